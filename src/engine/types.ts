@@ -1,0 +1,79 @@
+/**
+ * Plain data shapes shared by the engine's modules. The engine is pure TypeScript: no Node, Workers
+ * or database APIs, so the same code runs in the Worker, on Node and in the CLI.
+ */
+
+/** A version scheme decides how two version strings of an ecosystem are ordered. */
+export type VersionScheme = "linux" | "dpkg" | "rpm" | "pacman" | "semver";
+
+/** How sure we are that a derived value is right. */
+export type Certainty = "exact" | "derived" | "partial" | "unknown";
+
+export interface OsFacts {
+  id: string; // "ubuntu", "debian", "rhel", "rocky", "fedora", "amzn", "arch", ...
+  idLike: string[];
+  versionId: string | null; // "22.04", "12", "9.4", "2", "2023"
+  prettyName: string | null;
+  codename: string | null;
+  /** Line range (1-based, inclusive) in the text the user sent, when it came from the bundle. */
+  lines?: [number, number];
+}
+
+export interface KernelPackage {
+  /** Ecosystem key as used by records: "ubuntu:22.04", "debian:12", "rhel:9", "fedora:40", "amzn:2", "arch". */
+  ecosystem: string | null;
+  /** Source package name(s) that could have built this kernel, most likely first: ["linux-hwe-6.8", "linux"]. */
+  names: string[];
+  /** Version in the ecosystem's own scheme, e.g. "6.8.0-56.58", "6.1.76-1", "5.14.0-427.13.1.el9_4". */
+  version: string;
+  scheme: VersionScheme;
+  /** exact: read from the input; derived: computed by a documented rule; partial: only an ABI prefix is known. */
+  certainty: Certainty;
+  note: string;
+}
+
+export interface KernelFacts {
+  /** As printed by `uname -r`. */
+  release: string;
+  /** `uname -v` text when known, e.g. "#58-Ubuntu SMP PREEMPT_DYNAMIC Thu Feb 13 ...". */
+  build: string | null;
+  /** Upstream kernel version this build corresponds to, e.g. "6.6.58", or null when unknowable. */
+  upstream: string | null;
+  /** exact: a plain/stable-tracking kernel; derived: e.g. Debian's uname -v; unknown: heavy backporters. */
+  upstreamCertainty: Certainty;
+  /** Upstream branch "major.minor". */
+  branch: string | null;
+  /** "generic", "aws", "azure", "gcp", "oracle", "lowlatency", "amd64", "cloud-amd64", "lts", ... */
+  flavour: string | null;
+  distro: string | null; // "ubuntu", "debian", "rhel", "fedora", "amzn", "arch", ...
+  package: KernelPackage | null;
+  machine: string | null; // "x86_64", "aarch64"
+  /** Where in the input the kernel was read, 1-based line, when from the bundle. */
+  line?: number;
+}
+
+export interface NodeRow {
+  name: string;
+  status: string;
+  roles: string;
+  version: string; // kubelet version, "v1.26.3"
+  internalIp: string | null;
+  osImage: string | null; // "Ubuntu 22.04.5 LTS"
+  kernel: string | null; // "5.15.0-127-generic"
+  runtime: string | null; // "containerd://1.7.12"
+  line: number; // 1-based, in the text the user sent
+}
+
+export interface IptablesFacts {
+  version: string; // "1.8.7"
+  backend: "legacy" | "nf_tables" | null;
+  binary: string; // "ip6tables-restore"
+  line: number;
+}
+
+/** One recognised section of a raw bundle; lines are 1-based and inclusive, in the text the user sent. */
+export interface BundleSection {
+  kind: "uname" | "proc-version" | "version-signature" | "os-release" | "nodes" | "iptables-version";
+  lines: [number, number];
+  text: string;
+}
