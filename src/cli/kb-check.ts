@@ -1,13 +1,35 @@
-import { parseRecordFile, type RecordProblem } from "../kb/parse-record";
+// `npm run kb:check`: validates every record (schema, ids, aliases, regex safety, ranges), runs every
+// example through the engine, reports all problems at once, then summarises the knowledge base.
+import { buildKnowledgeBase } from "../kb/build-kb";
+import { runAllExamples } from "../kb/run-examples";
+import { hasUnverifiedFacts } from "../kb/unverified";
+import { formatProblems } from "../node/prepare-store";
 import { readKbFiles } from "../node/kb-files";
 
-// Minimal first version: schema validation only. Extended with regex safety, duplicates and examples.
-const files = await readKbFiles(process.argv[2] ?? "data");
-const problems: RecordProblem[] = [];
-for (const f of files) {
-  const parsed = parseRecordFile(f.file, f.text);
-  if (!parsed.ok) problems.push(...parsed.problems);
+const dir = process.argv[2] ?? "data";
+const built = await buildKnowledgeBase(await readKbFiles(dir));
+if (!built.ok) {
+  console.error(`${built.problems.length} problem(s) in ${dir}/:\n${formatProblems(built.problems)}`);
+  process.exit(1);
 }
-for (const p of problems) console.error(`${p.file}: ${p.path || "(file)"}: ${p.message}`);
-console.log(`${files.length} records, ${problems.length} problems`);
-process.exitCode = problems.length ? 1 : 0;
+const { kb } = built;
+const failures = runAllExamples(kb.compiled).filter((o) => !o.passed);
+for (const f of failures) console.error(`  ${dir}/bugs/${f.recordId}.yaml: examples.${f.index} (${f.expect}) "${f.title}": ${f.failure}`);
+
+const count = (keys: string[]) => {
+  const m = new Map<string, number>();
+  for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
+  return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, n]) => `${k} ${n}`).join(", ");
+};
+const examples = kb.records.reduce((n, r) => n + r.examples.length, 0);
+const signatures = kb.records.reduce((n, r) => n + r.signatures.length, 0);
+console.log(`knowledge base ${kb.version}: ${kb.records.length} records, ${signatures} signatures, ${examples} examples`);
+console.log(`by component: ${count(kb.records.flatMap((r) => r.components))}`);
+console.log(`by ecosystem: ${count(kb.records.flatMap((r) => [...new Set(r.affected.map((a) => a.ecosystem))]))}`);
+const unverified = kb.records.filter(hasUnverifiedFacts);
+console.log(`records with unverified facts (${unverified.length}): ${unverified.map((r) => r.id).join(", ") || "none"}`);
+if (failures.length) {
+  console.error(`${failures.length} example(s) failed`);
+  process.exit(1);
+}
+console.log("all examples pass");

@@ -7,7 +7,8 @@ import { z } from "zod";
  */
 
 const url = z.url({ protocol: /^https?$/ });
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a kebab-case slug");
+/** Kebab-case; dots are allowed so version-named ids such as "debian-6.1.64-ext4-dio-corruption" stay as the leads named them. */
+const slug = z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, "must be a kebab-case slug (a-z, 0-9, dashes and dots)");
 const nonEmpty = z.string().trim().min(1);
 
 export const referenceSchema = z.strictObject({

@@ -1,0 +1,96 @@
+import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+/** One row: which knowledge base is loaded. `version` is the content hash of data/. */
+export const kbMeta = sqliteTable("kb_meta", {
+  id: integer("id").primaryKey(),
+  version: text("version").notNull(),
+  recordCount: integer("record_count").notNull(),
+  importedAt: text("imported_at").notNull(),
+});
+
+export const bugs = sqliteTable("bugs", {
+  id: text("id").primaryKey(),
+  title: text("title").notNull(),
+  summary: text("summary").notNull(),
+  components: text("components", { mode: "json" }).$type<string[]>().notNull(),
+  reboot: text("reboot").notNull(),
+  hasUnverified: integer("has_unverified", { mode: "boolean" }).notNull(),
+  /** The whole validated record as JSON: the engine compiles from it, GET /bugs/:id returns it. */
+  doc: text("doc").notNull(),
+});
+
+export const bugAliases = sqliteTable(
+  "bug_aliases",
+  {
+    bugId: text("bug_id").notNull().references(() => bugs.id, { onDelete: "cascade" }),
+    value: text("value").notNull(),
+    kind: text("kind").notNull(),
+    verified: integer("verified", { mode: "boolean" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bugId, t.value] }), index("bug_aliases_value").on(t.value)],
+);
+
+export const bugCommits = sqliteTable(
+  "bug_commits",
+  {
+    bugId: text("bug_id").notNull().references(() => bugs.id, { onDelete: "cascade" }),
+    commitId: text("commit_id").notNull(),
+    role: text("role").notNull(),
+    repo: text("repo").notNull(),
+    title: text("title").notNull(),
+    verified: integer("verified", { mode: "boolean" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bugId, t.commitId] }), index("bug_commits_commit").on(t.commitId)],
+);
+
+export const bugRanges = sqliteTable(
+  "bug_ranges",
+  {
+    bugId: text("bug_id").notNull().references(() => bugs.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    ecosystem: text("ecosystem").notNull(),
+    package: text("package").notNull(),
+    introduced: text("introduced").notNull(),
+    fixed: text("fixed"),
+    lastAffected: text("last_affected"),
+    verified: integer("verified", { mode: "boolean" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bugId, t.seq] }), index("bug_ranges_ecosystem").on(t.ecosystem)],
+);
+
+export const bugSignatures = sqliteTable(
+  "bug_signatures",
+  {
+    bugId: text("bug_id").notNull().references(() => bugs.id, { onDelete: "cascade" }),
+    signatureId: text("signature_id").notNull(),
+    kind: text("kind").notNull(),
+    pattern: text("pattern").notNull(),
+    weight: real("weight").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bugId, t.signatureId] })],
+);
+
+export const bugReferences = sqliteTable(
+  "bug_references",
+  {
+    bugId: text("bug_id").notNull().references(() => bugs.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    url: text("url").notNull(),
+    title: text("title").notNull(),
+    kind: text("kind").notNull(),
+    primary: integer("is_primary", { mode: "boolean" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bugId, t.seq] })],
+);
+
+export const bugExamples = sqliteTable(
+  "bug_examples",
+  {
+    bugId: text("bug_id").notNull().references(() => bugs.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    title: text("title").notNull(),
+    source: text("source").notNull(),
+    expect: text("expect").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bugId, t.seq] })],
+);

@@ -1,0 +1,29 @@
+import type { BugRecord, Signature } from "../kb/record-schema";
+import { compileMatcher, type Matcher } from "./match";
+
+export interface CompiledSignature {
+  record: BugRecord;
+  signature: Signature;
+}
+
+/** A knowledge base ready to diagnose with: built once per version and reused across requests. */
+export interface CompiledKb {
+  version: string;
+  records: readonly BugRecord[];
+  matcher: Matcher;
+  signatures: ReadonlyMap<string, CompiledSignature>;
+}
+
+export const signatureKey = (recordId: string, signatureId: string) => `${recordId}/${signatureId}`;
+
+/** Throws MatcherCompileError (listing every bad pattern) when a signature cannot run in linear time. */
+export function compileKnowledgeBase(version: string, records: readonly BugRecord[]): CompiledKb {
+  const signatures = new Map<string, CompiledSignature>();
+  for (const record of records) {
+    for (const signature of record.signatures) signatures.set(signatureKey(record.id, signature.id), { record, signature });
+  }
+  const matcher = compileMatcher(
+    [...signatures].map(([key, { signature: s }]) => ({ key, kind: s.kind, pattern: s.pattern, caseSensitive: s.caseSensitive })),
+  );
+  return { version, records, matcher, signatures };
+}

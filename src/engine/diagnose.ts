@@ -1,0 +1,130 @@
+import type { BugRecord } from "../kb/record-schema";
+import type { CompiledKb } from "./compile-kb";
+import type { DiagnoseInput, Diagnosis, Finding, LogEvidence, NodeReport, VersionEvidence } from "./diagnosis";
+import { extractFacts, factsFromFields, type ExtractedFacts } from "./facts";
+import { compareNodes, nodeHost } from "./fleet";
+import type { Hit } from "./match";
+import { ADVISORY_SCORE, confidenceOf, scoreFinding } from "./score";
+import { decideVerdict, type HostVersions, iptablesComponents, versionChecks } from "./verdict";
+
+const DEFAULT_LIMIT = 10;
+/** Evidence lines kept per signature: enough to show a pattern, not a whole flood. */
+const LINES_PER_SIGNATURE = 5;
+
+/** Diagnoses a raw bundle: sections (uname, os-release, nodes table, ...) are detected, the rest is logs. */
+export function diagnoseBundle(kb: CompiledKb, text: string, limit = DEFAULT_LIMIT): Diagnosis {
+  const facts = extractFacts(text);
+  const sectionLines = new Set<number>();
+  for (const s of facts.sections) for (let l = s.lines[0]; l <= s.lines[1]; l++) sectionLines.add(l);
+  const hits = kb.matcher.scan(text).filter((h) => !sectionLines.has(h.line));
+  return assemble(kb, facts, hits, limit);
+}
+
+/** Diagnoses structured fields; evidence line numbers count lines of `logs`. */
+export function diagnoseFields(kb: CompiledKb, input: DiagnoseInput): Diagnosis {
+  const facts = factsFromFields(input);
+  const hits = input.logs ? kb.matcher.scan(input.logs) : [];
+  return assemble(kb, facts, hits, input.limit ?? DEFAULT_LIMIT);
+}
+
+function hostsOf(facts: ExtractedFacts): HostVersions[] {
+  if (facts.kernel || facts.iptables) {
+    return [{ subject: "your kernel", kernel: facts.kernel, components: iptablesComponents(facts.iptables) }];
+  }
+  return facts.nodes.map(nodeHost);
+}
+
+function assemble(kb: CompiledKb, facts: ExtractedFacts, hits: Hit[], limit: number): Diagnosis {
+  const hosts = hostsOf(facts);
+  const byRecord = groupHits(kb, hits);
+  const findings: Finding[] = [];
+  const advisories: Finding[] = [];
+  for (const record of kb.records) {
+    const logEvidence = byRecord.get(record.id) ?? [];
+    const checks = hosts.flatMap((h) => versionChecks(record, h));
+    const verdict = decideVerdict(record, checks, hosts);
+    if (logEvidence.length) {
+      findings.push(buildFinding(record, logEvidence, checks, verdict));
+    } else if (verdict.status === "affected") {
+      advisories.push(buildAdvisory(record, checks, verdict));
+    }
+  }
+  const nodes: NodeReport[] = facts.nodes.length > 1 ? compareNodes(kb.records, facts.nodes) : [];
+  return {
+    kb: { version: kb.version, records: kb.records.length },
+    facts: { kernel: facts.kernel, os: facts.os, iptables: facts.iptables, nodes: facts.nodes },
+    findings: rank(findings).slice(0, limit),
+    advisories: rank(advisories).slice(0, limit),
+    nodes,
+  };
+}
+
+function groupHits(kb: CompiledKb, hits: Hit[]): Map<string, LogEvidence[]> {
+  const byRecord = new Map<string, LogEvidence[]>();
+  const perSignature = new Map<string, number>();
+  for (const hit of hits) {
+    const compiled = kb.signatures.get(hit.key);
+    if (!compiled) continue;
+    const seen = perSignature.get(hit.key) ?? 0;
+    perSignature.set(hit.key, seen + 1);
+    if (seen >= LINES_PER_SIGNATURE) continue;
+    const list = byRecord.get(compiled.record.id) ?? [];
+    list.push({
+      kind: "log",
+      line: hit.line,
+      text: hit.text,
+      signature: compiled.signature.id,
+      weight: compiled.signature.weight,
+      ...(hit.blockStart !== undefined ? { blockStart: hit.blockStart } : {}),
+    });
+    byRecord.set(compiled.record.id, list);
+  }
+  return byRecord;
+}
+
+function buildFinding(record: BugRecord, logEvidence: LogEvidence[], checks: VersionEvidence[], verdict: Finding["verdict"]): Finding {
+  const weights = [...new Map(logEvidence.map((e) => [e.signature, e.weight])).values()];
+  const deciding = checks.filter((c) => c.result === verdict.status);
+  const certain = deciding.every((c) => c.certain);
+  const leansOnUnverified = deciding.some((c) => c.unverified);
+  const { score, components } = scoreFinding(weights, verdict.status, record.affected.length > 0, certain, leansOnUnverified);
+  return common(record, score, verdict, [...logEvidence.sort((a, b) => a.line - b.line), ...checks], components, leansOnUnverified);
+}
+
+function buildAdvisory(record: BugRecord, checks: VersionEvidence[], verdict: Finding["verdict"]): Finding {
+  const affected = checks.filter((c) => c.result === "affected");
+  const leansOnUnverified = affected.some((c) => c.unverified);
+  const score = ADVISORY_SCORE * (affected.every((c) => c.certain) ? 1 : 0.8) * (leansOnUnverified ? 0.9 : 1);
+  const components = { signals: 0, version: 1, verification: leansOnUnverified ? 0.9 : 1, matchedSignatures: 0 };
+  const rounded = Math.round(score * 1000) / 1000;
+  const advisoryVerdict = { ...verdict, reason: `no symptom in the log, but ${verdict.reason}` };
+  return { ...common(record, rounded, advisoryVerdict, checks, components, leansOnUnverified), confidence: "low" };
+}
+
+function common(
+  record: BugRecord,
+  score: number,
+  verdict: Finding["verdict"],
+  evidence: Finding["evidence"],
+  scoreComponents: Finding["scoreComponents"],
+  leansOnUnverified: boolean,
+): Finding {
+  const unverified = [...record.unverified];
+  if (leansOnUnverified) unverified.unshift("The version range behind this verdict is marked unverified in the record.");
+  return {
+    id: record.id,
+    title: record.title,
+    score,
+    confidence: confidenceOf(score),
+    verdict,
+    evidence,
+    scoreComponents,
+    fix: record.fix,
+    reboot: record.reboot,
+    workarounds: record.workarounds,
+    references: record.references.map((r) => r.url),
+    unverified,
+  };
+}
+
+const rank = (list: Finding[]) => list.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));

@@ -1,0 +1,104 @@
+import type { IptablesFacts, KernelFacts, NodeRow, OsFacts } from "./types";
+
+/** What a user sends: structured fields, each a string as they copied it. */
+export interface DiagnoseInput {
+  uname?: string | undefined;
+  procVersion?: string | undefined;
+  osRelease?: string | undefined;
+  logs?: string | undefined;
+  nodes?: string | undefined;
+  iptablesVersion?: string | undefined;
+  /** At most this many findings and advisories each (default 10). */
+  limit?: number | undefined;
+}
+
+export type VerdictStatus = "affected" | "not-affected" | "unknown";
+export type Confidence = "high" | "medium" | "low";
+
+export interface LogEvidence {
+  kind: "log";
+  /** 1-based, in the text the user sent (the `logs` field for JSON, the whole body for text/plain). */
+  line: number;
+  text: string;
+  signature: string;
+  weight: number;
+  /** For a line inside a klog `err=<` block: the block's first line. */
+  blockStart?: number;
+}
+
+export interface VersionEvidence {
+  kind: "version";
+  /** What was checked, e.g. "kernel package ubuntu:22.04 linux" or "upstream kernel" or "node worker-2". */
+  subject: string;
+  value: string;
+  ecosystem: string;
+  range: string;
+  result: VerdictStatus;
+  reason: string;
+  certain: boolean;
+  /** The deciding range is marked unverified in the record. */
+  unverified: boolean;
+  source?: string;
+}
+
+export type Evidence = LogEvidence | VersionEvidence;
+
+export interface Verdict {
+  status: VerdictStatus;
+  reason: string;
+}
+
+export interface ScoreComponents {
+  /** Noisy-OR of the weights of the distinct signatures that matched, in [0, 1]. */
+  signals: number;
+  /** Multiplier from the version verdict. */
+  version: number;
+  /** Multiplier for leaning on unverified facts (1 when none). */
+  verification: number;
+  matchedSignatures: number;
+}
+
+export interface Finding {
+  id: string;
+  title: string;
+  score: number;
+  confidence: Confidence;
+  verdict: Verdict;
+  evidence: Evidence[];
+  scoreComponents: ScoreComponents;
+  fix: string;
+  reboot: string;
+  workarounds: string[];
+  references: string[];
+  /** Unverified facts of the record that this answer used or that the record carries. */
+  unverified: string[];
+}
+
+export interface NodeReport {
+  name: string;
+  kernel: string | null;
+  osImage: string | null;
+  runtime: string | null;
+  version: string | null;
+  line: number;
+  outlier: boolean;
+  /** Which attributes differ from the majority of nodes. */
+  differs: Array<"kernel" | "osImage" | "runtime" | "version">;
+  /** Known bugs whose affected ranges include this node. */
+  inRange: string[];
+  /** Known bugs that hit this node and not the majority of its peers. */
+  findings: string[];
+}
+
+export interface Diagnosis {
+  kb: { version: string; records: number };
+  facts: {
+    kernel: KernelFacts | null;
+    os: OsFacts | null;
+    iptables: IptablesFacts | null;
+    nodes: NodeRow[];
+  };
+  findings: Finding[];
+  advisories: Finding[];
+  nodes: NodeReport[];
+}

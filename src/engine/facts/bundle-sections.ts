@@ -1,0 +1,142 @@
+/**
+ * Finds the command outputs in a pasted bundle such as
+ * `{ uname -a; cat /etc/os-release; kubectl get nodes -o wide; iptables --version; journalctl -u kube-proxy; }`.
+ * Outputs are recognised by their shape, so a bundle needs no markers; shell prompts and the commands
+ * they show ("root@node:~# uname -r") are used as hints and are neither sections nor logs.
+ * Everything else is logs, and a log line must never be taken for a section: klog lines that mention
+ * Linux, or logfmt lines (level=error msg=...), do not have the shape of any output below.
+ */
+import type { BundleSection } from "../types";
+import { isIptablesVersionOutput } from "./iptables-version";
+import { NODES_HEADER, parseNodesTable } from "./kube-nodes";
+import { OS_RELEASE_LINE, parseOsReleaseValues } from "./os-release";
+import { looksLikeBuild, looksLikeRelease, parseProcVersion, parseUnameAll, parseUnameShort, parseVersionSignature } from "./uname";
+
+type Command = "uname-r" | "uname-v" | "uname" | "os-release" | "proc-version" | "version-signature" | "nodes" | "iptables" | "other";
+
+/** "$ ", "# ", "root@node:~# ", "[root@host dir]# ", "(venv) [root@host dir]# ", "user@host:~$ ", "[I] $ ", "x:~/$ ". */
+const PROMPT = /^\s*(?:\([^)]*\)\s*)?(?:\[[^\]]*\]\s*)?(?:[\w.-]+@[\w.-]+(?::\S*?)?\s*|[\w.-]*:[~/]\S*?\s*)?[$#%>]\s+(?=\S)/;
+
+const COMMANDS: Array<[RegExp, Command | ((m: RegExpExecArray) => Command)]> = [
+  [/^(?:sudo\s+)?(?:\S*\/)?uname((?:\s+-{1,2}[a-z-]+)*)\s*$/, (m) => unameCommand(m[1] ?? "")],
+  [/^(?:sudo\s+)?cat\s+\S*\/proc\/version_signature\s*$/, "version-signature"],
+  [/^(?:sudo\s+)?cat\s+\S*\/proc\/version\s*$/, "proc-version"],
+  [/^(?:sudo\s+)?cat\s+\S*(?:os-release|\*release|lsb-release)\b.*$/, "os-release"],
+  [/^(?:sudo\s+)?(?:\S*\/)?(?:kubectl|oc|k)\b.*\bget\s+(?:no|nodes?)\b.*$/, "nodes"],
+  [/^(?:sudo\s+)?(?:\S*\/)?ip6?tables(?:-[\w-]+)?\s+(?:-V|--version)\s*$/, "iptables"],
+];
+
+function unameCommand(flags: string): Command {
+  const f = flags.replace(/\s+/g, "");
+  if (/^-r$|^--kernel-release$/.test(f)) return "uname-r";
+  if (/^-v$|^--kernel-version$/.test(f)) return "uname-v";
+  return "uname";
+}
+
+/** The command a line shows, or null when the line is not a command. */
+export function commandOf(line: string): Command | null {
+  const prompt = PROMPT.exec(line);
+  const rest = (prompt ? line.slice(prompt[0].length) : line).trim();
+  for (const [pattern, kind] of COMMANDS) {
+    const m = pattern.exec(rest);
+    if (m) return typeof kind === "function" ? kind(m) : kind;
+  }
+  return prompt ? "other" : null;
+}
+
+/** Lines [start, end) that form an os-release block: KEY=value lines, allowing single blank lines inside. */
+function osReleaseEnd(lines: readonly string[], start: number): number {
+  let end = start;
+  let i = start;
+  while (i < lines.length) {
+    const t = (lines[i] ?? "").trim();
+    if (OS_RELEASE_LINE.test(t)) {
+      end = i + 1;
+    } else if (t !== "" || !OS_RELEASE_LINE.test((lines[i + 1] ?? "").trim())) {
+      break;
+    }
+    i++;
+  }
+  return end;
+}
+
+/** os-release always has ID= (or at least NAME=) and one more identifying key; env dumps do not. */
+function isOsReleaseBlock(text: string): boolean {
+  const v = parseOsReleaseValues(text);
+  if (v.has("ID")) return true;
+  return v.has("NAME") && ["VERSION_ID", "PRETTY_NAME", "ID_LIKE", "VERSION"].some((k) => v.has(k));
+}
+
+function isKernelLine(t: string, hint: Command | null): BundleSection["kind"] | null {
+  if (parseUnameAll(t) || parseUnameShort(t)) return "uname";
+  if (parseProcVersion(t)) return "proc-version";
+  if (parseVersionSignature(t)) return "version-signature";
+  if (looksLikeBuild(t)) return "uname";
+  if (looksLikeRelease(t)) {
+    // A bare x.y.z could be any program's version; with a distro suffix, or after `uname -r`, it is a kernel.
+    if (hint === "uname-r" || hint === "uname" || !/^\d+\.\d+\.\d+$/.test(t)) return "uname";
+  }
+  if (isIptablesVersionOutput(t)) return "iptables-version";
+  return null;
+}
+
+export function findSections(lines: readonly string[]): BundleSection[] {
+  const sections: BundleSection[] = [];
+  const push = (kind: BundleSection["kind"], start: number, end: number) =>
+    sections.push({ kind, lines: [start + 1, end], text: lines.slice(start, end).join("\n") });
+  let hint: Command | null = null;
+  let i = 0;
+  while (i < lines.length) {
+    const raw = lines[i] ?? "";
+    const t = raw.trim();
+    if (t === "") {
+      i++;
+      continue;
+    }
+    if (NODES_HEADER.test(t)) {
+      const rows = parseNodesTable(lines.slice(i), i + 1);
+      if (rows.length) {
+        push("nodes", i, i + 1 + rows.length);
+        i += 1 + rows.length;
+        hint = null;
+        continue;
+      }
+    }
+    if (OS_RELEASE_LINE.test(t)) {
+      const end = osReleaseEnd(lines, i);
+      if (isOsReleaseBlock(lines.slice(i, end).join("\n"))) {
+        push("os-release", i, end);
+        i = end;
+        hint = null;
+        continue;
+      }
+    }
+    const kernel = isKernelLine(t, hint);
+    if (kernel) {
+      push(kernel, i, i + 1);
+    } else if (hint === "uname-v" && t.startsWith("#")) {
+      push("uname", i, i + 1);
+    } else {
+      const command = commandOf(raw);
+      if (command) {
+        hint = command;
+        i++;
+        continue;
+      }
+    }
+    hint = null;
+    i++;
+  }
+  return sections;
+}
+
+/** 1-based numbers of the non-blank lines that are neither a section nor a shell command: the logs. */
+export function logLineNumbers(lines: readonly string[], sections: readonly BundleSection[]): number[] {
+  const taken = new Set<number>();
+  for (const s of sections) for (let n = s.lines[0]; n <= s.lines[1]; n++) taken.add(n);
+  const out: number[] = [];
+  lines.forEach((line, i) => {
+    if (line.trim() && !taken.has(i + 1) && !commandOf(line)) out.push(i + 1);
+  });
+  return out;
+}

@@ -1,0 +1,77 @@
+/**
+ * Debian kernels. `uname -r` carries an ABI name, not a version ("6.1.0-18-amd64"); the package
+ * version ("6.1.76-1") is printed by `uname -v` ("#1 SMP PREEMPT_DYNAMIC Debian 6.1.76-1 (2024-02-01)").
+ * https://kernel-handbook.debian.net/ch-versions.html. Since trixie the ABI name carries the upstream
+ * version itself: "6.12.63+deb13-amd64".
+ */
+import type { KernelFacts, OsFacts } from "../types";
+
+const FLAVOUR = "((?:cloud-|rt-)?(?:amd64|arm64)|686(?:-pae)?|armmp(?:-lpae)?|powerpc64le|s390x|marvell|rpi|loong64|riscv64|mips64r2el|octeon|[45]kc-malta)";
+/** 6.1.0-18-amd64, 6.1.0-0.deb11.17-amd64 (a newer kernel for an older release), 5.14.0-0.bpo.2-amd64 */
+const ABI_RELEASE = new RegExp(`^(\\d+\\.\\d+)\\.(\\d+)-(\\d+|0\\.deb(\\d+)\\.\\d+|0\\.bpo\\.\\d+)-${FLAVOUR}$`);
+/** 6.12.63+deb13-amd64 */
+const VERSIONED_RELEASE = new RegExp(`^((\\d+\\.\\d+)\\.\\d+)\\+(?:deb(\\d+)|bpo)[\\w.]*-${FLAVOUR}$`);
+const BUILD_VERSION = /\bDebian (\d+\.\d+(?:\.\d+)?-[\w.+~]+)/;
+
+/** The kernel branch each Debian release shipped with. */
+const GA_RELEASE: Record<string, string> = { "3.16": "8", "4.9": "9", "4.19": "10", "5.10": "11", "6.1": "12", "6.12": "13" };
+
+export function isDebianKernel(release: string, build: string | null, os: OsFacts | null): boolean {
+  if (!ABI_RELEASE.test(release) && !VERSIONED_RELEASE.test(release)) return false;
+  if (build && BUILD_VERSION.test(build)) return true;
+  // The flavour patterns above are Debian's own names, so the release alone is enough.
+  return os === null || os.id === "debian" || os.idLike.includes("debian");
+}
+
+export function debianKernel(release: string, build: string | null, os: OsFacts | null): Partial<KernelFacts> | null {
+  const abi = ABI_RELEASE.exec(release);
+  const versioned = abi ? null : VERSIONED_RELEASE.exec(release);
+  if (!abi && !versioned) return null;
+  const branch = (abi ? abi[1] : versioned?.[2]) ?? "";
+  const flavour = (abi ? abi[5] : versioned?.[4]) ?? null;
+  const packageVersion = build ? (BUILD_VERSION.exec(build)?.[1] ?? null) : null;
+  const notes: string[] = [];
+
+  // A backport or an LTS update names the release it was built for: "deb11" in the ABI, "~bpo11+1"
+  // or "~deb11u1" in the package version.
+  const builtFor = (abi?.[4] ?? versioned?.[3]) ?? /~(?:bpo|deb)(\d+)/.exec(packageVersion ?? "")?.[1] ?? null;
+  let series: string | null = null;
+  if (os?.id === "debian" && os.versionId) {
+    series = os.versionId.split(".")[0] ?? null;
+  } else if (builtFor) {
+    series = builtFor;
+    notes.push(`Debian ${series} read from the kernel's ABI name or package version`);
+  } else if (GA_RELEASE[branch]) {
+    series = GA_RELEASE[branch] ?? null;
+    notes.push(`Debian ${series} inferred: no os-release, and ${branch} is the kernel that Debian ${series} shipped with`);
+  }
+
+  // On a release that shipped another branch, a security update comes as source package linux-<branch>
+  // (~debNNu1) and a backport as linux (~bpoNN+1); without the package version both are possible.
+  let names = ["linux"];
+  if (series && GA_RELEASE[branch] !== series) {
+    if (/~bpo/.test(packageVersion ?? "")) names = ["linux"];
+    else if (/~deb\d+u/.test(packageVersion ?? "")) names = [`linux-${branch}`];
+    else names = [`linux-${branch}`, "linux"];
+  }
+
+  const upstream = packageVersion ? /^\d+\.\d+(?:\.\d+)?/.exec(packageVersion)?.[0] ?? null : (versioned?.[1] ?? null);
+  if (packageVersion) notes.push(`package version ${packageVersion} read from uname -v`);
+  else notes.push("package version unknown: uname -v (\"#1 SMP ... Debian 6.1.76-1 ...\") carries it");
+  notes.push(`source package ${names.join(" or ")}`);
+
+  return {
+    distro: "debian",
+    flavour,
+    upstream,
+    upstreamCertainty: upstream ? "derived" : "unknown",
+    package: {
+      ecosystem: series ? `debian:${series}` : null,
+      names,
+      version: packageVersion ?? "",
+      scheme: "dpkg",
+      certainty: packageVersion ? "exact" : "unknown",
+      note: `${notes.join("; ")}.`,
+    },
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * iptables names its version and backend in `iptables --version` ("iptables v1.8.7 (nf_tables)") and
+ * in its error messages, which kube-proxy and CNI plugins copy into their logs
+ * ("ip6tables-restore v1.8.7 (nf_tables): unknown option ..."). Releases before 1.8 print no backend.
+ */
+import type { IptablesFacts } from "../types";
+
+const MENTION = /\b(ip6?tables(?:-(?:legacy|nft))?(?:-(?:restore|save))?(?:-(?:legacy|nft))?) v(\d+\.\d+(?:\.\d+)?)(?: \((legacy|nf_tables)\))?/;
+/** The whole line is version output, not a log line that mentions a version. */
+const VERSION_OUTPUT = new RegExp(`^${MENTION.source}\\s*$`);
+
+export function parseIptablesVersion(line: string, lineNumber = 1): IptablesFacts | null {
+  const m = MENTION.exec(line);
+  if (!m?.[1] || !m[2]) return null;
+  const binary = m[1];
+  // "iptables-legacy v1.8.10" names its backend in the binary instead of in parentheses.
+  const backend = (m[3] as IptablesFacts["backend"] | undefined) ?? (/-legacy/.test(binary) ? "legacy" : /-nft/.test(binary) ? "nf_tables" : null);
+  return { version: m[2], backend, binary, line: lineNumber };
+}
+
+export const isIptablesVersionOutput = (line: string): boolean => VERSION_OUTPUT.test(line.trim());
+
+/**
+ * The iptables the input shows: the output of `iptables --version` when present, otherwise the
+ * version and backend mentioned most often in the logs (the first one on a tie).
+ */
+export function findIptables(lines: readonly string[], firstLine = 1): IptablesFacts | null {
+  const found: IptablesFacts[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const facts = parseIptablesVersion(line, firstLine + i);
+    if (!facts) continue;
+    if (isIptablesVersionOutput(line)) return facts;
+    found.push(facts);
+  }
+  const counts = new Map<string, { first: IptablesFacts; n: number }>();
+  for (const f of found) {
+    const key = `${f.version} ${f.backend}`;
+    const seen = counts.get(key);
+    if (seen) seen.n++;
+    else counts.set(key, { first: f, n: 1 });
+  }
+  let best: { first: IptablesFacts; n: number } | null = null;
+  for (const c of counts.values()) if (!best || c.n > best.n) best = c;
+  return best?.first ?? null;
+}

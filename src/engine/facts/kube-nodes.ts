@@ -1,0 +1,123 @@
+/**
+ * `kubectl get nodes [-o wide]` tables. Every column is one word except OS-IMAGE ("Ubuntu 22.04.5
+ * LTS"), so a row is read word by word from both ends and OS-IMAGE is what is left in the middle.
+ * That survives pasted tables whose alignment broke (edited IPs, tabs); when the word count does not
+ * fit, the columns' positions under the header are used instead.
+ */
+import type { NodeRow, OsFacts } from "../types";
+
+/** Older kubectl had no ROLES or INTERNAL-IP column; only NAME, STATUS, AGE and VERSION are always there. */
+export const NODES_HEADER = /^NAME\s+STATUS\s+(?:ROLES\s+)?AGE\s+VERSION\b/;
+
+interface Column {
+  name: string;
+  start: number;
+}
+
+export function headerColumns(header: string): Column[] {
+  return [...header.matchAll(/\S+/g)].map((m) => ({ name: m[0], start: m.index ?? 0 }));
+}
+
+function byWords(row: string, columns: Column[]): Map<string, string> | null {
+  const words = row.trim().split(/\s+/);
+  const image = columns.findIndex((c) => c.name === "OS-IMAGE");
+  if (image === -1) {
+    return words.length === columns.length ? new Map(columns.map((c, i) => [c.name, words[i] ?? ""])) : null;
+  }
+  const after = columns.length - image - 1;
+  if (words.length < columns.length) return null;
+  const cells = new Map<string, string>();
+  columns.forEach((c, i) => {
+    if (i < image) cells.set(c.name, words[i] ?? "");
+    else if (i > image) cells.set(c.name, words[words.length - (columns.length - i)] ?? "");
+  });
+  cells.set("OS-IMAGE", words.slice(image, words.length - after).join(" "));
+  return cells;
+}
+
+function byPosition(row: string, columns: Column[]): Map<string, string> {
+  return new Map(
+    columns.map((c, i) => [c.name, row.slice(c.start, columns[i + 1]?.start ?? row.length).trim()]),
+  );
+}
+
+const orNull = (v: string | undefined) => (v && v !== "<none>" && v !== "<unknown>" ? v : null);
+
+/**
+ * Parses a table whose header is lines[0]. `firstLine` is the header's 1-based line number in the text
+ * the user sent. Reading stops at the first line that is not a row.
+ */
+export function parseNodesTable(lines: readonly string[], firstLine = 1): NodeRow[] {
+  const header = lines[0];
+  if (header === undefined || !NODES_HEADER.test(header.trim())) return [];
+  const indent = header.length - header.trimStart().length;
+  const columns = headerColumns(header.slice(indent));
+  const rows: NodeRow[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const raw = (lines[i] ?? "").slice(indent).replace(/\s+$/, "");
+    if (!raw.trim() || NODES_HEADER.test(raw.trim())) break;
+    const cells = byWords(raw, columns) ?? byPosition(raw, columns);
+    const name = cells.get("NAME") ?? "";
+    const status = cells.get("STATUS") ?? "";
+    const version = cells.get("VERSION") ?? "";
+    // A row has a status like Ready/NotReady and a kubelet version like v1.29.3; anything else ends the table.
+    if (!name || !/^(?:(?:Not)?Ready|Unknown)\b/.test(status) || !/^v\d+\.\d+/.test(version)) break;
+    rows.push({
+      name,
+      status,
+      roles: cells.get("ROLES") ?? "",
+      version,
+      internalIp: orNull(cells.get("INTERNAL-IP")),
+      osImage: orNull(cells.get("OS-IMAGE")),
+      kernel: orNull(cells.get("KERNEL-VERSION")),
+      runtime: orNull(cells.get("CONTAINER-RUNTIME")),
+      line: firstLine + i,
+    });
+  }
+  return rows;
+}
+
+const os = (id: string, versionId: string | null, prettyName: string, codename: string | null = null): OsFacts => ({
+  id,
+  idLike: [],
+  versionId,
+  prettyName,
+  codename,
+});
+
+/** OS-IMAGE is the node's PRETTY_NAME; these patterns turn the common ones back into ID and VERSION_ID. */
+const IMAGES: Array<[RegExp, (m: RegExpExecArray, image: string) => OsFacts]> = [
+  [/^Ubuntu (\d+\.\d+)/, (m, s) => os("ubuntu", m[1] ?? null, s)],
+  [/^Debian GNU\/Linux (\d+)(?: \((\w+)\))?/, (m, s) => os("debian", m[1] ?? null, s, m[2] ?? null)],
+  [/^Amazon Linux (\d+)/, (m, s) => os("amzn", m[1] ?? null, s)],
+  [/^Bottlerocket OS (\d+\.\d+\.\d+)/, (m, s) => os("bottlerocket", m[1] ?? null, s)],
+  [/^Talos \(v(\d+\.\d+\.\d+)/, (m, s) => os("talos", m[1] ?? null, s)],
+  [/^Talos\b/, (_m, s) => os("talos", null, s)],
+  [/^Container-Optimized OS/, (_m, s) => os("cos", null, s)],
+  [/^Flatcar Container Linux by \w+ (\d+\.\d+\.\d+)/, (m, s) => os("flatcar", m[1] ?? null, s)],
+  [/^Container Linux by CoreOS (\d+\.\d+\.\d+)/, (m, s) => os("coreos", m[1] ?? null, s)],
+  [/^Red Hat Enterprise Linux CoreOS\b/, (_m, s) => os("rhcos", null, s)],
+  [/^Red Hat Enterprise Linux(?: Server)? (\d+(?:\.\d+)?)/, (m, s) => os("rhel", m[1] ?? null, s)],
+  [/^Rocky Linux (\d+(?:\.\d+)?)/, (m, s) => os("rocky", m[1] ?? null, s)],
+  [/^AlmaLinux (\d+(?:\.\d+)?)/, (m, s) => os("almalinux", m[1] ?? null, s)],
+  [/^CentOS (?:Linux|Stream) (\d+)/, (m, s) => os("centos", m[1] ?? null, s)],
+  [/^Oracle Linux Server (\d+(?:\.\d+)?)/, (m, s) => os("ol", m[1] ?? null, s)],
+  [/^Fedora (?:Linux )?(\d+)/, (m, s) => os("fedora", m[1] ?? null, s)],
+  [/^Fedora CoreOS (\d+)/, (m, s) => os("fedora", m[1] ?? null, s)],
+  [/^CBL-Mariner\/Linux/, (_m, s) => os("mariner", null, s)],
+  [/^Azure Linux (\d+(?:\.\d+)?)/, (m, s) => os("azurelinux", m[1] ?? null, s)],
+  [/^SUSE Linux Enterprise Server (\d+)(?: SP(\d+))?/, (m, s) => os("sles", m[2] ? `${m[1]}.${m[2]}` : (m[1] ?? null), s)],
+  [/^openSUSE Leap (\d+\.\d+)/, (m, s) => os("opensuse-leap", m[1] ?? null, s)],
+  [/^Arch Linux\b/, (_m, s) => os("arch", null, s)],
+  [/^Windows Server (\d{4})/, (m, s) => os("windows", m[1] ?? null, s)],
+];
+
+/** A guess at os-release's ID and VERSION_ID from a node's OS-IMAGE; null when the image is not known. */
+export function osImageToOs(osImage: string): OsFacts | null {
+  const image = osImage.trim();
+  for (const [pattern, build] of IMAGES) {
+    const m = pattern.exec(image);
+    if (m) return build(m, image);
+  }
+  return null;
+}

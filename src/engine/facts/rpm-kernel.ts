@@ -1,0 +1,88 @@
+/**
+ * RPM-built kernels, whose `uname -r` is the package's version-release plus the architecture:
+ * "5.14.0-427.13.1.el9_4.x86_64" is package kernel 5.14.0-427.13.1.el9_4. The dist tag names the
+ * distribution: elN (RHEL and its rebuilds), fcN (Fedora), amznN (Amazon Linux), cmN/azlN (Azure Linux).
+ */
+import type { KernelFacts, OsFacts } from "../types";
+
+const RPM_RELEASE = /^(\d+\.\d+\.\d+)(?:\.\d+)?-([\w.]+?)\.(el\d+(?:_\d+)?(?:uek)?(?:\.elrepo)?|fc\d+|amzn\d+|cm\d+|azl\d+)(?:\.(x86_64|aarch64|ppc64le|s390x|i686))?(?:\+(\w+))?$/;
+/** Distributions that rebuild the RHEL kernel from its sources. */
+const RHEL_REBUILDS = new Set(["rhel", "rocky", "almalinux", "centos", "ol", "cloudlinux", "eurolinux", "navy"]);
+
+export const isRpmKernel = (release: string): boolean => RPM_RELEASE.test(release);
+
+export function rpmKernel(release: string, os: OsFacts | null): Partial<KernelFacts> | null {
+  const m = RPM_RELEASE.exec(release);
+  if (!m) return null;
+  const [, base = "", , tag = "", machine, variant] = m;
+  // The package version is the release without the architecture and variant suffixes.
+  const version = release.replace(/\.(x86_64|aarch64|ppc64le|s390x|i686)(\+\w+)?$/, "").replace(/\+\w+$/, "");
+  const major = /\d+/.exec(tag)?.[0] ?? "";
+  const kernelName = variant ? [`kernel-${variant}`, "kernel"] : ["kernel"];
+  const rpm = (ecosystem: string | null, names: string[], note: string) => ({
+    ecosystem,
+    names,
+    version,
+    scheme: "rpm" as const,
+    certainty: "exact" as const,
+    note,
+  });
+  const common = { machine: machine ?? null, flavour: variant ?? null };
+
+  if (tag.endsWith(".elrepo")) {
+    return {
+      ...common,
+      distro: "elrepo",
+      upstream: base,
+      upstreamCertainty: "derived",
+      package: rpm(null, ["kernel-ml", "kernel-lt"], `ELRepo build of the mainline kernel ${base} for EL${major}; not a RHEL kernel.`),
+    };
+  }
+  if (tag.endsWith("uek")) {
+    return {
+      ...common,
+      distro: "ol",
+      upstream: null,
+      upstreamCertainty: "unknown",
+      package: rpm(`ol:${major}`, ["kernel-uek"], `Oracle's Unbreakable Enterprise Kernel for Oracle Linux ${major}; Oracle backports fixes, so ${base} is not the upstream version.`),
+    };
+  }
+  if (tag.startsWith("el")) {
+    const id = os && RHEL_REBUILDS.has(os.id) ? os.id : "rhel";
+    const rebuilt = id === "rhel" ? "" : ` ${os?.prettyName ?? id} rebuilds the RHEL ${major} kernel from Red Hat's sources, so it is matched as rhel:${major}.`;
+    return {
+      ...common,
+      distro: id,
+      upstream: null,
+      upstreamCertainty: "unknown",
+      package: rpm(`rhel:${major}`, kernelName, `RPM version read from uname -r; Red Hat backports fixes, so ${base} is not the upstream version.${rebuilt}`),
+    };
+  }
+  if (tag.startsWith("fc")) {
+    return {
+      ...common,
+      distro: "fedora",
+      upstream: base,
+      upstreamCertainty: "derived",
+      package: rpm(`fedora:${major}`, kernelName, `RPM version read from uname -r; Fedora ships upstream stable releases, so ${base} is the upstream version.`),
+    };
+  }
+  if (tag.startsWith("amzn")) {
+    return {
+      ...common,
+      distro: "amzn",
+      upstream: base,
+      upstreamCertainty: "derived",
+      package: rpm(`amzn:${major}`, kernelName, `RPM version read from uname -r; Amazon Linux rebases on upstream stable releases, so ${base} is taken as the upstream version.`),
+    };
+  }
+  // Azure Linux (CBL-Mariner) versions add a fourth number to the upstream one: 5.15.131.1-2.cm2.
+  const azure = tag.startsWith("cm") ? "mariner" : "azurelinux";
+  return {
+    ...common,
+    distro: azure,
+    upstream: base,
+    upstreamCertainty: "derived",
+    package: rpm(`${azure}:${major}`, kernelName, `RPM version read from uname -r; Azure Linux tracks upstream stable, so ${base} is taken as the upstream version.`),
+  };
+}

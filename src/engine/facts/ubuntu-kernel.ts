@@ -1,0 +1,150 @@
+/**
+ * Ubuntu kernels. `uname -r` is <base>-<ABI>-<flavour> and `uname -v` starts with #<upload>, so the
+ * package version <base>-<ABI>.<upload> can be put back together
+ * (https://wiki.ubuntu.com/Kernel/FAQ/GeneralVersionMeaning). The base ("6.8.0") is not the upstream
+ * version: Ubuntu backports stable fixes without changing it; only /proc/version_signature says which
+ * upstream release a build corresponds to.
+ */
+import type { KernelFacts, KernelPackage, OsFacts } from "../types";
+import { parseVersionSignature } from "./uname";
+
+const RELEASE = /^(\d+\.\d+)\.(\d+)-(\d+)-([a-z][a-z0-9-]*)$/;
+/** Kernel builds from the mainline PPA encode the upstream version as the ABI: 6.6.58-060658-generic. */
+const MAINLINE = /^(\d+)\.(\d+)\.(\d+)-(\d{6})(?:rc\d+)?-(generic|lowlatency)(?:-64k)?$/;
+/** `uname -v` of an Ubuntu build: "#58-Ubuntu SMP ..." or, for a backport, "#14~24.04.1-Ubuntu SMP ...". */
+const BUILD = /^#(\d+)(~(\d\d\.\d\d)[\w.+~]*)?-Ubuntu\b/;
+
+/** The kernel each LTS release shipped with; only these are used to guess a release without os-release. */
+const LTS_SERIES: Record<string, string> = {
+  "4.4": "16.04",
+  "4.15": "18.04",
+  "5.4": "20.04",
+  "5.15": "22.04",
+  "6.8": "24.04",
+  "7.0": "26.04",
+};
+/** Every release's own kernel branch; on any other release that branch is a backport (HWE). */
+const GA_SERIES: Record<string, string> = {
+  ...LTS_SERIES,
+  "5.8": "20.10",
+  "5.11": "21.04",
+  "5.13": "21.10",
+  "5.19": "22.10",
+  "6.2": "23.04",
+  "6.5": "23.10",
+  "6.11": "24.10",
+  "6.14": "25.04",
+  "6.17": "25.10",
+};
+
+/** Flavours only Ubuntu builds; a release ending in one of these is an Ubuntu kernel even without os-release. */
+const FLAVOURS = new Set([
+  "generic", "generic-64k", "generic-lpae", "lowlatency", "lowlatency-64k", "aws", "aws-64k", "azure",
+  "azure-fde", "gcp", "gcp-64k", "gke", "gkeop", "oracle", "oracle-64k", "ibm", "kvm", "nvidia", "nvidia-64k",
+  "oem", "raspi", "realtime", "intel-iotg", "fips", "aws-fips", "azure-fips", "gcp-fips",
+]);
+
+export function isUbuntuKernel(release: string, build: string | null, os: OsFacts | null): boolean {
+  const m = RELEASE.exec(release);
+  if (!m) return false;
+  if (build && /-Ubuntu\b/.test(build)) return true;
+  if (os?.id === "ubuntu") return true;
+  return FLAVOURS.has(m[4] ?? "");
+}
+
+export function ubuntuMainline(release: string): { upstream: string; flavour: string } | null {
+  const m = MAINLINE.exec(release);
+  if (!m) return null;
+  const [, major, minor, patch, abi, flavour] = m;
+  const encoded = [major, minor, patch].map((n) => String(n).padStart(2, "0")).join("");
+  return abi === encoded && flavour ? { upstream: `${major}.${minor}.${patch}`, flavour } : null;
+}
+
+function sourceNames(flavour: string, branch: string, backport: boolean): string {
+  const family = flavour.replace(/-(64k|lpae|fips)$/, "");
+  if (family === "generic") return backport ? `linux-hwe-${branch}` : "linux";
+  if (family === "lowlatency") return backport ? `linux-lowlatency-hwe-${branch}` : "linux-lowlatency";
+  if (family === "oem") return `linux-oem-${branch}`;
+  return backport ? `linux-${family}-${branch}` : `linux-${family}`;
+}
+
+export function ubuntuKernel(
+  release: string,
+  build: string | null,
+  os: OsFacts | null,
+  versionSignature: string | null,
+): Partial<KernelFacts> | null {
+  const mainline = ubuntuMainline(release);
+  if (mainline) {
+    return {
+      distro: "ubuntu",
+      flavour: mainline.flavour,
+      upstream: mainline.upstream,
+      upstreamCertainty: "exact",
+      package: null,
+    };
+  }
+  const m = RELEASE.exec(release);
+  if (!m) return null;
+  const [, branch = "", sublevel, abi, flavour = ""] = m;
+  const base = `${branch}.${sublevel}-${abi}`;
+  const b = build ? BUILD.exec(build.trim()) : null;
+  const signature = versionSignature ? parseVersionSignature(versionSignature) : null;
+  const sig = signature?.release === release ? signature : null;
+  const notes: string[] = [];
+
+  let version = base;
+  let certainty: KernelPackage["certainty"] = "partial";
+  if (sig) {
+    version = sig.packageVersion;
+    certainty = "exact";
+    notes.push(`package version ${version} read from /proc/version_signature`);
+  } else if (b) {
+    version = `${base}.${b[1]}${b[2] ?? ""}`;
+    certainty = "derived";
+    notes.push(`package version ${version} = ABI ${base} from uname -r plus upload #${b[1]} from uname -v`);
+  } else {
+    notes.push(`only the ABI ${base} is known; the upload number (#NN in uname -v) would give the package version`);
+  }
+
+  // Which Ubuntu release: os-release says it; else a backport build names it ("~22.04.1"); else guess
+  // from the kernel branch each release shipped with.
+  const backportSeries = b?.[3] ?? /~(\d\d\.\d\d)/.exec(sig?.packageVersion ?? "")?.[1] ?? null;
+  let series: string | null = null;
+  if (os?.id === "ubuntu" && os.versionId) {
+    series = os.versionId.split(".").slice(0, 2).join(".");
+  } else if (backportSeries) {
+    series = backportSeries;
+    notes.push(`Ubuntu ${series} read from the backport suffix of the build`);
+  } else if (LTS_SERIES[branch]) {
+    series = LTS_SERIES[branch] ?? null;
+    notes.push(`Ubuntu ${series} inferred: no os-release, and ${branch} is the kernel that ${series} shipped with`);
+  } else {
+    notes.push(`Ubuntu release unknown: no os-release, and ${branch} is not the kernel of an LTS release`);
+  }
+
+  let names: string[];
+  if (series) {
+    const backport = backportSeries !== null || GA_SERIES[branch] !== series;
+    names = [sourceNames(flavour, branch, backport)];
+    if (backport && !backportSeries) notes.push(`${branch} is not the kernel ${series} shipped with, so this is a backport`);
+  } else {
+    names = [sourceNames(flavour, branch, true), sourceNames(flavour, branch, false)];
+  }
+  notes.push(`source package ${names.join(" or ")}`);
+
+  return {
+    distro: "ubuntu",
+    flavour,
+    upstream: sig?.upstream ?? null,
+    upstreamCertainty: sig ? "exact" : "unknown",
+    package: {
+      ecosystem: series ? `ubuntu:${series}` : null,
+      names,
+      version,
+      scheme: "dpkg",
+      certainty,
+      note: `${notes.join("; ")}.`,
+    },
+  };
+}

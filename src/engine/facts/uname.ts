@@ -1,0 +1,111 @@
+/**
+ * Parsers for the strings a kernel reports about itself: `uname -a`, `uname -r`, `uname -v`,
+ * /proc/version and Ubuntu's /proc/version_signature.
+ */
+
+export interface UnameFacts {
+  /** `uname -r`, e.g. "6.8.0-56-generic". */
+  release: string | null;
+  /** `uname -v`, e.g. "#58-Ubuntu SMP PREEMPT_DYNAMIC Thu Feb 13 ...". */
+  build: string | null;
+  machine: string | null;
+  hostname: string | null;
+}
+
+export interface VersionSignature {
+  /** Ubuntu package version, e.g. "5.15.0-79.86". */
+  packageVersion: string;
+  flavour: string;
+  /** The mainline version the Ubuntu kernel is based on, e.g. "5.15.111". */
+  upstream: string;
+  /** The `uname -r` this signature belongs to, e.g. "5.15.0-79-generic". */
+  release: string;
+}
+
+const MACHINE = /^(x86_64|amd64|aarch64|arm64|armv[5-8]\w*|i[3-6]86|ppc64le|ppc64|s390x|riscv64|loongarch64|mips64\w*)$/;
+/** The kernel's Makefile always prints major.minor.sublevel; majors 2 to 9 cover every Linux so far. */
+const RELEASE = /^[2-9]\.\d+\.\d+(?:[-+_.~][\w.+~-]*)?$/;
+/** `uname -v` starts with the build counter and usually SMP/PREEMPT: "#1 SMP ...", "#58~22.04.1-Ubuntu SMP ...". */
+const BUILD = /^#\d+\S*\s+(?:SMP|PREEMPT)\b/;
+const PROC_VERSION = /^Linux version (\S+)\s+\(/;
+const SIGNATURE = /^Ubuntu\s+(\d+\.\d+\.\d+)-(\d+)\.(\d+\S*?)-([a-z][a-z0-9-]*)\s+(\d+\.\d+(?:\.\d+)?)\s*$/;
+
+export const looksLikeRelease = (text: string): boolean => RELEASE.test(text.trim());
+export const looksLikeBuild = (text: string): boolean => BUILD.test(text.trim());
+
+/** `uname -a`: "Linux <host> <release> <build ...> <machine> [<processor> <platform>] GNU/Linux". */
+export function parseUnameAll(line: string): UnameFacts | null {
+  const tokens = line.trim().split(/\s+/);
+  if (tokens[0] !== "Linux" || tokens.length < 4) return null;
+  const [, hostname, release] = tokens;
+  if (!hostname || !release || !looksLikeRelease(release)) return null;
+  if (!tokens[3]?.startsWith("#")) return null;
+  // The machine is the first architecture-looking word after the build; the processor string that
+  // some systems print after it ("Intel(R) Xeon(R) CPU ...") may contain spaces.
+  const at = tokens.findIndex((t, i) => i > 3 && MACHINE.test(t));
+  const end = at === -1 ? tokens.length - (tokens.at(-1) === "GNU/Linux" ? 1 : 0) : at;
+  return {
+    release,
+    build: tokens.slice(3, end).join(" ") || null,
+    machine: at === -1 ? null : (tokens[at] ?? null),
+    hostname,
+  };
+}
+
+/** /proc/version: "Linux version <release> (<builder>) (<compiler>) <build>". */
+export function parseProcVersion(line: string): UnameFacts | null {
+  const text = line.trim();
+  const m = PROC_VERSION.exec(text);
+  if (!m?.[1] || !looksLikeRelease(m[1])) return null;
+  // The build is the part from the "#NN" counter on; the compiler string in between has parentheses.
+  const build = /\s(#\d+\S*(?:\s.*)?)$/.exec(text.slice(m[0].length));
+  return { release: m[1], build: build?.[1]?.trim() ?? null, machine: null, hostname: null };
+}
+
+/** /proc/version_signature (Ubuntu only): "Ubuntu 5.15.0-79.86-generic 5.15.111". */
+export function parseVersionSignature(line: string): VersionSignature | null {
+  const m = SIGNATURE.exec(line.trim());
+  if (!m) return null;
+  const [, base, abi, upload, flavour, upstream] = m;
+  if (!base || !abi || !upload || !flavour || !upstream) return null;
+  return {
+    packageVersion: `${base}-${abi}.${upload}`,
+    flavour,
+    upstream,
+    release: `${base}-${abi}-${flavour}`,
+  };
+}
+
+/**
+ * Any one of the kernel strings above, recognised by shape. A signature is reported as its release
+ * (build unknown); pass the signature line itself to kernelFacts to use its upstream version.
+ */
+export function parseUname(text: string): UnameFacts | null {
+  const line = text.trim();
+  const parsed = parseUnameAll(line) ?? parseProcVersion(line);
+  if (parsed) return parsed;
+  const signature = parseVersionSignature(line);
+  if (signature) return { release: signature.release, build: null, machine: null, hostname: null };
+  if (looksLikeBuild(line)) return { release: null, build: line, machine: null, hostname: null };
+  if (looksLikeRelease(line)) return { release: line, build: null, machine: machineOfRelease(line), hostname: null };
+  return parseUnameShort(line);
+}
+
+/** Other flag sets: `uname -rv` ("<release> #58-Ubuntu SMP ...") and `uname -sr[m]` ("Linux <release> [machine]"). */
+export function parseUnameShort(line: string): UnameFacts | null {
+  const tokens = line.trim().split(/\s+/);
+  const [first = "", second = "", third] = tokens;
+  if (looksLikeRelease(first) && looksLikeBuild(tokens.slice(1).join(" "))) {
+    return { release: first, build: tokens.slice(1).join(" "), machine: null, hostname: null };
+  }
+  if (first === "Linux" && looksLikeRelease(second) && tokens.length <= 3 && (third === undefined || MACHINE.test(third))) {
+    return { release: second, build: null, machine: third ?? machineOfRelease(second), hostname: null };
+  }
+  return null;
+}
+
+/** RPM-built kernels end their release with the architecture: "5.14.0-427.13.1.el9_4.x86_64". */
+export function machineOfRelease(release: string): string | null {
+  const m = /\.(x86_64|aarch64|ppc64le|s390x|i686)(?:\+\w+)?$/.exec(release);
+  return m?.[1] ?? null;
+}

@@ -1,0 +1,60 @@
+import type { BugRecord } from "../kb/record-schema";
+import type { NodeReport } from "./diagnosis";
+import { kernelFacts, osImageToOs } from "./facts";
+import type { NodeRow } from "./types";
+import { type HostVersions, nodeComponents, versionChecks } from "./verdict";
+
+type Attribute = NodeReport["differs"][number];
+const ATTRIBUTES: Attribute[] = ["kernel", "osImage", "runtime", "version"];
+
+export function nodeHost(node: NodeRow): HostVersions {
+  const os = node.osImage ? osImageToOs(node.osImage) : null;
+  return {
+    subject: `node ${node.name}`,
+    kernel: node.kernel ? kernelFacts(node.kernel, null, os) : null,
+    components: nodeComponents(node),
+  };
+}
+
+/** The value most nodes share, or null when no value is held by more than half of them. */
+function majority(values: Array<string | null>): string | null {
+  const counts = new Map<string, number>();
+  for (const v of values) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
+  for (const [value, n] of counts) if (n * 2 > values.length) return value;
+  return null;
+}
+
+/**
+ * Compares nodes: which known bugs' ranges each node falls in, which nodes differ from the majority,
+ * and which bugs hit the odd ones out but not their peers. That difference solved the seed incident.
+ */
+export function compareNodes(records: readonly BugRecord[], nodes: readonly NodeRow[]): NodeReport[] {
+  const versioned = records.filter((r) => r.affected.length > 0);
+  const inRange = nodes.map((node) => {
+    const host = nodeHost(node);
+    return versioned.filter((r) => versionChecks(r, host).some((c) => c.result === "affected")).map((r) => r.id);
+  });
+  const majorities = Object.fromEntries(ATTRIBUTES.map((a) => [a, majority(nodes.map((n) => n[a] ?? null))])) as Record<Attribute, string | null>;
+  const peerCount = new Map<string, number>();
+  for (const ids of inRange) for (const id of ids) peerCount.set(id, (peerCount.get(id) ?? 0) + 1);
+
+  return nodes.map((node, i) => {
+    const differs = ATTRIBUTES.filter((a) => majorities[a] !== null && (node[a] ?? null) !== majorities[a]);
+    const ids = inRange[i] ?? [];
+    // A bug "hits this node and not its peers" when fewer than half of the nodes are in its range.
+    const findings = ids.filter((id) => (peerCount.get(id) ?? 0) * 2 < nodes.length);
+    return {
+      name: node.name,
+      kernel: node.kernel,
+      osImage: node.osImage,
+      runtime: node.runtime,
+      version: node.version,
+      line: node.line,
+      outlier: differs.length > 0,
+      differs,
+      inRange: ids,
+      findings,
+    };
+  });
+}
+

@@ -1,0 +1,210 @@
+import { RE2JS } from "re2js";
+import { type Automaton, buildAutomaton, foldLiteral, scanText } from "./aho-corasick";
+import { klogBlockHeaders } from "./klog-blocks";
+import { lineViews, stripAnsi } from "./normalize-line";
+import { requiredLiterals } from "./regex-literals";
+import { unwrapVariants } from "./unwrap-lines";
+
+/**
+ * The signature matcher of one knowledge-base version: compiled once, then `scan` finds every
+ * signature on every line of a log in one pass over the text, however many signatures there are.
+ * Literals of all signatures (and the required literals of every regex) go into one Aho-Corasick
+ * automaton; regexes and case-sensitive literals are then confirmed only on the lines it flagged.
+ */
+
+export interface SignatureSpec {
+  key: string;
+  kind: "literal" | "regex";
+  pattern: string;
+  caseSensitive: boolean;
+}
+
+export interface Hit {
+  key: string;
+  /** 1-based line in the text given to `scan`. */
+  line: number;
+  /** The original line (ANSI colour codes removed; for a mail-wrapped line, the rebuilt line). */
+  text: string;
+  /** For a line inside a klog `key=<` ... `>` block: the 1-based line of the record that opened it. */
+  blockStart?: number;
+}
+
+export interface MatcherProblem {
+  key: string;
+  pattern: string;
+  message: string;
+}
+
+export interface MatcherStats {
+  signatures: number;
+  literals: number;
+  states: number;
+  classes: number;
+  dense: boolean;
+  tableBytes: number;
+}
+
+export interface Matcher {
+  readonly stats: MatcherStats;
+  scan(text: string): Hit[];
+}
+
+export class MatcherCompileError extends Error {
+  readonly problems: MatcherProblem[];
+  constructor(problems: MatcherProblem[]) {
+    super(`${problems.length} signature(s) cannot be compiled:\n${problems.map((p) => `- ${p.key}: ${p.message}`).join("\n")}`);
+    this.name = "MatcherCompileError";
+    this.problems = problems;
+  }
+}
+
+export interface CompileOptions {
+  /** Above this the automaton uses goto+fail tables instead of a dense DFA (slower, far smaller). */
+  maxDenseBytes?: number;
+}
+
+const MIN_LITERAL = 3;
+const LINEAR_TIME = "(regexes must run in linear time)";
+
+/** Why re2js refused a pattern, in words a knowledge-base author can act on. */
+function regexProblem(pattern: string, error: unknown): string {
+  if (/\\[1-9]|\\k<|\(\?P=/.test(pattern)) return `backreferences are not supported ${LINEAR_TIME}`;
+  if (/\(\?<?[=!]/.test(pattern)) return `lookaround (lookahead or lookbehind) is not supported ${LINEAR_TIME}`;
+  if (pattern.includes("(?>")) return `atomic groups are not supported ${LINEAR_TIME}`;
+  if (/[*+?}][+]/.test(pattern)) return `possessive quantifiers are not supported ${LINEAR_TIME}`;
+  const detail = error instanceof Error ? error.message.replace(/^error parsing regexp: /, "") : String(error);
+  return `not valid RE2 syntax: ${detail}`;
+}
+
+type Confirm = ((view: string) => boolean) | null;
+
+interface Compiled {
+  key: string;
+  confirm: Confirm;
+}
+
+function compileOne(sig: SignatureSpec): { literals: string[]; confirm: Confirm } | string {
+  if (sig.kind === "literal") {
+    if (sig.pattern.includes("\n")) return "literal contains a line break; signatures match within one line";
+    const folded = foldLiteral(sig.pattern);
+    if (folded.length < MIN_LITERAL) return `literal has fewer than ${MIN_LITERAL} characters once CR and backslashes are ignored`;
+    const exact = sig.pattern;
+    return { literals: [folded], confirm: sig.caseSensitive ? (v) => v.includes(exact) : null };
+  }
+  let re: RE2JS;
+  try {
+    re = RE2JS.compile(sig.pattern, sig.caseSensitive ? 0 : RE2JS.CASE_INSENSITIVE);
+  } catch (error) {
+    return regexProblem(sig.pattern, error);
+  }
+  const literals = requiredLiterals(sig.pattern, MIN_LITERAL);
+  if (literals.length === 0) {
+    return `no literal of ${MIN_LITERAL}+ characters that every match contains (the one-pass scan needs one to find candidate lines; add a fixed word)`;
+  }
+  return { literals, confirm: (v) => re.test(v) };
+}
+
+export function compileMatcher(sigs: readonly SignatureSpec[], options: CompileOptions = {}): Matcher {
+  const problems: MatcherProblem[] = [];
+  const compiled: Compiled[] = [];
+  const literalIds = new Map<string, number>();
+  const sigsOfLiteral: number[][] = [];
+  const keys = new Set<string>();
+  for (const sig of sigs) {
+    if (keys.has(sig.key)) {
+      problems.push({ key: sig.key, pattern: sig.pattern, message: "duplicate signature key" });
+      continue;
+    }
+    keys.add(sig.key);
+    const result = compileOne(sig);
+    if (typeof result === "string") {
+      problems.push({ key: sig.key, pattern: sig.pattern, message: result });
+      continue;
+    }
+    const index = compiled.length;
+    compiled.push({ key: sig.key, confirm: result.confirm });
+    for (const lit of result.literals) {
+      let id = literalIds.get(lit);
+      if (id === undefined) {
+        id = sigsOfLiteral.length;
+        literalIds.set(lit, id);
+        sigsOfLiteral.push([]);
+      }
+      const list = sigsOfLiteral[id] as number[];
+      if (list[list.length - 1] !== index) list.push(index);
+    }
+  }
+  if (problems.length > 0) throw new MatcherCompileError(problems);
+  const ac = buildAutomaton([...literalIds.keys()], options.maxDenseBytes);
+  const stats: MatcherStats = {
+    signatures: compiled.length,
+    literals: literalIds.size,
+    states: ac.states,
+    classes: ac.classes,
+    dense: ac.dense,
+    tableBytes: ac.tableBytes,
+  };
+  return { stats, scan: (text) => scan(ac, compiled, sigsOfLiteral, text) };
+}
+
+interface RawHit {
+  sig: number;
+  line: number; // 0-based
+  text: string;
+}
+
+/** One pass of the automaton, then confirmation on the flagged lines only. */
+function scanOnce(ac: Automaton, compiled: readonly Compiled[], sigsOfLiteral: readonly number[][], text: string): RawHit[] {
+  const found = scanText(ac, text);
+  const out: RawHit[] = [];
+  const lastLine = new Int32Array(compiled.length).fill(-1);
+  let cachedLine = -1;
+  let lineText = "";
+  let views: string[] | null = null;
+  for (let k = 0; k < found.pattern.length; k++) {
+    const line = found.line[k] as number;
+    for (const sig of sigsOfLiteral[found.pattern[k] as number] as number[]) {
+      if (lastLine[sig] === line) continue;
+      lastLine[sig] = line; // a second literal of the same regex on this line would confirm the same way
+      if (cachedLine !== line) {
+        const start = found.lineStart[k] as number;
+        const end = text.indexOf("\n", start);
+        lineText = text.slice(start, end < 0 ? text.length : end);
+        if (lineText.endsWith("\r")) lineText = lineText.slice(0, -1);
+        cachedLine = line;
+        views = null;
+      }
+      const confirm = (compiled[sig] as Compiled).confirm;
+      if (confirm) {
+        views ??= lineViews(lineText, (found.end[k] as number) - (found.lineStart[k] as number));
+        if (!views.some(confirm)) continue;
+      }
+      out.push({ sig, line, text: lineText });
+    }
+  }
+  return out;
+}
+
+function scan(ac: Automaton, compiled: readonly Compiled[], sigsOfLiteral: readonly number[][], input: string): Hit[] {
+  const text = stripAnsi(input);
+  const raw = scanOnce(ac, compiled, sigsOfLiteral, text);
+  const seen = new Set(raw.map((h) => `${h.sig}:${h.line}`));
+  for (const variant of unwrapVariants(text)) {
+    for (const h of scanOnce(ac, compiled, sigsOfLiteral, variant.text)) {
+      if (!variant.changed[h.line]) continue; // same line as in the original: already scanned
+      const line = variant.origin[h.line] as number;
+      const id = `${h.sig}:${line}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      raw.push({ sig: h.sig, line, text: h.text });
+    }
+  }
+  raw.sort((a, b) => a.line - b.line || a.sig - b.sig);
+  const blocks = raw.length > 0 && text.includes("=<") ? klogBlockHeaders(text.split("\n")) : null;
+  return raw.map((h) => {
+    const hit: Hit = { key: (compiled[h.sig] as Compiled).key, line: h.line + 1, text: h.text };
+    const header = blocks?.get(h.line);
+    if (header !== undefined) hit.blockStart = header + 1;
+    return hit;
+  });
+}

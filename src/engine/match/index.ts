@@ -1,0 +1,15 @@
+export {
+  type CompileOptions,
+  compileMatcher,
+  type Hit,
+  type Matcher,
+  MatcherCompileError,
+  type MatcherProblem,
+  type MatcherStats,
+  type SignatureSpec,
+} from "./compile-matcher";
+export { foldLiteral } from "./aho-corasick";
+export { klogBlockHeaders } from "./klog-blocks";
+export { lineViews, logicalLines, MAX_CONFIRM_CHARS, messageOf, normalizeLine, stripAnsi, unescapeValue, unframe } from "./normalize-line";
+export { requiredLiterals } from "./regex-literals";
+export { unwrapVariants, wrapWidth } from "./unwrap-lines";

@@ -1,0 +1,101 @@
+/**
+ * Views of one log line in the dialects people paste, for regex confirmation and display. The original
+ * line stays the evidence; these views only decide whether a signature matched and show the message.
+ */
+
+/** Longest text a regex is run on; longer lines are cut around the hit, never dropped. */
+export const MAX_CONFIRM_CHARS = 16 * 1024;
+
+// CSI (colours, cursor) and OSC (titles, hyperlinks) sequences; neither contains '\n'.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching ESC is the point
+const ANSI = /\x1b\[[0-9;?:]*[ -/]*[@-~]|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
+
+/** Removes ANSI escape sequences; line count and line order are unchanged. */
+export function stripAnsi(text: string): string {
+  return text.includes("\x1b") ? text.replace(ANSI, "") : text;
+}
+
+/**
+ * Line prefixes added by the logging pipeline rather than the program: journald/syslog short and ISO
+ * formats ("Feb 17 11:12:14 host kube-proxy[9234]: "), an RFC 3339 timestamp with an optional CRI
+ * stream tag ("2024-11-13T16:15:07.931291Z stderr F "), and the kernel's dmesg clock ("[  12.345678] ").
+ */
+const FRAMING: readonly RegExp[] = [
+  /^(?:<\d{1,3}>)?(?:[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2}(?:\.\d+)?|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?) \S+ [^\s:[\]]+(?:\[\d+\])?: /,
+  /^\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?\]?\s+(?:(?:stdout|stderr) [FP] )?/,
+  /^\[\s*\d+\.\d+\]\s*/,
+  /^\[[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}\]\s*/,
+];
+
+/** The klog header: severity, date, time, thread id, file:line ("E1113 16:15:07.931291 1 proxier.go:1481] "). */
+const KLOG_HEADER = /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d{6}\s+\d+ [^\s\]]+:\d+\] /;
+
+/** The line without pipeline framing, CR or leading indentation (klog block lines are indented). */
+export function unframe(line: string): string {
+  let m = line.endsWith("\r") ? line.slice(0, -1) : line;
+  for (let round = 0; round < FRAMING.length; round++) {
+    const before = m;
+    for (const re of FRAMING) m = m.replace(re, "").trimStart();
+    if (m === before) break;
+  }
+  return m.trimStart();
+}
+
+/** The program's message: framing and the klog header removed. */
+export function messageOf(line: string): string {
+  return unframe(line).replace(KLOG_HEADER, "");
+}
+
+/** True when the line, once unframed, starts a new klog record. */
+export function isKlogHeader(line: string): boolean {
+  return KLOG_HEADER.test(unframe(line));
+}
+
+const ESCAPES: Record<string, string> = { '"': '"', "'": "'", "\\": "\\", n: "\n", r: "", t: "\t" };
+
+/**
+ * Undoes logfmt/JSON string escaping, up to three levels deep: Cilium logs an iptables error whose
+ * stderr was itself quoted, so a real newline arrives as `\\n` and a quote as `\"`.
+ */
+export function unescapeValue(s: string): string {
+  let out = s;
+  for (let level = 0; level < 3 && out.includes("\\"); level++) {
+    const next = out.replace(/\\(["'\\nrt])/g, (_, c: string) => ESCAPES[c] as string);
+    if (next === out) break;
+    out = next;
+  }
+  return out;
+}
+
+/**
+ * Logical lines of one physical line: the message with escapes undone, split where an escaped
+ * newline was (a logfmt value holding a multi-line stderr is several lines of output).
+ */
+export function logicalLines(line: string): string[] {
+  const message = messageOf(line);
+  if (!message.includes("\\")) return [message];
+  return unescapeValue(message)
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+}
+
+/**
+ * Every view a signature may match: the line as written, its message, and its logical lines.
+ * `around` is the offset of the hit within the line; lines longer than MAX_CONFIRM_CHARS are cut to a
+ * window around it.
+ */
+export function lineViews(line: string, around = 0): string[] {
+  let raw = line.endsWith("\r") ? line.slice(0, -1) : line;
+  if (raw.length > MAX_CONFIRM_CHARS) {
+    const from = Math.max(0, Math.min(around - MAX_CONFIRM_CHARS / 2, raw.length - MAX_CONFIRM_CHARS));
+    raw = raw.slice(from, from + MAX_CONFIRM_CHARS);
+  }
+  const views = new Set<string>([raw, messageOf(raw), ...logicalLines(raw)]);
+  return [...views];
+}
+
+/** For display: the message of a line with escapes undone and escaped newlines kept as line breaks. */
+export function normalizeLine(line: string): string {
+  return logicalLines(stripAnsi(line)).join("\n");
+}

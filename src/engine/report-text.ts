@@ -1,0 +1,40 @@
+import type { Diagnosis, Finding } from "./diagnosis";
+
+/** A compact terminal report: per finding the id, confidence, verdict, evidence lines and fix. */
+export function renderTextReport(d: Diagnosis): string {
+  const out: string[] = [`known-bugs ${d.kb.version} (${d.kb.records} records)`];
+  const k = d.facts.kernel;
+  if (k) out.push(`kernel: ${k.release}${k.package ? ` = ${k.package.ecosystem ?? "?"} ${k.package.names[0] ?? ""} ${k.package.version} (${k.package.certainty})` : ""}`);
+  if (d.facts.os) out.push(`os: ${d.facts.os.prettyName ?? `${d.facts.os.id} ${d.facts.os.versionId ?? ""}`}`);
+  if (d.facts.iptables) out.push(`iptables: ${d.facts.iptables.version} (${d.facts.iptables.backend ?? "backend unknown"})`);
+  out.push("");
+  if (!d.findings.length) out.push("No known bug matched the log.");
+  d.findings.forEach((f, i) => out.push(...renderFinding(f, i + 1)));
+  if (d.advisories.length) {
+    out.push("Advisories (your versions are in an affected range, but the log shows no symptom):");
+    for (const a of d.advisories) out.push(`  - ${a.id}: ${a.verdict.reason}`);
+    out.push("");
+  }
+  const odd = d.nodes.filter((n) => n.outlier);
+  if (odd.length) {
+    out.push("Nodes that differ from their peers:");
+    for (const n of odd) {
+      const bugs = n.findings.length ? `; known bugs hitting it, not its peers: ${n.findings.join(", ")}` : "";
+      out.push(`  - ${n.name} (line ${n.line}): differs in ${n.differs.join(", ")}; kernel ${n.kernel ?? "?"}${bugs}`);
+    }
+  }
+  return `${out.join("\n").trimEnd()}\n`;
+}
+
+function renderFinding(f: Finding, rank: number): string[] {
+  const lines = [`${rank}. ${f.id} [${f.confidence} ${f.score.toFixed(2)}] ${f.title}`, `   verdict: ${f.verdict.status}: ${f.verdict.reason}`];
+  for (const e of f.evidence) {
+    if (e.kind === "log") lines.push(`   line ${e.line}: ${e.text.trim().slice(0, 240)}   <- ${e.signature}`);
+    else lines.push(`   version: ${e.subject} ${e.value} vs ${e.ecosystem} ${e.range}: ${e.result}${e.unverified ? " (unverified range)" : ""}`);
+  }
+  for (const u of f.unverified) lines.push(`   unverified: ${u}`);
+  lines.push(`   fix (reboot ${f.reboot}): ${f.fix.trim().split("\n").join("\n        ")}`);
+  if (f.references[0]) lines.push(`   see: ${f.references.slice(0, 3).join("  ")}`);
+  lines.push("");
+  return lines;
+}

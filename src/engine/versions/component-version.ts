@@ -1,0 +1,87 @@
+/**
+ * Ordering for userland component versions: Kubernetes ("v1.26.3", "1.28.0-rc.1", "v1.30.0+k3s1"),
+ * iptables ("1.8.7"), containerd ("1.7.12"), runc ("1.0.0-rc93"), docker ("20.10.7").
+ *
+ * SemVer 2.0 precedence with two leniencies real tags need: any number of numeric core parts
+ * ("1.28" == "1.28.0"), and identifiers that mix letters and digits compare naturally, because runc
+ * tagged "1.0.0-rc9" before "1.0.0-rc10" without a dot (plain SemVer would put rc10 first).
+ */
+
+export interface ComponentVersion {
+  core: string[];
+  /** Dot-separated pre-release identifiers; empty for a release. */
+  pre: string[];
+  /** Build metadata ("k3s1"); ignored for ordering, as SemVer requires. */
+  build: string | null;
+}
+
+export function parseComponentVersion(text: string): ComponentVersion {
+  let rest = text.trim().replace(/^v(?=\d)/i, "");
+  let build: string | null = null;
+  const plus = rest.indexOf("+");
+  if (plus !== -1) {
+    build = rest.slice(plus + 1);
+    rest = rest.slice(0, plus);
+  }
+  const hyphen = rest.indexOf("-");
+  const core = hyphen === -1 ? rest : rest.slice(0, hyphen);
+  const pre = hyphen === -1 ? [] : rest.slice(hyphen + 1).split(".");
+  return { core: core.split("."), pre, build };
+}
+
+const sign = (n: number): -1 | 0 | 1 => (n < 0 ? -1 : n > 0 ? 1 : 0);
+const NUMERIC = /^\d+$/;
+
+function compareNumeric(a: string, b: string): -1 | 0 | 1 {
+  const x = a.replace(/^0+(?=\d)/, "");
+  const y = b.replace(/^0+(?=\d)/, "");
+  return sign(x.length - y.length) || (x === y ? 0 : x < y ? -1 : 1);
+}
+
+/** "rc9" < "rc10": letter runs compare as text, digit runs as numbers. */
+function compareNatural(a: string, b: string): -1 | 0 | 1 {
+  const pa = a.match(/\d+|\D+/g) ?? [];
+  const pb = b.match(/\d+|\D+/g) ?? [];
+  for (let k = 0; k < Math.min(pa.length, pb.length); k++) {
+    const x = pa[k] ?? "";
+    const y = pb[k] ?? "";
+    const bothNumeric = NUMERIC.test(x) && NUMERIC.test(y);
+    const c = bothNumeric ? compareNumeric(x, y) : x === y ? 0 : x < y ? -1 : 1;
+    if (c) return c;
+  }
+  return sign(pa.length - pb.length);
+}
+
+function compareIdentifier(a: string, b: string): -1 | 0 | 1 {
+  const na = NUMERIC.test(a);
+  const nb = NUMERIC.test(b);
+  if (na && nb) return compareNumeric(a, b);
+  // SemVer: numeric identifiers have lower precedence than alphanumeric ones.
+  if (na !== nb) return na ? -1 : 1;
+  return compareNatural(a, b);
+}
+
+function compareCore(a: string[], b: string[]): -1 | 0 | 1 {
+  for (let k = 0; k < Math.max(a.length, b.length); k++) {
+    const c = compareIdentifier(a[k] ?? "0", b[k] ?? "0");
+    if (c) return c;
+  }
+  return 0;
+}
+
+function comparePre(a: string[], b: string[]): -1 | 0 | 1 {
+  // A pre-release sorts before its release.
+  if (!a.length || !b.length) return sign(b.length - a.length);
+  for (let k = 0; k < Math.min(a.length, b.length); k++) {
+    const c = compareIdentifier(a[k] ?? "", b[k] ?? "");
+    if (c) return c;
+  }
+  return sign(a.length - b.length);
+}
+
+/** SemVer-style ordering of two component versions: -1, 0 or 1. */
+export function compareComponentVersion(a: string, b: string): -1 | 0 | 1 {
+  const va = parseComponentVersion(a);
+  const vb = parseComponentVersion(b);
+  return compareCore(va.core, vb.core) || comparePre(va.pre, vb.pre);
+}

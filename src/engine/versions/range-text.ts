@@ -1,0 +1,54 @@
+import type { AffectedRange } from "./range-types";
+
+/** "6.6.57 ≤ v < 6.6.59", "v ≤ 1.1.11", "v ≥ 6.9": the same notation the API prints for a range. */
+export function describeRange(r: AffectedRange): string {
+  const low = r.introduced === "0" ? "" : `${r.introduced} ≤ `;
+  if (r.fixed) return `${low}v < ${r.fixed}`;
+  if (r.lastAffected) return `${low}v ≤ ${r.lastAffected}`;
+  return r.introduced === "0" ? "every version" : `v ≥ ${r.introduced}`;
+}
+
+export function insideReason(version: string, r: AffectedRange): string {
+  if (r.introduced !== "0") return `${version} is in ${describeRange(r)}`;
+  if (r.fixed) return `${version} is before ${r.fixed}, where it was fixed`;
+  if (r.lastAffected) return `${version} is at or before ${r.lastAffected}, the last affected version`;
+  return "every version is affected and no fix is recorded";
+}
+
+export function fixedReason(version: string, r: AffectedRange): string {
+  if (r.fixed) return `fixed in ${r.fixed}; ${version} is at or after it`;
+  return `${version} is after ${r.lastAffected}, the last affected version`;
+}
+
+export function beforeReason(version: string, r: AffectedRange): string {
+  return `${version} is before ${r.introduced}, where the regression was introduced`;
+}
+
+export function branchFixedReason(branch: string, r: AffectedRange): string {
+  if (r.fixed) return `fixed in ${r.fixed} on your ${branch} branch`;
+  return `the last affected release on your ${branch} branch was ${r.lastAffected}`;
+}
+
+export function mainlineFixedReason(branch: string, r: AffectedRange): string {
+  if (r.fixed) return `fixed in ${r.fixed}, before your ${branch} branch began`;
+  return `the last affected release was ${r.lastAffected}, before your ${branch} branch began`;
+}
+
+export const kernelBeforeReason = (r: AffectedRange) => `before the regression was introduced in ${r.introduced}`;
+
+export const noBranchRangeReason = (branch: string) => `no affected range on the ${branch} branch`;
+
+export function abiIntroducedReason(version: string, r: AffectedRange): string {
+  return (
+    `${version} is the ABI where the regression was introduced (${r.introduced}); the upload number is unknown, ` +
+    "so this could also be an earlier, unaffected upload of the same ABI; `uname -v` would settle it"
+  );
+}
+
+export function abiFixedReason(version: string, r: AffectedRange): string {
+  const bound = r.fixed ? `the fix landed in ${r.fixed}` : `the last affected version is ${r.lastAffected}`;
+  return (
+    `${bound}, in the same ABI as ${version}; the upload number decides it, so please send \`uname -v\` ` +
+    '(e.g. "#137-Ubuntu SMP ...")'
+  );
+}

@@ -1,0 +1,144 @@
+import type { VersionScheme } from "../types";
+import { compareDpkg, ubuntuKernelAbi } from "./dpkg-version";
+import { isMainlineVersion, kernelBranch, parseKernelVersion } from "./kernel-version";
+import * as text from "./range-text";
+import type { AffectedRange, EvaluateOptions, RangeVerdict } from "./range-types";
+import { compareVersions } from "./scheme";
+
+/**
+ * Where a version sits relative to one range. The two "abi-" positions only arise for partial Ubuntu
+ * versions, when the version and a bound share an ABI and only the unknown upload number could tell
+ * them apart. null: a bound could not be read in the scheme.
+ */
+type Position = "inside" | "below" | "above" | "abi-introduced" | "abi-fix";
+
+interface Placed<R> {
+  range: R;
+  position: Position | null;
+}
+
+type Compare = (a: string, b: string) => number;
+
+const upperBound = (r: AffectedRange) => r.fixed ?? r.lastAffected;
+
+function place(cmp: Compare, v: string, r: AffectedRange): Position | null {
+  try {
+    if (r.introduced !== "0" && cmp(v, r.introduced) < 0) return "below";
+    if (r.fixed !== undefined) return cmp(v, r.fixed) >= 0 ? "above" : "inside";
+    if (r.lastAffected !== undefined) return cmp(v, r.lastAffected) > 0 ? "above" : "inside";
+    return "inside";
+  } catch {
+    return null;
+  }
+}
+
+/** Compares an ABI-only Ubuntu version ("5.15.0-127") with every bound cut to its ABI. */
+function placeAbi(abi: string, r: AffectedRange): Position | null {
+  const upper = upperBound(r);
+  if (upper !== undefined && compareDpkg(abi, ubuntuKernelAbi(upper)) === 0) return "abi-fix";
+  if (r.introduced !== "0" && compareDpkg(abi, ubuntuKernelAbi(r.introduced)) === 0) return "abi-introduced";
+  const cut = (b: string | undefined) => (b === undefined ? undefined : ubuntuKernelAbi(b));
+  const truncated = {
+    ...r,
+    introduced: r.introduced === "0" ? "0" : ubuntuKernelAbi(r.introduced),
+    fixed: cut(r.fixed),
+    lastAffected: cut(r.lastAffected),
+  };
+  return place(compareDpkg, abi, truncated);
+}
+
+function verdict<R extends AffectedRange>(
+  status: RangeVerdict["status"],
+  reason: string,
+  range: R | undefined,
+  certain: boolean,
+): RangeVerdict<R> {
+  return { status, reason, certain, ...(range ? { range } : {}), ...(range && !range.verified ? { unverified: true } : {}) };
+}
+
+/** Among ranges that fit equally well, lean on a verified one. */
+const preferVerified = <R extends AffectedRange>(rs: R[]): R | undefined => rs.find((r) => r.verified) ?? rs[0];
+
+function extreme<R>(rs: R[], key: (r: R) => string, cmp: Compare, want: 1 | -1): R | undefined {
+  return rs.reduce<R | undefined>((best, r) => (best === undefined || cmp(key(r), key(best)) * want > 0 ? r : best), undefined);
+}
+
+function notAffectedKernel<R extends AffectedRange>(v: string, above: R[], below: R[], all: readonly R[], cmp: Compare): RangeVerdict<R> {
+  const branch = kernelBranch(v) ?? v;
+  const onBranch = (b: string | undefined) => b !== undefined && b !== "0" && kernelBranch(b) === branch;
+  const upper = (r: R) => upperBound(r) ?? "";
+  const isMainline = (b: string | undefined) => b !== undefined && b !== "0" && isMainlineVersion(b);
+
+  const fixedHere = extreme(above.filter((r) => onBranch(upperBound(r))), upper, cmp, 1);
+  if (fixedHere) return verdict("not-affected", text.branchFixedReason(branch, fixedHere), fixedHere, true);
+
+  const laterHere = extreme(below.filter((r) => onBranch(r.introduced)), (r) => r.introduced, cmp, -1);
+  if (laterHere) return verdict("not-affected", text.kernelBeforeReason(laterHere), laterHere, true);
+
+  // Ranges that start or end at a mainline release bound whole branches, not just one stable series.
+  const fixedInMainline = extreme(above.filter((r) => isMainline(upperBound(r))), upper, cmp, 1);
+  if (fixedInMainline) return verdict("not-affected", text.mainlineFixedReason(branch, fixedInMainline), fixedInMainline, true);
+
+  const laterMainline = extreme(below.filter((r) => isMainline(r.introduced)), (r) => r.introduced, cmp, -1);
+  if (laterMainline) return verdict("not-affected", text.kernelBeforeReason(laterMainline), laterMainline, true);
+
+  // Stable backports elsewhere say nothing about this branch; the conclusion rests on all of them.
+  const result = verdict<R>("not-affected", text.noBranchRangeReason(branch), undefined, true);
+  return all.some((r) => !r.verified) ? { ...result, unverified: true } : result;
+}
+
+function notAffected<R extends AffectedRange>(v: string, above: R[], below: R[], cmp: Compare): RangeVerdict<R> {
+  // The nearest fix below v explains it best; only when v precedes every range does "before" apply.
+  const fixed = extreme(above, (r) => upperBound(r) ?? "", cmp, 1);
+  if (fixed) return verdict("not-affected", text.fixedReason(v, fixed), fixed, true);
+  const first = extreme(below, (r) => r.introduced, cmp, -1);
+  if (first) return verdict("not-affected", text.beforeReason(v, first), first, true);
+  return { status: "unknown", reason: `${v} could not be placed in any recorded range`, certain: false };
+}
+
+function decide<R extends AffectedRange>(scheme: VersionScheme, v: string, placed: Placed<R>[], all: readonly R[]): RangeVerdict<R> {
+  const at = (p: Position) => placed.filter((x) => x.position === p).map((x) => x.range);
+
+  const inside = preferVerified(at("inside"));
+  if (inside) return verdict("affected", text.insideReason(v, inside), inside, true);
+
+  const abiIntroduced = preferVerified(at("abi-introduced"));
+  if (abiIntroduced) return verdict("affected", text.abiIntroducedReason(v, abiIntroduced), abiIntroduced, false);
+
+  const abiFix = preferVerified(at("abi-fix"));
+  if (abiFix) return verdict("unknown", text.abiFixedReason(v, abiFix), abiFix, false);
+
+  const unreadable = placed.find((x) => x.position === null)?.range;
+  if (unreadable) {
+    const reason = `cannot compare ${v} with the range ${text.describeRange(unreadable)} as ${scheme} versions`;
+    return verdict("unknown", reason, unreadable, false);
+  }
+
+  // Bounds of readable ranges order fine; the comparison cannot throw here.
+  const cmp: Compare = (a, b) => compareVersions(scheme, a, b);
+  return scheme === "linux" ? notAffectedKernel(v, at("above"), at("below"), all, cmp) : notAffected(v, at("above"), at("below"), cmp);
+}
+
+/**
+ * Whether `version` falls in any of the ranges of one affected entry, and why, in words.
+ * OSV semantics: affected when introduced ≤ v < fixed, or introduced ≤ v ≤ lastAffected; "0" as
+ * introduced means every earlier version. Unverified ranges still count; the result says so.
+ */
+export function evaluateRanges<R extends AffectedRange>(
+  scheme: VersionScheme,
+  version: string,
+  ranges: readonly R[],
+  opts: EvaluateOptions = {},
+): RangeVerdict<R> {
+  const v = version.trim();
+  if (!v) return { status: "unknown", reason: "no version to compare", certain: false };
+  if (!ranges.length) return { status: "unknown", reason: "no affected versions are recorded", certain: false };
+  if (scheme === "linux" && !parseKernelVersion(v)) {
+    return { status: "unknown", reason: `"${v}" is not an upstream Linux version, so it cannot be placed in the ranges`, certain: false };
+  }
+
+  const byAbi = opts.partial === true && scheme === "dpkg";
+  const cmp: Compare = (a, b) => compareVersions(scheme, a, b);
+  const placed = ranges.map((range) => ({ range, position: byAbi ? placeAbi(ubuntuKernelAbi(v), range) : place(cmp, v, range) }));
+  return decide(scheme, v, placed, ranges);
+}

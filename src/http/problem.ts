@@ -1,0 +1,51 @@
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+/** RFC 9457 problem details: the one error shape of the whole API. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  requestId?: string;
+  /** Field-level problems, with paths such as "logs" or "nodes". */
+  errors?: Array<{ path: string; message: string }>;
+}
+
+const TITLES: Record<number, string> = {
+  400: "Bad Request",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  413: "Content Too Large",
+  415: "Unsupported Media Type",
+  422: "Unprocessable Content",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};
+
+/** Thrown anywhere in a request; the app's one onError handler renders it. */
+export class ProblemError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly slug: string,
+    detail: string,
+    readonly errors?: Problem["errors"],
+  ) {
+    super(detail);
+  }
+}
+
+export function problemResponse(c: Context, status: ContentfulStatusCode, slug: string, detail: string, errors?: Problem["errors"]) {
+  const requestId = c.get("requestId") as string | undefined;
+  const body: Problem = {
+    type: `https://known-bugs.dev/problems/${slug}`,
+    title: TITLES[status] ?? "Error",
+    status,
+    detail,
+    instance: new URL(c.req.url).pathname,
+    ...(requestId ? { requestId } : {}),
+    ...(errors?.length ? { errors } : {}),
+  };
+  return c.body(JSON.stringify(body), status, { "Content-Type": "application/problem+json" });
+}

@@ -1,0 +1,89 @@
+import { compileKnowledgeBase, type CompiledKb } from "../engine/compile-kb";
+import { MatcherCompileError } from "../engine/match";
+import { compareVersions, schemeForEcosystem } from "../engine/versions";
+import { contentHash, type SourceFile } from "./content-hash";
+import { parseRecordFile, type RecordProblem } from "./parse-record";
+import type { BugRecord } from "./record-schema";
+
+export interface KnowledgeBase {
+  version: string;
+  records: BugRecord[];
+  compiled: CompiledKb;
+}
+
+export type BuildResult = { ok: true; kb: KnowledgeBase } | { ok: false; problems: RecordProblem[] };
+
+/**
+ * Validates every record file and the set as a whole (ids, aliases, regex safety), collecting all
+ * problems at once. Nothing is imported unless this succeeds.
+ */
+export async function buildKnowledgeBase(files: readonly SourceFile[]): Promise<BuildResult> {
+  const problems: RecordProblem[] = [];
+  const records: BugRecord[] = [];
+  const fileOf = new Map<string, string>();
+  for (const f of files) {
+    const parsed = parseRecordFile(f.file, f.text);
+    if (!parsed.ok) {
+      problems.push(...parsed.problems);
+      continue;
+    }
+    const earlier = fileOf.get(parsed.record.id);
+    if (earlier) problems.push({ file: f.file, path: "id", message: `duplicate id "${parsed.record.id}", also in ${earlier}` });
+    fileOf.set(parsed.record.id, f.file);
+    records.push(parsed.record);
+  }
+  problems.push(...duplicateAliases(records, fileOf));
+  for (const r of records) problems.push(...rangeProblems(r, fileOf.get(r.id) ?? r.id));
+  records.sort((a, b) => a.id.localeCompare(b.id));
+
+  const version = await contentHash(files);
+  let compiled: CompiledKb | null = null;
+  try {
+    compiled = compileKnowledgeBase(version, records);
+  } catch (err) {
+    if (!(err instanceof MatcherCompileError)) throw err;
+    problems.push(...err.problems.map((p) => signatureProblem(p.key, p.message, records, fileOf)));
+  }
+  if (problems.length || !compiled) return { ok: false, problems };
+  return { ok: true, kb: { version, records, compiled } };
+}
+
+function duplicateAliases(records: BugRecord[], fileOf: Map<string, string>): RecordProblem[] {
+  const owner = new Map<string, string>();
+  const problems: RecordProblem[] = [];
+  for (const r of records) {
+    r.aliases.forEach((a, i) => {
+      const key = a.value.toLowerCase();
+      const other = owner.get(key);
+      if (other && other !== r.id) {
+        problems.push({ file: fileOf.get(r.id) ?? r.id, path: `aliases.${i}.value`, message: `alias "${a.value}" is also claimed by ${other}` });
+      }
+      owner.set(key, r.id);
+    });
+  }
+  return problems;
+}
+
+function signatureProblem(key: string, message: string, records: BugRecord[], fileOf: Map<string, string>): RecordProblem {
+  const [recordId = key, signatureId] = key.split("/");
+  const record = records.find((r) => r.id === recordId);
+  const index = record?.signatures.findIndex((s) => s.id === signatureId) ?? -1;
+  return { file: fileOf.get(recordId) ?? recordId, path: index >= 0 ? `signatures.${index}.pattern` : "signatures", message };
+}
+
+/** A range must go forwards in its own ecosystem's ordering, or it silently matches nothing. */
+function rangeProblems(record: BugRecord, file: string): RecordProblem[] {
+  const problems: RecordProblem[] = [];
+  record.affected.forEach((entry, i) => {
+    const scheme = schemeForEcosystem(entry.ecosystem);
+    entry.ranges.forEach((range, j) => {
+      const end = range.fixed ?? range.lastAffected;
+      if (range.introduced === "0" || !end) return;
+      const order = compareVersions(scheme, range.introduced, end);
+      if (order > 0 || (order === 0 && range.fixed)) {
+        problems.push({ file, path: `affected.${i}.ranges.${j}`, message: `introduced ${range.introduced} is not before ${range.fixed ? "fixed" : "lastAffected"} ${end} (${scheme} ordering)` });
+      }
+    });
+  });
+  return problems;
+}

@@ -1,0 +1,50 @@
+import type { CompiledKb } from "../engine/compile-kb";
+import { diagnoseFields } from "../engine/diagnose";
+import type { Diagnosis } from "../engine/diagnosis";
+import type { BugRecord, Example } from "./record-schema";
+
+export interface ExampleOutcome {
+  recordId: string;
+  index: number;
+  title: string;
+  expect: Example["expect"];
+  passed: boolean;
+  /** What went wrong, in words a curator can act on. */
+  failure?: string;
+}
+
+/** Runs one record example through the engine exactly as the API would, and checks its expectation. */
+export function runExample(kb: CompiledKb, record: BugRecord, example: Example, index: number): ExampleOutcome {
+  const d = diagnoseFields(kb, {
+    uname: example.uname,
+    procVersion: example.procVersion,
+    osRelease: example.osRelease,
+    nodes: example.nodes,
+    logs: example.log,
+    limit: 100,
+  });
+  const failure = check(d, record.id, example);
+  return { recordId: record.id, index, title: example.title, expect: example.expect, passed: !failure, ...(failure ? { failure } : {}) };
+}
+
+function check(d: Diagnosis, id: string, example: Example): string | undefined {
+  const position = d.findings.findIndex((f) => f.id === id);
+  const finding = d.findings[position];
+  const ranking = d.findings
+    .slice(0, 3)
+    .map((f) => `${f.id} (${f.confidence} ${f.score})`)
+    .join(", ");
+  if (example.expect === "top1" && position !== 0) return `expected ${id} first; got ${ranking || "no findings"}`;
+  if (example.expect === "present" && position < 0) return `expected ${id} among the findings; got ${ranking || "no findings"}`;
+  if (example.expect === "absent" && finding?.confidence === "high") return `expected ${id} not to be high; it scored ${finding.score}`;
+  if (example.verdict) {
+    const verdict = finding?.verdict ?? d.advisories.find((a) => a.id === id)?.verdict;
+    if (verdict && verdict.status !== example.verdict) return `expected verdict ${example.verdict}; got ${verdict.status}: ${verdict.reason}`;
+    if (!verdict && example.expect !== "absent") return `expected verdict ${example.verdict}; ${id} was not reported`;
+  }
+  return undefined;
+}
+
+export function runAllExamples(kb: CompiledKb): ExampleOutcome[] {
+  return kb.records.flatMap((r) => r.examples.map((e, i) => runExample(kb, r, e, i)));
+}

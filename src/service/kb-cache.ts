@@ -1,0 +1,26 @@
+import { type BugRecord } from "../kb/record-schema";
+import { type CompiledKb, compileKnowledgeBase } from "../engine/compile-kb";
+import type { Store } from "../db/create-db";
+import { getKbMeta, loadRecords } from "../db/bug-queries";
+
+/**
+ * Compiled knowledge bases by version, per process (per isolate on Workers). Compiling happens once
+ * per version; each request only reads the one-row version to notice an import.
+ */
+const compiled = new Map<string, Promise<CompiledKb>>();
+
+export class KbNotLoadedError extends Error {}
+
+export async function currentKb(store: Store): Promise<CompiledKb> {
+  const meta = await getKbMeta(store);
+  if (!meta) throw new KbNotLoadedError("the knowledge base has not been imported");
+  let kb = compiled.get(meta.version);
+  if (!kb) {
+    kb = loadRecords(store).then((records: BugRecord[]) => compileKnowledgeBase(meta.version, records));
+    // Keep only the newest version: an import replaces the old one everywhere.
+    compiled.clear();
+    compiled.set(meta.version, kb);
+    kb.catch(() => compiled.delete(meta.version));
+  }
+  return kb;
+}

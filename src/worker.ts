@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { createDb, type DbConfig } from "./db/create-db";
+import { createApp } from "./http/app";
+
+/** Worker bindings: D1 as `DB`, or a remote libSQL/Turso database through DATABASE_URL. */
+const envSchema = z.object({
+  DB: z.custom<D1Database>((v) => typeof v === "object" && v !== null).optional(),
+  DATABASE_URL: z.string().regex(/^(libsql|https?|wss?):\/\//, "must be a libsql://, https:// or wss:// URL").optional(),
+  DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+});
+
+function dbConfig(env: z.infer<typeof envSchema>): DbConfig {
+  // A remote libSQL URL wins when set: that is how a deployment chooses Turso over D1.
+  if (env.DATABASE_URL) return { kind: "libsql", url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN };
+  if (env.DB) return { kind: "d1", binding: env.DB };
+  throw new Error("no database: bind a D1 database as DB or set DATABASE_URL");
+}
+
+// Bindings are fixed for the life of an isolate: parse them once, and build the store per request.
+const parsed = new WeakMap<object, z.infer<typeof envSchema>>();
+function parseEnv(env: unknown): z.infer<typeof envSchema> {
+  const key = env as object;
+  let value = parsed.get(key);
+  if (!value) {
+    value = envSchema.parse(env);
+    parsed.set(key, value);
+  }
+  return value;
+}
+
+const app = createApp({
+  store: (env) => createDb(dbConfig(parseEnv(env))),
+  maxBodyBytes: (env) => parseEnv(env).MAX_BODY_BYTES,
+});
+
+export default app;

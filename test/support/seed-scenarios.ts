@@ -1,0 +1,63 @@
+import { expect, it } from "vitest";
+import type { Diagnosis, Finding } from "../../src/engine/diagnosis";
+import { CLEAN_KUBE_PROXY_START, IPVS_FALLBACK, UBUNTU_2204_OS_RELEASE, UNEVEN_FLEET, XOR_MARK_JOURNALD, XOR_MARK_KLOG } from "./seed-logs";
+
+/** Sends a request to the app under test: app.request() on Node, the Worker's fetch inside workerd. */
+export type Fetch = (path: string, init?: RequestInit) => Promise<Response>;
+
+const XT = "xt-mark-ipv6-typo-2024";
+const IPVS = "kube-proxy-ipvs-prereqs-missing";
+
+async function diagnose(fetch: Fetch, body: Record<string, unknown>): Promise<Diagnosis> {
+  const res = await fetch("/diagnose", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  expect(res.status).toBe(200);
+  const json = (await res.json()) as Diagnosis;
+  expect(res.headers.get("x-kb-version")).toBe(json.kb.version);
+  return json;
+}
+
+const find = (d: Diagnosis, id: string): Finding | undefined => d.findings.find((f) => f.id === id);
+
+/** The seed incident's scenarios, run through HTTP against whichever runtime `fetch` reaches. */
+export function seedScenarios(fetch: Fetch) {
+  it("ranks xt-mark first, high and affected, for the journald log on Ubuntu 22.04 5.15.0-127", async () => {
+    const d = await diagnose(fetch, { uname: "5.15.0-127-generic", osRelease: UBUNTU_2204_OS_RELEASE, logs: XOR_MARK_JOURNALD });
+    const top = d.findings[0];
+    expect(top?.id).toBe(XT);
+    expect(top?.confidence).toBe("high");
+    expect(top?.verdict.status).toBe("affected");
+    const line = top?.evidence.find((e) => e.kind === "log" && e.text.includes("--xor-mark"));
+    expect(line).toMatchObject({ kind: "log", line: 2 });
+  });
+
+  it("does not call xt-mark high on a fixed 6.6.59 kernel, and says why", async () => {
+    const d = await diagnose(fetch, { uname: "Linux node-1 6.6.59 #1 SMP PREEMPT_DYNAMIC x86_64 GNU/Linux", logs: XOR_MARK_KLOG });
+    const xt = find(d, XT);
+    expect(xt).toBeDefined();
+    expect(xt?.confidence).not.toBe("high");
+    expect(xt?.verdict.status).toBe("not-affected");
+    expect(xt?.verdict.reason).toContain("6.6.59");
+  });
+
+  it("reports both the ipset smoke screen and the MARK regression from one log", async () => {
+    const d = await diagnose(fetch, { logs: `${IPVS_FALLBACK}\n${XOR_MARK_KLOG}` });
+    expect(find(d, XT)).toBeDefined();
+    expect(find(d, IPVS)).toBeDefined();
+    const ipvs = find(d, IPVS);
+    expect(ipvs?.evidence.some((e) => e.kind === "log" && e.line === 1)).toBe(true);
+  });
+
+  it("finds nothing high in a clean kube-proxy start-up", async () => {
+    const d = await diagnose(fetch, { logs: CLEAN_KUBE_PROXY_START });
+    expect(d.findings.filter((f) => f.confidence === "high")).toEqual([]);
+  });
+
+  it("flags the one worker on 5.15.0-127 among peers on 5.15.0-126 and names xt-mark", async () => {
+    const d = await diagnose(fetch, { nodes: UNEVEN_FLEET });
+    const odd = d.nodes.filter((n) => n.outlier);
+    expect(odd.map((n) => n.name)).toEqual(["worker-2"]);
+    expect(odd[0]?.differs).toContain("kernel");
+    expect(odd[0]?.findings).toContain(XT);
+    expect(d.nodes.find((n) => n.name === "worker-1")?.findings).not.toContain(XT);
+  });
+}
