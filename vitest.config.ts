@@ -25,7 +25,7 @@ export default defineConfig({
               miniflare: {
                 bindings: {
                   TEST_MIGRATIONS: await readD1Migrations("./migrations"),
-                  TEST_KB: { version: kb.version, records: kb.records, statements: kb.statements },
+                  TEST_KB: JSON.stringify(kb),
                   MAX_BODY_BYTES: String(64 * 1024),
                 },
               },

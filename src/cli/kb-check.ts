@@ -24,7 +24,9 @@ const count = (keys: string[]) => {
 const examples = kb.records.reduce((n, r) => n + r.examples.length, 0);
 const signatures = kb.records.reduce((n, r) => n + r.signatures.length, 0);
 console.log(`knowledge base ${kb.version}: ${kb.records.length} records, ${signatures} signatures, ${examples} examples`);
-console.log(`by component: ${count(kb.records.flatMap((r) => r.components))}`);
+// Components are free text ("kernel/netfilter/nf_conntrack", "kube-proxy (IPVS mode)"): group by family.
+const family = (c: string) => c.toLowerCase().split(/[/ (]/)[0] ?? c;
+console.log(`by component: ${count(kb.records.flatMap((r) => [...new Set(r.components.map(family))]))}`);
 console.log(`by ecosystem: ${count(kb.records.flatMap((r) => [...new Set(r.affected.map((a) => a.ecosystem))]))}`);
 const unverified = kb.records.filter(hasUnverifiedFacts);
 console.log(`records with unverified facts (${unverified.length}): ${unverified.map((r) => r.id).join(", ") || "none"}`);

@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import { compareDpkg, parseDpkgVersion, ubuntuKernelAbi } from "../../src/engine/versions";
 
 // Vectors from dpkg's own test suites:
-// - https://github.com/guillemj/dpkg/blob/main/scripts/t/Dpkg_Version.t (the __DATA__ table: a b expected)
-// - https://github.com/guillemj/dpkg/blob/main/lib/dpkg/t/t-version.c (test_version_compare / test_version_parse)
+// - https://github.com/guillemj/dpkg/blob/061c572fdade80049d96db839d60d89e7387f607/scripts/t/Dpkg_Version.t
+//   (the __DATA__ table "a b expected"; lib/dpkg/t/t-version.c itself has only a handful of compare cases)
+// - https://github.com/guillemj/dpkg/blob/0d609e2c8c0070310b531d2d470f79044121bea8/lib/dpkg/t/t-version.c
+//   (test_version_compare and test_version_parse)
 const DPKG_VERSION_T: Array<[string, string, -1 | 0 | 1]> = [
   ["1.0-1", "2.0-2", -1],
   ["2.2~rc-4", "2.2-1", -1],

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { comparePacman, parsePacmanVersion } from "../../src/engine/versions";
 
 // pacman's test/util/vercmptest.sh (each runtest also checks the mirrored pair). Read from the copy in
-// https://github.com/devkitPro/pacman/blob/master/test/util/vercmptest.sh; the separator and epoch
-// cases were added upstream later and were read from a current fork,
-// https://github.com/ufolinux/kepler/blob/main/test/util/vercmptest.sh.
+// https://github.com/devkitPro/pacman/blob/0ac96d94ec3a8a2f3a3857810dbd9109c5cd3235/test/util/vercmptest.sh;
+// the separator and epoch cases were added upstream later and were read from a current fork,
+// https://github.com/ufolinux/kepler/blob/fb83ad4c26de49395fde4e6e25d42b0ced8f6b26/test/util/vercmptest.sh.
 const VERCMPTEST: Array<[string, string, -1 | 0 | 1]> = [
   ["1.5.0", "1.5.0", 0],
   ["1.5.1", "1.5.0", 1],

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compareRpmEvr, parseRpmEvr, rpmvercmp } from "../../src/engine/versions";
 
 // Every RPMVERCMP(a, b, expected) line of rpm's own test suite, tests/rpmvercmp.at:
-// https://github.com/rpm-software-management/rpm/blob/master/tests/rpmvercmp.at
+// https://github.com/rpm-software-management/rpm/blob/7f3fdf6868d72fbdef3386345ff39b3744fa4b14/tests/rpmvercmp.at
 const RPMVERCMP_AT: Array<[string, string, -1 | 0 | 1]> = [
   ["1.0", "1.0", 0],
   ["1.0", "2.0", -1],

@@ -1,6 +1,7 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
 import { getKbMeta } from "../../src/db/bug-queries";
 import { importFromDir } from "../../src/node/prepare-store";
 import { XOR_MARK_KLOG } from "../support/seed-logs";
@@ -69,7 +70,9 @@ describe("knowledge-base import", () => {
   it("replaces the knowledge base when a record changes", async () => {
     const before = await getKbMeta(service.store);
     const xt = await readFile(join(service.dataDir, XT_FILE), "utf8");
-    await writeFile(join(service.dataDir, XT_FILE), xt.replace(/^title: /m, "title: (edited) "));
+    const doc = parseDocument(xt);
+    doc.set("title", `(edited) ${String(doc.get("title"))}`);
+    await writeFile(join(service.dataDir, XT_FILE), doc.toString());
     const outcome = await importFromDir(service.store, service.dataDir);
     expect(outcome).toMatchObject({ ok: true, changed: true });
     const after = await getKbMeta(service.store);

@@ -1,12 +1,16 @@
+/// <reference types="@cloudflare/vitest-plugin/types" />
 import type { D1Migration } from "@cloudflare/vitest-plugin";
-import type { SqlStatement } from "../../src/db/import-sql";
 
 declare global {
   namespace Cloudflare {
+    interface GlobalProps {
+      mainModule: typeof import("../../src/worker");
+    }
     interface Env {
       DB: D1Database;
       TEST_MIGRATIONS: D1Migration[];
-      TEST_KB: { version: string; records: number; statements: SqlStatement[] };
+      /** JSON of { version, records, statements }: the import `npm run dev:worker` runs. */
+      TEST_KB: string;
       MAX_BODY_BYTES: string;
     }
   }

@@ -14,8 +14,11 @@ import { looksLikeBuild, looksLikeRelease, parseProcVersion, parseUnameAll, pars
 
 type Command = "uname-r" | "uname-v" | "uname" | "os-release" | "proc-version" | "version-signature" | "nodes" | "iptables" | "other";
 
-/** "$ ", "# ", "root@node:~# ", "[root@host dir]# ", "(venv) [root@host dir]# ", "user@host:~$ ", "[I] $ ", "x:~/$ ". */
-const PROMPT = /^\s*(?:\([^)]*\)\s*)?(?:\[[^\]]*\]\s*)?(?:[\w.-]+@[\w.-]+(?::\S*?)?\s*|[\w.-]*:[~/]\S*?\s*)?[$#%>]\s+(?=\S)/;
+/**
+ * "$ ", "# ", "root@node:~# ", "[root@host dir]# ", "(venv) [root@host dir]# ", "user@host:~$ ", "[I] $ ",
+ * "x:~/$ ". Not ">": a quoted paste ("> E0217 ...") is still logs.
+ */
+const PROMPT = /^\s*(?:\([^)]*\)\s*)?(?:\[[^\]]*\]\s*)?(?:[\w.-]+@[\w.-]+(?::\S*?)?\s*|[\w.-]*:[~/]\S*?\s*)?[$#%]\s+(?=\S)/;
 
 const COMMANDS: Array<[RegExp, Command | ((m: RegExpExecArray) => Command)]> = [
   [/^(?:sudo\s+)?(?:\S*\/)?uname((?:\s+-{1,2}[a-z-]+)*)\s*$/, (m) => unameCommand(m[1] ?? "")],

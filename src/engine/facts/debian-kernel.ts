@@ -6,7 +6,8 @@
  */
 import type { KernelFacts, OsFacts } from "../types";
 
-const FLAVOUR = "((?:cloud-|rt-)?(?:amd64|arm64)|686(?:-pae)?|armmp(?:-lpae)?|powerpc64le|s390x|marvell|rpi|loong64|riscv64|mips64r2el|octeon|[45]kc-malta)";
+const FLAVOUR =
+  "((?:cloud-|rt-)?(?:amd64|arm64)|686(?:-pae)?|armmp(?:-lpae)?|powerpc64le|s390x|marvell|rpi|loong64|riscv64|mips64r2el|octeon|[45]kc-malta)";
 /** 6.1.0-18-amd64, 6.1.0-0.deb11.17-amd64 (a newer kernel for an older release), 5.14.0-0.bpo.2-amd64 */
 const ABI_RELEASE = new RegExp(`^(\\d+\\.\\d+)\\.(\\d+)-(\\d+|0\\.deb(\\d+)\\.\\d+|0\\.bpo\\.\\d+)-${FLAVOUR}$`);
 /** 6.12.63+deb13-amd64 */
@@ -34,7 +35,7 @@ export function debianKernel(release: string, build: string | null, os: OsFacts 
 
   // A backport or an LTS update names the release it was built for: "deb11" in the ABI, "~bpo11+1"
   // or "~deb11u1" in the package version.
-  const builtFor = (abi?.[4] ?? versioned?.[3]) ?? /~(?:bpo|deb)(\d+)/.exec(packageVersion ?? "")?.[1] ?? null;
+  const builtFor = abi?.[4] ?? versioned?.[3] ?? /~(?:bpo|deb)(\d+)/.exec(packageVersion ?? "")?.[1] ?? null;
   let series: string | null = null;
   if (os?.id === "debian" && os.versionId) {
     series = os.versionId.split(".")[0] ?? null;
@@ -55,9 +56,9 @@ export function debianKernel(release: string, build: string | null, os: OsFacts 
     else names = [`linux-${branch}`, "linux"];
   }
 
-  const upstream = packageVersion ? /^\d+\.\d+(?:\.\d+)?/.exec(packageVersion)?.[0] ?? null : (versioned?.[1] ?? null);
+  const upstream = packageVersion ? (/^\d+\.\d+(?:\.\d+)?/.exec(packageVersion)?.[0] ?? null) : (versioned?.[1] ?? null);
   if (packageVersion) notes.push(`package version ${packageVersion} read from uname -v`);
-  else notes.push("package version unknown: uname -v (\"#1 SMP ... Debian 6.1.76-1 ...\") carries it");
+  else notes.push('package version unknown: uname -v ("#1 SMP ... Debian 6.1.76-1 ...") carries it');
   notes.push(`source package ${names.join(" or ")}`);
 
   return {

@@ -5,7 +5,8 @@
  */
 import type { IptablesFacts } from "../types";
 
-const MENTION = /\b(ip6?tables(?:-(?:legacy|nft))?(?:-(?:restore|save))?(?:-(?:legacy|nft))?) v(\d+\.\d+(?:\.\d+)?)(?: \((legacy|nf_tables)\))?/;
+const MENTION =
+  /\b(ip6?tables(?:-(?:legacy|nft))?(?:-(?:restore|save))?(?:-(?:legacy|nft))?) v(\d+\.\d+(?:\.\d+)?)(?: \((legacy|nf_tables)\))?/;
 /** The whole line is version output, not a log line that mentions a version. */
 const VERSION_OUTPUT = new RegExp(`^${MENTION.source}\\s*$`);
 
@@ -14,7 +15,8 @@ export function parseIptablesVersion(line: string, lineNumber = 1): IptablesFact
   if (!m?.[1] || !m[2]) return null;
   const binary = m[1];
   // "iptables-legacy v1.8.10" names its backend in the binary instead of in parentheses.
-  const backend = (m[3] as IptablesFacts["backend"] | undefined) ?? (/-legacy/.test(binary) ? "legacy" : /-nft/.test(binary) ? "nf_tables" : null);
+  const backend =
+    (m[3] as IptablesFacts["backend"] | undefined) ?? (/-legacy/.test(binary) ? "legacy" : /-nft/.test(binary) ? "nf_tables" : null);
   return { version: m[2], backend, binary, line: lineNumber };
 }
 

@@ -71,12 +71,7 @@ function plainKernel(release: string, os: OsFacts | null): Partial<KernelFacts> 
  * Facts about one kernel. `build` is `uname -v` (or the build part of `uname -a` or /proc/version);
  * `versionSignature` is the line of Ubuntu's /proc/version_signature.
  */
-export function kernelFacts(
-  release: string,
-  build?: string | null,
-  os?: OsFacts | null,
-  versionSignature?: string | null,
-): KernelFacts {
+export function kernelFacts(release: string, build?: string | null, os?: OsFacts | null, versionSignature?: string | null): KernelFacts {
   const r = release.trim();
   const b = build?.trim() || null;
   const o = os ?? null;

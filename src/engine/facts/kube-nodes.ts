@@ -36,9 +36,7 @@ function byWords(row: string, columns: Column[]): Map<string, string> | null {
 }
 
 function byPosition(row: string, columns: Column[]): Map<string, string> {
-  return new Map(
-    columns.map((c, i) => [c.name, row.slice(c.start, columns[i + 1]?.start ?? row.length).trim()]),
-  );
+  return new Map(columns.map((c, i) => [c.name, row.slice(c.start, columns[i + 1]?.start ?? row.length).trim()]));
 }
 
 const orNull = (v: string | undefined) => (v && v !== "<none>" && v !== "<unknown>" ? v : null);

@@ -5,7 +5,8 @@
  */
 import type { KernelFacts, OsFacts } from "../types";
 
-const RPM_RELEASE = /^(\d+\.\d+\.\d+)(?:\.\d+)?-([\w.]+?)\.(el\d+(?:_\d+)?(?:uek)?(?:\.elrepo)?|fc\d+|amzn\d+|cm\d+|azl\d+)(?:\.(x86_64|aarch64|ppc64le|s390x|i686))?(?:\+(\w+))?$/;
+const RPM_RELEASE =
+  /^(\d+\.\d+\.\d+)(?:\.\d+)?-([\w.]+?)\.(el\d+(?:_\d+)?(?:uek)?(?:\.elrepo)?|fc\d+|amzn\d+|cm\d+|azl\d+)(?:\.(x86_64|aarch64|ppc64le|s390x|i686))?(?:\+(\w+))?$/;
 /** Distributions that rebuild the RHEL kernel from its sources. */
 const RHEL_REBUILDS = new Set(["rhel", "rocky", "almalinux", "centos", "ol", "cloudlinux", "eurolinux", "navy"]);
 
@@ -44,18 +45,29 @@ export function rpmKernel(release: string, os: OsFacts | null): Partial<KernelFa
       distro: "ol",
       upstream: null,
       upstreamCertainty: "unknown",
-      package: rpm(`ol:${major}`, ["kernel-uek"], `Oracle's Unbreakable Enterprise Kernel for Oracle Linux ${major}; Oracle backports fixes, so ${base} is not the upstream version.`),
+      package: rpm(
+        `ol:${major}`,
+        ["kernel-uek"],
+        `Oracle's Unbreakable Enterprise Kernel for Oracle Linux ${major}; Oracle backports fixes, so ${base} is not the upstream version.`,
+      ),
     };
   }
   if (tag.startsWith("el")) {
     const id = os && RHEL_REBUILDS.has(os.id) ? os.id : "rhel";
-    const rebuilt = id === "rhel" ? "" : ` ${os?.prettyName ?? id} rebuilds the RHEL ${major} kernel from Red Hat's sources, so it is matched as rhel:${major}.`;
+    const rebuilt =
+      id === "rhel"
+        ? ""
+        : ` ${os?.prettyName ?? id} rebuilds the RHEL ${major} kernel from Red Hat's sources, so it is matched as rhel:${major}.`;
     return {
       ...common,
       distro: id,
       upstream: null,
       upstreamCertainty: "unknown",
-      package: rpm(`rhel:${major}`, kernelName, `RPM version read from uname -r; Red Hat backports fixes, so ${base} is not the upstream version.${rebuilt}`),
+      package: rpm(
+        `rhel:${major}`,
+        kernelName,
+        `RPM version read from uname -r; Red Hat backports fixes, so ${base} is not the upstream version.${rebuilt}`,
+      ),
     };
   }
   if (tag.startsWith("fc")) {
@@ -64,7 +76,11 @@ export function rpmKernel(release: string, os: OsFacts | null): Partial<KernelFa
       distro: "fedora",
       upstream: base,
       upstreamCertainty: "derived",
-      package: rpm(`fedora:${major}`, kernelName, `RPM version read from uname -r; Fedora ships upstream stable releases, so ${base} is the upstream version.`),
+      package: rpm(
+        `fedora:${major}`,
+        kernelName,
+        `RPM version read from uname -r; Fedora ships upstream stable releases, so ${base} is the upstream version.`,
+      ),
     };
   }
   if (tag.startsWith("amzn")) {
@@ -73,7 +89,11 @@ export function rpmKernel(release: string, os: OsFacts | null): Partial<KernelFa
       distro: "amzn",
       upstream: base,
       upstreamCertainty: "derived",
-      package: rpm(`amzn:${major}`, kernelName, `RPM version read from uname -r; Amazon Linux rebases on upstream stable releases, so ${base} is taken as the upstream version.`),
+      package: rpm(
+        `amzn:${major}`,
+        kernelName,
+        `RPM version read from uname -r; Amazon Linux rebases on upstream stable releases, so ${base} is taken as the upstream version.`,
+      ),
     };
   }
   // Azure Linux (CBL-Mariner) versions add a fourth number to the upstream one: 5.15.131.1-2.cm2.
@@ -83,6 +103,10 @@ export function rpmKernel(release: string, os: OsFacts | null): Partial<KernelFa
     distro: azure,
     upstream: base,
     upstreamCertainty: "derived",
-    package: rpm(`${azure}:${major}`, kernelName, `RPM version read from uname -r; Azure Linux tracks upstream stable, so ${base} is taken as the upstream version.`),
+    package: rpm(
+      `${azure}:${major}`,
+      kernelName,
+      `RPM version read from uname -r; Azure Linux tracks upstream stable, so ${base} is taken as the upstream version.`,
+    ),
   };
 }

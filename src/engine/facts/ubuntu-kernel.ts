@@ -9,8 +9,11 @@ import type { KernelFacts, KernelPackage, OsFacts } from "../types";
 import { parseVersionSignature } from "./uname";
 
 const RELEASE = /^(\d+\.\d+)\.(\d+)-(\d+)-([a-z][a-z0-9-]*)$/;
-/** Kernel builds from the mainline PPA encode the upstream version as the ABI: 6.6.58-060658-generic. */
-const MAINLINE = /^(\d+)\.(\d+)\.(\d+)-(\d{6})(?:rc\d+)?-(generic|lowlatency)(?:-64k)?$/;
+/**
+ * Builds that encode the upstream version in the ABI: Ubuntu's mainline PPA (5.4.10-050410-generic,
+ * 6.16.0-061600rc5-generic) and System76's Pop!_OS kernels (6.9.3-76060903-generic).
+ */
+const ENCODED = /^(\d+)\.(\d+)\.(\d+)-(76)?(\d{6})(rc\d+)?-(generic|lowlatency)(?:-64k)?$/;
 /** `uname -v` of an Ubuntu build: "#58-Ubuntu SMP ..." or, for a backport, "#14~24.04.1-Ubuntu SMP ...". */
 const BUILD = /^#(\d+)(~(\d\d\.\d\d)[\w.+~]*)?-Ubuntu\b/;
 
@@ -39,9 +42,33 @@ const GA_SERIES: Record<string, string> = {
 
 /** Flavours only Ubuntu builds; a release ending in one of these is an Ubuntu kernel even without os-release. */
 const FLAVOURS = new Set([
-  "generic", "generic-64k", "generic-lpae", "lowlatency", "lowlatency-64k", "aws", "aws-64k", "azure",
-  "azure-fde", "gcp", "gcp-64k", "gke", "gkeop", "oracle", "oracle-64k", "ibm", "kvm", "nvidia", "nvidia-64k",
-  "oem", "raspi", "realtime", "intel-iotg", "fips", "aws-fips", "azure-fips", "gcp-fips",
+  "generic",
+  "generic-64k",
+  "generic-lpae",
+  "lowlatency",
+  "lowlatency-64k",
+  "aws",
+  "aws-64k",
+  "azure",
+  "azure-fde",
+  "gcp",
+  "gcp-64k",
+  "gke",
+  "gkeop",
+  "oracle",
+  "oracle-64k",
+  "ibm",
+  "kvm",
+  "nvidia",
+  "nvidia-64k",
+  "oem",
+  "raspi",
+  "realtime",
+  "intel-iotg",
+  "fips",
+  "aws-fips",
+  "azure-fips",
+  "gcp-fips",
 ]);
 
 export function isUbuntuKernel(release: string, build: string | null, os: OsFacts | null): boolean {
@@ -52,12 +79,20 @@ export function isUbuntuKernel(release: string, build: string | null, os: OsFact
   return FLAVOURS.has(m[4] ?? "");
 }
 
-export function ubuntuMainline(release: string): { upstream: string; flavour: string } | null {
-  const m = MAINLINE.exec(release);
+export interface EncodedUpstream {
+  upstream: string;
+  flavour: string;
+  /** "ubuntu" for a mainline PPA build, "pop" for System76's. */
+  distro: string;
+}
+
+export function ubuntuMainline(release: string): EncodedUpstream | null {
+  const m = ENCODED.exec(release);
   if (!m) return null;
-  const [, major, minor, patch, abi, flavour] = m;
+  const [, major, minor, patch, pop, abi, rc, flavour] = m;
   const encoded = [major, minor, patch].map((n) => String(n).padStart(2, "0")).join("");
-  return abi === encoded && flavour ? { upstream: `${major}.${minor}.${patch}`, flavour } : null;
+  if (abi !== encoded || !flavour) return null;
+  return { upstream: rc ? `${major}.${minor}-${rc}` : `${major}.${minor}.${patch}`, flavour, distro: pop ? "pop" : "ubuntu" };
 }
 
 function sourceNames(flavour: string, branch: string, backport: boolean): string {
@@ -76,11 +111,12 @@ export function ubuntuKernel(
 ): Partial<KernelFacts> | null {
   const mainline = ubuntuMainline(release);
   if (mainline) {
+    // The mainline PPA builds kernel.org sources unchanged; System76 patches its builds.
     return {
-      distro: "ubuntu",
+      distro: mainline.distro,
       flavour: mainline.flavour,
       upstream: mainline.upstream,
-      upstreamCertainty: "exact",
+      upstreamCertainty: mainline.distro === "ubuntu" ? "exact" : "derived",
       package: null,
     };
   }

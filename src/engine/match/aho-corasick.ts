@@ -5,6 +5,11 @@
  * The scanner ignores CR (CRLF logs) and backslashes (so `\"--xor-mark\"` escaped inside a logfmt or
  * JSON value reads as `"--xor-mark"`), folds case through the class map, and counts '\n' as it goes.
  * Literals given to the automaton must already be folded with `foldLiteral`.
+ *
+ * Layout: states are numbered breadth-first, so the shallow states where a scan spends nearly all its
+ * time sit together at the start of one dense transition table (premultiplied by the row width). Rows
+ * are kept only for as many states as `maxDenseBytes` allows; deeper states fall back to goto+fail
+ * edges, which a scan only walks while the text keeps following a literal.
  */
 
 /** Class 0: characters in no literal; 1: '\n'; 2: ignored (CR, backslash); 3..: the literals' alphabet. */
@@ -13,8 +18,8 @@ const NEWLINE = 1;
 const IGNORED = 2;
 const FIRST_LETTER = 3;
 
-/** Dense tables above this many bytes fall back to goto+fail (Workers have 128 MB in all). */
-const DEFAULT_MAX_DENSE_BYTES = 64 * 1024 * 1024;
+/** Dense rows beyond this many bytes become goto+fail states (Workers have 128 MB in all). */
+const DEFAULT_MAX_DENSE_BYTES = 24 * 1024 * 1024;
 
 let foldTable: Uint16Array | null = null;
 
@@ -34,44 +39,38 @@ function folds(): Uint16Array {
   return t;
 }
 
-export function isIgnoredCode(c: number): boolean {
-  return c === 13 || c === 92;
-}
-
 /** Folds a literal the way the scanner reads text: lower case, CR and backslashes dropped. */
 export function foldLiteral(s: string): string {
   const f = folds();
-  let out = "";
+  const out: number[] = [];
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (!isIgnoredCode(c)) out += String.fromCharCode(f[c] as number);
+    if (c !== 13 && c !== 92) out.push(f[c] as number);
   }
-  return out;
+  return String.fromCharCode(...out);
 }
 
 export interface Automaton {
   readonly patterns: number;
   readonly states: number;
+  /** States 0 .. denseStates-1 have a row in `delta`. */
+  readonly denseStates: number;
   readonly classes: number;
-  readonly dense: boolean;
   readonly tableBytes: number;
   readonly classMap: Uint16Array;
-  /** Dense: transitions premultiplied by `classes`; a negative entry ~t marks a state with output (or '\n'). */
+  /**
+   * Row-major, entries premultiplied by `classes`. A negative entry ~t means "look closer": the target
+   * has output, lies beyond the dense rows, or the character was '\n' (then t is the root).
+   */
   readonly delta: Int32Array;
-  /** Per state id: the literal ending here, or -1. */
+  readonly edgeStart: Int32Array;
+  readonly edgeClass: Uint16Array;
+  readonly edgeTo: Int32Array;
+  readonly fail: Int32Array;
+  /** Per state: the literal ending here, or -1. */
   readonly terminal: Int32Array;
-  /** Per state id: the nearest state on the fail chain with a terminal, or -1. */
+  /** Per state: the nearest state on the fail chain with a terminal, or -1. */
   readonly dictLink: Int32Array;
-  /** Sparse fallback only. */
-  readonly sparse: SparseGoto | null;
-}
-
-interface SparseGoto {
-  edgeStart: Int32Array;
-  edgeClass: Uint16Array;
-  edgeTo: Int32Array;
-  fail: Int32Array;
-  hasOutput: Uint8Array;
 }
 
 /** Hits as parallel arrays, in text order: literal id, 0-based line, offset of the line start, offset of the hit end. */
@@ -80,8 +79,6 @@ export interface LiteralHits {
   line: number[];
   lineStart: number[];
   end: number[];
-  /** Lines in the text (a trailing text without '\n' counts as one). */
-  lines: number;
 }
 
 export function buildAutomaton(literals: readonly string[], maxDenseBytes = DEFAULT_MAX_DENSE_BYTES): Automaton {
@@ -101,164 +98,132 @@ export function buildAutomaton(literals: readonly string[], maxDenseBytes = DEFA
   classMap[13] = IGNORED;
   classMap[92] = IGNORED;
 
-  // Sorted literals share prefixes with their neighbour, so the trie size is known before building it.
+  const trie = buildTrie(literals, classMap);
+  const { states } = trie;
+  const stride = classes;
+  const denseStates = Math.max(1, Math.min(states, Math.floor(maxDenseBytes / (stride * 4))));
+  const delta = new Int32Array(denseStates * stride);
+  const fail = new Int32Array(states);
+  const dictLink = new Int32Array(states).fill(-1);
+  const { edgeStart, edgeClass, edgeTo, terminal } = trie;
+  const hasOutput = (t: number) => (terminal[t] as number) >= 0 || (dictLink[t] as number) >= 0;
+  const encode = (t: number) => (t >= denseStates || hasOutput(t) ? ~(t * stride) : t * stride);
+  const ac: Automaton = { patterns: literals.length, states, denseStates, classes, tableBytes: 0, classMap, delta, edgeStart, edgeClass, edgeTo, fail, terminal, dictLink };
+
+  // Breadth-first: a state's fail target is shallower, hence already complete.
+  for (let s = 0; s < states; s++) {
+    const row = s * stride;
+    const dense = s < denseStates;
+    if (dense) {
+      if (s === 0) delta[NEWLINE] = ~0;
+      else delta.copyWithin(row, (fail[s] as number) * stride, (fail[s] as number) * stride + stride);
+    }
+    for (let e = edgeStart[s] as number; e < (edgeStart[s + 1] as number); e++) {
+      const t = edgeTo[e] as number;
+      const c = edgeClass[e] as number;
+      const ft = s === 0 ? 0 : step(ac, fail[s] as number, c);
+      fail[t] = ft;
+      dictLink[t] = (terminal[ft] as number) >= 0 ? ft : (dictLink[ft] as number);
+      if (dense) delta[row + c] = encode(t);
+    }
+    if (dense) delta[row + IGNORED] = encode(s);
+  }
+  const tableBytes = delta.byteLength + edgeStart.byteLength + edgeClass.byteLength + edgeTo.byteLength + (fail.byteLength + terminal.byteLength) * 2;
+  return { ...ac, tableBytes };
+}
+
+interface Trie {
+  states: number;
+  edgeStart: Int32Array;
+  edgeClass: Uint16Array;
+  edgeTo: Int32Array;
+  terminal: Int32Array;
+}
+
+/** The trie with states numbered breadth-first and each state's edges contiguous (CSR). */
+function buildTrie(literals: readonly string[], classMap: Uint16Array): Trie {
+  // Sorted literals share prefixes with their neighbour only, so insertion needs no lookups.
   const order = literals.map((_, i) => i).sort((a, b) => cmp(literals[a] as string, literals[b] as string));
-  let trieStates = 1;
+  let states = 1;
   for (let k = 0; k < order.length; k++) {
     const cur = literals[order[k] as number] as string;
     const prev = k > 0 ? (literals[order[k - 1] as number] as string) : "";
-    trieStates += cur.length - lcp(prev, cur);
+    states += cur.length - lcp(prev, cur);
   }
-  const states = trieStates + 1; // + the state reached on '\n'
-  const denseBytes = states * classes * 4;
-  if (denseBytes > maxDenseBytes) return buildSparse(literals, order, classMap, classes, trieStates);
-
-  const stride = classes;
-  const delta = new Int32Array(states * stride).fill(-1);
-  const terminal = new Int32Array(states).fill(-1);
-  insertSorted(literals, order, classMap, (s, cls, next) => {
-    delta[s * stride + cls] = next;
-  }, (s, cls) => delta[s * stride + cls] as number, terminal);
-
-  const fail = new Int32Array(states);
-  const dictLink = new Int32Array(states).fill(-1);
-  const queue = new Int32Array(states);
-  let head = 0;
-  let tail = 0;
-  for (let c = 0; c < stride; c++) {
-    const t = delta[c] as number;
-    if (t < 0) delta[c] = 0;
-    else {
-      fail[t] = 0;
-      queue[tail++] = t;
-    }
-  }
-  while (head < tail) {
-    const s = queue[head++] as number;
-    const row = s * stride;
-    const failRow = (fail[s] as number) * stride;
-    for (let c = FIRST_LETTER; c < stride; c++) {
-      const t = delta[row + c] as number;
-      if (t < 0) delta[row + c] = delta[failRow + c] as number;
-      else {
-        const ft = delta[failRow + c] as number;
-        fail[t] = ft;
-        dictLink[t] = (terminal[ft] as number) >= 0 ? ft : (dictLink[ft] as number);
-        queue[tail++] = t;
-      }
-    }
-  }
-
-  // Premultiply and mark output states negative, so the hot loop has one table read and one branch.
-  const nl = trieStates;
-  delta.copyWithin(nl * stride, 0, stride);
-  for (let s = 0; s < states; s++) {
-    const row = s * stride;
-    delta[row + OTHER] = 0;
-    delta[row + NEWLINE] = nl;
-    delta[row + IGNORED] = s;
-    for (let c = 0; c < stride; c++) {
-      const t = delta[row + c] as number;
-      const out = t === nl || (terminal[t] as number) >= 0 || (dictLink[t] as number) >= 0;
-      delta[row + c] = out ? ~(t * stride) : t * stride;
-    }
-  }
-  return { patterns: literals.length, states, classes, dense: true, tableBytes: denseBytes, classMap, delta, terminal, dictLink, sparse: null };
-}
-
-function insertSorted(
-  literals: readonly string[],
-  order: readonly number[],
-  classMap: Uint16Array,
-  setGoto: (s: number, cls: number, next: number) => void,
-  getGoto: (s: number, cls: number) => number,
-  terminal: Int32Array,
-): void {
+  const parent = new Int32Array(states);
+  const via = new Uint16Array(states);
+  const depth = new Int32Array(states);
+  const term = new Int32Array(states).fill(-1);
+  const path = [0];
   let next = 1;
+  let prev = "";
   for (const id of order) {
     const lit = literals[id] as string;
-    let s = 0;
-    for (let i = 0; i < lit.length; i++) {
-      const cls = classMap[lit.charCodeAt(i)] as number;
-      let t = getGoto(s, cls);
-      if (t < 0) {
-        t = next++;
-        setGoto(s, cls, t);
-      }
-      s = t;
+    const shared = lcp(prev, lit);
+    path.length = shared + 1;
+    for (let i = shared; i < lit.length; i++) {
+      const t = next++;
+      parent[t] = path[i] as number;
+      via[t] = classMap[lit.charCodeAt(i)] as number;
+      depth[t] = i + 1;
+      path.push(t);
     }
-    terminal[s] = id;
+    term[path[lit.length] as number] = id;
+    prev = lit;
   }
-}
-
-function buildSparse(literals: readonly string[], order: readonly number[], classMap: Uint16Array, classes: number, trieStates: number): Automaton {
-  const states = trieStates;
-  // Children are created in sorted-literal order, so each state's edges are contiguous once grouped by parent.
-  const parent = new Int32Array(states).fill(-1);
-  const viaClass = new Uint16Array(states);
-  const children = new Map<number, number>();
-  const terminal = new Int32Array(states).fill(-1);
-  insertSorted(literals, order, classMap, (s, cls, next) => {
-    parent[next] = s;
-    viaClass[next] = cls;
-    children.set(s * classes + cls, next);
-  }, (s, cls) => children.get(s * classes + cls) ?? -1, terminal);
+  // Renumber breadth-first: a stable sort by depth keeps siblings (and their parents' order) together.
+  const byDepth = Array.from({ length: states }, (_, i) => i).sort((a, b) => (depth[a] as number) - (depth[b] as number));
+  const newId = new Int32Array(states);
+  byDepth.forEach((old, i) => {
+    newId[old] = i;
+  });
   const edgeStart = new Int32Array(states + 1);
-  for (let t = 1; t < states; t++) (edgeStart[(parent[t] as number) + 1] as number)++;
+  for (let t = 1; t < states; t++) {
+    const p = newId[parent[t] as number] as number;
+    edgeStart[p + 1] = (edgeStart[p + 1] as number) + 1;
+  }
   for (let s = 0; s < states; s++) edgeStart[s + 1] = (edgeStart[s + 1] as number) + (edgeStart[s] as number);
   const fill = edgeStart.slice(0, states);
-  const edgeClass = new Uint16Array(states);
-  const edgeTo = new Int32Array(states);
-  for (let t = 1; t < states; t++) {
-    const p = parent[t] as number;
-    const at = (fill[p] as number);
+  const edgeClass = new Uint16Array(Math.max(1, states - 1));
+  const edgeTo = new Int32Array(Math.max(1, states - 1));
+  const terminal = new Int32Array(states).fill(-1);
+  for (const old of byDepth) {
+    const t = newId[old] as number;
+    terminal[t] = term[old] as number;
+    if (old === 0) continue;
+    const p = newId[parent[old] as number] as number;
+    const at = fill[p] as number;
     fill[p] = at + 1;
-    edgeClass[at] = viaClass[t] as number;
+    edgeClass[at] = via[old] as number;
     edgeTo[at] = t;
   }
-  const rootRow = new Int32Array(classes);
-  for (let e = edgeStart[0] as number; e < (edgeStart[1] as number); e++) rootRow[edgeClass[e] as number] = edgeTo[e] as number;
-  const fail = new Int32Array(states);
-  const dictLink = new Int32Array(states).fill(-1);
-  const sparse: SparseGoto = { edgeStart, edgeClass, edgeTo, fail, hasOutput: new Uint8Array(states) };
-  const queue = new Int32Array(states);
-  let head = 0;
-  let tail = 0;
-  for (let e = edgeStart[0] as number; e < (edgeStart[1] as number); e++) queue[tail++] = edgeTo[e] as number;
-  while (head < tail) {
-    const s = queue[head++] as number;
-    for (let e = edgeStart[s] as number; e < (edgeStart[s + 1] as number); e++) {
-      const t = edgeTo[e] as number;
-      const ft = sparseStep(sparse, rootRow, fail[s] as number, edgeClass[e] as number);
-      fail[t] = ft;
-      dictLink[t] = (terminal[ft] as number) >= 0 ? ft : (dictLink[ft] as number);
-      queue[tail++] = t;
-    }
-  }
-  for (let s = 0; s < states; s++) sparse.hasOutput[s] = (terminal[s] as number) >= 0 || (dictLink[s] as number) >= 0 ? 1 : 0;
-  const tableBytes = rootRow.byteLength + edgeStart.byteLength + edgeClass.byteLength + edgeTo.byteLength + fail.byteLength * 2 + terminal.byteLength + states;
-  return { patterns: literals.length, states, classes, dense: false, tableBytes, classMap, delta: rootRow, terminal, dictLink, sparse };
+  return { states, edgeStart, edgeClass, edgeTo, terminal };
 }
 
-function sparseStep(g: SparseGoto, rootRow: Int32Array, from: number, cls: number): number {
+/** The state reached from `from` on class `cls`, following fail links to the dense rows. */
+function step(ac: Automaton, from: number, cls: number): number {
   let s = from;
   for (;;) {
-    if (s === 0) return rootRow[cls] as number;
-    for (let e = g.edgeStart[s] as number, end = g.edgeStart[s + 1] as number; e < end; e++) {
-      if (g.edgeClass[e] === cls) return g.edgeTo[e] as number;
+    if (s < ac.denseStates) {
+      const v = ac.delta[s * ac.classes + cls] as number;
+      return ((v < 0 ? ~v : v) / ac.classes) | 0;
     }
-    s = g.fail[s] as number;
+    for (let e = ac.edgeStart[s] as number, end = ac.edgeStart[s + 1] as number; e < end; e++) {
+      if (ac.edgeClass[e] === cls) return ac.edgeTo[e] as number;
+    }
+    s = ac.fail[s] as number;
   }
 }
 
 /** Scans the whole text once and reports each literal at most once per line. */
 export function scanText(ac: Automaton, text: string): LiteralHits {
-  const hits: LiteralHits = { pattern: [], line: [], lineStart: [], end: [], lines: 0 };
+  const hits: LiteralHits = { pattern: [], line: [], lineStart: [], end: [] };
   const lastLine = new Int32Array(ac.patterns).fill(-1);
+  const { terminal, dictLink, delta, classMap: cmap, classes: stride, denseStates } = ac;
   const report = (state: number, line: number, lineStart: number, end: number) => {
-    let t = (ac.terminal[state] as number) >= 0 ? state : (ac.dictLink[state] as number);
+    let t = (terminal[state] as number) >= 0 ? state : (dictLink[state] as number);
     while (t >= 0) {
-      const p = ac.terminal[t] as number;
+      const p = terminal[t] as number;
       if (lastLine[p] !== line) {
         lastLine[p] = line;
         hits.pattern.push(p);
@@ -266,47 +231,41 @@ export function scanText(ac: Automaton, text: string): LiteralHits {
         hits.lineStart.push(lineStart);
         hits.end.push(end);
       }
-      t = ac.dictLink[t] as number;
+      t = dictLink[t] as number;
     }
   };
   const n = text.length;
   let line = 0;
   let lineStart = 0;
-  if (ac.dense) {
-    const delta = ac.delta;
-    const cmap = ac.classMap;
-    const stride = ac.classes;
-    let s = 0;
-    for (let i = 0; i < n; i++) {
-      s = delta[s + (cmap[text.charCodeAt(i)] as number)] as number;
-      if (s < 0) {
-        s = ~s;
-        const c = text.charCodeAt(i);
-        if (c === 10) {
-          line++;
-          lineStart = i + 1;
-        } else if (c !== 13 && c !== 92) report((s / stride) | 0, line, lineStart, i + 1);
-      }
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    s = delta[s + (cmap[text.charCodeAt(i)] as number)] as number;
+    if (s >= 0) continue;
+    s = ~s;
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      lineStart = i + 1;
+      continue;
     }
-  } else {
-    const g = ac.sparse as SparseGoto;
-    const cmap = ac.classMap;
-    let s = 0;
-    for (let i = 0; i < n; i++) {
+    let t = (s / stride) | 0;
+    if (c !== 13 && c !== 92) report(t, line, lineStart, i + 1);
+    if (t < denseStates) continue;
+    // Deep in a long literal: walk goto+fail edges until the text leaves it.
+    while (t >= denseStates && ++i < n) {
       const cls = cmap[text.charCodeAt(i)] as number;
-      if (cls < FIRST_LETTER) {
-        if (cls === NEWLINE) {
-          s = 0;
-          line++;
-          lineStart = i + 1;
-        } else if (cls === OTHER) s = 0;
-        continue;
+      if (cls === IGNORED) continue;
+      if (cls === NEWLINE) {
+        line++;
+        lineStart = i + 1;
+        t = 0;
+        break;
       }
-      s = sparseStep(g, ac.delta, s, cls);
-      if (g.hasOutput[s] === 1) report(s, line, lineStart, i + 1);
+      t = cls === OTHER ? 0 : step(ac, t, cls);
+      if ((terminal[t] as number) >= 0 || (dictLink[t] as number) >= 0) report(t, line, lineStart, i + 1);
     }
+    s = t * stride;
   }
-  hits.lines = n > 0 && text.charCodeAt(n - 1) !== 10 ? line + 1 : line;
   return hits;
 }
 

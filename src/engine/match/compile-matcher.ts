@@ -40,7 +40,8 @@ export interface MatcherStats {
   literals: number;
   states: number;
   classes: number;
-  dense: boolean;
+  /** States with a dense transition row; the rest use goto+fail edges. */
+  denseStates: number;
   tableBytes: number;
 }
 
@@ -59,7 +60,7 @@ export class MatcherCompileError extends Error {
 }
 
 export interface CompileOptions {
-  /** Above this the automaton uses goto+fail tables instead of a dense DFA (slower, far smaller). */
+  /** Memory for dense transition rows; deeper states beyond it use goto+fail edges (slower, far smaller). */
   maxDenseBytes?: number;
 }
 
@@ -141,7 +142,7 @@ export function compileMatcher(sigs: readonly SignatureSpec[], options: CompileO
     literals: literalIds.size,
     states: ac.states,
     classes: ac.classes,
-    dense: ac.dense,
+    denseStates: ac.denseStates,
     tableBytes: ac.tableBytes,
   };
   return { stats, scan: (text) => scan(ac, compiled, sigsOfLiteral, text) };

@@ -1,7 +1,7 @@
 /**
  * Debian version ordering (deb-version(5)): [epoch:]upstream[-revision], a port of verrevcmp() and
  * dpkg_version_compare() from dpkg's lib/dpkg/version.c
- * (https://github.com/guillemj/dpkg/blob/main/lib/dpkg/version.c).
+ * (https://github.com/guillemj/dpkg/blob/0bac29bc7ceb5e8eb7816a61720dc7ae1e4fe693/lib/dpkg/version.c).
  */
 
 export interface DpkgVersion {

@@ -39,16 +39,12 @@ export const kernelBeforeReason = (r: AffectedRange) => `before the regression w
 export const noBranchRangeReason = (branch: string) => `no affected range on the ${branch} branch`;
 
 export function abiIntroducedReason(version: string, r: AffectedRange): string {
-  return (
-    `${version} is the ABI where the regression was introduced (${r.introduced}); the upload number is unknown, ` +
-    "so this could also be an earlier, unaffected upload of the same ABI; `uname -v` would settle it"
-  );
+  const why = "so this could also be an earlier, unaffected upload of that ABI; `uname -v` would settle it";
+  return `${version} is the ABI where the regression was introduced (${r.introduced}); the upload number is unknown, ${why}`;
 }
 
 export function abiFixedReason(version: string, r: AffectedRange): string {
   const bound = r.fixed ? `the fix landed in ${r.fixed}` : `the last affected version is ${r.lastAffected}`;
-  return (
-    `${bound}, in the same ABI as ${version}; the upload number decides it, so please send \`uname -v\` ` +
-    '(e.g. "#137-Ubuntu SMP ...")'
-  );
+  const ask = 'please send `uname -v` (e.g. "#137-Ubuntu SMP ...")';
+  return `${bound}, in the same ABI as ${version}; the upload number decides it, so ${ask}`;
 }

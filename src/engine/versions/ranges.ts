@@ -69,17 +69,37 @@ function notAffectedKernel<R extends AffectedRange>(v: string, above: R[], below
   const upper = (r: R) => upperBound(r) ?? "";
   const isMainline = (b: string | undefined) => b !== undefined && b !== "0" && isMainlineVersion(b);
 
-  const fixedHere = extreme(above.filter((r) => onBranch(upperBound(r))), upper, cmp, 1);
+  const fixedHere = extreme(
+    above.filter((r) => onBranch(upperBound(r))),
+    upper,
+    cmp,
+    1,
+  );
   if (fixedHere) return verdict("not-affected", text.branchFixedReason(branch, fixedHere), fixedHere, true);
 
-  const laterHere = extreme(below.filter((r) => onBranch(r.introduced)), (r) => r.introduced, cmp, -1);
+  const laterHere = extreme(
+    below.filter((r) => onBranch(r.introduced)),
+    (r) => r.introduced,
+    cmp,
+    -1,
+  );
   if (laterHere) return verdict("not-affected", text.kernelBeforeReason(laterHere), laterHere, true);
 
   // Ranges that start or end at a mainline release bound whole branches, not just one stable series.
-  const fixedInMainline = extreme(above.filter((r) => isMainline(upperBound(r))), upper, cmp, 1);
+  const fixedInMainline = extreme(
+    above.filter((r) => isMainline(upperBound(r))),
+    upper,
+    cmp,
+    1,
+  );
   if (fixedInMainline) return verdict("not-affected", text.mainlineFixedReason(branch, fixedInMainline), fixedInMainline, true);
 
-  const laterMainline = extreme(below.filter((r) => isMainline(r.introduced)), (r) => r.introduced, cmp, -1);
+  const laterMainline = extreme(
+    below.filter((r) => isMainline(r.introduced)),
+    (r) => r.introduced,
+    cmp,
+    -1,
+  );
   if (laterMainline) return verdict("not-affected", text.kernelBeforeReason(laterMainline), laterMainline, true);
 
   // Stable backports elsewhere say nothing about this branch; the conclusion rests on all of them.

@@ -1,7 +1,8 @@
 /**
  * RPM version ordering, ported from rpm's own C: rpmvercmp() in rpmio/rpmvercmp.cc (with the "~"
  * pre-release and "^" post-release separators) and rpmverCmp()/parseEVR() in rpmio/rpmver.c
- * (https://github.com/rpm-software-management/rpm).
+ * (https://github.com/rpm-software-management/rpm/blob/2d860a8550e86428536b844e37af35512684f1f2/rpmio/rpmvercmp.cc,
+ * https://github.com/rpm-software-management/rpm/blob/ad6645171751005a8eeb2b15304a8b70dbc6357c/rpmio/rpmver.c).
  */
 
 // rpm's risdigit/risalpha are ASCII-only: any other byte, including non-ASCII, is a separator.
@@ -107,7 +108,5 @@ function compareValues(a: string | null, b: string | null): -1 | 0 | 1 {
 export function compareRpmEvr(a: string, b: string): -1 | 0 | 1 {
   const va = parseRpmEvr(a);
   const vb = parseRpmEvr(b);
-  return (
-    compareValues(va.epoch ?? "0", vb.epoch ?? "0") || compareValues(va.version, vb.version) || compareValues(va.release, vb.release)
-  );
+  return compareValues(va.epoch ?? "0", vb.epoch ?? "0") || compareValues(va.version, vb.version) || compareValues(va.release, vb.release);
 }

@@ -1,0 +1,121 @@
+/**
+ * Turns what a user pasted into facts: which kernel, which OS, which nodes, which iptables. Either one
+ * raw bundle (sections found by shape, the rest is logs) or structured fields.
+ */
+import type { BundleSection, IptablesFacts, KernelFacts, NodeRow, OsFacts } from "../types";
+import { findSections, logLineNumbers } from "./bundle-sections";
+import { findIptables } from "./iptables-version";
+import { kernelFacts } from "./kernel-facts";
+import { NODES_HEADER, parseNodesTable } from "./kube-nodes";
+import { parseOsRelease } from "./os-release";
+import { parseUname, parseVersionSignature, type UnameFacts } from "./uname";
+
+export { findSections, logLineNumbers } from "./bundle-sections";
+export { findIptables, parseIptablesVersion } from "./iptables-version";
+export { kernelFacts } from "./kernel-facts";
+export { osImageToOs, parseNodesTable } from "./kube-nodes";
+export { parseOsRelease } from "./os-release";
+export { parseUname, parseVersionSignature, type UnameFacts, type VersionSignature } from "./uname";
+
+export interface ExtractedFacts {
+  /** The input split into lines; line numbers elsewhere are 1-based indexes into this. */
+  lines: string[];
+  sections: BundleSection[];
+  kernel: KernelFacts | null;
+  os: OsFacts | null;
+  nodes: NodeRow[];
+  iptables: IptablesFacts | null;
+  /** Non-blank lines that are neither a recognised section nor a shell command. */
+  logLineNumbers?: number[];
+}
+
+/** Structured input: each field holds one command's output. Compatible with DiagnoseInput. */
+export interface FactFields {
+  uname?: string | undefined;
+  procVersion?: string | undefined;
+  osRelease?: string | undefined;
+  nodes?: string | undefined;
+  iptablesVersion?: string | undefined;
+  logs?: string | undefined;
+}
+
+export const splitLines = (text: string): string[] => text.split("\n").map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
+
+interface KernelSource {
+  uname: UnameFacts;
+  line?: number;
+}
+
+/**
+ * One kernel from several readings: the release from the most complete one (uname -a, /proc/version),
+ * the build from the same reading or else from a separate `uname -v`.
+ */
+function combineKernel(sources: KernelSource[], signature: string | null, os: OsFacts | null): KernelFacts | null {
+  const withRelease = sources.filter((s) => s.uname.release);
+  const main = withRelease.find((s) => s.uname.build) ?? withRelease[0];
+  const sigRelease = signature ? (parseVersionSignature(signature)?.release ?? null) : null;
+  const release = main?.uname.release ?? sigRelease;
+  if (!release) return null;
+  const build = main?.uname.build ?? sources.find((s) => !s.uname.release && s.uname.build)?.uname.build ?? null;
+  const facts = kernelFacts(release, build, os, signature);
+  if (main?.uname.machine) facts.machine = main.uname.machine;
+  if (main?.line !== undefined) facts.line = main.line;
+  return facts;
+}
+
+/** Facts from one raw bundle, e.g. `{ uname -a; cat /etc/os-release; kubectl get nodes -o wide; ... }`. */
+export function extractFacts(text: string): ExtractedFacts {
+  const lines = splitLines(text);
+  const sections = findSections(lines);
+  const osSection = sections.find((s) => s.kind === "os-release");
+  const os = osSection ? parseOsRelease(osSection.text, osSection.lines) : null;
+  const kernelSources: KernelSource[] = [];
+  for (const s of sections) {
+    if (s.kind !== "uname" && s.kind !== "proc-version") continue;
+    const uname = parseUname(s.text);
+    if (uname) kernelSources.push({ uname, line: s.lines[0] });
+  }
+  const signature = sections.find((s) => s.kind === "version-signature")?.text ?? null;
+  const nodes = sections
+    .filter((s) => s.kind === "nodes")
+    .flatMap((s) => parseNodesTable(lines.slice(s.lines[0] - 1, s.lines[1]), s.lines[0]));
+  return {
+    lines,
+    sections,
+    kernel: combineKernel(kernelSources, signature, os),
+    os,
+    nodes,
+    iptables: findIptables(lines),
+    logLineNumbers: logLineNumbers(lines, sections),
+  };
+}
+
+const nonEmptyLines = (text: string | undefined) =>
+  splitLines(text ?? "")
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+/**
+ * Facts from structured fields. `lines`, `sections` and `logLineNumbers` describe `logs`; a node's
+ * line counts lines of `nodes`. A field left empty may still be filled from a bundle pasted into logs.
+ */
+export function factsFromFields(fields: FactFields): ExtractedFacts {
+  const fromLogs = extractFacts(fields.logs ?? "");
+  const os = fields.osRelease?.trim() ? parseOsRelease(fields.osRelease) : fromLogs.os;
+
+  // Each field is known to be kernel output, so every line is read by shape without needing a prompt.
+  const kernelLines = [...nonEmptyLines(fields.uname), ...nonEmptyLines(fields.procVersion)];
+  const signature = kernelLines.find((l) => parseVersionSignature(l)) ?? null;
+  const sources = kernelLines.flatMap((l) => {
+    const uname = parseVersionSignature(l) ? null : parseUname(l);
+    return uname ? [{ uname }] : [];
+  });
+  const kernel = sources.length || signature ? combineKernel(sources, signature, os) : fromLogs.kernel;
+
+  const nodeLines = splitLines(fields.nodes ?? "");
+  const header = nodeLines.findIndex((l) => NODES_HEADER.test(l.trim()));
+  const nodes = header === -1 ? fromLogs.nodes : parseNodesTable(nodeLines.slice(header), header + 1);
+
+  const iptables = (fields.iptablesVersion ? findIptables(splitLines(fields.iptablesVersion)) : null) ?? fromLogs.iptables;
+  return { ...fromLogs, kernel, os, nodes, iptables };
+}

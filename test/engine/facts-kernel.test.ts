@@ -1,0 +1,277 @@
+import { describe, expect, it } from "vitest";
+import { kernelFacts } from "../../src/engine/facts/kernel-facts";
+import { osImageToOs } from "../../src/engine/facts/kube-nodes";
+import { parseOsRelease } from "../../src/engine/facts/os-release";
+import type { OsFacts } from "../../src/engine/types";
+
+const os = (image: string): OsFacts => {
+  const parsed = osImageToOs(image);
+  if (!parsed) throw new Error(`unknown image ${image}`);
+  return parsed;
+};
+
+// Ubuntu 22.04.2 os-release, seen in https://github.com/wazuh/wazuh/issues/25170
+const JAMMY = parseOsRelease(`PRETTY_NAME="Ubuntu 22.04.2 LTS"
+NAME="Ubuntu"
+VERSION_ID="22.04"
+VERSION="22.04.2 LTS (Jammy Jellyfish)"
+VERSION_CODENAME=jammy
+ID=ubuntu
+ID_LIKE=debian`);
+
+describe("Ubuntu kernels", () => {
+  it("puts the package version back together from uname -r and the #NN of uname -v", () => {
+    // uname -r / -v and the package it came from (5.15.0-76.83), https://github.com/canonical/github-runner-operator/pull/80
+    const k = kernelFacts("5.15.0-76-generic", "#83-Ubuntu SMP Thu Jun 15 19:16:32 UTC 2023");
+    expect(k.distro).toBe("ubuntu");
+    expect(k.flavour).toBe("generic");
+    expect(k.branch).toBe("5.15");
+    expect(k.package).toMatchObject({
+      ecosystem: "ubuntu:22.04",
+      names: ["linux"],
+      version: "5.15.0-76.83",
+      scheme: "dpkg",
+      certainty: "derived",
+    });
+    expect(k.package?.note).toMatch(/22\.04 inferred/);
+    expect(k.upstream).toBeNull();
+    expect(k.upstreamCertainty).toBe("unknown");
+  });
+
+  it("derives 6.8.0-56.58 on 24.04 from the brief's example", () => {
+    const k = kernelFacts("6.8.0-56-generic", "#58-Ubuntu SMP PREEMPT_DYNAMIC Thu Feb 13 ...");
+    expect(k.package).toMatchObject({ ecosystem: "ubuntu:24.04", names: ["linux"], version: "6.8.0-56.58", certainty: "derived" });
+  });
+
+  it("keeps only the ABI, as partial, without uname -v", () => {
+    // Ubuntu 22.04.5 LTS with 5.15.0-127-generic, https://github.com/kubernetes/kube-proxy/issues/25
+    const k = kernelFacts("5.15.0-127-generic", null, os("Ubuntu 22.04.5 LTS"));
+    expect(k.package).toMatchObject({ ecosystem: "ubuntu:22.04", names: ["linux"], version: "5.15.0-127", certainty: "partial" });
+    expect(k.package?.note).not.toMatch(/inferred/);
+  });
+
+  it("names the cloud kernel's source package", () => {
+    // https://github.com/wazuh/wazuh/issues/23748 (Ubuntu 24.04 on EC2)
+    const aws = kernelFacts("6.8.0-1008-aws", "#8-Ubuntu SMP Sat Apr 20 00:46:25 UTC 2024");
+    expect(aws.flavour).toBe("aws");
+    expect(aws.package).toMatchObject({ ecosystem: "ubuntu:24.04", names: ["linux-aws"], version: "6.8.0-1008.8" });
+    // 6.8.0-1042-gke on Ubuntu 24.04.3 LTS, https://github.com/kubearmor/KubeArmor/issues/2505
+    const gke = kernelFacts("6.8.0-1042-gke", null, os("Ubuntu 24.04.3 LTS"));
+    expect(gke.package).toMatchObject({ ecosystem: "ubuntu:24.04", names: ["linux-gke"], certainty: "partial" });
+    expect(kernelFacts("6.8.0-1025-azure").package).toMatchObject({ ecosystem: "ubuntu:24.04", names: ["linux-azure"] });
+    expect(kernelFacts("5.15.0-1075-aws").package).toMatchObject({ ecosystem: "ubuntu:22.04", names: ["linux-aws"] });
+  });
+
+  it("names the backport package when the branch is not the release's own", () => {
+    // 5.4.0-1067-azure nodes on Ubuntu 18.04.6 LTS, https://github.com/Azure/AKS/issues/2749
+    expect(kernelFacts("5.4.0-1067-azure", null, os("Ubuntu 18.04.6 LTS")).package).toMatchObject({
+      ecosystem: "ubuntu:18.04",
+      names: ["linux-azure-5.4"],
+    });
+    // "Ubuntu 20.04.3 LTS kernel 5.11.0-1026-gcp", https://github.com/nyrahul/linux-kernel-configs/pull/4
+    expect(kernelFacts("5.11.0-1026-gcp", null, os("Ubuntu 20.04.3 LTS")).package?.names).toEqual(["linux-gcp-5.11"]);
+    // 6.8.0-1021-aws on the Ubuntu 22.04 AMI, https://github.com/NVIDIA/gpu-operator/pull/1227
+    expect(kernelFacts("6.8.0-1021-aws", null, JAMMY).package).toMatchObject({ ecosystem: "ubuntu:22.04", names: ["linux-aws-6.8"] });
+    // A 6.8 generic kernel on 22.04 is the HWE kernel (the brief's case).
+    const hwe = kernelFacts("6.8.0-56-generic", null, JAMMY);
+    expect(hwe.package).toMatchObject({ ecosystem: "ubuntu:22.04", names: ["linux-hwe-6.8"], version: "6.8.0-56" });
+    expect(hwe.package?.note).toMatch(/backport/);
+    // "7.0.0-30-generic on Ubuntu 24.04.4 LTS", https://github.com/Peppershade/abb-linux-agent/issues/19
+    expect(kernelFacts("7.0.0-30-generic", null, os("Ubuntu 24.04.4 LTS")).package?.names).toEqual(["linux-hwe-7.0"]);
+  });
+
+  it("reads the release a backport was built for from the ~NN.NN suffix of uname -v", () => {
+    // uname -r / uname -v as pasted in https://github.com/Xilinx/dma_ip_drivers/pull/377
+    const k = kernelFacts("6.17.0-14-generic", "#14~24.04.1-Ubuntu SMP PREEMPT_DYNAMIC Thu Jan 15 15:52:10 UTC 2");
+    expect(k.package).toMatchObject({
+      ecosystem: "ubuntu:24.04",
+      names: ["linux-hwe-6.17"],
+      version: "6.17.0-14.14~24.04.1",
+      certainty: "derived",
+    });
+    expect(k.package?.note).toMatch(/backport suffix/);
+  });
+
+  it("takes the upstream version, exactly, only from /proc/version_signature", () => {
+    // https://github.com/libuv/libuv/pull/4131
+    const k = kernelFacts("5.15.0-79-generic", null, null, "Ubuntu 5.15.0-79.86-generic 5.15.111");
+    expect(k.upstream).toBe("5.15.111");
+    expect(k.upstreamCertainty).toBe("exact");
+    expect(k.package).toMatchObject({ version: "5.15.0-79.86", certainty: "exact" });
+    // osrelease 6.2.0-24-generic with signature "Ubuntu 6.2.0-24.24-generic 6.2.12", https://github.com/eminence/procfs/issues/279
+    expect(kernelFacts("6.2.0-24-generic", null, null, "Ubuntu 6.2.0-24.24-generic 6.2.12").upstream).toBe("6.2.12");
+  });
+
+  it("ignores a signature that belongs to another kernel", () => {
+    const k = kernelFacts("5.15.0-76-generic", null, null, "Ubuntu 5.15.0-79.86-generic 5.15.111");
+    expect(k.upstream).toBeNull();
+    expect(k.package?.certainty).toBe("partial");
+  });
+
+  it("leaves the release open when neither os-release nor the branch tells it", () => {
+    // 6.2 was never an LTS kernel (signature above), so 22.04-HWE and 23.04 are both possible.
+    const k = kernelFacts("6.2.0-24-generic");
+    expect(k.package?.ecosystem).toBeNull();
+    expect(k.package?.names).toEqual(["linux-hwe-6.2", "linux"]);
+  });
+
+  it("reads mainline-PPA builds as their upstream version", () => {
+    // "Linux kube-4 5.4.10-050410-generic #202001091038 SMP ..." and "6.16.0-061600rc5-generic" were seen in
+    // kernel mailing-list reports stored in the code index (no public URL kept with them).
+    expect(kernelFacts("5.4.10-050410-generic", "#202001091038 SMP Thu Jan 9 10:41:11 UTC 2020")).toMatchObject({
+      distro: "ubuntu",
+      upstream: "5.4.10",
+      upstreamCertainty: "exact",
+      package: null,
+    });
+    expect(kernelFacts("6.16.0-061600rc5-generic").upstream).toBe("6.16-rc5");
+  });
+
+  it("does not take a Pop!_OS kernel for Ubuntu's package", () => {
+    // "Linux pop-os 6.9.3-76060903-generic #202405300957~1738770968~22.04~d5f7c84 SMP PREEMPT_DYNAMIC ...", seen in
+    // a blog post stored in the code index (no public URL kept with it).
+    const k = kernelFacts("6.9.3-76060903-generic", "#202405300957~1738770968~22.04~d5f7c84 SMP PREEMPT_DYNAMIC Wed F");
+    expect(k).toMatchObject({ distro: "pop", upstream: "6.9.3", upstreamCertainty: "derived", package: null });
+  });
+});
+
+describe("Debian kernels", () => {
+  it("reads the package version from uname -v (the brief's example)", () => {
+    const k = kernelFacts("6.1.0-18-amd64", "#1 SMP PREEMPT_DYNAMIC Debian 6.1.76-1 (2024-02-01)");
+    expect(k).toMatchObject({ distro: "debian", flavour: "amd64", upstream: "6.1.76", upstreamCertainty: "derived" });
+    expect(k.package).toMatchObject({ ecosystem: "debian:12", names: ["linux"], version: "6.1.76-1", certainty: "exact" });
+    expect(k.package?.note).toMatch(/inferred/);
+  });
+
+  it("uses os-release for the release when given", () => {
+    // Debian 12 os-release with 6.1.0-40-cloud-amd64, https://github.com/wazuh/wazuh-installation-assistant/issues/705
+    const k = kernelFacts(
+      "6.1.0-40-cloud-amd64",
+      "#1 SMP PREEMPT_DYNAMIC Debian 6.1.153-1 (2025-09-20)",
+      os("Debian GNU/Linux 12 (bookworm)"),
+    );
+    expect(k.flavour).toBe("cloud-amd64");
+    expect(k.package).toMatchObject({ ecosystem: "debian:12", version: "6.1.153-1" });
+    expect(k.package?.note).not.toMatch(/inferred/);
+    // Debian 12 values, https://github.com/shadow/shadow/pull/3442
+    expect(kernelFacts("6.1.0-25-amd64", "#1 SMP PREEMPT_DYNAMIC Debian 6.1.106-3 (2024-08-26)").upstream).toBe("6.1.106");
+  });
+
+  it("does not guess a release for a testing kernel", () => {
+    // https://github.com/SaschaWillems/glCapsViewer/issues/29
+    const k = kernelFacts("5.6.0-1-amd64", "#1 SMP Debian 5.6.7-1 (2020-04-29)");
+    expect(k.package).toMatchObject({ ecosystem: null, version: "5.6.7-1" });
+    expect(k.upstream).toBe("5.6.7");
+  });
+
+  it("knows the package name, not the version, without uname -v", () => {
+    // 4.9.0-7-amd64 on Debian GNU/Linux 9 (stretch), https://github.com/kontena/pharos-cluster/pull/627
+    const k = kernelFacts("4.9.0-7-amd64", null, os("Debian GNU/Linux 9 (stretch)"));
+    expect(k.package).toMatchObject({ ecosystem: "debian:9", names: ["linux"], version: "", certainty: "unknown" });
+    expect(k.upstream).toBeNull();
+  });
+
+  it("reads trixie's versioned ABI name", () => {
+    // "Linux receipt 6.12.33+deb13-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.12.33-1 (2025-06-19)", seen quoted
+    // in a kernel mailing-list report stored in the code index (no public URL kept with it).
+    const k = kernelFacts("6.12.33+deb13-amd64", "#1 SMP PREEMPT_DYNAMIC Debian 6.12.33-1 (2025-06-19)");
+    expect(k.package).toMatchObject({ ecosystem: "debian:13", version: "6.12.33-1" });
+    expect(kernelFacts("6.12.33+deb13-amd64").upstream).toBe("6.12.33");
+  });
+});
+
+describe("RPM kernels", () => {
+  it("reads RHEL's package version from uname -r and does not guess upstream", () => {
+    // https://github.com/wazuh/wazuh/issues/38797 (RHEL 9.3)
+    const k = kernelFacts("5.14.0-362.8.1.el9_3.x86_64", "#1 SMP PREEMPT_DYNAMIC Tue Oct 3 11:12:36 EDT 2023");
+    expect(k).toMatchObject({ distro: "rhel", machine: "x86_64", upstream: null, upstreamCertainty: "unknown", branch: "5.14" });
+    expect(k.package).toMatchObject({
+      ecosystem: "rhel:9",
+      names: ["kernel"],
+      version: "5.14.0-362.8.1.el9_3",
+      scheme: "rpm",
+      certainty: "exact",
+    });
+    expect(kernelFacts("5.14.0-427.13.1.el9_4.x86_64").package?.version).toBe("5.14.0-427.13.1.el9_4");
+  });
+
+  it("handles el7, el8 and el10", () => {
+    // https://github.com/openshift/installer/pull/251
+    expect(kernelFacts("3.10.0-862.14.1.el7.x86_64").package).toMatchObject({ ecosystem: "rhel:7", version: "3.10.0-862.14.1.el7" });
+    // https://github.com/red-hat-storage/ocs-ci/pull/3872
+    expect(kernelFacts("4.18.0-287.el8.x86_64").package).toMatchObject({ ecosystem: "rhel:8", version: "4.18.0-287.el8" });
+    // https://github.com/theori-io/copy-fail-CVE-2026-31431/issues/41
+    expect(kernelFacts("6.12.0-124.52.1.el10_1.x86_64").package?.ecosystem).toBe("rhel:10");
+  });
+
+  it("maps Rocky to rhel:N and says so", () => {
+    // Rocky 9.6 kernel, https://github.com/dynup/kpatch/pull/1486; OS image from https://github.com/vexxhost/capo-image-elements/pull/48
+    const k = kernelFacts("5.14.0-570.58.1.el9_6.x86_64", null, os("Rocky Linux 9.6 (Blue Onyx)"));
+    expect(k.distro).toBe("rocky");
+    expect(k.package?.ecosystem).toBe("rhel:9");
+    expect(k.package?.note).toMatch(/Rocky Linux 9\.6 .*rebuilds the RHEL 9 kernel/);
+  });
+
+  it("tells an ELRepo mainline kernel from a RHEL one", () => {
+    // https://github.com/vexxhost/capo-image-elements/pull/48
+    const k = kernelFacts("6.16.4-1.el9.elrepo.x86_64", null, os("Rocky Linux 9.6 (Blue Onyx)"));
+    expect(k).toMatchObject({ distro: "elrepo", upstream: "6.16.4", upstreamCertainty: "derived" });
+    expect(k.package?.ecosystem).toBeNull();
+  });
+
+  it("derives upstream for Fedora", () => {
+    // https://github.com/JBR-Bunjie/JBR-Bunjie.github.io/blob/HEAD/source/_posts/Softwares/Linux/Kernal.md
+    expect(kernelFacts("5.6.19-300.fc32.x86_64")).toMatchObject({ distro: "fedora", upstream: "5.6.19", upstreamCertainty: "derived" });
+    const k = kernelFacts("6.11.4-201.fc40.x86_64");
+    expect(k.package).toMatchObject({ ecosystem: "fedora:40", names: ["kernel"], version: "6.11.4-201.fc40" });
+    expect(k.upstream).toBe("6.11.4");
+  });
+
+  it("derives upstream for Amazon Linux 2 and 2023", () => {
+    // https://github.com/kubernetes-sigs/kubespray/pull/7595
+    expect(kernelFacts("4.14.231-173.361.amzn2.x86_64").package).toMatchObject({ ecosystem: "amzn:2", version: "4.14.231-173.361.amzn2" });
+    const k = kernelFacts("5.10.178-162.673.amzn2.x86_64");
+    expect(k).toMatchObject({ distro: "amzn", upstream: "5.10.178", upstreamCertainty: "derived" });
+    // https://github.com/wazuh/wazuh/issues/35869 (aarch64)
+    const al2023 = kernelFacts("6.1.168-202.320.amzn2023.aarch64");
+    expect(al2023).toMatchObject({ machine: "aarch64", upstream: "6.1.168" });
+    expect(al2023.package).toMatchObject({ ecosystem: "amzn:2023", version: "6.1.168-202.320.amzn2023" });
+  });
+
+  it("reads Azure Linux (CBL-Mariner) kernels", () => {
+    // "Kernel-5.15.131.1-2.cm2", https://github.com/Azure/AKS/issues/3969
+    expect(kernelFacts("5.15.131.1-2.cm2")).toMatchObject({ distro: "mariner", upstream: "5.15.131" });
+  });
+});
+
+describe("Arch and image-based distributions", () => {
+  it("turns Arch's uname -r into the pacman version", () => {
+    // uname -r 6.11.1-arch1-1 belongs to package version 6.11.1.arch1-1, https://github.com/lcpu-club/loongarch-packages/pull/116
+    const k = kernelFacts("6.11.1-arch1-1");
+    expect(k.package).toMatchObject({ ecosystem: "arch", names: ["linux"], version: "6.11.1.arch1-1", scheme: "pacman" });
+    expect(k).toMatchObject({ upstream: "6.11.1", upstreamCertainty: "derived" });
+    expect(kernelFacts("6.11.6-arch1-1").package?.version).toBe("6.11.6.arch1-1");
+    // The linux-lts form is the brief's example.
+    expect(kernelFacts("6.6.59-1-lts").package).toMatchObject({ names: ["linux-lts"], version: "6.6.59-1" });
+  });
+
+  it("takes a plain kernel.org version at its word", () => {
+    const k = kernelFacts("6.6.58");
+    expect(k).toMatchObject({ upstream: "6.6.58", upstreamCertainty: "exact", distro: null, package: null });
+  });
+
+  it("derives upstream for Bottlerocket, Talos and COS kernels", () => {
+    // https://github.com/bottlerocket-os/bottlerocket/pull/2790
+    expect(kernelFacts("5.15.79", null, os("Bottlerocket OS 1.12.0 (aws-k8s-1.24)"))).toMatchObject({
+      distro: "bottlerocket",
+      upstream: "5.15.79",
+      upstreamCertainty: "derived",
+    });
+    // https://github.com/siderolabs/talos/pull/873
+    expect(kernelFacts("4.19.40-talos")).toMatchObject({ distro: "talos", upstream: "4.19.40", upstreamCertainty: "derived" });
+    // https://github.com/kubearmor/KubeArmor/issues/2505
+    expect(kernelFacts("6.12.55+", null, os("Container-Optimized OS from Google"))).toMatchObject({ distro: "cos", upstream: "6.12.55" });
+    // https://github.com/kubernetes/kubernetes/issues/53215
+    expect(kernelFacts("4.13.3-coreos-r1")).toMatchObject({ distro: "coreos", upstream: "4.13.3" });
+  });
+});

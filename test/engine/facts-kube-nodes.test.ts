@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { parseNodesTable } from "../../src/engine/facts/kube-nodes";
+
+const lines = (text: string) => text.split("\n");
+
+describe("parseNodesTable", () => {
+  it("reads OS-IMAGE with spaces and <none> external IPs", () => {
+    // https://github.com/kubearmor/KubeArmor/issues/2505
+    const rows = parseNodesTable(
+      lines(`NAME                                      STATUS   ROLES    AGE     VERSION               INTERNAL-IP   EXTERNAL-IP       OS-IMAGE                             KERNEL-VERSION   CONTAINER-RUNTIME
+gke-cluster-1-cos-pool-73eeead1-k6s1      Ready    <none>   6m30s   v1.34.4-gke.1130000   10.128.0.87   34.42.218.251     Container-Optimized OS from Google   6.12.55+         containerd://2.1.5
+gke-cluster-1-ubuntu-pool-ec20df67-92hx   Ready    <none>   6m26s   v1.34.4-gke.1130000   10.128.0.90   34.123.108.138    Ubuntu 24.04.3 LTS                   6.8.0-1042-gke   containerd://2.1.5`),
+      10,
+    );
+    expect(rows).toEqual([
+      {
+        name: "gke-cluster-1-cos-pool-73eeead1-k6s1",
+        status: "Ready",
+        roles: "<none>",
+        version: "v1.34.4-gke.1130000",
+        internalIp: "10.128.0.87",
+        osImage: "Container-Optimized OS from Google",
+        kernel: "6.12.55+",
+        runtime: "containerd://2.1.5",
+        line: 11,
+      },
+      {
+        name: "gke-cluster-1-ubuntu-pool-ec20df67-92hx",
+        status: "Ready",
+        roles: "<none>",
+        version: "v1.34.4-gke.1130000",
+        internalIp: "10.128.0.90",
+        osImage: "Ubuntu 24.04.3 LTS",
+        kernel: "6.8.0-1042-gke",
+        runtime: "containerd://2.1.5",
+        line: 12,
+      },
+    ]);
+  });
+
+  it("survives a table whose alignment was broken by edited IPs, and a Windows node", () => {
+    // https://github.com/Azure/AKS/issues/2749 (the reporter replaced the IPs with xx.xx)
+    const rows = parseNodesTable(
+      lines(`NAME                              STATUS   ROLES   AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE                         KERNEL-VERSION     CONTAINER-RUNTIME
+aks-default-xxxxxxxx-vmss000000   Ready    agent   23m   v1.22.4   xx.xx.52.4     <none>        Ubuntu 18.04.6 LTS               5.4.0-1067-azure   containerd://1.5.5+azure
+akswm000000                       Ready    agent   17m   v1.22.4   xx.xx.54.4     <none>        Windows Server 2019 Datacenter   10.0.17763.2366    docker://20.10.9`),
+    );
+    expect(rows.map((r) => [r.osImage, r.kernel, r.runtime, r.internalIp])).toEqual([
+      ["Ubuntu 18.04.6 LTS", "5.4.0-1067-azure", "containerd://1.5.5+azure", "xx.xx.52.4"],
+      ["Windows Server 2019 Datacenter", "10.0.17763.2366", "docker://20.10.9", "xx.xx.54.4"],
+    ]);
+  });
+
+  it("reads older tables without ROLES and INTERNAL-IP", () => {
+    // https://github.com/kubernetes/kubernetes/issues/57010
+    const rows = parseNodesTable(
+      lines(`NAME      STATUS    ROLES     AGE       VERSION   EXTERNAL-IP   OS-IMAGE                       KERNEL-VERSION   CONTAINER-RUNTIME
+uy02-07   Ready     <none>    4d        v1.8.4    <none>        Debian GNU/Linux 9 (stretch)   4.9.0-4-amd64    docker://Unknown`),
+    );
+    expect(rows[0]).toMatchObject({ name: "uy02-07", internalIp: null, osImage: "Debian GNU/Linux 9 (stretch)", kernel: "4.9.0-4-amd64" });
+    // https://github.com/kubernetes/kubernetes/pull/46646 (no ROLES column at all)
+    const old = parseNodesTable(
+      lines(`NAME                             STATUS                     AGE       VERSION   EXTERNAL-IP      OS-IMAGE             KERNEL-VERSION       CONTAINER-RUNTIME
+ip-10-22-168-211.ec2.internal    Ready                      73d       v1.6.4    24.111.11.60     Ubuntu 14.04.5 LTS   4.4.0-38-generic     docker://1.11.2`),
+    );
+    expect(old[0]).toMatchObject({ roles: "", osImage: "Ubuntu 14.04.5 LTS", kernel: "4.4.0-38-generic" });
+  });
+
+  it("reads plain `kubectl get nodes` and stops at the first line that is not a row", () => {
+    // https://github.com/rancher/rke2/issues/6354
+    const rows = parseNodesTable(
+      lines(`NAME                                          STATUS   ROLES                       AGE     VERSION
+ip-172-31-19-183.us-east-2.compute.internal   Ready    control-plane,etcd,master   9m10s   v1.30.3+rke2r1
+ip-172-31-29-31.us-east-2.compute.internal    Ready    <none>                      4m28s   v1.30.3+rke2r1
+===========DONE==============`),
+    );
+    expect(rows.map((r) => [r.roles, r.version, r.kernel])).toEqual([
+      ["control-plane,etcd,master", "v1.30.3+rke2r1", null],
+      ["<none>", "v1.30.3+rke2r1", null],
+    ]);
+  });
+
+  it("returns nothing without a header", () => {
+    expect(parseNodesTable(lines("NAME READY STATUS RESTARTS AGE\nfoo 1/1 Running 0 1m"))).toEqual([]);
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { osImageToOs } from "../../src/engine/facts/kube-nodes";
+import { parseOsRelease } from "../../src/engine/facts/os-release";
+
+describe("parseOsRelease", () => {
+  it("reads quoted and bare values", () => {
+    // https://github.com/wazuh/wazuh/issues/25170
+    const os = parseOsRelease(`PRETTY_NAME="Ubuntu 22.04.2 LTS"
+NAME="Ubuntu"
+VERSION_ID="22.04"
+VERSION="22.04.2 LTS (Jammy Jellyfish)"
+VERSION_CODENAME=jammy
+ID=ubuntu
+ID_LIKE=debian
+HOME_URL="https://www.ubuntu.com/"
+SUPPORT_URL="https://help.ubuntu.com/"
+BUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"
+PRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"
+UBUNTU_CODENAME=jammy`);
+    expect(os).toEqual({ id: "ubuntu", idLike: ["debian"], versionId: "22.04", prettyName: "Ubuntu 22.04.2 LTS", codename: "jammy" });
+  });
+
+  it("splits ID_LIKE and copes with a blank line inside RHEL's file", () => {
+    // https://github.com/openshift/release/pull/40272
+    const os = parseOsRelease(`NAME="Red Hat Enterprise Linux"
+VERSION="9.2 (Plow)"
+ID="rhel"
+ID_LIKE="fedora"
+VERSION_ID="9.2"
+PLATFORM_ID="platform:el9"
+PRETTY_NAME="Red Hat Enterprise Linux 9.2 (Plow)"
+ANSI_COLOR="0;31"
+
+REDHAT_BUGZILLA_PRODUCT="Red Hat Enterprise Linux 9"
+REDHAT_SUPPORT_PRODUCT_VERSION="9.2"`);
+    expect(os).toMatchObject({ id: "rhel", idLike: ["fedora"], versionId: "9.2", codename: null });
+    // https://github.com/ad-oliviero/uwufetch/issues/213
+    expect(parseOsRelease(`NAME="Rocky Linux"\nID="rocky"\nID_LIKE="rhel centos fedora"\nVERSION_ID="9.1"`)?.idLike).toEqual([
+      "rhel",
+      "centos",
+      "fedora",
+    ]);
+  });
+
+  it("treats an empty value as absent", () => {
+    // VERSION_ID=40 bare and VERSION_CODENAME="" in Fedora 40, https://github.com/NVIDIA/open-gpu-kernel-modules/issues/635
+    const os = parseOsRelease(`NAME="Fedora Linux"
+VERSION="40 (Workstation Edition)"
+ID=fedora
+VERSION_ID=40
+VERSION_CODENAME=""
+PRETTY_NAME="Fedora Linux 40 (Workstation Edition)"`);
+    expect(os).toMatchObject({ id: "fedora", versionId: "40", codename: null });
+  });
+
+  it("unescapes double-quoted values", () => {
+    expect(parseOsRelease(`ID=x\nPRETTY_NAME="say \\"hi\\""`)?.prettyName).toBe('say "hi"');
+  });
+
+  it("is not fooled by logfmt", () => {
+    // https://github.com/kubernetes/kubernetes/issues/66454
+    expect(
+      parseOsRelease(`time="2018-07-20T05:19:33Z" level=error msg="Could not get ipvs family information from the kernel."`),
+    ).toBeNull();
+  });
+});
+
+describe("osImageToOs", () => {
+  it.each([
+    // https://github.com/kubernetes/kube-proxy/issues/25
+    ["Ubuntu 22.04.5 LTS", "ubuntu", "22.04"],
+    // https://github.com/kubernetes-sigs/kubespray/pull/7595
+    ["Amazon Linux 2", "amzn", "2"],
+    // https://github.com/awslabs/amazon-eks-ami/pull/1212
+    ["Amazon Linux 2023", "amzn", "2023"],
+    // https://github.com/bottlerocket-os/bottlerocket/pull/3362
+    ["Bottlerocket OS 1.15.0 (vmware-k8s-1.24)", "bottlerocket", "1.15.0"],
+    // The brief's examples:
+    ["Bottlerocket OS 1.26.2 (aws-k8s-1.29)", "bottlerocket", "1.26.2"],
+    ["Talos (v1.8.2)", "talos", "1.8.2"],
+    ["Flatcar Container Linux by Kinvolk 3975.2.2 (Oklo)", "flatcar", "3975.2.2"],
+    ["Red Hat Enterprise Linux 9.4 (Plow)", "rhel", "9.4"],
+    ["Rocky Linux 9.3 (Blue Onyx)", "rocky", "9.3"],
+    // https://github.com/siderolabs/talos/pull/395
+    ["Talos (57b1c82) by Autonomy", "talos", null],
+    // https://github.com/kubearmor/KubeArmor/issues/2505
+    ["Container-Optimized OS from Google", "cos", null],
+    // https://github.com/Azure/AKS/issues/2749
+    ["Windows Server 2019 Datacenter", "windows", "2019"],
+  ])("%s", (image, id, versionId) => {
+    expect(osImageToOs(image)).toMatchObject({ id, versionId });
+  });
+
+  it("keeps Debian's codename", () => {
+    // https://github.com/kontena/pharos-cluster/pull/627
+    expect(osImageToOs("Debian GNU/Linux 9 (stretch)")).toMatchObject({ id: "debian", versionId: "9", codename: "stretch" });
+    expect(osImageToOs("Debian GNU/Linux 12 (bookworm)")).toMatchObject({ id: "debian", versionId: "12", codename: "bookworm" });
+  });
+
+  it("does not guess an unknown image", () => {
+    // https://github.com/openshift/installer/pull/251
+    expect(osImageToOs("Red Hat CoreOS 4.0.5470")).toBeNull();
+  });
+});
