@@ -7,6 +7,8 @@ import { bugAliases, bugCommits, bugExamples, bugRanges, bugReferences, bugSigna
 
 /** D1 allows at most 100 bound parameters per statement; stay under it for every driver. */
 const MAX_PARAMS = 100;
+/** D1 rejects statements over 100 KB (SQLITE_TOOBIG); a record's JSON can be tens of KB. */
+const MAX_STATEMENT_BYTES = 50_000;
 
 export interface KbSnapshot {
   version: string;
@@ -35,11 +37,24 @@ export function importQueries(db: Db, kb: KbSnapshot, now: Date): BatchItem<"sql
     ...[bugAliases, bugCommits, bugRanges, bugSignatures, bugReferences, bugExamples, bugs].map((t) => db.delete(t)),
   ];
   const insert = <T extends Record<string, unknown>>(table: Parameters<Db["insert"]>[0], rows: T[]) => {
-    const first = rows[0];
-    if (!first) return;
-    const perRow = Object.keys(first).length;
-    const chunk = Math.max(1, Math.floor(MAX_PARAMS / perRow));
-    for (let i = 0; i < rows.length; i += chunk) queries.push(db.insert(table).values(rows.slice(i, i + chunk) as never));
+    let chunk: T[] = [];
+    let params = 0;
+    let bytes = 0;
+    const flush = () => {
+      if (chunk.length) queries.push(db.insert(table).values(chunk as never));
+      chunk = [];
+      params = 0;
+      bytes = 0;
+    };
+    for (const row of rows) {
+      const rowParams = Object.keys(row).length;
+      const rowBytes = JSON.stringify(row).length;
+      if (params + rowParams > MAX_PARAMS || bytes + rowBytes > MAX_STATEMENT_BYTES) flush();
+      chunk.push(row);
+      params += rowParams;
+      bytes += rowBytes;
+    }
+    flush();
   };
   insert(
     bugs,

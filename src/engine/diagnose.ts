@@ -27,10 +27,10 @@ export function diagnoseFields(kb: CompiledKb, input: DiagnoseInput): Diagnosis 
   return assemble(kb, facts, hits, input.limit ?? DEFAULT_LIMIT);
 }
 
+/** One host when the input names a kernel; otherwise each node of a nodes table is judged on its own. */
 function hostsOf(facts: ExtractedFacts): HostVersions[] {
-  if (facts.kernel || facts.iptables) {
-    return [{ subject: "your kernel", kernel: facts.kernel, components: iptablesComponents(facts.iptables) }];
-  }
+  const single: HostVersions = { subject: "your kernel", kernel: facts.kernel, components: iptablesComponents(facts.iptables) };
+  if (facts.kernel || !facts.nodes.length) return facts.kernel || facts.iptables ? [single] : [];
   return facts.nodes.map(nodeHost);
 }
 
@@ -83,12 +83,32 @@ function groupHits(kb: CompiledKb, hits: Hit[]): Map<string, LogEvidence[]> {
 }
 
 function buildFinding(record: BugRecord, logEvidence: LogEvidence[], checks: VersionEvidence[], verdict: Finding["verdict"]): Finding {
-  const weights = [...new Map(logEvidence.map((e) => [e.signature, e.weight])).values()];
+  const weights = independentWeights(logEvidence);
   const deciding = checks.filter((c) => c.result === verdict.status);
   const certain = deciding.every((c) => c.certain);
   const leansOnUnverified = deciding.some((c) => c.unverified);
   const { score, components } = scoreFinding(weights, verdict.status, record.affected.length > 0, certain, leansOnUnverified);
   return common(record, score, verdict, [...logEvidence.sort((a, b) => a.line - b.line), ...checks], components, leansOnUnverified);
+}
+
+/**
+ * One weight per signature that saw a line no stronger signature saw: two patterns matching the same
+ * line are one piece of evidence, not two, and a repeated line counts once.
+ */
+function independentWeights(evidence: LogEvidence[]): number[] {
+  const linesBySignature = new Map<string, { weight: number; lines: Set<number> }>();
+  for (const e of evidence) {
+    const entry = linesBySignature.get(e.signature) ?? { weight: e.weight, lines: new Set<number>() };
+    entry.lines.add(e.line);
+    linesBySignature.set(e.signature, entry);
+  }
+  const covered = new Set<number>();
+  const weights: number[] = [];
+  for (const { weight, lines } of [...linesBySignature.values()].sort((a, b) => b.weight - a.weight)) {
+    if ([...lines].some((l) => !covered.has(l))) weights.push(weight);
+    for (const l of lines) covered.add(l);
+  }
+  return weights;
 }
 
 function buildAdvisory(record: BugRecord, checks: VersionEvidence[], verdict: Finding["verdict"]): Finding {

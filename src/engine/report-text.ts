@@ -28,9 +28,16 @@ export function renderTextReport(d: Diagnosis): string {
 
 function renderFinding(f: Finding, rank: number): string[] {
   const lines = [`${rank}. ${f.id} [${f.confidence} ${f.score.toFixed(2)}] ${f.title}`, `   verdict: ${f.verdict.status}: ${f.verdict.reason}`];
+  const byLine = new Map<number, { text: string; signatures: string[] }>();
   for (const e of f.evidence) {
-    if (e.kind === "log") lines.push(`   line ${e.line}: ${e.text.trim().slice(0, 240)}   <- ${e.signature}`);
-    else lines.push(`   version: ${e.subject} ${e.value} vs ${e.ecosystem} ${e.range}: ${e.result}${e.unverified ? " (unverified range)" : ""}`);
+    if (e.kind !== "log") continue;
+    const entry = byLine.get(e.line) ?? { text: e.text, signatures: [] };
+    entry.signatures.push(e.signature);
+    byLine.set(e.line, entry);
+  }
+  for (const [line, { text, signatures }] of byLine) lines.push(`   line ${line}: ${text.trim().slice(0, 240)}   <- ${signatures.join(", ")}`);
+  for (const e of f.evidence) {
+    if (e.kind === "version") lines.push(`   version: ${e.subject}: ${e.ecosystem} ${e.range}: ${e.result}${e.unverified ? " (unverified range)" : ""}`);
   }
   for (const u of f.unverified) lines.push(`   unverified: ${u}`);
   lines.push(`   fix (reboot ${f.reboot}): ${f.fix.trim().split("\n").join("\n        ")}`);

@@ -232,3 +232,10 @@ ip-10-22-168-211.ec2.internal    Ready                      73d       v1.6.4    
     expect(f.nodes).toHaveLength(1);
   });
 });
+
+describe("a bare release as the first line", () => {
+  it("is read as `uname -r` output when it opens the bundle, and not elsewhere", () => {
+    expect(findSections(["6.6.58", "some log line"]).map((s) => s.kind)).toEqual(["uname"]);
+    expect(findSections(["some log line", "6.6.58"])).toEqual([]);
+  });
+});

@@ -70,14 +70,15 @@ function isOsReleaseBlock(text: string): boolean {
   return v.has("NAME") && ["VERSION_ID", "PRETTY_NAME", "ID_LIKE", "VERSION"].some((k) => v.has(k));
 }
 
-function isKernelLine(t: string, hint: Command | null): BundleSection["kind"] | null {
+function isKernelLine(t: string, hint: Command | null, first: boolean): BundleSection["kind"] | null {
   if (parseUnameAll(t) || parseUnameShort(t)) return "uname";
   if (parseProcVersion(t)) return "proc-version";
   if (parseVersionSignature(t)) return "version-signature";
   if (looksLikeBuild(t)) return "uname";
   if (looksLikeRelease(t)) {
-    // A bare x.y.z could be any program's version; with a distro suffix, or after `uname -r`, it is a kernel.
-    if (hint === "uname-r" || hint === "uname" || !/^\d+\.\d+\.\d+$/.test(t)) return "uname";
+    // A bare x.y.z could be any program's version; with a distro suffix, after `uname -r`, or as the
+    // very first line of a bundle (`{ uname -r; journalctl ...; } | curl`), it is a kernel.
+    if (hint === "uname-r" || hint === "uname" || first || !/^\d+\.\d+\.\d+$/.test(t)) return "uname";
   }
   if (isIptablesVersionOutput(t)) return "iptables-version";
   return null;
@@ -114,7 +115,7 @@ export function findSections(lines: readonly string[]): BundleSection[] {
         continue;
       }
     }
-    const kernel = isKernelLine(t, hint);
+    const kernel = isKernelLine(t, hint, sections.length === 0 && lines.slice(0, i).every((l) => l.trim() === ""));
     if (kernel) {
       push(kernel, i, i + 1);
     } else if (hint === "uname-v" && t.startsWith("#")) {

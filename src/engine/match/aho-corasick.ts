@@ -171,12 +171,20 @@ function buildTrie(literals: readonly string[], classMap: Uint16Array): Trie {
     term[path[lit.length] as number] = id;
     prev = lit;
   }
-  // Renumber breadth-first: a stable sort by depth keeps siblings (and their parents' order) together.
-  const byDepth = Array.from({ length: states }, (_, i) => i).sort((a, b) => (depth[a] as number) - (depth[b] as number));
+  // Renumber breadth-first (a counting sort by depth).
+  let maxDepth = 0;
+  for (let t = 0; t < states; t++) maxDepth = Math.max(maxDepth, depth[t] as number);
+  const firstAt = new Int32Array(maxDepth + 2);
+  for (let t = 0; t < states; t++) firstAt[(depth[t] as number) + 1] = (firstAt[(depth[t] as number) + 1] as number) + 1;
+  for (let d = 0; d <= maxDepth; d++) firstAt[d + 1] = (firstAt[d + 1] as number) + (firstAt[d] as number);
+  const byDepth = new Int32Array(states);
+  for (let t = 0; t < states; t++) {
+    const d = depth[t] as number;
+    byDepth[firstAt[d] as number] = t;
+    firstAt[d] = (firstAt[d] as number) + 1;
+  }
   const newId = new Int32Array(states);
-  byDepth.forEach((old, i) => {
-    newId[old] = i;
-  });
+  for (let i = 0; i < states; i++) newId[byDepth[i] as number] = i;
   const edgeStart = new Int32Array(states + 1);
   for (let t = 1; t < states; t++) {
     const p = newId[parent[t] as number] as number;

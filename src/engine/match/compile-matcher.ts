@@ -2,7 +2,7 @@ import { RE2JS } from "re2js";
 import { type Automaton, buildAutomaton, foldLiteral, scanText } from "./aho-corasick";
 import { klogBlockHeaders } from "./klog-blocks";
 import { lineViews, stripAnsi } from "./normalize-line";
-import { requiredLiterals } from "./regex-literals";
+import { requiredLiteralSets } from "./regex-literals";
 import { unwrapVariants } from "./unwrap-lines";
 
 /**
@@ -82,15 +82,28 @@ type Confirm = ((view: string) => boolean) | null;
 interface Compiled {
   key: string;
   confirm: Confirm;
+  /** Literal ids of the sets (after the first) of which a line must also hold one member each. */
+  alsoNeeds: number[][];
 }
 
-function compileOne(sig: SignatureSpec): { literals: string[]; confirm: Confirm } | string {
+/** What a compiled knowledge base scans with. */
+interface Tables {
+  ac: Automaton;
+  compiled: Compiled[];
+  /** Per literal id: the signatures whose first (strongest) set it belongs to. */
+  triggers: number[][];
+}
+
+/** Literal sets kept per regex: a line must hold a member of each (so `a.*b` waits for both a and b). */
+const MAX_SETS = 4;
+
+function compileOne(sig: SignatureSpec): { sets: string[][]; confirm: Confirm } | string {
   if (sig.kind === "literal") {
     if (sig.pattern.includes("\n")) return "literal contains a line break; signatures match within one line";
     const folded = foldLiteral(sig.pattern);
     if (folded.length < MIN_LITERAL) return `literal has fewer than ${MIN_LITERAL} characters once CR and backslashes are ignored`;
     const exact = sig.pattern;
-    return { literals: [folded], confirm: sig.caseSensitive ? (v) => v.includes(exact) : null };
+    return { sets: [[folded]], confirm: sig.caseSensitive ? (v) => v.includes(exact) : null };
   }
   let re: RE2JS;
   try {
@@ -98,18 +111,27 @@ function compileOne(sig: SignatureSpec): { literals: string[]; confirm: Confirm 
   } catch (error) {
     return regexProblem(sig.pattern, error);
   }
-  const literals = requiredLiterals(sig.pattern, MIN_LITERAL);
-  if (literals.length === 0) {
+  const sets = requiredLiteralSets(sig.pattern, MIN_LITERAL).slice(0, MAX_SETS);
+  if (sets.length === 0) {
     return `no literal of ${MIN_LITERAL}+ characters that every match contains (the one-pass scan needs one to find candidate lines; add a fixed word)`;
   }
-  return { literals, confirm: (v) => re.test(v) };
+  return { sets, confirm: (v) => re.test(v) };
 }
 
 export function compileMatcher(sigs: readonly SignatureSpec[], options: CompileOptions = {}): Matcher {
   const problems: MatcherProblem[] = [];
   const compiled: Compiled[] = [];
   const literalIds = new Map<string, number>();
-  const sigsOfLiteral: number[][] = [];
+  const triggers: number[][] = [];
+  const idOf = (lit: string): number => {
+    let id = literalIds.get(lit);
+    if (id === undefined) {
+      id = triggers.length;
+      literalIds.set(lit, id);
+      triggers.push([]);
+    }
+    return id;
+  };
   const keys = new Set<string>();
   for (const sig of sigs) {
     if (keys.has(sig.key)) {
@@ -123,17 +145,9 @@ export function compileMatcher(sigs: readonly SignatureSpec[], options: CompileO
       continue;
     }
     const index = compiled.length;
-    compiled.push({ key: sig.key, confirm: result.confirm });
-    for (const lit of result.literals) {
-      let id = literalIds.get(lit);
-      if (id === undefined) {
-        id = sigsOfLiteral.length;
-        literalIds.set(lit, id);
-        sigsOfLiteral.push([]);
-      }
-      const list = sigsOfLiteral[id] as number[];
-      if (list[list.length - 1] !== index) list.push(index);
-    }
+    const [first, ...rest] = result.sets as [string[], ...string[][]];
+    for (const lit of first) (triggers[idOf(lit)] as number[]).push(index);
+    compiled.push({ key: sig.key, confirm: result.confirm, alsoNeeds: rest.map((set) => set.map(idOf)) });
   }
   if (problems.length > 0) throw new MatcherCompileError(problems);
   const ac = buildAutomaton([...literalIds.keys()], options.maxDenseBytes);
@@ -141,11 +155,12 @@ export function compileMatcher(sigs: readonly SignatureSpec[], options: CompileO
     signatures: compiled.length,
     literals: literalIds.size,
     states: ac.states,
-    classes: ac.classes,
     denseStates: ac.denseStates,
+    classes: ac.classes,
     tableBytes: ac.tableBytes,
   };
-  return { stats, scan: (text) => scan(ac, compiled, sigsOfLiteral, text) };
+  const tables: Tables = { ac, compiled, triggers };
+  return { stats, scan: (text) => scan(tables, text) };
 }
 
 interface RawHit {
@@ -155,43 +170,47 @@ interface RawHit {
 }
 
 /** One pass of the automaton, then confirmation on the flagged lines only. */
-function scanOnce(ac: Automaton, compiled: readonly Compiled[], sigsOfLiteral: readonly number[][], text: string): RawHit[] {
+function scanOnce({ ac, compiled, triggers }: Tables, text: string): RawHit[] {
   const found = scanText(ac, text);
   const out: RawHit[] = [];
-  const lastLine = new Int32Array(compiled.length).fill(-1);
-  let cachedLine = -1;
-  let lineText = "";
-  let views: string[] | null = null;
-  for (let k = 0; k < found.pattern.length; k++) {
-    const line = found.line[k] as number;
-    for (const sig of sigsOfLiteral[found.pattern[k] as number] as number[]) {
-      if (lastLine[sig] === line) continue;
-      lastLine[sig] = line; // a second literal of the same regex on this line would confirm the same way
-      if (cachedLine !== line) {
-        const start = found.lineStart[k] as number;
-        const end = text.indexOf("\n", start);
-        lineText = text.slice(start, end < 0 ? text.length : end);
-        if (lineText.endsWith("\r")) lineText = lineText.slice(0, -1);
-        cachedLine = line;
-        views = null;
+  const hitOn = new Int32Array(triggers.length).fill(-1);
+  const decidedOn = new Int32Array(compiled.length).fill(-1);
+  const total = found.pattern.length;
+  // Hits arrive in line order: take one line's hits at a time.
+  for (let from = 0, to = 0; from < total; from = to) {
+    const line = found.line[from] as number;
+    for (to = from; to < total && found.line[to] === line; to++) hitOn[found.pattern[to] as number] = line;
+    const start = found.lineStart[from] as number;
+    let lineText: string | null = null;
+    let views: string[] | null = null;
+    for (let k = from; k < to; k++) {
+      for (const sig of triggers[found.pattern[k] as number] as number[]) {
+        if (decidedOn[sig] === line) continue;
+        decidedOn[sig] = line;
+        const c = compiled[sig] as Compiled;
+        if (!c.alsoNeeds.every((set) => set.some((id) => hitOn[id] === line))) continue;
+        if (lineText === null) {
+          const end = text.indexOf("\n", start);
+          lineText = text.slice(start, end < 0 ? text.length : end);
+          if (lineText.endsWith("\r")) lineText = lineText.slice(0, -1);
+        }
+        if (c.confirm) {
+          views ??= lineViews(lineText, (found.end[k] as number) - start);
+          if (!views.some(c.confirm)) continue;
+        }
+        out.push({ sig, line, text: lineText });
       }
-      const confirm = (compiled[sig] as Compiled).confirm;
-      if (confirm) {
-        views ??= lineViews(lineText, (found.end[k] as number) - (found.lineStart[k] as number));
-        if (!views.some(confirm)) continue;
-      }
-      out.push({ sig, line, text: lineText });
     }
   }
   return out;
 }
 
-function scan(ac: Automaton, compiled: readonly Compiled[], sigsOfLiteral: readonly number[][], input: string): Hit[] {
+function scan(tables: Tables, input: string): Hit[] {
   const text = stripAnsi(input);
-  const raw = scanOnce(ac, compiled, sigsOfLiteral, text);
+  const raw = scanOnce(tables, text);
   const seen = new Set(raw.map((h) => `${h.sig}:${h.line}`));
   for (const variant of unwrapVariants(text)) {
-    for (const h of scanOnce(ac, compiled, sigsOfLiteral, variant.text)) {
+    for (const h of scanOnce(tables, variant.text)) {
       if (!variant.changed[h.line]) continue; // same line as in the original: already scanned
       const line = variant.origin[h.line] as number;
       const id = `${h.sig}:${line}`;
@@ -203,7 +222,7 @@ function scan(ac: Automaton, compiled: readonly Compiled[], sigsOfLiteral: reado
   raw.sort((a, b) => a.line - b.line || a.sig - b.sig);
   const blocks = raw.length > 0 && text.includes("=<") ? klogBlockHeaders(text.split("\n")) : null;
   return raw.map((h) => {
-    const hit: Hit = { key: (compiled[h.sig] as Compiled).key, line: h.line + 1, text: h.text };
+    const hit: Hit = { key: (tables.compiled[h.sig] as Compiled).key, line: h.line + 1, text: h.text };
     const header = blocks?.get(h.line);
     if (header !== undefined) hit.blockStart = header + 1;
     return hit;

@@ -15,39 +15,59 @@ import { foldLiteral } from "./aho-corasick";
 /** A set of alternatives; an element "" means "no requirement". */
 type StrSet = readonly string[];
 
+/**
+ * What we know of a sub-expression: the exact strings it matches (when few), the strings every match
+ * starts and ends with, and `all`: sets of which a match contains one element each (a conjunction).
+ */
 interface Info {
   exact: StrSet | null;
   prefix: StrSet;
   suffix: StrSet;
-  best: StrSet;
+  all: readonly StrSet[];
 }
 
 const MAX_SET = 32;
 const MAX_CLASS = 8;
 const MAX_REPEAT = 8;
+/** Conjuncts kept per sub-expression; dropping one only weakens the filter, never breaks it. */
+const MAX_ALL = 6;
 const NOTHING: StrSet = [""];
-const ANY: Info = { exact: null, prefix: NOTHING, suffix: NOTHING, best: NOTHING };
+const ANY: Info = { exact: null, prefix: NOTHING, suffix: NOTHING, all: [] };
 const EMPTY = exact(NOTHING);
 
 function exact(set: StrSet): Info {
-  return { exact: set, prefix: set, suffix: set, best: set };
+  return { exact: set, prefix: set, suffix: set, all: [set] };
 }
 
+/** How selective a set is: the length of its shortest member (0 when it holds ""). */
 function score(set: StrSet): number {
   let min = Number.POSITIVE_INFINITY;
   for (const s of set) min = Math.min(min, s.length);
   return set.length === 0 ? 0 : min;
 }
 
-function better(sets: readonly (StrSet | null)[]): StrSet {
-  let best = NOTHING;
+function stronger(a: StrSet, b: StrSet): number {
+  return score(b) - score(a) || a.length - b.length;
+}
+
+/** Useful conjuncts, strongest first, without duplicates. */
+function conjunction(sets: readonly (StrSet | null)[]): StrSet[] {
+  const unique = new Map<string, StrSet>();
   for (const set of sets) {
-    if (!set) continue;
-    const a = score(set);
-    const b = score(best);
-    if (a > b || (a === b && set.length < best.length)) best = set;
+    if (set && score(set) > 0) unique.set(set.length === 1 ? (set[0] as string) : [...set].sort().join("\u0000"), set);
   }
-  return best;
+  return [...unique.values()].sort(stronger).slice(0, MAX_ALL);
+}
+
+/** Drops sets another one implies: T implies S when every member of T contains a member of S. */
+function withoutImplied(list: readonly StrSet[]): StrSet[] {
+  // An implying set is at least as strong, so it sorts first (or ties); keeping the first of each
+  // group never drops both.
+  return list.filter((s, i) => !list.some((t, j) => j < i && t.every((x) => s.some((y) => x.includes(y)))));
+}
+
+function best(info: Info): StrSet {
+  return conjunction([...info.all, info.exact, info.prefix, info.suffix])[0] ?? NOTHING;
 }
 
 function cross(a: StrSet, b: StrSet): StrSet | null {
@@ -71,7 +91,7 @@ function concat(a: Info, b: Info): Info {
   const pre = a.exact ? (cross(a.exact, b.exact ?? b.prefix) ?? a.exact) : a.prefix;
   const suf = b.exact ? (cross(a.exact ?? a.suffix, b.exact) ?? b.exact) : b.suffix;
   const join = cross(a.exact ?? a.suffix, b.exact ?? b.prefix);
-  return { exact: null, prefix: pre, suffix: suf, best: better([a.best, b.best, join, pre, suf]) };
+  return { exact: null, prefix: pre, suffix: suf, all: conjunction([...a.all, ...b.all, join, pre, suf]) };
 }
 
 function alternate(alts: readonly Info[]): Info {
@@ -79,11 +99,13 @@ function alternate(alts: readonly Info[]): Info {
     const e = union(alts.map((a) => a.exact as StrSet));
     if (e) return exact(e);
   }
+  // A match satisfies one alternative, so it contains a member of that alternative's best set.
+  const either = union(alts.map(best));
   return {
     exact: null,
     prefix: union(alts.map((a) => a.exact ?? a.prefix)) ?? NOTHING,
     suffix: union(alts.map((a) => a.exact ?? a.suffix)) ?? NOTHING,
-    best: union(alts.map((a) => a.best)) ?? NOTHING,
+    all: either ? conjunction([either]) : [],
   };
 }
 
@@ -125,11 +147,16 @@ class Parser {
   }
 
   private concatenation(): Info {
-    let acc = EMPTY;
+    // Runs of exact pieces are merged first, so the costlier general concat runs once per boundary.
+    const parts: Info[] = [];
     while (this.i < this.p.length && this.p[this.i] !== "|" && this.p[this.i] !== ")") {
-      acc = concat(acc, this.repetition());
+      const x = this.repetition();
+      const last = parts[parts.length - 1];
+      const merged = last?.exact && x.exact ? cross(last.exact, x.exact) : null;
+      if (merged) parts[parts.length - 1] = exact(merged);
+      else parts.push(x);
     }
-    return acc;
+    return parts.reduce(concat, EMPTY);
   }
 
   private repetition(): Info {
@@ -287,11 +314,17 @@ class Parser {
 }
 
 /**
- * Folded strings of which every match of `pattern` contains one, best set first chosen by its shortest
- * member; empty when the pattern guarantees none of at least `minLength` characters.
+ * Sets of folded strings such that every match of `pattern` contains a member of each set, strongest
+ * first; only sets whose members all have at least `minLength` characters. Empty when there is none.
  */
-export function requiredLiterals(pattern: string, minLength = 3): string[] {
+export function requiredLiteralSets(pattern: string, minLength = 3): string[][] {
   const info = new Parser(pattern).run();
-  const best = better([info.best, info.exact, info.prefix, info.suffix]);
-  return score(best) >= minLength ? [...best] : [];
+  return withoutImplied(conjunction([...info.all, info.exact, info.prefix, info.suffix]))
+    .filter((set) => score(set) >= minLength)
+    .map((set) => [...set]);
+}
+
+/** One set of folded strings of which every match of `pattern` contains one; empty when there is none. */
+export function requiredLiterals(pattern: string, minLength = 3): string[] {
+  return requiredLiteralSets(pattern, minLength)[0] ?? [];
 }

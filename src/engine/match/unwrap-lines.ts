@@ -19,7 +19,8 @@ const MAX_WIDTH = 80;
 /** Wrapping is a mail-paste problem; big texts are machine-collected logs and are not rewrapped. */
 const MAX_TEXT = 4 * 1024 * 1024;
 
-function lengthHistogram(text: string): { counts: Int32Array; lines: number } {
+/** Line-length histogram (last bucket: longer than MAX_WIDTH); null as soon as long lines abound. */
+function lengthHistogram(text: string): Int32Array | null {
   const counts = new Int32Array(MAX_WIDTH + 2);
   let lines = 0;
   for (let start = 0; start <= text.length; ) {
@@ -31,14 +32,16 @@ function lengthHistogram(text: string): { counts: Int32Array; lines: number } {
     counts[bucket] = (counts[bucket] as number) + 1;
     lines++;
     start = end + 1;
+    if ((lines & 255) === 0 && (counts[MAX_WIDTH + 1] as number) > lines * 0.02) return null;
   }
-  return { counts, lines };
+  return counts;
 }
 
 /** The wrap width when most long lines end near one width and almost none exceed it; else null. */
 export function wrapWidth(text: string): number | null {
   if (text.length > MAX_TEXT) return null;
-  const { counts } = lengthHistogram(text);
+  const counts = lengthHistogram(text);
+  if (!counts) return null;
   let long = 0;
   for (let len = 40; len <= MAX_WIDTH + 1; len++) long += counts[len] as number;
   const over = counts[MAX_WIDTH + 1] as number;
@@ -135,7 +138,7 @@ function joinerFor(cur: string, next: string, width: number, hardCutJoiner: stri
 /** Rebuilt versions of a wrapped text (one or two), or none when the text does not look wrapped. */
 export function unwrapVariants(text: string): UnwrappedText[] {
   if (text.length > MAX_TEXT) return [];
-  if (/=\r?\n/.test(text)) {
+  if (text.includes("=\n") || text.includes("=\r\n")) {
     const lines = splitLines(text);
     const soft = lines.filter((l) => l.endsWith("=") && l.length >= 40 && l.length <= 77).length;
     if (soft >= 2 && lines.every((l) => l.length <= 78)) return [unwrapQuotedPrintable(lines)];

@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { diagnoseBundle, diagnoseFields } from "../../src/engine/diagnose";
+import { renderTextReport } from "../../src/engine/report-text";
+import { buildKnowledgeBase } from "../../src/kb/build-kb";
+import { readKbFiles } from "../../src/node/kb-files";
+import { IPVS_FALLBACK, UBUNTU_2204_OS_RELEASE, UNEVEN_FLEET, XOR_MARK_JOURNALD, XOR_MARK_KLOG } from "../support/seed-logs";
+
+const built = await buildKnowledgeBase(await readKbFiles("data"));
+if (!built.ok) throw new Error("data/ is invalid; run npm run kb:check");
+const kb = built.kb.compiled;
+const XT = "xt-mark-ipv6-typo-2024";
+
+describe("verdicts", () => {
+  it("judges an Ubuntu kernel by its package, and says it is not certain without uname -v", () => {
+    const d = diagnoseFields(kb, { uname: "5.15.0-127-generic", osRelease: UBUNTU_2204_OS_RELEASE, logs: XOR_MARK_JOURNALD });
+    const xt = d.findings.find((f) => f.id === XT);
+    expect(xt?.verdict.status).toBe("affected");
+    expect(xt?.verdict.reason).toMatch(/not certain/);
+    const version = xt?.evidence.find((e) => e.kind === "version");
+    expect(version).toMatchObject({ kind: "version", ecosystem: "ubuntu:22.04 linux", result: "affected", certain: false });
+  });
+
+  it("is certain when uname -v gives the Ubuntu upload (#137 = 5.15.0-127.137)", () => {
+    const uname = "Linux k8s 5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux";
+    const d = diagnoseFields(kb, { uname, osRelease: UBUNTU_2204_OS_RELEASE, logs: XOR_MARK_JOURNALD });
+    const version = d.findings[0]?.evidence.find((e) => e.kind === "version");
+    expect(version).toMatchObject({ value: "5.15.0-127.137", result: "affected", certain: true });
+  });
+
+  it("calls the Ubuntu kernel before the regression not affected, and demotes the finding", () => {
+    const d = diagnoseFields(kb, { uname: "5.15.0-126-generic", osRelease: UBUNTU_2204_OS_RELEASE, logs: XOR_MARK_JOURNALD });
+    const xt = d.findings.find((f) => f.id === XT);
+    expect(xt?.verdict.status).toBe("not-affected");
+    expect(xt?.confidence).not.toBe("high");
+    expect(xt?.scoreComponents.version).toBeLessThan(1);
+  });
+
+  it("judges a plain upstream kernel on its stable branch", () => {
+    const affected = diagnoseFields(kb, { uname: "6.6.58", logs: XOR_MARK_KLOG }).findings.find((f) => f.id === XT);
+    expect(affected?.verdict.status).toBe("affected");
+    const older = diagnoseFields(kb, { uname: "6.1.90", logs: XOR_MARK_KLOG }).findings.find((f) => f.id === XT);
+    expect(older?.verdict).toMatchObject({ status: "not-affected" });
+    expect(older?.verdict.reason).toMatch(/before the regression/);
+  });
+
+  it("says unknown, and why, when no kernel is given", () => {
+    const xt = diagnoseFields(kb, { logs: XOR_MARK_KLOG }).findings.find((f) => f.id === XT);
+    expect(xt?.verdict.status).toBe("unknown");
+    expect(xt?.verdict.reason).toMatch(/no kernel version given/);
+  });
+
+  it("says unknown for a backporting distro kernel the record has no data for", () => {
+    const d = diagnoseFields(kb, { uname: "5.14.0-427.13.1.el9_4.x86_64", logs: XOR_MARK_KLOG });
+    const xt = d.findings.find((f) => f.id === XT);
+    expect(xt?.verdict.status).toBe("unknown");
+    expect(xt?.verdict.reason).toMatch(/no data in this record for rhel:9/);
+  });
+
+  it("lists an affected kernel without a symptom as a low advisory, apart from the findings", () => {
+    const d = diagnoseFields(kb, { uname: "6.6.58" });
+    expect(d.findings).toEqual([]);
+    const xt = d.advisories.find((a) => a.id === XT);
+    expect(xt?.confidence).toBe("low");
+    expect(xt?.verdict.reason).toMatch(/no symptom in the log/);
+  });
+});
+
+describe("evidence and ranking", () => {
+  it("counts two signatures on the same line as one piece of evidence", () => {
+    const xt = diagnoseFields(kb, { uname: "6.6.58", logs: XOR_MARK_JOURNALD }).findings.find((f) => f.id === XT);
+    const logLines = new Set(xt?.evidence.filter((e) => e.kind === "log").map((e) => e.line));
+    expect(xt?.scoreComponents.matchedSignatures).toBeLessThanOrEqual(logLines.size);
+  });
+
+  it("reports every problem in one log, each with its own evidence lines", () => {
+    const d = diagnoseFields(kb, { logs: `${IPVS_FALLBACK}\n${XOR_MARK_KLOG}` });
+    const ipvs = d.findings.find((f) => f.id === "kube-proxy-ipvs-prereqs-missing");
+    const xt = d.findings.find((f) => f.id === XT);
+    const lines = (f: typeof xt) => f?.evidence.flatMap((e) => (e.kind === "log" ? [e.line] : [])) ?? [];
+    expect(lines(ipvs).every((l) => l <= 2)).toBe(true);
+    expect(lines(xt).every((l) => l > 2)).toBe(true);
+  });
+
+  it("ignores the bundle's own sections when matching, and counts lines in the whole body", () => {
+    const bundle = `$ uname -a\nLinux n1 6.6.58 #1 SMP x86_64 GNU/Linux\n${XOR_MARK_KLOG}`;
+    const d = diagnoseBundle(kb, bundle);
+    expect(d.facts.kernel?.release).toBe("6.6.58");
+    const xt = d.findings.find((f) => f.id === XT);
+    const body = bundle.split("\n");
+    for (const e of xt?.evidence ?? []) if (e.kind === "log") expect(body[e.line - 1]).toBe(e.text);
+    expect(xt?.verdict.status).toBe("affected");
+  });
+});
+
+describe("fleet comparison", () => {
+  it("names no outlier when no value is held by a majority", () => {
+    const rows = UNEVEN_FLEET.split("\n");
+    const header = rows[0] ?? "";
+    const tie = [header, rows[1], rows[3], rows[2]?.replace("5.15.0-126-generic", "5.15.0-125-generic")].join("\n");
+    const d = diagnoseFields(kb, { nodes: tie });
+    expect(d.nodes.filter((n) => n.outlier)).toEqual([]);
+  });
+
+  it("judges each node when there is no single kernel, and says which node is affected", () => {
+    const d = diagnoseFields(kb, { nodes: UNEVEN_FLEET, logs: XOR_MARK_KLOG });
+    const xt = d.findings.find((f) => f.id === XT);
+    expect(xt?.verdict.status).toBe("affected");
+    expect(xt?.verdict.reason).toContain("worker-2");
+  });
+});
+
+describe("text report", () => {
+  it("shows id, confidence, verdict, evidence, fix and odd nodes", () => {
+    const text = renderTextReport(diagnoseFields(kb, { nodes: UNEVEN_FLEET, logs: XOR_MARK_KLOG }));
+    expect(text).toMatch(new RegExp(`1\\. ${XT} \\[(high|medium|low) `));
+    expect(text).toContain("verdict: affected");
+    expect(text).toContain('unknown option "--xor-mark"');
+    expect(text).toMatch(/fix \(reboot required\)/);
+    expect(text).toMatch(/worker-2 \(line 4\): differs in kernel/);
+  });
+});
