@@ -5,9 +5,16 @@ import { createApp } from "./http/app";
 /** Worker bindings: D1 as `DB`, or a remote libSQL/Turso database through DATABASE_URL. */
 const envSchema = z.object({
   DB: z.custom<D1Database>((v) => typeof v === "object" && v !== null).optional(),
-  DATABASE_URL: z.string().regex(/^(libsql|https?|wss?):\/\//, "must be a libsql://, https:// or wss:// URL").optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(libsql|https?|wss?):\/\//, "must be a libsql://, https:// or wss:// URL")
+    .optional(),
   DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
-  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
 });
 
 function dbConfig(env: z.infer<typeof envSchema>): DbConfig {

@@ -3,8 +3,8 @@
 import { buildKnowledgeBase } from "../kb/build-kb";
 import { runAllExamples } from "../kb/run-examples";
 import { hasUnverifiedFacts } from "../kb/unverified";
-import { formatProblems } from "../node/prepare-store";
 import { readKbFiles } from "../node/kb-files";
+import { formatProblems } from "../node/prepare-store";
 
 const dir = process.argv[2] ?? "data";
 const built = await buildKnowledgeBase(await readKbFiles(dir));
@@ -19,7 +19,10 @@ for (const f of failures) console.error(`  ${dir}/bugs/${f.recordId}.yaml: examp
 const count = (keys: string[]) => {
   const m = new Map<string, number>();
   for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
-  return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, n]) => `${k} ${n}`).join(", ");
+  return [...m]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([k, n]) => `${k} ${n}`)
+    .join(", ");
 };
 const examples = kb.records.reduce((n, r) => n + r.examples.length, 0);
 const signatures = kb.records.reduce((n, r) => n + r.signatures.length, 0);

@@ -67,7 +67,9 @@ export async function listBugs(store: Store, f: BugFilters): Promise<{ total: nu
   }
   if (f.component) conditions.push(like(bugs.components, `%${f.component.replaceAll(/[%_]/g, "")}%`));
   if (f.ecosystem) {
-    conditions.push(inArray(bugs.id, store.db.selectDistinct({ id: bugRanges.bugId }).from(bugRanges).where(eq(bugRanges.ecosystem, f.ecosystem))));
+    conditions.push(
+      inArray(bugs.id, store.db.selectDistinct({ id: bugRanges.bugId }).from(bugRanges).where(eq(bugRanges.ecosystem, f.ecosystem))),
+    );
   }
   if (f.unverified !== undefined) conditions.push(eq(bugs.hasUnverified, f.unverified));
   const where = conditions.length ? and(...conditions) : undefined;

@@ -1,5 +1,5 @@
-import type { BatchItem } from "drizzle-orm/batch";
 import { eq, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { BugRecord } from "../kb/record-schema";
 import { hasUnverifiedFacts } from "../kb/unverified";
 import type { Db, Store } from "./create-db";
@@ -68,24 +68,31 @@ export function importQueries(db: Db, kb: KbSnapshot, now: Date): BatchItem<"sql
       doc: JSON.stringify(r),
     })),
   );
-  insert(bugAliases, rs.flatMap((r) => r.aliases.map((a) => ({ bugId: r.id, value: a.value, kind: a.kind, verified: a.verified }))));
+  insert(
+    bugAliases,
+    rs.flatMap((r) => r.aliases.map((a) => ({ bugId: r.id, value: a.value, kind: a.kind, verified: a.verified }))),
+  );
   insert(
     bugCommits,
-    rs.flatMap((r) => r.commits.map((c) => ({ bugId: r.id, commitId: c.id, role: c.role, repo: c.repo, title: c.title, verified: c.verified }))),
+    rs.flatMap((r) =>
+      r.commits.map((c) => ({ bugId: r.id, commitId: c.id, role: c.role, repo: c.repo, title: c.title, verified: c.verified })),
+    ),
   );
   insert(
     bugRanges,
     rs.flatMap((r) =>
-      r.affected.flatMap((a) => a.ranges.map((g) => ({ ecosystem: a.ecosystem, package: a.package, g }))).map(({ ecosystem, package: pkg, g }, seq) => ({
-        bugId: r.id,
-        seq,
-        ecosystem,
-        package: pkg,
-        introduced: g.introduced,
-        fixed: g.fixed ?? null,
-        lastAffected: g.lastAffected ?? null,
-        verified: g.verified,
-      })),
+      r.affected
+        .flatMap((a) => a.ranges.map((g) => ({ ecosystem: a.ecosystem, package: a.package, g })))
+        .map(({ ecosystem, package: pkg, g }, seq) => ({
+          bugId: r.id,
+          seq,
+          ecosystem,
+          package: pkg,
+          introduced: g.introduced,
+          fixed: g.fixed ?? null,
+          lastAffected: g.lastAffected ?? null,
+          verified: g.verified,
+        })),
     ),
   );
   insert(

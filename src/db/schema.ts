@@ -22,7 +22,9 @@ export const bugs = sqliteTable("bugs", {
 export const bugAliases = sqliteTable(
   "bug_aliases",
   {
-    bugId: text("bug_id").notNull().references(() => bugs.id, { onDelete: "cascade" }),
+    bugId: text("bug_id")
+      .notNull()
+      .references(() => bugs.id, { onDelete: "cascade" }),
     value: text("value").notNull(),
     kind: text("kind").notNull(),
     verified: integer("verified", { mode: "boolean" }).notNull(),
@@ -33,7 +35,9 @@ export const bugAliases = sqliteTable(
 export const bugCommits = sqliteTable(
   "bug_commits",
   {
-    bugId: text("bug_id").notNull().references(() => bugs.id, { onDelete: "cascade" }),
+    bugId: text("bug_id")
+      .notNull()
+      .references(() => bugs.id, { onDelete: "cascade" }),
     commitId: text("commit_id").notNull(),
     role: text("role").notNull(),
     repo: text("repo").notNull(),
@@ -46,7 +50,9 @@ export const bugCommits = sqliteTable(
 export const bugRanges = sqliteTable(
   "bug_ranges",
   {
-    bugId: text("bug_id").notNull().references(() => bugs.id, { onDelete: "cascade" }),
+    bugId: text("bug_id")
+      .notNull()
+      .references(() => bugs.id, { onDelete: "cascade" }),
     seq: integer("seq").notNull(),
     ecosystem: text("ecosystem").notNull(),
     package: text("package").notNull(),
@@ -61,7 +67,9 @@ export const bugRanges = sqliteTable(
 export const bugSignatures = sqliteTable(
   "bug_signatures",
   {
-    bugId: text("bug_id").notNull().references(() => bugs.id, { onDelete: "cascade" }),
+    bugId: text("bug_id")
+      .notNull()
+      .references(() => bugs.id, { onDelete: "cascade" }),
     signatureId: text("signature_id").notNull(),
     kind: text("kind").notNull(),
     pattern: text("pattern").notNull(),
@@ -73,7 +81,9 @@ export const bugSignatures = sqliteTable(
 export const bugReferences = sqliteTable(
   "bug_references",
   {
-    bugId: text("bug_id").notNull().references(() => bugs.id, { onDelete: "cascade" }),
+    bugId: text("bug_id")
+      .notNull()
+      .references(() => bugs.id, { onDelete: "cascade" }),
     seq: integer("seq").notNull(),
     url: text("url").notNull(),
     title: text("title").notNull(),
@@ -86,7 +96,9 @@ export const bugReferences = sqliteTable(
 export const bugExamples = sqliteTable(
   "bug_examples",
   {
-    bugId: text("bug_id").notNull().references(() => bugs.id, { onDelete: "cascade" }),
+    bugId: text("bug_id")
+      .notNull()
+      .references(() => bugs.id, { onDelete: "cascade" }),
     seq: integer("seq").notNull(),
     title: text("title").notNull(),
     source: text("source").notNull(),

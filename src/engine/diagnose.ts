@@ -1,7 +1,7 @@
 import type { BugRecord } from "../kb/record-schema";
 import type { CompiledKb } from "./compile-kb";
 import type { DiagnoseInput, Diagnosis, Finding, LogEvidence, NodeReport, VersionEvidence } from "./diagnosis";
-import { extractFacts, factsFromFields, type ExtractedFacts } from "./facts";
+import { type ExtractedFacts, extractFacts, factsFromFields } from "./facts";
 import { compareNodes, nodeHost } from "./fleet";
 import type { Hit } from "./match";
 import { ADVISORY_SCORE, confidenceOf, scoreFinding } from "./score";

@@ -34,7 +34,10 @@ export function compareNodes(records: readonly BugRecord[], nodes: readonly Node
     const host = nodeHost(node);
     return versioned.filter((r) => versionChecks(r, host).some((c) => c.result === "affected")).map((r) => r.id);
   });
-  const majorities = Object.fromEntries(ATTRIBUTES.map((a) => [a, majority(nodes.map((n) => n[a] ?? null))])) as Record<Attribute, string | null>;
+  const majorities = Object.fromEntries(ATTRIBUTES.map((a) => [a, majority(nodes.map((n) => n[a] ?? null))])) as Record<
+    Attribute,
+    string | null
+  >;
   const peerCount = new Map<string, number>();
   for (const ids of inRange) for (const id of ids) peerCount.set(id, (peerCount.get(id) ?? 0) + 1);
 
@@ -57,4 +60,3 @@ export function compareNodes(records: readonly BugRecord[], nodes: readonly Node
     };
   });
 }
-

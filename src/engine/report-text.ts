@@ -4,12 +4,15 @@ import type { Diagnosis, Finding } from "./diagnosis";
 export function renderTextReport(d: Diagnosis): string {
   const out: string[] = [`known-bugs ${d.kb.version} (${d.kb.records} records)`];
   const k = d.facts.kernel;
-  if (k) out.push(`kernel: ${k.release}${k.package ? ` = ${k.package.ecosystem ?? "?"} ${k.package.names[0] ?? ""} ${k.package.version} (${k.package.certainty})` : ""}`);
+  if (k)
+    out.push(
+      `kernel: ${k.release}${k.package ? ` = ${k.package.ecosystem ?? "?"} ${k.package.names[0] ?? ""} ${k.package.version} (${k.package.certainty})` : ""}`,
+    );
   if (d.facts.os) out.push(`os: ${d.facts.os.prettyName ?? `${d.facts.os.id} ${d.facts.os.versionId ?? ""}`}`);
   if (d.facts.iptables) out.push(`iptables: ${d.facts.iptables.version} (${d.facts.iptables.backend ?? "backend unknown"})`);
   out.push("");
   if (!d.findings.length) out.push("No known bug matched the log.");
-  d.findings.forEach((f, i) => out.push(...renderFinding(f, i + 1)));
+  for (const [i, f] of d.findings.entries()) out.push(...renderFinding(f, i + 1));
   if (d.advisories.length) {
     out.push("Advisories (your versions are in an affected range, but the log shows no symptom):");
     for (const a of d.advisories) out.push(`  - ${a.id}: ${a.verdict.reason}`);
@@ -27,7 +30,10 @@ export function renderTextReport(d: Diagnosis): string {
 }
 
 function renderFinding(f: Finding, rank: number): string[] {
-  const lines = [`${rank}. ${f.id} [${f.confidence} ${f.score.toFixed(2)}] ${f.title}`, `   verdict: ${f.verdict.status}: ${f.verdict.reason}`];
+  const lines = [
+    `${rank}. ${f.id} [${f.confidence} ${f.score.toFixed(2)}] ${f.title}`,
+    `   verdict: ${f.verdict.status}: ${f.verdict.reason}`,
+  ];
   const byLine = new Map<number, { text: string; signatures: string[] }>();
   for (const e of f.evidence) {
     if (e.kind !== "log") continue;
@@ -35,9 +41,11 @@ function renderFinding(f: Finding, rank: number): string[] {
     entry.signatures.push(e.signature);
     byLine.set(e.line, entry);
   }
-  for (const [line, { text, signatures }] of byLine) lines.push(`   line ${line}: ${text.trim().slice(0, 240)}   <- ${signatures.join(", ")}`);
+  for (const [line, { text, signatures }] of byLine)
+    lines.push(`   line ${line}: ${text.trim().slice(0, 240)}   <- ${signatures.join(", ")}`);
   for (const e of f.evidence) {
-    if (e.kind === "version") lines.push(`   version: ${e.subject}: ${e.ecosystem} ${e.range}: ${e.result}${e.unverified ? " (unverified range)" : ""}`);
+    if (e.kind === "version")
+      lines.push(`   version: ${e.subject}: ${e.ecosystem} ${e.range}: ${e.result}${e.unverified ? " (unverified range)" : ""}`);
   }
   for (const u of f.unverified) lines.push(`   unverified: ${u}`);
   lines.push(`   fix (reboot ${f.reboot}): ${f.fix.trim().split("\n").join("\n        ")}`);

@@ -15,7 +15,9 @@ export interface HostVersions {
 const isKernelPackage = (name: string) => /^(linux|kernel)(-|$)/.test(name) && name !== "linux-firmware";
 
 export const hasKernelData = (record: BugRecord) =>
-  record.affected.some((a) => a.ecosystem === "linux" || (a.ecosystem.includes(":") && isKernelPackage(a.package)) || a.ecosystem === "arch");
+  record.affected.some(
+    (a) => a.ecosystem === "linux" || (a.ecosystem.includes(":") && isKernelPackage(a.package)) || a.ecosystem === "arch",
+  );
 
 export function formatRange(r: VersionRange): string {
   const low = r.introduced === "0" ? "" : `${r.introduced} ≤ `;
@@ -52,7 +54,9 @@ function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] 
   if (pkg?.ecosystem) {
     const distro = record.affected.filter((a) => a.ecosystem === pkg.ecosystem && pkg.names.includes(a.package));
     if (distro.length) {
-      return [check(`${host.subject} (${kernel.release}) as package ${distro[0]?.package}`, distro, pkg.version, pkg.certainty === "partial")];
+      return [
+        check(`${host.subject} (${kernel.release}) as package ${distro[0]?.package}`, distro, pkg.version, pkg.certainty === "partial"),
+      ];
     }
   }
   const upstream = record.affected.filter((a) => a.ecosystem === "linux");

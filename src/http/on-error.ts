@@ -5,11 +5,13 @@ import { ProblemError, problemResponse } from "./problem";
 
 export const onError: ErrorHandler = (err, c) => {
   if (err instanceof ProblemError) return problemResponse(c, err.status, err.slug, err.message, err.errors);
-  if (err instanceof KbNotLoadedError) return problemResponse(c, 503, "kb-not-loaded", "The knowledge base has not been imported yet (npm run kb:import).");
+  if (err instanceof KbNotLoadedError)
+    return problemResponse(c, 503, "kb-not-loaded", "The knowledge base has not been imported yet (npm run kb:import).");
   if (err instanceof HTTPException && err.status < 500) return problemResponse(c, err.status, "http", err.message || "request rejected");
   // Our bug: log it with the request id, never leak the message or stack to the client.
   console.error(`[${c.get("requestId") ?? "-"}]`, err);
   return problemResponse(c, 500, "internal", "Something went wrong on our side. Quote the request id when reporting it.");
 };
 
-export const notFound: NotFoundHandler = (c) => problemResponse(c, 404, "not-found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}`);
+export const notFound: NotFoundHandler = (c) =>
+  problemResponse(c, 404, "not-found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}`);

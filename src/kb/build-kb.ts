@@ -1,4 +1,4 @@
-import { compileKnowledgeBase, type CompiledKb } from "../engine/compile-kb";
+import { type CompiledKb, compileKnowledgeBase } from "../engine/compile-kb";
 import { MatcherCompileError } from "../engine/match";
 import { compareVersions, schemeForEcosystem } from "../engine/versions";
 import { contentHash, type SourceFile } from "./content-hash";
@@ -34,7 +34,12 @@ export async function buildKnowledgeBase(files: readonly SourceFile[]): Promise<
     if (earlier) problems.push({ file: f.file, path: "id", message: `duplicate id "${parsed.record.id}", also in ${earlier}` });
     fileOf.set(parsed.record.id, f.file);
     const size = JSON.stringify(parsed.record).length;
-    if (size > MAX_RECORD_JSON) problems.push({ file: f.file, path: "", message: `record is ${size} bytes as JSON; D1 stores at most ${MAX_RECORD_JSON} per record: trim examples` });
+    if (size > MAX_RECORD_JSON)
+      problems.push({
+        file: f.file,
+        path: "",
+        message: `record is ${size} bytes as JSON; D1 stores at most ${MAX_RECORD_JSON} per record: trim examples`,
+      });
     records.push(parsed.record);
   }
   problems.push(...duplicateAliases(records, fileOf));
@@ -61,7 +66,11 @@ function duplicateAliases(records: BugRecord[], fileOf: Map<string, string>): Re
       const key = a.value.toLowerCase();
       const other = owner.get(key);
       if (other && other !== r.id) {
-        problems.push({ file: fileOf.get(r.id) ?? r.id, path: `aliases.${i}.value`, message: `alias "${a.value}" is also claimed by ${other}` });
+        problems.push({
+          file: fileOf.get(r.id) ?? r.id,
+          path: `aliases.${i}.value`,
+          message: `alias "${a.value}" is also claimed by ${other}`,
+        });
       }
       owner.set(key, r.id);
     });
@@ -86,7 +95,11 @@ function rangeProblems(record: BugRecord, file: string): RecordProblem[] {
       if (range.introduced === "0" || !end) return;
       const order = compareVersions(scheme, range.introduced, end);
       if (order > 0 || (order === 0 && range.fixed)) {
-        problems.push({ file, path: `affected.${i}.ranges.${j}`, message: `introduced ${range.introduced} is not before ${range.fixed ? "fixed" : "lastAffected"} ${end} (${scheme} ordering)` });
+        problems.push({
+          file,
+          path: `affected.${i}.ranges.${j}`,
+          message: `introduced ${range.introduced} is not before ${range.fixed ? "fixed" : "lastAffected"} ${end} (${scheme} ordering)`,
+        });
       }
     });
   });

@@ -118,8 +118,14 @@ export const bugRecordSchema = z
       ctx.addIssue({ code: "custom", path: ["references"], message: "needs at least one primary reference" });
     }
     const positives = r.examples.filter((e) => e.expect !== "absent").length;
-    if (positives < 2) ctx.addIssue({ code: "custom", path: ["examples"], message: `needs at least 2 positive examples (top1 or present), has ${positives}` });
-    if (positives === r.examples.length) ctx.addIssue({ code: "custom", path: ["examples"], message: "needs at least 1 negative example (expect: absent)" });
+    if (positives < 2)
+      ctx.addIssue({
+        code: "custom",
+        path: ["examples"],
+        message: `needs at least 2 positive examples (top1 or present), has ${positives}`,
+      });
+    if (positives === r.examples.length)
+      ctx.addIssue({ code: "custom", path: ["examples"], message: "needs at least 1 negative example (expect: absent)" });
     const seen = new Set<string>();
     r.signatures.forEach((s, i) => {
       if (seen.has(s.id)) ctx.addIssue({ code: "custom", path: ["signatures", i, "id"], message: `duplicate signature id "${s.id}"` });

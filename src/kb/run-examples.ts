@@ -39,7 +39,8 @@ function check(d: Diagnosis, id: string, example: Example): string | undefined {
   if (example.expect === "absent" && finding?.confidence === "high") return `expected ${id} not to be high; it scored ${finding.score}`;
   if (example.verdict) {
     const verdict = finding?.verdict ?? d.advisories.find((a) => a.id === id)?.verdict;
-    if (verdict && verdict.status !== example.verdict) return `expected verdict ${example.verdict}; got ${verdict.status}: ${verdict.reason}`;
+    if (verdict && verdict.status !== example.verdict)
+      return `expected verdict ${example.verdict}; got ${verdict.status}: ${verdict.reason}`;
     if (!verdict && example.expect !== "absent") return `expected verdict ${example.verdict}; ${id} was not reported`;
   }
   return undefined;

@@ -1,8 +1,8 @@
 import { createDb } from "../db/create-db";
 import { importScript, importStatements, type SqlStatement } from "../db/import-sql";
 import { buildKnowledgeBase } from "../kb/build-kb";
-import { formatProblems } from "./prepare-store";
 import { readKbFiles } from "./kb-files";
+import { formatProblems } from "./prepare-store";
 
 /** Validates data/ and renders the all-or-nothing import as SQL statements (D1 has no libSQL client). */
 export async function kbStatements(kbDir: string): Promise<{ version: string; records: number; statements: SqlStatement[] }> {

@@ -16,9 +16,7 @@ export async function openStore(url: string, authToken?: string): Promise<Store>
   return store;
 }
 
-export type ImportOutcome =
-  | { ok: true; version: string; records: number; changed: boolean }
-  | { ok: false; problems: RecordProblem[] };
+export type ImportOutcome = { ok: true; version: string; records: number; changed: boolean } | { ok: false; problems: RecordProblem[] };
 
 /** Validates data/ as a whole, then imports it all or nothing. A bad record leaves the old KB served. */
 export async function importFromDir(store: Store, kbDir: string): Promise<ImportOutcome> {
@@ -28,4 +26,5 @@ export async function importFromDir(store: Store, kbDir: string): Promise<Import
   return { ok: true, version: built.kb.version, records: built.kb.records.length, changed };
 }
 
-export const formatProblems = (problems: RecordProblem[]) => problems.map((p) => `  ${p.file}: ${p.path || "(file)"}: ${p.message}`).join("\n");
+export const formatProblems = (problems: RecordProblem[]) =>
+  problems.map((p) => `  ${p.file}: ${p.path || "(file)"}: ${p.message}`).join("\n");

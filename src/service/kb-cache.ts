@@ -1,7 +1,7 @@
-import { type BugRecord } from "../kb/record-schema";
-import { type CompiledKb, compileKnowledgeBase } from "../engine/compile-kb";
-import type { Store } from "../db/create-db";
 import { getKbMeta, loadRecords } from "../db/bug-queries";
+import type { Store } from "../db/create-db";
+import { type CompiledKb, compileKnowledgeBase } from "../engine/compile-kb";
+import type { BugRecord } from "../kb/record-schema";
 
 /**
  * Compiled knowledge bases by version, per process (per isolate on Workers). Compiling happens once

@@ -38,14 +38,19 @@ describe("knowledge-base import", () => {
     const outcome = await importFromDir(service.store, service.dataDir);
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
-    expect(outcome.problems).toContainEqual(expect.objectContaining({ file: expect.stringContaining("xt-mark-ipv6-typo-2024.yaml"), path: "reboot" }));
+    expect(outcome.problems).toContainEqual(
+      expect.objectContaining({ file: expect.stringContaining("xt-mark-ipv6-typo-2024.yaml"), path: "reboot" }),
+    );
     expect(await servedState()).toEqual(before);
   });
 
   it("rejects a regex that cannot run in linear time, naming the signature", async () => {
     const before = await servedState();
     const good = await readFile(join(service.dataDir, XT_FILE), "utf8");
-    const broken = good.replace(/^signatures:\n/m, "signatures:\n  - id: backref\n    kind: regex\n    pattern: '(ip6tables)-restore \\1'\n    weight: 0.5\n    source: https://example.org/x\n");
+    const broken = good.replace(
+      /^signatures:\n/m,
+      "signatures:\n  - id: backref\n    kind: regex\n    pattern: '(ip6tables)-restore \\1'\n    weight: 0.5\n    source: https://example.org/x\n",
+    );
     await writeFile(join(service.dataDir, XT_FILE), broken);
     const outcome = await importFromDir(service.store, service.dataDir);
     expect(outcome.ok).toBe(false);

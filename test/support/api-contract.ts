@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
-import type { Fetch } from "./seed-scenarios";
 import { UBUNTU_2204_OS_RELEASE, XOR_MARK_KLOG } from "./seed-logs";
+import type { Fetch } from "./seed-scenarios";
 
 const XT = "xt-mark-ipv6-typo-2024";
 
@@ -41,7 +41,9 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
   it("returns the whole record, with ranges and references, and labels the reported commit id", async () => {
     const res = await fetch(`/bugs/${XT}`);
     expect(res.status).toBe(200);
-    const { bug } = (await res.json()) as { bug: { affected: unknown[]; references: unknown[]; aliases: { value: string; verified: boolean }[] } };
+    const { bug } = (await res.json()) as {
+      bug: { affected: unknown[]; references: unknown[]; aliases: { value: string; verified: boolean }[] };
+    };
     expect(bug.affected.length).toBeGreaterThan(0);
     expect(bug.references.length).toBeGreaterThanOrEqual(2);
     expect(bug.aliases.find((a) => a.value.startsWith("862c95d9859f"))?.verified).toBe(false);
@@ -60,7 +62,12 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
   });
 
   it("gives a compact text report when asked for text/plain", async () => {
-    const res = await post(fetch, JSON.stringify({ uname: "5.15.0-127-generic", osRelease: UBUNTU_2204_OS_RELEASE, logs: XOR_MARK_KLOG }), "application/json", "text/plain");
+    const res = await post(
+      fetch,
+      JSON.stringify({ uname: "5.15.0-127-generic", osRelease: UBUNTU_2204_OS_RELEASE, logs: XOR_MARK_KLOG }),
+      "application/json",
+      "text/plain",
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/plain");
     const text = await res.text();

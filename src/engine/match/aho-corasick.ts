@@ -116,7 +116,11 @@ export function buildAutomaton(literals: readonly string[], maxDenseBytes = DEFA
     const dense = s < denseStates;
     if (dense) {
       if (s === 0) delta[NEWLINE] = ~0;
-      else delta.copyWithin(row, (fail[s] as number) * stride, (fail[s] as number) * stride + stride);
+      else {
+        // A plain loop beats copyWithin's call overhead on rows this short.
+        const from = (fail[s] as number) * stride;
+        for (let c = 0; c < stride; c++) delta[row + c] = delta[from + c] as number;
+      }
     }
     for (let e = edgeStart[s] as number; e < (edgeStart[s + 1] as number); e++) {
       const t = edgeTo[e] as number;

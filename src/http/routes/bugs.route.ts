@@ -11,7 +11,12 @@ export const bugsRoute = new Hono<AppEnv>()
     const store = c.get("store");
     const [meta, page] = await Promise.all([getKbMeta(store), listBugs(store, filters)]);
     if (meta) c.header("X-KB-Version", meta.version);
-    return c.json({ kb: meta && { version: meta.version, records: meta.recordCount }, ...page, limit: filters.limit, offset: filters.offset });
+    return c.json({
+      kb: meta && { version: meta.version, records: meta.recordCount },
+      ...page,
+      limit: filters.limit,
+      offset: filters.offset,
+    });
   })
   .get("/:id", async (c) => {
     const id = validate(bugIdSchema, c.req.param("id"), 400, "the bug id");

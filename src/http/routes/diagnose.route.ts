@@ -1,5 +1,7 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
+import type { CompiledKb } from "../../engine/compile-kb";
 import { diagnoseBundle, diagnoseFields } from "../../engine/diagnose";
+import type { Diagnosis } from "../../engine/diagnosis";
 import { renderTextReport } from "../../engine/report-text";
 import { currentKb } from "../../service/kb-cache";
 import type { AppEnv } from "../app-env";
@@ -9,9 +11,15 @@ import { diagnoseBodySchema, diagnoseQuerySchema } from "./diagnose.schema";
 
 export const diagnoseRoute = new Hono<AppEnv>().post("/", async (c) => {
   const query = validate(diagnoseQuerySchema, c.req.query(), 400, "the query string");
-  const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
   const kb = await currentKb(c.get("store"));
-  let diagnosis;
+  const diagnosis = await diagnoseRequest(c, kb, query.limit);
+  c.header("X-KB-Version", kb.version);
+  if (prefersText(c.req.header("accept"))) return c.text(renderTextReport(diagnosis));
+  return c.json(diagnosis);
+});
+
+async function diagnoseRequest(c: Context<AppEnv>, kb: CompiledKb, limit: number | undefined): Promise<Diagnosis> {
+  const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
   if (type === "application/json") {
     let body: unknown;
     try {
@@ -20,20 +28,18 @@ export const diagnoseRoute = new Hono<AppEnv>().post("/", async (c) => {
       throw new ProblemError(400, "malformed-json", "The body is not valid JSON.");
     }
     const input = validate(diagnoseBodySchema, body, 422, "the JSON body");
-    diagnosis = diagnoseFields(kb, { ...input, limit: input.limit ?? query.limit });
-  } else if (type === "text/plain" || type === "application/x-www-form-urlencoded") {
+    return diagnoseFields(kb, { ...input, limit: input.limit ?? limit });
+  }
+  if (type === "text/plain" || type === "application/x-www-form-urlencoded") {
     // curl --data-binary sends form-urlencoded unless told otherwise; the bytes are the raw bundle.
     const text = await c.req.text();
     if (!text.trim()) throw new ProblemError(422, "empty-body", "The body is empty: send logs, uname output or os-release as plain text.");
-    diagnosis = diagnoseBundle(kb, text, query.limit);
-  } else {
-    throw new ProblemError(415, "unsupported-media-type", `Send application/json or text/plain, not "${type || "no content type"}".`);
+    return diagnoseBundle(kb, text, limit);
   }
-  c.header("X-KB-Version", kb.version);
-  if (prefersText(c.req.header("accept"))) return c.text(renderTextReport(diagnosis));
-  return c.json(diagnosis);
-});
+  throw new ProblemError(415, "unsupported-media-type", `Send application/json or text/plain, not "${type || "no content type"}".`);
+}
 
+/** Text only when the client ranks text/plain above JSON (curl's default Accept gets JSON). */
 function prefersText(accept: string | undefined): boolean {
   if (!accept) return false;
   const text = accept.indexOf("text/plain");
