@@ -33,12 +33,130 @@ const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T
 const int = (n: number) => Math.floor(rand() * n);
 
 // Words as they appear in kernel, kubelet, kube-proxy, containerd and CNI logs.
-const SOURCES = ["kernel", "kubelet", "kube-proxy", "containerd", "dockerd", "calico-node", "cilium-agent", "systemd", "NetworkManager", "iptables-restore", "ip6tables", "nf_conntrack", "xt_MARK", "EXT4-fs", "nvme", "overlayfs", "cgroup", "flanneld", "coredns", "etcd", "kube-apiserver", "runc", "crio", "ena", "mlx5_core", "bpf", "netfilter", "xfs", "btrfs", "iscsid"] as const;
-const VERBS = ["failed to", "unable to", "cannot", "error while trying to", "timed out waiting to", "refusing to", "could not", "giving up trying to", "retrying to", "skipping attempt to"] as const;
-const NOUNS = ["allocate", "mount", "sync", "program", "restore", "load", "attach", "detach", "create", "delete", "update", "resolve", "register", "open", "read", "write", "flush", "reserve", "probe", "initialise", "reconcile", "dial", "bind", "exec", "unmount"] as const;
-const OBJECTS = ["iptables rules", "ip6tables chain", "conntrack table", "netlink socket", "block device", "persistent volume", "kernel module", "bpf map", "cgroup v2 hierarchy", "overlay upper dir", "network namespace", "veth pair", "route table", "xfrm state", "nftables set", "sandbox container", "pod network", "inode bitmap", "journal superblock", "dma buffer", "irq vector", "page cache", "swap area", "tcp listener", "unix socket"] as const;
-const EXTRAS = ["after upgrade", "on ipv6", "for mark target", "with mask 0x4000", "revision 2", "in legacy mode", "in nf_tables mode", "due to missing extension", "because of quota", "while under pressure", "on node restart", "during drain", "during eviction", "for hostNetwork pod", "in init namespace", "with errno EINVAL", "with errno ENOENT", "with errno EBUSY", "with errno ENOSPC", "with status 2"] as const;
-const WORDS = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu".split(" ");
+const SOURCES = [
+  "kernel",
+  "kubelet",
+  "kube-proxy",
+  "containerd",
+  "dockerd",
+  "calico-node",
+  "cilium-agent",
+  "systemd",
+  "NetworkManager",
+  "iptables-restore",
+  "ip6tables",
+  "nf_conntrack",
+  "xt_MARK",
+  "EXT4-fs",
+  "nvme",
+  "overlayfs",
+  "cgroup",
+  "flanneld",
+  "coredns",
+  "etcd",
+  "kube-apiserver",
+  "runc",
+  "crio",
+  "ena",
+  "mlx5_core",
+  "bpf",
+  "netfilter",
+  "xfs",
+  "btrfs",
+  "iscsid",
+] as const;
+const VERBS = [
+  "failed to",
+  "unable to",
+  "cannot",
+  "error while trying to",
+  "timed out waiting to",
+  "refusing to",
+  "could not",
+  "giving up trying to",
+  "retrying to",
+  "skipping attempt to",
+] as const;
+const NOUNS = [
+  "allocate",
+  "mount",
+  "sync",
+  "program",
+  "restore",
+  "load",
+  "attach",
+  "detach",
+  "create",
+  "delete",
+  "update",
+  "resolve",
+  "register",
+  "open",
+  "read",
+  "write",
+  "flush",
+  "reserve",
+  "probe",
+  "initialise",
+  "reconcile",
+  "dial",
+  "bind",
+  "exec",
+  "unmount",
+] as const;
+const OBJECTS = [
+  "iptables rules",
+  "ip6tables chain",
+  "conntrack table",
+  "netlink socket",
+  "block device",
+  "persistent volume",
+  "kernel module",
+  "bpf map",
+  "cgroup v2 hierarchy",
+  "overlay upper dir",
+  "network namespace",
+  "veth pair",
+  "route table",
+  "xfrm state",
+  "nftables set",
+  "sandbox container",
+  "pod network",
+  "inode bitmap",
+  "journal superblock",
+  "dma buffer",
+  "irq vector",
+  "page cache",
+  "swap area",
+  "tcp listener",
+  "unix socket",
+] as const;
+const EXTRAS = [
+  "after upgrade",
+  "on ipv6",
+  "for mark target",
+  "with mask 0x4000",
+  "revision 2",
+  "in legacy mode",
+  "in nf_tables mode",
+  "due to missing extension",
+  "because of quota",
+  "while under pressure",
+  "on node restart",
+  "during drain",
+  "during eviction",
+  "for hostNetwork pod",
+  "in init namespace",
+  "with errno EINVAL",
+  "with errno ENOENT",
+  "with errno EBUSY",
+  "with errno ENOSPC",
+  "with status 2",
+] as const;
+const WORDS =
+  "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu".split(
+    " ",
+  );
 
 function literalText(i: number): string {
   // The trailing tag keeps 10,000 messages distinct, as real signatures of different bugs are.
@@ -59,7 +177,10 @@ function knowledgeBase(n: number): Sig[] {
       const src = pick(SOURCES);
       const [verb, noun, obj, tag] = [pick(VERBS), pick(NOUNS), pick(OBJECTS), `${pick(WORDS)}-${i.toString(36)}`];
       const pattern = `${src}\\[\\d+\\]: ${verb} ${noun} \\S+ ${obj}: error -\\d+ \\(${tag}\\)`;
-      sigs.push({ spec: { key, kind: "regex", pattern, caseSensitive: false }, sample: `${src}[${int(99999)}]: ${verb} ${noun} /dev/sd${int(9)} ${obj}: error -${int(200)} (${tag})` });
+      sigs.push({
+        spec: { key, kind: "regex", pattern, caseSensitive: false },
+        sample: `${src}[${int(99999)}]: ${verb} ${noun} /dev/sd${int(9)} ${obj}: error -${int(200)} (${tag})`,
+      });
     } else {
       const text = literalText(i);
       sigs.push({ spec: { key, kind: "literal", pattern: text, caseSensitive: rand() < 0.1 }, sample: text });
@@ -104,7 +225,9 @@ function log(bytes: number, sigs: readonly Sig[]): { text: string; planted: numb
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+/** Wall time of one call, after a full GC so that earlier garbage is not billed to it. */
 function time(f: () => void): number {
+  gc();
   const t0 = performance.now();
   f();
   return performance.now() - t0;
@@ -136,14 +259,23 @@ try {
     const specs = sigs.map((s) => s.spec);
     gc();
     const before = process.memoryUsage();
-    let matcher = compileMatcher(specs);
-    const compileMs = median(Array.from({ length: RUNS }, () => time(() => { matcher = compileMatcher(specs); })));
+    // The server compiles an imported (already validated) knowledge base with deferred regexes;
+    // kb:check and the import run the full compile that rejects unsafe regexes.
+    let matcher = compileMatcher(specs, { deferRegexes: true });
+    const compileMs = median(
+      Array.from({ length: RUNS }, () =>
+        time(() => {
+          matcher = compileMatcher(specs, { deferRegexes: true });
+        }),
+      ),
+    );
+    const validateMs = median(Array.from({ length: RUNS }, () => time(() => compileMatcher(specs))));
     gc();
     const after = process.memoryUsage();
     const heap = (after.heapUsed - before.heapUsed + after.arrayBuffers - before.arrayBuffers) / MB;
     const s = matcher.stats;
     console.log(
-      `signatures=${count} compile ${compileMs.toFixed(1)} ms, heap+buffers after compile +${heap.toFixed(1)} MB ` +
+      `signatures=${count} compile ${compileMs.toFixed(1)} ms (with full regex validation ${validateMs.toFixed(1)} ms), heap+buffers after compile +${heap.toFixed(1)} MB ` +
         `(${s.literals} literals, ${s.states} states, ${s.denseStates} dense x ${s.classes} classes, tables ${(s.tableBytes / MB).toFixed(1)} MB)`,
     );
     const patterns = join(dir, `patterns-${count}`);
@@ -154,8 +286,14 @@ try {
     for (const size of [1, 4, 16]) {
       const { text, planted } = log(size * MB, sigs);
       let hits = 0;
-      matcher.scan(text); // warm-up
-      const ms = median(Array.from({ length: RUNS }, () => time(() => { hits = matcher.scan(text).length; })));
+      for (let k = 0; k < 3; k++) matcher.scan(text); // warm-up: JIT tiers, re2js's lazy DFA caches
+      const ms = median(
+        Array.from({ length: RUNS }, () =>
+          time(() => {
+            hits = matcher.scan(text).length;
+          }),
+        ),
+      );
       let line = `signatures=${count} log=${size}MB ${Math.round(text.length / MB / (ms / 1000))} MB/s ${ms.toFixed(1)} ms (${hits} hits, ${planted} planted)`;
       if (rg) {
         const file = join(dir, `log-${size}`);

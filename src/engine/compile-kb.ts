@@ -16,14 +16,18 @@ export interface CompiledKb {
 
 export const signatureKey = (recordId: string, signatureId: string) => `${recordId}/${signatureId}`;
 
-/** Throws MatcherCompileError (listing every bad pattern) when a signature cannot run in linear time. */
-export function compileKnowledgeBase(version: string, records: readonly BugRecord[]): CompiledKb {
+/**
+ * Throws MatcherCompileError (listing every bad pattern) when a signature cannot run in linear time.
+ * `validated`: the records passed a full compile at import, so regexes may be built on first use.
+ */
+export function compileKnowledgeBase(version: string, records: readonly BugRecord[], opts: { validated?: boolean } = {}): CompiledKb {
   const signatures = new Map<string, CompiledSignature>();
   for (const record of records) {
     for (const signature of record.signatures) signatures.set(signatureKey(record.id, signature.id), { record, signature });
   }
   const matcher = compileMatcher(
     [...signatures].map(([key, { signature: s }]) => ({ key, kind: s.kind, pattern: s.pattern, caseSensitive: s.caseSensitive })),
+    { deferRegexes: opts.validated ?? false },
   );
   return { version, records, matcher, signatures };
 }

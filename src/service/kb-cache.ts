@@ -16,7 +16,7 @@ export async function currentKb(store: Store): Promise<CompiledKb> {
   if (!meta) throw new KbNotLoadedError("the knowledge base has not been imported");
   let kb = compiled.get(meta.version);
   if (!kb) {
-    kb = loadRecords(store).then((records: BugRecord[]) => compileKnowledgeBase(meta.version, records));
+    kb = loadRecords(store).then((records: BugRecord[]) => compileKnowledgeBase(meta.version, records, { validated: true }));
     // Keep only the newest version: an import replaces the old one everywhere.
     compiled.clear();
     compiled.set(meta.version, kb);

@@ -19,7 +19,7 @@ const IGNORED = 2;
 const FIRST_LETTER = 3;
 
 /** Dense rows beyond this many bytes become goto+fail states (Workers have 128 MB in all). */
-const DEFAULT_MAX_DENSE_BYTES = 24 * 1024 * 1024;
+const DEFAULT_MAX_DENSE_BYTES = 8 * 1024 * 1024;
 
 let foldTable: Uint16Array | null = null;
 
@@ -108,7 +108,21 @@ export function buildAutomaton(literals: readonly string[], maxDenseBytes = DEFA
   const { edgeStart, edgeClass, edgeTo, terminal } = trie;
   const hasOutput = (t: number) => (terminal[t] as number) >= 0 || (dictLink[t] as number) >= 0;
   const encode = (t: number) => (t >= denseStates || hasOutput(t) ? ~(t * stride) : t * stride);
-  const ac: Automaton = { patterns: literals.length, states, denseStates, classes, tableBytes: 0, classMap, delta, edgeStart, edgeClass, edgeTo, fail, terminal, dictLink };
+  const ac: Automaton = {
+    patterns: literals.length,
+    states,
+    denseStates,
+    classes,
+    tableBytes: 0,
+    classMap,
+    delta,
+    edgeStart,
+    edgeClass,
+    edgeTo,
+    fail,
+    terminal,
+    dictLink,
+  };
 
   // Breadth-first: a state's fail target is shallower, hence already complete.
   for (let s = 0; s < states; s++) {
@@ -132,7 +146,8 @@ export function buildAutomaton(literals: readonly string[], maxDenseBytes = DEFA
     }
     if (dense) delta[row + IGNORED] = encode(s);
   }
-  const tableBytes = delta.byteLength + edgeStart.byteLength + edgeClass.byteLength + edgeTo.byteLength + (fail.byteLength + terminal.byteLength) * 2;
+  const tableBytes =
+    delta.byteLength + edgeStart.byteLength + edgeClass.byteLength + edgeTo.byteLength + (fail.byteLength + terminal.byteLength) * 2;
   return { ...ac, tableBytes };
 }
 

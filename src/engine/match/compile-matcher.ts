@@ -62,6 +62,11 @@ export class MatcherCompileError extends Error {
 export interface CompileOptions {
   /** Memory for dense transition rows; deeper states beyond it use goto+fail edges (slower, far smaller). */
   maxDenseBytes?: number;
+  /**
+   * Build each regex on its first candidate line instead of up front. Only for signatures already
+   * validated by a full compile (the import does one): RE2 construction is most of the compile time.
+   */
+  deferRegexes?: boolean;
 }
 
 const MIN_LITERAL = 3;
@@ -97,7 +102,7 @@ interface Tables {
 /** Literal sets kept per regex: a line must hold a member of each (so `a.*b` waits for both a and b). */
 const MAX_SETS = 4;
 
-function compileOne(sig: SignatureSpec): { sets: string[][]; confirm: Confirm } | string {
+function compileOne(sig: SignatureSpec, deferRegexes: boolean): { sets: string[][]; confirm: Confirm } | string {
   if (sig.kind === "literal") {
     if (sig.pattern.includes("\n")) return "literal contains a line break; signatures match within one line";
     const folded = foldLiteral(sig.pattern);
@@ -105,17 +110,26 @@ function compileOne(sig: SignatureSpec): { sets: string[][]; confirm: Confirm } 
     const exact = sig.pattern;
     return { sets: [[folded]], confirm: sig.caseSensitive ? (v) => v.includes(exact) : null };
   }
-  let re: RE2JS;
-  try {
-    re = RE2JS.compile(sig.pattern, sig.caseSensitive ? 0 : RE2JS.CASE_INSENSITIVE);
-  } catch (error) {
-    return regexProblem(sig.pattern, error);
+  const flags = sig.caseSensitive ? 0 : RE2JS.CASE_INSENSITIVE;
+  let re: RE2JS | null = null;
+  if (!deferRegexes) {
+    try {
+      re = RE2JS.compile(sig.pattern, flags);
+    } catch (error) {
+      return regexProblem(sig.pattern, error);
+    }
   }
   const sets = requiredLiteralSets(sig.pattern, MIN_LITERAL).slice(0, MAX_SETS);
   if (sets.length === 0) {
     return `no literal of ${MIN_LITERAL}+ characters that every match contains (the one-pass scan needs one to find candidate lines; add a fixed word)`;
   }
-  return { sets, confirm: (v) => re.test(v) };
+  return {
+    sets,
+    confirm: (v) => {
+      re ??= RE2JS.compile(sig.pattern, flags);
+      return re.test(v);
+    },
+  };
 }
 
 export function compileMatcher(sigs: readonly SignatureSpec[], options: CompileOptions = {}): Matcher {
@@ -139,7 +153,7 @@ export function compileMatcher(sigs: readonly SignatureSpec[], options: CompileO
       continue;
     }
     keys.add(sig.key);
-    const result = compileOne(sig);
+    const result = compileOne(sig, options.deferRegexes ?? false);
     if (typeof result === "string") {
       problems.push({ key: sig.key, pattern: sig.pattern, message: result });
       continue;

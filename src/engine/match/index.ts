@@ -1,3 +1,4 @@
+export { foldLiteral } from "./aho-corasick";
 export {
   type CompileOptions,
   compileMatcher,
@@ -8,8 +9,7 @@ export {
   type MatcherStats,
   type SignatureSpec,
 } from "./compile-matcher";
-export { foldLiteral } from "./aho-corasick";
 export { klogBlockHeaders } from "./klog-blocks";
 export { lineViews, logicalLines, MAX_CONFIRM_CHARS, messageOf, normalizeLine, stripAnsi, unescapeValue, unframe } from "./normalize-line";
-export { requiredLiterals } from "./regex-literals";
+export { requiredLiteralSets, requiredLiterals } from "./regex-literals";
 export { unwrapVariants, wrapWidth } from "./unwrap-lines";

@@ -19,7 +19,10 @@ const MAX_WIDTH = 80;
 /** Wrapping is a mail-paste problem; big texts are machine-collected logs and are not rewrapped. */
 const MAX_TEXT = 4 * 1024 * 1024;
 
-/** Line-length histogram (last bucket: longer than MAX_WIDTH); null as soon as long lines abound. */
+/**
+ * Length histogram of the lines a wrapper could have broken (those with a space; a lone long token
+ * stays whole); the last bucket counts lines longer than MAX_WIDTH. Null as soon as those abound.
+ */
 function lengthHistogram(text: string): Int32Array | null {
   const counts = new Int32Array(MAX_WIDTH + 2);
   let lines = 0;
@@ -28,30 +31,43 @@ function lengthHistogram(text: string): Int32Array | null {
     if (end < 0) end = text.length;
     let len = end - start;
     if (len > 0 && text.charCodeAt(end - 1) === 13) len--;
-    const bucket = Math.min(len, MAX_WIDTH + 1);
-    counts[bucket] = (counts[bucket] as number) + 1;
-    lines++;
+    const space = text.lastIndexOf(" ", end - 1);
+    if (space > start) {
+      const bucket = Math.min(len, MAX_WIDTH + 1);
+      counts[bucket] = (counts[bucket] as number) + 1;
+      lines++;
+      if ((lines & 255) === 0 && (counts[MAX_WIDTH + 1] as number) > lines * 0.02) return null;
+    }
     start = end + 1;
-    if ((lines & 255) === 0 && (counts[MAX_WIDTH + 1] as number) > lines * 0.02) return null;
   }
   return counts;
 }
 
-/** The wrap width when most long lines end near one width and almost none exceed it; else null. */
-export function wrapWidth(text: string): number | null {
+/**
+ * The wrap width when the text looks wrapped: almost no breakable line is longer than some width in
+ * 64..80, and most long lines stop where the next line's first word would not have fitted.
+ */
+export function wrapWidth(text: string): { width: number; hardCut: boolean } | null {
   if (text.length > MAX_TEXT) return null;
   const counts = lengthHistogram(text);
   if (!counts) return null;
   let long = 0;
   for (let len = 40; len <= MAX_WIDTH + 1; len++) long += counts[len] as number;
-  const over = counts[MAX_WIDTH + 1] as number;
-  if (long < 3 || over > long * 0.02) return null;
+  if (long < 2 || (counts[MAX_WIDTH + 1] as number) > long * 0.02) return null;
   let width = MAX_WIDTH;
   while (width >= MIN_WIDTH && counts[width] === 0) width--;
   if (width < MIN_WIDTH) return null;
-  let near = 0;
-  for (let len = width - 12; len <= width; len++) near += counts[len] as number;
-  return near >= 3 && near >= long * 0.5 ? width : null;
+  const lines = splitLines(text);
+  let broken = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const cur = lines[i] as string;
+    const next = lines[i + 1] as string;
+    if (cur.length < 40 || !cur.includes(" ") || next.trim() === "" || unframe(next) !== next.trimStart()) continue;
+    if (cur.length + 1 + (/^\S*/.exec(next)?.[0].length ?? 0) > width) broken++;
+  }
+  if (broken < 2 || broken < long * 0.3) return null;
+  // Word wrap leaves ragged lengths; a hard cut (mid-word) fills nearly every line to the width.
+  return { width, hardCut: (counts[width] as number) >= long * 0.6 };
 }
 
 function splitLines(text: string): string[] {
@@ -96,8 +112,8 @@ function decodeQuotedPrintable(s: string): string {
 
 /**
  * Width wrap. A line was broken when the next line's first word would not have fitted on it, or when
- * it is exactly `width` long (a hard cut, possibly mid-word). A hard cut is ambiguous: the second
- * variant joins those with a space instead of nothing.
+ * it is exactly `width` long (with `hardCutJoiner` "" for a cut mid-word). A hard cut may also have
+ * fallen on a space, so hard-cut texts get a second variant joining those lines with a space.
  */
 function unwrapWidth(lines: readonly string[], width: number, hardCutJoiner: string): { result: UnwrappedText; ambiguous: boolean } {
   const rebuilt: string[] = [];
@@ -125,13 +141,15 @@ function unwrapWidth(lines: readonly string[], width: number, hardCutJoiner: str
 }
 
 function joinerFor(cur: string, next: string, width: number, hardCutJoiner: string): string | null {
-  if (next.trim() === "" || cur.length < width - 20) return null;
+  if (next.trim() === "") return null;
   // A new log record (journald, ISO timestamp, dmesg clock) never continues the previous line.
   if (unframe(next) !== next.trimStart()) return null;
+  const firstWord = /^\S*/.exec(next)?.[0] ?? "";
+  // A short line ended on its own, unless what followed was a token too long to fit after it.
+  if (cur.length < width - 20 && firstWord.length < 20) return null;
   if (cur.endsWith(" ")) return ""; // format=flowed keeps the space at the break
   if (cur.length === width) return hardCutJoiner;
   if (/^\s/.test(next)) return null;
-  const firstWord = /^\S*/.exec(next)?.[0] ?? "";
   return cur.length + 1 + firstWord.length > width ? " " : null;
 }
 
@@ -143,9 +161,10 @@ export function unwrapVariants(text: string): UnwrappedText[] {
     const soft = lines.filter((l) => l.endsWith("=") && l.length >= 40 && l.length <= 77).length;
     if (soft >= 2 && lines.every((l) => l.length <= 78)) return [unwrapQuotedPrintable(lines)];
   }
-  const width = wrapWidth(text);
-  if (width === null) return [];
+  const wrap = wrapWidth(text);
+  if (wrap === null) return [];
   const lines = splitLines(text);
-  const a = unwrapWidth(lines, width, "");
-  return a.ambiguous ? [a.result, unwrapWidth(lines, width, " ").result] : [a.result];
+  if (!wrap.hardCut) return [unwrapWidth(lines, wrap.width, " ").result];
+  const a = unwrapWidth(lines, wrap.width, "");
+  return a.ambiguous ? [a.result, unwrapWidth(lines, wrap.width, " ").result] : [a.result];
 }

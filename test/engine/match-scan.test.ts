@@ -1,0 +1,224 @@
+import { describe, expect, it } from "vitest";
+import { compileMatcher, type Hit, type SignatureSpec } from "../../src/engine/match";
+
+const lit = (key: string, pattern: string, caseSensitive = false): SignatureSpec => ({ key, kind: "literal", pattern, caseSensitive });
+const rx = (key: string, pattern: string, caseSensitive = false): SignatureSpec => ({ key, kind: "regex", pattern, caseSensitive });
+
+const XT_MARK = [
+  lit("xor-mark", 'unknown option "--xor-mark"'),
+  lit("set-xmark", 'unknown option "--set-xmark"'),
+  lit("mark-rev0", "Extension MARK revision 0 not supported"),
+  rx("restore-failed", '"Failed to execute iptables-restore" err='),
+  rx(
+    "ip6-unknown-option",
+    'ip6tables(?:-restore)? v1\\.8\\.\\d+ \\((?:legacy|nf_tables)\\): unknown option "--(?:xor-mark|set-xmark|set-mark|or-mark)"',
+  ),
+  rx("rule-append", "^ip6tables v[\\d.]+ \\(nf_tables\\):\\s+RULE_APPEND failed \\(No such file or directory\\)"),
+];
+
+const brief = (hits: Hit[]) => hits.map((h) => ({ key: h.key, line: h.line, ...(h.blockStart ? { blockStart: h.blockStart } : {}) }));
+
+describe("scan: real log dialects", () => {
+  const matcher = compileMatcher(XT_MARK);
+
+  it("finds hits inside a klog err=< block and points them at the record's first line", () => {
+    // kube-proxy on Bottlerocket 1.26.2: https://github.com/bottlerocket-os/bottlerocket/issues/4295
+    const log = [
+      'I1113 16:15:07.928773 1 proxier.go:1464] "Reloading service iptables data" numServices=0 numEndpoints=0 numFilterChains=4 numFilterRules=3 numNATChains=4 numNATRules=5',
+      'E1113 16:15:07.931291 1 proxier.go:1481] "Failed to execute iptables-restore" err=<',
+      'exit status 2: ip6tables-restore v1.8.4 (legacy): unknown option "--xor-mark"',
+      "Error occurred at line: 16",
+      "Try `ip6tables-restore -h' or 'ip6tables-restore --help' for more information.",
+      ">",
+      'I1113 16:15:07.931308 1 proxier.go:858] "Sync failed" retryingTime="30s"',
+    ].join("\n");
+    const hits = matcher.scan(log);
+    expect(brief(hits)).toEqual([
+      { key: "restore-failed", line: 2 },
+      { key: "xor-mark", line: 3, blockStart: 2 },
+      { key: "ip6-unknown-option", line: 3, blockStart: 2 },
+    ]);
+    expect(hits[1]?.text).toBe('exit status 2: ip6tables-restore v1.8.4 (legacy): unknown option "--xor-mark"');
+  });
+
+  it("reads klog blocks framed by journald, including the ' >' end delimiter", () => {
+    // k3s on Fedora 40, kernel 6.11.4-201.fc40 (German month names): https://github.com/k3s-io/k3s/issues/11175
+    const log = [
+      'Okt 26 01:54:40 ... k3s[20378]: E1026 01:54:40.885702   20378 proxier.go:1511] "Failed to execute iptables-restore" err=<',
+      "Okt 26 01:54:40 ... k3s[20378]:         exit status 2: Ignoring deprecated --wait-interval option.",
+      "Okt 26 01:54:40 ... k3s[20378]:         Warning: Extension MARK revision 0 not supported, missing kernel module?",
+      'Okt 26 01:54:40 ... k3s[20378]:         ip6tables-restore v1.8.9 (legacy): unknown option "--xor-mark"',
+      "Okt 26 01:54:40 ... k3s[20378]:         Error occurred at line: 31",
+      "Okt 26 01:54:40 ... k3s[20378]:         Try `ip6tables-restore -h' or 'ip6tables-restore --help' for more information.",
+      "Okt 26 01:54:40 ... k3s[20378]:  >",
+    ].join("\n");
+    expect(brief(matcher.scan(log))).toEqual([
+      { key: "restore-failed", line: 1 },
+      { key: "mark-rev0", line: 3, blockStart: 1 },
+      { key: "xor-mark", line: 4, blockStart: 1 },
+      { key: "ip6-unknown-option", line: 4, blockStart: 1 },
+    ]);
+  });
+
+  it("reads a journald block whose end the paste cut off", () => {
+    // kube-proxy on Ubuntu 22.04.5, 5.15.0-127-generic: https://github.com/kubernetes/kube-proxy/issues/25
+    const log = [
+      'Feb 17 11:12:14 k8s-192-168-3-26 kube-proxy[9234]: E0217 11:12:14.212635    9234 proxier.go:1432] "Failed to execute iptables-restore" err=<',
+      'Feb 17 11:12:14 k8s-192-168-3-26 kube-proxy[9234]:         exit status 2: ip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark"',
+      "Feb 17 11:12:14 k8s-192-168-3-26 kube-proxy[9234]:         Error occurred at line: 11",
+    ].join("\n");
+    expect(brief(matcher.scan(log))).toEqual([
+      { key: "restore-failed", line: 1 },
+      { key: "xor-mark", line: 2, blockStart: 1 },
+      { key: "ip6-unknown-option", line: 2, blockStart: 1 },
+    ]);
+  });
+
+  it("sees through logfmt escaping and splits an escaped \\n into logical lines for regexes", () => {
+    // Cilium on Talos, 6.6.58: https://github.com/siderolabs/pkgs/pull/1065
+    const line =
+      'level=error msg="iptables rules full reconciliation failed, will retry another one later" error="failed to install rules: cannot install static proxy rules: unable to run \'ip6tables -t mangle -A CILIUM_PRE_mangle -m socket --transparent ! -o lo -m mark ! --mark 0x00000e00/0x00000f00 -m mark ! --mark 0x00000800/0x00000f00 -m comment --comment cilium: any->pod redirect proxied traffic to host proxy -j MARK --set-mark 0x00000200\' iptables command: exit status 4 stderr=\\"Warning: Extension MARK revision 0 not supported, missing kernel module?\\\\nip6tables v1.8.8 (nf_tables):  RULE_APPEND failed (No such file or directory): rule in chain CILIUM_PRE_mangle\\\\n\\"" subsys=iptables';
+    const hits = matcher.scan(line);
+    // The regex is anchored at ^: only the logical line after the escaped newline can match it.
+    expect(brief(hits)).toEqual([
+      { key: "mark-rev0", line: 1 },
+      { key: "rule-append", line: 1 },
+    ]);
+    expect(hits[0]?.text).toBe(line);
+  });
+
+  it('matches a quoted literal written as \\" inside a klog value', () => {
+    // kube-proxy on Ubuntu 5.15.0-127: https://github.com/rancher/rke2/issues/7438
+    const line =
+      'E1217 15:37:53.421766       1 proxier.go:734] "Error cleaning up nftables rules" err="could not find nftables binary: exec: \\"nft\\": executable file not found in $PATH"';
+    const m = compileMatcher([lit("no-nft", 'exec: "nft": executable file not found in $PATH', true)]);
+    expect(brief(m.scan(line))).toEqual([{ key: "no-nft", line: 1 }]);
+  });
+
+  it("reads Calico felix's escaped multi-line errorOutput", () => {
+    // Calico felix on arm64 (line shortened after the errorOutput value): https://github.com/projectcalico/calico/issues/4487
+    const line =
+      "2021-03-20 10:23:46.302 [WARNING][637] felix/table.go 1324: Failed to execute ip(6)tables-restore command error=exit status 2 errorOutput=\"iptables-nft-restore v1.8.4 (nf_tables): unknown arguments found on commandline\\nError occurred at line: 3\\nTry `iptables-nft-restore -h' or 'iptables-nft-restore --help' for more information.\\n\"";
+    const m = compileMatcher([
+      rx("nft-unknown-args", "^Error occurred at line: \\d+$"),
+      lit("felix-restore", "Failed to execute ip(6)tables-restore command"),
+    ]);
+    expect(brief(m.scan(line))).toEqual([
+      { key: "nft-unknown-args", line: 1 },
+      { key: "felix-restore", line: 1 },
+    ]);
+  });
+});
+
+describe("scan: line endings, colours and line numbers", () => {
+  // Arch, 6.6.57-lts / 6.11.4: https://github.com/zfl9/ipt2socks/issues/56
+  const arch = [
+    "Warning: Extension MARK revision 0 not supported, missing kernel module?",
+    'ip6tables v1.8.10 (legacy): unknown option "--set-xmark"',
+    "Try `ip6tables -h' or 'ip6tables --help' for more information.",
+  ];
+  const matcher = compileMatcher(XT_MARK);
+
+  it("numbers lines from 1 in the text given, with LF or CRLF", () => {
+    const want = [
+      { key: "mark-rev0", line: 2 },
+      { key: "set-xmark", line: 3 },
+      { key: "ip6-unknown-option", line: 3 },
+    ];
+    expect(brief(matcher.scan(["", ...arch].join("\n")))).toEqual(want);
+    const crlf = matcher.scan(["", ...arch].join("\r\n"));
+    expect(brief(crlf)).toEqual(want);
+    expect(crlf[1]?.text).toBe(arch[1]);
+  });
+
+  it("strips ANSI colours before scanning without moving lines", () => {
+    // containerlab on Fedora 40 logs through logrus; on a terminal logrus colours the level as
+    // "\x1b[31mERRO\x1b[0m[0000] " (text_formatter.go, https://github.com/sirupsen/logrus/blob/master/text_formatter.go).
+    // Message: https://github.com/srl-labs/containerlab/issues/2290
+    const log = [
+      "\x1b[34mINFO\x1b[0m[0000] Creating lab directory",
+      "\x1b[31mERRO\x1b[0m[0000] failed deploy stage for node \"leaf2\": error while starting a container \"clab-lab1-leaf2\": netavark (exit code 1): unable to append rule '-j MARK  --set-xmark 0x2000/0x2000' to table 'nat': code: 2, msg: \x1b[1mWarning: Extension MARK revision 0 not supported\x1b[0m, missing kernel module?",
+      'ip6tables v1.8.10 (nf_tables): unknown option "--set-xmark"',
+    ].join("\n");
+    const hits = matcher.scan(log);
+    expect(brief(hits)).toEqual([
+      { key: "mark-rev0", line: 2 },
+      { key: "set-xmark", line: 3 },
+      { key: "ip6-unknown-option", line: 3 },
+    ]);
+    expect(hits[0]?.text.startsWith("ERRO[0000] failed deploy stage")).toBe(true);
+  });
+
+  it("reports a signature once per line however often it occurs there", () => {
+    const hits = matcher.scan(`${arch[0]} ${arch[0]}\n${arch[0]}`);
+    expect(brief(hits)).toEqual([
+      { key: "mark-rev0", line: 1 },
+      { key: "mark-rev0", line: 2 },
+    ]);
+  });
+
+  it("confirms case-sensitive literals exactly", () => {
+    const m = compileMatcher([lit("mark", "Extension MARK revision 0", true)]);
+    expect(m.scan(arch[0] as string)).toHaveLength(1);
+    expect(m.scan("warning: extension mark revision 0 not supported")).toEqual([]);
+  });
+
+  it("runs a regex only where its literals are and still rejects near misses", () => {
+    // ip6tables v1.8.10 from https://github.com/tailscale/tailscale/issues/13863, and a v1.6 line
+    // that has the literals but not the version the regex asks for.
+    const m = compileMatcher([rx("bad-value", 'ip6tables v1\\.8\\.\\d+ \\(nf_tables\\): MARK: bad value for option "--set-mark"')]);
+    const ok = 'ip6tables v1.8.10 (nf_tables): MARK: bad value for option "--set-mark", or out of range (0-4294967295).';
+    expect(brief(m.scan(`${ok}\n${ok.replace("v1.8.10", "v1.6.1")}`))).toEqual([{ key: "bad-value", line: 1 }]);
+  });
+
+  it("checks long lines around the hit instead of dropping them", () => {
+    const filler = "x".repeat(40_000);
+    const m = compileMatcher([rx("rev", "MARK revision \\d+ not supported")]);
+    expect(brief(m.scan(`${filler} ${arch[0]} ${filler}`))).toEqual([{ key: "rev", line: 1 }]);
+  });
+});
+
+describe("scan: logs wrapped by mail clients", () => {
+  // Tailscale on NixOS, 6.11.4: https://github.com/tailscale/tailscale/issues/13863
+  const tailscale =
+    "#     - adding [-i tailscale0 -j MARK --set-mark 0x40000/0xff0000] in v6/filter/ts-forward: running [/nix/store/zpl4wlvc9a4ziq7b6ccrpxzn5mwc3frn-iptables-1.8.10/bin/ip6tables -t filter -A ts-forward -i tailscale0 -j MARK --set-mark 0x40000/0xff0000 --wait]: exit status 2: Warning: Extension MARK revision 0 not supported, missing kernel module?";
+  const matcher = compileMatcher([lit("rev0", "Warning: Extension MARK revision 0 not supported, missing kernel module?")]);
+
+  /** Greedy word wrap, as a mail client does before sending. */
+  function wordWrap(text: string, width: number): string {
+    const lines: string[] = [];
+    let cur = "";
+    for (const word of text.split(" ")) {
+      if (cur !== "" && cur.length + 1 + word.length > width) {
+        lines.push(cur);
+        cur = word;
+      } else cur = cur === "" ? word : `${cur} ${word}`;
+    }
+    return [...lines, cur].join("\n");
+  }
+
+  it("rejoins word-wrapped lines and reports the first original line", () => {
+    const text = `Hi, kube-proxy on our nodes logs this since the upgrade:\n\n${wordWrap(tailscale, 72)}\n\nThanks`;
+    expect(text.split("\n")).toHaveLength(10);
+    expect(matcher.scan(tailscale.replace(/ /g, "\n"))).toEqual([]); // the wrapped message is not on one line
+    const hits = matcher.scan(text);
+    expect(brief(hits)).toEqual([{ key: "rev0", line: 3 }]);
+    expect(hits[0]?.text).toBe(tailscale);
+  });
+
+  it("rejoins lines cut at a fixed width in the middle of words", () => {
+    const cut = (tailscale.match(/.{1,76}/g) as string[]).join("\n");
+    expect(brief(matcher.scan(`first line\n${cut}`))).toEqual([{ key: "rev0", line: 2 }]);
+  });
+
+  it("rejoins quoted-printable soft line breaks", () => {
+    const qp = (tailscale.replace(/=/g, "=3D").match(/.{1,75}/g) as string[]).join("=\n");
+    expect(brief(matcher.scan(qp))).toEqual([{ key: "rev0", line: 1 }]);
+  });
+
+  it("leaves normal logs with short lines alone", () => {
+    const m = compileMatcher([lit("joined", "Error occurred at line: 16 Try")]);
+    const log = ["Error occurred at line: 16", "Try `ip6tables-restore -h' or 'ip6tables-restore --help' for more information."].join("\n");
+    expect(m.scan(log)).toEqual([]);
+  });
+});
