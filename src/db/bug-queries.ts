@@ -60,10 +60,16 @@ export function ftsQuery(q: string): string | null {
 
 export async function listBugs(store: Store, f: BugFilters): Promise<{ total: number; items: BugSummary[] }> {
   const conditions = [];
+  let ranked: string[] | null = null;
   if (f.q !== undefined) {
     const match = ftsQuery(f.q);
     if (!match) return { total: 0, items: [] };
-    conditions.push(sql`${bugs.id} IN (SELECT bug_id FROM bugs_fts WHERE bugs_fts MATCH ${match})`);
+    const rows = await store.db.all<{ bug_id: string }>(
+      sql`SELECT bug_id FROM bugs_fts WHERE bugs_fts MATCH ${match} ORDER BY bm25(bugs_fts)`,
+    );
+    ranked = rows.map((r) => r.bug_id);
+    if (!ranked.length) return { total: 0, items: [] };
+    conditions.push(inArray(bugs.id, ranked));
   }
   if (f.component) conditions.push(like(bugs.components, `%${f.component.replaceAll(/[%_]/g, "")}%`));
   if (f.ecosystem) {
@@ -81,6 +87,13 @@ export async function listBugs(store: Store, f: BugFilters): Promise<{ total: nu
     reboot: bugs.reboot,
     hasUnverified: bugs.hasUnverified,
   };
+  if (ranked) {
+    // Best match first (bm25); a knowledge base is small enough to page in memory.
+    const position = new Map(ranked.map((id, i) => [id, i]));
+    const all = await store.db.select(columns).from(bugs).where(where);
+    all.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
+    return { total: all.length, items: all.slice(f.offset, f.offset + f.limit) };
+  }
   const [count] = await store.db.select({ n: sql<number>`count(*)` }).from(bugs).where(where);
   const items = await store.db.select(columns).from(bugs).where(where).orderBy(asc(bugs.id)).limit(f.limit).offset(f.offset);
   return { total: Number(count?.n ?? 0), items };

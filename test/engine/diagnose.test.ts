@@ -1,13 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { diagnoseBundle, diagnoseFields } from "../../src/engine/diagnose";
 import { renderTextReport } from "../../src/engine/report-text";
-import { buildKnowledgeBase } from "../../src/kb/build-kb";
-import { readKbFiles } from "../../src/node/kb-files";
+import { loadDataKb } from "../support/data-kb";
 import { IPVS_FALLBACK, UBUNTU_2204_OS_RELEASE, UNEVEN_FLEET, XOR_MARK_JOURNALD, XOR_MARK_KLOG } from "../support/seed-logs";
 
-const built = await buildKnowledgeBase(await readKbFiles("data"));
-if (!built.ok) throw new Error("data/ is invalid; run npm run kb:check");
-const kb = built.kb.compiled;
+const kb = (await loadDataKb()).compiled;
 const XT = "xt-mark-ipv6-typo-2024";
 
 describe("verdicts", () => {

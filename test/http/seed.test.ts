@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe } from "vitest";
-import { seedScenarios } from "../support/seed-scenarios";
+import { overHttp, seedScenarios } from "../support/seed-scenarios";
 import { startTestService, type TestService } from "../support/test-store";
 
 let service: TestService;
@@ -9,5 +9,5 @@ beforeAll(async () => {
 afterAll(() => service.cleanup());
 
 describe("seed scenarios over HTTP on Node", () => {
-  seedScenarios((path, init) => Promise.resolve(service.app.request(path, init)));
+  seedScenarios(overHttp((path, init) => Promise.resolve(service.app.request(path, init))));
 });

@@ -1,12 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { buildKnowledgeBase } from "../../src/kb/build-kb";
 import { runExample } from "../../src/kb/run-examples";
-import { readKbFiles } from "../../src/node/kb-files";
+import { loadDataKb } from "../support/data-kb";
 
 // Every record carries real example logs with an expected outcome; each one is a test.
-const built = await buildKnowledgeBase(await readKbFiles("data"));
-if (!built.ok) throw new Error(`data/ is invalid:\n${built.problems.map((p) => `${p.file}: ${p.path}: ${p.message}`).join("\n")}`);
-const { kb } = built;
+const kb = await loadDataKb();
 
 describe("knowledge base", () => {
   it("has at least 40 records", () => {

@@ -38,6 +38,15 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     });
   }
 
+  it("ranks the best match first and filters by ecosystem", async () => {
+    const best = (await (await fetch("/bugs?q=xor-mark")).json()) as { items: { id: string }[] };
+    expect(best.items[0]?.id).toBe(XT);
+    const ubuntu = (await (await fetch("/bugs?ecosystem=ubuntu:22.04&limit=200")).json()) as { items: { id: string }[] };
+    expect(ubuntu.items.map((i) => i.id)).toContain(XT);
+    const none = (await (await fetch("/bugs?q=zzzz-no-such-term")).json()) as { total: number };
+    expect(none.total).toBe(0);
+  });
+
   it("returns the whole record, with ranges and references, and labels the reported commit id", async () => {
     const res = await fetch(`/bugs/${XT}`);
     expect(res.status).toBe(200);

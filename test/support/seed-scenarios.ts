@@ -1,27 +1,33 @@
 import { expect, it } from "vitest";
-import type { Diagnosis, Finding } from "../../src/engine/diagnosis";
+import type { DiagnoseInput, Diagnosis, Finding } from "../../src/engine/diagnosis";
 import { CLEAN_KUBE_PROXY_START, IPVS_FALLBACK, UBUNTU_2204_OS_RELEASE, UNEVEN_FLEET, XOR_MARK_JOURNALD, XOR_MARK_KLOG } from "./seed-logs";
 
 /** Sends a request to the app under test: app.request() on Node, the Worker's fetch inside workerd. */
 export type Fetch = (path: string, init?: RequestInit) => Promise<Response>;
 
+/** Runs one diagnosis: through the engine directly, or through HTTP on either runtime. */
+export type Diagnose = (input: DiagnoseInput) => Promise<Diagnosis>;
+
 const XT = "xt-mark-ipv6-typo-2024";
 const IPVS = "kube-proxy-ipvs-prereqs-missing";
 
-async function diagnose(fetch: Fetch, body: Record<string, unknown>): Promise<Diagnosis> {
-  const res = await fetch("/diagnose", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  expect(res.status).toBe(200);
-  const json = (await res.json()) as Diagnosis;
-  expect(res.headers.get("x-kb-version")).toBe(json.kb.version);
-  return json;
+/** POST /diagnose as JSON; also checks the answer names its knowledge-base version in the header. */
+export function overHttp(fetch: Fetch): Diagnose {
+  return async (input) => {
+    const res = await fetch("/diagnose", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(input) });
+    expect(res.status).toBe(200);
+    const json = (await res.json()) as Diagnosis;
+    expect(res.headers.get("x-kb-version")).toBe(json.kb.version);
+    return json;
+  };
 }
 
 const find = (d: Diagnosis, id: string): Finding | undefined => d.findings.find((f) => f.id === id);
 
-/** The seed incident's scenarios, run through HTTP against whichever runtime `fetch` reaches. */
-export function seedScenarios(fetch: Fetch) {
+/** The seed incident's scenarios, run through the engine or through HTTP on either runtime. */
+export function seedScenarios(diagnose: Diagnose) {
   it("ranks xt-mark first, high and affected, for the journald log on Ubuntu 22.04 5.15.0-127", async () => {
-    const d = await diagnose(fetch, { uname: "5.15.0-127-generic", osRelease: UBUNTU_2204_OS_RELEASE, logs: XOR_MARK_JOURNALD });
+    const d = await diagnose({ uname: "5.15.0-127-generic", osRelease: UBUNTU_2204_OS_RELEASE, logs: XOR_MARK_JOURNALD });
     const top = d.findings[0];
     expect(top?.id).toBe(XT);
     expect(top?.confidence).toBe("high");
@@ -31,7 +37,7 @@ export function seedScenarios(fetch: Fetch) {
   });
 
   it("does not call xt-mark high on a fixed 6.6.59 kernel, and says why", async () => {
-    const d = await diagnose(fetch, { uname: "Linux node-1 6.6.59 #1 SMP PREEMPT_DYNAMIC x86_64 GNU/Linux", logs: XOR_MARK_KLOG });
+    const d = await diagnose({ uname: "Linux node-1 6.6.59 #1 SMP PREEMPT_DYNAMIC x86_64 GNU/Linux", logs: XOR_MARK_KLOG });
     const xt = find(d, XT);
     expect(xt).toBeDefined();
     expect(xt?.confidence).not.toBe("high");
@@ -40,7 +46,7 @@ export function seedScenarios(fetch: Fetch) {
   });
 
   it("reports both the ipset smoke screen and the MARK regression from one log", async () => {
-    const d = await diagnose(fetch, { logs: `${IPVS_FALLBACK}\n${XOR_MARK_KLOG}` });
+    const d = await diagnose({ logs: `${IPVS_FALLBACK}\n${XOR_MARK_KLOG}` });
     expect(find(d, XT)).toBeDefined();
     expect(find(d, IPVS)).toBeDefined();
     const ipvs = find(d, IPVS);
@@ -48,12 +54,12 @@ export function seedScenarios(fetch: Fetch) {
   });
 
   it("finds nothing high in a clean kube-proxy start-up", async () => {
-    const d = await diagnose(fetch, { logs: CLEAN_KUBE_PROXY_START });
+    const d = await diagnose({ logs: CLEAN_KUBE_PROXY_START });
     expect(d.findings.filter((f) => f.confidence === "high")).toEqual([]);
   });
 
   it("flags the one worker on 5.15.0-127 among peers on 5.15.0-126 and names xt-mark", async () => {
-    const d = await diagnose(fetch, { nodes: UNEVEN_FLEET });
+    const d = await diagnose({ nodes: UNEVEN_FLEET });
     const odd = d.nodes.filter((n) => n.outlier);
     expect(odd.map((n) => n.name)).toEqual(["worker-2"]);
     expect(odd[0]?.differs).toContain("kernel");
