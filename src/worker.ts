@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { createDb, type DbConfig } from "./db/create-db";
+import { sharedEnvFields } from "./env-fields";
 import { createApp } from "./http/app";
 
 /** Worker bindings: D1 as `DB`, or a remote libSQL/Turso database through DATABASE_URL. */
@@ -9,12 +10,7 @@ const envSchema = z.object({
     .string()
     .regex(/^(libsql|https?|wss?):\/\//, "must be a libsql://, https:// or wss:// URL")
     .optional(),
-  DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
-  MAX_BODY_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .default(10 * 1024 * 1024),
+  ...sharedEnvFields,
 });
 
 function dbConfig(env: z.infer<typeof envSchema>): DbConfig {

@@ -11,12 +11,10 @@ const DEFAULT_LIMIT = 10;
 /** Evidence lines kept per signature: enough to show a pattern, not a whole flood. */
 const LINES_PER_SIGNATURE = 5;
 
-/** Diagnoses a raw bundle: sections (uname, os-release, nodes table, ...) are detected, the rest is logs. */
+/** Diagnoses a raw bundle: sections (uname, os-release, nodes table, ...) and commands are detected, the rest is logs. */
 export function diagnoseBundle(kb: CompiledKb, text: string, limit = DEFAULT_LIMIT): Diagnosis {
   const facts = extractFacts(text);
-  const sectionLines = new Set<number>();
-  for (const s of facts.sections) for (let l = s.lines[0]; l <= s.lines[1]; l++) sectionLines.add(l);
-  const hits = kb.matcher.scan(text).filter((h) => !sectionLines.has(h.line));
+  const hits = kb.matcher.scan(text).filter((h) => !facts.notLogs.has(h.line));
   return assemble(kb, facts, hits, limit);
 }
 

@@ -1,15 +1,11 @@
 import { z } from "zod";
+import { sharedEnvFields } from "../env-fields";
 
 /** Node entry configuration, parsed once at start-up. */
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   DATABASE_URL: z.string().min(1).default("file:.data/known-bugs.db"),
-  DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
-  MAX_BODY_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .default(10 * 1024 * 1024),
+  ...sharedEnvFields,
   KB_DIR: z.string().min(1).default("data"),
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findSections } from "../../src/engine/facts/bundle-sections";
+import { findSections, logLineNumbers } from "../../src/engine/facts/bundle-sections";
 import { extractFacts, factsFromFields } from "../../src/engine/facts/index";
 
 const kinds = (text: string) => findSections(text.split("\n")).map((s) => [s.kind, s.lines]);
@@ -146,7 +146,7 @@ describe("extractFacts", () => {
     ]);
     // The host's `iptables --version`, not the 1.8.7 that kube-proxy's own image reports.
     expect(f.iptables).toEqual({ version: "1.8.8", backend: "nf_tables", binary: "iptables", line: 18 });
-    expect(f.logLineNumbers).toEqual([19, 20, 21, 22, 23, 24, 25, 26]);
+    expect(logLineNumbers(f.lines)).toEqual([19, 20, 21, 22, 23, 24, 25, 26]);
     expect(f.lines).toHaveLength(26);
   });
 
@@ -155,12 +155,12 @@ describe("extractFacts", () => {
     expect(f.kernel).toMatchObject({ release: "4.14.231-173.361.amzn2.x86_64", machine: "x86_64", line: 15, distro: "amzn" });
     expect(f.os).toMatchObject({ id: "amzn", versionId: "2", idLike: ["centos", "rhel", "fedora"] });
     expect(f.nodes).toHaveLength(1);
-    expect(f.logLineNumbers).toEqual([]);
+    expect(logLineNumbers(f.lines)).toEqual([]);
 
     const d = extractFacts(DEBIAN);
     expect(d.kernel?.package).toMatchObject({ ecosystem: "debian:12", version: "6.1.153-1" });
     // The command lines are not logs; `ls` printed a file name, which is.
-    expect(d.logLineNumbers).toEqual([15, 17, 18]);
+    expect(logLineNumbers(d.lines)).toEqual([15, 17, 18]);
   });
 
   it("puts uname -r and uname -v together", () => {
@@ -183,7 +183,7 @@ describe("extractFacts", () => {
   it("finds nothing in plain logs", () => {
     const f = extractFacts(KUBE_PROXY_LOG);
     expect(f).toMatchObject({ kernel: null, os: null, nodes: [], iptables: null, sections: [] });
-    expect(f.logLineNumbers).toEqual([1, 2, 3, 4, 5]);
+    expect(logLineNumbers(f.lines)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it("counts lines of CRLF text the same way", () => {
@@ -212,7 +212,7 @@ ip-10-22-168-211.ec2.internal    Ready                      73d       v1.6.4    
     expect(f.nodes[0]).toMatchObject({ kernel: "4.4.0-38-generic", line: 2 });
     expect(f.iptables?.version).toBe("1.8.8");
     expect(f.lines).toHaveLength(5);
-    expect(f.logLineNumbers).toEqual([1, 2, 3, 4, 5]);
+    expect(logLineNumbers(f.lines)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it("reads a bare `uname -r` field without needing a prompt", () => {

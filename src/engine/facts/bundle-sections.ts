@@ -29,6 +29,13 @@ const COMMANDS: Array<[RegExp, Command | ((m: RegExpExecArray) => Command)]> = [
   [/^(?:sudo\s+)?(?:\S*\/)?ip6?tables(?:-[\w-]+)?\s+(?:-V|--version)\s*$/, "iptables"],
 ];
 
+/**
+ * Lines that open with a log framing (journald/syslog date, klog header, ISO timestamp, dmesg time,
+ * logfmt key) are logs: no section or prompt starts that way. Checking this first keeps a 16 MB log
+ * from going through every section pattern line by line.
+ */
+const LOG_FRAMING = /^(?:[A-Z][a-z]{2} {1,2}\d{1,2} \d|[IWEF]\d{4} |\d{4}-\d\d-\d\d|\[\s*\d+\.\d+\]|[a-z_]+=)/;
+
 function unameCommand(flags: string): Command {
   const f = flags.replace(/\s+/g, "");
   if (/^-r$|^--kernel-release$/.test(f)) return "uname-r";
@@ -85,13 +92,25 @@ function isKernelLine(t: string, hint: Command | null, first: boolean): BundleSe
 }
 
 export function findSections(lines: readonly string[]): BundleSection[] {
+  return readBundle(lines).sections;
+}
+
+/** One pass over the bundle: its sections, and the lines that are neither sections nor logs (commands). */
+export function readBundle(lines: readonly string[]): { sections: BundleSection[]; notLogs: Set<number> } {
   const sections: BundleSection[] = [];
+  const commandLines: number[] = [];
   const push = (kind: BundleSection["kind"], start: number, end: number) =>
     sections.push({ kind, lines: [start + 1, end], text: lines.slice(start, end).join("\n") });
   let hint: Command | null = null;
+  const firstContent = lines.findIndex((l) => l.trim() !== "");
   let i = 0;
   while (i < lines.length) {
     const raw = lines[i] ?? "";
+    if (LOG_FRAMING.test(raw)) {
+      hint = null;
+      i++;
+      continue;
+    }
     const t = raw.trim();
     if (t === "") {
       i++;
@@ -115,7 +134,7 @@ export function findSections(lines: readonly string[]): BundleSection[] {
         continue;
       }
     }
-    const kernel = isKernelLine(t, hint, sections.length === 0 && lines.slice(0, i).every((l) => l.trim() === ""));
+    const kernel = isKernelLine(t, hint, i === firstContent);
     if (kernel) {
       push(kernel, i, i + 1);
     } else if (hint === "uname-v" && t.startsWith("#")) {
@@ -123,6 +142,7 @@ export function findSections(lines: readonly string[]): BundleSection[] {
     } else {
       const command = commandOf(raw);
       if (command) {
+        commandLines.push(i + 1);
         hint = command;
         i++;
         continue;
@@ -131,16 +151,19 @@ export function findSections(lines: readonly string[]): BundleSection[] {
     hint = null;
     i++;
   }
-  return sections;
+  const notLogs = new Set(commandLines);
+  for (const s of sections) for (let n = s.lines[0]; n <= s.lines[1]; n++) notLogs.add(n);
+  return { sections, notLogs };
 }
 
 /** 1-based numbers of the non-blank lines that are neither a section nor a shell command: the logs. */
-export function logLineNumbers(lines: readonly string[], sections: readonly BundleSection[]): number[] {
-  const taken = new Set<number>();
-  for (const s of sections) for (let n = s.lines[0]; n <= s.lines[1]; n++) taken.add(n);
+
+/** Non-blank lines that are neither a recognised section nor a shell command. */
+export function logLineNumbers(lines: readonly string[]): number[] {
+  const { notLogs } = readBundle(lines);
   const out: number[] = [];
   lines.forEach((line, i) => {
-    if (line.trim() && !taken.has(i + 1) && !commandOf(line)) out.push(i + 1);
+    if (line.trim() && !notLogs.has(i + 1)) out.push(i + 1);
   });
   return out;
 }

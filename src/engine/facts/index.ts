@@ -3,14 +3,14 @@
  * raw bundle (sections found by shape, the rest is logs) or structured fields.
  */
 import type { BundleSection, IptablesFacts, KernelFacts, NodeRow, OsFacts } from "../types";
-import { findSections, logLineNumbers } from "./bundle-sections";
+import { readBundle } from "./bundle-sections";
 import { findIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
 import { NODES_HEADER, parseNodesTable } from "./kube-nodes";
 import { parseOsRelease } from "./os-release";
 import { parseUname, parseVersionSignature, type UnameFacts } from "./uname";
 
-export { findSections, logLineNumbers } from "./bundle-sections";
+export { findSections, logLineNumbers, readBundle } from "./bundle-sections";
 export { findIptables, parseIptablesVersion } from "./iptables-version";
 export { kernelFacts } from "./kernel-facts";
 export { osImageToOs, parseNodesTable } from "./kube-nodes";
@@ -25,8 +25,8 @@ export interface ExtractedFacts {
   os: OsFacts | null;
   nodes: NodeRow[];
   iptables: IptablesFacts | null;
-  /** Non-blank lines that are neither a recognised section nor a shell command. */
-  logLineNumbers?: number[];
+  /** 1-based lines that are not logs: recognised sections and shell command lines. */
+  notLogs: ReadonlySet<number>;
 }
 
 /** Structured input: each field holds one command's output. Compatible with DiagnoseInput. */
@@ -39,7 +39,10 @@ export interface FactFields {
   logs?: string | undefined;
 }
 
-export const splitLines = (text: string): string[] => text.split("\n").map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
+export const splitLines = (text: string): string[] => {
+  const lines = text.split("\n");
+  return text.includes("\r") ? lines.map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l)) : lines;
+};
 
 interface KernelSource {
   uname: UnameFacts;
@@ -66,7 +69,7 @@ function combineKernel(sources: KernelSource[], signature: string | null, os: Os
 /** Facts from one raw bundle, e.g. `{ uname -a; cat /etc/os-release; kubectl get nodes -o wide; ... }`. */
 export function extractFacts(text: string): ExtractedFacts {
   const lines = splitLines(text);
-  const sections = findSections(lines);
+  const { sections, notLogs } = readBundle(lines);
   const osSection = sections.find((s) => s.kind === "os-release");
   const os = osSection ? parseOsRelease(osSection.text, osSection.lines) : null;
   const kernelSources: KernelSource[] = [];
@@ -86,7 +89,7 @@ export function extractFacts(text: string): ExtractedFacts {
     os,
     nodes,
     iptables: findIptables(lines),
-    logLineNumbers: logLineNumbers(lines, sections),
+    notLogs,
   };
 }
 
@@ -96,7 +99,7 @@ const nonEmptyLines = (text: string | undefined) =>
     .filter(Boolean);
 
 /**
- * Facts from structured fields. `lines`, `sections` and `logLineNumbers` describe `logs`; a node's
+ * Facts from structured fields. `lines`, `sections` and `notLogs` describe `logs`; a node's
  * line counts lines of `nodes`. A field left empty may still be filled from a bundle pasted into logs.
  */
 export function factsFromFields(fields: FactFields): ExtractedFacts {

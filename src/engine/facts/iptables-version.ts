@@ -30,6 +30,7 @@ export function findIptables(lines: readonly string[], firstLine = 1): IptablesF
   const found: IptablesFacts[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
+    if (!line.includes("tables")) continue; // cheap gate: most log lines never mention (ip6)tables
     const facts = parseIptablesVersion(line, firstLine + i);
     if (!facts) continue;
     if (isIptablesVersionOutput(line)) return facts;
