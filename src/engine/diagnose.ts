@@ -37,7 +37,11 @@ function assemble(kb: CompiledKb, facts: ExtractedFacts, hits: Hit[], limit: num
   const byRecord = groupHits(kb, hits);
   const findings: Finding[] = [];
   const advisories: Finding[] = [];
-  for (const record of kb.records) {
+  // Only records with a log hit can be findings, and only version-gated ones can be advisories.
+  const candidates = hosts.length
+    ? kb.records.filter((r) => byRecord.has(r.id) || r.affected.length > 0)
+    : kb.records.filter((r) => byRecord.has(r.id));
+  for (const record of candidates) {
     const logEvidence = byRecord.get(record.id) ?? [];
     const checks = hosts.flatMap((h) => versionChecks(record, h));
     const verdict = decideVerdict(record, checks, hosts);

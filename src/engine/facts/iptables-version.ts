@@ -30,7 +30,8 @@ export function findIptables(lines: readonly string[], firstLine = 1): IptablesF
   const found: IptablesFacts[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
-    if (!line.includes("tables")) continue; // cheap gate: most log lines never mention (ip6)tables
+    // Cheap gates first: most log lines carry no " v<version>" and never mention (ip6)tables.
+    if (!line.includes(" v") || !line.includes("tables")) continue;
     const facts = parseIptablesVersion(line, firstLine + i);
     if (!facts) continue;
     if (isIptablesVersionOutput(line)) return facts;
