@@ -1,7 +1,7 @@
-import type { AffectedEntry, BugRecord, VersionRange } from "../kb/record-schema";
+import type { AffectedEntry, BugRecord } from "../kb/record-schema";
 import type { Verdict, VersionEvidence } from "./diagnosis";
 import type { IptablesFacts, KernelFacts, NodeRow } from "./types";
-import { evaluateRanges, schemeForEcosystem } from "./versions";
+import { describeRange, evaluateRanges, schemeForEcosystem } from "./versions";
 
 /** The versions we know about one machine: its kernel and whatever components the input revealed. */
 export interface HostVersions {
@@ -14,17 +14,10 @@ export interface HostVersions {
 
 const isKernelPackage = (name: string) => /^(linux|kernel)(-|$)/.test(name) && name !== "linux-firmware";
 
-export const hasKernelData = (record: BugRecord) =>
+const hasKernelData = (record: BugRecord) =>
   record.affected.some(
     (a) => a.ecosystem === "linux" || (a.ecosystem.includes(":") && isKernelPackage(a.package)) || a.ecosystem === "arch",
   );
-
-export function formatRange(r: VersionRange): string {
-  const low = r.introduced === "0" ? "" : `${r.introduced} ≤ `;
-  if (r.fixed) return `${low}v < ${r.fixed}`;
-  if (r.lastAffected) return `${low}v ≤ ${r.lastAffected}`;
-  return `v ≥ ${r.introduced}`;
-}
 
 function check(subject: string, entries: AffectedEntry[], value: string, partial: boolean): VersionEvidence {
   const [first] = entries;
@@ -38,7 +31,7 @@ function check(subject: string, entries: AffectedEntry[], value: string, partial
     subject,
     value,
     ecosystem: `${first.ecosystem} ${first.package}`,
-    range: decisive ? formatRange(decisive) : ranges.map(formatRange).join(", "),
+    range: decisive ? describeRange(decisive) : ranges.map(describeRange).join(", "),
     result: result.status,
     reason: result.reason,
     certain: result.certain,
