@@ -1,7 +1,7 @@
-import type { AffectedEntry, BugRecord } from "../kb/record-schema";
+import type { AffectedEntry, BugRecord, VersionRange } from "../kb/record-schema";
 import type { Verdict, VersionEvidence } from "./diagnosis";
-import type { IptablesFacts, KernelFacts, NodeRow } from "./types";
-import { describeRange, evaluateRanges, schemeForEcosystem } from "./versions";
+import type { IptablesFacts, KernelFacts, NodeRow, VersionScheme } from "./types";
+import { compareVersions, describeRange, evaluateRanges, type RangeVerdict, schemeForEcosystem } from "./versions";
 
 /** The versions we know about one machine: its kernel and whatever components the input revealed. */
 export interface HostVersions {
@@ -24,8 +24,9 @@ function check(subject: string, entries: AffectedEntry[], value: string, partial
   if (!first) throw new Error("check() needs at least one affected entry");
   const ranges = entries.flatMap((e) => e.ranges);
   const scheme = schemeForEcosystem(first.ecosystem);
-  const result = evaluateRanges(scheme, value, ranges, { partial });
-  const decisive = result.range ?? null;
+  const evaluated = evaluateRanges(scheme, value, ranges, { partial });
+  const decisive = evaluated.range ?? null;
+  const result = hedgeUnconfirmed(evaluated, decisive, scheme, value);
   return {
     kind: "version",
     subject,
@@ -38,6 +39,26 @@ function check(subject: string, entries: AffectedEntry[], value: string, partial
     unverified: decisive ? !decisive.verified : ranges.some((r) => !r.verified),
     ...(decisive ? { source: decisive.source } : {}),
   };
+}
+
+/**
+ * "Not affected" is only said on confirmed data. When the deciding range is unverified (a fix or a
+ * boundary someone reported but we could not confirm) the answer is unknown, with the reason kept.
+ * An unverified `lastAffected` is the last version known to be broken, not a fix.
+ */
+function hedgeUnconfirmed<R extends VersionRange>(
+  result: RangeVerdict<R>,
+  range: R | null,
+  scheme: VersionScheme,
+  value: string,
+): RangeVerdict<R> {
+  if (result.status !== "not-affected" || !(range ? !range.verified : result.unverified)) return result;
+  const last = range?.lastAffected;
+  const reason =
+    last && compareVersions(scheme, value, last) > 0
+      ? `${value} is after ${last}, the last version known to be affected; the first fixed version is not confirmed`
+      : `not confirmed: ${result.reason} (that range is marked unverified in the record)`;
+  return { ...result, status: "unknown", certain: false, reason };
 }
 
 function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {

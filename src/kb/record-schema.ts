@@ -41,7 +41,11 @@ export const commitSchema = z.strictObject({
   note: nonEmpty.optional(),
 });
 
-/** OSV-style events: affected when introduced <= v < fixed (or v <= lastAffected). */
+/**
+ * OSV-style events: affected when introduced <= v < fixed (or v <= lastAffected). A `lastAffected`
+ * marked `verified: false` means "the last version known to be affected": later versions are judged
+ * unknown, not fixed.
+ */
 export const rangeSchema = z
   .strictObject({
     introduced: nonEmpty.default("0"),

@@ -24,9 +24,16 @@ describe("verdicts", () => {
     expect(version).toMatchObject({ value: "5.15.0-127.137", result: "affected", certain: true });
   });
 
-  it("calls the Ubuntu kernel before the regression not affected, and demotes the finding", () => {
+  it("never says not affected on a range the record marks unverified", () => {
+    // xt-mark's jammy range is unverified (its end is not confirmed), so 5.15.0-126 is "probably fine", not a verdict.
     const d = diagnoseFields(kb, { uname: "5.15.0-126-generic", osRelease: UBUNTU_2204_OS_RELEASE, logs: XOR_MARK_JOURNALD });
     const xt = d.findings.find((f) => f.id === XT);
+    expect(xt?.verdict.status).toBe("unknown");
+    expect(xt?.verdict.reason).toMatch(/not confirmed: .*before .*5\.15\.0-127\.137/);
+  });
+
+  it("demotes a matching log on a kernel the data says is fixed", () => {
+    const xt = diagnoseFields(kb, { uname: "6.6.59", logs: XOR_MARK_JOURNALD }).findings.find((f) => f.id === XT);
     expect(xt?.verdict.status).toBe("not-affected");
     expect(xt?.confidence).not.toBe("high");
     expect(xt?.scoreComponents.version).toBeLessThan(1);
@@ -114,5 +121,15 @@ describe("text report", () => {
     expect(text).toContain('unknown option "--xor-mark"');
     expect(text).toMatch(/fix \(reboot required\)/);
     expect(text).toMatch(/worker-2 \(line 4\): differs in kernel/);
+  });
+});
+
+describe("unconfirmed fixes", () => {
+  it("calls a build after the last one known to be broken unknown, not fixed", () => {
+    // xt-mark's jammy range ends at lastAffected 5.15.0-128.138 (unverified: the first fixed build is unconfirmed).
+    const d = diagnoseFields(kb, { uname: "5.15.0-130-generic", osRelease: UBUNTU_2204_OS_RELEASE, logs: XOR_MARK_JOURNALD });
+    const xt = d.findings.find((f) => f.id === XT);
+    expect(xt?.verdict.status).toBe("unknown");
+    expect(xt?.verdict.reason).toMatch(/last version known to be affected/);
   });
 });
