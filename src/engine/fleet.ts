@@ -11,7 +11,7 @@ export function nodeHost(node: NodeRow): HostVersions {
   const os = node.osImage ? osImageToOs(node.osImage) : null;
   return {
     subject: `node ${node.name}`,
-    kernel: node.kernel ? kernelFacts(node.kernel, null, os) : null,
+    kernel: node.kernel ? kernelFacts(node.kernel, node.build ?? null, os) : null,
     components: nodeComponents(node),
   };
 }

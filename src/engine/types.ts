@@ -61,6 +61,8 @@ export interface NodeRow {
   osImage: string | null; // "Ubuntu 22.04.5 LTS"
   kernel: string | null; // "5.15.0-127-generic"
   runtime: string | null; // "containerd://1.7.12"
+  /** `uname -v` build string, when the node came from a `uname -a` line rather than a kubectl table. */
+  build?: string | null;
   line: number; // 1-based, in the text the user sent
 }
 

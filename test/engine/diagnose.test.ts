@@ -133,3 +133,26 @@ describe("unconfirmed fixes", () => {
     expect(xt?.verdict.reason).toMatch(/last version known to be affected/);
   });
 });
+
+describe("a fleet from several uname -a lines", () => {
+  // The seed incident's shape, as `for h in ...; do ssh $h uname -a; done` would print it.
+  const unames = [
+    "Linux master-1 5.15.0-126-generic #136-Ubuntu SMP Wed Nov 6 10:38:22 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux",
+    "Linux worker-1 5.15.0-126-generic #136-Ubuntu SMP Wed Nov 6 10:38:22 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux",
+    "Linux worker-2 5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux",
+  ].join("\n");
+
+  it("compares hosts like the rows of a nodes table and names the bug that hits the odd one out", () => {
+    const d = diagnoseFields(kb, { uname: unames, osRelease: UBUNTU_2204_OS_RELEASE, logs: XOR_MARK_KLOG });
+    expect(d.facts.kernel).toBeNull();
+    const odd = d.nodes.filter((n) => n.outlier);
+    expect(odd.map((n) => [n.name, n.line])).toEqual([["worker-2", 3]]);
+    expect(odd[0]?.findings).toContain(XT);
+    expect(d.findings.find((f) => f.id === XT)?.verdict.reason).toContain("worker-2");
+  });
+
+  it("reads the same lines from a raw bundle", () => {
+    const d = diagnoseBundle(kb, `${unames}\n${XOR_MARK_KLOG}`);
+    expect(d.nodes.filter((n) => n.outlier).map((n) => n.name)).toEqual(["worker-2"]);
+  });
+});

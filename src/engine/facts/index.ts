@@ -9,6 +9,7 @@ import { kernelFacts } from "./kernel-facts";
 import { NODES_HEADER, parseNodesTable } from "./kube-nodes";
 import { parseOsRelease } from "./os-release";
 import { parseUname, parseVersionSignature, type UnameFacts } from "./uname";
+import { unameNodes } from "./uname-fleet";
 
 export { findSections, logLineNumbers, readBundle } from "./bundle-sections";
 export { findIptables, parseIptablesVersion } from "./iptables-version";
@@ -79,15 +80,17 @@ export function extractFacts(text: string): ExtractedFacts {
     if (uname) kernelSources.push({ uname, line: s.lines[0] });
   }
   const signature = sections.find((s) => s.kind === "version-signature")?.text ?? null;
-  const nodes = sections
+  const tableNodes = sections
     .filter((s) => s.kind === "nodes")
     .flatMap((s) => parseNodesTable(lines.slice(s.lines[0] - 1, s.lines[1]), s.lines[0]));
+  const hostNodes = unameNodes(kernelSources);
   return {
     lines,
     sections,
-    kernel: combineKernel(kernelSources, signature, os),
+    // Several hosts' unames are judged node by node, like a kubectl table.
+    kernel: hostNodes.length ? null : combineKernel(kernelSources, signature, os),
     os,
-    nodes,
+    nodes: tableNodes.length ? tableNodes : hostNodes,
     iptables: findIptables(lines),
     notLogs,
   };
@@ -107,17 +110,25 @@ export function factsFromFields(fields: FactFields): ExtractedFacts {
   const os = fields.osRelease?.trim() ? parseOsRelease(fields.osRelease) : fromLogs.os;
 
   // Each field is known to be kernel output, so every line is read by shape without needing a prompt.
-  const kernelLines = [...nonEmptyLines(fields.uname), ...nonEmptyLines(fields.procVersion)];
-  const signature = kernelLines.find((l) => parseVersionSignature(l)) ?? null;
+  // Lines keep their 1-based number within the `uname` field, so a node read from one can be found.
+  const kernelLines = [
+    ...splitLines(fields.uname ?? "").map((text, i) => ({ text: text.trim(), line: i + 1 })),
+    ...nonEmptyLines(fields.procVersion).map((text) => ({ text, line: undefined })),
+  ].filter((l) => l.text);
+  const signature = kernelLines.find((l) => parseVersionSignature(l.text))?.text ?? null;
   const sources = kernelLines.flatMap((l) => {
-    const uname = parseVersionSignature(l) ? null : parseUname(l);
-    return uname ? [{ uname }] : [];
+    const uname = parseVersionSignature(l.text) ? null : parseUname(l.text);
+    return uname ? [l.line === undefined ? { uname } : { uname, line: l.line }] : [];
   });
-  const kernel = sources.length || signature ? combineKernel(sources, signature, os) : fromLogs.kernel;
+  const hostNodes = unameNodes(sources);
+  // kernel.line counts lines of a bundle; field line numbers only locate nodes.
+  const readings = sources.map(({ uname }) => ({ uname }));
+  const kernel = hostNodes.length ? null : readings.length || signature ? combineKernel(readings, signature, os) : fromLogs.kernel;
 
   const nodeLines = splitLines(fields.nodes ?? "");
   const header = nodeLines.findIndex((l) => NODES_HEADER.test(l.trim()));
-  const nodes = header === -1 ? fromLogs.nodes : parseNodesTable(nodeLines.slice(header), header + 1);
+  const tableNodes = header === -1 ? fromLogs.nodes : parseNodesTable(nodeLines.slice(header), header + 1);
+  const nodes = tableNodes.length ? tableNodes : hostNodes.length ? hostNodes : fromLogs.nodes;
 
   const iptables = (fields.iptablesVersion ? findIptables(splitLines(fields.iptablesVersion)) : null) ?? fromLogs.iptables;
   return { ...fromLogs, kernel, os, nodes, iptables };
