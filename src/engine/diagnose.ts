@@ -10,6 +10,8 @@ import { decideVerdict, type HostVersions, iptablesComponents, versionChecks } f
 const DEFAULT_LIMIT = 10;
 /** Evidence lines kept per signature: enough to show a pattern, not a whole flood. */
 const LINES_PER_SIGNATURE = 5;
+/** A pasted line can be megabytes long; evidence shows its start. */
+const MAX_EVIDENCE_CHARS = 4000;
 
 /** Diagnoses a raw bundle: sections (uname, os-release, nodes table, ...) and commands are detected, the rest is logs. */
 export function diagnoseBundle(kb: CompiledKb, text: string, limit = DEFAULT_LIMIT): Diagnosis {
@@ -26,14 +28,15 @@ export function diagnoseFields(kb: CompiledKb, input: DiagnoseInput): Diagnosis 
 }
 
 /** One host when the input names a kernel; otherwise each node of a nodes table is judged on its own. */
-function hostsOf(facts: ExtractedFacts): HostVersions[] {
+function hostsOf(facts: ExtractedFacts, nodeHosts: HostVersions[]): HostVersions[] {
   const single: HostVersions = { subject: "your kernel", kernel: facts.kernel, components: iptablesComponents(facts.iptables) };
-  if (facts.kernel || !facts.nodes.length) return facts.kernel || facts.iptables ? [single] : [];
-  return facts.nodes.map(nodeHost);
+  if (facts.kernel || !nodeHosts.length) return facts.kernel || facts.iptables ? [single] : [];
+  return nodeHosts;
 }
 
 function assemble(kb: CompiledKb, facts: ExtractedFacts, hits: Hit[], limit: number): Diagnosis {
-  const hosts = hostsOf(facts);
+  const nodeHosts = facts.nodes.map(nodeHost);
+  const hosts = hostsOf(facts, nodeHosts);
   const byRecord = groupHits(kb, hits);
   const findings: Finding[] = [];
   const advisories: Finding[] = [];
@@ -51,7 +54,7 @@ function assemble(kb: CompiledKb, facts: ExtractedFacts, hits: Hit[], limit: num
       advisories.push(buildAdvisory(record, checks, verdict));
     }
   }
-  const nodes: NodeReport[] = facts.nodes.length > 1 ? compareNodes(kb.records, facts.nodes) : [];
+  const nodes: NodeReport[] = facts.nodes.length > 1 ? compareNodes(kb.records, facts.nodes, nodeHosts) : [];
   return {
     kb: { version: kb.version, records: kb.records.length },
     facts: { kernel: facts.kernel, os: facts.os, iptables: facts.iptables, nodes: facts.nodes },
@@ -74,7 +77,7 @@ function groupHits(kb: CompiledKb, hits: Hit[]): Map<string, LogEvidence[]> {
     list.push({
       kind: "log",
       line: hit.line,
-      text: hit.text,
+      text: hit.text.length > MAX_EVIDENCE_CHARS ? `${hit.text.slice(0, MAX_EVIDENCE_CHARS)}…` : hit.text,
       signature: compiled.signature.id,
       weight: compiled.signature.weight,
       ...(hit.blockStart !== undefined ? { blockStart: hit.blockStart } : {}),

@@ -25,15 +25,14 @@ function majority(values: Array<string | null>): string | null {
 }
 
 /**
- * Compares nodes: which known bugs' ranges each node falls in, which nodes differ from the majority,
+ * Compares nodes (each with its host versions, from nodeHost): which known bugs' ranges each node falls in, which nodes differ from the majority,
  * and which bugs hit the odd ones out but not their peers. That difference solved the seed incident.
  */
-export function compareNodes(records: readonly BugRecord[], nodes: readonly NodeRow[]): NodeReport[] {
+export function compareNodes(records: readonly BugRecord[], nodes: readonly NodeRow[], hosts: readonly HostVersions[]): NodeReport[] {
   const versioned = records.filter((r) => r.affected.length > 0);
-  const inRange = nodes.map((node) => {
-    const host = nodeHost(node);
-    return versioned.filter((r) => versionChecks(r, host).some((c) => c.result === "affected")).map((r) => r.id);
-  });
+  const inRange = hosts.map((host) =>
+    versioned.filter((r) => versionChecks(r, host).some((c) => c.result === "affected")).map((r) => r.id),
+  );
   const majorities = Object.fromEntries(ATTRIBUTES.map((a) => [a, majority(nodes.map((n) => n[a] ?? null))])) as Record<
     Attribute,
     string | null
