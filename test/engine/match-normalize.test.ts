@@ -8,6 +8,7 @@ import {
   stripAnsi,
   unwrapVariants,
 } from "../../src/engine/match";
+import { XOR_MARK_KLOG } from "../support/seed-logs";
 
 describe("messageOf: the program's message without pipeline framing", () => {
   it("removes journald framing and the klog header", () => {
@@ -73,15 +74,8 @@ describe("logical lines of escaped values", () => {
 
 describe("klog multi-line blocks", () => {
   it("maps every line of a block, end delimiter included, to the record's first line", () => {
-    // https://github.com/bottlerocket-os/bottlerocket/issues/4295
-    const lines = [
-      'E1113 16:15:07.931291 1 proxier.go:1481] "Failed to execute iptables-restore" err=<',
-      'exit status 2: ip6tables-restore v1.8.4 (legacy): unknown option "--xor-mark"',
-      "Error occurred at line: 16",
-      "Try `ip6tables-restore -h' or 'ip6tables-restore --help' for more information.",
-      ">",
-      'I1113 16:15:07.931308 1 proxier.go:858] "Sync failed" retryingTime="30s"',
-    ];
+    // The seed log without its first line: https://github.com/bottlerocket-os/bottlerocket/issues/4295
+    const lines = XOR_MARK_KLOG.split("\n").slice(1, 7);
     expect([...klogBlockHeaders(lines)]).toEqual([
       [1, 0],
       [2, 0],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileMatcher, type Hit, type SignatureSpec } from "../../src/engine/match";
+import { XOR_MARK_KLOG } from "../support/seed-logs";
 
 const lit = (key: string, pattern: string, caseSensitive = false): SignatureSpec => ({ key, kind: "literal", pattern, caseSensitive });
 const rx = (key: string, pattern: string, caseSensitive = false): SignatureSpec => ({ key, kind: "regex", pattern, caseSensitive });
@@ -22,16 +23,8 @@ describe("scan: real log dialects", () => {
   const matcher = compileMatcher(XT_MARK);
 
   it("finds hits inside a klog err=< block and points them at the record's first line", () => {
-    // kube-proxy on Bottlerocket 1.26.2: https://github.com/bottlerocket-os/bottlerocket/issues/4295
-    const log = [
-      'I1113 16:15:07.928773 1 proxier.go:1464] "Reloading service iptables data" numServices=0 numEndpoints=0 numFilterChains=4 numFilterRules=3 numNATChains=4 numNATRules=5',
-      'E1113 16:15:07.931291 1 proxier.go:1481] "Failed to execute iptables-restore" err=<',
-      'exit status 2: ip6tables-restore v1.8.4 (legacy): unknown option "--xor-mark"',
-      "Error occurred at line: 16",
-      "Try `ip6tables-restore -h' or 'ip6tables-restore --help' for more information.",
-      ">",
-      'I1113 16:15:07.931308 1 proxier.go:858] "Sync failed" retryingTime="30s"',
-    ].join("\n");
+    // kube-proxy on Bottlerocket 1.26.2 (the seed log): https://github.com/bottlerocket-os/bottlerocket/issues/4295
+    const log = XOR_MARK_KLOG;
     const hits = matcher.scan(log);
     expect(brief(hits)).toEqual([
       { key: "restore-failed", line: 2 },
