@@ -5,6 +5,8 @@
  */
 import type { IptablesFacts } from "../types";
 
+/** What precedes " v1.8.7" in every binary name MENTION accepts. */
+const VERSION_MARKERS = ["tables v", "-legacy v", "-nft v", "-restore v", "-save v"];
 const MENTION =
   /\b(ip6?tables(?:-(?:legacy|nft))?(?:-(?:restore|save))?(?:-(?:legacy|nft))?) v(\d+\.\d+(?:\.\d+)?)(?: \((legacy|nf_tables)\))?/;
 /** The whole line is version output, not a log line that mentions a version. */
@@ -30,8 +32,9 @@ export function findIptables(lines: readonly string[], firstLine = 1): IptablesF
   const found: IptablesFacts[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
-    // Cheap gates first: most log lines carry no " v<version>" and never mention (ip6)tables.
-    if (!line.includes(" v") || !line.includes("tables")) continue;
+    // Cheap gates first: a mention always has one of these just before the version, and most log
+    // lines (even kube-proxy's, full of "iptables") have none.
+    if (!line.includes("tables") || !VERSION_MARKERS.some((m) => line.includes(m))) continue;
     const facts = parseIptablesVersion(line, firstLine + i);
     if (!facts) continue;
     if (isIptablesVersionOutput(line)) return facts;
