@@ -1,7 +1,8 @@
 // `npm run kb:check`: validates every record (schema, ids, aliases, regex safety, ranges), runs every
-// example through the engine, reports all problems at once, then summarises the knowledge base.
+// example through the engine, checks every signature is exercised by an example, reports all problems
+// at once, then summarises the knowledge base.
 import { buildKnowledgeBase } from "../kb/build-kb";
-import { runAllExamples } from "../kb/run-examples";
+import { runAllExamples, untestedSignatures } from "../kb/run-examples";
 import { hasUnverifiedFacts } from "../kb/unverified";
 import { readKbFiles } from "../node/kb-files";
 import { formatProblems } from "../node/prepare-store";
@@ -15,6 +16,12 @@ if (!built.ok) {
 const { kb } = built;
 const failures = runAllExamples(kb.compiled).filter((o) => !o.passed);
 for (const f of failures) console.error(`  ${dir}/bugs/${f.recordId}.yaml: examples.${f.index} (${f.expect}) "${f.title}": ${f.failure}`);
+const untested = untestedSignatures(kb.compiled);
+for (const u of untested) {
+  console.error(
+    `  ${dir}/bugs/${u.recordId}.yaml: signatures.${u.index} "${u.signatureId}": matches no line of the record's examples; add the real log line it was written for`,
+  );
+}
 
 const count = (keys: string[]) => {
   const m = new Map<string, number>();
@@ -33,8 +40,8 @@ console.log(`by component: ${count(kb.records.flatMap((r) => [...new Set(r.compo
 console.log(`by ecosystem: ${count(kb.records.flatMap((r) => [...new Set(r.affected.map((a) => a.ecosystem))]))}`);
 const unverified = kb.records.filter(hasUnverifiedFacts);
 console.log(`records with unverified facts (${unverified.length}): ${unverified.map((r) => r.id).join(", ") || "none"}`);
-if (failures.length) {
-  console.error(`${failures.length} example(s) failed`);
+if (failures.length || untested.length) {
+  console.error(`${failures.length} example(s) failed, ${untested.length} signature(s) untested`);
   process.exit(1);
 }
 console.log("all examples pass");

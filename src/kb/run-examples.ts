@@ -1,4 +1,4 @@
-import type { CompiledKb } from "../engine/compile-kb";
+import { type CompiledKb, signatureKey } from "../engine/compile-kb";
 import { diagnoseFields } from "../engine/diagnose";
 import type { Diagnosis } from "../engine/diagnosis";
 import type { BugRecord, Example } from "./record-schema";
@@ -48,4 +48,12 @@ function check(d: Diagnosis, id: string, example: Example): string | undefined {
 
 export function runAllExamples(kb: CompiledKb): ExampleOutcome[] {
   return kb.records.flatMap((r) => r.examples.map((e, i) => runExample(kb, r, e, i)));
+}
+
+/** Signatures no example of their own record exercises: untested patterns, most likely typos. */
+export function untestedSignatures(kb: CompiledKb): Array<{ recordId: string; signatureId: string; index: number }> {
+  return kb.records.flatMap((r) => {
+    const hit = new Set(r.examples.flatMap((e) => kb.matcher.scan(e.log).map((h) => h.key)));
+    return r.signatures.flatMap((s, index) => (hit.has(signatureKey(r.id, s.id)) ? [] : [{ recordId: r.id, signatureId: s.id, index }]));
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runExample } from "../../src/kb/run-examples";
+import { runExample, untestedSignatures } from "../../src/kb/run-examples";
 import { loadDataKb } from "../support/data-kb";
 
 // Every record carries real example logs with an expected outcome; each one is a test.
@@ -8,6 +8,10 @@ const kb = await loadDataKb();
 describe("knowledge base", () => {
   it("has at least 40 records", () => {
     expect(kb.records.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it("exercises every signature with a real example line of its own record", () => {
+    expect(untestedSignatures(kb.compiled)).toEqual([]);
   });
 });
 
