@@ -1,4 +1,5 @@
 import type { BugRecord, Signature } from "../kb/record-schema";
+import { IPTABLES_VERSION_MARKERS } from "./facts";
 import { compileMatcher, type Matcher } from "./match";
 
 export interface CompiledSignature {
@@ -17,6 +18,18 @@ export interface CompiledKb {
 export const signatureKey = (recordId: string, signatureId: string) => `${recordId}/${signatureId}`;
 
 /**
+ * Engine-owned probes ride in the same one-pass matcher as the records' signatures, so fact
+ * extraction needs no second search of a large log. Their keys never collide with record ids.
+ */
+export const IPTABLES_PROBE = "fact:iptables";
+const PROBES = IPTABLES_VERSION_MARKERS.map((pattern, i) => ({
+  key: `${IPTABLES_PROBE}/${i}`,
+  kind: "literal" as const,
+  pattern,
+  caseSensitive: true,
+}));
+
+/**
  * Throws MatcherCompileError (listing every bad pattern) when a signature cannot run in linear time.
  * `validated`: the records passed a full compile at import, so regexes may be built on first use.
  */
@@ -26,7 +39,10 @@ export function compileKnowledgeBase(version: string, records: readonly BugRecor
     for (const signature of record.signatures) signatures.set(signatureKey(record.id, signature.id), { record, signature });
   }
   const matcher = compileMatcher(
-    [...signatures].map(([key, { signature: s }]) => ({ key, kind: s.kind, pattern: s.pattern, caseSensitive: s.caseSensitive })),
+    [
+      ...[...signatures].map(([key, { signature: s }]) => ({ key, kind: s.kind, pattern: s.pattern, caseSensitive: s.caseSensitive })),
+      ...PROBES,
+    ],
     { deferRegexes: opts.validated ?? false },
   );
   return { version, records, matcher, signatures };

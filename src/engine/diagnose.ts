@@ -1,7 +1,7 @@
 import type { BugRecord } from "../kb/record-schema";
-import type { CompiledKb } from "./compile-kb";
+import { type CompiledKb, IPTABLES_PROBE } from "./compile-kb";
 import type { DiagnoseInput, Diagnosis, Finding, LogEvidence, NodeReport, VersionEvidence } from "./diagnosis";
-import { type ExtractedFacts, extractFacts, factsFromFields } from "./facts";
+import { type ExtractedFacts, extractFacts, factsFromFields, type LineRef, type PreScan } from "./facts";
 import { compareNodes, nodeHost } from "./fleet";
 import type { Hit } from "./match";
 import { ADVISORY_SCORE, confidenceOf, scoreFinding } from "./score";
@@ -15,16 +15,31 @@ const MAX_EVIDENCE_CHARS = 4000;
 
 /** Diagnoses a raw bundle: sections (uname, os-release, nodes table, ...) and commands are detected, the rest is logs. */
 export function diagnoseBundle(kb: CompiledKb, text: string, limit = DEFAULT_LIMIT): Diagnosis {
-  const facts = extractFacts(text);
-  const hits = kb.matcher.scan(text).filter((h) => !facts.notLogs.has(h.line));
-  return assemble(kb, facts, hits, limit);
+  const { hits, pre } = scan(kb, text);
+  const facts = extractFacts(text, pre);
+  return assemble(
+    kb,
+    facts,
+    hits.filter((h) => !facts.notLogs.has(h.line)),
+    limit,
+  );
 }
 
 /** Diagnoses structured fields; evidence line numbers count lines of `logs`. */
 export function diagnoseFields(kb: CompiledKb, input: DiagnoseInput): Diagnosis {
-  const facts = factsFromFields(input);
-  const hits = input.logs ? kb.matcher.scan(input.logs) : [];
-  return assemble(kb, facts, hits, input.limit ?? DEFAULT_LIMIT);
+  const { hits, pre } = scan(kb, input.logs ?? "");
+  return assemble(kb, factsFromFields(input, pre), hits, input.limit ?? DEFAULT_LIMIT);
+}
+
+/** The one pass over the text: record signatures, and the engine's own probes for facts. */
+function scan(kb: CompiledKb, text: string): { hits: Hit[]; pre: PreScan } {
+  const hits: Hit[] = [];
+  const iptablesLines = new Map<number, LineRef>();
+  for (const h of text ? kb.matcher.scan(text) : []) {
+    if (!h.key.startsWith(IPTABLES_PROBE)) hits.push(h);
+    else if (!iptablesLines.has(h.line)) iptablesLines.set(h.line, { text: h.text, line: h.line });
+  }
+  return { hits, pre: { iptablesLines: [...iptablesLines.values()] } };
 }
 
 /** One host when the input names a kernel; otherwise each node of a nodes table is judged on its own. */

@@ -96,6 +96,16 @@ describe("evidence and ranking", () => {
   });
 });
 
+describe("facts from the same pass", () => {
+  it("reads the iptables version and backend from the log lines the matcher's probes found", () => {
+    const bundle = diagnoseBundle(kb, XOR_MARK_KLOG);
+    expect(bundle.facts.iptables).toMatchObject({ version: "1.8.4", backend: "legacy", binary: "ip6tables-restore", line: 3 });
+    const fields = diagnoseFields(kb, { logs: XOR_MARK_JOURNALD });
+    expect(fields.facts.iptables).toMatchObject({ version: "1.8.7", backend: "nf_tables", line: 2 });
+    expect(diagnoseFields(kb, { logs: "iptables v1.8.8 (nf_tables)\n" + XOR_MARK_JOURNALD }).facts.iptables?.version).toBe("1.8.8");
+  });
+});
+
 describe("fleet comparison", () => {
   it("names no outlier when no value is held by a majority", () => {
     const rows = UNEVEN_FLEET.split("\n");

@@ -9,6 +9,7 @@
 import type { BundleSection } from "../types";
 import { isIptablesVersionOutput } from "./iptables-version";
 import { NODES_HEADER, parseNodesTable } from "./kube-nodes";
+import { isLogFramed } from "./log-framing";
 import { OS_RELEASE_LINE, parseOsReleaseValues } from "./os-release";
 import { looksLikeBuild, looksLikeRelease, parseProcVersion, parseUnameAll, parseUnameShort, parseVersionSignature } from "./uname";
 
@@ -28,13 +29,6 @@ const COMMANDS: Array<[RegExp, Command | ((m: RegExpExecArray) => Command)]> = [
   [/^(?:sudo\s+)?(?:\S*\/)?(?:kubectl|oc|k)\b.*\bget\s+(?:no|nodes?)\b.*$/, "nodes"],
   [/^(?:sudo\s+)?(?:\S*\/)?ip6?tables(?:-[\w-]+)?\s+(?:-V|--version)\s*$/, "iptables"],
 ];
-
-/**
- * Lines that open with a log framing (journald/syslog date, klog header, ISO timestamp, dmesg time,
- * logfmt key) are logs: no section or prompt starts that way. Checking this first keeps a 16 MB log
- * from going through every section pattern line by line.
- */
-const LOG_FRAMING = /^(?:[A-Z][a-z]{2} {1,2}\d{1,2} \d|[IWEF]\d{4} |\d{4}-\d\d-\d\d|\[\s*\d+\.\d+\]|[a-z_]+=)/;
 
 function unameCommand(flags: string): Command {
   const f = flags.replace(/\s+/g, "");
@@ -106,7 +100,7 @@ export function readBundle(lines: readonly string[]): { sections: BundleSection[
   let i = 0;
   while (i < lines.length) {
     const raw = lines[i] ?? "";
-    if (LOG_FRAMING.test(raw)) {
+    if (isLogFramed(raw)) {
       hint = null;
       i++;
       continue;

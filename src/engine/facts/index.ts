@@ -4,7 +4,7 @@
  */
 import type { BundleSection, IptablesFacts, KernelFacts, NodeRow, OsFacts } from "../types";
 import { readBundle } from "./bundle-sections";
-import { findIptables } from "./iptables-version";
+import { findIptables, type LineRef, pickIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
 import { NODES_HEADER, parseNodesTable } from "./kube-nodes";
 import { parseOsRelease } from "./os-release";
@@ -12,7 +12,7 @@ import { parseUname, parseVersionSignature, type UnameFacts } from "./uname";
 import { unameNodes } from "./uname-fleet";
 
 export { findSections, logLineNumbers, readBundle } from "./bundle-sections";
-export { findIptables, parseIptablesVersion } from "./iptables-version";
+export { findIptables, IPTABLES_VERSION_MARKERS, type LineRef, parseIptablesVersion, pickIptables } from "./iptables-version";
 export { kernelFacts } from "./kernel-facts";
 export { osImageToOs, parseNodesTable } from "./kube-nodes";
 export { parseOsRelease } from "./os-release";
@@ -67,8 +67,14 @@ function combineKernel(sources: KernelSource[], signature: string | null, os: Os
   return facts;
 }
 
+/** What a caller that already scanned the text can hand over, so no second search is needed. */
+export interface PreScan {
+  /** Every line holding an iptables version marker (IPTABLES_VERSION_MARKERS). */
+  iptablesLines: readonly LineRef[];
+}
+
 /** Facts from one raw bundle, e.g. `{ uname -a; cat /etc/os-release; kubectl get nodes -o wide; ... }`. */
-export function extractFacts(text: string): ExtractedFacts {
+export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const lines = splitLines(text);
   const { sections, notLogs } = readBundle(lines);
   const osSection = sections.find((s) => s.kind === "os-release");
@@ -91,7 +97,7 @@ export function extractFacts(text: string): ExtractedFacts {
     kernel: hostNodes.length ? null : combineKernel(kernelSources, signature, os),
     os,
     nodes: tableNodes.length ? tableNodes : hostNodes,
-    iptables: findIptables(lines),
+    iptables: pre ? pickIptables(pre.iptablesLines) : findIptables(lines),
     notLogs,
   };
 }
@@ -105,8 +111,8 @@ const nonEmptyLines = (text: string | undefined) =>
  * Facts from structured fields. `lines`, `sections` and `notLogs` describe `logs`; a node's
  * line counts lines of `nodes`. A field left empty may still be filled from a bundle pasted into logs.
  */
-export function factsFromFields(fields: FactFields): ExtractedFacts {
-  const fromLogs = extractFacts(fields.logs ?? "");
+export function factsFromFields(fields: FactFields, pre?: PreScan): ExtractedFacts {
+  const fromLogs = extractFacts(fields.logs ?? "", pre);
   const os = fields.osRelease?.trim() ? parseOsRelease(fields.osRelease) : fromLogs.os;
 
   // Each field is known to be kernel output, so every line is read by shape without needing a prompt.

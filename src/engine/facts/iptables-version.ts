@@ -5,8 +5,8 @@
  */
 import type { IptablesFacts } from "../types";
 
-/** What precedes " v1.8.7" in every binary name MENTION accepts. */
-const VERSION_MARKERS = ["tables v", "-legacy v", "-nft v", "-restore v", "-save v"];
+/** What precedes " v1.8.7" in every binary name MENTION accepts; every mention holds one of them. */
+export const IPTABLES_VERSION_MARKERS = ["tables v", "-legacy v", "-nft v", "-restore v", "-save v"];
 const MENTION =
   /\b(ip6?tables(?:-(?:legacy|nft))?(?:-(?:restore|save))?(?:-(?:legacy|nft))?) v(\d+\.\d+(?:\.\d+)?)(?: \((legacy|nf_tables)\))?/;
 /** The whole line is version output, not a log line that mentions a version. */
@@ -24,20 +24,35 @@ export function parseIptablesVersion(line: string, lineNumber = 1): IptablesFact
 
 export const isIptablesVersionOutput = (line: string): boolean => VERSION_OUTPUT.test(line.trim());
 
+/** A line that may name an iptables version, with its 1-based number in the text. */
+export interface LineRef {
+  text: string;
+  line: number;
+}
+
 /**
  * The iptables the input shows: the output of `iptables --version` when present, otherwise the
  * version and backend mentioned most often in the logs (the first one on a tie).
  */
 export function findIptables(lines: readonly string[], firstLine = 1): IptablesFacts | null {
-  const found: IptablesFacts[] = [];
+  const candidates: LineRef[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
-    // Cheap gates first: a mention always has one of these just before the version, and most log
-    // lines (even kube-proxy's, full of "iptables") have none.
-    if (!line.includes("tables") || !VERSION_MARKERS.some((m) => line.includes(m))) continue;
-    const facts = parseIptablesVersion(line, firstLine + i);
+    if (line.includes("tables") && mayNameVersion(line)) candidates.push({ text: line, line: firstLine + i });
+  }
+  return pickIptables(candidates);
+}
+
+/** Cheap gate: a mention always has one of the markers just before the version. */
+const mayNameVersion = (line: string) => IPTABLES_VERSION_MARKERS.some((m) => line.includes(m));
+
+/** The same choice over lines already known to hold a marker (the one-pass matcher finds them). */
+export function pickIptables(candidates: readonly LineRef[]): IptablesFacts | null {
+  const found: IptablesFacts[] = [];
+  for (const { text, line } of candidates) {
+    const facts = parseIptablesVersion(text, line);
     if (!facts) continue;
-    if (isIptablesVersionOutput(line)) return facts;
+    if (isIptablesVersionOutput(text)) return facts;
     found.push(facts);
   }
   const counts = new Map<string, { first: IptablesFacts; n: number }>();
