@@ -114,5 +114,26 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
 
   it("rejects a bad query parameter with 400", async () => {
     await expectProblem(await fetch("/bugs?limit=-3"), 400);
+    await expectProblem(await fetch("/diagnose?limit=abc", { method: "POST", body: "x", headers: { "content-type": "text/plain" } }), 400);
+  });
+
+  it("rejects JSON that is not an object, or a limit out of range, with 422", async () => {
+    await expectProblem(await post(fetch, "[1, 2]", "application/json"), 422);
+    const body = await expectProblem(await post(fetch, JSON.stringify({ logs: "x", limit: 0 }), "application/json"), 422);
+    expect((body.errors ?? []).map((e) => e.path)).toContain("limit");
+  });
+
+  it("treats any text as logs, binary noise and search operators included, without a 500", async () => {
+    const noise = String.fromCharCode(...Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
+    expect((await post(fetch, noise, "text/plain")).status).toBe(200);
+    expect((await post(fetch, `${"a".repeat(60_000)} unknown option "--xor-mark"`, "text/plain")).status).toBe(200);
+    for (const q of ['"', "*", "NEAR(", "a OR", "^x", "col:val", "(((", "-"]) {
+      const res = await fetch(`/bugs?q=${encodeURIComponent(q)}`);
+      expect(res.status, q).toBe(200);
+    }
+  });
+
+  it("answers an unknown route with a problem, not an HTML page", async () => {
+    await expectProblem(await fetch("/no/such/route"), 404);
   });
 }
