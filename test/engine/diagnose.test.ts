@@ -102,7 +102,7 @@ describe("facts from the same pass", () => {
     expect(bundle.facts.iptables).toMatchObject({ version: "1.8.4", backend: "legacy", binary: "ip6tables-restore", line: 3 });
     const fields = diagnoseFields(kb, { logs: XOR_MARK_JOURNALD });
     expect(fields.facts.iptables).toMatchObject({ version: "1.8.7", backend: "nf_tables", line: 2 });
-    expect(diagnoseFields(kb, { logs: "iptables v1.8.8 (nf_tables)\n" + XOR_MARK_JOURNALD }).facts.iptables?.version).toBe("1.8.8");
+    expect(diagnoseFields(kb, { logs: `iptables v1.8.8 (nf_tables)\n${XOR_MARK_JOURNALD}` }).facts.iptables?.version).toBe("1.8.8");
   });
 });
 
