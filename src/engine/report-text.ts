@@ -1,5 +1,7 @@
 import type { Diagnosis, Finding } from "./diagnosis";
 
+const MAX_UNVERIFIED = 3;
+
 /** A compact terminal report: per finding the id, confidence, verdict, evidence lines and fix. */
 export function renderTextReport(d: Diagnosis): string {
   const out: string[] = [`known-bugs ${d.kb.version} (${d.kb.records} records)`];
@@ -47,7 +49,9 @@ function renderFinding(f: Finding, rank: number): string[] {
     if (e.kind === "version")
       lines.push(`   version: ${e.subject}: ${e.ecosystem} ${e.range}: ${e.result}${e.unverified ? " (unverified range)" : ""}`);
   }
-  for (const u of f.unverified) lines.push(`   unverified: ${u}`);
+  // A terminal report names the doubts, not all of them: the record (GET /bugs/:id) has the rest.
+  for (const u of f.unverified.slice(0, MAX_UNVERIFIED)) lines.push(`   unverified: ${u}`);
+  if (f.unverified.length > MAX_UNVERIFIED) lines.push(`   unverified: (${f.unverified.length - MAX_UNVERIFIED} more in the record)`);
   lines.push(`   fix (reboot ${f.reboot}): ${f.fix.trim().split("\n").join("\n        ")}`);
   if (f.references[0]) lines.push(`   see: ${f.references.slice(0, 3).join("  ")}`);
   lines.push("");
