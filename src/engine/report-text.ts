@@ -1,4 +1,5 @@
 import type { Diagnosis, Finding } from "./diagnosis";
+import { summarizeFinding } from "./summary";
 
 const MAX_UNVERIFIED = 3;
 
@@ -32,9 +33,10 @@ export function renderTextReport(d: Diagnosis): string {
 }
 
 function renderFinding(f: Finding, rank: number): string[] {
+  const s = summarizeFinding(f, rank);
   const lines = [
-    `${rank}. ${f.id} [${f.confidence} ${f.score.toFixed(2)}] ${f.title}`,
-    `   verdict: ${f.verdict.status}: ${f.verdict.reason}`,
+    `${s.rank}. ${s.id} [${s.confidence} ${s.score.toFixed(2)}] ${s.title}`,
+    `   verdict: ${s.verdict.status}: ${s.verdict.reason}`,
   ];
   const byLine = new Map<number, { text: string; signatures: string[] }>();
   for (const e of f.evidence) {
