@@ -51,8 +51,9 @@ export interface BugSummary {
  * "--xor-mark", "862c95d9859f" or "CVE-2024-50038" search as text, never as FTS operators.
  */
 export function ftsQuery(q: string): string | null {
+  // Control characters (a NUL ends an FTS5 string early) separate terms like spaces do.
   const terms = q
-    .split(/\s+/)
+    .split(/[\s\p{Cc}]+/u)
     .map((t) => t.replaceAll('"', ""))
     .filter((t) => /[\p{L}\p{N}]/u.test(t));
   return terms.length ? terms.map((t) => `"${t}"*`).join(" ") : null;

@@ -1,8 +1,7 @@
 import { type Context, Hono } from "hono";
 import type { CompiledKb } from "../../engine/compile-kb";
-import { diagnoseBundle, diagnoseFields } from "../../engine/diagnose";
-import type { Diagnosis } from "../../engine/diagnosis";
 import { renderTextReport } from "../../engine/report-text";
+import type { ServedDiagnosis } from "../../service/cap-diagnosis";
 import { currentKb } from "../../service/kb-cache";
 import type { AppEnv } from "../app-env";
 import { ProblemError } from "../problem";
@@ -14,11 +13,12 @@ export const diagnoseRoute = new Hono<AppEnv>().post("/", async (c) => {
   const kb = await currentKb(c.get("store"));
   const diagnosis = await diagnoseRequest(c, kb, query.limit);
   c.header("X-KB-Version", kb.version);
+  c.header("Cache-Control", "no-store");
   if (prefersText(c.req.header("accept"))) return c.text(renderTextReport(diagnosis));
   return c.json(diagnosis);
 });
 
-async function diagnoseRequest(c: Context<AppEnv>, kb: CompiledKb, limit: number | undefined): Promise<Diagnosis> {
+async function diagnoseRequest(c: Context<AppEnv>, kb: CompiledKb, limit: number | undefined): Promise<ServedDiagnosis> {
   const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
   if (type === "application/json") {
     let body: unknown;
@@ -28,13 +28,13 @@ async function diagnoseRequest(c: Context<AppEnv>, kb: CompiledKb, limit: number
       throw new ProblemError(400, "malformed-json", "The body is not valid JSON.");
     }
     const input = validate(diagnoseBodySchema, body, 422, "the JSON body");
-    return diagnoseFields(kb, { ...input, limit: input.limit ?? limit });
+    return c.get("diagnoser").diagnose(kb, { form: "fields", input: { ...input, limit: input.limit ?? limit } });
   }
   if (type === "text/plain" || type === "application/x-www-form-urlencoded") {
     // curl --data-binary sends form-urlencoded unless told otherwise; the bytes are the raw bundle.
-    const text = await c.req.text();
-    if (!text.trim()) throw new ProblemError(422, "empty-body", "The body is empty: send logs, uname output or os-release as plain text.");
-    return diagnoseBundle(kb, text, limit);
+    // They go to the diagnoser undecoded: on Node a pool thread decodes them, off the event loop.
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    return c.get("diagnoser").diagnose(kb, { form: "bundle", text: bytes, limit });
   }
   throw new ProblemError(415, "unsupported-media-type", `Send application/json or text/plain, not "${type || "no content type"}".`);
 }
