@@ -14,7 +14,7 @@ import { diagnoseRoute } from "./routes/diagnose.route";
 import { healthRoute } from "./routes/health.route";
 
 /** The one app both entries serve: Node (libSQL file or remote) and the Worker (D1 or remote libSQL). */
-export function createApp(deps: AppDeps & { bodyDecoder?: typeof webDecoder }) {
+export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   // Outermost first: ids and the access log see every answer, errors and 405s included.
   app.use(async (c, next) => {

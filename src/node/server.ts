@@ -1,12 +1,10 @@
 import type { AddressInfo } from "node:net";
-import { Duplex } from "node:stream";
-import { createBrotliDecompress } from "node:zlib";
 import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { getKbMeta } from "../db/bug-queries";
 import type { SharedSettings } from "../env-fields";
 import { createApp } from "../http/app";
-import { type BodyDecoder, webDecoder } from "../http/middleware/request-body";
+import { nodeDecoder } from "./body-decoder";
 import { loadConfig } from "./config";
 import { createPoolDiagnoser } from "./diagnosis-pool";
 import { codeOf, formatProblems, importFromDir, openCheckedStore, StartupError } from "./prepare-store";
@@ -17,10 +15,6 @@ function fail(err: unknown): never {
   console.error(`known-bugs: ${message}`);
   process.exit(1);
 }
-
-/** gzip and deflate as on the Worker, plus brotli through Node's zlib. */
-const nodeDecoder: BodyDecoder = (encoding) =>
-  encoding === "br" ? (Duplex.toWeb(createBrotliDecompress()) as unknown as TransformStream<Uint8Array, Uint8Array>) : webDecoder(encoding);
 
 async function start() {
   const config = loadConfig();

@@ -5,6 +5,7 @@ import type { Store } from "../../src/db/create-db";
 import { type SharedSettings, sharedEnvSchema } from "../../src/env-fields";
 import { createApp } from "../../src/http/app";
 import type { LogSink } from "../../src/http/middleware/access-log";
+import { nodeDecoder } from "../../src/node/body-decoder";
 import { createPoolDiagnoser, type PoolDiagnoser } from "../../src/node/diagnosis-pool";
 import { importFromDir, openStore } from "../../src/node/prepare-store";
 import { type Diagnoser, inlineDiagnoser } from "../../src/service/diagnoser";
@@ -53,6 +54,7 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
     settings: () => settings,
     diagnoser: () => diagnoser,
     log,
+    bodyDecoder: nodeDecoder,
     clientAddress: (c) => c.req.header("x-test-client"),
   });
   return {
