@@ -2,6 +2,7 @@ import { brotliCompressSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LIMITS } from "../../src/http/limits";
 import { ALLOWED_ORIGIN, expectProblem, hardeningContract } from "../support/hardening-contract";
+import { nodesTable } from "../support/large-inputs";
 import { startTestService, type TestService } from "../support/test-store";
 
 const maxBodyBytes = 64 * 1024;
@@ -17,19 +18,6 @@ beforeAll(async () => {
   ]);
 });
 afterAll(() => Promise.all([small.cleanup(), big.cleanup(), limited.cleanup()]));
-
-const HEADER =
-  "NAME       STATUS   ROLES    AGE    VERSION   INTERNAL-IP    EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION       CONTAINER-RUNTIME";
-/** A kubectl table of n nodes, one of them (worker-7) on the broken kernel. */
-export const nodesTable = (n: number) =>
-  [
-    HEADER,
-    ...Array.from(
-      { length: n },
-      (_, i) =>
-        `worker-${i}   Ready    <none>   412d   v1.26.3   10.20.${i >> 8}.${i & 255}   <none>   Ubuntu 22.04.5 LTS   ${i === 7 ? "5.15.0-127" : "5.15.0-126"}-generic   containerd://1.6.20`,
-    ),
-  ].join("\n");
 
 const post = (s: TestService, body: BodyInit, headers: Record<string, string> = {}) =>
   s.app.request("/diagnose", { method: "POST", headers: { "content-type": "text/plain", ...headers }, body });
