@@ -33,9 +33,14 @@ async function start() {
       // Another process holding the file past the busy timeout, or a store that turned read-only:
       // serve the version already there rather than not at all.
       if (err instanceof StartupError) throw err;
-      console.warn(
-        `known-bugs: warning: could not import ${config.KB_DIR}/ (${codeOf(err).split("\n")[0]}); serving the previous knowledge base`,
-      );
+      if (/READONLY/.test(codeOf(err))) {
+        console.warn(
+          `known-bugs: warning: ${config.DATABASE_URL} is read-only; serving the knowledge base it holds, ${config.KB_DIR}/ is not imported`,
+        );
+      } else
+        console.warn(
+          `known-bugs: warning: could not import ${config.KB_DIR}/ (${codeOf(err).split("\n")[0]}); serving the previous knowledge base`,
+        );
     }
   }
   const served = await getKbMeta(store).catch((err) => {
@@ -70,7 +75,8 @@ async function start() {
   });
   const stop = () => {
     server.close();
-    void diagnoser.close().finally(() => {
+    // Fold the WAL back into the file, so a copy of the file alone is the whole database.
+    void Promise.allSettled([diagnoser.close(), store.raw("PRAGMA wal_checkpoint(TRUNCATE)")]).finally(() => {
       store.close();
       process.exit(0);
     });
