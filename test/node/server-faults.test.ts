@@ -135,7 +135,7 @@ describe("faults while serving", () => {
       }
     })();
     const versions: string[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 2; i++) {
       const data = await changedData(`shared-data-${i}`);
       const b = await spawnServer({ DATABASE_URL: `file:${file}`, KB_DIR: data });
       expect(b.url, b.stderr()).not.toBeNull();
@@ -148,8 +148,8 @@ describe("faults while serving", () => {
     await a.stop();
     expect(statuses.length).toBeGreaterThan(8);
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
-    expect(new Set(versions).size).toBe(3);
-    expect(served).toBe(versions[2]);
+    expect(new Set(versions).size).toBe(2);
+    expect(served).toBe(versions[1]);
   }, 120_000);
 
   it("kill -9 during an import loses nothing: the file holds the old or the new version, whole", async () => {
