@@ -34,9 +34,12 @@ export function createPoolDiagnoser(opts: PoolOptions): PoolDiagnoser {
     filename: new URL("./diagnosis-thread.mjs", import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
-    maxQueue: opts.maxQueue ?? threads * LIMITS.queuePerThread,
     idleTimeout: 60_000,
   });
+  // piscina's maxQueue does not count tasks that carry an abort signal (ours all do, for the time
+  // budget), so the bound on waiting work is kept here.
+  const maxInFlight = threads + (opts.maxQueue ?? threads * LIMITS.queuePerThread);
+  let inFlight = 0;
   // The records of a version are encoded once and shared by reference with every thread.
   const shared = new WeakMap<CompiledKb, SharedArrayBuffer>();
   const recordsOf = (kb: CompiledKb) => {
@@ -56,11 +59,15 @@ export function createPoolDiagnoser(opts: PoolOptions): PoolDiagnoser {
       // The request's bytes move to the thread instead of being copied.
       const transferList: ArrayBuffer[] =
         job.form === "bundle" && typeof job.text !== "string" && isWholeBuffer(job.text) ? [job.text.buffer as ArrayBuffer] : [];
+      if (inFlight >= maxInFlight) throw poolProblem(new Error("queue is at limit"), opts.timeoutMs);
       let outcome: JobOutcome;
+      inFlight++;
       try {
         outcome = await pool.run(task, { signal: AbortSignal.timeout(opts.timeoutMs), transferList });
       } catch (err) {
         throw poolProblem(err, opts.timeoutMs);
+      } finally {
+        inFlight--;
       }
       return outcomeToDiagnosis(outcome);
     },

@@ -97,4 +97,41 @@ describe("hardening on Node", () => {
     expect(nodes).toMatchObject({ shown: d.nodes.length, total: 1000 });
     expect(nodes?.note).toMatch(/not shown/);
   });
+
+  it("stops a diagnosis over its time budget with 503 + Retry-After, and the pool keeps serving", async () => {
+    const slow = await startTestService({ pool: { threads: 1, timeoutMs: 300 } });
+    try {
+      await post(slow, "warm up the thread");
+      const res = await post(slow, nodesTable(3000));
+      const body = await expectProblem(res, 503);
+      expect(body.detail).toMatch(/took longer than 300 ms/);
+      expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+      // The stopped thread was replaced; the new one starts cold (a few hundred ms on a busy machine).
+      let status = 0;
+      for (let i = 0; i < 20 && status !== 200; i++) status = (await post(slow, 'unknown option "--xor-mark"')).status;
+      expect(status).toBe(200);
+    } finally {
+      await slow.cleanup();
+    }
+  });
+
+  it("answers 503 + Retry-After when every thread is busy and the queue is full", async () => {
+    const busy = await startTestService({ pool: { threads: 1, maxQueue: 1 } });
+    try {
+      const statuses = await Promise.all(
+        Array.from({ length: 5 }, async () => {
+          const res = await post(busy, nodesTable(400));
+          if (res.status === 503) {
+            expect(res.headers.get("retry-after")).toBeTruthy();
+            expect(((await res.json()) as { type: string }).type).toMatch(/busy$/);
+          } else await res.arrayBuffer();
+          return res.status;
+        }),
+      );
+      expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(2);
+      expect(statuses).toContain(503);
+    } finally {
+      await busy.cleanup();
+    }
+  });
 });
