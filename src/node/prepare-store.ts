@@ -1,5 +1,6 @@
-import { mkdir } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { copyFile, mkdir, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDb, type Store } from "../db/create-db";
 import { importKnowledgeBase } from "../db/kb-import";
@@ -31,6 +32,26 @@ export async function openStore(url: string, authToken?: string): Promise<Store>
 }
 
 export async function openCheckedStore(url: string, authToken?: string): Promise<{ store: Store; readOnly: boolean }> {
+  try {
+    return await openChecked(url, authToken);
+  } catch (err) {
+    if (!isFile(url) || !(err instanceof StartupError) || !/READONLY|CANTOPEN/.test(err.message)) throw err;
+  }
+  // A WAL database in a directory we cannot write cannot even be read in place (SQLite needs its
+  // -shm file there). Serve a private copy of what the file holds: the data stays read-only.
+  const file = resolve(url.slice("file:".length));
+  const copyDir = await mkdtemp(join(tmpdir(), "known-bugs-readonly-"));
+  try {
+    await copyFile(file, join(copyDir, "kb.db"));
+    await copyFile(`${file}-wal`, join(copyDir, "kb.db-wal")).catch(() => {});
+  } catch (err) {
+    throw new StartupError(`cannot read the database file ${file}: ${codeOf(err)}`);
+  }
+  const { store } = await openChecked(`file:${join(copyDir, "kb.db")}`);
+  return { store, readOnly: true };
+}
+
+async function openChecked(url: string, authToken?: string): Promise<{ store: Store; readOnly: boolean }> {
   if (isFile(url)) {
     try {
       await mkdir(dirname(resolve(url.slice("file:".length))), { recursive: true });

@@ -47,7 +47,9 @@ describe("hardening on Node", () => {
   });
 
   it("logs a 500 once, compactly, without user text, and answers a problem with the request id", async () => {
-    const broken = await startTestService({ diagnoser: "inline" });
+    const broken = await startTestService({ diagnoser: "inline", env: { ACCESS_LOG: "off" } });
+    await broken.app.request("/health");
+    expect(broken.logs).toHaveLength(0);
     broken.store.close(); // every query now fails inside the app
     const res = await broken.app.request("/bugs?q=user-secret");
     const body = await expectProblem(res, 500);

@@ -39,7 +39,7 @@ async function changedData(name: string): Promise<string> {
 
 const health = async (url: string | null) => ((await (await fetch(`${url}/health`)).json()) as { kb: { version: string } }).kb.version;
 
-describe("start-up failures end with one clear line and a non-zero exit", () => {
+describe.concurrent("start-up failures end with one clear line and a non-zero exit", () => {
   it("a damaged database file", async () => {
     const { file } = await preparedDb("damaged");
     const size = (await stat(file)).size;
