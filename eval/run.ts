@@ -22,10 +22,11 @@ const pct = (p: number, t: number) => (t ? `${((100 * p) / t).toFixed(1)}%` : "n
 const out: string[] = [];
 const byKind = new Map<string, number>();
 for (const c of cases) byKind.set(c.kind, (byKind.get(c.kind) ?? 0) + 1);
-const covered = new Set(cases.flatMap((c) => [c.expect.top1, ...(c.expect.present ?? []), ...(c.expect.absentHigh ?? [])]).filter(Boolean));
+const covered = new Set(cases.flatMap((c) => [c.expect.top1, ...(c.expect.present ?? [])]).filter(Boolean));
+const lookAlikes = new Set(cases.flatMap((c) => c.expect.absentHigh ?? []));
 out.push(`known-bugs eval — kb ${kb.version} (${kb.records.length} records), ${new Date().toISOString().slice(0, 10)}`);
 out.push(
-  `${cases.length} cases: ${[...byKind].map(([k, n]) => `${n} ${k}`).join(", ")}; records covered: ${covered.size}/${kb.records.length}`,
+  `${cases.length} cases: ${[...byKind].map(([k, n]) => `${n} ${k}`).join(", ")}; records with a positive case: ${covered.size}/${kb.records.length}, named as a look-alike: ${lookAlikes.size}`,
 );
 out.push("");
 for (const m of summarize(results))
@@ -40,5 +41,5 @@ for (const r of misses) {
   out.push(`    top findings: ${top.length ? top.join(" | ") : "none"}`);
 }
 const uncovered = kb.records.map((r) => r.id).filter((id) => !covered.has(id));
-if (uncovered.length) out.push("", `records without a case: ${uncovered.join(", ")}`);
+if (uncovered.length) out.push("", `records without a positive case: ${uncovered.join(", ")}`);
 console.log(out.join("\n"));
