@@ -74,13 +74,17 @@ export function evaluate(kb: CompiledKb, records: readonly BugRecord[], cases: r
       });
     }
     if (e.verdict) {
-      const f = find(e.verdict.record) ?? diagnosis.advisories.find((a) => a.id === e.verdict?.record);
-      const got = f ? f.verdict.status : "no finding";
+      const record = e.verdict.record;
+      const f = find(record) ?? diagnosis.advisories.find((a) => a.id === record);
+      // A version-only report (kind "verdict") carries no symptom: the engine answers through an
+      // advisory when affected and stays silent otherwise, so silence is its not-affected answer.
+      const silentIsNotAffected = c.kind === "verdict" && e.verdict.status === "not-affected";
+      const got = f ? f.verdict.status : "not shown";
       checks.push({
         metric: "verdict",
-        pass: got === e.verdict.status,
-        expected: `${e.verdict.record}: ${e.verdict.status}`,
-        got: f ? `${got} (${f.verdict.reason})` : got,
+        pass: got === e.verdict.status || (!f && silentIsNotAffected),
+        expected: `${record}: ${e.verdict.status}`,
+        got: f ? `${got} (${f.verdict.reason})` : "not shown (no finding, no advisory)",
       });
     }
     return { case: c, diagnosis, checks };

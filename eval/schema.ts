@@ -38,7 +38,7 @@ const expectSchema = z
 export const evalCaseSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9./-]*$/, "lower-case id, e.g. xt-mark/rke2-ubuntu-2404"),
-    kind: z.enum(["single", "two-bugs", "near-miss", "clean"]),
+    kind: z.enum(["single", "two-bugs", "near-miss", "clean", "verdict"]),
     /** The public report(s) the text comes from; composites give one per excerpt. */
     urls: z.array(url).min(1),
     /** Two real reports' excerpts put together (two-bugs only). */
@@ -60,6 +60,7 @@ export const evalCaseSchema = z
     if (c.kind === "two-bugs" && !e.present) issue("a two-bugs case needs expect.present (two record ids)", ["expect"]);
     if (c.kind === "near-miss" && !e.absentHigh) issue("a near-miss case needs expect.absentHigh", ["expect"]);
     if (c.kind === "clean" && !e.noHigh) issue("a clean case needs expect.noHigh: true", ["expect"]);
+    if (c.kind === "verdict" && !e.verdict) issue("a verdict case needs expect.verdict", ["expect"]);
     if (c.composite && c.kind !== "two-bugs") issue("only two-bugs cases are composites", ["composite"]);
     if (c.composite && c.urls.length < 2) issue("a composite names the URL of every excerpt", ["urls"]);
   });
