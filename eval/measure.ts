@@ -7,7 +7,7 @@ import type { LoadedCase } from "./load";
 
 /** One expectation checked on one case. */
 export interface Check {
-  metric: "top1" | "second" | "bothPresent" | "nearMiss" | "clean" | "verdict" | "bm25Top1";
+  metric: "top1" | "second" | "bothPresent" | "nearMiss" | "clean" | "verdict" | "bm25Top1" | "bm25NearMiss";
   pass: boolean;
   expected: string;
   got: string;
@@ -63,6 +63,14 @@ export function evaluate(kb: CompiledKb, records: readonly BugRecord[], cases: r
         expected: `${e.absentHigh.join(", ")} not high`,
         got: high.length ? high.map(describe).join(", ") : "not high",
       });
+      // BM25 has no confidence and never abstains: its analogue of "high" is ranking the look-alike first.
+      const best = bm25(caseText(c))[0];
+      checks.push({
+        metric: "bm25NearMiss",
+        pass: !best || !e.absentHigh.includes(best.id),
+        expected: `${e.absentHigh.join(", ")} not first`,
+        got: best?.id ?? "nothing",
+      });
     }
     if (e.noHigh) {
       const high = findings.filter((f) => f.confidence === "high");
@@ -104,6 +112,7 @@ const LABELS: Record<Check["metric"], string> = {
   second: "two bugs: second bug present",
   bothPresent: "two bugs: both present",
   nearMiss: "near-miss precision: look-alike not high",
+  bm25NearMiss: "near-miss: look-alike not ranked first (naive BM25 baseline)",
   clean: "clean-log precision: no high finding",
   verdict: "version verdict right",
 };

@@ -31,11 +31,11 @@ out.push(
 out.push("");
 for (const m of summarize(results))
   out.push(`${m.label.padEnd(70)} ${String(m.pass).padStart(4)}/${String(m.total).padEnd(4)} ${pct(m.pass, m.total)}`);
-const misses = results.filter((r) => r.checks.some((c) => !c.pass && c.metric !== "bm25Top1"));
+const misses = results.filter((r) => r.checks.some((c) => !c.pass && !c.metric.startsWith("bm25")));
 out.push("", `misses (${misses.length} cases):`);
 for (const r of misses) {
   out.push(`- ${r.case.id} [${r.case.kind}] ${r.case.urls.join(" ")}`);
-  for (const c of r.checks.filter((c) => !c.pass && c.metric !== "bm25Top1"))
+  for (const c of r.checks.filter((c) => !c.pass && !c.metric.startsWith("bm25")))
     out.push(`    ${c.metric}: expected ${c.expected}; got ${c.got}`);
   const top = r.diagnosis.findings.slice(0, 3).map((f) => `${f.id} ${f.confidence} ${f.score}`);
   out.push(`    top findings: ${top.length ? top.join(" | ") : "none"}`);
