@@ -1,6 +1,7 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { expectProblem, hardeningContract } from "../support/hardening-contract";
+import { fuzzRoutes } from "../support/route-fuzz";
 
 const fetch = (path: string, init?: RequestInit) => exports.default.fetch(new Request(`https://known-bugs.test${path}`, init));
 
@@ -24,4 +25,8 @@ describe("hardening in the Worker (workerd + D1)", () => {
     expect((await send("203.0.113.8")).status).toBe(415);
     expect((await fetch("/health", { headers: { "cf-connecting-ip": "203.0.113.7" } })).status).toBe(200);
   });
+
+  it("never answers random requests with a 500, and every error is problem+json", async () => {
+    await fuzzRoutes(fetch, { numRuns: 150, clientHeader: "cf-connecting-ip" });
+  }, 60_000);
 });
