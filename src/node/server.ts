@@ -68,6 +68,11 @@ async function start() {
       `known-bugs listening on http://${config.HOST ?? "localhost"}:${info.port} (kb ${served.version}, ${diagnoser.threads} diagnosis threads)`,
     ),
   );
+  // A client that trickles its request cannot hold a socket for Node's default five minutes.
+  if ("requestTimeout" in server) {
+    server.requestTimeout = 60_000;
+    server.headersTimeout = 20_000;
+  }
   server.on("error", (err: NodeJS.ErrnoException) => {
     if (err.code === "EADDRINUSE") fail(new StartupError(`port ${config.PORT} is already in use; set PORT to a free one`));
     if (err.code === "EACCES") fail(new StartupError(`not allowed to listen on port ${config.PORT}; use a port above 1023`));
