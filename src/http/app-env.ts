@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import type { KbMeta } from "../db/bug-queries";
 import type { Store } from "../db/create-db";
 import type { SharedSettings } from "../env-fields";
 import type { Diagnoser } from "../service/diagnoser";
@@ -16,6 +17,8 @@ export interface AppVariables {
   diagnoser: Diagnoser;
   /** Set by onError for a 500: what the access log records about it (never user text). */
   failure: Record<string, string> | undefined;
+  /** The loaded knowledge base, read once per request by the kbVersion middleware (null before an import). */
+  kbMeta: KbMeta | null;
 }
 
 export type AppEnv = { Variables: AppVariables };

@@ -1,6 +1,7 @@
-import { Hono } from "hono";
 import { methodNotAllowed } from "hono/method-not-allowed";
-import type { AppDeps, AppEnv } from "./app-env";
+import type { AppDeps } from "./app-env";
+import { createRouter } from "./create-router";
+import { kbVersion } from "./kb-version";
 import { accessLog, stdoutSink } from "./middleware/access-log";
 import { corsForApi } from "./middleware/cors";
 import { hygiene } from "./middleware/hygiene";
@@ -8,14 +9,15 @@ import { rateLimit } from "./middleware/rate-limit";
 import { requestBody, webDecoder } from "./middleware/request-body";
 import { requestIds } from "./middleware/request-id";
 import { notFound, onError } from "./on-error";
+import { documentApi } from "./openapi";
 import { problemResponse } from "./problem";
-import { bugsRoute } from "./routes/bugs.route";
-import { diagnoseRoute } from "./routes/diagnose.route";
-import { healthRoute } from "./routes/health.route";
+import { bugsRouter } from "./routes/bugs/bugs.index";
+import { diagnoseRouter } from "./routes/diagnose/diagnose.index";
+import { healthRouter } from "./routes/health/health.index";
 
 /** The one app both entries serve: Node (libSQL file or remote) and the Worker (D1 or remote libSQL). */
 export function createApp(deps: AppDeps) {
-  const app = new Hono<AppEnv>();
+  const app = createRouter();
   // Outermost first: ids and the access log see every answer, errors and 405s included.
   app.use(async (c, next) => {
     c.set("settings", deps.settings(c.env));
@@ -44,10 +46,13 @@ export function createApp(deps: AppDeps) {
   const body = requestBody(deps.bodyDecoder ?? webDecoder);
   app.use("/diagnose", body);
   app.use("/integrations/*", body);
-  app.route("/health", healthRoute);
-  app.route("/diagnose", diagnoseRoute);
-  app.route("/bugs", bugsRoute);
+  for (const path of ["/health", "/bugs", "/bugs/*", "/diagnose"]) app.use(path, kbVersion);
+  const routes = app.route("/", healthRouter).route("/", diagnoseRouter).route("/", bugsRouter);
+  documentApi(app);
   app.notFound(notFound);
   app.onError(onError);
-  return app;
+  return routes;
 }
+
+/** The API's type, for a typed client: `hc<AppType>(url)` from `hono/client`. */
+export type AppType = ReturnType<typeof createApp>;

@@ -8,7 +8,7 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof ProblemError) return problemResponse(c, err.status, err.slug, err.message, err.errors, err.headers);
   if (err instanceof KbNotLoadedError)
     return problemResponse(c, 503, "kb-not-loaded", "The knowledge base has not been imported yet (npm run kb:import).");
-  if (err instanceof HTTPException && err.status < 500) return problemResponse(c, err.status, "http", err.message || "request rejected");
+  if (err instanceof HTTPException && err.status < 500) return fromHttpException(err, c);
   // Our bug: the access log line of this request records it once, without the message (it may quote
   // user input, e.g. a failed query's parameters); the client gets the request id to report.
   c.set("failure", describeFailure(err));
@@ -25,6 +25,17 @@ export function describeFailure(err: unknown): Record<string, string> {
   const at = frame?.match(/(src\/[^\s)]+)/)?.[1];
   if (at) out.at = at;
   return out;
+}
+
+/** Hono's own rejections (body parsing, the route's media-type gate) in the API's words. */
+function fromHttpException(err: HTTPException, c: Parameters<ErrorHandler>[1]) {
+  if (err.status === 415) {
+    const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim() || "no content type";
+    return problemResponse(c, 415, "unsupported-media-type", `Send application/json or text/plain, not "${type}".`);
+  }
+  if (err.status === 400 && err.message.startsWith("Malformed JSON"))
+    return problemResponse(c, 400, "malformed-json", "The body is not valid JSON.");
+  return problemResponse(c, err.status, "http", err.message || "request rejected");
 }
 
 export const notFound: NotFoundHandler = (c: Context) =>

@@ -10,7 +10,9 @@ export interface Truncation {
   note: string;
 }
 
-export type ServedDiagnosis = Diagnosis & { truncated?: Truncation[] };
+export interface ServedDiagnosis extends Diagnosis {
+  truncated?: Truncation[];
+}
 
 /**
  * Bounds the size of an answer: a fleet of thousands of nodes or a finding judged node by node

@@ -1,6 +1,6 @@
 import type { CompiledKb } from "../engine/compile-kb";
 import { diagnoseBundle, diagnoseFields } from "../engine/diagnose";
-import type { DiagnoseInput } from "../engine/diagnosis";
+import type { DiagnoseInput } from "../engine/diagnose-input";
 import { checkFieldLimits, checkTextLimits, type LimitBreach } from "../http/limits";
 import { capDiagnosis, type ServedDiagnosis } from "./cap-diagnosis";
 
