@@ -99,3 +99,14 @@ export function checkFieldLimits(fields: Record<string, unknown>): LimitBreach |
   }
   return null;
 }
+
+/**
+ * Limits of the per-host form ({"hosts": [{ name, bundle }]}): at most LIMITS.hosts hosts, and all
+ * bundles together within the line, row and host limits of one text (they are diagnosed together).
+ */
+export function checkHostsLimits(hosts: ReadonlyArray<{ name: string; bundle: string }>): LimitBreach | null {
+  if (hosts.length > LIMITS.hosts) {
+    return { slug: "input-too-large", detail: `The request names ${hosts.length} hosts; the limit is ${LIMITS.hosts}. Split the fleet.` };
+  }
+  return checkTextLimits(hosts.map((h) => h.bundle).join("\n"), "hosts");
+}
