@@ -36,6 +36,8 @@ export default defineConfig({
         ],
         test: {
           name: "workers",
+          // workerd shares two cores with the Node project and other builds; 5 s is too tight there.
+          testTimeout: 30_000,
           include: ["test/worker/**/*.test.ts"],
           setupFiles: ["./test/worker/apply-migrations.ts"],
         },

@@ -15,6 +15,8 @@ export interface PoolOptions {
   maxQueue?: number;
   /** Wall-clock budget per job; a job over it is abandoned and its thread replaced. */
   timeoutMs: number;
+  /** The thread's module (tests substitute one that can be made slow on purpose). */
+  threadModule?: URL;
 }
 
 export interface PoolDiagnoser extends Diagnoser {
@@ -31,7 +33,7 @@ export interface PoolDiagnoser extends Diagnoser {
 export function createPoolDiagnoser(opts: PoolOptions): PoolDiagnoser {
   const threads = opts.threads ?? Math.max(1, availableParallelism() - 1);
   const pool = new Piscina({
-    filename: new URL("./diagnosis-thread.mjs", import.meta.url).href,
+    filename: (opts.threadModule ?? new URL("./diagnosis-thread.mjs", import.meta.url)).href,
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 60_000,

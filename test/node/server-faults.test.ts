@@ -39,7 +39,7 @@ async function changedData(name: string): Promise<string> {
 
 const health = async (url: string | null) => ((await (await fetch(`${url}/health`)).json()) as { kb: { version: string } }).kb.version;
 
-describe.concurrent("start-up failures end with one clear line and a non-zero exit", () => {
+describe.concurrent("start-up failures end with one clear line and a non-zero exit", { timeout: 120_000 }, () => {
   it("a damaged database file", async () => {
     const { file } = await preparedDb("damaged");
     const size = (await stat(file)).size;
@@ -90,7 +90,7 @@ describe.concurrent("start-up failures end with one clear line and a non-zero ex
   });
 });
 
-describe("faults while serving", () => {
+describe("faults while serving", { timeout: 120_000 }, () => {
   it("a read-only database directory with a stale knowledge base serves what it has, with a warning", async () => {
     const { file, version } = await preparedDb("readonly");
     const data = await changedData("readonly-data");

@@ -11,7 +11,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "known-bugs-load-"));
   server = await spawnServer({ DATABASE_URL: `file:${join(dir, "kb.db")}`, RATE_LIMIT_PER_MINUTE: "0", DIAGNOSE_THREADS: "1" });
   if (!server.url) throw new Error(server.stderr());
-}, 60_000);
+}, 120_000);
 afterAll(async () => {
   await server?.stop();
   await rm(dir, { recursive: true, force: true });
@@ -23,6 +23,7 @@ it("answers /health in milliseconds while 8 large bundles are diagnosed", async 
   // Warm the pool thread (tsx, KB compile) so the figures are the steady state.
   await (await fetch(`${url}/diagnose`, { method: "POST", headers: { "content-type": "text/plain" }, body: "x" })).arrayBuffer();
   let inFlight = 8;
+  const started = performance.now();
   const bundles = Array.from({ length: 8 }, async () => {
     const res = await fetch(`${url}/diagnose`, { method: "POST", headers: { "content-type": "text/plain" }, body: bundle });
     await res.arrayBuffer();
@@ -40,14 +41,16 @@ it("answers /health in milliseconds while 8 large bundles are diagnosed", async 
     await new Promise((r) => setTimeout(r, 10));
   }
   const statuses = await Promise.all(bundles);
+  const allMs = performance.now() - started;
   latencies.sort((a, b) => a - b);
   const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
   console.log(
-    `/health while 8 × ${(bundle.length / 1048576).toFixed(1)} MB bundles were in flight: ${latencies.length} probes, p50 ${p(0.5).toFixed(1)} ms, p99 ${p(0.99).toFixed(1)} ms, max ${p(1).toFixed(1)} ms; bundle statuses ${statuses.join(",")}`,
+    `/health while 8 × ${(bundle.length / 1048576).toFixed(1)} MB bundles were in flight: ${latencies.length} probes, p50 ${p(0.5).toFixed(1)} ms, p99 ${p(0.99).toFixed(1)} ms, max ${p(1).toFixed(1)} ms; all 8 answered in ${allMs.toFixed(0)} ms; statuses ${statuses.join(",")}`,
   );
   expect(latencies.length).toBeGreaterThan(10);
   expect(statuses.every((s) => s === 200 || s === 503)).toBe(true);
-  // Before the pool, one such bundle stalled /health for its whole diagnosis (seconds); the bound leaves
-  // room for a shared, loaded CI machine.
-  expect(p(0.99)).toBeLessThan(500);
+  // With diagnosis on the event loop, a probe waited for whole diagnoses, so p99 was of the order of
+  // all 8 together (14 s for one 10 MB table). Off the loop it is a small fraction of that, whatever
+  // the machine's load; the fixed floor keeps an idle machine's fast run from failing on noise.
+  expect(p(0.99)).toBeLessThan(Math.max(300, allMs / 5));
 }, 120_000);

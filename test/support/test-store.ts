@@ -25,7 +25,7 @@ export interface TestServiceOptions {
   env?: Record<string, string>;
   /** "pool": diagnoses in worker threads as on Node (default); "inline": as on the Worker. */
   diagnoser?: "pool" | "inline";
-  pool?: { threads?: number; maxQueue?: number; timeoutMs?: number };
+  pool?: { threads?: number; maxQueue?: number; timeoutMs?: number; threadModule?: URL };
 }
 
 /** A real migrated libSQL file with a copy of data/ imported, behind the real app. */
