@@ -67,6 +67,60 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     return res.json();
   }
 
+  it("looks records up by alias (exact, case ignored), commit prefix and source URL", async () => {
+    const ids = async (query: Record<string, string>) => (await listBugs(query)).items.map((i) => i.id);
+    expect(await ids({ alias: "CVE-2024-50038" })).toContain(XT);
+    expect(await ids({ alias: "cve-2024-50038" })).toContain(XT);
+    expect(await ids({ alias: "CVE-2024-5003" })).not.toContain(XT);
+    expect(await ids({ commit: "0bfcb7b71e73" })).toContain(XT);
+    expect(await ids({ commit: "0BFCB7B" })).toContain(XT);
+    // A commit id only a field report cited (the reported alias), not one of the record's commits.
+    expect(await ids({ commit: "862c95d9859f" })).toContain(XT);
+    expect(await ids({ commit: "0bfcb7b71e74" })).not.toContain(XT);
+    const res = await api.bugs[":id"].$get({ param: { id: XT } });
+    if (res.status !== 200) throw new Error(`GET /bugs/${XT} answered ${res.status}`);
+    const { bug } = await res.json();
+    const url = bug.references[0]?.url ?? "";
+    expect(await ids({ reference: url })).toContain(XT);
+    expect(await ids({ reference: `${url}-not-cited` })).not.toContain(XT);
+  });
+
+  it("finds the records whose ranges contain a version, with the ecosystem's own ordering", async () => {
+    const ids = async (ecosystem: string, version: string) => (await listBugs({ ecosystem, version, limit: "200" })).items.map((i) => i.id);
+    expect(await ids("ubuntu:22.04", "5.15.0-127.137")).toContain(XT);
+    expect(await ids("ubuntu:22.04", "5.15.0-126.136")).not.toContain(XT);
+    expect(await ids("linux", "6.6.58")).toContain(XT);
+    expect(await ids("linux", "6.6.59")).not.toContain(XT);
+    // dpkg ordering, not text: 5.15.0-127.137 < 5.15.0-128.138 though "13" sorts before "7" as text.
+    expect(await ids("ubuntu:22.04", "5.15.0-128.138")).toContain(XT);
+    const body = await expectProblem(await fetch("/bugs?version=5.15.0-127.137"), 400);
+    expect((body.errors ?? []).map((e) => e.path)).toContain("version");
+    await expectProblem(await fetch("/bugs?commit=not-hex"), 400);
+  });
+
+  it("says what the knowledge base covers, counted from the same facts the records hold", async () => {
+    const res = await api.kb.$get();
+    if (res.status !== 200) throw new Error(`GET /kb answered ${res.status}`);
+    const { kb, coverage } = await res.json();
+    const all = await listBugs({ limit: "200" });
+    expect(kb.records).toBe(all.total);
+    const records = await Promise.all(
+      all.items.map(async ({ id }) => {
+        const r = await api.bugs[":id"].$get({ param: { id } });
+        if (r.status !== 200) throw new Error(`GET /bugs/${id} answered ${r.status}`);
+        return (await r.json()).bug;
+      }),
+    );
+    const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+    expect(sum(coverage.aliases)).toBe(records.reduce((n, r) => n + r.aliases.length, 0));
+    expect(sum(coverage.commits)).toBe(records.reduce((n, r) => n + r.commits.length, 0));
+    expect(sum(coverage.signatures)).toBe(records.reduce((n, r) => n + r.signatures.length, 0));
+    expect(sum(coverage.references)).toBe(records.reduce((n, r) => n + r.references.length, 0));
+    expect(sum(coverage.examples)).toBe(records.reduce((n, r) => n + r.examples.length, 0));
+    const ubuntu = coverage.ecosystems.find((e) => e.ecosystem === "ubuntu:22.04");
+    expect(ubuntu?.records).toBe((await listBugs({ ecosystem: "ubuntu:22.04" })).total);
+  });
+
   it("answers a text/plain bundle with line numbers counted in the whole body", async () => {
     const bundle = `$ uname -r\n5.15.0-127-generic\n$ cat /etc/os-release\n${UBUNTU_2204_OS_RELEASE}\n${XOR_MARK_KLOG}`;
     const res = await post(fetch, bundle, "text/plain");
@@ -183,6 +237,9 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     await check("get", "/bugs", await fetch("/bugs?q=xor-mark"), 200);
     await check("get", "/bugs", await fetch("/bugs?limit=200"), 200);
     await check("get", "/bugs", await fetch("/bugs?limit=-3"), 400);
+    await check("get", "/bugs", await fetch("/bugs?ecosystem=ubuntu:22.04&version=5.15.0-127.137"), 200);
+    await check("get", "/bugs", await fetch("/bugs?alias=CVE-2024-50038&commit=0bfcb7b"), 200);
+    await check("get", "/kb", await fetch("/kb"), 200);
     const list = (await (await fetch("/bugs?limit=200")).json()) as { items: { id: string }[] };
     // Every record in the knowledge base, not just one: the record schema is the widest answer.
     for (const { id } of list.items) await check("get", "/bugs/{id}", await fetch(`/bugs/${id}`), 200);
