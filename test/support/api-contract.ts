@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import type { Diagnosis } from "../../src/engine/diagnosis";
+import { OSV_SCHEMA_VERSION, osvRecordSchema } from "../../src/osv/osv-schema";
 import { apiClient } from "./api-client";
 import { expectDocumented, type OpenApiDocument } from "./documented-schema";
 import { UBUNTU_2204_OS_RELEASE, XOR_MARK_KLOG } from "./seed-logs";
@@ -119,6 +120,37 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(sum(coverage.examples)).toBe(records.reduce((n, r) => n + r.examples.length, 0));
     const ubuntu = coverage.ecosystems.find((e) => e.ecosystem === "ubuntu:22.04");
     expect(ubuntu?.records).toBe((await listBugs({ ecosystem: "ubuntu:22.04" })).total);
+  });
+
+  it("exports a record in the OSV format, evidence levels and signatures included", async () => {
+    const res = await api.bugs[":id"].osv.$get({ param: { id: XT } });
+    if (res.status !== 200) throw new Error(`GET /bugs/${XT}/osv answered ${res.status}`);
+    const osv = osvRecordSchema.parse(await res.json());
+    const health = await api.health.$get();
+    if (health.status !== 200) throw new Error("no knowledge base");
+    const { kb } = await health.json();
+    expect(osv.id).toBe(`x_KNOWNBUGS-${XT}`);
+    expect(osv.schema_version).toBe(OSV_SCHEMA_VERSION);
+    expect(osv.modified).toBe(`${kb.importedAt.slice(0, 19)}Z`);
+    // The record's CVE is the cause's, a different vulnerability: related, not an alias.
+    expect(osv.aliases).toEqual([]);
+    expect(osv.related).toContain("CVE-2024-50038");
+    const ubuntu = osv.affected?.find((a) => a.package?.ecosystem === "Ubuntu:22.04:LTS");
+    expect(ubuntu?.ranges?.[0]?.events).toEqual([{ introduced: "5.15.0-127.137" }, { last_affected: "5.15.0-128.138" }]);
+    expect(ubuntu?.ranges?.[0]?.database_specific?.evidence).toMatch(/^(verified|corroborated|reported)$/);
+    const linux = osv.affected?.find((a) => a.package?.ecosystem === "Linux");
+    expect(linux?.package?.name).toBe("Kernel");
+    expect(linux?.ranges?.some((r) => r.events.some((e) => "fixed" in e && e.fixed === "6.6.59"))).toBe(true);
+    const git = osv.affected?.flatMap((a) => a.ranges ?? []).filter((r) => r.type === "GIT") ?? [];
+    expect(git.some((r) => r.events.some((e) => "introduced" in e && e.introduced.startsWith("0bfcb7b71e73")))).toBe(true);
+    const record = await api.bugs[":id"].$get({ param: { id: XT } });
+    if (record.status !== 200) throw new Error("no record");
+    const { bug } = await record.json();
+    const specific = osv.database_specific as { signatures: { pattern: string }[]; aliases: { evidence: string }[] };
+    expect(specific.signatures.map((s) => s.pattern)).toEqual(bug.signatures.map((s) => s.pattern));
+    expect(specific.aliases.map((a) => a.evidence)).toEqual(bug.aliases.map((a) => a.evidence));
+    expect(osv.references?.length).toBe(bug.references.length);
+    await expectProblem(await fetch("/bugs/no-such-bug/osv"), 404);
   });
 
   it("answers a text/plain bundle with line numbers counted in the whole body", async () => {
@@ -242,7 +274,11 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     await check("get", "/kb", await fetch("/kb"), 200);
     const list = (await (await fetch("/bugs?limit=200")).json()) as { items: { id: string }[] };
     // Every record in the knowledge base, not just one: the record schema is the widest answer.
-    for (const { id } of list.items) await check("get", "/bugs/{id}", await fetch(`/bugs/${id}`), 200);
+    for (const { id } of list.items) {
+      await check("get", "/bugs/{id}", await fetch(`/bugs/${id}`), 200);
+      await check("get", "/bugs/{id}/osv", await fetch(`/bugs/${id}/osv`), 200);
+    }
+    await check("get", "/bugs/{id}/osv", await fetch("/bugs/no-such-bug/osv"), 404);
     await check("get", "/bugs/{id}", await fetch("/bugs/no-such-bug"), 404);
     await check("get", "/bugs/{id}", await fetch("/bugs/Not_A_Slug"), 400);
     const json = JSON.stringify({ ...seedInput, nodes: undefined });

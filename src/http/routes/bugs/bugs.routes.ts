@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { BugSummary } from "../../../db/bug-queries";
 import { bugRecordSchema } from "../../../kb/record-schema";
+import { osvRecordSchema } from "../../../osv/osv-schema";
 import { jsonContent, problemContent } from "../../schemas/content";
 import { kbStampSchema } from "../../schemas/diagnosis.schema";
 import type { Equal, Expect } from "../../schemas/type-equal";
@@ -113,6 +114,21 @@ export const getBug = createRoute({
   request: { params: bugIdParams },
   responses: {
     200: jsonContent(bugSchema, "The record, with the source and verification of every fact."),
+    400: problemContent("The id is not a bug id."),
+    404: problemContent("No known bug has this id."),
+  },
+});
+
+export const getBugOsv = createRoute({
+  method: "get",
+  path: "/bugs/{id}/osv",
+  tags: ["Known bugs"],
+  summary: "One record in the OSV format, for OSV tooling and scanners",
+  description:
+    "OSV 1.7.5 (https://ossf.github.io/osv-schema/): ECOSYSTEM ranges where OSV defines the ecosystem (Linux, Ubuntu, Debian), GIT ranges from paired full-length commits, and the rest (signatures, evidence levels, ecosystems OSV lacks) in database_specific. `modified` is the time the knowledge base was imported. `npm run kb:osv` writes every record.",
+  request: { params: bugIdParams },
+  responses: {
+    200: jsonContent(osvRecordSchema.meta({ id: "OsvRecord" }), "The record as an OSV entry."),
     400: problemContent("The id is not a bug id."),
     404: problemContent("No known bug has this id."),
   },
