@@ -20,8 +20,6 @@ export const diagnoseFieldsShape = {
   iptablesVersion: z.string().optional(),
 };
 
-export const DIAGNOSE_FIELDS = Object.keys(diagnoseFieldsShape) as Array<keyof typeof diagnoseFieldsShape>;
-
 /** At most this many findings and advisories each. */
 export const diagnoseLimitSchema = z.number().int().min(1).max(100);
 

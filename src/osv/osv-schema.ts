@@ -47,7 +47,7 @@ const rangeSchema = z
     }
   });
 
-export const osvAffectedSchema = z.strictObject({
+const osvAffectedSchema = z.strictObject({
   package: z
     .strictObject({
       ecosystem: z.string().regex(new RegExp(`^(${OSV_ECOSYSTEMS})(:.+)?$`), "an ecosystem OSV defines"),
@@ -61,7 +61,7 @@ export const osvAffectedSchema = z.strictObject({
   database_specific: databaseSpecific.optional(),
 });
 
-export const osvReferenceSchema = z.strictObject({
+const osvReferenceSchema = z.strictObject({
   type: z.enum(["ADVISORY", "ARTICLE", "DETECTION", "DISCUSSION", "REPORT", "FIX", "INTRODUCED", "GIT", "PACKAGE", "EVIDENCE", "WEB"]),
   url: z.url(),
 });

@@ -2,7 +2,7 @@ import type { AffectedEntry, BugRecord, VersionRange } from "../kb/record-schema
 import { OSV_SCHEMA_VERSION, type OsvAffected, type OsvRecord, type OsvReference } from "./osv-schema";
 
 /** Our records are a local OSV database: OSV.dev does not aggregate it, hence the `x_` prefix. */
-export const osvId = (recordId: string) => `x_KNOWNBUGS-${recordId}`;
+const osvId = (recordId: string) => `x_KNOWNBUGS-${recordId}`;
 
 /**
  * OSV ecosystem and package name for one of ours, or null when OSV defines no matching ecosystem

@@ -256,7 +256,10 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     const docs = await fetch("/docs");
     expect(docs.status).toBe(200);
     expect(docs.headers.get("content-type")).toContain("text/html");
-    expect(await docs.text()).toContain("/openapi.json");
+    const page = await docs.text();
+    expect(page).toContain("/openapi.json");
+    // The page's script is pinned to one version, never "latest".
+    expect(page).toMatch(/@scalar\/api-reference@\d+\.\d+\.\d+\//);
   });
 
   it("gives real answers of every route that validate against their documented schemas", async () => {

@@ -6,7 +6,7 @@ import { jsonContent, problemContent } from "../../schemas/content";
 import { kbStampSchema } from "../../schemas/diagnosis.schema";
 import type { Equal, Expect } from "../../schemas/type-equal";
 
-export const listBugsQuerySchema = z
+const listBugsQuerySchema = z
   .strictObject({
     q: z
       .string()

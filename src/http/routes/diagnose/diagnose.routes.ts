@@ -7,7 +7,7 @@ const SEED_LOG =
   'E1205 10:14:33.482910 1 proxier.go:1564] "Failed to execute iptables-restore" err=<\n\texit status 2: Warning: Extension MARK revision 0 not supported, missing kernel module?\n\tip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark"\n>';
 
 /** The engine's own input definition, with the HTTP policy on top: at least one field must say something. */
-export const diagnoseBodySchema = diagnoseInputSchema
+const diagnoseBodySchema = diagnoseInputSchema
   .refine((b) => [b.uname, b.procVersion, b.osRelease, b.logs, b.nodes, b.iptablesVersion].some((v) => v?.trim()), {
     message: "send at least one of logs, uname, procVersion, osRelease, nodes, iptablesVersion",
   })
