@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { diagnoseInputSchema, diagnoseLimitSchema } from "../../../engine/diagnose-input";
-import { problemContent } from "../../schemas/content";
+import { answerHeaders, problemContent } from "../../schemas/content";
 import { diagnosisSchema } from "../../schemas/diagnosis.schema";
 
 const SEED_LOG =
@@ -55,6 +55,7 @@ export const diagnose = createRoute({
   responses: {
     200: {
       description: "The diagnosis: JSON, or the compact text report when text/plain is preferred.",
+      headers: answerHeaders,
       content: {
         "application/json": { schema: diagnosisSchema },
         "text/plain": { schema: z.string() },
