@@ -3,6 +3,8 @@ import { evaluateRanges, schemeForEcosystem } from "../engine/versions";
 import type { Store } from "./create-db";
 import { bugRanges } from "./schema";
 
+const UBUNTU_ABI = /^(\d+\.\d+\.\d+-\d+)(?:-[a-z][a-z0-9-]*)?$/;
+
 /**
  * Records with a range in `ecosystem` that contains `version`, judged as the engine judges a host's
  * version (its scheme for the ecosystem; on "linux", stable-branch fixes count). Ranges of one package
@@ -20,13 +22,16 @@ export async function bugsContaining(store: Store, ecosystem: string, version: s
     entries.set(key, [...(entries.get(key) ?? []), row]);
   }
   const scheme = schemeForEcosystem(ecosystem);
+  // `uname -r` on Ubuntu ("5.15.0-127-generic") gives only the ABI: compare at ABI granularity, as
+  // the engine does for a host whose upload number is unknown.
+  const abi = ecosystem.startsWith("ubuntu:") ? UBUNTU_ABI.exec(version.trim())?.[1] : undefined;
   const hit = new Set<string>();
   for (const ranges of entries.values()) {
     const bugId = ranges[0]?.bugId;
     if (!bugId || hit.has(bugId)) continue;
     const verdict = evaluateRanges(
       scheme,
-      version,
+      abi ?? version,
       ranges.map((r) => ({
         introduced: r.introduced,
         fixed: r.fixed ?? undefined,
@@ -34,6 +39,7 @@ export async function bugsContaining(store: Store, ecosystem: string, version: s
         verified: r.verified,
         source: "",
       })),
+      { partial: abi !== undefined },
     );
     if (verdict.status === "affected") hit.add(bugId);
   }

@@ -35,6 +35,9 @@ export function recordsContract(fetch: Fetch) {
     expect(await ids("linux", "6.6.59")).not.toContain(XT);
     // dpkg ordering, not text: 5.15.0-127.137 < 5.15.0-128.138 though "13" sorts before "7" as text.
     expect(await ids("ubuntu:22.04", "5.15.0-128.138")).toContain(XT);
+    // `uname -r` gives only the ABI: compared as the engine compares it (the ABI that introduced it counts).
+    expect(await ids("ubuntu:22.04", "5.15.0-127-generic")).toContain(XT);
+    expect(await ids("ubuntu:22.04", "5.15.0-126-generic")).not.toContain(XT);
     const body = await expectProblem(await fetch("/bugs?version=5.15.0-127.137"), 400);
     expect((body.errors ?? []).map((e) => e.path)).toContain("version");
     await expectProblem(await fetch("/bugs?commit=not-hex"), 400);
