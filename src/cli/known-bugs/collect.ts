@@ -74,7 +74,7 @@ export async function collect(opts: CollectOptions): Promise<string> {
   return opts.redact ? new Redactor().addHostnames([hostname()]).redact(bundle) : bundle;
 }
 
-const noEntries = (text: string) => /^-- No entries --\s*$/m.test(text) && text.trim().split("\n").length <= 2;
+const noEntries = (text: string) => text.replace(/\n/g, "") === "-- No entries --";
 
 function lastLines(text: string, n: number): string {
   const lines = text.replace(/\s+$/, "").split("\n");
