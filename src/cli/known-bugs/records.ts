@@ -72,18 +72,25 @@ function matchesAll(r: BugRecord, words: string[]): boolean {
   return words.every((w) => text.includes(w.toLowerCase()));
 }
 
+/** A fact's evidence level; records from an older server say only verified true/false. */
+const level = (f: { evidence?: string; verified?: boolean }) => f.evidence ?? (f.verified ? "verified" : "reported");
+
 function renderRecord(r: BugRecord): string {
   const out = [`${r.id}: ${r.title}`, `components: ${r.components.join(", ")}`, "", r.summary.trim(), ""];
   if (r.aliases.length) {
     out.push("aliases:");
-    for (const a of r.aliases) out.push(`  ${a.value} (${a.kind}${a.verified ? "" : ", unverified"})${a.note ? `: ${a.note}` : ""}`);
+    for (const a of r.aliases) out.push(`  ${a.value} (${a.kind}, ${level(a)})${a.note ? `: ${a.note}` : ""}`);
   }
   if (r.affected.length) {
     out.push("affected:");
     for (const a of r.affected)
       for (const range of a.ranges) {
         const end = range.fixed ? `fixed ${range.fixed}` : range.lastAffected ? `last affected ${range.lastAffected}` : "no fix known";
-        out.push(`  ${a.ecosystem} ${a.package}: from ${range.introduced}, ${end}${range.verified ? "" : " (unverified)"}`);
+        const ends =
+          range.introducedEvidence === range.fixedEvidence
+            ? level(range)
+            : `introduced ${range.introducedEvidence}, end ${range.fixedEvidence}`;
+        out.push(`  ${a.ecosystem} ${a.package}: from ${range.introduced}, ${end} (${ends})`);
       }
   }
   out.push(
