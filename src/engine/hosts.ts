@@ -6,26 +6,12 @@
  */
 import type { CompiledKb } from "./compile-kb";
 import { diagnoseHostBundle } from "./diagnose";
+import { HOSTS_LIMITS, type HostBundle } from "./diagnose-input";
 import type { Diagnosis, Finding, HostReport, NodeReport } from "./diagnosis";
 import type { ExtractedFacts } from "./facts";
 import { compareNodes } from "./fleet";
 import type { NodeRow } from "./types";
 import type { HostVersions } from "./verdict";
-
-export interface HostBundle {
-  /** How the answer names the host: "worker-2". */
-  name: string;
-  /** The host's raw bundle. */
-  bundle: string;
-}
-
-/** The limits of the hosts form, for every door (HTTP, CLI): decided here only. */
-export const HOSTS_LIMITS = {
-  maxHosts: 100,
-  /** Sum of the bundles' sizes in UTF-8 bytes. */
-  maxTotalBytes: 8 * 1024 * 1024,
-  maxNameLength: 100,
-} as const;
 
 export type HostsProblem =
   | { kind: "too-many-hosts" | "invalid-hosts"; detail: string; errors: Array<{ path: string; message: string }> }
@@ -35,7 +21,7 @@ const DEFAULT_LIMIT = 10;
 /** Log lines a merged finding keeps across hosts: enough to see the pattern on several hosts. */
 const MAX_LOG_EVIDENCE = 20;
 
-/** Why a hosts request cannot be diagnosed, or null when it can. */
+/** Why a hosts request cannot be diagnosed (HOSTS_LIMITS, unique names, bundles not empty), or null when it can. */
 export function checkHosts(hosts: readonly HostBundle[]): HostsProblem | null {
   if (hosts.length > HOSTS_LIMITS.maxHosts) {
     const message = `at most ${HOSTS_LIMITS.maxHosts} hosts per request, not ${hosts.length}`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkHosts, diagnoseHosts, HOSTS_LIMITS, HostsLimitError } from "../../src/engine/hosts";
+import { HOSTS_LIMITS } from "../../src/engine/diagnose-input";
+import { checkHosts, diagnoseHosts, HostsLimitError } from "../../src/engine/hosts";
 import { loadDataKb } from "../support/data-kb";
 import { hostBundle, hostsScenarios, SEED_FLEET } from "../support/hosts-scenarios";
 import { unameJammy126 } from "../support/seed-logs";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HOSTS_LIMITS } from "../../src/engine/hosts";
+import { HOSTS_LIMITS } from "../../src/engine/diagnose-input";
 import { hostsContract, hostsOverHttp, hostsScenarios } from "../support/hosts-scenarios";
 import { overHttp, seedScenarios } from "../support/seed-scenarios";
 import { startTestService, type TestService } from "../support/test-store";

@@ -1,6 +1,8 @@
 import { expect, it } from "vitest";
+import { HOSTS_LIMITS, type HostBundle } from "../../src/engine/diagnose-input";
 import type { Diagnosis } from "../../src/engine/diagnosis";
-import { HOSTS_LIMITS, type HostBundle } from "../../src/engine/hosts";
+import { apiClient } from "./api-client";
+import { expectDocumented, type OpenApiDocument } from "./documented-schema";
 import { CLEAN_KUBE_PROXY_START, UBUNTU_2204_OS_RELEASE, unameJammy126, unameJammy127, XOR_MARK_JOURNALD } from "./seed-logs";
 import type { Fetch } from "./seed-scenarios";
 
@@ -19,16 +21,18 @@ export const SEED_FLEET: HostBundle[] = [
 
 export type DiagnoseHosts = (hosts: HostBundle[], limit?: number) => Promise<Diagnosis>;
 
-/** POST /diagnose with the hosts form; checks the knowledge-base header like overHttp. */
+/**
+ * POST /diagnose with the hosts form through the typed client; checks the knowledge-base header like
+ * overHttp, and the answer against the schema /openapi.json documents for it.
+ */
 export function hostsOverHttp(fetch: Fetch): DiagnoseHosts {
+  const api = apiClient(fetch);
   return async (hosts, limit) => {
-    const res = await fetch("/diagnose", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ hosts, ...(limit ? { limit } : {}) }),
-    });
+    const res = await api.diagnose.$post({ json: { hosts, ...(limit ? { limit } : {}) }, query: {} });
     expect(res.status).toBe(200);
-    const json = (await res.json()) as Diagnosis;
+    const doc = (await (await fetch("/openapi.json")).json()) as OpenApiDocument;
+    // hc hands back the fetch Response itself, typed as its own ClientResponse.
+    const json = (await expectDocumented(doc, "post", "/diagnose", res as unknown as Response)) as Diagnosis;
     expect(res.headers.get("x-kb-version")).toBe(json.kb.version);
     return json;
   };
@@ -75,10 +79,16 @@ export function hostsScenarios(diagnose: DiagnoseHosts) {
   });
 }
 
-async function expectHostsProblem(res: Response, status: number, type: string) {
+/** A problem answer of the hosts form: its status, type and request id, and the schema /openapi.json documents for it. */
+async function expectHostsProblem(fetch: Fetch, res: Response, status: number, type: string) {
   expect(res.status).toBe(status);
-  expect(res.headers.get("content-type")).toContain("application/problem+json");
-  const body = (await res.json()) as { status: number; type: string; requestId?: string; errors?: { path: string }[] };
+  const doc = (await (await fetch("/openapi.json")).json()) as OpenApiDocument;
+  const body = (await expectDocumented(doc, "post", "/diagnose", res)) as {
+    status: number;
+    type: string;
+    requestId?: string;
+    errors?: { path: string }[];
+  };
   expect(body).toMatchObject({ status, type: `https://known-bugs.dev/problems/${type}` });
   expect(body.requestId).toBeTruthy();
   return body;
@@ -89,14 +99,15 @@ const postHosts = (fetch: Fetch, body: unknown) =>
 
 /** The hosts form's errors, the same on every runtime. */
 export function hostsContract(fetch: Fetch) {
-  it("refuses more hosts than the limit with 422", async () => {
+  it("refuses more hosts than the limit with 422, naming the field", async () => {
     const hosts = Array.from({ length: HOSTS_LIMITS.maxHosts + 1 }, (_, i) => ({ name: `h${i}`, bundle: "x" }));
-    const body = await expectHostsProblem(await postHosts(fetch, { hosts }), 422, "too-many-hosts");
+    const body = await expectHostsProblem(fetch, await postHosts(fetch, { hosts }), 422, "invalid-fields");
     expect(body.errors?.map((e) => e.path)).toEqual(["hosts"]);
   });
 
-  it("refuses duplicate names, empty bundles, unknown fields and mixed forms with 422, naming the paths", async () => {
+  it("refuses duplicate names and empty bundles with 422, naming the paths", async () => {
     const dup = await expectHostsProblem(
+      fetch,
       await postHosts(fetch, {
         hosts: [
           { name: "a", bundle: "x" },
@@ -107,14 +118,19 @@ export function hostsContract(fetch: Fetch) {
       "invalid-hosts",
     );
     expect(dup.errors?.map((e) => e.path)).toEqual(["hosts.1.name", "hosts.1.bundle"]);
-    const typo = await expectHostsProblem(await postHosts(fetch, { hosts: [{ name: "a", bundel: "x" }] }), 422, "invalid-fields");
+  });
+
+  it("refuses unknown fields, an empty list, and hosts mixed with the fields form with 422", async () => {
+    const typo = await expectHostsProblem(fetch, await postHosts(fetch, { hosts: [{ name: "a", bundel: "x" }] }), 422, "invalid-fields");
     expect(typo.errors?.map((e) => e.path)).toContain("hosts.0.bundle");
     const mixed = await expectHostsProblem(
+      fetch,
       await postHosts(fetch, { hosts: [{ name: "a", bundle: "x" }], logs: "y" }),
       422,
       "invalid-fields",
     );
-    expect(mixed.errors?.length).toBeGreaterThan(0);
-    await expectHostsProblem(await postHosts(fetch, { hosts: [] }), 422, "invalid-fields");
+    expect(mixed.errors?.map((e) => e.path)).toEqual(["logs"]);
+    const empty = await expectHostsProblem(fetch, await postHosts(fetch, { hosts: [] }), 422, "invalid-fields");
+    expect(empty.errors?.map((e) => e.path)).toEqual(["hosts"]);
   });
 }
