@@ -97,8 +97,19 @@ async function expectHostsProblem(fetch: Fetch, res: Response, status: number, t
 const postHosts = (fetch: Fetch, body: unknown) =>
   fetch("/diagnose", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
-/** The hosts form's errors, the same on every runtime. */
+/** The hosts form's document and errors, the same on every runtime. */
 export function hostsContract(fetch: Fetch) {
+  it("documents the hosts form and its limits in /openapi.json", async () => {
+    const doc = (await (await fetch("/openapi.json")).json()) as {
+      components: { schemas: Record<string, { properties: Record<string, { maxItems?: number }> }> };
+    };
+    expect(doc.components.schemas.DiagnoseInput?.properties.hosts?.maxItems).toBe(HOSTS_LIMITS.maxHosts);
+    expect(Object.keys(doc.components.schemas.Diagnosis?.properties ?? {})).toContain("hosts");
+    expect(Object.keys(doc.components.schemas.HostReport?.properties ?? {})).toEqual(
+      expect.arrayContaining(["matched", "iptables", "differs"]),
+    );
+  });
+
   it("refuses more hosts than the limit with 422, naming the field", async () => {
     const hosts = Array.from({ length: HOSTS_LIMITS.maxHosts + 1 }, (_, i) => ({ name: `h${i}`, bundle: "x" }));
     const body = await expectHostsProblem(fetch, await postHosts(fetch, { hosts }), 422, "invalid-fields");
