@@ -2,9 +2,10 @@ import { execFile } from "node:child_process";
 import { hostname } from "node:os";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { tailFile } from "../../src/cli/known-bugs/collect";
 import { hostnamesIn, Redactor } from "../../src/cli/known-bugs/redact";
 import { extractFacts } from "../../src/engine/facts";
-import { runCli } from "../support/run-cli";
+import { runCli, writeTempFiles } from "../support/run-cli";
 import { UNEVEN_FLEET, XOR_MARK_JOURNALD } from "../support/seed-logs";
 
 const sh = promisify(execFile);
@@ -52,6 +53,16 @@ describe("known-bugs collect on this machine", () => {
     expect(redacted.stdout).not.toMatch(new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`));
     for (const ip of ips) if (!ip.startsWith("127.") && ip !== "0.0.0.0") expect(redacted.stdout).not.toContain(ip);
     expect(extractFacts(redacted.stdout).kernel?.release).toBe(extractFacts(plain.stdout).kernel?.release);
+  });
+});
+
+describe("container logs", () => {
+  it("keeps the last lines of a large log without reading it whole", async () => {
+    const lines = Array.from({ length: 60_000 }, (_, i) => `2024-11-13T16:15:07.931291Z stderr F line ${i} ${"x".repeat(40)}`);
+    const [file] = await writeTempFiles({ "kube-proxy.log": `${lines.join("\n")}\n` });
+    const out = await tailFile(file ?? "", 3);
+    expect(out).toEqual({ ok: true, text: lines.slice(-3).join("\n") });
+    expect(await tailFile("/no/such/file", 3)).toEqual({ ok: false, note: "not present" });
   });
 });
 

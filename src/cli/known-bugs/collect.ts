@@ -4,7 +4,7 @@
  * notes are `# ` lines, which the parser treats as commands, not logs. bin/collect.sh prints the same.
  */
 import { execFile } from "node:child_process";
-import { access, readdir, readFile } from "node:fs/promises";
+import { access, open, readdir, readFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { delimiter, join } from "node:path";
 import { Redactor } from "./redact";
@@ -25,6 +25,8 @@ export const MODULES_PATTERN =
 const UNITS = ["kube-proxy", "kubelet", "containerd", "docker"];
 const POD_LOGS = ["kube-proxy", "calico-node", "cilium", "kube-flannel"];
 const SBIN = ["/usr/local/sbin", "/usr/sbin", "/sbin"];
+/** Enough for the last few hundred lines of a container log without reading a large file whole. */
+const TAIL_BYTES = 2 * 1024 * 1024;
 
 type Output = { ok: true; text: string } | { ok: false; note: string };
 
@@ -62,10 +64,7 @@ export async function collect(opts: CollectOptions): Promise<string> {
     if (log.ok && noEntries(log.text)) section(command, { ok: false, note: "no entries" });
     else section(command, log);
   }
-  for (const file of await podLogs()) {
-    const text = await readText(file);
-    section(`tail -n ${tail} ${file}`, text.ok ? { ok: true, text: lastLines(text.text, opts.lines) } : text);
-  }
+  for (const file of await podLogs()) section(`tail -n ${tail} ${file}`, await tailFile(file, opts.lines));
   if (await which("kubectl"))
     section("kubectl get nodes -o wide", await run("kubectl", ["get", "nodes", "-o", "wide", "--request-timeout=5s"]));
   else section("kubectl get nodes -o wide", { ok: false, note: "kubectl not found" });
@@ -87,6 +86,26 @@ async function exists(path: string): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** The last lines of a file that may be large: only its end is read. */
+export async function tailFile(path: string, lines: number): Promise<Output> {
+  try {
+    const handle = await open(path, "r");
+    try {
+      const { size } = await handle.stat();
+      const length = Math.min(size, TAIL_BYTES);
+      const buffer = Buffer.alloc(length);
+      await handle.read(buffer, 0, length, size - length);
+      const text = buffer.toString("utf8");
+      // A partial first line is dropped unless the whole file was read.
+      return { ok: true, text: lastLines(length < size ? text.slice(text.indexOf("\n") + 1) : text, lines) };
+    } finally {
+      await handle.close();
+    }
+  } catch (e) {
+    return { ok: false, note: errorNote(e) };
   }
 }
 
