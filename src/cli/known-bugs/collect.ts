@@ -20,7 +20,7 @@ export interface CollectOptions {
 }
 
 /** Kernel modules whose presence decides netfilter, IPVS and overlay bugs. */
-export const MODULES_PATTERN =
+const MODULES_PATTERN =
   "^(ip6?_tables|x_tables|xt_MARK|xt_mark|xt_conntrack|nf_tables|nft_compat|nf_conntrack|nf_nat|br_netfilter|ip_vs[a-z_]*|ip_set[a-z_]*|overlay|vxlan|ip6?table_[a-z]+) ";
 const UNITS = ["kube-proxy", "kubelet", "containerd", "docker"];
 const POD_LOGS = ["kube-proxy", "calico-node", "cilium", "kube-flannel"];
@@ -118,7 +118,7 @@ async function readText(path: string): Promise<Output> {
 }
 
 /** Looks a tool up on PATH and in the sbin directories a non-root PATH often lacks. */
-export async function which(tool: string): Promise<string | null> {
+async function which(tool: string): Promise<string | null> {
   const dirs = [...(process.env.PATH ?? "").split(delimiter), ...SBIN].filter(Boolean);
   for (const dir of dirs) {
     const path = join(dir, tool);
