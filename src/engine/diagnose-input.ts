@@ -6,24 +6,22 @@ import { z } from "zod";
  * OpenAPI metadata) and the record examples are all derived from these fields.
  */
 export const diagnoseFieldsShape = {
-  /** `uname -a` (or `uname -r`) output; several lines = several hosts. */
-  uname: z.string().optional(),
-  /** `cat /proc/version` output. */
-  procVersion: z.string().optional(),
-  /** `cat /etc/os-release` output. */
-  osRelease: z.string().optional(),
-  /** Log lines: journal, dmesg, container logs, or a whole bundle. */
-  logs: z.string().optional(),
-  /** `kubectl get nodes -o wide` output. */
-  nodes: z.string().optional(),
-  /** `iptables --version` (or ip6tables/-restore) output. */
-  iptablesVersion: z.string().optional(),
+  uname: z.string().optional().describe("`uname -a` (or `uname -r`) output; several lines = several hosts."),
+  procVersion: z.string().optional().describe("`cat /proc/version` output."),
+  osRelease: z.string().optional().describe("`cat /etc/os-release` output."),
+  logs: z.string().optional().describe("Log lines (journal, dmesg, container logs), or a whole bundle."),
+  nodes: z.string().optional().describe("`kubectl get nodes -o wide` output."),
+  iptablesVersion: z.string().optional().describe("`iptables --version` (or ip6tables/-restore) output."),
 };
 
 export const DIAGNOSE_FIELDS = Object.keys(diagnoseFieldsShape) as Array<keyof typeof diagnoseFieldsShape>;
 
-/** At most this many findings and advisories each. */
-export const diagnoseLimitSchema = z.number().int().min(1).max(100);
+export const diagnoseLimitSchema = z
+  .number()
+  .int()
+  .min(1)
+  .max(100)
+  .describe("At most this many findings and advisories each (default 10).");
 
 export const diagnoseInputSchema = z.strictObject({
   ...diagnoseFieldsShape,
@@ -31,5 +29,23 @@ export const diagnoseInputSchema = z.strictObject({
 });
 
 export type DiagnoseInput = z.infer<typeof diagnoseInputSchema>;
+
+/** The limits of the hosts form, for every door (HTTP, CLI): decided here only. */
+export const HOSTS_LIMITS = {
+  maxHosts: 100,
+  /** Sum of the bundles' sizes in UTF-8 bytes. */
+  maxTotalBytes: 8 * 1024 * 1024,
+  maxNameLength: 100,
+} as const;
+
+/** One host of the hosts form: a name and its raw bundle (what `known-bugs collect` prints). */
+export const hostBundleSchema = z.strictObject({
+  name: z.string().trim().min(1).max(HOSTS_LIMITS.maxNameLength),
+  bundle: z.string(),
+});
+export type HostBundle = z.infer<typeof hostBundleSchema>;
+
+/** The hosts form: one raw bundle per host, each diagnosed and the hosts compared. */
+export const hostBundlesSchema = z.array(hostBundleSchema).min(1).max(HOSTS_LIMITS.maxHosts);
 /** The text fields alone: what fact extraction reads. */
 export type DiagnoseFields = Omit<DiagnoseInput, "limit">;

@@ -14,6 +14,7 @@ import { problemResponse } from "./problem";
 import { bugsRouter } from "./routes/bugs/bugs.index";
 import { diagnoseRouter } from "./routes/diagnose/diagnose.index";
 import { healthRouter } from "./routes/health/health.index";
+import { kbRouter } from "./routes/kb/kb.index";
 
 /** The one app both entries serve: Node (libSQL file or remote) and the Worker (D1 or remote libSQL). */
 export function createApp(deps: AppDeps) {
@@ -40,14 +41,14 @@ export function createApp(deps: AppDeps) {
         }),
     }),
   );
-  for (const path of ["/bugs", "/bugs/*", "/diagnose", "/health"]) app.use(path, corsForApi);
+  for (const path of ["/bugs", "/bugs/*", "/kb", "/diagnose", "/health"]) app.use(path, corsForApi);
   app.use("/diagnose", rateLimit(deps, "diagnose"));
   app.use("/integrations/*", rateLimit(deps, "integrations"));
   const body = requestBody(deps.bodyDecoder ?? webDecoder);
   app.use("/diagnose", body);
   app.use("/integrations/*", body);
-  for (const path of ["/health", "/bugs", "/bugs/*", "/diagnose"]) app.use(path, kbVersion);
-  const routes = app.route("/", healthRouter).route("/", diagnoseRouter).route("/", bugsRouter);
+  for (const path of ["/health", "/kb", "/bugs", "/bugs/*", "/diagnose"]) app.use(path, kbVersion);
+  const routes = app.route("/", healthRouter).route("/", diagnoseRouter).route("/", bugsRouter).route("/", kbRouter);
   documentApi(app);
   app.notFound(notFound);
   app.onError(onError);

@@ -3,6 +3,7 @@
  * environment (MAX_BODY_BYTES); the rest are fixed here so both runtimes enforce the same numbers,
  * and a Workers free-plan request (10 ms of CPU, 128 MB) fails with a clear 413, not a platform kill.
  */
+import { HOSTS_LIMITS } from "../engine/diagnose-input";
 import { NODES_HEADER } from "../engine/facts/kube-nodes";
 
 export const LIMITS = {
@@ -12,8 +13,8 @@ export const LIMITS = {
   nodeRows: 5_000,
   /** Hosts read from `uname -a` lines of different hosts. */
   unameHosts: 5_000,
-  /** Hosts in the per-host form ({"hosts": [...]}, known-bugs collect). */
-  hosts: 500,
+  /** Hosts in the per-host form ({"hosts": [...]}, known-bugs collect): the engine's own limit. */
+  hosts: HOSTS_LIMITS.maxHosts,
   /** Characters of one structured field other than `logs` (uname, os-release, iptables ...). */
   fieldChars: 1024 * 1024,
   /** Requests waiting for a pool thread before the server answers 503 (Node). */

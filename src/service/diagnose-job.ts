@@ -1,7 +1,8 @@
 import type { CompiledKb } from "../engine/compile-kb";
 import { diagnoseBundle, diagnoseFields } from "../engine/diagnose";
-import type { DiagnoseInput } from "../engine/diagnose-input";
-import { checkFieldLimits, checkTextLimits, type LimitBreach } from "../http/limits";
+import type { DiagnoseInput, HostBundle } from "../engine/diagnose-input";
+import { checkHosts, diagnoseHosts } from "../engine/hosts";
+import { checkFieldLimits, checkHostsLimits, checkTextLimits, type LimitBreach } from "../http/limits";
 import { capDiagnosis, type ServedDiagnosis } from "./cap-diagnosis";
 
 /**
@@ -10,9 +11,12 @@ import { capDiagnosis, type ServedDiagnosis } from "./cap-diagnosis";
  */
 export type DiagnoseJob =
   | { form: "bundle"; text: string | Uint8Array; limit?: number | undefined }
-  | { form: "fields"; input: DiagnoseInput };
+  | { form: "fields"; input: DiagnoseInput }
+  | { form: "hosts"; hosts: HostBundle[]; limit?: number | undefined };
 
-export type JobOutcome = { ok: true; diagnosis: ServedDiagnosis } | { ok: false; status: 413 | 422; slug: string; detail: string };
+export type JobOutcome =
+  | { ok: true; diagnosis: ServedDiagnosis }
+  | { ok: false; status: 413 | 422; slug: string; detail: string; errors?: Array<{ path: string; message: string }> };
 
 const decoder = new TextDecoder();
 
@@ -30,6 +34,15 @@ export function runDiagnoseJob(kb: CompiledKb, job: DiagnoseJob): JobOutcome {
     const breach = checkTextLimits(text);
     if (breach) return tooLarge(breach);
     return { ok: true, diagnosis: capDiagnosis(diagnoseBundle(kb, text, job.limit)) };
+  }
+  if (job.form === "hosts") {
+    // The engine's own rules first (count, names, total size), then the line, row and host limits.
+    const problem = checkHosts(job.hosts);
+    if (problem?.kind === "too-large") return { ok: false, status: 413, slug: "hosts-too-large", detail: problem.detail };
+    if (problem) return { ok: false, status: 422, slug: problem.kind, detail: problem.detail, errors: problem.errors };
+    const breach = checkHostsLimits(job.hosts);
+    if (breach) return tooLarge(breach);
+    return { ok: true, diagnosis: capDiagnosis(diagnoseHosts(kb, job.hosts, job.limit)) };
   }
   const breach = checkFieldLimits(job.input as Record<string, unknown>);
   if (breach) return tooLarge(breach);

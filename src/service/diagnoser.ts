@@ -17,7 +17,7 @@ export interface Diagnoser {
 /** Turns a job's refusal into the problem the client sees. */
 export function outcomeToDiagnosis(outcome: JobOutcome): ServedDiagnosis {
   if (outcome.ok) return outcome.diagnosis;
-  throw new ProblemError(outcome.status, outcome.slug, outcome.detail);
+  throw new ProblemError(outcome.status, outcome.slug, outcome.detail, outcome.errors);
 }
 
 export const inlineDiagnoser: Diagnoser = {

@@ -3,6 +3,7 @@ import type {
   Diagnosis,
   Evidence,
   Finding,
+  HostReport,
   LogEvidence,
   NodeReport,
   ScoreComponents,
@@ -80,6 +81,7 @@ const nodeRowSchema = z
     kernel: z.string().nullable(),
     runtime: z.string().nullable(),
     build: z.string().nullable().optional(),
+    iptables: z.string().nullable().optional(),
     line: z.number().int(),
   })
   .openapi("NodeRow");
@@ -95,6 +97,10 @@ const logEvidenceSchema = z
     signature: z.string(),
     weight: z.number(),
     blockStart: z.number().int().optional(),
+    host: z
+      .string()
+      .optional()
+      .openapi({ description: "Hosts form: the host whose bundle holds the line; `line` counts lines of that bundle." }),
   })
   .openapi("LogEvidence");
 
@@ -121,7 +127,7 @@ const scoreComponentsSchema = z
   .object({ signals: z.number(), version: z.number(), verification: z.number(), matchedSignatures: z.number().int() })
   .openapi("ScoreComponents");
 
-export const findingSchema = z
+const findingSchema = z
   .object({
     id: z.string(),
     title: z.string(),
@@ -135,6 +141,10 @@ export const findingSchema = z
     workarounds: z.array(z.string()),
     references: z.array(z.string()),
     unverified: z.array(z.string()),
+    hosts: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: "Hosts form: the hosts this finding hits (its log lines; for an advisory, its version range)." }),
   })
   .openapi("Finding");
 
@@ -145,13 +155,22 @@ const nodeReportSchema = z
     osImage: z.string().nullable(),
     runtime: z.string().nullable(),
     version: z.string().nullable(),
+    iptables: z
+      .string()
+      .nullable()
+      .optional()
+      .openapi({ description: 'Hosts only: "1.8.7 (nf_tables)"; a kubectl table does not show it.' }),
     line: z.number().int(),
     outlier: z.boolean(),
-    differs: z.array(z.enum(["kernel", "osImage", "runtime", "version"])),
+    differs: z.array(z.enum(["kernel", "osImage", "runtime", "version", "iptables"])),
     inRange: z.array(z.string()),
     findings: z.array(z.string()),
   })
   .openapi("NodeReport");
+
+const hostReportSchema = nodeReportSchema
+  .extend({ matched: z.array(z.string()).openapi({ description: "Known bugs whose signatures matched this host's own logs." }) })
+  .openapi("HostReport");
 
 export const kbStampSchema = z
   .object({ version: z.string().openapi({ example: "kb-0123456789abcdef" }), records: z.number().int() })
@@ -169,6 +188,10 @@ export const diagnosisSchema = z
     findings: z.array(findingSchema),
     advisories: z.array(findingSchema),
     nodes: z.array(nodeReportSchema),
+    hosts: z
+      .array(hostReportSchema)
+      .optional()
+      .openapi({ description: "Hosts form only: each host compared with its peers (kernel, OS image, kubelet, runtime, iptables)." }),
   })
   .openapi("Diagnosis");
 
@@ -199,6 +222,7 @@ type _Checks = [
   Expect<Equal<z.infer<typeof scoreComponentsSchema>, ScoreComponents>>,
   Expect<Equal<z.infer<typeof findingSchema>, Finding>>,
   Expect<Equal<z.infer<typeof nodeReportSchema>, NodeReport>>,
+  Expect<Equal<z.infer<typeof hostReportSchema>, HostReport>>,
   Expect<Equal<z.infer<typeof diagnosisSchema>, Diagnosis>>,
   Expect<Equal<z.infer<typeof servedDiagnosisSchema>, ServedDiagnosis>>,
 ];

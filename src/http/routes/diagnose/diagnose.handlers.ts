@@ -25,7 +25,8 @@ async function diagnoseRequest(c: DiagnoseContext): Promise<ServedDiagnosis> {
   const { limit } = c.req.valid("query");
   const type = mediaType(c);
   if (type === "application/json") {
-    const input = c.req.valid("json");
+    const { hosts, ...input } = c.req.valid("json");
+    if (hosts) return c.get("diagnoser").diagnose(kb, { form: "hosts", hosts, limit: input.limit ?? limit });
     return c.get("diagnoser").diagnose(kb, { form: "fields", input: { ...input, limit: input.limit ?? limit } });
   }
   if (type === "text/plain" || type === "application/x-www-form-urlencoded") {
