@@ -14,6 +14,8 @@ export const diagnoseFieldsShape = {
   iptablesVersion: z.string().optional().describe("`iptables --version` (or ip6tables/-restore) output."),
 };
 
+export const DIAGNOSE_FIELDS = Object.keys(diagnoseFieldsShape) as Array<keyof typeof diagnoseFieldsShape>;
+
 export const diagnoseLimitSchema = z
   .number()
   .int()
