@@ -4,7 +4,7 @@ import type { DiagnoseInput, Diagnosis, Finding, LogEvidence, NodeReport, Versio
 import { type ExtractedFacts, extractFacts, factsFromFields, type LineRef, type PreScan } from "./facts";
 import { compareNodes, nodeHost } from "./fleet";
 import type { Hit } from "./match";
-import { ADVISORY_SCORE, confidenceOf, scoreFinding } from "./score";
+import { confidenceOf, scoreAdvisory, scoreFinding } from "./score";
 import { decideVerdict, type HostVersions, iptablesComponents, versionChecks } from "./verdict";
 
 const DEFAULT_LIMIT = 10;
@@ -106,9 +106,10 @@ function buildFinding(record: BugRecord, logEvidence: LogEvidence[], checks: Ver
   const weights = independentWeights(logEvidence);
   const deciding = checks.filter((c) => c.result === verdict.status);
   const certain = deciding.every((c) => c.certain);
-  const leansOnUnverified = deciding.some((c) => c.unverified);
-  const { score, components } = scoreFinding(weights, verdict.status, record.affected.length > 0, certain, leansOnUnverified);
-  return common(record, score, verdict, [...logEvidence.sort((a, b) => a.line - b.line), ...checks], components, leansOnUnverified);
+  const level = verdict.level ?? "verified";
+  const { score, components } = scoreFinding(weights, verdict.status, record.affected.length > 0, certain, level);
+  const leansOnReported = verdict.status !== "unknown" && level === "reported";
+  return common(record, score, verdict, [...logEvidence.sort((a, b) => a.line - b.line), ...checks], components, leansOnReported);
 }
 
 /**
@@ -133,12 +134,13 @@ function independentWeights(evidence: LogEvidence[]): number[] {
 
 function buildAdvisory(record: BugRecord, checks: VersionEvidence[], verdict: Finding["verdict"]): Finding {
   const affected = checks.filter((c) => c.result === "affected");
-  const leansOnUnverified = affected.some((c) => c.unverified);
-  const score = ADVISORY_SCORE * (affected.every((c) => c.certain) ? 1 : 0.8) * (leansOnUnverified ? 0.9 : 1);
-  const components = { signals: 0, version: 1, verification: leansOnUnverified ? 0.9 : 1, matchedSignatures: 0 };
-  const rounded = Math.round(score * 1000) / 1000;
+  const level = verdict.level ?? "reported";
+  const { score, components } = scoreAdvisory(
+    affected.every((c) => c.certain),
+    level,
+  );
   const advisoryVerdict = { ...verdict, reason: `no symptom in the log, but ${verdict.reason}` };
-  return { ...common(record, rounded, advisoryVerdict, checks, components, leansOnUnverified), confidence: "low" };
+  return { ...common(record, score, advisoryVerdict, checks, components, level === "reported"), confidence: "low" };
 }
 
 function common(
@@ -147,10 +149,10 @@ function common(
   verdict: Finding["verdict"],
   evidence: Finding["evidence"],
   scoreComponents: Finding["scoreComponents"],
-  leansOnUnverified: boolean,
+  leansOnReported: boolean,
 ): Finding {
   const unverified = [...record.unverified];
-  if (leansOnUnverified) unverified.unshift("The version range behind this verdict is marked unverified in the record.");
+  if (leansOnReported) unverified.unshift("The version range behind this verdict rests on a single report (evidence: reported).");
   return {
     id: record.id,
     title: record.title,

@@ -1,4 +1,5 @@
 import type { IptablesFacts, KernelFacts, NodeRow, OsFacts } from "./types";
+import type { EvidenceLevel } from "./versions";
 
 /** What a user sends: structured fields, each a string as they copied it. */
 export interface DiagnoseInput {
@@ -36,7 +37,12 @@ export interface VersionEvidence {
   result: VerdictStatus;
   reason: string;
   certain: boolean;
-  /** The deciding range is marked unverified in the record. */
+  /**
+   * How well the deciding range end(s) are established: verified (a primary source), corroborated
+   * (two or more independent reports with exact versions) or reported (one report).
+   */
+  level: EvidenceLevel;
+  /** Kept for older clients: true when `level` is "reported" (the deciding end rests on one report). */
   unverified: boolean;
   source?: string;
 }
@@ -46,6 +52,8 @@ export type Evidence = LogEvidence | VersionEvidence;
 export interface Verdict {
   status: VerdictStatus;
   reason: string;
+  /** The evidence level the affected / not-affected answer rests on; absent when unknown. */
+  level?: EvidenceLevel;
 }
 
 export interface ScoreComponents {

@@ -36,7 +36,7 @@ function renderFinding(f: Finding, rank: number): string[] {
   const s = summarizeFinding(f, rank);
   const lines = [
     `${s.rank}. ${s.id} [${s.confidence} ${s.score.toFixed(2)}] ${s.title}`,
-    `   verdict: ${s.verdict.status}: ${s.verdict.reason}`,
+    `   verdict: ${s.verdict.status}${s.verdict.level ? ` (${s.verdict.level})` : ""}: ${s.verdict.reason}`,
   ];
   const byLine = new Map<number, { text: string; signatures: string[] }>();
   for (const e of f.evidence) {
@@ -48,8 +48,7 @@ function renderFinding(f: Finding, rank: number): string[] {
   for (const [line, { text, signatures }] of byLine)
     lines.push(`   line ${line}: ${text.trim().slice(0, 240)}   <- ${signatures.join(", ")}`);
   for (const e of f.evidence) {
-    if (e.kind === "version")
-      lines.push(`   version: ${e.subject}: ${e.ecosystem} ${e.range}: ${e.result}${e.unverified ? " (unverified range)" : ""}`);
+    if (e.kind === "version") lines.push(`   version: ${e.subject}: ${e.ecosystem} ${e.range}: ${e.result} (${e.level})`);
   }
   // A terminal report names the doubts, not all of them: the record (GET /bugs/:id) has the rest.
   for (const u of f.unverified.slice(0, MAX_UNVERIFIED)) lines.push(`   unverified: ${u}`);
