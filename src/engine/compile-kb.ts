@@ -1,6 +1,7 @@
 import type { BugRecord, Signature } from "../kb/record-schema";
 import { IPTABLES_VERSION_MARKERS } from "./facts";
 import { compileMatcher, type Matcher } from "./match";
+import type { RelationEdge } from "./types";
 
 export interface CompiledSignature {
   record: BugRecord;
@@ -13,6 +14,8 @@ export interface CompiledKb {
   records: readonly BugRecord[];
   matcher: Matcher;
   signatures: ReadonlyMap<string, CompiledSignature>;
+  /** Every record's declared relations, for root-cause ranking. */
+  relations: readonly RelationEdge[];
 }
 
 export const signatureKey = (recordId: string, signatureId: string) => `${recordId}/${signatureId}`;
@@ -45,5 +48,6 @@ export function compileKnowledgeBase(version: string, records: readonly BugRecor
     ],
     { deferRegexes: opts.validated ?? false },
   );
-  return { version, records, matcher, signatures };
+  const relations = records.flatMap((r) => (r.relations ?? []).map((rel) => ({ from: r.id, to: rel.id, kind: rel.kind, note: rel.note })));
+  return { version, records, matcher, signatures, relations };
 }

@@ -4,7 +4,7 @@ import type { DiagnoseInput, Diagnosis, Finding, LogEvidence, NodeReport, Versio
 import { type ExtractedFacts, extractFacts, factsFromFields, type LineRef, type PreScan } from "./facts";
 import { compareNodes, nodeHost } from "./fleet";
 import type { Hit } from "./match";
-import { confidenceOf, scoreAdvisory, scoreFinding } from "./score";
+import { confidenceOf, explainRootCause, rankFindings, relatedFindings, scoreAdvisory, scoreFinding } from "./score";
 import { decideVerdict, type HostVersions, iptablesComponents, versionChecks } from "./verdict";
 
 const DEFAULT_LIMIT = 10;
@@ -70,12 +70,19 @@ function assemble(kb: CompiledKb, facts: ExtractedFacts, hits: Hit[], limit: num
     }
   }
   const nodes: NodeReport[] = facts.nodes.length > 1 ? compareNodes(kb.records, facts.nodes, nodeHosts) : [];
+  const related = relatedFindings(findings, kb.relations);
+  for (const f of findings) {
+    const r = related.get(f.id);
+    if (r) f.related = r;
+  }
+  const ranked = rankFindings(findings, kb.relations).slice(0, limit);
   return {
     kb: { version: kb.version, records: kb.records.length },
     facts: { kernel: facts.kernel, os: facts.os, iptables: facts.iptables, nodes: facts.nodes },
-    findings: rank(findings).slice(0, limit),
-    advisories: rank(advisories).slice(0, limit),
+    findings: ranked,
+    advisories: rankFindings(advisories).slice(0, limit),
     nodes,
+    rootCause: explainRootCause(ranked),
   };
 }
 
@@ -168,5 +175,3 @@ function common(
     unverified,
   };
 }
-
-const rank = (list: Finding[]) => list.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));

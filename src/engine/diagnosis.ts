@@ -25,6 +25,8 @@ export interface LogEvidence {
   weight: number;
   /** For a line inside a klog `err=<` block: the block's first line. */
   blockStart?: number;
+  /** Set when the recall tier (token signature or lexical similarity) found it, not an exact signature. */
+  approximate?: "tokens" | "similar";
 }
 
 export interface VersionEvidence {
@@ -66,6 +68,16 @@ export interface ScoreComponents {
   matchedSignatures: number;
 }
 
+/**
+ * How another finding of the same answer relates to this one, from either record's `relations`:
+ * masks / masked-by, explains / explained-by, prerequisite-of / requires, confused-with.
+ */
+export interface RelatedFinding {
+  id: string;
+  kind: "masks" | "masked-by" | "explains" | "explained-by" | "prerequisite-of" | "requires" | "confused-with";
+  note: string;
+}
+
 export interface Finding {
   id: string;
   title: string;
@@ -80,6 +92,16 @@ export interface Finding {
   references: string[];
   /** Unverified facts of the record that this answer used or that the record carries. */
   unverified: string[];
+  /** Other findings of this answer that the records relate to this one (absent when none). */
+  related?: RelatedFinding[];
+}
+
+/** Which finding most likely caused the trouble, and why; the others are named with their relation. */
+export interface RootCause {
+  id: string;
+  reason: string;
+  /** Other findings that are separate, lesser problems, consequences or look-alikes, each with why. */
+  others: Array<{ id: string; reason: string }>;
 }
 
 export interface NodeReport {
@@ -109,4 +131,6 @@ export interface Diagnosis {
   findings: Finding[];
   advisories: Finding[];
   nodes: NodeReport[];
+  /** The likely root cause among the findings; null when no finding is at least medium and not ruled out. */
+  rootCause: RootCause | null;
 }

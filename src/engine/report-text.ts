@@ -15,7 +15,8 @@ export function renderTextReport(d: Diagnosis): string {
   if (d.facts.iptables) out.push(`iptables: ${d.facts.iptables.version} (${d.facts.iptables.backend ?? "backend unknown"})`);
   out.push("");
   if (!d.findings.length) out.push("No known bug matched the log.");
-  for (const [i, f] of d.findings.entries()) out.push(...renderFinding(f, i + 1));
+  if (d.rootCause && d.findings.length > 1) out.push(`Likely root cause: ${d.rootCause.id}: ${d.rootCause.reason}`, "");
+  for (const [i, f] of d.findings.entries()) out.push(...renderFinding(f, i + 1, d));
   if (d.advisories.length) {
     out.push("Advisories (your versions are in an affected range, but the log shows no symptom):");
     for (const a of d.advisories) out.push(`  - ${a.id}: ${a.verdict.reason}`);
@@ -32,10 +33,11 @@ export function renderTextReport(d: Diagnosis): string {
   return `${out.join("\n").trimEnd()}\n`;
 }
 
-function renderFinding(f: Finding, rank: number): string[] {
-  const s = summarizeFinding(f, rank);
+function renderFinding(f: Finding, rank: number, d: Diagnosis): string[] {
+  const s = summarizeFinding(f, rank, undefined, d.rootCause ?? null);
   const lines = [
     `${s.rank}. ${s.id} [${s.confidence} ${s.score.toFixed(2)}] ${s.title}`,
+    ...(s.rootCauseNote && d.findings.length > 1 && s.id !== d.rootCause?.id ? [`   note: ${s.rootCauseNote}`] : []),
     `   verdict: ${s.verdict.status}${s.verdict.level ? ` (${s.verdict.level})` : ""}: ${s.verdict.reason}`,
   ];
   const byLine = new Map<number, { text: string; signatures: string[] }>();

@@ -79,3 +79,11 @@ export interface BundleSection {
   lines: [number, number];
   text: string;
 }
+
+/** One record's declared relation to another (records' `relations`), as the ranking reads it. */
+export interface RelationEdge {
+  from: string;
+  to: string;
+  kind: "masks" | "explains" | "confused-with" | "prerequisite-of";
+  note: string;
+}
