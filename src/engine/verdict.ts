@@ -1,6 +1,6 @@
 import type { AffectedEntry, BugRecord, VersionRange } from "../kb/record-schema";
 import type { Verdict, VersionEvidence } from "./diagnosis";
-import type { IptablesFacts, KernelFacts, NodeRow, VersionScheme } from "./types";
+import type { IptablesFacts, KernelFacts, KernelPackage, NodeRow, VersionScheme } from "./types";
 import { compareVersions, describeRange, type EvidenceLevel, evaluateRanges, type RangeVerdict, schemeForEcosystem } from "./versions";
 
 /** The versions we know about one machine: its kernel and whatever components the input revealed. */
@@ -112,17 +112,51 @@ function safeCompare(scheme: VersionScheme, a: string, b: string): number {
   }
 }
 
+type Candidate = { ecosystem: string; names: string[] };
+
+/**
+ * The kernel judged as its distro package. When the input leaves the release open (the same
+ * `uname -r` built for two releases), each candidate package is judged: one answer when they agree,
+ * otherwise unknown with the fact that would decide.
+ */
+function packageCheck(record: BugRecord, host: HostVersions, kernel: KernelFacts, pkg: KernelPackage): VersionEvidence | null {
+  const candidates: Candidate[] = [{ ecosystem: pkg.ecosystem ?? "", names: pkg.names }, ...(pkg.alternatives ?? [])];
+  const judged = candidates.map((c) => {
+    const entries = record.affected.filter((a) => a.ecosystem === c.ecosystem && c.names.includes(a.package));
+    const name = entries[0]?.package ?? c.names[0] ?? "linux";
+    const evidence = entries.length
+      ? check(`${host.subject} (${kernel.release}) as ${c.ecosystem} package ${name}`, entries, pkg.version, pkg.certainty === "partial")
+      : null;
+    return { label: `${c.ecosystem} ${name}`, evidence };
+  });
+  const [first] = judged;
+  if (!first) return null;
+  if (judged.length === 1) return first.evidence;
+  const withData = judged.flatMap((j) => (j.evidence ? [j.evidence] : []));
+  const [lead] = withData;
+  if (!lead) return null;
+  const same = withData.length === judged.length && withData.every((e) => e.result === lead.result);
+  if (same) {
+    const others = judged.slice(1).map((j) => j.label);
+    return { ...lead, reason: `${lead.reason}; as ${others.join(" or ")} the answer is the same, so the release does not matter` };
+  }
+  const each = judged.map((j) => `as ${j.label}: ${j.evidence ? `${j.evidence.result} (${j.evidence.reason})` : "no data in this record"}`);
+  return {
+    ...lead,
+    subject: `${host.subject} (${kernel.release})`,
+    result: "unknown",
+    certain: false,
+    reason: `the release is not known and the candidates disagree: ${each.join("; ")}. ${pkg.decidedBy ?? "/etc/os-release"} would decide`,
+  };
+}
+
 function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
   const kernel = host.kernel;
   if (!kernel) return [];
   const pkg = kernel.package;
   if (pkg?.ecosystem) {
-    const distro = record.affected.filter((a) => a.ecosystem === pkg.ecosystem && pkg.names.includes(a.package));
-    if (distro.length) {
-      return [
-        check(`${host.subject} (${kernel.release}) as package ${distro[0]?.package}`, distro, pkg.version, pkg.certainty === "partial"),
-      ];
-    }
+    const distro = packageCheck(record, host, kernel, pkg);
+    if (distro) return [distro];
   }
   const requirements = record.affected.filter((a) => a.ecosystem === "linux" && a.kind === "requirement");
   const fromRequirements = requirements.flatMap((entry) => requirementCheck(entry, host, kernel) ?? []);
