@@ -1,6 +1,7 @@
 import type { BugRecord, Signature } from "../kb/record-schema";
 import { IPTABLES_VERSION_MARKERS } from "./facts";
 import { compileMatcher, type Matcher } from "./match";
+import { compileRecall, type RecallTables } from "./recall";
 import type { RelationEdge } from "./types";
 
 export interface CompiledSignature {
@@ -16,6 +17,8 @@ export interface CompiledKb {
   signatures: ReadonlyMap<string, CompiledSignature>;
   /** Every record's declared relations, for root-cause ranking. */
   relations: readonly RelationEdge[];
+  /** Token signatures and the lexical index of the recall tier. */
+  recall: RecallTables;
 }
 
 export const signatureKey = (recordId: string, signatureId: string) => `${recordId}/${signatureId}`;
@@ -41,6 +44,7 @@ export function compileKnowledgeBase(version: string, records: readonly BugRecor
   for (const record of records) {
     for (const signature of record.signatures) signatures.set(signatureKey(record.id, signature.id), { record, signature });
   }
+  const recall = compileRecall(records, signatureKey);
   const matcher = compileMatcher(
     [
       ...[...signatures].map(([key, { signature: s }]) => ({ key, kind: s.kind, pattern: s.pattern, caseSensitive: s.caseSensitive })),
@@ -49,5 +53,5 @@ export function compileKnowledgeBase(version: string, records: readonly BugRecor
     { deferRegexes: opts.validated ?? false },
   );
   const relations = records.flatMap((r) => (r.relations ?? []).map((rel) => ({ from: r.id, to: rel.id, kind: rel.kind, note: rel.note })));
-  return { version, records, matcher, signatures, relations };
+  return { version, records, matcher, signatures, relations, recall };
 }

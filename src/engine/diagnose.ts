@@ -4,7 +4,18 @@ import type { DiagnoseInput, Diagnosis, Finding, LogEvidence, NodeReport, Versio
 import { type ExtractedFacts, extractFacts, factsFromFields, type LineRef, type PreScan } from "./facts";
 import { compareNodes, nodeHost } from "./fleet";
 import type { Hit } from "./match";
-import { confidenceOf, explainRootCause, rankFindings, relatedFindings, scoreAdvisory, scoreFinding } from "./score";
+import { type ApproximateHit, recallHits } from "./recall";
+import {
+  confidenceOf,
+  explainRootCause,
+  rankFindings,
+  relatedFindings,
+  SIMILAR_SIGNATURE,
+  scoreAdvisory,
+  scoreFinding,
+  similarWeight,
+  tokenWeight,
+} from "./score";
 import { decideVerdict, type HostVersions, iptablesComponents, versionChecks } from "./verdict";
 
 const DEFAULT_LIMIT = 10;
@@ -17,18 +28,17 @@ const MAX_EVIDENCE_CHARS = 4000;
 export function diagnoseBundle(kb: CompiledKb, text: string, limit = DEFAULT_LIMIT): Diagnosis {
   const { hits, pre } = scan(kb, text);
   const facts = extractFacts(text, pre);
-  return assemble(
-    kb,
-    facts,
-    hits.filter((h) => !facts.notLogs.has(h.line)),
-    limit,
-  );
+  const isLog = (line: number) => !facts.notLogs.has(line);
+  const exact = hits.filter((h) => isLog(h.line));
+  return assemble(kb, facts, [...exact, ...recallHits(kb.recall, text, exact, isLog)], limit);
 }
 
 /** Diagnoses structured fields; evidence line numbers count lines of `logs`. */
 export function diagnoseFields(kb: CompiledKb, input: DiagnoseInput): Diagnosis {
-  const { hits, pre } = scan(kb, input.logs ?? "");
-  return assemble(kb, factsFromFields(input, pre), hits, input.limit ?? DEFAULT_LIMIT);
+  const logs = input.logs ?? "";
+  const { hits, pre } = scan(kb, logs);
+  const recalled = logs ? recallHits(kb.recall, logs, hits, () => true) : [];
+  return assemble(kb, factsFromFields(input, pre), [...hits, ...recalled], input.limit ?? DEFAULT_LIMIT);
 }
 
 /** The one pass over the text: record signatures, and the engine's own probes for facts. */
@@ -49,7 +59,7 @@ function hostsOf(facts: ExtractedFacts, nodeHosts: HostVersions[]): HostVersions
   return nodeHosts;
 }
 
-function assemble(kb: CompiledKb, facts: ExtractedFacts, hits: Hit[], limit: number): Diagnosis {
+function assemble(kb: CompiledKb, facts: ExtractedFacts, hits: Array<Hit | ApproximateHit>, limit: number): Diagnosis {
   const nodeHosts = facts.nodes.map(nodeHost);
   const hosts = hostsOf(facts, nodeHosts);
   const byRecord = groupHits(kb, hits);
@@ -86,25 +96,38 @@ function assemble(kb: CompiledKb, facts: ExtractedFacts, hits: Hit[], limit: num
   };
 }
 
-function groupHits(kb: CompiledKb, hits: Hit[]): Map<string, LogEvidence[]> {
+function groupHits(kb: CompiledKb, hits: Array<Hit | ApproximateHit>): Map<string, LogEvidence[]> {
   const byRecord = new Map<string, LogEvidence[]>();
   const perSignature = new Map<string, number>();
   for (const hit of hits) {
-    const compiled = kb.signatures.get(hit.key);
-    if (!compiled) continue;
-    const seen = perSignature.get(hit.key) ?? 0;
-    perSignature.set(hit.key, seen + 1);
+    const approximate = "approximate" in hit ? hit.approximate : undefined;
+    const compiled = approximate === "similar" ? undefined : kb.signatures.get(hit.key);
+    const recordId = approximate === "similar" ? ("recordId" in hit ? hit.recordId : undefined) : compiled?.record.id;
+    if (!recordId) continue;
+    // Resemblance only speaks for records that nothing more precise found.
+    if (approximate === "similar" && byRecord.has(recordId)) continue;
+    const signature = compiled?.signature.id ?? SIMILAR_SIGNATURE;
+    const counter = `${recordId}/${signature}/${approximate ?? "exact"}`;
+    const seen = perSignature.get(counter) ?? 0;
+    perSignature.set(counter, seen + 1);
     if (seen >= LINES_PER_SIGNATURE) continue;
-    const list = byRecord.get(compiled.record.id) ?? [];
+    const weight =
+      approximate === "similar"
+        ? similarWeight("coverage" in hit ? (hit.coverage ?? 0) : 0)
+        : approximate === "tokens"
+          ? tokenWeight(compiled?.signature.weight ?? 0)
+          : (compiled?.signature.weight ?? 0);
+    const list = byRecord.get(recordId) ?? [];
     list.push({
       kind: "log",
       line: hit.line,
       text: hit.text.length > MAX_EVIDENCE_CHARS ? `${hit.text.slice(0, MAX_EVIDENCE_CHARS)}…` : hit.text,
-      signature: compiled.signature.id,
-      weight: compiled.signature.weight,
+      signature,
+      weight,
       ...(hit.blockStart !== undefined ? { blockStart: hit.blockStart } : {}),
+      ...(approximate ? { approximate } : {}),
     });
-    byRecord.set(compiled.record.id, list);
+    byRecord.set(recordId, list);
   }
   return byRecord;
 }
@@ -114,7 +137,8 @@ function buildFinding(record: BugRecord, logEvidence: LogEvidence[], checks: Ver
   const deciding = checks.filter((c) => c.result === verdict.status);
   const certain = deciding.every((c) => c.certain);
   const level = verdict.level ?? "verified";
-  const { score, components } = scoreFinding(weights, verdict.status, record.affected.length > 0, certain, level);
+  const approximateOnly = logEvidence.every((e) => e.approximate);
+  const { score, components } = scoreFinding(weights, verdict.status, record.affected.length > 0, certain, level, approximateOnly);
   const leansOnReported = verdict.status !== "unknown" && level === "reported";
   return common(record, score, verdict, [...logEvidence.sort((a, b) => a.line - b.line), ...checks], components, leansOnReported);
 }

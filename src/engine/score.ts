@@ -24,18 +24,29 @@ export function signalStrength(weights: readonly number[]): number {
   return 1 - weights.reduce((miss, w) => miss * (1 - Math.min(Math.max(w, 0), 1)), 1);
 }
 
+/** The recall tier never reaches "high": its findings stay just below the line. */
+export const APPROXIMATE_CAP = 0.74;
+/** A token-signature line is the exact signature's evidence, discounted: its wording differed. */
+export const tokenWeight = (exactWeight: number) => Math.min(exactWeight * 0.8, 0.72);
+/** The evidence name of a line that resembles a record's text without matching any signature. */
+export const SIMILAR_SIGNATURE = "similar-text";
+/** A resembling line weighs 0.3 to 0.6, by how much of its distinctive words the record explains. */
+export const similarWeight = (coverage: number) => round(0.3 + 0.3 * Math.min(Math.max((coverage - 0.7) / 0.3, 0), 1));
+
 export function scoreFinding(
   weights: readonly number[],
   status: VerdictStatus,
   versionGated: boolean,
   certain: boolean,
   level: EvidenceLevel,
+  approximateOnly = false,
 ): { score: number; components: ScoreComponents } {
   const signals = signalStrength(weights);
   let version = VERSION_FACTOR[versionGated ? status : "not-gated"];
   if (status === "affected" && !certain) version = 0.95;
   const verification = versionGated && status !== "unknown" ? LEVEL_FACTOR[level] : 1;
-  const score = round(signals * version * verification);
+  const raw = round(signals * version * verification);
+  const score = approximateOnly ? Math.min(raw, APPROXIMATE_CAP) : raw;
   return { score, components: { signals: round(signals), version, verification, matchedSignatures: weights.length } };
 }
 
