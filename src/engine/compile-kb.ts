@@ -1,7 +1,7 @@
-import type { BugRecord, Signature } from "../kb/record-schema";
 import { IPTABLES_VERSION_MARKERS } from "./facts";
 import { compileMatcher, type Matcher } from "./match";
 import { compileRecall, type RecallTables } from "./recall";
+import type { BugRecord, RecordSignature as Signature } from "./record";
 import type { RelationEdge } from "./types";
 
 export interface CompiledSignature {

@@ -1,10 +1,10 @@
-import type { BugRecord } from "../kb/record-schema";
 import { type CompiledKb, IPTABLES_PROBE } from "./compile-kb";
 import type { DiagnoseInput, Diagnosis, Finding, LogEvidence, NodeReport, VersionEvidence } from "./diagnosis";
 import { type ExtractedFacts, extractFacts, factsFromFields, type LineRef, type PreScan } from "./facts";
 import { compareNodes, nodeHost } from "./fleet";
 import type { Hit } from "./match";
 import { type ApproximateHit, recallHits } from "./recall";
+import type { BugRecord } from "./record";
 import {
   confidenceOf,
   explainRootCause,
@@ -194,7 +194,7 @@ function common(
     scoreComponents,
     fix: record.fix,
     reboot: record.reboot,
-    workarounds: record.workarounds,
+    workarounds: [...record.workarounds],
     references: record.references.map((r) => r.url),
     unverified,
   };

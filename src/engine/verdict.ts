@@ -1,5 +1,5 @@
-import type { AffectedEntry, BugRecord, VersionRange } from "../kb/record-schema";
 import type { Verdict, VersionEvidence } from "./diagnosis";
+import type { RecordAffected as AffectedEntry, BugRecord, RecordRange as VersionRange } from "./record";
 import type { IptablesFacts, KernelFacts, KernelPackage, NodeRow, VersionScheme } from "./types";
 import { compareVersions, describeRange, type EvidenceLevel, evaluateRanges, type RangeVerdict, schemeForEcosystem } from "./versions";
 

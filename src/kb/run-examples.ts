@@ -1,7 +1,7 @@
 import { type CompiledKb, signatureKey } from "../engine/compile-kb";
 import { diagnoseFields } from "../engine/diagnose";
 import type { Diagnosis } from "../engine/diagnosis";
-import type { BugRecord, Example } from "./record-schema";
+import type { BugRecord, RecordExample as Example } from "../engine/record";
 
 export interface ExampleOutcome {
   recordId: string;

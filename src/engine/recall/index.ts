@@ -30,7 +30,7 @@ export interface RecallTables {
 
 const MIN_ANCHOR = 4;
 /** Bounds on the work one diagnosis may do in the recall tier, whatever the size of the log. */
-const MAX_LEXICAL_LINES = 300;
+const MAX_LEXICAL_LINES = 200;
 const LEXICAL_WINDOW = 512 * 1024;
 const MAX_LINE = 4000;
 
@@ -98,21 +98,36 @@ export function recallHits(tables: RecallTables, text: string, exact: readonly H
   const tokens: ApproximateHit[] = [];
   const similar: ApproximateHit[] = [];
   let tried = 0;
+  // Logs repeat one message with other numbers: judge each distinct wording once.
+  const seen = new Map<string, { sigs: number[]; similar: ReturnType<typeof bestMatch> | undefined }>();
   forEachWindowLine(text, (l, line) => {
     if (!isLog(line) || !(FAILURE.test(l) || CUT.test(l))) return true;
-    const words = lineTokens(l);
-    const candidates = new Set<number>();
-    for (const w of words) for (const i of tables.byAnchor.get(w) ?? []) candidates.add(i);
+    const key = l.replace(DIGITS, "#");
+    let judged = seen.get(key);
+    let words: string[] | null = null;
+    if (!judged) {
+      words = lineTokens(l);
+      const candidates = new Set<number>();
+      for (const w of words) for (const i of tables.byAnchor.get(w) ?? []) candidates.add(i);
+      const w = words;
+      const sigs = [...candidates].filter((i) => matchTokens((tables.tokenSignatures[i] as TokenSignature).tokens, w));
+      judged = { sigs, similar: undefined };
+      if (seen.size < MAX_DISTINCT_LINES) seen.set(key, judged);
+    }
     let matched = false;
-    for (const i of candidates) {
+    for (const i of judged.sigs) {
       const sig = tables.tokenSignatures[i] as TokenSignature;
-      if (exactOn.has(`${sig.key}\n${line}`) || !matchTokens(sig.tokens, words)) continue;
+      if (exactOn.has(`${sig.key}\n${line}`)) continue;
       tokens.push({ key: sig.key, line, text: l, approximate: "tokens" });
       matched = true;
     }
-    if (matched || explained.has(line) || !FAILURE.test(l) || INFO.test(l.slice(0, 200)) || tried >= MAX_LEXICAL_LINES) return true;
-    tried++;
-    const m = bestMatch(tables.lexical, l);
+    if (matched || explained.has(line) || !FAILURE.test(l) || INFO.test(l.slice(0, 200))) return true;
+    if (judged.similar === undefined) {
+      if (tried >= MAX_LEXICAL_LINES) return true;
+      tried++;
+      judged.similar = bestMatch(tables.lexical, l);
+    }
+    const m = judged.similar;
     if (m && m.coverage >= MIN_COVERAGE && m.terms.length >= MIN_TERMS && m.score >= MIN_LEAD * m.runnerUp) {
       similar.push({ key: m.id, line, text: l, approximate: "similar", recordId: m.id, coverage: m.coverage, terms: m.terms });
     }
@@ -123,6 +138,9 @@ export function recallHits(tables: RecallTables, text: string, exact: readonly H
 }
 
 const CUT = /\.\.\.|\u2026/;
+/** What differs between repeats of one message: its numbers. */
+const DIGITS = /\d+/g;
+const MAX_DISTINCT_LINES = 20_000;
 
 /** Calls `visit(line, number)` for each line of the first and last 512 KB (the whole text when small). */
 function forEachWindowLine(text: string, visit: (line: string, n: number) => boolean): void {

@@ -31,6 +31,8 @@ export interface LexicalIndex {
   avgLength: number;
   /** Documents containing each term. */
   df: Map<string, number>;
+  /** Per term: the documents holding it and how often, so a query only visits those. */
+  postings: Map<string, Array<[doc: number, tf: number]>>;
 }
 
 export function buildLexicalIndex(docs: readonly LexicalDoc[]): LexicalIndex {
@@ -50,7 +52,15 @@ export function buildLexicalIndex(docs: readonly LexicalDoc[]): LexicalIndex {
     length.push(n);
   }
   const avgLength = length.reduce((a, b) => a + b, 0) / Math.max(1, length.length);
-  return { ids: docs.map((d) => d.id), tf, length, avgLength, df };
+  const postings = new Map<string, Array<[number, number]>>();
+  tf.forEach((counts, d) => {
+    for (const [t, f] of counts) {
+      const list = postings.get(t);
+      if (list) list.push([d, f]);
+      else postings.set(t, [[d, f]]);
+    }
+  });
+  return { ids: docs.map((d) => d.id), tf, length, avgLength, df, postings };
 }
 
 export interface LexicalMatch {
@@ -76,20 +86,19 @@ export function bestMatch(index: LexicalIndex, line: string): LexicalMatch | nul
   if (query.length < 3) return null;
   const weights = query.map((t) => idf(index, t));
   const total = weights.reduce((a, b) => a + b, 0);
+  const scores = new Map<number, number>();
+  for (let q = 0; q < query.length; q++) {
+    for (const [d, f] of index.postings.get(query[q] as string) ?? []) {
+      const norm = K1 * (1 - B + (B * (index.length[d] as number)) / index.avgLength);
+      scores.set(d, (scores.get(d) ?? 0) + (weights[q] as number) * ((f * (K1 + 1)) / (f + norm)));
+    }
+  }
   let best = -1;
   let bestScore = 0;
   let second = 0;
-  for (let d = 0; d < index.ids.length; d++) {
-    const counts = index.tf[d] as Map<string, number>;
-    let score = 0;
-    for (let q = 0; q < query.length; q++) {
-      const f = counts.get(query[q] as string);
-      if (!f) continue;
-      const norm = K1 * (1 - B + (B * (index.length[d] as number)) / index.avgLength);
-      score += (weights[q] as number) * ((f * (K1 + 1)) / (f + norm));
-    }
-    if (score > bestScore) {
-      second = bestScore;
+  for (const [d, score] of scores) {
+    if (score > bestScore || (score === bestScore && best >= 0 && d < best)) {
+      if (best >= 0) second = Math.max(second, bestScore);
       bestScore = score;
       best = d;
     } else if (score > second) second = score;
