@@ -1,28 +1,18 @@
 import { expect, it } from "vitest";
+import type { Diagnosis } from "../../src/engine/diagnosis";
+import { apiClient } from "./api-client";
+import { expectProblem, listBugs, post, SEED_INPUT, XT } from "./api-helpers";
 import { UBUNTU_2204_OS_RELEASE, XOR_MARK_KLOG } from "./seed-logs";
 import type { Fetch } from "./seed-scenarios";
 
-const XT = "xt-mark-ipv6-typo-2024";
-
-async function expectProblem(res: Response, status: number) {
-  expect(res.status).toBe(status);
-  expect(res.headers.get("content-type")).toContain("application/problem+json");
-  const body = (await res.json()) as { status: number; title: string; detail: string; requestId?: string; errors?: { path: string }[] };
-  expect(body.status).toBe(status);
-  expect(body.requestId).toBeTruthy();
-  expect(res.headers.get("x-request-id")).toBe(body.requestId);
-  return body;
-}
-
-const post = (fetch: Fetch, body: BodyInit, type: string, accept?: string) =>
-  fetch("/diagnose", { method: "POST", headers: { "content-type": type, ...(accept ? { accept } : {}) }, body });
-
 /** The API's promises that hold on every runtime: search, records, formats and every error case. */
 export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
+  const api = apiClient(fetch);
+
   it("reports health with the knowledge-base version and record count", async () => {
-    const res = await fetch("/health");
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as { status: string; kb: { version: string; records: number } };
+    const res = await api.health.$get();
+    if (res.status !== 200) throw new Error(`health answered ${res.status}`);
+    const body = await res.json();
     expect(body.status).toBe("ok");
     expect(body.kb.version).toMatch(/^kb-[0-9a-f]{16}$/);
     expect(body.kb.records).toBeGreaterThanOrEqual(2);
@@ -31,28 +21,26 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
 
   for (const q of ["862c95d9859f", "0bfcb7b71e73", "306ed1728e84", "--xor-mark", "CVE-2024-50038"]) {
     it(`finds xt-mark when searching for ${q}`, async () => {
-      const res = await fetch(`/bugs?q=${encodeURIComponent(q)}`);
-      expect(res.status).toBe(200);
-      const body = (await res.json()) as { items: { id: string }[] };
+      const res = await api.bugs.$get({ query: { q } });
+      if (res.status !== 200) throw new Error(`search answered ${res.status}`);
+      const body = await res.json();
       expect(body.items.map((i) => i.id)).toContain(XT);
     });
   }
 
   it("ranks the best match first and filters by ecosystem", async () => {
-    const best = (await (await fetch("/bugs?q=xor-mark")).json()) as { items: { id: string }[] };
+    const best = await listBugs(api, { q: "xor-mark" });
     expect(best.items[0]?.id).toBe(XT);
-    const ubuntu = (await (await fetch("/bugs?ecosystem=ubuntu:22.04&limit=200")).json()) as { items: { id: string }[] };
+    const ubuntu = await listBugs(api, { ecosystem: "ubuntu:22.04", limit: "200" });
     expect(ubuntu.items.map((i) => i.id)).toContain(XT);
-    const none = (await (await fetch("/bugs?q=zzzz-no-such-term")).json()) as { total: number };
+    const none = await listBugs(api, { q: "zzzz-no-such-term" });
     expect(none.total).toBe(0);
   });
 
   it("returns the whole record, with ranges and references, and labels the reported commit id", async () => {
-    const res = await fetch(`/bugs/${XT}`);
-    expect(res.status).toBe(200);
-    const { bug } = (await res.json()) as {
-      bug: { affected: unknown[]; references: unknown[]; aliases: { value: string; verified: boolean }[] };
-    };
+    const res = await api.bugs[":id"].$get({ param: { id: XT } });
+    if (res.status !== 200) throw new Error(`GET /bugs/${XT} answered ${res.status}`);
+    const { bug } = await res.json();
     expect(bug.affected.length).toBeGreaterThan(0);
     expect(bug.references.length).toBeGreaterThanOrEqual(2);
     expect(bug.aliases.find((a) => a.value.startsWith("862c95d9859f"))?.verified).toBe(false);
@@ -62,21 +50,16 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     const bundle = `$ uname -r\n5.15.0-127-generic\n$ cat /etc/os-release\n${UBUNTU_2204_OS_RELEASE}\n${XOR_MARK_KLOG}`;
     const res = await post(fetch, bundle, "text/plain");
     expect(res.status).toBe(200);
-    const d = (await res.json()) as { findings: { id: string; evidence: { kind: string; line?: number; text?: string }[] }[] };
+    const d = (await res.json()) as Diagnosis;
     expect(d.findings[0]?.id).toBe(XT);
     const lines = bundle.split("\n");
     for (const e of d.findings[0]?.evidence ?? []) {
-      if (e.kind === "log") expect(lines[(e.line ?? 0) - 1]).toBe(e.text);
+      if (e.kind === "log") expect(lines[e.line - 1]).toBe(e.text);
     }
   });
 
   it("gives a compact text report when asked for text/plain", async () => {
-    const res = await post(
-      fetch,
-      JSON.stringify({ uname: "5.15.0-127-generic", osRelease: UBUNTU_2204_OS_RELEASE, logs: XOR_MARK_KLOG }),
-      "application/json",
-      "text/plain",
-    );
+    const res = await api.diagnose.$post({ json: SEED_INPUT, query: {} }, { headers: { accept: "text/plain" } });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/plain");
     const text = await res.text();
@@ -135,5 +118,35 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
 
   it("answers an unknown route with a problem, not an HTML page", async () => {
     await expectProblem(await fetch("/no/such/route"), 404);
+  });
+
+  it("honours q-values when choosing between JSON and the text report", async () => {
+    const cases: Array<[string, string]> = [
+      ["text/plain;q=0, application/json", "application/json"],
+      ["text/plain;q=0", "application/json"],
+      ["application/json;q=0.5, text/plain;q=0.9", "text/plain"],
+      ["application/json, text/plain", "application/json"],
+      ["text/html,application/xhtml+xml,*/*;q=0.8", "application/json"],
+      ["text/*", "text/plain"],
+    ];
+    for (const [accept, expected] of cases) {
+      const res = await api.diagnose.$post({ json: SEED_INPUT, query: {} }, { headers: { accept } });
+      expect(res.status, accept).toBe(200);
+      expect(res.headers.get("content-type"), accept).toContain(expected);
+      const body = await res.text();
+      expect(body, accept).toContain(XT);
+    }
+  });
+
+  it("names the knowledge-base version on every answer of the API routes, errors included", async () => {
+    const version = ((await (await fetch("/health")).json()) as { kb: { version: string } }).kb.version;
+    for (const res of [
+      await fetch("/bugs?q=mark"),
+      await fetch(`/bugs/${XT}`),
+      await fetch("/bugs/no-such-bug"),
+      await post(fetch, "x", "text/plain"),
+    ]) {
+      expect(res.headers.get("x-kb-version"), res.url).toBe(version);
+    }
   });
 }
