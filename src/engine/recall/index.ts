@@ -29,8 +29,9 @@ export interface RecallTables {
 }
 
 const MIN_ANCHOR = 4;
+const MAX_ANCHOR_SHARE = 8;
 /** Bounds on the work one diagnosis may do in the recall tier, whatever the size of the log. */
-const MAX_LEXICAL_LINES = 200;
+const MAX_LEXICAL_LINES = 100;
 const LEXICAL_WINDOW = 512 * 1024;
 const MAX_LINE = 4000;
 
@@ -47,9 +48,11 @@ export function compileRecall(records: readonly RecallRecord[], keyOf: (recordId
       .slice(0, 2);
     return { key: t.key, tokens: t.tokens, anchors };
   });
+  // An anchor shared by many signatures selects nothing: those signatures stay exact-only, so a line
+  // never costs more than a handful of token matches.
   const byAnchor = new Map<string, number[]>();
   tokenSignatures.forEach((t, i) => {
-    for (const a of t.anchors) byAnchor.set(a, [...(byAnchor.get(a) ?? []), i]);
+    for (const a of t.anchors) if ((df.get(a) ?? 0) <= MAX_ANCHOR_SHARE) byAnchor.set(a, [...(byAnchor.get(a) ?? []), i]);
   });
   const lexical = buildLexicalIndex(
     records.map((r) => ({
@@ -140,7 +143,7 @@ export function recallHits(tables: RecallTables, text: string, exact: readonly H
 const CUT = /\.\.\.|\u2026/;
 /** What differs between repeats of one message: its numbers. */
 const DIGITS = /\d+/g;
-const MAX_DISTINCT_LINES = 20_000;
+const MAX_DISTINCT_LINES = 5_000;
 
 /** Calls `visit(line, number)` for each line of the first and last 512 KB (the whole text when small). */
 function forEachWindowLine(text: string, visit: (line: string, n: number) => boolean): void {

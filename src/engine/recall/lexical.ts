@@ -82,7 +82,12 @@ const idf = (index: LexicalIndex, t: string) => {
 
 /** The record whose text best explains one log line, with how much of the line it explains. */
 export function bestMatch(index: LexicalIndex, line: string): LexicalMatch | null {
-  const query = [...new Set(lineTokens(line).filter(useful))].filter((t) => index.df.has(t));
+  // Words in more than a quarter of the records explain nothing (and would make every query visit them all).
+  const common = Math.max(8, index.ids.length / 4);
+  const query = [...new Set(lineTokens(line).filter(useful))].filter((t) => {
+    const d = index.df.get(t);
+    return d !== undefined && d <= common;
+  });
   if (query.length < 3) return null;
   const weights = query.map((t) => idf(index, t));
   const total = weights.reduce((a, b) => a + b, 0);
