@@ -31,7 +31,7 @@ export interface RecallTables {
 const MIN_ANCHOR = 4;
 const MAX_ANCHOR_SHARE = 8;
 /** Bounds on the work one diagnosis may do in the recall tier, whatever the size of the log. */
-const MAX_LEXICAL_LINES = 100;
+const MAX_LEXICAL_LINES = 60;
 const LEXICAL_WINDOW = 512 * 1024;
 const MAX_LINE = 4000;
 
@@ -109,13 +109,15 @@ export function recallHits(tables: RecallTables, text: string, exact: readonly H
     let judged = seen.get(key);
     let words: string[] | null = null;
     if (!judged) {
+      // Past this many distinct wordings the tier stops: the work stays bounded on any log.
+      if (seen.size >= MAX_DISTINCT_LINES) return false;
       words = lineTokens(l);
       const candidates = new Set<number>();
       for (const w of words) for (const i of tables.byAnchor.get(w) ?? []) candidates.add(i);
       const w = words;
       const sigs = [...candidates].filter((i) => matchTokens((tables.tokenSignatures[i] as TokenSignature).tokens, w));
       judged = { sigs, similar: undefined };
-      if (seen.size < MAX_DISTINCT_LINES) seen.set(key, judged);
+      seen.set(key, judged);
     }
     let matched = false;
     for (const i of judged.sigs) {
@@ -143,7 +145,7 @@ export function recallHits(tables: RecallTables, text: string, exact: readonly H
 const CUT = /\.\.\.|\u2026/;
 /** What differs between repeats of one message: its numbers. */
 const DIGITS = /\d+/g;
-const MAX_DISTINCT_LINES = 5_000;
+const MAX_DISTINCT_LINES = 2_000;
 
 /** Calls `visit(line, number)` for each line of the first and last 512 KB (the whole text when small). */
 function forEachWindowLine(text: string, visit: (line: string, n: number) => boolean): void {
