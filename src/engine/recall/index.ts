@@ -145,7 +145,7 @@ export function recallHits(tables: RecallTables, text: string, exact: readonly H
 const CUT = /\.\.\.|\u2026/;
 /** What differs between repeats of one message: its numbers. */
 const DIGITS = /\d+/g;
-const MAX_DISTINCT_LINES = 2_000;
+const MAX_DISTINCT_LINES = 1_000;
 
 /** Calls `visit(line, number)` for each line of the first and last 512 KB (the whole text when small). */
 function forEachWindowLine(text: string, visit: (line: string, n: number) => boolean): void {
