@@ -9,10 +9,13 @@ export interface CompiledSignature {
   signature: Signature;
 }
 
-/** A knowledge base ready to diagnose with: built once per version and reused across requests. */
-export interface CompiledKb {
+/**
+ * A knowledge base ready to diagnose with: built once per version and reused across requests. `R` is
+ * the caller's record type (curation's full record); the engine reads only the BugRecord part of it.
+ */
+export interface CompiledKb<R extends BugRecord = BugRecord> {
   version: string;
-  records: readonly BugRecord[];
+  records: readonly R[];
   matcher: Matcher;
   signatures: ReadonlyMap<string, CompiledSignature>;
   /** Every record's declared relations, for root-cause ranking. */
@@ -39,7 +42,11 @@ const PROBES = IPTABLES_VERSION_MARKERS.map((pattern, i) => ({
  * Throws MatcherCompileError (listing every bad pattern) when a signature cannot run in linear time.
  * `validated`: the records passed a full compile at import, so regexes may be built on first use.
  */
-export function compileKnowledgeBase(version: string, records: readonly BugRecord[], opts: { validated?: boolean } = {}): CompiledKb {
+export function compileKnowledgeBase<R extends BugRecord>(
+  version: string,
+  records: readonly R[],
+  opts: { validated?: boolean } = {},
+): CompiledKb<R> {
   const signatures = new Map<string, CompiledSignature>();
   for (const record of records) {
     for (const signature of record.signatures) signatures.set(signatureKey(record.id, signature.id), { record, signature });

@@ -15,6 +15,8 @@ export interface LogEvidence {
   blockStart?: number;
   /** Set when the recall tier (token signature or lexical similarity) found it, not an exact signature. */
   approximate?: "tokens" | "similar";
+  /** In the hosts form: the host whose bundle holds the line (line numbers count lines of that bundle). */
+  host?: string;
 }
 
 export interface VersionEvidence {
@@ -82,6 +84,8 @@ export interface Finding {
   unverified: string[];
   /** Other findings of this answer that the records relate to this one (absent when none). */
   related?: RelatedFinding[];
+  /** In the hosts form: the hosts this finding hits (its log lines, or for an advisory its version range). */
+  hosts?: string[];
 }
 
 /** Which finding most likely caused the trouble, and why; the others are named with their relation. */
@@ -98,10 +102,12 @@ export interface NodeReport {
   osImage: string | null;
   runtime: string | null;
   version: string | null;
+  /** "1.8.7 (nf_tables)": only hosts (the hosts form) report it; a kubectl table does not show it. */
+  iptables?: string | null;
   line: number;
   outlier: boolean;
   /** Which attributes differ from the majority of nodes. */
-  differs: Array<"kernel" | "osImage" | "runtime" | "version">;
+  differs: Array<"kernel" | "osImage" | "runtime" | "version" | "iptables">;
   /** Known bugs whose affected ranges include this node. */
   inRange: string[];
   /** Known bugs that hit this node and not the majority of its peers. */
@@ -121,4 +127,12 @@ export interface Diagnosis {
   nodes: NodeReport[];
   /** The likely root cause among the findings; null when no finding is at least medium and not ruled out. */
   rootCause: RootCause | null;
+  /** Only in the hosts form: each host compared with its peers, like `nodes`. */
+  hosts?: HostReport[];
+}
+
+/** One host of the hosts form: a node report read from the host's own bundle. */
+export interface HostReport extends NodeReport {
+  /** Known bugs whose signatures matched this host's own logs. */
+  matched: string[];
 }

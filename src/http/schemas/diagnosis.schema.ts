@@ -3,6 +3,7 @@ import type {
   Diagnosis,
   Evidence,
   Finding,
+  HostReport,
   LogEvidence,
   NodeReport,
   RelatedFinding,
@@ -91,6 +92,7 @@ const nodeRowSchema = z
     kernel: z.string().nullable(),
     runtime: z.string().nullable(),
     build: z.string().nullable().optional(),
+    iptables: z.string().nullable().optional(),
     line: z.number().int(),
   })
   .openapi("NodeRow");
@@ -109,6 +111,10 @@ const logEvidenceSchema = z
     approximate: z.enum(["tokens", "similar"]).optional().openapi({
       description: "Found by the recall tier (a token signature, or resemblance to the record's text), not an exact signature.",
     }),
+    host: z
+      .string()
+      .optional()
+      .openapi({ description: "Hosts form: the host whose bundle holds the line; `line` counts lines of that bundle." }),
   })
   .openapi("LogEvidence");
 
@@ -163,6 +169,10 @@ const findingSchema = z
     references: z.array(z.string()),
     unverified: z.array(z.string()),
     related: z.array(relatedFindingSchema).optional(),
+    hosts: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: "Hosts form: the hosts this finding hits (its log lines; for an advisory, its version range)." }),
   })
   .openapi("Finding");
 
@@ -173,13 +183,22 @@ const nodeReportSchema = z
     osImage: z.string().nullable(),
     runtime: z.string().nullable(),
     version: z.string().nullable(),
+    iptables: z
+      .string()
+      .nullable()
+      .optional()
+      .openapi({ description: 'Hosts only: "1.8.7 (nf_tables)"; a kubectl table does not show it.' }),
     line: z.number().int(),
     outlier: z.boolean(),
-    differs: z.array(z.enum(["kernel", "osImage", "runtime", "version"])),
+    differs: z.array(z.enum(["kernel", "osImage", "runtime", "version", "iptables"])),
     inRange: z.array(z.string()),
     findings: z.array(z.string()),
   })
   .openapi("NodeReport");
+
+const hostReportSchema = nodeReportSchema
+  .extend({ matched: z.array(z.string()).openapi({ description: "Known bugs whose signatures matched this host's own logs." }) })
+  .openapi("HostReport");
 
 export const kbStampSchema = z
   .object({ version: z.string().openapi({ example: "kb-0123456789abcdef" }), records: z.number().int() })
@@ -198,6 +217,10 @@ export const diagnosisSchema = z
     advisories: z.array(findingSchema),
     nodes: z.array(nodeReportSchema),
     rootCause: rootCauseSchema.nullable(),
+    hosts: z
+      .array(hostReportSchema)
+      .optional()
+      .openapi({ description: "Hosts form only: each host compared with its peers (kernel, OS image, kubelet, runtime, iptables)." }),
   })
   .openapi("Diagnosis");
 
@@ -217,5 +240,6 @@ type _Checks = [
   Expect<Equal<z.infer<typeof nodeReportSchema>, NodeReport>>,
   Expect<Equal<z.infer<typeof relatedFindingSchema>, RelatedFinding>>,
   Expect<Equal<z.infer<typeof rootCauseSchema>, RootCause>>,
+  Expect<Equal<z.infer<typeof hostReportSchema>, HostReport>>,
   Expect<Equal<z.infer<typeof diagnosisSchema>, Diagnosis>>,
 ];
