@@ -13,6 +13,8 @@ export default defineConfig({
           include: ["test/**/*.test.ts"],
           exclude: ["test/worker/**"],
           testTimeout: 30_000,
+          // Suites that start several real services compile the knowledge base in each: slow on a busy machine.
+          hookTimeout: 60_000,
         },
       },
       {
