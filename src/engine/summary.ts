@@ -1,4 +1,4 @@
-import type { Diagnosis, Finding, LogEvidence, NodeReport, VersionEvidence } from "./diagnosis";
+import type { Diagnosis, Finding, LogEvidence, NodeReport, RootCause, VersionEvidence } from "./diagnosis";
 
 /**
  * What every door shows first, in this order: findings by rank, each with its verdict and reason,
@@ -21,9 +21,13 @@ export interface FindingSummary {
   reboot: string;
   unverified: string[];
   reference: string | null;
+  /** "root cause" for the likely root cause, else how this finding stands next to it (lesser problem, look-alike, ...). */
+  rootCauseNote: string | null;
 }
 
 export interface DiagnosisSummary {
+  /** The likely root cause and why, when one finding stands out. */
+  rootCause: RootCause | null;
   findings: FindingSummary[];
   advisories: FindingSummary[];
   /** Nodes (or hosts) that differ from their peers. */
@@ -32,7 +36,7 @@ export interface DiagnosisSummary {
 
 const FIX_STEPS = 3;
 
-export function summarizeFinding(f: Finding, rank: number, fixSteps = FIX_STEPS): FindingSummary {
+export function summarizeFinding(f: Finding, rank: number, fixSteps = FIX_STEPS, rootCause: RootCause | null = null): FindingSummary {
   const logs = f.evidence.filter((e): e is LogEvidence => e.kind === "log");
   const firstEvidence = logs.reduce<LogEvidence | null>((first, e) => (!first || e.line < first.line ? e : first), null);
   const versions = f.evidence.filter((e): e is VersionEvidence => e.kind === "version");
@@ -50,15 +54,23 @@ export function summarizeFinding(f: Finding, rank: number, fixSteps = FIX_STEPS)
     reboot: f.reboot,
     unverified: f.unverified,
     reference: f.references[0] ?? null,
+    rootCauseNote: rootCauseNote(f, rootCause),
   };
 }
 
 export function summarizeDiagnosis(d: Diagnosis, fixSteps = FIX_STEPS): DiagnosisSummary {
   return {
-    findings: d.findings.map((f, i) => summarizeFinding(f, i + 1, fixSteps)),
+    rootCause: d.rootCause ?? null,
+    findings: d.findings.map((f, i) => summarizeFinding(f, i + 1, fixSteps, d.rootCause ?? null)),
     advisories: d.advisories.map((f, i) => summarizeFinding(f, i + 1, fixSteps)),
     outliers: [...d.nodes, ...(d.hosts ?? [])].filter((n) => n.outlier),
   };
+}
+
+function rootCauseNote(f: Finding, rootCause: RootCause | null): string | null {
+  if (!rootCause) return null;
+  if (rootCause.id === f.id) return `likely root cause: ${rootCause.reason}`;
+  return rootCause.others.find((o) => o.id === f.id)?.reason ?? null;
 }
 
 function firstLines(text: string, n: number): string[] {
