@@ -9,4 +9,16 @@ export const sharedEnvFields = {
     .int()
     .min(1024)
     .default(10 * 1024 * 1024),
+  /** Slack app's signing secret: turns on /integrations/slack/*. */
+  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  /** Discord application's public key (hex): turns on /integrations/discord/interactions. */
+  DISCORD_PUBLIC_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, "must be the 64 hex characters of the application's public key")
+    .optional(),
+  /** Where people reach this service, e.g. https://known-bugs.example.com: chat answers link to its record pages. */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((u) => u.replace(/\/+$/, ""))
+    .optional(),
 };

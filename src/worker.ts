@@ -2,6 +2,7 @@ import { z } from "zod";
 import { createDb, type DbConfig } from "./db/create-db";
 import { sharedEnvFields } from "./env-fields";
 import { createApp } from "./http/app";
+import { chatConfigFromEnv } from "./integrations/chat-config";
 
 /** Worker bindings: D1 as `DB`, or a remote libSQL/Turso database through DATABASE_URL. */
 const envSchema = z.object({
@@ -35,6 +36,10 @@ function parseEnv(env: unknown): z.infer<typeof envSchema> {
 const app = createApp({
   store: (env) => createDb(dbConfig(parseEnv(env))),
   maxBodyBytes: (env) => parseEnv(env).MAX_BODY_BYTES,
+  chat: (env) => chatConfigFromEnv(parseEnv(env)),
+  // A chat answer is posted after the acknowledgement; waitUntil keeps the isolate alive until it is.
+  background: (c, task) =>
+    c.executionCtx.waitUntil(task.catch((err: unknown) => console.error(`[${c.get("requestId") ?? "-"}] background task failed`, err))),
 });
 
 export default app;

@@ -1,4 +1,5 @@
 import type { Store } from "../db/create-db";
+import type { ChatConfig, RunInBackground } from "../integrations/chat-config";
 
 export interface AppVariables {
   requestId: string;
@@ -13,4 +14,8 @@ export interface AppDeps {
   store: (env: unknown) => Store;
   /** Largest accepted request body, in bytes (default 10 MB). */
   maxBodyBytes: (env: unknown) => number;
+  /** Chat secrets and the public URL; without them the chat routes answer 404. */
+  chat?: (env: unknown) => ChatConfig;
+  /** Work that must not hold up the response (a chat answer posted after the acknowledgement). */
+  background?: RunInBackground;
 }

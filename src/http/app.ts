@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
+import { chatRoutes } from "../integrations/chat-routes";
 import type { AppDeps, AppEnv } from "./app-env";
 import { notFound, onError } from "./on-error";
 import { problemResponse } from "./problem";
@@ -28,6 +29,7 @@ export function createApp(deps: AppDeps) {
   app.route("/health", healthRoute);
   app.route("/diagnose", diagnoseRoute);
   app.route("/bugs", bugsRoute);
+  app.route("/", chatRoutes(deps));
   app.notFound(notFound);
   app.onError(onError);
   return app;

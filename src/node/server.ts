@@ -1,6 +1,8 @@
 import { serve } from "@hono/node-server";
 import { getKbMeta } from "../db/bug-queries";
 import { createApp } from "../http/app";
+import { chatConfigFromEnv } from "../integrations/chat-config";
+import { createBackgroundTasks } from "./background";
 import { loadConfig } from "./config";
 import { formatProblems, importFromDir, openStore } from "./prepare-store";
 
@@ -16,5 +18,7 @@ if (outcome.ok) {
   console.error(`still serving the previous knowledge base ${served.version}`);
 }
 
-const app = createApp({ store: () => store, maxBodyBytes: () => config.MAX_BODY_BYTES });
+const background = createBackgroundTasks();
+const chat = chatConfigFromEnv(config);
+const app = createApp({ store: () => store, maxBodyBytes: () => config.MAX_BODY_BYTES, chat: () => chat, background: background.run });
 serve({ fetch: app.fetch, port: config.PORT }, (info) => console.log(`known-bugs listening on http://localhost:${info.port}`));
