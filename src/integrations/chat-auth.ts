@@ -22,7 +22,8 @@ export function signedBy(
     const cfg = config(c.env);
     const secret = secretOf(cfg);
     if (!secret) return notFound(c);
-    const rawBody = await c.req.text();
+    // Bytes, decoded once: the signature covers them exactly (workerd warns on .text() of a form body).
+    const rawBody = new TextDecoder().decode(await c.req.arrayBuffer());
     const auth = await verify(secret, c, rawBody);
     if (!auth.ok) return problemResponse(c, 401, "bad-signature", `The request is not signed by ${platform} (${auth.reason}).`);
     c.set("rawBody", rawBody);

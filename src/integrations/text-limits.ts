@@ -7,9 +7,11 @@ export function clamp(text: string, max: number): string {
 /** Unverified notes shown per finding; the record page has the rest. */
 export const SHOWN_UNVERIFIED = 3;
 
-export function unverifiedLines(notes: readonly string[]): string[] {
-  const shown = notes.slice(0, SHOWN_UNVERIFIED);
-  if (notes.length > SHOWN_UNVERIFIED) shown.push(`(${notes.length - SHOWN_UNVERIFIED} more in the record)`);
+/** The first unverified notes, each through `note`, then a count of the rest. */
+export function unverifiedLines(notes: readonly string[], note: (text: string) => string): string[] {
+  const shown = notes.slice(0, SHOWN_UNVERIFIED).map(note);
+  const more = notes.length - SHOWN_UNVERIFIED;
+  if (more > 0) shown.push(`…and ${plural(more, "more unverified note")} in the record.`);
   return shown;
 }
 

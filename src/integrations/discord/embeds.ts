@@ -1,10 +1,4 @@
-import {
-  type APIActionRowComponent,
-  type APIButtonComponentWithCustomId,
-  type APIEmbed,
-  ButtonStyle,
-  ComponentType,
-} from "discord-api-types/v10";
+import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from "discord-api-types/v10";
 import type { FindingSummary } from "../../engine/summary";
 import { type ChatAnswer, recordUrl } from "../answer";
 import { clamp, type FeedbackRef, plural, unverifiedLines } from "../text-limits";
@@ -24,6 +18,10 @@ export const DISCORD_LIMITS = {
 };
 
 export const SHARE_ID = "share";
+// discord-api-types' enums, by value: the package is CommonJS, and only its types are used at run time.
+const ACTION_ROW = 1;
+const BUTTON = 2;
+const STYLE = { primary: 1, success: 3, danger: 4 } as const;
 const COLOR = { high: 0xd93f0b, medium: 0xe4a11b, low: 0x95a5a6, info: 0x5865f2 } as const;
 
 export interface DiscordMessage {
@@ -32,8 +30,8 @@ export interface DiscordMessage {
   components: APIActionRowComponent<APIButtonComponentWithCustomId>[];
 }
 
-/** Discord markdown's control characters, escaped in text we quote. */
-export const md = (s: string) => s.replace(/([\\*_~`|>[\]()#-])/g, "\\$1");
+/** Discord markdown's emphasis, code and spoiler characters, escaped in text we quote (fix steps are the curators' markdown). */
+export const md = (s: string) => s.replace(/([\\*_~`|])/g, "\\$1");
 const code = (s: string) => `\`${s.replace(/`/g, "ˋ")}\``;
 
 export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | undefined; shareButton?: boolean } = {}): DiscordMessage {
@@ -50,17 +48,8 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
         ...(url ? { url } : {}),
         description: clamp(`${code(r.id)}\n${md(r.summary)}`, DISCORD_LIMITS.description),
         fields: [
-          field(`Fix (reboot ${r.reboot})`, r.fixSteps.map(md).join("\n")),
-          ...(r.unverified.length
-            ? [
-                field(
-                  "Unverified",
-                  unverifiedLines(r.unverified)
-                    .map((u) => `⚠️ ${md(u)}`)
-                    .join("\n"),
-                ),
-              ]
-            : []),
+          field(`Fix (reboot ${r.reboot})`, r.fixSteps.join("\n")),
+          ...(r.unverified.length ? [field("Unverified", unverifiedLines(r.unverified, (u) => `⚠️ ${md(u)}`).join("\n"))] : []),
         ],
         color: COLOR.info,
       });
@@ -125,8 +114,7 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
     const last = out.embeds[out.embeds.length - 1];
     if (last) last.footer = { text: `known-bugs ${answer.kb.version} · ${plural(answer.kb.records, "record")}` };
   }
-  if (opts.shareButton)
-    out.components.push({ type: ComponentType.ActionRow, components: [button(SHARE_ID, "Share in channel", ButtonStyle.Primary)] });
+  if (opts.shareButton) out.components.push({ type: ACTION_ROW, components: [button(SHARE_ID, "Share in channel", STYLE.primary)] });
   fitEmbeds(out.embeds);
   return out;
 }
@@ -137,8 +125,6 @@ function findingEmbed(f: FindingSummary, publicUrl: string | undefined): APIEmbe
     `${code(f.id)} · **${f.confidence}** confidence (${f.score.toFixed(2)}) · verdict **${f.verdict.status}**`,
     md(f.verdict.reason),
   ];
-  const v = f.versionEvidence;
-  if (v) lines.push(`*${md(`${v.subject} ${v.value}: ${v.ecosystem} ${v.range}`)}${v.unverified ? " (unverified range)" : ""}*`);
   if (f.firstEvidence)
     lines.push(
       "",
@@ -146,16 +132,8 @@ function findingEmbed(f: FindingSummary, publicUrl: string | undefined): APIEmbe
       `\`\`\`\n${clamp(f.firstEvidence.text.trim(), 500).replace(/```/g, "'''")}\n\`\`\``,
     );
   const fields = [];
-  if (f.fixSteps.length) fields.push(field(`Fix (reboot ${f.reboot})`, f.fixSteps.map(md).join("\n")));
-  if (f.unverified.length)
-    fields.push(
-      field(
-        "Unverified",
-        unverifiedLines(f.unverified)
-          .map((u) => `⚠️ ${md(u)}`)
-          .join("\n"),
-      ),
-    );
+  if (f.fixSteps.length) fields.push(field(`Fix (reboot ${f.reboot})`, f.fixSteps.join("\n")));
+  if (f.unverified.length) fields.push(field("Unverified", unverifiedLines(f.unverified, (u) => `⚠️ ${md(u)}`).join("\n")));
   return {
     title: clamp(`${f.rank}. ${f.title}`, DISCORD_LIMITS.title),
     ...(url ? { url } : {}),
@@ -187,16 +165,13 @@ function feedbackRow(f: FindingSummary, kbVersion: string): APIActionRowComponen
   const wrong = feedbackCustomId("wrong", ref);
   if (Math.max(right.length, wrong.length) > DISCORD_LIMITS.customId) return null;
   return {
-    type: ComponentType.ActionRow,
-    components: [
-      button(right, `${f.rank}. Right diagnosis`, ButtonStyle.Success),
-      button(wrong, `${f.rank}. Wrong diagnosis`, ButtonStyle.Danger),
-    ],
+    type: ACTION_ROW,
+    components: [button(right, `${f.rank}. Right diagnosis`, STYLE.success), button(wrong, `${f.rank}. Wrong diagnosis`, STYLE.danger)],
   };
 }
 
 function button(customId: string, label: string, style: APIButtonComponentWithCustomId["style"]): APIButtonComponentWithCustomId {
-  return { type: ComponentType.Button, custom_id: customId, label, style };
+  return { type: BUTTON, custom_id: customId, label, style };
 }
 
 const embedSize = (e: APIEmbed) =>

@@ -66,7 +66,7 @@ function body(answer: ChatAnswer, opts: RenderOptions): { blocks: KnownBlock[]; 
         section(`${link(recordUrl(opts.publicUrl, r.id), r.id)}\n${esc(clamp(r.summary, 1200))}`),
         section(`*Fix* (reboot ${esc(r.reboot)}):\n${r.fixSteps.map(esc).join("\n")}`),
       ];
-      if (r.unverified.length) blocks.push(context(...unverifiedLines(r.unverified).map((u) => `:warning: Unverified: ${esc(u)}`)));
+      if (r.unverified.length) blocks.push(context(...unverifiedLines(r.unverified, (u) => `:warning: Unverified: ${esc(u)}`)));
       return { blocks, text: `${r.id}: ${r.title}` };
     }
     case "search": {
@@ -135,15 +135,13 @@ function finding(f: FindingSummary, kbVersion: string, opts: RenderOptions): Kno
     `\`${f.id}\` · *${f.confidence}* confidence (${f.score.toFixed(2)}) · verdict *${f.verdict.status}*`,
     esc(f.verdict.reason),
   ];
-  const v = f.versionEvidence;
-  if (v) head.push(`_${esc(`${v.subject} ${v.value}: ${v.ecosystem} ${v.range}`)}${v.unverified ? " (unverified range)" : ""}_`);
   const blocks: KnownBlock[] = [section(head.join("\n"))];
   if (f.firstEvidence) {
     const line = clamp(f.firstEvidence.text.trim(), 500).replace(/```/g, "'''");
     blocks.push(section(`First evidence, line ${f.firstEvidence.line}:\n\`\`\`${esc(line)}\`\`\``));
   }
   if (f.fixSteps.length) blocks.push(section(`*Fix* (reboot ${esc(f.reboot)}):\n${f.fixSteps.map(esc).join("\n")}`));
-  if (f.unverified.length) blocks.push(context(...unverifiedLines(f.unverified).map((u) => `:warning: Unverified: ${esc(u)}`)));
+  if (f.unverified.length) blocks.push(context(...unverifiedLines(f.unverified, (u) => `:warning: Unverified: ${esc(u)}`)));
   blocks.push(feedbackButtons(f, kbVersion));
   return blocks;
 }
