@@ -30,8 +30,10 @@ export interface DiscordMessage {
   components: APIActionRowComponent<APIButtonComponentWithCustomId>[];
 }
 
-/** Discord markdown's emphasis, code and spoiler characters, escaped in text we quote (fix steps are the curators' markdown). */
+/** Text from the person (queries, host facts, node names): every Discord markdown character escaped. */
 export const md = (s: string) => s.replace(/([\\*_~`|])/g, "\\$1");
+/** Text from records and the engine (reasons, notes, summaries): its `code` spans kept, emphasis escaped. */
+const prose = (s: string) => s.replace(/([\\*_~|])/g, "\\$1");
 const code = (s: string) => `\`${s.replace(/`/g, "ˋ")}\``;
 
 export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | undefined; shareButton?: boolean } = {}): DiscordMessage {
@@ -46,10 +48,10 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
       out.embeds.push({
         title: clamp(r.title, DISCORD_LIMITS.title),
         ...(url ? { url } : {}),
-        description: clamp(`${code(r.id)}\n${md(r.summary)}`, DISCORD_LIMITS.description),
+        description: clamp(`${code(r.id)}\n${prose(r.summary)}`, DISCORD_LIMITS.description),
         fields: [
           field(`Fix (reboot ${r.reboot})`, r.fixSteps.join("\n")),
-          ...(r.unverified.length ? [field("Unverified", unverifiedLines(r.unverified, (u) => `⚠️ ${md(u)}`).join("\n"))] : []),
+          ...(r.unverified.length ? [field("Unverified", unverifiedLines(r.unverified, (u) => `⚠️ ${prose(u)}`).join("\n"))] : []),
         ],
         color: COLOR.info,
       });
@@ -66,7 +68,7 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
             const url = recordUrl(opts.publicUrl, i.id);
             return field(
               clamp(i.title, DISCORD_LIMITS.fieldName),
-              `${url ? `[${code(i.id)}](${url})` : code(i.id)}\n${md(clamp(i.summary, 300))}`,
+              `${url ? `[${code(i.id)}](${url})` : code(i.id)}\n${prose(clamp(i.summary, 300))}`,
             );
           }),
           color: COLOR.info,
@@ -93,7 +95,7 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
       const extra: string[] = [];
       if (answer.advisories.length)
         extra.push(
-          `**Advisories**: your versions are in an affected range, but the log shows no symptom:\n${answer.advisories.map((a) => `• ${code(a.id)}: ${md(a.verdict.reason)}`).join("\n")}`,
+          `**Advisories**: your versions are in an affected range, but the log shows no symptom:\n${answer.advisories.map((a) => `• ${code(a.id)}: ${prose(a.verdict.reason)}`).join("\n")}`,
         );
       if (answer.outliers.length)
         extra.push(
@@ -123,7 +125,7 @@ function findingEmbed(f: FindingSummary, publicUrl: string | undefined): APIEmbe
   const url = recordUrl(publicUrl, f.id);
   const lines = [
     `${code(f.id)} · **${f.confidence}** confidence (${f.score.toFixed(2)}) · verdict **${f.verdict.status}**`,
-    md(f.verdict.reason),
+    prose(f.verdict.reason),
   ];
   if (f.firstEvidence)
     lines.push(
@@ -133,7 +135,7 @@ function findingEmbed(f: FindingSummary, publicUrl: string | undefined): APIEmbe
     );
   const fields = [];
   if (f.fixSteps.length) fields.push(field(`Fix (reboot ${f.reboot})`, f.fixSteps.join("\n")));
-  if (f.unverified.length) fields.push(field("Unverified", unverifiedLines(f.unverified, (u) => `⚠️ ${md(u)}`).join("\n")));
+  if (f.unverified.length) fields.push(field("Unverified", unverifiedLines(f.unverified, (u) => `⚠️ ${prose(u)}`).join("\n")));
   return {
     title: clamp(`${f.rank}. ${f.title}`, DISCORD_LIMITS.title),
     ...(url ? { url } : {}),
