@@ -1,5 +1,5 @@
 /** Requests signed longer ago (or further ahead) than this are refused, as Slack specifies: replays. */
-export const MAX_SIGNATURE_AGE_S = 5 * 60;
+const MAX_SIGNATURE_AGE_S = 5 * 60;
 
 export type AuthResult = { ok: true } | { ok: false; reason: string };
 

@@ -31,7 +31,7 @@ export interface DiscordMessage {
 }
 
 /** Text from the person (queries, host facts, node names): every Discord markdown character escaped. */
-export const md = (s: string) => s.replace(/([\\*_~`|])/g, "\\$1");
+const md = (s: string) => s.replace(/([\\*_~`|])/g, "\\$1");
 /** Text from records and the engine (reasons, notes, summaries): its `code` spans kept, emphasis escaped. */
 const prose = (s: string) => s.replace(/([\\*_~|])/g, "\\$1");
 const code = (s: string) => `\`${s.replace(/`/g, "ˋ")}\``;
@@ -151,7 +151,7 @@ const field = (name: string, value: string) => ({
 });
 
 /** custom_id carries the vote's subject: `fb|r|<verdict>|<kb version>|<finding id>` (100 characters at most). */
-export function feedbackCustomId(vote: "right" | "wrong", ref: FeedbackRef): string {
+function feedbackCustomId(vote: "right" | "wrong", ref: FeedbackRef): string {
   return ["fb", vote === "right" ? "r" : "w", ref.verdict, ref.kbVersion, ref.findingId].join("|");
 }
 
@@ -183,7 +183,7 @@ const embedSize = (e: APIEmbed) =>
   (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
 
 /** At most 10 embeds and 6,000 characters across them: later embeds go first, then descriptions shrink. */
-export function fitEmbeds(embeds: APIEmbed[]): void {
+function fitEmbeds(embeds: APIEmbed[]): void {
   embeds.splice(DISCORD_LIMITS.embeds);
   for (const e of embeds) e.fields?.splice(DISCORD_LIMITS.fields);
   let total = embeds.reduce((n, e) => n + embedSize(e), 0);

@@ -25,7 +25,7 @@ export interface RenderOptions {
 }
 
 /** `&`, `<` and `>` are Slack's control characters in mrkdwn and must be escaped in any text we quote. */
-export const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 const section = (text: string): SectionBlock => ({
   type: "section",

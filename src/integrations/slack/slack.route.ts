@@ -31,7 +31,10 @@ export function slackRoutes(deps: ChatDeps) {
 
   return new Hono<ChatEnv>()
     .post("/commands", slackSigned, async (c) => {
-      const form = slashCommandSchema.safeParse(Object.fromEntries(new URLSearchParams(c.get("rawBody"))));
+      const fields = new URLSearchParams(c.get("rawBody"));
+      // Slack checks the certificate of a command URL now and then with a signed ssl_check=1 request.
+      if (fields.get("ssl_check") === "1") return ack(c);
+      const form = slashCommandSchema.safeParse(Object.fromEntries(fields));
       if (!form.success) return problemResponse(c, 400, "bad-slack-payload", "The slash command lacks a valid response_url.");
       const cfg = c.get("chatConfig");
       const responseUrl = checkedResponseUrl(cfg, form.data.response_url);
