@@ -135,3 +135,19 @@ describe("what is registered with the platforms matches the routes", () => {
     expect(discordCommands.find((c) => c.type === 3)?.name).toBe("Diagnose");
   });
 });
+
+describe("chat configuration, parsed once at the edge", () => {
+  it("accepts the secrets and a public URL (without its trailing slash), and refuses a malformed key", async () => {
+    const { loadConfig } = await import("../../src/node/config");
+    const { chatConfigFromEnv } = await import("../../src/integrations/chat-config");
+    const ok = loadConfig({ SLACK_SIGNING_SECRET: "s3cret", DISCORD_PUBLIC_KEY: "ab".repeat(32), PUBLIC_URL: "https://kb.example.org/" });
+    expect(chatConfigFromEnv(ok)).toEqual({
+      slackSigningSecret: "s3cret",
+      discordPublicKey: "ab".repeat(32),
+      publicUrl: "https://kb.example.org",
+    });
+    expect(chatConfigFromEnv(loadConfig({}))).toEqual({ slackSigningSecret: undefined, discordPublicKey: undefined, publicUrl: undefined });
+    expect(() => loadConfig({ DISCORD_PUBLIC_KEY: "not-hex" })).toThrow(/DISCORD_PUBLIC_KEY/);
+    expect(() => loadConfig({ PUBLIC_URL: "ftp://kb.example.org" })).toThrow(/PUBLIC_URL/);
+  });
+});

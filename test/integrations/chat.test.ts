@@ -67,6 +67,18 @@ describe("chat doors on Node (libSQL file, response_url on a local listener)", (
     expect(res.headers.get("content-type")).toContain("application/problem+json");
   });
 
+  it("acknowledges Slack's signed ssl_check without answering", async () => {
+    const body = "ssl_check=1&token=deprecated";
+    const res = await service.app.request("/integrations/slack/commands", {
+      method: "POST",
+      headers: await slackHeaders(harness.slackSecret, body),
+      body,
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe("");
+    expect(service.background.pending).toBe(0);
+  });
+
   it("summarises votes per record, most wrong votes first", async () => {
     const now = new Date("2026-01-01T00:00:00Z");
     const vote = { kbVersion: "kb-0000000000000000", verdict: "affected", platform: "slack" } as const;
