@@ -41,8 +41,8 @@ const SLUG = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
 
 /**
  * What the person typed decides the answer: `help` or nothing → help; a record id → that record;
- * anything the engine recognises (log lines, uname, os-release) → a diagnosis; other single-line text
- * (a CVE, a commit, an issue number, words) → a search of the records.
+ * an issue link (or `owner/repo#123`) → the records citing it; anything the engine recognises (log
+ * lines, uname, os-release) → a diagnosis; other single-line text (a CVE, a commit, words) → a search.
  */
 export async function answerFor(store: Store, input: ChatInput): Promise<ChatAnswer> {
   const text = input.text;
@@ -54,6 +54,15 @@ export async function answerFor(store: Store, input: ChatInput): Promise<ChatAns
     const record = kb.records.find((r) => r.id === text);
     if (record) return { kind: "record", kb: ref, record: summarizeRecord(record) };
   }
+  const cited = single ? citingRecords(kb.records, text) : [];
+  if (cited.length)
+    return {
+      kind: "search",
+      kb: ref,
+      query: text.slice(0, 200),
+      total: cited.length,
+      items: cited.slice(0, SEARCH_RESULTS).map((r) => ({ id: r.id, title: r.title, summary: r.summary })),
+    };
   const diagnosis = diagnoseBundle(kb, text);
   if (!single || diagnosis.findings.length || diagnosis.advisories.length || diagnosis.facts.kernel)
     return diagnosisAnswer(ref, diagnosis, input.truncated);
@@ -65,6 +74,34 @@ export async function answerFor(store: Store, input: ChatInput): Promise<ChatAns
     total: found.total,
     items: found.items.map((b) => ({ id: b.id, title: b.title, summary: b.summary })),
   };
+}
+
+type KbRecord = Awaited<ReturnType<typeof currentKb>>["records"][number];
+
+/**
+ * An issue or report people paste as a link (or as GitHub's `owner/repo#123`): the records that cite
+ * it as a reference, an alias source or an example source.
+ */
+function citingRecords(records: readonly KbRecord[], text: string): KbRecord[] {
+  const short = /^([\w.-]+\/[\w.-]+)#(\d+)$/.exec(text);
+  const wanted = short ? [`https://github.com/${short[1]}/issues/${short[2]}`, `https://github.com/${short[1]}/pull/${short[2]}`] : [text];
+  const keys = new Set(wanted.map(urlKey).filter((k): k is string => k !== null));
+  if (!keys.size) return [];
+  const cites = (url: string | undefined) => url !== undefined && keys.has(urlKey(url) ?? "");
+  return records.filter(
+    (r) => r.references.some((f) => cites(f.url)) || r.aliases.some((a) => cites(a.source)) || r.examples.some((e) => cites(e.source)),
+  );
+}
+
+/** A URL compared without scheme, fragment, query or trailing slash; null when the text is not one. */
+function urlKey(text: string): string | null {
+  if (!/^https?:\/\/\S+$/i.test(text)) return null;
+  try {
+    const u = new URL(text);
+    return `${u.host.toLowerCase()}${u.pathname.replace(/\/+$/, "")}`;
+  } catch {
+    return null;
+  }
 }
 
 function diagnosisAnswer(kb: KbRef, d: Diagnosis, truncated: ChatInput["truncated"]): ChatAnswer {

@@ -57,9 +57,12 @@ export function chatContract(h: () => ChatHarness) {
     const body = JSON.stringify(payload);
     return h().fetch(DISCORD, { method: "POST", headers: await discordHeaders(h().discordKey, body, timestamp), body });
   };
-  const command = async (text: string, opts: { responseUrl?: string; trigger?: string } = {}) => {
+  const command = async (text: string, opts: { responseUrl?: string; trigger?: string; asSlackSends?: boolean } = {}) => {
     const responseUrl = opts.responseUrl ?? h().responseUrl();
-    const res = await slack(SLACK_COMMANDS, slashCommandBody({ text, responseUrl, triggerId: opts.trigger ?? triggerId() }));
+    const res = await slack(
+      SLACK_COMMANDS,
+      slashCommandBody({ text, responseUrl, triggerId: opts.trigger ?? triggerId(), asSlackSends: opts.asSlackSends ?? false }),
+    );
     return { res, responseUrl };
   };
 
@@ -99,6 +102,14 @@ export function chatContract(h: () => ChatHarness) {
       const body = (await res.json()) as SlackPost;
       expect(body.response_type).toBe("ephemeral");
       expect(blockTexts(body).join("\n")).toContain("/known-bugs <log lines>");
+    }
+  });
+
+  it("Slack: finds the records citing a pasted issue link (as Slack links it) or owner/repo#number", async () => {
+    for (const text of ["<https://github.com/kubernetes/kube-proxy/issues/25>", "kubernetes/kube-proxy#25"]) {
+      const { responseUrl } = await command(text, { asSlackSends: true });
+      const [answer] = await h().delivered(responseUrl);
+      expect(blockTexts(answer as SlackPost).join("\n")).toContain(`\`${XT}\``);
     }
   });
 

@@ -41,8 +41,8 @@ export function randomSecret(): string {
   return hex(crypto.getRandomValues(new Uint8Array(32)).buffer as ArrayBuffer);
 }
 
-/** A slash command's form body, as Slack posts it (text escaped the way Slack escapes it). */
-export function slashCommandBody(fields: { text: string; responseUrl: string; triggerId: string }): string {
+/** A slash command's form body, as Slack posts it (text escaped the way Slack escapes it, unless it already is). */
+export function slashCommandBody(fields: { text: string; responseUrl: string; triggerId: string; asSlackSends?: boolean }): string {
   return new URLSearchParams({
     token: "deprecated-verification-token",
     team_id: "T0001",
@@ -52,7 +52,7 @@ export function slashCommandBody(fields: { text: string; responseUrl: string; tr
     user_id: "U0001",
     user_name: "oncall",
     command: "/known-bugs",
-    text: slackEscape(fields.text),
+    text: fields.asSlackSends ? fields.text : slackEscape(fields.text),
     api_app_id: "A0001",
     response_url: fields.responseUrl,
     trigger_id: fields.triggerId,
