@@ -39,7 +39,7 @@ const app = createApp({
   chat: (env) => chatConfigFromEnv(parseEnv(env)),
   // A chat answer is posted after the acknowledgement; waitUntil keeps the isolate alive until it is.
   background: (c, task) =>
-    c.executionCtx.waitUntil(task.catch((err: unknown) => console.error(`[${c.get("requestId") ?? "-"}] background task failed`, err))),
+    c.executionCtx.waitUntil(task().catch((err: unknown) => console.error(`[${c.get("requestId") ?? "-"}] background task failed`, err))),
 });
 
 export default app;

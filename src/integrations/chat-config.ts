@@ -25,12 +25,15 @@ export function chatConfigFromEnv(env: {
   return { slackSigningSecret: env.SLACK_SIGNING_SECRET, discordPublicKey: env.DISCORD_PUBLIC_KEY, publicUrl: env.PUBLIC_URL };
 }
 
-/** Runs work after the response is sent: the Worker's waitUntil, a tracked promise on Node. */
-export type RunInBackground = (c: Context, task: Promise<unknown>) => void;
+/**
+ * Runs work after the response is sent: the Worker's waitUntil, a tracked promise on Node. The work
+ * is a function so that an entry may start it only once the response is on its way.
+ */
+export type RunInBackground = (c: Context, task: () => Promise<unknown>) => void;
 
 /** For entries that give none: the platform's waitUntil when there is one, else a logged promise. */
 export const defaultRunInBackground: RunInBackground = (c, task) => {
-  const logged = task.catch((err: unknown) => console.error(`[${c.get("requestId") ?? "-"}] background task failed`, err));
+  const logged = task().catch((err: unknown) => console.error(`[${c.get("requestId") ?? "-"}] background task failed`, err));
   let ctx: { waitUntil(p: Promise<unknown>): void } | undefined;
   try {
     ctx = c.executionCtx;

@@ -7,7 +7,9 @@ import type { RunInBackground } from "../integrations/chat-config";
 export function createBackgroundTasks(log: (...args: unknown[]) => void = console.error) {
   const pending = new Set<Promise<unknown>>();
   const run: RunInBackground = (c, task) => {
-    const tracked: Promise<unknown> = task
+    // Started on the next turn of the event loop, after the acknowledgement has been written.
+    const tracked: Promise<unknown> = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(task)
       .catch((err: unknown) => log(`[${c.get("requestId") ?? "-"}] background task failed`, err))
       .finally(() => pending.delete(tracked));
     pending.add(tracked);

@@ -46,10 +46,7 @@ export function slackRoutes(deps: ChatDeps) {
       if (!input.text || /^help$/i.test(input.text)) return c.json({ response_type: "ephemeral", ...renderSlack({ kind: "help" }) });
       if (!(await firstDelivery(c, form.data.trigger_id))) return ack(c);
       const store = c.get("store");
-      deps.background(
-        c,
-        deliverAnswer(c, store, cfg, responseUrl, async () => answerFor(store, input), Boolean(shareWord)),
-      );
+      deps.background(c, () => deliverAnswer(c, store, cfg, responseUrl, async () => answerFor(store, input), Boolean(shareWord)));
       return ack(c);
     })
     .post("/interactions", slackSigned, async (c) => {
@@ -75,7 +72,7 @@ export function slackRoutes(deps: ChatDeps) {
           if (!input.text) throw new UserFacing("That message has no text to diagnose (files and attachments are not read).");
           return answerFor(store, input);
         };
-        deps.background(c, deliverAnswer(c, store, cfg, responseUrl, answer, false));
+        deps.background(c, () => deliverAnswer(c, store, cfg, responseUrl, answer, false));
         return ack(c);
       }
       if (p.type !== "block_actions") return ack(c);
@@ -84,7 +81,7 @@ export function slackRoutes(deps: ChatDeps) {
       if (!clicked || !responseUrl) return ack(c);
       if (!(await firstDelivery(c, p.trigger_id))) return ack(c);
       if (clicked.action_id === ACTION.share) {
-        deps.background(c, shareAnswer(store, cfg, responseUrl, clicked.value ?? "", p.user?.id));
+        deps.background(c, () => shareAnswer(store, cfg, responseUrl, clicked.value ?? "", p.user?.id));
         return ack(c);
       }
       if (clicked.action_id === ACTION.right || clicked.action_id === ACTION.wrong) {
@@ -97,7 +94,7 @@ export function slackRoutes(deps: ChatDeps) {
           replace_original: false,
           text: `Thanks: recorded *${vote}* for \`${ref.data.findingId}\` (verdict ${ref.data.verdict}, ${ref.data.kbVersion}). Curators review the records that draw wrong votes.`,
         };
-        deps.background(c, postToSlack(cfg, responseUrl, thanks));
+        deps.background(c, () => postToSlack(cfg, responseUrl, thanks));
       }
       return ack(c);
     });
