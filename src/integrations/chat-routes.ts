@@ -1,10 +1,11 @@
-import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import type { AppDeps, AppEnv } from "../http/app-env";
+import type { AppDeps } from "../http/app-env";
+import { createRouter } from "../http/create-router";
 import { problemResponse } from "../http/problem";
 import { type ChatConfig, defaultRunInBackground, type RunInBackground } from "./chat-config";
+import { documentChatWebhooks } from "./chat-webhooks.doc";
 import { discordRoutes } from "./discord/discord.route";
-import { feedbackRoute } from "./feedback.route";
+import { feedbackRouter } from "./feedback/feedback.index";
 import { slackRoutes } from "./slack/slack.route";
 
 /** What the chat doors get from the app: their configuration and a way to work after the response. */
@@ -23,9 +24,11 @@ export function chatRoutes(deps: Pick<AppDeps, "chat" | "background">) {
     maxSize: MAX_CHAT_BODY,
     onError: (c) => problemResponse(c, 413, "body-too-large", `The body is larger than the limit of ${MAX_CHAT_BODY} bytes.`),
   });
-  return new Hono<AppEnv>()
+  const router = createRouter();
+  documentChatWebhooks(router.openAPIRegistry);
+  return router
     .use("/integrations/*", limit)
     .route("/integrations/slack", slackRoutes(chat))
     .route("/integrations/discord", discordRoutes(chat))
-    .route("/feedback", feedbackRoute);
+    .route("/", feedbackRouter);
 }

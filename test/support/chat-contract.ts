@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { discordHeaders, interactionBody, nowSeconds, slackEscape, slackHeaders, slashCommandBody } from "./chat-signing";
+import { expectDocumented, type OpenApiDocument } from "./documented-schema";
 import { UBUNTU_2204_OS_RELEASE, XOR_MARK_KLOG } from "./seed-logs";
 import type { Fetch } from "./seed-scenarios";
 
@@ -270,6 +271,8 @@ export function chatContract(h: () => ChatHarness) {
     expect(clickBody.data.content).toContain("recorded **right**");
     expect(clickBody.data.flags).toBe(64);
 
+    const doc = (await (await h().fetch("/openapi.json")).json()) as OpenApiDocument;
+    await expectDocumented(doc, "get", "/feedback/summary", await h().fetch("/feedback/summary"));
     const res = await h().fetch("/feedback/summary");
     expect(res.status).toBe(200);
     const raw = await res.text();
