@@ -7,11 +7,11 @@ import { currentKb } from "../service/kb-cache";
 import type { ChatInput } from "./chat-input";
 
 /** Findings shown in a chat answer; the rest are counted, and the web page has them all. */
-export const SHOWN_FINDINGS = 3;
+const SHOWN_FINDINGS = 3;
 const SHOWN_ADVISORIES = 3;
 const SEARCH_RESULTS = 5;
 
-export interface KbRef {
+interface KbRef {
   version: string;
   records: number;
 }

@@ -33,8 +33,6 @@ export const interactionSchema = z.discriminatedUnion("type", [
   z.looseObject({ type: z.enum(["shortcut", "view_submission", "view_closed", "block_suggestion"]) }),
 ]);
 
-export type SlackInteraction = z.infer<typeof interactionSchema>;
-
 /** What a feedback button carries (we wrote it; Slack returns it signed). */
 export const feedbackRefSchema = z.object({
   kbVersion: z.string().regex(/^kb-[0-9a-f]{16}$/),
