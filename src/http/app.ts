@@ -10,6 +10,7 @@ import { problemResponse } from "./problem";
 import { bugsRouter } from "./routes/bugs/bugs.index";
 import { diagnoseRouter } from "./routes/diagnose/diagnose.index";
 import { healthRouter } from "./routes/health/health.index";
+import { kbRouter } from "./routes/kb/kb.index";
 
 /** The one app both entries serve: Node (libSQL file or remote) and the Worker (D1 or remote libSQL). */
 export function createApp(deps: AppDeps) {
@@ -20,7 +21,7 @@ export function createApp(deps: AppDeps) {
     c.set("store", deps.store(c.env));
     await next();
   });
-  for (const path of ["/health", "/bugs", "/bugs/*", "/diagnose"]) app.use(path, kbVersion);
+  for (const path of ["/health", "/kb", "/bugs", "/bugs/*", "/diagnose"]) app.use(path, kbVersion);
   app.use("/diagnose", (c, next) => {
     const maxSize = deps.maxBodyBytes(c.env);
     const limit = bodyLimit({
@@ -29,7 +30,12 @@ export function createApp(deps: AppDeps) {
     });
     return limit(c, next);
   });
-  const routes = app.route("/", healthRouter).route("/", diagnoseRouter).route("/", bugsRouter).route("/", chatRoutes(deps));
+  const routes = app
+    .route("/", healthRouter)
+    .route("/", diagnoseRouter)
+    .route("/", bugsRouter)
+    .route("/", kbRouter)
+    .route("/", chatRoutes(deps));
   documentApi(app);
   app.notFound(notFound);
   app.onError(onError);

@@ -1,6 +1,7 @@
 import { bodyLimit } from "hono/body-limit";
 import type { AppDeps } from "../http/app-env";
 import { createRouter } from "../http/create-router";
+import { kbVersion } from "../http/kb-version";
 import { problemResponse } from "../http/problem";
 import { type ChatConfig, defaultRunInBackground, type RunInBackground } from "./chat-config";
 import { documentChatWebhooks } from "./chat-webhooks.doc";
@@ -28,6 +29,8 @@ export function chatRoutes(deps: Pick<AppDeps, "chat" | "background">) {
   documentChatWebhooks(router.openAPIRegistry);
   return router
     .use("/integrations/*", limit)
+    // Like every API answer, the summary names the knowledge base served (votes name their own).
+    .use("/feedback/summary", kbVersion)
     .route("/integrations/slack", slackRoutes(chat))
     .route("/integrations/discord", discordRoutes(chat))
     .route("/", feedbackRouter);

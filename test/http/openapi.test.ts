@@ -45,8 +45,10 @@ describe("the OpenAPI document", () => {
     expect(documented.sort()).toEqual([
       "GET /bugs",
       "GET /bugs/{id}",
+      "GET /bugs/{id}/osv",
       "GET /feedback/summary",
       "GET /health",
+      "GET /kb",
       "POST /diagnose",
       "POST /integrations/discord/interactions",
       "POST /integrations/slack/commands",
@@ -67,8 +69,13 @@ describe("the OpenAPI document", () => {
   it("rejects an answer that does not match (so the per-route checks can fail)", async () => {
     const wrong = new Response(JSON.stringify({ status: "ok", kb: { version: 1 } }), {
       status: 200,
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", "x-request-id": "r", "x-kb-version": "kb-0" },
     });
     await expect(expectDocumented(doc, "get", "/health", wrong)).rejects.toThrow(/documented schema/);
+    const noVersion = new Response(JSON.stringify({ status: "ok", kb: { version: "kb-0", records: 1, importedAt: "" } }), {
+      status: 200,
+      headers: { "content-type": "application/json", "x-request-id": "r" },
+    });
+    await expect(expectDocumented(doc, "get", "/health", noVersion)).rejects.toThrow(/X-KB-Version/);
   });
 });
