@@ -27,10 +27,10 @@ export function chatRoutes(deps: Pick<AppDeps, "chat" | "background">) {
   });
   const router = createRouter();
   documentChatWebhooks(router.openAPIRegistry);
+  // Like every API answer, the summary names the knowledge base served (votes name their own).
+  router.use("/feedback/summary", kbVersion);
   return router
     .use("/integrations/*", limit)
-    // Like every API answer, the summary names the knowledge base served (votes name their own).
-    .use("/feedback/summary", kbVersion)
     .route("/integrations/slack", slackRoutes(chat))
     .route("/integrations/discord", discordRoutes(chat))
     .route("/", feedbackRouter);
