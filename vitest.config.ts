@@ -34,6 +34,8 @@ export default defineConfig({
                   DISCORD_PUBLIC_KEY: discord.publicKeyHex,
                   PUBLIC_URL: "https://known-bugs.example.org",
                   TEST_DISCORD_PRIVATE_JWK: JSON.stringify(discord.privateJwk),
+                  ACCESS_LOG: "off",
+                  CORS_ORIGINS: "https://allowed.example, http://localhost:5173",
                 },
               },
             };

@@ -9,9 +9,11 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { getBug } from "../db/bug-queries";
+import { sharedEnvSchema } from "../env-fields";
 import { createApp } from "../http/app";
 import { createBackgroundTasks } from "../node/background";
 import { importFromDir, openStore } from "../node/prepare-store";
+import { inlineDiagnoser } from "../service/diagnoser";
 import { discordSvg, slackSvg } from "./chat-preview-svg";
 
 const OUT = "docs/chat";
@@ -47,7 +49,14 @@ try {
   const publicKey = hex((await crypto.subtle.exportKey("raw", keys.publicKey)) as ArrayBuffer);
   const background = createBackgroundTasks();
   const chat = { slackSigningSecret: secret, discordPublicKey: publicKey, publicUrl: PUBLIC_URL, slackResponseOrigins: [origin] };
-  const app = createApp({ store: () => store, maxBodyBytes: () => 1024 * 1024, chat: () => chat, background: background.run });
+  const settings = sharedEnvSchema.parse({ ACCESS_LOG: "off", RATE_LIMIT_PER_MINUTE: "0" });
+  const app = createApp({
+    store: () => store,
+    settings: () => settings,
+    diagnoser: () => inlineDiagnoser,
+    chat: () => chat,
+    background: background.run,
+  });
   const now = String(Math.floor(Date.now() / 1000));
 
   const form = new URLSearchParams({

@@ -1,5 +1,6 @@
 import { listBugs } from "../db/bug-queries";
 import type { Store } from "../db/create-db";
+import type { CompiledKb } from "../engine/compile-kb";
 import { diagnoseBundle } from "../engine/diagnose";
 import type { Diagnosis, NodeReport } from "../engine/diagnosis";
 import { type FindingSummary, type RecordSummary, summarizeDiagnosis, summarizeRecord } from "../engine/summary";
@@ -44,7 +45,14 @@ const SLUG = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
  * an issue link (or `owner/repo#123`) → the records citing it; anything the engine recognises (log
  * lines, uname, os-release) → a diagnosis; other single-line text (a CVE, a commit, words) → a search.
  */
-export async function answerFor(store: Store, input: ChatInput): Promise<ChatAnswer> {
+export type RunDiagnosis = (kb: CompiledKb, text: string) => Promise<Diagnosis>;
+
+/** The app's diagnoser (a worker-thread pool on Node, inline on the Worker) in production; the engine inline by default. */
+export async function answerFor(
+  store: Store,
+  input: ChatInput,
+  run: RunDiagnosis = async (kb, text) => diagnoseBundle(kb, text),
+): Promise<ChatAnswer> {
   const text = input.text;
   if (!text || /^(help|-h|--help|\?)$/i.test(text)) return { kind: "help" };
   const kb = await currentKb(store);
@@ -63,7 +71,7 @@ export async function answerFor(store: Store, input: ChatInput): Promise<ChatAns
       total: cited.length,
       items: cited.slice(0, SEARCH_RESULTS).map((r) => ({ id: r.id, title: r.title, summary: r.summary })),
     };
-  const diagnosis = diagnoseBundle(kb, text);
+  const diagnosis = await run(kb, text);
   if (!single || diagnosis.findings.length || diagnosis.advisories.length || diagnosis.facts.kernel)
     return diagnosisAnswer(ref, diagnosis, input.truncated);
   const found = await listBugs(store, { q: text.slice(0, 200), limit: SEARCH_RESULTS, offset: 0 });

@@ -2,10 +2,17 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { AppVariables } from "../http/app-env";
 import { notFound } from "../http/on-error";
 import { problemResponse } from "../http/problem";
+import type { RunDiagnosis } from "./answer";
 import type { ChatConfig } from "./chat-config";
 import type { AuthResult } from "./request-auth";
 
 export type ChatEnv = { Variables: AppVariables & { rawBody: string; chatConfig: ChatConfig } };
+
+/** The app's diagnoser for a chat answer: the same limits and pool as POST /diagnose. */
+export function diagnoserOf(c: { get(key: "diagnoser"): AppVariables["diagnoser"] }): RunDiagnosis {
+  const diagnoser = c.get("diagnoser");
+  return (kb, text) => diagnoser.diagnose(kb, { form: "bundle", text });
+}
 
 /**
  * The gate of every chat route: 404 unless the platform's secret is configured (the route does not

@@ -182,8 +182,9 @@ export function chatContract(h: () => ChatHarness) {
 
   it("Slack: a long message is diagnosed in part, and the answer says so", async () => {
     const responseUrl = h().responseUrl();
+    // Over the 20,000 characters diagnosed, under the 64 KB body limit of the workerd tests.
     const filler = Array.from(
-      { length: 600 },
+      { length: 300 },
       (_, i) => `I1113 16:15:${String(i % 60).padStart(2, "0")}.000000 1 proxier.go:820] "SyncProxyRules complete" elapsed="22ms"`,
     );
     const text = `${XOR_MARK_KLOG}\n${filler.join("\n")}`;
@@ -194,7 +195,7 @@ export function chatContract(h: () => ChatHarness) {
       response_url: responseUrl,
       message: { text },
     };
-    await slack(SLACK_INTERACTIONS, interactionBody(payload));
+    expect((await slack(SLACK_INTERACTIONS, interactionBody(payload))).status).toBe(200);
     const [answer] = await h().delivered(responseUrl);
     const texts = blockTexts(answer as SlackPost).join("\n");
     expect(texts).toMatch(/only the first [\d,]+ of [\d,]+ characters were diagnosed/);

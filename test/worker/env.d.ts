@@ -17,6 +17,8 @@ declare global {
       PUBLIC_URL: string;
       /** The private half of DISCORD_PUBLIC_KEY (JWK), for signing test interactions. */
       TEST_DISCORD_PRIVATE_JWK: string;
+      CORS_ORIGINS: string;
+      RATE_LIMITER: RateLimit;
     }
   }
 }

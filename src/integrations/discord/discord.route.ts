@@ -1,10 +1,10 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { recordFeedback } from "../../db/chat-queries";
-import { problemResponse } from "../../http/problem";
+import { ProblemError, problemResponse } from "../../http/problem";
 import { KbNotLoadedError } from "../../service/kb-cache";
 import { answerFor } from "../answer";
-import { type ChatEnv, signedBy } from "../chat-auth";
+import { type ChatEnv, diagnoserOf, signedBy } from "../chat-auth";
 import { chatInput } from "../chat-input";
 import type { ChatDeps } from "../chat-routes";
 import { feedbackRefSchema } from "../slack/slack-payloads";
@@ -83,9 +83,11 @@ async function command(c: Context<ChatEnv>, i: Interaction) {
   }
   try {
     // Discord waits 3 seconds for this answer; a diagnosis of a message (at most 6,000 characters) takes milliseconds.
-    const answer = await answerFor(c.get("store"), chatInput(text));
+    const answer = await answerFor(c.get("store"), chatInput(text), diagnoserOf(c));
     return reply(c, renderDiscord(answer, { publicUrl: c.get("chatConfig").publicUrl, shareButton: !share }), !share);
   } catch (err) {
+    if (err instanceof ProblemError && err.status < 500)
+      return reply(c, { content: `known-bugs could not diagnose this: ${err.message}` }, true);
     if (!(err instanceof KbNotLoadedError)) console.error(`[${c.get("requestId")}] discord answer failed`, err);
     const content =
       err instanceof KbNotLoadedError

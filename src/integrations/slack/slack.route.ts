@@ -1,10 +1,10 @@
 import { type Context, Hono } from "hono";
 import { claimChatEvent, recordFeedback, saveChatAnswer, takeChatAnswer } from "../../db/chat-queries";
 import type { Store } from "../../db/create-db";
-import { problemResponse } from "../../http/problem";
+import { ProblemError, problemResponse } from "../../http/problem";
 import { KbNotLoadedError } from "../../service/kb-cache";
 import { answerFor } from "../answer";
-import { type ChatEnv, signedBy } from "../chat-auth";
+import { type ChatEnv, diagnoserOf, signedBy } from "../chat-auth";
 import { type ChatConfig, SLACK_RESPONSE_ORIGINS } from "../chat-config";
 import { chatInput, slackToPlain } from "../chat-input";
 import type { ChatDeps } from "../chat-routes";
@@ -46,7 +46,8 @@ export function slackRoutes(deps: ChatDeps) {
       if (!input.text || /^help$/i.test(input.text)) return c.json({ response_type: "ephemeral", ...renderSlack({ kind: "help" }) });
       if (!(await firstDelivery(c, form.data.trigger_id))) return ack(c);
       const store = c.get("store");
-      deps.background(c, () => deliverAnswer(c, store, cfg, responseUrl, async () => answerFor(store, input), Boolean(shareWord)));
+      const run = diagnoserOf(c);
+      deps.background(c, () => deliverAnswer(c, store, cfg, responseUrl, async () => answerFor(store, input, run), Boolean(shareWord)));
       return ack(c);
     })
     .post("/interactions", slackSigned, async (c) => {
@@ -68,9 +69,10 @@ export function slackRoutes(deps: ChatDeps) {
         if (!responseUrl) return problemResponse(c, 400, "bad-response-url", "The response_url is not Slack's.");
         if (!(await firstDelivery(c, p.trigger_id))) return ack(c);
         const input = chatInput(slackToPlain(p.message.text));
+        const run = diagnoserOf(c);
         const answer = async () => {
           if (!input.text) throw new UserFacing("That message has no text to diagnose (files and attachments are not read).");
-          return answerFor(store, input);
+          return answerFor(store, input, run);
         };
         deps.background(c, () => deliverAnswer(c, store, cfg, responseUrl, answer, false));
         return ack(c);
@@ -148,13 +150,16 @@ async function deliverAnswer(
     }
   } catch (err) {
     message = { response_type: "ephemeral", text: failureText(c, err) };
-    if (!(err instanceof UserFacing || err instanceof KbNotLoadedError)) console.error(`[${c.get("requestId")}] slack answer failed`, err);
+    if (!(err instanceof UserFacing || err instanceof KbNotLoadedError || (err instanceof ProblemError && err.status < 500)))
+      console.error(`[${c.get("requestId")}] slack answer failed`, err);
   }
   await postToSlack(cfg, responseUrl, message);
 }
 
 function failureText(c: Context<ChatEnv>, err: unknown): string {
   if (err instanceof UserFacing) return err.message;
+  // The diagnoser's own refusals (input limits, time budget) say what to change.
+  if (err instanceof ProblemError && err.status < 500) return `known-bugs could not diagnose this: ${err.message}`;
   if (err instanceof KbNotLoadedError) return "known-bugs has no knowledge base loaded yet; ask its operator to run `npm run kb:import`.";
   return `known-bugs could not answer this time (request id ${c.get("requestId")}). Try again, or POST the text to /diagnose.`;
 }
