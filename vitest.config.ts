@@ -1,6 +1,7 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { kbStatements } from "./src/node/kb-script";
+import { ed25519KeyPair, randomSecret } from "./test/support/chat-signing";
 
 // Two projects: everything on Node, and the Worker itself inside workerd (the real Workers runtime)
 // against a D1 migrated from the same migrations/ folder and loaded with the same import statements.
@@ -21,6 +22,8 @@ export default defineConfig({
         plugins: [
           cloudflareTest(async () => {
             const kb = await kbStatements("data");
+            // The chat doors' secrets, made fresh for each run: the tests sign with them as Slack and Discord do.
+            const discord = await ed25519KeyPair();
             return {
               main: "./src/worker.ts",
               wrangler: { configPath: "./wrangler.toml" },
@@ -29,6 +32,10 @@ export default defineConfig({
                   TEST_MIGRATIONS: await readD1Migrations("./migrations"),
                   TEST_KB: JSON.stringify(kb),
                   MAX_BODY_BYTES: String(64 * 1024),
+                  SLACK_SIGNING_SECRET: randomSecret(),
+                  DISCORD_PUBLIC_KEY: discord.publicKeyHex,
+                  PUBLIC_URL: "https://known-bugs.example.org",
+                  TEST_DISCORD_PRIVATE_JWK: JSON.stringify(discord.privateJwk),
                   ACCESS_LOG: "off",
                   CORS_ORIGINS: "https://allowed.example, http://localhost:5173",
                 },

@@ -80,3 +80,37 @@ function firstLines(text: string, n: number): string[] {
     .filter((l) => l.trim())
     .slice(0, n);
 }
+
+/** A record looked up by id (no log, so no verdict or evidence): what a door shows for it. */
+export interface RecordSummary {
+  id: string;
+  title: string;
+  summary: string;
+  fixSteps: string[];
+  reboot: string;
+  unverified: string[];
+  reference: string | null;
+}
+
+export function summarizeRecord(
+  r: {
+    id: string;
+    title: string;
+    summary: string;
+    fix: string;
+    reboot: string;
+    unverified: readonly string[];
+    references: readonly { url: string }[];
+  },
+  fixSteps = FIX_STEPS,
+): RecordSummary {
+  return {
+    id: r.id,
+    title: r.title,
+    summary: r.summary,
+    fixSteps: firstLines(r.fix, fixSteps),
+    reboot: r.reboot,
+    unverified: [...r.unverified],
+    reference: r.references[0]?.url ?? null,
+  };
+}

@@ -1,4 +1,5 @@
 import { methodNotAllowed } from "hono/method-not-allowed";
+import { chatRoutes } from "../integrations/chat-routes";
 import type { AppDeps } from "./app-env";
 import { createRouter } from "./create-router";
 import { kbVersion } from "./kb-version";
@@ -48,7 +49,12 @@ export function createApp(deps: AppDeps) {
   app.use("/diagnose", body);
   app.use("/integrations/*", body);
   for (const path of ["/health", "/kb", "/bugs", "/bugs/*", "/diagnose"]) app.use(path, kbVersion);
-  const routes = app.route("/", healthRouter).route("/", diagnoseRouter).route("/", bugsRouter).route("/", kbRouter);
+  const routes = app
+    .route("/", healthRouter)
+    .route("/", diagnoseRouter)
+    .route("/", bugsRouter)
+    .route("/", kbRouter)
+    .route("/", chatRoutes(deps));
   documentApi(app);
   app.notFound(notFound);
   app.onError(onError);
