@@ -25,6 +25,7 @@ function finding(rank: number): FindingSummary {
     reboot: "required",
     unverified: Array.from({ length: 20 }, () => huge(2000, "u")),
     reference: null,
+    rootCauseNote: null,
   };
 }
 
