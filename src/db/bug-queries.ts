@@ -98,3 +98,10 @@ export async function listBugs(store: Store, f: BugFilters): Promise<{ total: nu
   const items = await store.db.select(columns).from(bugs).where(where).orderBy(asc(bugs.id)).limit(f.limit).offset(f.offset);
   return { total: Number(count?.n ?? 0), items };
 }
+
+/** Several records by id (in no particular order), e.g. the hits of one search page. */
+export async function getBugs(store: Store, ids: string[]): Promise<BugRecord[]> {
+  if (!ids.length) return [];
+  const rows = await store.db.select({ doc: bugs.doc }).from(bugs).where(inArray(bugs.id, ids));
+  return rows.map((r) => JSON.parse(r.doc) as BugRecord);
+}

@@ -1,6 +1,8 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
+import { htmlErrors } from "../web/html-errors";
+import { webRoutes } from "../web/routes";
 import type { AppDeps, AppEnv } from "./app-env";
 import { notFound, onError } from "./on-error";
 import { problemResponse } from "./problem";
@@ -25,6 +27,10 @@ export function createApp(deps: AppDeps) {
     });
     return limit(c, next);
   });
+  // Pages for people: errors as HTML for browsers, then the pages (mounted before the API routes,
+  // so /bugs and /bugs/:id can answer a browser and pass API clients on).
+  app.use(htmlErrors(deps));
+  app.route("/", webRoutes(deps));
   app.route("/health", healthRoute);
   app.route("/diagnose", diagnoseRoute);
   app.route("/bugs", bugsRoute);

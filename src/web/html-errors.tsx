@@ -1,0 +1,64 @@
+import type { MiddlewareHandler } from "hono";
+import { getKbMeta, type KbMeta } from "../db/bug-queries";
+import type { AppDeps, AppEnv } from "../http/app-env";
+import type { Problem } from "../http/problem";
+import { prefersHtml } from "./negotiate";
+import { ErrorPage } from "./pages/error";
+import { toHtml, varyOnAccept } from "./render";
+
+/**
+ * Every error of the app is problem+json, made by one handler. A browser gets the same error as a
+ * page with the same status, in words, with a search box where that helps and never a stack trace.
+ */
+export function htmlErrors(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    if (!(c.res.headers.get("Content-Type") ?? "").startsWith("application/problem+json")) return;
+    varyOnAccept(c.res);
+    if (!prefersHtml(c)) return;
+    let problem: Problem;
+    try {
+      problem = (await c.res.clone().json()) as Problem;
+    } catch {
+      return;
+    }
+    const html = await toHtml(
+      <ErrorPage
+        kb={await kbOrNull(c.get("store"))}
+        status={problem.status}
+        detail={problem.detail ?? problem.title}
+        requestId={problem.requestId}
+        q={problem.status === 404 ? wordsOf(new URL(c.req.url).pathname) : undefined}
+        maxBytes={problem.status === 413 ? deps.maxBodyBytes(c.env) : undefined}
+      />,
+    );
+    const headers = new Headers(c.res.headers);
+    headers.set("Content-Type", "text/html; charset=UTF-8");
+    headers.set("Cache-Control", "no-store");
+    headers.delete("Content-Length");
+    c.res = undefined;
+    c.res = new Response(html, { status: problem.status, headers });
+  };
+}
+
+async function kbOrNull(store: AppEnv["Variables"]["store"] | undefined): Promise<KbMeta | null> {
+  if (!store) return null;
+  try {
+    return await getKbMeta(store);
+  } catch {
+    // The error page must render even when the database is what failed.
+    return null;
+  }
+}
+
+/** "/bugs/xt-mark-typo" → "xt mark typo": something to search for instead. */
+function wordsOf(path: string): string | undefined {
+  let segment = path.split("/").filter(Boolean).pop() ?? "";
+  try {
+    segment = decodeURIComponent(segment);
+  } catch {
+    // keep it encoded
+  }
+  const last = segment.replace(/[^\p{L}\p{N}.]+/gu, " ").trim();
+  return last.slice(0, 100) || undefined;
+}

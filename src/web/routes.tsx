@@ -1,0 +1,190 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { getBug, getBugs, getKbMeta, type KbMeta, listBugs } from "../db/bug-queries";
+import { signatureKey } from "../engine/compile-kb";
+import { diagnoseBundle } from "../engine/diagnose";
+import { summarizeDiagnosis } from "../engine/summary";
+import type { AppDeps, AppEnv } from "../http/app-env";
+import { ProblemError, problemResponse } from "../http/problem";
+import { bugIdSchema, listBugsQuerySchema } from "../http/routes/bugs.schema";
+import { validate } from "../http/validate";
+import type { BugRecord } from "../kb/record-schema";
+import { currentKb, KbNotLoadedError } from "../service/kb-cache";
+import { ASSETS } from "./assets";
+import { aliasStatus } from "./fact-status";
+import { prefersHtml } from "./negotiate";
+import { ErrorPage } from "./pages/error";
+import { HomePage } from "./pages/home";
+import { RecordPage } from "./pages/record";
+import { ResultPage } from "./pages/result";
+import { type IdMatch, SearchPage } from "./pages/search";
+import { cacheablePage, page, varyOnAccept } from "./render";
+
+/** The API's status for an empty bundle (POST /diagnose with an empty text/plain body). */
+const EMPTY_STATUS = 422;
+/** Room for the multipart framing around the pasted text; the text itself gets the API's limit. */
+const FORM_OVERHEAD = 16 * 1024;
+/** A paste scoped to one record looks deeper than the default ten findings, so that record is found. */
+const SCOPED_LIMIT = 100;
+
+/**
+ * The pages for people, in the same app and from the same database and engine as the API. GET /bugs
+ * and /bugs/:id answer a browser with a page and pass everyone else on to the JSON routes.
+ */
+export function webRoutes(deps: AppDeps) {
+  const web = new Hono<AppEnv>();
+
+  for (const asset of Object.values(ASSETS)) {
+    web.get(asset.path, (c) =>
+      c.body(asset.body, 200, { "Content-Type": asset.type, "Cache-Control": "public, max-age=31536000, immutable" }),
+    );
+  }
+
+  web.get("/", async (c) => {
+    const kb = await getKbMeta(c.get("store"));
+    const origin = new URL(c.req.url).origin;
+    return cacheablePage(c, kb?.version ?? null, <HomePage kb={kb} origin={origin} maxBytes={deps.maxBodyBytes(c.env)} />);
+  });
+
+  web.use("/bugs", async (c, next) => {
+    if (!isRead(c.req.method) || !prefersHtml(c)) {
+      await next();
+    } else {
+      c.res = await searchPage(c);
+    }
+    varyOnAccept(c.res);
+  });
+
+  web.use("/bugs/:id", async (c, next) => {
+    if (!isRead(c.req.method) || !prefersHtml(c)) {
+      await next();
+    } else {
+      c.res = await recordPage(c, c.req.param("id"), deps.maxBodyBytes(c.env));
+    }
+    varyOnAccept(c.res);
+  });
+
+  // Reloading a result page (or typing the form's address) lands on the form.
+  web.get("/check", (c) => c.redirect("/#paste", 303));
+
+  web.post(
+    "/check",
+    (c, next) => {
+      const maxSize = deps.maxBodyBytes(c.env) + FORM_OVERHEAD;
+      return bodyLimit({ maxSize, onError: (c) => tooLarge(c, deps.maxBodyBytes(c.env)) })(c, next);
+    },
+    async (c) => {
+      const max = deps.maxBodyBytes(c.env);
+      const form = await c.req.parseBody();
+      const field = form.bundle;
+      const bundle = typeof field === "string" ? field : field instanceof File ? await field.text() : "";
+      if (new TextEncoder().encode(bundle).length > max) return tooLarge(c, max);
+      if (!bundle.trim())
+        throw new ProblemError(
+          EMPTY_STATUS,
+          "empty-body",
+          "The paste is empty: paste logs, uname -a output or os-release, then check again.",
+        );
+      const store = c.get("store");
+      const kb = await currentKb(store);
+      const scoped = typeof form.record === "string" ? kb.records.find((r) => r.id === form.record) : undefined;
+      const diagnosis = diagnoseBundle(kb, bundle, scoped ? SCOPED_LIMIT : undefined);
+      const summary = summarizeDiagnosis(
+        diagnosis,
+        Number.POSITIVE_INFINITY,
+        (id, sig) => kb.signatures.get(signatureKey(id, sig))?.signature,
+      );
+      c.header("Cache-Control", "no-store");
+      c.header("X-KB-Version", kb.version);
+      const meta: KbMeta = { version: kb.version, recordCount: kb.records.length, importedAt: "" };
+      return page(c, <ResultPage kb={meta} summary={summary} focus={scoped && { id: scoped.id, title: scoped.title }} maxBytes={max} />);
+    },
+  );
+
+  return web;
+}
+
+const isRead = (method: string) => method === "GET" || method === "HEAD";
+
+function tooLarge(c: Parameters<typeof problemResponse>[0], max: number) {
+  return problemResponse(c, 413, "body-too-large", `The body is larger than the limit of ${max} bytes.`);
+}
+
+async function searchPage(c: Parameters<typeof problemResponse>[0]): Promise<Response> {
+  // An empty search box means "everything", not an error.
+  const raw = Object.fromEntries(Object.entries(c.req.query()).filter(([k, v]) => !(k === "q" && !v.trim())));
+  const filters = validate(listBugsQuerySchema, raw, 400, "the query string");
+  const store = c.get("store");
+  const [kb, result] = await Promise.all([getKbMeta(store), listBugs(store, filters)]);
+  if (!kb) throw new KbNotLoadedError("the knowledge base has not been imported");
+  const records = filters.q
+    ? await getBugs(
+        store,
+        result.items.map((i) => i.id),
+      )
+    : [];
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const hits = result.items.map((bug) => {
+    const record = byId.get(bug.id);
+    return { bug, matches: record && filters.q ? idMatches(record, filters.q) : [] };
+  });
+  const base = new URLSearchParams(raw);
+  base.delete("offset");
+  c.header("X-KB-Version", kb.version);
+  return cacheablePage(
+    c,
+    kb.version,
+    <SearchPage kb={kb} q={filters.q} total={result.total} hits={hits} offset={filters.offset} limit={filters.limit} base={base} />,
+  );
+}
+
+async function recordPage(c: Parameters<typeof problemResponse>[0], rawId: string, maxBytes: number): Promise<Response> {
+  const id = validate(bugIdSchema, rawId, 400, "the bug id");
+  const store = c.get("store");
+  const [kb, bug] = await Promise.all([getKbMeta(store), getBug(store, id)]);
+  if (!kb) throw new KbNotLoadedError("the knowledge base has not been imported");
+  c.header("X-KB-Version", kb.version);
+  if (!bug) {
+    return page(
+      c,
+      <ErrorPage
+        kb={kb}
+        status={404}
+        detail={`No known bug has the id "${id}".`}
+        q={id.replace(/[-.]+/g, " ")}
+        requestId={c.get("requestId")}
+      />,
+      404,
+    );
+  }
+  return cacheablePage(c, kb.version, <RecordPage kb={kb} bug={bug} maxBytes={maxBytes} />);
+}
+
+/**
+ * Aliases and commits of a hit that the query names, with how far each is confirmed: the whole query
+ * (a commit prefix, a CVE, a quoted title), or an id-like word of it (digits, five characters or more).
+ */
+export function idMatches(record: BugRecord, q: string): IdMatch[] {
+  const query = norm(q);
+  const idWords = query.split(/\s+/).filter((t) => /\d/.test(t) && t.length >= 5);
+  const names = (value: string) => {
+    const v = norm(value);
+    if (v === query || (query.length >= 7 && v.startsWith(query))) return true;
+    const tokens = new Set([v, ...v.split(/[^a-z0-9]+/)]);
+    return idWords.some((t) => tokens.has(t) || (/^[0-9a-f]{7,}$/.test(t) && v.startsWith(t)));
+  };
+  const out: IdMatch[] = record.aliases
+    .filter((a) => names(a.value))
+    .map((a) => ({ value: a.value, kind: a.kind === "other" ? "the name" : a.kind, status: aliasStatus(a), note: a.note }));
+  for (const commit of record.commits) {
+    if (names(commit.id) && !out.some((m) => commit.id.startsWith(m.value)))
+      out.push({
+        value: commit.id.slice(0, 12),
+        kind: `${commit.role} commit`,
+        status: aliasStatus({ ...commit, kind: "commit", value: commit.id }),
+      });
+  }
+  return out;
+}
+
+const norm = (s: string) => s.toLowerCase().replaceAll('"', "").trim().replace(/\s+/g, " ");
