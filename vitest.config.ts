@@ -2,7 +2,7 @@ import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { kbStatements } from "./src/node/kb-script";
 
-// Two projects: everything on Node, and the Worker itself inside workerd (the real Workers runtime)
+// Three projects: everything on Node, the pages in a real browser, and the Worker itself inside workerd (the real Workers runtime)
 // against a D1 migrated from the same migrations/ folder and loaded with the same import statements.
 export default defineConfig({
   test: {
@@ -11,8 +11,17 @@ export default defineConfig({
         test: {
           name: "node",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/worker/**"],
+          exclude: ["test/worker/**", "test/browser/**"],
           testTimeout: 30_000,
+        },
+      },
+      {
+        // The pages in a real headless Chromium (@sparticuz/chromium ships it inside the npm package).
+        test: {
+          name: "browser",
+          include: ["test/browser/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -1,13 +1,11 @@
 import { expect, it } from "vitest";
-import { IPVS_FALLBACK, UBUNTU_2204_OS_RELEASE, XOR_MARK_JOURNALD } from "./seed-logs";
+import { SEED_BUNDLE } from "./seed-bundle";
+import { UBUNTU_2204_OS_RELEASE, UNEVEN_FLEET } from "./seed-logs";
 import type { Fetch } from "./seed-scenarios";
 
 const XT = "xt-mark-ipv6-typo-2024";
 /** What a browser sends when a person follows a link or submits a form. */
 export const BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
-
-/** The seed incident as a person pastes it: uname -r, os-release, kube-proxy's ipset complaint, the --xor-mark failure. */
-export const SEED_BUNDLE = `5.15.0-127-generic\n${UBUNTU_2204_OS_RELEASE}\n${IPVS_FALLBACK}\n${XOR_MARK_JOURNALD}`;
 
 const html = (fetch: Fetch, path: string, headers: Record<string, string> = {}) =>
   fetch(path, { headers: { accept: BROWSER_ACCEPT, ...headers } });
@@ -131,6 +129,28 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     );
     expect(body).toMatch(/<mark>[^<]*unknown option &quot;--xor-mark&quot;<\/mark>/);
     expect(text).toContain("not stored");
+  });
+
+  it("marks the unverified facts a finding carries", async () => {
+    const body = await expectPage(await paste(fetch, SEED_BUNDLE), 200);
+    const finding = body.split(`id="finding-${XT}"`)[1]?.split("</li>\n")[0] ?? "";
+    expect(finding).toMatch(/<span class="badge unverified">unverified<\/span> \d+ facts? of this record not confirmed/);
+  });
+
+  it("lists advisories apart when the versions are in range but the log shows nothing", async () => {
+    const body = await expectPage(await paste(fetch, `5.15.0-127-generic\n${UBUNTU_2204_OS_RELEASE}`), 200);
+    const advisories = body.split('id="advisories-h"')[1] ?? "";
+    expect(advisories).toContain(`id="finding-${XT}"`);
+    expect(body.split('id="advisories-h"')[0]).not.toContain(`id="finding-${XT}"`);
+    expect(visibleText(advisories)).toMatch(/no symptom in the log, but/);
+  });
+
+  it("shows the nodes table with the odd node out highlighted", async () => {
+    const body = await expectPage(await paste(fetch, UNEVEN_FLEET), 200);
+    const rows = [...body.matchAll(/<tr( class="odd")?><th scope="row">([\w-]+)/g)].map((m) => ({ odd: Boolean(m[1]), name: m[2] }));
+    expect(rows.map((r) => r.name)).toEqual(["master-1", "worker-1", "worker-2"]);
+    expect(rows.filter((r) => r.odd).map((r) => r.name)).toEqual(["worker-2"]);
+    expect(visibleText(body)).toMatch(/worker-2 odd one out: kernel/);
   });
 
   it("scopes a paste to the record it came from", async () => {
