@@ -215,6 +215,7 @@ function records(sigs: Sig[]): BugRecord[] {
       references: [{ url: source, title: "synthetic", kind: "docs", primary: true }],
       examples: [],
       unverified: [],
+      relations: [],
     };
   });
 }

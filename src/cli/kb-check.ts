@@ -3,7 +3,7 @@
 // at once, then summarises the knowledge base.
 import { buildKnowledgeBase } from "../kb/build-kb";
 import { runAllExamples, untestedSignatures } from "../kb/run-examples";
-import { hasUnverifiedFacts } from "../kb/unverified";
+import { hasUnverifiedFacts, rangeEndLevels } from "../kb/unverified";
 import { readKbFiles } from "../node/kb-files";
 import { formatProblems } from "../node/prepare-store";
 
@@ -38,6 +38,11 @@ console.log(`knowledge base ${kb.version}: ${kb.records.length} records, ${signa
 const family = (c: string) => c.toLowerCase().split(/[/ (]/)[0] ?? c;
 console.log(`by component: ${count(kb.records.flatMap((r) => [...new Set(r.components.map(family))]))}`);
 console.log(`by ecosystem: ${count(kb.records.flatMap((r) => [...new Set(r.affected.map((a) => a.ecosystem))]))}`);
+const ends = kb.records.flatMap((r) => r.affected.flatMap((a) => a.ranges.flatMap(rangeEndLevels)));
+const firm = ends.filter((l) => l !== "reported").length;
+console.log(
+  `range ends by evidence: ${count(ends)} (${ends.length ? Math.round((100 * firm) / ends.length) : 100}% verified or corroborated)`,
+);
 const unverified = kb.records.filter(hasUnverifiedFacts);
 console.log(`records with unverified facts (${unverified.length}): ${unverified.map((r) => r.id).join(", ") || "none"}`);
 if (failures.length || untested.length) {

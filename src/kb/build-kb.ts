@@ -43,6 +43,7 @@ export async function buildKnowledgeBase(files: readonly SourceFile[]): Promise<
     records.push(parsed.record);
   }
   problems.push(...duplicateAliases(records, fileOf));
+  problems.push(...danglingRelations(records, fileOf));
   for (const r of records) problems.push(...rangeProblems(r, fileOf.get(r.id) ?? r.id));
   records.sort((a, b) => a.id.localeCompare(b.id));
 
@@ -76,6 +77,18 @@ function duplicateAliases(records: BugRecord[], fileOf: Map<string, string>): Re
     });
   }
   return problems;
+}
+
+/** A relation must point at a record of this knowledge base. */
+function danglingRelations(records: BugRecord[], fileOf: Map<string, string>): RecordProblem[] {
+  const ids = new Set(records.map((r) => r.id));
+  return records.flatMap((r) =>
+    r.relations.flatMap((rel, i) =>
+      ids.has(rel.id)
+        ? []
+        : [{ file: fileOf.get(r.id) ?? r.id, path: `relations.${i}.id`, message: `relation to "${rel.id}", which is no record here` }],
+    ),
+  );
 }
 
 function signatureProblem(key: string, message: string, records: BugRecord[], fileOf: Map<string, string>): RecordProblem {

@@ -19,43 +19,133 @@ export const referenceSchema = z.strictObject({
   primary: z.boolean().default(false),
 });
 
-export const aliasSchema = z.strictObject({
-  value: nonEmpty,
-  kind: z.enum(["cve", "commit", "distro-bug", "issue", "ghsa", "usn", "other"]),
-  /** false = "reported": someone cited it, but we could not confirm it. */
-  verified: z.boolean(),
-  source: url,
-  note: nonEmpty.optional(),
-});
+/**
+ * How well a fact is established (see README "Evidence levels"):
+ * - verified: a primary source states it (upstream/stable commit, distro advisory or OSV data, changelog);
+ * - corroborated: two or more independent field reports with exact versions (`source` + `sources`
+ *   must give at least 2 distinct URLs);
+ * - reported: one report.
+ * `verified: true` is shorthand for `evidence: verified`, `verified: false` for `evidence: reported`.
+ */
+export const evidenceLevelSchema = z.enum(["verified", "corroborated", "reported"]);
+export type EvidenceLevel = z.infer<typeof evidenceLevelSchema>;
+export const EVIDENCE_LEVELS: readonly EvidenceLevel[] = evidenceLevelSchema.options;
 
-export const commitSchema = z.strictObject({
-  role: z.enum(["introduced", "fixed"]),
-  /** e.g. "torvalds/linux", "kubernetes/kubernetes", "opencontainers/runc" */
-  repo: nonEmpty,
-  id: z.string().regex(/^[0-9a-f]{7,40}$/, "must be a lowercase hex commit id (7 to 40 characters)"),
-  title: nonEmpty,
-  /** Release(s) that first contain this commit, e.g. "6.12" or "5.15.170". */
-  versions: z.array(nonEmpty).default([]),
-  verified: z.boolean(),
+/** The fields every sourced fact shares: the old `verified` flag or an `evidence` level, and its sources. */
+const evidenceFields = {
+  verified: z.boolean().optional(),
+  evidence: evidenceLevelSchema.optional(),
   source: url,
-  note: nonEmpty.optional(),
-});
+  /** Further sources; a corroborated fact needs at least 2 distinct URLs across `source` and `sources`. */
+  sources: z.array(url).default([]),
+};
+
+interface EvidenceInput {
+  verified?: boolean | undefined;
+  evidence?: EvidenceLevel | undefined;
+  source: string;
+  sources: string[];
+}
+
+const levelOf = (verified: boolean): EvidenceLevel => (verified ? "verified" : "reported");
+
+/** The level a fact states, from `evidence` or the `verified` shorthand; undefined when it states neither. */
+const statedLevel = (f: EvidenceInput): EvidenceLevel | undefined =>
+  f.evidence ?? (f.verified === undefined ? undefined : levelOf(f.verified));
+
+export const distinctSources = (f: { source: string; sources: readonly string[] }): string[] => [...new Set([f.source, ...f.sources])];
+
+/** Checks shared by aliases, commits and ranges; `levels` are every level the fact uses (range ends included). */
+function checkEvidence(f: EvidenceInput, levels: EvidenceLevel[], ctx: z.RefinementCtx): void {
+  if (f.verified === undefined && f.evidence === undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["evidence"],
+      message: "give evidence: verified | corroborated | reported (or the older verified: true|false)",
+    });
+  }
+  if (f.verified !== undefined && f.evidence !== undefined && levelOf(f.verified) !== f.evidence) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["verified"],
+      message: `verified: ${f.verified} means evidence: ${levelOf(f.verified)}, but evidence says ${f.evidence}; keep only evidence`,
+    });
+  }
+  const urls = distinctSources(f).length;
+  if (levels.includes("corroborated") && urls < 2) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["sources"],
+      message: `corroborated needs at least 2 distinct report URLs across source and sources, has ${urls}`,
+    });
+  }
+}
+
+/** The normalised form: `evidence` always set, `verified` kept for older readers (true only for verified). */
+function normaliseEvidence<T extends EvidenceInput>(
+  f: T,
+): Omit<T, "verified" | "evidence"> & { evidence: EvidenceLevel; verified: boolean } {
+  const evidence = statedLevel(f) ?? "reported";
+  return { ...f, evidence, verified: evidence === "verified" };
+}
+
+const withEvidence = <S extends z.ZodType<EvidenceInput>>(schema: S) =>
+  schema.superRefine((f, ctx) => checkEvidence(f, [statedLevel(f) ?? "reported"], ctx)).transform((f) => normaliseEvidence(f));
+
+export const aliasSchema = withEvidence(
+  z.strictObject({
+    value: nonEmpty,
+    kind: z.enum(["cve", "commit", "distro-bug", "issue", "ghsa", "usn", "other"]),
+    ...evidenceFields,
+    note: nonEmpty.optional(),
+  }),
+);
+
+export const commitSchema = withEvidence(
+  z.strictObject({
+    role: z.enum(["introduced", "fixed"]),
+    /** e.g. "torvalds/linux", "kubernetes/kubernetes", "opencontainers/runc" */
+    repo: nonEmpty,
+    id: z.string().regex(/^[0-9a-f]{7,40}$/, "must be a lowercase hex commit id (7 to 40 characters)"),
+    title: nonEmpty,
+    /** Release(s) that first contain this commit, e.g. "6.12" or "5.15.170". */
+    versions: z.array(nonEmpty).default([]),
+    ...evidenceFields,
+    note: nonEmpty.optional(),
+  }),
+);
 
 /**
- * OSV-style events: affected when introduced <= v < fixed (or v <= lastAffected). A `lastAffected`
- * marked `verified: false` means "the last version known to be affected": later versions are judged
- * unknown, not fixed.
+ * OSV-style events: affected when introduced <= v < fixed (or v <= lastAffected). Each end carries an
+ * evidence level: the range's own (`evidence`, or `verified`) unless `introducedEvidence` or
+ * `fixedEvidence` (which also covers `lastAffected`) overrides it. A `lastAffected` that is only
+ * reported means "the last version known to be affected": later versions are judged unknown, not fixed.
  */
 export const rangeSchema = z
   .strictObject({
     introduced: nonEmpty.default("0"),
     fixed: nonEmpty.optional(),
     lastAffected: nonEmpty.optional(),
-    verified: z.boolean(),
-    source: url,
+    ...evidenceFields,
+    introducedEvidence: evidenceLevelSchema.optional(),
+    fixedEvidence: evidenceLevelSchema.optional(),
     note: nonEmpty.optional(),
   })
-  .refine((r) => !(r.fixed && r.lastAffected), { message: "give either fixed or lastAffected, not both" });
+  .superRefine((r, ctx) => {
+    if (r.fixed && r.lastAffected)
+      ctx.addIssue({ code: "custom", path: ["fixed"], message: "give either fixed or lastAffected, not both" });
+    if (r.fixedEvidence && !r.fixed && !r.lastAffected)
+      ctx.addIssue({ code: "custom", path: ["fixedEvidence"], message: "fixedEvidence needs a fixed or lastAffected end" });
+    const own = statedLevel(r) ?? "reported";
+    checkEvidence(r, [own, r.introducedEvidence ?? own, r.fixedEvidence ?? own], ctx);
+  })
+  .transform((r) => {
+    const base = normaliseEvidence(r);
+    const introducedEvidence = r.introducedEvidence ?? base.evidence;
+    const fixedEvidence = r.fixedEvidence ?? base.evidence;
+    const ends = [...(r.introduced !== "0" ? [introducedEvidence] : []), ...(r.fixed || r.lastAffected ? [fixedEvidence] : [])];
+    return { ...base, introducedEvidence, fixedEvidence, verified: (ends.length ? ends : [base.evidence]).every((e) => e === "verified") };
+  });
 
 /**
  * Ecosystems:
@@ -65,6 +155,26 @@ export const rangeSchema = z
  * - a component name for userland versions: kubernetes, iptables, containerd, runc, docker, systemd, ...
  */
 export const affectedSchema = z.strictObject({
+  /**
+   * regression (default): the ranges say which versions carry the bug.
+   * requirement: the bug is "older than X lacks feature Y" — `fixed` is the first version with the
+   * feature. For the linux ecosystem it applies to every kernel whose upstream base is below it,
+   * vendor and distro kernels included, unless `backports` names the distro package that carries it.
+   */
+  kind: z.enum(["regression", "requirement"]).default("regression"),
+  /** Distro kernels known to carry the feature although their upstream base is older (requirement only). */
+  backports: z
+    .array(
+      z.strictObject({
+        ecosystem: z.string().regex(/^[a-z0-9][a-z0-9._-]*(?::[a-z0-9._-]+)?$/),
+        package: nonEmpty.optional(),
+        /** First package version with the feature; without it every version of the package is exempt. */
+        since: nonEmpty.optional(),
+        source: url,
+        note: nonEmpty.optional(),
+      }),
+    )
+    .default([]),
   ecosystem: z.string().regex(/^[a-z0-9][a-z0-9._-]*(?::[a-z0-9._-]+)?$/, 'must look like "linux", "ubuntu:22.04" or "containerd"'),
   /** Source package for distros (linux, linux-azure, linux-hwe-6.8, kernel); component name otherwise. */
   package: nonEmpty,
@@ -82,6 +192,20 @@ export const signatureSchema = z.strictObject({
   caseSensitive: z.boolean().default(false),
   description: nonEmpty.optional(),
   source: url,
+});
+
+/**
+ * How this bug relates to another record, from this record's own sources:
+ * - masks: this bug's symptom hides the other's (fix this one to see the other);
+ * - explains: this bug is the cause of the other's symptom (the other is downstream of it);
+ * - confused-with: look-alike symptoms with a different cause and fix;
+ * - prerequisite-of: this condition must hold for the other bug to show.
+ */
+export const relationSchema = z.strictObject({
+  id: slug,
+  kind: z.enum(["masks", "explains", "confused-with", "prerequisite-of"]),
+  note: nonEmpty,
+  source: url.optional(),
 });
 
 export const exampleSchema = z.strictObject({
@@ -116,6 +240,8 @@ export const bugRecordSchema = z
     examples: z.array(exampleSchema).min(1),
     /** Facts we could not confirm, in words; shown by the API whenever it uses this record. */
     unverified: z.array(nonEmpty).default([]),
+    /** Other records this bug masks, explains, is confused with, or is a prerequisite of. */
+    relations: z.array(relationSchema).default([]),
   })
   .superRefine((r, ctx) => {
     if (!r.references.some((ref) => ref.primary)) {
@@ -130,6 +256,22 @@ export const bugRecordSchema = z
       });
     if (positives === r.examples.length)
       ctx.addIssue({ code: "custom", path: ["examples"], message: "needs at least 1 negative example (expect: absent)" });
+    r.affected.forEach((a, i) => {
+      if (a.backports.length && a.kind !== "requirement")
+        ctx.addIssue({ code: "custom", path: ["affected", i, "backports"], message: "backports only apply to kind: requirement" });
+      if (a.kind === "requirement")
+        a.ranges.forEach((g, j) => {
+          if (g.introduced !== "0" || !g.fixed)
+            ctx.addIssue({
+              code: "custom",
+              path: ["affected", i, "ranges", j],
+              message: 'a requirement range is introduced: "0" with fixed: the first version that has the feature',
+            });
+        });
+    });
+    r.relations.forEach((rel, i) => {
+      if (rel.id === r.id) ctx.addIssue({ code: "custom", path: ["relations", i, "id"], message: "a record cannot relate to itself" });
+    });
     const seen = new Set<string>();
     r.signatures.forEach((s, i) => {
       if (seen.has(s.id)) ctx.addIssue({ code: "custom", path: ["signatures", i, "id"], message: `duplicate signature id "${s.id}"` });
@@ -143,3 +285,5 @@ export type Signature = z.infer<typeof signatureSchema>;
 export type AffectedEntry = z.infer<typeof affectedSchema>;
 export type VersionRange = z.infer<typeof rangeSchema>;
 export type Example = z.infer<typeof exampleSchema>;
+export type Relation = z.infer<typeof relationSchema>;
+export type RelationKind = Relation["kind"];

@@ -1,8 +1,17 @@
 import type { BugRecord } from "./record-schema";
 
-/** True when any fact of the record is marked unconfirmed; the API and kb:check both surface it. */
+/**
+ * True when any fact of the record rests on a single report (evidence: reported, or the older
+ * verified: false), or the record lists unconfirmed facts in words; the API and kb:check surface it.
+ */
 export const hasUnverifiedFacts = (r: BugRecord): boolean =>
   r.unverified.length > 0 ||
-  r.aliases.some((a) => !a.verified) ||
-  r.commits.some((c) => !c.verified) ||
-  r.affected.some((a) => a.ranges.some((g) => !g.verified));
+  r.aliases.some((a) => a.evidence === "reported") ||
+  r.commits.some((c) => c.evidence === "reported") ||
+  r.affected.some((a) => a.ranges.some((g) => rangeEndLevels(g).includes("reported")));
+
+/** The evidence level of each end a range actually has ("0" as introduced is no end). */
+export function rangeEndLevels(g: BugRecord["affected"][number]["ranges"][number]) {
+  const ends = [...(g.introduced !== "0" ? [g.introducedEvidence] : []), ...(g.fixed || g.lastAffected ? [g.fixedEvidence] : [])];
+  return ends.length ? ends : [g.evidence];
+}

@@ -1,0 +1,118 @@
+import { readFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
+import { buildKnowledgeBase } from "../../src/kb/build-kb";
+import { parseRecordFile } from "../../src/kb/parse-record";
+import { hasUnverifiedFacts } from "../../src/kb/unverified";
+
+// Evidence levels (PLAN.md "Evidence levels"): old `verified` files stay valid, `evidence` and per-end
+// overrides are read into one level per range end, and a corroborated fact needs two distinct sources.
+const FILE = "data/bugs/xt-mark-ipv6-typo-2024.yaml";
+const seedText = await readFile(FILE, "utf8");
+
+/** The seed record with its first range (and anything else) edited through the YAML document. */
+function edited(edit: (doc: ReturnType<typeof parseDocument>) => void) {
+  const doc = parseDocument(seedText);
+  edit(doc);
+  return parseRecordFile(FILE, doc.toString());
+}
+const RANGE = ["affected", 0, "ranges", 0];
+const A = "https://example.org/report-a";
+const B = "https://example.org/report-b";
+
+function setRange(doc: ReturnType<typeof parseDocument>, fields: Record<string, unknown>) {
+  doc.deleteIn([...RANGE, "verified"]);
+  for (const [k, v] of Object.entries(fields)) {
+    if (v === undefined) doc.deleteIn([...RANGE, k]);
+    else doc.setIn([...RANGE, k], v);
+  }
+}
+
+function firstRange(parsed: ReturnType<typeof parseRecordFile>) {
+  if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.path}: ${p.message}`).join("; "));
+  const range = parsed.record.affected[0]?.ranges[0];
+  if (!range) throw new Error("no range");
+  return range;
+}
+
+const problemsOf = (parsed: ReturnType<typeof parseRecordFile>) => (parsed.ok ? [] : parsed.problems.map((p) => `${p.path}: ${p.message}`));
+
+describe("evidence levels in records", () => {
+  it("reads the older verified flag as a level on every end", () => {
+    const verified = firstRange(edited((doc) => setRange(doc, { verified: true })));
+    expect(verified).toMatchObject({ evidence: "verified", introducedEvidence: "verified", fixedEvidence: "verified", verified: true });
+    const reported = firstRange(edited((doc) => setRange(doc, { verified: false })));
+    expect(reported).toMatchObject({ evidence: "reported", introducedEvidence: "reported", fixedEvidence: "reported", verified: false });
+  });
+
+  it("lets each end override the range's level", () => {
+    const range = firstRange(edited((doc) => setRange(doc, { evidence: "verified", fixedEvidence: "reported" })));
+    expect(range).toMatchObject({ evidence: "verified", introducedEvidence: "verified", fixedEvidence: "reported", verified: false });
+  });
+
+  it("accepts corroborated with two distinct sources and rejects it with one", () => {
+    const ok = firstRange(edited((doc) => setRange(doc, { evidence: "corroborated", source: A, sources: [B] })));
+    expect(ok).toMatchObject({ evidence: "corroborated", fixedEvidence: "corroborated", sources: [B] });
+    const same = edited((doc) => setRange(doc, { evidence: "corroborated", source: A, sources: [A] }));
+    expect(problemsOf(same)).toEqual([expect.stringMatching(/sources: corroborated needs at least 2 distinct/)]);
+    const perEnd = edited((doc) => setRange(doc, { evidence: "verified", fixedEvidence: "corroborated", source: A }));
+    expect(problemsOf(perEnd)).toEqual([expect.stringMatching(/corroborated needs at least 2 distinct/)]);
+  });
+
+  it("applies the same rules to aliases and commits", () => {
+    const alias = edited((doc) => {
+      doc.deleteIn(["aliases", 0, "verified"]);
+      doc.setIn(["aliases", 0, "evidence"], "corroborated");
+    });
+    expect(problemsOf(alias)).toEqual([expect.stringMatching(/^aliases\.0\.sources: corroborated/)]);
+    const commit = edited((doc) => doc.setIn(["commits", 0, "evidence"], "reported"));
+    expect(problemsOf(commit)).toEqual([expect.stringMatching(/^commits\.0\.verified: verified: true means evidence: verified/)]);
+  });
+
+  it("requires a level and refuses one that contradicts the verified flag", () => {
+    expect(problemsOf(edited((doc) => setRange(doc, {})))).toEqual([expect.stringMatching(/evidence: give evidence/)]);
+    expect(problemsOf(edited((doc) => setRange(doc, { verified: false, evidence: "corroborated", sources: [B] })))).toEqual([
+      expect.stringMatching(/verified: false means evidence: reported/),
+    ]);
+    expect(problemsOf(edited((doc) => setRange(doc, { verified: true, fixedEvidence: "reported", fixed: undefined })))).toContainEqual(
+      expect.stringMatching(/fixedEvidence needs a fixed or lastAffected end/),
+    );
+  });
+
+  it("counts a record with a reported end as carrying unverified facts", () => {
+    const parsed = edited((doc) => setRange(doc, { evidence: "verified" }));
+    if (!parsed.ok) throw new Error("record did not parse");
+    const range = firstRange(parsed);
+    const clean = {
+      ...parsed.record,
+      unverified: [],
+      aliases: [],
+      commits: [],
+      affected: [{ ...parsed.record.affected[0], ranges: [range] }],
+    };
+    const record = clean as typeof parsed.record;
+    expect(hasUnverifiedFacts(record)).toBe(false);
+    range.fixedEvidence = "reported";
+    expect(hasUnverifiedFacts(record)).toBe(true);
+  });
+});
+
+describe("relations and requirements", () => {
+  it("rejects a relation to a record that does not exist, or to itself", async () => {
+    const doc = parseDocument(seedText);
+    doc.set("relations", [{ id: "no-such-record", kind: "masks", note: "n" }]);
+    const built = await buildKnowledgeBase([{ file: FILE, text: doc.toString() }]);
+    expect(built.ok ? [] : built.problems.map((p) => `${p.path}: ${p.message}`)).toContainEqual(
+      expect.stringMatching(/^relations\.0\.id: relation to "no-such-record"/),
+    );
+    doc.set("relations", [{ id: "xt-mark-ipv6-typo-2024", kind: "explains", note: "n" }]);
+    expect(problemsOf(parseRecordFile(FILE, doc.toString()))).toContainEqual(expect.stringMatching(/cannot relate to itself/));
+  });
+
+  it("reads a requirement as introduced 0 up to the first version with the feature", () => {
+    const bad = edited((doc) => doc.setIn(["affected", 0, "kind"], "requirement"));
+    expect(problemsOf(bad).some((p) => /a requirement range is introduced: "0"/.test(p))).toBe(true);
+    const backportsOnRegression = edited((doc) => doc.setIn(["affected", 0, "backports"], [{ ecosystem: "rhel:7", source: A }]));
+    expect(problemsOf(backportsOnRegression)).toContainEqual(expect.stringMatching(/backports only apply to kind: requirement/));
+  });
+});
