@@ -181,7 +181,7 @@ export function idMatches(record: BugRecord, q: string): IdMatch[] {
       out.push({
         value: commit.id.slice(0, 12),
         kind: `${commit.role} commit`,
-        status: aliasStatus({ ...commit, kind: "commit", value: commit.id }),
+        status: aliasStatus(commit),
       });
   }
   return out;

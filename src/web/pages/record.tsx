@@ -1,6 +1,6 @@
 import type { KbMeta } from "../../db/bug-queries";
 import type { AffectedEntry, BugRecord, Example } from "../../kb/record-schema";
-import { aliasStatus, evidenceOf, rangeEndEvidence } from "../fact-status";
+import { aliasStatus, evidenceOf, rangeEndEvidence, sourcesOf } from "../fact-status";
 import { Badge, PasteForm, Prose, StatusBadge } from "../parts/common";
 import { Layout } from "../parts/layout";
 import { RangeTimeline, TimelineLegend } from "../parts/timeline";
@@ -9,6 +9,13 @@ const REBOOT: Record<string, string> = {
   required: "A reboot is required: the fix is a new kernel or module.",
   "not-required": "No reboot needed.",
   depends: "A reboot may be needed, depending on the fix you choose.",
+};
+
+const RELATION_WORDS: Record<string, string> = {
+  masks: "Hides the symptom of",
+  explains: "Is the cause behind",
+  "confused-with": "Looks like, but is not,",
+  "prerequisite-of": "Must hold for",
 };
 
 export const RecordPage = (props: { kb: KbMeta | null; bug: BugRecord; maxBytes: number }) => {
@@ -66,6 +73,18 @@ export const RecordPage = (props: { kb: KbMeta | null; bug: BugRecord; maxBytes:
       <Commits bug={b} />
       <Affected bug={b} />
       <Signatures bug={b} />
+      {b.relations?.length ? (
+        <section aria-labelledby="related">
+          <h2 id="related">Related bugs</h2>
+          <ul>
+            {b.relations.map((r) => (
+              <li>
+                {RELATION_WORDS[r.kind]} <a href={`/bugs/${r.id}`}>{r.id}</a>: {r.note} {r.source ? <Source url={r.source} /> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="references">
         <h2 id="references">References</h2>
         <ul>
@@ -96,6 +115,18 @@ export const RecordPage = (props: { kb: KbMeta | null; bug: BugRecord; maxBytes:
 
 const Source = (props: { url: string }) => <a href={props.url}>{shortUrl(props.url)}</a>;
 
+/** The main source and any further ones (a corroborated fact has two or more). */
+const Sources = (props: { fact: { source: string; sources?: readonly string[] | undefined } }) => (
+  <>
+    {sourcesOf(props.fact).map((u, i) => (
+      <>
+        {i ? " · " : ""}
+        <Source url={u} />
+      </>
+    ))}
+  </>
+);
+
 const Aliases = (props: { bug: BugRecord }) => (
   <section aria-labelledby="aliases">
     <h2 id="aliases">Aliases</h2>
@@ -125,7 +156,7 @@ const Aliases = (props: { bug: BugRecord }) => (
                   </td>
                   <td>
                     {a.note ? <span>{a.note} </span> : null}
-                    <Source url={a.source} />
+                    <Sources fact={a} />
                   </td>
                 </tr>
               );
@@ -169,7 +200,7 @@ const Commits = (props: { bug: BugRecord }) => (
                 </td>
                 <td>{c.versions.join(", ") || "—"}</td>
                 <td>
-                  <StatusBadge status={evidenceOf(c)} /> <Source url={c.source} />
+                  <StatusBadge status={evidenceOf(c)} /> <Sources fact={c} />
                 </td>
               </tr>
             ))}
@@ -207,7 +238,32 @@ const AffectedEntryBlock = (props: { entry: AffectedEntry; index: number }) => {
       <h3 id={`eco-${props.index}`}>
         {a.ecosystem} <span class="muted">· {a.package}</span>
       </h3>
+      {a.kind === "requirement" ? (
+        <p>
+          A requirement: versions before the fixed one lack what this bug needs
+          {a.ecosystem === "linux" ? ", distribution kernels on an older base included unless they backported it" : ""}.
+        </p>
+      ) : null}
       {a.note ? <p class="hint">{a.note}</p> : null}
+      {a.backports?.length ? (
+        <ul>
+          {a.backports.map((b) => (
+            <li>
+              Backported in {b.ecosystem}
+              {b.package ? ` ${b.package}` : ""}
+              {b.since ? (
+                <>
+                  {" "}
+                  since <code>{b.since}</code>
+                </>
+              ) : (
+                " (every version)"
+              )}
+              {b.note ? `: ${b.note}` : ""} <Source url={b.source} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <div class="table">
         <table aria-labelledby={`eco-${props.index}`}>
           <thead>
@@ -247,7 +303,7 @@ const AffectedEntryBlock = (props: { entry: AffectedEntry; index: number }) => {
                   ) : null}
                 </td>
                 <td>
-                  <Source url={r.source} />
+                  <Sources fact={r} />
                   {r.note ? <p class="hint">{r.note}</p> : null}
                 </td>
               </tr>
