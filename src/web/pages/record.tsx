@@ -313,7 +313,13 @@ const AffectedEntryBlock = (props: { entry: AffectedEntry; index: number }) => {
       </div>
       <div class="branches">
         {a.ranges.map((r, j) => (
-          <RangeTimeline id={`tl-${props.index}-${j}`} label={label} branch={branchOf(r.introduced, r.fixed ?? r.lastAffected)} range={r} />
+          <RangeTimeline
+            id={`tl-${props.index}-${j}`}
+            label={label}
+            branch={branchOf(r.introduced, r.fixed ?? r.lastAffected)}
+            range={r}
+            requirement={a.kind === "requirement"}
+          />
         ))}
       </div>
     </>

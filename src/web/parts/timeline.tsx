@@ -10,7 +10,7 @@ const END = 250;
 const RIGHT = W - 8;
 
 /** One branch's range as a small picture: introduced → fixed, with unconfirmed ends drawn hollow or dashed. */
-export const RangeTimeline = (props: { id: string; label: string; branch: string; range: VersionRange }) => {
+export const RangeTimeline = (props: { id: string; label: string; branch: string; range: VersionRange; requirement?: boolean }) => {
   const r = props.range;
   const from = r.introduced === "0" ? null : r.introduced;
   const inEv = rangeEndEvidence(r, "introduced");
@@ -29,7 +29,7 @@ export const RangeTimeline = (props: { id: string; label: string; branch: string
       ) : (
         <Label x={LEFT + 4} text="all earlier versions" anchor="start" />
       )}
-      {r.fixed ? <End x={END} cls="out" ev={outEv} top="fixed" version={r.fixed} /> : null}
+      {r.fixed ? <End x={END} cls="out" ev={outEv} top={props.requirement ? "has it since" : "fixed"} version={r.fixed} /> : null}
       {r.lastAffected ? <End x={END} cls="last" ev={outEv} top="last seen affected" version={r.lastAffected} /> : null}
       {r.lastAffected ? <Label x={RIGHT} text="later ?" anchor="end" /> : null}
       {!r.fixed && !r.lastAffected ? <Label x={RIGHT} text="no fix known" anchor="end" /> : null}
