@@ -33,6 +33,8 @@ export interface BugFilters {
   component?: string | undefined;
   ecosystem?: string | undefined;
   unverified?: boolean | undefined;
+  /** Match records holding any of the words instead of all (a pasted error line rarely matches whole). */
+  anyTerm?: boolean | undefined;
   limit: number;
   offset: number;
 }
@@ -50,19 +52,19 @@ export interface BugSummary {
  * Turns what a person typed into a safe FTS5 query: every term becomes a quoted prefix phrase, so
  * "--xor-mark", "862c95d9859f" or "CVE-2024-50038" search as text, never as FTS operators.
  */
-export function ftsQuery(q: string): string | null {
+export function ftsQuery(q: string, anyTerm = false): string | null {
   const terms = q
     .split(/\s+/)
     .map((t) => t.replaceAll('"', ""))
     .filter((t) => /[\p{L}\p{N}]/u.test(t));
-  return terms.length ? terms.map((t) => `"${t}"*`).join(" ") : null;
+  return terms.length ? terms.map((t) => `"${t}"*`).join(anyTerm ? " OR " : " ") : null;
 }
 
 export async function listBugs(store: Store, f: BugFilters): Promise<{ total: number; items: BugSummary[] }> {
   const conditions = [];
   let ranked: string[] | null = null;
   if (f.q !== undefined) {
-    const match = ftsQuery(f.q);
+    const match = ftsQuery(f.q, f.anyTerm);
     if (!match) return { total: 0, items: [] };
     const rows = await store.db.all<{ bug_id: string }>(
       sql`SELECT bug_id FROM bugs_fts WHERE bugs_fts MATCH ${match} ORDER BY bm25(bugs_fts)`,

@@ -115,8 +115,12 @@ async function searchPage(c: Parameters<typeof problemResponse>[0]): Promise<Res
   const raw = Object.fromEntries(Object.entries(c.req.query()).filter(([k, v]) => !(k === "q" && !v.trim())));
   const filters = validate(listBugsQuerySchema, raw, 400, "the query string");
   const store = c.get("store");
-  const [kb, result] = await Promise.all([getKbMeta(store), listBugs(store, filters)]);
+  const [kb, every] = await Promise.all([getKbMeta(store), listBugs(store, filters)]);
   if (!kb) throw new KbNotLoadedError("the knowledge base has not been imported");
+  // A pasted error line carries words no record holds (versions, exit codes): rather than nothing,
+  // show the records that hold some of them, best first, and say so.
+  const partial = every.total === 0 && (filters.q?.trim().split(/\s+/).length ?? 0) > 1;
+  const result = partial ? await listBugs(store, { ...filters, anyTerm: true }) : every;
   const records = filters.q
     ? await getBugs(
         store,
@@ -134,7 +138,16 @@ async function searchPage(c: Parameters<typeof problemResponse>[0]): Promise<Res
   return cacheablePage(
     c,
     kb.version,
-    <SearchPage kb={kb} q={filters.q} total={result.total} hits={hits} offset={filters.offset} limit={filters.limit} base={base} />,
+    <SearchPage
+      kb={kb}
+      q={filters.q}
+      partial={partial && result.total > 0}
+      total={result.total}
+      hits={hits}
+      offset={filters.offset}
+      limit={filters.limit}
+      base={base}
+    />,
   );
 }
 

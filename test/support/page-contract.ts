@@ -72,6 +72,15 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(json.items[0]?.id).toBe(XT);
   });
 
+  it("finds the record from a whole pasted error line, saying that no record holds every word", async () => {
+    const line = 'exit status 2: ip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark"';
+    const api = (await (await fetch(`/bugs?q=${encodeURIComponent(line)}`)).json()) as { total: number };
+    const body = await expectPage(await html(fetch, `/bugs?q=${encodeURIComponent(line)}`), 200);
+    const first = body.match(/<h2><a href="\/bugs\/([^"#]+)">/)?.[1];
+    expect(first).toBe(XT);
+    if (api.total === 0) expect(visibleText(body)).toContain("No record holds every word");
+  });
+
   it("ranks search hits as the API does", async () => {
     for (const q of ["--xor-mark", "iptables", "kernel"]) {
       const json = (await (await fetch(`/bugs?q=${encodeURIComponent(q)}`)).json()) as { items: { id: string }[] };

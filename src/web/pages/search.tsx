@@ -20,6 +20,8 @@ export interface SearchHit {
 export interface SearchPageProps {
   kb: KbMeta | null;
   q: string | undefined;
+  /** No record holds every word: these hold some of them. */
+  partial: boolean;
   total: number;
   hits: SearchHit[];
   offset: number;
@@ -36,7 +38,7 @@ export const SearchPage = (p: SearchPageProps) => {
       <p role="status">
         {p.total === 0
           ? "No known bug matches."
-          : `${p.total} ${p.total === 1 ? "record" : "records"}${p.total > p.hits.length ? `, ${p.offset + 1}–${p.offset + p.hits.length} shown` : ""}, best match first.`}
+          : `${p.partial ? "No record holds every word; these hold some of them. " : ""}${p.total} ${p.total === 1 ? "record" : "records"}${p.total > p.hits.length ? `, ${p.offset + 1}–${p.offset + p.hits.length} shown` : ""}, best match first.`}
       </p>
       {p.total === 0 ? (
         <div class="panel">
