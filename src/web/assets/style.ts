@@ -52,11 +52,12 @@ pre { background: var(--panel); border: 1px solid var(--line); border-radius: 6p
 .copyable { position: relative; }
 .copy { margin-left: .3rem; vertical-align: baseline; }
 .panel { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: .8rem 1rem; margin: 1rem 0; }
+.panel > h2:first-child { margin-top: 0; }
 .table { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
 th { background: var(--panel); }
-tr.odd td { background: var(--warn-bg); }
+tr.odd td, tr.odd th { background: var(--warn-bg); }
 .badge { display: inline-block; padding: 0 .45rem; border-radius: 999px; font-size: .8rem; font-weight: 600; border: 1px solid currentColor; white-space: nowrap; }
 .badge.verified, .badge.not-affected, .badge.corroborated { color: var(--ok); background: var(--ok-bg); }
 .badge.reported, .badge.unknown, .badge.unverified, .badge.medium { color: var(--warn); background: var(--warn-bg); }

@@ -1,7 +1,7 @@
 import type { KbMeta } from "../../db/bug-queries";
 import type { NodeReport, VersionEvidence } from "../../engine/diagnosis";
 import type { DiagnosisSummary, EvidenceLine, FindingSummary } from "../../engine/summary";
-import { Badge, PasteForm, Prose } from "../parts/common";
+import { Badge, Inline, PasteForm, Prose } from "../parts/common";
 import { Layout } from "../parts/layout";
 
 export interface ResultPageProps {
@@ -28,7 +28,7 @@ export const ResultPage = (p: ResultPageProps) => {
           {focused ? (
             <p>
               {s.findings.some((f) => f.id === focused.id) ? `Found: ranked ${focused.rank} of ${count}. ` : "No symptom in the log, but "}
-              <Badge kind={focused.verdict.status}>{VERDICT_WORDS[focused.verdict.status]}</Badge> {focused.verdict.reason}.{" "}
+              <Badge kind={focused.verdict.status}>{VERDICT_WORDS[focused.verdict.status]}</Badge> <Inline text={focused.verdict.reason} />.{" "}
               <a href={`#finding-${focused.id}`}>Details below</a>.
             </p>
           ) : (
@@ -63,7 +63,9 @@ export const ResultPage = (p: ResultPageProps) => {
             {s.advisories.map((a) => (
               <li id={`finding-${a.id}`}>
                 <a href={`/bugs/${a.id}`}>{a.title}</a> <Badge kind={a.verdict.status}>{VERDICT_WORDS[a.verdict.status]}</Badge>
-                <p>{a.verdict.reason}.</p>
+                <p>
+                  <Inline text={a.verdict.reason} />.
+                </p>
                 {a.versionChecks.length ? <VersionChecks checks={a.versionChecks} /> : null}
               </li>
             ))}
@@ -73,7 +75,11 @@ export const ResultPage = (p: ResultPageProps) => {
       {s.nodes.length ? <Nodes nodes={s.nodes} /> : null}
       <section aria-labelledby="again-h">
         <h2 id="again-h">Check another paste</h2>
-        <PasteForm record={p.focus} maxBytes={p.maxBytes} />
+        <PasteForm
+          record={p.focus}
+          maxBytes={p.maxBytes}
+          label={p.focus ? "Paste another log to check against the same bug" : "Paste another log"}
+        />
       </section>
     </Layout>
   );
@@ -125,7 +131,7 @@ const FindingBlock = (props: { f: FindingSummary }) => {
         <Badge kind={f.verdict.status}>{VERDICT_WORDS[f.verdict.status]}</Badge>
       </p>
       <p>
-        <strong>Why:</strong> {f.verdict.reason}.
+        <strong>Why:</strong> <Inline text={f.verdict.reason} />.
       </p>
       {f.evidenceLines.length ? (
         <>
@@ -203,7 +209,9 @@ const VersionChecks = (props: { checks: VersionEvidence[] }) => (
       <li>
         {v.subject}: <code>{v.value}</code> against {v.ecosystem} <code>{v.range}</code> →{" "}
         <Badge kind={v.result}>{VERDICT_WORDS[v.result]}</Badge> {v.unverified ? <Badge kind="unverified">unverified range</Badge> : null}{" "}
-        <span class="muted">{v.reason}</span>
+        <span class="muted">
+          <Inline text={v.reason} />
+        </span>
       </li>
     ))}
   </ul>

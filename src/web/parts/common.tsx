@@ -6,6 +6,13 @@ export const Badge = (props: { kind: string; children: Child }) => <span class={
 
 export const StatusBadge = (props: { status: AliasStatus | Evidence }) => <Badge kind={props.status}>{STATUS_WORDS[props.status]}</Badge>;
 
+/** One line of engine or record text, with `backticked` spans as code. */
+export const Inline = (props: { text: string }) => (
+  <>
+    {props.text.split(/(`[^`\n]+`)/).map((p) => (p.length > 2 && p.startsWith("`") && p.endsWith("`") ? <code>{p.slice(1, -1)}</code> : p))}
+  </>
+);
+
 /** Free text from a record: paragraphs kept, `backticked` spans shown as code a person can copy. */
 export const Prose = (props: { text: string; copy?: boolean }) => {
   const parts = props.text.split(/(`[^`\n]+`)/);
@@ -48,11 +55,13 @@ export const SearchForm = (props: { q?: string | undefined; id: string; big?: bo
   </search>
 );
 
-export const PasteForm = (props: { record?: { id: string; title: string } | undefined; maxBytes: number }) => (
+export const PasteForm = (props: { record?: { id: string; title: string } | undefined; maxBytes: number; label?: string }) => (
   <form method="post" action="/check" enctype="multipart/form-data" data-enhance="">
     {props.record ? <input type="hidden" name="record" value={props.record.id} /> : null}
     <div class="form-row">
-      <label for="bundle">{props.record ? "Paste your log to check it against this bug" : "Paste what your machine says"}</label>
+      <label for="bundle">
+        {props.label ?? (props.record ? "Paste your log to check it against this bug" : "Paste what your machine says")}
+      </label>
       <textarea id="bundle" name="bundle" rows={12} spellcheck={false} aria-describedby="bundle-hint bundle-privacy" required />
       <p class="hint" id="bundle-hint">
         Any mix of <code>uname -a</code>, <code>/etc/os-release</code>, <code>kubectl get nodes -o wide</code> and logs (journalctl, kubectl
