@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { getKbMeta, type KbMeta } from "../db/bug-queries";
 import type { AppDeps, AppEnv } from "../http/app-env";
 import type { Problem } from "../http/problem";
@@ -9,36 +9,51 @@ import { toHtml, varyOnAccept } from "./render";
 /**
  * Every error of the app is problem+json, made by one handler. A browser gets the same error as a
  * page with the same status, in words, with a search box where that helps and never a stack trace.
+ * Every page also gets its content security policy here.
  */
 export function htmlErrors(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
-    if (!(c.res.headers.get("Content-Type") ?? "").startsWith("application/problem+json")) return;
-    varyOnAccept(c.res);
-    if (!prefersHtml(c)) return;
-    let problem: Problem;
-    try {
-      problem = (await c.res.clone().json()) as Problem;
-    } catch {
-      return;
+    await asPage(c, deps);
+    if ((c.res.headers.get("Content-Type") ?? "").startsWith("text/html") && !c.res.headers.has("Content-Security-Policy")) {
+      c.res.headers.set("Content-Security-Policy", PAGE_CSP);
     }
-    const html = await toHtml(
-      <ErrorPage
-        kb={await kbOrNull(c.get("store"))}
-        status={problem.status}
-        detail={problem.detail ?? problem.title}
-        requestId={problem.requestId}
-        q={problem.status === 404 ? wordsOf(new URL(c.req.url).pathname) : undefined}
-        maxBytes={problem.status === 413 ? deps.maxBodyBytes(c.env) : undefined}
-      />,
-    );
-    const headers = new Headers(c.res.headers);
-    headers.set("Content-Type", "text/html; charset=UTF-8");
-    headers.set("Cache-Control", "no-store");
-    headers.delete("Content-Length");
-    c.res = undefined;
-    c.res = new Response(html, { status: problem.status, headers });
   };
+}
+
+/**
+ * Pages load only what the app serves: its stylesheet and script, and the script's fetch of the paste
+ * form; forms post only to the app; nothing may frame them.
+ */
+export const PAGE_CSP =
+  "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+async function asPage(c: Context<AppEnv>, deps: AppDeps): Promise<void> {
+  if (!(c.res.headers.get("Content-Type") ?? "").startsWith("application/problem+json")) return;
+  varyOnAccept(c.res);
+  if (!prefersHtml(c)) return;
+  let problem: Problem;
+  try {
+    problem = (await c.res.clone().json()) as Problem;
+  } catch {
+    return;
+  }
+  const html = await toHtml(
+    <ErrorPage
+      kb={await kbOrNull(c.get("store"))}
+      status={problem.status}
+      detail={problem.detail ?? problem.title}
+      requestId={problem.requestId}
+      q={problem.status === 404 ? wordsOf(new URL(c.req.url).pathname) : undefined}
+      maxBytes={problem.status === 413 ? deps.maxBodyBytes(c.env) : undefined}
+    />,
+  );
+  const headers = new Headers(c.res.headers);
+  headers.set("Content-Type", "text/html; charset=UTF-8");
+  headers.set("Cache-Control", "no-store");
+  headers.delete("Content-Length");
+  c.res = undefined;
+  c.res = new Response(html, { status: problem.status, headers });
 }
 
 async function kbOrNull(store: AppEnv["Variables"]["store"] | undefined): Promise<KbMeta | null> {

@@ -211,5 +211,9 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
       expect(res.headers.get("content-type")).toMatch(link.endsWith(".css") ? /^text\/css/ : /^text\/javascript/);
     }
     expect(home).not.toMatch(/(?:href|src)="(?:https?:)?\/\//);
+    const csp = (await html(fetch, "/")).headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect((await html(fetch, "/bugs/no-such-bug")).headers.get("content-security-policy")).toBe(csp);
   });
 }
