@@ -1,0 +1,60 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { parse } from "yaml";
+import { caseFileSchema, type EvalCase } from "./schema";
+
+export interface LoadedCase extends EvalCase {
+  file: string;
+}
+
+export interface LoadProblem {
+  file: string;
+  message: string;
+}
+
+/** Reads every eval/cases/*.yaml; all problems at once, like kb:check. */
+export async function loadCases(dir = "eval/cases"): Promise<{ cases: LoadedCase[]; problems: LoadProblem[] }> {
+  const names = (await readdir(dir)).filter((n) => n.endsWith(".yaml")).sort();
+  const cases: LoadedCase[] = [];
+  const problems: LoadProblem[] = [];
+  const seen = new Map<string, string>();
+  for (const name of names) {
+    const file = relative(process.cwd(), join(dir, name)) || name;
+    let raw: unknown;
+    try {
+      raw = parse(await readFile(join(dir, name), "utf8"));
+    } catch (err) {
+      problems.push({ file, message: `YAML: ${(err as Error).message}` });
+      continue;
+    }
+    const parsed = caseFileSchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const i of parsed.error.issues) problems.push({ file, message: `${i.path.join(".")}: ${i.message}` });
+      continue;
+    }
+    for (const c of parsed.data.cases) {
+      const earlier = seen.get(c.id);
+      if (earlier) problems.push({ file, message: `duplicate case id "${c.id}", also in ${earlier}` });
+      seen.set(c.id, file);
+      cases.push({ ...c, file });
+    }
+  }
+  return { cases, problems };
+}
+
+/**
+ * One key per public report: scheme, fragment, query-less trailing slashes and the issue/pull
+ * distinction dropped, so a comment anchor or a PR link to the same thread still counts as the same report.
+ */
+export function reportKey(url: string): string {
+  const u = new URL(url);
+  let path = u.pathname.replace(/\/+$/, "");
+  if (u.hostname === "github.com") path = path.replace(/\/(issues|pull)\/(\d+).*$/, "/thread/$2");
+  const keepQuery = u.search && !/^\?(utm_|ref=)/.test(u.search) ? u.search : "";
+  return `${u.hostname.replace(/^www\./, "").toLowerCase()}${path.toLowerCase()}${keepQuery}`;
+}
+
+/** Every http(s) URL anywhere in a record file: examples', references', signatures' and ranges' sources. */
+export function urlsInText(text: string): string[] {
+  return [...text.matchAll(/https?:\/\/[^\s"'<>`)\]]+/g)].map((m) => m[0].replace(/[.,;:]+$/, "")).filter((u) => URL.canParse(u));
+}

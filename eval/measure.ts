@@ -1,0 +1,125 @@
+import type { CompiledKb } from "../src/engine/compile-kb";
+import { diagnoseBundle, diagnoseFields } from "../src/engine/diagnose";
+import type { Diagnosis, Finding } from "../src/engine/diagnosis";
+import type { BugRecord } from "../src/kb/record-schema";
+import { createBm25 } from "./bm25";
+import type { LoadedCase } from "./load";
+
+/** One expectation checked on one case. */
+export interface Check {
+  metric: "top1" | "second" | "bothPresent" | "nearMiss" | "clean" | "verdict" | "bm25Top1" | "bm25NearMiss";
+  pass: boolean;
+  expected: string;
+  got: string;
+}
+
+export interface CaseResult {
+  case: LoadedCase;
+  diagnosis: Diagnosis;
+  checks: Check[];
+}
+
+/** Runs a case through the same engine entry points the API uses. */
+export function diagnoseCase(kb: CompiledKb, c: LoadedCase): Diagnosis {
+  return c.bundle !== undefined ? diagnoseBundle(kb, c.bundle) : diagnoseFields(kb, { ...c.fields });
+}
+
+/** The text a user pasted, for the BM25 baseline. */
+export function caseText(c: LoadedCase): string {
+  return c.bundle ?? Object.values(c.fields ?? {}).join("\n");
+}
+
+const describe = (f: Finding | undefined) => (f ? `${f.id} (${f.confidence} ${f.score})` : "no finding");
+
+export function evaluate(kb: CompiledKb, records: readonly BugRecord[], cases: readonly LoadedCase[]): CaseResult[] {
+  const bm25 = createBm25(records.map((r) => ({ id: r.id, text: `${r.title}\n${r.summary}` })));
+  return cases.map((c) => {
+    const diagnosis = diagnoseCase(kb, c);
+    const { findings } = diagnosis;
+    const e = c.expect;
+    const checks: Check[] = [];
+    const find = (id: string) => findings.find((f) => f.id === id);
+    if (c.kind === "single" && e.top1) {
+      checks.push({ metric: "top1", pass: findings[0]?.id === e.top1, expected: `${e.top1} first`, got: describe(findings[0]) });
+      const best = bm25(caseText(c))[0];
+      checks.push({ metric: "bm25Top1", pass: best?.id === e.top1, expected: `${e.top1} first`, got: best?.id ?? "nothing" });
+    }
+    if (c.kind === "two-bugs" && e.present) {
+      const [, second] = e.present;
+      if (second) checks.push({ metric: "second", pass: !!find(second), expected: `${second} present`, got: describe(find(second)) });
+      const missing = e.present.filter((id) => !find(id));
+      checks.push({
+        metric: "bothPresent",
+        pass: missing.length === 0,
+        expected: `${e.present.join(" + ")} present`,
+        got: missing.length ? `missing ${missing.join(", ")}` : "all present",
+      });
+    }
+    if (e.absentHigh) {
+      const high = e.absentHigh.map(find).filter((f): f is Finding => f?.confidence === "high");
+      checks.push({
+        metric: "nearMiss",
+        pass: high.length === 0,
+        expected: `${e.absentHigh.join(", ")} not high`,
+        got: high.length ? high.map(describe).join(", ") : "not high",
+      });
+      // BM25 has no confidence and never abstains: its analogue of "high" is ranking the look-alike first.
+      const best = bm25(caseText(c))[0];
+      checks.push({
+        metric: "bm25NearMiss",
+        pass: !best || !e.absentHigh.includes(best.id),
+        expected: `${e.absentHigh.join(", ")} not first`,
+        got: best?.id ?? "nothing",
+      });
+    }
+    if (e.noHigh) {
+      const high = findings.filter((f) => f.confidence === "high");
+      checks.push({
+        metric: "clean",
+        pass: high.length === 0,
+        expected: "no high finding",
+        got: high.length ? high.map(describe).join(", ") : "none high",
+      });
+    }
+    if (e.verdict) {
+      const record = e.verdict.record;
+      const f = find(record) ?? diagnosis.advisories.find((a) => a.id === record);
+      // A version-only report (kind "verdict") carries no symptom: the engine answers through an
+      // advisory when affected and stays silent otherwise, so silence is its not-affected answer.
+      const silentIsNotAffected = c.kind === "verdict" && e.verdict.status === "not-affected";
+      const got = f ? f.verdict.status : "not shown";
+      checks.push({
+        metric: "verdict",
+        pass: got === e.verdict.status || (!f && silentIsNotAffected),
+        expected: `${record}: ${e.verdict.status}`,
+        got: f ? `${got} (${f.verdict.reason})` : "not shown (no finding, no advisory)",
+      });
+    }
+    return { case: c, diagnosis, checks };
+  });
+}
+
+export interface MetricLine {
+  metric: Check["metric"];
+  label: string;
+  pass: number;
+  total: number;
+}
+
+const LABELS: Record<Check["metric"], string> = {
+  top1: "single bug: right record first (engine)",
+  bm25Top1: "single bug: right record first (naive BM25 over titles+summaries)",
+  second: "two bugs: second bug present",
+  bothPresent: "two bugs: both present",
+  nearMiss: "near-miss precision: look-alike not high",
+  bm25NearMiss: "near-miss: look-alike not ranked first (naive BM25 baseline)",
+  clean: "clean-log precision: no high finding",
+  verdict: "version verdict right",
+};
+
+export function summarize(results: readonly CaseResult[]): MetricLine[] {
+  return (Object.keys(LABELS) as Check["metric"][]).map((metric) => {
+    const checks = results.flatMap((r) => r.checks.filter((c) => c.metric === metric));
+    return { metric, label: LABELS[metric], pass: checks.filter((c) => c.pass).length, total: checks.length };
+  });
+}

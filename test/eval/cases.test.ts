@@ -1,0 +1,56 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { type LoadedCase, loadCases, reportKey, urlsInText } from "../../eval/load";
+import { evaluate } from "../../eval/measure";
+import type { KnowledgeBase } from "../../src/kb/build-kb";
+import { readKbFiles } from "../../src/node/kb-files";
+import { loadDataKb } from "../support/data-kb";
+
+// The eval set is a measurement, not a gate: these tests check that every case is well-formed, comes
+// from a report no record uses, and runs through the engine; they never assert the figures.
+let kb: KnowledgeBase;
+let cases: LoadedCase[];
+
+beforeAll(async () => {
+  kb = await loadDataKb();
+  const loaded = await loadCases();
+  expect(loaded.problems).toEqual([]);
+  cases = loaded.cases;
+});
+
+describe("eval set", () => {
+  it("has at least 150 cases of every kind", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(150);
+    for (const kind of ["single", "two-bugs", "near-miss", "clean"]) expect(cases.filter((c) => c.kind === kind).length).toBeGreaterThan(0);
+  });
+
+  it("names only records that exist", () => {
+    const ids = new Set(kb.records.map((r) => r.id));
+    const named = cases.flatMap((c) => [
+      c.expect.top1,
+      ...(c.expect.present ?? []),
+      ...(c.expect.absentHigh ?? []),
+      c.expect.verdict?.record,
+    ]);
+    expect(named.filter((id): id is string => !!id && !ids.has(id))).toEqual([]);
+  });
+
+  it("uses no report that a record cites (examples, references, sources)", async () => {
+    const recordUrls = new Map<string, string>();
+    for (const f of await readKbFiles("data")) for (const u of urlsInText(f.text)) recordUrls.set(reportKey(u), f.file);
+    const clashes = cases.flatMap((c) =>
+      c.urls.filter((u) => recordUrls.has(reportKey(u))).map((u) => `${c.id}: ${u} (${recordUrls.get(reportKey(u))})`),
+    );
+    expect(clashes).toEqual([]);
+  });
+
+  it("runs every case through the engine without error", () => {
+    const results = evaluate(kb.compiled, kb.records, cases);
+    expect(results).toHaveLength(cases.length);
+    for (const r of results) expect(r.checks.length, r.case.id).toBeGreaterThan(0);
+  });
+
+  it("matches the same report key for comment anchors and pull/issue links", () => {
+    expect(reportKey("https://github.com/a/b/issues/12#issuecomment-1")).toBe(reportKey("https://github.com/a/b/pull/12/"));
+    expect(reportKey("https://github.com/a/b/issues/12")).not.toBe(reportKey("https://github.com/a/b/issues/13"));
+  });
+});
