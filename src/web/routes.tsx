@@ -188,7 +188,7 @@ export function idMatches(record: BugRecord, q: string): IdMatch[] {
   };
   const out: IdMatch[] = record.aliases
     .filter((a) => names(a.value))
-    .map((a) => ({ value: a.value, kind: a.kind === "other" ? "the name" : a.kind, status: aliasStatus(a), note: a.note }));
+    .map((a) => ({ value: a.value, kind: a.kind === "other" ? "" : a.kind, status: aliasStatus(a), note: a.note }));
   for (const commit of record.commits) {
     if (names(commit.id) && !out.some((m) => commit.id.startsWith(m.value)))
       out.push({

@@ -72,6 +72,17 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(json.items[0]?.id).toBe(XT);
   });
 
+  it("marks the misreported commit title as misreported too, and a verified id as verified", async () => {
+    const title = await expectPage(
+      await html(fetch, `/bugs?q=${encodeURIComponent("netfilter: xt_mark: reject MARK target with mask")}`),
+      200,
+    );
+    expect(visibleText(title)).toMatch(/names netfilter: xt_mark: reject MARK target with mask: misreported/);
+    const cve = await expectPage(await html(fetch, "/bugs?q=CVE-2024-50038"), 200);
+    expect(visibleText(cve)).toMatch(/names cve CVE-2024-50038: verified/);
+    expect(visibleText(cve)).not.toContain("misreported");
+  });
+
   it("finds the record from a whole pasted error line, saying that no record holds every word", async () => {
     const line = 'exit status 2: ip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark"';
     const api = (await (await fetch(`/bugs?q=${encodeURIComponent(line)}`)).json()) as { total: number };

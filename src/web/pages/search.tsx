@@ -67,7 +67,8 @@ export const SearchPage = (p: SearchPageProps) => {
             </p>
             {h.matches.map((m) => (
               <p>
-                Your search names {m.kind} <code>{m.value}</code>: <StatusBadge status={m.status} />{" "}
+                Your search names {m.kind ? `${m.kind} ` : ""}
+                <code>{m.value}</code>: <StatusBadge status={m.status} />{" "}
                 {m.status === "misreported" ? <strong>This id is misreported; the record gives the real one.</strong> : null}
                 {m.note ? <span class="hint"> {m.note}</span> : null}{" "}
                 <a href={`/bugs/${h.bug.id}#alias-${slugify(m.value)}`}>see the aliases</a>
