@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { getBug, getBugs, getKbMeta, type KbMeta, listBugs } from "../db/bug-queries";
 import { signatureKey } from "../engine/compile-kb";
@@ -6,14 +6,12 @@ import { diagnoseBundle } from "../engine/diagnose";
 import { summarizeDiagnosis } from "../engine/summary";
 import type { AppDeps, AppEnv } from "../http/app-env";
 import { ProblemError, problemResponse } from "../http/problem";
-import { bugIdSchema, listBugsQuerySchema } from "../http/routes/bugs.schema";
-import { validate } from "../http/validate";
+import { listBugsQuerySchema } from "../http/routes/bugs/bugs.routes";
 import type { BugRecord } from "../kb/record-schema";
 import { currentKb, KbNotLoadedError } from "../service/kb-cache";
 import { ASSETS } from "./assets";
 import { aliasStatus } from "./fact-status";
 import { prefersHtml } from "./negotiate";
-import { ErrorPage } from "./pages/error";
 import { HomePage } from "./pages/home";
 import { RecordPage } from "./pages/record";
 import { ResultPage } from "./pages/result";
@@ -29,7 +27,9 @@ const SCOPED_LIMIT = 100;
 
 /**
  * The pages for people, in the same app and from the same database and engine as the API. GET /bugs
- * and /bugs/:id answer a browser with a page and pass everyone else on to the JSON routes.
+ * and /bugs/:id answer a browser with a page and pass everyone else on to the JSON routes. A request
+ * the API would refuse (a bad query, a malformed or unknown id) is passed on too, so the browser gets
+ * the API's own status and words, as a page (see html-errors.tsx).
  */
 export function webRoutes(deps: AppDeps) {
   const web = new Hono<AppEnv>();
@@ -47,20 +47,16 @@ export function webRoutes(deps: AppDeps) {
   });
 
   web.use("/bugs", async (c, next) => {
-    if (!isRead(c.req.method) || !prefersHtml(c)) {
-      await next();
-    } else {
-      c.res = await searchPage(c);
-    }
+    const res = isRead(c.req.method) && prefersHtml(c) ? await searchPage(c) : null;
+    if (res) c.res = res;
+    else await next();
     varyOnAccept(c.res);
   });
 
   web.use("/bugs/:id", async (c, next) => {
-    if (!isRead(c.req.method) || !prefersHtml(c)) {
-      await next();
-    } else {
-      c.res = await recordPage(c, c.req.param("id"), deps.maxBodyBytes(c.env));
-    }
+    const res = isRead(c.req.method) && prefersHtml(c) ? await recordPage(c, c.req.param("id"), deps.maxBodyBytes(c.env)) : null;
+    if (res) c.res = res;
+    else await next();
     varyOnAccept(c.res);
   });
 
@@ -106,17 +102,23 @@ export function webRoutes(deps: AppDeps) {
 
 const isRead = (method: string) => method === "GET" || method === "HEAD";
 
-function tooLarge(c: Parameters<typeof problemResponse>[0], max: number) {
+function tooLarge(c: Ctx, max: number) {
   return problemResponse(c, 413, "body-too-large", `The body is larger than the limit of ${max} bytes.`);
 }
 
-async function searchPage(c: Parameters<typeof problemResponse>[0]): Promise<Response> {
+type Ctx = Context<AppEnv>;
+
+/** The search page, or null when the API should answer (it refuses the query). */
+async function searchPage(c: Ctx): Promise<Response | null> {
   // An empty search box means "everything", not an error.
   const raw = Object.fromEntries(Object.entries(c.req.query()).filter(([k, v]) => !(k === "q" && !v.trim())));
-  const filters = validate(listBugsQuerySchema, raw, 400, "the query string");
+  const parsed = listBugsQuerySchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const filters = parsed.data;
   const store = c.get("store");
-  const [kb, every] = await Promise.all([getKbMeta(store), listBugs(store, filters)]);
+  const kb = c.get("kbMeta");
   if (!kb) throw new KbNotLoadedError("the knowledge base has not been imported");
+  const every = await listBugs(store, filters);
   // A pasted error line carries words no record holds (versions, exit codes): rather than nothing,
   // show the records that hold some of them, best first, and say so.
   const partial = every.total === 0 && (filters.q?.trim().split(/\s+/).length ?? 0) > 1;
@@ -134,7 +136,6 @@ async function searchPage(c: Parameters<typeof problemResponse>[0]): Promise<Res
   });
   const base = new URLSearchParams(raw);
   base.delete("offset");
-  c.header("X-KB-Version", kb.version);
   return cacheablePage(
     c,
     kb.version,
@@ -151,25 +152,12 @@ async function searchPage(c: Parameters<typeof problemResponse>[0]): Promise<Res
   );
 }
 
-async function recordPage(c: Parameters<typeof problemResponse>[0], rawId: string, maxBytes: number): Promise<Response> {
-  const id = validate(bugIdSchema, rawId, 400, "the bug id");
-  const store = c.get("store");
-  const [kb, bug] = await Promise.all([getKbMeta(store), getBug(store, id)]);
+/** The record page, or null when the API should answer (a malformed or unknown id). */
+async function recordPage(c: Ctx, id: string, maxBytes: number): Promise<Response | null> {
+  const kb = c.get("kbMeta");
   if (!kb) throw new KbNotLoadedError("the knowledge base has not been imported");
-  c.header("X-KB-Version", kb.version);
-  if (!bug) {
-    return page(
-      c,
-      <ErrorPage
-        kb={kb}
-        status={404}
-        detail={`No known bug has the id "${id}".`}
-        q={id.replace(/[-.]+/g, " ")}
-        requestId={c.get("requestId")}
-      />,
-      404,
-    );
-  }
+  const bug = await getBug(c.get("store"), id);
+  if (!bug) return null;
   return cacheablePage(c, kb.version, <RecordPage kb={kb} bug={bug} maxBytes={maxBytes} />);
 }
 

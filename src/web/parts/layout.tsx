@@ -48,8 +48,9 @@ export const Layout = (props: LayoutProps) => (
             <p>The knowledge base is not loaded.</p>
           )}
           <p>
-            Scripts: <code>POST /diagnose</code>, <code>GET /bugs?q=</code>, <code>GET /bugs/:id</code> answer JSON. Every answer names the
-            knowledge-base version, so a diagnosis can be reproduced.
+            Scripts: <code>POST /diagnose</code>, <code>GET /bugs?q=</code>, <code>GET /bugs/:id</code> answer JSON, described in the{" "}
+            <a href="/docs">API reference</a> (<a href="/openapi.json">OpenAPI</a>). Every answer names the knowledge-base version, so a
+            diagnosis can be reproduced.
           </p>
         </div>
       </footer>
