@@ -151,6 +151,17 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(text).toContain("not stored");
   });
 
+  it("gives the same answer as POST /diagnose: the same findings and advisories in the same order", async () => {
+    const api = (await (
+      await fetch("/diagnose", { method: "POST", headers: { "content-type": "text/plain" }, body: SEED_BUNDLE })
+    ).json()) as { findings: { id: string; verdict: { status: string } }[]; advisories: { id: string }[] };
+    const body = await expectPage(await paste(fetch, SEED_BUNDLE), 200);
+    const [findings, advisories] = body.split('id="advisories-h"');
+    const ids = (html: string | undefined) => [...(html ?? "").matchAll(/<li id="finding-([^"]+)">/g)].map((m) => m[1]);
+    expect(ids(findings)).toEqual(api.findings.map((f) => f.id));
+    expect(ids(advisories)).toEqual(api.advisories.map((f) => f.id));
+  });
+
   it("marks the unverified facts a finding carries", async () => {
     const body = await expectPage(await paste(fetch, SEED_BUNDLE), 200);
     const finding = body.split(`id="finding-${XT}"`)[1]?.split("</li>\n")[0] ?? "";
