@@ -11,6 +11,7 @@ import { problemResponse } from "./problem";
 import { bugsRouter } from "./routes/bugs/bugs.index";
 import { diagnoseRouter } from "./routes/diagnose/diagnose.index";
 import { healthRouter } from "./routes/health/health.index";
+import { kbRouter } from "./routes/kb/kb.index";
 
 /** The one app both entries serve: Node (libSQL file or remote) and the Worker (D1 or remote libSQL). */
 export function createApp(deps: AppDeps) {
@@ -21,7 +22,7 @@ export function createApp(deps: AppDeps) {
     c.set("store", deps.store(c.env));
     await next();
   });
-  for (const path of ["/health", "/bugs", "/bugs/*", "/diagnose"]) app.use(path, kbVersion);
+  for (const path of ["/health", "/kb", "/bugs", "/bugs/*", "/diagnose"]) app.use(path, kbVersion);
   app.use("/diagnose", (c, next) => {
     const maxSize = deps.maxBodyBytes(c.env);
     const limit = bodyLimit({
@@ -34,7 +35,7 @@ export function createApp(deps: AppDeps) {
   // so /bugs and /bugs/:id can answer a browser and pass API clients on).
   app.use(htmlErrors(deps));
   app.route("/", webRoutes(deps));
-  const routes = app.route("/", healthRouter).route("/", diagnoseRouter).route("/", bugsRouter);
+  const routes = app.route("/", healthRouter).route("/", diagnoseRouter).route("/", bugsRouter).route("/", kbRouter);
   documentApi(app);
   app.notFound(notFound);
   app.onError(onError);

@@ -6,7 +6,7 @@ import { diagnoseBundle } from "../engine/diagnose";
 import { summarizeDiagnosis } from "../engine/summary";
 import type { AppDeps, AppEnv } from "../http/app-env";
 import { ProblemError, problemResponse } from "../http/problem";
-import { listBugsQuerySchema } from "../http/routes/bugs/bugs.routes";
+import { listBugs as listBugsRoute } from "../http/routes/bugs/bugs.routes";
 import type { BugRecord } from "../kb/record-schema";
 import { currentKb, KbNotLoadedError } from "../service/kb-cache";
 import { ASSETS } from "./assets";
@@ -112,7 +112,8 @@ type Ctx = Context<AppEnv>;
 async function searchPage(c: Ctx): Promise<Response | null> {
   // An empty search box means "everything", not an error.
   const raw = Object.fromEntries(Object.entries(c.req.query()).filter(([k, v]) => !(k === "q" && !v.trim())));
-  const parsed = listBugsQuerySchema.safeParse(raw);
+  // The API route's own query contract, so the page accepts exactly what GET /bugs accepts.
+  const parsed = listBugsRoute.request.query.safeParse(raw);
   if (!parsed.success) return null;
   const filters = parsed.data;
   const store = c.get("store");

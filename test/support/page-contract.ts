@@ -92,11 +92,19 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     if (api.total === 0) expect(visibleText(body)).toContain("No record holds every word");
   });
 
-  it("ranks search hits as the API does", async () => {
-    for (const q of ["--xor-mark", "iptables", "kernel"]) {
-      const json = (await (await fetch(`/bugs?q=${encodeURIComponent(q)}`)).json()) as { items: { id: string }[] };
-      const body = await expectPage(await html(fetch, `/bugs?q=${encodeURIComponent(q)}`), 200);
+  it("ranks search hits as the API does, filters included", async () => {
+    for (const q of [
+      "--xor-mark",
+      "iptables",
+      "kernel",
+      "q=kernel&ecosystem=ubuntu:22.04&version=5.15.0-127.137",
+      "q=iptables&unverified=false",
+    ]) {
+      const query = q.includes("=") ? q : `q=${encodeURIComponent(q)}`;
+      const json = (await (await fetch(`/bugs?${query}`)).json()) as { items: { id: string }[] };
+      const body = await expectPage(await html(fetch, `/bugs?${query}`), 200);
       const linked = [...body.matchAll(/<h2><a href="\/bugs\/([^"#]+)">/g)].map((m) => m[1]);
+      expect(linked.length, q).toBeGreaterThan(0);
       expect(linked, q).toEqual(json.items.map((i) => i.id));
     }
   });

@@ -35,6 +35,18 @@ export const SearchPage = (p: SearchPageProps) => {
   return (
     <Layout title={heading} kb={p.kb} q={p.q}>
       <h1>{heading}</h1>
+      {filtersOf(p.base).length ? (
+        <p>
+          Only records with{" "}
+          {filtersOf(p.base).map(([k, v], i) => (
+            <>
+              {i ? ", " : ""}
+              {k} <code>{v}</code>
+            </>
+          ))}{" "}
+          · <a href={p.q ? `/bugs?q=${encodeURIComponent(p.q)}` : "/bugs"}>drop the filters</a>
+        </p>
+      ) : null}
       <p role="status">
         {p.total === 0
           ? "No known bug matches."
@@ -97,6 +109,11 @@ const Pager = (p: SearchPageProps) => {
     </nav>
   );
 };
+
+/** The filters besides the words searched for, as the URL gives them. */
+function filtersOf(base: URLSearchParams): Array<[string, string]> {
+  return [...base.entries()].filter(([k]) => k !== "q" && k !== "limit");
+}
 
 function clip(text: string, n: number): string {
   return text.length > n ? `${text.slice(0, n).replace(/\s+\S*$/, "")}…` : text;
