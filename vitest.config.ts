@@ -44,6 +44,8 @@ export default defineConfig({
         test: {
           name: "workers",
           include: ["test/worker/**/*.test.ts"],
+          // The three projects share two cores in `npm test`; slow is not broken.
+          testTimeout: 30_000,
           setupFiles: ["./test/worker/apply-migrations.ts"],
         },
       },
