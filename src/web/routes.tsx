@@ -7,15 +7,14 @@ import { summarizeDiagnosis } from "../engine/summary";
 import type { AppDeps, AppEnv } from "../http/app-env";
 import { ProblemError, problemResponse } from "../http/problem";
 import { listBugs as listBugsRoute } from "../http/routes/bugs/bugs.routes";
-import type { BugRecord } from "../kb/record-schema";
 import { currentKb, KbNotLoadedError } from "../service/kb-cache";
 import { ASSETS } from "./assets";
-import { aliasStatus } from "./fact-status";
+import { idMatches } from "./id-matches";
 import { prefersHtml } from "./negotiate";
 import { HomePage } from "./pages/home";
 import { RecordPage } from "./pages/record";
 import { ResultPage } from "./pages/result";
-import { type IdMatch, SearchPage } from "./pages/search";
+import { SearchPage } from "./pages/search";
 import { cacheablePage, page, varyOnAccept } from "./render";
 
 /** The API's status for an empty bundle (POST /diagnose with an empty text/plain body). */
@@ -161,32 +160,3 @@ async function recordPage(c: Ctx, id: string, maxBytes: number): Promise<Respons
   if (!bug) return null;
   return cacheablePage(c, kb.version, <RecordPage kb={kb} bug={bug} maxBytes={maxBytes} />);
 }
-
-/**
- * Aliases and commits of a hit that the query names, with how far each is confirmed: the whole query
- * (a commit prefix, a CVE, a quoted title), or an id-like word of it (digits, five characters or more).
- */
-export function idMatches(record: BugRecord, q: string): IdMatch[] {
-  const query = norm(q);
-  const idWords = query.split(/\s+/).filter((t) => /\d/.test(t) && t.length >= 5);
-  const names = (value: string) => {
-    const v = norm(value);
-    if (v === query || (query.length >= 7 && v.startsWith(query))) return true;
-    const tokens = new Set([v, ...v.split(/[^a-z0-9]+/)]);
-    return idWords.some((t) => tokens.has(t) || (/^[0-9a-f]{7,}$/.test(t) && v.startsWith(t)));
-  };
-  const out: IdMatch[] = record.aliases
-    .filter((a) => names(a.value))
-    .map((a) => ({ value: a.value, kind: a.kind === "other" ? "" : a.kind, status: aliasStatus(a), note: a.note }));
-  for (const commit of record.commits) {
-    if (names(commit.id) && !out.some((m) => commit.id.startsWith(m.value)))
-      out.push({
-        value: commit.id.slice(0, 12),
-        kind: `${commit.role} commit`,
-        status: aliasStatus(commit),
-      });
-  }
-  return out;
-}
-
-const norm = (s: string) => s.toLowerCase().replaceAll('"', "").trim().replace(/\s+/g, " ");
