@@ -44,7 +44,7 @@ export default defineConfig({
         test: {
           name: "workers",
           include: ["test/worker/**/*.test.ts"],
-          // The three projects share two cores in `npm test`; slow is not broken.
+          // Every record's answer is validated against the OpenAPI document: seconds on a busy 2-core machine.
           testTimeout: 30_000,
           setupFiles: ["./test/worker/apply-migrations.ts"],
         },

@@ -91,7 +91,7 @@ export function summarizeDiagnosis(d: Diagnosis, fixSteps = FIX_STEPS, lookup?: 
     facts: d.facts,
     findings: d.findings.map((f, i) => summarizeFinding(f, i + 1, fixSteps, lookup)),
     advisories: d.advisories.map((f, i) => summarizeFinding(f, i + 1, fixSteps, lookup)),
-    outliers: d.nodes.filter((n) => n.outlier),
+    outliers: [...d.nodes, ...(d.hosts ?? [])].filter((n) => n.outlier),
     nodes: d.nodes,
   };
 }
