@@ -1,10 +1,15 @@
-import { bodyLimit } from "hono/body-limit";
-import { requestId } from "hono/request-id";
+import { methodNotAllowed } from "hono/method-not-allowed";
 import { htmlErrors } from "../web/html-errors";
 import { webRoutes } from "../web/routes";
 import type { AppDeps } from "./app-env";
 import { createRouter } from "./create-router";
 import { kbVersion } from "./kb-version";
+import { accessLog, stdoutSink } from "./middleware/access-log";
+import { corsForApi } from "./middleware/cors";
+import { hygiene } from "./middleware/hygiene";
+import { rateLimit } from "./middleware/rate-limit";
+import { requestBody, webDecoder } from "./middleware/request-body";
+import { requestIds } from "./middleware/request-id";
 import { notFound, onError } from "./on-error";
 import { documentApi } from "./openapi";
 import { problemResponse } from "./problem";
@@ -16,25 +21,41 @@ import { kbRouter } from "./routes/kb/kb.index";
 /** The one app both entries serve: Node (libSQL file or remote) and the Worker (D1 or remote libSQL). */
 export function createApp(deps: AppDeps) {
   const app = createRouter();
-  app.use(requestId());
+  // Outermost first: ids and the access log see every answer, errors and 405s included.
   app.use(async (c, next) => {
-    c.header("X-Request-Id", c.get("requestId"));
-    c.set("store", deps.store(c.env));
+    c.set("settings", deps.settings(c.env));
     await next();
   });
-  for (const path of ["/health", "/kb", "/bugs", "/bugs/*", "/diagnose"]) app.use(path, kbVersion);
-  app.use("/diagnose", (c, next) => {
-    const maxSize = deps.maxBodyBytes(c.env);
-    const limit = bodyLimit({
-      maxSize,
-      onError: (c) => problemResponse(c, 413, "body-too-large", `The body is larger than the limit of ${maxSize} bytes.`),
-    });
-    return limit(c, next);
+  app.use(requestIds);
+  app.use(accessLog(deps.log ?? stdoutSink));
+  app.use(hygiene);
+  app.use(async (c, next) => {
+    c.set("store", deps.store(c.env));
+    c.set("diagnoser", deps.diagnoser(c.env));
+    await next();
   });
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) =>
+        problemResponse(c, 405, "method-not-allowed", `${c.req.method} is not allowed here; use ${methods.join(", ")}.`, undefined, {
+          Allow: methods.join(", "),
+        }),
+    }),
+  );
+  for (const path of ["/bugs", "/bugs/*", "/kb", "/diagnose", "/health"]) app.use(path, corsForApi);
+  // The paste form (/check) is a diagnosis too: same rate limit.
+  app.use("/diagnose", rateLimit(deps, "diagnose"));
+  app.use("/check", rateLimit(deps, "diagnose"));
+  app.use("/integrations/*", rateLimit(deps, "integrations"));
+  const body = requestBody(deps.bodyDecoder ?? webDecoder);
+  app.use("/diagnose", body);
+  app.use("/integrations/*", body);
+  for (const path of ["/health", "/kb", "/bugs", "/bugs/*", "/diagnose"]) app.use(path, kbVersion);
   // Pages for people: errors as HTML for browsers, then the pages (mounted before the API routes,
   // so /bugs and /bugs/:id can answer a browser and pass API clients on).
-  app.use(htmlErrors(deps));
-  app.route("/", webRoutes(deps));
+  app.use(htmlErrors());
+  app.route("/", webRoutes());
   const routes = app.route("/", healthRouter).route("/", diagnoseRouter).route("/", bugsRouter).route("/", kbRouter);
   documentApi(app);
   app.notFound(notFound);

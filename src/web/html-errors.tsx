@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { getKbMeta, type KbMeta } from "../db/bug-queries";
-import type { AppDeps, AppEnv } from "../http/app-env";
+import type { AppEnv } from "../http/app-env";
 import type { Problem } from "../http/problem";
 import { prefersHtml } from "./negotiate";
 import { ErrorPage } from "./pages/error";
@@ -11,10 +11,10 @@ import { toHtml, varyOnAccept } from "./render";
  * page with the same status, in words, with a search box where that helps and never a stack trace.
  * Every page also gets its content security policy here.
  */
-export function htmlErrors(deps: AppDeps): MiddlewareHandler<AppEnv> {
+export function htmlErrors(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
-    await asPage(c, deps);
+    await asPage(c);
     if ((c.res.headers.get("Content-Type") ?? "").startsWith("text/html") && !c.res.headers.has("Content-Security-Policy")) {
       c.res.headers.set("Content-Security-Policy", PAGE_CSP);
     }
@@ -28,7 +28,7 @@ export function htmlErrors(deps: AppDeps): MiddlewareHandler<AppEnv> {
 export const PAGE_CSP =
   "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-async function asPage(c: Context<AppEnv>, deps: AppDeps): Promise<void> {
+async function asPage(c: Context<AppEnv>): Promise<void> {
   if (!(c.res.headers.get("Content-Type") ?? "").startsWith("application/problem+json")) return;
   varyOnAccept(c.res);
   if (!prefersHtml(c)) return;
@@ -42,10 +42,10 @@ async function asPage(c: Context<AppEnv>, deps: AppDeps): Promise<void> {
     <ErrorPage
       kb={await kbOrNull(c.get("store"))}
       status={problem.status}
-      detail={problem.detail ?? problem.title}
+      detail={PEOPLE_WORDS[problem.type.split("/").pop() ?? ""] ?? problem.detail ?? problem.title}
       requestId={problem.requestId}
       q={problem.status === 404 ? wordsOf(new URL(c.req.url).pathname) : undefined}
-      maxBytes={problem.status === 413 ? deps.maxBodyBytes(c.env) : undefined}
+      maxBytes={problem.status === 413 ? c.get("settings")?.MAX_BODY_BYTES : undefined}
     />,
   );
   const headers = new Headers(c.res.headers);
@@ -55,6 +55,11 @@ async function asPage(c: Context<AppEnv>, deps: AppDeps): Promise<void> {
   c.res = undefined;
   c.res = new Response(html, { status: problem.status, headers });
 }
+
+/** The API speaks of bodies and fields; a person pasted text into a form. */
+const PEOPLE_WORDS: Record<string, string> = {
+  "empty-body": "The paste is empty: paste logs, uname -a output or os-release, then check again.",
+};
 
 async function kbOrNull(store: AppEnv["Variables"]["store"] | undefined): Promise<KbMeta | null> {
   if (!store) return null;

@@ -2,10 +2,9 @@ import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { getBug, getBugs, getKbMeta, type KbMeta, listBugs } from "../db/bug-queries";
 import { signatureKey } from "../engine/compile-kb";
-import { diagnoseBundle } from "../engine/diagnose";
 import { summarizeDiagnosis } from "../engine/summary";
-import type { AppDeps, AppEnv } from "../http/app-env";
-import { ProblemError, problemResponse } from "../http/problem";
+import type { AppEnv } from "../http/app-env";
+import { problemResponse } from "../http/problem";
 import { listBugs as listBugsRoute } from "../http/routes/bugs/bugs.routes";
 import { currentKb, KbNotLoadedError } from "../service/kb-cache";
 import { ASSETS } from "./assets";
@@ -17,8 +16,6 @@ import { ResultPage } from "./pages/result";
 import { SearchPage } from "./pages/search";
 import { cacheablePage, page, varyOnAccept } from "./render";
 
-/** The API's status for an empty bundle (POST /diagnose with an empty text/plain body). */
-const EMPTY_STATUS = 422;
 /** Room for the multipart framing around the pasted text; the text itself gets the API's limit. */
 const FORM_OVERHEAD = 16 * 1024;
 /** A paste scoped to one record looks deeper than the default ten findings, so that record is found. */
@@ -30,7 +27,7 @@ const SCOPED_LIMIT = 100;
  * the API would refuse (a bad query, a malformed or unknown id) is passed on too, so the browser gets
  * the API's own status and words, as a page (see html-errors.tsx).
  */
-export function webRoutes(deps: AppDeps) {
+export function webRoutes() {
   const web = new Hono<AppEnv>();
 
   for (const asset of Object.values(ASSETS)) {
@@ -42,7 +39,7 @@ export function webRoutes(deps: AppDeps) {
   web.get("/", async (c) => {
     const kb = await getKbMeta(c.get("store"));
     const origin = new URL(c.req.url).origin;
-    return cacheablePage(c, kb?.version ?? null, <HomePage kb={kb} origin={origin} maxBytes={deps.maxBodyBytes(c.env)} />);
+    return cacheablePage(c, kb?.version ?? null, <HomePage kb={kb} origin={origin} maxBytes={maxBytes(c)} />);
   });
 
   web.use("/bugs", async (c, next) => {
@@ -53,7 +50,7 @@ export function webRoutes(deps: AppDeps) {
   });
 
   web.use("/bugs/:id", async (c, next) => {
-    const res = isRead(c.req.method) && prefersHtml(c) ? await recordPage(c, c.req.param("id"), deps.maxBodyBytes(c.env)) : null;
+    const res = isRead(c.req.method) && prefersHtml(c) ? await recordPage(c, c.req.param("id"), maxBytes(c)) : null;
     if (res) c.res = res;
     else await next();
     varyOnAccept(c.res);
@@ -65,25 +62,20 @@ export function webRoutes(deps: AppDeps) {
   web.post(
     "/check",
     (c, next) => {
-      const maxSize = deps.maxBodyBytes(c.env) + FORM_OVERHEAD;
-      return bodyLimit({ maxSize, onError: (c) => tooLarge(c, deps.maxBodyBytes(c.env)) })(c, next);
+      const maxSize = maxBytes(c) + FORM_OVERHEAD;
+      return bodyLimit({ maxSize, onError: (c) => tooLarge(c, maxBytes(c)) })(c, next);
     },
     async (c) => {
-      const max = deps.maxBodyBytes(c.env);
+      const max = maxBytes(c);
       const form = await c.req.parseBody();
       const field = form.bundle;
       const bundle = typeof field === "string" ? field : field instanceof File ? await field.text() : "";
       if (new TextEncoder().encode(bundle).length > max) return tooLarge(c, max);
-      if (!bundle.trim())
-        throw new ProblemError(
-          EMPTY_STATUS,
-          "empty-body",
-          "The paste is empty: paste logs, uname -a output or os-release, then check again.",
-        );
-      const store = c.get("store");
-      const kb = await currentKb(store);
+      const kb = await currentKb(c.get("store"));
       const scoped = typeof form.record === "string" ? kb.records.find((r) => r.id === form.record) : undefined;
-      const diagnosis = diagnoseBundle(kb, bundle, scoped ? SCOPED_LIMIT : undefined);
+      // The API's own path: the diagnoser (a pool thread on Node, inline on the Worker) with its limits,
+      // so an empty or oversized paste is refused with the status POST /diagnose gives.
+      const diagnosis = await c.get("diagnoser").diagnose(kb, { form: "bundle", text: bundle, limit: scoped ? SCOPED_LIMIT : undefined });
       const summary = summarizeDiagnosis(
         diagnosis,
         Number.POSITIVE_INFINITY,
@@ -100,6 +92,7 @@ export function webRoutes(deps: AppDeps) {
 }
 
 const isRead = (method: string) => method === "GET" || method === "HEAD";
+const maxBytes = (c: Ctx) => c.get("settings").MAX_BODY_BYTES;
 
 function tooLarge(c: Ctx, max: number) {
   return problemResponse(c, 413, "body-too-large", `The body is larger than the limit of ${max} bytes.`);
