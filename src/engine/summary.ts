@@ -1,5 +1,5 @@
 import { RE2JS } from "re2js";
-import type { Diagnosis, Finding, LogEvidence, NodeReport, VersionEvidence } from "./diagnosis";
+import type { Diagnosis, Finding, LogEvidence, NodeReport, RootCause, VersionEvidence } from "./diagnosis";
 
 /**
  * What every door shows first, in this order: findings by rank, each with its verdict and reason,
@@ -22,6 +22,8 @@ export interface FindingSummary {
   reboot: string;
   unverified: string[];
   reference: string | null;
+  /** "root cause" for the likely root cause, else how this finding stands next to it (lesser problem, look-alike, ...). */
+  rootCauseNote: string | null;
   /** Every matching line once, in line order, with the signatures that saw it and where they matched. */
   evidenceLines: EvidenceLine[];
   /** Every version check, the deciding one first. */
@@ -42,6 +44,8 @@ export interface EvidenceLine {
 export interface DiagnosisSummary {
   kb: Diagnosis["kb"];
   facts: Diagnosis["facts"];
+  /** The likely root cause and why, when one finding stands out. */
+  rootCause: RootCause | null;
   findings: FindingSummary[];
   advisories: FindingSummary[];
   /** Nodes (or hosts) that differ from their peers. */
@@ -60,7 +64,13 @@ export type SignatureLookup = (recordId: string, signatureId: string) => Signatu
 
 const FIX_STEPS = 3;
 
-export function summarizeFinding(f: Finding, rank: number, fixSteps = FIX_STEPS, lookup?: SignatureLookup): FindingSummary {
+export function summarizeFinding(
+  f: Finding,
+  rank: number,
+  fixSteps = FIX_STEPS,
+  rootCause: RootCause | null = null,
+  lookup?: SignatureLookup,
+): FindingSummary {
   const logs = f.evidence.filter((e): e is LogEvidence => e.kind === "log");
   const firstEvidence = logs.reduce<LogEvidence | null>((first, e) => (!first || e.line < first.line ? e : first), null);
   const versions = f.evidence.filter((e): e is VersionEvidence => e.kind === "version");
@@ -78,6 +88,7 @@ export function summarizeFinding(f: Finding, rank: number, fixSteps = FIX_STEPS,
     reboot: f.reboot,
     unverified: f.unverified,
     reference: f.references[0] ?? null,
+    rootCauseNote: rootCauseNote(f, rootCause),
     evidenceLines: evidenceLines(f.id, logs, lookup),
     versionChecks: versionEvidence ? [versionEvidence, ...versions.filter((v) => v !== versionEvidence)] : [],
     workarounds: f.workarounds,
@@ -89,11 +100,18 @@ export function summarizeDiagnosis(d: Diagnosis, fixSteps = FIX_STEPS, lookup?: 
   return {
     kb: d.kb,
     facts: d.facts,
-    findings: d.findings.map((f, i) => summarizeFinding(f, i + 1, fixSteps, lookup)),
-    advisories: d.advisories.map((f, i) => summarizeFinding(f, i + 1, fixSteps, lookup)),
+    rootCause: d.rootCause ?? null,
+    findings: d.findings.map((f, i) => summarizeFinding(f, i + 1, fixSteps, d.rootCause ?? null, lookup)),
+    advisories: d.advisories.map((f, i) => summarizeFinding(f, i + 1, fixSteps, null, lookup)),
     outliers: [...d.nodes, ...(d.hosts ?? [])].filter((n) => n.outlier),
     nodes: d.nodes,
   };
+}
+
+function rootCauseNote(f: Finding, rootCause: RootCause | null): string | null {
+  if (!rootCause) return null;
+  if (rootCause.id === f.id) return `likely root cause: ${rootCause.reason}`;
+  return rootCause.others.find((o) => o.id === f.id)?.reason ?? null;
 }
 
 function firstLines(text: string, n: number): string[] {

@@ -88,6 +88,7 @@ describe.each([
       }
       expect(await text(page, "h1")).toMatch(/known bugs? match/);
       expect(await text(page, ".focus")).toMatch(/Found: ranked \d+ of \d+\. affected/);
+      expect(await page.locator("ol.findings > li").first().getAttribute("id")).toBe(`finding-${XT}`);
       const finding = page.locator(`#finding-${XT}`);
       expect(await finding.count()).toBe(1);
       expect(((await finding.textContent()) ?? "").replace(/\s+/g, " ")).toMatch(/verdict affected/);

@@ -149,7 +149,11 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(res.headers.get("cache-control")).toBe("no-store");
     expect(res.headers.get("etag")).toBeNull();
     const text = visibleText(body);
-    expect(body).toContain(`id="finding-${XT}"`);
+    // The seed incident's order: the MARK regression first, the ipset smoke screen after it.
+    const order = [...body.matchAll(/<li id="finding-([^"]+)">/g)].map((m) => m[1]);
+    expect(order[0]).toBe(XT);
+    expect(order.indexOf("kube-proxy-ipvs-prereqs-missing")).toBeGreaterThan(0);
+    expect(visibleText(body)).toMatch(/Most likely root cause\s*ip6tables MARK target/);
     const finding = visibleText(body.split(`id="finding-${XT}"`)[1]?.split("</li>\n")[0] ?? "");
     expect(finding).toMatch(/verdict affected/);
     expect(finding).toContain(

@@ -39,6 +39,7 @@ export const ResultPage = (p: ResultPageProps) => {
           )}
         </section>
       ) : null}
+      {s.rootCause ? <RootCausePanel summary={s} /> : null}
       <Facts summary={s} />
       {count ? (
         <section aria-labelledby="findings-h">
@@ -82,6 +83,20 @@ export const ResultPage = (p: ResultPageProps) => {
         />
       </section>
     </Layout>
+  );
+};
+
+const RootCausePanel = (props: { summary: DiagnosisSummary }) => {
+  const rc = props.summary.rootCause;
+  const finding = rc && props.summary.findings.find((f) => f.id === rc.id);
+  if (!rc || !finding) return null;
+  return (
+    <section class="panel" aria-labelledby="root-h">
+      <h2 id="root-h">Most likely root cause</h2>
+      <p>
+        <a href={`#finding-${rc.id}`}>{finding.title}</a>: <Inline text={rc.reason} />
+      </p>
+    </section>
   );
 };
 
@@ -130,6 +145,14 @@ const FindingBlock = (props: { f: FindingSummary }) => {
         <Badge kind={f.confidence}>{f.confidence} confidence</Badge> <span class="muted">score {f.score.toFixed(2)}</span> · verdict{" "}
         <Badge kind={f.verdict.status}>{VERDICT_WORDS[f.verdict.status]}</Badge>
       </p>
+      {f.rootCauseNote ? (
+        <p>
+          <Badge kind={f.rank === 1 ? "affected" : "low"}>
+            {f.rootCauseNote.startsWith("likely root cause") ? "likely root cause" : "next to it"}
+          </Badge>{" "}
+          <Inline text={f.rootCauseNote.replace(/^likely root cause: /, "")} />
+        </p>
+      ) : null}
       <p>
         <strong>Why:</strong> <Inline text={f.verdict.reason} />.
       </p>
