@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 import { kbStatements } from "./src/node/kb-script";
 import { ed25519KeyPair, randomSecret } from "./test/support/chat-signing";
 
-// Two projects: everything on Node, and the Worker itself inside workerd (the real Workers runtime)
+// Three projects: everything on Node, the pages in a real browser, and the Worker itself inside workerd (the real Workers runtime)
 // against a D1 migrated from the same migrations/ folder and loaded with the same import statements.
 export default defineConfig({
   test: {
@@ -12,9 +12,18 @@ export default defineConfig({
         test: {
           name: "node",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/worker/**"],
+          exclude: ["test/worker/**", "test/browser/**"],
           testTimeout: 30_000,
           // Suites that start several real services compile the knowledge base in each: slow on a busy machine.
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // The pages in a real headless Chromium (@sparticuz/chromium ships it inside the npm package).
+        test: {
+          name: "browser",
+          include: ["test/browser/**/*.test.ts"],
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },

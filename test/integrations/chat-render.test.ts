@@ -26,6 +26,10 @@ function finding(rank: number): FindingSummary {
     unverified: Array.from({ length: 20 }, () => huge(2000, "u")),
     reference: null,
     rootCauseNote: null,
+    evidenceLines: [],
+    versionChecks: [],
+    workarounds: [],
+    references: [],
   };
 }
 
