@@ -1,7 +1,7 @@
 import type { KbMeta } from "../../db/bug-queries";
 import type { AffectedEntry, BugRecord, Example } from "../../kb/record-schema";
 import { aliasStatus, evidenceOf, rangeEndEvidence, sourcesOf } from "../fact-status";
-import { Badge, PasteForm, Prose, StatusBadge } from "../parts/common";
+import { Badge, PasteForm, Prose, StatusBadge, Workarounds } from "../parts/common";
 import { Layout } from "../parts/layout";
 import { RangeTimeline, TimelineLegend } from "../parts/timeline";
 
@@ -45,18 +45,7 @@ export const RecordPage = (props: { kb: KbMeta | null; bug: BugRecord; maxBytes:
           <Badge kind={b.reboot === "not-required" ? "verified" : "reported"}>reboot {b.reboot}</Badge> {REBOOT[b.reboot] ?? ""}
         </p>
         <Prose text={b.fix} copy />
-        {b.workarounds.length ? (
-          <>
-            <h3 id="workarounds">Workarounds</h3>
-            <ul>
-              {b.workarounds.map((w) => (
-                <li>
-                  <Prose text={w} copy />
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
+        <Workarounds items={b.workarounds} id="workarounds" />
       </section>
       {b.unverified.length ? (
         <section aria-labelledby="unverified" class="panel">

@@ -1,7 +1,7 @@
 import type { KbMeta } from "../../db/bug-queries";
 import type { NodeReport, VersionEvidence } from "../../engine/diagnosis";
 import type { DiagnosisSummary, EvidenceLine, FindingSummary } from "../../engine/summary";
-import { Badge, Inline, PasteForm, Prose } from "../parts/common";
+import { Badge, Inline, PasteForm, Prose, Workarounds } from "../parts/common";
 import { Layout } from "../parts/layout";
 
 export interface ResultPageProps {
@@ -177,18 +177,7 @@ const FindingBlock = (props: { f: FindingSummary }) => {
         <Badge kind={f.reboot === "not-required" ? "verified" : "reported"}>reboot {f.reboot}</Badge>
       </p>
       <Prose text={f.fixSteps.join("\n")} copy />
-      {f.workarounds.length ? (
-        <>
-          <h3>Workarounds</h3>
-          <ul>
-            {f.workarounds.map((w) => (
-              <li>
-                <Prose text={w} copy />
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <Workarounds items={f.workarounds} />
       {f.unverified.length ? (
         <details>
           <summary>

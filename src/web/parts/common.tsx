@@ -35,6 +35,21 @@ export const Prose = (props: { text: string; copy?: boolean }) => {
   );
 };
 
+/** Workarounds, each copyable like the fix; nothing when there are none. */
+export const Workarounds = (props: { items: readonly string[]; id?: string }) =>
+  props.items.length ? (
+    <>
+      <h3 id={props.id}>Workarounds</h3>
+      <ul>
+        {props.items.map((w) => (
+          <li>
+            <Prose text={w} copy />
+          </li>
+        ))}
+      </ul>
+    </>
+  ) : null;
+
 export const SearchForm = (props: { q?: string | undefined; id: string; big?: boolean; name?: string }) => (
   <search aria-label={props.name ?? "Search known bugs"}>
     <form class="search" method="get" action="/bugs">
