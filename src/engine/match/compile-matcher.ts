@@ -1,6 +1,6 @@
 import { RE2JS } from "re2js";
 import { type Automaton, buildAutomaton, foldLiteral, scanText } from "./aho-corasick";
-import { klogBlockHeaders } from "./klog-blocks";
+import { klogBlockHeadersInText } from "./klog-blocks";
 import { lineViews, stripAnsi } from "./normalize-line";
 import { requiredLiteralSets } from "./regex-literals";
 import { unwrapVariants } from "./unwrap-lines";
@@ -234,7 +234,7 @@ function scan(tables: Tables, input: string): Hit[] {
     }
   }
   raw.sort((a, b) => a.line - b.line || a.sig - b.sig);
-  const blocks = raw.length > 0 && text.includes("=<") ? klogBlockHeaders(text.split("\n")) : null;
+  const blocks = raw.length > 0 && text.includes("=<") ? klogBlockHeadersInText(text) : null;
   return raw.map((h) => {
     const hit: Hit = { key: (tables.compiled[h.sig] as Compiled).key, line: h.line + 1, text: h.text };
     const header = blocks?.get(h.line);
