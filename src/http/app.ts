@@ -19,11 +19,13 @@ export function createApp(deps: AppDeps) {
   });
   app.use("/diagnose", (c, next) => {
     const maxSize = deps.maxBodyBytes(c.env);
-    const limit = bodyLimit({
-      maxSize,
-      onError: (c) => problemResponse(c, 413, "body-too-large", `The body is larger than the limit of ${maxSize} bytes.`),
-    });
-    return limit(c, next);
+    const tooLarge = () => problemResponse(c, 413, "body-too-large", `The body is larger than the limit of ${maxSize} bytes.`);
+    // With a Content-Length the header decides, and the body stays untouched: on Node, reading
+    // `c.req.raw.body` builds a web stream over the socket and the route's read then goes through it
+    // (chunk by chunk, then copied), instead of @hono/node-server's direct read into one buffer.
+    const length = c.req.header("content-length");
+    if (length !== undefined && !c.req.header("transfer-encoding")) return Number(length) > maxSize ? tooLarge() : next();
+    return bodyLimit({ maxSize, onError: tooLarge })(c, next);
   });
   app.route("/health", healthRoute);
   app.route("/diagnose", diagnoseRoute);

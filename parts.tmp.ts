@@ -1,0 +1,26 @@
+import { klogBlockHeadersInText } from "./src/engine/match/klog-blocks";
+import { realKb, paddedKb } from "./bench/lib/kb";
+import { bundle, linePools, realisticLog } from "./bench/lib/realistic-log";
+import { diagnoseBundle } from "./src/engine/diagnose";
+import { extractFacts } from "./src/engine/facts";
+import { unwrapVariants, stripAnsi } from "./src/engine/match";
+const { kb: real, records } = await realKb();
+const kb = process.env.K === "10k" ? paddedKb(records, 10000) : real;
+const pools = linePools(real, records);
+const d = Number(process.env.D ?? 0.01);
+const text = bundle(realisticLog({ bytes: 4 << 20, density: d, ...pools }).text);
+const cpu = (name: string, f: () => unknown, n = 20) => {
+  for (let i = 0; i < 3; i++) f();
+  const c0 = process.cpuUsage();
+  for (let i = 0; i < n; i++) f();
+  const c = process.cpuUsage(c0);
+  console.log(name.padEnd(20), ((c.user + c.system) / 1000 / n).toFixed(2), "ms");
+};
+cpu("diagnose", () => diagnoseBundle(kb, text));
+cpu("matcher.scan", () => kb.matcher.scan(text));
+cpu("extractFacts", () => extractFacts(text));
+cpu("klogBlocksText", () => klogBlockHeadersInText(text));
+cpu("split", () => text.split("\n"));
+cpu("unwrapVariants", () => unwrapVariants(text));
+cpu("stripAnsi", () => stripAnsi(text));
+cpu("indexOf loop", () => { let n = 0; for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++; return n; });
