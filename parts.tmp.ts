@@ -8,7 +8,7 @@ const { kb: real, records } = await realKb();
 const kb = process.env.K === "10k" ? paddedKb(records, 10000) : real;
 const pools = linePools(real, records);
 const d = Number(process.env.D ?? 0.01);
-const text = bundle(realisticLog({ bytes: 4 << 20, density: d, ...pools }).text);
+const text = bundle(realisticLog({ bytes: Number(process.env.MB ?? 4) * 1048576, density: d, ...pools }).text);
 const cpu = (name: string, f: () => unknown, n = 20) => {
   for (let i = 0; i < 3; i++) f();
   const c0 = process.cpuUsage();

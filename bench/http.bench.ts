@@ -38,7 +38,9 @@ console.log(
       .map((l) => l.toFixed(1))
       .join(" ")}; ${RUNS} requests per figure (median)`,
 );
-console.log("body   hits   HTTP ms   MB/s  in-process ms  HTTP/in-process  grep ms  HTTP/grep  server CPU ms  in-process CPU ms  status  answer");
+console.log(
+  "body   hits   HTTP ms   MB/s  in-process ms  HTTP/in-process  grep ms  HTTP/grep  server CPU ms  in-process CPU ms  status  answer",
+);
 try {
   // First request: the server compiles the knowledge base (and, with a pool, each thread loads).
   for (let k = 0; k < 3; k++) await postBundle(server.url, new TextEncoder().encode("Linux node 6.1.0 #1 SMP x86_64 GNU/Linux"));

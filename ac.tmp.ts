@@ -1,0 +1,20 @@
+import { realKb } from "./bench/lib/kb";
+import { bundle, linePools, realisticLog } from "./bench/lib/realistic-log";
+import { buildAutomaton, scanText } from "./src/engine/match/aho-corasick";
+import { kbLiterals } from "./bench/lib/kb";
+const { kb, records } = await realKb();
+const pools = linePools(kb, records);
+const text = bundle(realisticLog({ bytes: 4 << 20, density: 0.01, ...pools }).text);
+const ac = buildAutomaton(kbLiterals(kb));
+const cpu = (name: string, f: () => unknown, n = 20) => {
+  for (let i = 0; i < 3; i++) f();
+  const c0 = process.cpuUsage();
+  let r: unknown;
+  for (let i = 0; i < n; i++) r = f();
+  const c = process.cpuUsage(c0);
+  console.log(name.padEnd(20), ((c.user + c.system) / 1000 / n).toFixed(2), "ms", typeof r === "object" ? (r as any).pattern?.length : r);
+};
+cpu("scanText", () => scanText(ac, text));
+const cmap = ac.classMap;
+cpu("charCode+cmap", () => { let x = 0; for (let i = 0; i < text.length; i++) x += cmap[text.charCodeAt(i)] as number; return x; });
+console.log(ac.states, ac.denseStates, ac.classes, kbLiterals(kb).length);

@@ -1,0 +1,12 @@
+import { realKb } from "./bench/lib/kb";
+import { bundle, linePools, realisticLog } from "./bench/lib/realistic-log";
+import { diagnoseBundle } from "./src/engine/diagnose";
+const { kb, records } = await realKb();
+const pools = linePools(kb, records);
+const d = Number(process.env.D ?? 0.01);
+const text = bundle(realisticLog({ bytes: 1 << 20, density: d, ...pools }).text);
+for (let i = 0; i < 5; i++) diagnoseBundle(kb, text);
+const c0 = process.cpuUsage();
+for (let i = 0; i < 300; i++) diagnoseBundle(kb, text);
+const c = process.cpuUsage(c0);
+console.log("cpu ms per 4MB", (c.user + c.system) / 1000 / 300);
