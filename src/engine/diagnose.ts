@@ -1,6 +1,7 @@
 import type { BugRecord } from "../kb/record-schema";
 import { type CompiledKb, IPTABLES_PROBE } from "./compile-kb";
-import type { DiagnoseInput, Diagnosis, Finding, LogEvidence, NodeReport, VersionEvidence } from "./diagnosis";
+import type { DiagnoseInput } from "./diagnose-input";
+import type { Diagnosis, Finding, LogEvidence, NodeReport, VersionEvidence } from "./diagnosis";
 import { type ExtractedFacts, extractFacts, factsFromFields, type LineRef, type PreScan } from "./facts";
 import { compareNodes, nodeHost } from "./fleet";
 import type { Hit } from "./match";

@@ -1,17 +1,5 @@
 import type { IptablesFacts, KernelFacts, NodeRow, OsFacts } from "./types";
 
-/** What a user sends: structured fields, each a string as they copied it. */
-export interface DiagnoseInput {
-  uname?: string | undefined;
-  procVersion?: string | undefined;
-  osRelease?: string | undefined;
-  logs?: string | undefined;
-  nodes?: string | undefined;
-  iptablesVersion?: string | undefined;
-  /** At most this many findings and advisories each (default 10). */
-  limit?: number | undefined;
-}
-
 export type VerdictStatus = "affected" | "not-affected" | "unknown";
 export type Confidence = "high" | "medium" | "low";
 

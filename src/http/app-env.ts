@@ -1,8 +1,11 @@
+import type { KbMeta } from "../db/bug-queries";
 import type { Store } from "../db/create-db";
 
 export interface AppVariables {
   requestId: string;
   store: Store;
+  /** The loaded knowledge base, read once per request by the kbVersion middleware (null before an import). */
+  kbMeta: KbMeta | null;
 }
 
 export type AppEnv = { Variables: AppVariables };

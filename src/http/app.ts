@@ -1,22 +1,25 @@
-import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
-import type { AppDeps, AppEnv } from "./app-env";
+import type { AppDeps } from "./app-env";
+import { createRouter } from "./create-router";
+import { kbVersion } from "./kb-version";
 import { notFound, onError } from "./on-error";
+import { documentApi } from "./openapi";
 import { problemResponse } from "./problem";
-import { bugsRoute } from "./routes/bugs.route";
-import { diagnoseRoute } from "./routes/diagnose.route";
-import { healthRoute } from "./routes/health.route";
+import { bugsRouter } from "./routes/bugs/bugs.index";
+import { diagnoseRouter } from "./routes/diagnose/diagnose.index";
+import { healthRouter } from "./routes/health/health.index";
 
 /** The one app both entries serve: Node (libSQL file or remote) and the Worker (D1 or remote libSQL). */
 export function createApp(deps: AppDeps) {
-  const app = new Hono<AppEnv>();
+  const app = createRouter();
   app.use(requestId());
   app.use(async (c, next) => {
     c.header("X-Request-Id", c.get("requestId"));
     c.set("store", deps.store(c.env));
     await next();
   });
+  for (const path of ["/health", "/bugs", "/bugs/*", "/diagnose"]) app.use(path, kbVersion);
   app.use("/diagnose", (c, next) => {
     const maxSize = deps.maxBodyBytes(c.env);
     const tooLarge = () => problemResponse(c, 413, "body-too-large", `The body is larger than the limit of ${maxSize} bytes.`);
@@ -27,10 +30,12 @@ export function createApp(deps: AppDeps) {
     if (length !== undefined && !c.req.header("transfer-encoding")) return Number(length) > maxSize ? tooLarge() : next();
     return bodyLimit({ maxSize, onError: tooLarge })(c, next);
   });
-  app.route("/health", healthRoute);
-  app.route("/diagnose", diagnoseRoute);
-  app.route("/bugs", bugsRoute);
+  const routes = app.route("/", healthRouter).route("/", diagnoseRouter).route("/", bugsRouter);
+  documentApi(app);
   app.notFound(notFound);
   app.onError(onError);
-  return app;
+  return routes;
 }
+
+/** The API's type, for a typed client: `hc<AppType>(url)` from `hono/client`. */
+export type AppType = ReturnType<typeof createApp>;

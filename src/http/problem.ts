@@ -1,17 +1,22 @@
+import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 /** RFC 9457 problem details: the one error shape of the whole API. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  instance?: string;
-  requestId?: string;
-  /** Field-level problems, with paths such as "logs" or "nodes". */
-  errors?: Array<{ path: string; message: string }>;
-}
+export const problemSchema = z
+  .object({
+    type: z.string().openapi({ example: "https://known-bugs.dev/problems/invalid-fields" }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    requestId: z.string().optional(),
+    /** Field-level problems, with paths such as "logs" or "nodes". */
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .openapi("Problem");
+
+export type Problem = z.infer<typeof problemSchema>;
 
 const TITLES: Record<number, string> = {
   400: "Bad Request",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { diagnoseFieldsShape } from "../engine/diagnose-input";
 
 /**
  * The curated bug record: one YAML file per bug in data/bugs/<id>.yaml.
@@ -208,13 +209,13 @@ export const relationSchema = z.strictObject({
   source: url.optional(),
 });
 
+/** An example's inputs are the engine's diagnose fields, except `logs`, which examples call `log`. */
+export const exampleFieldsSchema = z.object(diagnoseFieldsShape).omit({ logs: true });
+
 export const exampleSchema = z.strictObject({
   title: nonEmpty,
   source: url,
-  uname: nonEmpty.optional(),
-  procVersion: nonEmpty.optional(),
-  osRelease: nonEmpty.optional(),
-  nodes: nonEmpty.optional(),
+  ...exampleFieldsSchema.shape,
   log: z.string().default(""),
   /** top1: this bug ranks first; present: among the findings; absent: not matched with high confidence. */
   expect: z.enum(["top1", "present", "absent"]),

@@ -1,7 +1,7 @@
 import { type CompiledKb, signatureKey } from "../engine/compile-kb";
 import { diagnoseFields } from "../engine/diagnose";
 import type { Diagnosis } from "../engine/diagnosis";
-import type { BugRecord, Example } from "./record-schema";
+import { type BugRecord, type Example, exampleFieldsSchema } from "./record-schema";
 
 export interface ExampleOutcome {
   recordId: string;
@@ -15,14 +15,8 @@ export interface ExampleOutcome {
 
 /** Runs one record example through the engine exactly as the API would, and checks its expectation. */
 export function runExample(kb: CompiledKb, record: BugRecord, example: Example, index: number): ExampleOutcome {
-  const d = diagnoseFields(kb, {
-    uname: example.uname,
-    procVersion: example.procVersion,
-    osRelease: example.osRelease,
-    nodes: example.nodes,
-    logs: example.log,
-    limit: 100,
-  });
+  // Parsing with the fields schema keeps exactly the engine's input fields of the example.
+  const d = diagnoseFields(kb, { ...exampleFieldsSchema.parse(example), logs: example.log, limit: 100 });
   const failure = check(d, record.id, example);
   return { recordId: record.id, index, title: example.title, expect: example.expect, passed: !failure, ...(failure ? { failure } : {}) };
 }

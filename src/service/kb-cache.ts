@@ -1,4 +1,4 @@
-import { getKbMeta, loadRecords } from "../db/bug-queries";
+import { getKbMeta, type KbMeta, loadRecords } from "../db/bug-queries";
 import type { Store } from "../db/create-db";
 import { type CompiledKb, compileKnowledgeBase } from "../engine/compile-kb";
 import type { BugRecord } from "../kb/record-schema";
@@ -11,8 +11,9 @@ const compiled = new Map<string, Promise<CompiledKb>>();
 
 export class KbNotLoadedError extends Error {}
 
-export async function currentKb(store: Store): Promise<CompiledKb> {
-  const meta = await getKbMeta(store);
+/** The compiled knowledge base; pass the meta when the request already read it (kbVersion middleware). */
+export async function currentKb(store: Store, known?: KbMeta | null): Promise<CompiledKb> {
+  const meta = known === undefined ? await getKbMeta(store) : known;
   if (!meta) throw new KbNotLoadedError("the knowledge base has not been imported");
   let kb = compiled.get(meta.version);
   if (!kb) {

@@ -1,4 +1,7 @@
 import { expect, it } from "vitest";
+import type { Diagnosis } from "../../src/engine/diagnosis";
+import { apiClient } from "./api-client";
+import { expectDocumented, type OpenApiDocument } from "./documented-schema";
 import { UBUNTU_2204_OS_RELEASE, XOR_MARK_KLOG } from "./seed-logs";
 import type { Fetch } from "./seed-scenarios";
 
@@ -19,10 +22,12 @@ const post = (fetch: Fetch, body: BodyInit, type: string, accept?: string) =>
 
 /** The API's promises that hold on every runtime: search, records, formats and every error case. */
 export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
+  const api = apiClient(fetch);
+
   it("reports health with the knowledge-base version and record count", async () => {
-    const res = await fetch("/health");
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as { status: string; kb: { version: string; records: number } };
+    const res = await api.health.$get();
+    if (res.status !== 200) throw new Error(`health answered ${res.status}`);
+    const body = await res.json();
     expect(body.status).toBe("ok");
     expect(body.kb.version).toMatch(/^kb-[0-9a-f]{16}$/);
     expect(body.kb.records).toBeGreaterThanOrEqual(2);
@@ -31,52 +36,53 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
 
   for (const q of ["862c95d9859f", "0bfcb7b71e73", "306ed1728e84", "--xor-mark", "CVE-2024-50038"]) {
     it(`finds xt-mark when searching for ${q}`, async () => {
-      const res = await fetch(`/bugs?q=${encodeURIComponent(q)}`);
-      expect(res.status).toBe(200);
-      const body = (await res.json()) as { items: { id: string }[] };
+      const res = await api.bugs.$get({ query: { q } });
+      if (res.status !== 200) throw new Error(`search answered ${res.status}`);
+      const body = await res.json();
       expect(body.items.map((i) => i.id)).toContain(XT);
     });
   }
 
   it("ranks the best match first and filters by ecosystem", async () => {
-    const best = (await (await fetch("/bugs?q=xor-mark")).json()) as { items: { id: string }[] };
+    const best = await listBugs({ q: "xor-mark" });
     expect(best.items[0]?.id).toBe(XT);
-    const ubuntu = (await (await fetch("/bugs?ecosystem=ubuntu:22.04&limit=200")).json()) as { items: { id: string }[] };
+    const ubuntu = await listBugs({ ecosystem: "ubuntu:22.04", limit: "200" });
     expect(ubuntu.items.map((i) => i.id)).toContain(XT);
-    const none = (await (await fetch("/bugs?q=zzzz-no-such-term")).json()) as { total: number };
+    const none = await listBugs({ q: "zzzz-no-such-term" });
     expect(none.total).toBe(0);
   });
 
   it("returns the whole record, with ranges and references, and labels the reported commit id", async () => {
-    const res = await fetch(`/bugs/${XT}`);
-    expect(res.status).toBe(200);
-    const { bug } = (await res.json()) as {
-      bug: { affected: unknown[]; references: unknown[]; aliases: { value: string; verified: boolean }[] };
-    };
+    const res = await api.bugs[":id"].$get({ param: { id: XT } });
+    if (res.status !== 200) throw new Error(`GET /bugs/${XT} answered ${res.status}`);
+    const { bug } = await res.json();
     expect(bug.affected.length).toBeGreaterThan(0);
     expect(bug.references.length).toBeGreaterThanOrEqual(2);
     expect(bug.aliases.find((a) => a.value.startsWith("862c95d9859f"))?.verified).toBe(false);
   });
 
+  async function listBugs(query: Record<string, string>) {
+    const res = await api.bugs.$get({ query });
+    if (res.status !== 200) throw new Error(`GET /bugs answered ${res.status}`);
+    return res.json();
+  }
+
   it("answers a text/plain bundle with line numbers counted in the whole body", async () => {
     const bundle = `$ uname -r\n5.15.0-127-generic\n$ cat /etc/os-release\n${UBUNTU_2204_OS_RELEASE}\n${XOR_MARK_KLOG}`;
     const res = await post(fetch, bundle, "text/plain");
     expect(res.status).toBe(200);
-    const d = (await res.json()) as { findings: { id: string; evidence: { kind: string; line?: number; text?: string }[] }[] };
+    const d = (await res.json()) as Diagnosis;
     expect(d.findings[0]?.id).toBe(XT);
     const lines = bundle.split("\n");
     for (const e of d.findings[0]?.evidence ?? []) {
-      if (e.kind === "log") expect(lines[(e.line ?? 0) - 1]).toBe(e.text);
+      if (e.kind === "log") expect(lines[e.line - 1]).toBe(e.text);
     }
   });
 
+  const seedInput = { uname: "5.15.0-127-generic", osRelease: UBUNTU_2204_OS_RELEASE, logs: XOR_MARK_KLOG };
+
   it("gives a compact text report when asked for text/plain", async () => {
-    const res = await post(
-      fetch,
-      JSON.stringify({ uname: "5.15.0-127-generic", osRelease: UBUNTU_2204_OS_RELEASE, logs: XOR_MARK_KLOG }),
-      "application/json",
-      "text/plain",
-    );
+    const res = await api.diagnose.$post({ json: seedInput, query: {} }, { headers: { accept: "text/plain" } });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/plain");
     const text = await res.text();
@@ -135,5 +141,76 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
 
   it("answers an unknown route with a problem, not an HTML page", async () => {
     await expectProblem(await fetch("/no/such/route"), 404);
+  });
+
+  it("honours q-values when choosing between JSON and the text report", async () => {
+    const cases: Array<[string, string]> = [
+      ["text/plain;q=0, application/json", "application/json"],
+      ["text/plain;q=0", "application/json"],
+      ["application/json;q=0.5, text/plain;q=0.9", "text/plain"],
+      ["application/json, text/plain", "application/json"],
+      ["text/html,application/xhtml+xml,*/*;q=0.8", "application/json"],
+      ["text/*", "text/plain"],
+    ];
+    for (const [accept, expected] of cases) {
+      const res = await api.diagnose.$post({ json: seedInput, query: {} }, { headers: { accept } });
+      expect(res.status, accept).toBe(200);
+      expect(res.headers.get("content-type"), accept).toContain(expected);
+      const body = await res.text();
+      expect(body, accept).toContain(XT);
+    }
+  });
+
+  it("serves its OpenAPI 3.1 document and a reference page", async () => {
+    const res = await fetch("/openapi.json");
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toMatch(/^3\.1\./);
+    expect(Object.keys(doc.paths).sort()).toEqual(expect.arrayContaining(["/bugs", "/bugs/{id}", "/diagnose", "/health"]));
+    const docs = await fetch("/docs");
+    expect(docs.status).toBe(200);
+    expect(docs.headers.get("content-type")).toContain("text/html");
+    expect(await docs.text()).toContain("/openapi.json");
+  });
+
+  it("gives real answers of every route that validate against their documented schemas", async () => {
+    const doc = (await (await fetch("/openapi.json")).json()) as OpenApiDocument;
+    const check = async (method: string, path: string, res: Response, status: number) => {
+      expect(res.status, `${method} ${path}`).toBe(status);
+      return expectDocumented(doc, method, path, res);
+    };
+    const health = (await check("get", "/health", await fetch("/health"), 200)) as { kb: { version: string } };
+    await check("get", "/bugs", await fetch("/bugs?q=xor-mark"), 200);
+    await check("get", "/bugs", await fetch("/bugs?limit=200"), 200);
+    await check("get", "/bugs", await fetch("/bugs?limit=-3"), 400);
+    const list = (await (await fetch("/bugs?limit=200")).json()) as { items: { id: string }[] };
+    // Every record in the knowledge base, not just one: the record schema is the widest answer.
+    for (const { id } of list.items) await check("get", "/bugs/{id}", await fetch(`/bugs/${id}`), 200);
+    await check("get", "/bugs/{id}", await fetch("/bugs/no-such-bug"), 404);
+    await check("get", "/bugs/{id}", await fetch("/bugs/Not_A_Slug"), 400);
+    const json = JSON.stringify({ ...seedInput, nodes: undefined });
+    const d = (await check("post", "/diagnose", await post(fetch, json, "application/json"), 200)) as Diagnosis;
+    expect(d.kb.version).toBe(health.kb.version);
+    expect(d.findings.length).toBeGreaterThan(0);
+    await check("post", "/diagnose", await post(fetch, json, "application/json", "text/plain"), 200);
+    const bundle = `$ uname -a\nLinux worker-2 5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 x86_64 GNU/Linux\n$ cat /etc/os-release\n${UBUNTU_2204_OS_RELEASE}\n${XOR_MARK_KLOG}`;
+    const fromBundle = (await check("post", "/diagnose", await post(fetch, bundle, "text/plain"), 200)) as Diagnosis;
+    expect(fromBundle.facts.kernel?.release).toBe("5.15.0-127-generic");
+    await check("post", "/diagnose", await post(fetch, "{}", "application/json"), 422);
+    await check("post", "/diagnose", await post(fetch, "{", "application/json"), 400);
+    await check("post", "/diagnose", await post(fetch, "<x/>", "application/xml"), 415);
+    await check("post", "/diagnose", await post(fetch, "x".repeat(opts.maxBodyBytes + 1), "text/plain"), 413);
+  });
+
+  it("names the knowledge-base version on every answer of the API routes, errors included", async () => {
+    const version = ((await (await fetch("/health")).json()) as { kb: { version: string } }).kb.version;
+    for (const res of [
+      await fetch("/bugs?q=mark"),
+      await fetch(`/bugs/${XT}`),
+      await fetch("/bugs/no-such-bug"),
+      await post(fetch, "x", "text/plain"),
+    ]) {
+      expect(res.headers.get("x-kb-version"), res.url).toBe(version);
+    }
   });
 }

@@ -1,5 +1,7 @@
 import { expect, it } from "vitest";
-import type { DiagnoseInput, Diagnosis, Finding } from "../../src/engine/diagnosis";
+import type { DiagnoseInput } from "../../src/engine/diagnose-input";
+import type { Diagnosis, Finding } from "../../src/engine/diagnosis";
+import { apiClient } from "./api-client";
 import { CLEAN_KUBE_PROXY_START, IPVS_FALLBACK, UBUNTU_2204_OS_RELEASE, UNEVEN_FLEET, XOR_MARK_JOURNALD, XOR_MARK_KLOG } from "./seed-logs";
 
 /** Sends a request to the app under test: app.request() on Node, the Worker's fetch inside workerd. */
@@ -13,10 +15,13 @@ const IPVS = "kube-proxy-ipvs-prereqs-missing";
 
 /** POST /diagnose as JSON; also checks the answer names its knowledge-base version in the header. */
 export function overHttp(fetch: Fetch): Diagnose {
+  const api = apiClient(fetch);
   return async (input) => {
-    const res = await fetch("/diagnose", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(input) });
-    expect(res.status).toBe(200);
-    const json = (await res.json()) as Diagnosis;
+    const res = await api.diagnose.$post({ json: input, query: {} });
+    if (res.status !== 200) throw new Error(`POST /diagnose answered ${res.status}: ${await res.text()}`);
+    const json = await res.json();
+    // A 200 is JSON or the text report, by Accept; this request did not ask for text.
+    if (typeof json === "string") throw new Error("POST /diagnose answered text to a JSON request");
     expect(res.headers.get("x-kb-version")).toBe(json.kb.version);
     return json;
   };

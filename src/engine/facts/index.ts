@@ -2,6 +2,7 @@
  * Turns what a user pasted into facts: which kernel, which OS, which nodes, which iptables. Either one
  * raw bundle (sections found by shape, the rest is logs) or structured fields.
  */
+import type { DiagnoseFields } from "../diagnose-input";
 import type { BundleSection, IptablesFacts, KernelFacts, NodeRow, OsFacts } from "../types";
 import { readBundle } from "./bundle-sections";
 import { findIptables, type LineRef, pickIptables } from "./iptables-version";
@@ -28,16 +29,6 @@ export interface ExtractedFacts {
   iptables: IptablesFacts | null;
   /** 1-based lines that are not logs: recognised sections and shell command lines. */
   notLogs: ReadonlySet<number>;
-}
-
-/** Structured input: each field holds one command's output. Compatible with DiagnoseInput. */
-export interface FactFields {
-  uname?: string | undefined;
-  procVersion?: string | undefined;
-  osRelease?: string | undefined;
-  nodes?: string | undefined;
-  iptablesVersion?: string | undefined;
-  logs?: string | undefined;
 }
 
 export const splitLines = (text: string): string[] => {
@@ -111,7 +102,7 @@ const nonEmptyLines = (text: string | undefined) =>
  * Facts from structured fields. `lines`, `sections` and `notLogs` describe `logs`; a node's
  * line counts lines of `nodes`. A field left empty may still be filled from a bundle pasted into logs.
  */
-export function factsFromFields(fields: FactFields, pre?: PreScan): ExtractedFacts {
+export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): ExtractedFacts {
   const fromLogs = extractFacts(fields.logs ?? "", pre);
   const os = fields.osRelease?.trim() ? parseOsRelease(fields.osRelease) : fromLogs.os;
 

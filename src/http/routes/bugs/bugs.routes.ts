@@ -1,0 +1,90 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { BugSummary } from "../../../db/bug-queries";
+import { bugRecordSchema } from "../../../kb/record-schema";
+import { jsonContent, problemContent } from "../../schemas/content";
+import { kbStampSchema } from "../../schemas/diagnosis.schema";
+import type { Equal, Expect } from "../../schemas/type-equal";
+
+export const listBugsQuerySchema = z.strictObject({
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({ description: "Full-text search over titles, summaries, aliases, signatures and commit ids.", example: "xor-mark" }),
+  component: z.string().trim().min(1).max(100).optional().openapi({ example: "iptables" }),
+  ecosystem: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .openapi({ description: "Records with a range in this ecosystem.", example: "ubuntu:22.04" }),
+  unverified: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional()
+    .openapi({ description: "Only records with (true) or without (false) unverified facts." }),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  // Spelled out: the generator documents this coerced default as "integer or null".
+  offset: z.coerce.number().int().min(0).default(0).openapi({ type: "integer", minimum: 0, default: 0 }),
+});
+
+const bugIdParams = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, "bug ids are kebab-case slugs")
+    .max(120)
+    .openapi({ param: { name: "id", in: "path" }, example: "xt-mark-ipv6-typo-2024" }),
+});
+
+const bugSummarySchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    components: z.array(z.string()),
+    reboot: z.string(),
+    hasUnverified: z.boolean(),
+  })
+  .openapi("BugSummary");
+
+type _Checks = [Expect<Equal<z.infer<typeof bugSummarySchema>, BugSummary>>];
+
+const bugListSchema = z
+  .object({
+    kb: kbStampSchema.nullable(),
+    total: z.number().int(),
+    items: z.array(bugSummarySchema),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  })
+  .openapi("BugList");
+
+const bugSchema = z.object({ kb: kbStampSchema.nullable(), bug: bugRecordSchema.meta({ id: "BugRecord" }) }).openapi("Bug");
+
+export const listBugs = createRoute({
+  method: "get",
+  path: "/bugs",
+  tags: ["Known bugs"],
+  summary: "Search and filter the known bugs",
+  request: { query: listBugsQuerySchema },
+  responses: {
+    200: jsonContent(bugListSchema, "One page of matching records, best match first when searching."),
+    400: problemContent("A query parameter is invalid."),
+  },
+});
+
+export const getBug = createRoute({
+  method: "get",
+  path: "/bugs/{id}",
+  tags: ["Known bugs"],
+  summary: "One whole record: ranges, commits, signatures, references and examples",
+  request: { params: bugIdParams },
+  responses: {
+    200: jsonContent(bugSchema, "The record, with the source and verification of every fact."),
+    400: problemContent("The id is not a bug id."),
+    404: problemContent("No known bug has this id."),
+  },
+});

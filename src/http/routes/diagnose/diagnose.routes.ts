@@ -1,0 +1,69 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { diagnoseInputSchema, diagnoseLimitSchema } from "../../../engine/diagnose-input";
+import { problemContent } from "../../schemas/content";
+import { diagnosisSchema } from "../../schemas/diagnosis.schema";
+
+const SEED_LOG =
+  'E1205 10:14:33.482910 1 proxier.go:1564] "Failed to execute iptables-restore" err=<\n\texit status 2: Warning: Extension MARK revision 0 not supported, missing kernel module?\n\tip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark"\n>';
+
+/** The engine's own input definition, with the HTTP policy on top: at least one field must say something. */
+export const diagnoseBodySchema = diagnoseInputSchema
+  .refine((b) => [b.uname, b.procVersion, b.osRelease, b.logs, b.nodes, b.iptablesVersion].some((v) => v?.trim()), {
+    message: "send at least one of logs, uname, procVersion, osRelease, nodes, iptablesVersion",
+  })
+  // zod's own .meta(), not .openapi(): the engine's schema was built by plain zod, maybe before the extension loaded.
+  .meta({
+    id: "DiagnoseInput",
+    description: "Each field holds one command's output exactly as copied; `logs` may also hold a whole bundle.",
+    example: { uname: "5.15.0-127-generic", logs: SEED_LOG },
+  });
+
+/**
+ * The raw-bundle media types. Typed as empty on purpose: Hono infers the JSON input of a route (and of
+ * the typed client) only when every media type of the body has a zod schema, and a form type must
+ * not get one (it would be parsed as a form). They are still documented and accepted at run time.
+ */
+const rawBundleContent: Record<never, never> = {
+  "text/plain": { schema: z.string().openapi({ example: `$ uname -r\n5.15.0-127-generic\n${SEED_LOG}` }) },
+  // Never parsed as a form: `curl --data-binary @bundle.txt` sends this type with the raw bytes.
+  "application/x-www-form-urlencoded": { schema: { type: "string", description: "The raw bundle, read as text/plain." } },
+};
+
+const diagnoseQuerySchema = z.strictObject({
+  limit: z.coerce.number().pipe(diagnoseLimitSchema).optional().openapi({
+    type: "integer",
+    minimum: 1,
+    maximum: 100,
+    description: "At most this many findings and advisories each (default 10); a JSON body's `limit` wins.",
+  }),
+});
+
+export const diagnose = createRoute({
+  method: "post",
+  path: "/diagnose",
+  tags: ["Diagnosis"],
+  summary: "Match logs and versions to known bugs: ranked root causes, evidence and fixes",
+  description:
+    "Send a raw bundle as text/plain (sections such as `uname -a`, os-release and `kubectl get nodes -o wide` are found by shape; the rest is logs), or the fields as JSON. `Accept: text/plain` ranked above JSON returns the compact text report.",
+  request: {
+    query: diagnoseQuerySchema,
+    body: {
+      description: "A raw bundle (text/plain; curl's default form type is read the same way) or structured fields (JSON).",
+      content: { "application/json": { schema: diagnoseBodySchema }, ...rawBundleContent },
+    },
+  },
+  responses: {
+    200: {
+      description: "The diagnosis: JSON, or the compact text report when text/plain is preferred.",
+      content: {
+        "application/json": { schema: diagnosisSchema },
+        "text/plain": { schema: z.string() },
+      },
+    },
+    400: problemContent("A query parameter is invalid, or the JSON is malformed."),
+    413: problemContent("The body is larger than the server's limit."),
+    415: problemContent("The body is neither JSON nor text."),
+    422: problemContent("The JSON body has invalid fields, or the text body is empty."),
+    503: problemContent("No knowledge base has been imported yet."),
+  },
+});

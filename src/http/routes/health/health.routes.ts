@@ -1,0 +1,24 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { jsonContent, problemContent } from "../../schemas/content";
+
+export const healthSchema = z
+  .object({
+    status: z.literal("ok"),
+    kb: z.object({
+      version: z.string().openapi({ example: "kb-0123456789abcdef" }),
+      records: z.number().int(),
+      importedAt: z.string().openapi({ format: "date-time" }),
+    }),
+  })
+  .openapi("Health");
+
+export const health = createRoute({
+  method: "get",
+  path: "/health",
+  tags: ["Service"],
+  summary: "Is the service up, and which knowledge base does it serve?",
+  responses: {
+    200: jsonContent(healthSchema, "The service answers with this knowledge base."),
+    503: problemContent("No knowledge base has been imported yet."),
+  },
+});

@@ -1,0 +1,189 @@
+import { z } from "@hono/zod-openapi";
+import type {
+  Diagnosis,
+  Evidence,
+  Finding,
+  LogEvidence,
+  NodeReport,
+  ScoreComponents,
+  Verdict,
+  VersionEvidence,
+} from "../../engine/diagnosis";
+import type { IptablesFacts, KernelFacts, KernelPackage, NodeRow, OsFacts } from "../../engine/types";
+import type { Equal, Expect } from "./type-equal";
+
+/**
+ * The documented shape of a diagnosis: the answer of POST /diagnose. The engine's types stay plain
+ * interfaces; each schema below is checked at compile time to be exactly its engine type, so a field
+ * added to the engine (or here) without the other breaks `npm run typecheck`. Extend both together.
+ */
+
+const certainty = z.enum(["exact", "derived", "partial", "unknown"]);
+const versionScheme = z.enum(["linux", "dpkg", "rpm", "pacman", "semver"]);
+const verdictStatus = z.enum(["affected", "not-affected", "unknown"]);
+
+const kernelPackageSchema = z
+  .object({
+    ecosystem: z.string().nullable().openapi({ example: "ubuntu:22.04" }),
+    names: z.array(z.string()),
+    version: z.string().openapi({ example: "5.15.0-127.137" }),
+    scheme: versionScheme,
+    certainty,
+    note: z.string(),
+  })
+  .openapi("KernelPackage");
+
+const kernelFactsSchema = z
+  .object({
+    release: z.string().openapi({ example: "5.15.0-127-generic" }),
+    build: z.string().nullable(),
+    upstream: z.string().nullable(),
+    upstreamCertainty: certainty,
+    branch: z.string().nullable(),
+    flavour: z.string().nullable(),
+    distro: z.string().nullable(),
+    package: kernelPackageSchema.nullable(),
+    machine: z.string().nullable(),
+    line: z.number().int().optional(),
+  })
+  .openapi("KernelFacts");
+
+const osFactsSchema = z
+  .object({
+    id: z.string(),
+    idLike: z.array(z.string()),
+    versionId: z.string().nullable(),
+    prettyName: z.string().nullable(),
+    codename: z.string().nullable(),
+    lines: z.tuple([z.number().int(), z.number().int()]).optional(),
+  })
+  .openapi("OsFacts");
+
+const iptablesFactsSchema = z
+  .object({
+    version: z.string(),
+    backend: z.enum(["legacy", "nf_tables"]).nullable(),
+    binary: z.string(),
+    line: z.number().int(),
+  })
+  .openapi("IptablesFacts");
+
+const nodeRowSchema = z
+  .object({
+    name: z.string(),
+    status: z.string(),
+    roles: z.string(),
+    version: z.string(),
+    internalIp: z.string().nullable(),
+    osImage: z.string().nullable(),
+    kernel: z.string().nullable(),
+    runtime: z.string().nullable(),
+    build: z.string().nullable().optional(),
+    line: z.number().int(),
+  })
+  .openapi("NodeRow");
+
+const logEvidenceSchema = z
+  .object({
+    kind: z.literal("log"),
+    line: z
+      .number()
+      .int()
+      .openapi({ description: "1-based, in the text sent (the `logs` field for JSON, the whole body for text/plain)." }),
+    text: z.string(),
+    signature: z.string(),
+    weight: z.number(),
+    blockStart: z.number().int().optional(),
+  })
+  .openapi("LogEvidence");
+
+const versionEvidenceSchema = z
+  .object({
+    kind: z.literal("version"),
+    subject: z.string(),
+    value: z.string(),
+    ecosystem: z.string(),
+    range: z.string(),
+    result: verdictStatus,
+    reason: z.string(),
+    certain: z.boolean(),
+    unverified: z.boolean(),
+    source: z.string().optional(),
+  })
+  .openapi("VersionEvidence");
+
+const evidenceSchema = z.discriminatedUnion("kind", [logEvidenceSchema, versionEvidenceSchema]).openapi("Evidence");
+
+const verdictSchema = z.object({ status: verdictStatus, reason: z.string() }).openapi("Verdict");
+
+const scoreComponentsSchema = z
+  .object({ signals: z.number(), version: z.number(), verification: z.number(), matchedSignatures: z.number().int() })
+  .openapi("ScoreComponents");
+
+export const findingSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    score: z.number(),
+    confidence: z.enum(["high", "medium", "low"]),
+    verdict: verdictSchema,
+    evidence: z.array(evidenceSchema),
+    scoreComponents: scoreComponentsSchema,
+    fix: z.string(),
+    reboot: z.string(),
+    workarounds: z.array(z.string()),
+    references: z.array(z.string()),
+    unverified: z.array(z.string()),
+  })
+  .openapi("Finding");
+
+const nodeReportSchema = z
+  .object({
+    name: z.string(),
+    kernel: z.string().nullable(),
+    osImage: z.string().nullable(),
+    runtime: z.string().nullable(),
+    version: z.string().nullable(),
+    line: z.number().int(),
+    outlier: z.boolean(),
+    differs: z.array(z.enum(["kernel", "osImage", "runtime", "version"])),
+    inRange: z.array(z.string()),
+    findings: z.array(z.string()),
+  })
+  .openapi("NodeReport");
+
+export const kbStampSchema = z
+  .object({ version: z.string().openapi({ example: "kb-0123456789abcdef" }), records: z.number().int() })
+  .openapi("KbStamp");
+
+export const diagnosisSchema = z
+  .object({
+    kb: kbStampSchema,
+    facts: z.object({
+      kernel: kernelFactsSchema.nullable(),
+      os: osFactsSchema.nullable(),
+      iptables: iptablesFactsSchema.nullable(),
+      nodes: z.array(nodeRowSchema),
+    }),
+    findings: z.array(findingSchema),
+    advisories: z.array(findingSchema),
+    nodes: z.array(nodeReportSchema),
+  })
+  .openapi("Diagnosis");
+
+// Compile-time proof that the document cannot drift from the engine's answers (both directions).
+type _Checks = [
+  Expect<Equal<z.infer<typeof kernelPackageSchema>, KernelPackage>>,
+  Expect<Equal<z.infer<typeof kernelFactsSchema>, KernelFacts>>,
+  Expect<Equal<z.infer<typeof osFactsSchema>, OsFacts>>,
+  Expect<Equal<z.infer<typeof iptablesFactsSchema>, IptablesFacts>>,
+  Expect<Equal<z.infer<typeof nodeRowSchema>, NodeRow>>,
+  Expect<Equal<z.infer<typeof logEvidenceSchema>, LogEvidence>>,
+  Expect<Equal<z.infer<typeof versionEvidenceSchema>, VersionEvidence>>,
+  Expect<Equal<z.infer<typeof evidenceSchema>, Evidence>>,
+  Expect<Equal<z.infer<typeof verdictSchema>, Verdict>>,
+  Expect<Equal<z.infer<typeof scoreComponentsSchema>, ScoreComponents>>,
+  Expect<Equal<z.infer<typeof findingSchema>, Finding>>,
+  Expect<Equal<z.infer<typeof nodeReportSchema>, NodeReport>>,
+  Expect<Equal<z.infer<typeof diagnosisSchema>, Diagnosis>>,
+];
