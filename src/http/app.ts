@@ -20,14 +20,17 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   for (const path of ["/health", "/bugs", "/bugs/*", "/diagnose"]) app.use(path, kbVersion);
-  app.use("/diagnose", (c, next) => {
+  app.use("/diagnose", async (c, next) => {
     const maxSize = deps.maxBodyBytes(c.env);
     const tooLarge = () => problemResponse(c, 413, "body-too-large", `The body is larger than the limit of ${maxSize} bytes.`);
     // With a Content-Length the header decides, and the body stays untouched: on Node, reading
     // `c.req.raw.body` builds a web stream over the socket and the route's read then goes through it
     // (chunk by chunk, then copied), instead of @hono/node-server's direct read into one buffer.
     const length = c.req.header("content-length");
-    if (length !== undefined && !c.req.header("transfer-encoding")) return Number(length) > maxSize ? tooLarge() : next();
+    if (length !== undefined && !c.req.header("transfer-encoding")) {
+      if (Number(length) > maxSize) return tooLarge();
+      return next();
+    }
     return bodyLimit({ maxSize, onError: tooLarge })(c, next);
   });
   const routes = app.route("/", healthRouter).route("/", diagnoseRouter).route("/", bugsRouter);
