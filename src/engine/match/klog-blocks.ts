@@ -1,4 +1,4 @@
-import { isKlogHeader, unframe } from "./normalize-line";
+import { startsKlogRecord, unframe } from "./normalize-line";
 
 /**
  * klog prints a multi-line value as `key=<`, the value's lines indented by a tab, then ` >`
@@ -55,8 +55,8 @@ export function klogBlockHeadersInText(text: string): Map<number, number> {
     start = end + 1;
     for (; start <= n && j - i <= MAX_BLOCK_LINES; j++) {
       end = endOf(start);
-      const current = text.slice(start, end);
-      const u = unframe(current).trimEnd();
+      const unframed = unframe(text.slice(start, end));
+      const u = unframed.trimEnd();
       if (closes(u)) {
         headerOf.set(j, i);
         if (u.endsWith("=<")) {
@@ -65,7 +65,7 @@ export function klogBlockHeadersInText(text: string): Map<number, number> {
         }
         break;
       }
-      if (isKlogHeader(current)) {
+      if (startsKlogRecord(unframed)) {
         // A new record: the paste lost the block's end; it may open a block itself.
         line = j;
         j = -1;
