@@ -38,7 +38,10 @@ async function smallBundles(): Promise<string> {
     connections: CONNECTIONS,
     duration: SECONDS,
   });
-  const statuses = `2xx ${result["2xx"]}, non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}`;
+  const codes = Object.entries(result.statusCodeStats ?? {})
+    .map(([code, { count }]) => `${code}: ${count ?? 0}`)
+    .join(", ");
+  const statuses = `statuses ${codes || "none"}; errors ${result.errors}, timeouts ${result.timeouts}`;
   return (
     `small bundles (${(small.length / 1024).toFixed(1)} KB, ${CONNECTIONS} connections, ${SECONDS} s): ${result.requests.average.toFixed(0)} req/s, ` +
     `latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms (${statuses})`

@@ -33,7 +33,9 @@ function freePort(): Promise<number> {
 }
 
 function launch(env: Record<string, string>): Promise<{ proc: ChildProcess; url: string | null; output: () => string }> {
+  // BENCH_SERVER_DIR: another checkout's server (its own code, node_modules and data/), to compare branches.
   const proc = spawn(process.execPath, ["--import", "tsx", "src/node/server.ts"], {
+    cwd: process.env.BENCH_SERVER_DIR ?? process.cwd(),
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,0 +1,22 @@
+import { realKb } from "./bench/lib/kb";
+import { bundle, linePools, realisticLog } from "./bench/lib/realistic-log";
+const { kb, records } = await realKb();
+const pools = linePools(kb, records);
+const text = bundle(realisticLog({ bytes: 4 << 20, density: 0.01, ...pools }).text);
+const nonAscii = [...new Set([...text].filter((c) => c.charCodeAt(0) > 127))];
+console.log("non-ascii chars", nonAscii.join(""));
+const body = Buffer.from(text);
+const ascii = Buffer.from(text.replace(/[^\x00-\x7f]/g, "?"));
+const td = new TextDecoder();
+const cpu = (name: string, f: () => unknown, n = 20) => {
+  for (let i = 0; i < 3; i++) f();
+  const c0 = process.cpuUsage();
+  for (let i = 0; i < n; i++) f();
+  const c = process.cpuUsage(c0);
+  console.log(name.padEnd(28), ((c.user + c.system) / 1000 / n).toFixed(2), "ms");
+};
+cpu("TextDecoder non-ascii", () => td.decode(body));
+cpu("Buffer.toString non-ascii", () => body.toString("utf8"));
+cpu("TextDecoder ascii", () => td.decode(ascii));
+cpu("Buffer.toString ascii", () => ascii.toString("utf8"));
+cpu("Buffer.concat 64k chunks", () => { const ch = []; for (let i = 0; i < body.length; i += 65536) ch.push(body.subarray(i, i + 65536)); return Buffer.concat(ch); });
