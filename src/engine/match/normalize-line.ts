@@ -82,7 +82,10 @@ export function unescapeValue(s: string): string {
  * newline was (a logfmt value holding a multi-line stderr is several lines of output).
  */
 export function logicalLines(line: string): string[] {
-  const message = messageOf(line);
+  return logicalLinesOf(messageOf(line));
+}
+
+function logicalLinesOf(message: string): string[] {
   if (!message.includes("\\")) return [message];
   return unescapeValue(message)
     .split("\n")
@@ -101,7 +104,8 @@ export function lineViews(line: string, around = 0): string[] {
     const from = Math.max(0, Math.min(around - MAX_CONFIRM_CHARS / 2, raw.length - MAX_CONFIRM_CHARS));
     raw = raw.slice(from, from + MAX_CONFIRM_CHARS);
   }
-  const views = new Set<string>([raw, messageOf(raw), ...logicalLines(raw)]);
+  const message = messageOf(raw);
+  const views = new Set<string>([raw, message, ...logicalLinesOf(message)]);
   return [...views];
 }
 
