@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, like, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, like, or, sql } from "drizzle-orm";
 import type { BugRecord } from "../kb/record-schema";
 import type { Store } from "./create-db";
-import { bugRanges, bugs, kbMeta } from "./schema";
+import { bugsContaining } from "./range-queries";
+import { bugAliases, bugCommits, bugRanges, bugReferences, bugs, kbMeta } from "./schema";
 
 export interface KbMeta {
   version: string;
@@ -33,6 +34,14 @@ export interface BugFilters {
   component?: string | undefined;
   ecosystem?: string | undefined;
   unverified?: boolean | undefined;
+  /** An alias exactly (CVE, distro bug, issue...), ignoring case. */
+  alias?: string | undefined;
+  /** A commit id or its prefix: the record's own commits and commit ids others cited. */
+  commit?: string | undefined;
+  /** A source URL exactly, as the record's references cite it. */
+  reference?: string | undefined;
+  /** With `ecosystem`: only records whose ranges there contain this version (the engine's comparison). */
+  version?: string | undefined;
   limit: number;
   offset: number;
 }
@@ -59,22 +68,51 @@ export function ftsQuery(q: string): string | null {
 }
 
 export async function listBugs(store: Store, f: BugFilters): Promise<{ total: number; items: BugSummary[] }> {
+  const db = store.db;
   const conditions = [];
+  // Ids decided outside SQL (search rank, version ranges): filtered and paged in memory, which also
+  // keeps D1's 100-parameter limit out of reach. A knowledge base is small enough for that.
+  const decided: Array<Set<string>> = [];
   let ranked: string[] | null = null;
   if (f.q !== undefined) {
     const match = ftsQuery(f.q);
     if (!match) return { total: 0, items: [] };
-    const rows = await store.db.all<{ bug_id: string }>(
-      sql`SELECT bug_id FROM bugs_fts WHERE bugs_fts MATCH ${match} ORDER BY bm25(bugs_fts)`,
-    );
+    const rows = await db.all<{ bug_id: string }>(sql`SELECT bug_id FROM bugs_fts WHERE bugs_fts MATCH ${match} ORDER BY bm25(bugs_fts)`);
     ranked = rows.map((r) => r.bug_id);
-    if (!ranked.length) return { total: 0, items: [] };
-    conditions.push(inArray(bugs.id, ranked));
+    decided.push(new Set(ranked));
   }
   if (f.component) conditions.push(like(bugs.components, `%${f.component.replaceAll(/[%_]/g, "")}%`));
   if (f.ecosystem) {
     conditions.push(
-      inArray(bugs.id, store.db.selectDistinct({ id: bugRanges.bugId }).from(bugRanges).where(eq(bugRanges.ecosystem, f.ecosystem))),
+      inArray(bugs.id, db.selectDistinct({ id: bugRanges.bugId }).from(bugRanges).where(eq(bugRanges.ecosystem, f.ecosystem))),
+    );
+    if (f.version !== undefined) decided.push(await bugsContaining(store, f.ecosystem, f.version));
+  }
+  if (f.alias !== undefined) {
+    const alias = f.alias.toLowerCase();
+    conditions.push(
+      inArray(bugs.id, db.selectDistinct({ id: bugAliases.bugId }).from(bugAliases).where(sql`lower(${bugAliases.value}) = ${alias}`)),
+    );
+  }
+  if (f.commit !== undefined) {
+    // Validated as hex, so the prefix holds no LIKE wildcards.
+    const prefix = `${f.commit.toLowerCase()}%`;
+    conditions.push(
+      or(
+        inArray(bugs.id, db.selectDistinct({ id: bugCommits.bugId }).from(bugCommits).where(like(bugCommits.commitId, prefix))),
+        inArray(
+          bugs.id,
+          db
+            .selectDistinct({ id: bugAliases.bugId })
+            .from(bugAliases)
+            .where(and(eq(bugAliases.kind, "commit"), sql`lower(${bugAliases.value}) LIKE ${prefix}`)),
+        ),
+      ),
+    );
+  }
+  if (f.reference !== undefined) {
+    conditions.push(
+      inArray(bugs.id, db.selectDistinct({ id: bugReferences.bugId }).from(bugReferences).where(eq(bugReferences.url, f.reference))),
     );
   }
   if (f.unverified !== undefined) conditions.push(eq(bugs.hasUnverified, f.unverified));
@@ -87,14 +125,18 @@ export async function listBugs(store: Store, f: BugFilters): Promise<{ total: nu
     reboot: bugs.reboot,
     hasUnverified: bugs.hasUnverified,
   };
-  if (ranked) {
-    // Best match first (bm25); a knowledge base is small enough to page in memory.
-    const position = new Map(ranked.map((id, i) => [id, i]));
-    const all = await store.db.select(columns).from(bugs).where(where);
-    all.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
+  if (decided.length) {
+    const all = (await db.select(columns).from(bugs).where(where).orderBy(asc(bugs.id))).filter((b) =>
+      decided.every((ids) => ids.has(b.id)),
+    );
+    if (ranked) {
+      // Best match first (bm25).
+      const position = new Map(ranked.map((id, i) => [id, i]));
+      all.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
+    }
     return { total: all.length, items: all.slice(f.offset, f.offset + f.limit) };
   }
-  const [count] = await store.db.select({ n: sql<number>`count(*)` }).from(bugs).where(where);
-  const items = await store.db.select(columns).from(bugs).where(where).orderBy(asc(bugs.id)).limit(f.limit).offset(f.offset);
+  const [count] = await db.select({ n: sql<number>`count(*)` }).from(bugs).where(where);
+  const items = await db.select(columns).from(bugs).where(where).orderBy(asc(bugs.id)).limit(f.limit).offset(f.offset);
   return { total: Number(count?.n ?? 0), items };
 }

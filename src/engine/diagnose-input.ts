@@ -6,24 +6,20 @@ import { z } from "zod";
  * OpenAPI metadata) and the record examples are all derived from these fields.
  */
 export const diagnoseFieldsShape = {
-  /** `uname -a` (or `uname -r`) output; several lines = several hosts. */
-  uname: z.string().optional(),
-  /** `cat /proc/version` output. */
-  procVersion: z.string().optional(),
-  /** `cat /etc/os-release` output. */
-  osRelease: z.string().optional(),
-  /** Log lines: journal, dmesg, container logs, or a whole bundle. */
-  logs: z.string().optional(),
-  /** `kubectl get nodes -o wide` output. */
-  nodes: z.string().optional(),
-  /** `iptables --version` (or ip6tables/-restore) output. */
-  iptablesVersion: z.string().optional(),
+  uname: z.string().optional().describe("`uname -a` (or `uname -r`) output; several lines = several hosts."),
+  procVersion: z.string().optional().describe("`cat /proc/version` output."),
+  osRelease: z.string().optional().describe("`cat /etc/os-release` output."),
+  logs: z.string().optional().describe("Log lines (journal, dmesg, container logs), or a whole bundle."),
+  nodes: z.string().optional().describe("`kubectl get nodes -o wide` output."),
+  iptablesVersion: z.string().optional().describe("`iptables --version` (or ip6tables/-restore) output."),
 };
 
-export const DIAGNOSE_FIELDS = Object.keys(diagnoseFieldsShape) as Array<keyof typeof diagnoseFieldsShape>;
-
-/** At most this many findings and advisories each. */
-export const diagnoseLimitSchema = z.number().int().min(1).max(100);
+export const diagnoseLimitSchema = z
+  .number()
+  .int()
+  .min(1)
+  .max(100)
+  .describe("At most this many findings and advisories each (default 10).");
 
 export const diagnoseInputSchema = z.strictObject({
   ...diagnoseFieldsShape,

@@ -9,6 +9,7 @@ import { problemResponse } from "./problem";
 import { bugsRouter } from "./routes/bugs/bugs.index";
 import { diagnoseRouter } from "./routes/diagnose/diagnose.index";
 import { healthRouter } from "./routes/health/health.index";
+import { kbRouter } from "./routes/kb/kb.index";
 
 /** The one app both entries serve: Node (libSQL file or remote) and the Worker (D1 or remote libSQL). */
 export function createApp(deps: AppDeps) {
@@ -19,7 +20,7 @@ export function createApp(deps: AppDeps) {
     c.set("store", deps.store(c.env));
     await next();
   });
-  for (const path of ["/health", "/bugs", "/bugs/*", "/diagnose"]) app.use(path, kbVersion);
+  for (const path of ["/health", "/kb", "/bugs", "/bugs/*", "/diagnose"]) app.use(path, kbVersion);
   app.use("/diagnose", async (c, next) => {
     const maxSize = deps.maxBodyBytes(c.env);
     const tooLarge = () => problemResponse(c, 413, "body-too-large", `The body is larger than the limit of ${maxSize} bytes.`);
@@ -33,7 +34,7 @@ export function createApp(deps: AppDeps) {
     }
     return bodyLimit({ maxSize, onError: tooLarge })(c, next);
   });
-  const routes = app.route("/", healthRouter).route("/", diagnoseRouter).route("/", bugsRouter);
+  const routes = app.route("/", healthRouter).route("/", diagnoseRouter).route("/", bugsRouter).route("/", kbRouter);
   documentApi(app);
   app.notFound(notFound);
   app.onError(onError);

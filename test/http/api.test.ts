@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe } from "vitest";
 import { apiContract } from "../support/api-contract";
+import { documentedContract } from "../support/documented-contract";
+import { recordsContract } from "../support/records-contract";
+import type { Fetch } from "../support/seed-scenarios";
 import { startTestService, type TestService } from "../support/test-store";
 
 const maxBodyBytes = 64 * 1024;
@@ -9,6 +12,16 @@ beforeAll(async () => {
 });
 afterAll(() => service.cleanup());
 
+const fetch: Fetch = (path, init) => Promise.resolve(service.app.request(path, init));
+
 describe("API contract on Node (libSQL file)", () => {
-  apiContract((path, init) => Promise.resolve(service.app.request(path, init)), { maxBodyBytes });
+  apiContract(fetch, { maxBodyBytes });
+});
+
+describe("record lookups and OSV export on Node (libSQL file)", () => {
+  recordsContract(fetch);
+});
+
+describe("documented answers on Node (libSQL file)", () => {
+  documentedContract(fetch, { maxBodyBytes });
 });

@@ -42,7 +42,7 @@ describe("the OpenAPI document", () => {
 
   it("documents every route the app serves, with its error answers", () => {
     const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
-    expect(documented.sort()).toEqual(["GET /bugs", "GET /bugs/{id}", "GET /health", "POST /diagnose"]);
+    expect(documented.sort()).toEqual(["GET /bugs", "GET /bugs/{id}", "GET /bugs/{id}/osv", "GET /health", "GET /kb", "POST /diagnose"]);
     for (const [path, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
         const statuses = Object.keys(op.responses);
@@ -58,8 +58,13 @@ describe("the OpenAPI document", () => {
   it("rejects an answer that does not match (so the per-route checks can fail)", async () => {
     const wrong = new Response(JSON.stringify({ status: "ok", kb: { version: 1 } }), {
       status: 200,
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", "x-request-id": "r", "x-kb-version": "kb-0" },
     });
     await expect(expectDocumented(doc, "get", "/health", wrong)).rejects.toThrow(/documented schema/);
+    const noVersion = new Response(JSON.stringify({ status: "ok", kb: { version: "kb-0", records: 1, importedAt: "" } }), {
+      status: 200,
+      headers: { "content-type": "application/json", "x-request-id": "r" },
+    });
+    await expect(expectDocumented(doc, "get", "/health", noVersion)).rejects.toThrow(/X-KB-Version/);
   });
 });

@@ -11,5 +11,3 @@ export function apiClient(fetch: Fetch) {
     },
   });
 }
-
-export type ApiClient = ReturnType<typeof apiClient>;

@@ -2,7 +2,7 @@ import { Validator } from "@cfworker/json-schema";
 import { expect } from "vitest";
 
 export interface OpenApiDocument {
-  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>>;
+  paths: Record<string, Record<string, { responses: Record<string, { headers?: object; content?: Record<string, { schema: object }> }> }>>;
   components?: object;
 }
 
@@ -14,6 +14,10 @@ export async function expectDocumented(doc: OpenApiDocument, method: string, pat
   const type = (res.headers.get("content-type") ?? "").split(";")[0]?.trim() ?? "";
   const documented = doc.paths[path]?.[method]?.responses[String(res.status)]?.content?.[type]?.schema;
   expect(documented, `${method.toUpperCase()} ${path} documents a ${res.status} ${type} answer`).toBeDefined();
+  const response = doc.paths[path]?.[method]?.responses[String(res.status)];
+  for (const header of Object.keys(response?.headers ?? {})) {
+    expect(res.headers.get(header), `${method.toUpperCase()} ${path} ${res.status} documents the ${header} header`).toBeTruthy();
+  }
   const body: unknown = type.endsWith("json") ? await res.json() : await res.text();
   // Refs point at #/components/...: validate with the components beside the schema, as in the document.
   const validator = new Validator({ ...documented, components: doc.components }, "2020-12", false);

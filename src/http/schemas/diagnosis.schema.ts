@@ -120,7 +120,7 @@ const scoreComponentsSchema = z
   .object({ signals: z.number(), version: z.number(), verification: z.number(), matchedSignatures: z.number().int() })
   .openapi("ScoreComponents");
 
-export const findingSchema = z
+const findingSchema = z
   .object({
     id: z.string(),
     title: z.string(),

@@ -1,5 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { getBug as findBug, listBugs as findBugs, type KbMeta } from "../../../db/bug-queries";
+import { toOsv } from "../../../osv/to-osv";
 import type { AppEnv } from "../../app-env";
 import { ProblemError } from "../../problem";
 import type * as routes from "./bugs.routes";
@@ -17,4 +18,12 @@ export const getBug: RouteHandler<typeof routes.getBug, AppEnv> = async (c) => {
   const bug = await findBug(c.get("store"), id);
   if (!bug) throw new ProblemError(404, "unknown-bug", `No known bug has the id "${id}".`);
   return c.json({ kb: stamp(c.get("kbMeta")), bug }, 200);
+};
+
+export const getBugOsv: RouteHandler<typeof routes.getBugOsv, AppEnv> = async (c) => {
+  const { id } = c.req.valid("param");
+  const bug = await findBug(c.get("store"), id);
+  if (!bug) throw new ProblemError(404, "unknown-bug", `No known bug has the id "${id}".`);
+  const importedAt = c.get("kbMeta")?.importedAt;
+  return c.json(toOsv(bug, importedAt ? new Date(importedAt) : new Date()), 200);
 };

@@ -1,35 +1,65 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { BugSummary } from "../../../db/bug-queries";
 import { bugRecordSchema } from "../../../kb/record-schema";
+import { osvRecordSchema } from "../../../osv/osv-schema";
 import { jsonContent, problemContent } from "../../schemas/content";
 import { kbStampSchema } from "../../schemas/diagnosis.schema";
 import type { Equal, Expect } from "../../schemas/type-equal";
 
-export const listBugsQuerySchema = z.strictObject({
-  q: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .optional()
-    .openapi({ description: "Full-text search over titles, summaries, aliases, signatures and commit ids.", example: "xor-mark" }),
-  component: z.string().trim().min(1).max(100).optional().openapi({ example: "iptables" }),
-  ecosystem: z
-    .string()
-    .trim()
-    .min(1)
-    .max(100)
-    .optional()
-    .openapi({ description: "Records with a range in this ecosystem.", example: "ubuntu:22.04" }),
-  unverified: z
-    .enum(["true", "false"])
-    .transform((v) => v === "true")
-    .optional()
-    .openapi({ description: "Only records with (true) or without (false) unverified facts." }),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  // Spelled out: the generator documents this coerced default as "integer or null".
-  offset: z.coerce.number().int().min(0).default(0).openapi({ type: "integer", minimum: 0, default: 0 }),
-});
+const listBugsQuerySchema = z
+  .strictObject({
+    q: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .openapi({ description: "Full-text search over titles, summaries, aliases, signatures and commit ids.", example: "xor-mark" }),
+    component: z.string().trim().min(1).max(100).optional().openapi({ example: "iptables" }),
+    ecosystem: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(1)
+      .max(100)
+      .optional()
+      .openapi({ description: "Records with a range in this ecosystem.", example: "ubuntu:22.04" }),
+    version: z.string().trim().min(1).max(200).optional().openapi({
+      description:
+        "With `ecosystem`: only records whose ranges there contain this version, compared in the ecosystem's own scheme (dpkg, rpm, pacman, upstream Linux with stable branches, SemVer-like).",
+      example: "5.15.0-127.137",
+    }),
+    alias: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .openapi({ description: "An alias, exactly (case ignored): CVE, distro bug, issue, USN...", example: "CVE-2024-50038" }),
+    commit: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[0-9a-f]{4,40}$/, "a commit id or prefix: 4 to 40 hex digits")
+      .optional()
+      .openapi({
+        description: "A commit id or its prefix: the record's own commits and commit ids that reports cite.",
+        example: "0bfcb7b71e73",
+      }),
+    reference: z.url().max(2000).optional().openapi({ description: "Records citing this source URL, exactly." }),
+    unverified: z
+      .enum(["true", "false"])
+      .transform((v) => v === "true")
+      .optional()
+      .openapi({ description: "Only records with (true) or without (false) unverified facts." }),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    // Spelled out: the generator documents this coerced default as "integer or null".
+    offset: z.coerce.number().int().min(0).default(0).openapi({ type: "integer", minimum: 0, default: 0 }),
+  })
+  .refine((q) => q.version === undefined || q.ecosystem !== undefined, {
+    path: ["version"],
+    message: "give the ecosystem too (e.g. ecosystem=ubuntu:22.04): a version is only ordered within its ecosystem",
+  });
 
 const bugIdParams = z.object({
   id: z
@@ -84,6 +114,21 @@ export const getBug = createRoute({
   request: { params: bugIdParams },
   responses: {
     200: jsonContent(bugSchema, "The record, with the source and verification of every fact."),
+    400: problemContent("The id is not a bug id."),
+    404: problemContent("No known bug has this id."),
+  },
+});
+
+export const getBugOsv = createRoute({
+  method: "get",
+  path: "/bugs/{id}/osv",
+  tags: ["Known bugs"],
+  summary: "One record in the OSV format, for OSV tooling and scanners",
+  description:
+    "OSV 1.7.5 (https://ossf.github.io/osv-schema/): ECOSYSTEM ranges where OSV defines the ecosystem (Linux, Ubuntu, Debian), GIT ranges from paired full-length commits, and the rest (signatures, evidence levels, ecosystems OSV lacks) in database_specific. `modified` is the time the knowledge base was imported. `npm run kb:osv` writes every record.",
+  request: { params: bugIdParams },
+  responses: {
+    200: jsonContent(osvRecordSchema.meta({ id: "OsvRecord" }), "The record as an OSV entry."),
     400: problemContent("The id is not a bug id."),
     404: problemContent("No known bug has this id."),
   },

@@ -1,13 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { diagnoseInputSchema, diagnoseLimitSchema } from "../../../engine/diagnose-input";
-import { problemContent } from "../../schemas/content";
+import { answerHeaders, problemContent } from "../../schemas/content";
 import { diagnosisSchema } from "../../schemas/diagnosis.schema";
 
 const SEED_LOG =
   'E1205 10:14:33.482910 1 proxier.go:1564] "Failed to execute iptables-restore" err=<\n\texit status 2: Warning: Extension MARK revision 0 not supported, missing kernel module?\n\tip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark"\n>';
 
 /** The engine's own input definition, with the HTTP policy on top: at least one field must say something. */
-export const diagnoseBodySchema = diagnoseInputSchema
+const diagnoseBodySchema = diagnoseInputSchema
   .refine((b) => [b.uname, b.procVersion, b.osRelease, b.logs, b.nodes, b.iptablesVersion].some((v) => v?.trim()), {
     message: "send at least one of logs, uname, procVersion, osRelease, nodes, iptablesVersion",
   })
@@ -55,6 +55,7 @@ export const diagnose = createRoute({
   responses: {
     200: {
       description: "The diagnosis: JSON, or the compact text report when text/plain is preferred.",
+      headers: answerHeaders,
       content: {
         "application/json": { schema: diagnosisSchema },
         "text/plain": { schema: z.string() },

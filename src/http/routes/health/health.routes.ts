@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { jsonContent, problemContent } from "../../schemas/content";
 
-export const healthSchema = z
+const healthSchema = z
   .object({
     status: z.literal("ok"),
     kb: z.object({

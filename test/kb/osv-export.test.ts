@@ -1,0 +1,75 @@
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildKnowledgeBase } from "../../src/kb/build-kb";
+import { readKbFiles } from "../../src/node/kb-files";
+import { exportOsv } from "../../src/node/osv-export";
+import { osvRecordSchema } from "../../src/osv/osv-schema";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "known-bugs-osv-"));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe("npm run kb:osv", () => {
+  it("writes every record of data/ as one OSV file that the OSV schema accepts", async () => {
+    const built = await buildKnowledgeBase(await readKbFiles("data"));
+    if (!built.ok) throw new Error("data/ is invalid");
+    const modified = new Date("2026-11-29T12:00:00Z");
+    const result = await exportOsv("data", dir, modified);
+    if (!result.ok) throw new Error("export failed");
+    const names = (await readdir(dir)).sort();
+    expect(names).toEqual(built.kb.records.map((r) => `x_KNOWNBUGS-${r.id}.json`).sort());
+    for (const name of names) {
+      const osv = osvRecordSchema.parse(JSON.parse(await readFile(join(dir, name), "utf8")));
+      expect(`${osv.id}.json`).toBe(name);
+      expect(osv.modified).toBe("2026-11-29T12:00:00Z");
+      const record = built.kb.records.find((r) => `x_KNOWNBUGS-${r.id}` === osv.id);
+      // Nothing is dropped: each affected entry is either an OSV package or kept in database_specific.
+      const mapped = osv.affected?.filter((a) => a.package).length ?? 0;
+      const unmapped = (osv.database_specific?.unmapped_affected as unknown[] | undefined)?.length ?? 0;
+      expect(mapped + unmapped, name).toBe(record?.affected.length);
+    }
+  });
+});
+
+describe("the OSV schema we validate against", () => {
+  const valid = {
+    schema_version: "1.7.5",
+    id: "x_KNOWNBUGS-example",
+    modified: "2026-11-29T12:00:00Z",
+    affected: [
+      {
+        package: { ecosystem: "Ubuntu:22.04:LTS", name: "linux" },
+        ranges: [{ type: "ECOSYSTEM", events: [{ introduced: "0" }, { fixed: "1" }] }],
+      },
+    ],
+  };
+  const withRange = (range: object) => ({ ...valid, affected: [{ ranges: [range] }] });
+
+  it("accepts a well-formed entry", () => {
+    expect(osvRecordSchema.safeParse(valid).success).toBe(true);
+  });
+
+  it("rejects what the OSV JSON Schema rejects", () => {
+    const bad: Array<[string, unknown]> = [
+      ["modified not in UTC", { ...valid, modified: "2026-11-29T12:00:00+01:00" }],
+      ["an ecosystem OSV does not define", { ...valid, affected: [{ package: { ecosystem: "fedora:40", name: "kernel" } }] }],
+      ["no introduced event", withRange({ type: "ECOSYSTEM", events: [{ fixed: "1" }] })],
+      [
+        "fixed and last_affected together",
+        withRange({ type: "ECOSYSTEM", events: [{ introduced: "0" }, { fixed: "2" }, { last_affected: "1" }] }),
+      ],
+      ["a GIT range without repo", withRange({ type: "GIT", events: [{ introduced: "0" }] })],
+      [
+        "a short commit in a GIT range",
+        withRange({ type: "GIT", repo: "https://example.org/r.git", events: [{ introduced: "0bfcb7b71e73" }] }),
+      ],
+      ["two event kinds in one event", withRange({ type: "ECOSYSTEM", events: [{ introduced: "0", fixed: "1" }] })],
+      ["an unknown reference type", { ...valid, references: [{ type: "BLOG", url: "https://example.org" }] }],
+    ];
+    for (const [what, entry] of bad) expect(osvRecordSchema.safeParse(entry).success, what).toBe(false);
+  });
+});

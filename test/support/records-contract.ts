@@ -1,0 +1,99 @@
+import { expect, it } from "vitest";
+import { OSV_SCHEMA_VERSION, osvRecordSchema } from "../../src/osv/osv-schema";
+import { apiClient } from "./api-client";
+import { expectProblem, listBugs, XT } from "./api-helpers";
+import type { Fetch } from "./seed-scenarios";
+
+/** Lookups by the per-fact tables (aliases, commits, references, ranges), coverage and the OSV export, on every runtime. */
+export function recordsContract(fetch: Fetch) {
+  const api = apiClient(fetch);
+
+  it("looks records up by alias (exact, case ignored), commit prefix and source URL", async () => {
+    const ids = async (query: Record<string, string>) => (await listBugs(api, query)).items.map((i) => i.id);
+    expect(await ids({ alias: "CVE-2024-50038" })).toContain(XT);
+    expect(await ids({ alias: "cve-2024-50038" })).toContain(XT);
+    expect(await ids({ alias: "CVE-2024-5003" })).not.toContain(XT);
+    expect(await ids({ commit: "0bfcb7b71e73" })).toContain(XT);
+    expect(await ids({ commit: "0BFCB7B" })).toContain(XT);
+    // A commit id only a field report cited (the reported alias), not one of the record's commits.
+    expect(await ids({ commit: "862c95d9859f" })).toContain(XT);
+    expect(await ids({ commit: "0bfcb7b71e74" })).not.toContain(XT);
+    const res = await api.bugs[":id"].$get({ param: { id: XT } });
+    if (res.status !== 200) throw new Error(`GET /bugs/${XT} answered ${res.status}`);
+    const { bug } = await res.json();
+    const url = bug.references[0]?.url ?? "";
+    expect(await ids({ reference: url })).toContain(XT);
+    expect(await ids({ reference: `${url}-not-cited` })).not.toContain(XT);
+  });
+
+  it("finds the records whose ranges contain a version, with the ecosystem's own ordering", async () => {
+    const ids = async (ecosystem: string, version: string) =>
+      (await listBugs(api, { ecosystem, version, limit: "200" })).items.map((i) => i.id);
+    expect(await ids("ubuntu:22.04", "5.15.0-127.137")).toContain(XT);
+    expect(await ids("ubuntu:22.04", "5.15.0-126.136")).not.toContain(XT);
+    expect(await ids("linux", "6.6.58")).toContain(XT);
+    expect(await ids("linux", "6.6.59")).not.toContain(XT);
+    // dpkg ordering, not text: 5.15.0-127.137 < 5.15.0-128.138 though "13" sorts before "7" as text.
+    expect(await ids("ubuntu:22.04", "5.15.0-128.138")).toContain(XT);
+    // `uname -r` gives only the ABI: compared as the engine compares it (the ABI that introduced it counts).
+    expect(await ids("ubuntu:22.04", "5.15.0-127-generic")).toContain(XT);
+    expect(await ids("ubuntu:22.04", "5.15.0-126-generic")).not.toContain(XT);
+    const body = await expectProblem(await fetch("/bugs?version=5.15.0-127.137"), 400);
+    expect((body.errors ?? []).map((e) => e.path)).toContain("version");
+    await expectProblem(await fetch("/bugs?commit=not-hex"), 400);
+  });
+
+  it("says what the knowledge base covers, counted from the same facts the records hold", async () => {
+    const res = await api.kb.$get();
+    if (res.status !== 200) throw new Error(`GET /kb answered ${res.status}`);
+    const { kb, coverage } = await res.json();
+    const all = await listBugs(api, { limit: "200" });
+    expect(kb.records).toBe(all.total);
+    const records = await Promise.all(
+      all.items.map(async ({ id }) => {
+        const r = await api.bugs[":id"].$get({ param: { id } });
+        if (r.status !== 200) throw new Error(`GET /bugs/${id} answered ${r.status}`);
+        return (await r.json()).bug;
+      }),
+    );
+    const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+    expect(sum(coverage.aliases)).toBe(records.reduce((n, r) => n + r.aliases.length, 0));
+    expect(sum(coverage.commits)).toBe(records.reduce((n, r) => n + r.commits.length, 0));
+    expect(sum(coverage.signatures)).toBe(records.reduce((n, r) => n + r.signatures.length, 0));
+    expect(sum(coverage.references)).toBe(records.reduce((n, r) => n + r.references.length, 0));
+    expect(sum(coverage.examples)).toBe(records.reduce((n, r) => n + r.examples.length, 0));
+    const ubuntu = coverage.ecosystems.find((e) => e.ecosystem === "ubuntu:22.04");
+    expect(ubuntu?.records).toBe((await listBugs(api, { ecosystem: "ubuntu:22.04" })).total);
+  });
+
+  it("exports a record in the OSV format, evidence levels and signatures included", async () => {
+    const res = await api.bugs[":id"].osv.$get({ param: { id: XT } });
+    if (res.status !== 200) throw new Error(`GET /bugs/${XT}/osv answered ${res.status}`);
+    const osv = osvRecordSchema.parse(await res.json());
+    const health = await api.health.$get();
+    if (health.status !== 200) throw new Error("no knowledge base");
+    const { kb } = await health.json();
+    expect(osv.id).toBe(`x_KNOWNBUGS-${XT}`);
+    expect(osv.schema_version).toBe(OSV_SCHEMA_VERSION);
+    expect(osv.modified).toBe(`${kb.importedAt.slice(0, 19)}Z`);
+    // The record's CVE is the cause's, a different vulnerability: related, not an alias.
+    expect(osv.aliases).toEqual([]);
+    expect(osv.related).toContain("CVE-2024-50038");
+    const ubuntu = osv.affected?.find((a) => a.package?.ecosystem === "Ubuntu:22.04:LTS");
+    expect(ubuntu?.ranges?.[0]?.events).toEqual([{ introduced: "5.15.0-127.137" }, { last_affected: "5.15.0-128.138" }]);
+    expect(ubuntu?.ranges?.[0]?.database_specific?.evidence).toMatch(/^(verified|corroborated|reported)$/);
+    const linux = osv.affected?.find((a) => a.package?.ecosystem === "Linux");
+    expect(linux?.package?.name).toBe("Kernel");
+    expect(linux?.ranges?.some((r) => r.events.some((e) => "fixed" in e && e.fixed === "6.6.59"))).toBe(true);
+    const git = osv.affected?.flatMap((a) => a.ranges ?? []).filter((r) => r.type === "GIT") ?? [];
+    expect(git.some((r) => r.events.some((e) => "introduced" in e && e.introduced.startsWith("0bfcb7b71e73")))).toBe(true);
+    const record = await api.bugs[":id"].$get({ param: { id: XT } });
+    if (record.status !== 200) throw new Error("no record");
+    const { bug } = await record.json();
+    const specific = osv.database_specific as { signatures: { pattern: string }[]; aliases: { evidence: string }[] };
+    expect(specific.signatures.map((s) => s.pattern)).toEqual(bug.signatures.map((s) => s.pattern));
+    expect(specific.aliases.map((a) => a.evidence)).toEqual(bug.aliases.map((a) => a.evidence));
+    expect(osv.references?.length).toBe(bug.references.length);
+    await expectProblem(await fetch("/bugs/no-such-bug/osv"), 404);
+  });
+}
