@@ -43,7 +43,7 @@ console.log(
     `${pools.hits.length} symptom lines from its examples; grep: GNU grep -F -i -c -f, LC_ALL=C`,
 );
 console.log(`\nIn-process, whole diagnosis of a ${SIZE_MB} MB realistic bundle (uname, os-release, journal):`);
-console.log("KB     sigs   hits    ms     MB/s   grep ms  ×grep  findings");
+console.log("KB     sigs   hits    ms     MB/s   grep ms  ×grep  CPU ms  MB/s of CPU  findings");
 
 const pct = (d: number) => `${+(d * 100).toFixed(1)}%`;
 const bundles = new Map<number, { text: string; file: string }>();
@@ -67,19 +67,24 @@ try {
       for (let k = 0; k < 2; k++) diagnoseBundle(kb, text); // warm-up: JIT tiers, regexes built on first use
       gc();
       const times: number[] = [];
+      const cpus: number[] = [];
       const greps: number[] = [];
       for (let k = 0; k < RUNS; k++) {
         const t0 = performance.now();
+        const c0 = process.cpuUsage();
         findings = diagnoseBundle(kb, text).findings.length;
+        const c = process.cpuUsage(c0);
         times.push(performance.now() - t0);
+        cpus.push((c.user + c.system) / 1000);
         greps.push(grepMs(literals, file));
       }
       const ms = median(times);
+      const cpuMs = median(cpus);
       const g = median(greps);
       const mbps = text.length / MB / (ms / 1000);
       if (name !== "1k" && d <= 0.05) worst = Math.min(worst, mbps);
       console.log(
-        `${name.padEnd(6)} ${String(kb.signatures.size).padStart(5)} ${pct(d).padStart(6)} ${ms.toFixed(1).padStart(7)} ${mbps.toFixed(0).padStart(6)} ${g.toFixed(1).padStart(8)} ${(ms / g).toFixed(1).padStart(6)}  ${findings}`,
+        `${name.padEnd(6)} ${String(kb.signatures.size).padStart(5)} ${pct(d).padStart(6)} ${ms.toFixed(1).padStart(7)} ${mbps.toFixed(0).padStart(6)} ${g.toFixed(1).padStart(8)} ${(ms / g).toFixed(1).padStart(6)} ${cpuMs.toFixed(1).padStart(7)} ${(text.length / MB / (cpuMs / 1000)).toFixed(0).padStart(12)}  ${findings}`,
       );
     }
   }
