@@ -14,6 +14,8 @@ export const diagnoseFieldsShape = {
   iptablesVersion: z.string().optional().describe("`iptables --version` (or ip6tables/-restore) output."),
 };
 
+export const DIAGNOSE_FIELDS = Object.keys(diagnoseFieldsShape) as Array<keyof typeof diagnoseFieldsShape>;
+
 export const diagnoseLimitSchema = z
   .number()
   .int()
@@ -27,5 +29,23 @@ export const diagnoseInputSchema = z.strictObject({
 });
 
 export type DiagnoseInput = z.infer<typeof diagnoseInputSchema>;
+
+/** The limits of the hosts form, for every door (HTTP, CLI): decided here only. */
+export const HOSTS_LIMITS = {
+  maxHosts: 100,
+  /** Sum of the bundles' sizes in UTF-8 bytes. */
+  maxTotalBytes: 8 * 1024 * 1024,
+  maxNameLength: 100,
+} as const;
+
+/** One host of the hosts form: a name and its raw bundle (what `known-bugs collect` prints). */
+export const hostBundleSchema = z.strictObject({
+  name: z.string().trim().min(1).max(HOSTS_LIMITS.maxNameLength),
+  bundle: z.string(),
+});
+export type HostBundle = z.infer<typeof hostBundleSchema>;
+
+/** The hosts form: one raw bundle per host, each diagnosed and the hosts compared. */
+export const hostBundlesSchema = z.array(hostBundleSchema).min(1).max(HOSTS_LIMITS.maxHosts);
 /** The text fields alone: what fact extraction reads. */
 export type DiagnoseFields = Omit<DiagnoseInput, "limit">;

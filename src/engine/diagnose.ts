@@ -6,7 +6,7 @@ import { type ExtractedFacts, extractFacts, factsFromFields, type LineRef, type 
 import { compareNodes, nodeHost } from "./fleet";
 import type { Hit } from "./match";
 import { ADVISORY_SCORE, confidenceOf, scoreFinding } from "./score";
-import { decideVerdict, type HostVersions, iptablesComponents, versionChecks } from "./verdict";
+import { decideVerdict, type HostVersions, iptablesComponents, nodeComponents, versionChecks } from "./verdict";
 
 const DEFAULT_LIMIT = 10;
 /** Evidence lines kept per signature: enough to show a pattern, not a whole flood. */
@@ -16,14 +16,27 @@ const MAX_EVIDENCE_CHARS = 4000;
 
 /** Diagnoses a raw bundle: sections (uname, os-release, nodes table, ...) and commands are detected, the rest is logs. */
 export function diagnoseBundle(kb: CompiledKb, text: string, limit = DEFAULT_LIMIT): Diagnosis {
+  return diagnoseHostBundle(kb, text, limit, "your kernel").diagnosis;
+}
+
+/** One host's bundle, its evidence naming the host as `subject`; with the facts, for comparing hosts. */
+export function diagnoseHostBundle(
+  kb: CompiledKb,
+  text: string,
+  limit: number,
+  subject: string,
+): { diagnosis: Diagnosis; facts: ExtractedFacts; host: HostVersions } {
   const { hits, pre } = scan(kb, text);
   const facts = extractFacts(text, pre);
-  return assemble(
+  const host = singleHost(facts, subject);
+  const diagnosis = assemble(
     kb,
     facts,
     hits.filter((h) => !facts.notLogs.has(h.line)),
     limit,
+    host,
   );
+  return { diagnosis, facts, host };
 }
 
 /** Diagnoses structured fields; evidence line numbers count lines of `logs`. */
@@ -43,16 +56,21 @@ function scan(kb: CompiledKb, text: string): { hits: Hit[]; pre: PreScan } {
   return { hits, pre: { iptablesLines: [...iptablesLines.values()] } };
 }
 
+/** The versions the input shows for the machine it came from. */
+function singleHost(facts: ExtractedFacts, subject: string): HostVersions {
+  const components = { ...nodeComponents({ version: facts.kubelet ?? "", runtime: facts.runtime }), ...iptablesComponents(facts.iptables) };
+  return { subject, kernel: facts.kernel, components };
+}
+
 /** One host when the input names a kernel; otherwise each node of a nodes table is judged on its own. */
-function hostsOf(facts: ExtractedFacts, nodeHosts: HostVersions[]): HostVersions[] {
-  const single: HostVersions = { subject: "your kernel", kernel: facts.kernel, components: iptablesComponents(facts.iptables) };
-  if (facts.kernel || !nodeHosts.length) return facts.kernel || facts.iptables ? [single] : [];
+function hostsOf(facts: ExtractedFacts, nodeHosts: HostVersions[], single: HostVersions): HostVersions[] {
+  if (facts.kernel || !nodeHosts.length) return facts.kernel || Object.keys(single.components).length ? [single] : [];
   return nodeHosts;
 }
 
-function assemble(kb: CompiledKb, facts: ExtractedFacts, hits: Hit[], limit: number): Diagnosis {
+function assemble(kb: CompiledKb, facts: ExtractedFacts, hits: Hit[], limit: number, single = singleHost(facts, "your kernel")): Diagnosis {
   const nodeHosts = facts.nodes.map(nodeHost);
-  const hosts = hostsOf(facts, nodeHosts);
+  const hosts = hostsOf(facts, nodeHosts, single);
   const byRecord = groupHits(kb, hits);
   const findings: Finding[] = [];
   const advisories: Finding[] = [];

@@ -12,6 +12,8 @@ export interface LogEvidence {
   weight: number;
   /** For a line inside a klog `err=<` block: the block's first line. */
   blockStart?: number;
+  /** In the hosts form: the host whose bundle holds the line (line numbers count lines of that bundle). */
+  host?: string;
 }
 
 export interface VersionEvidence {
@@ -60,6 +62,8 @@ export interface Finding {
   references: string[];
   /** Unverified facts of the record that this answer used or that the record carries. */
   unverified: string[];
+  /** In the hosts form: the hosts this finding hits (its log lines, or for an advisory its version range). */
+  hosts?: string[];
 }
 
 export interface NodeReport {
@@ -68,10 +72,12 @@ export interface NodeReport {
   osImage: string | null;
   runtime: string | null;
   version: string | null;
+  /** "1.8.7 (nf_tables)": only hosts (the hosts form) report it; a kubectl table does not show it. */
+  iptables?: string | null;
   line: number;
   outlier: boolean;
   /** Which attributes differ from the majority of nodes. */
-  differs: Array<"kernel" | "osImage" | "runtime" | "version">;
+  differs: Array<"kernel" | "osImage" | "runtime" | "version" | "iptables">;
   /** Known bugs whose affected ranges include this node. */
   inRange: string[];
   /** Known bugs that hit this node and not the majority of its peers. */
@@ -89,4 +95,12 @@ export interface Diagnosis {
   findings: Finding[];
   advisories: Finding[];
   nodes: NodeReport[];
+  /** Only in the hosts form: each host compared with its peers, like `nodes`. */
+  hosts?: HostReport[];
+}
+
+/** One host of the hosts form: a node report read from the host's own bundle. */
+export interface HostReport extends NodeReport {
+  /** Known bugs whose signatures matched this host's own logs. */
+  matched: string[];
 }

@@ -5,7 +5,7 @@ import type { NodeRow } from "./types";
 import { type HostVersions, nodeComponents, versionChecks } from "./verdict";
 
 type Attribute = NodeReport["differs"][number];
-const ATTRIBUTES: Attribute[] = ["kernel", "osImage", "runtime", "version"];
+const ATTRIBUTES: Attribute[] = ["kernel", "osImage", "runtime", "version", "iptables"];
 
 export function nodeHost(node: NodeRow): HostVersions {
   const os = node.osImage ? osImageToOs(node.osImage) : null;
@@ -27,8 +27,15 @@ function majority(values: Array<string | null>): string | null {
 /**
  * Compares nodes (each with its host versions, from nodeHost): which known bugs' ranges each node falls in, which nodes differ from the majority,
  * and which bugs hit the odd ones out but not their peers. That difference solved the seed incident.
+ * `logged` (per node, when each node sent its own logs) adds the bugs whose signatures matched there.
+ * A value a node did not report (null) is unknown, not a difference.
  */
-export function compareNodes(records: readonly BugRecord[], nodes: readonly NodeRow[], hosts: readonly HostVersions[]): NodeReport[] {
+export function compareNodes(
+  records: readonly BugRecord[],
+  nodes: readonly NodeRow[],
+  hosts: readonly HostVersions[],
+  logged: ReadonlyArray<readonly string[]> = [],
+): NodeReport[] {
   const versioned = records.filter((r) => r.affected.length > 0);
   const inRange = hosts.map((host) =>
     versioned.filter((r) => versionChecks(r, host).some((c) => c.result === "affected")).map((r) => r.id),
@@ -37,20 +44,22 @@ export function compareNodes(records: readonly BugRecord[], nodes: readonly Node
     Attribute,
     string | null
   >;
+  const hits = nodes.map((_, i) => [...new Set([...(inRange[i] ?? []), ...(logged[i] ?? [])])]);
   const peerCount = new Map<string, number>();
-  for (const ids of inRange) for (const id of ids) peerCount.set(id, (peerCount.get(id) ?? 0) + 1);
+  for (const ids of hits) for (const id of ids) peerCount.set(id, (peerCount.get(id) ?? 0) + 1);
 
   return nodes.map((node, i) => {
-    const differs = ATTRIBUTES.filter((a) => majorities[a] !== null && (node[a] ?? null) !== majorities[a]);
+    const differs = ATTRIBUTES.filter((a) => majorities[a] !== null && node[a] != null && node[a] !== majorities[a]);
     const ids = inRange[i] ?? [];
-    // A bug "hits this node and not its peers" when fewer than half of the nodes are in its range.
-    const findings = ids.filter((id) => (peerCount.get(id) ?? 0) * 2 < nodes.length);
+    // A bug "hits this node and not its peers" when fewer than half of the nodes are in its range (or logged it).
+    const findings = (hits[i] ?? []).filter((id) => (peerCount.get(id) ?? 0) * 2 < nodes.length);
     return {
       name: node.name,
       kernel: node.kernel,
       osImage: node.osImage,
       runtime: node.runtime,
       version: node.version,
+      ...(node.iptables !== undefined ? { iptables: node.iptables } : {}),
       line: node.line,
       outlier: differs.length > 0,
       differs,

@@ -1,4 +1,4 @@
-import type { Diagnosis, Finding } from "./diagnosis";
+import type { Diagnosis, Finding, HostReport } from "./diagnosis";
 import { summarizeFinding } from "./summary";
 
 const MAX_UNVERIFIED = 3;
@@ -18,9 +18,10 @@ export function renderTextReport(d: Diagnosis): string {
   for (const [i, f] of d.findings.entries()) out.push(...renderFinding(f, i + 1));
   if (d.advisories.length) {
     out.push("Advisories (your versions are in an affected range, but the log shows no symptom):");
-    for (const a of d.advisories) out.push(`  - ${a.id}: ${a.verdict.reason}`);
+    for (const a of d.advisories) out.push(`  - ${a.id}: ${a.verdict.reason}${a.hosts?.length ? ` (hosts: ${a.hosts.join(", ")})` : ""}`);
     out.push("");
   }
+  if (d.hosts?.length) out.push(...renderHosts(d.hosts));
   const odd = d.nodes.filter((n) => n.outlier);
   if (odd.length) {
     out.push("Nodes that differ from their peers:");
@@ -32,21 +33,36 @@ export function renderTextReport(d: Diagnosis): string {
   return `${out.join("\n").trimEnd()}\n`;
 }
 
+function renderHosts(hosts: HostReport[]): string[] {
+  const out = ["Hosts:"];
+  for (const h of hosts) {
+    const ipt = h.iptables ? `, iptables ${h.iptables}` : "";
+    const kube = h.version ? `, kubelet ${h.version}` : "";
+    const runtime = h.runtime ? `, ${h.runtime}` : "";
+    const mark = h.outlier ? `  <- differs in ${h.differs.join(", ")}` : "";
+    out.push(`  - ${h.name}: kernel ${h.kernel ?? "?"}, ${h.osImage ?? "os ?"}${kube}${runtime}${ipt}${mark}`);
+    if (h.findings.length) out.push(`    known bugs hitting it, not its peers: ${h.findings.join(", ")}`);
+  }
+  out.push("");
+  return out;
+}
+
 function renderFinding(f: Finding, rank: number): string[] {
   const s = summarizeFinding(f, rank);
   const lines = [
     `${s.rank}. ${s.id} [${s.confidence} ${s.score.toFixed(2)}] ${s.title}`,
     `   verdict: ${s.verdict.status}: ${s.verdict.reason}`,
   ];
-  const byLine = new Map<number, { text: string; signatures: string[] }>();
+  if (f.hosts?.length) lines.push(`   hosts: ${f.hosts.join(", ")}`);
+  const byLine = new Map<string, { text: string; signatures: string[] }>();
   for (const e of f.evidence) {
     if (e.kind !== "log") continue;
-    const entry = byLine.get(e.line) ?? { text: e.text, signatures: [] };
+    const where = `${e.host ? `${e.host} ` : ""}line ${e.line}`;
+    const entry = byLine.get(where) ?? { text: e.text, signatures: [] };
     entry.signatures.push(e.signature);
-    byLine.set(e.line, entry);
+    byLine.set(where, entry);
   }
-  for (const [line, { text, signatures }] of byLine)
-    lines.push(`   line ${line}: ${text.trim().slice(0, 240)}   <- ${signatures.join(", ")}`);
+  for (const [where, { text, signatures }] of byLine) lines.push(`   ${where}: ${text.trim().slice(0, 240)}   <- ${signatures.join(", ")}`);
   for (const e of f.evidence) {
     if (e.kind === "version")
       lines.push(`   version: ${e.subject}: ${e.ecosystem} ${e.range}: ${e.result}${e.unverified ? " (unverified range)" : ""}`);

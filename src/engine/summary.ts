@@ -57,7 +57,7 @@ export function summarizeDiagnosis(d: Diagnosis, fixSteps = FIX_STEPS): Diagnosi
   return {
     findings: d.findings.map((f, i) => summarizeFinding(f, i + 1, fixSteps)),
     advisories: d.advisories.map((f, i) => summarizeFinding(f, i + 1, fixSteps)),
-    outliers: d.nodes.filter((n) => n.outlier),
+    outliers: [...d.nodes, ...(d.hosts ?? [])].filter((n) => n.outlier),
   };
 }
 

@@ -63,6 +63,8 @@ export interface NodeRow {
   runtime: string | null; // "containerd://1.7.12"
   /** `uname -v` build string, when the node came from a `uname -a` line rather than a kubectl table. */
   build?: string | null;
+  /** "1.8.7 (nf_tables)", when the node is a host whose bundle showed `iptables --version`. */
+  iptables?: string | null;
   line: number; // 1-based, in the text the user sent
 }
 
@@ -75,7 +77,15 @@ export interface IptablesFacts {
 
 /** One recognised section of a raw bundle; lines are 1-based and inclusive, in the text the user sent. */
 export interface BundleSection {
-  kind: "uname" | "proc-version" | "version-signature" | "os-release" | "nodes" | "iptables-version";
+  kind:
+    | "uname"
+    | "proc-version"
+    | "version-signature"
+    | "os-release"
+    | "nodes"
+    | "iptables-version"
+    | "kubelet-version"
+    | "runtime-version";
   lines: [number, number];
   text: string;
 }

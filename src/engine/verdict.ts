@@ -128,7 +128,7 @@ function missingDataReason(record: BugRecord, hosts: HostVersions[]): string {
 }
 
 /** Component versions we can read from a kubectl nodes row. */
-export function nodeComponents(node: NodeRow): Record<string, string> {
+export function nodeComponents(node: Pick<NodeRow, "version" | "runtime">): Record<string, string> {
   const components: Record<string, string> = {};
   if (node.version) components.kubernetes = node.version.replace(/^v/, "");
   const runtime = node.runtime?.match(/^([a-z-]+):\/\/v?(.+)$/);

@@ -1,20 +1,17 @@
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import type { Diagnosis } from "../../src/engine/diagnosis";
+import { writeTempFiles } from "../support/run-cli";
 import { XOR_MARK_KLOG } from "../support/seed-logs";
 
-const run = (args: string[], input: string) =>
-  execFileSync("node_modules/.bin/tsx", ["src/cli/diagnose.ts", ...args], { input, encoding: "utf8" });
+const run = promisify(execFile);
 
-describe("diagnose CLI", () => {
-  it("reads a bundle on stdin and prints the text report", () => {
-    const out = run([], `6.6.58\n${XOR_MARK_KLOG}`);
-    expect(out).toMatch(/1\. xt-mark-ipv6-typo-2024 \[high/);
-    expect(out).toContain("verdict: affected");
-  });
-
-  it("prints the API's JSON answer with --json", () => {
-    const d = JSON.parse(run(["--json"], XOR_MARK_KLOG)) as Diagnosis;
+describe("npm run diagnose (an alias of known-bugs diagnose --local)", () => {
+  it("prints the API's JSON answer with --json for a file", async () => {
+    const [file] = await writeTempFiles({ "bundle.txt": `6.6.58\n${XOR_MARK_KLOG}` });
+    const { stdout } = await run("npm", ["run", "-s", "diagnose", "--", "--json", file ?? ""], { encoding: "utf8" });
+    const d = JSON.parse(stdout) as Diagnosis;
     expect(d.findings[0]?.id).toBe("xt-mark-ipv6-typo-2024");
     expect(d.kb.version).toMatch(/^kb-/);
   });

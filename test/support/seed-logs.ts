@@ -52,3 +52,13 @@ VERSION="22.04.5 LTS (Jammy Jellyfish)"
 VERSION_CODENAME=jammy
 ID=ubuntu
 ID_LIKE=debian`;
+
+/**
+ * `uname -a` of real Ubuntu 22.04 hosts on the seed incident's two kernels, as printed in public
+ * reports (5.15.0-126: a Hack The Box "Heal" write-up; 5.15.0-127: a ROCm/ROCm issue of December
+ * 2024); only the hostname is the fleet's.
+ */
+export const unameJammy126 = (host: string) =>
+  `Linux ${host} 5.15.0-126-generic #136-Ubuntu SMP Wed Nov 6 10:38:22 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux`;
+export const unameJammy127 = (host: string) =>
+  `Linux ${host} 5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux`;

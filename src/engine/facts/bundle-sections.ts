@@ -11,6 +11,7 @@ import { isIptablesVersionOutput } from "./iptables-version";
 import { NODES_HEADER, parseNodesTable } from "./kube-nodes";
 import { isLogFramed } from "./log-framing";
 import { OS_RELEASE_LINE, parseOsReleaseValues } from "./os-release";
+import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { looksLikeBuild, looksLikeRelease, parseProcVersion, parseUnameAll, parseUnameShort, parseVersionSignature } from "./uname";
 
 type Command = "uname-r" | "uname-v" | "uname" | "os-release" | "proc-version" | "version-signature" | "nodes" | "iptables" | "other";
@@ -71,7 +72,7 @@ function isOsReleaseBlock(text: string): boolean {
   return v.has("NAME") && ["VERSION_ID", "PRETTY_NAME", "ID_LIKE", "VERSION"].some((k) => v.has(k));
 }
 
-function isKernelLine(t: string, hint: Command | null, first: boolean): BundleSection["kind"] | null {
+function oneLineSection(t: string, hint: Command | null, first: boolean): BundleSection["kind"] | null {
   if (parseUnameAll(t) || parseUnameShort(t)) return "uname";
   if (parseProcVersion(t)) return "proc-version";
   if (parseVersionSignature(t)) return "version-signature";
@@ -82,6 +83,8 @@ function isKernelLine(t: string, hint: Command | null, first: boolean): BundleSe
     if (hint === "uname-r" || hint === "uname" || first || !/^\d+\.\d+\.\d+$/.test(t)) return "uname";
   }
   if (isIptablesVersionOutput(t)) return "iptables-version";
+  if (parseKubeletVersion(t)) return "kubelet-version";
+  if (parseRuntimeVersion(t)) return "runtime-version";
   return null;
 }
 
@@ -128,9 +131,9 @@ export function readBundle(lines: readonly string[]): { sections: BundleSection[
         continue;
       }
     }
-    const kernel = isKernelLine(t, hint, i === firstContent);
-    if (kernel) {
-      push(kernel, i, i + 1);
+    const oneLine = oneLineSection(t, hint, i === firstContent);
+    if (oneLine) {
+      push(oneLine, i, i + 1);
     } else if (hint === "uname-v" && t.startsWith("#")) {
       push("uname", i, i + 1);
     } else {

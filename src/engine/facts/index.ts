@@ -9,6 +9,7 @@ import { findIptables, type LineRef, pickIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
 import { NODES_HEADER, parseNodesTable } from "./kube-nodes";
 import { parseOsRelease } from "./os-release";
+import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { parseUname, parseVersionSignature, type UnameFacts } from "./uname";
 import { unameNodes } from "./uname-fleet";
 
@@ -17,6 +18,7 @@ export { findIptables, IPTABLES_VERSION_MARKERS, type LineRef, parseIptablesVers
 export { kernelFacts } from "./kernel-facts";
 export { osImageToOs, parseNodesTable } from "./kube-nodes";
 export { parseOsRelease } from "./os-release";
+export { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 export { parseUname, parseVersionSignature, type UnameFacts, type VersionSignature } from "./uname";
 
 export interface ExtractedFacts {
@@ -27,6 +29,10 @@ export interface ExtractedFacts {
   os: OsFacts | null;
   nodes: NodeRow[];
   iptables: IptablesFacts | null;
+  /** kubelet version as kubectl shows it ("v1.26.3"), from `kubelet --version`. */
+  kubelet: string | null;
+  /** Container runtime as kubectl shows it ("containerd://1.6.20"), from the runtime's `--version`. */
+  runtime: string | null;
   /** 1-based lines that are not logs: recognised sections and shell command lines. */
   notLogs: ReadonlySet<number>;
 }
@@ -89,8 +95,15 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     os,
     nodes: tableNodes.length ? tableNodes : hostNodes,
     iptables: pre ? pickIptables(pre.iptablesLines) : findIptables(lines),
+    kubelet: firstValue(sections, "kubelet-version", parseKubeletVersion),
+    runtime: firstValue(sections, "runtime-version", parseRuntimeVersion),
     notLogs,
   };
+}
+
+function firstValue(sections: BundleSection[], kind: BundleSection["kind"], parse: (line: string) => string | null): string | null {
+  const section = sections.find((s) => s.kind === kind);
+  return section ? parse(section.text) : null;
 }
 
 const nonEmptyLines = (text: string | undefined) =>

@@ -3,6 +3,7 @@ import type {
   Diagnosis,
   Evidence,
   Finding,
+  HostReport,
   LogEvidence,
   NodeReport,
   ScoreComponents,
@@ -79,6 +80,7 @@ const nodeRowSchema = z
     kernel: z.string().nullable(),
     runtime: z.string().nullable(),
     build: z.string().nullable().optional(),
+    iptables: z.string().nullable().optional(),
     line: z.number().int(),
   })
   .openapi("NodeRow");
@@ -94,6 +96,10 @@ const logEvidenceSchema = z
     signature: z.string(),
     weight: z.number(),
     blockStart: z.number().int().optional(),
+    host: z
+      .string()
+      .optional()
+      .openapi({ description: "Hosts form: the host whose bundle holds the line; `line` counts lines of that bundle." }),
   })
   .openapi("LogEvidence");
 
@@ -134,6 +140,10 @@ const findingSchema = z
     workarounds: z.array(z.string()),
     references: z.array(z.string()),
     unverified: z.array(z.string()),
+    hosts: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: "Hosts form: the hosts this finding hits (its log lines; for an advisory, its version range)." }),
   })
   .openapi("Finding");
 
@@ -144,13 +154,22 @@ const nodeReportSchema = z
     osImage: z.string().nullable(),
     runtime: z.string().nullable(),
     version: z.string().nullable(),
+    iptables: z
+      .string()
+      .nullable()
+      .optional()
+      .openapi({ description: 'Hosts only: "1.8.7 (nf_tables)"; a kubectl table does not show it.' }),
     line: z.number().int(),
     outlier: z.boolean(),
-    differs: z.array(z.enum(["kernel", "osImage", "runtime", "version"])),
+    differs: z.array(z.enum(["kernel", "osImage", "runtime", "version", "iptables"])),
     inRange: z.array(z.string()),
     findings: z.array(z.string()),
   })
   .openapi("NodeReport");
+
+const hostReportSchema = nodeReportSchema
+  .extend({ matched: z.array(z.string()).openapi({ description: "Known bugs whose signatures matched this host's own logs." }) })
+  .openapi("HostReport");
 
 export const kbStampSchema = z
   .object({ version: z.string().openapi({ example: "kb-0123456789abcdef" }), records: z.number().int() })
@@ -168,6 +187,10 @@ export const diagnosisSchema = z
     findings: z.array(findingSchema),
     advisories: z.array(findingSchema),
     nodes: z.array(nodeReportSchema),
+    hosts: z
+      .array(hostReportSchema)
+      .optional()
+      .openapi({ description: "Hosts form only: each host compared with its peers (kernel, OS image, kubelet, runtime, iptables)." }),
   })
   .openapi("Diagnosis");
 
@@ -185,5 +208,6 @@ type _Checks = [
   Expect<Equal<z.infer<typeof scoreComponentsSchema>, ScoreComponents>>,
   Expect<Equal<z.infer<typeof findingSchema>, Finding>>,
   Expect<Equal<z.infer<typeof nodeReportSchema>, NodeReport>>,
+  Expect<Equal<z.infer<typeof hostReportSchema>, HostReport>>,
   Expect<Equal<z.infer<typeof diagnosisSchema>, Diagnosis>>,
 ];

@@ -1,0 +1,86 @@
+import type { Confidence, Diagnosis } from "../../engine/diagnosis";
+import { renderTextReport } from "../../engine/report-text";
+import { type CliValues, positiveInt } from "./args";
+import { requestJson } from "./client";
+import { CliError, EXIT } from "./exit-codes";
+import { type Input, readInputs } from "./inputs";
+import { loadLocalKb } from "./local";
+import { Redactor } from "./redact";
+
+const LEVELS: Record<Confidence, number> = { low: 1, medium: 2, high: 3 };
+
+/** `known-bugs diagnose`: one bundle, or several hosts; the text report or JSON; --fail-on sets the exit status. */
+export async function diagnoseCommand(args: string[], values: CliValues): Promise<number> {
+  const failOn = failOnLevel(values["fail-on"]);
+  const limit = values.limit === undefined ? undefined : positiveInt(values.limit, "limit", 10);
+  const url = serverUrl(values);
+  let inputs = await readInputs(args.length ? args : ["-"]);
+  if (values.redact) {
+    const redactor = new Redactor();
+    inputs = inputs.map((i) => ({ ...i, text: redactor.redact(i.text) }));
+  }
+  if (inputs.every((i) => !i.text.trim())) throw new CliError(EXIT.usage, "the input is empty");
+  const diagnosis = url ? await remote(url, inputs, limit, values) : await local(inputs, limit, values.kb);
+  process.stdout.write(values.json ? `${JSON.stringify(diagnosis, null, 2)}\n` : renderTextReport(diagnosis));
+  if (failOn && diagnosis.findings.some((f) => LEVELS[f.confidence] >= failOn)) return EXIT.findings;
+  return EXIT.ok;
+}
+
+function failOnLevel(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  if (value in LEVELS) return LEVELS[value as Confidence];
+  throw new CliError(EXIT.usage, `--fail-on takes high, medium or low, not "${value}"`);
+}
+
+/** The server to ask, or null for the embedded engine (--local). */
+export function serverUrl(values: CliValues): string | null {
+  if (values.local) {
+    if (values.url) throw new CliError(EXIT.usage, "--local and --url exclude each other");
+    return null;
+  }
+  const url = values.url ?? process.env.KNOWN_BUGS_URL;
+  if (!url) throw new CliError(EXIT.usage, "no server: set KNOWN_BUGS_URL or pass --url URL, or use --local for the embedded engine");
+  return url;
+}
+
+async function remote(url: string, inputs: Input[], limit: number | undefined, values: CliValues): Promise<Diagnosis> {
+  const timeoutSeconds = positiveInt(values.timeout, "timeout", 120);
+  const progress = values.quiet ? null : process.stderr;
+  const single = inputs.length === 1 ? inputs[0] : undefined;
+  const res = single
+    ? await requestJson(url, `/diagnose${limit ? `?limit=${limit}` : ""}`, {
+        body: single.text,
+        contentType: "text/plain",
+        timeoutSeconds,
+        progress,
+      })
+    : await requestJson(url, "/diagnose", {
+        body: JSON.stringify({ hosts: inputs.map((i) => ({ name: i.name, bundle: i.text })), ...(limit ? { limit } : {}) }),
+        contentType: "application/json",
+        timeoutSeconds,
+        progress,
+      });
+  const d = res.json as Diagnosis;
+  if (!d || !Array.isArray(d.findings)) throw new CliError(EXIT.server, `${url} answered without a diagnosis`);
+  return d;
+}
+
+async function local(inputs: Input[], limit: number | undefined, kbDir: string | undefined): Promise<Diagnosis> {
+  const kb = await loadLocalKb(kbDir);
+  const single = inputs.length === 1 ? inputs[0] : undefined;
+  if (single) {
+    const { diagnoseBundle } = await import("../../engine/diagnose");
+    return diagnoseBundle(kb, single.text, limit);
+  }
+  const { diagnoseHosts, HostsLimitError } = await import("../../engine/hosts");
+  try {
+    return diagnoseHosts(
+      kb,
+      inputs.map((i) => ({ name: i.name, bundle: i.text })),
+      limit,
+    );
+  } catch (e) {
+    if (e instanceof HostsLimitError) throw new CliError(EXIT.usage, e.message);
+    throw e;
+  }
+}

@@ -1,0 +1,110 @@
+/** `known-bugs search` and `known-bugs show`: the records, from the server or the local knowledge base. */
+import type { BugRecord } from "../../kb/record-schema";
+import { type CliValues, positiveInt } from "./args";
+import { requestJson } from "./client";
+import { serverUrl } from "./diagnose";
+import { CliError, EXIT } from "./exit-codes";
+import { loadLocalKb } from "./local";
+
+interface BugSummary {
+  id: string;
+  title: string;
+  components: string[];
+  hasUnverified?: boolean;
+}
+
+export async function searchCommand(words: string[], values: CliValues): Promise<number> {
+  if (!words.length) throw new CliError(EXIT.usage, "search needs words: known-bugs search --xor-mark");
+  const limit = positiveInt(values.limit, "limit", 20);
+  const url = serverUrl(values);
+  let result: { total: number; items: BugSummary[] };
+  if (url) {
+    const q = encodeURIComponent(words.join(" "));
+    const res = await requestJson(url, `/bugs?q=${q}&limit=${Math.min(limit, 100)}`, { timeoutSeconds: timeout(values), progress: null });
+    result = res.json as { total: number; items: BugSummary[] };
+  } else {
+    const kb = await loadLocalKb(values.kb);
+    const items = kb.records.filter((r) => matchesAll(r, words));
+    result = { total: items.length, items: items.slice(0, limit) };
+  }
+  if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else if (!result.items.length) process.stdout.write("No known bug matches.\n");
+  else {
+    const width = Math.max(...result.items.map((i) => i.id.length));
+    for (const i of result.items) process.stdout.write(`${i.id.padEnd(width)}  ${i.title}  [${i.components.join(", ")}]\n`);
+    if (result.total > result.items.length) process.stdout.write(`(${result.total - result.items.length} more; --limit N)\n`);
+  }
+  return EXIT.ok;
+}
+
+export async function showCommand(args: string[], values: CliValues): Promise<number> {
+  const [id, extra] = args;
+  if (!id || extra) throw new CliError(EXIT.usage, "show takes one bug id: known-bugs show xt-mark-ipv6-typo-2024");
+  const url = serverUrl(values);
+  let bug: BugRecord;
+  if (url) {
+    const res = await requestJson(url, `/bugs/${encodeURIComponent(id)}`, { timeoutSeconds: timeout(values), progress: null });
+    bug = (res.json as { bug: BugRecord }).bug;
+  } else {
+    const found = (await loadLocalKb(values.kb)).records.find((r) => r.id === id);
+    if (!found) throw new CliError(EXIT.usage, `no known bug has the id "${id}" (known-bugs search WORDS)`);
+    bug = found;
+  }
+  process.stdout.write(values.json ? `${JSON.stringify(bug, null, 2)}\n` : renderRecord(bug));
+  return EXIT.ok;
+}
+
+const timeout = (values: CliValues) => positiveInt(values.timeout, "timeout", 30);
+
+/** Every word (case-insensitive) somewhere in the record's id, title, summary, aliases, commits or signatures. */
+function matchesAll(r: BugRecord, words: string[]): boolean {
+  const text = [
+    r.id,
+    r.title,
+    r.summary,
+    ...r.components,
+    ...r.aliases.map((a) => a.value),
+    ...r.commits.map((c) => `${c.id} ${c.title}`),
+    ...r.signatures.map((s) => s.pattern),
+  ]
+    .join("\n")
+    .toLowerCase();
+  return words.every((w) => text.includes(w.toLowerCase()));
+}
+
+/** A fact's evidence level; records from an older server say only verified true/false. */
+const level = (f: { evidence?: string; verified?: boolean }) => f.evidence ?? (f.verified ? "verified" : "reported");
+
+function renderRecord(r: BugRecord): string {
+  const out = [`${r.id}: ${r.title}`, `components: ${r.components.join(", ")}`, "", r.summary.trim(), ""];
+  if (r.aliases.length) {
+    out.push("aliases:");
+    for (const a of r.aliases) out.push(`  ${a.value} (${a.kind}, ${level(a)})${a.note ? `: ${a.note}` : ""}`);
+  }
+  if (r.affected.length) {
+    out.push("affected:");
+    for (const a of r.affected)
+      for (const range of a.ranges) {
+        const end = range.fixed ? `fixed ${range.fixed}` : range.lastAffected ? `last affected ${range.lastAffected}` : "no fix known";
+        const ends =
+          range.introducedEvidence === range.fixedEvidence
+            ? level(range)
+            : `introduced ${range.introducedEvidence}, end ${range.fixedEvidence}`;
+        out.push(`  ${a.ecosystem} ${a.package}: from ${range.introduced}, ${end} (${ends})`);
+      }
+  }
+  out.push(
+    "",
+    `root cause: ${r.rootCause.trim()}`,
+    "",
+    `fix (reboot ${r.reboot}):`,
+    ...r.fix
+      .trim()
+      .split("\n")
+      .map((l) => `  ${l}`),
+  );
+  if (r.workarounds.length) out.push("workarounds:", ...r.workarounds.map((w) => `  - ${w.trim()}`));
+  if (r.unverified.length) out.push("unverified:", ...r.unverified.map((u) => `  - ${u}`));
+  out.push("references:", ...r.references.map((ref) => `  ${ref.url}  ${ref.title}`));
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,33 @@
+/**
+ * The versions a kubectl nodes table shows per node, read from the host itself: `kubelet --version`
+ * ("Kubernetes v1.26.3") and the container runtime's `--version`. Written the way kubectl writes them
+ * ("v1.26.3", "containerd://1.6.20"), so a host compares with a table row.
+ */
+
+/** "Kubernetes v1.26.3" → "v1.26.3". */
+const KUBELET = /^Kubernetes (v\d+\.\d+\.\d+[\w.+-]*)$/;
+/**
+ * "containerd github.com/containerd/containerd v1.7.12 71909c18…", "containerd containerd.io 1.6.20 2806fc10…",
+ * "containerd github.com/containerd/containerd/v2 v2.0.0 207ad711…".
+ */
+const CONTAINERD =
+  /^containerd (?:github\.com\/containerd\/containerd(?:\/v\d+)?|containerd\.io|\S+) v?(\d+\.\d+\.\d+[\w.+~-]*)(?: [0-9a-f.]+)?$/;
+/** "Docker version 24.0.7, build afdd53b". */
+const DOCKER = /^Docker version (\d+\.\d+\.\d+[\w.+~-]*), build \w+$/;
+/** "crio version 1.28.1". */
+const CRIO = /^crio version (\d+\.\d+\.\d+[\w.+~-]*)$/;
+
+export function parseKubeletVersion(line: string): string | null {
+  return KUBELET.exec(line.trim())?.[1] ?? null;
+}
+
+/** The runtime as kubectl's CONTAINER-RUNTIME column names it, or null. */
+export function parseRuntimeVersion(line: string): string | null {
+  const t = line.trim();
+  const containerd = CONTAINERD.exec(t)?.[1];
+  if (containerd) return `containerd://${containerd}`;
+  const docker = DOCKER.exec(t)?.[1];
+  if (docker) return `docker://${docker}`;
+  const crio = CRIO.exec(t)?.[1];
+  return crio ? `cri-o://${crio}` : null;
+}

@@ -1,0 +1,160 @@
+/**
+ * Per-host fleets: one raw bundle per host (what `known-bugs collect` prints). Each host is diagnosed
+ * on its own, the hosts are compared like the rows of a kubectl nodes table (compareNodes), and the
+ * findings are merged, each naming the hosts it hits. The seed incident was solved this way: the one
+ * worker whose kernel differed was the one whose kube-proxy failed.
+ */
+import type { CompiledKb } from "./compile-kb";
+import { diagnoseHostBundle } from "./diagnose";
+import { HOSTS_LIMITS, type HostBundle } from "./diagnose-input";
+import type { Diagnosis, Finding, HostReport, NodeReport } from "./diagnosis";
+import type { ExtractedFacts } from "./facts";
+import { compareNodes } from "./fleet";
+import type { NodeRow } from "./types";
+import type { HostVersions } from "./verdict";
+
+export type HostsProblem =
+  | { kind: "too-many-hosts" | "invalid-hosts"; detail: string; errors: Array<{ path: string; message: string }> }
+  | { kind: "too-large"; detail: string };
+
+const DEFAULT_LIMIT = 10;
+/** Log lines a merged finding keeps across hosts: enough to see the pattern on several hosts. */
+const MAX_LOG_EVIDENCE = 20;
+
+/** Why a hosts request cannot be diagnosed (HOSTS_LIMITS, unique names, bundles not empty), or null when it can. */
+export function checkHosts(hosts: readonly HostBundle[]): HostsProblem | null {
+  if (hosts.length > HOSTS_LIMITS.maxHosts) {
+    const message = `at most ${HOSTS_LIMITS.maxHosts} hosts per request, not ${hosts.length}`;
+    return { kind: "too-many-hosts", detail: message, errors: [{ path: "hosts", message }] };
+  }
+  const errors: Array<{ path: string; message: string }> = [];
+  if (!hosts.length) errors.push({ path: "hosts", message: "send at least one host" });
+  const seen = new Set<string>();
+  hosts.forEach((h, i) => {
+    const name = h.name.trim();
+    if (!name || name.length > HOSTS_LIMITS.maxNameLength)
+      errors.push({ path: `hosts.${i}.name`, message: `a name of 1 to ${HOSTS_LIMITS.maxNameLength} characters` });
+    else if (seen.has(name)) errors.push({ path: `hosts.${i}.name`, message: `"${name}" is named twice` });
+    seen.add(name);
+    if (!h.bundle.trim()) errors.push({ path: `hosts.${i}.bundle`, message: "the bundle is empty" });
+  });
+  if (errors.length) return { kind: "invalid-hosts", detail: `the hosts are invalid: ${errors.map((e) => e.path).join(", ")}`, errors };
+  const total = hosts.reduce((sum, h) => sum + utf8Length(h.bundle), 0);
+  if (total > HOSTS_LIMITS.maxTotalBytes)
+    return { kind: "too-large", detail: `the bundles hold ${total} bytes together; the limit is ${HOSTS_LIMITS.maxTotalBytes}` };
+  return null;
+}
+
+/** Thrown by diagnoseHosts when checkHosts refuses the input. */
+export class HostsLimitError extends Error {
+  constructor(readonly problem: HostsProblem) {
+    super(problem.detail);
+  }
+}
+
+interface HostRun {
+  name: string;
+  diagnosis: Diagnosis;
+  facts: ExtractedFacts;
+  host: HostVersions;
+}
+
+/** Diagnoses each host's bundle, compares the hosts and merges the findings (throws HostsLimitError beyond the limits). */
+export function diagnoseHosts(kb: CompiledKb, hosts: readonly HostBundle[], limit = DEFAULT_LIMIT): Diagnosis {
+  const problem = checkHosts(hosts);
+  if (problem) throw new HostsLimitError(problem);
+  // Every finding of every host is kept until the merge; the limit applies to the merged list.
+  const all = Math.max(kb.records.length, 1);
+  const runs: HostRun[] = hosts.map((h) => {
+    const name = h.name.trim();
+    return { name, ...diagnoseHostBundle(kb, h.bundle, all, `host ${name}`) };
+  });
+  const findings = mergeFindings(runs, (d) => d.findings);
+  const findingIds = new Set(findings.map((f) => f.id));
+  const advisories = mergeFindings(runs, (d) => d.advisories).filter((a) => !findingIds.has(a.id));
+  // A kubectl table sent with one of the bundles (from a host with a kubeconfig) fills what a host's own bundle lacks.
+  const tableRun = runs.find((r) => r.diagnosis.nodes.length);
+  return {
+    kb: { version: kb.version, records: kb.records.length },
+    facts: { kernel: null, os: null, iptables: null, nodes: tableRun?.facts.nodes ?? [] },
+    findings: findings.slice(0, limit),
+    advisories: advisories.slice(0, limit),
+    nodes: tableRun?.diagnosis.nodes ?? [],
+    hosts: compareHosts(kb, runs),
+  };
+}
+
+function compareHosts(kb: CompiledKb, runs: readonly HostRun[]): HostReport[] {
+  const table = new Map<string, NodeRow>();
+  for (const r of runs) for (const row of r.facts.nodes) if (!table.has(row.name)) table.set(row.name, row);
+  const rows = runs.map((r) => hostRow(r, table.get(r.name)));
+  const logged = runs.map((r) => r.diagnosis.findings.map((f) => f.id));
+  const reports: NodeReport[] = compareNodes(
+    kb.records,
+    rows,
+    runs.map((r) => r.host),
+    logged,
+  );
+  return reports.map((report, i) => ({ ...report, iptables: rows[i]?.iptables ?? null, matched: logged[i] ?? [] }));
+}
+
+/** A host as a nodes-table row: what its bundle shows, then what a kubectl table says about it. */
+function hostRow(run: HostRun, row: NodeRow | undefined): NodeRow {
+  const { facts } = run;
+  const ipt = facts.iptables;
+  return {
+    name: run.name,
+    status: row?.status ?? "",
+    roles: row?.roles ?? "",
+    version: facts.kubelet ?? row?.version ?? "",
+    internalIp: row?.internalIp ?? null,
+    osImage: facts.os?.prettyName ?? row?.osImage ?? null,
+    kernel: facts.kernel?.release ?? row?.kernel ?? null,
+    runtime: facts.runtime ?? row?.runtime ?? null,
+    build: facts.kernel?.build ?? null,
+    iptables: ipt ? `${ipt.version}${ipt.backend ? ` (${ipt.backend})` : ""}` : null,
+    line: facts.kernel?.line ?? 0,
+  };
+}
+
+/**
+ * One finding per known bug: the best-scoring host's finding, with the log lines of every host that
+ * hit it (each line naming its host) and the hosts' version checks.
+ */
+function mergeFindings(runs: readonly HostRun[], pick: (d: Diagnosis) => Finding[]): Finding[] {
+  const byId = new Map<string, Array<{ host: string; finding: Finding }>>();
+  for (const r of runs) {
+    for (const f of pick(r.diagnosis)) {
+      const list = byId.get(f.id) ?? [];
+      list.push({ host: r.name, finding: f });
+      byId.set(f.id, list);
+    }
+  }
+  const merged: Finding[] = [];
+  for (const hits of byId.values()) {
+    const best = hits.reduce((a, b) => (b.finding.score > a.finding.score ? b : a));
+    const ordered = [best, ...hits.filter((h) => h !== best)];
+    const logs = ordered.flatMap((h) => h.finding.evidence.filter((e) => e.kind === "log").map((e) => ({ ...e, host: h.host })));
+    const versions = ordered.flatMap((h) => h.finding.evidence.filter((e) => e.kind === "version"));
+    merged.push({
+      ...best.finding,
+      evidence: [...logs.slice(0, MAX_LOG_EVIDENCE), ...versions],
+      hosts: hits.map((h) => h.host),
+    });
+  }
+  return merged.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+}
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Diagnosis } from "../../src/engine/diagnosis";
+import { hostBundle, SEED_FLEET } from "../support/hosts-scenarios";
+import { runCli, startHttpService, writeTempFiles } from "../support/run-cli";
+import { CLEAN_KUBE_PROXY_START, UBUNTU_2204_OS_RELEASE, unameJammy127, XOR_MARK_JOURNALD, XOR_MARK_KLOG } from "../support/seed-logs";
+
+const XT = "xt-mark-ipv6-typo-2024";
+const FAILING = hostBundle(unameJammy127("worker-2"), XOR_MARK_JOURNALD);
+
+let server: Awaited<ReturnType<typeof startHttpService>>;
+let fleetFiles: string[];
+beforeAll(async () => {
+  server = await startHttpService({ maxBodyBytes: 1024 * 1024 });
+  fleetFiles = await writeTempFiles(Object.fromEntries(SEED_FLEET.map((h) => [`${h.name}.txt`, h.bundle])));
+});
+afterAll(() => server.close());
+
+describe("known-bugs diagnose against a running server", () => {
+  it("reads a bundle on stdin and prints the text report", async () => {
+    const r = await runCli(["diagnose", "--url", server.url], { input: FAILING });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/1\. xt-mark-ipv6-typo-2024 \[high/);
+    expect(r.stdout).toContain("verdict: affected");
+  });
+
+  it("takes the server from KNOWN_BUGS_URL and prints the API's JSON with --json", async () => {
+    const r = await runCli(["diagnose", "--json", "-"], { input: FAILING, env: { KNOWN_BUGS_URL: server.url } });
+    expect(r.code).toBe(0);
+    const d = JSON.parse(r.stdout) as Diagnosis;
+    expect(d.findings[0]?.id).toBe(XT);
+    expect(d.facts.kernel?.release).toBe("5.15.0-127-generic");
+  });
+
+  it("sets the exit status with --fail-on: 1 at or above the level, 0 below it", async () => {
+    const high = await runCli(["diagnose", "--url", server.url, "--fail-on", "high"], { input: FAILING });
+    expect(high.code).toBe(1);
+    const clean = await runCli(["diagnose", "--url", server.url, "--fail-on", "medium"], { input: CLEAN_KUBE_PROXY_START });
+    expect(clean.code).toBe(0);
+    const bad = await runCli(["diagnose", "--url", server.url, "--fail-on", "critical"], { input: FAILING });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^known-bugs: --fail-on takes high, medium or low/);
+  });
+
+  it("sends several files as hosts and names the odd host out with the MARK bug", async () => {
+    const r = await runCli(["diagnose", "--url", server.url, "--json", ...(fleetFiles ?? [])]);
+    expect(r.code).toBe(0);
+    const d = JSON.parse(r.stdout) as Diagnosis;
+    expect(d.hosts?.filter((h) => h.outlier).map((h) => h.name)).toEqual(["worker-2"]);
+    expect(d.hosts?.find((h) => h.name === "worker-2")?.findings).toContain(XT);
+    expect(d.findings[0]?.hosts).toEqual(["worker-2"]);
+    const text = await runCli(["diagnose", "--url", server.url, "--fail-on", "high", ...(fleetFiles ?? [])]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/worker-2: kernel 5\.15\.0-127-generic.*<- differs in kernel/);
+    expect(text.stdout).toContain("known bugs hitting it, not its peers: xt-mark-ipv6-typo-2024");
+  });
+
+  it("names hosts as NAME=FILE and refuses two inputs with one name", async () => {
+    const [a, b] = fleetFiles ?? [];
+    const r = await runCli(["diagnose", "--url", server.url, "--json", `left=${a}`, `right=${b}`]);
+    expect((JSON.parse(r.stdout) as Diagnosis).hosts?.map((h) => h.name)).toEqual(["left", "right"]);
+    const dup = await runCli(["diagnose", "--url", server.url, `x=${a}`, `x=${b}`]);
+    expect(dup.code).toBe(2);
+  });
+
+  it("turns a problem+json answer into one line and exit status 2", async () => {
+    const r = await runCli(["diagnose", "--url", server.url], { input: "x".repeat(1024 * 1024 + 1) });
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split("\n");
+    expect(lines.at(-1)).toMatch(/answered 413 Content Too Large: .*limit.*\(request [\w-]+\)$/);
+  });
+
+  it("shows upload progress on stderr for a large bundle, and none with --quiet", async () => {
+    const big = `${FAILING}${"I1113 16:15:07.928773 1 proxier.go:1464] filler\n".repeat(15_000)}`;
+    const r = await runCli(["diagnose", "--url", server.url], { input: big });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/uploading .* MB \(100%\)/);
+    const quiet = await runCli(["diagnose", "--url", server.url, "--quiet"], { input: big });
+    expect(quiet.stderr).toBe("");
+  });
+
+  it("says in one line that the server cannot be reached, with exit status 3", async () => {
+    const r = await runCli(["diagnose", "--url", "http://127.0.0.1:9"], { input: FAILING });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^known-bugs: cannot reach http:\/\/127\.0\.0\.1:9: connection refused.*\n$/);
+  });
+
+  it("explains usage errors with exit status 2", async () => {
+    expect((await runCli(["diagnose"], { input: FAILING })).stderr).toMatch(/no server: set KNOWN_BUGS_URL/);
+    expect((await runCli(["frobnicate"])).code).toBe(2);
+    expect((await runCli(["diagnose", "--url", server.url, "/no/such/file"])).code).toBe(2);
+    expect((await runCli(["--help"])).stdout).toMatch(/Exit status: 0 done/);
+  });
+});
+
+describe("known-bugs diagnose --local (the embedded engine)", () => {
+  it("gives the server's findings without a server", async () => {
+    const remote = JSON.parse((await runCli(["diagnose", "--url", server.url, "--json", ...(fleetFiles ?? [])])).stdout) as Diagnosis;
+    const local = await runCli(["diagnose", "--local", "--json", ...(fleetFiles ?? [])]);
+    expect(local.code).toBe(0);
+    const d = JSON.parse(local.stdout) as Diagnosis;
+    expect(d.kb.version).toBe(remote.kb.version);
+    expect(d.findings.map((f) => [f.id, f.score, f.hosts])).toEqual(remote.findings.map((f) => [f.id, f.score, f.hosts]));
+    expect(d.hosts).toEqual(remote.hosts);
+  });
+
+  it("is what `npm run diagnose` runs, with --fail-on", async () => {
+    const r = await runCli(["diagnose", "--local", "--fail-on", "high"], {
+      input: `$ uname -r\n5.15.0-127-generic\n$ cat /etc/os-release\n${UBUNTU_2204_OS_RELEASE}\n${XOR_MARK_KLOG}`,
+    });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/1\. xt-mark-ipv6-typo-2024 \[high/);
+  });
+});
+
+describe("known-bugs search and show", () => {
+  it("finds the MARK bug by the field report's commit id, on the server and locally", async () => {
+    for (const where of [["--url", server.url], ["--local"]]) {
+      const r = await runCli(["search", "862c95d9859f", ...where]);
+      expect(r.code, where.join(" ")).toBe(0);
+      expect(r.stdout).toContain(XT);
+    }
+    const none = await runCli(["search", "zzzz-no-such-term", "--url", server.url]);
+    expect(none.stdout).toBe("No known bug matches.\n");
+  });
+
+  it("shows a record with its ranges and fix, and answers an unknown id with exit status 2", async () => {
+    const r = await runCli(["show", XT, "--url", server.url]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^xt-mark-ipv6-typo-2024: /);
+    expect(r.stdout).toContain("ubuntu:22.04 linux: from 5.15.0-127.137");
+    expect(r.stdout).toContain("862c95d9859f (commit, reported)");
+    const json = JSON.parse((await runCli(["show", XT, "--local", "--json"])).stdout) as { id: string };
+    expect(json.id).toBe(XT);
+    const missing = await runCli(["show", "no-such-bug", "--url", server.url]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/answered 404 Not Found: No known bug has the id "no-such-bug"/);
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { HOSTS_LIMITS } from "../../src/engine/diagnose-input";
+import { checkHosts, diagnoseHosts, HostsLimitError } from "../../src/engine/hosts";
+import { loadDataKb } from "../support/data-kb";
+import { hostBundle, hostsScenarios, SEED_FLEET } from "../support/hosts-scenarios";
+import { unameJammy126 } from "../support/seed-logs";
+
+const kb = (await loadDataKb()).compiled;
+
+describe("per-host fleets through the engine", () => {
+  hostsScenarios(async (hosts, limit) => diagnoseHosts(kb, hosts, limit));
+
+  it("compares kubelet, runtime and iptables read from each host's own bundle", () => {
+    const extra = (kubelet: string, runtime: string, ipt: string) =>
+      `$ kubelet --version\n${kubelet}\n$ containerd --version\n${runtime}\n$ iptables --version\n${ipt}\n`;
+    const fleet = [
+      {
+        name: "a",
+        bundle: hostBundle(
+          unameJammy126("a"),
+          extra(
+            "Kubernetes v1.26.3",
+            "containerd github.com/containerd/containerd v1.6.20 2806fc1057397dbaeefbea0e4e17bddfbd388f38",
+            "iptables v1.8.7 (nf_tables)",
+          ),
+        ),
+      },
+      {
+        name: "b",
+        bundle: hostBundle(
+          unameJammy126("b"),
+          extra(
+            "Kubernetes v1.26.3",
+            "containerd github.com/containerd/containerd v1.6.20 2806fc1057397dbaeefbea0e4e17bddfbd388f38",
+            "iptables v1.8.7 (nf_tables)",
+          ),
+        ),
+      },
+      {
+        name: "c",
+        bundle: hostBundle(
+          unameJammy126("c"),
+          extra(
+            "Kubernetes v1.25.9",
+            "containerd containerd.io 1.6.20 2806fc1057397dbaeefbea0e4e17bddfbd388f38",
+            "iptables v1.8.7 (legacy)",
+          ),
+        ),
+      },
+    ];
+    const d = diagnoseHosts(kb, fleet);
+    const c = d.hosts?.find((h) => h.name === "c");
+    expect(c).toMatchObject({ version: "v1.25.9", runtime: "containerd://1.6.20", iptables: "1.8.7 (legacy)", outlier: true });
+    expect(c?.differs).toEqual(["version", "iptables"]);
+    expect(d.hosts?.find((h) => h.name === "a")).toMatchObject({ version: "v1.26.3", iptables: "1.8.7 (nf_tables)", outlier: false });
+  });
+
+  it("takes what a host's bundle lacks from a kubectl table sent by another host", () => {
+    const table = `$ kubectl get nodes -o wide\nNAME       STATUS   ROLES           AGE    VERSION   INTERNAL-IP    EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION       CONTAINER-RUNTIME
+master-1   Ready    control-plane   412d   v1.26.3   10.20.0.11     <none>        Ubuntu 22.04.5 LTS   5.15.0-126-generic   containerd://1.6.20
+worker-2   Ready    <none>          412d   v1.26.3   10.20.0.13     <none>        Ubuntu 22.04.5 LTS   5.15.0-127-generic   containerd://1.6.20\n`;
+    const fleet = [{ ...SEED_FLEET[0], bundle: `${SEED_FLEET[0]?.bundle}${table}` }, SEED_FLEET[2]].map((h) => ({
+      name: h?.name ?? "",
+      bundle: h?.bundle ?? "",
+    }));
+    const d = diagnoseHosts(kb, fleet);
+    expect(d.hosts?.find((h) => h.name === "worker-2")?.runtime).toBe("containerd://1.6.20");
+    expect(d.nodes.map((n) => n.name)).toEqual(["master-1", "worker-2"]);
+  });
+
+  it("refuses too many hosts, duplicate names and too much text, in one place", () => {
+    const many = Array.from({ length: HOSTS_LIMITS.maxHosts + 1 }, (_, i) => ({ name: `h${i}`, bundle: "x" }));
+    expect(checkHosts(many)?.kind).toBe("too-many-hosts");
+    expect(
+      checkHosts([
+        { name: "a", bundle: "x" },
+        { name: "a", bundle: "y" },
+      ]),
+    ).toMatchObject({ kind: "invalid-hosts", errors: [{ path: "hosts.1.name" }] });
+    expect(checkHosts([{ name: "a", bundle: " " }])).toMatchObject({ kind: "invalid-hosts", errors: [{ path: "hosts.0.bundle" }] });
+    const half = "é".repeat(HOSTS_LIMITS.maxTotalBytes / 4 + 1); // two bytes each in UTF-8
+    expect(
+      checkHosts([
+        { name: "a", bundle: half },
+        { name: "b", bundle: half },
+      ])?.kind,
+    ).toBe("too-large");
+    expect(checkHosts([{ name: "a", bundle: half }])).toBeNull();
+    expect(() => diagnoseHosts(kb, many)).toThrow(HostsLimitError);
+  });
+});

@@ -1,0 +1,64 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { serve } from "@hono/node-server";
+import { startTestService, type TestService } from "./test-store";
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs bin/known-bugs.mjs as a user would, with `node` from PATH; never blocks the event loop (a test server may share it). */
+export function runCli(args: string[], opts: { input?: string; env?: Record<string, string | undefined> } = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const env = { ...process.env, KNOWN_BUGS_URL: undefined, ...opts.env };
+    const child = spawn("node", ["bin/known-bugs.mjs", ...args], { env: env as NodeJS.ProcessEnv, stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c: Buffer) => {
+      stdout += c.toString("utf8");
+    });
+    child.stderr.on("data", (c: Buffer) => {
+      stderr += c.toString("utf8");
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.on("error", () => {});
+    child.stdin.end(opts.input ?? "");
+  });
+}
+
+/** The real Node app on an ephemeral port of 127.0.0.1, over a migrated temporary libSQL file. */
+export async function startHttpService(
+  opts: { maxBodyBytes?: number } = {},
+): Promise<TestService & { url: string; close(): Promise<void> }> {
+  const service = await startTestService(opts);
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: service.app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    ...service,
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await new Promise<void>((r) => server.close(() => r()));
+      await service.cleanup();
+    },
+  };
+}
+
+/** Writes files into a new temporary directory; returns their paths in order. */
+export async function writeTempFiles(files: Record<string, string>): Promise<string[]> {
+  const dir = await mkdtemp(join(tmpdir(), "known-bugs-cli-"));
+  return Promise.all(
+    Object.entries(files).map(async ([name, text]) => {
+      const path = join(dir, name);
+      await writeFile(path, text);
+      return path;
+    }),
+  );
+}
