@@ -27,6 +27,8 @@ export default defineConfig({
                   TEST_MIGRATIONS: await readD1Migrations("./migrations"),
                   TEST_KB: JSON.stringify(kb),
                   MAX_BODY_BYTES: String(64 * 1024),
+                  ACCESS_LOG: "off",
+                  CORS_ORIGINS: "https://allowed.example, http://localhost:5173",
                 },
               },
             };

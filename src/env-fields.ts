@@ -1,12 +1,42 @@
 import { z } from "zod";
 
+/** "*" or a comma-separated list of origins (scheme://host[:port]); parsed once, at start-up. */
+const origins = z
+  .string()
+  .trim()
+  .transform((text, ctx) => {
+    if (text === "*") return "*" as const;
+    const list = text
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
+    for (const origin of list) {
+      if (!/^https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?$/.test(origin)) {
+        ctx.addIssue({ code: "custom", message: `"${origin}" is not an origin such as https://example.com` });
+      }
+    }
+    return list;
+  });
+
 /** Settings both entries read from their environment (Node's process.env, the Worker's bindings). */
 export const sharedEnvFields = {
   DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
-  /** Largest accepted request body in bytes; 413 beyond it. */
+  /** Largest accepted request body in bytes, after decompression too; 413 beyond it. */
   MAX_BODY_BYTES: z.coerce
     .number()
     .int()
     .min(1024)
     .default(10 * 1024 * 1024),
+  /** Origins allowed to call the read API and /diagnose from a browser: "*" (default) or a list. */
+  CORS_ORIGINS: origins.default("*"),
+  /** Requests per minute per client on /diagnose and /integrations/* (in-process limiter; 0 = off). */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(60),
+  /** Wall-clock budget of one diagnosis, in milliseconds (503 beyond it). */
+  DIAGNOSE_TIMEOUT_MS: z.coerce.number().int().min(50).max(300_000).default(10_000),
+
+  /** One JSON line per request on stdout ("off" where the platform logs requests itself, or in tests). */
+  ACCESS_LOG: z.enum(["on", "off"]).default("on"),
 };
+
+export const sharedEnvSchema = z.object(sharedEnvFields);
+export type SharedSettings = z.infer<typeof sharedEnvSchema>;

@@ -2,10 +2,14 @@ import { z } from "zod";
 import { createDb, type DbConfig } from "./db/create-db";
 import { sharedEnvFields } from "./env-fields";
 import { createApp } from "./http/app";
+import type { RateLimitBinding } from "./http/middleware/rate-limit";
+import { inlineDiagnoser } from "./service/diagnoser";
 
 /** Worker bindings: D1 as `DB`, or a remote libSQL/Turso database through DATABASE_URL. */
 const envSchema = z.object({
   DB: z.custom<D1Database>((v) => typeof v === "object" && v !== null).optional(),
+  /** wrangler.toml `[[ratelimits]]`; without it the in-process limiter counts per isolate. */
+  RATE_LIMITER: z.custom<RateLimitBinding>((v) => typeof (v as RateLimitBinding | undefined)?.limit === "function").optional(),
   DATABASE_URL: z
     .string()
     .regex(/^(libsql|https?|wss?):\/\//, "must be a libsql://, https:// or wss:// URL")
@@ -34,7 +38,11 @@ function parseEnv(env: unknown): z.infer<typeof envSchema> {
 
 const app = createApp({
   store: (env) => createDb(dbConfig(parseEnv(env))),
-  maxBodyBytes: (env) => parseEnv(env).MAX_BODY_BYTES,
+  settings: (env) => parseEnv(env),
+  // Each request has its own CPU budget in an isolate; the limits of src/http/limits.ts keep it small.
+  diagnoser: () => inlineDiagnoser,
+  rateLimitBinding: (env) => parseEnv(env).RATE_LIMITER,
+  clientAddress: (c) => c.req.header("cf-connecting-ip"),
 });
 
 export default app;

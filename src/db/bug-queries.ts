@@ -24,6 +24,20 @@ export async function loadRecords(store: Store): Promise<BugRecord[]> {
   return rows.map((r) => JSON.parse(r.doc) as BugRecord);
 }
 
+/**
+ * The version with its records. An import by another process may commit between two reads, so the
+ * version is read again after the records, and the pair is kept only when it did not change.
+ */
+export async function loadVersionedRecords(store: Store): Promise<{ version: string; records: BugRecord[] } | null> {
+  for (let attempt = 0; ; attempt++) {
+    const before = await getKbMeta(store);
+    if (!before) return null;
+    const records = await loadRecords(store);
+    const after = await getKbMeta(store);
+    if (after?.version === before.version || attempt >= 4) return { version: before.version, records };
+  }
+}
+
 export async function getBug(store: Store, id: string): Promise<BugRecord | null> {
   const [row] = await store.db.select({ doc: bugs.doc }).from(bugs).where(eq(bugs.id, id));
   return row ? (JSON.parse(row.doc) as BugRecord) : null;
@@ -60,8 +74,9 @@ export interface BugSummary {
  * "--xor-mark", "862c95d9859f" or "CVE-2024-50038" search as text, never as FTS operators.
  */
 export function ftsQuery(q: string): string | null {
+  // Control characters (a NUL ends an FTS5 string early) separate terms like spaces do.
   const terms = q
-    .split(/\s+/)
+    .split(/[\s\p{Cc}]+/u)
     .map((t) => t.replaceAll('"', ""))
     .filter((t) => /[\p{L}\p{N}]/u.test(t));
   return terms.length ? terms.map((t) => `"${t}"*`).join(" ") : null;

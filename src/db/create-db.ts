@@ -18,7 +18,11 @@ export interface Store {
   migrate(migrationsFolder: string): Promise<void>;
   /** Closes the connection where there is one (libSQL); a no-op for D1 bindings. */
   close(): void;
+  /** Runs one raw statement (PRAGMAs at start-up on libSQL); rows as objects. */
+  raw(sqlText: string): Promise<Array<Record<string, unknown>>>;
 }
+
+const BUSY_TIMEOUT_MS = 10_000;
 
 export function createDb(config: DbConfig): Store {
   if (config.kind === "d1") {
@@ -32,9 +36,12 @@ export function createDb(config: DbConfig): Store {
         throw new Error("D1 is migrated with `wrangler d1 migrations apply`, from the same migrations/ folder");
       },
       close: () => {},
+      raw: async (sqlText) => (await config.binding.prepare(sqlText).all<Record<string, unknown>>()).results,
     };
   }
-  const client = createClient({ url: config.url, authToken: config.authToken });
+  // A local file may be shared with another process (an import, a second server): wait for its lock
+  // rather than fail with SQLITE_BUSY. Remote clients ignore the timeout.
+  const client = createClient({ url: config.url, authToken: config.authToken, timeout: BUSY_TIMEOUT_MS });
   const db = drizzleLibsql(client, { schema });
   return {
     db,
@@ -46,5 +53,6 @@ export function createDb(config: DbConfig): Store {
       await migrate(db, { migrationsFolder });
     },
     close: () => client.close(),
+    raw: async (sqlText) => (await client.execute(sqlText)).rows.map((r) => ({ ...r })),
   };
 }

@@ -1,8 +1,13 @@
-import { bodyLimit } from "hono/body-limit";
-import { requestId } from "hono/request-id";
+import { methodNotAllowed } from "hono/method-not-allowed";
 import type { AppDeps } from "./app-env";
 import { createRouter } from "./create-router";
 import { kbVersion } from "./kb-version";
+import { accessLog, stdoutSink } from "./middleware/access-log";
+import { corsForApi } from "./middleware/cors";
+import { hygiene } from "./middleware/hygiene";
+import { rateLimit } from "./middleware/rate-limit";
+import { requestBody, webDecoder } from "./middleware/request-body";
+import { requestIds } from "./middleware/request-id";
 import { notFound, onError } from "./on-error";
 import { documentApi } from "./openapi";
 import { problemResponse } from "./problem";
@@ -14,26 +19,35 @@ import { kbRouter } from "./routes/kb/kb.index";
 /** The one app both entries serve: Node (libSQL file or remote) and the Worker (D1 or remote libSQL). */
 export function createApp(deps: AppDeps) {
   const app = createRouter();
-  app.use(requestId());
+  // Outermost first: ids and the access log see every answer, errors and 405s included.
   app.use(async (c, next) => {
-    c.header("X-Request-Id", c.get("requestId"));
-    c.set("store", deps.store(c.env));
+    c.set("settings", deps.settings(c.env));
     await next();
   });
-  for (const path of ["/health", "/kb", "/bugs", "/bugs/*", "/diagnose"]) app.use(path, kbVersion);
-  app.use("/diagnose", async (c, next) => {
-    const maxSize = deps.maxBodyBytes(c.env);
-    const tooLarge = () => problemResponse(c, 413, "body-too-large", `The body is larger than the limit of ${maxSize} bytes.`);
-    // With a Content-Length the header decides, and the body stays untouched: on Node, reading
-    // `c.req.raw.body` builds a web stream over the socket and the route's read then goes through it
-    // (chunk by chunk, then copied), instead of @hono/node-server's direct read into one buffer.
-    const length = c.req.header("content-length");
-    if (length !== undefined && !c.req.header("transfer-encoding")) {
-      if (Number(length) > maxSize) return tooLarge();
-      return next();
-    }
-    return bodyLimit({ maxSize, onError: tooLarge })(c, next);
+  app.use(requestIds);
+  app.use(accessLog(deps.log ?? stdoutSink));
+  app.use(hygiene);
+  app.use(async (c, next) => {
+    c.set("store", deps.store(c.env));
+    c.set("diagnoser", deps.diagnoser(c.env));
+    await next();
   });
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) =>
+        problemResponse(c, 405, "method-not-allowed", `${c.req.method} is not allowed here; use ${methods.join(", ")}.`, undefined, {
+          Allow: methods.join(", "),
+        }),
+    }),
+  );
+  for (const path of ["/bugs", "/bugs/*", "/kb", "/diagnose", "/health"]) app.use(path, corsForApi);
+  app.use("/diagnose", rateLimit(deps, "diagnose"));
+  app.use("/integrations/*", rateLimit(deps, "integrations"));
+  const body = requestBody(deps.bodyDecoder ?? webDecoder);
+  app.use("/diagnose", body);
+  app.use("/integrations/*", body);
+  for (const path of ["/health", "/kb", "/bugs", "/bugs/*", "/diagnose"]) app.use(path, kbVersion);
   const routes = app.route("/", healthRouter).route("/", diagnoseRouter).route("/", bugsRouter).route("/", kbRouter);
   documentApi(app);
   app.notFound(notFound);

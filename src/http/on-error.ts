@@ -1,17 +1,31 @@
-import type { ErrorHandler, NotFoundHandler } from "hono";
+import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { KbNotLoadedError } from "../service/kb-cache";
+import type { AppEnv } from "./app-env";
 import { ProblemError, problemResponse } from "./problem";
 
-export const onError: ErrorHandler = (err, c) => {
-  if (err instanceof ProblemError) return problemResponse(c, err.status, err.slug, err.message, err.errors);
+export const onError: ErrorHandler<AppEnv> = (err, c) => {
+  if (err instanceof ProblemError) return problemResponse(c, err.status, err.slug, err.message, err.errors, err.headers);
   if (err instanceof KbNotLoadedError)
     return problemResponse(c, 503, "kb-not-loaded", "The knowledge base has not been imported yet (npm run kb:import).");
   if (err instanceof HTTPException && err.status < 500) return fromHttpException(err, c);
-  // Our bug: log it with the request id, never leak the message or stack to the client.
-  console.error(`[${c.get("requestId") ?? "-"}]`, err);
+  // Our bug: the access log line of this request records it once, without the message (it may quote
+  // user input, e.g. a failed query's parameters); the client gets the request id to report.
+  c.set("failure", describeFailure(err));
   return problemResponse(c, 500, "internal", "Something went wrong on our side. Quote the request id when reporting it.");
 };
+
+/** Error class, code and the first stack frame of our own code: enough to find it, nothing the user sent. */
+export function describeFailure(err: unknown): Record<string, string> {
+  const out: Record<string, string> = { name: err instanceof Error ? err.name || err.constructor.name : typeof err };
+  const cause = err instanceof Error ? (err.cause as { code?: unknown } | undefined) : undefined;
+  const code = (err as { code?: unknown })?.code ?? cause?.code;
+  if (typeof code === "string" || typeof code === "number") out.code = String(code).slice(0, 40);
+  const frame = err instanceof Error ? err.stack?.split("\n").find((l) => l.includes("/src/")) : undefined;
+  const at = frame?.match(/(src\/[^\s)]+)/)?.[1];
+  if (at) out.at = at;
+  return out;
+}
 
 /** Hono's own rejections (body parsing, the route's media-type gate) in the API's words. */
 function fromHttpException(err: HTTPException, c: Parameters<ErrorHandler>[1]) {
@@ -24,5 +38,5 @@ function fromHttpException(err: HTTPException, c: Parameters<ErrorHandler>[1]) {
   return problemResponse(c, err.status, "http", err.message || "request rejected");
 }
 
-export const notFound: NotFoundHandler = (c) =>
-  problemResponse(c, 404, "not-found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}`);
+export const notFound: NotFoundHandler = (c: Context) =>
+  problemResponse(c, 404, "not-found", `No route for ${c.req.method} ${new URL(c.req.url).pathname.slice(0, 200)}`);

@@ -25,8 +25,10 @@ const TITLES: Record<number, string> = {
   413: "Content Too Large",
   415: "Unsupported Media Type",
   422: "Unprocessable Content",
+  429: "Too Many Requests",
   500: "Internal Server Error",
   503: "Service Unavailable",
+  504: "Gateway Timeout",
 };
 
 /** Thrown anywhere in a request; the app's one onError handler renders it. */
@@ -36,12 +38,21 @@ export class ProblemError extends Error {
     readonly slug: string,
     detail: string,
     readonly errors?: Problem["errors"],
+    /** Extra response headers, e.g. Retry-After on 429 and 503. */
+    readonly headers?: Record<string, string>,
   ) {
     super(detail);
   }
 }
 
-export function problemResponse(c: Context, status: ContentfulStatusCode, slug: string, detail: string, errors?: Problem["errors"]) {
+export function problemResponse(
+  c: Context,
+  status: ContentfulStatusCode,
+  slug: string,
+  detail: string,
+  errors?: Problem["errors"],
+  headers?: Record<string, string>,
+) {
   const requestId = c.get("requestId") as string | undefined;
   const body: Problem = {
     type: `https://known-bugs.dev/problems/${slug}`,
@@ -52,5 +63,5 @@ export function problemResponse(c: Context, status: ContentfulStatusCode, slug: 
     ...(requestId ? { requestId } : {}),
     ...(errors?.length ? { errors } : {}),
   };
-  return c.body(JSON.stringify(body), status, { "Content-Type": "application/problem+json" });
+  return c.body(JSON.stringify(body), status, { ...headers, "Content-Type": "application/problem+json" });
 }

@@ -1,12 +1,23 @@
 import { z } from "zod";
 import { sharedEnvFields } from "../env-fields";
+import { StartupError } from "./prepare-store";
 
 /** Node entry configuration, parsed once at start-up. */
 const configSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  /** 0 picks a free port (tests); the chosen one is printed. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  /** Interface to listen on; all of them by default. */
+  HOST: z.string().min(1).optional(),
   DATABASE_URL: z.string().min(1).default("file:.data/known-bugs.db"),
   ...sharedEnvFields,
   KB_DIR: z.string().min(1).default("data"),
+  /** Diagnosis threads (default: cores less one, at least one). */
+  DIAGNOSE_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  /** Behind a reverse proxy: rate-limit by the last X-Forwarded-For address instead of the socket's. */
+  TRUST_PROXY: z
+    .enum(["true", "false", "1", "0"])
+    .transform((v) => v === "true" || v === "1")
+    .default(false),
 });
 
 export type NodeConfig = z.infer<typeof configSchema>;
@@ -14,8 +25,8 @@ export type NodeConfig = z.infer<typeof configSchema>;
 export function loadConfig(env: Record<string, string | undefined> = process.env): NodeConfig {
   const result = configSchema.safeParse(env);
   if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`invalid configuration:\n${lines.join("\n")}`);
+    const issues = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new StartupError(`invalid configuration: ${issues.join("; ")}`);
   }
   return result.data;
 }

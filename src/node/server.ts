@@ -1,20 +1,93 @@
+import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { getKbMeta } from "../db/bug-queries";
+import type { SharedSettings } from "../env-fields";
 import { createApp } from "../http/app";
+import { nodeDecoder } from "./body-decoder";
 import { loadConfig } from "./config";
-import { formatProblems, importFromDir, openStore } from "./prepare-store";
+import { createPoolDiagnoser } from "./diagnosis-pool";
+import { codeOf, formatProblems, importFromDir, openCheckedStore, StartupError } from "./prepare-store";
 
-const config = loadConfig();
-const store = await openStore(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
-const outcome = await importFromDir(store, config.KB_DIR);
-if (outcome.ok) {
-  console.log(`knowledge base ${outcome.version}: ${outcome.records} records${outcome.changed ? " imported" : ", unchanged"}`);
-} else {
-  const served = await getKbMeta(store);
-  console.error(`knowledge base in ${config.KB_DIR}/ is invalid; nothing imported:\n${formatProblems(outcome.problems)}`);
-  if (!served) process.exit(1);
-  console.error(`still serving the previous knowledge base ${served.version}`);
+/** Every start-up failure ends here: one line an operator can act on, no stack trace, exit 1. */
+function fail(err: unknown): never {
+  const message = err instanceof StartupError ? err.message : `start-up failed: ${codeOf(err).split("\n")[0]}`;
+  console.error(`known-bugs: ${message}`);
+  process.exit(1);
 }
 
-const app = createApp({ store: () => store, maxBodyBytes: () => config.MAX_BODY_BYTES });
-serve({ fetch: app.fetch, port: config.PORT }, (info) => console.log(`known-bugs listening on http://localhost:${info.port}`));
+async function start() {
+  const config = loadConfig();
+  const { store, readOnly } = await openCheckedStore(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+  if (readOnly) {
+    console.warn(`known-bugs: warning: ${config.DATABASE_URL} is read-only; serving the knowledge base it holds, data/ is not imported`);
+  } else {
+    try {
+      const outcome = await importFromDir(store, config.KB_DIR);
+      if (outcome.ok) {
+        console.log(`knowledge base ${outcome.version}: ${outcome.records} records${outcome.changed ? " imported" : ", unchanged"}`);
+      } else {
+        console.error(`knowledge base in ${config.KB_DIR}/ is invalid; nothing imported:\n${formatProblems(outcome.problems)}`);
+      }
+    } catch (err) {
+      // Another process holding the file past the busy timeout, or a store that turned read-only:
+      // serve the version already there rather than not at all.
+      if (err instanceof StartupError) throw err;
+      if (/READONLY/.test(codeOf(err))) {
+        console.warn(
+          `known-bugs: warning: ${config.DATABASE_URL} is read-only; serving the knowledge base it holds, ${config.KB_DIR}/ is not imported`,
+        );
+      } else
+        console.warn(
+          `known-bugs: warning: could not import ${config.KB_DIR}/ (${codeOf(err).split("\n")[0]}); serving the previous knowledge base`,
+        );
+    }
+  }
+  const served = await getKbMeta(store).catch((err) => {
+    throw new StartupError(`cannot read the knowledge base from ${config.DATABASE_URL}: ${codeOf(err)}`);
+  });
+  if (!served) throw new StartupError(`no knowledge base to serve in ${config.DATABASE_URL}; fix the problems above and restart`);
+
+  const settings: SharedSettings = config;
+  const diagnoser = createPoolDiagnoser({ timeoutMs: config.DIAGNOSE_TIMEOUT_MS, threads: config.DIAGNOSE_THREADS });
+  const app = createApp({
+    store: () => store,
+    settings: () => settings,
+    diagnoser: () => diagnoser,
+    bodyDecoder: nodeDecoder,
+    clientAddress: (c) => {
+      if (config.TRUST_PROXY) {
+        const forwarded = c.req.header("x-forwarded-for")?.split(",").at(-1)?.trim();
+        if (forwarded) return forwarded;
+      }
+      return getConnInfo(c).remote.address;
+    },
+  });
+  const server = serve({ fetch: app.fetch, port: config.PORT, ...(config.HOST ? { hostname: config.HOST } : {}) }, (info: AddressInfo) =>
+    console.log(
+      `known-bugs listening on http://${config.HOST ?? "localhost"}:${info.port} (kb ${served.version}, ${diagnoser.threads} diagnosis threads)`,
+    ),
+  );
+  // A client that trickles its request cannot hold a socket for Node's default five minutes.
+  if ("requestTimeout" in server) {
+    server.requestTimeout = 60_000;
+    server.headersTimeout = 20_000;
+  }
+  server.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EADDRINUSE") fail(new StartupError(`port ${config.PORT} is already in use; set PORT to a free one`));
+    if (err.code === "EACCES") fail(new StartupError(`not allowed to listen on port ${config.PORT}; use a port above 1023`));
+    fail(err);
+  });
+  const stop = () => {
+    server.close();
+    // Fold the WAL back into the file, so a copy of the file alone is the whole database.
+    void Promise.allSettled([diagnoser.close(), store.raw("PRAGMA wal_checkpoint(TRUNCATE)")]).finally(() => {
+      store.close();
+      process.exit(0);
+    });
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+await start().catch(fail);

@@ -1,7 +1,6 @@
-import { getKbMeta, type KbMeta, loadRecords } from "../db/bug-queries";
+import { getKbMeta, type KbMeta, loadVersionedRecords } from "../db/bug-queries";
 import type { Store } from "../db/create-db";
 import { type CompiledKb, compileKnowledgeBase } from "../engine/compile-kb";
-import type { BugRecord } from "../kb/record-schema";
 
 /**
  * Compiled knowledge bases by version, per process (per isolate on Workers). Compiling happens once
@@ -17,7 +16,11 @@ export async function currentKb(store: Store, known?: KbMeta | null): Promise<Co
   if (!meta) throw new KbNotLoadedError("the knowledge base has not been imported");
   let kb = compiled.get(meta.version);
   if (!kb) {
-    kb = loadRecords(store).then((records: BugRecord[]) => compileKnowledgeBase(meta.version, records, { validated: true }));
+    // Version and records in one read: an import by another process in between must not mix them.
+    kb = loadVersionedRecords(store).then((loaded) => {
+      if (!loaded) throw new KbNotLoadedError("the knowledge base has not been imported");
+      return compileKnowledgeBase(loaded.version, loaded.records, { validated: true });
+    });
     // Keep only the newest version: an import replaces the old one everywhere.
     compiled.clear();
     compiled.set(meta.version, kb);

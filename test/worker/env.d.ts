@@ -12,6 +12,8 @@ declare global {
       /** JSON of { version, records, statements }: the import `npm run dev:worker` runs. */
       TEST_KB: string;
       MAX_BODY_BYTES: string;
+      CORS_ORIGINS: string;
+      RATE_LIMITER: RateLimit;
     }
   }
 }

@@ -11,6 +11,7 @@ import type {
   VersionEvidence,
 } from "../../engine/diagnosis";
 import type { IptablesFacts, KernelFacts, KernelPackage, NodeRow, OsFacts } from "../../engine/types";
+import type { ServedDiagnosis } from "../../service/cap-diagnosis";
 import type { Equal, Expect } from "./type-equal";
 
 /**
@@ -194,6 +195,19 @@ export const diagnosisSchema = z
   })
   .openapi("Diagnosis");
 
+/** What an answer left out (src/service/cap-diagnosis.ts): beyond the caps, counts and a note. */
+export const truncationSchema = z
+  .object({
+    what: z.string().openapi({ example: "nodes" }),
+    shown: z.number().int(),
+    total: z.number().int(),
+    note: z.string(),
+  })
+  .openapi("Truncation");
+
+/** The diagnosis as served: the engine's answer, capped in size, saying what it left out. */
+export const servedDiagnosisSchema = diagnosisSchema.extend({ truncated: z.array(truncationSchema).optional() }).openapi("ServedDiagnosis");
+
 // Compile-time proof that the document cannot drift from the engine's answers (both directions).
 type _Checks = [
   Expect<Equal<z.infer<typeof kernelPackageSchema>, KernelPackage>>,
@@ -210,4 +224,5 @@ type _Checks = [
   Expect<Equal<z.infer<typeof nodeReportSchema>, NodeReport>>,
   Expect<Equal<z.infer<typeof hostReportSchema>, HostReport>>,
   Expect<Equal<z.infer<typeof diagnosisSchema>, Diagnosis>>,
+  Expect<Equal<z.infer<typeof servedDiagnosisSchema>, ServedDiagnosis>>,
 ];

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { DIAGNOSE_FIELDS, diagnoseInputSchema, diagnoseLimitSchema, HOSTS_LIMITS, hostBundlesSchema } from "../../../engine/diagnose-input";
 import { answerHeaders, problemContent } from "../../schemas/content";
-import { diagnosisSchema } from "../../schemas/diagnosis.schema";
+import { servedDiagnosisSchema } from "../../schemas/diagnosis.schema";
 
 const SEED_LOG =
   'E1205 10:14:33.482910 1 proxier.go:1564] "Failed to execute iptables-restore" err=<\n\texit status 2: Warning: Extension MARK revision 0 not supported, missing kernel module?\n\tip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark"\n>';
@@ -72,14 +72,19 @@ export const diagnose = createRoute({
       description: "The diagnosis: JSON, or the compact text report when text/plain is preferred.",
       headers: answerHeaders,
       content: {
-        "application/json": { schema: diagnosisSchema },
+        "application/json": { schema: servedDiagnosisSchema },
         "text/plain": { schema: z.string() },
       },
     },
     400: problemContent("A query parameter is invalid, or the JSON is malformed."),
-    413: problemContent("The body is larger than the server's limit, or the hosts' bundles together are (`hosts-too-large`)."),
-    415: problemContent("The body is neither JSON nor text."),
+    413: problemContent(
+      "The body, as sent or decompressed, or its lines, node rows or hosts, are over the limits (src/http/limits.ts), or the hosts' bundles together are (`hosts-too-large`).",
+    ),
+    415: problemContent("The body is neither JSON nor text, or its Content-Encoding is not supported here."),
     422: problemContent("The JSON body has invalid fields (hosts: too many, a name twice, an empty bundle), or the text body is empty."),
-    503: problemContent("No knowledge base has been imported yet."),
+    429: problemContent("Too many requests from this client; Retry-After says when to try again."),
+    503: problemContent(
+      "No knowledge base has been imported yet, or the diagnosis ran over its time budget or every thread is busy (Retry-After).",
+    ),
   },
 });

@@ -1,0 +1,113 @@
+/**
+ * Every bound on the work one request may cause, in one place. The body size comes from the
+ * environment (MAX_BODY_BYTES); the rest are fixed here so both runtimes enforce the same numbers,
+ * and a Workers free-plan request (10 ms of CPU, 128 MB) fails with a clear 413, not a platform kill.
+ */
+import { HOSTS_LIMITS } from "../engine/diagnose-input";
+import { NODES_HEADER } from "../engine/facts/kube-nodes";
+
+export const LIMITS = {
+  /** Lines in one text: a bundle, or the `logs` field (~100 bytes a line: 10 MB of journald is ~100k). */
+  lines: 200_000,
+  /** Rows of `kubectl get nodes` tables: Kubernetes supports clusters of up to 5,000 nodes. */
+  nodeRows: 5_000,
+  /** Hosts read from `uname -a` lines of different hosts. */
+  unameHosts: 5_000,
+  /** Hosts in the per-host form ({"hosts": [...]}, known-bugs collect): the engine's own limit. */
+  hosts: HOSTS_LIMITS.maxHosts,
+  /** Characters of one structured field other than `logs` (uname, os-release, iptables ...). */
+  fieldChars: 1024 * 1024,
+  /** Requests waiting for a pool thread before the server answers 503 (Node). */
+  queuePerThread: 8,
+} as const;
+
+/** What an answer shows at most; beyond it, the answer summarises and says what it left out. */
+export const ANSWER_CAPS = {
+  /** Node reports (outliers and nodes with findings first). */
+  nodes: 200,
+  /** Evidence entries per finding or advisory (log lines first, then version checks). */
+  evidencePerFinding: 40,
+} as const;
+
+/** A limit a request went past: rendered as a 413 problem naming the limit and the count. */
+export interface LimitBreach {
+  slug: string;
+  detail: string;
+}
+
+const TOO_MANY = (what: string, count: number, limit: number, field?: string): LimitBreach => ({
+  slug: "input-too-large",
+  detail: `${field ? `The ${field} field has` : "The input has"} ${count.toLocaleString("en-US")} ${what}; the limit is ${limit.toLocaleString("en-US")}. Send less, or split it.`,
+});
+
+const UNAME_LINE = /^\s*Linux\s+\S+\s+\d+\.\d+\S*\s+#/;
+
+/**
+ * Counts lines, kubectl table rows and `uname -a` hosts in one pass over the text, stopping as soon as
+ * a limit is passed. Rows are counted from each table header to the next blank line, which counts at
+ * least what the parser reads, so a text that passes here cannot make the engine read more.
+ */
+export function checkTextLimits(text: string, field?: string): LimitBreach | null {
+  let lines = 0;
+  let rows = 0;
+  let inTable = false;
+  const hosts = new Set<string>();
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    lines++;
+    if (lines > LIMITS.lines) return TOO_MANY("lines", countLines(text), LIMITS.lines, field);
+    const first = text.charCodeAt(start);
+    // Only lines that could be a table header, a row or a uname line are looked at more closely.
+    if (inTable) {
+      if (text.slice(start, end).trim() === "") inTable = false;
+      else if (++rows > LIMITS.nodeRows) return TOO_MANY("kubectl node rows", rows, LIMITS.nodeRows, field);
+    } else if (first === 78 /* N */ || first === 32 || first === 9) {
+      const line = text.slice(start, Math.min(end, start + 200)).trim();
+      if (NODES_HEADER.test(line)) inTable = true;
+    }
+    if (first === 76 /* L */ || first === 32 || first === 9) {
+      const line = text.slice(start, Math.min(end, start + 400));
+      if (UNAME_LINE.test(line)) {
+        hosts.add(line.trim().split(/\s+/)[1] ?? "");
+        if (hosts.size > LIMITS.unameHosts) return TOO_MANY("hosts in uname -a lines", hosts.size, LIMITS.unameHosts, field);
+      }
+    }
+    start = end + 1;
+  }
+  return null;
+}
+
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+/** Limits of the structured form: `logs` like a bundle, the other fields are short command outputs. */
+export function checkFieldLimits(fields: Record<string, unknown>): LimitBreach | null {
+  for (const [name, value] of Object.entries(fields)) {
+    if (typeof value !== "string") continue;
+    if (name !== "logs" && name !== "nodes" && value.length > LIMITS.fieldChars) {
+      return {
+        slug: "input-too-large",
+        detail: `The ${name} field is ${value.length} characters long; the limit is ${LIMITS.fieldChars}.`,
+      };
+    }
+    const breach = checkTextLimits(value, name);
+    if (breach) return breach;
+  }
+  return null;
+}
+
+/**
+ * Limits of the per-host form ({"hosts": [{ name, bundle }]}): at most LIMITS.hosts hosts, and all
+ * bundles together within the line, row and host limits of one text (they are diagnosed together).
+ */
+export function checkHostsLimits(hosts: ReadonlyArray<{ name: string; bundle: string }>): LimitBreach | null {
+  if (hosts.length > LIMITS.hosts) {
+    return { slug: "input-too-large", detail: `The request names ${hosts.length} hosts; the limit is ${LIMITS.hosts}. Split the fleet.` };
+  }
+  return checkTextLimits(hosts.map((h) => h.bundle).join("\n"), "hosts");
+}

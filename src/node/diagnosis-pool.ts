@@ -1,0 +1,101 @@
+import { availableParallelism } from "node:os";
+import { Piscina } from "piscina";
+import type { CompiledKb } from "../engine/compile-kb";
+import { LIMITS } from "../http/limits";
+import { ProblemError } from "../http/problem";
+import type { ServedDiagnosis } from "../service/cap-diagnosis";
+import type { DiagnoseJob, JobOutcome } from "../service/diagnose-job";
+import { type Diagnoser, outcomeToDiagnosis } from "../service/diagnoser";
+import type { PoolTask } from "./diagnosis-thread";
+
+export interface PoolOptions {
+  /** Threads (default: the cores, less one for the event loop, at least 1). */
+  threads?: number;
+  /** Jobs waiting for a thread before new ones get 503 (default LIMITS.queuePerThread per thread). */
+  maxQueue?: number;
+  /** Wall-clock budget per job; a job over it is abandoned and its thread replaced. */
+  timeoutMs: number;
+  /** The thread's module (tests substitute one that can be made slow on purpose). */
+  threadModule?: URL;
+}
+
+export interface PoolDiagnoser extends Diagnoser {
+  close(): Promise<void>;
+  readonly threads: number;
+}
+
+/**
+ * Diagnosis off Node's event loop: a small piscina pool sized to the cores, a bounded queue (503 with
+ * Retry-After when full) and a time budget per job (503 with Retry-After; the thread is terminated
+ * and replaced, so a runaway diagnosis cannot keep a core). /health and the read API stay on the
+ * event loop and answer while every thread is busy.
+ */
+export function createPoolDiagnoser(opts: PoolOptions): PoolDiagnoser {
+  const threads = opts.threads ?? Math.max(1, availableParallelism() - 1);
+  const pool = new Piscina({
+    filename: (opts.threadModule ?? new URL("./diagnosis-thread.mjs", import.meta.url)).href,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+  });
+  // piscina's maxQueue does not count tasks that carry an abort signal (ours all do, for the time
+  // budget), so the bound on waiting work is kept here.
+  const maxInFlight = threads + (opts.maxQueue ?? threads * LIMITS.queuePerThread);
+  let inFlight = 0;
+  // The records of a version are encoded once and shared by reference with every thread.
+  const shared = new WeakMap<CompiledKb, SharedArrayBuffer>();
+  const recordsOf = (kb: CompiledKb) => {
+    let buffer = shared.get(kb);
+    if (!buffer) {
+      const bytes = new TextEncoder().encode(JSON.stringify(kb.records));
+      buffer = new SharedArrayBuffer(bytes.byteLength);
+      new Uint8Array(buffer).set(bytes);
+      shared.set(kb, buffer);
+    }
+    return buffer;
+  };
+  return {
+    threads,
+    async diagnose(kb: CompiledKb, job: DiagnoseJob): Promise<ServedDiagnosis> {
+      const task: PoolTask = { version: kb.version, records: recordsOf(kb), job };
+      // The request's bytes move to the thread instead of being copied.
+      const transferList: ArrayBuffer[] =
+        job.form === "bundle" && typeof job.text !== "string" && isWholeBuffer(job.text) ? [job.text.buffer as ArrayBuffer] : [];
+      if (inFlight >= maxInFlight) throw poolProblem(new Error("queue is at limit"), opts.timeoutMs);
+      let outcome: JobOutcome;
+      inFlight++;
+      try {
+        outcome = await pool.run(task, { signal: AbortSignal.timeout(opts.timeoutMs), transferList });
+      } catch (err) {
+        throw poolProblem(err, opts.timeoutMs);
+      } finally {
+        inFlight--;
+      }
+      return outcomeToDiagnosis(outcome);
+    },
+    close: () => pool.close({ force: true }),
+  };
+}
+
+const isWholeBuffer = (bytes: Uint8Array) =>
+  bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+
+function poolProblem(err: unknown, timeoutMs: number): unknown {
+  const name = (err as { name?: string })?.name;
+  const message = (err as { message?: string })?.message ?? "";
+  if (name === "AbortError" || name === "TimeoutError") {
+    return new ProblemError(
+      503,
+      "diagnosis-timeout",
+      `The diagnosis took longer than ${timeoutMs} ms and was stopped. Send a smaller bundle (fewer lines or nodes), or try again later.`,
+      undefined,
+      { "Retry-After": "5" },
+    );
+  }
+  if (message.includes("queue is at limit") || message.includes("No task queue available")) {
+    return new ProblemError(503, "busy", "Every diagnosis thread is busy and the queue is full; try again shortly.", undefined, {
+      "Retry-After": "2",
+    });
+  }
+  return err;
+}

@@ -1,0 +1,70 @@
+import type { Diagnosis, Finding } from "../engine/diagnosis";
+import { ANSWER_CAPS } from "../http/limits";
+
+/** What an answer left out, so a reader knows the list they see is not the whole list. */
+export interface Truncation {
+  /** "nodes", or "evidence of <finding id>". */
+  what: string;
+  shown: number;
+  total: number;
+  note: string;
+}
+
+export interface ServedDiagnosis extends Diagnosis {
+  truncated?: Truncation[];
+}
+
+/**
+ * Bounds the size of an answer: a fleet of thousands of nodes or a finding judged node by node
+ * would otherwise answer with tens of megabytes. The nodes that matter (outliers, nodes with
+ * findings) are kept first; counts of what was left out are reported in `truncated`.
+ */
+export function capDiagnosis(d: Diagnosis, caps: { nodes: number; evidencePerFinding: number } = ANSWER_CAPS): ServedDiagnosis {
+  const truncated: Truncation[] = [];
+  let { nodes, facts } = d;
+  if (d.nodes.length > caps.nodes) {
+    const weight = (n: Diagnosis["nodes"][number]) => (n.outlier ? 2 : 0) + (n.findings.length ? 1 : 0);
+    const kept = d.nodes
+      .map((n, i) => ({ n, i, w: weight(n) }))
+      .sort((a, b) => b.w - a.w || a.i - b.i)
+      .slice(0, caps.nodes)
+      .sort((a, b) => a.i - b.i)
+      .map((x) => x.n);
+    const names = new Set(kept.map((n) => n.name));
+    nodes = kept;
+    facts = { ...facts, nodes: facts.nodes.filter((n) => names.has(n.name)) };
+    truncated.push({
+      what: "nodes",
+      shown: kept.length,
+      total: d.nodes.length,
+      note: `${d.nodes.length - kept.length} of ${d.nodes.length} nodes not shown (outliers and nodes with findings first).`,
+    });
+  } else if (facts.nodes.length > caps.nodes) {
+    facts = { ...facts, nodes: facts.nodes.slice(0, caps.nodes) };
+    truncated.push({
+      what: "nodes",
+      shown: caps.nodes,
+      total: d.facts.nodes.length,
+      note: `${d.facts.nodes.length - caps.nodes} of ${d.facts.nodes.length} nodes not shown.`,
+    });
+  }
+  const capFinding = (f: Finding): Finding => {
+    if (f.evidence.length <= caps.evidencePerFinding) return f;
+    // Log lines first (what the user sees), then version checks, each in their original order.
+    const logs = f.evidence.filter((e) => e.kind === "log");
+    const versions = f.evidence.filter((e) => e.kind !== "log");
+    const logShown = Math.min(logs.length, Math.max(caps.evidencePerFinding - Math.min(versions.length, caps.evidencePerFinding / 2), 0));
+    const evidence = [...logs.slice(0, logShown), ...versions.slice(0, caps.evidencePerFinding - logShown)];
+    truncated.push({
+      what: `evidence of ${f.id}`,
+      shown: evidence.length,
+      total: f.evidence.length,
+      note: `${f.evidence.length - evidence.length} of ${f.evidence.length} evidence entries of ${f.id} not shown (${logs.length - logShown} log lines, ${versions.length - (evidence.length - logShown)} version checks).`,
+    });
+    return { ...f, evidence };
+  };
+  const findings = d.findings.map(capFinding);
+  const advisories = d.advisories.map(capFinding);
+  if (!truncated.length) return d;
+  return { ...d, facts, findings, advisories, nodes, truncated };
+}

@@ -1,0 +1,52 @@
+import type { CompiledKb } from "../engine/compile-kb";
+import { diagnoseBundle, diagnoseFields } from "../engine/diagnose";
+import type { DiagnoseInput, HostBundle } from "../engine/diagnose-input";
+import { checkHosts, diagnoseHosts } from "../engine/hosts";
+import { checkFieldLimits, checkHostsLimits, checkTextLimits, type LimitBreach } from "../http/limits";
+import { capDiagnosis, type ServedDiagnosis } from "./cap-diagnosis";
+
+/**
+ * One diagnosis to run, already validated by the route. A bundle may travel as the request's bytes,
+ * so Node can hand them to a pool thread without copying and decode them there.
+ */
+export type DiagnoseJob =
+  | { form: "bundle"; text: string | Uint8Array; limit?: number | undefined }
+  | { form: "fields"; input: DiagnoseInput }
+  | { form: "hosts"; hosts: HostBundle[]; limit?: number | undefined };
+
+export type JobOutcome =
+  | { ok: true; diagnosis: ServedDiagnosis }
+  | { ok: false; status: 413 | 422; slug: string; detail: string; errors?: Array<{ path: string; message: string }> };
+
+const decoder = new TextDecoder();
+
+/** Limits, the engine, then the answer caps: the same steps inline (Worker) and in a pool thread (Node). */
+export function runDiagnoseJob(kb: CompiledKb, job: DiagnoseJob): JobOutcome {
+  if (job.form === "bundle") {
+    const text = typeof job.text === "string" ? job.text : decoder.decode(job.text);
+    if (!text.trim())
+      return {
+        ok: false,
+        status: 422,
+        slug: "empty-body",
+        detail: "The body is empty: send logs, uname output or os-release as plain text.",
+      };
+    const breach = checkTextLimits(text);
+    if (breach) return tooLarge(breach);
+    return { ok: true, diagnosis: capDiagnosis(diagnoseBundle(kb, text, job.limit)) };
+  }
+  if (job.form === "hosts") {
+    // The engine's own rules first (count, names, total size), then the line, row and host limits.
+    const problem = checkHosts(job.hosts);
+    if (problem?.kind === "too-large") return { ok: false, status: 413, slug: "hosts-too-large", detail: problem.detail };
+    if (problem) return { ok: false, status: 422, slug: problem.kind, detail: problem.detail, errors: problem.errors };
+    const breach = checkHostsLimits(job.hosts);
+    if (breach) return tooLarge(breach);
+    return { ok: true, diagnosis: capDiagnosis(diagnoseHosts(kb, job.hosts, job.limit)) };
+  }
+  const breach = checkFieldLimits(job.input as Record<string, unknown>);
+  if (breach) return tooLarge(breach);
+  return { ok: true, diagnosis: capDiagnosis(diagnoseFields(kb, job.input)) };
+}
+
+const tooLarge = (b: LimitBreach): JobOutcome => ({ ok: false, status: 413, slug: b.slug, detail: b.detail });

@@ -1,0 +1,142 @@
+import { brotliCompressSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LIMITS } from "../../src/http/limits";
+import { ALLOWED_ORIGIN, expectProblem, hardeningContract } from "../support/hardening-contract";
+import { nodesTable } from "../support/large-inputs";
+import { startTestService, type TestService } from "../support/test-store";
+
+const maxBodyBytes = 64 * 1024;
+const env = { CORS_ORIGINS: `${ALLOWED_ORIGIN}, http://localhost:5173` };
+let small: TestService;
+let big: TestService;
+let limited: TestService;
+beforeAll(async () => {
+  [small, big, limited] = await Promise.all([
+    startTestService({ maxBodyBytes, env }),
+    startTestService({ maxBodyBytes: 10 * 1024 * 1024, pool: { threads: 1 } }),
+    startTestService({ env: { RATE_LIMIT_PER_MINUTE: "3" }, diagnoser: "inline" }),
+  ]);
+});
+afterAll(() => Promise.all([small.cleanup(), big.cleanup(), limited.cleanup()]));
+
+const post = (s: TestService, body: BodyInit, headers: Record<string, string> = {}) =>
+  s.app.request("/diagnose", { method: "POST", headers: { "content-type": "text/plain", ...headers }, body });
+
+describe("hardening on Node", () => {
+  hardeningContract((path, init) => Promise.resolve(small.app.request(path, init)), { maxBodyBytes, brotli: "decoded" });
+
+  it("decodes a real brotli bundle to the same answer as the plain one", async () => {
+    const bundle = nodesTable(3);
+    const plain = await (await post(small, bundle)).json();
+    const res = await post(small, brotliCompressSync(bundle), { "content-encoding": "br" });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual(plain);
+  });
+
+  it("logs one JSON line per request without bodies or query text, with the client's id apart", async () => {
+    small.logs.length = 0;
+    await small.app.request("/bugs?q=secret-search-term", { headers: { "x-request-id": "client.id-1" } });
+    await post(small, "secret log line");
+    expect(small.logs).toHaveLength(2);
+    const [read, diagnose] = small.logs;
+    expect(read).toMatchObject({ method: "GET", path: "/bugs", status: 200, clientRequestId: "client.id-1" });
+    expect(typeof read?.ms).toBe("number");
+    expect(read?.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(diagnose).toMatchObject({ method: "POST", path: "/diagnose", status: 200 });
+    expect(JSON.stringify(small.logs)).not.toMatch(/secret/);
+  });
+
+  it("logs a 500 once, compactly, without user text, and answers a problem with the request id", async () => {
+    const broken = await startTestService({ diagnoser: "inline", env: { ACCESS_LOG: "off" } });
+    await broken.app.request("/health");
+    expect(broken.logs).toHaveLength(0);
+    broken.store.close(); // every query now fails inside the app
+    const res = await broken.app.request("/bugs?q=user-secret");
+    const body = await expectProblem(res, 500);
+    expect(broken.logs).toHaveLength(1);
+    const line = JSON.stringify(broken.logs[0]);
+    expect(line.length).toBeLessThan(400);
+    expect(line).not.toContain("user-secret");
+    expect(broken.logs[0]).toMatchObject({ status: 500, requestId: body.requestId, error: { name: expect.any(String) } });
+    await broken.cleanup();
+  });
+
+  it("limits /diagnose per client in process: 429 problem with Retry-After, other clients unaffected", async () => {
+    const send = (client: string) => post(limited, "x", { "x-test-client": client });
+    for (let i = 0; i < 3; i++) expect((await send("198.51.100.1")).status).toBe(200);
+    const res = await send("198.51.100.1");
+    await expectProblem(res, 429);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await send("198.51.100.2")).status).toBe(200);
+    expect((await limited.app.request("/health", { headers: { "x-test-client": "198.51.100.1" } })).status).toBe(200);
+  });
+
+  it("refuses more kubectl rows, uname hosts or lines than the limits with 413, before diagnosing", async () => {
+    const rows = await expectProblem(await post(big, nodesTable(LIMITS.nodeRows + 1)), 413);
+    expect(rows.detail).toContain("node rows");
+    const unames = Array.from({ length: LIMITS.unameHosts + 1 }, (_, i) => `Linux h${i} 5.15.0-126-generic #1 SMP x86_64 GNU/Linux`).join(
+      "\n",
+    );
+    expect((await expectProblem(await post(big, unames), 413)).detail).toContain("hosts");
+    expect((await expectProblem(await post(big, "x\n".repeat(LIMITS.lines + 1)), 413)).detail).toContain("lines");
+    const fields = JSON.stringify({ nodes: nodesTable(LIMITS.nodeRows + 1) });
+    const res = await big.app.request("/diagnose", { method: "POST", headers: { "content-type": "application/json" }, body: fields });
+    expect((await expectProblem(res, 413)).detail).toContain("nodes field");
+  });
+
+  it("caps a large fleet's answer, keeps the outlier and says what it left out", async () => {
+    const res = await post(big, nodesTable(1000));
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text.length).toBeLessThan(1_000_000);
+    const d = JSON.parse(text) as {
+      nodes: { name: string; outlier: boolean }[];
+      truncated?: { what: string; shown: number; total: number; note: string }[];
+    };
+    expect(d.nodes.length).toBeLessThanOrEqual(200);
+    expect(d.nodes.find((n) => n.name === "worker-7")?.outlier).toBe(true);
+    const nodes = d.truncated?.find((t) => t.what === "nodes");
+    expect(nodes).toMatchObject({ shown: d.nodes.length, total: 1000 });
+    expect(nodes?.note).toMatch(/not shown/);
+  });
+
+  it("stops a diagnosis over its time budget with 503 + Retry-After, and the pool keeps serving", { timeout: 90_000 }, async () => {
+    const threadModule = new URL("../support/spin-thread.mjs", import.meta.url);
+    const slow = await startTestService({ pool: { threads: 1, timeoutMs: 3000, threadModule } });
+    try {
+      const res = await post(slow, "spin:60000");
+      const body = await expectProblem(res, 503);
+      expect(body.detail).toMatch(/took longer than 3000 ms/);
+      expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+      // The stopped thread was replaced; the new one starts cold (a few hundred ms on a busy machine).
+      let status = 0;
+      for (const until = Date.now() + 45_000; status !== 200 && Date.now() < until; ) {
+        status = (await post(slow, 'unknown option "--xor-mark"')).status;
+        if (status !== 200) await new Promise((r) => setTimeout(r, 250));
+      }
+      expect(status).toBe(200);
+    } finally {
+      await slow.cleanup();
+    }
+  });
+
+  it("answers 503 + Retry-After when every thread is busy and the queue is full", async () => {
+    const busy = await startTestService({ pool: { threads: 1, maxQueue: 1 } });
+    try {
+      const statuses = await Promise.all(
+        Array.from({ length: 5 }, async () => {
+          const res = await post(busy, nodesTable(400));
+          if (res.status === 503) {
+            expect(res.headers.get("retry-after")).toBeTruthy();
+            expect(((await res.json()) as { type: string }).type).toMatch(/busy$/);
+          } else await res.arrayBuffer();
+          return res.status;
+        }),
+      );
+      expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(2);
+      expect(statuses).toContain(503);
+    } finally {
+      await busy.cleanup();
+    }
+  });
+});

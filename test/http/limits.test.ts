@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { checkFieldLimits, checkHostsLimits, checkTextLimits, LIMITS } from "../../src/http/limits";
+import { capDiagnosis } from "../../src/service/cap-diagnosis";
+
+describe("input limits", () => {
+  it("counts lines, kubectl rows and uname hosts, and names what went over", () => {
+    expect(checkTextLimits("a\n".repeat(LIMITS.lines - 1))).toBeNull();
+    expect(checkTextLimits("a\n".repeat(LIMITS.lines))?.detail).toMatch(/lines/);
+    const header = "NAME STATUS ROLES AGE VERSION";
+    const table = (n: number) => [header, ...Array.from({ length: n }, (_, i) => `n${i} Ready <none> 1d v1.30.0`)].join("\n");
+    expect(checkTextLimits(table(LIMITS.nodeRows))).toBeNull();
+    expect(checkTextLimits(table(LIMITS.nodeRows + 1))?.detail).toMatch(/node rows/);
+    // Rows of separate tables each count; a blank line ends a table.
+    expect(checkTextLimits(`${table(LIMITS.nodeRows)}\n\n${table(1)}`)?.detail).toMatch(/node rows/);
+    const unames = (n: number) => Array.from({ length: n }, (_, i) => `Linux h${i} 6.1.0-13-amd64 #1 SMP x86_64 GNU/Linux`).join("\n");
+    expect(checkTextLimits(unames(LIMITS.unameHosts))).toBeNull();
+    expect(checkTextLimits(unames(LIMITS.unameHosts + 1))?.detail).toMatch(/hosts/);
+    // The same host repeated is one host.
+    expect(
+      checkTextLimits(
+        Array(LIMITS.unameHosts + 5)
+          .fill("Linux same 6.1.0 #1 SMP x86_64")
+          .join("\n"),
+      ),
+    ).toBeNull();
+  });
+
+  it("limits each structured field and the per-host form", () => {
+    expect(checkFieldLimits({ uname: "x".repeat(LIMITS.fieldChars + 1) })?.detail).toMatch(/uname field/);
+    expect(checkFieldLimits({ logs: "x".repeat(LIMITS.fieldChars + 1) })).toBeNull();
+    expect(checkFieldLimits({ logs: "a\n".repeat(LIMITS.lines), limit: 3 })?.detail).toMatch(/logs field has .* lines/);
+    const hosts = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `h${i}`, bundle: "uname -a output" }));
+    expect(checkHostsLimits(hosts(LIMITS.hosts))).toBeNull();
+    expect(checkHostsLimits(hosts(LIMITS.hosts + 1))?.detail).toMatch(/hosts/);
+  });
+});
+
+describe("answer caps", () => {
+  const node = (i: number, outlier: boolean) => ({
+    name: `n${i}`,
+    kernel: "k",
+    osImage: null,
+    runtime: null,
+    version: null,
+    line: i + 2,
+    outlier,
+    differs: [],
+    inRange: [],
+    findings: outlier ? ["bug"] : [],
+  });
+  it("keeps outliers first within the cap, and says how many nodes it left out", () => {
+    const nodes = Array.from({ length: 500 }, (_, i) => node(i, i === 450));
+    const d = {
+      kb: { version: "kb-x", records: 1 },
+      facts: { kernel: null, os: null, iptables: null, nodes: nodes.map((n) => ({ name: n.name }) as never) },
+      findings: [],
+      advisories: [],
+      nodes,
+    };
+    const capped = capDiagnosis(d, { nodes: 100, evidencePerFinding: 10 });
+    expect(capped.nodes).toHaveLength(100);
+    expect(capped.nodes.map((n) => n.name)).toContain("n450");
+    expect(capped.facts.nodes).toHaveLength(100);
+    expect(capped.truncated).toEqual([
+      { what: "nodes", shown: 100, total: 500, note: expect.stringMatching(/400 of 500 nodes not shown/) },
+    ]);
+    expect(capDiagnosis({ ...d, nodes: nodes.slice(0, 5), facts: { ...d.facts, nodes: [] } }).truncated).toBeUndefined();
+  });
+});

@@ -1,0 +1,193 @@
+import { execFileSync, spawn } from "node:child_process";
+import { chmod, cp, mkdir, mkdtemp, open, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getKbMeta } from "../../src/db/bug-queries";
+import { importFromDir, openStore } from "../../src/node/prepare-store";
+import { oneLine, spawnServer } from "../support/spawn-server";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "known-bugs-faults-"));
+  await chmod(dir, 0o755);
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** A migrated file with data/ imported, as a previous `npm start` leaves it. */
+async function preparedDb(name: string, dataDir = "data"): Promise<{ file: string; version: string }> {
+  const file = join(dir, name, "kb.db");
+  await mkdir(join(dir, name), { recursive: true });
+  const store = await openStore(`file:${file}`);
+  const outcome = await importFromDir(store, dataDir);
+  // Everything into the main file, as after a clean shutdown (WAL pages would otherwise stay apart).
+  await store.raw("PRAGMA wal_checkpoint(TRUNCATE)");
+  store.close();
+  if (!outcome.ok) throw new Error("data/ invalid");
+  return { file, version: outcome.version };
+}
+
+/** A copy of data/ whose one record differs, so its version differs too. */
+async function changedData(name: string): Promise<string> {
+  const target = join(dir, name);
+  await cp("data", target, { recursive: true });
+  const file = join(target, "bugs", "br-netfilter-not-loaded.yaml");
+  await writeFile(file, `${await readFile(file, "utf8")}\n# changed ${name}\n`);
+  return target;
+}
+
+const health = async (url: string | null) => ((await (await fetch(`${url}/health`)).json()) as { kb: { version: string } }).kb.version;
+
+describe.concurrent("start-up failures end with one clear line and a non-zero exit", { timeout: 120_000 }, () => {
+  it("a damaged database file", async () => {
+    const { file } = await preparedDb("damaged");
+    const size = (await stat(file)).size;
+    const fh = await open(file, "r+");
+    // Garbage over every page but the first: the header still says SQLite, the b-trees are broken.
+    await fh.write(Buffer.alloc(size - 4096, 0xa5), 0, size - 4096, 4096);
+    await fh.close();
+    const server = await spawnServer({ DATABASE_URL: `file:${file}` });
+    expect(server.url).toBeNull();
+    expect(await server.exited).toBe(1);
+    expect(oneLine(server.stderr())).toMatch(/^known-bugs: the database file .* is damaged/);
+  });
+
+  it("a file that is not a database at all", async () => {
+    const file = join(dir, "notadb.db");
+    await writeFile(file, "this is not a database, it is a text file".repeat(200));
+    const server = await spawnServer({ DATABASE_URL: `file:${file}` });
+    expect(await server.exited).toBe(1);
+    expect(oneLine(server.stderr())).toMatch(/damaged/);
+  });
+
+  it("a port in use", async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, "127.0.0.1", r));
+    const port = (blocker.address() as { port: number }).port;
+    const { file } = await preparedDb("port");
+    const server = await spawnServer({ DATABASE_URL: `file:${file}`, PORT: String(port) });
+    expect(await server.exited).toBe(1);
+    expect(oneLine(server.stderr())).toBe(`known-bugs: port ${port} is already in use; set PORT to a free one`);
+    blocker.close();
+  });
+
+  it("an unreachable remote database", async () => {
+    const server = await spawnServer({ DATABASE_URL: "http://127.0.0.1:9/db", DATABASE_AUTH_TOKEN: "secret-token" });
+    expect(await server.exited).toBe(1);
+    const line = oneLine(server.stderr());
+    expect(line).toMatch(/^known-bugs: cannot reach the database http:\/\/127\.0\.0\.1:9\/db/);
+    expect(line).not.toContain("secret-token");
+  });
+
+  it("bad configuration", async () => {
+    const server = await spawnServer({ PORT: "eighty", CORS_ORIGINS: "not an origin" });
+    expect(await server.exited).toBe(1);
+    const line = oneLine(server.stderr());
+    expect(line).toMatch(/^known-bugs: invalid configuration: /);
+    expect(line).toContain("PORT");
+    expect(line).toContain("CORS_ORIGINS");
+  });
+});
+
+describe("faults while serving", { timeout: 120_000 }, () => {
+  it("a read-only database directory with a stale knowledge base serves what it has, with a warning", async () => {
+    const { file, version } = await preparedDb("readonly");
+    const data = await changedData("readonly-data");
+    await chmod(file, 0o444);
+    await chmod(join(dir, "readonly"), 0o555);
+    // root ignores file modes: run the server as nobody then.
+    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const server = await spawnServer({ DATABASE_URL: `file:${file}`, KB_DIR: data }, asNobody);
+    try {
+      expect(server.url, server.stderr()).not.toBeNull();
+      expect(server.stderr()).toMatch(/warning: .* read-only; serving the knowledge base it holds/);
+      expect(await health(server.url)).toBe(version);
+      const res = await fetch(`${server.url}/diagnose`, {
+        method: "POST",
+        headers: { "content-type": "text/plain" },
+        body: 'unknown option "--xor-mark"',
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("x-kb-version")).toBe(version);
+    } finally {
+      await server.stop();
+      await chmod(join(dir, "readonly"), 0o755);
+    }
+  });
+
+  it("two processes on one file: a server keeps answering while others import, and starts during an import", async () => {
+    const { file } = await preparedDb("shared");
+    const a = await spawnServer({ DATABASE_URL: `file:${file}`, RATE_LIMIT_PER_MINUTE: "0" });
+    expect(a.url, a.stderr()).not.toBeNull();
+    const statuses: number[] = [];
+    let stop = false;
+    const hammer = (async () => {
+      while (!stop) {
+        for (const path of ["/health", "/bugs?q=xor", "/bugs/xt-mark-ipv6-typo-2024"])
+          statuses.push((await fetch(`${a.url}${path}`)).status);
+        const res = await fetch(`${a.url}/diagnose`, {
+          method: "POST",
+          headers: { "content-type": "text/plain" },
+          body: 'unknown option "--xor-mark"',
+        });
+        statuses.push(res.status);
+      }
+    })();
+    const versions: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const data = await changedData(`shared-data-${i}`);
+      const b = await spawnServer({ DATABASE_URL: `file:${file}`, KB_DIR: data });
+      expect(b.url, b.stderr()).not.toBeNull();
+      versions.push(await health(b.url));
+      await b.stop();
+    }
+    stop = true;
+    await hammer;
+    const served = await health(a.url);
+    await a.stop();
+    expect(statuses.length).toBeGreaterThan(8);
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    expect(new Set(versions).size).toBe(2);
+    expect(served).toBe(versions[1]);
+  }, 120_000);
+
+  it("kill -9 during an import loses nothing: the file holds the old or the new version, whole", async () => {
+    const { file, version: old } = await preparedDb("killed");
+    const outcomes: string[] = [];
+    // Kill when the import's write transaction has spilled this much to the WAL: mid-import.
+    for (const walBytes of [512 * 1024, 4 * 1024 * 1024, 16 * 1024 * 1024]) {
+      const importer = spawn(process.execPath, ["--import", "tsx", "test/support/big-import.ts", file, "60"], { stdio: "ignore" });
+      const exited = new Promise((r) => importer.once("exit", r));
+      let seen = 0;
+      while (importer.exitCode === null) {
+        seen = await stat(`${file}-wal`).then(
+          (s) => s.size,
+          () => 0,
+        );
+        if (seen >= walBytes) break;
+        await new Promise((r) => setTimeout(r, 2));
+      }
+      importer.kill("SIGKILL");
+      await exited;
+      const out = execFileSync(process.execPath, ["--import", "tsx", "test/support/db-state.ts", file], { encoding: "utf8" });
+      const state = JSON.parse(out) as { quickCheck: string; version: string; recordCount: number; bugs: number; fts: number };
+      expect(state.quickCheck).toBe("ok");
+      expect(state.recordCount).toBeGreaterThan(0);
+      expect(state.bugs).toBe(state.recordCount);
+      expect(state.fts).toBe(state.recordCount);
+      outcomes.push(
+        `killed at ${(seen / 1048576).toFixed(1)} MB of WAL: ${state.version === old ? "old" : state.version}, ${state.bugs} records`,
+      );
+      // Back to the old version for the next round, so each kill can interrupt a real import.
+      const store = await openStore(`file:${file}`);
+      await importFromDir(store, "data");
+      expect((await getKbMeta(store))?.version).toBe(old);
+      await store.raw("PRAGMA wal_checkpoint(TRUNCATE)");
+      store.close();
+    }
+    console.log(`kill -9 during import: ${outcomes.join("; ")}`);
+    // At least one kill landed inside the write transaction and left the old version whole.
+    expect(outcomes.some((o) => o.includes(": old,"))).toBe(true);
+  }, 120_000);
+});

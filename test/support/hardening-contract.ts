@@ -1,0 +1,142 @@
+import { expect, it } from "vitest";
+import { UBUNTU_2204_OS_RELEASE, XOR_MARK_KLOG } from "./seed-logs";
+import type { Fetch } from "./seed-scenarios";
+
+const XT = "xt-mark-ipv6-typo-2024";
+const BUNDLE = `$ uname -r\n5.15.0-127-generic\n$ cat /etc/os-release\n${UBUNTU_2204_OS_RELEASE}\n${XOR_MARK_KLOG}`;
+export const ALLOWED_ORIGIN = "https://allowed.example";
+
+export async function expectProblem(res: Response, status: number) {
+  expect(res.status).toBe(status);
+  expect(res.headers.get("content-type")).toContain("application/problem+json");
+  const body = (await res.json()) as { status: number; requestId?: string; detail: string };
+  expect(body.status).toBe(status);
+  expect(res.headers.get("x-request-id")).toBe(body.requestId);
+  return body;
+}
+
+async function compress(text: string, format: "gzip" | "deflate"): Promise<Uint8Array> {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream(format));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+const postBundle = (fetch: Fetch, body: BodyInit, headers: Record<string, string> = {}) =>
+  fetch("/diagnose", { method: "POST", headers: { "content-type": "text/plain", ...headers }, body });
+
+/**
+ * What an operator on the public internet relies on, on both runtimes: headers, methods, CORS,
+ * request ids, compressed bodies, hostile input. CORS_ORIGINS must allow ALLOWED_ORIGIN only
+ * (and maybe others), the body limit must be small (tens of KB).
+ */
+export function hardeningContract(fetch: Fetch, opts: { maxBodyBytes: number; brotli: "decoded" | "refused" }) {
+  it("sends security headers and a strict CSP on API answers", async () => {
+    for (const res of [await fetch("/health"), await fetch("/bugs/no-such-bug"), await postBundle(fetch, BUNDLE)]) {
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
+      expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+      expect(res.headers.get("x-frame-options")).toBeTruthy();
+      expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
+    }
+  });
+
+  it("never lets a diagnosis or an error be cached, and lets the read API be cached briefly", async () => {
+    expect((await postBundle(fetch, BUNDLE)).headers.get("cache-control")).toBe("no-store");
+    expect((await fetch("/health")).headers.get("cache-control")).toBe("no-store");
+    expect((await fetch(`/bugs/${XT}`)).headers.get("cache-control")).toMatch(/^public, max-age=\d+$/);
+    expect((await fetch("/bugs?q=xor")).headers.get("cache-control")).toMatch(/^public, max-age=\d+$/);
+    expect((await fetch("/bugs/no-such-bug")).headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("answers a wrong method on a known path with 405 and Allow", async () => {
+    const put = await fetch("/bugs", { method: "PUT", body: "x" });
+    await expectProblem(put, 405);
+    expect(put.headers.get("allow")?.split(", ").sort()).toEqual(["GET", "HEAD"]);
+    const get = await fetch("/diagnose");
+    await expectProblem(get, 405);
+    expect(get.headers.get("allow")).toBe("POST");
+    const del = await fetch(`/bugs/${XT}`, { method: "DELETE" });
+    await expectProblem(del, 405);
+    expect(del.headers.get("allow")).toContain("GET");
+    await expectProblem(await fetch("/no/such/path", { method: "DELETE" }), 404);
+  });
+
+  it("answers a CORS preflight for an allowed origin, and not for others", async () => {
+    const preflight = await fetch("/diagnose", {
+      method: "OPTIONS",
+      headers: { origin: ALLOWED_ORIGIN, "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe(ALLOWED_ORIGIN);
+    expect(preflight.headers.get("access-control-allow-methods")).toContain("POST");
+    expect(preflight.headers.get("access-control-allow-headers")?.toLowerCase()).toContain("content-type");
+    const read = await fetch("/bugs?q=xor", { headers: { origin: ALLOWED_ORIGIN } });
+    expect(read.headers.get("access-control-allow-origin")).toBe(ALLOWED_ORIGIN);
+    expect(read.headers.get("access-control-expose-headers")).toContain("X-KB-Version");
+    const other = await fetch("/bugs?q=xor", { headers: { origin: "https://evil.example" } });
+    expect(other.status).toBe(200);
+    expect(other.headers.get("access-control-allow-origin")).toBeNull();
+    const otherPreflight = await fetch("/diagnose", { method: "OPTIONS", headers: { origin: "https://evil.example" } });
+    expect(otherPreflight.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("makes its own request ids and never echoes the client's", async () => {
+    const ids = new Set<string>();
+    for (const client of ["abc-123", "<script>alert(1)</script>", "x".repeat(500), "ok.id_1"]) {
+      const res = await fetch("/health", { headers: { "x-request-id": client } });
+      expect(res.status).toBe(200);
+      const id = res.headers.get("x-request-id") ?? "";
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(id).not.toBe(client);
+      ids.add(id);
+    }
+    expect(ids.size).toBe(4);
+  });
+
+  it("treats NUL and other control characters in queries as input, never a 500", async () => {
+    for (const q of ["a\u0000b", "ab\u0000", "\u0000", "x\u0001\u001fy", "xor\u007f-mark", "\u0000*", '"\u0000"']) {
+      const res = await fetch(`/bugs?q=${encodeURIComponent(q)}`);
+      expect(res.status, JSON.stringify(q)).toBeLessThan(500);
+    }
+    for (const param of ["component", "ecosystem", "limit", "offset", "unverified"]) {
+      const res = await fetch(`/bugs?${param}=${encodeURIComponent("a\u0000b")}`);
+      expect(res.status, param).toBeLessThan(500);
+    }
+    expect((await fetch(`/bugs/${encodeURIComponent("a\u0000b")}`)).status).toBeLessThan(500);
+    expect((await postBundle(fetch, `\u0000${BUNDLE}\u0000`)).status).toBe(200);
+  });
+
+  it("decodes gzip and deflate bodies: the same answer as the plain bundle", async () => {
+    const plain = (await (await postBundle(fetch, BUNDLE)).json()) as { findings: { id: string }[] };
+    expect(plain.findings[0]?.id).toBe(XT);
+    for (const format of ["gzip", "deflate"] as const) {
+      const res = await postBundle(fetch, await compress(BUNDLE, format), { "content-encoding": format });
+      expect(res.status, format).toBe(200);
+      expect(await res.json()).toEqual(plain);
+    }
+    const json = await compress(JSON.stringify({ logs: XOR_MARK_KLOG }), "gzip");
+    const res = await fetch("/diagnose", {
+      method: "POST",
+      headers: { "content-type": "application/json", "content-encoding": "gzip" },
+      body: json,
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { findings: { id: string }[] }).findings[0]?.id).toBe(XT);
+  });
+
+  it(`${opts.brotli === "decoded" ? "decodes" : "refuses with 415"} brotli bodies`, async () => {
+    // "hello" compressed with brotli (quality 11): small enough to inline on both runtimes.
+    const br = Uint8Array.from([0x0b, 0x02, 0x80, 0x68, 0x65, 0x6c, 0x6c, 0x6f, 0x03]);
+    const res = await postBundle(fetch, br, { "content-encoding": "br" });
+    if (opts.brotli === "decoded") expect(res.status).toBe(200);
+    else expect((await expectProblem(res, 415)).detail).toContain("br");
+  });
+
+  it("refuses an unknown encoding with 415, a corrupt stream with 400, a zip bomb with 413", async () => {
+    await expectProblem(await postBundle(fetch, "abc", { "content-encoding": "zstd-x" }), 415);
+    await expectProblem(await postBundle(fetch, "definitely not gzip", { "content-encoding": "gzip" }), 400);
+    const bomb = await compress("\n".repeat(opts.maxBodyBytes * 20), "gzip");
+    expect(bomb.byteLength).toBeLessThan(opts.maxBodyBytes);
+    const body = await expectProblem(await postBundle(fetch, bomb, { "content-encoding": "gzip" }), 413);
+    expect(body.detail).toContain("decompressed");
+  });
+}

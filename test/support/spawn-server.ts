@@ -1,0 +1,53 @@
+import { type ChildProcess, spawn } from "node:child_process";
+
+export interface Spawned {
+  proc: ChildProcess;
+  /** http://127.0.0.1:<port> once listening; null when the process exited first. */
+  url: string | null;
+  /** Everything written so far to stdout and stderr. */
+  stdout(): string;
+  stderr(): string;
+  /** Resolves with the exit code (or the signal) once the process ends. */
+  exited: Promise<number | string | null>;
+  stop(): Promise<void>;
+}
+
+/** The real entry (`npm start`'s src/node/server.ts) as a child process on an ephemeral port of 127.0.0.1. */
+export function spawnServer(env: Record<string, string>, opts: { uid?: number; gid?: number; script?: string } = {}): Promise<Spawned> {
+  const proc = spawn(process.execPath, ["--import", "tsx", opts.script ?? "src/node/server.ts"], {
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", PORT: "0", HOST: "127.0.0.1", ACCESS_LOG: "off", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.gid ?? opts.uid } : {}),
+  });
+  let out = "";
+  let err = "";
+  proc.stdout?.on("data", (d: Buffer) => {
+    out += d.toString();
+  });
+  proc.stderr?.on("data", (d: Buffer) => {
+    err += d.toString();
+  });
+  const exited = new Promise<number | string | null>((resolve) => proc.once("exit", (code, signal) => resolve(code ?? signal)));
+  const stop = async () => {
+    if (proc.exitCode === null && proc.signalCode === null) proc.kill("SIGTERM");
+    await exited;
+  };
+  return new Promise((resolve) => {
+    const done = (url: string | null) => {
+      clearInterval(poll);
+      resolve({ proc, url, stdout: () => out, stderr: () => err, exited, stop });
+    };
+    const poll = setInterval(() => {
+      const m = /listening on (http:\/\/[\d.]+:\d+)/.exec(out);
+      if (m?.[1]) done(m[1]);
+    }, 20);
+    void exited.then(() => setTimeout(() => done(null), 50));
+  });
+}
+
+/** The lines a failed start printed: one line, no stack trace. */
+export function oneLine(text: string): string {
+  const lines = text.trim().split("\n");
+  if (lines.length !== 1 || /^\s+at /m.test(text)) throw new Error(`expected one line, got:\n${text}`);
+  return lines[0] ?? "";
+}

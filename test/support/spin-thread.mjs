@@ -1,0 +1,17 @@
+// A pool thread that spins for N ms on the bundle "spin:N", and otherwise is the real one: lets a
+// test exceed the time budget on purpose, whatever the machine's speed.
+import { register } from "tsx/esm/api";
+
+register();
+const { runPoolTask } = await import("../../src/node/diagnosis-thread.ts");
+
+export default function spinOrRun(task) {
+  const text =
+    task.job.form === "bundle" ? (typeof task.job.text === "string" ? task.job.text : new TextDecoder().decode(task.job.text)) : "";
+  const spin = /^spin:(\d+)$/.exec(text);
+  if (spin) {
+    const end = Date.now() + Number(spin[1]);
+    while (Date.now() < end) {}
+  }
+  return runPoolTask(task);
+}
