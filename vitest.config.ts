@@ -1,8 +1,9 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { kbStatements } from "./src/node/kb-script";
+import { ed25519KeyPair, randomSecret } from "./test/support/chat-signing";
 
-// Two projects: everything on Node, and the Worker itself inside workerd (the real Workers runtime)
+// Three projects: everything on Node, the pages in a real browser, and the Worker itself inside workerd (the real Workers runtime)
 // against a D1 migrated from the same migrations/ folder and loaded with the same import statements.
 export default defineConfig({
   test: {
@@ -11,14 +12,27 @@ export default defineConfig({
         test: {
           name: "node",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/worker/**"],
+          exclude: ["test/worker/**", "test/browser/**"],
           testTimeout: 30_000,
+          // Suites that start several real services compile the knowledge base in each: slow on a busy machine.
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // The pages in a real headless Chromium (@sparticuz/chromium ships it inside the npm package).
+        test: {
+          name: "browser",
+          include: ["test/browser/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
         plugins: [
           cloudflareTest(async () => {
             const kb = await kbStatements("data");
+            // The chat doors' secrets, made fresh for each run: the tests sign with them as Slack and Discord do.
+            const discord = await ed25519KeyPair();
             return {
               main: "./src/worker.ts",
               wrangler: { configPath: "./wrangler.toml" },
@@ -27,6 +41,10 @@ export default defineConfig({
                   TEST_MIGRATIONS: await readD1Migrations("./migrations"),
                   TEST_KB: JSON.stringify(kb),
                   MAX_BODY_BYTES: String(64 * 1024),
+                  SLACK_SIGNING_SECRET: randomSecret(),
+                  DISCORD_PUBLIC_KEY: discord.publicKeyHex,
+                  PUBLIC_URL: "https://known-bugs.example.org",
+                  TEST_DISCORD_PRIVATE_JWK: JSON.stringify(discord.privateJwk),
                   ACCESS_LOG: "off",
                   CORS_ORIGINS: "https://allowed.example, http://localhost:5173",
                 },

@@ -36,6 +36,18 @@ export const sharedEnvFields = {
 
   /** One JSON line per request on stdout ("off" where the platform logs requests itself, or in tests). */
   ACCESS_LOG: z.enum(["on", "off"]).default("on"),
+  /** Slack app's signing secret: turns on /integrations/slack/*. */
+  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  /** Discord application's public key (hex): turns on /integrations/discord/interactions. */
+  DISCORD_PUBLIC_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, "must be the 64 hex characters of the application's public key")
+    .optional(),
+  /** Where people reach this service, e.g. https://known-bugs.example.com: chat answers link to its record pages. */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((u) => u.replace(/\/+$/, ""))
+    .optional(),
 };
 
 export const sharedEnvSchema = z.object(sharedEnvFields);

@@ -3,6 +3,7 @@ import { createDb, type DbConfig } from "./db/create-db";
 import { sharedEnvFields } from "./env-fields";
 import { createApp } from "./http/app";
 import type { RateLimitBinding } from "./http/middleware/rate-limit";
+import { chatConfigFromEnv } from "./integrations/chat-config";
 import { inlineDiagnoser } from "./service/diagnoser";
 
 /** Worker bindings: D1 as `DB`, or a remote libSQL/Turso database through DATABASE_URL. */
@@ -43,6 +44,10 @@ const app = createApp({
   diagnoser: () => inlineDiagnoser,
   rateLimitBinding: (env) => parseEnv(env).RATE_LIMITER,
   clientAddress: (c) => c.req.header("cf-connecting-ip"),
+  chat: (env) => chatConfigFromEnv(parseEnv(env)),
+  // A chat answer is posted after the acknowledgement; waitUntil keeps the isolate alive until it is.
+  background: (c, task) =>
+    c.executionCtx.waitUntil(task().catch((err: unknown) => console.error(`[${c.get("requestId") ?? "-"}] background task failed`, err))),
 });
 
 export default app;

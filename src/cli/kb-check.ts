@@ -1,6 +1,7 @@
 // `npm run kb:check`: validates every record (schema, ids, aliases, regex safety, ranges), runs every
 // example through the engine, checks every signature is exercised by an example, reports all problems
 // at once, then summarises the knowledge base.
+import { EVIDENCE_TARGET, formatGroup, summarizeAreas, summarizeDistros } from "../kb/areas";
 import { buildKnowledgeBase } from "../kb/build-kb";
 import { runAllExamples, untestedSignatures } from "../kb/run-examples";
 import { hasUnverifiedFacts, rangeEndLevels } from "../kb/unverified";
@@ -40,9 +41,15 @@ console.log(`by component: ${count(kb.records.flatMap((r) => [...new Set(r.compo
 console.log(`by ecosystem: ${count(kb.records.flatMap((r) => [...new Set(r.affected.map((a) => a.ecosystem))]))}`);
 const ends = kb.records.flatMap((r) => r.affected.flatMap((a) => a.ranges.flatMap(rangeEndLevels)));
 const firm = ends.filter((l) => l !== "reported").length;
+const share = ends.length ? firm / ends.length : 1;
+console.log(`range ends by evidence: ${count(ends)} (${Math.round(100 * share)}% verified or corroborated)`);
 console.log(
-  `range ends by evidence: ${count(ends)} (${ends.length ? Math.round((100 * firm) / ends.length) : 100}% verified or corroborated)`,
+  `evidence target (>= ${Math.round(100 * EVIDENCE_TARGET)}% of range ends verified or corroborated): ${
+    share >= EVIDENCE_TARGET ? "met" : `NOT met - ${Math.ceil(EVIDENCE_TARGET * ends.length) - firm} more firm end(s) needed`
+  }`,
 );
+console.log(`by area (records; firm/all range ends): ${summarizeAreas(kb.records).map(formatGroup).join(", ")}`);
+console.log(`by distro (records with ranges; firm/all of its range ends): ${summarizeDistros(kb.records).map(formatGroup).join(", ")}`);
 const unverified = kb.records.filter(hasUnverifiedFacts);
 console.log(`records with unverified facts (${unverified.length}): ${unverified.map((r) => r.id).join(", ") || "none"}`);
 if (failures.length || untested.length) {

@@ -48,6 +48,8 @@ export interface BugFilters {
   component?: string | undefined;
   ecosystem?: string | undefined;
   unverified?: boolean | undefined;
+  /** Match records holding any of the words instead of all (a pasted error line rarely matches whole). */
+  anyTerm?: boolean | undefined;
   /** An alias exactly (CVE, distro bug, issue...), ignoring case. */
   alias?: string | undefined;
   /** A commit id or its prefix: the record's own commits and commit ids others cited. */
@@ -73,13 +75,13 @@ export interface BugSummary {
  * Turns what a person typed into a safe FTS5 query: every term becomes a quoted prefix phrase, so
  * "--xor-mark", "862c95d9859f" or "CVE-2024-50038" search as text, never as FTS operators.
  */
-export function ftsQuery(q: string): string | null {
+export function ftsQuery(q: string, anyTerm = false): string | null {
   // Control characters (a NUL ends an FTS5 string early) separate terms like spaces do.
   const terms = q
     .split(/[\s\p{Cc}]+/u)
     .map((t) => t.replaceAll('"', ""))
     .filter((t) => /[\p{L}\p{N}]/u.test(t));
-  return terms.length ? terms.map((t) => `"${t}"*`).join(" ") : null;
+  return terms.length ? terms.map((t) => `"${t}"*`).join(anyTerm ? " OR " : " ") : null;
 }
 
 export async function listBugs(store: Store, f: BugFilters): Promise<{ total: number; items: BugSummary[] }> {
@@ -90,7 +92,7 @@ export async function listBugs(store: Store, f: BugFilters): Promise<{ total: nu
   const decided: Array<Set<string>> = [];
   let ranked: string[] | null = null;
   if (f.q !== undefined) {
-    const match = ftsQuery(f.q);
+    const match = ftsQuery(f.q, f.anyTerm);
     if (!match) return { total: 0, items: [] };
     const rows = await db.all<{ bug_id: string }>(sql`SELECT bug_id FROM bugs_fts WHERE bugs_fts MATCH ${match} ORDER BY bm25(bugs_fts)`);
     ranked = rows.map((r) => r.bug_id);
@@ -154,4 +156,18 @@ export async function listBugs(store: Store, f: BugFilters): Promise<{ total: nu
   const [count] = await db.select({ n: sql<number>`count(*)` }).from(bugs).where(where);
   const items = await db.select(columns).from(bugs).where(where).orderBy(asc(bugs.id)).limit(f.limit).offset(f.offset);
   return { total: Number(count?.n ?? 0), items };
+}
+
+/** Several records by id (in no particular order), e.g. the hits of one search page. */
+export async function getBugs(store: Store, ids: string[]): Promise<BugRecord[]> {
+  const out: BugRecord[] = [];
+  // In slices: D1 binds at most 100 parameters per statement.
+  for (let i = 0; i < ids.length; i += 50) {
+    const rows = await store.db
+      .select({ doc: bugs.doc })
+      .from(bugs)
+      .where(inArray(bugs.id, ids.slice(i, i + 50)));
+    out.push(...rows.map((r) => JSON.parse(r.doc) as BugRecord));
+  }
+  return out;
 }

@@ -106,3 +106,47 @@ export const bugExamples = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.bugId, t.seq] })],
 );
+
+/**
+ * Votes on chat answers ("was this right?"). Only what a curator needs to find weak records: never
+ * the pasted text, never who voted.
+ */
+export const feedbackVotes = sqliteTable(
+  "feedback_votes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kbVersion: text("kb_version").notNull(),
+    findingId: text("finding_id").notNull(),
+    verdict: text("verdict").notNull(),
+    vote: text("vote", { enum: ["right", "wrong"] }).notNull(),
+    platform: text("platform", { enum: ["slack", "discord"] }).notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("feedback_votes_finding").on(t.findingId)],
+);
+
+/** Chat requests already handled, so a platform's retry of the same request is answered once. */
+export const chatEvents = sqliteTable(
+  "chat_events",
+  {
+    platform: text("platform").notNull(),
+    eventKey: text("event_key").notNull(),
+    receivedAt: integer("received_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.eventKey] }), index("chat_events_received").on(t.receivedAt)],
+);
+
+/**
+ * Private (ephemeral) answers kept for a short while so their "share in channel" button can post
+ * them: Slack does not send an ephemeral message back with the button click.
+ */
+export const chatAnswers = sqliteTable(
+  "chat_answers",
+  {
+    id: text("id").primaryKey(),
+    platform: text("platform").notNull(),
+    payload: text("payload").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("chat_answers_created").on(t.createdAt)],
+);

@@ -1,18 +1,27 @@
-import type { BugRecord, Signature } from "../kb/record-schema";
 import { IPTABLES_VERSION_MARKERS } from "./facts";
 import { compileMatcher, type Matcher } from "./match";
+import { compileRecall, type RecallTables } from "./recall";
+import type { BugRecord, RecordSignature as Signature } from "./record";
+import type { RelationEdge } from "./types";
 
 export interface CompiledSignature {
   record: BugRecord;
   signature: Signature;
 }
 
-/** A knowledge base ready to diagnose with: built once per version and reused across requests. */
-export interface CompiledKb {
+/**
+ * A knowledge base ready to diagnose with: built once per version and reused across requests. `R` is
+ * the caller's record type (curation's full record); the engine reads only the BugRecord part of it.
+ */
+export interface CompiledKb<R extends BugRecord = BugRecord> {
   version: string;
-  records: readonly BugRecord[];
+  records: readonly R[];
   matcher: Matcher;
   signatures: ReadonlyMap<string, CompiledSignature>;
+  /** Every record's declared relations, for root-cause ranking. */
+  relations: readonly RelationEdge[];
+  /** Token signatures and the lexical index of the recall tier. */
+  recall: RecallTables;
 }
 
 export const signatureKey = (recordId: string, signatureId: string) => `${recordId}/${signatureId}`;
@@ -33,11 +42,16 @@ const PROBES = IPTABLES_VERSION_MARKERS.map((pattern, i) => ({
  * Throws MatcherCompileError (listing every bad pattern) when a signature cannot run in linear time.
  * `validated`: the records passed a full compile at import, so regexes may be built on first use.
  */
-export function compileKnowledgeBase(version: string, records: readonly BugRecord[], opts: { validated?: boolean } = {}): CompiledKb {
+export function compileKnowledgeBase<R extends BugRecord>(
+  version: string,
+  records: readonly R[],
+  opts: { validated?: boolean } = {},
+): CompiledKb<R> {
   const signatures = new Map<string, CompiledSignature>();
   for (const record of records) {
     for (const signature of record.signatures) signatures.set(signatureKey(record.id, signature.id), { record, signature });
   }
+  const recall = compileRecall(records, signatureKey);
   const matcher = compileMatcher(
     [
       ...[...signatures].map(([key, { signature: s }]) => ({ key, kind: s.kind, pattern: s.pattern, caseSensitive: s.caseSensitive })),
@@ -45,5 +59,6 @@ export function compileKnowledgeBase(version: string, records: readonly BugRecor
     ],
     { deferRegexes: opts.validated ?? false },
   );
-  return { version, records, matcher, signatures };
+  const relations = records.flatMap((r) => (r.relations ?? []).map((rel) => ({ from: r.id, to: rel.id, kind: rel.kind, note: rel.note })));
+  return { version, records, matcher, signatures, relations, recall };
 }

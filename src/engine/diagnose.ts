@@ -1,11 +1,22 @@
-import type { BugRecord } from "../kb/record-schema";
 import { type CompiledKb, IPTABLES_PROBE } from "./compile-kb";
 import type { DiagnoseInput } from "./diagnose-input";
 import type { Diagnosis, Finding, LogEvidence, NodeReport, VersionEvidence } from "./diagnosis";
 import { type ExtractedFacts, extractFacts, factsFromFields, type LineRef, type PreScan } from "./facts";
 import { compareNodes, nodeHost } from "./fleet";
 import type { Hit } from "./match";
-import { ADVISORY_SCORE, confidenceOf, scoreFinding } from "./score";
+import { type ApproximateHit, recallHits } from "./recall";
+import type { BugRecord } from "./record";
+import {
+  confidenceOf,
+  explainRootCause,
+  rankFindings,
+  relatedFindings,
+  SIMILAR_SIGNATURE,
+  scoreAdvisory,
+  scoreFinding,
+  similarWeight,
+  tokenWeight,
+} from "./score";
 import { decideVerdict, type HostVersions, iptablesComponents, nodeComponents, versionChecks } from "./verdict";
 
 const DEFAULT_LIMIT = 10;
@@ -29,20 +40,18 @@ export function diagnoseHostBundle(
   const { hits, pre } = scan(kb, text);
   const facts = extractFacts(text, pre);
   const host = singleHost(facts, subject);
-  const diagnosis = assemble(
-    kb,
-    facts,
-    hits.filter((h) => !facts.notLogs.has(h.line)),
-    limit,
-    host,
-  );
+  const isLog = (line: number) => !facts.notLogs.has(line);
+  const exact = hits.filter((h) => isLog(h.line));
+  const diagnosis = assemble(kb, facts, [...exact, ...recallHits(kb.recall, text, exact, isLog)], limit, host);
   return { diagnosis, facts, host };
 }
 
 /** Diagnoses structured fields; evidence line numbers count lines of `logs`. */
 export function diagnoseFields(kb: CompiledKb, input: DiagnoseInput): Diagnosis {
-  const { hits, pre } = scan(kb, input.logs ?? "");
-  return assemble(kb, factsFromFields(input, pre), hits, input.limit ?? DEFAULT_LIMIT);
+  const logs = input.logs ?? "";
+  const { hits, pre } = scan(kb, logs);
+  const recalled = logs ? recallHits(kb.recall, logs, hits, () => true) : [];
+  return assemble(kb, factsFromFields(input, pre), [...hits, ...recalled], input.limit ?? DEFAULT_LIMIT);
 }
 
 /** The one pass over the text: record signatures, and the engine's own probes for facts. */
@@ -68,7 +77,13 @@ function hostsOf(facts: ExtractedFacts, nodeHosts: HostVersions[], single: HostV
   return nodeHosts;
 }
 
-function assemble(kb: CompiledKb, facts: ExtractedFacts, hits: Hit[], limit: number, single = singleHost(facts, "your kernel")): Diagnosis {
+function assemble(
+  kb: CompiledKb,
+  facts: ExtractedFacts,
+  hits: Array<Hit | ApproximateHit>,
+  limit: number,
+  single = singleHost(facts, "your kernel"),
+): Diagnosis {
   const nodeHosts = facts.nodes.map(nodeHost);
   const hosts = hostsOf(facts, nodeHosts, single);
   const byRecord = groupHits(kb, hits);
@@ -89,34 +104,54 @@ function assemble(kb: CompiledKb, facts: ExtractedFacts, hits: Hit[], limit: num
     }
   }
   const nodes: NodeReport[] = facts.nodes.length > 1 ? compareNodes(kb.records, facts.nodes, nodeHosts) : [];
+  const related = relatedFindings(findings, kb.relations);
+  for (const f of findings) {
+    const r = related.get(f.id);
+    if (r) f.related = r;
+  }
+  const ranked = rankFindings(findings, kb.relations).slice(0, limit);
   return {
     kb: { version: kb.version, records: kb.records.length },
     facts: { kernel: facts.kernel, os: facts.os, iptables: facts.iptables, nodes: facts.nodes },
-    findings: rank(findings).slice(0, limit),
-    advisories: rank(advisories).slice(0, limit),
+    findings: ranked,
+    advisories: rankFindings(advisories).slice(0, limit),
     nodes,
+    rootCause: explainRootCause(ranked),
   };
 }
 
-function groupHits(kb: CompiledKb, hits: Hit[]): Map<string, LogEvidence[]> {
+function groupHits(kb: CompiledKb, hits: Array<Hit | ApproximateHit>): Map<string, LogEvidence[]> {
   const byRecord = new Map<string, LogEvidence[]>();
   const perSignature = new Map<string, number>();
   for (const hit of hits) {
-    const compiled = kb.signatures.get(hit.key);
-    if (!compiled) continue;
-    const seen = perSignature.get(hit.key) ?? 0;
-    perSignature.set(hit.key, seen + 1);
+    const approximate = "approximate" in hit ? hit.approximate : undefined;
+    const compiled = approximate === "similar" ? undefined : kb.signatures.get(hit.key);
+    const recordId = approximate === "similar" ? ("recordId" in hit ? hit.recordId : undefined) : compiled?.record.id;
+    if (!recordId) continue;
+    // Resemblance only speaks for records that nothing more precise found.
+    if (approximate === "similar" && byRecord.has(recordId)) continue;
+    const signature = compiled?.signature.id ?? SIMILAR_SIGNATURE;
+    const counter = `${recordId}/${signature}/${approximate ?? "exact"}`;
+    const seen = perSignature.get(counter) ?? 0;
+    perSignature.set(counter, seen + 1);
     if (seen >= LINES_PER_SIGNATURE) continue;
-    const list = byRecord.get(compiled.record.id) ?? [];
+    const weight =
+      approximate === "similar"
+        ? similarWeight("coverage" in hit ? (hit.coverage ?? 0) : 0)
+        : approximate === "tokens"
+          ? tokenWeight(compiled?.signature.weight ?? 0)
+          : (compiled?.signature.weight ?? 0);
+    const list = byRecord.get(recordId) ?? [];
     list.push({
       kind: "log",
       line: hit.line,
       text: hit.text.length > MAX_EVIDENCE_CHARS ? `${hit.text.slice(0, MAX_EVIDENCE_CHARS)}…` : hit.text,
-      signature: compiled.signature.id,
-      weight: compiled.signature.weight,
+      signature,
+      weight,
       ...(hit.blockStart !== undefined ? { blockStart: hit.blockStart } : {}),
+      ...(approximate ? { approximate } : {}),
     });
-    byRecord.set(compiled.record.id, list);
+    byRecord.set(recordId, list);
   }
   return byRecord;
 }
@@ -125,9 +160,11 @@ function buildFinding(record: BugRecord, logEvidence: LogEvidence[], checks: Ver
   const weights = independentWeights(logEvidence);
   const deciding = checks.filter((c) => c.result === verdict.status);
   const certain = deciding.every((c) => c.certain);
-  const leansOnUnverified = deciding.some((c) => c.unverified);
-  const { score, components } = scoreFinding(weights, verdict.status, record.affected.length > 0, certain, leansOnUnverified);
-  return common(record, score, verdict, [...logEvidence.sort((a, b) => a.line - b.line), ...checks], components, leansOnUnverified);
+  const level = verdict.level ?? "verified";
+  const approximateOnly = logEvidence.every((e) => e.approximate);
+  const { score, components } = scoreFinding(weights, verdict.status, record.affected.length > 0, certain, level, approximateOnly);
+  const leansOnReported = verdict.status !== "unknown" && level === "reported";
+  return common(record, score, verdict, [...logEvidence.sort((a, b) => a.line - b.line), ...checks], components, leansOnReported);
 }
 
 /**
@@ -152,12 +189,13 @@ function independentWeights(evidence: LogEvidence[]): number[] {
 
 function buildAdvisory(record: BugRecord, checks: VersionEvidence[], verdict: Finding["verdict"]): Finding {
   const affected = checks.filter((c) => c.result === "affected");
-  const leansOnUnverified = affected.some((c) => c.unverified);
-  const score = ADVISORY_SCORE * (affected.every((c) => c.certain) ? 1 : 0.8) * (leansOnUnverified ? 0.9 : 1);
-  const components = { signals: 0, version: 1, verification: leansOnUnverified ? 0.9 : 1, matchedSignatures: 0 };
-  const rounded = Math.round(score * 1000) / 1000;
+  const level = verdict.level ?? "reported";
+  const { score, components } = scoreAdvisory(
+    affected.every((c) => c.certain),
+    level,
+  );
   const advisoryVerdict = { ...verdict, reason: `no symptom in the log, but ${verdict.reason}` };
-  return { ...common(record, rounded, advisoryVerdict, checks, components, leansOnUnverified), confidence: "low" };
+  return { ...common(record, score, advisoryVerdict, checks, components, level === "reported"), confidence: "low" };
 }
 
 function common(
@@ -166,10 +204,10 @@ function common(
   verdict: Finding["verdict"],
   evidence: Finding["evidence"],
   scoreComponents: Finding["scoreComponents"],
-  leansOnUnverified: boolean,
+  leansOnReported: boolean,
 ): Finding {
   const unverified = [...record.unverified];
-  if (leansOnUnverified) unverified.unshift("The version range behind this verdict is marked unverified in the record.");
+  if (leansOnReported) unverified.unshift("The version range behind this verdict rests on a single report (evidence: reported).");
   return {
     id: record.id,
     title: record.title,
@@ -180,10 +218,8 @@ function common(
     scoreComponents,
     fix: record.fix,
     reboot: record.reboot,
-    workarounds: record.workarounds,
+    workarounds: [...record.workarounds],
     references: record.references.map((r) => r.url),
     unverified,
   };
 }
-
-const rank = (list: Finding[]) => list.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));

@@ -1,4 +1,5 @@
 import type { IptablesFacts, KernelFacts, NodeRow, OsFacts } from "./types";
+import type { EvidenceLevel } from "./versions";
 
 export type VerdictStatus = "affected" | "not-affected" | "unknown";
 export type Confidence = "high" | "medium" | "low";
@@ -12,6 +13,8 @@ export interface LogEvidence {
   weight: number;
   /** For a line inside a klog `err=<` block: the block's first line. */
   blockStart?: number;
+  /** Set when the recall tier (token signature or lexical similarity) found it, not an exact signature. */
+  approximate?: "tokens" | "similar";
   /** In the hosts form: the host whose bundle holds the line (line numbers count lines of that bundle). */
   host?: string;
 }
@@ -26,7 +29,12 @@ export interface VersionEvidence {
   result: VerdictStatus;
   reason: string;
   certain: boolean;
-  /** The deciding range is marked unverified in the record. */
+  /**
+   * How well the deciding range end(s) are established: verified (a primary source), corroborated
+   * (two or more independent reports with exact versions) or reported (one report).
+   */
+  level: EvidenceLevel;
+  /** Kept for older clients: true when `level` is "reported" (the deciding end rests on one report). */
   unverified: boolean;
   source?: string;
 }
@@ -36,6 +44,8 @@ export type Evidence = LogEvidence | VersionEvidence;
 export interface Verdict {
   status: VerdictStatus;
   reason: string;
+  /** The evidence level the affected / not-affected answer rests on; absent when unknown. */
+  level?: EvidenceLevel;
 }
 
 export interface ScoreComponents {
@@ -46,6 +56,16 @@ export interface ScoreComponents {
   /** Multiplier for leaning on unverified facts (1 when none). */
   verification: number;
   matchedSignatures: number;
+}
+
+/**
+ * How another finding of the same answer relates to this one, from either record's `relations`:
+ * masks / masked-by, explains / explained-by, prerequisite-of / requires, confused-with.
+ */
+export interface RelatedFinding {
+  id: string;
+  kind: "masks" | "masked-by" | "explains" | "explained-by" | "prerequisite-of" | "requires" | "confused-with";
+  note: string;
 }
 
 export interface Finding {
@@ -62,8 +82,18 @@ export interface Finding {
   references: string[];
   /** Unverified facts of the record that this answer used or that the record carries. */
   unverified: string[];
+  /** Other findings of this answer that the records relate to this one (absent when none). */
+  related?: RelatedFinding[];
   /** In the hosts form: the hosts this finding hits (its log lines, or for an advisory its version range). */
   hosts?: string[];
+}
+
+/** Which finding most likely caused the trouble, and why; the others are named with their relation. */
+export interface RootCause {
+  id: string;
+  reason: string;
+  /** Other findings that are separate, lesser problems, consequences or look-alikes, each with why. */
+  others: Array<{ id: string; reason: string }>;
 }
 
 export interface NodeReport {
@@ -95,6 +125,8 @@ export interface Diagnosis {
   findings: Finding[];
   advisories: Finding[];
   nodes: NodeReport[];
+  /** The likely root cause among the findings; null when no finding is at least medium and not ruled out. */
+  rootCause: RootCause | null;
   /** Only in the hosts form: each host compared with its peers, like `nodes`. */
   hosts?: HostReport[];
 }

@@ -1,6 +1,6 @@
-import type { BugRecord } from "../kb/record-schema";
 import type { NodeReport } from "./diagnosis";
 import { kernelFacts, osImageToOs } from "./facts";
+import type { BugRecord } from "./record";
 import type { NodeRow } from "./types";
 import { type HostVersions, nodeComponents, versionChecks } from "./verdict";
 

@@ -10,6 +10,7 @@ import { HOSTS_LIMITS, type HostBundle } from "./diagnose-input";
 import type { Diagnosis, Finding, HostReport, NodeReport } from "./diagnosis";
 import type { ExtractedFacts } from "./facts";
 import { compareNodes } from "./fleet";
+import { explainRootCause, rankFindings, relatedFindings } from "./score";
 import type { NodeRow } from "./types";
 import type { HostVersions } from "./verdict";
 
@@ -69,18 +70,25 @@ export function diagnoseHosts(kb: CompiledKb, hosts: readonly HostBundle[], limi
     const name = h.name.trim();
     return { name, ...diagnoseHostBundle(kb, h.bundle, all, `host ${name}`) };
   });
-  const findings = mergeFindings(runs, (d) => d.findings);
-  const findingIds = new Set(findings.map((f) => f.id));
+  const merged = mergeFindings(runs, (d) => d.findings);
+  const related = relatedFindings(merged, kb.relations);
+  for (const f of merged) {
+    const r = related.get(f.id);
+    if (r) f.related = r;
+  }
+  const findings = rankFindings(merged, kb.relations).slice(0, limit);
+  const findingIds = new Set(merged.map((f) => f.id));
   const advisories = mergeFindings(runs, (d) => d.advisories).filter((a) => !findingIds.has(a.id));
   // A kubectl table sent with one of the bundles (from a host with a kubeconfig) fills what a host's own bundle lacks.
   const tableRun = runs.find((r) => r.diagnosis.nodes.length);
   return {
     kb: { version: kb.version, records: kb.records.length },
     facts: { kernel: null, os: null, iptables: null, nodes: tableRun?.facts.nodes ?? [] },
-    findings: findings.slice(0, limit),
+    findings,
     advisories: advisories.slice(0, limit),
     nodes: tableRun?.diagnosis.nodes ?? [],
     hosts: compareHosts(kb, runs),
+    rootCause: explainRootCause(findings),
   };
 }
 

@@ -15,7 +15,8 @@ export function renderTextReport(d: Diagnosis): string {
   if (d.facts.iptables) out.push(`iptables: ${d.facts.iptables.version} (${d.facts.iptables.backend ?? "backend unknown"})`);
   out.push("");
   if (!d.findings.length) out.push("No known bug matched the log.");
-  for (const [i, f] of d.findings.entries()) out.push(...renderFinding(f, i + 1));
+  if (d.rootCause && d.findings.length > 1) out.push(`Likely root cause: ${d.rootCause.id}: ${d.rootCause.reason}`, "");
+  for (const [i, f] of d.findings.entries()) out.push(...renderFinding(f, i + 1, d));
   if (d.advisories.length) {
     out.push("Advisories (your versions are in an affected range, but the log shows no symptom):");
     for (const a of d.advisories) out.push(`  - ${a.id}: ${a.verdict.reason}${a.hosts?.length ? ` (hosts: ${a.hosts.join(", ")})` : ""}`);
@@ -47,11 +48,12 @@ function renderHosts(hosts: HostReport[]): string[] {
   return out;
 }
 
-function renderFinding(f: Finding, rank: number): string[] {
-  const s = summarizeFinding(f, rank);
+function renderFinding(f: Finding, rank: number, d: Diagnosis): string[] {
+  const s = summarizeFinding(f, rank, undefined, d.rootCause ?? null);
   const lines = [
     `${s.rank}. ${s.id} [${s.confidence} ${s.score.toFixed(2)}] ${s.title}`,
-    `   verdict: ${s.verdict.status}: ${s.verdict.reason}`,
+    ...(s.rootCauseNote && d.findings.length > 1 && s.id !== d.rootCause?.id ? [`   note: ${s.rootCauseNote}`] : []),
+    `   verdict: ${s.verdict.status}${s.verdict.level ? ` (${s.verdict.level})` : ""}: ${s.verdict.reason}`,
   ];
   if (f.hosts?.length) lines.push(`   hosts: ${f.hosts.join(", ")}`);
   const byLine = new Map<string, { text: string; signatures: string[] }>();
@@ -64,8 +66,7 @@ function renderFinding(f: Finding, rank: number): string[] {
   }
   for (const [where, { text, signatures }] of byLine) lines.push(`   ${where}: ${text.trim().slice(0, 240)}   <- ${signatures.join(", ")}`);
   for (const e of f.evidence) {
-    if (e.kind === "version")
-      lines.push(`   version: ${e.subject}: ${e.ecosystem} ${e.range}: ${e.result}${e.unverified ? " (unverified range)" : ""}`);
+    if (e.kind === "version") lines.push(`   version: ${e.subject}: ${e.ecosystem} ${e.range}: ${e.result} (${e.level})`);
   }
   // A terminal report names the doubts, not all of them: the record (GET /bugs/:id) has the rest.
   for (const u of f.unverified.slice(0, MAX_UNVERIFIED)) lines.push(`   unverified: ${u}`);

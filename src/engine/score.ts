@@ -1,4 +1,6 @@
-import type { Confidence, ScoreComponents, VerdictStatus } from "./diagnosis";
+import type { Confidence, Finding, RelatedFinding, RootCause, ScoreComponents, VerdictStatus } from "./diagnosis";
+import type { RelationEdge } from "./types";
+import type { EvidenceLevel } from "./versions";
 
 /**
  * How much the version verdict scales the log signal. A matching line on a kernel known to be fixed
@@ -14,24 +16,45 @@ const VERSION_FACTOR: Record<VerdictStatus | "not-gated", number> = {
 /** An affected-range match without a log symptom is only an advisory. */
 export const ADVISORY_SCORE = 0.3;
 
+/** How much the level of the deciding range ends scales the score: one report counts less than a primary source. */
+const LEVEL_FACTOR: Record<EvidenceLevel, number> = { verified: 1, corroborated: 0.97, reported: 0.9 };
+
 /** Independent signatures reinforce each other (noisy-OR); a repeated line counts once. */
 export function signalStrength(weights: readonly number[]): number {
   return 1 - weights.reduce((miss, w) => miss * (1 - Math.min(Math.max(w, 0), 1)), 1);
 }
+
+/** The recall tier never reaches "high": its findings stay just below the line. */
+export const APPROXIMATE_CAP = 0.74;
+/** A token-signature line is the exact signature's evidence, discounted: its wording differed. */
+export const tokenWeight = (exactWeight: number) => Math.min(exactWeight * 0.8, 0.72);
+/** The evidence name of a line that resembles a record's text without matching any signature. */
+export const SIMILAR_SIGNATURE = "similar-text";
+/** A resembling line weighs 0.3 to 0.6, by how much of its distinctive words the record explains. */
+export const similarWeight = (coverage: number) => round(0.3 + 0.3 * Math.min(Math.max((coverage - 0.7) / 0.3, 0), 1));
 
 export function scoreFinding(
   weights: readonly number[],
   status: VerdictStatus,
   versionGated: boolean,
   certain: boolean,
-  leansOnUnverified: boolean,
+  level: EvidenceLevel,
+  approximateOnly = false,
 ): { score: number; components: ScoreComponents } {
   const signals = signalStrength(weights);
   let version = VERSION_FACTOR[versionGated ? status : "not-gated"];
   if (status === "affected" && !certain) version = 0.95;
-  const verification = leansOnUnverified ? 0.9 : 1;
-  const score = round(signals * version * verification);
+  const verification = versionGated && status !== "unknown" ? LEVEL_FACTOR[level] : 1;
+  const raw = round(signals * version * verification);
+  const score = approximateOnly ? Math.min(raw, APPROXIMATE_CAP) : raw;
   return { score, components: { signals: round(signals), version, verification, matchedSignatures: weights.length } };
+}
+
+/** A version-range match without any log symptom: low, and lower when uncertain or resting on one report. */
+export function scoreAdvisory(certain: boolean, level: EvidenceLevel): { score: number; components: ScoreComponents } {
+  const verification = LEVEL_FACTOR[level];
+  const score = round(ADVISORY_SCORE * (certain ? 1 : 0.8) * verification);
+  return { score, components: { signals: 0, version: 1, verification, matchedSignatures: 0 } };
 }
 
 export function confidenceOf(score: number): Confidence {
@@ -41,3 +64,116 @@ export function confidenceOf(score: number): Confidence {
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/** A signature this strong identifies its bug on its own (the curator guide's 0.9–1 band, with slack). */
+export const DECISIVE_WEIGHT = 0.85;
+
+/** The strongest exact signature that matched, 0 when none. */
+const strongestSignal = (f: Finding) => f.evidence.reduce((w, e) => (e.kind === "log" && !e.approximate ? Math.max(w, e.weight) : w), 0);
+
+/**
+ * A decisive signature on a version known to be affected: the strongest claim to be the root cause.
+ * It outranks prerequisite warnings and generic symptoms whatever their scores.
+ */
+const isDecisiveAndAffected = (f: Finding) =>
+  f.verdict.status === "affected" && f.confidence !== "low" && strongestSignal(f) >= DECISIVE_WEIGHT;
+
+/** Can this finding take precedence through a relation? Not when its version is ruled out or its signal is weak. */
+const canLead = (f: Finding) => f.verdict.status !== "not-affected" && f.confidence !== "low";
+
+const byScore = (a: Finding, b: Finding) => b.score - a.score || a.id.localeCompare(b.id);
+
+/** "a before b" constraints from the relations among present findings. */
+function precedence(present: ReadonlyMap<string, Finding>, relations: readonly RelationEdge[]): Array<[string, string]> {
+  const edges: Array<[string, string]> = [];
+  for (const r of relations) {
+    const from = present.get(r.from);
+    const to = present.get(r.to);
+    if (!from || !to) continue;
+    // explains: the cause goes first. masks / prerequisite-of: the masked (or dependent) bug goes first.
+    const [first, then] =
+      r.kind === "explains" ? [from, to] : r.kind === "masks" || r.kind === "prerequisite-of" ? [to, from] : [null, null];
+    if (first && then && canLead(first)) edges.push([first.id, then.id]);
+  }
+  return edges;
+}
+
+/**
+ * Root-cause order: decisive-and-affected findings first, then the rest by score; then the records'
+ * relations among the findings present (a cause before what it explains, a masked bug before the
+ * complaint that hid it), keeping that order otherwise.
+ */
+export function rankFindings(findings: Finding[], relations: readonly RelationEdge[] = []): Finding[] {
+  const base = [...findings].sort((a, b) => Number(isDecisiveAndAffected(b)) - Number(isDecisiveAndAffected(a)) || byScore(a, b));
+  const present = new Map(base.map((f) => [f.id, f]));
+  const edges = precedence(present, relations);
+  if (!edges.length) return base;
+  const before = new Map<string, Set<string>>();
+  for (const [a, b] of edges) before.set(b, (before.get(b) ?? new Set()).add(a));
+  const out: Finding[] = [];
+  const placed = new Set<string>();
+  while (out.length < base.length) {
+    const ready = base.find((f) => !placed.has(f.id) && [...(before.get(f.id) ?? [])].every((id) => placed.has(id)));
+    // A cycle of relations: fall back to the base order.
+    const next = ready ?? base.find((f) => !placed.has(f.id));
+    if (!next) break;
+    out.push(next);
+    placed.add(next.id);
+  }
+  return out;
+}
+
+const INVERSE: Record<RelationEdge["kind"], RelatedFinding["kind"]> = {
+  masks: "masked-by",
+  explains: "explained-by",
+  "prerequisite-of": "requires",
+  "confused-with": "confused-with",
+};
+
+/** Each finding's relations to the other findings of the same answer, seen from its side. */
+export function relatedFindings(findings: readonly Finding[], relations: readonly RelationEdge[]): Map<string, RelatedFinding[]> {
+  const present = new Set(findings.map((f) => f.id));
+  const out = new Map<string, RelatedFinding[]>();
+  const add = (id: string, r: RelatedFinding) => {
+    const list = out.get(id) ?? [];
+    if (!list.some((x) => x.id === r.id && x.kind === r.kind)) list.push(r);
+    out.set(id, list);
+  };
+  for (const r of relations) {
+    if (!present.has(r.from) || !present.has(r.to)) continue;
+    add(r.from, { id: r.to, kind: r.kind, note: r.note });
+    add(r.to, { id: r.from, kind: INVERSE[r.kind], note: r.note });
+  }
+  return out;
+}
+
+/** Why the first finding is the likely root cause, and what the others are relative to it. */
+export function explainRootCause(ranked: readonly Finding[]): RootCause | null {
+  const top = ranked[0];
+  if (!top || !canLead(top)) return null;
+  const why: string[] = [];
+  const decisive = top.evidence.find((e) => e.kind === "log" && !e.approximate && e.weight >= DECISIVE_WEIGHT);
+  if (decisive?.kind === "log")
+    why.push(`line ${decisive.line} matches "${decisive.signature}", a signature that alone identifies this bug`);
+  else why.push(`it has the strongest log evidence (${top.confidence}, ${top.score})`);
+  if (top.verdict.status === "affected")
+    why.push(`the version is in the affected range${top.verdict.level ? ` (${top.verdict.level})` : ""}`);
+  else if (top.verdict.status === "unknown") why.push("the version data does not decide it");
+  const others = ranked.slice(1).map((f) => ({ id: f.id, reason: otherReason(top, f) }));
+  return { id: top.id, reason: `${why.join("; ")}.`, others };
+}
+
+function otherReason(top: Finding, f: Finding): string {
+  const rel = f.related?.find((r) => r.id === top.id);
+  if (rel?.kind === "masks") return `a separate, lesser problem that can hide ${top.id}: ${rel.note}`;
+  if (rel?.kind === "explained-by") return `a consequence of ${top.id}: ${rel.note}`;
+  if (rel?.kind === "prerequisite-of") return `a precondition, not the cause: ${rel.note}`;
+  if (rel?.kind === "confused-with") return `a look-alike of ${top.id}: ${rel.note}`;
+  if (f.verdict.status === "not-affected") return `its version is outside the affected range: ${f.verdict.reason}`;
+  if (isDecisiveAndAffected(top) && !isDecisiveAndAffected(f)) {
+    return strongestSignal(f) >= DECISIVE_WEIGHT
+      ? "also matched, but its version verdict is not affected-confirmed"
+      : "a weaker or generic symptom that other causes share";
+  }
+  return `also matched (${f.confidence}, ${f.score}); may be a separate problem`;
+}

@@ -1,4 +1,5 @@
-import type { Diagnosis, Finding, LogEvidence, NodeReport, VersionEvidence } from "./diagnosis";
+import { RE2JS } from "re2js";
+import type { Diagnosis, Finding, LogEvidence, NodeReport, RootCause, VersionEvidence } from "./diagnosis";
 
 /**
  * What every door shows first, in this order: findings by rank, each with its verdict and reason,
@@ -21,18 +22,55 @@ export interface FindingSummary {
   reboot: string;
   unverified: string[];
   reference: string | null;
+  /** "root cause" for the likely root cause, else how this finding stands next to it (lesser problem, look-alike, ...). */
+  rootCauseNote: string | null;
+  /** Every matching line once, in line order, with the signatures that saw it and where they matched. */
+  evidenceLines: EvidenceLine[];
+  /** Every version check, the deciding one first. */
+  versionChecks: VersionEvidence[];
+  workarounds: string[];
+  references: string[];
+}
+
+export interface EvidenceLine {
+  line: number;
+  text: string;
+  signatures: string[];
+  blockStart?: number;
+  /** [start, end) offsets in `text` of what the signatures matched; empty when they matched a normalised view only. */
+  highlights: Array<[number, number]>;
 }
 
 export interface DiagnosisSummary {
+  kb: Diagnosis["kb"];
+  facts: Diagnosis["facts"];
+  /** The likely root cause and why, when one finding stands out. */
+  rootCause: RootCause | null;
   findings: FindingSummary[];
   advisories: FindingSummary[];
   /** Nodes (or hosts) that differ from their peers. */
   outliers: NodeReport[];
+  /** Every node compared, in input order (empty unless several nodes were given). */
+  nodes: NodeReport[];
 }
+
+/** What a signature looks for, so a door can show where it matched; doors pass the compiled KB's signatures. */
+export interface SignatureSpec {
+  kind: "literal" | "regex";
+  pattern: string;
+  caseSensitive: boolean;
+}
+export type SignatureLookup = (recordId: string, signatureId: string) => SignatureSpec | undefined;
 
 const FIX_STEPS = 3;
 
-export function summarizeFinding(f: Finding, rank: number, fixSteps = FIX_STEPS): FindingSummary {
+export function summarizeFinding(
+  f: Finding,
+  rank: number,
+  fixSteps = FIX_STEPS,
+  rootCause: RootCause | null = null,
+  lookup?: SignatureLookup,
+): FindingSummary {
   const logs = f.evidence.filter((e): e is LogEvidence => e.kind === "log");
   const firstEvidence = logs.reduce<LogEvidence | null>((first, e) => (!first || e.line < first.line ? e : first), null);
   const versions = f.evidence.filter((e): e is VersionEvidence => e.kind === "version");
@@ -50,15 +88,30 @@ export function summarizeFinding(f: Finding, rank: number, fixSteps = FIX_STEPS)
     reboot: f.reboot,
     unverified: f.unverified,
     reference: f.references[0] ?? null,
+    rootCauseNote: rootCauseNote(f, rootCause),
+    evidenceLines: evidenceLines(f.id, logs, lookup),
+    versionChecks: versionEvidence ? [versionEvidence, ...versions.filter((v) => v !== versionEvidence)] : [],
+    workarounds: f.workarounds,
+    references: f.references,
   };
 }
 
-export function summarizeDiagnosis(d: Diagnosis, fixSteps = FIX_STEPS): DiagnosisSummary {
+export function summarizeDiagnosis(d: Diagnosis, fixSteps = FIX_STEPS, lookup?: SignatureLookup): DiagnosisSummary {
   return {
-    findings: d.findings.map((f, i) => summarizeFinding(f, i + 1, fixSteps)),
-    advisories: d.advisories.map((f, i) => summarizeFinding(f, i + 1, fixSteps)),
+    kb: d.kb,
+    facts: d.facts,
+    rootCause: d.rootCause ?? null,
+    findings: d.findings.map((f, i) => summarizeFinding(f, i + 1, fixSteps, d.rootCause ?? null, lookup)),
+    advisories: d.advisories.map((f, i) => summarizeFinding(f, i + 1, fixSteps, null, lookup)),
     outliers: [...d.nodes, ...(d.hosts ?? [])].filter((n) => n.outlier),
+    nodes: d.nodes,
   };
+}
+
+function rootCauseNote(f: Finding, rootCause: RootCause | null): string | null {
+  if (!rootCause) return null;
+  if (rootCause.id === f.id) return `likely root cause: ${rootCause.reason}`;
+  return rootCause.others.find((o) => o.id === f.id)?.reason ?? null;
 }
 
 function firstLines(text: string, n: number): string[] {
@@ -67,4 +120,95 @@ function firstLines(text: string, n: number): string[] {
     .map((l) => l.trimEnd())
     .filter((l) => l.trim())
     .slice(0, n);
+}
+
+function evidenceLines(recordId: string, logs: LogEvidence[], lookup: SignatureLookup | undefined): EvidenceLine[] {
+  const byLine = new Map<number, EvidenceLine>();
+  for (const e of logs) {
+    let entry = byLine.get(e.line);
+    if (!entry) {
+      entry = { line: e.line, text: e.text, signatures: [], highlights: [] };
+      if (e.blockStart !== undefined) entry.blockStart = e.blockStart;
+      byLine.set(e.line, entry);
+    }
+    if (entry.signatures.includes(e.signature)) continue;
+    entry.signatures.push(e.signature);
+    const spec = lookup?.(recordId, e.signature);
+    if (spec) entry.highlights = mergeSpans([...entry.highlights, ...matchSpans(entry.text, spec)]);
+  }
+  return [...byLine.values()].sort((a, b) => a.line - b.line);
+}
+
+const MAX_SPANS = 8;
+const patterns = new Map<string, RE2JS | null>();
+
+/** Where a signature matches the line as sent; RE2 (linear time) for literals and regexes alike. */
+export function matchSpans(text: string, spec: SignatureSpec): Array<[number, number]> {
+  const key = `${spec.kind}:${spec.caseSensitive ? 1 : 0}:${spec.pattern}`;
+  let re = patterns.get(key);
+  if (re === undefined) {
+    try {
+      re = RE2JS.compile(
+        spec.kind === "literal" ? RE2JS.quote(spec.pattern) : spec.pattern,
+        spec.caseSensitive ? 0 : RE2JS.CASE_INSENSITIVE,
+      );
+    } catch {
+      re = null;
+    }
+    if (patterns.size > 2000) patterns.clear();
+    patterns.set(key, re);
+  }
+  if (!re) return [];
+  const spans: Array<[number, number]> = [];
+  const m = re.matcher(text);
+  while (spans.length < MAX_SPANS && m.find()) {
+    if (m.end() > m.start()) spans.push([m.start(), m.end()]);
+    else break;
+  }
+  return spans;
+}
+
+function mergeSpans(spans: Array<[number, number]>): Array<[number, number]> {
+  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
+  const out: Array<[number, number]> = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
+    else out.push([s[0], s[1]]);
+  }
+  return out;
+}
+
+/** A record looked up by id (no log, so no verdict or evidence): what a door shows for it. */
+export interface RecordSummary {
+  id: string;
+  title: string;
+  summary: string;
+  fixSteps: string[];
+  reboot: string;
+  unverified: string[];
+  reference: string | null;
+}
+
+export function summarizeRecord(
+  r: {
+    id: string;
+    title: string;
+    summary: string;
+    fix: string;
+    reboot: string;
+    unverified: readonly string[];
+    references: readonly { url: string }[];
+  },
+  fixSteps = FIX_STEPS,
+): RecordSummary {
+  return {
+    id: r.id,
+    title: r.title,
+    summary: r.summary,
+    fixSteps: firstLines(r.fix, fixSteps),
+    reboot: r.reboot,
+    unverified: [...r.unverified],
+    reference: r.references[0]?.url ?? null,
+  };
 }

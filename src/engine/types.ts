@@ -30,6 +30,14 @@ export interface KernelPackage {
   /** exact: read from the input; derived: computed by a documented rule; partial: only an ABI prefix is known. */
   certainty: Certainty;
   note: string;
+  /**
+   * Other (ecosystem, package) pairs the same `uname -r` could be when the input does not say which
+   * release built it: "6.8.0-1021-aws" is linux-aws on 24.04 or linux-aws-6.8 on 22.04. The verdict
+   * is given when every candidate agrees, and otherwise names the fact that would decide.
+   */
+  alternatives?: Array<{ ecosystem: string; names: string[] }>;
+  /** What would settle the alternatives, in words. */
+  decidedBy?: string;
 }
 
 export interface KernelFacts {
@@ -88,4 +96,12 @@ export interface BundleSection {
     | "runtime-version";
   lines: [number, number];
   text: string;
+}
+
+/** One record's declared relation to another (records' `relations`), as the ranking reads it. */
+export interface RelationEdge {
+  from: string;
+  to: string;
+  kind: "masks" | "explains" | "confused-with" | "prerequisite-of";
+  note: string;
 }

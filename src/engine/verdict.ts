@@ -1,7 +1,7 @@
-import type { AffectedEntry, BugRecord, VersionRange } from "../kb/record-schema";
 import type { Verdict, VersionEvidence } from "./diagnosis";
-import type { IptablesFacts, KernelFacts, NodeRow, VersionScheme } from "./types";
-import { compareVersions, describeRange, evaluateRanges, type RangeVerdict, schemeForEcosystem } from "./versions";
+import type { RecordAffected as AffectedEntry, BugRecord, RecordRange as VersionRange } from "./record";
+import type { IptablesFacts, KernelFacts, KernelPackage, NodeRow, VersionScheme } from "./types";
+import { compareVersions, describeRange, type EvidenceLevel, evaluateRanges, type RangeVerdict, schemeForEcosystem } from "./versions";
 
 /** The versions we know about one machine: its kernel and whatever components the input revealed. */
 export interface HostVersions {
@@ -36,15 +36,16 @@ function check(subject: string, entries: AffectedEntry[], value: string, partial
     result: result.status,
     reason: result.reason,
     certain: result.certain,
-    unverified: decisive ? !decisive.verified : ranges.some((r) => !r.verified),
+    level: result.level,
+    unverified: result.level === "reported",
     ...(decisive ? { source: decisive.source } : {}),
   };
 }
 
 /**
- * "Not affected" is only said on confirmed data. When the deciding range is unverified (a fix or a
- * boundary someone reported but we could not confirm) the answer is unknown, with the reason kept.
- * An unverified `lastAffected` is the last version known to be broken, not a fix.
+ * "Not affected" is only said on verified or corroborated data. When the deciding end rests on one
+ * report (a fix or a boundary someone reported but nobody confirmed) the answer is unknown, with the
+ * reason kept. A reported `lastAffected` is the last version known to be broken, not a fix.
  */
 function hedgeUnconfirmed<R extends VersionRange>(
   result: RangeVerdict<R>,
@@ -52,13 +53,101 @@ function hedgeUnconfirmed<R extends VersionRange>(
   scheme: VersionScheme,
   value: string,
 ): RangeVerdict<R> {
-  if (result.status !== "not-affected" || !(range ? !range.verified : result.unverified)) return result;
+  if (result.status !== "not-affected" || result.level !== "reported") return result;
   const last = range?.lastAffected;
   const reason =
     last && compareVersions(scheme, value, last) > 0
       ? `${value} is after ${last}, the last version known to be affected; the first fixed version is not confirmed`
-      : `not confirmed: ${result.reason} (that range is marked unverified in the record)`;
+      : `not confirmed: ${result.reason} (that end rests on a single report)`;
   return { ...result, status: "unknown", certain: false, reason };
+}
+
+/** The x.y.z a kernel release starts with: "3.10.0" for "3.10.0-1160.el7.x86_64". */
+const releaseBase = (release: string): string | null => /^(\d+\.\d+(?:\.\d+)?)/.exec(release)?.[1] ?? null;
+
+/**
+ * "Kernels older than X lack feature Y": every kernel whose own version is below X lacks it, vendor and
+ * distro kernels included, unless the record names a backport into this kernel's package.
+ */
+function requirementCheck(entry: AffectedEntry, host: HostVersions, kernel: KernelFacts): VersionEvidence | null {
+  const base = kernel.upstream ?? releaseBase(kernel.release);
+  if (!base) return null;
+  const pkg = kernel.package;
+  const backport = entry.backports.find(
+    (b) =>
+      (b.ecosystem === pkg?.ecosystem || b.ecosystem === kernel.distro) &&
+      (!b.package || pkg?.names.includes(b.package)) &&
+      (!b.since || (pkg && safeCompare(pkg.scheme, pkg.version, b.since) >= 0)),
+  );
+  const subject = `${host.subject} (${kernel.release}) as a ${base} kernel`;
+  if (backport) {
+    const since = backport.since ? ` since ${backport.since}` : "";
+    return {
+      kind: "version",
+      subject,
+      value: pkg?.version ?? base,
+      ecosystem: `${backport.ecosystem} ${backport.package ?? pkg?.names[0] ?? "kernel"}`,
+      range: `backport${since}`,
+      result: "not-affected",
+      reason: `${backport.ecosystem} ${backport.package ?? "kernels"} carry the feature${since} although based on an older kernel${backport.note ? ` (${backport.note})` : ""}`,
+      certain: true,
+      level: "verified",
+      unverified: false,
+      source: backport.source,
+    };
+  }
+  const evidence = check(subject, [entry], base, false);
+  const vendor = kernel.upstreamCertainty !== "exact" || kernel.package !== null;
+  if (vendor && evidence.result !== "unknown") {
+    evidence.reason += `; a requirement applies to any kernel below it, ${kernel.distro ?? "vendor"} builds included, unless the record names a backport`;
+  }
+  return evidence;
+}
+
+function safeCompare(scheme: VersionScheme, a: string, b: string): number {
+  try {
+    return compareVersions(scheme, a, b);
+  } catch {
+    return -1;
+  }
+}
+
+type Candidate = { ecosystem: string; names: string[] };
+
+/**
+ * The kernel judged as its distro package. When the input leaves the release open (the same
+ * `uname -r` built for two releases), each candidate package is judged: one answer when they agree,
+ * otherwise unknown with the fact that would decide.
+ */
+function packageCheck(record: BugRecord, host: HostVersions, kernel: KernelFacts, pkg: KernelPackage): VersionEvidence | null {
+  const candidates: Candidate[] = [{ ecosystem: pkg.ecosystem ?? "", names: pkg.names }, ...(pkg.alternatives ?? [])];
+  const judged = candidates.map((c) => {
+    const entries = record.affected.filter((a) => a.ecosystem === c.ecosystem && c.names.includes(a.package));
+    const name = entries[0]?.package ?? c.names[0] ?? "linux";
+    const evidence = entries.length
+      ? check(`${host.subject} (${kernel.release}) as ${c.ecosystem} package ${name}`, entries, pkg.version, pkg.certainty === "partial")
+      : null;
+    return { label: `${c.ecosystem} ${name}`, evidence };
+  });
+  const [first] = judged;
+  if (!first) return null;
+  if (judged.length === 1) return first.evidence;
+  const withData = judged.flatMap((j) => (j.evidence ? [j.evidence] : []));
+  const [lead] = withData;
+  if (!lead) return null;
+  const same = withData.length === judged.length && withData.every((e) => e.result === lead.result);
+  if (same) {
+    const others = judged.slice(1).map((j) => j.label);
+    return { ...lead, reason: `${lead.reason}; as ${others.join(" or ")} the answer is the same, so the release does not matter` };
+  }
+  const each = judged.map((j) => `as ${j.label}: ${j.evidence ? `${j.evidence.result} (${j.evidence.reason})` : "no data in this record"}`);
+  return {
+    ...lead,
+    subject: `${host.subject} (${kernel.release})`,
+    result: "unknown",
+    certain: false,
+    reason: `the release is not known and the candidates disagree: ${each.join("; ")}. ${pkg.decidedBy ?? "/etc/os-release"} would decide`,
+  };
 }
 
 function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
@@ -66,23 +155,21 @@ function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] 
   if (!kernel) return [];
   const pkg = kernel.package;
   if (pkg?.ecosystem) {
-    const distro = record.affected.filter((a) => a.ecosystem === pkg.ecosystem && pkg.names.includes(a.package));
-    if (distro.length) {
-      return [
-        check(`${host.subject} (${kernel.release}) as package ${distro[0]?.package}`, distro, pkg.version, pkg.certainty === "partial"),
-      ];
-    }
+    const distro = packageCheck(record, host, kernel, pkg);
+    if (distro) return [distro];
   }
-  const upstream = record.affected.filter((a) => a.ecosystem === "linux");
+  const requirements = record.affected.filter((a) => a.ecosystem === "linux" && a.kind === "requirement");
+  const fromRequirements = requirements.flatMap((entry) => requirementCheck(entry, host, kernel) ?? []);
+  const upstream = record.affected.filter((a) => a.ecosystem === "linux" && a.kind !== "requirement");
   if (upstream.length && kernel.upstream && kernel.upstreamCertainty !== "unknown") {
     const evidence = check(`${host.subject} (${kernel.release}) as upstream ${kernel.upstream}`, upstream, kernel.upstream, false);
     if (kernel.upstreamCertainty !== "exact") {
       evidence.certain = false;
-      evidence.reason += `; judged on the upstream version, and ${kernel.distro ?? "this distro"} may carry its own patches`;
+      evidence.reason += `; judged on the upstream version, and ${kernel.distro ?? "this vendor"} may carry its own patches`;
     }
-    return [evidence];
+    return [...fromRequirements, evidence];
   }
-  return [];
+  return fromRequirements;
 }
 
 function componentChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
@@ -101,19 +188,27 @@ export function decideVerdict(record: BugRecord, checks: VersionEvidence[], host
   if (!record.affected.length) return { status: "unknown", reason: "this bug is not tied to versions; the log evidence decides" };
   const affected = checks.filter((c) => c.result === "affected");
   if (affected.length) {
-    const first = affected[0] as VersionEvidence;
+    const first = strongest(affected);
     const others = affected.length > 1 ? ` (and ${affected.length - 1} more)` : "";
     const hedge = first.certain ? "" : " (not certain)";
-    return { status: "affected", reason: `${first.subject}: ${first.reason}${hedge}${others}` };
+    return { status: "affected", reason: `${first.subject}: ${first.reason}${hedge}${others}`, level: first.level };
   }
   if (checks.length && checks.every((c) => c.result === "not-affected")) {
-    const first = checks[0] as VersionEvidence;
-    return { status: "not-affected", reason: `${first.subject}: ${first.reason}` };
+    const first = strongest(checks);
+    return { status: "not-affected", reason: `${first.subject}: ${first.reason}`, level: weakest(checks) };
   }
   const unknown = checks.find((c) => c.result === "unknown");
   if (unknown) return { status: "unknown", reason: `${unknown.subject}: ${unknown.reason}` };
   return { status: "unknown", reason: missingDataReason(record, hosts) };
 }
+
+const LEVELS: readonly EvidenceLevel[] = ["verified", "corroborated", "reported"];
+const strongest = (checks: VersionEvidence[]): VersionEvidence =>
+  [...checks].sort(
+    (a, b) => Number(b.certain) - Number(a.certain) || LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level),
+  )[0] as VersionEvidence;
+const weakest = (checks: VersionEvidence[]): EvidenceLevel =>
+  checks.reduce<EvidenceLevel>((w, c) => (LEVELS.indexOf(c.level) > LEVELS.indexOf(w) ? c.level : w), "verified");
 
 function missingDataReason(record: BugRecord, hosts: HostVersions[]): string {
   const kernels = hosts.map((h) => h.kernel).filter((k): k is KernelFacts => k !== null);

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { KbMeta } from "../db/bug-queries";
 import type { Store } from "../db/create-db";
 import type { SharedSettings } from "../env-fields";
+import type { ChatConfig, RunInBackground } from "../integrations/chat-config";
 import type { Diagnoser } from "../service/diagnoser";
 import type { LogSink } from "./middleware/access-log";
 import type { RateLimitBinding } from "./middleware/rate-limit";
@@ -39,4 +40,8 @@ export interface AppDeps {
   bodyDecoder?: BodyDecoder;
   /** Where access and error lines go (one JSON object per line); stdout by default. */
   log?: LogSink;
+  /** Chat secrets and the public URL; without them the chat routes answer 404. */
+  chat?: (env: unknown) => ChatConfig;
+  /** Work that must not hold up the response (a chat answer posted after the acknowledgement). */
+  background?: RunInBackground;
 }

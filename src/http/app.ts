@@ -1,4 +1,7 @@
 import { methodNotAllowed } from "hono/method-not-allowed";
+import { chatRoutes } from "../integrations/chat-routes";
+import { htmlErrors } from "../web/html-errors";
+import { webRoutes } from "../web/routes";
 import type { AppDeps } from "./app-env";
 import { createRouter } from "./create-router";
 import { kbVersion } from "./kb-version";
@@ -42,13 +45,24 @@ export function createApp(deps: AppDeps) {
     }),
   );
   for (const path of ["/bugs", "/bugs/*", "/kb", "/diagnose", "/health"]) app.use(path, corsForApi);
+  // The paste form (/check) is a diagnosis too: same rate limit.
   app.use("/diagnose", rateLimit(deps, "diagnose"));
+  app.use("/check", rateLimit(deps, "diagnose"));
   app.use("/integrations/*", rateLimit(deps, "integrations"));
   const body = requestBody(deps.bodyDecoder ?? webDecoder);
   app.use("/diagnose", body);
   app.use("/integrations/*", body);
   for (const path of ["/health", "/kb", "/bugs", "/bugs/*", "/diagnose"]) app.use(path, kbVersion);
-  const routes = app.route("/", healthRouter).route("/", diagnoseRouter).route("/", bugsRouter).route("/", kbRouter);
+  // Pages for people: errors as HTML for browsers, then the pages (mounted before the API routes,
+  // so /bugs and /bugs/:id can answer a browser and pass API clients on).
+  app.use(htmlErrors());
+  app.route("/", webRoutes());
+  const routes = app
+    .route("/", healthRouter)
+    .route("/", diagnoseRouter)
+    .route("/", bugsRouter)
+    .route("/", kbRouter)
+    .route("/", chatRoutes(deps));
   documentApi(app);
   app.notFound(notFound);
   app.onError(onError);

@@ -11,7 +11,7 @@ const MAX_RECORD_JSON = 90_000;
 export interface KnowledgeBase {
   version: string;
   records: BugRecord[];
-  compiled: CompiledKb;
+  compiled: CompiledKb<BugRecord>;
 }
 
 export type BuildResult = { ok: true; kb: KnowledgeBase } | { ok: false; problems: RecordProblem[] };
@@ -48,7 +48,7 @@ export async function buildKnowledgeBase(files: readonly SourceFile[]): Promise<
   records.sort((a, b) => a.id.localeCompare(b.id));
 
   const version = await contentHash(files);
-  let compiled: CompiledKb | null = null;
+  let compiled: CompiledKb<BugRecord> | null = null;
   try {
     compiled = compileKnowledgeBase(version, records);
   } catch (err) {

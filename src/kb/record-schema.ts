@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { diagnoseFieldsShape } from "../engine/diagnose-input";
+import type { BugRecord as EngineRecord } from "../engine/record";
 
 /**
  * The curated bug record: one YAML file per bug in data/bugs/<id>.yaml.
@@ -288,3 +289,6 @@ export type VersionRange = z.infer<typeof rangeSchema>;
 export type Example = z.infer<typeof exampleSchema>;
 export type Relation = z.infer<typeof relationSchema>;
 export type RelationKind = Relation["kind"];
+
+/** Every parsed record is one the engine can diagnose with (a compile-time check of src/engine/record.ts). */
+export const RECORD_FITS_ENGINE: BugRecord extends EngineRecord ? true : never = true;

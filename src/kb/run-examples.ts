@@ -1,7 +1,8 @@
 import { type CompiledKb, signatureKey } from "../engine/compile-kb";
 import { diagnoseFields } from "../engine/diagnose";
 import type { Diagnosis } from "../engine/diagnosis";
-import { type BugRecord, type Example, exampleFieldsSchema } from "./record-schema";
+import type { BugRecord, RecordExample as Example } from "../engine/record";
+import { exampleFieldsSchema } from "./record-schema";
 
 export interface ExampleOutcome {
   recordId: string;

@@ -4,6 +4,8 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { getKbMeta } from "../db/bug-queries";
 import type { SharedSettings } from "../env-fields";
 import { createApp } from "../http/app";
+import { chatConfigFromEnv } from "../integrations/chat-config";
+import { createBackgroundTasks } from "./background";
 import { nodeDecoder } from "./body-decoder";
 import { loadConfig } from "./config";
 import { createPoolDiagnoser } from "./diagnosis-pool";
@@ -49,11 +51,15 @@ async function start() {
   if (!served) throw new StartupError(`no knowledge base to serve in ${config.DATABASE_URL}; fix the problems above and restart`);
 
   const settings: SharedSettings = config;
+  const chat = chatConfigFromEnv(config);
+  const background = createBackgroundTasks();
   const diagnoser = createPoolDiagnoser({ timeoutMs: config.DIAGNOSE_TIMEOUT_MS, threads: config.DIAGNOSE_THREADS });
   const app = createApp({
     store: () => store,
     settings: () => settings,
     diagnoser: () => diagnoser,
+    chat: () => chat,
+    background: background.run,
     bodyDecoder: nodeDecoder,
     clientAddress: (c) => {
       if (config.TRUST_PROXY) {
@@ -81,7 +87,7 @@ async function start() {
   const stop = () => {
     server.close();
     // Fold the WAL back into the file, so a copy of the file alone is the whole database.
-    void Promise.allSettled([diagnoser.close(), store.raw("PRAGMA wal_checkpoint(TRUNCATE)")]).finally(() => {
+    void Promise.allSettled([background.drain(), diagnoser.close(), store.raw("PRAGMA wal_checkpoint(TRUNCATE)")]).finally(() => {
       store.close();
       process.exit(0);
     });

@@ -24,12 +24,14 @@ describe("verdicts", () => {
     expect(version).toMatchObject({ value: "5.15.0-127.137", result: "affected", certain: true });
   });
 
-  it("never says not affected on a range the record marks unverified", () => {
-    // xt-mark's jammy range is unverified (its end is not confirmed), so 5.15.0-126 is "probably fine", not a verdict.
-    const d = diagnoseFields(kb, { uname: "5.15.0-126-generic", osRelease: UBUNTU_2204_OS_RELEASE, logs: XOR_MARK_JOURNALD });
-    const xt = d.findings.find((f) => f.id === XT);
+  it("says not affected before a verified start, and never after an end that rests on one report", () => {
+    // xt-mark's jammy range starts at a verified build (Canonical's OSV data); its last affected build is only reported.
+    const before = diagnoseFields(kb, { uname: "5.15.0-126-generic", osRelease: UBUNTU_2204_OS_RELEASE, logs: XOR_MARK_JOURNALD });
+    expect(before.findings.find((f) => f.id === XT)?.verdict).toMatchObject({ status: "not-affected", level: "verified" });
+    const after = diagnoseFields(kb, { uname: "5.15.0-130-generic", osRelease: UBUNTU_2204_OS_RELEASE, logs: XOR_MARK_JOURNALD });
+    const xt = after.findings.find((f) => f.id === XT);
     expect(xt?.verdict.status).toBe("unknown");
-    expect(xt?.verdict.reason).toMatch(/not confirmed: .*before .*5\.15\.0-127\.137/);
+    expect(xt?.verdict.reason).toMatch(/after 5\.15\.0-128\.138, the last version known to be affected/);
   });
 
   it("demotes a matching log on a kernel the data says is fixed", () => {

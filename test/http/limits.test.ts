@@ -55,6 +55,7 @@ describe("answer caps", () => {
       facts: { kernel: null, os: null, iptables: null, nodes: nodes.map((n) => ({ name: n.name }) as never) },
       findings: [],
       advisories: [],
+      rootCause: null,
       nodes,
     };
     const capped = capDiagnosis(d, { nodes: 100, evidencePerFinding: 10 });

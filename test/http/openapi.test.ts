@@ -42,7 +42,18 @@ describe("the OpenAPI document", () => {
 
   it("documents every route the app serves, with its error answers", () => {
     const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
-    expect(documented.sort()).toEqual(["GET /bugs", "GET /bugs/{id}", "GET /bugs/{id}/osv", "GET /health", "GET /kb", "POST /diagnose"]);
+    expect(documented.sort()).toEqual([
+      "GET /bugs",
+      "GET /bugs/{id}",
+      "GET /bugs/{id}/osv",
+      "GET /feedback/summary",
+      "GET /health",
+      "GET /kb",
+      "POST /diagnose",
+      "POST /integrations/discord/interactions",
+      "POST /integrations/slack/commands",
+      "POST /integrations/slack/interactions",
+    ]);
     for (const [path, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
         const statuses = Object.keys(op.responses);

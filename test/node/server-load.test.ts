@@ -49,8 +49,10 @@ it("answers /health in milliseconds while 8 large bundles are diagnosed", async 
   );
   expect(latencies.length).toBeGreaterThan(10);
   expect(statuses.every((s) => s === 200 || s === 503)).toBe(true);
-  // With diagnosis on the event loop, a probe waited for whole diagnoses, so p99 was of the order of
-  // all 8 together (14 s for one 10 MB table). Off the loop it is a small fraction of that, whatever
-  // the machine's load; the fixed floor keeps an idle machine's fast run from failing on noise.
-  expect(p(0.99)).toBeLessThan(Math.max(300, allMs / 5));
+  // With diagnosis on the event loop, the 8 diagnoses run back to back there and a typical probe waits
+  // for half of one (p50 near allMs / 16). Off the loop a probe waits for nothing: both bounds are
+  // relative to the same run, so a loaded machine slows both sides alike; the floor absorbs an idle
+  // machine's noise.
+  expect(p(0.5)).toBeLessThan(Math.max(50, allMs / 40));
+  expect(p(0.99)).toBeLessThan(Math.max(300, allMs / 3));
 }, 120_000);

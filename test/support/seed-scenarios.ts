@@ -58,6 +58,20 @@ export function seedScenarios(diagnose: Diagnose) {
     expect(ipvs?.evidence.some((e) => e.kind === "log" && e.line === 1)).toBe(true);
   });
 
+  it("puts the MARK regression first as the likely root cause and the ipset complaint after it, as a lesser problem", async () => {
+    for (const input of [
+      { logs: `${IPVS_FALLBACK}\n${XOR_MARK_KLOG}` },
+      { uname: "5.15.0-127-generic", osRelease: UBUNTU_2204_OS_RELEASE, logs: `${IPVS_FALLBACK}\n${XOR_MARK_JOURNALD}` },
+    ]) {
+      const d = await diagnose(input);
+      expect(d.findings.map((f) => f.id).slice(0, 2)).toEqual([XT, IPVS]);
+      expect(d.rootCause?.id).toBe(XT);
+      expect(d.rootCause?.reason).toMatch(/alone identifies this bug/);
+      expect(d.rootCause?.others.find((o) => o.id === IPVS)?.reason).toMatch(/separate, lesser problem/);
+      expect(find(d, IPVS)?.related).toContainEqual(expect.objectContaining({ id: XT, kind: "masks" }));
+    }
+  });
+
   it("finds nothing high in a clean kube-proxy start-up", async () => {
     const d = await diagnose({ logs: CLEAN_KUBE_PROXY_START });
     expect(d.findings.filter((f) => f.confidence === "high")).toEqual([]);

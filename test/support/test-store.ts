@@ -5,6 +5,8 @@ import type { Store } from "../../src/db/create-db";
 import { type SharedSettings, sharedEnvSchema } from "../../src/env-fields";
 import { createApp } from "../../src/http/app";
 import type { LogSink } from "../../src/http/middleware/access-log";
+import type { ChatConfig } from "../../src/integrations/chat-config";
+import { createBackgroundTasks } from "../../src/node/background";
 import { nodeDecoder } from "../../src/node/body-decoder";
 import { createPoolDiagnoser, type PoolDiagnoser } from "../../src/node/diagnosis-pool";
 import { importFromDir, openStore } from "../../src/node/prepare-store";
@@ -14,6 +16,8 @@ export interface TestService {
   store: Store;
   app: ReturnType<typeof createApp>;
   dataDir: string;
+  /** Work the app runs after its responses (chat answers); `drain()` waits for it. */
+  background: ReturnType<typeof createBackgroundTasks>;
   /** Every access/error log line the app wrote. */
   logs: Array<Record<string, unknown>>;
   cleanup(): Promise<void>;
@@ -26,6 +30,8 @@ export interface TestServiceOptions {
   /** "pool": diagnoses in worker threads as on Node (default); "inline": as on the Worker. */
   diagnoser?: "pool" | "inline";
   pool?: { threads?: number; maxQueue?: number; timeoutMs?: number; threadModule?: URL };
+  /** The chat doors' secrets (off when absent). */
+  chat?: ChatConfig;
 }
 
 /** A real migrated libSQL file with a copy of data/ imported, behind the real app. */
@@ -47,12 +53,15 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
     pool = createPoolDiagnoser({ threads: 1, timeoutMs: settings.DIAGNOSE_TIMEOUT_MS, ...opts.pool });
     diagnoser = pool;
   }
+  const background = createBackgroundTasks();
   const logs: Array<Record<string, unknown>> = [];
   const log: LogSink = (entry) => logs.push(entry);
   const app = createApp({
     store: () => store,
     settings: () => settings,
     diagnoser: () => diagnoser,
+    chat: () => opts.chat ?? {},
+    background: background.run,
     log,
     bodyDecoder: nodeDecoder,
     clientAddress: (c) => c.req.header("x-test-client"),
@@ -62,7 +71,9 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
     app,
     dataDir,
     logs,
+    background,
     cleanup: async () => {
+      await background.drain();
       await pool?.close();
       store.close();
       await rm(dir, { recursive: true, force: true });

@@ -12,6 +12,11 @@ declare global {
       /** JSON of { version, records, statements }: the import `npm run dev:worker` runs. */
       TEST_KB: string;
       MAX_BODY_BYTES: string;
+      SLACK_SIGNING_SECRET: string;
+      DISCORD_PUBLIC_KEY: string;
+      PUBLIC_URL: string;
+      /** The private half of DISCORD_PUBLIC_KEY (JWK), for signing test interactions. */
+      TEST_DISCORD_PRIVATE_JWK: string;
       CORS_ORIGINS: string;
       RATE_LIMITER: RateLimit;
     }

@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CompiledKb } from "../../engine/compile-kb";
+import type { BugRecord } from "../../kb/record-schema";
 import { CliError, EXIT } from "./exit-codes";
 
 /** The package's own data/: found upwards from this file, in a checkout (src/cli/…) or the built bin (dist/…). */
@@ -18,7 +19,7 @@ export function packageDataDir(): string | null {
   return null;
 }
 
-export async function loadLocalKb(kbDir: string | undefined): Promise<CompiledKb> {
+export async function loadLocalKb(kbDir: string | undefined): Promise<CompiledKb<BugRecord>> {
   const dir = kbDir ?? process.env.KB_DIR ?? packageDataDir();
   if (!dir || !existsSync(join(dir, "bugs")))
     throw new CliError(EXIT.usage, `no knowledge base at ${dir ? resolve(dir) : "data/"}: pass --kb DIR (a folder holding bugs/*.yaml)`);

@@ -10,7 +10,7 @@ import type { BundleSection } from "../types";
 import { isIptablesVersionOutput } from "./iptables-version";
 import { NODES_HEADER, parseNodesTable } from "./kube-nodes";
 import { isLogFramed } from "./log-framing";
-import { OS_RELEASE_LINE, parseOsReleaseValues } from "./os-release";
+import { LSB_LINE, LSB_NO_MODULES, OS_RELEASE_LINE, parseOsReleaseValues } from "./os-release";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { looksLikeBuild, looksLikeRelease, parseProcVersion, parseUnameAll, parseUnameShort, parseVersionSignature } from "./uname";
 
@@ -27,6 +27,7 @@ const COMMANDS: Array<[RegExp, Command | ((m: RegExpExecArray) => Command)]> = [
   [/^(?:sudo\s+)?cat\s+\S*\/proc\/version_signature\s*$/, "version-signature"],
   [/^(?:sudo\s+)?cat\s+\S*\/proc\/version\s*$/, "proc-version"],
   [/^(?:sudo\s+)?cat\s+\S*(?:os-release|\*release|lsb-release)\b.*$/, "os-release"],
+  [/^(?:sudo\s+)?lsb_release(?:\s+-[a-z]+)*\s*$/, "os-release"],
   [/^(?:sudo\s+)?(?:\S*\/)?(?:kubectl|oc|k)\b.*\bget\s+(?:no|nodes?)\b.*$/, "nodes"],
   [/^(?:sudo\s+)?(?:\S*\/)?ip6?tables(?:-[\w-]+)?\s+(?:-V|--version)\s*$/, "iptables"],
 ];
@@ -118,6 +119,17 @@ export function readBundle(lines: readonly string[]): { sections: BundleSection[
       if (rows.length) {
         push("nodes", i, i + 1 + rows.length);
         i += 1 + rows.length;
+        hint = null;
+        continue;
+      }
+    }
+    if (LSB_NO_MODULES.test(t) || (LSB_LINE.test(t) && t.startsWith("Distributor ID:"))) {
+      // `lsb_release -a`: an optional "No LSB modules" line, then "Key:\tvalue" lines.
+      let end = i + 1;
+      while (end < lines.length && LSB_LINE.test((lines[end] ?? "").trim())) end++;
+      if (lines.slice(i, end).some((l) => l.trim().startsWith("Distributor ID:"))) {
+        push("os-release", i, end);
+        i = end;
         hint = null;
         continue;
       }

@@ -58,7 +58,7 @@ function combineKernel(sources: KernelSource[], signature: string | null, os: Os
   const release = main?.uname.release ?? sigRelease;
   if (!release) return null;
   const build = main?.uname.build ?? sources.find((s) => !s.uname.release && s.uname.build)?.uname.build ?? null;
-  const facts = kernelFacts(release, build, os, signature);
+  const facts = kernelFacts(release, build, os, signature, main?.uname.platform ?? null);
   if (main?.uname.machine) facts.machine = main.uname.machine;
   if (main?.line !== undefined) facts.line = main.line;
   return facts;

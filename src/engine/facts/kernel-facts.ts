@@ -6,6 +6,7 @@
 import type { KernelFacts, OsFacts } from "../types";
 import { debianKernel, isDebianKernel } from "./debian-kernel";
 import { isRpmKernel, rpmKernel } from "./rpm-kernel";
+import { isSuseKernel, suseKernel } from "./suse-kernel";
 import { isUbuntuKernel, ubuntuKernel, ubuntuMainline } from "./ubuntu-kernel";
 import { machineOfRelease } from "./uname";
 
@@ -67,11 +68,51 @@ function plainKernel(release: string, os: OsFacts | null): Partial<KernelFacts> 
   };
 }
 
+/** Raspberry Pi OS puts the Debian package version in `uname -v`: "#1 SMP PREEMPT Debian 1:6.6.31-1+rpt1 (2024-05-29)". */
+const RPI_BUILD = /\bDebian (?:\d+:)?(\d+\.\d+\.\d+)-[\w.~]*\+rpt\d*/;
+const RPI_RELEASE = /(?:\+rpt-rpi-|-rpi\d*-rpi-|-v[678]l?\+?$|-v8-16k\+?$|-v7l?\+?$|^\d+\.\d+\.\d+\+$)/;
+/** Android vendor kernels: "-perf-g<sha>", "-g<sha>", "-<build number>-<tag>", or a bare "x.y.z+"; `uname -a` ends with "Android". */
+const ANDROID_RELEASE = /-perf(?:[+-]|$)|-g[0-9a-f]{7,}\+?$|-android\d+/;
+const VENDOR = /^(\d+\.\d+\.\d+)(?:\.\d+)?([-+_~].*)?$/;
+
+/**
+ * Any other kernel.org-based vendor build (Android, Raspberry Pi, WSL, board vendors): judged on the
+ * x.y.z it starts with, hedged, since the vendor may carry its own patches or miss stable fixes.
+ */
+function vendorKernel(release: string, build: string | null, os: OsFacts | null, platform: string | null): Partial<KernelFacts> | null {
+  const m = VENDOR.exec(release);
+  if (!m?.[1]) return null;
+  const suffix = (m[2] ?? "").replace(/^[-+_~]/, "");
+  const rpiBuild = build ? RPI_BUILD.exec(build) : null;
+  let distro: string | null = os?.id ?? null;
+  let upstream = m[1];
+  if (platform === "Android" || ANDROID_RELEASE.test(release)) distro = "android";
+  else if (rpiBuild?.[1]) {
+    distro = "raspberrypi";
+    // The Debian version in uname -v is the real upstream base ("6.1.0-rpi8-rpi-v8" is 6.1.73).
+    upstream = rpiBuild[1];
+  } else if (RPI_RELEASE.test(release) && (!os || os.id === "raspbian" || os.id === "debian")) distro = "raspberrypi";
+  else if (/microsoft-standard/.test(release)) distro = "wsl";
+  return {
+    distro: distro ?? "vendor",
+    flavour: suffix || null,
+    upstream,
+    upstreamCertainty: "derived",
+    package: null,
+  };
+}
+
 /**
  * Facts about one kernel. `build` is `uname -v` (or the build part of `uname -a` or /proc/version);
  * `versionSignature` is the line of Ubuntu's /proc/version_signature.
  */
-export function kernelFacts(release: string, build?: string | null, os?: OsFacts | null, versionSignature?: string | null): KernelFacts {
+export function kernelFacts(
+  release: string,
+  build?: string | null,
+  os?: OsFacts | null,
+  versionSignature?: string | null,
+  platform?: string | null,
+): KernelFacts {
   const r = release.trim();
   const b = build?.trim() || null;
   const o = os ?? null;
@@ -89,8 +130,10 @@ export function kernelFacts(release: string, build?: string | null, os?: OsFacts
   let specific: Partial<KernelFacts> | null = null;
   if (isRpmKernel(r)) specific = rpmKernel(r, o);
   else if (ARCH.test(r)) specific = archKernel(r);
+  else if (isSuseKernel(r, o)) specific = suseKernel(r, b, o);
   else if (ubuntuMainline(r) || isUbuntuKernel(r, b, o)) specific = ubuntuKernel(r, b, o, versionSignature ?? null);
   else if (isDebianKernel(r, b, o)) specific = debianKernel(r, b, o);
-  else specific = plainKernel(r, o);
+  else if (platform === "Android") specific = vendorKernel(r, b, o, platform);
+  else specific = plainKernel(r, o) ?? vendorKernel(r, b, o, platform ?? null);
   return { ...base, ...(specific ?? { distro: o?.id ?? null }) };
 }

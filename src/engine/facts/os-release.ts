@@ -26,11 +26,56 @@ function unquote(value: string): string {
   return value;
 }
 
-/** Null when the text holds no ID= and no NAME= (then it is not an os-release file). */
+/** One line of `lsb_release -a`: "Distributor ID:\tUbuntu", "Release:\t22.04", ... */
+export const LSB_LINE = /^(Distributor ID|Description|Release|Codename|LSB Version):[ \t]*(.*)$/;
+export const LSB_NO_MODULES = /^No LSB modules are available\.?$/;
+
+/** lsb_release's Distributor ID to the os-release ID the knowledge base uses. */
+const LSB_IDS: Record<string, string> = {
+  redhatenterpriseserver: "rhel",
+  redhatenterprise: "rhel",
+  redhatenterpriseworkstation: "rhel",
+  amazonlinux: "amzn",
+  amazon: "amzn",
+  suse: "sles",
+  "suse linux": "sles",
+  opensuse: "opensuse-leap",
+  "opensuse project": "opensuse-leap",
+  oracleserver: "ol",
+  rocky: "rocky",
+  almalinux: "almalinux",
+};
+
+/** `lsb_release -a` output, as some people send in place of /etc/os-release; null without a Distributor ID. */
+export function parseLsbRelease(text: string, lines?: [number, number]): OsFacts | null {
+  const v = new Map<string, string>();
+  for (const raw of text.split(/\r?\n/)) {
+    const m = LSB_LINE.exec(raw.trim());
+    if (m?.[1]) v.set(m[1], (m[2] ?? "").trim());
+  }
+  const distributor = v.get("Distributor ID");
+  if (!distributor) return null;
+  const key = distributor.toLowerCase();
+  const id = LSB_IDS[key] ?? key.replace(/\s+/g, "");
+  const nonEmpty = (k: string) => {
+    const value = v.get(k);
+    return value && value !== "n/a" ? value : null;
+  };
+  return {
+    id,
+    idLike: id === "ubuntu" || id === "raspbian" ? ["debian"] : [],
+    versionId: nonEmpty("Release"),
+    prettyName: nonEmpty("Description"),
+    codename: nonEmpty("Codename"),
+    ...(lines ? { lines } : {}),
+  };
+}
+
+/** Null when the text holds no ID= and no NAME= (then it is not an os-release file), unless it is `lsb_release -a` output. */
 export function parseOsRelease(text: string, lines?: [number, number]): OsFacts | null {
   const v = parseOsReleaseValues(text);
   const id = v.get("ID");
-  if (!id && !v.get("NAME")) return null;
+  if (!id && !v.get("NAME")) return parseLsbRelease(text, lines);
   const nonEmpty = (key: string) => v.get(key) || null;
   return {
     // os-release(5): "If not set, a default of ID=linux may be used."

@@ -103,6 +103,12 @@ function sourceNames(flavour: string, branch: string, backport: boolean): string
   return backport ? `linux-${family}-${branch}` : `linux-${family}`;
 }
 
+const LTS_ORDER = ["16.04", "18.04", "20.04", "22.04", "24.04", "26.04"];
+const previousLts = (series: string): string | null => {
+  const i = LTS_ORDER.indexOf(series);
+  return i > 0 ? (LTS_ORDER[i - 1] ?? null) : null;
+};
+
 export function ubuntuKernel(
   release: string,
   build: string | null,
@@ -159,6 +165,10 @@ export function ubuntuKernel(
     notes.push(`Ubuntu release unknown: no os-release, and ${branch} is not the kernel of an LTS release`);
   }
 
+  // Without os-release and without uname -v, an LTS's own branch is also the previous LTS's backport
+  // (HWE or cloud): 6.8.0-1021-aws is linux-aws on 24.04 or linux-aws-6.8 on 22.04.
+  const guessed = series !== null && !(os?.id === "ubuntu" && os.versionId) && !backportSeries && !b && !sig;
+  const previous = guessed ? previousLts(series ?? "") : null;
   let names: string[];
   if (series) {
     const backport = backportSeries !== null || GA_SERIES[branch] !== series;
@@ -169,6 +179,8 @@ export function ubuntuKernel(
   }
   notes.push(`source package ${names.join(" or ")}`);
 
+  const alternatives = previous ? [{ ecosystem: `ubuntu:${previous}`, names: [sourceNames(flavour, branch, true)] }] : [];
+  if (previous) notes.push(`or Ubuntu ${previous}'s backport ${alternatives[0]?.names[0]}: /etc/os-release or uname -v would tell`);
   return {
     distro: "ubuntu",
     flavour,
@@ -181,6 +193,12 @@ export function ubuntuKernel(
       scheme: "dpkg",
       certainty,
       note: `${notes.join("; ")}.`,
+      ...(previous
+        ? {
+            alternatives,
+            decidedBy: `/etc/os-release (VERSION_ID), or uname -v: a "#NN~${previous}.1-Ubuntu" build is ${previous}'s ${alternatives[0]?.names[0]}, a plain "#NN-Ubuntu" build is ${series}'s ${names[0]}`,
+          }
+        : {}),
     },
   };
 }

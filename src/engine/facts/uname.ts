@@ -10,6 +10,8 @@ export interface UnameFacts {
   build: string | null;
   machine: string | null;
   hostname: string | null;
+  /** The last word of `uname -a` when it names the platform rather than GNU/Linux ("Android"). */
+  platform?: string;
 }
 
 export interface VersionSignature {
@@ -33,22 +35,31 @@ const SIGNATURE = /^Ubuntu\s+(\d+\.\d+\.\d+)-(\d+)\.(\d+\S*?)-([a-z][a-z0-9-]*)\
 export const looksLikeRelease = (text: string): boolean => RELEASE.test(text.trim());
 export const looksLikeBuild = (text: string): boolean => BUILD.test(text.trim());
 
-/** `uname -a`: "Linux <host> <release> <build ...> <machine> [<processor> <platform>] GNU/Linux". */
+/**
+ * `uname -a`: "Linux <host> <release> <build ...> <machine> [<processor> <platform>] GNU/Linux". The
+ * hostname is sometimes left out (`uname -srvmo`, tools that print uname without it, a pasted line
+ * with the host removed): "Linux <release> <build ...> <machine> ...". Android prints "Android" where
+ * others print "GNU/Linux".
+ */
 export function parseUnameAll(line: string): UnameFacts | null {
   const tokens = line.trim().split(/\s+/);
   if (tokens[0] !== "Linux" || tokens.length < 4) return null;
-  const [, hostname, release] = tokens;
-  if (!hostname || !release || !looksLikeRelease(release)) return null;
-  if (!tokens[3]?.startsWith("#")) return null;
+  const noHost = looksLikeRelease(tokens[1] ?? "") && tokens[2]?.startsWith("#") === true;
+  const [hostname, release] = noHost ? [null, tokens[1]] : [tokens[1], tokens[2]];
+  const buildAt = noHost ? 2 : 3;
+  if (!release || !looksLikeRelease(release)) return null;
+  if (!tokens[buildAt]?.startsWith("#")) return null;
   // The machine is the first architecture-looking word after the build; the processor string that
   // some systems print after it ("Intel(R) Xeon(R) CPU ...") may contain spaces.
-  const at = tokens.findIndex((t, i) => i > 3 && MACHINE.test(t));
-  const end = at === -1 ? tokens.length - (tokens.at(-1) === "GNU/Linux" ? 1 : 0) : at;
+  const at = tokens.findIndex((t, i) => i > buildAt && MACHINE.test(t));
+  const last = tokens.at(-1);
+  const end = at === -1 ? tokens.length - (last === "GNU/Linux" || last === "Android" ? 1 : 0) : at;
   return {
     release,
-    build: tokens.slice(3, end).join(" ") || null,
+    build: tokens.slice(buildAt, end).join(" ") || null,
     machine: at === -1 ? null : (tokens[at] ?? null),
-    hostname,
+    hostname: hostname ?? null,
+    ...(last === "Android" ? { platform: "Android" } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import { isAlpha, isDigit } from "./chars";
 /**
  * Debian version ordering (deb-version(5)): [epoch:]upstream[-revision], a port of verrevcmp() and
  * dpkg_version_compare() from dpkg's lib/dpkg/version.c
@@ -27,9 +28,6 @@ export function parseDpkgVersion(text: string): DpkgVersion {
   if (hyphen === -1) return { epoch, upstream: rest, revision: "" };
   return { epoch, upstream: rest.slice(0, hyphen), revision: rest.slice(hyphen + 1) };
 }
-
-const isDigit = (c: string) => c >= "0" && c <= "9";
-const isAlpha = (c: string) => (c >= "a" && c <= "z") || (c >= "A" && c <= "Z");
 
 /** dpkg's order(): "~" below the end of the string, letters below every other non-digit. */
 function order(c: string): number {

@@ -1,13 +1,11 @@
+import { isAlnum, isAlpha, isDigit } from "./chars";
+
 /**
  * Arch Linux ordering, ported from alpm_pkg_vercmp() in pacman's lib/libalpm/version.c (read in the
  * msys2 copy, https://github.com/msys2/msys2-pacman/blob/aa2196e3a9bd764c9a4e2d268f7bf69da3afc2b8/lib/libalpm/version.c,
  * whose only change is an MSYS-only epoch separator). pacman carries its own copy of an older
  * rpmvercmp: no "~"/"^" handling, and a longer run of separators wins.
  */
-
-const isDigit = (c: string) => c >= "0" && c <= "9";
-const isAlpha = (c: string) => (c >= "a" && c <= "z") || (c >= "A" && c <= "Z");
-const isAlnum = (c: string) => isDigit(c) || isAlpha(c);
 
 function alpmRpmvercmp(a: string, b: string): -1 | 0 | 1 {
   if (a === b) return 0;

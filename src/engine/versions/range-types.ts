@@ -1,10 +1,29 @@
+/**
+ * How well a fact is established: verified = a primary source states it; corroborated = two or more
+ * independent field reports with exact versions; reported = one report.
+ */
+export type EvidenceLevel = "verified" | "corroborated" | "reported";
+
+/** Strongest first. */
+export const LEVEL_ORDER: readonly EvidenceLevel[] = ["verified", "corroborated", "reported"];
+
+/** The weaker of the levels (reported when none is given). */
+export const weakestLevel = (levels: readonly EvidenceLevel[]): EvidenceLevel =>
+  levels.reduce<EvidenceLevel>((w, l) => (LEVEL_ORDER.indexOf(l) > LEVEL_ORDER.indexOf(w) ? l : w), levels[0] ?? "reported");
+
 /** One OSV-style range as the knowledge base records it: affected when introduced ≤ v < fixed (or ≤ lastAffected). */
 export interface AffectedRange {
   /** "0" means "since the beginning". */
   introduced: string;
   fixed?: string | undefined;
   lastAffected?: string | undefined;
-  verified: boolean;
+  /** The range's own level; `verified` is the older shorthand (true = verified, false = reported). */
+  evidence?: EvidenceLevel | undefined;
+  verified?: boolean | undefined;
+  /** Per-end levels; each falls back to the range's own level. */
+  introducedEvidence?: EvidenceLevel | undefined;
+  /** Covers `fixed` or `lastAffected`. */
+  fixedEvidence?: EvidenceLevel | undefined;
   source: string;
 }
 
@@ -18,7 +37,12 @@ export interface RangeVerdict<R extends AffectedRange = AffectedRange> {
   range?: R;
   /** false when the answer rests on missing detail (an ABI without its upload number). */
   certain: boolean;
-  /** Set when the deciding range (or, with none deciding, any range) is unverified. */
+  /**
+   * The weakest level among the range ends that decided it (both ends for "inside", the fix for
+   * "above", the start for "below"; every recorded end when no single range decided).
+   */
+  level: EvidenceLevel;
+  /** Set when that level is "reported": the answer rests on a single report. */
   unverified?: true;
 }
 

@@ -2,7 +2,7 @@ import type { VersionScheme } from "../types";
 import { compareDpkg, ubuntuKernelAbi } from "./dpkg-version";
 import { isMainlineVersion, kernelBranch, parseKernelVersion } from "./kernel-version";
 import * as text from "./range-text";
-import type { AffectedRange, EvaluateOptions, RangeVerdict } from "./range-types";
+import { type AffectedRange, type EvaluateOptions, type EvidenceLevel, LEVEL_ORDER, type RangeVerdict, weakestLevel } from "./range-types";
 import { compareVersions } from "./scheme";
 
 /**
@@ -20,6 +20,32 @@ interface Placed<R> {
 type Compare = (a: string, b: string) => number;
 
 const upperBound = (r: AffectedRange) => r.fixed ?? r.lastAffected;
+
+const ownLevel = (r: AffectedRange): EvidenceLevel =>
+  r.evidence ?? (r.verified === false ? "reported" : r.verified ? "verified" : "reported");
+
+/** The evidence level of one end of a range. */
+export function endLevel(r: AffectedRange, end: "introduced" | "upper"): EvidenceLevel {
+  return (end === "introduced" ? r.introducedEvidence : r.fixedEvidence) ?? ownLevel(r);
+}
+
+/** The levels of the ends a range actually has ("0" as introduced is no end); its own level when it has none. */
+export function rangeLevels(r: AffectedRange): EvidenceLevel[] {
+  const ends = [
+    ...(r.introduced !== "0" ? [endLevel(r, "introduced")] : []),
+    ...(upperBound(r) !== undefined ? [endLevel(r, "upper")] : []),
+  ];
+  return ends.length ? ends : [ownLevel(r)];
+}
+
+/** Which ends decide a verdict: inside needs both, a fix only the upper end, "before" only the start. */
+type Deciding = "both" | "upper" | "introduced";
+
+function levelOf(r: AffectedRange, deciding: Deciding): EvidenceLevel {
+  if (deciding === "upper") return upperBound(r) !== undefined ? endLevel(r, "upper") : ownLevel(r);
+  if (deciding === "introduced") return r.introduced !== "0" ? endLevel(r, "introduced") : ownLevel(r);
+  return weakestLevel(rangeLevels(r));
+}
 
 function place(cmp: Compare, v: string, r: AffectedRange): Position | null {
   try {
@@ -52,12 +78,15 @@ function verdict<R extends AffectedRange>(
   reason: string,
   range: R | undefined,
   certain: boolean,
+  deciding: Deciding = "both",
 ): RangeVerdict<R> {
-  return { status, reason, certain, ...(range ? { range } : {}), ...(range && !range.verified ? { unverified: true } : {}) };
+  const level = range ? levelOf(range, deciding) : "reported";
+  return { status, reason, certain, level, ...(range ? { range } : {}), ...(level === "reported" ? { unverified: true } : {}) };
 }
 
-/** Among ranges that fit equally well, lean on a verified one. */
-const preferVerified = <R extends AffectedRange>(rs: R[]): R | undefined => rs.find((r) => r.verified) ?? rs[0];
+/** Among ranges that fit equally well, lean on the best-established one. */
+const preferVerified = <R extends AffectedRange>(rs: R[], deciding: Deciding = "both"): R | undefined =>
+  [...rs].sort((a, b) => LEVEL_ORDER.indexOf(levelOf(a, deciding)) - LEVEL_ORDER.indexOf(levelOf(b, deciding)))[0];
 
 function extreme<R>(rs: R[], key: (r: R) => string, cmp: Compare, want: 1 | -1): R | undefined {
   return rs.reduce<R | undefined>((best, r) => (best === undefined || cmp(key(r), key(best)) * want > 0 ? r : best), undefined);
@@ -75,7 +104,7 @@ function notAffectedKernel<R extends AffectedRange>(v: string, above: R[], below
     cmp,
     1,
   );
-  if (fixedHere) return verdict("not-affected", text.branchFixedReason(branch, fixedHere), fixedHere, true);
+  if (fixedHere) return verdict("not-affected", text.branchFixedReason(branch, fixedHere), fixedHere, true, "upper");
 
   const laterHere = extreme(
     below.filter((r) => onBranch(r.introduced)),
@@ -83,7 +112,7 @@ function notAffectedKernel<R extends AffectedRange>(v: string, above: R[], below
     cmp,
     -1,
   );
-  if (laterHere) return verdict("not-affected", text.kernelBeforeReason(laterHere), laterHere, true);
+  if (laterHere) return verdict("not-affected", text.kernelBeforeReason(laterHere), laterHere, true, "introduced");
 
   // Ranges that start or end at a mainline release bound whole branches, not just one stable series.
   const fixedInMainline = extreme(
@@ -92,7 +121,7 @@ function notAffectedKernel<R extends AffectedRange>(v: string, above: R[], below
     cmp,
     1,
   );
-  if (fixedInMainline) return verdict("not-affected", text.mainlineFixedReason(branch, fixedInMainline), fixedInMainline, true);
+  if (fixedInMainline) return verdict("not-affected", text.mainlineFixedReason(branch, fixedInMainline), fixedInMainline, true, "upper");
 
   const laterMainline = extreme(
     below.filter((r) => isMainline(r.introduced)),
@@ -100,20 +129,26 @@ function notAffectedKernel<R extends AffectedRange>(v: string, above: R[], below
     cmp,
     -1,
   );
-  if (laterMainline) return verdict("not-affected", text.kernelBeforeReason(laterMainline), laterMainline, true);
+  if (laterMainline) return verdict("not-affected", text.kernelBeforeReason(laterMainline), laterMainline, true, "introduced");
 
   // Stable backports elsewhere say nothing about this branch; the conclusion rests on all of them.
-  const result = verdict<R>("not-affected", text.noBranchRangeReason(branch), undefined, true);
-  return all.some((r) => !r.verified) ? { ...result, unverified: true } : result;
+  const level = weakestLevel(all.flatMap(rangeLevels));
+  return {
+    status: "not-affected",
+    reason: text.noBranchRangeReason(branch),
+    certain: true,
+    level,
+    ...(level === "reported" ? { unverified: true } : {}),
+  };
 }
 
 function notAffected<R extends AffectedRange>(v: string, above: R[], below: R[], cmp: Compare): RangeVerdict<R> {
   // The nearest fix below v explains it best; only when v precedes every range does "before" apply.
   const fixed = extreme(above, (r) => upperBound(r) ?? "", cmp, 1);
-  if (fixed) return verdict("not-affected", text.fixedReason(v, fixed), fixed, true);
+  if (fixed) return verdict("not-affected", text.fixedReason(v, fixed), fixed, true, "upper");
   const first = extreme(below, (r) => r.introduced, cmp, -1);
-  if (first) return verdict("not-affected", text.beforeReason(v, first), first, true);
-  return { status: "unknown", reason: `${v} could not be placed in any recorded range`, certain: false };
+  if (first) return verdict("not-affected", text.beforeReason(v, first), first, true, "introduced");
+  return { status: "unknown", reason: `${v} could not be placed in any recorded range`, certain: false, level: "reported" };
 }
 
 function decide<R extends AffectedRange>(scheme: VersionScheme, v: string, placed: Placed<R>[], all: readonly R[]): RangeVerdict<R> {
@@ -125,8 +160,8 @@ function decide<R extends AffectedRange>(scheme: VersionScheme, v: string, place
   const abiIntroduced = preferVerified(at("abi-introduced"));
   if (abiIntroduced) return verdict("affected", text.abiIntroducedReason(v, abiIntroduced), abiIntroduced, false);
 
-  const abiFix = preferVerified(at("abi-fix"));
-  if (abiFix) return verdict("unknown", text.abiFixedReason(v, abiFix), abiFix, false);
+  const abiFix = preferVerified(at("abi-fix"), "upper");
+  if (abiFix) return verdict("unknown", text.abiFixedReason(v, abiFix), abiFix, false, "upper");
 
   const unreadable = placed.find((x) => x.position === null)?.range;
   if (unreadable) {
@@ -151,10 +186,11 @@ export function evaluateRanges<R extends AffectedRange>(
   opts: EvaluateOptions = {},
 ): RangeVerdict<R> {
   const v = version.trim();
-  if (!v) return { status: "unknown", reason: "no version to compare", certain: false };
-  if (!ranges.length) return { status: "unknown", reason: "no affected versions are recorded", certain: false };
+  if (!v) return { status: "unknown", reason: "no version to compare", certain: false, level: "reported" };
+  if (!ranges.length) return { status: "unknown", reason: "no affected versions are recorded", certain: false, level: "reported" };
   if (scheme === "linux" && !parseKernelVersion(v)) {
-    return { status: "unknown", reason: `"${v}" is not an upstream Linux version, so it cannot be placed in the ranges`, certain: false };
+    const reason = `"${v}" is not an upstream Linux version, so it cannot be placed in the ranges`;
+    return { status: "unknown", reason, certain: false, level: "reported" };
   }
 
   const byAbi = opts.partial === true && scheme === "dpkg";

@@ -1,3 +1,4 @@
+import { isAlnum, isAlpha, isDigit } from "./chars";
 /**
  * RPM version ordering, ported from rpm's own C: rpmvercmp() in rpmio/rpmvercmp.cc (with the "~"
  * pre-release and "^" post-release separators) and rpmverCmp()/parseEVR() in rpmio/rpmver.c
@@ -6,9 +7,6 @@
  */
 
 // rpm's risdigit/risalpha are ASCII-only: any other byte, including non-ASCII, is a separator.
-const isDigit = (c: string) => c >= "0" && c <= "9";
-const isAlpha = (c: string) => (c >= "a" && c <= "z") || (c >= "A" && c <= "Z");
-const isAlnum = (c: string) => isDigit(c) || isAlpha(c);
 
 /** rpmvercmp(a, b): 1 when a is newer, 0 when the same version, -1 when b is newer. */
 export function rpmvercmp(a: string, b: string): -1 | 0 | 1 {

@@ -6,6 +6,8 @@ import type {
   HostReport,
   LogEvidence,
   NodeReport,
+  RelatedFinding,
+  RootCause,
   ScoreComponents,
   Verdict,
   VersionEvidence,
@@ -23,6 +25,9 @@ import type { Equal, Expect } from "./type-equal";
 const certainty = z.enum(["exact", "derived", "partial", "unknown"]);
 const versionScheme = z.enum(["linux", "dpkg", "rpm", "pacman", "semver"]);
 const verdictStatus = z.enum(["affected", "not-affected", "unknown"]);
+const evidenceLevel = z.enum(["verified", "corroborated", "reported"]).openapi({
+  description: "verified: a primary source; corroborated: two or more independent reports with exact versions; reported: one report.",
+});
 
 const kernelPackageSchema = z
   .object({
@@ -32,6 +37,13 @@ const kernelPackageSchema = z
     scheme: versionScheme,
     certainty,
     note: z.string(),
+    alternatives: z
+      .array(z.object({ ecosystem: z.string(), names: z.array(z.string()) }))
+      .optional()
+      .openapi({
+        description: "Other release/package pairs the same uname -r could be (Ubuntu cloud and HWE kernels without os-release).",
+      }),
+    decidedBy: z.string().optional().openapi({ description: "The fact that would settle the alternatives." }),
   })
   .openapi("KernelPackage");
 
@@ -97,6 +109,9 @@ const logEvidenceSchema = z
     signature: z.string(),
     weight: z.number(),
     blockStart: z.number().int().optional(),
+    approximate: z.enum(["tokens", "similar"]).optional().openapi({
+      description: "Found by the recall tier (a token signature, or resemblance to the record's text), not an exact signature.",
+    }),
     host: z
       .string()
       .optional()
@@ -114,14 +129,27 @@ const versionEvidenceSchema = z
     result: verdictStatus,
     reason: z.string(),
     certain: z.boolean(),
-    unverified: z.boolean(),
+    level: evidenceLevel,
+    unverified: z.boolean().openapi({ description: "Kept for older clients: true when level is reported." }),
     source: z.string().optional(),
   })
   .openapi("VersionEvidence");
 
 const evidenceSchema = z.discriminatedUnion("kind", [logEvidenceSchema, versionEvidenceSchema]).openapi("Evidence");
 
-const verdictSchema = z.object({ status: verdictStatus, reason: z.string() }).openapi("Verdict");
+const verdictSchema = z.object({ status: verdictStatus, reason: z.string(), level: evidenceLevel.optional() }).openapi("Verdict");
+
+const relatedFindingSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(["masks", "masked-by", "explains", "explained-by", "prerequisite-of", "requires", "confused-with"]),
+    note: z.string(),
+  })
+  .openapi("RelatedFinding");
+
+const rootCauseSchema = z
+  .object({ id: z.string(), reason: z.string(), others: z.array(z.object({ id: z.string(), reason: z.string() })) })
+  .openapi("RootCause");
 
 const scoreComponentsSchema = z
   .object({ signals: z.number(), version: z.number(), verification: z.number(), matchedSignatures: z.number().int() })
@@ -141,6 +169,7 @@ const findingSchema = z
     workarounds: z.array(z.string()),
     references: z.array(z.string()),
     unverified: z.array(z.string()),
+    related: z.array(relatedFindingSchema).optional(),
     hosts: z
       .array(z.string())
       .optional()
@@ -188,6 +217,7 @@ export const diagnosisSchema = z
     findings: z.array(findingSchema),
     advisories: z.array(findingSchema),
     nodes: z.array(nodeReportSchema),
+    rootCause: rootCauseSchema.nullable(),
     hosts: z
       .array(hostReportSchema)
       .optional()
@@ -222,6 +252,8 @@ type _Checks = [
   Expect<Equal<z.infer<typeof scoreComponentsSchema>, ScoreComponents>>,
   Expect<Equal<z.infer<typeof findingSchema>, Finding>>,
   Expect<Equal<z.infer<typeof nodeReportSchema>, NodeReport>>,
+  Expect<Equal<z.infer<typeof relatedFindingSchema>, RelatedFinding>>,
+  Expect<Equal<z.infer<typeof rootCauseSchema>, RootCause>>,
   Expect<Equal<z.infer<typeof hostReportSchema>, HostReport>>,
   Expect<Equal<z.infer<typeof diagnosisSchema>, Diagnosis>>,
   Expect<Equal<z.infer<typeof servedDiagnosisSchema>, ServedDiagnosis>>,

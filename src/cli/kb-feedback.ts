@@ -1,0 +1,21 @@
+// Which records draw "wrong" votes from the chat answers: `npm run kb:feedback` (same data as GET /feedback/summary).
+import { feedbackSummary } from "../db/chat-queries";
+import { loadConfig } from "../node/config";
+import { openStore } from "../node/prepare-store";
+
+const config = loadConfig();
+const store = await openStore(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+try {
+  const records = await feedbackSummary(store);
+  if (!records.length) console.log("No votes yet.");
+  for (const r of records) {
+    const verdicts = Object.entries(r.wrongByVerdict)
+      .map(([v, n]) => `${v} ${n}`)
+      .join(", ");
+    console.log(
+      `${String(r.wrong).padStart(4)} wrong ${String(r.right).padStart(4)} right  ${r.findingId}${verdicts ? `  (wrong on: ${verdicts})` : ""}  last ${r.lastVoteAt}`,
+    );
+  }
+} finally {
+  store.close();
+}

@@ -1,0 +1,116 @@
+/**
+ * The lexical fallback: Okapi BM25 over each record's own text (title, summary, root cause, signature
+ * patterns and descriptions, positive example logs), queried with one log line at a time. Written here
+ * rather than taken from a library (MiniSearch, wink-bm25) because the gate needs the inverse document
+ * frequency of every query word (how much of the line's distinctive weight the record explains), which
+ * those libraries keep private, and the engine has to stay small and dependency-free in the Worker.
+ */
+import { lineTokens } from "./tokens";
+
+const K1 = 1.2;
+const B = 0.75;
+
+const STOP = new Set(
+  "a an the of to in on for is are was be been or and with at by as from this that it its into via not no but if then than when while will would can could has have had do does did error failed failure err warning warn info level msg time unable cannot can't".split(
+    " ",
+  ),
+);
+
+const useful = (t: string) => t.length >= 3 && !STOP.has(t) && !/^\d+$/.test(t) && !/^(?:0x)?[0-9a-f]{6,}$/.test(t) && !/\d{3,}/.test(t);
+
+export interface LexicalDoc {
+  id: string;
+  text: string;
+}
+
+export interface LexicalIndex {
+  ids: string[];
+  /** Per document: term frequencies. */
+  tf: Array<Map<string, number>>;
+  length: number[];
+  avgLength: number;
+  /** Documents containing each term. */
+  df: Map<string, number>;
+  /** Per term: the documents holding it and how often, so a query only visits those. */
+  postings: Map<string, Array<[doc: number, tf: number]>>;
+}
+
+export function buildLexicalIndex(docs: readonly LexicalDoc[]): LexicalIndex {
+  const tf: Array<Map<string, number>> = [];
+  const length: number[] = [];
+  const df = new Map<string, number>();
+  for (const d of docs) {
+    const counts = new Map<string, number>();
+    let n = 0;
+    for (const t of lineTokens(d.text)) {
+      if (!useful(t)) continue;
+      counts.set(t, (counts.get(t) ?? 0) + 1);
+      n++;
+    }
+    for (const t of counts.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+    tf.push(counts);
+    length.push(n);
+  }
+  const avgLength = length.reduce((a, b) => a + b, 0) / Math.max(1, length.length);
+  const postings = new Map<string, Array<[number, number]>>();
+  tf.forEach((counts, d) => {
+    for (const [t, f] of counts) {
+      const list = postings.get(t);
+      if (list) list.push([d, f]);
+      else postings.set(t, [[d, f]]);
+    }
+  });
+  return { ids: docs.map((d) => d.id), tf, length, avgLength, df, postings };
+}
+
+export interface LexicalMatch {
+  id: string;
+  score: number;
+  /** Share of the line's distinctive weight (IDF of its known words) that the record's text holds. */
+  coverage: number;
+  /** The distinctive words of the line found in the record. */
+  terms: string[];
+  /** The best other record's score, to tell a clear winner from a tie. */
+  runnerUp: number;
+}
+
+const idf = (index: LexicalIndex, t: string) => {
+  const n = index.ids.length;
+  const d = index.df.get(t) ?? 0;
+  return Math.log(1 + (n - d + 0.5) / (d + 0.5));
+};
+
+/** The record whose text best explains one log line, with how much of the line it explains. */
+export function bestMatch(index: LexicalIndex, line: string): LexicalMatch | null {
+  // Words in more than a quarter of the records explain nothing (and would make every query visit them all).
+  const common = Math.max(8, index.ids.length / 4);
+  const query = [...new Set(lineTokens(line).filter(useful))].filter((t) => {
+    const d = index.df.get(t);
+    return d !== undefined && d <= common;
+  });
+  if (query.length < 3) return null;
+  const weights = query.map((t) => idf(index, t));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const scores = new Map<number, number>();
+  for (let q = 0; q < query.length; q++) {
+    for (const [d, f] of index.postings.get(query[q] as string) ?? []) {
+      const norm = K1 * (1 - B + (B * (index.length[d] as number)) / index.avgLength);
+      scores.set(d, (scores.get(d) ?? 0) + (weights[q] as number) * ((f * (K1 + 1)) / (f + norm)));
+    }
+  }
+  let best = -1;
+  let bestScore = 0;
+  let second = 0;
+  for (const [d, score] of scores) {
+    if (score > bestScore || (score === bestScore && best >= 0 && d < best)) {
+      if (best >= 0) second = Math.max(second, bestScore);
+      bestScore = score;
+      best = d;
+    } else if (score > second) second = score;
+  }
+  if (best < 0) return null;
+  const counts = index.tf[best] as Map<string, number>;
+  const terms = query.filter((t) => counts.has(t));
+  const covered = query.reduce((s, t, q) => (counts.has(t) ? s + (weights[q] as number) : s), 0);
+  return { id: index.ids[best] as string, score: bestScore, coverage: total ? covered / total : 0, terms, runnerUp: second };
+}

@@ -1,0 +1,87 @@
+/**
+ * The engine's view of a known-bug record: the fields diagnosis reads. The engine owns this shape;
+ * curation (src/kb: the zod schema, validation, the curator's tools) produces records that satisfy it
+ * and imports the engine, never the other way round (Biome's noRestrictedImports enforces it).
+ */
+import type { EvidenceLevel } from "./versions";
+
+export interface RecordRange {
+  /** "0" means "since the beginning". */
+  introduced: string;
+  fixed?: string | undefined;
+  lastAffected?: string | undefined;
+  evidence: EvidenceLevel;
+  introducedEvidence: EvidenceLevel;
+  /** Covers `fixed` or `lastAffected`. */
+  fixedEvidence: EvidenceLevel;
+  /** true only when every end the range has is verified (kept for older readers). */
+  verified: boolean;
+  source: string;
+  sources: readonly string[];
+  note?: string | undefined;
+}
+
+export interface RecordBackport {
+  ecosystem: string;
+  package?: string | undefined;
+  since?: string | undefined;
+  source: string;
+  note?: string | undefined;
+}
+
+export interface RecordAffected {
+  /** regression: the ranges carry the bug; requirement: versions below `fixed` lack a feature. */
+  kind: "regression" | "requirement";
+  backports: readonly RecordBackport[];
+  ecosystem: string;
+  package: string;
+  ranges: readonly RecordRange[];
+  note?: string | undefined;
+}
+
+export interface RecordSignature {
+  id: string;
+  kind: "literal" | "regex";
+  pattern: string;
+  weight: number;
+  caseSensitive: boolean;
+  description?: string | undefined;
+  source: string;
+}
+
+export interface RecordExample {
+  title: string;
+  source: string;
+  uname?: string | undefined;
+  procVersion?: string | undefined;
+  osRelease?: string | undefined;
+  nodes?: string | undefined;
+  log: string;
+  expect: "top1" | "present" | "absent";
+  verdict?: "affected" | "not-affected" | "unknown" | undefined;
+  note?: string | undefined;
+}
+
+export interface RecordRelation {
+  id: string;
+  kind: "masks" | "explains" | "confused-with" | "prerequisite-of";
+  note: string;
+  source?: string | undefined;
+}
+
+export interface BugRecord {
+  id: string;
+  title: string;
+  summary: string;
+  rootCause: string;
+  fix: string;
+  reboot: string;
+  workarounds: readonly string[];
+  references: ReadonlyArray<{ url: string }>;
+  affected: readonly RecordAffected[];
+  signatures: readonly RecordSignature[];
+  examples: readonly RecordExample[];
+  /** Facts the record could not confirm, in words. */
+  unverified: readonly string[];
+  relations: readonly RecordRelation[];
+}

@@ -1,0 +1,142 @@
+import { listBugs } from "../db/bug-queries";
+import type { Store } from "../db/create-db";
+import type { CompiledKb } from "../engine/compile-kb";
+import { diagnoseBundle } from "../engine/diagnose";
+import type { Diagnosis, NodeReport } from "../engine/diagnosis";
+import { type FindingSummary, type RecordSummary, summarizeDiagnosis, summarizeRecord } from "../engine/summary";
+import { currentKb } from "../service/kb-cache";
+import type { ChatInput } from "./chat-input";
+
+/** Findings shown in a chat answer; the rest are counted, and the web page has them all. */
+const SHOWN_FINDINGS = 3;
+const SHOWN_ADVISORIES = 3;
+const SEARCH_RESULTS = 5;
+
+interface KbRef {
+  version: string;
+  records: number;
+}
+
+/**
+ * A chat answer before any platform formatting: Slack's blocks and Discord's embeds are two renderings
+ * of this, and its findings are the engine's one projection (summarizeDiagnosis), never re-ranked here.
+ */
+export type ChatAnswer =
+  | { kind: "help" }
+  | {
+      kind: "diagnosis";
+      kb: KbRef;
+      findings: FindingSummary[];
+      /** Findings beyond those shown. */
+      more: number;
+      advisories: FindingSummary[];
+      outliers: NodeReport[];
+      /** The host facts the verdicts were judged on, in words ("kernel 5.15.0-127-generic", ...). */
+      facts: string[];
+      truncated: ChatInput["truncated"];
+    }
+  | { kind: "record"; kb: KbRef; record: RecordSummary }
+  | { kind: "search"; kb: KbRef; query: string; total: number; items: Array<{ id: string; title: string; summary: string }> };
+
+const SLUG = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
+
+/**
+ * What the person typed decides the answer: `help` or nothing → help; a record id → that record;
+ * an issue link (or `owner/repo#123`) → the records citing it; anything the engine recognises (log
+ * lines, uname, os-release) → a diagnosis; other single-line text (a CVE, a commit, words) → a search.
+ */
+export type RunDiagnosis = (kb: CompiledKb, text: string) => Promise<Diagnosis>;
+
+/** The app's diagnoser (a worker-thread pool on Node, inline on the Worker) in production; the engine inline by default. */
+export async function answerFor(
+  store: Store,
+  input: ChatInput,
+  run: RunDiagnosis = async (kb, text) => diagnoseBundle(kb, text),
+): Promise<ChatAnswer> {
+  const text = input.text;
+  if (!text || /^(help|-h|--help|\?)$/i.test(text)) return { kind: "help" };
+  const kb = await currentKb(store);
+  const ref: KbRef = { version: kb.version, records: kb.records.length };
+  const single = !text.includes("\n");
+  if (single && SLUG.test(text)) {
+    const record = kb.records.find((r) => r.id === text);
+    if (record) return { kind: "record", kb: ref, record: summarizeRecord(record) };
+  }
+  const cited = single ? citingRecords(kb.records, text) : [];
+  if (cited.length)
+    return {
+      kind: "search",
+      kb: ref,
+      query: text.slice(0, 200),
+      total: cited.length,
+      items: cited.slice(0, SEARCH_RESULTS).map((r) => ({ id: r.id, title: r.title, summary: r.summary })),
+    };
+  const diagnosis = await run(kb, text);
+  if (!single || diagnosis.findings.length || diagnosis.advisories.length || diagnosis.facts.kernel)
+    return diagnosisAnswer(ref, diagnosis, input.truncated);
+  const found = await listBugs(store, { q: text.slice(0, 200), limit: SEARCH_RESULTS, offset: 0 });
+  return {
+    kind: "search",
+    kb: ref,
+    query: text.slice(0, 200),
+    total: found.total,
+    items: found.items.map((b) => ({ id: b.id, title: b.title, summary: b.summary })),
+  };
+}
+
+type KbRecord = Awaited<ReturnType<typeof currentKb>>["records"][number];
+
+/**
+ * An issue or report people paste as a link (or as GitHub's `owner/repo#123`): the records that cite
+ * it as a reference, an alias source or an example source.
+ */
+function citingRecords(records: readonly KbRecord[], text: string): KbRecord[] {
+  const short = /^([\w.-]+\/[\w.-]+)#(\d+)$/.exec(text);
+  const wanted = short ? [`https://github.com/${short[1]}/issues/${short[2]}`, `https://github.com/${short[1]}/pull/${short[2]}`] : [text];
+  const keys = new Set(wanted.map(urlKey).filter((k): k is string => k !== null));
+  if (!keys.size) return [];
+  const cites = (url: string | undefined) => url !== undefined && keys.has(urlKey(url) ?? "");
+  return records.filter(
+    (r) => r.references.some((f) => cites(f.url)) || r.aliases.some((a) => cites(a.source)) || r.examples.some((e) => cites(e.source)),
+  );
+}
+
+/** A URL compared without scheme, fragment, query or trailing slash; null when the text is not one. */
+function urlKey(text: string): string | null {
+  if (!/^https?:\/\/\S+$/i.test(text)) return null;
+  try {
+    const u = new URL(text);
+    return `${u.host.toLowerCase()}${u.pathname.replace(/\/+$/, "")}`;
+  } catch {
+    return null;
+  }
+}
+
+function diagnosisAnswer(kb: KbRef, d: Diagnosis, truncated: ChatInput["truncated"]): ChatAnswer {
+  const s = summarizeDiagnosis(d);
+  return {
+    kind: "diagnosis",
+    kb,
+    findings: s.findings.slice(0, SHOWN_FINDINGS),
+    more: Math.max(0, s.findings.length - SHOWN_FINDINGS),
+    advisories: s.advisories.slice(0, SHOWN_ADVISORIES),
+    outliers: s.outliers,
+    facts: factLines(d),
+    truncated,
+  };
+}
+
+function factLines(d: Diagnosis): string[] {
+  const out: string[] = [];
+  const k = d.facts.kernel;
+  if (k) out.push(`kernel ${k.release}${k.package ? ` (${k.package.ecosystem ?? "?"} ${k.package.version}, ${k.package.certainty})` : ""}`);
+  const os = d.facts.os;
+  if (os) out.push(os.prettyName ?? `${os.id} ${os.versionId ?? ""}`.trim());
+  if (d.facts.iptables) out.push(`iptables ${d.facts.iptables.version}${d.facts.iptables.backend ? ` (${d.facts.iptables.backend})` : ""}`);
+  return out;
+}
+
+/** The record page when PUBLIC_URL is set; null otherwise (the answer then names the id). */
+export function recordUrl(publicUrl: string | undefined, id: string): string | null {
+  return publicUrl ? `${publicUrl}/bugs/${encodeURIComponent(id)}` : null;
+}

@@ -1,0 +1,129 @@
+import { type Context, Hono } from "hono";
+import { z } from "zod";
+import { recordFeedback } from "../../db/chat-queries";
+import { ProblemError, problemResponse } from "../../http/problem";
+import { KbNotLoadedError } from "../../service/kb-cache";
+import { answerFor } from "../answer";
+import { type ChatEnv, diagnoserOf, signedBy } from "../chat-auth";
+import { chatInput } from "../chat-input";
+import type { ChatDeps } from "../chat-routes";
+import { feedbackRefSchema } from "../slack/slack-payloads";
+import { MESSAGE_COMMAND, SLASH_COMMAND } from "./commands";
+import { type DiscordMessage, parseFeedbackCustomId, renderDiscord, SHARE_ID } from "./embeds";
+import { verifyDiscordRequest } from "./verify";
+
+// discord.com/developers/docs/interactions/receiving-and-responding
+const PING = 1;
+const APPLICATION_COMMAND = 2;
+const MESSAGE_COMPONENT = 3;
+const PONG = 1;
+const CHANNEL_MESSAGE = 4;
+const EPHEMERAL = 1 << 6;
+
+const interactionSchema = z.looseObject({
+  id: z.string().optional(),
+  type: z.number().int(),
+  member: z.looseObject({ user: z.looseObject({ id: z.string() }) }).optional(),
+  user: z.looseObject({ id: z.string() }).optional(),
+  data: z
+    .looseObject({
+      name: z.string().optional(),
+      custom_id: z.string().optional(),
+      target_id: z.string().optional(),
+      options: z.array(z.looseObject({ name: z.string(), value: z.unknown() })).optional(),
+      resolved: z.looseObject({ messages: z.record(z.string(), z.looseObject({ content: z.string().default("") })).optional() }).optional(),
+    })
+    .optional(),
+  message: z.looseObject({ embeds: z.array(z.looseObject({})).default([]), components: z.array(z.looseObject({})).default([]) }).optional(),
+});
+type Interaction = z.infer<typeof interactionSchema>;
+
+export function discordRoutes(deps: ChatDeps) {
+  const discordSigned = signedBy(
+    deps.config,
+    (cfg) => cfg.discordPublicKey,
+    (key, c, raw) =>
+      verifyDiscordRequest(key, { signature: c.req.header("x-signature-ed25519"), timestamp: c.req.header("x-signature-timestamp") }, raw),
+    "Discord",
+  );
+
+  return new Hono<ChatEnv>().post("/interactions", discordSigned, async (c) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(c.get("rawBody"));
+    } catch {
+      return problemResponse(c, 400, "malformed-json", "The body is not valid JSON.");
+    }
+    const parsed = interactionSchema.safeParse(json);
+    if (!parsed.success) return problemResponse(c, 400, "bad-discord-payload", "The body is not a Discord interaction.");
+    const i = parsed.data;
+    if (i.type === PING) return c.json({ type: PONG });
+    if (i.type === APPLICATION_COMMAND) return command(c, i);
+    if (i.type === MESSAGE_COMPONENT) return component(c, i);
+    return problemResponse(c, 400, "unsupported-interaction", `This app does not handle interactions of type ${i.type}.`);
+  });
+}
+
+const reply = (c: Context, message: Partial<DiscordMessage>, ephemeral: boolean) =>
+  c.json({ type: CHANNEL_MESSAGE, data: { ...message, allowed_mentions: { parse: [] }, ...(ephemeral ? { flags: EPHEMERAL } : {}) } });
+
+async function command(c: Context<ChatEnv>, i: Interaction) {
+  const data = i.data;
+  let text: string;
+  let share = false;
+  if (data?.name === SLASH_COMMAND) {
+    const option = (name: string) => data.options?.find((o) => o.name === name)?.value;
+    text = typeof option("log") === "string" ? (option("log") as string) : "";
+    share = option("share") === true;
+  } else if (data?.name === MESSAGE_COMMAND && data.target_id) {
+    text = data.resolved?.messages?.[data.target_id]?.content ?? "";
+    if (!text.trim()) return reply(c, { content: "That message has no text to diagnose (files and embeds are not read)." }, true);
+  } else {
+    return problemResponse(c, 400, "unknown-command", `This app has no command named "${data?.name ?? ""}".`);
+  }
+  try {
+    // Discord waits 3 seconds for this answer; a diagnosis of a message (at most 6,000 characters) takes milliseconds.
+    const answer = await answerFor(c.get("store"), chatInput(text), diagnoserOf(c));
+    return reply(c, renderDiscord(answer, { publicUrl: c.get("chatConfig").publicUrl, shareButton: !share }), !share);
+  } catch (err) {
+    if (err instanceof ProblemError && err.status < 500)
+      return reply(c, { content: `known-bugs could not diagnose this: ${err.message}` }, true);
+    if (!(err instanceof KbNotLoadedError)) console.error(`[${c.get("requestId")}] discord answer failed`, err);
+    const content =
+      err instanceof KbNotLoadedError
+        ? "known-bugs has no knowledge base loaded yet; ask its operator to run `npm run kb:import`."
+        : `known-bugs could not answer this time (request id ${c.get("requestId")}).`;
+    return reply(c, { content }, true);
+  }
+}
+
+async function component(c: Context<ChatEnv>, i: Interaction) {
+  const customId = i.data?.custom_id ?? "";
+  const userId = i.member?.user.id ?? i.user?.id;
+  if (customId === SHARE_ID) {
+    // Discord sends the message the button sits on, ephemeral or not: post it again, for everyone.
+    const message = i.message;
+    if (!message?.embeds.length) return reply(c, { content: "There is no answer to share." }, true);
+    const components = message.components.filter((row) => !JSON.stringify(row).includes(`"custom_id":"${SHARE_ID}"`));
+    return c.json({
+      type: CHANNEL_MESSAGE,
+      data: {
+        content: userId ? `Shared by <@${userId}>` : "Shared",
+        embeds: message.embeds,
+        components,
+        allowed_mentions: { parse: [] },
+      },
+    });
+  }
+  const parsed = parseFeedbackCustomId(customId);
+  const ref = parsed && feedbackRefSchema.safeParse(parsed);
+  if (!parsed || !ref?.success) return problemResponse(c, 400, "unknown-component", "This button is not one of this app's.");
+  await recordFeedback(c.get("store"), { ...ref.data, vote: parsed.vote, platform: "discord" });
+  return reply(
+    c,
+    {
+      content: `Thanks: recorded **${parsed.vote}** for \`${ref.data.findingId}\` (verdict ${ref.data.verdict}, ${ref.data.kbVersion}). Curators review the records that draw wrong votes.`,
+    },
+    true,
+  );
+}

@@ -1,0 +1,207 @@
+import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from "discord-api-types/v10";
+import type { FindingSummary } from "../../engine/summary";
+import { type ChatAnswer, recordUrl } from "../answer";
+import { clamp, type FeedbackRef, plural, unverifiedLines } from "../text-limits";
+
+/** Discord's message and embed limits (discord.com/developers/docs/resources/message#embed-object-embed-limits). */
+export const DISCORD_LIMITS = {
+  content: 2000,
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  total: 6000,
+  embeds: 10,
+  customId: 100,
+};
+
+export const SHARE_ID = "share";
+// discord-api-types' enums, by value: the package is CommonJS, and only its types are used at run time.
+const ACTION_ROW = 1;
+const BUTTON = 2;
+const STYLE = { primary: 1, success: 3, danger: 4 } as const;
+const COLOR = { high: 0xd93f0b, medium: 0xe4a11b, low: 0x95a5a6, info: 0x5865f2 } as const;
+
+export interface DiscordMessage {
+  content: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIButtonComponentWithCustomId>[];
+}
+
+/** Text from the person (queries, host facts, node names): every Discord markdown character escaped. */
+const md = (s: string) => s.replace(/([\\*_~`|])/g, "\\$1");
+/** Text from records and the engine (reasons, notes, summaries): its `code` spans kept, emphasis escaped. */
+const prose = (s: string) => s.replace(/([\\*_~|])/g, "\\$1");
+const code = (s: string) => `\`${s.replace(/`/g, "ˋ")}\``;
+
+export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | undefined; shareButton?: boolean } = {}): DiscordMessage {
+  const out: DiscordMessage = { content: "", embeds: [], components: [] };
+  switch (answer.kind) {
+    case "help":
+      out.embeds.push({ title: "known-bugs", description: HELP, color: COLOR.info });
+      return out;
+    case "record": {
+      const r = answer.record;
+      const url = recordUrl(opts.publicUrl, r.id);
+      out.embeds.push({
+        title: clamp(r.title, DISCORD_LIMITS.title),
+        ...(url ? { url } : {}),
+        description: clamp(`${code(r.id)}\n${prose(r.summary)}`, DISCORD_LIMITS.description),
+        fields: [
+          field(`Fix (reboot ${r.reboot})`, r.fixSteps.join("\n")),
+          ...(r.unverified.length ? [field("Unverified", unverifiedLines(r.unverified, (u) => `⚠️ ${prose(u)}`).join("\n"))] : []),
+        ],
+        color: COLOR.info,
+      });
+      break;
+    }
+    case "search": {
+      out.content = answer.items.length
+        ? `${plural(answer.total, "record")} match “${md(clamp(answer.query, 200))}”`
+        : `No record matches “${md(clamp(answer.query, 200))}”. Paste log lines to diagnose them.`;
+      if (answer.items.length)
+        out.embeds.push({
+          title: "Records",
+          fields: answer.items.map((i) => {
+            const url = recordUrl(opts.publicUrl, i.id);
+            return field(
+              clamp(i.title, DISCORD_LIMITS.fieldName),
+              `${url ? `[${code(i.id)}](${url})` : code(i.id)}\n${prose(clamp(i.summary, 300))}`,
+            );
+          }),
+          color: COLOR.info,
+        });
+      break;
+    }
+    case "diagnosis": {
+      const n = answer.findings.length + answer.more;
+      const lines = [
+        n ? `**known-bugs: ${plural(n, "known bug")} ${n === 1 ? "matches" : "match"}**` : "**known-bugs: no known bug matched**",
+      ];
+      if (answer.facts.length) lines.push(`Judged on: ${md(answer.facts.join(" · "))}`);
+      if (answer.truncated)
+        lines.push(
+          `✂️ Long input: only the first ${answer.truncated.keptChars.toLocaleString("en-US")} of ${answer.truncated.totalChars.toLocaleString("en-US")} characters were diagnosed.`,
+        );
+      if (answer.more) lines.push(`${plural(answer.more, "more finding")} not shown: the full report is one POST /diagnose away.`);
+      out.content = clamp(lines.join("\n"), DISCORD_LIMITS.content);
+      for (const f of answer.findings) {
+        out.embeds.push(findingEmbed(f, opts.publicUrl));
+        const row = feedbackRow(f, answer.kb.version);
+        if (row) out.components.push(row);
+      }
+      const extra: string[] = [];
+      if (answer.advisories.length)
+        extra.push(
+          `**Advisories**: your versions are in an affected range, but the log shows no symptom:\n${answer.advisories.map((a) => `• ${code(a.id)}: ${prose(a.verdict.reason)}`).join("\n")}`,
+        );
+      if (answer.outliers.length)
+        extra.push(
+          `**Nodes that differ from their peers**:\n${answer.outliers
+            .map(
+              (o) =>
+                `• ${md(o.name)}: differs in ${o.differs.join(", ")}${o.findings.length ? `; hit by ${o.findings.map(code).join(", ")}` : ""}`,
+            )
+            .join("\n")}`,
+        );
+      if (extra.length) out.embeds.push({ description: clamp(extra.join("\n\n"), DISCORD_LIMITS.description), color: COLOR.info });
+      if (!out.embeds.length)
+        out.embeds.push({ description: "No record's log signature matched these lines, and no version range applies.", color: COLOR.low });
+      break;
+    }
+  }
+  if ("kb" in answer) {
+    const last = out.embeds[out.embeds.length - 1];
+    if (last) last.footer = { text: `known-bugs ${answer.kb.version} · ${plural(answer.kb.records, "record")}` };
+  }
+  if (opts.shareButton) out.components.push({ type: ACTION_ROW, components: [button(SHARE_ID, "Share in channel", STYLE.primary)] });
+  fitEmbeds(out.embeds);
+  return out;
+}
+
+function findingEmbed(f: FindingSummary, publicUrl: string | undefined): APIEmbed {
+  const url = recordUrl(publicUrl, f.id);
+  const lines = [
+    `${code(f.id)} · **${f.confidence}** confidence (${f.score.toFixed(2)}) · verdict **${f.verdict.status}**`,
+    prose(f.verdict.reason),
+  ];
+  if (f.firstEvidence)
+    lines.push(
+      "",
+      `First evidence, line ${f.firstEvidence.line}:`,
+      `\`\`\`\n${clamp(f.firstEvidence.text.trim(), 500).replace(/```/g, "'''")}\n\`\`\``,
+    );
+  const fields = [];
+  if (f.fixSteps.length) fields.push(field(`Fix (reboot ${f.reboot})`, f.fixSteps.join("\n")));
+  if (f.unverified.length) fields.push(field("Unverified", unverifiedLines(f.unverified, (u) => `⚠️ ${prose(u)}`).join("\n")));
+  return {
+    title: clamp(`${f.rank}. ${f.title}`, DISCORD_LIMITS.title),
+    ...(url ? { url } : {}),
+    description: clamp(lines.join("\n"), DISCORD_LIMITS.description),
+    fields,
+    color: COLOR[f.confidence],
+  };
+}
+
+const field = (name: string, value: string) => ({
+  name: clamp(name, DISCORD_LIMITS.fieldName),
+  value: clamp(value || "-", DISCORD_LIMITS.fieldValue),
+});
+
+/** custom_id carries the vote's subject: `fb|r|<verdict>|<kb version>|<finding id>` (100 characters at most). */
+function feedbackCustomId(vote: "right" | "wrong", ref: FeedbackRef): string {
+  return ["fb", vote === "right" ? "r" : "w", ref.verdict, ref.kbVersion, ref.findingId].join("|");
+}
+
+export function parseFeedbackCustomId(id: string): ({ vote: "right" | "wrong" } & FeedbackRef) | null {
+  const [fb, v, verdict, kbVersion, findingId] = id.split("|");
+  if (fb !== "fb" || (v !== "r" && v !== "w") || !verdict || !kbVersion || !findingId) return null;
+  return { vote: v === "r" ? "right" : "wrong", verdict, kbVersion, findingId };
+}
+
+function feedbackRow(f: FindingSummary, kbVersion: string): APIActionRowComponent<APIButtonComponentWithCustomId> | null {
+  const ref = { kbVersion, findingId: f.id, verdict: f.verdict.status };
+  const right = feedbackCustomId("right", ref);
+  const wrong = feedbackCustomId("wrong", ref);
+  if (Math.max(right.length, wrong.length) > DISCORD_LIMITS.customId) return null;
+  return {
+    type: ACTION_ROW,
+    components: [button(right, `${f.rank}. Right diagnosis`, STYLE.success), button(wrong, `${f.rank}. Wrong diagnosis`, STYLE.danger)],
+  };
+}
+
+function button(customId: string, label: string, style: APIButtonComponentWithCustomId["style"]): APIButtonComponentWithCustomId {
+  return { type: BUTTON, custom_id: customId, label, style };
+}
+
+const embedSize = (e: APIEmbed) =>
+  (e.title?.length ?? 0) +
+  (e.description?.length ?? 0) +
+  (e.footer?.text.length ?? 0) +
+  (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+
+/** At most 10 embeds and 6,000 characters across them: later embeds go first, then descriptions shrink. */
+function fitEmbeds(embeds: APIEmbed[]): void {
+  embeds.splice(DISCORD_LIMITS.embeds);
+  for (const e of embeds) e.fields?.splice(DISCORD_LIMITS.fields);
+  let total = embeds.reduce((n, e) => n + embedSize(e), 0);
+  while (total > DISCORD_LIMITS.total && embeds.length > 1) {
+    const dropped = embeds.pop();
+    total -= dropped ? embedSize(dropped) : 0;
+  }
+  const first = embeds[0];
+  if (first && total > DISCORD_LIMITS.total && first.description) {
+    first.description = clamp(first.description, Math.max(0, first.description.length - (total - DISCORD_LIMITS.total)));
+  }
+}
+
+const HELP = [
+  "Matches what you paste against curated known bugs and answers with the verdict and the fix.",
+  "• `/diagnose log:<log lines>`: diagnose an excerpt; add a `uname -a` line (and os-release) for a verdict on your versions",
+  "• `/diagnose log:xt-mark-ipv6-typo-2024`: one record by id; a CVE, commit id or words search the records",
+  "• `share:True` answers in the channel; otherwise only you see the answer until you press **Share in channel**",
+  "• On any message: **Apps → Diagnose**",
+  "**Right** / **Wrong** record your vote (the finding, the verdict, the knowledge-base version; never your text).",
+].join("\n");

@@ -1,0 +1,33 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { FeedbackByRecord } from "../../db/chat-queries";
+import { jsonContent, problemContent } from "../../http/schemas/content";
+import type { Equal, Expect } from "../../http/schemas/type-equal";
+
+const feedbackByRecordSchema = z
+  .object({
+    findingId: z.string().openapi({ example: "xt-mark-ipv6-typo-2024" }),
+    right: z.number().int(),
+    wrong: z.number().int(),
+    wrongShare: z.number().openapi({ description: "wrong / (right + wrong), three decimals." }),
+    lastVoteAt: z.string().openapi({ format: "date-time" }),
+    kbVersions: z.array(z.string()).openapi({ description: "Knowledge-base versions the votes were cast on, newest vote first." }),
+    wrongByVerdict: z.record(z.string(), z.number().int()).openapi({ description: "Wrong votes per verdict the answer gave." }),
+  })
+  .openapi("FeedbackByRecord");
+
+type _Checks = [Expect<Equal<z.infer<typeof feedbackByRecordSchema>, FeedbackByRecord>>];
+
+const feedbackSummarySchema = z.object({ votes: z.number().int(), records: z.array(feedbackByRecordSchema) }).openapi("FeedbackSummary");
+
+export const feedbackSummary = createRoute({
+  method: "get",
+  path: "/feedback/summary",
+  tags: ["Chat"],
+  summary: "Which records draw wrong votes from the chat answers",
+  description:
+    "Votes from the Right / Wrong buttons of the Slack and Discord answers, per record, most wrong votes first. Only the finding, its verdict, the knowledge-base version, the platform and the time are kept: never the pasted text, never who voted.",
+  responses: {
+    200: jsonContent(feedbackSummarySchema, "Votes per record."),
+    500: problemContent("The votes could not be read."),
+  },
+});

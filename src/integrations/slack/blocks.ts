@@ -1,0 +1,177 @@
+import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } from "@slack/types";
+import type { FindingSummary } from "../../engine/summary";
+import { type ChatAnswer, recordUrl } from "../answer";
+import { clamp, type FeedbackRef, plural, unverifiedLines } from "../text-limits";
+
+/** Block Kit limits (api.slack.com/reference/block-kit): enforced here, whatever the records say. */
+export const SLACK_LIMITS = { sectionText: 3000, blocks: 50, headerText: 150, buttonValue: 2000, contextElements: 10, fallbackText: 3000 };
+
+export const ACTION = { share: "share", right: "feedback_right", wrong: "feedback_wrong" } as const;
+
+export interface SlackMessage {
+  response_type?: "ephemeral" | "in_channel";
+  replace_original?: boolean;
+  delete_original?: boolean;
+  text: string;
+  blocks?: KnownBlock[];
+}
+
+export interface RenderOptions {
+  publicUrl?: string | undefined;
+  /** The id under which the answer is kept for its share button; no button without it. */
+  shareId?: string | undefined;
+  /** Who shared it, for the in-channel version. */
+  sharedBy?: string | undefined;
+}
+
+/** `&`, `<` and `>` are Slack's control characters in mrkdwn and must be escaped in any text we quote. */
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+const section = (text: string): SectionBlock => ({
+  type: "section",
+  text: { type: "mrkdwn", text: clamp(text, SLACK_LIMITS.sectionText) },
+});
+const context = (...texts: string[]): ContextBlock => ({
+  type: "context",
+  elements: texts.slice(0, SLACK_LIMITS.contextElements).map((t) => ({ type: "mrkdwn", text: clamp(t, SLACK_LIMITS.sectionText) })),
+});
+const header = (text: string): KnownBlock => ({ type: "header", text: { type: "plain_text", text: clamp(text, SLACK_LIMITS.headerText) } });
+const link = (url: string | null, text: string) => (url ? `<${url}|${esc(text)}>` : esc(text));
+
+export function renderSlack(answer: ChatAnswer, opts: RenderOptions = {}): SlackMessage {
+  const { blocks, text } = body(answer, opts);
+  if (opts.sharedBy) blocks.unshift(context(`Shared by <@${opts.sharedBy}>`));
+  const tail: KnownBlock[] = [];
+  if ("kb" in answer) tail.push(context(`known-bugs \`${answer.kb.version}\` · ${plural(answer.kb.records, "record")}`));
+  if (opts.shareId) {
+    tail.push({
+      type: "actions",
+      block_id: "share",
+      elements: [button(ACTION.share, "Share in channel", opts.shareId, "primary")],
+    });
+  }
+  // Never more than 50 blocks: findings go first, the footer always stays.
+  const kept = blocks.slice(0, SLACK_LIMITS.blocks - tail.length);
+  return { text: clamp(text, SLACK_LIMITS.fallbackText), blocks: [...kept, ...tail] };
+}
+
+function body(answer: ChatAnswer, opts: RenderOptions): { blocks: KnownBlock[]; text: string } {
+  switch (answer.kind) {
+    case "help":
+      return { blocks: [section(HELP)], text: "known-bugs: paste a log excerpt, a bug id, a CVE or commit id, or search words." };
+    case "record": {
+      const r = answer.record;
+      const blocks: KnownBlock[] = [
+        header(r.title),
+        section(`${link(recordUrl(opts.publicUrl, r.id), r.id)}\n${esc(clamp(r.summary, 1200))}`),
+        section(`*Fix* (reboot ${esc(r.reboot)}):\n${r.fixSteps.map(esc).join("\n")}`),
+      ];
+      if (r.unverified.length) blocks.push(context(...unverifiedLines(r.unverified, (u) => `:warning: Unverified: ${esc(u)}`)));
+      return { blocks, text: `${r.id}: ${r.title}` };
+    }
+    case "search": {
+      if (!answer.items.length)
+        return {
+          blocks: [section(`No record matches “${esc(answer.query)}”. Paste log lines to diagnose them, or \`/known-bugs help\`.`)],
+          text: "known-bugs: no record matches",
+        };
+      const blocks: KnownBlock[] = [header(`Records matching “${answer.query}”`)];
+      for (const item of answer.items)
+        blocks.push(section(`*${link(recordUrl(opts.publicUrl, item.id), item.title)}*  \`${item.id}\`\n${esc(clamp(item.summary, 300))}`));
+      if (answer.total > answer.items.length)
+        blocks.push(context(`${answer.total - answer.items.length} more; a more precise search narrows them.`));
+      return { blocks, text: `known-bugs: ${plural(answer.total, "record")} match “${answer.query}”` };
+    }
+    case "diagnosis":
+      return diagnosis(answer, opts);
+  }
+}
+
+function diagnosis(answer: Extract<ChatAnswer, { kind: "diagnosis" }>, opts: RenderOptions): { blocks: KnownBlock[]; text: string } {
+  const blocks: KnownBlock[] = [];
+  const n = answer.findings.length + answer.more;
+  blocks.push(header(n ? `known-bugs: ${plural(n, "known bug")} ${n === 1 ? "matches" : "match"}` : "known-bugs: no known bug matched"));
+  const notes: string[] = [];
+  if (answer.facts.length) notes.push(`Judged on: ${esc(answer.facts.join(" · "))}`);
+  if (answer.truncated)
+    notes.push(
+      `:scissors: Long input: only the first ${answer.truncated.keptChars.toLocaleString("en-US")} of ${answer.truncated.totalChars.toLocaleString("en-US")} characters were diagnosed. Send the whole bundle to POST /diagnose.`,
+    );
+  if (notes.length) blocks.push(context(...notes));
+  for (const f of answer.findings) blocks.push(...finding(f, answer.kb.version, opts), { type: "divider" });
+  if (answer.more) blocks.push(context(`${plural(answer.more, "more finding")} not shown: the full report is one POST /diagnose away.`));
+  if (answer.advisories.length)
+    blocks.push(
+      section(
+        `*Advisories*: your versions are in an affected range, but the log shows no symptom:\n${answer.advisories
+          .map((a) => `• ${link(recordUrl(opts.publicUrl, a.id), a.title)} (\`${a.id}\`): ${esc(a.verdict.reason)}`)
+          .join("\n")}`,
+      ),
+    );
+  if (answer.outliers.length)
+    blocks.push(
+      section(
+        `*Nodes that differ from their peers*:\n${answer.outliers
+          .map(
+            (o) =>
+              `• ${esc(o.name)}: differs in ${o.differs.join(", ")}; kernel ${esc(o.kernel ?? "?")}${o.findings.length ? `; known bugs hitting it, not its peers: ${o.findings.map((id) => `\`${id}\``).join(", ")}` : ""}`,
+          )
+          .join("\n")}`,
+      ),
+    );
+  if (!n && !answer.advisories.length)
+    blocks.push(section("No record's log signature matched these lines, and no version range applies. Try search words or a CVE id."));
+  const top = answer.findings[0];
+  const text = top
+    ? `known-bugs: ${top.title} (${top.id}, ${top.confidence} confidence, ${top.verdict.status})`
+    : "known-bugs: no known bug matched";
+  return { blocks, text };
+}
+
+function finding(f: FindingSummary, kbVersion: string, opts: RenderOptions): KnownBlock[] {
+  const url = recordUrl(opts.publicUrl, f.id);
+  const head = [
+    `*${f.rank}. ${link(url, f.title)}*`,
+    `\`${f.id}\` · *${f.confidence}* confidence (${f.score.toFixed(2)}) · verdict *${f.verdict.status}*`,
+    esc(f.verdict.reason),
+  ];
+  const blocks: KnownBlock[] = [section(head.join("\n"))];
+  if (f.firstEvidence) {
+    const line = clamp(f.firstEvidence.text.trim(), 500).replace(/```/g, "'''");
+    blocks.push(section(`First evidence, line ${f.firstEvidence.line}:\n\`\`\`${esc(line)}\`\`\``));
+  }
+  if (f.fixSteps.length) blocks.push(section(`*Fix* (reboot ${esc(f.reboot)}):\n${f.fixSteps.map(esc).join("\n")}`));
+  if (f.unverified.length) blocks.push(context(...unverifiedLines(f.unverified, (u) => `:warning: Unverified: ${esc(u)}`)));
+  blocks.push(feedbackButtons(f, kbVersion));
+  return blocks;
+}
+
+function feedbackButtons(f: FindingSummary, kbVersion: string): ActionsBlock {
+  const ref: FeedbackRef = { kbVersion, findingId: f.id, verdict: f.verdict.status };
+  const value = JSON.stringify(ref);
+  return {
+    type: "actions",
+    block_id: `feedback-${f.rank}`,
+    elements: [button(ACTION.right, "Right diagnosis", value), button(ACTION.wrong, "Wrong diagnosis", value, "danger")],
+  };
+}
+
+function button(actionId: string, text: string, value: string, style?: "primary" | "danger"): Button {
+  return {
+    type: "button",
+    action_id: actionId,
+    text: { type: "plain_text", text },
+    value: clamp(value, SLACK_LIMITS.buttonValue),
+    ...(style ? { style } : {}),
+  };
+}
+
+const HELP = [
+  "*/known-bugs* matches what you paste against curated known bugs and answers with the verdict and the fix.",
+  "• `/known-bugs <log lines>`: diagnose a log excerpt; add a `uname -a` line (and os-release) for a verdict on your versions",
+  "• `/known-bugs <bug id>`: one record, e.g. `/known-bugs xt-mark-ipv6-typo-2024`",
+  "• `/known-bugs CVE-2024-50038` (or a commit id, an issue number, words): search the records",
+  "• `/known-bugs share <…>`: answer in the channel instead of only to you (or press *Share in channel*)",
+  "• On any message: *⋯ → Diagnose with known-bugs*",
+  "Answers are private until shared. *Right* / *Wrong* record your vote (the finding, the verdict, the knowledge-base version; never your text).",
+].join("\n");

@@ -1,0 +1,195 @@
+import { type Context, Hono } from "hono";
+import { claimChatEvent, recordFeedback, saveChatAnswer, takeChatAnswer } from "../../db/chat-queries";
+import type { Store } from "../../db/create-db";
+import { ProblemError, problemResponse } from "../../http/problem";
+import { KbNotLoadedError } from "../../service/kb-cache";
+import { answerFor } from "../answer";
+import { type ChatEnv, diagnoserOf, signedBy } from "../chat-auth";
+import { type ChatConfig, SLACK_RESPONSE_ORIGINS } from "../chat-config";
+import { chatInput, slackToPlain } from "../chat-input";
+import type { ChatDeps } from "../chat-routes";
+import { bytesToHex, utf8 } from "../request-auth";
+import { ACTION, renderSlack, type SlackMessage } from "./blocks";
+import { feedbackRefSchema, interactionSchema, slashCommandSchema } from "./slack-payloads";
+import { verifySlackRequest } from "./verify";
+
+/** The shortcut's callback id, as declared in manifest.yaml. */
+export const DIAGNOSE_MESSAGE = "diagnose_message";
+
+export function slackRoutes(deps: ChatDeps) {
+  const slackSigned = signedBy(
+    deps.config,
+    (cfg) => cfg.slackSigningSecret,
+    (secret, c, raw) =>
+      verifySlackRequest(
+        secret,
+        { signature: c.req.header("x-slack-signature"), timestamp: c.req.header("x-slack-request-timestamp") },
+        raw,
+      ),
+    "Slack",
+  );
+
+  return new Hono<ChatEnv>()
+    .post("/commands", slackSigned, async (c) => {
+      const fields = new URLSearchParams(c.get("rawBody"));
+      // Slack checks the certificate of a command URL now and then with a signed ssl_check=1 request.
+      if (fields.get("ssl_check") === "1") return ack(c);
+      const form = slashCommandSchema.safeParse(Object.fromEntries(fields));
+      if (!form.success) return problemResponse(c, 400, "bad-slack-payload", "The slash command lacks a valid response_url.");
+      const cfg = c.get("chatConfig");
+      const responseUrl = checkedResponseUrl(cfg, form.data.response_url);
+      if (!responseUrl) return problemResponse(c, 400, "bad-response-url", "The response_url is not Slack's.");
+      let text = slackToPlain(form.data.text).trim();
+      const shareWord = /^share(?:\s+|$)/i.exec(text);
+      if (shareWord) text = text.slice(shareWord[0].length);
+      const input = chatInput(text);
+      if (!input.text || /^help$/i.test(input.text)) return c.json({ response_type: "ephemeral", ...renderSlack({ kind: "help" }) });
+      if (!(await firstDelivery(c, form.data.trigger_id))) return ack(c);
+      const store = c.get("store");
+      const run = diagnoserOf(c);
+      deps.background(c, () => deliverAnswer(c, store, cfg, responseUrl, async () => answerFor(store, input, run), Boolean(shareWord)));
+      return ack(c);
+    })
+    .post("/interactions", slackSigned, async (c) => {
+      const raw = new URLSearchParams(c.get("rawBody")).get("payload");
+      let json: unknown;
+      try {
+        json = JSON.parse(raw ?? "");
+      } catch {
+        return problemResponse(c, 400, "bad-slack-payload", "The interaction has no JSON payload field.");
+      }
+      const parsed = interactionSchema.safeParse(json);
+      if (!parsed.success) return ack(c); // a kind of interaction this app does not use
+      const p = parsed.data;
+      const cfg = c.get("chatConfig");
+      const store = c.get("store");
+      if (p.type === "message_action") {
+        if (p.callback_id !== DIAGNOSE_MESSAGE) return ack(c);
+        const responseUrl = checkedResponseUrl(cfg, p.response_url);
+        if (!responseUrl) return problemResponse(c, 400, "bad-response-url", "The response_url is not Slack's.");
+        if (!(await firstDelivery(c, p.trigger_id))) return ack(c);
+        const input = chatInput(slackToPlain(p.message.text));
+        const run = diagnoserOf(c);
+        const answer = async () => {
+          if (!input.text) throw new UserFacing("That message has no text to diagnose (files and attachments are not read).");
+          return answerFor(store, input, run);
+        };
+        deps.background(c, () => deliverAnswer(c, store, cfg, responseUrl, answer, false));
+        return ack(c);
+      }
+      if (p.type !== "block_actions") return ack(c);
+      const clicked = p.actions[0];
+      const responseUrl = p.response_url ? checkedResponseUrl(cfg, p.response_url) : null;
+      if (!clicked || !responseUrl) return ack(c);
+      if (!(await firstDelivery(c, p.trigger_id))) return ack(c);
+      if (clicked.action_id === ACTION.share) {
+        deps.background(c, () => shareAnswer(store, cfg, responseUrl, clicked.value ?? "", p.user?.id));
+        return ack(c);
+      }
+      if (clicked.action_id === ACTION.right || clicked.action_id === ACTION.wrong) {
+        const ref = feedbackRefSchema.safeParse(safeJson(clicked.value));
+        if (!ref.success) return problemResponse(c, 400, "bad-feedback", "The feedback button carries no valid finding.");
+        const vote = clicked.action_id === ACTION.right ? "right" : "wrong";
+        await recordFeedback(store, { ...ref.data, vote, platform: "slack" });
+        const thanks: SlackMessage = {
+          response_type: "ephemeral",
+          replace_original: false,
+          text: `Thanks: recorded *${vote}* for \`${ref.data.findingId}\` (verdict ${ref.data.verdict}, ${ref.data.kbVersion}). Curators review the records that draw wrong votes.`,
+        };
+        deps.background(c, () => postToSlack(cfg, responseUrl, thanks));
+      }
+      return ack(c);
+    });
+}
+
+/** Slack wants a 200 within 3 seconds; the answer follows through response_url. */
+const ack = (c: Context) => c.body(null, 200);
+
+/**
+ * True unless this request was handled already. Slack resends a request it thinks failed (with
+ * X-Slack-Retry-Num); the trigger id (or, without one, the body) is the same, so the store refuses
+ * the second claim and the retry is acknowledged without a second answer.
+ */
+async function firstDelivery(c: Context<ChatEnv>, triggerId: string | undefined): Promise<boolean> {
+  const key = triggerId ?? `body:${bytesToHex(await crypto.subtle.digest("SHA-256", utf8(c.get("rawBody"))))}`;
+  return claimChatEvent(c.get("store"), "slack", key);
+}
+
+/** Only Slack's own origin (or what a test configures): a payload cannot make us post elsewhere. */
+function checkedResponseUrl(cfg: ChatConfig, url: string): URL | null {
+  try {
+    const parsed = new URL(url);
+    return (cfg.slackResponseOrigins ?? SLACK_RESPONSE_ORIGINS).includes(parsed.origin) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+/** An error whose message is written for the person in the channel. */
+class UserFacing extends Error {}
+
+async function deliverAnswer(
+  c: Context<ChatEnv>,
+  store: Store,
+  cfg: ChatConfig,
+  responseUrl: URL,
+  answer: () => ReturnType<typeof answerFor>,
+  shareNow: boolean,
+): Promise<void> {
+  let message: SlackMessage;
+  try {
+    const a = await answer();
+    const opts = { publicUrl: cfg.publicUrl };
+    if (shareNow || a.kind === "help") {
+      message = { response_type: shareNow ? "in_channel" : "ephemeral", ...renderSlack(a, opts) };
+    } else {
+      // The share button posts the answer as it is now, so keep that rendering for a while.
+      const shareId = crypto.randomUUID();
+      await saveChatAnswer(store, "slack", shareId, renderSlack(a, opts));
+      message = { response_type: "ephemeral", ...renderSlack(a, { ...opts, shareId }) };
+    }
+  } catch (err) {
+    message = { response_type: "ephemeral", text: failureText(c, err) };
+    if (!(err instanceof UserFacing || err instanceof KbNotLoadedError || (err instanceof ProblemError && err.status < 500)))
+      console.error(`[${c.get("requestId")}] slack answer failed`, err);
+  }
+  await postToSlack(cfg, responseUrl, message);
+}
+
+function failureText(c: Context<ChatEnv>, err: unknown): string {
+  if (err instanceof UserFacing) return err.message;
+  // The diagnoser's own refusals (input limits, time budget) say what to change.
+  if (err instanceof ProblemError && err.status < 500) return `known-bugs could not diagnose this: ${err.message}`;
+  if (err instanceof KbNotLoadedError) return "known-bugs has no knowledge base loaded yet; ask its operator to run `npm run kb:import`.";
+  return `known-bugs could not answer this time (request id ${c.get("requestId")}). Try again, or POST the text to /diagnose.`;
+}
+
+async function shareAnswer(store: Store, cfg: ChatConfig, responseUrl: URL, shareId: string, userId: string | undefined): Promise<void> {
+  const saved = (await takeChatAnswer(store, "slack", shareId)) as SlackMessage | null;
+  if (!saved) {
+    await postToSlack(cfg, responseUrl, {
+      response_type: "ephemeral",
+      replace_original: false,
+      text: "This answer can no longer be shared (answers are kept for an hour, and shared once). Run the command again with `share`.",
+    });
+    return;
+  }
+  const blocks = [...(saved.blocks ?? [])];
+  if (userId) blocks.unshift({ type: "context", elements: [{ type: "mrkdwn", text: `Shared by <@${userId}>` }] });
+  await postToSlack(cfg, responseUrl, { response_type: "in_channel", replace_original: false, text: saved.text, blocks });
+  await postToSlack(cfg, responseUrl, { delete_original: true, text: "" });
+}
+
+async function postToSlack(cfg: ChatConfig, url: URL, message: SlackMessage): Promise<void> {
+  if (!checkedResponseUrl(cfg, url.href)) throw new Error(`refusing to post to ${url.origin}`);
+  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(message) });
+  if (!res.ok) throw new Error(`Slack refused the answer at response_url: HTTP ${res.status} ${await res.text().catch(() => "")}`);
+}
+
+function safeJson(value: string | undefined): unknown {
+  try {
+    return JSON.parse(value ?? "");
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,421 @@
+import type { KbMeta } from "../../db/bug-queries";
+import type { AffectedEntry, BugRecord, Example } from "../../kb/record-schema";
+import { aliasStatus, evidenceOf, rangeEndEvidence, sourcesOf } from "../fact-status";
+import { Badge, PasteForm, Prose, StatusBadge } from "../parts/common";
+import { Layout } from "../parts/layout";
+import { RangeTimeline, TimelineLegend } from "../parts/timeline";
+
+const REBOOT: Record<string, string> = {
+  required: "A reboot is required: the fix is a new kernel or module.",
+  "not-required": "No reboot needed.",
+  depends: "A reboot may be needed, depending on the fix you choose.",
+};
+
+const RELATION_WORDS: Record<string, string> = {
+  masks: "Hides the symptom of",
+  explains: "Is the cause behind",
+  "confused-with": "Looks like, but is not,",
+  "prerequisite-of": "Must hold for",
+};
+
+export const RecordPage = (props: { kb: KbMeta | null; bug: BugRecord; maxBytes: number }) => {
+  const b = props.bug;
+  return (
+    <Layout title={b.title} kb={props.kb}>
+      <p class="muted">
+        Known bug <code>{b.id}</code> · {b.components.join(" · ")}
+      </p>
+      <h1>{b.title}</h1>
+      <nav aria-label="On this page" class="hint">
+        <a href="#fix">Fix</a> · <a href="#aliases">Aliases</a> · <a href="#commits">Commits</a> · <a href="#affected">Affected versions</a>{" "}
+        · <a href="#signatures">Signatures</a> · <a href="#references">References</a> · <a href="#examples">Examples</a> ·{" "}
+        <a href="#check">Check your log</a>
+      </nav>
+      <section aria-labelledby="summary">
+        <h2 id="summary">Summary</h2>
+        <Prose text={b.summary} />
+      </section>
+      <section aria-labelledby="root-cause">
+        <h2 id="root-cause">Root cause</h2>
+        <Prose text={b.rootCause} />
+      </section>
+      <section aria-labelledby="fix">
+        <h2 id="fix">Fix</h2>
+        <p>
+          <Badge kind={b.reboot === "not-required" ? "verified" : "reported"}>reboot {b.reboot}</Badge> {REBOOT[b.reboot] ?? ""}
+        </p>
+        <Prose text={b.fix} copy />
+        {b.workarounds.length ? (
+          <>
+            <h3 id="workarounds">Workarounds</h3>
+            <ul>
+              {b.workarounds.map((w) => (
+                <li>
+                  <Prose text={w} copy />
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+      {b.unverified.length ? (
+        <section aria-labelledby="unverified" class="panel">
+          <h2 id="unverified">Not confirmed</h2>
+          <p>No source we read confirms these; believe them less.</p>
+          <ul>
+            {b.unverified.map((u) => (
+              <li>{u}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <Aliases bug={b} />
+      <Commits bug={b} />
+      <Affected bug={b} />
+      <Signatures bug={b} />
+      {b.relations?.length ? (
+        <section aria-labelledby="related">
+          <h2 id="related">Related bugs</h2>
+          <ul>
+            {b.relations.map((r) => (
+              <li>
+                {RELATION_WORDS[r.kind]} <a href={`/bugs/${r.id}`}>{r.id}</a>: {r.note} {r.source ? <Source url={r.source} /> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="references">
+        <h2 id="references">References</h2>
+        <ul>
+          {b.references.map((r) => (
+            <li>
+              <a href={r.url}>{r.title}</a> <span class="muted">({r.kind})</span>{" "}
+              {r.primary ? <Badge kind="verified">primary</Badge> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="examples">
+        <h2 id="examples">Real examples</h2>
+        <p class="hint">
+          Logs from public reports that the knowledge-base check runs on every change; each says what the engine must answer.
+        </p>
+        {b.examples.map((e) => (
+          <ExampleBlock example={e} />
+        ))}
+      </section>
+      <section aria-labelledby="check">
+        <h2 id="check">Check your log against this bug</h2>
+        <PasteForm record={{ id: b.id, title: b.title }} maxBytes={props.maxBytes} />
+      </section>
+    </Layout>
+  );
+};
+
+const Source = (props: { url: string }) => <a href={props.url}>{shortUrl(props.url)}</a>;
+
+/** The main source and any further ones (a corroborated fact has two or more). */
+const Sources = (props: { fact: { source: string; sources?: readonly string[] | undefined } }) => (
+  <>
+    {sourcesOf(props.fact).map((u, i) => (
+      <>
+        {i ? " · " : ""}
+        <Source url={u} />
+      </>
+    ))}
+  </>
+);
+
+const Aliases = (props: { bug: BugRecord }) => (
+  <section aria-labelledby="aliases">
+    <h2 id="aliases">Aliases</h2>
+    {props.bug.aliases.length ? (
+      <div class="table">
+        <table>
+          <caption class="visually-hidden">Names and ids people use for this bug</caption>
+          <thead>
+            <tr>
+              <th scope="col">Id</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Status</th>
+              <th scope="col">Note and source</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.bug.aliases.map((a) => {
+              const status = aliasStatus(a);
+              return (
+                <tr id={`alias-${slugify(a.value)}`} class={status === "misreported" ? "odd" : undefined}>
+                  <td>
+                    <code>{a.value}</code>
+                  </td>
+                  <td>{a.kind}</td>
+                  <td>
+                    <StatusBadge status={status} />
+                  </td>
+                  <td>
+                    {a.note ? <span>{a.note} </span> : null}
+                    <Sources fact={a} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    ) : (
+      <p>None recorded.</p>
+    )}
+  </section>
+);
+
+const Commits = (props: { bug: BugRecord }) => (
+  <section aria-labelledby="commits">
+    <h2 id="commits">Commits</h2>
+    {props.bug.commits.length ? (
+      <div class="table">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Role</th>
+              <th scope="col">Commit</th>
+              <th scope="col">Title</th>
+              <th scope="col">First in</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.bug.commits.map((c) => (
+              <tr>
+                <td>{c.role}</td>
+                <td>
+                  <code title={c.id}>{c.id.slice(0, 12)}</code>
+                  <br />
+                  <span class="muted">{c.repo}</span>
+                </td>
+                <td>
+                  {c.title}
+                  {c.note ? <p class="hint">{c.note}</p> : null}
+                </td>
+                <td>{c.versions.join(", ") || "—"}</td>
+                <td>
+                  <StatusBadge status={evidenceOf(c)} /> <Sources fact={c} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    ) : (
+      <p>None recorded.</p>
+    )}
+  </section>
+);
+
+const Affected = (props: { bug: BugRecord }) => (
+  <section aria-labelledby="affected">
+    <h2 id="affected">Affected versions</h2>
+    {props.bug.affected.length ? (
+      <>
+        <p class="hint">Affected when introduced ≤ version &lt; fixed (or ≤ last known affected).</p>
+        <TimelineLegend />
+        {props.bug.affected.map((a, i) => (
+          <AffectedEntryBlock entry={a} index={i} />
+        ))}
+      </>
+    ) : (
+      <p>Not tied to versions: the log alone decides.</p>
+    )}
+  </section>
+);
+
+const AffectedEntryBlock = (props: { entry: AffectedEntry; index: number }) => {
+  const a = props.entry;
+  const label = `${a.ecosystem} ${a.package}`;
+  return (
+    <>
+      <h3 id={`eco-${props.index}`}>
+        {a.ecosystem} <span class="muted">· {a.package}</span>
+      </h3>
+      {a.kind === "requirement" ? (
+        <p>
+          A requirement: versions before the fixed one lack what this bug needs
+          {a.ecosystem === "linux" ? ", distribution kernels on an older base included unless they backported it" : ""}.
+        </p>
+      ) : null}
+      {a.note ? <p class="hint">{a.note}</p> : null}
+      {a.backports?.length ? (
+        <ul>
+          {a.backports.map((b) => (
+            <li>
+              Backported in {b.ecosystem}
+              {b.package ? ` ${b.package}` : ""}
+              {b.since ? (
+                <>
+                  {" "}
+                  since <code>{b.since}</code>
+                </>
+              ) : (
+                " (every version)"
+              )}
+              {b.note ? `: ${b.note}` : ""} <Source url={b.source} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div class="table">
+        <table aria-labelledby={`eco-${props.index}`}>
+          <thead>
+            <tr>
+              <th scope="col">Introduced</th>
+              <th scope="col">Fixed / last affected</th>
+              <th scope="col">Evidence</th>
+              <th scope="col">Source</th>
+            </tr>
+          </thead>
+          <tbody>
+            {a.ranges.map((r) => (
+              <tr>
+                <td>
+                  <code>{r.introduced === "0" ? "all" : r.introduced}</code>
+                </td>
+                <td>
+                  {r.fixed ? (
+                    <>
+                      fixed <code>{r.fixed}</code>
+                    </>
+                  ) : r.lastAffected ? (
+                    <>
+                      last known affected <code>{r.lastAffected}</code>
+                    </>
+                  ) : (
+                    "no fix known"
+                  )}
+                </td>
+                <td>
+                  introduced: <StatusBadge status={rangeEndEvidence(r, "introduced")} />
+                  <br />
+                  {r.fixed || r.lastAffected ? (
+                    <>
+                      {r.fixed ? "fixed" : "last affected"}: <StatusBadge status={rangeEndEvidence(r, "fixed")} />
+                    </>
+                  ) : null}
+                </td>
+                <td>
+                  <Sources fact={r} />
+                  {r.note ? <p class="hint">{r.note}</p> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div class="branches">
+        {a.ranges.map((r, j) => (
+          <RangeTimeline
+            id={`tl-${props.index}-${j}`}
+            label={label}
+            branch={branchOf(r.introduced, r.fixed ?? r.lastAffected)}
+            range={r}
+            requirement={a.kind === "requirement"}
+          />
+        ))}
+      </div>
+    </>
+  );
+};
+
+const Signatures = (props: { bug: BugRecord }) => (
+  <section aria-labelledby="signatures">
+    <h2 id="signatures">Signatures: what to grep for</h2>
+    <div class="table">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Pattern</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Weight</th>
+            <th scope="col">What it means</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.bug.signatures.map((s) => (
+            <tr>
+              <td>
+                <span class="copyable">
+                  <code data-copy="pattern">{s.pattern}</code>
+                </span>
+              </td>
+              <td>
+                {s.kind}
+                {s.caseSensitive ? ", case-sensitive" : ""}
+              </td>
+              <td>{s.weight}</td>
+              <td>
+                {s.description ?? ""} <Source url={s.source} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  </section>
+);
+
+const ExampleBlock = (props: { example: Example }) => {
+  const e = props.example;
+  const expect = { top1: "ranks first", present: "is among the findings", absent: "must not be reported" }[e.expect];
+  return (
+    <details>
+      <summary>
+        {e.title} <span class="muted">— this bug {expect}</span>
+      </summary>
+      <p>
+        <Source url={e.source} />
+        {e.verdict ? (
+          <>
+            {" "}
+            · expected verdict <Badge kind={e.verdict}>{e.verdict}</Badge>
+          </>
+        ) : null}
+      </p>
+      {e.uname ? <Block label="uname" text={e.uname} /> : null}
+      {e.procVersion ? <Block label="/proc/version" text={e.procVersion} /> : null}
+      {e.osRelease ? <Block label="os-release" text={e.osRelease} /> : null}
+      {e.nodes ? <Block label="kubectl get nodes -o wide" text={e.nodes} /> : null}
+      {e.log ? <Block label="log" text={e.log} /> : null}
+      {e.note ? <p class="hint">{e.note}</p> : null}
+    </details>
+  );
+};
+
+const Block = (props: { label: string; text: string }) => (
+  <>
+    <p class="hint">{props.label}</p>
+    <pre>{props.text}</pre>
+  </>
+);
+
+/** "5.15.y": each timeline names its branch. */
+function branchOf(introduced: string, end: string | undefined): string {
+  const v = introduced !== "0" ? introduced : (end ?? "");
+  const m = /^(\d+\.\d+)/.exec(v);
+  return m ? `${m[1]}.y` : "";
+}
+
+export function shortUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    const path = u.pathname.length > 40 ? `${u.pathname.slice(0, 38)}…` : u.pathname;
+    return `${u.hostname.replace(/^www\./, "")}${path === "/" ? "" : path}`;
+  } catch {
+    return url;
+  }
+}
+
+export const slugify = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");

@@ -1,0 +1,283 @@
+import type { KbMeta } from "../../db/bug-queries";
+import type { NodeReport, VersionEvidence } from "../../engine/diagnosis";
+import type { DiagnosisSummary, EvidenceLine, FindingSummary } from "../../engine/summary";
+import { Badge, Inline, PasteForm, Prose } from "../parts/common";
+import { Layout } from "../parts/layout";
+
+export interface ResultPageProps {
+  kb: KbMeta | null;
+  summary: DiagnosisSummary;
+  /** The record the paste form was scoped to, when it came from a record page. */
+  focus?: { id: string; title: string } | undefined;
+  maxBytes: number;
+}
+
+const VERDICT_WORDS = { affected: "affected", "not-affected": "not affected", unknown: "unknown" } as const;
+
+export const ResultPage = (p: ResultPageProps) => {
+  const s = p.summary;
+  const focused = p.focus && [...s.findings, ...s.advisories].find((f) => f.id === p.focus?.id);
+  const count = s.findings.length;
+  return (
+    <Layout title={count ? `${count} known ${count === 1 ? "bug" : "bugs"} found` : "No known bug found"} kb={p.kb}>
+      <h1>{count ? `${count} known ${count === 1 ? "bug matches" : "bugs match"} your paste` : "No known bug matched the log"}</h1>
+      <p class="hint">Your paste was diagnosed in memory and not stored. Answer from knowledge base {s.kb.version}.</p>
+      {p.focus ? (
+        <section class="panel focus" aria-labelledby="focus-h">
+          <h2 id="focus-h">Checked against: {p.focus.title}</h2>
+          {focused ? (
+            <p>
+              {s.findings.some((f) => f.id === focused.id) ? `Found: ranked ${focused.rank} of ${count}. ` : "No symptom in the log, but "}
+              <Badge kind={focused.verdict.status}>{VERDICT_WORDS[focused.verdict.status]}</Badge> <Inline text={focused.verdict.reason} />.{" "}
+              <a href={`#finding-${focused.id}`}>Details below</a>.
+            </p>
+          ) : (
+            <p>
+              No line of your paste matches this bug's signatures, and your versions do not put you in its affected range.{" "}
+              <a href={`/bugs/${p.focus.id}#signatures`}>What it looks for</a>.
+            </p>
+          )}
+        </section>
+      ) : null}
+      {s.rootCause ? <RootCausePanel summary={s} /> : null}
+      <Facts summary={s} />
+      {count ? (
+        <section aria-labelledby="findings-h">
+          <h2 id="findings-h">Findings, most likely cause first</h2>
+          <ol class="findings">
+            {s.findings.map((f) => (
+              <FindingBlock f={f} />
+            ))}
+          </ol>
+        </section>
+      ) : (
+        <p>
+          Nothing in the knowledge base matched. Try <a href="/bugs">searching</a> for a distinctive part of the error, or paste more of the
+          log around the failure.
+        </p>
+      )}
+      {s.advisories.length ? (
+        <section aria-labelledby="advisories-h">
+          <h2 id="advisories-h">Advisories: your versions are in an affected range</h2>
+          <p class="hint">The log shows no symptom of these, but the versions you pasted are known to be affected.</p>
+          <ul>
+            {s.advisories.map((a) => (
+              <li id={`finding-${a.id}`}>
+                <a href={`/bugs/${a.id}`}>{a.title}</a> <Badge kind={a.verdict.status}>{VERDICT_WORDS[a.verdict.status]}</Badge>
+                <p>
+                  <Inline text={a.verdict.reason} />.
+                </p>
+                {a.versionChecks.length ? <VersionChecks checks={a.versionChecks} /> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {s.nodes.length ? <Nodes nodes={s.nodes} /> : null}
+      <section aria-labelledby="again-h">
+        <h2 id="again-h">Check another paste</h2>
+        <PasteForm
+          record={p.focus}
+          maxBytes={p.maxBytes}
+          label={p.focus ? "Paste another log to check against the same bug" : "Paste another log"}
+        />
+      </section>
+    </Layout>
+  );
+};
+
+const RootCausePanel = (props: { summary: DiagnosisSummary }) => {
+  const rc = props.summary.rootCause;
+  const finding = rc && props.summary.findings.find((f) => f.id === rc.id);
+  if (!rc || !finding) return null;
+  return (
+    <section class="panel" aria-labelledby="root-h">
+      <h2 id="root-h">Most likely root cause</h2>
+      <p>
+        <a href={`#finding-${rc.id}`}>{finding.title}</a>: <Inline text={rc.reason} />
+      </p>
+    </section>
+  );
+};
+
+const Facts = (props: { summary: DiagnosisSummary }) => {
+  const { kernel, os, iptables, nodes } = props.summary.facts;
+  if (!kernel && !os && !iptables && !nodes.length)
+    return <p>No kernel, OS or node table was recognised; only the log lines were matched.</p>;
+  return (
+    <section aria-labelledby="facts-h">
+      <h2 id="facts-h">What we read from your paste</h2>
+      <ul>
+        {kernel ? (
+          <li>
+            Kernel <code>{kernel.release}</code>
+            {kernel.package ? (
+              <>
+                {" "}
+                = {kernel.package.ecosystem ?? "?"} package {kernel.package.names[0] ?? ""} <code>{kernel.package.version}</code> (
+                {kernel.package.certainty})
+              </>
+            ) : null}
+            {kernel.line ? <span class="muted"> · line {kernel.line}</span> : null}
+          </li>
+        ) : null}
+        {os ? <li>OS {os.prettyName ?? `${os.id} ${os.versionId ?? ""}`}</li> : null}
+        {iptables ? (
+          <li>
+            iptables <code>{iptables.version}</code> ({iptables.backend ?? "backend unknown"}){" "}
+            <span class="muted">· line {iptables.line}</span>
+          </li>
+        ) : null}
+        {nodes.length ? <li>{nodes.length} nodes in a node table</li> : null}
+      </ul>
+    </section>
+  );
+};
+
+const FindingBlock = (props: { f: FindingSummary }) => {
+  const f = props.f;
+  return (
+    <li id={`finding-${f.id}`}>
+      <h2>
+        <a href={`/bugs/${f.id}`}>{f.title}</a>
+      </h2>
+      <p>
+        <Badge kind={f.confidence}>{f.confidence} confidence</Badge> <span class="muted">score {f.score.toFixed(2)}</span> · verdict{" "}
+        <Badge kind={f.verdict.status}>{VERDICT_WORDS[f.verdict.status]}</Badge>
+      </p>
+      {f.rootCauseNote ? (
+        <p>
+          <Badge kind={f.rank === 1 ? "affected" : "low"}>
+            {f.rootCauseNote.startsWith("likely root cause") ? "likely root cause" : "next to it"}
+          </Badge>{" "}
+          <Inline text={f.rootCauseNote.replace(/^likely root cause: /, "")} />
+        </p>
+      ) : null}
+      <p>
+        <strong>Why:</strong> <Inline text={f.verdict.reason} />.
+      </p>
+      {f.evidenceLines.length ? (
+        <>
+          <h3>Matching lines</h3>
+          <ul class="evidence">
+            {f.evidenceLines.map((e) => (
+              <Line e={e} />
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {f.versionChecks.length ? (
+        <>
+          <h3>Version evidence</h3>
+          <VersionChecks checks={f.versionChecks} />
+        </>
+      ) : null}
+      <h3>Fix</h3>
+      <p>
+        <Badge kind={f.reboot === "not-required" ? "verified" : "reported"}>reboot {f.reboot}</Badge>
+      </p>
+      <Prose text={f.fixSteps.join("\n")} copy />
+      {f.workarounds.length ? (
+        <>
+          <h3>Workarounds</h3>
+          <ul>
+            {f.workarounds.map((w) => (
+              <li>
+                <Prose text={w} copy />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {f.unverified.length ? (
+        <details>
+          <summary>
+            <Badge kind="unverified">unverified</Badge> {f.unverified.length} {f.unverified.length === 1 ? "fact" : "facts"} of this record
+            not confirmed
+          </summary>
+          <ul>
+            {f.unverified.map((u) => (
+              <li>{u}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </li>
+  );
+};
+
+const Line = (props: { e: EvidenceLine }) => {
+  const { e } = props;
+  const parts: Array<string | ReturnType<typeof Mark>> = [];
+  let at = 0;
+  for (const [start, end] of e.highlights) {
+    if (start < at || end > e.text.length) continue;
+    parts.push(e.text.slice(at, start), <Mark text={e.text.slice(start, end)} />);
+    at = end;
+  }
+  parts.push(e.text.slice(at));
+  return (
+    <li>
+      <span class="ln">line {e.line}: </span>
+      {parts}
+    </li>
+  );
+};
+
+const Mark = (props: { text: string }) => <mark>{props.text}</mark>;
+
+const VersionChecks = (props: { checks: VersionEvidence[] }) => (
+  <ul>
+    {props.checks.map((v) => (
+      <li>
+        {v.subject}: <code>{v.value}</code> against {v.ecosystem} <code>{v.range}</code> →{" "}
+        <Badge kind={v.result}>{VERDICT_WORDS[v.result]}</Badge> {v.unverified ? <Badge kind="unverified">unverified range</Badge> : null}{" "}
+        <span class="muted">
+          <Inline text={v.reason} />
+        </span>
+      </li>
+    ))}
+  </ul>
+);
+
+const Nodes = (props: { nodes: NodeReport[] }) => (
+  <section aria-labelledby="nodes-h">
+    <h2 id="nodes-h">Nodes</h2>
+    <p class="hint">Highlighted: the node that differs from its peers, with the known bugs that hit it and not them.</p>
+    <div class="table">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Node</th>
+            <th scope="col">Kernel</th>
+            <th scope="col">OS image</th>
+            <th scope="col">Runtime</th>
+            <th scope="col">Kubelet</th>
+            <th scope="col">Known bugs in range</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.nodes.map((n) => (
+            <tr class={n.outlier ? "odd" : undefined}>
+              <th scope="row">
+                {n.name} {n.outlier ? <Badge kind="misreported">odd one out: {n.differs.join(", ")}</Badge> : null}
+              </th>
+              <td>{n.kernel ?? "?"}</td>
+              <td>{n.osImage ?? "?"}</td>
+              <td>{n.runtime ?? "?"}</td>
+              <td>{n.version ?? "?"}</td>
+              <td>
+                {n.inRange.map((id) => (
+                  <>
+                    <a href={`/bugs/${id}`}>{id}</a>
+                    {n.findings.includes(id) ? <strong> (only this node)</strong> : null}{" "}
+                  </>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  </section>
+);

@@ -1,0 +1,120 @@
+import type { BugSummary, KbMeta } from "../../db/bug-queries";
+import type { AliasStatus } from "../fact-status";
+import { Badge, StatusBadge } from "../parts/common";
+import { Layout } from "../parts/layout";
+import { slugify } from "./record";
+
+/** An alias or commit of a hit that the query named, so "862c95d9859f" says at once that it is misreported. */
+export interface IdMatch {
+  value: string;
+  kind: string;
+  status: AliasStatus;
+  note?: string | undefined;
+}
+
+export interface SearchHit {
+  bug: BugSummary;
+  matches: IdMatch[];
+}
+
+export interface SearchPageProps {
+  kb: KbMeta | null;
+  q: string | undefined;
+  /** No record holds every word: these hold some of them. */
+  partial: boolean;
+  total: number;
+  hits: SearchHit[];
+  offset: number;
+  limit: number;
+  /** Query string without paging, to build page links. */
+  base: URLSearchParams;
+}
+
+export const SearchPage = (p: SearchPageProps) => {
+  const heading = p.q ? `Known bugs matching “${p.q}”` : "All known bugs";
+  return (
+    <Layout title={heading} kb={p.kb} q={p.q}>
+      <h1>{heading}</h1>
+      {filtersOf(p.base).length ? (
+        <p>
+          Only records with{" "}
+          {filtersOf(p.base).map(([k, v], i) => (
+            <>
+              {i ? ", " : ""}
+              {k} <code>{v}</code>
+            </>
+          ))}{" "}
+          · <a href={p.q ? `/bugs?q=${encodeURIComponent(p.q)}` : "/bugs"}>drop the filters</a>
+        </p>
+      ) : null}
+      <p role="status">
+        {p.total === 0
+          ? "No known bug matches."
+          : `${p.partial ? "No record holds every word; these hold some of them. " : ""}${p.total} ${p.total === 1 ? "record" : "records"}${p.total > p.hits.length ? `, ${p.offset + 1}–${p.offset + p.hits.length} shown` : ""}, best match first.`}
+      </p>
+      {p.total === 0 ? (
+        <div class="panel">
+          <p>Try fewer words, a distinctive part of the error line, a commit id, a CVE or an issue number.</p>
+          <p>
+            Or <a href="/#paste">paste the whole log</a>: the diagnosis reads every line and your versions.
+          </p>
+        </div>
+      ) : null}
+      <ol class="hits" start={p.offset + 1}>
+        {p.hits.map((h) => (
+          <li>
+            <h2>
+              <a href={`/bugs/${h.bug.id}`}>{h.bug.title}</a>
+            </h2>
+            <p class="muted">
+              <code>{h.bug.id}</code> · {h.bug.components.join(" · ")}
+            </p>
+            <p>
+              {h.bug.hasUnverified ? (
+                <Badge kind="unverified">holds unverified facts</Badge>
+              ) : (
+                <Badge kind="verified">every fact verified</Badge>
+              )}{" "}
+              <span class="muted">reboot {h.bug.reboot}</span>
+            </p>
+            {h.matches.map((m) => (
+              <p>
+                Your search names {m.kind ? `${m.kind} ` : ""}
+                <code>{m.value}</code>: <StatusBadge status={m.status} />{" "}
+                {m.status === "misreported" ? <strong>This id is misreported; the record gives the real one.</strong> : null}
+                {m.note ? <span class="hint"> {m.note}</span> : null}{" "}
+                <a href={`/bugs/${h.bug.id}#alias-${slugify(m.value)}`}>see the aliases</a>
+              </p>
+            ))}
+            <p>{clip(h.bug.summary, 280)}</p>
+          </li>
+        ))}
+      </ol>
+      <Pager {...p} />
+    </Layout>
+  );
+};
+
+const Pager = (p: SearchPageProps) => {
+  if (p.total <= p.limit) return null;
+  const link = (offset: number) => {
+    const q = new URLSearchParams(p.base);
+    if (offset > 0) q.set("offset", String(offset));
+    return `/bugs?${q}`;
+  };
+  return (
+    <nav aria-label="Result pages">
+      {p.offset > 0 ? <a href={link(Math.max(0, p.offset - p.limit))}>← Previous</a> : null}{" "}
+      {p.offset + p.limit < p.total ? <a href={link(p.offset + p.limit)}>Next →</a> : null}
+    </nav>
+  );
+};
+
+/** The filters besides the words searched for, as the URL gives them. */
+function filtersOf(base: URLSearchParams): Array<[string, string]> {
+  return [...base.entries()].filter(([k]) => k !== "q" && k !== "limit");
+}
+
+function clip(text: string, n: number): string {
+  return text.length > n ? `${text.slice(0, n).replace(/\s+\S*$/, "")}…` : text;
+}

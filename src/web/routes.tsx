@@ -1,0 +1,155 @@
+import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { getBug, getBugs, getKbMeta, type KbMeta, listBugs } from "../db/bug-queries";
+import { signatureKey } from "../engine/compile-kb";
+import { summarizeDiagnosis } from "../engine/summary";
+import type { AppEnv } from "../http/app-env";
+import { problemResponse } from "../http/problem";
+import { listBugs as listBugsRoute } from "../http/routes/bugs/bugs.routes";
+import { currentKb, KbNotLoadedError } from "../service/kb-cache";
+import { ASSETS } from "./assets";
+import { idMatches } from "./id-matches";
+import { prefersHtml } from "./negotiate";
+import { HomePage } from "./pages/home";
+import { RecordPage } from "./pages/record";
+import { ResultPage } from "./pages/result";
+import { SearchPage } from "./pages/search";
+import { cacheablePage, page, varyOnAccept } from "./render";
+
+/** Room for the multipart framing around the pasted text; the text itself gets the API's limit. */
+const FORM_OVERHEAD = 16 * 1024;
+/** A paste scoped to one record looks deeper than the default ten findings, so that record is found. */
+const SCOPED_LIMIT = 100;
+
+/**
+ * The pages for people, in the same app and from the same database and engine as the API. GET /bugs
+ * and /bugs/:id answer a browser with a page and pass everyone else on to the JSON routes. A request
+ * the API would refuse (a bad query, a malformed or unknown id) is passed on too, so the browser gets
+ * the API's own status and words, as a page (see html-errors.tsx).
+ */
+export function webRoutes() {
+  const web = new Hono<AppEnv>();
+
+  for (const asset of Object.values(ASSETS)) {
+    web.get(asset.path, (c) =>
+      c.body(asset.body, 200, { "Content-Type": asset.type, "Cache-Control": "public, max-age=31536000, immutable" }),
+    );
+  }
+
+  web.get("/", async (c) => {
+    const kb = await getKbMeta(c.get("store"));
+    const origin = new URL(c.req.url).origin;
+    return cacheablePage(c, kb?.version ?? null, <HomePage kb={kb} origin={origin} maxBytes={maxBytes(c)} />);
+  });
+
+  web.use("/bugs", async (c, next) => {
+    const res = isRead(c.req.method) && prefersHtml(c) ? await searchPage(c) : null;
+    if (res) c.res = res;
+    else await next();
+    varyOnAccept(c.res);
+  });
+
+  web.use("/bugs/:id", async (c, next) => {
+    const res = isRead(c.req.method) && prefersHtml(c) ? await recordPage(c, c.req.param("id"), maxBytes(c)) : null;
+    if (res) c.res = res;
+    else await next();
+    varyOnAccept(c.res);
+  });
+
+  // Reloading a result page (or typing the form's address) lands on the form.
+  web.get("/check", (c) => c.redirect("/#paste", 303));
+
+  web.post(
+    "/check",
+    (c, next) => {
+      const maxSize = maxBytes(c) + FORM_OVERHEAD;
+      return bodyLimit({ maxSize, onError: (c) => tooLarge(c, maxBytes(c)) })(c, next);
+    },
+    async (c) => {
+      const max = maxBytes(c);
+      const form = await c.req.parseBody();
+      const field = form.bundle;
+      const bundle = typeof field === "string" ? field : field instanceof File ? await field.text() : "";
+      if (new TextEncoder().encode(bundle).length > max) return tooLarge(c, max);
+      const kb = await currentKb(c.get("store"));
+      const scoped = typeof form.record === "string" ? kb.records.find((r) => r.id === form.record) : undefined;
+      // The API's own path: the diagnoser (a pool thread on Node, inline on the Worker) with its limits,
+      // so an empty or oversized paste is refused with the status POST /diagnose gives.
+      const diagnosis = await c.get("diagnoser").diagnose(kb, { form: "bundle", text: bundle, limit: scoped ? SCOPED_LIMIT : undefined });
+      const summary = summarizeDiagnosis(
+        diagnosis,
+        Number.POSITIVE_INFINITY,
+        (id, sig) => kb.signatures.get(signatureKey(id, sig))?.signature,
+      );
+      c.header("Cache-Control", "no-store");
+      c.header("X-KB-Version", kb.version);
+      const meta: KbMeta = { version: kb.version, recordCount: kb.records.length, importedAt: "" };
+      return page(c, <ResultPage kb={meta} summary={summary} focus={scoped && { id: scoped.id, title: scoped.title }} maxBytes={max} />);
+    },
+  );
+
+  return web;
+}
+
+const isRead = (method: string) => method === "GET" || method === "HEAD";
+const maxBytes = (c: Ctx) => c.get("settings").MAX_BODY_BYTES;
+
+function tooLarge(c: Ctx, max: number) {
+  return problemResponse(c, 413, "body-too-large", `The body is larger than the limit of ${max} bytes.`);
+}
+
+type Ctx = Context<AppEnv>;
+
+/** The search page, or null when the API should answer (it refuses the query). */
+async function searchPage(c: Ctx): Promise<Response | null> {
+  // An empty search box means "everything", not an error.
+  const raw = Object.fromEntries(Object.entries(c.req.query()).filter(([k, v]) => !(k === "q" && !v.trim())));
+  // The API route's own query contract, so the page accepts exactly what GET /bugs accepts.
+  const parsed = listBugsRoute.request.query.safeParse(raw);
+  if (!parsed.success) return null;
+  const filters = parsed.data;
+  const store = c.get("store");
+  const kb = c.get("kbMeta");
+  if (!kb) throw new KbNotLoadedError("the knowledge base has not been imported");
+  const every = await listBugs(store, filters);
+  // A pasted error line carries words no record holds (versions, exit codes): rather than nothing,
+  // show the records that hold some of them, best first, and say so.
+  const partial = every.total === 0 && (filters.q?.trim().split(/\s+/).length ?? 0) > 1;
+  const result = partial ? await listBugs(store, { ...filters, anyTerm: true }) : every;
+  const records = filters.q
+    ? await getBugs(
+        store,
+        result.items.map((i) => i.id),
+      )
+    : [];
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const hits = result.items.map((bug) => {
+    const record = byId.get(bug.id);
+    return { bug, matches: record && filters.q ? idMatches(record, filters.q) : [] };
+  });
+  const base = new URLSearchParams(raw);
+  base.delete("offset");
+  return cacheablePage(
+    c,
+    kb.version,
+    <SearchPage
+      kb={kb}
+      q={filters.q}
+      partial={partial && result.total > 0}
+      total={result.total}
+      hits={hits}
+      offset={filters.offset}
+      limit={filters.limit}
+      base={base}
+    />,
+  );
+}
+
+/** The record page, or null when the API should answer (a malformed or unknown id). */
+async function recordPage(c: Ctx, id: string, maxBytes: number): Promise<Response | null> {
+  const kb = c.get("kbMeta");
+  if (!kb) throw new KbNotLoadedError("the knowledge base has not been imported");
+  const bug = await getBug(c.get("store"), id);
+  if (!bug) return null;
+  return cacheablePage(c, kb.version, <RecordPage kb={kb} bug={bug} maxBytes={maxBytes} />);
+}

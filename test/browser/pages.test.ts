@@ -1,0 +1,188 @@
+import axe from "axe-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, startHttpService } from "../support/browser";
+import { SEED_BUNDLE } from "../support/seed-bundle";
+import type { TestService } from "../support/test-store";
+
+// A real Chromium against the real Node app on an ephemeral port, over a migrated temp database.
+const XT = "xt-mark-ipv6-typo-2024";
+const maxBodyBytes = 64 * 1024;
+let svc: TestService & { origin: string };
+let browser: Browser;
+
+beforeAll(async () => {
+  [svc, browser] = await Promise.all([startHttpService({ maxBodyBytes }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await svc?.cleanup();
+});
+
+async function withPage<T>(
+  opts: { js: boolean; dark?: boolean; bypassCSP?: boolean },
+  run: (page: Page, ctx: BrowserContext) => Promise<T>,
+): Promise<T> {
+  const ctx = await browser.newContext({
+    javaScriptEnabled: opts.js,
+    colorScheme: opts.dark ? "dark" : "light",
+    bypassCSP: opts.bypassCSP ?? false,
+  });
+  try {
+    return await run(await ctx.newPage(), ctx);
+  } finally {
+    await ctx.close();
+  }
+}
+
+const text = async (page: Page, selector: string) =>
+  ((await page.locator(selector).first().textContent()) ?? "").replace(/\s+/g, " ").trim();
+
+/** Pastes into the page's form and submits it: a form post without JavaScript, in place with it. */
+async function submitPaste(page: Page, bundle: string, js: boolean): Promise<number> {
+  await page.fill("#bundle", bundle);
+  if (js) await page.locator("main").evaluate((main) => main.setAttribute("data-before", ""));
+  const response = page.waitForResponse((r) => r.url().endsWith("/check") && r.request().method() === "POST");
+  await page.getByRole("button", { name: "Check" }).click();
+  const res = await response;
+  expect(res.headers()["cache-control"]).toBe("no-store");
+  if (js) await page.waitForSelector("main:not([data-before])");
+  else await page.waitForURL(/\/check$/);
+  await page.waitForLoadState();
+  return res.status();
+}
+
+describe.each([
+  { js: false, name: "without JavaScript" },
+  { js: true, name: "with JavaScript" },
+])("search → record → paste $name", ({ js }) => {
+  it("leads from the misreported commit id to the MARK record and answers the seed bundle there", async () => {
+    await withPage({ js }, async (page) => {
+      const errors: string[] = [];
+      page.on("console", (m) => {
+        if (m.type() === "error") errors.push(m.text());
+      });
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.goto(`${svc.origin}/`);
+      await page.getByRole("searchbox", { name: "Search known bugs" }).fill("862c95d9859f");
+      await Promise.all([page.waitForURL(/\/bugs\?q=862c95d9859f/), page.getByRole("button", { name: "Search" }).click()]);
+      const hit = page.locator("ol.hits > li").filter({ has: page.locator(`a[href="/bugs/${XT}"]`) });
+      expect(await hit.count()).toBe(1);
+      expect(((await hit.textContent()) ?? "").replace(/\s+/g, " ")).toMatch(/862c95d9859f: misreported/);
+
+      await Promise.all([page.waitForURL(new RegExp(`/bugs/${XT}$`)), hit.locator(`h2 a[href="/bugs/${XT}"]`).click()]);
+      const { bug } = (await (await fetch(`${svc.origin}/bugs/${XT}`)).json()) as { bug: { title: string } };
+      expect(await text(page, "h1")).toBe(bug.title);
+      expect(await page.locator("svg.timeline").count()).toBeGreaterThan(0);
+      expect(await page.locator("details").count()).toBeGreaterThan(0);
+      expect(await page.locator("details[open]").count()).toBe(0);
+      // Copy buttons are an enhancement: there with JavaScript, absent without.
+      expect((await page.locator("button.copy").count()) > 0).toBe(js);
+
+      // A property on the page's global object survives only if the document was never replaced.
+      if (js) await page.evaluate("globalThis.sameDocument = true");
+      expect(await submitPaste(page, SEED_BUNDLE, js)).toBe(200);
+      if (js) {
+        expect(await page.evaluate("globalThis.sameDocument")).toBe(true);
+        expect(page.url()).toMatch(new RegExp(`/bugs/${XT}$`));
+      }
+      expect(await text(page, "h1")).toMatch(/known bugs? match/);
+      expect(await text(page, ".focus")).toMatch(/Found: ranked \d+ of \d+\. affected/);
+      expect(await page.locator("ol.findings > li").first().getAttribute("id")).toBe(`finding-${XT}`);
+      const finding = page.locator(`#finding-${XT}`);
+      expect(await finding.count()).toBe(1);
+      expect(((await finding.textContent()) ?? "").replace(/\s+/g, " ")).toMatch(/verdict affected/);
+      const quoted = finding.locator(".evidence li").filter({ hasText: 'unknown option "--xor-mark"' });
+      expect(await quoted.count()).toBe(1);
+      expect(await quoted.textContent()).toMatch(/^line \d+: /);
+      expect(await quoted.locator("mark").textContent()).toContain('unknown option "--xor-mark"');
+      // Nothing the pages load is refused by their content security policy, and the script never throws.
+      expect(errors).toEqual([]);
+    });
+  });
+});
+
+describe("errors in the browser", () => {
+  it("shows an unknown record as a 404 page with a search box that works", async () => {
+    await withPage({ js: false }, async (page) => {
+      const res = await page.goto(`${svc.origin}/bugs/no-such-bug`);
+      expect(res?.status()).toBe(404);
+      expect(await text(page, "h1")).toBe("Not found");
+      const search = page.getByRole("search", { name: "Search known bugs" });
+      await search.getByRole("searchbox").fill("--xor-mark");
+      await Promise.all([page.waitForURL(/\/bugs\?q=--xor-mark/), search.getByRole("button").click()]);
+      expect(await page.locator(`a[href="/bugs/${XT}"]`).count()).toBeGreaterThan(0);
+    });
+  });
+
+  for (const js of [false, true]) {
+    it(`shows an oversized paste as a 413 page in words (${js ? "with" : "without"} JavaScript)`, async () => {
+      await withPage({ js }, async (page) => {
+        await page.goto(`${svc.origin}/`);
+        expect(await submitPaste(page, "x".repeat(maxBodyBytes + 1), js)).toBe(413);
+        expect(await text(page, "h1")).toBe("Your paste is too large");
+        expect(await text(page, "main")).toContain("64 KB");
+      });
+    });
+  }
+});
+
+describe("accessibility (axe-core)", () => {
+  const pages: Array<{ name: string; open: (page: Page) => Promise<unknown> }> = [
+    { name: "home", open: (p) => p.goto(`${svc.origin}/`) },
+    { name: "search", open: (p) => p.goto(`${svc.origin}/bugs?q=--xor-mark`) },
+    { name: "record", open: (p) => p.goto(`${svc.origin}/bugs/${XT}`) },
+    {
+      name: "result",
+      open: async (p) => {
+        await p.goto(`${svc.origin}/`);
+        await submitPaste(p, SEED_BUNDLE, true);
+      },
+    },
+    { name: "404", open: (p) => p.goto(`${svc.origin}/bugs/no-such-bug`) },
+    {
+      name: "413",
+      open: async (p) => {
+        await p.goto(`${svc.origin}/`);
+        await submitPaste(p, "x".repeat(maxBodyBytes + 1), true);
+      },
+    },
+  ];
+  for (const { name, open } of pages) {
+    it(`finds no serious or critical violations on the ${name} page, light and dark`, async () => {
+      for (const dark of [false, true]) {
+        // axe is injected as an inline script, which the pages' own policy rightly refuses.
+        await withPage({ js: true, dark, bypassCSP: true }, async (page) => {
+          await open(page);
+          await page.addScriptTag({ content: axe.source });
+          const violations = (await page.evaluate(`axe.run(document, { resultTypes: ["violations"] }).then((r) =>
+            r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) })))`)) as Array<{
+            id: string;
+            impact: string | null;
+            nodes: string[];
+          }>;
+          const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+          expect(bad, `${name} ${dark ? "dark" : "light"}`).toEqual([]);
+        });
+      }
+    });
+  }
+});
+
+describe("weight", () => {
+  it("keeps the home page under 150 KB with everything it loads, all from the app itself", async () => {
+    await withPage({ js: true }, async (page) => {
+      const pending: Array<Promise<{ url: string; bytes: number }>> = [];
+      page.on("response", (r) => {
+        pending.push(r.body().then((b) => ({ url: r.url(), bytes: b.length })));
+      });
+      await page.goto(`${svc.origin}/`, { waitUntil: "networkidle" });
+      const sizes = await Promise.all(pending);
+      const total = sizes.reduce((n, s) => n + s.bytes, 0);
+      console.log(`home page weight: ${total} bytes in ${sizes.length} responses`);
+      expect(sizes.length).toBeGreaterThanOrEqual(3);
+      expect(sizes.every((s) => s.url.startsWith(svc.origin))).toBe(true);
+      expect(total).toBeLessThan(150 * 1024);
+    });
+  });
+});

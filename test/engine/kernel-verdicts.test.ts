@@ -1,0 +1,132 @@
+import { readFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
+import { compileKnowledgeBase } from "../../src/engine/compile-kb";
+import { diagnoseFields } from "../../src/engine/diagnose";
+import type { VersionEvidence } from "../../src/engine/diagnosis";
+import { extractFacts } from "../../src/engine/facts";
+import { parseRecordFile } from "../../src/kb/parse-record";
+import { loadDataKb } from "../support/data-kb";
+import { XOR_MARK_KLOG } from "../support/seed-logs";
+
+// Verdicts for kernels whose identity the input leaves partly open: Ubuntu cloud/HWE kernels without
+// the release, vendor kernels judged on their upstream base, SUSE codestreams, lsb_release output.
+const SRC = "https://example.org/fixture";
+
+/** The seed record with synthetic `affected` data, compiled alone: the logic under test, not the data. */
+async function kbWith(affected: object[]) {
+  const file = "data/bugs/xt-mark-ipv6-typo-2024.yaml";
+  const doc = parseDocument(await readFile(file, "utf8"));
+  doc.set("affected", affected);
+  const parsed = parseRecordFile(file, doc.toString());
+  if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join("; "));
+  return compileKnowledgeBase("test", [parsed.record]);
+}
+
+const range = (introduced: string, fixed?: string) => ({ introduced, ...(fixed ? { fixed } : {}), evidence: "verified", source: SRC });
+const versionOf = (d: ReturnType<typeof diagnoseFields>) => d.findings[0]?.evidence.find((e): e is VersionEvidence => e.kind === "version");
+
+describe("Ubuntu kernels whose release the ABI does not decide", () => {
+  // 6.8.0-1021-aws: linux-aws on 24.04 or linux-aws-6.8 on 22.04 (seen in https://github.com/NVIDIA/gpu-operator/pull/1227).
+  const UNAME = "6.8.0-1021-aws";
+
+  it("names both candidate packages", () => {
+    const k = extractFacts(UNAME).kernel;
+    expect(k?.package).toMatchObject({
+      ecosystem: "ubuntu:24.04",
+      names: ["linux-aws"],
+      alternatives: [{ ecosystem: "ubuntu:22.04", names: ["linux-aws-6.8"] }],
+    });
+    expect(k?.package?.decidedBy).toMatch(/os-release.*uname -v/);
+  });
+
+  it("answers when every candidate gives the same verdict, and says the release does not matter", async () => {
+    const kb = await kbWith([
+      { ecosystem: "ubuntu:24.04", package: "linux-aws", ranges: [range("6.8.0-1010.10")] },
+      { ecosystem: "ubuntu:22.04", package: "linux-aws-6.8", ranges: [range("6.8.0-1010.10~22.04.1")] },
+    ]);
+    const d = diagnoseFields(kb, { uname: UNAME, logs: XOR_MARK_KLOG });
+    expect(d.findings[0]?.verdict.status).toBe("affected");
+    expect(versionOf(d)?.reason).toMatch(/as ubuntu:22\.04 linux-aws-6\.8 the answer is the same, so the release does not matter/);
+  });
+
+  it("says unknown, and which fact would decide, when the candidates disagree or one has no data", async () => {
+    const disagree = await kbWith([
+      { ecosystem: "ubuntu:24.04", package: "linux-aws", ranges: [range("6.8.0-1010.10")] },
+      { ecosystem: "ubuntu:22.04", package: "linux-aws-6.8", ranges: [range("6.8.0-1030.32~22.04.1")] },
+    ]);
+    const d = diagnoseFields(disagree, { uname: UNAME, logs: XOR_MARK_KLOG });
+    expect(d.findings[0]?.verdict.status).toBe("unknown");
+    expect(d.findings[0]?.verdict.reason).toMatch(
+      /candidates disagree: as ubuntu:24\.04 linux-aws: affected .*as ubuntu:22\.04 linux-aws-6\.8: not-affected/,
+    );
+    expect(d.findings[0]?.verdict.reason).toMatch(/#NN~22\.04\.1-Ubuntu.*would decide/);
+
+    const oneSided = await kbWith([{ ecosystem: "ubuntu:24.04", package: "linux-aws", ranges: [range("6.8.0-1010.10")] }]);
+    const partial = diagnoseFields(oneSided, { uname: UNAME, logs: XOR_MARK_KLOG });
+    expect(partial.findings[0]?.verdict.reason).toMatch(/as ubuntu:22\.04 linux-aws-6\.8: no data in this record/);
+  });
+
+  it("needs no candidates once os-release or uname -v names the release", async () => {
+    const kb = await kbWith([{ ecosystem: "ubuntu:24.04", package: "linux-aws", ranges: [range("6.8.0-1010.10")] }]);
+    const osRelease = 'NAME="Ubuntu"\nVERSION_ID="24.04"\nID=ubuntu';
+    expect(diagnoseFields(kb, { uname: UNAME, osRelease, logs: XOR_MARK_KLOG }).findings[0]?.verdict.status).toBe("affected");
+    expect(extractFacts(`${osRelease}\n${UNAME}`).kernel?.package?.alternatives).toBeUndefined();
+  });
+});
+
+describe("vendor kernels are judged on their upstream version, hedged", () => {
+  it("gives an Android -perf kernel a verdict from the upstream ranges, not certain", async () => {
+    const kb = await kbWith([{ ecosystem: "linux", package: "linux", ranges: [range("3.10.80", "3.10.90")] }]);
+    // https://github.com/termux/termux-packages/issues/378
+    const uname = "Linux localhost 3.10.84-perf-gfc8e9bb #1 SMP PREEMPT Thu May 5 20:48:38 2016 aarch64 Android";
+    const d = diagnoseFields(kb, { uname, logs: XOR_MARK_KLOG });
+    expect(d.findings[0]?.verdict.status).toBe("affected");
+    expect(versionOf(d)).toMatchObject({ certain: false, value: "3.10.84" });
+    expect(versionOf(d)?.reason).toMatch(/judged on the upstream version, and android may carry its own patches/);
+  });
+
+  it("reads a Raspberry Pi kernel's upstream version from the Debian version in uname -v", async () => {
+    const kb = await kbWith([{ ecosystem: "linux", package: "linux", ranges: [range("6.6.30", "6.6.40")] }]);
+    // https://github.com/jacobalberty/unifi-docker/issues/756
+    const uname = "Linux rpi4 6.6.31+rpt-rpi-v8 #1 SMP PREEMPT Debian 1:6.6.31-1+rpt1 (2024-05-29) aarch64 GNU/Linux";
+    const d = diagnoseFields(kb, { uname, logs: XOR_MARK_KLOG });
+    expect(d.findings[0]?.verdict.status).toBe("affected");
+    expect(versionOf(d)?.reason).toMatch(/raspberrypi may carry its own patches/);
+  });
+});
+
+describe("SUSE kernels", () => {
+  it("judges an SLE codestream kernel by its kernel-default package, never by its base version", async () => {
+    const kb = await kbWith([
+      { ecosystem: "linux", package: "linux", ranges: [range("5.14", "5.15")] },
+      { ecosystem: "sles:15.5", package: "kernel-default", ranges: [range("5.14.21-150500.55.30", "5.14.21-150500.55.44")] },
+    ]);
+    // A real SLE 15 SP5 `uname -r` (an Ansible lab's `uname -a` output in public code; page URL not recorded).
+    const facts = extractFacts("5.14.21-150500.55.39-default").kernel;
+    expect(facts?.package).toMatchObject({
+      ecosystem: "sles:15.5",
+      names: ["kernel-default"],
+      version: "5.14.21-150500.55.39",
+      scheme: "rpm",
+    });
+    const d = diagnoseFields(kb, { uname: "5.14.21-150500.55.39-default", logs: XOR_MARK_KLOG });
+    expect(versionOf(d)).toMatchObject({ result: "affected", ecosystem: "sles:15.5 kernel-default" });
+  });
+});
+
+describe("lsb_release -a in place of os-release", () => {
+  // https://github.com/CybercentreCanada/assemblyline4_docs/pull/145
+  const LSB = "No LSB modules are available.\nDistributor ID:\tUbuntu\nDescription:\tUbuntu 20.04.4 LTS\nRelease:\t20.04\nCodename:\tfocal";
+
+  it("is read as the OS and is not a log", () => {
+    const facts = extractFacts(`${LSB}\n${XOR_MARK_KLOG}`);
+    expect(facts.os).toMatchObject({ id: "ubuntu", versionId: "20.04", codename: "focal", prettyName: "Ubuntu 20.04.4 LTS" });
+    for (const line of [1, 2, 3, 4, 5]) expect(facts.notLogs.has(line)).toBe(true);
+  });
+
+  it("is accepted in the osRelease field", async () => {
+    const d = diagnoseFields((await loadDataKb()).compiled, { osRelease: LSB });
+    expect(d.facts.os).toMatchObject({ id: "ubuntu", versionId: "20.04" });
+  });
+});

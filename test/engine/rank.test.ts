@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import type { Finding } from "../../src/engine/diagnosis";
+import { explainRootCause, rankFindings } from "../../src/engine/score";
+
+// Root-cause order on hand-made findings: what matters is the signal's strength, the verdict and the
+// records' relations, not the raw score alone.
+function finding(
+  id: string,
+  score: number,
+  weight: number,
+  status: Finding["verdict"]["status"],
+  confidence: Finding["confidence"] = "high",
+): Finding {
+  return {
+    id,
+    title: id,
+    score,
+    confidence,
+    verdict: { status, reason: "r", ...(status === "unknown" ? {} : { level: "verified" as const }) },
+    evidence: [{ kind: "log", line: 1, text: "t", signature: `${id}-sig`, weight }],
+    scoreComponents: { signals: weight, version: 1, verification: 1, matchedSignatures: 1 },
+    fix: "f",
+    reboot: "depends",
+    workarounds: [],
+    references: [],
+    unverified: [],
+  };
+}
+
+describe("rankFindings", () => {
+  it("puts a decisive signature on an affected version above a higher-scoring generic symptom", () => {
+    const generic = finding("generic-symptom", 0.9, 0.6, "unknown");
+    const decisive = finding("kernel-bug", 0.8, 0.95, "affected");
+    expect(rankFindings([generic, decisive]).map((f) => f.id)).toEqual(["kernel-bug", "generic-symptom"]);
+  });
+
+  it("keeps score order when the decisive finding's version is not known to be affected", () => {
+    const generic = finding("generic-symptom", 0.9, 0.6, "unknown");
+    const decisive = finding("kernel-bug", 0.8, 0.95, "unknown");
+    expect(rankFindings([decisive, generic]).map((f) => f.id)).toEqual(["generic-symptom", "kernel-bug"]);
+  });
+
+  it("puts a masked bug before the complaint that masks it, unless its version is ruled out", () => {
+    const relations = [{ from: "smoke", to: "cause", kind: "masks" as const, note: "n" }];
+    const smoke = finding("smoke", 0.9, 0.95, "unknown");
+    expect(rankFindings([smoke, finding("cause", 0.8, 0.95, "unknown")], relations).map((f) => f.id)).toEqual(["cause", "smoke"]);
+    expect(rankFindings([smoke, finding("cause", 0.5, 0.95, "not-affected", "medium")], relations).map((f) => f.id)).toEqual([
+      "smoke",
+      "cause",
+    ]);
+  });
+
+  it("puts a cause before what it explains", () => {
+    const relations = [{ from: "cause", to: "consequence", kind: "explains" as const, note: "n" }];
+    const ranked = rankFindings(
+      [finding("consequence", 0.95, 0.95, "unknown"), finding("cause", 0.6, 0.7, "unknown", "medium")],
+      relations,
+    );
+    expect(ranked.map((f) => f.id)).toEqual(["cause", "consequence"]);
+  });
+
+  it("names no root cause when the best finding is low or ruled out", () => {
+    expect(explainRootCause([finding("a", 0.3, 0.4, "unknown", "low")])).toBeNull();
+    expect(explainRootCause([finding("a", 0.5, 0.95, "not-affected", "medium")])).toBeNull();
+    expect(explainRootCause([finding("a", 0.9, 0.95, "affected")])?.reason).toMatch(
+      /alone identifies this bug; the version is in the affected range \(verified\)/,
+    );
+  });
+});

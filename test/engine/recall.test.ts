@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { diagnoseFields } from "../../src/engine/diagnose";
+import { lineTokens, matchTokens, signatureTokens } from "../../src/engine/recall";
+import { loadDataKb } from "../support/data-kb";
+import { CLEAN_KUBE_PROXY_START, XOR_MARK_KLOG } from "../support/seed-logs";
+
+// The recall tier: token signatures derived from every exact signature, and a lexical fallback over the
+// records' own text. It may bring a record in at medium at most, and never on a clean log.
+const kb = await loadDataKb();
+const XT = "xt-mark-ipv6-typo-2024";
+const matches = (kind: "literal" | "regex", pattern: string, line: string) => matchTokens(signatureTokens(kind, pattern), lineTokens(line));
+
+describe("token signatures", () => {
+  it("are derived from literals and regexes alike, without numbers, ids or regex syntax", () => {
+    expect(signatureTokens("literal", 'ip6tables-restore v1.8.4 (legacy): unknown option "--xor-mark"')).toEqual([
+      "ip6tables",
+      "restore",
+      "legacy",
+      "unknown",
+      "option",
+      "xor",
+      "mark",
+    ]);
+    expect(
+      signatureTokens(
+        "regex",
+        String.raw`nftables sync failed: /dev/stdin:\d+:\d+-\d+: Error: Could not process rule: (?:No such file|Invalid argument)`,
+      ),
+    ).toEqual(["nftables", "sync", "failed", "dev", "stdin", "error", "process", "rule"]);
+  });
+
+  it("survive other quoting, escaping, framing and a message quoted with literal \\n separators", () => {
+    const sig = 'unknown option "--xor-mark"';
+    expect(matches("literal", sig, "exit status 2: ip6tables-restore v1.8.7 (nf_tables): unknown option '--xor-mark'")).toBe(true);
+    expect(
+      matches(
+        "literal",
+        `${sig} plus`,
+        String.raw`msg="Failed to execute iptables-restore: exit status 2: unknown option \"--xor-mark\"\nplus more"`,
+      ),
+    ).toBe(true);
+  });
+
+  it("survive systemctl's ellipsis, matching the words it cut by prefix and suffix", () => {
+    const sig =
+      "failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: error setting cgroup config for procHooks process";
+    const cut =
+      "docker: Error response from daemon: failed to create shim task: OCI runtime create fai...error setting cgroup config for procHooks process";
+    expect(matches("literal", sig, cut)).toBe(true);
+    expect(matches("literal", sig, cut.replace("...", "\u2026"))).toBe(true);
+  });
+
+  it("refuse a line with other words inserted between theirs: an inserted word can change the meaning", () => {
+    const sig = '-A KUBE-FIREWALL -m comment --comment "kubernetes firewall for dropping marked packets" -j DROP';
+    const withMark =
+      '-A KUBE-FIREWALL -m comment --comment "kubernetes firewall for dropping marked packets" -m mark --mark 0x8000/0x8000 -j DROP';
+    expect(matches("literal", sig, withMark)).toBe(false);
+  });
+
+  it("refuse a line missing a word when nothing was cut", () => {
+    expect(matches("literal", "error getting ipset version, error: executable file not found", "error getting ipset version")).toBe(false);
+  });
+});
+
+describe("recall findings", () => {
+  it("find the MARK bug in a reworded line, hedged at medium at most", () => {
+    const reworded = XOR_MARK_KLOG.replace('unknown option "--xor-mark"', "unknown option '--xor-mark'").replace(
+      "ip6tables-restore v1.8.4",
+      "ip6tables-restore v1.8.9",
+    );
+    const d = diagnoseFields(kb.compiled, { uname: "6.6.58", logs: reworded });
+    const xt = d.findings.find((f) => f.id === XT);
+    expect(xt).toBeDefined();
+    expect(xt?.evidence.some((e) => e.kind === "log" && e.approximate === "tokens")).toBe(true);
+  });
+
+  it("never make a finding high from approximate evidence alone", () => {
+    for (const record of kb.records) {
+      for (const e of record.examples) {
+        const d = diagnoseFields(kb.compiled, { uname: e.uname, osRelease: e.osRelease, nodes: e.nodes, logs: e.log });
+        for (const f of d.findings) {
+          const logs = f.evidence.filter((x) => x.kind === "log");
+          if (logs.length && logs.every((x) => x.kind === "log" && x.approximate))
+            expect(f.confidence, `${record.id}: ${f.id}`).not.toBe("high");
+        }
+      }
+    }
+  });
+
+  it("find nothing in a clean kube-proxy start-up", () => {
+    expect(diagnoseFields(kb.compiled, { logs: CLEAN_KUBE_PROXY_START }).findings).toEqual([]);
+  });
+
+  it("bring in, by resemblance, a record whose own text explains an error line no signature matched", () => {
+    // The failure retold in other words, as in a ticket: no signature matches it.
+    const retold =
+      "E1113 16:15:07.931291 1 proxier.go:1481] ip6tables MARK target rejected: --set-xmark needs the IPv6 xt_MARK revision, broken by the CVE-2024-50038 typo backport";
+    const d = diagnoseFields(kb.compiled, { logs: retold });
+    const xt = d.findings.find((f) => f.id === XT);
+    expect(xt?.evidence[0]).toMatchObject({ kind: "log", approximate: "similar", signature: "similar-text" });
+    expect(xt?.confidence).not.toBe("high");
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { signatureKey } from "../../src/engine/compile-kb";
+import { diagnoseBundle, diagnoseFields } from "../../src/engine/diagnose";
+import { matchSpans, summarizeDiagnosis } from "../../src/engine/summary";
+import { loadDataKb } from "../support/data-kb";
+import { SEED_BUNDLE } from "../support/seed-bundle";
+import { UNEVEN_FLEET, XOR_MARK_KLOG } from "../support/seed-logs";
+
+const kb = (await loadDataKb()).compiled;
+const lookup = (id: string, sig: string) => kb.signatures.get(signatureKey(id, sig))?.signature;
+const XT = "xt-mark-ipv6-typo-2024";
+
+describe("summary for doors that show every line", () => {
+  it("gives each matching line once, in order, with the matched part of the line as sent", () => {
+    const s = summarizeDiagnosis(diagnoseBundle(kb, SEED_BUNDLE), Number.POSITIVE_INFINITY, lookup);
+    const xt = s.findings.find((f) => f.id === XT);
+    const lines = xt?.evidenceLines ?? [];
+    expect(lines.map((l) => l.line)).toEqual([...new Set(lines.map((l) => l.line))].sort((a, b) => a - b));
+    const xor = lines.find((l) => l.text.includes("--xor-mark"));
+    expect(xor?.highlights.length).toBeGreaterThan(0);
+    const marked = xor?.highlights.map(([a, b]) => xor.text.slice(a, b)).join("|");
+    expect(marked).toContain('ip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark"');
+    expect(marked).not.toContain("Feb 17 11:12:14");
+  });
+
+  it("keeps the whole fix when asked, the deciding version check first, and the nodes compared", () => {
+    const d = diagnoseFields(kb, { uname: "5.15.0-127-generic", logs: XOR_MARK_KLOG, nodes: UNEVEN_FLEET });
+    const s = summarizeDiagnosis(d, Number.POSITIVE_INFINITY, lookup);
+    const xt = s.findings.find((f) => f.id === XT);
+    const record = kb.records.find((r) => r.id === XT);
+    expect(xt?.fixSteps.join("\n")).toBe(
+      record?.fix
+        .split("\n")
+        .map((l) => l.trimEnd())
+        .filter((l) => l.trim())
+        .join("\n"),
+    );
+    expect(xt?.versionChecks[0]).toBe(xt?.versionEvidence);
+    expect(s.nodes.map((n) => n.name)).toEqual(d.nodes.map((n) => n.name));
+    expect(s.kb).toEqual(d.kb);
+  });
+
+  it("leaves highlights empty without a signature lookup, as the text report needs none", () => {
+    const s = summarizeDiagnosis(diagnoseBundle(kb, SEED_BUNDLE));
+    expect(s.findings.flatMap((f) => f.evidenceLines.flatMap((l) => l.highlights))).toEqual([]);
+    expect(s.findings.every((f) => f.fixSteps.length <= 3)).toBe(true);
+  });
+
+  it("finds literal spans case-insensitively in UTF-16 offsets, and none for a pattern RE2 refuses", () => {
+    const text = "é€ Extension mark revision 0 not supported";
+    const [span] = matchSpans(text, { kind: "literal", pattern: "Extension MARK revision 0", caseSensitive: false });
+    expect(span && text.slice(span[0], span[1])).toBe("Extension mark revision 0");
+    expect(matchSpans(text, { kind: "literal", pattern: "Extension MARK", caseSensitive: true })).toEqual([]);
+    expect(matchSpans(text, { kind: "regex", pattern: "(a)\\1", caseSensitive: false })).toEqual([]);
+  });
+});

@@ -1,0 +1,120 @@
+import { readFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
+import { compileKnowledgeBase } from "../../src/engine/compile-kb";
+import { diagnoseFields } from "../../src/engine/diagnose";
+import type { VersionEvidence } from "../../src/engine/diagnosis";
+import { renderTextReport } from "../../src/engine/report-text";
+import { type AffectedRange, evaluateRanges } from "../../src/engine/versions";
+import { parseRecordFile } from "../../src/kb/parse-record";
+import { loadDataKb } from "../support/data-kb";
+import { XOR_MARK_KLOG } from "../support/seed-logs";
+
+// Verdicts from all the evidence: verified and corroborated ends decide, one report alone never says
+// "not affected", and every answer says which level it rests on.
+const A = "https://example.org/report-a";
+const B = "https://example.org/report-b";
+
+describe("evaluateRanges: a level per range end", () => {
+  const range: AffectedRange = {
+    introduced: "6.6.57",
+    fixed: "6.6.59",
+    evidence: "verified",
+    fixedEvidence: "corroborated",
+    source: A,
+  };
+
+  it("rests 'inside' on both ends and 'fixed' on the fix alone", () => {
+    expect(evaluateRanges("linux", "6.6.58", [range])).toMatchObject({ status: "affected", level: "corroborated" });
+    expect(evaluateRanges("linux", "6.6.60", [range])).toMatchObject({ status: "not-affected", level: "corroborated" });
+    expect(evaluateRanges("linux", "6.6.50", [range])).toMatchObject({ status: "not-affected", level: "verified" });
+  });
+
+  it("prefers the better-established range when two contain the version", () => {
+    const reported: AffectedRange = { introduced: "6.6.50", fixed: "6.6.70", verified: false, source: B };
+    expect(evaluateRanges("linux", "6.6.58", [reported, range]).range).toBe(range);
+  });
+});
+
+/** The seed record with its upstream ranges replaced, compiled alone. */
+async function seedWith(ranges: object[]) {
+  const file = "data/bugs/xt-mark-ipv6-typo-2024.yaml";
+  const doc = parseDocument(await readFile(file, "utf8"));
+  doc.set("affected", [{ ecosystem: "linux", package: "linux", ranges }]);
+  const parsed = parseRecordFile(file, doc.toString());
+  if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join("; "));
+  return compileKnowledgeBase("test", [parsed.record]);
+}
+
+const versionOf = (d: ReturnType<typeof diagnoseFields>) => d.findings[0]?.evidence.find((e): e is VersionEvidence => e.kind === "version");
+
+describe("verdicts say the level they rest on", () => {
+  it("answers not affected from a corroborated fix, and says so in the API and the text report", async () => {
+    const kb = await seedWith([
+      { introduced: "6.6.57", fixed: "6.6.59", evidence: "verified", fixedEvidence: "corroborated", source: A, sources: [B] },
+    ]);
+    const d = diagnoseFields(kb, { uname: "6.6.60", logs: XOR_MARK_KLOG });
+    expect(d.findings[0]?.verdict).toMatchObject({ status: "not-affected", level: "corroborated" });
+    expect(versionOf(d)).toMatchObject({ result: "not-affected", level: "corroborated", unverified: false });
+    expect(renderTextReport(d)).toMatch(/verdict: not-affected \(corroborated\): /);
+  });
+
+  it("answers unknown when the deciding end is a single report, and still affected inside it", async () => {
+    const kb = await seedWith([{ introduced: "6.6.57", fixed: "6.6.59", evidence: "verified", fixedEvidence: "reported", source: A }]);
+    const fixed = diagnoseFields(kb, { uname: "6.6.60", logs: XOR_MARK_KLOG });
+    expect(fixed.findings[0]?.verdict.status).toBe("unknown");
+    expect(fixed.findings[0]?.verdict.reason).toMatch(/not confirmed: fixed in 6\.6\.59.*single report/);
+    const inside = diagnoseFields(kb, { uname: "6.6.58", logs: XOR_MARK_KLOG });
+    expect(inside.findings[0]?.verdict).toMatchObject({ status: "affected", level: "reported" });
+    expect(versionOf(inside)).toMatchObject({ level: "reported", unverified: true });
+  });
+
+  it("answers not affected before a verified start even when the fix is only reported", async () => {
+    const kb = await seedWith([{ introduced: "6.6.57", fixed: "6.6.59", evidence: "verified", fixedEvidence: "reported", source: A }]);
+    const d = diagnoseFields(kb, { uname: "6.6.50", logs: XOR_MARK_KLOG });
+    expect(d.findings[0]?.verdict).toMatchObject({ status: "not-affected", level: "verified" });
+  });
+
+  it("scores a verdict on one report lower than the same verdict on a primary source", async () => {
+    const verified = await seedWith([{ introduced: "6.6.57", fixed: "6.6.59", evidence: "verified", source: A }]);
+    const reported = await seedWith([{ introduced: "6.6.57", fixed: "6.6.59", evidence: "reported", source: A }]);
+    const score = async (kb: typeof verified) => diagnoseFields(kb, { uname: "6.6.58", logs: XOR_MARK_KLOG }).findings[0]?.score ?? 0;
+    expect(await score(reported)).toBeLessThan(await score(verified));
+  });
+});
+
+const data = (await loadDataKb()).compiled;
+
+describe("requirements: kernels older than X lack feature Y", () => {
+  const RUNC = "runc-cgroupv2-old-kernel-bpf-device";
+  const record = data.records.find((r) => r.id === RUNC);
+  const log = record?.examples[0]?.log ?? "";
+
+  it("applies to a distro kernel below X although its upstream base is not known exactly", () => {
+    const d = diagnoseFields(data, { uname: "3.10.0-1160.el7.x86_64", logs: log });
+    const f = d.findings.find((x) => x.id === RUNC);
+    expect(f?.verdict).toMatchObject({ status: "affected", level: "verified" });
+    expect(f?.verdict.reason).toMatch(/3\.10\.0.*requirement applies to any kernel below it/);
+  });
+
+  it("clears a distro kernel whose own version has the feature", () => {
+    const d = diagnoseFields(data, { uname: "5.14.0-427.13.1.el9_4.x86_64", logs: log });
+    expect(d.findings.find((x) => x.id === RUNC)?.verdict.status).toBe("not-affected");
+  });
+
+  it("clears a kernel whose package the record names as carrying a backport", async () => {
+    if (!record) throw new Error("record missing");
+    const entry = record.affected[0];
+    if (!entry) throw new Error("no affected entry");
+    const backported = {
+      ...record,
+      affected: [{ ...entry, backports: [{ ecosystem: "rhel:7", package: "kernel", since: "3.10.0-1000.el7", source: A }] }],
+    };
+    const kb = compileKnowledgeBase("test", [backported]);
+    const d = diagnoseFields(kb, { uname: "3.10.0-1160.el7.x86_64", logs: log });
+    expect(d.findings[0]?.verdict).toMatchObject({ status: "not-affected" });
+    expect(d.findings[0]?.verdict.reason).toMatch(/carry the feature since 3\.10\.0-1000\.el7/);
+    const older = diagnoseFields(kb, { uname: "3.10.0-957.el7.x86_64", logs: log });
+    expect(older.findings[0]?.verdict.status).toBe("affected");
+  });
+});

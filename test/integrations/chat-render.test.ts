@@ -1,0 +1,158 @@
+import { readFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import type { FindingSummary } from "../../src/engine/summary";
+import type { ChatAnswer } from "../../src/integrations/answer";
+import { chatInput, MAX_INPUT_CHARS, slackToPlain } from "../../src/integrations/chat-input";
+import { discordCommands } from "../../src/integrations/discord/commands";
+import { DISCORD_LIMITS, renderDiscord } from "../../src/integrations/discord/embeds";
+import { renderSlack, SLACK_LIMITS } from "../../src/integrations/slack/blocks";
+import { DIAGNOSE_MESSAGE } from "../../src/integrations/slack/slack.route";
+
+const huge = (n: number, s = "x") => s.repeat(n);
+
+function finding(rank: number): FindingSummary {
+  return {
+    rank,
+    id: `record-${rank}-${huge(40, "a")}`,
+    title: huge(5000, "T"),
+    confidence: "high",
+    score: 0.9,
+    verdict: { status: "affected", reason: huge(10_000, "r") },
+    firstEvidence: { kind: "log", line: 1, text: `<!channel> ${huge(100_000, "e")}`, signature: "s", weight: 1 },
+    versionEvidence: null,
+    fixSteps: [huge(5000, "f"), huge(5000, "g"), huge(5000, "h")],
+    reboot: "required",
+    unverified: Array.from({ length: 20 }, () => huge(2000, "u")),
+    reference: null,
+    rootCauseNote: null,
+    evidenceLines: [],
+    versionChecks: [],
+    workarounds: [],
+    references: [],
+  };
+}
+
+const oversized: ChatAnswer = {
+  kind: "diagnosis",
+  kb: { version: "kb-0123456789abcdef", records: 50 },
+  findings: [finding(1), finding(2), finding(3)],
+  more: 40,
+  advisories: Array.from({ length: 3 }, (_, i) => ({ ...finding(i + 4), id: `adv-${i}` })),
+  outliers: Array.from({ length: 200 }, (_, i) => ({
+    name: `node-${i}-${huge(100, "n")}`,
+    kernel: "5.15.0-127-generic",
+    osImage: null,
+    runtime: null,
+    version: null,
+    line: i + 2,
+    outlier: true,
+    differs: ["kernel"],
+    inRange: [],
+    findings: ["xt-mark-ipv6-typo-2024"],
+  })),
+  facts: [huge(4000, "k")],
+  truncated: { keptChars: 20_000, totalChars: 90_000 },
+};
+
+describe("chat renderers keep each platform's limits, whatever the records hold", () => {
+  it("Slack: at most 50 blocks, 3,000 characters per text, 150 per header, 2,000 per button value", () => {
+    const m = renderSlack(oversized, { publicUrl: "https://kb.example", shareId: "id" });
+    expect(m.blocks?.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
+    expect(m.text.length).toBeLessThanOrEqual(SLACK_LIMITS.fallbackText);
+    for (const b of m.blocks ?? []) {
+      const block = b as { type: string; text?: { text: string }; elements?: Array<{ text?: string | { text: string }; value?: string }> };
+      if (block.type === "header") expect(block.text?.text.length).toBeLessThanOrEqual(SLACK_LIMITS.headerText);
+      else expect(block.text?.text.length ?? 0).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+      for (const e of block.elements ?? []) {
+        expect(typeof e.text === "string" ? e.text.length : 0).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+        expect(e.value?.length ?? 0).toBeLessThanOrEqual(SLACK_LIMITS.buttonValue);
+      }
+    }
+    // The footer (knowledge-base version, share button) survives the cut.
+    expect(m.blocks?.at(-1)).toMatchObject({ type: "actions", block_id: "share" });
+  });
+
+  it("Slack: quoted log text cannot mention @channel or inject links", () => {
+    const m = renderSlack(oversized);
+    const all = JSON.stringify(m.blocks);
+    expect(all).not.toContain("<!channel>");
+    expect(all).toContain("&lt;!channel&gt;");
+  });
+
+  it("Discord: embed title 256, description 4,096, 25 fields of 1,024, 6,000 in all, 5 rows of buttons", () => {
+    const m = renderDiscord(oversized, { publicUrl: "https://kb.example", shareButton: true });
+    expect(m.content.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
+    expect(m.embeds.length).toBeGreaterThanOrEqual(1);
+    expect(m.embeds.length).toBeLessThanOrEqual(DISCORD_LIMITS.embeds);
+    let total = 0;
+    for (const e of m.embeds) {
+      expect(e.title?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.title);
+      expect(e.description?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.description);
+      expect(e.fields?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.fields);
+      for (const f of e.fields ?? []) expect(f.value.length).toBeLessThanOrEqual(DISCORD_LIMITS.fieldValue);
+      total += (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0);
+      total += (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+    }
+    expect(total).toBeLessThanOrEqual(DISCORD_LIMITS.total);
+    expect(m.components.length).toBeLessThanOrEqual(5);
+    for (const row of m.components) for (const b of row.components) expect(b.custom_id.length).toBeLessThanOrEqual(DISCORD_LIMITS.customId);
+  });
+});
+
+describe("chat input", () => {
+  it("undoes Slack's escaping and links, and drops code fences", () => {
+    expect(slackToPlain('err=&lt;\nexit status 2 &amp;&amp; "--xor-mark" &gt;')).toBe('err=<\nexit status 2 && "--xor-mark" >');
+    expect(slackToPlain("see <https://example.com/a|example.com/a> and <https://b.example>")).toBe(
+      "see example.com/a and https://b.example",
+    );
+    expect(chatInput("```\nline one\nline two\n```").text).toBe("line one\nline two");
+  });
+
+  it("cuts long input at a line end and says how much was kept", () => {
+    const line = huge(99, "l");
+    const text = Array.from({ length: 500 }, () => line).join("\n");
+    const input = chatInput(text);
+    expect(input.truncated).toEqual({ keptChars: input.text.length, totalChars: text.length });
+    expect(input.text.length).toBeLessThanOrEqual(MAX_INPUT_CHARS);
+    expect(input.text.endsWith(line)).toBe(true);
+    expect(chatInput("short").truncated).toBeNull();
+  });
+});
+
+describe("what is registered with the platforms matches the routes", () => {
+  it("the Slack manifest declares the command, the shortcut and interactivity on our paths, with the commands scope only", async () => {
+    const manifest = parse(await readFile("src/integrations/slack/manifest.yaml", "utf8")) as {
+      features: { slash_commands: Array<{ command: string; url: string }>; shortcuts: Array<{ type: string; callback_id: string }> };
+      oauth_config: { scopes: { bot: string[]; user?: string[] } };
+      settings: { interactivity: { is_enabled: boolean; request_url: string } };
+    };
+    expect(new URL(manifest.features.slash_commands[0]?.url ?? "").pathname).toBe("/integrations/slack/commands");
+    expect(manifest.features.shortcuts).toEqual([expect.objectContaining({ type: "message", callback_id: DIAGNOSE_MESSAGE })]);
+    expect(new URL(manifest.settings.interactivity.request_url).pathname).toBe("/integrations/slack/interactions");
+    expect(manifest.oauth_config.scopes).toEqual({ bot: ["commands"] });
+  });
+
+  it("the Discord commands are /diagnose with a string option `log` and the Diagnose message command", () => {
+    const slash = discordCommands.find((c) => c.type === 1);
+    expect(slash?.name).toBe("diagnose");
+    expect(slash?.options?.find((o) => o.name === "log")).toMatchObject({ type: 3, required: true });
+    expect(discordCommands.find((c) => c.type === 3)?.name).toBe("Diagnose");
+  });
+});
+
+describe("chat configuration, parsed once at the edge", () => {
+  it("accepts the secrets and a public URL (without its trailing slash), and refuses a malformed key", async () => {
+    const { loadConfig } = await import("../../src/node/config");
+    const { chatConfigFromEnv } = await import("../../src/integrations/chat-config");
+    const ok = loadConfig({ SLACK_SIGNING_SECRET: "s3cret", DISCORD_PUBLIC_KEY: "ab".repeat(32), PUBLIC_URL: "https://kb.example.org/" });
+    expect(chatConfigFromEnv(ok)).toEqual({
+      slackSigningSecret: "s3cret",
+      discordPublicKey: "ab".repeat(32),
+      publicUrl: "https://kb.example.org",
+    });
+    expect(chatConfigFromEnv(loadConfig({}))).toEqual({ slackSigningSecret: undefined, discordPublicKey: undefined, publicUrl: undefined });
+    expect(() => loadConfig({ DISCORD_PUBLIC_KEY: "not-hex" })).toThrow(/DISCORD_PUBLIC_KEY/);
+    expect(() => loadConfig({ PUBLIC_URL: "ftp://kb.example.org" })).toThrow(/PUBLIC_URL/);
+  });
+});

@@ -1,0 +1,390 @@
+import { expect, it } from "vitest";
+import { discordHeaders, interactionBody, nowSeconds, slackEscape, slackHeaders, slashCommandBody } from "./chat-signing";
+import { expectDocumented, type OpenApiDocument } from "./documented-schema";
+import { UBUNTU_2204_OS_RELEASE, XOR_MARK_KLOG } from "./seed-logs";
+import type { Fetch } from "./seed-scenarios";
+
+const XT = "xt-mark-ipv6-typo-2024";
+const SLACK_COMMANDS = "/integrations/slack/commands";
+const SLACK_INTERACTIONS = "/integrations/slack/interactions";
+const DISCORD = "/integrations/discord/interactions";
+
+/** The seed incident as an on-call engineer pastes it: uname, os-release and kube-proxy's klog block. */
+export const SEED_PASTE = `Linux worker-2 5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux\n${UBUNTU_2204_OS_RELEASE}\n${XOR_MARK_KLOG}`;
+
+/** How a runtime's tests reach the app and see what it posts to Slack's response_url. */
+export interface ChatHarness {
+  fetch: Fetch;
+  slackSecret: string;
+  discordKey: CryptoKey;
+  publicUrl: string;
+  /** A fresh response_url whose deliveries this harness records. */
+  responseUrl(): string;
+  /** The JSON bodies posted to `url`, once at least `n` have arrived (fails after a few seconds). */
+  delivered(url: string, n?: number): Promise<SlackPost[]>;
+  /** Resolves when the app's background work (answers after the acknowledgement) is done. */
+  settle(): Promise<void>;
+}
+
+interface SlackBlock {
+  type: string;
+  block_id?: string;
+  text?: { text: string };
+  elements?: Array<{ type: string; text?: string | { text: string }; action_id?: string; value?: string }>;
+}
+export interface SlackPost {
+  response_type?: string;
+  replace_original?: boolean;
+  delete_original?: boolean;
+  text: string;
+  blocks?: SlackBlock[];
+}
+
+const blockTexts = (m: SlackPost) =>
+  (m.blocks ?? []).flatMap((b) => [
+    b.text?.text ?? "",
+    ...(b.elements ?? []).map((e) => (typeof e.text === "string" ? e.text : (e.text?.text ?? ""))),
+  ]);
+const buttons = (m: SlackPost) => (m.blocks ?? []).flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []));
+
+let triggers = 0;
+const triggerId = () => `${Date.now()}.${++triggers}.test`;
+
+/** The chat doors' promises on every runtime, driven by requests signed as Slack and Discord sign them. */
+export function chatContract(h: () => ChatHarness) {
+  const slack = async (path: string, body: string, extra: Record<string, string> = {}, timestamp?: number) =>
+    h().fetch(path, { method: "POST", headers: { ...(await slackHeaders(h().slackSecret, body, timestamp)), ...extra }, body });
+  const discord = async (payload: unknown, timestamp?: number) => {
+    const body = JSON.stringify(payload);
+    return h().fetch(DISCORD, { method: "POST", headers: await discordHeaders(h().discordKey, body, timestamp), body });
+  };
+  const command = async (text: string, opts: { responseUrl?: string; trigger?: string; asSlackSends?: boolean } = {}) => {
+    const responseUrl = opts.responseUrl ?? h().responseUrl();
+    const res = await slack(
+      SLACK_COMMANDS,
+      slashCommandBody({ text, responseUrl, triggerId: opts.trigger ?? triggerId(), asSlackSends: opts.asSlackSends ?? false }),
+    );
+    return { res, responseUrl };
+  };
+
+  async function expect401(res: Response) {
+    expect(res.status).toBe(401);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+    const body = (await res.json()) as { status: number; requestId?: string };
+    expect(body.status).toBe(401);
+    expect(body.requestId).toBeTruthy();
+  }
+
+  it("Slack: acknowledges /known-bugs at once and posts the diagnosis to response_url, privately, naming the seed bug", async () => {
+    const { res, responseUrl } = await command(SEED_PASTE);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe("");
+    const [answer] = await h().delivered(responseUrl);
+    expect(answer?.response_type).toBe("ephemeral");
+    const texts = blockTexts(answer as SlackPost).join("\n");
+    expect(texts).toContain(`\`${XT}\``);
+    expect(texts).toContain("verdict *affected*");
+    expect(texts).toContain('unknown option "--xor-mark"');
+    expect(texts).toContain(`<${h().publicUrl}/bugs/${XT}|`);
+    expect(answer?.text).toContain(XT);
+    // Slack's limits: 50 blocks, 3,000 characters per section.
+    expect(answer?.blocks?.length).toBeLessThanOrEqual(50);
+    for (const b of answer?.blocks ?? []) expect(b.text?.text.length ?? 0).toBeLessThanOrEqual(3000);
+    const ids = buttons(answer as SlackPost).map((b) => b.action_id);
+    expect(ids).toContain("share");
+    expect(ids).toContain("feedback_right");
+    expect(ids).toContain("feedback_wrong");
+  });
+
+  it("Slack: answers help at once for empty text and for `help`", async () => {
+    for (const text of ["", "help"]) {
+      const { res } = await command(text);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as SlackPost;
+      expect(body.response_type).toBe("ephemeral");
+      expect(blockTexts(body).join("\n")).toContain("/known-bugs <log lines>");
+    }
+  });
+
+  it("Slack: finds the records citing a pasted issue link (as Slack links it) or owner/repo#number", async () => {
+    for (const text of ["<https://github.com/kubernetes/kube-proxy/issues/25>", "kubernetes/kube-proxy#25"]) {
+      const { responseUrl } = await command(text, { asSlackSends: true });
+      const [answer] = await h().delivered(responseUrl);
+      expect(blockTexts(answer as SlackPost).join("\n")).toContain(`\`${XT}\``);
+    }
+  });
+
+  it("Slack: looks up a record by id and searches by CVE", async () => {
+    const byId = await command(XT);
+    const [record] = await h().delivered(byId.responseUrl);
+    expect(blockTexts(record as SlackPost).join("\n")).toContain(`<${h().publicUrl}/bugs/${XT}|${XT}>`);
+    const byCve = await command("CVE-2024-50038");
+    const [search] = await h().delivered(byCve.responseUrl);
+    expect(search?.text).toContain("CVE-2024-50038");
+    expect(blockTexts(search as SlackPost).join("\n")).toContain(`\`${XT}\``);
+  });
+
+  it("Slack: `share` answers in the channel, without a share button", async () => {
+    const { responseUrl } = await command(`share ${XOR_MARK_KLOG}`);
+    const [answer] = await h().delivered(responseUrl);
+    expect(answer?.response_type).toBe("in_channel");
+    expect(answer?.text).toContain(XT);
+    expect(buttons(answer as SlackPost).map((b) => b.action_id)).not.toContain("share");
+  });
+
+  it("Slack: refuses a bad signature, a stale timestamp and missing headers with 401 problem+json", async () => {
+    const body = slashCommandBody({ text: XOR_MARK_KLOG, responseUrl: h().responseUrl(), triggerId: triggerId() });
+    const good = await slackHeaders(h().slackSecret, body);
+    await expect401(await h().fetch(SLACK_COMMANDS, { method: "POST", headers: await slackHeaders("not-the-secret", body), body }));
+    await expect401(await h().fetch(SLACK_COMMANDS, { method: "POST", headers: good, body: `${body}&text=tampered` }));
+    await expect401(
+      await h().fetch(SLACK_COMMANDS, { method: "POST", headers: await slackHeaders(h().slackSecret, body, nowSeconds() - 6 * 60), body }),
+    );
+    await expect401(await h().fetch(SLACK_COMMANDS, { method: "POST", headers: { ...good, "x-slack-signature": "v0=zz" }, body }));
+    for (const missing of ["x-slack-signature", "x-slack-request-timestamp"]) {
+      const headers = { ...good };
+      delete headers[missing as keyof typeof headers];
+      await expect401(await h().fetch(SLACK_COMMANDS, { method: "POST", headers, body }));
+    }
+    await expect401(
+      await h().fetch(SLACK_INTERACTIONS, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body }),
+    );
+  });
+
+  it("Slack: a retry of the same command (X-Slack-Retry-Num) does not answer twice", async () => {
+    const responseUrl = h().responseUrl();
+    const body = slashCommandBody({ text: XOR_MARK_KLOG, responseUrl, triggerId: triggerId() });
+    const first = await slack(SLACK_COMMANDS, body);
+    const retry = await slack(SLACK_COMMANDS, body, { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" });
+    expect(first.status).toBe(200);
+    expect(retry.status).toBe(200);
+    await h().delivered(responseUrl, 1);
+    await h().settle();
+    expect(await h().delivered(responseUrl)).toHaveLength(1);
+  });
+
+  it("Slack: the message shortcut diagnoses that message's text", async () => {
+    const responseUrl = h().responseUrl();
+    const payload = {
+      type: "message_action",
+      callback_id: "diagnose_message",
+      trigger_id: triggerId(),
+      response_url: responseUrl,
+      user: { id: "U0002" },
+      channel: { id: "C0001" },
+      message: { type: "message", text: `\`\`\`${slackEscape(SEED_PASTE)}\`\`\``, ts: "1700000000.000100" },
+    };
+    const res = await slack(SLACK_INTERACTIONS, interactionBody(payload));
+    expect(res.status).toBe(200);
+    const [answer] = await h().delivered(responseUrl);
+    expect(answer?.text).toContain(XT);
+  });
+
+  it("Slack: a long message is diagnosed in part, and the answer says so", async () => {
+    const responseUrl = h().responseUrl();
+    // Over the 20,000 characters diagnosed, under the 64 KB body limit of the workerd tests.
+    const filler = Array.from(
+      { length: 300 },
+      (_, i) => `I1113 16:15:${String(i % 60).padStart(2, "0")}.000000 1 proxier.go:820] "SyncProxyRules complete" elapsed="22ms"`,
+    );
+    const text = `${XOR_MARK_KLOG}\n${filler.join("\n")}`;
+    const payload = {
+      type: "message_action",
+      callback_id: "diagnose_message",
+      trigger_id: triggerId(),
+      response_url: responseUrl,
+      message: { text },
+    };
+    expect((await slack(SLACK_INTERACTIONS, interactionBody(payload))).status).toBe(200);
+    const [answer] = await h().delivered(responseUrl);
+    const texts = blockTexts(answer as SlackPost).join("\n");
+    expect(texts).toMatch(/only the first [\d,]+ of [\d,]+ characters were diagnosed/);
+    expect(answer?.text).toContain(XT);
+  });
+
+  it("Slack: Share in channel posts the private answer for everyone, once", async () => {
+    const { responseUrl } = await command(XOR_MARK_KLOG);
+    const [privateAnswer] = await h().delivered(responseUrl);
+    const share = buttons(privateAnswer as SlackPost).find((b) => b.action_id === "share");
+    expect(share?.value).toBeTruthy();
+    const click = (url: string) =>
+      slack(
+        SLACK_INTERACTIONS,
+        interactionBody({
+          type: "block_actions",
+          trigger_id: triggerId(),
+          response_url: url,
+          user: { id: "U0003" },
+          container: { type: "message", is_ephemeral: true },
+          actions: [{ action_id: "share", block_id: "share", value: share?.value, type: "button" }],
+        }),
+      );
+    const shareUrl = h().responseUrl();
+    expect((await click(shareUrl)).status).toBe(200);
+    const [shared, removed] = await h().delivered(shareUrl, 2);
+    expect(shared?.response_type).toBe("in_channel");
+    expect(shared?.text).toBe(privateAnswer?.text);
+    expect(blockTexts(shared as SlackPost).join("\n")).toContain("Shared by <@U0003>");
+    expect(buttons(shared as SlackPost).map((b) => b.action_id)).not.toContain("share");
+    expect(removed?.delete_original).toBe(true);
+    const again = h().responseUrl();
+    await click(again);
+    const [refused] = await h().delivered(again);
+    expect(refused?.text).toContain("can no longer be shared");
+  });
+
+  it("feedback: Slack and Discord votes are recorded without the pasted text and summarised per record", async () => {
+    const { responseUrl } = await command(SEED_PASTE);
+    const [answer] = await h().delivered(responseUrl);
+    const wrong = buttons(answer as SlackPost).find((b) => b.action_id === "feedback_wrong");
+    const before = (await (await h().fetch("/feedback/summary")).json()) as {
+      records: Array<{ findingId: string; wrong: number; right: number }>;
+    };
+    const wrongBefore = before.records.find((r) => r.findingId === XT)?.wrong ?? 0;
+    const thanksUrl = h().responseUrl();
+    const vote = await slack(
+      SLACK_INTERACTIONS,
+      interactionBody({
+        type: "block_actions",
+        trigger_id: triggerId(),
+        response_url: thanksUrl,
+        actions: [{ action_id: "feedback_wrong", value: wrong?.value }],
+      }),
+    );
+    expect(vote.status).toBe(200);
+    const [thanks] = await h().delivered(thanksUrl);
+    expect(thanks?.text).toContain("recorded *wrong*");
+    expect(thanks?.replace_original).toBe(false);
+
+    const d = await discord(diagnoseCommand(SEED_PASTE));
+    const data = ((await d.json()) as { data: DiscordData }).data;
+    const right = data.components.flatMap((r) => r.components).find((b) => b.custom_id.startsWith("fb|r|"));
+    expect(right?.custom_id).toContain(XT);
+    const click = await discord({
+      type: 3,
+      id: "3",
+      token: "t",
+      application_id: "1",
+      data: { custom_id: right?.custom_id, component_type: 2 },
+      member: { user: { id: "42" } },
+    });
+    const clickBody = (await click.json()) as { type: number; data: { content: string; flags: number } };
+    expect(clickBody.data.content).toContain("recorded **right**");
+    expect(clickBody.data.flags).toBe(64);
+
+    const doc = (await (await h().fetch("/openapi.json")).json()) as OpenApiDocument;
+    await expectDocumented(doc, "get", "/feedback/summary", await h().fetch("/feedback/summary"));
+    const res = await h().fetch("/feedback/summary");
+    expect(res.status).toBe(200);
+    const raw = await res.text();
+    const summary = JSON.parse(raw) as {
+      votes: number;
+      records: Array<{ findingId: string; wrong: number; right: number; kbVersions: string[]; wrongByVerdict: Record<string, number> }>;
+    };
+    const xt = summary.records.find((r) => r.findingId === XT);
+    expect(xt?.wrong).toBe(wrongBefore + 1);
+    expect(xt?.right).toBeGreaterThanOrEqual(1);
+    expect(xt?.wrongByVerdict.affected).toBeGreaterThanOrEqual(1);
+    expect(xt?.kbVersions[0]).toMatch(/^kb-[0-9a-f]{16}$/);
+    expect(raw).not.toContain("xor-mark");
+    expect(raw).not.toContain("ip6tables-restore");
+  });
+
+  it("Discord: answers PING with PONG, and refuses bad signatures, stale timestamps and missing headers with 401", async () => {
+    const ping = await discord({ type: 1, id: "1", application_id: "1", token: "t", version: 1 });
+    expect(ping.status).toBe(200);
+    expect(await ping.json()).toEqual({ type: 1 });
+    const body = JSON.stringify({ type: 1 });
+    const good = await discordHeaders(h().discordKey, body);
+    await expect401(await h().fetch(DISCORD, { method: "POST", headers: good, body: JSON.stringify({ type: 1, id: "x" }) }));
+    await expect401(
+      await h().fetch(DISCORD, { method: "POST", headers: await discordHeaders(h().discordKey, body, nowSeconds() - 6 * 60), body }),
+    );
+    await expect401(await h().fetch(DISCORD, { method: "POST", headers: { ...good, "x-signature-ed25519": "00".repeat(64) }, body }));
+    for (const missing of ["x-signature-ed25519", "x-signature-timestamp"]) {
+      const headers = { ...good };
+      delete headers[missing as keyof typeof headers];
+      await expect401(await h().fetch(DISCORD, { method: "POST", headers, body }));
+    }
+  });
+
+  it("Discord: /diagnose log:<excerpt> answers privately with an embed naming the seed bug, within Discord's limits", async () => {
+    const res = await discord(diagnoseCommand(SEED_PASTE));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { type: number; data: DiscordData };
+    expect(body.type).toBe(4);
+    expect(body.data.flags).toBe(64);
+    const top = body.data.embeds[0];
+    expect(top?.description).toContain(`\`${XT}\``);
+    expect(top?.description).toContain("verdict **affected**");
+    expect(top?.url).toBe(`${h().publicUrl}/bugs/${XT}`);
+    expect(top?.fields?.map((f) => f.name).join()).toContain("Fix");
+    let total = 0;
+    for (const e of body.data.embeds) {
+      expect(e.title?.length ?? 0).toBeLessThanOrEqual(256);
+      expect(e.description?.length ?? 0).toBeLessThanOrEqual(4096);
+      expect(e.fields?.length ?? 0).toBeLessThanOrEqual(25);
+      for (const f of e.fields ?? []) expect(f.value.length).toBeLessThanOrEqual(1024);
+      total += (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0);
+      total += (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+    }
+    expect(total).toBeLessThanOrEqual(6000);
+    expect(body.data.components.flatMap((r) => r.components).map((b) => b.custom_id)).toContain("share");
+  });
+
+  it("Discord: the Diagnose message command reads the target message, and Share posts it for everyone", async () => {
+    const res = await discord({
+      type: 2,
+      id: "2",
+      application_id: "1",
+      token: "t",
+      data: {
+        id: "c2",
+        name: "Diagnose",
+        type: 3,
+        target_id: "m1",
+        resolved: { messages: { m1: { id: "m1", content: `\`\`\`\n${SEED_PASTE}\n\`\`\`` } } },
+      },
+      member: { user: { id: "42" } },
+    });
+    const answer = ((await res.json()) as { data: DiscordData }).data;
+    expect(answer.embeds[0]?.description).toContain(XT);
+    const shared = await discord({
+      type: 3,
+      id: "4",
+      application_id: "1",
+      token: "t",
+      data: { custom_id: "share", component_type: 2 },
+      member: { user: { id: "42" } },
+      message: { id: "m2", flags: 64, content: answer.content, embeds: answer.embeds, components: answer.components },
+    });
+    const body = (await shared.json()) as { type: number; data: DiscordData };
+    expect(body.type).toBe(4);
+    expect(body.data.flags).toBeUndefined();
+    expect(body.data.content).toBe("Shared by <@42>");
+    expect(body.data.embeds).toEqual(answer.embeds);
+    expect(body.data.components.flatMap((r) => r.components).map((b) => b.custom_id)).not.toContain("share");
+  });
+}
+
+interface DiscordData {
+  content: string;
+  flags?: number;
+  embeds: Array<{
+    title?: string;
+    url?: string;
+    description?: string;
+    fields?: Array<{ name: string; value: string }>;
+    footer?: { text: string };
+  }>;
+  components: Array<{ components: Array<{ custom_id: string }> }>;
+}
+
+const diagnoseCommand = (log: string) => ({
+  type: 2,
+  id: "1",
+  application_id: "1",
+  token: "t",
+  data: { id: "c1", name: "diagnose", type: 1, options: [{ name: "log", type: 3, value: log }] },
+  member: { user: { id: "42" } },
+});

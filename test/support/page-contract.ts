@@ -1,0 +1,253 @@
+import { expect, it } from "vitest";
+import { SEED_BUNDLE } from "./seed-bundle";
+import { UBUNTU_2204_OS_RELEASE, UNEVEN_FLEET } from "./seed-logs";
+import type { Fetch } from "./seed-scenarios";
+
+const XT = "xt-mark-ipv6-typo-2024";
+/** What a browser sends when a person follows a link or submits a form. */
+export const BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
+
+const html = (fetch: Fetch, path: string, headers: Record<string, string> = {}) =>
+  fetch(path, { headers: { accept: BROWSER_ACCEPT, ...headers } });
+
+const paste = (fetch: Fetch, bundle: string, extra: Record<string, string> = {}) => {
+  const form = new FormData();
+  form.set("bundle", bundle);
+  for (const [k, v] of Object.entries(extra)) form.set(k, v);
+  return fetch("/check", { method: "POST", headers: { accept: BROWSER_ACCEPT }, body: form });
+};
+
+/** Text as a person reads it: tags dropped, entities decoded, spaces collapsed. */
+export function visibleText(page: string): string {
+  return page
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/g, "")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
+}
+
+async function expectPage(res: Response, status: number): Promise<string> {
+  expect(res.status).toBe(status);
+  expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+  const body = await res.text();
+  expect(body.startsWith("<!doctype html>")).toBe(true);
+  expect(body).not.toMatch(/\n\s+at [\w.<>]+ \(|node_modules|\.tsx?:\d+/);
+  return body;
+}
+
+async function kbOf(fetch: Fetch): Promise<{ version: string; records: number }> {
+  const health = (await (await fetch("/health")).json()) as { kb: { version: string; records: number } };
+  return health.kb;
+}
+
+/** What the pages promise on every runtime: the same app, database and engine as the API. */
+export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
+  it("serves the home page: search box, paste form, curl line, knowledge-base version and count", async () => {
+    const body = await expectPage(await html(fetch, "/"), 200);
+    const kb = await kbOf(fetch);
+    expect(body).toMatch(/<form[^>]*method="get"[^>]*action="\/bugs"/);
+    expect(body).toMatch(/<input[^>]*name="q"/);
+    expect(body).toMatch(/<form[^>]*method="post"[^>]*action="\/check"/);
+    expect(body).toMatch(/<textarea[^>]*name="bundle"/);
+    const text = visibleText(body);
+    expect(text).toContain("curl -s --data-binary @-");
+    expect(text).toContain(`Knowledge base ${kb.version}: ${kb.records} records`);
+    expect(text).toContain("never stored");
+  });
+
+  it("answers a browser with a search page and an API client with JSON, from one URL that varies on Accept", async () => {
+    const page = await html(fetch, "/bugs?q=862c95d9859f");
+    const body = await expectPage(page, 200);
+    expect(page.headers.get("vary")).toMatch(/accept/i);
+    expect(body).toContain(`href="/bugs/${XT}"`);
+    expect(visibleText(body)).toMatch(/862c95d9859f: misreported/);
+    const api = await fetch("/bugs?q=862c95d9859f");
+    expect(api.headers.get("content-type")).toContain("application/json");
+    expect(api.headers.get("vary")).toMatch(/accept/i);
+    const json = (await api.json()) as { items: { id: string }[] };
+    expect(json.items[0]?.id).toBe(XT);
+  });
+
+  it("marks the misreported commit title as misreported too, and a verified id as verified", async () => {
+    const title = await expectPage(
+      await html(fetch, `/bugs?q=${encodeURIComponent("netfilter: xt_mark: reject MARK target with mask")}`),
+      200,
+    );
+    expect(visibleText(title)).toMatch(/names netfilter: xt_mark: reject MARK target with mask: misreported/);
+    const cve = await expectPage(await html(fetch, "/bugs?q=CVE-2024-50038"), 200);
+    expect(visibleText(cve)).toMatch(/names cve CVE-2024-50038: verified/);
+    expect(visibleText(cve)).not.toContain("misreported");
+  });
+
+  it("finds the record from a whole pasted error line, saying that no record holds every word", async () => {
+    const line = 'exit status 2: ip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark"';
+    const api = (await (await fetch(`/bugs?q=${encodeURIComponent(line)}`)).json()) as { total: number };
+    const body = await expectPage(await html(fetch, `/bugs?q=${encodeURIComponent(line)}`), 200);
+    const first = body.match(/<h2><a href="\/bugs\/([^"#]+)">/)?.[1];
+    expect(first).toBe(XT);
+    if (api.total === 0) expect(visibleText(body)).toContain("No record holds every word");
+  });
+
+  it("ranks search hits as the API does, filters included", async () => {
+    for (const q of [
+      "--xor-mark",
+      "iptables",
+      "kernel",
+      "q=kernel&ecosystem=ubuntu:22.04&version=5.15.0-127.137",
+      "q=iptables&unverified=false",
+    ]) {
+      const query = q.includes("=") ? q : `q=${encodeURIComponent(q)}`;
+      const json = (await (await fetch(`/bugs?${query}`)).json()) as { items: { id: string }[] };
+      const body = await expectPage(await html(fetch, `/bugs?${query}`), 200);
+      const linked = [...body.matchAll(/<h2><a href="\/bugs\/([^"#]+)">/g)].map((m) => m[1]);
+      expect(linked.length, q).toBeGreaterThan(0);
+      expect(linked, q).toEqual(json.items.map((i) => i.id));
+    }
+  });
+
+  it("renders a record with its aliases, ranges as a table and timelines, signatures and collapsed examples", async () => {
+    const { bug } = (await (await fetch(`/bugs/${XT}`)).json()) as {
+      bug: { title: string; affected: { ranges: unknown[] }[]; examples: unknown[]; signatures: unknown[] };
+    };
+    const res = await html(fetch, `/bugs/${XT}`);
+    const body = await expectPage(res, 200);
+    expect(res.headers.get("vary")).toMatch(/accept/i);
+    expect(visibleText(body.match(/<h1>[\s\S]*?<\/h1>/)?.[0] ?? "")).toBe(bug.title);
+    const ranges = bug.affected.reduce((n, a) => n + a.ranges.length, 0);
+    expect(body.match(/<svg class="timeline"/g)?.length).toBe(ranges);
+    expect(body.match(/<details>/g)?.length).toBe(bug.examples.length);
+    expect(body).toMatch(/<code>862c95d9859f<\/code><\/td><td>commit<\/td><td><span class="badge misreported">/);
+    expect(body).toMatch(/<code>CVE-2024-50038<\/code><\/td><td>cve<\/td><td><span class="badge verified">/);
+    expect(body).toMatch(/<input type="hidden" name="record" value="xt-mark-ipv6-typo-2024"/);
+  });
+
+  it("gives record and search pages an ETag from the knowledge-base version, and 304 when it still holds", async () => {
+    const kb = await kbOf(fetch);
+    for (const path of [`/bugs/${XT}`, "/bugs?q=--xor-mark"]) {
+      const first = await html(fetch, path);
+      const etag = first.headers.get("etag");
+      expect(etag, path).toContain(kb.version);
+      const again = await html(fetch, path, { "if-none-match": etag ?? "" });
+      expect(again.status, path).toBe(304);
+      expect(await again.text()).toBe("");
+      const other = await html(fetch, path, { "if-none-match": 'W/"kb-0000000000000000.x"' });
+      expect(other.status, path).toBe(200);
+    }
+    // The JSON answer of the same URL is another representation, never answered by the page's ETag.
+    const page = await html(fetch, `/bugs/${XT}`);
+    const json = await fetch(`/bugs/${XT}`, { headers: { "if-none-match": page.headers.get("etag") ?? "" } });
+    expect(json.status).toBe(200);
+  });
+
+  it("answers the seed bundle on a result page that is never stored", async () => {
+    const res = await paste(fetch, SEED_BUNDLE);
+    const body = await expectPage(res, 200);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.headers.get("etag")).toBeNull();
+    const text = visibleText(body);
+    // The seed incident's order: the MARK regression first, the ipset smoke screen after it.
+    const order = [...body.matchAll(/<li id="finding-([^"]+)">/g)].map((m) => m[1]);
+    expect(order[0]).toBe(XT);
+    expect(order.indexOf("kube-proxy-ipvs-prereqs-missing")).toBeGreaterThan(0);
+    expect(visibleText(body)).toMatch(/Most likely root cause\s*ip6tables MARK target/);
+    const finding = visibleText(body.split(`id="finding-${XT}"`)[1]?.split("</li>\n")[0] ?? "");
+    expect(finding).toMatch(/verdict affected/);
+    expect(finding).toContain(
+      'line 12: Feb 17 11:12:14 k8s-192-168-3-26 kube-proxy[9234]: exit status 2: ip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark"',
+    );
+    expect(body).toMatch(/<mark>[^<]*unknown option &quot;--xor-mark&quot;<\/mark>/);
+    expect(text).toContain("not stored");
+  });
+
+  it("gives the same answer as POST /diagnose: the same findings and advisories in the same order", async () => {
+    const api = (await (
+      await fetch("/diagnose", { method: "POST", headers: { "content-type": "text/plain" }, body: SEED_BUNDLE })
+    ).json()) as { findings: { id: string; verdict: { status: string } }[]; advisories: { id: string }[] };
+    const body = await expectPage(await paste(fetch, SEED_BUNDLE), 200);
+    const [findings, advisories] = body.split('id="advisories-h"');
+    const ids = (html: string | undefined) => [...(html ?? "").matchAll(/<li id="finding-([^"]+)">/g)].map((m) => m[1]);
+    expect(ids(findings)).toEqual(api.findings.map((f) => f.id));
+    expect(ids(advisories)).toEqual(api.advisories.map((f) => f.id));
+  });
+
+  it("marks the unverified facts a finding carries", async () => {
+    const body = await expectPage(await paste(fetch, SEED_BUNDLE), 200);
+    const finding = body.split(`id="finding-${XT}"`)[1]?.split("</li>\n")[0] ?? "";
+    expect(finding).toMatch(/<span class="badge unverified">unverified<\/span> \d+ facts? of this record not confirmed/);
+  });
+
+  it("lists advisories apart when the versions are in range but the log shows nothing", async () => {
+    const body = await expectPage(await paste(fetch, `5.15.0-127-generic\n${UBUNTU_2204_OS_RELEASE}`), 200);
+    const advisories = body.split('id="advisories-h"')[1] ?? "";
+    expect(advisories).toContain(`id="finding-${XT}"`);
+    expect(body.split('id="advisories-h"')[0]).not.toContain(`id="finding-${XT}"`);
+    expect(visibleText(advisories)).toMatch(/no symptom in the log, but/);
+  });
+
+  it("shows the nodes table with the odd node out highlighted", async () => {
+    const body = await expectPage(await paste(fetch, UNEVEN_FLEET), 200);
+    const rows = [...body.matchAll(/<tr( class="odd")?><th scope="row">([\w-]+)/g)].map((m) => ({ odd: Boolean(m[1]), name: m[2] }));
+    expect(rows.map((r) => r.name)).toEqual(["master-1", "worker-1", "worker-2"]);
+    expect(rows.filter((r) => r.odd).map((r) => r.name)).toEqual(["worker-2"]);
+    expect(visibleText(body)).toMatch(/worker-2 odd one out: kernel/);
+  });
+
+  it("scopes a paste to the record it came from", async () => {
+    const body = await expectPage(await paste(fetch, SEED_BUNDLE, { record: XT }), 200);
+    expect(visibleText(body)).toMatch(/Checked against: .*Found: ranked \d+ of \d+\. affected/);
+    const miss = await expectPage(await paste(fetch, "nothing to see here", { record: XT }), 200);
+    expect(visibleText(miss)).toContain("No line of your paste matches this bug's signatures");
+  });
+
+  it("answers an empty paste with the API's status, as a page", async () => {
+    const api = await fetch("/diagnose", { method: "POST", headers: { "content-type": "text/plain" }, body: "  \n" });
+    expect(api.status).toBeGreaterThanOrEqual(400);
+    expect(api.status).toBeLessThan(500);
+    const body = await expectPage(await paste(fetch, "  \n"), api.status);
+    expect(visibleText(body)).toContain("The paste is empty");
+  });
+
+  it("answers an oversized paste with 413, as the API does, in words", async () => {
+    const big = "x".repeat(opts.maxBodyBytes + 1);
+    const api = await fetch("/diagnose", { method: "POST", headers: { "content-type": "text/plain" }, body: big });
+    expect(api.status).toBe(413);
+    const res = await paste(fetch, big);
+    const body = await expectPage(res, 413);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(visibleText(body)).toContain("Your paste is too large");
+    // Exactly at the limit the paste is accepted, as the API accepts it.
+    expect((await paste(fetch, "y".repeat(opts.maxBodyBytes))).status).toBe(200);
+  });
+
+  it("answers an unknown record with an HTML 404 that offers a search box, and JSON clients with a problem", async () => {
+    const body = await expectPage(await html(fetch, "/bugs/no-such-bug-here"), 404);
+    expect(body).toMatch(/<input[^>]*name="q"[^>]*value="no such bug here"/);
+    const api = await fetch("/bugs/no-such-bug-here");
+    expect(api.status).toBe(404);
+    expect(api.headers.get("content-type")).toContain("application/problem+json");
+    expect(api.headers.get("vary")).toMatch(/accept/i);
+    await expectPage(await html(fetch, "/no/such/page"), 404);
+    await expectPage(await html(fetch, "/bugs/NOT%20an%20id"), 400);
+  });
+
+  it("serves its one stylesheet and script from the app, cacheable for a year", async () => {
+    const home = await (await html(fetch, "/")).text();
+    const links = [...home.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)].map((m) => m[1] ?? "");
+    expect(links.filter((l) => l.endsWith(".css"))).toHaveLength(1);
+    for (const link of links) {
+      const res = await fetch(link);
+      expect(res.status, link).toBe(200);
+      expect(res.headers.get("cache-control")).toContain("immutable");
+      expect(res.headers.get("content-type")).toMatch(link.endsWith(".css") ? /^text\/css/ : /^text\/javascript/);
+    }
+    expect(home).not.toMatch(/(?:href|src)="(?:https?:)?\/\//);
+    const csp = (await html(fetch, "/")).headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect((await html(fetch, "/bugs/no-such-bug")).headers.get("content-security-policy")).toBe(csp);
+  });
+}

@@ -1,0 +1,44 @@
+import { env, exports } from "cloudflare:workers";
+import { afterAll, beforeAll, describe, vi } from "vitest";
+import { type ChatHarness, chatContract, type SlackPost } from "../support/chat-contract";
+import { importEd25519Private } from "../support/chat-signing";
+
+// Inside workerd the Worker posts to Slack's real origin; the test's fetch stands in for Slack there,
+// so every answer the Worker delivers through waitUntil is recorded.
+const posts = new Map<string, SlackPost[]>();
+const realFetch = globalThis.fetch;
+let harness: ChatHarness;
+let n = 0;
+
+beforeAll(async () => {
+  vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
+    const request = new Request(input, init);
+    if (!request.url.startsWith("https://hooks.slack.com/")) return realFetch(input, init);
+    const list = posts.get(request.url) ?? [];
+    list.push((await request.json()) as SlackPost);
+    posts.set(request.url, list);
+    return new Response("ok");
+  });
+  harness = {
+    fetch: (path, init) => exports.default.fetch(new Request(`https://known-bugs.test${path}`, init)),
+    slackSecret: env.SLACK_SIGNING_SECRET,
+    discordKey: await importEd25519Private(JSON.parse(env.TEST_DISCORD_PRIVATE_JWK) as JsonWebKey),
+    publicUrl: env.PUBLIC_URL,
+    responseUrl: () => `https://hooks.slack.com/commands/T0001/${Date.now()}/${++n}`,
+    async delivered(url, count = 1) {
+      const until = Date.now() + 5000;
+      while ((posts.get(url)?.length ?? 0) < count) {
+        if (Date.now() > until) throw new Error(`expected ${count} posts to ${url}, got ${posts.get(url)?.length ?? 0}`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      return posts.get(url) ?? [];
+    },
+    // waitUntil work is not visible from here: give it time to run (a retry would post within it).
+    settle: () => new Promise((r) => setTimeout(r, 300)),
+  };
+});
+afterAll(() => vi.restoreAllMocks());
+
+describe("chat doors in the Worker (workerd + D1, answers through waitUntil)", () => {
+  chatContract(() => harness);
+});
