@@ -1,6 +1,6 @@
 import { RE2JS } from "re2js";
 import { type Automaton, buildAutomaton, foldLiteral, scanText } from "./aho-corasick";
-import { klogBlockHeaders } from "./klog-blocks";
+import { klogBlockHeadersInText } from "./klog-blocks";
 import { lineViews, stripAnsi } from "./normalize-line";
 import { requiredLiteralSets } from "./regex-literals";
 import { unwrapVariants } from "./unwrap-lines";
@@ -87,6 +87,8 @@ type Confirm = ((view: string) => boolean) | null;
 interface Compiled {
   key: string;
   confirm: Confirm;
+  /** A regex confirmation, worth remembering per view (a literal's `includes` is cheaper than a lookup). */
+  memo: boolean;
   /** Literal ids of the sets (after the first) of which a line must also hold one member each. */
   alsoNeeds: number[][];
 }
@@ -161,7 +163,7 @@ export function compileMatcher(sigs: readonly SignatureSpec[], options: CompileO
     const index = compiled.length;
     const [first, ...rest] = result.sets as [string[], ...string[][]];
     for (const lit of first) (triggers[idOf(lit)] as number[]).push(index);
-    compiled.push({ key: sig.key, confirm: result.confirm, alsoNeeds: rest.map((set) => set.map(idOf)) });
+    compiled.push({ key: sig.key, confirm: result.confirm, memo: sig.kind === "regex", alsoNeeds: rest.map((set) => set.map(idOf)) });
   }
   if (problems.length > 0) throw new MatcherCompileError(problems);
   const ac = buildAutomaton([...literalIds.keys()], options.maxDenseBytes);
@@ -183,10 +185,32 @@ interface RawHit {
   text: string;
 }
 
+/** Distinct views remembered per regex signature and scan: bounds the memory a flood of unique lines can take. */
+const MAX_MEMO = 4096;
+
+/**
+ * Whether a regex matches any view of a line. A flood of the same error differs line to line only in its
+ * framing (timestamps, pids), so the message views come first and their answers are remembered for the
+ * rest of the scan; the raw line (views[0]) is tested only when no message view matched.
+ */
+function confirmViews(confirm: (view: string) => boolean, views: readonly string[], memo: Map<string, boolean>): boolean {
+  for (let v = views.length - 1; v >= 0; v--) {
+    const view = views[v] as string;
+    let ok = memo.get(view);
+    if (ok === undefined) {
+      ok = confirm(view);
+      if (v > 0 && memo.size < MAX_MEMO) memo.set(view, ok);
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
 /** One pass of the automaton, then confirmation on the flagged lines only. */
 function scanOnce({ ac, compiled, triggers }: Tables, text: string): RawHit[] {
   const found = scanText(ac, text);
   const out: RawHit[] = [];
+  const memos = new Map<number, Map<string, boolean>>();
   const hitOn = new Int32Array(triggers.length).fill(-1);
   const decidedOn = new Int32Array(compiled.length).fill(-1);
   const total = found.pattern.length;
@@ -210,7 +234,11 @@ function scanOnce({ ac, compiled, triggers }: Tables, text: string): RawHit[] {
         }
         if (c.confirm) {
           views ??= lineViews(lineText, (found.end[k] as number) - start);
-          if (!views.some(c.confirm)) continue;
+          if (c.memo) {
+            const memo = memos.get(sig) ?? new Map<string, boolean>();
+            memos.set(sig, memo);
+            if (!confirmViews(c.confirm, views, memo)) continue;
+          } else if (!views.some(c.confirm)) continue;
         }
         out.push({ sig, line, text: lineText });
       }
@@ -234,7 +262,7 @@ function scan(tables: Tables, input: string): Hit[] {
     }
   }
   raw.sort((a, b) => a.line - b.line || a.sig - b.sig);
-  const blocks = raw.length > 0 && text.includes("=<") ? klogBlockHeaders(text.split("\n")) : null;
+  const blocks = raw.length > 0 && text.includes("=<") ? klogBlockHeadersInText(text) : null;
   return raw.map((h) => {
     const hit: Hit = { key: (tables.compiled[h.sig] as Compiled).key, line: h.line + 1, text: h.text };
     const header = blocks?.get(h.line);

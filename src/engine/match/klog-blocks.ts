@@ -1,4 +1,4 @@
-import { isKlogHeader, unframe } from "./normalize-line";
+import { startsKlogRecord, unframe } from "./normalize-line";
 
 /**
  * klog prints a multi-line value as `key=<`, the value's lines indented by a tab, then ` >`
@@ -18,25 +18,76 @@ function closes(unframed: string): boolean {
  * journald framing is looked through, so a block logged via journald is found as well.
  */
 export function klogBlockHeaders(lines: readonly string[]): Map<number, number> {
+  return klogBlockHeadersInText(lines.join("\n"));
+}
+
+/**
+ * The same for a whole text, without splitting it into lines: it jumps from one `=<` to the next and
+ * reads only the lines of the blocks (a 16 MB log has few of them, and splitting it costs more than the scan).
+ */
+export function klogBlockHeadersInText(text: string): Map<number, number> {
   const headerOf = new Map<number, number>();
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as string;
-    if (!line.includes("=<") || !unframe(line).trimEnd().endsWith("=<")) continue;
+  const n = text.length;
+  // The cursor: line number `line` starts at offset `start`; lines are the split("\n") lines of the text.
+  let line = 0;
+  let start = 0;
+  const endOf = (s: number) => {
+    const e = text.indexOf("\n", s);
+    return e < 0 ? n : e;
+  };
+  for (;;) {
+    const p = text.indexOf("=<", start);
+    if (p < 0) break;
+    for (let nl = text.indexOf("\n", start); nl >= 0 && nl < p; nl = text.indexOf("\n", start)) {
+      line++;
+      start = nl + 1;
+    }
+    const i = line;
+    let end = endOf(start);
+    if (!unframe(text.slice(start, end)).trimEnd().endsWith("=<")) {
+      if (end >= n) break;
+      line++;
+      start = end + 1;
+      continue;
+    }
+    // Walk the block's lines: j is the line at [start, end).
     let j = i + 1;
-    for (; j < lines.length && j - i <= MAX_BLOCK_LINES; j++) {
-      const u = unframe(lines[j] as string).trimEnd();
+    start = end + 1;
+    for (; start <= n && j - i <= MAX_BLOCK_LINES; j++) {
+      end = endOf(start);
+      const unframed = unframe(text.slice(start, end));
+      const u = unframed.trimEnd();
       if (closes(u)) {
         headerOf.set(j, i);
-        if (u.endsWith("=<")) continue; // ` > next=<`: another multi-line value of the same record
+        if (u.endsWith("=<")) {
+          start = end + 1;
+          continue; // ` > next=<`: another multi-line value of the same record
+        }
         break;
       }
-      if (isKlogHeader(lines[j] as string)) {
-        j--; // a new record: the paste lost the block's end
+      if (startsKlogRecord(unframed)) {
+        // A new record: the paste lost the block's end; it may open a block itself.
+        line = j;
+        j = -1;
         break;
       }
       headerOf.set(j, i);
+      start = end + 1;
     }
-    i = j;
+    if (j === -1) continue;
+    if (start > n) break;
+    if (j - i > MAX_BLOCK_LINES) {
+      // The walk stopped at line j without reading it (it starts at `start`): go on after it.
+      const e = text.indexOf("\n", start);
+      if (e < 0) break;
+      line = j + 1;
+      start = e + 1;
+      continue;
+    }
+    // Line j closed the block: go on after it.
+    if (end >= n) break;
+    line = j + 1;
+    start = end + 1;
   }
   return headerOf;
 }

@@ -30,12 +30,17 @@ const FRAMING: readonly RegExp[] = [
 /** The klog header: severity, date, time, thread id, file:line ("E1113 16:15:07.931291 1 proxier.go:1481] "). */
 const KLOG_HEADER = /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d{6}\s+\d+ [^\s\]]+:\d+\] /;
 
+/** Whether a framing can start with this character: `<` (syslog priority), `[`, a digit or an upper-case letter. */
+const mayBeFramed = (c: number) => c === 60 || c === 91 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+
 /** The line without pipeline framing, CR or leading indentation (klog block lines are indented). */
 export function unframe(line: string): string {
   let m = line.endsWith("\r") ? line.slice(0, -1) : line;
   for (let round = 0; round < FRAMING.length; round++) {
     const before = m;
-    for (const re of FRAMING) m = m.replace(re, "").trimStart();
+    // Most lines a log walk meets (indented block lines, messages) cannot start a framing: no regex runs.
+    if (mayBeFramed(m.charCodeAt(0))) for (const re of FRAMING) m = m.replace(re, "").trimStart();
+    else m = m.trimStart();
     if (m === before) break;
   }
   return m.trimStart();
@@ -48,7 +53,12 @@ export function messageOf(line: string): string {
 
 /** True when the line, once unframed, starts a new klog record. */
 export function isKlogHeader(line: string): boolean {
-  return KLOG_HEADER.test(unframe(line));
+  return startsKlogRecord(unframe(line));
+}
+
+/** The same for a line already unframed. */
+export function startsKlogRecord(unframed: string): boolean {
+  return KLOG_HEADER.test(unframed);
 }
 
 const ESCAPES: Record<string, string> = { '"': '"', "'": "'", "\\": "\\", n: "\n", r: "", t: "\t" };
@@ -72,7 +82,10 @@ export function unescapeValue(s: string): string {
  * newline was (a logfmt value holding a multi-line stderr is several lines of output).
  */
 export function logicalLines(line: string): string[] {
-  const message = messageOf(line);
+  return logicalLinesOf(messageOf(line));
+}
+
+function logicalLinesOf(message: string): string[] {
   if (!message.includes("\\")) return [message];
   return unescapeValue(message)
     .split("\n")
@@ -91,7 +104,8 @@ export function lineViews(line: string, around = 0): string[] {
     const from = Math.max(0, Math.min(around - MAX_CONFIRM_CHARS / 2, raw.length - MAX_CONFIRM_CHARS));
     raw = raw.slice(from, from + MAX_CONFIRM_CHARS);
   }
-  const views = new Set<string>([raw, messageOf(raw), ...logicalLines(raw)]);
+  const message = messageOf(raw);
+  const views = new Set<string>([raw, message, ...logicalLinesOf(message)]);
   return [...views];
 }
 

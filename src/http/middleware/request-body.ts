@@ -34,8 +34,13 @@ export function requestBody(decoder: BodyDecoder): MiddlewareHandler<AppEnv> {
       .split(",")
       .map((e) => e.trim())
       .filter((e) => e && e !== "identity");
+    // An uncompressed body with a Content-Length is already bounded: leave it untouched. On Node, merely
+    // reading `c.req.raw.body` builds a web stream over the socket, and the route's read then goes
+    // through it (chunk by chunk, then copied) instead of @hono/node-server's direct read into one buffer
+    // (4 MB body: about 5 ms more CPU and 15 ms more wall time per request).
+    if (!encodings.length && length !== undefined) return next();
     const body = c.req.raw.body;
-    if (!body || (!encodings.length && length !== undefined)) return next();
+    if (!body) return next();
     const decoders: Array<TransformStream<Uint8Array, Uint8Array>> = [];
     // Codings are listed in the order they were applied; decode the last one first.
     for (const encoding of [...encodings].reverse()) {
