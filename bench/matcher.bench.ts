@@ -18,210 +18,18 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { compileKnowledgeBase } from "../src/engine/compile-kb";
 import { diagnoseBundle } from "../src/engine/diagnose";
-import { compileMatcher, foldLiteral, requiredLiterals, type SignatureSpec } from "../src/engine/match/index";
-import type { BugRecord } from "../src/kb/record-schema";
+import { compileMatcher, foldLiteral, requiredLiterals } from "../src/engine/match/index";
+import { EXTRAS, NOUNS, OBJECTS, SOURCES, syntheticRecords, syntheticSignatures, VERBS, WORDS } from "./lib/kb";
+import { rng } from "./lib/realistic-log";
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const MB = 1024 * 1024;
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = rng(20241113);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
 const int = (n: number) => Math.floor(rand() * n);
-
-// Words as they appear in kernel, kubelet, kube-proxy, containerd and CNI logs.
-const SOURCES = [
-  "kernel",
-  "kubelet",
-  "kube-proxy",
-  "containerd",
-  "dockerd",
-  "calico-node",
-  "cilium-agent",
-  "systemd",
-  "NetworkManager",
-  "iptables-restore",
-  "ip6tables",
-  "nf_conntrack",
-  "xt_MARK",
-  "EXT4-fs",
-  "nvme",
-  "overlayfs",
-  "cgroup",
-  "flanneld",
-  "coredns",
-  "etcd",
-  "kube-apiserver",
-  "runc",
-  "crio",
-  "ena",
-  "mlx5_core",
-  "bpf",
-  "netfilter",
-  "xfs",
-  "btrfs",
-  "iscsid",
-] as const;
-const VERBS = [
-  "failed to",
-  "unable to",
-  "cannot",
-  "error while trying to",
-  "timed out waiting to",
-  "refusing to",
-  "could not",
-  "giving up trying to",
-  "retrying to",
-  "skipping attempt to",
-] as const;
-const NOUNS = [
-  "allocate",
-  "mount",
-  "sync",
-  "program",
-  "restore",
-  "load",
-  "attach",
-  "detach",
-  "create",
-  "delete",
-  "update",
-  "resolve",
-  "register",
-  "open",
-  "read",
-  "write",
-  "flush",
-  "reserve",
-  "probe",
-  "initialise",
-  "reconcile",
-  "dial",
-  "bind",
-  "exec",
-  "unmount",
-] as const;
-const OBJECTS = [
-  "iptables rules",
-  "ip6tables chain",
-  "conntrack table",
-  "netlink socket",
-  "block device",
-  "persistent volume",
-  "kernel module",
-  "bpf map",
-  "cgroup v2 hierarchy",
-  "overlay upper dir",
-  "network namespace",
-  "veth pair",
-  "route table",
-  "xfrm state",
-  "nftables set",
-  "sandbox container",
-  "pod network",
-  "inode bitmap",
-  "journal superblock",
-  "dma buffer",
-  "irq vector",
-  "page cache",
-  "swap area",
-  "tcp listener",
-  "unix socket",
-] as const;
-const EXTRAS = [
-  "after upgrade",
-  "on ipv6",
-  "for mark target",
-  "with mask 0x4000",
-  "revision 2",
-  "in legacy mode",
-  "in nf_tables mode",
-  "due to missing extension",
-  "because of quota",
-  "while under pressure",
-  "on node restart",
-  "during drain",
-  "during eviction",
-  "for hostNetwork pod",
-  "in init namespace",
-  "with errno EINVAL",
-  "with errno ENOENT",
-  "with errno EBUSY",
-  "with errno ENOSPC",
-  "with status 2",
-] as const;
-const WORDS =
-  "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu".split(
-    " ",
-  );
-
-function literalText(i: number): string {
-  // The trailing tag keeps 10,000 messages distinct, as real signatures of different bugs are.
-  return `${pick(SOURCES)}: ${pick(VERBS)} ${pick(NOUNS)} ${pick(OBJECTS)} ${pick(EXTRAS)} ${pick(WORDS)}-${i.toString(36)}`;
-}
-
-interface Sig {
-  spec: SignatureSpec;
-  /** A line fragment that matches the signature. */
-  sample: string;
-}
-
-function knowledgeBase(n: number): Sig[] {
-  const sigs: Sig[] = [];
-  for (let i = 0; i < n; i++) {
-    const key = `bug-${i}/sig`;
-    if (rand() < 0.15) {
-      const src = pick(SOURCES);
-      const [verb, noun, obj, tag] = [pick(VERBS), pick(NOUNS), pick(OBJECTS), `${pick(WORDS)}-${i.toString(36)}`];
-      const pattern = `${src}\\[\\d+\\]: ${verb} ${noun} \\S+ ${obj}: error -\\d+ \\(${tag}\\)`;
-      sigs.push({
-        spec: { key, kind: "regex", pattern, caseSensitive: false },
-        sample: `${src}[${int(99999)}]: ${verb} ${noun} /dev/sd${int(9)} ${obj}: error -${int(200)} (${tag})`,
-      });
-    } else {
-      const text = literalText(i);
-      sigs.push({ spec: { key, kind: "literal", pattern: text, caseSensitive: rand() < 0.1 }, sample: text });
-    }
-  }
-  return sigs;
-}
-
-/** One record per signature, so the end-to-end figure includes grouping and ranking work. */
-function records(sigs: Sig[]): BugRecord[] {
-  return sigs.map(({ spec }) => {
-    const [id = spec.key] = spec.key.split("/");
-    const source = "https://example.org/synthetic";
-    return {
-      id,
-      title: `synthetic ${id}`,
-      summary: "synthetic record for the benchmark",
-      components: ["bench"],
-      aliases: [],
-      commits: [],
-      affected: [],
-      signatures: [{ id: "sig", kind: spec.kind, pattern: spec.pattern, weight: 0.8, caseSensitive: spec.caseSensitive, source }],
-      rootCause: "synthetic",
-      fix: "synthetic",
-      reboot: "not-required",
-      workarounds: [],
-      references: [{ url: source, title: "synthetic", kind: "docs", primary: true }],
-      examples: [],
-      unverified: [],
-      relations: [],
-    };
-  });
-}
 
 const MONTHS = ["Jan", "Feb", "Mar", "Nov", "Dec"];
 function noiseMessage(): string {
@@ -244,7 +52,7 @@ function logLine(message: string): string {
   return `${pick(["I", "W", "E"])}1113 ${t}.${String(int(1e6)).padStart(6, "0")}    ${int(9999)} proxier.go:${int(2000)}] ${message}`;
 }
 
-function log(bytes: number, sigs: readonly Sig[]): { text: string; planted: number } {
+function log(bytes: number, sigs: readonly { sample: string }[]): { text: string; planted: number } {
   const lines: string[] = [];
   let size = 0;
   let planted = 0;
@@ -296,7 +104,7 @@ console.log(
 );
 try {
   for (const count of [100, 1000, 10000]) {
-    const sigs = knowledgeBase(count);
+    const sigs = syntheticSignatures(count);
     const specs = sigs.map((s) => s.spec);
     gc();
     const before = process.memoryUsage();
@@ -324,7 +132,7 @@ try {
       const lits = specs.flatMap((sp) => (sp.kind === "literal" ? [foldLiteral(sp.pattern)] : requiredLiterals(sp.pattern)));
       writeFileSync(patterns, `${lits.join("\n")}\n`);
     }
-    const kb = compileKnowledgeBase(`bench-${count}`, records(sigs), { validated: true });
+    const kb = compileKnowledgeBase(`bench-${count}`, syntheticRecords(sigs.map((s) => s.spec)), { validated: true });
     for (const size of [1, 4, 16]) {
       const { text, planted } = log(size * MB, sigs);
       let hits = 0;

@@ -22,11 +22,11 @@ export async function realKb(dataDir = "data"): Promise<{ kb: CompiledKb; record
 }
 
 // Words as they appear in kernel, kubelet, kube-proxy, containerd and CNI logs.
-const SOURCES =
+export const SOURCES =
   "kernel kubelet kube-proxy containerd dockerd calico-node cilium-agent systemd NetworkManager iptables-restore ip6tables nf_conntrack xt_MARK EXT4-fs nvme overlayfs cgroup flanneld coredns etcd kube-apiserver runc crio ena mlx5_core bpf netfilter xfs btrfs iscsid".split(
     " ",
   );
-const VERBS = [
+export const VERBS = [
   "failed to",
   "unable to",
   "cannot",
@@ -38,11 +38,11 @@ const VERBS = [
   "retrying to",
   "skipping attempt to",
 ];
-const NOUNS =
+export const NOUNS =
   "allocate mount sync program restore load attach detach create delete update resolve register open read write flush reserve probe initialise reconcile dial bind exec unmount".split(
     " ",
   );
-const OBJECTS = [
+export const OBJECTS = [
   "iptables rules",
   "ip6tables chain",
   "conntrack table",
@@ -69,7 +69,7 @@ const OBJECTS = [
   "tcp listener",
   "unix socket",
 ];
-const EXTRAS = [
+export const EXTRAS = [
   "after upgrade",
   "on ipv6",
   "for mark target",
@@ -91,7 +91,7 @@ const EXTRAS = [
   "with errno ENOSPC",
   "with status 2",
 ];
-const WORDS =
+export const WORDS =
   "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu".split(
     " ",
   );
