@@ -1,6 +1,6 @@
 import { IPTABLES_VERSION_MARKERS } from "./facts";
-import { compileMatcher, type Matcher } from "./match";
-import { compileRecall, type RecallTables } from "./recall";
+import { compileMatcher, foldLiteral, type Matcher } from "./match";
+import { compileRecall, FAILURE_MARKERS, type RecallTables } from "./recall";
 import type { BugRecord, RecordSignature as Signature } from "./record";
 import type { RelationEdge } from "./types";
 
@@ -57,7 +57,8 @@ export function compileKnowledgeBase<R extends BugRecord>(
       ...[...signatures].map(([key, { signature: s }]) => ({ key, kind: s.kind, pattern: s.pattern, caseSensitive: s.caseSensitive })),
       ...PROBES,
     ],
-    { deferRegexes: opts.validated ?? false },
+    // The recall tier's failure words ride in the same pass, so it need not test every line itself.
+    { deferRegexes: opts.validated ?? false, markers: FAILURE_MARKERS.map(foldLiteral) },
   );
   const relations = records.flatMap((r) => (r.relations ?? []).map((rel) => ({ from: r.id, to: rel.id, kind: rel.kind, note: rel.note })));
   return { version, records, matcher, signatures, relations, recall };

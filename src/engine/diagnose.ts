@@ -37,32 +37,33 @@ export function diagnoseHostBundle(
   limit: number,
   subject: string,
 ): { diagnosis: Diagnosis; facts: ExtractedFacts; host: HostVersions } {
-  const { hits, pre } = scan(kb, text);
+  const { hits, pre, marked } = scan(kb, text);
   const facts = extractFacts(text, pre);
   const host = singleHost(facts, subject);
   const isLog = (line: number) => !facts.notLogs.has(line);
   const exact = hits.filter((h) => isLog(h.line));
-  const diagnosis = assemble(kb, facts, [...exact, ...recallHits(kb.recall, text, exact, isLog)], limit, host);
+  const diagnosis = assemble(kb, facts, [...exact, ...recallHits(kb.recall, text, exact, isLog, marked)], limit, host);
   return { diagnosis, facts, host };
 }
 
 /** Diagnoses structured fields; evidence line numbers count lines of `logs`. */
 export function diagnoseFields(kb: CompiledKb, input: DiagnoseInput): Diagnosis {
   const logs = input.logs ?? "";
-  const { hits, pre } = scan(kb, logs);
-  const recalled = logs ? recallHits(kb.recall, logs, hits, () => true) : [];
+  const { hits, pre, marked } = scan(kb, logs);
+  const recalled = logs ? recallHits(kb.recall, logs, hits, () => true, marked) : [];
   return assemble(kb, factsFromFields(input, pre), [...hits, ...recalled], input.limit ?? DEFAULT_LIMIT);
 }
 
 /** The one pass over the text: record signatures, and the engine's own probes for facts. */
-function scan(kb: CompiledKb, text: string): { hits: Hit[]; pre: PreScan } {
+function scan(kb: CompiledKb, text: string): { hits: Hit[]; pre: PreScan; marked: Uint8Array | null } {
   const hits: Hit[] = [];
   const iptablesLines = new Map<number, LineRef>();
-  for (const h of text ? kb.matcher.scan(text) : []) {
+  const found = text ? kb.matcher.scanMarked(text) : { hits: [], marked: null };
+  for (const h of found.hits) {
     if (!h.key.startsWith(IPTABLES_PROBE)) hits.push(h);
     else if (!iptablesLines.has(h.line)) iptablesLines.set(h.line, { text: h.text, line: h.line });
   }
-  return { hits, pre: { iptablesLines: [...iptablesLines.values()] } };
+  return { hits, pre: { iptablesLines: [...iptablesLines.values()] }, marked: found.marked };
 }
 
 /** The versions the input shows for the machine it came from. */

@@ -75,6 +75,8 @@ export interface Automaton {
 
 /** Hits as parallel arrays, in text order: literal id, 0-based line, offset of the line start, offset of the hit end. */
 export interface LiteralHits {
+  /** Lines in the text (newlines + 1). */
+  lines: number;
   pattern: number[];
   line: number[];
   lineStart: number[];
@@ -244,7 +246,7 @@ function step(ac: Automaton, from: number, cls: number): number {
 
 /** Scans the whole text once and reports each literal at most once per line. */
 export function scanText(ac: Automaton, text: string): LiteralHits {
-  const hits: LiteralHits = { pattern: [], line: [], lineStart: [], end: [] };
+  const hits: LiteralHits = { lines: 0, pattern: [], line: [], lineStart: [], end: [] };
   const lastLine = new Int32Array(ac.patterns).fill(-1);
   const { terminal, dictLink, delta, classMap: cmap, classes: stride, denseStates } = ac;
   const report = (state: number, line: number, lineStart: number, end: number) => {
@@ -293,6 +295,7 @@ export function scanText(ac: Automaton, text: string): LiteralHits {
     }
     s = t * stride;
   }
+  hits.lines = line + 1;
   return hits;
 }
 

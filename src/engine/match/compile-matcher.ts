@@ -48,6 +48,12 @@ export interface MatcherStats {
 export interface Matcher {
   readonly stats: MatcherStats;
   scan(text: string): Hit[];
+  /**
+   * The same hits, and the lines (0-based) that hold one of the `markers` literals, found in the same
+   * pass. `marked` is null when the text held ANSI escapes: the pass read the text without them, so its
+   * marks may differ from the raw text's.
+   */
+  scanMarked(text: string): { hits: Hit[]; marked: Uint8Array | null };
 }
 
 export class MatcherCompileError extends Error {
@@ -67,6 +73,11 @@ export interface CompileOptions {
    * validated by a full compile (the import does one): RE2 construction is most of the compile time.
    */
   deferRegexes?: boolean;
+  /**
+   * Extra literals (folded with `foldLiteral`, case-insensitive) whose lines `scanMarked` reports: a
+   * caller's prefilter that rides in the same pass instead of a second one over the text.
+   */
+  markers?: readonly string[];
 }
 
 const MIN_LITERAL = 3;
@@ -99,6 +110,8 @@ interface Tables {
   compiled: Compiled[];
   /** Per literal id: the signatures whose first (strongest) set it belongs to. */
   triggers: number[][];
+  /** Per literal id: 1 when it is a marker. */
+  isMarker: Uint8Array;
 }
 
 /** Literal sets kept per regex: a line must hold a member of each (so `a.*b` waits for both a and b). */
@@ -166,6 +179,9 @@ export function compileMatcher(sigs: readonly SignatureSpec[], options: CompileO
     compiled.push({ key: sig.key, confirm: result.confirm, memo: sig.kind === "regex", alsoNeeds: rest.map((set) => set.map(idOf)) });
   }
   if (problems.length > 0) throw new MatcherCompileError(problems);
+  const markerIds = (options.markers ?? []).map(idOf);
+  const isMarker = new Uint8Array(triggers.length);
+  for (const id of markerIds) isMarker[id] = 1;
   const ac = buildAutomaton([...literalIds.keys()], options.maxDenseBytes);
   const stats: MatcherStats = {
     signatures: compiled.length,
@@ -175,8 +191,8 @@ export function compileMatcher(sigs: readonly SignatureSpec[], options: CompileO
     classes: ac.classes,
     tableBytes: ac.tableBytes,
   };
-  const tables: Tables = { ac, compiled, triggers };
-  return { stats, scan: (text) => scan(tables, text) };
+  const tables: Tables = { ac, compiled, triggers, isMarker };
+  return { stats, scan: (text) => scan(tables, text).hits, scanMarked: (text) => scan(tables, text) };
 }
 
 interface RawHit {
@@ -206,9 +222,10 @@ function confirmViews(confirm: (view: string) => boolean, views: readonly string
   return false;
 }
 
-/** One pass of the automaton, then confirmation on the flagged lines only. */
-function scanOnce({ ac, compiled, triggers }: Tables, text: string): RawHit[] {
+/** One pass of the automaton, then confirmation on the flagged lines only; `marked` gets the marker lines. */
+function scanOnce({ ac, compiled, triggers, isMarker }: Tables, text: string, mark?: (lines: number) => Uint8Array): RawHit[] {
   const found = scanText(ac, text);
+  const marked = mark?.(found.lines);
   const out: RawHit[] = [];
   const memos = new Map<number, Map<string, boolean>>();
   const hitOn = new Int32Array(triggers.length).fill(-1);
@@ -217,7 +234,11 @@ function scanOnce({ ac, compiled, triggers }: Tables, text: string): RawHit[] {
   // Hits arrive in line order: take one line's hits at a time.
   for (let from = 0, to = 0; from < total; from = to) {
     const line = found.line[from] as number;
-    for (to = from; to < total && found.line[to] === line; to++) hitOn[found.pattern[to] as number] = line;
+    for (to = from; to < total && found.line[to] === line; to++) {
+      const p = found.pattern[to] as number;
+      hitOn[p] = line;
+      if (marked && isMarker[p] === 1) marked[line] = 1;
+    }
     const start = found.lineStart[from] as number;
     let lineText: string | null = null;
     let views: string[] | null = null;
@@ -247,11 +268,16 @@ function scanOnce({ ac, compiled, triggers }: Tables, text: string): RawHit[] {
   return out;
 }
 
-function scan(tables: Tables, input: string): Hit[] {
+function scan(tables: Tables, input: string): { hits: Hit[]; marked: Uint8Array | null } {
   const text = stripAnsi(input);
-  const raw = scanOnce(tables, text);
-  const seen = new Set(raw.map((h) => `${h.sig}:${h.line}`));
-  for (const variant of unwrapVariants(text)) {
+  let marked: Uint8Array | null = null;
+  const raw = scanOnce(tables, text, (lines) => {
+    marked = new Uint8Array(lines);
+    return marked;
+  });
+  const variants = unwrapVariants(text);
+  const seen = variants.length ? new Set(raw.map((h) => `${h.sig}:${h.line}`)) : new Set<string>();
+  for (const variant of variants) {
     for (const h of scanOnce(tables, variant.text)) {
       if (!variant.changed[h.line]) continue; // same line as in the original: already scanned
       const line = variant.origin[h.line] as number;
@@ -263,10 +289,11 @@ function scan(tables: Tables, input: string): Hit[] {
   }
   raw.sort((a, b) => a.line - b.line || a.sig - b.sig);
   const blocks = raw.length > 0 && text.includes("=<") ? klogBlockHeadersInText(text) : null;
-  return raw.map((h) => {
+  const hits = raw.map((h) => {
     const hit: Hit = { key: (tables.compiled[h.sig] as Compiled).key, line: h.line + 1, text: h.text };
     const header = blocks?.get(h.line);
     if (header !== undefined) hit.blockStart = header + 1;
     return hit;
   });
+  return { hits, marked: text === input ? marked : null };
 }

@@ -89,21 +89,75 @@ const MIN_LEAD = 1.8;
 const INFO = /(?:^|\s|\]:\s)I\d{4} \d\d:\d\d:\d\d|\blevel=(?:info|debug)\b/;
 
 /**
+ * Literals of which a FAILURE or CUT line holds at least one (case-folded as the matcher reads text):
+ * the one-pass matcher marks their lines, so only those lines (and unframed klog E/F lines) are tested here.
+ */
+export const FAILURE_MARKERS = [
+  "err",
+  "fail",
+  "unable",
+  "cannot",
+  "can't",
+  "couldn't",
+  "could not",
+  "denied",
+  "refused",
+  "invalid",
+  "not found",
+  "no such",
+  "timeout",
+  "timedout",
+  "time out",
+  "timed out",
+  "panic",
+  "fatal",
+  "unknown",
+  "not supported",
+  "unsupported",
+  "exceeded",
+  "dropp",
+  "reject",
+  "oops",
+  "bug",
+  "...",
+  "\u2026",
+];
+
+/**
  * The recall tier over one log: on each failure line (or a line cut by an ellipsis), the token
  * signatures whose anchor words it holds and whose exact signature did not match it; then, for a
  * failure line nothing explained, the record whose text best explains it. Only the first and last
  * 512 KB of a large log are read, so the work is bounded whatever the log's size: pasted reports are
- * small, and a large log's failure is near its end. The one-pass matcher is not involved.
+ * small, and a large log's failure is near its end. `marked` (0-based lines holding a FAILURE_MARKERS
+ * literal, from the matcher's pass) lets it skip the lines that cannot be failure lines.
  */
-export function recallHits(tables: RecallTables, text: string, exact: readonly Hit[], isLog: (line: number) => boolean): ApproximateHit[] {
-  const exactOn = new Set(exact.map((h) => `${h.key}\n${h.line}`));
-  const explained = new Set(exact.map((h) => h.line));
+export function recallHits(
+  tables: RecallTables,
+  text: string,
+  exact: readonly Hit[],
+  isLog: (line: number) => boolean,
+  marked: Uint8Array | null = null,
+): ApproximateHit[] {
+  let byLine: Map<number, string[]> | null = null;
+  const exactOn = (key: string, line: number) => {
+    if (!byLine) {
+      byLine = new Map();
+      for (const h of exact) {
+        const keys = byLine.get(h.line);
+        if (keys) keys.push(h.key);
+        else byLine.set(h.line, [h.key]);
+      }
+    }
+    return byLine.get(line)?.includes(key) ?? false;
+  };
+  let explained: Set<number> | null = null;
   const tokens: ApproximateHit[] = [];
   const similar: ApproximateHit[] = [];
   let tried = 0;
   // Logs repeat one message with other numbers: judge each distinct wording once.
   const seen = new Map<string, { sigs: number[]; similar: ReturnType<typeof bestMatch> | undefined }>();
-  forEachWindowLine(text, (l, line) => {
+  const maybe = marked ? (line: number, first: number) => marked[line - 1] === 1 || first === 69 || first === 70 || first === 101 || first === 102 : null;
+  forEachWindowLine(text, maybe, (l, line) => {
     if (!isLog(line) || !(FAILURE.test(l) || CUT.test(l))) return true;
     const key = l.replace(DIGITS, "#");
     let judged = seen.get(key);
@@ -122,11 +176,13 @@ export function recallHits(tables: RecallTables, text: string, exact: readonly H
     let matched = false;
     for (const i of judged.sigs) {
       const sig = tables.tokenSignatures[i] as TokenSignature;
-      if (exactOn.has(`${sig.key}\n${line}`)) continue;
+      if (exactOn(sig.key, line)) continue;
       tokens.push({ key: sig.key, line, text: l, approximate: "tokens" });
       matched = true;
     }
-    if (matched || explained.has(line) || !FAILURE.test(l) || INFO.test(l.slice(0, 200))) return true;
+    if (matched) return true;
+    explained ??= new Set(exact.map((h) => h.line));
+    if (explained.has(line) || !FAILURE.test(l) || INFO.test(l.slice(0, 200))) return true;
     if (judged.similar === undefined) {
       if (tried >= MAX_LEXICAL_LINES) return true;
       tried++;
@@ -147,8 +203,15 @@ const CUT = /\.\.\.|\u2026/;
 const DIGITS = /\d+/g;
 const MAX_DISTINCT_LINES = 1_000;
 
-/** Calls `visit(line, number)` for each line of the first and last 512 KB (the whole text when small). */
-function forEachWindowLine(text: string, visit: (line: string, n: number) => boolean): void {
+/**
+ * Calls `visit(line, number)` for each line of the first and last 512 KB (the whole text when small);
+ * with `maybe`, only for the lines it admits (given the line's number and first character).
+ */
+function forEachWindowLine(
+  text: string,
+  maybe: ((line: number, first: number) => boolean) | null,
+  visit: (line: string, n: number) => boolean,
+): void {
   const windows: Array<[number, number]> =
     text.length <= 2 * LEXICAL_WINDOW
       ? [[0, text.length]]
@@ -162,10 +225,13 @@ function forEachWindowLine(text: string, visit: (line: string, n: number) => boo
     let line = lineNumberAt(text, start);
     while (start < to) {
       const nl = text.indexOf("\n", start);
-      const end = nl < 0 ? text.length : nl;
-      let l = text.slice(start, Math.min(end, start + MAX_LINE));
-      if (l.endsWith("\r")) l = l.slice(0, -1);
-      if (!visit(l, line) || nl < 0) break;
+      if (maybe === null || maybe(line, text.charCodeAt(start))) {
+        const end = nl < 0 ? text.length : nl;
+        let l = text.slice(start, Math.min(end, start + MAX_LINE));
+        if (l.endsWith("\r")) l = l.slice(0, -1);
+        if (!visit(l, line)) break;
+      }
+      if (nl < 0) break;
       start = nl + 1;
       line++;
     }

@@ -31,8 +31,10 @@ export interface LexicalIndex {
   avgLength: number;
   /** Documents containing each term. */
   df: Map<string, number>;
-  /** Per term: the documents holding it and how often, so a query only visits those. */
-  postings: Map<string, Array<[doc: number, tf: number]>>;
+  /** Per document: BM25's length normalisation, K1 * (1 - B + B * length / avgLength). */
+  norm: Float64Array;
+  /** Per term: the documents holding it and how often (parallel arrays), so a query only visits those. */
+  postings: Map<string, { docs: Int32Array; tfs: Float64Array }>;
 }
 
 export function buildLexicalIndex(docs: readonly LexicalDoc[]): LexicalIndex {
@@ -52,15 +54,18 @@ export function buildLexicalIndex(docs: readonly LexicalDoc[]): LexicalIndex {
     length.push(n);
   }
   const avgLength = length.reduce((a, b) => a + b, 0) / Math.max(1, length.length);
-  const postings = new Map<string, Array<[number, number]>>();
+  const lists = new Map<string, Array<[number, number]>>();
   tf.forEach((counts, d) => {
     for (const [t, f] of counts) {
-      const list = postings.get(t);
+      const list = lists.get(t);
       if (list) list.push([d, f]);
-      else postings.set(t, [[d, f]]);
+      else lists.set(t, [[d, f]]);
     }
   });
-  return { ids: docs.map((d) => d.id), tf, length, avgLength, df, postings };
+  const postings = new Map<string, { docs: Int32Array; tfs: Float64Array }>();
+  for (const [t, list] of lists) postings.set(t, { docs: Int32Array.from(list, ([d]) => d), tfs: Float64Array.from(list, ([, f]) => f) });
+  const norm = Float64Array.from(length, (l) => K1 * (1 - B + (B * l) / avgLength));
+  return { ids: docs.map((d) => d.id), tf, length, avgLength, df, norm, postings };
 }
 
 export interface LexicalMatch {
@@ -80,6 +85,10 @@ const idf = (index: LexicalIndex, t: string) => {
   return Math.log(1 + (n - d + 0.5) / (d + 0.5));
 };
 
+/** Per-call scratch (queries run one at a time): scores by document, and the documents touched. */
+let scratch = new Float64Array(0);
+let touchedScratch = new Int32Array(0);
+
 /** The record whose text best explains one log line, with how much of the line it explains. */
 export function bestMatch(index: LexicalIndex, line: string): LexicalMatch | null {
   // Words in more than a quarter of the records explain nothing (and would make every query visit them all).
@@ -91,17 +100,35 @@ export function bestMatch(index: LexicalIndex, line: string): LexicalMatch | nul
   if (query.length < 3) return null;
   const weights = query.map((t) => idf(index, t));
   const total = weights.reduce((a, b) => a + b, 0);
-  const scores = new Map<number, number>();
+  // Scores accumulate in a scratch array; `touched` lists the documents in the order first reached.
+  const n = index.ids.length;
+  if (scratch.length < n) {
+    scratch = new Float64Array(n);
+    touchedScratch = new Int32Array(n);
+  }
+  const scores = scratch;
+  const touched = touchedScratch;
+  let count = 0;
   for (let q = 0; q < query.length; q++) {
-    for (const [d, f] of index.postings.get(query[q] as string) ?? []) {
-      const norm = K1 * (1 - B + (B * (index.length[d] as number)) / index.avgLength);
-      scores.set(d, (scores.get(d) ?? 0) + (weights[q] as number) * ((f * (K1 + 1)) / (f + norm)));
+    const list = index.postings.get(query[q] as string);
+    if (!list) continue;
+    const w = weights[q] as number;
+    const { docs, tfs } = list;
+    for (let k = 0; k < docs.length; k++) {
+      const d = docs[k] as number;
+      const f = tfs[k] as number;
+      const prev = scores[d] as number;
+      if (prev === 0) touched[count++] = d;
+      scores[d] = prev + w * ((f * (K1 + 1)) / (f + (index.norm[d] as number)));
     }
   }
   let best = -1;
   let bestScore = 0;
   let second = 0;
-  for (const [d, score] of scores) {
+  for (let k = 0; k < count; k++) {
+    const d = touched[k] as number;
+    const score = scores[d] as number;
+    scores[d] = 0;
     if (score > bestScore || (score === bestScore && best >= 0 && d < best)) {
       if (best >= 0) second = Math.max(second, bestScore);
       bestScore = score;
