@@ -167,7 +167,7 @@ export function recallHits(
       if (seen.size >= MAX_DISTINCT_LINES) return false;
       words = lineTokens(l);
       const candidates = new Set<number>();
-      for (const w of words) for (const i of tables.byAnchor.get(w) ?? []) candidates.add(i);
+      for (const w of words) if (w.length >= MIN_ANCHOR) for (const i of tables.byAnchor.get(w) ?? []) candidates.add(i);
       const w = words;
       const sigs = [...candidates].filter((i) => matchTokens((tables.tokenSignatures[i] as TokenSignature).tokens, w));
       judged = { sigs, similar: undefined };

@@ -20,12 +20,49 @@ export const ELLIPSIS = "\u2026";
  * separators; an ellipsis becomes its own token so a word cut by it can match by prefix or suffix.
  */
 export function lineTokens(line: string): string[] {
-  const text = line
-    .toLowerCase()
-    .replace(/\.{3,}|\u2026/g, ` ${ELLIPSIS} `)
-    .replace(/\\[ntr]/g, " ")
-    .replace(/\\/g, "");
-  return text.split(/[^a-z0-9_\u2026]+/).filter((t) => t.length > 0);
+  // One walk over the lower-cased line; the same tokens as replacing `.{3,}` and U+2026 by " … ",
+  // `\\[ntr]` by a space, dropping other backslashes, then splitting on [^a-z0-9_…]+ (in that order).
+  const text = line.toLowerCase();
+  const out: string[] = [];
+  const n = text.length;
+  let acc = "";
+  let from = -1;
+  const flush = (at: number) => {
+    if (from >= 0) acc += text.slice(from, at);
+    if (acc) out.push(acc);
+    acc = "";
+    from = -1;
+  };
+  for (let i = 0; i < n; ) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95) {
+      if (from < 0) from = i;
+      i++;
+    } else if (c === 92) {
+      const next = text.charCodeAt(i + 1);
+      if (next === 110 || next === 116 || next === 114) {
+        flush(i);
+        i += 2;
+      } else {
+        // A dropped backslash joins what surrounds it.
+        if (from >= 0) acc += text.slice(from, i);
+        from = -1;
+        i++;
+      }
+    } else if (c === 46) {
+      flush(i);
+      let j = i + 1;
+      while (text.charCodeAt(j) === 46) j++;
+      if (j - i >= 3) out.push(ELLIPSIS);
+      i = j;
+    } else {
+      flush(i);
+      if (c === 0x2026) out.push(ELLIPSIS);
+      i++;
+    }
+  }
+  flush(n);
+  return out;
 }
 
 /** Numbers, hex ids and one-letter words vary between reports; they never make a token signature. */
