@@ -12,6 +12,7 @@ import { NODES_HEADER, parseNodesTable } from "./kube-nodes";
 import { isLogFramed } from "./log-framing";
 import { LSB_LINE, LSB_NO_MODULES, OS_RELEASE_LINE, parseOsReleaseValues } from "./os-release";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
+import { TextLines } from "./text-lines";
 import { looksLikeBuild, looksLikeRelease, parseProcVersion, parseUnameAll, parseUnameShort, parseVersionSignature } from "./uname";
 
 type Command = "uname-r" | "uname-v" | "uname" | "os-release" | "proc-version" | "version-signature" | "nodes" | "iptables" | "other";
@@ -50,15 +51,33 @@ export function commandOf(line: string): Command | null {
   return prompt ? "other" : null;
 }
 
+/** What bundle reading needs of the lines: an array, or a text's lines read on demand. */
+interface Lines {
+  readonly length: number;
+  /** Line i, or "" past the end. */
+  at(i: number): string;
+  framed(i: number): boolean;
+  slice(from: number, to?: number): string[];
+}
+
+function arrayLines(lines: readonly string[]): Lines {
+  return {
+    length: lines.length,
+    at: (i) => lines[i] ?? "",
+    framed: (i) => isLogFramed(lines[i] ?? ""),
+    slice: (from, to) => lines.slice(from, to),
+  };
+}
+
 /** Lines [start, end) that form an os-release block: KEY=value lines, allowing single blank lines inside. */
-function osReleaseEnd(lines: readonly string[], start: number): number {
+function osReleaseEnd(lines: Lines, start: number): number {
   let end = start;
   let i = start;
   while (i < lines.length) {
-    const t = (lines[i] ?? "").trim();
+    const t = lines.at(i).trim();
     if (OS_RELEASE_LINE.test(t)) {
       end = i + 1;
-    } else if (t !== "" || !OS_RELEASE_LINE.test((lines[i + 1] ?? "").trim())) {
+    } else if (t !== "" || !OS_RELEASE_LINE.test(lines.at(i + 1).trim())) {
       break;
     }
     i++;
@@ -93,22 +112,28 @@ export function findSections(lines: readonly string[]): BundleSection[] {
   return readBundle(lines).sections;
 }
 
-/** One pass over the bundle: its sections, and the lines that are neither sections nor logs (commands). */
-export function readBundle(lines: readonly string[]): { sections: BundleSection[]; notLogs: Set<number> } {
+/**
+ * One pass over the bundle: its sections, and the lines that are neither sections nor logs (commands).
+ * Given a TextLines, only the lines without a log framing are ever built as strings.
+ */
+export function readBundle(input: readonly string[] | TextLines): { sections: BundleSection[]; notLogs: Set<number> } {
+  const lines: Lines = input instanceof TextLines ? input : arrayLines(input);
   const sections: BundleSection[] = [];
   const commandLines: number[] = [];
   const push = (kind: BundleSection["kind"], start: number, end: number) =>
     sections.push({ kind, lines: [start + 1, end], text: lines.slice(start, end).join("\n") });
   let hint: Command | null = null;
-  const firstContent = lines.findIndex((l) => l.trim() !== "");
+  let firstContent = 0;
+  while (firstContent < lines.length && lines.at(firstContent).trim() === "") firstContent++;
+  if (firstContent === lines.length) firstContent = -1;
   let i = 0;
   while (i < lines.length) {
-    const raw = lines[i] ?? "";
-    if (isLogFramed(raw)) {
+    if (lines.framed(i)) {
       hint = null;
       i++;
       continue;
     }
+    const raw = lines.at(i);
     const t = raw.trim();
     if (t === "") {
       i++;
@@ -126,7 +151,7 @@ export function readBundle(lines: readonly string[]): { sections: BundleSection[
     if (LSB_NO_MODULES.test(t) || (LSB_LINE.test(t) && t.startsWith("Distributor ID:"))) {
       // `lsb_release -a`: an optional "No LSB modules" line, then "Key:\tvalue" lines.
       let end = i + 1;
-      while (end < lines.length && LSB_LINE.test((lines[end] ?? "").trim())) end++;
+      while (end < lines.length && LSB_LINE.test(lines.at(end).trim())) end++;
       if (lines.slice(i, end).some((l) => l.trim().startsWith("Distributor ID:"))) {
         push("os-release", i, end);
         i = end;

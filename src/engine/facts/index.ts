@@ -10,6 +10,7 @@ import { kernelFacts } from "./kernel-facts";
 import { NODES_HEADER, parseNodesTable } from "./kube-nodes";
 import { parseOsRelease } from "./os-release";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
+import { TextLines } from "./text-lines";
 import { parseUname, parseVersionSignature, type UnameFacts } from "./uname";
 import { unameNodes } from "./uname-fleet";
 
@@ -72,8 +73,8 @@ export interface PreScan {
 
 /** Facts from one raw bundle, e.g. `{ uname -a; cat /etc/os-release; kubectl get nodes -o wide; ... }`. */
 export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
-  const lines = splitLines(text);
-  const { sections, notLogs } = readBundle(lines);
+  const textLines = new TextLines(text);
+  const { sections, notLogs } = readBundle(textLines);
   const osSection = sections.find((s) => s.kind === "os-release");
   const os = osSection ? parseOsRelease(osSection.text, osSection.lines) : null;
   const kernelSources: KernelSource[] = [];
@@ -85,16 +86,21 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const signature = sections.find((s) => s.kind === "version-signature")?.text ?? null;
   const tableNodes = sections
     .filter((s) => s.kind === "nodes")
-    .flatMap((s) => parseNodesTable(lines.slice(s.lines[0] - 1, s.lines[1]), s.lines[0]));
+    .flatMap((s) => parseNodesTable(textLines.slice(s.lines[0] - 1, s.lines[1]), s.lines[0]));
   const hostNodes = unameNodes(kernelSources);
+  let lines: string[] | null = null;
   return {
-    lines,
+    // Built only when asked for: diagnosis itself never reads the lines of a log.
+    get lines() {
+      lines ??= splitLines(text);
+      return lines;
+    },
     sections,
     // Several hosts' unames are judged node by node, like a kubectl table.
     kernel: hostNodes.length ? null : combineKernel(kernelSources, signature, os),
     os,
     nodes: tableNodes.length ? tableNodes : hostNodes,
-    iptables: pre ? pickIptables(pre.iptablesLines) : findIptables(lines),
+    iptables: pre ? pickIptables(pre.iptablesLines) : findIptables(splitLines(text)),
     kubelet: firstValue(sections, "kubelet-version", parseKubeletVersion),
     runtime: firstValue(sections, "runtime-version", parseRuntimeVersion),
     notLogs,
@@ -141,5 +147,17 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
   const nodes = tableNodes.length ? tableNodes : hostNodes.length ? hostNodes : fromLogs.nodes;
 
   const iptables = (fields.iptablesVersion ? findIptables(splitLines(fields.iptablesVersion)) : null) ?? fromLogs.iptables;
-  return { ...fromLogs, kernel, os, nodes, iptables };
+  return {
+    get lines() {
+      return fromLogs.lines;
+    },
+    sections: fromLogs.sections,
+    kernel,
+    os,
+    nodes,
+    iptables,
+    kubelet: fromLogs.kubelet,
+    runtime: fromLogs.runtime,
+    notLogs: fromLogs.notLogs,
+  };
 }

@@ -44,7 +44,8 @@ export function klogBlockHeadersInText(text: string): Map<number, number> {
     }
     const i = line;
     let end = endOf(start);
-    if (!unframe(text.slice(start, end)).trimEnd().endsWith("=<")) {
+    // Framing is only ever removed from a line's start, so the raw line ends as the unframed one does.
+    if (!text.slice(start, end).trimEnd().endsWith("=<")) {
       if (end >= n) break;
       line++;
       start = end + 1;

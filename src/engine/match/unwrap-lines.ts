@@ -74,6 +74,18 @@ function splitLines(text: string): string[] {
   return text.split("\n").map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
 }
 
+/** Whether a line (a trailing CR aside) is longer than `max`; stops at the first one. */
+function hasLineLongerThan(text: string, max: number): boolean {
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    const len = end > start && text.charCodeAt(end - 1) === 13 ? end - start - 1 : end - start;
+    if (len > max) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
 /** Quoted-printable: soft breaks joined, =XX decoded as UTF-8. */
 function unwrapQuotedPrintable(lines: readonly string[]): UnwrappedText {
   const out: UnwrappedText = { text: "", origin: [], changed: [] };
@@ -156,7 +168,8 @@ function joinerFor(cur: string, next: string, width: number, hardCutJoiner: stri
 /** Rebuilt versions of a wrapped text (one or two), or none when the text does not look wrapped. */
 export function unwrapVariants(text: string): UnwrappedText[] {
   if (text.length > MAX_TEXT) return [];
-  if (text.includes("=\n") || text.includes("=\r\n")) {
+  // Quoted-printable keeps every line within 78 characters: one longer line rules it out, before a search.
+  if (!hasLineLongerThan(text, 78) && (text.includes("=\n") || text.includes("=\r\n"))) {
     const lines = splitLines(text);
     const soft = lines.filter((l) => l.endsWith("=") && l.length >= 40 && l.length <= 77).length;
     if (soft >= 2 && lines.every((l) => l.length <= 78)) return [unwrapQuotedPrintable(lines)];

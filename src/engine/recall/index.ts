@@ -156,8 +156,10 @@ export function recallHits(
   let tried = 0;
   // Logs repeat one message with other numbers: judge each distinct wording once.
   const seen = new Map<string, { sigs: number[]; similar: ReturnType<typeof bestMatch> | undefined }>();
-  const maybe = marked ? (line: number, first: number) => marked[line - 1] === 1 || first === 69 || first === 70 || first === 101 || first === 102 : null;
-  forEachWindowLine(text, maybe, (l, line) => {
+  const maybe = marked
+    ? (line: number, first: number) => marked[line - 1] === 1 || first === 69 || first === 70 || first === 101 || first === 102
+    : null;
+  forEachWindowLine(text, marked?.length ?? 0, maybe, (l, line) => {
     if (!isLog(line) || !(FAILURE.test(l) || CUT.test(l))) return true;
     const key = l.replace(DIGITS, "#");
     let judged = seen.get(key);
@@ -205,10 +207,13 @@ const MAX_DISTINCT_LINES = 1_000;
 
 /**
  * Calls `visit(line, number)` for each line of the first and last 512 KB (the whole text when small);
- * with `maybe`, only for the lines it admits (given the line's number and first character).
+ * with `maybe`, only for the lines it admits (given the line's number and first character). `lines`,
+ * when known (> 0), is the text's line count: the second window's first line number is then counted back
+ * from the end rather than forward over the whole text.
  */
 function forEachWindowLine(
   text: string,
+  lines: number,
   maybe: ((line: number, first: number) => boolean) | null,
   visit: (line: string, n: number) => boolean,
 ): void {
@@ -222,7 +227,7 @@ function forEachWindowLine(
   for (const [from, to] of windows) {
     let start = from === 0 ? 0 : text.indexOf("\n", from) + 1;
     if (start <= 0 && from !== 0) continue;
-    let line = lineNumberAt(text, start);
+    let line = start === 0 ? 1 : lines > 0 ? lines - newlinesFrom(text, start) : lineNumberAt(text, start);
     while (start < to) {
       const nl = text.indexOf("\n", start);
       if (maybe === null || maybe(line, text.charCodeAt(start))) {
@@ -236,6 +241,13 @@ function forEachWindowLine(
       line++;
     }
   }
+}
+
+/** Newlines at or after `offset`. */
+function newlinesFrom(text: string, offset: number): number {
+  let n = 0;
+  for (let i = text.indexOf("\n", offset); i >= 0; i = text.indexOf("\n", i + 1)) n++;
+  return n;
 }
 
 /** 1-based number of the line starting at `offset`. */

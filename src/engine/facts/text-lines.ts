@@ -1,0 +1,42 @@
+import { isLogFramedAt } from "./log-framing";
+
+/**
+ * The lines of a text as `splitLines` gives them (split on "\n", a trailing CR dropped), read on demand
+ * from their offsets: a 16 MB log is mostly framed log lines that bundle reading skips, and splitting
+ * it into strings would cost more than reading the few lines that are not.
+ */
+export class TextLines {
+  readonly length: number;
+  /** Offset of each line's start; one more entry, one past the text's end. */
+  private readonly starts: number[];
+
+  constructor(private readonly text: string) {
+    const starts = [0];
+    for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) starts.push(nl + 1);
+    starts.push(text.length + 1);
+    this.starts = starts;
+    this.length = starts.length - 1;
+  }
+
+  private end(i: number): number {
+    const end = (this.starts[i + 1] as number) - 1;
+    return end > (this.starts[i] as number) && this.text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+  }
+
+  /** Line i (0-based); "" past the end, as `lines[i] ?? ""` reads an array. */
+  at(i: number): string {
+    if (i < 0 || i >= this.length) return "";
+    return this.text.slice(this.starts[i], this.end(i));
+  }
+
+  /** Whether line i opens with a log framing (isLogFramed), without building the line. */
+  framed(i: number): boolean {
+    return isLogFramedAt(this.text, this.starts[i] as number, this.end(i));
+  }
+
+  slice(from: number, to = this.length): string[] {
+    const out: string[] = [];
+    for (let i = Math.max(0, from); i < Math.min(to, this.length); i++) out.push(this.at(i));
+    return out;
+  }
+}
