@@ -10,60 +10,65 @@ export function isLogFramed(line: string): boolean {
 
 /** The same for the line at [start, end) of a larger text, read in place. */
 export function isLogFramedAt(text: string, start: number, end: number): boolean {
-  // Past the line's end reads NaN, as charCodeAt past a string's end does.
-  const at = (i: number) => (start + i < end ? text.charCodeAt(start + i) : Number.NaN);
-  const c0 = at(0);
-  if (isUpper(c0)) return isKlogHeader(at, c0) || isSyslogDate(at);
-  if (isDigit(c0)) return isIsoDate(at);
-  if (c0 === 91) return isDmesgTime(at);
-  if (isLower(c0) || c0 === 95) return isLogfmtKey(at);
+  const c0 = code(text, start, end);
+  if (isUpper(c0)) return isKlogHeader(text, start, end, c0) || isSyslogDate(text, start, end);
+  if (isDigit(c0)) return isIsoDate(text, start, end);
+  if (c0 === 91) return isDmesgTime(text, start, end);
+  if (isLower(c0) || c0 === 95) return isLogfmtKey(text, start, end);
   return false;
 }
 
-type At = (i: number) => number;
+/** The character at `i` of the line at [start, end); NaN past its end, as charCodeAt past a string's end. */
+const code = (text: string, i: number, end: number) => (i < end ? text.charCodeAt(i) : Number.NaN);
 const isUpper = (c: number) => c >= 65 && c <= 90;
 const isLower = (c: number) => c >= 97 && c <= 122;
 const isDigit = (c: number) => c >= 48 && c <= 57;
-const digitsAt = (at: At, from: number, to: number) => {
-  for (let i = from; i < to; i++) if (!isDigit(at(i))) return false;
+const digitsAt = (text: string, from: number, to: number, end: number) => {
+  for (let i = from; i < to; i++) if (!isDigit(code(text, i, end))) return false;
   return true;
 };
 
 /** "I0217 " (I, W, E or F, then MMDD and a space). */
-function isKlogHeader(at: At, c0: number): boolean {
-  return (c0 === 73 || c0 === 87 || c0 === 69 || c0 === 70) && digitsAt(at, 1, 5) && at(5) === 32;
+function isKlogHeader(text: string, s: number, end: number, c0: number): boolean {
+  return (c0 === 73 || c0 === 87 || c0 === 69 || c0 === 70) && digitsAt(text, s + 1, s + 5, end) && code(text, s + 5, end) === 32;
 }
 
 /** "Feb 17 1" or "Feb  7 1": month, one or two spaces, one or two digits, a space, a digit. */
-function isSyslogDate(at: At): boolean {
-  if (!isLower(at(1)) || !isLower(at(2)) || at(3) !== 32) return false;
-  let i = at(4) === 32 ? 5 : 4;
-  if (!isDigit(at(i))) return false;
+function isSyslogDate(text: string, s: number, end: number): boolean {
+  if (!isLower(code(text, s + 1, end)) || !isLower(code(text, s + 2, end)) || code(text, s + 3, end) !== 32) return false;
+  let i = code(text, s + 4, end) === 32 ? s + 5 : s + 4;
+  if (!isDigit(code(text, i, end))) return false;
   i++;
-  if (isDigit(at(i))) i++;
-  return at(i) === 32 && isDigit(at(i + 1));
+  if (isDigit(code(text, i, end))) i++;
+  return code(text, i, end) === 32 && isDigit(code(text, i + 1, end));
 }
 
 /** "2024-11-13". */
-function isIsoDate(at: At): boolean {
-  return digitsAt(at, 0, 4) && at(4) === 45 && digitsAt(at, 5, 7) && at(7) === 45 && digitsAt(at, 8, 10);
+function isIsoDate(text: string, s: number, end: number): boolean {
+  return (
+    digitsAt(text, s, s + 4, end) &&
+    code(text, s + 4, end) === 45 &&
+    digitsAt(text, s + 5, s + 7, end) &&
+    code(text, s + 7, end) === 45 &&
+    digitsAt(text, s + 8, s + 10, end)
+  );
 }
 
 /** "[12345.678]" or "[   12.345]". */
-function isDmesgTime(at: At): boolean {
-  let i = 1;
-  while (at(i) === 32) i++;
+function isDmesgTime(text: string, s: number, end: number): boolean {
+  let i = s + 1;
+  while (code(text, i, end) === 32) i++;
   const intStart = i;
-  while (isDigit(at(i))) i++;
-  if (i === intStart || at(i) !== 46) return false;
+  while (isDigit(code(text, i, end))) i++;
+  if (i === intStart || code(text, i, end) !== 46) return false;
   const fracStart = ++i;
-  while (isDigit(at(i))) i++;
-  return i > fracStart && at(i) === 93;
+  while (isDigit(code(text, i, end))) i++;
+  return i > fracStart && code(text, i, end) === 93;
 }
 
 /** "level=", "time=", "msg_id=": lower-case letters and underscores, then "=". */
-function isLogfmtKey(at: At): boolean {
-  let i = 0;
-  for (let c = at(0); isLower(c) || c === 95; c = at(++i));
-  return i > 0 && at(i) === 61;
+function isLogfmtKey(text: string, s: number, end: number): boolean {
+  let i = s;
+  for (let c = code(text, s, end); isLower(c) || c === 95; c = code(text, ++i, end));
+  return i > s && code(text, i, end) === 61;
 }
