@@ -20,6 +20,8 @@ export interface AppVariables {
   failure: Record<string, string> | undefined;
   /** The loaded knowledge base, read once per request by the kbVersion middleware (null before an import). */
   kbMeta: KbMeta | null;
+  /** The request body as bytes, read the cheapest way the runtime offers (see AppDeps.bodyBytes). */
+  bodyBytes: () => Promise<Uint8Array>;
 }
 
 export type AppEnv = { Variables: AppVariables };
@@ -38,6 +40,11 @@ export interface AppDeps {
   clientAddress?: (c: Context) => string | undefined;
   /** Content-Encoding decoders (default: gzip and deflate through DecompressionStream). */
   bodyDecoder?: BodyDecoder;
+  /**
+   * Reads a request body into one buffer (Node: straight from the socket), or undefined to fall back
+   * to `c.req.arrayBuffer()`, which is what the Worker uses.
+   */
+  bodyBytes?: (c: Context) => Promise<Uint8Array> | undefined;
   /** Where access and error lines go (one JSON object per line); stdout by default. */
   log?: LogSink;
   /** Chat secrets and the public URL; without them the chat routes answer 404. */

@@ -33,6 +33,7 @@ export function createApp(deps: AppDeps) {
   app.use(async (c, next) => {
     c.set("store", deps.store(c.env));
     c.set("diagnoser", deps.diagnoser(c.env));
+    c.set("bodyBytes", () => deps.bodyBytes?.(c) ?? c.req.arrayBuffer().then((b) => new Uint8Array(b)));
     await next();
   });
   app.use(

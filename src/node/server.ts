@@ -7,6 +7,7 @@ import { createApp } from "../http/app";
 import { chatConfigFromEnv } from "../integrations/chat-config";
 import { createBackgroundTasks } from "./background";
 import { nodeDecoder } from "./body-decoder";
+import { readNodeBody } from "./read-body";
 import { loadConfig } from "./config";
 import { createPoolDiagnoser } from "./diagnosis-pool";
 import { codeOf, formatProblems, importFromDir, openCheckedStore, StartupError } from "./prepare-store";
@@ -61,6 +62,7 @@ async function start() {
     chat: () => chat,
     background: background.run,
     bodyDecoder: nodeDecoder,
+    bodyBytes: readNodeBody,
     clientAddress: (c) => {
       if (config.TRUST_PROXY) {
         const forwarded = c.req.header("x-forwarded-for")?.split(",").at(-1)?.trim();

@@ -32,7 +32,7 @@ async function diagnoseRequest(c: DiagnoseContext): Promise<ServedDiagnosis> {
   if (type === "text/plain" || type === "application/x-www-form-urlencoded") {
     // curl --data-binary sends form-urlencoded unless told otherwise; the bytes are the raw bundle.
     // They go to the diagnoser undecoded: on Node a pool thread decodes them, off the event loop.
-    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    const bytes = await c.get("bodyBytes")();
     return c.get("diagnoser").diagnose(kb, { form: "bundle", text: bytes, limit });
   }
   throw new ProblemError(415, "unsupported-media-type", `Send application/json or text/plain, not "${type || "no content type"}".`);
