@@ -7,10 +7,10 @@ import { createApp } from "../http/app";
 import { chatConfigFromEnv } from "../integrations/chat-config";
 import { createBackgroundTasks } from "./background";
 import { nodeDecoder } from "./body-decoder";
-import { readNodeBody } from "./read-body";
 import { loadConfig } from "./config";
 import { createPoolDiagnoser } from "./diagnosis-pool";
 import { codeOf, formatProblems, importFromDir, openCheckedStore, StartupError } from "./prepare-store";
+import { readNodeBody } from "./read-body";
 
 /** Every start-up failure ends here: one line an operator can act on, no stack trace, exit 1. */
 function fail(err: unknown): never {
