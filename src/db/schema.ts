@@ -60,6 +60,15 @@ export const bugRanges = sqliteTable(
     fixed: text("fixed"),
     lastAffected: text("last_affected"),
     verified: integer("verified", { mode: "boolean" }).notNull(),
+    // Each end's evidence level: `verified` alone cannot tell a corroborated end from a reported one,
+    // and the version readers must answer as the engine does (unknown only on a reported end).
+    evidence: text("evidence", { enum: ["verified", "corroborated", "reported"] }).notNull().default("reported"),
+    introducedEvidence: text("introduced_evidence", { enum: ["verified", "corroborated", "reported"] })
+      .notNull()
+      .default("reported"),
+    fixedEvidence: text("fixed_evidence", { enum: ["verified", "corroborated", "reported"] })
+      .notNull()
+      .default("reported"),
   },
   (t) => [primaryKey({ columns: [t.bugId, t.seq] }), index("bug_ranges_ecosystem").on(t.ecosystem)],
 );
