@@ -160,7 +160,9 @@ export function recallHits(
     ? (line: number, first: number) => marked[line - 1] === 1 || first === 69 || first === 70 || first === 101 || first === 102
     : null;
   forEachWindowLine(text, marked?.length ?? 0, maybe, (l, line) => {
-    if (!isLog(line) || !(FAILURE.test(l) || CUT.test(l))) return true;
+    if (!isLog(line)) return true;
+    const failure = FAILURE.test(l);
+    if (!failure && !CUT.test(l)) return true;
     const key = l.replace(DIGITS, "#");
     let judged = seen.get(key);
     let words: string[] | null = null;
@@ -184,7 +186,7 @@ export function recallHits(
     }
     if (matched) return true;
     explained ??= new Set(exact.map((h) => h.line));
-    if (explained.has(line) || !FAILURE.test(l) || INFO.test(l.slice(0, 200))) return true;
+    if (explained.has(line) || !failure || INFO.test(l.slice(0, 200))) return true;
     if (judged.similar === undefined) {
       if (tried >= MAX_LEXICAL_LINES) return true;
       tried++;
