@@ -77,9 +77,17 @@ export interface ApproximateHit extends Hit {
   terms?: string[];
 }
 
-/** A line that reports a failure: only these are worth explaining by resemblance. */
+/**
+ * A line that reports a failure: only these are worth explaining by resemblance. Besides the words
+ * of failure, the errno texts (`strerror`) a tool prints when the kernel refuses (a message can be
+ * only "…: no space left on device"), and states a daemon warns about instead of failing ("X is
+ * disabled", "PLEG is not healthy", "loop detected").
+ */
 const FAILURE =
   /\b(?:error|err|fail(?:s|ed|ure)?|unable|cannot|can't|couldn't|could not|denied|refused|invalid|not found|no such|timed? ?out|panic|fatal|unknown|not supported|unsupported|exceeded|dropp(?:ed|ing)|reject(?:ed|ing)|oops|bug)\b|^[EF]\d{4} /i;
+const FAILURE_STATE =
+  /\b(?:no space left on device|operation not permitted|not permitted|resource busy|read-only file system|too many open files|no buffer space|out of memory|is disabled|not healthy|unhealthy|(?:loop|deadlock|lockup)\b.{0,60}?\bdetected)\b/i;
+const isFailure = (line: string) => FAILURE.test(line) || FAILURE_STATE.test(line);
 
 /** Gates of the lexical fallback: most of the line's distinctive weight explained, by a clear winner. */
 const MIN_COVERAGE = 0.7;
@@ -104,7 +112,7 @@ export function recallHits(tables: RecallTables, text: string, exact: readonly H
   // Logs repeat one message with other numbers: judge each distinct wording once.
   const seen = new Map<string, { sigs: number[]; similar: ReturnType<typeof bestMatch> | undefined }>();
   forEachWindowLine(text, (l, line) => {
-    if (!isLog(line) || !(FAILURE.test(l) || CUT.test(l))) return true;
+    if (!isLog(line) || !(isFailure(l) || CUT.test(l))) return true;
     const key = l.replace(DIGITS, "#");
     let judged = seen.get(key);
     let words: string[] | null = null;
@@ -126,7 +134,7 @@ export function recallHits(tables: RecallTables, text: string, exact: readonly H
       tokens.push({ key: sig.key, line, text: l, approximate: "tokens" });
       matched = true;
     }
-    if (matched || explained.has(line) || !FAILURE.test(l) || INFO.test(l.slice(0, 200))) return true;
+    if (matched || explained.has(line) || !isFailure(l) || INFO.test(l.slice(0, 200))) return true;
     if (judged.similar === undefined) {
       if (tried >= MAX_LEXICAL_LINES) return true;
       tried++;

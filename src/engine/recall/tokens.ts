@@ -33,15 +33,21 @@ const distinctive = (t: string) => t.length >= 3 && !STOP.has(t) && !/^\d+$/.tes
 
 /** The ordered distinctive words of a signature; regex syntax is dropped, alternations and classes with it. */
 export function signatureTokens(kind: "literal" | "regex", pattern: string): string[] {
-  const text = kind === "literal" ? pattern : regexText(pattern);
+  const text = (kind === "literal" ? pattern : regexText(pattern)).replace(SEVERITY, " ");
   const out: string[] = [];
   for (const t of lineTokens(text)) if (distinctive(t) && t !== ELLIPSIS) out.push(t);
   return out;
 }
 
+/**
+ * A log level written into the pattern (`[FATAL]`, `level=error`, `ERRO[`) is framing: another tool or
+ * a title retold by hand says the same message under another level, or none.
+ */
+const SEVERITY = /\[(?:fatal|error|err|warn|warning|info|debug)\]|\blevel=\w+|\b(?:ERRO|WARN|FATA|INFO|DEBU)\[/gi;
+
 /** The literal text a regex requires, roughly: groups with alternatives, classes and escapes removed. */
 function regexText(pattern: string): string {
-  let p = pattern.replace(/\\[dDsSwWbB]/g, " ").replace(/\[(?:\\.|[^\]\\])*\]/g, " ");
+  let p = pattern.replace(/\\[dDsSwWbB]/g, " ").replace(/(?<!\\)\[(?:\\.|[^\]\\])*\]/g, " ");
   // Innermost groups first; a group with alternatives is optional text, a plain group is kept.
   for (let round = 0; round < 8; round++) {
     const next = p.replace(/\((?:\?:|\?i\)|\?P?<\w+>)?([^()]*)\)[?*]?/g, (_, body: string) => (body.includes("|") ? " " : ` ${body} `));
