@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diagnoseFields } from "../../src/engine/diagnose";
-import { lineTokens, matchTokens, signatureTokens } from "../../src/engine/recall";
+import { lexicalTerms, lineTokens, matchTokens, signatureTokens } from "../../src/engine/recall";
 import { loadDataKb } from "../support/data-kb";
 import { CLEAN_KUBE_PROXY_START, XOR_MARK_KLOG } from "../support/seed-logs";
 
@@ -99,5 +99,54 @@ describe("recall findings", () => {
     const xt = d.findings.find((f) => f.id === XT);
     expect(xt?.evidence[0]).toMatchObject({ kind: "log", approximate: "similar", signature: "similar-text" });
     expect(xt?.confidence).not.toBe("high");
+  });
+});
+
+describe("recall across other tools' wording", () => {
+  const first = (logs: string) => diagnoseFields(kb.compiled, { logs }).findings[0];
+  const BR = "br-netfilter-not-loaded";
+
+  it("reads a sysctl as one term, written as a key or as a /proc/sys path", () => {
+    const key = lexicalTerms('sysctl: "net.bridge.bridge-nf-call-ip6tables"');
+    const path = lexicalTerms("/proc/sys/net/bridge/bridge-nf-call-ip6tables");
+    expect(key).toContain("bridge-nf-call-ip6tables");
+    expect(path).toContain("bridge-nf-call-ip6tables");
+    expect(lexicalTerms("modprobe: FATAL: Module br_netfilter not found")).toContain("br-netfilter");
+  });
+
+  it("bring in the bridge-netfilter record from a shell's, procps' or a daemon's wording, never high", () => {
+    for (const logs of [
+      "sh: can't create /proc/sys/net/bridge/bridge-nf-call-ip6tables: nonexistent directory",
+      'error: "net.bridge.bridge-nf-call-iptables" is an unknown key',
+      "W0612 10:00:01.000000    1 proxier.go:100] bridge-nf-call-iptables is disabled",
+    ]) {
+      const f = first(logs);
+      expect(f?.id, logs).toBe(BR);
+      expect(f?.confidence, logs).not.toBe("high");
+    }
+  });
+
+  it("explain a bare errno text (no failure word) by resemblance", () => {
+    const f = first("failed to create cgroup /sys/fs/cgroup/memory/kubepods/burstable/pod1234: no space left on device");
+    expect(f).toMatchObject({ id: "rhel7-memcg-kmem-leak", evidence: [{ approximate: "similar" }] });
+    expect(f?.confidence).not.toBe("high");
+  });
+
+  it("treat a log level written into a signature as framing: the same message under another level still matches", () => {
+    expect(signatureTokens("regex", String.raw`\[FATAL\] plugin/loop: Loop \(\S+ -> :53\) detected for zone`)).toEqual([
+      "plugin",
+      "loop",
+      "loop",
+      "detected",
+      "zone",
+    ]);
+    const f = first(
+      '[ERROR] plugin/loop: Loop (127.0.0.1:55953 -> :53) detected for zone ".", see https://coredns.io/plugins/loop#troubleshooting.',
+    );
+    expect(f).toMatchObject({ id: "coredns-loop-systemd-resolved", evidence: [{ approximate: "tokens" }] });
+  });
+
+  it("stay silent on healthy lines that merely mention a disabled feature", () => {
+    expect(diagnoseFields(kb.compiled, { logs: "docker: warning: swap limit support is disabled" }).findings).toEqual([]);
   });
 });

@@ -6,9 +6,10 @@
  * produces a high finding from them.
  */
 import type { Hit } from "../match";
-import { bestMatch, buildLexicalIndex, type LexicalIndex } from "./lexical";
+import { bestMatch, buildLexicalIndex, type LexicalIndex, type LexicalMatch } from "./lexical";
 import { lineTokens, MIN_TOKENS, matchTokens, signatureTokens, type TokenSignature } from "./tokens";
 
+export { lexicalTerms } from "./lexical";
 export { lineTokens, matchTokens, signatureTokens } from "./tokens";
 
 /** The parts of a record the recall tier reads (a structural subset of the knowledge base's record). */
@@ -92,7 +93,15 @@ const isFailure = (line: string) => FAILURE.test(line) || FAILURE_STATE.test(lin
 /** Gates of the lexical fallback: most of the line's distinctive weight explained, by a clear winner. */
 const MIN_COVERAGE = 0.7;
 const MIN_TERMS = 5;
+/** A compound only one record's text holds (`bridge-nf-call-iptables`) names the thing itself: fewer words suffice. */
+const MIN_ANCHORED_TERMS = 3;
 const MIN_LEAD = 1.8;
+/** Enough of the line explained, by a record that leads the others clearly (or alone holds a compound of the line). */
+const clearWinner = (m: LexicalMatch) =>
+  m.anchored
+    ? m.words >= MIN_ANCHORED_TERMS && m.score >= MIN_ANCHORED_LEAD * m.runnerUp
+    : m.words >= MIN_TERMS && m.score >= MIN_LEAD * m.runnerUp;
+const MIN_ANCHORED_LEAD = 1.25;
 /** Informational lines (klog I, logfmt level=info) describe normal operation, whatever words they use. */
 const INFO = /(?:^|\s|\]:\s)I\d{4} \d\d:\d\d:\d\d|\blevel=(?:info|debug)\b/;
 
@@ -141,7 +150,7 @@ export function recallHits(tables: RecallTables, text: string, exact: readonly H
       judged.similar = bestMatch(tables.lexical, l);
     }
     const m = judged.similar;
-    if (m && m.coverage >= MIN_COVERAGE && m.terms.length >= MIN_TERMS && m.score >= MIN_LEAD * m.runnerUp) {
+    if (m && m.coverage >= MIN_COVERAGE && clearWinner(m)) {
       similar.push({ key: m.id, line, text: l, approximate: "similar", recordId: m.id, coverage: m.coverage, terms: m.terms });
     }
     return true;
