@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, like, or, sql } from "drizzle-orm";
 import type { BugRecord } from "../kb/record-schema";
 import type { Store } from "./create-db";
-import { bugsContaining } from "./range-queries";
+import { bugsContaining, type VersionMatch } from "./range-queries";
 import { bugAliases, bugCommits, bugRanges, bugReferences, bugs, kbMeta } from "./schema";
 
 export interface KbMeta {
@@ -69,6 +69,8 @@ export interface BugSummary {
   components: string[];
   reboot: string;
   hasUnverified: boolean;
+  /** With a version filter: how the record's ranges contain it, at which evidence level. */
+  versionMatch?: VersionMatch;
 }
 
 /**
@@ -89,7 +91,8 @@ export async function listBugs(store: Store, f: BugFilters): Promise<{ total: nu
   const conditions = [];
   // Ids decided outside SQL (search rank, version ranges): filtered and paged in memory, which also
   // keeps D1's 100-parameter limit out of reach. A knowledge base is small enough for that.
-  const decided: Array<Set<string>> = [];
+  const decided: Array<{ has(id: string): boolean }> = [];
+  let matches: Map<string, VersionMatch> | null = null;
   let ranked: string[] | null = null;
   if (f.q !== undefined) {
     const match = ftsQuery(f.q, f.anyTerm);
@@ -103,7 +106,10 @@ export async function listBugs(store: Store, f: BugFilters): Promise<{ total: nu
     conditions.push(
       inArray(bugs.id, db.selectDistinct({ id: bugRanges.bugId }).from(bugRanges).where(eq(bugRanges.ecosystem, f.ecosystem))),
     );
-    if (f.version !== undefined) decided.push(await bugsContaining(store, f.ecosystem, f.version));
+    if (f.version !== undefined) {
+      matches = await bugsContaining(store, f.ecosystem, f.version);
+      decided.push(matches);
+    }
   }
   if (f.alias !== undefined) {
     const alias = f.alias.toLowerCase();
@@ -151,12 +157,15 @@ export async function listBugs(store: Store, f: BugFilters): Promise<{ total: nu
       const position = new Map(ranked.map((id, i) => [id, i]));
       all.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
     }
-    return { total: all.length, items: all.slice(f.offset, f.offset + f.limit) };
+    const page = all.slice(f.offset, f.offset + f.limit);
+    return { total: all.length, items: matches ? page.map((b) => withMatch(b, matches.get(b.id))) : page };
   }
   const [count] = await db.select({ n: sql<number>`count(*)` }).from(bugs).where(where);
   const items = await db.select(columns).from(bugs).where(where).orderBy(asc(bugs.id)).limit(f.limit).offset(f.offset);
   return { total: Number(count?.n ?? 0), items };
 }
+
+const withMatch = (b: BugSummary, versionMatch: VersionMatch | undefined): BugSummary => (versionMatch ? { ...b, versionMatch } : b);
 
 /** Several records by id (in no particular order), e.g. the hits of one search page. */
 export async function getBugs(store: Store, ids: string[]): Promise<BugRecord[]> {

@@ -92,6 +92,9 @@ export function importQueries(db: Db, kb: KbSnapshot, now: Date): BatchItem<"sql
           fixed: g.fixed ?? null,
           lastAffected: g.lastAffected ?? null,
           verified: g.verified,
+          evidence: g.evidence,
+          introducedEvidence: g.introducedEvidence,
+          fixedEvidence: g.fixedEvidence,
         })),
     ),
   );

@@ -1,16 +1,27 @@
 import { asc, eq } from "drizzle-orm";
-import { evaluateRanges, schemeForEcosystem } from "../engine/versions";
+import { type EvidenceLevel, evaluateRanges, schemeForEcosystem } from "../engine/versions";
 import type { Store } from "./create-db";
 import { bugRanges } from "./schema";
 
 const UBUNTU_ABI = /^(\d+\.\d+\.\d+-\d+)(?:-[a-z][a-z0-9-]*)?$/;
+
+/** Why a record's ranges contain the version asked about, and how firm the deciding ends are. */
+export interface VersionMatch {
+  ecosystem: string;
+  version: string;
+  /** The weakest evidence level of the range ends that decided it. */
+  level: EvidenceLevel;
+  /** false when only part of the version was known (an Ubuntu ABI without its upload number). */
+  certain: boolean;
+  reason: string;
+}
 
 /**
  * Records with a range in `ecosystem` that contains `version`, judged as the engine judges a host's
  * version (its scheme for the ecosystem; on "linux", stable-branch fixes count). Ranges of one package
  * are judged together, as in a record's `affected` entry.
  */
-export async function bugsContaining(store: Store, ecosystem: string, version: string): Promise<Set<string>> {
+export async function bugsContaining(store: Store, ecosystem: string, version: string): Promise<Map<string, VersionMatch>> {
   const rows = await store.db
     .select()
     .from(bugRanges)
@@ -25,7 +36,7 @@ export async function bugsContaining(store: Store, ecosystem: string, version: s
   // `uname -r` on Ubuntu ("5.15.0-127-generic") gives only the ABI: compare at ABI granularity, as
   // the engine does for a host whose upload number is unknown.
   const abi = ecosystem.startsWith("ubuntu:") ? UBUNTU_ABI.exec(version.trim())?.[1] : undefined;
-  const hit = new Set<string>();
+  const hit = new Map<string, VersionMatch>();
   for (const ranges of entries.values()) {
     const bugId = ranges[0]?.bugId;
     if (!bugId || hit.has(bugId)) continue;
@@ -36,12 +47,15 @@ export async function bugsContaining(store: Store, ecosystem: string, version: s
         introduced: r.introduced,
         fixed: r.fixed ?? undefined,
         lastAffected: r.lastAffected ?? undefined,
-        verified: r.verified,
+        evidence: r.evidence,
+        introducedEvidence: r.introducedEvidence,
+        fixedEvidence: r.fixedEvidence,
         source: "",
       })),
       { partial: abi !== undefined },
     );
-    if (verdict.status === "affected") hit.add(bugId);
+    if (verdict.status === "affected")
+      hit.set(bugId, { ecosystem, version, level: verdict.level, certain: verdict.certain, reason: verdict.reason });
   }
   return hit;
 }

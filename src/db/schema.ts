@@ -1,4 +1,5 @@
 import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { EVIDENCE_LEVELS } from "../kb/record-schema";
 
 /** One row: which knowledge base is loaded. `version` is the content hash of data/. */
 export const kbMeta = sqliteTable("kb_meta", {
@@ -60,6 +61,11 @@ export const bugRanges = sqliteTable(
     fixed: text("fixed"),
     lastAffected: text("last_affected"),
     verified: integer("verified", { mode: "boolean" }).notNull(),
+    // The range's own level and each end's: `verified` alone cannot tell a corroborated end from a
+    // reported one, and a version query says how firm its answer is, as the engine does.
+    evidence: text("evidence", { enum: EVIDENCE_LEVELS }).notNull().default("reported"),
+    introducedEvidence: text("introduced_evidence", { enum: EVIDENCE_LEVELS }).notNull().default("reported"),
+    fixedEvidence: text("fixed_evidence", { enum: EVIDENCE_LEVELS }).notNull().default("reported"),
   },
   (t) => [primaryKey({ columns: [t.bugId, t.seq] }), index("bug_ranges_ecosystem").on(t.ecosystem)],
 );

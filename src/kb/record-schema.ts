@@ -29,9 +29,9 @@ export const referenceSchema = z.strictObject({
  * - reported: one report.
  * `verified: true` is shorthand for `evidence: verified`, `verified: false` for `evidence: reported`.
  */
-export const evidenceLevelSchema = z.enum(["verified", "corroborated", "reported"]);
+export const EVIDENCE_LEVELS = ["verified", "corroborated", "reported"] as const;
+export const evidenceLevelSchema = z.enum(EVIDENCE_LEVELS);
 export type EvidenceLevel = z.infer<typeof evidenceLevelSchema>;
-export const EVIDENCE_LEVELS: readonly EvidenceLevel[] = evidenceLevelSchema.options;
 
 /** The fields every sourced fact shares: the old `verified` flag or an `evidence` level, and its sources. */
 const evidenceFields = {

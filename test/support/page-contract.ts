@@ -109,6 +109,16 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     }
   });
 
+  it("says on a version search how each hit's ranges contain the version, at its evidence level", async () => {
+    const query = "ecosystem=ubuntu:22.04&version=5.15.0-127.137";
+    const json = (await (await fetch(`/bugs?${query}`)).json()) as { items: { id: string; versionMatch?: { level: string } }[] };
+    const hit = json.items.find((i) => i.id === XT);
+    expect(hit?.versionMatch?.level).toBeTruthy();
+    const text = visibleText(await expectPage(await html(fetch, `/bugs?${query}`), 200));
+    expect(text).toContain("Your ubuntu:22.04 version 5.15.0-127.137 is in an affected range:");
+    expect(text.match(/is in an affected range:/g)?.length).toBe(json.items.length);
+  });
+
   it("renders a record with its aliases, ranges as a table and timelines, signatures and collapsed examples", async () => {
     const { bug } = (await (await fetch(`/bugs/${XT}`)).json()) as {
       bug: { title: string; affected: { ranges: unknown[] }[]; examples: unknown[]; signatures: unknown[] };

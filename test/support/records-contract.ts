@@ -1,4 +1,5 @@
 import { expect, it } from "vitest";
+import { evaluateRanges, schemeForEcosystem } from "../../src/engine/versions";
 import { OSV_SCHEMA_VERSION, osvRecordSchema } from "../../src/osv/osv-schema";
 import { apiClient } from "./api-client";
 import { expectProblem, listBugs, XT } from "./api-helpers";
@@ -41,6 +42,46 @@ export function recordsContract(fetch: Fetch) {
     const body = await expectProblem(await fetch("/bugs?version=5.15.0-127.137"), 400);
     expect((body.errors ?? []).map((e) => e.path)).toContain("version");
     await expectProblem(await fetch("/bugs?commit=not-hex"), 400);
+  });
+
+  it("answers a version query as the engine judges the record's ranges, and says how firm the deciding ends are", async () => {
+    // Every range end of every record is a probe: the table reader must list the record exactly when
+    // the engine finds the version inside its ranges, with the engine's evidence level for that answer.
+    const all = await listBugs(api, { limit: "200" });
+    const docs = await Promise.all(
+      all.items.map(async ({ id }) => {
+        const res = await api.bugs[":id"].$get({ param: { id } });
+        if (res.status !== 200) throw new Error(`GET /bugs/${id} answered ${res.status}`);
+        return (await res.json()).bug;
+      }),
+    );
+    const probes = new Map<string, { ecosystem: string; version: string }>();
+    for (const bug of docs)
+      for (const a of bug.affected)
+        for (const r of a.ranges)
+          for (const version of [r.introduced, r.fixed, r.lastAffected])
+            if (version && version !== "0") probes.set(`${a.ecosystem} ${version}`, { ecosystem: a.ecosystem, version });
+    const engineSays = ({ ecosystem, version }: { ecosystem: string; version: string }) =>
+      docs
+        .flatMap((bug) =>
+          bug.affected
+            .filter((a) => a.ecosystem === ecosystem)
+            .map((a) => ({ id: bug.id, verdict: evaluateRanges(schemeForEcosystem(ecosystem), version, a.ranges) }))
+            .filter((x) => x.verdict.status === "affected")
+            .slice(0, 1)
+            .map((x) => `${x.id} ${x.verdict.level}`),
+        )
+        .sort();
+    const answers = await Promise.all(
+      [...probes.values()].map(async (p) => ({
+        probe: `${p.ecosystem} ${p.version}`,
+        got: (await listBugs(api, { ...p, limit: "200" })).items.map((i) => `${i.id} ${i.versionMatch?.level}`).sort(),
+        expected: engineSays(p),
+      })),
+    );
+    expect(answers.filter((a) => a.got.join() !== a.expected.join())).toEqual([]);
+    // The levels are not all alike, so the comparison above tells them apart.
+    expect(new Set(answers.flatMap((a) => a.got.map((g) => g.split(" ")[1]))).size).toBeGreaterThan(1);
   });
 
   it("says what the knowledge base covers, counted from the same facts the records hold", async () => {

@@ -77,6 +77,13 @@ export const SearchPage = (p: SearchPageProps) => {
               )}{" "}
               <span class="muted">reboot {h.bug.reboot}</span>
             </p>
+            {h.bug.versionMatch ? (
+              <p>
+                Your {h.bug.versionMatch.ecosystem} version <code>{h.bug.versionMatch.version}</code> is in an affected range:{" "}
+                <StatusBadge status={h.bug.versionMatch.level} /> {h.bug.versionMatch.reason}
+                {h.bug.versionMatch.certain ? null : <span class="hint"> (not certain: only part of the version was given)</span>}
+              </p>
+            ) : null}
             {h.matches.map((m) => (
               <p>
                 Your search names {m.kind ? `${m.kind} ` : ""}

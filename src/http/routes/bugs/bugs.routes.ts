@@ -77,6 +77,18 @@ const bugSummarySchema = z
     components: z.array(z.string()),
     reboot: z.string(),
     hasUnverified: z.boolean(),
+    versionMatch: z
+      .object({
+        ecosystem: z.string(),
+        version: z.string(),
+        level: z.enum(["verified", "corroborated", "reported"]),
+        certain: z.boolean(),
+        reason: z.string(),
+      })
+      .optional()
+      .openapi({
+        description: "Given with a version filter: how the record's ranges contain it, and how firm the deciding range ends are.",
+      }),
   })
   .openapi("BugSummary");
 
