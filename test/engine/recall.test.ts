@@ -137,6 +137,7 @@ describe("recall across other tools' wording", () => {
       "plugin",
       "loop",
       "loop",
+      "*",
       "detected",
       "zone",
     ]);
@@ -148,5 +149,49 @@ describe("recall across other tools' wording", () => {
 
   it("stay silent on healthy lines that merely mention a disabled feature", () => {
     expect(diagnoseFields(kb.compiled, { logs: "docker: warning: swap limit support is disabled" }).findings).toEqual([]);
+  });
+});
+
+describe("recall across split and wrapped messages", () => {
+  const findings = (logs: string) => diagnoseFields(kb.compiled, { logs }).findings;
+
+  it("let a regex's own wildcard (a path, `.*`) stand for any run of words", () => {
+    const sig = signatureTokens("regex", String.raw`mkdir /sys/fs/cgroup/memory/\S+: cannot allocate memory`);
+    expect(sig).toEqual(["mkdir", "sys", "cgroup", "memory", "*", "cannot", "allocate", "memory"]);
+    expect(matchTokens(sig, lineTokens("mkdir /sys/fs/cgroup/memory/docker/0123abcd/pod-x-y-z cannot allocate memory"))).toBe(true);
+    // Outside the wildcard the gap rule holds.
+    expect(matchTokens(sig, lineTokens("mkdir /sys/fs/cgroup/cpu/extra/words/memory/docker cannot allocate memory"))).toBe(false);
+  });
+
+  it("judge a message split over lines by a wrapper as one message, at the line where it starts, hedged", () => {
+    const split = [
+      "ERROR: could not apply the firewall rules",
+      "/usr/sbin/ip6tables: Another app is currently holding the xtables lock.",
+      "Perhaps you want to use the -w option?",
+    ].join("\n");
+    const [f] = findings(split);
+    expect(f).toMatchObject({ id: "xtables-lock-contention", confidence: "medium" });
+    expect(f?.evidence[0]).toMatchObject({ kind: "log", line: 2, approximate: "tokens" });
+  });
+
+  it("join a path wrapped onto its own lines back into the failure it belongs to", () => {
+    const wrapped = [
+      "Error response from daemon: failed to create shim task: OCI runtime create failed:",
+      "mkdir /sys/fs/cgroup/memory/docker/0123456789ab/",
+      "cannot allocate memory",
+    ].join("\n");
+    expect(findings(wrapped)[0]).toMatchObject({ id: "rhel7-memcg-kmem-leak", confidence: "medium" });
+  });
+
+  it("never join across log records, and never count a line's own exact match twice", () => {
+    const framed = [
+      "Jan 01 00:00:01 node1 dockerd[1]: mkdir /sys/fs/cgroup/memory/docker/0123456789ab/",
+      "Jan 01 00:00:02 node1 dockerd[1]: cannot allocate memory",
+    ].join("\n");
+    expect(findings(framed).find((f) => f.id === "rhel7-memcg-kmem-leak")).toBeUndefined();
+    const exactAfterFailure =
+      "iptables-restore: line 12 failed\nAnother app is currently holding the xtables lock. Perhaps you want to use the -w option?";
+    const [f] = findings(exactAfterFailure);
+    expect(f?.evidence.filter((e) => e.kind === "log")).toHaveLength(1);
   });
 });

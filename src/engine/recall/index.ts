@@ -5,9 +5,11 @@
  * in as a hedged finding: its score is capped below "high" (see score.ts), so a clean log never
  * produces a high finding from them.
  */
+import { isLogFramed } from "../facts/log-framing";
 import type { Hit } from "../match";
+import { unframe } from "../match/normalize-line";
 import { bestMatch, buildLexicalIndex, type LexicalIndex, type LexicalMatch } from "./lexical";
-import { lineTokens, MIN_TOKENS, matchTokens, signatureTokens, type TokenSignature } from "./tokens";
+import { lineTokens, MIN_TOKENS, matchTokens, signatureTokens, type TokenSignature, WILD } from "./tokens";
 
 export { lexicalTerms } from "./lexical";
 export { lineTokens, matchTokens, signatureTokens } from "./tokens";
@@ -38,10 +40,10 @@ const MAX_LINE = 4000;
 
 export function compileRecall(records: readonly RecallRecord[], keyOf: (recordId: string, signatureId: string) => string): RecallTables {
   const raw = records.flatMap((r) => r.signatures.map((s) => ({ key: keyOf(r.id, s.id), tokens: signatureTokens(s.kind, s.pattern) })));
-  const usable = raw.filter((t) => t.tokens.length >= MIN_TOKENS);
+  const usable = raw.filter((t) => t.tokens.filter((w) => w !== WILD).length >= MIN_TOKENS);
   // How many token signatures use each word: anchors are the rarest, so few lines are tried.
   const df = new Map<string, number>();
-  for (const t of usable) for (const w of new Set(t.tokens)) df.set(w, (df.get(w) ?? 0) + 1);
+  for (const t of usable) for (const w of new Set(t.tokens)) if (w !== WILD) df.set(w, (df.get(w) ?? 0) + 1);
   const tokenSignatures: TokenSignature[] = usable.map((t) => {
     const anchors = [...new Set(t.tokens)]
       .filter((w) => w.length >= MIN_ANCHOR)
@@ -82,12 +84,12 @@ export interface ApproximateHit extends Hit {
  * A line that reports a failure: only these are worth explaining by resemblance. Besides the words
  * of failure, the errno texts (`strerror`) a tool prints when the kernel refuses (a message can be
  * only "…: no space left on device"), and states a daemon warns about instead of failing ("X is
- * disabled", "PLEG is not healthy", "loop detected").
+ * disabled", "PLEG is not healthy", "loop detected", "another app is holding the lock").
  */
 const FAILURE =
   /\b(?:error|err|fail(?:s|ed|ure)?|unable|cannot|can't|couldn't|could not|denied|refused|invalid|not found|no such|timed? ?out|panic|fatal|unknown|not supported|unsupported|exceeded|dropp(?:ed|ing)|reject(?:ed|ing)|oops|bug)\b|^[EF]\d{4} /i;
 const FAILURE_STATE =
-  /\b(?:no space left on device|operation not permitted|not permitted|resource busy|read-only file system|too many open files|no buffer space|out of memory|is disabled|not healthy|unhealthy|(?:loop|deadlock|lockup)\b.{0,60}?\bdetected)\b/i;
+  /\b(?:no space left on device|operation not permitted|not permitted|resource busy|read-only file system|too many open files|no buffer space|out of memory|is disabled|not healthy|unhealthy|(?:loop|deadlock|lockup)\b.{0,60}?\bdetected|(?:holding|held|waiting for)\b.{0,40}\block\b)\b/i;
 const isFailure = (line: string) => FAILURE.test(line) || FAILURE_STATE.test(line);
 
 /** Gates of the lexical fallback: most of the line's distinctive weight explained, by a clear winner. */
@@ -118,22 +120,28 @@ export function recallHits(tables: RecallTables, text: string, exact: readonly H
   const tokens: ApproximateHit[] = [];
   const similar: ApproximateHit[] = [];
   let tried = 0;
+  const tokenMatches = (words: readonly string[]) => {
+    const candidates = new Set<number>();
+    for (const w of words) for (const i of tables.byAnchor.get(w) ?? []) candidates.add(i);
+    return [...candidates].filter((i) => matchTokens((tables.tokenSignatures[i] as TokenSignature).tokens, words));
+  };
+  const resemblance = (l: string) => {
+    tried++;
+    const m = bestMatch(tables.lexical, l);
+    return m && m.coverage >= MIN_COVERAGE && clearWinner(m) ? m : null;
+  };
+  const pushSimilar = (m: LexicalMatch, line: number, l: string) =>
+    similar.push({ key: m.id, line, text: l, approximate: "similar", recordId: m.id, coverage: m.coverage, terms: m.terms });
   // Logs repeat one message with other numbers: judge each distinct wording once.
-  const seen = new Map<string, { sigs: number[]; similar: ReturnType<typeof bestMatch> | undefined }>();
-  forEachWindowLine(text, (l, line) => {
-    if (!isLog(line) || !(isFailure(l) || CUT.test(l))) return true;
+  const seen = new Map<string, { sigs: number[]; similar: LexicalMatch | null | undefined }>();
+  /** How the line was explained: a signature (exact or tokens), a resemblance, nothing; null past the work bound. */
+  const judgeLine = (l: string, line: number): "signature" | "similar" | "none" | null => {
     const key = l.replace(DIGITS, "#");
     let judged = seen.get(key);
-    let words: string[] | null = null;
     if (!judged) {
       // Past this many distinct wordings the tier stops: the work stays bounded on any log.
-      if (seen.size >= MAX_DISTINCT_LINES) return false;
-      words = lineTokens(l);
-      const candidates = new Set<number>();
-      for (const w of words) for (const i of tables.byAnchor.get(w) ?? []) candidates.add(i);
-      const w = words;
-      const sigs = [...candidates].filter((i) => matchTokens((tables.tokenSignatures[i] as TokenSignature).tokens, w));
-      judged = { sigs, similar: undefined };
+      if (seen.size >= MAX_DISTINCT_LINES) return null;
+      judged = { sigs: tokenMatches(lineTokens(l)), similar: undefined };
       seen.set(key, judged);
     }
     let matched = false;
@@ -143,20 +151,91 @@ export function recallHits(tables: RecallTables, text: string, exact: readonly H
       tokens.push({ key: sig.key, line, text: l, approximate: "tokens" });
       matched = true;
     }
-    if (matched || explained.has(line) || !isFailure(l) || INFO.test(l.slice(0, 200))) return true;
+    if (matched || explained.has(line)) return "signature";
+    if (!isFailure(l) || INFO.test(l.slice(0, 200))) return "none";
     if (judged.similar === undefined) {
-      if (tried >= MAX_LEXICAL_LINES) return true;
-      tried++;
-      judged.similar = bestMatch(tables.lexical, l);
+      if (tried >= MAX_LEXICAL_LINES) return "none";
+      judged.similar = resemblance(l);
     }
-    const m = judged.similar;
-    if (m && m.coverage >= MIN_COVERAGE && clearWinner(m)) {
-      similar.push({ key: m.id, line, text: l, approximate: "similar", recordId: m.id, coverage: m.coverage, terms: m.terms });
+    if (judged.similar) pushSimilar(judged.similar, line, l);
+    return judged.similar ? "similar" : "none";
+  };
+  // A failure line nothing explained may be one message split over lines (wrapped by a terminal, a
+  // form or an error wrapper): judged again joined with its neighbours that continue it.
+  const groups: SplitMessage[] = [];
+  const open: SplitMessage[] = [];
+  const closeGroup = (g: SplitMessage) => {
+    open.splice(open.indexOf(g), 1);
+    if (g.parts.length < 2) return;
+    const joined = g.parts.join(" ");
+    // Only what the lines say together: a signature one of them holds alone was judged on that line.
+    const partWords = g.parts.map(lineTokens);
+    const sigs = tokenMatches(lineTokens(joined)).filter((i) => {
+      const sig = tables.tokenSignatures[i] as TokenSignature;
+      return !partWords.some((w, k) => exactOn.has(`${sig.key}\n${g.line + k}`) || matchTokens(sig.tokens, w));
+    });
+    for (const i of sigs) {
+      const sig = tables.tokenSignatures[i] as TokenSignature;
+      // The evidence starts at the line where the message's words start.
+      let from = 0;
+      while (from + 1 < g.parts.length && matchTokens(sig.tokens, partWords.slice(from + 1).flat())) from++;
+      tokens.push({ key: sig.key, line: g.line + from, text: g.parts.slice(from).join(" "), approximate: "tokens" });
     }
+    if (sigs.length || g.resembled || tried >= MAX_LEXICAL_LINES) return;
+    const m = resemblance(joined);
+    if (m) pushSimilar(m, g.line, joined);
+  };
+  let prev: { text: string; line: number } | null = null;
+  forEachWindowLine(text, (l, line) => {
+    const continues = isLog(line) && continuesMessage(l);
+    for (const g of [...open]) {
+      if (continues && g.parts.length < MAX_SPLIT_LINES && g.length + l.length <= MAX_SPLIT_CHARS) {
+        g.parts.push(l.trim());
+        g.length += l.length;
+      } else closeGroup(g);
+    }
+    const relevant = isLog(line) && (isFailure(l) || CUT.test(l));
+    const verdict = relevant ? judgeLine(l, line) : "signature";
+    if (verdict === null) return false;
+    // A resemblance is the weakest explanation: the whole message may still match a signature's words.
+    if (verdict !== "signature" && relevant && isFailure(l) && groups.length < MAX_SPLIT_MESSAGES) {
+      const before = continues && prev && prev.line === line - 1 && isLog(prev.line) && prev.text.trim() ? prev : null;
+      const g: SplitMessage = {
+        line: before ? before.line : line,
+        parts: before ? [before.text.trim(), l.trim()] : [l.trim()],
+        length: (before?.text.length ?? 0) + l.length,
+        resembled: verdict === "similar",
+      };
+      groups.push(g);
+      open.push(g);
+    }
+    prev = { text: l, line };
     return true;
   });
+  for (const g of [...open]) closeGroup(g);
   // Resemblance last: a record that a token signature found needs no resemblance.
   return [...tokens, ...similar];
+}
+
+interface SplitMessage {
+  /** The first line of the message. */
+  line: number;
+  parts: string[];
+  length: number;
+  /** Its failure line already resembles a record: only a token signature adds anything. */
+  resembled: boolean;
+}
+const MAX_SPLIT_LINES = 5;
+const MAX_SPLIT_CHARS = 800;
+const MAX_SPLIT_MESSAGES = 60;
+/** A shell prompt or a list bullet starts something new. */
+const NEW_THING = /^(?:[$#>] |\[?[\w.@-]+@[\w.-]+[^\]]*\][#$] |[-*•] )/;
+
+/** Whether a line can continue the previous one: not blank, and no log framing or prompt of its own. */
+function continuesMessage(l: string): boolean {
+  const t = l.trim();
+  if (!t || t.length > MAX_SPLIT_CHARS / 2 || NEW_THING.test(t)) return false;
+  return !isLogFramed(t) && unframe(l) === l.trimStart();
 }
 
 const CUT = /\.\.\.|\u2026/;

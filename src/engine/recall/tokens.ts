@@ -35,9 +35,23 @@ const distinctive = (t: string) => t.length >= 3 && !STOP.has(t) && !/^\d+$/.tes
 export function signatureTokens(kind: "literal" | "regex", pattern: string): string[] {
   const text = (kind === "literal" ? pattern : regexText(pattern)).replace(SEVERITY, " ");
   const out: string[] = [];
-  for (const t of lineTokens(text)) if (distinctive(t) && t !== ELLIPSIS) out.push(t);
+  for (const segment of text.split(OPEN_MARK)) {
+    if (out.length && out[out.length - 1] !== WILD) out.push(WILD);
+    for (const t of lineTokens(segment)) if (distinctive(t) && t !== ELLIPSIS) out.push(t);
+  }
+  while (out[out.length - 1] === WILD) out.pop();
   return out;
 }
+
+/**
+ * In a token signature, "any words here": where the regex itself allows any run of text (`\S+` for a
+ * path, `.*`), a rewrapped or longer path between the words is no rewording.
+ */
+export const WILD = "*";
+/** Marks such a run in a regex's text; survives regexText's replacements. */
+const OPEN_MARK = "\uE000";
+/** The words (path parts, ids) a wildcard may stand for in a line. */
+const MAX_OPEN_WORDS = 16;
 
 /**
  * A log level written into the pattern (`[FATAL]`, `level=error`, `ERRO[`) is framing: another tool or
@@ -47,7 +61,10 @@ const SEVERITY = /\[(?:fatal|error|err|warn|warning|info|debug)\]|\blevel=\w+|\b
 
 /** The literal text a regex requires, roughly: groups with alternatives, classes and escapes removed. */
 function regexText(pattern: string): string {
-  let p = pattern.replace(/\\[dDsSwWbB]/g, " ").replace(/(?<!\\)\[(?:\\.|[^\]\\])*\]/g, " ");
+  let p = pattern
+    .replace(/\\S[+*]|\.[+*]\??|(?<!\\)\[\^[^\]]*\][+*]/g, OPEN_MARK)
+    .replace(/\\[dDsSwWbB]/g, " ")
+    .replace(/(?<!\\)\[(?:\\.|[^\]\\])*\]/g, " ");
   // Innermost groups first; a group with alternatives is optional text, a plain group is kept.
   for (let round = 0; round < 8; round++) {
     const next = p.replace(/\((?:\?:|\?i\)|\?P?<\w+>)?([^()]*)\)[?*]?/g, (_, body: string) => (body.includes("|") ? " " : ` ${body} `));
@@ -87,21 +104,29 @@ export function matchTokens(sig: readonly string[], line: readonly string[]): bo
 function inOrder(sig: readonly string[], words: readonly string[], cutAt: "end" | "start" | null): boolean {
   let i = 0;
   let extra = 0;
+  let open = false;
   for (let k = 0; k < sig.length; k++) {
     const t = sig[k] as string;
+    if (t === WILD) {
+      open = true;
+      continue;
+    }
     let between = 0;
     let found = -1;
     for (let j = i; j < words.length; j++) {
       const w = words[j] as string;
-      const cutHere = (cutAt === "end" && j === words.length - 1 && k === sig.length - 1) || (cutAt === "start" && j === 0 && k === 0);
+      const cutHere =
+        (cutAt === "end" && j === words.length - 1 && k === sig.length - 1) ||
+        (cutAt === "start" && j === 0 && (k === 0 || (k === 1 && sig[0] === WILD)));
       if (w === t || (cutHere && w.length >= 3 && (cutAt === "end" ? t.startsWith(w) : t.endsWith(w)))) {
         found = j;
         break;
       }
       if (k > 0 && distinctive(w) && !sig.includes(w)) between++;
     }
-    if (found < 0 || between > MAX_GAP_WORDS) return false;
-    extra += between;
+    if (found < 0 || between > (open ? MAX_OPEN_WORDS : MAX_GAP_WORDS)) return false;
+    if (!open) extra += between;
+    open = false;
     i = found + 1;
   }
   return extra <= MAX_EXTRA_WORDS;
@@ -126,5 +151,7 @@ function matchAroundEllipsis(sig: readonly string[], before: readonly string[], 
       break;
     }
   }
-  return head + tail >= Math.max(MIN_TOKENS + 1, Math.ceil(sig.length * 0.5));
+  const words = (part: readonly string[]) => part.filter((t) => t !== WILD).length;
+  const covered = words(sig.slice(0, head)) + words(sig.slice(sig.length - tail));
+  return covered >= Math.max(MIN_TOKENS + 1, Math.ceil(words(sig) * 0.5));
 }
