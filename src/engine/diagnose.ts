@@ -17,11 +17,13 @@ import {
   similarWeight,
   tokenWeight,
 } from "./score";
-import { decideVerdict, type HostVersions, iptablesComponents, nodeComponents, versionChecks } from "./verdict";
+import { confirmBySymptom, decideVerdict, type HostVersions, iptablesComponents, nodeComponents, versionChecks } from "./verdict";
 
 const DEFAULT_LIMIT = 10;
 /** Evidence lines kept per signature: enough to show a pattern, not a whole flood. */
 const LINES_PER_SIGNATURE = 5;
+/** A line this strong (an exact or reworded signature, not a resemblance) is the bug's own symptom. */
+const SYMPTOM_WEIGHT = 0.5;
 /** A pasted line can be megabytes long; evidence shows its start. */
 const MAX_EVIDENCE_CHARS = 4000;
 
@@ -96,7 +98,8 @@ function assemble(
   for (const record of candidates) {
     const logEvidence = byRecord.get(record.id) ?? [];
     const checks = hosts.flatMap((h) => versionChecks(record, h));
-    const verdict = decideVerdict(record, checks, hosts);
+    const symptom = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= SYMPTOM_WEIGHT);
+    const verdict = confirmBySymptom(decideVerdict(record, checks, hosts), checks, symptom);
     if (logEvidence.length) {
       findings.push(buildFinding(record, logEvidence, checks, verdict));
     } else if (verdict.status === "affected") {

@@ -38,6 +38,7 @@ function check(subject: string, entries: AffectedEntry[], value: string, partial
     certain: result.certain,
     level: result.level,
     unverified: result.level === "reported",
+    ...(evaluated.status === "not-affected" && result.status === "unknown" ? { hedgedFrom: "not-affected" as const } : {}),
     ...(decisive ? { source: decisive.source } : {}),
   };
 }
@@ -141,8 +142,9 @@ function packageCheck(record: BugRecord, host: HostVersions, kernel: KernelFacts
     return { ...lead, reason: `${lead.reason}; as ${others.join(" or ")} the answer is the same, so the release does not matter` };
   }
   const each = judged.map((j) => `as ${j.label}: ${j.evidence ? `${j.evidence.result} (${j.evidence.reason})` : "no data in this record"}`);
+  const { hedgedFrom: _, ...undecided } = lead;
   return {
-    ...lead,
+    ...undecided,
     subject: `${host.subject} (${kernel.release})`,
     result: "unknown",
     certain: false,
@@ -200,6 +202,23 @@ export function decideVerdict(record: BugRecord, checks: VersionEvidence[], host
   const unknown = checks.find((c) => c.result === "unknown");
   if (unknown) return { status: "unknown", reason: `${unknown.subject}: ${unknown.reason}` };
   return { status: "unknown", reason: missingDataReason(record, hosts) };
+}
+
+/**
+ * The log shows the bug's own symptom, and the only data that would rule this version out rests on a
+ * single report (a fix or a last-affected version nobody confirmed): the symptom outweighs that one
+ * report, so the answer is affected, hedged. A verified or corroborated end still rules the version
+ * out whatever the log says (the line may come from another cause).
+ */
+export function confirmBySymptom(verdict: Verdict, checks: readonly VersionEvidence[], symptom: boolean): Verdict {
+  if (!symptom || verdict.status !== "unknown" || !checks.length) return verdict;
+  if (!checks.every((c) => c.result === "unknown" && c.hedgedFrom === "not-affected")) return verdict;
+  const [first] = checks as [VersionEvidence];
+  return {
+    status: "affected",
+    reason: `${first.subject}: the log shows this bug's symptom, and the only data placing ${first.value} outside the affected range rests on a single report (${first.reason})`,
+    level: "reported",
+  };
 }
 
 const LEVELS: readonly EvidenceLevel[] = ["verified", "corroborated", "reported"];

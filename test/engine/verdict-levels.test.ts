@@ -59,14 +59,33 @@ describe("verdicts say the level they rest on", () => {
     expect(renderTextReport(d)).toMatch(/verdict: not-affected \(corroborated\): /);
   });
 
-  it("answers unknown when the deciding end is a single report, and still affected inside it", async () => {
+  it("never says not affected from a single report; the version check alone is unknown, and still affected inside it", async () => {
     const kb = await seedWith([{ introduced: "6.6.57", fixed: "6.6.59", evidence: "verified", fixedEvidence: "reported", source: A }]);
     const fixed = diagnoseFields(kb, { uname: "6.6.60", logs: XOR_MARK_KLOG });
-    expect(fixed.findings[0]?.verdict.status).toBe("unknown");
-    expect(fixed.findings[0]?.verdict.reason).toMatch(/not confirmed: fixed in 6\.6\.59.*single report/);
+    expect(versionOf(fixed)).toMatchObject({ result: "unknown", hedgedFrom: "not-affected" });
+    expect(versionOf(fixed)?.reason).toMatch(/not confirmed: fixed in 6\.6\.59.*single report/);
     const inside = diagnoseFields(kb, { uname: "6.6.58", logs: XOR_MARK_KLOG });
     expect(inside.findings[0]?.verdict).toMatchObject({ status: "affected", level: "reported" });
     expect(versionOf(inside)).toMatchObject({ level: "reported", unverified: true });
+  });
+
+  it("lets the bug's own symptom outweigh the single report that would rule the version out", async () => {
+    const kb = await seedWith([{ introduced: "6.6.57", fixed: "6.6.59", evidence: "verified", fixedEvidence: "reported", source: A }]);
+    const past = diagnoseFields(kb, { uname: "6.6.61", logs: XOR_MARK_KLOG });
+    expect(past.findings[0]?.verdict).toMatchObject({ status: "affected", level: "reported" });
+    expect(past.findings[0]?.verdict.reason).toMatch(/the log shows this bug's symptom.*single report/);
+    expect(past.findings[0]?.unverified[0]).toMatch(/single report/);
+    // Without the symptom the data does not decide: no advisory either way.
+    const silent = diagnoseFields(kb, { uname: "6.6.61", logs: "nothing to see" });
+    expect(silent.findings).toEqual([]);
+    expect(silent.advisories).toEqual([]);
+  });
+
+  it("keeps a verified or corroborated fix above the symptom: the line may have another cause", async () => {
+    const kb = await seedWith([{ introduced: "6.6.57", fixed: "6.6.59", evidence: "verified", source: A }]);
+    const d = diagnoseFields(kb, { uname: "6.6.61", logs: XOR_MARK_KLOG });
+    expect(d.findings[0]?.verdict).toMatchObject({ status: "not-affected", level: "verified" });
+    expect(d.findings[0]?.confidence).not.toBe("high");
   });
 
   it("answers not affected before a verified start even when the fix is only reported", async () => {
