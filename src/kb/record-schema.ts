@@ -1,3 +1,4 @@
+import { RE2JS } from "re2js";
 import { z } from "zod";
 import { diagnoseFieldsShape } from "../engine/diagnose-input";
 import type { BugRecord as EngineRecord } from "../engine/record";
@@ -210,6 +211,31 @@ export const relationSchema = z.strictObject({
   source: url.optional(),
 });
 
+/**
+ * What the bug needs around it beyond its log line (a board, a platform): a finding of this record is
+ * high only when one `evidence` pattern (RE2, case-insensitive) matches the input outside the lines
+ * its signatures matched. For a message that names a condition it does not prove.
+ */
+export const contextSchema = z.strictObject({
+  requires: nonEmpty,
+  evidence: z
+    .array(
+      z.string().refine(
+        (p) => {
+          try {
+            RE2JS.compile(p);
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        { message: "must be an RE2 regex" },
+      ),
+    )
+    .min(1),
+  source: url,
+});
+
 /** An example's inputs are the engine's diagnose fields, except `logs`, which examples call `log`. */
 export const exampleFieldsSchema = z.object(diagnoseFieldsShape).omit({ logs: true });
 
@@ -244,6 +270,8 @@ export const bugRecordSchema = z
     unverified: z.array(nonEmpty).default([]),
     /** Other records this bug masks, explains, is confused with, or is a prerequisite of. */
     relations: z.array(relationSchema).default([]),
+    /** What the bug needs around it beyond its log line; see contextSchema. */
+    context: contextSchema.optional(),
   })
   .superRefine((r, ctx) => {
     if (!r.references.some((ref) => ref.primary)) {

@@ -116,3 +116,18 @@ describe("relations and requirements", () => {
     expect(problemsOf(backportsOnRegression)).toContainEqual(expect.stringMatching(/backports only apply to kind: requirement/));
   });
 });
+
+describe("record context", () => {
+  const withContext = (evidence: string[]) =>
+    edited((doc) => doc.set("context", { requires: "a test board", evidence, source: A }));
+
+  it("accepts RE2 patterns with what the bug needs, in words, and a source", () => {
+    const parsed = withContext(["\\bboard-x\\b"]);
+    expect(problemsOf(parsed)).toEqual([]);
+    expect(parsed.ok && parsed.record.context).toMatchObject({ requires: "a test board", evidence: ["\\bboard-x\\b"] });
+  });
+
+  it("refuses a pattern RE2 cannot compile (no backreferences or lookaround)", () => {
+    expect(problemsOf(withContext(["(?<=x)board"])).join("\n")).toMatch(/context\.evidence\.0: must be an RE2 regex/);
+  });
+});
