@@ -86,7 +86,7 @@ const DISTRO_RULES: readonly (readonly [DistroFamily, RegExp])[] = [
   ["rhel & rebuilds", /^(rhel|centos|rocky|almalinux|alma|ol|oracle-linux|oraclelinux)\b/],
   ["amzn", /^(amzn|amazon-linux|al2|al2023)\b/],
   ["fedora", /^fedora\b/],
-  ["suse", /^(sles|suse|opensuse|sle-micro)/],
+  ["suse", /^(sles|suse|opensuse|sle-micro|sl-micro)/],
   ["flatcar", /^flatcar\b/],
   ["bottlerocket", /^bottlerocket\b/],
   ["cos", /^(cos|container-optimized-os)\b/],

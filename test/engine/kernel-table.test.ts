@@ -86,6 +86,12 @@ const ROWS: Row[] = [
     expect: { distro: "suse", flavour: "default", upstream: null, upstreamCertainty: "unknown", packageVersion: "6.4.0-28" },
   },
   {
+    what: "SLE HPC 15 SP2, a pre-codestream service-pack release (kubectl get nodes KERNEL-VERSION)",
+    text: "5.3.18-24.37-default",
+    seen: "https://github.com/Cray-HPE/docs-csm/blob/main/background/ncn_operating_system_releases.md",
+    expect: { distro: "suse", flavour: "default", upstream: null, upstreamCertainty: "unknown", packageVersion: "5.3.18-24.37" },
+  },
+  {
     what: "openSUSE Tumbleweed (podman info kernel)",
     text: "6.7.4-1-default",
     seen: "https://github.com/containers/podman/issues/22326",

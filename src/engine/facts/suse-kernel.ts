@@ -13,6 +13,8 @@ const RELEASE = new RegExp(`^(\\d+\\.\\d+\\.\\d+)-([\\w.]+)-(${FLAVOURS})$`);
 /** SLE codestream releases: 150500.55.39 = SLE 15 SP5, 160000.x = SLE 16.0. */
 const CODESTREAM = /^(1[5-9])(\d\d)00\.[\d.]+$/;
 const SOURCE_COMMIT = /\(([0-9a-f]{7,12})\)\s*$/;
+/** os-release IDs of SUSE's enterprise kernels (Leap ships SLE's). */
+const ENTERPRISE_IDS = /^(sles|sled|sles_sap|sle-micro|sl-micro|opensuse-leap|opensuse-leap-micro)$/;
 const SUSE_IDS = /^(sles|sled|sles_sap|sle-micro|sl-micro|opensuse|opensuse-leap|opensuse-tumbleweed|opensuse-microos|opensuse-slowroll)$/;
 
 export function isSuseKernel(release: string, os: OsFacts | null): boolean {
@@ -54,9 +56,13 @@ export function suseKernel(release: string, build: string | null, os: OsFacts | 
       },
     };
   }
-  // Tumbleweed and OBS kernel:stable builds track upstream stable releases; a .0 base with a large
-  // release number is an enterprise codestream (SL Micro 6.x, SLE 16) that backports instead.
-  const tracksUpstream = tumbleweed || (base.split(".")[2] !== "0" && /^\d{1,2}(?:\.|$)/.test(rel));
+  // Tumbleweed and OBS kernel:stable builds track upstream stable releases with a small release
+  // number ("6.7.4-1"). Everything else is an enterprise kernel that backports instead: a SLE or Leap
+  // host, a .0 base (SL Micro 6.x, SLE 16), or a release numbered like SLE's pre-codestream
+  // service packs ("5.3.18-24.37" is SLE 15 SP2, "4.12.14-122.x" SLE 12 SP5).
+  const enterpriseOs = os !== null && ENTERPRISE_IDS.test(os.id);
+  const smallRelease = Number(/^\d+/.exec(rel)?.[0] ?? "NaN") < 10;
+  const tracksUpstream = tumbleweed || (!enterpriseOs && base.split(".")[2] !== "0" && smallRelease);
   notes.push(
     tracksUpstream
       ? `${base} taken as the upstream release: SUSE's rolling kernels follow upstream stable`
