@@ -99,11 +99,15 @@ const MIN_TERMS = 5;
 const MIN_ANCHORED_TERMS = 3;
 const MIN_LEAD = 1.8;
 /** Enough of the line explained, by a record that leads the others clearly (or alone holds a compound of the line). */
-const clearWinner = (m: LexicalMatch) =>
-  m.anchored
-    ? m.words >= MIN_ANCHORED_TERMS && m.score >= MIN_ANCHORED_LEAD * m.runnerUp
-    : m.words >= MIN_TERMS && m.score >= MIN_LEAD * m.runnerUp;
+const clearWinner = (m: LexicalMatch) => {
+  if (m.anchored && m.words >= MIN_ANCHORED_TERMS && m.score >= MIN_ANCHORED_LEAD * m.runnerUp) return true;
+  // A record that explains every distinctive word of a long line needs a smaller lead over the next.
+  if (m.coverage >= FULL_COVERAGE && m.words >= MIN_TERMS + 1 && m.score >= MIN_FULL_LEAD * m.runnerUp) return true;
+  return m.words >= MIN_TERMS && m.score >= MIN_LEAD * m.runnerUp;
+};
 const MIN_ANCHORED_LEAD = 1.25;
+const FULL_COVERAGE = 0.95;
+const MIN_FULL_LEAD = 1.4;
 /** Informational lines (klog I, logfmt level=info) describe normal operation, whatever words they use. */
 const INFO = /(?:^|\s|\]:\s)I\d{4} \d\d:\d\d:\d\d|\blevel=(?:info|debug)\b/;
 
