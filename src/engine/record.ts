@@ -30,8 +30,8 @@ export interface RecordBackport {
 }
 
 export interface RecordAffected {
-  /** regression: the ranges carry the bug; requirement: versions below `fixed` lack a feature. */
-  kind: "regression" | "requirement";
+  /** regression: the ranges carry the bug; requirement: versions below `fixed` lack a feature; removal: versions from `introduced` on lack it. */
+  kind: "regression" | "requirement" | "removal";
   backports: readonly RecordBackport[];
   ecosystem: string;
   package: string;

@@ -68,7 +68,8 @@ const releaseBase = (release: string): string | null => /^(\d+\.\d+(?:\.\d+)?)/.
 
 /**
  * "Kernels older than X lack feature Y": every kernel whose own version is below X lacks it, vendor and
- * distro kernels included, unless the record names a backport into this kernel's package.
+ * distro kernels included, unless the record names a backport into this kernel's package. "From X on,
+ * feature Y is gone" (a removal) is judged the same way on the kernel's own version.
  */
 function requirementCheck(entry: AffectedEntry, host: HostVersions, kernel: KernelFacts): VersionEvidence | null {
   const base = kernel.upstream ?? releaseBase(kernel.release);
@@ -100,7 +101,10 @@ function requirementCheck(entry: AffectedEntry, host: HostVersions, kernel: Kern
   const evidence = check(subject, [entry], base, false);
   const vendor = kernel.upstreamCertainty !== "exact" || kernel.package !== null;
   if (vendor && evidence.result !== "unknown") {
-    evidence.reason += `; a requirement applies to any kernel below it, ${kernel.distro ?? "vendor"} builds included, unless the record names a backport`;
+    evidence.reason +=
+      entry.kind === "removal"
+        ? `; a removal applies to any kernel from it on, ${kernel.distro ?? "vendor"} builds included`
+        : `; a requirement applies to any kernel below it, ${kernel.distro ?? "vendor"} builds included, unless the record names a backport`;
   }
   return evidence;
 }
@@ -160,9 +164,11 @@ function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] 
     const distro = packageCheck(record, host, kernel, pkg);
     if (distro) return [distro];
   }
-  const requirements = record.affected.filter((a) => a.ecosystem === "linux" && a.kind === "requirement");
+  // Requirements and removals are about the kernel's own version, whoever built it.
+  const byOwnVersion = (a: AffectedEntry) => a.kind === "requirement" || a.kind === "removal";
+  const requirements = record.affected.filter((a) => a.ecosystem === "linux" && byOwnVersion(a));
   const fromRequirements = requirements.flatMap((entry) => requirementCheck(entry, host, kernel) ?? []);
-  const upstream = record.affected.filter((a) => a.ecosystem === "linux" && a.kind !== "requirement");
+  const upstream = record.affected.filter((a) => a.ecosystem === "linux" && !byOwnVersion(a));
   if (upstream.length && kernel.upstream && kernel.upstreamCertainty !== "unknown") {
     const evidence = check(`${host.subject} (${kernel.release}) as upstream ${kernel.upstream}`, upstream, kernel.upstream, false);
     if (kernel.upstreamCertainty !== "exact") {

@@ -163,8 +163,11 @@ export const affectedSchema = z.strictObject({
    * requirement: the bug is "older than X lacks feature Y" — `fixed` is the first version with the
    * feature. For the linux ecosystem it applies to every kernel whose upstream base is below it,
    * vendor and distro kernels included, unless `backports` names the distro package that carries it.
+   * removal: "from X on, feature Y is gone" — `introduced` is the first version without it, and there
+   * is no fix. For the linux ecosystem it applies to every kernel whose upstream base is at or above it,
+   * vendor and distro kernels included.
    */
-  kind: z.enum(["regression", "requirement"]).default("regression"),
+  kind: z.enum(["regression", "requirement", "removal"]).default("regression"),
   /** Distro kernels known to carry the feature although their upstream base is older (requirement only). */
   backports: z
     .array(
@@ -296,6 +299,15 @@ export const bugRecordSchema = z
               code: "custom",
               path: ["affected", i, "ranges", j],
               message: 'a requirement range is introduced: "0" with fixed: the first version that has the feature',
+            });
+        });
+      if (a.kind === "removal")
+        a.ranges.forEach((g, j) => {
+          if (g.introduced === "0" || g.fixed || g.lastAffected)
+            ctx.addIssue({
+              code: "custom",
+              path: ["affected", i, "ranges", j],
+              message: "a removal range is introduced: the first version without the feature, with no fixed or lastAffected",
             });
         });
     });

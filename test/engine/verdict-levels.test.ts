@@ -137,3 +137,19 @@ describe("requirements: kernels older than X lack feature Y", () => {
     expect(older.findings[0]?.verdict.status).toBe("affected");
   });
 });
+
+describe("removals: from kernel X on, feature Y is gone", () => {
+  const TW = "tcp-tw-recycle-removed-4.12";
+  const log = data.records.find((r) => r.id === TW)?.examples[0]?.log ?? "";
+
+  it("applies to a distro kernel at or above X by its own version, whoever built it", () => {
+    const f = diagnoseFields(data, { uname: "5.14.0-284.11.1.el9_2.x86_64", logs: log }).findings.find((x) => x.id === TW);
+    expect(f?.verdict.status).toBe("affected");
+    expect(f?.verdict.reason).toMatch(/5\.14\.0.*a removal applies to any kernel from it on/);
+  });
+
+  it("clears a kernel below X, vendor builds included", () => {
+    const f = diagnoseFields(data, { uname: "3.10.0-1160.el7.x86_64", logs: log }).findings.find((x) => x.id === TW);
+    expect(f?.verdict.status).toBe("not-affected");
+  });
+});
