@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { diagnoseFields } from "../../src/engine/diagnose";
 import { lexicalTerms, lineTokens, matchTokens, signatureTokens } from "../../src/engine/recall";
+import { stem } from "../../src/engine/recall/tokens";
 import { loadDataKb } from "../support/data-kb";
 import { CLEAN_KUBE_PROXY_START, XOR_MARK_KLOG } from "../support/seed-logs";
 
@@ -193,5 +194,31 @@ describe("recall across split and wrapped messages", () => {
       "iptables-restore: line 12 failed\nAnother app is currently holding the xtables lock. Perhaps you want to use the -w option?";
     const [f] = findings(exactAfterFailure);
     expect(f?.evidence.filter((e) => e.kind === "log")).toHaveLength(1);
+  });
+});
+
+describe("recall across releases' and tools' wording of one message", () => {
+  it("match another grammatical form of a word: an older release's 'cannot found', a plural, a tense", () => {
+    expect(stem("found")).toBe(stem("find"));
+    expect(stem("chains")).toBe(stem("chain"));
+    expect(stem("mounted")).toBe(stem("mount"));
+    expect(matches("literal", "failed to bind port on the host interface", "error: failed to bound port on the host interface")).toBe(true);
+    // Another word is still another word.
+    expect(matches("literal", "failed to bind port on the host interface", "error: failed to close port on the host interface")).toBe(
+      false,
+    );
+  });
+
+  it("drop a leading program name: another tool or a wrapper prints the same message without it", () => {
+    expect(signatureTokens("literal", "bwrap: setting up uid map: Permission denied")).toEqual([
+      "setting",
+      "uid",
+      "map",
+      "permission",
+      "denied",
+    ]);
+    expect(matches("literal", "bwrap: setting up uid map: Permission denied", "flatpak: setting up uid map: Permission denied")).toBe(true);
+    // Kept when the rest says too little on its own.
+    expect(signatureTokens("literal", "kubelet: swap is on")).toEqual(["kubelet", "swap"]);
   });
 });

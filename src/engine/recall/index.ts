@@ -9,7 +9,7 @@ import { isLogFramed } from "../facts/log-framing";
 import type { Hit } from "../match";
 import { unframe } from "../match/normalize-line";
 import { bestMatch, buildLexicalIndex, type LexicalIndex, type LexicalMatch } from "./lexical";
-import { lineTokens, MIN_TOKENS, matchTokens, signatureTokens, type TokenSignature, WILD } from "./tokens";
+import { lineTokens, MIN_TOKENS, matchTokens, signatureTokens, stem, type TokenSignature, WILD } from "./tokens";
 
 export { lexicalTerms } from "./lexical";
 export { lineTokens, matchTokens, signatureTokens } from "./tokens";
@@ -55,7 +55,11 @@ export function compileRecall(records: readonly RecallRecord[], keyOf: (recordId
   // never costs more than a handful of token matches.
   const byAnchor = new Map<string, number[]>();
   tokenSignatures.forEach((t, i) => {
-    for (const a of t.anchors) if ((df.get(a) ?? 0) <= MAX_ANCHOR_SHARE) byAnchor.set(a, [...(byAnchor.get(a) ?? []), i]);
+    for (const a of t.anchors) {
+      if ((df.get(a) ?? 0) > MAX_ANCHOR_SHARE) continue;
+      // Keyed by the word's stem too, so another grammatical form of an anchor still selects it.
+      for (const key of new Set([a, stem(a)])) byAnchor.set(key, [...(byAnchor.get(key) ?? []), i]);
+    }
   });
   const lexical = buildLexicalIndex(
     records.map((r) => ({
@@ -126,7 +130,11 @@ export function recallHits(tables: RecallTables, text: string, exact: readonly H
   let tried = 0;
   const tokenMatches = (words: readonly string[]) => {
     const candidates = new Set<number>();
-    for (const w of words) for (const i of tables.byAnchor.get(w) ?? []) candidates.add(i);
+    for (const w of words) {
+      for (const i of tables.byAnchor.get(w) ?? []) candidates.add(i);
+      const root = stem(w);
+      if (root !== w) for (const i of tables.byAnchor.get(root) ?? []) candidates.add(i);
+    }
     return [...candidates].filter((i) => matchTokens((tables.tokenSignatures[i] as TokenSignature).tokens, words));
   };
   const resemblance = (l: string) => {

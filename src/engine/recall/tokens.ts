@@ -33,7 +33,11 @@ const distinctive = (t: string) => t.length >= 3 && !STOP.has(t) && !/^\d+$/.tes
 
 /** The ordered distinctive words of a signature; regex syntax is dropped, alternations and classes with it. */
 export function signatureTokens(kind: "literal" | "regex", pattern: string): string[] {
-  const text = (kind === "literal" ? pattern : regexText(pattern)).replace(SEVERITY, " ");
+  const full = (kind === "literal" ? pattern : regexText(pattern)).replace(SEVERITY, " ");
+  // "prog: message": the program's name is framing when another tool (or a wrapper) reports the same
+  // failure; the message must still say enough on its own.
+  const bare = full.replace(PROGRAM_PREFIX, "");
+  const text = bare !== full && lineTokens(bare).filter(distinctive).length >= MIN_TOKENS ? bare : full;
   const out: string[] = [];
   for (const segment of text.split(OPEN_MARK)) {
     if (out.length && out[out.length - 1] !== WILD) out.push(WILD);
@@ -52,6 +56,31 @@ export const WILD = "*";
 const OPEN_MARK = "\uE000";
 /** The words (path parts, ids) a wildcard may stand for in a line. */
 const MAX_OPEN_WORDS = 16;
+
+/** A message's leading program name, as `prog: ` (no spaces in it, not a path). */
+const PROGRAM_PREFIX = /^\s*[a-z][\w.-]*: (?=\S)/i;
+
+/**
+ * The same word in another release's grammar: "cannot find" / "cannot found", "failed to bind" /
+ * "bound", plural and tense endings. Used when comparing words, never to build a signature.
+ */
+export function stem(w: string): string {
+  const irregular = IRREGULAR.get(w);
+  if (irregular) return irregular;
+  if (w.length <= 4 || /\d/.test(w)) return w;
+  if (w.endsWith("ies")) return `${w.slice(0, -3)}y`;
+  if (w.endsWith("ing") && w.length > 5) return w.slice(0, -3);
+  if (w.endsWith("ed") && w.length > 5) return w.slice(0, w.endsWith("ied") ? -3 : -2);
+  if (w.endsWith("es") && /(?:ss|sh|ch|x)es$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) return w.slice(0, -1);
+  return w;
+}
+const IRREGULAR = new Map(
+  "found:find bound:bind got:get gotten:get held:hold lost:lose made:make sent:send wrote:write written:write ran:run took:take taken:take began:begin begun:begin"
+    .split(" ")
+    .map((p) => p.split(":") as [string, string]),
+);
+const same = (w: string, t: string) => w === t || (w.charCodeAt(0) === t.charCodeAt(0) && stem(w) === stem(t));
 
 /**
  * A log level written into the pattern (`[FATAL]`, `level=error`, `ERRO[`) is framing: another tool or
@@ -118,7 +147,7 @@ function inOrder(sig: readonly string[], words: readonly string[], cutAt: "end" 
       const cutHere =
         (cutAt === "end" && j === words.length - 1 && k === sig.length - 1) ||
         (cutAt === "start" && j === 0 && (k === 0 || (k === 1 && sig[0] === WILD)));
-      if (w === t || (cutHere && w.length >= 3 && (cutAt === "end" ? t.startsWith(w) : t.endsWith(w)))) {
+      if (same(w, t) || (cutHere && w.length >= 3 && (cutAt === "end" ? t.startsWith(w) : t.endsWith(w)))) {
         found = j;
         break;
       }
