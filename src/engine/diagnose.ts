@@ -109,7 +109,15 @@ function assemble(
       const shown = !patterns || contextShown(patterns, context, new Set(logEvidence.map((e) => e.line)));
       findings.push(buildFinding(record, logEvidence, checks, verdict, shown));
     } else if (verdict.status === "affected") {
-      advisories.push(buildAdvisory(record, checks, verdict));
+      // Without a symptom only a regression is worth a warning: a kernel that lacks a feature (or
+      // dropped one) matters only to a setup that uses it, and then the log shows it.
+      const regression = advisoryView(record);
+      if (regression === record) advisories.push(buildAdvisory(record, checks, verdict));
+      else if (regression) {
+        const own = hosts.flatMap((h) => versionChecks(regression, h));
+        const ownVerdict = decideVerdict(regression, own, hosts);
+        if (ownVerdict.status === "affected") advisories.push(buildAdvisory(record, own, ownVerdict));
+      }
     }
   }
   const nodes: NodeReport[] = facts.nodes.length > 1 ? compareNodes(kb.records, facts.nodes, nodeHosts) : [];
@@ -127,6 +135,13 @@ function assemble(
     nodes,
     rootCause: explainRootCause(ranked),
   };
+}
+
+/** The record as an advisory sees it: its regression ranges only; null when it has none. */
+function advisoryView(record: BugRecord): BugRecord | null {
+  const regressions = record.affected.filter((a) => a.kind === "regression");
+  if (regressions.length === record.affected.length) return record;
+  return regressions.length ? { ...record, affected: regressions } : null;
 }
 
 function groupHits(kb: CompiledKb, hits: Array<Hit | ApproximateHit>): Map<string, LogEvidence[]> {

@@ -116,6 +116,15 @@ describe("requirements: kernels older than X lack feature Y", () => {
     expect(f?.verdict.reason).toMatch(/3\.10\.0.*requirement applies to any kernel below it/);
   });
 
+  it("warns without a symptom only for regressions: a missing feature matters to a setup that uses it", () => {
+    const d = diagnoseFields(data, {
+      uname: "3.10.0-1160.el7.x86_64",
+      logs: "Jan 01 00:00:00 node1 systemd[1]: Started Session 1 of user root.",
+    });
+    expect(d.advisories.map((a) => a.id)).not.toContain(RUNC);
+    expect(d.advisories.map((a) => a.id)).not.toContain("tcp-tw-recycle-removed-4.12");
+  });
+
   it("clears a distro kernel whose own version has the feature", () => {
     const d = diagnoseFields(data, { uname: "5.14.0-427.13.1.el9_4.x86_64", logs: log });
     expect(d.findings.find((x) => x.id === RUNC)?.verdict.status).toBe("not-affected");
