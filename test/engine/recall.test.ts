@@ -209,6 +209,29 @@ describe("recall across releases' and tools' wording of one message", () => {
     );
   });
 
+  it("read a device name with its number glued on as the pattern's word (`veth[0-9a-f]+`)", () => {
+    const sig = String.raw`failed to add the host \(veth[0-9a-f]+\) <=> sandbox \(veth[0-9a-f]+\) pair interfaces: cannot allocate memory`;
+    expect(
+      matches("regex", sig, "failed to add the host (veth9a1b2c3) <=> sandbox (veth77d0e1f) pair interfaces: cannot allocate memory"),
+    ).toBe(true);
+    expect(
+      matches("regex", sig, "failed to add the host (vethernet) <=> sandbox (vethernet) pair interfaces: cannot allocate memory"),
+    ).toBe(false);
+  });
+
+  it("accept a last word cut without an ellipsis, and a message behind framing that repeats its first word", () => {
+    const sig = "failed to add the host pair interfaces: cannot allocate memory";
+    expect(matches("literal", sig, "failed to add the host pair interfaces: cannot allocate memor")).toBe(true);
+    expect(matches("literal", sig, "failed to add the host pair interfaces: cannot allocate me")).toBe(false);
+    expect(
+      matches(
+        "literal",
+        sig,
+        "failed to create endpoint web on network app_default: failed to add the host pair interfaces: cannot allocate memory",
+      ),
+    ).toBe(true);
+  });
+
   it("drop a leading program name: another tool or a wrapper prints the same message without it", () => {
     expect(signatureTokens("literal", "bwrap: setting up uid map: Permission denied")).toEqual([
       "setting",

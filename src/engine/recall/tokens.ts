@@ -80,7 +80,10 @@ const IRREGULAR = new Map(
     .split(" ")
     .map((p) => p.split(":") as [string, string]),
 );
-const same = (w: string, t: string) => w === t || (w.charCodeAt(0) === t.charCodeAt(0) && stem(w) === stem(t));
+const same = (w: string, t: string) => w === t || (w.charCodeAt(0) === t.charCodeAt(0) && (stem(w) === stem(t) || numbered(w, t)));
+/** A device or interface name with its number glued on: "veth571e062" for a pattern's `veth[0-9a-f]+`. */
+const numbered = (w: string, t: string) => w.length > t.length && t.length >= 3 && w.startsWith(t) && ID_SUFFIX.test(w.slice(t.length));
+const ID_SUFFIX = /^[0-9a-f]*\d[0-9a-f]*$/;
 
 /**
  * A log level written into the pattern (`[FATAL]`, `level=error`, `ERRO[`) is framing: another tool or
@@ -126,12 +129,32 @@ const MAX_EXTRA_WORDS = 2;
 export function matchTokens(sig: readonly string[], line: readonly string[]): boolean {
   const at = line.indexOf(ELLIPSIS);
   if (at >= 0) return matchAroundEllipsis(sig, line.slice(0, at), line.slice(at + 1));
-  return inOrder(sig, line, null);
+  // A paste or a terminal may cut the line's last word without marking it ("cannot allocate memor").
+  return inOrder(sig, line, null) || inOrder(sig, line, "end", UNMARKED_CUT);
 }
+/** The shortest unmarked cut word that still counts as the start of the signature's last word. */
+const UNMARKED_CUT = 4;
 
 /** Whether words in order (gaps as in matchTokens) hold all of `sig`; the last (or first) may be cut. */
-function inOrder(sig: readonly string[], words: readonly string[], cutAt: "end" | "start" | null): boolean {
-  let i = 0;
+function inOrder(sig: readonly string[], words: readonly string[], cutAt: "end" | "start" | null, minCut = 3): boolean {
+  // The first word may also occur in the framing before the message ("failed to create endpoint ...:
+  // failed to add ..."): each occurrence is a possible start.
+  const first = sig[0];
+  if (first === undefined || first === WILD || cutAt === "start") return inOrderFrom(sig, words, cutAt, minCut, 0);
+  for (let start = 0; start < words.length; start++) {
+    if (same(words[start] as string, first) && inOrderFrom(sig, words, cutAt, minCut, start)) return true;
+  }
+  return false;
+}
+
+function inOrderFrom(
+  sig: readonly string[],
+  words: readonly string[],
+  cutAt: "end" | "start" | null,
+  minCut: number,
+  from: number,
+): boolean {
+  let i = from;
   let extra = 0;
   let open = false;
   for (let k = 0; k < sig.length; k++) {
@@ -147,7 +170,7 @@ function inOrder(sig: readonly string[], words: readonly string[], cutAt: "end" 
       const cutHere =
         (cutAt === "end" && j === words.length - 1 && k === sig.length - 1) ||
         (cutAt === "start" && j === 0 && (k === 0 || (k === 1 && sig[0] === WILD)));
-      if (same(w, t) || (cutHere && w.length >= 3 && (cutAt === "end" ? t.startsWith(w) : t.endsWith(w)))) {
+      if (same(w, t) || (cutHere && w.length >= minCut && (cutAt === "end" ? t.startsWith(w) : t.endsWith(w)))) {
         found = j;
         break;
       }
