@@ -197,31 +197,41 @@ export function recallHits(tables: RecallTables, text: string, exact: readonly H
     const m = resemblance(joined);
     if (m) pushSimilar(m, g.line, joined);
   };
-  let prev: { text: string; line: number } | null = null;
+  // The previous line, kept as text and number (no allocation per line of a large log).
+  let prevText = "";
+  let prevLine = 0;
   forEachWindowLine(text, (l, line) => {
-    const continues = isLog(line) && continuesMessage(l);
-    for (const g of [...open]) {
-      if (continues && g.parts.length < MAX_SPLIT_LINES && g.length + l.length <= MAX_SPLIT_CHARS) {
-        g.parts.push(l.trim());
-        g.length += l.length;
-      } else closeGroup(g);
+    // Whether this line continues the one before: only worked out when a message could use it.
+    let continues: boolean | undefined;
+    const continuesPrev = () => {
+      continues ??= isLog(line) && continuesMessage(l);
+      return continues;
+    };
+    if (open.length) {
+      for (const g of [...open]) {
+        if (continuesPrev() && g.parts.length < MAX_SPLIT_LINES && g.length + l.length <= MAX_SPLIT_CHARS) {
+          g.parts.push(l.trim());
+          g.length += l.length;
+        } else closeGroup(g);
+      }
     }
     const relevant = isLog(line) && (isFailure(l) || CUT.test(l));
     const verdict = relevant ? judgeLine(l, line) : "signature";
     if (verdict === null) return false;
     // A resemblance is the weakest explanation: the whole message may still match a signature's words.
-    if (verdict !== "signature" && relevant && isFailure(l) && groups.length < MAX_SPLIT_MESSAGES) {
-      const before = continues && prev && prev.line === line - 1 && isLog(prev.line) && prev.text.trim() ? prev : null;
+    if (verdict !== "signature" && isFailure(l) && groups.length < MAX_SPLIT_MESSAGES) {
+      const before = prevLine === line - 1 && prevText.trim() && isLog(prevLine) && continuesPrev();
       const g: SplitMessage = {
-        line: before ? before.line : line,
-        parts: before ? [before.text.trim(), l.trim()] : [l.trim()],
-        length: (before?.text.length ?? 0) + l.length,
+        line: before ? prevLine : line,
+        parts: before ? [prevText.trim(), l.trim()] : [l.trim()],
+        length: (before ? prevText.length : 0) + l.length,
         resembled: verdict === "similar",
       };
       groups.push(g);
       open.push(g);
     }
-    prev = { text: l, line };
+    prevText = l;
+    prevLine = line;
     return true;
   });
   for (const g of [...open]) closeGroup(g);
