@@ -19,7 +19,15 @@ import {
   similarWeight,
   tokenWeight,
 } from "./score";
-import { confirmBySymptom, decideVerdict, type HostVersions, iptablesComponents, nodeComponents, versionChecks } from "./verdict";
+import {
+  confirmBySymptom,
+  decideVerdict,
+  type HostVersions,
+  imageOsComponents,
+  iptablesComponents,
+  nodeComponents,
+  versionChecks,
+} from "./verdict";
 
 const DEFAULT_LIMIT = 10;
 /** Evidence lines kept per signature: enough to show a pattern, not a whole flood. */
@@ -72,7 +80,11 @@ function scan(kb: CompiledKb, text: string): { hits: Hit[]; pre: PreScan } {
 
 /** The versions the input shows for the machine it came from. */
 function singleHost(facts: ExtractedFacts, subject: string): HostVersions {
-  const components = { ...nodeComponents({ version: facts.kubelet ?? "", runtime: facts.runtime }), ...iptablesComponents(facts.iptables) };
+  const components = {
+    ...nodeComponents({ version: facts.kubelet ?? "", runtime: facts.runtime }),
+    ...iptablesComponents(facts.iptables),
+    ...imageOsComponents(facts.os),
+  };
   return { subject, kernel: facts.kernel, components };
 }
 

@@ -2,7 +2,7 @@ import type { NodeReport } from "./diagnosis";
 import { kernelFacts, osImageToOs } from "./facts";
 import type { BugRecord } from "./record";
 import type { NodeRow } from "./types";
-import { type HostVersions, nodeComponents, versionChecks } from "./verdict";
+import { type HostVersions, imageOsComponents, nodeComponents, versionChecks } from "./verdict";
 
 type Attribute = NodeReport["differs"][number];
 const ATTRIBUTES: Attribute[] = ["kernel", "osImage", "runtime", "version", "iptables"];
@@ -12,7 +12,7 @@ export function nodeHost(node: NodeRow): HostVersions {
   return {
     subject: `node ${node.name}`,
     kernel: node.kernel ? kernelFacts(node.kernel, node.build ?? null, os) : null,
-    components: nodeComponents(node),
+    components: { ...nodeComponents(node), ...imageOsComponents(os) },
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Verdict, VersionEvidence } from "./diagnosis";
 import type { RecordAffected as AffectedEntry, BugRecord, RecordRange as VersionRange } from "./record";
-import type { IptablesFacts, KernelFacts, KernelPackage, NodeRow, VersionScheme } from "./types";
+import type { IptablesFacts, KernelFacts, KernelPackage, NodeRow, OsFacts, VersionScheme } from "./types";
 import { compareVersions, describeRange, type EvidenceLevel, evaluateRanges, type RangeVerdict, schemeForEcosystem } from "./versions";
 
 /** The versions we know about one machine: its kernel and whatever components the input revealed. */
@@ -254,6 +254,17 @@ export function nodeComponents(node: Pick<NodeRow, "version" | "runtime">): Reco
   const runtime = node.runtime?.match(/^([a-z-]+):\/\/v?(.+)$/);
   if (runtime?.[1] && runtime[2]) components[runtime[1]] = runtime[2];
   return components;
+}
+
+/**
+ * Image-based distributions are versioned as a whole (Talos v1.12.2, Flatcar 3033.2.1, Bottlerocket
+ * 1.14.0): their records give ranges in the OS's own ecosystem, which the OS version decides.
+ */
+const IMAGE_OS = new Set(["talos", "flatcar", "bottlerocket"]);
+
+export function imageOsComponents(os: Pick<OsFacts, "id" | "versionId"> | null): Record<string, string> {
+  const version = os?.versionId?.replace(/^v(?=\d)/, "");
+  return os && version && IMAGE_OS.has(os.id) ? { [os.id]: version } : {};
 }
 
 export function iptablesComponents(iptables: IptablesFacts | null): Record<string, string> {

@@ -130,3 +130,55 @@ describe("lsb_release -a in place of os-release", () => {
     expect(d.facts.os).toMatchObject({ id: "ubuntu", versionId: "20.04" });
   });
 });
+
+describe("image-based distributions, judged on the OS release that ships the kernel", () => {
+  // Talos, Flatcar and Bottlerocket version the whole image; their records give ranges in that ecosystem.
+  const cases = [
+    {
+      id: "talos",
+      osRelease: 'NAME="Talos"\nID=talos\nVERSION_ID=v1.12.2\nPRETTY_NAME="Talos (v1.12.2)"',
+      inside: "1.12.2",
+      osImage: "Talos (v1.12.2)",
+      uname: "6.18.5-talos",
+    },
+    {
+      id: "flatcar",
+      osRelease: 'NAME="Flatcar Container Linux by Kinvolk"\nID=flatcar\nVERSION_ID=3033.2.1',
+      inside: "3033.2.1",
+      osImage: "Flatcar Container Linux by Kinvolk 3033.2.1 (Oklo)",
+      uname: "5.15.19-flatcar",
+    },
+    {
+      id: "bottlerocket",
+      osRelease: 'NAME=Bottlerocket\nID=bottlerocket\nVERSION_ID=1.14.0\nPRETTY_NAME="Bottlerocket OS 1.14.0 (aws-k8s-1.26)"',
+      inside: "1.14.0",
+      osImage: "Bottlerocket OS 1.14.0 (aws-k8s-1.26)",
+      uname: "5.15.108",
+    },
+  ];
+
+  for (const c of cases) {
+    it(`${c.id}: the os-release version decides, inside and after the range`, async () => {
+      const kb = await kbWith([{ ecosystem: c.id, package: c.id, ranges: [range(c.inside, `${c.inside}9`)] }]);
+      const inside = diagnoseFields(kb, { uname: c.uname, osRelease: c.osRelease, logs: XOR_MARK_KLOG });
+      expect(inside.findings[0]?.verdict.status).toBe("affected");
+      expect(versionOf(inside)?.reason).toContain(c.inside);
+      const after = diagnoseFields(kb, {
+        uname: c.uname,
+        osRelease: c.osRelease.replaceAll(c.inside, `${c.inside}9`),
+        logs: XOR_MARK_KLOG,
+      });
+      expect(after.findings[0]?.verdict.status).toBe("not-affected");
+    });
+
+    it(`${c.id}: a nodes table's OS image decides per node`, async () => {
+      const kb = await kbWith([{ ecosystem: c.id, package: c.id, ranges: [range(c.inside, `${c.inside}9`)] }]);
+      const table = [
+        "NAME STATUS ROLES AGE VERSION INTERNAL-IP EXTERNAL-IP OS-IMAGE KERNEL-VERSION CONTAINER-RUNTIME",
+        `w1 Ready <none> 1d v1.31.0 10.0.0.1 <none> ${c.osImage} ${c.uname} containerd://1.7.20`,
+      ].join("\n");
+      const d = diagnoseFields(kb, { nodes: table, logs: XOR_MARK_KLOG });
+      expect(d.findings[0]?.verdict.status).toBe("affected");
+    });
+  }
+});
