@@ -241,7 +241,23 @@ describe("recall across releases' and tools' wording of one message", () => {
       "denied",
     ]);
     expect(matches("literal", "bwrap: setting up uid map: Permission denied", "flatpak: setting up uid map: Permission denied")).toBe(true);
-    // Kept when the rest says too little on its own.
+    // Kept when the rest says too little on its own, an errno text aside: it names no failure by itself.
     expect(signatureTokens("literal", "kubelet: swap is on")).toEqual(["kubelet", "swap"]);
+    expect(signatureTokens("literal", "inotify_init: too many open files")).toEqual(["inotify_init", "too", "many", "open", "files"]);
+    expect(matches("literal", "inotify_init: too many open files", "accept4: too many open files; retrying in 1s")).toBe(false);
+  });
+
+  it("make no token signature of a regex whose alternatives carried the meaning and left little behind", () => {
+    const sig = 'failed to register "bridge" driver: (invalid argument|creating ipset docker-ext-bridges-v[46])';
+    expect(signatureTokens("regex", sig)).toEqual([]);
+    // Alternatives that only vary around a long message cost nothing.
+    expect(signatureTokens("regex", "Could not process rule: (?:No such file|Invalid argument) in nftables sync of table filter")).toEqual([
+      "process",
+      "rule",
+      "nftables",
+      "sync",
+      "table",
+      "filter",
+    ]);
   });
 });

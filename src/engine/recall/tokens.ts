@@ -33,19 +33,31 @@ const distinctive = (t: string) => t.length >= 3 && !STOP.has(t) && !/^\d+$/.tes
 
 /** The ordered distinctive words of a signature; regex syntax is dropped, alternations and classes with it. */
 export function signatureTokens(kind: "literal" | "regex", pattern: string): string[] {
-  const full = (kind === "literal" ? pattern : regexText(pattern)).replace(SEVERITY, " ");
+  const raw = kind === "literal" ? pattern : regexText(pattern);
+  // A dropped alternation may have been what told this failure from others ("failed to register
+  // driver: (invalid argument|creating ipset ...)"): what is left must say a lot on its own.
+  const lost = raw.includes(ALTERNATION_MARK);
+  const full = raw.replaceAll(ALTERNATION_MARK, " ").replace(SEVERITY, " ");
   // "prog: message": the program's name is framing when another tool (or a wrapper) reports the same
-  // failure; the message must still say enough on its own.
+  // failure; the message, its errno text aside, must still say enough on its own.
   const bare = full.replace(PROGRAM_PREFIX, "");
-  const text = bare !== full && lineTokens(bare).filter(distinctive).length >= MIN_TOKENS ? bare : full;
+  const text = bare !== full && lineTokens(bare.replace(ERRNO, " ")).filter(distinctive).length >= MIN_TOKENS ? bare : full;
   const out: string[] = [];
   for (const segment of text.split(OPEN_MARK)) {
     if (out.length && out[out.length - 1] !== WILD) out.push(WILD);
     for (const t of lineTokens(segment)) if (distinctive(t) && t !== ELLIPSIS) out.push(t);
   }
   while (out[out.length - 1] === WILD) out.pop();
+  if (lost && out.filter((t) => t !== WILD).length < MIN_TOKENS_WITHOUT_ALTERNATION) return [];
   return out;
 }
+
+/** Marks where regexText dropped a group of alternatives. */
+const ALTERNATION_MARK = "\uE001";
+const MIN_TOKENS_WITHOUT_ALTERNATION = 5;
+/** strerror texts: shared by every failure of that kind, they never identify one on their own. */
+const ERRNO =
+  /no such file or directory|permission denied|operation not permitted|too many open files|no space left on device|invalid argument|cannot allocate memory|device or resource busy|file exists|operation not supported|not supported|connection refused|connection reset by peer|input\/output error|read-only file system|resource temporarily unavailable|disk quota exceeded|not a directory|is a directory|broken pipe|timed out/gi;
 
 /**
  * In a token signature, "any words here": where the regex itself allows any run of text (`\S+` for a
@@ -99,7 +111,9 @@ function regexText(pattern: string): string {
     .replace(/(?<!\\)\[(?:\\.|[^\]\\])*\]/g, " ");
   // Innermost groups first; a group with alternatives is optional text, a plain group is kept.
   for (let round = 0; round < 8; round++) {
-    const next = p.replace(/\((?:\?:|\?i\)|\?P?<\w+>)?([^()]*)\)[?*]?/g, (_, body: string) => (body.includes("|") ? " " : ` ${body} `));
+    const next = p.replace(/\((?:\?:|\?i\)|\?P?<\w+>)?([^()]*)\)[?*]?/g, (_, body: string) =>
+      body.includes("|") ? ` ${ALTERNATION_MARK} ` : ` ${body} `,
+    );
     if (next === p) break;
     p = next;
   }
