@@ -28,7 +28,8 @@ describe.each(EVAL_SETS.map((s) => ({ ...s })))("eval set $dir", ({ dir }) => {
 
   it("has enough cases of every kind", () => {
     expect(cases().length).toBeGreaterThanOrEqual(MIN_CASES[dir] ?? 1);
-    for (const kind of ["single", "two-bugs", "near-miss", "clean"]) expect(cases().filter((c) => c.kind === kind).length).toBeGreaterThan(0);
+    for (const kind of ["single", "two-bugs", "near-miss", "clean"])
+      expect(cases().filter((c) => c.kind === kind).length).toBeGreaterThan(0);
   });
 
   it("names only records that exist", () => {
