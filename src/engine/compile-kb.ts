@@ -1,5 +1,4 @@
-import type { RE2JS } from "re2js";
-import { compileContexts } from "./context";
+import { type CompiledContext, compileContexts } from "./context";
 import { IPTABLES_VERSION_MARKERS } from "./facts";
 import { compileMatcher, type Matcher } from "./match";
 import { compileRecall, type RecallTables } from "./recall";
@@ -25,7 +24,7 @@ export interface CompiledKb<R extends BugRecord = BugRecord> {
   /** Token signatures and the lexical index of the recall tier. */
   recall: RecallTables;
   /** Per record that declares a context: the compiled patterns that show it. */
-  contexts: ReadonlyMap<string, RE2JS[]>;
+  contexts: ReadonlyMap<string, CompiledContext>;
 }
 
 export const signatureKey = (recordId: string, signatureId: string) => `${recordId}/${signatureId}`;

@@ -19,24 +19,30 @@ export type ContextCheck = (record: BugRecord, matchedLines: ReadonlySet<number>
 /** Longest text searched per input: context shows up in headers, uname lines and early log lines. */
 const MAX_CONTEXT_CHARS = 256 * 1024;
 
-export function compileContexts(records: readonly BugRecord[]): ReadonlyMap<string, RE2JS[]> {
-  const out = new Map<string, RE2JS[]>();
-  for (const r of records) {
-    if (r.context)
-      out.set(
-        r.id,
-        r.context.evidence.map((p) => RE2JS.compile(p, RE2JS.CASE_INSENSITIVE)),
-      );
-  }
+/** A record's context, compiled: what shows it, and the hint wording that names it without showing it. */
+export interface CompiledContext {
+  evidence: readonly RE2JS[];
+  hints: readonly RE2JS[];
+}
+
+const compile = (patterns: readonly string[] = []) => patterns.map((p) => RE2JS.compile(p, RE2JS.CASE_INSENSITIVE));
+
+export function compileContexts(records: readonly BugRecord[]): ReadonlyMap<string, CompiledContext> {
+  const out = new Map<string, CompiledContext>();
+  for (const r of records) if (r.context) out.set(r.id, { evidence: compile(r.context.evidence), hints: compile(r.context.hints) });
   return out;
 }
 
-/** Whether the input shows the record's context outside the lines its own signatures matched. */
-export function contextShown(patterns: readonly RE2JS[], input: ContextInput, matchedLines: ReadonlySet<number>): boolean {
-  const found = (s: string) => patterns.some((re) => re.matcher(s).find());
-  if (input.others.some((s) => s && found(s.slice(0, MAX_CONTEXT_CHARS)))) return true;
+/**
+ * Whether the input shows the record's context outside the lines its own signatures matched. Lines
+ * carrying a hint are skipped: a program that prints "on a Raspberry Pi" on every host proves nothing.
+ */
+export function contextShown(context: CompiledContext, input: ContextInput, matchedLines: ReadonlySet<number>): boolean {
+  const any = (res: readonly RE2JS[], s: string) => res.some((re) => re.matcher(s).find());
+  const shows = (s: string) => any(context.evidence, s) && !any(context.hints, s);
+  if (input.others.some((s) => s?.slice(0, MAX_CONTEXT_CHARS).split("\n").some(shows))) return true;
   const lines = input.logs.slice(0, MAX_CONTEXT_CHARS).split("\n");
-  return lines.some((l, i) => !matchedLines.has(i + 1) && l.length > 0 && found(l));
+  return lines.some((l, i) => !matchedLines.has(i + 1) && l.length > 0 && shows(l));
 }
 
 /** The caveat an answer carries when the context is not shown. */

@@ -75,6 +75,8 @@ export interface RecordContext {
   requires: string;
   /** RE2 patterns, case-insensitive; one must match outside the lines this record's signatures matched. */
   evidence: readonly string[];
+  /** RE2 patterns, case-insensitive: wording printed on any host that names the context without showing it; such lines never count. */
+  hints?: readonly string[] | undefined;
   source: string;
 }
 

@@ -219,23 +219,26 @@ export const relationSchema = z.strictObject({
  * high only when one `evidence` pattern (RE2, case-insensitive) matches the input outside the lines
  * its signatures matched. For a message that names a condition it does not prove.
  */
+const re2Pattern = z.string().refine(
+  (p) => {
+    try {
+      RE2JS.compile(p);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: "must be an RE2 regex" },
+);
+
 export const contextSchema = z.strictObject({
   requires: nonEmpty,
-  evidence: z
-    .array(
-      z.string().refine(
-        (p) => {
-          try {
-            RE2JS.compile(p);
-            return true;
-          } catch {
-            return false;
-          }
-        },
-        { message: "must be an RE2 regex" },
-      ),
-    )
-    .min(1),
+  evidence: z.array(re2Pattern).min(1),
+  /**
+   * Wording the software prints on any host that names the context without showing it (k3s's
+   * "(/boot/cmdline.txt on a Raspberry Pi)" hint): a line matching one never counts as evidence.
+   */
+  hints: z.array(re2Pattern).optional(),
   source: url,
 });
 

@@ -31,6 +31,15 @@ describe("record context", () => {
     }
   });
 
+  it("does not take the program's own hint on other lines for the context", () => {
+    // k3s prints the same "(/boot/cmdline.txt on a Raspberry Pi)" hint for every controller it misses.
+    const cpuset = K3S.replaceAll("memory cgroup", "cpuset cgroup").replace("cgroup_memory=1 cgroup_enable=memory", "cgroup_enable=cpuset");
+    const f = pi({ uname: "Linux build-07 6.8.0-45-generic #45-Ubuntu SMP PREEMPT_DYNAMIC x86_64 GNU/Linux", logs: `${cpuset}\n${K3S}` });
+    expect(f?.confidence).toBe("medium");
+    // A real sign of a Pi still counts next to the hints.
+    expect(pi({ logs: `Model: Raspberry Pi 4 Model B Rev 1.4\n${cpuset}\n${K3S}` })?.confidence).toBe("high");
+  });
+
   it("reads a raw bundle the same way: a uname section shows the context", () => {
     const bundle = `$ uname -a\nLinux node-3 6.1.21-v8+ #1642 SMP PREEMPT Mon Apr  3 17:24:16 BST 2023 aarch64 GNU/Linux\n$ journalctl -u k3s\n${K3S}`;
     expect(diagnoseBundle(data.compiled, bundle).findings.find((f) => f.id === PI)?.confidence).toBe("high");
