@@ -1,3 +1,5 @@
+import type { RE2JS } from "re2js";
+import { compileContexts } from "./context";
 import { IPTABLES_VERSION_MARKERS } from "./facts";
 import { compileMatcher, type Matcher } from "./match";
 import { compileRecall, type RecallTables } from "./recall";
@@ -22,6 +24,8 @@ export interface CompiledKb<R extends BugRecord = BugRecord> {
   relations: readonly RelationEdge[];
   /** Token signatures and the lexical index of the recall tier. */
   recall: RecallTables;
+  /** Per record that declares a context: the compiled patterns that show it. */
+  contexts: ReadonlyMap<string, RE2JS[]>;
 }
 
 export const signatureKey = (recordId: string, signatureId: string) => `${recordId}/${signatureId}`;
@@ -60,5 +64,5 @@ export function compileKnowledgeBase<R extends BugRecord>(
     { deferRegexes: opts.validated ?? false },
   );
   const relations = records.flatMap((r) => (r.relations ?? []).map((rel) => ({ from: r.id, to: rel.id, kind: rel.kind, note: rel.note })));
-  return { version, records, matcher, signatures, relations, recall };
+  return { version, records, matcher, signatures, relations, recall, contexts: compileContexts(records) };
 }
