@@ -259,10 +259,14 @@ export function nodeComponents(node: Pick<NodeRow, "version" | "runtime">): Reco
 /**
  * Image-based distributions are versioned as a whole (Talos v1.12.2, Flatcar 3033.2.1, Bottlerocket
  * 1.14.0): their records give ranges in the OS's own ecosystem, which the OS version decides.
+ * Container-Optimized OS is judged on its build (os-release BUILD_ID 18244.236.70, image
+ * cos-113-18244-236-70), since VERSION_ID is only the milestone (113).
  */
 const IMAGE_OS = new Set(["talos", "flatcar", "bottlerocket"]);
+const COS_BUILD = /^\d+\.\d+\.\d+$/;
 
-export function imageOsComponents(os: Pick<OsFacts, "id" | "versionId"> | null): Record<string, string> {
+export function imageOsComponents(os: Pick<OsFacts, "id" | "versionId" | "buildId"> | null): Record<string, string> {
+  if (os?.id === "cos") return os.buildId && COS_BUILD.test(os.buildId) ? { cos: os.buildId } : {};
   const version = os?.versionId?.replace(/^v(?=\d)/, "");
   return os && version && IMAGE_OS.has(os.id) ? { [os.id]: version } : {};
 }

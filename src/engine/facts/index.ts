@@ -8,7 +8,7 @@ import { readBundle } from "./bundle-sections";
 import { findIptables, type LineRef, pickIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
 import { NODES_HEADER, parseNodesTable } from "./kube-nodes";
-import { parseOsRelease } from "./os-release";
+import { parseOsRelease, withCosImage } from "./os-release";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { parseUname, parseVersionSignature, type UnameFacts } from "./uname";
 import { unameNodes } from "./uname-fleet";
@@ -75,7 +75,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const lines = splitLines(text);
   const { sections, notLogs } = readBundle(lines);
   const osSection = sections.find((s) => s.kind === "os-release");
-  const os = osSection ? parseOsRelease(osSection.text, osSection.lines) : null;
+  const os = withCosImage(osSection ? parseOsRelease(osSection.text, osSection.lines) : null, text);
   const kernelSources: KernelSource[] = [];
   for (const s of sections) {
     if (s.kind !== "uname" && s.kind !== "proc-version") continue;
@@ -117,7 +117,7 @@ const nonEmptyLines = (text: string | undefined) =>
  */
 export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): ExtractedFacts {
   const fromLogs = extractFacts(fields.logs ?? "", pre);
-  const os = fields.osRelease?.trim() ? parseOsRelease(fields.osRelease) : fromLogs.os;
+  const os = fields.osRelease?.trim() ? withCosImage(parseOsRelease(fields.osRelease), fields.logs ?? "") : fromLogs.os;
 
   // Each field is known to be kernel output, so every line is read by shape without needing a prompt.
   // Lines keep their 1-based number within the `uname` field, so a node read from one can be found.

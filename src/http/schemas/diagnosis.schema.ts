@@ -69,6 +69,7 @@ const osFactsSchema = z
     versionId: z.string().nullable(),
     prettyName: z.string().nullable(),
     codename: z.string().nullable(),
+    buildId: z.string().optional(),
     lines: z.tuple([z.number().int(), z.number().int()]).optional(),
   })
   .openapi("OsFacts");
