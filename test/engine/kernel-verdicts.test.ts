@@ -207,6 +207,21 @@ describe("Container-Optimized OS, judged on its build", () => {
     expect(d.findings[0]?.verdict.status).toBe("affected");
   });
 
+  it("a COS image named in the logs of a host whose kernel is not COS's says nothing about that host", async () => {
+    const kb = await cosKb();
+    const image = "boot disk: projects/gke-node-images/global/images/gke-1308-gke1128001-cos-113-18244-236-70-c-cgpv1-pre";
+    for (const input of [
+      { uname: "Linux ci-runner 5.15.0-127-generic #137-Ubuntu SMP x86_64 GNU/Linux", logs: `${image}\n${XOR_MARK_KLOG}` },
+      {
+        logs: `$ uname -a\nLinux ci-runner 5.15.0-127-generic #137-Ubuntu SMP x86_64 GNU/Linux\n$ cat build.log\n${image}\n${XOR_MARK_KLOG}`,
+      },
+    ]) {
+      const d = diagnoseFields(kb, input);
+      expect(d.facts.os?.id, JSON.stringify(input).slice(0, 60)).not.toBe("cos");
+      expect(d.findings[0]?.verdict.status).not.toBe("affected");
+    }
+  });
+
   it("without a build (the nodes table's OS image names none) the verdict stays open", async () => {
     const kb = await cosKb();
     const table = [

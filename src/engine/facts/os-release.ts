@@ -96,13 +96,18 @@ export function parseOsRelease(text: string, lines?: [number, number]): OsFacts 
  */
 const COS_IMAGE = /\bcos-(?:[a-z]+-)*(\d{2,3})-(\d{4,6})-(\d{1,4})-(\d{1,4})\b(?![.\d])/g;
 
+/** COS kernels are plain kernel.org versions with a "+": "6.1.100+". */
+const COS_RELEASE = /^\d+\.\d+\.\d+\+$/;
+
 /**
  * The COS image named in the text, when exactly one build is named there (a list of several images says
- * nothing about this machine). Fills in a COS os-release without BUILD_ID, or stands in for a missing one;
+ * nothing about this machine). Fills in a COS os-release without BUILD_ID, or stands in for a missing one
+ * unless a kernel the input gives is not a COS kernel (a log on an Ubuntu host may name a GKE image);
  * any other distribution's os-release is kept as it is.
  */
-export function withCosImage(os: OsFacts | null, text: string): OsFacts | null {
+export function withCosImage(os: OsFacts | null, text: string, releases: readonly string[] = []): OsFacts | null {
   if ((os && os.id !== "cos") || os?.buildId || !text.includes("cos-")) return os;
+  if (!os && releases.some((r) => !COS_RELEASE.test(r))) return null;
   const builds = new Map<string, string>();
   for (const m of text.matchAll(COS_IMAGE)) builds.set(`${m[2]}.${m[3]}.${m[4]}`, m[1] ?? "");
   const [only, ...others] = builds;
