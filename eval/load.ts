@@ -12,7 +12,17 @@ export interface LoadProblem {
   message: string;
 }
 
-/** Reads every eval/cases/*.yaml; all problems at once, like kb:check. */
+/**
+ * The evaluation sets, in the order `npm run eval` prints them: the development set, which the engine's
+ * developers look at, and the held-out set, which they do not see before it is measured. Same schema and
+ * rules; no report may be in both.
+ */
+export const EVAL_SETS = [
+  { label: "development set (eval/cases)", dir: "eval/cases" },
+  { label: "held-out set (eval/holdout)", dir: "eval/holdout" },
+] as const;
+
+/** Reads every <dir>/*.yaml (eval/cases by default); all problems at once, like kb:check. */
 export async function loadCases(dir = "eval/cases"): Promise<{ cases: LoadedCase[]; problems: LoadProblem[] }> {
   const names = (await readdir(dir)).filter((n) => n.endsWith(".yaml")).sort();
   const cases: LoadedCase[] = [];

@@ -206,7 +206,8 @@ export function realisticLog(opts: {
       size += line.length + 1;
     }
   }
-  return { text: out.join("\n"), lines: out.length, planted };
+  // Each line counted its newline: the text ends with one, as a collected log does.
+  return { text: `${out.join("\n")}\n`, lines: out.length, planted };
 }
 
 /** A collected bundle: uname and os-release sections in front of the log, as `collect` prints them. */

@@ -1,3 +1,4 @@
+import { type CompiledContext, compileContexts } from "./context";
 import { IPTABLES_VERSION_MARKERS } from "./facts";
 import { compileMatcher, foldLiteral, type Matcher } from "./match";
 import { compileRecall, FAILURE_MARKERS, type RecallTables } from "./recall";
@@ -22,6 +23,8 @@ export interface CompiledKb<R extends BugRecord = BugRecord> {
   relations: readonly RelationEdge[];
   /** Token signatures and the lexical index of the recall tier. */
   recall: RecallTables;
+  /** Per record that declares a context: the compiled patterns that show it. */
+  contexts: ReadonlyMap<string, CompiledContext>;
 }
 
 export const signatureKey = (recordId: string, signatureId: string) => `${recordId}/${signatureId}`;
@@ -61,5 +64,5 @@ export function compileKnowledgeBase<R extends BugRecord>(
     { deferRegexes: opts.validated ?? false, markers: FAILURE_MARKERS.map(foldLiteral) },
   );
   const relations = records.flatMap((r) => (r.relations ?? []).map((rel) => ({ from: r.id, to: rel.id, kind: rel.kind, note: rel.note })));
-  return { version, records, matcher, signatures, relations, recall };
+  return { version, records, matcher, signatures, relations, recall, contexts: compileContexts(records) };
 }

@@ -1,4 +1,5 @@
 import { type CompiledKb, IPTABLES_PROBE } from "./compile-kb";
+import { type ContextInput, contextCaveat, contextShown } from "./context";
 import type { DiagnoseInput } from "./diagnose-input";
 import type { Diagnosis, Finding, LogEvidence, NodeReport, VersionEvidence } from "./diagnosis";
 import { type ExtractedFacts, extractFacts, factsFromFields, type LineRef, type PreScan } from "./facts";
@@ -7,6 +8,7 @@ import type { Hit } from "./match";
 import { type ApproximateHit, recallHits } from "./recall";
 import type { BugRecord } from "./record";
 import {
+  APPROXIMATE_CAP,
   confidenceOf,
   explainRootCause,
   rankFindings,
@@ -17,11 +19,21 @@ import {
   similarWeight,
   tokenWeight,
 } from "./score";
-import { decideVerdict, type HostVersions, imageOsComponents, iptablesComponents, nodeComponents, versionChecks } from "./verdict";
+import {
+  confirmBySymptom,
+  decideVerdict,
+  type HostVersions,
+  imageOsComponents,
+  iptablesComponents,
+  nodeComponents,
+  versionChecks,
+} from "./verdict";
 
 const DEFAULT_LIMIT = 10;
 /** Evidence lines kept per signature: enough to show a pattern, not a whole flood. */
 const LINES_PER_SIGNATURE = 5;
+/** A line this strong (an exact or reworded signature, not a resemblance) is the bug's own symptom. */
+const SYMPTOM_WEIGHT = 0.5;
 /** A pasted line can be megabytes long; evidence shows its start. */
 const MAX_EVIDENCE_CHARS = 4000;
 
@@ -42,7 +54,14 @@ export function diagnoseHostBundle(
   const host = singleHost(facts, subject);
   const isLog = (line: number) => !facts.notLogs.has(line);
   const exact = hits.filter((h) => isLog(h.line));
-  const diagnosis = assemble(kb, facts, [...exact, ...recallHits(kb.recall, text, exact, isLog, marked)], limit, host);
+  const diagnosis = assemble(
+    kb,
+    facts,
+    [...exact, ...recallHits(kb.recall, text, exact, isLog, marked)],
+    limit,
+    { others: [], logs: text },
+    host,
+  );
   return { diagnosis, facts, host };
 }
 
@@ -51,7 +70,8 @@ export function diagnoseFields(kb: CompiledKb, input: DiagnoseInput): Diagnosis 
   const logs = input.logs ?? "";
   const { hits, pre, marked } = scan(kb, logs);
   const recalled = logs ? recallHits(kb.recall, logs, hits, () => true, marked) : [];
-  return assemble(kb, factsFromFields(input, pre), [...hits, ...recalled], input.limit ?? DEFAULT_LIMIT);
+  const others = [input.uname, input.procVersion, input.osRelease, input.nodes, input.iptablesVersion].filter((s): s is string => !!s);
+  return assemble(kb, factsFromFields(input, pre), [...hits, ...recalled], input.limit ?? DEFAULT_LIMIT, { others, logs });
 }
 
 /** The one pass over the text: record signatures, and the engine's own probes for facts. */
@@ -87,6 +107,7 @@ function assemble(
   facts: ExtractedFacts,
   hits: Array<Hit | ApproximateHit>,
   limit: number,
+  context: ContextInput,
   single = singleHost(facts, "your kernel"),
 ): Diagnosis {
   const nodeHosts = facts.nodes.map(nodeHost);
@@ -101,11 +122,22 @@ function assemble(
   for (const record of candidates) {
     const logEvidence = byRecord.get(record.id) ?? [];
     const checks = hosts.flatMap((h) => versionChecks(record, h));
-    const verdict = decideVerdict(record, checks, hosts);
+    const symptom = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= SYMPTOM_WEIGHT);
+    const verdict = confirmBySymptom(decideVerdict(record, checks, hosts), checks, symptom);
     if (logEvidence.length) {
-      findings.push(buildFinding(record, logEvidence, checks, verdict));
+      const patterns = kb.contexts.get(record.id);
+      const shown = !patterns || contextShown(patterns, context, new Set(logEvidence.map((e) => e.line)));
+      findings.push(buildFinding(record, logEvidence, checks, verdict, shown));
     } else if (verdict.status === "affected") {
-      advisories.push(buildAdvisory(record, checks, verdict));
+      // Without a symptom only a regression is worth a warning: a kernel that lacks a feature (or
+      // dropped one) matters only to a setup that uses it, and then the log shows it.
+      const regression = advisoryView(record);
+      if (regression === record) advisories.push(buildAdvisory(record, checks, verdict));
+      else if (regression) {
+        const own = hosts.flatMap((h) => versionChecks(regression, h));
+        const ownVerdict = decideVerdict(regression, own, hosts);
+        if (ownVerdict.status === "affected") advisories.push(buildAdvisory(record, own, ownVerdict));
+      }
     }
   }
   const nodes: NodeReport[] = facts.nodes.length > 1 ? compareNodes(kb.records, facts.nodes, nodeHosts) : [];
@@ -123,6 +155,13 @@ function assemble(
     nodes,
     rootCause: explainRootCause(ranked),
   };
+}
+
+/** The record as an advisory sees it: its regression ranges only; null when it has none. */
+function advisoryView(record: BugRecord): BugRecord | null {
+  const regressions = record.affected.filter((a) => a.kind === "regression");
+  if (regressions.length === record.affected.length) return record;
+  return regressions.length ? { ...record, affected: regressions } : null;
 }
 
 function groupHits(kb: CompiledKb, hits: Array<Hit | ApproximateHit>): Map<string, LogEvidence[]> {
@@ -161,15 +200,31 @@ function groupHits(kb: CompiledKb, hits: Array<Hit | ApproximateHit>): Map<strin
   return byRecord;
 }
 
-function buildFinding(record: BugRecord, logEvidence: LogEvidence[], checks: VersionEvidence[], verdict: Finding["verdict"]): Finding {
+function buildFinding(
+  record: BugRecord,
+  logEvidence: LogEvidence[],
+  checks: VersionEvidence[],
+  verdict: Finding["verdict"],
+  inContext: boolean,
+): Finding {
   const weights = independentWeights(logEvidence);
   const deciding = checks.filter((c) => c.result === verdict.status);
   const certain = deciding.every((c) => c.certain);
   const level = verdict.level ?? "verified";
   const approximateOnly = logEvidence.every((e) => e.approximate);
-  const { score, components } = scoreFinding(weights, verdict.status, record.affected.length > 0, certain, level, approximateOnly);
+  const scored = scoreFinding(weights, verdict.status, record.affected.length > 0, certain, level, approximateOnly);
+  const score = inContext ? scored.score : Math.min(scored.score, APPROXIMATE_CAP);
   const leansOnReported = verdict.status !== "unknown" && level === "reported";
-  return common(record, score, verdict, [...logEvidence.sort((a, b) => a.line - b.line), ...checks], components, leansOnReported);
+  const finding = common(
+    record,
+    score,
+    verdict,
+    [...logEvidence.sort((a, b) => a.line - b.line), ...checks],
+    scored.components,
+    leansOnReported,
+  );
+  if (!inContext && record.context) finding.unverified.unshift(contextCaveat(record.context.requires));
+  return finding;
 }
 
 /**

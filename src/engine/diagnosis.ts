@@ -36,6 +36,11 @@ export interface VersionEvidence {
   level: EvidenceLevel;
   /** Kept for older clients: true when `level` is "reported" (the deciding end rests on one report). */
   unverified: boolean;
+  /**
+   * Set on an unknown result that the ranges would have answered "not-affected" through an end that
+   * rests on a single report: the data leans one way but does not decide.
+   */
+  hedgedFrom?: "not-affected";
   source?: string;
 }
 

@@ -30,8 +30,8 @@ export interface RecordBackport {
 }
 
 export interface RecordAffected {
-  /** regression: the ranges carry the bug; requirement: versions below `fixed` lack a feature. */
-  kind: "regression" | "requirement";
+  /** regression: the ranges carry the bug; requirement: versions below `fixed` lack a feature; removal: versions from `introduced` on lack it. */
+  kind: "regression" | "requirement" | "removal";
   backports: readonly RecordBackport[];
   ecosystem: string;
   package: string;
@@ -69,6 +69,17 @@ export interface RecordRelation {
   source?: string | undefined;
 }
 
+/** What the bug needs around it beyond its log line, and patterns that show it in an input. */
+export interface RecordContext {
+  /** In words: "a Raspberry Pi (its kernel, board or OS image)". */
+  requires: string;
+  /** RE2 patterns, case-insensitive; one must match outside the lines this record's signatures matched. */
+  evidence: readonly string[];
+  /** RE2 patterns, case-insensitive: wording printed on any host that names the context without showing it; such lines never count. */
+  hints?: readonly string[] | undefined;
+  source: string;
+}
+
 export interface BugRecord {
   id: string;
   title: string;
@@ -84,4 +95,6 @@ export interface BugRecord {
   /** Facts the record could not confirm, in words. */
   unverified: readonly string[];
   relations: readonly RecordRelation[];
+  /** Absent for most records: the log line alone is enough. */
+  context?: RecordContext | undefined;
 }

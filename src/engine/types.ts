@@ -15,6 +15,8 @@ export interface OsFacts {
   versionId: string | null; // "22.04", "12", "9.4", "2", "2023"
   prettyName: string | null;
   codename: string | null;
+  /** os-release BUILD_ID when given; Container-Optimized OS versions its images by it ("18244.236.70"). */
+  buildId?: string;
   /** Line range (1-based, inclusive) in the text the user sent, when it came from the bundle. */
   lines?: [number, number];
 }

@@ -38,6 +38,7 @@ function check(subject: string, entries: AffectedEntry[], value: string, partial
     certain: result.certain,
     level: result.level,
     unverified: result.level === "reported",
+    ...(evaluated.status === "not-affected" && result.status === "unknown" ? { hedgedFrom: "not-affected" as const } : {}),
     ...(decisive ? { source: decisive.source } : {}),
   };
 }
@@ -67,7 +68,8 @@ const releaseBase = (release: string): string | null => /^(\d+\.\d+(?:\.\d+)?)/.
 
 /**
  * "Kernels older than X lack feature Y": every kernel whose own version is below X lacks it, vendor and
- * distro kernels included, unless the record names a backport into this kernel's package.
+ * distro kernels included, unless the record names a backport into this kernel's package. "From X on,
+ * feature Y is gone" (a removal) is judged the same way on the kernel's own version.
  */
 function requirementCheck(entry: AffectedEntry, host: HostVersions, kernel: KernelFacts): VersionEvidence | null {
   const base = kernel.upstream ?? releaseBase(kernel.release);
@@ -99,7 +101,10 @@ function requirementCheck(entry: AffectedEntry, host: HostVersions, kernel: Kern
   const evidence = check(subject, [entry], base, false);
   const vendor = kernel.upstreamCertainty !== "exact" || kernel.package !== null;
   if (vendor && evidence.result !== "unknown") {
-    evidence.reason += `; a requirement applies to any kernel below it, ${kernel.distro ?? "vendor"} builds included, unless the record names a backport`;
+    evidence.reason +=
+      entry.kind === "removal"
+        ? `; a removal applies to any kernel from it on, ${kernel.distro ?? "vendor"} builds included`
+        : `; a requirement applies to any kernel below it, ${kernel.distro ?? "vendor"} builds included, unless the record names a backport`;
   }
   return evidence;
 }
@@ -141,8 +146,9 @@ function packageCheck(record: BugRecord, host: HostVersions, kernel: KernelFacts
     return { ...lead, reason: `${lead.reason}; as ${others.join(" or ")} the answer is the same, so the release does not matter` };
   }
   const each = judged.map((j) => `as ${j.label}: ${j.evidence ? `${j.evidence.result} (${j.evidence.reason})` : "no data in this record"}`);
+  const { hedgedFrom: _, ...undecided } = lead;
   return {
-    ...lead,
+    ...undecided,
     subject: `${host.subject} (${kernel.release})`,
     result: "unknown",
     certain: false,
@@ -158,9 +164,11 @@ function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] 
     const distro = packageCheck(record, host, kernel, pkg);
     if (distro) return [distro];
   }
-  const requirements = record.affected.filter((a) => a.ecosystem === "linux" && a.kind === "requirement");
+  // Requirements and removals are about the kernel's own version, whoever built it.
+  const byOwnVersion = (a: AffectedEntry) => a.kind === "requirement" || a.kind === "removal";
+  const requirements = record.affected.filter((a) => a.ecosystem === "linux" && byOwnVersion(a));
   const fromRequirements = requirements.flatMap((entry) => requirementCheck(entry, host, kernel) ?? []);
-  const upstream = record.affected.filter((a) => a.ecosystem === "linux" && a.kind !== "requirement");
+  const upstream = record.affected.filter((a) => a.ecosystem === "linux" && !byOwnVersion(a));
   if (upstream.length && kernel.upstream && kernel.upstreamCertainty !== "unknown") {
     const evidence = check(`${host.subject} (${kernel.release}) as upstream ${kernel.upstream}`, upstream, kernel.upstream, false);
     if (kernel.upstreamCertainty !== "exact") {
@@ -202,6 +210,23 @@ export function decideVerdict(record: BugRecord, checks: VersionEvidence[], host
   return { status: "unknown", reason: missingDataReason(record, hosts) };
 }
 
+/**
+ * The log shows the bug's own symptom, and the only data that would rule this version out rests on a
+ * single report (a fix or a last-affected version nobody confirmed): the symptom outweighs that one
+ * report, so the answer is affected, hedged. A verified or corroborated end still rules the version
+ * out whatever the log says (the line may come from another cause).
+ */
+export function confirmBySymptom(verdict: Verdict, checks: readonly VersionEvidence[], symptom: boolean): Verdict {
+  if (!symptom || verdict.status !== "unknown" || !checks.length) return verdict;
+  if (!checks.every((c) => c.result === "unknown" && c.hedgedFrom === "not-affected")) return verdict;
+  const [first] = checks as [VersionEvidence];
+  return {
+    status: "affected",
+    reason: `${first.subject}: the log shows this bug's symptom, and the only data placing ${first.value} outside the affected range rests on a single report (${first.reason})`,
+    level: "reported",
+  };
+}
+
 const LEVELS: readonly EvidenceLevel[] = ["verified", "corroborated", "reported"];
 const strongest = (checks: VersionEvidence[]): VersionEvidence =>
   [...checks].sort(
@@ -234,10 +259,14 @@ export function nodeComponents(node: Pick<NodeRow, "version" | "runtime">): Reco
 /**
  * Image-based distributions are versioned as a whole (Talos v1.12.2, Flatcar 3033.2.1, Bottlerocket
  * 1.14.0): their records give ranges in the OS's own ecosystem, which the OS version decides.
+ * Container-Optimized OS is judged on its build (os-release BUILD_ID 18244.236.70, image
+ * cos-113-18244-236-70), since VERSION_ID is only the milestone (113).
  */
 const IMAGE_OS = new Set(["talos", "flatcar", "bottlerocket"]);
+const COS_BUILD = /^\d+\.\d+\.\d+$/;
 
-export function imageOsComponents(os: Pick<OsFacts, "id" | "versionId"> | null): Record<string, string> {
+export function imageOsComponents(os: Pick<OsFacts, "id" | "versionId" | "buildId"> | null): Record<string, string> {
+  if (os?.id === "cos") return os.buildId && COS_BUILD.test(os.buildId) ? { cos: os.buildId } : {};
   const version = os?.versionId?.replace(/^v(?=\d)/, "");
   return os && version && IMAGE_OS.has(os.id) ? { [os.id]: version } : {};
 }

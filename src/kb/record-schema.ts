@@ -1,3 +1,4 @@
+import { RE2JS } from "re2js";
 import { z } from "zod";
 import { diagnoseFieldsShape } from "../engine/diagnose-input";
 import type { BugRecord as EngineRecord } from "../engine/record";
@@ -162,8 +163,11 @@ export const affectedSchema = z.strictObject({
    * requirement: the bug is "older than X lacks feature Y" — `fixed` is the first version with the
    * feature. For the linux ecosystem it applies to every kernel whose upstream base is below it,
    * vendor and distro kernels included, unless `backports` names the distro package that carries it.
+   * removal: "from X on, feature Y is gone" — `introduced` is the first version without it, and there
+   * is no fix. For the linux ecosystem it applies to every kernel whose upstream base is at or above it,
+   * vendor and distro kernels included.
    */
-  kind: z.enum(["regression", "requirement"]).default("regression"),
+  kind: z.enum(["regression", "requirement", "removal"]).default("regression"),
   /** Distro kernels known to carry the feature although their upstream base is older (requirement only). */
   backports: z
     .array(
@@ -210,6 +214,34 @@ export const relationSchema = z.strictObject({
   source: url.optional(),
 });
 
+/**
+ * What the bug needs around it beyond its log line (a board, a platform): a finding of this record is
+ * high only when one `evidence` pattern (RE2, case-insensitive) matches the input outside the lines
+ * its signatures matched. For a message that names a condition it does not prove.
+ */
+const re2Pattern = z.string().refine(
+  (p) => {
+    try {
+      RE2JS.compile(p);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: "must be an RE2 regex" },
+);
+
+export const contextSchema = z.strictObject({
+  requires: nonEmpty,
+  evidence: z.array(re2Pattern).min(1),
+  /**
+   * Wording the software prints on any host that names the context without showing it (k3s's
+   * "(/boot/cmdline.txt on a Raspberry Pi)" hint): a line matching one never counts as evidence.
+   */
+  hints: z.array(re2Pattern).optional(),
+  source: url,
+});
+
 /** An example's inputs are the engine's diagnose fields, except `logs`, which examples call `log`. */
 export const exampleFieldsSchema = z.object(diagnoseFieldsShape).omit({ logs: true });
 
@@ -244,6 +276,8 @@ export const bugRecordSchema = z
     unverified: z.array(nonEmpty).default([]),
     /** Other records this bug masks, explains, is confused with, or is a prerequisite of. */
     relations: z.array(relationSchema).default([]),
+    /** What the bug needs around it beyond its log line; see contextSchema. */
+    context: contextSchema.optional(),
   })
   .superRefine((r, ctx) => {
     if (!r.references.some((ref) => ref.primary)) {
@@ -268,6 +302,15 @@ export const bugRecordSchema = z
               code: "custom",
               path: ["affected", i, "ranges", j],
               message: 'a requirement range is introduced: "0" with fixed: the first version that has the feature',
+            });
+        });
+      if (a.kind === "removal")
+        a.ranges.forEach((g, j) => {
+          if (g.introduced === "0" || g.fixed || g.lastAffected)
+            ctx.addIssue({
+              code: "custom",
+              path: ["affected", i, "ranges", j],
+              message: "a removal range is introduced: the first version without the feature, with no fixed or lastAffected",
             });
         });
     });

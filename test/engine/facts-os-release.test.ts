@@ -1,8 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { osImageToOs } from "../../src/engine/facts/kube-nodes";
-import { parseOsRelease } from "../../src/engine/facts/os-release";
+import { parseOsRelease, withCosImage } from "../../src/engine/facts/os-release";
 
 describe("parseOsRelease", () => {
+  it("keeps Container-Optimized OS's BUILD_ID, the version its images go by", () => {
+    // https://github.com/NVIDIA/dcgm-exporter/issues/137
+    const os = parseOsRelease(`NAME="Container-Optimized OS"
+ID=cos
+PRETTY_NAME="Container-Optimized OS from Google"
+HOME_URL="https://cloud.google.com/container-optimized-os/docs"
+BUG_REPORT_URL="https://cloud.google.com/container-optimized-os/docs/resources/support-policy#contact_us"
+GOOGLE_CRASH_ID=Lakitu
+KERNEL_COMMIT_ID=0b2ce8b3044f0faef78c593dabf3824a74f3896e
+GOOGLE_METRICS_PRODUCT_ID=26
+VERSION=93
+VERSION_ID=93
+BUILD_ID=16623.295.14`);
+    expect(os).toMatchObject({ id: "cos", versionId: "93", buildId: "16623.295.14", prettyName: "Container-Optimized OS from Google" });
+  });
+
   it("reads quoted and bare values", () => {
     // https://github.com/wazuh/wazuh/issues/25170
     const os = parseOsRelease(`PRETTY_NAME="Ubuntu 22.04.2 LTS"
@@ -100,5 +116,27 @@ describe("osImageToOs", () => {
   it("does not guess an unknown image", () => {
     // https://github.com/openshift/installer/pull/251
     expect(osImageToOs("Red Hat CoreOS 4.0.5470")).toBeNull();
+  });
+});
+
+describe("withCosImage", () => {
+  const cos = { id: "cos", idLike: [], versionId: "113", prettyName: "Container-Optimized OS from Google", codename: null };
+
+  it("reads the build from a COS or GKE node image name when the text names exactly one", () => {
+    expect(withCosImage(null, "image: cos-113-18244-236-70")).toMatchObject({ id: "cos", versionId: "113", buildId: "18244.236.70" });
+    expect(withCosImage(cos, "projects/gke-node-images/global/images/gke-1308-gke1128001-cos-113-18244-236-70-c-cgpv1-pre")).toMatchObject({
+      buildId: "18244.236.70",
+    });
+    expect(withCosImage(null, "cos-tdx-113-18244-291-63")?.buildId).toBe("18244.291.63");
+  });
+
+  it("leaves the facts alone for several builds, no image, another distribution or a BUILD_ID already read", () => {
+    expect(withCosImage(null, "cos-113-18244-236-26 cos-113-18244-236-70")).toBeNull();
+    expect(withCosImage(cos, "no image here")).toBe(cos);
+    const ubuntu = { ...cos, id: "ubuntu", versionId: "22.04" };
+    expect(withCosImage(ubuntu, "cos-113-18244-236-70")).toBe(ubuntu);
+    const built = { ...cos, buildId: "18244.236.88" };
+    expect(withCosImage(built, "cos-113-18244-236-70")).toBe(built);
+    expect(withCosImage(null, "macos-14-1234-5-6 chaos-113-18244-236-70")).toBeNull();
   });
 });

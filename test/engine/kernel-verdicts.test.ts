@@ -182,3 +182,54 @@ describe("image-based distributions, judged on the OS release that ships the ker
     });
   }
 });
+
+describe("Container-Optimized OS, judged on its build", () => {
+  // COS's VERSION_ID is the milestone (113); records give ranges in ecosystem `cos` as the build (BUILD_ID, 18244.236.70).
+  const osRelease = (build: string) =>
+    `NAME="Container-Optimized OS"\nID=cos\nPRETTY_NAME="Container-Optimized OS from Google"\nVERSION_ID=113\nBUILD_ID=${build}`;
+  const cosKb = () => kbWith([{ ecosystem: "cos", package: "cos", ranges: [range("18244.236.26", "18244.236.88")] }]);
+
+  it("the os-release BUILD_ID decides, ordered numerically part by part", async () => {
+    const kb = await cosKb();
+    const at = (build: string) => diagnoseFields(kb, { uname: "6.1.100+", osRelease: osRelease(build), logs: XOR_MARK_KLOG });
+    expect(at("18244.236.70").findings[0]?.verdict.status).toBe("affected");
+    expect(versionOf(at("18244.236.70"))?.reason).toContain("18244.236.70");
+    expect(at("18244.236.9").findings[0]?.verdict.status).toBe("not-affected");
+    expect(at("18244.236.88").findings[0]?.verdict.status).toBe("not-affected");
+    expect(at("18244.291.46").findings[0]?.verdict.status).toBe("not-affected");
+  });
+
+  it("a COS image name in the input stands in for os-release", async () => {
+    const kb = await cosKb();
+    const image = "boot disk: projects/gke-node-images/global/images/gke-1308-gke1128001-cos-113-18244-236-70-c-cgpv1-pre";
+    const d = diagnoseFields(kb, { uname: "6.1.100+", logs: `${image}\n${XOR_MARK_KLOG}` });
+    expect(d.facts.os).toMatchObject({ id: "cos", buildId: "18244.236.70" });
+    expect(d.findings[0]?.verdict.status).toBe("affected");
+  });
+
+  it("a COS image named in the logs of a host whose kernel is not COS's says nothing about that host", async () => {
+    const kb = await cosKb();
+    const image = "boot disk: projects/gke-node-images/global/images/gke-1308-gke1128001-cos-113-18244-236-70-c-cgpv1-pre";
+    for (const input of [
+      { uname: "Linux ci-runner 5.15.0-127-generic #137-Ubuntu SMP x86_64 GNU/Linux", logs: `${image}\n${XOR_MARK_KLOG}` },
+      {
+        logs: `$ uname -a\nLinux ci-runner 5.15.0-127-generic #137-Ubuntu SMP x86_64 GNU/Linux\n$ cat build.log\n${image}\n${XOR_MARK_KLOG}`,
+      },
+    ]) {
+      const d = diagnoseFields(kb, input);
+      expect(d.facts.os?.id, JSON.stringify(input).slice(0, 60)).not.toBe("cos");
+      expect(d.findings[0]?.verdict.status).not.toBe("affected");
+    }
+  });
+
+  it("without a build (the nodes table's OS image names none) the verdict stays open", async () => {
+    const kb = await cosKb();
+    const table = [
+      "NAME STATUS ROLES AGE VERSION INTERNAL-IP EXTERNAL-IP OS-IMAGE KERNEL-VERSION CONTAINER-RUNTIME",
+      "w1 Ready <none> 1d v1.31.0 10.0.0.1 <none> Container-Optimized OS from Google 6.1.100+ containerd://1.7.20",
+    ].join("\n");
+    expect(diagnoseFields(kb, { nodes: table, logs: XOR_MARK_KLOG }).findings[0]?.verdict.status).not.toBe("affected");
+    const noBuild = diagnoseFields(kb, { uname: "6.1.100+", osRelease: "ID=cos\nVERSION_ID=113", logs: XOR_MARK_KLOG });
+    expect(noBuild.findings[0]?.verdict.status).toBe("unknown");
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { diagnoseFields } from "../../src/engine/diagnose";
-import { lineTokens, matchTokens, signatureTokens } from "../../src/engine/recall";
+import { lexicalTerms, lineTokens, matchTokens, signatureTokens } from "../../src/engine/recall";
+import { stem } from "../../src/engine/recall/tokens";
 import { loadDataKb } from "../support/data-kb";
 import { CLEAN_KUBE_PROXY_START, XOR_MARK_KLOG } from "../support/seed-logs";
 
@@ -99,5 +100,164 @@ describe("recall findings", () => {
     const xt = d.findings.find((f) => f.id === XT);
     expect(xt?.evidence[0]).toMatchObject({ kind: "log", approximate: "similar", signature: "similar-text" });
     expect(xt?.confidence).not.toBe("high");
+  });
+});
+
+describe("recall across other tools' wording", () => {
+  const first = (logs: string) => diagnoseFields(kb.compiled, { logs }).findings[0];
+  const BR = "br-netfilter-not-loaded";
+
+  it("reads a sysctl as one term, written as a key or as a /proc/sys path", () => {
+    const key = lexicalTerms('sysctl: "net.bridge.bridge-nf-call-ip6tables"');
+    const path = lexicalTerms("/proc/sys/net/bridge/bridge-nf-call-ip6tables");
+    expect(key).toContain("bridge-nf-call-ip6tables");
+    expect(path).toContain("bridge-nf-call-ip6tables");
+    expect(lexicalTerms("modprobe: FATAL: Module br_netfilter not found")).toContain("br-netfilter");
+  });
+
+  it("bring in the bridge-netfilter record from a shell's, procps' or a daemon's wording, never high", () => {
+    for (const logs of [
+      "sh: can't create /proc/sys/net/bridge/bridge-nf-call-ip6tables: nonexistent directory",
+      'error: "net.bridge.bridge-nf-call-iptables" is an unknown key',
+      "W0612 10:00:01.000000    1 proxier.go:100] bridge-nf-call-iptables is disabled",
+    ]) {
+      const f = first(logs);
+      expect(f?.id, logs).toBe(BR);
+      expect(f?.confidence, logs).not.toBe("high");
+    }
+  });
+
+  it("explain a bare errno text (no failure word) by resemblance", () => {
+    const f = first("failed to create cgroup /sys/fs/cgroup/memory/kubepods/burstable/pod1234: no space left on device");
+    expect(f).toMatchObject({ id: "rhel7-memcg-kmem-leak", evidence: [{ approximate: "similar" }] });
+    expect(f?.confidence).not.toBe("high");
+  });
+
+  it("treat a log level written into a signature as framing: the same message under another level still matches", () => {
+    expect(signatureTokens("regex", String.raw`\[FATAL\] plugin/loop: Loop \(\S+ -> :53\) detected for zone`)).toEqual([
+      "plugin",
+      "loop",
+      "loop",
+      "*",
+      "detected",
+      "zone",
+    ]);
+    const f = first(
+      '[ERROR] plugin/loop: Loop (127.0.0.1:55953 -> :53) detected for zone ".", see https://coredns.io/plugins/loop#troubleshooting.',
+    );
+    expect(f).toMatchObject({ id: "coredns-loop-systemd-resolved", evidence: [{ approximate: "tokens" }] });
+  });
+
+  it("stay silent on healthy lines that merely mention a disabled feature", () => {
+    expect(diagnoseFields(kb.compiled, { logs: "docker: warning: swap limit support is disabled" }).findings).toEqual([]);
+  });
+});
+
+describe("recall across split and wrapped messages", () => {
+  const findings = (logs: string) => diagnoseFields(kb.compiled, { logs }).findings;
+
+  it("let a regex's own wildcard (a path, `.*`) stand for any run of words", () => {
+    const sig = signatureTokens("regex", String.raw`mkdir /sys/fs/cgroup/memory/\S+: cannot allocate memory`);
+    expect(sig).toEqual(["mkdir", "sys", "cgroup", "memory", "*", "cannot", "allocate", "memory"]);
+    expect(matchTokens(sig, lineTokens("mkdir /sys/fs/cgroup/memory/docker/0123abcd/pod-x-y-z cannot allocate memory"))).toBe(true);
+    // Outside the wildcard the gap rule holds.
+    expect(matchTokens(sig, lineTokens("mkdir /sys/fs/cgroup/cpu/extra/words/memory/docker cannot allocate memory"))).toBe(false);
+  });
+
+  it("judge a message split over lines by a wrapper as one message, at the line where it starts, hedged", () => {
+    const split = [
+      "ERROR: could not apply the firewall rules",
+      "/usr/sbin/ip6tables: Another app is currently holding the xtables lock.",
+      "Perhaps you want to use the -w option?",
+    ].join("\n");
+    const [f] = findings(split);
+    expect(f).toMatchObject({ id: "xtables-lock-contention", confidence: "medium" });
+    expect(f?.evidence[0]).toMatchObject({ kind: "log", line: 2, approximate: "tokens" });
+  });
+
+  it("join a path wrapped onto its own lines back into the failure it belongs to", () => {
+    const wrapped = [
+      "Error response from daemon: failed to create shim task: OCI runtime create failed:",
+      "mkdir /sys/fs/cgroup/memory/docker/0123456789ab/",
+      "cannot allocate memory",
+    ].join("\n");
+    expect(findings(wrapped)[0]).toMatchObject({ id: "rhel7-memcg-kmem-leak", confidence: "medium" });
+  });
+
+  it("never join across log records, and never count a line's own exact match twice", () => {
+    const framed = [
+      "Jan 01 00:00:01 node1 dockerd[1]: mkdir /sys/fs/cgroup/memory/docker/0123456789ab/",
+      "Jan 01 00:00:02 node1 dockerd[1]: cannot allocate memory",
+    ].join("\n");
+    expect(findings(framed).find((f) => f.id === "rhel7-memcg-kmem-leak")).toBeUndefined();
+    const exactAfterFailure =
+      "iptables-restore: line 12 failed\nAnother app is currently holding the xtables lock. Perhaps you want to use the -w option?";
+    const [f] = findings(exactAfterFailure);
+    expect(f?.evidence.filter((e) => e.kind === "log")).toHaveLength(1);
+  });
+});
+
+describe("recall across releases' and tools' wording of one message", () => {
+  it("match another grammatical form of a word: an older release's 'cannot found', a plural, a tense", () => {
+    expect(stem("found")).toBe(stem("find"));
+    expect(stem("chains")).toBe(stem("chain"));
+    expect(stem("mounted")).toBe(stem("mount"));
+    expect(matches("literal", "failed to bind port on the host interface", "error: failed to bound port on the host interface")).toBe(true);
+    // Another word is still another word.
+    expect(matches("literal", "failed to bind port on the host interface", "error: failed to close port on the host interface")).toBe(
+      false,
+    );
+  });
+
+  it("read a device name with its number glued on as the pattern's word (`veth[0-9a-f]+`)", () => {
+    const sig = String.raw`failed to add the host \(veth[0-9a-f]+\) <=> sandbox \(veth[0-9a-f]+\) pair interfaces: cannot allocate memory`;
+    expect(
+      matches("regex", sig, "failed to add the host (veth9a1b2c3) <=> sandbox (veth77d0e1f) pair interfaces: cannot allocate memory"),
+    ).toBe(true);
+    expect(
+      matches("regex", sig, "failed to add the host (vethernet) <=> sandbox (vethernet) pair interfaces: cannot allocate memory"),
+    ).toBe(false);
+  });
+
+  it("accept a last word cut without an ellipsis, and a message behind framing that repeats its first word", () => {
+    const sig = "failed to add the host pair interfaces: cannot allocate memory";
+    expect(matches("literal", sig, "failed to add the host pair interfaces: cannot allocate memor")).toBe(true);
+    expect(matches("literal", sig, "failed to add the host pair interfaces: cannot allocate me")).toBe(false);
+    expect(
+      matches(
+        "literal",
+        sig,
+        "failed to create endpoint web on network app_default: failed to add the host pair interfaces: cannot allocate memory",
+      ),
+    ).toBe(true);
+  });
+
+  it("drop a leading program name: another tool or a wrapper prints the same message without it", () => {
+    expect(signatureTokens("literal", "bwrap: setting up uid map: Permission denied")).toEqual([
+      "setting",
+      "uid",
+      "map",
+      "permission",
+      "denied",
+    ]);
+    expect(matches("literal", "bwrap: setting up uid map: Permission denied", "flatpak: setting up uid map: Permission denied")).toBe(true);
+    // Kept when the rest says too little on its own, an errno text aside: it names no failure by itself.
+    expect(signatureTokens("literal", "kubelet: swap is on")).toEqual(["kubelet", "swap"]);
+    expect(signatureTokens("literal", "inotify_init: too many open files")).toEqual(["inotify_init", "too", "many", "open", "files"]);
+    expect(matches("literal", "inotify_init: too many open files", "accept4: too many open files; retrying in 1s")).toBe(false);
+  });
+
+  it("make no token signature of a regex whose alternatives carried the meaning and left little behind", () => {
+    const sig = 'failed to register "bridge" driver: (invalid argument|creating ipset docker-ext-bridges-v[46])';
+    expect(signatureTokens("regex", sig)).toEqual([]);
+    // Alternatives that only vary around a long message cost nothing.
+    expect(signatureTokens("regex", "Could not process rule: (?:No such file|Invalid argument) in nftables sync of table filter")).toEqual([
+      "process",
+      "rule",
+      "nftables",
+      "sync",
+      "table",
+      "filter",
+    ]);
   });
 });

@@ -59,14 +59,33 @@ describe("verdicts say the level they rest on", () => {
     expect(renderTextReport(d)).toMatch(/verdict: not-affected \(corroborated\): /);
   });
 
-  it("answers unknown when the deciding end is a single report, and still affected inside it", async () => {
+  it("never says not affected from a single report; the version check alone is unknown, and still affected inside it", async () => {
     const kb = await seedWith([{ introduced: "6.6.57", fixed: "6.6.59", evidence: "verified", fixedEvidence: "reported", source: A }]);
     const fixed = diagnoseFields(kb, { uname: "6.6.60", logs: XOR_MARK_KLOG });
-    expect(fixed.findings[0]?.verdict.status).toBe("unknown");
-    expect(fixed.findings[0]?.verdict.reason).toMatch(/not confirmed: fixed in 6\.6\.59.*single report/);
+    expect(versionOf(fixed)).toMatchObject({ result: "unknown", hedgedFrom: "not-affected" });
+    expect(versionOf(fixed)?.reason).toMatch(/not confirmed: fixed in 6\.6\.59.*single report/);
     const inside = diagnoseFields(kb, { uname: "6.6.58", logs: XOR_MARK_KLOG });
     expect(inside.findings[0]?.verdict).toMatchObject({ status: "affected", level: "reported" });
     expect(versionOf(inside)).toMatchObject({ level: "reported", unverified: true });
+  });
+
+  it("lets the bug's own symptom outweigh the single report that would rule the version out", async () => {
+    const kb = await seedWith([{ introduced: "6.6.57", fixed: "6.6.59", evidence: "verified", fixedEvidence: "reported", source: A }]);
+    const past = diagnoseFields(kb, { uname: "6.6.61", logs: XOR_MARK_KLOG });
+    expect(past.findings[0]?.verdict).toMatchObject({ status: "affected", level: "reported" });
+    expect(past.findings[0]?.verdict.reason).toMatch(/the log shows this bug's symptom.*single report/);
+    expect(past.findings[0]?.unverified[0]).toMatch(/single report/);
+    // Without the symptom the data does not decide: no advisory either way.
+    const silent = diagnoseFields(kb, { uname: "6.6.61", logs: "nothing to see" });
+    expect(silent.findings).toEqual([]);
+    expect(silent.advisories).toEqual([]);
+  });
+
+  it("keeps a verified or corroborated fix above the symptom: the line may have another cause", async () => {
+    const kb = await seedWith([{ introduced: "6.6.57", fixed: "6.6.59", evidence: "verified", source: A }]);
+    const d = diagnoseFields(kb, { uname: "6.6.61", logs: XOR_MARK_KLOG });
+    expect(d.findings[0]?.verdict).toMatchObject({ status: "not-affected", level: "verified" });
+    expect(d.findings[0]?.confidence).not.toBe("high");
   });
 
   it("answers not affected before a verified start even when the fix is only reported", async () => {
@@ -97,6 +116,15 @@ describe("requirements: kernels older than X lack feature Y", () => {
     expect(f?.verdict.reason).toMatch(/3\.10\.0.*requirement applies to any kernel below it/);
   });
 
+  it("warns without a symptom only for regressions: a missing feature matters to a setup that uses it", () => {
+    const d = diagnoseFields(data, {
+      uname: "3.10.0-1160.el7.x86_64",
+      logs: "Jan 01 00:00:00 node1 systemd[1]: Started Session 1 of user root.",
+    });
+    expect(d.advisories.map((a) => a.id)).not.toContain(RUNC);
+    expect(d.advisories.map((a) => a.id)).not.toContain("tcp-tw-recycle-removed-4.12");
+  });
+
   it("clears a distro kernel whose own version has the feature", () => {
     const d = diagnoseFields(data, { uname: "5.14.0-427.13.1.el9_4.x86_64", logs: log });
     expect(d.findings.find((x) => x.id === RUNC)?.verdict.status).toBe("not-affected");
@@ -116,5 +144,21 @@ describe("requirements: kernels older than X lack feature Y", () => {
     expect(d.findings[0]?.verdict.reason).toMatch(/carry the feature since 3\.10\.0-1000\.el7/);
     const older = diagnoseFields(kb, { uname: "3.10.0-957.el7.x86_64", logs: log });
     expect(older.findings[0]?.verdict.status).toBe("affected");
+  });
+});
+
+describe("removals: from kernel X on, feature Y is gone", () => {
+  const TW = "tcp-tw-recycle-removed-4.12";
+  const log = data.records.find((r) => r.id === TW)?.examples[0]?.log ?? "";
+
+  it("applies to a distro kernel at or above X by its own version, whoever built it", () => {
+    const f = diagnoseFields(data, { uname: "5.14.0-284.11.1.el9_2.x86_64", logs: log }).findings.find((x) => x.id === TW);
+    expect(f?.verdict.status).toBe("affected");
+    expect(f?.verdict.reason).toMatch(/5\.14\.0.*a removal applies to any kernel from it on/);
+  });
+
+  it("clears a kernel below X, vendor builds included", () => {
+    const f = diagnoseFields(data, { uname: "3.10.0-1160.el7.x86_64", logs: log }).findings.find((x) => x.id === TW);
+    expect(f?.verdict.status).toBe("not-affected");
   });
 });

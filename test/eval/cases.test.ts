@@ -1,31 +1,40 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { type LoadedCase, loadCases, reportKey, urlsInText } from "../../eval/load";
+import { EVAL_SETS, type LoadedCase, loadCases, reportKey, urlsInText } from "../../eval/load";
 import { evaluate } from "../../eval/measure";
 import type { KnowledgeBase } from "../../src/kb/build-kb";
 import { readKbFiles } from "../../src/node/kb-files";
 import { loadDataKb } from "../support/data-kb";
 
-// The eval set is a measurement, not a gate: these tests check that every case is well-formed, comes
-// from a report no record uses, and runs through the engine; they never assert the figures.
+// The eval sets are a measurement, not a gate: these tests check that every case is well-formed, comes
+// from a report no record uses (and, across the development and held-out sets, no other set uses), and
+// runs through the engine; they never assert the figures.
 let kb: KnowledgeBase;
-let cases: LoadedCase[];
+const casesByDir = new Map<string, LoadedCase[]>();
+
+/** The fewest cases each set must hold. */
+const MIN_CASES: Record<string, number> = { "eval/cases": 150, "eval/holdout": 40 };
 
 beforeAll(async () => {
   kb = await loadDataKb();
-  const loaded = await loadCases();
-  expect(loaded.problems).toEqual([]);
-  cases = loaded.cases;
+  for (const { dir } of EVAL_SETS) {
+    const loaded = await loadCases(dir);
+    expect(loaded.problems).toEqual([]);
+    casesByDir.set(dir, loaded.cases);
+  }
 });
 
-describe("eval set", () => {
-  it("has at least 150 cases of every kind", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(150);
-    for (const kind of ["single", "two-bugs", "near-miss", "clean"]) expect(cases.filter((c) => c.kind === kind).length).toBeGreaterThan(0);
+describe.each(EVAL_SETS.map((s) => ({ ...s })))("eval set $dir", ({ dir }) => {
+  const cases = () => casesByDir.get(dir) ?? [];
+
+  it("has enough cases of every kind", () => {
+    expect(cases().length).toBeGreaterThanOrEqual(MIN_CASES[dir] ?? 1);
+    for (const kind of ["single", "two-bugs", "near-miss", "clean"])
+      expect(cases().filter((c) => c.kind === kind).length).toBeGreaterThan(0);
   });
 
   it("names only records that exist", () => {
     const ids = new Set(kb.records.map((r) => r.id));
-    const named = cases.flatMap((c) => [
+    const named = cases().flatMap((c) => [
       c.expect.top1,
       ...(c.expect.present ?? []),
       ...(c.expect.absentHigh ?? []),
@@ -37,16 +46,27 @@ describe("eval set", () => {
   it("uses no report that a record cites (examples, references, sources)", async () => {
     const recordUrls = new Map<string, string>();
     for (const f of await readKbFiles("data")) for (const u of urlsInText(f.text)) recordUrls.set(reportKey(u), f.file);
-    const clashes = cases.flatMap((c) =>
+    const clashes = cases().flatMap((c) =>
       c.urls.filter((u) => recordUrls.has(reportKey(u))).map((u) => `${c.id}: ${u} (${recordUrls.get(reportKey(u))})`),
     );
     expect(clashes).toEqual([]);
   });
 
   it("runs every case through the engine without error", () => {
-    const results = evaluate(kb.compiled, kb.records, cases);
-    expect(results).toHaveLength(cases.length);
+    const results = evaluate(kb.compiled, kb.records, cases());
+    expect(results).toHaveLength(cases().length);
     for (const r of results) expect(r.checks.length, r.case.id).toBeGreaterThan(0);
+  });
+});
+
+describe("eval sets together", () => {
+  it("use no report in both the development and the held-out set", () => {
+    const [dev, held] = EVAL_SETS.map(({ dir }) => casesByDir.get(dir) ?? []);
+    const devKeys = new Map((dev ?? []).flatMap((c) => c.urls.map((u) => [reportKey(u), c.id] as const)));
+    const shared = (held ?? []).flatMap((c) =>
+      c.urls.filter((u) => devKeys.has(reportKey(u))).map((u) => `${c.id}: ${u} (also ${devKeys.get(reportKey(u))})`),
+    );
+    expect(shared).toEqual([]);
   });
 
   it("matches the same report key for comment anchors and pull/issue links", () => {

@@ -116,3 +116,40 @@ describe("relations and requirements", () => {
     expect(problemsOf(backportsOnRegression)).toContainEqual(expect.stringMatching(/backports only apply to kind: requirement/));
   });
 });
+
+describe("record context", () => {
+  const withContext = (evidence: string[]) => edited((doc) => doc.set("context", { requires: "a test board", evidence, source: A }));
+
+  it("accepts RE2 patterns with what the bug needs, in words, and a source", () => {
+    const parsed = withContext(["\\bboard-x\\b"]);
+    expect(problemsOf(parsed)).toEqual([]);
+    expect(parsed.ok && parsed.record.context).toMatchObject({ requires: "a test board", evidence: ["\\bboard-x\\b"] });
+  });
+
+  it("refuses a pattern RE2 cannot compile (no backreferences or lookaround)", () => {
+    expect(problemsOf(withContext(["(?<=x)board"])).join("\n")).toMatch(/context\.evidence\.0: must be an RE2 regex/);
+  });
+});
+
+describe("affected kinds", () => {
+  const withKind = (kind: string, range: Record<string, unknown>) =>
+    edited((doc) => {
+      doc.setIn(["affected", 0, "kind"], kind);
+      doc.setIn(["affected", 0, "ranges"], [Object.fromEntries(Object.entries(range).filter(([, v]) => v !== undefined))]);
+    });
+
+  it("accepts a removal from its first version without the feature, with no fix", () => {
+    expect(
+      problemsOf(withKind("removal", { introduced: "4.12", fixed: undefined, lastAffected: undefined, evidence: "verified", source: A })),
+    ).toEqual([]);
+  });
+
+  it("refuses a removal with a fix or from the beginning", () => {
+    expect(problemsOf(withKind("removal", { introduced: "4.12", fixed: "4.13", evidence: "verified", source: A })).join("\n")).toMatch(
+      /a removal range/,
+    );
+    expect(problemsOf(withKind("removal", { introduced: "0", fixed: undefined, evidence: "verified", source: A })).join("\n")).toMatch(
+      /a removal range/,
+    );
+  });
+});

@@ -8,7 +8,7 @@ import { readBundle } from "./bundle-sections";
 import { findIptables, type LineRef, pickIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
 import { NODES_HEADER, parseNodesTable } from "./kube-nodes";
-import { parseOsRelease } from "./os-release";
+import { parseOsRelease, withCosImage } from "./os-release";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { TextLines } from "./text-lines";
 import { parseUname, parseVersionSignature, type UnameFacts } from "./uname";
@@ -76,13 +76,14 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const textLines = new TextLines(text);
   const { sections, notLogs } = readBundle(textLines);
   const osSection = sections.find((s) => s.kind === "os-release");
-  const os = osSection ? parseOsRelease(osSection.text, osSection.lines) : null;
   const kernelSources: KernelSource[] = [];
   for (const s of sections) {
     if (s.kind !== "uname" && s.kind !== "proc-version") continue;
     const uname = parseUname(s.text);
     if (uname) kernelSources.push({ uname, line: s.lines[0] });
   }
+  const releases = kernelSources.flatMap((k) => k.uname.release ?? []);
+  const os = withCosImage(osSection ? parseOsRelease(osSection.text, osSection.lines) : null, text, releases);
   const signature = sections.find((s) => s.kind === "version-signature")?.text ?? null;
   const tableNodes = sections
     .filter((s) => s.kind === "nodes")
@@ -123,7 +124,13 @@ const nonEmptyLines = (text: string | undefined) =>
  */
 export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): ExtractedFacts {
   const fromLogs = extractFacts(fields.logs ?? "", pre);
-  const os = fields.osRelease?.trim() ? parseOsRelease(fields.osRelease) : fromLogs.os;
+  const fieldReleases = splitLines(fields.uname ?? "").flatMap((l) => parseUname(l.trim())?.release ?? []);
+  // An os-release pasted into the logs counts as is (it has lines); a COS image name in the logs must also fit the uname field.
+  const os = fields.osRelease?.trim()
+    ? withCosImage(parseOsRelease(fields.osRelease), fields.logs ?? "")
+    : fromLogs.os?.lines
+      ? fromLogs.os
+      : withCosImage(null, fields.logs ?? "", [...fieldReleases, ...(fromLogs.kernel ? [fromLogs.kernel.release] : [])]);
 
   // Each field is known to be kernel output, so every line is read by shape without needing a prompt.
   // Lines keep their 1-based number within the `uname` field, so a node read from one can be found.

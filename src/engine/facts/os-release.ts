@@ -77,6 +77,7 @@ export function parseOsRelease(text: string, lines?: [number, number]): OsFacts 
   const id = v.get("ID");
   if (!id && !v.get("NAME")) return parseLsbRelease(text, lines);
   const nonEmpty = (key: string) => v.get(key) || null;
+  const buildId = nonEmpty("BUILD_ID");
   return {
     // os-release(5): "If not set, a default of ID=linux may be used."
     id: (id || "linux").toLowerCase(),
@@ -84,6 +85,34 @@ export function parseOsRelease(text: string, lines?: [number, number]): OsFacts 
     versionId: nonEmpty("VERSION_ID"),
     prettyName: nonEmpty("PRETTY_NAME") ?? nonEmpty("NAME"),
     codename: nonEmpty("VERSION_CODENAME") ?? nonEmpty("UBUNTU_CODENAME"),
+    ...(buildId ? { buildId } : {}),
     ...(lines ? { lines } : {}),
   };
+}
+
+/**
+ * A Container-Optimized OS image name: cos-113-18244-236-70, cos-stable-…, gke-1308-gke1128001-cos-113-18244-236-70-c-cgpv1-pre.
+ * Groups: milestone (os-release VERSION_ID) and the build (BUILD_ID 18244.236.70).
+ */
+const COS_IMAGE = /\bcos-(?:[a-z]+-)*(\d{2,3})-(\d{4,6})-(\d{1,4})-(\d{1,4})\b(?![.\d])/g;
+
+/** COS kernels are plain kernel.org versions with a "+": "6.1.100+". */
+const COS_RELEASE = /^\d+\.\d+\.\d+\+$/;
+
+/**
+ * The COS image named in the text, when exactly one build is named there (a list of several images says
+ * nothing about this machine). Fills in a COS os-release without BUILD_ID, or stands in for a missing one
+ * unless a kernel the input gives is not a COS kernel (a log on an Ubuntu host may name a GKE image);
+ * any other distribution's os-release is kept as it is.
+ */
+export function withCosImage(os: OsFacts | null, text: string, releases: readonly string[] = []): OsFacts | null {
+  if ((os && os.id !== "cos") || os?.buildId || !text.includes("cos-")) return os;
+  if (!os && releases.some((r) => !COS_RELEASE.test(r))) return null;
+  const builds = new Map<string, string>();
+  for (const m of text.matchAll(COS_IMAGE)) builds.set(`${m[2]}.${m[3]}.${m[4]}`, m[1] ?? "");
+  const [only, ...others] = builds;
+  if (!only || others.length) return os;
+  const [buildId, milestone] = only;
+  if (os) return { ...os, buildId, versionId: os.versionId ?? milestone };
+  return { id: "cos", idLike: [], versionId: milestone, prettyName: null, codename: null, buildId };
 }

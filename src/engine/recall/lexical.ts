@@ -5,6 +5,7 @@
  * frequency of every query word (how much of the line's distinctive weight the record explains), which
  * those libraries keep private, and the engine has to stay small and dependency-free in the Worker.
  */
+import { messageOf } from "../match/normalize-line";
 import { lineTokens } from "./tokens";
 
 const K1 = 1.2;
@@ -17,6 +18,33 @@ const STOP = new Set(
 );
 
 const useful = (t: string) => t.length >= 3 && !STOP.has(t) && !/^\d+$/.test(t) && !/^(?:0x)?[0-9a-f]{6,}$/.test(t) && !/\d{3,}/.test(t);
+
+/**
+ * Identifiers joined by "-" or "_" (`bridge-nf-call-iptables`, `br_netfilter`, `--set-xmark`) are
+ * terms of their own besides their parts: the parts are common words, the compound names one thing.
+ * A sysctl written as a key (`net.bridge.bridge-nf-call-iptables`) or as a path
+ * (`/proc/sys/net/bridge/bridge-nf-call-iptables`) yields the same compound, "_" and "-" alike.
+ */
+const COMPOUND = /[a-z0-9]+(?:[-_][a-z0-9]+)+/g;
+
+/** The message of a log line for a query: pipeline framing, klog header and logfmt time/level keys dropped. */
+function messageText(line: string): string {
+  return messageOf(line).replace(LOGFMT_FRAME, " ");
+}
+const LOGFMT_FRAME = /\b(?:time|ts|level|lvl)=(?:"[^"]*"|\S+)|\bmsg=/g;
+
+/** The terms of a text: its useful words and its useful compounds. */
+export function lexicalTerms(text: string): string[] {
+  const out = lineTokens(text).filter(useful);
+  for (const m of text
+    .toLowerCase()
+    .replace(/\\[ntr]/g, " ")
+    .matchAll(COMPOUND)) {
+    const c = m[0].replace(/_/g, "-");
+    if (c.length >= 6 && /[a-z]{2}/.test(c) && !/\d{3,}/.test(c)) out.push(c);
+  }
+  return out;
+}
 
 export interface LexicalDoc {
   id: string;
@@ -44,8 +72,7 @@ export function buildLexicalIndex(docs: readonly LexicalDoc[]): LexicalIndex {
   for (const d of docs) {
     const counts = new Map<string, number>();
     let n = 0;
-    for (const t of lineTokens(d.text)) {
-      if (!useful(t)) continue;
+    for (const t of lexicalTerms(d.text)) {
       counts.set(t, (counts.get(t) ?? 0) + 1);
       n++;
     }
@@ -75,6 +102,10 @@ export interface LexicalMatch {
   coverage: number;
   /** The distinctive words of the line found in the record. */
   terms: string[];
+  /** How many distinct words of the line those terms stand for, a compound's parts included. */
+  words: number;
+  /** Whether a term is a compound of three or more parts that only this record's text holds. */
+  anchored: boolean;
   /** The best other record's score, to tell a clear winner from a tie. */
   runnerUp: number;
 }
@@ -93,11 +124,11 @@ let touchedScratch = new Int32Array(0);
 export function bestMatch(index: LexicalIndex, line: string): LexicalMatch | null {
   // Words in more than a quarter of the records explain nothing (and would make every query visit them all).
   const common = Math.max(8, index.ids.length / 4);
-  const query = [...new Set(lineTokens(line).filter(useful))].filter((t) => {
+  const query = [...new Set(lexicalTerms(messageText(line)))].filter((t) => {
     const d = index.df.get(t);
     return d !== undefined && d <= common;
   });
-  if (query.length < 3) return null;
+  if (query.length < 2) return null;
   const weights = query.map((t) => idf(index, t));
   const total = weights.reduce((a, b) => a + b, 0);
   // Scores accumulate in a scratch array; `touched` lists the documents in the order first reached.
@@ -138,6 +169,16 @@ export function bestMatch(index: LexicalIndex, line: string): LexicalMatch | nul
   if (best < 0) return null;
   const counts = index.tf[best] as Map<string, number>;
   const terms = query.filter((t) => counts.has(t));
-  const covered = query.reduce((s, t, q) => (counts.has(t) ? s + (weights[q] as number) : s), 0);
-  return { id: index.ids[best] as string, score: bestScore, coverage: total ? covered / total : 0, terms, runnerUp: second };
+  const explained = query.reduce((s, t, q) => (counts.has(t) ? s + (weights[q] as number) : s), 0);
+  const words = new Set(terms.flatMap((t) => t.split("-"))).size;
+  const anchored = terms.some((t) => t.split("-").length >= 3 && index.df.get(t) === 1);
+  return {
+    id: index.ids[best] as string,
+    score: bestScore,
+    coverage: total ? explained / total : 0,
+    terms,
+    words,
+    anchored,
+    runnerUp: second,
+  };
 }

@@ -70,18 +70,87 @@ const distinctive = (t: string) => t.length >= 3 && !STOP.has(t) && !/^\d+$/.tes
 
 /** The ordered distinctive words of a signature; regex syntax is dropped, alternations and classes with it. */
 export function signatureTokens(kind: "literal" | "regex", pattern: string): string[] {
-  const text = kind === "literal" ? pattern : regexText(pattern);
+  const raw = kind === "literal" ? pattern : regexText(pattern);
+  // A dropped alternation may have been what told this failure from others ("failed to register
+  // driver: (invalid argument|creating ipset ...)"): what is left must say a lot on its own.
+  const lost = raw.includes(ALTERNATION_MARK);
+  const full = raw.replaceAll(ALTERNATION_MARK, " ").replace(SEVERITY, " ");
+  // "prog: message": the program's name is framing when another tool (or a wrapper) reports the same
+  // failure; the message, its errno text aside, must still say enough on its own.
+  const bare = full.replace(PROGRAM_PREFIX, "");
+  const text = bare !== full && lineTokens(bare.replace(ERRNO, " ")).filter(distinctive).length >= MIN_TOKENS ? bare : full;
   const out: string[] = [];
-  for (const t of lineTokens(text)) if (distinctive(t) && t !== ELLIPSIS) out.push(t);
+  for (const segment of text.split(OPEN_MARK)) {
+    if (out.length && out[out.length - 1] !== WILD) out.push(WILD);
+    for (const t of lineTokens(segment)) if (distinctive(t) && t !== ELLIPSIS) out.push(t);
+  }
+  while (out[out.length - 1] === WILD) out.pop();
+  if (lost && out.filter((t) => t !== WILD).length < MIN_TOKENS_WITHOUT_ALTERNATION) return [];
   return out;
 }
 
+/** Marks where regexText dropped a group of alternatives. */
+const ALTERNATION_MARK = "\uE001";
+const MIN_TOKENS_WITHOUT_ALTERNATION = 5;
+/** strerror texts: shared by every failure of that kind, they never identify one on their own. */
+const ERRNO =
+  /no such file or directory|permission denied|operation not permitted|too many open files|no space left on device|invalid argument|cannot allocate memory|device or resource busy|file exists|operation not supported|not supported|connection refused|connection reset by peer|input\/output error|read-only file system|resource temporarily unavailable|disk quota exceeded|not a directory|is a directory|broken pipe|timed out/gi;
+
+/**
+ * In a token signature, "any words here": where the regex itself allows any run of text (`\S+` for a
+ * path, `.*`), a rewrapped or longer path between the words is no rewording.
+ */
+export const WILD = "*";
+/** Marks such a run in a regex's text; survives regexText's replacements. */
+const OPEN_MARK = "\uE000";
+/** The words (path parts, ids) a wildcard may stand for in a line. */
+const MAX_OPEN_WORDS = 16;
+
+/** A message's leading program name, as `prog: ` (no spaces in it, not a path). */
+const PROGRAM_PREFIX = /^\s*[a-z][\w.-]*: (?=\S)/i;
+
+/**
+ * The same word in another release's grammar: "cannot find" / "cannot found", "failed to bind" /
+ * "bound", plural and tense endings. Used when comparing words, never to build a signature.
+ */
+export function stem(w: string): string {
+  const irregular = IRREGULAR.get(w);
+  if (irregular) return irregular;
+  if (w.length <= 4 || /\d/.test(w)) return w;
+  if (w.endsWith("ies")) return `${w.slice(0, -3)}y`;
+  if (w.endsWith("ing") && w.length > 5) return w.slice(0, -3);
+  if (w.endsWith("ed") && w.length > 5) return w.slice(0, w.endsWith("ied") ? -3 : -2);
+  if (w.endsWith("es") && /(?:ss|sh|ch|x)es$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) return w.slice(0, -1);
+  return w;
+}
+const IRREGULAR = new Map(
+  "found:find bound:bind got:get gotten:get held:hold lost:lose made:make sent:send wrote:write written:write ran:run took:take taken:take began:begin begun:begin"
+    .split(" ")
+    .map((p) => p.split(":") as [string, string]),
+);
+const same = (w: string, t: string) => w === t || (w.charCodeAt(0) === t.charCodeAt(0) && (stem(w) === stem(t) || numbered(w, t)));
+/** A device or interface name with its number glued on: "veth571e062" for a pattern's `veth[0-9a-f]+`. */
+const numbered = (w: string, t: string) => w.length > t.length && t.length >= 3 && w.startsWith(t) && ID_SUFFIX.test(w.slice(t.length));
+const ID_SUFFIX = /^[0-9a-f]*\d[0-9a-f]*$/;
+
+/**
+ * A log level written into the pattern (`[FATAL]`, `level=error`, `ERRO[`) is framing: another tool or
+ * a title retold by hand says the same message under another level, or none.
+ */
+const SEVERITY = /\[(?:fatal|error|err|warn|warning|info|debug)\]|\blevel=\w+|\b(?:ERRO|WARN|FATA|INFO|DEBU)\[/gi;
+
 /** The literal text a regex requires, roughly: groups with alternatives, classes and escapes removed. */
 function regexText(pattern: string): string {
-  let p = pattern.replace(/\\[dDsSwWbB]/g, " ").replace(/\[(?:\\.|[^\]\\])*\]/g, " ");
+  let p = pattern
+    .replace(/\\S[+*]|\.[+*]\??|(?<!\\)\[\^[^\]]*\][+*]/g, OPEN_MARK)
+    .replace(/\\[dDsSwWbB]/g, " ")
+    .replace(/(?<!\\)\[(?:\\.|[^\]\\])*\]/g, " ");
   // Innermost groups first; a group with alternatives is optional text, a plain group is kept.
   for (let round = 0; round < 8; round++) {
-    const next = p.replace(/\((?:\?:|\?i\)|\?P?<\w+>)?([^()]*)\)[?*]?/g, (_, body: string) => (body.includes("|") ? " " : ` ${body} `));
+    const next = p.replace(/\((?:\?:|\?i\)|\?P?<\w+>)?([^()]*)\)[?*]?/g, (_, body: string) =>
+      body.includes("|") ? ` ${ALTERNATION_MARK} ` : ` ${body} `,
+    );
     if (next === p) break;
     p = next;
   }
@@ -111,28 +180,56 @@ const MAX_EXTRA_WORDS = 2;
 export function matchTokens(sig: readonly string[], line: readonly string[]): boolean {
   const at = line.indexOf(ELLIPSIS);
   if (at >= 0) return matchAroundEllipsis(sig, line.slice(0, at), line.slice(at + 1));
-  return inOrder(sig, line, null);
+  // A paste or a terminal may cut the line's last word without marking it ("cannot allocate memor").
+  return inOrder(sig, line, null) || inOrder(sig, line, "end", UNMARKED_CUT);
 }
+/** The shortest unmarked cut word that still counts as the start of the signature's last word. */
+const UNMARKED_CUT = 4;
 
 /** Whether words in order (gaps as in matchTokens) hold all of `sig`; the last (or first) may be cut. */
-function inOrder(sig: readonly string[], words: readonly string[], cutAt: "end" | "start" | null): boolean {
-  let i = 0;
+function inOrder(sig: readonly string[], words: readonly string[], cutAt: "end" | "start" | null, minCut = 3): boolean {
+  // The first word may also occur in the framing before the message ("failed to create endpoint ...:
+  // failed to add ..."): each occurrence is a possible start.
+  const first = sig[0];
+  if (first === undefined || first === WILD || cutAt === "start") return inOrderFrom(sig, words, cutAt, minCut, 0);
+  for (let start = 0; start < words.length; start++) {
+    if (same(words[start] as string, first) && inOrderFrom(sig, words, cutAt, minCut, start)) return true;
+  }
+  return false;
+}
+
+function inOrderFrom(
+  sig: readonly string[],
+  words: readonly string[],
+  cutAt: "end" | "start" | null,
+  minCut: number,
+  from: number,
+): boolean {
+  let i = from;
   let extra = 0;
+  let open = false;
   for (let k = 0; k < sig.length; k++) {
     const t = sig[k] as string;
+    if (t === WILD) {
+      open = true;
+      continue;
+    }
     let between = 0;
     let found = -1;
     for (let j = i; j < words.length; j++) {
       const w = words[j] as string;
-      const cutHere = (cutAt === "end" && j === words.length - 1 && k === sig.length - 1) || (cutAt === "start" && j === 0 && k === 0);
-      if (w === t || (cutHere && w.length >= 3 && (cutAt === "end" ? t.startsWith(w) : t.endsWith(w)))) {
+      const cutHere =
+        (cutAt === "end" && j === words.length - 1 && k === sig.length - 1) ||
+        (cutAt === "start" && j === 0 && (k === 0 || (k === 1 && sig[0] === WILD)));
+      if (same(w, t) || (cutHere && w.length >= minCut && (cutAt === "end" ? t.startsWith(w) : t.endsWith(w)))) {
         found = j;
         break;
       }
       if (k > 0 && distinctive(w) && !sig.includes(w)) between++;
     }
-    if (found < 0 || between > MAX_GAP_WORDS) return false;
-    extra += between;
+    if (found < 0 || between > (open ? MAX_OPEN_WORDS : MAX_GAP_WORDS)) return false;
+    if (!open) extra += between;
+    open = false;
     i = found + 1;
   }
   return extra <= MAX_EXTRA_WORDS;
@@ -157,5 +254,7 @@ function matchAroundEllipsis(sig: readonly string[], before: readonly string[], 
       break;
     }
   }
-  return head + tail >= Math.max(MIN_TOKENS + 1, Math.ceil(sig.length * 0.5));
+  const words = (part: readonly string[]) => part.filter((t) => t !== WILD).length;
+  const covered = words(sig.slice(0, head)) + words(sig.slice(sig.length - tail));
+  return covered >= Math.max(MIN_TOKENS + 1, Math.ceil(words(sig) * 0.5));
 }

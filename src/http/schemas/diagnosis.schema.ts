@@ -69,6 +69,7 @@ const osFactsSchema = z
     versionId: z.string().nullable(),
     prettyName: z.string().nullable(),
     codename: z.string().nullable(),
+    buildId: z.string().optional(),
     lines: z.tuple([z.number().int(), z.number().int()]).optional(),
   })
   .openapi("OsFacts");
@@ -131,6 +132,9 @@ const versionEvidenceSchema = z
     certain: z.boolean(),
     level: evidenceLevel,
     unverified: z.boolean().openapi({ description: "Kept for older clients: true when level is reported." }),
+    hedgedFrom: z.literal("not-affected").optional().openapi({
+      description: "On an unknown result: the ranges would say not-affected, but only through an end that rests on a single report.",
+    }),
     source: z.string().optional(),
   })
   .openapi("VersionEvidence");

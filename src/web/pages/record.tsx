@@ -233,6 +233,12 @@ const AffectedEntryBlock = (props: { entry: AffectedEntry; index: number }) => {
           {a.ecosystem === "linux" ? ", distribution kernels on an older base included unless they backported it" : ""}.
         </p>
       ) : null}
+      {a.kind === "removal" ? (
+        <p>
+          A removal: versions from the first one listed on lack what this setup relies on
+          {a.ecosystem === "linux" ? ", distribution kernels on a newer base included" : ""}.
+        </p>
+      ) : null}
       {a.note ? <p class="hint">{a.note}</p> : null}
       {a.backports?.length ? (
         <ul>

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { compileKnowledgeBase } from "../../src/engine/compile-kb";
+import { diagnoseBundle, diagnoseFields } from "../../src/engine/diagnose";
+import { loadDataKb } from "../support/data-kb";
+
+// A record about hardware X (or a platform) is high only with evidence of X besides its own log line:
+// a message can name a condition it does not prove.
+const data = await loadDataKb();
+const PI = "raspberrypi-memory-cgroup-disabled";
+const K3S =
+  'time="2024-03-02T10:00:00Z" level=fatal msg="failed to find memory cgroup, you may need to add \\"cgroup_memory=1 cgroup_enable=memory\\" to your linux cmdline (/boot/cmdline.txt on a Raspberry Pi)"';
+
+describe("record context", () => {
+  const pi = (input: Parameters<typeof diagnoseFields>[1]) => diagnoseFields(data.compiled, input).findings.find((f) => f.id === PI);
+
+  it("keeps a finding below high when nothing outside the matched line shows the context, and says why", () => {
+    const f = pi({ uname: "Linux build-07 6.8.0-45-generic #45-Ubuntu SMP PREEMPT_DYNAMIC x86_64 GNU/Linux", logs: K3S });
+    expect(f?.confidence).toBe("medium");
+    expect(f?.unverified[0]).toMatch(/needs a Raspberry Pi.*nothing in the input shows it/);
+  });
+
+  it("is high when a kernel name, a board or an OS image shows the context", () => {
+    for (const input of [
+      { uname: "Linux node-3 6.6.31+rpt-rpi-v8 #1 SMP PREEMPT Debian 1:6.6.31-1+rpt1 aarch64 GNU/Linux", logs: K3S },
+      { uname: "Linux node-3 5.15.0-1055-raspi #58-Ubuntu SMP PREEMPT aarch64 GNU/Linux", logs: K3S },
+      { logs: `Model: Raspberry Pi 4 Model B Rev 1.4\n${K3S}` },
+    ]) {
+      const f = pi(input);
+      expect(f?.confidence, JSON.stringify(input).slice(0, 80)).toBe("high");
+      expect(f?.unverified.some((u) => u.includes("needs a Raspberry Pi"))).toBe(false);
+    }
+  });
+
+  it("does not take the program's own hint on other lines for the context", () => {
+    // k3s prints the same "(/boot/cmdline.txt on a Raspberry Pi)" hint for every controller it misses.
+    const cpuset = K3S.replaceAll("memory cgroup", "cpuset cgroup").replace("cgroup_memory=1 cgroup_enable=memory", "cgroup_enable=cpuset");
+    const f = pi({ uname: "Linux build-07 6.8.0-45-generic #45-Ubuntu SMP PREEMPT_DYNAMIC x86_64 GNU/Linux", logs: `${cpuset}\n${K3S}` });
+    expect(f?.confidence).toBe("medium");
+    // A real sign of a Pi still counts next to the hints.
+    expect(pi({ logs: `Model: Raspberry Pi 4 Model B Rev 1.4\n${cpuset}\n${K3S}` })?.confidence).toBe("high");
+  });
+
+  it("reads a raw bundle the same way: a uname section shows the context", () => {
+    const bundle = `$ uname -a\nLinux node-3 6.1.21-v8+ #1642 SMP PREEMPT Mon Apr  3 17:24:16 BST 2023 aarch64 GNU/Linux\n$ journalctl -u k3s\n${K3S}`;
+    expect(diagnoseBundle(data.compiled, bundle).findings.find((f) => f.id === PI)?.confidence).toBe("high");
+    expect(diagnoseBundle(data.compiled, K3S).findings.find((f) => f.id === PI)?.confidence).toBe("medium");
+  });
+
+  it("leaves records without a context alone", () => {
+    const record = data.compiled.records.find((r) => r.id === PI);
+    if (!record) throw new Error("record missing");
+    const { context: _, ...plain } = record;
+    const kb = compileKnowledgeBase("test", [plain]);
+    expect(diagnoseFields(kb, { logs: K3S }).findings[0]?.confidence).toBe("high");
+  });
+});
