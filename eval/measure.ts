@@ -33,6 +33,7 @@ const describe = (f: Finding | undefined) => (f ? `${f.id} (${f.confidence} ${f.
 
 export function evaluate(kb: CompiledKb, records: readonly BugRecord[], cases: readonly LoadedCase[]): CaseResult[] {
   const bm25 = createBm25(records.map((r) => ({ id: r.id, text: `${r.title}\n${r.summary}` })));
+  const byId = new Map(records.map((r) => [r.id, r]));
   return cases.map((c) => {
     const diagnosis = diagnoseCase(kb, c);
     const { findings } = diagnosis;
@@ -84,9 +85,12 @@ export function evaluate(kb: CompiledKb, records: readonly BugRecord[], cases: r
     if (e.verdict) {
       const record = e.verdict.record;
       const f = find(record) ?? diagnosis.advisories.find((a) => a.id === record);
-      // A version-only report (kind "verdict") carries no symptom: the engine answers through an
-      // advisory when affected and stays silent otherwise, so silence is its not-affected answer.
-      const silentIsNotAffected = c.kind === "verdict" && e.verdict.status === "not-affected";
+      // Without its symptom in the log, the engine answers for a record through an advisory when the
+      // version is in a regression range and stays silent otherwise: silence is its not-affected
+      // answer on a version-only report, and on any report for a record with regression ranges
+      // (requirements and removals warn only when the log shows the setup, so there silence says nothing).
+      const hasRegression = byId.get(record)?.affected.some((a) => a.kind === "regression" && a.ranges.length > 0) ?? false;
+      const silentIsNotAffected = e.verdict.status === "not-affected" && (c.kind === "verdict" || hasRegression);
       const got = f ? f.verdict.status : "not shown";
       checks.push({
         metric: "verdict",
