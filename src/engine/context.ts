@@ -1,4 +1,5 @@
 import { RE2JS } from "re2js";
+import { requiredLiteralSets } from "./match";
 import type { BugRecord } from "./record";
 
 /**
@@ -23,14 +24,58 @@ const MAX_CONTEXT_CHARS = 256 * 1024;
 export interface CompiledContext {
   evidence: readonly RE2JS[];
   hints: readonly RE2JS[];
+  /**
+   * Per evidence pattern: the literal sets every match holds (lower case; a line must hold a member of
+   * each), or null when they cannot be trusted as a prefilter (none found, or a non-ASCII literal).
+   */
+  evidenceLiterals: ReadonlyArray<readonly (readonly string[])[] | null>;
 }
 
 const compile = (patterns: readonly string[] = []) => patterns.map((p) => RE2JS.compile(p, RE2JS.CASE_INSENSITIVE));
 
+/** The prefilter is only exact for literals of printable ASCII. */
+const NON_ASCII_LITERAL = /[^\x20-\x7e]/;
+const prefilterOf = (pattern: string) => {
+  let sets: string[][];
+  try {
+    sets = requiredLiteralSets(pattern, 3);
+  } catch {
+    return null;
+  }
+  return sets.length && sets.every((set) => set.every((l) => !NON_ASCII_LITERAL.test(l))) ? sets : null;
+};
+
 export function compileContexts(records: readonly BugRecord[]): ReadonlyMap<string, CompiledContext> {
   const out = new Map<string, CompiledContext>();
-  for (const r of records) if (r.context) out.set(r.id, { evidence: compile(r.context.evidence), hints: compile(r.context.hints) });
+  for (const r of records) {
+    if (!r.context) continue;
+    const evidence = r.context.evidence ?? [];
+    out.set(r.id, { evidence: compile(evidence), hints: compile(r.context.hints), evidenceLiterals: evidence.map(prefilterOf) });
+  }
   return out;
+}
+
+/**
+ * Whether evidence pattern `i` cannot match a line because the line lacks one of its required
+ * literals. Only said of a line of printable ASCII without backslashes (which the literals are folded
+ * without): there RE2's case-insensitive match and a lower-cased `includes` agree.
+ */
+function cannotMatch(context: CompiledContext, i: number, lower: () => string | null): boolean {
+  const sets = context.evidenceLiterals[i];
+  if (!sets) return false;
+  const l = lower();
+  return l !== null && sets.some((set) => !set.some((lit) => l.includes(lit)));
+}
+
+/** The line in lower case when it is printable ASCII without backslashes; otherwise null. */
+function plainLower(line: string): string | null {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c < 32 || c > 126 || c === 92) {
+      if (c !== 9) return null;
+    }
+  }
+  return line.toLowerCase();
 }
 
 /**
@@ -39,7 +84,16 @@ export function compileContexts(records: readonly BugRecord[]): ReadonlyMap<stri
  */
 export function contextShown(context: CompiledContext, input: ContextInput, matchedLines: ReadonlySet<number>): boolean {
   const any = (res: readonly RE2JS[], s: string) => res.some((re) => re.matcher(s).find());
-  const shows = (s: string) => any(context.evidence, s) && !any(context.hints, s);
+  // Most log lines hold none of an evidence pattern's literals: RE2 runs only where one could match.
+  const evidenceIn = (s: string) => {
+    let lower: string | null | undefined;
+    const lowered = () => {
+      if (lower === undefined) lower = plainLower(s);
+      return lower;
+    };
+    return context.evidence.some((re, i) => !cannotMatch(context, i, lowered) && re.matcher(s).find());
+  };
+  const shows = (s: string) => evidenceIn(s) && !any(context.hints, s);
   if (input.others.some((s) => s?.slice(0, MAX_CONTEXT_CHARS).split("\n").some(shows))) return true;
   const lines = input.logs.slice(0, MAX_CONTEXT_CHARS).split("\n");
   return lines.some((l, i) => !matchedLines.has(i + 1) && l.length > 0 && shows(l));
