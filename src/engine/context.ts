@@ -57,8 +57,9 @@ export function compileContexts(records: readonly BugRecord[]): ReadonlyMap<stri
 
 /**
  * Whether evidence pattern `i` cannot match a line because the line lacks one of its required
- * literals. Only said of a line of printable ASCII without backslashes (which the literals are folded
- * without): there RE2's case-insensitive match and a lower-cased `includes` agree.
+ * literals. Only said of a line of ASCII text (tabs, CRs and backslashes allowed): there RE2's
+ * case-insensitive match and a lower-cased `includes` agree, once CRs and backslashes (which the
+ * literals are folded without) are dropped from the line too.
  */
 function cannotMatch(context: CompiledContext, i: number, lower: () => string | null): boolean {
   const sets = context.evidenceLiterals[i];
@@ -67,15 +68,16 @@ function cannotMatch(context: CompiledContext, i: number, lower: () => string | 
   return l !== null && sets.some((set) => !set.some((lit) => l.includes(lit)));
 }
 
-/** The line in lower case when it is printable ASCII without backslashes; otherwise null. */
+/** The line in lower case without CRs and backslashes, when it is ASCII text; otherwise null. */
 function plainLower(line: string): string | null {
+  let folded = false;
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
-    if (c < 32 || c > 126 || c === 92) {
-      if (c !== 9) return null;
-    }
+    if (c === 13 || c === 92) folded = true;
+    else if ((c < 32 && c !== 9) || c > 126) return null;
   }
-  return line.toLowerCase();
+  const lower = line.toLowerCase();
+  return folded ? lower.replace(/[\r\\]/g, "") : lower;
 }
 
 /**

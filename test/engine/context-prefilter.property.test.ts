@@ -39,12 +39,10 @@ const WORDS = [
   "İ",
   "\u212a",
 ];
-const text = fc
-  .array(
-    fc.array(fc.constantFrom(...WORDS), { maxLength: 8 }).map((ws) => ws.join(" ")),
-    { maxLength: 12 },
-  )
-  .map((ls) => ls.join("\n"));
+const line = fc
+  .tuple(fc.array(fc.constantFrom(...WORDS), { maxLength: 8 }), fc.constantFrom(" ", "", "\\"))
+  .map(([ws, sep]) => ws.join(sep));
+const text = fc.array(line, { maxLength: 12 }).map((ls) => ls.join("\n"));
 
 describe("record context prefilter", () => {
   it("gives the answer RE2 on every line gives", () => {
