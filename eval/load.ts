@@ -14,12 +14,14 @@ export interface LoadProblem {
 
 /**
  * The evaluation sets, in the order `npm run eval` prints them: the development set, which the engine's
- * developers look at, and the held-out set, which they do not see before it is measured. Same schema and
- * rules; no report may be in both.
+ * developers look at, and the held-out sets, which they do not see before they are measured (eval/holdout is
+ * spent: its misses have been looked at; eval/holdout2 is the fresh one). Same schema and rules; no report may be
+ * in two sets.
  */
 export const EVAL_SETS = [
   { label: "development set (eval/cases)", dir: "eval/cases" },
   { label: "held-out set (eval/holdout)", dir: "eval/holdout" },
+  { label: "held-out set 2 (eval/holdout2)", dir: "eval/holdout2" },
 ] as const;
 
 /** Reads every <dir>/*.yaml (eval/cases by default); all problems at once, like kb:check. */

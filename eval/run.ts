@@ -1,5 +1,5 @@
 // `npm run eval`: measures the engine on eval/cases (the development set: real field reports no record
-// example uses) and on eval/holdout (the held-out set: more such reports, kept away from the engine's
+// example uses) and on eval/holdout and eval/holdout2 (the held-out sets: more such reports, kept away from the engine's
 // developers until it is measured), and prints the figures and every miss of each. A measurement, not a
 // gate: it exits 0 whatever the figures.
 import { existsSync } from "node:fs";
