@@ -103,6 +103,39 @@ describe("recall findings", () => {
   });
 });
 
+describe("recall over a whole report", () => {
+  // Failure lines each too short to resemble a record alone, as a person retells an incident in a ticket.
+  const framed = (lines: string[]) => lines.map((m, i) => `Nov 29 02:1${i}:07 node-1 kubelet[812]: ${m}`);
+  const reports = {
+    "kubelet-orphaned-pod-volume-paths": framed([
+      "failed: pods stuck, node shows orphaned pod volumes",
+      "error: cleanup of orphaned pod directories not done",
+      "volume paths still present on disk, failed again",
+    ]),
+    "kubelet-fails-with-swap-on": framed([
+      "error: swap is enabled on this node",
+      "kubelet failed to start because swap is on",
+      "failed: disable swap or set failSwapOn",
+    ]),
+  };
+
+  it("names the record its failure lines resemble together, as the weakest lead, when nothing else explains them", () => {
+    for (const [id, lines] of Object.entries(reports)) {
+      for (const line of lines) expect(diagnoseFields(kb.compiled, { logs: line }).findings, line).toEqual([]);
+      const [first, ...others] = diagnoseFields(kb.compiled, { logs: lines.join("\n") }).findings;
+      expect(first?.id).toBe(id);
+      expect(first?.confidence).toBe("low");
+      expect(first?.evidence[0]).toMatchObject({ kind: "log", approximate: "similar" });
+      expect(others).toEqual([]);
+    }
+  });
+
+  it("stays out when anything more precise explained the report", () => {
+    const d = diagnoseFields(kb.compiled, { logs: [...reports["kubelet-fails-with-swap-on"], XOR_MARK_KLOG].join("\n") });
+    expect(d.findings.map((f) => f.id)).toEqual([XT]);
+  });
+});
+
 describe("recall across other tools' wording", () => {
   const first = (logs: string) => diagnoseFields(kb.compiled, { logs }).findings[0];
   const BR = "br-netfilter-not-loaded";

@@ -8,7 +8,7 @@
 import { isLogFramed } from "../facts/log-framing";
 import type { Hit } from "../match";
 import { unframe } from "../match/normalize-line";
-import { bestMatch, buildLexicalIndex, type LexicalIndex, type LexicalMatch } from "./lexical";
+import { bestMatch, bestMatchOfLines, buildLexicalIndex, type LexicalIndex, type LexicalMatch } from "./lexical";
 import { lineTokens, MIN_TOKENS, matchTokens, signatureTokens, stem, type TokenSignature, WILD } from "./tokens";
 
 export { lexicalTerms } from "./lexical";
@@ -165,8 +165,10 @@ export function recallHits(
   };
   const pushSimilar = (m: LexicalMatch, line: number, l: string) =>
     similar.push({ key: m.id, line, text: l, approximate: "similar", recordId: m.id, coverage: m.coverage, terms: m.terms });
+  /** Failure lines nothing explained, one per wording: the whole report's last resort. */
+  const unexplained: Array<{ line: number; text: string }> = [];
   // Logs repeat one message with other numbers: judge each distinct wording once.
-  const seen = new Map<string, { sigs: number[]; similar: LexicalMatch | null | undefined }>();
+  const seen = new Map<string, { sigs: number[]; similar: LexicalMatch | null | undefined; queued?: boolean }>();
   /** How the line was explained: a signature (exact or tokens), a resemblance, nothing; null past the work bound. */
   const judgeLine = (l: string, line: number): "signature" | "similar" | "none" | null => {
     const key = l.replace(DIGITS, "#");
@@ -191,6 +193,10 @@ export function recallHits(
       judged.similar = resemblance(l);
     }
     if (judged.similar) pushSimilar(judged.similar, line, l);
+    else if (!judged.queued && unexplained.length < MAX_REPORT_LINES) {
+      judged.queued = true;
+      unexplained.push({ line, text: l });
+    }
     return judged.similar ? "similar" : "none";
   };
   // A failure line nothing explained may be one message split over lines (wrapped by a terminal, a
@@ -256,9 +262,52 @@ export function recallHits(
     return true;
   });
   for (const g of [...open]) closeGroup(g);
+  // Nothing at all explained the report: its failure lines together may still resemble one record
+  // clearly (a short report words one failure over several lines, each too short to decide alone).
+  if (!exact.length && !tokens.length && !similar.length) {
+    const whole = reportResemblance(tables, unexplained);
+    if (whole) similar.push(whole);
+  }
   // Resemblance last: a record that a token signature found needs no resemblance.
   return [...tokens, ...similar];
 }
+
+/** How many of a report's unexplained failure lines its whole-report query reads. */
+const MAX_REPORT_LINES = 20;
+/** Gates of the whole-report resemblance: looser than a line's, so its finding is only ever weak. */
+const MIN_REPORT_WORDS = 5;
+const MIN_REPORT_COVERAGE = 0.5;
+const MIN_REPORT_LEAD = 2;
+
+/**
+ * The record whose text best explains all of a report's unexplained failure lines together, when it
+ * leads clearly; the evidence is the line sharing most of its words. Its coverage is held below the
+ * line gate's, so the finding weighs the least a resemblance can (see similarWeight): a lead to read,
+ * never a confident answer.
+ */
+function reportResemblance(tables: RecallTables, lines: ReadonlyArray<{ line: number; text: string }>): ApproximateHit | null {
+  if (!lines.length) return null;
+  const m = bestMatchOfLines(
+    tables.lexical,
+    lines.map((l) => l.text),
+  );
+  if (!m || m.words < MIN_REPORT_WORDS || m.coverage < MIN_REPORT_COVERAGE || m.score < MIN_REPORT_LEAD * m.runnerUp) return null;
+  const shared = (text: string) => {
+    const lower = text.toLowerCase();
+    return m.terms.filter((t) => lower.includes(t)).length;
+  };
+  const best = lines.reduce((a, b) => (shared(b.text) > shared(a.text) ? b : a));
+  return {
+    key: m.id,
+    line: best.line,
+    text: best.text,
+    approximate: "similar",
+    recordId: m.id,
+    coverage: Math.min(m.coverage, REPORT_COVERAGE_CAP),
+    terms: m.terms,
+  };
+}
+const REPORT_COVERAGE_CAP = 0.69;
 
 interface SplitMessage {
   /** The first line of the message. */

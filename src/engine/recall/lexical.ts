@@ -122,9 +122,18 @@ let touchedScratch = new Int32Array(0);
 
 /** The record whose text best explains one log line, with how much of the line it explains. */
 export function bestMatch(index: LexicalIndex, line: string): LexicalMatch | null {
+  return bestMatchOfText(index, messageText(line));
+}
+
+/** The record whose text best explains several log lines together, each read without its framing. */
+export function bestMatchOfLines(index: LexicalIndex, lines: readonly string[]): LexicalMatch | null {
+  return bestMatchOfText(index, lines.map(messageText).join("\n"));
+}
+
+function bestMatchOfText(index: LexicalIndex, text: string): LexicalMatch | null {
   // Words in more than a quarter of the records explain nothing (and would make every query visit them all).
   const common = Math.max(8, index.ids.length / 4);
-  const query = [...new Set(lexicalTerms(messageText(line)))].filter((t) => {
+  const query = [...new Set(lexicalTerms(text))].filter((t) => {
     const d = index.df.get(t);
     return d !== undefined && d <= common;
   });
