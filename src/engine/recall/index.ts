@@ -8,9 +8,13 @@
 import { isLogFramed } from "../facts/log-framing";
 import type { Hit } from "../match";
 import { unframe } from "../match/normalize-line";
-import { bestMatch, bestMatchOfLines, buildLexicalIndex, type LexicalIndex, type LexicalMatch } from "./lexical";
+import { CUT, INFO, isFailure, mayFail } from "./failure-lines";
+import { buildLexicalIndex, type LexicalIndex, type LexicalMatch } from "./lexical";
+import { lineResemblance, MAX_REPORT_LINES, reportResemblance } from "./resemblance";
 import { lineTokens, MIN_TOKENS, matchTokens, signatureTokens, stem, type TokenSignature, WILD } from "./tokens";
+import { forEachWindowLine } from "./window-lines";
 
+export { FAILURE_MARKERS } from "./failure-lines";
 export { lexicalTerms } from "./lexical";
 export { lineTokens, matchTokens, signatureTokens } from "./tokens";
 
@@ -35,8 +39,6 @@ const MIN_ANCHOR = 4;
 const MAX_ANCHOR_SHARE = 8;
 /** Bounds on the work one diagnosis may do in the recall tier, whatever the size of the log. */
 const MAX_LEXICAL_LINES = 60;
-const LEXICAL_WINDOW = 512 * 1024;
-const MAX_LINE = 4000;
 
 export function compileRecall(records: readonly RecallRecord[], keyOf: (recordId: string, signatureId: string) => string): RecallTables {
   const raw = records.flatMap((r) => r.signatures.map((s) => ({ key: keyOf(r.id, s.id), tokens: signatureTokens(s.kind, s.pattern) })));
@@ -85,51 +87,6 @@ export interface ApproximateHit extends Hit {
 }
 
 /**
- * A line that reports a failure: only these are worth explaining by resemblance. Besides the words
- * of failure, the errno texts (`strerror`) a tool prints when the kernel refuses (a message can be
- * only "…: no space left on device"), and states a daemon warns about instead of failing ("X is
- * disabled", "PLEG is not healthy", "loop detected", "another app is holding the lock").
- */
-const FAILURE =
-  /\b(?:error|err|fail(?:s|ed|ure)?|unable|cannot|can't|couldn't|could not|denied|refused|invalid|not found|no such|timed? ?out|panic|fatal|unknown|not supported|unsupported|exceeded|dropp(?:ed|ing)|reject(?:ed|ing)|oops|bug)\b|^[EF]\d{4} /i;
-const FAILURE_STATE =
-  /\b(?:no space left on device|operation not permitted|not permitted|resource busy|read-only file system|too many open files|no buffer space|out of memory|is disabled|not healthy|unhealthy|(?:loop|deadlock|lockup)\b.{0,60}?\bdetected|(?:holding|held|waiting for)\b.{0,40}\block\b)\b/i;
-const isFailure = (line: string) => FAILURE.test(line) || FAILURE_STATE.test(line);
-
-/**
- * Literals of which a line that FAILURE, FAILURE_STATE or CUT accepts holds at least one (one per
- * alternative, folded as the matcher reads text): the one-pass matcher marks their lines, so only
- * those lines (and lines opening with E/F, FAILURE's klog header) are tested here.
- */
-export const FAILURE_MARKERS = [
-  ...["err", "fail", "unable", "cannot", "can't", "couldn't", "could not", "denied", "refused", "invalid"],
-  ...["not found", "no such", "timeout", "timedout", "time out", "timed out", "panic", "fatal", "unknown"],
-  ...["not supported", "unsupported", "exceeded", "dropp", "reject", "oops", "bug"],
-  ...["no space left on device", "not permitted", "resource busy", "read-only file system", "too many open files"],
-  ...["no buffer space", "out of memory", "is disabled", "not healthy", "unhealthy", "detected", "holding", "held"],
-  ...["waiting for", "...", "\u2026"],
-];
-
-/** Gates of the lexical fallback: most of the line's distinctive weight explained, by a clear winner. */
-const MIN_COVERAGE = 0.7;
-const MIN_TERMS = 5;
-/** A compound only one record's text holds (`bridge-nf-call-iptables`) names the thing itself: fewer words suffice. */
-const MIN_ANCHORED_TERMS = 3;
-const MIN_LEAD = 1.8;
-/** Enough of the line explained, by a record that leads the others clearly (or alone holds a compound of the line). */
-const clearWinner = (m: LexicalMatch) => {
-  if (m.anchored && m.words >= MIN_ANCHORED_TERMS && m.score >= MIN_ANCHORED_LEAD * m.runnerUp) return true;
-  // A record that explains every distinctive word of a long line needs a smaller lead over the next.
-  if (m.coverage >= FULL_COVERAGE && m.words >= MIN_TERMS + 1 && m.score >= MIN_FULL_LEAD * m.runnerUp) return true;
-  return m.words >= MIN_TERMS && m.score >= MIN_LEAD * m.runnerUp;
-};
-const MIN_ANCHORED_LEAD = 1.25;
-const FULL_COVERAGE = 0.95;
-const MIN_FULL_LEAD = 1.4;
-/** Informational lines (klog I, logfmt level=info) describe normal operation, whatever words they use. */
-const INFO = /(?:^|\s|\]:\s)I\d{4} \d\d:\d\d:\d\d|\blevel=(?:info|debug)\b/;
-
-/**
  * The recall tier over one log: on each failure line (or a line cut by an ellipsis), the token
  * signatures whose anchor words it holds and whose exact signature did not match it; then, for a
  * failure line nothing explained, the record whose text best explains it. Only the first and last
@@ -160,8 +117,7 @@ export function recallHits(
   };
   const resemblance = (l: string) => {
     tried++;
-    const m = bestMatch(tables.lexical, l);
-    return m && m.coverage >= MIN_COVERAGE && clearWinner(m) ? m : null;
+    return lineResemblance(tables.lexical, l);
   };
   const pushSimilar = (m: LexicalMatch, line: number, l: string) =>
     similar.push({ key: m.id, line, text: l, approximate: "similar", recordId: m.id, coverage: m.coverage, terms: m.terms });
@@ -265,49 +221,12 @@ export function recallHits(
   // Nothing at all explained the report: its failure lines together may still resemble one record
   // clearly (a short report words one failure over several lines, each too short to decide alone).
   if (!exact.length && !tokens.length && !similar.length) {
-    const whole = reportResemblance(tables, unexplained);
+    const whole = reportResemblance(tables.lexical, unexplained);
     if (whole) similar.push(whole);
   }
   // Resemblance last: a record that a token signature found needs no resemblance.
   return [...tokens, ...similar];
 }
-
-/** How many of a report's unexplained failure lines its whole-report query reads. */
-const MAX_REPORT_LINES = 20;
-/** Gates of the whole-report resemblance: looser than a line's, so its finding is only ever weak. */
-const MIN_REPORT_WORDS = 5;
-const MIN_REPORT_COVERAGE = 0.5;
-const MIN_REPORT_LEAD = 2;
-
-/**
- * The record whose text best explains all of a report's unexplained failure lines together, when it
- * leads clearly; the evidence is the line sharing most of its words. Its coverage is held below the
- * line gate's, so the finding weighs the least a resemblance can (see similarWeight): a lead to read,
- * never a confident answer.
- */
-function reportResemblance(tables: RecallTables, lines: ReadonlyArray<{ line: number; text: string }>): ApproximateHit | null {
-  if (!lines.length) return null;
-  const m = bestMatchOfLines(
-    tables.lexical,
-    lines.map((l) => l.text),
-  );
-  if (!m || m.words < MIN_REPORT_WORDS || m.coverage < MIN_REPORT_COVERAGE || m.score < MIN_REPORT_LEAD * m.runnerUp) return null;
-  const shared = (text: string) => {
-    const lower = text.toLowerCase();
-    return m.terms.filter((t) => lower.includes(t)).length;
-  };
-  const best = lines.reduce((a, b) => (shared(b.text) > shared(a.text) ? b : a));
-  return {
-    key: m.id,
-    line: best.line,
-    text: best.text,
-    approximate: "similar",
-    recordId: m.id,
-    coverage: Math.min(m.coverage, REPORT_COVERAGE_CAP),
-    terms: m.terms,
-  };
-}
-const REPORT_COVERAGE_CAP = 0.69;
 
 interface SplitMessage {
   /** The first line of the message. */
@@ -330,57 +249,6 @@ function continuesMessage(l: string): boolean {
   return !isLogFramed(t) && unframe(l) === l.trimStart();
 }
 
-const CUT = /\.\.\.|\u2026/;
 /** What differs between repeats of one message: its numbers. */
 const DIGITS = /\d+/g;
 const MAX_DISTINCT_LINES = 1_000;
-
-/** Calls `visit(line, number)` for each line of the first and last 512 KB (the whole text when small). */
-/** A line the matcher marked (1-based `line`), or one opening with E/F, which FAILURE's klog header accepts. */
-function mayFail(marked: Uint8Array, line: number, l: string): boolean {
-  if (marked[line - 1] === 1) return true;
-  const c = l.charCodeAt(0);
-  return c === 69 || c === 70 || c === 101 || c === 102;
-}
-
-/**
- * `lines`, when known (> 0), is the text's line count: the second window's first line number is then
- * counted back from the end rather than forward over the whole text.
- */
-function forEachWindowLine(text: string, lines: number, visit: (line: string, n: number) => boolean): void {
-  const windows: Array<[number, number]> =
-    text.length <= 2 * LEXICAL_WINDOW
-      ? [[0, text.length]]
-      : [
-          [0, LEXICAL_WINDOW],
-          [text.length - LEXICAL_WINDOW, text.length],
-        ];
-  for (const [from, to] of windows) {
-    let start = from === 0 ? 0 : text.indexOf("\n", from) + 1;
-    if (start <= 0 && from !== 0) continue;
-    let line = start === 0 ? 1 : lines > 0 ? lines - newlinesFrom(text, start) : lineNumberAt(text, start);
-    while (start < to) {
-      const nl = text.indexOf("\n", start);
-      const end = nl < 0 ? text.length : nl;
-      let l = text.slice(start, Math.min(end, start + MAX_LINE));
-      if (l.endsWith("\r")) l = l.slice(0, -1);
-      if (!visit(l, line) || nl < 0) break;
-      start = nl + 1;
-      line++;
-    }
-  }
-}
-
-/** Newlines at or after `offset`. */
-function newlinesFrom(text: string, offset: number): number {
-  let n = 0;
-  for (let i = text.indexOf("\n", offset); i >= 0; i = text.indexOf("\n", i + 1)) n++;
-  return n;
-}
-
-/** 1-based number of the line starting at `offset`. */
-function lineNumberAt(text: string, offset: number): number {
-  let n = 1;
-  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) n++;
-  return n;
-}

@@ -1,0 +1,66 @@
+/**
+ * When a record's own text explains a log line, or a whole report, well enough to name it: by how
+ * much of the text it explains and by its lead over the next record (see lexical.ts for the scores).
+ */
+import type { ApproximateHit } from "./index";
+import { bestMatch, bestMatchOfLines, type LexicalIndex, type LexicalMatch } from "./lexical";
+
+/** Gates of the lexical fallback: most of the line's distinctive weight explained, by a clear winner. */
+const MIN_COVERAGE = 0.7;
+const MIN_TERMS = 5;
+/** A compound only one record's text holds (`bridge-nf-call-iptables`) names the thing itself: fewer words suffice. */
+const MIN_ANCHORED_TERMS = 3;
+const MIN_LEAD = 1.8;
+/** Enough of the line explained, by a record that leads the others clearly (or alone holds a compound of the line). */
+const clearWinner = (m: LexicalMatch) => {
+  if (m.anchored && m.words >= MIN_ANCHORED_TERMS && m.score >= MIN_ANCHORED_LEAD * m.runnerUp) return true;
+  // A record that explains every distinctive word of a long line needs a smaller lead over the next.
+  if (m.coverage >= FULL_COVERAGE && m.words >= MIN_TERMS + 1 && m.score >= MIN_FULL_LEAD * m.runnerUp) return true;
+  return m.words >= MIN_TERMS && m.score >= MIN_LEAD * m.runnerUp;
+};
+const MIN_ANCHORED_LEAD = 1.25;
+const FULL_COVERAGE = 0.95;
+const MIN_FULL_LEAD = 1.4;
+
+/** The record whose text explains one failure line nothing else explained, when it clearly does. */
+export function lineResemblance(index: LexicalIndex, line: string): LexicalMatch | null {
+  const m = bestMatch(index, line);
+  return m && m.coverage >= MIN_COVERAGE && clearWinner(m) ? m : null;
+}
+
+/** How many of a report's unexplained failure lines its whole-report query reads. */
+export const MAX_REPORT_LINES = 20;
+/** Gates of the whole-report resemblance: looser than a line's, so its finding is only ever weak. */
+const MIN_REPORT_WORDS = 5;
+const MIN_REPORT_COVERAGE = 0.5;
+const MIN_REPORT_LEAD = 2;
+
+/**
+ * The record whose text best explains all of a report's unexplained failure lines together, when it
+ * leads clearly; the evidence is the line sharing most of its words. Its coverage is held below the
+ * line gate's, so the finding weighs the least a resemblance can (see similarWeight): a lead to read,
+ * never a confident answer.
+ */
+export function reportResemblance(index: LexicalIndex, lines: ReadonlyArray<{ line: number; text: string }>): ApproximateHit | null {
+  if (!lines.length) return null;
+  const m = bestMatchOfLines(
+    index,
+    lines.map((l) => l.text),
+  );
+  if (!m || m.words < MIN_REPORT_WORDS || m.coverage < MIN_REPORT_COVERAGE || m.score < MIN_REPORT_LEAD * m.runnerUp) return null;
+  const shared = (text: string) => {
+    const lower = text.toLowerCase();
+    return m.terms.filter((t) => lower.includes(t)).length;
+  };
+  const best = lines.reduce((a, b) => (shared(b.text) > shared(a.text) ? b : a));
+  return {
+    key: m.id,
+    line: best.line,
+    text: best.text,
+    approximate: "similar",
+    recordId: m.id,
+    coverage: Math.min(m.coverage, REPORT_COVERAGE_CAP),
+    terms: m.terms,
+  };
+}
+const REPORT_COVERAGE_CAP = 0.69;

@@ -1,0 +1,50 @@
+/**
+ * How the recall tier walks a log: its first and last 512 KB, line by line, with their line numbers.
+ * Pasted reports are small, and a large log's failure is near its end, so the work stays bounded.
+ */
+const LEXICAL_WINDOW = 512 * 1024;
+/** Longest line read; the rest of a longer line says nothing a signature's words would not. */
+const MAX_LINE = 4000;
+
+/**
+ * Calls `visit(line, number)` for each line of the first and last 512 KB (the whole text when small).
+ * `lines`, when known (> 0), is the text's line count: the second window's first line number is then
+ * counted back from the end rather than forward over the whole text.
+ */
+export function forEachWindowLine(text: string, lines: number, visit: (line: string, n: number) => boolean): void {
+  const windows: Array<[number, number]> =
+    text.length <= 2 * LEXICAL_WINDOW
+      ? [[0, text.length]]
+      : [
+          [0, LEXICAL_WINDOW],
+          [text.length - LEXICAL_WINDOW, text.length],
+        ];
+  for (const [from, to] of windows) {
+    let start = from === 0 ? 0 : text.indexOf("\n", from) + 1;
+    if (start <= 0 && from !== 0) continue;
+    let line = start === 0 ? 1 : lines > 0 ? lines - newlinesFrom(text, start) : lineNumberAt(text, start);
+    while (start < to) {
+      const nl = text.indexOf("\n", start);
+      const end = nl < 0 ? text.length : nl;
+      let l = text.slice(start, Math.min(end, start + MAX_LINE));
+      if (l.endsWith("\r")) l = l.slice(0, -1);
+      if (!visit(l, line) || nl < 0) break;
+      start = nl + 1;
+      line++;
+    }
+  }
+}
+
+/** Newlines at or after `offset`. */
+function newlinesFrom(text: string, offset: number): number {
+  let n = 0;
+  for (let i = text.indexOf("\n", offset); i >= 0; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+/** 1-based number of the line starting at `offset`. */
+function lineNumberAt(text: string, offset: number): number {
+  let n = 1;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}
