@@ -1,3 +1,4 @@
+import type { Child } from "hono/jsx";
 import type { KbMeta } from "../../db/bug-queries";
 import type { AffectedEntry, BugRecord, Example } from "../../kb/record-schema";
 import { aliasStatus, evidenceOf, rangeEndEvidence, sourcesOf } from "../fact-status";
@@ -116,90 +117,80 @@ const Sources = (props: { fact: { source: string; sources?: readonly string[] | 
   </>
 );
 
-const Aliases = (props: { bug: BugRecord }) => (
-  <section aria-labelledby="aliases">
-    <h2 id="aliases">Aliases</h2>
-    {props.bug.aliases.length ? (
+/** A section holding one table of a record's facts, or "None recorded." when it has none. */
+const FactTable = (props: { id: string; title: string; caption?: string; columns: string[]; empty: boolean; children: Child }) => (
+  <section aria-labelledby={props.id}>
+    <h2 id={props.id}>{props.title}</h2>
+    {props.empty ? (
+      <p>None recorded.</p>
+    ) : (
       <div class="table">
         <table>
-          <caption class="visually-hidden">Names and ids people use for this bug</caption>
+          {props.caption ? <caption class="visually-hidden">{props.caption}</caption> : null}
           <thead>
             <tr>
-              <th scope="col">Id</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Status</th>
-              <th scope="col">Note and source</th>
+              {props.columns.map((c) => (
+                <th scope="col">{c}</th>
+              ))}
             </tr>
           </thead>
-          <tbody>
-            {props.bug.aliases.map((a) => {
-              const status = aliasStatus(a);
-              return (
-                <tr id={`alias-${slugify(a.value)}`} class={status === "misreported" ? "odd" : undefined}>
-                  <td>
-                    <code>{a.value}</code>
-                  </td>
-                  <td>{a.kind}</td>
-                  <td>
-                    <StatusBadge status={status} />
-                  </td>
-                  <td>
-                    {a.note ? <span>{a.note} </span> : null}
-                    <Sources fact={a} />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
+          <tbody>{props.children}</tbody>
         </table>
       </div>
-    ) : (
-      <p>None recorded.</p>
     )}
   </section>
 );
 
+const Aliases = (props: { bug: BugRecord }) => (
+  <FactTable
+    id="aliases"
+    title="Aliases"
+    caption="Names and ids people use for this bug"
+    columns={["Id", "Kind", "Status", "Note and source"]}
+    empty={!props.bug.aliases.length}
+  >
+    {props.bug.aliases.map((a) => {
+      const status = aliasStatus(a);
+      return (
+        <tr id={`alias-${slugify(a.value)}`} class={status === "misreported" ? "odd" : undefined}>
+          <td>
+            <code>{a.value}</code>
+          </td>
+          <td>{a.kind}</td>
+          <td>
+            <StatusBadge status={status} />
+          </td>
+          <td>
+            {a.note ? <span>{a.note} </span> : null}
+            <Sources fact={a} />
+          </td>
+        </tr>
+      );
+    })}
+  </FactTable>
+);
+
 const Commits = (props: { bug: BugRecord }) => (
-  <section aria-labelledby="commits">
-    <h2 id="commits">Commits</h2>
-    {props.bug.commits.length ? (
-      <div class="table">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Role</th>
-              <th scope="col">Commit</th>
-              <th scope="col">Title</th>
-              <th scope="col">First in</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.bug.commits.map((c) => (
-              <tr>
-                <td>{c.role}</td>
-                <td>
-                  <code title={c.id}>{c.id.slice(0, 12)}</code>
-                  <br />
-                  <span class="muted">{c.repo}</span>
-                </td>
-                <td>
-                  {c.title}
-                  {c.note ? <p class="hint">{c.note}</p> : null}
-                </td>
-                <td>{c.versions.join(", ") || "—"}</td>
-                <td>
-                  <StatusBadge status={evidenceOf(c)} /> <Sources fact={c} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    ) : (
-      <p>None recorded.</p>
-    )}
-  </section>
+  <FactTable id="commits" title="Commits" columns={["Role", "Commit", "Title", "First in", "Status"]} empty={!props.bug.commits.length}>
+    {props.bug.commits.map((c) => (
+      <tr>
+        <td>{c.role}</td>
+        <td>
+          <code title={c.id}>{c.id.slice(0, 12)}</code>
+          <br />
+          <span class="muted">{c.repo}</span>
+        </td>
+        <td>
+          {c.title}
+          {c.note ? <p class="hint">{c.note}</p> : null}
+        </td>
+        <td>{c.versions.join(", ") || "—"}</td>
+        <td>
+          <StatusBadge status={evidenceOf(c)} /> <Sources fact={c} />
+        </td>
+      </tr>
+    ))}
+  </FactTable>
 );
 
 const Affected = (props: { bug: BugRecord }) => (
@@ -322,40 +313,30 @@ const AffectedEntryBlock = (props: { entry: AffectedEntry; index: number }) => {
 };
 
 const Signatures = (props: { bug: BugRecord }) => (
-  <section aria-labelledby="signatures">
-    <h2 id="signatures">Signatures: what to grep for</h2>
-    <div class="table">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Pattern</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Weight</th>
-            <th scope="col">What it means</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.bug.signatures.map((s) => (
-            <tr>
-              <td>
-                <span class="copyable">
-                  <code data-copy="pattern">{s.pattern}</code>
-                </span>
-              </td>
-              <td>
-                {s.kind}
-                {s.caseSensitive ? ", case-sensitive" : ""}
-              </td>
-              <td>{s.weight}</td>
-              <td>
-                {s.description ?? ""} <Source url={s.source} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  </section>
+  <FactTable
+    id="signatures"
+    title="Signatures: what to grep for"
+    columns={["Pattern", "Kind", "Weight", "What it means"]}
+    empty={!props.bug.signatures.length}
+  >
+    {props.bug.signatures.map((s) => (
+      <tr>
+        <td>
+          <span class="copyable">
+            <code data-copy="pattern">{s.pattern}</code>
+          </span>
+        </td>
+        <td>
+          {s.kind}
+          {s.caseSensitive ? ", case-sensitive" : ""}
+        </td>
+        <td>{s.weight}</td>
+        <td>
+          {s.description ?? ""} <Source url={s.source} />
+        </td>
+      </tr>
+    ))}
+  </FactTable>
 );
 
 const ExampleBlock = (props: { example: Example }) => {
