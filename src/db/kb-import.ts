@@ -91,7 +91,6 @@ export function importQueries(db: Db, kb: KbSnapshot, now: Date): BatchItem<"sql
           introduced: g.introduced,
           fixed: g.fixed ?? null,
           lastAffected: g.lastAffected ?? null,
-          verified: g.verified,
           evidence: g.evidence,
           introducedEvidence: g.introducedEvidence,
           fixedEvidence: g.fixedEvidence,

@@ -60,9 +60,8 @@ export const bugRanges = sqliteTable(
     introduced: text("introduced").notNull(),
     fixed: text("fixed"),
     lastAffected: text("last_affected"),
-    verified: integer("verified", { mode: "boolean" }).notNull(),
-    // The range's own level and each end's: `verified` alone cannot tell a corroborated end from a
-    // reported one, and a version query says how firm its answer is, as the engine does.
+    // The range's own level and each end's: a version query says how firm its answer is, as the
+    // engine does (a corroborated end decides; a reported one only hedges).
     evidence: text("evidence", { enum: EVIDENCE_LEVELS }).notNull().default("reported"),
     introducedEvidence: text("introduced_evidence", { enum: EVIDENCE_LEVELS }).notNull().default("reported"),
     fixedEvidence: text("fixed_evidence", { enum: EVIDENCE_LEVELS }).notNull().default("reported"),
