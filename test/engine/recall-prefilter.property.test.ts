@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { lineTokens, recallHits } from "../../src/engine/recall";
+import { CUT, isFailure } from "../../src/engine/recall/failure-lines";
 import { loadDataKb } from "../support/data-kb";
 
 // Speed-ups of the recall tier must not change what it finds. The one-pass matcher marks the lines
@@ -93,6 +94,31 @@ const WORDS = [
   "--xor-mark",
   "unregister_netdevice",
   "usage count",
+  "Text file busy",
+  "Input/output error",
+  "Broken pipe",
+  "No route to host",
+  "Network is unreachable",
+  "connection reset by peer",
+  "Stale file handle",
+  "Directory not empty",
+  "Too many levels of symbolic links",
+  "Exec format error",
+  "Address already in use",
+  "Transport endpoint is not connected",
+  "blocked for more than 120 seconds",
+  "Call Trace:",
+  "segfault at 0",
+  "(core dumped)",
+  "Killed process 42",
+  "oom-kill",
+  "exit status 1",
+  "exit code: 137",
+  "exit code 0",
+  "NotReady",
+  "not ready",
+  "[INFO]",
+  "[DEBUG]",
 ];
 const exampleLines = kb.records.flatMap((r) => r.examples.flatMap((e) => e.log.split("\n"))).filter((l) => l.length < 400);
 const line = fc.oneof(
@@ -109,6 +135,19 @@ describe("recall prefilter", () => {
         const { hits, marked } = kb.matcher.scanMarked(t);
         const all = () => true;
         expect(recallHits(kb.recall, t, hits, all, marked)).toEqual(recallHits(kb.recall, t, hits, all, null));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("marks every line the failure tests accept (a marker literal for every alternative)", () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const { marked } = kb.matcher.scanMarked(t);
+        // No marks at all (a text with ANSI escapes): recall then tests every line itself.
+        if (marked === null) return;
+        const unmarked = t.split("\n").filter((l, i) => (isFailure(l) || CUT.test(l)) && marked[i] !== 1 && !/^[EFef]/.test(l));
+        expect(unmarked).toEqual([]);
       }),
       { numRuns: 400 },
     );

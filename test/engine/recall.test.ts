@@ -130,6 +130,28 @@ describe("recall over a whole report", () => {
     }
   });
 
+  it("reads a short report with no word of failure whole (a kernel warning), as the weakest lead", () => {
+    const warning = "kernel: unregister_netdevice: waiting for cni0 to become free";
+    const [first, ...others] = diagnoseFields(kb.compiled, {
+      logs: `Message from syslogd@node-3 at Nov 29 02:11:07 ...\n ${warning}`,
+    }).findings;
+    expect(first).toMatchObject({ id: "unregister-netdevice-refcount-leak", confidence: "low", evidence: [{ approximate: "similar" }] });
+    expect(others).toEqual([]);
+    // In a long log the same line is one among many that say nothing wrong: no lead.
+    const session = (i: number) => `Nov 29 02:11:${String(i).padStart(2, "0")} node-3 systemd[1]: Started Session ${i} of user core.`;
+    const long = [warning, ...Array.from({ length: 25 }, (_, i) => session(i))].join("\n");
+    expect(diagnoseFields(kb.compiled, { logs: long }).findings).toEqual([]);
+  });
+
+  it("never takes informational lines for a report, however close their words", () => {
+    const healthy = [
+      "I0315 03:48:50.499570       1 config.go:133] Starting endpoints config controller",
+      "I0315 03:48:50.499598       1 shared_informer.go:223] Waiting for caches to sync for endpoints config",
+      "[INFO] plugin/reload: Running configuration MD5 = 16d10c9396a4095338f9a5f9437a4813",
+    ];
+    expect(diagnoseFields(kb.compiled, { logs: healthy.join("\n") }).findings).toEqual([]);
+  });
+
   it("stays out when anything more precise explained the report", () => {
     const d = diagnoseFields(kb.compiled, { logs: [...reports["kubelet-fails-with-swap-on"], XOR_MARK_KLOG].join("\n") });
     expect(d.findings.map((f) => f.id)).toEqual([XT]);
@@ -163,6 +185,12 @@ describe("recall across other tools' wording", () => {
   it("explain a bare errno text (no failure word) by resemblance", () => {
     const f = first("failed to create cgroup /sys/fs/cgroup/memory/kubepods/burstable/pod1234: no space left on device");
     expect(f).toMatchObject({ id: "rhel7-memcg-kmem-leak", evidence: [{ approximate: "similar" }] });
+    expect(f?.confidence).not.toBe("high");
+  });
+
+  it("read every errno text as a failure, not only the common ones (ETXTBSY's 'Text file busy')", () => {
+    const f = first("yarn install: /tmp/yarn--171/node: bad interpreter: Text file busy");
+    expect(f).toMatchObject({ id: "io-uring-sqpoll-etxtbsy-6.9", evidence: [{ approximate: "similar" }] });
     expect(f?.confidence).not.toBe("high");
   });
 

@@ -1,17 +1,26 @@
 /**
  * Which log lines report a failure: only these are worth explaining by resemblance. Besides the words
- * of failure, the errno texts (`strerror`) a tool prints when the kernel refuses (a message can be
- * only "…: no space left on device"), and states a daemon warns about instead of failing ("X is
- * disabled", "PLEG is not healthy", "loop detected", "another app is holding the lock").
+ * of failure, every errno text (glibc's `strerror`) a tool prints when the kernel refuses (a message
+ * can be only "…: text file busy"), the kernel's own alarms (a hung task, a call trace, a segfault),
+ * a process that died (killed, core dumped, a non-zero exit status), and states a daemon warns about
+ * instead of failing ("X is disabled", "PLEG is not healthy", "loop detected", "another app is
+ * holding the lock").
  */
 const FAILURE =
   /\b(?:error|err|fail(?:s|ed|ure)?|unable|cannot|can't|couldn't|could not|denied|refused|invalid|not found|no such|timed? ?out|panic|fatal|unknown|not supported|unsupported|exceeded|dropp(?:ed|ing)|reject(?:ed|ing)|oops|bug)\b|^[EF]\d{4} /i;
 const FAILURE_STATE =
-  /\b(?:no space left on device|operation not permitted|not permitted|resource busy|read-only file system|too many open files|no buffer space|out of memory|is disabled|not healthy|unhealthy|(?:loop|deadlock|lockup)\b.{0,60}?\bdetected|(?:holding|held|waiting for)\b.{0,40}\block\b)\b/i;
-export const isFailure = (line: string) => FAILURE.test(line) || FAILURE_STATE.test(line);
+  /\b(?:no space left on device|operation not permitted|not permitted|resource busy|read-only file system|too many open files|no buffer space|out of memory|is disabled|not healthy|unhealthy|not ready|(?:loop|deadlock|lockup)\b.{0,60}?\bdetected|(?:holding|held|waiting for)\b.{0,40}\block\b)\b/i;
+/** strerror texts the words above miss (EINTR … EKEYEXPIRED), as glibc prints them. */
+const ERRNO_TEXT =
+  /\b(?:interrupted system call|input\/output error|argument list too long|exec format error|bad file descriptor|no child processes|resource temporarily unavailable|bad address|block device required|file exists|not a directory|is a directory|inappropriate ioctl|text file busy|file too large|illegal seek|too many links|broken pipe|numerical (?:argument|result) out of|resource deadlock|file name too long|no locks available|function not implemented|directory not empty|too many levels of symbolic links|address already in use|cannot assign requested address|network is (?:down|unreachable)|connection (?:reset|aborted)|software caused connection abort|transport endpoint is not connected|no route to host|host is (?:down|unreachable)|stale file handle|structure needs cleaning|value too large for defined data type|protocol not available|required key not available|key has expired|message too long|socket operation on non-socket)\b/i;
+/** The kernel's alarms and a process's death, in the words the kernel and shells print them. */
+const DEATH_OR_ALARM =
+  /\b(?:blocked for more than|call trace|segfault|core dumped|killed process|oom-kill|hung task|exit (?:status|code)[:= ]\s*[1-9])/i;
+export const isFailure = (line: string) =>
+  FAILURE.test(line) || FAILURE_STATE.test(line) || ERRNO_TEXT.test(line) || DEATH_OR_ALARM.test(line);
 
 /**
- * Literals of which a line that FAILURE, FAILURE_STATE or CUT accepts holds at least one (one per
+ * Literals of which a line that isFailure or CUT accepts holds at least one (one per
  * alternative, folded as the matcher reads text): the one-pass matcher marks their lines, so only
  * those lines (and lines opening with E/F, FAILURE's klog header) are tested here.
  */
@@ -21,14 +30,25 @@ export const FAILURE_MARKERS = [
   ...["not supported", "unsupported", "exceeded", "dropp", "reject", "oops", "bug"],
   ...["no space left on device", "not permitted", "resource busy", "read-only file system", "too many open files"],
   ...["no buffer space", "out of memory", "is disabled", "not healthy", "unhealthy", "detected", "holding", "held"],
-  ...["waiting for", "...", "\u2026"],
+  ...["waiting for", "not ready", "...", "\u2026"],
+  ...["interrupted system call", "input/output error", "argument list too long", "exec format error", "bad file descriptor"],
+  ...["no child processes", "resource temporarily unavailable", "bad address", "block device required", "file exists"],
+  ...["not a directory", "is a directory", "inappropriate ioctl", "text file busy", "file too large", "illegal seek"],
+  ...["too many links", "broken pipe", "numerical argument out of", "numerical result out of", "resource deadlock"],
+  ...["file name too long", "no locks available", "function not implemented", "directory not empty", "too many levels"],
+  ...["address already in use", "cannot assign requested address", "network is", "connection reset", "connection aborted"],
+  ...["software caused connection abort", "transport endpoint is not connected", "no route to host", "host is"],
+  ...["stale file handle", "structure needs cleaning", "value too large", "protocol not available", "required key not"],
+  ...["key has expired", "message too long", "socket operation on non-socket"],
+  ...["blocked for more than", "call trace", "segfault", "core dumped", "killed process", "oom-kill", "hung task"],
+  ...["exit status", "exit code"],
 ];
 
 /** A line cut by an ellipsis (`systemctl status`): its words may still match a signature's. */
 export const CUT = /\.\.\.|\u2026/;
 
-/** Informational lines (klog I, logfmt level=info) describe normal operation, whatever words they use. */
-export const INFO = /(?:^|\s|\]:\s)I\d{4} \d\d:\d\d:\d\d|\blevel=(?:info|debug)\b/;
+/** Informational lines (klog I, logfmt level=info, a bracketed [INFO]) describe normal operation, whatever words they use. */
+export const INFO = /(?:^|\s|\]:\s)I\d{4} \d\d:\d\d:\d\d|\blevel=(?:info|debug)\b|\[(?:INFO|DEBUG)\]/;
 
 /** A line the matcher marked (1-based `line`), or one opening with E/F, which FAILURE's klog header accepts. */
 export function mayFail(marked: Uint8Array, line: number, l: string): boolean {

@@ -123,6 +123,8 @@ export function recallHits(
     similar.push({ key: m.id, line, text: l, approximate: "similar", recordId: m.id, coverage: m.coverage, terms: m.terms });
   /** Failure lines nothing explained, one per wording: the whole report's last resort. */
   const unexplained: Array<{ line: number; text: string }> = [];
+  /** The log's lines while it is short: a short report without a word of failure is all evidence. */
+  const shortReport: Array<{ line: number; text: string }> = [];
   // Logs repeat one message with other numbers: judge each distinct wording once.
   const seen = new Map<string, { sigs: number[]; similar: LexicalMatch | null | undefined; queued?: boolean }>();
   /** How the line was explained: a signature (exact or tokens), a resemblance, nothing; null past the work bound. */
@@ -198,6 +200,8 @@ export function recallHits(
         } else closeGroup(g);
       }
     }
+    if (shortReport.length <= MAX_REPORT_LINES && l.trim() && isLog(line) && !INFO.test(l.slice(0, 200)))
+      shortReport.push({ line, text: l });
     const relevant = isLog(line) && (marked === null || mayFail(marked, line, l)) && (isFailure(l) || CUT.test(l));
     const verdict = relevant ? judgeLine(l, line) : "signature";
     if (verdict === null) return false;
@@ -220,8 +224,10 @@ export function recallHits(
   for (const g of [...open]) closeGroup(g);
   // Nothing at all explained the report: its failure lines together may still resemble one record
   // clearly (a short report words one failure over several lines, each too short to decide alone).
+  // A short report with no word of failure (a kernel warning, a table from /proc) is read whole.
   if (!exact.length && !tokens.length && !similar.length) {
-    const whole = reportResemblance(tables.lexical, unexplained);
+    const lines = unexplained.length || shortReport.length > MAX_REPORT_LINES ? unexplained : shortReport;
+    const whole = reportResemblance(tables.lexical, lines);
     if (whole) similar.push(whole);
   }
   // Resemblance last: a record that a token signature found needs no resemblance.
