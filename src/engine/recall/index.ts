@@ -106,13 +106,22 @@ export function recallHits(
   const tokens: ApproximateHit[] = [];
   const similar: ApproximateHit[] = [];
   let tried = 0;
+  // The token signatures a word (or its stem) anchors, looked up once per distinct word of the log.
+  const anchored = new Map<string, readonly number[]>();
+  const anchoredBy = (w: string): readonly number[] => {
+    let found = anchored.get(w);
+    if (!found) {
+      const own = tables.byAnchor.get(w);
+      const root = stem(w);
+      const viaRoot = root !== w ? tables.byAnchor.get(root) : undefined;
+      found = own && viaRoot ? [...own, ...viaRoot] : (own ?? viaRoot ?? NONE);
+      anchored.set(w, found);
+    }
+    return found;
+  };
   const tokenMatches = (words: readonly string[]) => {
     const candidates = new Set<number>();
-    for (const w of words) {
-      for (const i of tables.byAnchor.get(w) ?? []) candidates.add(i);
-      const root = stem(w);
-      if (root !== w) for (const i of tables.byAnchor.get(root) ?? []) candidates.add(i);
-    }
+    for (const w of words) for (const i of anchoredBy(w)) candidates.add(i);
     return [...candidates].filter((i) => matchTokens((tables.tokenSignatures[i] as TokenSignature).tokens, words));
   };
   const resemblance = (l: string) => {
@@ -126,9 +135,9 @@ export function recallHits(
   /** The log's lines while it is short: a short report without a word of failure is all evidence. */
   const shortReport: Array<{ line: number; text: string }> = [];
   // Logs repeat one message with other numbers: judge each distinct wording once.
-  const seen = new Map<string, { sigs: number[]; similar: LexicalMatch | null | undefined; queued?: boolean }>();
+  const seen = new Map<string, { sigs: readonly number[]; similar: LexicalMatch | null | undefined; queued?: boolean }>();
   /** How the line was explained: a signature (exact or tokens), a resemblance, nothing; null past the work bound. */
-  const judgeLine = (l: string, line: number): "signature" | "similar" | "none" | null => {
+  const judgeLine = (l: string, line: number, failure: boolean): "signature" | "similar" | "none" | null => {
     const key = l.replace(DIGITS, "#");
     let judged = seen.get(key);
     if (!judged) {
@@ -145,7 +154,7 @@ export function recallHits(
       matched = true;
     }
     if (matched || explained.has(line)) return "signature";
-    if (!isFailure(l) || INFO.test(l.slice(0, 200))) return "none";
+    if (!failure || INFO.test(l.slice(0, 200))) return "none";
     if (judged.similar === undefined) {
       if (tried >= MAX_LEXICAL_LINES) return "none";
       judged.similar = resemblance(l);
@@ -202,11 +211,12 @@ export function recallHits(
     }
     if (shortReport.length <= MAX_REPORT_LINES && l.trim() && isLog(line) && !INFO.test(l.slice(0, 200)))
       shortReport.push({ line, text: l });
-    const relevant = isLog(line) && (marked === null || mayFail(marked, line, l)) && (isFailure(l) || CUT.test(l));
-    const verdict = relevant ? judgeLine(l, line) : "signature";
+    const candidate = isLog(line) && (marked === null || mayFail(marked, line, l));
+    const failure = candidate && isFailure(l);
+    const verdict = failure || (candidate && CUT.test(l)) ? judgeLine(l, line, failure) : "signature";
     if (verdict === null) return false;
     // A resemblance is the weakest explanation: the whole message may still match a signature's words.
-    if (verdict !== "signature" && isFailure(l) && groups.length < MAX_SPLIT_MESSAGES) {
+    if (verdict !== "signature" && failure && groups.length < MAX_SPLIT_MESSAGES) {
       const before = prevLine === line - 1 && prevText.trim() && isLog(prevLine) && continuesPrev();
       const g: SplitMessage = {
         line: before ? prevLine : line,
@@ -258,3 +268,4 @@ function continuesMessage(l: string): boolean {
 /** What differs between repeats of one message: its numbers. */
 const DIGITS = /\d+/g;
 const MAX_DISTINCT_LINES = 1_000;
+const NONE: readonly number[] = [];
