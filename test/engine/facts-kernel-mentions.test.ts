@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { diagnoseFields } from "../../src/engine/diagnose";
+import { extractFacts } from "../../src/engine/facts";
+import { loadDataKb } from "../support/data-kb";
+import { XOR_MARK_KLOG } from "../support/seed-logs";
+
+// A kernel named inside other output: reports paste dmesg, `docker info` or a sentence far more often
+// than `uname -a`. One release is a fact; two (an upgrade retold, several nodes) decide nothing.
+const kernelOf = (text: string) => extractFacts(text).kernel;
+
+describe("kernel mentions", () => {
+  it("reads /proc/version from a boot log under dmesg and journal framing, build string included", () => {
+    // https://github.com/geerlingguy/sbc-reviews/issues/21 (Raspberry Pi 5 dmesg)
+    const pi5 = kernelOf(
+      "[    0.000000] Booting Linux on physical CPU 0x0000000000 [0x414fd0b1]\n[    0.000000] Linux version 6.1.47-v8_16k+ (pi@pi5) (gcc (Debian 12.2.0-14) 12.2.0, GNU ld (GNU Binutils for Debian) 2.40) #1 SMP PREEMPT Thu Sep 21 21:07:03 CDT 2023",
+    );
+    expect(pi5).toMatchObject({ release: "6.1.47-v8_16k+", build: "#1 SMP PREEMPT Thu Sep 21 21:07:03 CDT 2023", line: 2 });
+    // https://github.com/velvet-os/imagebuilder/issues/36 (journalctl -k)
+    const journal = kernelOf(
+      "[    0.000000] kernel: Linux version 5.15.22-stb-mt8+ (root@aarch64) (gcc (Debian 10.2.1-6) 10.2.1 20210110, GNU ld (GNU Binutils for Debian) 2.35.2) #5 SMP PREEMPT Tue Feb 22 21:52:33 CET 2022",
+    );
+    expect(journal).toMatchObject({ release: "5.15.22-stb-mt8+", upstream: "5.15.22" });
+  });
+
+  it("reads `docker info`'s Kernel Version and hostnamectl's Kernel line", () => {
+    // https://github.com/jrr/fauna-circle-repro (README: CircleCI's docker info block)
+    const info =
+      " Server Version: 20.10.18\n Storage Driver: overlay2\n Cgroup Version: 1\n Kernel Version: 5.15.0-1030-aws\n Operating System: Ubuntu 20.04.5 LTS";
+    expect(kernelOf(info)).toMatchObject({ release: "5.15.0-1030-aws", distro: "ubuntu", flavour: "aws", line: 4 });
+    expect(kernelOf("  Operating System: Ubuntu 24.04.1 LTS\n          Kernel: Linux 5.15.0-1030-aws")?.release).toBe("5.15.0-1030-aws");
+  });
+
+  it("reads one release a person names in prose, and none from a series or from two releases", () => {
+    expect(kernelOf("the nodes run kernel 5.15.0-1030-aws since Monday.")?.release).toBe("5.15.0-1030-aws");
+    expect(kernelOf("it broke somewhere in the kernel 6.1 series")).toBeNull();
+    expect(kernelOf("upgraded from kernel 5.15.0-1030-aws to kernel 6.8.0-1015-aws")).toBeNull();
+    expect(kernelOf(" Kernel Version: 5.15.0-1030-aws\n Kernel Version: 6.8.0-1015-aws")).toBeNull();
+  });
+
+  it("never lets a mention override the kernel's own uname", () => {
+    // uname -a from https://github.com/yukinakanaka/tetragon-mini/pull/11
+    const uname =
+      "Linux lima-tetragon-mini 6.8.0-55-generic #57-Ubuntu SMP PREEMPT_DYNAMIC Wed Feb 12 23:20:18 UTC 2025 aarch64 aarch64 aarch64 GNU/Linux";
+    expect(kernelOf(`${uname}\nwe also tried kernel 5.15.0-1030-aws`)?.release).toBe("6.8.0-55-generic");
+  });
+
+  it("judges a kernel named by docker info as it judges the same kernel given by uname", async () => {
+    const kb = (await loadDataKb()).compiled;
+    // The seed report's kernel (Bottlerocket 1.26.2, https://github.com/bottlerocket-os/bottlerocket/issues/4295).
+    const release = "5.15.168";
+    const verdictOf = (d: ReturnType<typeof diagnoseFields>) => d.findings.find((f) => f.id === "xt-mark-ipv6-typo-2024")?.verdict;
+    const byUname = verdictOf(diagnoseFields(kb, { uname: release, logs: XOR_MARK_KLOG }));
+    const byInfo = verdictOf(diagnoseFields(kb, { logs: ` Kernel Version: ${release}\n${XOR_MARK_KLOG}` }));
+    expect(byUname?.status).toBeDefined();
+    expect(byUname?.status).not.toBe("unknown");
+    expect(byInfo?.status).toBe(byUname?.status);
+  });
+});
