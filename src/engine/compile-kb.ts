@@ -1,5 +1,5 @@
 import { type CompiledContext, compileContexts } from "./context";
-import { IPTABLES_VERSION_MARKERS, KERNEL_MENTION_MARKERS } from "./facts";
+import { IPTABLES_VERSION_MARKERS, MENTION_MARKERS } from "./facts";
 import { compileMatcher, foldLiteral, type Matcher } from "./match";
 import { compileRecall, FAILURE_MARKERS, type RecallTables } from "./recall";
 import type { BugRecord, RecordSignature as Signature } from "./record";
@@ -34,7 +34,7 @@ export const signatureKey = (recordId: string, signatureId: string) => `${record
  * extraction needs no second search of a large log. Their keys never collide with record ids.
  */
 export const IPTABLES_PROBE = "fact:iptables";
-export const KERNEL_PROBE = "fact:kernel";
+export const MENTION_PROBE = "fact:mention";
 const PROBES = [
   ...IPTABLES_VERSION_MARKERS.map((pattern, i) => ({
     key: `${IPTABLES_PROBE}/${i}`,
@@ -42,7 +42,7 @@ const PROBES = [
     pattern,
     caseSensitive: true,
   })),
-  ...KERNEL_MENTION_MARKERS.map((pattern, i) => ({ key: `${KERNEL_PROBE}/${i}`, kind: "literal" as const, pattern, caseSensitive: false })),
+  ...MENTION_MARKERS.map((pattern, i) => ({ key: `${MENTION_PROBE}/${i}`, kind: "literal" as const, pattern, caseSensitive: false })),
 ];
 
 /**

@@ -1,4 +1,4 @@
-import { type CompiledKb, IPTABLES_PROBE, KERNEL_PROBE } from "./compile-kb";
+import { type CompiledKb, IPTABLES_PROBE, MENTION_PROBE } from "./compile-kb";
 import { type ContextInput, contextCaveat, contextShown } from "./context";
 import type { DiagnoseInput } from "./diagnose-input";
 import type { Diagnosis, Finding, LogEvidence, NodeReport, VersionEvidence } from "./diagnosis";
@@ -78,14 +78,14 @@ export function diagnoseFields(kb: CompiledKb, input: DiagnoseInput): Diagnosis 
 function scan(kb: CompiledKb, text: string): { hits: Hit[]; pre: PreScan; marked: Uint8Array | null } {
   const hits: Hit[] = [];
   const iptablesLines = new Map<number, LineRef>();
-  const kernelLines = new Map<number, LineRef>();
+  const mentionLines = new Map<number, LineRef>();
   const found = text ? kb.matcher.scanMarked(text) : { hits: [], marked: null };
   for (const h of found.hits) {
-    const probe = h.key.startsWith(IPTABLES_PROBE) ? iptablesLines : h.key.startsWith(KERNEL_PROBE) ? kernelLines : null;
+    const probe = h.key.startsWith(IPTABLES_PROBE) ? iptablesLines : h.key.startsWith(MENTION_PROBE) ? mentionLines : null;
     if (!probe) hits.push(h);
     else if (!probe.has(h.line)) probe.set(h.line, { text: h.text, line: h.line });
   }
-  return { hits, pre: { iptablesLines: [...iptablesLines.values()], kernelLines: [...kernelLines.values()] }, marked: found.marked };
+  return { hits, pre: { iptablesLines: [...iptablesLines.values()], mentionLines: [...mentionLines.values()] }, marked: found.marked };
 }
 
 /** The versions the input shows for the machine it came from. */

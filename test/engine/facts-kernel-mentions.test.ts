@@ -56,3 +56,21 @@ describe("kernel mentions", () => {
     expect(byInfo?.status).toBe(byUname?.status);
   });
 });
+
+describe("OS mentions", () => {
+  it("reads docker info's Operating System as a nodes table's OS image, and decides the Ubuntu package with it", () => {
+    // https://github.com/jrr/fauna-circle-repro (README: CircleCI's docker info block)
+    const info = " Kernel Version: 5.15.0-1030-aws\n Operating System: Ubuntu 20.04.5 LTS\n OSType: linux";
+    const facts = extractFacts(info);
+    expect(facts.os).toMatchObject({ id: "ubuntu", versionId: "20.04", lines: [2, 2] });
+    expect(facts.kernel?.package?.ecosystem).toBe("ubuntu:20.04");
+  });
+
+  it("reads no OS from two nodes that differ, and lets an os-release of its own win", () => {
+    expect(
+      extractFacts("  OS Image:                   Ubuntu 22.04.3 LTS\n  OS Image:                   Ubuntu 20.04.6 LTS").os,
+    ).toBeNull();
+    const osRelease = 'NAME="Ubuntu"\nVERSION_ID="22.04"\nID=ubuntu\nPRETTY_NAME="Ubuntu 22.04.2 LTS"';
+    expect(extractFacts(`${osRelease}\n Operating System: Ubuntu 20.04.5 LTS`).os?.versionId).toBe("22.04");
+  });
+});

@@ -6,7 +6,7 @@ import type { DiagnoseFields } from "../diagnose-input";
 import type { BundleSection, IptablesFacts, KernelFacts, NodeRow, OsFacts } from "../types";
 import { readBundle } from "./bundle-sections";
 import { findIptables, type LineRef, pickIptables } from "./iptables-version";
-import { kernelMentionLines, pickKernelMention } from "./kernel-mentions";
+import { mentionLines, pickKernelMention, pickOsMention } from "./mentions";
 import { kernelFacts } from "./kernel-facts";
 import { NODES_HEADER, parseNodesTable } from "./kube-nodes";
 import { parseOsRelease, withCosImage } from "./os-release";
@@ -17,7 +17,7 @@ import { unameNodes } from "./uname-fleet";
 
 export { findSections, logLineNumbers, readBundle } from "./bundle-sections";
 export { findIptables, IPTABLES_VERSION_MARKERS, type LineRef, parseIptablesVersion, pickIptables } from "./iptables-version";
-export { KERNEL_MENTION_MARKERS } from "./kernel-mentions";
+export { MENTION_MARKERS } from "./mentions";
 export { kernelFacts } from "./kernel-facts";
 export { osImageToOs, parseNodesTable } from "./kube-nodes";
 export { parseOsRelease } from "./os-release";
@@ -71,8 +71,8 @@ function combineKernel(sources: KernelSource[], signature: string | null, os: Os
 export interface PreScan {
   /** Every line holding an iptables version marker (IPTABLES_VERSION_MARKERS). */
   iptablesLines: readonly LineRef[];
-  /** Every line holding a kernel mention marker (KERNEL_MENTION_MARKERS). */
-  kernelLines: readonly LineRef[];
+  /** Every line holding a kernel or OS mention marker (MENTION_MARKERS). */
+  mentionLines: readonly LineRef[];
 }
 
 /** Facts from one raw bundle, e.g. `{ uname -a; cat /etc/os-release; kubectl get nodes -o wide; ... }`. */
@@ -86,13 +86,14 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     const uname = parseUname(s.text);
     if (uname) kernelSources.push({ uname, line: s.lines[0] });
   }
-  // No uname or /proc/version of its own: a kernel that other output names (see kernel-mentions.ts).
+  // No uname, /proc/version or os-release of its own: a kernel or an OS that other output names (see mentions.ts).
+  const mentions = !kernelSources.length || !osSection ? (pre ? pre.mentionLines : mentionLines(text)).filter((l) => !notLogs.has(l.line)) : [];
   if (!kernelSources.length) {
-    const mention = pickKernelMention((pre ? pre.kernelLines : kernelMentionLines(text)).filter((l) => !notLogs.has(l.line)));
+    const mention = pickKernelMention(mentions);
     if (mention) kernelSources.push(mention);
   }
   const releases = kernelSources.flatMap((k) => k.uname.release ?? []);
-  const os = withCosImage(osSection ? parseOsRelease(osSection.text, osSection.lines) : null, text, releases);
+  const os = withCosImage(osSection ? parseOsRelease(osSection.text, osSection.lines) : pickOsMention(mentions), text, releases);
   const signature = sections.find((s) => s.kind === "version-signature")?.text ?? null;
   const tableNodes = sections
     .filter((s) => s.kind === "nodes")

@@ -1,15 +1,19 @@
 /**
- * A kernel named inside other output rather than by `uname` or /proc/version of its own: a boot log's
- * "Linux version ..." line under dmesg or journal framing, `docker info` and `kubectl describe node`
- * ("Kernel Version: ..."), `hostnamectl` ("Kernel: Linux ..."), or a person writing "on kernel
- * 6.1.115-126.197.amzn2023". Read only when the text names one release: two (an upgrade retold, the
- * nodes of `kubectl describe nodes`, a quoted fixed version) decide nothing.
+ * A kernel or an OS named inside other output rather than by a section of its own (uname,
+ * /proc/version, os-release). The kernel: a boot log's "Linux version ..." line under dmesg or journal
+ * framing, `docker info` and `kubectl describe node` ("Kernel Version: ..."), `hostnamectl` ("Kernel:
+ * Linux ..."), or a person writing "on kernel 6.1.115-126.197.amzn2023". The OS: `docker info`'s
+ * "Operating System:", `kubectl describe node`'s "OS Image:" or `hostnamectl`'s "Operating System:",
+ * read as the nodes table's OS-IMAGE column. Each is read only when the text names one: two (an
+ * upgrade retold, the nodes of `kubectl describe nodes`, a quoted fixed version) decide nothing.
  */
+import type { OsFacts } from "../types";
 import type { LineRef } from "./iptables-version";
+import { osImageToOs } from "./kube-nodes";
 import { looksLikeRelease, parseProcVersion, type UnameFacts } from "./uname";
 
-/** Literals (case-insensitive) one of which a line naming a kernel holds: the one-pass matcher finds those lines. */
-export const KERNEL_MENTION_MARKERS = ["linux version ", "kernel ", "kernel: linux "];
+/** Literals (case-insensitive) one of which a line naming a kernel or an OS holds: the one-pass matcher finds those lines. */
+export const MENTION_MARKERS = ["linux version ", "kernel ", "kernel: linux ", "operating system: ", "os image: "];
 
 /** Shapes of a mention after a marker, most specific first; group 1 is the release. */
 const MENTIONS = [
@@ -40,15 +44,30 @@ export function pickKernelMention(candidates: readonly LineRef[]): KernelMention
   return found;
 }
 
+const OS_MENTION = /\b(?:Operating System|OS Image):\s*(\S.*?)\s*$/i;
+
+/** The one OS the candidate lines name (as a nodes table's OS-IMAGE would), or null for none or several. */
+export function pickOsMention(candidates: readonly LineRef[]): OsFacts | null {
+  let found: { image: string; os: OsFacts } | null = null;
+  for (const { text, line } of candidates) {
+    const image = OS_MENTION.exec(text)?.[1];
+    const os = image ? osImageToOs(image) : null;
+    if (!image || !os) continue;
+    if (found && found.image !== image) return null;
+    found ??= { image, os: { ...os, lines: [line, line] } };
+  }
+  return found?.os ?? null;
+}
+
 /** Lines of `text` that hold a marker, for callers without the matcher's pass. */
-export function kernelMentionLines(text: string): LineRef[] {
+export function mentionLines(text: string): LineRef[] {
   const out: LineRef[] = [];
   const lower = text.toLowerCase();
-  if (!KERNEL_MENTION_MARKERS.some((m) => lower.includes(m))) return out;
+  if (!MENTION_MARKERS.some((m) => lower.includes(m))) return out;
   const lines = text.split("\n");
   lines.forEach((l, i) => {
     const ll = l.toLowerCase();
-    if (KERNEL_MENTION_MARKERS.some((m) => ll.includes(m))) out.push({ text: l, line: i + 1 });
+    if (MENTION_MARKERS.some((m) => ll.includes(m))) out.push({ text: l, line: i + 1 });
   });
   return out;
 }
