@@ -6,9 +6,9 @@ import type { DiagnoseFields } from "../diagnose-input";
 import type { BundleSection, IptablesFacts, KernelFacts, NodeRow, OsFacts } from "../types";
 import { readBundle } from "./bundle-sections";
 import { findIptables, type LineRef, pickIptables } from "./iptables-version";
-import { mentionLines, pickKernelMention, pickOsMention } from "./mentions";
 import { kernelFacts } from "./kernel-facts";
 import { NODES_HEADER, parseNodesTable } from "./kube-nodes";
+import { mentionLines, pickKernelMention, pickOsMention } from "./mentions";
 import { parseOsRelease, withCosImage } from "./os-release";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { TextLines } from "./text-lines";
@@ -17,9 +17,9 @@ import { unameNodes } from "./uname-fleet";
 
 export { findSections, logLineNumbers, readBundle } from "./bundle-sections";
 export { findIptables, IPTABLES_VERSION_MARKERS, type LineRef, parseIptablesVersion, pickIptables } from "./iptables-version";
-export { MENTION_MARKERS } from "./mentions";
 export { kernelFacts } from "./kernel-facts";
 export { osImageToOs, parseNodesTable } from "./kube-nodes";
+export { MENTION_MARKERS } from "./mentions";
 export { parseOsRelease } from "./os-release";
 export { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 export { parseUname, parseVersionSignature, type UnameFacts, type VersionSignature } from "./uname";
@@ -87,7 +87,8 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     if (uname) kernelSources.push({ uname, line: s.lines[0] });
   }
   // No uname, /proc/version or os-release of its own: a kernel or an OS that other output names (see mentions.ts).
-  const mentions = !kernelSources.length || !osSection ? (pre ? pre.mentionLines : mentionLines(text)).filter((l) => !notLogs.has(l.line)) : [];
+  const mentions =
+    !kernelSources.length || !osSection ? (pre ? pre.mentionLines : mentionLines(text)).filter((l) => !notLogs.has(l.line)) : [];
   if (!kernelSources.length) {
     const mention = pickKernelMention(mentions);
     if (mention) kernelSources.push(mention);

@@ -234,10 +234,12 @@ export function recallHits(
   for (const g of [...open]) closeGroup(g);
   // Nothing at all explained the report: its failure lines together may still resemble one record
   // clearly (a short report words one failure over several lines, each too short to decide alone).
-  // A short report with no word of failure (a kernel warning, a table from /proc) is read whole.
+  // A short report is also read whole when that says nothing: a kernel warning with no word of
+  // failure, or a ticket that retells the incident in sentences rather than log lines.
   if (!exact.length && !tokens.length && !similar.length) {
-    const lines = unexplained.length || shortReport.length > MAX_REPORT_LINES ? unexplained : shortReport;
-    const whole = reportResemblance(tables.lexical, lines);
+    const whole =
+      reportResemblance(tables.lexical, unexplained) ??
+      (shortReport.length <= MAX_REPORT_LINES ? reportResemblance(tables.lexical, shortReport) : null);
     if (whole) similar.push(whole);
   }
   // Resemblance last: a record that a token signature found needs no resemblance.

@@ -74,7 +74,8 @@ export function signatureTokens(kind: "literal" | "regex", pattern: string): str
   // A dropped alternation may have been what told this failure from others ("failed to register
   // driver: (invalid argument|creating ipset ...)"): what is left must say a lot on its own.
   const lost = raw.includes(ALTERNATION_MARK);
-  const full = raw.replaceAll(ALTERNATION_MARK, " ").replace(SEVERITY, " ");
+  // Where an alternation was dropped the line holds one of its alternatives: any words, like a wildcard.
+  const full = raw.replaceAll(ALTERNATION_MARK, OPEN_MARK).replace(SEVERITY, " ");
   // "prog: message": the program's name is framing when another tool (or a wrapper) reports the same
   // failure; the message, its errno text aside, must still say enough on its own.
   const bare = full.replace(PROGRAM_PREFIX, "");
