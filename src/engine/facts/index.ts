@@ -8,7 +8,7 @@ import { readBundle } from "./bundle-sections";
 import { findIptables, type LineRef, pickIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
 import { NODES_HEADER, parseNodesTable } from "./kube-nodes";
-import { mentionLines, pickKernelMention, pickOsMention } from "./mentions";
+import { mentionLines, pickComponentMentions, pickKernelMention, pickOsMention } from "./mentions";
 import { parseOsRelease, withCosImage } from "./os-release";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { TextLines } from "./text-lines";
@@ -87,8 +87,13 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     if (uname) kernelSources.push({ uname, line: s.lines[0] });
   }
   // No uname, /proc/version or os-release of its own: a kernel or an OS that other output names (see mentions.ts).
+  const kubelet = firstValue(sections, "kubelet-version", parseKubeletVersion);
+  const runtime = firstValue(sections, "runtime-version", parseRuntimeVersion);
   const mentions =
-    !kernelSources.length || !osSection ? (pre ? pre.mentionLines : mentionLines(text)).filter((l) => !notLogs.has(l.line)) : [];
+    !kernelSources.length || !osSection || !kubelet || !runtime
+      ? (pre ? pre.mentionLines : mentionLines(text)).filter((l) => !notLogs.has(l.line))
+      : [];
+  const components = kubelet && runtime ? null : pickComponentMentions(mentions);
   if (!kernelSources.length) {
     const mention = pickKernelMention(mentions);
     if (mention) kernelSources.push(mention);
@@ -113,8 +118,8 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     os,
     nodes: tableNodes.length ? tableNodes : hostNodes,
     iptables: pre ? pickIptables(pre.iptablesLines) : findIptables(splitLines(text)),
-    kubelet: firstValue(sections, "kubelet-version", parseKubeletVersion),
-    runtime: firstValue(sections, "runtime-version", parseRuntimeVersion),
+    kubelet: kubelet ?? components?.kubelet ?? null,
+    runtime: runtime ?? components?.runtime ?? null,
     notLogs,
   };
 }

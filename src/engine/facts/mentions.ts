@@ -4,8 +4,10 @@
  * framing, `docker info` and `kubectl describe node` ("Kernel Version: ..."), `hostnamectl` ("Kernel:
  * Linux ..."), or a person writing "on kernel 6.1.115-126.197.amzn2023". The OS: `docker info`'s
  * "Operating System:", `kubectl describe node`'s "OS Image:" or `hostnamectl`'s "Operating System:",
- * read as the nodes table's OS-IMAGE column. Each is read only when the text names one: two (an
- * upgrade retold, the nodes of `kubectl describe nodes`, a quoted fixed version) decide nothing.
+ * read as the nodes table's OS-IMAGE column. The kubelet and runtime: `kubectl describe node`'s
+ * "Kubelet Version" and "Container Runtime Version", `docker info`'s "Server Version". Each is read
+ * only when the text names one: two (an upgrade retold, the nodes of `kubectl describe nodes`, a
+ * quoted fixed version) decide nothing.
  */
 import type { OsFacts } from "../types";
 import type { LineRef } from "./iptables-version";
@@ -13,7 +15,10 @@ import { osImageToOs } from "./kube-nodes";
 import { looksLikeRelease, parseProcVersion, type UnameFacts } from "./uname";
 
 /** Literals (case-insensitive) one of which a line naming a kernel or an OS holds: the one-pass matcher finds those lines. */
-export const MENTION_MARKERS = ["linux version ", "kernel ", "kernel: linux ", "operating system: ", "os image: "];
+export const MENTION_MARKERS = [
+  ...["linux version ", "kernel ", "kernel: linux ", "operating system: ", "os image: "],
+  ...["server version: ", "storage driver: ", "kubelet version: ", "container runtime version: "],
+];
 
 /** Shapes of a mention after a marker, most specific first; group 1 is the release. */
 const MENTIONS = [
@@ -57,6 +62,31 @@ export function pickOsMention(candidates: readonly LineRef[]): OsFacts | null {
     found ??= { image, os: { ...os, lines: [line, line] } };
   }
   return found?.os ?? null;
+}
+
+/** `docker info`'s "Server Version" (its "Storage Driver" line tells it from `kubectl version`'s). */
+const DOCKER_INFO_SERVER = /^\s*Server Version:\s*(\d+\.\d+\.\d+[\w.+~-]*)\s*$/;
+const DOCKER_INFO_STORAGE = /^\s*Storage Driver:\s*\S/;
+/** `kubectl describe node`'s "Kubelet Version: v1.26.3" and "Container Runtime Version: containerd://1.6.9". */
+const KUBELET_VERSION = /^\s*Kubelet Version:\s*(v\d+\.\d+\.\d+[\w.+-]*)\s*$/;
+const RUNTIME_VERSION = /^\s*Container Runtime Version:\s*((?:containerd|docker|cri-o):\/\/\d+\.\d+\.\d+[\w.+~-]*)\s*$/;
+
+/**
+ * The kubelet and runtime versions `docker info` or `kubectl describe node` name, written as a nodes
+ * table writes them ("v1.26.3", "docker://24.0.7"); each null when none or several.
+ */
+export function pickComponentMentions(candidates: readonly LineRef[]): { kubelet: string | null; runtime: string | null } {
+  const one = (values: Array<string | undefined>) => {
+    const distinct = new Set(values.filter((v): v is string => !!v));
+    return distinct.size === 1 ? ([...distinct][0] as string) : null;
+  };
+  const dockerInfo = candidates.some((c) => DOCKER_INFO_STORAGE.test(c.text));
+  const kubelet = one(candidates.map((c) => KUBELET_VERSION.exec(c.text)?.[1]));
+  const runtime = one([
+    ...candidates.map((c) => RUNTIME_VERSION.exec(c.text)?.[1]),
+    ...(dockerInfo ? candidates.map((c) => DOCKER_INFO_SERVER.exec(c.text)?.[1]).map((v) => v && `docker://${v}`) : []),
+  ]);
+  return { kubelet, runtime };
 }
 
 /** Lines of `text` that hold a marker, for callers without the matcher's pass. */

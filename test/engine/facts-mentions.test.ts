@@ -4,7 +4,7 @@ import { extractFacts } from "../../src/engine/facts";
 import { loadDataKb } from "../support/data-kb";
 import { XOR_MARK_KLOG } from "../support/seed-logs";
 
-// A kernel named inside other output: reports paste dmesg, `docker info` or a sentence far more often
+// A kernel, OS or component named inside other output: reports paste dmesg, `docker info` or a sentence far more often
 // than `uname -a`. One release is a fact; two (an upgrade retold, several nodes) decide nothing.
 const kernelOf = (text: string) => extractFacts(text).kernel;
 
@@ -72,5 +72,23 @@ describe("OS mentions", () => {
     ).toBeNull();
     const osRelease = 'NAME="Ubuntu"\nVERSION_ID="22.04"\nID=ubuntu\nPRETTY_NAME="Ubuntu 22.04.2 LTS"';
     expect(extractFacts(`${osRelease}\n Operating System: Ubuntu 20.04.5 LTS`).os?.versionId).toBe("22.04");
+  });
+});
+
+describe("component mentions", () => {
+  it("reads docker info's Server Version as the runtime, and not kubectl version's", () => {
+    // https://github.com/jrr/fauna-circle-repro (README: CircleCI's docker info block)
+    const info = " Server Version: 20.10.18\n Storage Driver: overlay2\n  Backing Filesystem: xfs\n Cgroup Driver: cgroupfs";
+    expect(extractFacts(info).runtime).toBe("docker://20.10.18");
+    expect(extractFacts("Client Version: v1.28.2\nServer Version: v1.28.2").runtime).toBeNull();
+  });
+
+  it("reads one node's kubelet and runtime from kubectl describe node, none from two nodes that differ", () => {
+    const node = (kubelet: string, runtime: string) =>
+      `  Container Runtime Version:  ${runtime}\n  Kubelet Version:            ${kubelet}\n  Kube-Proxy Version:         ${kubelet}`;
+    const one = extractFacts(node("v1.26.3", "containerd://1.6.20"));
+    expect([one.kubelet, one.runtime]).toEqual(["v1.26.3", "containerd://1.6.20"]);
+    const two = extractFacts(`${node("v1.26.3", "containerd://1.6.20")}\n${node("v1.27.1", "containerd://1.7.2")}`);
+    expect([two.kubelet, two.runtime]).toEqual([null, null]);
   });
 });
