@@ -50,6 +50,14 @@ export function seedScenarios(diagnose: Diagnose) {
     expect(xt?.verdict.reason).toContain("6.6.59");
   });
 
+  it("judges the kernel that pasted docker info names as it judges uname's, when no uname is given", async () => {
+    const info = " Server Version: 24.0.7\n Storage Driver: overlay2\n Kernel Version: 6.6.59\n Operating System: Talos (v1.8.2)";
+    const xt = find(await diagnose({ logs: `${info}\n${XOR_MARK_KLOG}` }), XT);
+    expect(xt?.verdict.status).toBe("not-affected");
+    expect(xt?.verdict.reason).toContain("6.6.59");
+    expect(xt?.confidence).not.toBe("high");
+  });
+
   it("reports both the ipset smoke screen and the MARK regression from one log", async () => {
     const d = await diagnose({ logs: `${IPVS_FALLBACK}\n${XOR_MARK_KLOG}` });
     expect(find(d, XT)).toBeDefined();
