@@ -13,6 +13,14 @@ import type { BugRecord } from "./record";
 export interface ContextInput {
   others: readonly string[];
   logs: string;
+  /** What contextShown works out once about `logs` and reuses for every record of the diagnosis. */
+  window?: LogWindow;
+}
+
+/** The searched start of the logs, lower-cased without CRs and backslashes, and whether every line is plain ASCII text. */
+interface LogWindow {
+  lower: string;
+  plain: boolean;
 }
 
 export type ContextCheck = (record: BugRecord, matchedLines: ReadonlySet<number>) => boolean;
@@ -97,9 +105,22 @@ export function contextShown(context: CompiledContext, input: ContextInput, matc
   };
   const shows = (s: string) => evidenceIn(s) && !any(context.hints, s);
   if (input.others.some((s) => s?.slice(0, MAX_CONTEXT_CHARS).split("\n").some(shows))) return true;
-  const lines = input.logs.slice(0, MAX_CONTEXT_CHARS).split("\n");
+  const text = input.logs.slice(0, MAX_CONTEXT_CHARS);
+  // Every line plain ASCII and no line holding a member of one of each pattern's literal sets: no
+  // line can show the context, and the lines need not be walked one by one.
+  input.window ??= logWindow(text);
+  const { lower, plain } = input.window;
+  const absent = (i: number) => context.evidenceLiterals[i]?.some((set) => !set.some((lit) => lower.includes(lit))) ?? false;
+  if (plain && context.evidence.every((_, i) => absent(i))) return false;
+  const lines = text.split("\n");
   return lines.some((l, i) => !matchedLines.has(i + 1) && l.length > 0 && shows(l));
 }
+
+function logWindow(text: string): LogWindow {
+  return { lower: text.toLowerCase().replace(/[\r\\]/g, ""), plain: !NOT_PLAIN.test(text) };
+}
+/** A character plainLower refuses: a control character other than tab, CR and the line break, or non-ASCII. */
+const NOT_PLAIN = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\uffff]/;
 
 /** The caveat an answer carries when the context is not shown. */
 export const contextCaveat = (requires: string) =>
