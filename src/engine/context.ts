@@ -120,6 +120,7 @@ function logWindow(text: string): LogWindow {
   return { lower: text.toLowerCase().replace(/[\r\\]/g, ""), plain: !NOT_PLAIN.test(text) };
 }
 /** A character plainLower refuses: a control character other than tab, CR and the line break, or non-ASCII. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const NOT_PLAIN = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\uffff]/;
 
 /** The caveat an answer carries when the context is not shown. */
