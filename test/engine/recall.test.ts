@@ -194,6 +194,13 @@ describe("recall across other tools' wording", () => {
     }
   });
 
+  it("bring in the kubelet's swap refusal from kubeadm's preflight wording, hedged", () => {
+    // kubeadm's SwapCheck (cmd/kubeadm/app/preflight/checks.go) as `kubeadm init` prints it.
+    const f = first("[ERROR Swap]: running with swap on is not supported. Please disable swap");
+    expect(f).toMatchObject({ id: "kubelet-fails-with-swap-on", evidence: [{ approximate: "similar" }] });
+    expect(f?.confidence).not.toBe("high");
+  });
+
   it("explain a bare errno text (no failure word) by resemblance", () => {
     const f = first("failed to create cgroup /sys/fs/cgroup/memory/kubepods/burstable/pod1234: no space left on device");
     expect(f).toMatchObject({ id: "rhel7-memcg-kmem-leak", evidence: [{ approximate: "similar" }] });

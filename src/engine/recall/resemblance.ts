@@ -16,8 +16,12 @@ const clearWinner = (m: LexicalMatch) => {
   if (m.anchored && m.words >= MIN_ANCHORED_TERMS && m.score >= MIN_ANCHORED_LEAD * m.runnerUp) return true;
   // A record that explains every distinctive word of a long line needs a smaller lead over the next.
   if (m.coverage >= FULL_COVERAGE && m.words >= MIN_TERMS + 1 && m.score >= MIN_FULL_LEAD * m.runnerUp) return true;
+  // A short line (an installer's preflight check retelling a daemon's refusal) all of whose words one
+  // record explains, far ahead of any other.
+  if (m.coverage >= FULL_COVERAGE && m.words >= MIN_TERMS - 1 && m.score >= MIN_SHORT_LEAD * m.runnerUp) return true;
   return m.words >= MIN_TERMS && m.score >= MIN_LEAD * m.runnerUp;
 };
+const MIN_SHORT_LEAD = 2;
 const MIN_ANCHORED_LEAD = 1.25;
 const FULL_COVERAGE = 0.95;
 const MIN_FULL_LEAD = 1.4;
