@@ -2,7 +2,7 @@ import { type CompiledKb, IPTABLES_PROBE, MENTION_PROBE } from "./compile-kb";
 import { type ContextInput, contextCaveat, contextShown } from "./context";
 import type { DiagnoseInput } from "./diagnose-input";
 import type { Diagnosis, Finding, LogEvidence, NodeReport, VersionEvidence } from "./diagnosis";
-import { type ExtractedFacts, extractFacts, factsFromFields, type LineRef, type PreScan } from "./facts";
+import { type ExtractedFacts, extractFacts, factsFromFields, type LineRef, type PreScan, releaseEcosystem } from "./facts";
 import { compareNodes, nodeHost } from "./fleet";
 import type { Hit } from "./match";
 import { type ApproximateHit, recallHits } from "./recall";
@@ -26,6 +26,7 @@ import {
   imageOsComponents,
   iptablesComponents,
   nodeComponents,
+  releaseChecks,
   versionChecks,
 } from "./verdict";
 
@@ -95,12 +96,12 @@ function singleHost(facts: ExtractedFacts, subject: string): HostVersions {
     ...iptablesComponents(facts.iptables),
     ...imageOsComponents(facts.os),
   };
-  return { subject, kernel: facts.kernel, components };
+  return { subject, kernel: facts.kernel, components, release: releaseEcosystem(facts.os) };
 }
 
 /** One host when the input names a kernel; otherwise each node of a nodes table is judged on its own. */
 function hostsOf(facts: ExtractedFacts, nodeHosts: HostVersions[], single: HostVersions): HostVersions[] {
-  if (facts.kernel || !nodeHosts.length) return facts.kernel || Object.keys(single.components).length ? [single] : [];
+  if (facts.kernel || !nodeHosts.length) return facts.kernel || Object.keys(single.components).length || single.release ? [single] : [];
   return nodeHosts;
 }
 
@@ -123,7 +124,8 @@ function assemble(
     : kb.records.filter((r) => byRecord.has(r.id));
   for (const record of candidates) {
     const logEvidence = byRecord.get(record.id) ?? [];
-    const checks = hosts.flatMap((h) => versionChecks(record, h));
+    const own = hosts.flatMap((h) => versionChecks(record, h));
+    const checks = logEvidence.length ? [...own, ...hosts.flatMap((h) => releaseChecks(record, h, own))] : own;
     const symptom = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= SYMPTOM_WEIGHT);
     const verdict = confirmBySymptom(decideVerdict(record, checks, hosts), checks, symptom);
     if (logEvidence.length) {

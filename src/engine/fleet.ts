@@ -1,5 +1,5 @@
 import type { NodeReport } from "./diagnosis";
-import { kernelFacts, osImageToOs } from "./facts";
+import { kernelFacts, osImageToOs, releaseEcosystem } from "./facts";
 import type { BugRecord } from "./record";
 import type { NodeRow } from "./types";
 import { type HostVersions, imageOsComponents, nodeComponents, versionChecks } from "./verdict";
@@ -13,6 +13,7 @@ export function nodeHost(node: NodeRow): HostVersions {
     subject: `node ${node.name}`,
     kernel: node.kernel ? kernelFacts(node.kernel, node.build ?? null, os) : null,
     components: { ...nodeComponents(node), ...imageOsComponents(os) },
+    release: releaseEcosystem(os),
   };
 }
 

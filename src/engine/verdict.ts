@@ -1,7 +1,15 @@
 import type { Verdict, VersionEvidence } from "./diagnosis";
 import type { RecordAffected as AffectedEntry, BugRecord, RecordRange as VersionRange } from "./record";
 import type { IptablesFacts, KernelFacts, KernelPackage, NodeRow, OsFacts, VersionScheme } from "./types";
-import { compareVersions, describeRange, type EvidenceLevel, evaluateRanges, type RangeVerdict, schemeForEcosystem } from "./versions";
+import {
+  compareVersions,
+  describeRange,
+  type EvidenceLevel,
+  evaluateRanges,
+  everyVersionAffected,
+  type RangeVerdict,
+  schemeForEcosystem,
+} from "./versions";
 
 /** The versions we know about one machine: its kernel and whatever components the input revealed. */
 export interface HostVersions {
@@ -10,6 +18,8 @@ export interface HostVersions {
   kernel: KernelFacts | null;
   /** Component ecosystem (kubernetes, iptables, containerd, docker, cri-o) to version. */
   components: Record<string, string>;
+  /** The distribution release as an ecosystem key ("ubuntu:24.04", "rhel:7"), from os-release or the OS image. */
+  release?: string | null;
 }
 
 const isKernelPackage = (name: string) => /^(linux|kernel)(-|$)/.test(name) && name !== "linux-firmware";
@@ -189,6 +199,42 @@ function componentChecks(record: BugRecord, host: HostVersions): VersionEvidence
 
 export function versionChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
   return [...kernelChecks(record, host), ...componentChecks(record, host)];
+}
+
+/**
+ * A distribution release the record says is affected whole (every version of the package in it, none
+ * fixed: Ubuntu 24.04's AppArmor user-namespace restriction, RHEL 7's kernel without user namespaces)
+ * is decided by the release alone, when no version of that package is known (`known`: the host's
+ * versionChecks). Only for a finding, whose log shows the bug: alone, a release says nothing of a
+ * package's use. A kernel is then assumed to be the distribution's own, so the answer is hedged.
+ */
+export function releaseChecks(record: BugRecord, host: HostVersions, known: readonly VersionEvidence[]): VersionEvidence[] {
+  const release = host.release;
+  if (!release) return [];
+  return record.affected.flatMap((entry) => {
+    const ecosystem = `${entry.ecosystem} ${entry.package}`;
+    if (entry.ecosystem !== release || known.some((c) => c.ecosystem === ecosystem)) return [];
+    if (isKernelPackage(entry.package) && host.kernel) return [];
+    const every = everyVersionAffected(entry.ranges);
+    if (!every?.range) return [];
+    return [
+      {
+        kind: "version" as const,
+        subject: `${host.subject}: ${release}`,
+        value: release,
+        ecosystem,
+        range: describeRange(every.range),
+        result: "affected" as const,
+        reason: isKernelPackage(entry.package)
+          ? `every ${entry.package} of ${release} is affected, none fixed; judged on the release, assuming its own kernel (no uname given)`
+          : `every ${entry.package} of ${release} is affected; none is fixed`,
+        certain: !isKernelPackage(entry.package),
+        level: every.level,
+        unverified: every.level === "reported",
+        ...(every.range.source ? { source: every.range.source } : {}),
+      },
+    ];
+  });
 }
 
 /** Folds the checks of one or more hosts into one verdict; any affected check makes the bug apply. */

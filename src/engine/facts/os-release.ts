@@ -116,3 +116,21 @@ export function withCosImage(os: OsFacts | null, text: string, releases: readonl
   if (os) return { ...os, buildId, versionId: os.versionId ?? milestone };
   return { id: "cos", idLike: [], versionId: milestone, prettyName: null, codename: null, buildId };
 }
+
+const RHEL_FAMILY = new Set(["rhel", "centos", "rocky", "almalinux", "ol"]);
+
+/**
+ * The distribution release as records key their ecosystems ("ubuntu:24.04", "debian:12", "rhel:9",
+ * "fedora:40", "amzn:2023"), or null for a distribution records do not key that way.
+ */
+export function releaseEcosystem(os: Pick<OsFacts, "id" | "idLike" | "versionId"> | null): string | null {
+  const version = os?.versionId;
+  if (!os || !version) return null;
+  const major = version.split(".")[0];
+  if (os.id === "ubuntu" && /^\d+\.\d+$/.test(version)) return `ubuntu:${version}`;
+  if (os.id === "debian" && major) return `debian:${major}`;
+  if (RHEL_FAMILY.has(os.id) && major) return `rhel:${major}`;
+  if (os.id === "fedora" && major) return `fedora:${major}`;
+  if (os.id === "amzn" && major) return `amzn:${major}`;
+  return null;
+}

@@ -175,6 +175,18 @@ function decide<R extends AffectedRange>(scheme: VersionScheme, v: string, place
 }
 
 /**
+ * Ranges that leave nothing out (introduced "0", nothing fixed or last affected) make every version
+ * affected: knowing only that a host runs the ecosystem decides it, whatever the package's version.
+ */
+export function everyVersionAffected<R extends AffectedRange>(ranges: readonly R[]): RangeVerdict<R> | null {
+  const open = preferVerified(
+    ranges.filter((r) => r.introduced === "0" && !r.fixed && !r.lastAffected),
+    "introduced",
+  );
+  return open ? verdict("affected", "every version is affected: none is fixed", open, true, "introduced") : null;
+}
+
+/**
  * Whether `version` falls in any of the ranges of one affected entry, and why, in words.
  * OSV semantics: affected when introduced ≤ v < fixed, or introduced ≤ v ≤ lastAffected; "0" as
  * introduced means every earlier version. Unverified ranges still count; the result says so.

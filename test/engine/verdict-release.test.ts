@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { diagnoseFields } from "../../src/engine/diagnose";
+import { releaseEcosystem } from "../../src/engine/facts";
+import { parseOsRelease } from "../../src/engine/facts/os-release";
+import { loadDataKb } from "../support/data-kb";
+
+// A record that says a whole distribution release is affected (introduced 0, nothing fixed) is decided
+// by the os-release alone when no version of the package is given, for a finding the log shows.
+const kb = (await loadDataKb()).compiled;
+const USERNS = "ubuntu-apparmor-restrict-unprivileged-userns";
+const RHEL7_USERNS = "rhel7-user-namespaces-disabled-rootless-containers";
+const osRelease = (id: string, version: string) => `NAME="${id}"\nID=${id}\nVERSION_ID="${version}"`;
+const verdictOf = (id: string, logs: string, os?: string, uname?: string) =>
+  diagnoseFields(kb, { logs, ...(os ? { osRelease: os } : {}), ...(uname ? { uname } : {}) }).findings.find((f) => f.id === id)?.verdict;
+// The record's own wordings of each failure.
+const BWRAP = "bwrap: setting up uid map: Permission denied";
+const CLONE = "cannot clone: Invalid argument\nuser namespaces are not enabled in /proc/sys/user/max_user_namespaces";
+
+describe("whole-release verdicts", () => {
+  it("names the release as records key it", () => {
+    expect(releaseEcosystem(parseOsRelease(osRelease("ubuntu", "24.04")))).toBe("ubuntu:24.04");
+    expect(releaseEcosystem(parseOsRelease('ID="centos"\nID_LIKE="rhel fedora"\nVERSION_ID="7"'))).toBe("rhel:7");
+    expect(releaseEcosystem(parseOsRelease(osRelease("rocky", "9.4")))).toBe("rhel:9");
+    expect(releaseEcosystem(parseOsRelease(osRelease("debian", "12")))).toBe("debian:12");
+    expect(releaseEcosystem(parseOsRelease(osRelease("arch", "")))).toBeNull();
+  });
+
+  it("calls Ubuntu 24.04 affected by its user-namespace restriction, and leaves 22.04 to other data", () => {
+    expect(verdictOf(USERNS, BWRAP, osRelease("ubuntu", "24.04"))).toMatchObject({ status: "affected", level: "verified" });
+    expect(verdictOf(USERNS, BWRAP, osRelease("ubuntu", "22.04"))?.status).toBe("unknown");
+    expect(verdictOf(USERNS, BWRAP)?.status).toBe("unknown");
+  });
+
+  it("judges RHEL 7's kernel from the release only while no uname is given, and hedges it", () => {
+    const centos7 = 'NAME="CentOS Linux"\nID="centos"\nID_LIKE="rhel fedora"\nVERSION_ID="7"';
+    const byRelease = diagnoseFields(kb, { logs: CLONE, osRelease: centos7 }).findings.find((f) => f.id === RHEL7_USERNS);
+    expect(byRelease?.verdict.status).toBe("affected");
+    const evidence = byRelease?.evidence.find((e) => e.kind === "version");
+    expect(evidence).toMatchObject({ kind: "version", value: "rhel:7", certain: false });
+    // An ELRepo mainline kernel on CentOS 7 is no rhel:7 kernel package: the release does not speak for it.
+    const elrepo = verdictOf(RHEL7_USERNS, CLONE, centos7, "5.4.225-1.el7.elrepo.x86_64");
+    expect(elrepo?.reason ?? "").not.toContain("every kernel of rhel:7");
+  });
+
+  it("raises no advisory from a release alone: it says nothing of a package's use", () => {
+    const d = diagnoseFields(kb, { osRelease: osRelease("ubuntu", "24.04") });
+    expect(d.findings.find((f) => f.id === USERNS)).toBeUndefined();
+    expect(JSON.stringify(d)).not.toContain(USERNS);
+  });
+});
