@@ -92,3 +92,23 @@ describe("component mentions", () => {
     expect([two.kubelet, two.runtime]).toEqual([null, null]);
   });
 });
+
+describe("kernel mentions in kernel output", () => {
+  it("reads the release an oops or WARN header names, tainted or not", () => {
+    // Headers in the format the kernel's dump_stack_print_info() prints (lib/dump_stack.c).
+    expect(kernelOf("CPU: 3 PID: 1 Comm: systemd Tainted: G        W  O      5.15.0-91-generic #101-Ubuntu")?.release).toBe(
+      "5.15.0-91-generic",
+    );
+    expect(kernelOf("CPU: 0 PID: 3232 Comm: syz-executor.0 Not tainted 6.2.0-rc5 #2")?.release).toBe("6.2.0-rc5");
+  });
+
+  it("reads docker version's KernelVersion", () => {
+    expect(
+      kernelOf("Server: Docker Engine - Community\n Engine:\n  Version:          19.03.8\n  KernelVersion:    4.4.0-1060-aws")?.release,
+    ).toBe("4.4.0-1060-aws");
+  });
+
+  it("takes docker info's Server Version beside any of its driver lines", () => {
+    expect(extractFacts(" Server Version: 19.03.13\n Cgroup Driver: cgroupfs").runtime).toBe("docker://19.03.13");
+  });
+});

@@ -1,9 +1,10 @@
 /**
- * A kernel or an OS named inside other output rather than by a section of its own (uname,
- * /proc/version, os-release). The kernel: a boot log's "Linux version ..." line under dmesg or journal
- * framing, `docker info` and `kubectl describe node` ("Kernel Version: ..."), `hostnamectl` ("Kernel:
- * Linux ..."), or a person writing "on kernel 6.1.115-126.197.amzn2023". The OS: `docker info`'s
- * "Operating System:", `kubectl describe node`'s "OS Image:" or `hostnamectl`'s "Operating System:",
+ * A kernel, an OS or a component named inside other output rather than by a section of its own (uname,
+ * /proc/version, os-release, `--version`). The kernel: a boot log's "Linux version ..." line under
+ * dmesg or journal framing, an oops or WARN header ("CPU: 0 PID: 1 Comm: x Not tainted 6.2.0-rc5 #2"),
+ * `docker info` and `kubectl describe node` ("Kernel Version: ..."), `docker version` ("KernelVersion:
+ * ..."), `hostnamectl` ("Kernel: Linux ..."), or a person writing "on kernel 6.1.115-126.197.amzn2023".
+ * The OS: `docker info`'s or `hostnamectl`'s "Operating System:", `kubectl describe node`'s "OS Image:",
  * read as the nodes table's OS-IMAGE column. The kubelet and runtime: `kubectl describe node`'s
  * "Kubelet Version" and "Container Runtime Version", `docker info`'s "Server Version". Each is read
  * only when the text names one: two (an upgrade retold, the nodes of `kubectl describe nodes`, a
@@ -16,8 +17,9 @@ import { looksLikeRelease, parseProcVersion, type UnameFacts } from "./uname";
 
 /** Literals (case-insensitive) one of which a line naming a kernel or an OS holds: the one-pass matcher finds those lines. */
 export const MENTION_MARKERS = [
-  ...["linux version ", "kernel ", "kernel: linux ", "operating system: ", "os image: "],
-  ...["server version: ", "storage driver: ", "kubelet version: ", "container runtime version: "],
+  ...["linux version ", "kernel ", "kernel: linux ", "kernelversion", "tainted", "operating system: ", "os image: "],
+  ...["server version: ", "storage driver: ", "cgroup driver: ", "logging driver: ", "docker root dir: "],
+  ...["kubelet version: ", "container runtime version: "],
 ];
 
 /** Shapes of a mention after a marker, most specific first; group 1 is the release. */
@@ -26,6 +28,10 @@ const MENTIONS = [
   /\bLinux version (\S+)(?: \(|\s*$)/,
   /\bKernel Version:\s*(\S+)/i,
   /\bKernel:\s+Linux (\S+)/i,
+  // `docker version` and the Docker API's JSON: KernelVersion: 4.4.0-1060-aws, "KernelVersion":"5.15.0".
+  /\bKernelVersion"?:\s*"?([^\s"',}]+)/,
+  // An oops or WARN header: "CPU: 0 PID: 3232 Comm: syz-executor.0 Not tainted 6.2.0-rc5 #2".
+  /\bPID: \d+ Comm: .*? (?:Not tainted|Tainted: [A-Z ]+?)\s+(\d+\.\d+\.\d+\S*) #/,
 ];
 /** Prose needs three numbers: "kernel 5.4" or "kernel 6" is a series, not a build. A line may name several. */
 const PROSE = /\bkernel (?:version |release |is |of )?v?(\d+\.\d+\.\d+[^\s,;'"()]*)/gi;
@@ -64,9 +70,9 @@ export function pickOsMention(candidates: readonly LineRef[]): OsFacts | null {
   return found?.os ?? null;
 }
 
-/** `docker info`'s "Server Version" (its "Storage Driver" line tells it from `kubectl version`'s). */
+/** `docker info`'s "Server Version" (its driver and root-dir lines tell it from `kubectl version`'s). */
 const DOCKER_INFO_SERVER = /^\s*Server Version:\s*(\d+\.\d+\.\d+[\w.+~-]*)\s*$/;
-const DOCKER_INFO_STORAGE = /^\s*Storage Driver:\s*\S/;
+const DOCKER_INFO_STORAGE = /^\s*(?:Storage Driver|Cgroup Driver|Logging Driver|Docker Root Dir):\s*\S/;
 /** `kubectl describe node`'s "Kubelet Version: v1.26.3" and "Container Runtime Version: containerd://1.6.9". */
 const KUBELET_VERSION = /^\s*Kubelet Version:\s*(v\d+\.\d+\.\d+[\w.+-]*)\s*$/;
 const RUNTIME_VERSION = /^\s*Container Runtime Version:\s*((?:containerd|docker|cri-o):\/\/\d+\.\d+\.\d+[\w.+~-]*)\s*$/;
