@@ -58,6 +58,15 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     }
   });
 
+  it("judges a finding on the os-release alone where a record says the whole release is affected", async () => {
+    const osRelease = 'NAME="Ubuntu"\nVERSION_ID="24.04"\nID=ubuntu\nVERSION_CODENAME=noble';
+    const res = await post(fetch, `${osRelease}\nbwrap: setting up uid map: Permission denied`, "text/plain");
+    expect(res.status).toBe(200);
+    const finding = ((await res.json()) as Diagnosis).findings.find((f) => f.id === "ubuntu-apparmor-restrict-unprivileged-userns");
+    expect(finding?.verdict).toMatchObject({ status: "affected", level: "verified" });
+    expect(finding?.evidence.some((e) => e.kind === "version" && e.value === "ubuntu:24.04")).toBe(true);
+  });
+
   it("gives a compact text report when asked for text/plain", async () => {
     const res = await api.diagnose.$post({ json: SEED_INPUT, query: {} }, { headers: { accept: "text/plain" } });
     expect(res.status).toBe(200);
