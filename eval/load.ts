@@ -24,6 +24,7 @@ export const EVAL_SETS = [
   { label: "held-out set 2 (eval/holdout2)", dir: "eval/holdout2" },
   { label: "held-out set 3 (eval/holdout3)", dir: "eval/holdout3" },
   { label: "held-out set 4 (eval/holdout4)", dir: "eval/holdout4" },
+  { label: "held-out set 5 (eval/holdout5)", dir: "eval/holdout5" },
 ] as const;
 
 /** Reads every <dir>/*.yaml (eval/cases by default); all problems at once, like kb:check. */
