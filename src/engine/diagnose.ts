@@ -92,6 +92,8 @@ function scan(kb: CompiledKb, text: string): { hits: Hit[]; pre: PreScan; marked
 /** The versions the input shows for the machine it came from. */
 function singleHost(facts: ExtractedFacts, subject: string): HostVersions {
   const components = {
+    // What a --version line, docker info or the OS says outranks a version named in passing.
+    ...facts.named,
     ...nodeComponents({ version: facts.kubelet ?? "", runtime: facts.runtime }),
     ...iptablesComponents(facts.iptables),
     ...imageOsComponents(facts.os),

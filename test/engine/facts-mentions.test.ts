@@ -112,3 +112,37 @@ describe("kernel mentions in kernel output", () => {
     expect(extractFacts(" Server Version: 19.03.13\n Cgroup Driver: cgroupfs").runtime).toBe("docker://19.03.13");
   });
 });
+
+describe("versions named in passing", () => {
+  const named = (text: string) => extractFacts(text).named;
+
+  it("reads a component named with one version, however the sentence frames it", () => {
+    expect(named("After the upgrade to Docker 24.0.2 the build fails.")).toEqual({ docker: "24.0.2" });
+    expect(named("- Docker Engine: 28.5.2 (client/server), containerd 1.7.29, runc v1.3.3")).toEqual({
+      docker: "28.5.2",
+      containerd: "1.7.29",
+      runc: "1.3.3",
+    });
+    expect(named("Docker server (version 23.0.0) meets minimum version requirements.")).toEqual({ docker: "23.0.0" });
+    expect(named("[init] Using Kubernetes version: v1.17.2")).toEqual({ kubernetes: "1.17.2" });
+    expect(named("Unpacking docker-ce (5:23.0.1-1~debian.11~bullseye) over (5:20.10.14~3-0~debian-bullseye) ...")).toEqual({
+      docker: "23.0.1",
+    });
+  });
+
+  it("reads nothing from two versions of one component, a path, or a neighbouring tool's name", () => {
+    expect(named("works on docker 20.10.7, breaks on docker 20.10.6")).toEqual({});
+    expect(named("overlay on /var/lib/docker/overlay2/1.2.3 failed")).toEqual({});
+    expect(named("docker-compose 1.29.2 and docker/cli 20.10.6")).toEqual({});
+  });
+
+  it("lets a --version line outrank a version named in passing, and judges with the named one otherwise", async () => {
+    const kb = (await loadDataKb()).compiled;
+    // The docker-20.10.6 record's own message (fixed in 20.10.7).
+    const failure = "Error starting userland proxy: listen tcp6 [::]:9982: socket: address family not supported by protocol";
+    const verdict = (logs: string) =>
+      diagnoseFields(kb, { logs }).findings.find((f) => f.id === "docker-20.10.6-ipv6-disabled-userland-proxy-tcp6")?.verdict.status;
+    expect(verdict(`Since Docker 20.10.6 this fails:\n${failure}`)).toBe("affected");
+    expect(verdict(`Docker version 20.10.7, build f0df350\nit broke with Docker 20.10.6 once:\n${failure}`)).toBe("not-affected");
+  });
+});

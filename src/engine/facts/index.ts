@@ -8,7 +8,7 @@ import { readBundle } from "./bundle-sections";
 import { findIptables, type LineRef, pickIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
 import { NODES_HEADER, parseNodesTable } from "./kube-nodes";
-import { mentionLines, pickComponentMentions, pickKernelMention, pickOsMention } from "./mentions";
+import { mentionLines, pickComponentMentions, pickKernelMention, pickNamedVersions, pickOsMention } from "./mentions";
 import { parseOsRelease, withCosImage } from "./os-release";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { TextLines } from "./text-lines";
@@ -36,6 +36,8 @@ export interface ExtractedFacts {
   kubelet: string | null;
   /** Container runtime as kubectl shows it ("containerd://1.6.20"), from the runtime's `--version`. */
   runtime: string | null;
+  /** Components the text names with one version each ("Docker 20.10.6", "runc v1.3.3"), by ecosystem. */
+  named: Readonly<Record<string, string>>;
   /** 1-based lines that are not logs: recognised sections and shell command lines. */
   notLogs: ReadonlySet<number>;
 }
@@ -89,10 +91,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   // No uname, /proc/version or os-release of its own: a kernel or an OS that other output names (see mentions.ts).
   const kubelet = firstValue(sections, "kubelet-version", parseKubeletVersion);
   const runtime = firstValue(sections, "runtime-version", parseRuntimeVersion);
-  const mentions =
-    !kernelSources.length || !osSection || !kubelet || !runtime
-      ? (pre ? pre.mentionLines : mentionLines(text)).filter((l) => !notLogs.has(l.line))
-      : [];
+  const mentions = (pre ? pre.mentionLines : mentionLines(text)).filter((l) => !notLogs.has(l.line));
   const components = kubelet && runtime ? null : pickComponentMentions(mentions);
   if (!kernelSources.length) {
     const mention = pickKernelMention(mentions);
@@ -120,6 +119,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     iptables: pre ? pickIptables(pre.iptablesLines) : findIptables(splitLines(text)),
     kubelet: kubelet ?? components?.kubelet ?? null,
     runtime: runtime ?? components?.runtime ?? null,
+    named: pickNamedVersions(mentions),
     notLogs,
   };
 }
@@ -181,6 +181,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     iptables,
     kubelet: fromLogs.kubelet,
     runtime: fromLogs.runtime,
+    named: fromLogs.named,
     notLogs: fromLogs.notLogs,
   };
 }

@@ -20,6 +20,9 @@ export const MENTION_MARKERS = [
   ...["linux version ", "kernel ", "kernel: linux ", "kernelversion", "tainted", "operating system: ", "os image: "],
   ...["server version: ", "storage driver: ", "cgroup driver: ", "logging driver: ", "docker root dir: "],
   ...["kubelet version: ", "container runtime version: "],
+  // Components named with their version in prose, titles, installers' and package managers' output.
+  ...["docker ", "docker-ce ", "containerd ", "containerd.io", "runc ", "crun ", "kubernetes ", "kubelet ", "kubeadm "],
+  ...["coredns ", "coredns-", "flannel ", "cri-o ", "crio "],
 ];
 
 /** Shapes of a mention after a marker, most specific first; group 1 is the release. */
@@ -93,6 +96,55 @@ export function pickComponentMentions(candidates: readonly LineRef[]): { kubelet
     ...(dockerInfo ? candidates.map((c) => DOCKER_INFO_SERVER.exec(c.text)?.[1]).map((v) => v && `docker://${v}`) : []),
   ]);
   return { kubelet, runtime };
+}
+
+/**
+ * Components named with their version in other words than a `--version` line: "Docker 20.10.6",
+ * "Docker Engine: 28.5.2", "Docker server (version 23.0.0)", "containerd v2.2.0", "runc version
+ * 1.1.12", "[init] Using Kubernetes version: v1.17.2", and a package manager's "Unpacking docker-ce
+ * (5:23.0.1-1~debian.11~bullseye)". Keyed by the ecosystem records use.
+ */
+const COMPONENT_NAMES: ReadonlyArray<[ecosystem: string, names: string]> = [
+  ["docker", "docker(?:-ce)?(?: engine)?(?: server)?"],
+  ["containerd", "containerd(?:\\.io)?"],
+  ["runc", "runc"],
+  ["crun", "crun"],
+  ["kubernetes", "kubernetes|kubelet|kubeadm"],
+  ["coredns", "coredns"],
+  ["flannel", "flannel"],
+  ["cri-o", "cri-o|crio"],
+];
+const VERSION = "v?(\\d+\\.\\d+\\.\\d+(?:-(?:ce|ee|rc\\.?\\d+|beta\\.?\\d+))?)(?!\\w|\\.\\d)";
+const NAMED_VERSIONS = COMPONENT_NAMES.map(
+  ([ecosystem, names]) =>
+    [
+      ecosystem,
+      // The name, then at most "version", ":" or "(version" before the number.
+      new RegExp(`(?:^|[^\\w/.-])(?:${names})(?:\\s+version)?\\s*(?::|\\((?:version\\s*)?)?\\s*${VERSION}`, "gi"),
+      // dpkg and apt: "Unpacking docker-ce (5:23.0.1-1~debian.11~bullseye) over (...)", "Setting up runc (1.1.12-0ubuntu3)".
+      new RegExp(`\\b(?:Unpacking|Setting up) (?:${names})(?::\\w+)? \\((?:\\d+:)?(\\d+\\.\\d+\\.\\d+)`, "gi"),
+    ] as const,
+);
+
+/** The version each component is named with, for the components the candidate lines name with one version only. */
+export function pickNamedVersions(candidates: readonly LineRef[]): Record<string, string> {
+  const found = new Map<string, Set<string>>();
+  for (const { text } of candidates) {
+    for (const [ecosystem, prose, dpkg] of NAMED_VERSIONS) {
+      for (const re of [prose, dpkg]) {
+        for (const m of text.matchAll(re)) {
+          const version = m[1];
+          if (!version) continue;
+          const seen = found.get(ecosystem) ?? new Set<string>();
+          seen.add(version.replace(/-ce$|-ee$/, ""));
+          found.set(ecosystem, seen);
+        }
+      }
+    }
+  }
+  const out: Record<string, string> = {};
+  for (const [ecosystem, versions] of found) if (versions.size === 1) out[ecosystem] = [...versions][0] as string;
+  return out;
 }
 
 /** Lines of `text` that hold a marker, for callers without the matcher's pass. */
