@@ -25,8 +25,10 @@ import {
   type HostVersions,
   imageOsComponents,
   iptablesComponents,
+  mentionedChecks,
   nodeComponents,
   releaseChecks,
+  SINGLE_HOST,
   versionChecks,
 } from "./verdict";
 
@@ -40,7 +42,7 @@ const MAX_EVIDENCE_CHARS = 4000;
 
 /** Diagnoses a raw bundle: sections (uname, os-release, nodes table, ...) and commands are detected, the rest is logs. */
 export function diagnoseBundle(kb: CompiledKb, text: string, limit = DEFAULT_LIMIT): Diagnosis {
-  return diagnoseHostBundle(kb, text, limit, "your kernel").diagnosis;
+  return diagnoseHostBundle(kb, text, limit, SINGLE_HOST).diagnosis;
 }
 
 /** One host's bundle, its evidence naming the host as `subject`; with the facts, for comparing hosts. */
@@ -92,18 +94,19 @@ function scan(kb: CompiledKb, text: string): { hits: Hit[]; pre: PreScan; marked
 /** The versions the input shows for the machine it came from. */
 function singleHost(facts: ExtractedFacts, subject: string): HostVersions {
   const components = {
-    // What a --version line, docker info or the OS says outranks a version named in passing.
-    ...facts.named,
     ...nodeComponents({ version: facts.kubelet ?? "", runtime: facts.runtime }),
     ...iptablesComponents(facts.iptables),
     ...imageOsComponents(facts.os),
   };
-  return { subject, kernel: facts.kernel, components, release: releaseEcosystem(facts.os) };
+  return { subject, kernel: facts.kernel, components, release: releaseEcosystem(facts.os), mentioned: { ...facts.named } };
 }
 
 /** One host when the input names a kernel; otherwise each node of a nodes table is judged on its own. */
 function hostsOf(facts: ExtractedFacts, nodeHosts: HostVersions[], single: HostVersions): HostVersions[] {
-  if (facts.kernel || !nodeHosts.length) return facts.kernel || Object.keys(single.components).length || single.release ? [single] : [];
+  if (facts.kernel || !nodeHosts.length)
+    return facts.kernel || Object.keys(single.components).length || single.release || Object.keys(single.mentioned ?? {}).length
+      ? [single]
+      : [];
   return nodeHosts;
 }
 
@@ -113,7 +116,7 @@ function assemble(
   hits: Array<Hit | ApproximateHit>,
   limit: number,
   context: ContextInput,
-  single = singleHost(facts, "your kernel"),
+  single = singleHost(facts, SINGLE_HOST),
 ): Diagnosis {
   const nodeHosts = facts.nodes.map(nodeHost);
   const hosts = hostsOf(facts, nodeHosts, single);
@@ -127,7 +130,9 @@ function assemble(
   for (const record of candidates) {
     const logEvidence = byRecord.get(record.id) ?? [];
     const own = hosts.flatMap((h) => versionChecks(record, h));
-    const checks = logEvidence.length ? [...own, ...hosts.flatMap((h) => releaseChecks(record, h, own))] : own;
+    // A finding (its log shows the bug) may also be judged on the release and on versions named in passing.
+    const weaker = (h: HostVersions) => [...releaseChecks(record, h, own), ...mentionedChecks(record, h, own)];
+    const checks = logEvidence.length ? [...own, ...hosts.flatMap(weaker)] : own;
     const symptom = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= SYMPTOM_WEIGHT);
     const verdict = confirmBySymptom(decideVerdict(record, checks, hosts), checks, symptom);
     if (logEvidence.length) {

@@ -20,7 +20,14 @@ export interface HostVersions {
   components: Record<string, string>;
   /** The distribution release as an ecosystem key ("ubuntu:24.04", "rhel:7"), from os-release or the OS image. */
   release?: string | null;
+  /** Versions the text names in passing ("Docker 20.10.6"), by ecosystem: weaker than `components`. */
+  mentioned?: Record<string, string>;
 }
+
+/** How a component check names what it read: "your docker" for the one host, "node worker-2: docker" in a fleet. */
+const componentSubject = (host: HostVersions, ecosystem: string) =>
+  host.subject === SINGLE_HOST ? `your ${ecosystem}` : `${host.subject}: ${ecosystem}`;
+export const SINGLE_HOST = "your kernel";
 
 const isKernelPackage = (name: string) => /^(linux|kernel)(-|$)/.test(name) && name !== "linux-firmware";
 
@@ -190,10 +197,27 @@ function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] 
   return fromRequirements;
 }
 
-function componentChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
-  return Object.entries(host.components).flatMap(([ecosystem, value]) => {
+function componentChecks(record: BugRecord, host: HostVersions, components = host.components): VersionEvidence[] {
+  return Object.entries(components).flatMap(([ecosystem, value]) => {
     const entries = record.affected.filter((a) => a.ecosystem === ecosystem);
-    return entries.length ? [check(`${host.subject}: ${ecosystem}`, entries, value, false)] : [];
+    return entries.length ? [check(componentSubject(host, ecosystem), entries, value, false)] : [];
+  });
+}
+
+/**
+ * Versions the text only names in passing judge a finding, whose log shows the bug, for the
+ * ecosystems no output of the host itself decided (`known`: its versionChecks); never an advisory.
+ * Such a version may not be the running one, so it is never certain, and it never rules the bug out:
+ * a "not affected" it would give stays unknown, with the reason kept.
+ */
+export function mentionedChecks(record: BugRecord, host: HostVersions, known: readonly VersionEvidence[]): VersionEvidence[] {
+  const decided = new Set(known.map((c) => c.ecosystem.split(" ")[0]));
+  const open = Object.fromEntries(Object.entries(host.mentioned ?? {}).filter(([ecosystem]) => !decided.has(ecosystem)));
+  return componentChecks(record, host, open).map((c) => {
+    const named = { ...c, certain: false, reason: `${c.reason} (a version the report names, not read from the host)` };
+    if (c.result !== "not-affected") return named;
+    const { hedgedFrom: _, ...rest } = named;
+    return { ...rest, result: "unknown" as const, reason: `not decided: ${named.reason}` };
   });
 }
 

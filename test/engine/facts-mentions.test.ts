@@ -146,3 +146,24 @@ describe("versions named in passing", () => {
     expect(verdict(`Docker version 20.10.7, build f0df350\nit broke with Docker 20.10.6 once:\n${failure}`)).toBe("not-affected");
   });
 });
+
+describe("verdicts from versions named in passing", () => {
+  const failure = "Error starting userland proxy: listen tcp6 [::]:9982: socket: address family not supported by protocol";
+  const judge = async (logs: string) => {
+    const kb = (await loadDataKb()).compiled;
+    return diagnoseFields(kb, { logs });
+  };
+
+  it("hedge an affected answer and never rule the bug out: the named version may not be the running one", async () => {
+    const affected = (await judge(`Since Docker 20.10.6 this fails:\n${failure}`)).findings[0];
+    expect(affected?.verdict.status).toBe("affected");
+    expect(affected?.evidence.find((e) => e.kind === "version")).toMatchObject({ certain: false });
+    const named = (await judge(`It also fails on Docker 20.10.7:\n${failure}`)).findings[0];
+    expect(named?.verdict.status).toBe("unknown");
+    expect(named?.confidence).toBe("high");
+  });
+
+  it("raise no advisory: a version named in passing says nothing of what runs", async () => {
+    expect((await judge("We moved to Docker 20.10.6 last week.")).advisories).toEqual([]);
+  });
+});
