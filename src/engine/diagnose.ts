@@ -130,9 +130,9 @@ function assemble(
   for (const record of candidates) {
     const logEvidence = byRecord.get(record.id) ?? [];
     const own = hosts.flatMap((h) => versionChecks(record, h));
-    // A finding (its log shows the bug) may also be judged on the release and on versions named in passing.
-    const weaker = (h: HostVersions) => [...releaseChecks(record, h, own), ...mentionedChecks(record, h, own)];
-    const checks = logEvidence.length ? [...own, ...hosts.flatMap(weaker)] : own;
+    // Versions named in passing count too, hedged; a release alone only judges a finding (its log shows the bug).
+    const named = hosts.flatMap((h) => mentionedChecks(record, h, own));
+    const checks = [...own, ...named, ...(logEvidence.length ? hosts.flatMap((h) => releaseChecks(record, h, own)) : [])];
     const symptom = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= SYMPTOM_WEIGHT);
     const verdict = confirmBySymptom(decideVerdict(record, checks, hosts), checks, symptom);
     if (logEvidence.length) {

@@ -205,10 +205,9 @@ function componentChecks(record: BugRecord, host: HostVersions, components = hos
 }
 
 /**
- * Versions the text only names in passing judge a finding, whose log shows the bug, for the
- * ecosystems no output of the host itself decided (`known`: its versionChecks); never an advisory.
- * Such a version may not be the running one, so it is never certain, and it never rules the bug out:
- * a "not affected" it would give stays unknown, with the reason kept.
+ * Versions the text only names in passing, for the ecosystems no output of the host itself decided
+ * (`known`: its versionChecks). Such a version may not be the running one, so it is never certain, and
+ * it never rules the bug out: a "not affected" it would give stays unknown, with the reason kept.
  */
 export function mentionedChecks(record: BugRecord, host: HostVersions, known: readonly VersionEvidence[]): VersionEvidence[] {
   const decided = new Set(known.map((c) => c.ecosystem.split(" ")[0]));

@@ -163,7 +163,10 @@ describe("verdicts from versions named in passing", () => {
     expect(named?.confidence).toBe("high");
   });
 
-  it("raise no advisory: a version named in passing says nothing of what runs", async () => {
-    expect((await judge("We moved to Docker 20.10.6 last week.")).advisories).toEqual([]);
+  it("raise only hedged advisories that say the version was named, not read from the host", async () => {
+    const { advisories } = await judge("We moved to Docker 20.10.6 last week.");
+    const own = advisories.find((a) => a.id === "docker-20.10.6-ipv6-disabled-userland-proxy-tcp6");
+    expect(own?.verdict.reason).toContain("a version the report names");
+    expect(advisories.every((a) => a.evidence.every((e) => e.kind !== "version" || !e.certain))).toBe(true);
   });
 });
