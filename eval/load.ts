@@ -25,6 +25,7 @@ export const EVAL_SETS = [
   { label: "held-out set 3 (eval/holdout3)", dir: "eval/holdout3" },
   { label: "held-out set 4 (eval/holdout4)", dir: "eval/holdout4" },
   { label: "held-out set 5 (eval/holdout5)", dir: "eval/holdout5" },
+  { label: "held-out set 6 (eval/holdout6)", dir: "eval/holdout6" },
 ] as const;
 
 /** Reads every <dir>/*.yaml (eval/cases by default); all problems at once, like kb:check. */
