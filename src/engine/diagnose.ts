@@ -94,6 +94,7 @@ function scan(kb: CompiledKb, text: string): { hits: Hit[]; pre: PreScan; marked
 /** The versions the input shows for the machine it came from. */
 function singleHost(facts: ExtractedFacts, subject: string): HostVersions {
   const components = {
+    ...facts.components,
     ...nodeComponents({ version: facts.kubelet ?? "", runtime: facts.runtime }),
     ...iptablesComponents(facts.iptables),
     ...imageOsComponents(facts.os),

@@ -170,3 +170,41 @@ describe("verdicts from versions named in passing", () => {
     expect(advisories.every((a) => a.evidence.every((e) => e.kind !== "version" || !e.certain))).toBe(true);
   });
 });
+
+describe("docker version", () => {
+  // The layout `docker version` prints (client part, then the daemon's part with its engine, containerd and runc).
+  const modern = [
+    "Client: Docker Engine - Community",
+    " Version:           29.0.1",
+    " API version:       1.52",
+    "",
+    "Server: Docker Engine - Community",
+    " Engine:",
+    "  Version:          29.0.0",
+    "  API version:      1.52 (minimum version 1.44)",
+    " containerd:",
+    "  Version:          v2.1.5",
+    " runc:",
+    "  Version:          1.3.3",
+    " docker-init:",
+    "  Version:          0.19.0",
+  ].join("\n");
+
+  it("reads the daemon's engine, containerd and runc, never the client's version", () => {
+    expect(extractFacts(modern).components).toEqual({ docker: "29.0.0", containerd: "2.1.5", runc: "1.3.3" });
+    // Clients before 1.13 print the engine's version straight under Server:.
+    expect(extractFacts("Client:\n Version:      1.12.6\nServer:\n Version:      1.12.5\n API version:  1.24").components).toEqual({
+      docker: "1.12.5",
+    });
+  });
+
+  it("judges a record on the daemon's version as on docker's own --version line", async () => {
+    const kb = (await loadDataKb()).compiled;
+    const failure = "Error starting userland proxy: listen tcp6 [::]:9982: socket: address family not supported by protocol";
+    const daemon = modern.replace("29.0.0", "20.10.6");
+    const d = diagnoseFields(kb, { logs: `${daemon}\n${failure}` });
+    const f = d.findings.find((x) => x.id === "docker-20.10.6-ipv6-disabled-userland-proxy-tcp6");
+    expect(f?.verdict.status).toBe("affected");
+    expect(f?.evidence.find((e) => e.kind === "version")).toMatchObject({ value: "20.10.6", certain: true });
+  });
+});

@@ -5,6 +5,7 @@
 import type { DiagnoseFields } from "../diagnose-input";
 import type { BundleSection, IptablesFacts, KernelFacts, NodeRow, OsFacts } from "../types";
 import { readBundle } from "./bundle-sections";
+import { dockerVersionComponents } from "./docker-version";
 import { findIptables, type LineRef, pickIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
 import { NODES_HEADER, parseNodesTable } from "./kube-nodes";
@@ -36,6 +37,8 @@ export interface ExtractedFacts {
   kubelet: string | null;
   /** Container runtime as kubectl shows it ("containerd://1.6.20"), from the runtime's `--version`. */
   runtime: string | null;
+  /** Components a host's own output names besides --version lines (`docker version`'s server part), by ecosystem. */
+  components: Readonly<Record<string, string>>;
   /** Components the text names with one version each ("Docker 20.10.6", "runc v1.3.3"), by ecosystem. */
   named: Readonly<Record<string, string>>;
   /** 1-based lines that are not logs: recognised sections and shell command lines. */
@@ -119,6 +122,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     iptables: pre ? pickIptables(pre.iptablesLines) : findIptables(splitLines(text)),
     kubelet: kubelet ?? components?.kubelet ?? null,
     runtime: runtime ?? components?.runtime ?? null,
+    components: dockerVersionComponents(text),
     named: pickNamedVersions(mentions),
     notLogs,
   };
@@ -181,6 +185,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     iptables,
     kubelet: fromLogs.kubelet,
     runtime: fromLogs.runtime,
+    components: fromLogs.components,
     named: fromLogs.named,
     notLogs: fromLogs.notLogs,
   };

@@ -1,0 +1,60 @@
+/**
+ * `docker version`: the daemon's part ("Server:") names the engine, and since Docker 1.13 also the
+ * containerd and runc it runs, each in an indented block of its own:
+ *
+ *   Server: Docker Engine - Community
+ *    Engine:
+ *     Version:          24.0.7
+ *    containerd:
+ *     Version:          1.6.25
+ *    runc:
+ *     Version:          1.1.10
+ *
+ * Older clients print the engine's "Version:" straight under "Server:". The client's part is left out:
+ * the client may be newer or older than the daemon that runs the containers.
+ */
+
+/** The versions one `docker version` server part names, by ecosystem ("docker", "containerd", "runc"). */
+export type DockerServerVersions = Partial<Record<"docker" | "containerd" | "runc", string>>;
+
+const SERVER = /^Server:(?:\s|$)/;
+const VERSION = /^\s+Version:\s+v?(\d+\.\d+\.\d+[\w.+~-]*)\s*$/;
+const BLOCK = /^\s+(Engine|containerd|runc|docker-init):\s*$/;
+const PART_BLOCK: Record<string, keyof DockerServerVersions | undefined> = { Engine: "docker", containerd: "containerd", runc: "runc" };
+/** Lines read after "Server:" at most: the part is about 20 lines long. */
+const MAX_PART_LINES = 40;
+
+/** The versions the `docker version` outputs in the text agree on, by ecosystem; a component they disagree on is left out. */
+export function dockerVersionComponents(text: string): DockerServerVersions {
+  const parts = text.includes("Server:") ? dockerServerVersions(text) : [];
+  const out: DockerServerVersions = {};
+  for (const key of ["docker", "containerd", "runc"] as const) {
+    const seen = new Set(parts.flatMap((p) => p[key] ?? []));
+    if (seen.size === 1) out[key] = [...seen][0] as string;
+  }
+  return out;
+}
+
+/** The server parts of every `docker version` output in the text; empty when there is none. */
+export function dockerServerVersions(text: string): DockerServerVersions[] {
+  const out: DockerServerVersions[] = [];
+  for (let at = text.indexOf("Server:"); at >= 0; at = text.indexOf("Server:", at + 7)) {
+    if (at > 0 && text.charCodeAt(at - 1) !== 10) continue;
+    const lines = text.slice(at, at + 4000).split("\n");
+    if (!SERVER.test(lines[0] ?? "")) continue;
+    const part: DockerServerVersions = {};
+    let block: keyof DockerServerVersions | null = "docker";
+    for (const line of lines.slice(1, MAX_PART_LINES)) {
+      if (!/^\s/.test(line) || !line.trim()) break;
+      const named = BLOCK.exec(line);
+      if (named) {
+        block = PART_BLOCK[named[1] as string] ?? null;
+        continue;
+      }
+      const version = VERSION.exec(line)?.[1];
+      if (version && block && !part[block]) part[block] = version.replace(/-(?:ce|ee)$/, "");
+    }
+    if (Object.keys(part).length) out.push(part);
+  }
+  return out;
+}
