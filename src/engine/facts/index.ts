@@ -9,7 +9,7 @@ import { dockerVersionComponents } from "./docker-version";
 import { findIptables, type LineRef, pickIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
 import { NODES_HEADER, parseNodesTable } from "./kube-nodes";
-import { mentionLines, pickComponentMentions, pickKernelMention, pickNamedVersions, pickOsMention } from "./mentions";
+import { mentionLines, pickComponentMentions, pickKernelMention, pickNamedVersions, pickOsMention, sortMentions } from "./mentions";
 import { parseOsRelease, withCosImage } from "./os-release";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { TextLines } from "./text-lines";
@@ -94,14 +94,14 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   // No uname, /proc/version or os-release of its own: a kernel or an OS that other output names (see mentions.ts).
   const kubelet = firstValue(sections, "kubelet-version", parseKubeletVersion);
   const runtime = firstValue(sections, "runtime-version", parseRuntimeVersion);
-  const mentions = (pre ? pre.mentionLines : mentionLines(text)).filter((l) => !notLogs.has(l.line));
-  const components = kubelet && runtime ? null : pickComponentMentions(mentions);
+  const mentions = sortMentions((pre ? pre.mentionLines : mentionLines(text)).filter((l) => !notLogs.has(l.line)));
+  const components = kubelet && runtime ? null : pickComponentMentions(mentions.components);
   if (!kernelSources.length) {
-    const mention = pickKernelMention(mentions);
+    const mention = pickKernelMention(mentions.kernel);
     if (mention) kernelSources.push(mention);
   }
   const releases = kernelSources.flatMap((k) => k.uname.release ?? []);
-  const os = withCosImage(osSection ? parseOsRelease(osSection.text, osSection.lines) : pickOsMention(mentions), text, releases);
+  const os = withCosImage(osSection ? parseOsRelease(osSection.text, osSection.lines) : pickOsMention(mentions.os), text, releases);
   const signature = sections.find((s) => s.kind === "version-signature")?.text ?? null;
   const tableNodes = sections
     .filter((s) => s.kind === "nodes")
@@ -123,7 +123,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     kubelet: kubelet ?? components?.kubelet ?? null,
     runtime: runtime ?? components?.runtime ?? null,
     components: dockerVersionComponents(text),
-    named: pickNamedVersions(mentions),
+    named: pickNamedVersions(mentions.named),
     notLogs,
   };
 }

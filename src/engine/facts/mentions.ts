@@ -15,15 +15,51 @@ import type { LineRef } from "./iptables-version";
 import { osImageToOs } from "./kube-nodes";
 import { looksLikeRelease, parseProcVersion, type UnameFacts } from "./uname";
 
-/** Literals (case-insensitive) one of which a line naming a kernel or an OS holds: the one-pass matcher finds those lines. */
+/** Literals (case-insensitive) a line naming a kernel, an OS or a component holds, by what it may name. */
+const KERNEL_MARKERS = ["linux version ", "kernel ", "kernel: linux ", "kernelversion", "tainted"];
+const OS_MARKERS = ["operating system: ", "os image: "];
+const COMPONENT_MARKERS = ["server version: ", "storage driver: ", "cgroup driver: ", "logging driver: ", "docker root dir: "];
+const COMPONENT_MARKERS_NODE = ["kubelet version: ", "container runtime version: "];
+// Components named with their version in prose, titles, installers' and package managers' output: the
+// name, then a version or a word that announces one, so that log traffic naming the program is not read.
+const namedMarkers = (names: readonly string[]) =>
+  names.flatMap((n) => [`${n} v`, `${n} version`, `${n} engine`, `${n} server`, `${n} (`, ...[..."0123456789"].map((d) => `${n} ${d}`)]);
+const NAMED_MARKERS = namedMarkers(["docker", "docker-ce", "containerd", "containerd.io", "runc", "crun"]);
+const NAMED_MARKERS_MORE = namedMarkers(["kubernetes", "kubelet", "kubeadm", "coredns", "flannel", "cri-o", "crio"]);
+/** All of them: the one-pass matcher finds the lines that hold one. */
 export const MENTION_MARKERS = [
-  ...["linux version ", "kernel ", "kernel: linux ", "kernelversion", "tainted", "operating system: ", "os image: "],
-  ...["server version: ", "storage driver: ", "cgroup driver: ", "logging driver: ", "docker root dir: "],
-  ...["kubelet version: ", "container runtime version: "],
-  // Components named with their version in prose, titles, installers' and package managers' output.
-  ...["docker ", "docker-ce ", "containerd ", "containerd.io", "runc ", "crun ", "kubernetes ", "kubelet ", "kubeadm "],
-  ...["coredns ", "coredns-", "flannel ", "cri-o ", "crio "],
+  ...KERNEL_MARKERS,
+  ...OS_MARKERS,
+  ...COMPONENT_MARKERS,
+  ...COMPONENT_MARKERS_NODE,
+  ...NAMED_MARKERS,
+  ...NAMED_MARKERS_MORE,
 ];
+
+/**
+ * The candidate lines sorted by what they may name, each tested once. Only the first lines are read:
+ * a report names its versions in its header, its title or its first command outputs, and a large log
+ * whose traffic says "docker " on every line must not cost a pass of regexes per line.
+ */
+export interface MentionLines {
+  kernel: LineRef[];
+  os: LineRef[];
+  components: LineRef[];
+  named: LineRef[];
+}
+const MAX_MENTION_LINES = 2000;
+export function sortMentions(candidates: readonly LineRef[]): MentionLines {
+  const out: MentionLines = { kernel: [], os: [], components: [], named: [] };
+  const has = (lower: string, markers: readonly string[]) => markers.some((m) => lower.includes(m));
+  for (const c of candidates.slice(0, MAX_MENTION_LINES)) {
+    const lower = c.text.toLowerCase();
+    if (has(lower, KERNEL_MARKERS)) out.kernel.push(c);
+    if (has(lower, OS_MARKERS)) out.os.push(c);
+    if (has(lower, COMPONENT_MARKERS) || has(lower, COMPONENT_MARKERS_NODE)) out.components.push(c);
+    if (has(lower, NAMED_MARKERS) || has(lower, NAMED_MARKERS_MORE)) out.named.push(c);
+  }
+  return out;
+}
 
 /** Shapes of a mention after a marker, most specific first; group 1 is the release. */
 const MENTIONS = [
@@ -104,25 +140,26 @@ export function pickComponentMentions(candidates: readonly LineRef[]): { kubelet
  * 1.1.12", "[init] Using Kubernetes version: v1.17.2", and a package manager's "Unpacking docker-ce
  * (5:23.0.1-1~debian.11~bullseye)". Keyed by the ecosystem records use.
  */
-const COMPONENT_NAMES: ReadonlyArray<[ecosystem: string, names: string]> = [
-  ["docker", "docker(?:-ce)?(?: engine)?(?: server)?"],
-  ["containerd", "containerd(?:\\.io)?"],
-  ["runc", "runc"],
-  ["crun", "crun"],
-  ["kubernetes", "kubernetes|kubelet|kubeadm"],
-  ["coredns", "coredns"],
-  ["flannel", "flannel"],
-  ["cri-o", "cri-o|crio"],
+const COMPONENT_NAMES: ReadonlyArray<[ecosystem: string, names: string, base: readonly string[]]> = [
+  ["docker", "docker(?:-ce)?(?: engine)?(?: server)?", ["docker"]],
+  ["containerd", "containerd(?:\\.io)?", ["containerd"]],
+  ["runc", "runc", ["runc"]],
+  ["crun", "crun", ["crun"]],
+  ["kubernetes", "kubernetes|kubelet|kubeadm", ["kubernetes", "kubelet", "kubeadm"]],
+  ["coredns", "coredns", ["coredns"]],
+  ["flannel", "flannel", ["flannel"]],
+  ["cri-o", "cri-o|crio", ["cri-o", "crio"]],
 ];
 const VERSION = "v?(\\d+\\.\\d+\\.\\d+(?:-(?:ce|ee|rc\\.?\\d+|beta\\.?\\d+))?)(?!\\w|\\.\\d)";
 const NAMED_VERSIONS = COMPONENT_NAMES.map(
-  ([ecosystem, names]) =>
+  ([ecosystem, names, base]) =>
     [
       ecosystem,
       // The name, then at most "version", ":" or "(version" before the number.
       new RegExp(`(?:^|[^\\w/.-])(?:${names})(?:\\s+version)?\\s*(?::|\\((?:version\\s*)?)?\\s*${VERSION}`, "gi"),
       // dpkg and apt: "Unpacking docker-ce (5:23.0.1-1~debian.11~bullseye) over (...)", "Setting up runc (1.1.12-0ubuntu3)".
       new RegExp(`\\b(?:Unpacking|Setting up) (?:${names})(?::\\w+)? \\((?:\\d+:)?(\\d+\\.\\d+\\.\\d+)`, "gi"),
+      base,
     ] as const,
 );
 
@@ -130,7 +167,9 @@ const NAMED_VERSIONS = COMPONENT_NAMES.map(
 export function pickNamedVersions(candidates: readonly LineRef[]): Record<string, string> {
   const found = new Map<string, Set<string>>();
   for (const { text } of candidates) {
-    for (const [ecosystem, prose, dpkg] of NAMED_VERSIONS) {
+    const lower = text.toLowerCase();
+    for (const [ecosystem, prose, dpkg, base] of NAMED_VERSIONS) {
+      if (!base.some((b) => lower.includes(b))) continue;
       for (const re of [prose, dpkg]) {
         for (const m of text.matchAll(re)) {
           const version = m[1];
