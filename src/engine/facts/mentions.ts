@@ -6,13 +6,14 @@
  * ..."), `hostnamectl` ("Kernel: Linux ..."), or a person writing "on kernel 6.1.115-126.197.amzn2023".
  * The OS: `docker info`'s or `hostnamectl`'s "Operating System:", `kubectl describe node`'s "OS Image:",
  * read as the nodes table's OS-IMAGE column. The kubelet and runtime: `kubectl describe node`'s
- * "Kubelet Version" and "Container Runtime Version", `docker info`'s "Server Version". Each is read
- * only when the text names one: two (an upgrade retold, the nodes of `kubectl describe nodes`, a
- * quoted fixed version) decide nothing.
+ * "Kubelet Version" and "Container Runtime Version", `docker info`'s "Server Version"; components
+ * named in passing are read by named-versions.ts. Each is read only when the text names one: two (an
+ * upgrade retold, the nodes of `kubectl describe nodes`, a quoted fixed version) decide nothing.
  */
 import type { OsFacts } from "../types";
 import type { LineRef } from "./iptables-version";
 import { osImageToOs } from "./kube-nodes";
+import { NAMED_MARKERS } from "./named-versions";
 import { looksLikeRelease, parseProcVersion, type UnameFacts } from "./uname";
 
 /** Literals (case-insensitive) a line naming a kernel, an OS or a component holds, by what it may name. */
@@ -20,21 +21,8 @@ const KERNEL_MARKERS = ["linux version ", "kernel ", "kernel: linux ", "kernelve
 const OS_MARKERS = ["operating system: ", "os image: "];
 const COMPONENT_MARKERS = ["server version: ", "storage driver: ", "cgroup driver: ", "logging driver: ", "docker root dir: "];
 const COMPONENT_MARKERS_NODE = ["kubelet version: ", "container runtime version: "];
-// Components named with their version in prose, titles, installers' and package managers' output: the
-// name, then a version or a word that announces one, so that log traffic naming the program is not read.
-const namedMarkers = (names: readonly string[]) =>
-  names.flatMap((n) => [`${n} v`, `${n} version`, `${n} engine`, `${n} server`, `${n} (`, ...[..."0123456789"].map((d) => `${n} ${d}`)]);
-const NAMED_MARKERS = namedMarkers(["docker", "docker-ce", "containerd", "containerd.io", "runc", "crun"]);
-const NAMED_MARKERS_MORE = namedMarkers(["kubernetes", "kubelet", "kubeadm", "coredns", "flannel", "cri-o", "crio"]);
-/** All of them: the one-pass matcher finds the lines that hold one. */
-export const MENTION_MARKERS = [
-  ...KERNEL_MARKERS,
-  ...OS_MARKERS,
-  ...COMPONENT_MARKERS,
-  ...COMPONENT_MARKERS_NODE,
-  ...NAMED_MARKERS,
-  ...NAMED_MARKERS_MORE,
-];
+/** All of them, and the named versions' (named-versions.ts): the one-pass matcher finds the lines that hold one. */
+export const MENTION_MARKERS = [...KERNEL_MARKERS, ...OS_MARKERS, ...COMPONENT_MARKERS, ...COMPONENT_MARKERS_NODE, ...NAMED_MARKERS];
 
 /**
  * The candidate lines sorted by what they may name, each tested once. Only the first lines are read:
@@ -56,7 +44,7 @@ export function sortMentions(candidates: readonly LineRef[]): MentionLines {
     if (has(lower, KERNEL_MARKERS)) out.kernel.push(c);
     if (has(lower, OS_MARKERS)) out.os.push(c);
     if (has(lower, COMPONENT_MARKERS) || has(lower, COMPONENT_MARKERS_NODE)) out.components.push(c);
-    if (has(lower, NAMED_MARKERS) || has(lower, NAMED_MARKERS_MORE)) out.named.push(c);
+    if (has(lower, NAMED_MARKERS)) out.named.push(c);
   }
   return out;
 }
@@ -132,58 +120,6 @@ export function pickComponentMentions(candidates: readonly LineRef[]): { kubelet
     ...(dockerInfo ? candidates.map((c) => DOCKER_INFO_SERVER.exec(c.text)?.[1]).map((v) => v && `docker://${v}`) : []),
   ]);
   return { kubelet, runtime };
-}
-
-/**
- * Components named with their version in other words than a `--version` line: "Docker 20.10.6",
- * "Docker Engine: 28.5.2", "Docker server (version 23.0.0)", "containerd v2.2.0", "runc version
- * 1.1.12", "[init] Using Kubernetes version: v1.17.2", and a package manager's "Unpacking docker-ce
- * (5:23.0.1-1~debian.11~bullseye)". Keyed by the ecosystem records use.
- */
-const COMPONENT_NAMES: ReadonlyArray<[ecosystem: string, names: string, base: readonly string[]]> = [
-  ["docker", "docker(?:-ce)?(?: engine)?(?: server)?", ["docker"]],
-  ["containerd", "containerd(?:\\.io)?", ["containerd"]],
-  ["runc", "runc", ["runc"]],
-  ["crun", "crun", ["crun"]],
-  ["kubernetes", "kubernetes|kubelet|kubeadm", ["kubernetes", "kubelet", "kubeadm"]],
-  ["coredns", "coredns", ["coredns"]],
-  ["flannel", "flannel", ["flannel"]],
-  ["cri-o", "cri-o|crio", ["cri-o", "crio"]],
-];
-const VERSION = "v?(\\d+\\.\\d+\\.\\d+(?:-(?:ce|ee|rc\\.?\\d+|beta\\.?\\d+))?)(?!\\w|\\.\\d)";
-const NAMED_VERSIONS = COMPONENT_NAMES.map(
-  ([ecosystem, names, base]) =>
-    [
-      ecosystem,
-      // The name, then at most "version", ":" or "(version" before the number.
-      new RegExp(`(?:^|[^\\w/.-])(?:${names})(?:\\s+version)?\\s*(?::|\\((?:version\\s*)?)?\\s*${VERSION}`, "gi"),
-      // dpkg and apt: "Unpacking docker-ce (5:23.0.1-1~debian.11~bullseye) over (...)", "Setting up runc (1.1.12-0ubuntu3)".
-      new RegExp(`\\b(?:Unpacking|Setting up) (?:${names})(?::\\w+)? \\((?:\\d+:)?(\\d+\\.\\d+\\.\\d+)`, "gi"),
-      base,
-    ] as const,
-);
-
-/** The version each component is named with, for the components the candidate lines name with one version only. */
-export function pickNamedVersions(candidates: readonly LineRef[]): Record<string, string> {
-  const found = new Map<string, Set<string>>();
-  for (const { text } of candidates) {
-    const lower = text.toLowerCase();
-    for (const [ecosystem, prose, dpkg, base] of NAMED_VERSIONS) {
-      if (!base.some((b) => lower.includes(b))) continue;
-      for (const re of [prose, dpkg]) {
-        for (const m of text.matchAll(re)) {
-          const version = m[1];
-          if (!version) continue;
-          const seen = found.get(ecosystem) ?? new Set<string>();
-          seen.add(version.replace(/-ce$|-ee$/, ""));
-          found.set(ecosystem, seen);
-        }
-      }
-    }
-  }
-  const out: Record<string, string> = {};
-  for (const [ecosystem, versions] of found) if (versions.size === 1) out[ecosystem] = [...versions][0] as string;
-  return out;
 }
 
 /** Lines of `text` that hold a marker, for callers without the matcher's pass. */

@@ -1,0 +1,70 @@
+/**
+ * Versions a report names in passing, for the components records range over ("Docker 20.10.6",
+ * "containerd v2.2.0", dpkg's "Unpacking docker-ce (5:23.0.1-…)"). They count below every version a
+ * host's own output gives, and only hedged (see verdict.ts, mentionedChecks).
+ */
+import type { LineRef } from "./iptables-version";
+
+/**
+ * Literals of a component named with its version in prose, titles, installers' and package managers'
+ * output: the name, then a version or a word that announces one, so that log traffic naming the
+ * program on every line ("dockerd[812]:", "containerd ... level=info") is not read.
+ */
+const namedMarkers = (names: readonly string[]) =>
+  names.flatMap((n) => [`${n} v`, `${n} version`, `${n} engine`, `${n} server`, `${n} (`, ...[..."0123456789"].map((d) => `${n} ${d}`)]);
+export const NAMED_MARKERS = namedMarkers([
+  ...["docker", "docker-ce", "containerd", "containerd.io", "runc", "crun"],
+  ...["kubernetes", "kubelet", "kubeadm", "coredns", "flannel", "cri-o", "crio"],
+]);
+
+/**
+ * Components named with their version in other words than a `--version` line: "Docker 20.10.6",
+ * "Docker Engine: 28.5.2", "Docker server (version 23.0.0)", "containerd v2.2.0", "runc version
+ * 1.1.12", "[init] Using Kubernetes version: v1.17.2", and a package manager's "Unpacking docker-ce
+ * (5:23.0.1-1~debian.11~bullseye)". Keyed by the ecosystem records use.
+ */
+const COMPONENT_NAMES: ReadonlyArray<[ecosystem: string, names: string, base: readonly string[]]> = [
+  ["docker", "docker(?:-ce)?(?: engine)?(?: server)?", ["docker"]],
+  ["containerd", "containerd(?:\\.io)?", ["containerd"]],
+  ["runc", "runc", ["runc"]],
+  ["crun", "crun", ["crun"]],
+  ["kubernetes", "kubernetes|kubelet|kubeadm", ["kubernetes", "kubelet", "kubeadm"]],
+  ["coredns", "coredns", ["coredns"]],
+  ["flannel", "flannel", ["flannel"]],
+  ["cri-o", "cri-o|crio", ["cri-o", "crio"]],
+];
+const VERSION = "v?(\\d+\\.\\d+\\.\\d+(?:-(?:ce|ee|rc\\.?\\d+|beta\\.?\\d+))?)(?!\\w|\\.\\d)";
+const NAMED_VERSIONS = COMPONENT_NAMES.map(
+  ([ecosystem, names, base]) =>
+    [
+      ecosystem,
+      // The name, then at most "version", ":" or "(version" before the number.
+      new RegExp(`(?:^|[^\\w/.-])(?:${names})(?:\\s+version)?\\s*(?::|\\((?:version\\s*)?)?\\s*${VERSION}`, "gi"),
+      // dpkg and apt: "Unpacking docker-ce (5:23.0.1-1~debian.11~bullseye) over (...)", "Setting up runc (1.1.12-0ubuntu3)".
+      new RegExp(`\\b(?:Unpacking|Setting up) (?:${names})(?::\\w+)? \\((?:\\d+:)?(\\d+\\.\\d+\\.\\d+)`, "gi"),
+      base,
+    ] as const,
+);
+
+/** The version each component is named with, for the components the candidate lines name with one version only. */
+export function pickNamedVersions(candidates: readonly LineRef[]): Record<string, string> {
+  const found = new Map<string, Set<string>>();
+  for (const { text } of candidates) {
+    const lower = text.toLowerCase();
+    for (const [ecosystem, prose, dpkg, base] of NAMED_VERSIONS) {
+      if (!base.some((b) => lower.includes(b))) continue;
+      for (const re of [prose, dpkg]) {
+        for (const m of text.matchAll(re)) {
+          const version = m[1];
+          if (!version) continue;
+          const seen = found.get(ecosystem) ?? new Set<string>();
+          seen.add(version.replace(/-ce$|-ee$/, ""));
+          found.set(ecosystem, seen);
+        }
+      }
+    }
+  }
+  const out: Record<string, string> = {};
+  for (const [ecosystem, versions] of found) if (versions.size === 1) out[ecosystem] = [...versions][0] as string;
+  return out;
+}
