@@ -99,7 +99,7 @@ function singleHost(facts: ExtractedFacts, subject: string): HostVersions {
     ...iptablesComponents(facts.iptables),
     ...imageOsComponents(facts.os),
   };
-  return { subject, kernel: facts.kernel, components, release: releaseEcosystem(facts.os), mentioned: { ...facts.named } };
+  return { subject, kernel: facts.kernel, components, release: releaseEcosystem(facts.os), mentioned: facts.named };
 }
 
 /** One host when the input names a kernel; otherwise each node of a nodes table is judged on its own. */

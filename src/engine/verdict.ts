@@ -21,7 +21,7 @@ export interface HostVersions {
   /** The distribution release as an ecosystem key ("ubuntu:24.04", "rhel:7"), from os-release or the OS image. */
   release?: string | null;
   /** Versions the text names in passing ("Docker 20.10.6"), by ecosystem: weaker than `components`. */
-  mentioned?: Record<string, string>;
+  mentioned?: Readonly<Record<string, string>>;
 }
 
 /** How a component check names what it read: "your docker" for the one host, "node worker-2: docker" in a fleet. */
@@ -197,7 +197,11 @@ function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] 
   return fromRequirements;
 }
 
-function componentChecks(record: BugRecord, host: HostVersions, components = host.components): VersionEvidence[] {
+function componentChecks(
+  record: BugRecord,
+  host: HostVersions,
+  components: Readonly<Record<string, string>> = host.components,
+): VersionEvidence[] {
   return Object.entries(components).flatMap(([ecosystem, value]) => {
     const entries = record.affected.filter((a) => a.ecosystem === ecosystem);
     return entries.length ? [check(componentSubject(host, ecosystem), entries, value, false)] : [];

@@ -77,7 +77,7 @@ function combineKernel(sources: KernelSource[], signature: string | null, os: Os
 export interface PreScan {
   /** Every line holding an iptables version marker (IPTABLES_VERSION_MARKERS). */
   iptablesLines: readonly LineRef[];
-  /** Every line holding a kernel or OS mention marker (MENTION_MARKERS). */
+  /** Every line holding a mention marker (MENTION_MARKERS): a kernel, an OS or a component named by other output. */
   mentionLines: readonly LineRef[];
 }
 
@@ -92,9 +92,9 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     const uname = parseUname(s.text);
     if (uname) kernelSources.push({ uname, line: s.lines[0] });
   }
-  // No uname, /proc/version or os-release of its own: a kernel or an OS that other output names (see mentions.ts).
   const kubelet = firstValue(sections, "kubelet-version", parseKubeletVersion);
   const runtime = firstValue(sections, "runtime-version", parseRuntimeVersion);
+  // What other output names (see mentions.ts) fills in what no section of its own gave.
   const mentions = sortMentions((pre ? pre.mentionLines : mentionLines(text)).filter((l) => !notLogs.has(l.line)));
   const components = kubelet && runtime ? null : pickComponentMentions(mentions.components);
   if (!kernelSources.length) {
