@@ -67,6 +67,21 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(finding?.evidence.some((e) => e.kind === "version" && e.value === "ubuntu:24.04")).toBe(true);
   });
 
+  it("judges a finding on a version the report names in passing, hedged, and on docker version's daemon part", async () => {
+    // The docker-20.10.6 record's own message (fixed in 20.10.7).
+    const failure = "Error starting userland proxy: listen tcp6 [::]:9982: socket: address family not supported by protocol";
+    const judge = async (body: string) => {
+      const res = await post(fetch, body, "text/plain");
+      expect(res.status).toBe(200);
+      return ((await res.json()) as Diagnosis).findings.find((f) => f.id === "docker-20.10.6-ipv6-disabled-userland-proxy-tcp6");
+    };
+    const named = await judge(`Since Docker 20.10.6 this fails:\n${failure}`);
+    expect(named?.verdict.status).toBe("affected");
+    expect(named?.evidence.find((e) => e.kind === "version")).toMatchObject({ value: "20.10.6", certain: false });
+    const daemon = await judge(`Server: Docker Engine - Community\n Engine:\n  Version:          20.10.7\n${failure}`);
+    expect(daemon?.verdict.status).toBe("not-affected");
+  });
+
   it("gives a compact text report when asked for text/plain", async () => {
     const res = await api.diagnose.$post({ json: SEED_INPUT, query: {} }, { headers: { accept: "text/plain" } });
     expect(res.status).toBe(200);
