@@ -1,11 +1,11 @@
 import { type CompiledKb, IPTABLES_PROBE, MENTION_PROBE } from "./compile-kb";
 import { type ContextInput, contextCaveat, contextShown } from "./context";
 import type { DiagnoseInput } from "./diagnose-input";
-import type { Diagnosis, Finding, LogEvidence, NodeReport, VersionEvidence } from "./diagnosis";
+import type { ClosestRecord, Diagnosis, Finding, LogEvidence, NodeReport, VersionEvidence } from "./diagnosis";
 import { type ExtractedFacts, extractFacts, factsFromFields, type LineRef, type PreScan, releaseEcosystem } from "./facts";
 import { compareNodes, nodeHost } from "./fleet";
 import type { Hit } from "./match";
-import { type ApproximateHit, recallHits } from "./recall";
+import { type ApproximateHit, closestRecords, recallHits } from "./recall";
 import type { BugRecord } from "./record";
 import {
   APPROXIMATE_CAP,
@@ -42,7 +42,17 @@ const MAX_EVIDENCE_CHARS = 4000;
 
 /** Diagnoses a raw bundle: sections (uname, os-release, nodes table, ...) and commands are detected, the rest is logs. */
 export function diagnoseBundle(kb: CompiledKb, text: string, limit = DEFAULT_LIMIT): Diagnosis {
-  return diagnoseHostBundle(kb, text, limit, SINGLE_HOST).diagnosis;
+  const { diagnosis } = diagnoseHostBundle(kb, text, limit, SINGLE_HOST);
+  return { ...diagnosis, closest: closestFor(kb, diagnosis.findings, text) };
+}
+
+/**
+ * The last resort of a report no signature explained: the records closest to it by description,
+ * for the reader to check (none when there is a finding). Each door asks once, over all it was sent.
+ */
+export function closestFor(kb: CompiledKb, findings: readonly Finding[], text: string): ClosestRecord[] {
+  if (findings.length || !text) return [];
+  return closestRecords(kb.recall.descriptions, text, (id) => kb.records.find((r) => r.id === id)?.title ?? id);
 }
 
 /** One host's bundle, its evidence naming the host as `subject`; with the facts, for comparing hosts. */
@@ -74,7 +84,8 @@ export function diagnoseFields(kb: CompiledKb, input: DiagnoseInput): Diagnosis 
   const { hits, pre, marked } = scan(kb, logs);
   const recalled = logs ? recallHits(kb.recall, logs, hits, () => true, marked) : [];
   const others = [input.uname, input.procVersion, input.osRelease, input.nodes, input.iptablesVersion].filter((s): s is string => !!s);
-  return assemble(kb, factsFromFields(input, pre), [...hits, ...recalled], input.limit ?? DEFAULT_LIMIT, { others, logs });
+  const diagnosis = assemble(kb, factsFromFields(input, pre), [...hits, ...recalled], input.limit ?? DEFAULT_LIMIT, { others, logs });
+  return { ...diagnosis, closest: closestFor(kb, diagnosis.findings, logs) };
 }
 
 /** The one pass over the text: record signatures, and the engine's own probes for facts. */
@@ -166,6 +177,8 @@ function assemble(
     advisories: rankFindings(advisories).slice(0, limit),
     nodes,
     rootCause: explainRootCause(ranked),
+    // Filled by the door (closestFor), which knows all the text it was sent.
+    closest: [],
   };
 }
 

@@ -14,6 +14,7 @@ import { lineResemblance, MAX_REPORT_LINES, reportResemblance } from "./resembla
 import { lineTokens, MIN_TOKENS, matchTokens, signatureTokens, stem, type TokenSignature, WILD } from "./tokens";
 import { forEachWindowLine } from "./window-lines";
 
+export { closestRecords } from "./closest";
 export { FAILURE_MARKERS } from "./failure-lines";
 export { lexicalTerms } from "./lexical";
 export { lineTokens, matchTokens, signatureTokens } from "./tokens";
@@ -33,6 +34,8 @@ export interface RecallTables {
   /** Anchor word → indexes into tokenSignatures. */
   byAnchor: Map<string, number[]>;
   lexical: LexicalIndex;
+  /** BM25 over each record's description (title, summary, root cause): the closest records to a report nothing matched. */
+  descriptions: LexicalIndex;
 }
 
 const MIN_ANCHOR = 4;
@@ -75,7 +78,8 @@ export function compileRecall(records: readonly RecallRecord[], keyOf: (recordId
       ].join("\n"),
     })),
   );
-  return { tokenSignatures, byAnchor, lexical };
+  const descriptions = buildLexicalIndex(records.map((r) => ({ id: r.id, text: [r.title, r.summary, r.rootCause].join("\n") })));
+  return { tokenSignatures, byAnchor, lexical, descriptions };
 }
 
 export interface ApproximateHit extends Hit {
