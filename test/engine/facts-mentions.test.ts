@@ -91,6 +91,19 @@ describe("component mentions", () => {
     const two = extractFacts(`${node("v1.26.3", "containerd://1.6.20")}\n${node("v1.27.1", "containerd://1.7.2")}`);
     expect([two.kubelet, two.runtime]).toEqual([null, null]);
   });
+
+  it("reads the kubelet's version from its own start-up line, structured or under its journal framing", () => {
+    // kubelet's cmd/kubelet/app/server.go: klog.InfoS("Kubelet version", "kubeletVersion", version.Get()) since 1.21, "Version: %+v" before.
+    const structured =
+      'Sep 03 15:54:42 node-1 kubelet[2596]: I0903 15:54:42.869062    2596 server.go:415] "Kubelet version" kubeletVersion="v1.27.3"';
+    expect(extractFacts(structured).kubelet).toBe("v1.27.3");
+    const journal = "Mar 05 15:57:27 node-1 kubelet[16240]: I0305 15:57:27.329438   16240 server.go:410] Version: v1.16.6";
+    expect(extractFacts(journal).kubelet).toBe("v1.16.6");
+    // Without the kubelet's framing the line could be kube-proxy's or the API server's: only the cluster's release is named.
+    const bare = extractFacts("I0305 15:57:27.329438   16240 server.go:410] Version: v1.16.6");
+    expect(bare.kubelet).toBeNull();
+    expect(bare.named).toEqual({ kubernetes: "1.16.6" });
+  });
 });
 
 describe("kernel mentions in kernel output", () => {
@@ -125,6 +138,8 @@ describe("versions named in passing", () => {
     });
     expect(named("Docker server (version 23.0.0) meets minimum version requirements.")).toEqual({ docker: "23.0.0" });
     expect(named("[init] Using Kubernetes version: v1.17.2")).toEqual({ kubernetes: "1.17.2" });
+    expect(named("Since we upgraded Docker to version 29.0.1 the proxy cannot start")).toEqual({ docker: "29.0.1" });
+    expect(named("- Docker Engine version: `5:29.0.1-1~debian.12~bookworm`")).toEqual({ docker: "29.0.1" });
     expect(named("Unpacking docker-ce (5:23.0.1-1~debian.11~bullseye) over (5:20.10.14~3-0~debian-bullseye) ...")).toEqual({
       docker: "23.0.1",
     });
