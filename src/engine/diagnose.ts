@@ -149,7 +149,11 @@ function assemble(
     const verdict = confirmBySymptom(decideVerdict(record, checks, hosts), checks, symptom);
     if (logEvidence.length) {
       const patterns = kb.contexts.get(record.id);
-      const shown = !patterns || contextShown(patterns, context, new Set(logEvidence.map((e) => e.line)));
+      const shownBy = record.context?.shownBy ?? [];
+      const shown =
+        !patterns ||
+        logEvidence.some((e) => e.approximate !== "similar" && shownBy.includes(e.signature)) ||
+        contextShown(patterns, context, new Set(logEvidence.map((e) => e.line)));
       findings.push(buildFinding(record, logEvidence, checks, verdict, shown));
     } else if (verdict.status === "affected") {
       // Without a symptom only a regression is worth a warning: a kernel that lacks a feature (or
