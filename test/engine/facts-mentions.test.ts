@@ -30,6 +30,11 @@ describe("kernel mentions", () => {
     expect(kernelOf("  Operating System: Ubuntu 24.04.1 LTS\n          Kernel: Linux 5.15.0-1030-aws")?.release).toBe("5.15.0-1030-aws");
   });
 
+  it("reads a release named before the word kernel", () => {
+    expect(kernelOf("The Container Linux 4.14.30-coreos kernel panics when the overlay starts")?.release).toBe("4.14.30-coreos");
+    expect(kernelOf("it should run fine with the Linux 4.19 kernel")).toBeNull();
+  });
+
   it("reads one release a person names in prose, and none from a series or from two releases", () => {
     expect(kernelOf("the nodes run kernel 5.15.0-1030-aws since Monday.")?.release).toBe("5.15.0-1030-aws");
     expect(kernelOf("it broke somewhere in the kernel 6.1 series")).toBeNull();
@@ -140,6 +145,10 @@ describe("versions named in passing", () => {
     expect(named("[init] Using Kubernetes version: v1.17.2")).toEqual({ kubernetes: "1.17.2" });
     expect(named("Since we upgraded Docker to version 29.0.1 the proxy cannot start")).toEqual({ docker: "29.0.1" });
     expect(named("- Docker Engine version: `5:29.0.1-1~debian.12~bookworm`")).toEqual({ docker: "29.0.1" });
+    expect(named("I'm running `containerd` `v2.1.4` with Kubernetes `1.31.2` on the nodes")).toEqual({
+      containerd: "2.1.4",
+      kubernetes: "1.31.2",
+    });
     expect(named("Unpacking docker-ce (5:23.0.1-1~debian.11~bullseye) over (5:20.10.14~3-0~debian-bullseye) ...")).toEqual({
       docker: "23.0.1",
     });

@@ -61,8 +61,11 @@ const MENTIONS = [
   // An oops or WARN header: "CPU: 0 PID: 3232 Comm: syz-executor.0 Not tainted 6.2.0-rc5 #2".
   /\bPID: \d+ Comm: .*? (?:Not tainted|Tainted: [A-Z ]+?)\s+(\d+\.\d+\.\d+\S*) #/,
 ];
-/** Prose needs three numbers: "kernel 5.4" or "kernel 6" is a series, not a build. A line may name several. */
-const PROSE = /\bkernel (?:version |release |is |of )?v?(\d+\.\d+\.\d+[^\s,;'"()]*)/gi;
+/**
+ * Prose needs three numbers: "kernel 5.4" or "kernel 6" is a series, not a build. A line may name
+ * several: "kernel 6.1.115-126.197.amzn2023", "the Linux 4.14.24-coreos kernel".
+ */
+const PROSE = /\bkernel (?:version |release |is |of )?v?(\d+\.\d+\.\d+[^\s,;'"()]*)|\bLinux v?(\d+\.\d+\.\d+[^\s,;'"()]*) kernel\b/gi;
 const TRAILING_PUNCTUATION = /[.:!?]+$/;
 
 export interface KernelMention {
@@ -163,5 +166,5 @@ function mentionsIn(text: string): UnameFacts[] {
     const m = shape.exec(text);
     if (m) return bare(m[1]);
   }
-  return [...text.matchAll(PROSE)].flatMap((m) => bare(m[1]));
+  return [...text.matchAll(PROSE)].flatMap((m) => bare(m[1] ?? m[2]));
 }

@@ -27,6 +27,9 @@ const namedMarkers = (names: readonly string[]) =>
     `${n} server`,
     `${n} (`,
     `${n} to `,
+    // Markdown: "Kubernetes `1.27.0`", "`containerd` `v2.3.5`".
+    `${n} \``,
+    `${n}\` \``,
     ...[..."0123456789"].map((d) => `${n} ${d}`),
   ]);
 export const NAMED_MARKERS = [
@@ -62,7 +65,7 @@ const NAMED_VERSIONS = COMPONENT_NAMES.map(
       // The name, then at most "version", "to (version)", ":" or "(version" before the number, which
       // may be quoted and carry a package epoch ("`5:29.0.0-1~ubuntu…`").
       new RegExp(
-        `(?:^|[^\\w/.-])(?:${names})(?:\\s+version|\\s+to(?:\\s+version)?)?\\s*(?::|\\((?:version\\s*)?)?\\s*[\`'"]?(?:\\d+:)?${VERSION}`,
+        `(?:^|[^\\w/.-])(?:${names})[\`'"]?(?:\\s+version|\\s+to(?:\\s+version)?)?\\s*(?::|\\((?:version\\s*)?)?\\s*[\`'"]?(?:\\d+:)?${VERSION}`,
         "gi",
       ),
       // dpkg and apt: "Unpacking docker-ce (5:23.0.1-1~debian.11~bullseye) over (...)", "Setting up runc (1.1.12-0ubuntu3)".
