@@ -376,8 +376,9 @@ describe("the closest records, when nothing matched", () => {
     expect(hosts.closest[0]?.id).toBe(DNS_RACE);
   });
 
-  it("are not offered for a long log that reports no failure, nor beside a finding", () => {
+  it("are not offered for a log that reports no failure, long or short, nor beside a finding", () => {
     expect(diagnoseBundle(kb.compiled, healthy).closest).toEqual([]);
+    expect(diagnoseBundle(kb.compiled, healthy.split("\n").slice(0, 3).join("\n")).closest).toEqual([]);
     expect(diagnoseBundle(kb.compiled, XOR_MARK_KLOG).closest).toEqual([]);
   });
 

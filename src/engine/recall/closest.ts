@@ -5,6 +5,7 @@
  * the words people retell it with, while signatures and example logs hold one tool's exact wording.
  */
 import type { ClosestRecord } from "../diagnosis";
+import { isLogFramed } from "../facts/log-framing";
 import { INFO, isFailure } from "./failure-lines";
 import { type LexicalIndex, rankText } from "./lexical";
 import { MAX_REPORT_LINES } from "./resemblance";
@@ -20,7 +21,8 @@ const TAIL_CHARS = 48 * 1024;
 
 /**
  * The closest records to a report that describes a failure: one with a failure line, or a short one
- * (a ticket told in sentences). A long log with no failure line gets none.
+ * told in sentences (a ticket). A log with no failure line gets none, however short: healthy lines
+ * share words with some record's description too.
  */
 export function closestRecords(index: LexicalIndex, text: string, titleOf: (id: string) => string): ClosestRecord[] {
   const query = text.length <= HEAD_CHARS + TAIL_CHARS ? text : `${text.slice(0, HEAD_CHARS)}\n${text.slice(-TAIL_CHARS)}`;
@@ -34,10 +36,13 @@ export function closestRecords(index: LexicalIndex, text: string, titleOf: (id: 
 
 function describesFailure(text: string): boolean {
   let lines = 0;
+  let sentences = 0;
   for (const l of text.split("\n")) {
-    if (!l.trim()) continue;
+    const t = l.trim();
+    if (!t) continue;
     lines++;
     if (isFailure(l) && !INFO.test(l.slice(0, 200))) return true;
+    if (!isLogFramed(t)) sentences++;
   }
-  return lines <= MAX_REPORT_LINES;
+  return lines <= MAX_REPORT_LINES && sentences > 0;
 }
