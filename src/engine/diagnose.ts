@@ -155,7 +155,7 @@ function assemble(
         logEvidence.some((e) => e.approximate !== "similar" && shownBy.includes(e.signature)) ||
         contextShown(patterns, context, new Set(logEvidence.map((e) => e.line)));
       findings.push(buildFinding(record, logEvidence, checks, verdict, shown));
-    } else if (verdict.status === "affected") {
+    } else if (verdict.status === "affected" && advisoryContextShown(kb, record, context)) {
       // Without a symptom only a regression is worth a warning: a kernel that lacks a feature (or
       // dropped one) matters only to a setup that uses it, and then the log shows it.
       const regression = advisoryView(record);
@@ -185,6 +185,16 @@ function assemble(
     closest: [],
   };
 }
+
+/**
+ * A version alone warns of a record that needs a context (AppArmor 4's runc profile) only when the
+ * input shows that context: an old engine on a host without it is not affected.
+ */
+function advisoryContextShown(kb: CompiledKb, record: BugRecord, context: ContextInput): boolean {
+  const patterns = kb.contexts.get(record.id);
+  return !patterns || contextShown(patterns, context, NO_LINES);
+}
+const NO_LINES: ReadonlySet<number> = new Set();
 
 /** The record as an advisory sees it: its regression ranges only; null when it has none. */
 function advisoryView(record: BugRecord): BugRecord | null {

@@ -75,3 +75,17 @@ describe("record context a signature shows by itself", () => {
     expect(f?.unverified.some((u) => u.includes("IPVS mode"))).toBe(false);
   });
 });
+
+describe("record context and advisories", () => {
+  const AA4 = "apparmor4-runc-profile-container-stop-signal-denied";
+  const osRelease = (versionId: string, codename: string) =>
+    `NAME="Ubuntu"\nVERSION_ID="${versionId}"\nID=ubuntu\nVERSION_CODENAME=${codename}\nPRETTY_NAME="Ubuntu ${versionId} LTS"`;
+  const advisoryOn = (os: string) =>
+    diagnoseBundle(data.compiled, `Docker version 24.0.7, build afdd53b\n${os}`).advisories.find((a) => a.id === AA4);
+
+  it("warns of a version in range only where the input shows the context the bug needs", () => {
+    expect(advisoryOn(osRelease("24.04", "noble"))?.verdict.status).toBe("affected");
+    // Ubuntu 22.04's AppArmor 3 has no runc profile: the same engine version is not hit there.
+    expect(advisoryOn(osRelease("22.04", "jammy"))).toBeUndefined();
+  });
+});
