@@ -148,14 +148,8 @@ function assemble(
     const symptom = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= SYMPTOM_WEIGHT);
     const verdict = confirmBySymptom(decideVerdict(record, checks, hosts), checks, symptom);
     if (logEvidence.length) {
-      const patterns = kb.contexts.get(record.id);
-      const shownBy = record.context?.shownBy ?? [];
-      const shown =
-        !patterns ||
-        logEvidence.some((e) => e.approximate !== "similar" && shownBy.includes(e.signature)) ||
-        contextShown(patterns, context, new Set(logEvidence.map((e) => e.line)));
-      findings.push(buildFinding(record, logEvidence, checks, verdict, shown));
-    } else if (verdict.status === "affected" && advisoryContextShown(kb, record, context)) {
+      findings.push(buildFinding(record, logEvidence, checks, verdict, recordContextShown(kb, record, context, logEvidence)));
+    } else if (verdict.status === "affected" && recordContextShown(kb, record, context, [])) {
       // Without a symptom only a regression is worth a warning: a kernel that lacks a feature (or
       // dropped one) matters only to a setup that uses it, and then the log shows it.
       const regression = advisoryView(record);
@@ -187,14 +181,18 @@ function assemble(
 }
 
 /**
- * A version alone warns of a record that needs a context (AppArmor 4's runc profile) only when the
- * input shows that context: an old engine on a host without it is not affected.
+ * Whether the input shows what the record needs around its log line (see context.ts): a line of one
+ * of its `shownBy` signatures, or an evidence pattern outside the lines it matched. A finding is high
+ * only then; a version alone (no log evidence) warns of such a record only then, since an old engine
+ * on a host without the context (AppArmor 4's runc profile) is not affected.
  */
-function advisoryContextShown(kb: CompiledKb, record: BugRecord, context: ContextInput): boolean {
+function recordContextShown(kb: CompiledKb, record: BugRecord, context: ContextInput, logEvidence: readonly LogEvidence[]): boolean {
   const patterns = kb.contexts.get(record.id);
-  return !patterns || contextShown(patterns, context, NO_LINES);
+  if (!patterns) return true;
+  const shownBy = record.context?.shownBy ?? [];
+  if (logEvidence.some((e) => e.approximate !== "similar" && shownBy.includes(e.signature))) return true;
+  return contextShown(patterns, context, new Set(logEvidence.map((e) => e.line)));
 }
-const NO_LINES: ReadonlySet<number> = new Set();
 
 /** The record as an advisory sees it: its regression ranges only; null when it has none. */
 function advisoryView(record: BugRecord): BugRecord | null {
