@@ -22,6 +22,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout6": 50,
   "eval/holdout7": 50,
   "eval/holdout8": 50,
+  "eval/holdout9": 50,
 };
 
 beforeAll(async () => {
