@@ -13,6 +13,8 @@ import type { LineRef } from "./iptables-version";
  */
 const KLOG_VERSION_MARKER = "] version: v";
 const KLOG_VERSION = /\bserver\.go:\d+\] Version: v(\d+\.\d+\.\d+)(?![\w.])/;
+/** `crun --version`'s first line: crun numbers most releases with two parts ("crun version 0.17", "1.8"). */
+const CRUN_VERSION = /^\s*crun version (\d+\.\d+(?:\.\d+)?)\s*$/;
 
 /**
  * Literals of a component named with its version in prose, titles, installers' and package managers'
@@ -85,6 +87,8 @@ export function pickNamedVersions(candidates: readonly LineRef[]): Record<string
   for (const { text } of candidates) {
     const klog = KLOG_VERSION.exec(text)?.[1];
     if (klog) add("kubernetes", klog);
+    const crun = CRUN_VERSION.exec(text)?.[1];
+    if (crun) add("crun", crun);
     const lower = text.toLowerCase();
     for (const [ecosystem, prose, dpkg, base] of NAMED_VERSIONS) {
       if (!base.some((b) => lower.includes(b))) continue;
