@@ -52,7 +52,7 @@ export function diagnoseBundle(kb: CompiledKb, text: string, limit = DEFAULT_LIM
  */
 export function closestFor(kb: CompiledKb, findings: readonly Finding[], text: string): ClosestRecord[] {
   if (findings.length || !text) return [];
-  return closestRecords(kb.recall.descriptions, text, (id) => kb.records.find((r) => r.id === id)?.title ?? id);
+  return closestRecords(kb.recall.descriptions, kb.recall.lexical, text, (id) => kb.records.find((r) => r.id === id)?.title ?? id);
 }
 
 /** One host's bundle, its evidence naming the host as `subject`; with the facts, for comparing hosts. */

@@ -2,7 +2,9 @@
  * When no record's signature matched a report, the records whose descriptions (title, summary, root
  * cause) share the most distinctive words with it: a search result for the reader to check, never a
  * diagnosis. Ranked by BM25 over the descriptions alone, because a description names the failure in
- * the words people retell it with, while signatures and example logs hold one tool's exact wording.
+ * the words people retell it with, while signatures and example logs hold one tool's exact wording;
+ * a word's rarity is judged over all of the records' text (`rarity`, the lexical fallback's index),
+ * where everyday words are common.
  */
 import type { ClosestRecord } from "../diagnosis";
 import { isLogFramed } from "../facts/log-framing";
@@ -24,10 +26,10 @@ const TAIL_CHARS = 48 * 1024;
  * told in sentences (a ticket). A log with no failure line gets none, however short: healthy lines
  * share words with some record's description too.
  */
-export function closestRecords(index: LexicalIndex, text: string, titleOf: (id: string) => string): ClosestRecord[] {
+export function closestRecords(index: LexicalIndex, rarity: LexicalIndex, text: string, titleOf: (id: string) => string): ClosestRecord[] {
   const query = text.length <= HEAD_CHARS + TAIL_CHARS ? text : `${text.slice(0, HEAD_CHARS)}\n${text.slice(-TAIL_CHARS)}`;
   if (!describesFailure(query)) return [];
-  const ranked = rankText(index, query, MAX_CLOSEST);
+  const ranked = rankText(index, query, MAX_CLOSEST, rarity);
   const best = ranked[0]?.score ?? 0;
   return ranked
     .filter((r) => r.score >= MIN_SHARE_OF_BEST * best && r.terms.length >= MIN_SHARED)

@@ -171,9 +171,13 @@ export interface RankedDoc {
   terms: string[];
 }
 
-/** The `limit` records whose text best explains a text, best first (ties by index order). */
-export function rankText(index: LexicalIndex, text: string, limit: number): RankedDoc[] {
-  const scored = scoreText(index, text);
+/**
+ * The `limit` records whose text best explains a text, best first (ties by index order). `rarity`, an
+ * index over more of the same records' text, judges how distinctive each word is: a short text (a
+ * description) rarely uses everyday words, which would make them look distinctive.
+ */
+export function rankText(index: LexicalIndex, text: string, limit: number, rarity = index): RankedDoc[] {
+  const scored = scoreText(index, text, rarity);
   if (!scored) return [];
   const { query, weights, touched, count, scores } = scored;
   const ranked: Array<{ d: number; score: number }> = [];
@@ -191,11 +195,12 @@ export function rankText(index: LexicalIndex, text: string, limit: number): Rank
 }
 
 /**
- * BM25 of every record holding a word of the text, accumulated in the shared scratch array (the
+ * BM25 of every record holding a word of the text (each word weighted by its rarity in `rarity`),
+ * accumulated in the shared scratch array (the
  * caller reads `scores` at the `touched` documents and resets them to 0); null when the text has
  * fewer than two words that tell records apart.
  */
-function scoreText(index: LexicalIndex, text: string) {
+function scoreText(index: LexicalIndex, text: string, rarity = index) {
   // Words in more than a quarter of the records explain nothing (and would make every query visit them all).
   const common = Math.max(8, index.ids.length / 4);
   const query = [...new Set(lexicalTerms(text))].filter((t) => {
@@ -203,7 +208,7 @@ function scoreText(index: LexicalIndex, text: string) {
     return d !== undefined && d <= common;
   });
   if (query.length < 2) return null;
-  const weights = query.map((t) => idf(index, t));
+  const weights = query.map((t) => idf(rarity, t));
   const total = weights.reduce((a, b) => a + b, 0);
   // Scores accumulate in a scratch array; `touched` lists the documents in the order first reached.
   const n = index.ids.length;
