@@ -11,7 +11,7 @@ import { unframe } from "../match/normalize-line";
 import { CUT, INFO, isFailure, mayFail } from "./failure-lines";
 import { buildLexicalIndex, type LexicalIndex, type LexicalMatch } from "./lexical";
 import { lineResemblance, MAX_REPORT_LINES, reportResemblance } from "./resemblance";
-import { lineTokens, MIN_TOKENS, matchTokens, signatureTokens, stem, type TokenSignature, WILD } from "./tokens";
+import { ELLIPSIS, lineTokens, MIN_TOKENS, matchTokens, signatureTokens, stem, type TokenSignature, WILD } from "./tokens";
 import { forEachWindowLine } from "./window-lines";
 
 export { FAILURE_MARKERS } from "./failure-lines";
@@ -122,7 +122,8 @@ export function recallHits(
   const tokenMatches = (words: readonly string[]) => {
     const candidates = new Set<number>();
     for (const w of words) for (const i of anchoredBy(w)) candidates.add(i);
-    return [...candidates].filter((i) => matchTokens((tables.tokenSignatures[i] as TokenSignature).tokens, words));
+    const at = words.indexOf(ELLIPSIS);
+    return [...candidates].filter((i) => matchTokens((tables.tokenSignatures[i] as TokenSignature).tokens, words, at));
   };
   const resemblance = (l: string) => {
     tried++;
