@@ -123,7 +123,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     iptables: pre ? pickIptables(pre.iptablesLines) : findIptables(splitLines(text)),
     kubelet: kubelet ?? components?.kubelet ?? null,
     runtime: runtime ?? components?.runtime ?? null,
-    components: dockerVersionComponents(text),
+    components: dockerVersionComponents(text, textLines),
     named: pickNamedVersions(mentions.named),
     notLogs,
   };
