@@ -11,7 +11,19 @@ import { unframe } from "../match/normalize-line";
 import { CUT, INFO, isFailure, mayFail } from "./failure-lines";
 import { buildLexicalIndex, type LexicalIndex, type LexicalMatch } from "./lexical";
 import { lineResemblance, MAX_REPORT_LINES, reportResemblance } from "./resemblance";
-import { ELLIPSIS, lineTokens, MIN_TOKENS, matchTokens, signatureTokens, stem, type TokenSignature, WILD } from "./tokens";
+import {
+  ELLIPSIS,
+  lineTokens,
+  MIN_TOKENS,
+  matchTokens,
+  mayBeKey,
+  type StemKeyFilter,
+  signatureTokens,
+  stem,
+  stemKeyFilter,
+  type TokenSignature,
+  WILD,
+} from "./tokens";
 import { forEachWindowLine } from "./window-lines";
 
 export { FAILURE_MARKERS } from "./failure-lines";
@@ -32,6 +44,8 @@ export interface RecallTables {
   tokenSignatures: TokenSignature[];
   /** Anchor word → indexes into tokenSignatures. */
   byAnchor: Map<string, number[]>;
+  /** The words that may select something in byAnchor (as themselves or by their stem). */
+  anchorFilter: StemKeyFilter;
   lexical: LexicalIndex;
 }
 
@@ -75,7 +89,7 @@ export function compileRecall(records: readonly RecallRecord[], keyOf: (recordId
       ].join("\n"),
     })),
   );
-  return { tokenSignatures, byAnchor, lexical };
+  return { tokenSignatures, byAnchor, anchorFilter: stemKeyFilter(byAnchor.keys()), lexical };
 }
 
 export interface ApproximateHit extends Hit {
@@ -109,6 +123,7 @@ export function recallHits(
   // The token signatures a word (or its stem) anchors, looked up once per distinct word of the log.
   const anchored = new Map<string, readonly number[]>();
   const anchoredBy = (w: string): readonly number[] => {
+    if (!mayBeKey(tables.anchorFilter, w)) return NONE;
     let found = anchored.get(w);
     if (!found) {
       const own = tables.byAnchor.get(w);

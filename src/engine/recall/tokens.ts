@@ -146,6 +146,30 @@ const IRREGULAR = new Map(
     .split(" ")
     .map((p) => p.split(":") as [string, string]),
 );
+/**
+ * Which words may be, or stem to, one of a set of keys: a table of the keys' first two letters (stem
+ * keeps a word's first two letters, its irregular forms aside, whose own are added) and their least
+ * length (stem never lengthens a word). A word it refuses can be neither, so the lookups it spares
+ * (a Map lookup hashes the fresh word, then stem, then another) would have found nothing.
+ */
+export interface StemKeyFilter {
+  pairs: Uint8Array;
+  minLength: number;
+}
+/** The first two letters as a table index (a one-letter word reads its second as 0, like a one-letter key). */
+const pairOf = (w: string) => ((w.charCodeAt(0) & 127) << 7) | (w.charCodeAt(1) & 127);
+export function stemKeyFilter(keys: Iterable<string>): StemKeyFilter {
+  const pairs = new Uint8Array(128 * 128);
+  let minLength = Number.POSITIVE_INFINITY;
+  for (const k of [...keys, ...IRREGULAR.keys()]) {
+    pairs[pairOf(k)] = 1;
+    minLength = Math.min(minLength, k.length);
+  }
+  return { pairs, minLength };
+}
+/** False only for a word that neither is nor stems to a key of the filter. */
+export const mayBeKey = (filter: StemKeyFilter, w: string) => w.length >= filter.minLength && filter.pairs[pairOf(w)] === 1;
+
 /** A longer word is no irregular form: spares hashing it (a word of a line is a fresh string). */
 const MAX_IRREGULAR = Math.max(...[...IRREGULAR.keys()].map((w) => w.length));
 function hasDigit(w: string): boolean {
