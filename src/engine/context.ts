@@ -17,10 +17,14 @@ export interface ContextInput {
   window?: LogWindow;
 }
 
-/** Which evidence literals the searched start of the logs holds (as `literals` reads it), and whether every line is plain ASCII text. */
+/**
+ * Which evidence literals the searched start of the logs holds (as `literals` reads it) and on which
+ * lines (0-based), and whether every line is plain ASCII text.
+ */
 interface LogWindow {
   literals: ContextLiterals;
   present: ReadonlySet<string>;
+  hitLines: ReadonlySet<number>;
   plain: boolean;
 }
 
@@ -125,20 +129,28 @@ export function contextShown(context: CompiledContext, input: ContextInput, matc
   // Every line plain ASCII and no line holding a member of one of each pattern's literal sets: no
   // line can show the context, and the lines need not be walked one by one.
   if (input.window?.literals !== context.literals) input.window = logWindow(text, context.literals);
-  const { present, plain } = input.window;
+  const { present, hitLines, plain } = input.window;
   const absent = (i: number) => context.evidenceLiterals[i]?.some((set) => !set.some((lit) => present.has(lit))) ?? false;
   if (plain && context.evidence.every((_, i) => absent(i))) return false;
+  // When every pattern has a prefilter, a plain line holding none of the literals cannot match any
+  // (cannotMatch would say so pattern by pattern): only lines with a literal, or not plain, are read.
+  const prefiltered = context.evidenceLiterals.every((sets) => sets !== null);
+  const worthReading = (l: string, i: number) => !prefiltered || hitLines.has(i) || (!plain && NOT_PLAIN.test(l));
   const lines = text.split("\n");
-  return lines.some((l, i) => !matchedLines.has(i + 1) && l.length > 0 && shows(l));
+  return lines.some((l, i) => !matchedLines.has(i + 1) && l.length > 0 && worthReading(l, i) && shows(l));
 }
 
 function logWindow(text: string, literals: ContextLiterals): LogWindow {
-  const plain = !NOT_PLAIN.test(text);
-  // Only a plain text's literals are asked for (see contextShown).
   const present = new Set<string>();
-  if (plain && literals.literals.length)
-    for (const p of scanText(literals.automaton, text).pattern) present.add(literals.literals[p] as string);
-  return { literals, present, plain };
+  const hitLines = new Set<number>();
+  if (literals.literals.length) {
+    const hits = scanText(literals.automaton, text);
+    hits.pattern.forEach((p, k) => {
+      present.add(literals.literals[p] as string);
+      hitLines.add(hits.line[k] as number);
+    });
+  }
+  return { literals, present, hitLines, plain: !NOT_PLAIN.test(text) };
 }
 /** A character plainLower refuses: a control character other than tab, CR and the line break, or non-ASCII. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
