@@ -27,6 +27,8 @@ export const EVAL_SETS = [
   { label: "held-out set 5 (eval/holdout5)", dir: "eval/holdout5" },
   { label: "held-out set 6 (eval/holdout6)", dir: "eval/holdout6" },
   { label: "held-out set 7 (eval/holdout7)", dir: "eval/holdout7" },
+  { label: "held-out set 8 (eval/holdout8)", dir: "eval/holdout8" },
+  { label: "held-out set 9 (eval/holdout9)", dir: "eval/holdout9" },
 ] as const;
 
 /** Reads every <dir>/*.yaml (eval/cases by default); all problems at once, like kb:check. */

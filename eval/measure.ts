@@ -7,7 +7,18 @@ import type { LoadedCase } from "./load";
 
 /** One expectation checked on one case. */
 export interface Check {
-  metric: "top1" | "second" | "bothPresent" | "nearMiss" | "clean" | "verdict" | "bm25Top1" | "bm25NearMiss";
+  metric:
+    | "top1"
+    | "closest"
+    | "shown"
+    | "cleanQuiet"
+    | "second"
+    | "bothPresent"
+    | "nearMiss"
+    | "clean"
+    | "verdict"
+    | "bm25Top1"
+    | "bm25NearMiss";
   pass: boolean;
   expected: string;
   got: string;
@@ -42,6 +53,22 @@ export function evaluate(kb: CompiledKb, records: readonly BugRecord[], cases: r
     const find = (id: string) => findings.find((f) => f.id === id);
     if (c.kind === "single" && e.top1) {
       checks.push({ metric: "top1", pass: findings[0]?.id === e.top1, expected: `${e.top1} first`, got: describe(findings[0]) });
+      // A report with no finding gets the records closest to it by description: is the right one among them?
+      const ids = diagnosis.closest.map((r) => r.id);
+      if (!findings.length)
+        checks.push({
+          metric: "closest",
+          pass: ids.includes(e.top1),
+          expected: `${e.top1} among the closest`,
+          got: ids.join(", ") || "none",
+        });
+      // What the reader is shown: the right record as the first finding, or among the closest when nothing matched.
+      checks.push({
+        metric: "shown",
+        pass: findings[0]?.id === e.top1 || (!findings.length && ids.includes(e.top1)),
+        expected: `${e.top1} first or among the closest`,
+        got: findings.length ? describe(findings[0]) : ids.join(", ") || "nothing",
+      });
       const best = bm25(caseText(c))[0];
       checks.push({ metric: "bm25Top1", pass: best?.id === e.top1, expected: `${e.top1} first`, got: best?.id ?? "nothing" });
     }
@@ -81,6 +108,13 @@ export function evaluate(kb: CompiledKb, records: readonly BugRecord[], cases: r
         expected: "no high finding",
         got: high.length ? high.map(describe).join(", ") : "none high",
       });
+      // The search fallback's noise: a healthy log should not send the reader to read records.
+      checks.push({
+        metric: "cleanQuiet",
+        pass: diagnosis.closest.length === 0,
+        expected: "no closest records",
+        got: diagnosis.closest.map((r) => r.id).join(", ") || "none",
+      });
     }
     if (e.verdict) {
       const record = e.verdict.record;
@@ -112,12 +146,15 @@ export interface MetricLine {
 
 const LABELS: Record<Check["metric"], string> = {
   top1: "single bug: right record first (engine)",
+  closest: "single bug, no finding: right record among the closest",
+  shown: "single bug: right record first, or among the closest if no finding",
   bm25Top1: "single bug: right record first (naive BM25 over titles+summaries)",
   second: "two bugs: second bug present",
   bothPresent: "two bugs: both present",
   nearMiss: "near-miss precision: look-alike not high",
   bm25NearMiss: "near-miss: look-alike not ranked first (naive BM25 baseline)",
   clean: "clean-log precision: no high finding",
+  cleanQuiet: "clean log: no closest records offered (informational)",
   verdict: "version verdict right",
 };
 

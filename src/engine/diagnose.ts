@@ -1,7 +1,7 @@
 import { type CompiledKb, IPTABLES_PROBE, MENTION_PROBE_MARKER } from "./compile-kb";
 import { type ContextInput, contextCaveat, contextShown } from "./context";
 import type { DiagnoseInput } from "./diagnose-input";
-import type { Diagnosis, Finding, LogEvidence, NodeReport, VersionEvidence } from "./diagnosis";
+import type { ClosestRecord, Diagnosis, Finding, LogEvidence, NodeReport, VersionEvidence } from "./diagnosis";
 import {
   type ExtractedFacts,
   extractFacts,
@@ -13,7 +13,7 @@ import {
 } from "./facts";
 import { compareNodes, nodeHost } from "./fleet";
 import type { Hit } from "./match";
-import { type ApproximateHit, recallHits } from "./recall";
+import { type ApproximateHit, closestRecords, recallHits } from "./recall";
 import type { BugRecord } from "./record";
 import {
   APPROXIMATE_CAP,
@@ -50,7 +50,17 @@ const MAX_EVIDENCE_CHARS = 4000;
 
 /** Diagnoses a raw bundle: sections (uname, os-release, nodes table, ...) and commands are detected, the rest is logs. */
 export function diagnoseBundle(kb: CompiledKb, text: string, limit = DEFAULT_LIMIT): Diagnosis {
-  return diagnoseHostBundle(kb, text, limit, SINGLE_HOST).diagnosis;
+  const { diagnosis } = diagnoseHostBundle(kb, text, limit, SINGLE_HOST);
+  return { ...diagnosis, closest: closestFor(kb, diagnosis.findings, text) };
+}
+
+/**
+ * The last resort of a report no signature explained: the records closest to it by description,
+ * for the reader to check (none when there is a finding). Each door asks once, over all it was sent.
+ */
+export function closestFor(kb: CompiledKb, findings: readonly Finding[], text: string): ClosestRecord[] {
+  if (findings.length || !text) return [];
+  return closestRecords(kb.recall.descriptions, text, (id) => kb.records.find((r) => r.id === id)?.title ?? id);
 }
 
 /** One host's bundle, its evidence naming the host as `subject`; with the facts, for comparing hosts. */
@@ -82,7 +92,8 @@ export function diagnoseFields(kb: CompiledKb, input: DiagnoseInput): Diagnosis 
   const { hits, pre, marked } = scan(kb, logs);
   const recalled = logs ? recallHits(kb.recall, logs, hits, () => true, marked) : [];
   const others = [input.uname, input.procVersion, input.osRelease, input.nodes, input.iptablesVersion].filter((s): s is string => !!s);
-  return assemble(kb, factsFromFields(input, pre), [...hits, ...recalled], input.limit ?? DEFAULT_LIMIT, { others, logs });
+  const diagnosis = assemble(kb, factsFromFields(input, pre), [...hits, ...recalled], input.limit ?? DEFAULT_LIMIT, { others, logs });
+  return { ...diagnosis, closest: closestFor(kb, diagnosis.findings, logs) };
 }
 
 /** The one pass over the text: record signatures, and the engine's own probes for facts. */
@@ -150,10 +161,8 @@ function assemble(
     const symptom = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= SYMPTOM_WEIGHT);
     const verdict = confirmBySymptom(decideVerdict(record, checks, hosts), checks, symptom);
     if (logEvidence.length) {
-      const patterns = kb.contexts.get(record.id);
-      const shown = !patterns || contextShown(patterns, context, new Set(logEvidence.map((e) => e.line)));
-      findings.push(buildFinding(record, logEvidence, checks, verdict, shown));
-    } else if (verdict.status === "affected") {
+      findings.push(buildFinding(record, logEvidence, checks, verdict, recordContextShown(kb, record, context, logEvidence)));
+    } else if (verdict.status === "affected" && recordContextShown(kb, record, context, [])) {
       // Without a symptom only a regression is worth a warning: a kernel that lacks a feature (or
       // dropped one) matters only to a setup that uses it, and then the log shows it.
       const regression = advisoryView(record);
@@ -179,7 +188,23 @@ function assemble(
     advisories: rankFindings(advisories).slice(0, limit),
     nodes,
     rootCause: explainRootCause(ranked),
+    // Filled by the door (closestFor), which knows all the text it was sent.
+    closest: [],
   };
+}
+
+/**
+ * Whether the input shows what the record needs around its log line (see context.ts): a line of one
+ * of its `shownBy` signatures, or an evidence pattern outside the lines it matched. A finding is high
+ * only then; a version alone (no log evidence) warns of such a record only then, since an old engine
+ * on a host without the context (AppArmor 4's runc profile) is not affected.
+ */
+function recordContextShown(kb: CompiledKb, record: BugRecord, context: ContextInput, logEvidence: readonly LogEvidence[]): boolean {
+  const patterns = kb.contexts.get(record.id);
+  if (!patterns) return true;
+  const shownBy = record.context?.shownBy ?? [];
+  if (logEvidence.some((e) => e.approximate !== "similar" && shownBy.includes(e.signature))) return true;
+  return contextShown(patterns, context, new Set(logEvidence.map((e) => e.line)));
 }
 
 /** The record as an advisory sees it: its regression ranges only; null when it has none. */

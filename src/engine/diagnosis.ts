@@ -134,6 +134,19 @@ export interface Diagnosis {
   rootCause: RootCause | null;
   /** Only in the hosts form: each host compared with its peers, like `nodes`. */
   hosts?: HostReport[];
+  /**
+   * When no finding matched a report that describes a failure: the records whose descriptions share
+   * the most distinctive words with it, closest first. A search result to check, not a diagnosis.
+   */
+  closest: ClosestRecord[];
+}
+
+/** A record close to a report by its description's words alone (no signature matched). */
+export interface ClosestRecord {
+  id: string;
+  title: string;
+  /** The report's words the record's description holds, rarest first. */
+  sharedWords: string[];
 }
 
 /** One host of the hosts form: a node report read from the host's own bundle. */

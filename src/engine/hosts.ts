@@ -5,7 +5,7 @@
  * worker whose kernel differed was the one whose kube-proxy failed.
  */
 import type { CompiledKb } from "./compile-kb";
-import { diagnoseHostBundle } from "./diagnose";
+import { closestFor, diagnoseHostBundle } from "./diagnose";
 import { HOSTS_LIMITS, type HostBundle } from "./diagnose-input";
 import type { Diagnosis, Finding, HostReport, NodeReport } from "./diagnosis";
 import type { ExtractedFacts } from "./facts";
@@ -89,6 +89,7 @@ export function diagnoseHosts(kb: CompiledKb, hosts: readonly HostBundle[], limi
     nodes: tableRun?.diagnosis.nodes ?? [],
     hosts: compareHosts(kb, runs),
     rootCause: explainRootCause(findings),
+    closest: closestFor(kb, findings, hosts.map((h) => h.bundle).join("\n")),
   };
 }
 

@@ -77,6 +77,8 @@ export interface RecordContext {
   evidence: readonly string[];
   /** RE2 patterns, case-insensitive: wording printed on any host that names the context without showing it; such lines never count. */
   hints?: readonly string[] | undefined;
+  /** Ids of this record's signatures whose line shows the context by itself: the program prints it only in that setup. */
+  shownBy?: readonly string[] | undefined;
   source: string;
 }
 

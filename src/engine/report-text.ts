@@ -15,6 +15,11 @@ export function renderTextReport(d: Diagnosis): string {
   if (d.facts.iptables) out.push(`iptables: ${d.facts.iptables.version} (${d.facts.iptables.backend ?? "backend unknown"})`);
   out.push("");
   if (!d.findings.length) out.push("No known bug matched the log.");
+  if (d.closest.length) {
+    out.push("Closest records by description (no signature matched: a search result to check, not a diagnosis):");
+    for (const c of d.closest) out.push(`  - ${c.id}: ${c.title} (shares: ${c.sharedWords.join(", ")})`);
+    out.push("");
+  }
   if (d.rootCause && d.findings.length > 1) out.push(`Likely root cause: ${d.rootCause.id}: ${d.rootCause.reason}`, "");
   for (const [i, f] of d.findings.entries()) out.push(...renderFinding(f, i + 1, d));
   if (d.advisories.length) {

@@ -52,6 +52,8 @@ export interface DiagnosisSummary {
   outliers: NodeReport[];
   /** Every node compared, in input order (empty unless several nodes were given). */
   nodes: NodeReport[];
+  /** With no finding: the records closest to the report by description, a search result (see Diagnosis.closest). */
+  closest: Diagnosis["closest"];
 }
 
 /** What a signature looks for, so a door can show where it matched; doors pass the compiled KB's signatures. */
@@ -105,6 +107,7 @@ export function summarizeDiagnosis(d: Diagnosis, fixSteps = FIX_STEPS, lookup?: 
     advisories: d.advisories.map((f, i) => summarizeFinding(f, i + 1, fixSteps, null, lookup)),
     outliers: [...d.nodes, ...(d.hosts ?? [])].filter((n) => n.outlier),
     nodes: d.nodes,
+    closest: d.closest,
   };
 }
 

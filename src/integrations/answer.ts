@@ -3,7 +3,7 @@ import type { Store } from "../db/create-db";
 import type { CompiledKb } from "../engine/compile-kb";
 import { diagnoseBundle } from "../engine/diagnose";
 import type { Diagnosis, NodeReport } from "../engine/diagnosis";
-import { type FindingSummary, type RecordSummary, summarizeDiagnosis, summarizeRecord } from "../engine/summary";
+import { type DiagnosisSummary, type FindingSummary, type RecordSummary, summarizeDiagnosis, summarizeRecord } from "../engine/summary";
 import { currentKb } from "../service/kb-cache";
 import type { ChatInput } from "./chat-input";
 
@@ -31,6 +31,8 @@ export type ChatAnswer =
       more: number;
       advisories: FindingSummary[];
       outliers: NodeReport[];
+      /** With no finding: the records closest to the paste by description (a search result, not a diagnosis). */
+      closest: DiagnosisSummary["closest"];
       /** The host facts the verdicts were judged on, in words ("kernel 5.15.0-127-generic", ...). */
       facts: string[];
       truncated: ChatInput["truncated"];
@@ -75,6 +77,8 @@ export async function answerFor(
   if (!single || diagnosis.findings.length || diagnosis.advisories.length || diagnosis.facts.kernel)
     return diagnosisAnswer(ref, diagnosis, input.truncated);
   const found = await listBugs(store, { q: text.slice(0, 200), limit: SEARCH_RESULTS, offset: 0 });
+  // A sentence that names no record still resembles some by description: better than "no record matches".
+  if (!found.total && diagnosis.closest.length) return diagnosisAnswer(ref, diagnosis, input.truncated);
   return {
     kind: "search",
     kb: ref,
@@ -121,6 +125,7 @@ function diagnosisAnswer(kb: KbRef, d: Diagnosis, truncated: ChatInput["truncate
     more: Math.max(0, s.findings.length - SHOWN_FINDINGS),
     advisories: s.advisories.slice(0, SHOWN_ADVISORIES),
     outliers: s.outliers,
+    closest: s.closest,
     facts: factLines(d),
     truncated,
   };

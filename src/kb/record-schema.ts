@@ -239,6 +239,11 @@ export const contextSchema = z.strictObject({
    * "(/boot/cmdline.txt on a Raspberry Pi)" hint): a line matching one never counts as evidence.
    */
   hints: z.array(re2Pattern).optional(),
+  /**
+   * Ids of the record's signatures whose line shows the context by itself (kube-proxy prints "IPVS
+   * proxier will not be used" only when asked for IPVS mode), unlike its other signatures' lines.
+   */
+  shownBy: z.array(nonEmpty).optional(),
   source: url,
 });
 
@@ -292,6 +297,10 @@ export const bugRecordSchema = z
       });
     if (positives === r.examples.length)
       ctx.addIssue({ code: "custom", path: ["examples"], message: "needs at least 1 negative example (expect: absent)" });
+    r.context?.shownBy?.forEach((id, i) => {
+      if (!r.signatures.some((s) => s.id === id))
+        ctx.addIssue({ code: "custom", path: ["context", "shownBy", i], message: `no signature "${id}" in this record` });
+    });
     r.affected.forEach((a, i) => {
       if (a.backports.length && a.kind !== "requirement")
         ctx.addIssue({ code: "custom", path: ["affected", i, "backports"], message: "backports only apply to kind: requirement" });

@@ -3,6 +3,7 @@ import type { Diagnosis } from "../../src/engine/diagnosis";
 import { hostBundle, SEED_FLEET } from "../support/hosts-scenarios";
 import { runCli, startHttpService, writeTempFiles } from "../support/run-cli";
 import { CLEAN_KUBE_PROXY_START, UBUNTU_2204_OS_RELEASE, unameJammy127, XOR_MARK_JOURNALD, XOR_MARK_KLOG } from "../support/seed-logs";
+import { RETOLD_DNS_TICKET } from "../support/seed-scenarios";
 
 const XT = "xt-mark-ipv6-typo-2024";
 const FAILING = hostBundle(unameJammy127("worker-2"), XOR_MARK_JOURNALD);
@@ -101,6 +102,15 @@ describe("known-bugs diagnose --local (the embedded engine)", () => {
     expect(d.kb.version).toBe(remote.kb.version);
     expect(d.findings.map((f) => [f.id, f.score, f.hosts])).toEqual(remote.findings.map((f) => [f.id, f.score, f.hosts]));
     expect(d.hosts).toEqual(remote.hosts);
+  });
+
+  it("prints the records closest by description for a retold incident, from the server and locally, and exits 0 with --fail-on", async () => {
+    for (const where of [["--url", server.url], ["--local"]]) {
+      const r = await runCli(["diagnose", ...where, "--fail-on", "low"], { input: RETOLD_DNS_TICKET });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain("No known bug matched the log.");
+      expect(r.stdout).toMatch(/Closest records by description[^\n]*not a diagnosis[^\n]*\n {2}- conntrack-udp-dns-race-5s: /);
+    }
   });
 
   it("is what `npm run diagnose` runs, with --fail-on", async () => {

@@ -54,3 +54,38 @@ describe("record context", () => {
     expect(diagnoseFields(kb, { logs: K3S }).findings[0]?.confidence).toBe("high");
   });
 });
+
+describe("record context a signature shows by itself", () => {
+  const IPVS = "kube-proxy-ipvs-kernel-modules-missing";
+  // The 1.8-era ipvs library's start-up lines (the record's kops#4544 example), which print whatever the proxy mode.
+  const LIBRARY =
+    'time="2018-03-01T13:36:50Z" level=error msg="Could not get ipvs family information from the kernel. It is possible that ipvs is not enabled in your kernel. Native loadbalancing will not work until this is fixed."';
+  const ipvs = (logs: string) => diagnoseFields(data.compiled, { logs }).findings.find((f) => f.id === IPVS);
+
+  it("keeps the library's lines below high in iptables mode, and lets IPVS mode shown elsewhere make them high", () => {
+    expect(ipvs(`${LIBRARY}\nI0719 19:26:42.592958       1 server_others.go:138] Using iptables Proxier.`)?.confidence).toBe("medium");
+    expect(ipvs(`I0301 13:36:49.100000       1 flags.go:52] FLAG: --proxy-mode="ipvs"\n${LIBRARY}`)?.confidence).toBe("high");
+  });
+
+  it("is high on kube-proxy's own IPVS-mode refusal alone: it prints it only when asked for IPVS", () => {
+    const f = ipvs(
+      'E0412 10:15:48.739711       1 server_others.go:107] "Can\'t use the IPVS proxier" err="IPVS proxier will not be used because the following required kernel modules are not loaded: [ip_vs_lc]"',
+    );
+    expect(f?.confidence).toBe("high");
+    expect(f?.unverified.some((u) => u.includes("IPVS mode"))).toBe(false);
+  });
+});
+
+describe("record context and advisories", () => {
+  const AA4 = "apparmor4-runc-profile-container-stop-signal-denied";
+  const osRelease = (versionId: string, codename: string) =>
+    `NAME="Ubuntu"\nVERSION_ID="${versionId}"\nID=ubuntu\nVERSION_CODENAME=${codename}\nPRETTY_NAME="Ubuntu ${versionId} LTS"`;
+  const advisoryOn = (os: string) =>
+    diagnoseBundle(data.compiled, `Docker version 24.0.7, build afdd53b\n${os}`).advisories.find((a) => a.id === AA4);
+
+  it("warns of a version in range only where the input shows the context the bug needs", () => {
+    expect(advisoryOn(osRelease("24.04", "noble"))?.verdict.status).toBe("affected");
+    // Ubuntu 22.04's AppArmor 3 has no runc profile: the same engine version is not hit there.
+    expect(advisoryOn(osRelease("22.04", "jammy"))).toBeUndefined();
+  });
+});

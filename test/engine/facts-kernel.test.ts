@@ -204,6 +204,13 @@ describe("RPM kernels", () => {
     expect(kernelFacts("6.12.0-124.52.1.el10_1.x86_64").package?.ecosystem).toBe("rhel:10");
   });
 
+  it("judges a kernel rebuilt from an el package with a suffix of its own as that package, hedged", () => {
+    const k = kernelFacts("3.10.0-1160.el7.centos.plus.x86_64");
+    expect(k.package).toMatchObject({ ecosystem: "rhel:7", version: "3.10.0-1160.el7", certainty: "partial" });
+    expect(k.package?.note).toMatch(/"\.centos\.plus" suffix marks a rebuild of 3\.10\.0-1160\.el7/);
+    expect(kernelFacts("3.10.0-862.14.1.el7.x86_64").package?.certainty).toBe("exact");
+  });
+
   it("maps Rocky to rhel:N and says so", () => {
     // Rocky 9.6 kernel, https://github.com/dynup/kpatch/pull/1486; OS image from https://github.com/vexxhost/capo-image-elements/pull/48
     const k = kernelFacts("5.14.0-570.58.1.el9_6.x86_64", null, os("Rocky Linux 9.6 (Blue Onyx)"));

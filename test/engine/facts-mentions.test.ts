@@ -30,6 +30,11 @@ describe("kernel mentions", () => {
     expect(kernelOf("  Operating System: Ubuntu 24.04.1 LTS\n          Kernel: Linux 5.15.0-1030-aws")?.release).toBe("5.15.0-1030-aws");
   });
 
+  it("reads a release named before the word kernel", () => {
+    expect(kernelOf("The Container Linux 4.14.30-coreos kernel panics when the overlay starts")?.release).toBe("4.14.30-coreos");
+    expect(kernelOf("it should run fine with the Linux 4.19 kernel")).toBeNull();
+  });
+
   it("reads one release a person names in prose, and none from a series or from two releases", () => {
     expect(kernelOf("the nodes run kernel 5.15.0-1030-aws since Monday.")?.release).toBe("5.15.0-1030-aws");
     expect(kernelOf("it broke somewhere in the kernel 6.1 series")).toBeNull();
@@ -91,6 +96,19 @@ describe("component mentions", () => {
     const two = extractFacts(`${node("v1.26.3", "containerd://1.6.20")}\n${node("v1.27.1", "containerd://1.7.2")}`);
     expect([two.kubelet, two.runtime]).toEqual([null, null]);
   });
+
+  it("reads the kubelet's version from its own start-up line, structured or under its journal framing", () => {
+    // kubelet's cmd/kubelet/app/server.go: klog.InfoS("Kubelet version", "kubeletVersion", version.Get()) since 1.21, "Version: %+v" before.
+    const structured =
+      'Sep 03 15:54:42 node-1 kubelet[2596]: I0903 15:54:42.869062    2596 server.go:415] "Kubelet version" kubeletVersion="v1.27.3"';
+    expect(extractFacts(structured).kubelet).toBe("v1.27.3");
+    const journal = "Mar 05 15:57:27 node-1 kubelet[16240]: I0305 15:57:27.329438   16240 server.go:410] Version: v1.16.6";
+    expect(extractFacts(journal).kubelet).toBe("v1.16.6");
+    // Without the kubelet's framing the line could be kube-proxy's or the API server's: only the cluster's release is named.
+    const bare = extractFacts("I0305 15:57:27.329438   16240 server.go:410] Version: v1.16.6");
+    expect(bare.kubelet).toBeNull();
+    expect(bare.named).toEqual({ kubernetes: "1.16.6" });
+  });
 });
 
 describe("kernel mentions in kernel output", () => {
@@ -125,6 +143,13 @@ describe("versions named in passing", () => {
     });
     expect(named("Docker server (version 23.0.0) meets minimum version requirements.")).toEqual({ docker: "23.0.0" });
     expect(named("[init] Using Kubernetes version: v1.17.2")).toEqual({ kubernetes: "1.17.2" });
+    expect(named("Since we upgraded Docker to version 29.0.1 the proxy cannot start")).toEqual({ docker: "29.0.1" });
+    expect(named("- Docker Engine version: `5:29.0.1-1~debian.12~bookworm`")).toEqual({ docker: "29.0.1" });
+    expect(named("crun version 1.8\ncommit: 0356bf4aff9a133d655dc13b1d9ac9424706cac4\nspec: 1.0.0")).toEqual({ crun: "1.8" });
+    expect(named("I'm running `containerd` `v2.1.4` with Kubernetes `1.31.2` on the nodes")).toEqual({
+      containerd: "2.1.4",
+      kubernetes: "1.31.2",
+    });
     expect(named("Unpacking docker-ce (5:23.0.1-1~debian.11~bullseye) over (5:20.10.14~3-0~debian-bullseye) ...")).toEqual({
       docker: "23.0.1",
     });

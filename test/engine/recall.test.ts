@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { diagnoseFields } from "../../src/engine/diagnose";
+import { diagnoseBundle, diagnoseFields } from "../../src/engine/diagnose";
+import { diagnoseHosts } from "../../src/engine/hosts";
 import { lexicalTerms, lineTokens, matchTokens, signatureTokens } from "../../src/engine/recall";
 import { stem } from "../../src/engine/recall/tokens";
 import { loadDataKb } from "../support/data-kb";
 import { CLEAN_KUBE_PROXY_START, XOR_MARK_KLOG } from "../support/seed-logs";
+import { RETOLD_DNS_TICKET } from "../support/seed-scenarios";
 
 // The recall tier: token signatures derived from every exact signature, and a lexical fallback over the
 // records' own text. It may bring a record in at medium at most, and never on a clean log.
 const kb = await loadDataKb();
 const XT = "xt-mark-ipv6-typo-2024";
+const DNS_RACE = "conntrack-udp-dns-race-5s";
 const matches = (kind: "literal" | "regex", pattern: string, line: string) => matchTokens(signatureTokens(kind, pattern), lineTokens(line));
 
 describe("token signatures", () => {
@@ -353,5 +356,36 @@ describe("recall across releases' and tools' wording of one message", () => {
       "table",
       "filter",
     ]);
+  });
+});
+
+describe("the closest records, when nothing matched", () => {
+  const healthy = Array.from(
+    { length: 40 },
+    (_, i) => `I1129 09:31:${String(i).padStart(2, "0")}.751639       1 proxier.go:820] "SyncProxyRules complete" elapsed="22.67239ms"`,
+  ).join("\n");
+
+  it("are offered for a report that describes a failure, through every door", () => {
+    const alone = diagnoseBundle(kb.compiled, RETOLD_DNS_TICKET).closest.map((c) => c.id);
+    expect(alone[0]).toBe(DNS_RACE);
+    expect(diagnoseFields(kb.compiled, { logs: RETOLD_DNS_TICKET }).closest.map((c) => c.id)).toEqual(alone);
+    const hosts = diagnoseHosts(kb.compiled, [
+      { name: "a", bundle: RETOLD_DNS_TICKET },
+      { name: "b", bundle: healthy },
+    ]);
+    expect(hosts.closest[0]?.id).toBe(DNS_RACE);
+  });
+
+  it("are not offered for a log that reports no failure, long or short, nor beside a finding", () => {
+    expect(diagnoseBundle(kb.compiled, healthy).closest).toEqual([]);
+    expect(diagnoseBundle(kb.compiled, healthy.split("\n").slice(0, 3).join("\n")).closest).toEqual([]);
+    expect(diagnoseBundle(kb.compiled, XOR_MARK_KLOG).closest).toEqual([]);
+  });
+
+  it("read a long report's start and end: a retold incident after megabytes of healthy lines still finds its record", () => {
+    const long = `${healthy}\n`.repeat(Math.ceil((1024 * 1024) / healthy.length));
+    const d = diagnoseBundle(kb.compiled, `${long}${RETOLD_DNS_TICKET}`);
+    expect(d.findings).toEqual([]);
+    expect(d.closest[0]?.id).toBe(DNS_RACE);
   });
 });

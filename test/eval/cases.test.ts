@@ -18,6 +18,11 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout2": 30,
   "eval/holdout3": 50,
   "eval/holdout4": 50,
+  "eval/holdout5": 50,
+  "eval/holdout6": 50,
+  "eval/holdout7": 50,
+  "eval/holdout8": 50,
+  "eval/holdout9": 50,
 };
 
 beforeAll(async () => {

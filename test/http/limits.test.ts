@@ -57,6 +57,7 @@ describe("answer caps", () => {
       advisories: [],
       rootCause: null,
       nodes,
+      closest: [],
     };
     const capped = capDiagnosis(d, { nodes: 100, evidencePerFinding: 10 });
     expect(capped.nodes).toHaveLength(100);

@@ -51,6 +51,11 @@ const oversized: ChatAnswer = {
     inRange: [],
     findings: ["xt-mark-ipv6-typo-2024"],
   })),
+  closest: Array.from({ length: 3 }, (_, i) => ({
+    id: `close-${i}`,
+    title: huge(5000, "c"),
+    sharedWords: Array.from({ length: 6 }, () => huge(500, "w")),
+  })),
   facts: [huge(4000, "k")],
   truncated: { keptChars: 20_000, totalChars: 90_000 },
 };

@@ -129,6 +129,14 @@ describe("record context", () => {
   it("refuses a pattern RE2 cannot compile (no backreferences or lookaround)", () => {
     expect(problemsOf(withContext(["(?<=x)board"])).join("\n")).toMatch(/context\.evidence\.0: must be an RE2 regex/);
   });
+  it("lets a signature of the record show the context by itself, and refuses an id the record does not have", () => {
+    const shownBy = (ids: string[]) =>
+      edited((doc) => doc.set("context", { requires: "a test board", evidence: ["board-x"], shownBy: ids, source: A }));
+    const own = parseRecordFile(FILE, seedText);
+    const first = own.ok ? (own.record.signatures[0]?.id ?? "") : "";
+    expect(problemsOf(shownBy([first]))).toEqual([]);
+    expect(problemsOf(shownBy(["no-such-signature"])).join("\n")).toMatch(/context\.shownBy\.0: no signature "no-such-signature"/);
+  });
 });
 
 describe("affected kinds", () => {

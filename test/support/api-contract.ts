@@ -3,7 +3,7 @@ import type { Diagnosis } from "../../src/engine/diagnosis";
 import { apiClient } from "./api-client";
 import { expectProblem, listBugs, post, SEED_INPUT, XT } from "./api-helpers";
 import { UBUNTU_2204_OS_RELEASE, XOR_MARK_KLOG } from "./seed-logs";
-import type { Fetch } from "./seed-scenarios";
+import { type Fetch, RETOLD_DNS_TICKET } from "./seed-scenarios";
 
 /** The API's promises that hold on every runtime: search, records, formats and every error case. */
 export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
@@ -91,6 +91,20 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(text).toMatch(/verdict: affected/);
     expect(text).toContain("--xor-mark");
     expect(text).toMatch(/fix \(reboot/);
+  });
+
+  it("names the records closest by description in the text report when nothing matched", async () => {
+    const res = await fetch("/diagnose", {
+      method: "POST",
+      headers: { "content-type": "text/plain", accept: "text/plain" },
+      body: RETOLD_DNS_TICKET,
+    });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toContain("No known bug matched the log.");
+    expect(text).toMatch(
+      /Closest records by description \(no signature matched: a search result to check, not a diagnosis\):\n {2}- conntrack-udp-dns-race-5s: /,
+    );
   });
 
   it("rejects malformed JSON with 400", async () => {

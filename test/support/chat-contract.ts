@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import { discordHeaders, interactionBody, nowSeconds, slackEscape, slackHeaders, slashCommandBody } from "./chat-signing";
 import { expectDocumented, type OpenApiDocument } from "./documented-schema";
 import { UBUNTU_2204_OS_RELEASE, XOR_MARK_KLOG } from "./seed-logs";
-import type { Fetch } from "./seed-scenarios";
+import { type Fetch, RETOLD_DNS_TICKET } from "./seed-scenarios";
 
 const XT = "xt-mark-ipv6-typo-2024";
 const SLACK_COMMANDS = "/integrations/slack/commands";
@@ -94,6 +94,20 @@ export function chatContract(h: () => ChatHarness) {
     expect(ids).toContain("share");
     expect(ids).toContain("feedback_right");
     expect(ids).toContain("feedback_wrong");
+  });
+
+  it("Slack and Discord: a retold incident no signature matches gets the closest records, marked as not a diagnosis", async () => {
+    const { responseUrl } = await command(RETOLD_DNS_TICKET);
+    const [answer] = await h().delivered(responseUrl);
+    const texts = blockTexts(answer as SlackPost).join("\n");
+    expect(texts).toContain("known-bugs: no known bug matched");
+    expect(texts).toMatch(/\*Closest records by description\* \(no signature matched: a search result to check, not a diagnosis\)/);
+    expect(texts).toContain(`<${h().publicUrl}/bugs/conntrack-udp-dns-race-5s|`);
+    const res = await discord(diagnoseCommand(RETOLD_DNS_TICKET));
+    const body = (await res.json()) as { data: DiscordData };
+    const all = body.data.embeds.map((e) => e.description ?? "").join("\n");
+    expect(all).toContain("**Closest records by description**");
+    expect(all).toContain(`[\`conntrack-udp-dns-race-5s\`](${h().publicUrl}/bugs/conntrack-udp-dns-race-5s)`);
   });
 
   it("Slack: answers help at once for empty text and for `help`", async () => {

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { SEED_BUNDLE } from "./seed-bundle";
 import { UBUNTU_2204_OS_RELEASE, UNEVEN_FLEET } from "./seed-logs";
-import type { Fetch } from "./seed-scenarios";
+import { type Fetch, RETOLD_DNS_TICKET } from "./seed-scenarios";
 
 const XT = "xt-mark-ipv6-typo-2024";
 /** What a browser sends when a person follows a link or submits a form. */
@@ -182,6 +182,16 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     const ids = (html: string | undefined) => [...(html ?? "").matchAll(/<li id="finding-([^"]+)">/g)].map((m) => m[1]);
     expect(ids(findings)).toEqual(api.findings.map((f) => f.id));
     expect(ids(advisories)).toEqual(api.advisories.map((f) => f.id));
+  });
+
+  it("links the records closest by description when nothing matched, saying it is not a diagnosis", async () => {
+    const body = await expectPage(await paste(fetch, RETOLD_DNS_TICKET), 200);
+    const closest = body.split('id="closest-h"')[1] ?? "";
+    expect(closest).toContain('<a href="/bugs/conntrack-udp-dns-race-5s">');
+    expect(visibleText(closest)).toMatch(/not a diagnosis/);
+    expect(visibleText(closest)).toMatch(/Shared words: [^.]*dns/);
+    // A paste that matches gets findings, not search results.
+    expect(await expectPage(await paste(fetch, SEED_BUNDLE), 200)).not.toContain('id="closest-h"');
   });
 
   it("marks the unverified facts a finding carries", async () => {

@@ -12,6 +12,11 @@ export type Diagnose = (input: DiagnoseInput) => Promise<Diagnosis>;
 
 const XT = "xt-mark-ipv6-typo-2024";
 const IPVS = "kube-proxy-ipvs-prereqs-missing";
+const DNS_RACE = "conntrack-udp-dns-race-5s";
+
+/** Written for the tests: an incident retold in sentences, in no record's words, with no log line. */
+export const RETOLD_DNS_TICKET =
+  "Since the node upgrade, DNS lookups from pods sometimes take exactly 5 seconds before they answer.\nOther times they are instant. It fails more under load.";
 
 /** POST /diagnose as JSON; also checks the answer names its knowledge-base version in the header. */
 export function overHttp(fetch: Fetch): Diagnose {
@@ -83,6 +88,15 @@ export function seedScenarios(diagnose: Diagnose) {
   it("finds nothing high in a clean kube-proxy start-up", async () => {
     const d = await diagnose({ logs: CLEAN_KUBE_PROXY_START });
     expect(d.findings.filter((f) => f.confidence === "high")).toEqual([]);
+  });
+
+  it("offers the records closest by description when no signature matches a retold report, and none beside a finding", async () => {
+    const d = await diagnose({ logs: RETOLD_DNS_TICKET });
+    expect(d.findings).toEqual([]);
+    expect(d.closest[0]).toMatchObject({ id: DNS_RACE, title: expect.stringContaining("5 s DNS") });
+    expect(d.closest[0]?.sharedWords).toContain("dns");
+    expect(d.closest.length).toBeLessThanOrEqual(3);
+    expect((await diagnose({ logs: XOR_MARK_JOURNALD })).closest).toEqual([]);
   });
 
   it("flags the one worker on 5.15.0-127 among peers on 5.15.0-126 and names xt-mark", async () => {

@@ -62,7 +62,8 @@ async function remote(url: string, inputs: Input[], limit: number | undefined, v
       });
   const d = res.json as Diagnosis;
   if (!d || !Array.isArray(d.findings)) throw new CliError(EXIT.server, `${url} answered without a diagnosis`);
-  return d;
+  // A server older than the closest-records fallback answers without the field.
+  return { ...d, closest: Array.isArray(d.closest) ? d.closest : [] };
 }
 
 async function local(inputs: Input[], limit: number | undefined, kbDir: string | undefined): Promise<Diagnosis> {

@@ -6,7 +6,8 @@
  * ..."), `hostnamectl` ("Kernel: Linux ..."), or a person writing "on kernel 6.1.115-126.197.amzn2023".
  * The OS: `docker info`'s or `hostnamectl`'s "Operating System:", `kubectl describe node`'s "OS Image:",
  * read as the nodes table's OS-IMAGE column. The kubelet and runtime: `kubectl describe node`'s
- * "Kubelet Version" and "Container Runtime Version", `docker info`'s "Server Version"; components
+ * "Kubelet Version" and "Container Runtime Version", the kubelet's own start-up line, `docker info`'s
+ * "Server Version"; components
  * named in passing are read by named-versions.ts. Each is read only when the text names one: two (an
  * upgrade retold, the nodes of `kubectl describe nodes`, a quoted fixed version) decide nothing.
  */
@@ -20,7 +21,7 @@ import { looksLikeRelease, parseProcVersion, type UnameFacts } from "./uname";
 const KERNEL_MARKERS = ["linux version ", "kernel ", "kernel: linux ", "kernelversion", "tainted"];
 const OS_MARKERS = ["operating system: ", "os image: "];
 const COMPONENT_MARKERS = ["server version: ", "storage driver: ", "cgroup driver: ", "logging driver: ", "docker root dir: "];
-const COMPONENT_MARKERS_NODE = ["kubelet version: ", "container runtime version: "];
+const COMPONENT_MARKERS_NODE = ["kubelet version: ", "container runtime version: ", 'kubeletversion="', "] version: v"];
 /** All of them, and the named versions' (named-versions.ts): the one-pass matcher finds the lines that hold one. */
 export const MENTION_MARKERS = [...KERNEL_MARKERS, ...OS_MARKERS, ...COMPONENT_MARKERS, ...COMPONENT_MARKERS_NODE, ...NAMED_MARKERS];
 
@@ -77,8 +78,11 @@ const MENTIONS = [
   // An oops or WARN header: "CPU: 0 PID: 3232 Comm: syz-executor.0 Not tainted 6.2.0-rc5 #2".
   /\bPID: \d+ Comm: .*? (?:Not tainted|Tainted: [A-Z ]+?)\s+(\d+\.\d+\.\d+\S*) #/,
 ];
-/** Prose needs three numbers: "kernel 5.4" or "kernel 6" is a series, not a build. A line may name several. */
-const PROSE = /\bkernel (?:version |release |is |of )?v?(\d+\.\d+\.\d+[^\s,;'"()]*)/gi;
+/**
+ * Prose needs three numbers: "kernel 5.4" or "kernel 6" is a series, not a build. A line may name
+ * several: "kernel 6.1.115-126.197.amzn2023", "the Linux 4.14.24-coreos kernel".
+ */
+const PROSE = /\bkernel (?:version |release |is |of )?v?(\d+\.\d+\.\d+[^\s,;'"()]*)|\bLinux v?(\d+\.\d+\.\d+[^\s,;'"()]*) kernel\b/gi;
 const TRAILING_PUNCTUATION = /[.:!?]+$/;
 
 export interface KernelMention {
@@ -120,6 +124,12 @@ const DOCKER_INFO_STORAGE = /^\s*(?:Storage Driver|Cgroup Driver|Logging Driver|
 /** `kubectl describe node`'s "Kubelet Version: v1.26.3" and "Container Runtime Version: containerd://1.6.9". */
 const KUBELET_VERSION = /^\s*Kubelet Version:\s*(v\d+\.\d+\.\d+[\w.+-]*)\s*$/;
 const RUNTIME_VERSION = /^\s*Container Runtime Version:\s*((?:containerd|docker|cri-o):\/\/\d+\.\d+\.\d+[\w.+~-]*)\s*$/;
+/**
+ * The kubelet's own start-up line: `"Kubelet version" kubeletVersion="v1.27.3"` (structured, 1.21 on)
+ * or, under the kubelet's journal framing, `kubelet[5736]: I0917 … server.go:425] Version: v1.15.3`.
+ */
+const KUBELET_LOG_VERSION =
+  /"Kubelet version" kubeletVersion="(v\d+\.\d+\.\d+[\w.+-]*)"|\bkubelet\[\d+\]:.*\bserver\.go:\d+\] Version: (v\d+\.\d+\.\d+[\w.+-]*)\s*$/;
 
 /**
  * The kubelet and runtime versions `docker info` or `kubectl describe node` name, written as a nodes
@@ -131,7 +141,13 @@ export function pickComponentMentions(candidates: readonly LineRef[]): { kubelet
     return distinct.size === 1 ? ([...distinct][0] as string) : null;
   };
   const dockerInfo = candidates.some((c) => DOCKER_INFO_STORAGE.test(c.text));
-  const kubelet = one(candidates.map((c) => KUBELET_VERSION.exec(c.text)?.[1]));
+  const kubelet = one([
+    ...candidates.map((c) => KUBELET_VERSION.exec(c.text)?.[1]),
+    ...candidates.map((c) => {
+      const m = KUBELET_LOG_VERSION.exec(c.text);
+      return m?.[1] ?? m?.[2];
+    }),
+  ]);
   const runtime = one([
     ...candidates.map((c) => RUNTIME_VERSION.exec(c.text)?.[1]),
     ...(dockerInfo ? candidates.map((c) => DOCKER_INFO_SERVER.exec(c.text)?.[1]).map((v) => v && `docker://${v}`) : []),
@@ -167,5 +183,5 @@ function mentionsIn(text: string): UnameFacts[] {
     const m = shape.exec(text);
     if (m) return bare(m[1]);
   }
-  return [...text.matchAll(PROSE)].flatMap((m) => bare(m[1]));
+  return [...text.matchAll(PROSE)].flatMap((m) => bare(m[1] ?? m[2]));
 }

@@ -6,21 +6,47 @@
 import type { LineRef } from "./iptables-version";
 
 /**
+ * A Kubernetes binary's start-up line (kubelet, kube-proxy and the control plane all log it from their
+ * server.go): `I0305 15:57:27.329438 16240 server.go:410] Version: v1.16.6`. Which binary wrote it the
+ * line does not say, so it names the cluster's Kubernetes release, not the kubelet's (mentions.ts reads
+ * the kubelet's own).
+ */
+const KLOG_VERSION_MARKER = "] version: v";
+const KLOG_VERSION = /\bserver\.go:\d+\] Version: v(\d+\.\d+\.\d+)(?![\w.])/;
+/** `crun --version`'s first line: crun numbers most releases with two parts ("crun version 0.17", "1.8"). */
+const CRUN_VERSION = /^\s*crun version (\d+\.\d+(?:\.\d+)?)\s*$/;
+
+/**
  * Literals of a component named with its version in prose, titles, installers' and package managers'
  * output: the name, then a version or a word that announces one, so that log traffic naming the
  * program on every line ("dockerd[812]:", "containerd ... level=info") is not read.
  */
 const namedMarkers = (names: readonly string[]) =>
-  names.flatMap((n) => [`${n} v`, `${n} version`, `${n} engine`, `${n} server`, `${n} (`, ...[..."0123456789"].map((d) => `${n} ${d}`)]);
-export const NAMED_MARKERS = namedMarkers([
-  ...["docker", "docker-ce", "containerd", "containerd.io", "runc", "crun"],
-  ...["kubernetes", "kubelet", "kubeadm", "coredns", "flannel", "cri-o", "crio"],
-]);
+  names.flatMap((n) => [
+    `${n} v`,
+    `${n} version`,
+    `${n} engine`,
+    `${n} server`,
+    `${n} (`,
+    `${n} to `,
+    // Markdown: "Kubernetes `1.27.0`", "`containerd` `v2.3.5`".
+    `${n} \``,
+    `${n}\` \``,
+    ...[..."0123456789"].map((d) => `${n} ${d}`),
+  ]);
+export const NAMED_MARKERS = [
+  ...namedMarkers([
+    ...["docker", "docker-ce", "containerd", "containerd.io", "runc", "crun"],
+    ...["kubernetes", "kubelet", "kubeadm", "coredns", "flannel", "cri-o", "crio"],
+  ]),
+  KLOG_VERSION_MARKER,
+];
 
 /**
  * Components named with their version in other words than a `--version` line: "Docker 20.10.6",
  * "Docker Engine: 28.5.2", "Docker server (version 23.0.0)", "containerd v2.2.0", "runc version
- * 1.1.12", "[init] Using Kubernetes version: v1.17.2", and a package manager's "Unpacking docker-ce
+ * 1.1.12", "updated Docker to version 29.0.0", "Docker Engine version: `5:29.0.0-1~ubuntu.24.04~noble`",
+ * "[init] Using Kubernetes version: v1.17.2", and a package manager's "Unpacking docker-ce
  * (5:23.0.1-1~debian.11~bullseye)". Keyed by the ecosystem records use.
  */
 const COMPONENT_NAMES: ReadonlyArray<[ecosystem: string, names: string, base: readonly string[]]> = [
@@ -38,8 +64,12 @@ const NAMED_VERSIONS = COMPONENT_NAMES.map(
   ([ecosystem, names, base]) =>
     [
       ecosystem,
-      // The name, then at most "version", ":" or "(version" before the number.
-      new RegExp(`(?:^|[^\\w/.-])(?:${names})(?:\\s+version)?\\s*(?::|\\((?:version\\s*)?)?\\s*${VERSION}`, "gi"),
+      // The name, then at most "version", "to (version)", ":" or "(version" before the number, which
+      // may be quoted and carry a package epoch ("`5:29.0.0-1~ubuntu…`").
+      new RegExp(
+        `(?:^|[^\\w/.-])(?:${names})[\`'"]?(?:\\s+version|\\s+to(?:\\s+version)?)?\\s*(?::|\\((?:version\\s*)?)?\\s*[\`'"]?(?:\\d+:)?${VERSION}`,
+        "gi",
+      ),
       // dpkg and apt: "Unpacking docker-ce (5:23.0.1-1~debian.11~bullseye) over (...)", "Setting up runc (1.1.12-0ubuntu3)".
       new RegExp(`\\b(?:Unpacking|Setting up) (?:${names})(?::\\w+)? \\((?:\\d+:)?(\\d+\\.\\d+\\.\\d+)`, "gi"),
       base,
@@ -49,17 +79,23 @@ const NAMED_VERSIONS = COMPONENT_NAMES.map(
 /** The version each component is named with, for the components the candidate lines name with one version only. */
 export function pickNamedVersions(candidates: readonly LineRef[]): Record<string, string> {
   const found = new Map<string, Set<string>>();
+  const add = (ecosystem: string, version: string) => {
+    const seen = found.get(ecosystem) ?? new Set<string>();
+    seen.add(version.replace(/-ce$|-ee$/, ""));
+    found.set(ecosystem, seen);
+  };
   for (const { text } of candidates) {
+    const klog = KLOG_VERSION.exec(text)?.[1];
+    if (klog) add("kubernetes", klog);
+    const crun = CRUN_VERSION.exec(text)?.[1];
+    if (crun) add("crun", crun);
     const lower = text.toLowerCase();
     for (const [ecosystem, prose, dpkg, base] of NAMED_VERSIONS) {
       if (!base.some((b) => lower.includes(b))) continue;
       for (const re of [prose, dpkg]) {
         for (const m of text.matchAll(re)) {
           const version = m[1];
-          if (!version) continue;
-          const seen = found.get(ecosystem) ?? new Set<string>();
-          seen.add(version.replace(/-ce$|-ee$/, ""));
-          found.set(ecosystem, seen);
+          if (version) add(ecosystem, version);
         }
       }
     }

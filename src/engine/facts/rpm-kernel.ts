@@ -2,11 +2,13 @@
  * RPM-built kernels, whose `uname -r` is the package's version-release plus the architecture:
  * "5.14.0-427.13.1.el9_4.x86_64" is package kernel 5.14.0-427.13.1.el9_4. The dist tag names the
  * distribution: elN (RHEL and its rebuilds), fcN (Fedora), amznN (Amazon Linux), cmN/azlN (Azure Linux).
+ * A local suffix after the tag ("3.10.0-514.6.2.el7.toa.2.x86_64", CentOS's "el7.centos.plus") marks a
+ * kernel rebuilt from that package with changes of its own: judged as the package, hedged.
  */
 import type { KernelFacts, OsFacts } from "../types";
 
 const RPM_RELEASE =
-  /^(\d+\.\d+\.\d+)(?:\.\d+)?-([\w.]+?)\.(el\d+(?:_\d+)?(?:uek)?(?:\.elrepo)?|fc\d+|amzn\d+|cm\d+|azl\d+)(?:\.(x86_64|aarch64|ppc64le|s390x|i686))?(?:\+(\w+))?$/;
+  /^((\d+\.\d+\.\d+)(?:\.\d+)?-([\w.]+?)\.(el\d+(?:_\d+)?(?:uek)?(?:\.elrepo)?|fc\d+|amzn\d+|cm\d+|azl\d+))(?:\.(?!(?:x86_64|aarch64|ppc64le|s390x|i686)\b)([a-z][a-z0-9]*(?:\.\w+)*?))?(?:\.(x86_64|aarch64|ppc64le|s390x|i686))?(?:\+(\w+))?$/;
 /** Distributions that rebuild the RHEL kernel from its sources. */
 const RHEL_REBUILDS = new Set(["rhel", "rocky", "almalinux", "centos", "ol", "cloudlinux", "eurolinux", "navy"]);
 
@@ -15,9 +17,7 @@ export const isRpmKernel = (release: string): boolean => RPM_RELEASE.test(releas
 export function rpmKernel(release: string, os: OsFacts | null): Partial<KernelFacts> | null {
   const m = RPM_RELEASE.exec(release);
   if (!m) return null;
-  const [, base = "", , tag = "", machine, variant] = m;
-  // The package version is the release without the architecture and variant suffixes.
-  const version = release.replace(/\.(x86_64|aarch64|ppc64le|s390x|i686)(\+\w+)?$/, "").replace(/\+\w+$/, "");
+  const [, version = "", base = "", , tag = "", local, machine, variant] = m;
   const major = /\d+/.exec(tag)?.[0] ?? "";
   const kernelName = variant ? [`kernel-${variant}`, "kernel"] : ["kernel"];
   const rpm = (ecosystem: string | null, names: string[], note: string) => ({
@@ -25,8 +25,10 @@ export function rpmKernel(release: string, os: OsFacts | null): Partial<KernelFa
     names,
     version,
     scheme: "rpm" as const,
-    certainty: "exact" as const,
-    note,
+    certainty: local ? ("partial" as const) : ("exact" as const),
+    note: local
+      ? `${note} The ".${local}" suffix marks a rebuild of ${version} with changes of its own: judged as that package, hedged.`
+      : note,
   });
   const common = { machine: machine ?? null, flavour: variant ?? null };
 

@@ -26,6 +26,7 @@ import {
 } from "./tokens";
 import { forEachWindowLine } from "./window-lines";
 
+export { closestRecords } from "./closest";
 export { FAILURE_MARKERS } from "./failure-lines";
 export { lexicalTerms } from "./lexical";
 export { lineTokens, matchTokens, signatureTokens } from "./tokens";
@@ -47,6 +48,8 @@ export interface RecallTables {
   /** The words that may select something in byAnchor (as themselves or by their stem). */
   anchorFilter: StemKeyFilter;
   lexical: LexicalIndex;
+  /** BM25 over each record's description (title, summary, root cause): the closest records to a report nothing matched. */
+  descriptions: LexicalIndex;
 }
 
 const MIN_ANCHOR = 4;
@@ -89,7 +92,8 @@ export function compileRecall(records: readonly RecallRecord[], keyOf: (recordId
       ].join("\n"),
     })),
   );
-  return { tokenSignatures, byAnchor, anchorFilter: stemKeyFilter(byAnchor.keys()), lexical };
+  const descriptions = buildLexicalIndex(records.map((r) => ({ id: r.id, text: [r.title, r.summary, r.rootCause].join("\n") })));
+  return { tokenSignatures, byAnchor, anchorFilter: stemKeyFilter(byAnchor.keys()), lexical, descriptions };
 }
 
 export interface ApproximateHit extends Hit {

@@ -131,6 +131,71 @@ export function bestMatchOfLines(index: LexicalIndex, lines: readonly string[]):
 }
 
 function bestMatchOfText(index: LexicalIndex, text: string): LexicalMatch | null {
+  const scored = scoreText(index, text);
+  if (!scored) return null;
+  const { query, weights, total, touched, count, scores } = scored;
+  let best = -1;
+  let bestScore = 0;
+  let second = 0;
+  for (let k = 0; k < count; k++) {
+    const d = touched[k] as number;
+    const score = scores[d] as number;
+    scores[d] = 0;
+    if (score > bestScore || (score === bestScore && best >= 0 && d < best)) {
+      if (best >= 0) second = Math.max(second, bestScore);
+      bestScore = score;
+      best = d;
+    } else if (score > second) second = score;
+  }
+  if (best < 0) return null;
+  const counts = index.tf[best] as Map<string, number>;
+  const terms = query.filter((t) => counts.has(t));
+  const explained = query.reduce((s, t, q) => (counts.has(t) ? s + (weights[q] as number) : s), 0);
+  const words = new Set(terms.flatMap((t) => t.split("-"))).size;
+  const anchored = terms.some((t) => t.split("-").length >= 3 && index.df.get(t) === 1);
+  return {
+    id: index.ids[best] as string,
+    score: bestScore,
+    coverage: total ? explained / total : 0,
+    terms,
+    words,
+    anchored,
+    runnerUp: second,
+  };
+}
+
+/** One record of a ranking: its score and the query's terms its text holds, rarest first. */
+export interface RankedDoc {
+  id: string;
+  score: number;
+  terms: string[];
+}
+
+/** The `limit` records whose text best explains a text, best first (ties by index order). */
+export function rankText(index: LexicalIndex, text: string, limit: number): RankedDoc[] {
+  const scored = scoreText(index, text);
+  if (!scored) return [];
+  const { query, weights, touched, count, scores } = scored;
+  const ranked: Array<{ d: number; score: number }> = [];
+  for (let k = 0; k < count; k++) {
+    const d = touched[k] as number;
+    ranked.push({ d, score: scores[d] as number });
+    scores[d] = 0;
+  }
+  ranked.sort((a, b) => b.score - a.score || a.d - b.d);
+  const rarest = query.map((t, q) => ({ t, w: weights[q] as number })).sort((a, b) => b.w - a.w || a.t.localeCompare(b.t));
+  return ranked.slice(0, limit).map(({ d, score }) => {
+    const counts = index.tf[d] as Map<string, number>;
+    return { id: index.ids[d] as string, score, terms: rarest.filter(({ t }) => counts.has(t)).map(({ t }) => t) };
+  });
+}
+
+/**
+ * BM25 of every record holding a word of the text, accumulated in the shared scratch array (the
+ * caller reads `scores` at the `touched` documents and resets them to 0); null when the text has
+ * fewer than two words that tell records apart.
+ */
+function scoreText(index: LexicalIndex, text: string) {
   // Words in more than a quarter of the records explain nothing (and would make every query visit them all).
   const common = Math.max(8, index.ids.length / 4);
   const query = [...new Set(lexicalTerms(text))].filter((t) => {
@@ -162,32 +227,5 @@ function bestMatchOfText(index: LexicalIndex, text: string): LexicalMatch | null
       scores[d] = prev + w * ((f * (K1 + 1)) / (f + (index.norm[d] as number)));
     }
   }
-  let best = -1;
-  let bestScore = 0;
-  let second = 0;
-  for (let k = 0; k < count; k++) {
-    const d = touched[k] as number;
-    const score = scores[d] as number;
-    scores[d] = 0;
-    if (score > bestScore || (score === bestScore && best >= 0 && d < best)) {
-      if (best >= 0) second = Math.max(second, bestScore);
-      bestScore = score;
-      best = d;
-    } else if (score > second) second = score;
-  }
-  if (best < 0) return null;
-  const counts = index.tf[best] as Map<string, number>;
-  const terms = query.filter((t) => counts.has(t));
-  const explained = query.reduce((s, t, q) => (counts.has(t) ? s + (weights[q] as number) : s), 0);
-  const words = new Set(terms.flatMap((t) => t.split("-"))).size;
-  const anchored = terms.some((t) => t.split("-").length >= 3 && index.df.get(t) === 1);
-  return {
-    id: index.ids[best] as string,
-    score: bestScore,
-    coverage: total ? explained / total : 0,
-    terms,
-    words,
-    anchored,
-    runnerUp: second,
-  };
+  return { query, weights, total, touched, count, scores };
 }

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type {
+  ClosestRecord,
   Diagnosis,
   Evidence,
   Finding,
@@ -205,6 +206,14 @@ const hostReportSchema = nodeReportSchema
   .extend({ matched: z.array(z.string()).openapi({ description: "Known bugs whose signatures matched this host's own logs." }) })
   .openapi("HostReport");
 
+const closestRecordSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    sharedWords: z.array(z.string()).openapi({ description: "The report's words the record's description holds, rarest first." }),
+  })
+  .openapi("ClosestRecord");
+
 export const kbStampSchema = z
   .object({ version: z.string().openapi({ example: "kb-0123456789abcdef" }), records: z.number().int() })
   .openapi("KbStamp");
@@ -226,6 +235,10 @@ export const diagnosisSchema = z
       .array(hostReportSchema)
       .optional()
       .openapi({ description: "Hosts form only: each host compared with its peers (kernel, OS image, kubelet, runtime, iptables)." }),
+    closest: z.array(closestRecordSchema).openapi({
+      description:
+        "Only when there is no finding and the report describes a failure: up to three records whose descriptions share the most distinctive words with it, closest first. A search result to check, not a diagnosis: no signature matched.",
+    }),
   })
   .openapi("Diagnosis");
 
@@ -259,6 +272,7 @@ type _Checks = [
   Expect<Equal<z.infer<typeof relatedFindingSchema>, RelatedFinding>>,
   Expect<Equal<z.infer<typeof rootCauseSchema>, RootCause>>,
   Expect<Equal<z.infer<typeof hostReportSchema>, HostReport>>,
+  Expect<Equal<z.infer<typeof closestRecordSchema>, ClosestRecord>>,
   Expect<Equal<z.infer<typeof diagnosisSchema>, Diagnosis>>,
   Expect<Equal<z.infer<typeof servedDiagnosisSchema>, ServedDiagnosis>>,
 ];

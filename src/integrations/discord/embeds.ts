@@ -106,6 +106,15 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
             )
             .join("\n")}`,
         );
+      if (answer.closest.length)
+        extra.push(
+          `**Closest records by description** (no signature matched: a search result to check, not a diagnosis):\n${answer.closest
+            .map((c) => {
+              const url = recordUrl(opts.publicUrl, c.id);
+              return `• ${url ? `[${code(c.id)}](${url})` : code(c.id)} ${prose(c.title)}: shares ${prose(c.sharedWords.join(", "))}`;
+            })
+            .join("\n")}`,
+        );
       if (extra.length) out.embeds.push({ description: clamp(extra.join("\n\n"), DISCORD_LIMITS.description), color: COLOR.info });
       if (!out.embeds.length)
         out.embeds.push({ description: "No record's log signature matched these lines, and no version range applies.", color: COLOR.low });

@@ -119,7 +119,15 @@ function diagnosis(answer: Extract<ChatAnswer, { kind: "diagnosis" }>, opts: Ren
           .join("\n")}`,
       ),
     );
-  if (!n && !answer.advisories.length)
+  if (answer.closest.length)
+    blocks.push(
+      section(
+        `*Closest records by description* (no signature matched: a search result to check, not a diagnosis):\n${answer.closest
+          .map((c) => `• ${link(recordUrl(opts.publicUrl, c.id), c.title)} (\`${c.id}\`): shares ${esc(c.sharedWords.join(", "))}`)
+          .join("\n")}`,
+      ),
+    );
+  else if (!n && !answer.advisories.length)
     blocks.push(section("No record's log signature matched these lines, and no version range applies. Try search words or a CVE id."));
   const top = answer.findings[0];
   const text = top

@@ -56,6 +56,23 @@ export const ResultPage = (p: ResultPageProps) => {
           log around the failure.
         </p>
       )}
+      {s.closest.length ? (
+        <section aria-labelledby="closest-h">
+          <h2 id="closest-h">Closest records by description</h2>
+          <p class="hint">
+            No signature matched: these records' descriptions share the most distinctive words with your paste. A search result to check,
+            not a diagnosis.
+          </p>
+          <ul class="closest">
+            {s.closest.map((c) => (
+              <li>
+                <a href={`/bugs/${c.id}`}>{c.title}</a> <code>{c.id}</code>
+                <p class="hint">Shared words: {c.sharedWords.join(", ")}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {s.advisories.length ? (
         <section aria-labelledby="advisories-h">
           <h2 id="advisories-h">Advisories: your versions are in an affected range</h2>

@@ -1,0 +1,48 @@
+/**
+ * When no record's signature matched a report, the records whose descriptions (title, summary, root
+ * cause) share the most distinctive words with it: a search result for the reader to check, never a
+ * diagnosis. Ranked by BM25 over the descriptions alone, because a description names the failure in
+ * the words people retell it with, while signatures and example logs hold one tool's exact wording.
+ */
+import type { ClosestRecord } from "../diagnosis";
+import { isLogFramed } from "../facts/log-framing";
+import { INFO, isFailure } from "./failure-lines";
+import { type LexicalIndex, rankText } from "./lexical";
+import { MAX_REPORT_LINES } from "./resemblance";
+
+const MAX_CLOSEST = 3;
+/** A record this far behind the best is no longer close. */
+const MIN_SHARE_OF_BEST = 0.5;
+const MIN_SHARED = 2;
+const MAX_SHOWN_WORDS = 6;
+/** How much of a long report the query reads: its start and, where a failure usually is, its end. */
+const HEAD_CHARS = 16 * 1024;
+const TAIL_CHARS = 48 * 1024;
+
+/**
+ * The closest records to a report that describes a failure: one with a failure line, or a short one
+ * told in sentences (a ticket). A log with no failure line gets none, however short: healthy lines
+ * share words with some record's description too.
+ */
+export function closestRecords(index: LexicalIndex, text: string, titleOf: (id: string) => string): ClosestRecord[] {
+  const query = text.length <= HEAD_CHARS + TAIL_CHARS ? text : `${text.slice(0, HEAD_CHARS)}\n${text.slice(-TAIL_CHARS)}`;
+  if (!describesFailure(query)) return [];
+  const ranked = rankText(index, query, MAX_CLOSEST);
+  const best = ranked[0]?.score ?? 0;
+  return ranked
+    .filter((r) => r.score >= MIN_SHARE_OF_BEST * best && r.terms.length >= MIN_SHARED)
+    .map((r) => ({ id: r.id, title: titleOf(r.id), sharedWords: r.terms.slice(0, MAX_SHOWN_WORDS) }));
+}
+
+function describesFailure(text: string): boolean {
+  let lines = 0;
+  let sentences = 0;
+  for (const l of text.split("\n")) {
+    const t = l.trim();
+    if (!t) continue;
+    lines++;
+    if (isFailure(l) && !INFO.test(l.slice(0, 200))) return true;
+    if (!isLogFramed(t)) sentences++;
+  }
+  return lines <= MAX_REPORT_LINES && sentences > 0;
+}
