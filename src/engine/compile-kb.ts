@@ -44,6 +44,8 @@ const PROBES = [
   })),
   ...MENTION_MARKERS.map((pattern, i) => ({ key: `${MENTION_PROBE}/${i}`, kind: "literal" as const, pattern, caseSensitive: false })),
 ];
+/** The mention marker each mention probe's key stands for. */
+export const MENTION_PROBE_MARKER: ReadonlyMap<string, string> = new Map(MENTION_MARKERS.map((m, i) => [`${MENTION_PROBE}/${i}`, m]));
 
 /**
  * Throws MatcherCompileError (listing every bad pattern) when a signature cannot run in linear time.

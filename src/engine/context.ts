@@ -1,5 +1,5 @@
 import { RE2JS } from "re2js";
-import { requiredLiteralSets } from "./match";
+import { type Automaton, buildAutomaton, foldLiteral, requiredLiteralSets, scanText } from "./match";
 import type { BugRecord } from "./record";
 
 /**
@@ -17,10 +17,27 @@ export interface ContextInput {
   window?: LogWindow;
 }
 
-/** The searched start of the logs, lower-cased without CRs and backslashes, and whether every line is plain ASCII text. */
+/**
+ * Which evidence literals the searched start of the logs holds (as `literals` reads it) and on which
+ * lines (0-based), and whether every line is plain ASCII text.
+ */
 interface LogWindow {
-  lower: string;
+  literals: ContextLiterals;
+  present: ReadonlySet<string>;
+  hitLines: ReadonlySet<number>;
   plain: boolean;
+}
+
+/**
+ * Every context's evidence literals in one automaton, shared by the contexts of a knowledge base: one
+ * pass over the start of the logs finds which of them it holds (a search per literal read it once each).
+ * The automaton folds case and skips CRs and backslashes, which on plain ASCII text is what searching
+ * the text lower-cased without them finds. A literal with a capital, CR or backslash is in no such text,
+ * so it is left out: never present.
+ */
+interface ContextLiterals {
+  automaton: Automaton;
+  literals: readonly string[];
 }
 
 export type ContextCheck = (record: BugRecord, matchedLines: ReadonlySet<number>) => boolean;
@@ -37,6 +54,7 @@ export interface CompiledContext {
    * each), or null when they cannot be trusted as a prefilter (none found, or a non-ASCII literal).
    */
   evidenceLiterals: ReadonlyArray<readonly (readonly string[])[] | null>;
+  literals: ContextLiterals;
 }
 
 const compile = (patterns: readonly string[] = []) => patterns.map((p) => RE2JS.compile(p, RE2JS.CASE_INSENSITIVE));
@@ -54,13 +72,15 @@ const prefilterOf = (pattern: string) => {
 };
 
 export function compileContexts(records: readonly BugRecord[]): ReadonlyMap<string, CompiledContext> {
-  const out = new Map<string, CompiledContext>();
-  for (const r of records) {
-    if (!r.context) continue;
+  const compiled = records.flatMap((r) => {
+    if (!r.context) return [];
     const evidence = r.context.evidence ?? [];
-    out.set(r.id, { evidence: compile(evidence), hints: compile(r.context.hints), evidenceLiterals: evidence.map(prefilterOf) });
-  }
-  return out;
+    return [{ id: r.id, evidence: compile(evidence), hints: compile(r.context.hints), evidenceLiterals: evidence.map(prefilterOf) }];
+  });
+  const all = new Set(compiled.flatMap((c) => c.evidenceLiterals.flatMap((sets) => (sets ?? []).flat())));
+  const searchable = [...all].filter((l) => foldLiteral(l) === l);
+  const literals: ContextLiterals = { automaton: buildAutomaton(searchable), literals: searchable };
+  return new Map(compiled.map(({ id, ...c }) => [id, { ...c, literals }]));
 }
 
 /**
@@ -108,16 +128,29 @@ export function contextShown(context: CompiledContext, input: ContextInput, matc
   const text = input.logs.slice(0, MAX_CONTEXT_CHARS);
   // Every line plain ASCII and no line holding a member of one of each pattern's literal sets: no
   // line can show the context, and the lines need not be walked one by one.
-  input.window ??= logWindow(text);
-  const { lower, plain } = input.window;
-  const absent = (i: number) => context.evidenceLiterals[i]?.some((set) => !set.some((lit) => lower.includes(lit))) ?? false;
+  if (input.window?.literals !== context.literals) input.window = logWindow(text, context.literals);
+  const { present, hitLines, plain } = input.window;
+  const absent = (i: number) => context.evidenceLiterals[i]?.some((set) => !set.some((lit) => present.has(lit))) ?? false;
   if (plain && context.evidence.every((_, i) => absent(i))) return false;
+  // When every pattern has a prefilter, a plain line holding none of the literals cannot match any
+  // (cannotMatch would say so pattern by pattern): only lines with a literal, or not plain, are read.
+  const prefiltered = context.evidenceLiterals.every((sets) => sets !== null);
+  const worthReading = (l: string, i: number) => !prefiltered || hitLines.has(i) || (!plain && NOT_PLAIN.test(l));
   const lines = text.split("\n");
-  return lines.some((l, i) => !matchedLines.has(i + 1) && l.length > 0 && shows(l));
+  return lines.some((l, i) => !matchedLines.has(i + 1) && l.length > 0 && worthReading(l, i) && shows(l));
 }
 
-function logWindow(text: string): LogWindow {
-  return { lower: text.toLowerCase().replace(/[\r\\]/g, ""), plain: !NOT_PLAIN.test(text) };
+function logWindow(text: string, literals: ContextLiterals): LogWindow {
+  const present = new Set<string>();
+  const hitLines = new Set<number>();
+  if (literals.literals.length) {
+    const hits = scanText(literals.automaton, text);
+    hits.pattern.forEach((p, k) => {
+      present.add(literals.literals[p] as string);
+      hitLines.add(hits.line[k] as number);
+    });
+  }
+  return { literals, present, hitLines, plain: !NOT_PLAIN.test(text) };
 }
 /** A character plainLower refuses: a control character other than tab, CR and the line break, or non-ASCII. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point

@@ -1,8 +1,16 @@
-import { type CompiledKb, IPTABLES_PROBE, MENTION_PROBE } from "./compile-kb";
+import { type CompiledKb, IPTABLES_PROBE, MENTION_PROBE_MARKER } from "./compile-kb";
 import { type ContextInput, contextCaveat, contextShown } from "./context";
 import type { DiagnoseInput } from "./diagnose-input";
 import type { ClosestRecord, Diagnosis, Finding, LogEvidence, NodeReport, VersionEvidence } from "./diagnosis";
-import { type ExtractedFacts, extractFacts, factsFromFields, type LineRef, type PreScan, releaseEcosystem } from "./facts";
+import {
+  type ExtractedFacts,
+  extractFacts,
+  factsFromFields,
+  type LineRef,
+  type MentionLine,
+  type PreScan,
+  releaseEcosystem,
+} from "./facts";
 import { compareNodes, nodeHost } from "./fleet";
 import type { Hit } from "./match";
 import { type ApproximateHit, closestRecords, recallHits } from "./recall";
@@ -92,12 +100,17 @@ export function diagnoseFields(kb: CompiledKb, input: DiagnoseInput): Diagnosis 
 function scan(kb: CompiledKb, text: string): { hits: Hit[]; pre: PreScan; marked: Uint8Array | null } {
   const hits: Hit[] = [];
   const iptablesLines = new Map<number, LineRef>();
-  const mentionLines = new Map<number, LineRef>();
+  const mentionLines = new Map<number, MentionLine & { markers: Set<string> }>();
   const found = text ? kb.matcher.scanMarked(text) : { hits: [], marked: null };
   for (const h of found.hits) {
-    const probe = h.key.startsWith(IPTABLES_PROBE) ? iptablesLines : h.key.startsWith(MENTION_PROBE) ? mentionLines : null;
-    if (!probe) hits.push(h);
-    else if (!probe.has(h.line)) probe.set(h.line, { text: h.text, line: h.line });
+    const marker = MENTION_PROBE_MARKER.get(h.key);
+    if (marker !== undefined) {
+      // The line as first found, with every marker found on it (in it or in its unwrapped form).
+      const mention = mentionLines.get(h.line) ?? { text: h.text, line: h.line, markers: new Set<string>() };
+      mention.markers.add(marker);
+      mentionLines.set(h.line, mention);
+    } else if (!h.key.startsWith(IPTABLES_PROBE)) hits.push(h);
+    else if (!iptablesLines.has(h.line)) iptablesLines.set(h.line, { text: h.text, line: h.line });
   }
   return { hits, pre: { iptablesLines: [...iptablesLines.values()], mentionLines: [...mentionLines.values()] }, marked: found.marked };
 }

@@ -39,6 +39,8 @@ const PIECES = [
   'Nov 13 10:00:00 node kubelet[12]:  > pod="x"',
   'I1113 16:15:07.931308 1 proxier.go:858] "Sync failed" retryingTime="30s"',
   "a=< not at the end",
+  '[   12.345678] E1113 16:15:07.931291 1 proxier.go:1481] "behind dmesg framing"',
+  "\t[warn] a bracket, then > inside",
   "plain text line",
   "",
 ];

@@ -14,6 +14,8 @@
  * the client may be newer or older than the daemon that runs the containers.
  */
 
+import type { TextLines } from "./text-lines";
+
 /** The versions one `docker version` server part names, by ecosystem ("docker", "containerd", "runc"). */
 export type DockerServerVersions = Partial<Record<"docker" | "containerd" | "runc", string>>;
 
@@ -24,9 +26,12 @@ const PART_BLOCK: Record<string, keyof DockerServerVersions | undefined> = { Eng
 /** Lines read after "Server:" at most: the part is about 20 lines long. */
 const MAX_PART_LINES = 40;
 
-/** The versions the `docker version` outputs in the text agree on, by ecosystem; a component they disagree on is left out. */
-export function dockerVersionComponents(text: string): DockerServerVersions {
-  const parts = text.includes("Server:") ? dockerServerVersions(text) : [];
+/**
+ * The versions the `docker version` outputs in the text agree on, by ecosystem; a component they
+ * disagree on is left out. `lines`, when the caller has them, are the text's lines.
+ */
+export function dockerVersionComponents(text: string, lines?: TextLines): DockerServerVersions {
+  const parts = dockerServerVersions(text, lines ? lines.openingWith(SERVER_LINE) : serverLines(text));
   const out: DockerServerVersions = {};
   for (const key of ["docker", "containerd", "runc"] as const) {
     const seen = new Set(parts.flatMap((p) => p[key] ?? []));
@@ -35,11 +40,21 @@ export function dockerVersionComponents(text: string): DockerServerVersions {
   return out;
 }
 
-/** The server parts of every `docker version` output in the text; empty when there is none. */
-export function dockerServerVersions(text: string): DockerServerVersions[] {
+const SERVER_LINE = "Server:";
+
+/** Offsets of the lines that open with "Server:". */
+function serverLines(text: string): number[] {
+  const out: number[] = [];
+  for (let at = text.indexOf(SERVER_LINE); at >= 0; at = text.indexOf(SERVER_LINE, at + SERVER_LINE.length)) {
+    if (at === 0 || text.charCodeAt(at - 1) === 10) out.push(at);
+  }
+  return out;
+}
+
+/** The server parts of the `docker version` outputs starting at `serverAt` (offsets of "Server:" lines). */
+function dockerServerVersions(text: string, serverAt: readonly number[]): DockerServerVersions[] {
   const out: DockerServerVersions[] = [];
-  for (let at = text.indexOf("Server:"); at >= 0; at = text.indexOf("Server:", at + 7)) {
-    if (at > 0 && text.charCodeAt(at - 1) !== 10) continue;
+  for (const at of serverAt) {
     const lines = text.slice(at, at + 4000).split("\n");
     if (!SERVER.test(lines[0] ?? "")) continue;
     const part: DockerServerVersions = {};

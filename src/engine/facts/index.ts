@@ -9,7 +9,7 @@ import { dockerVersionComponents } from "./docker-version";
 import { findIptables, type LineRef, pickIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
 import { NODES_HEADER, parseNodesTable } from "./kube-nodes";
-import { mentionLines, pickComponentMentions, pickKernelMention, pickOsMention, sortMentions } from "./mentions";
+import { type MentionLine, mentionLines, pickComponentMentions, pickKernelMention, pickOsMention, sortMentions } from "./mentions";
 import { pickNamedVersions } from "./named-versions";
 import { parseOsRelease, withCosImage } from "./os-release";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
@@ -21,7 +21,7 @@ export { findSections, logLineNumbers, readBundle } from "./bundle-sections";
 export { findIptables, IPTABLES_VERSION_MARKERS, type LineRef, parseIptablesVersion, pickIptables } from "./iptables-version";
 export { kernelFacts } from "./kernel-facts";
 export { osImageToOs, parseNodesTable } from "./kube-nodes";
-export { MENTION_MARKERS } from "./mentions";
+export { MENTION_MARKERS, type MentionLine } from "./mentions";
 export { parseOsRelease, releaseEcosystem } from "./os-release";
 export { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 export { parseUname, parseVersionSignature, type UnameFacts, type VersionSignature } from "./uname";
@@ -78,7 +78,7 @@ export interface PreScan {
   /** Every line holding an iptables version marker (IPTABLES_VERSION_MARKERS). */
   iptablesLines: readonly LineRef[];
   /** Every line holding a mention marker (MENTION_MARKERS): a kernel, an OS or a component named by other output. */
-  mentionLines: readonly LineRef[];
+  mentionLines: readonly MentionLine[];
 }
 
 /** Facts from one raw bundle, e.g. `{ uname -a; cat /etc/os-release; kubectl get nodes -o wide; ... }`. */
@@ -123,7 +123,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     iptables: pre ? pickIptables(pre.iptablesLines) : findIptables(splitLines(text)),
     kubelet: kubelet ?? components?.kubelet ?? null,
     runtime: runtime ?? components?.runtime ?? null,
-    components: dockerVersionComponents(text),
+    components: dockerVersionComponents(text, textLines),
     named: pickNamedVersions(mentions.named),
     notLogs,
   };

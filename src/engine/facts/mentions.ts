@@ -26,6 +26,16 @@ const COMPONENT_MARKERS_NODE = ["kubelet version: ", "container runtime version:
 export const MENTION_MARKERS = [...KERNEL_MARKERS, ...OS_MARKERS, ...COMPONENT_MARKERS, ...COMPONENT_MARKERS_NODE, ...NAMED_MARKERS];
 
 /**
+ * A line holding a mention marker, as the one-pass matcher found it: with the markers it saw there.
+ * The matcher folds case as toLowerCase does on these markers (lower-case ASCII, none ending in "i",
+ * the one ASCII letter a non-ASCII capital lowers to, as "i̇") and also reads through CRs and
+ * backslashes, so it sees at least the markers the lower-cased line holds: the others need no search.
+ */
+export interface MentionLine extends LineRef {
+  markers?: ReadonlySet<string>;
+}
+
+/**
  * The candidate lines sorted by what they may name, each tested once. Only the first lines are read:
  * a report names its versions in its header, its title or its first command outputs, and a large log
  * whose traffic says "docker " on every line must not cost a pass of regexes per line.
@@ -37,18 +47,25 @@ export interface MentionLines {
   named: LineRef[];
 }
 const MAX_MENTION_LINES = 2000;
-export function sortMentions(candidates: readonly LineRef[]): MentionLines {
+export function sortMentions(candidates: readonly MentionLine[]): MentionLines {
   const out: MentionLines = { kernel: [], os: [], components: [], named: [] };
-  const has = (lower: string, markers: readonly string[]) => markers.some((m) => lower.includes(m));
   for (const c of candidates.slice(0, MAX_MENTION_LINES)) {
     const lower = c.text.toLowerCase();
-    if (has(lower, KERNEL_MARKERS)) out.kernel.push(c);
-    if (has(lower, OS_MARKERS)) out.os.push(c);
-    if (has(lower, COMPONENT_MARKERS) || has(lower, COMPONENT_MARKERS_NODE)) out.components.push(c);
-    if (has(lower, NAMED_MARKERS)) out.named.push(c);
+    // Of a kind's markers, only those the matcher saw on the line can be in it (some 200 searches otherwise).
+    const has = (markers: ReadonlySet<string>) =>
+      c.markers ? [...c.markers].some((m) => markers.has(m) && lower.includes(m)) : [...markers].some((m) => lower.includes(m));
+    if (has(KERNEL)) out.kernel.push(c);
+    if (has(OS)) out.os.push(c);
+    if (has(COMPONENT) || has(COMPONENT_NODE)) out.components.push(c);
+    if (has(NAMED)) out.named.push(c);
   }
   return out;
 }
+const KERNEL = new Set(KERNEL_MARKERS);
+const OS = new Set(OS_MARKERS);
+const COMPONENT = new Set(COMPONENT_MARKERS);
+const COMPONENT_NODE = new Set(COMPONENT_MARKERS_NODE);
+const NAMED = new Set(NAMED_MARKERS);
 
 /** Shapes of a mention after a marker, most specific first; group 1 is the release. */
 const MENTIONS = [

@@ -34,6 +34,20 @@ export class TextLines {
     return isLogFramedAt(this.text, this.starts[i] as number, this.end(i));
   }
 
+  /**
+   * Offsets of the lines that open with `prefix`, in order: reading each line's first character costs
+   * less than searching a large text for a prefix whose first letter is common.
+   */
+  openingWith(prefix: string): number[] {
+    const first = prefix.charCodeAt(0);
+    const out: number[] = [];
+    for (let i = 0; i < this.length; i++) {
+      const s = this.starts[i] as number;
+      if (this.text.charCodeAt(s) === first && this.text.startsWith(prefix, s)) out.push(s);
+    }
+    return out;
+  }
+
   slice(from: number, to = this.length): string[] {
     const out: string[] = [];
     for (let i = Math.max(0, from); i < Math.min(to, this.length); i++) out.push(this.at(i));

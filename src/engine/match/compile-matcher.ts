@@ -116,6 +116,12 @@ interface Tables {
 
 /** Literal sets kept per regex: a line must hold a member of each (so `a.*b` waits for both a and b). */
 const MAX_SETS = 4;
+/**
+ * Sets after the first only spare confirmations, so a set is kept there only when each member holds a
+ * letter or digit: punctuation (the "]: " of `prog[pid]: `) is on most lines of a log, costs the scan
+ * a hit per line and spares nothing. The regex still decides.
+ */
+const saysSomething = (set: readonly string[]) => set.every((lit) => /[\p{L}\p{N}]/u.test(lit));
 
 function compileOne(sig: SignatureSpec, deferRegexes: boolean): { sets: string[][]; confirm: Confirm } | string {
   if (sig.kind === "literal") {
@@ -134,7 +140,8 @@ function compileOne(sig: SignatureSpec, deferRegexes: boolean): { sets: string[]
       return regexProblem(sig.pattern, error);
     }
   }
-  const sets = requiredLiteralSets(sig.pattern, MIN_LITERAL).slice(0, MAX_SETS);
+  const [first, ...rest] = requiredLiteralSets(sig.pattern, MIN_LITERAL);
+  const sets = first ? [first, ...rest.filter(saysSomething)].slice(0, MAX_SETS) : [];
   if (sets.length === 0) {
     return `no literal of ${MIN_LITERAL}+ characters that every match contains (the one-pass scan needs one to find candidate lines; add a fixed word)`;
   }

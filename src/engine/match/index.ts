@@ -1,4 +1,4 @@
-export { foldLiteral } from "./aho-corasick";
+export { type Automaton, buildAutomaton, foldLiteral, scanText } from "./aho-corasick";
 export {
   type CompileOptions,
   compileMatcher,

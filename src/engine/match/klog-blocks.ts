@@ -56,7 +56,15 @@ export function klogBlockHeadersInText(text: string): Map<number, number> {
     start = end + 1;
     for (; start <= n && j - i <= MAX_BLOCK_LINES; j++) {
       end = endOf(start);
-      const unframed = unframe(text.slice(start, end));
+      const raw = text.slice(start, end);
+      // Closing takes a '>' and a new record a klog header's "] " (unframing only drops a prefix): a
+      // line with neither is inside the block, and most block lines need no unframing.
+      if (!raw.includes(">") && !raw.includes("] ")) {
+        headerOf.set(j, i);
+        start = end + 1;
+        continue;
+      }
+      const unframed = unframe(raw);
       const u = unframed.trimEnd();
       if (closes(u)) {
         headerOf.set(j, i);

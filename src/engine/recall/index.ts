@@ -11,7 +11,19 @@ import { unframe } from "../match/normalize-line";
 import { CUT, INFO, isFailure, mayFail } from "./failure-lines";
 import { buildLexicalIndex, type LexicalIndex, type LexicalMatch } from "./lexical";
 import { lineResemblance, MAX_REPORT_LINES, reportResemblance } from "./resemblance";
-import { lineTokens, MIN_TOKENS, matchTokens, signatureTokens, stem, type TokenSignature, WILD } from "./tokens";
+import {
+  ELLIPSIS,
+  lineTokens,
+  MIN_TOKENS,
+  matchTokens,
+  mayBeKey,
+  type StemKeyFilter,
+  signatureTokens,
+  stem,
+  stemKeyFilter,
+  type TokenSignature,
+  WILD,
+} from "./tokens";
 import { forEachWindowLine } from "./window-lines";
 
 export { closestRecords } from "./closest";
@@ -33,6 +45,8 @@ export interface RecallTables {
   tokenSignatures: TokenSignature[];
   /** Anchor word → indexes into tokenSignatures. */
   byAnchor: Map<string, number[]>;
+  /** The words that may select something in byAnchor (as themselves or by their stem). */
+  anchorFilter: StemKeyFilter;
   lexical: LexicalIndex;
   /** BM25 over each record's description (title, summary, root cause): the closest records to a report nothing matched. */
   descriptions: LexicalIndex;
@@ -79,7 +93,7 @@ export function compileRecall(records: readonly RecallRecord[], keyOf: (recordId
     })),
   );
   const descriptions = buildLexicalIndex(records.map((r) => ({ id: r.id, text: [r.title, r.summary, r.rootCause].join("\n") })));
-  return { tokenSignatures, byAnchor, lexical, descriptions };
+  return { tokenSignatures, byAnchor, anchorFilter: stemKeyFilter(byAnchor.keys()), lexical, descriptions };
 }
 
 export interface ApproximateHit extends Hit {
@@ -113,6 +127,7 @@ export function recallHits(
   // The token signatures a word (or its stem) anchors, looked up once per distinct word of the log.
   const anchored = new Map<string, readonly number[]>();
   const anchoredBy = (w: string): readonly number[] => {
+    if (!mayBeKey(tables.anchorFilter, w)) return NONE;
     let found = anchored.get(w);
     if (!found) {
       const own = tables.byAnchor.get(w);
@@ -126,7 +141,8 @@ export function recallHits(
   const tokenMatches = (words: readonly string[]) => {
     const candidates = new Set<number>();
     for (const w of words) for (const i of anchoredBy(w)) candidates.add(i);
-    return [...candidates].filter((i) => matchTokens((tables.tokenSignatures[i] as TokenSignature).tokens, words));
+    const at = words.indexOf(ELLIPSIS);
+    return [...candidates].filter((i) => matchTokens((tables.tokenSignatures[i] as TokenSignature).tokens, words, at));
   };
   const resemblance = (l: string) => {
     tried++;

@@ -66,7 +66,23 @@ export function lineTokens(line: string): string[] {
 }
 
 /** Numbers, hex ids and one-letter words vary between reports; they never make a token signature. */
-const distinctive = (t: string) => t.length >= 3 && !STOP.has(t) && !/^\d+$/.test(t) && !/^(?:0x)?[0-9a-f]{6,}$/.test(t);
+const distinctive = (t: string) => t.length >= 3 && !STOP.has(t) && !allDigits(t) && !hexId(t);
+
+// What /^\d+$/ and /^(?:0x)?[0-9a-f]{6,}$/ say of a word, without a regex call: matching tests the
+// words of every gap, and a call costs more than reading a short word.
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isHex = (c: number) => isDigit(c) || (c >= 97 && c <= 102);
+function allDigits(t: string): boolean {
+  for (let i = 0; i < t.length; i++) if (!isDigit(t.charCodeAt(i))) return false;
+  return t.length > 0;
+}
+function hexId(t: string): boolean {
+  // "0x" is a prefix only when what follows is a hex id; "0xabcdef" is also six-plus hex digits itself.
+  const from = t.length >= 8 && t.charCodeAt(0) === 48 && t.charCodeAt(1) === 120 ? 2 : 0;
+  if (t.length - from < 6) return false;
+  for (let i = from; i < t.length; i++) if (!isHex(t.charCodeAt(i))) return false;
+  return true;
+}
 
 /** The ordered distinctive words of a signature; regex syntax is dropped, alternations and classes with it. */
 export function signatureTokens(kind: "literal" | "regex", pattern: string): string[] {
@@ -115,9 +131,9 @@ const PROGRAM_PREFIX = /^\s*[a-z][\w.-]*: (?=\S)/i;
  * "bound", plural and tense endings. Used when comparing words, never to build a signature.
  */
 export function stem(w: string): string {
-  const irregular = IRREGULAR.get(w);
+  const irregular = w.length <= MAX_IRREGULAR ? IRREGULAR.get(w) : undefined;
   if (irregular) return irregular;
-  if (w.length <= 4 || /\d/.test(w)) return w;
+  if (w.length <= 4 || hasDigit(w)) return w;
   if (w.endsWith("ies")) return `${w.slice(0, -3)}y`;
   if (w.endsWith("ing") && w.length > 5) return w.slice(0, -3);
   if (w.endsWith("ed") && w.length > 5) return w.slice(0, w.endsWith("ied") ? -3 : -2);
@@ -130,6 +146,36 @@ const IRREGULAR = new Map(
     .split(" ")
     .map((p) => p.split(":") as [string, string]),
 );
+/**
+ * Which words may be, or stem to, one of a set of keys: a table of the keys' first two letters (stem
+ * keeps a word's first two letters, its irregular forms aside, whose own are added) and their least
+ * length (stem never lengthens a word). A word it refuses can be neither, so the lookups it spares
+ * (a Map lookup hashes the fresh word, then stem, then another) would have found nothing.
+ */
+export interface StemKeyFilter {
+  pairs: Uint8Array;
+  minLength: number;
+}
+/** The first two letters as a table index (a one-letter word reads its second as 0, like a one-letter key). */
+const pairOf = (w: string) => ((w.charCodeAt(0) & 127) << 7) | (w.charCodeAt(1) & 127);
+export function stemKeyFilter(keys: Iterable<string>): StemKeyFilter {
+  const pairs = new Uint8Array(128 * 128);
+  let minLength = Number.POSITIVE_INFINITY;
+  for (const k of [...keys, ...IRREGULAR.keys()]) {
+    pairs[pairOf(k)] = 1;
+    minLength = Math.min(minLength, k.length);
+  }
+  return { pairs, minLength };
+}
+/** False only for a word that neither is nor stems to a key of the filter. */
+export const mayBeKey = (filter: StemKeyFilter, w: string) => w.length >= filter.minLength && filter.pairs[pairOf(w)] === 1;
+
+/** A longer word is no irregular form: spares hashing it (a word of a line is a fresh string). */
+const MAX_IRREGULAR = Math.max(...[...IRREGULAR.keys()].map((w) => w.length));
+function hasDigit(w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (isDigit(w.charCodeAt(i))) return true;
+  return false;
+}
 const same = (w: string, t: string) => w === t || (w.charCodeAt(0) === t.charCodeAt(0) && (stem(w) === stem(t) || numbered(w, t)));
 /** A device or interface name with its number glued on: "veth571e062" for a pattern's `veth[0-9a-f]+`. */
 const numbered = (w: string, t: string) => w.length > t.length && t.length >= 3 && w.startsWith(t) && ID_SUFFIX.test(w.slice(t.length));
@@ -177,9 +223,9 @@ const MAX_EXTRA_WORDS = 2;
  * Whether the line holds the signature's tokens in order. Between two of them the line may carry
  * numbers, ids and small words, and at most one other word (two in all): an inserted word can change
  * the meaning ("-j DROP" versus "-m mark ... -j DROP"). A line cut by an ellipsis is matched around it.
+ * `at` is where the line's ellipsis is (-1: none), for a caller that tries many signatures on one line.
  */
-export function matchTokens(sig: readonly string[], line: readonly string[]): boolean {
-  const at = line.indexOf(ELLIPSIS);
+export function matchTokens(sig: readonly string[], line: readonly string[], at = line.indexOf(ELLIPSIS)): boolean {
   if (at >= 0) return matchAroundEllipsis(sig, line.slice(0, at), line.slice(at + 1));
   // A paste or a terminal may cut the line's last word without marking it ("cannot allocate memor").
   return inOrder(sig, line, null) || inOrder(sig, line, "end", UNMARKED_CUT);
@@ -193,8 +239,11 @@ function inOrder(sig: readonly string[], words: readonly string[], cutAt: "end" 
   // failed to add ..."): each occurrence is a possible start.
   const first = sig[0];
   if (first === undefined || first === WILD || cutAt === "start") return inOrderFrom(sig, words, cutAt, minCut, 0);
+  // `same` needs the first letters equal: tested here first, it spares a call per word of the line.
+  const letter = first.charCodeAt(0);
   for (let start = 0; start < words.length; start++) {
-    if (same(words[start] as string, first) && inOrderFrom(sig, words, cutAt, minCut, start)) return true;
+    const w = words[start] as string;
+    if (w.charCodeAt(0) === letter && same(w, first) && inOrderFrom(sig, words, cutAt, minCut, start)) return true;
   }
   return false;
 }
@@ -217,6 +266,7 @@ function inOrderFrom(
     }
     let between = 0;
     let found = -1;
+    const maxBetween = open ? MAX_OPEN_WORDS : MAX_GAP_WORDS;
     for (let j = i; j < words.length; j++) {
       const w = words[j] as string;
       const cutHere =
@@ -226,9 +276,10 @@ function inOrderFrom(
         found = j;
         break;
       }
-      if (k > 0 && distinctive(w) && !sig.includes(w)) between++;
+      // One word too many in this gap already fails the match: the rest of the line need not be read.
+      if (k > 0 && distinctive(w) && !sig.includes(w) && ++between > maxBetween) return false;
     }
-    if (found < 0 || between > (open ? MAX_OPEN_WORDS : MAX_GAP_WORDS)) return false;
+    if (found < 0) return false;
     if (!open) extra += between;
     open = false;
     i = found + 1;
