@@ -2,9 +2,11 @@
  * Before/after on a shared machine: another checkout's engine (BENCH_BASE_DIR, e.g. a `git archive` of
  * main with this node_modules linked in) and this one's, on the same realistic bundles and knowledge
  * bases, alternated run by run in one process so both see the same load. Prints the median CPU time
- * of each (process.cpuUsage) and their ratio.
+ * of each (process.cpuUsage) and their ratio. `npm run bench:compare` runs it with --single-threaded:
+ * with V8's background threads, a process sometimes settled with the second-loaded engine's 4 MB scan
+ * about 2× slower throughout, which reads as a false 0.6× ratio.
  *
- *   BENCH_BASE_DIR=/tmp/main npx tsx bench/compare.bench.ts
+ *   BENCH_BASE_DIR=/tmp/main npm run bench:compare
  */
 import { loadavg } from "node:os";
 import { resolve } from "node:path";
