@@ -23,6 +23,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout7": 50,
   "eval/holdout8": 50,
   "eval/holdout9": 50,
+  "eval/holdout10": 50,
 };
 
 beforeAll(async () => {
