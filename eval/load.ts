@@ -14,9 +14,8 @@ export interface LoadProblem {
 
 /**
  * The evaluation sets, in the order `npm run eval` prints them: the development set, which the engine's
- * developers look at, and the held-out sets, which they do not see before they are measured (eval/holdout is
- * spent: its misses have been looked at; eval/holdout2 is the fresh one). Same schema and rules; no report may be
- * in two sets.
+ * developers look at, and the held-out sets, each collected blind and measured once before anything in it
+ * was read (README "Evaluation" says which are spent). Same schema and rules; no report may be in two sets.
  */
 export const EVAL_SETS = [
   { label: "development set (eval/cases)", dir: "eval/cases" },

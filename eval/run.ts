@@ -1,7 +1,7 @@
 // `npm run eval`: measures the engine on eval/cases (the development set: real field reports no record
-// example uses) and on eval/holdout … eval/holdout4 (the held-out sets: more such reports, kept away from
-// the engine's developers until it is measured), and prints the figures and every miss of each. A
-// measurement, not a gate: it exits 0 whatever the figures.
+// example uses) and on every held-out set of EVAL_SETS (more such reports, kept away from the engine's
+// developers until it is measured), and prints the figures and every miss of each. A measurement, not
+// a gate: it exits 0 whatever the figures.
 import { existsSync } from "node:fs";
 import { buildKnowledgeBase } from "../src/kb/build-kb";
 import { readKbFiles } from "../src/node/kb-files";
