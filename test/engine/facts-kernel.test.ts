@@ -209,6 +209,9 @@ describe("RPM kernels", () => {
     expect(k.package).toMatchObject({ ecosystem: "rhel:7", version: "3.10.0-1160.el7", certainty: "partial" });
     expect(k.package?.note).toMatch(/"\.centos\.plus" suffix marks a rebuild of 3\.10\.0-1160\.el7/);
     expect(kernelFacts("3.10.0-862.14.1.el7.x86_64").package?.certainty).toBe("exact");
+    // An architecture is not a local suffix.
+    expect(kernelFacts("3.10.0-1160.el7.ppc64").package).toMatchObject({ version: "3.10.0-1160.el7", certainty: "exact" });
+    expect(kernelFacts("6.8.9-300.fc40.armv7hl").package).toMatchObject({ ecosystem: "fedora:40", certainty: "exact" });
   });
 
   it("maps Rocky to rhel:N and says so", () => {

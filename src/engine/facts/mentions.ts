@@ -14,16 +14,18 @@
 import type { OsFacts } from "../types";
 import type { LineRef } from "./iptables-version";
 import { osImageToOs } from "./kube-nodes";
-import { NAMED_MARKERS } from "./named-versions";
+import { KLOG_VERSION_MARKER, NAMED_MARKERS } from "./named-versions";
 import { looksLikeRelease, parseProcVersion, type UnameFacts } from "./uname";
 
 /** Literals (case-insensitive) a line naming a kernel, an OS or a component holds, by what it may name. */
 const KERNEL_MARKERS = ["linux version ", "kernel ", "kernel: linux ", "kernelversion", "tainted"];
 const OS_MARKERS = ["operating system: ", "os image: "];
 const COMPONENT_MARKERS = ["server version: ", "storage driver: ", "cgroup driver: ", "logging driver: ", "docker root dir: "];
-const COMPONENT_MARKERS_NODE = ["kubelet version: ", "container runtime version: ", 'kubeletversion="', "] version: v"];
-/** All of them, and the named versions' (named-versions.ts): the one-pass matcher finds the lines that hold one. */
-export const MENTION_MARKERS = [...KERNEL_MARKERS, ...OS_MARKERS, ...COMPONENT_MARKERS, ...COMPONENT_MARKERS_NODE, ...NAMED_MARKERS];
+const COMPONENT_MARKERS_NODE = ["kubelet version: ", "container runtime version: ", 'kubeletversion="', KLOG_VERSION_MARKER];
+/** All of them, and the named versions' (named-versions.ts), once each: the one-pass matcher finds the lines that hold one. */
+export const MENTION_MARKERS = [
+  ...new Set([...KERNEL_MARKERS, ...OS_MARKERS, ...COMPONENT_MARKERS, ...COMPONENT_MARKERS_NODE, ...NAMED_MARKERS]),
+];
 
 /**
  * A line holding a mention marker, as the one-pass matcher found it: with the markers it saw there.
@@ -47,9 +49,12 @@ export interface MentionLines {
   named: LineRef[];
 }
 const MAX_MENTION_LINES = 2000;
+/** A version sits near its marker at a line's start; a longer line (a JSON blob) is read this far only. */
+const MAX_MENTION_CHARS = 4000;
 export function sortMentions(candidates: readonly MentionLine[]): MentionLines {
   const out: MentionLines = { kernel: [], os: [], components: [], named: [] };
-  for (const c of candidates.slice(0, MAX_MENTION_LINES)) {
+  for (const whole of candidates.slice(0, MAX_MENTION_LINES)) {
+    const c = whole.text.length > MAX_MENTION_CHARS ? { ...whole, text: whole.text.slice(0, MAX_MENTION_CHARS) } : whole;
     const lower = c.text.toLowerCase();
     // Of a kind's markers, only those the matcher saw on the line can be in it (some 200 searches otherwise).
     const has = (markers: ReadonlySet<string>) =>
@@ -76,13 +81,16 @@ const MENTIONS = [
   // `docker version` and the Docker API's JSON: KernelVersion: 4.4.0-1060-aws, "KernelVersion":"5.15.0".
   /\bKernelVersion"?:\s*"?([^\s"',}]+)/,
   // An oops or WARN header: "CPU: 0 PID: 3232 Comm: syz-executor.0 Not tainted 6.2.0-rc5 #2".
-  /\bPID: \d+ Comm: .*? (?:Not tainted|Tainted: [A-Z ]+?)\s+(\d+\.\d+\.\d+\S*) #/,
+  /\bPID: \d+ Comm: .*? (?:Not tainted|Tainted: [A-Z ]+?)\s+(?=(\d+\.\d+\.\d+\S*))\1 #/,
 ];
+// A release followed by more text is taken whole by a lookahead and matched again as \1: JavaScript
+// has no possessive quantifier, and without it a long run of digits before a text that fails would be
+// re-split at every position (quadratic time on one long line).
 /**
  * Prose needs three numbers: "kernel 5.4" or "kernel 6" is a series, not a build. A line may name
  * several: "kernel 6.1.115-126.197.amzn2023", "the Linux 4.14.24-coreos kernel".
  */
-const PROSE = /\bkernel (?:version |release |is |of )?v?(\d+\.\d+\.\d+[^\s,;'"()]*)|\bLinux v?(\d+\.\d+\.\d+[^\s,;'"()]*) kernel\b/gi;
+const PROSE = /\bkernel (?:version |release |is |of )?v?(\d+\.\d+\.\d+[^\s,;'"()]*)|\bLinux v?(?=(\d+\.\d+\.\d+[^\s,;'"()]*))\2 kernel\b/gi;
 const TRAILING_PUNCTUATION = /[.:!?]+$/;
 
 export interface KernelMention {
@@ -119,17 +127,20 @@ export function pickOsMention(candidates: readonly LineRef[]): OsFacts | null {
 }
 
 /** `docker info`'s "Server Version" (its driver and root-dir lines tell it from `kubectl version`'s). */
-const DOCKER_INFO_SERVER = /^\s*Server Version:\s*(\d+\.\d+\.\d+[\w.+~-]*)\s*$/;
+const DOCKER_INFO_SERVER = /^\s*Server Version:\s*(?=(\d+\.\d+\.\d+[\w.+~-]*))\1\s*$/;
 const DOCKER_INFO_STORAGE = /^\s*(?:Storage Driver|Cgroup Driver|Logging Driver|Docker Root Dir):\s*\S/;
 /** `kubectl describe node`'s "Kubelet Version: v1.26.3" and "Container Runtime Version: containerd://1.6.9". */
-const KUBELET_VERSION = /^\s*Kubelet Version:\s*(v\d+\.\d+\.\d+[\w.+-]*)\s*$/;
-const RUNTIME_VERSION = /^\s*Container Runtime Version:\s*((?:containerd|docker|cri-o):\/\/\d+\.\d+\.\d+[\w.+~-]*)\s*$/;
+const KUBELET_VERSION = /^\s*Kubelet Version:\s*(?=(v\d+\.\d+\.\d+[\w.+-]*))\1\s*$/;
+const RUNTIME_VERSION = /^\s*Container Runtime Version:\s*(?=((?:containerd|docker|cri-o):\/\/\d+\.\d+\.\d+[\w.+~-]*))\1\s*$/;
 /**
  * The kubelet's own start-up line: `"Kubelet version" kubeletVersion="v1.27.3"` (structured, 1.21 on)
  * or, under the kubelet's journal framing, `kubelet[5736]: I0917 … server.go:425] Version: v1.15.3`.
  */
-const KUBELET_LOG_VERSION =
-  /"Kubelet version" kubeletVersion="(v\d+\.\d+\.\d+[\w.+-]*)"|\bkubelet\[\d+\]:.*\bserver\.go:\d+\] Version: (v\d+\.\d+\.\d+[\w.+-]*)\s*$/;
+const KUBELET_LOG_STRUCTURED = /"Kubelet version" kubeletVersion="(?=(v\d+\.\d+\.\d+[\w.+-]*))\1"/;
+const KUBELET_FRAMING = /\bkubelet\[\d+\]:/;
+const SERVER_GO_VERSION = /\bserver\.go:\d+\] Version: (?=(v\d+\.\d+\.\d+[\w.+-]*))\1\s*$/;
+const kubeletLogVersion = (text: string) =>
+  KUBELET_LOG_STRUCTURED.exec(text)?.[1] ?? (KUBELET_FRAMING.test(text) ? SERVER_GO_VERSION.exec(text)?.[1] : undefined);
 
 /**
  * The kubelet and runtime versions `docker info` or `kubectl describe node` name, written as a nodes
@@ -141,13 +152,7 @@ export function pickComponentMentions(candidates: readonly LineRef[]): { kubelet
     return distinct.size === 1 ? ([...distinct][0] as string) : null;
   };
   const dockerInfo = candidates.some((c) => DOCKER_INFO_STORAGE.test(c.text));
-  const kubelet = one([
-    ...candidates.map((c) => KUBELET_VERSION.exec(c.text)?.[1]),
-    ...candidates.map((c) => {
-      const m = KUBELET_LOG_VERSION.exec(c.text);
-      return m?.[1] ?? m?.[2];
-    }),
-  ]);
+  const kubelet = one([...candidates.map((c) => KUBELET_VERSION.exec(c.text)?.[1]), ...candidates.map((c) => kubeletLogVersion(c.text))]);
   const runtime = one([
     ...candidates.map((c) => RUNTIME_VERSION.exec(c.text)?.[1]),
     ...(dockerInfo ? candidates.map((c) => DOCKER_INFO_SERVER.exec(c.text)?.[1]).map((v) => v && `docker://${v}`) : []),

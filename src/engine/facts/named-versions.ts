@@ -11,15 +11,17 @@ import type { LineRef } from "./iptables-version";
  * line does not say, so it names the cluster's Kubernetes release, not the kubelet's (mentions.ts reads
  * the kubelet's own).
  */
-const KLOG_VERSION_MARKER = "] version: v";
-const KLOG_VERSION = /\bserver\.go:\d+\] Version: v(\d+\.\d+\.\d+)(?![\w.])/;
+export const KLOG_VERSION_MARKER = "] version: v";
+/** Kubernetes is v1.x; a pre-release ("v1.16.6-rc.0") is not the release it precedes. */
+const KLOG_VERSION = /\bserver\.go:\d+\] Version: v(1\.\d+\.\d+)(?![\w.-])/;
 /** `crun --version`'s first line: crun numbers most releases with two parts ("crun version 0.17", "1.8"). */
 const CRUN_VERSION = /^\s*crun version (\d+\.\d+(?:\.\d+)?)\s*$/;
 
 /**
  * Literals of a component named with its version in prose, titles, installers' and package managers'
- * output: the name, then a version or a word that announces one, so that log traffic naming the
- * program on every line ("dockerd[812]:", "containerd ... level=info") is not read.
+ * output: the name, then a version, a word that announces one ("version", "engine", "to") or the
+ * Markdown quote around one, so that log traffic naming the program on every line ("dockerd[812]:",
+ * "containerd ... level=info") is not read.
  */
 const namedMarkers = (names: readonly string[]) =>
   names.flatMap((n) => [
@@ -67,7 +69,7 @@ const NAMED_VERSIONS = COMPONENT_NAMES.map(
       // The name, then at most "version", "to (version)", ":" or "(version" before the number, which
       // may be quoted and carry a package epoch ("`5:29.0.0-1~ubuntu…`").
       new RegExp(
-        `(?:^|[^\\w/.-])(?:${names})[\`'"]?(?:\\s+version|\\s+to(?:\\s+version)?)?\\s*(?::|\\((?:version\\s*)?)?\\s*[\`'"]?(?:\\d+:)?${VERSION}`,
+        `(?:^|[^\\w/.-])(?:${names})[\`'"]?(?:\\s+version|\\s+to(?:\\s+version)?)?\\s*(?:(?::|\\((?:version\\s*)?)\\s*)?[\`'"]?(?:\\d+:)?${VERSION}`,
         "gi",
       ),
       // dpkg and apt: "Unpacking docker-ce (5:23.0.1-1~debian.11~bullseye) over (...)", "Setting up runc (1.1.12-0ubuntu3)".

@@ -7,15 +7,20 @@
  */
 import type { KernelFacts, OsFacts } from "../types";
 
-const RPM_RELEASE =
-  /^((\d+\.\d+\.\d+)(?:\.\d+)?-([\w.]+?)\.(el\d+(?:_\d+)?(?:uek)?(?:\.elrepo)?|fc\d+|amzn\d+|cm\d+|azl\d+))(?:\.(?!(?:x86_64|aarch64|ppc64le|s390x|i686)\b)([a-z][a-z0-9]*(?:\.\w+)*?))?(?:\.(x86_64|aarch64|ppc64le|s390x|i686))?(?:\+(\w+))?$/;
+/** The architectures RPM builds a kernel package for. */
+const ARCHES = "x86_64|aarch64|ppc64le|ppc64|s390x|s390|i686|i586|i386|armv7hl|armv7l|riscv64|noarch";
+/** Longer than any real release: a longer "release" (prose run on) is not read as one. */
+const MAX_RELEASE = 128;
+const RPM_RELEASE = new RegExp(
+  String.raw`^((\d+\.\d+\.\d+)(?:\.\d+)?-([\w.]+?)\.(el\d+(?:_\d+)?(?:uek)?(?:\.elrepo)?|fc\d+|amzn\d+|cm\d+|azl\d+))(?:\.(?!(?:${ARCHES})\b)([a-z][a-z0-9]*(?:\.\w+)*?))?(?:\.(${ARCHES}))?(?:\+(\w+))?$`,
+);
 /** Distributions that rebuild the RHEL kernel from its sources. */
 const RHEL_REBUILDS = new Set(["rhel", "rocky", "almalinux", "centos", "ol", "cloudlinux", "eurolinux", "navy"]);
 
-export const isRpmKernel = (release: string): boolean => RPM_RELEASE.test(release);
+export const isRpmKernel = (release: string): boolean => release.length <= MAX_RELEASE && RPM_RELEASE.test(release);
 
 export function rpmKernel(release: string, os: OsFacts | null): Partial<KernelFacts> | null {
-  const m = RPM_RELEASE.exec(release);
+  const m = release.length <= MAX_RELEASE ? RPM_RELEASE.exec(release) : null;
   if (!m) return null;
   const [, version = "", base = "", , tag = "", local, machine, variant] = m;
   const major = /\d+/.exec(tag)?.[0] ?? "";

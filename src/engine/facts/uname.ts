@@ -32,7 +32,12 @@ const BUILD = /^#\d+\S*\s+(?:SMP|PREEMPT)\b/;
 const PROC_VERSION = /^Linux version (\S+)\s+\(/;
 const SIGNATURE = /^Ubuntu\s+(\d+\.\d+\.\d+)-(\d+)\.(\d+\S*?)-([a-z][a-z0-9-]*)\s+(\d+\.\d+(?:\.\d+)?)\s*$/;
 
-export const looksLikeRelease = (text: string): boolean => RELEASE.test(text.trim());
+/** Longer than any real `uname -r`: a longer run of text (prose, a blob) is not taken for one. */
+const MAX_RELEASE = 128;
+export const looksLikeRelease = (text: string): boolean => {
+  const t = text.trim();
+  return t.length <= MAX_RELEASE && RELEASE.test(t);
+};
 export const looksLikeBuild = (text: string): boolean => BUILD.test(text.trim());
 
 /**

@@ -11,6 +11,7 @@ import { isLogFramed } from "../facts/log-framing";
 import { INFO, isFailure } from "./failure-lines";
 import { type LexicalIndex, rankText } from "./lexical";
 import { MAX_REPORT_LINES } from "./resemblance";
+import { MAX_LINE } from "./window-lines";
 
 const MAX_CLOSEST = 3;
 /** A record this far behind the best is no longer close. */
@@ -27,8 +28,11 @@ const TAIL_CHARS = 48 * 1024;
  * share words with some record's description too.
  */
 export function closestRecords(index: LexicalIndex, rarity: LexicalIndex, text: string, titleOf: (id: string) => string): ClosestRecord[] {
-  const query = text.length <= HEAD_CHARS + TAIL_CHARS ? text : `${text.slice(0, HEAD_CHARS)}\n${text.slice(-TAIL_CHARS)}`;
-  if (!describesFailure(query)) return [];
+  const read = text.length <= HEAD_CHARS + TAIL_CHARS ? text : `${text.slice(0, HEAD_CHARS)}\n${text.slice(-TAIL_CHARS)}`;
+  // Each line as far as the recall tier reads one.
+  const lines = read.split("\n").map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l));
+  if (!describesFailure(lines)) return [];
+  const query = lines.join("\n");
   const ranked = rankText(index, query, MAX_CLOSEST, rarity);
   const best = ranked[0]?.score ?? 0;
   return ranked
@@ -36,15 +40,15 @@ export function closestRecords(index: LexicalIndex, rarity: LexicalIndex, text: 
     .map((r) => ({ id: r.id, title: titleOf(r.id), sharedWords: r.terms.slice(0, MAX_SHOWN_WORDS) }));
 }
 
-function describesFailure(text: string): boolean {
-  let lines = 0;
+function describesFailure(lines: readonly string[]): boolean {
+  let count = 0;
   let sentences = 0;
-  for (const l of text.split("\n")) {
+  for (const l of lines) {
     const t = l.trim();
     if (!t) continue;
-    lines++;
+    count++;
     if (isFailure(l) && !INFO.test(l.slice(0, 200))) return true;
     if (!isLogFramed(t)) sentences++;
   }
-  return lines <= MAX_REPORT_LINES && sentences > 0;
+  return count <= MAX_REPORT_LINES && sentences > 0;
 }

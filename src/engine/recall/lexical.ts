@@ -6,7 +6,7 @@
  * those libraries keep private, and the engine has to stay small and dependency-free in the Worker.
  */
 import { messageOf } from "../match/normalize-line";
-import { lineTokens } from "./tokens";
+import { allDigits, hexId, lineTokens } from "./tokens";
 
 const K1 = 1.2;
 const B = 0.75;
@@ -17,15 +17,17 @@ const STOP = new Set(
   ),
 );
 
-const useful = (t: string) => t.length >= 3 && !STOP.has(t) && !/^\d+$/.test(t) && !/^(?:0x)?[0-9a-f]{6,}$/.test(t) && !/\d{3,}/.test(t);
+const useful = (t: string) => t.length >= 3 && !STOP.has(t) && !allDigits(t) && !hexId(t) && !/\d{3,}/.test(t);
 
 /**
  * Identifiers joined by "-" or "_" (`bridge-nf-call-iptables`, `br_netfilter`, `--set-xmark`) are
  * terms of their own besides their parts: the parts are common words, the compound names one thing.
  * A sysctl written as a key (`net.bridge.bridge-nf-call-iptables`) or as a path
- * (`/proc/sys/net/bridge/bridge-nf-call-iptables`) yields the same compound, "_" and "-" alike.
+ * (`/proc/sys/net/bridge/bridge-nf-call-iptables`) yields the same compound, "_" and "-" alike. A
+ * compound starts where a run of letters and digits starts (the lookbehind): trying every position of
+ * a long run again would take quadratic time, and a match found there would be the same one.
  */
-const COMPOUND = /[a-z0-9]+(?:[-_][a-z0-9]+)+/g;
+const COMPOUND = /(?<![a-z0-9])[a-z0-9]+(?:[-_][a-z0-9]+)+/g;
 
 /** The message of a log line for a query: pipeline framing, klog header and logfmt time/level keys dropped. */
 function messageText(line: string): string {

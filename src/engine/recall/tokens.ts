@@ -72,11 +72,11 @@ const distinctive = (t: string) => t.length >= 3 && !STOP.has(t) && !allDigits(t
 // words of every gap, and a call costs more than reading a short word.
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isHex = (c: number) => isDigit(c) || (c >= 97 && c <= 102);
-function allDigits(t: string): boolean {
+export function allDigits(t: string): boolean {
   for (let i = 0; i < t.length; i++) if (!isDigit(t.charCodeAt(i))) return false;
   return t.length > 0;
 }
-function hexId(t: string): boolean {
+export function hexId(t: string): boolean {
   // "0x" is a prefix only when what follows is a hex id; "0xabcdef" is also six-plus hex digits itself.
   const from = t.length >= 8 && t.charCodeAt(0) === 48 && t.charCodeAt(1) === 120 ? 2 : 0;
   if (t.length - from < 6) return false;

@@ -4,7 +4,7 @@
  */
 const LEXICAL_WINDOW = 512 * 1024;
 /** Longest line read; the rest of a longer line says nothing a signature's words would not. */
-const MAX_LINE = 4000;
+export const MAX_LINE = 4000;
 
 /**
  * Calls `visit(line, number)` for each line of the first and last 512 KB (the whole text when small).

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { diagnoseBundle, diagnoseFields } from "../../src/engine/diagnose";
+import { loadDataKb } from "../support/data-kb";
+
+// One long line must not stall a diagnosis: the readers of versions and the closest records run
+// regexes over user text, and a regex that re-splits a long run of digits or spaces at every
+// position takes quadratic time (seconds at 100 KB, minutes at 1 MB). Each input below is a shape
+// that did so; a linear reader answers it in milliseconds.
+const kb = (await loadDataKb()).compiled;
+const N = 200_000;
+const LONG_LINES: Record<string, string> = {
+  "a release before the word kernel": `kernel x Linux 1.1.${"1".repeat(N)}!`,
+  "the kubelet's structured start-up line": `I0903 15:54:42.869062 2596 server.go:415] "Kubelet version" kubeletVersion="v1.1.${"1".repeat(N)}!`,
+  "the kubelet's journal framing, many times": `${"kubelet[1]: ".repeat(N / 12)} server.go:1] Version: v1.1.1 x`,
+  "a component and many spaces": `docker to${" ".repeat(N)}x`,
+  "describe node's Kubelet Version": `  Kubelet Version:  v1.1.${"1".repeat(N)}x`,
+  "an RPM-like release run on": `on kernel 3.10.0-${"a.el7.".repeat(N / 6)}-`,
+  "an oops header": `CPU: 0 PID: 1 Comm: x${" Not tainted 1.1.1".repeat(N / 18)} x`,
+  "a compound run for the closest records": `error ${"a".repeat(N)}-`,
+};
+
+describe("long lines", () => {
+  it.each(Object.entries(LONG_LINES))("answer at once on %s", (_name, line) => {
+    for (const run of [() => diagnoseBundle(kb, line), () => diagnoseFields(kb, { logs: line })]) {
+      const start = performance.now();
+      const d = run();
+      expect(performance.now() - start).toBeLessThan(2000);
+      expect(d.findings.filter((f) => f.confidence === "high")).toEqual([]);
+    }
+  });
+});
