@@ -7,9 +7,9 @@
  * The OS: `docker info`'s or `hostnamectl`'s "Operating System:", `kubectl describe node`'s "OS Image:",
  * read as the nodes table's OS-IMAGE column. The kubelet and runtime: `kubectl describe node`'s
  * "Kubelet Version" and "Container Runtime Version", the kubelet's own start-up line, `docker info`'s
- * "Server Version"; components
- * named in passing are read by named-versions.ts. Each is read only when the text names one: two (an
- * upgrade retold, the nodes of `kubectl describe nodes`, a quoted fixed version) decide nothing.
+ * "Server Version"; components named in passing are read by named-versions.ts. Each is read only when
+ * the text names one: two (an upgrade retold, the nodes of `kubectl describe nodes`, a quoted fixed
+ * version) decide nothing.
  */
 import type { OsFacts } from "../types";
 import type { LineRef } from "./iptables-version";

@@ -8,7 +8,7 @@
  */
 import type { ClosestRecord } from "../diagnosis";
 import { isLogFramed } from "../facts/log-framing";
-import { INFO, isFailure } from "./failure-lines";
+import { isFailure, isInformational } from "./failure-lines";
 import { type LexicalIndex, rankText } from "./lexical";
 import { MAX_REPORT_LINES } from "./resemblance";
 import { MAX_LINE } from "./window-lines";
@@ -47,7 +47,7 @@ function describesFailure(lines: readonly string[]): boolean {
     const t = l.trim();
     if (!t) continue;
     count++;
-    if (isFailure(l) && !INFO.test(l.slice(0, 200))) return true;
+    if (isFailure(l) && !isInformational(l)) return true;
     if (!isLogFramed(t)) sentences++;
   }
   return count <= MAX_REPORT_LINES && sentences > 0;

@@ -48,7 +48,9 @@ export const FAILURE_MARKERS = [
 export const CUT = /\.\.\.|\u2026/;
 
 /** Informational lines (klog I, logfmt level=info, a bracketed [INFO]) describe normal operation, whatever words they use. */
-export const INFO = /(?:^|\s|\]:\s)I\d{4} \d\d:\d\d:\d\d|\blevel=(?:info|debug)\b|\[(?:INFO|DEBUG)\]/;
+const INFO = /(?:^|\s|\]:\s)I\d{4} \d\d:\d\d:\d\d|\blevel=(?:info|debug)\b|\[(?:INFO|DEBUG)\]/;
+/** Whether a line is informational; its framing is at its start, so only that is read. */
+export const isInformational = (line: string) => INFO.test(line.slice(0, 200));
 
 /** A line the matcher marked (1-based `line`), or one opening with E/F, which FAILURE's klog header accepts. */
 export function mayFail(marked: Uint8Array, line: number, l: string): boolean {

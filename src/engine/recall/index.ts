@@ -8,7 +8,7 @@
 import { isLogFramed } from "../facts/log-framing";
 import type { Hit } from "../match";
 import { unframe } from "../match/normalize-line";
-import { CUT, INFO, isFailure, mayFail } from "./failure-lines";
+import { CUT, isFailure, isInformational, mayFail } from "./failure-lines";
 import { buildLexicalIndex, type LexicalIndex, type LexicalMatch } from "./lexical";
 import { lineResemblance, MAX_REPORT_LINES, reportResemblance } from "./resemblance";
 import {
@@ -174,7 +174,7 @@ export function recallHits(
       matched = true;
     }
     if (matched || explained.has(line)) return "signature";
-    if (!failure || INFO.test(l.slice(0, 200))) return "none";
+    if (!failure || isInformational(l)) return "none";
     if (judged.similar === undefined) {
       if (tried >= MAX_LEXICAL_LINES) return "none";
       judged.similar = resemblance(l);
@@ -229,8 +229,7 @@ export function recallHits(
         } else closeGroup(g);
       }
     }
-    if (shortReport.length <= MAX_REPORT_LINES && l.trim() && isLog(line) && !INFO.test(l.slice(0, 200)))
-      shortReport.push({ line, text: l });
+    if (shortReport.length <= MAX_REPORT_LINES && l.trim() && isLog(line) && !isInformational(l)) shortReport.push({ line, text: l });
     const candidate = isLog(line) && (marked === null || mayFail(marked, line, l));
     const failure = candidate && isFailure(l);
     const verdict = failure || (candidate && CUT.test(l)) ? judgeLine(l, line, failure) : "signature";
