@@ -123,13 +123,24 @@ function singleHost(facts: ExtractedFacts, subject: string): HostVersions {
     ...iptablesComponents(facts.iptables),
     ...imageOsComponents(facts.os),
   };
-  return { subject, kernel: facts.kernel, components, release: releaseEcosystem(facts.os), mentioned: facts.named };
+  return {
+    subject,
+    kernel: facts.kernel,
+    components,
+    release: releaseEcosystem(facts.os),
+    mentioned: facts.named,
+    namedRelease: facts.namedRelease,
+  };
 }
 
 /** One host when the input names a kernel; otherwise each node of a nodes table is judged on its own. */
 function hostsOf(facts: ExtractedFacts, nodeHosts: HostVersions[], single: HostVersions): HostVersions[] {
   if (facts.kernel || !nodeHosts.length)
-    return facts.kernel || Object.keys(single.components).length || single.release || Object.keys(single.mentioned ?? {}).length
+    return facts.kernel ||
+      Object.keys(single.components).length ||
+      single.release ||
+      single.namedRelease ||
+      Object.keys(single.mentioned ?? {}).length
       ? [single]
       : [];
   return nodeHosts;

@@ -22,6 +22,8 @@ export interface HostVersions {
   release?: string | null;
   /** Versions the text names in passing ("Docker 20.10.6"), by ecosystem: weaker than `components`. */
   mentioned?: Readonly<Record<string, string>>;
+  /** The release the text names in passing ("on Ubuntu 24.04"): weaker than `release`. */
+  namedRelease?: string | null;
 }
 
 /** How a component check names what it read: "your docker" for the one host, "node worker-2: docker" in a fleet. */
@@ -236,7 +238,9 @@ export function versionChecks(record: BugRecord, host: HostVersions): VersionEvi
  * package's use. A kernel is then assumed to be the distribution's own, so the answer is hedged.
  */
 export function releaseChecks(record: BugRecord, host: HostVersions, known: readonly VersionEvidence[]): VersionEvidence[] {
-  const release = host.release;
+  // A release named in passing may be the one the person meant to run: it can only say affected, hedged.
+  const named = !host.release;
+  const release = host.release ?? host.namedRelease;
   if (!release) return [];
   return record.affected.flatMap((entry) => {
     const ecosystem = `${entry.ecosystem} ${entry.package}`;
@@ -247,7 +251,7 @@ export function releaseChecks(record: BugRecord, host: HostVersions, known: read
     return [
       {
         kind: "version" as const,
-        subject: `${host.subject}: ${release}`,
+        subject: `${host.subject}: ${release}${named ? " (named in the text, not read from the host)" : ""}`,
         value: release,
         ecosystem,
         range: describeRange(every.range),
@@ -255,7 +259,7 @@ export function releaseChecks(record: BugRecord, host: HostVersions, known: read
         reason: isKernelPackage(entry.package)
           ? `every ${entry.package} of ${release} is affected, none fixed; judged on the release, assuming its own kernel (no uname given)`
           : `every ${entry.package} of ${release} is affected; none is fixed`,
-        certain: !isKernelPackage(entry.package),
+        certain: !named && !isKernelPackage(entry.package),
         level: every.level,
         unverified: every.level === "reported",
         ...(every.range.source ? { source: every.range.source } : {}),

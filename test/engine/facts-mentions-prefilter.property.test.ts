@@ -24,6 +24,9 @@ const PIECES = [
   "tainted",
   "Server Version: ",
   "containerd 1.7",
+  "Ubuntu 24.04",
+  "CENTOS7",
+  "amazon linux ",
   "é",
   " ",
   "x",
@@ -44,7 +47,7 @@ describe("mention prefilter", () => {
       fc.property(fc.array(line, { maxLength: 8 }), (texts) => {
         const plain = texts.map((text, i) => ({ text, line: i + 1 }));
         const scanned = texts.map((text, i) => withMarkers(text, i + 1));
-        const lines = (m: MentionLines) => [m.kernel, m.os, m.components, m.named].map((ls) => ls.map((l) => l.line));
+        const lines = (m: MentionLines) => [m.kernel, m.os, m.components, m.named, m.releases].map((ls) => ls.map((l) => l.line));
         expect(lines(sortMentions(scanned))).toEqual(lines(sortMentions(plain)));
       }),
       { numRuns: 1000 },

@@ -233,3 +233,34 @@ describe("docker version", () => {
     expect(f?.evidence.find((e) => e.kind === "version")).toMatchObject({ value: "20.10.6", certain: true });
   });
 });
+
+describe("distribution releases named in passing", () => {
+  const named = (text: string) => extractFacts(text).namedRelease;
+
+  it("reads the release as records key it, however the sentence names the distribution", () => {
+    expect(named("Kernel audit log on a fresh Ubuntu 24.04 dev host:")).toBe("ubuntu:24.04");
+    expect(named("OS: Ubuntu Server 22.04.3 LTS")).toBe("ubuntu:22.04");
+    expect(named("Debian GNU/Linux 12 (bookworm)")).toBe("debian:12");
+    expect(named("on CentOS 7.9.2009 with docker-ce")).toBe("rhel:7");
+    expect(named("RHEL8 hosts")).toBe("rhel:8");
+    expect(named("Rocky Linux 9.4")).toBe("rhel:9");
+    expect(named("Amazon Linux 2023.3.20240108 AMI")).toBe("amzn:2023");
+    expect(named("Amazon Linux 2 nodes")).toBe("amzn:2");
+    expect(named("Fedora Linux 40 (Workstation Edition)")).toBe("fedora:40");
+  });
+
+  it("reads none from several releases, an upgrade, an image tag or a runner label", () => {
+    expect(named("works on Ubuntu 22.04, fails on Ubuntu 24.04")).toBeNull();
+    expect(named("after the upgrade from Debian 11 to 12")).toBeNull();
+    expect(named("tested on CentOS 7/8")).toBeNull();
+    expect(named("FROM ubuntu:24.04")).toBeNull();
+    expect(named("runs-on: ubuntu-22.04")).toBeNull();
+    expect(named("Ubuntu noble")).toBeNull();
+  });
+
+  it("leaves the host's os-release and its kernel's package alone", () => {
+    const facts = extractFacts('NAME="Ubuntu"\nID=ubuntu\nVERSION_ID="22.04"\n\nnoticed first on Ubuntu 24.04');
+    expect(facts.os?.versionId).toBe("22.04");
+    expect(facts.namedRelease).toBe("ubuntu:24.04");
+  });
+});

@@ -197,6 +197,13 @@ describe("recall across other tools' wording", () => {
     }
   });
 
+  it("judge each line of a message quoted inside another with literal \\n separators (an installer's JSON)", () => {
+    const ansible = String.raw`    "stderr": "[preflight] WARNING: Connection to \"https://10.0.0.19:6443\" uses proxy \"http://proxy:80\"\n[preflight] Some fatal errors occurred:\n\trunning with swap on is not supported. Please disable swap\n[preflight] If you know what you are doing, you can make a check non-fatal with --skip-preflight-checks",`;
+    const f = first(ansible);
+    expect(f).toMatchObject({ id: "kubelet-fails-with-swap-on", evidence: [{ approximate: "similar", line: 1 }] });
+    expect(f?.confidence).not.toBe("high");
+  });
+
   it("bring in the kubelet's swap refusal from kubeadm's preflight wording, hedged", () => {
     // kubeadm's SwapCheck (cmd/kubeadm/app/preflight/checks.go) as `kubeadm init` prints it.
     const f = first("[ERROR Swap]: running with swap on is not supported. Please disable swap");
@@ -305,10 +312,16 @@ describe("recall across releases' and tools' wording of one message", () => {
     ).toBe(false);
   });
 
-  it("accept a last word cut without an ellipsis, and a message behind framing that repeats its first word", () => {
+  it("accept a line cut short without an ellipsis, and a message behind framing that repeats its first word", () => {
     const sig = "failed to add the host pair interfaces: cannot allocate memory";
     expect(matches("literal", sig, "failed to add the host pair interfaces: cannot allocate memor")).toBe(true);
-    expect(matches("literal", sig, "failed to add the host pair interfaces: cannot allocate me")).toBe(false);
+    // A pager (`less -S`) or a paste cuts the line anywhere: what is left must still be most of the message, up to its end.
+    expect(matches("literal", sig, "failed to add the host pair interfaces: cannot allocate me")).toBe(true);
+    expect(matches("literal", sig, "failed to add the host pair interfaces: cannot")).toBe(true);
+    expect(matches("literal", sig, "failed to add the host pair interfa")).toBe(false);
+    expect(matches("literal", sig, "failed to add the host pair interfaces: cannot allocate mutex")).toBe(false);
+    expect(matches("literal", sig, "failed to add the host pair interfaces: cannot allocate memory here")).toBe(true);
+    expect(matches("literal", sig, "failed to add the host pair interfaces: cannot open device")).toBe(false);
     expect(
       matches(
         "literal",

@@ -47,4 +47,18 @@ describe("whole-release verdicts", () => {
     expect(d.findings.find((f) => f.id === USERNS)).toBeUndefined();
     expect(JSON.stringify(d)).not.toContain(USERNS);
   });
+
+  it("takes a release named in prose as hedged evidence that the whole release is affected, never more", () => {
+    const named = diagnoseFields(kb, { logs: `${BWRAP}\nSeen on a fresh Ubuntu 24.04.1 LTS dev host.` }).findings.find(
+      (f) => f.id === USERNS,
+    );
+    expect(named?.verdict.status).toBe("affected");
+    expect(named?.verdict.reason).toContain("named in the text");
+    expect(named?.evidence.find((e) => e.kind === "version")).toMatchObject({ value: "ubuntu:24.04", certain: false });
+    // The host's own os-release outranks what the text names; two releases (an upgrade) name no host.
+    expect(verdictOf(USERNS, `${BWRAP}\non Ubuntu 24.04`, osRelease("ubuntu", "22.04"))?.status).toBe("unknown");
+    expect(verdictOf(USERNS, `${BWRAP}\nbroke after upgrading from Ubuntu 22.04 to 24.04`)?.status).toBe("unknown");
+    expect(verdictOf(USERNS, `${BWRAP}\nsame on Ubuntu 22.04 and on Ubuntu 24.04`)?.status).toBe("unknown");
+    expect(verdictOf(RHEL7_USERNS, `${CLONE}\nCentOS 7.9.2009, docker 1.13`)?.status).toBe("affected");
+  });
 });

@@ -10,6 +10,7 @@ import { findIptables, type LineRef, pickIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
 import { NODES_HEADER, parseNodesTable } from "./kube-nodes";
 import { type MentionLine, mentionLines, pickComponentMentions, pickKernelMention, pickOsMention, sortMentions } from "./mentions";
+import { pickNamedRelease } from "./named-release";
 import { pickNamedVersions } from "./named-versions";
 import { parseOsRelease, withCosImage } from "./os-release";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
@@ -42,6 +43,8 @@ export interface ExtractedFacts {
   components: Readonly<Record<string, string>>;
   /** Components the text names with one version each ("Docker 20.10.6", "runc v1.3.3"), by ecosystem. */
   named: Readonly<Record<string, string>>;
+  /** The distribution release the text names in passing ("Ubuntu 24.04"), as an ecosystem key: weaker than an os-release. */
+  namedRelease: string | null;
   /** 1-based lines that are not logs: recognised sections and shell command lines. */
   notLogs: ReadonlySet<number>;
 }
@@ -125,6 +128,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     runtime: runtime ?? components?.runtime ?? null,
     components: dockerVersionComponents(text, textLines),
     named: pickNamedVersions(mentions.named),
+    namedRelease: pickNamedRelease(mentions.releases),
     notLogs,
   };
 }
@@ -188,6 +192,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     runtime: fromLogs.runtime,
     components: fromLogs.components,
     named: fromLogs.named,
+    namedRelease: fromLogs.namedRelease,
     notLogs: fromLogs.notLogs,
   };
 }

@@ -7,13 +7,15 @@
  * The OS: `docker info`'s or `hostnamectl`'s "Operating System:", `kubectl describe node`'s "OS Image:",
  * read as the nodes table's OS-IMAGE column. The kubelet and runtime: `kubectl describe node`'s
  * "Kubelet Version" and "Container Runtime Version", the kubelet's own start-up line, `docker info`'s
- * "Server Version"; components named in passing are read by named-versions.ts. Each is read only when
+ * "Server Version"; components named in passing are read by named-versions.ts, distribution releases
+ * by named-release.ts. Each is read only when
  * the text names one: two (an upgrade retold, the nodes of `kubectl describe nodes`, a quoted fixed
  * version) decide nothing.
  */
 import type { OsFacts } from "../types";
 import type { LineRef } from "./iptables-version";
 import { osImageToOs } from "./kube-nodes";
+import { NAMED_RELEASE_MARKERS } from "./named-release";
 import { KLOG_VERSION_MARKER, NAMED_MARKERS } from "./named-versions";
 import { looksLikeRelease, parseProcVersion, type UnameFacts } from "./uname";
 
@@ -24,7 +26,14 @@ const COMPONENT_MARKERS = ["server version: ", "storage driver: ", "cgroup drive
 const COMPONENT_MARKERS_NODE = ["kubelet version: ", "container runtime version: ", 'kubeletversion="', KLOG_VERSION_MARKER];
 /** All of them, and the named versions' (named-versions.ts), once each: the one-pass matcher finds the lines that hold one. */
 export const MENTION_MARKERS = [
-  ...new Set([...KERNEL_MARKERS, ...OS_MARKERS, ...COMPONENT_MARKERS, ...COMPONENT_MARKERS_NODE, ...NAMED_MARKERS]),
+  ...new Set([
+    ...KERNEL_MARKERS,
+    ...OS_MARKERS,
+    ...COMPONENT_MARKERS,
+    ...COMPONENT_MARKERS_NODE,
+    ...NAMED_MARKERS,
+    ...NAMED_RELEASE_MARKERS,
+  ]),
 ];
 
 /**
@@ -47,12 +56,13 @@ export interface MentionLines {
   os: LineRef[];
   components: LineRef[];
   named: LineRef[];
+  releases: LineRef[];
 }
 const MAX_MENTION_LINES = 2000;
 /** A version sits near its marker at a line's start; a longer line (a JSON blob) is read this far only. */
 const MAX_MENTION_CHARS = 4000;
 export function sortMentions(candidates: readonly MentionLine[]): MentionLines {
-  const out: MentionLines = { kernel: [], os: [], components: [], named: [] };
+  const out: MentionLines = { kernel: [], os: [], components: [], named: [], releases: [] };
   for (const whole of candidates.slice(0, MAX_MENTION_LINES)) {
     const c = whole.text.length > MAX_MENTION_CHARS ? { ...whole, text: whole.text.slice(0, MAX_MENTION_CHARS) } : whole;
     const lower = c.text.toLowerCase();
@@ -63,6 +73,7 @@ export function sortMentions(candidates: readonly MentionLine[]): MentionLines {
     if (has(OS)) out.os.push(c);
     if (has(COMPONENT) || has(COMPONENT_NODE)) out.components.push(c);
     if (has(NAMED)) out.named.push(c);
+    if (has(RELEASES)) out.releases.push(c);
   }
   return out;
 }
@@ -71,6 +82,7 @@ const OS = new Set(OS_MARKERS);
 const COMPONENT = new Set(COMPONENT_MARKERS);
 const COMPONENT_NODE = new Set(COMPONENT_MARKERS_NODE);
 const NAMED = new Set(NAMED_MARKERS);
+const RELEASES = new Set(NAMED_RELEASE_MARKERS);
 
 /** Shapes of a mention after a marker, most specific first; group 1 is the release. */
 const MENTIONS = [

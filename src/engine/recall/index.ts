@@ -7,7 +7,7 @@
  */
 import { isLogFramed } from "../facts/log-framing";
 import type { Hit } from "../match";
-import { unframe } from "../match/normalize-line";
+import { logicalLines, unframe } from "../match/normalize-line";
 import { CUT, isFailure, isInformational, mayFail } from "./failure-lines";
 import { buildLexicalIndex, type LexicalIndex, type LexicalMatch } from "./lexical";
 import { lineResemblance, MAX_REPORT_LINES, reportResemblance } from "./resemblance";
@@ -56,6 +56,8 @@ const MIN_ANCHOR = 4;
 const MAX_ANCHOR_SHARE = 8;
 /** Bounds on the work one diagnosis may do in the recall tier, whatever the size of the log. */
 const MAX_LEXICAL_LINES = 60;
+/** Lines of one quoted message judged on their own (an installer's stderr is a few lines). */
+const MAX_QUOTED_LINES = 20;
 
 export function compileRecall(records: readonly RecallRecord[], keyOf: (recordId: string, signatureId: string) => string): RecallTables {
   const raw = records.flatMap((r) => r.signatures.map((s) => ({ key: keyOf(r.id, s.id), tokens: signatureTokens(s.kind, s.pattern) })));
@@ -144,9 +146,20 @@ export function recallHits(
     const at = words.indexOf(ELLIPSIS);
     return [...candidates].filter((i) => matchTokens((tables.tokenSignatures[i] as TokenSignature).tokens, words, at));
   };
-  const resemblance = (l: string) => {
+  const resemblance = (l: string): LexicalMatch | null => {
     tried++;
-    return lineResemblance(tables.lexical, l);
+    const whole = lineResemblance(tables.lexical, l);
+    if (whole || !l.includes("\\n")) return whole;
+    // A message quoted inside another (an installer's JSON holding a tool's stderr) keeps its own lines
+    // as escaped newlines: read whole, the failure is diluted by its neighbours, so each line is judged.
+    for (const part of logicalLines(l).slice(0, MAX_QUOTED_LINES)) {
+      if (tried >= MAX_LEXICAL_LINES) break;
+      if (!isFailure(part) || isInformational(part)) continue;
+      tried++;
+      const m = lineResemblance(tables.lexical, part);
+      if (m) return m;
+    }
+    return null;
   };
   const pushSimilar = (m: LexicalMatch, line: number, l: string) =>
     similar.push({ key: m.id, line, text: l, approximate: "similar", recordId: m.id, coverage: m.coverage, terms: m.terms });

@@ -228,10 +228,34 @@ const MAX_EXTRA_WORDS = 2;
 export function matchTokens(sig: readonly string[], line: readonly string[], at = line.indexOf(ELLIPSIS)): boolean {
   if (at >= 0) return matchAroundEllipsis(sig, line.slice(0, at), line.slice(at + 1));
   // A paste or a terminal may cut the line's last word without marking it ("cannot allocate memor").
-  return inOrder(sig, line, null) || inOrder(sig, line, "end", UNMARKED_CUT);
+  return inOrder(sig, line, null) || inOrder(sig, line, "end", UNMARKED_CUT) || cutAtEnd(sig, line);
 }
 /** The shortest unmarked cut word that still counts as the start of the signature's last word. */
 const UNMARKED_CUT = 4;
+
+/**
+ * A line cut short without a mark (a pager's `less -S` at the terminal's width, a truncated paste):
+ * it ends inside the signature, its last word the signature's next word or the start of it ("$P" of
+ * "$PATH"). What it holds must be most of the signature, in order, up to the line's very end.
+ */
+function cutAtEnd(sig: readonly string[], line: readonly string[]): boolean {
+  const last = line[line.length - 1];
+  const words = sig.filter((t) => t !== WILD).length;
+  if (last === undefined || words < MIN_TOKENS + 2) return false;
+  const least = Math.max(MIN_TOKENS + 1, Math.ceil(words * CUT_SHARE));
+  for (let k = sig.length - 1; k > 0; k--) {
+    const head = sig.slice(0, k);
+    const held = head.filter((t) => t !== WILD).length;
+    if (held < least) return false;
+    const next = sig[k] as string;
+    // The line ends with the head's last word, or with a cut start of the word after it.
+    if (next !== WILD && next.startsWith(last) && last !== next && inOrder(head, line.slice(0, -1), null)) return true;
+    if (head[k - 1] !== WILD && same(last, head[k - 1] as string) && inOrder(head, line, null)) return true;
+  }
+  return false;
+}
+/** How much of a signature a line cut short must still hold. */
+const CUT_SHARE = 0.75;
 
 /** Whether words in order (gaps as in matchTokens) hold all of `sig`; the last (or first) may be cut. */
 function inOrder(sig: readonly string[], words: readonly string[], cutAt: "end" | "start" | null, minCut = 3): boolean {

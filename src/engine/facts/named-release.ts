@@ -1,0 +1,50 @@
+/**
+ * A distribution release a report names in passing ("on a fresh Ubuntu 24.04 host", "CentOS 7.9",
+ * "RHEL8", "Debian GNU/Linux 12", "Amazon Linux 2023"), as the ecosystem key records use. Weaker than
+ * an os-release: the person may name the release they meant to run, so it is only ever hedged (see
+ * verdict.ts, releaseChecks) and decides nothing about a kernel's package.
+ */
+import type { LineRef } from "./iptables-version";
+
+/** Each family: the ecosystem's prefix and the words that name it, then its release. */
+const FAMILIES: ReadonlyArray<[prefix: string, names: string, release: string]> = [
+  ["ubuntu", "Ubuntu(?: Server| Desktop)?", "(\\d{2}\\.\\d{2})(?:\\.\\d+)?"],
+  ["debian", "Debian(?: GNU/Linux)?", "(\\d{1,2})(?:\\.\\d+)?"],
+  [
+    "rhel",
+    "RHEL|Red Hat Enterprise Linux(?: Server)?|CentOS(?: Linux| Stream)?|Rocky(?: Linux)?|Alma ?Linux|Oracle Linux(?: Server)?",
+    "(\\d{1,2})(?:\\.\\d+)*",
+  ],
+  ["fedora", "Fedora(?: Linux| Server| Workstation| CoreOS)?", "(\\d{2})"],
+  ["amzn", "Amazon Linux", "(2023|2)(?:\\.\\d+)*"],
+];
+
+/**
+ * A release followed by another release ("Ubuntu 22.04 and 24.04", "CentOS 7/8", "Debian 11 -> 12") is
+ * not the one host's: the list or the upgrade names several.
+ */
+const NOT_A_LIST = "(?![\\w.]|\\s*(?:[,/&]|->|→|\\band\\b|\\bor\\b|\\bto\\b)\\s*v?\\d)";
+
+const NAMED_RELEASES = FAMILIES.map(
+  ([prefix, names, release]) => [prefix, new RegExp(`(?<![\\w/.-])(?:${names}) ?v?${release}${NOT_A_LIST}`, "gi")] as const,
+);
+
+/**
+ * Literals a line naming a release holds, lower-case, for the one-pass matcher: a family's name and
+ * the space before its number, so that a name alone (an apt source, a package suffix) is not a candidate.
+ */
+export const NAMED_RELEASE_MARKERS = [
+  ...["ubuntu ", "debian ", "rhel", "red hat enterprise linux ", "centos", "rocky", "almalinux", "alma linux "],
+  ...["oracle linux ", "fedora ", "amazon linux "],
+];
+
+/** The one distribution release the candidate lines name, or null when they name none or several. */
+export function pickNamedRelease(candidates: readonly LineRef[]): string | null {
+  const found = new Set<string>();
+  for (const { text } of candidates) {
+    for (const [prefix, re] of NAMED_RELEASES) {
+      for (const m of text.matchAll(re)) found.add(`${prefix}:${m[1]}`);
+    }
+  }
+  return found.size === 1 ? ([...found][0] as string) : null;
+}
