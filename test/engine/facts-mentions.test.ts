@@ -155,6 +155,22 @@ describe("versions named in passing", () => {
     });
   });
 
+  it("reads the cluster's Kubernetes from kubectl's server version and from kubeadm version, never kubectl's own", () => {
+    const kubeadm =
+      'kubeadm version: &version.Info{Major:"1", Minor:"25", GitVersion:"v1.25.6", GitCommit:"ff2c1197", GitTreeState:"clean"}';
+    expect(named(kubeadm)).toEqual({ kubernetes: "1.25.6" });
+    const old = [
+      'Client Version: version.Info{Major:"1", Minor:"27", GitVersion:"v1.27.1", GitCommit:"4c94112"}',
+      'Server Version: version.Info{Major:"1", Minor:"26+", GitVersion:"v1.26.4-eks-0a21954", GitCommit:"4a34796"}',
+    ];
+    expect(named(old.join("\n"))).toEqual({ kubernetes: "1.26.4" });
+    expect(named(old[0] as string)).toEqual({});
+    expect(named("Client Version: v1.28.2\nKustomize Version: v5.0.4\nServer Version: v1.28.3+k3s1")).toEqual({ kubernetes: "1.28.3" });
+    // docker info's server is the engine (read as the runtime), and a pre-release is not its release.
+    expect(named("Server Version: 24.0.7")).toEqual({});
+    expect(named('Server Version: version.Info{Major:"1", Minor:"29", GitVersion:"v1.29.0-rc.1"}')).toEqual({});
+  });
+
   it("reads nothing from two versions of one component, a path, or a neighbouring tool's name", () => {
     expect(named("works on docker 20.10.7, breaks on docker 20.10.6")).toEqual({});
     expect(named("overlay on /var/lib/docker/overlay2/1.2.3 failed")).toEqual({});

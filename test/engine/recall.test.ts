@@ -211,6 +211,12 @@ describe("recall across other tools' wording", () => {
     expect(f?.confidence).not.toBe("high");
   });
 
+  it("read a kernel's table overflow as a failure, under its older wording without the subsystem's prefix", () => {
+    const f = first("arp_cache: neighbor table overflow!");
+    expect(f).toMatchObject({ id: "neighbour-table-overflow", evidence: [{ approximate: "similar" }] });
+    expect(f?.confidence).not.toBe("high");
+  });
+
   it("explain a bare errno text (no failure word) by resemblance", () => {
     const f = first("failed to create cgroup /sys/fs/cgroup/memory/kubepods/burstable/pod1234: no space left on device");
     expect(f).toMatchObject({ id: "rhel7-memcg-kmem-leak", evidence: [{ approximate: "similar" }] });
@@ -354,6 +360,18 @@ describe("recall across releases' and tools' wording of one message", () => {
     const f = diagnoseFields(kb.compiled, { logs: line }).findings[0];
     expect(f).toMatchObject({ id: "docker-28-iptables-raw-table-required", evidence: [{ approximate: "tokens" }] });
     expect(f?.confidence).not.toBe("high");
+  });
+
+  it("leave an optional letter out of a word, so the word's common form matches (`ip6?tables`)", () => {
+    const sig = String.raw`can't initialize ip6?tables table .nat': Table does not exist \(do you need to insmod\?`;
+    expect(signatureTokens("regex", sig)).toContain("iptables");
+    expect(
+      matches(
+        "regex",
+        sig,
+        "iptables v1.8.11 (legacy): can't initialize iptables table 'nat': Table does not exist (do you need to insmod?)",
+      ),
+    ).toBe(true);
   });
 
   it("make no token signature of a regex whose alternatives carried the meaning and left little behind", () => {

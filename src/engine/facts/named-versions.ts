@@ -14,6 +14,17 @@ import type { LineRef } from "./iptables-version";
 export const KLOG_VERSION_MARKER = "] version: v";
 /** Kubernetes is v1.x; a pre-release ("v1.16.6-rc.0") is not the release it precedes. */
 const KLOG_VERSION = /\bserver\.go:\d+\] Version: v(1\.\d+\.\d+)(?![\w.-])/;
+/**
+ * `kubectl version`'s server part and `kubeadm version`, as the Kubernetes bug template asks for them:
+ * `Server Version: version.Info{Major:"1", Minor:"25", GitVersion:"v1.25.6", ...}` (kubectl before 1.28),
+ * `Server Version: v1.28.3+k3s1` (since), `kubeadm version: &version.Info{... GitVersion:"v1.25.6" ...}`.
+ * The client's own version is kubectl's, not the cluster's. A vendor suffix (`-eks-2d98532`, `+k3s1`)
+ * builds on the release it names; a pre-release is not that release.
+ */
+const KUBE_VERSION_INFO =
+  /\b(?:Server Version|kubeadm version): &?version\.Info\{[^}]{0,200}?\bGitVersion:"v(1\.\d+\.\d+)(?:[+-](?:k3s|rke2|eks|gke|aks)[\w.-]*)?"/;
+const KUBE_SERVER_VERSION = /^\s*Server Version: v(1\.\d+\.\d+)(?:[+-](?:k3s|rke2|eks|gke|aks)[\w.-]*)?\s*$/;
+export const KUBE_VERSION_MARKERS = ['gitversion:"v', "server version: v"];
 /** `crun --version`'s first line: crun numbers most releases with two parts ("crun version 0.17", "1.8"). */
 const CRUN_VERSION = /^\s*crun version (\d+\.\d+(?:\.\d+)?)\s*$/;
 
@@ -42,6 +53,7 @@ export const NAMED_MARKERS = [
     ...["kubernetes", "kubelet", "kubeadm", "coredns", "flannel", "cri-o", "crio"],
   ]),
   KLOG_VERSION_MARKER,
+  ...KUBE_VERSION_MARKERS,
 ];
 
 /**
@@ -87,8 +99,8 @@ export function pickNamedVersions(candidates: readonly LineRef[]): Record<string
     found.set(ecosystem, seen);
   };
   for (const { text } of candidates) {
-    const klog = KLOG_VERSION.exec(text)?.[1];
-    if (klog) add("kubernetes", klog);
+    const kube = KLOG_VERSION.exec(text)?.[1] ?? KUBE_VERSION_INFO.exec(text)?.[1] ?? KUBE_SERVER_VERSION.exec(text)?.[1];
+    if (kube) add("kubernetes", kube);
     const crun = CRUN_VERSION.exec(text)?.[1];
     if (crun) add("crun", crun);
     const lower = text.toLowerCase();

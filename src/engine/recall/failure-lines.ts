@@ -7,7 +7,7 @@
  * holding the lock").
  */
 const FAILURE =
-  /\b(?:error|err|fail(?:s|ed|ure)?|unable|cannot|can't|couldn't|could not|denied|refused|invalid|not found|no such|timed? ?out|panic|fatal|unknown|not supported|unsupported|exceeded|dropp(?:ed|ing)|reject(?:ed|ing)|oops|bug)\b|^[EF]\d{4} /i;
+  /\b(?:error|err|fail(?:s|ed|ure)?|unable|cannot|can't|couldn't|could not|denied|refused|invalid|not found|no such|timed? ?out|panic|fatal|unknown|not supported|unsupported|exceeded|overflow|dropp(?:ed|ing)|reject(?:ed|ing)|oops|bug)\b|^[EF]\d{4} /i;
 const FAILURE_STATE =
   /\b(?:no space left on device|operation not permitted|not permitted|resource busy|read-only file system|too many open files|no buffer space|out of memory|is disabled|not healthy|unhealthy|not ready|(?:loop|deadlock|lockup)\b.{0,60}?\bdetected|(?:holding|held|waiting for)\b.{0,40}\block\b)\b/i;
 /** strerror texts the words above miss (EINTR … EKEYEXPIRED), as glibc prints them. */
@@ -27,7 +27,7 @@ export const isFailure = (line: string) =>
 export const FAILURE_MARKERS = [
   ...["err", "fail", "unable", "cannot", "can't", "couldn't", "could not", "denied", "refused", "invalid"],
   ...["not found", "no such", "timeout", "timedout", "time out", "timed out", "panic", "fatal", "unknown"],
-  ...["not supported", "unsupported", "exceeded", "dropp", "reject", "oops", "bug"],
+  ...["not supported", "unsupported", "exceeded", "overflow", "dropp", "reject", "oops", "bug"],
   ...["no space left on device", "not permitted", "resource busy", "read-only file system", "too many open files"],
   ...["no buffer space", "out of memory", "is disabled", "not healthy", "unhealthy", "detected", "holding", "held"],
   ...["waiting for", "not ready", "...", "\u2026"],

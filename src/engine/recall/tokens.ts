@@ -202,7 +202,11 @@ function regexText(pattern: string): string {
     p = next;
   }
   if (p.includes("|")) return "";
-  return p.replace(/\\(.)/g, "$1").replace(/[.*+?{}^$]/g, " ");
+  // An optional letter or digit inside a word (`ip6?tables`) is left out: the word's common form stays whole.
+  return p
+    .replace(/(?<=[A-Za-z0-9])[A-Za-z0-9]\?(?=[A-Za-z0-9])/g, "")
+    .replace(/\\(.)/g, "$1")
+    .replace(/[.*+?{}^$]/g, " ");
 }
 
 export interface TokenSignature {
