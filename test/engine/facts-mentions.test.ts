@@ -33,6 +33,8 @@ describe("kernel mentions", () => {
   it("reads a release named before the word kernel", () => {
     expect(kernelOf("The Container Linux 4.14.30-coreos kernel panics when the overlay starts")?.release).toBe("4.14.30-coreos");
     expect(kernelOf("it should run fine with the Linux 4.19 kernel")).toBeNull();
+    expect(kernelOf("It broke on the Linux 6.1.55-v8+ kernel.")?.release).toBe("6.1.55-v8+");
+    expect(kernelOf("Seen with the Linux 5.15.32-v7+ kernel, not before")?.release).toBe("5.15.32-v7+");
   });
 
   it("reads one release a person names in prose, and none from a series or from two releases", () => {

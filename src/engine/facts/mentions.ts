@@ -20,7 +20,8 @@ import { KLOG_VERSION_MARKER, NAMED_MARKERS } from "./named-versions";
 import { looksLikeRelease, parseProcVersion, type UnameFacts } from "./uname";
 
 /** Literals (case-insensitive) a line naming a kernel, an OS or a component holds, by what it may name. */
-const KERNEL_MARKERS = ["linux version ", "kernel ", "kernel: linux ", "kernelversion", "tainted"];
+// "kernel." and "kernel," end a sentence that names a release before the word ("on the Linux 6.1.55 kernel.").
+const KERNEL_MARKERS = ["linux version ", "kernel ", "kernel.", "kernel,", "kernel: linux ", "kernelversion", "tainted"];
 const OS_MARKERS = ["operating system: ", "os image: "];
 const COMPONENT_MARKERS = ["server version: ", "storage driver: ", "cgroup driver: ", "logging driver: ", "docker root dir: "];
 const COMPONENT_MARKERS_NODE = ["kubelet version: ", "container runtime version: ", 'kubeletversion="', KLOG_VERSION_MARKER];
