@@ -117,8 +117,8 @@ describe("recall over a whole report", () => {
     ]),
     "kubelet-fails-with-swap-on": framed([
       "error: swap is enabled on this node",
-      "kubelet failed to start because swap is on",
       "failed: disable swap or set failSwapOn",
+      "error: swap space is active, kubelet exits",
     ]),
   };
 
@@ -198,17 +198,21 @@ describe("recall across other tools' wording", () => {
   });
 
   it("judge each line of a message quoted inside another with literal \\n separators (an installer's JSON)", () => {
-    const ansible = String.raw`    "stderr": "[preflight] WARNING: Connection to \"https://10.0.0.19:6443\" uses proxy \"http://proxy:80\"\n[preflight] Some fatal errors occurred:\n\trunning with swap on is not supported. Please disable swap\n[preflight] If you know what you are doing, you can make a check non-fatal with --skip-preflight-checks",`;
+    // An installer's stderr holding a wrapper's retelling of the kubelet's refusal (no signature's wording).
+    const ansible = String.raw`    "stderr": "[preflight] WARNING: Connection to \"https://10.0.0.19:6443\" uses proxy \"http://proxy:80\"\n[preflight] Some fatal errors occurred:\n\tkubelet exited: running with swap on is not supported, disable swap\n[preflight] If you know what you are doing, you can make a check non-fatal with --skip-preflight-checks",`;
     const f = first(ansible);
     expect(f).toMatchObject({ id: "kubelet-fails-with-swap-on", evidence: [{ approximate: "similar", line: 1 }] });
     expect(f?.confidence).not.toBe("high");
   });
 
-  it("bring in the kubelet's swap refusal from kubeadm's preflight wording, hedged", () => {
-    // kubeadm's SwapCheck (cmd/kubeadm/app/preflight/checks.go) as `kubeadm init` prints it.
-    const f = first("[ERROR Swap]: running with swap on is not supported. Please disable swap");
+  it("bring in the kubelet's swap refusal retold by an installer's preflight, hedged", () => {
+    const f = first("preflight: running with swap on is not supported by kubelet; disable swap");
     expect(f).toMatchObject({ id: "kubelet-fails-with-swap-on", evidence: [{ approximate: "similar" }] });
     expect(f?.confidence).not.toBe("high");
+    // kubeadm's own SwapCheck wording (cmd/kubeadm/app/preflight/checks.go) is the record's signature now.
+    expect(first("[ERROR Swap]: running with swap on is not supported. Please disable swap")?.evidence[0]).toMatchObject({
+      signature: "kubeadm-preflight-swap",
+    });
   });
 
   it("read a kernel's table overflow as a failure, under its older wording without the subsystem's prefix", () => {
