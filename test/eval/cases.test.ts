@@ -24,6 +24,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout8": 50,
   "eval/holdout9": 50,
   "eval/holdout10": 50,
+  "eval/holdout11": 50,
 };
 
 beforeAll(async () => {
