@@ -30,6 +30,7 @@ import {
 import {
   confirmBySymptom,
   decideVerdict,
+  distroChecks,
   type HostVersions,
   imageOsComponents,
   iptablesComponents,
@@ -130,6 +131,7 @@ function singleHost(facts: ExtractedFacts, subject: string): HostVersions {
     release: releaseEcosystem(facts.os),
     mentioned: facts.named,
     namedRelease: facts.namedRelease,
+    distro: facts.os,
   };
 }
 
@@ -168,7 +170,12 @@ function assemble(
     const own = hosts.flatMap((h) => versionChecks(record, h));
     // Versions named in passing count too, hedged; a release alone only judges a finding (its log shows the bug).
     const named = hosts.flatMap((h) => mentionedChecks(record, h, own));
-    const checks = [...own, ...named, ...(logEvidence.length ? hosts.flatMap((h) => releaseChecks(record, h, own)) : [])];
+    // A distribution's bug on hosts that all run another distribution: that alone decides.
+    const elsewhere = hosts.flatMap((h) => distroChecks(record, h));
+    const checks =
+      elsewhere.length && elsewhere.length === hosts.length
+        ? elsewhere
+        : [...own, ...named, ...(logEvidence.length ? hosts.flatMap((h) => releaseChecks(record, h, own)) : [])];
     const symptom = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= SYMPTOM_WEIGHT);
     const verdict = confirmBySymptom(decideVerdict(record, checks, hosts), checks, symptom);
     if (logEvidence.length) {

@@ -14,6 +14,7 @@ export function nodeHost(node: NodeRow): HostVersions {
     kernel: node.kernel ? kernelFacts(node.kernel, node.build ?? null, os) : null,
     components: { ...nodeComponents(node), ...imageOsComponents(os) },
     release: releaseEcosystem(os),
+    distro: os,
   };
 }
 

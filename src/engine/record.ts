@@ -99,4 +99,9 @@ export interface BugRecord {
   relations: readonly RecordRelation[];
   /** Absent for most records: the log line alone is enough. */
   context?: RecordContext | undefined;
+  /**
+   * The bug lives only in the builds or policy of the distributions its `affected` names (a distribution's
+   * patch, kernel default or policy), so a host whose os-release names another distribution is not affected.
+   */
+  distributionOnly?: boolean | undefined;
 }

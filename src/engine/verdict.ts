@@ -8,7 +8,9 @@ import {
   evaluateRanges,
   everyVersionAffected,
   type RangeVerdict,
+  rangeLevels,
   schemeForEcosystem,
+  weakestLevel,
 } from "./versions";
 
 /** The versions we know about one machine: its kernel and whatever components the input revealed. */
@@ -24,6 +26,8 @@ export interface HostVersions {
   mentioned?: Readonly<Record<string, string>>;
   /** The release the text names in passing ("on Ubuntu 24.04"): weaker than `release`. */
   namedRelease?: string | null;
+  /** The host's distribution, from its os-release or OS image (never from a name in passing). */
+  distro?: Pick<OsFacts, "id" | "idLike" | "prettyName"> | null;
 }
 
 /** How a component check names what it read: "your docker" for the one host, "node worker-2: docker" in a fleet. */
@@ -266,6 +270,50 @@ export function releaseChecks(record: BugRecord, host: HostVersions, known: read
       },
     ];
   });
+}
+
+/** The family a distribution ecosystem or os-release ID belongs to: RHEL's rebuilds are RHEL ("rhel:7" covers CentOS 7). */
+const RHEL_IDS = new Set(["rhel", "centos", "rocky", "almalinux", "ol"]);
+const familyOf = (id: string) => (RHEL_IDS.has(id) ? "rhel" : id);
+const FAMILY_NAMES: Record<string, string> = {
+  ubuntu: "Ubuntu",
+  rhel: "RHEL (and rebuilds)",
+  debian: "Debian",
+  fedora: "Fedora",
+  amzn: "Amazon Linux",
+};
+const ecosystemFamily = (ecosystem: string) =>
+  ecosystem.includes(":") ? familyOf(ecosystem.split(":")[0] as string) : ecosystem === "arch" ? "arch" : null;
+
+/**
+ * A record marked `distributionOnly` (Ubuntu's AppArmor policy, RHEL 7's kernel default) is its
+ * distributions' bug: a host whose os-release names another distribution, and none it derives from
+ * (ID_LIKE), is not affected, whatever its versions. A name in passing never decides this.
+ */
+export function distroChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
+  const os = host.distro;
+  if (!os || !record.distributionOnly || !record.affected.length) return [];
+  const families = record.affected.map((a) => ecosystemFamily(a.ecosystem));
+  if (families.some((f) => f === null)) return [];
+  const own = new Set([os.id, ...os.idLike].map(familyOf));
+  if (families.some((f) => own.has(f as string))) return [];
+  const ecosystems = [...new Set(record.affected.map((a) => a.ecosystem))].join(", ");
+  const levels = record.affected.flatMap((a) => a.ranges.flatMap(rangeLevels));
+  const level = weakestLevel(levels);
+  return [
+    {
+      kind: "version",
+      subject: `${host.subject}: ${os.prettyName ?? os.id}`,
+      value: os.id,
+      ecosystem: ecosystems,
+      range: `only ${ecosystems}`,
+      result: "not-affected",
+      reason: `this bug lives only in ${[...new Set(families)].map((f) => FAMILY_NAMES[f as string] ?? f).join(", ")} builds (ranges: ${ecosystems}), and the host runs ${os.prettyName ?? os.id}`,
+      certain: true,
+      level,
+      unverified: level === "reported",
+    },
+  ];
 }
 
 /** Folds the checks of one or more hosts into one verdict; any affected check makes the bug apply. */

@@ -283,6 +283,11 @@ export const bugRecordSchema = z
     relations: z.array(relationSchema).default([]),
     /** What the bug needs around it beyond its log line; see contextSchema. */
     context: contextSchema.optional(),
+    /**
+     * The bug lives only in the builds or policy of the distributions `affected` names (Ubuntu's AppArmor
+     * policy, a SAUCE patch, RHEL 7's kernel default): a host of another distribution is not affected.
+     */
+    distributionOnly: z.boolean().optional(),
   })
   .superRefine((r, ctx) => {
     if (!r.references.some((ref) => ref.primary)) {
@@ -297,6 +302,15 @@ export const bugRecordSchema = z
       });
     if (positives === r.examples.length)
       ctx.addIssue({ code: "custom", path: ["examples"], message: "needs at least 1 negative example (expect: absent)" });
+    if (r.distributionOnly) {
+      const others = r.affected.filter((a) => !a.ecosystem.includes(":") && a.ecosystem !== "arch");
+      if (!r.affected.length || others.length)
+        ctx.addIssue({
+          code: "custom",
+          path: ["distributionOnly"],
+          message: "needs every affected entry to be a distribution release's (ubuntu:24.04, rhel:7, ...)",
+        });
+    }
     r.context?.shownBy?.forEach((id, i) => {
       if (!r.signatures.some((s) => s.id === id))
         ctx.addIssue({ code: "custom", path: ["context", "shownBy", i], message: `no signature "${id}" in this record` });

@@ -61,4 +61,21 @@ describe("whole-release verdicts", () => {
     expect(verdictOf(USERNS, `${BWRAP}\nsame on Ubuntu 22.04 and on Ubuntu 24.04`)?.status).toBe("unknown");
     expect(verdictOf(RHEL7_USERNS, `${CLONE}\nCentOS 7.9.2009, docker 1.13`)?.status).toBe("affected");
   });
+
+  it("calls a distribution's own bug not affected on a host of another distribution, read from its os-release", () => {
+    const debian = 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nID=debian\nVERSION_ID="12"';
+    const f = diagnoseFields(kb, { logs: BWRAP, osRelease: debian }).findings.find((x) => x.id === USERNS);
+    expect(f?.verdict).toMatchObject({ status: "not-affected" });
+    expect(f?.verdict.reason).toContain("only in Ubuntu builds");
+    expect(f?.confidence).not.toBe("high");
+    expect(verdictOf(RHEL7_USERNS, CLONE, debian)?.status).toBe("not-affected");
+    // A derivative that names Ubuntu in ID_LIKE may carry the policy; a distribution named in passing decides nothing.
+    const mint = 'PRETTY_NAME="Linux Mint 22"\nID=linuxmint\nID_LIKE="ubuntu debian"\nVERSION_ID="22"';
+    expect(verdictOf(USERNS, BWRAP, mint)?.status).toBe("unknown");
+    expect(verdictOf(USERNS, `${BWRAP}\nthe host runs Debian 12`)?.status).toBe("unknown");
+    // A record not marked distributionOnly (its distribution data may simply be all that was curated) stays undecided.
+    expect(
+      verdictOf("rhel7-memcg-kmem-leak", "mkdir /sys/fs/cgroup/memory/kubepods/pod1: cannot allocate memory", debian)?.status,
+    ).toBe("unknown");
+  });
 });

@@ -139,6 +139,26 @@ describe("record context", () => {
   });
 });
 
+describe("distribution-only records", () => {
+  it("accept the mark only when every affected entry is a distribution release's", () => {
+    // The seed record's ranges are upstream kernels (linux) and distribution packages: no distribution's bug alone.
+    expect(problemsOf(edited((doc) => doc.set("distributionOnly", true))).join("\n")).toMatch(
+      /distributionOnly: needs every affected entry to be a distribution release's/,
+    );
+    const ubuntuOnly = edited((doc) => {
+      doc.set("distributionOnly", true);
+      const own = parseRecordFile(FILE, seedText);
+      const ubuntu = own.ok ? own.record.affected.filter((a) => a.ecosystem.startsWith("ubuntu:")).length : 0;
+      expect(ubuntu).toBeGreaterThan(0);
+      doc.set(
+        "affected",
+        doc.get("affected").items.filter((item: { get: (k: string) => unknown }) => String(item.get("ecosystem")).startsWith("ubuntu:")),
+      );
+    });
+    expect(problemsOf(ubuntuOnly)).toEqual([]);
+  });
+});
+
 describe("affected kinds", () => {
   const withKind = (kind: string, range: Record<string, unknown>) =>
     edited((doc) => {

@@ -4,6 +4,7 @@ export * from "./kernel-version";
 export * from "./pacman-version";
 export { describeRange } from "./range-text";
 export type * from "./range-types";
+export { weakestLevel } from "./range-types";
 export * from "./ranges";
 export * from "./rpm-version";
 export * from "./scheme";
