@@ -119,6 +119,12 @@ const WORDS = [
   "not ready",
   "[INFO]",
   "[DEBUG]",
+  "Warning:",
+  "WARN",
+  "warned",
+  "Unhandled Exception:",
+  "neighbor table overflow",
+  "# Warning: ip6tables-legacy tables present, use ip6tables-legacy to see them",
 ];
 const exampleLines = kb.records.flatMap((r) => r.examples.flatMap((e) => e.log.split("\n"))).filter((l) => l.length < 400);
 const line = fc.oneof(

@@ -215,6 +215,22 @@ describe("recall across other tools' wording", () => {
     });
   });
 
+  it("match a warning's words in another tool's wording, and read ip6tables' message as iptables' (never the reverse)", () => {
+    const f = first("Warning: iptables-legacy tables present, use ip6tables-legacy to see them");
+    expect(f).toMatchObject({ id: "iptables-legacy-nft-mixed-backends", evidence: [{ approximate: "tokens" }] });
+    expect(f?.confidence).not.toBe("high");
+    const sig = signatureTokens("literal", 'ip6tables-restore v1.8.4 (legacy): unknown option "--xor-mark"');
+    expect(matchTokens(sig, lineTokens("iptables-restore v1.8.4 (legacy): unknown option '--xor-mark'"))).toBe(false);
+  });
+
+  it("read a runtime's exception as a failure line (.NET's inotify limit)", () => {
+    const f = first(
+      "Unhandled Exception: System.IO.IOException: The configured user limit (128) on the number of inotify instances has been reached.",
+    );
+    expect(f).toMatchObject({ id: "inotify-max-user-instances-exhausted", evidence: [{ approximate: "similar" }] });
+    expect(f?.confidence).not.toBe("high");
+  });
+
   it("read a kernel's table overflow as a failure, under its older wording without the subsystem's prefix", () => {
     const f = first("arp_cache: neighbor table overflow!");
     expect(f).toMatchObject({ id: "neighbour-table-overflow", evidence: [{ approximate: "similar" }] });

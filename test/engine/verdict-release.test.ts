@@ -74,8 +74,8 @@ describe("whole-release verdicts", () => {
     expect(verdictOf(USERNS, BWRAP, mint)?.status).toBe("unknown");
     expect(verdictOf(USERNS, `${BWRAP}\nthe host runs Debian 12`)?.status).toBe("unknown");
     // A record not marked distributionOnly (its distribution data may simply be all that was curated) stays undecided.
-    expect(
-      verdictOf("rhel7-memcg-kmem-leak", "mkdir /sys/fs/cgroup/memory/kubepods/pod1: cannot allocate memory", debian)?.status,
-    ).toBe("unknown");
+    expect(verdictOf("rhel7-memcg-kmem-leak", "mkdir /sys/fs/cgroup/memory/kubepods/pod1: cannot allocate memory", debian)?.status).toBe(
+      "unknown",
+    );
   });
 });

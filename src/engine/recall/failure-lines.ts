@@ -7,7 +7,7 @@
  * holding the lock").
  */
 const FAILURE =
-  /\b(?:error|err|fail(?:s|ed|ure)?|unable|cannot|can't|couldn't|could not|denied|refused|invalid|not found|no such|timed? ?out|panic|fatal|unknown|not supported|unsupported|exceeded|overflow|dropp(?:ed|ing)|reject(?:ed|ing)|oops|bug)\b|^[EF]\d{4} /i;
+  /\b(?:error|err|fail(?:s|ed|ure)?|unable|cannot|can't|couldn't|could not|denied|refused|invalid|not found|no such|timed? ?out|panic|fatal|unknown|not supported|unsupported|exceeded|overflow|exception|dropp(?:ed|ing)|reject(?:ed|ing)|oops|bug)\b|^[EF]\d{4} /i;
 const FAILURE_STATE =
   /\b(?:no space left on device|operation not permitted|not permitted|resource busy|read-only file system|too many open files|no buffer space|out of memory|is disabled|not healthy|unhealthy|not ready|(?:loop|deadlock|lockup)\b.{0,60}?\bdetected|(?:holding|held|waiting for)\b.{0,40}\block\b)\b/i;
 /** strerror texts the words above miss (EINTR … EKEYEXPIRED), as glibc prints them. */
@@ -20,17 +20,17 @@ export const isFailure = (line: string) =>
   FAILURE.test(line) || FAILURE_STATE.test(line) || ERRNO_TEXT.test(line) || DEATH_OR_ALARM.test(line);
 
 /**
- * Literals of which a line that isFailure or CUT accepts holds at least one (one per
+ * Literals of which a line that isFailure, CUT or WARNED accepts holds at least one (one per
  * alternative, folded as the matcher reads text): the one-pass matcher marks their lines, so only
  * those lines (and lines opening with E/F, FAILURE's klog header) are tested here.
  */
 export const FAILURE_MARKERS = [
   ...["err", "fail", "unable", "cannot", "can't", "couldn't", "could not", "denied", "refused", "invalid"],
   ...["not found", "no such", "timeout", "timedout", "time out", "timed out", "panic", "fatal", "unknown"],
-  ...["not supported", "unsupported", "exceeded", "overflow", "dropp", "reject", "oops", "bug"],
+  ...["not supported", "unsupported", "exceeded", "overflow", "exception", "dropp", "reject", "oops", "bug"],
   ...["no space left on device", "not permitted", "resource busy", "read-only file system", "too many open files"],
   ...["no buffer space", "out of memory", "is disabled", "not healthy", "unhealthy", "detected", "holding", "held"],
-  ...["waiting for", "not ready", "...", "\u2026"],
+  ...["waiting for", "not ready", "...", "\u2026", "warn"],
   ...["interrupted system call", "input/output error", "argument list too long", "exec format error", "bad file descriptor"],
   ...["no child processes", "resource temporarily unavailable", "bad address", "block device required", "file exists"],
   ...["not a directory", "is a directory", "inappropriate ioctl", "text file busy", "file too large", "illegal seek"],
@@ -46,6 +46,11 @@ export const FAILURE_MARKERS = [
 
 /** A line cut by an ellipsis (`systemctl status`): its words may still match a signature's. */
 export const CUT = /\.\.\.|\u2026/;
+/**
+ * A warning: some records' messages are warnings ("Warning: iptables-legacy tables present"), so its
+ * words may still match a signature's in another wording. Never judged by resemblance: healthy logs warn.
+ */
+export const WARNED = /\bwarn(?:ing)?\b/i;
 
 /** Informational lines (klog I, logfmt level=info, a bracketed [INFO]) describe normal operation, whatever words they use. */
 const INFO = /(?:^|\s|\]:\s)I\d{4} \d\d:\d\d:\d\d|\blevel=(?:info|debug)\b|\[(?:INFO|DEBUG)\]/;

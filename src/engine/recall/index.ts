@@ -8,7 +8,7 @@
 import { isLogFramed } from "../facts/log-framing";
 import type { Hit } from "../match";
 import { logicalLines, unframe } from "../match/normalize-line";
-import { CUT, isFailure, isInformational, mayFail } from "./failure-lines";
+import { CUT, isFailure, isInformational, mayFail, WARNED } from "./failure-lines";
 import { buildLexicalIndex, type LexicalIndex, type LexicalMatch } from "./lexical";
 import { lineResemblance, MAX_REPORT_LINES, reportResemblance } from "./resemblance";
 import {
@@ -245,7 +245,7 @@ export function recallHits(
     if (shortReport.length <= MAX_REPORT_LINES && l.trim() && isLog(line) && !isInformational(l)) shortReport.push({ line, text: l });
     const candidate = isLog(line) && (marked === null || mayFail(marked, line, l));
     const failure = candidate && isFailure(l);
-    const verdict = failure || (candidate && CUT.test(l)) ? judgeLine(l, line, failure) : "signature";
+    const verdict = failure || (candidate && (CUT.test(l) || WARNED.test(l))) ? judgeLine(l, line, failure) : "signature";
     if (verdict === null) return false;
     // A resemblance is the weakest explanation: the whole message may still match a signature's words.
     if (verdict !== "signature" && failure && groups.length < MAX_SPLIT_MESSAGES) {

@@ -176,7 +176,13 @@ function hasDigit(w: string): boolean {
   for (let i = 0; i < w.length; i++) if (isDigit(w.charCodeAt(i))) return true;
   return false;
 }
-const same = (w: string, t: string) => w === t || (w.charCodeAt(0) === t.charCodeAt(0) && (stem(w) === stem(t) || numbered(w, t)));
+const same = (w: string, t: string) =>
+  w === t || (w.charCodeAt(0) === t.charCodeAt(0) && (stem(w) === stem(t) || numbered(w, t) || ipv6Twin(w, t)));
+/**
+ * ip6tables prints iptables' messages with its own name ("ip6tables-legacy tables present"): a line's
+ * ip6tables word stands for a signature's iptables. Never the reverse: an ip6tables-only bug stays so.
+ */
+const ipv6Twin = (w: string, t: string) => t.startsWith("iptables") && w.startsWith("ip6") && w.slice(3) === t.slice(2);
 /** A device or interface name with its number glued on: "veth571e062" for a pattern's `veth[0-9a-f]+`. */
 const numbered = (w: string, t: string) => w.length > t.length && t.length >= 3 && w.startsWith(t) && ID_SUFFIX.test(w.slice(t.length));
 const ID_SUFFIX = /^[0-9a-f]*\d[0-9a-f]*$/;
