@@ -173,6 +173,22 @@ describe("versions named in passing", () => {
     expect(named('Server Version: version.Info{Major:"1", Minor:"29", GitVersion:"v1.29.0-rc.1"}')).toEqual({});
   });
 
+  it("reads installed packages from dpkg -l rows and rpm names, upstream version only, the client's package never", () => {
+    expect(named("ii  libseccomp2:s390x   2.4.1-2~bpo10+1   s390x   high level interface to Linux seccomp filter")).toEqual({
+      libseccomp: "2.4.1",
+    });
+    const docker = [
+      "ii  docker-ce        5:20.10.7~3-0~debian-buster   amd64   Docker: the open-source application container engine",
+      "ii  docker-ce-cli    5:20.10.8~3-0~debian-buster   amd64   Docker CLI: the open-source application container engine",
+    ];
+    expect(named(docker.join("\n"))).toEqual({ docker: "20.10.7" });
+    expect(named("containerd.io-1.4.6-3.1.el7.x86_64\nlibseccomp-2.3.1-4.el7.x86_64\nkernel-3.10.0-1160.el7.x86_64")).toEqual({
+      containerd: "1.4.6",
+      libseccomp: "2.3.1",
+    });
+    expect(named(`runc-1.1.12-1.el9.x86_64${"-x".repeat(400)}`)).toEqual({});
+  });
+
   it("reads nothing from two versions of one component, a path, or a neighbouring tool's name", () => {
     expect(named("works on docker 20.10.7, breaks on docker 20.10.6")).toEqual({});
     expect(named("overlay on /var/lib/docker/overlay2/1.2.3 failed")).toEqual({});

@@ -4,6 +4,7 @@
  * host's own output gives, and only hedged (see verdict.ts, mentionedChecks).
  */
 import type { LineRef } from "./iptables-version";
+import { listedPackage, PACKAGE_LIST_MARKERS } from "./package-lists";
 
 /**
  * A Kubernetes binary's start-up line (kubelet, kube-proxy and the control plane all log it from their
@@ -54,6 +55,7 @@ export const NAMED_MARKERS = [
   ]),
   KLOG_VERSION_MARKER,
   ...KUBE_VERSION_MARKERS,
+  ...PACKAGE_LIST_MARKERS,
 ];
 
 /**
@@ -103,6 +105,8 @@ export function pickNamedVersions(candidates: readonly LineRef[]): Record<string
     if (kube) add("kubernetes", kube);
     const crun = CRUN_VERSION.exec(text)?.[1];
     if (crun) add("crun", crun);
+    const listed = listedPackage(text);
+    if (listed) add(...listed);
     const lower = text.toLowerCase();
     for (const [ecosystem, prose, dpkg, base] of NAMED_VERSIONS) {
       if (!base.some((b) => lower.includes(b))) continue;

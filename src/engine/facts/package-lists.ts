@@ -1,0 +1,47 @@
+/**
+ * Installed packages as a package manager lists them: `dpkg -l` rows ("ii  libseccomp2:s390x
+ * 2.4.1-2~bpo10+1  s390x  …") and `rpm -qa` names ("containerd.io-1.4.6-3.1.el7.x86_64"). Each names the
+ * upstream version its package builds on; a distribution may carry its own patches on top, so these
+ * count as versions named in passing (hedged, never ruling a bug out), not as the host's `--version`.
+ */
+
+/** Package names, as Debian/Ubuntu and RPM distributions and Docker's repositories ship them, by record ecosystem. */
+const PACKAGES: Readonly<Record<string, string>> = {
+  "docker-ce": "docker",
+  "docker.io": "docker",
+  "moby-engine": "docker",
+  "docker-engine": "docker",
+  containerd: "containerd",
+  "containerd.io": "containerd",
+  runc: "runc",
+  crun: "crun",
+  libseccomp2: "libseccomp",
+  libseccomp: "libseccomp",
+  kubelet: "kubernetes",
+  "cri-o": "cri-o",
+  iptables: "iptables",
+  nftables: "nftables",
+  systemd: "systemd",
+  criu: "criu",
+  netavark: "netavark",
+};
+
+/** A `dpkg -l` row: state flags, name (with its architecture), version. */
+const DPKG_ROW = /^\s*[uihrp][inucfhWt]R?\s+([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)?\s+(?:\d+:)?(\d+\.\d+(?:\.\d+)?)[^\s]*\s/;
+/** An `rpm -qa` name: name-version-release.arch. */
+const RPM_NAME =
+  /^\s*([a-z0-9][a-z0-9.+-]*?)-(?:\d+:)?(\d+\.\d+(?:\.\d+)?)(?:[~^][\w.]+)?-[\w.~^]+\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s*$/;
+
+/** Literals a listing's line holds, for the one-pass matcher: a dpkg state column, an rpm architecture. */
+export const PACKAGE_LIST_MARKERS = ["ii  ", "hi  ", ".x86_64", ".aarch64", ".noarch", ".s390x", ".ppc64le"];
+
+const MAX_ROW = 300;
+
+/** The record ecosystem and upstream version a listing's line names, or null. */
+export function listedPackage(line: string): [ecosystem: string, version: string] | null {
+  // A listing's row is short; a long line is no row, and the name patterns need not scan it.
+  if (line.length > MAX_ROW) return null;
+  const m = DPKG_ROW.exec(line) ?? RPM_NAME.exec(line);
+  const ecosystem = m?.[1] ? PACKAGES[m[1]] : undefined;
+  return ecosystem && m?.[2] ? [ecosystem, m[2]] : null;
+}
