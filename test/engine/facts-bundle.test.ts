@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { diagnoseBundle } from "../../src/engine/diagnose";
 import { findSections, logLineNumbers } from "../../src/engine/facts/bundle-sections";
 import { extractFacts, factsFromFields } from "../../src/engine/facts/index";
+import { loadDataKb } from "../support/data-kb";
 
+const kb = (await loadDataKb()).compiled;
 const kinds = (text: string) => findSections(text.split("\n")).map((s) => [s.kind, s.lines]);
 
 // Pasted as-is, prompts included: https://github.com/kubernetes-sigs/kubespray/pull/7595
@@ -161,6 +164,12 @@ describe("extractFacts", () => {
     expect(d.kernel?.package).toMatchObject({ ecosystem: "debian:12", version: "6.1.153-1" });
     // The command lines are not logs; `ls` printed a file name, which is.
     expect(logLineNumbers(d.lines)).toEqual([15, 17, 18]);
+  });
+
+  it("reads a capitalised line after a bare '#' as a comment (iptables-save's warning), not root's command", () => {
+    const save = ["# iptables-save", "# Warning: iptables-legacy tables present, use iptables-legacy to see them", "*filter"];
+    expect(logLineNumbers(save)).toEqual([2, 3]);
+    expect(diagnoseBundle(kb, save.join("\n")).findings[0]).toMatchObject({ id: "iptables-legacy-nft-mixed-backends", confidence: "high" });
   });
 
   it("puts uname -r and uname -v together", () => {
