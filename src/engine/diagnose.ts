@@ -142,6 +142,7 @@ function hostsOf(facts: ExtractedFacts, nodeHosts: HostVersions[], single: HostV
       Object.keys(single.components).length ||
       single.release ||
       single.namedRelease ||
+      single.distro ||
       Object.keys(single.mentioned ?? {}).length
       ? [single]
       : [];

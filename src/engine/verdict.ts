@@ -1,4 +1,5 @@
 import type { Verdict, VersionEvidence } from "./diagnosis";
+import { distributionFamily, ecosystemDistribution } from "./facts/os-release";
 import type { RecordAffected as AffectedEntry, BugRecord, RecordRange as VersionRange } from "./record";
 import type { IptablesFacts, KernelFacts, KernelPackage, NodeRow, OsFacts, VersionScheme } from "./types";
 import {
@@ -255,7 +256,7 @@ export function releaseChecks(record: BugRecord, host: HostVersions, known: read
     return [
       {
         kind: "version" as const,
-        subject: `${host.subject}: ${release}${named ? " (named in the text, not read from the host)" : ""}`,
+        subject: `${hostName(host)}: ${release}${named ? " (named in the text, not read from the host)" : ""}`,
         value: release,
         ecosystem,
         range: describeRange(every.range),
@@ -272,9 +273,6 @@ export function releaseChecks(record: BugRecord, host: HostVersions, known: read
   });
 }
 
-/** The family a distribution ecosystem or os-release ID belongs to: RHEL's rebuilds are RHEL ("rhel:7" covers CentOS 7). */
-const RHEL_IDS = new Set(["rhel", "centos", "rocky", "almalinux", "ol"]);
-const familyOf = (id: string) => (RHEL_IDS.has(id) ? "rhel" : id);
 const FAMILY_NAMES: Record<string, string> = {
   ubuntu: "Ubuntu",
   rhel: "RHEL (and rebuilds)",
@@ -282,8 +280,9 @@ const FAMILY_NAMES: Record<string, string> = {
   fedora: "Fedora",
   amzn: "Amazon Linux",
 };
-const ecosystemFamily = (ecosystem: string) =>
-  ecosystem.includes(":") ? familyOf(ecosystem.split(":")[0] as string) : ecosystem === "arch" ? "arch" : null;
+
+/** How a check names the host: "your host" for the one machine, "node worker-2" in a fleet. */
+const hostName = (host: HostVersions) => (host.subject === SINGLE_HOST ? "your host" : host.subject);
 
 /**
  * A record marked `distributionOnly` (Ubuntu's AppArmor policy, RHEL 7's kernel default) is its
@@ -293,17 +292,21 @@ const ecosystemFamily = (ecosystem: string) =>
 export function distroChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
   const os = host.distro;
   if (!os || !record.distributionOnly || !record.affected.length) return [];
-  const families = record.affected.map((a) => ecosystemFamily(a.ecosystem));
+  const families = record.affected.map((a) => ecosystemDistribution(a.ecosystem));
   if (families.some((f) => f === null)) return [];
-  const own = new Set([os.id, ...os.idLike].map(familyOf));
+  const own = new Set([os.id, ...os.idLike].map(distributionFamily));
   if (families.some((f) => own.has(f as string))) return [];
+  // A kernel of another distribution than the os-release's (a container's os-release pasted with the
+  // host's uname): which one is the host's, the input does not say.
+  const kernelFamily = host.kernel?.distro && host.kernel.distro !== "vendor" ? distributionFamily(host.kernel.distro) : null;
+  if (kernelFamily && !own.has(kernelFamily)) return [];
   const ecosystems = [...new Set(record.affected.map((a) => a.ecosystem))].join(", ");
   const levels = record.affected.flatMap((a) => a.ranges.flatMap(rangeLevels));
   const level = weakestLevel(levels);
   return [
     {
       kind: "version",
-      subject: `${host.subject}: ${os.prettyName ?? os.id}`,
+      subject: `${hostName(host)}: ${os.prettyName ?? os.id}`,
       value: os.id,
       ecosystem: ecosystems,
       range: `only ${ecosystems}`,

@@ -1,6 +1,7 @@
 import { RE2JS } from "re2js";
 import { z } from "zod";
 import { diagnoseFieldsShape } from "../engine/diagnose-input";
+import { ecosystemDistribution } from "../engine/facts/os-release";
 import type { BugRecord as EngineRecord } from "../engine/record";
 
 /**
@@ -303,7 +304,7 @@ export const bugRecordSchema = z
     if (positives === r.examples.length)
       ctx.addIssue({ code: "custom", path: ["examples"], message: "needs at least 1 negative example (expect: absent)" });
     if (r.distributionOnly) {
-      const others = r.affected.filter((a) => !a.ecosystem.includes(":") && a.ecosystem !== "arch");
+      const others = r.affected.filter((a) => ecosystemDistribution(a.ecosystem) === null);
       if (!r.affected.length || others.length)
         ctx.addIssue({
           code: "custom",

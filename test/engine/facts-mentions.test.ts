@@ -187,6 +187,9 @@ describe("versions named in passing", () => {
       libseccomp: "2.3.1",
     });
     expect(named(`runc-1.1.12-1.el9.x86_64${"-x".repeat(400)}`)).toEqual({});
+    // A removed package's row, and dnf's list of what it removed, name no installed version.
+    expect(named("rc  containerd.io   1.4.6-1   amd64   An open and reliable container runtime")).toEqual({});
+    expect(named("Removed:\n  containerd.io-1.4.6-3.1.el7.x86_64")).toEqual({});
   });
 
   it("reads nothing from two versions of one component, a path, or a neighbouring tool's name", () => {
@@ -290,6 +293,8 @@ describe("distribution releases named in passing", () => {
     expect(named("FROM ubuntu:24.04")).toBeNull();
     expect(named("runs-on: ubuntu-22.04")).toBeNull();
     expect(named("Ubuntu noble")).toBeNull();
+    expect(named("FROM centos:centos7")).toBeNull();
+    expect(named("image: registry.access.redhat.com/rhel7/rhel-tools")).toBeNull();
   });
 
   it("leaves the host's os-release and its kernel's package alone", () => {

@@ -73,9 +73,28 @@ describe("whole-release verdicts", () => {
     const mint = 'PRETTY_NAME="Linux Mint 22"\nID=linuxmint\nID_LIKE="ubuntu debian"\nVERSION_ID="22"';
     expect(verdictOf(USERNS, BWRAP, mint)?.status).toBe("unknown");
     expect(verdictOf(USERNS, `${BWRAP}\nthe host runs Debian 12`)?.status).toBe("unknown");
+    // A container's os-release beside the host's Ubuntu kernel: which is the host's, the input does not say.
+    const ubuntuKernel = "Linux h 6.8.0-31-generic #31-Ubuntu SMP PREEMPT_DYNAMIC Sat Apr 20 00:40:06 UTC 2024 x86_64 GNU/Linux";
+    expect(verdictOf(USERNS, BWRAP, debian, ubuntuKernel)?.status).toBe("unknown");
+    // Amazon Linux 2 derives from RHEL (its os-release's ID_LIKE), whether read from os-release or from docker info.
+    const al2 = 'NAME="Amazon Linux"\nID="amzn"\nID_LIKE="centos rhel fedora"\nVERSION_ID="2"';
+    expect(verdictOf(RHEL7_USERNS, CLONE, al2)?.status).toBe("unknown");
+    expect(verdictOf(RHEL7_USERNS, `${CLONE}\n Operating System: Amazon Linux 2`)?.status).toBe("unknown");
     // A record not marked distributionOnly (its distribution data may simply be all that was curated) stays undecided.
     expect(verdictOf("rhel7-memcg-kmem-leak", "mkdir /sys/fs/cgroup/memory/kubepods/pod1: cannot allocate memory", debian)?.status).toBe(
       "unknown",
     );
+  });
+
+  it("judges each node of a fleet on its own OS image: one node of the bug's distribution makes it apply", () => {
+    const nodes = [
+      "NAME     STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE                         KERNEL-VERSION     CONTAINER-RUNTIME",
+      "deb-1    Ready    <none>   10d   v1.30.2   10.0.0.1      <none>        Debian GNU/Linux 12 (bookworm)   6.1.0-27-amd64     containerd://1.7.20",
+      "ubu-1    Ready    <none>   10d   v1.30.2   10.0.0.2      <none>        Ubuntu 24.04.1 LTS               6.8.0-45-generic   containerd://1.7.20",
+    ];
+    const both = diagnoseFields(kb, { logs: BWRAP, nodes: nodes.join("\n") }).findings.find((f) => f.id === USERNS);
+    expect(both?.verdict.status).not.toBe("not-affected");
+    const debianOnly = diagnoseFields(kb, { logs: BWRAP, nodes: nodes.slice(0, 2).join("\n") }).findings.find((f) => f.id === USERNS);
+    expect(debianOnly?.verdict.status).toBe("not-affected");
   });
 });

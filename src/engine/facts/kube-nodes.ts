@@ -77,11 +77,20 @@ export function parseNodesTable(lines: readonly string[], firstLine = 1): NodeRo
 
 const os = (id: string, versionId: string | null, prettyName: string, codename: string | null = null): OsFacts => ({
   id,
-  idLike: [],
+  idLike: ID_LIKE[id]?.(versionId) ?? [],
   versionId,
   prettyName,
   codename,
 });
+/** The ID_LIKE these distributions' own os-release carries, which an image name does not show. */
+const ID_LIKE: Record<string, (version: string | null) => string[]> = {
+  ubuntu: () => ["debian"],
+  amzn: (v) => (v === "2" ? ["centos", "rhel", "fedora"] : ["fedora"]),
+  rocky: () => ["rhel", "centos", "fedora"],
+  almalinux: () => ["rhel", "centos", "fedora"],
+  centos: () => ["rhel", "fedora"],
+  ol: () => ["fedora"],
+};
 
 /** OS-IMAGE is the node's PRETTY_NAME; these patterns turn the common ones back into ID and VERSION_ID. */
 const IMAGES: Array<[RegExp, (m: RegExpExecArray, image: string) => OsFacts]> = [

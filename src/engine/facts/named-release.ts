@@ -21,12 +21,13 @@ const FAMILIES: ReadonlyArray<[prefix: string, names: string, release: string]> 
 
 /**
  * A release followed by another release ("Ubuntu 22.04 and 24.04", "CentOS 7/8", "Debian 11 -> 12") is
- * not the one host's: the list or the upgrade names several.
+ * not the one host's: the list or the upgrade names several. Nor is an image's name: a tag after a
+ * colon ("centos:centos7") or a repository before a slash ("rhel7/rhel-tools").
  */
-const NOT_A_LIST = "(?![\\w.]|\\s*(?:[,/&]|->|→|\\band\\b|\\bor\\b|\\bto\\b)\\s*v?\\d)";
+const NOT_A_LIST = "(?![\\w./]|\\s*(?:[,/&]|->|→|\\band\\b|\\bor\\b|\\bto\\b)\\s*v?\\d)";
 
 const NAMED_RELEASES = FAMILIES.map(
-  ([prefix, names, release]) => [prefix, new RegExp(`(?<![\\w/.-])(?:${names}) ?v?${release}${NOT_A_LIST}`, "gi")] as const,
+  ([prefix, names, release]) => [prefix, new RegExp(`(?<![\\w/.:-])(?:${names}) ?v?${release}${NOT_A_LIST}`, "gi")] as const,
 );
 
 /**

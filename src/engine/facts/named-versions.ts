@@ -4,7 +4,7 @@
  * host's own output gives, and only hedged (see verdict.ts, mentionedChecks).
  */
 import type { LineRef } from "./iptables-version";
-import { listedPackage, PACKAGE_LIST_MARKERS } from "./package-lists";
+import { isUninstalledRow, listedPackage, PACKAGE_LIST_MARKERS } from "./package-lists";
 
 /**
  * A Kubernetes binary's start-up line (kubelet, kube-proxy and the control plane all log it from their
@@ -25,7 +25,7 @@ const KLOG_VERSION = /\bserver\.go:\d+\] Version: v(1\.\d+\.\d+)(?![\w.-])/;
 const KUBE_VERSION_INFO =
   /\b(?:Server Version|kubeadm version): &?version\.Info\{[^}]{0,200}?\bGitVersion:"v(1\.\d+\.\d+)(?:[+-](?:k3s|rke2|eks|gke|aks)[\w.-]*)?"/;
 const KUBE_SERVER_VERSION = /^\s*Server Version: v(1\.\d+\.\d+)(?:[+-](?:k3s|rke2|eks|gke|aks)[\w.-]*)?\s*$/;
-export const KUBE_VERSION_MARKERS = ['gitversion:"v', "server version: v"];
+const KUBE_VERSION_MARKERS = ['gitversion:"v', "server version: v"];
 /** `crun --version`'s first line: crun numbers most releases with two parts ("crun version 0.17", "1.8"). */
 const CRUN_VERSION = /^\s*crun version (\d+\.\d+(?:\.\d+)?)\s*$/;
 
@@ -101,6 +101,8 @@ export function pickNamedVersions(candidates: readonly LineRef[]): Record<string
     found.set(ecosystem, seen);
   };
   for (const { text } of candidates) {
+    // A removed package's row still names its version: not the one running.
+    if (isUninstalledRow(text)) continue;
     const kube = KLOG_VERSION.exec(text)?.[1] ?? KUBE_VERSION_INFO.exec(text)?.[1] ?? KUBE_SERVER_VERSION.exec(text)?.[1];
     if (kube) add("kubernetes", kube);
     const crun = CRUN_VERSION.exec(text)?.[1];

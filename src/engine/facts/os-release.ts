@@ -120,6 +120,21 @@ export function withCosImage(os: OsFacts | null, text: string, releases: readonl
 const RHEL_FAMILY = new Set(["rhel", "centos", "rocky", "almalinux", "ol"]);
 
 /**
+ * The family an os-release ID, a kernel's distribution or an ecosystem's prefix belongs to, as records
+ * key releases: RHEL's rebuilds are RHEL ("rhel:7" covers CentOS 7), Raspberry Pi OS is Debian.
+ */
+export function distributionFamily(id: string): string {
+  if (RHEL_FAMILY.has(id)) return "rhel";
+  return id === "raspbian" || id === "raspberrypi" ? "debian" : id;
+}
+
+/** A record ecosystem that is a distribution release's ("ubuntu:24.04", "rhel:7", "arch"), by its family; null for upstream ones. */
+export function ecosystemDistribution(ecosystem: string): string | null {
+  if (ecosystem.includes(":")) return distributionFamily(ecosystem.split(":")[0] as string);
+  return ecosystem === "arch" ? "arch" : null;
+}
+
+/**
  * The distribution release as records key their ecosystems ("ubuntu:24.04", "debian:12", "rhel:9",
  * "fedora:40", "amzn:2023"), or null for a distribution records do not key that way.
  */

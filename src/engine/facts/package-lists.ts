@@ -26,16 +26,23 @@ const PACKAGES: Readonly<Record<string, string>> = {
   netavark: "netavark",
 };
 
-/** A `dpkg -l` row: state flags, name (with its architecture), version. */
-const DPKG_ROW = /^\s*[uihrp][inucfhWt]R?\s+([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)?\s+(?:\d+:)?(\d+\.\d+(?:\.\d+)?)[^\s]*\s/;
-/** An `rpm -qa` name: name-version-release.arch. */
+/** A `dpkg -l` row of an installed package ("ii", or "hi" when held): name (with its architecture), version. A removed one ("rc") is not. */
+const DPKG_ROW = /^\s*[ih]i\s+([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)?\s+(?:\d+:)?(\d+\.\d+(?:\.\d+)?)[^\s]*\s/;
+/**
+ * An `rpm -qa` name (name-version-release.arch) as rpm prints it, at the line's start: dnf's indented
+ * "Removed:" and "Upgraded:" blocks list packages that are no longer, or not yet, the installed ones.
+ */
 const RPM_NAME =
-  /^\s*([a-z0-9][a-z0-9.+-]*?)-(?:\d+:)?(\d+\.\d+(?:\.\d+)?)(?:[~^][\w.]+)?-[\w.~^]+\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s*$/;
+  /^([a-z0-9][a-z0-9.+-]*?)-(?:\d+:)?(\d+\.\d+(?:\.\d+)?)(?:[~^][\w.]+)?-[\w.~^]+\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s*$/;
 
 /** Literals a listing's line holds, for the one-pass matcher: a dpkg state column, an rpm architecture. */
 export const PACKAGE_LIST_MARKERS = ["ii  ", "hi  ", ".x86_64", ".aarch64", ".noarch", ".s390x", ".ppc64le"];
 
 const MAX_ROW = 300;
+
+/** A `dpkg -l` row of a package that is not installed (removed "rc", half-installed "iU", ...): it names no running version. */
+const DPKG_OTHER_ROW = /^\s*(?![ih]i\s)[uihrp][nicuUfFhHWt]R?\s+[a-z0-9][a-z0-9.+-]*(?::[a-z0-9]+)?\s+(?:\d+:)?\d/;
+export const isUninstalledRow = (line: string) => line.length <= MAX_ROW && DPKG_OTHER_ROW.test(line);
 
 /** The record ecosystem and upstream version a listing's line names, or null. */
 export function listedPackage(line: string): [ecosystem: string, version: string] | null {

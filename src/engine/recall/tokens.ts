@@ -244,9 +244,10 @@ export function matchTokens(sig: readonly string[], line: readonly string[], at 
 const UNMARKED_CUT = 4;
 
 /**
- * A line cut short without a mark (a pager's `less -S` at the terminal's width, a truncated paste):
- * it ends inside the signature, its last word the signature's next word or the start of it ("$P" of
- * "$PATH"). What it holds must be most of the signature, in order, up to the line's very end.
+ * A line cut short without a mark (a pager's `less -S` at the terminal's width, a truncated paste): it
+ * ends inside one of the signature's words ("$P" of "$PATH"), after most of the signature in order.
+ * The part cut off must not be what tells one failure from another: an errno text or a state
+ * ("…pair interfaces: o" could go on "operation not supported" or "cannot allocate memory").
  */
 function cutAtEnd(sig: readonly string[], line: readonly string[]): boolean {
   const last = line[line.length - 1];
@@ -255,17 +256,22 @@ function cutAtEnd(sig: readonly string[], line: readonly string[]): boolean {
   const least = Math.max(MIN_TOKENS + 1, Math.ceil(words * CUT_SHARE));
   for (let k = sig.length - 1; k > 0; k--) {
     const head = sig.slice(0, k);
-    const held = head.filter((t) => t !== WILD).length;
-    if (held < least) return false;
-    const next = sig[k] as string;
-    // The line ends with the head's last word, or with a cut start of the word after it.
-    if (next !== WILD && next.startsWith(last) && last !== next && inOrder(head, line.slice(0, -1), null)) return true;
-    if (head[k - 1] !== WILD && same(last, head[k - 1] as string) && inOrder(head, line, null)) return true;
+    if (head.filter((t) => t !== WILD).length < least) return false;
+    const cut = sig[k] as string;
+    if (cut === WILD || cut === last || !cut.startsWith(last)) continue;
+    if (sig.slice(k + 1).some((t) => TELLING.has(t))) return false;
+    return inOrder(head, line.slice(0, -1), null);
   }
   return false;
 }
 /** How much of a signature a line cut short must still hold. */
 const CUT_SHARE = 0.75;
+/** Words of the errno texts and states that tell failures apart: a cut may not drop one. */
+const TELLING = new Set(
+  "denied permitted permission supported operation exist exists busy directory file memory space allocate argument invalid refused reset unreachable timed timeout found loop full".split(
+    " ",
+  ),
+);
 
 /** Whether words in order (gaps as in matchTokens) hold all of `sig`; the last (or first) may be cut. */
 function inOrder(sig: readonly string[], words: readonly string[], cutAt: "end" | "start" | null, minCut = 3): boolean {
