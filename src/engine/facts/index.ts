@@ -23,7 +23,7 @@ export { findIptables, IPTABLES_VERSION_MARKERS, type LineRef, parseIptablesVers
 export { kernelFacts } from "./kernel-facts";
 export { osImageToOs, parseNodesTable } from "./kube-nodes";
 export { MENTION_MARKERS, type MentionLine } from "./mentions";
-export { distributionFamily, ecosystemDistribution, parseOsRelease, releaseEcosystem } from "./os-release";
+export { parseOsRelease, releaseEcosystem } from "./os-release";
 export { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 export { parseUname, parseVersionSignature, type UnameFacts, type VersionSignature } from "./uname";
 
