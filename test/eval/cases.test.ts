@@ -25,6 +25,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout9": 50,
   "eval/holdout10": 50,
   "eval/holdout11": 50,
+  "eval/holdout12": 50,
 };
 
 beforeAll(async () => {
