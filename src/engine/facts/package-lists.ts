@@ -26,8 +26,10 @@ const PACKAGES: Readonly<Record<string, string>> = {
   netavark: "netavark",
 };
 
-/** A `dpkg -l` row of an installed package ("ii", or "hi" when held): name (with its architecture), version. A removed one ("rc") is not. */
-const DPKG_ROW = /^\s*[ih]i\s+([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)?\s+(?:\d+:)?(\d+\.\d+(?:\.\d+)?)[^\s]*\s/;
+/** A `dpkg -l` row: its state ("ii" installed, "hi" held, "rc" removed, ...), name (with its architecture), version. */
+const DPKG_ROW = /^\s*([uihrp][nicuUfFhHWt]R?)\s+([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)?\s+(?:\d+:)?(\d+\.\d+(?:\.\d+)?)/;
+/** Only an installed (or held) package names the version that runs. */
+const INSTALLED = /^[ih]i$/;
 /**
  * An `rpm -qa` name (name-version-release.arch) as rpm prints it, at the line's start: dnf's indented
  * "Removed:" and "Upgraded:" blocks list packages that are no longer, or not yet, the installed ones.
@@ -41,14 +43,17 @@ export const PACKAGE_LIST_MARKERS = ["ii  ", "hi  ", ".x86_64", ".aarch64", ".no
 const MAX_ROW = 300;
 
 /** A `dpkg -l` row of a package that is not installed (removed "rc", half-installed "iU", ...): it names no running version. */
-const DPKG_OTHER_ROW = /^\s*(?![ih]i\s)[uihrp][nicuUfFhHWt]R?\s+[a-z0-9][a-z0-9.+-]*(?::[a-z0-9]+)?\s+(?:\d+:)?\d/;
-export const isUninstalledRow = (line: string) => line.length <= MAX_ROW && DPKG_OTHER_ROW.test(line);
+export function isUninstalledRow(line: string): boolean {
+  const state = line.length <= MAX_ROW ? DPKG_ROW.exec(line)?.[1] : undefined;
+  return state !== undefined && !INSTALLED.test(state);
+}
 
 /** The record ecosystem and upstream version a listing's line names, or null. */
 export function listedPackage(line: string): [ecosystem: string, version: string] | null {
   // A listing's row is short; a long line is no row, and the name patterns need not scan it.
   if (line.length > MAX_ROW) return null;
-  const m = DPKG_ROW.exec(line) ?? RPM_NAME.exec(line);
+  const row = DPKG_ROW.exec(line);
+  const m = row ? (INSTALLED.test(row[1] as string) ? [row[0], row[2], row[3]] : null) : RPM_NAME.exec(line);
   const ecosystem = m?.[1] ? PACKAGES[m[1]] : undefined;
   return ecosystem && m?.[2] ? [ecosystem, m[2]] : null;
 }
