@@ -24,8 +24,11 @@ export interface ContextInput {
 interface LogWindow {
   literals: ContextLiterals;
   present: ReadonlySet<string>;
-  hitLines: ReadonlySet<number>;
+  /** The 0-based lines holding a literal, in order. */
+  hitLines: readonly number[];
   plain: boolean;
+  /** The searched text's lines, split once for all the records that read them. */
+  lines: () => readonly string[];
 }
 
 /**
@@ -135,22 +138,30 @@ export function contextShown(context: CompiledContext, input: ContextInput, matc
   // When every pattern has a prefilter, a plain line holding none of the literals cannot match any
   // (cannotMatch would say so pattern by pattern): only lines with a literal, or not plain, are read.
   const prefiltered = context.evidenceLiterals.every((sets) => sets !== null);
-  const worthReading = (l: string, i: number) => !prefiltered || hitLines.has(i) || (!plain && NOT_PLAIN.test(l));
-  const lines = text.split("\n");
-  return lines.some((l, i) => !matchedLines.has(i + 1) && l.length > 0 && worthReading(l, i) && shows(l));
+  const lines = input.window.lines();
+  const read = (i: number) => {
+    const l = lines[i] as string;
+    return !matchedLines.has(i + 1) && l.length > 0 && shows(l);
+  };
+  // On plain text only the lines holding a literal can show it; otherwise a line that is not plain may too.
+  if (prefiltered && plain) return hitLines.some(read);
+  const hit = prefiltered ? new Set(hitLines) : null;
+  return lines.some((l, i) => (hit === null || hit.has(i) || NOT_PLAIN.test(l)) && read(i));
 }
 
 function logWindow(text: string, literals: ContextLiterals): LogWindow {
   const present = new Set<string>();
-  const hitLines = new Set<number>();
+  const hitLines: number[] = [];
   if (literals.literals.length) {
     const hits = scanText(literals.automaton, text);
     hits.pattern.forEach((p, k) => {
       present.add(literals.literals[p] as string);
-      hitLines.add(hits.line[k] as number);
+      const line = hits.line[k] as number;
+      if (hitLines[hitLines.length - 1] !== line) hitLines.push(line);
     });
   }
-  return { literals, present, hitLines, plain: !NOT_PLAIN.test(text) };
+  let lines: string[] | undefined;
+  return { literals, present, hitLines, plain: !NOT_PLAIN.test(text), lines: () => (lines ??= text.split("\n")) };
 }
 /** A character plainLower refuses: a control character other than tab, CR and the line break, or non-ASCII. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
