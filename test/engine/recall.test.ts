@@ -78,6 +78,20 @@ describe("recall findings", () => {
     expect(xt?.evidence.some((e) => e.kind === "log" && e.approximate === "tokens")).toBe(true);
   });
 
+  it("read a large log's first and last 128 KB for reworded lines, while exact signatures read all of it", () => {
+    const reworded = XOR_MARK_KLOG.replace('unknown option "--xor-mark"', "unknown option '--xor-mark'");
+    const filler = `${CLEAN_KUBE_PROXY_START}\n`.repeat(Math.ceil((1024 * 1024) / CLEAN_KUBE_PROXY_START.length));
+    const foundBy = (log: string) =>
+      diagnoseFields(kb.compiled, { uname: "6.6.58", logs: log })
+        .findings.find((f) => f.id === XT)
+        ?.evidence.flatMap((e) => (e.kind === "log" ? [e.approximate ?? "exact"] : []));
+    expect(foundBy(`${reworded}\n${filler}`)).toContain("tokens");
+    expect(foundBy(`${filler}${reworded}`)).toContain("tokens");
+    // Past the windows, in the middle of 2 MB of healthy lines: the reworded line is not read, the exact one is.
+    expect(foundBy(`${filler}${reworded}\n${filler}`)).toBeUndefined();
+    expect(foundBy(`${filler}${XOR_MARK_KLOG}\n${filler}`)).toContain("exact");
+  });
+
   it("never make a finding high from approximate evidence alone", () => {
     for (const record of kb.records) {
       for (const e of record.examples) {

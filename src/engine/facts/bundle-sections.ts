@@ -47,10 +47,17 @@ function unameCommand(flags: string): Command {
  */
 const COMMENT = /^\s*#\s+[A-Z][a-z]/;
 
+/**
+ * The program words every COMMANDS pattern starts with: a log's unframed lines (klog block bodies,
+ * wrapped messages) are read once by this instead of by each pattern.
+ */
+const COMMAND_START = /^(?:sudo\s+)?(?:\S*\/)?(?:uname|cat|lsb_release|kubectl|oc|k|ip6?tables)\b/;
+
 /** The command a line shows, or null when the line is not a command. */
 export function commandOf(line: string): Command | null {
   const prompt = COMMENT.test(line) ? null : PROMPT.exec(line);
   const rest = (prompt ? line.slice(prompt[0].length) : line).trim();
+  if (!COMMAND_START.test(rest)) return prompt ? "other" : null;
   for (const [pattern, kind] of COMMANDS) {
     const m = pattern.exec(rest);
     if (m) return typeof kind === "function" ? kind(m) : kind;

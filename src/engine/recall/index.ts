@@ -110,8 +110,8 @@ export interface ApproximateHit extends Hit {
  * The recall tier over one log: on each failure line (or a line cut by an ellipsis), the token
  * signatures whose anchor words it holds and whose exact signature did not match it; then, for a
  * failure line nothing explained, the record whose text best explains it. Only the first and last
- * 512 KB of a large log are read, so the work is bounded whatever the log's size: pasted reports are
- * small, and a large log's failure is near its end. `marked` (0-based lines holding a FAILURE_MARKERS
+ * 128 KB of a large log are read (see window-lines.ts), so the work is bounded whatever the log's
+ * size. `marked` (0-based lines holding a FAILURE_MARKERS
  * literal, from the matcher's pass) spares the failure tests on the lines that cannot pass them.
  */
 export function recallHits(

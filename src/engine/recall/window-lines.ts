@@ -1,13 +1,17 @@
 /**
- * How the recall tier walks a log: its first and last 512 KB, line by line, with their line numbers.
- * Pasted reports are small, and a large log's failure is near its end, so the work stays bounded.
+ * How the recall tier walks a log: its first and last 128 KB, line by line, with their line numbers.
+ * Pasted reports are smaller than that (the largest evaluation case is 60 KB) and are read whole. A
+ * machine-collected log holds a daemon's start-up failure at its start and a retried failure again
+ * near its end, and its exact signatures are searched over all of it: the approximate tier's cost per
+ * diagnosis stays within the Workers free plan's CPU budget whatever the log's size (at 512 KB a side
+ * it was about half of a 1 MB diagnosis).
  */
-const LEXICAL_WINDOW = 512 * 1024;
+const LEXICAL_WINDOW = 128 * 1024;
 /** Longest line read; the rest of a longer line says nothing a signature's words would not. */
 export const MAX_LINE = 4000;
 
 /**
- * Calls `visit(line, number)` for each line of the first and last 512 KB (the whole text when small).
+ * Calls `visit(line, number)` for each line of the first and last 128 KB (the whole text when small).
  * `lines`, when known (> 0), is the text's line count: the second window's first line number is then
  * counted back from the end rather than forward over the whole text.
  */
