@@ -11,10 +11,12 @@ export interface Check {
     | "top1"
     | "closest"
     | "shown"
+    | "shownFirst"
     | "cleanQuiet"
     | "second"
     | "bothPresent"
     | "nearMiss"
+    | "nearMissShownFirst"
     | "clean"
     | "verdict"
     | "bm25Top1"
@@ -69,6 +71,9 @@ export function evaluate(kb: CompiledKb, records: readonly BugRecord[], cases: r
         expected: `${e.top1} first or among the closest`,
         got: findings.length ? describe(findings[0]) : ids.join(", ") || "nothing",
       });
+      // The top of the answer, as a reader sees it: the first finding, or the first closest record when none.
+      const first = findings[0]?.id ?? ids[0];
+      checks.push({ metric: "shownFirst", pass: first === e.top1, expected: `${e.top1} shown first`, got: first ?? "nothing" });
       const best = bm25(caseText(c))[0];
       checks.push({ metric: "bm25Top1", pass: best?.id === e.top1, expected: `${e.top1} first`, got: best?.id ?? "nothing" });
     }
@@ -90,6 +95,14 @@ export function evaluate(kb: CompiledKb, records: readonly BugRecord[], cases: r
         pass: high.length === 0,
         expected: `${e.absentHigh.join(", ")} not high`,
         got: high.length ? high.map(describe).join(", ") : "not high",
+      });
+      // The other side of reading the top of the answer: the look-alike at its top, as a finding or the first closest record.
+      const shownFirst = findings[0]?.id ?? diagnosis.closest[0]?.id;
+      checks.push({
+        metric: "nearMissShownFirst",
+        pass: !shownFirst || !e.absentHigh.includes(shownFirst),
+        expected: `${e.absentHigh.join(", ")} not shown first`,
+        got: shownFirst ?? "nothing",
       });
       // BM25 has no confidence and never abstains: its analogue of "high" is ranking the look-alike first.
       const best = bm25(caseText(c))[0];
@@ -148,10 +161,12 @@ const LABELS: Record<Check["metric"], string> = {
   top1: "single bug: right record first (engine)",
   closest: "single bug, no finding: right record among the closest",
   shown: "single bug: right record first, or among the closest if no finding",
+  shownFirst: "single bug: right record at the top (finding, else first closest)",
   bm25Top1: "single bug: right record first (naive BM25 over titles+summaries)",
   second: "two bugs: second bug present",
   bothPresent: "two bugs: both present",
   nearMiss: "near-miss precision: look-alike not high",
+  nearMissShownFirst: "near-miss: look-alike not at the top (finding, else first closest)",
   bm25NearMiss: "near-miss: look-alike not ranked first (naive BM25 baseline)",
   clean: "clean-log precision: no high finding",
   cleanQuiet: "clean log: no closest records offered (informational)",

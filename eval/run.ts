@@ -10,7 +10,7 @@ import { EVAL_SETS, type LoadedCase, loadCases } from "./load";
 import { type Check, evaluate, summarize } from "./measure";
 
 /** Figures that are not misses of their own: the baseline's, the sum of two others, the fallback's noise. */
-const INFORMATIONAL = new Set<Check["metric"]>(["bm25Top1", "bm25NearMiss", "shown", "cleanQuiet"]);
+const INFORMATIONAL = new Set<Check["metric"]>(["bm25Top1", "bm25NearMiss", "shown", "shownFirst", "nearMissShownFirst", "cleanQuiet"]);
 
 const built = await buildKnowledgeBase(await readKbFiles(process.env.KB_DIR ?? "data"));
 if (!built.ok) {
