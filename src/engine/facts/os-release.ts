@@ -117,7 +117,8 @@ export function withCosImage(os: OsFacts | null, text: string, releases: readonl
   return { id: "cos", idLike: [], versionId: milestone, prettyName: null, codename: null, buildId };
 }
 
-const RHEL_FAMILY = new Set(["rhel", "centos", "rocky", "almalinux", "ol"]);
+/** RHEL and the distributions that rebuild it from Red Hat's sources (their os-release IDs). */
+export const RHEL_FAMILY: ReadonlySet<string> = new Set(["rhel", "centos", "rocky", "almalinux", "ol", "cloudlinux", "eurolinux", "navy"]);
 
 /**
  * The family an os-release ID, a kernel's distribution or an ecosystem's prefix belongs to, as records

@@ -6,6 +6,7 @@
  * kernel rebuilt from that package with changes of its own: judged as the package, hedged.
  */
 import type { KernelFacts, OsFacts } from "../types";
+import { RHEL_FAMILY } from "./os-release";
 
 /** The architectures RPM builds a kernel package for. */
 const ARCHES = "x86_64|aarch64|ppc64le|ppc64|s390x|s390|i686|i586|i386|armv7hl|armv7l|riscv64|noarch";
@@ -14,8 +15,6 @@ const MAX_RELEASE = 128;
 const RPM_RELEASE = new RegExp(
   String.raw`^((\d+\.\d+\.\d+)(?:\.\d+)?-([\w.]+?)\.(el\d+(?:_\d+)?(?:uek)?(?:\.elrepo)?|fc\d+|amzn\d+|cm\d+|azl\d+))(?:\.(?!(?:${ARCHES})\b)([a-z][a-z0-9]*(?:\.\w+)*?))?(?:\.(${ARCHES}))?(?:\+(\w+))?$`,
 );
-/** Distributions that rebuild the RHEL kernel from its sources. */
-const RHEL_REBUILDS = new Set(["rhel", "rocky", "almalinux", "centos", "ol", "cloudlinux", "eurolinux", "navy"]);
 
 export const isRpmKernel = (release: string): boolean => release.length <= MAX_RELEASE && RPM_RELEASE.test(release);
 
@@ -60,7 +59,7 @@ export function rpmKernel(release: string, os: OsFacts | null): Partial<KernelFa
     };
   }
   if (tag.startsWith("el")) {
-    const id = os && RHEL_REBUILDS.has(os.id) ? os.id : "rhel";
+    const id = os && RHEL_FAMILY.has(os.id) ? os.id : "rhel";
     const rebuilt =
       id === "rhel"
         ? ""
