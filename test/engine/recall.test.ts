@@ -54,6 +54,17 @@ describe("token signatures", () => {
     expect(matches("literal", sig, cut.replace("...", "\u2026"))).toBe(true);
   });
 
+  it("hold a line marked as cut at one end to most of a signature, as a line cut without a mark", () => {
+    const sig = "failed to create containerd container: get apparmor_parser version";
+    // The ellipsis elides the rest of another message: the start shared with the signature is its generic half.
+    expect(matches("literal", sig, "failed to create containerd container: mount callback failed on \u2026:")).toBe(false);
+    expect(matches("literal", sig, "failed to create containerd container: get apparmor_parser \u2026")).toBe(true);
+    // Cut inside or before the errno that tells failures apart ("operation not permitted" or "not supported"?).
+    const pair = "failed to add the host pair interfaces: operation not supported";
+    expect(matches("literal", pair, "Error: failed to add the host pair interfaces: operation not supp\u2026")).toBe(true);
+    expect(matches("literal", pair, "Error: failed to add the host pair interfaces: operation\u2026")).toBe(false);
+  });
+
   it("refuse a line with other words inserted between theirs: an inserted word can change the meaning", () => {
     const sig = '-A KUBE-FIREWALL -m comment --comment "kubernetes firewall for dropping marked packets" -j DROP';
     const withMark =
@@ -213,7 +224,7 @@ describe("recall across other tools' wording", () => {
 
   it("judge each line of a message quoted inside another with literal \\n separators (an installer's JSON)", () => {
     // An installer's stderr holding a wrapper's retelling of the kubelet's refusal (no signature's wording).
-    const ansible = String.raw`    "stderr": "[preflight] WARNING: Connection to \"https://10.0.0.19:6443\" uses proxy \"http://proxy:80\"\n[preflight] Some fatal errors occurred:\n\tkubelet exited: running with swap on is not supported, disable swap\n[preflight] If you know what you are doing, you can make a check non-fatal with --skip-preflight-checks",`;
+    const ansible = String.raw`    "stderr": "[preflight] WARNING: Connection to \"https://10.0.0.19:6443\" uses proxy \"http://proxy:80\"\n[preflight] Some fatal errors occurred:\n\tkubelet exited: running with swap on is not supported, disable swap or set --fail-swap-on flag to false\n[preflight] If you know what you are doing, you can make a check non-fatal with --skip-preflight-checks",`;
     const f = first(ansible);
     expect(f).toMatchObject({ id: "kubelet-fails-with-swap-on", evidence: [{ approximate: "similar", line: 1 }] });
     expect(f?.confidence).not.toBe("high");

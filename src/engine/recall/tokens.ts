@@ -348,5 +348,12 @@ function matchAroundEllipsis(sig: readonly string[], before: readonly string[], 
   }
   const words = (part: readonly string[]) => part.filter((t) => t !== WILD).length;
   const covered = words(sig.slice(0, head)) + words(sig.slice(sig.length - tail));
+  // Only one side of the cut holds the signature: the line is cut short with a mark ("…" at its end, or a
+  // start cut off), and then, as for a line cut short without one, most of the signature must be there and
+  // what the cut dropped must not be what tells failures apart.
+  if (head === 0 || tail === 0) {
+    const dropped = head === 0 ? sig.slice(0, sig.length - tail) : sig.slice(head);
+    return covered >= Math.max(MIN_TOKENS + 1, Math.ceil(words(sig) * CUT_SHARE)) && !dropped.some((t) => TELLING.has(t));
+  }
   return covered >= Math.max(MIN_TOKENS + 1, Math.ceil(words(sig) * 0.5));
 }
