@@ -48,6 +48,41 @@ const PROBES = [
 export const MENTION_PROBE_MARKER: ReadonlyMap<string, string> = new Map(MENTION_MARKERS.map((m, i) => [`${MENTION_PROBE}/${i}`, m]));
 
 /**
+ * An example log without the lines that only the record's context signatures (weight below a
+ * symptom's) match: what the lexical fallback should liken a report's lines to is the bug's symptom.
+ * Only the records that have a context signature are scanned, with a matcher of their own signatures.
+ */
+function symptomLines(
+  records: readonly BugRecord[],
+  signatures: ReadonlyMap<string, CompiledSignature>,
+): (record: { id: string }, log: string) => string {
+  const withContext = new Set(records.filter((r) => r.signatures.some((s) => s.weight < CONTEXT_WEIGHT)).map((r) => r.id));
+  if (!withContext.size) return (_, log) => log;
+  const own = [...signatures].filter(([, { record }]) => withContext.has(record.id));
+  const matcher = compileMatcher(
+    own.map(([key, { signature: s }]) => ({ key, kind: s.kind, pattern: s.pattern, caseSensitive: s.caseSensitive })),
+    { deferRegexes: true },
+  );
+  return (record, log) => {
+    if (!withContext.has(record.id)) return log;
+    const weights = new Map<number, number>();
+    for (const hit of matcher.scan(log)) {
+      const s = signatures.get(hit.key);
+      if (s?.record.id === record.id) weights.set(hit.line, Math.max(weights.get(hit.line) ?? 0, s.signature.weight));
+    }
+    const drop = new Set([...weights].filter(([, w]) => w < CONTEXT_WEIGHT).map(([line]) => line));
+    return drop.size
+      ? log
+          .split("\n")
+          .filter((_, i) => !drop.has(i + 1))
+          .join("\n")
+      : log;
+  };
+}
+/** A signature weighing less than this marks context (a shared symptom of many causes), not the bug. */
+const CONTEXT_WEIGHT = 0.5;
+
+/**
  * Throws MatcherCompileError (listing every bad pattern) when a signature cannot run in linear time.
  * `validated`: the records passed a full compile at import, so regexes may be built on first use.
  */
@@ -60,7 +95,6 @@ export function compileKnowledgeBase<R extends BugRecord>(
   for (const record of records) {
     for (const signature of record.signatures) signatures.set(signatureKey(record.id, signature.id), { record, signature });
   }
-  const recall = compileRecall(records, signatureKey);
   const matcher = compileMatcher(
     [
       ...[...signatures].map(([key, { signature: s }]) => ({ key, kind: s.kind, pattern: s.pattern, caseSensitive: s.caseSensitive })),
@@ -69,6 +103,7 @@ export function compileKnowledgeBase<R extends BugRecord>(
     // The recall tier's failure words ride in the same pass, so it need not test every line itself.
     { deferRegexes: opts.validated ?? false, markers: FAILURE_MARKERS.map(foldLiteral) },
   );
+  const recall = compileRecall(records, signatureKey, symptomLines(records, signatures));
   const relations = records.flatMap((r) => (r.relations ?? []).map((rel) => ({ from: r.id, to: rel.id, kind: rel.kind, note: rel.note })));
   return { version, records, matcher, signatures, relations, recall, contexts: compileContexts(records) };
 }

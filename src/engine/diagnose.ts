@@ -13,7 +13,7 @@ import {
 } from "./facts";
 import { compareNodes, nodeHost } from "./fleet";
 import type { Hit } from "./match";
-import { type ApproximateHit, closestRecords, recallHits } from "./recall";
+import { type ApproximateHit, closestRecords, type RecallScan, recallHits } from "./recall";
 import type { BugRecord } from "./record";
 import {
   APPROXIMATE_CAP,
@@ -71,7 +71,7 @@ export function diagnoseHostBundle(
   limit: number,
   subject: string,
 ): { diagnosis: Diagnosis; facts: ExtractedFacts; host: HostVersions } {
-  const { hits, pre, marked } = scan(kb, text);
+  const { hits, pre, recall } = scan(kb, text);
   const facts = extractFacts(text, pre);
   const host = singleHost(facts, subject);
   const isLog = (line: number) => !facts.notLogs.has(line);
@@ -79,7 +79,7 @@ export function diagnoseHostBundle(
   const diagnosis = assemble(
     kb,
     facts,
-    [...exact, ...recallHits(kb.recall, text, exact, isLog, marked)],
+    [...exact, ...recallHits(kb.recall, text, exact, isLog, recall)],
     limit,
     { others: [], logs: text },
     host,
@@ -90,19 +90,21 @@ export function diagnoseHostBundle(
 /** Diagnoses structured fields; evidence line numbers count lines of `logs`. */
 export function diagnoseFields(kb: CompiledKb, input: DiagnoseInput): Diagnosis {
   const logs = input.logs ?? "";
-  const { hits, pre, marked } = scan(kb, logs);
-  const recalled = logs ? recallHits(kb.recall, logs, hits, () => true, marked) : [];
+  const { hits, pre, recall } = scan(kb, logs);
+  const recalled = logs ? recallHits(kb.recall, logs, hits, () => true, recall) : [];
   const others = [input.uname, input.procVersion, input.osRelease, input.nodes, input.iptablesVersion].filter((s): s is string => !!s);
   const diagnosis = assemble(kb, factsFromFields(input, pre), [...hits, ...recalled], input.limit ?? DEFAULT_LIMIT, { others, logs });
   return { ...diagnosis, closest: closestFor(kb, diagnosis.findings, logs) };
 }
 
 /** The one pass over the text: record signatures, and the engine's own probes for facts. */
-function scan(kb: CompiledKb, text: string): { hits: Hit[]; pre: PreScan; marked: Uint8Array | null } {
+function scan(kb: CompiledKb, text: string): { hits: Hit[]; pre: PreScan; recall: RecallScan } {
   const hits: Hit[] = [];
   const iptablesLines = new Map<number, LineRef>();
   const mentionLines = new Map<number, MentionLine & { markers: Set<string> }>();
-  const found = text ? kb.matcher.scanMarked(text) : { hits: [], marked: null };
+  const found = text ? kb.matcher.scanMarked(text) : { hits: [], marked: null, rejected: [] };
+  // "record\nline" for each line a record's own signature refused.
+  const refused = new Set(found.rejected.map((r) => `${kb.signatures.get(r.key)?.record.id}\n${r.line}`));
   for (const h of found.hits) {
     const marker = MENTION_PROBE_MARKER.get(h.key);
     if (marker !== undefined) {
@@ -113,7 +115,11 @@ function scan(kb: CompiledKb, text: string): { hits: Hit[]; pre: PreScan; marked
     } else if (!h.key.startsWith(IPTABLES_PROBE)) hits.push(h);
     else if (!iptablesLines.has(h.line)) iptablesLines.set(h.line, { text: h.text, line: h.line });
   }
-  return { hits, pre: { iptablesLines: [...iptablesLines.values()], mentionLines: [...mentionLines.values()] }, marked: found.marked };
+  return {
+    hits,
+    pre: { iptablesLines: [...iptablesLines.values()], mentionLines: [...mentionLines.values()] },
+    recall: { marked: found.marked, refusedBy: (line, recordId) => refused.has(`${recordId}\n${line}`) },
+  };
 }
 
 /** The versions the input shows for the machine it came from. */

@@ -215,3 +215,16 @@ describe("scan: logs wrapped by mail clients", () => {
     expect(m.scan(log)).toEqual([]);
   });
 });
+
+describe("scanMarked: the lines a signature's own regex refused", () => {
+  it("reports a line that held a regex's literals but failed it, and not a line that lacked them or matched", () => {
+    const matcher = compileMatcher([rx("insert-failed", "insert_failed=[1-9][0-9]*"), lit("plain", "no such device")]);
+    const log = ["cpu=0 insert_failed=0 drop=0", "cpu=1 insert_failed=42 drop=0", "cpu=2 drop=0", "no such device"].join("\n");
+    const { hits, rejected } = matcher.scanMarked(log);
+    expect(brief(hits)).toEqual([
+      { key: "insert-failed", line: 2 },
+      { key: "plain", line: 4 },
+    ]);
+    expect(rejected).toEqual([{ key: "insert-failed", line: 1 }]);
+  });
+});

@@ -140,7 +140,7 @@ describe("recall prefilter", () => {
       fc.property(text, (t) => {
         const { hits, marked } = kb.matcher.scanMarked(t);
         const all = () => true;
-        expect(recallHits(kb.recall, t, hits, all, marked)).toEqual(recallHits(kb.recall, t, hits, all, null));
+        expect(recallHits(kb.recall, t, hits, all, { marked })).toEqual(recallHits(kb.recall, t, hits, all, { marked: null }));
       }),
       { numRuns: 400 },
     );

@@ -103,6 +103,24 @@ describe("recall findings", () => {
     expect(foundBy(`${filler}${XOR_MARK_KLOG}\n${filler}`)).toContain("exact");
   });
 
+  it("never liken a line to a record whose own signature refused it", () => {
+    // Healthy `conntrack -S` counters: the DNS-race record's regex wants insert_failed above 0, so its
+    // words in a zero counter are not its symptom.
+    const healthy = [
+      "$ conntrack -S",
+      "cpu=0   \tfound=0 invalid=12 insert=0 insert_failed=0 drop=0 early_drop=0 error=0 search_restart=0",
+      "cpu=1   \tfound=0 invalid=9 insert=0 insert_failed=0 drop=0 early_drop=0 error=0 search_restart=0",
+    ].join("\n");
+    expect(diagnoseBundle(kb.compiled, healthy).findings).toEqual([]);
+    const racing = healthy.replace("insert_failed=0 drop", "insert_failed=317 drop");
+    expect(diagnoseBundle(kb.compiled, racing).findings[0]?.id).toBe(DNS_RACE);
+  });
+
+  it("do not liken an application's crash loop to a record whose context signature names control-plane pods", () => {
+    const app = String.raw`Nov 13 05:07:22 worker-2 kubelet[8685]: E1113 05:07:22.179449    8685 pod_workers.go:1298] "Error syncing pod, skipping" err="failed to "StartContainer" for "app" with CrashLoopBackOff: "back-off 10s restarting failed container=app pod=app-7d9f8b6c4-qm2lz_shop(14bad369-7647)"" pod="shop/app-7d9f8b6c4-qm2lz"`;
+    expect(diagnoseBundle(kb.compiled, app).findings).toEqual([]);
+  });
+
   it("never make a finding high from approximate evidence alone", () => {
     for (const record of kb.records) {
       for (const e of record.examples) {

@@ -53,7 +53,18 @@ export interface Matcher {
    * pass. `marked` is null when the text held ANSI escapes: the pass read the text without them, so its
    * marks may differ from the raw text's.
    */
-  scanMarked(text: string): { hits: Hit[]; marked: Uint8Array | null };
+  scanMarked(text: string): { hits: Hit[]; marked: Uint8Array | null; rejected: Rejection[] };
+}
+
+/**
+ * A line that held a signature's literals but failed its regex (or its case): the signature's own
+ * judgement that the line is not its symptom ("restarting failed container=app" for a pattern that
+ * names the control-plane containers), which a looser reading of the line should respect.
+ */
+export interface Rejection {
+  key: string;
+  /** 1-based, as Hit.line. */
+  line: number;
 }
 
 export class MatcherCompileError extends Error {
@@ -229,8 +240,16 @@ function confirmViews(confirm: (view: string) => boolean, views: readonly string
   return false;
 }
 
-/** One pass of the automaton, then confirmation on the flagged lines only; `marked` gets the marker lines. */
-function scanOnce({ ac, compiled, triggers, isMarker }: Tables, text: string, mark?: (lines: number) => Uint8Array): RawHit[] {
+/**
+ * One pass of the automaton, then confirmation on the flagged lines only; `marked` gets the marker
+ * lines, `rejected` the signatures whose confirmation refused a flagged line (as [signature, line]).
+ */
+function scanOnce(
+  { ac, compiled, triggers, isMarker }: Tables,
+  text: string,
+  mark?: (lines: number) => Uint8Array,
+  rejected?: Array<[number, number]>,
+): RawHit[] {
   const found = scanText(ac, text);
   const marked = mark?.(found.lines);
   const out: RawHit[] = [];
@@ -262,11 +281,15 @@ function scanOnce({ ac, compiled, triggers, isMarker }: Tables, text: string, ma
         }
         if (c.confirm) {
           views ??= lineViews(lineText, (found.end[k] as number) - start);
+          let memo: Map<string, boolean> | undefined;
           if (c.memo) {
-            const memo = memos.get(sig) ?? new Map<string, boolean>();
+            memo = memos.get(sig) ?? new Map<string, boolean>();
             memos.set(sig, memo);
-            if (!confirmViews(c.confirm, views, memo)) continue;
-          } else if (!views.some(c.confirm)) continue;
+          }
+          if (!(memo ? confirmViews(c.confirm, views, memo) : views.some(c.confirm))) {
+            rejected?.push([sig, line]);
+            continue;
+          }
         }
         out.push({ sig, line, text: lineText });
       }
@@ -275,13 +298,19 @@ function scanOnce({ ac, compiled, triggers, isMarker }: Tables, text: string, ma
   return out;
 }
 
-function scan(tables: Tables, input: string): { hits: Hit[]; marked: Uint8Array | null } {
+function scan(tables: Tables, input: string): { hits: Hit[]; marked: Uint8Array | null; rejected: Rejection[] } {
   const text = stripAnsi(input);
   let marked: Uint8Array | null = null;
-  const raw = scanOnce(tables, text, (lines) => {
-    marked = new Uint8Array(lines);
-    return marked;
-  });
+  const refused: Array<[number, number]> = [];
+  const raw = scanOnce(
+    tables,
+    text,
+    (lines) => {
+      marked = new Uint8Array(lines);
+      return marked;
+    },
+    refused,
+  );
   const variants = unwrapVariants(text);
   const seen = variants.length ? new Set(raw.map((h) => `${h.sig}:${h.line}`)) : new Set<string>();
   for (const variant of variants) {
@@ -302,5 +331,6 @@ function scan(tables: Tables, input: string): { hits: Hit[]; marked: Uint8Array 
     if (header !== undefined) hit.blockStart = header + 1;
     return hit;
   });
-  return { hits, marked: text === input ? marked : null };
+  const rejected = refused.map(([sig, line]) => ({ key: (tables.compiled[sig] as Compiled).key, line: line + 1 }));
+  return { hits, marked: text === input ? marked : null, rejected };
 }

@@ -7,6 +7,7 @@ export {
   MatcherCompileError,
   type MatcherProblem,
   type MatcherStats,
+  type Rejection,
   type SignatureSpec,
 } from "./compile-matcher";
 export { klogBlockHeaders } from "./klog-blocks";

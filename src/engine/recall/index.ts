@@ -59,7 +59,16 @@ const MAX_LEXICAL_LINES = 60;
 /** Lines of one quoted message judged on their own (an installer's stderr is a few lines). */
 const MAX_QUOTED_LINES = 20;
 
-export function compileRecall(records: readonly RecallRecord[], keyOf: (recordId: string, signatureId: string) => string): RecallTables {
+/**
+ * `symptomText` gives what of an example log the lexical fallback reads (the whole log by default):
+ * the knowledge base leaves out the lines only a record's context signatures match (control-plane pods
+ * in CrashLoopBackOff), which every other cause prints too and so would draw healthy traffic to it.
+ */
+export function compileRecall(
+  records: readonly RecallRecord[],
+  keyOf: (recordId: string, signatureId: string) => string,
+  symptomText: (record: RecallRecord, log: string) => string = (_, log) => log,
+): RecallTables {
   const raw = records.flatMap((r) => r.signatures.map((s) => ({ key: keyOf(r.id, s.id), tokens: signatureTokens(s.kind, s.pattern) })));
   const usable = raw.filter((t) => t.tokens.filter((w) => w !== WILD).length >= MIN_TOKENS);
   // How many token signatures use each word: anchors are the rarest, so few lines are tried.
@@ -90,7 +99,7 @@ export function compileRecall(records: readonly RecallRecord[], keyOf: (recordId
         r.summary,
         r.rootCause,
         ...r.signatures.flatMap((s) => [s.pattern, s.description ?? ""]),
-        ...r.examples.filter((e) => e.expect !== "absent").map((e) => e.log.slice(0, 8000)),
+        ...r.examples.filter((e) => e.expect !== "absent").map((e) => symptomText(r, e.log).slice(0, 8000)),
       ].join("\n"),
     })),
   );
@@ -106,20 +115,30 @@ export interface ApproximateHit extends Hit {
   terms?: string[];
 }
 
+/** What the matcher's pass already knows about the lines, for the recall tier to use. */
+export interface RecallScan {
+  /** 0-based lines holding a FAILURE_MARKERS literal: the failure tests are spared on the others. */
+  marked?: Uint8Array | null;
+  /**
+   * Whether one of the record's own signatures held the line's literals but refused it (its regex says
+   * the line is not its symptom): the line then resembles that record by accident of shared words.
+   */
+  refusedBy?: (line: number, recordId: string) => boolean;
+}
+
 /**
  * The recall tier over one log: on each failure line (or a line cut by an ellipsis), the token
  * signatures whose anchor words it holds and whose exact signature did not match it; then, for a
- * failure line nothing explained, the record whose text best explains it. Only the first and last
- * 128 KB of a large log are read (see window-lines.ts), so the work is bounded whatever the log's
- * size. `marked` (0-based lines holding a FAILURE_MARKERS
- * literal, from the matcher's pass) spares the failure tests on the lines that cannot pass them.
+ * failure line nothing explained, the record whose text best explains it, unless that record's own
+ * signature refused the line. Only the first and last 128 KB of a large log are read (see
+ * window-lines.ts), so the work is bounded whatever the log's size.
  */
 export function recallHits(
   tables: RecallTables,
   text: string,
   exact: readonly Hit[],
   isLog: (line: number) => boolean,
-  marked: Uint8Array | null = null,
+  { marked = null, refusedBy = () => false }: RecallScan = {},
 ): ApproximateHit[] {
   const exactOn = new Set(exact.map((h) => `${h.key}\n${h.line}`));
   const explained = new Set(exact.map((h) => h.line));
@@ -163,6 +182,11 @@ export function recallHits(
   };
   const pushSimilar = (m: LexicalMatch, line: number, l: string) =>
     similar.push({ key: m.id, line, text: l, approximate: "similar", recordId: m.id, coverage: m.coverage, terms: m.terms });
+  /** The record a line (or a message starting on it) resembles, unless that record's own signature refused the line. */
+  const resembles = (l: string, line: number): LexicalMatch | null => {
+    const m = resemblance(l);
+    return m && !refusedBy(line, m.id) ? m : null;
+  };
   /** Failure lines nothing explained, one per wording: the whole report's last resort. */
   const unexplained: Array<{ line: number; text: string }> = [];
   /** The log's lines while it is short: a short report without a word of failure is all evidence. */
@@ -190,7 +214,7 @@ export function recallHits(
     if (!failure || isInformational(l)) return "none";
     if (judged.similar === undefined) {
       if (tried >= MAX_LEXICAL_LINES) return "none";
-      judged.similar = resemblance(l);
+      judged.similar = resembles(l, line);
     }
     if (judged.similar) pushSimilar(judged.similar, line, l);
     else if (!judged.queued && unexplained.length < MAX_REPORT_LINES) {
@@ -221,7 +245,7 @@ export function recallHits(
       tokens.push({ key: sig.key, line: g.line + from, text: g.parts.slice(from).join(" "), approximate: "tokens" });
     }
     if (sigs.length || g.resembled || tried >= MAX_LEXICAL_LINES) return;
-    const m = resemblance(joined);
+    const m = resembles(joined, g.line);
     if (m) pushSimilar(m, g.line, joined);
   };
   // The previous line, kept as text and number (no allocation per line of a large log).
@@ -272,7 +296,7 @@ export function recallHits(
     const whole =
       reportResemblance(tables.lexical, unexplained) ??
       (shortReport.length <= MAX_REPORT_LINES ? reportResemblance(tables.lexical, shortReport) : null);
-    if (whole) similar.push(whole);
+    if (whole && !refusedBy(whole.line, whole.recordId ?? "")) similar.push(whole);
   }
   // Resemblance last: a record that a token signature found needs no resemblance.
   return [...tokens, ...similar];
