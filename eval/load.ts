@@ -31,6 +31,7 @@ export const EVAL_SETS = [
   { label: "held-out set 10 (eval/holdout10)", dir: "eval/holdout10" },
   { label: "held-out set 11 (eval/holdout11)", dir: "eval/holdout11" },
   { label: "held-out set 12 (eval/holdout12)", dir: "eval/holdout12" },
+  { label: "held-out set 13 (eval/holdout13)", dir: "eval/holdout13" },
 ] as const;
 
 /** Reads every <dir>/*.yaml (eval/cases by default); all problems at once, like kb:check. */
