@@ -26,6 +26,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout10": 50,
   "eval/holdout11": 50,
   "eval/holdout12": 50,
+  "eval/holdout13": 50,
 };
 
 beforeAll(async () => {
