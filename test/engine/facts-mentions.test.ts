@@ -44,6 +44,17 @@ describe("kernel mentions", () => {
     expect(kernelOf(" Kernel Version: 5.15.0-1030-aws\n Kernel Version: 6.8.0-1015-aws")).toBeNull();
   });
 
+  it("reads an RPM kernel's release standing alone, but not a package name or a path", () => {
+    expect(kernelOf("centos 7.2  3.10.0-514.el7.x86_64")).toMatchObject({ release: "3.10.0-514.el7.x86_64", distro: "rhel" });
+    expect(kernelOf("| node-3 | Rocky 9.4 | 5.14.0-427.13.1.el9_4.x86_64 |")?.release).toBe("5.14.0-427.13.1.el9_4.x86_64");
+    // Installed, not necessarily running; a kernel-devel tree; a package's own release.
+    expect(kernelOf("kernel-3.10.0-514.el7.x86_64\nkernel-3.10.0-693.el7.x86_64")).toBeNull();
+    expect(kernelOf("make -C /usr/src/kernels/3.10.0-514.el7.x86_64 M=$PWD")).toBeNull();
+    expect(kernelOf("Installing: containerd.io-1.4.6-3.1.el7.x86_64")).toBeNull();
+    // Two different releases decide nothing.
+    expect(kernelOf("was 3.10.0-514.el7.x86_64, now 3.10.0-1160.el7.x86_64")).toBeNull();
+  });
+
   it("never lets a mention override the kernel's own uname", () => {
     // uname -a from https://github.com/yukinakanaka/tetragon-mini/pull/11
     const uname =

@@ -17,11 +17,13 @@ import type { LineRef } from "./iptables-version";
 import { osImageToOs } from "./kube-nodes";
 import { NAMED_RELEASE_MARKERS } from "./named-release";
 import { KLOG_VERSION_MARKER, NAMED_MARKERS } from "./named-versions";
+import { isRpmKernel } from "./rpm-kernel";
 import { looksLikeRelease, parseProcVersion, type UnameFacts } from "./uname";
 
 /** Literals (case-insensitive) a line naming a kernel, an OS or a component holds, by what it may name. */
 // "kernel." and "kernel," end a sentence that names a release before the word ("on the Linux 6.1.55 kernel.").
-const KERNEL_MARKERS = ["linux version ", "kernel ", "kernel.", "kernel,", "kernel: linux ", "kernelversion", "tainted"];
+// An RPM kernel's release names itself by its dist tag and architecture ("centos 7.2  3.10.0-514.el7.x86_64").
+const KERNEL_MARKERS = ["linux version ", "kernel ", "kernel.", "kernel,", "kernel: linux ", "kernelversion", "tainted", ".x86_64", ".aarch64"];
 const OS_MARKERS = ["operating system: ", "os image: "];
 const COMPONENT_MARKERS = ["server version: ", "storage driver: ", "cgroup driver: ", "logging driver: ", "docker root dir: "];
 const COMPONENT_MARKERS_NODE = ["kubelet version: ", "container runtime version: ", 'kubeletversion="', KLOG_VERSION_MARKER];
@@ -105,6 +107,13 @@ const MENTIONS = [
  */
 const PROSE = /\bkernel (?:version |release |is |of )?v?(\d+\.\d+\.\d+[^\s,;'"()]*)|\bLinux v?(?=(\d+\.\d+\.\d+[^\s,;'"()]*))\2 kernel\b/gi;
 const TRAILING_PUNCTUATION = /[.:!?]+$/;
+/**
+ * An RPM-built kernel's full release standing alone (`uname -r` pasted into a sentence or a table):
+ * version-release, a RHEL, Fedora or Amazon Linux dist tag and the architecture say it is a kernel.
+ * Not inside a path (a kernel-devel tree need not be the running kernel) or a package name
+ * (`kernel-3.10.0-514.el7.x86_64` in `rpm -qa` is installed, not necessarily running).
+ */
+const RPM_KERNEL_RELEASE = /(?<![\w.\/-])(\d+\.\d+\.\d+-\d[\w.]*?\.(?:el\d+(?:_\d+)?|fc\d+|amzn\d+)\.(?:x86_64|aarch64))(?![\w.\/-])/g;
 
 export interface KernelMention {
   uname: UnameFacts;
@@ -201,5 +210,8 @@ function mentionsIn(text: string): UnameFacts[] {
     const m = shape.exec(text);
     if (m) return bare(m[1]);
   }
-  return [...text.matchAll(PROSE)].flatMap((m) => bare(m[1] ?? m[2]));
+  const prose = [...text.matchAll(PROSE)].flatMap((m) => bare(m[1] ?? m[2]));
+  const named = new Set(prose.map((u) => u.release));
+  const rpm = [...text.matchAll(RPM_KERNEL_RELEASE)].flatMap((m) => (m[1] && !named.has(m[1]) && isRpmKernel(m[1]) ? bare(m[1]) : []));
+  return [...prose, ...rpm];
 }
