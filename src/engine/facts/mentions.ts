@@ -22,8 +22,9 @@ import { looksLikeRelease, parseProcVersion, type UnameFacts } from "./uname";
 
 /** Literals (case-insensitive) a line naming a kernel, an OS or a component holds, by what it may name. */
 // "kernel." and "kernel," end a sentence that names a release before the word ("on the Linux 6.1.55 kernel.").
-// An RPM kernel's release names itself by its dist tag and architecture ("centos 7.2  3.10.0-514.el7.x86_64").
-const KERNEL_MARKERS = ["linux version ", "kernel ", "kernel.", "kernel,", "kernel: linux ", "kernelversion", "tainted", ".x86_64", ".aarch64"];
+const KERNEL_MARKERS = ["linux version ", "kernel ", "kernel.", "kernel,", "kernel: linux ", "kernelversion", "tainted"];
+/** An RPM kernel's release names itself by its dist tag and architecture ("centos 7.2  3.10.0-514.el7.x86_64"). */
+const RPM_ARCH_MARKERS = [".x86_64", ".aarch64"];
 const OS_MARKERS = ["operating system: ", "os image: "];
 const COMPONENT_MARKERS = ["server version: ", "storage driver: ", "cgroup driver: ", "logging driver: ", "docker root dir: "];
 const COMPONENT_MARKERS_NODE = ["kubelet version: ", "container runtime version: ", 'kubeletversion="', KLOG_VERSION_MARKER];
@@ -31,6 +32,7 @@ const COMPONENT_MARKERS_NODE = ["kubelet version: ", "container runtime version:
 export const MENTION_MARKERS = [
   ...new Set([
     ...KERNEL_MARKERS,
+    ...RPM_ARCH_MARKERS,
     ...OS_MARKERS,
     ...COMPONENT_MARKERS,
     ...COMPONENT_MARKERS_NODE,
@@ -80,7 +82,7 @@ export function sortMentions(candidates: readonly MentionLine[]): MentionLines {
   }
   return out;
 }
-const KERNEL = new Set(KERNEL_MARKERS);
+const KERNEL = new Set([...KERNEL_MARKERS, ...RPM_ARCH_MARKERS]);
 const OS = new Set(OS_MARKERS);
 const COMPONENT = new Set(COMPONENT_MARKERS);
 const COMPONENT_NODE = new Set(COMPONENT_MARKERS_NODE);
