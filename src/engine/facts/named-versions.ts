@@ -4,7 +4,7 @@
  * host's own output gives, and only hedged (see verdict.ts, mentionedChecks).
  */
 import type { LineRef } from "./iptables-version";
-import { isUninstalledRow, listedPackage, PACKAGE_LIST_MARKERS } from "./package-lists";
+import { aptPolicyPackage, isUninstalledRow, listedPackage, PACKAGE_LIST_MARKERS } from "./package-lists";
 
 /**
  * A Kubernetes binary's start-up line (kubelet, kube-proxy and the control plane all log it from their
@@ -92,22 +92,26 @@ const NAMED_VERSIONS = COMPONENT_NAMES.map(
     ] as const,
 );
 
-/** The version each component is named with, for the components the candidate lines name with one version only. */
-export function pickNamedVersions(candidates: readonly LineRef[]): Record<string, string> {
+/**
+ * The version each component is named with, for the components the candidate lines name with one
+ * version only. `lineAt` (1-based) reads a line that is not a candidate: the package header above
+ * `apt-cache policy`'s "Installed:" line.
+ */
+export function pickNamedVersions(candidates: readonly LineRef[], lineAt: (line: number) => string = () => ""): Record<string, string> {
   const found = new Map<string, Set<string>>();
   const add = (ecosystem: string, version: string) => {
     const seen = found.get(ecosystem) ?? new Set<string>();
     seen.add(version.replace(/-ce$|-ee$/, ""));
     found.set(ecosystem, seen);
   };
-  for (const { text } of candidates) {
+  for (const { text, line } of candidates) {
     // A removed package's row still names its version: not the one running.
     if (isUninstalledRow(text)) continue;
     const kube = KLOG_VERSION.exec(text)?.[1] ?? KUBE_VERSION_INFO.exec(text)?.[1] ?? KUBE_SERVER_VERSION.exec(text)?.[1];
     if (kube) add("kubernetes", kube);
     const crun = CRUN_VERSION.exec(text)?.[1];
     if (crun) add("crun", crun);
-    const listed = listedPackage(text);
+    const listed = listedPackage(text) ?? aptPolicyPackage(text, () => lineAt(line - 1));
     if (listed) add(...listed);
     const lower = text.toLowerCase();
     for (const [ecosystem, prose, dpkg, base] of NAMED_VERSIONS) {

@@ -37,8 +37,28 @@ const INSTALLED = /^[ih]i$/;
 const RPM_NAME =
   /^([a-z0-9][a-z0-9.+-]*?)-(?:\d+:)?(\d+\.\d+(?:\.\d+)?)(?:[~^][\w.]+)?-[\w.~^]+\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s*$/;
 
-/** Literals a listing's line holds, for the one-pass matcher: a dpkg state column, an rpm architecture. */
-export const PACKAGE_LIST_MARKERS = ["ii  ", "hi  ", ".x86_64", ".aarch64", ".noarch", ".s390x", ".ppc64le"];
+/**
+ * Literals a listing's line holds, for the one-pass matcher: a dpkg state column, an rpm architecture,
+ * `apt-cache policy`'s "Installed:" line.
+ */
+export const PACKAGE_LIST_MARKERS = ["ii  ", "hi  ", ".x86_64", ".aarch64", ".noarch", ".s390x", ".ppc64le", "installed: "];
+
+/** `apt-cache policy docker-ce`: the package's name alone on a line, then "  Installed: 5:26.0.0-1~ubuntu.22.04~jammy". */
+const APT_POLICY_HEADER = /^([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)?:\s*$/;
+const APT_POLICY_INSTALLED = /^\s+Installed:\s+(?:\d+:)?(\d+\.\d+(?:\.\d+)?)[\w.+~:-]*\s*$/;
+
+/**
+ * The record ecosystem and upstream version an `apt-cache policy` block names as installed, from its
+ * "Installed:" line and the package header on the line before (`lineBefore`); "(none)" names nothing.
+ */
+export function aptPolicyPackage(line: string, lineBefore: () => string): [ecosystem: string, version: string] | null {
+  const version = line.length <= MAX_ROW ? APT_POLICY_INSTALLED.exec(line)?.[1] : undefined;
+  if (!version) return null;
+  const before = lineBefore();
+  const name = before.length <= MAX_ROW ? APT_POLICY_HEADER.exec(before)?.[1] : undefined;
+  const ecosystem = name ? PACKAGES[name] : undefined;
+  return ecosystem ? [ecosystem, version] : null;
+}
 
 const MAX_ROW = 300;
 
