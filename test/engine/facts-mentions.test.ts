@@ -202,7 +202,12 @@ describe("versions named in passing", () => {
     expect(named("rc  containerd.io   1.4.6-1   amd64   An open and reliable container runtime")).toEqual({});
     expect(named("Removed:\n  containerd.io-1.4.6-3.1.el7.x86_64")).toEqual({});
     // apt-cache policy: the installed version under the package's header; "(none)" and the candidate name nothing.
-    const policy = ["docker-ce:", "  Installed: 5:26.0.0-1~ubuntu.22.04~jammy", "  Candidate: 5:27.1.1-1~ubuntu.22.04~jammy", "  Version table:"];
+    const policy = [
+      "docker-ce:",
+      "  Installed: 5:26.0.0-1~ubuntu.22.04~jammy",
+      "  Candidate: 5:27.1.1-1~ubuntu.22.04~jammy",
+      "  Version table:",
+    ];
     expect(named(policy.join("\n"))).toEqual({ docker: "26.0.0" });
     expect(named("runc:\n  Installed: (none)\n  Candidate: 1.1.12-0ubuntu3.1")).toEqual({});
     expect(named("Some header:\n  Installed: 1.2.3")).toEqual({});

@@ -117,7 +117,7 @@ describe("recall findings", () => {
   });
 
   it("do not liken an application's crash loop to a record whose context signature names control-plane pods", () => {
-    const app = String.raw`Nov 13 05:07:22 worker-2 kubelet[8685]: E1113 05:07:22.179449    8685 pod_workers.go:1298] "Error syncing pod, skipping" err="failed to "StartContainer" for "app" with CrashLoopBackOff: "back-off 10s restarting failed container=app pod=app-7d9f8b6c4-qm2lz_shop(14bad369-7647)"" pod="shop/app-7d9f8b6c4-qm2lz"`;
+    const app = String.raw`Nov 13 05:07:22 worker-2 kubelet[8685]: E1113 05:07:22.179449    8685 pod_workers.go:1298] "Error syncing pod, skipping" err="failed to \"StartContainer\" for \"app\" with CrashLoopBackOff: \"back-off 10s restarting failed container=app pod=app-7d9f8b6c4-qm2lz_shop(14bad369-7647)\"" pod="shop/app-7d9f8b6c4-qm2lz"`;
     expect(diagnoseBundle(kb.compiled, app).findings).toEqual([]);
   });
 

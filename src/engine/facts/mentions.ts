@@ -115,7 +115,7 @@ const TRAILING_PUNCTUATION = /[.:!?]+$/;
  * Not inside a path (a kernel-devel tree need not be the running kernel) or a package name
  * (`kernel-3.10.0-514.el7.x86_64` in `rpm -qa` is installed, not necessarily running).
  */
-const RPM_KERNEL_RELEASE = /(?<![\w.\/-])(\d+\.\d+\.\d+-\d[\w.]*?\.(?:el\d+(?:_\d+)?|fc\d+|amzn\d+)\.(?:x86_64|aarch64))(?![\w.\/-])/g;
+const RPM_KERNEL_RELEASE = /(?<![\w./-])(\d+\.\d+\.\d+-\d[\w.]*?\.(?:el\d+(?:_\d+)?|fc\d+|amzn\d+)\.(?:x86_64|aarch64))(?![\w./-])/g;
 
 export interface KernelMention {
   uname: UnameFacts;
