@@ -53,6 +53,13 @@ describe("kernel mentions", () => {
     expect(kernelOf("Installing: containerd.io-1.4.6-3.1.el7.x86_64")).toBeNull();
     // Two different releases decide nothing.
     expect(kernelOf("was 3.10.0-514.el7.x86_64, now 3.10.0-1160.el7.x86_64")).toBeNull();
+    // Another package's version-release has the same shape: only the RHEL major's own kernel line counts.
+    expect(kernelOf("  Verifying : podman-5:5.2.2-9.el9_5.x86_64  1/1")).toBeNull();
+    expect(kernelOf("| podman | 5.4.0-1.el9.x86_64 |\npython3 3.9.18-3.el9.x86_64")).toBeNull();
+    expect(kernelOf("Rocky 9.7, kernel 5.14.0-611.5.1.el9_7.x86_64, podman 5.4.0-1.el9.x86_64")?.release).toBe(
+      "5.14.0-611.5.1.el9_7.x86_64",
+    );
+    expect(kernelOf("it broke on 3.10.0-1160.el7.x86_64.")?.release).toBe("3.10.0-1160.el7.x86_64");
   });
 
   it("never lets a mention override the kernel's own uname", () => {

@@ -110,12 +110,16 @@ const MENTIONS = [
 const PROSE = /\bkernel (?:version |release |is |of )?v?(\d+\.\d+\.\d+[^\s,;'"()]*)|\bLinux v?(?=(\d+\.\d+\.\d+[^\s,;'"()]*))\2 kernel\b/gi;
 const TRAILING_PUNCTUATION = /[.:!?]+$/;
 /**
- * An RPM-built kernel's full release standing alone (`uname -r` pasted into a sentence or a table):
- * version-release, a RHEL, Fedora or Amazon Linux dist tag and the architecture say it is a kernel.
- * Not inside a path (a kernel-devel tree need not be the running kernel) or a package name
- * (`kernel-3.10.0-514.el7.x86_64` in `rpm -qa` is installed, not necessarily running).
+ * A RHEL-family kernel's full release standing alone (`uname -r` pasted into a sentence or a table): a
+ * RHEL major's own kernel line (el7's 3.10.0, el9's 5.14.0, …), a release and the architecture say it
+ * is the kernel. Another package's version-release has the same shape (`podman-5:5.2.2-9.el9_5.x86_64`
+ * in dnf's output, `python3 3.9.18-3.el9.x86_64` in a table), so only the kernel's own line for its
+ * major counts. Not inside a path (a kernel-devel tree need not be the running kernel) or a package
+ * name (`kernel-3.10.0-514.el7.x86_64` in `rpm -qa` is installed, not necessarily running).
  */
-const RPM_KERNEL_RELEASE = /(?<![\w./-])(\d+\.\d+\.\d+-\d[\w.]*?\.(?:el\d+(?:_\d+)?|fc\d+|amzn\d+)\.(?:x86_64|aarch64))(?![\w./-])/g;
+const RPM_KERNEL_RELEASE = /(?<![\w./:-])((\d+\.\d+\.\d+)-\d[\w.]*?\.el(\d+)(?:_\d+)?\.(?:x86_64|aarch64))(?![\w/-]|\.\w)/g;
+/** The kernel line each RHEL major ships (its kernel package's version): another base is another package. */
+const RHEL_KERNEL_BASE: Readonly<Record<string, string>> = { "6": "2.6.32", "7": "3.10.0", "8": "4.18.0", "9": "5.14.0", "10": "6.12.0" };
 
 export interface KernelMention {
   uname: UnameFacts;
@@ -214,6 +218,8 @@ function mentionsIn(text: string): UnameFacts[] {
   }
   const prose = [...text.matchAll(PROSE)].flatMap((m) => bare(m[1] ?? m[2]));
   const named = new Set(prose.map((u) => u.release));
-  const rpm = [...text.matchAll(RPM_KERNEL_RELEASE)].flatMap((m) => (m[1] && !named.has(m[1]) && isRpmKernel(m[1]) ? bare(m[1]) : []));
+  const rpm = [...text.matchAll(RPM_KERNEL_RELEASE)].flatMap(([, release, base, major]) =>
+    release && !named.has(release) && RHEL_KERNEL_BASE[major ?? ""] === base && isRpmKernel(release) ? bare(release) : [],
+  );
   return [...prose, ...rpm];
 }
