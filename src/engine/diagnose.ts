@@ -103,8 +103,13 @@ function scan(kb: CompiledKb, text: string): { hits: Hit[]; pre: PreScan; recall
   const iptablesLines = new Map<number, LineRef>();
   const mentionLines = new Map<number, MentionLine & { markers: Set<string> }>();
   const found = text ? kb.matcher.scanMarked(text) : { hits: [], marked: null, rejected: [] };
-  // "record\nline" for each line a record's own signature refused.
-  const refused = new Set(found.rejected.map((r) => `${kb.signatures.get(r.key)?.record.id}\n${r.line}`));
+  // "record\nline" for each line a record's refuting signature refused.
+  const refused = new Set(
+    found.rejected.flatMap((r) => {
+      const s = kb.signatures.get(r.key);
+      return s?.signature.refutes ? [`${s.record.id}\n${r.line}`] : [];
+    }),
+  );
   for (const h of found.hits) {
     const marker = MENTION_PROBE_MARKER.get(h.key);
     if (marker !== undefined) {

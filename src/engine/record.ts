@@ -45,6 +45,8 @@ export interface RecordSignature {
   pattern: string;
   weight: number;
   caseSensitive: boolean;
+  /** Its regex refusing a line that holds its literals shows the bug absent there (see the record schema). */
+  refutes?: true | undefined;
   description?: string | undefined;
   source: string;
 }

@@ -197,6 +197,12 @@ export const signatureSchema = z.strictObject({
   /** How strongly one matching line points at this bug, in (0, 1]. */
   weight: z.number().gt(0).lte(1),
   caseSensitive: z.boolean().default(false),
+  /**
+   * A regex whose literals on a line it refuses show the bug absent there (`insert_failed=[1-9]` refusing
+   * `insert_failed=0`): the lexical fallback then never likens that line to this record. Only where the
+   * refusal is about the state the line reports, not its form (a redacted id, a quote in prose).
+   */
+  refutes: z.literal(true).optional(),
   description: nonEmpty.optional(),
   source: url,
 });
@@ -312,6 +318,14 @@ export const bugRecordSchema = z
           message: "needs every affected entry to be a distribution release's (ubuntu:24.04, rhel:7, ...)",
         });
     }
+    r.signatures.forEach((sig, i) => {
+      if (sig.refutes && sig.kind !== "regex")
+        ctx.addIssue({
+          code: "custom",
+          path: ["signatures", i, "refutes"],
+          message: "refutes applies to a regex (a literal refuses no line)",
+        });
+    });
     r.context?.shownBy?.forEach((id, i) => {
       if (!r.signatures.some((s) => s.id === id))
         ctx.addIssue({ code: "custom", path: ["context", "shownBy", i], message: `no signature "${id}" in this record` });

@@ -98,7 +98,10 @@ describe("recall findings", () => {
         ?.evidence.flatMap((e) => (e.kind === "log" ? [e.approximate ?? "exact"] : []));
     expect(foundBy(`${reworded}\n${filler}`)).toContain("tokens");
     expect(foundBy(`${filler}${reworded}`)).toContain("tokens");
-    // Past the windows, in the middle of 2 MB of healthy lines: the reworded line is not read, the exact one is.
+    // Past the windows (128 KB from either end), in a 1 MB log or in the middle of 2 MB of healthy lines:
+    // the reworded line is not read, the exact one is.
+    const cut = filler.indexOf("\n", 200 * 1024) + 1;
+    expect(foundBy(`${filler.slice(0, cut)}${reworded}\n${filler.slice(cut)}`)).toBeUndefined();
     expect(foundBy(`${filler}${reworded}\n${filler}`)).toBeUndefined();
     expect(foundBy(`${filler}${XOR_MARK_KLOG}\n${filler}`)).toContain("exact");
   });

@@ -21,6 +21,9 @@ describe("whole-release verdicts", () => {
     expect(releaseEcosystem(parseOsRelease(osRelease("ubuntu", "24.04")))).toBe("ubuntu:24.04");
     expect(releaseEcosystem(parseOsRelease('ID="centos"\nID_LIKE="rhel fedora"\nVERSION_ID="7"'))).toBe("rhel:7");
     expect(releaseEcosystem(parseOsRelease(osRelease("rocky", "9.4")))).toBe("rhel:9");
+    // Every RHEL rebuild the kernel reader knows keys as RHEL too.
+    for (const id of ["almalinux", "ol", "cloudlinux", "eurolinux", "navy"])
+      expect(releaseEcosystem(parseOsRelease(osRelease(id, "8.10")))).toBe("rhel:8");
     expect(releaseEcosystem(parseOsRelease(osRelease("debian", "12")))).toBe("debian:12");
     expect(releaseEcosystem(parseOsRelease(osRelease("arch", "")))).toBeNull();
   });

@@ -159,6 +159,21 @@ describe("distribution-only records", () => {
   });
 });
 
+describe("refuting signatures", () => {
+  it("accept refutes on a regex and refuse it on a literal", () => {
+    const own = parseRecordFile(FILE, seedText);
+    const kinds = own.ok ? own.record.signatures.map((s) => s.kind) : [];
+    const regex = kinds.indexOf("regex");
+    const literal = kinds.indexOf("literal");
+    expect(regex).toBeGreaterThanOrEqual(0);
+    expect(literal).toBeGreaterThanOrEqual(0);
+    expect(problemsOf(edited((doc) => doc.setIn(["signatures", regex, "refutes"], true)))).toEqual([]);
+    expect(problemsOf(edited((doc) => doc.setIn(["signatures", literal, "refutes"], true))).join("\n")).toMatch(
+      new RegExp(`signatures\\.${literal}\\.refutes: refutes applies to a regex`),
+    );
+  });
+});
+
 describe("affected kinds", () => {
   const withKind = (kind: string, range: Record<string, unknown>) =>
     edited((doc) => {

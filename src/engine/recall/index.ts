@@ -120,8 +120,9 @@ export interface RecallScan {
   /** 0-based lines holding a FAILURE_MARKERS literal: the failure tests are spared on the others. */
   marked?: Uint8Array | null;
   /**
-   * Whether one of the record's own signatures held the line's literals but refused it (its regex says
-   * the line is not its symptom): the line then resembles that record by accident of shared words.
+   * Whether one of the record's refuting signatures held the line's literals but refused it (its regex
+   * says the state the line reports is not the bug's): the line then resembles that record only by
+   * accident of shared words.
    */
   refusedBy?: (line: number, recordId: string) => boolean;
 }
@@ -129,8 +130,8 @@ export interface RecallScan {
 /**
  * The recall tier over one log: on each failure line (or a line cut by an ellipsis), the token
  * signatures whose anchor words it holds and whose exact signature did not match it; then, for a
- * failure line nothing explained, the record whose text best explains it, unless that record's own
- * signature refused the line. Only the first and last 128 KB of a large log are read (see
+ * failure line nothing explained, the record whose text best explains it, unless one of that record's
+ * refuting signatures refused the line. Only the first and last 128 KB of a large log are read (see
  * window-lines.ts), so the work is bounded whatever the log's size.
  */
 export function recallHits(
@@ -182,10 +183,11 @@ export function recallHits(
   };
   const pushSimilar = (m: LexicalMatch, line: number, l: string) =>
     similar.push({ key: m.id, line, text: l, approximate: "similar", recordId: m.id, coverage: m.coverage, terms: m.terms });
-  /** The record a line (or a message starting on it) resembles, unless that record's own signature refused the line. */
-  const resembles = (l: string, line: number): LexicalMatch | null => {
-    const m = resemblance(l);
-    return m && !refusedBy(line, m.id) ? m : null;
+  /** Whether `m` may stand for `lines` lines from `line` on: its record refuted none of them. */
+  const allowed = (m: LexicalMatch | null | undefined, line: number, lines = 1): m is LexicalMatch => {
+    if (!m) return false;
+    for (let k = 0; k < lines; k++) if (refusedBy(line + k, m.id)) return false;
+    return true;
   };
   /** Failure lines nothing explained, one per wording: the whole report's last resort. */
   const unexplained: Array<{ line: number; text: string }> = [];
@@ -214,14 +216,16 @@ export function recallHits(
     if (!failure || isInformational(l)) return "none";
     if (judged.similar === undefined) {
       if (tried >= MAX_LEXICAL_LINES) return "none";
-      judged.similar = resembles(l, line);
+      judged.similar = resemblance(l);
     }
-    if (judged.similar) pushSimilar(judged.similar, line, l);
+    // A wording's resemblance is judged once; whether this line's record refuted it, line by line.
+    const similarHere = allowed(judged.similar, line) ? judged.similar : null;
+    if (similarHere) pushSimilar(similarHere, line, l);
     else if (!judged.queued && unexplained.length < MAX_REPORT_LINES) {
       judged.queued = true;
       unexplained.push({ line, text: l });
     }
-    return judged.similar ? "similar" : "none";
+    return similarHere ? "similar" : "none";
   };
   // A failure line nothing explained may be one message split over lines (wrapped by a terminal, a
   // form or an error wrapper): judged again joined with its neighbours that continue it.
@@ -245,8 +249,8 @@ export function recallHits(
       tokens.push({ key: sig.key, line: g.line + from, text: g.parts.slice(from).join(" "), approximate: "tokens" });
     }
     if (sigs.length || g.resembled || tried >= MAX_LEXICAL_LINES) return;
-    const m = resembles(joined, g.line);
-    if (m) pushSimilar(m, g.line, joined);
+    const m = resemblance(joined);
+    if (allowed(m, g.line, g.parts.length)) pushSimilar(m, g.line, joined);
   };
   // The previous line, kept as text and number (no allocation per line of a large log).
   let prevText = "";

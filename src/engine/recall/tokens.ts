@@ -253,13 +253,13 @@ function cutAtEnd(sig: readonly string[], line: readonly string[]): boolean {
   const last = line[line.length - 1];
   const words = sig.filter((t) => t !== WILD).length;
   if (last === undefined || words < MIN_TOKENS + 2) return false;
-  const least = Math.max(MIN_TOKENS + 1, Math.ceil(words * CUT_SHARE));
+  const least = mostOf(words);
   for (let k = sig.length - 1; k > 0; k--) {
     const head = sig.slice(0, k);
     if (head.filter((t) => t !== WILD).length < least) return false;
     const cut = sig[k] as string;
     if (cut === WILD || cut === last || !cut.startsWith(last)) continue;
-    if (sig.slice(k + 1).some((t) => TELLING.has(t))) return false;
+    if (dropsTelling(sig.slice(k + 1))) return false;
     return inOrder(head, line.slice(0, -1), null);
   }
   return false;
@@ -272,6 +272,10 @@ const TELLING = new Set(
     " ",
   ),
 );
+/** The words a line cut short (marked or not) must still hold of a signature of `words` words. */
+const mostOf = (words: number) => Math.max(MIN_TOKENS + 1, Math.ceil(words * CUT_SHARE));
+/** Whether the part of a signature a cut dropped holds what tells failures apart. */
+const dropsTelling = (dropped: readonly string[]) => dropped.some((t) => TELLING.has(t));
 
 /** Whether words in order (gaps as in matchTokens) hold all of `sig`; the last (or first) may be cut. */
 function inOrder(sig: readonly string[], words: readonly string[], cutAt: "end" | "start" | null, minCut = 3): boolean {
@@ -353,7 +357,7 @@ function matchAroundEllipsis(sig: readonly string[], before: readonly string[], 
   // what the cut dropped must not be what tells failures apart.
   if (head === 0 || tail === 0) {
     const dropped = head === 0 ? sig.slice(0, sig.length - tail) : sig.slice(head);
-    return covered >= Math.max(MIN_TOKENS + 1, Math.ceil(words(sig) * CUT_SHARE)) && !dropped.some((t) => TELLING.has(t));
+    return covered >= mostOf(words(sig)) && !dropsTelling(dropped);
   }
   return covered >= Math.max(MIN_TOKENS + 1, Math.ceil(words(sig) * 0.5));
 }
