@@ -27,6 +27,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout11": 50,
   "eval/holdout12": 50,
   "eval/holdout13": 50,
+  "eval/holdout14": 50,
 };
 
 beforeAll(async () => {
