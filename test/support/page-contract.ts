@@ -135,6 +135,14 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(body).toMatch(/<input type="hidden" name="record" value="xt-mark-ipv6-typo-2024"/);
   });
 
+  it("marks a signature whose refusal of a line says the bug is absent there", async () => {
+    const { bug } = (await (await fetch("/bugs/conntrack-udp-dns-race-5s")).json()) as { bug: { signatures: { refutes?: true }[] } };
+    const refuting = bug.signatures.filter((s) => s.refutes).length;
+    expect(refuting).toBeGreaterThan(0);
+    const body = await expectPage(await html(fetch, "/bugs/conntrack-udp-dns-race-5s"), 200);
+    expect(body.match(/refutes: a line with its words that it refuses is not this bug/g)?.length).toBe(refuting);
+  });
+
   it("gives record and search pages an ETag from the knowledge-base version, and 304 when it still holds", async () => {
     const kb = await kbOf(fetch);
     for (const path of [`/bugs/${XT}`, "/bugs?q=--xor-mark"]) {

@@ -329,6 +329,7 @@ const Signatures = (props: { bug: BugRecord }) => (
         <td>
           {s.kind}
           {s.caseSensitive ? ", case-sensitive" : ""}
+          {s.refutes ? ", refutes: a line with its words that it refuses is not this bug" : ""}
         </td>
         <td>{s.weight}</td>
         <td>
