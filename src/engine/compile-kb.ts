@@ -50,19 +50,12 @@ export const MENTION_PROBE_MARKER: ReadonlyMap<string, string> = new Map(MENTION
 /**
  * An example log without the lines that only the record's context signatures (weight below a
  * symptom's) match: what the lexical fallback should liken a report's lines to is the bug's symptom.
- * Only the records that have a context signature are scanned, with a matcher of their own signatures.
  */
 function symptomLines(
-  records: readonly BugRecord[],
+  matcher: Matcher,
   signatures: ReadonlyMap<string, CompiledSignature>,
 ): (record: { id: string }, log: string) => string {
-  const withContext = new Set(records.filter((r) => r.signatures.some((s) => s.weight < CONTEXT_WEIGHT)).map((r) => r.id));
-  if (!withContext.size) return (_, log) => log;
-  const own = [...signatures].filter(([, { record }]) => withContext.has(record.id));
-  const matcher = compileMatcher(
-    own.map(([key, { signature: s }]) => ({ key, kind: s.kind, pattern: s.pattern, caseSensitive: s.caseSensitive })),
-    { deferRegexes: true },
-  );
+  const withContext = new Set([...signatures.values()].filter((s) => s.signature.weight < CONTEXT_WEIGHT).map((s) => s.record.id));
   return (record, log) => {
     if (!withContext.has(record.id)) return log;
     const weights = new Map<number, number>();
@@ -103,7 +96,7 @@ export function compileKnowledgeBase<R extends BugRecord>(
     // The recall tier's failure words ride in the same pass, so it need not test every line itself.
     { deferRegexes: opts.validated ?? false, markers: FAILURE_MARKERS.map(foldLiteral) },
   );
-  const recall = compileRecall(records, signatureKey, symptomLines(records, signatures));
+  const recall = compileRecall(records, signatureKey, symptomLines(matcher, signatures));
   const relations = records.flatMap((r) => (r.relations ?? []).map((rel) => ({ from: r.id, to: rel.id, kind: rel.kind, note: rel.note })));
   return { version, records, matcher, signatures, relations, recall, contexts: compileContexts(records) };
 }
