@@ -17,7 +17,6 @@ import type { LineRef } from "./iptables-version";
 import { osImageToOs } from "./kube-nodes";
 import { NAMED_RELEASE_MARKERS } from "./named-release";
 import { KLOG_VERSION_MARKER, NAMED_MARKERS } from "./named-versions";
-import { isRpmKernel } from "./rpm-kernel";
 import { looksLikeRelease, parseProcVersion, type UnameFacts } from "./uname";
 
 /** Literals (case-insensitive) a line naming a kernel, an OS or a component holds, by what it may name. */
@@ -219,7 +218,7 @@ function mentionsIn(text: string): UnameFacts[] {
   const prose = [...text.matchAll(PROSE)].flatMap((m) => bare(m[1] ?? m[2]));
   const named = new Set(prose.map((u) => u.release));
   const rpm = [...text.matchAll(RPM_KERNEL_RELEASE)].flatMap(([, release, base, major]) =>
-    release && !named.has(release) && RHEL_KERNEL_BASE[major ?? ""] === base && isRpmKernel(release) ? bare(release) : [],
+    release && !named.has(release) && RHEL_KERNEL_BASE[major ?? ""] === base ? bare(release) : [],
   );
   return [...prose, ...rpm];
 }
