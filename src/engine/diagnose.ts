@@ -102,7 +102,7 @@ function scan(kb: CompiledKb, text: string): { hits: Hit[]; pre: PreScan; recall
   const hits: Hit[] = [];
   const iptablesLines = new Map<number, LineRef>();
   const mentionLines = new Map<number, MentionLine & { markers: Set<string> }>();
-  const found = text ? kb.matcher.scanMarked(text) : { hits: [], marked: null, rejected: [] };
+  const found = text ? kb.matcher.scanMarked(text) : { hits: [], marked: null, rejected: [], lineStarts: null };
   // "record\nline" for each line a record's refuting signature refused.
   const refused = new Set(
     found.rejected.flatMap((r) => {
@@ -122,7 +122,7 @@ function scan(kb: CompiledKb, text: string): { hits: Hit[]; pre: PreScan; recall
   }
   return {
     hits,
-    pre: { iptablesLines: [...iptablesLines.values()], mentionLines: [...mentionLines.values()] },
+    pre: { iptablesLines: [...iptablesLines.values()], mentionLines: [...mentionLines.values()], lineStarts: found.lineStarts },
     recall: { marked: found.marked, refusedBy: (line, recordId) => refused.has(`${recordId}\n${line}`) },
   };
 }

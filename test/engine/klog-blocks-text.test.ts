@@ -54,12 +54,22 @@ describe("klog blocks found in a whole text", () => {
     };
     for (let trial = 0; trial < 3000; trial++) {
       const lines = Array.from({ length: Math.floor(rand() * 30) }, () => PIECES[Math.floor(rand() * PIECES.length)] as string);
-      expect([...klogBlockHeadersInText(lines.join("\n"))]).toEqual([...reference(lines, 2000)]);
+      const expected = [...reference(lines, 2000)];
+      expect([...klogBlockHeadersInText(lines.join("\n"))]).toEqual(expected);
+      // As the scan calls it: with the line starts its own pass counted.
+      expect([...klogBlockHeadersInText(lines.join("\n"), lineStarts(lines))]).toEqual(expected);
     }
   });
 
   it("stops an unterminated block after 2,000 lines, as the walk does", () => {
     const lines = [PIECES[0] as string, ...Array.from({ length: 2500 }, () => "\tmore"), PIECES[0] as string, "\tx", " >"];
     expect([...klogBlockHeadersInText(lines.join("\n"))]).toEqual([...reference(lines, 2000)]);
+    expect([...klogBlockHeadersInText(lines.join("\n"), lineStarts(lines))]).toEqual([...reference(lines, 2000)]);
   });
 });
+
+function lineStarts(lines: readonly string[]): number[] {
+  const starts = [0];
+  for (const l of lines.slice(0, -1)) starts.push((starts.at(-1) as number) + l.length + 1);
+  return starts;
+}

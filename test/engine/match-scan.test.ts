@@ -124,6 +124,17 @@ describe("scan: line endings, colours and line numbers", () => {
     expect(crlf[1]?.text).toBe(arch[1]);
   });
 
+  it("gives each line's start as its pass counted them, also inside a matched literal; none when colours were stripped", () => {
+    // The second line ends inside a literal (the automaton is deep in it when the newline comes).
+    const text = ["", "Warning: Extension MARK revision 0", ...arch, ""].join("\r\n");
+    const starts = [0];
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+    expect(matcher.scanMarked(text).lineStarts).toEqual(starts);
+    // Only the root in dense rows: every newline after a literal's first letter is met on goto+fail edges.
+    expect(compileMatcher(XT_MARK, { maxDenseBytes: 1 }).scanMarked(text).lineStarts).toEqual(starts);
+    expect(matcher.scanMarked(`\x1b[31m${text}`).lineStarts).toBeNull();
+  });
+
   it("strips ANSI colours before scanning without moving lines", () => {
     // containerlab on Fedora 40 logs through logrus; on a terminal logrus colours the level as
     // "\x1b[31mERRO\x1b[0m[0000] " (text_formatter.go, https://github.com/sirupsen/logrus/blob/master/text_formatter.go).

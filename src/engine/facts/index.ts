@@ -82,11 +82,13 @@ export interface PreScan {
   iptablesLines: readonly LineRef[];
   /** Every line holding a mention marker (MENTION_MARKERS): a kernel, an OS or a component named by other output. */
   mentionLines: readonly MentionLine[];
+  /** Each line's start offset, as the matcher's pass counted them over this very text (see MarkedScan). */
+  lineStarts?: readonly number[] | null;
 }
 
 /** Facts from one raw bundle, e.g. `{ uname -a; cat /etc/os-release; kubectl get nodes -o wide; ... }`. */
 export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
-  const textLines = new TextLines(text);
+  const textLines = new TextLines(text, pre?.lineStarts ?? undefined);
   const { sections, notLogs } = readBundle(textLines);
   const osSection = sections.find((s) => s.kind === "os-release");
   const kernelSources: KernelSource[] = [];

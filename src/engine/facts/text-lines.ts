@@ -7,19 +7,26 @@ import { isLogFramedAt } from "./log-framing";
  */
 export class TextLines {
   readonly length: number;
-  /** Offset of each line's start; one more entry, one past the text's end. */
-  private readonly starts: number[];
+  /** Offset of each line's start. */
+  private readonly starts: readonly number[];
 
-  constructor(private readonly text: string) {
-    const starts = [0];
-    for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) starts.push(nl + 1);
-    starts.push(text.length + 1);
+  /** `lineStarts`: each line's start offset in `text`, when a pass over it already counted them. */
+  constructor(
+    private readonly text: string,
+    lineStarts?: readonly number[],
+  ) {
+    let starts = lineStarts;
+    if (!starts) {
+      const found = [0];
+      for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) found.push(nl + 1);
+      starts = found;
+    }
     this.starts = starts;
-    this.length = starts.length - 1;
+    this.length = starts.length;
   }
 
   private end(i: number): number {
-    const end = (this.starts[i + 1] as number) - 1;
+    const end = (i + 1 < this.length ? (this.starts[i + 1] as number) : this.text.length + 1) - 1;
     return end > (this.starts[i] as number) && this.text.charCodeAt(end - 1) === 13 ? end - 1 : end;
   }
 

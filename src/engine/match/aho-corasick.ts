@@ -77,6 +77,8 @@ export interface Automaton {
 export interface LiteralHits {
   /** Lines in the text (newlines + 1). */
   lines: number;
+  /** Offset of each line's start: the pass counts lines anyway, and later readers of a large text need not split it again. */
+  lineStarts: number[];
   pattern: number[];
   line: number[];
   lineStart: number[];
@@ -246,7 +248,8 @@ function step(ac: Automaton, from: number, cls: number): number {
 
 /** Scans the whole text once and reports each literal at most once per line. */
 export function scanText(ac: Automaton, text: string): LiteralHits {
-  const hits: LiteralHits = { lines: 0, pattern: [], line: [], lineStart: [], end: [] };
+  const lineStarts = [0];
+  const hits: LiteralHits = { lines: 0, lineStarts, pattern: [], line: [], lineStart: [], end: [] };
   const lastLine = new Int32Array(ac.patterns).fill(-1);
   const { terminal, dictLink, delta, classMap: cmap, classes: stride, denseStates } = ac;
   const report = (state: number, line: number, lineStart: number, end: number) => {
@@ -275,6 +278,7 @@ export function scanText(ac: Automaton, text: string): LiteralHits {
     if (c === 10) {
       line++;
       lineStart = i + 1;
+      lineStarts.push(lineStart);
       continue;
     }
     let t = (s / stride) | 0;
@@ -287,6 +291,7 @@ export function scanText(ac: Automaton, text: string): LiteralHits {
       if (cls === NEWLINE) {
         line++;
         lineStart = i + 1;
+        lineStarts.push(lineStart);
         t = 0;
         break;
       }

@@ -53,7 +53,15 @@ export interface Matcher {
    * pass. `marked` is null when the text held ANSI escapes: the pass read the text without them, so its
    * marks may differ from the raw text's.
    */
-  scanMarked(text: string): { hits: Hit[]; marked: Uint8Array | null; rejected: Rejection[] };
+  scanMarked(text: string): MarkedScan;
+}
+
+export interface MarkedScan {
+  hits: Hit[];
+  marked: Uint8Array | null;
+  rejected: Rejection[];
+  /** Offset of each line's start in the text, counted by the same pass; null, like `marked`, when it read the text without ANSI escapes. */
+  lineStarts: readonly number[] | null;
 }
 
 /**
@@ -249,7 +257,7 @@ function scanOnce(
   text: string,
   mark?: (lines: number) => Uint8Array,
   rejected?: Array<[number, number]>,
-): RawHit[] {
+): { raw: RawHit[]; lineStarts: number[] } {
   const found = scanText(ac, text);
   const marked = mark?.(found.lines);
   const out: RawHit[] = [];
@@ -295,14 +303,14 @@ function scanOnce(
       }
     }
   }
-  return out;
+  return { raw: out, lineStarts: found.lineStarts };
 }
 
-function scan(tables: Tables, input: string): { hits: Hit[]; marked: Uint8Array | null; rejected: Rejection[] } {
+function scan(tables: Tables, input: string): MarkedScan {
   const text = stripAnsi(input);
   let marked: Uint8Array | null = null;
   const refused: Array<[number, number]> = [];
-  const raw = scanOnce(
+  const { raw, lineStarts } = scanOnce(
     tables,
     text,
     (lines) => {
@@ -314,7 +322,7 @@ function scan(tables: Tables, input: string): { hits: Hit[]; marked: Uint8Array 
   const variants = unwrapVariants(text);
   const seen = variants.length ? new Set(raw.map((h) => `${h.sig}:${h.line}`)) : new Set<string>();
   for (const variant of variants) {
-    for (const h of scanOnce(tables, variant.text)) {
+    for (const h of scanOnce(tables, variant.text).raw) {
       if (!variant.changed[h.line]) continue; // same line as in the original: already scanned
       const line = variant.origin[h.line] as number;
       const id = `${h.sig}:${line}`;
@@ -324,7 +332,7 @@ function scan(tables: Tables, input: string): { hits: Hit[]; marked: Uint8Array 
     }
   }
   raw.sort((a, b) => a.line - b.line || a.sig - b.sig);
-  const blocks = raw.length > 0 && text.includes("=<") ? klogBlockHeadersInText(text) : null;
+  const blocks = raw.length > 0 && text.includes("=<") ? klogBlockHeadersInText(text, lineStarts) : null;
   const hits = raw.map((h) => {
     const hit: Hit = { key: (tables.compiled[h.sig] as Compiled).key, line: h.line + 1, text: h.text };
     const header = blocks?.get(h.line);
@@ -332,5 +340,6 @@ function scan(tables: Tables, input: string): { hits: Hit[]; marked: Uint8Array 
     return hit;
   });
   const rejected = refused.map(([sig, line]) => ({ key: (tables.compiled[sig] as Compiled).key, line: line + 1 }));
-  return { hits, marked: text === input ? marked : null, rejected };
+  const asGiven = text === input;
+  return { hits, marked: asGiven ? marked : null, rejected, lineStarts: asGiven ? lineStarts : null };
 }

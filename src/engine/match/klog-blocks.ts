@@ -24,8 +24,10 @@ export function klogBlockHeaders(lines: readonly string[]): Map<number, number> 
 /**
  * The same for a whole text, without splitting it into lines: it jumps from one `=<` to the next and
  * reads only the lines of the blocks (a 16 MB log has few of them, and splitting it costs more than the scan).
+ * `lineStarts` (each line's start offset, as the matcher's pass counted them) spares counting the lines
+ * between two blocks again.
  */
-export function klogBlockHeadersInText(text: string): Map<number, number> {
+export function klogBlockHeadersInText(text: string, lineStarts?: readonly number[]): Map<number, number> {
   const headerOf = new Map<number, number>();
   const n = text.length;
   // The cursor: line number `line` starts at offset `start`; lines are the split("\n") lines of the text.
@@ -38,9 +40,14 @@ export function klogBlockHeadersInText(text: string): Map<number, number> {
   for (;;) {
     const p = text.indexOf("=<", start);
     if (p < 0) break;
-    for (let nl = text.indexOf("\n", start); nl >= 0 && nl < p; nl = text.indexOf("\n", start)) {
-      line++;
-      start = nl + 1;
+    if (lineStarts) {
+      line = lineAt(lineStarts, p, line);
+      start = lineStarts[line] as number;
+    } else {
+      for (let nl = text.indexOf("\n", start); nl >= 0 && nl < p; nl = text.indexOf("\n", start)) {
+        line++;
+        start = nl + 1;
+      }
     }
     const i = line;
     let end = endOf(start);
@@ -99,4 +106,16 @@ export function klogBlockHeadersInText(text: string): Map<number, number> {
     start = end + 1;
   }
   return headerOf;
+}
+
+/** The line holding offset `at`: the last start at or before it, searched from line `from` on. */
+function lineAt(starts: readonly number[], at: number, from: number): number {
+  let lo = from;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
