@@ -19,6 +19,7 @@ import {
   APPROXIMATE_CAP,
   confidenceOf,
   explainRootCause,
+  HIGH_SCORE,
   rankFindings,
   relatedFindings,
   SIMILAR_SIGNATURE,
@@ -192,7 +193,7 @@ function assemble(
     const verdict = confirmBySymptom(decideVerdict(record, checks, hosts), checks, symptom);
     if (logEvidence.length) {
       findings.push(buildFinding(record, logEvidence, checks, verdict, recordContextShown(kb, record, context, logEvidence)));
-    } else if (verdict.status === "affected" && recordContextShown(kb, record, context, [])) {
+    } else if (verdict.status === "affected" && recordContextShown(kb, record, context, []) !== "no") {
       // Without a symptom only a regression is worth a warning: a kernel that lacks a feature (or
       // dropped one) matters only to a setup that uses it, and then the log shows it.
       const regression = advisoryView(record);
@@ -229,13 +230,16 @@ function assemble(
  * only then; a version alone (no log evidence) warns of such a record only then, since an old engine
  * on a host without the context (AppArmor 4's runc profile) is not affected.
  */
-function recordContextShown(kb: CompiledKb, record: BugRecord, context: ContextInput, logEvidence: readonly LogEvidence[]): boolean {
+function recordContextShown(kb: CompiledKb, record: BugRecord, context: ContextInput, logEvidence: readonly LogEvidence[]): ContextShown {
   const patterns = kb.contexts.get(record.id);
-  if (!patterns) return true;
+  if (!patterns) return "not-needed";
+  if (contextShown(patterns, context, new Set(logEvidence.map((e) => e.line)))) return "elsewhere";
   const shownBy = record.context?.shownBy ?? [];
-  if (logEvidence.some((e) => e.approximate !== "similar" && shownBy.includes(e.signature))) return true;
-  return contextShown(patterns, context, new Set(logEvidence.map((e) => e.line)));
+  return logEvidence.some((e) => e.approximate !== "similar" && shownBy.includes(e.signature)) ? "by-its-line" : "no";
 }
+
+/** Whether the input shows a record's context: it needs none, its matched line shows it by itself, another line or field shows it, or nothing does. */
+type ContextShown = "not-needed" | "by-its-line" | "elsewhere" | "no";
 
 /** The record as an advisory sees it: its regression ranges only; null when it has none. */
 function advisoryView(record: BugRecord): BugRecord | null {
@@ -285,8 +289,9 @@ function buildFinding(
   logEvidence: LogEvidence[],
   checks: VersionEvidence[],
   verdict: Finding["verdict"],
-  inContext: boolean,
+  context: ContextShown,
 ): Finding {
+  const inContext = context !== "no";
   const weights = independentWeights(logEvidence);
   const deciding = checks.filter((c) => c.result === verdict.status);
   const certain = deciding.every((c) => c.certain);
@@ -295,23 +300,53 @@ function buildFinding(
   const scored = scoreFinding(weights, verdict.status, record.affected.length > 0, certain, level, approximateOnly);
   const score = inContext ? scored.score : Math.min(scored.score, APPROXIMATE_CAP);
   const leansOnReported = verdict.status !== "unknown" && level === "reported";
-  const finding = common(
+  const corroborated = secondWitness(logEvidence, checks, verdict, context);
+  // Why the answer is weaker than it looks, most telling first: the verdict's data, then what keeps it below high.
+  const caveats = [
+    ...(leansOnReported ? [REPORTED_CAVEAT] : []),
+    ...(!inContext && record.context ? [contextCaveat(record.context.requires)] : []),
+    ...(inContext && !corroborated && score >= HIGH_SCORE ? [oneWitnessCaveat(record)] : []),
+  ];
+  return common(
     record,
     score,
     verdict,
     [...logEvidence.sort((a, b) => a.line - b.line), ...checks],
     scored.components,
-    leansOnReported,
+    caveats,
+    corroborated,
   );
-  if (!inContext && record.context) finding.unverified.unshift(contextCaveat(record.context.requires));
-  return finding;
 }
+
+/**
+ * Whether something besides one log line vouches for the finding (see confidenceOf): a second
+ * signature seen on a line of its own, a version the record's ranges place in the affected range, or
+ * the record's context shown outside the matched lines. A version the log's own symptom made
+ * "affected" (confirmBySymptom) is that line again, and a resemblance is no witness.
+ */
+function secondWitness(
+  logEvidence: readonly LogEvidence[],
+  checks: readonly VersionEvidence[],
+  verdict: Finding["verdict"],
+  context: ContextShown,
+): boolean {
+  if (verdict.status === "affected" && checks.some((c) => c.result === "affected")) return true;
+  if (context === "elsewhere") return true;
+  return independentWeights(logEvidence.filter((e) => e.approximate !== "similar")).length >= 2;
+}
+
+const REPORTED_CAVEAT = "The version range behind this verdict rests on a single report (evidence: reported).";
+
+const oneWitnessCaveat = (record: BugRecord) =>
+  `Not confirmed: the only evidence is one message, which other causes can print too. The finding stays below high until a second fact agrees: ${
+    record.affected.length ? "a version in the affected range (uname -r, or the component's version), or " : ""
+  }another of this bug's symptoms.`;
 
 /**
  * One weight per signature that saw a line no stronger signature saw: two patterns matching the same
  * line are one piece of evidence, not two, and a repeated line counts once.
  */
-function independentWeights(evidence: LogEvidence[]): number[] {
+function independentWeights(evidence: readonly LogEvidence[]): number[] {
   const linesBySignature = new Map<string, { weight: number; lines: Set<number> }>();
   for (const e of evidence) {
     const entry = linesBySignature.get(e.signature) ?? { weight: e.weight, lines: new Set<number>() };
@@ -335,7 +370,10 @@ function buildAdvisory(record: BugRecord, checks: VersionEvidence[], verdict: Fi
     level,
   );
   const advisoryVerdict = { ...verdict, reason: `no symptom in the log, but ${verdict.reason}` };
-  return { ...common(record, score, advisoryVerdict, checks, components, level === "reported"), confidence: "low" };
+  return {
+    ...common(record, score, advisoryVerdict, checks, components, level === "reported" ? [REPORTED_CAVEAT] : []),
+    confidence: "low",
+  };
 }
 
 function common(
@@ -344,15 +382,15 @@ function common(
   verdict: Finding["verdict"],
   evidence: Finding["evidence"],
   scoreComponents: Finding["scoreComponents"],
-  leansOnReported: boolean,
+  caveats: readonly string[],
+  corroborated = true,
 ): Finding {
-  const unverified = [...record.unverified];
-  if (leansOnReported) unverified.unshift("The version range behind this verdict rests on a single report (evidence: reported).");
+  const unverified = [...caveats, ...record.unverified];
   return {
     id: record.id,
     title: record.title,
     score,
-    confidence: confidenceOf(score),
+    confidence: confidenceOf(score, corroborated),
     verdict,
     evidence,
     scoreComponents,

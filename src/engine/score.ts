@@ -57,8 +57,16 @@ export function scoreAdvisory(certain: boolean, level: EvidenceLevel): { score: 
   return { score, components: { signals: 0, version: 1, verification, matchedSignatures: 0 } };
 }
 
-export function confidenceOf(score: number): Confidence {
-  if (score >= 0.75) return "high";
+export const HIGH_SCORE = 0.75;
+
+/**
+ * High takes a score of 0.75 and a second witness: another signature on another line, or a version
+ * known to be affected. One log line, however specific its words, is printed by other causes too (a
+ * record's own message after a state recovery, a benchmark re-run, a module loaded on the host but
+ * not in the container), so a finding that rests on it alone stays medium until a fact agrees.
+ */
+export function confidenceOf(score: number, corroborated = true): Confidence {
+  if (score >= HIGH_SCORE && corroborated) return "high";
   if (score >= 0.45) return "medium";
   return "low";
 }

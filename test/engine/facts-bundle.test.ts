@@ -169,7 +169,9 @@ describe("extractFacts", () => {
   it("reads a capitalised line after a bare '#' as a comment (iptables-save's warning), not root's command", () => {
     const save = ["# iptables-save", "# Warning: iptables-legacy tables present, use iptables-legacy to see them", "*filter"];
     expect(logLineNumbers(save)).toEqual([2, 3]);
-    expect(diagnoseBundle(kb, save.join("\n")).findings[0]).toMatchObject({ id: "iptables-legacy-nft-mixed-backends", confidence: "high" });
+    const [first] = diagnoseBundle(kb, save.join("\n")).findings;
+    expect(first?.id).toBe("iptables-legacy-nft-mixed-backends");
+    expect(first?.evidence[0]).toMatchObject({ kind: "log", line: 2 });
   });
 
   it("puts uname -r and uname -v together", () => {

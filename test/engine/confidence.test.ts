@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { diagnoseFields } from "../../src/engine/diagnose";
+import type { DiagnoseInput } from "../../src/engine/diagnose-input";
+import { loadDataKb } from "../support/data-kb";
+import { UBUNTU_2204_OS_RELEASE, unameJammy127, XOR_MARK_JOURNALD, XOR_MARK_KLOG } from "../support/seed-logs";
+
+// One log line, however specific, is printed by other causes too: high takes a second witness.
+const kb = (await loadDataKb()).compiled;
+const XT = "xt-mark-ipv6-typo-2024";
+const BR = "br-netfilter-not-loaded";
+const find = (input: DiagnoseInput, id: string) => diagnoseFields(kb, input).findings.find((f) => f.id === id);
+
+// kubeadm's preflight (kubernetes#67431) and `docker info` (openwrt/packages#12073) on hosts without br_netfilter, from the record's examples.
+const PREFLIGHT =
+  "[ERROR FileContent--proc-sys-net-bridge-bridge-nf-call-iptables]: /proc/sys/net/bridge/bridge-nf-call-iptables does not exist";
+const DOCKER_INFO = "WARNING: bridge-nf-call-iptables is disabled";
+
+describe("confidence: high needs a second witness", () => {
+  it("keeps one message below high however specific, and says which fact would raise it", () => {
+    const f = find({ logs: XOR_MARK_KLOG }, XT);
+    expect(f?.score).toBeGreaterThanOrEqual(0.75);
+    expect(f?.confidence).toBe("medium");
+    expect(f?.unverified[0]).toMatch(/only evidence is one message.*second fact agrees: a version in the affected range \(uname -r/);
+  });
+
+  it("counts one message repeated on many lines once", () => {
+    const flood = Array.from({ length: 5 }, () => XOR_MARK_JOURNALD).join("\n");
+    expect(find({ logs: flood }, XT)?.confidence).toBe("medium");
+  });
+
+  it("is high once the kernel is in the affected range, without the caveat", () => {
+    const f = find({ logs: XOR_MARK_KLOG, uname: unameJammy127("worker-2"), osRelease: UBUNTU_2204_OS_RELEASE }, XT);
+    expect(f?.verdict.status).toBe("affected");
+    expect(f?.confidence).toBe("high");
+    expect(f?.unverified.some((u) => u.includes("one message"))).toBe(false);
+  });
+
+  it("is high on two of the bug's messages on lines of their own; a bug with no versions asks for a symptom only", () => {
+    const one = find({ logs: PREFLIGHT }, BR);
+    expect(one?.confidence).toBe("medium");
+    expect(one?.unverified[0]).toMatch(/second fact agrees: another of this bug's symptoms/);
+    expect(find({ logs: `${PREFLIGHT}\n${DOCKER_INFO}` }, BR)).toMatchObject({
+      confidence: "high",
+      scoreComponents: { matchedSignatures: 2 },
+    });
+  });
+});
