@@ -30,6 +30,15 @@ describe("kernel mentions", () => {
     expect(kernelOf("  Operating System: Ubuntu 24.04.1 LTS\n          Kernel: Linux 5.15.0-1030-aws")?.release).toBe("5.15.0-1030-aws");
   });
 
+  it("reads a system summary's Kernel: line (inxi, neofetch, an environment list), not a journald kernel line", () => {
+    // inxi: https://github.com/aerynOS/recipes/pull/91 and https://github.com/chromebrew/chromebrew/pull/1608
+    expect(kernelOf("Kernel: 6.6.9-200.fc39.x86_64 x86_64 Up: 9d 15h 40m Mem: 16.12/30.18 GiB (53.4%)")?.release).toBe(
+      "6.6.9-200.fc39.x86_64",
+    );
+    expect(kernelOf("System:    Host: localhost Kernel: 4.4.64 i686 bits: 32 Desktop: N/A Distro: unknown")?.release).toBe("4.4.64");
+    expect(kernelOf("Nov 13 10:00:00 node kernel: 8021q: 802.1Q VLAN Support v1.8")).toBeNull();
+  });
+
   it("reads a release named before the word kernel", () => {
     expect(kernelOf("The Container Linux 4.14.30-coreos kernel panics when the overlay starts")?.release).toBe("4.14.30-coreos");
     expect(kernelOf("it should run fine with the Linux 4.19 kernel")).toBeNull();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { kernelFacts } from "../../src/engine/facts/kernel-facts";
 import { parseProcVersion, parseUname, parseUnameAll, parseVersionSignature } from "../../src/engine/facts/uname";
 
 describe("uname -a", () => {
@@ -87,6 +88,21 @@ describe("uname -r and uname -v alone", () => {
       build: "#83-Ubuntu SMP Thu Jun 15 19:16:32 UTC 2023",
     });
     expect(parseUname("Linux 5.15.0-76-generic")).toMatchObject({ release: "5.15.0-76-generic", hostname: null });
+  });
+
+  it("reads uname -snr[mo]: a host name, the release, then at most the machine and the OS", () => {
+    // uname prints its fields in a fixed order (s n r v m p i o); a BeagleBone's `uname -snr` and a Debian laptop's `uname -snrmo`.
+    expect(parseUname("Linux beaglebone 3.8.13-bone47")).toMatchObject({ release: "3.8.13-bone47", hostname: "beaglebone", build: null });
+    expect(parseUname("Linux debian 6.1.0-28-amd64 x86_64 GNU/Linux")).toMatchObject({ release: "6.1.0-28-amd64", machine: "x86_64" });
+    expect(parseUname("Linux kernel 5.4.3")).toBeNull();
+    expect(parseUname("Linux debian 6.1.0-28-amd64 is what we run")).toBeNull();
+  });
+
+  it("takes a vendor's local version glued to the sublevel", () => {
+    // Berryboot's Raspberry Pi kernel, as usb-devices prints it ("Manufacturer=Linux 4.9.26v7-aufs dwc_otg_hcd"),
+    // ubuntuforums.org thread "USB WiFi Adapter won't install", 2017-07-10.
+    expect(parseUname("4.9.26v7-aufs")).toMatchObject({ release: "4.9.26v7-aufs" });
+    expect(kernelFacts("4.9.26v7-aufs")).toMatchObject({ upstream: "4.9.26", upstreamCertainty: "derived", flavour: "v7-aufs" });
   });
 
   it("does not take other programs' versions for a kernel", () => {

@@ -73,7 +73,7 @@ const RPI_BUILD = /\bDebian (?:\d+:)?(\d+\.\d+\.\d+)-[\w.~]*\+rpt\d*/;
 const RPI_RELEASE = /(?:\+rpt-rpi-|-rpi\d*-rpi-|-v[678]l?\+?$|-v8-16k\+?$|-v7l?\+?$|^\d+\.\d+\.\d+\+$)/;
 /** Android vendor kernels: "-perf-g<sha>", "-g<sha>", "-<build number>-<tag>", or a bare "x.y.z+"; `uname -a` ends with "Android". */
 const ANDROID_RELEASE = /-perf(?:[+-]|$)|-g[0-9a-f]{7,}\+?$|-android\d+/;
-const VENDOR = /^(\d+\.\d+\.\d+)(?:\.\d+)?([-+_~].*)?$/;
+const VENDOR = /^(\d+\.\d+\.\d+)(?:\.\d+)?([-+_~a-z].*)?$/;
 
 /**
  * Any other kernel.org-based vendor build (Android, Raspberry Pi, WSL, board vendors): judged on the

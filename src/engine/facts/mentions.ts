@@ -19,9 +19,14 @@ import { NAMED_RELEASE_MARKERS } from "./named-release";
 import { KLOG_VERSION_MARKER, NAMED_MARKERS } from "./named-versions";
 import { looksLikeRelease, parseProcVersion, type UnameFacts } from "./uname";
 
+/**
+ * A system summary's "Kernel: 5.15.0-91-generic" (neofetch, inxi, a person's environment list): a digit
+ * must follow, or every journald kernel line ("host kernel: ...") would be a candidate.
+ */
+const KERNEL_LABEL_MARKERS = ["2", "3", "4", "5", "6", "7", "8", "9"].map((d) => `kernel: ${d}`);
 /** Literals (case-insensitive) a line naming a kernel, an OS or a component holds, by what it may name. */
 // "kernel." and "kernel," end a sentence that names a release before the word ("on the Linux 6.1.55 kernel.").
-const KERNEL_MARKERS = ["linux version ", "kernel ", "kernel.", "kernel,", "kernel: linux ", "kernelversion", "tainted"];
+const KERNEL_MARKERS = ["linux version ", "kernel ", "kernel.", "kernel,", "kernel: linux ", "kernelversion", "tainted", ...KERNEL_LABEL_MARKERS];
 /** An RPM kernel's release names itself by its dist tag and architecture ("centos 7.2  3.10.0-514.el7.x86_64"). */
 const RPM_ARCH_MARKERS = [".x86_64", ".aarch64"];
 const OS_MARKERS = ["operating system: ", "os image: "];
@@ -94,6 +99,7 @@ const MENTIONS = [
   /\bLinux version (\S+)(?: \(|\s*$)/,
   /\bKernel Version:\s*(\S+)/i,
   /\bKernel:\s+Linux (\S+)/i,
+  /\bKernel:\s+(\d+\.\d+\.\d+\S*)/i,
   // `docker version` and the Docker API's JSON: KernelVersion: 4.4.0-1060-aws, "KernelVersion":"5.15.0".
   /\bKernelVersion"?:\s*"?([^\s"',}]+)/,
   // An oops or WARN header: "CPU: 0 PID: 3232 Comm: syz-executor.0 Not tainted 6.2.0-rc5 #2".

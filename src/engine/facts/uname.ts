@@ -25,8 +25,12 @@ export interface VersionSignature {
 }
 
 const MACHINE = /^(x86_64|amd64|aarch64|arm64|armv[5-8]\w*|i[3-6]86|ppc64le|ppc64|s390x|riscv64|loongarch64|mips64\w*)$/;
-/** The kernel's Makefile always prints major.minor.sublevel; majors 2 to 9 cover every Linux so far. */
-const RELEASE = /^[2-9]\.\d+\.\d+(?:[-+_.~][\w.+~-]*)?$/;
+/**
+ * The kernel's Makefile always prints major.minor.sublevel; majors 2 to 9 cover every Linux so far. A
+ * vendor's local version usually follows a separator, but some builds glue it on (Berryboot's
+ * "4.14.72v7-aufs").
+ */
+const RELEASE = /^[2-9]\.\d+\.\d+(?:[-+_.~a-z][\w.+~-]*)?$/;
 /** `uname -v` starts with the build counter and usually SMP/PREEMPT: "#1 SMP ...", "#58~22.04.1-Ubuntu SMP ...". */
 const BUILD = /^#\d+\S*\s+(?:SMP|PREEMPT)\b/;
 const PROC_VERSION = /^Linux version (\S+)\s+\(/;
@@ -107,7 +111,16 @@ export function parseUname(text: string): UnameFacts | null {
   return parseUnameShort(line);
 }
 
-/** Other flag sets: `uname -rv` ("<release> #58-Ubuntu SMP ...") and `uname -sr[m]` ("Linux <release> [machine]"). */
+/** Not a host name: "Linux kernel 5.4.3" is a sentence (read by the prose mentions), not `uname -snr`. */
+const PROSE_WORD = /^(?:kernel|version|release|v)$/i;
+/** What uname prints after the release when the build is left out: the machine and the operating system. */
+const isTail = (t: string) => MACHINE.test(t) || t === "GNU/Linux";
+
+/**
+ * Other flag sets: `uname -rv` ("<release> #58-Ubuntu SMP ..."), `uname -sr[m]` ("Linux <release>
+ * [machine]") and `uname -snr[mo]` ("Linux <host> <release> [machine] [GNU/Linux]", also what is left
+ * of `uname -a` cut after the release). uname prints its fields in a fixed order (s n r v m p i o).
+ */
 export function parseUnameShort(line: string): UnameFacts | null {
   const tokens = line.trim().split(/\s+/);
   const [first = "", second = "", third] = tokens;
@@ -116,6 +129,11 @@ export function parseUnameShort(line: string): UnameFacts | null {
   }
   if (first === "Linux" && looksLikeRelease(second) && tokens.length <= 3 && (third === undefined || MACHINE.test(third))) {
     return { release: second, build: null, machine: third ?? machineOfRelease(second), hostname: null };
+  }
+  const rest = tokens.slice(3);
+  const host = !looksLikeRelease(second) && !PROSE_WORD.test(second);
+  if (first === "Linux" && third && looksLikeRelease(third) && host && rest.length <= 2 && rest.every(isTail)) {
+    return { release: third, build: null, machine: rest.find((t) => MACHINE.test(t)) ?? machineOfRelease(third), hostname: second };
   }
   return null;
 }
