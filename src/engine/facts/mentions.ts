@@ -26,7 +26,16 @@ import { looksLikeRelease, parseProcVersion, type UnameFacts } from "./uname";
 const KERNEL_LABEL_MARKERS = ["2", "3", "4", "5", "6", "7", "8", "9"].map((d) => `kernel: ${d}`);
 /** Literals (case-insensitive) a line naming a kernel, an OS or a component holds, by what it may name. */
 // "kernel." and "kernel," end a sentence that names a release before the word ("on the Linux 6.1.55 kernel.").
-const KERNEL_MARKERS = ["linux version ", "kernel ", "kernel.", "kernel,", "kernel: linux ", "kernelversion", "tainted", ...KERNEL_LABEL_MARKERS];
+const KERNEL_MARKERS = [
+  "linux version ",
+  "kernel ",
+  "kernel.",
+  "kernel,",
+  "kernel: linux ",
+  "kernelversion",
+  "tainted",
+  ...KERNEL_LABEL_MARKERS,
+];
 /** An RPM kernel's release names itself by its dist tag and architecture ("centos 7.2  3.10.0-514.el7.x86_64"). */
 const RPM_ARCH_MARKERS = [".x86_64", ".aarch64"];
 const OS_MARKERS = ["operating system: ", "os image: "];
