@@ -163,6 +163,21 @@ describe("kernel mentions in kernel output", () => {
 describe("versions named in passing", () => {
   const named = (text: string) => extractFacts(text).named;
 
+  it("reads systemctl --version's first line as systemd's release, whatever the distribution's package version", () => {
+    // The line systemd prints ("systemd <N> (<version string>)", src/shared/build.c), as Debian 12, Fedora 39, Rocky 9 and Ubuntu 22.04 build it.
+    for (const [line, version] of [
+      ["systemd 252 (252.22-1~deb12u1)", "252"],
+      ["systemd 254 (254.8-2.fc39)", "254"],
+      ["systemd 252 (252-18.el9.0.1.rocky)", "252"],
+      ["systemd 249 (249.11-0ubuntu3.12)", "249"],
+    ]) {
+      expect(named(`$ systemctl --version\n${line}\n+PAM +AUDIT +SELINUX -APPARMOR +IMA +SMACK +SECCOMP`)).toEqual({ systemd: version });
+    }
+    // Its journal identifier and prose about a release are not its version output.
+    expect(named("Nov 13 10:00:00 node systemd 1: Started kubelet.")).toEqual({});
+    expect(named("systemd 242 changed MACAddressPolicy for virtual devices")).toEqual({});
+  });
+
   it("reads a component named with one version, however the sentence frames it", () => {
     expect(named("After the upgrade to Docker 24.0.2 the build fails.")).toEqual({ docker: "24.0.2" });
     expect(named("- Docker Engine: 28.5.2 (client/server), containerd 1.7.29, runc v1.3.3")).toEqual({

@@ -28,6 +28,12 @@ const KUBE_SERVER_VERSION = /^\s*Server Version: v(1\.\d+\.\d+)(?:[+-](?:k3s|rke
 const KUBE_VERSION_MARKERS = ['gitversion:"v', "server version: v"];
 /** `crun --version`'s first line: crun numbers most releases with two parts ("crun version 0.17", "1.8"). */
 const CRUN_VERSION = /^\s*crun version (\d+\.\d+(?:\.\d+)?)\s*$/;
+/**
+ * `systemctl --version`'s first line: systemd numbers releases with one number, the distribution's
+ * package version in parentheses ("systemd 242 (242)", "systemd 249 (249.11-0ubuntu3.12)").
+ */
+const SYSTEMD_VERSION = /^\s*systemd (\d{2,3})(?: \([\w.~+-]+\))?\s*$/;
+const SYSTEMD_MARKERS = ["systemd 1", "systemd 2", "systemd 3"];
 
 /**
  * Literals of a component named with its version in prose, titles, installers' and package managers'
@@ -55,6 +61,7 @@ export const NAMED_MARKERS = [
   ]),
   KLOG_VERSION_MARKER,
   ...KUBE_VERSION_MARKERS,
+  ...SYSTEMD_MARKERS,
   ...PACKAGE_LIST_MARKERS,
 ];
 
@@ -111,6 +118,8 @@ export function pickNamedVersions(candidates: readonly LineRef[], lineAt: (line:
     if (kube) add("kubernetes", kube);
     const crun = CRUN_VERSION.exec(text)?.[1];
     if (crun) add("crun", crun);
+    const systemd = SYSTEMD_VERSION.exec(text)?.[1];
+    if (systemd) add("systemd", systemd);
     const listed = listedPackage(text) ?? aptPolicyPackage(text, () => lineAt(line - 1));
     if (listed) add(...listed);
     const lower = text.toLowerCase();
