@@ -63,7 +63,8 @@ export function checkTextLimits(text: string, field?: string): LimitBreach | nul
     if (inTable) {
       if (text.slice(start, end).trim() === "") inTable = false;
       else if (++rows > LIMITS.nodeRows) return TOO_MANY("kubectl node rows", rows, LIMITS.nodeRows, field);
-    } else if (first === 78 /* N */ || first === 32 || first === 9) {
+    } else if ((first === 78 /* N */ && text.startsWith("NAME", start)) || first === 32 || first === 9) {
+      // A header starts with NAME (journald's "Nov 13 ..." lines start with N too).
       const line = text.slice(start, Math.min(end, start + 200)).trim();
       if (NODES_HEADER.test(line)) inTable = true;
     }

@@ -6,6 +6,7 @@
 import { type CompiledKb, compileKnowledgeBase } from "../engine/compile-kb";
 import type { BugRecord } from "../kb/record-schema";
 import { type DiagnoseJob, type JobOutcome, runDiagnoseJob } from "../service/diagnose-job";
+import { decodeUtf8 } from "./utf8";
 
 export interface PoolTask {
   version: string;
@@ -23,5 +24,5 @@ export function runPoolTask(task: PoolTask): JobOutcome {
     const json = decoder.decode(new Uint8Array(task.records).slice());
     current = compileKnowledgeBase(task.version, JSON.parse(json) as BugRecord[], { validated: true });
   }
-  return runDiagnoseJob(current, task.job);
+  return runDiagnoseJob(current, task.job, decodeUtf8);
 }

@@ -19,11 +19,15 @@ export type JobOutcome =
   | { ok: false; status: 413 | 422; slug: string; detail: string; errors?: Array<{ path: string; message: string }> };
 
 const decoder = new TextDecoder();
+const webDecode = (bytes: Uint8Array) => decoder.decode(bytes);
 
-/** Limits, the engine, then the answer caps: the same steps inline (Worker) and in a pool thread (Node). */
-export function runDiagnoseJob(kb: CompiledKb, job: DiagnoseJob): JobOutcome {
+/**
+ * Limits, the engine, then the answer caps: the same steps inline (Worker) and in a pool thread (Node).
+ * `decode` turns a bundle's bytes into text as TextDecoder does (Node passes a faster one).
+ */
+export function runDiagnoseJob(kb: CompiledKb, job: DiagnoseJob, decode: (bytes: Uint8Array) => string = webDecode): JobOutcome {
   if (job.form === "bundle") {
-    const text = typeof job.text === "string" ? job.text : decoder.decode(job.text);
+    const text = typeof job.text === "string" ? job.text : decode(job.text);
     if (!text.trim())
       return {
         ok: false,
