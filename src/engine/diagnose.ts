@@ -1,7 +1,7 @@
 import { type CompiledKb, IPTABLES_PROBE, MENTION_PROBE_MARKER } from "./compile-kb";
 import { type ContextInput, contextCaveat, contextShown } from "./context";
 import type { DiagnoseInput } from "./diagnose-input";
-import type { ClosestRecord, Diagnosis, Finding, LogEvidence, NodeReport, VersionEvidence } from "./diagnosis";
+import type { ClosestRecord, Diagnosis, Finding, NodeReport, VersionEvidence } from "./diagnosis";
 import {
   type ExtractedFacts,
   extractFacts,
@@ -15,6 +15,7 @@ import { compareNodes, nodeHost } from "./fleet";
 import type { Hit } from "./match";
 import { type ApproximateHit, closestRecords, type RecallScan, recallHits } from "./recall";
 import type { BugRecord } from "./record";
+import { groupHits, independentWeights, type RecordHits, sightedLines } from "./record-hits";
 import {
   APPROXIMATE_CAP,
   confidenceOf,
@@ -22,19 +23,18 @@ import {
   HIGH_SCORE,
   rankFindings,
   relatedFindings,
-  SIMILAR_SIGNATURE,
   scoreAdvisory,
   scoreFinding,
-  similarWeight,
-  tokenWeight,
 } from "./score";
 import {
   confirmBySymptom,
   decideVerdict,
   distroChecks,
   type HostVersions,
+  hasKernelData,
   imageOsComponents,
   iptablesComponents,
+  isKernelPackage,
   mentionedChecks,
   nodeComponents,
   releaseChecks,
@@ -43,12 +43,9 @@ import {
 } from "./verdict";
 
 const DEFAULT_LIMIT = 10;
-/** Evidence lines kept per signature: enough to show a pattern, not a whole flood. */
-const LINES_PER_SIGNATURE = 5;
+const NO_HITS: RecordHits = { evidence: [], sightings: [] };
 /** A line this strong (an exact or reworded signature, not a resemblance) is the bug's own symptom. */
 const SYMPTOM_WEIGHT = 0.5;
-/** A pasted line can be megabytes long; evidence shows its start. */
-const MAX_EVIDENCE_CHARS = 4000;
 
 /** Diagnoses a raw bundle: sections (uname, os-release, nodes table, ...) and commands are detected, the rest is logs. */
 export function diagnoseBundle(kb: CompiledKb, text: string, limit = DEFAULT_LIMIT): Diagnosis {
@@ -179,7 +176,8 @@ function assemble(
     ? kb.records.filter((r) => byRecord.has(r.id) || r.affected.length > 0)
     : kb.records.filter((r) => byRecord.has(r.id));
   for (const record of candidates) {
-    const logEvidence = byRecord.get(record.id) ?? [];
+    const seen = byRecord.get(record.id) ?? NO_HITS;
+    const logEvidence = seen.evidence;
     const own = hosts.flatMap((h) => versionChecks(record, h));
     // Versions named in passing count too, hedged; a release alone only judges a finding (its log shows the bug).
     const named = hosts.flatMap((h) => mentionedChecks(record, h, own));
@@ -192,8 +190,8 @@ function assemble(
     const symptom = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= SYMPTOM_WEIGHT);
     const verdict = confirmBySymptom(decideVerdict(record, checks, hosts), checks, symptom);
     if (logEvidence.length) {
-      findings.push(buildFinding(record, logEvidence, checks, verdict, recordContextShown(kb, record, context, logEvidence)));
-    } else if (verdict.status === "affected" && recordContextShown(kb, record, context, []) !== "no") {
+      findings.push(buildFinding(record, seen, checks, verdict, recordContextShown(kb, record, context, seen)));
+    } else if (verdict.status === "affected" && recordContextShown(kb, record, context, NO_HITS) !== "no") {
       // Without a symptom only a regression is worth a warning: a kernel that lacks a feature (or
       // dropped one) matters only to a setup that uses it, and then the log shows it.
       const regression = advisoryView(record);
@@ -230,12 +228,12 @@ function assemble(
  * only then; a version alone (no log evidence) warns of such a record only then, since an old engine
  * on a host without the context (AppArmor 4's runc profile) is not affected.
  */
-function recordContextShown(kb: CompiledKb, record: BugRecord, context: ContextInput, logEvidence: readonly LogEvidence[]): ContextShown {
+function recordContextShown(kb: CompiledKb, record: BugRecord, context: ContextInput, seen: RecordHits): ContextShown {
   const patterns = kb.contexts.get(record.id);
   if (!patterns) return "not-needed";
-  if (contextShown(patterns, context, new Set(logEvidence.map((e) => e.line)))) return "elsewhere";
+  if (contextShown(patterns, context, sightedLines(seen))) return "elsewhere";
   const shownBy = record.context?.shownBy ?? [];
-  return logEvidence.some((e) => e.approximate !== "similar" && shownBy.includes(e.signature)) ? "by-its-line" : "no";
+  return seen.sightings.some((s) => s.approximate !== "similar" && shownBy.includes(s.signature)) ? "by-its-line" : "no";
 }
 
 /** Whether the input shows a record's context: it needs none, its matched line shows it by itself, another line or field shows it, or nothing does. */
@@ -248,51 +246,16 @@ function advisoryView(record: BugRecord): BugRecord | null {
   return regressions.length ? { ...record, affected: regressions } : null;
 }
 
-function groupHits(kb: CompiledKb, hits: Array<Hit | ApproximateHit>): Map<string, LogEvidence[]> {
-  const byRecord = new Map<string, LogEvidence[]>();
-  const perSignature = new Map<string, number>();
-  for (const hit of hits) {
-    const approximate = "approximate" in hit ? hit.approximate : undefined;
-    const compiled = approximate === "similar" ? undefined : kb.signatures.get(hit.key);
-    const recordId = approximate === "similar" ? ("recordId" in hit ? hit.recordId : undefined) : compiled?.record.id;
-    if (!recordId) continue;
-    // Resemblance only speaks for records that nothing more precise found.
-    if (approximate === "similar" && byRecord.has(recordId)) continue;
-    const signature = compiled?.signature.id ?? SIMILAR_SIGNATURE;
-    const counter = `${recordId}/${signature}/${approximate ?? "exact"}`;
-    const seen = perSignature.get(counter) ?? 0;
-    perSignature.set(counter, seen + 1);
-    if (seen >= LINES_PER_SIGNATURE) continue;
-    const weight =
-      approximate === "similar"
-        ? similarWeight("coverage" in hit ? (hit.coverage ?? 0) : 0)
-        : approximate === "tokens"
-          ? tokenWeight(compiled?.signature.weight ?? 0)
-          : (compiled?.signature.weight ?? 0);
-    const list = byRecord.get(recordId) ?? [];
-    list.push({
-      kind: "log",
-      line: hit.line,
-      text: hit.text.length > MAX_EVIDENCE_CHARS ? `${hit.text.slice(0, MAX_EVIDENCE_CHARS)}…` : hit.text,
-      signature,
-      weight,
-      ...(hit.blockStart !== undefined ? { blockStart: hit.blockStart } : {}),
-      ...(approximate ? { approximate } : {}),
-    });
-    byRecord.set(recordId, list);
-  }
-  return byRecord;
-}
-
 function buildFinding(
   record: BugRecord,
-  logEvidence: LogEvidence[],
+  seen: RecordHits,
   checks: VersionEvidence[],
   verdict: Finding["verdict"],
   context: ContextShown,
 ): Finding {
+  const logEvidence = seen.evidence;
   const inContext = context !== "no";
-  const weights = independentWeights(logEvidence);
+  const weights = independentWeights(seen.sightings);
   const deciding = checks.filter((c) => c.result === verdict.status);
   const certain = deciding.every((c) => c.certain);
   const level = verdict.level ?? "verified";
@@ -300,7 +263,7 @@ function buildFinding(
   const scored = scoreFinding(weights, verdict.status, record.affected.length > 0, certain, level, approximateOnly);
   const score = inContext ? scored.score : Math.min(scored.score, APPROXIMATE_CAP);
   const leansOnReported = verdict.status !== "unknown" && level === "reported";
-  const corroborated = secondWitness(logEvidence, checks, verdict, context);
+  const corroborated = secondWitness(seen, checks, verdict, context);
   // Why the answer is weaker than it looks, most telling first: the verdict's data, then what keeps it below high.
   const caveats = [
     ...(leansOnReported ? [REPORTED_CAVEAT] : []),
@@ -324,42 +287,25 @@ function buildFinding(
  * the record's context shown outside the matched lines. A version the log's own symptom made
  * "affected" (confirmBySymptom) is that line again, and a resemblance is no witness.
  */
-function secondWitness(
-  logEvidence: readonly LogEvidence[],
-  checks: readonly VersionEvidence[],
-  verdict: Finding["verdict"],
-  context: ContextShown,
-): boolean {
+function secondWitness(seen: RecordHits, checks: readonly VersionEvidence[], verdict: Finding["verdict"], context: ContextShown): boolean {
   if (verdict.status === "affected" && checks.some((c) => c.result === "affected")) return true;
   if (context === "elsewhere") return true;
-  return independentWeights(logEvidence.filter((e) => e.approximate !== "similar")).length >= 2;
+  return independentWeights(seen.sightings.filter((s) => s.approximate !== "similar")).length >= 2;
 }
 
 const REPORTED_CAVEAT = "The version range behind this verdict rests on a single report (evidence: reported).";
 
-const oneWitnessCaveat = (record: BugRecord) =>
-  `Not confirmed: the only evidence is one message, which other causes can print too. The finding stays below high until a second fact agrees: ${
-    record.affected.length ? "a version in the affected range (uname -r, or the component's version), or " : ""
-  }another of this bug's symptoms.`;
-
-/**
- * One weight per signature that saw a line no stronger signature saw: two patterns matching the same
- * line are one piece of evidence, not two, and a repeated line counts once.
- */
-function independentWeights(evidence: readonly LogEvidence[]): number[] {
-  const linesBySignature = new Map<string, { weight: number; lines: Set<number> }>();
-  for (const e of evidence) {
-    const entry = linesBySignature.get(e.signature) ?? { weight: e.weight, lines: new Set<number>() };
-    entry.lines.add(e.line);
-    linesBySignature.set(e.signature, entry);
-  }
-  const covered = new Set<number>();
-  const weights: number[] = [];
-  for (const { weight, lines } of [...linesBySignature.values()].sort((a, b) => b.weight - a.weight)) {
-    if ([...lines].some((l) => !covered.has(l))) weights.push(weight);
-    for (const l of lines) covered.add(l);
-  }
-  return weights;
+function oneWitnessCaveat(record: BugRecord): string {
+  // What would show a version the record's ranges decide: the kernel's uname -r, a component's own version.
+  const components = record.affected.filter((a) => a.ecosystem !== "linux" && a.ecosystem !== "arch" && !isKernelPackage(a.package));
+  const sources = [
+    ...new Set([
+      ...(hasKernelData(record) ? ["uname -r"] : []),
+      ...components.map((a) => `${a.ecosystem.includes(":") ? a.package : a.ecosystem} version`),
+    ]),
+  ];
+  const version = sources.length ? `a version in the affected range (${sources.join(", ")}), or ` : "";
+  return `Not confirmed: the only evidence is one message, which other causes can print too. The finding stays below high until a second fact agrees: ${version}another of this bug's symptoms.`;
 }
 
 function buildAdvisory(record: BugRecord, checks: VersionEvidence[], verdict: Finding["verdict"]): Finding {

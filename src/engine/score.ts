@@ -60,10 +60,11 @@ export function scoreAdvisory(certain: boolean, level: EvidenceLevel): { score: 
 export const HIGH_SCORE = 0.75;
 
 /**
- * High takes a score of 0.75 and a second witness: another signature on another line, or a version
- * known to be affected. One log line, however specific its words, is printed by other causes too (a
- * record's own message after a state recovery, a benchmark re-run, a module loaded on the host but
- * not in the container), so a finding that rests on it alone stays medium until a fact agrees.
+ * High takes a score of 0.75 and a second witness: another signature on another line, a version
+ * known to be affected, or the record's context shown outside the matched lines. One log line,
+ * however specific its words, is printed by other causes too (a record's own message after a state
+ * recovery, a benchmark re-run, a module loaded on the host but not in the container), so a finding
+ * that rests on it alone stays medium until a fact agrees.
  */
 export function confidenceOf(score: number, corroborated = true): Confidence {
   if (score >= HIGH_SCORE && corroborated) return "high";

@@ -36,9 +36,9 @@ const componentSubject = (host: HostVersions, ecosystem: string) =>
   host.subject === SINGLE_HOST ? `your ${ecosystem}` : `${host.subject}: ${ecosystem}`;
 export const SINGLE_HOST = "your kernel";
 
-const isKernelPackage = (name: string) => /^(linux|kernel)(-|$)/.test(name) && name !== "linux-firmware";
+export const isKernelPackage = (name: string) => /^(linux|kernel)(-|$)/.test(name) && name !== "linux-firmware";
 
-const hasKernelData = (record: BugRecord) =>
+export const hasKernelData = (record: BugRecord) =>
   record.affected.some(
     (a) => a.ecosystem === "linux" || (a.ecosystem.includes(":") && isKernelPackage(a.package)) || a.ecosystem === "arch",
   );

@@ -28,6 +28,16 @@ describe("confidence: high needs a second witness", () => {
     expect(find({ logs: flood }, XT)?.confidence).toBe("medium");
   });
 
+  it("counts a flood as one witness however many copies the evidence cap leaves out", () => {
+    // kube-proxy restarting in a loop prints its refusal each time (the record's example line, awslabs/amazon-eks-ami#925).
+    const refusal =
+      'E0412 10:15:48.739711       1 server_others.go:107] "Can\'t use the IPVS proxier" err="IPVS proxier will not be used because the following required kernel modules are not loaded: [ip_vs_lc]"';
+    const loop = Array.from({ length: 12 }, () => refusal).join("\n");
+    const ipvs = find({ logs: loop }, "kube-proxy-ipvs-kernel-modules-missing");
+    expect(ipvs?.evidence.filter((e) => e.kind === "log")).toHaveLength(5);
+    expect(ipvs?.confidence).toBe("medium");
+  });
+
   it("is high once the kernel is in the affected range, without the caveat", () => {
     const f = find({ logs: XOR_MARK_KLOG, uname: unameJammy127("worker-2"), osRelease: UBUNTU_2204_OS_RELEASE }, XT);
     expect(f?.verdict.status).toBe("affected");

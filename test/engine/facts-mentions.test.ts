@@ -37,6 +37,11 @@ describe("kernel mentions", () => {
     );
     expect(kernelOf("System:    Host: localhost Kernel: 4.4.64 i686 bits: 32 Desktop: N/A Distro: unknown")?.release).toBe("4.4.64");
     expect(kernelOf("Nov 13 10:00:00 node kernel: 8021q: 802.1Q VLAN Support v1.8")).toBeNull();
+    // The kernel's ICMP warning starts with an address; podman info's YAML (podman-info(1)) indents its "kernel:" key.
+    expect(
+      kernelOf("Nov 13 10:00:00 node kernel: 8.8.8.8 sent an invalid ICMP type 11, code 0 error to a broadcast: 0.0.0.0 on eth0"),
+    ).toBeNull();
+    expect(kernelOf("host:\n  arch: amd64\n  kernel: 4.18.0-348.el8.x86_64")?.release).toBe("4.18.0-348.el8.x86_64");
   });
 
   it("reads a release named before the word kernel", () => {

@@ -95,6 +95,9 @@ describe("uname -r and uname -v alone", () => {
     expect(parseUname("Linux beaglebone 3.8.13-bone47")).toMatchObject({ release: "3.8.13-bone47", hostname: "beaglebone", build: null });
     expect(parseUname("Linux debian 6.1.0-28-amd64 x86_64 GNU/Linux")).toMatchObject({ release: "6.1.0-28-amd64", machine: "x86_64" });
     expect(parseUname("Linux kernel 5.4.3")).toBeNull();
+    expect(parseUname("Linux Kernel: 5.4.0-42-generic")).toBeNull();
+    expect(parseUname("Linux x86_64 5.4.0-42-generic")).toBeNull();
+    expect(parseUname("8.8.8.8")).toBeNull();
     expect(parseUname("Linux debian 6.1.0-28-amd64 is what we run")).toBeNull();
   });
 

@@ -108,7 +108,9 @@ const MENTIONS = [
   /\bLinux version (\S+)(?: \(|\s*$)/,
   /\bKernel Version:\s*(\S+)/i,
   /\bKernel:\s+Linux (\S+)/i,
-  /\bKernel:\s+(\d+\.\d+\.\d+\S*)/i,
+  // A summary's "Kernel: <release>" (inxi, neofetch; podman info's indented "kernel:"), not journald's
+  // "host kernel: <message>", whose message may start with an address ("kernel: 8.8.8.8 sent an invalid ICMP").
+  /(?:^\s*(?:[-*•]\s*)?[Kk]ernel|\bKernel):\s+(?!\d+\.\d+\.\d+\.\d+(?![\w-]))(\d+\.\d+\.\d+\S*)/,
   // `docker version` and the Docker API's JSON: KernelVersion: 4.4.0-1060-aws, "KernelVersion":"5.15.0".
   /\bKernelVersion"?:\s*"?([^\s"',}]+)/,
   // An oops or WARN header: "CPU: 0 PID: 3232 Comm: syz-executor.0 Not tainted 6.2.0-rc5 #2".

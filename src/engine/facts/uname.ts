@@ -30,7 +30,7 @@ const MACHINE = /^(x86_64|amd64|aarch64|arm64|armv[5-8]\w*|i[3-6]86|ppc64le|ppc6
  * vendor's local version usually follows a separator, but some builds glue it on (Berryboot's
  * "4.14.72v7-aufs").
  */
-const RELEASE = /^[2-9]\.\d+\.\d+(?:[-+_.~a-z][\w.+~-]*)?$/;
+const RELEASE = /^(?!\d+\.\d+\.\d+\.\d+$)[2-9]\.\d+\.\d+(?:[-+_.~a-z][\w.+~-]*)?$/;
 /** `uname -v` starts with the build counter and usually SMP/PREEMPT: "#1 SMP ...", "#58~22.04.1-Ubuntu SMP ...". */
 const BUILD = /^#\d+\S*\s+(?:SMP|PREEMPT)\b/;
 const PROC_VERSION = /^Linux version (\S+)\s+\(/;
@@ -111,8 +111,13 @@ export function parseUname(text: string): UnameFacts | null {
   return parseUnameShort(line);
 }
 
-/** Not a host name: "Linux kernel 5.4.3" is a sentence (read by the prose mentions), not `uname -snr`. */
-const PROSE_WORD = /^(?:kernel|version|release|v)$/i;
+/**
+ * A host name as uname prints one (letters, digits, dots, dashes, underscores), and not a word that makes
+ * the line a sentence or a label ("Linux kernel 5.4.3", "Linux Kernel: 5.4.0-42-generic", "Linux x86_64 ...").
+ */
+const HOST_NAME = /^[A-Za-z0-9][\w.-]*$/;
+const NOT_A_HOST = /^(?:kernel|version|release|headers|image|v)$/i;
+const isHostName = (t: string) => HOST_NAME.test(t) && !NOT_A_HOST.test(t) && !MACHINE.test(t) && !looksLikeRelease(t);
 /** What uname prints after the release when the build is left out: the machine and the operating system. */
 const isTail = (t: string) => MACHINE.test(t) || t === "GNU/Linux";
 
@@ -131,8 +136,7 @@ export function parseUnameShort(line: string): UnameFacts | null {
     return { release: second, build: null, machine: third ?? machineOfRelease(second), hostname: null };
   }
   const rest = tokens.slice(3);
-  const host = !looksLikeRelease(second) && !PROSE_WORD.test(second);
-  if (first === "Linux" && third && looksLikeRelease(third) && host && rest.length <= 2 && rest.every(isTail)) {
+  if (first === "Linux" && third && looksLikeRelease(third) && isHostName(second) && rest.length <= 2 && rest.every(isTail)) {
     return { release: third, build: null, machine: rest.find((t) => MACHINE.test(t)) ?? machineOfRelease(third), hostname: second };
   }
   return null;

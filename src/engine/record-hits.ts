@@ -1,0 +1,93 @@
+/**
+ * The log hits of one diagnosis, grouped by record: the evidence lines an answer shows (a few per
+ * signature, each cut to a readable length) and every line each signature saw, which is what scoring,
+ * the witness count and the context search read. A flood of one message is shown five times but
+ * counted as what it is: the cap on what is shown must not turn its sixth copy into new evidence.
+ */
+import type { CompiledKb } from "./compile-kb";
+import type { LogEvidence } from "./diagnosis";
+import type { Hit } from "./match";
+import type { ApproximateHit } from "./recall";
+import { SIMILAR_SIGNATURE, similarWeight, tokenWeight } from "./score";
+
+/** Evidence lines kept per signature: enough to show a pattern, not a whole flood. */
+const LINES_PER_SIGNATURE = 5;
+/** A pasted line can be megabytes long; evidence shows its start. */
+const MAX_EVIDENCE_CHARS = 4000;
+
+/** Every line (1-based) one signature saw for a record, however many the evidence shows. */
+export interface Sighting {
+  signature: string;
+  weight: number;
+  approximate?: "tokens" | "similar";
+  lines: Set<number>;
+}
+
+export interface RecordHits {
+  /** What the answer shows: at most LINES_PER_SIGNATURE lines per signature. */
+  evidence: LogEvidence[];
+  /** What the answer weighs: all of them. */
+  sightings: Sighting[];
+}
+
+export function groupHits(kb: CompiledKb, hits: ReadonlyArray<Hit | ApproximateHit>): Map<string, RecordHits> {
+  const byRecord = new Map<string, RecordHits>();
+  // A reworded line of a signature is that signature's message again: one sighting, exact or not.
+  const bySignature = new Map<string, Sighting>();
+  const shown = new Map<string, number>();
+  for (const hit of hits) {
+    const approximate = "approximate" in hit ? hit.approximate : undefined;
+    const compiled = approximate === "similar" ? undefined : kb.signatures.get(hit.key);
+    const recordId = approximate === "similar" ? ("recordId" in hit ? hit.recordId : undefined) : compiled?.record.id;
+    if (!recordId) continue;
+    // Resemblance only speaks for records that nothing more precise found.
+    if (approximate === "similar" && byRecord.has(recordId)) continue;
+    const signature = compiled?.signature.id ?? SIMILAR_SIGNATURE;
+    const weight =
+      approximate === "similar"
+        ? similarWeight("coverage" in hit ? (hit.coverage ?? 0) : 0)
+        : approximate === "tokens"
+          ? tokenWeight(compiled?.signature.weight ?? 0)
+          : (compiled?.signature.weight ?? 0);
+    const record = byRecord.get(recordId) ?? { evidence: [], sightings: [] };
+    byRecord.set(recordId, record);
+    let sighting = bySignature.get(`${recordId}/${signature}`);
+    if (!sighting) {
+      sighting = { signature, weight, lines: new Set(), ...(approximate ? { approximate } : {}) };
+      bySignature.set(`${recordId}/${signature}`, sighting);
+      record.sightings.push(sighting);
+    }
+    sighting.lines.add(hit.line);
+    const kind = `${recordId}/${signature}/${approximate ?? "exact"}`;
+    const count = (shown.get(kind) ?? 0) + 1;
+    shown.set(kind, count);
+    if (count > LINES_PER_SIGNATURE) continue;
+    record.evidence.push({
+      kind: "log",
+      line: hit.line,
+      text: hit.text.length > MAX_EVIDENCE_CHARS ? `${hit.text.slice(0, MAX_EVIDENCE_CHARS)}…` : hit.text,
+      signature,
+      weight,
+      ...(hit.blockStart !== undefined ? { blockStart: hit.blockStart } : {}),
+      ...(approximate ? { approximate } : {}),
+    });
+  }
+  return byRecord;
+}
+
+/**
+ * One weight per signature that saw a line no stronger signature saw: two patterns matching the same
+ * line are one piece of evidence, not two, and a repeated line counts once.
+ */
+export function independentWeights(sightings: readonly Sighting[]): number[] {
+  const covered = new Set<number>();
+  const weights: number[] = [];
+  for (const { weight, lines } of [...sightings].sort((a, b) => b.weight - a.weight)) {
+    if ([...lines].some((l) => !covered.has(l))) weights.push(weight);
+    for (const l of lines) covered.add(l);
+  }
+  return weights;
+}
+
+/** Every line the record's signatures saw. */
+export const sightedLines = (hits: RecordHits): Set<number> => new Set(hits.sightings.flatMap((s) => [...s.lines]));
