@@ -141,7 +141,10 @@ function mergeFindings(runs: readonly HostRun[], pick: (d: Diagnosis) => Finding
   }
   const merged: Finding[] = [];
   for (const hits of byId.values()) {
-    const best = hits.reduce((a, b) => (b.finding.score > a.finding.score ? b : a));
+    // A host whose finding a second fact corroborates (high) speaks first, then the best score: the
+    // merged answer does not depend on the order the hosts were sent in.
+    const rank = (h: { finding: Finding }) => h.finding.score + (h.finding.confidence === "high" ? 1 : 0);
+    const best = hits.reduce((a, b) => (rank(b) > rank(a) ? b : a));
     const ordered = [best, ...hits.filter((h) => h !== best)];
     const logs = ordered.flatMap((h) => h.finding.evidence.filter((e) => e.kind === "log").map((e) => ({ ...e, host: h.host })));
     const versions = ordered.flatMap((h) => h.finding.evidence.filter((e) => e.kind === "version"));

@@ -55,6 +55,26 @@ describe("per-host fleets through the engine", () => {
     expect(d.hosts?.find((h) => h.name === "a")).toMatchObject({ version: "v1.26.3", iptables: "1.8.7 (nf_tables)", outlier: false });
   });
 
+  it("lets the host whose finding a second fact corroborates speak for the bug, whatever the hosts' order", () => {
+    // The record's example denial (containerd#10542); one host also sends its os-release, which shows AppArmor 4's Ubuntu.
+    const denial =
+      'Aug 03 16:07:23 h32.lab kernel: audit: type=1400 audit(1722681443.231:255): apparmor="DENIED" operation="signal" class="signal" profile="cri-containerd.apparmor.d" pid=6528 comm="runc" requested_mask="receive" denied_mask="receive" signal=kill peer="runc"';
+    const noble = `$ cat /etc/os-release\nNAME="Ubuntu"\nVERSION_ID="24.04"\nID=ubuntu\nVERSION_CODENAME=noble\n$ journalctl -k\n${denial}\n`;
+    const hosts = { a: noble, b: `$ journalctl -k\n${denial}\n` };
+    for (const order of [
+      ["a", "b"],
+      ["b", "a"],
+    ] as const) {
+      const d = diagnoseHosts(
+        kb,
+        order.map((name) => ({ name, bundle: hosts[name] })),
+      );
+      const f = d.findings.find((x) => x.id === "apparmor4-runc-profile-container-stop-signal-denied");
+      expect(f?.confidence, order.join(",")).toBe("high");
+      expect(f?.hosts?.sort()).toEqual(["a", "b"]);
+    }
+  });
+
   it("takes what a host's bundle lacks from a kubectl table sent by another host", () => {
     const table = `$ kubectl get nodes -o wide\nNAME       STATUS   ROLES           AGE    VERSION   INTERNAL-IP    EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION       CONTAINER-RUNTIME
 master-1   Ready    control-plane   412d   v1.26.3   10.20.0.11     <none>        Ubuntu 22.04.5 LTS   5.15.0-126-generic   containerd://1.6.20
