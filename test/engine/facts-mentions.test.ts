@@ -44,6 +44,25 @@ describe("kernel mentions", () => {
     expect(kernelOf("host:\n  arch: amd64\n  kernel: 4.18.0-348.el8.x86_64")?.release).toBe("4.18.0-348.el8.x86_64");
   });
 
+  it("reads a uname -a that a program logs inside its own line, build string included", () => {
+    // CRIU logs "Running on <nodename> <sysname> <release> <version> <machine>":
+    // https://github.com/checkpoint-restore/criu/blob/2cf8f13ca1f11a0491977e438b262e646137256c/criu/log.c#L169
+    expect(
+      kernelOf("(00.000012) Running on node-7 Linux 5.11.7-100.fc32.ppc64le #1 SMP Wed Mar 17 18:39:54 UTC 2021 ppc64le"),
+    ).toMatchObject({
+      release: "5.11.7-100.fc32.ppc64le",
+      build: "#1 SMP Wed Mar 17 18:39:54 UTC 2021",
+      machine: "ppc64le",
+    });
+    // OpenSCAD's library info: "System information: " and sysname, release, version, machine (no host name),
+    // https://github.com/openscad/openscad/blob/e4fdec49730103274a4e21c2390b9a12882f01aa/src/platform/PlatformUtils-posix.cc#L208-L226
+    const scad = kernelOf(
+      "System information: Linux 4.15.0-36-generic #39~16.04.1-Ubuntu SMP Tue Sep 25 08:59:23 UTC 2018 x86_64 Ubuntu 16.04.4 LTS 1 CPU 3.85 GB RAM",
+    );
+    expect(scad).toMatchObject({ release: "4.15.0-36-generic", package: { version: "4.15.0-36.39~16.04.1" } });
+    expect(kernelOf("Nov 13 10:00:00 node kernel: smp: Bringing up secondary CPUs ...")).toBeNull();
+  });
+
   it("reads a release named before the word kernel", () => {
     expect(kernelOf("The Container Linux 4.14.30-coreos kernel panics when the overlay starts")?.release).toBe("4.14.30-coreos");
     expect(kernelOf("it should run fine with the Linux 4.19 kernel")).toBeNull();

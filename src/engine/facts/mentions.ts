@@ -17,7 +17,7 @@ import type { LineRef } from "./iptables-version";
 import { osImageToOs } from "./kube-nodes";
 import { NAMED_RELEASE_MARKERS } from "./named-release";
 import { KLOG_VERSION_MARKER, NAMED_MARKERS } from "./named-versions";
-import { looksLikeRelease, parseProcVersion, type UnameFacts } from "./uname";
+import { looksLikeRelease, parseProcVersion, parseUnameAll, type UnameFacts } from "./uname";
 
 /**
  * A system summary's "Kernel: 5.15.0-91-generic" (neofetch, inxi, a person's environment list): a digit
@@ -26,6 +26,14 @@ import { looksLikeRelease, parseProcVersion, type UnameFacts } from "./uname";
 const KERNEL_LABEL_MARKERS = ["2", "3", "4", "5", "6", "7", "8", "9"].map((d) => `kernel: ${d}`);
 /** Literals (case-insensitive) a line naming a kernel, an OS or a component holds, by what it may name. */
 // "kernel." and "kernel," end a sentence that names a release before the word ("on the Linux 6.1.55 kernel.").
+/**
+ * A program logging the machine's `uname -a` inside its own line: CRIU's "Running on <host> Linux
+ * <release> <build> <machine>" (criu/log.c), a container image's "System information: Linux <host>
+ * <release> #1 SMP ...". The build after the release ("#1 SMP", "#39~16.04.1-Ubuntu SMP") says it is
+ * the kernel's own.
+ */
+const EMBEDDED_UNAME_MARKERS = [" smp ", " preempt "];
+const EMBEDDED_UNAME = /\bLinux (?:[A-Za-z0-9][\w.-]* )?\d+\.\d+\.\d+\S* #\d/;
 const KERNEL_MARKERS = [
   "linux version ",
   "kernel ",
@@ -35,6 +43,7 @@ const KERNEL_MARKERS = [
   "kernelversion",
   "tainted",
   ...KERNEL_LABEL_MARKERS,
+  ...EMBEDDED_UNAME_MARKERS,
 ];
 /** An RPM kernel's release names itself by its dist tag and architecture ("centos 7.2  3.10.0-514.el7.x86_64"). */
 const RPM_ARCH_MARKERS = [".x86_64", ".aarch64"];
@@ -224,6 +233,9 @@ function mentionsIn(text: string): UnameFacts[] {
     const proc = parseProcVersion(text.slice(at));
     if (proc) return [proc];
   }
+  const embedded = EMBEDDED_UNAME.exec(text);
+  const uname = embedded ? parseUnameAll(text.slice(embedded.index)) : null;
+  if (uname?.release) return [uname];
   const bare = (release: string | undefined): UnameFacts[] => {
     const r = release?.replace(TRAILING_PUNCTUATION, "");
     return r && looksLikeRelease(r) ? [{ release: r, build: null, machine: null, hostname: null }] : [];
