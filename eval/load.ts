@@ -34,6 +34,7 @@ export const EVAL_SETS = [
   { label: "held-out set 13 (eval/holdout13)", dir: "eval/holdout13" },
   { label: "held-out set 14 (eval/holdout14)", dir: "eval/holdout14" },
   { label: "held-out set 15 (eval/holdout15)", dir: "eval/holdout15" },
+  { label: "held-out set 16 (eval/holdout16)", dir: "eval/holdout16" },
 ] as const;
 
 /** Reads every <dir>/*.yaml (eval/cases by default); all problems at once, like kb:check. */

@@ -28,6 +28,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout12": 50,
   "eval/holdout13": 50,
   "eval/holdout14": 50,
+  "eval/holdout15": 50,
 };
 
 beforeAll(async () => {
