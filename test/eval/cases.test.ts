@@ -29,6 +29,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout13": 50,
   "eval/holdout14": 50,
   "eval/holdout15": 50,
+  "eval/holdout16": 50,
 };
 
 beforeAll(async () => {
