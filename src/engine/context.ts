@@ -29,6 +29,8 @@ interface LogWindow {
   plain: boolean;
   /** The searched text's lines, split once for all the records that read them. */
   lines: () => readonly string[];
+  /** The lines (0-based) that are not plain ASCII text, found once for all the records that read them. */
+  notPlainLines: () => ReadonlySet<number>;
 }
 
 /**
@@ -146,7 +148,8 @@ export function contextShown(context: CompiledContext, input: ContextInput, matc
   // On plain text only the lines holding a literal can show it; otherwise a line that is not plain may too.
   if (prefiltered && plain) return hitLines.some(read);
   const hit = prefiltered ? new Set(hitLines) : null;
-  return lines.some((l, i) => (hit === null || hit.has(i) || NOT_PLAIN.test(l)) && read(i));
+  const notPlain = input.window.notPlainLines();
+  return lines.some((_, i) => (hit === null || hit.has(i) || notPlain.has(i)) && read(i));
 }
 
 function logWindow(text: string, literals: ContextLiterals): LogWindow {
@@ -161,11 +164,35 @@ function logWindow(text: string, literals: ContextLiterals): LogWindow {
     });
   }
   let lines: string[] | undefined;
-  return { literals, present, hitLines, plain: !NOT_PLAIN.test(text), lines: () => (lines ??= text.split("\n")) };
+  let notPlain: Set<number> | undefined;
+  return {
+    literals,
+    present,
+    hitLines,
+    plain: !NOT_PLAIN.test(text),
+    lines: () => (lines ??= text.split("\n")),
+    notPlainLines: () => (notPlain ??= notPlainLines(text)),
+  };
+}
+
+/** The 0-based lines holding a character plainLower refuses: one pass over the window, not one per record. */
+function notPlainLines(text: string): Set<number> {
+  const out = new Set<number>();
+  let line = 0;
+  let from = 0;
+  for (const m of text.matchAll(NOT_PLAIN_ALL)) {
+    for (let nl = text.indexOf("\n", from); nl !== -1 && nl < m.index; nl = text.indexOf("\n", from)) {
+      line++;
+      from = nl + 1;
+    }
+    out.add(line);
+  }
+  return out;
 }
 /** A character plainLower refuses: a control character other than tab, CR and the line break, or non-ASCII. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const NOT_PLAIN = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\uffff]/;
+const NOT_PLAIN_ALL = new RegExp(NOT_PLAIN.source, "g");
 
 /** The caveat an answer carries when the context is not shown. */
 export const contextCaveat = (requires: string) =>

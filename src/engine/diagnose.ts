@@ -191,7 +191,7 @@ function assemble(
     const verdict = confirmBySymptom(decideVerdict(record, checks, hosts), checks, symptom);
     if (logEvidence.length) {
       findings.push(buildFinding(record, seen, checks, verdict, recordContextShown(kb, record, context, seen)));
-    } else if (verdict.status === "affected" && recordContextShown(kb, record, context, NO_HITS) !== "no") {
+    } else if (verdict.status === "affected" && recordContextShown(kb, record, context, NO_HITS).kind !== "no") {
       // Without a symptom only a regression is worth a warning: a kernel that lacks a feature (or
       // dropped one) matters only to a setup that uses it, and then the log shows it.
       const regression = advisoryView(record);
@@ -230,14 +230,20 @@ function assemble(
  */
 function recordContextShown(kb: CompiledKb, record: BugRecord, context: ContextInput, seen: RecordHits): ContextShown {
   const patterns = kb.contexts.get(record.id);
-  if (!patterns) return "not-needed";
-  if (contextShown(patterns, context, sightedLines(seen))) return "elsewhere";
+  if (!patterns) return { kind: "not-needed" };
+  const elsewhere = () => contextShown(patterns, context, sightedLines(seen));
   const shownBy = record.context?.shownBy ?? [];
-  return seen.sightings.some((s) => s.approximate !== "similar" && shownBy.includes(s.signature)) ? "by-its-line" : "no";
+  // The matched line shows the context by itself: whether another line shows it too only matters for
+  // the witness count, and the search is asked only then (it reads up to 256 KB of the log).
+  if (seen.sightings.some((s) => s.approximate !== "similar" && shownBy.includes(s.signature))) return { kind: "by-its-line", elsewhere };
+  return { kind: elsewhere() ? "elsewhere" : "no" };
 }
 
-/** Whether the input shows a record's context: it needs none, its matched line shows it by itself, another line or field shows it, or nothing does. */
-type ContextShown = "not-needed" | "by-its-line" | "elsewhere" | "no";
+/**
+ * Whether the input shows a record's context: it needs none, its matched line shows it by itself (and
+ * perhaps another line too, asked on demand), another line or field shows it, or nothing does.
+ */
+type ContextShown = { kind: "not-needed" | "elsewhere" | "no" } | { kind: "by-its-line"; elsewhere: () => boolean };
 
 /** The record as an advisory sees it: its regression ranges only; null when it has none. */
 function advisoryView(record: BugRecord): BugRecord | null {
@@ -254,7 +260,7 @@ function buildFinding(
   context: ContextShown,
 ): Finding {
   const logEvidence = seen.evidence;
-  const inContext = context !== "no";
+  const inContext = context.kind !== "no";
   const weights = independentWeights(seen.sightings);
   const deciding = checks.filter((c) => c.result === verdict.status);
   const certain = deciding.every((c) => c.certain);
@@ -263,7 +269,8 @@ function buildFinding(
   const scored = scoreFinding(weights, verdict.status, record.affected.length > 0, certain, level, approximateOnly);
   const score = inContext ? scored.score : Math.min(scored.score, APPROXIMATE_CAP);
   const leansOnReported = verdict.status !== "unknown" && level === "reported";
-  const corroborated = secondWitness(seen, checks, verdict, context);
+  // A witness only matters to a finding that could be high.
+  const corroborated = score >= HIGH_SCORE && secondWitness(seen, checks, verdict, context);
   // Why the answer is weaker than it looks, most telling first: the verdict's data, then what keeps it below high.
   const caveats = [
     ...(leansOnReported ? [REPORTED_CAVEAT] : []),
@@ -289,8 +296,9 @@ function buildFinding(
  */
 function secondWitness(seen: RecordHits, checks: readonly VersionEvidence[], verdict: Finding["verdict"], context: ContextShown): boolean {
   if (verdict.status === "affected" && checks.some((c) => c.result === "affected")) return true;
-  if (context === "elsewhere") return true;
-  return independentWeights(seen.sightings.filter((s) => s.approximate !== "similar")).length >= 2;
+  if (context.kind === "elsewhere") return true;
+  if (independentWeights(seen.sightings.filter((s) => s.approximate !== "similar")).length >= 2) return true;
+  return context.kind === "by-its-line" && context.elsewhere();
 }
 
 const REPORTED_CAVEAT = "The version range behind this verdict rests on a single report (evidence: reported).";
