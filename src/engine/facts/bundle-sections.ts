@@ -8,7 +8,7 @@
  */
 import type { BundleSection } from "../types";
 import { isIptablesVersionOutput } from "./iptables-version";
-import { NODES_HEADER, parseNodesTable } from "./kube-nodes";
+import { NODES_HEADER, parseNodesTableAt } from "./kube-nodes";
 import { isLogFramed } from "./log-framing";
 import { LSB_LINE, LSB_NO_MODULES, OS_RELEASE_LINE, parseOsReleaseValues } from "./os-release";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
@@ -154,7 +154,7 @@ export function readBundle(input: readonly string[] | TextLines): { sections: Bu
       continue;
     }
     if (NODES_HEADER.test(t)) {
-      const rows = parseNodesTable(lines.slice(i), i + 1);
+      const rows = parseNodesTableAt((k) => (i + k < lines.length ? lines.at(i + k) : undefined), i + 1);
       if (rows.length) {
         push("nodes", i, i + 1 + rows.length);
         i += 1 + rows.length;

@@ -8,7 +8,7 @@ import { readBundle } from "./bundle-sections";
 import { dockerVersionComponents } from "./docker-version";
 import { findIptables, type LineRef, pickIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
-import { NODES_HEADER, parseNodesTable } from "./kube-nodes";
+import { NODES_HEADER, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
 import { type MentionLine, mentionLines, pickComponentMentions, pickKernelMention, pickOsMention, sortMentions } from "./mentions";
 import { pickNamedRelease } from "./named-release";
 import { pickNamedVersions } from "./named-versions";
@@ -177,7 +177,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
 
   const nodeLines = splitLines(fields.nodes ?? "");
   const header = nodeLines.findIndex((l) => NODES_HEADER.test(l.trim()));
-  const tableNodes = header === -1 ? fromLogs.nodes : parseNodesTable(nodeLines.slice(header), header + 1);
+  const tableNodes = header === -1 ? fromLogs.nodes : parseNodesTableAt((k) => nodeLines[header + k], header + 1);
   const nodes = tableNodes.length ? tableNodes : hostNodes.length ? hostNodes : fromLogs.nodes;
 
   const iptables = (fields.iptablesVersion ? findIptables(splitLines(fields.iptablesVersion)) : null) ?? fromLogs.iptables;

@@ -41,18 +41,25 @@ function byPosition(row: string, columns: Column[]): Map<string, string> {
 
 const orNull = (v: string | undefined) => (v && v !== "<none>" && v !== "<unknown>" ? v : null);
 
+/** Parses a table whose header is lines[0] (see parseNodesTableAt). */
+export const parseNodesTable = (lines: readonly string[], firstLine = 1): NodeRow[] => parseNodesTableAt((k) => lines[k], firstLine);
+
 /**
- * Parses a table whose header is lines[0]. `firstLine` is the header's 1-based line number in the text
- * the user sent. Reading stops at the first line that is not a row.
+ * Parses a table whose header is line 0 of `lineAt` (undefined past the text's end). `firstLine` is
+ * the header's 1-based line number in the text the user sent. Reading stops at the first line that is
+ * not a row, and lines are read one by one: a text of many headers must not copy the rest of itself
+ * for each (that took 18 s for 1 MB of headers).
  */
-export function parseNodesTable(lines: readonly string[], firstLine = 1): NodeRow[] {
-  const header = lines[0];
+export function parseNodesTableAt(lineAt: (k: number) => string | undefined, firstLine = 1): NodeRow[] {
+  const header = lineAt(0);
   if (header === undefined || !NODES_HEADER.test(header.trim())) return [];
   const indent = header.length - header.trimStart().length;
   const columns = headerColumns(header.slice(indent));
   const rows: NodeRow[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const raw = (lines[i] ?? "").slice(indent).replace(/\s+$/, "");
+  for (let i = 1; ; i++) {
+    const line = lineAt(i);
+    if (line === undefined) break;
+    const raw = line.slice(indent).replace(/\s+$/, "");
     if (!raw.trim() || NODES_HEADER.test(raw.trim())) break;
     const cells = byWords(raw, columns) ?? byPosition(raw, columns);
     const name = cells.get("NAME") ?? "";
