@@ -179,11 +179,13 @@ function logWindow(text: string, literals: ContextLiterals): LogWindow {
 function notPlainLines(text: string): Set<number> {
   const out = new Set<number>();
   let line = 0;
-  let from = 0;
+  // The next line break at or after the current line's start; a long line holding many non-plain
+  // characters must not be searched to its end once per character.
+  let next = text.indexOf("\n");
   for (const m of text.matchAll(NOT_PLAIN_ALL)) {
-    for (let nl = text.indexOf("\n", from); nl !== -1 && nl < m.index; nl = text.indexOf("\n", from)) {
+    while (next !== -1 && next < m.index) {
       line++;
-      from = nl + 1;
+      next = text.indexOf("\n", next + 1);
     }
     out.add(line);
   }

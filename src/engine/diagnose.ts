@@ -28,6 +28,7 @@ import {
 } from "./score";
 import {
   confirmBySymptom,
+  decidedEcosystems,
   decideVerdict,
   distroChecks,
   type HostVersions,
@@ -180,13 +181,14 @@ function assemble(
     const logEvidence = seen.evidence;
     const own = hosts.flatMap((h) => versionChecks(record, h));
     // Versions named in passing count too, hedged; a release alone only judges a finding (its log shows the bug).
-    const named = hosts.flatMap((h) => mentionedChecks(record, h, own));
+    const decided = decidedEcosystems(own);
+    const named = hosts.flatMap((h) => mentionedChecks(record, h, decided));
     // A distribution's bug on hosts that all run another distribution: that alone decides.
     const elsewhere = hosts.flatMap((h) => distroChecks(record, h));
     const checks =
       elsewhere.length && elsewhere.length === hosts.length
         ? elsewhere
-        : [...own, ...named, ...(logEvidence.length ? hosts.flatMap((h) => releaseChecks(record, h, own)) : [])];
+        : [...own, ...named, ...(logEvidence.length ? hosts.flatMap((h) => releaseChecks(record, h, decided)) : [])];
     const symptom = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= SYMPTOM_WEIGHT);
     const verdict = confirmBySymptom(decideVerdict(record, checks, hosts), checks, symptom);
     if (logEvidence.length) {

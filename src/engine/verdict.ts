@@ -216,13 +216,21 @@ function componentChecks(
 }
 
 /**
- * Versions the text only names in passing, for the ecosystems no output of the host itself decided
- * (`known`: its versionChecks). Such a version may not be the running one, so it is never certain, and
- * it never rules the bug out: a "not affected" it would give stays unknown, with the reason kept.
+ * The ecosystems some version check read ("docker", "ubuntu:22.04 linux"): computed once per record
+ * for all hosts, since a fleet of thousands of nodes must not rebuild it for each (quadratic).
  */
-export function mentionedChecks(record: BugRecord, host: HostVersions, known: readonly VersionEvidence[]): VersionEvidence[] {
-  const decided = new Set(known.map((c) => c.ecosystem.split(" ")[0]));
-  const open = Object.fromEntries(Object.entries(host.mentioned ?? {}).filter(([ecosystem]) => !decided.has(ecosystem)));
+export const decidedEcosystems = (checks: readonly VersionEvidence[]): ReadonlySet<string> => new Set(checks.map((c) => c.ecosystem));
+
+/**
+ * Versions the text only names in passing, for the ecosystems no output of the host itself decided
+ * (`decided`: decidedEcosystems of its versionChecks). Such a version may not be the running one, so it
+ * is never certain, and it never rules the bug out: a "not affected" it would give stays unknown, with
+ * the reason kept.
+ */
+export function mentionedChecks(record: BugRecord, host: HostVersions, decided: ReadonlySet<string>): VersionEvidence[] {
+  if (!host.mentioned) return [];
+  const names = new Set([...decided].map((e) => e.split(" ")[0]));
+  const open = Object.fromEntries(Object.entries(host.mentioned).filter(([ecosystem]) => !names.has(ecosystem)));
   return componentChecks(record, host, open).map((c) => {
     const named = { ...c, certain: false, reason: `${c.reason} (a version the report names, not read from the host)` };
     if (c.result !== "not-affected") return named;
@@ -238,18 +246,18 @@ export function versionChecks(record: BugRecord, host: HostVersions): VersionEvi
 /**
  * A distribution release the record says is affected whole (every version of the package in it, none
  * fixed: Ubuntu 24.04's AppArmor user-namespace restriction, RHEL 7's kernel without user namespaces)
- * is decided by the release alone, when no version of that package is known (`known`: the host's
- * versionChecks). Only for a finding, whose log shows the bug: alone, a release says nothing of a
+ * is decided by the release alone, when no version of that package is known (`decided`:
+ * decidedEcosystems of the host's versionChecks). Only for a finding, whose log shows the bug: alone, a release says nothing of a
  * package's use. A kernel is then assumed to be the distribution's own, so the answer is hedged.
  */
-export function releaseChecks(record: BugRecord, host: HostVersions, known: readonly VersionEvidence[]): VersionEvidence[] {
+export function releaseChecks(record: BugRecord, host: HostVersions, decided: ReadonlySet<string>): VersionEvidence[] {
   // A release named in passing may be the one the person meant to run: it can only say affected, hedged.
   const named = !host.release;
   const release = host.release ?? host.namedRelease;
   if (!release) return [];
   return record.affected.flatMap((entry) => {
     const ecosystem = `${entry.ecosystem} ${entry.package}`;
-    if (entry.ecosystem !== release || known.some((c) => c.ecosystem === ecosystem)) return [];
+    if (entry.ecosystem !== release || decided.has(ecosystem)) return [];
     if (isKernelPackage(entry.package) && host.kernel) return [];
     const every = everyVersionAffected(entry.ranges);
     if (!every?.range) return [];

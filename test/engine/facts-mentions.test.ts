@@ -61,6 +61,14 @@ describe("kernel mentions", () => {
     );
     expect(scad).toMatchObject({ release: "4.15.0-36-generic", package: { version: "4.15.0-36.39~16.04.1" } });
     expect(kernelOf("Nov 13 10:00:00 node kernel: smp: Bringing up secondary CPUs ...")).toBeNull();
+    // Prose that only looks like it, and a logged uname beside another release: two decide nothing.
+    expect(kernelOf("we hit this on Linux 5.4.0 #1 SMP and 5.15.0 too")).toBeNull();
+    expect(kernelOf("upgraded from Linux node 5.4.0-42-generic #46 SMP to 5.15.0-91-generic #101 SMP")).toBeNull();
+    expect(
+      kernelOf(
+        "System information: Linux h 5.4.0-42-generic #46-Ubuntu SMP Fri Jul 10 00:24:02 UTC 2020 x86_64; upgrade to kernel 5.15.0-91-generic",
+      ),
+    ).toBeNull();
   });
 
   it("reads a release named before the word kernel", () => {
@@ -197,9 +205,10 @@ describe("versions named in passing", () => {
     ]) {
       expect(named(`$ systemctl --version\n${line}\n+PAM +AUDIT +SELINUX -APPARMOR +IMA +SMACK +SECCOMP`)).toEqual({ systemd: version });
     }
-    // Its journal identifier and prose about a release are not its version output.
+    // Its journal identifier, prose about a release and a dated line are not its version output.
     expect(named("Nov 13 10:00:00 node systemd 1: Started kubelet.")).toEqual({});
     expect(named("systemd 242 changed MACAddressPolicy for virtual devices")).toEqual({});
+    expect(named("systemd 252 (2022-11-01)")).toEqual({});
   });
 
   it("reads a component named with one version, however the sentence frames it", () => {

@@ -141,6 +141,7 @@ export function readBundle(input: readonly string[] | TextLines): { sections: Bu
   while (firstContent < lines.length && lines.at(firstContent).trim() === "") firstContent++;
   if (firstContent === lines.length) firstContent = -1;
   let i = 0;
+  let noOsReleaseUntil = 0;
   while (i < lines.length) {
     if (lines.framed(i)) {
       hint = null;
@@ -173,7 +174,7 @@ export function readBundle(input: readonly string[] | TextLines): { sections: Bu
         continue;
       }
     }
-    if (OS_RELEASE_LINE.test(t)) {
+    if (OS_RELEASE_LINE.test(t) && i >= noOsReleaseUntil) {
       const end = osReleaseEnd(lines, i);
       if (isOsReleaseBlock(lines.slice(i, end).join("\n"))) {
         push("os-release", i, end);
@@ -181,6 +182,9 @@ export function readBundle(input: readonly string[] | TextLines): { sections: Bu
         hint = null;
         continue;
       }
+      // A block without ID (or NAME) has no tail that holds one: its later lines need not be tried, or
+      // a long run of KEY=value lines (an environment dump) costs a pass over the rest for each line.
+      noOsReleaseUntil = end;
     }
     const oneLine = oneLineSection(t, hint, i === firstContent);
     if (oneLine) {

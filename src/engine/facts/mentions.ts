@@ -33,7 +33,10 @@ const KERNEL_LABEL_MARKERS = ["2", "3", "4", "5", "6", "7", "8", "9"].map((d) =>
  * the kernel's own.
  */
 const EMBEDDED_UNAME_MARKERS = [" smp ", " preempt "];
-const EMBEDDED_UNAME = /\bLinux (?:[A-Za-z0-9][\w.-]* )?\d+\.\d+\.\d+\S* #\d/;
+// The build as uname -v prints it: "#N[suffix]", SMP/PREEMPT words, then the build date's weekday
+// ("Tue Sep 25 …") or Debian's "Debian 5.10.70-1 (…)": "Linux 5.4.0 #1 SMP and 5.15.0 too" is prose.
+const EMBEDDED_UNAME =
+  /\bLinux (?:[A-Za-z0-9][\w.-]* )?\d+\.\d+\.\d+\S* #\d+\S*(?: (?:SMP|PREEMPT)\S*)+ (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Debian)\b/;
 const KERNEL_MARKERS = [
   "linux version ",
   "kernel ",
@@ -235,19 +238,22 @@ function mentionsIn(text: string): UnameFacts[] {
   }
   const embedded = EMBEDDED_UNAME.exec(text);
   const uname = embedded ? parseUnameAll(text.slice(embedded.index)) : null;
-  if (uname?.release) return [uname];
   const bare = (release: string | undefined): UnameFacts[] => {
     const r = release?.replace(TRAILING_PUNCTUATION, "");
     return r && looksLikeRelease(r) ? [{ release: r, build: null, machine: null, hostname: null }] : [];
   };
-  for (const shape of MENTIONS) {
-    const m = shape.exec(text);
-    if (m) return bare(m[1]);
+  if (!uname?.release) {
+    for (const shape of MENTIONS) {
+      const m = shape.exec(text);
+      if (m) return bare(m[1]);
+    }
   }
   const prose = [...text.matchAll(PROSE)].flatMap((m) => bare(m[1] ?? m[2]));
   const named = new Set(prose.map((u) => u.release));
   const rpm = [...text.matchAll(RPM_KERNEL_RELEASE)].flatMap(([, release, base, major]) =>
     release && !named.has(release) && RHEL_KERNEL_BASE[major ?? ""] === base ? bare(release) : [],
   );
-  return [...prose, ...rpm];
+  // A logged uname beside another release in the same line ("…; upgrade to kernel 5.15.0-91-generic")
+  // is one of two: pickKernelMention then reads neither.
+  return uname?.release ? [uname, ...[...prose, ...rpm].filter((u) => u.release !== uname.release)] : [...prose, ...rpm];
 }

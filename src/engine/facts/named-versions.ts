@@ -30,9 +30,10 @@ const KUBE_VERSION_MARKERS = ['gitversion:"v', "server version: v"];
 const CRUN_VERSION = /^\s*crun version (\d+\.\d+(?:\.\d+)?)\s*$/;
 /**
  * `systemctl --version`'s first line: systemd numbers releases with one number, the distribution's
- * package version in parentheses ("systemd 242 (242)", "systemd 249 (249.11-0ubuntu3.12)").
+ * package version, which starts with it, in parentheses ("systemd 242 (242)", "systemd 249
+ * (249.11-0ubuntu3.12)"); "systemd 252 (2022-11-01)" is not that line.
  */
-const SYSTEMD_VERSION = /^\s*systemd (\d{2,3})(?: \([\w.~+-]+\))?\s*$/;
+const SYSTEMD_VERSION = /^\s*systemd (\d{2,3})(?: \(\1(?:[.~+-][\w.~+-]*)?\))?\s*$/;
 const SYSTEMD_MARKERS = ["systemd 1", "systemd 2", "systemd 3"];
 
 /**
