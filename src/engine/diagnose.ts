@@ -176,6 +176,7 @@ function assemble(
   const candidates = hosts.length
     ? kb.records.filter((r) => byRecord.has(r.id) || r.affected.length > 0)
     : kb.records.filter((r) => byRecord.has(r.id));
+  const given = givenVersions(hosts);
   for (const record of candidates) {
     const seen = byRecord.get(record.id) ?? NO_HITS;
     const logEvidence = seen.evidence;
@@ -192,7 +193,7 @@ function assemble(
     const symptom = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= SYMPTOM_WEIGHT);
     const verdict = confirmBySymptom(decideVerdict(record, checks, hosts), checks, symptom);
     if (logEvidence.length) {
-      findings.push(buildFinding(record, seen, checks, verdict, recordContextShown(kb, record, context, seen)));
+      findings.push(buildFinding(record, seen, checks, verdict, recordContextShown(kb, record, context, seen), given));
     } else if (verdict.status === "affected" && recordContextShown(kb, record, context, NO_HITS).kind !== "no") {
       // Without a symptom only a regression is worth a warning: a kernel that lacks a feature (or
       // dropped one) matters only to a setup that uses it, and then the log shows it.
@@ -260,6 +261,7 @@ function buildFinding(
   checks: VersionEvidence[],
   verdict: Finding["verdict"],
   context: ContextShown,
+  given: GivenVersions,
 ): Finding {
   const logEvidence = seen.evidence;
   const inContext = context.kind !== "no";
@@ -277,7 +279,7 @@ function buildFinding(
   const caveats = [
     ...(leansOnReported ? [REPORTED_CAVEAT] : []),
     ...(!inContext && record.context ? [contextCaveat(record.context.requires)] : []),
-    ...(inContext && !corroborated && score >= HIGH_SCORE ? [oneWitnessCaveat(record)] : []),
+    ...(inContext && !corroborated && score >= HIGH_SCORE ? [oneWitnessCaveat(record, given)] : []),
   ];
   return common(
     record,
@@ -305,12 +307,27 @@ function secondWitness(seen: RecordHits, checks: readonly VersionEvidence[], ver
 
 const REPORTED_CAVEAT = "The version range behind this verdict rests on a single report (evidence: reported).";
 
-function oneWitnessCaveat(record: BugRecord): string {
-  // What would show a version the record's ranges decide: the kernel's uname -r, a component's own version.
-  const components = record.affected.filter((a) => a.ecosystem !== "linux" && a.ecosystem !== "arch" && !isKernelPackage(a.package));
+/** What the input already gave: a caveat does not ask for it again. */
+interface GivenVersions {
+  kernel: boolean;
+  /** Component ecosystems some host's output or text named a version of. */
+  components: ReadonlySet<string>;
+}
+
+const givenVersions = (hosts: readonly HostVersions[]): GivenVersions => ({
+  kernel: hosts.some((h) => h.kernel !== null),
+  components: new Set(hosts.flatMap((h) => [...Object.keys(h.components), ...Object.keys(h.mentioned ?? {})])),
+});
+
+function oneWitnessCaveat(record: BugRecord, given: GivenVersions): string {
+  // What would show a version the record's ranges decide, and is not in the input yet: the kernel's
+  // uname -r, a component's own version (a kernel given but outside the record's data would not help).
+  const components = record.affected.filter(
+    (a) => a.ecosystem !== "linux" && a.ecosystem !== "arch" && !isKernelPackage(a.package) && !given.components.has(a.ecosystem),
+  );
   const sources = [
     ...new Set([
-      ...(hasKernelData(record) ? ["uname -r"] : []),
+      ...(hasKernelData(record) && !given.kernel ? ["uname -r"] : []),
       ...components.map((a) => `${a.ecosystem.includes(":") ? a.package : a.ecosystem} version`),
     ]),
   ];

@@ -23,6 +23,15 @@ describe("confidence: high needs a second witness", () => {
     expect(f?.unverified[0]).toMatch(/only evidence is one message.*second fact agrees: a version in the affected range \(uname -r/);
   });
 
+  it("does not ask for a kernel the input already gave, when the record's data cannot judge it", () => {
+    // A RHEL 9 kernel (https://github.com/wazuh/wazuh/issues/38797): the MARK record's ranges are upstream and
+    // Ubuntu/Fedora packages, so the verdict stays unknown and another uname would not help.
+    const f = find({ logs: XOR_MARK_KLOG, uname: "5.14.0-362.8.1.el9_3.x86_64" }, XT);
+    expect(f?.verdict.status).toBe("unknown");
+    expect(f?.confidence).toBe("medium");
+    expect(f?.unverified[0]).toMatch(/second fact agrees: another of this bug's symptoms\.$/);
+  });
+
   it("counts one message repeated on many lines once", () => {
     const flood = Array.from({ length: 5 }, () => XOR_MARK_JOURNALD).join("\n");
     expect(find({ logs: flood }, XT)?.confidence).toBe("medium");
