@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { diagnoseBundle } from "../../src/engine/diagnose";
 import {
   extractFacts,
   factsFromFields,
@@ -26,6 +27,7 @@ import {
   rpmvercmp,
 } from "../../src/engine/versions";
 import { checkTextLimits } from "../../src/http/limits";
+import { loadDataKb } from "../support/data-kb";
 
 /**
  * Every parser of user text must take any input: never throw, never take long. Inputs mix random
@@ -166,4 +168,24 @@ describe("version comparisons are total orders on any input", () => {
       );
     });
   }
+});
+
+describe("the whole engine stays linear on many lines", () => {
+  // A body of one short line repeated: each line costs little, so a reader that looks at the other
+  // lines for each one (quadratic) takes seconds on 512 KB, where a linear one takes tens of ms. Four
+  // such shapes were found by hand (test/engine/long-lines.test.ts); this looks for more.
+  const line = fc.array(fc.constantFrom(...TOKENS.filter((t) => !/[\r\n]/.test(t))), { minLength: 1, maxLength: 6 }).map((t) => t.join(""));
+  it("diagnoses 512 KB of one repeated line in well under 3 s", { timeout: 180_000 }, async () => {
+    const kb = (await loadDataKb()).compiled;
+    fc.assert(
+      fc.property(line, (l) => {
+        const text = `${l}\n`.repeat(Math.ceil((512 * 1024) / (l.length + 1)));
+        const start = performance.now();
+        diagnoseBundle(kb, text);
+        const took = performance.now() - start;
+        if (took > 3000) throw new Error(`took ${took.toFixed(0)} ms on ${JSON.stringify(l)}`);
+      }),
+      { numRuns: 25 },
+    );
+  });
 });
