@@ -227,9 +227,10 @@ function assemble(
 
 /**
  * Whether the input shows what the record needs around its log line (see context.ts): a line of one
- * of its `shownBy` signatures, or an evidence pattern outside the lines it matched. A finding is high
- * only then; a version alone (no log evidence) warns of such a record only then, since an old engine
- * on a host without the context (AppArmor 4's runc profile) is not affected.
+ * of its `shownBy` signatures, or an evidence pattern outside the lines it matched. A finding can be
+ * high only then (shown outside the matched lines, it is also a second witness); a version alone (no
+ * log evidence) warns of such a record only then, since an old engine on a host without the context
+ * (AppArmor 4's runc profile) is not affected.
  */
 function recordContextShown(kb: CompiledKb, record: BugRecord, context: ContextInput, seen: RecordHits): ContextShown {
   const patterns = kb.contexts.get(record.id);

@@ -24,8 +24,6 @@ import { looksLikeRelease, parseProcVersion, parseUnameAll, type UnameFacts } fr
  * must follow, or every journald kernel line ("host kernel: ...") would be a candidate.
  */
 const KERNEL_LABEL_MARKERS = ["2", "3", "4", "5", "6", "7", "8", "9"].map((d) => `kernel: ${d}`);
-/** Literals (case-insensitive) a line naming a kernel, an OS or a component holds, by what it may name. */
-// "kernel." and "kernel," end a sentence that names a release before the word ("on the Linux 6.1.55 kernel.").
 /**
  * A program logging the machine's `uname -a` inside its own line: CRIU's "Running on <host> Linux
  * <release> <build> <machine>" (criu/log.c), a container image's "System information: Linux <host>
@@ -37,6 +35,8 @@ const EMBEDDED_UNAME_MARKERS = [" smp ", " preempt "];
 // ("Tue Sep 25 …") or Debian's "Debian 5.10.70-1 (…)": "Linux 5.4.0 #1 SMP and 5.15.0 too" is prose.
 const EMBEDDED_UNAME =
   /\bLinux (?:[A-Za-z0-9][\w.-]* )?\d+\.\d+\.\d+\S* #\d+\S*(?: (?:SMP|PREEMPT)\S*)+ (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Debian)\b/;
+/** Literals (case-insensitive) a line naming a kernel, an OS or a component holds, by what it may name. */
+// "kernel." and "kernel," end a sentence that names a release before the word ("on the Linux 6.1.55 kernel.").
 const KERNEL_MARKERS = [
   "linux version ",
   "kernel ",
