@@ -35,6 +35,7 @@ export const EVAL_SETS = [
   { label: "held-out set 14 (eval/holdout14)", dir: "eval/holdout14" },
   { label: "held-out set 15 (eval/holdout15)", dir: "eval/holdout15" },
   { label: "held-out set 16 (eval/holdout16)", dir: "eval/holdout16" },
+  { label: "held-out set 17 (eval/holdout17)", dir: "eval/holdout17" },
 ] as const;
 
 /** Reads every <dir>/*.yaml (eval/cases by default); all problems at once, like kb:check. */

@@ -30,6 +30,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout14": 50,
   "eval/holdout15": 50,
   "eval/holdout16": 50,
+  "eval/holdout17": 30,
 };
 
 beforeAll(async () => {
