@@ -180,6 +180,9 @@ function packageCheck(record: BugRecord, host: HostVersions, kernel: KernelFacts
   };
 }
 
+/** Requirements and removals are about the kernel's own version, whoever built it. */
+const byOwnVersion = (a: AffectedEntry) => a.kind === "requirement" || a.kind === "removal";
+
 function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
   const kernel = host.kernel;
   if (!kernel) return [];
@@ -188,8 +191,6 @@ function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] 
     const distro = packageCheck(record, host, kernel, pkg);
     if (distro) return [distro];
   }
-  // Requirements and removals are about the kernel's own version, whoever built it.
-  const byOwnVersion = (a: AffectedEntry) => a.kind === "requirement" || a.kind === "removal";
   const requirements = record.affected.filter((a) => a.ecosystem === "linux" && byOwnVersion(a));
   const fromRequirements = requirements.flatMap((entry) => requirementCheck(entry, host, kernel) ?? []);
   const upstream = record.affected.filter((a) => a.ecosystem === "linux" && !byOwnVersion(a));

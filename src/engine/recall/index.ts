@@ -255,16 +255,21 @@ export function recallHits(
   // The previous line, kept as text and number (no allocation per line of a large log).
   let prevText = "";
   let prevLine = 0;
+  // Whether line `line` continues the one before: only worked out when a message could use it, and
+  // remembered for that line (one function for the walk, not a closure per line).
+  let continuesLine = 0;
+  let continues = false;
+  const continuesPrev = (l: string, line: number) => {
+    if (continuesLine !== line) {
+      continuesLine = line;
+      continues = isLog(line) && continuesMessage(l);
+    }
+    return continues;
+  };
   forEachWindowLine(text, marked?.length ?? 0, (l, line) => {
-    // Whether this line continues the one before: only worked out when a message could use it.
-    let continues: boolean | undefined;
-    const continuesPrev = () => {
-      continues ??= isLog(line) && continuesMessage(l);
-      return continues;
-    };
     if (open.length) {
       for (const g of [...open]) {
-        if (continuesPrev() && g.parts.length < MAX_SPLIT_LINES && g.length + l.length <= MAX_SPLIT_CHARS) {
+        if (continuesPrev(l, line) && g.parts.length < MAX_SPLIT_LINES && g.length + l.length <= MAX_SPLIT_CHARS) {
           g.parts.push(l.trim());
           g.length += l.length;
         } else closeGroup(g);
@@ -277,7 +282,7 @@ export function recallHits(
     if (verdict === null) return false;
     // A resemblance is the weakest explanation: the whole message may still match a signature's words.
     if (verdict !== "signature" && failure && groups.length < MAX_SPLIT_MESSAGES) {
-      const before = prevLine === line - 1 && prevText.trim() && isLog(prevLine) && continuesPrev();
+      const before = prevLine === line - 1 && prevText.trim() && isLog(prevLine) && continuesPrev(l, line);
       const g: SplitMessage = {
         line: before ? prevLine : line,
         parts: before ? [prevText.trim(), l.trim()] : [l.trim()],

@@ -31,10 +31,10 @@ function parseOrThrow(text: string): KernelVersion {
 }
 
 const sign = (n: number): -1 | 0 | 1 => (n < 0 ? -1 : n > 0 ? 1 : 0);
+/** A release is the last of its candidates, so it ranks above every rc number. */
+const rank = (v: KernelVersion) => v.rc ?? Number.POSITIVE_INFINITY;
 
 export function compareKernelParsed(a: KernelVersion, b: KernelVersion): -1 | 0 | 1 {
-  // A release is the last of its candidates, so it ranks above every rc number.
-  const rank = (v: KernelVersion) => v.rc ?? Number.POSITIVE_INFINITY;
   return sign(a.major - b.major) || sign(a.minor - b.minor) || sign(a.patch - b.patch) || sign(rank(a) - rank(b));
 }
 
