@@ -155,46 +155,55 @@ export function contextShown(context: CompiledContext, input: ContextInput, matc
 function logWindow(text: string, literals: ContextLiterals): LogWindow {
   const present = new Set<string>();
   const hitLines: number[] = [];
+  // The pass that finds the literals counts the lines too: the window is then split only where read.
+  let starts: readonly number[] | null = null;
   if (literals.literals.length) {
     const hits = scanText(literals.automaton, text);
+    starts = hits.lineStarts;
     hits.pattern.forEach((p, k) => {
       present.add(literals.literals[p] as string);
       const line = hits.line[k] as number;
       if (hitLines[hitLines.length - 1] !== line) hitLines.push(line);
     });
   }
+  const lineStarts = starts ?? lineStartsOf(text);
+  // One pass finds the lines plainLower refuses; an empty set is a plain window.
+  const notPlain = notPlainLines(text, lineStarts);
   let lines: string[] | undefined;
-  let notPlain: Set<number> | undefined;
   return {
     literals,
     present,
     hitLines,
-    plain: !NOT_PLAIN.test(text),
-    lines: () => (lines ??= text.split("\n")),
-    notPlainLines: () => (notPlain ??= notPlainLines(text)),
+    plain: notPlain.size === 0,
+    lines: () => (lines ??= linesAt(text, lineStarts)),
+    notPlainLines: () => notPlain,
   };
 }
 
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The text's lines, as split("\n") gives them, from their start offsets. */
+function linesAt(text: string, starts: readonly number[]): string[] {
+  return starts.map((start, i) => text.slice(start, i + 1 < starts.length ? (starts[i + 1] as number) - 1 : text.length));
+}
+
 /** The 0-based lines holding a character plainLower refuses: one pass over the window, not one per record. */
-function notPlainLines(text: string): Set<number> {
+function notPlainLines(text: string, starts: readonly number[]): Set<number> {
   const out = new Set<number>();
   let line = 0;
-  // The next line break at or after the current line's start; a long line holding many non-plain
-  // characters must not be searched to its end once per character.
-  let next = text.indexOf("\n");
   for (const m of text.matchAll(NOT_PLAIN_ALL)) {
-    while (next !== -1 && next < m.index) {
-      line++;
-      next = text.indexOf("\n", next + 1);
-    }
+    while (line + 1 < starts.length && (starts[line + 1] as number) <= m.index) line++;
     out.add(line);
   }
   return out;
 }
 /** A character plainLower refuses: a control character other than tab, CR and the line break, or non-ASCII. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const NOT_PLAIN = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\uffff]/;
-const NOT_PLAIN_ALL = new RegExp(NOT_PLAIN.source, "g");
+const NOT_PLAIN_ALL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\uffff]/g;
 
 /** The caveat an answer carries when the context is not shown. */
 export const contextCaveat = (requires: string) =>
