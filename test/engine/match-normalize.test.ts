@@ -105,68 +105,6 @@ describe("ANSI colours", () => {
   });
 });
 
-/** A text as a terminal of `width` columns shows it: every longer line cut at exactly that column. */
-const cutByTerminal = (lines: readonly string[], width: number) =>
-  lines
-    .flatMap((l) => Array.from({ length: Math.max(1, Math.ceil(l.length / width)) }, (_, k) => l.slice(k * width, (k + 1) * width)))
-    .join("\n");
-
-describe("pastes cut at a terminal's width", () => {
-  // dockerd's message on a kernel without iptable_nat, from https://github.com/ironrobin/x13s-alarm/issues/18,
-  // as `dockerd` run in a 100-column terminal prints it (the journald framing gone).
-  const message = [
-    "failed to start daemon: Error initializing network controller: error obtaining controller instance: failed to register \"bridge\" driver: failed to create NAT chain DOCKER: iptables failed: iptables --wait -t nat -N DOCKER: iptables v1.8.10 (legacy): can't initialize iptables table `nat': Table does not exist (do you need to insmod?)",
-    "Perhaps iptables or your kernel needs to be upgraded.",
-    " (exit status 3)",
-  ];
-  const matcher = compileMatcher([
-    { key: "nat", kind: "literal", pattern: "can't initialize iptables table `nat': Table does not exist", caseSensitive: false },
-  ]);
-
-  it("finds a signature the cut split, at the message's first line", () => {
-    for (const width of [100, 120, 132]) {
-      const pasted = cutByTerminal(message, width);
-      expect(pasted.split("\n").every((l) => l.length <= width)).toBe(true);
-      expect(matcher.scan(message.join("\n")).map((h) => h.line)).toEqual([1]);
-      // At 120 columns the cut leaves the literal whole on line 3 too, where it is found as it stands.
-      const hits = matcher.scan(pasted);
-      expect(hits[0]?.line, `width ${width}`).toBe(1);
-      expect(hits[0]?.text).toBe(message[0]);
-      expect(hits.length).toBe(width === 120 ? 2 : 1);
-    }
-  });
-
-  it("does not join the rows of an aligned table whose rows share a length", () => {
-    // Constructed in `kubectl get nodes -o wide`'s layout: columns padded, rows of one length.
-    const rows = [
-      "NAME       STATUS   ROLES           AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION     CONTAINER-RUNTIME ",
-      "master-1   Ready    control-plane   41d   v1.30.2   10.0.0.10     <none>        Ubuntu 22.04.4 LTS   5.15.0-113-generic containerd://1.7.1",
-      "worker-1   Ready    <none>          41d   v1.30.2   10.0.0.11     <none>        Ubuntu 22.04.4 LTS   5.15.0-113-generic containerd://1.7.1",
-      "worker-2   Ready    <none>          41d   v1.30.2   10.0.0.12     <none>        Ubuntu 22.04.4 LTS   5.15.0-113-generic containerd://1.7.1",
-    ];
-    expect(new Set(rows.map((r) => r.length)).size).toBe(1);
-    expect(unwrapVariants(rows.join("\n"))).toEqual([]);
-  });
-
-  it("does not join lines that start with the same program, nor a line a pager chopped", () => {
-    // Constructed in `mount.nfs -v`'s wording: one "trying" line per NFS version, all of one length.
-    const nfs = ["4.2", "4.1", "4.0"].flatMap((v) => [
-      `mount.nfs: trying text-based options 'vers=${v},addr=192.0.2.3,clientaddr=192.0.2.9,local_lock=none,sec=sys'`,
-      "mount.nfs: mount(2): Protocol not supported",
-    ]);
-    expect(unwrapVariants(nfs.join("\n"))).toEqual([]);
-    // journalctl pages through `less -S`, which chops each long line at the screen's width and marks it
-    // with '>'; the rest of the line is lost, so the next line is another record (constructed lines).
-    const chopped = [
-      'time="2024-05-02T10:00:00.100000000Z" level=warning msg="Running modprobe xt_conntrack failed with message: `modprobe: WARNING: Module xt_conntrack not found in>',
-      'time="2024-05-02T10:00:00.200000000Z" level=warning msg="Failed to create DOCKER-USER chain: iptables failed: iptables -t filter -N DOCKER-USER: modprobe: FATAL>',
-      "iptables v1.8.7 (legacy): can't initialize iptables table `filter': Table does not exist (do you need to insmod?)",
-    ];
-    expect(chopped[0]?.length).toBe(chopped[1]?.length);
-    expect(unwrapVariants(chopped.join("\n"))).toEqual([]);
-  });
-});
-
 describe("mail-wrapped pastes", () => {
   // Pasted into a pull request after a mail client wrapped it: https://github.com/wballard/starphleet/pull/352
   const pasted = [

@@ -2,9 +2,8 @@ import { unframe } from "./normalize-line";
 
 /**
  * Logs pasted through a mail client arrive wrapped at a fixed width (word wrap at ~72, hard cuts, or
- * quoted-printable soft breaks "=\n"), and logs copied off a terminal arrive cut at its width (100, 120,
- * 132 … columns); either splits a message across lines. Detect that, rebuild the long lines, and keep for
- * each rebuilt line the first original line it came from.
+ * quoted-printable soft breaks "=\n"), which splits a message across lines. Detect that, rebuild the long
+ * lines, and keep for each rebuilt line the first original line it came from.
  */
 
 export interface UnwrappedText {
@@ -17,18 +16,15 @@ export interface UnwrappedText {
 
 const MIN_WIDTH = 64;
 const MAX_WIDTH = 80;
-/** Wrapping is a paste problem; big texts are machine-collected logs and are not rewrapped. */
+/** Wrapping is a mail-paste problem; big texts are machine-collected logs and are not rewrapped. */
 const MAX_TEXT = 4 * 1024 * 1024;
-/** The widest terminal looked for, and only in a text of a paste's size (a log's lines are mostly within it). */
-const MAX_TERMINAL_WIDTH = 240;
-const MAX_TERMINAL_TEXT = 256 * 1024;
 
 /**
  * Length histogram of the lines a wrapper could have broken (those with a space; a lone long token
- * stays whole); the last bucket counts lines longer than `maxWidth`. Null as soon as those abound.
+ * stays whole); the last bucket counts lines longer than MAX_WIDTH. Null as soon as those abound.
  */
-function lengthHistogram(text: string, maxWidth = MAX_WIDTH): Int32Array | null {
-  const counts = new Int32Array(maxWidth + 2);
+function lengthHistogram(text: string): Int32Array | null {
+  const counts = new Int32Array(MAX_WIDTH + 2);
   let lines = 0;
   for (let start = 0; start <= text.length; ) {
     let end = text.indexOf("\n", start);
@@ -36,10 +32,10 @@ function lengthHistogram(text: string, maxWidth = MAX_WIDTH): Int32Array | null 
     let len = end - start;
     if (len > 0 && text.charCodeAt(end - 1) === 13) len--;
     if (spaceAfterStart(text, start, end)) {
-      const bucket = Math.min(len, maxWidth + 1);
+      const bucket = Math.min(len, MAX_WIDTH + 1);
       counts[bucket] = (counts[bucket] as number) + 1;
       lines++;
-      if ((lines & 255) === 0 && (counts[maxWidth + 1] as number) > lines * 0.02) return null;
+      if ((lines & 255) === 0 && (counts[MAX_WIDTH + 1] as number) > lines * 0.02) return null;
     }
     start = end + 1;
   }
@@ -60,7 +56,7 @@ function spaceAfterStart(text: string, start: number, end: number): boolean {
  * The wrap width when the text looks wrapped: almost no breakable line is longer than some width in
  * 64..80, and most long lines stop where the next line's first word would not have fitted.
  */
-export function wrapWidth(text: string): Wrap | null {
+export function wrapWidth(text: string): { width: number; hardCut: boolean } | null {
   if (text.length > MAX_TEXT) return null;
   const counts = lengthHistogram(text);
   if (!counts) return null;
@@ -81,63 +77,6 @@ export function wrapWidth(text: string): Wrap | null {
   if (broken < 2 || broken < long * 0.3) return null;
   // Word wrap leaves ragged lengths; a hard cut (mid-word) fills nearly every line to the width.
   return { width, hardCut: (counts[width] as number) >= long * 0.6 };
-}
-
-export interface Wrap {
-  width: number;
-  /** Lines cut at exactly `width`, mid-word or not (else a word wrap). */
-  hardCut: boolean;
-  /** A terminal's cut: only lines of exactly `width` were broken, and each goes on where it stopped. */
-  terminal?: boolean;
-}
-
-/**
- * A terminal's width when a paste was cut by one: a terminal (or a fixed-width viewer) cuts every line
- * longer than its width at exactly that column, so no line is longer (the text around a paste aside)
- * and several are exactly that long, each one's message going on in the next line. Aligned tables
- * (`kubectl get`, `conntrack -S`), whose rows also share a length, are told apart by their columns.
- */
-export function terminalWidth(text: string): Wrap | null {
-  if (text.length > MAX_TERMINAL_TEXT) return null;
-  const counts = lengthHistogram(text, MAX_TERMINAL_WIDTH);
-  if (!counts) return null;
-  let long = 0;
-  for (let len = 40; len <= MAX_TERMINAL_WIDTH + 1; len++) long += counts[len] as number;
-  if ((counts[MAX_TERMINAL_WIDTH + 1] as number) > long * 0.02) return null;
-  let width = MAX_TERMINAL_WIDTH;
-  while (width > MAX_WIDTH && counts[width] === 0) width--;
-  if (width <= MAX_WIDTH || (counts[width] as number) < 2) return null;
-  const lines = splitLines(text);
-  let cut = 0;
-  for (let i = 0; i + 1 < lines.length; i++) if (cutAt(lines[i] as string, lines[i + 1] as string, width)) cut++;
-  return cut >= 2 ? { width, hardCut: true, terminal: true } : null;
-}
-
-/**
- * Whether a terminal of `width` columns cut `cur`, and `next` is the rest of it: not a new record (log
- * framing, or the same `program:` prefix as `cur`, as `mount.nfs: …` lines have), not a row of the same table,
- * and not a line a pager chopped (`less -S` under journalctl marks it with `>`, systemd with `…`: the
- * rest is lost, and the next line is another).
- */
-function cutAt(cur: string, next: string, width: number): boolean {
-  if (cur.length !== width || next.trim() === "" || unframe(next) !== next.trimStart()) return false;
-  if (cur.endsWith(">") || cur.endsWith("\u2026")) return false;
-  const prefix = /^\S+:(?=\s)/.exec(cur)?.[0];
-  if (prefix !== undefined && next.startsWith(prefix)) return false;
-  return !sharesColumns(cur, next);
-}
-
-/** Whether two lines are rows of one aligned table: two or more runs of 2+ spaces start at the same columns. */
-function sharesColumns(a: string, b: string): boolean {
-  const starts = new Set<number>();
-  for (let i = a.indexOf("  "); i >= 0; i = a.indexOf("  ", i + 2)) {
-    if (i === 0 || a.charCodeAt(i - 1) !== 32) starts.add(i);
-  }
-  let shared = 0;
-  for (let i = b.indexOf("  "); i >= 0; i = b.indexOf("  ", i + 2)) {
-    if ((i === 0 || b.charCodeAt(i - 1) !== 32) && starts.has(i) && ++shared >= 2) return true;
-  }
-  return false;
 }
 
 function splitLines(text: string): string[] {
@@ -197,12 +136,7 @@ function decodeQuotedPrintable(s: string): string {
  * it is exactly `width` long (with `hardCutJoiner` "" for a cut mid-word). A hard cut may also have
  * fallen on a space, so hard-cut texts get a second variant joining those lines with a space.
  */
-function unwrapWidth(
-  lines: readonly string[],
-  width: number,
-  hardCutJoiner: string,
-  terminal = false,
-): { result: UnwrappedText; ambiguous: boolean } {
+function unwrapWidth(lines: readonly string[], width: number, hardCutJoiner: string): { result: UnwrappedText; ambiguous: boolean } {
   const rebuilt: string[] = [];
   const result: UnwrappedText = { text: "", origin: [], changed: [] };
   let ambiguous = false;
@@ -212,8 +146,7 @@ function unwrapWidth(
     while (i + 1 < lines.length) {
       const cur = lines[i] as string;
       const next = lines[i + 1] as string;
-      // A terminal breaks nothing but its full lines, and keeps every character of the rest.
-      const joiner = terminal ? (cutAt(cur, next, width) ? "" : null) : joinerFor(cur, next, width, hardCutJoiner);
+      const joiner = joinerFor(cur, next, width, hardCutJoiner);
       if (joiner === null) break;
       if (cur.length === width && joiner === hardCutJoiner && !cur.endsWith(" ")) ambiguous = true;
       acc += joiner + next;
@@ -250,10 +183,9 @@ export function unwrapVariants(text: string): UnwrappedText[] {
     const soft = lines.filter((l) => l.endsWith("=") && l.length >= 40 && l.length <= 77).length;
     if (soft >= 2 && lines.every((l) => l.length <= 78)) return [unwrapQuotedPrintable(lines)];
   }
-  const wrap = wrapWidth(text) ?? terminalWidth(text);
+  const wrap = wrapWidth(text);
   if (wrap === null) return [];
   const lines = splitLines(text);
-  if (wrap.terminal) return [unwrapWidth(lines, wrap.width, "", true).result];
   if (!wrap.hardCut) return [unwrapWidth(lines, wrap.width, " ").result];
   const a = unwrapWidth(lines, wrap.width, "");
   return a.ambiguous ? [a.result, unwrapWidth(lines, wrap.width, " ").result] : [a.result];
