@@ -105,6 +105,66 @@ describe("ANSI colours", () => {
   });
 });
 
+/** A text as a terminal of `width` columns shows it: every longer line cut at exactly that column. */
+const cutByTerminal = (lines: readonly string[], width: number) =>
+  lines.flatMap((l) => Array.from({ length: Math.ceil(l.length / width) || 1 }, (_, k) => l.slice(k * width, (k + 1) * width))).join("\n");
+
+describe("a message cut over lines by a terminal or a viewer", () => {
+  // dockerd's message on a kernel without iptable_nat, from https://github.com/ironrobin/x13s-alarm/issues/18,
+  // as `dockerd` in a terminal prints it (the journald framing gone).
+  const message = [
+    "failed to start daemon: Error initializing network controller: error obtaining controller instance: failed to register \"bridge\" driver: failed to create NAT chain DOCKER: iptables failed: iptables --wait -t nat -N DOCKER: iptables v1.8.10 (legacy): can't initialize iptables table `nat': Table does not exist (do you need to insmod?)",
+    "Perhaps iptables or your kernel needs to be upgraded.",
+    " (exit status 3)",
+  ];
+  const literal = "can't initialize iptables table `nat': Table does not exist";
+  const matcher = compileMatcher([{ key: "nat", kind: "literal", pattern: literal, caseSensitive: false }]);
+
+  it("finds a signature a terminal's cut split, at the message's first line, whatever the width", () => {
+    for (const width of [90, 100, 128, 132, 150]) {
+      const pasted = cutByTerminal(message, width);
+      const lines = pasted.split("\n");
+      // The cut falls inside the literal at these widths (that is what is tested).
+      expect(
+        lines.some((l) => l.includes(literal)),
+        `width ${width}`,
+      ).toBe(false);
+      const hits = matcher.scan(pasted);
+      expect(
+        hits.map((h) => h.line),
+        `width ${width}`,
+      ).toEqual([lines.findIndex((l) => l.includes("(legacy)")) + 1]);
+      expect(hits[0]?.text.replace(/\n/g, "")).toContain(literal);
+    }
+  });
+
+  it("finds it where a viewer wrapped the line at a space and dropped the space", () => {
+    const wrapped = [
+      "failed to create NAT chain DOCKER: iptables v1.8.10 (legacy): can't initialize iptables table",
+      "`nat': Table does not exist (do you need to insmod?)",
+    ];
+    expect(matcher.scan(wrapped.join("\n")).map((h) => [h.line, h.text])).toEqual([[1, wrapped.join(" ")]]);
+  });
+
+  it("joins nothing when no signature's wording runs across the break", () => {
+    // Two separate kubelet records whose words a regex signature needs together (constructed lines).
+    const regex = compileMatcher([
+      {
+        key: "sandbox-deadline",
+        kind: "regex",
+        pattern: "RunPodSandbox from runtime service failed.*DeadlineExceeded",
+        caseSensitive: false,
+      },
+    ]);
+    const records = [
+      'E1130 09:13:37.123456    1234 log.go:32] "RunPodSandbox from runtime service failed" err="rpc error: code = Unknown desc = failed to reserve sandbox name"',
+      'E1130 09:13:38.123456    1234 log.go:32] "PullImage from image service failed" err="rpc error: code = DeadlineExceeded desc = context deadline exceeded"',
+    ];
+    expect(regex.scan(records.join("\n"))).toEqual([]);
+    expect(regex.scan(records.join(""))).toHaveLength(1);
+  });
+});
+
 describe("mail-wrapped pastes", () => {
   // Pasted into a pull request after a mail client wrapped it: https://github.com/wballard/starphleet/pull/352
   const pasted = [

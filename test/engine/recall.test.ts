@@ -327,9 +327,10 @@ describe("recall across split and wrapped messages", () => {
   });
 
   it("judge a message split over lines by a wrapper as one message, at the line where it starts, hedged", () => {
+    // Short lines, each ended by the wrapper (a line a terminal cut, as long as its width, is joined by the exact tier).
     const split = [
       "ERROR: could not apply the firewall rules",
-      "/usr/sbin/ip6tables: Another app is currently holding the xtables lock.",
+      "Another app is currently holding the xtables lock.",
       "Perhaps you want to use the -w option?",
     ].join("\n");
     const [f] = findings(split);

@@ -304,6 +304,58 @@ export function scanText(ac: Automaton, text: string): LiteralHits {
   return hits;
 }
 
+/**
+ * Every literal occurrence, read with each '\n' as `newlineAs` (IGNORED: the line break was a cut
+ * inside the text; a space's class: it stood for a space), as [literal id, end offset] pairs. For
+ * finding literals that run across line breaks; `scanText` gives the per-line hits.
+ */
+export function scanAcrossLines(ac: Automaton, text: string, newlineAs: "cut" | "space"): { pattern: number[]; end: number[] } {
+  const out = { pattern: [] as number[], end: [] as number[] };
+  const { terminal, dictLink, delta, classes: stride, denseStates } = ac;
+  const cmap = newlineAs === "cut" ? withNewlineAs(ac, IGNORED) : withNewlineAs(ac, ac.classMap[32] as number);
+  const report = (state: number, end: number) => {
+    for (let t = (terminal[state] as number) >= 0 ? state : (dictLink[state] as number); t >= 0; t = dictLink[t] as number) {
+      out.pattern.push(terminal[t] as number);
+      out.end.push(end);
+    }
+  };
+  const n = text.length;
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const cls = cmap[text.charCodeAt(i)] as number;
+    let t: number;
+    if (s < denseStates * stride) {
+      const v = delta[s + cls] as number;
+      if (v >= 0) {
+        s = v;
+        continue;
+      }
+      t = (~v / stride) | 0;
+    } else t = cls === IGNORED ? s / stride : cls === OTHER ? 0 : step(ac, s / stride, cls);
+    if (cls !== IGNORED && ((terminal[t] as number) >= 0 || (dictLink[t] as number) >= 0)) report(t, i + 1);
+    s = t * stride;
+  }
+  return out;
+}
+
+const newlineMaps = new WeakMap<Automaton, Map<number, Uint16Array>>();
+
+/** The automaton's class map with '\n' read as class `cls` (built once per automaton and class). */
+function withNewlineAs(ac: Automaton, cls: number): Uint16Array {
+  let maps = newlineMaps.get(ac);
+  if (!maps) {
+    maps = new Map();
+    newlineMaps.set(ac, maps);
+  }
+  let map = maps.get(cls);
+  if (!map) {
+    map = ac.classMap.slice();
+    map[10] = cls;
+    maps.set(cls, map);
+  }
+  return map;
+}
+
 function lcp(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   let i = 0;

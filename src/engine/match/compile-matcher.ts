@@ -1,5 +1,6 @@
 import { RE2JS } from "re2js";
 import { type Automaton, buildAutomaton, foldLiteral, scanText } from "./aho-corasick";
+import { type CutLiterals, cutLineVariants, cutLiterals } from "./cut-lines";
 import { klogBlockHeadersInText } from "./klog-blocks";
 import { lineViews, stripAnsi } from "./normalize-line";
 import { requiredLiteralSets } from "./regex-literals";
@@ -131,6 +132,8 @@ interface Tables {
   triggers: number[][];
   /** Per literal id: 1 when it is a marker. */
   isMarker: Uint8Array;
+  /** The signatures' long literals, for finding a message a paste cut over lines. */
+  cut: CutLiterals;
 }
 
 /** Literal sets kept per regex: a line must hold a member of each (so `a.*b` waits for both a and b). */
@@ -208,7 +211,11 @@ export function compileMatcher(sigs: readonly SignatureSpec[], options: CompileO
   const markerIds = (options.markers ?? []).map(idOf);
   const isMarker = new Uint8Array(triggers.length);
   for (const id of markerIds) isMarker[id] = 1;
-  const ac = buildAutomaton([...literalIds.keys()], options.maxDenseBytes);
+  const literals = [...literalIds.keys()];
+  const ac = buildAutomaton(literals, options.maxDenseBytes);
+  const ofSignature = new Uint8Array(literals.length);
+  for (const [id, sigs] of triggers.entries()) if (sigs.length) ofSignature[id] = 1;
+  for (const c of compiled) for (const set of c.alsoNeeds) for (const id of set) ofSignature[id] = 1;
   const stats: MatcherStats = {
     signatures: compiled.length,
     literals: literalIds.size,
@@ -217,7 +224,7 @@ export function compileMatcher(sigs: readonly SignatureSpec[], options: CompileO
     classes: ac.classes,
     tableBytes: ac.tableBytes,
   };
-  const tables: Tables = { ac, compiled, triggers, isMarker };
+  const tables: Tables = { ac, compiled, triggers, isMarker, cut: cutLiterals(ac, literals, (id) => ofSignature[id] === 1) };
   return { stats, scan: (text) => scan(tables, text).hits, scanMarked: (text) => scan(tables, text) };
 }
 
@@ -319,7 +326,9 @@ function scan(tables: Tables, input: string): MarkedScan {
     },
     refused,
   );
-  const variants = unwrapVariants(text);
+  // A mail-wrapped paste is rebuilt whole; otherwise only lines a signature's wording runs across.
+  const wrapped = unwrapVariants(text);
+  const variants = wrapped.length ? wrapped : cutLineVariants(tables.cut, text, lineStarts);
   const seen = variants.length ? new Set(raw.map((h) => `${h.sig}:${h.line}`)) : new Set<string>();
   for (const variant of variants) {
     for (const h of scanOnce(tables, variant.text).raw) {
