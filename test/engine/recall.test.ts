@@ -338,6 +338,18 @@ describe("recall across split and wrapped messages", () => {
     expect(f?.evidence[0]).toMatchObject({ kind: "log", line: 2, approximate: "tokens" });
   });
 
+  it("leave a message a wrapper split after a long line to the exact tier, which reads it whole", () => {
+    const split = [
+      "ERROR: could not apply the firewall rules",
+      "/usr/sbin/ip6tables: Another app is currently holding the xtables lock.",
+      "Perhaps you want to use the -w option?",
+    ].join("\n");
+    const [f] = findings(split);
+    expect(f).toMatchObject({ id: "xtables-lock-contention", confidence: "medium" });
+    expect(f?.evidence[0]).toMatchObject({ kind: "log", line: 2 });
+    expect(f?.evidence[0]).not.toHaveProperty("approximate");
+  });
+
   it("join a path wrapped onto its own lines back into the failure it belongs to", () => {
     const wrapped = [
       "Error response from daemon: failed to create shim task: OCI runtime create failed:",

@@ -330,15 +330,26 @@ function scan(tables: Tables, input: string): MarkedScan {
   const wrapped = unwrapVariants(text);
   const variants = wrapped.length ? wrapped : cutLineVariants(tables.cut, text, lineStarts);
   const seen = variants.length ? new Set(raw.map((h) => `${h.sig}:${h.line}`)) : new Set<string>();
+  // Signature → the original lines a joined message covers after its first: the joined hit stands for them.
+  const covered = new Map<number, Array<[number, number]>>();
   for (const variant of variants) {
     for (const h of scanOnce(tables, variant.text).raw) {
       if (!variant.changed[h.line]) continue; // same line as in the original: already scanned
       const line = variant.origin[h.line] as number;
+      const through = variant.through?.[h.line];
+      if (through !== undefined) covered.set(h.sig, [...(covered.get(h.sig) ?? []), [line, through]]);
       const id = `${h.sig}:${line}`;
       if (seen.has(id)) continue;
       seen.add(id);
       raw.push({ sig: h.sig, line, text: h.text });
     }
+  }
+  // One message cut over lines is one piece of evidence, at its first line, not one per part.
+  if (covered.size) {
+    const inside = (h: RawHit) => covered.get(h.sig)?.some(([first, last]) => h.line > first && h.line <= last) ?? false;
+    let kept = 0;
+    for (const h of raw) if (!inside(h)) raw[kept++] = h;
+    raw.length = kept;
   }
   raw.sort((a, b) => a.line - b.line || a.sig - b.sig);
   const blocks = raw.length > 0 && text.includes("=<") ? klogBlockHeadersInText(text, lineStarts) : null;

@@ -54,17 +54,24 @@ function spannedLines(
 ): Array<[number, number]> {
   const found = scanAcrossLines(ac, text, mode);
   const spans: Array<[number, number]> = [];
+  const length = (l: number) => lineLength(text, lineStarts, l);
   for (let k = 0; k < found.pattern.length; k++) {
-    const length = spanLength[found.pattern[k] as number] as number;
-    if (length === 0) continue;
+    const literal = spanLength[found.pattern[k] as number] as number;
+    if (literal === 0) continue;
     const end = found.end[k] as number;
-    const start = literalStart(text, end, length, mode);
-    const first = lineOf(lineStarts, start);
-    const last = lineOf(lineStarts, end - 1);
-    if (first === last || last - first >= MAX_JOINED) continue;
+    const start = literalStart(text, end, literal, mode);
+    let first = lineOf(lineStarts, start);
+    let last = lineOf(lineStarts, end - 1);
+    if (first === last || last - first >= MAX_JOINED || !wordsOnEverySide(text, start, end)) continue;
     let broken = true;
-    for (let l = first; l < last && broken; l++) broken = (lineStarts[l + 1] as number) - (lineStarts[l] as number) - 1 >= MIN_BROKEN_LINE;
-    if (broken) spans.push([first, last]);
+    for (let l = first; l < last && broken; l++) broken = length(l) >= MIN_BROKEN_LINE;
+    if (!broken) continue;
+    // A terminal cuts every part of a message but the last at its width: the neighbouring parts of
+    // the same length belong to the message too (and its evidence is one message, not several lines).
+    const width = length(first);
+    while (first > 0 && last - first + 1 < MAX_JOINED && length(first - 1) === width) first--;
+    while (last + 1 < lineStarts.length && last - first + 1 < MAX_JOINED && length(last) === width) last++;
+    spans.push([first, last]);
   }
   spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const merged: Array<[number, number]> = [];
@@ -75,6 +82,35 @@ function spannedLines(
   }
   // A chain of cuts longer than this is no pasted message (a whole paste cut at one width, say).
   return merged.filter(([first, last]) => last - first < MAX_JOINED);
+}
+
+/**
+ * Whether the literal at [start, end) has 3+ characters, a letter or digit among them, on each side of
+ * every line break it runs across: a break after a literal's leading ": " or before its trailing "2"
+ * (a version probe's) is two lines' ends meeting, not a message going on.
+ */
+function wordsOnEverySide(text: string, start: number, end: number): boolean {
+  let chars = 0;
+  let word = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 || c === 92) continue;
+    if (c === 10) {
+      if (chars < 3 || !word) return false;
+      chars = 0;
+      word = false;
+      continue;
+    }
+    chars++;
+    word ||= (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127;
+  }
+  return chars >= 3 && word;
+}
+
+/** A line's length without its line break and a CR before it. */
+function lineLength(text: string, starts: readonly number[], l: number): number {
+  const end = l + 1 < starts.length ? (starts[l + 1] as number) - 1 : text.length;
+  return end > (starts[l] as number) && text.charCodeAt(end - 1) === 13 ? end - 1 - (starts[l] as number) : end - (starts[l] as number);
 }
 
 /** Where a literal of `length` characters ending at `end` starts, counting what the automaton read (CR and '\' are skipped; '\n' too when it was a cut). */
@@ -115,5 +151,10 @@ function joinGroups(text: string, starts: readonly number[], groups: ReadonlyArr
     for (let l = first; l <= last; l++) parts.push(lineAt(text, starts, l));
     return parts.join(joiner);
   });
-  return { text: joined.join("\n"), origin: groups.map(([first]) => first), changed: groups.map(() => true) };
+  return {
+    text: joined.join("\n"),
+    origin: groups.map(([first]) => first),
+    changed: groups.map(() => true),
+    through: groups.map(([, last]) => last),
+  };
 }

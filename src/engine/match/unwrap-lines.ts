@@ -12,6 +12,8 @@ export interface UnwrappedText {
   origin: number[];
   /** Whether the rebuilt line differs from the original line (joined or decoded). */
   changed: boolean[];
+  /** The last original line each rebuilt line came from, when the lines after the first hold nothing of their own. */
+  through?: number[];
 }
 
 const MIN_WIDTH = 64;
