@@ -350,6 +350,34 @@ describe("recall across split and wrapped messages", () => {
     expect(f?.evidence[0]).not.toHaveProperty("approximate");
   });
 
+  it("score a message a terminal cut over lines as the same message whole, where a literal runs across the cut", () => {
+    // Example lines of two records (amazonlinux/amazon-linux-2023#1086; kubernetes/kube-proxy#25), cut as
+    // terminals of these widths cut them, each cut inside one of the record's literals: the message is read
+    // whole at its first line, and its later parts are no more witnesses. (Where a cut falls between two
+    // literals, inside a path, the parts are still read apart: 100 and 120 columns for the first line.)
+    const cases: Array<[string, number[]]> = [
+      [
+        "failed to create containerd container: mount callback failed on /var/lib/containerd/tmpmounts/containerd-mount2113257072: openat etc/passwd: path escapes from parent",
+        [80, 132],
+      ],
+      [
+        'Feb 17 11:12:14 k8s-192-168-3-26 kube-proxy[9234]:         exit status 2: ip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark"',
+        [80, 120, 132],
+      ],
+    ];
+    for (const [line, widths] of cases) {
+      const [whole] = findings(line);
+      for (const width of widths) {
+        const cut = Array.from({ length: Math.ceil(line.length / width) }, (_, k) => line.slice(k * width, (k + 1) * width)).join("\n");
+        const [f] = findings(cut);
+        expect(f?.id, `${width}`).toBe(whole?.id);
+        expect(f?.score, `${width}`).toBe(whole?.score);
+        expect(f?.confidence, `${width}`).toBe(whole?.confidence);
+        expect(f?.evidence.filter((e) => e.kind === "log").map((e) => e.kind === "log" && e.line)).toEqual([1, 1]);
+      }
+    }
+  });
+
   it("join a path wrapped onto its own lines back into the failure it belongs to", () => {
     const wrapped = [
       "Error response from daemon: failed to create shim task: OCI runtime create failed:",

@@ -28,6 +28,8 @@ export interface Hit {
   text: string;
   /** For a line inside a klog `key=<` ... `>` block: the 1-based line of the record that opened it. */
   blockStart?: number;
+  /** For a message a paste cut over lines (read whole, found at its first line): its last line, 1-based. */
+  through?: number;
 }
 
 export interface MatcherProblem {
@@ -232,6 +234,8 @@ interface RawHit {
   sig: number;
   line: number; // 0-based
   text: string;
+  /** 0-based last line of a joined message. */
+  through?: number;
 }
 
 /** Distinct views remembered per regex signature and scan: bounds the memory a flood of unique lines can take. */
@@ -341,7 +345,7 @@ function scan(tables: Tables, input: string): MarkedScan {
       const id = `${h.sig}:${line}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      raw.push({ sig: h.sig, line, text: h.text });
+      raw.push(through === undefined ? { sig: h.sig, line, text: h.text } : { sig: h.sig, line, text: h.text, through });
     }
   }
   // One message cut over lines is one piece of evidence, at its first line, not one per part.
@@ -357,6 +361,7 @@ function scan(tables: Tables, input: string): MarkedScan {
     const hit: Hit = { key: (tables.compiled[h.sig] as Compiled).key, line: h.line + 1, text: h.text };
     const header = blocks?.get(h.line);
     if (header !== undefined) hit.blockStart = header + 1;
+    if (h.through !== undefined) hit.through = h.through + 1;
     return hit;
   });
   const rejected = refused.map(([sig, line]) => ({ key: (tables.compiled[sig] as Compiled).key, line: line + 1 }));

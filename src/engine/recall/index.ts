@@ -143,6 +143,8 @@ export function recallHits(
 ): ApproximateHit[] {
   const exactOn = new Set(exact.map((h) => `${h.key}\n${h.line}`));
   const explained = new Set(exact.map((h) => h.line));
+  // The later parts of a message a paste cut over lines: the exact tier read it whole, at its first line.
+  const partsRead = new Set(exact.flatMap((h) => (h.through === undefined ? [] : Array.from({ length: h.through - h.line }, (_, k) => h.line + 1 + k))));
   const tokens: ApproximateHit[] = [];
   const similar: ApproximateHit[] = [];
   let tried = 0;
@@ -197,6 +199,7 @@ export function recallHits(
   const seen = new Map<string, { sigs: readonly number[]; similar: LexicalMatch | null | undefined; queued?: boolean }>();
   /** How the line was explained: a signature (exact or tokens), a resemblance, nothing; null past the work bound. */
   const judgeLine = (l: string, line: number, failure: boolean): "signature" | "similar" | "none" | null => {
+    if (partsRead.has(line)) return "signature";
     const key = l.replace(DIGITS, "#");
     let judged = seen.get(key);
     if (!judged) {
