@@ -144,7 +144,9 @@ export function recallHits(
   const exactOn = new Set(exact.map((h) => `${h.key}\n${h.line}`));
   const explained = new Set(exact.map((h) => h.line));
   // The later parts of a message a paste cut over lines: the exact tier read it whole, at its first line.
-  const partsRead = new Set(exact.flatMap((h) => (h.through === undefined ? [] : Array.from({ length: h.through - h.line }, (_, k) => h.line + 1 + k))));
+  const partsRead = new Set(
+    exact.flatMap((h) => (h.through === undefined ? [] : Array.from({ length: h.through - h.line }, (_, k) => h.line + 1 + k))),
+  );
   const tokens: ApproximateHit[] = [];
   const similar: ApproximateHit[] = [];
   let tried = 0;
