@@ -1,4 +1,5 @@
 import { type Automaton, scanAcrossLines } from "./aho-corasick";
+import { lineOfOffset } from "./line-starts";
 import type { UnwrappedText } from "./unwrap-lines";
 
 /**
@@ -60,8 +61,8 @@ function spannedLines(
     if (literal === 0) continue;
     const end = found.end[k] as number;
     const start = literalStart(text, end, literal, mode);
-    let first = lineOf(lineStarts, start);
-    let last = lineOf(lineStarts, end - 1);
+    let first = lineOfOffset(lineStarts, start);
+    let last = lineOfOffset(lineStarts, end - 1);
     if (first === last || last - first >= MAX_JOINED || !wordsOnEverySide(text, start, end)) continue;
     let broken = true;
     for (let l = first; l < last && broken; l++) broken = length(l) >= MIN_BROKEN_LINE;
@@ -124,18 +125,6 @@ function literalStart(text: string, end: number, length: number, mode: "cut" | "
     left--;
   }
   return i;
-}
-
-/** The 0-based line holding offset `at`. */
-function lineOf(starts: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] as number) <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 function lineAt(text: string, starts: readonly number[], l: number): string {

@@ -1,3 +1,4 @@
+import { lineOfOffset } from "./line-starts";
 import { startsKlogRecord, unframe } from "./normalize-line";
 
 /**
@@ -41,7 +42,7 @@ export function klogBlockHeadersInText(text: string, lineStarts?: readonly numbe
     const p = text.indexOf("=<", start);
     if (p < 0) break;
     if (lineStarts) {
-      line = lineAt(lineStarts, p, line);
+      line = lineOfOffset(lineStarts, p, line);
       start = lineStarts[line] as number;
     } else {
       for (let nl = text.indexOf("\n", start); nl >= 0 && nl < p; nl = text.indexOf("\n", start)) {
@@ -106,16 +107,4 @@ export function klogBlockHeadersInText(text: string, lineStarts?: readonly numbe
     start = end + 1;
   }
   return headerOf;
-}
-
-/** The line holding offset `at`: the last start at or before it, searched from line `from` on. */
-function lineAt(starts: readonly number[], at: number, from: number): number {
-  let lo = from;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] as number) <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
