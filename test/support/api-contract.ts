@@ -58,6 +58,19 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     }
   });
 
+  it("reads a message a terminal cut over lines as one, and points at its first line", async () => {
+    // The seed's kube-proxy line as a 150-column terminal shows it: the cut falls inside "unknown option".
+    const line =
+      'E0217 11:12:14.212635    9234 proxier.go:1432] "Failed to execute iptables-restore" err="exit status 2: ip6tables-restore v1.8.7 (nf_tables): unknown option \\"--xor-mark\\""';
+    const cut = `${line.slice(0, 150)}\n${line.slice(150)}`;
+    expect(cut.split("\n").some((l) => l.includes("unknown option"))).toBe(false);
+    const res = await post(fetch, cut, "text/plain");
+    expect(res.status).toBe(200);
+    const finding = ((await res.json()) as Diagnosis).findings.find((f) => f.id === XT);
+    const exact = finding?.evidence.filter((e) => e.kind === "log" && !e.approximate) ?? [];
+    expect(exact.map((e) => e.kind === "log" && [e.line, e.text])).toContainEqual([1, line]);
+  });
+
   it("judges a finding on the os-release alone where a record says the whole release is affected", async () => {
     const osRelease = 'NAME="Ubuntu"\nVERSION_ID="24.04"\nID=ubuntu\nVERSION_CODENAME=noble';
     const res = await post(fetch, `${osRelease}\nbwrap: setting up uid map: Permission denied`, "text/plain");
