@@ -140,6 +140,22 @@ describe("a message cut over lines by a terminal or a viewer", () => {
     }
   });
 
+  it("reads cut messages only in a paste-sized text, and joins at most 20 lines into one", () => {
+    const pasted = cutByTerminal(message, 100);
+    // Healthy lines after the paste, as a log collected with it would have (constructed).
+    const filler = (bytes: number) => "\nkubelet: I1130 09:00:00.000000 1 server.go:1] healthy".repeat(Math.ceil(bytes / 53));
+    expect(matcher.scan(pasted + filler(120 * 1024)).map((h) => h.line)).toEqual([1]);
+    expect(matcher.scan(pasted + filler(130 * 1024))).toEqual([]);
+    // A message cut into 30 lines: the join holds the 20 lines up to the literal, not the whole message.
+    const long = `${"x".repeat(26 * 100 + 20)} ${message[0]}`;
+    const lines = cutByTerminal([long], 100).split("\n");
+    expect(lines.some((l) => l.includes(literal))).toBe(false);
+    const hits = matcher.scan(lines.join("\n"));
+    expect(hits).toHaveLength(1);
+    expect(hits[0]?.text.length).toBeLessThanOrEqual(20 * 100);
+    expect(hits[0]?.text).toContain(literal);
+  });
+
   it("finds it where a viewer wrapped the line at a space and dropped the space", () => {
     const wrapped = [
       "failed to create NAT chain DOCKER: iptables v1.8.10 (legacy): can't initialize iptables table",
