@@ -1,5 +1,6 @@
 import { RE2JS } from "re2js";
 import { type Automaton, buildAutomaton, foldLiteral, requiredLiteralSets, scanText } from "./match";
+import { lineEnd, lineStartsOf } from "./match/line-starts";
 import type { BugRecord } from "./record";
 
 /**
@@ -180,15 +181,9 @@ function logWindow(text: string, literals: ContextLiterals): LogWindow {
   };
 }
 
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
-}
-
 /** The text's lines, as split("\n") gives them, from their start offsets. */
 function linesAt(text: string, starts: readonly number[]): string[] {
-  return starts.map((start, i) => text.slice(start, i + 1 < starts.length ? (starts[i + 1] as number) - 1 : text.length));
+  return starts.map((start, l) => text.slice(start, lineEnd(text, starts, l)));
 }
 
 /** The 0-based lines holding a character plainLower refuses: one pass over the window, not one per record. */

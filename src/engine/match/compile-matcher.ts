@@ -341,7 +341,11 @@ function scan(tables: Tables, input: string): MarkedScan {
       if (!variant.changed[h.line]) continue; // same line as in the original: already scanned
       const line = variant.origin[h.line] as number;
       const through = variant.through?.[h.line];
-      if (through !== undefined) covered.set(h.sig, [...(covered.get(h.sig) ?? []), [line, through]]);
+      if (through !== undefined) {
+        const spans = covered.get(h.sig) ?? [];
+        spans.push([line, through]);
+        covered.set(h.sig, spans);
+      }
       const id = `${h.sig}:${line}`;
       if (seen.has(id)) continue;
       seen.add(id);

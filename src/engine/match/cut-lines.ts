@@ -1,5 +1,5 @@
 import { type Automaton, scanAcrossLines } from "./aho-corasick";
-import { lineOfOffset } from "./line-starts";
+import { lineEnd, lineOfOffset } from "./line-starts";
 import type { UnwrappedText } from "./unwrap-lines";
 
 /**
@@ -110,8 +110,9 @@ function wordsOnEverySide(text: string, start: number, end: number): boolean {
 
 /** A line's length without its line break and a CR before it. */
 function lineLength(text: string, starts: readonly number[], l: number): number {
-  const end = l + 1 < starts.length ? (starts[l + 1] as number) - 1 : text.length;
-  return end > (starts[l] as number) && text.charCodeAt(end - 1) === 13 ? end - 1 - (starts[l] as number) : end - (starts[l] as number);
+  const end = lineEnd(text, starts, l);
+  const start = starts[l] as number;
+  return end > start && text.charCodeAt(end - 1) === 13 ? end - 1 - start : end - start;
 }
 
 /** Where a literal of `length` characters ending at `end` starts, counting what the automaton read (CR and '\' are skipped; '\n' too when it was a cut). */
@@ -128,9 +129,7 @@ function literalStart(text: string, end: number, length: number, mode: "cut" | "
 }
 
 function lineAt(text: string, starts: readonly number[], l: number): string {
-  const end = l + 1 < starts.length ? (starts[l + 1] as number) - 1 : text.length;
-  const line = text.slice(starts[l] as number, end);
-  return line.endsWith("\r") ? line.slice(0, -1) : line;
+  return text.slice(starts[l] as number, (starts[l] as number) + lineLength(text, starts, l));
 }
 
 /** The joined lines alone (the scan keeps only hits on changed lines), each with the line it starts at. */
