@@ -31,6 +31,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout15": 50,
   "eval/holdout16": 50,
   "eval/holdout17": 30,
+  "eval/holdout18": 30,
 };
 
 beforeAll(async () => {
