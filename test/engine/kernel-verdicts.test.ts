@@ -4,7 +4,7 @@ import { parseDocument } from "yaml";
 import { compileKnowledgeBase } from "../../src/engine/compile-kb";
 import { diagnoseFields } from "../../src/engine/diagnose";
 import type { VersionEvidence } from "../../src/engine/diagnosis";
-import { extractFacts } from "../../src/engine/facts";
+import { extractFacts, releaseEcosystem } from "../../src/engine/facts";
 import { parseRecordFile } from "../../src/kb/parse-record";
 import { loadDataKb } from "../support/data-kb";
 import { XOR_MARK_KLOG } from "../support/seed-logs";
@@ -128,6 +128,52 @@ describe("lsb_release -a in place of os-release", () => {
   it("is accepted in the osRelease field", async () => {
     const d = diagnoseFields((await loadDataKb()).compiled, { osRelease: LSB });
     expect(d.facts.os).toMatchObject({ id: "ubuntu", versionId: "20.04" });
+  });
+});
+
+describe("a release file's one line (/etc/redhat-release, /etc/system-release) in place of os-release", () => {
+  // Each as a report pasted it.
+  const LINES: Array<[line: string, id: string, version: string, ecosystem: string, url: string]> = [
+    ["CentOS Linux release 7.4.1708 (Core)", "centos", "7.4.1708", "rhel:7", "https://github.com/kubernetes/kubernetes/issues/58956"],
+    [
+      "Red Hat Enterprise Linux Server release 7.7 (Maipo)",
+      "rhel",
+      "7.7",
+      "rhel:7",
+      "https://github.com/podman-container-tools/podman/pull/1431",
+    ],
+    ["CentOS Linux release 8.3.2011", "centos", "8.3.2011", "rhel:8", "https://github.com/moby/moby/issues/41775"],
+    ["Oracle Linux Server release 8.6", "ol", "8.6", "rhel:8", "https://github.com/oracle/vagrant-projects/issues/449"],
+    ["AlmaLinux release 9.3 (Shamrock Pampas Cat)", "almalinux", "9.3", "rhel:9", "https://github.com/vdsm/virtual-dsm/issues/676"],
+    ["Fedora release 32 (Thirty Two)", "fedora", "32", "fedora:32", "https://github.com/JJ/alpine-raku/issues/20"],
+  ];
+
+  for (const [line, id, version, ecosystem, url] of LINES) {
+    it(`reads "${line}" (${url}) as the OS, not as a log line`, () => {
+      const facts = extractFacts(`$ cat /etc/redhat-release\n${line}\n${XOR_MARK_KLOG}`);
+      expect(facts.os).toMatchObject({ id, versionId: version, prettyName: line, lines: [2, 2] });
+      expect(releaseEcosystem(facts.os)).toBe(ecosystem);
+      expect(facts.notLogs.has(2)).toBe(true);
+    });
+  }
+
+  it("is accepted in the osRelease field, and decides a range keyed by the release", async () => {
+    const kb = await kbWith([{ ecosystem: "rhel:7", package: "kernel", ranges: [range("0")] }]);
+    const d = diagnoseFields(kb, { osRelease: "CentOS Linux release 7.2.1511 (Core)", logs: XOR_MARK_KLOG });
+    expect(d.facts.os).toMatchObject({ id: "centos", versionId: "7.2.1511" });
+    expect(d.findings[0]?.verdict.status).toBe("affected");
+    const other = diagnoseFields(kb, { osRelease: "Rocky Linux release 9.2 (Blue Onyx)", logs: XOR_MARK_KLOG });
+    expect(other.findings[0]?.verdict.status).not.toBe("affected");
+  });
+
+  it("is not read inside prose or a log line", () => {
+    for (const text of [
+      "we upgraded to CentOS Linux release 7.9.2009 (Core) last week",
+      "Jul 14 15:22:06 node1 kernel: CentOS Linux release 7.2.1511 (Core)",
+      "CentOS Linux release 7.9.2009 (Core) and CentOS Linux release 8.3.2011",
+    ]) {
+      expect(extractFacts(text).os).toBeNull();
+    }
   });
 });
 

@@ -10,7 +10,7 @@ import type { BundleSection } from "../types";
 import { isIptablesVersionOutput } from "./iptables-version";
 import { NODES_HEADER, parseNodesTableAt } from "./kube-nodes";
 import { isLogFramed } from "./log-framing";
-import { LSB_LINE, LSB_NO_MODULES, OS_RELEASE_LINE, parseOsReleaseValues } from "./os-release";
+import { LSB_LINE, LSB_NO_MODULES, OS_RELEASE_LINE, parseOsReleaseValues, SYSTEM_RELEASE_LINE } from "./os-release";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { TextLines } from "./text-lines";
 import { looksLikeBuild, looksLikeRelease, parseProcVersion, parseUnameAll, parseUnameShort, parseVersionSignature } from "./uname";
@@ -185,6 +185,13 @@ export function readBundle(input: readonly string[] | TextLines): { sections: Bu
       // A block without ID (or NAME) has no tail that holds one: its later lines need not be tried, or
       // a long run of KEY=value lines (an environment dump) costs a pass over the rest for each line.
       noOsReleaseUntil = end;
+    }
+    if (t.includes(" release ") && SYSTEM_RELEASE_LINE.test(t)) {
+      // `cat /etc/redhat-release`: one line, as strong as the os-release it stands in for.
+      push("os-release", i, i + 1);
+      i++;
+      hint = null;
+      continue;
     }
     const oneLine = oneLineSection(t, hint, i === firstContent);
     if (oneLine) {

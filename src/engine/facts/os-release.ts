@@ -71,11 +71,51 @@ export function parseLsbRelease(text: string, lines?: [number, number]): OsFacts
   };
 }
 
-/** Null when the text holds no ID= and no NAME= (then it is not an os-release file), unless it is `lsb_release -a` output. */
+/**
+ * The one line of /etc/redhat-release, /etc/system-release and their kin, which RHEL's family, Fedora and
+ * Amazon Linux ship beside (or, before RHEL 7, instead of) os-release: "CentOS Linux release 7.9.2009 (Core)",
+ * "Red Hat Enterprise Linux Server release 7.7 (Maipo)", "Fedora release 32 (Thirty Two)", "Oracle Linux
+ * Server release 8.6", "CentOS Stream release 8". Groups: the name, the release, the codename.
+ */
+export const SYSTEM_RELEASE_LINE =
+  /^(Red Hat Enterprise Linux(?: Server| Workstation| Client| ComputeNode)?|CentOS(?: Linux| Stream)?|Rocky Linux|AlmaLinux|Oracle Linux Server|CloudLinux(?: Server)?|EuroLinux|Fedora|Amazon Linux(?: AMI)?) release (\d+(?:\.\d+)*)(?: \(([^)]*)\))?$/;
+
+/** The os-release ID of each name SYSTEM_RELEASE_LINE reads, by the name's first word. */
+const SYSTEM_RELEASE_IDS: Record<string, string> = {
+  Red: "rhel",
+  CentOS: "centos",
+  Rocky: "rocky",
+  AlmaLinux: "almalinux",
+  Oracle: "ol",
+  CloudLinux: "cloudlinux",
+  EuroLinux: "eurolinux",
+  Fedora: "fedora",
+  Amazon: "amzn",
+};
+
+/** A release file's one line (SYSTEM_RELEASE_LINE), as os-release facts; null for any other text. */
+export function parseSystemRelease(text: string, lines?: [number, number]): OsFacts | null {
+  const m = SYSTEM_RELEASE_LINE.exec(text.trim());
+  const id = m ? SYSTEM_RELEASE_IDS[(m[1] as string).split(" ")[0] as string] : undefined;
+  if (!m || !id) return null;
+  return {
+    id,
+    idLike: [],
+    versionId: m[2] as string,
+    prettyName: m[0],
+    codename: m[3] || null,
+    ...(lines ? { lines } : {}),
+  };
+}
+
+/**
+ * Null when the text holds no ID= and no NAME= (then it is not an os-release file), unless it is
+ * `lsb_release -a` output or a release file's one line.
+ */
 export function parseOsRelease(text: string, lines?: [number, number]): OsFacts | null {
   const v = parseOsReleaseValues(text);
   const id = v.get("ID");
-  if (!id && !v.get("NAME")) return parseLsbRelease(text, lines);
+  if (!id && !v.get("NAME")) return parseLsbRelease(text, lines) ?? parseSystemRelease(text, lines);
   const nonEmpty = (key: string) => v.get(key) || null;
   const buildId = nonEmpty("BUILD_ID");
   return {
