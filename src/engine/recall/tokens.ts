@@ -22,46 +22,45 @@ export const ELLIPSIS = "\u2026";
 export function lineTokens(line: string): string[] {
   // One walk over the lower-cased line; the same tokens as replacing `.{3,}` and U+2026 by " … ",
   // `\\[ntr]` by a space, dropping other backslashes, then splitting on [^a-z0-9_…]+ (in that order).
+  // The token being read is `acc` (parts joined over dropped backslashes) plus text[from, i); a
+  // separator ends it. No inner closure: tsx and wrangler keep function names, at a cost per call.
   const text = line.toLowerCase();
   const out: string[] = [];
   const n = text.length;
   let acc = "";
   let from = -1;
-  const flush = (at: number) => {
-    if (from >= 0) acc += text.slice(from, at);
-    if (acc) out.push(acc);
-    acc = "";
-    from = -1;
-  };
-  for (let i = 0; i < n; ) {
-    const c = text.charCodeAt(i);
+  for (let i = 0; i <= n; ) {
+    const c = i < n ? text.charCodeAt(i) : 32;
     if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95) {
       if (from < 0) from = i;
       i++;
-    } else if (c === 92) {
-      const next = text.charCodeAt(i + 1);
-      if (next === 110 || next === 116 || next === 114) {
-        flush(i);
-        i += 2;
-      } else {
-        // A dropped backslash joins what surrounds it.
-        if (from >= 0) acc += text.slice(from, i);
-        from = -1;
-        i++;
-      }
+      continue;
+    }
+    const next = c === 92 ? text.charCodeAt(i + 1) : 0;
+    if (c === 92 && next !== 110 && next !== 116 && next !== 114) {
+      // A dropped backslash joins what surrounds it.
+      if (from >= 0) acc += text.slice(from, i);
+      from = -1;
+      i++;
+      continue;
+    }
+    // A separator: the token read so far ends here.
+    if (from >= 0) acc += text.slice(from, i);
+    if (acc) out.push(acc);
+    acc = "";
+    from = -1;
+    if (c === 92) {
+      i += 2;
     } else if (c === 46) {
-      flush(i);
       let j = i + 1;
       while (text.charCodeAt(j) === 46) j++;
       if (j - i >= 3) out.push(ELLIPSIS);
       i = j;
     } else {
-      flush(i);
       if (c === 0x2026) out.push(ELLIPSIS);
       i++;
     }
   }
-  flush(n);
   return out;
 }
 
