@@ -46,6 +46,8 @@ export default defineConfig({
                   PUBLIC_URL: "https://known-bugs.example.org",
                   TEST_DISCORD_PRIVATE_JWK: JSON.stringify(discord.privateJwk),
                   ACCESS_LOG: "off",
+                  // Long enough that no pause of a busy machine expires it inside test/worker/kb-version.test.ts.
+                  KB_VERSION_TTL_MS: "60000",
                   CORS_ORIGINS: "https://allowed.example, http://localhost:5173",
                 },
               },

@@ -31,6 +31,11 @@ export const sharedEnvFields = {
   CORS_ORIGINS: origins.default("*"),
   /** Requests per minute per client on /diagnose and /integrations/* (in-process limiter; 0 = off). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(60),
+  /**
+   * How long a read of the loaded knowledge base's version is reused, in milliseconds (0: read on every
+   * request). An import by another process, or into D1, is served this much later at most; /health reads it every time.
+   */
+  KB_VERSION_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
   /** Wall-clock budget of one diagnosis, in milliseconds (503 beyond it). */
   DIAGNOSE_TIMEOUT_MS: z.coerce.number().int().min(50).max(300_000).default(10_000),
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createDb, type DbConfig } from "./db/create-db";
+import { createDb, type DbConfig, type Store } from "./db/create-db";
 import { sharedEnvFields } from "./env-fields";
 import { createApp } from "./http/app";
 import type { RateLimitBinding } from "./http/middleware/rate-limit";
@@ -37,8 +37,25 @@ function parseEnv(env: unknown): z.infer<typeof envSchema> {
   return value;
 }
 
+/**
+ * A D1 binding is one object for the isolate's life and holds no connection, so its store is built once
+ * and the isolate's requests share its version read (kb-cache.ts). A remote libSQL client may hold a
+ * socket, which one request may not use for another on Workers: that store is built per request.
+ */
+const d1Stores = new WeakMap<D1Database, Store>();
+function storeFor(env: unknown): Store {
+  const config = dbConfig(parseEnv(env));
+  if (config.kind !== "d1") return createDb(config);
+  let store = d1Stores.get(config.binding);
+  if (!store) {
+    store = createDb(config);
+    d1Stores.set(config.binding, store);
+  }
+  return store;
+}
+
 const app = createApp({
-  store: (env) => createDb(dbConfig(parseEnv(env))),
+  store: storeFor,
   settings: (env) => parseEnv(env),
   // Each request has its own CPU budget in an isolate; the limits of src/http/limits.ts keep it small.
   diagnoser: () => inlineDiagnoser,

@@ -14,6 +14,26 @@ const compiled = new Map<string, Promise<ServedKb>>();
 
 export class KbNotLoadedError extends Error {}
 
+/**
+ * The last version read of each store. The value, not the read's promise: on Workers a promise one
+ * request started must not be awaited by another.
+ */
+const metaReads = new WeakMap<Store, { at: number; meta: KbMeta | null }>();
+
+/**
+ * Which knowledge base the store holds, read at most once per `ttlMs` (0: every time). On the Worker each
+ * read is a round trip to D1's primary, which may be far from the edge location that serves the request;
+ * an import is then seen up to `ttlMs` later.
+ */
+export async function kbMetaWithin(store: Store, ttlMs: number): Promise<KbMeta | null> {
+  const last = metaReads.get(store);
+  if (last && Date.now() - last.at < ttlMs) return last.meta;
+  const at = Date.now();
+  const meta = await getKbMeta(store);
+  metaReads.set(store, { at, meta });
+  return meta;
+}
+
 /** The compiled knowledge base; pass the meta when the request already read it (kbVersion middleware). */
 export async function currentKb(store: Store, known?: KbMeta | null): Promise<ServedKb> {
   const meta = known === undefined ? await getKbMeta(store) : known;

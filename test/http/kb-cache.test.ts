@@ -32,3 +32,46 @@ describe("compiled knowledge base", () => {
     expect(after.records.find((r) => r.id === "xt-mark-ipv6-typo-2024")?.title.endsWith("(edited)")).toBe(true);
   });
 });
+
+describe("the knowledge base's version, read once per KB_VERSION_TTL_MS", () => {
+  const editAndImport = async (s: TestService, title: string) => {
+    const file = join(s.dataDir, "bugs/xt-mark-ipv6-typo-2024.yaml");
+    const doc = parseDocument(await readFile(file, "utf8"));
+    doc.set("title", title);
+    await writeFile(file, doc.toString());
+    expect(await importFromDir(s.store, s.dataDir)).toMatchObject({ ok: true, changed: true });
+  };
+  const servedVersion = async (s: TestService, path: string) => (await s.app.request(path)).headers.get("x-kb-version");
+
+  it("is reused within the TTL: an import is served after it, or at once after /health reads it", async () => {
+    const s = await startTestService({ diagnoser: "inline", env: { KB_VERSION_TTL_MS: "600000" } });
+    try {
+      const before = await servedVersion(s, "/bugs/xt-mark-ipv6-typo-2024");
+      await editAndImport(s, "edited while serving");
+      expect(await servedVersion(s, "/bugs/xt-mark-ipv6-typo-2024")).toBe(before);
+      const fresh = await servedVersion(s, "/health");
+      expect(fresh).not.toBe(before);
+      expect(await servedVersion(s, "/bugs/xt-mark-ipv6-typo-2024")).toBe(fresh);
+      const res = await s.app.request("/diagnose", {
+        method: "POST",
+        headers: { "content-type": "text/plain" },
+        body: 'unknown option "--xor-mark"',
+      });
+      expect(res.headers.get("x-kb-version")).toBe(fresh);
+      expect(((await res.json()) as { kb: { version: string } }).kb.version).toBe(fresh);
+    } finally {
+      await s.cleanup();
+    }
+  });
+
+  it("is read on every request with a TTL of 0", async () => {
+    const s = await startTestService({ diagnoser: "inline", env: { KB_VERSION_TTL_MS: "0" } });
+    try {
+      const before = await servedVersion(s, "/bugs");
+      await editAndImport(s, "edited with no reuse");
+      expect(await servedVersion(s, "/bugs")).not.toBe(before);
+    } finally {
+      await s.cleanup();
+    }
+  });
+});
