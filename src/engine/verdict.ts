@@ -34,6 +34,10 @@ export interface HostVersions {
 /** How a component check names what it read: "your docker" for the one host, "node worker-2: docker" in a fleet. */
 const componentSubject = (host: HostVersions, ecosystem: string) =>
   host.subject === SINGLE_HOST ? `your ${ecosystem}` : `${host.subject}: ${ecosystem}`;
+/** How a version check names the ranges it read: "rhel:7 kernel", "ubuntu:24.04 linux-aws", or "docker" once, not "docker docker". */
+const rangeLabel = (entry: Pick<AffectedEntry, "ecosystem" | "package">) =>
+  entry.ecosystem === entry.package ? entry.package : `${entry.ecosystem} ${entry.package}`;
+
 export const SINGLE_HOST = "your kernel";
 
 export const isKernelPackage = (name: string) => /^(linux|kernel)(-|$)/.test(name) && name !== "linux-firmware";
@@ -55,7 +59,7 @@ function check(subject: string, entries: AffectedEntry[], value: string, partial
     kind: "version",
     subject,
     value,
-    ecosystem: `${first.ecosystem} ${first.package}`,
+    ecosystem: rangeLabel(first),
     range: decisive ? describeRange(decisive) : ranges.map(describeRange).join(", "),
     result: result.status,
     reason: result.reason,
@@ -257,7 +261,7 @@ export function releaseChecks(record: BugRecord, host: HostVersions, decided: Re
   const release = host.release ?? host.namedRelease;
   if (!release) return [];
   return record.affected.flatMap((entry) => {
-    const ecosystem = `${entry.ecosystem} ${entry.package}`;
+    const ecosystem = rangeLabel(entry);
     if (entry.ecosystem !== release || decided.has(ecosystem)) return [];
     if (isKernelPackage(entry.package) && host.kernel) return [];
     const every = everyVersionAffected(entry.ranges);
