@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { diagnoseBundle, diagnoseFields } from "../../src/engine/diagnose";
 import { diagnoseHosts } from "../../src/engine/hosts";
 import { lexicalTerms, lineTokens, matchTokens, signatureTokens } from "../../src/engine/recall";
-import { stem } from "../../src/engine/recall/tokens";
+import { endsInWord, stem } from "../../src/engine/recall/tokens";
 import { loadDataKb } from "../support/data-kb";
 import { CLEAN_KUBE_PROXY_START, XOR_MARK_KLOG } from "../support/seed-logs";
 import { RETOLD_DNS_TICKET } from "../support/seed-scenarios";
@@ -12,7 +12,10 @@ import { RETOLD_DNS_TICKET } from "../support/seed-scenarios";
 const kb = await loadDataKb();
 const XT = "xt-mark-ipv6-typo-2024";
 const DNS_RACE = "conntrack-udp-dns-race-5s";
-const matches = (kind: "literal" | "regex", pattern: string, line: string) => matchTokens(signatureTokens(kind, pattern), lineTokens(line));
+const matches = (kind: "literal" | "regex", pattern: string, line: string) => {
+  const words = lineTokens(line);
+  return matchTokens(signatureTokens(kind, pattern), words, words.indexOf("\u2026"), endsInWord(line));
+};
 
 describe("token signatures", () => {
   it("are derived from literals and regexes alike, without numbers, ids or regex syntax", () => {
@@ -63,6 +66,28 @@ describe("token signatures", () => {
     const pair = "failed to add the host pair interfaces: operation not supported";
     expect(matches("literal", pair, "Error: failed to add the host pair interfaces: operation not supp\u2026")).toBe(true);
     expect(matches("literal", pair, "Error: failed to add the host pair interfaces: operation\u2026")).toBe(false);
+  });
+
+  it("hold a line cut on the space after a word to most of a signature, when its text ends in that word", () => {
+    // The record's example line (kubernetes-sigs/kubespray#2803) as a paste or a title cut it short.
+    const sig = "error getting ipset version, error: executable file not found in $PATH";
+    const line =
+      "E0519 23:45:37.469160       1 server_others.go:299] can't determine whether to use ipvs proxy, error: error getting ipset version, error: executable file not found";
+    expect(matches("literal", sig, line)).toBe(true);
+    // Text after the last word (a quote, a full stop) means the line was printed or quoted whole to there.
+    expect(matches("literal", sig, `${line}".`)).toBe(false);
+    expect(
+      matches("regex", "Error during parsing: Unknown directive '?proxy'?", "Corefile:3 - Error during parsing: Unknown directive '.'"),
+    ).toBe(false);
+    // Nor may the cut drop what tells failures apart, or most of the signature.
+    expect(
+      matches(
+        "literal",
+        "failed to add the host pair interfaces: operation not supported",
+        "failed to add the host pair interfaces: operation",
+      ),
+    ).toBe(false);
+    expect(matches("literal", sig, "error getting ipset version, error: executable")).toBe(false);
   });
 
   it("refuse a line with other words inserted between theirs: an inserted word can change the meaning", () => {

@@ -13,6 +13,7 @@ import { buildLexicalIndex, type LexicalIndex, type LexicalMatch } from "./lexic
 import { lineResemblance, MAX_REPORT_LINES, reportResemblance } from "./resemblance";
 import {
   ELLIPSIS,
+  endsInWord,
   lineTokens,
   MIN_TOKENS,
   matchTokens,
@@ -164,11 +165,13 @@ export function recallHits(
     }
     return found;
   };
-  const tokenMatches = (words: readonly string[]) => {
+  const tokenMatches = (text: string) => {
+    const words = lineTokens(text);
     const candidates = new Set<number>();
     for (const w of words) for (const i of anchoredBy(w)) candidates.add(i);
     const at = words.indexOf(ELLIPSIS);
-    return [...candidates].filter((i) => matchTokens((tables.tokenSignatures[i] as TokenSignature).tokens, words, at));
+    const open = endsInWord(text);
+    return [...candidates].filter((i) => matchTokens((tables.tokenSignatures[i] as TokenSignature).tokens, words, at, open));
   };
   const resemblance = (l: string): LexicalMatch | null => {
     tried++;
@@ -207,7 +210,7 @@ export function recallHits(
     if (!judged) {
       // Past this many distinct wordings the tier stops: the work stays bounded on any log.
       if (seen.size >= MAX_DISTINCT_LINES) return null;
-      judged = { sigs: tokenMatches(lineTokens(l)), similar: undefined };
+      judged = { sigs: tokenMatches(l), similar: undefined };
       seen.set(key, judged);
     }
     let matched = false;
@@ -242,7 +245,7 @@ export function recallHits(
     const joined = g.parts.join(" ");
     // Only what the lines say together: a signature one of them holds alone was judged on that line.
     const partWords = g.parts.map(lineTokens);
-    const sigs = tokenMatches(lineTokens(joined)).filter((i) => {
+    const sigs = tokenMatches(joined).filter((i) => {
       const sig = tables.tokenSignatures[i] as TokenSignature;
       return !partWords.some((w, k) => exactOn.has(`${sig.key}\n${g.line + k}`) || matchTokens(sig.tokens, w));
     });

@@ -234,21 +234,29 @@ const MAX_EXTRA_WORDS = 2;
  * the meaning ("-j DROP" versus "-m mark ... -j DROP"). A line cut by an ellipsis is matched around it.
  * `at` is where the line's ellipsis is (-1: none), for a caller that tries many signatures on one line.
  */
-export function matchTokens(sig: readonly string[], line: readonly string[], at = line.indexOf(ELLIPSIS)): boolean {
+export function matchTokens(sig: readonly string[], line: readonly string[], at = line.indexOf(ELLIPSIS), endsInWord = true): boolean {
   if (at >= 0) return matchAroundEllipsis(sig, line.slice(0, at), line.slice(at + 1));
   // A paste or a terminal may cut the line's last word without marking it ("cannot allocate memor").
-  return inOrder(sig, line, null) || inOrder(sig, line, "end", UNMARKED_CUT) || cutAtEnd(sig, line);
+  return inOrder(sig, line, null) || inOrder(sig, line, "end", UNMARKED_CUT) || cutAtEnd(sig, line, endsInWord);
 }
+
+/**
+ * Whether a line's text ends in a word (then a cut may have fallen after it). One that ends in other
+ * characters ("Unknown directive '.'", a closing quote) was quoted or printed whole up to there.
+ */
+export const endsInWord = (line: string): boolean => /[A-Za-z0-9_]\s*$/.test(line);
 /** The shortest unmarked cut word that still counts as the start of the signature's last word. */
 const UNMARKED_CUT = 4;
 
 /**
- * A line cut short without a mark (a pager's `less -S` at the terminal's width, a truncated paste): it
- * ends inside one of the signature's words ("$P" of "$PATH"), after most of the signature in order.
+ * A line cut short without a mark (a pager's `less -S` at the terminal's width, a truncated paste or
+ * title): it ends inside one of the signature's words ("$P" of "$PATH") or, when its text ends in that
+ * word (see endsInWord), on the space after one ("…executable file not found" of "… not found in $PATH"),
+ * after most of the signature in order.
  * The part cut off must not be what tells one failure from another: an errno text or a state
  * ("…pair interfaces: o" could go on "operation not supported" or "cannot allocate memory").
  */
-function cutAtEnd(sig: readonly string[], line: readonly string[]): boolean {
+function cutAtEnd(sig: readonly string[], line: readonly string[], endsInWord: boolean): boolean {
   const last = line[line.length - 1];
   const words = sig.filter((t) => t !== WILD).length;
   if (last === undefined || words < MIN_TOKENS + 2) return false;
@@ -256,6 +264,11 @@ function cutAtEnd(sig: readonly string[], line: readonly string[]): boolean {
   for (let k = sig.length - 1; k > 0; k--) {
     const head = sig.slice(0, k);
     if (head.filter((t) => t !== WILD).length < least) return false;
+    const whole = sig[k - 1] as string;
+    const afterWhole = endsInWord && whole !== WILD && same(last, whole);
+    if (afterWhole && !dropsTelling(sig.slice(k)) && inOrder(sig.slice(0, k - 1), line.slice(0, -1), null)) {
+      return true;
+    }
     const cut = sig[k] as string;
     if (cut === WILD || cut === last || !cut.startsWith(last)) continue;
     if (dropsTelling(sig.slice(k + 1))) return false;
