@@ -36,7 +36,9 @@ export async function kbMetaWithin(store: Store, ttlMs: number): Promise<KbMeta 
 
 /** The compiled knowledge base; pass the meta when the request already read it (kbVersion middleware). */
 export async function currentKb(store: Store, known?: KbMeta | null): Promise<ServedKb> {
-  const meta = known === undefined ? await getKbMeta(store) : known;
+  // A fresh read also refreshes what kbMetaWithin serves, so the requests that reuse it never ask for a
+  // version this one has just replaced in `compiled`.
+  const meta = known === undefined ? await kbMetaWithin(store, 0) : known;
   if (!meta) throw new KbNotLoadedError("the knowledge base has not been imported");
   let kb = compiled.get(meta.version);
   if (!kb) {

@@ -64,6 +64,26 @@ describe("the knowledge base's version, read once per KB_VERSION_TTL_MS", () => 
     }
   });
 
+  it("is refreshed by a fresh read elsewhere (the chat doors'), so no route serves a version that read replaced", async () => {
+    const s = await startTestService({ diagnoser: "inline", env: { KB_VERSION_TTL_MS: "600000" } });
+    try {
+      const before = await servedVersion(s, "/bugs");
+      await editAndImport(s, "edited before a chat request");
+      const fresh = await currentKb(s.store);
+      expect(fresh.version).not.toBe(before);
+      expect(await servedVersion(s, "/bugs")).toBe(fresh.version);
+      const res = await s.app.request("/diagnose", {
+        method: "POST",
+        headers: { "content-type": "text/plain" },
+        body: 'unknown option "--xor-mark"',
+      });
+      expect(res.headers.get("x-kb-version")).toBe(fresh.version);
+      expect(((await res.json()) as { kb: { version: string } }).kb.version).toBe(fresh.version);
+    } finally {
+      await s.cleanup();
+    }
+  });
+
   it("is read on every request with a TTL of 0", async () => {
     const s = await startTestService({ diagnoser: "inline", env: { KB_VERSION_TTL_MS: "0" } });
     try {
