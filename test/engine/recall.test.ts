@@ -88,6 +88,23 @@ describe("token signatures", () => {
       ),
     ).toBe(false);
     expect(matches("literal", sig, "error getting ipset version, error: executable")).toBe(false);
+    // The line's last word must be where the signature's head ends, not a later repeat of that word.
+    const cri = String.raw`validate CRI v1 runtime API for endpoint \?"[^"\]*\?": rpc error: code = Unimplemented`;
+    const unknown =
+      'validate CRI v1 runtime API for endpoint "unix:///run/containerd/containerd.sock": rpc error: code = Unknown desc = transport error';
+    expect(matches("regex", cri, unknown)).toBe(false);
+  });
+
+  it("read a line cut after a word as no record's when it could be cut from two, or another record holds it whole", () => {
+    // The flag's name was cut off: kubelet 1.24's --network-plugin or 1.27's --container-runtime?
+    const ids = diagnoseBundle(kb.compiled, "Error: failed to parse kubelet flag: unknown flag").findings.map((f) => f.id);
+    expect(ids).not.toContain("kubelet-1.27-container-runtime-flag-removed");
+    // A message a wrapper split over lines is still read joined when its first part ends on punctuation.
+    const split =
+      "E0519 23:45:37.469160       1 server_others.go:299] can't determine whether to use ipvs proxy, error: error getting ipset version, error: executable file not found (\nin $PATH)";
+    const [f] = diagnoseBundle(kb.compiled, split).findings;
+    expect(f?.id).toBe("kube-proxy-ipvs-prereqs-missing");
+    expect(f?.evidence.some((e) => e.kind === "log" && e.approximate === "tokens")).toBe(true);
   });
 
   it("refuse a line with other words inserted between theirs: an inserted word can change the meaning", () => {

@@ -70,7 +70,9 @@ export function compileRecall(
   keyOf: (recordId: string, signatureId: string) => string,
   symptomText: (record: RecallRecord, log: string) => string = (_, log) => log,
 ): RecallTables {
-  const raw = records.flatMap((r) => r.signatures.map((s) => ({ key: keyOf(r.id, s.id), tokens: signatureTokens(s.kind, s.pattern) })));
+  const raw = records.flatMap((r) =>
+    r.signatures.map((s) => ({ key: keyOf(r.id, s.id), record: r.id, tokens: signatureTokens(s.kind, s.pattern) })),
+  );
   const usable = raw.filter((t) => t.tokens.filter((w) => w !== WILD).length >= MIN_TOKENS);
   // How many token signatures use each word: anchors are the rarest, so few lines are tried.
   const df = new Map<string, number>();
@@ -80,7 +82,7 @@ export function compileRecall(
       .filter((w) => w.length >= MIN_ANCHOR)
       .sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0) || b.length - a.length || a.localeCompare(b))
       .slice(0, 2);
-    return { key: t.key, tokens: t.tokens, anchors };
+    return { key: t.key, record: t.record, tokens: t.tokens, anchors };
   });
   // An anchor shared by many signatures selects nothing: those signatures stay exact-only, so a line
   // never costs more than a handful of token matches.
@@ -171,7 +173,21 @@ export function recallHits(
     for (const w of words) for (const i of anchoredBy(w)) candidates.add(i);
     const at = words.indexOf(ELLIPSIS);
     const open = endsInWord(text);
-    return [...candidates].filter((i) => matchTokens((tables.tokenSignatures[i] as TokenSignature).tokens, words, at, open));
+    const held: number[] = [];
+    const cutAfterWord: number[] = [];
+    for (const i of candidates) {
+      const { tokens } = tables.tokenSignatures[i] as TokenSignature;
+      if (matchTokens(tokens, words, at)) held.push(i);
+      else if (open && matchTokens(tokens, words, at, true)) cutAfterWord.push(i);
+    }
+    // A line that could be cut from the messages of two records says only what they share: the part the
+    // cut dropped (a flag's or a table's name) was what told them apart. Nor does a cut reading stand
+    // beside another record's signature that the line holds whole.
+    const recordOf = (i: number) => (tables.tokenSignatures[i] as TokenSignature).record;
+    const cutRecords = new Set(cutAfterWord.map(recordOf));
+    const heldRecords = new Set(held.map(recordOf));
+    const others = (r: string) => [...heldRecords].some((h) => h !== r);
+    return cutRecords.size > 1 ? held : [...held, ...cutAfterWord.filter((i) => !others(recordOf(i)))];
   };
   const resemblance = (l: string): LexicalMatch | null => {
     tried++;

@@ -216,6 +216,8 @@ function regexText(pattern: string): string {
 
 export interface TokenSignature {
   key: string;
+  /** The record the signature belongs to. */
+  record: string;
   tokens: string[];
   /** The rarest tokens across the knowledge base: a line must hold one of them to be tried at all. */
   anchors: string[];
@@ -234,10 +236,10 @@ const MAX_EXTRA_WORDS = 2;
  * the meaning ("-j DROP" versus "-m mark ... -j DROP"). A line cut by an ellipsis is matched around it.
  * `at` is where the line's ellipsis is (-1: none), for a caller that tries many signatures on one line.
  */
-export function matchTokens(sig: readonly string[], line: readonly string[], at = line.indexOf(ELLIPSIS), endsInWord = true): boolean {
+export function matchTokens(sig: readonly string[], line: readonly string[], at = line.indexOf(ELLIPSIS), cutAfterWord = false): boolean {
   if (at >= 0) return matchAroundEllipsis(sig, line.slice(0, at), line.slice(at + 1));
   // A paste or a terminal may cut the line's last word without marking it ("cannot allocate memor").
-  return inOrder(sig, line, null) || inOrder(sig, line, "end", UNMARKED_CUT) || cutAtEnd(sig, line, endsInWord);
+  return inOrder(sig, line, null) || inOrder(sig, line, "end", UNMARKED_CUT) || cutAtEnd(sig, line, cutAfterWord);
 }
 
 /**
@@ -250,13 +252,13 @@ const UNMARKED_CUT = 4;
 
 /**
  * A line cut short without a mark (a pager's `less -S` at the terminal's width, a truncated paste or
- * title): it ends inside one of the signature's words ("$P" of "$PATH") or, when its text ends in that
- * word (see endsInWord), on the space after one ("…executable file not found" of "… not found in $PATH"),
- * after most of the signature in order.
+ * title): it ends inside one of the signature's words ("$P" of "$PATH") or, when the caller allows it
+ * (`cutAfterWord`: the text ends in that word, see endsInWord), on the space after one ("…executable file
+ * not found" of "… not found in $PATH"), after most of the signature in order.
  * The part cut off must not be what tells one failure from another: an errno text or a state
  * ("…pair interfaces: o" could go on "operation not supported" or "cannot allocate memory").
  */
-function cutAtEnd(sig: readonly string[], line: readonly string[], endsInWord: boolean): boolean {
+function cutAtEnd(sig: readonly string[], line: readonly string[], cutAfterWord: boolean): boolean {
   const last = line[line.length - 1];
   const words = sig.filter((t) => t !== WILD).length;
   if (last === undefined || words < MIN_TOKENS + 2) return false;
@@ -264,11 +266,11 @@ function cutAtEnd(sig: readonly string[], line: readonly string[], endsInWord: b
   for (let k = sig.length - 1; k > 0; k--) {
     const head = sig.slice(0, k);
     if (head.filter((t) => t !== WILD).length < least) return false;
+    // Cut after a whole word: the line's last word must be where the signature's head ends (an earlier
+    // occurrence standing in for it would leave the line going on after the head, saying something else).
     const whole = sig[k - 1] as string;
-    const afterWhole = endsInWord && whole !== WILD && same(last, whole);
-    if (afterWhole && !dropsTelling(sig.slice(k)) && inOrder(sig.slice(0, k - 1), line.slice(0, -1), null)) {
-      return true;
-    }
+    const afterWhole = cutAfterWord && whole !== WILD && same(last, whole) && !dropsTelling(sig.slice(k));
+    if (afterWhole && inOrder(head, line, null) && !inOrder(head, line.slice(0, -1), null)) return true;
     const cut = sig[k] as string;
     if (cut === WILD || cut === last || !cut.startsWith(last)) continue;
     if (dropsTelling(sig.slice(k + 1))) return false;
