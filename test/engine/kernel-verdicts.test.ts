@@ -166,6 +166,31 @@ describe("a release file's one line (/etc/redhat-release, /etc/system-release) i
     expect(other.findings[0]?.verdict.status).not.toBe("affected");
   });
 
+  it("reads Amazon Linux's /etc/system-release with the ID_LIKE its os-release gives", () => {
+    // The strings of trivy's Amazon Linux analyzer tests (aquasecurity/trivy pkg/fanal/analyzer/os/amazonlinux).
+    expect(extractFacts("Amazon Linux release 2 (Karoo)").os).toMatchObject({
+      id: "amzn",
+      versionId: "2",
+      idLike: ["centos", "rhel", "fedora"],
+    });
+    expect(extractFacts("Amazon Linux release 2023 (Amazon Linux)").os).toMatchObject({
+      id: "amzn",
+      versionId: "2023",
+      idLike: ["fedora"],
+    });
+  });
+
+  it("gives way to the host's os-release, and is not read from a container's output or a list of releases", () => {
+    const hostOs = 'PRETTY_NAME="Ubuntu 24.04.1 LTS"\nNAME="Ubuntu"\nVERSION_ID="24.04"\nID=ubuntu\nID_LIKE=debian';
+    expect(extractFacts(`CentOS Linux release 7.9.2009 (Core)\n${hostOs}`).os).toMatchObject({ id: "ubuntu", versionId: "24.04" });
+    expect(extractFacts("$ docker run --rm centos:7 cat /etc/redhat-release\nCentOS Linux release 7.9.2009 (Core)").os).toBeNull();
+    expect(
+      extractFacts("Step 3/5 : RUN cat /etc/redhat-release\n ---> Running in 7c1f2a\nCentOS Linux release 7.9.2009 (Core)").os,
+    ).toBeNull();
+    expect(extractFacts("CentOS Linux release 7.9.2009 (Core)\nRocky Linux release 8.6 (Green Obsidian)").os).toBeNull();
+    expect(extractFacts("$ cat /etc/redhat-release\nCentOS Linux release 7.9.2009 (Core)").os).toMatchObject({ id: "centos" });
+  });
+
   it("is not read inside prose or a log line", () => {
     for (const text of [
       "we upgraded to CentOS Linux release 7.9.2009 (Core) last week",

@@ -27,7 +27,7 @@ const COMMANDS: Array<[RegExp, Command | ((m: RegExpExecArray) => Command)]> = [
   [/^(?:sudo\s+)?(?:\S*\/)?uname((?:\s+-{1,2}[a-z-]+)*)\s*$/, (m) => unameCommand(m[1] ?? "")],
   [/^(?:sudo\s+)?cat\s+\S*\/proc\/version_signature\s*$/, "version-signature"],
   [/^(?:sudo\s+)?cat\s+\S*\/proc\/version\s*$/, "proc-version"],
-  [/^(?:sudo\s+)?cat\s+\S*(?:os-release|\*release|lsb-release)\b.*$/, "os-release"],
+  [/^(?:sudo\s+)?cat\s+\S*(?:[a-z]+-release|\*release)\b.*$/, "os-release"],
   [/^(?:sudo\s+)?lsb_release(?:\s+-[a-z]+)*\s*$/, "os-release"],
   [/^(?:sudo\s+)?(?:\S*\/)?(?:kubectl|oc|k)\b.*\bget\s+(?:no|nodes?)\b.*$/, "nodes"],
   [/^(?:sudo\s+)?(?:\S*\/)?ip6?tables(?:-[\w-]+)?\s+(?:-V|--version)\s*$/, "iptables"],
@@ -52,6 +52,9 @@ const COMMENT = /^\s*#\s+[A-Z][a-z]/;
  * wrapped messages) are read once by this instead of by each pattern.
  */
 const COMMAND_START = /^(?:sudo\s+)?(?:\S*\/)?(?:uname|cat|lsb_release|kubectl|oc|k|ip6?tables)\b/;
+
+/** A line after which a container's own output follows: the classic builder's "---> Running in <id>". */
+const inContainer = (previous: string) => /^\s*---> Running in \w+\s*$/.test(previous);
 
 /** The command a line shows, or null when the line is not a command. */
 export function commandOf(line: string): Command | null {
@@ -186,8 +189,14 @@ export function readBundle(input: readonly string[] | TextLines): { sections: Bu
       // a long run of KEY=value lines (an environment dump) costs a pass over the rest for each line.
       noOsReleaseUntil = end;
     }
-    if (t.includes(" release ") && SYSTEM_RELEASE_LINE.test(t)) {
-      // `cat /etc/redhat-release`: one line, as strong as the os-release it stands in for.
+    if (
+      t.includes(" release ") &&
+      SYSTEM_RELEASE_LINE.test(t) &&
+      (hint === null || hint === "os-release") &&
+      !inContainer(lines.at(i - 1))
+    ) {
+      // `cat /etc/redhat-release` on the host: one line, as strong as the os-release it stands in for.
+      // Not after another command (`docker run … cat /etc/redhat-release`) or a build step's output.
       push("os-release", i, i + 1);
       i++;
       hint = null;

@@ -12,7 +12,7 @@ import { NODES_HEADER, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
 import { type MentionLine, mentionLines, pickComponentMentions, pickKernelMention, pickOsMention, sortMentions } from "./mentions";
 import { pickNamedRelease } from "./named-release";
 import { pickNamedVersions } from "./named-versions";
-import { parseOsRelease, withCosImage } from "./os-release";
+import { parseOsRelease, SYSTEM_RELEASE_LINE, withCosImage } from "./os-release";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { TextLines } from "./text-lines";
 import { parseUname, parseVersionSignature, type UnameFacts } from "./uname";
@@ -90,7 +90,7 @@ export interface PreScan {
 export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const textLines = new TextLines(text, pre?.lineStarts ?? undefined);
   const { sections, notLogs } = readBundle(textLines);
-  const osSection = sections.find((s) => s.kind === "os-release");
+  const osSection = pickOsSection(sections);
   const kernelSources: KernelSource[] = [];
   for (const s of sections) {
     if (s.kind !== "uname" && s.kind !== "proc-version") continue;
@@ -133,6 +133,18 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     namedRelease: pickNamedRelease(mentions.releases),
     notLogs,
   };
+}
+
+/**
+ * The os-release the bundle gives: a KEY=value file or `lsb_release -a` before a release file's one line
+ * (which a container's or an image's output prints as readily as the host's), and of one-line release
+ * files only one that every such line agrees with (a list of releases names no host).
+ */
+function pickOsSection(sections: readonly BundleSection[]): BundleSection | undefined {
+  const os = sections.filter((s) => s.kind === "os-release");
+  const full = os.find((s) => !SYSTEM_RELEASE_LINE.test(s.text.trim()));
+  if (full) return full;
+  return new Set(os.map((s) => s.text.trim())).size === 1 ? os[0] : undefined;
 }
 
 function firstValue(sections: BundleSection[], kind: BundleSection["kind"], parse: (line: string) => string | null): string | null {

@@ -78,29 +78,37 @@ export function parseLsbRelease(text: string, lines?: [number, number]): OsFacts
  * Server release 8.6", "CentOS Stream release 8". Groups: the name, the release, the codename.
  */
 export const SYSTEM_RELEASE_LINE =
-  /^(Red Hat Enterprise Linux(?: Server| Workstation| Client| ComputeNode)?|CentOS(?: Linux| Stream)?|Rocky Linux|AlmaLinux|Oracle Linux Server|CloudLinux(?: Server)?|EuroLinux|Fedora|Amazon Linux(?: AMI)?) release (\d+(?:\.\d+)*)(?: \(([^)]*)\))?$/;
+  /^(Red Hat Enterprise Linux(?: Server| Workstation| Client| ComputeNode)?|CentOS(?: Linux| Stream)?|Rocky Linux|AlmaLinux(?: Kitten)?|Oracle Linux Server|CloudLinux(?: Server)?|EuroLinux|NAVY Linux Enterprise|Fedora|Amazon Linux(?: AMI)?) release (\d+(?:\.\d+)*)(?: Beta)?(?: \(([^)]*)\))?$/;
 
-/** The os-release ID of each name SYSTEM_RELEASE_LINE reads, by the name's first word. */
-const SYSTEM_RELEASE_IDS: Record<string, string> = {
-  Red: "rhel",
-  CentOS: "centos",
-  Rocky: "rocky",
-  AlmaLinux: "almalinux",
-  Oracle: "ol",
-  CloudLinux: "cloudlinux",
-  EuroLinux: "eurolinux",
-  Fedora: "fedora",
-  Amazon: "amzn",
+/**
+ * The os-release ID of each name SYSTEM_RELEASE_LINE reads (by its first word), and the ID_LIKE the same
+ * release's /etc/os-release gives, so that either file decides alike (for the rebuilds whose ID_LIKE
+ * changed between releases, the names every release gives: CloudLinux 7 "rhel fedora", 8 "rhel fedora centos").
+ */
+const SYSTEM_RELEASE_IDS: Record<string, { id: string; idLike: string[] }> = {
+  Red: { id: "rhel", idLike: ["fedora"] },
+  CentOS: { id: "centos", idLike: ["rhel", "fedora"] },
+  Rocky: { id: "rocky", idLike: ["rhel", "centos", "fedora"] },
+  AlmaLinux: { id: "almalinux", idLike: ["rhel", "centos", "fedora"] },
+  Oracle: { id: "ol", idLike: ["fedora"] },
+  CloudLinux: { id: "cloudlinux", idLike: ["rhel", "fedora"] },
+  EuroLinux: { id: "eurolinux", idLike: ["rhel"] },
+  NAVY: { id: "navy", idLike: ["rhel"] },
+  Fedora: { id: "fedora", idLike: [] },
+  Amazon: { id: "amzn", idLike: ["centos", "rhel", "fedora"] },
 };
 
 /** A release file's one line (SYSTEM_RELEASE_LINE), as os-release facts; null for any other text. */
 export function parseSystemRelease(text: string, lines?: [number, number]): OsFacts | null {
   const m = SYSTEM_RELEASE_LINE.exec(text.trim());
-  const id = m ? SYSTEM_RELEASE_IDS[(m[1] as string).split(" ")[0] as string] : undefined;
-  if (!m || !id) return null;
+  const known = m ? SYSTEM_RELEASE_IDS[(m[1] as string).split(" ")[0] as string] : undefined;
+  if (!m || !known) return null;
+  const { id } = known;
+  // Amazon Linux 2023's os-release says ID_LIKE="fedora"; Amazon Linux 2's "centos rhel fedora".
+  const idLike = id === "amzn" && (m[2] as string).startsWith("2023") ? ["fedora"] : known.idLike;
   return {
     id,
-    idLike: [],
+    idLike,
     versionId: m[2] as string,
     prettyName: m[0],
     codename: m[3] || null,
