@@ -12,5 +12,6 @@ export const kbVersion: MiddlewareHandler<AppEnv> = async (c, next) => {
   const meta = await kbMetaWithin(c.get("store"), ttl);
   c.set("kbMeta", meta);
   await next();
-  if (meta) c.res.headers.set("X-KB-Version", meta.version);
+  // A handler that answered from a compiled base says which version that was (see currentKb).
+  if (meta && !c.res.headers.has("X-KB-Version")) c.res.headers.set("X-KB-Version", meta.version);
 };

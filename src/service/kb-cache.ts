@@ -15,10 +15,11 @@ const compiled = new Map<string, Promise<ServedKb>>();
 export class KbNotLoadedError extends Error {}
 
 /**
- * The last version read of each store. The value, not the read's promise: on Workers a promise one
- * request started must not be awaited by another.
+ * The last version read of each store, by the order the reads started in. The value, not the read's
+ * promise: on Workers a promise one request started must not be awaited by another.
  */
-const metaReads = new WeakMap<Store, { at: number; meta: KbMeta | null }>();
+const metaReads = new WeakMap<Store, { seq: number; at: number; meta: KbMeta | null }>();
+let reads = 0;
 
 /**
  * Which knowledge base the store holds, read at most once per `ttlMs` (0: every time). On the Worker each
@@ -28,19 +29,27 @@ const metaReads = new WeakMap<Store, { at: number; meta: KbMeta | null }>();
 export async function kbMetaWithin(store: Store, ttlMs: number): Promise<KbMeta | null> {
   const last = metaReads.get(store);
   if (last && Date.now() - last.at < ttlMs) return last.meta;
+  const seq = ++reads;
   const at = Date.now();
   const meta = await getKbMeta(store);
-  metaReads.set(store, { at, meta });
+  // Reads overlap: a slow one that started before a newer one must not put an older version back.
+  if ((metaReads.get(store)?.seq ?? 0) < seq) metaReads.set(store, { seq, at, meta });
   return meta;
 }
 
-/** The compiled knowledge base; pass the meta when the request already read it (kbVersion middleware). */
+/**
+ * The compiled knowledge base; pass the meta when the request already read it (kbVersion middleware).
+ * Its `version` is the one to label the answer with: a version the request reused may be older.
+ */
 export async function currentKb(store: Store, known?: KbMeta | null): Promise<ServedKb> {
   // A fresh read also refreshes what kbMetaWithin serves, so the requests that reuse it never ask for a
-  // version this one has just replaced in `compiled`.
-  const meta = known === undefined ? await kbMetaWithin(store, 0) : known;
+  // version this one has just replaced in `compiled`. A reused version not compiled here may be stale
+  // (an import since): read it fresh before loading, so the base is stored under the version it is.
+  let meta = known === undefined ? await kbMetaWithin(store, 0) : known;
+  if (known && !compiled.has(known.version)) meta = await kbMetaWithin(store, 0);
   if (!meta) throw new KbNotLoadedError("the knowledge base has not been imported");
-  let kb = compiled.get(meta.version);
+  const version = meta.version;
+  let kb = compiled.get(version);
   if (!kb) {
     // Version and records in one read: an import by another process in between must not mix them.
     kb = loadVersionedRecords(store).then((loaded) => {
@@ -49,8 +58,8 @@ export async function currentKb(store: Store, known?: KbMeta | null): Promise<Se
     });
     // Keep only the newest version: an import replaces the old one everywhere.
     compiled.clear();
-    compiled.set(meta.version, kb);
-    kb.catch(() => compiled.delete(meta.version));
+    compiled.set(version, kb);
+    kb.catch(() => compiled.delete(version));
   }
   return kb;
 }

@@ -2,8 +2,10 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
+import type { KbMeta } from "../../src/db/bug-queries";
+import type { Store } from "../../src/db/create-db";
 import { importFromDir } from "../../src/node/prepare-store";
-import { currentKb } from "../../src/service/kb-cache";
+import { currentKb, kbMetaWithin } from "../../src/service/kb-cache";
 import { startTestService, type TestService } from "../support/test-store";
 
 let service: TestService;
@@ -82,6 +84,42 @@ describe("the knowledge base's version, read once per KB_VERSION_TTL_MS", () => 
     } finally {
       await s.cleanup();
     }
+  });
+
+  it("when not compiled yet, is read again before compiling, and the answer is labelled with the base it used", async () => {
+    const s = await startTestService({ diagnoser: "inline", env: { KB_VERSION_TTL_MS: "600000" } });
+    try {
+      // A version no other test compiled, reused by /bugs, then replaced by an import the reuse does not see.
+      await editAndImport(s, "a version only this test has");
+      const reused = await servedVersion(s, "/bugs");
+      await editAndImport(s, "imported while the old version is reused");
+      const res = await s.app.request("/diagnose", {
+        method: "POST",
+        headers: { "content-type": "text/plain" },
+        body: 'unknown option "--xor-mark"',
+      });
+      const served = ((await res.json()) as { kb: { version: string } }).kb.version;
+      expect(served).not.toBe(reused);
+      expect(res.headers.get("x-kb-version")).toBe(served);
+      expect(await servedVersion(s, "/bugs")).toBe(served);
+    } finally {
+      await s.cleanup();
+    }
+  });
+
+  it("keeps the read that started last when reads overlap, so a slow read never puts an older version back", async () => {
+    // A store whose version reads the test answers by hand, in the order it chooses.
+    const pending: Array<(rows: KbMeta[]) => void> = [];
+    const query = () => new Promise<KbMeta[]>((resolve) => pending.push(resolve));
+    const store = { db: { select: () => ({ from: () => ({ where: query }) }) } } as unknown as Store;
+    const meta = (version: string): KbMeta => ({ version, recordCount: 1, importedAt: "2026-11-30T00:00:00.000Z" });
+    const slow = kbMetaWithin(store, 0);
+    const fast = kbMetaWithin(store, 0);
+    pending[1]?.([meta("kb-new")]);
+    await fast;
+    pending[0]?.([meta("kb-old")]);
+    await slow;
+    expect((await kbMetaWithin(store, 60_000))?.version).toBe("kb-new");
   });
 
   it("is read on every request with a TTL of 0", async () => {

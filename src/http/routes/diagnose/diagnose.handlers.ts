@@ -13,6 +13,7 @@ type DiagnoseContext = Parameters<RouteHandler<typeof routes.diagnose, AppEnv>>[
 export const diagnose: RouteHandler<typeof routes.diagnose, AppEnv> = async (c) => {
   const diagnosis = await diagnoseRequest(c);
   c.header("Cache-Control", "no-store");
+  c.header("X-KB-Version", diagnosis.kb.version);
   // q-values honoured; no Accept, */* or a browser's list gets JSON.
   const type = accepts(c, { header: "Accept", supports: ["application/json", "text/plain"], default: "application/json" });
   if (type === "text/plain") return c.text(renderTextReport(diagnosis), 200);
