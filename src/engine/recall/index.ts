@@ -177,8 +177,10 @@ export function recallHits(
     const cutAfterWord: number[] = [];
     for (const i of candidates) {
       const { tokens } = tables.tokenSignatures[i] as TokenSignature;
-      if (matchTokens(tokens, words, at)) held.push(i);
-      else if (open && matchTokens(tokens, words, at, true)) cutAfterWord.push(i);
+      // Most candidates fail: one call decides that; only a match is asked whether it needed the cut.
+      if (!matchTokens(tokens, words, at, open)) continue;
+      if (!open || matchTokens(tokens, words, at)) held.push(i);
+      else cutAfterWord.push(i);
     }
     // A line that could be cut from the messages of two records says only what they share: the part the
     // cut dropped (a flag's or a table's name) was what told them apart. Nor does a cut reading stand
