@@ -8,7 +8,10 @@ import { z } from "zod";
 export const diagnoseFieldsShape = {
   uname: z.string().optional().describe("`uname -a` (or `uname -r`) output; several lines = several hosts."),
   procVersion: z.string().optional().describe("`cat /proc/version` output."),
-  osRelease: z.string().optional().describe("`cat /etc/os-release` output."),
+  osRelease: z
+    .string()
+    .optional()
+    .describe("`cat /etc/os-release` output, `lsb_release -a` output, or a release file's one line (`cat /etc/redhat-release`)."),
   logs: z.string().optional().describe("Log lines (journal, dmesg, container logs), or a whole bundle."),
   nodes: z.string().optional().describe("`kubectl get nodes -o wide` output."),
   iptablesVersion: z.string().optional().describe("`iptables --version` (or ip6tables/-restore) output."),
