@@ -20,6 +20,11 @@ export interface AppVariables {
   failure: Record<string, string> | undefined;
   /** The loaded knowledge base, read once per request by the kbVersion middleware (null before an import). */
   kbMeta: KbMeta | null;
+  /**
+   * Keeps work that other requests may await running past this request's end (the Worker's waitUntil;
+   * a tracked promise on Node): a client that goes away must not cancel a load others wait for.
+   */
+  keepAlive: (work: Promise<unknown>) => void;
   /** The request body as bytes, read the cheapest way the runtime offers (see AppDeps.bodyBytes). */
   bodyBytes: () => Promise<Uint8Array>;
 }

@@ -1,4 +1,5 @@
 import { methodNotAllowed } from "hono/method-not-allowed";
+import { defaultRunInBackground } from "../integrations/chat-config";
 import { chatRoutes } from "../integrations/chat-routes";
 import { htmlErrors } from "../web/html-errors";
 import { webRoutes } from "../web/routes";
@@ -33,6 +34,7 @@ export function createApp(deps: AppDeps) {
   app.use(async (c, next) => {
     c.set("store", deps.store(c.env));
     c.set("diagnoser", deps.diagnoser(c.env));
+    c.set("keepAlive", (work) => (deps.background ?? defaultRunInBackground)(c, () => work));
     c.set("bodyBytes", () => deps.bodyBytes?.(c) ?? c.req.arrayBuffer().then((b) => new Uint8Array(b)));
     await next();
   });

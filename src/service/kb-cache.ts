@@ -40,8 +40,9 @@ export async function kbMetaWithin(store: Store, ttlMs: number): Promise<KbMeta 
 /**
  * The compiled knowledge base; pass the meta when the request already read it (kbVersion middleware).
  * Its `version` is the one to label the answer with: a version the request reused may be older.
+ * `keepAlive` is handed a load this call starts, for the runtime to keep running past the request.
  */
-export async function currentKb(store: Store, known?: KbMeta | null): Promise<ServedKb> {
+export async function currentKb(store: Store, known?: KbMeta | null, keepAlive?: (work: Promise<unknown>) => void): Promise<ServedKb> {
   // A fresh read also refreshes what kbMetaWithin serves, so the requests that reuse it never ask for a
   // version this one has just replaced in `compiled`. A reused version not compiled here may be stale
   // (an import since): read it fresh before loading, so the base is stored under the version it is.
@@ -60,6 +61,9 @@ export async function currentKb(store: Store, known?: KbMeta | null): Promise<Se
     compiled.clear();
     compiled.set(version, kb);
     kb.catch(() => compiled.delete(version));
+    // Other requests await this load: on the Worker it must outlive this request if its client goes
+    // away (a canceled request's pending I/O never settles, and its waiters would fail).
+    keepAlive?.(kb.catch(() => undefined));
   }
   return kb;
 }

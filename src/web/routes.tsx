@@ -71,7 +71,7 @@ export function webRoutes() {
       const field = form.bundle;
       const bundle = typeof field === "string" ? field : field instanceof File ? await field.text() : "";
       if (new TextEncoder().encode(bundle).length > max) return tooLarge(c, max);
-      const kb = await currentKb(c.get("store"));
+      const kb = await currentKb(c.get("store"), undefined, c.get("keepAlive"));
       const scoped = typeof form.record === "string" ? kb.records.find((r) => r.id === form.record) : undefined;
       // The API's own path: the diagnoser (a pool thread on Node, inline on the Worker) with its limits,
       // so an empty or oversized paste is refused with the status POST /diagnose gives.

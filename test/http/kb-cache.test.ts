@@ -122,6 +122,21 @@ describe("the knowledge base's version, read once per KB_VERSION_TTL_MS", () => 
     expect((await kbMetaWithin(store, 60_000))?.version).toBe("kb-new");
   });
 
+  it("hands a load it starts to keepAlive (the Worker's waitUntil), and nothing once the version is compiled", async () => {
+    const s = await startTestService({ diagnoser: "inline" });
+    try {
+      await editAndImport(s, "a version only the keepAlive test has");
+      const kept: Promise<unknown>[] = [];
+      const kb = await currentKb(s.store, undefined, (work) => kept.push(work));
+      expect(kept).toHaveLength(1);
+      await expect(kept[0]).resolves.toBe(kb);
+      await currentKb(s.store, undefined, (work) => kept.push(work));
+      expect(kept).toHaveLength(1);
+    } finally {
+      await s.cleanup();
+    }
+  });
+
   it("is read on every request with a TTL of 0", async () => {
     const s = await startTestService({ diagnoser: "inline", env: { KB_VERSION_TTL_MS: "0" } });
     try {

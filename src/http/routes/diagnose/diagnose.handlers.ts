@@ -22,7 +22,7 @@ export const diagnose: RouteHandler<typeof routes.diagnose, AppEnv> = async (c) 
 
 /** The engine runs in the diagnoser (a worker thread on Node, inline on the Worker), never here. */
 async function diagnoseRequest(c: DiagnoseContext): Promise<ServedDiagnosis> {
-  const kb = await currentKb(c.get("store"), c.get("kbMeta"));
+  const kb = await currentKb(c.get("store"), c.get("kbMeta"), c.get("keepAlive"));
   const { limit } = c.req.valid("query");
   const type = mediaType(c);
   if (type === "application/json") {
