@@ -44,67 +44,59 @@ describe("the knowledge base's version, read once per KB_VERSION_TTL_MS", () => 
     expect(await importFromDir(s.store, s.dataDir)).toMatchObject({ ok: true, changed: true });
   };
   const servedVersion = async (s: TestService, path: string) => (await s.app.request(path)).headers.get("x-kb-version");
+  /** A diagnosis: the version its header names and the one its body says it used. */
+  const diagnosed = async (s: TestService) => {
+    const res = await s.app.request("/diagnose", {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: 'unknown option "--xor-mark"',
+    });
+    return { header: res.headers.get("x-kb-version"), body: ((await res.json()) as { kb: { version: string } }).kb.version };
+  };
+  /** A service of its own (the TTL is per service's settings), cleaned up whatever the test does. */
+  const withService = async (ttlMs: string, test: (s: TestService) => Promise<void>) => {
+    const s = await startTestService({ diagnoser: "inline", env: { KB_VERSION_TTL_MS: ttlMs } });
+    try {
+      await test(s);
+    } finally {
+      await s.cleanup();
+    }
+  };
 
   it("is reused within the TTL: an import is served after it, or at once after /health reads it", async () => {
-    const s = await startTestService({ diagnoser: "inline", env: { KB_VERSION_TTL_MS: "600000" } });
-    try {
+    await withService("600000", async (s) => {
       const before = await servedVersion(s, "/bugs/xt-mark-ipv6-typo-2024");
       await editAndImport(s, "edited while serving");
       expect(await servedVersion(s, "/bugs/xt-mark-ipv6-typo-2024")).toBe(before);
       const fresh = await servedVersion(s, "/health");
       expect(fresh).not.toBe(before);
       expect(await servedVersion(s, "/bugs/xt-mark-ipv6-typo-2024")).toBe(fresh);
-      const res = await s.app.request("/diagnose", {
-        method: "POST",
-        headers: { "content-type": "text/plain" },
-        body: 'unknown option "--xor-mark"',
-      });
-      expect(res.headers.get("x-kb-version")).toBe(fresh);
-      expect(((await res.json()) as { kb: { version: string } }).kb.version).toBe(fresh);
-    } finally {
-      await s.cleanup();
-    }
+      expect(await diagnosed(s)).toEqual({ header: fresh, body: fresh });
+    });
   });
 
   it("is refreshed by a fresh read elsewhere (the chat doors'), so no route serves a version that read replaced", async () => {
-    const s = await startTestService({ diagnoser: "inline", env: { KB_VERSION_TTL_MS: "600000" } });
-    try {
+    await withService("600000", async (s) => {
       const before = await servedVersion(s, "/bugs");
       await editAndImport(s, "edited before a chat request");
       const fresh = await currentKb(s.store);
       expect(fresh.version).not.toBe(before);
       expect(await servedVersion(s, "/bugs")).toBe(fresh.version);
-      const res = await s.app.request("/diagnose", {
-        method: "POST",
-        headers: { "content-type": "text/plain" },
-        body: 'unknown option "--xor-mark"',
-      });
-      expect(res.headers.get("x-kb-version")).toBe(fresh.version);
-      expect(((await res.json()) as { kb: { version: string } }).kb.version).toBe(fresh.version);
-    } finally {
-      await s.cleanup();
-    }
+      expect(await diagnosed(s)).toEqual({ header: fresh.version, body: fresh.version });
+    });
   });
 
   it("when not compiled yet, is read again before compiling, and the answer is labelled with the base it used", async () => {
-    const s = await startTestService({ diagnoser: "inline", env: { KB_VERSION_TTL_MS: "600000" } });
-    try {
+    await withService("600000", async (s) => {
       // A version no other test compiled, reused by /bugs, then replaced by an import the reuse does not see.
       await editAndImport(s, "a version only this test has");
       const reused = await servedVersion(s, "/bugs");
       await editAndImport(s, "imported while the old version is reused");
-      const res = await s.app.request("/diagnose", {
-        method: "POST",
-        headers: { "content-type": "text/plain" },
-        body: 'unknown option "--xor-mark"',
-      });
-      const served = ((await res.json()) as { kb: { version: string } }).kb.version;
-      expect(served).not.toBe(reused);
-      expect(res.headers.get("x-kb-version")).toBe(served);
-      expect(await servedVersion(s, "/bugs")).toBe(served);
-    } finally {
-      await s.cleanup();
-    }
+      const { header, body } = await diagnosed(s);
+      expect(body).not.toBe(reused);
+      expect(header).toBe(body);
+      expect(await servedVersion(s, "/bugs")).toBe(body);
+    });
   });
 
   it("keeps the read that started last when reads overlap, so a slow read never puts an older version back", async () => {
@@ -123,8 +115,7 @@ describe("the knowledge base's version, read once per KB_VERSION_TTL_MS", () => 
   });
 
   it("hands a load it starts to keepAlive (the Worker's waitUntil), and nothing once the version is compiled", async () => {
-    const s = await startTestService({ diagnoser: "inline" });
-    try {
+    await withService("2000", async (s) => {
       await editAndImport(s, "a version only the keepAlive test has");
       const kept: Promise<unknown>[] = [];
       const kb = await currentKb(s.store, undefined, (work) => kept.push(work));
@@ -132,19 +123,14 @@ describe("the knowledge base's version, read once per KB_VERSION_TTL_MS", () => 
       await expect(kept[0]).resolves.toBe(kb);
       await currentKb(s.store, undefined, (work) => kept.push(work));
       expect(kept).toHaveLength(1);
-    } finally {
-      await s.cleanup();
-    }
+    });
   });
 
   it("is read on every request with a TTL of 0", async () => {
-    const s = await startTestService({ diagnoser: "inline", env: { KB_VERSION_TTL_MS: "0" } });
-    try {
+    await withService("0", async (s) => {
       const before = await servedVersion(s, "/bugs");
       await editAndImport(s, "edited with no reuse");
       expect(await servedVersion(s, "/bugs")).not.toBe(before);
-    } finally {
-      await s.cleanup();
-    }
+    });
   });
 });
