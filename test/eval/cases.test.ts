@@ -31,8 +31,8 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout15": 50,
   "eval/holdout16": 50,
   "eval/holdout17": 30,
-  "eval/holdout18": 50,
-  "eval/holdout19": 30,
+  "eval/holdout18": 100,
+  "eval/holdout19": 80,
 };
 
 beforeAll(async () => {
