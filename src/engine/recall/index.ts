@@ -188,8 +188,8 @@ export function recallHits(
     const recordOf = (i: number) => (tables.tokenSignatures[i] as TokenSignature).record;
     const cutRecords = new Set(cutAfterWord.map(recordOf));
     const heldRecords = new Set(held.map(recordOf));
-    const others = (r: string) => [...heldRecords].some((h) => h !== r);
-    return cutRecords.size > 1 ? held : [...held, ...cutAfterWord.filter((i) => !others(recordOf(i)))];
+    const heldByOthers = (r: string) => heldRecords.size > (heldRecords.has(r) ? 1 : 0);
+    return cutRecords.size > 1 ? held : [...held, ...cutAfterWord.filter((i) => !heldByOthers(recordOf(i)))];
   };
   const resemblance = (l: string): LexicalMatch | null => {
     tried++;
