@@ -165,8 +165,11 @@ export const affectedSchema = z.strictObject({
    * feature. For the linux ecosystem it applies to every kernel whose upstream base is below it,
    * vendor and distro kernels included, unless `backports` names the distro package that carries it.
    * removal: "from X on, feature Y is gone" — `introduced` is the first version without it, and there
-   * is no fix. For the linux ecosystem it applies to every kernel whose upstream base is at or above it,
-   * vendor and distro kernels included.
+   * is no fix: a removed flag, option or API version, or an intended change of default that old setups
+   * trip over (kubelet 1.8 refusing swap). For the linux ecosystem it applies to every kernel whose
+   * upstream base is at or above it, vendor and distro kernels included.
+   * Only a regression warns without a symptom (an advisory): a missing or removed feature matters only to
+   * a setup that uses it, and then the log shows it.
    */
   kind: z.enum(["regression", "requirement", "removal"]).default("regression"),
   /** Distro kernels known to carry the feature although their upstream base is older (requirement only). */

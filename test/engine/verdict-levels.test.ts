@@ -162,3 +162,32 @@ describe("removals: from kernel X on, feature Y is gone", () => {
     expect(f?.verdict.status).toBe("not-affected");
   });
 });
+
+describe("removed flags, options and API versions: a version alone warns of regressions only", () => {
+  // `docker --version` as bitwarden/server#6732 and many READMEs quote it.
+  const DOCKER_29 = "Docker version 29.1.3, build f52814d";
+  const DOCKER_20_10_6 = "Docker version 20.10.6, build 370c289";
+  const API = "docker-29-minimum-api-1.44-old-clients";
+  const dockerEntries = (id: string) => data.records.find((r) => r.id === id)?.affected.filter((a) => a.ecosystem === "docker") ?? [];
+  const removals = data.records
+    .filter((r) => dockerEntries(r.id).length && dockerEntries(r.id).every((a) => a.kind === "removal"))
+    .map((r) => r.id);
+
+  it("does not warn every Docker 29 host of the options and API versions Docker dropped", () => {
+    // Docker 23's "graph" key, 26's schema 1 pulls, 28's raw-table rules, 29's API floor.
+    expect(removals).toEqual(expect.arrayContaining([API, "docker-23-graph-option-removed"]));
+    const d = diagnoseFields(data, { logs: DOCKER_29 });
+    expect(d.advisories.map((a) => a.id).filter((id) => removals.includes(id))).toEqual([]);
+  });
+
+  it("still judges a finding its log shows by that version", () => {
+    const log = data.records.find((r) => r.id === API)?.examples[0]?.log ?? "";
+    const f = diagnoseFields(data, { logs: `${DOCKER_29}\n${log}` }).findings[0];
+    expect(f).toMatchObject({ id: API, verdict: { status: "affected" } });
+  });
+
+  it("still warns of a regression in the version given, without a symptom", () => {
+    const d = diagnoseFields(data, { logs: DOCKER_20_10_6 });
+    expect(d.advisories.map((a) => a.id)).toContain("docker-20.10.6-ipv6-disabled-userland-proxy-tcp6");
+  });
+});

@@ -39,7 +39,7 @@ describe("evaluateRanges: upstream stable-branch ranges (linux)", () => {
 
   it("says a version predates the regression on its branch", () => {
     const result = evaluate("6.1.90");
-    expect(result).toMatchObject({ status: "not-affected", reason: "before the regression was introduced in 6.1.113", certain: true });
+    expect(result).toMatchObject({ status: "not-affected", reason: "before 6.1.113, the first affected version", certain: true });
     expect(result.range).toBe(ranges[1]);
   });
 
@@ -64,11 +64,11 @@ describe("evaluateRanges: mainline-bounded ranges (linux)", () => {
     expect(evaluateRanges("linux", "6.9.5", ranges)).toMatchObject({ status: "affected", reason: "6.9.5 is in 6.9 ≤ v < 6.10" });
     expect(evaluateRanges("linux", "6.9-rc2", ranges)).toMatchObject({
       status: "not-affected",
-      reason: "before the regression was introduced in 6.9",
+      reason: "before 6.9, the first affected version",
     });
     expect(evaluateRanges("linux", "6.6.58", ranges)).toMatchObject({
       status: "not-affected",
-      reason: "before the regression was introduced in 6.9",
+      reason: "before 6.9, the first affected version",
     });
     expect(evaluateRanges("linux", "6.11.6", ranges)).toMatchObject({
       status: "not-affected",
@@ -102,7 +102,7 @@ describe("evaluateRanges: distro kernels", () => {
     const ranges = [range("5.14.0-410.el9", { fixed: "5.14.0-414.el9" }, "https://issues.redhat.com/browse/RHEL-22465")];
     expect(evaluateRanges("rpm", "5.14.0-407.el9", ranges)).toMatchObject({
       status: "not-affected",
-      reason: "5.14.0-407.el9 is before 5.14.0-410.el9, where the regression was introduced",
+      reason: "5.14.0-407.el9 is before 5.14.0-410.el9, the first affected version",
     });
     expect(evaluateRanges("rpm", "5.14.0-412.el9", ranges)).toMatchObject({ status: "affected", certain: true });
     // kernel-5.14.0-427.13.1.el9_4: https://github.com/dynup/kpatch/pull/1388
@@ -134,7 +134,7 @@ describe("evaluateRanges: distro kernels", () => {
       expect(partial("5.15.0-124")).toMatchObject({
         status: "not-affected",
         certain: true,
-        reason: "5.15.0-124 is before 5.15.0-125.135, where the regression was introduced",
+        reason: "5.15.0-124 is before 5.15.0-125.135, the first affected version",
       });
     });
 
@@ -174,7 +174,7 @@ describe("evaluateRanges: components (semver)", () => {
     });
     expect(evaluateRanges("semver", "1.0.0-rc92", ranges)).toMatchObject({
       status: "not-affected",
-      reason: "1.0.0-rc92 is before 1.0.0-rc93, where the regression was introduced",
+      reason: "1.0.0-rc92 is before 1.0.0-rc93, the first affected version",
     });
   });
 

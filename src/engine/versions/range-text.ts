@@ -21,7 +21,7 @@ export function fixedReason(version: string, r: AffectedRange): string {
 }
 
 export function beforeReason(version: string, r: AffectedRange): string {
-  return `${version} is before ${r.introduced}, where the regression was introduced`;
+  return `${version} is before ${r.introduced}, the first affected version`;
 }
 
 export function branchFixedReason(branch: string, r: AffectedRange): string {
@@ -34,13 +34,13 @@ export function mainlineFixedReason(branch: string, r: AffectedRange): string {
   return `the last affected release was ${r.lastAffected}, before your ${branch} branch began`;
 }
 
-export const kernelBeforeReason = (r: AffectedRange) => `before the regression was introduced in ${r.introduced}`;
+export const kernelBeforeReason = (r: AffectedRange) => `before ${r.introduced}, the first affected version`;
 
 export const noBranchRangeReason = (branch: string) => `no affected range on the ${branch} branch`;
 
 export function abiIntroducedReason(version: string, r: AffectedRange): string {
   const why = "so this could also be an earlier, unaffected upload of that ABI; `uname -v` would settle it";
-  return `${version} is the ABI where the regression was introduced (${r.introduced}); the upload number is unknown, ${why}`;
+  return `${version} is the ABI of the first affected build (${r.introduced}); the upload number is unknown, ${why}`;
 }
 
 export function abiFixedReason(version: string, r: AffectedRange): string {
