@@ -81,6 +81,16 @@ describe("verdicts say the level they rest on", () => {
     expect(silent.advisories).toEqual([]);
   });
 
+  it("calls a version after the last one known to be broken unknown, not fixed, and lets the symptom decide", async () => {
+    const kb = await seedWith([
+      { introduced: "6.6.57", lastAffected: "6.6.58", evidence: "verified", fixedEvidence: "reported", source: A },
+    ]);
+    const d = diagnoseFields(kb, { uname: "6.6.60", logs: XOR_MARK_KLOG });
+    expect(versionOf(d)).toMatchObject({ result: "unknown", hedgedFrom: "not-affected" });
+    expect(versionOf(d)?.reason).toMatch(/6\.6\.60 is after 6\.6\.58, the last version known to be affected/);
+    expect(d.findings[0]?.verdict).toMatchObject({ status: "affected", level: "reported" });
+  });
+
   it("keeps a verified or corroborated fix above the symptom: the line may have another cause", async () => {
     const kb = await seedWith([{ introduced: "6.6.57", fixed: "6.6.59", evidence: "verified", source: A }]);
     const d = diagnoseFields(kb, { uname: "6.6.61", logs: XOR_MARK_KLOG });
