@@ -38,6 +38,7 @@ export const EVAL_SETS = [
   { label: "held-out set 17 (eval/holdout17)", dir: "eval/holdout17" },
   { label: "held-out set 18 (eval/holdout18)", dir: "eval/holdout18" },
   { label: "held-out set 19 (eval/holdout19)", dir: "eval/holdout19" },
+  { label: "held-out set 20 (eval/holdout20)", dir: "eval/holdout20" },
 ] as const;
 
 /** Reads every <dir>/*.yaml (eval/cases by default); all problems at once, like kb:check. */
