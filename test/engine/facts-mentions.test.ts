@@ -346,6 +346,30 @@ describe("docker version", () => {
     });
   });
 
+  it("reads the client's version, when the daemon's part is missing, as a version named in passing", async () => {
+    // moby/moby#51186 (the PR that raised the API floor): a client pinned to API 1.43 against the new daemon.
+    const clientOnly = [
+      "DOCKER_API_VERSION=1.43 docker version",
+      "Client:",
+      " Version:           28.5.0",
+      " API version:       1.43 (downgraded from 1.51)",
+      " Go version:        go1.24.7",
+      " Git commit:        887030f",
+      "Error response from daemon: client version 1.43 is too old. Minimum supported API version is 1.44, please upgrade your client to a newer version",
+    ].join("\n");
+    expect(extractFacts(clientOnly)).toMatchObject({ components: {}, named: { docker: "28.5.0" } });
+    // With the daemon's part there, the client's version is not the host's: modern's client says 29.0.1.
+    expect(extractFacts(modern).components.docker).toBe("29.0.0");
+    // podman's client part (no indent, "API Version:") is not docker's.
+    expect(extractFacts("Client:       Podman Engine\nVersion:      4.9.3\nAPI Version:  4.9.3").named).toEqual({});
+    // The client here is older than the daemon that refused it: the named version cannot rule the bug out.
+    const kb = (await loadDataKb()).compiled;
+    const f = diagnoseFields(kb, { logs: clientOnly }).findings[0];
+    expect(f?.id).toBe("docker-29-minimum-api-1.44-old-clients");
+    expect(f?.verdict.status).toBe("unknown");
+    expect(f?.verdict.reason).toMatch(/28\.5\.0 is before 29\.0\.0.*a version the report names/);
+  });
+
   it("judges a record on the daemon's version as on docker's own --version line", async () => {
     const kb = (await loadDataKb()).compiled;
     const failure = "Error starting userland proxy: listen tcp6 [::]:9982: socket: address family not supported by protocol";

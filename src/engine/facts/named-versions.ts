@@ -55,7 +55,20 @@ const namedMarkers = (names: readonly string[]) =>
     `${n}\` \``,
     ...[..."0123456789"].map((d) => `${n} ${d}`),
   ]);
+/**
+ * `docker version`'s client part, when it is all the output has (the daemon did not answer, or the
+ * paste stops there): its "Version:" line right under "Client:", then its "API version:" line. The
+ * daemon's part is read as the host's own (docker-version.ts); the client's is usually the same
+ * release but need not be, so it counts as a version named in passing. podman's and nerdctl's
+ * client parts are laid out otherwise (no indent, "API Version:", no API line).
+ */
+const DOCKER_CLIENT_HEADER = /^Client:(?: Docker Engine - \w+)?\s*$/;
+const DOCKER_CLIENT_VERSION = /^ +Version: +v?(\d+\.\d+\.\d+)(?:-ce|-ee)?\s*$/;
+const DOCKER_API_VERSION = /^ +API version: +1\.\d+\b/;
+const DOCKER_API_MARKER = "api version: ";
+
 export const NAMED_MARKERS = [
+  DOCKER_API_MARKER,
   ...namedMarkers([
     ...["docker", "docker-ce", "containerd", "containerd.io", "runc", "crun"],
     ...["kubernetes", "kubelet", "kubeadm", "coredns", "flannel", "cri-o", "crio"],
@@ -123,6 +136,8 @@ export function pickNamedVersions(candidates: readonly LineRef[], lineAt: (line:
     if (systemd) add("systemd", systemd);
     const listed = listedPackage(text) ?? aptPolicyPackage(text, () => lineAt(line - 1));
     if (listed) add(...listed);
+    const client = DOCKER_API_VERSION.test(text) ? dockerClientVersion(lineAt(line - 1), lineAt(line - 2)) : null;
+    if (client) add("docker", client);
     const lower = text.toLowerCase();
     for (const [ecosystem, prose, dpkg, base] of NAMED_VERSIONS) {
       if (!base.some((b) => lower.includes(b))) continue;
@@ -137,4 +152,10 @@ export function pickNamedVersions(candidates: readonly LineRef[], lineAt: (line:
   const out: Record<string, string> = {};
   for (const [ecosystem, versions] of found) if (versions.size === 1) out[ecosystem] = [...versions][0] as string;
   return out;
+}
+
+/** The client's version, when the two lines above an "API version:" line are "Client:" and its "Version:". */
+function dockerClientVersion(versionLine: string, headerLine: string): string | null {
+  if (!DOCKER_CLIENT_HEADER.test(headerLine)) return null;
+  return DOCKER_CLIENT_VERSION.exec(versionLine)?.[1] ?? null;
 }
