@@ -360,6 +360,10 @@ describe("docker version", () => {
     expect(extractFacts(clientOnly)).toMatchObject({ components: {}, named: { docker: "28.5.0" } });
     // With the daemon's part there, the client's version is not the host's: modern's client says 29.0.1.
     expect(extractFacts(modern).components.docker).toBe("29.0.0");
+    // Docker Desktop's client part has a line of its own above its Version (astramieri/docker command_version.md).
+    const desktop =
+      "Client:\n Cloud integration: v1.0.35+desktop.10\n Version:           25.0.2\n API version:       1.44\n Go version:        go1.21.6";
+    expect(extractFacts(desktop).named).toEqual({ docker: "25.0.2" });
     // podman's client part (no indent, "API Version:") is not docker's.
     expect(extractFacts("Client:       Podman Engine\nVersion:      4.9.3\nAPI Version:  4.9.3").named).toEqual({});
     // The client here is older than the daemon that refused it: the named version cannot rule the bug out.

@@ -136,7 +136,7 @@ export function pickNamedVersions(candidates: readonly LineRef[], lineAt: (line:
     if (systemd) add("systemd", systemd);
     const listed = listedPackage(text) ?? aptPolicyPackage(text, () => lineAt(line - 1));
     if (listed) add(...listed);
-    const client = DOCKER_API_VERSION.test(text) ? dockerClientVersion(lineAt(line - 1), lineAt(line - 2)) : null;
+    const client = DOCKER_API_VERSION.test(text) ? dockerClientVersion(lineAt(line - 1), [lineAt(line - 2), lineAt(line - 3)]) : null;
     if (client) add("docker", client);
     const lower = text.toLowerCase();
     for (const [ecosystem, prose, dpkg, base] of NAMED_VERSIONS) {
@@ -154,8 +154,11 @@ export function pickNamedVersions(candidates: readonly LineRef[], lineAt: (line:
   return out;
 }
 
-/** The client's version, when the two lines above an "API version:" line are "Client:" and its "Version:". */
-function dockerClientVersion(versionLine: string, headerLine: string): string | null {
-  if (!DOCKER_CLIENT_HEADER.test(headerLine)) return null;
-  return DOCKER_CLIENT_VERSION.exec(versionLine)?.[1] ?? null;
+/**
+ * The client's version, when the line above an "API version:" line is its "Version:" and "Client:" heads
+ * the part, right above or above one more line of it (Docker Desktop's " Cloud integration: v1.0.35").
+ */
+function dockerClientVersion(versionLine: string, [above, aboveThat]: [string, string]): string | null {
+  const headed = DOCKER_CLIENT_HEADER.test(above) || (/^ +\S/.test(above) && DOCKER_CLIENT_HEADER.test(aboveThat));
+  return headed ? (DOCKER_CLIENT_VERSION.exec(versionLine)?.[1] ?? null) : null;
 }
