@@ -277,6 +277,15 @@ describe("versions named in passing", () => {
     expect(named("Some header:\n  Installed: 1.2.3")).toEqual({});
   });
 
+  it("reads an environment list's entries, Markdown emphasis included, and no log line of the program", () => {
+    // bthek1/ISO_Standards Backend/DOCKER_RUNTIME_ISSUE.md (a write-up of the LXC AppArmor sysctl denial).
+    expect(named("- containerd.io: **2.1.5** (downgraded from 2.2.0, pinned)\n- runc: **1.3.3** (still has the security fix)")).toEqual({
+      containerd: "2.1.5",
+      runc: "1.3.3",
+    });
+    expect(named("runc: exec failed: unable to start container process: error during container init")).toEqual({});
+  });
+
   it("reads nothing from two versions of one component, a path, or a neighbouring tool's name", () => {
     expect(named("works on docker 20.10.7, breaks on docker 20.10.6")).toEqual({});
     expect(named("overlay on /var/lib/docker/overlay2/1.2.3 failed")).toEqual({});

@@ -33,7 +33,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout17": 30,
   "eval/holdout18": 100,
   "eval/holdout19": 80,
-  "eval/holdout20": 1,
+  "eval/holdout20": 90,
 };
 
 beforeAll(async () => {

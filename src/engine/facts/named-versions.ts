@@ -53,6 +53,9 @@ const namedMarkers = (names: readonly string[]) =>
     // Markdown: "Kubernetes `1.27.0`", "`containerd` `v2.3.5`".
     `${n} \``,
     `${n}\` \``,
+    // An environment list: "- runc: 1.1.12", "- containerd: **1.7.2**", "**Kubernetes**: v1.28.2".
+    `${n}: `,
+    `${n}**: `,
     ...[..."0123456789"].map((d) => `${n} ${d}`),
   ]);
 /**
@@ -96,6 +99,8 @@ const COMPONENT_NAMES: ReadonlyArray<[ecosystem: string, names: string, base: re
   ["flannel", "flannel", ["flannel"]],
   ["cri-o", "cri-o|crio", ["cri-o", "crio"]],
 ];
+/** What may wrap a name or a version: a quote, a Markdown code span or emphasis ("**1.7.2**"). */
+const QUOTE = "(?:[`'\"]|\\*{1,2})?";
 const VERSION = "v?(\\d+\\.\\d+\\.\\d+(?:-(?:ce|ee|rc\\.?\\d+|beta\\.?\\d+))?)(?!\\w|\\.\\d)";
 const NAMED_VERSIONS = COMPONENT_NAMES.map(
   ([ecosystem, names, base]) =>
@@ -104,7 +109,7 @@ const NAMED_VERSIONS = COMPONENT_NAMES.map(
       // The name, then at most "version", "to (version)", ":" or "(version" before the number, which
       // may be quoted and carry a package epoch ("`5:29.0.0-1~ubuntu…`").
       new RegExp(
-        `(?:^|[^\\w/.-])(?:${names})[\`'"]?(?:\\s+version|\\s+to(?:\\s+version)?)?\\s*(?:(?::|\\((?:version\\s*)?)\\s*)?[\`'"]?(?:\\d+:)?${VERSION}`,
+        `(?:^|[^\\w/.-])(?:${names})${QUOTE}(?:\\s+version|\\s+to(?:\\s+version)?)?\\s*(?:(?::|\\((?:version\\s*)?)\\s*)?${QUOTE}(?:\\d+:)?${VERSION}`,
         "gi",
       ),
       // dpkg and apt: "Unpacking docker-ce (5:23.0.1-1~debian.11~bullseye) over (...)", "Setting up runc (1.1.12-0ubuntu3)".
