@@ -27,6 +27,7 @@ import {
   scoreFinding,
 } from "./score";
 import {
+  combinationChecks,
   confirmBySymptom,
   decidedEcosystems,
   decideVerdict,
@@ -196,13 +197,17 @@ function assemble(
       findings.push(buildFinding(record, seen, checks, verdict, recordContextShown(kb, record, context, seen), given));
     } else if (verdict.status === "affected" && recordContextShown(kb, record, context, NO_HITS).kind !== "no") {
       // Without a symptom only a regression is worth a warning: a kernel that lacks a feature (or
-      // dropped one) matters only to a setup that uses it, and then the log shows it.
+      // dropped one) matters only to a setup that uses it, and then the log shows it. A pair of
+      // components that cannot work together is the exception (combinationChecks).
       const regression = advisoryView(record);
       if (regression === record) advisories.push(buildAdvisory(record, checks, verdict));
       else if (regression) {
         const own = hosts.flatMap((h) => versionChecks(regression, h));
         const ownVerdict = decideVerdict(regression, own, hosts);
         if (ownVerdict.status === "affected") advisories.push(buildAdvisory(record, own, ownVerdict));
+      } else {
+        const pair = combinationChecks(record, hosts);
+        if (pair) advisories.push(buildAdvisory(record, pair, decideVerdict(record, pair, hosts)));
       }
     }
   }

@@ -249,6 +249,23 @@ export function versionChecks(record: BugRecord, host: HostVersions): VersionEvi
 }
 
 /**
+ * A record that spans components (kubelet 1.26 and later with containerd before 1.6) all of which one
+ * host's own output puts in range: that pair is the bug itself, whatever the entries' kinds, so it
+ * warns without a symptom although a removal or a requirement alone would not. The affected checks of
+ * the first such host; null when there is none (entries that are views of one component, such as
+ * upstream and Ubuntu kernels, are never all in range on one host).
+ */
+export function combinationChecks(record: BugRecord, hosts: readonly HostVersions[]): VersionEvidence[] | null {
+  const labels = new Set(record.affected.map(rangeLabel));
+  if (labels.size < 2) return null;
+  for (const host of hosts) {
+    const affected = versionChecks(record, host).filter((c) => c.result === "affected");
+    if ([...labels].every((label) => affected.some((c) => c.ecosystem === label))) return affected;
+  }
+  return null;
+}
+
+/**
  * A distribution release the record says is affected whole (every version of the package in it, none
  * fixed: Ubuntu 24.04's AppArmor user-namespace restriction, RHEL 7's kernel without user namespaces)
  * is decided by the release alone, when no version of that package is known (`decided`:

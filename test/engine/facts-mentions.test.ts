@@ -284,6 +284,12 @@ describe("versions named in passing", () => {
       runc: "1.3.3",
     });
     expect(named("runc: exec failed: unable to start container process: error during container init")).toEqual({});
+    // Syslog names the daemon with a colon on each of its lines (eks-al2-5.4.217-pleg-hang's example, RHEL and
+    // Amazon Linux 2 /var/log/messages): thousands of them must not crowd out a kernel named after them.
+    const line =
+      'Apr 13 10:53:52 ip-10-42-10-121 kubelet: E0413 10:53:52.844381    3263 kubelet.go:2055] "Skipping pod synchronization" err="PLEG is not healthy"';
+    const journal = `${Array.from({ length: 2500 }, () => line).join("\n")}\n[    1.396551] CPU: 0 PID: 259 Comm: cryptomgr_test Not tainted 5.4.95-42.163.amzn2.x86_64 #1`;
+    expect(extractFacts(journal).kernel?.release).toBe("5.4.95-42.163.amzn2.x86_64");
   });
 
   it("reads nothing from two versions of one component, a path, or a neighbouring tool's name", () => {

@@ -8,7 +8,7 @@ import { renderTextReport } from "../../src/engine/report-text";
 import { type AffectedRange, evaluateRanges } from "../../src/engine/versions";
 import { parseRecordFile } from "../../src/kb/parse-record";
 import { loadDataKb } from "../support/data-kb";
-import { XOR_MARK_KLOG } from "../support/seed-logs";
+import { UNEVEN_FLEET, XOR_MARK_KLOG } from "../support/seed-logs";
 
 // Verdicts from all the evidence: verified and corroborated ends decide, one report alone never says
 // "not affected", and every answer says which level it rests on.
@@ -194,6 +194,14 @@ describe("removed flags, options and API versions: a version alone warns of regr
     const log = data.records.find((r) => r.id === API)?.examples[0]?.log ?? "";
     const f = diagnoseFields(data, { logs: `${DOCKER_29}\n${log}` }).findings[0];
     expect(f).toMatchObject({ id: API, verdict: { status: "affected" } });
+  });
+
+  it("still warns of two components that cannot run together, from one host's versions", () => {
+    // The seed fleet (kubelet 1.26.3) with containerd 1.5.13, which serves no CRI v1 (kubelet-1.26-cri-v1-required's requirement).
+    const CRI = "kubelet-1.26-cri-v1-required";
+    const old = diagnoseFields(data, { nodes: UNEVEN_FLEET.replaceAll("containerd://1.6.20", "containerd://1.5.13") });
+    expect(old.advisories.find((a) => a.id === CRI)?.verdict.status).toBe("affected");
+    expect(diagnoseFields(data, { nodes: UNEVEN_FLEET }).advisories.map((a) => a.id)).not.toContain(CRI);
   });
 
   it("still warns of a regression in the version given, without a symptom", () => {

@@ -53,8 +53,10 @@ const namedMarkers = (names: readonly string[]) =>
     // Markdown: "Kubernetes `1.27.0`", "`containerd` `v2.3.5`".
     `${n} \``,
     `${n}\` \``,
-    // An environment list: "- runc: 1.1.12", "- containerd: **1.7.2**", "**Kubernetes**: v1.28.2".
-    `${n}: `,
+    // An environment list: "- runc: 1.1.12", "- containerd: **1.7.2**", "**Kubernetes**: v1.28.2". Only
+    // with a version's first character after the colon: syslog writes "host kubelet: E0413 …" on
+    // every line of a daemon's log, and those lines would crowd the mentions read (MAX_MENTION_LINES).
+    ...[..."0123456789v*`"].map((c) => `${n}: ${c}`),
     `${n}**: `,
     ...[..."0123456789"].map((d) => `${n} ${d}`),
   ]);
