@@ -197,9 +197,9 @@ function assemble(
       findings.push(buildFinding(record, seen, checks, verdict, recordContextShown(kb, record, context, seen), given));
     } else if (verdict.status === "affected" && recordContextShown(kb, record, context, NO_HITS).kind !== "no") {
       // Without a symptom only a regression is worth a warning: a kernel that lacks a feature (or
-      // dropped one) matters only to a setup that uses it, and then the log shows it. A pair of
-      // components that cannot work together is the exception (combinationChecks).
-      const regression = advisoryView(record);
+      // dropped one) matters only to a setup that uses it, and then the log shows it. Components that
+      // must meet warn only when one host has them all in range (combinationChecks).
+      const regression = record.together ? null : advisoryView(record);
       if (regression === record) advisories.push(buildAdvisory(record, checks, verdict));
       else if (regression) {
         const own = hosts.flatMap((h) => versionChecks(regression, h));

@@ -106,4 +106,10 @@ export interface BugRecord {
    * patch, kernel default or policy), so a host whose os-release names another distribution is not affected.
    */
   distributionOnly?: boolean | undefined;
+  /**
+   * The bug needs one version in range from each group of ecosystems at once (kube-proxy 1.18.0-1.18.2
+   * with a kernel before 3.18: [["kubernetes"], ["linux", "rhel:7"]]); the ecosystems of one group are
+   * views of one component. Absent: any entry in range makes the bug apply.
+   */
+  together?: ReadonlyArray<readonly string[]> | undefined;
 }

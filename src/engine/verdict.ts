@@ -248,19 +248,45 @@ export function versionChecks(record: BugRecord, host: HostVersions): VersionEvi
   return [...kernelChecks(record, host), ...componentChecks(record, host)];
 }
 
+/** The ecosystem a check read ("rhel:7" of "rhel:7 kernel"). */
+const checkEcosystem = (c: VersionEvidence) => c.ecosystem.split(" ")[0] as string;
+
 /**
- * A record that spans components (kubelet 1.26 and later with containerd before 1.6) all of which one
- * host's own output puts in range: that pair is the bug itself, whatever the entries' kinds, so it
- * warns without a symptom although a removal or a requirement alone would not. The affected checks of
- * the first such host; null when there is none (entries that are views of one component, such as
- * upstream and Ubuntu kernels, are never all in range on one host).
+ * A record whose every component one host's own output puts in range: that combination is the bug
+ * itself, whatever the entries' kinds, so it warns without a symptom. The components are its `together`
+ * groups, or its pair (pairGroups). The affected checks of the first such host; null when there is none.
  */
 export function combinationChecks(record: BugRecord, hosts: readonly HostVersions[]): VersionEvidence[] | null {
-  const labels = new Set(record.affected.map(rangeLabel));
-  if (labels.size < 2) return null;
+  const groups = record.together ?? pairGroups(record);
+  if (!groups || groups.length < 2) return null;
   for (const host of hosts) {
     const affected = versionChecks(record, host).filter((c) => c.result === "affected");
-    if ([...labels].every((label) => affected.some((c) => c.ecosystem === label))) return affected;
+    if (groups.every((group) => affected.some((c) => group.includes(checkEcosystem(c))))) return affected;
+  }
+  return null;
+}
+
+/**
+ * A removal in one component and a requirement in another, and no regression: a pair that cannot run
+ * together (kubelet 1.26 dropped CRI v1alpha2; containerd before 1.6 serves nothing else), each ecosystem
+ * its own component. Two removals are alternatives (Docker 26 or containerd 2 refusing schema 1), not a
+ * pair. Null otherwise.
+ */
+function pairGroups(record: BugRecord): string[][] | null {
+  const kinds = new Set(record.affected.map((a) => a.kind));
+  if (!kinds.has("removal") || !kinds.has("requirement") || kinds.has("regression")) return null;
+  return [...new Set(record.affected.map((a) => a.ecosystem))].map((e) => [e]);
+}
+
+/**
+ * For a record whose components must meet: a component every check of which is outside its range rules
+ * the bug out, however the others stand (kubelet 1.26 refusing a runtime whose containerd is 1.7 is
+ * not this bug). Null when no component does.
+ */
+function excludedComponent(record: BugRecord, checks: readonly VersionEvidence[]): VersionEvidence[] | null {
+  for (const group of record.together ?? []) {
+    const own = checks.filter((c) => group.includes(checkEcosystem(c)));
+    if (own.length && own.every((c) => c.result === "not-affected")) return own;
   }
   return null;
 }
@@ -352,6 +378,16 @@ export function distroChecks(record: BugRecord, host: HostVersions): VersionEvid
 /** Folds the checks of one or more hosts into one verdict; any affected check makes the bug apply. */
 export function decideVerdict(record: BugRecord, checks: VersionEvidence[], hosts: HostVersions[]): Verdict {
   if (!record.affected.length) return { status: "unknown", reason: "this bug is not tied to versions; the log evidence decides" };
+  const excluded = excludedComponent(record, checks);
+  if (excluded) {
+    const first = strongest(excluded);
+    const needs = (record.together ?? []).map((g) => g.join(" or ")).join(" with ");
+    return {
+      status: "not-affected",
+      reason: `${first.subject}: ${first.reason}; the bug needs ${needs} in range together`,
+      level: weakest(excluded),
+    };
+  }
   const affected = checks.filter((c) => c.result === "affected");
   if (affected.length) {
     const first = strongest(affected);

@@ -298,6 +298,13 @@ export const bugRecordSchema = z
      * policy, a SAUCE patch, RHEL 7's kernel default): a host of another distribution is not affected.
      */
     distributionOnly: z.boolean().optional(),
+    /**
+     * The bug needs its components together (a kube-proxy release with an old kernel, crun with an old
+     * SELinux policy): groups of `affected` ecosystems, each group the views of one component. One
+     * component known to be outside its range rules the bug out; a version alone warns only when every
+     * component is in range on one host.
+     */
+    together: z.array(z.array(nonEmpty).min(1)).min(2).optional(),
   })
   .superRefine((r, ctx) => {
     if (!r.references.some((ref) => ref.primary)) {
@@ -319,6 +326,16 @@ export const bugRecordSchema = z
           code: "custom",
           path: ["distributionOnly"],
           message: "needs every affected entry to be a distribution release's (ubuntu:24.04, rhel:7, ...)",
+        });
+    }
+    if (r.together) {
+      const grouped = r.together.flat();
+      const ecosystems = new Set(r.affected.map((a) => a.ecosystem));
+      if (new Set(grouped).size !== grouped.length || grouped.length !== ecosystems.size || grouped.some((e) => !ecosystems.has(e)))
+        ctx.addIssue({
+          code: "custom",
+          path: ["together"],
+          message: "must put each ecosystem of `affected` in exactly one group",
         });
     }
     r.signatures.forEach((sig, i) => {

@@ -209,3 +209,28 @@ describe("removed flags, options and API versions: a version alone warns of regr
     expect(d.advisories.map((a) => a.id)).toContain("docker-20.10.6-ipv6-disabled-userland-proxy-tcp6");
   });
 });
+
+describe("components that must meet: one of them outside its range rules the bug out", () => {
+  const MNT = "rhel7-may-detach-mounts-container-remove-busy";
+  const record = data.records.find((r) => r.id === MNT);
+  const example = record?.examples[0];
+  // `docker version`'s server part as Docker 17.x printed it.
+  const server = (version: string) => `Server:\n Version:      ${version}\n API version:  1.30 (minimum version 1.12)`;
+
+  it("answers not affected when the Docker of a RHEL 7 host already sets fs.may_detach_mounts", () => {
+    expect(record?.together).toBeDefined();
+    const logs = `${server("17.09.1-ce")}\n${example?.log ?? ""}`;
+    const f = diagnoseFields(data, { uname: example?.uname, logs }).findings.find((x) => x.id === MNT);
+    expect(f?.verdict.status).toBe("not-affected");
+    expect(f?.verdict.reason).toMatch(/17\.09\.1.*in range together/);
+    const old = diagnoseFields(data, { uname: example?.uname, logs: `${server("17.06.0-ce")}\n${example?.log ?? ""}` });
+    expect(old.findings.find((x) => x.id === MNT)?.verdict.status).toBe("affected");
+  });
+
+  it("warns without a symptom only when one host has every component in range", () => {
+    const kernelOnly = diagnoseFields(data, { uname: example?.uname });
+    expect(kernelOnly.advisories.map((a) => a.id)).not.toContain(MNT);
+    const both = diagnoseFields(data, { uname: example?.uname, logs: server("17.06.0-ce") });
+    expect(both.advisories.map((a) => a.id)).toContain(MNT);
+  });
+});
