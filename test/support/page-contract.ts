@@ -135,6 +135,14 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(body).toMatch(/<input type="hidden" name="record" value="xt-mark-ipv6-typo-2024"/);
   });
 
+  it("says which components a record needs in range together", async () => {
+    const id = "kube-proxy-1.18-ipvs-parseip-rhel7-kernel";
+    const { bug } = (await (await fetch(`/bugs/${id}`)).json()) as { bug: { together?: string[][] } };
+    expect(bug.together?.length).toBeGreaterThan(1);
+    const body = visibleText(await expectPage(await html(fetch, `/bugs/${id}`), 200));
+    expect(body).toContain(`Needs ${bug.together?.map((g) => g.join(" or ")).join(" with ")} in range together`);
+  });
+
   it("marks a signature whose refusal of a line says the bug is absent there", async () => {
     const { bug } = (await (await fetch("/bugs/conntrack-udp-dns-race-5s")).json()) as { bug: { signatures: { refutes?: true }[] } };
     const refuting = bug.signatures.filter((s) => s.refutes).length;

@@ -199,6 +199,12 @@ const Affected = (props: { bug: BugRecord }) => (
     {props.bug.affected.length ? (
       <>
         <p class="hint">Affected when introduced ≤ version &lt; fixed (or ≤ last known affected).</p>
+        {props.bug.together ? (
+          <p>
+            Needs {props.bug.together.map((group) => group.join(" or ")).join(" with ")} in range together: one of them outside its range
+            rules the bug out.
+          </p>
+        ) : null}
         <TimelineLegend />
         {props.bug.affected.map((a, i) => (
           <AffectedEntryBlock entry={a} index={i} />
