@@ -278,10 +278,13 @@ function pairGroups(record: BugRecord): string[][] | null {
   return [...new Set(record.affected.map((a) => a.ecosystem))].map((e) => [e]);
 }
 
+/** A record's `together` groups in words: "kubernetes with linux or rhel:7". */
+export const describeTogether = (groups: ReadonlyArray<readonly string[]>) => groups.map((g) => g.join(" or ")).join(" with ");
+
 /**
  * For a record whose components must meet: a component every check of which is outside its range rules
- * the bug out, however the others stand (kubelet 1.26 refusing a runtime whose containerd is 1.7 is
- * not this bug). Null when no component does.
+ * the bug out, however the others stand (kube-proxy 1.18.1's parseIP error on a 5.4 kernel is not this
+ * bug). Null when no component does.
  */
 function excludedComponent(record: BugRecord, checks: readonly VersionEvidence[]): VersionEvidence[] | null {
   for (const group of record.together ?? []) {
@@ -375,16 +378,18 @@ export function distroChecks(record: BugRecord, host: HostVersions): VersionEvid
   ];
 }
 
-/** Folds the checks of one or more hosts into one verdict; any affected check makes the bug apply. */
+/**
+ * Folds the checks of one or more hosts into one verdict: any affected check makes the bug apply, unless
+ * the record's components must meet and one of them is out of range (excludedComponent).
+ */
 export function decideVerdict(record: BugRecord, checks: VersionEvidence[], hosts: HostVersions[]): Verdict {
   if (!record.affected.length) return { status: "unknown", reason: "this bug is not tied to versions; the log evidence decides" };
   const excluded = excludedComponent(record, checks);
   if (excluded) {
     const first = strongest(excluded);
-    const needs = (record.together ?? []).map((g) => g.join(" or ")).join(" with ");
     return {
       status: "not-affected",
-      reason: `${first.subject}: ${first.reason}; the bug needs ${needs} in range together`,
+      reason: `${first.subject}: ${first.reason}; the bug needs ${describeTogether(record.together ?? [])} in range together`,
       level: weakest(excluded),
     };
   }

@@ -1,5 +1,6 @@
 import type { Child } from "hono/jsx";
 import type { KbMeta } from "../../db/bug-queries";
+import { describeTogether } from "../../engine/verdict";
 import type { AffectedEntry, BugRecord, Example } from "../../kb/record-schema";
 import { aliasStatus, evidenceOf, rangeEndEvidence, sourcesOf } from "../fact-status";
 import { Badge, PasteForm, Prose, StatusBadge, Workarounds } from "../parts/common";
@@ -200,10 +201,7 @@ const Affected = (props: { bug: BugRecord }) => (
       <>
         <p class="hint">Affected when introduced ≤ version &lt; fixed (or ≤ last known affected).</p>
         {props.bug.together ? (
-          <p>
-            Needs {props.bug.together.map((group) => group.join(" or ")).join(" with ")} in range together: one of them outside its range
-            rules the bug out.
-          </p>
+          <p>Needs {describeTogether(props.bug.together)} in range together: one of them outside its range rules the bug out.</p>
         ) : null}
         <TimelineLegend />
         {props.bug.affected.map((a, i) => (
