@@ -2,7 +2,7 @@ import type { NodeReport } from "./diagnosis";
 import { kernelFacts, osImageToOs, releaseEcosystem } from "./facts";
 import type { BugRecord } from "./record";
 import type { NodeRow } from "./types";
-import { type HostVersions, imageOsComponents, nodeComponents, versionChecks } from "./verdict";
+import { combinationChecks, type HostVersions, imageOsComponents, nodeComponents, versionChecks } from "./verdict";
 
 type Attribute = NodeReport["differs"][number];
 const ATTRIBUTES: Attribute[] = ["kernel", "osImage", "runtime", "version", "iptables"];
@@ -39,8 +39,11 @@ export function compareNodes(
   logged: ReadonlyArray<readonly string[]> = [],
 ): NodeReport[] {
   const versioned = records.filter((r) => r.affected.length > 0);
+  // A record whose components must meet is in a node's range only when all of them are (combinationChecks).
   const inRange = hosts.map((host) =>
-    versioned.filter((r) => versionChecks(r, host).some((c) => c.result === "affected")).map((r) => r.id),
+    versioned
+      .filter((r) => (r.together ? combinationChecks(r, [host]) !== null : versionChecks(r, host).some((c) => c.result === "affected")))
+      .map((r) => r.id),
   );
   const majorities = Object.fromEntries(ATTRIBUTES.map((a) => [a, majority(nodes.map((n) => n[a] ?? null))])) as Record<
     Attribute,

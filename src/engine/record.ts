@@ -109,7 +109,8 @@ export interface BugRecord {
   /**
    * The bug needs one version in range from each group of ecosystems at once (kube-proxy 1.18.0-1.18.2
    * with a kernel before 3.18: [["kubernetes"], ["linux", "rhel:7"]]); the ecosystems of one group are
-   * views of one component. Absent: any entry in range makes the bug apply.
+   * views of one component. It gates warnings without a symptom (combinationChecks); a finding's verdict
+   * still takes any entry in range.
    */
   together?: ReadonlyArray<readonly string[]> | undefined;
 }

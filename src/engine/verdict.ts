@@ -282,19 +282,6 @@ function pairGroups(record: BugRecord): string[][] | null {
 export const describeTogether = (groups: ReadonlyArray<readonly string[]>) => groups.map((g) => g.join(" or ")).join(" with ");
 
 /**
- * For a record whose components must meet: a component every check of which is outside its range rules
- * the bug out, however the others stand (kube-proxy 1.18.1's parseIP error on a 5.4 kernel is not this
- * bug). Null when no component does.
- */
-function excludedComponent(record: BugRecord, checks: readonly VersionEvidence[]): VersionEvidence[] | null {
-  for (const group of record.together ?? []) {
-    const own = checks.filter((c) => group.includes(checkEcosystem(c)));
-    if (own.length && own.every((c) => c.result === "not-affected")) return own;
-  }
-  return null;
-}
-
-/**
  * A distribution release the record says is affected whole (every version of the package in it, none
  * fixed: Ubuntu 24.04's AppArmor user-namespace restriction, RHEL 7's kernel without user namespaces)
  * is decided by the release alone, when no version of that package is known (`decided`:
@@ -379,20 +366,12 @@ export function distroChecks(record: BugRecord, host: HostVersions): VersionEvid
 }
 
 /**
- * Folds the checks of one or more hosts into one verdict: any affected check makes the bug apply, unless
- * the record's components must meet and one of them is out of range (excludedComponent).
+ * Folds the checks of one or more hosts into one verdict; any affected check makes the bug apply. (A
+ * record's `together` groups gate only its warnings without a symptom, combinationChecks: which version
+ * of a component the input shows is not always the one the bug needs, kubelet's for kube-proxy's.)
  */
 export function decideVerdict(record: BugRecord, checks: VersionEvidence[], hosts: HostVersions[]): Verdict {
   if (!record.affected.length) return { status: "unknown", reason: "this bug is not tied to versions; the log evidence decides" };
-  const excluded = excludedComponent(record, checks);
-  if (excluded) {
-    const first = strongest(excluded);
-    return {
-      status: "not-affected",
-      reason: `${first.subject}: ${first.reason}; the bug needs ${describeTogether(record.together ?? [])} in range together`,
-      level: weakest(excluded),
-    };
-  }
   const affected = checks.filter((c) => c.result === "affected");
   if (affected.length) {
     const first = strongest(affected);

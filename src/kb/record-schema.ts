@@ -300,9 +300,8 @@ export const bugRecordSchema = z
     distributionOnly: z.boolean().optional(),
     /**
      * The bug needs its components together (a kube-proxy release with an old kernel, crun with an old
-     * SELinux policy): groups of `affected` ecosystems, each group the views of one component. One
-     * component known to be outside its range rules the bug out; a version alone warns only when every
-     * component is in range on one host.
+     * SELinux policy): groups of `affected` ecosystems, each group the views of one component. A version
+     * alone warns (and a node counts as in range) only when one host has every component in range.
      */
     together: z.array(z.array(nonEmpty).min(1)).min(2).optional(),
   })

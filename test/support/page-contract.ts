@@ -1,4 +1,5 @@
 import { expect, it } from "vitest";
+import { describeTogether } from "../../src/engine/verdict";
 import { SEED_BUNDLE } from "./seed-bundle";
 import { UBUNTU_2204_OS_RELEASE, UNEVEN_FLEET } from "./seed-logs";
 import { type Fetch, RETOLD_DNS_TICKET } from "./seed-scenarios";
@@ -140,7 +141,7 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     const { bug } = (await (await fetch(`/bugs/${id}`)).json()) as { bug: { together?: string[][] } };
     expect(bug.together?.length).toBeGreaterThan(1);
     const body = visibleText(await expectPage(await html(fetch, `/bugs/${id}`), 200));
-    expect(body).toContain(`Needs ${bug.together?.map((g) => g.join(" or ")).join(" with ")} in range together`);
+    expect(body).toContain(`Needs ${describeTogether(bug.together ?? [])} in range together`);
   });
 
   it("marks a signature whose refusal of a line says the bug is absent there", async () => {

@@ -201,7 +201,7 @@ const Affected = (props: { bug: BugRecord }) => (
       <>
         <p class="hint">Affected when introduced ≤ version &lt; fixed (or ≤ last known affected).</p>
         {props.bug.together ? (
-          <p>Needs {describeTogether(props.bug.together)} in range together: one of them outside its range rules the bug out.</p>
+          <p>Needs {describeTogether(props.bug.together)} in range together: a version alone warns only when a host has all of them.</p>
         ) : null}
         <TimelineLegend />
         {props.bug.affected.map((a, i) => (
