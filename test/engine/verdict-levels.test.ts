@@ -227,6 +227,25 @@ describe("components that must meet: a version alone warns only when a host has 
     expect(both.advisories.map((a) => a.id)).toContain(MNT);
   });
 
+  it("counts a fleet's node in range only when it has every component in range", () => {
+    // Three CentOS 7 nodes (the seed fleet's layout); only the odd one runs a kubelet of the affected 1.18 releases.
+    const KP = "kube-proxy-1.18-ipvs-parseip-rhel7-kernel";
+    const centos = UNEVEN_FLEET.replaceAll("Ubuntu 22.04.5 LTS", "CentOS Linux 7 (Core)").replace(
+      /5\.15\.0-12[67]-generic/g,
+      "3.10.0-1127.el7.x86_64",
+    );
+    const lines = centos.split("\n");
+    const nodes = [
+      lines[0],
+      lines[1]?.replace("v1.26.3", "v1.19.0"),
+      lines[2]?.replace("v1.26.3", "v1.19.0"),
+      lines[3]?.replace("v1.26.3", "v1.18.1"),
+    ].join("\n");
+    const d = diagnoseFields(data, { nodes });
+    expect(d.nodes.find((n) => n.name === "worker-2")?.findings).toContain(KP);
+    expect(d.nodes.filter((n) => n.name !== "worker-2").flatMap((n) => n.findings)).not.toContain(KP);
+  });
+
   it("still judges a finding by any component in range: the version shown may not be the one the bug needs", () => {
     // kube-proxy's bug, judged with the kubelet's version a nodes table shows: the log decides.
     const KP = "kube-proxy-1.18-ipvs-parseip-rhel7-kernel";
