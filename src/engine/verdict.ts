@@ -248,9 +248,6 @@ export function versionChecks(record: BugRecord, host: HostVersions): VersionEvi
   return [...kernelChecks(record, host), ...componentChecks(record, host)];
 }
 
-/** The ecosystem a check read ("rhel:7" of "rhel:7 kernel"). */
-const checkEcosystem = (c: VersionEvidence) => c.ecosystem.split(" ")[0] as string;
-
 /**
  * A record whose every component one host's own output puts in range: that combination is the bug
  * itself, whatever the entries' kinds, so it warns without a symptom. The components are its `together`
@@ -259,9 +256,11 @@ const checkEcosystem = (c: VersionEvidence) => c.ecosystem.split(" ")[0] as stri
 export function combinationChecks(record: BugRecord, hosts: readonly HostVersions[]): VersionEvidence[] | null {
   const groups = record.together ?? pairGroups(record);
   if (!groups || groups.length < 2) return null;
+  // Each group as the labels its entries' checks carry (rangeLabel: "rhel:7 kernel", "docker").
+  const labels = groups.map((group) => new Set(record.affected.filter((a) => group.includes(a.ecosystem)).map(rangeLabel)));
   for (const host of hosts) {
     const affected = versionChecks(record, host).filter((c) => c.result === "affected");
-    if (groups.every((group) => affected.some((c) => group.includes(checkEcosystem(c))))) return affected;
+    if (labels.every((group) => affected.some((c) => group.has(c.ecosystem)))) return affected;
   }
   return null;
 }
