@@ -1,6 +1,7 @@
 import type { CompiledKb } from "../src/engine/compile-kb";
 import { diagnoseBundle, diagnoseFields } from "../src/engine/diagnose";
 import type { Diagnosis, Finding } from "../src/engine/diagnosis";
+import { hasKernelData } from "../src/engine/verdict";
 import type { BugRecord } from "../src/kb/record-schema";
 import { createBm25 } from "./bm25";
 import type { LoadedCase } from "./load";
@@ -19,6 +20,7 @@ export interface Check {
     | "nearMissShownFirst"
     | "clean"
     | "verdict"
+    | "kernelVerdict"
     | "bm25Top1"
     | "bm25NearMiss";
   pass: boolean;
@@ -139,12 +141,16 @@ export function evaluate(kb: CompiledKb, records: readonly BugRecord[], cases: r
       const hasRegression = byId.get(record)?.affected.some((a) => a.kind === "regression" && a.ranges.length > 0) ?? false;
       const silentIsNotAffected = e.verdict.status === "not-affected" && (c.kind === "verdict" || hasRegression);
       const got = f ? f.verdict.status : "not shown";
-      checks.push({
+      const verdict: Check = {
         metric: "verdict",
         pass: got === e.verdict.status || (!f && silentIsNotAffected),
         expected: `${record}: ${e.verdict.status}`,
         got: f ? `${got} (${f.verdict.reason})` : "not shown (no finding, no advisory)",
-      });
+      };
+      checks.push(verdict);
+      // The issue's target is the kernel verdict: the same check, counted apart for records with kernel ranges.
+      const rec = byId.get(record);
+      if (rec && hasKernelData(rec)) checks.push({ ...verdict, metric: "kernelVerdict" });
     }
     return { case: c, diagnosis, checks };
   });
@@ -171,6 +177,7 @@ const LABELS: Record<Check["metric"], string> = {
   clean: "clean-log precision: no high finding",
   cleanQuiet: "clean log: no closest records offered (informational)",
   verdict: "version verdict right",
+  kernelVerdict: "kernel verdict right (records with kernel ranges)",
 };
 
 export function summarize(results: readonly CaseResult[]): MetricLine[] {

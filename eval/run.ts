@@ -9,8 +9,16 @@ import { formatProblems } from "../src/node/prepare-store";
 import { EVAL_SETS, type LoadedCase, loadCases } from "./load";
 import { type Check, evaluate, summarize } from "./measure";
 
-/** Figures that are not misses of their own: the baseline's, the sum of two others, the fallback's noise. */
-const INFORMATIONAL = new Set<Check["metric"]>(["bm25Top1", "bm25NearMiss", "shown", "shownFirst", "nearMissShownFirst", "cleanQuiet"]);
+/** Figures that are not misses of their own: the baseline's, the sum of two others, the fallback's noise, a subset of verdicts. */
+const INFORMATIONAL = new Set<Check["metric"]>([
+  "bm25Top1",
+  "bm25NearMiss",
+  "shown",
+  "shownFirst",
+  "nearMissShownFirst",
+  "cleanQuiet",
+  "kernelVerdict",
+]);
 
 const built = await buildKnowledgeBase(await readKbFiles(process.env.KB_DIR ?? "data"));
 if (!built.ok) {

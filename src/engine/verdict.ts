@@ -8,6 +8,7 @@ import {
   type EvidenceLevel,
   evaluateRanges,
   everyVersionAffected,
+  placeSeries,
   type RangeVerdict,
   rangeLevels,
   schemeForEcosystem,
@@ -206,7 +207,57 @@ function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] 
     }
     return [...fromRequirements, evidence];
   }
-  return fromRequirements;
+  const series = upstream.length && !kernel.upstream ? seriesCheck(upstream, host, kernel) : null;
+  return series ? [...fromRequirements, series] : fromRequirements;
+}
+
+/**
+ * Debian and Ubuntu build a kernel from one upstream series and stable updates (Ubuntu, past a
+ * series' end, from newer stable series too): a bug that first appeared at a mainline release after
+ * the series, and reached no older series, could only come in through the distribution's own
+ * backport. Distributions that backport features into old series (RHEL, SUSE) are not judged so.
+ */
+const SERIES_BASED: Readonly<Record<string, string>> = { ubuntu: "Ubuntu", debian: "Debian" };
+
+/**
+ * A distro kernel whose upstream sublevel is unknown ("4.15.0-29-generic"), judged on its series
+ * when that alone decides (placeSeries): a mainline fix before the series began is in its code;
+ * a bug that began after it is absent unless backported, so that answer is not certain.
+ */
+function seriesCheck(entries: AffectedEntry[], host: HostVersions, kernel: KernelFacts): VersionEvidence | null {
+  const series = kernel.branch;
+  const [first] = entries;
+  if (!series || !first) return null;
+  const placed = placeSeries(
+    series,
+    entries.flatMap((e) => e.ranges),
+  );
+  const distro = SERIES_BASED[kernel.distro ?? ""];
+  if (!placed || (placed.position === "before" && !distro)) return null;
+  const reason =
+    placed.position === "fixed"
+      ? `fixed in mainline ${placed.range.fixed}, before the ${series} series began: a kernel built from ${series} carries the fix`
+      : `${placed.range.introduced}, the first affected version, came after the ${series} series, and no recorded range reaches an older one: this ${distro} kernel, built from ${series}, has the bug only if ${distro} backported the change`;
+  const result = hedgeUnconfirmed(
+    { status: "not-affected", reason, range: placed.range, certain: placed.position === "fixed", level: placed.level },
+    placed.range,
+    "linux",
+    series,
+  );
+  return {
+    kind: "version",
+    subject: `${host.subject} (${kernel.release}) as a ${series} series kernel`,
+    value: series,
+    ecosystem: rangeLabel(first),
+    range: describeRange(placed.range),
+    result: result.status,
+    reason: result.reason,
+    certain: result.certain,
+    level: result.level,
+    unverified: result.level === "reported",
+    ...(result.status === "unknown" ? { hedgedFrom: "not-affected" as const } : {}),
+    ...(placed.range.source ? { source: placed.range.source } : {}),
+  };
 }
 
 function componentChecks(

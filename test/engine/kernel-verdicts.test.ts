@@ -96,6 +96,46 @@ describe("vendor kernels are judged on their upstream version, hedged", () => {
   });
 });
 
+describe("Debian and Ubuntu kernels known only by their series", () => {
+  // An Ubuntu 18.04 and a RHEL 8 kernel as `uname -r` prints them: neither names its stable sublevel.
+  const UBUNTU = "4.15.0-29-generic";
+  const RHEL = "4.18.0-348.el8.x86_64";
+  const judge = async (release: string, ranges: object[]) =>
+    versionOf(diagnoseFields(await kbWith([{ ecosystem: "linux", package: "linux", ranges }]), { uname: release, logs: XOR_MARK_KLOG }));
+
+  it("rules out a bug that first appeared at a later mainline release, hedged: only a backport could bring it in", async () => {
+    const v = await judge(UBUNTU, [range("6.11", "6.11.11"), range("6.12", "6.12.2")]);
+    expect(v).toMatchObject({ result: "not-affected", certain: false, level: "verified", value: "4.15" });
+    expect(v?.reason).toMatch(/6\.11, the first affected version, came after the 4\.15 series.*only if Ubuntu backported the change/);
+  });
+
+  it("does not rule it out for a distribution that backports features into old series", async () => {
+    expect(await judge(RHEL, [range("6.11", "6.11.11")])).toBeUndefined();
+  });
+
+  it("does not rule it out when the bug reached a stable series by a backport, or the series has a range", async () => {
+    // A stable backport may reach an older series, or Ubuntu's picks from newer stable series.
+    expect(await judge(UBUNTU, [range("5.10.20", "5.10.24"), range("5.12")])).toBeUndefined();
+    expect(await judge(UBUNTU, [range("4.15", "4.15.10")])).toBeUndefined();
+    expect(await judge(UBUNTU, [range("0", "6.12")])).toBeUndefined();
+  });
+
+  it("rules out a bug fixed in mainline before the series began, for any distribution", async () => {
+    for (const release of [UBUNTU, RHEL]) {
+      const v = await judge(release, [range("4.9", "4.14"), range("4.9", "4.9.80")]);
+      expect(v, release).toMatchObject({ result: "not-affected", certain: true, level: "verified" });
+      expect(v?.reason).toMatch(/fixed in mainline 4\.14, before the 4\.1[58] series began/);
+    }
+    // Fixed only in a stable series: whether mainline ever had it, and where the fix went, is not known.
+    expect(await judge(UBUNTU, [range("4.14.50", "4.14.60")])).toBeUndefined();
+  });
+
+  it("never says not affected from a single report", async () => {
+    const reported = { introduced: "6.11", fixed: "6.11.11", evidence: "reported", source: SRC };
+    expect(await judge(UBUNTU, [reported])).toMatchObject({ result: "unknown", hedgedFrom: "not-affected" });
+  });
+});
+
 describe("SUSE kernels", () => {
   it("judges an SLE codestream kernel by its kernel-default package, never by its base version", async () => {
     const kb = await kbWith([

@@ -95,6 +95,17 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(daemon?.verdict.status).toBe("not-affected");
   });
 
+  it("judges an Ubuntu kernel known only by its series when the series decides, hedged", async () => {
+    // The nfs-client-softlockup-6.11 record's symptom on a kernel built from 4.15, long before 6.11.
+    const uname = "Linux nfs1 4.15.0-29-generic #31-Ubuntu SMP Tue Jul 17 15:39:52 UTC 2018 x86_64 x86_64 x86_64 GNU/Linux";
+    const res = await post(fetch, `${uname}\nwatchdog: BUG: soft lockup - CPU#3 stuck for 22s! [kworker/u16:2:1234]`, "text/plain");
+    expect(res.status).toBe(200);
+    const finding = ((await res.json()) as Diagnosis).findings.find((f) => f.id === "nfs-client-softlockup-6.11");
+    expect(finding?.verdict).toMatchObject({ status: "not-affected", level: "verified" });
+    expect(finding?.verdict.reason).toMatch(/only if Ubuntu backported the change/);
+    expect(finding?.evidence.find((e) => e.kind === "version")).toMatchObject({ value: "4.15", certain: false });
+  });
+
   it("gives a compact text report when asked for text/plain", async () => {
     const res = await api.diagnose.$post({ json: SEED_INPUT, query: {} }, { headers: { accept: "text/plain" } });
     expect(res.status).toBe(200);

@@ -1,5 +1,6 @@
 export * from "./component-version";
 export * from "./dpkg-version";
+export * from "./kernel-series";
 export * from "./kernel-version";
 export * from "./pacman-version";
 export { describeRange } from "./range-text";
