@@ -292,6 +292,17 @@ describe("versions named in passing", () => {
     expect(extractFacts(journal).kernel?.release).toBe("5.4.95-42.163.amzn2.x86_64");
   });
 
+  it("reads a GitHub issue form's answer to a component's version question", () => {
+    // containerd's bug form asks "What version of containerd are you using?" (as in containerd/containerd#13703).
+    const form =
+      "### Steps to reproduce the issue\n\n1. run it\n\n### What version of containerd are you using?\n\n1.7.2\n\n### Any other relevant information\n";
+    expect(named(form)).toEqual({ containerd: "1.7.2" });
+    expect(named("### runc version\n\n```\nv1.1.12\n```")).toEqual({ runc: "1.1.12" });
+    // Not a version on its own line, or a component no record ranges over: nothing.
+    expect(named("### What version of containerd are you using?\n\nthe latest one, 1.7.2 I think")).toEqual({});
+    expect(named("### Flatpak version\n\n1.10.5")).toEqual({});
+  });
+
   it("reads nothing from two versions of one component, a path, or a neighbouring tool's name", () => {
     expect(named("works on docker 20.10.7, breaks on docker 20.10.6")).toEqual({});
     expect(named("overlay on /var/lib/docker/overlay2/1.2.3 failed")).toEqual({});

@@ -72,8 +72,21 @@ const DOCKER_CLIENT_VERSION = /^ +Version: +v?(\d+\.\d+\.\d+)(?:-ce|-ee)?\s*$/;
 const DOCKER_API_VERSION = /^ +API version: +1\.\d+\b/;
 const DOCKER_API_MARKER = "api version: ";
 
+/**
+ * A GitHub issue form's question as a heading, its answer a bare version on the next lines:
+ * "### What version of containerd are you using?" then "1.7.2" (containerd's bug form), "### runc
+ * version" then "`1.1.12`". The answer is the reporter's word, like a name in passing.
+ */
+const FORM_QUESTION =
+  /^#{2,6}\s+(?:(?:what|which)\s+version\s+of\s+`?([\w.-]+)`?\s+(?:are\s+you\s+using|are\s+you\s+running|is\s+running)\s*\??|`?([\w.-]+)`?\s+version\s*:?)\s*$/i;
+const FORM_ANSWER = /^\s*`?v?(\d+\.\d+\.\d+)(?:[-+~][\w.~+-]*)?`?\s*$/;
+const FORM_MARKERS = ["# what version of ", "# which version of "];
+/** Lines between a question and its answer: the form leaves one blank line, a paste may leave a code fence. */
+const FORM_GAP = 3;
+
 export const NAMED_MARKERS = [
   DOCKER_API_MARKER,
+  ...FORM_MARKERS,
   ...namedMarkers([
     ...["docker", "docker-ce", "containerd", "containerd.io", "runc", "crun"],
     ...["kubernetes", "kubelet", "kubeadm", "coredns", "flannel", "cri-o", "crio"],
@@ -145,6 +158,8 @@ export function pickNamedVersions(candidates: readonly LineRef[], lineAt: (line:
     if (listed) add(...listed);
     const client = DOCKER_API_VERSION.test(text) ? dockerClientVersion(lineAt(line - 1), [lineAt(line - 2), lineAt(line - 3)]) : null;
     if (client) add("docker", client);
+    const form = formAnswer(text, line, lineAt);
+    if (form) add(...form);
     const lower = text.toLowerCase();
     for (const [ecosystem, prose, dpkg, base] of NAMED_VERSIONS) {
       if (!base.some((b) => lower.includes(b))) continue;
@@ -159,6 +174,24 @@ export function pickNamedVersions(candidates: readonly LineRef[], lineAt: (line:
   const out: Record<string, string> = {};
   for (const [ecosystem, versions] of found) if (versions.size === 1) out[ecosystem] = [...versions][0] as string;
   return out;
+}
+
+/** Each component's names as a whole word, for an issue form's question. */
+const FORM_NAMES = COMPONENT_NAMES.map(([ecosystem, names]) => [ecosystem, new RegExp(`^(?:${names})$`, "i")] as const);
+
+/** An issue form's question about a component and its answer, a bare version: [ecosystem, version]. */
+function formAnswer(text: string, line: number, lineAt: (line: number) => string): [string, string] | null {
+  const q = FORM_QUESTION.exec(text);
+  const name = q?.[1] ?? q?.[2];
+  const ecosystem = name ? FORM_NAMES.find(([, whole]) => whole.test(name))?.[0] : undefined;
+  if (!ecosystem) return null;
+  for (let next = line + 1; next <= line + FORM_GAP; next++) {
+    const answer = lineAt(next);
+    if (!answer.trim() || /^\s*```\w*\s*$/.test(answer)) continue;
+    const version = FORM_ANSWER.exec(answer)?.[1];
+    return version ? [ecosystem, version] : null;
+  }
+  return null;
 }
 
 /**
