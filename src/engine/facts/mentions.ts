@@ -12,6 +12,7 @@
  * the text names one: two (an upgrade retold, the nodes of `kubectl describe nodes`, a quoted fixed
  * version) decide nothing.
  */
+import { type Automaton, buildAutomaton, foldLiteral, scanText } from "../match/aho-corasick";
 import type { OsFacts } from "../types";
 import type { LineRef } from "./iptables-version";
 import { osImageToOs } from "./kube-nodes";
@@ -216,16 +217,24 @@ export function pickComponentMentions(candidates: readonly LineRef[]): { kubelet
   return { kubelet, runtime };
 }
 
-/** Lines of `text` that hold a marker, for callers without the matcher's pass. */
+let markerScanner: Automaton | null = null;
+
+/**
+ * Lines of `text` that hold a marker, for callers without the matcher's pass: one scan with the same
+ * automaton that pass uses, since testing each of the hundreds of markers against a long text takes
+ * hundreds of times longer.
+ */
 export function mentionLines(text: string): LineRef[] {
+  markerScanner ??= buildAutomaton(MENTION_MARKERS.map(foldLiteral));
+  const { line: hitLines, lineStart } = scanText(markerScanner, text);
   const out: LineRef[] = [];
-  const lower = text.toLowerCase();
-  if (!MENTION_MARKERS.some((m) => lower.includes(m))) return out;
-  const lines = text.split("\n");
-  lines.forEach((l, i) => {
-    const ll = l.toLowerCase();
-    if (MENTION_MARKERS.some((m) => ll.includes(m))) out.push({ text: l, line: i + 1 });
-  });
+  for (let i = 0; i < hitLines.length; i++) {
+    const line = hitLines[i] as number;
+    if (out.at(-1)?.line === line + 1) continue;
+    const start = lineStart[i] as number;
+    const end = text.indexOf("\n", start);
+    out.push({ text: text.slice(start, end < 0 ? text.length : end), line: line + 1 });
+  }
   return out;
 }
 
