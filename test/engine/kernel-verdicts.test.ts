@@ -186,6 +186,9 @@ describe("a release file's one line (/etc/redhat-release, /etc/system-release) i
     ["Oracle Linux Server release 8.6", "ol", "8.6", "rhel:8", "https://github.com/oracle/vagrant-projects/issues/449"],
     ["AlmaLinux release 9.3 (Shamrock Pampas Cat)", "almalinux", "9.3", "rhel:9", "https://github.com/vdsm/virtual-dsm/issues/676"],
     ["Fedora release 32 (Thirty Two)", "fedora", "32", "fedora:32", "https://github.com/JJ/alpine-raku/issues/20"],
+    // The line as Vivado's netlist headers quote it in public firmware repositories ("running 64-bit Scientific
+    // Linux release 7.9 (Nitrogen)"); the URL is the distribution's own site.
+    ["Scientific Linux release 7.9 (Nitrogen)", "scientific", "7.9", "rhel:7", "https://www.scientificlinux.org/"],
   ];
 
   for (const [line, id, version, ecosystem, url] of LINES) {

@@ -78,7 +78,7 @@ export function parseLsbRelease(text: string, lines?: [number, number]): OsFacts
  * Server release 8.6", "CentOS Stream release 8". Groups: the name, the release, the codename.
  */
 export const SYSTEM_RELEASE_LINE =
-  /^(Red Hat Enterprise Linux(?: Server| Workstation| Client| ComputeNode)?|CentOS(?: Linux| Stream)?|Rocky Linux|AlmaLinux(?: Kitten)?|Oracle Linux Server|CloudLinux(?: Server)?|EuroLinux|NAVY Linux Enterprise|Fedora|Amazon Linux(?: AMI)?) release (\d+(?:\.\d+)*)(?: Beta)?(?: \(([^)]*)\))?$/;
+  /^(Red Hat Enterprise Linux(?: Server| Workstation| Client| ComputeNode)?|CentOS(?: Linux| Stream)?|Rocky Linux|AlmaLinux(?: Kitten)?|Oracle Linux Server|CloudLinux(?: Server)?|EuroLinux|NAVY Linux Enterprise|Scientific Linux|Fedora|Amazon Linux(?: AMI)?) release (\d+(?:\.\d+)*)(?: Beta)?(?: \(([^)]*)\))?$/;
 
 /**
  * The os-release ID of each name SYSTEM_RELEASE_LINE reads (by its first word), and the ID_LIKE the same
@@ -94,6 +94,8 @@ const SYSTEM_RELEASE_IDS: Record<string, { id: string; idLike: string[] }> = {
   CloudLinux: { id: "cloudlinux", idLike: ["rhel", "fedora"] },
   EuroLinux: { id: "eurolinux", idLike: ["rhel"] },
   NAVY: { id: "navy", idLike: ["rhel"] },
+  // Scientific Linux 7's os-release: ID="scientific", ID_LIKE="rhel centos fedora".
+  Scientific: { id: "scientific", idLike: ["rhel", "centos", "fedora"] },
   Fedora: { id: "fedora", idLike: [] },
   Amazon: { id: "amzn", idLike: ["centos", "rhel", "fedora"] },
 };
@@ -166,7 +168,17 @@ export function withCosImage(os: OsFacts | null, text: string, releases: readonl
 }
 
 /** RHEL and the distributions that rebuild it from Red Hat's sources (their os-release IDs). */
-export const RHEL_FAMILY: ReadonlySet<string> = new Set(["rhel", "centos", "rocky", "almalinux", "ol", "cloudlinux", "eurolinux", "navy"]);
+export const RHEL_FAMILY: ReadonlySet<string> = new Set([
+  "rhel",
+  "centos",
+  "rocky",
+  "almalinux",
+  "ol",
+  "cloudlinux",
+  "eurolinux",
+  "navy",
+  "scientific",
+]);
 
 /**
  * The family an os-release ID, a kernel's distribution or an ecosystem's prefix belongs to, as records
