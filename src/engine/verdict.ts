@@ -215,9 +215,20 @@ function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] 
  * Debian and Ubuntu build a kernel from one upstream series and stable updates (Ubuntu, past a
  * series' end, from newer stable series too): a bug that first appeared at a mainline release after
  * the series, and reached no older series, could only come in through the distribution's own
- * backport. Distributions that backport features into old series (RHEL, SUSE) are not judged so.
+ * backport. Distributions that backport features into old series (RHEL, SUSE) are not judged so, nor
+ * Ubuntu's cloud kernels (linux-azure, linux-aws, linux-gcp, …), which carry their vendor's driver
+ * backports: only its generic and lowlatency kernels (and their HWE builds) are.
  */
 const SERIES_BASED: Readonly<Record<string, string>> = { ubuntu: "Ubuntu", debian: "Debian" };
+const UBUNTU_GENERIC = /^linux(?:-lowlatency)?(?:-hwe(?:-[\d.]+)?)?$/;
+
+function seriesBased(kernel: KernelFacts): string | null {
+  const distro = SERIES_BASED[kernel.distro ?? ""] ?? null;
+  if (distro !== "Ubuntu") return distro;
+  const pkg = kernel.package;
+  const names = [...(pkg?.names ?? []), ...(pkg?.alternatives ?? []).flatMap((a) => a.names)];
+  return names.length && names.every((n) => UBUNTU_GENERIC.test(n)) ? distro : null;
+}
 
 /**
  * A distro kernel whose upstream sublevel is unknown ("4.15.0-29-generic"), judged on its series
@@ -232,7 +243,7 @@ function seriesCheck(entries: AffectedEntry[], host: HostVersions, kernel: Kerne
     series,
     entries.flatMap((e) => e.ranges),
   );
-  const distro = SERIES_BASED[kernel.distro ?? ""];
+  const distro = seriesBased(kernel);
   if (!placed || (placed.position === "before" && !distro)) return null;
   const reason =
     placed.position === "fixed"

@@ -109,8 +109,11 @@ describe("Debian and Ubuntu kernels known only by their series", () => {
     expect(v?.reason).toMatch(/6\.11, the first affected version, came after the 4\.15 series.*only if Ubuntu backported the change/);
   });
 
-  it("does not rule it out for a distribution that backports features into old series", async () => {
+  it("does not rule it out for a distribution that backports features into old series, or a cloud kernel", async () => {
     expect(await judge(RHEL, [range("6.11", "6.11.11")])).toBeUndefined();
+    // Ubuntu's linux-azure carries Hyper-V driver backports from newer series.
+    expect(await judge("5.15.0-1050-azure", [range("6.3", "6.6.92")])).toBeUndefined();
+    expect(await judge("5.15.0-91-lowlatency", [range("6.3", "6.6.92")])).toMatchObject({ result: "not-affected" });
   });
 
   it("does not rule it out when the bug reached a stable series by a backport, or the series has a range", async () => {
