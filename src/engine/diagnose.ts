@@ -32,6 +32,7 @@ import {
   decidedEcosystems,
   decideVerdict,
   distroChecks,
+  doubtBySymptom,
   type HostVersions,
   hasKernelData,
   imageOsComponents,
@@ -41,6 +42,7 @@ import {
   nodeComponents,
   releaseChecks,
   SINGLE_HOST,
+  undecidedHosts,
   versionChecks,
 } from "./verdict";
 
@@ -181,10 +183,12 @@ function assemble(
   for (const record of candidates) {
     const seen = byRecord.get(record.id) ?? NO_HITS;
     const logEvidence = seen.evidence;
-    const own = hosts.flatMap((h) => versionChecks(record, h));
+    const ownPerHost = hosts.map((h) => versionChecks(record, h));
+    const own = ownPerHost.flat();
     // Versions named in passing count too, hedged; a release alone only judges a finding (its log shows the bug).
     const decided = decidedEcosystems(own);
-    const named = hosts.flatMap((h) => mentionedChecks(record, h, decided));
+    const namedPerHost = hosts.map((h) => mentionedChecks(record, h, decided));
+    const named = namedPerHost.flat();
     // A distribution's bug on hosts that all run another distribution: that alone decides.
     const elsewhere = hosts.flatMap((h) => distroChecks(record, h));
     const checks =
@@ -192,7 +196,12 @@ function assemble(
         ? elsewhere
         : [...own, ...named, ...(logEvidence.length ? hosts.flatMap((h) => releaseChecks(record, h, decided)) : [])];
     const symptom = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= SYMPTOM_WEIGHT);
-    const verdict = confirmBySymptom(decideVerdict(record, checks, hosts), checks, symptom);
+    const judged = hosts.map((_, i) => (ownPerHost[i]?.length ?? 0) + (namedPerHost[i]?.length ?? 0) > 0);
+    const verdict = undecidedHosts(
+      doubtBySymptom(confirmBySymptom(decideVerdict(record, checks, hosts), checks, symptom), checks, symptom),
+      hosts,
+      checks === elsewhere ? hosts.map(() => true) : judged,
+    );
     if (logEvidence.length) {
       findings.push(buildFinding(record, seen, checks, verdict, recordContextShown(kb, record, context, seen), given));
     } else if (verdict.status === "affected" && recordContextShown(kb, record, context, NO_HITS).kind !== "no") {

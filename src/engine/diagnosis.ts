@@ -41,6 +41,12 @@ export interface VersionEvidence {
    * rests on a single report: the data leans one way but does not decide.
    */
   hedgedFrom?: "not-affected";
+  /**
+   * Set on a not-affected result that holds only if the distribution did not backport the change (a
+   * Debian or Ubuntu kernel built from a series older than the bug's first release): the bug's own
+   * symptom in the log makes the verdict unknown instead.
+   */
+  unlessBackported?: true;
   source?: string;
 }
 

@@ -207,7 +207,7 @@ function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] 
     }
     return [...fromRequirements, evidence];
   }
-  const series = upstream.length && !kernel.upstream ? seriesCheck(upstream, host, kernel) : null;
+  const series = upstream.length && !kernel.upstream ? seriesCheck(record, upstream, host, kernel) : null;
   return series ? [...fromRequirements, series] : fromRequirements;
 }
 
@@ -235,7 +235,7 @@ function seriesBased(kernel: KernelFacts): string | null {
  * when that alone decides (placeSeries): a mainline fix before the series began is in its code;
  * a bug that began after it is absent unless backported, so that answer is not certain.
  */
-function seriesCheck(entries: AffectedEntry[], host: HostVersions, kernel: KernelFacts): VersionEvidence | null {
+function seriesCheck(record: BugRecord, entries: AffectedEntry[], host: HostVersions, kernel: KernelFacts): VersionEvidence | null {
   const series = kernel.branch;
   const [first] = entries;
   if (!series || !first) return null;
@@ -243,7 +243,10 @@ function seriesCheck(entries: AffectedEntry[], host: HostVersions, kernel: Kerne
     series,
     entries.flatMap((e) => e.ranges),
   );
-  const distro = seriesBased(kernel);
+  // A record that ranges over some of this distribution's own builds shows it carried the bug itself.
+  const family = kernel.distro ? distributionFamily(kernel.distro) : null;
+  const ownBuilds = record.affected.some((a) => ecosystemDistribution(a.ecosystem) === family);
+  const distro = ownBuilds ? null : seriesBased(kernel);
   if (!placed || (placed.position === "before" && !distro)) return null;
   const reason =
     placed.position === "fixed"
@@ -267,6 +270,7 @@ function seriesCheck(entries: AffectedEntry[], host: HostVersions, kernel: Kerne
     level: result.level,
     unverified: result.level === "reported",
     ...(result.status === "unknown" ? { hedgedFrom: "not-affected" as const } : {}),
+    ...(result.status === "not-affected" && placed.position === "before" ? { unlessBackported: true as const } : {}),
     ...(placed.range.source ? { source: placed.range.source } : {}),
   };
 }
@@ -464,6 +468,36 @@ export function confirmBySymptom(verdict: Verdict, checks: readonly VersionEvide
     reason: `${first.subject}: the log shows this bug's symptom, and the only data placing ${first.value} outside the affected range rests on a single report (${first.reason})`,
     level: "reported",
   };
+}
+
+/**
+ * The log shows the bug's own symptom, and what rules the version out is only that the kernel's series
+ * predates the bug (unlessBackported): the symptom says the distribution may well have backported the
+ * change, so the answer is unknown.
+ */
+export function doubtBySymptom(verdict: Verdict, checks: readonly VersionEvidence[], symptom: boolean): Verdict {
+  if (!symptom || verdict.status !== "not-affected") return verdict;
+  const ruledOut = checks.filter((c) => c.result === "not-affected");
+  const [first] = ruledOut;
+  if (!first || !ruledOut.every((c) => c.unlessBackported)) return verdict;
+  return {
+    status: "unknown",
+    reason: `${first.subject}: the log shows this bug's own symptom, although ${first.reason}; the symptom suggests that backport`,
+  };
+}
+
+/**
+ * Several hosts, some of which no version check decided (a node whose kernel no range or rule covers):
+ * the others being out of range does not rule the bug out for the fleet. `decided`: per host, whether
+ * any check judged it.
+ */
+export function undecidedHosts(verdict: Verdict, hosts: readonly HostVersions[], decided: readonly boolean[]): Verdict {
+  if (verdict.status !== "not-affected" || hosts.length < 2) return verdict;
+  const open = hosts.filter((_, i) => !decided[i]);
+  const [first] = open;
+  if (!first) return verdict;
+  const more = open.length > 1 ? ` (and ${open.length - 1} more)` : "";
+  return { status: "unknown", reason: `${first.subject}: no version data decides it${more}, although ${verdict.reason}` };
 }
 
 const LEVELS: readonly EvidenceLevel[] = ["verified", "corroborated", "reported"];

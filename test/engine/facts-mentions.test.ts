@@ -301,6 +301,19 @@ describe("versions named in passing", () => {
     // Not a version on its own line, or a component no record ranges over: nothing.
     expect(named("### What version of containerd are you using?\n\nthe latest one, 1.7.2 I think")).toEqual({});
     expect(named("### Flatpak version\n\n1.10.5")).toEqual({});
+    // Docker Desktop's version under a "Docker version" question, a shell comment, a heading without the form's blank line.
+    expect(named("### Docker version\n\n4.26.1")).toEqual({});
+    expect(named("## docker version\n20.10.7")).toEqual({});
+    expect(named("### containerd version\n2.0.0")).toEqual({});
+    // crun numbers releases with two parts.
+    expect(named("### crun version\n\n1.8")).toEqual({ crun: "1.8" });
+  });
+
+  it("reads an issue form's question in bounded time, however many blanks a line holds", () => {
+    const line = `### docker version${" ".repeat(3980)}x`;
+    const start = performance.now();
+    named(Array.from({ length: 250 }, () => line).join("\n"));
+    expect(performance.now() - start).toBeLessThan(1500);
   });
 
   it("reads nothing from two versions of one component, a path, or a neighbouring tool's name", () => {

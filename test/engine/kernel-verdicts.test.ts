@@ -100,13 +100,22 @@ describe("Debian and Ubuntu kernels known only by their series", () => {
   // An Ubuntu 18.04 and a RHEL 8 kernel as `uname -r` prints them: neither names its stable sublevel.
   const UBUNTU = "4.15.0-29-generic";
   const RHEL = "4.18.0-348.el8.x86_64";
+  const diagnose = async (release: string, affected: object[]) =>
+    diagnoseFields(await kbWith(affected), { uname: release, logs: XOR_MARK_KLOG });
   const judge = async (release: string, ranges: object[]) =>
-    versionOf(diagnoseFields(await kbWith([{ ecosystem: "linux", package: "linux", ranges }]), { uname: release, logs: XOR_MARK_KLOG }));
+    versionOf(await diagnose(release, [{ ecosystem: "linux", package: "linux", ranges }]));
 
   it("rules out a bug that first appeared at a later mainline release, hedged: only a backport could bring it in", async () => {
     const v = await judge(UBUNTU, [range("6.11", "6.11.11"), range("6.12", "6.12.2")]);
-    expect(v).toMatchObject({ result: "not-affected", certain: false, level: "verified", value: "4.15" });
+    expect(v).toMatchObject({ result: "not-affected", certain: false, level: "verified", value: "4.15", unlessBackported: true });
     expect(v?.reason).toMatch(/6\.11, the first affected version, came after the 4\.15 series.*only if Ubuntu backported the change/);
+  });
+
+  it("lets the bug's own symptom in the log make that unknown: it suggests the backport", async () => {
+    // XOR_MARK_KLOG is the seed record's own decisive line.
+    const d = await diagnose(UBUNTU, [{ ecosystem: "linux", package: "linux", ranges: [range("6.11", "6.11.11")] }]);
+    expect(d.findings[0]?.verdict.status).toBe("unknown");
+    expect(d.findings[0]?.verdict.reason).toMatch(/the log shows this bug's own symptom, although 6\.11/);
   });
 
   it("does not rule it out for a distribution that backports features into old series, or a cloud kernel", async () => {
@@ -114,6 +123,19 @@ describe("Debian and Ubuntu kernels known only by their series", () => {
     // Ubuntu's linux-azure carries Hyper-V driver backports from newer series.
     expect(await judge("5.15.0-1050-azure", [range("6.3", "6.6.92")])).toBeUndefined();
     expect(await judge("5.15.0-91-lowlatency", [range("6.3", "6.6.92")])).toMatchObject({ result: "not-affected" });
+  });
+
+  it("does not rule it out when the record ranges over some of the distribution's own builds", async () => {
+    // Ubuntu carried the bug in 24.04's kernel: its 22.04 HWE build of the same series may too.
+    const d = await diagnose(
+      "Linux h 6.8.0-52-generic #53~22.04.1-Ubuntu SMP PREEMPT_DYNAMIC Mon Jan 13 18:47:53 UTC 2025 x86_64 x86_64 x86_64 GNU/Linux",
+      [
+        { ecosystem: "linux", package: "linux", ranges: [range("6.9", "6.10")] },
+        { ecosystem: "ubuntu:24.04", package: "linux", ranges: [range("6.8.0-40.40", "6.8.0-60.63")] },
+      ],
+    );
+    expect(d.facts.kernel?.package).toMatchObject({ ecosystem: "ubuntu:22.04", names: ["linux-hwe-6.8"] });
+    expect(d.findings[0]?.evidence.some((e) => e.kind === "version" && e.unlessBackported)).toBe(false);
   });
 
   it("does not rule it out when the bug reached a stable series by a backport, or the series has a range", async () => {
@@ -131,11 +153,33 @@ describe("Debian and Ubuntu kernels known only by their series", () => {
     }
     // Fixed only in a stable series: whether mainline ever had it, and where the fix went, is not known.
     expect(await judge(UBUNTU, [range("4.14.50", "4.14.60")])).toBeUndefined();
+    // A stable range after the mainline fix (a backport brought it back) may have reached later series.
+    expect(await judge("6.5.0-45-generic", [range("5.10", "5.16"), range("6.1.54", "6.1.55")])).toBeUndefined();
+    // A fix in a release candidate is not before a build of that release's series.
+    expect(await judge("6.12.0-1-generic", [range("6.12-rc1", "6.12-rc5")])).toBeUndefined();
   });
 
-  it("never says not affected from a single report", async () => {
+  it("never says not affected from a single report; the symptom then decides", async () => {
     const reported = { introduced: "6.11", fixed: "6.11.11", evidence: "reported", source: SRC };
-    expect(await judge(UBUNTU, [reported])).toMatchObject({ result: "unknown", hedgedFrom: "not-affected" });
+    const d = await diagnose(UBUNTU, [{ ecosystem: "linux", package: "linux", ranges: [reported] }]);
+    expect(versionOf(d)).toMatchObject({ result: "unknown", hedgedFrom: "not-affected" });
+    expect(d.findings[0]?.verdict).toMatchObject({ status: "affected", level: "reported" });
+  });
+
+  it("leaves a fleet undecided when a node no data judges stands beside the node it rules out", async () => {
+    const kb = (await loadDataKb()).compiled;
+    const nodes = [
+      "NAME    STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION       CONTAINER-RUNTIME",
+      "node1   Ready    <none>   5d    v1.28.2   10.0.0.1      <none>        Ubuntu 18.04.6 LTS   4.15.0-213-generic   containerd://1.7.2",
+      "node2   Ready    <none>   5d    v1.28.2   10.0.0.2      <none>        Ubuntu 24.10         6.11.0-9-generic     containerd://1.7.2",
+    ].join("\n");
+    // The nfs-client-softlockup-6.11 record's line (weight 0.35: not its symptom on its own).
+    const logs = "watchdog: BUG: soft lockup - CPU#3 stuck for 22s! [kworker/u16:2:1234]";
+    const finding = diagnoseFields(kb, { nodes, logs }).findings.find((f) => f.id === "nfs-client-softlockup-6.11");
+    expect(finding?.verdict.status).toBe("unknown");
+    expect(finding?.verdict.reason).toMatch(/node node2: no version data decides it/);
+    const one = diagnoseFields(kb, { uname: "4.15.0-213-generic", logs }).findings.find((f) => f.id === "nfs-client-softlockup-6.11");
+    expect(one?.verdict.status).toBe("not-affected");
   });
 });
 

@@ -73,16 +73,21 @@ const DOCKER_API_VERSION = /^ +API version: +1\.\d+\b/;
 const DOCKER_API_MARKER = "api version: ";
 
 /**
- * A GitHub issue form's question as a heading, its answer a bare version on the next lines:
- * "### What version of containerd are you using?" then "1.7.2" (containerd's bug form), "### runc
- * version" then "`1.1.12`". The answer is the reporter's word, like a name in passing.
+ * A GitHub issue form's question as its "### " heading, a blank line, then the answer: a bare version
+ * on its own line ("### What version of containerd are you using?", "", "1.7.2" in containerd's bug
+ * form; "### runc version", "", "`1.1.12`"). The answer is the reporter's word, like a name in passing.
+ * Read on the trimmed line, at most FORM_LINE characters, so the patterns' optional spaces cannot
+ * backtrack over a long run of blanks.
  */
 const FORM_QUESTION =
-  /^#{2,6}\s+(?:(?:what|which)\s+version\s+of\s+`?([\w.-]+)`?\s+(?:are\s+you\s+using|are\s+you\s+running|is\s+running)\s*\??|`?([\w.-]+)`?\s+version\s*:?)\s*$/i;
-const FORM_ANSWER = /^\s*`?v?(\d+\.\d+\.\d+)(?:[-+~][\w.~+-]*)?`?\s*$/;
+  /^### (?:(?:what|which) version of `?([\w.-]+)`? (?:are you using|are you running|is running)\??|`?([\w.-]+)`? version:?)$/i;
+const FORM_ANSWER = /^`?v?(\d+\.\d+(?:\.\d+)?)(?:[-+~][\w.~+-]*)?`?$/;
 const FORM_MARKERS = ["# what version of ", "# which version of "];
-/** Lines between a question and its answer: the form leaves one blank line, a paste may leave a code fence. */
+const FORM_LINE = 120;
+/** After the blank line, the answer may sit inside a code fence. */
 const FORM_GAP = 3;
+/** Docker Engine went from 1.13 to 17.03: a 2.x–16.x "Docker version" is Docker Desktop's or another tool's. */
+const NOT_DOCKER_ENGINE = /^(?:[2-9]|1[0-6])\./;
 
 export const NAMED_MARKERS = [
   DOCKER_API_MARKER,
@@ -181,15 +186,19 @@ const FORM_NAMES = COMPONENT_NAMES.map(([ecosystem, names]) => [ecosystem, new R
 
 /** An issue form's question about a component and its answer, a bare version: [ecosystem, version]. */
 function formAnswer(text: string, line: number, lineAt: (line: number) => string): [string, string] | null {
-  const q = FORM_QUESTION.exec(text);
+  const question = text.trim();
+  if (question.length > FORM_LINE || lineAt(line + 1).trim() !== "") return null;
+  const q = FORM_QUESTION.exec(question);
   const name = q?.[1] ?? q?.[2];
   const ecosystem = name ? FORM_NAMES.find(([, whole]) => whole.test(name))?.[0] : undefined;
   if (!ecosystem) return null;
-  for (let next = line + 1; next <= line + FORM_GAP; next++) {
-    const answer = lineAt(next);
-    if (!answer.trim() || /^\s*```\w*\s*$/.test(answer)) continue;
-    const version = FORM_ANSWER.exec(answer)?.[1];
-    return version ? [ecosystem, version] : null;
+  for (let next = line + 2; next <= line + 1 + FORM_GAP; next++) {
+    const answer = lineAt(next).trim();
+    if (!answer || /^```\w*$/.test(answer)) continue;
+    const version = answer.length <= FORM_LINE ? FORM_ANSWER.exec(answer)?.[1] : undefined;
+    // Two-part versions are crun's way (1.8); any other component's answer names x.y.z.
+    if (!version || (ecosystem !== "crun" && version.split(".").length < 3)) return null;
+    return ecosystem === "docker" && NOT_DOCKER_ENGINE.test(version) ? null : [ecosystem, version];
   }
   return null;
 }

@@ -3,7 +3,7 @@
  * "4.6.0-1-amd64" name the series they are built from, not the stable sublevel. Against upstream
  * ranges the series alone decides in two cases, judged here on the whole series [x.y, x.(y+1)).
  */
-import { compareKernel, isMainlineVersion, kernelBranch } from "./kernel-version";
+import { compareKernel, isMainlineVersion, kernelBranch, parseKernelVersion } from "./kernel-version";
 import type { AffectedRange, EvidenceLevel } from "./range-types";
 import { weakestLevel } from "./range-types";
 import { endLevel } from "./ranges";
@@ -34,15 +34,18 @@ export function placeSeries<R extends AffectedRange>(series: string, ranges: rea
 }
 
 function fixedBefore<R extends AffectedRange>(series: string, ranges: readonly R[]): SeriesPlacement<R> | null {
-  // A fix at x.y is in every x.y build; a last affected x.y.z (or a fix at a sublevel) only shows
-  // the range ended inside an older series.
-  const ended = ranges.every((r) => {
-    if (r.fixed !== undefined) return compareKernel(r.fixed, series) <= 0;
-    return r.lastAffected !== undefined && compareKernel(kernelBranch(r.lastAffected) ?? r.lastAffected, series) < 0;
-  });
-  const mainline = ranges.find((r) => r.fixed !== undefined && isMainlineVersion(r.fixed));
-  if (!ended || !mainline) return null;
-  return { position: "fixed", range: mainline, level: weakestLevel(ranges.filter((r) => upperBound(r)).map((r) => endLevel(r, "upper"))) };
+  if (ranges.some((r) => upperBound(r) === undefined)) return null;
+  // The range that ended last decides: a later stable range (a backport that brought the bug back)
+  // may have reached newer series too, so it must be a mainline fix, in a release before the
+  // series (a fix at x.y, or in an x.y release candidate, is not before an x.y build).
+  const last = ranges.reduce((a, b) => (compareKernel(upperBound(b) as string, upperBound(a) as string) > 0 ? b : a));
+  const fix = last.fixed;
+  const released = fix !== undefined && isMainlineVersion(fix) ? kernelBranch(fix) : null;
+  const before =
+    released !== null &&
+    (parseKernelVersion(fix as string)?.rc == null ? compareKernel(released, series) <= 0 : compareKernel(released, series) < 0);
+  if (!before) return null;
+  return { position: "fixed", range: last, level: weakestLevel(ranges.map((r) => endLevel(r, "upper"))) };
 }
 
 function firstAfter<R extends AffectedRange>(series: string, ranges: readonly R[]): SeriesPlacement<R> | null {

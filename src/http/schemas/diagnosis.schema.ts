@@ -136,6 +136,10 @@ const versionEvidenceSchema = z
     hedgedFrom: z.literal("not-affected").optional().openapi({
       description: "On an unknown result: the ranges would say not-affected, but only through an end that rests on a single report.",
     }),
+    unlessBackported: z.literal(true).optional().openapi({
+      description:
+        "On a not-affected result: it holds only if the distribution did not backport the change (a Debian or Ubuntu kernel built from a series older than the bug's first release); the bug's own symptom in the log makes the verdict unknown.",
+    }),
     source: z.string().optional(),
   })
   .openapi("VersionEvidence");
