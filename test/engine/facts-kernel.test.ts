@@ -222,6 +222,13 @@ describe("RPM kernels", () => {
     expect(k.package?.note).toMatch(/Rocky Linux 9\.6 .*rebuilds the RHEL 9 kernel/);
   });
 
+  it("maps Scientific Linux to rhel:N, from a nodes table's OS image too", () => {
+    // Scientific Linux 7's PRETTY_NAME as its os-release gives it (ID="scientific", ID_LIKE="rhel centos fedora").
+    const image = os("Scientific Linux 7.9 (Nitrogen)");
+    expect(image).toMatchObject({ id: "scientific", versionId: "7.9", idLike: ["rhel", "centos", "fedora"] });
+    expect(kernelFacts("3.10.0-1160.el7.x86_64", null, image).package?.ecosystem).toBe("rhel:7");
+  });
+
   it("tells an ELRepo mainline kernel from a RHEL one", () => {
     // https://github.com/vexxhost/capo-image-elements/pull/48
     const k = kernelFacts("6.16.4-1.el9.elrepo.x86_64", null, os("Rocky Linux 9.6 (Blue Onyx)"));

@@ -97,6 +97,7 @@ const ID_LIKE: Record<string, (version: string | null) => string[]> = {
   almalinux: () => ["rhel", "centos", "fedora"],
   centos: () => ["rhel", "fedora"],
   ol: () => ["fedora"],
+  scientific: () => ["rhel", "centos", "fedora"],
 };
 
 /** OS-IMAGE is the node's PRETTY_NAME; these patterns turn the common ones back into ID and VERSION_ID. */
@@ -116,6 +117,8 @@ const IMAGES: Array<[RegExp, (m: RegExpExecArray, image: string) => OsFacts]> = 
   [/^AlmaLinux (\d+(?:\.\d+)?)/, (m, s) => os("almalinux", m[1] ?? null, s)],
   [/^CentOS (?:Linux|Stream) (\d+)/, (m, s) => os("centos", m[1] ?? null, s)],
   [/^Oracle Linux Server (\d+(?:\.\d+)?)/, (m, s) => os("ol", m[1] ?? null, s)],
+  // Scientific Linux 7's PRETTY_NAME: "Scientific Linux 7.9 (Nitrogen)".
+  [/^Scientific Linux (\d+(?:\.\d+)?)/, (m, s) => os("scientific", m[1] ?? null, s)],
   [/^Fedora (?:Linux )?(\d+)/, (m, s) => os("fedora", m[1] ?? null, s)],
   [/^Fedora CoreOS (\d+)/, (m, s) => os("fedora", m[1] ?? null, s)],
   [/^CBL-Mariner\/Linux/, (_m, s) => os("mariner", null, s)],
