@@ -34,6 +34,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout18": 100,
   "eval/holdout19": 80,
   "eval/holdout20": 90,
+  "eval/holdout21": 90,
 };
 
 beforeAll(async () => {
