@@ -88,6 +88,11 @@ describe("token signatures", () => {
       ),
     ).toBe(false);
     expect(matches("literal", sig, "error getting ipset version, error: executable")).toBe(false);
+    // Cut after small words the signature does not keep ("with", "to"): cut after the word before them.
+    const modprobe = "Running modprobe ip_vs failed with message";
+    expect(matches("regex", modprobe, 'level=warning msg="Running modprobe ip_vs failed with')).toBe(true);
+    // A number at the end is what the line says, not a cut ("mount=663" is not "mount=-3").
+    expect(matches("regex", modprobe, 'level=warning msg="Running modprobe ip_vs failed 17')).toBe(false);
     // The line's last word must be where the signature's head ends, not a later repeat of that word.
     const cri = String.raw`validate CRI v1 runtime API for endpoint \?"[^"\]*\?": rpc error: code = Unimplemented`;
     const unknown =

@@ -258,7 +258,13 @@ const UNMARKED_CUT = 4;
  * The part cut off must not be what tells one failure from another: an errno text or a state
  * ("…pair interfaces: o" could go on "operation not supported" or "cannot allocate memory").
  */
-function cutAtEnd(sig: readonly string[], line: readonly string[], cutAfterWord: boolean): boolean {
+function cutAtEnd(sig: readonly string[], lineWords: readonly string[], cutAfterWord: boolean): boolean {
+  // Cut after the small words a signature never keeps ("…ip_vs failed with"): cut after the word
+  // before them, a whole word then. A number or an id at the end is what the line says, not a cut.
+  let end = lineWords.length;
+  if (cutAfterWord) while (end > 0 && STOP.has(lineWords[end - 1] as string)) end--;
+  const trimmed = end < lineWords.length;
+  const line = trimmed ? lineWords.slice(0, end) : lineWords;
   const last = line[line.length - 1];
   const words = sig.filter((t) => t !== WILD).length;
   if (last === undefined || words < MIN_TOKENS + 2) return false;
@@ -272,7 +278,7 @@ function cutAtEnd(sig: readonly string[], line: readonly string[], cutAfterWord:
     const afterWhole = cutAfterWord && whole !== WILD && same(last, whole) && !dropsTelling(sig.slice(k));
     if (afterWhole && inOrder(head, line, null) && !inOrder(head, line.slice(0, -1), null)) return true;
     const cut = sig[k] as string;
-    if (cut === WILD || cut === last || !cut.startsWith(last)) continue;
+    if (trimmed || cut === WILD || cut === last || !cut.startsWith(last)) continue;
     if (dropsTelling(sig.slice(k + 1))) return false;
     return inOrder(head, line.slice(0, -1), null);
   }
