@@ -64,6 +64,15 @@ export interface RecordExample {
   note?: string | undefined;
 }
 
+/** A commit the record cites; the engine reads which releases carry it. */
+export interface RecordCommit {
+  role: "introduced" | "fixed";
+  /** "torvalds/linux", "stable/linux", "opencontainers/runc", … */
+  repo: string;
+  /** Releases that first contain it: "6.12", "6.1.140". */
+  versions: readonly string[];
+}
+
 export interface RecordRelation {
   id: string;
   kind: "masks" | "explains" | "confused-with" | "prerequisite-of";
@@ -94,6 +103,7 @@ export interface BugRecord {
   workarounds: readonly string[];
   references: ReadonlyArray<{ url: string }>;
   affected: readonly RecordAffected[];
+  commits: readonly RecordCommit[];
   signatures: readonly RecordSignature[];
   examples: readonly RecordExample[];
   /** Facts the record could not confirm, in words. */

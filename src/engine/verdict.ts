@@ -8,6 +8,7 @@ import {
   type EvidenceLevel,
   evaluateRanges,
   everyVersionAffected,
+  parseKernelVersion,
   placeSeries,
   type RangeVerdict,
   rangeLevels,
@@ -222,6 +223,10 @@ function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] 
 const SERIES_BASED: Readonly<Record<string, string>> = { ubuntu: "Ubuntu", debian: "Debian" };
 const UBUNTU_GENERIC = /^linux(?:-lowlatency)?(?:-hwe(?:-[\d.]+)?)?$/;
 
+/** The kernel releases a record's commits name (the releases that carry its fix or its cause). */
+const kernelReleases = (record: BugRecord): string[] =>
+  record.commits.filter((c) => /(?:^|\/)linux$/.test(c.repo)).flatMap((c) => c.versions.filter((v) => parseKernelVersion(v) !== null));
+
 function seriesBased(kernel: KernelFacts): string | null {
   const distro = SERIES_BASED[kernel.distro ?? ""] ?? null;
   if (distro !== "Ubuntu") return distro;
@@ -242,6 +247,7 @@ function seriesCheck(record: BugRecord, entries: AffectedEntry[], host: HostVers
   const placed = placeSeries(
     series,
     entries.flatMap((e) => e.ranges),
+    kernelReleases(record),
   );
   // A record that ranges over some of this distribution's own builds shows it carried the bug itself.
   const family = kernel.distro ? distributionFamily(kernel.distro) : null;
@@ -251,7 +257,7 @@ function seriesCheck(record: BugRecord, entries: AffectedEntry[], host: HostVers
   const reason =
     placed.position === "fixed"
       ? `fixed in mainline ${placed.range.fixed}, before the ${series} series began: a kernel built from ${series} carries the fix`
-      : `${placed.range.introduced}, the first affected version, came after the ${series} series, and no recorded range reaches an older one: this ${distro} kernel, built from ${series}, has the bug only if ${distro} backported the change`;
+      : `${placed.range.introduced}, the first affected version, came after the ${series} series, and no recorded range or release of its commits reaches an older one: this ${distro} kernel, built from ${series}, has the bug only if ${distro} backported the change`;
   const result = hedgeUnconfirmed(
     { status: "not-affected", reason, range: placed.range, certain: placed.position === "fixed", level: placed.level },
     placed.range,

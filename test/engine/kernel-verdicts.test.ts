@@ -18,6 +18,8 @@ async function kbWith(affected: object[]) {
   const file = "data/bugs/xt-mark-ipv6-typo-2024.yaml";
   const doc = parseDocument(await readFile(file, "utf8"));
   doc.set("affected", affected);
+  // Its commits name the seed's releases, which the series rule reads too.
+  doc.set("commits", []);
   const parsed = parseRecordFile(file, doc.toString());
   if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join("; "));
   return compileKnowledgeBase("test", [parsed.record]);
@@ -136,6 +138,16 @@ describe("Debian and Ubuntu kernels known only by their series", () => {
     );
     expect(d.facts.kernel?.package).toMatchObject({ ecosystem: "ubuntu:22.04", names: ["linux-hwe-6.8"] });
     expect(d.findings[0]?.evidence.some((e) => e.kind === "version" && e.unlessBackported)).toBe(false);
+  });
+
+  it("does not rule it out for a series the record's commits name: a fix backported there shows the bug was there", async () => {
+    // hv-netvsc: ranges from 6.3, and its fix "Cc: stable # 6.1.x" released in 6.1.140.
+    const kb = (await loadDataKb()).compiled;
+    const logs = "hv_netvsc 000d3a8b-1234 eth0: nvsp_rndis_pkt_complete error status: 2";
+    const finding = (uname: string) =>
+      diagnoseFields(kb, { uname, logs }).findings.find((f) => f.id === "hv-netvsc-nvsp-rndis-pkt-complete-error-status-2");
+    expect(finding("6.1.0-18-amd64")?.evidence.some((e) => e.kind === "version" && e.unlessBackported)).toBe(false);
+    expect(finding("5.10.0-20-amd64")?.evidence.find((e) => e.kind === "version")).toMatchObject({ unlessBackported: true });
   });
 
   it("does not rule it out when the bug reached a stable series by a backport, or the series has a range", async () => {

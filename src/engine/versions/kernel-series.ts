@@ -24,10 +24,14 @@ export interface SeriesPlacement<R extends AffectedRange> {
 const upperBound = (r: AffectedRange) => r.fixed ?? r.lastAffected;
 
 /** null when the series overlaps a range, or the ranges cannot be read as kernel versions. */
-export function placeSeries<R extends AffectedRange>(series: string, ranges: readonly R[]): SeriesPlacement<R> | null {
+export function placeSeries<R extends AffectedRange>(
+  series: string,
+  ranges: readonly R[],
+  named: readonly string[] = [],
+): SeriesPlacement<R> | null {
   if (!kernelBranch(series) || !ranges.length) return null;
   try {
-    return fixedBefore(series, ranges) ?? firstAfter(series, ranges);
+    return fixedBefore(series, ranges) ?? firstAfter(series, ranges, named);
   } catch {
     return null;
   }
@@ -48,10 +52,15 @@ function fixedBefore<R extends AffectedRange>(series: string, ranges: readonly R
   return { position: "fixed", range: last, level: weakestLevel(ranges.map((r) => endLevel(r, "upper"))) };
 }
 
-function firstAfter<R extends AffectedRange>(series: string, ranges: readonly R[]): SeriesPlacement<R> | null {
+/**
+ * `named`: other releases the record ties to the bug (its commits' releases): a fix backported to 6.1.140
+ * says 6.1.y carried the bug, whatever the ranges say.
+ */
+function firstAfter<R extends AffectedRange>(series: string, ranges: readonly R[], named: readonly string[]): SeriesPlacement<R> | null {
   if (ranges.some((r) => r.introduced === "0")) return null;
   const first = ranges.reduce((a, b) => (compareKernel(b.introduced, a.introduced) < 0 ? b : a));
   const branch = kernelBranch(first.introduced);
   if (!isMainlineVersion(first.introduced) || !branch || compareKernel(series, branch) >= 0) return null;
+  if (named.some((v) => compareKernel(series, kernelBranch(v) ?? v) >= 0)) return null;
   return { position: "before", range: first, level: endLevel(first, "introduced") };
 }
