@@ -148,18 +148,21 @@ function singleHost(facts: ExtractedFacts, subject: string): HostVersions {
   };
 }
 
-/** One host when the input names a kernel; otherwise each node of a nodes table is judged on its own. */
+/**
+ * The host the input's own outputs describe (uname, os-release, versions), and each node of a nodes
+ * table beside it: a uname pasted with the table is one machine of the cluster, and the others may run
+ * another kernel. Without a kernel of its own, a nodes table's nodes are the hosts.
+ */
 function hostsOf(facts: ExtractedFacts, nodeHosts: HostVersions[], single: HostVersions): HostVersions[] {
-  if (facts.kernel || !nodeHosts.length)
-    return facts.kernel ||
-      Object.keys(single.components).length ||
-      single.release ||
-      single.namedRelease ||
-      single.distro ||
-      Object.keys(single.mentioned ?? {}).length
-      ? [single]
-      : [];
-  return nodeHosts;
+  if (facts.kernel) return [single, ...nodeHosts];
+  if (nodeHosts.length) return nodeHosts;
+  return Object.keys(single.components).length ||
+    single.release ||
+    single.namedRelease ||
+    single.distro ||
+    Object.keys(single.mentioned ?? {}).length
+    ? [single]
+    : [];
 }
 
 function assemble(
@@ -183,12 +186,10 @@ function assemble(
   for (const record of candidates) {
     const seen = byRecord.get(record.id) ?? NO_HITS;
     const logEvidence = seen.evidence;
-    const ownPerHost = hosts.map((h) => versionChecks(record, h));
-    const own = ownPerHost.flat();
+    const own = hosts.flatMap((h) => versionChecks(record, h));
     // Versions named in passing count too, hedged; a release alone only judges a finding (its log shows the bug).
     const decided = decidedEcosystems(own);
-    const namedPerHost = hosts.map((h) => mentionedChecks(record, h, decided));
-    const named = namedPerHost.flat();
+    const named = hosts.flatMap((h) => mentionedChecks(record, h, decided));
     // A distribution's bug on hosts that all run another distribution: that alone decides.
     const elsewhere = hosts.flatMap((h) => distroChecks(record, h));
     const checks =
@@ -196,11 +197,10 @@ function assemble(
         ? elsewhere
         : [...own, ...named, ...(logEvidence.length ? hosts.flatMap((h) => releaseChecks(record, h, decided)) : [])];
     const symptom = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= SYMPTOM_WEIGHT);
-    const judged = hosts.map((_, i) => (ownPerHost[i]?.length ?? 0) + (namedPerHost[i]?.length ?? 0) > 0);
     const verdict = undecidedHosts(
+      record,
       doubtBySymptom(confirmBySymptom(decideVerdict(record, checks, hosts), checks, symptom), checks, symptom),
       hosts,
-      checks === elsewhere ? hosts.map(() => true) : judged,
     );
     if (logEvidence.length) {
       findings.push(buildFinding(record, seen, checks, verdict, recordContextShown(kb, record, context, seen), given));

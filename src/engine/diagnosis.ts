@@ -42,9 +42,9 @@ export interface VersionEvidence {
    */
   hedgedFrom?: "not-affected";
   /**
-   * Set on a not-affected result that holds only if the distribution did not backport the change (a
-   * Debian or Ubuntu kernel built from a series older than the bug's first release): the bug's own
-   * symptom in the log makes the verdict unknown instead.
+   * Set when the result rests on the kernel's series predating the bug's first release (a Debian or
+   * Ubuntu kernel): not-affected holds only if the distribution did not backport the change, and the
+   * bug's own symptom in the log makes the verdict unknown instead.
    */
   unlessBackported?: true;
   source?: string;

@@ -11,7 +11,8 @@ export function nodeHost(node: NodeRow): HostVersions {
   const os = node.osImage ? osImageToOs(node.osImage) : null;
   return {
     subject: `node ${node.name}`,
-    kernel: node.kernel ? kernelFacts(node.kernel, node.build ?? null, os) : null,
+    // A Windows node's KERNEL-VERSION is Windows' build (10.0.17763.2686), no Linux kernel.
+    kernel: node.kernel && os?.id !== "windows" ? kernelFacts(node.kernel, node.build ?? null, os) : null,
     components: { ...nodeComponents(node), ...imageOsComponents(os) },
     release: releaseEcosystem(os),
     distro: os,

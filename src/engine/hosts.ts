@@ -7,7 +7,7 @@
 import type { CompiledKb } from "./compile-kb";
 import { closestFor, diagnoseHostBundle } from "./diagnose";
 import { HOSTS_LIMITS, type HostBundle } from "./diagnose-input";
-import type { Diagnosis, Finding, HostReport, NodeReport } from "./diagnosis";
+import type { Diagnosis, Finding, HostReport, NodeReport, Verdict } from "./diagnosis";
 import type { ExtractedFacts } from "./facts";
 import { compareNodes } from "./fleet";
 import { explainRootCause, rankFindings, relatedFindings } from "./score";
@@ -150,11 +150,26 @@ function mergeFindings(runs: readonly HostRun[], pick: (d: Diagnosis) => Finding
     const versions = ordered.flatMap((h) => h.finding.evidence.filter((e) => e.kind === "version"));
     merged.push({
       ...best.finding,
+      verdict: fleetVerdict(hits.map((h) => h.finding.verdict)),
       evidence: [...logs.slice(0, MAX_LOG_EVIDENCE), ...versions],
       hosts: hits.map((h) => h.host),
     });
   }
   return merged.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+}
+
+/**
+ * The verdict for every host that shows the bug: affected when one is (its reason names the host),
+ * not affected only when all are, otherwise unknown. The best-scoring host's verdict alone could rule
+ * the bug out while another host runs an affected version.
+ */
+function fleetVerdict(verdicts: readonly Verdict[]): Verdict {
+  const [first] = verdicts;
+  if (!first) throw new Error("fleetVerdict needs a verdict");
+  return (
+    verdicts.find((v) => v.status === "affected") ??
+    (verdicts.every((v) => v.status === "not-affected") ? first : (verdicts.find((v) => v.status === "unknown") ?? first))
+  );
 }
 
 function utf8Length(s: string): number {

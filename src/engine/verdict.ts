@@ -251,7 +251,7 @@ function seriesCheck(record: BugRecord, entries: AffectedEntry[], host: HostVers
   );
   // A record that ranges over some of this distribution's own builds shows it carried the bug itself.
   const family = kernel.distro ? distributionFamily(kernel.distro) : null;
-  const ownBuilds = record.affected.some((a) => ecosystemDistribution(a.ecosystem) === family);
+  const ownBuilds = record.affected.some((a) => ecosystemDistribution(a.ecosystem) === family && isKernelPackage(a.package));
   const distro = ownBuilds ? null : seriesBased(kernel);
   if (!placed || (placed.position === "before" && !distro)) return null;
   const reason =
@@ -276,7 +276,7 @@ function seriesCheck(record: BugRecord, entries: AffectedEntry[], host: HostVers
     level: result.level,
     unverified: result.level === "reported",
     ...(result.status === "unknown" ? { hedgedFrom: "not-affected" as const } : {}),
-    ...(result.status === "not-affected" && placed.position === "before" ? { unlessBackported: true as const } : {}),
+    ...(placed.position === "before" ? { unlessBackported: true as const } : {}),
     ...(placed.range.source ? { source: placed.range.source } : {}),
   };
 }
@@ -468,6 +468,9 @@ export function decideVerdict(record: BugRecord, checks: VersionEvidence[], host
 export function confirmBySymptom(verdict: Verdict, checks: readonly VersionEvidence[], symptom: boolean): Verdict {
   if (!symptom || verdict.status !== "unknown" || !checks.length) return verdict;
   if (!checks.every((c) => c.result === "unknown" && c.hedgedFrom === "not-affected")) return verdict;
+  // A series before the bug's first release rests on the kernel's series, not on that report: with the
+  // symptom, doubtBySymptom's unknown stands (a verified start would give no more).
+  if (checks.some((c) => c.unlessBackported)) return verdict;
   const [first] = checks as [VersionEvidence];
   return {
     status: "affected",
@@ -493,13 +496,14 @@ export function doubtBySymptom(verdict: Verdict, checks: readonly VersionEvidenc
 }
 
 /**
- * Several hosts, some of which no version check decided (a node whose kernel no range or rule covers):
- * the others being out of range does not rule the bug out for the fleet. `decided`: per host, whether
- * any check judged it.
+ * A fleet's "not affected" on a kernel bug needs every host's kernel ruled out: a host whose kernel no
+ * check judged (a node whose kernel no range or rule covers, a host that sent no uname) leaves the bug
+ * open. A Windows node runs no Linux kernel. Component bugs keep the answer of the hosts that show the
+ * component: a node running another runtime cannot have a containerd bug.
  */
-export function undecidedHosts(verdict: Verdict, hosts: readonly HostVersions[], decided: readonly boolean[]): Verdict {
-  if (verdict.status !== "not-affected" || hosts.length < 2) return verdict;
-  const open = hosts.filter((_, i) => !decided[i]);
+export function undecidedHosts(record: BugRecord, verdict: Verdict, hosts: readonly HostVersions[]): Verdict {
+  if (verdict.status !== "not-affected" || hosts.length < 2 || !hasKernelData(record)) return verdict;
+  const open = hosts.filter((h) => h.distro?.id !== "windows" && !kernelChecks(record, h).length && !distroChecks(record, h).length);
   const [first] = open;
   if (!first) return verdict;
   const more = open.length > 1 ? ` (and ${open.length - 1} more)` : "";

@@ -169,13 +169,41 @@ describe("Debian and Ubuntu kernels known only by their series", () => {
     expect(await judge("6.5.0-45-generic", [range("5.10", "5.16"), range("6.1.54", "6.1.55")])).toBeUndefined();
     // A fix in a release candidate is not before a build of that release's series.
     expect(await judge("6.12.0-1-generic", [range("6.12-rc1", "6.12-rc5")])).toBeUndefined();
+    // A stable-only range whose end marks the next release fixed nothing in mainline.
+    expect(await judge("6.8.0-45-generic", [range("6.6.57", "6.7")])).toBeUndefined();
   });
 
-  it("never says not affected from a single report; the symptom then decides", async () => {
+  it("never says not affected from a single report, nor lets the symptom make that affected", async () => {
     const reported = { introduced: "6.11", fixed: "6.11.11", evidence: "reported", source: SRC };
     const d = await diagnose(UBUNTU, [{ ecosystem: "linux", package: "linux", ranges: [reported] }]);
-    expect(versionOf(d)).toMatchObject({ result: "unknown", hedgedFrom: "not-affected" });
-    expect(d.findings[0]?.verdict).toMatchObject({ status: "affected", level: "reported" });
+    expect(versionOf(d)).toMatchObject({ result: "unknown", hedgedFrom: "not-affected", unlessBackported: true });
+    // The same as on a verified start: weaker data may not give a stronger answer.
+    expect(d.findings[0]?.verdict.status).toBe("unknown");
+  });
+
+  it("judges a nodes table's other nodes beside the uname's host, and no Windows node as a Linux kernel", async () => {
+    const kb = (await loadDataKb()).compiled;
+    const header =
+      "NAME    STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE                         KERNEL-VERSION    CONTAINER-RUNTIME";
+    const row = (name: string, image: string, kernel: string) =>
+      `${name}   Ready    <none>   5d    v1.28.2   10.0.0.1      <none>        ${image.padEnd(32)} ${kernel.padEnd(17)} containerd://1.7.2`;
+    // The MARK bug's ip6tables wording (the record's EKS example line): 6.6.58 is in range, 5.15.200 past the fix.
+    const logs = "ip6tables-restore v1.8.7 (legacy): MARK target: kernel too old for --or-mark";
+    const debian = "Debian GNU/Linux 12 (bookworm)";
+    const nodes = [header, row("node1", debian, "5.15.200"), row("node2", debian, "6.6.58")].join("\n");
+    const mark = diagnoseFields(kb, { uname: "Linux node1 5.15.200 #1 SMP x86_64 GNU/Linux", nodes, logs }).findings.find(
+      (f) => f.id === "xt-mark-ipv6-typo-2024",
+    );
+    expect(mark?.verdict).toMatchObject({ status: "affected" });
+    expect(mark?.verdict.reason).toMatch(/node node2/);
+    // A Windows node's KERNEL-VERSION (10.0.17763.2686) is no Linux 10.0 kernel: overlayfs metacopy (from 4.19) stays ruled out on the 4.14 node.
+    const windows = [header, row("lin1", debian, "4.14.300"), row("win1", "Windows Server 2019 Datacenter", "10.0.17763.2686")].join("\n");
+    const exdev = "dpkg: error: error creating new backup file '/var/lib/dpkg/status-old': Invalid cross-device link";
+    const d = diagnoseFields(kb, { nodes: windows, logs: exdev });
+    expect(d.findings.find((f) => f.id === "overlayfs-metacopy-exdev-docker-build")?.verdict.status).toBe("not-affected");
+    // Its containerd and kubelet still count; no kernel range does.
+    expect(d.nodes.find((n) => n.name === "win1")?.inRange).not.toContain("overlayfs-metacopy-exdev-docker-build");
+    expect(d.nodes.find((n) => n.name === "win1")?.inRange).not.toContain("tcp-tw-recycle-removed-4.12");
   });
 
   it("leaves a fleet undecided when a node no data judges stands beside the node it rules out", async () => {

@@ -88,11 +88,14 @@ describe("token signatures", () => {
       ),
     ).toBe(false);
     expect(matches("literal", sig, "error getting ipset version, error: executable")).toBe(false);
-    // Cut after small words the signature does not keep ("with", "to"): cut after the word before them.
-    const modprobe = "Running modprobe ip_vs failed with message";
-    expect(matches("regex", modprobe, 'level=warning msg="Running modprobe ip_vs failed with')).toBe(true);
-    // A number at the end is what the line says, not a cut ("mount=663" is not "mount=-3").
-    expect(matches("regex", modprobe, 'level=warning msg="Running modprobe ip_vs failed 17')).toBe(false);
+    // The paste's last line cut after small words the signature does not keep ("with", "to"): cut after
+    // the word before them. Not a line another follows (it may be wrapped there), nor a number at the end.
+    const cut = 'time="2018-03-07T03:32:57Z" level=warning msg="Running modprobe ip_vs failed with';
+    const ipvs = (text: string) =>
+      diagnoseBundle(kb.compiled, text).findings.some((f) => f.id === "kube-proxy-ipvs-kernel-modules-missing");
+    expect(ipvs(`kube-proxy log:\n${cut}\n\n`)).toBe(true);
+    expect(ipvs(`${cut}\nsomething else`)).toBe(false);
+    expect(ipvs(`${cut.replace(" with", " 17")}`)).toBe(false);
     // The line's last word must be where the signature's head ends, not a later repeat of that word.
     const cri = String.raw`validate CRI v1 runtime API for endpoint \?"[^"\]*\?": rpc error: code = Unimplemented`;
     const unknown =

@@ -72,6 +72,28 @@ export function hostsScenarios(diagnose: DiagnoseHosts) {
     if (line?.kind === "log") expect(bundle[line.line - 1]).toBe(line.text);
   });
 
+  it("says affected when one host that shows the bug runs an affected kernel, whatever the best-scoring host says", async () => {
+    // Host a shows the MARK bug's lines on a kernel past the fix (the stronger finding); host b only a
+    // reworded line (a token match, low), on 6.6.58 (in 6.6.57-6.6.58).
+    const past = `$ uname -a\nLinux a 5.15.200 #1 SMP x86_64 GNU/Linux\n${XOR_MARK_JOURNALD}\nip6tables-restore v1.8.7 (legacy): MARK target: kernel too old for --or-mark\n`;
+    const inRange =
+      "$ uname -a\nLinux b 6.6.58 #1 SMP x86_64 GNU/Linux\nip6tables v1.8.7 MARK target: kernel is too old for the --or-mark option\n";
+    for (const hosts of [
+      [
+        { name: "a", bundle: past },
+        { name: "b", bundle: inRange },
+      ],
+      [
+        { name: "b", bundle: inRange },
+        { name: "a", bundle: past },
+      ],
+    ]) {
+      const top = (await diagnose(hosts)).findings.find((f) => f.id === XT);
+      expect(top?.verdict.status).toBe("affected");
+      expect(top?.verdict.reason).toContain("host b");
+    }
+  });
+
   it("finds nothing high on the clean hosts alone", async () => {
     const d = await diagnose(SEED_FLEET.slice(0, 2));
     expect(d.findings.filter((f) => f.confidence === "high")).toEqual([]);

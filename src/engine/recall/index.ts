@@ -145,6 +145,7 @@ export function recallHits(
   { marked = null, refusedBy = () => false }: RecallScan = {},
 ): ApproximateHit[] {
   const exactOn = new Set(exact.map((h) => `${h.key}\n${h.line}`));
+  const lastLine = lastFilledLine(text, marked?.length ?? 0);
   const explained = new Set(exact.map((h) => h.line));
   // The later parts of a message a paste cut over lines: the exact tier read it whole, at its first line.
   const partsRead = new Set(
@@ -167,7 +168,7 @@ export function recallHits(
     }
     return found;
   };
-  const tokenMatches = (text: string) => {
+  const tokenMatches = (text: string, endsPaste = false) => {
     const words = lineTokens(text);
     const candidates = new Set<number>();
     for (const w of words) for (const i of anchoredBy(w)) candidates.add(i);
@@ -178,7 +179,7 @@ export function recallHits(
     for (const i of candidates) {
       const { tokens } = tables.tokenSignatures[i] as TokenSignature;
       // Most candidates fail: one call decides that; only a match is asked whether it needed the cut.
-      if (!matchTokens(tokens, words, at, open)) continue;
+      if (!matchTokens(tokens, words, at, open, endsPaste)) continue;
       if (!open || matchTokens(tokens, words, at)) held.push(i);
       else cutAfterWord.push(i);
     }
@@ -223,12 +224,14 @@ export function recallHits(
   /** How the line was explained: a signature (exact or tokens), a resemblance, nothing; null past the work bound. */
   const judgeLine = (l: string, line: number, failure: boolean): "signature" | "similar" | "none" | null => {
     if (partsRead.has(line)) return "signature";
-    const key = l.replace(DIGITS, "#");
+    // The paste's last line may be cut where another line would be wrapped: judged apart.
+    const endsPaste = line === lastLine;
+    const key = endsPaste ? `${l.replace(DIGITS, "#")}\n` : l.replace(DIGITS, "#");
     let judged = seen.get(key);
     if (!judged) {
       // Past this many distinct wordings the tier stops: the work stays bounded on any log.
       if (seen.size >= MAX_DISTINCT_LINES) return null;
-      judged = { sigs: tokenMatches(l), similar: undefined };
+      judged = { sigs: tokenMatches(l, endsPaste), similar: undefined };
       seen.set(key, judged);
     }
     let matched = false;
@@ -362,3 +365,17 @@ function continuesMessage(l: string): boolean {
 const DIGITS = /\d+/g;
 const MAX_DISTINCT_LINES = 1_000;
 const NONE: readonly number[] = [];
+
+/**
+ * The 1-based number of the text's last line that holds anything: where a paste cut short ends.
+ * `lines`, when known (> 0), is the text's line count (newlines + 1).
+ */
+function lastFilledLine(text: string, lines: number): number {
+  const newlinesFrom = (offset: number) => {
+    let n = 0;
+    for (let i = text.indexOf("\n", offset); i >= 0; i = text.indexOf("\n", i + 1)) n++;
+    return n;
+  };
+  const total = lines > 0 ? lines : newlinesFrom(0) + 1;
+  return total - newlinesFrom(text.trimEnd().length);
+}

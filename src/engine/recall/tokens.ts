@@ -236,10 +236,16 @@ const MAX_EXTRA_WORDS = 2;
  * the meaning ("-j DROP" versus "-m mark ... -j DROP"). A line cut by an ellipsis is matched around it.
  * `at` is where the line's ellipsis is (-1: none), for a caller that tries many signatures on one line.
  */
-export function matchTokens(sig: readonly string[], line: readonly string[], at = line.indexOf(ELLIPSIS), cutAfterWord = false): boolean {
+export function matchTokens(
+  sig: readonly string[],
+  line: readonly string[],
+  at = line.indexOf(ELLIPSIS),
+  cutAfterWord = false,
+  endsPaste = false,
+): boolean {
   if (at >= 0) return matchAroundEllipsis(sig, line.slice(0, at), line.slice(at + 1));
   // A paste or a terminal may cut the line's last word without marking it ("cannot allocate memor").
-  return inOrder(sig, line, null) || inOrder(sig, line, "end", UNMARKED_CUT) || cutAtEnd(sig, line, cutAfterWord);
+  return inOrder(sig, line, null) || inOrder(sig, line, "end", UNMARKED_CUT) || cutAtEnd(sig, line, cutAfterWord, endsPaste);
 }
 
 /**
@@ -258,11 +264,12 @@ const UNMARKED_CUT = 4;
  * The part cut off must not be what tells one failure from another: an errno text or a state
  * ("…pair interfaces: o" could go on "operation not supported" or "cannot allocate memory").
  */
-function cutAtEnd(sig: readonly string[], lineWords: readonly string[], cutAfterWord: boolean): boolean {
-  // Cut after the small words a signature never keeps ("…ip_vs failed with"): cut after the word
-  // before them, a whole word then. A number or an id at the end is what the line says, not a cut.
+function cutAtEnd(sig: readonly string[], lineWords: readonly string[], cutAfterWord: boolean, endsPaste: boolean): boolean {
+  // The paste's last line cut after small words a signature never keeps ("…ip_vs failed with"): cut
+  // after the word before them, a whole word then. Only there: elsewhere the next line may carry on
+  // ("…dereference at" above an address). A number or an id at the end is what the line says.
   let end = lineWords.length;
-  if (cutAfterWord) while (end > 0 && STOP.has(lineWords[end - 1] as string)) end--;
+  if (cutAfterWord && endsPaste) while (end > 0 && STOP.has(lineWords[end - 1] as string)) end--;
   const trimmed = end < lineWords.length;
   const line = trimmed ? lineWords.slice(0, end) : lineWords;
   const last = line[line.length - 1];

@@ -43,6 +43,8 @@ function fixedBefore<R extends AffectedRange>(series: string, ranges: readonly R
   // may have reached newer series too, so it must be a mainline fix, in a release before the
   // series (a fix at x.y, or in an x.y release candidate, is not before an x.y build).
   const last = ranges.reduce((a, b) => (compareKernel(upperBound(b) as string, upperBound(a) as string) > 0 ? b : a));
+  // …and a range of mainline's own: a stable-only range may end at the next release only as a marker.
+  if (last.introduced !== "0" && !isMainlineVersion(last.introduced)) return null;
   const fix = last.fixed;
   const released = fix !== undefined && isMainlineVersion(fix) ? kernelBranch(fix) : null;
   const before =

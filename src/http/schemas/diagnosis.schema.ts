@@ -138,7 +138,7 @@ const versionEvidenceSchema = z
     }),
     unlessBackported: z.literal(true).optional().openapi({
       description:
-        "On a not-affected result: it holds only if the distribution did not backport the change (a Debian or Ubuntu kernel built from a series older than the bug's first release); the bug's own symptom in the log makes the verdict unknown.",
+        "The result rests on the kernel's series predating the bug's first release (a Debian or Ubuntu kernel): not-affected holds only if the distribution did not backport the change; the bug's own symptom in the log makes the verdict unknown.",
     }),
     source: z.string().optional(),
   })
