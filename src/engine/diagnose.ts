@@ -149,12 +149,15 @@ function singleHost(facts: ExtractedFacts, subject: string): HostVersions {
 }
 
 /**
- * The host the input's own outputs describe (uname, os-release, versions), and each node of a nodes
- * table beside it: a uname pasted with the table is one machine of the cluster, and the others may run
- * another kernel. Without a kernel of its own, a nodes table's nodes are the hosts.
+ * The host the input's own outputs describe (uname, os-release, versions), and beside it each node of a
+ * nodes table that runs another kernel: a uname pasted with the table is one machine of the cluster,
+ * and the others may run another kernel. A row with the uname's kernel adds nothing (it is that machine,
+ * or a peer as far as the kernel goes), nor a row without a kernel (`kubectl get nodes` without -o wide).
+ * Without a kernel of its own, a nodes table's nodes are the hosts.
  */
 function hostsOf(facts: ExtractedFacts, nodeHosts: HostVersions[], single: HostVersions): HostVersions[] {
-  if (facts.kernel) return [single, ...nodeHosts];
+  const own = facts.kernel?.release;
+  if (own) return [single, ...nodeHosts.filter((h) => h.kernel && h.kernel.release !== own)];
   if (nodeHosts.length) return nodeHosts;
   return Object.keys(single.components).length ||
     single.release ||

@@ -127,8 +127,11 @@ function hostRow(run: HostRun, row: NodeRow | undefined): NodeRow {
 }
 
 /**
- * One finding per known bug: the best-scoring host's finding, with the log lines of every host that
- * hit it (each line naming its host) and the hosts' version checks.
+ * One finding per known bug, spoken for by one host: among the hosts whose finding has the fleet's
+ * verdict (fleetStatus), the one a second fact corroborates (high), then the best score, then the first
+ * name, so the answer does not depend on the order the hosts were sent in. Its score, confidence and
+ * verdict go together; the log lines of every host that hit the bug follow (each naming its host), and
+ * the hosts' version checks.
  */
 function mergeFindings(runs: readonly HostRun[], pick: (d: Diagnosis) => Finding[]): Finding[] {
   const byId = new Map<string, Array<{ host: string; finding: Finding }>>();
@@ -141,16 +144,15 @@ function mergeFindings(runs: readonly HostRun[], pick: (d: Diagnosis) => Finding
   }
   const merged: Finding[] = [];
   for (const hits of byId.values()) {
-    // A host whose finding a second fact corroborates (high) speaks first, then the best score: the
-    // merged answer does not depend on the order the hosts were sent in.
+    const status = fleetStatus(hits.map((h) => h.finding.verdict));
     const rank = (h: { finding: Finding }) => h.finding.score + (h.finding.confidence === "high" ? 1 : 0);
-    const best = hits.reduce((a, b) => (rank(b) > rank(a) ? b : a));
-    const ordered = [best, ...hits.filter((h) => h !== best)];
+    const speakers = hits.filter((h) => h.finding.verdict.status === status);
+    const lead = speakers.reduce((a, b) => (rank(b) > rank(a) || (rank(b) === rank(a) && b.host < a.host) ? b : a));
+    const ordered = [lead, ...hits.filter((h) => h !== lead)];
     const logs = ordered.flatMap((h) => h.finding.evidence.filter((e) => e.kind === "log").map((e) => ({ ...e, host: h.host })));
     const versions = ordered.flatMap((h) => h.finding.evidence.filter((e) => e.kind === "version"));
     merged.push({
-      ...best.finding,
-      verdict: fleetVerdict(hits.map((h) => h.finding.verdict)),
+      ...lead.finding,
       evidence: [...logs.slice(0, MAX_LOG_EVIDENCE), ...versions],
       hosts: hits.map((h) => h.host),
     });
@@ -159,17 +161,12 @@ function mergeFindings(runs: readonly HostRun[], pick: (d: Diagnosis) => Finding
 }
 
 /**
- * The verdict for every host that shows the bug: affected when one is (its reason names the host),
- * not affected only when all are, otherwise unknown. The best-scoring host's verdict alone could rule
- * the bug out while another host runs an affected version.
+ * The verdict for every host that shows the bug: affected when one is, not affected only when all are,
+ * otherwise unknown. One host's "not affected" cannot speak for another host in range.
  */
-function fleetVerdict(verdicts: readonly Verdict[]): Verdict {
-  const [first] = verdicts;
-  if (!first) throw new Error("fleetVerdict needs a verdict");
-  return (
-    verdicts.find((v) => v.status === "affected") ??
-    (verdicts.every((v) => v.status === "not-affected") ? first : (verdicts.find((v) => v.status === "unknown") ?? first))
-  );
+function fleetStatus(verdicts: readonly Verdict[]): Verdict["status"] {
+  if (verdicts.some((v) => v.status === "affected")) return "affected";
+  return verdicts.every((v) => v.status === "not-affected") ? "not-affected" : "unknown";
 }
 
 function utf8Length(s: string): number {

@@ -94,6 +94,9 @@ describe("token signatures", () => {
     const ipvs = (text: string) =>
       diagnoseBundle(kb.compiled, text).findings.some((f) => f.id === "kube-proxy-ipvs-kernel-modules-missing");
     expect(ipvs(`kube-proxy log:\n${cut}\n\n`)).toBe(true);
+    // A closing code fence or an empty prompt after it is not more output.
+    expect(ipvs(`\`\`\`\n${cut}\n\`\`\`\n`)).toBe(true);
+    expect(ipvs(`${cut}\nroot@node1:~# \n`)).toBe(true);
     expect(ipvs(`${cut}\nsomething else`)).toBe(false);
     expect(ipvs(`${cut.replace(" with", " 17")}`)).toBe(false);
     // The line's last word must be where the signature's head ends, not a later repeat of that word.

@@ -91,6 +91,9 @@ export function hostsScenarios(diagnose: DiagnoseHosts) {
       const top = (await diagnose(hosts)).findings.find((f) => f.id === XT);
       expect(top?.verdict.status).toBe("affected");
       expect(top?.verdict.reason).toContain("host b");
+      // Host b speaks for the bug: its score and confidence go with its verdict, its lines come first.
+      expect(top?.confidence).toBe("low");
+      expect(top?.evidence[0]).toMatchObject({ kind: "log", host: "b" });
     }
   });
 

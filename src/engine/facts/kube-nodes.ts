@@ -127,6 +127,8 @@ const IMAGES: Array<[RegExp, (m: RegExpExecArray, image: string) => OsFacts]> = 
   [/^openSUSE Leap (\d+\.\d+)/, (m, s) => os("opensuse-leap", m[1] ?? null, s)],
   [/^Arch Linux\b/, (_m, s) => os("arch", null, s)],
   [/^Windows Server (\d{4})/, (m, s) => os("windows", m[1] ?? null, s)],
+  // The Semi-Annual Channel's images name no year ("Windows Server Datacenter").
+  [/^Windows\b/, (_m, s) => os("windows", null, s)],
 ];
 
 /** A guess at os-release's ID and VERSION_ID from a node's OS-IMAGE; null when the image is not known. */

@@ -366,9 +366,13 @@ const DIGITS = /\d+/g;
 const MAX_DISTINCT_LINES = 1_000;
 const NONE: readonly number[] = [];
 
+/** What a paste may end with after its last line of output: a code fence, or a shell's empty prompt. */
+const PASTE_END = /^(?:```\w*|~~~|\$|#|[\w.-]+@[\w.-]+:\S*\s?[#$%])\s*$/;
+
 /**
- * The 1-based number of the text's last line that holds anything: where a paste cut short ends.
- * `lines`, when known (> 0), is the text's line count (newlines + 1).
+ * The 1-based number of the text's last line of output (blank lines, a closing code fence and an empty
+ * shell prompt after it aside): where a paste cut short ends. `lines`, when known (> 0), is the text's
+ * line count (newlines + 1).
  */
 function lastFilledLine(text: string, lines: number): number {
   const newlinesFrom = (offset: number) => {
@@ -376,6 +380,13 @@ function lastFilledLine(text: string, lines: number): number {
     for (let i = text.indexOf("\n", offset); i >= 0; i = text.indexOf("\n", i + 1)) n++;
     return n;
   };
+  let end = text.trimEnd().length;
+  // At most a few such lines: a paste ends with one fence or prompt, not a column of them.
+  for (let k = 0; k < 3; k++) {
+    const start = text.lastIndexOf("\n", end - 1) + 1;
+    if (start <= 0 || !PASTE_END.test(text.slice(start, end).trim())) break;
+    end = text.slice(0, start).trimEnd().length;
+  }
   const total = lines > 0 ? lines : newlinesFrom(0) + 1;
-  return total - newlinesFrom(text.trimEnd().length);
+  return total - newlinesFrom(end);
 }
