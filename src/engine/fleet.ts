@@ -1,18 +1,22 @@
 import type { NodeReport } from "./diagnosis";
 import { kernelFacts, osImageToOs, releaseEcosystem } from "./facts";
 import type { BugRecord } from "./record";
-import type { NodeRow, OsFacts } from "./types";
+import type { NodeRow } from "./types";
 import { combinationChecks, type HostVersions, imageOsComponents, nodeComponents, versionChecks } from "./verdict";
 
 type Attribute = NodeReport["differs"][number];
 const ATTRIBUTES: Attribute[] = ["kernel", "osImage", "runtime", "version", "iptables"];
 
 export function nodeHost(node: NodeRow): HostVersions {
-  const os = node.osImage ? osImageToOs(node.osImage) : null;
+  const image = node.osImage ? osImageToOs(node.osImage) : null;
+  // A Windows node's KERNEL-VERSION is Windows' build (10.0.17763.2686), no Linux kernel; the build says
+  // Windows when the image name is one osImageToOs does not know.
+  const windows = image?.id === "windows" || (node.kernel !== null && WINDOWS_BUILD.test(node.kernel));
+  const os =
+    windows && image?.id !== "windows" ? { id: "windows", idLike: [], versionId: null, prettyName: node.osImage, codename: null } : image;
   return {
     subject: `node ${node.name}`,
-    // A Windows node's KERNEL-VERSION is Windows' build (10.0.17763.2686), no Linux kernel.
-    kernel: node.kernel && !isWindows(node.kernel, os) ? kernelFacts(node.kernel, node.build ?? null, os) : null,
+    kernel: node.kernel && !windows ? kernelFacts(node.kernel, node.build ?? null, os) : null,
     components: { ...nodeComponents(node), ...imageOsComponents(os) },
     release: releaseEcosystem(os),
     distro: os,
@@ -21,7 +25,6 @@ export function nodeHost(node: NodeRow): HostVersions {
 
 /** Windows' build number as kubelet reports it (10.0.17763.2686), which no Linux release looks like. */
 const WINDOWS_BUILD = /^10\.0\.\d{5}(?:\.\d+)?$/;
-const isWindows = (kernel: string, os: Pick<OsFacts, "id"> | null) => os?.id === "windows" || WINDOWS_BUILD.test(kernel);
 
 /** The value most nodes share, or null when no value is held by more than half of them. */
 function majority(values: Array<string | null>): string | null {

@@ -213,6 +213,12 @@ describe("Debian and Ubuntu kernels known only by their series", () => {
       diagnoseFields(kb, { nodes: sac, logs: exdev }).findings.find((f) => f.id === "overlayfs-metacopy-exdev-docker-build")?.verdict
         .status,
     ).toBe("not-affected");
+    // Nor a node whose image name is not known, when its kernel is a Windows build number.
+    const unknownImage = [header, row("lin1", debian, "4.14.300"), row("win3", "Microsoft Azure Edition", "10.0.20348.2527")].join("\n");
+    expect(
+      diagnoseFields(kb, { nodes: unknownImage, logs: exdev }).findings.find((f) => f.id === "overlayfs-metacopy-exdev-docker-build")
+        ?.verdict.status,
+    ).toBe("not-affected");
     // Its containerd and kubelet still count; no kernel range does.
     expect(d.nodes.find((n) => n.name === "win1")?.inRange).not.toContain("overlayfs-metacopy-exdev-docker-build");
     expect(d.nodes.find((n) => n.name === "win1")?.inRange).not.toContain("tcp-tw-recycle-removed-4.12");
