@@ -25,7 +25,7 @@ import {
   type TokenSignature,
   WILD,
 } from "./tokens";
-import { forEachWindowLine } from "./window-lines";
+import { forEachWindowLine, newlinesFrom } from "./window-lines";
 
 export { closestRecords } from "./closest";
 export { FAILURE_MARKERS } from "./failure-lines";
@@ -375,11 +375,6 @@ const PASTE_END = /^(?:```\w*|~~~|\$|#|[\w.-]+@[\w.-]+:\S*\s?[#$%])\s*$/;
  * line count (newlines + 1).
  */
 function lastFilledLine(text: string, lines: number): number {
-  const newlinesFrom = (offset: number) => {
-    let n = 0;
-    for (let i = text.indexOf("\n", offset); i >= 0; i = text.indexOf("\n", i + 1)) n++;
-    return n;
-  };
   let end = text.trimEnd().length;
   // At most a few such lines: a paste ends with one fence or prompt, not a column of them.
   for (let k = 0; k < 3; k++) {
@@ -387,6 +382,6 @@ function lastFilledLine(text: string, lines: number): number {
     if (start <= 0 || !PASTE_END.test(text.slice(start, end).trim())) break;
     end = text.slice(0, start).trimEnd().length;
   }
-  const total = lines > 0 ? lines : newlinesFrom(0) + 1;
-  return total - newlinesFrom(end);
+  const total = lines > 0 ? lines : newlinesFrom(text, 0) + 1;
+  return total - newlinesFrom(text, end);
 }

@@ -40,7 +40,7 @@ export function forEachWindowLine(text: string, lines: number, visit: (line: str
 }
 
 /** Newlines at or after `offset`. */
-function newlinesFrom(text: string, offset: number): number {
+export function newlinesFrom(text: string, offset: number): number {
   let n = 0;
   for (let i = text.indexOf("\n", offset); i >= 0; i = text.indexOf("\n", i + 1)) n++;
   return n;

@@ -6,12 +6,12 @@
 import { compareKernel, isMainlineVersion, kernelBranch, parseKernelVersion } from "./kernel-version";
 import type { AffectedRange, EvidenceLevel } from "./range-types";
 import { weakestLevel } from "./range-types";
-import { endLevel } from "./ranges";
+import { endLevel, upperBound } from "./ranges";
 
 export interface SeriesPlacement<R extends AffectedRange> {
   /**
-   * fixed: every range ends before the series began, one of them at a mainline fix, so the series'
-   * own code carries the fix. before: the bug first appeared at a mainline release after the series,
+   * fixed: the range that ended last ended at a mainline fix released before the series, so the
+   * series' own code carries the fix. before: the bug first appeared at a mainline release after the series,
    * and no range starts in an older series (no stable backport took it there).
    */
   position: "fixed" | "before";
@@ -20,8 +20,6 @@ export interface SeriesPlacement<R extends AffectedRange> {
   /** The weakest level of the ends this rests on. */
   level: EvidenceLevel;
 }
-
-const upperBound = (r: AffectedRange) => r.fixed ?? r.lastAffected;
 
 /** null when the series overlaps a range, or the ranges cannot be read as kernel versions. */
 export function placeSeries<R extends AffectedRange>(

@@ -19,7 +19,8 @@ interface Placed<R> {
 
 type Compare = (a: string, b: string) => number;
 
-const upperBound = (r: AffectedRange) => r.fixed ?? r.lastAffected;
+/** Where a range ends: its fix, else its last affected version. */
+export const upperBound = (r: AffectedRange) => r.fixed ?? r.lastAffected;
 
 const ownLevel = (r: AffectedRange): EvidenceLevel =>
   r.evidence ?? (r.verified === false ? "reported" : r.verified ? "verified" : "reported");
