@@ -161,4 +161,26 @@ describe("a fleet from several uname -a lines", () => {
     const d = diagnoseBundle(kb, `${unames}\n${XOR_MARK_KLOG}`);
     expect(d.nodes.filter((n) => n.outlier).map((n) => n.name)).toEqual(["worker-2"]);
   });
+
+  it("joins the unames to a kubectl table pasted with them, so every host's kernel is judged", () => {
+    // `kubectl get nodes` without -o wide names the nodes but not their kernels; the unames give those.
+    const table = [
+      "NAME       STATUS   ROLES           AGE   VERSION",
+      "master-1   Ready    control-plane   40d   v1.30.6",
+      "worker-1   Ready    <none>          40d   v1.30.6",
+      "worker-2   Ready    <none>          40d   v1.30.6",
+      "worker-3   Ready    <none>          2d    v1.30.6",
+    ].join("\n");
+    const d = diagnoseFields(kb, { uname: unames, nodes: table, osRelease: UBUNTU_2204_OS_RELEASE, logs: XOR_MARK_KLOG });
+    expect(d.nodes.map((n) => n.name)).toEqual(["master-1", "worker-1", "worker-2", "worker-3"]);
+    const xt = d.findings.find((f) => f.id === XT);
+    expect(xt?.verdict.status).toBe("affected");
+    expect(xt?.verdict.reason).toContain("worker-2");
+    const bundle = diagnoseBundle(
+      kb,
+      `$ kubectl get nodes\n${table}\n$ for h in master-1 worker-1 worker-2; do ssh $h uname -a; done\n${unames}\n${XOR_MARK_KLOG}`,
+    );
+    expect(bundle.findings.find((f) => f.id === XT)?.verdict.status).toBe("affected");
+    expect(bundle.nodes.map((n) => n.name)).toContain("worker-2");
+  });
 });

@@ -16,7 +16,7 @@ import { parseOsRelease, SYSTEM_RELEASE_LINE, withCosImage } from "./os-release"
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { TextLines } from "./text-lines";
 import { parseUname, parseVersionSignature, type UnameFacts } from "./uname";
-import { unameNodes } from "./uname-fleet";
+import { joinUnameNodes, unameNodes } from "./uname-fleet";
 
 export { findSections, logLineNumbers, readBundle } from "./bundle-sections";
 export { findIptables, IPTABLES_VERSION_MARKERS, type LineRef, parseIptablesVersion, pickIptables } from "./iptables-version";
@@ -124,7 +124,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     // Several hosts' unames are judged node by node, like a kubectl table.
     kernel: hostNodes.length ? null : combineKernel(kernelSources, signature, os),
     os,
-    nodes: tableNodes.length ? tableNodes : hostNodes,
+    nodes: joinUnameNodes(tableNodes, hostNodes),
     iptables: pre ? pickIptables(pre.iptablesLines) : findIptables(splitLines(text)),
     kubelet: kubelet ?? components?.kubelet ?? null,
     runtime: runtime ?? components?.runtime ?? null,
@@ -190,7 +190,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
   const nodeLines = splitLines(fields.nodes ?? "");
   const header = nodeLines.findIndex((l) => NODES_HEADER.test(l.trim()));
   const tableNodes = header === -1 ? fromLogs.nodes : parseNodesTableAt((k) => nodeLines[header + k], header + 1);
-  const nodes = tableNodes.length ? tableNodes : hostNodes.length ? hostNodes : fromLogs.nodes;
+  const nodes = tableNodes.length || hostNodes.length ? joinUnameNodes(tableNodes, hostNodes) : fromLogs.nodes;
 
   const iptables = (fields.iptablesVersion ? findIptables(splitLines(fields.iptablesVersion)) : null) ?? fromLogs.iptables;
   return {

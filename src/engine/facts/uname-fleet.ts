@@ -25,3 +25,19 @@ export function unameNodes(sources: ReadonlyArray<{ uname: UnameFacts; line?: nu
     line: s.line ?? 0,
   }));
 }
+
+/**
+ * A kubectl table and several hosts' unames in one paste describe one fleet: each host the table
+ * lacks joins it, and a table row without -o wide's kernel takes its host's. Dropping either side
+ * would leave a node's kernel unjudged (or judge the fleet on one row).
+ */
+export function joinUnameNodes(table: readonly NodeRow[], hosts: readonly NodeRow[]): NodeRow[] {
+  if (!hosts.length) return [...table];
+  const byName = new Map(hosts.map((h) => [h.name, h]));
+  const rows = table.map((row) => {
+    const host = byName.get(row.name);
+    return host && !row.kernel ? { ...row, kernel: host.kernel, build: host.build } : row;
+  });
+  const named = new Set(table.map((r) => r.name));
+  return [...rows, ...hosts.filter((h) => !named.has(h.name))];
+}
