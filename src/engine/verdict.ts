@@ -8,6 +8,8 @@ import {
   type EvidenceLevel,
   evaluateRanges,
   everyVersionAffected,
+  isMainlineVersion,
+  kernelBranch,
   parseKernelVersion,
   placeSeries,
   type RangeVerdict,
@@ -104,6 +106,14 @@ const releaseBase = (release: string): string | null => /^(\d+\.\d+(?:\.\d+)?)/.
 function requirementCheck(entry: AffectedEntry, host: HostVersions, kernel: KernelFacts): VersionEvidence | null {
   const base = kernel.upstream ?? releaseBase(kernel.release);
   if (!base) return null;
+  // A series alone ("5.14") is every 5.14.y: a bound inside it (5.14.3) splits the series and decides nothing.
+  if (
+    SERIES_ONLY.test(kernel.release) &&
+    entry.ranges.some((r) =>
+      [r.introduced, r.fixed, r.lastAffected].some((v) => v !== undefined && kernelBranch(v) === kernel.release && !isMainlineVersion(v)),
+    )
+  )
+    return null;
   const pkg = kernel.package;
   const backport = entry.backports.find(
     (b) =>
@@ -518,11 +528,16 @@ const strongest = (checks: VersionEvidence[]): VersionEvidence =>
 const weakest = (checks: VersionEvidence[]): EvidenceLevel =>
   checks.reduce<EvidenceLevel>((w, c) => (LEVELS.indexOf(c.level) > LEVELS.indexOf(w) ? c.level : w), "verified");
 
+/** A kernel known by its series alone ("5.14", read from prose or typed so), no build of it. */
+const SERIES_ONLY = /^\d+\.\d+$/;
+
 function missingDataReason(record: BugRecord, hosts: HostVersions[]): string {
   const kernels = hosts.map((h) => h.kernel).filter((k): k is KernelFacts => k !== null);
   const ecosystems = [...new Set(record.affected.map((a) => a.ecosystem))].join(", ");
   if (!kernels.length && hasKernelData(record)) return `no kernel version given; this record has version data for ${ecosystems}`;
   const k = kernels[0];
+  if (k && hasKernelData(record) && SERIES_ONLY.test(k.release))
+    return `only the kernel's series is known (${k.release}), and it does not decide this record's ranges: \`uname -r\` would. Ranges known: ${ecosystems}`;
   if (k && hasKernelData(record)) {
     const where = k.package?.ecosystem ?? k.distro ?? "this kernel";
     return `no data in this record for ${where} kernels (${k.release}); upstream ranges do not apply to a distro kernel that backports fixes. Ranges known: ${ecosystems}`;

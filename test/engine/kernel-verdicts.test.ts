@@ -241,6 +241,62 @@ describe("Debian and Ubuntu kernels known only by their series", () => {
   });
 });
 
+describe("a kernel known only by the series a person names", () => {
+  const judge = async (input: { uname?: string; logs?: string }, ranges: object[], kind?: string) =>
+    versionOf(
+      diagnoseFields(await kbWith([{ ecosystem: "linux", package: "linux", ...(kind ? { kind } : {}), ranges }]), {
+        ...input,
+        logs: `${input.logs ?? ""}\n${XOR_MARK_KLOG}`,
+      }),
+    );
+
+  it("reads a series typed in the uname field (5.14, 6.1.x, Linux 4.19) and judges it where the series decides", async () => {
+    for (const uname of ["6.12", "6.12.x", "Linux 6.12"]) {
+      const v = await judge({ uname }, [range("6.9", "6.10")]);
+      expect(v, uname).toMatchObject({ result: "not-affected", value: "6.12" });
+      expect(v?.reason).toMatch(/fixed in mainline 6\.10, before the 6\.12 series began/);
+    }
+    // A requirement below the series' start, or past its end, holds for every build of it.
+    expect(await judge({ uname: "5.4" }, [range("0", "5.13")], "requirement")).toMatchObject({ result: "affected" });
+    expect(await judge({ uname: "5.15" }, [range("0", "5.13")], "requirement")).toMatchObject({ result: "not-affected" });
+    // A bound inside the series splits it: 5.14.1 and 5.14.9 differ.
+    expect(await judge({ uname: "5.14" }, [range("0", "5.14.3")], "requirement")).toBeUndefined();
+  });
+
+  it("reads a series named in prose about the host, never one named as a fix, a requirement or a bound", async () => {
+    const ranges = [range("6.9", "6.10")];
+    for (const logs of [
+      "The node runs Linux kernel 6.12.",
+      "Rocky Linux kernel 6.12 here",
+      "same thing with the 6.12 kernel on the workers",
+    ])
+      expect(await judge({ logs }, ranges), logs).toMatchObject({ result: "not-affected", value: "6.12" });
+    for (const logs of [
+      "this was fixed in kernel 6.12",
+      "requires kernel 6.12 or later",
+      "since the 6.12 kernel",
+      "kernel 6.12+ only",
+      "CentOS 7.9 kernel",
+      "kernel 6.12 and kernel 6.13 both show it",
+    ])
+      expect(await judge({ logs }, ranges), logs).toBeUndefined();
+    // A full release anywhere in the text wins over a series.
+    const d = diagnoseFields(await kbWith([{ ecosystem: "linux", package: "linux", ranges }]), {
+      logs: `on kernel 6.12 (uname: kernel 6.9.3)\n${XOR_MARK_KLOG}`,
+    });
+    expect(d.facts.kernel?.release).toBe("6.9.3");
+  });
+
+  it("says that uname -r would decide when the series does not", async () => {
+    const d = diagnoseFields(await kbWith([{ ecosystem: "linux", package: "linux", ranges: [range("6.6.64", "6.6.70")] }]), {
+      uname: "6.6",
+      logs: XOR_MARK_KLOG,
+    });
+    expect(d.findings[0]?.verdict).toMatchObject({ status: "unknown" });
+    expect(d.findings[0]?.verdict.reason).toMatch(/only the kernel's series is known \(6\.6\).*`uname -r` would/);
+  });
+});
+
 describe("SUSE kernels", () => {
   it("judges an SLE codestream kernel by its kernel-default package, never by its base version", async () => {
     const kb = await kbWith([

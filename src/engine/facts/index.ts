@@ -15,7 +15,7 @@ import { pickNamedVersions } from "./named-versions";
 import { parseOsRelease, SYSTEM_RELEASE_LINE, withCosImage } from "./os-release";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { TextLines } from "./text-lines";
-import { parseUname, parseVersionSignature, type UnameFacts } from "./uname";
+import { parseSeriesOnly, parseUname, parseVersionSignature, type UnameFacts } from "./uname";
 import { joinUnameNodes, unameNodes } from "./uname-fleet";
 
 export { findSections, logLineNumbers, readBundle } from "./bundle-sections";
@@ -179,7 +179,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
   ].filter((l) => l.text);
   const signature = kernelLines.find((l) => parseVersionSignature(l.text))?.text ?? null;
   const sources = kernelLines.flatMap((l) => {
-    const uname = parseVersionSignature(l.text) ? null : parseUname(l.text);
+    const uname = parseVersionSignature(l.text) ? null : (parseUname(l.text) ?? parseSeriesOnly(l.text));
     return uname ? [l.line === undefined ? { uname } : { uname, line: l.line }] : [];
   });
   const hostNodes = unameNodes(sources);

@@ -112,6 +112,16 @@ export function parseUname(text: string): UnameFacts | null {
 }
 
 /**
+ * A kernel series typed where a release was asked for ("5.14", "6.1.x", "Linux 4.19"): no uname prints
+ * one (3.0 on print a sublevel, 0 included), so a person wrote it, knowing the series and not the build.
+ */
+const SERIES_ONLY = /^(?:Linux\s+)?v?([2-7]\.\d{1,2})(?:\.x)?$/i;
+export function parseSeriesOnly(text: string): UnameFacts | null {
+  const series = SERIES_ONLY.exec(text.trim())?.[1];
+  return series ? { release: series, build: null, machine: null, hostname: null } : null;
+}
+
+/**
  * A host name as uname prints one (letters, digits, dots, dashes, underscores), and not a word that makes
  * the line a sentence or a label ("Linux kernel 5.4.3", "Linux Kernel: 5.4.0-42-generic", "Linux x86_64 ...").
  */
