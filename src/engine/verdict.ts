@@ -1,6 +1,7 @@
 import type { Verdict, VersionEvidence } from "./diagnosis";
 import { distributionFamily, ecosystemDistribution } from "./facts/os-release";
 import { isSeriesRelease } from "./facts/uname";
+import { versionsKey } from "./host-checks";
 import type { RecordAffected as AffectedEntry, BugRecord, RecordRange as VersionRange } from "./record";
 import type { IptablesFacts, KernelFacts, KernelPackage, NodeRow, OsFacts, VersionScheme } from "./types";
 import {
@@ -515,7 +516,18 @@ export function doubtBySymptom(verdict: Verdict, checks: readonly VersionEvidenc
  */
 export function undecidedHosts(record: BugRecord, verdict: Verdict, hosts: readonly HostVersions[]): Verdict {
   if (verdict.status !== "not-affected" || hosts.length < 2 || !hasKernelData(record)) return verdict;
-  const open = hosts.filter((h) => h.distro?.id !== "windows" && !kernelChecks(record, h).length && !distroChecks(record, h).length);
+  // Judged once per set of versions: a fleet's nodes mostly share a few.
+  const judged = new Map<number, boolean>();
+  const isJudged = (h: HostVersions) => {
+    const key = versionsKey(h);
+    let known = judged.get(key);
+    if (known === undefined) {
+      known = kernelChecks(record, h).length > 0 || distroChecks(record, h).length > 0;
+      judged.set(key, known);
+    }
+    return known;
+  };
+  const open = hosts.filter((h) => h.distro?.id !== "windows" && !isJudged(h));
   const [first] = open;
   if (!first) return verdict;
   const more = open.length > 1 ? ` (and ${open.length - 1} more)` : "";
