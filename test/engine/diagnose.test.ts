@@ -121,6 +121,14 @@ describe("fleet comparison", () => {
     expect(d.nodes.filter((n) => n.outlier)).toEqual([]);
   });
 
+  it("names each node in its own version checks, also where nodes share their versions", () => {
+    // master-1 and worker-1 run the same kernel, OS and runtime: judged once, named twice.
+    const d = diagnoseFields(kb, { nodes: UNEVEN_FLEET, logs: XOR_MARK_KLOG });
+    const subjects = (d.findings.find((f) => f.id === XT)?.evidence ?? []).flatMap((e) => (e.kind === "version" ? [e.subject] : []));
+    for (const node of ["master-1", "worker-1", "worker-2"]) expect(subjects.filter((s) => s.startsWith(`node ${node} `))).toHaveLength(1);
+    expect(subjects.find((s) => s.startsWith("node worker-1 "))).toContain("5.15.0-126-generic");
+  });
+
   it("judges each node when there is no single kernel, and says which node is affected", () => {
     const d = diagnoseFields(kb, { nodes: UNEVEN_FLEET, logs: XOR_MARK_KLOG });
     const xt = d.findings.find((f) => f.id === XT);
