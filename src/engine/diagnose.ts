@@ -12,6 +12,7 @@ import {
   releaseEcosystem,
 } from "./facts";
 import { compareNodes, nodeHost } from "./fleet";
+import { perVersions } from "./host-checks";
 import type { Hit } from "./match";
 import { type ApproximateHit, closestRecords, type RecallScan, recallHits } from "./recall";
 import type { BugRecord } from "./record";
@@ -155,6 +156,8 @@ function singleHost(facts: ExtractedFacts, subject: string): HostVersions {
  * or a peer as far as the kernel goes), nor a row without a kernel (`kubectl get nodes` without -o wide).
  * Without a kernel of its own, a nodes table's nodes are the hosts.
  */
+const decidedKey = (decided: ReadonlySet<string>) => [...decided].join("\n");
+
 function hostsOf(facts: ExtractedFacts, nodeHosts: HostVersions[], single: HostVersions): HostVersions[] {
   const own = facts.kernel?.release;
   if (own) return [single, ...nodeHosts.filter((h) => h.kernel && h.kernel.release !== own)];
@@ -186,19 +189,26 @@ function assemble(
     ? kb.records.filter((r) => byRecord.has(r.id) || r.affected.length > 0)
     : kb.records.filter((r) => byRecord.has(r.id));
   const given = givenVersions(hosts);
+  // A fleet's nodes mostly share a few sets of versions: each set is judged once per record.
+  const checksOf = {
+    version: perVersions(versionChecks),
+    mentioned: perVersions(mentionedChecks, decidedKey),
+    distro: perVersions(distroChecks),
+    release: perVersions(releaseChecks, decidedKey),
+  };
   for (const record of candidates) {
     const seen = byRecord.get(record.id) ?? NO_HITS;
     const logEvidence = seen.evidence;
-    const own = hosts.flatMap((h) => versionChecks(record, h));
+    const own = hosts.flatMap((h) => checksOf.version(record, h));
     // Versions named in passing count too, hedged; a release alone only judges a finding (its log shows the bug).
     const decided = decidedEcosystems(own);
-    const named = hosts.flatMap((h) => mentionedChecks(record, h, decided));
+    const named = hosts.flatMap((h) => checksOf.mentioned(record, h, decided));
     // A distribution's bug on hosts that all run another distribution: that alone decides.
-    const elsewhere = hosts.flatMap((h) => distroChecks(record, h));
+    const elsewhere = hosts.flatMap((h) => checksOf.distro(record, h));
     const checks =
       elsewhere.length && elsewhere.length === hosts.length
         ? elsewhere
-        : [...own, ...named, ...(logEvidence.length ? hosts.flatMap((h) => releaseChecks(record, h, decided)) : [])];
+        : [...own, ...named, ...(logEvidence.length ? hosts.flatMap((h) => checksOf.release(record, h, decided)) : [])];
     const symptom = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= SYMPTOM_WEIGHT);
     const verdict = undecidedHosts(
       record,
@@ -214,7 +224,7 @@ function assemble(
       const regression = record.together ? null : advisoryView(record);
       if (regression === record) advisories.push(buildAdvisory(record, checks, verdict));
       else if (regression) {
-        const own = hosts.flatMap((h) => versionChecks(regression, h));
+        const own = hosts.flatMap((h) => checksOf.version(regression, h));
         const ownVerdict = decideVerdict(regression, own, hosts);
         if (ownVerdict.status === "affected") advisories.push(buildAdvisory(record, own, ownVerdict));
       } else {
@@ -223,7 +233,7 @@ function assemble(
       }
     }
   }
-  const nodes: NodeReport[] = facts.nodes.length > 1 ? compareNodes(kb.records, facts.nodes, nodeHosts) : [];
+  const nodes: NodeReport[] = facts.nodes.length > 1 ? compareNodes(kb.records, facts.nodes, nodeHosts, [], checksOf.version) : [];
   const related = relatedFindings(findings, kb.relations);
   for (const f of findings) {
     const r = related.get(f.id);

@@ -45,12 +45,13 @@ export function compareNodes(
   nodes: readonly NodeRow[],
   hosts: readonly HostVersions[],
   logged: ReadonlyArray<readonly string[]> = [],
+  checks: typeof versionChecks = versionChecks,
 ): NodeReport[] {
   const versioned = records.filter((r) => r.affected.length > 0);
   // A record whose components must meet is in a node's range only when all of them are (combinationChecks).
   const inRange = hosts.map((host) =>
     versioned
-      .filter((r) => (r.together ? combinationChecks(r, [host]) !== null : versionChecks(r, host).some((c) => c.result === "affected")))
+      .filter((r) => (r.together ? combinationChecks(r, [host]) !== null : checks(r, host).some((c) => c.result === "affected")))
       .map((r) => r.id),
   );
   const majorities = Object.fromEntries(ATTRIBUTES.map((a) => [a, majority(nodes.map((n) => n[a] ?? null))])) as Record<

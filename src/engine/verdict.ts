@@ -1,5 +1,7 @@
 import type { Verdict, VersionEvidence } from "./diagnosis";
 import { distributionFamily, ecosystemDistribution } from "./facts/os-release";
+import { isSeriesRelease } from "./facts/uname";
+import { versionsKey } from "./host-checks";
 import type { RecordAffected as AffectedEntry, BugRecord, RecordRange as VersionRange } from "./record";
 import type { IptablesFacts, KernelFacts, KernelPackage, NodeRow, OsFacts, VersionScheme } from "./types";
 import {
@@ -108,7 +110,7 @@ function requirementCheck(entry: AffectedEntry, host: HostVersions, kernel: Kern
   if (!base) return null;
   // A series alone ("5.14") is every 5.14.y: a bound inside it (5.14.3) splits the series and decides nothing.
   if (
-    SERIES_ONLY.test(kernel.release) &&
+    isSeriesRelease(kernel.release) &&
     entry.ranges.some((r) =>
       [r.introduced, r.fixed, r.lastAffected].some((v) => v !== undefined && kernelBranch(v) === kernel.release && !isMainlineVersion(v)),
     )
@@ -377,7 +379,8 @@ export function releaseChecks(record: BugRecord, host: HostVersions, decided: Re
   return record.affected.flatMap((entry) => {
     const ecosystem = rangeLabel(entry);
     if (entry.ecosystem !== release || decided.has(ecosystem)) return [];
-    if (isKernelPackage(entry.package) && host.kernel) return [];
+    // A kernel known only by its series ("3.10" typed for a CentOS 7 host) leaves the release to decide.
+    if (isKernelPackage(entry.package) && host.kernel && !isSeriesRelease(host.kernel.release)) return [];
     const every = everyVersionAffected(entry.ranges);
     if (!every?.range) return [];
     return [
@@ -389,7 +392,7 @@ export function releaseChecks(record: BugRecord, host: HostVersions, decided: Re
         range: describeRange(every.range),
         result: "affected" as const,
         reason: isKernelPackage(entry.package)
-          ? `every ${entry.package} of ${release} is affected, none fixed; judged on the release, assuming its own kernel (no uname given)`
+          ? `every ${entry.package} of ${release} is affected, none fixed; judged on the release, assuming its own kernel (${host.kernel ? `only the series ${host.kernel.release} given` : "no uname given"})`
           : `every ${entry.package} of ${release} is affected; none is fixed`,
         certain: !named && !isKernelPackage(entry.package),
         level: every.level,
@@ -513,7 +516,18 @@ export function doubtBySymptom(verdict: Verdict, checks: readonly VersionEvidenc
  */
 export function undecidedHosts(record: BugRecord, verdict: Verdict, hosts: readonly HostVersions[]): Verdict {
   if (verdict.status !== "not-affected" || hosts.length < 2 || !hasKernelData(record)) return verdict;
-  const open = hosts.filter((h) => h.distro?.id !== "windows" && !kernelChecks(record, h).length && !distroChecks(record, h).length);
+  // Judged once per set of versions: a fleet's nodes mostly share a few.
+  const judged = new Map<number, boolean>();
+  const isJudged = (h: HostVersions) => {
+    const key = versionsKey(h);
+    let known = judged.get(key);
+    if (known === undefined) {
+      known = kernelChecks(record, h).length > 0 || distroChecks(record, h).length > 0;
+      judged.set(key, known);
+    }
+    return known;
+  };
+  const open = hosts.filter((h) => h.distro?.id !== "windows" && !isJudged(h));
   const [first] = open;
   if (!first) return verdict;
   const more = open.length > 1 ? ` (and ${open.length - 1} more)` : "";
@@ -528,15 +542,12 @@ const strongest = (checks: VersionEvidence[]): VersionEvidence =>
 const weakest = (checks: VersionEvidence[]): EvidenceLevel =>
   checks.reduce<EvidenceLevel>((w, c) => (LEVELS.indexOf(c.level) > LEVELS.indexOf(w) ? c.level : w), "verified");
 
-/** A kernel known by its series alone ("5.14", read from prose or typed so), no build of it. */
-const SERIES_ONLY = /^\d+\.\d+$/;
-
 function missingDataReason(record: BugRecord, hosts: HostVersions[]): string {
   const kernels = hosts.map((h) => h.kernel).filter((k): k is KernelFacts => k !== null);
   const ecosystems = [...new Set(record.affected.map((a) => a.ecosystem))].join(", ");
   if (!kernels.length && hasKernelData(record)) return `no kernel version given; this record has version data for ${ecosystems}`;
   const k = kernels[0];
-  if (k && hasKernelData(record) && SERIES_ONLY.test(k.release))
+  if (k && hasKernelData(record) && isSeriesRelease(k.release))
     return `only the kernel's series is known (${k.release}), and it does not decide this record's ranges: \`uname -r\` would. Ranges known: ${ecosystems}`;
   if (k && hasKernelData(record)) {
     const where = k.package?.ecosystem ?? k.distro ?? "this kernel";

@@ -13,6 +13,8 @@ export const LIMITS = {
   nodeRows: 5_000,
   /** Hosts read from `uname -a` lines of different hosts. */
   unameHosts: 5_000,
+  /** Nodes of one fleet: table rows and uname hosts join into one list (a table with its hosts' unames). */
+  fleetNodes: 5_000,
   /** Hosts in the per-host form ({"hosts": [...]}, known-bugs collect): the engine's own limit. */
   hosts: HOSTS_LIMITS.maxHosts,
   /** Characters of one structured field other than `logs` (uname, os-release, iptables ...). */
@@ -42,12 +44,22 @@ const TOO_MANY = (what: string, count: number, limit: number, field?: string): L
 
 const UNAME_LINE = /^\s*Linux\s+\S+\s+\d+\.\d+\S*\s+#/;
 
+/** Nodes counted so far across the texts of one request (a bundle, or the fields together). */
+interface FleetTally {
+  nodes: number;
+}
+
+const FLEET_TOO_LARGE = (count: number): LimitBreach => ({
+  slug: "input-too-large",
+  detail: `The input names ${count.toLocaleString("en-US")} nodes (kubectl table rows and uname -a hosts together); the limit is ${LIMITS.fleetNodes.toLocaleString("en-US")}. Send less, or split it.`,
+});
+
 /**
  * Counts lines, kubectl table rows and `uname -a` hosts in one pass over the text, stopping as soon as
  * a limit is passed. Rows are counted from each table header to the next blank line, which counts at
  * least what the parser reads, so a text that passes here cannot make the engine read more.
  */
-export function checkTextLimits(text: string, field?: string): LimitBreach | null {
+export function checkTextLimits(text: string, field?: string, fleet: FleetTally = { nodes: 0 }): LimitBreach | null {
   let lines = 0;
   let rows = 0;
   let inTable = false;
@@ -63,6 +75,7 @@ export function checkTextLimits(text: string, field?: string): LimitBreach | nul
     if (inTable) {
       if (text.slice(start, end).trim() === "") inTable = false;
       else if (++rows > LIMITS.nodeRows) return TOO_MANY("kubectl node rows", rows, LIMITS.nodeRows, field);
+      else if (++fleet.nodes > LIMITS.fleetNodes) return FLEET_TOO_LARGE(fleet.nodes);
     } else if ((first === 78 /* N */ && text.startsWith("NAME", start)) || first === 32 || first === 9) {
       // A header starts with NAME (journald's "Nov 13 ..." lines start with N too).
       const line = text.slice(start, Math.min(end, start + 200)).trim();
@@ -71,8 +84,10 @@ export function checkTextLimits(text: string, field?: string): LimitBreach | nul
     if (first === 76 /* L */ || first === 32 || first === 9) {
       const line = text.slice(start, Math.min(end, start + 400));
       if (UNAME_LINE.test(line)) {
+        const size = hosts.size;
         hosts.add(line.trim().split(/\s+/)[1] ?? "");
         if (hosts.size > LIMITS.unameHosts) return TOO_MANY("hosts in uname -a lines", hosts.size, LIMITS.unameHosts, field);
+        if (hosts.size > size && ++fleet.nodes > LIMITS.fleetNodes) return FLEET_TOO_LARGE(fleet.nodes);
       }
     }
     start = end + 1;
@@ -88,6 +103,7 @@ function countLines(text: string): number {
 
 /** Limits of the structured form: `logs` like a bundle, the other fields are short command outputs. */
 export function checkFieldLimits(fields: Record<string, unknown>): LimitBreach | null {
+  const fleet: FleetTally = { nodes: 0 };
   for (const [name, value] of Object.entries(fields)) {
     if (typeof value !== "string") continue;
     if (name !== "logs" && name !== "nodes" && value.length > LIMITS.fieldChars) {
@@ -96,7 +112,7 @@ export function checkFieldLimits(fields: Record<string, unknown>): LimitBreach |
         detail: `The ${name} field is ${value.length} characters long; the limit is ${LIMITS.fieldChars}.`,
       };
     }
-    const breach = checkTextLimits(value, name);
+    const breach = checkTextLimits(value, name, fleet);
     if (breach) return breach;
   }
   return null;

@@ -121,6 +121,14 @@ describe("fleet comparison", () => {
     expect(d.nodes.filter((n) => n.outlier)).toEqual([]);
   });
 
+  it("names each node in its own version checks, also where nodes share their versions", () => {
+    // master-1 and worker-1 run the same kernel, OS and runtime: judged once, named twice.
+    const d = diagnoseFields(kb, { nodes: UNEVEN_FLEET, logs: XOR_MARK_KLOG });
+    const subjects = (d.findings.find((f) => f.id === XT)?.evidence ?? []).flatMap((e) => (e.kind === "version" ? [e.subject] : []));
+    for (const node of ["master-1", "worker-1", "worker-2"]) expect(subjects.filter((s) => s.startsWith(`node ${node} `))).toHaveLength(1);
+    expect(subjects.find((s) => s.startsWith("node worker-1 "))).toContain("5.15.0-126-generic");
+  });
+
   it("judges each node when there is no single kernel, and says which node is affected", () => {
     const d = diagnoseFields(kb, { nodes: UNEVEN_FLEET, logs: XOR_MARK_KLOG });
     const xt = d.findings.find((f) => f.id === XT);
@@ -160,6 +168,46 @@ describe("a fleet from several uname -a lines", () => {
   it("reads the same lines from a raw bundle", () => {
     const d = diagnoseBundle(kb, `${unames}\n${XOR_MARK_KLOG}`);
     expect(d.nodes.filter((n) => n.outlier).map((n) => n.name)).toEqual(["worker-2"]);
+  });
+
+  it("knows no kernel for a host whose readings disagree, whatever order they were pasted in", () => {
+    // worker-2 read twice (before and after an upgrade): either reading alone would decide the fleet.
+    const twice = (first: string, second: string) =>
+      diagnoseFields(kb, {
+        uname: [unames.split("\n")[0], first, second].join("\n"),
+        osRelease: UBUNTU_2204_OS_RELEASE,
+        logs: XOR_MARK_KLOG,
+      });
+    const u126 = "Linux worker-2 5.15.0-126-generic #136-Ubuntu SMP Wed Nov 6 10:38:22 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux";
+    const u127 = "Linux worker-2 5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux";
+    for (const d of [twice(u126, u127), twice(u127, u126)]) {
+      expect(d.nodes.find((n) => n.name === "worker-2")?.kernel ?? null).toBeNull();
+      expect(d.findings.find((f) => f.id === XT)?.verdict.status).toBe("unknown");
+    }
+    // A table's -o wide kernel that the host's own uname contradicts is not known either.
+    const wide = [
+      "NAME       STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION      CONTAINER-RUNTIME",
+      "master-1   Ready    <none>   40d   v1.30.6   10.0.0.1      <none>        Ubuntu 22.04.5 LTS   5.15.0-126-generic  containerd://1.7.22",
+      "worker-2   Ready    <none>   40d   v1.30.6   10.0.0.3      <none>        Ubuntu 22.04.5 LTS   5.15.0-126-generic  containerd://1.7.22",
+    ].join("\n");
+    const d = diagnoseFields(kb, {
+      nodes: wide,
+      uname: [unames.split("\n")[0], u127].join("\n"),
+      osRelease: UBUNTU_2204_OS_RELEASE,
+      logs: XOR_MARK_KLOG,
+    });
+    expect(d.nodes.find((n) => n.name === "worker-2")?.kernel ?? null).toBeNull();
+    expect(d.findings.find((f) => f.id === XT)?.verdict.status).toBe("unknown");
+  });
+
+  it("matches a table's full node names to the unames' short host names", () => {
+    const table = [
+      "NAME                   STATUS   ROLES    AGE   VERSION",
+      ...["master-1", "worker-1", "worker-2"].map((n) => `${n}.example.internal   Ready    <none>   40d   v1.30.6`),
+    ].join("\n");
+    const d = diagnoseFields(kb, { uname: unames, nodes: table, osRelease: UBUNTU_2204_OS_RELEASE, logs: XOR_MARK_KLOG });
+    expect(d.nodes.map((n) => n.name)).toEqual(["master-1.example.internal", "worker-1.example.internal", "worker-2.example.internal"]);
+    expect(d.findings.find((f) => f.id === XT)?.verdict.reason).toContain("worker-2.example.internal");
   });
 
   it("joins the unames to a kubectl table pasted with them, so every host's kernel is judged", () => {

@@ -263,28 +263,35 @@ describe("a kernel known only by the series a person names", () => {
     expect(await judge({ uname: "5.14" }, [range("0", "5.14.3")], "requirement")).toBeUndefined();
   });
 
-  it("reads a series named in prose about the host, never one named as a fix, a requirement or a bound", async () => {
-    const ranges = [range("6.9", "6.10")];
+  it("never reads a series from prose: lists, upgrades and fixes name kernels the host does not run", async () => {
     for (const logs of [
-      "The node runs Linux kernel 6.12.",
-      "Rocky Linux kernel 6.12 here",
-      "same thing with the 6.12 kernel on the workers",
+      "Reproduced on kernel 6.12, 6.9 and 6.10:",
+      "We upgraded kernel 6.12 to 6.9 and now it fails",
+      "The 6.12 kernel has the fix",
     ])
-      expect(await judge({ logs }, ranges), logs).toMatchObject({ result: "not-affected", value: "6.12" });
-    for (const logs of [
-      "this was fixed in kernel 6.12",
-      "requires kernel 6.12 or later",
-      "since the 6.12 kernel",
-      "kernel 6.12+ only",
-      "CentOS 7.9 kernel",
-      "kernel 6.12 and kernel 6.13 both show it",
-    ])
-      expect(await judge({ logs }, ranges), logs).toBeUndefined();
-    // A full release anywhere in the text wins over a series.
-    const d = diagnoseFields(await kbWith([{ ecosystem: "linux", package: "linux", ranges }]), {
-      logs: `on kernel 6.12 (uname: kernel 6.9.3)\n${XOR_MARK_KLOG}`,
+      expect((await judge({ logs }, [range("6.9", "6.10")]))?.result, logs).toBeUndefined();
+  });
+
+  it("gives way to a release of the same series the logs name", async () => {
+    const d = diagnoseFields(await kbWith([{ ecosystem: "linux", package: "linux", ranges: [range("6.9", "6.10")] }]), {
+      uname: "6.9",
+      logs: `Linux version 6.9.3-arch1-1 (linux@archlinux) (gcc (GCC) 14.1.1 20240522, GNU ld (GNU Binutils) 2.42.0) #1 SMP PREEMPT_DYNAMIC Fri, 31 May 2024 15:14:45 +0000\n${XOR_MARK_KLOG}`,
     });
-    expect(d.facts.kernel?.release).toBe("6.9.3");
+    expect(d.facts.kernel?.release).toBe("6.9.3-arch1-1");
+    expect(versionOf(d)).toMatchObject({ result: "affected" });
+  });
+
+  it("leaves a distribution release whose every kernel is affected to decide", async () => {
+    // RHEL 7's kernels all lack the feature: "3.10" typed for a CentOS 7 host cannot change that.
+    const kb = (await loadDataKb()).compiled;
+    const d = diagnoseFields(kb, {
+      uname: "3.10",
+      osRelease: 'NAME="CentOS Linux"\nVERSION="7 (Core)"\nID="centos"\nID_LIKE="rhel fedora"\nVERSION_ID="7"',
+      logs: "Error: could not get runtime: cannot re-exec process",
+    });
+    const f = d.findings.find((x) => x.id === "rhel7-user-namespaces-disabled-rootless-containers");
+    expect(f?.verdict.status).toBe("affected");
+    expect(f?.verdict.reason).toMatch(/only the series 3\.10 given/);
   });
 
   it("says that uname -r would decide when the series does not", async () => {

@@ -25,6 +25,18 @@ describe("input limits", () => {
     ).toBeNull();
   });
 
+  it("counts a table's rows and the unames pasted with it as one fleet, in a text or across fields", () => {
+    // The engine joins them into one list of nodes, so together they may not pass the node limit.
+    const half = Math.ceil(LIMITS.fleetNodes / 2) + 1;
+    const table = ["NAME STATUS ROLES AGE VERSION", ...Array.from({ length: half }, (_, i) => `n${i} Ready <none> 1d v1.30.0`)].join("\n");
+    const unames = Array.from({ length: half }, (_, i) => `Linux h${i} 6.1.0-13-amd64 #1 SMP x86_64 GNU/Linux`).join("\n");
+    expect(checkTextLimits(table)).toBeNull();
+    expect(checkTextLimits(unames)).toBeNull();
+    expect(checkTextLimits(`${table}\n\n${unames}`)?.detail).toMatch(/nodes \(kubectl table rows and uname -a hosts together\)/);
+    expect(checkFieldLimits({ nodes: table, uname: unames })?.detail).toMatch(/uname -a hosts together/);
+    expect(checkFieldLimits({ nodes: table, uname: unames.split("\n").slice(0, 10).join("\n") })).toBeNull();
+  });
+
   it("limits each structured field and the per-host form", () => {
     expect(checkFieldLimits({ uname: "x".repeat(LIMITS.fieldChars + 1) })?.detail).toMatch(/uname field/);
     expect(checkFieldLimits({ logs: "x".repeat(LIMITS.fieldChars + 1) })).toBeNull();

@@ -15,7 +15,7 @@ import { pickNamedVersions } from "./named-versions";
 import { parseOsRelease, SYSTEM_RELEASE_LINE, withCosImage } from "./os-release";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { TextLines } from "./text-lines";
-import { parseSeriesOnly, parseUname, parseVersionSignature, type UnameFacts } from "./uname";
+import { isSeriesRelease, parseSeriesOnly, parseUname, parseVersionSignature, type UnameFacts } from "./uname";
 import { joinUnameNodes, unameNodes } from "./uname-fleet";
 
 export { findSections, logLineNumbers, readBundle } from "./bundle-sections";
@@ -185,7 +185,16 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
   const hostNodes = unameNodes(sources);
   // kernel.line counts lines of a bundle; field line numbers only locate nodes.
   const readings = sources.map(({ uname }) => ({ uname }));
-  const kernel = hostNodes.length ? null : readings.length || signature ? combineKernel(readings, signature, os) : fromLogs.kernel;
+  // A series typed in the field ("5.14") gives way to a release of that series the logs name.
+  const series =
+    !signature && readings.length === 1 && isSeriesRelease(readings[0]?.uname.release ?? "") ? readings[0]?.uname.release : null;
+  const kernel = hostNodes.length
+    ? null
+    : series && fromLogs.kernel?.branch === series
+      ? fromLogs.kernel
+      : readings.length || signature
+        ? combineKernel(readings, signature, os)
+        : fromLogs.kernel;
 
   const nodeLines = splitLines(fields.nodes ?? "");
   const header = nodeLines.findIndex((l) => NODES_HEADER.test(l.trim()));

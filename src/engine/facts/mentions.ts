@@ -139,19 +139,6 @@ const MENTIONS = [
 const PROSE = /\bkernel (?:version |release |is |of )?v?(\d+\.\d+\.\d+[^\s,;'"()]*)|\bLinux v?(?=(\d+\.\d+\.\d+[^\s,;'"()]*))\2 kernel\b/gi;
 const TRAILING_PUNCTUATION = /[.:!?]+$/;
 /**
- * A series named in prose ("on kernel 5.14", "Linux kernel 7.0", "with the 4.19 kernel"): the release
- * without its sublevel, which judges a bug only where the whole series decides (kernel-series.ts). Read
- * only when no line names a full release. A kernel's series only (2.6 to 7.x): "CentOS 7.9 kernel" has
- * no article before the number and is not read. Never after words that make it another kernel than the
- * host's ("fixed in kernel 6.2", "requires kernel 4.19", "since the 5.8 kernel") or before a bound
- * ("kernel 5.10 or later", "kernel 5.10+").
- */
-const PROSE_SERIES =
-  /\bkernel (?:version |release |is )?v?([2-7]\.\d{1,2})(?![\w+-]|\.\w|\s*(?:or|and) (?:later|newer|above|higher|up|earlier|older|below|lower)\b|\s*onwards)|\b(?:the|a|an|with|on|running|using|my|our|this) (?:Linux )?v?([2-7]\.\d{1,2}) kernel\b/gi;
-/** Words before a series that make it some other kernel than the one the host runs. */
-const NOT_THE_HOSTS =
-  /\b(?:fixed|since|from|in|into|requires?|required|needs?|needed|before|after|until|till|introduced|added|merged|backported|prior to|as of|starting|upgrad\w* to|updat\w* to|moved? to|newer than|older than|than|above|below|at least|supports?|supported)\s+(?:the\s+|a\s+)?(?:linux\s+)?$|[<>]=?\s*$/i;
-/**
  * A RHEL-family kernel's full release standing alone (`uname -r` pasted into a sentence or a table): a
  * RHEL major's own kernel line (el7's 3.10.0, el9's 5.14.0, …), a release and the architecture say it
  * is the kernel. Another package's version-release has the same shape (`podman-5:5.2.2-9.el9_5.x86_64`
@@ -168,29 +155,14 @@ export interface KernelMention {
   line: number;
 }
 
-/** The one kernel the candidate lines name, or null when they name none or several; a series only when no line names a release. */
+/** The one kernel the candidate lines name, or null when they name none or several. */
 export function pickKernelMention(candidates: readonly LineRef[]): KernelMention | null {
   let found: KernelMention | null = null;
-  let named = false;
   for (const { text, line } of candidates) {
     for (const uname of mentionsIn(text)) {
-      named = true;
       if (found && found.uname.release !== uname.release) return null;
       // The same release again: keep the reading that carries a build string.
       if (!found || (!found.uname.build && uname.build)) found = { uname, line };
-    }
-  }
-  return named ? found : pickSeriesMention(candidates);
-}
-
-function pickSeriesMention(candidates: readonly LineRef[]): KernelMention | null {
-  let found: KernelMention | null = null;
-  for (const { text, line } of candidates) {
-    for (const m of text.matchAll(PROSE_SERIES)) {
-      const series = m[1] ?? m[2];
-      if (!series || NOT_THE_HOSTS.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
-      if (found && found.uname.release !== series) return null;
-      found ??= { uname: { release: series, build: null, machine: null, hostname: null }, line };
     }
   }
   return found;

@@ -4,12 +4,17 @@ import type { UnameFacts } from "./uname";
 /**
  * Several `uname -a` readings from different hosts (a loop over ssh, say) are a fleet: one node per
  * host, compared like the rows of a kubectl table. Readings of one host are one kernel, not a fleet.
+ * A host read twice with two kernels (before and after an upgrade, two pastes) is a node whose kernel
+ * is not known: taking either reading would let the order of the paste decide the answer.
  */
 export function unameNodes(sources: ReadonlyArray<{ uname: UnameFacts; line?: number }>): NodeRow[] {
-  const byHost = new Map<string, { uname: UnameFacts; line?: number }>();
+  const byHost = new Map<string, { uname: UnameFacts; line?: number; conflict: boolean }>();
   for (const s of sources) {
     const host = s.uname.hostname;
-    if (host && s.uname.release && !byHost.has(host)) byHost.set(host, s);
+    if (!host || !s.uname.release) continue;
+    const seen = byHost.get(host);
+    if (!seen) byHost.set(host, { ...s, conflict: false });
+    else if (seen.uname.release !== s.uname.release) seen.conflict = true;
   }
   if (byHost.size < 2) return [];
   return [...byHost].map(([name, s]) => ({
@@ -19,25 +24,48 @@ export function unameNodes(sources: ReadonlyArray<{ uname: UnameFacts; line?: nu
     version: "",
     internalIp: null,
     osImage: null,
-    kernel: s.uname.release,
+    kernel: s.conflict ? null : s.uname.release,
     runtime: null,
-    build: s.uname.build,
+    build: s.conflict ? null : s.uname.build,
     line: s.line ?? 0,
   }));
 }
 
+/** A node's short name: the table may list "node1.example.com" where uname printed "node1", or the reverse. */
+const shortName = (name: string) => name.split(".")[0] ?? name;
+
 /**
  * A kubectl table and several hosts' unames in one paste describe one fleet: each host the table
- * lacks joins it, and a table row without -o wide's kernel takes its host's. Dropping either side
- * would leave a node's kernel unjudged (or judge the fleet on one row).
+ * lacks joins it, and a table row without -o wide's kernel takes its host's. A row whose kernel the
+ * uname contradicts has no known kernel (which one the failing log came from is not known). Dropping
+ * either side would leave a node's kernel unjudged, or judge the fleet on one reading.
  */
 export function joinUnameNodes(table: readonly NodeRow[], hosts: readonly NodeRow[]): NodeRow[] {
   if (!hosts.length) return [...table];
-  const byName = new Map(hosts.map((h) => [h.name, h]));
+  const exact = new Map(hosts.map((h) => [h.name, h]));
+  const byShort = uniqueBy(hosts, (h) => shortName(h.name));
+  const tableShort = uniqueBy(table, (r) => shortName(r.name));
+  const joined = new Set<NodeRow>();
   const rows = table.map((row) => {
-    const host = byName.get(row.name);
-    return host && !row.kernel ? { ...row, kernel: host.kernel, build: host.build } : row;
+    const short = shortName(row.name);
+    const host = exact.get(row.name) ?? (tableShort.get(short) === row ? byShort.get(short) : undefined);
+    if (!host) return row;
+    joined.add(host);
+    if (!row.kernel) return { ...row, kernel: host.kernel, build: host.build ?? null };
+    return host.kernel === row.kernel ? row : { ...row, kernel: null, build: null };
   });
-  const named = new Set(table.map((r) => r.name));
-  return [...rows, ...hosts.filter((h) => !named.has(h.name))];
+  return [...rows, ...hosts.filter((h) => !joined.has(h))];
+}
+
+/** Rows by a key, keeping only keys that one row has. */
+function uniqueBy(rows: readonly NodeRow[], key: (row: NodeRow) => string): Map<string, NodeRow> {
+  const out = new Map<string, NodeRow>();
+  const twice = new Set<string>();
+  for (const row of rows) {
+    const k = key(row);
+    if (out.has(k)) twice.add(k);
+    else out.set(k, row);
+  }
+  for (const k of twice) out.delete(k);
+  return out;
 }

@@ -116,6 +116,9 @@ export function parseUname(text: string): UnameFacts | null {
  * one (3.0 on print a sublevel, 0 included), so a person wrote it, knowing the series and not the build.
  */
 const SERIES_ONLY = /^(?:Linux\s+)?v?([2-7]\.\d{1,2})(?:\.x)?$/i;
+/** A release that is a series alone ("5.14"): what parseSeriesOnly reads, never what uname prints. */
+export const isSeriesRelease = (release: string): boolean => /^\d+\.\d+$/.test(release);
+
 export function parseSeriesOnly(text: string): UnameFacts | null {
   const series = SERIES_ONLY.exec(text.trim())?.[1];
   return series ? { release: series, build: null, machine: null, hostname: null } : null;
