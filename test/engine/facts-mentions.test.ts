@@ -181,6 +181,24 @@ describe("kernel mentions in kernel output", () => {
     expect(kernelOf("CPU: 0 PID: 3232 Comm: syz-executor.0 Not tainted 6.2.0-rc5 #2")?.release).toBe("6.2.0-rc5");
   });
 
+  it("reads the running kernel's image from /proc/cmdline or the boot log's Command line, not another command's argument", () => {
+    // The format GRUB writes (BOOT_IMAGE=[(device)]/path/vmlinuz-<release>), as `cat /proc/cmdline` and the
+    // kernel's "Command line:" boot message print it.
+    expect(
+      kernelOf("$ cat /proc/cmdline\nBOOT_IMAGE=(hd0,gpt2)/vmlinuz-6.0.12-100.fc35.x86_64 root=UUID=437a4991 ro rootflags=subvol=root"),
+    ).toMatchObject({
+      release: "6.0.12-100.fc35.x86_64",
+      package: { ecosystem: "fedora:35" },
+    });
+    expect(
+      kernelOf(
+        "[    0.000000] Command line: BOOT_IMAGE=/boot/vmlinuz-3.10.0-1160.el7.x86_64 root=/dev/mapper/centos-root ro crashkernel=auto",
+      ),
+    ).toMatchObject({ release: "3.10.0-1160.el7.x86_64", package: { ecosystem: "rhel:7" } });
+    // kexec loading a kdump kernel names a kernel still to boot.
+    expect(kernelOf("/sbin/kexec -s -d -p --command-line=BOOT_IMAGE=(hd0,gpt2)/vmlinuz-6.15.0-rc6+ ro console=ttyS0,115200N81")).toBeNull();
+  });
+
   it("reads docker version's KernelVersion", () => {
     expect(
       kernelOf("Server: Docker Engine - Community\n Engine:\n  Version:          19.03.8\n  KernelVersion:    4.4.0-1060-aws")?.release,

@@ -2,6 +2,7 @@
  * A kernel, an OS or a component named inside other output rather than by a section of its own (uname,
  * /proc/version, os-release, `--version`). The kernel: a boot log's "Linux version ..." line under
  * dmesg or journal framing, an oops or WARN header ("CPU: 0 PID: 1 Comm: x Not tainted 6.2.0-rc5 #2"),
+ * the boot loader's `BOOT_IMAGE=…/vmlinuz-<release>` in /proc/cmdline or the boot log's "Command line:",
  * `docker info` and `kubectl describe node` ("Kernel Version: ..."), `docker version` ("KernelVersion:
  * ..."), `hostnamectl` ("Kernel: Linux ..."), or a person writing "on kernel 6.1.115-126.197.amzn2023".
  * The OS: `docker info`'s or `hostnamectl`'s "Operating System:", `kubectl describe node`'s "OS Image:",
@@ -45,6 +46,7 @@ const KERNEL_MARKERS = [
   "kernel,",
   "kernel: linux ",
   "kernelversion",
+  "boot_image=",
   "tainted",
   ...KERNEL_LABEL_MARKERS,
   ...EMBEDDED_UNAME_MARKERS,
@@ -126,6 +128,10 @@ const MENTIONS = [
   /(?:^\s*(?:[-*•]\s*)?[Kk]ernel|\bKernel):\s+(?!\d+\.\d+\.\d+\.\d+(?![\w-]))(\d+\.\d+\.\d+\S*)/,
   // `docker version` and the Docker API's JSON: KernelVersion: 4.4.0-1060-aws, "KernelVersion":"5.15.0".
   /\bKernelVersion"?:\s*"?([^\s"',}]+)/,
+  // The boot loader's entry in /proc/cmdline or the boot log's "Command line:": the running kernel's
+  // image, "BOOT_IMAGE=(hd0,gpt2)/vmlinuz-5.14.0-427.el9.x86_64" (not another command's argument, as in
+  // kexec's "--command-line=BOOT_IMAGE=…" for a kernel still to load).
+  /(?<![=\w-])BOOT_IMAGE=(?:\([^)\s]*\))?[^\s=]*?\/vmlinuz-(?=(\d+\.\d+\.\d+[^\s/]*))\1(?:\s|$)/,
   // An oops or WARN header: "CPU: 0 PID: 3232 Comm: syz-executor.0 Not tainted 6.2.0-rc5 #2".
   /\bPID: \d+ Comm: .*? (?:Not tainted|Tainted: [A-Z ]+?)\s+(?=(\d+\.\d+\.\d+\S*))\1 #/,
 ];
