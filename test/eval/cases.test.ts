@@ -35,6 +35,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout19": 80,
   "eval/holdout20": 90,
   "eval/holdout21": 90,
+  "eval/holdout22": 70,
 };
 
 beforeAll(async () => {
