@@ -517,7 +517,7 @@ export function doubtBySymptom(verdict: Verdict, checks: readonly VersionEvidenc
 export function undecidedHosts(record: BugRecord, verdict: Verdict, hosts: readonly HostVersions[]): Verdict {
   if (verdict.status !== "not-affected" || hosts.length < 2 || !hasKernelData(record)) return verdict;
   // Judged once per set of versions: a fleet's nodes mostly share a few.
-  const judged = new Map<number, boolean>();
+  const judged = new Map<string, boolean>();
   const isJudged = (h: HostVersions) => {
     const key = versionsKey(h);
     let known = judged.get(key);

@@ -42,10 +42,13 @@ const TOO_MANY = (what: string, count: number, limit: number, field?: string): L
   detail: `${field ? `The ${field} field has` : "The input has"} ${count.toLocaleString("en-US")} ${what}; the limit is ${limit.toLocaleString("en-US")}. Send less, or split it.`,
 });
 
-const UNAME_LINE = /^\s*Linux\s+\S+\s+\d+\.\d+\S*\s+#/;
+/** What the uname parser reads as a host: `uname -a`, and `uname -snr[m]` without the build. */
+const UNAME_LINE = /^\s*Linux\s+\S+\s+\d+\.\d+\S*(?:\s|$)/;
 
-/** Nodes counted so far across the texts of one request (a bundle, or the fields together). */
+/** The node names seen so far across the texts of one request (a bundle, or the fields together): a table's row and its host's uname are one node. */
 interface FleetTally {
+  names: Set<string>;
+  /** Nodes counted, a name and its bare short name being one (the engine joins them: uname-fleet.ts). */
   nodes: number;
 }
 
@@ -59,7 +62,7 @@ const FLEET_TOO_LARGE = (count: number): LimitBreach => ({
  * a limit is passed. Rows are counted from each table header to the next blank line, which counts at
  * least what the parser reads, so a text that passes here cannot make the engine read more.
  */
-export function checkTextLimits(text: string, field?: string, fleet: FleetTally = { nodes: 0 }): LimitBreach | null {
+export function checkTextLimits(text: string, field?: string, fleet: FleetTally = { names: new Set(), nodes: 0 }): LimitBreach | null {
   let lines = 0;
   let rows = 0;
   let inTable = false;
@@ -75,7 +78,16 @@ export function checkTextLimits(text: string, field?: string, fleet: FleetTally 
     if (inTable) {
       if (text.slice(start, end).trim() === "") inTable = false;
       else if (++rows > LIMITS.nodeRows) return TOO_MANY("kubectl node rows", rows, LIMITS.nodeRows, field);
-      else if (++fleet.nodes > LIMITS.fleetNodes) return FLEET_TOO_LARGE(fleet.nodes);
+      else if (
+        addNode(
+          fleet,
+          text
+            .slice(start, Math.min(end, start + 400))
+            .trim()
+            .split(/\s+/)[0] ?? "",
+        )
+      )
+        return FLEET_TOO_LARGE(fleet.nodes);
     } else if ((first === 78 /* N */ && text.startsWith("NAME", start)) || first === 32 || first === 9) {
       // A header starts with NAME (journald's "Nov 13 ..." lines start with N too).
       const line = text.slice(start, Math.min(end, start + 200)).trim();
@@ -84,15 +96,29 @@ export function checkTextLimits(text: string, field?: string, fleet: FleetTally 
     if (first === 76 /* L */ || first === 32 || first === 9) {
       const line = text.slice(start, Math.min(end, start + 400));
       if (UNAME_LINE.test(line)) {
-        const size = hosts.size;
-        hosts.add(line.trim().split(/\s+/)[1] ?? "");
+        const host = line.trim().split(/\s+/)[1] ?? "";
+        hosts.add(host);
         if (hosts.size > LIMITS.unameHosts) return TOO_MANY("hosts in uname -a lines", hosts.size, LIMITS.unameHosts, field);
-        if (hosts.size > size && ++fleet.nodes > LIMITS.fleetNodes) return FLEET_TOO_LARGE(fleet.nodes);
+        if (addNode(fleet, host)) return FLEET_TOO_LARGE(fleet.nodes);
       }
     }
     start = end + 1;
   }
   return null;
+}
+
+/**
+ * Counts a node by name; true past the limit. A table's "node1.example.com" and a uname's "node1" are one
+ * node, as the engine joins them; two full names are two nodes even with one short name (uname-fleet.ts).
+ */
+function addNode(fleet: FleetTally, name: string): boolean {
+  const short = name.split(".")[0] ?? name;
+  const seen = fleet.names.has(name) || (name === short ? fleet.names.has(`.${short}`) : fleet.names.has(short));
+  fleet.names.add(name);
+  // ".node1": some full name has this short name, for a bare "node1" that comes later.
+  if (name !== short) fleet.names.add(`.${short}`);
+  if (!seen) fleet.nodes++;
+  return fleet.nodes > LIMITS.fleetNodes;
 }
 
 function countLines(text: string): number {
@@ -103,7 +129,7 @@ function countLines(text: string): number {
 
 /** Limits of the structured form: `logs` like a bundle, the other fields are short command outputs. */
 export function checkFieldLimits(fields: Record<string, unknown>): LimitBreach | null {
-  const fleet: FleetTally = { nodes: 0 };
+  const fleet: FleetTally = { names: new Set(), nodes: 0 };
   for (const [name, value] of Object.entries(fields)) {
     if (typeof value !== "string") continue;
     if (name !== "logs" && name !== "nodes" && value.length > LIMITS.fieldChars) {

@@ -200,6 +200,34 @@ describe("a fleet from several uname -a lines", () => {
     expect(d.findings.find((f) => f.id === XT)?.verdict.status).toBe("unknown");
   });
 
+  it("knows no kernel for one machine read with two kernels, whatever order they were pasted in", () => {
+    const u126 = "Linux h1 5.15.0-126-generic #136-Ubuntu SMP Wed Nov 6 10:38:22 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux";
+    const u127 = "Linux h1 5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux";
+    for (const uname of [`${u126}\n${u127}`, `${u127}\n${u126}`]) {
+      const d = diagnoseFields(kb, { uname, osRelease: UBUNTU_2204_OS_RELEASE, logs: XOR_MARK_KLOG });
+      expect(d.facts.kernel).toBeNull();
+      expect(d.findings.find((f) => f.id === XT)?.verdict.status).toBe("unknown");
+    }
+  });
+
+  it("keeps two machines apart whose full names share a short name", () => {
+    const table = [
+      "NAME                        STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION       CONTAINER-RUNTIME",
+      "web1.us-east.example.com    Ready    <none>   40d   v1.30.6   10.0.0.1      <none>        Ubuntu 22.04.5 LTS   5.15.0-126-generic   containerd://1.7.22",
+      "web2.us-east.example.com    Ready    <none>   40d   v1.30.6   10.0.0.2      <none>        Ubuntu 22.04.5 LTS   5.15.0-126-generic   containerd://1.7.22",
+    ].join("\n");
+    const hosts = ["web1.eu-west.example.com", "db1.eu-west.example.com"]
+      .map((h) => `Linux ${h} 5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux`)
+      .join("\n");
+    const d = diagnoseFields(kb, { nodes: table, uname: hosts, osRelease: UBUNTU_2204_OS_RELEASE, logs: XOR_MARK_KLOG });
+    expect(d.nodes.map((n) => [n.name, n.kernel])).toEqual([
+      ["web1.us-east.example.com", "5.15.0-126-generic"],
+      ["web2.us-east.example.com", "5.15.0-126-generic"],
+      ["web1.eu-west.example.com", "5.15.0-127-generic"],
+      ["db1.eu-west.example.com", "5.15.0-127-generic"],
+    ]);
+  });
+
   it("matches a table's full node names to the unames' short host names", () => {
     const table = [
       "NAME                   STATUS   ROLES    AGE   VERSION",

@@ -195,8 +195,14 @@ describe("kernel mentions in kernel output", () => {
         "[    0.000000] Command line: BOOT_IMAGE=/boot/vmlinuz-3.10.0-1160.el7.x86_64 root=/dev/mapper/centos-root ro crashkernel=auto",
       ),
     ).toMatchObject({ release: "3.10.0-1160.el7.x86_64", package: { ecosystem: "rhel:7" } });
-    // kexec loading a kdump kernel names a kernel still to boot.
-    expect(kernelOf("/sbin/kexec -s -d -p --command-line=BOOT_IMAGE=(hd0,gpt2)/vmlinuz-6.15.0-rc6+ ro console=ttyS0,115200N81")).toBeNull();
+    // Kernels to boot, not the running one: kexec loading a kdump kernel, grubby's entries, GRUB's defaults.
+    for (const line of [
+      "/sbin/kexec -s -d -p --command-line=BOOT_IMAGE=(hd0,gpt2)/vmlinuz-6.15.0-rc6+ ro console=ttyS0,115200N81",
+      'kexec -l /boot/vmlinuz-5.15.0-127-generic --command-line="BOOT_IMAGE=/boot/vmlinuz-5.15.0-127-generic ro"',
+      'args="BOOT_IMAGE=(hd0,msdos1)/vmlinuz-4.18.0-80.el8.x86_64 ro crashkernel=auto"',
+      'GRUB_CMDLINE_LINUX="BOOT_IMAGE=/vmlinuz-5.4.0-42-generic quiet"',
+    ])
+      expect(kernelOf(line), line).toBeNull();
   });
 
   it("reads docker version's KernelVersion", () => {

@@ -279,6 +279,13 @@ describe("a kernel known only by the series a person names", () => {
     });
     expect(d.facts.kernel?.release).toBe("6.9.3-arch1-1");
     expect(versionOf(d)).toMatchObject({ result: "affected" });
+    // A release a sentence names is not the kernel printing itself: the typed series stands.
+    const fixedIn = diagnoseFields(await kbWith([{ ecosystem: "linux", package: "linux", ranges: [range("6.9", "6.9.5")] }]), {
+      uname: "6.9",
+      logs: `This was fixed in kernel 6.9.5, per the stable changelog.\n${XOR_MARK_KLOG}`,
+    });
+    expect(fixedIn.facts.kernel?.release).toBe("6.9");
+    expect(fixedIn.findings[0]?.verdict.status).toBe("unknown");
   });
 
   it("leaves a distribution release whose every kernel is affected to decide", async () => {

@@ -37,6 +37,21 @@ describe("input limits", () => {
     expect(checkFieldLimits({ nodes: table, uname: unames.split("\n").slice(0, 10).join("\n") })).toBeNull();
   });
 
+  it("counts a node once when its table row and its uname name it, and counts uname -snrm hosts too", () => {
+    const n = Math.ceil(LIMITS.fleetNodes * 0.6);
+    const names = Array.from({ length: n }, (_, i) => `n${i}`);
+    const table = ["NAME STATUS ROLES AGE VERSION", ...names.map((name) => `${name}.example.com Ready <none> 1d v1.30.0`)].join("\n");
+    const unames = names.map((name) => `Linux ${name} 6.1.0-13-amd64 #1 SMP x86_64 GNU/Linux`).join("\n");
+    // The engine joins each row to its host: n nodes, not 2n; the same unames in another field add none.
+    expect(checkFieldLimits({ nodes: table, uname: unames, logs: unames })).toBeNull();
+    // Two full names with one short name are two machines.
+    const other = names.map((name) => `Linux ${name}.eu-west.example.com 6.1.0-13-amd64 #1 SMP x86_64 GNU/Linux`).join("\n");
+    expect(checkFieldLimits({ nodes: table, uname: other })?.detail).toMatch(/uname -a hosts together/);
+    // `uname -snrm` (no build) is a host to the parser, so to the limit.
+    const short = Array.from({ length: LIMITS.unameHosts + 1 }, (_, i) => `Linux h${i} 5.15.0-${i}-generic x86_64`).join("\n");
+    expect(checkFieldLimits({ uname: short })?.detail).toMatch(/hosts/);
+  });
+
   it("limits each structured field and the per-host form", () => {
     expect(checkFieldLimits({ uname: "x".repeat(LIMITS.fieldChars + 1) })?.detail).toMatch(/uname field/);
     expect(checkFieldLimits({ logs: "x".repeat(LIMITS.fieldChars + 1) })).toBeNull();

@@ -65,6 +65,9 @@ interface KernelSource {
  */
 function combineKernel(sources: KernelSource[], signature: string | null, os: OsFacts | null): KernelFacts | null {
   const withRelease = sources.filter((s) => s.uname.release);
+  // Two kernels for one machine (before and after an upgrade, two pastes): which one failed is not known,
+  // and taking either would let the order of the paste decide the answer.
+  if (new Set(withRelease.map((s) => s.uname.release)).size > 1) return null;
   const main = withRelease.find((s) => s.uname.build) ?? withRelease[0];
   const sigRelease = signature ? (parseVersionSignature(signature)?.release ?? null) : null;
   const release = main?.uname.release ?? sigRelease;
@@ -185,12 +188,14 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
   const hostNodes = unameNodes(sources);
   // kernel.line counts lines of a bundle; field line numbers only locate nodes.
   const readings = sources.map(({ uname }) => ({ uname }));
-  // A series typed in the field ("5.14") gives way to a release of that series the logs name.
+  // A series typed in the field ("5.14") gives way to a release of that series the logs show the kernel
+  // print itself, build string and all (uname -a, /proc/version, an oops header): a release named in a
+  // sentence ("fixed in kernel 5.14.9") need not be the host's.
   const series =
     !signature && readings.length === 1 && isSeriesRelease(readings[0]?.uname.release ?? "") ? readings[0]?.uname.release : null;
   const kernel = hostNodes.length
     ? null
-    : series && fromLogs.kernel?.branch === series
+    : series && fromLogs.kernel?.branch === series && fromLogs.kernel.build
       ? fromLogs.kernel
       : readings.length || signature
         ? combineKernel(readings, signature, os)

@@ -128,10 +128,10 @@ const MENTIONS = [
   /(?:^\s*(?:[-*•]\s*)?[Kk]ernel|\bKernel):\s+(?!\d+\.\d+\.\d+\.\d+(?![\w-]))(\d+\.\d+\.\d+\S*)/,
   // `docker version` and the Docker API's JSON: KernelVersion: 4.4.0-1060-aws, "KernelVersion":"5.15.0".
   /\bKernelVersion"?:\s*"?([^\s"',}]+)/,
-  // The boot loader's entry in /proc/cmdline or the boot log's "Command line:": the running kernel's
-  // image, "BOOT_IMAGE=(hd0,gpt2)/vmlinuz-5.14.0-427.el9.x86_64" (not another command's argument, as in
-  // kexec's "--command-line=BOOT_IMAGE=…" for a kernel still to load).
-  /(?<![=\w-])BOOT_IMAGE=(?:\([^)\s]*\))?[^\s=]*?\/vmlinuz-(?=(\d+\.\d+\.\d+[^\s/]*))\1(?:\s|$)/,
+  // The boot loader's entry as /proc/cmdline opens or the boot log's "Command line:" shows it: the running
+  // kernel's image, "BOOT_IMAGE=(hd0,gpt2)/vmlinuz-5.14.0-427.el9.x86_64". Not inside another line: kexec's
+  // --command-line, grubby's args=, GRUB_CMDLINE_LINUX or a PXE APPEND name a kernel to boot, not the running one.
+  /(?:^\s*|\bCommand line:\s+)BOOT_IMAGE=(?:\([^)\s]*\))?[^\s=]*?\/vmlinuz-(?=(\d+\.\d+\.\d+[^\s/]*))\1(?:\s|$)/,
   // An oops or WARN header: "CPU: 0 PID: 3232 Comm: syz-executor.0 Not tainted 6.2.0-rc5 #2".
   /\bPID: \d+ Comm: .*? (?:Not tainted|Tainted: [A-Z ]+?)\s+(?=(\d+\.\d+\.\d+\S*))\1 #/,
 ];

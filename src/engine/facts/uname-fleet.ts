@@ -33,6 +33,7 @@ export function unameNodes(sources: ReadonlyArray<{ uname: UnameFacts; line?: nu
 
 /** A node's short name: the table may list "node1.example.com" where uname printed "node1", or the reverse. */
 const shortName = (name: string) => name.split(".")[0] ?? name;
+const isShort = (name: string) => !name.includes(".");
 
 /**
  * A kubectl table and several hosts' unames in one paste describe one fleet: each host the table
@@ -48,7 +49,9 @@ export function joinUnameNodes(table: readonly NodeRow[], hosts: readonly NodeRo
   const joined = new Set<NodeRow>();
   const rows = table.map((row) => {
     const short = shortName(row.name);
-    const host = exact.get(row.name) ?? (tableShort.get(short) === row ? byShort.get(short) : undefined);
+    // By short name only where one side gives the bare short name: web1.us-east and web1.eu-west are two machines.
+    const candidate = tableShort.get(short) === row ? byShort.get(short) : undefined;
+    const host = exact.get(row.name) ?? (candidate && (isShort(row.name) || isShort(candidate.name)) ? candidate : undefined);
     if (!host) return row;
     joined.add(host);
     if (!row.kernel) return { ...row, kernel: host.kernel, build: host.build ?? null };
