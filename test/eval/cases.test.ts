@@ -36,6 +36,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout20": 90,
   "eval/holdout21": 90,
   "eval/holdout22": 70,
+  "eval/holdout23": 60,
 };
 
 beforeAll(async () => {
