@@ -149,12 +149,13 @@ describe("text report", () => {
 });
 
 describe("a fleet from several uname -a lines", () => {
+  // `uname -a` of an Ubuntu 22.04 host on the seed's kernels: 126 before the regression, 127 with it.
+  const ubuntuUname = (host: string, abi: 126 | 127) =>
+    abi === 126
+      ? `Linux ${host} 5.15.0-126-generic #136-Ubuntu SMP Wed Nov 6 10:38:22 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux`
+      : `Linux ${host} 5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux`;
   // The seed incident's shape, as `for h in ...; do ssh $h uname -a; done` would print it.
-  const unames = [
-    "Linux master-1 5.15.0-126-generic #136-Ubuntu SMP Wed Nov 6 10:38:22 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux",
-    "Linux worker-1 5.15.0-126-generic #136-Ubuntu SMP Wed Nov 6 10:38:22 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux",
-    "Linux worker-2 5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux",
-  ].join("\n");
+  const unames = [ubuntuUname("master-1", 126), ubuntuUname("worker-1", 126), ubuntuUname("worker-2", 127)].join("\n");
 
   it("compares hosts like the rows of a nodes table and names the bug that hits the odd one out", () => {
     const d = diagnoseFields(kb, { uname: unames, osRelease: UBUNTU_2204_OS_RELEASE, logs: XOR_MARK_KLOG });
@@ -178,8 +179,8 @@ describe("a fleet from several uname -a lines", () => {
         osRelease: UBUNTU_2204_OS_RELEASE,
         logs: XOR_MARK_KLOG,
       });
-    const u126 = "Linux worker-2 5.15.0-126-generic #136-Ubuntu SMP Wed Nov 6 10:38:22 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux";
-    const u127 = "Linux worker-2 5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux";
+    const u126 = ubuntuUname("worker-2", 126);
+    const u127 = ubuntuUname("worker-2", 127);
     for (const d of [twice(u126, u127), twice(u127, u126)]) {
       expect(d.nodes.find((n) => n.name === "worker-2")?.kernel ?? null).toBeNull();
       expect(d.findings.find((f) => f.id === XT)?.verdict.status).toBe("unknown");
@@ -201,8 +202,8 @@ describe("a fleet from several uname -a lines", () => {
   });
 
   it("knows no kernel for one machine read with two kernels, whatever order they were pasted in", () => {
-    const u126 = "Linux h1 5.15.0-126-generic #136-Ubuntu SMP Wed Nov 6 10:38:22 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux";
-    const u127 = "Linux h1 5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux";
+    const u126 = ubuntuUname("h1", 126);
+    const u127 = ubuntuUname("h1", 127);
     for (const uname of [`${u126}\n${u127}`, `${u127}\n${u126}`]) {
       const d = diagnoseFields(kb, { uname, osRelease: UBUNTU_2204_OS_RELEASE, logs: XOR_MARK_KLOG });
       expect(d.facts.kernel).toBeNull();
@@ -216,9 +217,7 @@ describe("a fleet from several uname -a lines", () => {
       "web1.us-east.example.com    Ready    <none>   40d   v1.30.6   10.0.0.1      <none>        Ubuntu 22.04.5 LTS   5.15.0-126-generic   containerd://1.7.22",
       "web2.us-east.example.com    Ready    <none>   40d   v1.30.6   10.0.0.2      <none>        Ubuntu 22.04.5 LTS   5.15.0-126-generic   containerd://1.7.22",
     ].join("\n");
-    const hosts = ["web1.eu-west.example.com", "db1.eu-west.example.com"]
-      .map((h) => `Linux ${h} 5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux`)
-      .join("\n");
+    const hosts = ["web1.eu-west.example.com", "db1.eu-west.example.com"].map((h) => ubuntuUname(h, 127)).join("\n");
     const d = diagnoseFields(kb, { nodes: table, uname: hosts, osRelease: UBUNTU_2204_OS_RELEASE, logs: XOR_MARK_KLOG });
     expect(d.nodes.map((n) => [n.name, n.kernel])).toEqual([
       ["web1.us-east.example.com", "5.15.0-126-generic"],
