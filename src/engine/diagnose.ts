@@ -156,8 +156,6 @@ function singleHost(facts: ExtractedFacts, subject: string): HostVersions {
  * or a peer as far as the kernel goes), nor a row without a kernel (`kubectl get nodes` without -o wide).
  * Without a kernel of its own, a nodes table's nodes are the hosts.
  */
-const decidedKey = (decided: ReadonlySet<string>) => [...decided].join("\n");
-
 function hostsOf(facts: ExtractedFacts, nodeHosts: HostVersions[], single: HostVersions): HostVersions[] {
   const own = facts.kernel?.release;
   if (own) return [single, ...nodeHosts.filter((h) => h.kernel && h.kernel.release !== own)];
@@ -170,6 +168,9 @@ function hostsOf(facts: ExtractedFacts, nodeHosts: HostVersions[], single: HostV
     ? [single]
     : [];
 }
+
+/** The ecosystems other checks decided, as a key: the same set gives the same named and release checks. */
+const decidedKey = (decided: ReadonlySet<string>) => [...decided].join("\n");
 
 function assemble(
   kb: CompiledKb,
