@@ -76,6 +76,9 @@ describe("token signatures", () => {
     expect(matches("literal", sig, line)).toBe(true);
     // Text after the last word (a quote, a full stop) means the line was printed or quoted whole to there.
     expect(matches("literal", sig, `${line}".`)).toBe(false);
+    // A lone backslash at the end is an escape the cut split (no message ends with one): cut after the word.
+    expect(matches("literal", sig, `${line} \\`)).toBe(true);
+    expect(matches("literal", sig, `${line} \\\\`)).toBe(false);
     expect(
       matches("regex", "Error during parsing: Unknown directive '?proxy'?", "Corefile:3 - Error during parsing: Unknown directive '.'"),
     ).toBe(false);

@@ -250,9 +250,11 @@ export function matchTokens(
 
 /**
  * Whether a line's text ends in a word (then a cut may have fallen after it). One that ends in other
- * characters ("Unknown directive '.'", a closing quote) was quoted or printed whole up to there.
+ * characters ("Unknown directive '.'", a closing quote) was quoted or printed whole up to there; one
+ * that ends in a lone backslash was cut inside an escape (`…stats for \` of `\"/system.slice…`), which no
+ * message ends with, so after the word before it.
  */
-export const endsInWord = (line: string): boolean => /[A-Za-z0-9_]\s*$/.test(line);
+export const endsInWord = (line: string): boolean => /[A-Za-z0-9_]\s*(?:(?<!\\)\\\s*)?$/.test(line);
 /** The shortest unmarked cut word that still counts as the start of the signature's last word. */
 const UNMARKED_CUT = 4;
 
