@@ -322,6 +322,14 @@ describe("versions named in passing", () => {
     expect(extractFacts(journal).kernel?.release).toBe("5.4.95-42.163.amzn2.x86_64");
   });
 
+  it("reads runc's own --version output by its commit and spec lines, when the first line was not pasted", () => {
+    // runc's main.go prints "commit: " + the Makefile's `git describe --long` of the tag, then "spec: ".
+    expect(named("VERSION:\n   1.1.3\ncommit: v1.1.3-0-g6724737f\nspec: 1.0.2-dev\ngo: go1.17.10\nlibseccomp: 2.5.4").runc).toBe("1.1.3");
+    // crun prints its commit as a bare hash, and a commit line without runc's spec line is some other tool's.
+    expect(named("crun version 1.8.5\ncommit: b6f80f766c9a89eb7b1440c0a70ab287434b17ed\nspec: 1.0.0").runc).toBeUndefined();
+    expect(named("commit: v2.1.4-0-g0123456789\nbuilt: 2025-01-01").runc).toBeUndefined();
+  });
+
   it("reads a GitHub issue form's answer to a component's version question", () => {
     // containerd's bug form asks "What version of containerd are you using?" (as in containerd/containerd#13703).
     const form =

@@ -86,11 +86,20 @@ const FORM_MARKERS = ["# what version of ", "# which version of "];
 const FORM_LINE = 120;
 /** After the blank line, the answer may sit inside a code fence. */
 const FORM_GAP = 3;
+/**
+ * runc's own `--version` (and `--help`) output, whose first line a paste may drop: "commit: v1.1.3-0-g6724737f"
+ * (git describe of the release tag, runc's Makefile) then "spec: 1.0.2-dev". The spec line says it is runc's.
+ */
+const RUNC_COMMIT = /^commit: v(\d+\.\d+\.\d+(?:-rc\.?\d+)?)-\d+-g[0-9a-f]{7,40}(?:-dirty)?$/;
+const RUNC_SPEC = /^spec: \d+\.\d+\.\d+/;
+const RUNC_COMMIT_MARKER = "commit: v";
+
 /** Docker Engine went from 1.13 to 17.03: a 2.x–16.x "Docker version" is Docker Desktop's or another tool's. */
 const NOT_DOCKER_ENGINE = /^(?:[2-9]|1[0-6])\./;
 
 export const NAMED_MARKERS = [
   DOCKER_API_MARKER,
+  RUNC_COMMIT_MARKER,
   ...FORM_MARKERS,
   ...namedMarkers([
     ...["docker", "docker-ce", "containerd", "containerd.io", "runc", "crun"],
@@ -165,6 +174,8 @@ export function pickNamedVersions(candidates: readonly LineRef[], lineAt: (line:
     if (client) add("docker", client);
     const form = formAnswer(text, line, lineAt);
     if (form) add(...form);
+    const runc = RUNC_COMMIT.exec(text.trim())?.[1];
+    if (runc && RUNC_SPEC.test(lineAt(line + 1).trim())) add("runc", runc);
     const lower = text.toLowerCase();
     for (const [ecosystem, prose, dpkg, base] of NAMED_VERSIONS) {
       if (!base.some((b) => lower.includes(b))) continue;
