@@ -37,6 +37,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout21": 90,
   "eval/holdout22": 70,
   "eval/holdout23": 60,
+  "eval/holdout24": 30,
 };
 
 beforeAll(async () => {
