@@ -54,14 +54,7 @@ const KERNEL_MARKERS = [
 /** An RPM kernel's release names itself by its dist tag and architecture ("centos 7.2  3.10.0-514.el7.x86_64"). */
 const RPM_ARCH_MARKERS = [".x86_64", ".aarch64"];
 const OS_MARKERS = ["operating system: ", "os image: "];
-const COMPONENT_MARKERS = [
-  "server version: ",
-  "storage driver: ",
-  "cgroup driver: ",
-  "logging driver: ",
-  "docker root dir: ",
-  "debug mode: ",
-];
+const COMPONENT_MARKERS = ["server version: ", "storage driver: ", "cgroup driver: ", "logging driver: ", "docker root dir: "];
 const COMPONENT_MARKERS_NODE = ["kubelet version: ", "container runtime version: ", 'kubeletversion="', KLOG_VERSION_MARKER];
 /** All of them, and the named versions' (named-versions.ts), once each: the one-pass matcher finds the lines that hold one. */
 export const MENTION_MARKERS = [
@@ -198,8 +191,7 @@ export function pickOsMention(candidates: readonly LineRef[]): OsFacts | null {
 
 /** `docker info`'s "Server Version" (its driver and root-dir lines tell it from `kubectl version`'s). */
 const DOCKER_INFO_SERVER = /^\s*Server Version:\s*(?=(\d+\.\d+\.\d+[\w.+~-]*))\1\s*$/;
-// "Debug Mode:" is the client section's (docker/cli prettyPrintClientInfo), which a paste cut before the drivers keeps.
-const DOCKER_INFO_STORAGE = /^\s*(?:Storage Driver|Cgroup Driver|Logging Driver|Docker Root Dir|Debug Mode):\s*\S/;
+const DOCKER_INFO_STORAGE = /^\s*(?:Storage Driver|Cgroup Driver|Logging Driver|Docker Root Dir):\s*\S/;
 /** `kubectl describe node`'s "Kubelet Version: v1.26.3" and "Container Runtime Version: containerd://1.6.9". */
 const KUBELET_VERSION = /^\s*Kubelet Version:\s*(?=(v\d+\.\d+\.\d+[\w.+-]*))\1\s*$/;
 const RUNTIME_VERSION = /^\s*Container Runtime Version:\s*(?=((?:containerd|docker|cri-o):\/\/\d+\.\d+\.\d+[\w.+~-]*))\1\s*$/;
