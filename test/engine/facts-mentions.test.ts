@@ -322,6 +322,9 @@ describe("versions named in passing", () => {
     // crun prints its commit as a bare hash, and a commit line without runc's spec line is some other tool's.
     expect(named("crun version 1.8.5\ncommit: b6f80f766c9a89eb7b1440c0a70ab287434b17ed\nspec: 1.0.0").runc).toBeUndefined();
     expect(named("commit: v2.1.4-0-g0123456789\nbuilt: 2025-01-01").runc).toBeUndefined();
+    // A build after the tag, or from a modified tree, is not that release: it may carry the fix.
+    expect(named("commit: v1.1.3-27-g5fd4c4d1\nspec: 1.0.2-dev").runc).toBeUndefined();
+    expect(named("commit: v1.1.3-0-g6724737f-dirty\nspec: 1.0.2-dev").runc).toBeUndefined();
   });
 
   it("reads a GitHub issue form's answer to a component's version question", () => {

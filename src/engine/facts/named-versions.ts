@@ -88,9 +88,11 @@ const FORM_LINE = 120;
 const FORM_GAP = 3;
 /**
  * runc's own `--version` (and `--help`) output, whose first line a paste may drop: "commit: v1.1.3-0-g6724737f"
- * (git describe of the release tag, runc's Makefile) then "spec: 1.0.2-dev". The spec line says it is runc's.
+ * (`git describe --dirty --long` of the release tag, runc's Makefile) then "spec: 1.0.2-dev". The spec line says it
+ * is runc's.
  */
-const RUNC_COMMIT = /^commit: v(\d+\.\d+\.\d+(?:-rc\.?\d+)?)-\d+-g[0-9a-f]{7,40}(?:-dirty)?$/;
+// Only a build of the tag itself ("-0-g", not "-dirty"): "v1.1.3-27-g5fd4c4d1" is 27 commits later, maybe with the fix.
+const RUNC_COMMIT = /^commit: v(\d+\.\d+\.\d+(?:-rc\.?\d+)?)-0-g[0-9a-f]{7,40}$/;
 const RUNC_SPEC = /^spec: \d+\.\d+\.\d+/;
 const RUNC_COMMIT_MARKER = "commit: v";
 

@@ -13,6 +13,7 @@ import { buildLexicalIndex, type LexicalIndex, type LexicalMatch } from "./lexic
 import { lineResemblance, MAX_REPORT_LINES, reportResemblance } from "./resemblance";
 import {
   ELLIPSIS,
+  endsInCutEscape,
   endsInWord,
   lineTokens,
   MIN_TOKENS,
@@ -173,7 +174,7 @@ export function recallHits(
     const candidates = new Set<number>();
     for (const w of words) for (const i of anchoredBy(w)) candidates.add(i);
     const at = words.indexOf(ELLIPSIS);
-    const open = endsInWord(text);
+    const open = endsInWord(text) || (endsPaste && endsInCutEscape(text));
     const held: number[] = [];
     const cutAfterWord: number[] = [];
     for (const i of candidates) {

@@ -250,11 +250,15 @@ export function matchTokens(
 
 /**
  * Whether a line's text ends in a word (then a cut may have fallen after it). One that ends in other
- * characters ("Unknown directive '.'", a closing quote) was quoted or printed whole up to there; one
- * that ends in a lone backslash was cut inside an escape (`…stats for \` of `\"/system.slice…`), which no
- * message ends with, so after the word before it.
+ * characters ("Unknown directive '.'", a closing quote) was quoted or printed whole up to there.
  */
-export const endsInWord = (line: string): boolean => /[A-Za-z0-9_]\s*(?:(?<!\\)\\\s*)?$/.test(line);
+export const endsInWord = (line: string): boolean => /[A-Za-z0-9_]\s*$/.test(line);
+/**
+ * Whether the paste's last line ends in a word and then a lone backslash: cut inside an escape
+ * (`…stats for \` of `\"/system.slice…`), which no message ends with. Only the last line: elsewhere a
+ * trailing backslash continues a command on the next line, which is there.
+ */
+export const endsInCutEscape = (line: string): boolean => /[A-Za-z0-9_]\s*(?<!\\)\\\s*$/.test(line);
 /** The shortest unmarked cut word that still counts as the start of the signature's last word. */
 const UNMARKED_CUT = 4;
 
