@@ -85,6 +85,21 @@ describe("kernel mentions", () => {
     expect(kernelOf(" Kernel Version: 5.15.0-1030-aws\n Kernel Version: 6.8.0-1015-aws")).toBeNull();
   });
 
+  it("reads no release that prose names as a fix, a cause, a requirement or a bound, only the host's", () => {
+    for (const text of [
+      "This was fixed in kernel 7.0.9, per the stable changelog.",
+      "as of kernel 5.12.2, kube-proxy will fail while trying to set nf_conntrack_max",
+      "Cilium needs kernel 5.10.0 or newer for this feature",
+      "kernel 5.10.0 or later is required",
+      "introduced in the Linux 6.6.57 kernel",
+    ])
+      expect(kernelOf(text), text).toBeNull();
+    // The host's own, beside a fix it does not have yet: the fix is not a second kernel.
+    expect(kernelOf("we run kernel 6.1.100 here; it was fixed in kernel 6.1.115")?.release).toBe("6.1.100");
+    // An upgrade's target is the kernel the host ran when it broke.
+    expect(kernelOf("after upgrading to kernel 6.8.0-45-generic the pods lost DNS")?.release).toBe("6.8.0-45-generic");
+  });
+
   it("reads an RPM kernel's release standing alone, but not a package name or a path", () => {
     expect(kernelOf("centos 7.2  3.10.0-514.el7.x86_64")).toMatchObject({ release: "3.10.0-514.el7.x86_64", distro: "rhel" });
     expect(kernelOf("| node-3 | Rocky 9.4 | 5.14.0-427.13.1.el9_4.x86_64 |")?.release).toBe("5.14.0-427.13.1.el9_4.x86_64");

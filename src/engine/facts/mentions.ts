@@ -145,6 +145,22 @@ const MENTIONS = [
 const PROSE = /\bkernel (?:version |release |is |of )?v?(\d+\.\d+\.\d+[^\s,;'"()]*)|\bLinux v?(?=(\d+\.\d+\.\d+[^\s,;'"()]*))\2 kernel\b/gi;
 const TRAILING_PUNCTUATION = /[.:!?]+$/;
 /**
+ * Words before a release in prose that make it another kernel than the one the host runs: the fix's or
+ * the cause's release ("fixed in kernel 6.1.115"), a requirement ("needs kernel 5.13.0"), a bound. Such a
+ * release is not read. An upgrade's target stays read ("after upgrading to kernel 6.8.0-45 it broke"): the
+ * host ran it.
+ */
+const NOT_THE_HOSTS =
+  /\b(?:(?:fixed|resolved|introduced|added|merged|backported|landed|removed|changed|regressed) in|since|until|till|before|prior to|as of|starting (?:with|from|in)|requires?|required|needs?|needed|newer than|older than|at least)\s+(?:the\s+|a\s+)?(?:linux\s+)?$|[<>]=?\s*$/i;
+/** Words after a release in prose that make it a bound ("kernel 5.10.0 or later"). */
+const BOUND_AFTER = /^\s*(?:(?:or|and) (?:later|newer|above|higher|up)\b|onwards\b)/i;
+/** Whether a prose match names the host's kernel, as far as the words around it tell. */
+const aboutTheHost = (text: string, m: RegExpMatchArray): boolean => {
+  const at = m.index ?? 0;
+  const end = at + m[0].length;
+  return !NOT_THE_HOSTS.test(text.slice(Math.max(0, at - 40), at)) && !BOUND_AFTER.test(text.slice(end, end + 24));
+};
+/**
  * A RHEL-family kernel's full release standing alone (`uname -r` pasted into a sentence or a table): a
  * RHEL major's own kernel line (el7's 3.10.0, el9's 5.14.0, …), a release and the architecture say it
  * is the kernel. Another package's version-release has the same shape (`podman-5:5.2.2-9.el9_5.x86_64`
@@ -263,7 +279,7 @@ function mentionsIn(text: string): UnameFacts[] {
       if (m) return bare(m[1]);
     }
   }
-  const prose = [...text.matchAll(PROSE)].flatMap((m) => bare(m[1] ?? m[2]));
+  const prose = [...text.matchAll(PROSE)].filter((m) => aboutTheHost(text, m)).flatMap((m) => bare(m[1] ?? m[2]));
   const named = new Set(prose.map((u) => u.release));
   const rpm = [...text.matchAll(RPM_KERNEL_RELEASE)].flatMap(([, release, base, major]) =>
     release && !named.has(release) && RHEL_KERNEL_BASE[major ?? ""] === base ? bare(release) : [],
