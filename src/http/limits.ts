@@ -5,6 +5,7 @@
  */
 import { HOSTS_LIMITS } from "../engine/diagnose-input";
 import { NODES_HEADER } from "../engine/facts/kube-nodes";
+import { shortName } from "../engine/facts/uname-fleet";
 
 export const LIMITS = {
   /** Lines in one text: a bundle, or the `logs` field (~100 bytes a line: 10 MB of journald is ~100k). */
@@ -112,7 +113,7 @@ export function checkTextLimits(text: string, field?: string, fleet: FleetTally 
  * node, as the engine joins them; two full names are two nodes even with one short name (uname-fleet.ts).
  */
 function addNode(fleet: FleetTally, name: string): boolean {
-  const short = name.split(".")[0] ?? name;
+  const short = shortName(name);
   const seen = fleet.names.has(name) || (name === short ? fleet.names.has(`.${short}`) : fleet.names.has(short));
   fleet.names.add(name);
   // ".node1": some full name has this short name, for a bare "node1" that comes later.

@@ -32,7 +32,7 @@ export function unameNodes(sources: ReadonlyArray<{ uname: UnameFacts; line?: nu
 }
 
 /** A node's short name: the table may list "node1.example.com" where uname printed "node1", or the reverse. */
-const shortName = (name: string) => name.split(".")[0] ?? name;
+export const shortName = (name: string) => name.split(".")[0] ?? name;
 const isShort = (name: string) => !name.includes(".");
 
 /**
