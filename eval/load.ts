@@ -43,6 +43,7 @@ export const EVAL_SETS = [
   { label: "held-out set 22 (eval/holdout22)", dir: "eval/holdout22" },
   { label: "held-out set 23 (eval/holdout23)", dir: "eval/holdout23" },
   { label: "held-out set 24 (eval/holdout24)", dir: "eval/holdout24" },
+  { label: "held-out set 25 (eval/holdout25)", dir: "eval/holdout25" },
 ] as const;
 
 /** Reads every <dir>/*.yaml (eval/cases by default); all problems at once, like kb:check. */
