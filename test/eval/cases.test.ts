@@ -38,6 +38,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout22": 70,
   "eval/holdout23": 60,
   "eval/holdout24": 30,
+  "eval/holdout25": 40,
 };
 
 beforeAll(async () => {
