@@ -45,7 +45,6 @@ const KERNEL_MARKERS = [
   "kernel.",
   "kernel,",
   "kernel: linux ",
-  "os: linux ",
   "kernelversion",
   "boot_image=",
   "tainted",
@@ -126,11 +125,7 @@ const MENTIONS = [
   /\bKernel:\s+Linux (\S+)/i,
   // A summary's "Kernel: <release>" (inxi, neofetch; podman info's indented "kernel:"), not journald's
   // "host kernel: <message>", whose message may start with an address ("kernel: 8.8.8.8 sent an invalid ICMP").
-  // A parenthesis opens it too: "on openSUSE Tumbleweed (kernel: 5.12.9-1-default)"; journald has none there.
-  /(?:^\s*(?:[-*•]\s*)?[Kk]ernel|\(\s*[Kk]ernel|\bKernel):\s+(?!\d+\.\d+\.\d+\.\d+(?![\w-]))(\d+\.\d+\.\d+[^\s)]*)/,
-  // `bpftrace --info`'s System section, "  OS: Linux 5.4.0-1094-aws #102 SMP …" (utsname's sysname, release and
-  // version; the whole line is read as a logged uname first), or with the build left out of a pasted report.
-  /^\s*OS:\s+Linux (\d+\.\d+\.\d+\S*)/,
+  /(?:^\s*(?:[-*•]\s*)?[Kk]ernel|\bKernel):\s+(?!\d+\.\d+\.\d+\.\d+(?![\w-]))(\d+\.\d+\.\d+\S*)/,
   // `docker version` and the Docker API's JSON: KernelVersion: 4.4.0-1060-aws, "KernelVersion":"5.15.0".
   /\bKernelVersion"?:\s*"?([^\s"',}]+)/,
   // The boot loader's entry as /proc/cmdline opens or the boot log's "Command line:" shows it: the running
@@ -140,7 +135,6 @@ const MENTIONS = [
   // An oops or WARN header: "CPU: 0 PID: 3232 Comm: syz-executor.0 Not tainted 6.2.0-rc5 #2".
   /\bPID: \d+ Comm: .*? (?:Not tainted|Tainted: [A-Z ]+?)\s+(?=(\d+\.\d+\.\d+\S*))\1 #/,
 ];
-const MENTIONS_ALL = MENTIONS.map((shape) => new RegExp(shape.source, `${shape.flags}g`));
 // A release followed by more text is taken whole by a lookahead and matched again as \1: JavaScript
 // has no possessive quantifier, and without it a long run of digits before a text that fails would be
 // re-split at every position (quadratic time on one long line).
@@ -280,11 +274,9 @@ function mentionsIn(text: string): UnameFacts[] {
     return r && looksLikeRelease(r) ? [{ release: r, build: null, machine: null, hostname: null }] : [];
   };
   if (!uname?.release) {
-    for (const shape of MENTIONS_ALL) {
-      // Every release the line's first fitting shape names: a support matrix's "RHEL 9.4 (kernel: 5.14.0-427)
-      // RHEL 8.10 (kernel: 4.18.0-553)" names two, and two decide nothing.
-      const found = [...text.matchAll(shape)].flatMap((m) => bare(m[1]));
-      if (found.length) return found;
+    for (const shape of MENTIONS) {
+      const m = shape.exec(text);
+      if (m) return bare(m[1]);
     }
   }
   const prose = [...text.matchAll(PROSE)].filter((m) => aboutTheHost(text, m)).flatMap((m) => bare(m[1] ?? m[2]));
