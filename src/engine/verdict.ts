@@ -449,19 +449,62 @@ export function distroChecks(record: BugRecord, host: HostVersions): VersionEvid
   ];
 }
 
+interface ComponentChecks {
+  /** The group's ecosystems are all kernels (upstream or a distribution's kernel package). */
+  kernel: boolean;
+  checks: VersionEvidence[];
+}
+
 /**
- * Folds the checks of one or more hosts into one verdict; any affected check makes the bug apply. (A
- * record's `together` groups gate only its warnings without a symptom, combinationChecks: which version
- * of a component the input shows is not always the one the bug needs, kubelet's for kube-proxy's.)
+ * The checks of each component a record needs together (its `together` groups, or its pair), by the
+ * ecosystem the check names first ("rhel:7 kernel" is rhel:7's). Null for a record of one component.
+ */
+function checksByGroup(record: BugRecord, checks: readonly VersionEvidence[]): ComponentChecks[] | null {
+  const groups = record.together ?? pairGroups(record);
+  if (!groups || groups.length < 2) return null;
+  return groups.map((group) => ({
+    kernel: record.affected.filter((a) => group.includes(a.ecosystem)).every((a) => isKernelPackage(a.package)),
+    checks: checks.filter((c) => group.includes(c.ecosystem.split(" ")[0] ?? "")),
+  }));
+}
+
+/**
+ * Folds the checks of one or more hosts into one verdict; any affected check makes the bug apply. A bug
+ * that needs components together (the February 2019 runc with a kernel before 3.17) is ruled out when
+ * the kernel it needs is: the kernel shown is the kernel. A userland version that rules it out does not
+ * (the version shown may be another component's: the kubelet's for kube-proxy's, docker-ce's for the
+ * runc in containerd.io), but it leaves the answer resting on no more than one report's certainty.
  */
 export function decideVerdict(record: BugRecord, checks: VersionEvidence[], hosts: HostVersions[]): Verdict {
   if (!record.affected.length) return { status: "unknown", reason: "this bug is not tied to versions; the log evidence decides" };
+  const groups = checksByGroup(record, checks);
+  const needs = describeTogether(record.together ?? pairGroups(record) ?? []);
+  const ruledOut = groups?.find((g) => g.kernel && g.checks.length && g.checks.every((c) => c.result === "not-affected"))?.checks;
+  if (ruledOut) {
+    const first = strongest(ruledOut);
+    return { status: "not-affected", reason: `${first.subject}: ${first.reason} (the bug needs ${needs})`, level: weakest(ruledOut) };
+  }
   const affected = checks.filter((c) => c.result === "affected");
   if (affected.length) {
     const first = strongest(affected);
     const others = affected.length > 1 ? ` (and ${affected.length - 1} more)` : "";
     const hedge = first.certain ? "" : " (not certain)";
-    return { status: "affected", reason: `${first.subject}: ${first.reason}${hedge}${others}`, level: first.level };
+    const open = groups?.find((g) => g.checks.length && !g.checks.some((c) => c.result === "affected"))?.checks;
+    if (open) {
+      const against = strongest(open);
+      const says = against.result === "not-affected" ? "says otherwise" : "does not decide it";
+      const reason = `${first.subject}: ${first.reason}${hedge}${others}; but ${against.subject} ${says} (${against.reason}), and the bug needs ${needs}`;
+      return { status: "affected", reason, level: "reported" };
+    }
+    const level = groups?.every((g) => g.checks.some((c) => c.result === "affected"))
+      ? weakestLevel(groups.map((g) => strongest(g.checks.filter((c) => c.result === "affected")).level))
+      : first.level;
+    // A component the input gives no version of is no evidence either way; the reader should know it was not checked.
+    const unseen = (record.together ?? pairGroups(record) ?? [])
+      .filter((_, i) => groups?.[i]?.checks.length === 0)
+      .map((g) => g.join(" or "));
+    const unchecked = unseen.length ? `; no version of ${unseen.join(", ")} was given, which this bug also needs` : "";
+    return { status: "affected", reason: `${first.subject}: ${first.reason}${hedge}${others}${unchecked}`, level };
   }
   if (checks.length && checks.every((c) => c.result === "not-affected")) {
     const first = strongest(checks);
@@ -561,7 +604,8 @@ export function nodeComponents(node: Pick<NodeRow, "version" | "runtime">): Reco
   const components: Record<string, string> = {};
   if (node.version) components.kubernetes = node.version.replace(/^v/, "");
   const runtime = node.runtime?.match(/^([a-z-]+):\/\/v?(.+)$/);
-  if (runtime?.[1] && runtime[2]) components[runtime[1]] = runtime[2];
+  // Docker's "18.06.2-ce" names the edition, not a pre-release: read as SemVer it would sort before 18.06.2.
+  if (runtime?.[1] && runtime[2]) components[runtime[1]] = runtime[1] === "docker" ? runtime[2].replace(/-(?:ce|ee)$/, "") : runtime[2];
   return components;
 }
 

@@ -246,6 +246,41 @@ describe("components that must meet: a version alone warns only when a host has 
     expect(d.nodes.filter((n) => n.name !== "worker-2").flatMap((n) => n.findings)).not.toContain(KP);
   });
 
+  describe("the February 2019 runc with a kernel before 3.17 (docker with linux)", () => {
+    const RUNC = "runc-cve-2019-5736-fix-old-kernels-init-p-broken-pipe";
+    const SYMPTOM =
+      'docker: Error response from daemon: OCI runtime create failed: container_linux.go:344: starting container process caused "process_linux.go:293: copying bootstrap data to pipe caused \\"write init-p: broken pipe\\"": unknown.';
+    const TRUSTY = "Linux host 3.13.0-165-generic #215-Ubuntu SMP Wed Jan 16 11:46:47 UTC 2019 x86_64 x86_64 x86_64 GNU/Linux";
+    const FOCAL = "Linux host 5.4.0-42-generic #46-Ubuntu SMP Fri Jul 10 00:24:02 UTC 2020 x86_64 x86_64 x86_64 GNU/Linux";
+    const docker = (v: string) => `Docker version ${v}, build 6d37f41`;
+    const runc = (uname: string, logs: string) => diagnoseFields(data, { uname, logs }).findings.find((f) => f.id === RUNC);
+
+    it("rules the bug out on a kernel with memfd_create, whatever Docker says, and says why", () => {
+      const f = runc(FOCAL, `${docker("18.09.2")}\n${SYMPTOM}`);
+      expect(f?.verdict).toMatchObject({ status: "not-affected", level: "verified" });
+      expect(f?.verdict.reason).toContain("the bug needs docker with linux");
+      expect(f?.confidence).not.toBe("high");
+    });
+
+    it("finds it on 3.13 with Docker 18.06.2-ce (the edition suffix is no pre-release)", () => {
+      const f = runc(TRUSTY, `${docker("18.06.2-ce")}\n${SYMPTOM}`);
+      expect(f?.verdict.status).toBe("affected");
+      expect(f?.verdict.reason).not.toContain("says otherwise");
+    });
+
+    it("keeps an old kernel's answer but hedges it when Docker's version says otherwise (runc comes from containerd.io)", () => {
+      const f = runc(TRUSTY, `${docker("18.09.1")}\n${SYMPTOM}`);
+      expect(f?.verdict).toMatchObject({ status: "affected", level: "reported" });
+      expect(f?.verdict.reason).toContain("your docker says otherwise");
+    });
+
+    it("warns without a symptom only when the host has both: an affected Docker on an old kernel", () => {
+      const ids = (uname: string) => diagnoseFields(data, { uname, logs: docker("18.06.2-ce") }).advisories.map((a) => a.id);
+      expect(ids(TRUSTY)).toContain(RUNC);
+      expect(ids(FOCAL)).not.toContain(RUNC);
+    });
+  });
+
   it("still judges a finding by any component in range: the version shown may not be the one the bug needs", () => {
     // kube-proxy's bug, judged with the kubelet's version a nodes table shows: the log decides.
     const KP = "kube-proxy-1.18-ipvs-parseip-rhel7-kernel";

@@ -191,6 +191,40 @@ describe("evaluateRanges: components (semver)", () => {
   });
 });
 
+describe("evaluateRanges: component release branches", () => {
+  // Docker's 18.06.2 and 18.09.2 took the same runc on the same day (docs.docker.com/engine/release-notes/18.06/, /18.09/).
+  const notes = "https://docs.docker.com/engine/release-notes/";
+  const ranges = [range("18.06.2", { lastAffected: "18.06.3" }, notes), range("18.09.2", { lastAffected: "18.09.2" }, notes, false)];
+
+  it("judges a version by the ranges of its own major.minor branch before the other branch's end", () => {
+    expect(evaluateRanges("semver", "18.09.1", ranges)).toMatchObject({
+      status: "not-affected",
+      reason: "18.09.1 is before 18.09.2, the first affected version",
+      level: "reported",
+    });
+    // kubelet's CONTAINER-RUNTIME column drops the leading zero: docker://18.9.1 is the same branch.
+    expect(evaluateRanges("semver", "18.9.1", ranges).reason).toBe("18.9.1 is before 18.09.2, the first affected version");
+    expect(evaluateRanges("semver", "18.06.3", ranges)).toMatchObject({ status: "affected", level: "verified" });
+  });
+
+  it("falls back to the nearest end below when no range is on the version's branch", () => {
+    expect(evaluateRanges("semver", "19.03.1", ranges)).toMatchObject({
+      status: "not-affected",
+      reason: "19.03.1 is after 18.09.2, the last affected version",
+      level: "reported",
+    });
+  });
+
+  it("rests a version between two ranges of its branch on both ends, the weaker deciding", () => {
+    const twice = [range("1.6.0", { fixed: "1.6.5" }, notes), range("1.6.10", { fixed: "1.6.12" }, notes, false)];
+    expect(evaluateRanges("semver", "1.6.7", twice)).toMatchObject({
+      status: "not-affected",
+      reason: "fixed in 1.6.5; 1.6.7 is at or after it, and 1.6.7 is before 1.6.10, the first affected version",
+      level: "reported",
+    });
+  });
+});
+
 describe("evaluateRanges: unverified ranges", () => {
   const verified = range(
     "1.0.0-rc93",

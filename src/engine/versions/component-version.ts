@@ -85,3 +85,14 @@ export function compareComponentVersion(a: string, b: string): -1 | 0 | 1 {
   const vb = parseComponentVersion(b);
   return compareCore(va.core, vb.core) || comparePre(va.pre, vb.pre);
 }
+
+/**
+ * The release branch a component version belongs to: its first two core numbers ("18.09.2" → "18.9",
+ * "v1.28.3" → "1.28"), leading zeros dropped since kubelet reports Docker 18.09.2 as "docker://18.9.2".
+ * Null for a version with fewer than two numeric core parts.
+ */
+export function componentBranch(text: string): string | null {
+  const [major, minor] = parseComponentVersion(text).core;
+  if (major === undefined || minor === undefined || !NUMERIC.test(major) || !NUMERIC.test(minor)) return null;
+  return `${Number(major)}.${Number(minor)}`;
+}

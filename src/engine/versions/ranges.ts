@@ -1,4 +1,5 @@
 import type { VersionScheme } from "../types";
+import { componentBranch } from "./component-version";
 import { compareDpkg, ubuntuKernelAbi } from "./dpkg-version";
 import { isMainlineVersion, kernelBranch, parseKernelVersion } from "./kernel-version";
 import * as text from "./range-text";
@@ -144,6 +145,37 @@ function notAffectedKernel<R extends AffectedRange>(v: string, above: R[], below
 }
 
 function notAffected<R extends AffectedRange>(v: string, above: R[], below: R[], cmp: Compare): RangeVerdict<R> {
+  // Ranges on v's own release branch decide first: Docker 18.06.2 and 18.09.2 broke on the same day, so
+  // 18.09.1 is clear because it precedes 18.09.2, not because it follows 18.06.x's last affected release.
+  const branch = componentBranch(v);
+  const onBranch = (b: string | undefined) => branch !== null && b !== undefined && b !== "0" && componentBranch(b) === branch;
+  const fixedHere = extreme(
+    above.filter((r) => onBranch(upperBound(r))),
+    (r) => upperBound(r) ?? "",
+    cmp,
+    1,
+  );
+  const laterHere = extreme(
+    below.filter((r) => onBranch(r.introduced)),
+    (r) => r.introduced,
+    cmp,
+    -1,
+  );
+  if (fixedHere && laterHere) {
+    // Between two ranges of one branch: both ends decide, so the weaker one says how sure that is.
+    const level = weakestLevel([levelOf(fixedHere, "upper"), levelOf(laterHere, "introduced")]);
+    const reason = `${text.fixedReason(v, fixedHere)}, and ${text.beforeReason(v, laterHere)}`;
+    return {
+      status: "not-affected",
+      reason,
+      certain: true,
+      level,
+      range: fixedHere,
+      ...(level === "reported" ? { unverified: true } : {}),
+    };
+  }
+  if (fixedHere) return verdict("not-affected", text.fixedReason(v, fixedHere), fixedHere, true, "upper");
+  if (laterHere) return verdict("not-affected", text.beforeReason(v, laterHere), laterHere, true, "introduced");
   // The nearest fix below v explains it best; only when v precedes every range does "before" apply.
   const fixed = extreme(above, (r) => upperBound(r) ?? "", cmp, 1);
   if (fixed) return verdict("not-affected", text.fixedReason(v, fixed), fixed, true, "upper");
