@@ -450,36 +450,57 @@ export function distroChecks(record: BugRecord, host: HostVersions): VersionEvid
 }
 
 interface ComponentChecks {
-  /** The group's ecosystems are all kernels (upstream or a distribution's kernel package). */
+  ecosystems: readonly string[];
   kernel: boolean;
+  /** Whether the version the engine reads for these ecosystems is the component's own (see readsOwnVersion). */
+  decisive: boolean;
   checks: VersionEvidence[];
 }
 
+/** Whether an affected entry is a kernel's: upstream, or a distribution's kernel package (kernel, kernel-default, kernel6.12). */
+const isKernelEntry = (a: AffectedEntry) => a.ecosystem === "linux" || isKernelPackage(a.package) || /^kernel\d/.test(a.package);
+
+/**
+ * Whether the version the engine reads for the entry's ecosystem is its package's own. The kubernetes
+ * version a host shows is the kubelet's (`kubelet --version`, a nodes table's VERSION), which need not be
+ * kube-proxy's or the apiserver's; every other ecosystem is read from the component itself.
+ */
+const readsOwnVersion = (a: AffectedEntry) => a.ecosystem !== "kubernetes" || a.package === "kubelet" || a.package === "kubernetes";
+
 /**
  * The checks of each component a record needs together (its `together` groups, or its pair), by the
- * ecosystem the check names first ("rhel:7 kernel" is rhel:7's). Null for a record of one component.
+ * ecosystem the check names first ("rhel:7 kernel" is rhel:7's). Null for a record of one component,
+ * and for several hosts: their pooled checks cannot say which host has which component (a fleet's
+ * warnings use combinationChecks, host by host).
  */
-function checksByGroup(record: BugRecord, checks: readonly VersionEvidence[]): ComponentChecks[] | null {
+function checksByGroup(record: BugRecord, checks: readonly VersionEvidence[], hosts: readonly HostVersions[]): ComponentChecks[] | null {
   const groups = record.together ?? pairGroups(record);
-  if (!groups || groups.length < 2) return null;
-  return groups.map((group) => ({
-    kernel: record.affected.filter((a) => group.includes(a.ecosystem)).every((a) => isKernelPackage(a.package)),
-    checks: checks.filter((c) => group.includes(c.ecosystem.split(" ")[0] ?? "")),
-  }));
+  if (!groups || groups.length < 2 || hosts.length > 1) return null;
+  return groups.map((group) => {
+    const entries = record.affected.filter((a) => group.includes(a.ecosystem));
+    return {
+      ecosystems: group,
+      kernel: entries.every(isKernelEntry),
+      decisive: entries.every((a) => isKernelEntry(a) || readsOwnVersion(a)),
+      checks: checks.filter((c) => group.includes(c.ecosystem.split(" ")[0] ?? "")),
+    };
+  });
 }
 
 /**
- * Folds the checks of one or more hosts into one verdict; any affected check makes the bug apply. A bug
- * that needs components together (the February 2019 runc with a kernel before 3.17) is ruled out when
- * the kernel it needs is: the kernel shown is the kernel. A userland version that rules it out does not
- * (the version shown may be another component's: the kubelet's for kube-proxy's, docker-ce's for the
- * runc in containerd.io), but it leaves the answer resting on no more than one report's certainty.
+ * Folds the checks of one host (or a fleet) into one verdict; any affected check makes the bug apply.
+ * A bug whose components must meet (the February 2019 runc with a kernel before 3.17) is ruled out when
+ * one component is, by certain checks of a version that is the component's own; a component that is
+ * undecided, read from another component (the kubelet's version for kube-proxy's), or not given leaves
+ * an "affected" resting on no more than one report's certainty.
  */
 export function decideVerdict(record: BugRecord, checks: VersionEvidence[], hosts: HostVersions[]): Verdict {
   if (!record.affected.length) return { status: "unknown", reason: "this bug is not tied to versions; the log evidence decides" };
-  const groups = checksByGroup(record, checks);
+  const groups = checksByGroup(record, checks, hosts);
   const needs = describeTogether(record.together ?? pairGroups(record) ?? []);
-  const ruledOut = groups?.find((g) => g.kernel && g.checks.length && g.checks.every((c) => c.result === "not-affected"))?.checks;
+  const ruledOut = groups?.find(
+    (g) => g.decisive && g.checks.length && g.checks.every((c) => c.result === "not-affected" && c.certain),
+  )?.checks;
   if (ruledOut) {
     const first = strongest(ruledOut);
     return { status: "not-affected", reason: `${first.subject}: ${first.reason} (the bug needs ${needs})`, level: weakest(ruledOut) };
@@ -489,22 +510,28 @@ export function decideVerdict(record: BugRecord, checks: VersionEvidence[], host
     const first = strongest(affected);
     const others = affected.length > 1 ? ` (and ${affected.length - 1} more)` : "";
     const hedge = first.certain ? "" : " (not certain)";
+    const said = `${first.subject}: ${first.reason}${hedge}${others}`;
     const open = groups?.find((g) => g.checks.length && !g.checks.some((c) => c.result === "affected"))?.checks;
     if (open) {
       const against = strongest(open);
       const says = against.result === "not-affected" ? "says otherwise" : "does not decide it";
-      const reason = `${first.subject}: ${first.reason}${hedge}${others}; but ${against.subject} ${says} (${against.reason}), and the bug needs ${needs}`;
-      return { status: "affected", reason, level: "reported" };
+      return {
+        status: "affected",
+        reason: `${said}; but ${against.subject} ${says} (${against.reason}), and the bug needs ${needs}`,
+        level: "reported",
+      };
     }
-    const level = groups?.every((g) => g.checks.some((c) => c.result === "affected"))
-      ? weakestLevel(groups.map((g) => strongest(g.checks.filter((c) => c.result === "affected")).level))
-      : first.level;
-    // A component the input gives no version of is no evidence either way; the reader should know it was not checked.
-    const unseen = (record.together ?? pairGroups(record) ?? [])
-      .filter((_, i) => groups?.[i]?.checks.length === 0)
-      .map((g) => g.join(" or "));
-    const unchecked = unseen.length ? `; no version of ${unseen.join(", ")} was given, which this bug also needs` : "";
-    return { status: "affected", reason: `${first.subject}: ${first.reason}${hedge}${others}${unchecked}`, level };
+    // A component nothing judged (no version given, or none of its ranges applies to the kernel given) is no evidence either way.
+    const unseen = groups?.find((g) => !g.checks.length);
+    if (unseen) {
+      const kernel = unseen.kernel && hosts.some((h) => h.kernel);
+      const why = kernel
+        ? `no range of ${unseen.ecosystems.join(" or ")} applies to the kernel given`
+        : `no version of ${unseen.ecosystems.join(" or ")} was given`;
+      return { status: "affected", reason: `${said}; but ${why}, and the bug needs ${needs}`, level: "reported" };
+    }
+    const level = groups ? weakestLevel(groups.map((g) => strongest(g.checks.filter((c) => c.result === "affected")).level)) : first.level;
+    return { status: "affected", reason: said, level };
   }
   if (checks.length && checks.every((c) => c.result === "not-affected")) {
     const first = strongest(checks);

@@ -268,10 +268,23 @@ describe("components that must meet: a version alone warns only when a host has 
       expect(f?.verdict.reason).not.toContain("says otherwise");
     });
 
-    it("keeps an old kernel's answer but hedges it when Docker's version says otherwise (runc comes from containerd.io)", () => {
+    it("rules it out by a Docker that predates the runc change on a branch that bundles runc (18.06.1-ce)", () => {
+      const f = runc(TRUSTY, `${docker("18.06.1-ce")}\n${SYMPTOM}`);
+      expect(f?.verdict).toMatchObject({ status: "not-affected", level: "verified" });
+    });
+
+    it("keeps an old kernel's answer but hedges it when Docker's version does not decide (18.09 takes runc from containerd.io)", () => {
       const f = runc(TRUSTY, `${docker("18.09.1")}\n${SYMPTOM}`);
       expect(f?.verdict).toMatchObject({ status: "affected", level: "reported" });
-      expect(f?.verdict.reason).toContain("your docker says otherwise");
+      expect(f?.verdict.reason).toContain("your docker does not decide it");
+    });
+
+    it("never rests on the kernel alone at a primary source's level when no Docker version is given", () => {
+      const el7 = "Linux host 3.10.0-1160.el7.x86_64 #1 SMP Mon Oct 19 16:18:59 UTC 2020 x86_64 x86_64 x86_64 GNU/Linux";
+      const f = runc(el7, SYMPTOM);
+      expect(f?.verdict).toMatchObject({ status: "affected", level: "reported" });
+      expect(f?.verdict.reason).toContain("no version of docker was given");
+      expect(f?.confidence).not.toBe("high");
     });
 
     it("warns without a symptom only when the host has both: an affected Docker on an old kernel", () => {
@@ -279,6 +292,14 @@ describe("components that must meet: a version alone warns only when a host has 
       expect(ids(TRUSTY)).toContain(RUNC);
       expect(ids(FOCAL)).not.toContain(RUNC);
     });
+  });
+
+  it("says a kernel of another distribution was given, not that none was, and hedges the answer", () => {
+    const bionic = "Linux host 4.15.0-91-generic #92-Ubuntu SMP Fri Feb 28 11:09:48 UTC 2020 x86_64 x86_64 x86_64 GNU/Linux";
+    const log = `${server("17.06.0-ce")}\n${example?.log ?? ""}`;
+    const f = diagnoseFields(data, { uname: bionic, logs: log }).findings.find((x) => x.id === MNT);
+    expect(f?.verdict).toMatchObject({ status: "affected", level: "reported" });
+    expect(f?.verdict.reason).toContain("no range of rhel:7 applies to the kernel given");
   });
 
   it("still judges a finding by any component in range: the version shown may not be the one the bug needs", () => {
