@@ -229,6 +229,24 @@ describe("RPM kernels", () => {
     expect(kernelFacts("3.10.0-1160.el7.x86_64", null, image).package?.ecosystem).toBe("rhel:7");
   });
 
+  it("takes a RHEL-family host's kernel written without its dist tag for that release's kernel, never upstream", () => {
+    // "3.10.0-957" typed for a CentOS 7.6 host: RHEL 7's kernels are all 3.10.0-<build>.el7, with fixes backported.
+    const centos7 = os("CentOS Linux 7 (Core)");
+    expect(kernelFacts("3.10.0-957", null, centos7)).toMatchObject({
+      distro: "centos",
+      upstream: null,
+      upstreamCertainty: "unknown",
+      package: null,
+    });
+    expect(kernelFacts("4.18.0-348.7.1.x86_64", null, os("Rocky Linux 8.5 (Green Obsidian)"))).toMatchObject({
+      upstream: null,
+      machine: "x86_64",
+    });
+    // Not that release's base (a mainline kernel on CentOS 7), or no os-release: judged as before, on its x.y.z, hedged.
+    expect(kernelFacts("5.4.17-200", null, centos7)).toMatchObject({ upstream: "5.4.17", upstreamCertainty: "derived" });
+    expect(kernelFacts("3.10.0-957")).toMatchObject({ upstream: "3.10.0", upstreamCertainty: "derived" });
+  });
+
   it("tells an ELRepo mainline kernel from a RHEL one", () => {
     // https://github.com/vexxhost/capo-image-elements/pull/48
     const k = kernelFacts("6.16.4-1.el9.elrepo.x86_64", null, os("Rocky Linux 9.6 (Blue Onyx)"));

@@ -98,6 +98,23 @@ describe("vendor kernels are judged on their upstream version, hedged", () => {
   });
 });
 
+describe("a RHEL-family kernel written without its dist tag", () => {
+  const CENTOS7 =
+    'NAME="CentOS Linux"\nVERSION="7 (Core)"\nID="centos"\nID_LIKE="rhel fedora"\nVERSION_ID="7"\nPRETTY_NAME="CentOS Linux 7 (Core)"\n';
+
+  it("is not judged on upstream 3.10.0: Red Hat backports fixes, and the full uname -r would decide", async () => {
+    const kb = await kbWith([{ ecosystem: "linux", package: "linux", ranges: [range("0", "4.19")] }]);
+    const d = diagnoseFields(kb, { uname: "3.10.0-957", osRelease: CENTOS7, logs: XOR_MARK_KLOG });
+    expect(d.findings[0]?.verdict.status).toBe("unknown");
+    expect(d.findings[0]?.verdict.reason).toMatch(/no data in this record for centos kernels/);
+    // Without the os-release nothing says whose 3.10.0 it is: judged on it, hedged, as before.
+    expect(versionOf(diagnoseFields(kb, { uname: "3.10.0-957", logs: XOR_MARK_KLOG }))).toMatchObject({
+      result: "affected",
+      certain: false,
+    });
+  });
+});
+
 describe("Debian and Ubuntu kernels known only by their series", () => {
   // An Ubuntu 18.04 and a RHEL 8 kernel as `uname -r` prints them: neither names its stable sublevel.
   const UBUNTU = "4.15.0-29-generic";

@@ -5,7 +5,7 @@
  */
 import type { KernelFacts, OsFacts } from "../types";
 import { debianKernel, isDebianKernel } from "./debian-kernel";
-import { isRpmKernel, rpmKernel } from "./rpm-kernel";
+import { isRpmKernel, rpmKernel, taglessRhelKernel } from "./rpm-kernel";
 import { isSuseKernel, suseKernel } from "./suse-kernel";
 import { isUbuntuKernel, ubuntuKernel, ubuntuMainline } from "./ubuntu-kernel";
 import { machineOfRelease } from "./uname";
@@ -134,6 +134,6 @@ export function kernelFacts(
   else if (ubuntuMainline(r) || isUbuntuKernel(r, b, o)) specific = ubuntuKernel(r, b, o, versionSignature ?? null);
   else if (isDebianKernel(r, b, o)) specific = debianKernel(r, b, o);
   else if (platform === "Android") specific = vendorKernel(r, b, o, platform);
-  else specific = plainKernel(r, o) ?? vendorKernel(r, b, o, platform ?? null);
+  else specific = taglessRhelKernel(r, o) ?? plainKernel(r, o) ?? vendorKernel(r, b, o, platform ?? null);
   return { ...base, ...(specific ?? { distro: o?.id ?? null }) };
 }

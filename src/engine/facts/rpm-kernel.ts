@@ -116,3 +116,21 @@ export function rpmKernel(release: string, os: OsFacts | null): Partial<KernelFa
     ),
   };
 }
+
+/** The kernel base each RHEL major release ships: every elN kernel is "<base>-<build>.elN". */
+const RHEL_BASE: Readonly<Record<string, string>> = { "6": "2.6.32", "7": "3.10.0", "8": "4.18.0", "9": "5.14.0", "10": "6.12.0" };
+const TAGLESS = new RegExp(String.raw`^(\d+\.\d+\.\d+)-\d+(?:\.\d+)*(?:\.(${ARCHES}))?$`);
+
+/**
+ * A RHEL-family host's kernel written without its dist tag ("3.10.0-957" beside CentOS 7's os-release):
+ * its base is the one that release ships, so it is that release's kernel, into which Red Hat backports
+ * fixes, never the upstream 3.10.0. Which build it is exactly ("3.10.0-957" may stand for 957.27.2) is
+ * not known either, so no package version is given: records' RHEL ranges need the full `uname -r`.
+ */
+export function taglessRhelKernel(release: string, os: OsFacts | null): Partial<KernelFacts> | null {
+  const major = os?.versionId?.split(".")[0];
+  if (!os || !major || !RHEL_FAMILY.has(os.id)) return null;
+  const m = TAGLESS.exec(release);
+  if (!m || m[1] !== RHEL_BASE[major]) return null;
+  return { distro: os.id, upstream: null, upstreamCertainty: "unknown", package: null, flavour: null, machine: m[2] ?? null };
+}
