@@ -29,6 +29,7 @@ import {
 } from "./score";
 import {
   combinationChecks,
+  componentsDisagree,
   confirmBySymptom,
   decidedEcosystems,
   decideVerdict,
@@ -303,7 +304,7 @@ function buildFinding(
   const score = inContext ? scored.score : Math.min(scored.score, APPROXIMATE_CAP);
   const leansOnReported = verdict.status !== "unknown" && level === "reported";
   // A witness only matters to a finding that could be high.
-  const corroborated = score >= HIGH_SCORE && secondWitness(seen, checks, verdict, context);
+  const corroborated = score >= HIGH_SCORE && secondWitness(record, seen, checks, verdict, context);
   // Why the answer is weaker than it looks, most telling first: the verdict's data, then what keeps it below high.
   const caveats = [
     ...(leansOnReported ? [REPORTED_CAVEAT] : []),
@@ -327,8 +328,17 @@ function buildFinding(
  * the record's context shown outside the matched lines. A version the log's own symptom made
  * "affected" (confirmBySymptom) is that line again, and a resemblance is no witness.
  */
-function secondWitness(seen: RecordHits, checks: readonly VersionEvidence[], verdict: Finding["verdict"], context: ContextShown): boolean {
-  if (verdict.status === "affected" && checks.some((c) => c.result === "affected")) return true;
+function secondWitness(
+  record: BugRecord,
+  seen: RecordHits,
+  checks: readonly VersionEvidence[],
+  verdict: Finding["verdict"],
+  context: ContextShown,
+): boolean {
+  // A bug whose components must meet is not witnessed by one component's versions while another's say
+  // otherwise or do not decide (one not given contradicts nothing).
+  const versionsMeet = !componentsDisagree(record, checks);
+  if (verdict.status === "affected" && versionsMeet && checks.some((c) => c.result === "affected")) return true;
   if (context.kind === "elsewhere") return true;
   if (independentWeights(seen.sightings.filter((s) => s.approximate !== "similar")).length >= 2) return true;
   return context.kind === "by-its-line" && context.elsewhere();

@@ -48,6 +48,10 @@ export const SINGLE_HOST = "your kernel";
 
 export const isKernelPackage = (name: string) => /^(linux|kernel)(-|$)/.test(name) && name !== "linux-firmware";
 
+/** Whether an affected entry is a kernel's: upstream, or a distribution's kernel package (kernel, kernel-default, kernel6.12). */
+const isKernelEntry = (a: Pick<AffectedEntry, "ecosystem" | "package">) =>
+  a.ecosystem === "linux" || isKernelPackage(a.package) || /^kernel\d/.test(a.package);
+
 export const hasKernelData = (record: BugRecord) =>
   record.affected.some(
     (a) => a.ecosystem === "linux" || (a.ecosystem.includes(":") && isKernelPackage(a.package)) || a.ecosystem === "arch",
@@ -338,8 +342,8 @@ export function versionChecks(record: BugRecord, host: HostVersions): VersionEvi
  * groups, or its pair (pairGroups). The affected checks of the first such host; null when there is none.
  */
 export function combinationChecks(record: BugRecord, hosts: readonly HostVersions[]): VersionEvidence[] | null {
-  const groups = record.together ?? pairGroups(record);
-  if (!groups || groups.length < 2) return null;
+  const groups = componentGroups(record);
+  if (!groups) return null;
   // Each group as the labels its entries' checks carry (rangeLabel: "rhel:7 kernel", "docker").
   const labels = groups.map((group) => new Set(record.affected.filter((a) => group.includes(a.ecosystem)).map(rangeLabel)));
   for (const host of hosts) {
@@ -358,7 +362,16 @@ export function combinationChecks(record: BugRecord, hosts: readonly HostVersion
 function pairGroups(record: BugRecord): string[][] | null {
   const kinds = new Set(record.affected.map((a) => a.kind));
   if (!kinds.has("removal") || !kinds.has("requirement") || kinds.has("regression")) return null;
-  return [...new Set(record.affected.map((a) => a.ecosystem))].map((e) => [e]);
+  // A kernel's ecosystems (upstream, photon:3) are views of one component, the kernel.
+  const kernels = [...new Set(record.affected.filter(isKernelEntry).map((a) => a.ecosystem))];
+  const others = [...new Set(record.affected.filter((a) => !isKernelEntry(a)).map((a) => a.ecosystem))].map((e) => [e]);
+  return kernels.length ? [kernels, ...others] : others;
+}
+
+/** The components a record's bug needs together: its `together` groups, or its removal+requirement pair; null for one component. */
+export function componentGroups(record: BugRecord): ReadonlyArray<readonly string[]> | null {
+  const groups = record.together ?? pairGroups(record);
+  return groups && groups.length >= 2 ? groups : null;
 }
 
 /** A record's `together` groups in words: "kubernetes with linux or rhel:7". */
@@ -457,9 +470,6 @@ interface ComponentChecks {
   checks: VersionEvidence[];
 }
 
-/** Whether an affected entry is a kernel's: upstream, or a distribution's kernel package (kernel, kernel-default, kernel6.12). */
-const isKernelEntry = (a: AffectedEntry) => a.ecosystem === "linux" || isKernelPackage(a.package) || /^kernel\d/.test(a.package);
-
 /**
  * Whether the version the engine reads for the entry's ecosystem is its package's own. The kubernetes
  * version a host shows is the kubelet's (`kubelet --version`, a nodes table's VERSION), which need not be
@@ -468,14 +478,12 @@ const isKernelEntry = (a: AffectedEntry) => a.ecosystem === "linux" || isKernelP
 const readsOwnVersion = (a: AffectedEntry) => a.ecosystem !== "kubernetes" || a.package === "kubelet" || a.package === "kubernetes";
 
 /**
- * The checks of each component a record needs together (its `together` groups, or its pair), by the
- * ecosystem the check names first ("rhel:7 kernel" is rhel:7's). Null for a record of one component,
- * and for several hosts: their pooled checks cannot say which host has which component (a fleet's
- * warnings use combinationChecks, host by host).
+ * The checks of each component a record needs together, by the ecosystem the check names first
+ * ("rhel:7 kernel" is rhel:7's), for one host. Null for a record of one component.
  */
-function checksByGroup(record: BugRecord, checks: readonly VersionEvidence[], hosts: readonly HostVersions[]): ComponentChecks[] | null {
-  const groups = record.together ?? pairGroups(record);
-  if (!groups || groups.length < 2 || hosts.length > 1) return null;
+function checksByGroup(record: BugRecord, checks: readonly VersionEvidence[]): ComponentChecks[] | null {
+  const groups = componentGroups(record);
+  if (!groups) return null;
   return groups.map((group) => {
     const entries = record.affected.filter((a) => group.includes(a.ecosystem));
     return {
@@ -488,20 +496,60 @@ function checksByGroup(record: BugRecord, checks: readonly VersionEvidence[], ho
 }
 
 /**
+ * The host a check is about, as its subject names it: a single host's say "your …"; a node's start with
+ * the node's subject ("node worker-2", a Kubernetes name holds no colon or parenthesis) before " (" or ":".
+ */
+const hostOfCheck = (c: VersionEvidence) =>
+  c.subject.startsWith("your ") ? SINGLE_HOST : (/^(.*?)(?::| \(|$)/.exec(c.subject)?.[1] ?? "");
+
+/**
+ * A kernel component made only of distributions' kernels (RHEL 7's) on a host whose kernel is another
+ * distribution's (an Ubuntu 4.15): that kernel cannot be the one the bug needs.
+ */
+function otherDistribution(group: ComponentChecks, record: BugRecord, host: HostVersions | undefined): VersionEvidence | null {
+  const kernel = host?.kernel;
+  if (!host || !kernel?.distro || kernel.distro === "vendor" || !group.kernel || group.checks.length) return null;
+  const families = group.ecosystems.map(ecosystemDistribution);
+  if (families.some((f) => f === null) || families.includes(distributionFamily(kernel.distro))) return null;
+  const level = weakestLevel(
+    record.affected.filter((a) => group.ecosystems.includes(a.ecosystem)).flatMap((a) => a.ranges.flatMap(rangeLevels)),
+  );
+  return {
+    kind: "version",
+    subject: `${hostName(host)} (${kernel.release})`,
+    value: kernel.release,
+    ecosystem: group.ecosystems.join(", "),
+    range: `only ${group.ecosystems.join(", ")} kernels`,
+    result: "not-affected",
+    reason: `this is a ${kernel.distro} kernel, and the bug needs a ${group.ecosystems.join(" or ")} kernel`,
+    certain: true,
+    level,
+    unverified: level === "reported",
+  };
+}
+
+/** Whether a component the bug needs was judged and found not in range, or undecided, while another is in range. */
+export function componentsDisagree(record: BugRecord, checks: readonly VersionEvidence[]): boolean {
+  return checksByGroup(record, checks)?.some((g) => g.checks.length > 0 && !g.checks.some((c) => c.result === "affected")) ?? false;
+}
+
+/**
  * Folds the checks of one host (or a fleet) into one verdict; any affected check makes the bug apply.
- * A bug whose components must meet (the February 2019 runc with a kernel before 3.17) is ruled out when
- * one component is, by certain checks of a version that is the component's own; a component that is
- * undecided, read from another component (the kubelet's version for kube-proxy's), or not given leaves
- * an "affected" resting on no more than one report's certainty.
+ * A bug whose components must meet (the February 2019 runc with a kernel before 3.17) is judged host
+ * by host: on a host it is ruled out when one component is, by certain checks of a version that is
+ * the component's own (or by a kernel of another distribution than the one it needs); a component
+ * that is undecided, read from another component (the kubelet's version for kube-proxy's) or not given
+ * leaves an "affected" resting on no more than one report's certainty.
  */
 export function decideVerdict(record: BugRecord, checks: VersionEvidence[], hosts: HostVersions[]): Verdict {
   if (!record.affected.length) return { status: "unknown", reason: "this bug is not tied to versions; the log evidence decides" };
-  const groups = checksByGroup(record, checks, hosts);
-  const needs = describeTogether(record.together ?? pairGroups(record) ?? []);
-  const ruledOut = groups?.find(
-    (g) => g.decisive && g.checks.length && g.checks.every((c) => c.result === "not-affected" && c.certain),
-  )?.checks;
-  if (ruledOut) {
+  if (hosts.length > 1 && componentGroups(record)) return fleetVerdict(record, checks, hosts);
+  const groups = checksByGroup(record, checks);
+  const needs = describeTogether(componentGroups(record) ?? []);
+  const ruledOut =
+    groups?.find((g) => g.decisive && g.checks.length && g.checks.every((c) => c.result === "not-affected" && c.certain))?.checks ??
+    groups?.flatMap((g) => otherDistribution(g, record, hosts[0]) ?? []);
+  if (ruledOut?.length) {
     const first = strongest(ruledOut);
     return { status: "not-affected", reason: `${first.subject}: ${first.reason} (the bug needs ${needs})`, level: weakest(ruledOut) };
   }
@@ -524,10 +572,12 @@ export function decideVerdict(record: BugRecord, checks: VersionEvidence[], host
     // A component nothing judged (no version given, or none of its ranges applies to the kernel given) is no evidence either way.
     const unseen = groups?.find((g) => !g.checks.length);
     if (unseen) {
-      const kernel = unseen.kernel && hosts.some((h) => h.kernel);
-      const why = kernel
-        ? `no range of ${unseen.ecosystems.join(" or ")} applies to the kernel given`
-        : `no version of ${unseen.ecosystems.join(" or ")} was given`;
+      const kernel = unseen.kernel ? hosts[0]?.kernel : null;
+      const why = !kernel
+        ? `no version of ${unseen.ecosystems.join(" or ")} was given`
+        : isSeriesRelease(kernel.release)
+          ? `only the kernel's series (${kernel.release}) is known, which does not decide ${unseen.ecosystems.join(" or ")}`
+          : `no range of ${unseen.ecosystems.join(" or ")} applies to the kernel given`;
       return { status: "affected", reason: `${said}; but ${why}, and the bug needs ${needs}`, level: "reported" };
     }
     const level = groups ? weakestLevel(groups.map((g) => strongest(g.checks.filter((c) => c.result === "affected")).level)) : first.level;
@@ -540,6 +590,31 @@ export function decideVerdict(record: BugRecord, checks: VersionEvidence[], host
   const unknown = checks.find((c) => c.result === "unknown");
   if (unknown) return { status: "unknown", reason: `${unknown.subject}: ${unknown.reason}` };
   return { status: "unknown", reason: missingDataReason(record, hosts) };
+}
+
+/**
+ * A fleet's verdict on a bug whose components must meet: each host's own (its checks only), then the
+ * bug applies if it does on some host (the best-established such answer), is ruled out if it is on
+ * every host, and is otherwise undecided. Pooled, one host's old kernel and another's affected runtime
+ * would have looked like a host with both.
+ */
+function fleetVerdict(record: BugRecord, checks: readonly VersionEvidence[], hosts: readonly HostVersions[]): Verdict {
+  const byHost = new Map<string, VersionEvidence[]>();
+  for (const c of checks) {
+    const key = hostOfCheck(c);
+    const own = byHost.get(key);
+    if (own) own.push(c);
+    else byHost.set(key, [c]);
+  }
+  const each = hosts.map((h) => decideVerdict(record, byHost.get(h.subject) ?? [], [h]));
+  const rank = (v: Verdict) => LEVELS.indexOf(v.level ?? "reported");
+  const affected = each.filter((v) => v.status === "affected").sort((a, b) => rank(a) - rank(b));
+  if (affected[0]) return affected[0];
+  if (each.every((v) => v.status === "not-affected")) {
+    const level = weakestLevel(each.map((v) => v.level ?? "reported"));
+    return { status: "not-affected", reason: each[0]?.reason ?? "", level };
+  }
+  return each.find((v) => v.status === "unknown") ?? { status: "unknown", reason: missingDataReason(record, [...hosts]) };
 }
 
 /**

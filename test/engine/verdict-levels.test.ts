@@ -294,12 +294,50 @@ describe("components that must meet: a version alone warns only when a host has 
     });
   });
 
-  it("says a kernel of another distribution was given, not that none was, and hedges the answer", () => {
+  it("rules RHEL 7's leak out on another distribution's kernel, and hedges a series-only kernel", () => {
     const bionic = "Linux host 4.15.0-91-generic #92-Ubuntu SMP Fri Feb 28 11:09:48 UTC 2020 x86_64 x86_64 x86_64 GNU/Linux";
     const log = `${server("17.06.0-ce")}\n${example?.log ?? ""}`;
     const f = diagnoseFields(data, { uname: bionic, logs: log }).findings.find((x) => x.id === MNT);
+    expect(f?.verdict.status).toBe("not-affected");
+    expect(f?.verdict.reason).toContain("this is a ubuntu kernel, and the bug needs a rhel:7 kernel");
+  });
+
+  describe("a fleet: the components must meet on one node", () => {
+    const RUNC = "runc-cve-2019-5736-fix-old-kernels-init-p-broken-pipe";
+    const SYMPTOM =
+      'docker: Error response from daemon: OCI runtime create failed: container_linux.go:344: starting container process caused "process_linux.go:293: copying bootstrap data to pipe caused \\"write init-p: broken pipe\\"": unknown.';
+    const table = (rows: string[]) =>
+      [
+        "NAME   STATUS   ROLES    AGE   VERSION    INTERNAL-IP   EXTERNAL-IP   OS-IMAGE                KERNEL-VERSION          CONTAINER-RUNTIME",
+        ...rows,
+      ].join("\n");
+    const BIONIC =
+      "w1     Ready    <none>   9d    v1.13.3    10.0.0.1      <none>        Ubuntu 18.04.2 LTS      4.15.0-45-generic       docker://18.9.2";
+    const CENTOS =
+      "w2     Ready    <none>   9d    v1.13.3    10.0.0.2      <none>        CentOS Linux 7 (Core)   3.10.0-957.el7.x86_64   docker://18.6.1";
+    const finding = (rows: string[]) => diagnoseFields(data, { nodes: table(rows), logs: SYMPTOM }).findings.find((f) => f.id === RUNC);
+
+    it("is not affected when no node has both an old kernel and an affected Docker", () => {
+      expect(finding([BIONIC, CENTOS])?.verdict.status).toBe("not-affected");
+    });
+
+    it("is affected when one node has both, judged on that node", () => {
+      const f = finding([BIONIC, CENTOS.replace("docker://18.6.1", "docker://18.9.2")]);
+      expect(f?.verdict.status).toBe("affected");
+      expect(f?.verdict.reason).toMatch(/^node w2/);
+    });
+  });
+
+  it("counts the versions as a second witness only when the components meet", () => {
+    // kube-proxy's parseIP failure with a kubelet outside 1.18.0-1.18.2 on a CentOS 7 kernel: the kernel alone is in range.
+    const KP = "kube-proxy-1.18-ipvs-parseip-rhel7-kernel";
+    const kp = data.records.find((r) => r.id === KP)?.examples[0];
+    const uname = "Linux node 3.10.0-1127.el7.x86_64 #1 SMP Tue Mar 31 23:36:51 UTC 2020 x86_64 x86_64 x86_64 GNU/Linux";
+    // One line: two of the record's signatures on two lines would be a second witness of their own.
+    const line = kp?.log.split("\n")[0] ?? "";
+    const f = diagnoseFields(data, { uname, logs: `Kubernetes v1.18.5\n${line}` }).findings.find((x) => x.id === KP);
     expect(f?.verdict).toMatchObject({ status: "affected", level: "reported" });
-    expect(f?.verdict.reason).toContain("no range of rhel:7 applies to the kernel given");
+    expect(f?.confidence).not.toBe("high");
   });
 
   it("still judges a finding by any component in range: the version shown may not be the one the bug needs", () => {

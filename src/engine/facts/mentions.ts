@@ -19,6 +19,7 @@ import type { LineRef } from "./iptables-version";
 import { osImageToOs } from "./kube-nodes";
 import { NAMED_RELEASE_MARKERS } from "./named-release";
 import { KLOG_VERSION_MARKER, NAMED_MARKERS } from "./named-versions";
+import { RHEL_KERNEL_BASE } from "./rpm-kernel";
 import { looksLikeRelease, parseProcVersion, parseUnameAll, type UnameFacts } from "./uname";
 
 /**
@@ -169,8 +170,6 @@ const aboutTheHost = (text: string, m: RegExpMatchArray): boolean => {
  * name (`kernel-3.10.0-514.el7.x86_64` in `rpm -qa` is installed, not necessarily running).
  */
 const RPM_KERNEL_RELEASE = /(?<![\w./:-])((\d+\.\d+\.\d+)-\d[\w.]*?\.el(\d+)(?:_\d+)?\.(?:x86_64|aarch64))(?![\w/-]|\.\w)/g;
-/** The kernel line each RHEL major ships (its kernel package's version): another base is another package. */
-const RHEL_KERNEL_BASE: Readonly<Record<string, string>> = { "6": "2.6.32", "7": "3.10.0", "8": "4.18.0", "9": "5.14.0", "10": "6.12.0" };
 
 export interface KernelMention {
   uname: UnameFacts;

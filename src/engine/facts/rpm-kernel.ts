@@ -117,8 +117,14 @@ export function rpmKernel(release: string, os: OsFacts | null): Partial<KernelFa
   };
 }
 
-/** The kernel base each RHEL major release ships: every elN kernel is "<base>-<build>.elN". */
-const RHEL_BASE: Readonly<Record<string, string>> = { "6": "2.6.32", "7": "3.10.0", "8": "4.18.0", "9": "5.14.0", "10": "6.12.0" };
+/** The kernel line each RHEL major ships (its kernel package's version, "<base>-<build>.elN"): another base is another package. */
+export const RHEL_KERNEL_BASE: Readonly<Record<string, string>> = {
+  "6": "2.6.32",
+  "7": "3.10.0",
+  "8": "4.18.0",
+  "9": "5.14.0",
+  "10": "6.12.0",
+};
 const TAGLESS = new RegExp(String.raw`^(\d+\.\d+\.\d+)-\d+(?:\.\d+)*(?:\.(${ARCHES}))?$`);
 
 /**
@@ -131,6 +137,6 @@ export function taglessRhelKernel(release: string, os: OsFacts | null): Partial<
   const major = os?.versionId?.split(".")[0];
   if (!os || !major || !RHEL_FAMILY.has(os.id)) return null;
   const m = TAGLESS.exec(release);
-  if (!m || m[1] !== RHEL_BASE[major]) return null;
+  if (!m || m[1] !== RHEL_KERNEL_BASE[major]) return null;
   return { distro: os.id, upstream: null, upstreamCertainty: "unknown", package: null, flavour: null, machine: m[2] ?? null };
 }
