@@ -496,32 +496,56 @@ function checksByGroup(record: BugRecord, checks: readonly VersionEvidence[]): C
 }
 
 /**
- * The host a check is about, as its subject names it: a single host's say "your …"; a node's start with
- * the node's subject ("node worker-2", a Kubernetes name holds no colon or parenthesis) before " (" or ":".
+ * The checks of each host, by the host's subject that starts the check's: the subject itself, or it
+ * followed by " (" (a kernel check) or ":" (a component's). A host named in the hosts form may hold
+ * those characters itself, so the longest subject that fits wins. A single host's checks say "your …".
  */
-const hostOfCheck = (c: VersionEvidence) =>
-  c.subject.startsWith("your ") ? SINGLE_HOST : (/^(.*?)(?::| \(|$)/.exec(c.subject)?.[1] ?? "");
+function checksOfHosts(checks: readonly VersionEvidence[], hosts: readonly HostVersions[]): Map<string, VersionEvidence[]> {
+  const subjects = new Set(hosts.map((h) => h.subject));
+  const out = new Map<string, VersionEvidence[]>();
+  for (const c of checks) {
+    let key = subjects.has(SINGLE_HOST) && c.subject.startsWith("your ") ? SINGLE_HOST : null;
+    for (
+      let at = c.subject.length;
+      key === null && at > 0;
+      at = Math.max(c.subject.lastIndexOf(" (", at - 1), c.subject.lastIndexOf(":", at - 1))
+    ) {
+      if (subjects.has(c.subject.slice(0, at))) key = c.subject.slice(0, at);
+    }
+    if (key === null) continue;
+    const own = out.get(key);
+    if (own) own.push(c);
+    else out.set(key, [c]);
+  }
+  return out;
+}
 
 /**
- * A kernel component made only of distributions' kernels (RHEL 7's) on a host whose kernel is another
- * distribution's (an Ubuntu 4.15): that kernel cannot be the one the bug needs.
+ * A kernel component made only of distributions' kernels (RHEL 7's) on a host whose kernel is surely
+ * another distribution's: its release string names that distribution's package (an Ubuntu 4.15), or the
+ * host is a Windows node. A kernel whose distribution only the os-release suggests (EulerOS and Anolis
+ * build RHEL 7's 3.10.0; an os-release pasted from a container) rules nothing out.
  */
 function otherDistribution(group: ComponentChecks, record: BugRecord, host: HostVersions | undefined): VersionEvidence | null {
-  const kernel = host?.kernel;
-  if (!host || !kernel?.distro || kernel.distro === "vendor" || !group.kernel || group.checks.length) return null;
+  if (!host || !group.kernel || group.checks.length) return null;
   const families = group.ecosystems.map(ecosystemDistribution);
-  if (families.some((f) => f === null) || families.includes(distributionFamily(kernel.distro))) return null;
+  if (families.some((f) => f === null)) return null;
+  const kernel = host.kernel;
+  const windows = host.distro?.id === "windows";
+  const own = kernel?.package?.ecosystem ? ecosystemDistribution(kernel.package.ecosystem) : null;
+  if (!windows && (!kernel || !own || families.includes(own))) return null;
   const level = weakestLevel(
     record.affected.filter((a) => group.ecosystems.includes(a.ecosystem)).flatMap((a) => a.ranges.flatMap(rangeLevels)),
   );
+  const needs = `the bug needs a ${group.ecosystems.join(" or ")} kernel`;
   return {
     kind: "version",
-    subject: `${hostName(host)} (${kernel.release})`,
-    value: kernel.release,
+    subject: kernel ? `${hostName(host)} (${kernel.release})` : hostName(host),
+    value: kernel?.release ?? "windows",
     ecosystem: group.ecosystems.join(", "),
     range: `only ${group.ecosystems.join(", ")} kernels`,
     result: "not-affected",
-    reason: `this is a ${kernel.distro} kernel, and the bug needs a ${group.ecosystems.join(" or ")} kernel`,
+    reason: windows ? `a Windows node runs no Linux kernel, and ${needs}` : `this is a ${kernel?.package?.ecosystem} kernel, and ${needs}`,
     certain: true,
     level,
     unverified: level === "reported",
@@ -599,13 +623,7 @@ export function decideVerdict(record: BugRecord, checks: VersionEvidence[], host
  * would have looked like a host with both.
  */
 function fleetVerdict(record: BugRecord, checks: readonly VersionEvidence[], hosts: readonly HostVersions[]): Verdict {
-  const byHost = new Map<string, VersionEvidence[]>();
-  for (const c of checks) {
-    const key = hostOfCheck(c);
-    const own = byHost.get(key);
-    if (own) own.push(c);
-    else byHost.set(key, [c]);
-  }
+  const byHost = checksOfHosts(checks, hosts);
   const each = hosts.map((h) => decideVerdict(record, byHost.get(h.subject) ?? [], [h]));
   const rank = (v: Verdict) => LEVELS.indexOf(v.level ?? "reported");
   const affected = each.filter((v) => v.status === "affected").sort((a, b) => rank(a) - rank(b));

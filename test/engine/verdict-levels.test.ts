@@ -4,6 +4,7 @@ import { parseDocument } from "yaml";
 import { compileKnowledgeBase } from "../../src/engine/compile-kb";
 import { diagnoseFields } from "../../src/engine/diagnose";
 import type { VersionEvidence } from "../../src/engine/diagnosis";
+import { diagnoseHosts } from "../../src/engine/hosts";
 import { renderTextReport } from "../../src/engine/report-text";
 import { type AffectedRange, evaluateRanges } from "../../src/engine/versions";
 import { parseRecordFile } from "../../src/kb/parse-record";
@@ -299,7 +300,12 @@ describe("components that must meet: a version alone warns only when a host has 
     const log = `${server("17.06.0-ce")}\n${example?.log ?? ""}`;
     const f = diagnoseFields(data, { uname: bionic, logs: log }).findings.find((x) => x.id === MNT);
     expect(f?.verdict.status).toBe("not-affected");
-    expect(f?.verdict.reason).toContain("this is a ubuntu kernel, and the bug needs a rhel:7 kernel");
+    expect(f?.verdict.reason).toContain("this is a ubuntu:18.04 kernel, and the bug needs a rhel:7 kernel");
+    // A kernel only the os-release places (EulerOS 2.0 builds RHEL 7's 3.10.0) is no other distribution's for sure.
+    const euler = "Linux h 3.10.0-862.14.1.5.h249.eulerosv2r7.x86_64 #1 SMP Fri Jan 11 00:00:00 UTC 2019 x86_64 x86_64 x86_64 GNU/Linux";
+    const osRelease = 'NAME="EulerOS"\nVERSION="2.0 (SP5)"\nID="euleros"\nVERSION_ID="2.0"\nPRETTY_NAME="EulerOS 2.0 (SP5)"\n';
+    const e = diagnoseFields(data, { uname: euler, osRelease, logs: log }).findings.find((x) => x.id === MNT);
+    expect(e?.verdict).toMatchObject({ status: "affected", level: "reported" });
   });
 
   describe("a fleet: the components must meet on one node", () => {
@@ -326,6 +332,20 @@ describe("components that must meet: a version alone warns only when a host has 
       expect(f?.verdict.status).toBe("affected");
       expect(f?.verdict.reason).toMatch(/^node w2/);
     });
+  });
+
+  it("finds each host's checks in the hosts form whatever its name holds", () => {
+    const el7 = "Linux web 3.10.0-693.el7.x86_64 #1 SMP Tue Aug 22 21:09:27 UTC 2017 x86_64 x86_64 x86_64 GNU/Linux";
+    const nodes = [
+      "NAME   STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION      CONTAINER-RUNTIME",
+      "u1     Ready    <none>   9d    v1.9.2    10.0.0.3      <none>        Ubuntu 16.04.3 LTS   4.4.0-87-generic    docker://17.6.0",
+    ].join("\n");
+    const bundle = [el7, server("17.06.0-ce"), nodes, example?.log ?? ""].join("\n");
+    const verdictAs = (name: string) => diagnoseHosts(data, [{ name, bundle }]).findings.find((f) => f.id === MNT)?.verdict;
+    const plain = verdictAs("web-1");
+    expect(plain?.status).toBe("affected");
+    for (const name of ["web-1 (prod)", "10.0.0.5:22"])
+      expect(verdictAs(name)).toMatchObject({ status: plain?.status, level: plain?.level });
   });
 
   it("counts the versions as a second witness only when the components meet", () => {
