@@ -153,13 +153,15 @@ function singleHost(facts: ExtractedFacts, subject: string): HostVersions {
 /**
  * The host the input's own outputs describe (uname, os-release, versions), and beside it each node of a
  * nodes table that runs another kernel: a uname pasted with the table is one machine of the cluster,
- * and the others may run another kernel. A row with the uname's kernel adds nothing (it is that machine,
- * or a peer as far as the kernel goes), nor a row without a kernel (`kubectl get nodes` without -o wide).
+ * and the others may run another kernel. A row with the uname's kernel adds nothing unless it shows a
+ * component version the host's own output does not (a runtime, a kubelet: a peer as far as the kernel
+ * goes may still run another Docker), nor does a row without a kernel (`kubectl get nodes` without -o wide).
  * Without a kernel of its own, a nodes table's nodes are the hosts.
  */
 function hostsOf(facts: ExtractedFacts, nodeHosts: HostVersions[], single: HostVersions): HostVersions[] {
   const own = facts.kernel?.release;
-  if (own) return [single, ...nodeHosts.filter((h) => h.kernel && h.kernel.release !== own)];
+  const adds = (h: HostVersions) => Object.entries(h.components).some(([ecosystem, v]) => single.components[ecosystem] !== v);
+  if (own) return [single, ...nodeHosts.filter((h) => h.kernel && (h.kernel.release !== own || adds(h)))];
   if (nodeHosts.length) return nodeHosts;
   return Object.keys(single.components).length ||
     single.release ||

@@ -334,6 +334,18 @@ describe("components that must meet: a version alone warns only when a host has 
     });
   });
 
+  it("judges a table row that shares the uname's kernel on the runtime it shows", () => {
+    const el7 = "Linux admin 3.10.0-693.el7.x86_64 #1 SMP Tue Aug 22 21:09:27 UTC 2017 x86_64 x86_64 x86_64 GNU/Linux";
+    const nodes = [
+      "NAME   STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE                KERNEL-VERSION          CONTAINER-RUNTIME",
+      "n1     Ready    <none>   9d    v1.9.2    10.0.0.3      <none>        CentOS Linux 7 (Core)   3.10.0-693.el7.x86_64   docker://17.6.0",
+    ].join("\n");
+    const warned = (runtime: string) =>
+      diagnoseFields(data, { uname: el7, nodes: nodes.replace("docker://17.6.0", runtime) }).advisories.map((a) => a.id);
+    expect(warned("docker://17.6.0")).toContain(MNT);
+    expect(warned("docker://17.12.0")).not.toContain(MNT);
+  });
+
   it("finds each host's checks in the hosts form whatever its name holds", () => {
     const el7 = "Linux web 3.10.0-693.el7.x86_64 #1 SMP Tue Aug 22 21:09:27 UTC 2017 x86_64 x86_64 x86_64 GNU/Linux";
     const nodes = [
