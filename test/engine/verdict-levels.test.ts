@@ -334,25 +334,26 @@ describe("components that must meet: a version alone warns only when a host has 
     });
   });
 
+  // A CentOS 7 host's uname and a one-row `kubectl get nodes -o wide` table.
+  const EL7 = "Linux web 3.10.0-693.el7.x86_64 #1 SMP Tue Aug 22 21:09:27 UTC 2017 x86_64 x86_64 x86_64 GNU/Linux";
+  const oneRow = (row: string) =>
+    `NAME   STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE                KERNEL-VERSION          CONTAINER-RUNTIME\n${row}`;
+
   it("judges a table row that shares the uname's kernel on the runtime it shows", () => {
-    const el7 = "Linux admin 3.10.0-693.el7.x86_64 #1 SMP Tue Aug 22 21:09:27 UTC 2017 x86_64 x86_64 x86_64 GNU/Linux";
-    const nodes = [
-      "NAME   STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE                KERNEL-VERSION          CONTAINER-RUNTIME",
+    const nodes = oneRow(
       "n1     Ready    <none>   9d    v1.9.2    10.0.0.3      <none>        CentOS Linux 7 (Core)   3.10.0-693.el7.x86_64   docker://17.6.0",
-    ].join("\n");
+    );
     const warned = (runtime: string) =>
-      diagnoseFields(data, { uname: el7, nodes: nodes.replace("docker://17.6.0", runtime) }).advisories.map((a) => a.id);
+      diagnoseFields(data, { uname: EL7, nodes: nodes.replace("docker://17.6.0", runtime) }).advisories.map((a) => a.id);
     expect(warned("docker://17.6.0")).toContain(MNT);
     expect(warned("docker://17.12.0")).not.toContain(MNT);
   });
 
   it("finds each host's checks in the hosts form whatever its name holds", () => {
-    const el7 = "Linux web 3.10.0-693.el7.x86_64 #1 SMP Tue Aug 22 21:09:27 UTC 2017 x86_64 x86_64 x86_64 GNU/Linux";
-    const nodes = [
-      "NAME   STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION      CONTAINER-RUNTIME",
-      "u1     Ready    <none>   9d    v1.9.2    10.0.0.3      <none>        Ubuntu 16.04.3 LTS   4.4.0-87-generic    docker://17.6.0",
-    ].join("\n");
-    const bundle = [el7, server("17.06.0-ce"), nodes, example?.log ?? ""].join("\n");
+    const nodes = oneRow(
+      "u1     Ready    <none>   9d    v1.9.2    10.0.0.3      <none>        Ubuntu 16.04.3 LTS      4.4.0-87-generic        docker://17.6.0",
+    );
+    const bundle = [EL7, server("17.06.0-ce"), nodes, example?.log ?? ""].join("\n");
     const verdictAs = (name: string) => diagnoseHosts(data, [{ name, bundle }]).findings.find((f) => f.id === MNT)?.verdict;
     const plain = verdictAs("web-1");
     expect(plain?.status).toBe("affected");
