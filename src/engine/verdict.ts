@@ -481,8 +481,7 @@ const readsOwnVersion = (a: AffectedEntry) => a.ecosystem !== "kubernetes" || a.
  * The checks of each component a record needs together, by the ecosystem the check names first
  * ("rhel:7 kernel" is rhel:7's), for one host. Null for a record of one component.
  */
-function checksByGroup(record: BugRecord, checks: readonly VersionEvidence[]): ComponentChecks[] | null {
-  const groups = componentGroups(record);
+function checksByGroup(record: BugRecord, checks: readonly VersionEvidence[], groups = componentGroups(record)): ComponentChecks[] | null {
   if (!groups) return null;
   return groups.map((group) => {
     const entries = record.affected.filter((a) => group.includes(a.ecosystem));
@@ -567,9 +566,10 @@ export function componentsDisagree(record: BugRecord, checks: readonly VersionEv
  */
 export function decideVerdict(record: BugRecord, checks: VersionEvidence[], hosts: HostVersions[]): Verdict {
   if (!record.affected.length) return { status: "unknown", reason: "this bug is not tied to versions; the log evidence decides" };
-  if (hosts.length > 1 && componentGroups(record)) return fleetVerdict(record, checks, hosts);
-  const groups = checksByGroup(record, checks);
-  const needs = describeTogether(componentGroups(record) ?? []);
+  const components = componentGroups(record);
+  if (hosts.length > 1 && components) return fleetVerdict(record, checks, hosts);
+  const groups = checksByGroup(record, checks, components);
+  const needs = describeTogether(components ?? []);
   const ruledOut =
     groups?.find((g) => g.decisive && g.checks.length && g.checks.every((c) => c.result === "not-affected" && c.certain))?.checks ??
     groups?.flatMap((g) => otherDistribution(g, record, hosts[0]) ?? []);
