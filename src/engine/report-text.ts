@@ -1,5 +1,5 @@
 import type { Diagnosis, Finding, HostReport } from "./diagnosis";
-import { summarizeFinding } from "./summary";
+import { NAMED_KERNEL_NOTE, summarizeFinding } from "./summary";
 
 const MAX_UNVERIFIED = 3;
 
@@ -9,7 +9,7 @@ export function renderTextReport(d: Diagnosis): string {
   const k = d.facts.kernel;
   if (k)
     out.push(
-      `kernel: ${k.release}${k.package ? ` = ${k.package.ecosystem ?? "?"} ${k.package.names[0] ?? ""} ${k.package.version} (${k.package.certainty})` : ""}`,
+      `kernel: ${k.release}${k.package ? ` = ${k.package.ecosystem ?? "?"} ${k.package.names[0] ?? ""} ${k.package.version} (${k.package.certainty})` : ""}${k.named ? ` [${NAMED_KERNEL_NOTE}]` : ""}`,
     );
   if (d.facts.os) out.push(`os: ${d.facts.os.prettyName ?? `${d.facts.os.id} ${d.facts.os.versionId ?? ""}`}`);
   if (d.facts.iptables) out.push(`iptables: ${d.facts.iptables.version} (${d.facts.iptables.backend ?? "backend unknown"})`);

@@ -1,6 +1,9 @@
 import { RE2JS } from "re2js";
 import type { Diagnosis, Finding, LogEvidence, NodeReport, RootCause, VersionEvidence } from "./diagnosis";
 
+/** How every door marks a kernel read from a person's sentence (KernelFacts.named). */
+export const NAMED_KERNEL_NOTE = "named in a sentence, not the kernel's own output";
+
 /**
  * What every door shows first, in this order: findings by rank, each with its verdict and reason,
  * the first evidence line, the first fix steps and its doubts. The text report, the HTML page and the

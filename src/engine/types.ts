@@ -60,6 +60,11 @@ export interface KernelFacts {
   machine: string | null; // "x86_64", "aarch64"
   /** Where in the input the kernel was read, 1-based line, when from the bundle. */
   line?: number;
+  /**
+   * A release a person's sentence names ("on kernel 5.4.0-42-generic"), not output the kernel printed:
+   * likely the host's, but perhaps the one it runs since (an upgrade retold), so nothing it gives is certain.
+   */
+  named?: true;
 }
 
 export interface NodeRow {

@@ -205,7 +205,17 @@ function packageCheck(record: BugRecord, host: HostVersions, kernel: KernelFacts
 /** Requirements and removals are about the kernel's own version, whoever built it. */
 const byOwnVersion = (a: AffectedEntry) => a.kind === "requirement" || a.kind === "removal";
 
+/**
+ * A kernel a person's sentence names (KernelFacts.named) is judged as any other, but nothing it gives is
+ * certain: the sentence may name the kernel the host runs since, not the one that failed.
+ */
 function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
+  const checks = ownKernelChecks(record, host);
+  if (!host.kernel?.named) return checks;
+  return checks.map((c) => ({ ...c, certain: false, reason: `${c.reason} (a kernel the report names in a sentence, not its own output)` }));
+}
+
+function ownKernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
   const kernel = host.kernel;
   if (!kernel) return [];
   const pkg = kernel.package;
@@ -531,7 +541,8 @@ function otherDistribution(group: ComponentChecks, record: BugRecord, host: Host
   if (families.some((f) => f === null)) return null;
   const kernel = host.kernel;
   const windows = host.distro?.id === "windows";
-  const own = kernel?.package?.ecosystem ? ecosystemDistribution(kernel.package.ecosystem) : null;
+  // A release a sentence names is no certain reading of the host's kernel (see kernelChecks).
+  const own = kernel?.package?.ecosystem && !kernel.named ? ecosystemDistribution(kernel.package.ecosystem) : null;
   if (!windows && (!kernel || !own || families.includes(own))) return null;
   const level = weakestLevel(
     record.affected.filter((a) => group.ecosystems.includes(a.ecosystem)).flatMap((a) => a.ranges.flatMap(rangeLevels)),

@@ -3,7 +3,14 @@ import type { Store } from "../db/create-db";
 import type { CompiledKb } from "../engine/compile-kb";
 import { diagnoseBundle } from "../engine/diagnose";
 import type { Diagnosis, NodeReport } from "../engine/diagnosis";
-import { type DiagnosisSummary, type FindingSummary, type RecordSummary, summarizeDiagnosis, summarizeRecord } from "../engine/summary";
+import {
+  type DiagnosisSummary,
+  type FindingSummary,
+  NAMED_KERNEL_NOTE,
+  type RecordSummary,
+  summarizeDiagnosis,
+  summarizeRecord,
+} from "../engine/summary";
 import { currentKb } from "../service/kb-cache";
 import type { ChatInput } from "./chat-input";
 
@@ -134,7 +141,10 @@ function diagnosisAnswer(kb: KbRef, d: Diagnosis, truncated: ChatInput["truncate
 function factLines(d: Diagnosis): string[] {
   const out: string[] = [];
   const k = d.facts.kernel;
-  if (k) out.push(`kernel ${k.release}${k.package ? ` (${k.package.ecosystem ?? "?"} ${k.package.version}, ${k.package.certainty})` : ""}`);
+  if (k)
+    out.push(
+      `kernel ${k.release}${k.package ? ` (${k.package.ecosystem ?? "?"} ${k.package.version}, ${k.package.certainty})` : ""}${k.named ? ` [${NAMED_KERNEL_NOTE}]` : ""}`,
+    );
   const os = d.facts.os;
   if (os) out.push(os.prettyName ?? `${os.id} ${os.versionId ?? ""}`.trim());
   if (d.facts.iptables) out.push(`iptables ${d.facts.iptables.version}${d.facts.iptables.backend ? ` (${d.facts.iptables.backend})` : ""}`);

@@ -98,6 +98,21 @@ describe("kernel mentions", () => {
     expect(kernelOf("we run kernel 6.1.100 here; it was fixed in kernel 6.1.115")?.release).toBe("6.1.100");
     // An upgrade's target is the kernel the host ran when it broke.
     expect(kernelOf("after upgrading to kernel 6.8.0-45-generic the pods lost DNS")?.release).toBe("6.8.0-45-generic");
+    // The cure's release is the one the host ran once the trouble was over, not the one that failed.
+    for (const text of [
+      "Upgrading to kernel 4.4.0-142-generic fixed it.",
+      "moving the nodes to kernel 5.15.0-91-generic, which solved the problem",
+      "booting kernel 6.8.0-55-generic works fine again",
+      "Kernel 5.4.0-42-generic doesn't have the issue",
+    ])
+      expect(kernelOf(text), text).toBeNull();
+  });
+
+  it("marks a release a sentence names, and not one the kernel's own output prints", () => {
+    expect(kernelOf("the nodes run kernel 5.15.0-1030-aws since Monday.")?.named).toBe(true);
+    expect(kernelOf(" Kernel Version: 5.15.0-1030-aws")?.named).toBeUndefined();
+    // The same release in a sentence and in docker info's output: the output's reading is kept.
+    expect(kernelOf("I am on kernel 5.15.0-1030-aws\n Kernel Version: 5.15.0-1030-aws")?.named).toBeUndefined();
   });
 
   it("reads an RPM kernel's release standing alone, but not a package name or a path", () => {

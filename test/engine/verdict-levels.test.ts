@@ -288,6 +288,19 @@ describe("components that must meet: a version alone warns only when a host has 
       expect(f?.confidence).not.toBe("high");
     });
 
+    it("does not rule it out by a kernel a sentence names: the failure may have come before that kernel", () => {
+      const logs = (sentence: string) => `${docker("18.09.2")}\n${SYMPTOM}\n${sentence}`;
+      const answer = diagnoseFields(data, { logs: logs("The host is on kernel 5.4.0-42-generic.") });
+      const named = answer.findings.find((f) => f.id === RUNC);
+      expect(named?.verdict).toMatchObject({ status: "affected", level: "reported" });
+      expect(named?.verdict.reason).toContain("names in a sentence");
+      expect(renderTextReport(answer)).toContain("kernel: 5.4.0-42-generic = ubuntu:20.04 linux 5.4.0-42 (partial) [named in a sentence");
+      // The cure's kernel is no reading of the host that failed at all.
+      const cure = diagnoseFields(data, { logs: logs("Upgrading to kernel 5.4.0-42-generic fixed it.") });
+      expect(cure.facts.kernel).toBeNull();
+      expect(cure.findings.find((f) => f.id === RUNC)?.verdict.status).toBe("affected");
+    });
+
     it("warns without a symptom only when the host has both: an affected Docker on an old kernel", () => {
       const ids = (uname: string) => diagnoseFields(data, { uname, logs: docker("18.06.2-ce") }).advisories.map((a) => a.id);
       expect(ids(TRUSTY)).toContain(RUNC);

@@ -76,6 +76,7 @@ function combineKernel(sources: KernelSource[], signature: string | null, os: Os
   const facts = kernelFacts(release, build, os, signature, main?.uname.platform ?? null);
   if (main?.uname.machine) facts.machine = main.uname.machine;
   if (main?.line !== undefined) facts.line = main.line;
+  if (main?.uname.named) facts.named = true;
   return facts;
 }
 

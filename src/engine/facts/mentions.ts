@@ -153,13 +153,17 @@ const TRAILING_PUNCTUATION = /[.:!?]+$/;
  */
 const NOT_THE_HOSTS =
   /\b(?:(?:fixed|resolved|introduced|added|merged|backported|landed|removed|changed|regressed) in|since|until|till|before|prior to|as of|starting (?:with|from|in)|requires?|required|needs?|needed|newer than|older than|at least)\s+(?:the\s+|a\s+)?(?:linux\s+)?$|[<>]=?\s*$/i;
-/** Words after a release in prose that make it a bound ("kernel 5.10.0 or later"). */
-const BOUND_AFTER = /^\s*(?:(?:or|and) (?:later|newer|above|higher|up)\b|onwards\b)/i;
+/**
+ * Words after a release in prose that make it a bound ("kernel 5.10.0 or later") or the cure ("upgrading
+ * to kernel 4.4.0-142-generic fixed it"): the host ran that kernel once the trouble was over.
+ */
+const BOUND_AFTER =
+  /^\s*(?:(?:or|and) (?:later|newer|above|higher|up)\b|onwards\b|(?:\S+\s+){0,2}?(?:fixe[sd]|solve[sd]|resolve[sd]|cured|helped)\b|(?:\S+\s+){0,2}?(?:(?:works?|worked|running|runs) (?:fine|again|well|ok)\b|(?:does not|doesn't|did not|didn't) (?:have|show|hit)\b))/i;
 /** Whether a prose match names the host's kernel, as far as the words around it tell. */
 const aboutTheHost = (text: string, m: RegExpMatchArray): boolean => {
   const at = m.index ?? 0;
   const end = at + m[0].length;
-  return !NOT_THE_HOSTS.test(text.slice(Math.max(0, at - 40), at)) && !BOUND_AFTER.test(text.slice(end, end + 24));
+  return !NOT_THE_HOSTS.test(text.slice(Math.max(0, at - 40), at)) && !BOUND_AFTER.test(text.slice(end, end + 40));
 };
 /**
  * A RHEL-family kernel's full release standing alone (`uname -r` pasted into a sentence or a table): a
@@ -182,8 +186,8 @@ export function pickKernelMention(candidates: readonly LineRef[]): KernelMention
   for (const { text, line } of candidates) {
     for (const uname of mentionsIn(text)) {
       if (found && found.uname.release !== uname.release) return null;
-      // The same release again: keep the reading that carries a build string.
-      if (!found || (!found.uname.build && uname.build)) found = { uname, line };
+      // The same release again: keep the reading that carries a build string, or the kernel's own output over a sentence.
+      if (!found || (!found.uname.build && uname.build) || (found.uname.named && !uname.named)) found = { uname, line };
     }
   }
   return found;
@@ -268,9 +272,9 @@ function mentionsIn(text: string): UnameFacts[] {
   }
   const embedded = EMBEDDED_UNAME.exec(text);
   const uname = embedded ? parseUnameAll(text.slice(embedded.index)) : null;
-  const bare = (release: string | undefined): UnameFacts[] => {
+  const bare = (release: string | undefined, named?: true): UnameFacts[] => {
     const r = release?.replace(TRAILING_PUNCTUATION, "");
-    return r && looksLikeRelease(r) ? [{ release: r, build: null, machine: null, hostname: null }] : [];
+    return r && looksLikeRelease(r) ? [{ release: r, build: null, machine: null, hostname: null, ...(named ? { named } : {}) }] : [];
   };
   if (!uname?.release) {
     for (const shape of MENTIONS) {
@@ -278,7 +282,7 @@ function mentionsIn(text: string): UnameFacts[] {
       if (m) return bare(m[1]);
     }
   }
-  const prose = [...text.matchAll(PROSE)].filter((m) => aboutTheHost(text, m)).flatMap((m) => bare(m[1] ?? m[2]));
+  const prose = [...text.matchAll(PROSE)].filter((m) => aboutTheHost(text, m)).flatMap((m) => bare(m[1] ?? m[2], true));
   const named = new Set(prose.map((u) => u.release));
   const rpm = [...text.matchAll(RPM_KERNEL_RELEASE)].flatMap(([, release, base, major]) =>
     release && !named.has(release) && RHEL_KERNEL_BASE[major ?? ""] === base ? bare(release) : [],

@@ -12,6 +12,8 @@ export interface UnameFacts {
   hostname: string | null;
   /** The last word of `uname -a` when it names the platform rather than GNU/Linux ("Android"). */
   platform?: string;
+  /** Read from a person's sentence ("on kernel 5.4.0-42-generic"), not from output the kernel printed. */
+  named?: true;
 }
 
 export interface VersionSignature {

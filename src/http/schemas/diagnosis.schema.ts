@@ -60,6 +60,10 @@ const kernelFactsSchema = z
     package: kernelPackageSchema.nullable(),
     machine: z.string().nullable(),
     line: z.number().int().optional(),
+    named: z.literal(true).optional().openapi({
+      description:
+        "The release was read from a person's sentence (\"on kernel 5.4.0-42-generic\"), not from the kernel's own output: no check on it is certain, and it never rules out a bug whose components must meet.",
+    }),
   })
   .openapi("KernelFacts");
 

@@ -1,6 +1,6 @@
 import type { KbMeta } from "../../db/bug-queries";
 import type { NodeReport, VersionEvidence } from "../../engine/diagnosis";
-import type { DiagnosisSummary, EvidenceLine, FindingSummary } from "../../engine/summary";
+import { type DiagnosisSummary, type EvidenceLine, type FindingSummary, NAMED_KERNEL_NOTE } from "../../engine/summary";
 import { Badge, Inline, PasteForm, Prose, Workarounds } from "../parts/common";
 import { Layout } from "../parts/layout";
 
@@ -135,6 +135,7 @@ const Facts = (props: { summary: DiagnosisSummary }) => {
                 {kernel.package.certainty})
               </>
             ) : null}
+            {kernel.named ? <span class="hint"> ({NAMED_KERNEL_NOTE})</span> : null}
             {kernel.line ? <span class="muted"> · line {kernel.line}</span> : null}
           </li>
         ) : null}
