@@ -562,6 +562,10 @@ function otherDistribution(group: ComponentChecks, record: BugRecord, host: Host
   };
 }
 
+/** Whether a host's kernel is another distribution's than a kernel component the record needs (otherDistribution). */
+const byOtherDistribution = (record: BugRecord, host: HostVersions) =>
+  checksByGroup(record, [])?.some((g) => otherDistribution(g, record, host) !== null) ?? false;
+
 /** Whether a component the bug needs was judged and found not in range, or undecided, while another is in range. */
 export function componentsDisagree(record: BugRecord, checks: readonly VersionEvidence[]): boolean {
   return checksByGroup(record, checks)?.some((g) => g.checks.length > 0 && !g.checks.some((c) => c.result === "affected")) ?? false;
@@ -685,7 +689,7 @@ export function doubtBySymptom(verdict: Verdict, checks: readonly VersionEvidenc
 /**
  * A fleet's "not affected" on a kernel bug needs every host's kernel ruled out: a host whose kernel no
  * check judged (a node whose kernel no range or rule covers, a host that sent no uname) leaves the bug
- * open. A Windows node runs no Linux kernel. Component bugs keep the answer of the hosts that show the
+ * open. A Windows node runs no Linux kernel, and another distribution's kernel none a distribution's bug needs. Component bugs keep the answer of the hosts that show the
  * component: a node running another runtime cannot have a containerd bug.
  */
 export function undecidedHosts(record: BugRecord, verdict: Verdict, hosts: readonly HostVersions[]): Verdict {
@@ -696,7 +700,7 @@ export function undecidedHosts(record: BugRecord, verdict: Verdict, hosts: reado
     const key = versionsKey(h);
     let known = judged.get(key);
     if (known === undefined) {
-      known = kernelChecks(record, h).length > 0 || distroChecks(record, h).length > 0;
+      known = kernelChecks(record, h).length > 0 || distroChecks(record, h).length > 0 || byOtherDistribution(record, h);
       judged.set(key, known);
     }
     return known;

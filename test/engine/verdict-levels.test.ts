@@ -314,6 +314,14 @@ describe("components that must meet: a version alone warns only when a host has 
     const f = diagnoseFields(data, { uname: bionic, logs: log }).findings.find((x) => x.id === MNT);
     expect(f?.verdict.status).toBe("not-affected");
     expect(f?.verdict.reason).toContain("this is a ubuntu:18.04 kernel, and the bug needs a rhel:7 kernel");
+    // A fleet of such hosts is ruled out as one host is.
+    const nodes = [
+      "NAME   STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION      CONTAINER-RUNTIME",
+      "w1     Ready    <none>   9d    v1.9.3    10.0.0.1      <none>        Ubuntu 18.04.2 LTS   4.15.0-91-generic   docker://17.6.0",
+      "w2     Ready    <none>   9d    v1.9.3    10.0.0.2      <none>        Ubuntu 18.04.2 LTS   4.15.0-91-generic   docker://17.6.0",
+    ].join("\n");
+    const fleet = diagnoseFields(data, { nodes, logs: example?.log ?? "" }).findings.find((x) => x.id === MNT);
+    expect(fleet?.verdict.status).toBe("not-affected");
     // A kernel only the os-release places (EulerOS 2.0 builds RHEL 7's 3.10.0) is no other distribution's for sure.
     const euler = "Linux h 3.10.0-862.14.1.5.h249.eulerosv2r7.x86_64 #1 SMP Fri Jan 11 00:00:00 UTC 2019 x86_64 x86_64 x86_64 GNU/Linux";
     const osRelease = 'NAME="EulerOS"\nVERSION="2.0 (SP5)"\nID="euleros"\nVERSION_ID="2.0"\nPRETTY_NAME="EulerOS 2.0 (SP5)"\n';
