@@ -207,7 +207,9 @@ const byOwnVersion = (a: AffectedEntry) => a.kind === "requirement" || a.kind ==
 
 /**
  * A kernel a person's sentence names (KernelFacts.named) is judged as any other, but nothing it gives is
- * certain: the sentence may name the kernel the host runs since, not the one that failed.
+ * certain: the sentence may name the kernel the host runs since, not the one that failed (mentions.ts
+ * drops the clear cases, "upgrading to kernel X fixed it"). So it never rules out a bug whose components
+ * must meet (decideVerdict); on its own it still decides, as the report's own words, hedged in the reason.
  */
 function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
   const checks = ownKernelChecks(record, host);
@@ -541,8 +543,7 @@ function otherDistribution(group: ComponentChecks, record: BugRecord, host: Host
   if (families.some((f) => f === null)) return null;
   const kernel = host.kernel;
   const windows = host.distro?.id === "windows";
-  // A release a sentence names is no certain reading of the host's kernel (see kernelChecks).
-  const own = kernel?.package?.ecosystem && !kernel.named ? ecosystemDistribution(kernel.package.ecosystem) : null;
+  const own = kernel?.package?.ecosystem ? ecosystemDistribution(kernel.package.ecosystem) : null;
   if (!windows && (!kernel || !own || families.includes(own))) return null;
   const level = weakestLevel(
     record.affected.filter((a) => group.ecosystems.includes(a.ecosystem)).flatMap((a) => a.ranges.flatMap(rangeLevels)),
@@ -561,10 +562,6 @@ function otherDistribution(group: ComponentChecks, record: BugRecord, host: Host
     unverified: level === "reported",
   };
 }
-
-/** Whether a host's kernel is another distribution's than a kernel component the record needs (otherDistribution). */
-const byOtherDistribution = (record: BugRecord, host: HostVersions) =>
-  checksByGroup(record, [])?.some((g) => otherDistribution(g, record, host) !== null) ?? false;
 
 /** Whether a component the bug needs was judged and found not in range, or undecided, while another is in range. */
 export function componentsDisagree(record: BugRecord, checks: readonly VersionEvidence[]): boolean {
@@ -689,18 +686,19 @@ export function doubtBySymptom(verdict: Verdict, checks: readonly VersionEvidenc
 /**
  * A fleet's "not affected" on a kernel bug needs every host's kernel ruled out: a host whose kernel no
  * check judged (a node whose kernel no range or rule covers, a host that sent no uname) leaves the bug
- * open. A Windows node runs no Linux kernel, and another distribution's kernel none a distribution's bug needs. Component bugs keep the answer of the hosts that show the
+ * open. A Windows node runs no Linux kernel. Component bugs keep the answer of the hosts that show the
  * component: a node running another runtime cannot have a containerd bug.
  */
 export function undecidedHosts(record: BugRecord, verdict: Verdict, hosts: readonly HostVersions[]): Verdict {
-  if (verdict.status !== "not-affected" || hosts.length < 2 || !hasKernelData(record)) return verdict;
+  // A bug whose components must meet was judged host by host already (fleetVerdict).
+  if (verdict.status !== "not-affected" || hosts.length < 2 || !hasKernelData(record) || componentGroups(record)) return verdict;
   // Judged once per set of versions: a fleet's nodes mostly share a few.
   const judged = new Map<string, boolean>();
   const isJudged = (h: HostVersions) => {
     const key = versionsKey(h);
     let known = judged.get(key);
     if (known === undefined) {
-      known = kernelChecks(record, h).length > 0 || distroChecks(record, h).length > 0 || byOtherDistribution(record, h);
+      known = kernelChecks(record, h).length > 0 || distroChecks(record, h).length > 0;
       judged.set(key, known);
     }
     return known;

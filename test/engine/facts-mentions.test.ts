@@ -98,14 +98,30 @@ describe("kernel mentions", () => {
     expect(kernelOf("we run kernel 6.1.100 here; it was fixed in kernel 6.1.115")?.release).toBe("6.1.100");
     // An upgrade's target is the kernel the host ran when it broke.
     expect(kernelOf("after upgrading to kernel 6.8.0-45-generic the pods lost DNS")?.release).toBe("6.8.0-45-generic");
-    // The cure's release is the one the host ran once the trouble was over, not the one that failed.
+    // The cure's release is the one the host ran once the trouble was over, not the one that failed, and
+    // beside it no other sentence decides which kernel failed.
     for (const text of [
       "Upgrading to kernel 4.4.0-142-generic fixed it.",
       "moving the nodes to kernel 5.15.0-91-generic, which solved the problem",
       "booting kernel 6.8.0-55-generic works fine again",
-      "Kernel 5.4.0-42-generic doesn't have the issue",
+      "We rolled back to kernel 6.1.55 and the corruption went away.",
+      "It works on kernel 6.1.55 but fails on 6.1.64",
+      "Upgrading to kernel 5.14.0-648.el9.x86_64 fixed it.",
+      "The bug is fixed in kernel 5.14.0-648.el9.x86_64",
+      "we run kernel 6.1.64. Upgrading to kernel 6.1.70 fixed it.",
     ])
       expect(kernelOf(text), text).toBeNull();
+    // A cure denied or a workaround's is no cure: the host's kernel is still read.
+    for (const text of [
+      "Host kernel 6.1.64 still not fixed",
+      "Kernel 6.1.64 doesn't have the fix yet",
+      "We run kernel 6.1.64, fixed by disabling O_DIRECT for now",
+      "kernel 6.1.64, nothing helped",
+      "kernel 6.1.64. Rebooting fixes it for a day",
+    ])
+      expect(kernelOf(text)?.release, text).toBe("6.1.64");
+    // The kernel's own output is no sentence: a cure named beside it does not unsettle it.
+    expect(kernelOf(" Kernel Version: 6.1.64\nUpgrading to kernel 6.1.70 fixed it.")?.release).toBe("6.1.64");
   });
 
   it("marks a release a sentence names, and not one the kernel's own output prints", () => {

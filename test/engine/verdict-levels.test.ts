@@ -322,6 +322,19 @@ describe("components that must meet: a version alone warns only when a host has 
     ].join("\n");
     const fleet = diagnoseFields(data, { nodes, logs: example?.log ?? "" }).findings.find((x) => x.id === MNT);
     expect(fleet?.verdict.status).toBe("not-affected");
+    // A sentence naming the rows' kernel does not stand in for the rows.
+    const told = diagnoseFields(data, { nodes, logs: `All our nodes run kernel 4.15.0-91-generic.\n${example?.log ?? ""}` });
+    expect(told.findings.find((x) => x.id === MNT)?.verdict.status).toBe("not-affected");
+    // Nor does a sentence make another distribution's kernel any less another distribution's.
+    const said = diagnoseFields(data, { logs: `${log}\nOur hosts run Ubuntu 18.04 with kernel 4.15.0-91-generic.` });
+    expect(said.facts.kernel?.named).toBe(true);
+    expect(said.findings.find((x) => x.id === MNT)?.verdict.status).toBe("not-affected");
+    // Rows that each rule the bug out by Docker's own version rule it out together (Virtuozzo's kernel: no data).
+    const vz =
+      "w1     Ready    <none>   9d    v1.17.3   10.0.0.1      <none>        Virtuozzo Linux 7    3.10.0-1160.80.1.vz7.191.4   docker://19.3.5";
+    const vzNodes = [nodes.split("\n")[0], vz, vz.replace("w1 ", "w2 ")].join("\n");
+    const fixedDocker = diagnoseFields(data, { nodes: vzNodes, logs: example?.log ?? "" }).findings.find((x) => x.id === MNT);
+    expect(fixedDocker?.verdict.status).toBe("not-affected");
     // A kernel only the os-release places (EulerOS 2.0 builds RHEL 7's 3.10.0) is no other distribution's for sure.
     const euler = "Linux h 3.10.0-862.14.1.5.h249.eulerosv2r7.x86_64 #1 SMP Fri Jan 11 00:00:00 UTC 2019 x86_64 x86_64 x86_64 GNU/Linux";
     const osRelease = 'NAME="EulerOS"\nVERSION="2.0 (SP5)"\nID="euleros"\nVERSION_ID="2.0"\nPRETTY_NAME="EulerOS 2.0 (SP5)"\n';

@@ -153,17 +153,34 @@ const TRAILING_PUNCTUATION = /[.:!?]+$/;
  */
 const NOT_THE_HOSTS =
   /\b(?:(?:fixed|resolved|introduced|added|merged|backported|landed|removed|changed|regressed) in|since|until|till|before|prior to|as of|starting (?:with|from|in)|requires?|required|needs?|needed|newer than|older than|at least)\s+(?:the\s+|a\s+)?(?:linux\s+)?$|[<>]=?\s*$/i;
+/** Words after a release in prose that make it a bound ("kernel 5.10.0 or later"). */
+const BOUND_AFTER = /^\s*(?:(?:or|and) (?:later|newer|above|higher|up)\b|onwards\b)/i;
 /**
- * Words after a release in prose that make it a bound ("kernel 5.10.0 or later") or the cure ("upgrading
- * to kernel 4.4.0-142-generic fixed it"): the host ran that kernel once the trouble was over.
+ * Words after a release, in the same clause, that make it the cure ("upgrading to kernel 4.4.0-142-generic
+ * fixed it", "booting kernel 6.8.0-55-generic works fine again", "rolled back to kernel 6.1.55 and the
+ * corruption went away"): the kernel the host ran once the trouble was over. Not when denied ("still not
+ * fixed", "nothing helped") or a workaround's ("fixed by disabling THP").
  */
-const BOUND_AFTER =
-  /^\s*(?:(?:or|and) (?:later|newer|above|higher|up)\b|onwards\b|(?:\S+\s+){0,2}?(?:fixe[sd]|solve[sd]|resolve[sd]|cured|helped)\b|(?:\S+\s+){0,2}?(?:(?:works?|worked|running|runs) (?:fine|again|well|ok)\b|(?:does not|doesn't|did not|didn't) (?:have|show|hit)\b))/i;
-/** Whether a prose match names the host's kernel, as far as the words around it tell. */
-const aboutTheHost = (text: string, m: RegExpMatchArray): boolean => {
+const CURE_AFTER =
+  /^\s*,?\s*(?:[^\s.;:!?()]+\s+){0,2}?(?:(?:fixe[sd]|solve[sd]|resolve[sd]|cured|helped)\b(?!\s+by\b)|(?:works?|worked)\s+(?:just\s+)?(?:fine|again|well)\b)|^\s*,?\s*(?:[^\s.;:!?()]+\s+){0,4}?(?:went away|disappeared|no longer (?:occurs|happens|appears|reproduces))\b/i;
+/** Words before a release that make it one where the trouble is absent ("it works fine on kernel 6.1.55"). */
+const CURE_BEFORE = /\b(?:works?|worked|working)\s+(?:(?:just\s+)?fine\s+|well\s+)?(?:on|with|under)\s+(?:the\s+)?(?:linux\s+)?$/i;
+const DENIED = /\b(?:not|no|nothing|still|never)\b|n['\u2019]t\b/i;
+const CLAUSE_END = /[.;:!?()\u2014]/;
+/** How a prose match stands to the host: its kernel, the cure's kernel, or another (a fix, a bound, a requirement). */
+const proseRole = (text: string, m: RegExpMatchArray): "host" | "cure" | "other" => {
   const at = m.index ?? 0;
   const end = at + m[0].length;
-  return !NOT_THE_HOSTS.test(text.slice(Math.max(0, at - 40), at)) && !BOUND_AFTER.test(text.slice(end, end + 40));
+  const before = text.slice(Math.max(0, at - 40), at);
+  if (NOT_THE_HOSTS.test(before)) return "other";
+  if (CURE_BEFORE.test(before)) return "cure";
+  const after = text.slice(end, end + 40);
+  if (BOUND_AFTER.test(after)) return "other";
+  // The release's match may have taken the sentence's full stop ("kernel 6.1.64. Rebooting fixes it").
+  const stop = TRAILING_PUNCTUATION.test(m[0]) ? 0 : after.search(CLAUSE_END);
+  const clause = stop < 0 ? after : after.slice(0, stop);
+  const cure = CURE_AFTER.exec(clause);
+  return cure && !DENIED.test(cure[0]) ? "cure" : "host";
 };
 /**
  * A RHEL-family kernel's full release standing alone (`uname -r` pasted into a sentence or a table): a
@@ -180,17 +197,24 @@ export interface KernelMention {
   line: number;
 }
 
-/** The one kernel the candidate lines name, or null when they name none or several. */
+/**
+ * The one kernel the candidate lines name, or null when they name none or several. A cure's kernel is
+ * one the host ran too, so beside it no sentence decides which kernel failed; the kernel's own output
+ * still does.
+ */
 export function pickKernelMention(candidates: readonly LineRef[]): KernelMention | null {
   let found: KernelMention | null = null;
+  let cure = false;
   for (const { text, line } of candidates) {
-    for (const uname of mentionsIn(text)) {
+    const mentioned = mentionsIn(text);
+    cure ||= mentioned.cure;
+    for (const uname of mentioned.kernels) {
       if (found && found.uname.release !== uname.release) return null;
       // The same release again: keep the reading that carries a build string, or the kernel's own output over a sentence.
       if (!found || (!found.uname.build && uname.build) || (found.uname.named && !uname.named)) found = { uname, line };
     }
   }
-  return found;
+  return cure && found?.uname.named ? null : found;
 }
 
 const OS_MENTION = /\b(?:Operating System|OS Image):\s*(\S.*?)\s*$/i;
@@ -263,12 +287,12 @@ export function mentionLines(text: string): LineRef[] {
   return out;
 }
 
-/** The kernels one line names: its output shape's one, or every release its prose names. */
-function mentionsIn(text: string): UnameFacts[] {
+/** The kernels one line names (its output shape's one, or every release its prose names as the host's), and whether it names a cure's. */
+function mentionsIn(text: string): { kernels: UnameFacts[]; cure: boolean } {
   const at = text.indexOf("Linux version ");
   if (at >= 0) {
     const proc = parseProcVersion(text.slice(at));
-    if (proc) return [proc];
+    if (proc) return { kernels: [proc], cure: false };
   }
   const embedded = EMBEDDED_UNAME.exec(text);
   const uname = embedded ? parseUnameAll(text.slice(embedded.index)) : null;
@@ -279,15 +303,19 @@ function mentionsIn(text: string): UnameFacts[] {
   if (!uname?.release) {
     for (const shape of MENTIONS) {
       const m = shape.exec(text);
-      if (m) return bare(m[1]);
+      if (m) return { kernels: bare(m[1]), cure: false };
     }
   }
-  const prose = [...text.matchAll(PROSE)].filter((m) => aboutTheHost(text, m)).flatMap((m) => bare(m[1] ?? m[2], true));
-  const named = new Set(prose.map((u) => u.release));
+  const matches = [...text.matchAll(PROSE)].map((m) => ({ m, role: proseRole(text, m) }));
+  const prose = matches.flatMap(({ m, role }) => (role === "host" ? bare(m[1] ?? m[2], true) : []));
+  const cure = matches.some(({ m, role }) => role === "cure" && bare(m[1] ?? m[2]).length > 0);
+  // A release the prose already placed (as the host's, the cure's or another's) is not read again by its shape.
+  const named = new Set(matches.map(({ m }) => (m[1] ?? m[2] ?? "").replace(TRAILING_PUNCTUATION, "")));
   const rpm = [...text.matchAll(RPM_KERNEL_RELEASE)].flatMap(([, release, base, major]) =>
     release && !named.has(release) && RHEL_KERNEL_BASE[major ?? ""] === base ? bare(release) : [],
   );
   // A logged uname beside another release in the same line ("…; upgrade to kernel 5.15.0-91-generic")
   // is one of two: pickKernelMention then reads neither.
-  return uname?.release ? [uname, ...[...prose, ...rpm].filter((u) => u.release !== uname.release)] : [...prose, ...rpm];
+  const kernels = uname?.release ? [uname, ...[...prose, ...rpm].filter((u) => u.release !== uname.release)] : [...prose, ...rpm];
+  return { kernels, cure };
 }
