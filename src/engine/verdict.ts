@@ -207,14 +207,20 @@ const byOwnVersion = (a: AffectedEntry) => a.kind === "requirement" || a.kind ==
 
 /**
  * A kernel a person's sentence names (KernelFacts.named) is judged as any other, but nothing it gives is
- * certain: the sentence may name the kernel the host runs since, not the one that failed (mentions.ts
- * drops the clear cases, "upgrading to kernel X fixed it"). So it never rules out a bug whose components
- * must meet (decideVerdict); on its own it still decides, as the report's own words, hedged in the reason.
+ * certain, and it never rules the bug out: the sentence may name the kernel the host runs since, or
+ * another machine's ("works on my laptop with kernel 4.15.0-91-generic"), not the one that failed. Like
+ * a component version named in passing (mentionedChecks), a "not affected" it would give stays unknown,
+ * with the reason kept.
  */
 function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
   const checks = ownKernelChecks(record, host);
   if (!host.kernel?.named) return checks;
-  return checks.map((c) => ({ ...c, certain: false, reason: `${c.reason} (a kernel the report names in a sentence, not its own output)` }));
+  return checks.map((c) => {
+    const named = { ...c, certain: false, reason: `${c.reason} (a kernel the report names in a sentence, not its own output)` };
+    if (c.result !== "not-affected") return named;
+    const { hedgedFrom: _, unlessBackported: __, ...rest } = named;
+    return { ...rest, result: "unknown" as const, reason: `not decided: ${named.reason}` };
+  });
 }
 
 function ownKernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
@@ -543,7 +549,8 @@ function otherDistribution(group: ComponentChecks, record: BugRecord, host: Host
   if (families.some((f) => f === null)) return null;
   const kernel = host.kernel;
   const windows = host.distro?.id === "windows";
-  const own = kernel?.package?.ecosystem ? ecosystemDistribution(kernel.package.ecosystem) : null;
+  // A release a sentence names rules nothing out (see kernelChecks).
+  const own = kernel?.package?.ecosystem && !kernel.named ? ecosystemDistribution(kernel.package.ecosystem) : null;
   if (!windows && (!kernel || !own || families.includes(own))) return null;
   const level = weakestLevel(
     record.affected.filter((a) => group.ecosystems.includes(a.ecosystem)).flatMap((a) => a.ranges.flatMap(rangeLevels)),

@@ -105,27 +105,40 @@ describe("kernel mentions", () => {
       "moving the nodes to kernel 5.15.0-91-generic, which solved the problem",
       "booting kernel 6.8.0-55-generic works fine again",
       "We rolled back to kernel 6.1.55 and the corruption went away.",
-      "It works on kernel 6.1.55 but fails on 6.1.64",
+      "Downgraded to kernel 5.18.7 and the issue no longer occurs.",
+      "After upgrading to kernel 5.18.13, the issue is gone.",
+      "This is fixed upstream in kernel 5.18.13.",
       "Upgrading to kernel 5.14.0-648.el9.x86_64 fixed it.",
+      "Updating the host to 5.14.0-648.el9.x86_64 fixed it.",
       "The bug is fixed in kernel 5.14.0-648.el9.x86_64",
       "we run kernel 6.1.64. Upgrading to kernel 6.1.70 fixed it.",
     ])
       expect(kernelOf(text), text).toBeNull();
-    // A cure denied or a workaround's is no cure: the host's kernel is still read.
-    for (const text of [
-      "Host kernel 6.1.64 still not fixed",
-      "Kernel 6.1.64 doesn't have the fix yet",
-      "We run kernel 6.1.64, fixed by disabling O_DIRECT for now",
-      "kernel 6.1.64, nothing helped",
-      "kernel 6.1.64. Rebooting fixes it for a day",
+    // A cure denied, another cure in the clause or a workaround's is no cure: the host's kernel is still read.
+    for (const [text, release] of [
+      ["Host kernel 6.1.64 still not fixed", "6.1.64"],
+      ["Kernel 6.1.64 doesn't have the fix yet", "6.1.64"],
+      ["We run kernel 6.1.64, fixed by disabling O_DIRECT for now", "6.1.64"],
+      ["We run kernel 6.1.64, fixed it by disabling O_DIRECT", "6.1.64"],
+      ["On kernel 6.1.64, a remount fixes it until the next write", "6.1.64"],
+      ["kernel 6.1.64 which reportedly fixes this, yet it still crashes", "6.1.64"],
+      ["kernel 6.1.64, nothing helped", "6.1.64"],
+      ["kernel 6.1.64. Rebooting fixes it for a day", "6.1.64"],
+      ["Upgrading to kernel 6.1.70 fixed nothing", "6.1.70"],
+      ["Not even kernel 6.1.70 fixed it", "6.1.70"],
+      ["We run kernel 5.4.0-42-generic.\nNote: this feature only works with kernel 5.12.0 or later", "5.4.0-42-generic"],
     ])
-      expect(kernelOf(text)?.release, text).toBe("6.1.64");
-    // The kernel's own output is no sentence: a cure named beside it does not unsettle it.
+      expect(kernelOf(text as string)?.release, text).toBe(release);
+    // The kernel's own output outranks a sentence: a cure or another release named beside it does not unsettle it.
     expect(kernelOf(" Kernel Version: 6.1.64\nUpgrading to kernel 6.1.70 fixed it.")?.release).toBe("6.1.64");
+    expect(kernelOf(" Kernel Version: 6.1.64\nWe also run kernel 6.1.70 elsewhere.")?.release).toBe("6.1.64");
   });
 
   it("marks a release a sentence names, and not one the kernel's own output prints", () => {
     expect(kernelOf("the nodes run kernel 5.15.0-1030-aws since Monday.")?.named).toBe(true);
+    // An RPM release in a sentence is named too; standing alone it is a pasted `uname -r`.
+    expect(kernelOf("it broke on 3.10.0-1160.el7.x86_64.")?.named).toBe(true);
+    expect(kernelOf("3.10.0-1160.el7.x86_64")?.named).toBeUndefined();
     expect(kernelOf(" Kernel Version: 5.15.0-1030-aws")?.named).toBeUndefined();
     // The same release in a sentence and in docker info's output: the output's reading is kept.
     expect(kernelOf("I am on kernel 5.15.0-1030-aws\n Kernel Version: 5.15.0-1030-aws")?.named).toBeUndefined();

@@ -152,19 +152,20 @@ const TRAILING_PUNCTUATION = /[.:!?]+$/;
  * host ran it.
  */
 const NOT_THE_HOSTS =
-  /\b(?:(?:fixed|resolved|introduced|added|merged|backported|landed|removed|changed|regressed) in|since|until|till|before|prior to|as of|starting (?:with|from|in)|requires?|required|needs?|needed|newer than|older than|at least)\s+(?:the\s+|a\s+)?(?:linux\s+)?$|[<>]=?\s*$/i;
+  /\b(?:(?:fixed|resolved|introduced|added|merged|backported|landed|removed|changed|regressed)(?:\s+(?:upstream|already|only))?\s+in|since|until|till|before|prior to|as of|starting (?:with|from|in)|requires?|required|needs?|needed|newer than|older than|at least)\s+(?:the\s+|a\s+)?(?:linux\s+)?$|[<>]=?\s*$/i;
 /** Words after a release in prose that make it a bound ("kernel 5.10.0 or later"). */
 const BOUND_AFTER = /^\s*(?:(?:or|and) (?:later|newer|above|higher|up)\b|onwards\b)/i;
 /**
- * Words after a release, in the same clause, that make it the cure ("upgrading to kernel 4.4.0-142-generic
- * fixed it", "booting kernel 6.8.0-55-generic works fine again", "rolled back to kernel 6.1.55 and the
- * corruption went away"): the kernel the host ran once the trouble was over. Not when denied ("still not
- * fixed", "nothing helped") or a workaround's ("fixed by disabling THP").
+ * Words right after a release that make it the cure ("upgrading to kernel 4.4.0-142-generic fixed it",
+ * "booting kernel 6.8.0-55-generic works fine again", "rolled back to kernel 6.1.55 and the corruption
+ * went away"): the kernel the host ran once the trouble was over. The verb must follow the release
+ * (only filler words between), so another cure in the clause ("on kernel 6.1.64, a remount fixes it")
+ * and a workaround's ("fixed it by disabling THP") are none.
  */
 const CURE_AFTER =
-  /^\s*,?\s*(?:[^\s.;:!?()]+\s+){0,2}?(?:(?:fixe[sd]|solve[sd]|resolve[sd]|cured|helped)\b(?!\s+by\b)|(?:works?|worked)\s+(?:just\s+)?(?:fine|again|well)\b)|^\s*,?\s*(?:[^\s.;:!?()]+\s+){0,4}?(?:went away|disappeared|no longer (?:occurs|happens|appears|reproduces))\b/i;
-/** Words before a release that make it one where the trouble is absent ("it works fine on kernel 6.1.55"). */
-const CURE_BEFORE = /\b(?:works?|worked|working)\s+(?:(?:just\s+)?fine\s+|well\s+)?(?:on|with|under)\s+(?:the\s+)?(?:linux\s+)?$/i;
+  /^\s*,?\s*(?:(?:which|that|finally|also|really|has|have|had|seems to have|seemed to have)\s+){0,2}(?:(?:fixe[sd]|solve[sd]|resolve[sd]|cured|helped)\b(?!\s+(?:(?:it|this|that|the \w+)\s+)?(?:by|with|nothing)\b)|(?:works?|worked)\s+(?:just\s+)?(?:fine|again|well)\b)|^\s*,?\s*((?:[^\s.;:!?()]+\s+){0,4}?)(?:went away|disappeared|is gone|no longer (?:occurs|happens|appears|reproduces))\b/i;
+/** Words that deny the cure: before the release ("not even kernel 6.1.70 fixed it") or before "went away". */
+const DENIED_BEFORE = /\b(?:not|no|never|nothing)\s+(?:even\s+)?(?:the\s+)?(?:linux\s+)?$/i;
 const DENIED = /\b(?:not|no|nothing|still|never)\b|n['\u2019]t\b/i;
 const CLAUSE_END = /[.;:!?()\u2014]/;
 /** How a prose match stands to the host: its kernel, the cure's kernel, or another (a fix, a bound, a requirement). */
@@ -173,14 +174,12 @@ const proseRole = (text: string, m: RegExpMatchArray): "host" | "cure" | "other"
   const end = at + m[0].length;
   const before = text.slice(Math.max(0, at - 40), at);
   if (NOT_THE_HOSTS.test(before)) return "other";
-  if (CURE_BEFORE.test(before)) return "cure";
   const after = text.slice(end, end + 40);
   if (BOUND_AFTER.test(after)) return "other";
   // The release's match may have taken the sentence's full stop ("kernel 6.1.64. Rebooting fixes it").
   const stop = TRAILING_PUNCTUATION.test(m[0]) ? 0 : after.search(CLAUSE_END);
-  const clause = stop < 0 ? after : after.slice(0, stop);
-  const cure = CURE_AFTER.exec(clause);
-  return cure && !DENIED.test(cure[0]) ? "cure" : "host";
+  const cure = CURE_AFTER.exec(stop < 0 ? after : after.slice(0, stop));
+  return cure && !DENIED_BEFORE.test(before) && !DENIED.test(cure[1] ?? "") ? "cure" : "host";
 };
 /**
  * A RHEL-family kernel's full release standing alone (`uname -r` pasted into a sentence or a table): a
@@ -198,23 +197,33 @@ export interface KernelMention {
 }
 
 /**
- * The one kernel the candidate lines name, or null when they name none or several. A cure's kernel is
- * one the host ran too, so beside it no sentence decides which kernel failed; the kernel's own output
- * still does.
+ * The one kernel the candidate lines name, or null when they name none or several. The kernel's own
+ * output (a boot log, docker info, an oops header) outranks a sentence. A cure's kernel is one the host
+ * ran too, so beside it no sentence decides which kernel failed.
  */
 export function pickKernelMention(candidates: readonly LineRef[]): KernelMention | null {
-  let found: KernelMention | null = null;
+  const output: KernelMention[] = [];
+  const named: KernelMention[] = [];
   let cure = false;
   for (const { text, line } of candidates) {
     const mentioned = mentionsIn(text);
+    // A logged uname beside another release in the same line ("…; upgrade to kernel 5.15.0-91-generic") is one of two.
+    if (mentioned.conflict) return null;
     cure ||= mentioned.cure;
-    for (const uname of mentioned.kernels) {
-      if (found && found.uname.release !== uname.release) return null;
-      // The same release again: keep the reading that carries a build string, or the kernel's own output over a sentence.
-      if (!found || (!found.uname.build && uname.build) || (found.uname.named && !uname.named)) found = { uname, line };
-    }
+    for (const uname of mentioned.kernels) (uname.named ? named : output).push({ uname, line });
   }
-  return cure && found?.uname.named ? null : found;
+  if (output.length) return oneKernel(output);
+  return cure ? null : oneKernel(named);
+}
+
+/** The one release the readings give (the reading with a build string), or null for none or several. */
+function oneKernel(readings: readonly KernelMention[]): KernelMention | null {
+  let found: KernelMention | null = null;
+  for (const r of readings) {
+    if (found && found.uname.release !== r.uname.release) return null;
+    if (!found || (!found.uname.build && r.uname.build)) found = r;
+  }
+  return found;
 }
 
 const OS_MENTION = /\b(?:Operating System|OS Image):\s*(\S.*?)\s*$/i;
@@ -288,7 +297,7 @@ export function mentionLines(text: string): LineRef[] {
 }
 
 /** The kernels one line names (its output shape's one, or every release its prose names as the host's), and whether it names a cure's. */
-function mentionsIn(text: string): { kernels: UnameFacts[]; cure: boolean } {
+function mentionsIn(text: string): { kernels: UnameFacts[]; cure: boolean; conflict?: true } {
   const at = text.indexOf("Linux version ");
   if (at >= 0) {
     const proc = parseProcVersion(text.slice(at));
@@ -306,16 +315,23 @@ function mentionsIn(text: string): { kernels: UnameFacts[]; cure: boolean } {
       if (m) return { kernels: bare(m[1]), cure: false };
     }
   }
-  const matches = [...text.matchAll(PROSE)].map((m) => ({ m, role: proseRole(text, m) }));
-  const prose = matches.flatMap(({ m, role }) => (role === "host" ? bare(m[1] ?? m[2], true) : []));
-  const cure = matches.some(({ m, role }) => role === "cure" && bare(m[1] ?? m[2]).length > 0);
+  let cure = false;
+  const read = (m: RegExpMatchArray, release: string | undefined, named?: true): UnameFacts[] => {
+    const role = proseRole(text, m);
+    if (role === "cure" && bare(release).length) cure = true;
+    return role === "host" ? bare(release, named) : [];
+  };
+  const matches = [...text.matchAll(PROSE)];
+  const prose = matches.flatMap((m) => read(m, m[1] ?? m[2], true));
   // A release the prose already placed (as the host's, the cure's or another's) is not read again by its shape.
-  const named = new Set(matches.map(({ m }) => (m[1] ?? m[2] ?? "").replace(TRAILING_PUNCTUATION, "")));
-  const rpm = [...text.matchAll(RPM_KERNEL_RELEASE)].flatMap(([, release, base, major]) =>
-    release && !named.has(release) && RHEL_KERNEL_BASE[major ?? ""] === base ? bare(release) : [],
-  );
-  // A logged uname beside another release in the same line ("…; upgrade to kernel 5.15.0-91-generic")
-  // is one of two: pickKernelMention then reads neither.
-  const kernels = uname?.release ? [uname, ...[...prose, ...rpm].filter((u) => u.release !== uname.release)] : [...prose, ...rpm];
-  return { kernels, cure };
+  const placed = new Set(matches.map((m) => (m[1] ?? m[2] ?? "").replace(TRAILING_PUNCTUATION, "")));
+  // An RPM release is the kernel's own output only when it stands alone (a pasted `uname -r`); in a sentence it is named.
+  const rpm = [...text.matchAll(RPM_KERNEL_RELEASE)].flatMap((m) => {
+    const [, release, base, major] = m;
+    if (!release || placed.has(release) || RHEL_KERNEL_BASE[major ?? ""] !== base) return [];
+    return read(m, release, text.trim() === release ? undefined : true);
+  });
+  const others = [...prose, ...rpm].filter((u) => u.release !== uname?.release);
+  if (uname?.release) return others.length ? { kernels: [], cure, conflict: true } : { kernels: [uname], cure };
+  return { kernels: others, cure };
 }
