@@ -62,7 +62,8 @@ export interface KernelFacts {
   line?: number;
   /**
    * A release a person's sentence names ("on kernel 5.4.0-42-generic"), not output the kernel printed:
-   * likely the host's, but perhaps the one it runs since (an upgrade retold), so nothing it gives is certain.
+   * likely the host's, but perhaps the one it runs since (an upgrade retold) or another machine's, so
+   * nothing it gives is certain and it never rules a bug out (verdict.ts, kernelChecks).
    */
   named?: true;
 }

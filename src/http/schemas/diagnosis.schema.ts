@@ -62,7 +62,7 @@ const kernelFactsSchema = z
     line: z.number().int().optional(),
     named: z.literal(true).optional().openapi({
       description:
-        "The release was read from a person's sentence (\"on kernel 5.4.0-42-generic\"), not from the kernel's own output: no check on it is certain, so it never rules out a bug whose components must meet while another of them is in range.",
+        "The release was read from a person's sentence (\"on kernel 5.4.0-42-generic\"), not from the kernel's own output: no check on it is certain, and it never rules a bug out (a not-affected it would give is unknown).",
     }),
   })
   .openapi("KernelFacts");
