@@ -39,7 +39,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout23": 60,
   "eval/holdout24": 30,
   "eval/holdout25": 40,
-  "eval/holdout26": 30,
+  "eval/holdout26": 60,
 };
 
 beforeAll(async () => {
