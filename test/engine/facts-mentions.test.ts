@@ -479,6 +479,25 @@ describe("docker version", () => {
     });
   });
 
+  it("reads containerd's `ctr version` as containerd's version, never Docker's", () => {
+    // The layout of containerd's cmd/ctr/commands/version/version.go: its "Revision:" line is no docker version's.
+    const ctr = [
+      "$ sudo ctr version",
+      "Client:",
+      "  Version:  v2.2.0",
+      "  Revision: 1c4457e00facac03ce1d75f7b6777a7a851e5c41",
+      "  Go version: go1.24.9",
+      "",
+      "Server:",
+      "  Version:  v2.2.0",
+      "  Revision: 1c4457e00facac03ce1d75f7b6777a7a851e5c41",
+      "  UUID: 5027141d-e52c-4f81-afac-bed17eee3546",
+    ].join("\n");
+    expect(extractFacts(ctr)).toMatchObject({ components: { containerd: "2.2.0" }, named: {} });
+    // Its client part alone names nothing (no "API version:" line).
+    expect(extractFacts(ctr.split("\n").slice(0, 5).join("\n"))).toMatchObject({ components: {}, named: {} });
+  });
+
   it("reads the client's version, when the daemon's part is missing, as a version named in passing", async () => {
     // moby/moby#51186 (the PR that raised the API floor): a client pinned to API 1.43 against the new daemon.
     const clientOnly = [

@@ -12,6 +12,16 @@
  *
  * Older clients print the engine's "Version:" straight under "Server:". The client's part is left out:
  * the client may be newer or older than the daemon that runs the containers.
+ *
+ * containerd's `ctr version` prints the same shape for containerd itself (cmd/ctr/commands/version):
+ *
+ *   Server:
+ *     Version:  v2.2.0
+ *     Revision: 1c4457e00facac03ce1d75f7b6777a7a851e5c41
+ *     UUID: 5027141d-e52c-4f81-afac-bed17eee3546
+ *
+ * Its "Revision:" line, which no `docker version` prints (Docker's says "Git commit:"), tells it apart:
+ * its version is containerd's, not Docker's.
  */
 
 import type { TextLines } from "./text-lines";
@@ -22,6 +32,7 @@ export type DockerServerVersions = Partial<Record<"docker" | "containerd" | "run
 const SERVER = /^Server:(?:\s|$)/;
 const VERSION = /^\s+Version:\s+v?(\d+\.\d+\.\d+[\w.+~-]*)\s*$/;
 const BLOCK = /^\s+(Engine|containerd|runc|docker-init):\s*$/;
+const CTR_REVISION = /^\s+Revision:\s/;
 const PART_BLOCK: Record<string, keyof DockerServerVersions | undefined> = { Engine: "docker", containerd: "containerd", runc: "runc" };
 /** Lines read after "Server:" at most: the part is about 20 lines long. */
 const MAX_PART_LINES = 40;
@@ -59,8 +70,10 @@ function dockerServerVersions(text: string, serverAt: readonly number[]): Docker
     if (!SERVER.test(lines[0] ?? "")) continue;
     const part: DockerServerVersions = {};
     let block: keyof DockerServerVersions | null = "docker";
+    let ctr = false;
     for (const line of lines.slice(1, MAX_PART_LINES)) {
       if (!/^\s/.test(line) || !line.trim()) break;
+      if (block === "docker" && CTR_REVISION.test(line)) ctr = true;
       const named = BLOCK.exec(line);
       if (named) {
         block = PART_BLOCK[named[1] as string] ?? null;
@@ -68,6 +81,10 @@ function dockerServerVersions(text: string, serverAt: readonly number[]): Docker
       }
       const version = VERSION.exec(line)?.[1];
       if (version && block && !part[block]) part[block] = version.replace(/-(?:ce|ee)$/, "");
+    }
+    if (ctr && part.docker) {
+      part.containerd ??= part.docker;
+      delete part.docker;
     }
     if (Object.keys(part).length) out.push(part);
   }
