@@ -1,4 +1,5 @@
 import type { Verdict, VersionEvidence } from "./diagnosis";
+import { VENDOR_BUILD } from "./facts/docker-version";
 import { distributionFamily, ecosystemDistribution } from "./facts/os-release";
 import { isSeriesRelease } from "./facts/uname";
 import { versionsKey } from "./host-checks";
@@ -744,8 +745,9 @@ export function nodeComponents(node: Pick<NodeRow, "version" | "runtime">): Reco
   const components: Record<string, string> = {};
   if (node.version) components.kubernetes = node.version.replace(/^v/, "");
   const runtime = node.runtime?.match(/^([a-z-]+):\/\/v?(.+)$/);
-  // Docker's "18.06.2-ce" names the edition, not a pre-release: read as SemVer it would sort before 18.06.2.
-  if (runtime?.[1] && runtime[2]) components[runtime[1]] = runtime[1] === "docker" ? runtime[2].replace(/-(?:ce|ee)$/, "") : runtime[2];
+  // Docker's "18.06.2-ce" names the edition and k3s's "1.7.20-k3s1" its build, not a pre-release: read as
+  // SemVer they would sort before 18.06.2 and 1.7.20.
+  if (runtime?.[1] && runtime[2]) components[runtime[1]] = runtime[2].replace(VENDOR_BUILD, "");
   return components;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { diagnoseFields } from "../../src/engine/diagnose";
 import { extractFacts } from "../../src/engine/facts";
+import { nodeComponents } from "../../src/engine/verdict";
 import { loadDataKb } from "../support/data-kb";
 import { XOR_MARK_KLOG } from "../support/seed-logs";
 
@@ -129,6 +130,19 @@ describe("kernel mentions", () => {
       ["We run kernel 5.4.0-42-generic.\nNote: this feature only works with kernel 5.12.0 or later", "5.4.0-42-generic"],
     ])
       expect(kernelOf(text as string)?.release, text).toBe(release);
+    // A kernel the sentence says works, or the trouble left, is a cure's too.
+    for (const text of [
+      "It works on kernel 6.1.64 but fails on 6.1.70",
+      "Issue does not occur with kernel 6.1.64",
+      "Can't reproduce with kernel 6.1.64",
+      "Resolved by upgrading to kernel 6.1.64",
+      "went away after booting kernel 6.1.64",
+      "after switching to kernel 6.1.64 the issue was gone",
+    ])
+      expect(kernelOf(text), text).toBeNull();
+    // Unless denied: there the kernel is the failing host's.
+    for (const text of ["It doesn't work on kernel 6.1.64", "it no longer works on kernel 6.1.64", "stopped working with kernel 6.1.64"])
+      expect(kernelOf(text)?.release, text).toBe("6.1.64");
     // The kernel's own output outranks a sentence: a cure or another release named beside it does not unsettle it.
     expect(kernelOf(" Kernel Version: 6.1.64\nUpgrading to kernel 6.1.70 fixed it.")?.release).toBe("6.1.64");
     expect(kernelOf(" Kernel Version: 6.1.64\nWe also run kernel 6.1.70 elsewhere.")?.release).toBe("6.1.64");
@@ -496,6 +510,43 @@ describe("docker version", () => {
     expect(extractFacts(ctr)).toMatchObject({ components: { containerd: "2.2.0" }, named: {} });
     // Its client part alone names nothing (no "API version:" line).
     expect(extractFacts(ctr.split("\n").slice(0, 5).join("\n"))).toMatchObject({ components: {}, named: {} });
+    // A build without a revision (Ubuntu's) prints "Revision:" bare; k3s's containerd carries its build suffix.
+    expect(extractFacts("Server:\n  Version:  1.7.12\n  Revision:\n  UUID: 5027141d").components).toEqual({ containerd: "1.7.12" });
+    expect(extractFacts("Server:\n  Version:  v2.2.3-k3s1\n  Revision: 0f1e2d\n  UUID: 5027141d").components).toEqual({
+      containerd: "2.2.3",
+    });
+    // `ctr --version` is containerd's own package's.
+    expect(extractFacts("ctr github.com/containerd/containerd v1.7.12").runtime).toBe("containerd://1.7.12");
+  });
+
+  it("reads no Docker from other tools' server parts: Podman's Docker-compatible socket, velero", () => {
+    // `docker version` against Podman's socket: its Podman Engine block and even its Engine block carry Podman's version.
+    const podman = [
+      "Server: linux/amd64/ubuntu-22.04",
+      " Podman Engine:",
+      "  Version:          4.5.1",
+      "  APIVersion:       4.5.1",
+      " Conmon:",
+      "  Version:          conmon version 2.1.7",
+      " Engine:",
+      "  Version:          4.5.1",
+      "  API version:      1.41 (minimum version 1.24)",
+    ].join("\n");
+    expect(extractFacts(podman).components).toEqual({});
+    expect(extractFacts("Server:\n\tVersion: v1.11.0").components).toEqual({});
+    // `docker info` against Podman: its root dir is containers' storage.
+    const info = (root: string) => extractFacts(` Server Version: 5.1.2\n Storage Driver: overlay\n Docker Root Dir: ${root}`).runtime;
+    expect(info("/home/u/.local/share/containers/storage")).toBeNull();
+    expect(info("/var/lib/docker")).toBe("docker://5.1.2");
+  });
+
+  it("reads crictl's runtime, and a k3s build of containerd as its release", () => {
+    const crictl = "Version:  0.1.0\nRuntimeName:  containerd\nRuntimeVersion:  v1.7.20-k3s1\nRuntimeApiVersion:  v1";
+    expect(extractFacts(crictl).runtime).toBe("containerd://1.7.20-k3s1");
+    expect(nodeComponents({ version: "v1.30.4+k3s1", runtime: "containerd://1.7.20-k3s1" })).toEqual({
+      kubernetes: "1.30.4+k3s1",
+      containerd: "1.7.20",
+    });
   });
 
   it("reads the client's version, when the daemon's part is missing, as a version named in passing", async () => {

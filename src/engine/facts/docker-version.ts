@@ -20,8 +20,11 @@
  *     Revision: 1c4457e00facac03ce1d75f7b6777a7a851e5c41
  *     UUID: 5027141d-e52c-4f81-afac-bed17eee3546
  *
- * Its "Revision:" line, which no `docker version` prints (Docker's says "Git commit:"), tells it apart:
- * its version is containerd's, not Docker's.
+ * Its "Revision:" and "UUID:" lines, which no `docker version` prints (Docker's says "Git commit:"), tell
+ * it apart: its version is containerd's, not Docker's. Other tools print a "Server:" part too (velero,
+ * `docker version` against Podman's socket, whose "Podman Engine:" block and even its "Engine:" block
+ * carry Podman's version): a version straight under "Server:" is Docker's only beside Docker's own
+ * "API version:" or "Git commit:" lines, and a part with a "Podman Engine:" block names no Docker at all.
  */
 
 import type { TextLines } from "./text-lines";
@@ -31,9 +34,14 @@ export type DockerServerVersions = Partial<Record<"docker" | "containerd" | "run
 
 const SERVER = /^Server:(?:\s|$)/;
 const VERSION = /^\s+Version:\s+v?(\d+\.\d+\.\d+[\w.+~-]*)\s*$/;
-const BLOCK = /^\s+(Engine|containerd|runc|docker-init):\s*$/;
-const CTR_REVISION = /^\s+Revision:\s/;
+/** A block's header, any indented "Name:" alone on its line (" Engine:", " containerd:", " Podman Engine:"). */
+const BLOCK = /^\s+([A-Za-z][\w .-]*?):\s*$/;
 const PART_BLOCK: Record<string, keyof DockerServerVersions | undefined> = { Engine: "docker", containerd: "containerd", runc: "runc" };
+const CTR_LINE = /^\s+(?:Revision|UUID):/;
+const DOCKER_LINE = /^\s+(?:API version|Git commit):/;
+const PODMAN_BLOCK = "Podman Engine";
+/** A vendor's build of a release, not a pre-release of it: Docker's edition, k3s's and RKE2's containerd. */
+export const VENDOR_BUILD = /-(?:ce|ee|k3s\d+(?:\.\d+)?)$/;
 /** Lines read after "Server:" at most: the part is about 20 lines long. */
 const MAX_PART_LINES = 40;
 
@@ -69,23 +77,33 @@ function dockerServerVersions(text: string, serverAt: readonly number[]): Docker
     const lines = text.slice(at, at + 4000).split("\n");
     if (!SERVER.test(lines[0] ?? "")) continue;
     const part: DockerServerVersions = {};
-    let block: keyof DockerServerVersions | null = "docker";
+    // The version straight under "Server:", before any block: whose it is, its neighbours say.
+    let top: string | null = null;
+    let block: keyof DockerServerVersions | "top" | null = "top";
     let ctr = false;
+    let docker = false;
+    let podman = false;
     for (const line of lines.slice(1, MAX_PART_LINES)) {
       if (!/^\s/.test(line) || !line.trim()) break;
-      if (block === "docker" && CTR_REVISION.test(line)) ctr = true;
-      const named = BLOCK.exec(line);
+      if (block === "top") {
+        ctr ||= CTR_LINE.test(line);
+        docker ||= DOCKER_LINE.test(line);
+      }
+      // ctr prints "Revision:" with nothing after it for a build without one (Ubuntu's): no block header.
+      const named = CTR_LINE.test(line) ? null : BLOCK.exec(line);
       if (named) {
+        podman ||= named[1] === PODMAN_BLOCK;
         block = PART_BLOCK[named[1] as string] ?? null;
         continue;
       }
-      const version = VERSION.exec(line)?.[1];
-      if (version && block && !part[block]) part[block] = version.replace(/-(?:ce|ee)$/, "");
+      const version = VERSION.exec(line)?.[1]?.replace(VENDOR_BUILD, "");
+      if (!version || !block) continue;
+      if (block === "top") top ??= version;
+      else part[block] ??= version;
     }
-    if (ctr && part.docker) {
-      part.containerd ??= part.docker;
-      delete part.docker;
-    }
+    if (podman) delete part.docker;
+    else if (top && ctr) part.containerd ??= top;
+    else if (top && docker) part.docker ??= top;
     if (Object.keys(part).length) out.push(part);
   }
   return out;

@@ -55,7 +55,15 @@ const KERNEL_MARKERS = [
 /** An RPM kernel's release names itself by its dist tag and architecture ("centos 7.2  3.10.0-514.el7.x86_64"). */
 const RPM_ARCH_MARKERS = [".x86_64", ".aarch64"];
 const OS_MARKERS = ["operating system: ", "os image: "];
-const COMPONENT_MARKERS = ["server version: ", "storage driver: ", "cgroup driver: ", "logging driver: ", "docker root dir: "];
+const COMPONENT_MARKERS = [
+  "server version: ",
+  "storage driver: ",
+  "cgroup driver: ",
+  "logging driver: ",
+  "docker root dir: ",
+  "runtimename: ",
+  "runtimeversion: ",
+];
 const COMPONENT_MARKERS_NODE = ["kubelet version: ", "container runtime version: ", 'kubeletversion="', KLOG_VERSION_MARKER];
 /** All of them, and the named versions' (named-versions.ts), once each: the one-pass matcher finds the lines that hold one. */
 export const MENTION_MARKERS = [
@@ -163,7 +171,14 @@ const BOUND_AFTER = /^\s*(?:(?:or|and) (?:later|newer|above|higher|up)\b|onwards
  * and a workaround's ("fixed it by disabling THP") are none.
  */
 const CURE_AFTER =
-  /^\s*,?\s*(?:(?:which|that|finally|also|really|has|have|had|seems to have|seemed to have)\s+){0,2}(?:(?:fixe[sd]|solve[sd]|resolve[sd]|cured|helped)\b(?!\s+(?:(?:it|this|that|the \w+)\s+)?(?:by|with|nothing)\b)|(?:works?|worked)\s+(?:just\s+)?(?:fine|again|well)\b)|^\s*,?\s*((?:[^\s.;:!?()]+\s+){0,4}?)(?:went away|disappeared|is gone|no longer (?:occurs|happens|appears|reproduces))\b/i;
+  /^\s*,?\s*(?:(?:which|that|finally|also|really|has|have|had|seems to have|seemed to have)\s+){0,2}(?:(?:fixe[sd]|solve[sd]|resolve[sd]|cured|helped)\b(?!\s+(?:(?:it|this|that|the \w+)\s+)?(?:by|with|nothing)\b)|(?:works?|worked)\s+(?:just\s+)?(?:fine|again|well)\b)|^\s*,?\s*((?:[^\s.;:!?()]+\s+){0,6}?)(?:went away|disappeared|(?:is|was) gone|no longer (?:occurs|happens|appears|reproduces))\b/i;
+/**
+ * Words before a release that make it one where the trouble is absent or cured ("it works fine on kernel
+ * 6.1.55", "can't reproduce with kernel 6.1.70", "fixed by upgrading to kernel 6.1.70", "went away after
+ * booting kernel 6.1.70"), unless denied ("doesn't work on", "no longer works on", "only works with").
+ */
+const CURE_BEFORE =
+  /(?:(?<!(?:\bnot?|n['\u2019]t|\bonly|\blonger|\bstopped)\s+)\b(?:works?|worked)\s+(?:(?:just\s+)?fine\s+|well\s+)?(?:on|with|under)|\b(?:does not|doesn['\u2019]t|did not|didn['\u2019]t) (?:occur|happen|reproduce)\s+(?:on|with|under)|\bno (?:problems?|issues?) (?:on|with|under)|\b(?:can['\u2019]t|cannot|can not|couldn['\u2019]t|could not) reproduce (?:it |this )?(?:on|with|under)|\b(?:fixed|resolved|solved) by (?:upgrading|updating|switching|moving|rebooting|booting|downgrading|rolling back)(?: (?:to|into))?|\b(?:went away|disappeared|(?:was|is) gone) (?:after|since|with) (?:booting|upgrading to|updating to|switching to|moving to|rebooting into|downgrading to|rolling back to))\s+(?:the\s+)?(?:linux\s+)?$/i;
 /** Words that deny the cure: before the release ("not even kernel 6.1.70 fixed it") or before "went away". */
 const DENIED_BEFORE = /\b(?:not|no|never|nothing)\s+(?:even\s+)?(?:the\s+)?(?:linux\s+)?$/i;
 const DENIED = /\b(?:not|no|nothing|still|never)\b|n['\u2019]t\b/i;
@@ -176,6 +191,7 @@ const proseRole = (text: string, m: RegExpMatchArray): "host" | "cure" | "other"
   if (NOT_THE_HOSTS.test(before)) return "other";
   const after = text.slice(end, end + 40);
   if (BOUND_AFTER.test(after)) return "other";
+  if (CURE_BEFORE.test(before)) return "cure";
   // The release's match may have taken the sentence's full stop ("kernel 6.1.64. Rebooting fixes it").
   const stop = TRAILING_PUNCTUATION.test(m[0]) ? 0 : after.search(CLAUSE_END);
   const cure = CURE_AFTER.exec(stop < 0 ? after : after.slice(0, stop));
@@ -241,9 +257,17 @@ export function pickOsMention(candidates: readonly LineRef[]): OsFacts | null {
   return found?.os ?? null;
 }
 
-/** `docker info`'s "Server Version" (its driver and root-dir lines tell it from `kubectl version`'s). */
+/**
+ * `docker info`'s "Server Version" (its driver and root-dir lines tell it from `kubectl version`'s). Podman
+ * answers `docker info` on its Docker-compatible socket with its own version; its root dir, containers'
+ * storage, tells it from Docker's.
+ */
 const DOCKER_INFO_SERVER = /^\s*Server Version:\s*(?=(\d+\.\d+\.\d+[\w.+~-]*))\1\s*$/;
 const DOCKER_INFO_STORAGE = /^\s*(?:Storage Driver|Cgroup Driver|Logging Driver|Docker Root Dir):\s*\S/;
+const PODMAN_ROOT_DIR = /^\s*Docker Root Dir:\s*\S*\/containers\/storage\b/;
+/** `crictl version`: "RuntimeName:  containerd", "RuntimeVersion:  v1.7.20" (the CRI runtime the kubelet talks to). */
+const CRICTL_RUNTIME_NAME = /^\s*RuntimeName:\s*(containerd|cri-o|docker)\s*$/;
+const CRICTL_RUNTIME_VERSION = /^\s*RuntimeVersion:\s*v?(\d+\.\d+\.\d+[\w.+~-]*)\s*$/;
 /** `kubectl describe node`'s "Kubelet Version: v1.26.3" and "Container Runtime Version: containerd://1.6.9". */
 const KUBELET_VERSION = /^\s*Kubelet Version:\s*(?=(v\d+\.\d+\.\d+[\w.+-]*))\1\s*$/;
 const RUNTIME_VERSION = /^\s*Container Runtime Version:\s*(?=((?:containerd|docker|cri-o):\/\/\d+\.\d+\.\d+[\w.+~-]*))\1\s*$/;
@@ -266,11 +290,14 @@ export function pickComponentMentions(candidates: readonly LineRef[]): { kubelet
     const distinct = new Set(values.filter((v): v is string => !!v));
     return distinct.size === 1 ? ([...distinct][0] as string) : null;
   };
-  const dockerInfo = candidates.some((c) => DOCKER_INFO_STORAGE.test(c.text));
+  const dockerInfo = candidates.some((c) => DOCKER_INFO_STORAGE.test(c.text)) && !candidates.some((c) => PODMAN_ROOT_DIR.test(c.text));
   const kubelet = one([...candidates.map((c) => KUBELET_VERSION.exec(c.text)?.[1]), ...candidates.map((c) => kubeletLogVersion(c.text))]);
+  const crictlName = one(candidates.map((c) => CRICTL_RUNTIME_NAME.exec(c.text)?.[1]));
+  const crictlVersion = one(candidates.map((c) => CRICTL_RUNTIME_VERSION.exec(c.text)?.[1]));
   const runtime = one([
     ...candidates.map((c) => RUNTIME_VERSION.exec(c.text)?.[1]),
     ...(dockerInfo ? candidates.map((c) => DOCKER_INFO_SERVER.exec(c.text)?.[1]).map((v) => v && `docker://${v}`) : []),
+    crictlName && crictlVersion ? `${crictlName}://${crictlVersion}` : undefined,
   ]);
   return { kubelet, runtime };
 }

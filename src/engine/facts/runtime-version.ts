@@ -8,10 +8,11 @@
 const KUBELET = /^Kubernetes (v\d+\.\d+\.\d+[\w.+-]*)$/;
 /**
  * "containerd github.com/containerd/containerd v1.7.12 71909c18…", "containerd containerd.io 1.6.20 2806fc10…",
- * "containerd github.com/containerd/containerd/v2 v2.0.0 207ad711…".
+ * "containerd github.com/containerd/containerd/v2 v2.0.0 207ad711…", and `ctr --version`, which the same
+ * package ships ("ctr github.com/containerd/containerd v1.7.12": cmd/ctr/app's VersionPrinter).
  */
 const CONTAINERD =
-  /^containerd (?:github\.com\/containerd\/containerd(?:\/v\d+)?|containerd\.io|\S+) v?(\d+\.\d+\.\d+[\w.+~-]*)(?: [0-9a-f.]+)?$/;
+  /^(?:containerd|ctr) (?:github\.com\/containerd\/containerd(?:\/v\d+)?|containerd\.io|\S+) v?(\d+\.\d+\.\d+[\w.+~-]*)(?: [0-9a-f.]+)?$/;
 /** "Docker version 24.0.7, build afdd53b". */
 const DOCKER = /^Docker version (\d+\.\d+\.\d+[\w.+~-]*), build \w+$/;
 /** "crio version 1.28.1". */
