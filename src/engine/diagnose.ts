@@ -133,9 +133,10 @@ function scan(kb: CompiledKb, text: string): { hits: Hit[]; pre: PreScan; recall
 
 /** The versions the input shows for the machine it came from. */
 function singleHost(facts: ExtractedFacts, subject: string): HostVersions {
+  // `docker version`'s server part (the daemon's own) over the runtime's `--version` (the client binary's).
   const components = {
-    ...facts.components,
     ...nodeComponents({ version: facts.kubelet ?? "", runtime: facts.runtime }),
+    ...facts.components,
     ...iptablesComponents(facts.iptables),
     ...imageOsComponents(facts.os),
   };

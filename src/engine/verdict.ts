@@ -8,6 +8,7 @@ import type { IptablesFacts, KernelFacts, KernelPackage, NodeRow, OsFacts, Versi
 import {
   compareVersions,
   describeRange,
+  distroBuildBase,
   type EvidenceLevel,
   evaluateRanges,
   everyVersionAffected,
@@ -316,6 +317,10 @@ function seriesCheck(record: BugRecord, entries: AffectedEntry[], host: HostVers
   };
 }
 
+/**
+ * A component judged on its own version; a distribution's build ("1.3.3-0ubuntu1~24.04.2") on its upstream
+ * release, not certainly, since the distribution may have backported a fix.
+ */
 function componentChecks(
   record: BugRecord,
   host: HostVersions,
@@ -323,7 +328,15 @@ function componentChecks(
 ): VersionEvidence[] {
   return Object.entries(components).flatMap(([ecosystem, value]) => {
     const entries = record.affected.filter((a) => a.ecosystem === ecosystem);
-    return entries.length ? [check(componentSubject(host, ecosystem), entries, value, false)] : [];
+    if (!entries.length) return [];
+    const base = schemeForEcosystem(ecosystem) === "semver" ? distroBuildBase(value) : null;
+    if (!base) return [check(componentSubject(host, ecosystem), entries, value, false)];
+    const evidence = check(`${componentSubject(host, ecosystem)} (${value})`, entries, base, false);
+    if (evidence.result === "affected") {
+      evidence.certain = false;
+      evidence.reason += `; judged on the upstream release of a distribution's build, which may carry a backported fix`;
+    }
+    return [evidence];
   });
 }
 
@@ -744,7 +757,8 @@ function missingDataReason(record: BugRecord, hosts: HostVersions[]): string {
 export function nodeComponents(node: Pick<NodeRow, "version" | "runtime">): Record<string, string> {
   const components: Record<string, string> = {};
   if (node.version) components.kubernetes = node.version.replace(/^v/, "");
-  const runtime = node.runtime?.match(/^([a-z-]+):\/\/v?(.+)$/);
+  // Only a version: kubectl shows "docker://Unknown" for a runtime it could not ask.
+  const runtime = node.runtime?.match(/^([a-z-]+):\/\/v?(\d.*)$/);
   // Docker's "18.06.2-ce" names the edition and k3s's "1.7.20-k3s1" its build, not a pre-release: read as
   // SemVer they would sort before 18.06.2 and 1.7.20.
   if (runtime?.[1] && runtime[2]) components[runtime[1]] = runtime[2].replace(VENDOR_BUILD, "");

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { diagnoseFields } from "../../src/engine/diagnose";
 import { extractFacts } from "../../src/engine/facts";
 import { nodeComponents } from "../../src/engine/verdict";
@@ -466,6 +466,11 @@ describe("verdicts from versions named in passing", () => {
   });
 });
 
+let kbForComponents: Awaited<ReturnType<typeof loadDataKb>>["compiled"];
+beforeAll(async () => {
+  kbForComponents = (await loadDataKb()).compiled;
+});
+
 describe("docker version", () => {
   // The layout `docker version` prints (client part, then the daemon's part with its engine, containerd and runc).
   const modern = [
@@ -540,6 +545,23 @@ describe("docker version", () => {
     expect(info("/var/lib/docker")).toBe("docker://5.1.2");
   });
 
+  it("reads no docker info from nerdctl's info: containerd's version numbering is not Docker's", () => {
+    // containerd/nerdctl#1410: nerdctl info with Docker's containerd package (no "v").
+    const nerdctl =
+      "Client:\n Namespace:\tdefault\n Debug Mode:\tfalse\n\nServer:\n Server Version: 1.4.12\n Storage Driver: overlayfs\n Logging Driver: json-file";
+    expect(extractFacts(nerdctl).runtime).toBeNull();
+    // RHEL 7's own Docker 1.13.1, pasted without its root dir, is still Docker's.
+    expect(extractFacts(" Server Version: 1.13.1\n Storage Driver: devicemapper").runtime).toBe("docker://1.13.1");
+  });
+
+  it("prefers docker version's server part to the client binary's --version", () => {
+    const server = "Server: Docker Engine - Community\n Engine:\n  Version:          28.2.2\n  API version:      1.50";
+    const d = diagnoseFields(kbForComponents, { logs: `Docker version 29.3.1, build c2be9cc\n${server}` });
+    expect(d.findings.concat(d.advisories).flatMap((f) => f.evidence.filter((e) => e.kind === "version" && e.value === "29.3.1"))).toEqual(
+      [],
+    );
+  });
+
   it("reads crictl's runtime, and a k3s build of containerd as its release", () => {
     const crictl = "Version:  0.1.0\nRuntimeName:  containerd\nRuntimeVersion:  v1.7.20-k3s1\nRuntimeApiVersion:  v1";
     expect(extractFacts(crictl).runtime).toBe("containerd://1.7.20-k3s1");
@@ -547,6 +569,10 @@ describe("docker version", () => {
       kubernetes: "1.30.4+k3s1",
       containerd: "1.7.20",
     });
+    // Early k3s wrote "-k3s.1"; Docker EE its build after the edition; kubectl shows "Unknown" for a runtime it could not ask.
+    expect(nodeComponents({ version: "v1.15.4-k3s.1", runtime: "containerd://1.2.8-k3s.1" }).containerd).toBe("1.2.8");
+    expect(nodeComponents({ version: "v1.11.5", runtime: "docker://17.06.2-ee-16" }).docker).toBe("17.06.2");
+    expect(nodeComponents({ version: "v1.8.4", runtime: "docker://Unknown" })).toEqual({ kubernetes: "1.8.4" });
   });
 
   it("reads the client's version, when the daemon's part is missing, as a version named in passing", async () => {

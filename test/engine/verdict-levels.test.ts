@@ -115,6 +115,24 @@ describe("verdicts say the level they rest on", () => {
 
 const data = (await loadDataKb()).compiled;
 
+describe("a distribution's build of a component", () => {
+  it("is judged on its upstream release, not as a pre-release of it, and hedged where it says affected", async () => {
+    const kb = (await loadDataKb()).compiled;
+    // runc as Ubuntu's docker.io shows it (opencontainers/runc#4971 reports 1.3.3-0ubuntu1~24.04.2).
+    const runc = (version: string) =>
+      diagnoseFields(kb, {
+        logs: `Server:\n Engine:\n  Version:          28.2.2\n  API version:      1.50\n runc:\n  Version:          ${version}\n  GitCommit:\n`,
+      }).advisories.find((a) => a.id === "runc-nov-2025-tmpfs-mode-0755");
+    const ubuntu = runc("1.3.3-0ubuntu1~24.04.2");
+    const upstream = runc("1.3.3");
+    expect(upstream?.verdict.status).toBe("affected");
+    expect(ubuntu?.verdict.status).toBe("affected");
+    const check = ubuntu?.evidence.find((e) => e.kind === "version");
+    expect(check).toMatchObject({ value: "1.3.3", certain: false });
+    expect(check?.subject).toContain("1.3.3-0ubuntu1~24.04.2");
+  });
+});
+
 describe("requirements: kernels older than X lack feature Y", () => {
   const RUNC = "runc-cgroupv2-old-kernel-bpf-device";
   const record = data.records.find((r) => r.id === RUNC);

@@ -41,7 +41,7 @@ const CTR_LINE = /^\s+(?:Revision|UUID):/;
 const DOCKER_LINE = /^\s+(?:API version|Git commit):/;
 const PODMAN_BLOCK = "Podman Engine";
 /** A vendor's build of a release, not a pre-release of it: Docker's edition, k3s's and RKE2's containerd. */
-export const VENDOR_BUILD = /-(?:ce|ee|k3s\d+(?:\.\d+)?)$/;
+export const VENDOR_BUILD = /-(?:ce|ee)(?:-\d+)?$|-k3s\.?\d+(?:\.\d+)?$/;
 /** Lines read after "Server:" at most: the part is about 20 lines long. */
 const MAX_PART_LINES = 40;
 

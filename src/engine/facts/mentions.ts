@@ -264,6 +264,16 @@ export function pickOsMention(candidates: readonly LineRef[]): OsFacts | null {
  */
 const DOCKER_INFO_SERVER = /^\s*Server Version:\s*(?=(\d+\.\d+\.\d+[\w.+~-]*))\1\s*$/;
 const DOCKER_INFO_STORAGE = /^\s*(?:Storage Driver|Cgroup Driver|Logging Driver|Docker Root Dir):\s*\S/;
+/**
+ * `nerdctl info` prints driver lines and containerd's version as "Server Version" too, but no root dir.
+ * Without one, only Docker's own numbering says it is Docker's: 1.8–1.13 (docker info names its server
+ * version from 1.8 on) and 17.03 on (year.month); containerd's are 1.0–1.7 and 2.x.
+ */
+const DOCKER_ROOT_DIR = /^\s*Docker Root Dir:\s*\S/;
+const dockerNumbered = (version: string) => {
+  const [major = 0, minor = 0] = version.split(".").map(Number);
+  return major >= 17 || (major === 1 && minor >= 8);
+};
 const PODMAN_ROOT_DIR = /^\s*Docker Root Dir:\s*\S*\/containers\/storage\b/;
 /** `crictl version`: "RuntimeName:  containerd", "RuntimeVersion:  v1.7.20" (the CRI runtime the kubelet talks to). */
 const CRICTL_RUNTIME_NAME = /^\s*RuntimeName:\s*(containerd|cri-o|docker)\s*$/;
@@ -290,13 +300,19 @@ export function pickComponentMentions(candidates: readonly LineRef[]): { kubelet
     const distinct = new Set(values.filter((v): v is string => !!v));
     return distinct.size === 1 ? ([...distinct][0] as string) : null;
   };
-  const dockerInfo = candidates.some((c) => DOCKER_INFO_STORAGE.test(c.text)) && !candidates.some((c) => PODMAN_ROOT_DIR.test(c.text));
+  const podman = candidates.some((c) => PODMAN_ROOT_DIR.test(c.text));
+  const rootDir = candidates.some((c) => DOCKER_ROOT_DIR.test(c.text));
+  const driverLines = candidates.some((c) => DOCKER_INFO_STORAGE.test(c.text));
   const kubelet = one([...candidates.map((c) => KUBELET_VERSION.exec(c.text)?.[1]), ...candidates.map((c) => kubeletLogVersion(c.text))]);
   const crictlName = one(candidates.map((c) => CRICTL_RUNTIME_NAME.exec(c.text)?.[1]));
   const crictlVersion = one(candidates.map((c) => CRICTL_RUNTIME_VERSION.exec(c.text)?.[1]));
   const runtime = one([
     ...candidates.map((c) => RUNTIME_VERSION.exec(c.text)?.[1]),
-    ...(dockerInfo ? candidates.map((c) => DOCKER_INFO_SERVER.exec(c.text)?.[1]).map((v) => v && `docker://${v}`) : []),
+    ...(driverLines && !podman
+      ? candidates
+          .map((c) => DOCKER_INFO_SERVER.exec(c.text)?.[1])
+          .map((v) => (v && (rootDir || dockerNumbered(v)) ? `docker://${v}` : undefined))
+      : []),
     crictlName && crictlVersion ? `${crictlName}://${crictlVersion}` : undefined,
   ]);
   return { kubelet, runtime };

@@ -96,3 +96,17 @@ export function componentBranch(text: string): string | null {
   if (major === undefined || minor === undefined || !NUMERIC.test(major) || !NUMERIC.test(minor)) return null;
   return `${Number(major)}.${Number(minor)}`;
 }
+
+/**
+ * A distribution's build of a release: Debian's and Ubuntu's package revision ("1.3.3-0ubuntu1~24.04.2",
+ * "1.6.20~ds1-1", "1.7.15-1"), an RPM release ("1.4.6-3.1.el7"), a repacked source ("+dfsg1"). Read as
+ * SemVer the revision is a pre-release (1.3.3-0ubuntu1 before 1.3.3); it is the upstream release with the
+ * distribution's patches, which may include backported fixes. A pre-release ("1.0.0-rc93") and build
+ * metadata ("+k3s1", "+azure-4") are no distribution build.
+ */
+const DISTRO_BUILD = /^(v?\d+(?:\.\d+){1,3})((?:[~+](?:ds|dfsg)\d*)+(?:-\d[\w.~+]*)?|-\d[\w.~+]*)$/;
+
+/** The upstream release of a distribution's build ("1.3.3" for "1.3.3-0ubuntu1~24.04.2"), or null for none. */
+export function distroBuildBase(version: string): string | null {
+  return DISTRO_BUILD.exec(version.trim())?.[1] ?? null;
+}
