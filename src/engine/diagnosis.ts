@@ -42,9 +42,10 @@ export interface VersionEvidence {
    */
   hedgedFrom?: "not-affected";
   /**
-   * Set when the result rests on the kernel's series predating the bug's first release (a Debian or
-   * Ubuntu kernel): not-affected holds only if the distribution did not backport the change, and the
-   * bug's own symptom in the log makes the verdict unknown instead.
+   * Set when the result rests on a distribution's build predating the bug's first release (a Debian or
+   * Ubuntu kernel's series; a distribution's package of a component, as RHEL's docker 1.13.1): not-affected
+   * holds only if the distribution did not backport the change, and the bug's own symptom in the log
+   * makes the verdict unknown instead.
    */
   unlessBackported?: true;
   source?: string;

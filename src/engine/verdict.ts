@@ -318,8 +318,11 @@ function seriesCheck(record: BugRecord, entries: AffectedEntry[], host: HostVers
 }
 
 /**
- * A component judged on its own version; a distribution's build ("1.3.3-0ubuntu1~24.04.2") on its upstream
- * release, not certainly, since the distribution may have backported a fix.
+ * A component judged on its own version. A distribution's build ("1.3.3-0ubuntu1~24.04.2") is judged by
+ * the record's ranges for that distribution's package when the host's release has them, and otherwise on
+ * its upstream release, never certainly where the distribution may have backported a change: an
+ * "affected" (the fix) and a "not affected" before the bug's first release (the cause: RHEL's docker 1.13.1
+ * carries the 2019 runc fix of Docker 18.09.2, whose symptom the log then shows; see doubtBySymptom).
  */
 function componentChecks(
   record: BugRecord,
@@ -328,13 +331,22 @@ function componentChecks(
 ): VersionEvidence[] {
   return Object.entries(components).flatMap(([ecosystem, value]) => {
     const entries = record.affected.filter((a) => a.ecosystem === ecosystem);
-    if (!entries.length) return [];
     const base = schemeForEcosystem(ecosystem) === "semver" ? distroBuildBase(value) : null;
+    const own = base && host.release ? record.affected.filter((a) => a.ecosystem === host.release && a.package === ecosystem) : [];
+    if (own.length)
+      return [check(`${componentSubject(host, ecosystem)} (${value}) as ${host.release} package ${ecosystem}`, own, value, false)];
+    if (!entries.length) return [];
     if (!base) return [check(componentSubject(host, ecosystem), entries, value, false)];
     const evidence = check(`${componentSubject(host, ecosystem)} (${value})`, entries, base, false);
+    const firsts = entries.flatMap((e) => e.ranges.flatMap((r) => (r.introduced && r.introduced !== "0" ? [r.introduced] : [])));
+    const beforeAll = firsts.length > 0 && firsts.every((v) => safeCompare("semver", base, v) < 0);
     if (evidence.result === "affected") {
       evidence.certain = false;
-      evidence.reason += `; judged on the upstream release of a distribution's build, which may carry a backported fix`;
+      evidence.reason += "; judged on the upstream release of a distribution's build, which may carry a backported fix";
+    } else if (evidence.result === "not-affected" && beforeAll) {
+      evidence.certain = false;
+      evidence.unlessBackported = true;
+      evidence.reason += "; a distribution's build, which may carry the change backported";
     }
     return [evidence];
   });
@@ -753,10 +765,13 @@ function missingDataReason(record: BugRecord, hosts: HostVersions[]): string {
   return `no version given for ${ecosystems}`;
 }
 
+const KUBE_VENDOR_BUILD = /-(?:eks|gke|k3s)[.-]?[\w.]*$/;
+
 /** Component versions we can read from a kubectl nodes row. */
 export function nodeComponents(node: Pick<NodeRow, "version" | "runtime">): Record<string, string> {
   const components: Record<string, string> = {};
-  if (node.version) components.kubernetes = node.version.replace(/^v/, "");
+  // A provider's build of a release ("v1.26.0-eks-5e0fdde", "v1.27.3-gke.100", "v1.15.4-k3s.1") is that release, no pre-release of it.
+  if (node.version) components.kubernetes = node.version.replace(/^v/, "").replace(KUBE_VENDOR_BUILD, "");
   // Only a version: kubectl shows "docker://Unknown" for a runtime it could not ask.
   const runtime = node.runtime?.match(/^([a-z-]+):\/\/v?(\d.*)$/);
   // Docker's "18.06.2-ce" names the edition and k3s's "1.7.20-k3s1" its build, not a pre-release: read as

@@ -6,7 +6,8 @@ import { diagnoseFields } from "../../src/engine/diagnose";
 import type { VersionEvidence } from "../../src/engine/diagnosis";
 import { diagnoseHosts } from "../../src/engine/hosts";
 import { renderTextReport } from "../../src/engine/report-text";
-import { type AffectedRange, evaluateRanges } from "../../src/engine/versions";
+import { nodeComponents } from "../../src/engine/verdict";
+import { type AffectedRange, distroBuildBase, evaluateRanges } from "../../src/engine/versions";
 import { parseRecordFile } from "../../src/kb/parse-record";
 import { loadDataKb } from "../support/data-kb";
 import { UNEVEN_FLEET, XOR_MARK_KLOG } from "../support/seed-logs";
@@ -130,6 +131,44 @@ describe("a distribution's build of a component", () => {
     const check = ubuntu?.evidence.find((e) => e.kind === "version");
     expect(check).toMatchObject({ value: "1.3.3", certain: false });
     expect(check?.subject).toContain("1.3.3-0ubuntu1~24.04.2");
+    // On the release whose package the record ranges over, that package's own data decides.
+    const noble = 'NAME="Ubuntu"\nVERSION_ID="24.04"\nID=ubuntu\nID_LIKE=debian\n';
+    const server =
+      "Server:\n Engine:\n  Version:          28.2.2\n  API version:      1.50\n runc:\n  Version:          1.3.3-0ubuntu1~24.04.2\n";
+    const onNoble = diagnoseFields(kb, { osRelease: noble, logs: server }).advisories.find((a) => a.id === "runc-nov-2025-tmpfs-mode-0755");
+    expect(onNoble?.evidence.find((e) => e.kind === "version")).toMatchObject({ ecosystem: "ubuntu:24.04 runc", certain: true });
+  });
+
+  it("reads Debian's pre-release tilde as a pre-release, not a release after every other", () => {
+    // Debian 10's runc 1.0.0~rc6+dfsg1 is before 1.0.0-rc93.
+    expect(distroBuildBase("1.0.0~rc6+dfsg1")).toBe("1.0.0-rc6");
+    expect(distroBuildBase("1.0.0~rc95-0ubuntu1~20.04.2")).toBe("1.0.0-rc95");
+    expect(distroBuildBase("5:24.0.7-1~ubuntu.22.04~jammy")).toBe("24.0.7");
+    for (const tag of ["1.0.0-rc93", "2.0.0-beta.0", "v1.26.0-eks-5e0fdde", "1.30.4+k3s1"]) expect(distroBuildBase(tag), tag).toBeNull();
+  });
+
+  it("never rules a bug out on a distribution's build older than the bug's start while the log shows the symptom", async () => {
+    const kb = (await loadDataKb()).compiled;
+    // RHEL's own docker 1.13.1 carries Docker 18.09.2's runc fix backported (moby/moby#38876, the record's example).
+    const rhelDocker = [
+      "Server:",
+      " Version:         1.13.1",
+      " API version:     1.26 (minimum version 1.12)",
+      " Package version: docker-1.13.1-91.git07f3374.el7.centos.x86_64",
+      " Git commit:      07f3374/1.13.1",
+    ].join("\n");
+    const symptom =
+      'container_linux.go:247: starting container process caused "process_linux.go:258: applying cgroup configuration for process caused \\"nsenter: could not ensure we are a cloned binary\\""';
+    const el7 = "Linux h 3.10.0-327.el7.x86_64 #1 SMP Thu Nov 19 22:10:57 UTC 2015 x86_64 x86_64 x86_64 GNU/Linux";
+    const f = diagnoseFields(kb, { uname: el7, logs: `${rhelDocker}\n${symptom}` }).findings.find(
+      (x) => x.id === "runc-cve-2019-5736-fix-old-kernels-init-p-broken-pipe",
+    );
+    expect(f?.verdict.status).not.toBe("not-affected");
+  });
+
+  it("reads a provider's Kubernetes build as its release", () => {
+    expect(nodeComponents({ version: "v1.26.0-eks-5e0fdde", runtime: "containerd://1.5.9" }).kubernetes).toBe("1.26.0");
+    expect(nodeComponents({ version: "v1.27.3-gke.100", runtime: null }).kubernetes).toBe("1.27.3");
   });
 });
 

@@ -38,6 +38,8 @@ const VERSION = /^\s+Version:\s+v?(\d+\.\d+\.\d+[\w.+~-]*)\s*$/;
 const BLOCK = /^\s+([A-Za-z][\w .-]*?):\s*$/;
 const PART_BLOCK: Record<string, keyof DockerServerVersions | undefined> = { Engine: "docker", containerd: "containerd", runc: "runc" };
 const CTR_LINE = /^\s+(?:Revision|UUID):/;
+/** RHEL's and CentOS's own docker names its package under "Server:": " Package version: docker-1.13.1-91.git07f3374.el7.centos.x86_64". */
+const PACKAGE_VERSION = /^\s+Package version:\s+docker(?:-[a-z]+)*-(\d+\.\d+\.\d+-\d[\w.]*?)(?:\.(?:x86_64|aarch64|ppc64le|s390x))?\s*$/;
 const DOCKER_LINE = /^\s+(?:API version|Git commit):/;
 const PODMAN_BLOCK = "Podman Engine";
 /** A vendor's build of a release, not a pre-release of it: Docker's edition, k3s's and RKE2's containerd. */
@@ -83,11 +85,14 @@ function dockerServerVersions(text: string, serverAt: readonly number[]): Docker
     let ctr = false;
     let docker = false;
     let podman = false;
+    let pkg: string | null = null;
     for (const line of lines.slice(1, MAX_PART_LINES)) {
       if (!/^\s/.test(line) || !line.trim()) break;
       if (block === "top") {
         ctr ||= CTR_LINE.test(line);
         docker ||= DOCKER_LINE.test(line);
+        // The distribution's build, with its backports: judged as that (verdict.ts, componentChecks).
+        pkg ??= PACKAGE_VERSION.exec(line)?.[1] ?? null;
       }
       // ctr prints "Revision:" with nothing after it for a build without one (Ubuntu's): no block header.
       const named = CTR_LINE.test(line) ? null : BLOCK.exec(line);
@@ -103,7 +108,7 @@ function dockerServerVersions(text: string, serverAt: readonly number[]): Docker
     }
     if (podman) delete part.docker;
     else if (top && ctr) part.containerd ??= top;
-    else if (top && docker) part.docker ??= top;
+    else if (top && docker) part.docker ??= pkg?.startsWith(`${top}-`) ? pkg : top;
     if (Object.keys(part).length) out.push(part);
   }
   return out;

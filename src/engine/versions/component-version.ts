@@ -99,14 +99,21 @@ export function componentBranch(text: string): string | null {
 
 /**
  * A distribution's build of a release: Debian's and Ubuntu's package revision ("1.3.3-0ubuntu1~24.04.2",
- * "1.6.20~ds1-1", "1.7.15-1"), an RPM release ("1.4.6-3.1.el7"), a repacked source ("+dfsg1"). Read as
- * SemVer the revision is a pre-release (1.3.3-0ubuntu1 before 1.3.3); it is the upstream release with the
- * distribution's patches, which may include backported fixes. A pre-release ("1.0.0-rc93") and build
- * metadata ("+k3s1", "+azure-4") are no distribution build.
+ * "1.6.20~ds1-1+b1", an epoch "5:24.0.7-1~ubuntu.22.04~jammy"), an RPM release ("1.13.1-91.git07f3374.el7",
+ * "1.7.13-1.fc40"), a repacked source ("+dfsg1"), Debian's pre-release tilde ("1.0.0~rc95"). Read as SemVer
+ * the revision is a pre-release (1.3.3-0ubuntu1 before 1.3.3) and "~rc95" a later release than any; it is
+ * the upstream release with the distribution's patches, which may include backported changes. A pre-release
+ * ("1.0.0-rc93"), build metadata ("+k3s1") and a vendor's tag ("v1.26.0-eks-5e0fdde") are none.
  */
-const DISTRO_BUILD = /^(v?\d+(?:\.\d+){1,3})((?:[~+](?:ds|dfsg)\d*)+(?:-\d[\w.~+]*)?|-\d[\w.~+]*)$/;
+const UPSTREAM = /^v?\d+(?:\.\d+){1,3}(?:-(?:rc|alpha|beta)\d+)?$/;
 
 /** The upstream release of a distribution's build ("1.3.3" for "1.3.3-0ubuntu1~24.04.2"), or null for none. */
 export function distroBuildBase(version: string): string | null {
-  return DISTRO_BUILD.exec(version.trim())?.[1] ?? null;
+  const original = version.trim();
+  const upstream = original
+    .replace(/^\d+:/, "")
+    .replace(/-\d[\w.~+]*$/, "")
+    .replace(/[~+](?:ds|dfsg)\d*/g, "")
+    .replace(/~(rc|alpha|beta)\.?(\d+)/, "-$1$2");
+  return upstream !== original && UPSTREAM.test(upstream) ? upstream : null;
 }

@@ -142,7 +142,7 @@ const versionEvidenceSchema = z
     }),
     unlessBackported: z.literal(true).optional().openapi({
       description:
-        "The result rests on the kernel's series predating the bug's first release (a Debian or Ubuntu kernel): not-affected holds only if the distribution did not backport the change; the bug's own symptom in the log makes the verdict unknown.",
+        "The result rests on a distribution's build predating the bug's first release (a Debian or Ubuntu kernel's series, a distribution's package of a component such as RHEL's docker 1.13.1): not-affected holds only if the distribution did not backport the change; the bug's own symptom in the log makes the verdict unknown.",
     }),
     source: z.string().optional(),
   })
