@@ -319,10 +319,11 @@ function seriesCheck(record: BugRecord, entries: AffectedEntry[], host: HostVers
 
 /**
  * A component judged on its own version. A distribution's build ("1.3.3-0ubuntu1~24.04.2") is judged by
- * the record's ranges for that distribution's package when the host's release has them, and otherwise on
- * its upstream release, never certainly where the distribution may have backported a change: an
- * "affected" (the fix) and a "not affected" before the bug's first release (the cause: RHEL's docker 1.13.1
- * carries the 2019 runc fix of Docker 18.09.2, whose symptom the log then shows; see doubtBySymptom).
+ * the record's ranges for that release's package when the build is that release's own (ownBuild), and
+ * otherwise on its upstream release, never certainly where the distribution may have backported a
+ * change: an "affected" (the fix) and a "not affected" before the deciding range's first release (the
+ * cause: RHEL's docker 1.13.1 carries the 2019 runc fix of Docker 18.09.2, whose symptom the log then
+ * shows; see doubtBySymptom). A removal or a requirement is no backport: judged on the release alone.
  */
 function componentChecks(
   record: BugRecord,
@@ -332,24 +333,47 @@ function componentChecks(
   return Object.entries(components).flatMap(([ecosystem, value]) => {
     const entries = record.affected.filter((a) => a.ecosystem === ecosystem);
     const base = schemeForEcosystem(ecosystem) === "semver" ? distroBuildBase(value) : null;
-    const own = base && host.release ? record.affected.filter((a) => a.ecosystem === host.release && a.package === ecosystem) : [];
-    if (own.length)
-      return [check(`${componentSubject(host, ecosystem)} (${value}) as ${host.release} package ${ecosystem}`, own, value, false)];
+    const release = host.release;
+    const own =
+      base && release && ownBuild(value, release) ? record.affected.filter((a) => a.ecosystem === release && a.package === ecosystem) : [];
+    if (own.length) return [check(`${componentSubject(host, ecosystem)} (${value}) as ${release} package ${ecosystem}`, own, value, false)];
     if (!entries.length) return [];
     if (!base) return [check(componentSubject(host, ecosystem), entries, value, false)];
     const evidence = check(`${componentSubject(host, ecosystem)} (${value})`, entries, base, false);
-    const firsts = entries.flatMap((e) => e.ranges.flatMap((r) => (r.introduced && r.introduced !== "0" ? [r.introduced] : [])));
-    const beforeAll = firsts.length > 0 && firsts.every((v) => safeCompare("semver", base, v) < 0);
+    if (entries.every(byOwnVersion)) return [evidence];
+    const start = evaluateRanges(
+      "semver",
+      base,
+      entries.flatMap((e) => e.ranges),
+    ).range?.introduced;
+    const beforeStart = !!start && start !== "0" && safeCompare("semver", base, start) < 0;
     if (evidence.result === "affected") {
       evidence.certain = false;
       evidence.reason += "; judged on the upstream release of a distribution's build, which may carry a backported fix";
-    } else if (evidence.result === "not-affected" && beforeAll) {
+    } else if (evidence.result === "not-affected" && beforeStart) {
       evidence.certain = false;
       evidence.unlessBackported = true;
       evidence.reason += "; a distribution's build, which may carry the change backported";
     }
     return [evidence];
   });
+}
+
+/**
+ * Whether a distribution's build is the archive's own for the release ("ubuntu:22.04"): its revision names
+ * the distribution and, where it names one, that release ("0ubuntu1~22.04.2", "+deb12u1", ".el9"). A PPA's
+ * rebuild, another distribution's package in a container or a build without the mark is judged upstream.
+ */
+function ownBuild(value: string, release: string): boolean {
+  const [family, version = ""] = release.split(":");
+  if (/ppa/i.test(value)) return false;
+  if (family === "ubuntu") {
+    const named = /~(\d{2}\.\d{2})/.exec(value)?.[1];
+    return /ubuntu/.test(value) && (!named || named === version);
+  }
+  if (family === "debian") return /\+deb(\d+)u/.exec(value)?.[1] === version.split(".")[0];
+  if (family === "rhel") return /\.el(\d+)/.exec(value)?.[1] === version.split(".")[0];
+  return false;
 }
 
 /**
@@ -366,7 +390,8 @@ export const decidedEcosystems = (checks: readonly VersionEvidence[]): ReadonlyS
  */
 export function mentionedChecks(record: BugRecord, host: HostVersions, decided: ReadonlySet<string>): VersionEvidence[] {
   if (!host.mentioned) return [];
-  const names = new Set([...decided].map((e) => e.split(" ")[0]));
+  // "ubuntu:22.04 runc" decided runc too: the host's own build of it.
+  const names = new Set([...decided].flatMap((e) => e.split(" ")));
   const open = Object.fromEntries(Object.entries(host.mentioned).filter(([ecosystem]) => !names.has(ecosystem)));
   return componentChecks(record, host, open).map((c) => {
     const named = { ...c, certain: false, reason: `${c.reason} (a version the report names, not read from the host)` };
@@ -533,7 +558,8 @@ function checksByGroup(record: BugRecord, checks: readonly VersionEvidence[], gr
       ecosystems: group,
       kernel: entries.every(isKernelEntry),
       decisive: entries.every((a) => isKernelEntry(a) || readsOwnVersion(a)),
-      checks: checks.filter((c) => group.includes(c.ecosystem.split(" ")[0] ?? "")),
+      // A release's own package ("ubuntu:22.04 runc") is its component's check too.
+      checks: checks.filter((c) => c.ecosystem.split(" ").some((e) => group.includes(e))),
     };
   });
 }

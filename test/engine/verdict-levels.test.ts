@@ -166,6 +166,33 @@ describe("a distribution's build of a component", () => {
     expect(f?.verdict.status).not.toBe("not-affected");
   });
 
+  it("uses a release's own package ranges only for that release's own build, and lets no name in passing override them", async () => {
+    const kb = (await loadDataKb()).compiled;
+    const jammy = 'NAME="Ubuntu"\nVERSION_ID="22.04"\nID=ubuntu\nID_LIKE=debian\n';
+    const server = (runc: string) =>
+      `Server:\n Engine:\n  Version:          28.2.2\n  API version:      1.50\n runc:\n  Version:          ${runc}\n`;
+    const symptom = "open sysctl net.ipv4.ip_unprivileged_port_start file: reopen fd 8: permission denied";
+    const verdict = (runc: string, extra = "") =>
+      diagnoseFields(kb, { osRelease: jammy, logs: `${server(runc)}${symptom}\n${extra}` }).findings.find(
+        (f) => f.id === "runc-2025-cve-fix-lxc-apparmor-sysctl-denied",
+      )?.verdict;
+    // Debian's build under a container's Ubuntu os-release is no Ubuntu build: judged upstream, and the symptom leaves it open.
+    expect(verdict("1.1.5+ds1")?.status).toBe("unknown");
+    // Ubuntu's own 22.04 build is judged by Ubuntu's data, and "runc 1.3.3" named in a sentence does not override it.
+    expect(verdict("1.1.12-0ubuntu2~22.04.1", "runc 1.3.3 broke this")).toMatchObject({ status: "not-affected" });
+  });
+
+  it("judges a removal on a distribution's build by its release alone: no distribution backports a removal", async () => {
+    const data = await loadDataKb();
+    const kb = data.compiled;
+    const example = data.records.find((r) => r.id === "docker-23-graph-option-removed")?.examples[0];
+    const server = "Server:\n Engine:\n  Version:          20.10.24+dfsg1\n  API version:      1.41\n";
+    const f = diagnoseFields(kb, { logs: `${server}${example?.log ?? ""}` }).findings.find(
+      (x) => x.id === "docker-23-graph-option-removed",
+    );
+    expect(f?.verdict.status).toBe("not-affected");
+  });
+
   it("reads a provider's Kubernetes build as its release", () => {
     expect(nodeComponents({ version: "v1.26.0-eks-5e0fdde", runtime: "containerd://1.5.9" }).kubernetes).toBe("1.26.0");
     expect(nodeComponents({ version: "v1.27.3-gke.100", runtime: null }).kubernetes).toBe("1.27.3");
