@@ -204,7 +204,7 @@ function packageCheck(record: BugRecord, host: HostVersions, kernel: KernelFacts
   };
 }
 
-/** Requirements and removals are about the kernel's own version, whoever built it. */
+/** Requirements and removals are about a component's own version (a kernel's, a package's), whoever built it: no backport undoes them. */
 const byOwnVersion = (a: AffectedEntry) => a.kind === "requirement" || a.kind === "removal";
 
 /**
