@@ -1,5 +1,4 @@
 import type { Verdict, VersionEvidence } from "./diagnosis";
-import { VENDOR_BUILD } from "./facts/docker-version";
 import { distributionFamily, ecosystemDistribution } from "./facts/os-release";
 import { isSeriesRelease } from "./facts/uname";
 import { versionsKey } from "./host-checks";
@@ -13,12 +12,14 @@ import {
   evaluateRanges,
   everyVersionAffected,
   isMainlineVersion,
+  KUBE_VENDOR_BUILD,
   kernelBranch,
   parseKernelVersion,
   placeSeries,
   type RangeVerdict,
   rangeLevels,
   schemeForEcosystem,
+  VENDOR_BUILD,
   weakestLevel,
 } from "./versions";
 
@@ -60,6 +61,16 @@ export const hasKernelData = (record: BugRecord) =>
   );
 
 function check(subject: string, entries: AffectedEntry[], value: string, partial: boolean): VersionEvidence {
+  return checkRanges(subject, entries, value, partial).evidence;
+}
+
+/** A version check, and the range that decided it (null when none did). */
+function checkRanges(
+  subject: string,
+  entries: AffectedEntry[],
+  value: string,
+  partial: boolean,
+): { evidence: VersionEvidence; decisive: VersionRange | null } {
   const [first] = entries;
   if (!first) throw new Error("check() needs at least one affected entry");
   const ranges = entries.flatMap((e) => e.ranges);
@@ -67,7 +78,7 @@ function check(subject: string, entries: AffectedEntry[], value: string, partial
   const evaluated = evaluateRanges(scheme, value, ranges, { partial });
   const decisive = evaluated.range ?? null;
   const result = hedgeUnconfirmed(evaluated, decisive, scheme, value);
-  return {
+  const evidence: VersionEvidence = {
     kind: "version",
     subject,
     value,
@@ -81,6 +92,7 @@ function check(subject: string, entries: AffectedEntry[], value: string, partial
     ...(evaluated.status === "not-affected" && result.status === "unknown" ? { hedgedFrom: "not-affected" as const } : {}),
     ...(decisive ? { source: decisive.source } : {}),
   };
+  return { evidence, decisive };
 }
 
 /**
@@ -339,13 +351,9 @@ function componentChecks(
     if (own.length) return [check(`${componentSubject(host, ecosystem)} (${value}) as ${release} package ${ecosystem}`, own, value, false)];
     if (!entries.length) return [];
     if (!base) return [check(componentSubject(host, ecosystem), entries, value, false)];
-    const evidence = check(`${componentSubject(host, ecosystem)} (${value})`, entries, base, false);
+    const { evidence, decisive } = checkRanges(`${componentSubject(host, ecosystem)} (${value})`, entries, base, false);
     if (entries.every(byOwnVersion)) return [evidence];
-    const start = evaluateRanges(
-      "semver",
-      base,
-      entries.flatMap((e) => e.ranges),
-    ).range?.introduced;
+    const start = decisive?.introduced;
     const beforeStart = !!start && start !== "0" && safeCompare("semver", base, start) < 0;
     if (evidence.result === "affected") {
       evidence.certain = false;
@@ -790,8 +798,6 @@ function missingDataReason(record: BugRecord, hosts: HostVersions[]): string {
   }
   return `no version given for ${ecosystems}`;
 }
-
-const KUBE_VENDOR_BUILD = /-(?:eks|gke|k3s)[.-]?[\w.]*$/;
 
 /** Component versions we can read from a kubectl nodes row. */
 export function nodeComponents(node: Pick<NodeRow, "version" | "runtime">): Record<string, string> {

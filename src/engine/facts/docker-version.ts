@@ -27,6 +27,7 @@
  * "API version:" or "Git commit:" lines, and a part with a "Podman Engine:" block names no Docker at all.
  */
 
+import { VENDOR_BUILD } from "../versions";
 import type { TextLines } from "./text-lines";
 
 /** The versions one `docker version` server part names, by ecosystem ("docker", "containerd", "runc"). */
@@ -42,8 +43,7 @@ const CTR_LINE = /^\s+(?:Revision|UUID):/;
 const PACKAGE_VERSION = /^\s+Package version:\s+docker(?:-[a-z]+)*-(\d+\.\d+\.\d+-\d[\w.]*?)(?:\.(?:x86_64|aarch64|ppc64le|s390x))?\s*$/;
 const DOCKER_LINE = /^\s+(?:API version|Git commit):/;
 const PODMAN_BLOCK = "Podman Engine";
-/** A vendor's build of a release, not a pre-release of it: Docker's edition, k3s's and RKE2's containerd. */
-export const VENDOR_BUILD = /-(?:ce|ee)(?:-\d+)?$|-k3s\.?\d+(?:\.\d+)?$/;
+
 /** Lines read after "Server:" at most: the part is about 20 lines long. */
 const MAX_PART_LINES = 40;
 
