@@ -7,6 +7,7 @@ import type { IptablesFacts, KernelFacts, KernelPackage, NodeRow, OsFacts, Versi
 import {
   compareVersions,
   describeRange,
+  distributionEraDocker,
   distroBuildBase,
   type EvidenceLevel,
   evaluateRanges,
@@ -344,8 +345,14 @@ function componentChecks(
 ): VersionEvidence[] {
   return Object.entries(components).flatMap(([ecosystem, value]) => {
     const entries = record.affected.filter((a) => a.ecosystem === ecosystem);
-    const base = schemeForEcosystem(ecosystem) === "semver" ? distroBuildBase(value) : null;
     const release = host.release;
+    const distribution = release ?? (host.kernel?.named ? null : host.kernel?.package?.ecosystem);
+    const packaged = distroBuildBase(value);
+    const base =
+      schemeForEcosystem(ecosystem) !== "semver"
+        ? null
+        : (packaged ?? (distribution && distributionEraDocker(ecosystem, value) ? value.trim().replace(/^v/, "") : null));
+    const build = packaged ? "a distribution's build" : `${distribution}'s era of docker 1.x, possibly the distribution's own build`;
     const own =
       base && release && ownBuild(value, release) ? record.affected.filter((a) => a.ecosystem === release && a.package === ecosystem) : [];
     if (own.length) return [check(`${componentSubject(host, ecosystem)} (${value}) as ${release} package ${ecosystem}`, own, value, false)];
@@ -357,11 +364,11 @@ function componentChecks(
     const beforeStart = !!start && start !== "0" && safeCompare("semver", base, start) < 0;
     if (evidence.result === "affected") {
       evidence.certain = false;
-      evidence.reason += "; judged on the upstream release of a distribution's build, which may carry a backported fix";
+      evidence.reason += `; judged on the upstream release of ${build}, which may carry a backported fix`;
     } else if (evidence.result === "not-affected" && beforeStart) {
       evidence.certain = false;
       evidence.unlessBackported = true;
-      evidence.reason += "; a distribution's build, which may carry the change backported";
+      evidence.reason += `; ${build}, which may carry the change backported`;
     }
     return [evidence];
   });

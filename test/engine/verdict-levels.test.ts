@@ -166,6 +166,25 @@ describe("a distribution's build of a component", () => {
     expect(f?.verdict.status).not.toBe("not-affected");
   });
 
+  it("reads a bare docker 1.x on a distribution's host as possibly that distribution's build", async () => {
+    const kb = (await loadDataKb()).compiled;
+    // The same RHEL build as `docker info` and a nodes table show it: "1.13.1", no package string.
+    const info = "Server Version: 1.13.1\nStorage Driver: overlay2\nCgroup Driver: systemd";
+    const symptom = "nsenter: could not ensure we are a cloned binary";
+    const runcRecord = (uname?: string) =>
+      diagnoseFields(kb, { ...(uname ? { uname } : {}), logs: `${info}\n${symptom}` }).findings.find(
+        (x) => x.id === "runc-cve-2019-5736-fix-old-kernels-init-p-broken-pipe",
+      );
+    const el7 = "Linux h 3.10.0-957.5.1.el7.x86_64 #1 SMP Fri Feb 1 14:54:57 UTC 2019 x86_64 x86_64 x86_64 GNU/Linux";
+    const onEl7 = runcRecord(el7);
+    expect(onEl7?.verdict.status).not.toBe("not-affected");
+    const docker = onEl7?.evidence.find((e) => e.kind === "version" && e.subject.startsWith("your docker"));
+    expect(docker).toMatchObject({ result: "not-affected", certain: false });
+    // With nothing saying which distribution runs it, 1.13.1 is upstream Docker's release, judged as such.
+    const bare = runcRecord();
+    expect(bare?.evidence.find((e) => e.kind === "version" && e.subject.startsWith("your docker"))).toMatchObject({ certain: true });
+  });
+
   it("uses a release's own package ranges only for that release's own build, and lets no name in passing override them", async () => {
     const kb = (await loadDataKb()).compiled;
     const jammy = 'NAME="Ubuntu"\nVERSION_ID="22.04"\nID=ubuntu\nID_LIKE=debian\n';

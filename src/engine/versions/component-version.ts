@@ -97,6 +97,14 @@ export function componentBranch(text: string): string | null {
   return `${Number(major)}.${Number(minor)}`;
 }
 
+/**
+ * Docker numbered its releases 1.x until 1.13.1 (February 2017) and YY.MM from 17.03 on; distributions kept
+ * shipping patched 1.x builds for years after (RHEL 7's and CentOS's "docker-1.13.1-91.git07f3374.el7",
+ * Debian's and Ubuntu's docker.io), whose `docker version` and nodes table show a bare "1.13.1". On a host
+ * known to run a distribution such a docker may be the distribution's build.
+ */
+export const distributionEraDocker = (ecosystem: string, value: string) => ecosystem === "docker" && /^v?1\.\d+\.\d+$/.test(value.trim());
+
 /** A vendor's build of a release, not a pre-release of it: Docker's edition, k3s's and RKE2's containerd. */
 export const VENDOR_BUILD = /-(?:ce|ee)(?:-\d+)?$|-k3s\.?\d+(?:\.\d+)?$/;
 /** A provider's build of a Kubernetes release ("v1.26.0-eks-5e0fdde", "v1.27.3-gke.100", "v1.15.4-k3s.1"). */
