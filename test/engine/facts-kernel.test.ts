@@ -214,6 +214,21 @@ describe("RPM kernels", () => {
     expect(kernelFacts("6.8.9-300.fc40.armv7hl").package).toMatchObject({ ecosystem: "fedora:40", certainty: "exact" });
   });
 
+  it("reads a rebuild's own numbering after the dist tag as part of the RHEL package's release", () => {
+    // CentOS 8.5's GA kernel and Rocky 9.1's, as their uname -r prints them: before, neither was a RHEL
+    // kernel, and upstream ranges ruled bugs out on "4.18.0".
+    expect(kernelFacts("4.18.0-348.el8.0.2.x86_64").package).toMatchObject({
+      ecosystem: "rhel:8",
+      version: "4.18.0-348.el8.0.2",
+      certainty: "exact",
+    });
+    expect(kernelFacts("5.14.0-162.12.1.el9_1.0.1.x86_64")).toMatchObject({
+      upstream: null,
+      machine: "x86_64",
+      package: { ecosystem: "rhel:9", version: "5.14.0-162.12.1.el9_1.0.1" },
+    });
+  });
+
   it("maps Rocky to rhel:N and says so", () => {
     // Rocky 9.6 kernel, https://github.com/dynup/kpatch/pull/1486; OS image from https://github.com/vexxhost/capo-image-elements/pull/48
     const k = kernelFacts("5.14.0-570.58.1.el9_6.x86_64", null, os("Rocky Linux 9.6 (Blue Onyx)"));

@@ -2,6 +2,8 @@
  * RPM-built kernels, whose `uname -r` is the package's version-release plus the architecture:
  * "5.14.0-427.13.1.el9_4.x86_64" is package kernel 5.14.0-427.13.1.el9_4. The dist tag names the
  * distribution: elN (RHEL and its rebuilds), fcN (Fedora), amznN (Amazon Linux), cmN/azlN (Azure Linux).
+ * A rebuild's own numbering after the tag ("4.18.0-348.el8.0.2": CentOS 8.5's GA kernel; Rocky's
+ * "5.14.0-162.12.1.el9_1.0.1") is the same RHEL package rebuilt: part of its release, compared as such.
  * A local suffix after the tag ("3.10.0-514.6.2.el7.toa.2.x86_64", CentOS's "el7.centos.plus") marks a
  * kernel rebuilt from that package with changes of its own: judged as the package, hedged.
  */
@@ -13,7 +15,7 @@ const ARCHES = "x86_64|aarch64|ppc64le|ppc64|s390x|s390|i686|i586|i386|armv7hl|a
 /** Longer than any real release: a longer "release" (prose run on) is not read as one. */
 const MAX_RELEASE = 128;
 const RPM_RELEASE = new RegExp(
-  String.raw`^((\d+\.\d+\.\d+)(?:\.\d+)?-([\w.]+?)\.(el\d+(?:_\d+)?(?:uek)?(?:\.elrepo)?|fc\d+|amzn\d+|cm\d+|azl\d+))(?:\.(?!(?:${ARCHES})\b)([a-z][a-z0-9]*(?:\.\w+)*?))?(?:\.(${ARCHES}))?(?:\+(\w+))?$`,
+  String.raw`^((\d+\.\d+\.\d+)(?:\.\d+)?-([\w.]+?)\.(el\d+(?:_\d+)?(?:uek)?(?:\.0\.\d+)?(?:\.elrepo)?|fc\d+|amzn\d+|cm\d+|azl\d+))(?:\.(?!(?:${ARCHES})\b)([a-z][a-z0-9]*(?:\.\w+)*?))?(?:\.(${ARCHES}))?(?:\+(\w+))?$`,
 );
 
 export const isRpmKernel = (release: string): boolean => release.length <= MAX_RELEASE && RPM_RELEASE.test(release);
