@@ -361,6 +361,30 @@ describe("lsb_release -a in place of os-release", () => {
     const d = diagnoseFields((await loadDataKb()).compiled, { osRelease: LSB });
     expect(d.facts.os).toMatchObject({ id: "ubuntu", versionId: "20.04" });
   });
+
+  it("gives an Ubuntu derivative its lineage, which lsb_release does not print, and never rules Ubuntu's bugs out on it", async () => {
+    const kb = (await loadDataKb()).compiled;
+    const mint = "Distributor ID:\tLinuxmint\nDescription:\tLinux Mint 20.3\nRelease:\t20.3\nCodename:\tuna";
+    expect(extractFacts(mint).os).toMatchObject({ id: "linuxmint", idLike: ["ubuntu", "debian"] });
+    // The Ubuntu-only CRIU record's own symptom on Mint: Mint runs Ubuntu's kernels (was "not affected").
+    const criu = "Error (criu/files-reg.c:1338): Can't lookup mount=795 for fd=-3 path=/bin/sh";
+    const f = diagnoseFields(kb, { osRelease: mint, logs: criu }).findings.find(
+      (x) => x.id === "ubuntu-overlayfs-sauce-criu-cant-lookup-mount-lp1857257",
+    );
+    expect(f?.verdict.status).toBe("unknown");
+  });
+
+  it("reads nothing from a distributor whose lineage is unknown, and prefers the os-release file beside it", () => {
+    expect(extractFacts("Distributor ID:\tFooLinux\nDescription:\tFoo Linux 1\nRelease:\t1").os).toBeNull();
+    const both = `${mint()}\nNAME="Linux Mint"\nVERSION="20.3 (Una)"\nID=linuxmint\nID_LIKE=ubuntu\nVERSION_ID="20.3"\nUBUNTU_CODENAME=focal`;
+    expect(extractFacts(both).os).toMatchObject({ id: "linuxmint", idLike: ["ubuntu"] });
+    expect(extractFacts("Distributor ID:\topenSUSE\nDescription:\topenSUSE Tumbleweed\nRelease:\t20200213").os?.id).toBe(
+      "opensuse-tumbleweed",
+    );
+    function mint() {
+      return "Distributor ID:\tLinuxmint\nDescription:\tLinux Mint 20.3\nRelease:\t20.3\nCodename:\tuna";
+    }
+  });
 });
 
 describe("a release file's one line (/etc/redhat-release, /etc/system-release) in place of os-release", () => {

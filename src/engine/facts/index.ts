@@ -12,7 +12,7 @@ import { NODES_HEADER, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
 import { type MentionLine, mentionLines, pickComponentMentions, pickKernelMention, pickOsMention, sortMentions } from "./mentions";
 import { pickNamedRelease } from "./named-release";
 import { pickNamedVersions } from "./named-versions";
-import { parseOsRelease, SYSTEM_RELEASE_LINE, withCosImage } from "./os-release";
+import { LSB_DISTRIBUTOR, parseOsRelease, SYSTEM_RELEASE_LINE, withCosImage } from "./os-release";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { TextLines } from "./text-lines";
 import { isSeriesRelease, parseSeriesOnly, parseUname, parseVersionSignature, type UnameFacts } from "./uname";
@@ -140,14 +140,16 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
 }
 
 /**
- * The os-release the bundle gives: a KEY=value file or `lsb_release -a` before a release file's one line
+ * The os-release the bundle gives: a KEY=value file, then `lsb_release -a`, before a release file's one line
  * (which a container's or an image's output prints as readily as the host's), and of one-line release
  * files only one that every such line agrees with (a list of releases names no host).
  */
 function pickOsSection(sections: readonly BundleSection[]): BundleSection | undefined {
   const os = sections.filter((s) => s.kind === "os-release");
-  const full = os.find((s) => !SYSTEM_RELEASE_LINE.test(s.text.trim()));
-  if (full) return full;
+  const full = os.filter((s) => !SYSTEM_RELEASE_LINE.test(s.text.trim()));
+  // The os-release file itself says what the distribution derives from; lsb_release does not.
+  const own = full.find((s) => !LSB_DISTRIBUTOR.test(s.text)) ?? full[0];
+  if (own) return own;
   return new Set(os.map((s) => s.text.trim())).size === 1 ? os[0] : undefined;
 }
 

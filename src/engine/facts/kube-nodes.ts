@@ -5,6 +5,7 @@
  * fit, the columns' positions under the header are used instead.
  */
 import type { NodeRow, OsFacts } from "../types";
+import { ID_LIKE } from "./os-release";
 
 /** Older kubectl had no ROLES or INTERNAL-IP column; only NAME, STATUS, AGE and VERSION are always there. */
 export const NODES_HEADER = /^NAME\s+STATUS\s+(?:ROLES\s+)?AGE\s+VERSION\b/;
@@ -89,16 +90,6 @@ const os = (id: string, versionId: string | null, prettyName: string, codename: 
   prettyName,
   codename,
 });
-/** The ID_LIKE these distributions' own os-release carries, which an image name does not show. */
-const ID_LIKE: Record<string, (version: string | null) => string[]> = {
-  ubuntu: () => ["debian"],
-  amzn: (v) => (v === "2" ? ["centos", "rhel", "fedora"] : ["fedora"]),
-  rocky: () => ["rhel", "centos", "fedora"],
-  almalinux: () => ["rhel", "centos", "fedora"],
-  centos: () => ["rhel", "fedora"],
-  ol: () => ["fedora"],
-  scientific: () => ["rhel", "centos", "fedora"],
-};
 
 /** OS-IMAGE is the node's PRETTY_NAME; these patterns turn the common ones back into ID and VERSION_ID. */
 const IMAGES: Array<[RegExp, (m: RegExpExecArray, image: string) => OsFacts]> = [

@@ -28,7 +28,40 @@ function unquote(value: string): string {
 
 /** One line of `lsb_release -a`: "Distributor ID:\tUbuntu", "Release:\t22.04", ... */
 export const LSB_LINE = /^(Distributor ID|Description|Release|Codename|LSB Version):[ \t]*(.*)$/;
+/** The line that makes a section `lsb_release -a` output. */
+export const LSB_DISTRIBUTOR = /^[ \t]*Distributor ID:/m;
 export const LSB_NO_MODULES = /^No LSB modules are available\.?$/;
+
+/**
+ * The ID_LIKE these distributions' own os-release carries, for where only their ID is known (a nodes
+ * table's OS image, `lsb_release -a`). A distribution missing here has an unknown lineage.
+ */
+export const ID_LIKE: Record<string, (version: string | null) => string[]> = {
+  ubuntu: () => ["debian"],
+  debian: () => [],
+  raspbian: () => ["debian"],
+  // Ubuntu's derivatives run Ubuntu's kernels and packages: Mint's, KDE neon's, Pop!_OS's "ubuntu debian",
+  // elementary's and Zorin's "ubuntu".
+  linuxmint: () => ["ubuntu", "debian"],
+  neon: () => ["ubuntu", "debian"],
+  pop: () => ["ubuntu", "debian"],
+  elementary: () => ["ubuntu"],
+  zorin: () => ["ubuntu"],
+  kali: () => ["debian"],
+  amzn: (v) => (v === "2" ? ["centos", "rhel", "fedora"] : ["fedora"]),
+  rhel: () => ["fedora"],
+  rocky: () => ["rhel", "centos", "fedora"],
+  almalinux: () => ["rhel", "centos", "fedora"],
+  centos: () => ["rhel", "fedora"],
+  ol: () => ["fedora"],
+  scientific: () => ["rhel", "centos", "fedora"],
+  fedora: () => [],
+  arch: () => [],
+  manjaro: () => ["arch"],
+  sles: () => ["suse"],
+  "opensuse-leap": () => ["suse", "opensuse"],
+  "opensuse-tumbleweed": () => ["opensuse", "suse"],
+};
 
 /** lsb_release's Distributor ID to the os-release ID the knowledge base uses. */
 const LSB_IDS: Record<string, string> = {
@@ -44,9 +77,15 @@ const LSB_IDS: Record<string, string> = {
   oracleserver: "ol",
   rocky: "rocky",
   almalinux: "almalinux",
+  elementaryos: "elementary",
+  manjarolinux: "manjaro",
 };
 
-/** `lsb_release -a` output, as some people send in place of /etc/os-release; null without a Distributor ID. */
+/**
+ * `lsb_release -a` output, as some people send in place of /etc/os-release; null without a Distributor ID
+ * or for a distributor whose lineage (ID_LIKE, which lsb_release does not print) is not known here: a
+ * derivative read as a distribution of its own would rule out every bug of the one it derives from.
+ */
 export function parseLsbRelease(text: string, lines?: [number, number]): OsFacts | null {
   const v = new Map<string, string>();
   for (const raw of text.split(/\r?\n/)) {
@@ -56,14 +95,18 @@ export function parseLsbRelease(text: string, lines?: [number, number]): OsFacts
   const distributor = v.get("Distributor ID");
   if (!distributor) return null;
   const key = distributor.toLowerCase();
-  const id = LSB_IDS[key] ?? key.replace(/\s+/g, "");
   const nonEmpty = (k: string) => {
     const value = v.get(k);
     return value && value !== "n/a" ? value : null;
   };
+  const leapOrTumbleweed = (id: string) =>
+    id === "opensuse-leap" && /tumbleweed/i.test(v.get("Description") ?? "") ? "opensuse-tumbleweed" : id;
+  const id = leapOrTumbleweed(LSB_IDS[key] ?? key.replace(/\s+/g, ""));
+  const idLike = ID_LIKE[id]?.(nonEmpty("Release"));
+  if (!idLike) return null;
   return {
     id,
-    idLike: id === "ubuntu" || id === "raspbian" ? ["debian"] : [],
+    idLike,
     versionId: nonEmpty("Release"),
     prettyName: nonEmpty("Description"),
     codename: nonEmpty("Codename"),
