@@ -135,6 +135,20 @@ describe("Ubuntu kernels", () => {
   });
 });
 
+describe("Photon OS kernels", () => {
+  it("reads the package and its Photon release from uname -r", () => {
+    // As Photon OS 3's `uname -a` prints it: "Linux  4.19.84-1.ph3-esx #1-photon SMP Tue Nov 19 00:39:50 UTC 2019 x86_64".
+    expect(kernelFacts("4.19.84-1.ph3-esx", "#1-photon SMP Tue Nov 19 00:39:50 UTC 2019")).toMatchObject({
+      distro: "photon",
+      flavour: "esx",
+      upstream: "4.19.84",
+      upstreamCertainty: "derived",
+      package: { ecosystem: "photon:3", names: ["linux-esx"], version: "4.19.84-1.ph3", scheme: "rpm", certainty: "exact" },
+    });
+    expect(kernelFacts("5.10.118-14.ph4").package).toMatchObject({ ecosystem: "photon:4", names: ["linux"], version: "5.10.118-14.ph4" });
+  });
+});
+
 describe("Debian kernels", () => {
   it("reads the package version from uname -v (the brief's example)", () => {
     const k = kernelFacts("6.1.0-18-amd64", "#1 SMP PREEMPT_DYNAMIC Debian 6.1.76-1 (2024-02-01)");

@@ -347,6 +347,24 @@ describe("SUSE kernels", () => {
   });
 });
 
+describe("Photon OS kernels", () => {
+  it("are judged by the record's photon ranges, not by an upstream requirement their version clears", async () => {
+    const kb = (await loadDataKb()).compiled;
+    // Antrea needs CONFIG_NF_CONNTRACK_ZONES, which Photon OS 3 kernels gained in 4.19.87-4 (the record's photon:3 entry);
+    // upstream's own requirement (4.6) says nothing of Photon's configuration.
+    const antrea = (uname: string) =>
+      diagnoseFields(kb, {
+        uname,
+        logs: "Received bundle error msg: [4 4 0 72 0 0 0 25 79 78 70 0 0 0 8 253 0 0 0 0 0 0 0 0]",
+      }).findings.find((f) => f.id === "antrea-ovs-flows-rejected-kernel-conntrack-features");
+    const old = antrea("Linux  4.19.84-1.ph3-esx #1-photon SMP Tue Nov 19 00:39:50 UTC 2019 x86_64 GNU/Linux");
+    expect(old?.verdict.status).toBe("affected");
+    expect(old?.evidence.find((e) => e.kind === "version")).toMatchObject({ ecosystem: "photon:3 linux-esx", result: "affected" });
+    const fixed = antrea("4.19.154-3.ph3-esx");
+    expect(fixed?.evidence.find((e) => e.kind === "version" && e.ecosystem.startsWith("photon"))).toMatchObject({ result: "not-affected" });
+  });
+});
+
 describe("lsb_release -a in place of os-release", () => {
   // https://github.com/CybercentreCanada/assemblyline4_docs/pull/145
   const LSB = "No LSB modules are available.\nDistributor ID:\tUbuntu\nDescription:\tUbuntu 20.04.4 LTS\nRelease:\t20.04\nCodename:\tfocal";

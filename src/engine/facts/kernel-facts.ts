@@ -23,6 +23,13 @@ const IMAGE_DISTROS: Record<string, string> = {
   coreos: "Container Linux",
 };
 
+/**
+ * VMware Photon OS: <version>-<release>.ph<N>[-<flavour>] ("4.19.84-1.ph3-esx"), package linux or
+ * linux-<flavour> (esx, secure, rt, aws) of photon:N at version-release "4.19.84-1.ph3". Photon ships
+ * upstream stable releases with its own patches.
+ */
+const PHOTON = /^((\d+\.\d+\.\d+)-\d+(?:\.\d+)*\.ph(\d+))(?:-(esx|secure|rt|aws|azure|generic))?$/;
+
 const branchOf = (release: string): string | null => /^(\d+\.\d+)/.exec(release)?.[1] ?? null;
 
 function archKernel(release: string): Partial<KernelFacts> | null {
@@ -47,6 +54,27 @@ function archKernel(release: string): Partial<KernelFacts> | null {
       scheme: "pacman",
       certainty: "exact",
       note: `Package ${name} ${version} read from uname -r; Arch ships upstream stable releases with few patches.`,
+    },
+  };
+}
+
+function photonKernel(release: string): Partial<KernelFacts> | null {
+  const m = PHOTON.exec(release);
+  if (!m) return null;
+  const [, version = "", upstream = "", major = "", flavour] = m;
+  const name = flavour ? `linux-${flavour}` : "linux";
+  return {
+    distro: "photon",
+    flavour: flavour ?? null,
+    upstream,
+    upstreamCertainty: "derived",
+    package: {
+      ecosystem: `photon:${major}`,
+      names: [name],
+      version,
+      scheme: "rpm",
+      certainty: "exact",
+      note: `Package ${name} ${version} of Photon OS ${major} read from uname -r; Photon patches the upstream ${upstream} it ships.`,
     },
   };
 }
@@ -130,6 +158,7 @@ export function kernelFacts(
   let specific: Partial<KernelFacts> | null = null;
   if (isRpmKernel(r)) specific = rpmKernel(r, o);
   else if (ARCH.test(r)) specific = archKernel(r);
+  else if (PHOTON.test(r)) specific = photonKernel(r);
   else if (isSuseKernel(r, o)) specific = suseKernel(r, b, o);
   else if (ubuntuMainline(r) || isUbuntuKernel(r, b, o)) specific = ubuntuKernel(r, b, o, versionSignature ?? null);
   else if (isDebianKernel(r, b, o)) specific = debianKernel(r, b, o);
