@@ -191,7 +191,11 @@ function packageCheck(record: BugRecord, host: HostVersions, kernel: KernelFacts
     const entries = record.affected.filter((a) => a.ecosystem === c.ecosystem && c.names.includes(a.package));
     const name = entries[0]?.package ?? c.names[0] ?? "linux";
     const evidence = entries.length
-      ? check(`${host.subject} (${kernel.release}) as ${c.ecosystem} package ${name}`, entries, pkg.version, pkg.certainty === "partial")
+      ? otherLine(
+          check(`${host.subject} (${kernel.release}) as ${c.ecosystem} package ${name}`, entries, pkg.version, pkg.certainty === "partial"),
+          entries,
+          pkg.version,
+        )
       : null;
     return { label: `${c.ecosystem} ${name}`, evidence };
   });
@@ -214,6 +218,40 @@ function packageCheck(record: BugRecord, host: HostVersions, kernel: KernelFacts
     result: "unknown",
     certain: false,
     reason: `the release is not known and the candidates disagree: ${each.join("; ")}. ${pkg.decidedBy ?? "/etc/os-release"} would decide`,
+  };
+}
+
+/**
+ * A distribution's kernel package can span upstream lines (Amazon Linux 2's `kernel` is 4.14, 5.4, 5.10
+ * or 5.15): ranges whose ends all lie on one line speak of that line's builds only, and a build of a later
+ * line is not "at or after" their fix (AL2's 5.15.43 of May 2022 predates the 5.10 line's 2023 fix).
+ */
+function otherLine(evidence: VersionEvidence, entries: readonly AffectedEntry[], version: string): VersionEvidence {
+  if (evidence.result !== "not-affected") return evidence;
+  const line = (v: string) => /^(\d+)\.(\d+)(?:[.-]|$)/.exec(v);
+  const ends = entries
+    .flatMap((e) => e.ranges.flatMap((r) => [r.introduced, r.fixed, r.lastAffected]))
+    .filter((v) => v !== undefined && v !== "0");
+  const lines = new Set(
+    ends.map(
+      (v) =>
+        line(v as string)
+          ?.slice(1, 3)
+          .join(".") ?? "?",
+    ),
+  );
+  const [only] = lines;
+  const own = line(version);
+  if (lines.size !== 1 || !only || only === "?" || !own) return evidence;
+  const [major, minor] = only.split(".").map(Number) as [number, number];
+  const later = Number(own[1]) > major || (Number(own[1]) === major && Number(own[2]) > minor);
+  if (!later) return evidence;
+  const { hedgedFrom: _, unlessBackported: __, ...rest } = evidence;
+  return {
+    ...rest,
+    result: "unknown",
+    certain: false,
+    reason: `the record's ${evidence.ecosystem} ranges are about the ${only} line (${evidence.range}); ${version} is a build of the later ${own[1]}.${own[2]} line, which they do not speak of`,
   };
 }
 

@@ -347,6 +347,20 @@ describe("SUSE kernels", () => {
   });
 });
 
+describe("a distribution's kernel package that spans upstream lines", () => {
+  it("is not judged 'at or after' a fix on one line when its build is of a later line", async () => {
+    const kb = (await loadDataKb()).compiled;
+    // AL2's kernel-5.10 leak was fixed in 5.10.178-162.673.amzn2 (the record's amzn:2 range); AL2 also ships
+    // kernel-5.15, whose May 2022 build predates that fix.
+    const errno524 = "error loading seccomp filter into kernel: error loading seccomp filter: errno 524";
+    const verdict = (uname: string) =>
+      diagnoseFields(kb, { uname, logs: errno524 }).findings.find((f) => f.id === "al2-5.10-seccomp-errno-524")?.verdict;
+    expect(verdict("5.15.43-20.123.amzn2.x86_64")?.status).toBe("unknown");
+    expect(verdict("5.10.184-175.731.amzn2.x86_64")?.status).toBe("not-affected");
+    expect(verdict("5.10.176-157.645.amzn2.x86_64")?.status).toBe("affected");
+  });
+});
+
 describe("Photon OS kernels", () => {
   it("are judged by the record's photon ranges, not by an upstream requirement their version clears", async () => {
     const kb = (await loadDataKb()).compiled;
