@@ -459,7 +459,7 @@ export function mentionedChecks(record: BugRecord, host: HostVersions, decided: 
 }
 
 export function versionChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
-  return [...kernelChecks(record, host), ...componentChecks(record, host)];
+  return [...kernelChecks(record, host), ...componentChecks(record, host), ...otherBackendChecks(record, host)];
 }
 
 /**
@@ -877,5 +877,42 @@ export function imageOsComponents(os: Pick<OsFacts, "id" | "versionId" | "buildI
 }
 
 export function iptablesComponents(iptables: IptablesFacts | null): Record<string, string> {
-  return iptables ? { iptables: iptables.version } : {};
+  if (!iptables) return {};
+  // Under its backend's own key too, for a bug of one backend only (iptables-nft 1.8.1/1.8.2's -C).
+  const backend = iptables.backend ? BACKEND_ECOSYSTEMS[iptables.backend] : null;
+  return { iptables: iptables.version, ...(backend ? { [backend]: iptables.version } : {}) };
+}
+
+const BACKEND_ECOSYSTEMS = { nf_tables: "iptables-nft", legacy: "iptables-legacy" } as const;
+
+/**
+ * A bug of one iptables backend (a record's `iptables-nft` or `iptables-legacy` ranges) on a host whose
+ * iptables names the other backend (`iptables v1.8.2 (legacy)`): not affected, whatever the version.
+ */
+function otherBackendChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
+  const [nft, legacy] = [BACKEND_ECOSYSTEMS.nf_tables, BACKEND_ECOSYSTEMS.legacy];
+  for (const [needed, runs] of [
+    [nft, legacy],
+    [legacy, nft],
+  ] as const) {
+    const entries = record.affected.filter((a) => a.ecosystem === needed);
+    const version = host.components[runs];
+    if (!entries.length || version === undefined || host.components[needed] !== undefined) continue;
+    const level = weakestLevel(entries.flatMap((a) => a.ranges.flatMap(rangeLevels)));
+    return [
+      {
+        kind: "version",
+        subject: componentSubject(host, "iptables"),
+        value: `${version} (${runs})`,
+        ecosystem: needed,
+        range: `the ${needed} backend only`,
+        result: "not-affected",
+        reason: `this bug is in iptables' ${needed === nft ? "nf_tables" : "legacy"} backend, and your iptables ${version} runs the ${needed === nft ? "legacy" : "nf_tables"} one`,
+        certain: true,
+        level,
+        unverified: level === "reported",
+      },
+    ];
+  }
+  return [];
 }

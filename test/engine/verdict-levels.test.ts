@@ -218,6 +218,21 @@ describe("a distribution's build of a component", () => {
   });
 });
 
+describe("a bug of one iptables backend", () => {
+  it("is ruled out by the other backend, judged by version on its own, and left open without one", async () => {
+    const kb = (await loadDataKb()).compiled;
+    // The nf_tables -C bug of 1.8.1/1.8.2 (kubernetes#82361); `iptables -V` as kubernetes#71305 shows it.
+    const verdict = (version: string) =>
+      diagnoseFields(kb, {
+        logs: `# iptables -V\n${version}\niptables: Bad rule (does a matching rule exist in that chain?).`,
+      }).findings.find((f) => f.id === "iptables-nft-1.8.1-1.8.2-check-bug")?.verdict;
+    expect(verdict("iptables v1.8.2 (legacy)")?.status).toBe("not-affected");
+    expect(verdict("iptables v1.8.2 (nf_tables)")?.status).toBe("affected");
+    expect(verdict("iptables v1.8.3 (nf_tables)")?.status).toBe("not-affected");
+    expect(verdict("iptables v1.8.2")?.status).toBe("unknown");
+  });
+});
+
 describe("requirements: kernels older than X lack feature Y", () => {
   const RUNC = "runc-cgroupv2-old-kernel-bpf-device";
   const record = data.records.find((r) => r.id === RUNC);
