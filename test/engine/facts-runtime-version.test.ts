@@ -14,6 +14,13 @@ describe("kubelet and container runtime versions", () => {
     expect(parseRuntimeVersion("Docker version 24.0.7, build afdd53b")).toBe("docker://24.0.7");
   });
 
+  it("reads the kubelet k3s and RKE2 embed from their --version", () => {
+    // `k3s -v` as k3s-io/k3s#10655 shows it.
+    expect(parseKubeletVersion("k3s version v1.30.3+k3s-b11486d3 (b11486d3)")).toBe("v1.30.3+k3s-b11486d3");
+    expect(parseKubeletVersion("rke2 version v1.30.3+rke2r1 (f4c4ba1cd1c6d5d8e6b1f8b4f6d1e0c9b8a7f6e5)")).toBe("v1.30.3+rke2r1");
+    expect(parseKubeletVersion("k3s version v1.30.3+k3s1 is out")).toBeNull();
+  });
+
   it("does not take log lines that mention them for version output", () => {
     expect(parseKubeletVersion('I0217 11:12:14.1 server.go:650] "Kubelet version" kubeletVersion="v1.26.3"')).toBeNull();
     expect(parseRuntimeVersion('time="2024-11-13T16:15:07Z" level=info msg="starting containerd" version=v1.7.12')).toBeNull();

@@ -4,8 +4,11 @@
  * ("v1.26.3", "containerd://1.6.20"), so a host compares with a table row.
  */
 
-/** "Kubernetes v1.26.3" → "v1.26.3". */
-const KUBELET = /^Kubernetes (v\d+\.\d+\.\d+[\w.+-]*)$/;
+/**
+ * "Kubernetes v1.26.3" → "v1.26.3"; k3s and RKE2 embed the kubelet and print its release with their own
+ * build after a "+": "k3s version v1.30.3+k3s-b11486d3 (b11486d3)", "rke2 version v1.30.3+rke2r1 (…)".
+ */
+const KUBELET = /^(?:Kubernetes|(?:k3s|rke2) version) (v\d+\.\d+\.\d+[\w.+-]*)(?: \([0-9a-f]+\))?$/;
 /**
  * "containerd github.com/containerd/containerd v1.7.12 71909c18…", "containerd containerd.io 1.6.20 2806fc10…",
  * "containerd github.com/containerd/containerd/v2 v2.0.0 207ad711…", and `ctr --version`, which the same
