@@ -40,6 +40,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout24": 30,
   "eval/holdout25": 40,
   "eval/holdout26": 60,
+  "eval/holdout27": 30,
 };
 
 beforeAll(async () => {
