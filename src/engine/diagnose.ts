@@ -1,7 +1,7 @@
 import { type CompiledKb, IPTABLES_PROBE, MENTION_PROBE_MARKER } from "./compile-kb";
 import { type ContextInput, contextCaveat, contextShown } from "./context";
 import type { DiagnoseInput } from "./diagnose-input";
-import type { ClosestRecord, Diagnosis, Finding, NodeReport, VersionEvidence } from "./diagnosis";
+import type { ClosestRecord, Diagnosis, Finding, NodeReport, Verdict, VersionEvidence } from "./diagnosis";
 import {
   type ExtractedFacts,
   extractFacts,
@@ -41,6 +41,7 @@ import {
   iptablesComponents,
   isKernelPackage,
   mentionedChecks,
+  missingDataReason,
   nodeComponents,
   releaseChecks,
   SINGLE_HOST,
@@ -54,8 +55,8 @@ const NO_HITS: RecordHits = { evidence: [], sightings: [] };
 const SYMPTOM_WEIGHT = 0.5;
 
 /** Diagnoses a raw bundle: sections (uname, os-release, nodes table, ...) and commands are detected, the rest is logs. */
-export function diagnoseBundle(kb: CompiledKb, text: string, limit = DEFAULT_LIMIT): Diagnosis {
-  const { diagnosis } = diagnoseHostBundle(kb, text, limit, SINGLE_HOST);
+export function diagnoseBundle(kb: CompiledKb, text: string, limit = DEFAULT_LIMIT, focus?: string): Diagnosis {
+  const { diagnosis } = diagnoseHostBundle(kb, text, limit, SINGLE_HOST, focus);
   return { ...diagnosis, closest: closestFor(kb, diagnosis.findings, text) };
 }
 
@@ -74,6 +75,7 @@ export function diagnoseHostBundle(
   text: string,
   limit: number,
   subject: string,
+  focus?: string,
 ): { diagnosis: Diagnosis; facts: ExtractedFacts; host: HostVersions } {
   const { hits, pre, recall } = scan(kb, text);
   const facts = extractFacts(text, pre);
@@ -87,6 +89,7 @@ export function diagnoseHostBundle(
     limit,
     { others: [], logs: text },
     host,
+    focus,
   );
   return { diagnosis, facts, host };
 }
@@ -184,6 +187,7 @@ function assemble(
   limit: number,
   context: ContextInput,
   single = singleHost(facts, SINGLE_HOST),
+  focus?: string,
 ): Diagnosis {
   const nodeHosts = facts.nodes.map(nodeHost);
   const hosts = hostsOf(facts, nodeHosts, single);
@@ -196,6 +200,7 @@ function assemble(
     : kb.records.filter((r) => byRecord.has(r.id));
   const given = givenVersions(hosts);
   // A fleet's nodes mostly share a few sets of versions: each set is judged once per record.
+  let focused: Verdict | undefined;
   const checksOf = {
     version: perVersions(versionChecks),
     mentioned: perVersions(mentionedChecks, decidedKey),
@@ -221,6 +226,7 @@ function assemble(
       doubtBySymptom(confirmBySymptom(decideVerdict(record, checks, hosts), checks, symptom), checks, symptom),
       hosts,
     );
+    if (record.id === focus) focused = verdict;
     if (logEvidence.length) {
       findings.push(buildFinding(record, seen, checks, verdict, recordContextShown(kb, record, context, seen), given));
     } else if (verdict.status === "affected" && recordContextShown(kb, record, context, NO_HITS).kind !== "no") {
@@ -255,7 +261,15 @@ function assemble(
     rootCause: explainRootCause(ranked),
     // Filled by the door (closestFor), which knows all the text it was sent.
     closest: [],
+    ...(focus ? { focus: { id: focus, verdict: focused ?? unjudged(kb, focus, hosts) } } : {}),
   };
+}
+
+/** A record the loop never judged: no line of it and no version data it could read. */
+function unjudged(kb: CompiledKb, id: string, hosts: readonly HostVersions[]): Verdict {
+  const record = kb.records.find((r) => r.id === id);
+  if (!record?.affected.length) return { status: "unknown", reason: "this record has no version data: only its symptom identifies it" };
+  return { status: "unknown", reason: hosts.length ? missingDataReason(record, [...hosts]) : "no version was given" };
 }
 
 /**

@@ -146,6 +146,11 @@ export interface Diagnosis {
    * the most distinctive words with it, closest first. A search result to check, not a diagnosis.
    */
   closest: ClosestRecord[];
+  /**
+   * Only when a door asked about one record (the lookup page's check against a bug): its verdict on the
+   * input's versions, also when it is neither a finding nor an advisory.
+   */
+  focus?: { id: string; verdict: Verdict };
 }
 
 /** A record close to a report by its description's words alone (no signature matched). */

@@ -57,6 +57,8 @@ export interface DiagnosisSummary {
   nodes: NodeReport[];
   /** With no finding: the records closest to the report by description, a search result (see Diagnosis.closest). */
   closest: Diagnosis["closest"];
+  /** The verdict on the one record a door asked about (see Diagnosis.focus). */
+  focus?: Diagnosis["focus"];
 }
 
 /** What a signature looks for, so a door can show where it matched; doors pass the compiled KB's signatures. */
@@ -111,6 +113,7 @@ export function summarizeDiagnosis(d: Diagnosis, fixSteps = FIX_STEPS, lookup?: 
     outliers: [...d.nodes, ...(d.hosts ?? [])].filter((n) => n.outlier),
     nodes: d.nodes,
     closest: d.closest,
+    ...(d.focus ? { focus: d.focus } : {}),
   };
 }
 

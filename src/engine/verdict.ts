@@ -834,7 +834,7 @@ const strongest = (checks: VersionEvidence[]): VersionEvidence =>
 const weakest = (checks: VersionEvidence[]): EvidenceLevel =>
   checks.reduce<EvidenceLevel>((w, c) => (LEVELS.indexOf(c.level) > LEVELS.indexOf(w) ? c.level : w), "verified");
 
-function missingDataReason(record: BugRecord, hosts: HostVersions[]): string {
+export function missingDataReason(record: BugRecord, hosts: HostVersions[]): string {
   const kernels = hosts.map((h) => h.kernel).filter((k): k is KernelFacts => k !== null);
   const ecosystems = [...new Set(record.affected.map((a) => a.ecosystem))].join(", ");
   if (!kernels.length && hasKernelData(record)) return `no kernel version given; this record has version data for ${ecosystems}`;

@@ -10,7 +10,7 @@ import { capDiagnosis, type ServedDiagnosis } from "./cap-diagnosis";
  * so Node can hand them to a pool thread without copying and decode them there.
  */
 export type DiagnoseJob =
-  | { form: "bundle"; text: string | Uint8Array; limit?: number | undefined }
+  | { form: "bundle"; text: string | Uint8Array; limit?: number | undefined; focus?: string | undefined }
   | { form: "fields"; input: DiagnoseInput }
   | { form: "hosts"; hosts: HostBundle[]; limit?: number | undefined };
 
@@ -37,7 +37,7 @@ export function runDiagnoseJob(kb: CompiledKb, job: DiagnoseJob, decode: (bytes:
       };
     const breach = checkTextLimits(text);
     if (breach) return tooLarge(breach);
-    return { ok: true, diagnosis: capDiagnosis(diagnoseBundle(kb, text, job.limit)) };
+    return { ok: true, diagnosis: capDiagnosis(diagnoseBundle(kb, text, job.limit, job.focus)) };
   }
   if (job.form === "hosts") {
     // The engine's own rules first (count, names, total size), then the line, row and host limits.

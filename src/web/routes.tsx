@@ -75,7 +75,9 @@ export function webRoutes() {
       const scoped = typeof form.record === "string" ? kb.records.find((r) => r.id === form.record) : undefined;
       // The API's own path: the diagnoser (a pool thread on Node, inline on the Worker) with its limits,
       // so an empty or oversized paste is refused with the status POST /diagnose gives.
-      const diagnosis = await c.get("diagnoser").diagnose(kb, { form: "bundle", text: bundle, limit: scoped ? SCOPED_LIMIT : undefined });
+      const diagnosis = await c
+        .get("diagnoser")
+        .diagnose(kb, { form: "bundle", text: bundle, limit: scoped ? SCOPED_LIMIT : undefined, focus: scoped?.id });
       const summary = summarizeDiagnosis(
         diagnosis,
         Number.POSITIVE_INFINITY,

@@ -238,6 +238,14 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(visibleText(body)).toMatch(/Checked against: .*Found: ranked \d+ of \d+\. affected/);
     const miss = await expectPage(await paste(fetch, "nothing to see here", { record: XT }), 200);
     expect(visibleText(miss)).toContain("No line of your paste matches this bug's signatures");
+    // Without a symptom the page says what the versions decide, never "not in range" where nothing was decided.
+    expect(visibleText(miss)).toMatch(/Your versions: unknown/);
+    const rhel = "Linux n1 3.10.0-1160.el7.x86_64 #1 SMP Mon Oct 19 16:18:59 UTC 2020 x86_64 x86_64 x86_64 GNU/Linux\nall quiet";
+    expect(visibleText(await expectPage(await paste(fetch, rhel, { record: XT }), 200))).toMatch(
+      /Your versions: unknown.*no data in this record for rhel:7/,
+    );
+    const fixed = "Linux n1 6.6.60 #1 SMP PREEMPT_DYNAMIC x86_64 GNU/Linux\nall quiet";
+    expect(visibleText(await expectPage(await paste(fetch, fixed, { record: XT }), 200))).toMatch(/Your versions: not affected, verified/);
   });
 
   it("answers an empty paste with the API's status, as a page", async () => {

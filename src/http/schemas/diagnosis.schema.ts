@@ -247,6 +247,9 @@ export const diagnosisSchema = z
       description:
         "Only when there is no finding and the report describes a failure: up to three records whose descriptions share the most distinctive words with it, closest first. A search result to check, not a diagnosis: no signature matched.",
     }),
+    focus: z.object({ id: z.string(), verdict: verdictSchema }).optional().openapi({
+      description: "Only when a door asked about one record (the lookup page's check against a bug): its verdict on the input's versions.",
+    }),
   })
   .openapi("Diagnosis");
 
