@@ -223,8 +223,10 @@ function packageCheck(record: BugRecord, host: HostVersions, kernel: KernelFacts
 
 /**
  * A distribution's kernel package can span upstream lines (Amazon Linux 2's `kernel` is 4.14, 5.4, 5.10
- * or 5.15): ranges whose ends all lie on one line speak of that line's builds only, and a build of a later
- * line is not "at or after" their fix (AL2's 5.15.43 of May 2022 predates the 5.10 line's 2023 fix).
+ * or 5.15; AL2023 ships 6.1 and 6.12 side by side): ranges whose ends all lie on one line speak of that
+ * line's builds only. A build of a later line is not "at or after" their fix (AL2's 5.15.43 of May 2022
+ * predates the 5.10 line's 2023 fix), nor one of an earlier line "before" their start (AL2023's 6.1
+ * builds ship the same ENA driver as the 6.12 ones the record ranges).
  */
 function otherLine(evidence: VersionEvidence, entries: readonly AffectedEntry[], version: string): VersionEvidence {
   if (evidence.result !== "not-affected") return evidence;
@@ -244,14 +246,15 @@ function otherLine(evidence: VersionEvidence, entries: readonly AffectedEntry[],
   const own = line(version);
   if (lines.size !== 1 || !only || only === "?" || !own) return evidence;
   const [major, minor] = only.split(".").map(Number) as [number, number];
-  const later = Number(own[1]) > major || (Number(own[1]) === major && Number(own[2]) > minor);
-  if (!later) return evidence;
+  const [ownMajor, ownMinor] = [Number(own[1]), Number(own[2])];
+  if (ownMajor === major && ownMinor === minor) return evidence;
+  const later = ownMajor > major || (ownMajor === major && ownMinor > minor);
   const { hedgedFrom: _, unlessBackported: __, ...rest } = evidence;
   return {
     ...rest,
     result: "unknown",
     certain: false,
-    reason: `the record's ${evidence.ecosystem} ranges are about the ${only} line (${evidence.range}); ${version} is a build of the later ${own[1]}.${own[2]} line, which they do not speak of`,
+    reason: `the record's ${evidence.ecosystem} ranges are about the ${only} line (${evidence.range}); ${version} is a build of the ${later ? "later" : "earlier"} ${ownMajor}.${ownMinor} line, which they do not speak of`,
   };
 }
 

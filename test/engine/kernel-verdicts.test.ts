@@ -371,6 +371,11 @@ describe("a distribution's kernel package that spans upstream lines", () => {
     expect(verdict("5.15.43-20.123.amzn2.x86_64")?.status).toBe("unknown");
     expect(verdict("5.10.184-175.731.amzn2.x86_64")?.status).toBe("not-affected");
     expect(verdict("5.10.176-157.645.amzn2.x86_64")?.status).toBe("affected");
+    // Nor "before" their start when its build is of an earlier line: AL2023 ships 6.1 beside the 6.12 the ENA record ranges.
+    const data = await loadDataKb();
+    const ena = data.records.find((r) => r.id === "al2023-6.12.92-ena-2.17.0-eni-detach-panic");
+    const onSixOne = diagnoseFields(data.compiled, { uname: "6.1.175-219.357.amzn2023.x86_64", logs: ena?.examples[0]?.log ?? "" });
+    expect(onSixOne.findings.find((f) => f.id === ena?.id)?.verdict.status).toBe("unknown");
   });
 });
 
