@@ -135,6 +135,44 @@ describe("Ubuntu kernels", () => {
   });
 });
 
+describe("other builds of Debian's, Ubuntu's and kernel.org's kernels", () => {
+  it("reads Debian's version from uname -v for flavours and derivatives the ABI rule does not know", () => {
+    // Debian's own loongson-3 flavour (a /proc/version as printed), Kali's and SONiC's builds of Debian's source.
+    const loongson = kernelFacts("6.1.0-9-loongson-3", "#1 SMP PREEMPT Debian 6.1.27-1 (2023-05-08)");
+    expect(loongson).toMatchObject({ distro: "debian", package: { ecosystem: "debian:12", version: "6.1.27-1" } });
+    expect(kernelFacts("6.1.0-kali7-arm64", "#1 SMP Debian 6.1.20-2kali1 (2023-04-18)")).toMatchObject({
+      distro: "vendor",
+      upstream: "6.1.20",
+      upstreamCertainty: "derived",
+    });
+    expect(kernelFacts("6.1.0-11-2-arm64", "#1 SMP Debian 6.1.38-4 (2023-08-08)").upstream).toBe("6.1.38");
+  });
+
+  it("takes Proxmox VE's kernels for what they are, Ubuntu's built for a Debian userland, not Debian's", () => {
+    const debian12 = os("Debian GNU/Linux 12 (bookworm)");
+    expect(kernelFacts("6.8.12-9-pve", "#1 SMP PREEMPT_DYNAMIC PMX 6.8.12-9 (2025-03-16T19:18Z)", debian12)).toMatchObject({
+      distro: "proxmox",
+      upstream: "6.8.12",
+      upstreamCertainty: "derived",
+    });
+  });
+
+  it("does not take Alpine's LTS kernels for Arch's, and hedges any distribution's build of a kernel.org release", () => {
+    // Alpine: "Linux charm 6.6.54-0-lts #1-Alpine SMP PREEMPT_DYNAMIC …".
+    const alpine = kernelFacts("6.6.54-0-lts", "#1-Alpine SMP PREEMPT_DYNAMIC 2024-10-04 07:28:51");
+    expect(alpine.distro).not.toBe("arch");
+    expect(alpine.package?.ecosystem).not.toBe("arch");
+    expect(kernelFacts("6.6.59-1-lts").package?.ecosystem).toBe("arch");
+    // NixOS names itself in uname -v; OpenWrt only in its os-release.
+    expect(kernelFacts("6.6.63", "#1-NixOS SMP PREEMPT_DYNAMIC Fri Nov 22 14:38:37 UTC 2024").upstreamCertainty).toBe("derived");
+    expect(
+      kernelFacts("5.15.68", "#0 SMP Mon Sep 19 18:41:10 2022", parseOsRelease('NAME="OpenWrt"\nID="openwrt"\nVERSION_ID="22.03.0"'))
+        .upstreamCertainty,
+    ).toBe("derived");
+    expect(kernelFacts("6.6.63").upstreamCertainty).toBe("exact");
+  });
+});
+
 describe("Photon OS kernels", () => {
   it("reads the package and its Photon release from uname -r", () => {
     // As Photon OS 3's `uname -a` prints it: "Linux  4.19.84-1.ph3-esx #1-photon SMP Tue Nov 19 00:39:50 UTC 2019 x86_64".

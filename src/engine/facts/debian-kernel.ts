@@ -7,7 +7,7 @@
 import type { KernelFacts, OsFacts } from "../types";
 
 const FLAVOUR =
-  "((?:cloud-|rt-)?(?:amd64|arm64)|686(?:-pae)?|armmp(?:-lpae)?|powerpc64le|s390x|marvell|rpi|loong64|riscv64|mips64r2el|octeon|[45]kc-malta)";
+  "((?:cloud-|rt-)?(?:amd64|arm64)|686(?:-pae)?|armmp(?:-lpae)?|powerpc64le|s390x|marvell|rpi|loong64|riscv64|mips(?:32|64)r2(?:el)?|mips64r6(?:el)?|loongson-3|octeon|[45]kc-malta)";
 /** 6.1.0-18-amd64, 6.1.0-0.deb11.17-amd64 (a newer kernel for an older release), 5.14.0-0.bpo.2-amd64 */
 const ABI_RELEASE = new RegExp(`^(\\d+\\.\\d+)\\.(\\d+)-(\\d+|0\\.deb(\\d+)\\.\\d+|0\\.bpo\\.\\d+)-${FLAVOUR}$`);
 /** 6.12.63+deb13-amd64 */

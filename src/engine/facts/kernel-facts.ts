@@ -58,6 +58,10 @@ function archKernel(release: string): Partial<KernelFacts> | null {
   };
 }
 
+/** Alpine names its kernels like Arch's LTS ("6.6.54-0-lts"): its build ("#1-Alpine") or os-release tells them apart. */
+const notArch = (build: string | null, os: OsFacts | null) =>
+  (build !== null && /-Alpine\b/.test(build)) || (os !== null && os.id !== "arch" && !os.idLike.includes("arch"));
+
 function photonKernel(release: string): Partial<KernelFacts> | null {
   const m = PHOTON.exec(release);
   if (!m) return null;
@@ -79,14 +83,18 @@ function photonKernel(release: string): Partial<KernelFacts> | null {
   };
 }
 
-function plainKernel(release: string, os: OsFacts | null): Partial<KernelFacts> | null {
+/** Builds that name their distribution in `uname -v`: "#1-NixOS SMP", "#1-Alpine SMP". */
+const BUILD_DISTRO = /^#\d+-(NixOS|Alpine)\b/;
+
+function plainKernel(release: string, build: string | null, os: OsFacts | null): Partial<KernelFacts> | null {
   const m = PLAIN.exec(release);
   if (!m?.[1]) return null;
   const suffix = m[3]?.replace(/-r\d+$/, "") ?? null;
-  const distro = (os && IMAGE_DISTROS[os.id] ? os.id : null) ?? suffix;
+  const distro = (os && IMAGE_DISTROS[os.id] ? os.id : null) ?? suffix ?? BUILD_DISTRO.exec(build ?? "")?.[1]?.toLowerCase() ?? null;
   // A bare kernel.org version with nothing else known is taken at its word; a distribution's build of
-  // it may carry patches, so the version is then derived rather than exact.
-  const exact = !distro && !m[2];
+  // it (NixOS, OpenWrt, Gentoo: any os-release beside it) may carry patches, so the version is then
+  // derived rather than exact.
+  const exact = !distro && !m[2] && !os;
   return {
     distro,
     flavour: null,
@@ -98,6 +106,11 @@ function plainKernel(release: string, os: OsFacts | null): Partial<KernelFacts> 
 
 /** Raspberry Pi OS puts the Debian package version in `uname -v`: "#1 SMP PREEMPT Debian 1:6.6.31-1+rpt1 (2024-05-29)". */
 const RPI_BUILD = /\bDebian (?:\d+:)?(\d+\.\d+\.\d+)-[\w.~]*\+rpt\d*/;
+/**
+ * Other kernels built from Debian's source print its version there too (Kali's "Debian 6.1.20-2kali1",
+ * SONiC's "6.1.0-11-2-arm64 … Debian 6.1.38-4"): the upstream release under the ABI name's x.y.0.
+ */
+const DEBIAN_BUILD = /\bDebian (?:\d+:)?(\d+\.\d+\.\d+)-[\w.+~]+/;
 const RPI_RELEASE = /(?:\+rpt-rpi-|-rpi\d*-rpi-|-v[678]l?\+?$|-v8-16k\+?$|-v7l?\+?$|^\d+\.\d+\.\d+\+$)/;
 /** Android vendor kernels: "-perf-g<sha>", "-g<sha>", "-<build number>-<tag>", or a bare "x.y.z+"; `uname -a` ends with "Android". */
 const ANDROID_RELEASE = /-perf(?:[+-]|$)|-g[0-9a-f]{7,}\+?$|-android\d+/;
@@ -121,6 +134,13 @@ function vendorKernel(release: string, build: string | null, os: OsFacts | null,
     upstream = rpiBuild[1];
   } else if (RPI_RELEASE.test(release) && (!os || os.id === "raspbian" || os.id === "debian")) distro = "raspberrypi";
   else if (/microsoft-standard/.test(release)) distro = "wsl";
+  else if (/-pve$/.test(release)) {
+    // Proxmox VE's kernels are Ubuntu's, built on a Debian userland (pve-kernel's ubuntu-kernel submodule).
+    distro = "proxmox";
+  } else {
+    const debianBuild = build ? DEBIAN_BUILD.exec(build)?.[1] : undefined;
+    if (debianBuild) upstream = debianBuild;
+  }
   return {
     distro: distro ?? "vendor",
     flavour: suffix || null,
@@ -157,12 +177,12 @@ export function kernelFacts(
   };
   let specific: Partial<KernelFacts> | null = null;
   if (isRpmKernel(r)) specific = rpmKernel(r, o);
-  else if (ARCH.test(r)) specific = archKernel(r);
+  else if (ARCH.test(r) && !notArch(b, o)) specific = archKernel(r);
   else if (PHOTON.test(r)) specific = photonKernel(r);
   else if (isSuseKernel(r, o)) specific = suseKernel(r, b, o);
   else if (ubuntuMainline(r) || isUbuntuKernel(r, b, o)) specific = ubuntuKernel(r, b, o, versionSignature ?? null);
   else if (isDebianKernel(r, b, o)) specific = debianKernel(r, b, o);
   else if (platform === "Android") specific = vendorKernel(r, b, o, platform);
-  else specific = taglessRhelKernel(r, o) ?? plainKernel(r, o) ?? vendorKernel(r, b, o, platform ?? null);
+  else specific = taglessRhelKernel(r, o) ?? plainKernel(r, b, o) ?? vendorKernel(r, b, o, platform ?? null);
   return { ...base, ...(specific ?? { distro: o?.id ?? null }) };
 }
