@@ -131,6 +131,32 @@ export function hardeningContract(fetch: Fetch, opts: { maxBodyBytes: number; br
     else expect((await expectProblem(res, 415)).detail).toContain("br");
   });
 
+  it("decodes at most two stacked codings, and never reads compressed or UTF-16 bytes as UTF-8 text", async () => {
+    const plain = (await (await postBundle(fetch, BUNDLE)).json()) as { findings: { id: string }[] };
+    const inner = await compress(BUNDLE, "gzip");
+    const outer = new Uint8Array(await new Response(new Blob([inner]).stream().pipeThrough(new CompressionStream("gzip"))).arrayBuffer());
+    const res = await postBundle(fetch, outer, { "content-encoding": "gzip, gzip" });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual(plain);
+    // A third layer is refused before any is decoded (thousands of layers kept a core busy for minutes).
+    expect((await expectProblem(await postBundle(fetch, outer, { "content-encoding": "gzip, gzip, gzip" }), 415)).detail).toContain(
+      "at most 2",
+    );
+    // gzip bytes without Content-Encoding are no log: 415, not "no known bug".
+    expect((await expectProblem(await postBundle(fetch, inner), 415)).detail).toContain("Content-Encoding");
+    // UTF-16 with its byte-order mark (Windows PowerShell 5's default) is read as UTF-16.
+    const utf16 = new Uint8Array(2 + BUNDLE.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < BUNDLE.length; i++) {
+      const code = BUNDLE.charCodeAt(i);
+      utf16[2 + 2 * i] = code & 0xff;
+      utf16[3 + 2 * i] = code >> 8;
+    }
+    const wide = await postBundle(fetch, utf16);
+    expect(wide.status).toBe(200);
+    expect(((await wide.json()) as { findings: { id: string }[] }).findings[0]?.id).toBe(XT);
+  });
+
   it("refuses an unknown encoding with 415, a corrupt stream with 400, a zip bomb with 413", async () => {
     await expectProblem(await postBundle(fetch, "abc", { "content-encoding": "zstd-x" }), 415);
     await expectProblem(await postBundle(fetch, "definitely not gzip", { "content-encoding": "gzip" }), 400);
