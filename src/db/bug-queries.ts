@@ -83,8 +83,15 @@ export function ftsQuery(q: string, anyTerm = false): string | null {
     .split(/[\s\p{Cc}]+/u)
     .map((t) => t.replaceAll('"', ""))
     .filter((t) => /[\p{L}\p{N}]/u.test(t));
-  return terms.length ? terms.map((t) => `"${t}"*`).join(anyTerm ? " OR " : " ") : null;
+  // The query runs on the event loop (libSQL's file driver is synchronous): each prefix term scans the
+  // index, and a hundred one-letter prefixes took ~100 ms. Distinct terms only, a bounded number, and a
+  // one-character term matched whole rather than as the prefix of every word.
+  const distinct = [...new Set(terms)].slice(0, MAX_QUERY_TERMS);
+  return distinct.length ? distinct.map((t) => (t.length > 1 ? `"${t}"*` : `"${t}"`)).join(anyTerm ? " OR " : " ") : null;
 }
+
+/** More words than any search needs (an error message pasted whole is cut here). */
+const MAX_QUERY_TERMS = 16;
 
 export async function listBugs(store: Store, f: BugFilters): Promise<{ total: number; items: BugSummary[] }> {
   const db = store.db;
