@@ -112,6 +112,9 @@ describe("chat input", () => {
       "see example.com/a and https://b.example",
     );
     expect(chatInput("```\nline one\nline two\n```").text).toBe("line one\nline two");
+    // Unclosed links are left as sent, and each fails at the next "<" (they once ran on to the text's end).
+    const unclosed = "<http:a|".repeat(5000);
+    expect(slackToPlain(unclosed)).toBe(unclosed);
   });
 
   it("cuts long input at a line end and says how much was kept", () => {
