@@ -85,6 +85,20 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
     expect(all).toContain("&lt;!channel&gt;");
   });
 
+  it("Discord: text a person wrote (an os-release name a reason quotes) cannot become a disguised link", () => {
+    const lure = 'host runs Fedora 40 — see [the fix here](https://evil.example/fix) *now*; set `config_path = ""`';
+    const answer: ChatAnswer = {
+      ...oversized,
+      findings: [{ ...finding(1), verdict: { status: "not-affected", reason: lure } }],
+      advisories: [],
+    };
+    const all = JSON.stringify(renderDiscord(answer).embeds);
+    expect(all).not.toContain("[the fix here](");
+    expect(all).toContain("\\\\[the fix here\\\\]");
+    // A code span is shown as written: no backslash appears inside it.
+    expect(all).toContain('`config_path = \\"\\"`');
+  });
+
   it("Discord: embed title 256, description 4,096, 25 fields of 1,024, 6,000 in all, 5 rows of buttons", () => {
     const m = renderDiscord(oversized, { publicUrl: "https://kb.example", shareButton: true });
     expect(m.content.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);

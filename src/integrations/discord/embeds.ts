@@ -30,10 +30,21 @@ export interface DiscordMessage {
   components: APIActionRowComponent<APIButtonComponentWithCustomId>[];
 }
 
-/** Text from the person (queries, host facts, node names): every Discord markdown character escaped. */
-const md = (s: string) => s.replace(/([\\*_~`|])/g, "\\$1");
-/** Text from records and the engine (reasons, notes, summaries): its `code` spans kept, emphasis escaped. */
-const prose = (s: string) => s.replace(/([\\*_~|])/g, "\\$1");
+/**
+ * Text from the person (queries, host facts, node names): every Discord markdown character escaped,
+ * link brackets too, so a pasted "[the fix](https://…)" cannot become a disguised link in the bot's answer.
+ */
+const md = (s: string) => s.replace(/([\\*_~`|[\]()<>#])/g, "\\$1");
+/**
+ * Text from records and the engine (reasons, notes, summaries), which quotes the person's text (an
+ * os-release name): emphasis and link brackets escaped outside its `code` spans, which Discord shows
+ * literally (a backslash there would show).
+ */
+const prose = (s: string) =>
+  s
+    .split(/(`[^`]*`)/)
+    .map((part, i) => (i % 2 ? part : part.replace(/([\\*_~|[\]])/g, "\\$1")))
+    .join("");
 const code = (s: string) => `\`${s.replace(/`/g, "ˋ")}\``;
 
 export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | undefined; shareButton?: boolean } = {}): DiscordMessage {
