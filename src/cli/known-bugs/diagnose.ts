@@ -22,7 +22,8 @@ export async function diagnoseCommand(args: string[], values: CliValues): Promis
   if (inputs.every((i) => !i.text.trim())) throw new CliError(EXIT.usage, "the input is empty");
   const diagnosis = url ? await remote(url, inputs, limit, values) : await local(inputs, limit, values.kb);
   process.stdout.write(values.json ? `${JSON.stringify(diagnosis, null, 2)}\n` : renderTextReport(diagnosis));
-  if (failOn && diagnosis.findings.some((f) => LEVELS[f.confidence] >= failOn)) return EXIT.findings;
+  // A finding its versions rule out is a look-alike, not this host's bug: it does not fail a pipeline.
+  if (failOn && diagnosis.findings.some((f) => LEVELS[f.confidence] >= failOn && f.verdict.status !== "not-affected")) return EXIT.findings;
   return EXIT.ok;
 }
 
