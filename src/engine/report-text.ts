@@ -1,10 +1,13 @@
 import type { Diagnosis, Finding, HostReport } from "./diagnosis";
-import { NAMED_KERNEL_NOTE, summarizeFinding } from "./summary";
+import { NAMED_KERNEL_NOTE, RESEMBLES_NOTE, summarizeFinding, verdictLabel } from "./summary";
 
 const MAX_UNVERIFIED = 3;
+const MAX_LINE = 240;
+
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** A compact terminal report: per finding the id, confidence, verdict, evidence lines and fix. */
-export function renderTextReport(d: Diagnosis): string {
+export function renderTextReport(d: Diagnosis & { truncated?: ReadonlyArray<{ note: string }> }): string {
   const out: string[] = [`known-bugs ${d.kb.version} (${d.kb.records} records)`];
   const k = d.facts.kernel;
   if (k)
@@ -24,7 +27,8 @@ export function renderTextReport(d: Diagnosis): string {
   for (const [i, f] of d.findings.entries()) out.push(...renderFinding(f, i + 1, d));
   if (d.advisories.length) {
     out.push("Advisories (your versions are in an affected range, but the log shows no symptom):");
-    for (const a of d.advisories) out.push(`  - ${a.id}: ${a.verdict.reason}${a.hosts?.length ? ` (hosts: ${a.hosts.join(", ")})` : ""}`);
+    for (const a of d.advisories)
+      out.push(`  - ${a.id}: ${verdictLabel(a.verdict)}: ${a.verdict.reason}${a.hosts?.length ? ` (hosts: ${a.hosts.join(", ")})` : ""}`);
     out.push("");
   }
   if (d.hosts?.length) out.push(...renderHosts(d.hosts));
@@ -36,6 +40,8 @@ export function renderTextReport(d: Diagnosis): string {
       out.push(`  - ${n.name} (line ${n.line}): differs in ${n.differs.join(", ")}; kernel ${n.kernel ?? "?"}${bugs}`);
     }
   }
+  // What the answer left out (nodes, evidence beyond the caps): a reader must not take a cut list for all of it.
+  for (const t of d.truncated ?? []) out.push(`Not shown: ${t.note}`);
   return `${out.join("\n").trimEnd()}\n`;
 }
 
@@ -58,7 +64,7 @@ function renderFinding(f: Finding, rank: number, d: Diagnosis): string[] {
   const lines = [
     `${s.rank}. ${s.id} [${s.confidence} ${s.score.toFixed(2)}] ${s.title}`,
     ...(s.rootCauseNote && d.findings.length > 1 && s.id !== d.rootCause?.id ? [`   note: ${s.rootCauseNote}`] : []),
-    `   verdict: ${s.verdict.status}${s.verdict.level ? ` (${s.verdict.level})` : ""}: ${s.verdict.reason}`,
+    `   verdict: ${verdictLabel(s.verdict)}: ${s.verdict.reason}`,
   ];
   if (f.hosts?.length) lines.push(`   hosts: ${f.hosts.join(", ")}`);
   const byLine = new Map<string, { text: string; signatures: string[] }>();
@@ -66,12 +72,16 @@ function renderFinding(f: Finding, rank: number, d: Diagnosis): string[] {
     if (e.kind !== "log") continue;
     const where = `${e.host ? `${e.host} ` : ""}line ${e.line}`;
     const entry = byLine.get(where) ?? { text: e.text, signatures: [] };
-    entry.signatures.push(e.signature);
+    entry.signatures.push(e.approximate === "similar" ? RESEMBLES_NOTE : e.signature);
     byLine.set(where, entry);
   }
-  for (const [where, { text, signatures }] of byLine) lines.push(`   ${where}: ${text.trim().slice(0, 240)}   <- ${signatures.join(", ")}`);
+  for (const [where, { text, signatures }] of byLine)
+    lines.push(`   ${where}: ${cut(text.trim(), MAX_LINE)}   <- ${signatures.join(", ")}`);
   for (const e of f.evidence) {
-    if (e.kind === "version") lines.push(`   version: ${e.subject}: ${e.ecosystem} ${e.range}: ${e.result} (${e.level})`);
+    if (e.kind !== "version") continue;
+    // A level says what an answer rests on; an undecided check has none to give, and a hedged one says so.
+    const how = e.result === "unknown" ? "" : ` (${e.level}${e.certain ? "" : ", not certain"})`;
+    lines.push(`   version: ${e.subject}: ${e.ecosystem} ${e.range}: ${e.result}${how}`);
   }
   // A terminal report names the doubts, not all of them: the record (GET /bugs/:id) has the rest.
   for (const u of f.unverified.slice(0, MAX_UNVERIFIED)) lines.push(`   unverified: ${u}`);

@@ -1,8 +1,22 @@
 import { RE2JS } from "re2js";
-import type { Diagnosis, Finding, LogEvidence, NodeReport, RootCause, VersionEvidence } from "./diagnosis";
+import type { Diagnosis, Finding, LogEvidence, NodeReport, RootCause, Verdict, VersionEvidence } from "./diagnosis";
 
 /** How every door marks a kernel read from a person's sentence (KernelFacts.named). */
 export const NAMED_KERNEL_NOTE = "named in a sentence, not the kernel's own output";
+
+const STATUS_WORDS = { affected: "affected", "not-affected": "not affected", unknown: "unknown" } as const;
+const LEVEL_WORDS = { verified: "verified", corroborated: "corroborated", reported: "reported once" } as const;
+
+/** How every door words a verdict: its status and the level the answer rests on ("affected (reported once)"). */
+export const verdictLabel = (v: Pick<Verdict, "status" | "level">) =>
+  `${STATUS_WORDS[v.status]}${v.level ? ` (${LEVEL_WORDS[v.level]})` : ""}`;
+
+/** How every door words a line the engine only found to resemble a record (no signature matched it). */
+export const RESEMBLES_NOTE = "resembles this bug's wording; no signature matched it";
+
+/** The heading a chat answer puts over a finding's first line. */
+export const evidenceHeading = (e: Pick<LogEvidence, "line" | "approximate">) =>
+  e.approximate === "similar" ? `Line ${e.line} (${RESEMBLES_NOTE})` : `First evidence, line ${e.line}`;
 
 /**
  * What every door shows first, in this order: findings by rank, each with its verdict and reason,
@@ -42,6 +56,8 @@ export interface EvidenceLine {
   blockStart?: number;
   /** [start, end) offsets in `text` of what the signatures matched; empty when they matched a normalised view only. */
   highlights: Array<[number, number]>;
+  /** No signature matched the line: it only resembles the record's wording (see RESEMBLES_NOTE). */
+  resembles?: true;
 }
 
 export interface DiagnosisSummary {
@@ -138,8 +154,9 @@ function evidenceLines(recordId: string, logs: LogEvidence[], lookup: SignatureL
     if (!entry) {
       entry = { line: e.line, text: e.text, signatures: [], highlights: [] };
       if (e.blockStart !== undefined) entry.blockStart = e.blockStart;
+      if (e.approximate === "similar") entry.resembles = true;
       byLine.set(e.line, entry);
-    }
+    } else if (e.approximate !== "similar") delete entry.resembles;
     if (entry.signatures.includes(e.signature)) continue;
     entry.signatures.push(e.signature);
     const spec = lookup?.(recordId, e.signature);

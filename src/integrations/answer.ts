@@ -37,6 +37,8 @@ export type ChatAnswer =
       /** Findings beyond those shown. */
       more: number;
       advisories: FindingSummary[];
+      /** Advisories beyond those shown. */
+      moreAdvisories: number;
       outliers: NodeReport[];
       /** With no finding: the records closest to the paste by description (a search result, not a diagnosis). */
       closest: DiagnosisSummary["closest"];
@@ -131,6 +133,7 @@ function diagnosisAnswer(kb: KbRef, d: Diagnosis, truncated: ChatInput["truncate
     findings: s.findings.slice(0, SHOWN_FINDINGS),
     more: Math.max(0, s.findings.length - SHOWN_FINDINGS),
     advisories: s.advisories.slice(0, SHOWN_ADVISORIES),
+    moreAdvisories: Math.max(0, s.advisories.length - SHOWN_ADVISORIES),
     outliers: s.outliers,
     closest: s.closest,
     facts: factLines(d),

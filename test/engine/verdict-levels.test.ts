@@ -58,7 +58,7 @@ describe("verdicts say the level they rest on", () => {
     const d = diagnoseFields(kb, { uname: "6.6.60", logs: XOR_MARK_KLOG });
     expect(d.findings[0]?.verdict).toMatchObject({ status: "not-affected", level: "corroborated" });
     expect(versionOf(d)).toMatchObject({ result: "not-affected", level: "corroborated", unverified: false });
-    expect(renderTextReport(d)).toMatch(/verdict: not-affected \(corroborated\): /);
+    expect(renderTextReport(d)).toMatch(/verdict: not affected \(corroborated\): /);
   });
 
   it("never says not affected from a single report; the version check alone is unknown, and still affected inside it", async () => {
@@ -69,6 +69,10 @@ describe("verdicts say the level they rest on", () => {
     const inside = diagnoseFields(kb, { uname: "6.6.58", logs: XOR_MARK_KLOG });
     expect(inside.findings[0]?.verdict).toMatchObject({ status: "affected", level: "reported" });
     expect(versionOf(inside)).toMatchObject({ level: "reported", unverified: true });
+    // The text report says so on the verdict and on the check, and an undecided check claims no level.
+    const text = renderTextReport(inside);
+    expect(text).toMatch(/verdict: affected \(reported once\): /);
+    expect(renderTextReport(fixed)).toMatch(/version: .*: unknown$/m);
   });
 
   it("lets the bug's own symptom outweigh the single report that would rule the version out", async () => {

@@ -39,6 +39,7 @@ const oversized: ChatAnswer = {
   findings: [finding(1), finding(2), finding(3)],
   more: 40,
   advisories: Array.from({ length: 3 }, (_, i) => ({ ...finding(i + 4), id: `adv-${i}` })),
+  moreAdvisories: 2,
   outliers: Array.from({ length: 200 }, (_, i) => ({
     name: `node-${i}-${huge(100, "n")}`,
     kernel: "5.15.0-127-generic",
@@ -76,6 +77,21 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
     }
     // The footer (knowledge-base version, share button) survives the cut.
     expect(m.blocks?.at(-1)).toMatchObject({ type: "actions", block_id: "share" });
+  });
+
+  it("Slack: advisories say the level their verdict rests on, and how many were left out", () => {
+    const level: ChatAnswer = {
+      ...oversized,
+      findings: [],
+      more: 0,
+      outliers: [],
+      closest: [],
+      facts: [],
+      advisories: [{ ...finding(4), id: "adv", title: "t", verdict: { status: "affected", reason: "r", level: "reported" } }],
+    };
+    const all = JSON.stringify(renderSlack(level).blocks);
+    expect(all).toContain("affected (reported once): r");
+    expect(all).toContain("2 more advisories not shown");
   });
 
   it("Slack: quoted log text cannot mention @channel or inject links", () => {

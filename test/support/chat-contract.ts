@@ -83,7 +83,7 @@ export function chatContract(h: () => ChatHarness) {
     expect(answer?.response_type).toBe("ephemeral");
     const texts = blockTexts(answer as SlackPost).join("\n");
     expect(texts).toContain(`\`${XT}\``);
-    expect(texts).toContain("verdict *affected*");
+    expect(texts).toContain("verdict *affected (verified)*");
     expect(texts).toContain('unknown option "--xor-mark"');
     expect(texts).toContain(`<${h().publicUrl}/bugs/${XT}|`);
     expect(answer?.text).toContain(XT);
@@ -330,7 +330,7 @@ export function chatContract(h: () => ChatHarness) {
     expect(body.data.flags).toBe(64);
     const top = body.data.embeds[0];
     expect(top?.description).toContain(`\`${XT}\``);
-    expect(top?.description).toContain("verdict **affected**");
+    expect(top?.description).toContain("verdict **affected (verified)**");
     expect(top?.url).toBe(`${h().publicUrl}/bugs/${XT}`);
     expect(top?.fields?.map((f) => f.name).join()).toContain("Fix");
     let total = 0;

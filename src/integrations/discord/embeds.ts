@@ -1,5 +1,5 @@
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from "discord-api-types/v10";
-import type { FindingSummary } from "../../engine/summary";
+import { evidenceHeading, type FindingSummary, verdictLabel } from "../../engine/summary";
 import { type ChatAnswer, recordUrl } from "../answer";
 import { clamp, type FeedbackRef, plural, unverifiedLines } from "../text-limits";
 
@@ -106,7 +106,7 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
       const extra: string[] = [];
       if (answer.advisories.length)
         extra.push(
-          `**Advisories**: your versions are in an affected range, but the log shows no symptom:\n${answer.advisories.map((a) => `• ${code(a.id)}: ${prose(a.verdict.reason)}`).join("\n")}`,
+          `**Advisories**: your versions are in an affected range, but the log shows no symptom:\n${answer.advisories.map((a) => `• ${code(a.id)}: ${verdictLabel(a.verdict)}: ${prose(a.verdict.reason)}`).join("\n")}${answer.moreAdvisories ? `\n${answer.moreAdvisories} more not shown.` : ""}`,
         );
       if (answer.outliers.length)
         extra.push(
@@ -144,13 +144,13 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
 function findingEmbed(f: FindingSummary, publicUrl: string | undefined): APIEmbed {
   const url = recordUrl(publicUrl, f.id);
   const lines = [
-    `${code(f.id)} · **${f.confidence}** confidence (${f.score.toFixed(2)}) · verdict **${f.verdict.status}**`,
+    `${code(f.id)} · **${f.confidence}** confidence (${f.score.toFixed(2)}) · verdict **${verdictLabel(f.verdict)}**`,
     prose(f.verdict.reason),
   ];
   if (f.firstEvidence)
     lines.push(
       "",
-      `First evidence, line ${f.firstEvidence.line}:`,
+      `${evidenceHeading(f.firstEvidence)}:`,
       `\`\`\`\n${clamp(f.firstEvidence.text.trim(), 500).replace(/```/g, "'''")}\n\`\`\``,
     );
   const fields = [];

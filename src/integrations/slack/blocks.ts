@@ -1,5 +1,5 @@
 import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } from "@slack/types";
-import type { FindingSummary } from "../../engine/summary";
+import { evidenceHeading, type FindingSummary, verdictLabel } from "../../engine/summary";
 import { type ChatAnswer, recordUrl } from "../answer";
 import { clamp, type FeedbackRef, plural, unverifiedLines } from "../text-limits";
 
@@ -104,8 +104,11 @@ function diagnosis(answer: Extract<ChatAnswer, { kind: "diagnosis" }>, opts: Ren
     blocks.push(
       section(
         `*Advisories*: your versions are in an affected range, but the log shows no symptom:\n${answer.advisories
-          .map((a) => `• ${link(recordUrl(opts.publicUrl, a.id), a.title)} (\`${a.id}\`): ${esc(a.verdict.reason)}`)
-          .join("\n")}`,
+          .map(
+            (a) =>
+              `• ${link(recordUrl(opts.publicUrl, a.id), a.title)} (\`${a.id}\`): ${verdictLabel(a.verdict)}: ${esc(a.verdict.reason)}`,
+          )
+          .join("\n")}${answer.moreAdvisories ? `\n${plural(answer.moreAdvisories, "more advisory", "more advisories")} not shown.` : ""}`,
       ),
     );
   if (answer.outliers.length)
@@ -131,7 +134,7 @@ function diagnosis(answer: Extract<ChatAnswer, { kind: "diagnosis" }>, opts: Ren
     blocks.push(section("No record's log signature matched these lines, and no version range applies. Try search words or a CVE id."));
   const top = answer.findings[0];
   const text = top
-    ? `known-bugs: ${top.title} (${top.id}, ${top.confidence} confidence, ${top.verdict.status})`
+    ? `known-bugs: ${top.title} (${top.id}, ${top.confidence} confidence, ${verdictLabel(top.verdict)})`
     : "known-bugs: no known bug matched";
   return { blocks, text };
 }
@@ -140,13 +143,13 @@ function finding(f: FindingSummary, kbVersion: string, opts: RenderOptions): Kno
   const url = recordUrl(opts.publicUrl, f.id);
   const head = [
     `*${f.rank}. ${link(url, f.title)}*`,
-    `\`${f.id}\` · *${f.confidence}* confidence (${f.score.toFixed(2)}) · verdict *${f.verdict.status}*`,
+    `\`${f.id}\` · *${f.confidence}* confidence (${f.score.toFixed(2)}) · verdict *${verdictLabel(f.verdict)}*`,
     esc(f.verdict.reason),
   ];
   const blocks: KnownBlock[] = [section(head.join("\n"))];
   if (f.firstEvidence) {
     const line = clamp(f.firstEvidence.text.trim(), 500).replace(/```/g, "'''");
-    blocks.push(section(`First evidence, line ${f.firstEvidence.line}:\n\`\`\`${esc(line)}\`\`\``));
+    blocks.push(section(`${evidenceHeading(f.firstEvidence)}:\n\`\`\`${esc(line)}\`\`\``));
   }
   if (f.fixSteps.length) blocks.push(section(`*Fix* (reboot ${esc(f.reboot)}):\n${f.fixSteps.map(esc).join("\n")}`));
   if (f.unverified.length) blocks.push(context(...unverifiedLines(f.unverified, (u) => `:warning: Unverified: ${esc(u)}`)));

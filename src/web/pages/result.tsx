@@ -1,6 +1,13 @@
 import type { KbMeta } from "../../db/bug-queries";
-import type { NodeReport, Verdict, VersionEvidence } from "../../engine/diagnosis";
-import { type DiagnosisSummary, type EvidenceLine, type FindingSummary, NAMED_KERNEL_NOTE } from "../../engine/summary";
+import type { NodeReport, VersionEvidence } from "../../engine/diagnosis";
+import {
+  type DiagnosisSummary,
+  type EvidenceLine,
+  type FindingSummary,
+  NAMED_KERNEL_NOTE,
+  RESEMBLES_NOTE,
+  verdictLabel,
+} from "../../engine/summary";
 import { Badge, Inline, PasteForm, Prose, Workarounds } from "../parts/common";
 import { Layout } from "../parts/layout";
 
@@ -13,9 +20,6 @@ export interface ResultPageProps {
 }
 
 const VERDICT_WORDS = { affected: "affected", "not-affected": "not affected", unknown: "unknown" } as const;
-/** A verdict's words with the level its answer rests on ("affected, reported once"), as the API gives it. */
-const LEVEL_WORDS = { verified: "verified", corroborated: "corroborated", reported: "reported once" } as const;
-const verdictWords = (v: Verdict) => `${VERDICT_WORDS[v.status]}${v.level ? `, ${LEVEL_WORDS[v.level]}` : ""}`;
 
 export const ResultPage = (p: ResultPageProps) => {
   const s = p.summary;
@@ -31,7 +35,7 @@ export const ResultPage = (p: ResultPageProps) => {
           {focused ? (
             <p>
               {s.findings.some((f) => f.id === focused.id) ? `Found: ranked ${focused.rank} of ${count}. ` : "No symptom in the log, but "}
-              <Badge kind={focused.verdict.status}>{verdictWords(focused.verdict)}</Badge> <Inline text={focused.verdict.reason} />.{" "}
+              <Badge kind={focused.verdict.status}>{verdictLabel(focused.verdict)}</Badge> <Inline text={focused.verdict.reason} />.{" "}
               <a href={`#finding-${focused.id}`}>Details below</a>.
             </p>
           ) : (
@@ -39,7 +43,7 @@ export const ResultPage = (p: ResultPageProps) => {
               No line of your paste matches this bug's signatures. Your versions:{" "}
               {s.focus ? (
                 <>
-                  <Badge kind={s.focus.verdict.status}>{verdictWords(s.focus.verdict)}</Badge> <Inline text={s.focus.verdict.reason} />.{" "}
+                  <Badge kind={s.focus.verdict.status}>{verdictLabel(s.focus.verdict)}</Badge> <Inline text={s.focus.verdict.reason} />.{" "}
                 </>
               ) : null}
               <a href={`/bugs/${p.focus.id}#signatures`}>What it looks for</a>.
@@ -88,7 +92,7 @@ export const ResultPage = (p: ResultPageProps) => {
           <ul>
             {s.advisories.map((a) => (
               <li id={`finding-${a.id}`}>
-                <a href={`/bugs/${a.id}`}>{a.title}</a> <Badge kind={a.verdict.status}>{verdictWords(a.verdict)}</Badge>
+                <a href={`/bugs/${a.id}`}>{a.title}</a> <Badge kind={a.verdict.status}>{verdictLabel(a.verdict)}</Badge>
                 <p>
                   <Inline text={a.verdict.reason} />.
                 </p>
@@ -169,7 +173,7 @@ const FindingBlock = (props: { f: FindingSummary }) => {
       </h2>
       <p>
         <Badge kind={f.confidence}>{f.confidence} confidence</Badge> <span class="muted">score {f.score.toFixed(2)}</span> · verdict{" "}
-        <Badge kind={f.verdict.status}>{verdictWords(f.verdict)}</Badge>
+        <Badge kind={f.verdict.status}>{verdictLabel(f.verdict)}</Badge>
       </p>
       {f.rootCauseNote ? (
         <p>
@@ -235,6 +239,7 @@ const Line = (props: { e: EvidenceLine }) => {
     <li>
       <span class="ln">line {e.line}: </span>
       {parts}
+      {e.resembles ? <span class="hint"> ({RESEMBLES_NOTE})</span> : null}
     </li>
   );
 };
