@@ -48,9 +48,10 @@ export function createApp(deps: AppDeps) {
     }),
   );
   for (const path of ["/bugs", "/bugs/*", "/kb", "/diagnose", "/health"]) app.use(path, corsForApi);
-  // The paste form (/check) is a diagnosis too: same rate limit.
-  app.use("/diagnose", rateLimit(deps, "diagnose"));
-  app.use("/check", rateLimit(deps, "diagnose"));
+  // The paste form (/check) is a diagnosis too: the same limiter, so one count for both.
+  const diagnoseLimit = rateLimit(deps, "diagnose");
+  app.use("/diagnose", diagnoseLimit);
+  app.use("/check", diagnoseLimit);
   app.use("/integrations/*", rateLimit(deps, "integrations"));
   const body = requestBody(deps.bodyDecoder ?? webDecoder);
   app.use("/diagnose", body);

@@ -69,6 +69,13 @@ describe("hardening on Node", () => {
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
     expect((await send("198.51.100.2")).status).toBe(200);
     expect((await limited.app.request("/health", { headers: { "x-test-client": "198.51.100.1" } })).status).toBe(200);
+    // The paste form shares the count (it is a diagnosis too), and a GET answered 405 spends none of it.
+    const form = new URLSearchParams({ bundle: "x" });
+    const check = await limited.app.request("/check", { method: "POST", body: form, headers: { "x-test-client": "198.51.100.1" } });
+    expect(check.status).toBe(429);
+    const get = await limited.app.request("/diagnose", { headers: { "x-test-client": "198.51.100.3" } });
+    expect(get.status).toBe(405);
+    for (let i = 0; i < 3; i++) expect((await send("198.51.100.3")).status).toBe(200);
   });
 
   it("refuses more kubectl rows, uname hosts or lines than the limits with 413, before diagnosing", async () => {

@@ -22,7 +22,8 @@ export function rateLimit(deps: AppDeps, group: string): MiddlewareHandler<AppEn
     problemResponse(c, 429, "rate-limited", "Too many requests from this client; try again after the time in Retry-After.", undefined, {
       "Retry-After": retryAfter,
     });
-  const skip = (c: Context<AppEnv>) => c.req.method === "OPTIONS";
+  // Only a POST does the work: a preflight, or a GET answered 405 or a redirect, spends nothing.
+  const skip = (c: Context<AppEnv>) => c.req.method !== "POST";
   // One in-process limiter per limit value (settings are parsed once, so this is one per process).
   const local = new Map<number, MiddlewareHandler<AppEnv>>();
   return async (c, next) => {
