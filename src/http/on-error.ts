@@ -15,6 +15,14 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
   return problemResponse(c, 500, "internal", "Something went wrong on our side. Quote the request id when reporting it.");
 };
 
+/**
+ * A failure outside a request's own answer (a chat answer posted after the acknowledgement): one JSON
+ * line, as compact as the access log's, never a stack trace or what the user sent.
+ */
+export function logFailure(requestId: string | undefined, event: string, err: unknown, log: (line: string) => void = console.error): void {
+  log(JSON.stringify({ level: "error", requestId: requestId ?? null, event, error: describeFailure(err) }));
+}
+
 /** Error class, code and the first stack frame of our own code: enough to find it, nothing the user sent. */
 export function describeFailure(err: unknown): Record<string, string> {
   const out: Record<string, string> = { name: err instanceof Error ? err.name || err.constructor.name : typeof err };

@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import { logFailure } from "../http/on-error";
 
 /** What the chat doors need from configuration; each platform is off (404) without its secret. */
 export interface ChatConfig {
@@ -33,7 +34,7 @@ export type RunInBackground = (c: Context, task: () => Promise<unknown>) => void
 
 /** For entries that give none: the platform's waitUntil when there is one, else a logged promise. */
 export const defaultRunInBackground: RunInBackground = (c, task) => {
-  const logged = task().catch((err: unknown) => console.error(`[${c.get("requestId") ?? "-"}] background task failed`, err));
+  const logged = task().catch((err: unknown) => logFailure(c.get("requestId"), "background task failed", err));
   let ctx: { waitUntil(p: Promise<unknown>): void } | undefined;
   try {
     ctx = c.executionCtx;

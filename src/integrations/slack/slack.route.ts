@@ -1,6 +1,7 @@
 import { type Context, Hono } from "hono";
 import { claimChatEvent, recordFeedback, saveChatAnswer, takeChatAnswer } from "../../db/chat-queries";
 import type { Store } from "../../db/create-db";
+import { logFailure } from "../../http/on-error";
 import { ProblemError, problemResponse } from "../../http/problem";
 import { KbNotLoadedError } from "../../service/kb-cache";
 import { answerFor } from "../answer";
@@ -151,7 +152,7 @@ async function deliverAnswer(
   } catch (err) {
     message = { response_type: "ephemeral", text: failureText(c, err) };
     if (!(err instanceof UserFacing || err instanceof KbNotLoadedError || (err instanceof ProblemError && err.status < 500)))
-      console.error(`[${c.get("requestId")}] slack answer failed`, err);
+      logFailure(c.get("requestId"), "slack answer failed", err);
   }
   await postToSlack(cfg, responseUrl, message);
 }
@@ -180,9 +181,17 @@ async function shareAnswer(store: Store, cfg: ChatConfig, responseUrl: URL, shar
   await postToSlack(cfg, responseUrl, { delete_original: true, text: "" });
 }
 
+/** Slack answers a response_url post at once; a hung one must not hold the background task for ever. */
+const SLACK_POST_TIMEOUT_MS = 10_000;
+
 async function postToSlack(cfg: ChatConfig, url: URL, message: SlackMessage): Promise<void> {
   if (!checkedResponseUrl(cfg, url.href)) throw new Error(`refusing to post to ${url.origin}`);
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(message) });
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(message),
+    signal: AbortSignal.timeout(SLACK_POST_TIMEOUT_MS),
+  });
   if (!res.ok) throw new Error(`Slack refused the answer at response_url: HTTP ${res.status} ${await res.text().catch(() => "")}`);
 }
 
