@@ -255,6 +255,7 @@ export function chatContract(h: () => ChatHarness) {
       records: Array<{ findingId: string; wrong: number; right: number }>;
     };
     const wrongBefore = before.records.find((r) => r.findingId === XT)?.wrong ?? 0;
+    const rightBefore = before.records.find((r) => r.findingId === XT)?.right ?? 0;
     const thanksUrl = h().responseUrl();
     const vote = await slack(
       SLACK_INTERACTIONS,
@@ -274,17 +275,20 @@ export function chatContract(h: () => ChatHarness) {
     const data = ((await d.json()) as { data: DiscordData }).data;
     const right = data.components.flatMap((r) => r.components).find((b) => b.custom_id.startsWith("fb|r|"));
     expect(right?.custom_id).toContain(XT);
-    const click = await discord({
+    const discordVote = {
       type: 3,
-      id: "3",
+      id: `vote-${crypto.randomUUID()}`,
       token: "t",
       application_id: "1",
       data: { custom_id: right?.custom_id, component_type: 2 },
       member: { user: { id: "42" } },
-    });
+    };
+    const click = await discord(discordVote);
     const clickBody = (await click.json()) as { type: number; data: { content: string; flags: number } };
     expect(clickBody.data.content).toContain("recorded **right**");
     expect(clickBody.data.flags).toBe(64);
+    // The same signed interaction replayed: answered alike, counted once.
+    expect((await discord(discordVote)).status).toBe(200);
 
     const doc = (await (await h().fetch("/openapi.json")).json()) as OpenApiDocument;
     await expectDocumented(doc, "get", "/feedback/summary", await h().fetch("/feedback/summary"));
@@ -297,7 +301,7 @@ export function chatContract(h: () => ChatHarness) {
     };
     const xt = summary.records.find((r) => r.findingId === XT);
     expect(xt?.wrong).toBe(wrongBefore + 1);
-    expect(xt?.right).toBeGreaterThanOrEqual(1);
+    expect(xt?.right).toBe(rightBefore + 1);
     expect(xt?.wrongByVerdict.affected).toBeGreaterThanOrEqual(1);
     expect(xt?.kbVersions[0]).toMatch(/^kb-[0-9a-f]{16}$/);
     expect(raw).not.toContain("xor-mark");
