@@ -21,8 +21,16 @@ export interface PoolOptions {
 
 export interface PoolDiagnoser extends Diagnoser {
   close(): Promise<void>;
+  /**
+   * Has every thread compile `kb` outside any job's time budget (at start, and after a timeout
+   * replaced a thread); resolves with the slowest thread's milliseconds.
+   */
+  warm(kb: CompiledKb): Promise<number>;
   readonly threads: number;
 }
+
+/** A job that only makes a thread compile the knowledge base: an empty bundle is refused at once after it. */
+const WARM_UP: DiagnoseJob = { form: "bundle", text: "" };
 
 /**
  * Diagnosis off Node's event loop: a small piscina pool sized to the cores, a bounded queue (503 with
@@ -67,23 +75,40 @@ export function createPoolDiagnoser(opts: PoolOptions): PoolDiagnoser {
       try {
         outcome = await pool.run(task, { signal: AbortSignal.timeout(opts.timeoutMs), transferList });
       } catch (err) {
+        // The replacement thread compiles before its first job: let it do so outside any budget, or a
+        // budget shorter than the compile would time out every job after this one.
+        if (isTimeout(err)) void warmOne(kb).catch(() => {});
         throw poolProblem(err, opts.timeoutMs);
       } finally {
         inFlight--;
       }
       return outcomeToDiagnosis(outcome);
     },
+    async warm(kb: CompiledKb): Promise<number> {
+      const times = await Promise.all(Array.from({ length: threads }, () => warmOne(kb)));
+      return Math.max(...times);
+    },
     close: () => pool.close({ force: true }),
   };
+
+  async function warmOne(kb: CompiledKb): Promise<number> {
+    const t0 = performance.now();
+    await pool.run({ version: kb.version, records: recordsOf(kb), job: WARM_UP } satisfies PoolTask);
+    return performance.now() - t0;
+  }
 }
+
+const isTimeout = (err: unknown) => {
+  const name = (err as { name?: string })?.name;
+  return name === "AbortError" || name === "TimeoutError";
+};
 
 const isWholeBuffer = (bytes: Uint8Array) =>
   bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
 
 function poolProblem(err: unknown, timeoutMs: number): unknown {
-  const name = (err as { name?: string })?.name;
   const message = (err as { message?: string })?.message ?? "";
-  if (name === "AbortError" || name === "TimeoutError") {
+  if (isTimeout(err)) {
     return new ProblemError(
       503,
       "diagnosis-timeout",

@@ -5,6 +5,7 @@ import { getKbMeta } from "../db/bug-queries";
 import type { SharedSettings } from "../env-fields";
 import { createApp } from "../http/app";
 import { chatConfigFromEnv } from "../integrations/chat-config";
+import { currentKb } from "../service/kb-cache";
 import { createBackgroundTasks } from "./background";
 import { nodeDecoder } from "./body-decoder";
 import { loadConfig } from "./config";
@@ -55,6 +56,13 @@ async function start() {
   const chat = chatConfigFromEnv(config);
   const background = createBackgroundTasks();
   const diagnoser = createPoolDiagnoser({ timeoutMs: config.DIAGNOSE_TIMEOUT_MS, threads: config.DIAGNOSE_THREADS });
+  // Every thread compiles the knowledge base before serving; a budget shorter than that compile would
+  // time out each job whose thread had to compile a new version first (the next version, a replaced thread).
+  const compileMs = await diagnoser.warm(await currentKb(store));
+  if (config.DIAGNOSE_TIMEOUT_MS < 2 * compileMs)
+    throw new StartupError(
+      `DIAGNOSE_TIMEOUT_MS=${config.DIAGNOSE_TIMEOUT_MS} is too short: a diagnosis thread takes ${Math.ceil(compileMs)} ms to compile the knowledge base; set at least ${Math.ceil(2 * compileMs)}`,
+    );
   const app = createApp({
     store: () => store,
     settings: () => settings,

@@ -88,6 +88,13 @@ describe.concurrent("start-up failures end with one clear line and a non-zero ex
     expect(line).toContain("PORT");
     expect(line).toContain("CORS_ORIGINS");
   });
+
+  it("a diagnosis budget shorter than a thread's compile of the knowledge base (every diagnosis would time out)", async () => {
+    const { file } = await preparedDb("budget");
+    const server = await spawnServer({ DATABASE_URL: `file:${file}`, DIAGNOSE_TIMEOUT_MS: "50" });
+    expect(await server.exited).toBe(1);
+    expect(oneLine(server.stderr())).toMatch(/^known-bugs: DIAGNOSE_TIMEOUT_MS=50 is too short: .* set at least \d+$/);
+  });
 });
 
 describe("faults while serving", { timeout: 120_000 }, () => {
