@@ -24,7 +24,18 @@ export function documentApi(app: OpenAPIHono<AppEnv>) {
           "Match pasted symptoms (logs, uname, os-release, kubectl nodes) to curated known bugs: ranked root causes, evidence and fixes. Errors are RFC 9457 problem+json; every answer of the API routes names its knowledge base in `X-KB-Version`.",
       },
     });
-    return c.json({ ...document, servers: [{ url: new URL(c.req.url).origin }] });
+    // No `servers`: OpenAPI's default ("/") is wherever the document was fetched from. The request's
+    // own Host in a publicly cached answer would let one crafted request point others elsewhere.
+    return c.json(document);
+  });
+  app.use("/docs", async (c, next) => {
+    await next();
+    // The app's page policy (its own script only) would leave this page blank: it runs the pinned
+    // bundle from jsDelivr and an inline script and style of its own; it shows nothing a user sent.
+    c.res.headers.set("Content-Security-Policy", DOCS_CSP);
   });
   app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "known-bugs API", cdn: SCALAR_SCRIPT }));
 }
+
+const DOCS_CSP =
+  "default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; font-src 'self' data: https://cdn.jsdelivr.net https://fonts.scalar.com; img-src 'self' data: https:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";

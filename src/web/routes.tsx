@@ -38,7 +38,10 @@ export function webRoutes() {
 
   web.get("/", async (c) => {
     const kb = await getKbMeta(c.get("store"));
-    const origin = new URL(c.req.url).origin;
+    // The service's own address when configured; else the Host the client reached, never an absolute
+    // request-target's (a cache keyed on Host would keep a crafted one for everyone).
+    const url = new URL(c.req.url);
+    const origin = c.get("settings").PUBLIC_URL ?? `${url.protocol}//${c.req.header("host") ?? url.host}`;
     return cacheablePage(c, kb?.version ?? null, <HomePage kb={kb} origin={origin} maxBytes={maxBytes(c)} />);
   });
 

@@ -18,8 +18,11 @@ export function documentedContract(fetch: Fetch, opts: { maxBodyBytes: number })
     expect(docs.headers.get("content-type")).toContain("text/html");
     const page = await docs.text();
     expect(page).toContain("/openapi.json");
-    // The page's script is pinned to one version, never "latest".
+    // The page's script is pinned to one version, never "latest", and its policy lets that script run.
     expect(page).toMatch(/@scalar\/api-reference@\d+\.\d+\.\d+\//);
+    expect(docs.headers.get("content-security-policy")).toMatch(/script-src [^;]*https:\/\/cdn\.jsdelivr\.net/);
+    // The document names no server: a client resolves it where it fetched it, whatever Host a request claimed.
+    expect(doc).not.toHaveProperty("servers");
   });
 
   it("gives real answers of every route that validate against their documented schemas", async () => {
