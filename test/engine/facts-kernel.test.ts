@@ -50,6 +50,20 @@ describe("Ubuntu kernels", () => {
     expect(k.package?.note).not.toMatch(/inferred/);
   });
 
+  it("reads lowlatency's dotted upload (#47.1) into the package version, with a backport's suffix", () => {
+    // "Linux super-tuna 6.8.0-47-lowlatency #47.1-Ubuntu SMP PREEMPT_DYNAMIC …"; the 22.04 HWE build as Canonical's OSV data lists it.
+    expect(kernelFacts("6.8.0-47-lowlatency", "#47.1-Ubuntu SMP PREEMPT_DYNAMIC Thu Oct  3 12:27:41 UTC 2024").package).toMatchObject({
+      ecosystem: "ubuntu:24.04",
+      names: ["linux-lowlatency"],
+      version: "6.8.0-47.47.1",
+    });
+    expect(kernelFacts("6.8.0-56-lowlatency", "#58.1~22.04.1-Ubuntu SMP PREEMPT_DYNAMIC").package).toMatchObject({
+      ecosystem: "ubuntu:22.04",
+      names: ["linux-lowlatency-hwe-6.8"],
+      version: "6.8.0-56.58.1~22.04.1",
+    });
+  });
+
   it("names the cloud kernel's source package", () => {
     // https://github.com/wazuh/wazuh/issues/23748 (Ubuntu 24.04 on EC2)
     const aws = kernelFacts("6.8.0-1008-aws", "#8-Ubuntu SMP Sat Apr 20 00:46:25 UTC 2024");

@@ -15,7 +15,7 @@ const RELEASE = /^(\d+\.\d+)\.(\d+)-(\d+)-([a-z][a-z0-9-]*)$/;
  */
 const ENCODED = /^(\d+)\.(\d+)\.(\d+)-(76)?(\d{6})(rc\d+)?-(generic|lowlatency)(?:-64k)?$/;
 /** `uname -v` of an Ubuntu build: "#58-Ubuntu SMP ..." or, for a backport, "#14~24.04.1-Ubuntu SMP ...". */
-const BUILD = /^#(\d+)(~(\d\d\.\d\d)[\w.+~]*)?-Ubuntu\b/;
+const BUILD = /^#(\d+(?:\.\d+)?)(~(\d\d\.\d\d)[\w.+~]*)?-Ubuntu\b/;
 
 /** The kernel each LTS release shipped with; only these are used to guess a release without os-release. */
 const LTS_SERIES: Record<string, string> = {
