@@ -94,6 +94,35 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
     expect(all).toContain("2 more advisories not shown");
   });
 
+  it("Slack and Discord: among several findings, each says why it leads or what it is to the one that leads", () => {
+    const small = (rank: number, note: string) => ({
+      ...finding(rank),
+      title: "t",
+      verdict: { status: "affected" as const, reason: "r" },
+      firstEvidence: null,
+      fixSteps: [],
+      unverified: [],
+      rootCauseNote: note,
+    });
+    const answer: ChatAnswer = {
+      ...oversized,
+      findings: [
+        small(1, "likely root cause: line 2 matches a signature that alone identifies this bug"),
+        small(2, "a separate, lesser problem that can hide the first"),
+      ],
+      more: 0,
+      advisories: [],
+      moreAdvisories: 0,
+      outliers: [],
+      closest: [],
+      facts: [],
+    };
+    for (const rendered of [JSON.stringify(renderSlack(answer).blocks), JSON.stringify(renderDiscord(answer).embeds)]) {
+      expect(rendered).toContain("likely root cause: line 2 matches");
+      expect(rendered).toContain("a separate, lesser problem that can hide the first");
+    }
+  });
+
   it("Slack: quoted log text cannot mention @channel or inject links", () => {
     const m = renderSlack(oversized);
     const all = JSON.stringify(m.blocks);
@@ -130,6 +159,9 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
       total += (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
     }
     expect(total).toBeLessThanOrEqual(DISCORD_LIMITS.total);
+    // What did not fit is said, and the knowledge base's version survives the cut.
+    expect(m.content).toMatch(/did not fit Discord's 6,000 characters/);
+    expect(m.embeds.at(-1)?.footer?.text).toContain("kb-0123456789abcdef");
     expect(m.components.length).toBeLessThanOrEqual(5);
     for (const row of m.components) for (const b of row.components) expect(b.custom_id.length).toBeLessThanOrEqual(DISCORD_LIMITS.customId);
   });

@@ -99,7 +99,7 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
       if (answer.more) lines.push(`${plural(answer.more, "more finding")} not shown: the full report is one POST /diagnose away.`);
       out.content = clamp(lines.join("\n"), DISCORD_LIMITS.content);
       for (const f of answer.findings) {
-        out.embeds.push(findingEmbed(f, opts.publicUrl));
+        out.embeds.push(findingEmbed(f, opts.publicUrl, n > 1));
         const row = feedbackRow(f, answer.kb.version);
         if (row) out.components.push(row);
       }
@@ -132,19 +132,34 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
       break;
     }
   }
-  if ("kb" in answer) {
+  const footer = "kb" in answer ? { text: `known-bugs ${answer.kb.version} · ${plural(answer.kb.records, "record")}` } : null;
+  const withFooter = () => {
     const last = out.embeds[out.embeds.length - 1];
-    if (last) last.footer = { text: `known-bugs ${answer.kb.version} · ${plural(answer.kb.records, "record")}` };
-  }
+    if (footer && last && !last.footer) last.footer = footer;
+  };
   if (opts.shareButton) out.components.push({ type: ACTION_ROW, components: [button(SHARE_ID, "Share in channel", STYLE.primary)] });
-  fitEmbeds(out.embeds);
+  withFooter();
+  let dropped = fitEmbeds(out.embeds);
+  // The footer (the knowledge base's version) goes on whatever embed is last after the cut.
+  if (dropped) {
+    withFooter();
+    dropped += fitEmbeds(out.embeds);
+  }
+  if (dropped) {
+    // Right under the heading, where a long "Judged on" line cannot push it past the 2,000 characters.
+    const [heading = "", ...rest] = out.content.split("\n");
+    const note = `${plural(dropped, "more part")} of this answer (findings, advisories or nodes) did not fit Discord's 6,000 characters: the full report is one POST /diagnose away.`;
+    out.content = clamp([heading, note, ...rest].filter(Boolean).join("\n"), DISCORD_LIMITS.content);
+  }
   return out;
 }
 
-function findingEmbed(f: FindingSummary, publicUrl: string | undefined): APIEmbed {
+function findingEmbed(f: FindingSummary, publicUrl: string | undefined, ranked: boolean): APIEmbed {
   const url = recordUrl(publicUrl, f.id);
   const lines = [
     `${code(f.id)} · **${f.confidence}** confidence (${f.score.toFixed(2)}) · verdict **${verdictLabel(f.verdict)}**`,
+    // Among several findings, why this one leads or what it is to the one that does.
+    ...(ranked && f.rootCauseNote ? [`*${prose(f.rootCauseNote)}*`] : []),
     prose(f.verdict.reason),
   ];
   if (f.firstEvidence)
@@ -202,8 +217,12 @@ const embedSize = (e: APIEmbed) =>
   (e.footer?.text.length ?? 0) +
   (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
 
-/** At most 10 embeds and 6,000 characters across them: later embeds go first, then descriptions shrink. */
-function fitEmbeds(embeds: APIEmbed[]): void {
+/**
+ * At most 10 embeds and 6,000 characters across them: later embeds go first, then descriptions shrink.
+ * Returns how many embeds were left out, for the answer to say so.
+ */
+function fitEmbeds(embeds: APIEmbed[]): number {
+  const before = embeds.length;
   embeds.splice(DISCORD_LIMITS.embeds);
   for (const e of embeds) e.fields?.splice(DISCORD_LIMITS.fields);
   let total = embeds.reduce((n, e) => n + embedSize(e), 0);
@@ -215,6 +234,7 @@ function fitEmbeds(embeds: APIEmbed[]): void {
   if (first && total > DISCORD_LIMITS.total && first.description) {
     first.description = clamp(first.description, Math.max(0, first.description.length - (total - DISCORD_LIMITS.total)));
   }
+  return before - embeds.length;
 }
 
 const HELP = [

@@ -98,7 +98,7 @@ function diagnosis(answer: Extract<ChatAnswer, { kind: "diagnosis" }>, opts: Ren
       `:scissors: Long input: only the first ${answer.truncated.keptChars.toLocaleString("en-US")} of ${answer.truncated.totalChars.toLocaleString("en-US")} characters were diagnosed. Send the whole bundle to POST /diagnose.`,
     );
   if (notes.length) blocks.push(context(...notes));
-  for (const f of answer.findings) blocks.push(...finding(f, answer.kb.version, opts), { type: "divider" });
+  for (const f of answer.findings) blocks.push(...finding(f, answer.kb.version, opts, n > 1), { type: "divider" });
   if (answer.more) blocks.push(context(`${plural(answer.more, "more finding")} not shown: the full report is one POST /diagnose away.`));
   if (answer.advisories.length)
     blocks.push(
@@ -139,11 +139,13 @@ function diagnosis(answer: Extract<ChatAnswer, { kind: "diagnosis" }>, opts: Ren
   return { blocks, text };
 }
 
-function finding(f: FindingSummary, kbVersion: string, opts: RenderOptions): KnownBlock[] {
+function finding(f: FindingSummary, kbVersion: string, opts: RenderOptions, ranked: boolean): KnownBlock[] {
   const url = recordUrl(opts.publicUrl, f.id);
   const head = [
     `*${f.rank}. ${link(url, f.title)}*`,
     `\`${f.id}\` · *${f.confidence}* confidence (${f.score.toFixed(2)}) · verdict *${verdictLabel(f.verdict)}*`,
+    // Among several findings, why this one leads or what it is to the one that does.
+    ...(ranked && f.rootCauseNote ? [`_${esc(f.rootCauseNote)}_`] : []),
     esc(f.verdict.reason),
   ];
   const blocks: KnownBlock[] = [section(head.join("\n"))];
