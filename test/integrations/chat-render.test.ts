@@ -75,6 +75,9 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
         expect(e.value?.length ?? 0).toBeLessThanOrEqual(SLACK_LIMITS.buttonValue);
       }
     }
+    // A long list of nodes keeps whole lines and says how many it left out.
+    const nodes = JSON.stringify(m.blocks).match(/Nodes that differ from their peers[^"]*/)?.[0] ?? "";
+    expect(nodes).toMatch(/…and [\d,]+ more nodes that differ/);
     // The footer (knowledge-base version, share button) survives the cut.
     expect(m.blocks?.at(-1)).toMatchObject({ type: "actions", block_id: "share" });
   });

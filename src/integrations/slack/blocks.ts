@@ -31,6 +31,21 @@ const section = (text: string): SectionBlock => ({
   type: "section",
   text: { type: "mrkdwn", text: clamp(text, SLACK_LIMITS.sectionText) },
 });
+/**
+ * A heading and as many whole lines as fit one section, then how many were left out: cut mid-line, a
+ * list loses its count and can end inside a link or a code span.
+ */
+function wholeLines(heading: string, lines: readonly string[], more: (left: number) => string): string {
+  const room = SLACK_LIMITS.sectionText - more(lines.length).length - 1;
+  let text = heading;
+  let shown = 0;
+  for (const line of lines) {
+    if (text.length + 1 + line.length > room) break;
+    text += `\n${line}`;
+    shown++;
+  }
+  return shown < lines.length ? `${text}\n${more(lines.length - shown)}` : text;
+}
 const context = (...texts: string[]): ContextBlock => ({
   type: "context",
   elements: texts.slice(0, SLACK_LIMITS.contextElements).map((t) => ({ type: "mrkdwn", text: clamp(t, SLACK_LIMITS.sectionText) })),
@@ -114,12 +129,14 @@ function diagnosis(answer: Extract<ChatAnswer, { kind: "diagnosis" }>, opts: Ren
   if (answer.outliers.length)
     blocks.push(
       section(
-        `*Nodes that differ from their peers*:\n${answer.outliers
-          .map(
+        wholeLines(
+          "*Nodes that differ from their peers*:",
+          answer.outliers.map(
             (o) =>
               `• ${esc(o.name)}: differs in ${o.differs.join(", ")}; kernel ${esc(o.kernel ?? "?")}${o.findings.length ? `; known bugs hitting it, not its peers: ${o.findings.map((id) => `\`${id}\``).join(", ")}` : ""}`,
-          )
-          .join("\n")}`,
+          ),
+          (left) => `…and ${plural(left, "more node")} that differ: the full report is one POST /diagnose away.`,
+        ),
       ),
     );
   if (answer.closest.length)
