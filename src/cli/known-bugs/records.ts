@@ -1,5 +1,6 @@
 /** `known-bugs search` and `known-bugs show`: the records, from the server or the local knowledge base. */
 import type { BugRecord } from "../../kb/record-schema";
+import { aliasStatus, STATUS_WORDS } from "../../web/fact-status";
 import { type CliValues, positiveInt } from "./args";
 import { requestJson } from "./client";
 import { serverUrl } from "./diagnose";
@@ -79,7 +80,8 @@ function renderRecord(r: BugRecord): string {
   const out = [`${r.id}: ${r.title}`, `components: ${r.components.join(", ")}`, "", r.summary.trim(), ""];
   if (r.aliases.length) {
     out.push("aliases:");
-    for (const a of r.aliases) out.push(`  ${a.value} (${a.kind}, ${level(a)})${a.note ? `: ${a.note}` : ""}`);
+    // A cited id the sources contradict is worded as the record page words it, not as an unconfirmed one.
+    for (const a of r.aliases) out.push(`  ${a.value} (${a.kind}, ${STATUS_WORDS[aliasStatus(a)]})${a.note ? `: ${a.note}` : ""}`);
   }
   if (r.affected.length) {
     out.push("affected:");
