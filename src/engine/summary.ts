@@ -75,6 +75,8 @@ export interface DiagnosisSummary {
   closest: Diagnosis["closest"];
   /** The verdict on the one record a door asked about (see Diagnosis.focus). */
   focus?: Diagnosis["focus"];
+  /** What the served answer left out beyond its caps (nodes, evidence), in words, for every door to say. */
+  leftOut: string[];
 }
 
 /** What a signature looks for, so a door can show where it matched; doors pass the compiled KB's signatures. */
@@ -119,7 +121,11 @@ export function summarizeFinding(
   };
 }
 
-export function summarizeDiagnosis(d: Diagnosis, fixSteps = FIX_STEPS, lookup?: SignatureLookup): DiagnosisSummary {
+export function summarizeDiagnosis(
+  d: Diagnosis & { truncated?: ReadonlyArray<{ note: string }> },
+  fixSteps = FIX_STEPS,
+  lookup?: SignatureLookup,
+): DiagnosisSummary {
   return {
     kb: d.kb,
     facts: d.facts,
@@ -130,6 +136,7 @@ export function summarizeDiagnosis(d: Diagnosis, fixSteps = FIX_STEPS, lookup?: 
     nodes: d.nodes,
     closest: d.closest,
     ...(d.focus ? { focus: d.focus } : {}),
+    leftOut: (d.truncated ?? []).map((t) => t.note),
   };
 }
 

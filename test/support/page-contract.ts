@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { describeTogether } from "../../src/engine/verdict";
+import { nodesTable } from "./large-inputs";
 import { SEED_BUNDLE } from "./seed-bundle";
 import { UBUNTU_2204_OS_RELEASE, UNEVEN_FLEET } from "./seed-logs";
 import { type Fetch, RETOLD_DNS_TICKET } from "./seed-scenarios";
@@ -231,6 +232,12 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(rows.map((r) => r.name)).toEqual(["master-1", "worker-1", "worker-2"]);
     expect(rows.filter((r) => r.odd).map((r) => r.name)).toEqual(["worker-2"]);
     expect(visibleText(body)).toMatch(/worker-2 odd one out: kernel/);
+  });
+
+  it("says what a large fleet's answer left out, not a cut count as the whole", async () => {
+    const body = await expectPage(await paste(fetch, nodesTable(260)), 200);
+    expect(visibleText(body)).toMatch(/nodes in a node table shown/);
+    expect(visibleText(body)).toMatch(/Not shown: 60 of 260 nodes not shown/);
   });
 
   it("scopes a paste to the record it came from", async () => {

@@ -158,7 +158,14 @@ const Facts = (props: { summary: DiagnosisSummary }) => {
             <span class="muted">· line {iptables.line}</span>
           </li>
         ) : null}
-        {nodes.length ? <li>{nodes.length} nodes in a node table</li> : null}
+        {nodes.length ? (
+          <li>
+            {nodes.length} nodes in a node table{props.summary.leftOut.length ? " shown" : ""}
+          </li>
+        ) : null}
+        {props.summary.leftOut.map((note: string) => (
+          <li class="hint">Not shown: {note}</li>
+        ))}
       </ul>
     </section>
   );
