@@ -397,7 +397,7 @@ function componentChecks(
       schemeForEcosystem(ecosystem) !== "semver"
         ? null
         : (packaged ?? (distribution && distributionEraDocker(ecosystem, value) ? value.trim().replace(/^v/, "") : null));
-    const build = packaged ? "a distribution's build" : `${distribution}'s era of docker 1.x, possibly the distribution's own build`;
+    const build = packaged ? "a distribution's build" : `docker 1.x on ${distribution}, possibly the distribution's own build`;
     const own =
       base && release && ownBuild(value, release) ? record.affected.filter((a) => a.ecosystem === release && a.package === ecosystem) : [];
     if (own.length) return [check(`${componentSubject(host, ecosystem)} (${value}) as ${release} package ${ecosystem}`, own, value, false)];
