@@ -384,11 +384,7 @@ function componentChecks(
   host: HostVersions,
   components: Readonly<Record<string, string>> = host.components,
 ): VersionEvidence[] {
-  // A Windows node's runtime has none of a Linux host's seccomp, cgroups or runc: only a record with
-  // Windows ranges of its own would judge it. Its kubelet is Kubernetes' own (a removed flag is removed there too).
-  const linuxRuntime = host.distro?.id === "windows" && !record.affected.some((a) => a.ecosystem.startsWith("windows"));
   return Object.entries(components).flatMap(([ecosystem, value]) => {
-    if (linuxRuntime && ecosystem !== "kubernetes") return [];
     const entries = record.affected.filter((a) => a.ecosystem === ecosystem);
     const release = host.release;
     const distribution = release ?? (host.kernel?.named ? null : host.kernel?.package?.ecosystem);
