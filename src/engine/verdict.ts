@@ -222,14 +222,17 @@ function packageCheck(record: BugRecord, host: HostVersions, kernel: KernelFacts
 }
 
 /**
- * A distribution's kernel package can span upstream lines (Amazon Linux 2's `kernel` is 4.14, 5.4, 5.10
+ * Amazon Linux ships parallel upstream lines under one kernel package (AL2's `kernel` is 4.14, 5.4, 5.10
  * or 5.15; AL2023 ships 6.1 and 6.12 side by side): ranges whose ends all lie on one line speak of that
  * line's builds only. A build of a later line is not "at or after" their fix (AL2's 5.15.43 of May 2022
  * predates the 5.10 line's 2023 fix), nor one of an earlier line "before" their start (AL2023's 6.1
- * builds ship the same ENA driver as the 6.12 ones the record ranges).
+ * builds ship the same ENA driver as the 6.12 ones the record ranges). Distributions that rebase one
+ * package from line to line (Fedora, Tumbleweed, Debian's backports) carry the earlier lines' fixes.
  */
+const PARALLEL_LINES = new Set(["amzn"]);
+
 function otherLine(evidence: VersionEvidence, entries: readonly AffectedEntry[], version: string): VersionEvidence {
-  if (evidence.result !== "not-affected") return evidence;
+  if (evidence.result !== "not-affected" || !entries.every((e) => PARALLEL_LINES.has(e.ecosystem.split(":")[0] ?? ""))) return evidence;
   const line = (v: string) => /^(\d+)\.(\d+)(?:[.-]|$)/.exec(v);
   const ends = entries
     .flatMap((e) => e.ranges.flatMap((r) => [r.introduced, r.fixed, r.lastAffected]))

@@ -63,7 +63,9 @@ describe("findIptables", () => {
       "2024-11-20 16:22:14.7339 error   failed to insert --uid-owner rule in OUTPUT: running [/sbin/iptables -t nat -I OUTPUT 3 -m owner --uid-owner 0 -j RETURN --wait]: exit status 4: iptables v1.8.10 (nf_tables):  RULE_INSERT failed (No such file or directory): rule in chain OUTPUT",
       "2024-11-20 16:22:14.7339 error   quit: failed to insert --uid-owner rule in OUTPUT: running [/sbin/iptables -t nat -I OUTPUT 3 -m owner --uid-owner 0 -j RETURN --wait]: exit status 4: iptables v1.8.10 (nf_tables):  RULE_INSERT failed (No such file or directory): rule in chain OUTPUT",
     ];
-    expect(findIptables(logs)).toMatchObject({ version: "1.8.10", backend: "nf_tables", line: 2 });
+    // The version most lines name; the backend only when no line names the other (two programs' iptables).
+    expect(findIptables(logs)).toMatchObject({ version: "1.8.10", backend: null, line: 2 });
+    expect(findIptables(logs.slice(1))).toMatchObject({ version: "1.8.10", backend: "nf_tables", line: 1 });
   });
 
   it("returns null when iptables is not mentioned", () => {

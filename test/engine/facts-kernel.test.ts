@@ -177,6 +177,10 @@ describe("other builds of Debian's, Ubuntu's and kernel.org's kernels", () => {
     expect(alpine.distro).not.toBe("arch");
     expect(alpine.package?.ecosystem).not.toBe("arch");
     expect(kernelFacts("6.6.59-1-lts").package?.ecosystem).toBe("arch");
+    // Arch's own LTS kernel stays Arch's beside another os-release (a container's Ubuntu).
+    expect(
+      kernelFacts("6.6.58-1-lts", null, parseOsRelease('NAME="Ubuntu"\nID=ubuntu\nID_LIKE=debian\nVERSION_ID="22.04"')).package?.ecosystem,
+    ).toBe("arch");
     // NixOS names itself in uname -v; OpenWrt only in its os-release.
     expect(kernelFacts("6.6.63", "#1-NixOS SMP PREEMPT_DYNAMIC Fri Nov 22 14:38:37 UTC 2024").upstreamCertainty).toBe("derived");
     expect(

@@ -363,6 +363,10 @@ describe("a distribution's kernel package that spans upstream lines", () => {
     const ena = data.records.find((r) => r.id === "al2023-6.12.92-ena-2.17.0-eni-detach-panic");
     const onSixOne = diagnoseFields(data.compiled, { uname: "6.1.175-219.357.amzn2023.x86_64", logs: ena?.examples[0]?.log ?? "" });
     expect(onSixOne.findings.find((f) => f.id === ena?.id)?.verdict.status).toBe("unknown");
+    // A distribution that rebases one package from line to line carries the earlier line's fix: Fedora 40 on 6.11.
+    const nfsd = data.records.find((r) => r.id === "nfsd-show-gpf-6.8.10");
+    const rebased = diagnoseFields(data.compiled, { uname: "6.11.10-200.fc40.x86_64", logs: nfsd?.examples[0]?.log ?? "" });
+    expect(rebased.findings.find((f) => f.id === nfsd?.id)?.verdict.status).toBe("not-affected");
   });
 });
 

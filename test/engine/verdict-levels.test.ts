@@ -234,6 +234,9 @@ describe("a bug of one iptables backend", () => {
     expect(verdict("iptables v1.8.2 (nf_tables)")?.status).toBe("affected");
     expect(verdict("iptables v1.8.3 (nf_tables)")?.status).toBe("not-affected");
     expect(verdict("iptables v1.8.2")?.status).toBe("unknown");
+    // The host's iptables and kube-proxy's image on different backends: which one the bug met is not known.
+    const both = "iptables v1.8.2 (legacy)\n$ kubectl -n kube-system exec kube-proxy-x7k2p -- iptables -V\niptables v1.8.2 (nf_tables)";
+    expect(verdict(both)?.status).toBe("unknown");
   });
 });
 

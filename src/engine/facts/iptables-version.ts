@@ -49,10 +49,11 @@ const mayNameVersion = (line: string) => IPTABLES_VERSION_MARKERS.some((m) => li
 /** The same choice over lines already known to hold a marker (the one-pass matcher finds them). */
 export function pickIptables(candidates: readonly LineRef[]): IptablesFacts | null {
   const found: IptablesFacts[] = [];
+  let output: IptablesFacts | null = null;
   for (const { text, line } of candidates) {
     const facts = parseIptablesVersion(text, line);
     if (!facts) continue;
-    if (isIptablesVersionOutput(text)) return facts;
+    if (!output && isIptablesVersionOutput(text)) output = facts;
     found.push(facts);
   }
   const counts = new Map<string, { first: IptablesFacts; n: number }>();
@@ -64,5 +65,9 @@ export function pickIptables(candidates: readonly LineRef[]): IptablesFacts | nu
   }
   let best: { first: IptablesFacts; n: number } | null = null;
   for (const c of counts.values()) if (!best || c.n > best.n) best = c;
-  return best?.first ?? null;
+  const chosen = output ?? best?.first ?? null;
+  // The host's iptables and a container's (kube-proxy's image) often run different backends: when the
+  // input shows both, which one a bug met is not known, and no backend is claimed.
+  if (chosen?.backend && found.some((f) => f.backend && f.backend !== chosen.backend)) return { ...chosen, backend: null };
+  return chosen;
 }

@@ -58,9 +58,12 @@ function archKernel(release: string): Partial<KernelFacts> | null {
   };
 }
 
-/** Alpine names its kernels like Arch's LTS ("6.6.54-0-lts"): its build ("#1-Alpine") or os-release tells them apart. */
-const notArch = (build: string | null, os: OsFacts | null) =>
-  (build !== null && /-Alpine\b/.test(build)) || (os !== null && os.id !== "arch" && !os.idLike.includes("arch"));
+/**
+ * Alpine names its kernels like Arch's LTS ("6.6.54-0-lts"): its build ("#1-Alpine"), its os-release or a
+ * package release of 0 (Arch's start at 1) tells them apart; another os-release (a container's) does not.
+ */
+const notArch = (release: string, build: string | null, os: OsFacts | null) =>
+  (build !== null && /-Alpine\b/.test(build)) || os?.id === "alpine" || /-0-lts$/.test(release);
 
 function photonKernel(release: string): Partial<KernelFacts> | null {
   const m = PHOTON.exec(release);
@@ -177,7 +180,7 @@ export function kernelFacts(
   };
   let specific: Partial<KernelFacts> | null = null;
   if (isRpmKernel(r)) specific = rpmKernel(r, o);
-  else if (ARCH.test(r) && !notArch(b, o)) specific = archKernel(r);
+  else if (ARCH.test(r) && !notArch(r, b, o)) specific = archKernel(r);
   else if (PHOTON.test(r)) specific = photonKernel(r);
   else if (isSuseKernel(r, o)) specific = suseKernel(r, b, o);
   else if (ubuntuMainline(r) || isUbuntuKernel(r, b, o)) specific = ubuntuKernel(r, b, o, versionSignature ?? null);
