@@ -48,13 +48,19 @@ export const ID_LIKE: Record<string, (version: string | null) => string[]> = {
   elementary: () => ["ubuntu"],
   zorin: () => ["ubuntu"],
   kali: () => ["debian"],
-  amzn: (v) => (v === "2" ? ["centos", "rhel", "fedora"] : ["fedora"]),
+  // Amazon Linux 2023's os-release says ID_LIKE="fedora"; Amazon Linux 2's (and the AMI's) "centos rhel fedora".
+  amzn: (v) => (v?.startsWith("2023") ? ["fedora"] : ["centos", "rhel", "fedora"]),
   rhel: () => ["fedora"],
   rocky: () => ["rhel", "centos", "fedora"],
   almalinux: () => ["rhel", "centos", "fedora"],
   centos: () => ["rhel", "fedora"],
   ol: () => ["fedora"],
+  // Scientific Linux 7's os-release: ID="scientific", ID_LIKE="rhel centos fedora".
   scientific: () => ["rhel", "centos", "fedora"],
+  // The names every release of these rebuilds gives (CloudLinux 7 "rhel fedora", 8 "rhel fedora centos").
+  cloudlinux: () => ["rhel", "fedora"],
+  eurolinux: () => ["rhel"],
+  navy: () => ["rhel"],
   fedora: () => [],
   arch: () => [],
   manjaro: () => ["arch"],
@@ -123,38 +129,31 @@ export function parseLsbRelease(text: string, lines?: [number, number]): OsFacts
 export const SYSTEM_RELEASE_LINE =
   /^(Red Hat Enterprise Linux(?: Server| Workstation| Client| ComputeNode)?|CentOS(?: Linux| Stream)?|Rocky Linux|AlmaLinux(?: Kitten)?|Oracle Linux Server|CloudLinux(?: Server)?|EuroLinux|NAVY Linux Enterprise|Scientific Linux|Fedora|Amazon Linux(?: AMI)?) release (\d+(?:\.\d+)*)(?: Beta)?(?: \(([^)]*)\))?$/;
 
-/**
- * The os-release ID of each name SYSTEM_RELEASE_LINE reads (by its first word), and the ID_LIKE the same
- * release's /etc/os-release gives, so that either file decides alike (for the rebuilds whose ID_LIKE
- * changed between releases, the names every release gives: CloudLinux 7 "rhel fedora", 8 "rhel fedora centos").
- */
-const SYSTEM_RELEASE_IDS: Record<string, { id: string; idLike: string[] }> = {
-  Red: { id: "rhel", idLike: ["fedora"] },
-  CentOS: { id: "centos", idLike: ["rhel", "fedora"] },
-  Rocky: { id: "rocky", idLike: ["rhel", "centos", "fedora"] },
-  AlmaLinux: { id: "almalinux", idLike: ["rhel", "centos", "fedora"] },
-  Oracle: { id: "ol", idLike: ["fedora"] },
-  CloudLinux: { id: "cloudlinux", idLike: ["rhel", "fedora"] },
-  EuroLinux: { id: "eurolinux", idLike: ["rhel"] },
-  NAVY: { id: "navy", idLike: ["rhel"] },
-  // Scientific Linux 7's os-release: ID="scientific", ID_LIKE="rhel centos fedora".
-  Scientific: { id: "scientific", idLike: ["rhel", "centos", "fedora"] },
-  Fedora: { id: "fedora", idLike: [] },
-  Amazon: { id: "amzn", idLike: ["centos", "rhel", "fedora"] },
+/** The os-release ID of each name SYSTEM_RELEASE_LINE reads (by its first word); its ID_LIKE is ID_LIKE's. */
+const SYSTEM_RELEASE_IDS: Record<string, string> = {
+  Red: "rhel",
+  CentOS: "centos",
+  Rocky: "rocky",
+  AlmaLinux: "almalinux",
+  Oracle: "ol",
+  CloudLinux: "cloudlinux",
+  EuroLinux: "eurolinux",
+  NAVY: "navy",
+  Scientific: "scientific",
+  Fedora: "fedora",
+  Amazon: "amzn",
 };
 
 /** A release file's one line (SYSTEM_RELEASE_LINE), as os-release facts; null for any other text. */
 export function parseSystemRelease(text: string, lines?: [number, number]): OsFacts | null {
   const m = SYSTEM_RELEASE_LINE.exec(text.trim());
-  const known = m ? SYSTEM_RELEASE_IDS[(m[1] as string).split(" ")[0] as string] : undefined;
-  if (!m || !known) return null;
-  const { id } = known;
-  // Amazon Linux 2023's os-release says ID_LIKE="fedora"; Amazon Linux 2's "centos rhel fedora".
-  const idLike = id === "amzn" && (m[2] as string).startsWith("2023") ? ["fedora"] : known.idLike;
+  const id = m ? SYSTEM_RELEASE_IDS[(m[1] as string).split(" ")[0] as string] : undefined;
+  if (!m || !id) return null;
+  const versionId = m[2] as string;
   return {
     id,
-    idLike,
-    versionId: m[2] as string,
+    idLike: ID_LIKE[id]?.(versionId) ?? [],
+    versionId,
     prettyName: m[0],
     codename: m[3] || null,
     ...(lines ? { lines } : {}),
