@@ -19,6 +19,14 @@ export function bytesToHex(bytes: ArrayBuffer | Uint8Array): string {
 }
 
 /** A Unix-seconds timestamp header within MAX_SIGNATURE_AGE_S of now. */
+/**
+ * What makes a signed chat request the same delivery when it comes again: the platform's own id for
+ * it (Slack's trigger id, Discord's interaction id), else the body's hash.
+ */
+export async function deliveryKey(id: string | undefined, rawBody: string): Promise<string> {
+  return id ?? `body:${bytesToHex(await crypto.subtle.digest("SHA-256", utf8(rawBody)))}`;
+}
+
 export function checkTimestamp(header: string | undefined, nowMs: number): AuthResult {
   if (!header) return { ok: false, reason: "missing timestamp header" };
   if (!/^\d{1,12}$/.test(header)) return { ok: false, reason: "malformed timestamp" };

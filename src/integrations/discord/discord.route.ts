@@ -7,7 +7,7 @@ import { answerFor } from "../answer";
 import { type ChatEnv, diagnoserOf, signedBy } from "../chat-auth";
 import { chatInput } from "../chat-input";
 import type { ChatDeps } from "../chat-routes";
-import { bytesToHex, utf8 } from "../request-auth";
+import { deliveryKey } from "../request-auth";
 import { feedbackRefSchema } from "../slack/slack-payloads";
 import { MESSAGE_COMMAND, SLASH_COMMAND } from "./commands";
 import { type DiscordMessage, parseFeedbackCustomId, renderDiscord, SHARE_ID } from "./embeds";
@@ -120,8 +120,7 @@ async function component(c: Context<ChatEnv>, i: Interaction) {
   const ref = parsed && feedbackRefSchema.safeParse(parsed);
   if (!parsed || !ref?.success) return problemResponse(c, 400, "unknown-component", "This button is not one of this app's.");
   // A signed interaction replayed within the signature's window counts once (Discord gives each its own id).
-  const key = i.id ?? `body:${bytesToHex(await crypto.subtle.digest("SHA-256", utf8(c.get("rawBody"))))}`;
-  if (await claimChatEvent(c.get("store"), "discord", key))
+  if (await claimChatEvent(c.get("store"), "discord", await deliveryKey(i.id, c.get("rawBody"))))
     await recordFeedback(c.get("store"), { ...ref.data, vote: parsed.vote, platform: "discord" });
   return reply(
     c,

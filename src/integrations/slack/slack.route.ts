@@ -9,7 +9,7 @@ import { type ChatEnv, diagnoserOf, signedBy } from "../chat-auth";
 import { type ChatConfig, SLACK_RESPONSE_ORIGINS } from "../chat-config";
 import { chatInput, slackToPlain } from "../chat-input";
 import type { ChatDeps } from "../chat-routes";
-import { bytesToHex, utf8 } from "../request-auth";
+import { deliveryKey } from "../request-auth";
 import { ACTION, renderSlack, type SlackMessage } from "./blocks";
 import { feedbackRefSchema, interactionSchema, slashCommandSchema } from "./slack-payloads";
 import { verifySlackRequest } from "./verify";
@@ -112,8 +112,7 @@ const ack = (c: Context) => c.body(null, 200);
  * the second claim and the retry is acknowledged without a second answer.
  */
 async function firstDelivery(c: Context<ChatEnv>, triggerId: string | undefined): Promise<boolean> {
-  const key = triggerId ?? `body:${bytesToHex(await crypto.subtle.digest("SHA-256", utf8(c.get("rawBody"))))}`;
-  return claimChatEvent(c.get("store"), "slack", key);
+  return claimChatEvent(c.get("store"), "slack", await deliveryKey(triggerId, c.get("rawBody")));
 }
 
 /** Only Slack's own origin (or what a test configures): a payload cannot make us post elsewhere. */
