@@ -46,6 +46,7 @@ export const EVAL_SETS = [
   { label: "held-out set 25 (eval/holdout25)", dir: "eval/holdout25" },
   { label: "held-out set 26 (eval/holdout26)", dir: "eval/holdout26" },
   { label: "held-out set 27 (eval/holdout27)", dir: "eval/holdout27" },
+  { label: "held-out set 28 (eval/holdout28)", dir: "eval/holdout28" },
 ] as const;
 
 /** Reads every <dir>/*.yaml (eval/cases by default); all problems at once, like kb:check. */

@@ -2,6 +2,10 @@ import type { Hook } from "@hono/zod-openapi";
 import type { AppEnv } from "./app-env";
 import { problemResponse } from "./problem";
 
+/** Field problems listed in one answer, and characters of each message: zod's message for unknown keys names every key. */
+const MAX_ERRORS = 20;
+const MAX_MESSAGE = 300;
+
 const WHAT = { json: "the JSON body", query: "the query string", param: "the path", header: "the headers" } as const;
 
 /**
@@ -10,8 +14,19 @@ const WHAT = { json: "the JSON body", query: "the query string", param: "the pat
  */
 export const defaultHook: Hook<unknown, AppEnv, string, Response | undefined> = (result, c) => {
   if (result.success) return undefined;
-  const errors = result.error.issues.map((i) => ({ path: i.path.join(".") || "(root)", message: i.message }));
+  const issues = result.error.issues;
+  const errors = issues.slice(0, MAX_ERRORS).map((i) => ({ path: i.path.join(".") || "(root)", message: cut(i.message) }));
   const status = result.target === "json" ? 422 : 400;
   const what = WHAT[result.target as keyof typeof WHAT] ?? `the ${result.target}`;
-  return problemResponse(c, status, "invalid-fields", `${what} has invalid fields: ${errors.map((e) => e.path).join(", ")}`, errors);
+  const more = issues.length > errors.length ? ` and ${issues.length - errors.length} more` : "";
+  return problemResponse(
+    c,
+    status,
+    "invalid-fields",
+    `${what} has invalid fields: ${cut(errors.map((e) => e.path).join(", "))}${more}`,
+    errors,
+  );
 };
+
+/** The problem echoes what the client sent only this far: an answer is no copy of a body. */
+const cut = (s: string) => (s.length > MAX_MESSAGE ? `${s.slice(0, MAX_MESSAGE - 1)}…` : s);

@@ -4,6 +4,7 @@ import { getBug, getBugs, getKbMeta, type KbMeta, listBugs } from "../db/bug-que
 import { signatureKey } from "../engine/compile-kb";
 import { summarizeDiagnosis } from "../engine/summary";
 import type { AppEnv } from "../http/app-env";
+import { formFields } from "../http/middleware/body-members";
 import { problemResponse } from "../http/problem";
 import { listBugs as listBugsRoute } from "../http/routes/bugs/bugs.routes";
 import { currentKb, KbNotLoadedError } from "../service/kb-cache";
@@ -68,6 +69,7 @@ export function webRoutes() {
       const maxSize = maxBytes(c) + FORM_OVERHEAD;
       return bodyLimit({ maxSize, onError: (c) => tooLarge(c, maxBytes(c)) })(c, next);
     },
+    formFields,
     async (c) => {
       const max = maxBytes(c);
       const form = await c.req.parseBody();

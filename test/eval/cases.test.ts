@@ -41,6 +41,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout25": 40,
   "eval/holdout26": 60,
   "eval/holdout27": 30,
+  "eval/holdout28": 30,
 };
 
 beforeAll(async () => {

@@ -165,4 +165,37 @@ export function hardeningContract(fetch: Fetch, opts: { maxBodyBytes: number; br
     const body = await expectProblem(await postBundle(fetch, bomb, { "content-encoding": "gzip" }), 413);
     expect(body.detail).toContain("decompressed");
   });
+
+  jsonShapeContract(fetch);
+}
+
+/** The hardening contract's JSON cases: members bounded before parsing, validation answers short. */
+function jsonShapeContract(fetch: Fetch) {
+  const postJson = (body: string) => fetch("/diagnose", { method: "POST", headers: { "content-type": "application/json" }, body });
+  const keys = (n: number) => Array.from({ length: n }, (_, i) => `"k${i}":1`).join(",");
+
+  it("refuses a JSON body with more members than any request holds, before parsing it", async () => {
+    const body = await expectProblem(await postJson(`{"logs":"x",${keys(1500)}}`), 422);
+    expect(body.detail).toContain("members");
+    // So is a flood of array elements.
+    await expectProblem(await postJson(`{"logs":"x","hosts":[${"0,".repeat(1500)}0]}`), 422);
+  });
+
+  it("takes the largest hosts form and commas inside strings (escaped quotes too) as a request", async () => {
+    const hosts = Array.from({ length: 100 }, (_, i) => ({ name: `node-${i}`, bundle: "$ uname -r\n5.15.0-127-generic" }));
+    expect((await postJson(JSON.stringify({ hosts }))).status).toBe(200);
+    const logs = `${XOR_MARK_KLOG}\n${'x,y:"z", '.repeat(2000)}`;
+    const res = await postJson(JSON.stringify({ uname: "5.15.0-127-generic", osRelease: UBUNTU_2204_OS_RELEASE, logs }));
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { findings: { id: string }[] }).findings[0]?.id).toBe(XT);
+  });
+
+  it("answers invalid fields with a short problem that does not copy the body back", async () => {
+    const res = await postJson(`{"logs":"x",${keys(400)}}`);
+    const text = await res.clone().text();
+    const body = (await expectProblem(res, 422)) as unknown as { errors: { message: string }[] };
+    expect(text.length).toBeLessThan(4000);
+    expect(body.errors.length).toBeLessThanOrEqual(20);
+    for (const e of body.errors) expect(e.message.length).toBeLessThanOrEqual(300);
+  });
 }

@@ -277,6 +277,19 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect((await paste(fetch, "y".repeat(opts.maxBodyBytes))).status).toBe(200);
   });
 
+  it("refuses a paste form of far more fields than the page sends (422), before parsing it, as a page", async () => {
+    const form = new FormData();
+    form.set("bundle", "$ uname -r\n5.15.0-127-generic");
+    for (let i = 0; i < 200; i++) form.set(`f${i}`, "1");
+    const body = await expectPage(await fetch("/check", { method: "POST", headers: { accept: BROWSER_ACCEPT }, body: form }), 422);
+    expect(visibleText(body)).toContain("more than 16 fields");
+    const pairs = new URLSearchParams({ bundle: "$ uname -r\n5.15.0-127-generic" });
+    for (let i = 0; i < 200; i++) pairs.set(`f${i}`, "1");
+    expect((await fetch("/check", { method: "POST", body: pairs })).status).toBe(422);
+    // The page's own fields, a record's scope included, are a form.
+    expect((await paste(fetch, "$ uname -r\n5.15.0-127-generic", { record: XT })).status).toBe(200);
+  });
+
   it("answers an unknown record with an HTML 404 that offers a search box, and JSON clients with a problem", async () => {
     const body = await expectPage(await html(fetch, "/bugs/no-such-bug-here"), 404);
     expect(body).toMatch(/<input[^>]*name="q"[^>]*value="no such bug here"/);

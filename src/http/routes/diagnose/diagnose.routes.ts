@@ -81,7 +81,9 @@ export const diagnose = createRoute({
       "The body, as sent or decompressed, or its lines, node rows or hosts, are over the limits (src/http/limits.ts), or the hosts' bundles together are (`hosts-too-large`).",
     ),
     415: problemContent("The body is neither JSON nor text, or its Content-Encoding is not supported here."),
-    422: problemContent("The JSON body has invalid fields (hosts: too many, a name twice, an empty bundle), or the text body is empty."),
+    422: problemContent(
+      "The JSON body has invalid fields (hosts: too many, a name twice, an empty bundle) or far more members than a request holds (`json-too-complex`), or the text body is empty.",
+    ),
     429: problemContent("Too many requests from this client; Retry-After says when to try again."),
     503: problemContent(
       "No knowledge base has been imported yet, or the diagnosis ran over its time budget or every thread is busy (Retry-After).",
