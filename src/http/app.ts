@@ -34,7 +34,9 @@ export function createApp(deps: AppDeps) {
   app.use(hygiene);
   app.use(async (c, next) => {
     c.set("store", deps.store(c.env));
-    c.set("diagnoser", deps.diagnoser(c.env));
+    const diagnoser = deps.diagnoser(c.env);
+    const client = deps.clientAddress?.(c) ?? "unknown";
+    c.set("diagnoser", { diagnose: (kb, job) => diagnoser.diagnose(kb, job, client) });
     c.set("keepAlive", (work) => (deps.background ?? defaultRunInBackground)(c, () => work));
     c.set("bodyBytes", () => deps.bodyBytes?.(c) ?? c.req.arrayBuffer().then((b) => new Uint8Array(b)));
     await next();

@@ -11,9 +11,12 @@ import type { PoolTask } from "./diagnosis-thread";
 export interface PoolOptions {
   /** Threads (default: the cores, less one for the event loop, at least 1). */
   threads?: number;
-  /** Jobs waiting for a thread before new ones get 503 (default LIMITS.queuePerThread per thread). */
+  /** Jobs waiting for a thread before new ones get 503 (default LIMITS.queuePerThread per thread); one client may hold half. */
   maxQueue?: number;
-  /** Wall-clock budget per job; a job over it is abandoned and its thread replaced. */
+  /**
+   * Wall-clock budget per job on its thread (a job over it is abandoned and its thread replaced), and
+   * the longest a job waits for a thread before it is refused as busy.
+   */
   timeoutMs: number;
   /** The thread's module (tests substitute one that can be made slow on purpose). */
   threadModule?: URL;
@@ -46,10 +49,8 @@ export function createPoolDiagnoser(opts: PoolOptions): PoolDiagnoser {
     maxThreads: threads,
     idleTimeout: 60_000,
   });
-  // piscina's maxQueue does not count tasks that carry an abort signal (ours all do, for the time
-  // budget), so the bound on waiting work is kept here.
-  const maxInFlight = threads + (opts.maxQueue ?? threads * LIMITS.queuePerThread);
-  let inFlight = 0;
+  // Jobs wait here, not in piscina's queue: a job's time budget starts on its thread, and clients take turns.
+  const queue = fairQueue(threads, opts.maxQueue ?? threads * LIMITS.queuePerThread, opts.timeoutMs);
   // The records of a version are encoded once and shared by reference with every thread.
   const shared = new WeakMap<CompiledKb, SharedArrayBuffer>();
   const recordsOf = (kb: CompiledKb) => {
@@ -64,14 +65,13 @@ export function createPoolDiagnoser(opts: PoolOptions): PoolDiagnoser {
   };
   return {
     threads,
-    async diagnose(kb: CompiledKb, job: DiagnoseJob): Promise<ServedDiagnosis> {
+    async diagnose(kb: CompiledKb, job: DiagnoseJob, client = "unknown"): Promise<ServedDiagnosis> {
       const task: PoolTask = { version: kb.version, records: recordsOf(kb), job };
       // The request's bytes move to the thread instead of being copied.
       const transferList: ArrayBuffer[] =
         job.form === "bundle" && typeof job.text !== "string" && isWholeBuffer(job.text) ? [job.text.buffer as ArrayBuffer] : [];
-      if (inFlight >= maxInFlight) throw poolProblem(new Error("queue is at limit"), opts.timeoutMs);
+      await queue.admit(client);
       let outcome: JobOutcome;
-      inFlight++;
       try {
         outcome = await pool.run(task, { signal: AbortSignal.timeout(opts.timeoutMs), transferList });
       } catch (err) {
@@ -80,7 +80,7 @@ export function createPoolDiagnoser(opts: PoolOptions): PoolDiagnoser {
         if (isTimeout(err)) void warmOne(kb).catch(() => {});
         throw poolProblem(err, opts.timeoutMs);
       } finally {
-        inFlight--;
+        queue.release();
       }
       return outcomeToDiagnosis(outcome);
     },
@@ -96,6 +96,67 @@ export function createPoolDiagnoser(opts: PoolOptions): PoolDiagnoser {
     await pool.run({ version: kb.version, records: recordsOf(kb), job: WARM_UP } satisfies PoolTask);
     return performance.now() - t0;
   }
+}
+
+/**
+ * Admission to the threads: a job runs at once while a thread is free and nobody waits; otherwise it
+ * waits in its client's queue, and the queues take turns, so one client's burst of large bundles delays
+ * another client's bundle by at most one job per thread. Refused as busy (503): a client already holding
+ * half the waiting places, a full queue, or a wait longer than `maxWaitMs`.
+ */
+function fairQueue(threads: number, maxWaiting: number, maxWaitMs: number) {
+  /** Per client, its waiting jobs' starts, in arrival order; the Map's order is the turn order. */
+  const waiting = new Map<string, Array<() => void>>();
+  const perClient = Math.max(1, Math.ceil(maxWaiting / 2));
+  let queued = 0;
+  let running = 0;
+  const busy = () => poolProblem(new Error("queue is at limit"), maxWaitMs);
+  const next = () => {
+    while (running < threads) {
+      const turn = waiting.entries().next();
+      if (turn.done) return;
+      const [client, starts] = turn.value;
+      const start = starts.shift() as () => void;
+      queued--;
+      // To the back of the turn order: the next free thread goes to another client.
+      waiting.delete(client);
+      if (starts.length) waiting.set(client, starts);
+      running++;
+      start();
+    }
+  };
+  return {
+    admit(client: string): Promise<void> {
+      if (running < threads && queued === 0) {
+        running++;
+        return Promise.resolve();
+      }
+      const own = waiting.get(client) ?? [];
+      if (queued >= maxWaiting || own.length >= perClient) return Promise.reject(busy());
+      return new Promise<void>((resolve, reject) => {
+        const start = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          const starts = waiting.get(client);
+          const at = starts?.indexOf(start) ?? -1;
+          if (!starts || at < 0) return;
+          starts.splice(at, 1);
+          queued--;
+          if (!starts.length) waiting.delete(client);
+          reject(busy());
+        }, maxWaitMs);
+        own.push(start);
+        if (!waiting.has(client)) waiting.set(client, own);
+        queued++;
+      });
+    },
+    release() {
+      running--;
+      next();
+    },
+  };
 }
 
 const isTimeout = (err: unknown) => {

@@ -11,7 +11,8 @@ export type { DiagnoseJob } from "./diagnose-job";
  * block the event loop. Both enforce the limits of src/http/limits.ts.
  */
 export interface Diagnoser {
-  diagnose(kb: CompiledKb, job: DiagnoseJob): Promise<ServedDiagnosis>;
+  /** `client` says whose job it is (the caller's address): where jobs wait (Node's pool), clients take turns. */
+  diagnose(kb: CompiledKb, job: DiagnoseJob, client?: string): Promise<ServedDiagnosis>;
 }
 
 /** Turns a job's refusal into the problem the client sees. */

@@ -147,3 +147,45 @@ describe("hardening on Node", () => {
     }
   });
 });
+
+describe("diagnosis threads shared between clients", () => {
+  it("lets clients take turns: one client's burst of large tables does not hold another's bundle behind all of it", async () => {
+    const shared = await startTestService({ pool: { threads: 1 } });
+    try {
+      const done: string[] = [];
+      const send = (client: string, body: string, tag: string) =>
+        Promise.resolve(post(shared, body, { "x-test-client": client })).then(async (res) => {
+          expect(res.status).toBe(200);
+          await res.arrayBuffer();
+          done.push(tag);
+        });
+      const burst = Array.from({ length: 4 }, (_, i) => send("10.0.0.1", nodesTable(3000), `a${i}`));
+      await new Promise((r) => setTimeout(r, 150));
+      await Promise.all([...burst, send("10.0.0.2", 'unknown option "--xor-mark"', "b")]);
+      // First come first served would answer b last; in turns it runs after at most two of a's.
+      expect(done.indexOf("b")).toBeLessThanOrEqual(2);
+    } finally {
+      await shared.cleanup();
+    }
+  });
+
+  it("refuses a client's jobs beyond half the waiting places, while another client still gets one", async () => {
+    const shared = await startTestService({ pool: { threads: 1, maxQueue: 4 } });
+    try {
+      const send = (client: string, body: string) =>
+        Promise.resolve(post(shared, body, { "x-test-client": client })).then(async (res) => {
+          await res.arrayBuffer();
+          return res.status;
+        });
+      const burst = Array.from({ length: 6 }, () => send("10.0.0.1", nodesTable(3000)));
+      await new Promise((r) => setTimeout(r, 150));
+      const [other, ...mine] = await Promise.all([send("10.0.0.2", 'unknown option "--xor-mark"'), ...burst]);
+      // One running and two waiting for the bursting client; the rest busy. The other client waits its turn.
+      expect(mine.filter((s) => s === 200).length).toBe(3);
+      expect(mine.filter((s) => s === 503).length).toBe(3);
+      expect(other).toBe(200);
+    } finally {
+      await shared.cleanup();
+    }
+  });
+});
