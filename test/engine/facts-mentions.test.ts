@@ -345,7 +345,7 @@ describe("versions named in passing", () => {
     expect(named('Server Version: version.Info{Major:"1", Minor:"29", GitVersion:"v1.29.0-rc.1"}')).toEqual({});
   });
 
-  it("reads installed packages from dpkg -l rows and rpm names, upstream version only, the client's package never", () => {
+  it("reads installed packages from dpkg -l and dpkg-query rows and rpm names, upstream version only, the client's package never", () => {
     expect(named("ii  libseccomp2:s390x   2.4.1-2~bpo10+1   s390x   high level interface to Linux seccomp filter")).toEqual({
       libseccomp: "2.4.1",
     });
@@ -372,6 +372,10 @@ describe("versions named in passing", () => {
     expect(named(policy.join("\n"))).toEqual({ docker: "26.0.0" });
     expect(named("runc:\n  Installed: (none)\n  Candidate: 1.1.12-0ubuntu3.1")).toEqual({});
     expect(named("Some header:\n  Installed: 1.2.3")).toEqual({});
+    // dpkg-query -W: name (with its architecture), tab or copied spaces, version, and nothing after it.
+    expect(named("libseccomp2:armhf              2.3.3-4")).toEqual({ libseccomp: "2.3.3" });
+    expect(named("docker-ce\t5:20.10.7~3-0~debian-buster\ncontainerd.io\t1.4.6-1")).toEqual({ docker: "20.10.7", containerd: "1.4.6" });
+    expect(named("libseccomp2:armhf  2.3.3-4 extra words")).toEqual({});
   });
 
   it("reads an environment list's entries, Markdown emphasis included, and no log line of the program", () => {

@@ -1,6 +1,7 @@
 /**
  * Installed packages as a package manager lists them: `dpkg -l` rows ("ii  libseccomp2:s390x
- * 2.4.1-2~bpo10+1  s390x  …") and `rpm -qa` names ("containerd.io-1.4.6-3.1.el7.x86_64"). Each names the
+ * 2.4.1-2~bpo10+1  s390x  …"), `dpkg-query -W` rows ("libseccomp2:armhf\t2.3.3-4") and `rpm -qa`
+ * names ("containerd.io-1.4.6-3.1.el7.x86_64"). Each names the
  * upstream version its package builds on; a distribution may carry its own patches on top, so these
  * count as versions named in passing (hedged, never ruling a bug out), not as the host's `--version`.
  */
@@ -28,6 +29,11 @@ const PACKAGES: Readonly<Record<string, string>> = {
 
 /** A `dpkg -l` row: its state ("ii" installed, "hi" held, "rc" removed, ...), name (with its architecture), version. */
 const DPKG_ROW = /^\s*([uihrp][nicuUfFhHWt]R?)\s+([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)?\s+(?:\d+:)?(\d+\.\d+(?:\.\d+)?)/;
+/**
+ * A `dpkg-query -W` row: the name (with its architecture), a tab (spaces once copied) and the version,
+ * nothing else. dpkg-query lists installed packages only, unless asked for others by pattern.
+ */
+const DPKG_QUERY_ROW = /^\s*([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)?[\t ]+(?:\d+:)?(\d+\.\d+(?:\.\d+)?)[\w.+~:-]*\s*$/;
 /** Only an installed (or held) package names the version that runs. */
 const INSTALLED = /^[ih]i$/;
 /**
@@ -37,11 +43,19 @@ const INSTALLED = /^[ih]i$/;
 const RPM_NAME =
   /^([a-z0-9][a-z0-9.+-]*?)-(?:\d+:)?(\d+\.\d+(?:\.\d+)?)(?:[~^][\w.]+)?-[\w.~^]+\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s*$/;
 
+/** Debian's release architectures, as dpkg qualifies a package name with one ("libseccomp2:armhf"). */
+const DEBIAN_ARCHITECTURES = ["amd64", "arm64", "armhf", "armel", "i386", "ppc64el", "s390x", "mips64el", "riscv64"];
+
 /**
  * Literals a listing's line holds, for the one-pass matcher: a dpkg state column, an rpm architecture,
  * `apt-cache policy`'s "Installed:" line.
  */
-export const PACKAGE_LIST_MARKERS = ["ii  ", "hi  ", ".x86_64", ".aarch64", ".noarch", ".s390x", ".ppc64le", "installed: "];
+export const PACKAGE_LIST_MARKERS = [
+  ...["ii  ", "hi  ", ".x86_64", ".aarch64", ".noarch", ".s390x", ".ppc64le", "installed: "],
+  // dpkg-query's name column: the name, then its architecture or the tab (two spaces or more once copied).
+  // Not the bare "name:", which syslog writes before every message of a daemon ("host containerd: …").
+  ...Object.keys(PACKAGES).flatMap((name) => [...DEBIAN_ARCHITECTURES.map((arch) => `${name}:${arch}`), `${name}\t`, `${name}  `]),
+];
 
 /** `apt-cache policy docker-ce`: the package's name alone on a line, then "  Installed: 5:26.0.0-1~ubuntu.22.04~jammy". */
 const APT_POLICY_HEADER = /^([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)?:\s*$/;
@@ -73,7 +87,7 @@ export function listedPackage(line: string): [ecosystem: string, version: string
   // A listing's row is short; a long line is no row, and the name patterns need not scan it.
   if (line.length > MAX_ROW) return null;
   const row = DPKG_ROW.exec(line);
-  const m = row ? (INSTALLED.test(row[1] as string) ? [row[0], row[2], row[3]] : null) : RPM_NAME.exec(line);
+  const m = row ? (INSTALLED.test(row[1] as string) ? [row[0], row[2], row[3]] : null) : (RPM_NAME.exec(line) ?? DPKG_QUERY_ROW.exec(line));
   const ecosystem = m?.[1] ? PACKAGES[m[1]] : undefined;
   return ecosystem && m?.[2] ? [ecosystem, m[2]] : null;
 }
