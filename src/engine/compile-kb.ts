@@ -1,4 +1,4 @@
-import { type CompiledContext, compileContexts } from "./context";
+import { type CompiledContext, compileContexts, contextLiterals } from "./context";
 import { IPTABLES_VERSION_MARKERS, MENTION_MARKERS } from "./facts";
 import { compileMatcher, foldLiteral, type Matcher } from "./match";
 import { compileRecall, FAILURE_MARKERS, type RecallTables } from "./recall";
@@ -35,6 +35,8 @@ export const signatureKey = (recordId: string, signatureId: string) => `${record
  */
 export const IPTABLES_PROBE = "fact:iptables";
 export const MENTION_PROBE = "fact:mention";
+/** Records' context evidence literals (context.ts): `${CONTEXT_PROBE}/<index in contextLiterals>`. */
+export const CONTEXT_PROBE = "fact:context";
 const PROBES = [
   ...IPTABLES_VERSION_MARKERS.map((pattern, i) => ({
     key: `${IPTABLES_PROBE}/${i}`,
@@ -92,6 +94,12 @@ export function compileKnowledgeBase<R extends BugRecord>(
     [
       ...[...signatures].map(([key, { signature: s }]) => ({ key, kind: s.kind, pattern: s.pattern, caseSensitive: s.caseSensitive })),
       ...PROBES,
+      ...contextLiterals(records).map((pattern, i) => ({
+        key: `${CONTEXT_PROBE}/${i}`,
+        kind: "literal" as const,
+        pattern,
+        caseSensitive: false,
+      })),
     ],
     // The recall tier's failure words ride in the same pass, so it need not test every line itself.
     { deferRegexes: opts.validated ?? false, markers: FAILURE_MARKERS.map(foldLiteral) },

@@ -1,6 +1,6 @@
 import { RE2JS } from "re2js";
 import { type Automaton, buildAutomaton, foldLiteral, requiredLiteralSets, scanText } from "./match";
-import { lineEnd, lineStartsOf } from "./match/line-starts";
+import { lineEnd, lineOfOffset, lineStartsOf } from "./match/line-starts";
 import type { BugRecord } from "./record";
 
 /**
@@ -14,15 +14,27 @@ import type { BugRecord } from "./record";
 export interface ContextInput {
   others: readonly string[];
   logs: string;
+  /** The evidence literals the matcher's pass found in `logs`, when it read `logs` as given (no ANSI escapes). */
+  found?: FoundLiterals;
   /** What contextShown works out once about `logs` and reuses for every record of the diagnosis. */
   window?: LogWindow;
+}
+
+/**
+ * The evidence literals (see contextLiterals) ride in the matcher's one pass as probes, so the logs
+ * need no second pass of their own: where each was found, and where each line of the logs starts.
+ */
+export interface FoundLiterals {
+  /** Per hit: the literal's index in contextLiterals' list and its 0-based line. */
+  hits: ReadonlyArray<{ literal: number; line: number }>;
+  lineStarts: readonly number[];
 }
 
 /**
  * Which evidence literals the searched start of the logs holds (as `literals` reads it) and on which
  * lines (0-based), and whether every line is plain ASCII text.
  */
-interface LogWindow {
+export interface LogWindow {
   literals: ContextLiterals;
   present: ReadonlySet<string>;
   /** The 0-based lines holding a literal, in order. */
@@ -78,15 +90,23 @@ const prefilterOf = (pattern: string) => {
 };
 
 export function compileContexts(records: readonly BugRecord[]): ReadonlyMap<string, CompiledContext> {
-  const compiled = records.flatMap((r) => {
-    if (!r.context) return [];
-    const evidence = r.context.evidence ?? [];
-    return [{ id: r.id, evidence: compile(evidence), hints: compile(r.context.hints), evidenceLiterals: evidence.map(prefilterOf) }];
-  });
-  const all = new Set(compiled.flatMap((c) => c.evidenceLiterals.flatMap((sets) => (sets ?? []).flat())));
-  const searchable = [...all].filter((l) => foldLiteral(l) === l);
+  const searchable = contextLiterals(records);
   const literals: ContextLiterals = { automaton: buildAutomaton(searchable), literals: searchable };
-  return new Map(compiled.map(({ id, ...c }) => [id, { ...c, literals }]));
+  return new Map(
+    records.flatMap((r) => {
+      if (!r.context) return [];
+      const evidence = r.context.evidence ?? [];
+      return [
+        [r.id, { evidence: compile(evidence), hints: compile(r.context.hints), evidenceLiterals: evidence.map(prefilterOf), literals }],
+      ];
+    }),
+  );
+}
+
+/** Every context's evidence literals that a folded search can find, in one fixed order (FoundLiterals indexes it). */
+export function contextLiterals(records: readonly BugRecord[]): string[] {
+  const all = new Set(records.flatMap((r) => (r.context?.evidence ?? []).flatMap((p) => (prefilterOf(p) ?? []).flat())));
+  return [...all].filter((l) => foldLiteral(l) === l);
 }
 
 /**
@@ -134,7 +154,7 @@ export function contextShown(context: CompiledContext, input: ContextInput, matc
   const text = input.logs.slice(0, MAX_CONTEXT_CHARS);
   // Every line plain ASCII and no line holding a member of one of each pattern's literal sets: no
   // line can show the context, and the lines need not be walked one by one.
-  if (input.window?.literals !== context.literals) input.window = logWindow(text, context.literals);
+  if (input.window?.literals !== context.literals) input.window = logWindow(text, context.literals, input.found, input.logs.length);
   const { present, hitLines, plain } = input.window;
   const absent = (i: number) => context.evidenceLiterals[i]?.some((set) => !set.some((lit) => present.has(lit))) ?? false;
   if (plain && context.evidence.every((_, i) => absent(i))) return false;
@@ -153,21 +173,8 @@ export function contextShown(context: CompiledContext, input: ContextInput, matc
   return lines.some((_, i) => (hit === null || hit.has(i) || notPlain.has(i)) && read(i));
 }
 
-function logWindow(text: string, literals: ContextLiterals): LogWindow {
-  const present = new Set<string>();
-  const hitLines: number[] = [];
-  // The pass that finds the literals counts the lines too: the window is then split only where read.
-  let starts: readonly number[] | null = null;
-  if (literals.literals.length) {
-    const hits = scanText(literals.automaton, text);
-    starts = hits.lineStarts;
-    hits.pattern.forEach((p, k) => {
-      present.add(literals.literals[p] as string);
-      const line = hits.line[k] as number;
-      if (hitLines[hitLines.length - 1] !== line) hitLines.push(line);
-    });
-  }
-  const lineStarts = starts ?? lineStartsOf(text);
+function logWindow(text: string, literals: ContextLiterals, found: FoundLiterals | undefined, logsLength: number): LogWindow {
+  const { present, hitLines, lineStarts } = found ? fromPass(text, literals, found, logsLength) : searchWindow(text, literals);
   // One pass finds the lines plainLower refuses; an empty set is a plain window.
   const notPlain = notPlainLines(text, lineStarts);
   let lines: string[] | undefined;
@@ -179,6 +186,44 @@ function logWindow(text: string, literals: ContextLiterals): LogWindow {
     lines: () => (lines ??= linesAt(text, lineStarts)),
     notPlainLines: () => notPlain,
   };
+}
+
+interface WindowLiterals {
+  present: Set<string>;
+  hitLines: number[];
+  lineStarts: readonly number[];
+}
+
+/** A pass of the literals' own automaton over the window, which counts its lines too. */
+function searchWindow(text: string, literals: ContextLiterals): WindowLiterals {
+  const present = new Set<string>();
+  const hitLines: number[] = [];
+  if (!literals.literals.length) return { present, hitLines, lineStarts: lineStartsOf(text) };
+  const hits = scanText(literals.automaton, text);
+  hits.pattern.forEach((p, k) => {
+    present.add(literals.literals[p] as string);
+    const line = hits.line[k] as number;
+    if (hitLines[hitLines.length - 1] !== line) hitLines.push(line);
+  });
+  return { present, hitLines, lineStarts: hits.lineStarts };
+}
+
+/**
+ * The same, from what the matcher's pass found over the whole logs: the hits on the window's lines. On
+ * a line the window cuts, a literal may lie past the cut: the prefilter then reads the line, and the
+ * pattern, run on the line as cut, decides.
+ */
+function fromPass(window: string, literals: ContextLiterals, found: FoundLiterals, logsLength: number): WindowLiterals {
+  const all = found.lineStarts;
+  const count = window.length === logsLength ? all.length : lineOfOffset(all, window.length - 1) + 1;
+  const present = new Set<string>();
+  const lines = new Set<number>();
+  for (const h of found.hits) {
+    if (h.line >= count) continue;
+    present.add(literals.literals[h.literal] as string);
+    lines.add(h.line);
+  }
+  return { present, hitLines: [...lines].sort((a, b) => a - b), lineStarts: count === all.length ? all : all.slice(0, count) };
 }
 
 /** The text's lines, as split("\n") gives them, from their start offsets. */

@@ -1,5 +1,5 @@
-import { type CompiledKb, IPTABLES_PROBE, MENTION_PROBE_MARKER } from "./compile-kb";
-import { type ContextInput, contextCaveat, contextShown } from "./context";
+import { type CompiledKb, CONTEXT_PROBE, IPTABLES_PROBE, MENTION_PROBE_MARKER } from "./compile-kb";
+import { type ContextInput, contextCaveat, contextShown, type FoundLiterals } from "./context";
 import type { DiagnoseInput } from "./diagnose-input";
 import type { ClosestRecord, Diagnosis, Finding, NodeReport, Verdict, VersionEvidence } from "./diagnosis";
 import {
@@ -50,6 +50,7 @@ import {
 } from "./verdict";
 
 const DEFAULT_LIMIT = 10;
+const CONTEXT_PROBE_PREFIX = `${CONTEXT_PROBE}/`;
 const NO_HITS: RecordHits = { evidence: [], sightings: [] };
 /** A line this strong (an exact or reworded signature, not a resemblance) is the bug's own symptom. */
 const SYMPTOM_WEIGHT = 0.5;
@@ -77,7 +78,7 @@ export function diagnoseHostBundle(
   subject: string,
   focus?: string,
 ): { diagnosis: Diagnosis; facts: ExtractedFacts; host: HostVersions } {
-  const { hits, pre, recall } = scan(kb, text);
+  const { hits, found, pre, recall } = scan(kb, text);
   const facts = extractFacts(text, pre);
   const host = singleHost(facts, subject);
   const isLog = (line: number) => !facts.notLogs.has(line);
@@ -87,7 +88,7 @@ export function diagnoseHostBundle(
     facts,
     [...exact, ...recallHits(kb.recall, text, exact, isLog, recall)],
     limit,
-    { others: [], logs: text },
+    found ? { others: [], logs: text, found } : { others: [], logs: text },
     host,
     focus,
   );
@@ -97,15 +98,16 @@ export function diagnoseHostBundle(
 /** Diagnoses structured fields; evidence line numbers count lines of `logs`. */
 export function diagnoseFields(kb: CompiledKb, input: DiagnoseInput): Diagnosis {
   const logs = input.logs ?? "";
-  const { hits, pre, recall } = scan(kb, logs);
+  const { hits, found, pre, recall } = scan(kb, logs);
   const recalled = logs ? recallHits(kb.recall, logs, hits, () => true, recall) : [];
   const others = [input.uname, input.procVersion, input.osRelease, input.nodes, input.iptablesVersion].filter((s): s is string => !!s);
-  const diagnosis = assemble(kb, factsFromFields(input, pre), [...hits, ...recalled], input.limit ?? DEFAULT_LIMIT, { others, logs });
+  const context = found ? { others, logs, found } : { others, logs };
+  const diagnosis = assemble(kb, factsFromFields(input, pre), [...hits, ...recalled], input.limit ?? DEFAULT_LIMIT, context);
   return { ...diagnosis, closest: closestFor(kb, diagnosis.findings, logs) };
 }
 
 /** The one pass over the text: record signatures, and the engine's own probes for facts. */
-function scan(kb: CompiledKb, text: string): { hits: Hit[]; pre: PreScan; recall: RecallScan } {
+function scan(kb: CompiledKb, text: string): { hits: Hit[]; found: FoundLiterals | undefined; pre: PreScan; recall: RecallScan } {
   const hits: Hit[] = [];
   const iptablesLines = new Map<number, LineRef>();
   const mentionLines = new Map<number, MentionLine & { markers: Set<string> }>();
@@ -117,9 +119,12 @@ function scan(kb: CompiledKb, text: string): { hits: Hit[]; pre: PreScan; recall
       return s?.signature.refutes ? [`${s.record.id}\n${r.line}`] : [];
     }),
   );
+  const contextHits: Array<{ literal: number; line: number }> = [];
   for (const h of found.hits) {
     const marker = MENTION_PROBE_MARKER.get(h.key);
-    if (marker !== undefined) {
+    if (h.key.startsWith(CONTEXT_PROBE_PREFIX)) {
+      contextHits.push({ literal: Number(h.key.slice(CONTEXT_PROBE_PREFIX.length)), line: h.line - 1 });
+    } else if (marker !== undefined) {
       // The line as first found, with every marker found on it (in it or in its unwrapped form).
       const mention = mentionLines.get(h.line) ?? { text: h.text, line: h.line, markers: new Set<string>() };
       mention.markers.add(marker);
@@ -129,6 +134,7 @@ function scan(kb: CompiledKb, text: string): { hits: Hit[]; pre: PreScan; recall
   }
   return {
     hits,
+    found: found.lineStarts ? { hits: contextHits, lineStarts: found.lineStarts } : undefined,
     pre: { iptablesLines: [...iptablesLines.values()], mentionLines: [...mentionLines.values()], lineStarts: found.lineStarts },
     recall: { marked: found.marked, refusedBy: (line, recordId) => refused.has(`${recordId}\n${line}`) },
   };

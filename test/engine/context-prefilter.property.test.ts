@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type CompiledContext, compileContexts, contextShown } from "../../src/engine/context";
+import { CONTEXT_PROBE } from "../../src/engine/compile-kb";
+import { type CompiledContext, type ContextInput, compileContexts, contextShown, type FoundLiterals } from "../../src/engine/context";
 import { loadDataKb } from "../support/data-kb";
 
 // contextShown runs RE2 only on lines that hold an evidence pattern's required literals (printable
@@ -38,6 +39,13 @@ const WORDS = [
   "\r",
   "İ",
   "\u212a",
+  // Other records' context words.
+  'VERSION_ID="24.04"',
+  "Ubuntu 24.04",
+  "mode: ipvs",
+  "kindest/node",
+  "metacopy=on",
+  "apparmor_parser version 4.0.1",
 ];
 const line = fc
   .tuple(fc.array(fc.constantFrom(...WORDS), { maxLength: 8 }), fc.constantFrom(" ", "", "\\"))
@@ -57,6 +65,44 @@ describe("record context prefilter", () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+
+  // What diagnose hands over: the literals the matcher's one pass found (null when it read the text without ANSI escapes).
+  const foundBy = (logs: string): FoundLiterals | null => {
+    const pass = kb.compiled.matcher.scanMarked(logs);
+    if (!pass.lineStarts) return null;
+    const prefix = `${CONTEXT_PROBE}/`;
+    const hits = pass.hits
+      .filter((h) => h.key.startsWith(prefix))
+      .map((h) => ({ literal: Number(h.key.slice(prefix.length)), line: h.line - 1 }));
+    return { hits, lineStarts: pass.lineStarts };
+  };
+
+  it("answers the same from the matcher's pass as from a search of its own, a line the window cuts included", () => {
+    // The window is the logs' first 256 KB: padding puts the generated lines around its end.
+    const padding = fc
+      .integer({ min: 256 * 1024 - 300, max: 256 * 1024 + 10 })
+      .map((n) => `${"x".repeat(79)}\n`.repeat(Math.ceil(n / 80)).slice(0, n));
+    fc.assert(
+      fc.property(fc.oneof(fc.constant(""), padding), text, fc.array(fc.nat(12), { maxLength: 3 }), (pad, tail, matched) => {
+        const logs = pad + tail;
+        const found = foundBy(logs);
+        if (!found) return;
+        const lines = new Set(matched.map((m) => m + logs.slice(0, pad.length).split("\n").length - 1));
+        for (const c of contexts.values()) {
+          const fromPass: ContextInput = { others: [], logs, found };
+          const searched: ContextInput = { others: [], logs };
+          expect(contextShown(c, fromPass, lines)).toBe(contextShown(c, searched, lines));
+          // Every literal on every line the search finds; the pass may find more (on a line the window cuts,
+          // past the cut; in a wrapped message it rebuilt, on its first line), which only widens the prefilter.
+          const [a, b] = [fromPass.window, searched.window];
+          if (!a || !b) continue;
+          for (const l of b.present) expect(a.present.has(l)).toBe(true);
+          for (const l of b.hitLines) expect(a.hitLines).toContain(l);
+        }
+      }),
+      { numRuns: 150 },
     );
   });
 });
