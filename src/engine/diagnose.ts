@@ -1,4 +1,4 @@
-import { type CompiledKb, CONTEXT_PROBE, IPTABLES_PROBE, MENTION_PROBE_MARKER } from "./compile-kb";
+import { CONTEXT_PROBE, type CompiledKb, IPTABLES_PROBE, MENTION_PROBE_MARKER } from "./compile-kb";
 import { type ContextInput, contextCaveat, contextShown, type FoundLiterals } from "./context";
 import type { DiagnoseInput } from "./diagnose-input";
 import type { ClosestRecord, Diagnosis, Finding, NodeReport, Verdict, VersionEvidence } from "./diagnosis";

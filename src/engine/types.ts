@@ -15,6 +15,11 @@ export interface OsFacts {
   versionId: string | null; // "22.04", "12", "9.4", "2", "2023"
   prettyName: string | null;
   codename: string | null;
+  /**
+   * The Ubuntu LTS a derivative builds on ("22.04"), from its os-release's UBUNTU_CODENAME (Linux Mint,
+   * Pop!_OS, elementary OS, Zorin OS, KDE neon): the release whose kernel packages it installs from Ubuntu's archive.
+   */
+  ubuntuBase?: string;
   /** os-release BUILD_ID when given; Container-Optimized OS versions its images by it ("18244.236.70"). */
   buildId?: string;
   /** Line range (1-based, inclusive) in the text the user sent, when it came from the bundle. */

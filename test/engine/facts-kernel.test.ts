@@ -50,6 +50,21 @@ describe("Ubuntu kernels", () => {
     expect(k.package?.note).not.toMatch(/inferred/);
   });
 
+  it("takes an Ubuntu derivative's base release from its os-release: no guess between two LTS releases", () => {
+    // Linux Mint 20.1's os-release (https://github.com/dyiwu/dyiwu.github.io/blob/HEAD/2021/01/install-LinuxMint20/index.md).
+    const mint = parseOsRelease(
+      'NAME="Linux Mint"\nID=linuxmint\nID_LIKE=ubuntu\nVERSION_ID="20.1"\nVERSION_CODENAME=ulyssa\nUBUNTU_CODENAME=focal',
+    );
+    // 5.15 is 22.04's own kernel and 20.04's HWE kernel: uname -r alone leaves both open.
+    expect(kernelFacts("5.15.0-91-generic", null).package).toMatchObject({
+      ecosystem: "ubuntu:22.04",
+      alternatives: [{ ecosystem: "ubuntu:20.04" }],
+    });
+    const k = kernelFacts("5.15.0-91-generic", null, mint);
+    expect(k.package).toMatchObject({ ecosystem: "ubuntu:20.04", names: ["linux-hwe-5.15"] });
+    expect(k.package?.alternatives).toBeUndefined();
+  });
+
   it("reads lowlatency's dotted upload (#47.1) into the package version, with a backport's suffix", () => {
     // "Linux super-tuna 6.8.0-47-lowlatency #47.1-Ubuntu SMP PREEMPT_DYNAMIC …"; the 22.04 HWE build as Canonical's OSV data lists it.
     expect(kernelFacts("6.8.0-47-lowlatency", "#47.1-Ubuntu SMP PREEMPT_DYNAMIC Thu Oct  3 12:27:41 UTC 2024").package).toMatchObject({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { osImageToOs } from "../../src/engine/facts/kube-nodes";
-import { parseOsRelease, withCosImage } from "../../src/engine/facts/os-release";
+import { parseOsRelease, releaseEcosystem, withCosImage } from "../../src/engine/facts/os-release";
 
 describe("parseOsRelease", () => {
   it("keeps Container-Optimized OS's BUILD_ID, the version its images go by", () => {
@@ -34,6 +34,28 @@ BUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"
 PRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"
 UBUNTU_CODENAME=jammy`);
     expect(os).toEqual({ id: "ubuntu", idLike: ["debian"], versionId: "22.04", prettyName: "Ubuntu 22.04.2 LTS", codename: "jammy" });
+  });
+
+  it("reads the Ubuntu LTS a derivative builds on from UBUNTU_CODENAME, which is not the derivative's own release", () => {
+    // https://github.com/dyiwu/dyiwu.github.io/blob/HEAD/2021/01/install-LinuxMint20/index.md
+    const mint = [
+      'NAME="Linux Mint"',
+      'VERSION="20.1 (Ulyssa)"',
+      "ID=linuxmint",
+      "ID_LIKE=ubuntu",
+      'PRETTY_NAME="Linux Mint 20.1"',
+      'VERSION_ID="20.1"',
+      "VERSION_CODENAME=ulyssa",
+      "UBUNTU_CODENAME=focal",
+    ].join("\n");
+    const os = parseOsRelease(mint);
+    expect(os).toMatchObject({ id: "linuxmint", versionId: "20.1", codename: "ulyssa", ubuntuBase: "20.04" });
+    // Its own defaults and policies are not Ubuntu's: release-wide records do not judge it as Ubuntu 20.04.
+    expect(releaseEcosystem(os)).toBeNull();
+    // Ubuntu itself goes by its VERSION_ID; a codename this table does not know, or no Ubuntu lineage, gives no base.
+    expect(parseOsRelease('ID=ubuntu\nVERSION_ID="22.04"\nUBUNTU_CODENAME=jammy')?.ubuntuBase).toBeUndefined();
+    expect(parseOsRelease(mint.replace("focal", "oracular"))?.ubuntuBase).toBeUndefined();
+    expect(parseOsRelease(mint.replace("ID_LIKE=ubuntu", "ID_LIKE=debian"))?.ubuntuBase).toBeUndefined();
   });
 
   it("splits ID_LIKE and copes with a blank line inside RHEL's file", () => {

@@ -170,16 +170,43 @@ export function parseOsRelease(text: string, lines?: [number, number]): OsFacts 
   if (!id && !v.get("NAME")) return parseLsbRelease(text, lines) ?? parseSystemRelease(text, lines);
   const nonEmpty = (key: string) => v.get(key) || null;
   const buildId = nonEmpty("BUILD_ID");
+  const idLike = (v.get("ID_LIKE") ?? "").toLowerCase().split(/\s+/).filter(Boolean);
+  const ubuntuBase =
+    id?.toLowerCase() !== "ubuntu" && idLike.includes("ubuntu") ? UBUNTU_LTS[(v.get("UBUNTU_CODENAME") ?? "").toLowerCase()] : undefined;
   return {
     // os-release(5): "If not set, a default of ID=linux may be used."
     id: (id || "linux").toLowerCase(),
-    idLike: (v.get("ID_LIKE") ?? "").toLowerCase().split(/\s+/).filter(Boolean),
+    idLike,
     versionId: nonEmpty("VERSION_ID"),
     prettyName: nonEmpty("PRETTY_NAME") ?? nonEmpty("NAME"),
     codename: nonEmpty("VERSION_CODENAME") ?? nonEmpty("UBUNTU_CODENAME"),
     ...(buildId ? { buildId } : {}),
+    ...(ubuntuBase ? { ubuntuBase } : {}),
     ...(lines ? { lines } : {}),
   };
+}
+
+/**
+ * Ubuntu's LTS releases by codename (wiki.ubuntu.com/Releases): what Ubuntu's derivatives name in
+ * UBUNTU_CODENAME. Only LTS releases: the derivatives that carry the key build on them.
+ */
+const UBUNTU_LTS: Readonly<Record<string, string>> = {
+  trusty: "14.04",
+  xenial: "16.04",
+  bionic: "18.04",
+  focal: "20.04",
+  jammy: "22.04",
+  noble: "24.04",
+};
+
+/**
+ * The Ubuntu release whose kernel packages an Ubuntu kernel on this host comes from: Ubuntu's own VERSION_ID,
+ * or a derivative's base. Not the host's release for other records: a derivative keeps its own defaults and
+ * policies (Linux Mint 22 was asked to revert 24.04's AppArmor user-namespace restriction, linuxmint/mint22-beta#82).
+ */
+export function ubuntuSeries(os: Pick<OsFacts, "id" | "versionId" | "ubuntuBase"> | null): string | null {
+  if (os?.id === "ubuntu" && os.versionId && /^\d+\.\d+/.test(os.versionId)) return os.versionId.split(".").slice(0, 2).join(".");
+  return os?.ubuntuBase ?? null;
 }
 
 /**

@@ -74,6 +74,10 @@ const osFactsSchema = z
     versionId: z.string().nullable(),
     prettyName: z.string().nullable(),
     codename: z.string().nullable(),
+    ubuntuBase: z
+      .string()
+      .optional()
+      .openapi({ description: "The Ubuntu LTS a derivative (Mint, Pop!_OS, elementary, Zorin, neon) builds on, from UBUNTU_CODENAME." }),
     buildId: z.string().optional(),
     lines: z.tuple([z.number().int(), z.number().int()]).optional(),
   })
