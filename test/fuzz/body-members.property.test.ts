@@ -1,27 +1,28 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formFieldsOver, separatorsOver } from "../../src/http/middleware/body-members";
+import { formFieldsOver, tokensOver } from "../../src/http/middleware/body-members";
 
-/** The separators a JSON text of `value` holds: a colon per member, a comma between members and elements. */
-function separators(value: unknown): number {
-  if (Array.isArray(value)) return Math.max(0, value.length - 1) + value.reduce((n: number, v) => n + separators(v), 0);
+/** The tokens a JSON text of `value` holds: each string (keys too), a colon per member, commas between members and elements, each array and object. */
+function tokens(value: unknown): number {
+  if (typeof value === "string") return 1;
+  if (Array.isArray(value)) return 1 + Math.max(0, value.length - 1) + value.reduce((n: number, v) => n + tokens(v), 0);
   if (value && typeof value === "object") {
     const members = Object.values(value);
-    return members.length + Math.max(0, members.length - 1) + members.reduce((n: number, v) => n + separators(v), 0);
+    return 1 + 2 * members.length + Math.max(0, members.length - 1) + members.reduce((n: number, v) => n + tokens(v), 0);
   }
   return 0;
 }
 
 describe("the JSON member bound", () => {
-  it("counts exactly the separators outside strings, whatever the strings hold (quotes, backslashes, commas)", () => {
-    const text = fc.string({ unit: fc.constantFrom("a", ",", ":", '"', "\\", "\n", "é") });
+  it("counts exactly the strings, separators and nested values, whatever the strings hold (quotes, backslashes, brackets)", () => {
+    const text = fc.string({ unit: fc.constantFrom("a", ",", ":", '"', "\\", "\n", "é", "[", "{") });
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 4, stringUnit: "grapheme" }), fc.array(text, { maxLength: 5 }), (value, strings) => {
         const doc = { value, strings };
-        const n = separators(doc);
+        const n = tokens(doc);
         for (const json of [JSON.stringify(doc), JSON.stringify(doc, null, 2)]) {
-          expect(separatorsOver(json, n)).toBe(false);
-          if (n > 0) expect(separatorsOver(json, n - 1)).toBe(true);
+          expect(tokensOver(json, n)).toBe(false);
+          expect(tokensOver(json, n - 1)).toBe(true);
         }
       }),
       { numRuns: 500 },

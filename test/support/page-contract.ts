@@ -286,6 +286,15 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     const pairs = new URLSearchParams({ bundle: "$ uname -r\n5.15.0-127-generic" });
     for (let i = 0; i < 200; i++) pairs.set(`f${i}`, "1");
     expect((await fetch("/check", { method: "POST", body: pairs })).status).toBe(422);
+    // The boundary as the form parser reads it: quoted with an escape, or after a quoted value that mentions another.
+    for (const [header, boundary] of [
+      ['multipart/form-data; boundary="ab\\"c"', 'ab"c'],
+      ['multipart/form-data; x="; boundary=zzz"; boundary=real', "real"],
+    ]) {
+      const parts = Array.from({ length: 200 }, (_, i) => `--${boundary}\r\nContent-Disposition: form-data; name="f${i}"\r\n\r\n1\r\n`);
+      const body = `${parts.join("")}--${boundary}--\r\n`;
+      expect((await fetch("/check", { method: "POST", headers: { "content-type": header }, body })).status).toBe(422);
+    }
     // The page's own fields, a record's scope included, are a form.
     expect((await paste(fetch, "$ uname -r\n5.15.0-127-generic", { record: XT })).status).toBe(200);
   });
