@@ -290,7 +290,7 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     for (const [header, boundary] of [
       ['multipart/form-data; boundary="ab\\"c"', 'ab"c'],
       ['multipart/form-data; x="; boundary=zzz"; boundary=real', "real"],
-    ]) {
+    ] as const) {
       const parts = Array.from({ length: 200 }, (_, i) => `--${boundary}\r\nContent-Disposition: form-data; name="f${i}"\r\n\r\n1\r\n`);
       const body = `${parts.join("")}--${boundary}--\r\n`;
       expect((await fetch("/check", { method: "POST", headers: { "content-type": header }, body })).status).toBe(422);
