@@ -123,7 +123,9 @@ function scan(kb: CompiledKb, text: string): { hits: Hit[]; found: FoundLiterals
   for (const h of found.hits) {
     const marker = MENTION_PROBE_MARKER.get(h.key);
     if (h.key.startsWith(CONTEXT_PROBE_PREFIX)) {
-      contextHits.push({ literal: Number(h.key.slice(CONTEXT_PROBE_PREFIX.length)), line: h.line - 1 });
+      // A message rebuilt from lines a paste cut stands for all of them: the literal may be on any (the pattern reads each).
+      const literal = Number(h.key.slice(CONTEXT_PROBE_PREFIX.length));
+      for (let line = h.line; line <= (h.through ?? h.line); line++) contextHits.push({ literal, line: line - 1 });
     } else if (marker !== undefined) {
       // The line as first found, with every marker found on it (in it or in its unwrapped form).
       const mention = mentionLines.get(h.line) ?? { text: h.text, line: h.line, markers: new Set<string>() };

@@ -46,6 +46,23 @@ describe("record context", () => {
     expect(diagnoseBundle(data.compiled, K3S).findings.find((f) => f.id === PI)?.confidence).toBe("medium");
   });
 
+  it("reads the context on a message a terminal cut over lines, as on the message whole", () => {
+    // The overlayfs record's dpkg symptom, and an AppArmor denial whose end shows the mount option (metacopy=on)
+    // the record needs; cut at a terminal's width, its record's literal runs across the breaks, so the lines are joined.
+    const exdev = [
+      "dpkg: error processing archive /var/cache/apt/archives/perl-base_5.24.1-3+deb9u5_amd64.deb (--unpack):",
+      " unable to make backup link of './usr/bin/perl' before installing new version: Invalid cross-device link",
+      "dpkg: error: error creating new backup file '/var/lib/dpkg/status-old': Invalid cross-device link",
+    ].join("\n");
+    const denial =
+      'Dec 01 10:00:03 host kernel: audit: type=1400 apparmor="DENIED" operation="signal" profile="docker-default" pid=1 comm="runc" requested_mask="receive" denied_mask="receive" signal=term peer="runc" mount opts metacopy=on';
+    const confidence = (text: string) =>
+      diagnoseBundle(data.compiled, text).findings.find((f) => f.id === "overlayfs-metacopy-exdev-docker-build")?.confidence;
+    expect(confidence(`${exdev}\n${denial}`)).toBe("high");
+    for (const width of [80, 100])
+      expect(confidence(`${exdev}\n${denial.match(new RegExp(`.{1,${width}}`, "g"))?.join("\n")}`)).toBe("high");
+  });
+
   it("leaves records without a context alone", () => {
     const record = data.compiled.records.find((r) => r.id === PI);
     if (!record) throw new Error("record missing");

@@ -376,6 +376,15 @@ describe("versions named in passing", () => {
     expect(named("libseccomp2:armhf              2.3.3-4")).toEqual({ libseccomp: "2.3.3" });
     expect(named("docker-ce\t5:20.10.7~3-0~debian-buster\ncontainerd.io\t1.4.6-1")).toEqual({ docker: "20.10.7", containerd: "1.4.6" });
     expect(named("libseccomp2:armhf  2.3.3-4 extra words")).toEqual({});
+    // Table rows and upgrade lines that open with a package's name are no rows, nor prose naming a version.
+    for (const line of [
+      "containerd   1.6.21    0a1b2c3d4e5f   2 weeks ago    50MB",
+      "runc         1.1.12    1.2.0",
+      "containerd  1.6.21 -> 1.7.2",
+      "containerd  (1.6.21-1 => 1.6.28-1)",
+      "Dec 01 10:00:00 host containerd  1.6.21",
+    ])
+      expect(named(line)).toEqual({});
   });
 
   it("reads an environment list's entries, Markdown emphasis included, and no log line of the program", () => {

@@ -133,7 +133,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     kubelet: kubelet ?? components?.kubelet ?? null,
     runtime: runtime ?? components?.runtime ?? null,
     components: dockerVersionComponents(text, textLines),
-    named: pickNamedVersions(mentions.named, (line) => textLines.at(line - 1)),
+    named: pickNamedVersions(mentions.named, (line) => textLines.at(line - 1), mentions.packageRows),
     namedRelease: pickNamedRelease(mentions.releases),
     notLogs,
   };

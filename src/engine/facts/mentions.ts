@@ -19,6 +19,7 @@ import type { LineRef } from "./iptables-version";
 import { osImageToOs } from "./kube-nodes";
 import { NAMED_RELEASE_MARKERS } from "./named-release";
 import { KLOG_VERSION_MARKER, NAMED_MARKERS } from "./named-versions";
+import { PACKAGE_ROW_MARKERS } from "./package-lists";
 import { RHEL_KERNEL_BASE } from "./rpm-kernel";
 import { looksLikeRelease, parseProcVersion, parseUnameAll, type UnameFacts } from "./uname";
 
@@ -74,6 +75,7 @@ export const MENTION_MARKERS = [
     ...COMPONENT_MARKERS,
     ...COMPONENT_MARKERS_NODE,
     ...NAMED_MARKERS,
+    ...PACKAGE_ROW_MARKERS,
     ...NAMED_RELEASE_MARKERS,
   ]),
 ];
@@ -98,13 +100,15 @@ export interface MentionLines {
   os: LineRef[];
   components: LineRef[];
   named: LineRef[];
+  /** Lines that may be `dpkg-query -W` rows (package-lists.ts), read as nothing else. */
+  packageRows: LineRef[];
   releases: LineRef[];
 }
 const MAX_MENTION_LINES = 2000;
 /** A version sits near its marker at a line's start; a longer line (a JSON blob) is read this far only. */
 const MAX_MENTION_CHARS = 4000;
 export function sortMentions(candidates: readonly MentionLine[]): MentionLines {
-  const out: MentionLines = { kernel: [], os: [], components: [], named: [], releases: [] };
+  const out: MentionLines = { kernel: [], os: [], components: [], named: [], packageRows: [], releases: [] };
   for (const whole of candidates.slice(0, MAX_MENTION_LINES)) {
     const c = whole.text.length > MAX_MENTION_CHARS ? { ...whole, text: whole.text.slice(0, MAX_MENTION_CHARS) } : whole;
     const lower = c.text.toLowerCase();
@@ -115,6 +119,7 @@ export function sortMentions(candidates: readonly MentionLine[]): MentionLines {
     if (has(OS)) out.os.push(c);
     if (has(COMPONENT) || has(COMPONENT_NODE)) out.components.push(c);
     if (has(NAMED)) out.named.push(c);
+    if (has(PACKAGE_ROWS)) out.packageRows.push(c);
     if (has(RELEASES)) out.releases.push(c);
   }
   return out;
@@ -124,6 +129,7 @@ const OS = new Set(OS_MARKERS);
 const COMPONENT = new Set(COMPONENT_MARKERS);
 const COMPONENT_NODE = new Set(COMPONENT_MARKERS_NODE);
 const NAMED = new Set(NAMED_MARKERS);
+const PACKAGE_ROWS = new Set(PACKAGE_ROW_MARKERS);
 const RELEASES = new Set(NAMED_RELEASE_MARKERS);
 
 /** Shapes of a mention after a marker, most specific first; group 1 is the release. */

@@ -4,7 +4,7 @@
  * host's own output gives, and only hedged (see verdict.ts, mentionedChecks).
  */
 import type { LineRef } from "./iptables-version";
-import { aptPolicyPackage, isUninstalledRow, listedPackage, PACKAGE_LIST_MARKERS } from "./package-lists";
+import { aptPolicyPackage, dpkgQueryRow, isUninstalledRow, listedPackage, PACKAGE_LIST_MARKERS } from "./package-lists";
 
 /**
  * A Kubernetes binary's start-up line (kubelet, kube-proxy and the control plane all log it from their
@@ -152,9 +152,13 @@ const NAMED_VERSIONS = COMPONENT_NAMES.map(
 /**
  * The version each component is named with, for the components the candidate lines name with one
  * version only. `lineAt` (1-based) reads a line that is not a candidate: the package header above
- * `apt-cache policy`'s "Installed:" line.
+ * `apt-cache policy`'s "Installed:" line. `packageRows` are read as `dpkg-query -W` rows only.
  */
-export function pickNamedVersions(candidates: readonly LineRef[], lineAt: (line: number) => string = () => ""): Record<string, string> {
+export function pickNamedVersions(
+  candidates: readonly LineRef[],
+  lineAt: (line: number) => string = () => "",
+  packageRows: readonly LineRef[] = [],
+): Record<string, string> {
   const found = new Map<string, Set<string>>();
   const add = (ecosystem: string, version: string) => {
     const seen = found.get(ecosystem) ?? new Set<string>();
@@ -188,6 +192,10 @@ export function pickNamedVersions(candidates: readonly LineRef[], lineAt: (line:
         }
       }
     }
+  }
+  for (const { text } of packageRows) {
+    const row = dpkgQueryRow(text);
+    if (row) add(...row);
   }
   const out: Record<string, string> = {};
   for (const [ecosystem, versions] of found) if (versions.size === 1) out[ecosystem] = [...versions][0] as string;

@@ -31,7 +31,9 @@ const PACKAGES: Readonly<Record<string, string>> = {
 const DPKG_ROW = /^\s*([uihrp][nicuUfFhHWt]R?)\s+([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)?\s+(?:\d+:)?(\d+\.\d+(?:\.\d+)?)/;
 /**
  * A `dpkg-query -W` row: the name (with its architecture), a tab (spaces once copied) and the version,
- * nothing else. dpkg-query lists installed packages only, unless asked for others by pattern.
+ * nothing else. Like `dpkg -l`, dpkg-query also lists removed packages whose configuration files remain,
+ * with their last version, and its default output has no state column to tell them apart: such a row
+ * is as weak as any version named in passing.
  */
 const DPKG_QUERY_ROW = /^\s*([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)?[\t ]+(?:\d+:)?(\d+\.\d+(?:\.\d+)?)[\w.+~:-]*\s*$/;
 /** Only an installed (or held) package names the version that runs. */
@@ -50,12 +52,18 @@ const DEBIAN_ARCHITECTURES = ["amd64", "arm64", "armhf", "armel", "i386", "ppc64
  * Literals a listing's line holds, for the one-pass matcher: a dpkg state column, an rpm architecture,
  * `apt-cache policy`'s "Installed:" line.
  */
-export const PACKAGE_LIST_MARKERS = [
-  ...["ii  ", "hi  ", ".x86_64", ".aarch64", ".noarch", ".s390x", ".ppc64le", "installed: "],
-  // dpkg-query's name column: the name, then its architecture or the tab (two spaces or more once copied).
-  // Not the bare "name:", which syslog writes before every message of a daemon ("host containerd: …").
-  ...Object.keys(PACKAGES).flatMap((name) => [...DEBIAN_ARCHITECTURES.map((arch) => `${name}:${arch}`), `${name}\t`, `${name}  `]),
-];
+export const PACKAGE_LIST_MARKERS = ["ii  ", "hi  ", ".x86_64", ".aarch64", ".noarch", ".s390x", ".ppc64le", "installed: "];
+
+/**
+ * Literals of a `dpkg-query -W` row: a package's name, then its architecture or the tab (two spaces
+ * once copied). Not the bare "name:", which syslog writes before every message of a daemon. Lines they
+ * mark are read as such rows only (dpkgQueryRow), never as prose: "containerd   1.6.21   0a1b…" is a table.
+ */
+export const PACKAGE_ROW_MARKERS = Object.keys(PACKAGES).flatMap((name) => [
+  ...DEBIAN_ARCHITECTURES.map((arch) => `${name}:${arch}`),
+  `${name}\t`,
+  `${name}  `,
+]);
 
 /** `apt-cache policy docker-ce`: the package's name alone on a line, then "  Installed: 5:26.0.0-1~ubuntu.22.04~jammy". */
 const APT_POLICY_HEADER = /^([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)?:\s*$/;
@@ -87,7 +95,14 @@ export function listedPackage(line: string): [ecosystem: string, version: string
   // A listing's row is short; a long line is no row, and the name patterns need not scan it.
   if (line.length > MAX_ROW) return null;
   const row = DPKG_ROW.exec(line);
-  const m = row ? (INSTALLED.test(row[1] as string) ? [row[0], row[2], row[3]] : null) : (RPM_NAME.exec(line) ?? DPKG_QUERY_ROW.exec(line));
+  const m = row ? (INSTALLED.test(row[1] as string) ? [row[0], row[2], row[3]] : null) : RPM_NAME.exec(line);
+  const ecosystem = m?.[1] ? PACKAGES[m[1]] : undefined;
+  return ecosystem && m?.[2] ? [ecosystem, m[2]] : null;
+}
+
+/** The record ecosystem and upstream version a `dpkg-query -W` row names, or null. */
+export function dpkgQueryRow(line: string): [ecosystem: string, version: string] | null {
+  const m = line.length <= MAX_ROW ? DPKG_QUERY_ROW.exec(line) : null;
   const ecosystem = m?.[1] ? PACKAGES[m[1]] : undefined;
   return ecosystem && m?.[2] ? [ecosystem, m[2]] : null;
 }
