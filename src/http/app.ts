@@ -36,7 +36,7 @@ export function createApp(deps: AppDeps) {
     c.set("store", deps.store(c.env));
     const diagnoser = deps.diagnoser(c.env);
     const client = deps.clientAddress?.(c) ?? "unknown";
-    c.set("diagnoser", { diagnose: (kb, job) => diagnoser.diagnose(kb, job, client) });
+    c.set("diagnoser", { diagnose: (kb, job) => diagnoser.diagnose(kb, job, { client, signal: c.req.raw.signal }) });
     c.set("keepAlive", (work) => (deps.background ?? defaultRunInBackground)(c, () => work));
     c.set("bodyBytes", () => deps.bodyBytes?.(c) ?? c.req.arrayBuffer().then((b) => new Uint8Array(b)));
     await next();

@@ -5,7 +5,7 @@ import { LIMITS } from "../http/limits";
 import { ProblemError } from "../http/problem";
 import type { ServedDiagnosis } from "../service/cap-diagnosis";
 import type { DiagnoseJob, JobOutcome } from "../service/diagnose-job";
-import { type Diagnoser, outcomeToDiagnosis } from "../service/diagnoser";
+import { type Caller, type Diagnoser, outcomeToDiagnosis } from "../service/diagnoser";
 import type { PoolTask } from "./diagnosis-thread";
 
 export interface PoolOptions {
@@ -65,22 +65,28 @@ export function createPoolDiagnoser(opts: PoolOptions): PoolDiagnoser {
   };
   return {
     threads,
-    async diagnose(kb: CompiledKb, job: DiagnoseJob, client = "unknown"): Promise<ServedDiagnosis> {
+    async diagnose(kb: CompiledKb, job: DiagnoseJob, caller: Caller = {}): Promise<ServedDiagnosis> {
       const task: PoolTask = { version: kb.version, records: recordsOf(kb), job };
       // The request's bytes move to the thread instead of being copied.
       const transferList: ArrayBuffer[] =
         job.form === "bundle" && typeof job.text !== "string" && isWholeBuffer(job.text) ? [job.text.buffer as ArrayBuffer] : [];
-      await queue.admit(client);
+      await queue.admit(caller.client ?? "unknown", caller.signal);
       let outcome: JobOutcome;
+      let warming = false;
       try {
         outcome = await pool.run(task, { signal: AbortSignal.timeout(opts.timeoutMs), transferList });
       } catch (err) {
-        // The replacement thread compiles before its first job: let it do so outside any budget, or a
-        // budget shorter than the compile would time out every job after this one.
-        if (isTimeout(err)) void warmOne(kb).catch(() => {});
+        // The replacement thread starts and compiles before its first job: it does so in this job's place,
+        // so the next job's budget starts on a ready thread (inside it, a timeout would replace it again).
+        if (isTimeout(err)) {
+          warming = true;
+          void warmOne(kb)
+            .catch(() => {})
+            .finally(() => queue.release());
+        }
         throw poolProblem(err, opts.timeoutMs);
       } finally {
-        queue.release();
+        if (!warming) queue.release();
       }
       return outcomeToDiagnosis(outcome);
     },
@@ -111,6 +117,11 @@ function fairQueue(threads: number, maxWaiting: number, maxWaitMs: number) {
   let queued = 0;
   let running = 0;
   const busy = () => poolProblem(new Error("queue is at limit"), maxWaitMs);
+  const waitedTooLong = () =>
+    new ProblemError(503, "busy", `Every diagnosis thread stayed busy for ${maxWaitMs} ms; try again shortly.`, undefined, {
+      "Retry-After": "2",
+    });
+  const gone = () => new ProblemError(503, "busy", "The request was closed while it waited for a diagnosis thread.");
   const next = () => {
     while (running < threads) {
       const turn = waiting.entries().next();
@@ -126,7 +137,8 @@ function fairQueue(threads: number, maxWaiting: number, maxWaitMs: number) {
     }
   };
   return {
-    admit(client: string): Promise<void> {
+    admit(client: string, signal?: AbortSignal): Promise<void> {
+      if (signal?.aborted) return Promise.reject(gone());
       if (running < threads && queued === 0) {
         running++;
         return Promise.resolve();
@@ -134,19 +146,25 @@ function fairQueue(threads: number, maxWaiting: number, maxWaitMs: number) {
       const own = waiting.get(client) ?? [];
       if (queued >= maxWaiting || own.length >= perClient) return Promise.reject(busy());
       return new Promise<void>((resolve, reject) => {
-        const start = () => {
+        const leave = (why: ProblemError) => {
           clearTimeout(timer);
-          resolve();
-        };
-        const timer = setTimeout(() => {
+          signal?.removeEventListener("abort", onAbort);
           const starts = waiting.get(client);
           const at = starts?.indexOf(start) ?? -1;
           if (!starts || at < 0) return;
           starts.splice(at, 1);
           queued--;
           if (!starts.length) waiting.delete(client);
-          reject(busy());
-        }, maxWaitMs);
+          reject(why);
+        };
+        const onAbort = () => leave(gone());
+        const start = () => {
+          clearTimeout(timer);
+          signal?.removeEventListener("abort", onAbort);
+          resolve();
+        };
+        const timer = setTimeout(() => leave(waitedTooLong()), maxWaitMs);
+        signal?.addEventListener("abort", onAbort, { once: true });
         own.push(start);
         if (!waiting.has(client)) waiting.set(client, own);
         queued++;

@@ -11,8 +11,16 @@ export type { DiagnoseJob } from "./diagnose-job";
  * block the event loop. Both enforce the limits of src/http/limits.ts.
  */
 export interface Diagnoser {
-  /** `client` says whose job it is (the caller's address): where jobs wait (Node's pool), clients take turns. */
-  diagnose(kb: CompiledKb, job: DiagnoseJob, client?: string): Promise<ServedDiagnosis>;
+  diagnose(kb: CompiledKb, job: DiagnoseJob, caller?: Caller): Promise<ServedDiagnosis>;
+}
+
+/**
+ * Who asks, where jobs wait for a thread (Node's pool): clients (by address) take turns, and a request
+ * whose client went away (`signal` aborted) leaves the queue instead of taking a thread.
+ */
+export interface Caller {
+  client?: string;
+  signal?: AbortSignal;
 }
 
 /** Turns a job's refusal into the problem the client sees. */

@@ -127,6 +127,26 @@ describe("hardening on Node", () => {
     }
   });
 
+  it("starts the next job's budget on a ready thread after a timeout replaced one: the replacement's start-up is not charged to it", {
+    timeout: 90_000,
+  }, async () => {
+    const threadModule = new URL("../support/spin-thread.mjs", import.meta.url);
+    const slow = await startTestService({ pool: { threads: 1, timeoutMs: 4000, threadModule } });
+    try {
+      expect((await post(slow, "spin:10")).status).toBe(200);
+      const stuck = post(slow, "spin:60000", { "x-test-client": "10.0.0.1" });
+      await new Promise((r) => setTimeout(r, 100));
+      // Waits behind the stuck job, then for the replacement thread to start and compile the knowledge base.
+      const next = post(slow, "spin:3800", { "x-test-client": "10.0.0.2" });
+      expect((await expectProblem(await stuck, 503)).detail).toMatch(/took longer than 4000 ms/);
+      const res = await next;
+      // On a ready thread its 3.8 s fit the 4 s budget (or it waited too long: busy); were the start-up charged to it, it would be stopped.
+      if (res.status !== 200) expect((await expectProblem(res, 503)).detail).not.toMatch(/took longer/);
+    } finally {
+      await slow.cleanup();
+    }
+  });
+
   it("answers 503 + Retry-After when every thread is busy and the queue is full", async () => {
     const busy = await startTestService({ pool: { threads: 1, maxQueue: 1 } });
     try {
@@ -164,6 +184,41 @@ describe("diagnosis threads shared between clients", () => {
       await Promise.all([...burst, send("10.0.0.2", 'unknown option "--xor-mark"', "b")]);
       // First come first served would answer b last; in turns it runs after at most two of a's.
       expect(done.indexOf("b")).toBeLessThanOrEqual(2);
+    } finally {
+      await shared.cleanup();
+    }
+  });
+
+  it("drops a waiting job whose client went away: the next client's bundle does not wait for it", async () => {
+    const shared = await startTestService({ pool: { threads: 1 } });
+    try {
+      const at: Record<string, number> = {};
+      const send = (client: string, body: string, signal?: AbortSignal) =>
+        Promise.resolve(
+          shared.app.request("/diagnose", {
+            method: "POST",
+            headers: { "content-type": "text/plain", "x-test-client": client },
+            body,
+            signal,
+          }),
+        )
+          .then(async (res) => {
+            await res.arrayBuffer();
+            at[client] = performance.now();
+            return res.status;
+          })
+          .catch(() => "aborted");
+      const first = send("10.0.0.1", nodesTable(3000));
+      await new Promise((r) => setTimeout(r, 100));
+      const leaving = new AbortController();
+      const gone = send("10.0.0.2", nodesTable(3000), leaving.signal);
+      const next = send("10.0.0.3", 'unknown option "--xor-mark"');
+      await new Promise((r) => setTimeout(r, 100));
+      leaving.abort();
+      expect(await Promise.all([first, next])).toEqual([200, 200]);
+      await gone;
+      // Answered right after the first job, not after the abandoned one's turn.
+      expect((at["10.0.0.3"] as number) - (at["10.0.0.1"] as number)).toBeLessThan(1000);
     } finally {
       await shared.cleanup();
     }

@@ -78,7 +78,8 @@ export function requestBody(decoder: BodyDecoder): MiddlewareHandler<AppEnv> {
     const headers = new Headers(c.req.raw.headers);
     headers.delete("content-encoding");
     headers.set("content-length", String(bytes.byteLength));
-    c.req.raw = new Request(c.req.raw.url, { method: c.req.raw.method, headers, body: bytes });
+    // The client's signal goes with the request: a diagnosis waiting for a thread leaves when the client does.
+    c.req.raw = new Request(c.req.raw.url, { method: c.req.raw.method, headers, body: bytes, signal: c.req.raw.signal });
     return next();
   };
 }
