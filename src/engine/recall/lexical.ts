@@ -138,19 +138,31 @@ function bestMatchOfText(index: LexicalIndex, text: string): LexicalMatch | null
   const { query, weights, total, touched, count, scores } = scored;
   let best = -1;
   let bestScore = 0;
-  let second = 0;
+  const touchedScores = new Float64Array(count);
   for (let k = 0; k < count; k++) {
     const d = touched[k] as number;
     const score = scores[d] as number;
     scores[d] = 0;
+    touchedScores[k] = score;
     if (score > bestScore || (score === bestScore && best >= 0 && d < best)) {
-      if (best >= 0) second = Math.max(second, bestScore);
       bestScore = score;
       best = d;
-    } else if (score > second) second = score;
+    }
   }
   if (best < 0) return null;
   const counts = index.tf[best] as Map<string, number>;
+  // The runner-up is the best rival: a record whose words of the line the best one holds too, and more,
+  // explains nothing the best does not (a look-alike sharing only a subsystem's name is no tie).
+  let second = 0;
+  for (let k = 0; k < count; k++) {
+    const d = touched[k] as number;
+    const score = touchedScores[k] as number;
+    if (d === best || score <= second) continue;
+    const other = index.tf[d] as Map<string, number>;
+    const ownWord = query.some((t) => other.has(t) && !counts.has(t));
+    const bestHasMore = query.some((t) => counts.has(t) && !other.has(t));
+    if (ownWord || !bestHasMore) second = score;
+  }
   const terms = query.filter((t) => counts.has(t));
   const explained = query.reduce((s, t, q) => (counts.has(t) ? s + (weights[q] as number) : s), 0);
   const words = new Set(terms.flatMap((t) => t.split("-"))).size;
