@@ -8,7 +8,7 @@
  * lines with a hit is the density asked for.
  */
 import type { CompiledKb } from "../../src/engine/compile-kb";
-import { IPTABLES_PROBE } from "../../src/engine/compile-kb";
+import { isProbe } from "../../src/engine/compile-kb";
 import type { BugRecord } from "../../src/kb/record-schema";
 
 export function rng(seed: number): () => number {
@@ -136,7 +136,7 @@ function frame(r: Rand, line: string): string {
 /** Lines with at least one record hit (the engine's own fact probes do not count). */
 export function hitLines(kb: CompiledKb, text: string): Set<number> {
   const lines = new Set<number>();
-  for (const h of kb.matcher.scan(text)) if (!h.key.startsWith(IPTABLES_PROBE)) lines.add(h.line);
+  for (const h of kb.matcher.scan(text)) if (!isProbe(h.key)) lines.add(h.line);
   return lines;
 }
 

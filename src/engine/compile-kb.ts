@@ -37,6 +37,8 @@ export const IPTABLES_PROBE = "fact:iptables";
 export const MENTION_PROBE = "fact:mention";
 /** Records' context evidence literals (context.ts): `${CONTEXT_PROBE}/<index in contextLiterals>`. */
 export const CONTEXT_PROBE = "fact:context";
+/** Whether a hit is one of the engine's probes (every probe key starts so), not a record's signature. */
+export const isProbe = (key: string) => key.startsWith("fact:");
 const PROBES = [
   ...IPTABLES_VERSION_MARKERS.map((pattern, i) => ({
     key: `${IPTABLES_PROBE}/${i}`,
