@@ -17,7 +17,7 @@ export interface OsFacts {
   codename: string | null;
   /**
    * The Ubuntu LTS a derivative builds on ("22.04"), from its os-release's UBUNTU_CODENAME (Linux Mint,
-   * Pop!_OS, elementary OS, Zorin OS, KDE neon): the release whose kernel packages it installs from Ubuntu's archive.
+   * elementary OS, Zorin OS, KDE neon): the release whose kernel packages it installs from Ubuntu's archive.
    */
   ubuntuBase?: string;
   /** os-release BUILD_ID when given; Container-Optimized OS versions its images by it ("18244.236.70"). */

@@ -22,6 +22,13 @@ export const LIMITS = {
   fieldChars: 1024 * 1024,
   /** Requests waiting for a pool thread before the server answers 503 (Node). */
   queuePerThread: 8,
+  /**
+   * Tokens of a JSON body (strings, `,` `:`, `[` `{`) counted before it is parsed: the largest valid request,
+   * the hosts form, uses about nine per host (see middleware/body-members.ts).
+   */
+  jsonTokens: 20 * HOSTS_LIMITS.maxHosts,
+  /** Fields of the page's paste form counted before it is parsed: the page sends `bundle` and, scoped, `record`. */
+  formFields: 16,
 } as const;
 
 /** What an answer shows at most; beyond it, the answer summarises and says what it left out. */

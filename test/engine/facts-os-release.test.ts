@@ -55,7 +55,8 @@ UBUNTU_CODENAME=jammy`);
     // Ubuntu itself goes by its VERSION_ID; a codename this table does not know, or no Ubuntu lineage, gives no base.
     expect(parseOsRelease('ID=ubuntu\nVERSION_ID="22.04"\nUBUNTU_CODENAME=jammy')?.ubuntuBase).toBeUndefined();
     expect(parseOsRelease(mint.replace("focal", "oracular"))?.ubuntuBase).toBeUndefined();
-    expect(parseOsRelease(mint.replace("ID_LIKE=ubuntu", "ID_LIKE=debian"))?.ubuntuBase).toBeUndefined();
+    // Pop!_OS builds its own kernels (System76's `linux` package): its base names no kernel package.
+    expect(parseOsRelease(mint.replace("ID=linuxmint", "ID=pop"))?.ubuntuBase).toBeUndefined();
   });
 
   it("splits ID_LIKE and copes with a blank line inside RHEL's file", () => {

@@ -171,8 +171,9 @@ export function parseOsRelease(text: string, lines?: [number, number]): OsFacts 
   const nonEmpty = (key: string) => v.get(key) || null;
   const buildId = nonEmpty("BUILD_ID");
   const idLike = (v.get("ID_LIKE") ?? "").toLowerCase().split(/\s+/).filter(Boolean);
-  const ubuntuBase =
-    id?.toLowerCase() !== "ubuntu" && idLike.includes("ubuntu") ? UBUNTU_LTS[(v.get("UBUNTU_CODENAME") ?? "").toLowerCase()] : undefined;
+  const ubuntuBase = UBUNTU_KERNEL_DERIVATIVES.has(id?.toLowerCase() ?? "")
+    ? UBUNTU_LTS[(v.get("UBUNTU_CODENAME") ?? "").toLowerCase()]
+    : undefined;
   return {
     // os-release(5): "If not set, a default of ID=linux may be used."
     id: (id || "linux").toLowerCase(),
@@ -185,6 +186,12 @@ export function parseOsRelease(text: string, lines?: [number, number]): OsFacts 
     ...(lines ? { lines } : {}),
   };
 }
+
+/**
+ * Ubuntu's derivatives that install Ubuntu's own kernel packages. Not Pop!_OS: System76 builds its own
+ * `linux` package (pop-os/repo-release#45), whose ABI numbers are not Canonical's.
+ */
+const UBUNTU_KERNEL_DERIVATIVES: ReadonlySet<string> = new Set(["linuxmint", "neon", "elementary", "zorin"]);
 
 /**
  * Ubuntu's LTS releases by codename (wiki.ubuntu.com/Releases): what Ubuntu's derivatives name in

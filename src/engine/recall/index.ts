@@ -41,6 +41,7 @@ export interface RecallRecord {
   rootCause: string;
   signatures: ReadonlyArray<{ id: string; kind: "literal" | "regex"; pattern: string; description?: string | undefined }>;
   examples: ReadonlyArray<{ log: string; expect: string }>;
+  relations?: ReadonlyArray<{ id: string; kind: string }> | undefined;
 }
 
 export interface RecallTables {
@@ -105,6 +106,7 @@ export function compileRecall(
         ...r.signatures.flatMap((s) => [s.pattern, s.description ?? ""]),
         ...r.examples.filter((e) => e.expect !== "absent").map((e) => symptomText(r, e.log).slice(0, 8000)),
       ].join("\n"),
+      lookAlikes: (r.relations ?? []).filter((rel) => rel.kind === "confused-with").map((rel) => rel.id),
     })),
   );
   const descriptions = buildLexicalIndex(records.map((r) => ({ id: r.id, text: [r.title, r.summary, r.rootCause].join("\n") })));
@@ -238,7 +240,8 @@ export function recallHits(
     let matched = false;
     for (const i of judged.sigs) {
       const sig = tables.tokenSignatures[i] as TokenSignature;
-      if (exactOn.has(`${sig.key}\n${line}`)) continue;
+      // A refuting signature of the record judged this very line not its symptom: a looser reading may not overrule it.
+      if (exactOn.has(`${sig.key}\n${line}`) || refusedBy(line, sig.record)) continue;
       tokens.push({ key: sig.key, line, text: l, approximate: "tokens" });
       matched = true;
     }
@@ -269,7 +272,9 @@ export function recallHits(
     const partWords = g.parts.map(lineTokens);
     const sigs = tokenMatches(joined).filter((i) => {
       const sig = tables.tokenSignatures[i] as TokenSignature;
-      return !partWords.some((w, k) => exactOn.has(`${sig.key}\n${g.line + k}`) || matchTokens(sig.tokens, w));
+      return !partWords.some(
+        (w, k) => exactOn.has(`${sig.key}\n${g.line + k}`) || refusedBy(g.line + k, sig.record) || matchTokens(sig.tokens, w),
+      );
     });
     for (const i of sigs) {
       const sig = tables.tokenSignatures[i] as TokenSignature;

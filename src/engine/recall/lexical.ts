@@ -51,6 +51,8 @@ export function lexicalTerms(text: string): string[] {
 export interface LexicalDoc {
   id: string;
   text: string;
+  /** Records this one is known to be confused with (its `confused-with` relations, either way). */
+  lookAlikes?: readonly string[];
 }
 
 export interface LexicalIndex {
@@ -65,6 +67,8 @@ export interface LexicalIndex {
   norm: Float64Array;
   /** Per term: the documents holding it and how often (parallel arrays), so a query only visits those. */
   postings: Map<string, { docs: Int32Array; tfs: Float64Array }>;
+  /** Per document: the documents of its declared look-alikes. */
+  lookAlikes: Array<ReadonlySet<number>>;
 }
 
 export function buildLexicalIndex(docs: readonly LexicalDoc[]): LexicalIndex {
@@ -94,7 +98,17 @@ export function buildLexicalIndex(docs: readonly LexicalDoc[]): LexicalIndex {
   const postings = new Map<string, { docs: Int32Array; tfs: Float64Array }>();
   for (const [t, list] of lists) postings.set(t, { docs: Int32Array.from(list, ([d]) => d), tfs: Float64Array.from(list, ([, f]) => f) });
   const norm = Float64Array.from(length, (l) => K1 * (1 - B + (B * l) / avgLength));
-  return { ids: docs.map((d) => d.id), tf, length, avgLength, df, norm, postings };
+  const byId = new Map(docs.map((d, i) => [d.id, i]));
+  const lookAlikes = docs.map(() => new Set<number>());
+  docs.forEach((d, i) => {
+    for (const id of d.lookAlikes ?? []) {
+      const j = byId.get(id);
+      if (j === undefined || j === i) continue;
+      lookAlikes[i]?.add(j);
+      lookAlikes[j]?.add(i);
+    }
+  });
+  return { ids: docs.map((d) => d.id), tf, length, avgLength, df, norm, postings, lookAlikes };
 }
 
 export interface LexicalMatch {
@@ -151,17 +165,23 @@ function bestMatchOfText(index: LexicalIndex, text: string): LexicalMatch | null
   }
   if (best < 0) return null;
   const counts = index.tf[best] as Map<string, number>;
-  // The runner-up is the best rival: a record whose words of the line the best one holds too, and more,
-  // explains nothing the best does not (a look-alike sharing only a subsystem's name is no tie).
+  // The runner-up is the best rival. A declared look-alike of the best (a `confused-with` relation) whose words
+  // of the line the best holds too, and more, explains nothing the best does not: the line holds what tells
+  // them apart (two inotify limits share the word "inotify"; only one prints "too many open files"). Any other
+  // record stays a rival: that a record's text holds every word of a line is no sign it is the line's cause.
   let second = 0;
+  const lookAlikes = index.lookAlikes[best];
   for (let k = 0; k < count; k++) {
     const d = touched[k] as number;
     const score = touchedScores[k] as number;
     if (d === best || score <= second) continue;
-    const other = index.tf[d] as Map<string, number>;
-    const ownWord = query.some((t) => other.has(t) && !counts.has(t));
-    const bestHasMore = query.some((t) => counts.has(t) && !other.has(t));
-    if (ownWord || !bestHasMore) second = score;
+    if (lookAlikes?.has(d)) {
+      const other = index.tf[d] as Map<string, number>;
+      const ownWord = query.some((t) => other.has(t) && !counts.has(t));
+      const bestHasMore = query.some((t) => counts.has(t) && !other.has(t));
+      if (!ownWord && bestHasMore) continue;
+    }
+    second = score;
   }
   const terms = query.filter((t) => counts.has(t));
   const explained = query.reduce((s, t, q) => (counts.has(t) ? s + (weights[q] as number) : s), 0);

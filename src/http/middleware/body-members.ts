@@ -1,17 +1,15 @@
 import type { MiddlewareHandler } from "hono";
 import { MIMEType } from "whatwg-mimetype";
-import { HOSTS_LIMITS } from "../../engine/diagnose-input";
 import type { AppEnv } from "../app-env";
+import { LIMITS } from "../limits";
 import { problemResponse } from "../problem";
 
 /**
- * Tokens a JSON request body may hold: strings, `,` and `:`, and `[` and `{` (which open a value). The
- * largest valid diagnosis request, the hosts form, uses about nine per host and a few more for its
- * other fields; what is far beyond that cannot be one. Bytes alone do not bound the work: JSON.parse
- * of a 7 MB object of 600,000 keys held the event loop for 0.7 s (and its validation 0.3 s more), of
- * 10 MB of nested brackets 3.7 s, where 10 MB of logs in one string parse in milliseconds.
+ * Bytes alone do not bound the work of parsing: JSON.parse of a 7 MB object of 600,000 keys held the event
+ * loop for 0.7 s (and its validation 0.3 s more), of 10 MB of nested brackets 3.7 s, where 10 MB of logs in
+ * one string parse in milliseconds. So JSON tokens and form fields are counted first (LIMITS).
  */
-export const MAX_JSON_TOKENS = 20 * HOSTS_LIMITS.maxHosts;
+const MAX_JSON_TOKENS = LIMITS.jsonTokens;
 
 const JSON_TYPE = /^application\/([a-z.-]+\+)?json$/;
 /** What counts outside strings; a quote starts a string (which counts too). */
@@ -52,14 +50,13 @@ export const jsonMembers: MiddlewareHandler<AppEnv> = async (c, next) => {
       c,
       422,
       "json-too-complex",
-      `The JSON body has more than ${MAX_JSON_TOKENS} strings, members, elements and nested values; a diagnosis request has a few fields, or at most ${HOSTS_LIMITS.maxHosts} hosts.`,
+      `The JSON body has more than ${MAX_JSON_TOKENS} strings, members, elements and nested values; a diagnosis request has a few fields, or at most ${LIMITS.hosts} hosts.`,
     );
   }
   return next();
 };
 
-/** Fields of the page's paste form, and a margin: a browser sends `bundle` and, scoped, `record`. */
-export const MAX_FORM_FIELDS = 16;
+const MAX_FORM_FIELDS = LIMITS.formFields;
 
 /**
  * Whether a form body holds more than `max` fields: `&`-separated pairs of a URL-encoded form, or

@@ -77,7 +77,9 @@ const osFactsSchema = z
     ubuntuBase: z
       .string()
       .optional()
-      .openapi({ description: "The Ubuntu LTS a derivative (Mint, Pop!_OS, elementary, Zorin, neon) builds on, from UBUNTU_CODENAME." }),
+      .openapi({
+        description: "The Ubuntu LTS whose kernel packages a derivative (Mint, elementary, Zorin, neon) installs, from UBUNTU_CODENAME.",
+      }),
     buildId: z.string().optional(),
     lines: z.tuple([z.number().int(), z.number().int()]).optional(),
   })
