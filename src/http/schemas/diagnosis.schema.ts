@@ -74,12 +74,9 @@ const osFactsSchema = z
     versionId: z.string().nullable(),
     prettyName: z.string().nullable(),
     codename: z.string().nullable(),
-    ubuntuBase: z
-      .string()
-      .optional()
-      .openapi({
-        description: "The Ubuntu LTS whose kernel packages a derivative (Mint, elementary, Zorin, neon) installs, from UBUNTU_CODENAME.",
-      }),
+    ubuntuBase: z.string().optional().openapi({
+      description: "The Ubuntu LTS whose kernel packages a derivative (Mint, elementary, Zorin, neon) installs, from UBUNTU_CODENAME.",
+    }),
     buildId: z.string().optional(),
     lines: z.tuple([z.number().int(), z.number().int()]).optional(),
   })
