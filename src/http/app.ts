@@ -4,6 +4,7 @@ import { chatRoutes } from "../integrations/chat-routes";
 import { htmlErrors } from "../web/html-errors";
 import { webRoutes } from "../web/routes";
 import type { AppDeps } from "./app-env";
+import { clientKey } from "./client-key";
 import { createRouter } from "./create-router";
 import { kbVersion } from "./kb-version";
 import { accessLog, stdoutSink } from "./middleware/access-log";
@@ -35,7 +36,7 @@ export function createApp(deps: AppDeps) {
   app.use(async (c, next) => {
     c.set("store", deps.store(c.env));
     const diagnoser = deps.diagnoser(c.env);
-    const client = deps.clientAddress?.(c) ?? "unknown";
+    const client = clientKey(deps.clientAddress?.(c));
     c.set("diagnoser", { diagnose: (kb, job) => diagnoser.diagnose(kb, job, { client, signal: c.req.raw.signal }) });
     c.set("keepAlive", (work) => (deps.background ?? defaultRunInBackground)(c, () => work));
     c.set("bodyBytes", () => deps.bodyBytes?.(c) ?? c.req.arrayBuffer().then((b) => new Uint8Array(b)));

@@ -78,6 +78,15 @@ describe("hardening on Node", () => {
     for (let i = 0; i < 3; i++) expect((await send("198.51.100.3")).status).toBe(200);
   });
 
+  it("counts an IPv6 client by its /64 network (one host's rotating addresses are one client), an IPv4-mapped address as IPv4", async () => {
+    const send = (client: string) => post(limited, "x", { "x-test-client": client });
+    for (const client of ["2001:db8:5:6::1", "2001:db8:5:6::2", "2001:db8:5:6:ffff:1:2:3"]) expect((await send(client)).status).toBe(200);
+    await expectProblem(await send("2001:db8:5:6:a:b:c:d"), 429);
+    expect((await send("2001:db8:5:7::1")).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await send(i % 2 ? "::ffff:203.0.113.9" : "203.0.113.9")).status).toBe(200);
+    await expectProblem(await send("::ffff:203.0.113.9"), 429);
+  });
+
   it("refuses more kubectl rows, uname hosts or lines than the limits with 413, before diagnosing", async () => {
     const rows = await expectProblem(await post(big, nodesTable(LIMITS.nodeRows + 1)), 413);
     expect(rows.detail).toContain("node rows");

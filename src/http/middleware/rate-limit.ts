@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { rateLimiter } from "hono-rate-limiter";
 import type { AppDeps, AppEnv } from "../app-env";
+import { clientKey } from "../client-key";
 import { problemResponse } from "../problem";
 
 /** The Workers rate-limit binding (wrangler.toml `[[ratelimits]]`): one `limit()` call per request. */
@@ -17,7 +18,7 @@ const BINDING_PERIOD_SECONDS = 60;
  * problem+json with Retry-After. `group` keeps each route family's count apart.
  */
 export function rateLimit(deps: AppDeps, group: string): MiddlewareHandler<AppEnv> {
-  const keyOf = (c: Context<AppEnv>) => `${group}:${deps.clientAddress?.(c) ?? "unknown"}`;
+  const keyOf = (c: Context<AppEnv>) => `${group}:${clientKey(deps.clientAddress?.(c))}`;
   const tooMany = (c: Context<AppEnv>, retryAfter: string) =>
     problemResponse(c, 429, "rate-limited", "Too many requests from this client; try again after the time in Retry-After.", undefined, {
       "Retry-After": retryAfter,

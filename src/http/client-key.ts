@@ -1,0 +1,17 @@
+import ipaddr from "ipaddr.js";
+
+/**
+ * The key one client's requests share, for the rate limit and the diagnosis queue: an IPv4 address as it
+ * is, an IPv6 address by its /64 network. A host or a home network gets at least a /64 and may send from any
+ * address in it (privacy addresses rotate on their own), so counting each address apart would let one client
+ * pass for millions. IPv4-mapped IPv6 addresses ("::ffff:192.0.2.1", Node's form on a dual-stack socket) are
+ * their IPv4 address; anything that is not an address is keyed as given.
+ */
+export function clientKey(address: string | undefined): string {
+  if (!address) return "unknown";
+  if (!ipaddr.isValid(address)) return address;
+  const ip = ipaddr.process(address);
+  if (ip.kind() === "ipv4") return ip.toString();
+  const parts = (ip as ipaddr.IPv6).parts.slice(0, 4);
+  return `${parts.map((p) => p.toString(16)).join(":")}::/64`;
+}

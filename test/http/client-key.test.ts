@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { clientKey } from "../../src/http/client-key";
+
+describe("the key a client's requests share", () => {
+  it("keeps an IPv4 address, takes an IPv6 address's /64, and unwraps an IPv4-mapped one", () => {
+    expect(clientKey("198.51.100.7")).toBe("198.51.100.7");
+    expect(clientKey("2001:db8:1:2:3:4:5:6")).toBe("2001:db8:1:2::/64");
+    expect(clientKey("2001:DB8:1:2::9")).toBe("2001:db8:1:2::/64");
+    expect(clientKey("::ffff:192.0.2.1")).toBe("192.0.2.1");
+    expect(clientKey("::1")).toBe("0:0:0:0::/64");
+  });
+
+  it("keys what is no address as given, and a missing one as unknown", () => {
+    expect(clientKey("not an address")).toBe("not an address");
+    expect(clientKey(undefined)).toBe("unknown");
+  });
+});
