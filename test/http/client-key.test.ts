@@ -10,6 +10,12 @@ describe("the key a client's requests share", () => {
     expect(clientKey("::1")).toBe("0:0:0:0::/64");
   });
 
+  it("drops the port a proxy may write into X-Forwarded-For (each connection has its own)", () => {
+    expect(clientKey("198.51.100.9:50000")).toBe("198.51.100.9");
+    expect(clientKey("[2001:db8:9:9::1]:50000")).toBe("2001:db8:9:9::/64");
+    expect(clientKey("[2001:db8:9:9::1]")).toBe("2001:db8:9:9::/64");
+  });
+
   it("keys what is no address as given, and a missing one as unknown", () => {
     expect(clientKey("not an address")).toBe("not an address");
     expect(clientKey(undefined)).toBe("unknown");
