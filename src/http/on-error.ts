@@ -2,6 +2,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { KbNotLoadedError } from "../service/kb-cache";
 import type { AppEnv } from "./app-env";
+import { mediaType } from "./media-type";
 import { ProblemError, problemResponse } from "./problem";
 
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
@@ -38,7 +39,7 @@ export function describeFailure(err: unknown): Record<string, string> {
 /** Hono's own rejections (body parsing, the route's media-type gate) in the API's words. */
 function fromHttpException(err: HTTPException, c: Parameters<ErrorHandler>[1]) {
   if (err.status === 415) {
-    const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim() || "no content type";
+    const type = mediaType(c) || "no content type";
     return problemResponse(c, 415, "unsupported-media-type", `Send application/json or text/plain, not "${type}".`);
   }
   if (err.status === 400 && err.message.startsWith("Malformed JSON"))

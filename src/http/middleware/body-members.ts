@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import { MIMEType } from "whatwg-mimetype";
 import type { AppEnv } from "../app-env";
 import { LIMITS } from "../limits";
+import { mediaType } from "../media-type";
 import { problemResponse } from "../problem";
 
 /**
@@ -43,7 +44,7 @@ export function tokensOver(text: string, max: number): boolean {
  * validator parses it. The text read here is the one the validator parses (Hono caches the body).
  */
 export const jsonMembers: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  const type = mediaType(c);
   if (c.req.method !== "POST" || !JSON_TYPE.test(type)) return next();
   if (tokensOver(await c.req.text(), MAX_JSON_TOKENS)) {
     return problemResponse(

@@ -1,10 +1,10 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import { accepts } from "hono/accepts";
 import { renderTextReport } from "../../../engine/report-text";
 import type { ServedDiagnosis } from "../../../service/cap-diagnosis";
 import { currentKb } from "../../../service/kb-cache";
 import type { AppEnv } from "../../app-env";
+import { mediaType } from "../../media-type";
 import { ProblemError } from "../../problem";
 import type * as routes from "./diagnose.routes";
 
@@ -38,5 +38,3 @@ async function diagnoseRequest(c: DiagnoseContext): Promise<ServedDiagnosis> {
   }
   throw new ProblemError(415, "unsupported-media-type", `Send application/json or text/plain, not "${type || "no content type"}".`);
 }
-
-const mediaType = (c: Context) => (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
