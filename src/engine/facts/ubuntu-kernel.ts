@@ -153,7 +153,8 @@ export function ubuntuKernel(
   // Which Ubuntu release: os-release says it; else a backport build names it ("~22.04.1"); else guess
   // from the kernel branch each release shipped with.
   const backportSeries = b?.[3] ?? /~(\d\d\.\d\d)/.exec(sig?.packageVersion ?? "")?.[1] ?? null;
-  let series: string | null = ubuntuSeries(os);
+  const osSeries = ubuntuSeries(os);
+  let series: string | null = osSeries;
   if (series) {
     if (os?.id !== "ubuntu") notes.push(`Ubuntu ${series} from the os-release's UBUNTU_CODENAME (${os?.id} builds on it)`);
   } else if (backportSeries) {
@@ -168,7 +169,7 @@ export function ubuntuKernel(
 
   // Without os-release and without uname -v, an LTS's own branch is also the previous LTS's backport
   // (HWE or cloud): 6.8.0-1021-aws is linux-aws on 24.04 or linux-aws-6.8 on 22.04.
-  const guessed = series !== null && !ubuntuSeries(os) && !backportSeries && !b && !sig;
+  const guessed = series !== null && !osSeries && !backportSeries && !b && !sig;
   const previous = guessed ? previousLts(series ?? "") : null;
   let names: string[];
   if (series) {
