@@ -23,9 +23,11 @@ const TITLES: Record<number, string> = {
   401: "Unauthorized",
   404: "Not Found",
   405: "Method Not Allowed",
+  408: "Request Timeout",
   413: "Content Too Large",
   415: "Unsupported Media Type",
   422: "Unprocessable Content",
+  431: "Request Header Fields Too Large",
   429: "Too Many Requests",
   500: "Internal Server Error",
   503: "Service Unavailable",
@@ -46,6 +48,24 @@ export class ProblemError extends Error {
   }
 }
 
+/** A problem's body; `instance` and `requestId` only where a request was read far enough to have them. */
+export function problemBody(
+  status: number,
+  slug: string,
+  detail: string,
+  more: Pick<Problem, "instance" | "requestId" | "errors"> = {},
+): Problem {
+  return {
+    type: `https://known-bugs.dev/problems/${slug}`,
+    title: TITLES[status] ?? "Error",
+    status,
+    detail,
+    ...(more.instance ? { instance: more.instance } : {}),
+    ...(more.requestId ? { requestId: more.requestId } : {}),
+    ...(more.errors?.length ? { errors: more.errors } : {}),
+  };
+}
+
 export function problemResponse(
   c: Context,
   status: ContentfulStatusCode,
@@ -55,14 +75,10 @@ export function problemResponse(
   headers?: Record<string, string>,
 ) {
   const requestId = c.get("requestId") as string | undefined;
-  const body: Problem = {
-    type: `https://known-bugs.dev/problems/${slug}`,
-    title: TITLES[status] ?? "Error",
-    status,
-    detail,
+  const body = problemBody(status, slug, detail, {
     instance: new URL(c.req.url).pathname,
     ...(requestId ? { requestId } : {}),
-    ...(errors?.length ? { errors } : {}),
-  };
+    ...(errors ? { errors } : {}),
+  });
   return c.body(JSON.stringify(body), status, { ...headers, "Content-Type": "application/problem+json" });
 }

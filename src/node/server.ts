@@ -4,10 +4,12 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { getKbMeta } from "../db/bug-queries";
 import type { SharedSettings } from "../env-fields";
 import { createApp } from "../http/app";
+import { stdoutSink } from "../http/middleware/access-log";
 import { chatConfigFromEnv } from "../integrations/chat-config";
 import { currentKb } from "../service/kb-cache";
 import { createBackgroundTasks } from "./background";
 import { nodeDecoder } from "./body-decoder";
+import { onClientError } from "./client-error";
 import { loadConfig } from "./config";
 import { createPoolDiagnoser } from "./diagnosis-pool";
 import { codeOf, formatProblems, importFromDir, openCheckedStore, StartupError } from "./prepare-store";
@@ -89,6 +91,8 @@ async function start() {
     server.requestTimeout = 60_000;
     server.headersTimeout = 20_000;
   }
+  // Requests Node's parser refuses never reach the app: answered and logged (as the access log would) here.
+  server.on("clientError", onClientError(settings.ACCESS_LOG === "on" ? stdoutSink : () => {}));
   server.on("error", (err: NodeJS.ErrnoException) => {
     if (err.code === "EADDRINUSE") fail(new StartupError(`port ${config.PORT} is already in use; set PORT to a free one`));
     if (err.code === "EACCES") fail(new StartupError(`not allowed to listen on port ${config.PORT}; use a port above 1023`));

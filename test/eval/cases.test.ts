@@ -42,6 +42,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout26": 60,
   "eval/holdout27": 30,
   "eval/holdout28": 30,
+  "eval/holdout29": 30,
 };
 
 beforeAll(async () => {

@@ -1,0 +1,69 @@
+/**
+ * Requests Node's HTTP parser refuses before the app sees them (a header block past 16 KB, a request
+ * line that is not HTTP, a body both chunked and counted, a request that took longer than the
+ * request timeout): answered as problem+json like every other error, instead of Node's bare status
+ * line. Each is logged as one line with Node's error code, never the bytes that were sent.
+ */
+import type { Socket } from "node:net";
+import { problemBody } from "../http/problem";
+
+interface ParserError extends Error {
+  code?: string;
+}
+
+/** Node's own choice of status per parser error (lib/_http_server.js), with a slug and a sentence each. */
+function statusOf(code: string | undefined): { status: number; slug: string; detail: string } {
+  switch (code) {
+    case "HPE_HEADER_OVERFLOW":
+      return { status: 431, slug: "headers-too-large", detail: "the request's header block is larger than 16 KB" };
+    case "HPE_CHUNK_EXTENSIONS_OVERFLOW":
+      return { status: 413, slug: "chunk-extensions-too-large", detail: "the request's chunk extensions are too large" };
+    case "ERR_HTTP_REQUEST_TIMEOUT":
+      return { status: 408, slug: "request-timeout", detail: "the request was not received in time" };
+    default:
+      return { status: 400, slug: "malformed-request", detail: "the request is not well-formed HTTP/1.1" };
+  }
+}
+
+/** The response to a refused request, as bytes for the socket (there is no response object yet). */
+export function clientErrorResponse(code: string | undefined): string {
+  const { status, slug, detail } = statusOf(code);
+  const problem = problemBody(status, slug, detail);
+  const body = JSON.stringify(problem);
+  return [
+    `HTTP/1.1 ${status} ${problem.title}`,
+    "Content-Type: application/problem+json",
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    "Cache-Control: no-store",
+    "X-Content-Type-Options: nosniff",
+    "Connection: close",
+    "",
+    body,
+  ].join("\r\n");
+}
+
+/** The response Node is writing on the socket, if any (node:_http_server keeps it there). */
+type HttpSocket = Socket & { _httpMessage?: { headersSent?: boolean } | null };
+
+/**
+ * The server's `clientError` listener. As Node's default one does, it answers only when no response
+ * on the connection has started (an answer must not splice into one half sent), and closes the
+ * connection once the answer is out, whether or not the client closes its side; a reset connection
+ * gets nothing.
+ */
+export function onClientError(log: (entry: Record<string, unknown>) => void) {
+  return (err: ParserError, socket: HttpSocket) => {
+    if (err.code === "ECONNRESET" || !socket.writable || socket._httpMessage?.headersSent) {
+      socket.destroy();
+      return;
+    }
+    log({
+      t: new Date().toISOString(),
+      level: "info",
+      event: "refused-by-parser",
+      status: statusOf(err.code).status,
+      code: err.code ?? "unknown",
+    });
+    socket.end(clientErrorResponse(err.code), () => socket.destroy());
+  };
+}
