@@ -448,7 +448,7 @@ export const decidedEcosystems = (checks: readonly VersionEvidence[]): ReadonlyS
  * the reason kept.
  */
 export function mentionedChecks(record: BugRecord, host: HostVersions, decided: ReadonlySet<string>): VersionEvidence[] {
-  if (!host.mentioned) return [];
+  if (!host.mentioned || platformCheck(record, host)) return [];
   // "ubuntu:22.04 runc" decided runc too: the host's own build of it.
   const names = new Set([...decided].flatMap((e) => e.split(" ")));
   const open = Object.fromEntries(Object.entries(host.mentioned).filter(([ecosystem]) => !names.has(ecosystem)));
@@ -461,7 +461,30 @@ export function mentionedChecks(record: BugRecord, host: HostVersions, decided: 
 }
 
 export function versionChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
+  const platform = platformCheck(record, host);
+  if (platform) return [platform];
   return [...kernelChecks(record, host), ...componentChecks(record, host), ...otherBackendChecks(record, host)];
+}
+
+/**
+ * A record marked `linuxOnly` (its root cause is a Linux facility: AppArmor, seccomp, cgroups, iptables)
+ * on a Windows host (a node's OS image, `docker info`'s Operating System): the component releases it
+ * names run there too, but without that facility, so the host is not affected whatever its versions.
+ */
+function platformCheck(record: BugRecord, host: HostVersions): VersionEvidence | null {
+  if (!record.linuxOnly || host.distro?.id !== "windows") return null;
+  return {
+    kind: "version",
+    subject: `${hostName(host)}: ${host.distro.prettyName ?? "Windows"}`,
+    value: "windows",
+    ecosystem: "platform",
+    range: "Linux hosts only",
+    result: "not-affected",
+    reason: "this bug lives in a Linux facility of its components (the record's root cause), and the host runs Windows",
+    certain: true,
+    level: "verified",
+    unverified: false,
+  };
 }
 
 /**

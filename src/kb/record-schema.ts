@@ -299,6 +299,11 @@ export const bugRecordSchema = z
      */
     distributionOnly: z.boolean().optional(),
     /**
+     * The bug lives in a Linux facility its components use (cgroups, AppArmor, seccomp, iptables, a
+     * Linux build's glibc), as its root cause says: the same component release on a Windows host is not affected.
+     */
+    linuxOnly: z.boolean().optional(),
+    /**
      * The bug needs its components together (a kube-proxy release with an old kernel, crun with an old
      * SELinux policy): groups of `affected` ecosystems, each group the views of one component. A version
      * alone warns (and a node counts as in range) only when one host has every component in range.

@@ -95,6 +95,35 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(daemon?.verdict.status).toBe("not-affected");
   });
 
+  it("never warns a Windows node of a Linux-only runtime bug, but still the Linux node beside it", async () => {
+    // containerd 1.6.0-1.6.17 applies AppArmor profiles without apparmor_parser: AppArmor is Linux's.
+    const header = "NAME STATUS ROLES AGE VERSION INTERNAL-IP EXTERNAL-IP OS-IMAGE KERNEL-VERSION CONTAINER-RUNTIME";
+    const win =
+      "akswin000000 Ready agent 10d v1.27.3 10.240.0.35 <none> Windows Server 2022 Datacenter 10.0.20348.1787 containerd://1.6.14+azure";
+    const lin = "aksnpl000001 Ready agent 10d v1.27.3 10.240.0.36 <none> Ubuntu 22.04.2 LTS 5.15.0-1041-azure containerd://1.6.14+azure";
+    const advisory = async (rows: string[]) => {
+      const res = await post(fetch, JSON.stringify({ nodes: [header, ...rows].join("\n") }), "application/json");
+      expect(res.status).toBe(200);
+      return ((await res.json()) as Diagnosis).advisories.find((a) => a.id === "docker-23.0-containerd-1.6-apparmor-parser-missing");
+    };
+    expect(await advisory([win])).toBeUndefined();
+    const mixed = await advisory([win, lin]);
+    expect(mixed?.verdict.status).toBe("affected");
+    const versions = mixed?.evidence.filter((e) => e.kind === "version") ?? [];
+    expect(versions).toContainEqual(
+      expect.objectContaining({ subject: expect.stringMatching(/^node akswin000000/), result: "not-affected" }),
+    );
+    expect(versions).toContainEqual(expect.objectContaining({ subject: expect.stringMatching(/^node aksnpl000001/), result: "affected" }));
+    // A bug of the same releases that holds on Windows too (kubelet 1.26 needs CRI v1; containerd 1.5 lacks it) still warns there.
+    const cri = await post(
+      fetch,
+      JSON.stringify({ nodes: [header, win.replace("v1.27.3", "v1.29.0").replace("1.6.14+azure", "1.5.9")].join("\n") }),
+      "application/json",
+    );
+    const kubelet = ((await cri.json()) as Diagnosis).advisories.find((a) => a.id === "kubelet-1.26-cri-v1-required");
+    expect(kubelet?.verdict.status).toBe("affected");
+  });
+
   it("judges an Ubuntu kernel known only by its series when the series decides, hedged", async () => {
     // The nfs-client-softlockup-6.11 record's symptom on a kernel built from 4.15, long before 6.11.
     const uname = "Linux nfs1 4.15.0-29-generic #31-Ubuntu SMP Tue Jul 17 15:39:52 UTC 2018 x86_64 x86_64 x86_64 GNU/Linux";
