@@ -152,6 +152,11 @@ describe("kernel mentions", () => {
     expect(kernelOf("the nodes run kernel 5.15.0-1030-aws since Monday.")?.named).toBe(true);
     // An RPM release in a sentence is named too; standing alone it is a pasted `uname -r`.
     expect(kernelOf("it broke on 3.10.0-1160.el7.x86_64.")?.named).toBe(true);
+    // A label inside a sentence is the person's note, not output.
+    const label = kernelOf("Reproduced on Fedora 38 (kernel: 6.2.15-300.fc38.x86_64) and on a laptop.");
+    expect(label).toMatchObject({ release: "6.2.15-300.fc38.x86_64", named: true });
+    // journald's kernel lines are no label: their message follows the colon.
+    expect(kernelOf("Jun 07 02:49:41 node kernel: 8.8.8.8 sent an invalid ICMP type 3, code 3 error")).toBeNull();
     expect(kernelOf("3.10.0-1160.el7.x86_64")?.named).toBeUndefined();
     expect(kernelOf(" Kernel Version: 5.15.0-1030-aws")?.named).toBeUndefined();
     // The same release in a sentence and in docker info's output: the output's reading is kept.

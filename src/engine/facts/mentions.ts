@@ -155,9 +155,10 @@ const MENTIONS = [
 // re-split at every position (quadratic time on one long line).
 /**
  * Prose needs three numbers: "kernel 5.4" or "kernel 6" is a series, not a build. A line may name
- * several: "kernel 6.1.115-126.197.amzn2023", "the Linux 4.14.24-coreos kernel".
+ * several: "kernel 6.1.115-126.197.amzn2023", "the Linux 4.14.24-coreos kernel", and a label inside a
+ * sentence is prose too ("on openSUSE Tumbleweed (kernel: 5.12.9-1-default)").
  */
-const PROSE = /\bkernel (?:version |release |is |of )?v?(\d+\.\d+\.\d+[^\s,;'"()]*)|\bLinux v?(?=(\d+\.\d+\.\d+[^\s,;'"()]*))\2 kernel\b/gi;
+const PROSE = /\bkernel:? (?:version |release |is |of )?v?(\d+\.\d+\.\d+[^\s,;'"()]*)|\bLinux v?(?=(\d+\.\d+\.\d+[^\s,;'"()]*))\2 kernel\b/gi;
 const TRAILING_PUNCTUATION = /[.:!?]+$/;
 /**
  * Words before a release in prose that make it another kernel than the one the host runs: the fix's or
