@@ -111,12 +111,12 @@ export function createPoolDiagnoser(opts: PoolOptions): PoolDiagnoser {
  * half the waiting places, a full queue, or a wait longer than `maxWaitMs`.
  */
 function fairQueue(threads: number, maxWaiting: number, maxWaitMs: number) {
-  /** Per client, its waiting jobs' starts, in arrival order; the Map's order is the turn order. */
-  const waiting = new Map<string, Array<() => void>>();
+  /** Per client, its waiting jobs in arrival order; the Map's order is the turn order. */
+  const waiting = new Map<string, Waiter[]>();
   const perClient = Math.max(1, Math.ceil(maxWaiting / 2));
   let queued = 0;
   let running = 0;
-  const busy = () => poolProblem(new Error("queue is at limit"), maxWaitMs);
+  const busy = () => poolProblem(new Error("queue is at limit"), maxWaitMs) as ProblemError;
   const waitedTooLong = () =>
     new ProblemError(503, "busy", `Every diagnosis thread stayed busy for ${maxWaitMs} ms; try again shortly.`, undefined, {
       "Retry-After": "2",
@@ -126,15 +126,24 @@ function fairQueue(threads: number, maxWaiting: number, maxWaitMs: number) {
     while (running < threads) {
       const turn = waiting.entries().next();
       if (turn.done) return;
-      const [client, starts] = turn.value;
-      const start = starts.shift() as () => void;
+      const [client, jobs] = turn.value;
+      const job = jobs.shift() as Waiter;
       queued--;
       // To the back of the turn order: the next free thread goes to another client.
       waiting.delete(client);
-      if (starts.length) waiting.set(client, starts);
+      if (jobs.length) waiting.set(client, jobs);
       running++;
-      start();
+      job.start();
     }
+  };
+  /**
+   * A full queue makes room for a client holding fewer places than another: the newest job of the client
+   * holding the most leaves with 503 (longest-queue drop), so no few clients can keep the rest out.
+   */
+  const longestAbove = (places: number): Waiter | undefined => {
+    let longest: Waiter[] | undefined;
+    for (const jobs of waiting.values()) if (jobs.length > (longest?.length ?? places)) longest = jobs;
+    return longest?.at(-1);
   };
   return {
     admit(client: string, signal?: AbortSignal): Promise<void> {
@@ -144,28 +153,35 @@ function fairQueue(threads: number, maxWaiting: number, maxWaitMs: number) {
         return Promise.resolve();
       }
       const own = waiting.get(client) ?? [];
-      if (queued >= maxWaiting || own.length >= perClient) return Promise.reject(busy());
+      if (own.length >= perClient) return Promise.reject(busy());
+      if (queued >= maxWaiting) {
+        const evicted = longestAbove(own.length + 1);
+        if (!evicted) return Promise.reject(busy());
+        evicted.leave(busy());
+      }
       return new Promise<void>((resolve, reject) => {
-        const leave = (why: ProblemError) => {
-          clearTimeout(timer);
-          signal?.removeEventListener("abort", onAbort);
-          const starts = waiting.get(client);
-          const at = starts?.indexOf(start) ?? -1;
-          if (!starts || at < 0) return;
-          starts.splice(at, 1);
-          queued--;
-          if (!starts.length) waiting.delete(client);
-          reject(why);
+        const job: Waiter = {
+          start: () => {
+            clearTimeout(timer);
+            signal?.removeEventListener("abort", onAbort);
+            resolve();
+          },
+          leave: (why) => {
+            clearTimeout(timer);
+            signal?.removeEventListener("abort", onAbort);
+            const jobs = waiting.get(client);
+            const at = jobs?.indexOf(job) ?? -1;
+            if (!jobs || at < 0) return;
+            jobs.splice(at, 1);
+            queued--;
+            if (!jobs.length) waiting.delete(client);
+            reject(why);
+          },
         };
-        const onAbort = () => leave(gone());
-        const start = () => {
-          clearTimeout(timer);
-          signal?.removeEventListener("abort", onAbort);
-          resolve();
-        };
-        const timer = setTimeout(() => leave(waitedTooLong()), maxWaitMs);
+        const onAbort = () => job.leave(gone());
+        const timer = setTimeout(() => job.leave(waitedTooLong()), maxWaitMs);
         signal?.addEventListener("abort", onAbort, { once: true });
-        own.push(start);
+        own.push(job);
         if (!waiting.has(client)) waiting.set(client, own);
         queued++;
       });
@@ -175,6 +191,12 @@ function fairQueue(threads: number, maxWaiting: number, maxWaitMs: number) {
       next();
     },
   };
+}
+
+/** A job waiting for a thread: started when its turn comes, or made to leave with a problem. */
+interface Waiter {
+  start(): void;
+  leave(why: ProblemError): void;
 }
 
 const isTimeout = (err: unknown) => {

@@ -252,4 +252,31 @@ describe("diagnosis threads shared between clients", () => {
       await shared.cleanup();
     }
   });
+
+  it("makes room for a third client when two fill the waiting places: the newest job of the one holding most leaves", async () => {
+    const shared = await startTestService({ pool: { threads: 1, maxQueue: 4 } });
+    try {
+      const send = (client: string, body: string) =>
+        Promise.resolve(post(shared, body, { "x-test-client": client })).then(async (res) => {
+          await res.arrayBuffer();
+          return res.status;
+        });
+      const pause = () => new Promise((r) => setTimeout(r, 100));
+      // One job running (a's first), then a and b hold two waiting places each: the queue is full.
+      const a = [send("10.0.0.1", nodesTable(3000))];
+      await pause();
+      a.push(send("10.0.0.1", nodesTable(3000)), send("10.0.0.1", nodesTable(3000)));
+      await pause();
+      const b = [send("10.0.0.2", nodesTable(3000)), send("10.0.0.2", nodesTable(3000))];
+      await pause();
+      const third = await Promise.all([send("10.0.0.3", 'unknown option "--xor-mark"'), ...a, ...b]);
+      const [c, ...others] = third;
+      expect(c).toBe(200);
+      // Exactly one of the waiting jobs made room (a client holding two places), the rest were answered.
+      expect(others.filter((s) => s === 503).length).toBe(1);
+      expect(others.filter((s) => s === 200).length).toBe(4);
+    } finally {
+      await shared.cleanup();
+    }
+  });
 });
