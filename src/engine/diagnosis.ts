@@ -48,6 +48,11 @@ export interface VersionEvidence {
    * makes the verdict unknown instead.
    */
   unlessBackported?: true;
+  /**
+   * Set on the not-affected of a Linux-only bug for a Windows node: the bug's own symptom in the log shows a
+   * Linux host the nodes given do not, and makes the verdict unknown instead.
+   */
+  onlyLinux?: true;
   source?: string;
 }
 

@@ -20,6 +20,7 @@ export function nodeHost(node: NodeRow): HostVersions {
     components: { ...nodeComponents(node), ...imageOsComponents(os) },
     release: releaseEcosystem(os),
     distro: os,
+    ...(windows ? { windowsNode: true as const } : {}),
   };
 }
 

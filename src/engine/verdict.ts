@@ -39,6 +39,12 @@ export interface HostVersions {
   namedRelease?: string | null;
   /** The host's distribution, from its os-release or OS image (never from a name in passing). */
   distro?: Pick<OsFacts, "id" | "idLike" | "prettyName"> | null;
+  /**
+   * A nodes-table row whose OS image or kernel build is Windows': the one place the input says, per host, that
+   * no Linux runs there. An "Operating System: Windows" line in a bundle never sets it (WSL2 and Docker Desktop
+   * run Linux under a Windows host that people name).
+   */
+  windowsNode?: true;
 }
 
 /** How a component check names what it read: "your docker" for the one host, "node worker-2: docker" in a fleet. */
@@ -468,22 +474,23 @@ export function versionChecks(record: BugRecord, host: HostVersions): VersionEvi
 
 /**
  * A record marked `linuxOnly` (its root cause is a Linux facility: AppArmor, seccomp, cgroups, iptables)
- * on a Windows host (a node's OS image, `docker info`'s Operating System): the component releases it
- * names run there too, but without that facility, so the host is not affected whatever its versions.
+ * on a Windows node of a nodes table: the component releases it names run there too, but without that
+ * facility, so the node is not affected whatever its versions.
  */
 function platformCheck(record: BugRecord, host: HostVersions): VersionEvidence | null {
-  if (!record.linuxOnly || host.distro?.id !== "windows") return null;
+  if (!record.linuxOnly || !host.windowsNode) return null;
   return {
     kind: "version",
-    subject: `${hostName(host)}: ${host.distro.prettyName ?? "Windows"}`,
+    subject: `${hostName(host)}: ${host.distro?.prettyName ?? "Windows"}`,
     value: "windows",
     ecosystem: "platform",
     range: "Linux hosts only",
     result: "not-affected",
-    reason: "this bug lives in a Linux facility of its components (the record's root cause), and the host runs Windows",
+    reason: "this bug lives in a Linux facility of its components (the record's root cause), and the node runs Windows",
     certain: true,
     level: "verified",
     unverified: false,
+    onlyLinux: true,
   };
 }
 
@@ -817,6 +824,12 @@ export function doubtBySymptom(verdict: Verdict, checks: readonly VersionEvidenc
   if (!symptom || verdict.status !== "not-affected") return verdict;
   const ruledOut = checks.filter((c) => c.result === "not-affected");
   const [first] = ruledOut;
+  // Only Linux prints a Linux-only bug's symptom: the log came from a host the nodes given do not show.
+  if (first && ruledOut.every((c) => c.onlyLinux))
+    return {
+      status: "unknown",
+      reason: `${first.subject}: the log shows this bug's own symptom, which only a Linux host prints, but every node given runs Windows`,
+    };
   if (!first || !ruledOut.every((c) => c.unlessBackported)) return verdict;
   return {
     status: "unknown",

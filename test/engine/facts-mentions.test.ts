@@ -155,8 +155,18 @@ describe("kernel mentions", () => {
     // A label inside a sentence is the person's note, not output.
     const label = kernelOf("Reproduced on Fedora 38 (kernel: 6.2.15-300.fc38.x86_64) and on a laptop.");
     expect(label).toMatchObject({ release: "6.2.15-300.fc38.x86_64", named: true });
-    // journald's kernel lines are no label: their message follows the colon.
-    expect(kernelOf("Jun 07 02:49:41 node kernel: 8.8.8.8 sent an invalid ICMP type 3, code 3 error")).toBeNull();
+    expect(kernelOf("Seen on two workers [kernel: 5.15.0-91-generic] since Monday.")?.release).toBe("5.15.0-91-generic");
+    // Outside brackets "kernel:" opens journald's kernel lines and config keys; nor is a bound or an update the host's.
+    for (const text of [
+      "Jun 07 02:49:41 node kernel: 8.8.8.8 sent an invalid ICMP type 3, code 3 error",
+      "Jun 07 02:49:41 node1 kernel: 5.4.0-42-generic is not supported by this module",
+      "level=info msg=probe kernel: 5.10.0-21-amd64 arch=amd64",
+      "Our agent checks minimum kernel: 6.11.0 at install.",
+      "Our agent checks minimum kernel 6.11.0 at install.",
+      "The latest kernel 6.8.0-45-generic is available.",
+      "Tested on Fedora 38 (fix kernel: 6.1.70).",
+    ])
+      expect(kernelOf(text), text).toBeNull();
     expect(kernelOf("3.10.0-1160.el7.x86_64")?.named).toBeUndefined();
     expect(kernelOf(" Kernel Version: 5.15.0-1030-aws")?.named).toBeUndefined();
     // The same release in a sentence and in docker info's output: the output's reading is kept.

@@ -124,6 +124,25 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(kubelet?.verdict.status).toBe("affected");
   });
 
+  it("takes no host for Windows from a line naming Windows: WSL2's kubelet still has the Linux-only bug it logs", async () => {
+    const swap =
+      'E1201 08:00:00.000000    1234 run.go:74] "command failed" err="failed to run Kubelet: running with swap on is not supported, please disable swap!"';
+    const uname = "Linux DESKTOP-1 5.15.133.1-microsoft-standard-WSL2 #1 SMP Thu Oct 5 21:02:42 UTC 2023 x86_64 x86_64 x86_64 GNU/Linux";
+    const verdictOf = async (body: string) => {
+      const res = await post(fetch, body, "text/plain");
+      expect(res.status).toBe(200);
+      return ((await res.json()) as Diagnosis).findings.find((f) => f.id === "kubelet-fails-with-swap-on")?.verdict;
+    };
+    expect((await verdictOf(`${uname}\nOperating System: Windows 11 Home\nKubelet Version: v1.28.2\n${swap}`))?.status).toBe("affected");
+    expect((await verdictOf(`Host operating system: Windows 11; the cluster runs in WSL2.\n${swap}`))?.status).not.toBe("not-affected");
+    // A nodes table of Windows nodes only, beside the symptom only Linux prints: undecided, never ruled out.
+    const header = "NAME STATUS ROLES AGE VERSION INTERNAL-IP EXTERNAL-IP OS-IMAGE KERNEL-VERSION CONTAINER-RUNTIME";
+    const win = "akswin000000 Ready agent 10d v1.28.2 10.240.0.35 <none> Windows Server 2022 Datacenter 10.0.20348.1787 containerd://1.7.1";
+    const fleet = await verdictOf(`${header}\n${win}\n\n${swap}`);
+    expect(fleet?.status).toBe("unknown");
+    expect(fleet?.reason).toMatch(/only a Linux host prints/);
+  });
+
   it("judges an Ubuntu kernel known only by its series when the series decides, hedged", async () => {
     // The nfs-client-softlockup-6.11 record's symptom on a kernel built from 4.15, long before 6.11.
     const uname = "Linux nfs1 4.15.0-29-generic #31-Ubuntu SMP Tue Jul 17 15:39:52 UTC 2018 x86_64 x86_64 x86_64 GNU/Linux";

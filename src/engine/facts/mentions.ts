@@ -155,10 +155,12 @@ const MENTIONS = [
 // re-split at every position (quadratic time on one long line).
 /**
  * Prose needs three numbers: "kernel 5.4" or "kernel 6" is a series, not a build. A line may name
- * several: "kernel 6.1.115-126.197.amzn2023", "the Linux 4.14.24-coreos kernel", and a label inside a
- * sentence is prose too ("on openSUSE Tumbleweed (kernel: 5.12.9-1-default)").
+ * several: "kernel 6.1.115-126.197.amzn2023", "the Linux 4.14.24-coreos kernel". A label in brackets is prose
+ * too ("on openSUSE Tumbleweed (kernel: 5.12.9-1-default)"), but not a bare "kernel: <release>", which is
+ * journald's kernel line opening with a number or a config's key.
  */
-const PROSE = /\bkernel:? (?:version |release |is |of )?v?(\d+\.\d+\.\d+[^\s,;'"()]*)|\bLinux v?(?=(\d+\.\d+\.\d+[^\s,;'"()]*))\2 kernel\b/gi;
+const PROSE =
+  /(?:\bkernel (?:version |release |is |of )?|[([]kernel:\s*)v?(\d+\.\d+\.\d+[^\s,;'"()[\]]*)|\bLinux v?(?=(\d+\.\d+\.\d+[^\s,;'"()[\]]*))\2 kernel\b/gi;
 const TRAILING_PUNCTUATION = /[.:!?]+$/;
 /**
  * Words before a release in prose that make it another kernel than the one the host runs: the fix's or
@@ -167,7 +169,7 @@ const TRAILING_PUNCTUATION = /[.:!?]+$/;
  * host ran it.
  */
 const NOT_THE_HOSTS =
-  /\b(?:(?:fixed|resolved|introduced|added|merged|backported|landed|removed|changed|regressed)(?:\s+(?:upstream|already|only))?\s+in|since|until|till|before|prior to|as of|starting (?:with|from|in)|requires?|required|needs?|needed|newer than|older than|at least)\s+(?:the\s+|a\s+)?(?:linux\s+)?$|[<>]=?\s*$/i;
+  /\b(?:(?:fixed|resolved|introduced|added|merged|backported|landed|removed|changed|regressed)(?:\s+(?:upstream|already|only))?\s+in|since|until|till|before|prior to|as of|starting (?:with|from|in)|requires?|required|needs?|needed|newer than|older than|at least|minimum|recommended|latest)\s+(?:the\s+|a\s+)?(?:linux\s+)?$|[<>]=?\s*$/i;
 /** Words after a release in prose that make it a bound ("kernel 5.10.0 or later"). */
 const BOUND_AFTER = /^\s*(?:(?:or|and) (?:later|newer|above|higher|up)\b|onwards\b)/i;
 /**

@@ -147,6 +147,10 @@ const versionEvidenceSchema = z
       description:
         "The result rests on a distribution's build predating the bug's first release (a Debian or Ubuntu kernel's series, a distribution's package of a component such as RHEL's docker 1.13.1): not-affected holds only if the distribution did not backport the change; the bug's own symptom in the log makes the verdict unknown.",
     }),
+    onlyLinux: z.literal(true).optional().openapi({
+      description:
+        "A Linux-only bug (its root cause is a Linux facility) ruled out for a Windows node of a nodes table; the bug's own symptom in the log makes the verdict unknown, since only a Linux host prints it.",
+    }),
     source: z.string().optional(),
   })
   .openapi("VersionEvidence");
