@@ -177,6 +177,13 @@ describe("hardening on Node", () => {
   });
 });
 
+/** Sends a bundle as one client and resolves with the answer's status once it is read whole. */
+const statusOf = (service: TestService) => (client: string, body: string) =>
+  Promise.resolve(post(service, body, { "x-test-client": client })).then(async (res) => {
+    await res.arrayBuffer();
+    return res.status;
+  });
+
 describe("diagnosis threads shared between clients", () => {
   it("lets clients take turns: one client's burst of large tables does not hold another's bundle behind all of it", async () => {
     const shared = await startTestService({ pool: { threads: 1 } });
@@ -236,11 +243,7 @@ describe("diagnosis threads shared between clients", () => {
   it("refuses a client's jobs beyond half the waiting places, while another client still gets one", async () => {
     const shared = await startTestService({ pool: { threads: 1, maxQueue: 4 } });
     try {
-      const send = (client: string, body: string) =>
-        Promise.resolve(post(shared, body, { "x-test-client": client })).then(async (res) => {
-          await res.arrayBuffer();
-          return res.status;
-        });
+      const send = statusOf(shared);
       const burst = Array.from({ length: 6 }, () => send("10.0.0.1", nodesTable(3000)));
       await new Promise((r) => setTimeout(r, 150));
       const [other, ...mine] = await Promise.all([send("10.0.0.2", 'unknown option "--xor-mark"'), ...burst]);
@@ -256,11 +259,7 @@ describe("diagnosis threads shared between clients", () => {
   it("makes room for a third client when two fill the waiting places: the newest job of the one holding most leaves", async () => {
     const shared = await startTestService({ pool: { threads: 1, maxQueue: 4 } });
     try {
-      const send = (client: string, body: string) =>
-        Promise.resolve(post(shared, body, { "x-test-client": client })).then(async (res) => {
-          await res.arrayBuffer();
-          return res.status;
-        });
+      const send = statusOf(shared);
       const pause = () => new Promise((r) => setTimeout(r, 100));
       // One job running (a's first), then a and b hold two waiting places each: the queue is full.
       const a = [send("10.0.0.1", nodesTable(3000))];
