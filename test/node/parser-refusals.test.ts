@@ -53,7 +53,11 @@ describe("requests Node's parser refuses get problem+json", { timeout: 60_000 },
     const { status, headers, body } = parse(res);
     expect(status).toBe(431);
     expect(headers).toContain("content-type: application/problem+json");
-    expect(body).toMatchObject({ status: 431, type: "https://known-bugs.dev/problems/headers-too-large", title: "Request Header Fields Too Large" });
+    expect(body).toMatchObject({
+      status: 431,
+      type: "https://known-bugs.dev/problems/headers-too-large",
+      title: "Request Header Fields Too Large",
+    });
     expect(res).not.toContain("zqzq");
     expect(server.stdout()).toMatch(/"event":"refused-by-parser","status":431,"code":"HPE_HEADER_OVERFLOW"/);
     expect(server.stdout()).not.toContain("zqzq");
