@@ -94,7 +94,13 @@ export function compileKnowledgeBase<R extends BugRecord>(
   }
   const matcher = compileMatcher(
     [
-      ...[...signatures].map(([key, { signature: s }]) => ({ key, kind: s.kind, pattern: s.pattern, caseSensitive: s.caseSensitive })),
+      ...[...signatures].map(([key, { signature: s }]) => ({
+        key,
+        kind: s.kind,
+        pattern: s.pattern,
+        caseSensitive: s.caseSensitive,
+        refutes: s.refutes === true,
+      })),
       ...PROBES,
       ...contextLiterals(records).map((pattern, i) => ({
         key: `${CONTEXT_PROBE}/${i}`,

@@ -469,7 +469,25 @@ export function mentionedChecks(record: BugRecord, host: HostVersions, decided: 
 export function versionChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
   const platform = platformCheck(record, host);
   if (platform) return [platform];
-  return [...kernelChecks(record, host), ...componentChecks(record, host), ...otherBackendChecks(record, host)];
+  const components = componentChecks(record, host).map((c) => kubeletReadAs(record, c));
+  return [...kernelChecks(record, host), ...components, ...otherBackendChecks(record, host)];
+}
+
+/**
+ * A host's Kubernetes version is its kubelet's (a nodes table's VERSION, `kubelet --version`). Judging the
+ * API server or kube-proxy by it can only say "affected", hedged: the version skew policy lets the kubelet
+ * lag them by minor releases, never lead the API server, so a kubelet past a removal means an API server past
+ * it too, while a kubelet before it says nothing of theirs.
+ */
+function kubeletReadAs(record: BugRecord, c: VersionEvidence): VersionEvidence {
+  if (c.ecosystem.split(" ")[0] !== "kubernetes") return c;
+  const entries = record.affected.filter((a) => a.ecosystem === "kubernetes");
+  if (!entries.length || entries.some(readsOwnVersion)) return c;
+  const other = [...new Set(entries.map((a) => a.package))].join(" or ");
+  const hedged = { ...c, certain: false, reason: `${c.reason} (the kubelet's version, not ${other}'s)` };
+  if (c.result !== "not-affected") return hedged;
+  const { hedgedFrom: _, unlessBackported: __, ...rest } = hedged;
+  return { ...rest, result: "unknown", reason: `not decided: ${hedged.reason}` };
 }
 
 /**
@@ -828,7 +846,7 @@ export function doubtBySymptom(verdict: Verdict, checks: readonly VersionEvidenc
   if (first && ruledOut.every((c) => c.onlyLinux))
     return {
       status: "unknown",
-      reason: `${first.subject}: the log shows this bug's own symptom, which only a Linux host prints, but every node given runs Windows`,
+      reason: `${first.subject}: the log shows this bug's own symptom, which only a Linux host prints, and the nodes ruled out run Windows`,
     };
   if (!first || !ruledOut.every((c) => c.unlessBackported)) return verdict;
   return {

@@ -238,4 +238,18 @@ describe("scanMarked: the lines a signature's own regex refused", () => {
     ]);
     expect(rejected).toEqual([{ key: "insert-failed", line: 1 }]);
   });
+
+  it("has a refuting regex judge every line holding its trigger literal, its other literals or not", () => {
+    const pattern = 'no matches for kind \\W{1,2}PodSecurityPolicy\\W{1,2} in version \\W{1,2}policy/v1beta1\\b';
+    const log = [
+      'error: unable to recognize "psp.yaml": no matches for kind "PodSecurityPolicy" in version "policy/v1beta1"',
+      'error: unable to recognize "pdb.yaml": no matches for kind "PodDisruptionBudget" in version "policy/v1beta1"',
+      "all resources applied",
+    ].join("\n");
+    const refuting = compileMatcher([{ ...rx("psp", pattern), refutes: true }]).scanMarked(log);
+    expect(brief(refuting.hits)).toEqual([{ key: "psp", line: 1 }]);
+    expect(refuting.rejected).toEqual([{ key: "psp", line: 2 }]);
+    // An ordinary regex skips a line that lacks one of its literals: nothing to judge there.
+    expect(compileMatcher([rx("psp", pattern)]).scanMarked(log).rejected).toEqual([]);
+  });
 });

@@ -140,7 +140,26 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     const win = "akswin000000 Ready agent 10d v1.28.2 10.240.0.35 <none> Windows Server 2022 Datacenter 10.0.20348.1787 containerd://1.7.1";
     const fleet = await verdictOf(`${header}\n${win}\n\n${swap}`);
     expect(fleet?.status).toBe("unknown");
-    expect(fleet?.reason).toMatch(/only a Linux host prints/);
+    expect(fleet?.reason).toMatch(/only a Linux host prints, and the nodes ruled out run Windows/);
+  });
+
+  it("judges an API server's removal by a kubelet's version only one way: a kubelet may lag its API server", async () => {
+    const refusal =
+      'Error: UPGRADE FAILED: unable to build kubernetes objects from new release manifest: error validating "": error validating data: [no matches for kind "Ingress" in version "extensions/v1beta1"]';
+    const header = "NAME STATUS ROLES AGE VERSION INTERNAL-IP EXTERNAL-IP OS-IMAGE KERNEL-VERSION CONTAINER-RUNTIME";
+    const verdictWith = async (kubelet: string) => {
+      const nodes = `${header}\nn1 Ready <none> 10d ${kubelet} 10.0.0.5 <none> Ubuntu 20.04.1 LTS 5.4.0-42-generic containerd://1.5.5`;
+      const res = await post(fetch, `${nodes}\n\n${refusal}`, "text/plain");
+      expect(res.status).toBe(200);
+      return ((await res.json()) as Diagnosis).findings.find((f) => f.id === "kubernetes-1.22-beta-apis-removed")?.verdict;
+    };
+    // 1.21 kubelets may run under a 1.22 API server: undecided, never "not affected".
+    expect((await verdictWith("v1.21.5"))?.status).toBe("unknown");
+    // A 1.23 kubelet's API server is 1.23 or later: past the removal.
+    expect(await verdictWith("v1.23.4")).toMatchObject({ status: "affected" });
+    // Another kind's refusal (a GA API on an older cluster) is refused by the record's own pattern.
+    const other = await post(fetch, 'no matches for kind "Ingress" in version "networking.k8s.io/v1"', "text/plain");
+    expect(((await other.json()) as Diagnosis).findings.map((f) => f.id)).not.toContain("kubernetes-1.22-beta-apis-removed");
   });
 
   it("judges an Ubuntu kernel known only by its series when the series decides, hedged", async () => {

@@ -18,6 +18,12 @@ export interface SignatureSpec {
   kind: "literal" | "regex";
   pattern: string;
   caseSensitive: boolean;
+  /**
+   * A refuting regex judges every line holding its strongest required literal (its trigger): a line that
+   * holds the trigger but not the regex's other literals fails it too, and is a rejection, not a line
+   * skipped unread ("no matches for kind" naming another kind refuses an API-removal record).
+   */
+  refutes?: boolean;
 }
 
 export interface Hit {
@@ -207,7 +213,8 @@ export function compileMatcher(sigs: readonly SignatureSpec[], options: CompileO
     const index = compiled.length;
     const [first, ...rest] = result.sets as [string[], ...string[][]];
     for (const lit of first) (triggers[idOf(lit)] as number[]).push(index);
-    compiled.push({ key: sig.key, confirm: result.confirm, memo: sig.kind === "regex", alsoNeeds: rest.map((set) => set.map(idOf)) });
+    const alsoNeeds = sig.refutes ? [] : rest.map((set) => set.map(idOf));
+    compiled.push({ key: sig.key, confirm: result.confirm, memo: sig.kind === "regex", alsoNeeds });
   }
   if (problems.length > 0) throw new MatcherCompileError(problems);
   const markerIds = (options.markers ?? []).map(idOf);
