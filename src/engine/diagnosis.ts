@@ -53,6 +53,11 @@ export interface VersionEvidence {
    * Linux host the nodes given do not, and makes the verdict unknown instead.
    */
   onlyLinux?: true;
+  /**
+   * Set when the version read is another component's (the kubelet's for the API server's or kube-proxy's): it
+   * says "affected" only where the version skew policy makes it sure, and otherwise leaves the answer open.
+   */
+  otherComponent?: true;
   source?: string;
 }
 

@@ -445,7 +445,9 @@ function ownBuild(value: string, release: string): boolean {
  * The ecosystems some version check read ("docker", "ubuntu:22.04 linux"): computed once per record
  * for all hosts, since a fleet of thousands of nodes must not rebuild it for each (quadratic).
  */
-export const decidedEcosystems = (checks: readonly VersionEvidence[]): ReadonlySet<string> => new Set(checks.map((c) => c.ecosystem));
+export const decidedEcosystems = (checks: readonly VersionEvidence[]): ReadonlySet<string> =>
+  // Another component's version that decided nothing (kubeletReadAs) leaves the ecosystem to a named version.
+  new Set(checks.filter((c) => !(c.otherComponent && c.result === "unknown")).map((c) => c.ecosystem));
 
 /**
  * Versions the text only names in passing, for the ecosystems no output of the host itself decided
@@ -474,20 +476,21 @@ export function versionChecks(record: BugRecord, host: HostVersions): VersionEvi
 }
 
 /**
- * A host's Kubernetes version is its kubelet's (a nodes table's VERSION, `kubelet --version`). Judging the
- * API server or kube-proxy by it can only say "affected", hedged: the version skew policy lets the kubelet
- * lag them by minor releases, never lead the API server, so a kubelet past a removal means an API server past
- * it too, while a kubelet before it says nothing of theirs.
+ * A host's Kubernetes version is its kubelet's (a nodes table's VERSION, `kubelet --version`). Judged by it,
+ * another component's range (the API server's, kube-proxy's) can only say "affected", hedged: the version
+ * skew policy never lets a kubelet be newer than its API server, and before 1.25 kept kube-proxy on the
+ * kubelet's minor release (patch releases free; since then up to three minors either way), so a kubelet in
+ * range makes the component possibly so, while a kubelet out of range says nothing of it. That "not affected"
+ * is unknown, and leaves the answer to a version of the component itself (`kubectl version`'s Server Version).
  */
 function kubeletReadAs(record: BugRecord, c: VersionEvidence): VersionEvidence {
   if (c.ecosystem.split(" ")[0] !== "kubernetes") return c;
   const entries = record.affected.filter((a) => a.ecosystem === "kubernetes");
   if (!entries.length || entries.some(readsOwnVersion)) return c;
   const other = [...new Set(entries.map((a) => a.package))].join(" or ");
-  const hedged = { ...c, certain: false, reason: `${c.reason} (the kubelet's version, not ${other}'s)` };
-  if (c.result !== "not-affected") return hedged;
-  const { hedgedFrom: _, unlessBackported: __, ...rest } = hedged;
-  return { ...rest, result: "unknown", reason: `not decided: ${hedged.reason}` };
+  const { hedgedFrom: _, unlessBackported: __, ...rest } = c;
+  const hedged = { ...rest, certain: false, otherComponent: true as const, reason: `${c.reason} (the kubelet's version, not ${other}'s)` };
+  return c.result === "not-affected" ? { ...hedged, result: "unknown", reason: `not decided: ${hedged.reason}` } : hedged;
 }
 
 /**

@@ -240,7 +240,7 @@ describe("scanMarked: the lines a signature's own regex refused", () => {
   });
 
   it("has a refuting regex judge every line holding its trigger literal, its other literals or not", () => {
-    const pattern = 'no matches for kind \\W{1,2}PodSecurityPolicy\\W{1,2} in version \\W{1,2}policy/v1beta1\\b';
+    const pattern = "no matches for kind \\W{1,2}PodSecurityPolicy\\W{1,2} in version \\W{1,2}policy/v1beta1\\b";
     const log = [
       'error: unable to recognize "psp.yaml": no matches for kind "PodSecurityPolicy" in version "policy/v1beta1"',
       'error: unable to recognize "pdb.yaml": no matches for kind "PodDisruptionBudget" in version "policy/v1beta1"',
@@ -249,6 +249,11 @@ describe("scanMarked: the lines a signature's own regex refused", () => {
     const refuting = compileMatcher([{ ...rx("psp", pattern), refutes: true }]).scanMarked(log);
     expect(brief(refuting.hits)).toEqual([{ key: "psp", line: 1 }]);
     expect(refuting.rejected).toEqual([{ key: "psp", line: 2 }]);
+    // Nor is a line an ellipsis cut ("policy/v1..."): the regex may have failed on what was cut away.
+    const cut = compileMatcher([{ ...rx("psp", pattern), refutes: true }]).scanMarked(
+      'no matches for kind "PodSecurityPolicy" in version "policy/v1...',
+    );
+    expect(cut.rejected).toEqual([]);
     // An ordinary regex skips a line that lacks one of its literals: nothing to judge there.
     expect(compileMatcher([rx("psp", pattern)]).scanMarked(log).rejected).toEqual([]);
   });

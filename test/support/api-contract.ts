@@ -153,8 +153,13 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
       expect(res.status).toBe(200);
       return ((await res.json()) as Diagnosis).findings.find((f) => f.id === "kubernetes-1.22-beta-apis-removed")?.verdict;
     };
-    // 1.21 kubelets may run under a 1.22 API server: undecided, never "not affected".
+    // 1.21 kubelets may run under a 1.22 API server: undecided, never "not affected"…
     expect((await verdictWith("v1.21.5"))?.status).toBe("unknown");
+    // …unless the API server's own version is given (`kubectl version`), which the kubelet's leaves to decide.
+    const kubectl = "$ kubelet --version\nKubernetes v1.21.5\n$ kubectl version --short\nClient Version: v1.22.4\nServer Version: v1.22.4";
+    const server = await post(fetch, `${kubectl}\n${refusal}`, "text/plain");
+    const named = ((await server.json()) as Diagnosis).findings.find((f) => f.id === "kubernetes-1.22-beta-apis-removed");
+    expect(named?.verdict.status).toBe("affected");
     // A 1.23 kubelet's API server is 1.23 or later: past the removal.
     expect(await verdictWith("v1.23.4")).toMatchObject({ status: "affected" });
     // Another kind's refusal (a GA API on an older cluster) is refused by the record's own pattern.

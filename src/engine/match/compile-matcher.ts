@@ -130,7 +130,12 @@ interface Compiled {
   memo: boolean;
   /** Literal ids of the sets (after the first) of which a line must also hold one member each. */
   alsoNeeds: number[][];
+  /** A refuting regex: a line holding its trigger but not the rest fails it, and is a rejection (see SignatureSpec). */
+  refutes: boolean;
 }
+
+/** A line an ellipsis cut (`systemctl status`, `kubectl get events`): a regex failing on it proves nothing. */
+const ELLIPSIS = /\.\.\.|\u2026/;
 
 /** What a compiled knowledge base scans with. */
 interface Tables {
@@ -213,8 +218,8 @@ export function compileMatcher(sigs: readonly SignatureSpec[], options: CompileO
     const index = compiled.length;
     const [first, ...rest] = result.sets as [string[], ...string[][]];
     for (const lit of first) (triggers[idOf(lit)] as number[]).push(index);
-    const alsoNeeds = sig.refutes ? [] : rest.map((set) => set.map(idOf));
-    compiled.push({ key: sig.key, confirm: result.confirm, memo: sig.kind === "regex", alsoNeeds });
+    const alsoNeeds = rest.map((set) => set.map(idOf));
+    compiled.push({ key: sig.key, confirm: result.confirm, memo: sig.kind === "regex", alsoNeeds, refutes: sig.refutes === true });
   }
   if (problems.length > 0) throw new MatcherCompileError(problems);
   const markerIds = (options.markers ?? []).map(idOf);
@@ -299,11 +304,17 @@ function scanOnce(
         if (decidedOn[sig] === line) continue;
         decidedOn[sig] = line;
         const c = compiled[sig] as Compiled;
-        if (!c.alsoNeeds.every((set) => set.some((id) => hitOn[id] === line))) continue;
+        const holdsAll = c.alsoNeeds.every((set) => set.some((id) => hitOn[id] === line));
+        if (!holdsAll && !c.refutes) continue;
         if (lineText === null) {
           const end = text.indexOf("\n", start);
           lineText = text.slice(start, end < 0 ? text.length : end);
           if (lineText.endsWith("\r")) lineText = lineText.slice(0, -1);
+        }
+        // A refuting regex's line without its other literals fails it, unless an ellipsis cut them off.
+        if (!holdsAll) {
+          if (!ELLIPSIS.test(lineText)) rejected?.push([sig, line]);
+          continue;
         }
         if (c.confirm) {
           views ??= lineViews(lineText, (found.end[k] as number) - start);
@@ -313,7 +324,7 @@ function scanOnce(
             memos.set(sig, memo);
           }
           if (!(memo ? confirmViews(c.confirm, views, memo) : views.some(c.confirm))) {
-            rejected?.push([sig, line]);
+            if (!ELLIPSIS.test(lineText)) rejected?.push([sig, line]);
             continue;
           }
         }

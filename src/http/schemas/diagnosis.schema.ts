@@ -151,6 +151,10 @@ const versionEvidenceSchema = z
       description:
         "A Linux-only bug (its root cause is a Linux facility) ruled out for a Windows node of a nodes table; the bug's own symptom in the log makes the verdict unknown, since only a Linux host prints it.",
     }),
+    otherComponent: z.literal(true).optional().openapi({
+      description:
+        "The version read is another component's (the kubelet's, for the API server or kube-proxy): it says affected only where the version skew policy makes that sure, and otherwise leaves the answer to a version of the component itself.",
+    }),
     source: z.string().optional(),
   })
   .openapi("VersionEvidence");
