@@ -55,7 +55,8 @@ export interface VersionEvidence {
   onlyLinux?: true;
   /**
    * Set when the version read is another component's (the kubelet's for the API server's or kube-proxy's): it
-   * says "affected" only where the version skew policy makes it sure, and otherwise leaves the answer open.
+   * can say "affected", hedged, never "not affected"; an undecided one leaves the answer to a version of the
+   * component itself named in the text.
    */
   otherComponent?: true;
   source?: string;

@@ -116,7 +116,7 @@ export interface BugRecord {
    * patch, kernel default or policy), so a host whose os-release names another distribution is not affected.
    */
   distributionOnly?: boolean | undefined;
-  /** The bug lives in a Linux facility of its components (cgroups, AppArmor, seccomp, iptables): a Windows host is not affected. */
+  /** The bug lives in a Linux facility of its components (cgroups, AppArmor, seccomp, iptables): a Windows node is not affected. */
   linuxOnly?: boolean | undefined;
   /**
    * The bug needs one version in range from each group of ecosystems at once (kube-proxy 1.18.0-1.18.2

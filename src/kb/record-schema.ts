@@ -300,7 +300,8 @@ export const bugRecordSchema = z
     distributionOnly: z.boolean().optional(),
     /**
      * The bug lives in a Linux facility its components use (cgroups, AppArmor, seccomp, iptables, a
-     * Linux build's glibc), as its root cause says: the same component release on a Windows host is not affected.
+     * Linux build's glibc), as its root cause says: the same component release on a Windows node of a nodes table
+     * is not affected.
      */
     linuxOnly: z.boolean().optional(),
     /**

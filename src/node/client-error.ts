@@ -26,7 +26,7 @@ function statusOf(code: string | undefined): { status: number; slug: string; det
 }
 
 /** The response to a refused request, as bytes for the socket (there is no response object yet). */
-export function clientErrorResponse(code: string | undefined): string {
+function clientErrorResponse(code: string | undefined): string {
   const { status, slug, detail } = statusOf(code);
   const problem = problemBody(status, slug, detail);
   const body = JSON.stringify(problem);

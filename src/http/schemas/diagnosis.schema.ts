@@ -153,7 +153,7 @@ const versionEvidenceSchema = z
     }),
     otherComponent: z.literal(true).optional().openapi({
       description:
-        "The version read is another component's (the kubelet's, for the API server or kube-proxy): it says affected only where the version skew policy makes that sure, and otherwise leaves the answer to a version of the component itself.",
+        "The version read is another component's (the kubelet's, for the API server or kube-proxy): it can say affected, hedged, never not-affected; an undecided one leaves the answer to a version of the component itself named in the text.",
     }),
     source: z.string().optional(),
   })
