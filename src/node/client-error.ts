@@ -5,7 +5,7 @@
  * line. Each is logged as one line with Node's error code, never the bytes that were sent.
  */
 import type { Socket } from "node:net";
-import { problemBody } from "../http/problem";
+import { bareProblem } from "./bare-problem";
 
 interface ParserError extends Error {
   code?: string;
@@ -28,18 +28,8 @@ function statusOf(code: string | undefined): { status: number; slug: string; det
 /** The response to a refused request, as bytes for the socket (there is no response object yet). */
 function clientErrorResponse(code: string | undefined): string {
   const { status, slug, detail } = statusOf(code);
-  const problem = problemBody(status, slug, detail);
-  const body = JSON.stringify(problem);
-  return [
-    `HTTP/1.1 ${status} ${problem.title}`,
-    "Content-Type: application/problem+json",
-    `Content-Length: ${Buffer.byteLength(body)}`,
-    "Cache-Control: no-store",
-    "X-Content-Type-Options: nosniff",
-    "Connection: close",
-    "",
-    body,
-  ].join("\r\n");
+  const { title, headers, body } = bareProblem(status, slug, detail);
+  return [`HTTP/1.1 ${status} ${title}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), "", body].join("\r\n");
 }
 
 /** The response Node is writing on the socket, if any (node:_http_server keeps it there). */

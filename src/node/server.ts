@@ -1,5 +1,6 @@
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
+import { getRequestListener } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { getKbMeta } from "../db/bug-queries";
 import type { SharedSettings } from "../env-fields";
@@ -14,6 +15,7 @@ import { loadConfig } from "./config";
 import { createPoolDiagnoser } from "./diagnosis-pool";
 import { codeOf, formatProblems, importFromDir, openCheckedStore, StartupError } from "./prepare-store";
 import { readNodeBody } from "./read-body";
+import { onRequestError, refuseWithoutHost } from "./refused-request";
 
 /** Every start-up failure ends here: one line an operator can act on, no stack trace, exit 1. */
 function fail(err: unknown): never {
@@ -81,18 +83,23 @@ async function start() {
       return getConnInfo(c).remote.address;
     },
   });
-  const server = serve({ fetch: app.fetch, port: config.PORT, ...(config.HOST ? { hostname: config.HOST } : {}) }, (info: AddressInfo) =>
+  const log = settings.ACCESS_LOG === "on" ? stdoutSink : () => {};
+  // @hono/node-server's listener on a server of our own: `serve` passes neither an error handler (its
+  // refusals are a bare 400) nor a way to refuse a missing Host header as a problem (see refused-request.ts).
+  const listener = getRequestListener(app.fetch, { ...(config.HOST ? { hostname: config.HOST } : {}), errorHandler: onRequestError(log) });
+  const server = createServer({ requireHostHeader: false }, (req, res) => {
+    if (!refuseWithoutHost(req, res, log)) void listener(req, res);
+  });
+  server.listen(config.PORT, config.HOST, () =>
     console.log(
-      `known-bugs listening on http://${config.HOST ?? "localhost"}:${info.port} (kb ${served.version}, ${diagnoser.threads} diagnosis threads)`,
+      `known-bugs listening on http://${config.HOST ?? "localhost"}:${(server.address() as AddressInfo).port} (kb ${served.version}, ${diagnoser.threads} diagnosis threads)`,
     ),
   );
   // A client that trickles its request cannot hold a socket for Node's default five minutes.
-  if ("requestTimeout" in server) {
-    server.requestTimeout = 60_000;
-    server.headersTimeout = 20_000;
-  }
+  server.requestTimeout = 60_000;
+  server.headersTimeout = 20_000;
   // Requests Node's parser refuses never reach the app: answered and logged (as the access log would) here.
-  server.on("clientError", onClientError(settings.ACCESS_LOG === "on" ? stdoutSink : () => {}));
+  server.on("clientError", onClientError(log));
   server.on("error", (err: NodeJS.ErrnoException) => {
     if (err.code === "EADDRINUSE") fail(new StartupError(`port ${config.PORT} is already in use; set PORT to a free one`));
     if (err.code === "EACCES") fail(new StartupError(`not allowed to listen on port ${config.PORT}; use a port above 1023`));

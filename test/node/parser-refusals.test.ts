@@ -82,3 +82,33 @@ describe("requests Node's parser refuses get problem+json", { timeout: 60_000 },
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
   });
 });
+
+describe("requests no web Request can be made of get problem+json", { timeout: 60_000 }, () => {
+  it("HTTP/1.1 without a Host header: 400 missing-host (HTTP/1.0 needs none and is served)", async () => {
+    const { status, headers, body } = parse(await raw("GET /health HTTP/1.1\r\n\r\n"));
+    expect(status).toBe(400);
+    expect(headers).toContain("content-type: application/problem+json");
+    expect(headers).toContain("connection: close");
+    expect(body).toMatchObject({ status: 400, type: "https://known-bugs.dev/problems/missing-host" });
+    expect((await raw("GET /health HTTP/1.0\r\n\r\n")).startsWith("HTTP/1.1 200")).toBe(true);
+  });
+
+  it("a Host that is no host, a backslash in the path, an absolute URL that does not parse: 400, nothing echoed or logged", async () => {
+    const cases: Array<[string, string]> = [
+      ["GET /health HTTP/1.1\r\nHost: zq.example/zqpath\r\n\r\n", "invalid-host"],
+      ["GET /health HTTP/1.1\r\nHost: zq zq\r\n\r\n", "invalid-url"],
+      ["GET /bugs\\zq HTTP/1.1\r\nHost: x\r\n\r\n", "invalid-request-target"],
+      ["GET http://[zq HTTP/1.1\r\nHost: x\r\n\r\n", "invalid-request-target"],
+    ];
+    for (const [bytes, slug] of cases) {
+      const res = await raw(bytes);
+      const { status, body } = parse(res);
+      expect(status, bytes).toBe(400);
+      expect(body, bytes).toMatchObject({ status: 400, type: `https://known-bugs.dev/problems/${slug}` });
+      expect(res).not.toContain("zq");
+      expect(server.stdout()).toContain(`"event":"refused-request","status":400,"reason":"${slug}"`);
+    }
+    expect(server.stdout()).not.toContain("zq");
+    expect((await fetch(`${server.url}/health`)).status).toBe(200);
+  });
+});
