@@ -79,6 +79,22 @@ describe("kernel mentions", () => {
     expect(kernelOf("Seen with the Linux 5.15.32-v7+ kernel, not before")?.release).toBe("5.15.32-v7+");
   });
 
+  it("reads the release a Debian or Ubuntu kernel package names in prose, not in a package tool's lines", () => {
+    // MichaIng/DietPi#4788's title; its uname -a shows the same 5.10.0-8-amd64.
+    expect(kernelOf("linux-image-5.10.0-8-amd64 upgrade fails on x86_64 Bullseye image")?.release).toBe("5.10.0-8-amd64");
+    // A cause's kernel (cilium/cilium#36857's description) and a bound's are not the host's.
+    expect(kernelOf("a regression backported by Canonical into linux-image-5.15.0-127-generic")).toBeNull();
+    expect(kernelOf("a kernel bug in `linux-image-6.8.0-56-generic` and above")).toBeNull();
+    // apt's history log (MichaIng/DietPi#7665), its progress and dpkg's rows name kernels installed, not running.
+    for (const text of [
+      "Install: linux-image-6.1.0-38-rt-armmp:armhf (6.1.147-1, automatic)",
+      "Setting up linux-image-6.8.0-57-generic (6.8.0-57.59) ...",
+      "ii  linux-image-5.15.0-91-generic  5.15.0-91.101  amd64  Signed kernel image generic",
+      "  linux-image-6.8.0-57-generic linux-modules-6.8.0-57-generic",
+    ])
+      expect(kernelOf(text), text).toBeNull();
+  });
+
   it("reads one release a person names in prose, and none from a series or from two releases", () => {
     expect(kernelOf("the nodes run kernel 5.15.0-1030-aws since Monday.")?.release).toBe("5.15.0-1030-aws");
     expect(kernelOf("it broke somewhere in the kernel 6.1 series")).toBeNull();
