@@ -43,6 +43,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout27": 30,
   "eval/holdout28": 30,
   "eval/holdout29": 30,
+  "eval/holdout30": 30,
 };
 
 beforeAll(async () => {
