@@ -176,7 +176,22 @@ function hasDigit(w: string): boolean {
   return false;
 }
 const same = (w: string, t: string) =>
-  w === t || (w.charCodeAt(0) === t.charCodeAt(0) && (stem(w) === stem(t) || numbered(w, t) || ipv6Twin(w, t)));
+  w === t || (w.charCodeAt(0) === t.charCodeAt(0) && (stemOf(w) === stemOf(t) || numbered(w, t) || ipv6Twin(w, t)));
+/**
+ * `stem`, remembered: a line's words are compared with many signatures' (each comparison stems both), and a
+ * string once hashed is looked up far faster than it is stemmed again. Bounded: cleared past MAX_STEMS.
+ */
+const stems = new Map<string, string>();
+const MAX_STEMS = 20_000;
+function stemOf(w: string): string {
+  let s = stems.get(w);
+  if (s === undefined) {
+    if (stems.size >= MAX_STEMS) stems.clear();
+    s = stem(w);
+    stems.set(w, s);
+  }
+  return s;
+}
 /**
  * ip6tables prints iptables' messages with its own name ("ip6tables-legacy tables present"): a line's
  * ip6tables word stands for a signature's iptables. Never the reverse: an ip6tables-only bug stays so.
@@ -252,7 +267,12 @@ export function matchTokens(
  * Whether a line's text ends in a word (then a cut may have fallen after it). One that ends in other
  * characters ("Unknown directive '.'", a closing quote) was quoted or printed whole up to there.
  */
-export const endsInWord = (line: string): boolean => /[A-Za-z0-9_]\s*$/.test(line);
+export function endsInWord(line: string): boolean {
+  // trimEnd drops what \s matches; a regex ending in \s*$ would try every word character of the line.
+  const t = line.trimEnd();
+  return t.length > 0 && isWordChar(t.charCodeAt(t.length - 1));
+}
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95;
 /**
  * Whether the paste's last line ends in a word and then a lone backslash: cut inside an escape
  * (`…stats for \` of `\"/system.slice…`), which no message ends with. Only the last line: elsewhere a
