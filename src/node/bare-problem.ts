@@ -2,8 +2,9 @@ import { problemBody } from "../http/problem";
 
 /**
  * A problem answered outside the app (before or without a Hono context: Node's parser refused the
- * request, or no web Request could be built from it), in the API's one error shape. The connection is
- * closed after it: a client whose framing was refused may have sent more that would be misread.
+ * request, or no web Request could be built from it), in the API's one error shape. By default the
+ * connection is closed after it: a client whose framing was refused may have sent more that would be
+ * misread. A request whose framing was sound keeps it (`close: false`).
  */
 export interface BareProblem {
   status: number;
@@ -12,7 +13,7 @@ export interface BareProblem {
   body: string;
 }
 
-export function bareProblem(status: number, slug: string, detail: string): BareProblem {
+export function bareProblem(status: number, slug: string, detail: string, { close = true } = {}): BareProblem {
   const problem = problemBody(status, slug, detail);
   const body = JSON.stringify(problem);
   return {
@@ -23,7 +24,7 @@ export function bareProblem(status: number, slug: string, detail: string): BareP
       "Content-Length": String(Buffer.byteLength(body)),
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
-      Connection: "close",
+      ...(close ? { Connection: "close" } : {}),
     },
     body,
   };

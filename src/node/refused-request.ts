@@ -1,55 +1,60 @@
 /**
  * Requests the app never sees because no web Request can be made of them: an HTTP/1.1 request
  * without a Host header (RFC 9112 §3.2: a server must answer 400), and those @hono/node-server cannot
- * turn into a URL (a Host header that is no host name, a backslash in the path, an absolute URL that
- * does not parse). Node and the adapter answered them with a bare 400 and no body; they get
+ * turn into a URL (a Host header that is no host name, a backslash in the path, a request target that
+ * makes no http(s) URL). Node and the adapter answered them with a bare 400 and no body; they get
  * problem+json like every other error, and one log line naming the reason, never the request's bytes.
+ * The request's framing is sound, so the connection stays usable: Node reads and drops the unread body
+ * after the answer (closing instead would reset a large upload before the client read the answer).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { RequestError } from "@hono/node-server";
+import { describeFailure } from "../http/on-error";
 import { bareProblem } from "./bare-problem";
 
 type Log = (entry: Record<string, unknown>) => void;
 
-const NO_HOST = { slug: "missing-host", detail: "An HTTP/1.1 request needs a Host header." };
+const MISSING_HOST = { slug: "missing-host", detail: "An HTTP/1.1 request needs a Host header." };
 
-/** The adapter's RequestError messages (src/listener.ts, src/request.ts of @hono/node-server), as a slug and a sentence. */
+/** The adapter's RequestError messages (src/request.ts of @hono/node-server), as a slug and a sentence. */
 function reasonOf(err: RequestError): { slug: string; detail: string } {
+  if (/missing host/i.test(err.message)) return MISSING_HOST;
   if (/host header/i.test(err.message))
     return { slug: "invalid-host", detail: "The Host header is not a host name with an optional port." };
   if (/backslash/i.test(err.message)) return { slug: "invalid-request-target", detail: "The request path holds a backslash." };
   if (/absolute/i.test(err.message)) return { slug: "invalid-request-target", detail: "The request target is not a valid absolute URL." };
-  return { slug: "invalid-url", detail: "The Host header and the request path do not make a valid URL." };
-}
-
-function logged(log: Log, status: number, reason: string): void {
-  log({ t: new Date().toISOString(), level: status >= 500 ? "error" : "info", event: "refused-request", status, reason });
+  return { slug: "invalid-url", detail: "The request target (with the Host header) does not make an http or https URL." };
 }
 
 /**
  * Answers an HTTP/1.1 request without a Host header (Node's own check is turned off so that the
- * answer is a problem); returns whether it did. HTTP/1.0 needs none and is served.
+ * answer is a problem); returns whether it did. HTTP/1.0 needs none and is served. `awaitsContinue`:
+ * the client waits for "100 Continue" before its body, which it now may never send, so the
+ * connection closes after the answer instead of waiting for that body.
  */
-export function refuseWithoutHost(req: IncomingMessage, res: ServerResponse, log: Log): boolean {
+export function refuseWithoutHost(req: IncomingMessage, res: ServerResponse, log: Log, awaitsContinue = false): boolean {
   if (req.httpVersionMajor !== 1 || req.httpVersionMinor < 1 || req.headers.host !== undefined) return false;
-  const { status, headers, body } = bareProblem(400, NO_HOST.slug, NO_HOST.detail);
-  logged(log, status, NO_HOST.slug);
-  res.writeHead(status, headers).end(body);
+  log({ t: new Date().toISOString(), level: "info", event: "refused-request", status: 400, reason: MISSING_HOST.slug });
+  const { headers, body } = bareProblem(400, MISSING_HOST.slug, MISSING_HOST.detail, { close: awaitsContinue });
+  res.writeHead(400, headers).end(body);
   return true;
 }
 
 /**
- * The adapter's error handler: a request it could not build is a client's error (400); anything else
- * the app let escape is the server's (500), logged by its name only, since its message may quote input.
+ * The adapter's error handler: a request it could not build is a client's error (400, logged in the
+ * access log's sink); anything else the app let escape (Hono's onError answers all it sees, so this is
+ * the server's own bug) is a 500 like the app's, logged always, by its name only, as the app logs one.
  */
-export function onRequestError(log: Log) {
+export function onRequestError(log: Log, logError: (line: string) => void = console.error) {
   return (err: unknown): Response => {
-    const { slug, detail, status } =
-      err instanceof RequestError
-        ? { ...reasonOf(err), status: 400 }
-        : { slug: "internal-error", detail: "The server failed to answer this request.", status: 500 };
-    logged(log, status, err instanceof RequestError ? slug : `unhandled ${err instanceof Error ? err.name : typeof err}`);
-    const problem = bareProblem(status, slug, detail);
-    return new Response(problem.body, { status, headers: problem.headers });
+    if (err instanceof RequestError) {
+      const { slug, detail } = reasonOf(err);
+      log({ t: new Date().toISOString(), level: "info", event: "refused-request", status: 400, reason: slug });
+      const problem = bareProblem(400, slug, detail, { close: false });
+      return new Response(problem.body, { status: 400, headers: problem.headers });
+    }
+    logError(JSON.stringify({ level: "error", requestId: null, event: "unhandled-error", error: describeFailure(err) }));
+    const problem = bareProblem(500, "internal", "Something went wrong on our side.", { close: false });
+    return new Response(problem.body, { status: 500, headers: problem.headers });
   };
 }

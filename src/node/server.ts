@@ -86,9 +86,17 @@ async function start() {
   const log = settings.ACCESS_LOG === "on" ? stdoutSink : () => {};
   // @hono/node-server's listener on a server of our own: `serve` passes neither an error handler (its
   // refusals are a bare 400) nor a way to refuse a missing Host header as a problem (see refused-request.ts).
-  const listener = getRequestListener(app.fetch, { ...(config.HOST ? { hostname: config.HOST } : {}), errorHandler: onRequestError(log) });
+  // An HTTP/1.0 request may have no Host: its URL is built on "localhost" (HOST may be a wildcard or IPv6).
+  const listener = getRequestListener(app.fetch, { hostname: "localhost", errorHandler: onRequestError(log) });
   const server = createServer({ requireHostHeader: false }, (req, res) => {
     if (!refuseWithoutHost(req, res, log)) void listener(req, res);
+  });
+  // With this listener Node no longer answers "100 Continue" by itself: a request refused for its
+  // missing Host gets its 400 before the client sends the body.
+  server.on("checkContinue", (req, res) => {
+    if (refuseWithoutHost(req, res, log, true)) return;
+    res.writeContinue();
+    void listener(req, res);
   });
   server.listen(config.PORT, config.HOST, () =>
     console.log(

@@ -3,6 +3,7 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { onRequestError } from "../../src/node/refused-request";
 import { type Spawned, spawnServer } from "../support/spawn-server";
 
 // Requests Node's HTTP parser refuses before the app runs: the real server must still answer them as
@@ -38,6 +39,34 @@ function raw(bytes: string, then?: string): Promise<string> {
     socket.on("error", reject);
     socket.on("close", () => resolve(got));
     socket.write(bytes);
+  });
+}
+
+/** Sends a request head, then `bytes` of body as fast as the socket takes them, and reads the answer until the server closes. */
+function rawUpload(head: string, bytes: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1");
+    let got = "";
+    socket.setTimeout(20_000, () => socket.destroy(new Error(`no answer: ${JSON.stringify(got)}`)));
+    socket.on("data", (d) => {
+      got += d.toString("latin1");
+      if (got.includes("\r\n\r\n") && /content-length: (\d+)/i.test(got)) {
+        const length = Number(/content-length: (\d+)/i.exec(got)?.[1]);
+        if (got.length >= got.indexOf("\r\n\r\n") + 4 + length) socket.destroy();
+      }
+    });
+    socket.on("error", reject);
+    socket.on("close", () => resolve(got));
+    socket.write(head);
+    const chunk = Buffer.alloc(64 * 1024, 97);
+    let sent = 0;
+    const pump = () => {
+      while (sent < bytes) {
+        sent += chunk.length;
+        if (!socket.write(chunk)) return void socket.once("drain", pump);
+      }
+    };
+    pump();
   });
 }
 
@@ -85,12 +114,25 @@ describe("requests Node's parser refuses get problem+json", { timeout: 60_000 },
 
 describe("requests no web Request can be made of get problem+json", { timeout: 60_000 }, () => {
   it("HTTP/1.1 without a Host header: 400 missing-host (HTTP/1.0 needs none and is served)", async () => {
-    const { status, headers, body } = parse(await raw("GET /health HTTP/1.1\r\n\r\n"));
+    const { status, headers, body } = parse(await raw("GET /health HTTP/1.1\r\nConnection: close\r\n\r\n"));
     expect(status).toBe(400);
     expect(headers).toContain("content-type: application/problem+json");
-    expect(headers).toContain("connection: close");
     expect(body).toMatchObject({ status: 400, type: "https://known-bugs.dev/problems/missing-host" });
     expect((await raw("GET /health HTTP/1.0\r\n\r\n")).startsWith("HTTP/1.1 200")).toBe(true);
+  });
+
+  it("a large upload refused for its Host still gets its answer; one that waits for 100 Continue gets the 400 instead", async () => {
+    // The body keeps arriving after the answer: closing at once would reset the connection before the client read it.
+    const big = await rawUpload(
+      "POST /diagnose HTTP/1.1\r\nHost: zq zq\r\nContent-Type: text/plain\r\nContent-Length: 4194304\r\n\r\n",
+      4_194_304,
+    );
+    expect(parse(big).status).toBe(400);
+    const waiting = await raw(
+      "POST /diagnose HTTP/1.1\r\nContent-Type: text/plain\r\nContent-Length: 262144\r\nExpect: 100-continue\r\n\r\n",
+    );
+    expect(waiting).not.toContain("100 Continue");
+    expect(parse(waiting).body).toMatchObject({ status: 400, type: "https://known-bugs.dev/problems/missing-host" });
   });
 
   it("a Host that is no host, a backslash in the path, an absolute URL that does not parse: 400, nothing echoed or logged", async () => {
@@ -110,5 +152,23 @@ describe("requests no web Request can be made of get problem+json", { timeout: 6
     }
     expect(server.stdout()).not.toContain("zq");
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
+  });
+});
+
+describe("an error escaping the app", () => {
+  it("is a 500 problem, logged always by its name, never its message", async () => {
+    const accessLog: Array<Record<string, unknown>> = [];
+    const errors: string[] = [];
+    const res = onRequestError(
+      (e) => accessLog.push(e),
+      (l) => errors.push(l),
+    )(new TypeError("zq secret from the request"));
+    expect(res.status).toBe(500);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    expect(await res.json()).toMatchObject({ status: 500, type: "https://known-bugs.dev/problems/internal" });
+    expect(errors).toHaveLength(1);
+    expect(JSON.parse(errors[0] as string)).toMatchObject({ level: "error", event: "unhandled-error", error: { name: "TypeError" } });
+    expect(errors.join("")).not.toContain("zq");
+    expect(accessLog).toEqual([]);
   });
 });
