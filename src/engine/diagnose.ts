@@ -171,8 +171,9 @@ function singleHost(facts: ExtractedFacts, subject: string): HostVersions {
  * Without a kernel of its own, a nodes table's nodes are the hosts.
  */
 function hostsOf(facts: ExtractedFacts, nodeHosts: HostVersions[], single: HostVersions): HostVersions[] {
-  // A kernel a sentence names adds no host to a table's rows that show their kernels (the nodes' own output).
-  const own = facts.kernel?.named && nodeHosts.some((h) => h.kernel) ? undefined : facts.kernel?.release;
+  // A kernel a sentence names adds no host to a table's rows (the nodes' own output), and drops none of
+  // them: a table without kernels (no -o wide) keeps every row, whatever a sentence names.
+  const own = facts.kernel?.named && nodeHosts.length ? undefined : facts.kernel?.release;
   const adds = (h: HostVersions) => Object.entries(h.components).some(([ecosystem, v]) => single.components[ecosystem] !== v);
   if (own) return [single, ...nodeHosts.filter((h) => h.kernel && (h.kernel.release !== own || adds(h)))];
   if (nodeHosts.length) return nodeHosts;

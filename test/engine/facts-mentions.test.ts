@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { diagnoseFields } from "../../src/engine/diagnose";
+import { diagnoseBundle, diagnoseFields } from "../../src/engine/diagnose";
 import { extractFacts } from "../../src/engine/facts";
 import { nodeComponents } from "../../src/engine/verdict";
 import { loadDataKb } from "../support/data-kb";
@@ -79,20 +79,14 @@ describe("kernel mentions", () => {
     expect(kernelOf("Seen with the Linux 5.15.32-v7+ kernel, not before")?.release).toBe("5.15.32-v7+");
   });
 
-  it("reads the release a Debian or Ubuntu kernel package names in prose, not in a package tool's lines", () => {
-    // MichaIng/DietPi#4788's title; its uname -a shows the same 5.10.0-8-amd64.
-    expect(kernelOf("linux-image-5.10.0-8-amd64 upgrade fails on x86_64 Bullseye image")?.release).toBe("5.10.0-8-amd64");
-    // A cause's kernel (cilium/cilium#36857's description) and a bound's are not the host's.
-    expect(kernelOf("a regression backported by Canonical into linux-image-5.15.0-127-generic")).toBeNull();
-    expect(kernelOf("a kernel bug in `linux-image-6.8.0-56-generic` and above")).toBeNull();
-    // apt's history log (MichaIng/DietPi#7665), its progress and dpkg's rows name kernels installed, not running.
-    for (const text of [
-      "Install: linux-image-6.1.0-38-rt-armmp:armhf (6.1.147-1, automatic)",
-      "Setting up linux-image-6.8.0-57-generic (6.8.0-57.59) ...",
-      "ii  linux-image-5.15.0-91-generic  5.15.0-91.101  amd64  Signed kernel image generic",
-      "  linux-image-6.8.0-57-generic linux-modules-6.8.0-57-generic",
-    ])
-      expect(kernelOf(text), text).toBeNull();
+  it("reads a release closed by a quote before its bound, and one a cause was backported into, as no host's", () => {
+    expect(kernelOf('the bug is in "kernel 6.8.0-56-generic" and above')).toBeNull();
+    expect(kernelOf("the bug is in kernel 6.8.0-56-generic and above")).toBeNull();
+    // cilium/cilium#36857's description says it of a kernel package; the same words of a kernel.
+    expect(kernelOf("a regression backported by Canonical into kernel 5.15.0-127-generic")).toBeNull();
+    expect(kernelOf("backported into kernel 5.15.0-127-generic; our nodes run kernel 5.15.0-126-generic")?.release).toBe(
+      "5.15.0-126-generic",
+    );
   });
 
   it("reads one release a person names in prose, and none from a series or from two releases", () => {
@@ -213,6 +207,29 @@ describe("kernel mentions", () => {
     const uname =
       "Linux lima-tetragon-mini 6.8.0-55-generic #57-Ubuntu SMP PREEMPT_DYNAMIC Wed Feb 12 23:20:18 UTC 2025 aarch64 aarch64 aarch64 GNU/Linux";
     expect(kernelOf(`${uname}\nwe also tried kernel 5.15.0-1030-aws`)?.release).toBe("6.8.0-55-generic");
+  });
+
+  it("never lets a sentence's kernel override the host's /proc/version_signature", () => {
+    const signature = "$ cat /proc/version_signature\nUbuntu 6.8.0-52.53-generic 6.8.12";
+    expect(kernelOf(`${signature}\nanother node runs kernel 6.8.0-57-generic now`)?.release).toBe("6.8.0-52-generic");
+  });
+
+  it("keeps every row of a nodes table without kernels, whatever kernel a sentence names", async () => {
+    const kb = (await loadDataKb()).compiled;
+    // The worker runs 1.24.1 (the flag's removal); the bundle's own kubelet --version is another node's 1.23.17.
+    const bundle = [
+      "$ kubelet --version",
+      "Kubernetes v1.23.17",
+      "$ kubectl get nodes",
+      "NAME       STATUS     ROLES           AGE   VERSION",
+      "master-1   Ready      control-plane   90d   v1.23.17",
+      "worker-1   NotReady   <none>          90d   v1.24.1",
+      'Jul 07 08:17:04 worker-1 kubelet[5604]: E0707 08:17:04.199967    5604 run.go:74] "command failed" err="failed to parse kubelet flag: unknown flag: --network-plugin"',
+    ].join("\n");
+    const verdictOf = (text: string) =>
+      diagnoseBundle(kb, text).findings.find((f) => f.id === "kubelet-1.24-network-plugin-flag-removed")?.verdict;
+    expect(verdictOf(bundle)?.status).toBe("affected");
+    expect(verdictOf(`${bundle}\nthe nodes run kernel 5.15.0-91-generic`)?.status).toBe("affected");
   });
 
   it("judges a kernel named by docker info as it judges the same kernel given by uname", async () => {

@@ -106,13 +106,14 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   // What other output names (see mentions.ts) fills in what no section of its own gave.
   const mentions = sortMentions((pre ? pre.mentionLines : mentionLines(text)).filter((l) => !notLogs.has(l.line)));
   const components = kubelet && runtime ? null : pickComponentMentions(mentions.components);
+  const signature = sections.find((s) => s.kind === "version-signature")?.text ?? null;
   if (!kernelSources.length) {
     const mention = pickKernelMention(mentions.kernel);
-    if (mention) kernelSources.push(mention);
+    // The host's own /proc/version_signature outranks a kernel a sentence names, as uname does.
+    if (mention && !(mention.uname.named && signature)) kernelSources.push(mention);
   }
   const releases = kernelSources.flatMap((k) => k.uname.release ?? []);
   const os = withCosImage(osSection ? parseOsRelease(osSection.text, osSection.lines) : pickOsMention(mentions.os), text, releases);
-  const signature = sections.find((s) => s.kind === "version-signature")?.text ?? null;
   const tableNodes = sections
     .filter((s) => s.kind === "nodes")
     .flatMap((s) => parseNodesTable(textLines.slice(s.lines[0] - 1, s.lines[1]), s.lines[0]));

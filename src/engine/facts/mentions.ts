@@ -43,7 +43,6 @@ const EMBEDDED_UNAME =
 // "kernel." and "kernel," end a sentence that names a release before the word ("on the Linux 6.1.55 kernel.").
 const KERNEL_MARKERS = [
   "linux version ",
-  "linux-image-",
   "kernel ",
   "kernel.",
   "kernel,",
@@ -158,19 +157,12 @@ const MENTIONS = [
  * Prose needs three numbers: "kernel 5.4" or "kernel 6" is a series, not a build. A line may name
  * several: "kernel 6.1.115-126.197.amzn2023", "the Linux 4.14.24-coreos kernel". A label in brackets is prose
  * too ("on openSUSE Tumbleweed (kernel: 5.12.9-1-default)"), but not a bare "kernel: <release>", which is
- * journald's kernel line opening with a number or a config's key. Debian's and Ubuntu's kernel package
- * names the release it installs ("discovered on upgrade to `linux-image-6.8.0-57-generic`"): read as
- * prose too, though not in a package tool's own lines (see PACKAGE_TOOL_LINE).
+ * journald's kernel line opening with a number or a config's key. (A Debian or Ubuntu kernel package's
+ * name, "linux-image-6.8.0-57-generic", was read too for a while: most lines naming one are a package
+ * tool's, about a kernel installed, removed or failing to install, not the one running.)
  */
 const PROSE =
-  /(?:\bkernel (?:version |release |is |of )?|[([]kernel:\s*)v?(\d+\.\d+\.\d+[^\s,;'"()[\]]*)|\bLinux v?(?=(\d+\.\d+\.\d+[^\s,;'"()[\]]*))\2 kernel\b|\blinux-image-(?:unsigned-)?(?=(\d+\.\d+\.\d+[-+][^\s,;'"()[\]`_:]*))\3/gi;
-/**
- * A package tool's lines about kernel packages: dpkg's rows ("ii  linux-image-…"), apt's progress, its
- * indented lists and its history log ("Install: linux-image-6.1.0-38-rt-armmp:armhf (…)"). They name
- * kernels installed or being installed, not the one running.
- */
-const PACKAGE_TOOL_LINE =
-  /^(?:\s+linux-image-|\s*(?:[a-zA-Z]{2,3}\s+linux-image-|(?:Setting up|Unpacking|Preparing to unpack|Selecting previously unselected package|Removing|Purging|Get:\d+|Inst|Conf|Remv)\s|(?:Install|Upgrade|Remove|Purge|Reinstall|Downgrade):\s))/;
+  /(?:\bkernel (?:version |release |is |of )?|[([]kernel:\s*)v?(\d+\.\d+\.\d+[^\s,;'"()[\]]*)|\bLinux v?(?=(\d+\.\d+\.\d+[^\s,;'"()[\]]*))\2 kernel\b/gi;
 const TRAILING_PUNCTUATION = /[.:!?]+$/;
 /**
  * Words before a release in prose that make it another kernel than the one the host runs: the fix's or
@@ -180,7 +172,7 @@ const TRAILING_PUNCTUATION = /[.:!?]+$/;
  */
 const NOT_THE_HOSTS =
   /\b(?:(?:fixed|resolved|introduced|added|merged|backported|landed|removed|changed|regressed)(?:\s+(?:upstream|already|only))?(?:\s+by\s+\w+)?\s+in(?:to)?|since|until|till|before|prior to|as of|starting (?:with|from|in)|requires?|required|needs?|needed|newer than|older than|at least|minimum|recommended)\s+(?:the\s+|a\s+)?(?:linux\s+)?$|[<>]=?\s*$/i;
-/** Words after a release in prose that make it a bound ("kernel 5.10.0 or later", "`linux-image-6.8.0-56-generic` and above"). */
+/** Words after a release in prose that make it a bound ("kernel 5.10.0 or later", "`kernel 6.8.0-56-generic` and above"). */
 const BOUND_AFTER = /^[`'"]?\s*(?:(?:or|and) (?:later|newer|above|higher|up)\b|onwards\b)/i;
 /**
  * Words right after a release that make it the cure ("upgrading to kernel 4.4.0-142-generic fixed it",
@@ -383,11 +375,10 @@ function mentionsIn(text: string): { kernels: UnameFacts[]; cure: boolean; confl
     if (role === "cure" && bare(release).length) cure = true;
     return role === "host" ? bare(release, named) : [];
   };
-  const packageTool = PACKAGE_TOOL_LINE.test(text);
-  const matches = [...text.matchAll(PROSE)].filter((m) => !(m[3] && packageTool));
-  const prose = matches.flatMap((m) => read(m, m[1] ?? m[2] ?? m[3], true));
+  const matches = [...text.matchAll(PROSE)];
+  const prose = matches.flatMap((m) => read(m, m[1] ?? m[2], true));
   // A release the prose already placed (as the host's, the cure's or another's) is not read again by its shape.
-  const placed = new Set(matches.map((m) => (m[1] ?? m[2] ?? m[3] ?? "").replace(TRAILING_PUNCTUATION, "")));
+  const placed = new Set(matches.map((m) => (m[1] ?? m[2] ?? "").replace(TRAILING_PUNCTUATION, "")));
   // An RPM release is the kernel's own output only when it stands alone (a pasted `uname -r`); in a sentence it is named.
   const rpm = [...text.matchAll(RPM_KERNEL_RELEASE)].flatMap((m) => {
     const [, release, base, major] = m;
