@@ -148,6 +148,8 @@ describe("kernel mentions", () => {
       "Resolved by upgrading to kernel 6.1.64",
       "went away after booting kernel 6.1.64",
       "after switching to kernel 6.1.64 the issue was gone",
+      "The crash is not reproducible on kernel 6.1.64",
+      "Downgrading to kernel 6.1.64 worked around it.",
     ])
       expect(kernelOf(text), text).toBeNull();
     // Unless denied: there the kernel is the failing host's.

@@ -182,14 +182,14 @@ const BOUND_AFTER = /^[`'"]?\s*(?:(?:or|and) (?:later|newer|above|higher|up)\b|o
  * and a workaround's ("fixed it by disabling THP") are none.
  */
 const CURE_AFTER =
-  /^\s*,?\s*(?:(?:which|that|finally|also|really|has|have|had|seems to have|seemed to have)\s+){0,2}(?:(?:fixe[sd]|solve[sd]|resolve[sd]|cured|helped)\b(?!\s+(?:(?:it|this|that|the \w+)\s+)?(?:by|with|nothing)\b)|(?:works?|worked)\s+(?:just\s+)?(?:fine|again|well)\b)|^\s*,?\s*((?:[^\s.;:!?()]+\s+){0,6}?)(?:went away|disappeared|(?:is|was) gone|no longer (?:occurs|happens|appears|reproduces))\b/i;
+  /^\s*,?\s*(?:(?:which|that|finally|also|really|has|have|had|seems to have|seemed to have)\s+){0,2}(?:(?:fixe[sd]|solve[sd]|resolve[sd]|cured|helped)\b(?!\s+(?:(?:it|this|that|the \w+)\s+)?(?:by|with|nothing)\b)|(?:works?|worked)\s+(?:just\s+)?(?:fine|again|well)\b|(?:works?|worked) around (?:it|this|the (?:issue|problem|bug))\b)|^\s*,?\s*((?:[^\s.;:!?()]+\s+){0,6}?)(?:went away|disappeared|(?:is|was) gone|no longer (?:occurs|happens|appears|reproduces))\b/i;
 /**
  * Words before a release that make it one where the trouble is absent or cured ("it works fine on kernel
  * 6.1.55", "can't reproduce with kernel 6.1.70", "fixed by upgrading to kernel 6.1.70", "went away after
  * booting kernel 6.1.70"), unless denied ("doesn't work on", "no longer works on", "only works with").
  */
 const CURE_BEFORE =
-  /(?:(?<!(?:\bnot?|n['\u2019]t|\bonly|\blonger|\bstopped)\s+)\b(?:works?|worked)\s+(?:(?:just\s+)?fine\s+|well\s+)?(?:on|with|under)|\b(?:does not|doesn['\u2019]t|did not|didn['\u2019]t) (?:occur|happen|reproduce)\s+(?:on|with|under)|\bno (?:problems?|issues?) (?:on|with|under)|\b(?:can['\u2019]t|cannot|can not|couldn['\u2019]t|could not) reproduce (?:it |this )?(?:on|with|under)|\b(?:fixed|resolved|solved) by (?:upgrading|updating|switching|moving|rebooting|booting|downgrading|rolling back)(?: (?:to|into))?|\b(?:went away|disappeared|(?:was|is) gone) (?:after|since|with) (?:booting|upgrading to|updating to|switching to|moving to|rebooting into|downgrading to|rolling back to))\s+(?:the\s+)?(?:linux\s+)?$/i;
+  /(?:(?<!(?:\bnot?|n['\u2019]t|\bonly|\blonger|\bstopped)\s+)\b(?:works?|worked)\s+(?:(?:just\s+)?fine\s+|well\s+)?(?:on|with|under)|\b(?:does not|doesn['\u2019]t|did not|didn['\u2019]t) (?:occur|happen|reproduce)\s+(?:on|with|under)|\bno (?:problems?|issues?) (?:on|with|under)|\b(?:can['\u2019]t|cannot|can not|couldn['\u2019]t|could not) reproduce (?:it |this )?(?:on|with|under)|\b(?:is not|isn['\u2019]t|not) reproducible (?:on|with|under)|\b(?:fixed|resolved|solved) by (?:upgrading|updating|switching|moving|rebooting|booting|downgrading|rolling back)(?: (?:to|into))?|\b(?:went away|disappeared|(?:was|is) gone) (?:after|since|with) (?:booting|upgrading to|updating to|switching to|moving to|rebooting into|downgrading to|rolling back to))\s+(?:the\s+)?(?:linux\s+)?$/i;
 /** Words that deny the cure: before the release ("not even kernel 6.1.70 fixed it") or before "went away". */
 const DENIED_BEFORE = /\b(?:not|no|never|nothing)\s+(?:even\s+)?(?:the\s+)?(?:linux\s+)?$/i;
 const DENIED = /\b(?:not|no|nothing|still|never)\b|n['\u2019]t\b/i;
