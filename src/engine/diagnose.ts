@@ -163,27 +163,33 @@ function singleHost(facts: ExtractedFacts, subject: string): HostVersions {
 }
 
 /**
- * The host the input's own outputs describe (uname, os-release, versions), and beside it each node of a
- * nodes table that runs another kernel: a uname pasted with the table is one machine of the cluster,
- * and the others may run another kernel. A row with the uname's kernel adds nothing unless it shows a
- * component version the host's own output does not (a runtime, a kubelet: a peer as far as the kernel
- * goes may still run another Docker), nor does a row without a kernel (`kubectl get nodes` without -o wide).
- * Without a kernel of its own, a nodes table's nodes are the hosts.
+ * The hosts a record is judged on. Without a nodes table, the one host the input's own outputs describe
+ * (uname, os-release, `--version` lines). With one, its rows, and the input's own host beside them when
+ * it shows what no row shows: a uname pasted with the table is one machine of the cluster (the rows that
+ * run its kernel and show no component version of their own, and the rows without a kernel that show no
+ * other version of a component it shows, are that machine as far as the input can tell), and a
+ * `kubelet --version` no row shows (a node that still reports its old kubelet while the new binary fails
+ * to start) is a host of its own. A kernel a sentence names is no output of the host: it neither adds
+ * the host nor drops a row.
  */
 function hostsOf(facts: ExtractedFacts, nodeHosts: HostVersions[], single: HostVersions): HostVersions[] {
-  // A kernel a sentence names adds no host to a table's rows (the nodes' own output), and drops none of
-  // them: a table without kernels (no -o wide) keeps every row, whatever a sentence names.
-  const own = facts.kernel?.named && nodeHosts.length ? undefined : facts.kernel?.release;
-  const adds = (h: HostVersions) => Object.entries(h.components).some(([ecosystem, v]) => single.components[ecosystem] !== v);
-  if (own) return [single, ...nodeHosts.filter((h) => h.kernel && (h.kernel.release !== own || adds(h)))];
-  if (nodeHosts.length) return nodeHosts;
-  return Object.keys(single.components).length ||
+  const hasAny =
+    Object.keys(single.components).length ||
     single.release ||
     single.namedRelease ||
     single.distro ||
-    Object.keys(single.mentioned ?? {}).length
-    ? [single]
-    : [];
+    Object.keys(single.mentioned ?? {}).length;
+  if (!nodeHosts.length) return hasAny || single.kernel ? [single] : [];
+  const own = facts.kernel?.named ? undefined : facts.kernel?.release;
+  // A row that shows a component version the host's own output does not show, or shows otherwise.
+  const rowAdds = (h: HostVersions) => Object.entries(h.components).some(([ecosystem, v]) => single.components[ecosystem] !== v);
+  // A row that shows another version of a component the host's own output shows: another machine.
+  const rowDiffers = (h: HostVersions) =>
+    Object.entries(h.components).some(([ecosystem, v]) => single.components[ecosystem] !== undefined && single.components[ecosystem] !== v);
+  if (own) return [single, ...nodeHosts.filter((h) => (h.kernel ? h.kernel.release !== own || rowAdds(h) : rowDiffers(h)))];
+  // The host's own component versions that no row shows.
+  const singleAdds = Object.entries(single.components).some(([ecosystem, v]) => !nodeHosts.some((h) => h.components[ecosystem] === v));
+  return singleAdds ? [single, ...nodeHosts] : nodeHosts;
 }
 
 /** The ecosystems other checks decided, as a key: the same set gives the same named and release checks. */

@@ -211,27 +211,51 @@ describe("kernel mentions", () => {
     expect(kernelOf(`${uname}\nwe also tried kernel 5.15.0-1030-aws`)?.release).toBe("6.8.0-55-generic");
   });
 
-  it("never lets a sentence's kernel override the host's /proc/version_signature", () => {
+  it("never lets a sentence's kernel override the host's /proc/version_signature, nor decides between two own readings", () => {
     const signature = "$ cat /proc/version_signature\nUbuntu 6.8.0-52.53-generic 6.8.12";
     expect(kernelOf(`${signature}\nanother node runs kernel 6.8.0-57-generic now`)?.release).toBe("6.8.0-52-generic");
+    // Another reading of the host's own kernel that disagrees with it: two kernels, none decides.
+    expect(kernelOf(`${signature}\n Kernel Version: 6.8.0-57-generic`)).toBeNull();
+    expect(kernelOf(`${signature}\n Kernel Version: 6.8.0-52-generic`)?.release).toBe("6.8.0-52-generic");
   });
 
-  it("keeps every row of a nodes table without kernels, whatever kernel a sentence names", async () => {
+  it("judges a nodes table's rows beside the host's own versions, whatever kernel a sentence names", async () => {
     const kb = (await loadDataKb()).compiled;
+    const table = (master: string, worker: string) =>
+      [
+        "$ kubectl get nodes",
+        "NAME       STATUS     ROLES           AGE   VERSION",
+        `master-1   Ready      control-plane   90d   v${master}`,
+        `worker-1   NotReady   <none>          90d   v${worker}`,
+      ].join("\n");
+    const kubelet = (v: string) => `$ kubelet --version\nKubernetes v${v}`;
+    const uname = "$ uname -a\nLinux master-1 5.15.0-91-generic #101-Ubuntu SMP Tue Nov 14 13:30:08 UTC 2023 x86_64 GNU/Linux";
+    const named = "the nodes run kernel 5.15.0-91-generic";
+    const symptom =
+      'Jul 07 08:17:04 worker-1 kubelet[5604]: E0707 08:17:04.199967    5604 run.go:74] "command failed" err="failed to parse kubelet flag: unknown flag: --network-plugin"';
+    const verdictOf = (...parts: string[]) =>
+      diagnoseBundle(kb, parts.join("\n")).findings.find((f) => f.id === "kubelet-1.24-network-plugin-flag-removed")?.verdict.status;
     // The worker runs 1.24.1 (the flag's removal); the bundle's own kubelet --version is another node's 1.23.17.
+    for (const extra of [[], [named], [uname]])
+      expect(verdictOf(kubelet("1.23.17"), table("1.23.17", "1.24.1"), symptom, ...extra)).toBe("affected");
+    // The node still reports its old kubelet while the upgraded binary (the bundle's own 1.24.1) fails to start.
+    for (const extra of [[], [named], [uname]])
+      expect(verdictOf(kubelet("1.24.1"), table("1.23.17", "1.23.17"), symptom, ...extra)).toBe("affected");
+  });
+
+  it("still judges a kernel bug on the host's own kernel beside a nodes table without kernels", async () => {
+    const kb = (await loadDataKb()).compiled;
     const bundle = [
-      "$ kubelet --version",
-      "Kubernetes v1.23.17",
+      "$ cat /proc/version_signature",
+      "Ubuntu 6.8.0-52.53-generic 6.8.12",
       "$ kubectl get nodes",
-      "NAME       STATUS     ROLES           AGE   VERSION",
-      "master-1   Ready      control-plane   90d   v1.23.17",
-      "worker-1   NotReady   <none>          90d   v1.24.1",
-      'Jul 07 08:17:04 worker-1 kubelet[5604]: E0707 08:17:04.199967    5604 run.go:74] "command failed" err="failed to parse kubelet flag: unknown flag: --network-plugin"',
+      "NAME       STATUS   ROLES           AGE   VERSION",
+      "master-1   Ready    control-plane   90d   v1.30.2",
+      "worker-1   Ready    <none>          90d   v1.30.2",
+      XOR_MARK_KLOG,
     ].join("\n");
-    const verdictOf = (text: string) =>
-      diagnoseBundle(kb, text).findings.find((f) => f.id === "kubelet-1.24-network-plugin-flag-removed")?.verdict;
-    expect(verdictOf(bundle)?.status).toBe("affected");
-    expect(verdictOf(`${bundle}\nthe nodes run kernel 5.15.0-91-generic`)?.status).toBe("affected");
+    const verdict = diagnoseBundle(kb, bundle).findings.find((f) => f.id === "xt-mark-ipv6-typo-2024")?.verdict;
+    expect(verdict?.status).toBe("not-affected");
   });
 
   it("judges a kernel named by docker info as it judges the same kernel given by uname", async () => {

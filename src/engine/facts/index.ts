@@ -70,6 +70,8 @@ function combineKernel(sources: KernelSource[], signature: string | null, os: Os
   if (new Set(withRelease.map((s) => s.uname.release)).size > 1) return null;
   const main = withRelease.find((s) => s.uname.build) ?? withRelease[0];
   const sigRelease = signature ? (parseVersionSignature(signature)?.release ?? null) : null;
+  // The same for /proc/version_signature beside another reading of the host's kernel (an oops header, docker info).
+  if (sigRelease && main?.uname.release && main.uname.release !== sigRelease) return null;
   const release = main?.uname.release ?? sigRelease;
   if (!release) return null;
   const build = main?.uname.build ?? sources.find((s) => !s.uname.release && s.uname.build)?.uname.build ?? null;
