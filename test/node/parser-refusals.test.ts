@@ -135,6 +135,18 @@ describe("requests no web Request can be made of get problem+json", { timeout: 6
     expect(parse(waiting).body).toMatchObject({ status: 400, type: "https://known-bugs.dev/problems/missing-host" });
   });
 
+  it("drains a refused request's body only up to the body limit: a larger or chunked one ends the connection", async () => {
+    for (const head of [
+      "POST /diagnose HTTP/1.1\r\nContent-Type: text/plain\r\nContent-Length: 100000000000\r\n\r\n",
+      "POST /diagnose HTTP/1.1\r\nHost: zq zq\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n",
+    ]) {
+      // raw() resolves when the server closes: it must not wait for the body that never comes.
+      const { status, headers } = parse(await raw(head));
+      expect(status, head).toBe(400);
+      expect(headers, head).toContain("connection: close");
+    }
+  });
+
   it("a Host that is no host, a backslash in the path, an absolute URL that does not parse: 400, nothing echoed or logged", async () => {
     const cases: Array<[string, string]> = [
       ["GET /health HTTP/1.1\r\nHost: zq.example/zqpath\r\n\r\n", "invalid-host"],
