@@ -15,12 +15,14 @@ import { bareProblem } from "./bare-problem";
 type Log = (entry: Record<string, unknown>) => void;
 
 const MISSING_HOST = { slug: "missing-host", detail: "An HTTP/1.1 request needs a Host header." };
+const INVALID_HOST = { slug: "invalid-host", detail: "The Host header is not a host name with an optional port." };
+/** RFC 9110 §7.2's Host: an IP literal or a reg-name (unreserved, pct-encoded, sub-delims), then an optional port. */
+const HOST_SYNTAX = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9\-._~!$&'()*+,;=%]*)(?::\d*)?$/;
 
 /** The adapter's RequestError messages (src/request.ts of @hono/node-server), as a slug and a sentence. */
 function reasonOf(err: RequestError): { slug: string; detail: string } {
   if (/missing host/i.test(err.message)) return MISSING_HOST;
-  if (/host header/i.test(err.message))
-    return { slug: "invalid-host", detail: "The Host header is not a host name with an optional port." };
+  if (/host header/i.test(err.message)) return INVALID_HOST;
   if (/backslash/i.test(err.message)) return { slug: "invalid-request-target", detail: "The request path holds a backslash." };
   if (/absolute/i.test(err.message)) return { slug: "invalid-request-target", detail: "The request target is not a valid absolute URL." };
   return { slug: "invalid-url", detail: "The request target (with the Host header) does not make an http or https URL." };
@@ -28,14 +30,18 @@ function reasonOf(err: RequestError): { slug: string; detail: string } {
 
 /**
  * Answers an HTTP/1.1 request without a Host header (Node's own check is turned off so that the
- * answer is a problem); returns whether it did. HTTP/1.0 needs none and is served. `awaitsContinue`:
- * the client waits for "100 Continue" before its body, which it now may never send, so the
- * connection closes after the answer instead of waiting for that body.
+ * answer is a problem), and any request whose Host is no host name (the adapter would refuse it too,
+ * but only after "100 Continue"); returns whether it did. HTTP/1.0 needs no Host and is served.
+ * `awaitsContinue`: the client waits for "100 Continue" before its body, which it now may never send,
+ * so the connection closes after the answer instead of waiting for that body.
  */
-export function refuseWithoutHost(req: IncomingMessage, res: ServerResponse, log: Log, awaitsContinue = false): boolean {
-  if (req.httpVersionMajor !== 1 || req.httpVersionMinor < 1 || req.headers.host !== undefined) return false;
-  log({ t: new Date().toISOString(), level: "info", event: "refused-request", status: 400, reason: MISSING_HOST.slug });
-  const { headers, body } = bareProblem(400, MISSING_HOST.slug, MISSING_HOST.detail, { close: awaitsContinue });
+export function refuseHost(req: IncomingMessage, res: ServerResponse, log: Log, awaitsContinue = false): boolean {
+  const host = req.headers.host;
+  const missing = host === undefined && req.httpVersionMajor === 1 && req.httpVersionMinor >= 1;
+  const refusal = missing ? MISSING_HOST : host !== undefined && !HOST_SYNTAX.test(host) ? INVALID_HOST : null;
+  if (!refusal) return false;
+  log({ t: new Date().toISOString(), level: "info", event: "refused-request", status: 400, reason: refusal.slug });
+  const { headers, body } = bareProblem(400, refusal.slug, refusal.detail, { close: awaitsContinue });
   res.writeHead(400, headers).end(body);
   return true;
 }

@@ -15,7 +15,7 @@ import { loadConfig } from "./config";
 import { createPoolDiagnoser } from "./diagnosis-pool";
 import { codeOf, formatProblems, importFromDir, openCheckedStore, StartupError } from "./prepare-store";
 import { readNodeBody } from "./read-body";
-import { onRequestError, refuseWithoutHost } from "./refused-request";
+import { onRequestError, refuseHost } from "./refused-request";
 
 /** Every start-up failure ends here: one line an operator can act on, no stack trace, exit 1. */
 function fail(err: unknown): never {
@@ -96,13 +96,13 @@ async function start() {
   };
   const server = createServer({ requireHostHeader: false }, (req, res) => {
     boundDrain(req, res);
-    if (!refuseWithoutHost(req, res, log)) void listener(req, res);
+    if (!refuseHost(req, res, log)) void listener(req, res);
   });
   // With this listener Node no longer answers "100 Continue" by itself: a request refused for its
   // missing Host gets its 400 before the client sends the body.
   server.on("checkContinue", (req, res) => {
     boundDrain(req, res);
-    if (refuseWithoutHost(req, res, log, true)) return;
+    if (refuseHost(req, res, log, true)) return;
     res.writeContinue();
     void listener(req, res);
   });

@@ -133,6 +133,11 @@ describe("requests no web Request can be made of get problem+json", { timeout: 6
     );
     expect(waiting).not.toContain("100 Continue");
     expect(parse(waiting).body).toMatchObject({ status: 400, type: "https://known-bugs.dev/problems/missing-host" });
+    const badHost = await raw(
+      "POST /diagnose HTTP/1.1\r\nHost: zq zq\r\nContent-Type: text/plain\r\nContent-Length: 262144\r\nExpect: 100-continue\r\n\r\n",
+    );
+    expect(badHost).not.toContain("100 Continue");
+    expect(parse(badHost).body).toMatchObject({ status: 400, type: "https://known-bugs.dev/problems/invalid-host" });
   });
 
   it("drains a refused request's body only up to the body limit: a larger or chunked one ends the connection", async () => {
@@ -150,7 +155,8 @@ describe("requests no web Request can be made of get problem+json", { timeout: 6
   it("a Host that is no host, a backslash in the path, an absolute URL that does not parse: 400, nothing echoed or logged", async () => {
     const cases: Array<[string, string]> = [
       ["GET /health HTTP/1.1\r\nHost: zq.example/zqpath\r\n\r\n", "invalid-host"],
-      ["GET /health HTTP/1.1\r\nHost: zq zq\r\n\r\n", "invalid-url"],
+      ["GET /health HTTP/1.1\r\nHost: zq zq\r\n\r\n", "invalid-host"],
+      ["GET /health HTTP/1.1\r\nHost: zq@a\r\n\r\n", "invalid-host"],
       ["GET /bugs\\zq HTTP/1.1\r\nHost: x\r\n\r\n", "invalid-request-target"],
       ["GET http://[zq HTTP/1.1\r\nHost: x\r\n\r\n", "invalid-request-target"],
     ];
