@@ -166,11 +166,11 @@ function singleHost(facts: ExtractedFacts, subject: string): HostVersions {
  * The hosts a record is judged on. Without a nodes table, the one host the input's own outputs describe
  * (uname, os-release, `--version` lines). With one, its rows, and the input's own host beside them when
  * it shows what no row shows: a uname pasted with the table is one machine of the cluster (the rows that
- * run its kernel and show no component version of their own, and the rows without a kernel that show no
- * other version of a component it shows, are that machine as far as the input can tell), and a
- * `kubelet --version` no row shows (a node that still reports its old kubelet while the new binary fails
- * to start) is a host of its own. A kernel a sentence names is no output of the host: it neither adds
- * the host nor drops a row.
+ * run its kernel and show no component version of their own are taken for it; so, for now, are the rows
+ * without a kernel that show no other version of a component it shows, although the uname may be another
+ * node's), and a `kubelet --version` no row shows (a node that still reports its old kubelet while the new
+ * binary fails to start) is judged beside the rows for its components only. A kernel a sentence names is
+ * no output of the host: it neither adds the host nor drops a row.
  */
 function hostsOf(facts: ExtractedFacts, nodeHosts: HostVersions[], single: HostVersions): HostVersions[] {
   const hasAny =
@@ -187,9 +187,10 @@ function hostsOf(facts: ExtractedFacts, nodeHosts: HostVersions[], single: HostV
   const rowDiffers = (h: HostVersions) =>
     Object.entries(h.components).some(([ecosystem, v]) => single.components[ecosystem] !== undefined && single.components[ecosystem] !== v);
   if (own) return [single, ...nodeHosts.filter((h) => (h.kernel ? h.kernel.release !== own || rowAdds(h) : rowDiffers(h)))];
-  // The host's own component versions that no row shows.
+  // The host's own component versions that no row shows: judged beside the rows, for those only (a
+  // kernel a sentence names does not come with it).
   const singleAdds = Object.entries(single.components).some(([ecosystem, v]) => !nodeHosts.some((h) => h.components[ecosystem] === v));
-  return singleAdds ? [single, ...nodeHosts] : nodeHosts;
+  return singleAdds ? [{ ...single, kernel: null, componentsOnly: true }, ...nodeHosts] : nodeHosts;
 }
 
 /** The ecosystems other checks decided, as a key: the same set gives the same named and release checks. */

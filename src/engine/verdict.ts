@@ -45,6 +45,11 @@ export interface HostVersions {
    * run Linux under a Windows host that people name).
    */
   windowsNode?: true;
+  /**
+   * The input's own host judged beside a nodes table for the component versions it shows and no row
+   * does (see diagnose.ts hostsOf): it carries no kernel, and a kernel bug never waits on it.
+   */
+  componentsOnly?: true;
 }
 
 /** How a component check names what it read: "your docker" for the one host, "node worker-2: docker" in a fleet. */
@@ -878,7 +883,7 @@ export function undecidedHosts(record: BugRecord, verdict: Verdict, hosts: reado
     }
     return known;
   };
-  const open = hosts.filter((h) => h.distro?.id !== "windows" && !isJudged(h));
+  const open = hosts.filter((h) => h.distro?.id !== "windows" && !h.componentsOnly && !isJudged(h));
   const [first] = open;
   if (!first) return verdict;
   const more = open.length > 1 ? ` (and ${open.length - 1} more)` : "";

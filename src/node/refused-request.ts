@@ -43,7 +43,31 @@ export function refuseHost(req: IncomingMessage, res: ServerResponse, log: Log, 
   log({ t: new Date().toISOString(), level: "info", event: "refused-request", status: 400, reason: refusal.slug });
   const { headers, body } = bareProblem(400, refusal.slug, refusal.detail, { close: awaitsContinue });
   res.writeHead(400, headers).end(body);
+  if (!awaitsContinue) drainBounded(req);
   return true;
+}
+
+/** What a refusal's unread body may cost, as @hono/node-server bounds its own drain: then the connection is dropped. */
+const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
+const DRAIN_TIMEOUT_MS = 500;
+
+/**
+ * Reads and drops the body of a request answered without reading it, so the client, still sending,
+ * gets its answer instead of a reset; Node's own drain has no bound (a refused 100 GB upload was read
+ * for 84 s), so past the bounds the connection is dropped.
+ */
+function drainBounded(req: IncomingMessage): void {
+  if (req.complete) return;
+  let bytes = 0;
+  const stop = () => req.socket.destroy();
+  const timer = setTimeout(stop, DRAIN_TIMEOUT_MS);
+  req.on("data", (chunk: Buffer) => {
+    bytes += chunk.length;
+    if (bytes > MAX_DRAIN_BYTES) stop();
+  });
+  req.on("end", () => clearTimeout(timer));
+  req.on("close", () => clearTimeout(timer));
+  req.resume();
 }
 
 /**

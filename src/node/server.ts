@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
@@ -88,20 +88,12 @@ async function start() {
   // refusals are a bare 400) nor a way to refuse a missing Host header as a problem (see refused-request.ts).
   // An HTTP/1.0 request may have no Host: its URL is built on "localhost" (HOST may be a wildcard or IPv6).
   const listener = getRequestListener(app.fetch, { hostname: "localhost", errorHandler: onRequestError(log) });
-  // Node drains a body the answer did not read (a refusal, a 404) to keep the connection: only up to
-  // the body limit. A body that is chunked or says it is larger ends the connection after the answer.
-  const boundDrain = (req: IncomingMessage, res: ServerResponse) => {
-    const length = Number(req.headers["content-length"] ?? 0);
-    if (req.headers["transfer-encoding"] !== undefined || !(length <= settings.MAX_BODY_BYTES)) res.setHeader("Connection", "close");
-  };
   const server = createServer({ requireHostHeader: false }, (req, res) => {
-    boundDrain(req, res);
     if (!refuseHost(req, res, log)) void listener(req, res);
   });
   // With this listener Node no longer answers "100 Continue" by itself: a request refused for its
   // missing Host gets its 400 before the client sends the body.
   server.on("checkContinue", (req, res) => {
-    boundDrain(req, res);
     if (refuseHost(req, res, log, true)) return;
     res.writeContinue();
     void listener(req, res);

@@ -256,6 +256,20 @@ describe("kernel mentions", () => {
     ].join("\n");
     const verdict = diagnoseBundle(kb, bundle).findings.find((f) => f.id === "xt-mark-ipv6-typo-2024")?.verdict;
     expect(verdict?.status).toBe("not-affected");
+    // A -o wide table's kernels decide, beside a version only the input's own host shows (the symptom's
+    // ip6tables) and a kernel a sentence names for other people.
+    const wide = [
+      "$ kubectl get nodes -o wide",
+      "NAME       STATUS   ROLES           AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION     CONTAINER-RUNTIME",
+      "master-1   Ready    control-plane   90d   v1.30.2   10.0.0.10     <none>        Ubuntu 24.04.1 LTS   6.8.0-52-generic   containerd://1.7.24",
+      "worker-1   Ready    <none>          90d   v1.30.2   10.0.0.11     <none>        Ubuntu 24.04.1 LTS   6.8.0-52-generic   containerd://1.7.24",
+      'E0303 10:15:07.931291    2211 proxier.go:1481] "Failed to execute iptables-restore" err=<',
+      '        exit status 2: ip6tables-restore v1.8.10 (nf_tables): unknown option "--xor-mark"',
+    ];
+    for (const extra of [[], ["Searching around, people on Launchpad hit the same error with kernel 6.8.0-57-generic."]]) {
+      const v = diagnoseBundle(kb, [...wide, ...extra].join("\n")).findings.find((f) => f.id === "xt-mark-ipv6-typo-2024")?.verdict;
+      expect(v?.status, extra.join("")).toBe("not-affected");
+    }
   });
 
   it("judges a kernel named by docker info as it judges the same kernel given by uname", async () => {

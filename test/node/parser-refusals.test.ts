@@ -140,15 +140,16 @@ describe("requests no web Request can be made of get problem+json", { timeout: 6
     expect(parse(badHost).body).toMatchObject({ status: 400, type: "https://known-bugs.dev/problems/invalid-host" });
   });
 
-  it("drains a refused request's body only up to the body limit: a larger or chunked one ends the connection", async () => {
+  it("drains a refused request's body only so far: a body that does not come in time ends the connection", async () => {
     for (const head of [
       "POST /diagnose HTTP/1.1\r\nContent-Type: text/plain\r\nContent-Length: 100000000000\r\n\r\n",
       "POST /diagnose HTTP/1.1\r\nHost: zq zq\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n",
     ]) {
       // raw() resolves when the server closes: it must not wait for the body that never comes.
-      const { status, headers } = parse(await raw(head));
+      const started = Date.now();
+      const { status } = parse(await raw(head));
       expect(status, head).toBe(400);
-      expect(headers, head).toContain("connection: close");
+      expect(Date.now() - started, head).toBeLessThan(5_000);
     }
   });
 
