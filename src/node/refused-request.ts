@@ -4,8 +4,9 @@
  * turn into a URL (a Host header that is no host name, a backslash in the path, a request target that
  * makes no http(s) URL). Node and the adapter answered them with a bare 400 and no body; they get
  * problem+json like every other error, and one log line naming the reason, never the request's bytes.
- * The request's framing is sound, so the connection stays usable: Node reads and drops the unread body
- * after the answer (closing instead would reset a large upload before the client read the answer).
+ * The request's framing is sound, so the connection stays usable: its unread body is read and dropped
+ * after the answer, within bounds (closing at once would reset a large upload before the client read
+ * the answer; draining without bound would let one request make the server read forever).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { RequestError } from "@hono/node-server";
