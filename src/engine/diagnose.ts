@@ -166,11 +166,11 @@ function singleHost(facts: ExtractedFacts, subject: string): HostVersions {
  * The hosts a record is judged on. Without a nodes table, the one host the input's own outputs describe
  * (uname, os-release, `--version` lines). With one, its rows, and the input's own host beside them when
  * it shows what no row shows: a uname pasted with the table is one machine of the cluster (the rows that
- * run its kernel and show no component version of their own are taken for it; so, for now, are the rows
- * without a kernel that show no other version of a component it shows, although the uname may be another
- * node's), and a `kubelet --version` no row shows (a node that still reports its old kubelet while the new
- * binary fails to start) is judged beside the rows for its components only. A kernel a sentence names is
- * no output of the host: it neither adds the host nor drops a row.
+ * run its kernel and show no component version of their own are taken for it, and a row without a kernel
+ * only when it bears the uname's host name and shows no other version of a component the host shows), and
+ * a `kubelet --version` no row shows (a node that still reports its old kubelet while the new binary
+ * fails to start) is judged beside the rows for its components only. A kernel a sentence names is no
+ * output of the host: it neither adds the host nor drops a row.
  */
 function hostsOf(facts: ExtractedFacts, nodeHosts: HostVersions[], single: HostVersions): HostVersions[] {
   const hasAny =
@@ -186,12 +186,20 @@ function hostsOf(facts: ExtractedFacts, nodeHosts: HostVersions[], single: HostV
   // A row that shows another version of a component the host's own output shows: another machine.
   const rowDiffers = (h: HostVersions) =>
     Object.entries(h.components).some(([ecosystem, v]) => single.components[ecosystem] !== undefined && single.components[ecosystem] !== v);
-  if (own) return [single, ...nodeHosts.filter((h) => (h.kernel ? h.kernel.release !== own || rowAdds(h) : rowDiffers(h)))];
+  // A row without a kernel is the uname's host only when it bears the uname's host name.
+  const unameRow = (h: HostVersions) => facts.unameHost !== null && sameHostName(h.subject.replace(/^node /, ""), facts.unameHost);
+  if (own) return [single, ...nodeHosts.filter((h) => (h.kernel ? h.kernel.release !== own || rowAdds(h) : !unameRow(h) || rowDiffers(h)))];
   // The host's own component versions that no row shows: judged beside the rows, for those only (a
   // kernel a sentence names does not come with it).
   const singleAdds = Object.entries(single.components).some(([ecosystem, v]) => !nodeHosts.some((h) => h.components[ecosystem] === v));
   return singleAdds ? [{ ...single, kernel: null, componentsOnly: true }, ...nodeHosts] : nodeHosts;
 }
+
+/** A nodes table names a node by its host name, or by its short name (the part before the domain). */
+const sameHostName = (a: string, b: string) => {
+  const short = (n: string) => n.toLowerCase().split(".")[0];
+  return a.toLowerCase() === b.toLowerCase() || short(a) === short(b);
+};
 
 /** The ecosystems other checks decided, as a key: the same set gives the same named and release checks. */
 const decidedKey = (decided: ReadonlySet<string>) => [...decided].join("\n");

@@ -32,6 +32,8 @@ export interface ExtractedFacts {
   lines: string[];
   sections: BundleSection[];
   kernel: KernelFacts | null;
+  /** The host name the input's own `uname -a` printed, when one did: which row of a nodes table that host is. */
+  unameHost: string | null;
   os: OsFacts | null;
   nodes: NodeRow[];
   iptables: IptablesFacts | null;
@@ -82,6 +84,12 @@ function combineKernel(sources: KernelSource[], signature: string | null, os: Os
   return facts;
 }
 
+/** The host name of the one uname -a among the readings (a sentence names no host). */
+function unameHostOf(sources: readonly KernelSource[]): string | null {
+  const names = new Set(sources.flatMap((s) => (s.uname.named || !s.uname.hostname ? [] : [s.uname.hostname])));
+  return names.size === 1 ? ([...names][0] as string) : null;
+}
+
 /** What a caller that already scanned the text can hand over, so no second search is needed. */
 export interface PreScan {
   /** Every line holding an iptables version marker (IPTABLES_VERSION_MARKERS). */
@@ -130,6 +138,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     sections,
     // Several hosts' unames are judged node by node, like a kubectl table.
     kernel: hostNodes.length ? null : combineKernel(kernelSources, signature, os),
+    unameHost: hostNodes.length ? null : unameHostOf(kernelSources),
     os,
     nodes: joinUnameNodes(tableNodes, hostNodes),
     iptables: pre ? pickIptables(pre.iptablesLines) : findIptables(splitLines(text)),
@@ -219,6 +228,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     },
     sections: fromLogs.sections,
     kernel,
+    unameHost: hostNodes.length ? null : (unameHostOf(sources) ?? (readings.length ? null : fromLogs.unameHost)),
     os,
     nodes,
     iptables,
