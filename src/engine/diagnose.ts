@@ -10,6 +10,7 @@ import {
   type MentionLine,
   type PreScan,
   releaseEcosystem,
+  sameMachine,
 } from "./facts";
 import { compareNodes, nodeHost } from "./fleet";
 import { perVersions } from "./host-checks";
@@ -187,19 +188,13 @@ function hostsOf(facts: ExtractedFacts, nodeHosts: HostVersions[], single: HostV
   const rowDiffers = (h: HostVersions) =>
     Object.entries(h.components).some(([ecosystem, v]) => single.components[ecosystem] !== undefined && single.components[ecosystem] !== v);
   // A row without a kernel is the uname's host only when it bears the uname's host name.
-  const unameRow = (h: HostVersions) => facts.unameHost !== null && sameHostName(h.subject.replace(/^node /, ""), facts.unameHost);
+  const unameRow = (h: HostVersions) => facts.unameHost !== null && sameMachine(h.subject.replace(/^node /, ""), facts.unameHost);
   if (own) return [single, ...nodeHosts.filter((h) => (h.kernel ? h.kernel.release !== own || rowAdds(h) : !unameRow(h) || rowDiffers(h)))];
   // The host's own component versions that no row shows: judged beside the rows, for those only (a
   // kernel a sentence names does not come with it).
   const singleAdds = Object.entries(single.components).some(([ecosystem, v]) => !nodeHosts.some((h) => h.components[ecosystem] === v));
   return singleAdds ? [{ ...single, kernel: null, componentsOnly: true }, ...nodeHosts] : nodeHosts;
 }
-
-/** A nodes table names a node by its host name, or by its short name (the part before the domain). */
-const sameHostName = (a: string, b: string) => {
-  const short = (n: string) => n.toLowerCase().split(".")[0];
-  return a.toLowerCase() === b.toLowerCase() || short(a) === short(b);
-};
 
 /** The ecosystems other checks decided, as a key: the same set gives the same named and release checks. */
 const decidedKey = (decided: ReadonlySet<string>) => [...decided].join("\n");

@@ -20,9 +20,11 @@ const INVALID_HOST = { slug: "invalid-host", detail: "The Host header is not a h
 /** RFC 9110 §7.2's Host: an IP literal or a reg-name (unreserved, pct-encoded, sub-delims), then an optional port. */
 const HOST_SYNTAX = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9\-._~!$&'()*+,;=%]*)(?::\d*)?$/;
 
-/** The adapter's RequestError messages (src/request.ts of @hono/node-server), as a slug and a sentence. */
+/**
+ * The adapter's RequestError messages (src/request.ts of @hono/node-server), as a slug and a sentence.
+ * ("Missing host header" never comes: the listener's default host name stands in for an absent one.)
+ */
 function reasonOf(err: RequestError): { slug: string; detail: string } {
-  if (/missing host/i.test(err.message)) return MISSING_HOST;
   if (/host header/i.test(err.message)) return INVALID_HOST;
   if (/backslash/i.test(err.message)) return { slug: "invalid-request-target", detail: "The request path holds a backslash." };
   if (/absolute/i.test(err.message)) return { slug: "invalid-request-target", detail: "The request target is not a valid absolute URL." };

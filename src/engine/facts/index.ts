@@ -26,6 +26,7 @@ export { MENTION_MARKERS, type MentionLine } from "./mentions";
 export { parseOsRelease, releaseEcosystem } from "./os-release";
 export { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 export { parseUname, parseVersionSignature, type UnameFacts, type VersionSignature } from "./uname";
+export { sameMachine } from "./uname-fleet";
 
 export interface ExtractedFacts {
   /** The input split into lines; line numbers elsewhere are 1-based indexes into this. */

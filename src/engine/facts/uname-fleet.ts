@@ -34,6 +34,15 @@ export function unameNodes(sources: ReadonlyArray<{ uname: UnameFacts; line?: nu
 /** A node's short name: the table may list "node1.example.com" where uname printed "node1", or the reverse. */
 export const shortName = (name: string) => name.split(".")[0] ?? name;
 const isShort = (name: string) => !name.includes(".");
+/**
+ * Whether a node's name and a host name are one machine: the same name, or the same short name where
+ * one side gives the bare short name (web1.us-east and web1.eu-west are two machines). Case aside:
+ * Kubernetes lower-cases node names, a hostname need not be.
+ */
+export function sameMachine(a: string, b: string): boolean {
+  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+  return x === y || ((isShort(x) || isShort(y)) && shortName(x) === shortName(y));
+}
 
 /**
  * A kubectl table and several hosts' unames in one paste describe one fleet: each host the table
