@@ -370,6 +370,49 @@ describe("kernel mentions in kernel output", () => {
       expect(kernelOf(line), line).toBeNull();
   });
 
+  it("reads the running kernel's module tree from modprobe's own failures, and its config from check-config", () => {
+    // Ansible's modprobe task on a kubespray node, JSON-escaped: https://github.com/kubernetes-sigs/kubespray/issues/10602
+    expect(
+      kernelOf('"msg": "modprobe: FATAL: Module ip_vs not found in directory /lib/modules/5.15.0-1045-kvm\\n", "name": "ip_vs", "rc": 1'),
+    ).toMatchObject({ release: "5.15.0-1045-kvm", distro: "ubuntu", flavour: "kvm" });
+    // kmod's modprobe (libkmod.c's kmod_search_moddep), here from a dm test suite's log on a self-built kernel.
+    expect(
+      kernelOf(
+        "modprobe: ERROR: ../libkmod/libkmod.c:586 kmod_search_moddep() could not open moddep file '/lib/modules/5.14.0-rc2+/modules.dep.bin'\nmodprobe: FATAL: Module dm-crypt not found in directory /lib/modules/5.14.0-rc2+",
+      )?.release,
+    ).toBe("5.14.0-rc2+");
+    // moby's contrib/check-config.sh looks for /boot/config-$(uname -r) when /proc/config.gz is missing
+    // (k3s check-config prints the same line); a docker issue's output:
+    // https://github.com/moby/moby/blob/master/contrib/check-config.sh
+    expect(
+      kernelOf(
+        "warning: /proc/config.gz does not exist, searching other paths for kernel config ...\ninfo: reading kernel config from /boot/config-3.10.0-1160.62.1.el7.x86_64 ...",
+      ),
+    ).toMatchObject({ release: "3.10.0-1160.62.1.el7.x86_64", package: { ecosystem: "rhel:7" } });
+    // bpftrace --info prints uname's sysname, release and version after "OS:" (src/main.cpp, info()).
+    expect(kernelOf("System\n  OS: Linux 6.6.0-47.001-rc1-xxxxxx\n  Arch: x86_64")?.release).toBe("6.6.0-47.001-rc1-xxxxxx");
+    // Not the running kernel's: libkmod under dracut building an initramfs for a kernel being installed, a
+    // path a person typed with $(uname -r), a config read from elsewhere.
+    for (const line of [
+      "libkmod: ERROR ../libkmod/libkmod.c:586 kmod_search_moddep: could not open moddep file '/lib/modules/4.19.106-bone49-interim//modules.dep.bin'",
+      "modprobe: FATAL: Module ip_tables not found in directory /lib/modules/$(uname -r)",
+      "info: reading kernel config from /proc/config.gz ...",
+    ])
+      expect(kernelOf(line), line).toBeNull();
+  });
+
+  it("judges a kernel that modprobe's failure names as it judges the same kernel given by uname", async () => {
+    const kb = (await loadDataKb()).compiled;
+    const release = "5.15.168";
+    const verdictOf = (d: ReturnType<typeof diagnoseFields>) => d.findings.find((f) => f.id === "xt-mark-ipv6-typo-2024")?.verdict;
+    const byUname = verdictOf(diagnoseFields(kb, { uname: release, logs: XOR_MARK_KLOG }));
+    const byModprobe = verdictOf(
+      diagnoseBundle(kb, `modprobe: FATAL: Module ip6_tables not found in directory /lib/modules/${release}\n${XOR_MARK_KLOG}`),
+    );
+    expect(byUname?.status).not.toBe("unknown");
+    expect(byModprobe).toEqual(byUname);
+  });
+
   it("reads docker version's KernelVersion", () => {
     expect(
       kernelOf("Server: Docker Engine - Community\n Engine:\n  Version:          19.03.8\n  KernelVersion:    4.4.0-1060-aws")?.release,

@@ -39,10 +39,22 @@ const EMBEDDED_UNAME_MARKERS = [" smp ", " preempt "];
 // ("Tue Sep 25 …") or Debian's "Debian 5.10.70-1 (…)": "Linux 5.4.0 #1 SMP and 5.15.0 too" is prose.
 const EMBEDDED_UNAME =
   /\bLinux (?:[A-Za-z0-9][\w.-]* )?\d+\.\d+\.\d+\S* #\d+\S*(?: (?:SMP|PREEMPT)\S*)+ (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Debian)\b/;
+/**
+ * Tools that look in the running kernel's own tree, `/lib/modules/$(uname -r)` or `/boot/config-$(uname -r)`,
+ * and print the path when it fails: modprobe ("modprobe: FATAL: Module ip_vs not found in directory
+ * /lib/modules/<release>", "modprobe: ERROR: ../libkmod/libkmod.c:586 kmod_search_moddep() could not open
+ * moddep file '/lib/modules/<release>/modules.dep.bin'"), Docker's and k3s's check-config ("info: reading
+ * kernel config from /boot/config-<release> ..."). In a container too: uname there gives the host's kernel.
+ * Only modprobe's own lines: libkmod's bare "could not open moddep file" also comes from dracut or modinfo
+ * building an initramfs for a kernel being installed.
+ */
+const MODULE_TREE_MARKERS = ["found in directory /lib/modules/", "moddep file '/lib/modules/", "kernel config from /boot/config-"];
 /** Literals (case-insensitive) a line naming a kernel, an OS or a component holds, by what it may name. */
 // "kernel." and "kernel," end a sentence that names a release before the word ("on the Linux 6.1.55 kernel.").
 const KERNEL_MARKERS = [
   "linux version ",
+  ...MODULE_TREE_MARKERS,
+  "os: linux ",
   "kernel ",
   "kernel.",
   "kernel,",
@@ -147,6 +159,10 @@ const MENTIONS = [
   // kernel's image, "BOOT_IMAGE=(hd0,gpt2)/vmlinuz-5.14.0-427.el9.x86_64". Not inside another line: kexec's
   // --command-line, grubby's args=, GRUB_CMDLINE_LINUX or a PXE APPEND name a kernel to boot, not the running one.
   /(?:^\s*|\bCommand line:\s+)BOOT_IMAGE=(?:\([^)\s]*\))?[^\s=]*?\/vmlinuz-(?=(\d+\.\d+\.\d+[^\s/]*))\1(?:\s|$)/,
+  // The running kernel's module tree or config, as modprobe and check-config name them (MODULE_TREE_MARKERS).
+  /\b(?:modprobe: FATAL: Module \S+ not found in directory |modprobe: ERROR: \S+ kmod_search_moddep\(\) could not open moddep file '|info: reading kernel config from )\/(?:lib\/modules\/|boot\/config-)(?=([^\s/'"`\\]+))\1(?:[\s/'"`\\]|$)/,
+  // bpftrace --info's "System" block: "  OS: Linux 6.6.0-47 #1 SMP ..." (the kernel's sysname and release).
+  /^\s*OS: Linux (?=(\d+\.\d+\.\d+\S*))\1(?:\s|$)/,
   // An oops or WARN header: "CPU: 0 PID: 3232 Comm: syz-executor.0 Not tainted 6.2.0-rc5 #2".
   /\bPID: \d+ Comm: .*? (?:Not tainted|Tainted: [A-Z ]+?)\s+(?=(\d+\.\d+\.\d+\S*))\1 #/,
 ];
