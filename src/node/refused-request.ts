@@ -5,13 +5,13 @@
  * makes no http(s) URL). Node and the adapter answered them with a bare 400 and no body; they get
  * problem+json like every other error, and one log line naming the reason, never the request's bytes.
  * The request's framing is sound, so the connection stays usable: its unread body is read and dropped
- * after the answer, within bounds (closing at once would reset a large upload before the client read
- * the answer; draining without bound would let one request make the server read forever).
+ * after the answer, within bounds (unread-body.ts).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { RequestError } from "@hono/node-server";
 import { describeFailure } from "../http/on-error";
 import { bareProblem } from "./bare-problem";
+import { drainBounded } from "./unread-body";
 
 type Log = (entry: Record<string, unknown>) => void;
 
@@ -48,29 +48,6 @@ export function refuseHost(req: IncomingMessage, res: ServerResponse, log: Log, 
   res.writeHead(400, headers).end(body);
   if (!awaitsContinue) drainBounded(req);
   return true;
-}
-
-/** What a refusal's unread body may cost, as @hono/node-server bounds its own drain: then the connection is dropped. */
-const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
-const DRAIN_TIMEOUT_MS = 500;
-
-/**
- * Reads and drops the body of a request answered without reading it, so the client, still sending,
- * gets its answer instead of a reset; Node's own drain has no bound (a refused 100 GB upload was read
- * for 84 s), so past the bounds the connection is dropped.
- */
-function drainBounded(req: IncomingMessage): void {
-  if (req.complete) return;
-  let bytes = 0;
-  const stop = () => req.socket.destroy();
-  const timer = setTimeout(stop, DRAIN_TIMEOUT_MS);
-  req.on("data", (chunk: Buffer) => {
-    bytes += chunk.length;
-    if (bytes > MAX_DRAIN_BYTES) stop();
-  });
-  req.on("end", () => clearTimeout(timer));
-  req.on("close", () => clearTimeout(timer));
-  req.resume();
 }
 
 /**

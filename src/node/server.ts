@@ -16,6 +16,7 @@ import { createPoolDiagnoser } from "./diagnosis-pool";
 import { codeOf, formatProblems, importFromDir, openCheckedStore, StartupError } from "./prepare-store";
 import { readNodeBody } from "./read-body";
 import { onRequestError, refuseHost } from "./refused-request";
+import { drainAfterAnswer } from "./unread-body";
 
 /** Every start-up failure ends here: one line an operator can act on, no stack trace, exit 1. */
 function fail(err: unknown): never {
@@ -89,13 +90,16 @@ async function start() {
   // An HTTP/1.0 request may have no Host: its URL is built on "localhost" (HOST may be a wildcard or IPv6).
   const listener = getRequestListener(app.fetch, { hostname: "localhost", errorHandler: onRequestError(log) });
   const server = createServer({ requireHostHeader: false }, (req, res) => {
-    if (!refuseHost(req, res, log)) void listener(req, res);
+    if (refuseHost(req, res, log)) return;
+    drainAfterAnswer(req, res);
+    void listener(req, res);
   });
   // With this listener Node no longer answers "100 Continue" by itself: a request refused for its
   // missing Host gets its 400 before the client sends the body.
   server.on("checkContinue", (req, res) => {
     if (refuseHost(req, res, log, true)) return;
     res.writeContinue();
+    drainAfterAnswer(req, res);
     void listener(req, res);
   });
   server.listen(config.PORT, config.HOST, () =>

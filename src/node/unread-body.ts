@@ -1,0 +1,32 @@
+/**
+ * The body of a request answered without reading it all (a refusal, a 404, a GET that carries one, a
+ * 413 mid-upload) is read and dropped after the answer, within bounds. Closing at once would reset a
+ * large upload before the client read its answer; Node's own drain has no bound (a refused 100 GB
+ * upload was read for 84 s, a GET announcing one held its connection until the keep-alive timeout), so
+ * past the bounds the connection is dropped.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+/** What an unread body may cost, as @hono/node-server bounds its own drain. */
+const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
+const DRAIN_TIMEOUT_MS = 500;
+
+/** Reads and drops what is left of `req`'s body, dropping the connection past the bounds. */
+export function drainBounded(req: IncomingMessage): void {
+  if (req.complete) return;
+  let bytes = 0;
+  const stop = () => req.socket.destroy();
+  const timer = setTimeout(stop, DRAIN_TIMEOUT_MS);
+  req.on("data", (chunk: Buffer) => {
+    bytes += chunk.length;
+    if (bytes > MAX_DRAIN_BYTES) stop();
+  });
+  req.on("end", () => clearTimeout(timer));
+  req.on("close", () => clearTimeout(timer));
+  req.resume();
+}
+
+/** Bounds the drain of whatever body is left unread once `res` is sent. */
+export function drainAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
+  res.once("finish", () => drainBounded(req));
+}
