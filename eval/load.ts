@@ -49,6 +49,7 @@ export const EVAL_SETS = [
   { label: "held-out set 28 (eval/holdout28)", dir: "eval/holdout28" },
   { label: "held-out set 29 (eval/holdout29)", dir: "eval/holdout29" },
   { label: "held-out set 30 (eval/holdout30)", dir: "eval/holdout30" },
+  { label: "held-out set 31 (eval/holdout31)", dir: "eval/holdout31" },
 ] as const;
 
 /** Reads every <dir>/*.yaml (eval/cases by default); all problems at once, like kb:check. */

@@ -44,6 +44,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout28": 30,
   "eval/holdout29": 30,
   "eval/holdout30": 30,
+  "eval/holdout31": 35,
 };
 
 beforeAll(async () => {
