@@ -413,6 +413,57 @@ describe("kernel mentions in kernel output", () => {
     expect(byModprobe).toEqual(byUname);
   });
 
+  it("reads the release a hung task's report and a 3.x oops header print, taint flags or not", () => {
+    // kernel/hung_task.c prints the taint, the release and the build's first word under "INFO: task … blocked".
+    expect(kernelOf("[  243.282903]       Not tainted 6.1.0-27-amd64 #1 Debian 6.1.115-1")?.release).toBe("6.1.0-27-amd64");
+    expect(kernelOf("Apr 23 17:44:57 ip-10-0-0-1 kernel:       Tainted: G            X 3.13.0-52-generic #85-Ubuntu")?.release).toBe(
+      "3.13.0-52-generic",
+    );
+    // Before 3.10 the oops header was "Pid: %d, comm: %.20s %s %s %.*s" (arch/x86/kernel/process.c).
+    expect(kernelOf("kernel: Pid: 10971, comm: nfsd Tainted: P        W  O 3.2.0-4-amd64 #1 Debian 3.2.68-1+deb7u1")?.release).toBe(
+      "3.2.0-4-amd64",
+    );
+    // Taint flags are letters: a long run of them, or of spaces, before no release costs one pass.
+    const started = performance.now();
+    expect(kernelOf(`Tainted: ${"G ".repeat(1900)}`)).toBeNull();
+    expect(kernelOf(`Tainted: G${" ".repeat(3900)}x`)).toBeNull();
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+
+  it("reads the release kubeadm's preflight, Ubuntu's login banner and minikube's host info print", () => {
+    // k8s.io/system-validators' KernelValidator reports `uname -r` as KERNEL_VERSION.
+    expect(
+      kernelOf(
+        "[preflight] The system verification failed. Printing the output from the verification:\nKERNEL_VERSION: 4.4.0-197-generic\nCONFIG_NAMESPACES: enabled",
+      )?.release,
+    ).toBe("4.4.0-197-generic");
+    // /etc/update-motd.d/00-header: printf "Welcome to %s (%s %s %s)\n" "$DISTRIB_DESCRIPTION" "$(uname -o)" "$(uname -r)" "$(uname -m)".
+    expect(kernelOf("Welcome to Ubuntu 24.04.2 LTS (GNU/Linux 6.8.0-53-generic aarch64)")).toMatchObject({
+      release: "6.8.0-53-generic",
+      distro: "ubuntu",
+    });
+    // minikube logs gopsutil's host.InfoStat at start (json:"kernelVersion").
+    expect(
+      kernelOf(
+        'I1018 08:48:39.280428    6343 start.go:116] hostinfo: {"hostname":"ip-172-31-1-60","uptime":696,"os":"linux","platform":"ubuntu","platformVersion":"22.04","kernelVersion":"5.15.0-1019-aws","kernelArch":"x86_64"}',
+      )?.release,
+    ).toBe("5.15.0-1019-aws");
+    // A shell assignment names no release.
+    expect(kernelOf('KERNEL_VERSION="$(uname -r)"')).toBeNull();
+  });
+
+  it("reads an issue's environment answers: the Kubernetes template's Kernel line and a Markdown Kernel label", () => {
+    // kubernetes/kubernetes' bug template asks "Kernel (e.g. `uname -a`):".
+    expect(kernelOf("- Kernel (e.g. `uname -a`): 5.4.91-41.139.amzn2.x86_64")).toMatchObject({
+      release: "5.4.91-41.139.amzn2.x86_64",
+      package: { ecosystem: "amzn:2" },
+    });
+    expect(kernelOf("- Kernel (e.g. `uname -a`): `Linux ip-10-0-1-5 5.10.0-26-amd64`")?.release).toBe("5.10.0-26-amd64");
+    expect(kernelOf("- Kernel (e.g. `uname -a`):")).toBeNull();
+    expect(kernelOf("- **Kernel:** `6.12.83-115.161.amzn2023.aarch64` (arm64)")?.release).toBe("6.12.83-115.161.amzn2023.aarch64");
+    expect(kernelOf("- Kernel: `6.12.92-122.166.amzn2023.x86_64` (AL2023)")?.release).toBe("6.12.92-122.166.amzn2023.x86_64");
+  });
+
   it("reads docker version's KernelVersion", () => {
     expect(
       kernelOf("Server: Docker Engine - Community\n Engine:\n  Version:          19.03.8\n  KernelVersion:    4.4.0-1060-aws")?.release,

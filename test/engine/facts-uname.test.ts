@@ -88,6 +88,13 @@ describe("uname -r and uname -v alone", () => {
       build: "#83-Ubuntu SMP Thu Jun 15 19:16:32 UTC 2023",
     });
     expect(parseUname("Linux 5.15.0-76-generic")).toMatchObject({ release: "5.15.0-76-generic", hostname: null });
+    // uname -srmo, no host name between the system and the release.
+    expect(parseUname("Linux 5.11.13-arch2-1 x86_64 GNU/Linux")).toMatchObject({
+      release: "5.11.13-arch2-1",
+      machine: "x86_64",
+      hostname: null,
+    });
+    expect(parseUname("Linux 5.11.13-arch2-1 x86_64 is what I run")).toBeNull();
   });
 
   it("reads uname -snr[mo]: a host name, the release, then at most the machine and the OS", () => {

@@ -27,7 +27,16 @@ import { looksLikeRelease, parseProcVersion, parseUnameAll, type UnameFacts } fr
  * A system summary's "Kernel: 5.15.0-91-generic" (neofetch, inxi, a person's environment list): a digit
  * must follow, or every journald kernel line ("host kernel: ...") would be a candidate.
  */
-const KERNEL_LABEL_MARKERS = ["2", "3", "4", "5", "6", "7", "8", "9"].map((d) => `kernel: ${d}`);
+const KERNEL_LABEL_MARKERS = [..."23456789"].map((d) => `kernel: ${d}`).concat(["kernel: `", "kernel:**"]);
+/**
+ * Other output that prints `uname -r` under a label of its own: kubeadm's preflight system verification
+ * ("KERNEL_VERSION: 5.4.0-197-generic", k8s.io/system-validators' kernel validator), Ubuntu's login banner
+ * ("Welcome to Ubuntu 24.04.2 LTS (GNU/Linux 6.8.0-53-generic aarch64)", /etc/update-motd.d/00-header prints
+ * uname -o, -r and -m), the Kubernetes bug template's "Kernel (e.g. `uname -a`):" answer, and the kernel's own
+ * hung-task and oops lines ("      Not tainted 6.8.0-1026-aws #28-Ubuntu", kernel/hung_task.c and
+ * lib/dump_stack.c print the taint flags, the release and the build's first word).
+ */
+const LABELLED_RELEASE_MARKERS = ["kernel_version: ", "(gnu/linux ", "kernel (e.g. `uname -a`):"];
 /**
  * A program logging the machine's `uname -a` inside its own line: CRIU's "Running on <host> Linux
  * <release> <build> <machine>" (criu/log.c), a container image's "System information: Linux <host>
@@ -63,6 +72,7 @@ const KERNEL_MARKERS = [
   "boot_image=",
   "tainted",
   ...KERNEL_LABEL_MARKERS,
+  ...LABELLED_RELEASE_MARKERS,
   ...EMBEDDED_UNAME_MARKERS,
 ];
 /** An RPM kernel's release names itself by its dist tag and architecture ("centos 7.2  3.10.0-514.el7.x86_64"). */
@@ -150,11 +160,17 @@ const MENTIONS = [
   /\bLinux version (\S+)(?: \(|\s*$)/,
   /\bKernel Version:\s*(\S+)/i,
   /\bKernel:\s+Linux (\S+)/i,
-  // A summary's "Kernel: <release>" (inxi, neofetch; podman info's indented "kernel:"), not journald's
-  // "host kernel: <message>", whose message may start with an address ("kernel: 8.8.8.8 sent an invalid ICMP").
-  /(?:^\s*(?:[-*•]\s*)?[Kk]ernel|\bKernel):\s+(?!\d+\.\d+\.\d+\.\d+(?![\w-]))(\d+\.\d+\.\d+\S*)/,
-  // `docker version` and the Docker API's JSON: KernelVersion: 4.4.0-1060-aws, "KernelVersion":"5.15.0".
-  /\bKernelVersion"?:\s*"?([^\s"',}]+)/,
+  // A summary's "Kernel: <release>" (inxi, neofetch; podman info's indented "kernel:"; an issue's Markdown list,
+  // "- **Kernel:** `6.12.83-115.161.amzn2023.aarch64`"), not journald's "host kernel: <message>", whose message
+  // may start with an address ("kernel: 8.8.8.8 sent an invalid ICMP").
+  /(?:^\s*(?:[-*•]\s*)?(?:\*\*)?[Kk]ernel|\bKernel)(?:\*\*)?:(?:\*\*)?\s+`?(?!\d+\.\d+\.\d+\.\d+(?![\w-]))(\d+\.\d+\.\d+[^\s`]*)/,
+  // `docker version` and the Docker API's JSON: KernelVersion: 4.4.0-1060-aws, "KernelVersion":"5.15.0"; gopsutil's
+  // host info as minikube logs it ("hostinfo: {…"kernelVersion":"5.15.0-1019-aws",…}") and a node's nodeInfo.
+  /\b[Kk]ernelVersion"?:\s*"?([^\s"',}]+)/,
+  // LABELLED_RELEASE_MARKERS: kubeadm's preflight, Ubuntu's login banner, the Kubernetes bug template.
+  /\bKERNEL_VERSION: (?=(\d+\.\d+\.\d+[^\s"'\\]*))\1(?:[\s"'\\]|$)/,
+  /\bWelcome to [^()]{1,80} \(GNU\/Linux (?=(\d+\.\d+\.\d+[^\s)]*))\1 [\w]+\)/,
+  /\bKernel \(e\.g\. `uname -a`\):\s*`?(?:Linux (?:[A-Za-z][\w.-]* )?)?(?=(\d+\.\d+\.\d+[^\s`]*))\1/,
   // The boot loader's entry as /proc/cmdline opens or the boot log's "Command line:" shows it: the running
   // kernel's image, "BOOT_IMAGE=(hd0,gpt2)/vmlinuz-5.14.0-427.el9.x86_64". Not inside another line: kexec's
   // --command-line, grubby's args=, GRUB_CMDLINE_LINUX or a PXE APPEND name a kernel to boot, not the running one.
@@ -163,8 +179,10 @@ const MENTIONS = [
   /\b(?:modprobe: FATAL: Module \S+ not found in directory |modprobe: ERROR: \S+ kmod_search_moddep\(\) could not open moddep file '|info: reading kernel config from )\/(?:lib\/modules\/|boot\/config-)(?=([^\s/'"`\\]+))\1(?:[\s/'"`\\]|$)/,
   // bpftrace --info's "System" block: "  OS: Linux 6.6.0-47 #1 SMP ..." (the kernel's sysname and release).
   /^\s*OS: Linux (?=(\d+\.\d+\.\d+\S*))\1(?:\s|$)/,
-  // An oops or WARN header: "CPU: 0 PID: 3232 Comm: syz-executor.0 Not tainted 6.2.0-rc5 #2".
-  /\bPID: \d+ Comm: .*? (?:Not tainted|Tainted: [A-Z ]+?)\s+(?=(\d+\.\d+\.\d+\S*))\1 #/,
+  // An oops or WARN header ("CPU: 0 PID: 3232 Comm: syz-executor.0 Not tainted 6.2.0-rc5 #2"), a hung task's
+  // report ("      Tainted: G            X 3.13.0-52-generic #85-Ubuntu"), 3.x's "Pid: 1, comm: nfsd Not tainted …":
+  // taint flags are single letters apart, so the release after them is found in one pass.
+  /\b(?:Not tainted|Tainted: [A-Z]+(?: +[A-Z]+)*) +(?=(\d+\.\d+\.\d+\S*))\1 #\d/,
 ];
 // A release followed by more text is taken whole by a lookahead and matched again as \1: JavaScript
 // has no possessive quantifier, and without it a long run of digits before a text that fails would be

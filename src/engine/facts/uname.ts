@@ -137,8 +137,8 @@ const isHostName = (t: string) => HOST_NAME.test(t) && !NOT_A_HOST.test(t) && !M
 const isTail = (t: string) => MACHINE.test(t) || t === "GNU/Linux";
 
 /**
- * Other flag sets: `uname -rv` ("<release> #58-Ubuntu SMP ..."), `uname -sr[m]` ("Linux <release>
- * [machine]") and `uname -snr[mo]` ("Linux <host> <release> [machine] [GNU/Linux]", also what is left
+ * Other flag sets: `uname -rv` ("<release> #58-Ubuntu SMP ..."), `uname -sr[m][o]` ("Linux <release>
+ * [machine] [GNU/Linux]") and `uname -snr[mo]` ("Linux <host> <release> [machine] [GNU/Linux]", also what is left
  * of `uname -a` cut after the release). uname prints its fields in a fixed order (s n r v m p i o).
  */
 export function parseUnameShort(line: string): UnameFacts | null {
@@ -147,7 +147,7 @@ export function parseUnameShort(line: string): UnameFacts | null {
   if (looksLikeRelease(first) && looksLikeBuild(tokens.slice(1).join(" "))) {
     return { release: first, build: tokens.slice(1).join(" "), machine: null, hostname: null };
   }
-  if (first === "Linux" && looksLikeRelease(second) && tokens.length <= 3 && (third === undefined || MACHINE.test(third))) {
+  if (first === "Linux" && looksLikeRelease(second) && tokens.length <= 4 && tokens.slice(2).every(isTail)) {
     return { release: second, build: null, machine: third ?? machineOfRelease(second), hostname: null };
   }
   const rest = tokens.slice(3);
