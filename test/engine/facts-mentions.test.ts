@@ -72,6 +72,22 @@ describe("kernel mentions", () => {
     ).toBeNull();
   });
 
+  it("reads a uname -a whose host name the person hid, and a release a sentence quotes as code", () => {
+    const hidden = kernelOf(
+      "RaspberryPI OS based on Buster (Linux <CENSORED> 5.10.60-v7l+ #1449 SMP Wed Aug 25 15:00:44 BST 2021 armv7l GNU/Linux)",
+    );
+    expect(hidden).toMatchObject({ release: "5.10.60-v7l+", machine: "armv7l" });
+    expect(
+      extractFacts("`Linux ... 5.4.0-94-generic #106-Ubuntu SMP Thu Jan 6 23:58:14 UTC 2022 x86_64 x86_64 x86_64 GNU/Linux`"),
+    ).toMatchObject({
+      kernel: { release: "5.4.0-94-generic" },
+      unameHost: null,
+    });
+    expect(kernelOf("I'm using Ubuntu 24.04 (kernel `6.8.0-38-generic`).")).toMatchObject({ release: "6.8.0-38-generic", named: true });
+    expect(kernelOf("our kernel version is `Linux 6.8.0-1026-aws x86_64`")?.release).toBe("6.8.0-1026-aws");
+    expect(kernelOf("fixed in kernel `6.8.0-45-generic`")).toBeNull();
+  });
+
   it("reads a release named before the word kernel", () => {
     expect(kernelOf("The Container Linux 4.14.30-coreos kernel panics when the overlay starts")?.release).toBe("4.14.30-coreos");
     expect(kernelOf("it should run fine with the Linux 4.19 kernel")).toBeNull();
@@ -389,6 +405,18 @@ describe("kernel mentions in kernel output", () => {
         "warning: /proc/config.gz does not exist, searching other paths for kernel config ...\ninfo: reading kernel config from /boot/config-3.10.0-1160.62.1.el7.x86_64 ...",
       ),
     ).toMatchObject({ release: "3.10.0-1160.62.1.el7.x86_64", package: { ecosystem: "rhel:7" } });
+    // kmod's modprobe warns instead with some flags; kube-proxy's ipvs check reads /lib/modules/$(uname -r)/modules.builtin
+    // (pkg/proxy/ipvs), here on WSL2.
+    expect(
+      kernelOf(
+        '"Running modprobe ip_vs failed with message: `modprobe: WARNING: Module ip_vs not found in directory /lib/modules/6.1.114-un-def-alt0.c10f.2`, error: exit status 1"',
+      )?.release,
+    ).toBe("6.1.114-un-def-alt0.c10f.2");
+    expect(
+      kernelOf(
+        "W1012 17:07:44.429803    7184 proxier.go:584] Failed to read file /lib/modules/4.19.72-microsoft-standard/modules.builtin with error open /lib/modules/4.19.72-microsoft-standard/modules.builtin: no such file or directory.",
+      )?.release,
+    ).toBe("4.19.72-microsoft-standard");
     // bpftrace --info prints uname's sysname, release and version after "OS:" (src/main.cpp, info()).
     expect(kernelOf("System\n  OS: Linux 6.6.0-47.001-rc1-xxxxxx\n  Arch: x86_64")?.release).toBe("6.6.0-47.001-rc1-xxxxxx");
     // Not the running kernel's: libkmod under dracut building an initramfs for a kernel being installed, a
@@ -448,8 +476,11 @@ describe("kernel mentions in kernel output", () => {
         'I1018 08:48:39.280428    6343 start.go:116] hostinfo: {"hostname":"ip-172-31-1-60","uptime":696,"os":"linux","platform":"ubuntu","platformVersion":"22.04","kernelVersion":"5.15.0-1019-aws","kernelArch":"x86_64"}',
       )?.release,
     ).toBe("5.15.0-1019-aws");
-    // A shell assignment names no release.
+    // LXD's server environment (`lxc info`), YAML.
+    expect(kernelOf("environment:\n  kernel_version: 6.8.0-59-generic")?.release).toBe("6.8.0-59-generic");
+    // A shell assignment names no release, nor Ansible's fact for the build string.
     expect(kernelOf('KERNEL_VERSION="$(uname -r)"')).toBeNull();
+    expect(kernelOf('"ansible_kernel_version": "#58-Ubuntu SMP PREEMPT_DYNAMIC Thu Feb 13 11:00:00 UTC 2025"')).toBeNull();
   });
 
   it("reads an issue's environment answers: the Kubernetes template's Kernel line and a Markdown Kernel label", () => {
@@ -460,6 +491,12 @@ describe("kernel mentions in kernel output", () => {
     });
     expect(kernelOf("- Kernel (e.g. `uname -a`): `Linux ip-10-0-1-5 5.10.0-26-amd64`")?.release).toBe("5.10.0-26-amd64");
     expect(kernelOf("- Kernel (e.g. `uname -a`):")).toBeNull();
+    expect(kernelOf("- **Kernel** (e.g. `uname -a`): 4.15.0-45-generic")?.release).toBe("4.15.0-45-generic");
+    expect(kernelOf("**Kernel version:** Linux 6.8.0-35-generic")?.release).toBe("6.8.0-35-generic");
+    expect(
+      kernelOf("* Operating System and version: Ubuntu 20.04.4 LTS, kernel: 5.15.0-67-generic, cri: containerd://1.5.5")?.release,
+    ).toBe("5.15.0-67-generic");
+    expect(kernelOf("kernel: Linux TENCENT64.site 3.10.0-693_4003268.tl2")?.release).toBe("3.10.0-693_4003268.tl2");
     expect(kernelOf("- **Kernel:** `6.12.83-115.161.amzn2023.aarch64` (arm64)")?.release).toBe("6.12.83-115.161.amzn2023.aarch64");
     expect(kernelOf("- Kernel: `6.12.92-122.166.amzn2023.x86_64` (AL2023)")?.release).toBe("6.12.92-122.166.amzn2023.x86_64");
   });

@@ -30,13 +30,14 @@ import { looksLikeRelease, parseProcVersion, parseUnameAll, type UnameFacts } fr
 const KERNEL_LABEL_MARKERS = [..."23456789"].map((d) => `kernel: ${d}`).concat(["kernel: `", "kernel:**"]);
 /**
  * Other output that prints `uname -r` under a label of its own: kubeadm's preflight system verification
- * ("KERNEL_VERSION: 5.4.0-197-generic", k8s.io/system-validators' kernel validator), Ubuntu's login banner
+ * ("KERNEL_VERSION: 5.4.0-197-generic", k8s.io/system-validators' kernel validator; `lxc info`'s "kernel_version:"
+ * in LXD's server environment), Ubuntu's login banner
  * ("Welcome to Ubuntu 24.04.2 LTS (GNU/Linux 6.8.0-53-generic aarch64)", /etc/update-motd.d/00-header prints
  * uname -o, -r and -m), the Kubernetes bug template's "Kernel (e.g. `uname -a`):" answer, and the kernel's own
  * hung-task and oops lines ("      Not tainted 6.8.0-1026-aws #28-Ubuntu", kernel/hung_task.c and
  * lib/dump_stack.c print the taint flags, the release and the build's first word).
  */
-const LABELLED_RELEASE_MARKERS = ["kernel_version: ", "(gnu/linux ", "kernel (e.g. `uname -a`):"];
+const LABELLED_RELEASE_MARKERS = ["kernel_version: ", "(gnu/linux ", "(e.g. `uname -a`)"];
 /**
  * A program logging the machine's `uname -a` inside its own line: CRIU's "Running on <host> Linux
  * <release> <build> <machine>" (criu/log.c), a container image's "System information: Linux <host>
@@ -45,19 +46,27 @@ const LABELLED_RELEASE_MARKERS = ["kernel_version: ", "(gnu/linux ", "kernel (e.
  */
 const EMBEDDED_UNAME_MARKERS = [" smp ", " preempt "];
 // The build as uname -v prints it: "#N[suffix]", SMP/PREEMPT words, then the build date's weekday
-// ("Tue Sep 25 …") or Debian's "Debian 5.10.70-1 (…)": "Linux 5.4.0 #1 SMP and 5.15.0 too" is prose.
+// ("Tue Sep 25 …") or Debian's "Debian 5.10.70-1 (…)": "Linux 5.4.0 #1 SMP and 5.15.0 too" is prose. The host
+// name may be hidden ("Linux ... 5.4.0-94-generic #106-Ubuntu SMP …", "Linux <CENSORED> 5.10.60-v7l+ #1449 SMP …").
 const EMBEDDED_UNAME =
-  /\bLinux (?:[A-Za-z0-9][\w.-]* )?\d+\.\d+\.\d+\S* #\d+\S*(?: (?:SMP|PREEMPT)\S*)+ (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Debian)\b/;
+  /\bLinux (?:(?:[A-Za-z0-9][\w.-]*|\.\.\.|…|<[^<>\s]{1,40}>) )?\d+\.\d+\.\d+\S* #\d+\S*(?: (?:SMP|PREEMPT)\S*)+ (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Debian)\b/;
 /**
  * Tools that look in the running kernel's own tree, `/lib/modules/$(uname -r)` or `/boot/config-$(uname -r)`,
  * and print the path when it fails: modprobe ("modprobe: FATAL: Module ip_vs not found in directory
  * /lib/modules/<release>", "modprobe: ERROR: ../libkmod/libkmod.c:586 kmod_search_moddep() could not open
  * moddep file '/lib/modules/<release>/modules.dep.bin'"), Docker's and k3s's check-config ("info: reading
  * kernel config from /boot/config-<release> ..."). In a container too: uname there gives the host's kernel.
- * Only modprobe's own lines: libkmod's bare "could not open moddep file" also comes from dracut or modinfo
- * building an initramfs for a kernel being installed.
+ * kube-proxy's ipvs check reads `/lib/modules/$(uname -r)/modules.builtin` ("Failed to read file
+ * /lib/modules/<release>/modules.builtin with error …", pkg/proxy/ipvs). Only modprobe's own lines: libkmod's
+ * bare "could not open moddep file" also comes from dracut or modinfo building an initramfs for a kernel
+ * being installed.
  */
-const MODULE_TREE_MARKERS = ["found in directory /lib/modules/", "moddep file '/lib/modules/", "kernel config from /boot/config-"];
+const MODULE_TREE_MARKERS = [
+  "found in directory /lib/modules/",
+  "moddep file '/lib/modules/",
+  "kernel config from /boot/config-",
+  "failed to read file /lib/modules/",
+];
 /** Literals (case-insensitive) a line naming a kernel, an OS or a component holds, by what it may name. */
 // "kernel." and "kernel," end a sentence that names a release before the word ("on the Linux 6.1.55 kernel.").
 const KERNEL_MARKERS = [
@@ -158,25 +167,27 @@ const RELEASES = new Set(NAMED_RELEASE_MARKERS);
 const MENTIONS = [
   // /proc/version inside framing (parsed whole first, build string included), or its release alone.
   /\bLinux version (\S+)(?: \(|\s*$)/,
-  /\bKernel Version:\s*(\S+)/i,
-  /\bKernel:\s+Linux (\S+)/i,
+  // "Kernel Version: 5.15.0-1030-aws", also as an issue's Markdown answer ("**Kernel version:** Linux 6.8.0-35-generic").
+  /\bKernel Version:(?:\*\*)?\s*`?(?:Linux\s+)?([^\s`]+)/i,
+  // hostnamectl's "Kernel: Linux 5.15.0-1030-aws"; a summary that adds the host ("Kernel: Linux node-1 3.10.0-693.tl2").
+  /\bKernel:\s+Linux (?:[A-Za-z][\w.-]* (?=\d))?(\S+)/i,
   // A summary's "Kernel: <release>" (inxi, neofetch; podman info's indented "kernel:"; an issue's Markdown list,
   // "- **Kernel:** `6.12.83-115.161.amzn2023.aarch64`"), not journald's "host kernel: <message>", whose message
   // may start with an address ("kernel: 8.8.8.8 sent an invalid ICMP").
-  /(?:^\s*(?:[-*•]\s*)?(?:\*\*)?[Kk]ernel|\bKernel)(?:\*\*)?:(?:\*\*)?\s+`?(?!\d+\.\d+\.\d+\.\d+(?![\w-]))(\d+\.\d+\.\d+[^\s`]*)/,
+  /(?:^\s*(?:[-*•]\s*)?(?:\*\*)?[Kk]ernel|\bKernel|,\s*kernel)(?:\*\*)?:(?:\*\*)?\s+`?(?!\d+\.\d+\.\d+\.\d+(?![\w-]))(\d+\.\d+\.\d+[^\s`,;]*)/,
   // `docker version` and the Docker API's JSON: KernelVersion: 4.4.0-1060-aws, "KernelVersion":"5.15.0"; gopsutil's
   // host info as minikube logs it ("hostinfo: {…"kernelVersion":"5.15.0-1019-aws",…}") and a node's nodeInfo.
   /\b[Kk]ernelVersion"?:\s*"?([^\s"',}]+)/,
   // LABELLED_RELEASE_MARKERS: kubeadm's preflight, Ubuntu's login banner, the Kubernetes bug template.
-  /\bKERNEL_VERSION: (?=(\d+\.\d+\.\d+[^\s"'\\]*))\1(?:[\s"'\\]|$)/,
+  /\bKERNEL_VERSION: (?=(\d+\.\d+\.\d+[^\s"'\\]*))\1(?:[\s"'\\]|$)/i,
   /\bWelcome to [^()]{1,80} \(GNU\/Linux (?=(\d+\.\d+\.\d+[^\s)]*))\1 [\w]+\)/,
-  /\bKernel \(e\.g\. `uname -a`\):\s*`?(?:Linux (?:[A-Za-z][\w.-]* )?)?(?=(\d+\.\d+\.\d+[^\s`]*))\1/,
+  /\bKernel(?:\*\*)? \(e\.g\. `uname -a`\)(?:\*\*)?:\s*`?(?:Linux (?:[A-Za-z][\w.-]* )?)?(?=(\d+\.\d+\.\d+[^\s`]*))\1/,
   // The boot loader's entry as /proc/cmdline opens or the boot log's "Command line:" shows it: the running
   // kernel's image, "BOOT_IMAGE=(hd0,gpt2)/vmlinuz-5.14.0-427.el9.x86_64". Not inside another line: kexec's
   // --command-line, grubby's args=, GRUB_CMDLINE_LINUX or a PXE APPEND name a kernel to boot, not the running one.
   /(?:^\s*|\bCommand line:\s+)BOOT_IMAGE=(?:\([^)\s]*\))?[^\s=]*?\/vmlinuz-(?=(\d+\.\d+\.\d+[^\s/]*))\1(?:\s|$)/,
   // The running kernel's module tree or config, as modprobe and check-config name them (MODULE_TREE_MARKERS).
-  /\b(?:modprobe: FATAL: Module \S+ not found in directory |modprobe: ERROR: \S+ kmod_search_moddep\(\) could not open moddep file '|info: reading kernel config from )\/(?:lib\/modules\/|boot\/config-)(?=([^\s/'"`\\]+))\1(?:[\s/'"`\\]|$)/,
+  /\b(?:modprobe: (?:FATAL|WARNING): Module \S+ not found in directory |modprobe: ERROR: \S+ kmod_search_moddep\(\) could not open moddep file '|info: reading kernel config from |Failed to read file (?=\/lib\/modules\/[^\s/]+\/modules\.builtin ))\/(?:lib\/modules\/|boot\/config-)(?=([^\s/'"`\\]+))\1(?:[\s/'"`\\]|$)/,
   // bpftrace --info's "System" block: "  OS: Linux 6.6.0-47 #1 SMP ..." (the kernel's sysname and release).
   /^\s*OS: Linux (?=(\d+\.\d+\.\d+\S*))\1(?:\s|$)/,
   // An oops or WARN header ("CPU: 0 PID: 3232 Comm: syz-executor.0 Not tainted 6.2.0-rc5 #2"), a hung task's
@@ -189,14 +200,15 @@ const MENTIONS = [
 // re-split at every position (quadratic time on one long line).
 /**
  * Prose needs three numbers: "kernel 5.4" or "kernel 6" is a series, not a build. A line may name
- * several: "kernel 6.1.115-126.197.amzn2023", "the Linux 4.14.24-coreos kernel". A label in brackets is prose
+ * several: "kernel 6.1.115-126.197.amzn2023", "the Linux 4.14.24-coreos kernel", "kernel `6.8.0-38-generic`", "our
+ * kernel version is `Linux 6.8.0-1026-aws x86_64`". A label in brackets is prose
  * too ("on openSUSE Tumbleweed (kernel: 5.12.9-1-default)"), but not a bare "kernel: <release>", which is
  * journald's kernel line opening with a number or a config's key. (A Debian or Ubuntu kernel package's
  * name, "linux-image-6.8.0-57-generic", was read too for a while: most lines naming one are a package
  * tool's, about a kernel installed, removed or failing to install, not the one running.)
  */
 const PROSE =
-  /(?:\bkernel (?:version |release |is |of )?|[([]kernel:\s*)v?(\d+\.\d+\.\d+[^\s,;'"()[\]]*)|\bLinux v?(?=(\d+\.\d+\.\d+[^\s,;'"()[\]]*))\2 kernel\b/gi;
+  /(?:\bkernel (?:version |release )?(?:is |of )?`?(?:Linux )?|[([]kernel:\s*`?)v?(\d+\.\d+\.\d+[^\s,;'"`()[\]]*)|\bLinux v?(?=(\d+\.\d+\.\d+[^\s,;'"`()[\]]*))\2 kernel\b/gi;
 const TRAILING_PUNCTUATION = /[.:!?]+$/;
 /**
  * Words before a release in prose that make it another kernel than the one the host runs: the fix's or

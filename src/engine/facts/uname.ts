@@ -46,6 +46,9 @@ export const looksLikeRelease = (text: string): boolean => {
 };
 export const looksLikeBuild = (text: string): boolean => BUILD.test(text.trim());
 
+/** A host name the person hid before pasting: "...", "…", "<CENSORED>", "<hostname>". */
+const HIDDEN_HOST = /^(?:\.{2,}|…|<[^<>]*>)$/;
+
 /**
  * `uname -a`: "Linux <host> <release> <build ...> <machine> [<processor> <platform>] GNU/Linux". The
  * hostname is sometimes left out (`uname -srvmo`, tools that print uname without it, a pasted line
@@ -69,7 +72,7 @@ export function parseUnameAll(line: string): UnameFacts | null {
     release,
     build: tokens.slice(buildAt, end).join(" ") || null,
     machine: at === -1 ? null : (tokens[at] ?? null),
-    hostname: hostname ?? null,
+    hostname: hostname && !HIDDEN_HOST.test(hostname) ? hostname : null,
     ...(last === "Android" ? { platform: "Android" } : {}),
   };
 }
