@@ -15,18 +15,25 @@ const DRAIN_TIMEOUT_MS = 500;
 export function drainBounded(req: IncomingMessage): void {
   if (req.complete) return;
   let bytes = 0;
-  const stop = () => req.socket.destroy();
-  const timer = setTimeout(stop, DRAIN_TIMEOUT_MS);
+  const { socket } = req;
+  const stop = () => socket.destroy();
+  // Unref'd: a pending drain never holds the process open at shutdown.
+  const timer = setTimeout(stop, DRAIN_TIMEOUT_MS).unref();
   req.on("data", (chunk: Buffer) => {
     bytes += chunk.length;
     if (bytes > MAX_DRAIN_BYTES) stop();
   });
   req.on("end", () => clearTimeout(timer));
-  req.on("close", () => clearTimeout(timer));
+  // The request emits no "close" once its answer is sent; the socket does, when the client goes away.
+  socket.once("close", () => clearTimeout(timer));
   req.resume();
 }
 
-/** Bounds the drain of whatever body is left unread once `res` is sent. */
+/**
+ * Bounds the drain of whatever body is left unread once `res` is sent. Ahead of Node's own "finish"
+ * listener: that one dumps an unread body (dropping every "data" listener, so no byte would be counted)
+ * unless a read is already under way.
+ */
 export function drainAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
-  res.once("finish", () => drainBounded(req));
+  res.prependOnceListener("finish", () => drainBounded(req));
 }
