@@ -1,8 +1,9 @@
 import { RE2JS } from "re2js";
 import type { Diagnosis, Finding, LogEvidence, NodeReport, RootCause, Verdict, VersionEvidence } from "./diagnosis";
 
-/** How every door marks a kernel read from a person's sentence (KernelFacts.named). */
-export const NAMED_KERNEL_NOTE = "named in a sentence, not the kernel's own output";
+/** How every door marks a kernel read from a person's sentence or a tool's path (KernelFacts.named, .via). */
+export const namedKernelNote = (k: { via?: string }) =>
+  k.via ? `read from ${k.via}, which may name another kernel than the running one` : "named in a sentence, not the kernel's own output";
 
 const STATUS_WORDS = { affected: "affected", "not-affected": "not affected", unknown: "unknown" } as const;
 const LEVEL_WORDS = { verified: "verified", corroborated: "corroborated", reported: "reported once" } as const;

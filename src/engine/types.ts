@@ -71,6 +71,8 @@ export interface KernelFacts {
    * nothing it gives is certain and it never rules a bug out (verdict.ts, kernelChecks).
    */
   named?: true;
+  /** What named it, when not a sentence: a tool's path that may be another kernel's ("modprobe's module path"). */
+  via?: string;
 }
 
 export interface NodeRow {

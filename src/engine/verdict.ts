@@ -286,7 +286,8 @@ function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] 
   const checks = ownKernelChecks(record, host);
   if (!host.kernel?.named) return checks;
   return checks.map((c) => {
-    const named = { ...c, certain: false, reason: `${c.reason} (a kernel the report names in a sentence, not its own output)` };
+    const by = host.kernel?.via ? `read from ${host.kernel.via}, perhaps another kernel's` : "the report names in a sentence";
+    const named = { ...c, certain: false, reason: `${c.reason} (a kernel ${by}, not its own output)` };
     if (c.result !== "not-affected") return named;
     const { hedgedFrom: _, unlessBackported: __, ...rest } = named;
     return { ...rest, result: "unknown" as const, reason: `not decided: ${named.reason}` };

@@ -6,7 +6,7 @@ import type { Diagnosis, NodeReport } from "../engine/diagnosis";
 import {
   type DiagnosisSummary,
   type FindingSummary,
-  NAMED_KERNEL_NOTE,
+  namedKernelNote,
   type RecordSummary,
   summarizeDiagnosis,
   summarizeRecord,
@@ -146,7 +146,7 @@ function factLines(d: Diagnosis): string[] {
   const k = d.facts.kernel;
   if (k)
     out.push(
-      `kernel ${k.release}${k.package ? ` (${k.package.ecosystem ?? "?"} ${k.package.version}, ${k.package.certainty})` : ""}${k.named ? ` [${NAMED_KERNEL_NOTE}]` : ""}`,
+      `kernel ${k.release}${k.package ? ` (${k.package.ecosystem ?? "?"} ${k.package.version}, ${k.package.certainty})` : ""}${k.named ? ` [${namedKernelNote(k)}]` : ""}`,
     );
   const os = d.facts.os;
   if (os) out.push(os.prettyName ?? `${os.id} ${os.versionId ?? ""}`.trim());

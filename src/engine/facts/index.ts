@@ -82,6 +82,7 @@ function combineKernel(sources: KernelSource[], signature: string | null, os: Os
   if (main?.uname.machine) facts.machine = main.uname.machine;
   if (main?.line !== undefined) facts.line = main.line;
   if (main?.uname.named) facts.named = true;
+  if (main?.uname.via) facts.via = main.uname.via;
   return facts;
 }
 

@@ -49,7 +49,7 @@ const EMBEDDED_UNAME_MARKERS = [" smp ", " preempt "];
 // ("Tue Sep 25 …") or Debian's "Debian 5.10.70-1 (…)": "Linux 5.4.0 #1 SMP and 5.15.0 too" is prose. The host
 // name may be hidden ("Linux ... 5.4.0-94-generic #106-Ubuntu SMP …", "Linux <CENSORED> 5.10.60-v7l+ #1449 SMP …").
 const EMBEDDED_UNAME =
-  /\bLinux (?:(?:[A-Za-z0-9][\w.-]*|\.\.\.|…|<[^<>\s]{1,40}>) )?\d+\.\d+\.\d+\S* #\d+\S*(?: (?:SMP|PREEMPT)\S*)+ (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Debian)\b/;
+  /\bLinux (?:(?:[A-Za-z0-9][\w.-]*|\.\.\.|…|<[^<>\s]{1,40}>) )?(?=(\d+\.\d+\.\d+\S*))\1 #(?=(\d+\S*))\2(?: (?:SMP|PREEMPT)\S*)+ (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Debian)\b/;
 /**
  * Tools that look in the running kernel's own tree, `/lib/modules/$(uname -r)` or `/boot/config-$(uname -r)`,
  * and print the path when it fails: modprobe ("modprobe: FATAL: Module ip_vs not found in directory
@@ -72,7 +72,6 @@ const MODULE_TREE_MARKERS = [
 const KERNEL_MARKERS = [
   "linux version ",
   ...MODULE_TREE_MARKERS,
-  "os: linux ",
   "kernel ",
   "kernel.",
   "kernel,",
@@ -163,6 +162,16 @@ const NAMED = new Set(NAMED_MARKERS);
 const PACKAGE_ROWS = new Set(PACKAGE_ROW_MARKERS);
 const RELEASES = new Set(NAMED_RELEASE_MARKERS);
 
+/** The running kernel's module tree or config as modprobe, kube-proxy and check-config name them (MODULE_TREE_MARKERS). */
+const MODULE_TREE =
+  /\b(?:modprobe: (?:FATAL|WARNING): Module \S+ not found in directory |modprobe: ERROR: \S+ kmod_search_moddep\(\) could not open moddep file '|info: reading kernel config from |Failed to read file (?=\/lib\/modules\/[^\s/]+\/modules\.builtin ))\/(?:lib\/modules\/|boot\/config-)(?=([^\s/'"`\\]+))\1(?:[\s/'"`\\]|$)/;
+/**
+ * What a module-tree path names is `uname -r` of the machine the tool ran on, which need not be the host
+ * the report is about: an Ansible run over several hosts, a CI builder's step, `modprobe -S <release>`,
+ * mkinitfs in a chroot, check-config handed another kernel's config. Read as a named kernel, hedged.
+ */
+const MODULE_TREE_VIA = "a module or config path a tool printed (modprobe, kube-proxy, check-config)";
+
 /** Shapes of a mention after a marker, most specific first; group 1 is the release. */
 const MENTIONS = [
   // /proc/version inside framing (parsed whole first, build string included), or its release alone.
@@ -174,7 +183,7 @@ const MENTIONS = [
   // A summary's "Kernel: <release>" (inxi, neofetch; podman info's indented "kernel:"; an issue's Markdown list,
   // "- **Kernel:** `6.12.83-115.161.amzn2023.aarch64`"), not journald's "host kernel: <message>", whose message
   // may start with an address ("kernel: 8.8.8.8 sent an invalid ICMP").
-  /(?:^\s*(?:[-*•]\s*)?(?:\*\*)?[Kk]ernel|\bKernel|,\s*kernel)(?:\*\*)?:(?:\*\*)?\s+`?(?!\d+\.\d+\.\d+\.\d+(?![\w-]))(\d+\.\d+\.\d+[^\s`,;]*)/,
+  /(?:^\s*(?:[-*•]\s*)?(?:\*\*)?[Kk]ernel|\bKernel)(?:\*\*)?:(?:\*\*)?\s+`?(?!\d+\.\d+\.\d+\.\d+(?![\w-]))(\d+\.\d+\.\d+[^\s`,;]*)/,
   // `docker version` and the Docker API's JSON: KernelVersion: 4.4.0-1060-aws, "KernelVersion":"5.15.0"; gopsutil's
   // host info as minikube logs it ("hostinfo: {…"kernelVersion":"5.15.0-1019-aws",…}") and a node's nodeInfo.
   /\b[Kk]ernelVersion"?:\s*"?([^\s"',}]+)/,
@@ -186,10 +195,6 @@ const MENTIONS = [
   // kernel's image, "BOOT_IMAGE=(hd0,gpt2)/vmlinuz-5.14.0-427.el9.x86_64". Not inside another line: kexec's
   // --command-line, grubby's args=, GRUB_CMDLINE_LINUX or a PXE APPEND name a kernel to boot, not the running one.
   /(?:^\s*|\bCommand line:\s+)BOOT_IMAGE=(?:\([^)\s]*\))?[^\s=]*?\/vmlinuz-(?=(\d+\.\d+\.\d+[^\s/]*))\1(?:\s|$)/,
-  // The running kernel's module tree or config, as modprobe and check-config name them (MODULE_TREE_MARKERS).
-  /\b(?:modprobe: (?:FATAL|WARNING): Module \S+ not found in directory |modprobe: ERROR: \S+ kmod_search_moddep\(\) could not open moddep file '|info: reading kernel config from |Failed to read file (?=\/lib\/modules\/[^\s/]+\/modules\.builtin ))\/(?:lib\/modules\/|boot\/config-)(?=([^\s/'"`\\]+))\1(?:[\s/'"`\\]|$)/,
-  // bpftrace --info's "System" block: "  OS: Linux 6.6.0-47 #1 SMP ..." (the kernel's sysname and release).
-  /^\s*OS: Linux (?=(\d+\.\d+\.\d+\S*))\1(?:\s|$)/,
   // An oops or WARN header ("CPU: 0 PID: 3232 Comm: syz-executor.0 Not tainted 6.2.0-rc5 #2"), a hung task's
   // report ("      Tainted: G            X 3.13.0-52-generic #85-Ubuntu"), 3.x's "Pid: 1, comm: nfsd Not tainted …":
   // taint flags are single letters apart, so the release after them is found in one pass.
@@ -202,13 +207,14 @@ const MENTIONS = [
  * Prose needs three numbers: "kernel 5.4" or "kernel 6" is a series, not a build. A line may name
  * several: "kernel 6.1.115-126.197.amzn2023", "the Linux 4.14.24-coreos kernel", "kernel `6.8.0-38-generic`", "our
  * kernel version is `Linux 6.8.0-1026-aws x86_64`". A label in brackets is prose
- * too ("on openSUSE Tumbleweed (kernel: 5.12.9-1-default)"), but not a bare "kernel: <release>", which is
+ * too ("on openSUSE Tumbleweed (kernel: 5.12.9-1-default)", "Ubuntu 20.04.4 LTS, kernel: 5.15.0-67-generic"), but not a
+ * bare "kernel: <release>", which is
  * journald's kernel line opening with a number or a config's key. (A Debian or Ubuntu kernel package's
  * name, "linux-image-6.8.0-57-generic", was read too for a while: most lines naming one are a package
  * tool's, about a kernel installed, removed or failing to install, not the one running.)
  */
 const PROSE =
-  /(?:\bkernel (?:version |release )?(?:is |of )?`?(?:Linux )?|[([]kernel:\s*`?)v?(\d+\.\d+\.\d+[^\s,;'"`()[\]]*)|\bLinux v?(?=(\d+\.\d+\.\d+[^\s,;'"`()[\]]*))\2 kernel\b/gi;
+  /(?:\bkernel (?:version |release )?(?:is |of )?`?(?:Linux )?|[([]kernel:\s*`?|,\s*kernel:\s*`?)v?(\d+\.\d+\.\d+[^\s,;'"`()[\]]*)|\bLinux v?(?=(\d+\.\d+\.\d+[^\s,;'"`()[\]]*))\2 kernel\b/gi;
 const TRAILING_PUNCTUATION = /[.:!?]+$/;
 /**
  * Words before a release in prose that make it another kernel than the one the host runs: the fix's or
@@ -412,8 +418,14 @@ function mentionsIn(text: string): { kernels: UnameFacts[]; cure: boolean; confl
   if (!uname?.release) {
     for (const shape of MENTIONS) {
       const m = shape.exec(text);
-      if (m) return { kernels: bare(m[1]), cure: false };
+      if (m) return alongsideProse(text, bare(m[1]));
     }
+    const tree = MODULE_TREE.exec(text);
+    if (tree)
+      return alongsideProse(
+        text,
+        bare(tree[1], true).map((u) => ({ ...u, via: MODULE_TREE_VIA })),
+      );
   }
   let cure = false;
   const read = (m: RegExpMatchArray, release: string | undefined, named?: true): UnameFacts[] => {
@@ -434,4 +446,18 @@ function mentionsIn(text: string): { kernels: UnameFacts[]; cure: boolean; confl
   const others = [...prose, ...rpm].filter((u) => u.release !== uname?.release);
   if (uname?.release) return others.length ? { kernels: [], cure, conflict: true } : { kernels: [uname], cure };
   return { kernels: others, cure };
+}
+
+/**
+ * An output shape's kernel, unless the same line's prose names the host's kernel as another release ("We run
+ * kernel 6.6.57; another report showed `modprobe: FATAL: … /lib/modules/6.6.60`"): then the line names two.
+ */
+function alongsideProse(text: string, kernels: UnameFacts[]): { kernels: UnameFacts[]; cure: boolean; conflict?: true } {
+  const release = kernels[0]?.release;
+  if (!release || !/kernel/i.test(text)) return { kernels, cure: false };
+  const other = [...text.matchAll(PROSE)].some((m) => {
+    const named = (m[1] ?? m[2] ?? "").replace(TRAILING_PUNCTUATION, "");
+    return named !== release && looksLikeRelease(named) && proseRole(text, m) === "host";
+  });
+  return other ? { kernels: [], cure: false, conflict: true } : { kernels, cure: false };
 }

@@ -14,6 +14,8 @@ export interface UnameFacts {
   platform?: string;
   /** Read from a person's sentence ("on kernel 5.4.0-42-generic"), not from output the kernel printed. */
   named?: true;
+  /** What named it, when not a sentence (KernelFacts.via). */
+  via?: string;
 }
 
 export interface VersionSignature {

@@ -62,7 +62,12 @@ const kernelFactsSchema = z
     line: z.number().int().optional(),
     named: z.literal(true).optional().openapi({
       description:
-        "The release was read from a person's sentence (\"on kernel 5.4.0-42-generic\"), not from the kernel's own output: no check on it is certain, and it never rules a bug out (a not-affected it would give is unknown).",
+        "The release was read from a person's sentence (\"on kernel 5.4.0-42-generic\") or a tool's path (`via`), not from the kernel's own output: no check on it is certain, and it never rules a bug out (a not-affected it would give is unknown).",
+    }),
+    via: z.string().optional().openapi({
+      description:
+        "What named the release when not a sentence: a path a tool printed, which may be another kernel's (modprobe run for another kernel or on another machine).",
+      example: "modprobe's module path (/lib/modules/<release>)",
     }),
   })
   .openapi("KernelFacts");

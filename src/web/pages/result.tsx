@@ -4,7 +4,7 @@ import {
   type DiagnosisSummary,
   type EvidenceLine,
   type FindingSummary,
-  NAMED_KERNEL_NOTE,
+  namedKernelNote,
   RESEMBLES_NOTE,
   verdictLabel,
 } from "../../engine/summary";
@@ -147,7 +147,7 @@ const Facts = (props: { summary: DiagnosisSummary }) => {
                 {kernel.package.certainty})
               </>
             ) : null}
-            {kernel.named ? <span class="hint"> ({NAMED_KERNEL_NOTE})</span> : null}
+            {kernel.named ? <span class="hint"> ({namedKernelNote(kernel)})</span> : null}
             {kernel.line ? <span class="muted"> · line {kernel.line}</span> : null}
           </li>
         ) : null}
