@@ -39,6 +39,10 @@ const MANY_LINES: Record<string, string> = {
   "kubectl table headers": "NAME STATUS ROLES AGE VERSION\n",
   // An environment dump: KEY=value lines with no ID, each tried as the start of an os-release (128 KB: 21 s).
   "KEY=value lines without an ID": "FOO_BAR=1\n",
+  // Kernel-mention lines of 4 KB (the length they are read to) whose run of digits is no release: the embedded
+  // uname's release re-split it at every digit (8 MB of them: 32 s).
+  "kernel lines with a long run of digits": `kernel Linux 1.1.1${"1".repeat(3980)}é\n`,
+  "taint lines with a long run of spaces": `Tainted: G${" ".repeat(3990)}x\n`,
 };
 
 describe("many lines", () => {
