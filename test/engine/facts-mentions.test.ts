@@ -88,6 +88,17 @@ describe("kernel mentions", () => {
     expect(kernelOf("fixed in kernel `6.8.0-45-generic`")).toBeNull();
   });
 
+  it("reads no release a sentence gives as other people's", () => {
+    for (const text of [
+      "Same here. People on Launchpad hit the same error with kernel 6.8.0-57-generic.",
+      "Users report it on kernel 6.1.55 too",
+      "someone in the forum said kernel 5.15.0-91-generic has it",
+    ])
+      expect(kernelOf(text), text).toBeNull();
+    // The host's own, after another clause about others, is still read.
+    expect(kernelOf("Others saw it elsewhere. We run kernel 6.8.0-57-generic.")?.release).toBe("6.8.0-57-generic");
+  });
+
   it("reads a release named before the word kernel", () => {
     expect(kernelOf("The Container Linux 4.14.30-coreos kernel panics when the overlay starts")?.release).toBe("4.14.30-coreos");
     expect(kernelOf("it should run fine with the Linux 4.19 kernel")).toBeNull();
@@ -458,6 +469,10 @@ describe("kernel mentions in kernel output", () => {
       expect(extractFacts(text).kernel, text).toBeNull();
       expect(verdictOf(diagnoseBundle(kb, `${text}\n${XOR_MARK_KLOG}`))?.status, text).toBe("unknown");
     }
+    // Beside another reading of output shape (a label, a taint line), a path naming another release leaves two.
+    expect(
+      kernelOf("kernel: 4.14.18-300.fc27.x86_64\nmodprobe: FATAL: Module ip_tables not found in directory /lib/modules/6.17.0-rc5"),
+    ).toBeNull();
     // The kernel's own output outranks the path.
     expect(
       kernelOf(

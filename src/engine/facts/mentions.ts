@@ -247,11 +247,17 @@ const DENIED_BEFORE = /\b(?:not|no|never|nothing)\s+(?:even\s+)?(?:the\s+)?(?:li
 const DENIED = /\b(?:not|no|nothing|still|never)\b|n['\u2019]t\b/i;
 const CLAUSE_END = /[.;:!?()\u2014]/;
 /** How a prose match stands to the host: its kernel, the cure's kernel, or another (a fix, a bound, a requirement). */
+/**
+ * Other people as the clause's subject before the release: their kernel, retold ("people on Launchpad hit the
+ * same error with kernel 6.8.0-57-generic", "users report it on kernel 6.1.55 too"), not the host's.
+ */
+const OTHERS_BEFORE =
+  /\b(?:people|others|other users|another user|users|someone|somebody|a user|many|several (?:people|users)|reporters?)\b[^.;:!?()]*$/i;
 const proseRole = (text: string, m: RegExpMatchArray): "host" | "cure" | "other" => {
   const at = m.index ?? 0;
   const end = at + m[0].length;
   const before = text.slice(Math.max(0, at - 40), at);
-  if (NOT_THE_HOSTS.test(before)) return "other";
+  if (NOT_THE_HOSTS.test(before) || OTHERS_BEFORE.test(text.slice(Math.max(0, at - 80), at))) return "other";
   const after = text.slice(end, end + 40);
   if (BOUND_AFTER.test(after)) return "other";
   if (CURE_BEFORE.test(before)) return "cure";
@@ -291,7 +297,11 @@ export function pickKernelMention(candidates: readonly LineRef[]): KernelMention
     cure ||= mentioned.cure;
     for (const uname of mentioned.kernels) (uname.named ? named : output).push({ uname, line });
   }
-  if (output.length) return oneKernel(output);
+  if (output.length) {
+    const own = oneKernel(output);
+    // A tool's path naming another release than the kernel's own output: two machines' lines, or two kernels'.
+    return own && named.some((n) => n.uname.via && n.uname.release !== own.uname.release) ? null : own;
+  }
   return cure ? null : oneKernel(named);
 }
 
