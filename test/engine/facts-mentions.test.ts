@@ -79,10 +79,15 @@ describe("kernel mentions", () => {
     expect(hidden).toMatchObject({ release: "5.10.60-v7l+", machine: "armv7l" });
     expect(
       extractFacts("`Linux ... 5.4.0-94-generic #106-Ubuntu SMP Thu Jan 6 23:58:14 UTC 2022 x86_64 x86_64 x86_64 GNU/Linux`"),
-    ).toMatchObject({
-      kernel: { release: "5.4.0-94-generic" },
-      unameHost: null,
-    });
+    ).toMatchObject({ kernel: { release: "5.4.0-94-generic" } });
+    // Among several hosts' unames, the hidden one stays a host of its own: its kernel is judged with the others'.
+    const fleet = extractFacts(
+      [
+        "Linux ... 6.6.58 #1 SMP PREEMPT_DYNAMIC Thu Nov 14 10:00:00 UTC 2024 x86_64 GNU/Linux",
+        "Linux node-b 6.6.60 #1 SMP PREEMPT_DYNAMIC Fri Nov 15 10:00:00 UTC 2024 x86_64 GNU/Linux",
+      ].join("\n"),
+    );
+    expect(fleet.nodes.map((n) => n.kernel)).toEqual(["6.6.58", "6.6.60"]);
     expect(kernelOf("I'm using Ubuntu 24.04 (kernel `6.8.0-38-generic`).")).toMatchObject({ release: "6.8.0-38-generic", named: true });
     expect(kernelOf("our kernel version is `Linux 6.8.0-1026-aws x86_64`")?.release).toBe("6.8.0-1026-aws");
     expect(kernelOf("fixed in kernel `6.8.0-45-generic`")).toBeNull();
@@ -510,25 +515,39 @@ describe("kernel mentions in kernel output", () => {
         "[preflight] The system verification failed. Printing the output from the verification:\nKERNEL_VERSION: 4.4.0-197-generic\nCONFIG_NAMESPACES: enabled",
       )?.release,
     ).toBe("4.4.0-197-generic");
+    // An indented KERNEL_VERSION is a CI variable or a build setting (the kernel a module is built for), and a
+    // value joining two releases names two.
+    expect(kernelOf("  env:\n    KERNEL_VERSION: 6.6.60")).toBeNull();
+    expect(kernelOf("KERNEL_VERSION: 6.6.60_5.15.168")).toBeNull();
     // /etc/update-motd.d/00-header: printf "Welcome to %s (%s %s %s)\n" "$DISTRIB_DESCRIPTION" "$(uname -o)" "$(uname -r)" "$(uname -m)".
+    // The machine the session logged into, which may be a bastion: a named kernel, with its source.
     expect(kernelOf("Welcome to Ubuntu 24.04.2 LTS (GNU/Linux 6.8.0-53-generic aarch64)")).toMatchObject({
       release: "6.8.0-53-generic",
       distro: "ubuntu",
+      named: true,
+      via: expect.stringContaining("login banner"),
     });
-    // minikube logs gopsutil's host.InfoStat at start (json:"kernelVersion").
+    expect(
+      kernelOf("We hit this on kernel 6.6.58 (log below).\nWelcome to Ubuntu 24.04.1 LTS (GNU/Linux 6.6.60-custom x86_64)"),
+    ).toBeNull();
+    // minikube logs gopsutil's host.InfoStat at start (json:"kernelVersion"): the machine minikube runs on, which a
+    // VM driver's node does not share; a node list on one line names several.
     expect(
       kernelOf(
         'I1018 08:48:39.280428    6343 start.go:116] hostinfo: {"hostname":"ip-172-31-1-60","uptime":696,"os":"linux","platform":"ubuntu","platformVersion":"22.04","kernelVersion":"5.15.0-1019-aws","kernelArch":"x86_64"}',
-      )?.release,
-    ).toBe("5.15.0-1019-aws");
-    // LXD's server environment (`lxc info`), YAML.
-    expect(kernelOf("environment:\n  kernel_version: 6.8.0-59-generic")?.release).toBe("6.8.0-59-generic");
+      ),
+    ).toMatchObject({ release: "5.15.0-1019-aws", named: true, via: expect.stringContaining("host-info") });
+    expect(
+      kernelOf(
+        'Response Body: {"kind":"NodeList","items":[{"status":{"nodeInfo":{"kernelVersion":"6.6.60"}}},{"status":{"nodeInfo":{"kernelVersion":"6.6.58"}}}]}',
+      ),
+    ).toBeNull();
     // A shell assignment names no release, nor Ansible's fact for the build string.
     expect(kernelOf('KERNEL_VERSION="$(uname -r)"')).toBeNull();
     expect(kernelOf('"ansible_kernel_version": "#58-Ubuntu SMP PREEMPT_DYNAMIC Thu Feb 13 11:00:00 UTC 2025"')).toBeNull();
   });
 
-  it("reads an issue's environment answers: the Kubernetes template's Kernel line and a Markdown Kernel label", () => {
+  it("reads an issue's environment answers (the Kubernetes template's Kernel line, a Markdown Kernel label) as typed: named", () => {
     // kubernetes/kubernetes' bug template asks "Kernel (e.g. `uname -a`):".
     expect(kernelOf("- Kernel (e.g. `uname -a`): 5.4.91-41.139.amzn2.x86_64")).toMatchObject({
       release: "5.4.91-41.139.amzn2.x86_64",
@@ -546,6 +565,28 @@ describe("kernel mentions in kernel output", () => {
     expect(kernelOf("kernel: Linux TENCENT64.site 3.10.0-693_4003268.tl2")?.release).toBe("3.10.0-693_4003268.tl2");
     expect(kernelOf("- **Kernel:** `6.12.83-115.161.amzn2023.aarch64` (arm64)")?.release).toBe("6.12.83-115.161.amzn2023.aarch64");
     expect(kernelOf("- Kernel: `6.12.92-122.166.amzn2023.x86_64` (AL2023)")?.release).toBe("6.12.92-122.166.amzn2023.x86_64");
+    for (const typed of [
+      "- Kernel (e.g. `uname -a`): 5.4.91-41.139.amzn2.x86_64",
+      "- **Kernel**: 6.6.60",
+      "**Kernel version:** Linux 6.8.0-35-generic",
+    ])
+      expect(kernelOf(typed)?.named, typed).toBe(true);
+    // A list of releases decides nothing; a bound or a requirement's word makes the value no host's.
+    for (const text of [
+      "Kernel: 6.1.115, 6.6.58",
+      "- **Kernel:** 6.1.115, 6.6.58",
+      "**Kernel version:** Linux 6.6.60 (node-a), 6.6.58 (node-b)",
+      "- Kernel (e.g. `uname -a`): 6.6.60 or 6.6.58",
+      "**Kernel** (e.g. `uname -a`): 6.6.60 (master) / 6.6.58 (workers)",
+      "- **Kernel:** 6.6.60 or newer",
+      "- **Minimum Kernel:** `6.6.60`",
+      "Tested with:\n- **Kernel:** `6.6.60`\n\nOn our production nodes (kernel 6.6.58) kube-proxy fails:",
+    ])
+      expect(kernelOf(text), text).toBeNull();
+    // inxi's own line carries the compiler's version: no list.
+    expect(kernelOf("Kernel: 5.4.0-42-generic x86_64 bits: 64 compiler: gcc v: 9.3.0 Desktop: Gnome 3.36.4")?.release).toBe(
+      "5.4.0-42-generic",
+    );
   });
 
   it("reads docker version's KernelVersion", () => {

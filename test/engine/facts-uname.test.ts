@@ -95,6 +95,7 @@ describe("uname -r and uname -v alone", () => {
       hostname: null,
     });
     expect(parseUname("Linux 5.11.13-arch2-1 x86_64 is what I run")).toBeNull();
+    expect(parseUname("Linux 6.6.60 GNU/Linux")).toMatchObject({ release: "6.6.60", machine: null });
   });
 
   it("reads uname -snr[mo]: a host name, the release, then at most the machine and the OS", () => {

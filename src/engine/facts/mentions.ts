@@ -27,15 +27,14 @@ import { looksLikeRelease, parseProcVersion, parseUnameAll, type UnameFacts } fr
  * A system summary's "Kernel: 5.15.0-91-generic" (neofetch, inxi, a person's environment list): a digit
  * must follow, or every journald kernel line ("host kernel: ...") would be a candidate.
  */
-const KERNEL_LABEL_MARKERS = [..."23456789"].map((d) => `kernel: ${d}`).concat(["kernel: `", "kernel:**"]);
+const KERNEL_LABEL_MARKERS = [..."23456789"].map((d) => `kernel: ${d}`).concat(["kernel: `", "kernel:**", "kernel**"]);
 /**
  * Other output that prints `uname -r` under a label of its own: kubeadm's preflight system verification
- * ("KERNEL_VERSION: 5.4.0-197-generic", k8s.io/system-validators' kernel validator; `lxc info`'s "kernel_version:"
- * in LXD's server environment), Ubuntu's login banner
+ * ("KERNEL_VERSION: 5.4.0-197-generic", k8s.io/system-validators' kernel validator), Ubuntu's login banner
  * ("Welcome to Ubuntu 24.04.2 LTS (GNU/Linux 6.8.0-53-generic aarch64)", /etc/update-motd.d/00-header prints
  * uname -o, -r and -m), the Kubernetes bug template's "Kernel (e.g. `uname -a`):" answer, and the kernel's own
  * hung-task and oops lines ("      Not tainted 6.8.0-1026-aws #28-Ubuntu", kernel/hung_task.c and
- * lib/dump_stack.c print the taint flags, the release and the build's first word).
+ * lib/dump_stack.c print the taint flags, the release and the build's first word). What each is worth: MENTIONS.
  */
 const LABELLED_RELEASE_MARKERS = ["kernel_version: ", "(gnu/linux ", "(e.g. `uname -a`)"];
 /**
@@ -172,34 +171,79 @@ const MODULE_TREE =
  */
 const MODULE_TREE_VIA = "a module or config path a tool printed (modprobe, kube-proxy, check-config)";
 
-/** Shapes of a mention after a marker, most specific first; group 1 is the release. */
-const MENTIONS = [
+/**
+ * A shape of a mention after a marker; group 1 is the release. `label`: a value a person may have typed or
+ * listed after a label, so a list of releases ("Kernel: 6.1.115, 6.6.58", "6.6.60 or 6.6.58") is undecided, and
+ * a bound after it ("6.6.60 or newer") or a requirement's word before it ("Minimum Kernel:") makes it no host's.
+ * `via`: a kernel the shape names for some machine, not surely the host's: read as named, with its source.
+ * `named`: typed by a person (Markdown, a template's answer): read as a sentence's kernel.
+ */
+interface MentionShape {
+  re: RegExp;
+  label?: true;
+  named?: true;
+  via?: string;
+}
+const MD_LABEL = "(?:\\*\\*|__)";
+/** Shapes of a mention after a marker, most specific first. */
+const MENTIONS: readonly MentionShape[] = [
   // /proc/version inside framing (parsed whole first, build string included), or its release alone.
-  /\bLinux version (\S+)(?: \(|\s*$)/,
-  // "Kernel Version: 5.15.0-1030-aws", also as an issue's Markdown answer ("**Kernel version:** Linux 6.8.0-35-generic").
-  /\bKernel Version:(?:\*\*)?\s*`?(?:Linux\s+)?([^\s`]+)/i,
+  { re: /\bLinux version (\S+)(?: \(|\s*$)/ },
+  // An issue's Markdown answers, typed: "**Kernel version:** Linux 6.8.0-35-generic", "- **Kernel:** `6.12.83-…`",
+  // "Kernel: `6.12.92-…`", the Kubernetes bug template's "Kernel (e.g. `uname -a`): 5.4.91-41.139.amzn2.x86_64".
+  {
+    re: new RegExp(
+      `(?:${MD_LABEL}Kernel(?: version)?:${MD_LABEL}|${MD_LABEL}Kernel(?: version)?${MD_LABEL}:|\\bKernel(?: version)?:(?=\\s*\`))\\s*\`?(?:Linux\\s+)?(?=(\\d+\\.\\d+\\.\\d+[^\\s\`,;]*))\\1`,
+      "i",
+    ),
+    label: true,
+    named: true,
+  },
+  {
+    re: /\bKernel(?:\*\*)? \(e\.g\. `uname -a`\)(?:\*\*)?:\s*`?(?:Linux (?:[A-Za-z][\w.-]* )?)?(?=(\d+\.\d+\.\d+[^\s`,;]*))\1/,
+    label: true,
+    named: true,
+  },
+  // `docker info` and `kubectl describe node`: "Kernel Version: 5.15.0-1030-aws".
+  { re: /\bKernel Version:\s*(?=(\d+\.\d+\.\d+[^\s,;]*))\1/i, label: true },
   // hostnamectl's "Kernel: Linux 5.15.0-1030-aws"; a summary that adds the host ("Kernel: Linux node-1 3.10.0-693.tl2").
-  /\bKernel:\s+Linux (?:[A-Za-z][\w.-]* (?=\d))?(\S+)/i,
-  // A summary's "Kernel: <release>" (inxi, neofetch; podman info's indented "kernel:"; an issue's Markdown list,
-  // "- **Kernel:** `6.12.83-115.161.amzn2023.aarch64`"), not journald's "host kernel: <message>", whose message
-  // may start with an address ("kernel: 8.8.8.8 sent an invalid ICMP").
-  /(?:^\s*(?:[-*•]\s*)?(?:\*\*)?[Kk]ernel|\bKernel)(?:\*\*)?:(?:\*\*)?\s+`?(?!\d+\.\d+\.\d+\.\d+(?![\w-]))(\d+\.\d+\.\d+[^\s`,;]*)/,
-  // `docker version` and the Docker API's JSON: KernelVersion: 4.4.0-1060-aws, "KernelVersion":"5.15.0"; gopsutil's
-  // host info as minikube logs it ("hostinfo: {…"kernelVersion":"5.15.0-1019-aws",…}") and a node's nodeInfo.
-  /\b[Kk]ernelVersion"?:\s*"?([^\s"',}]+)/,
-  // LABELLED_RELEASE_MARKERS: kubeadm's preflight, Ubuntu's login banner, the Kubernetes bug template.
-  /\bKERNEL_VERSION: (?=(\d+\.\d+\.\d+[^\s"'\\]*))\1(?:[\s"'\\]|$)/i,
-  /\bWelcome to [^()]{1,80} \(GNU\/Linux (?=(\d+\.\d+\.\d+[^\s)]*))\1 [\w]+\)/,
-  /\bKernel(?:\*\*)? \(e\.g\. `uname -a`\)(?:\*\*)?:\s*`?(?:Linux (?:[A-Za-z][\w.-]* )?)?(?=(\d+\.\d+\.\d+[^\s`]*))\1/,
+  { re: /\bKernel:\s+Linux (?:[A-Za-z][\w.-]* (?=\d))?(?=(\d+\.\d+\.\d+[^\s,;]*))\1/i, label: true },
+  // A summary's "Kernel: <release>" (inxi, neofetch; podman info's indented "kernel:"), not journald's "host kernel:
+  // <message>", whose message may start with an address ("kernel: 8.8.8.8 sent an invalid ICMP").
+  {
+    re: /(?:^\s*(?:[-*•]\s*)?[Kk]ernel|\bKernel):\s+(?!\d+\.\d+\.\d+\.\d+(?![\w-]))(?=(\d+\.\d+\.\d+[^\s,;]*))\1/,
+    label: true,
+  },
+  // `docker version` and the Docker API's JSON: KernelVersion: 4.4.0-1060-aws, "KernelVersion":"5.15.0".
+  { re: /\bKernelVersion"?:\s*"?([^\s"',}]+)/ },
+  // gopsutil's host info, as minikube logs it ("hostinfo: {…"kernelVersion":"5.15.0-1019-aws",…}"): the machine
+  // minikube runs on, whose kernel a VM driver's node does not share; also a node's nodeInfo in kubectl's JSON.
+  { re: /"kernelVersion":\s*"([^\s"',}]+)"/, via: "a host-info record (minikube's hostinfo, a node's nodeInfo)" },
+  // kubeadm's preflight system verification prints "KERNEL_VERSION: <release>" at the start of its line (an
+  // indented KERNEL_VERSION is a CI variable or a build setting: the kernel something is built for).
+  { re: /^KERNEL_VERSION: (?=(\d+\.\d+\.\d+[^\s"'\\]*))\1(?:[\s"'\\]|$)/, label: true },
+  // Ubuntu's login banner: the machine the session logged into, which may be a bastion's.
+  {
+    re: /\bWelcome to [^()]{1,80} \(GNU\/Linux (?=(\d+\.\d+\.\d+[^\s)]*))\1 [\w]+\)/,
+    via: "Ubuntu's login banner (the machine the session logged into)",
+  },
   // The boot loader's entry as /proc/cmdline opens or the boot log's "Command line:" shows it: the running
   // kernel's image, "BOOT_IMAGE=(hd0,gpt2)/vmlinuz-5.14.0-427.el9.x86_64". Not inside another line: kexec's
   // --command-line, grubby's args=, GRUB_CMDLINE_LINUX or a PXE APPEND name a kernel to boot, not the running one.
-  /(?:^\s*|\bCommand line:\s+)BOOT_IMAGE=(?:\([^)\s]*\))?[^\s=]*?\/vmlinuz-(?=(\d+\.\d+\.\d+[^\s/]*))\1(?:\s|$)/,
+  { re: /(?:^\s*|\bCommand line:\s+)BOOT_IMAGE=(?:\([^)\s]*\))?[^\s=]*?\/vmlinuz-(?=(\d+\.\d+\.\d+[^\s/]*))\1(?:\s|$)/ },
   // An oops or WARN header ("CPU: 0 PID: 3232 Comm: syz-executor.0 Not tainted 6.2.0-rc5 #2"), a hung task's
   // report ("      Tainted: G            X 3.13.0-52-generic #85-Ubuntu"), 3.x's "Pid: 1, comm: nfsd Not tainted …":
   // taint flags are single letters apart, so the release after them is found in one pass.
-  /\b(?:Not tainted|Tainted: [A-Z]+(?: +[A-Z]+)*) +(?=(\d+\.\d+\.\d+\S*))\1 #\d/,
+  { re: /\b(?:Not tainted|Tainted: [A-Z]+(?: +[A-Z]+)*) +(?=(\d+\.\d+\.\d+\S*))\1 #\d/ },
+  // The running kernel's module tree or config as modprobe, kube-proxy and check-config name them.
+  { re: MODULE_TREE, via: MODULE_TREE_VIA },
 ];
+/** After a label's release, another one listed ("6.1.115, 6.6.58", "6.6.60 (master) / 6.6.58 (workers)", "6.6.60 or 6.6.58"). */
+const LISTED_AFTER = /^\s*(?:\([^()]{0,40}\)\s*)?(?:,|\/|;|&|\||\bor\b|\band\b)\s*(?:[A-Za-z]+\s+)?`?v?\d+\.\d+\.\d+/i;
+/** Before a label, a word that makes its value a requirement or a target ("Minimum Kernel:", "Tested kernel:"). */
+const REQUIREMENT_BEFORE = /\b(?:minimum|min|required|requires?|recommended|supported|tested|target|max(?:imum)?|latest)\b[^.:]*$/i;
+/** A JSON line holding several nodes (kubectl -v=8's response body, `-o json | jq -c`): which node's kernel is unknown. */
+const NODE_LIST = /"kind":\s*"NodeList"|"items":\s*\[/;
 // A release followed by more text is taken whole by a lookahead and matched again as \1: JavaScript
 // has no possessive quantifier, and without it a long run of digits before a text that fails would be
 // re-split at every position (quadratic time on one long line).
@@ -427,15 +471,9 @@ function mentionsIn(text: string): { kernels: UnameFacts[]; cure: boolean; confl
   };
   if (!uname?.release) {
     for (const shape of MENTIONS) {
-      const m = shape.exec(text);
-      if (m) return alongsideProse(text, bare(m[1]));
+      const m = shape.re.exec(text);
+      if (m) return readShape(text, shape, m, bare);
     }
-    const tree = MODULE_TREE.exec(text);
-    if (tree)
-      return alongsideProse(
-        text,
-        bare(tree[1], true).map((u) => ({ ...u, via: MODULE_TREE_VIA })),
-      );
   }
   let cure = false;
   const read = (m: RegExpMatchArray, release: string | undefined, named?: true): UnameFacts[] => {
@@ -470,4 +508,22 @@ function alongsideProse(text: string, kernels: UnameFacts[]): { kernels: UnameFa
     return named !== release && looksLikeRelease(named) && proseRole(text, m) === "host";
   });
   return other ? { kernels: [], cure: false, conflict: true } : { kernels, cure: false };
+}
+
+/** The kernel one shape's match gives on its line (see MentionShape), or none, or a conflict. */
+function readShape(
+  text: string,
+  shape: MentionShape,
+  m: RegExpExecArray,
+  bare: (release: string | undefined, named?: true) => UnameFacts[],
+): { kernels: UnameFacts[]; cure: boolean; conflict?: true } {
+  const none = { kernels: [], cure: false };
+  if (shape.via && NODE_LIST.test(text)) return none;
+  if (shape.label) {
+    const after = text.slice(m.index + m[0].length);
+    if (REQUIREMENT_BEFORE.test(text.slice(0, m.index)) || BOUND_AFTER.test(after)) return none;
+    if (LISTED_AFTER.test(after) || /_\d+\.\d+\.\d+/.test(m[1] ?? "")) return { ...none, conflict: true };
+  }
+  const kernels = bare(m[1], shape.named || shape.via ? true : undefined).map((u) => (shape.via ? { ...u, via: shape.via } : u));
+  return alongsideProse(text, kernels);
 }

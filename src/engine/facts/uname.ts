@@ -48,9 +48,6 @@ export const looksLikeRelease = (text: string): boolean => {
 };
 export const looksLikeBuild = (text: string): boolean => BUILD.test(text.trim());
 
-/** A host name the person hid before pasting: "...", "…", "<CENSORED>", "<hostname>". */
-const HIDDEN_HOST = /^(?:\.{2,}|…|<[^<>]*>)$/;
-
 /**
  * `uname -a`: "Linux <host> <release> <build ...> <machine> [<processor> <platform>] GNU/Linux". The
  * hostname is sometimes left out (`uname -srvmo`, tools that print uname without it, a pasted line
@@ -74,7 +71,7 @@ export function parseUnameAll(line: string): UnameFacts | null {
     release,
     build: tokens.slice(buildAt, end).join(" ") || null,
     machine: at === -1 ? null : (tokens[at] ?? null),
-    hostname: hostname && !HIDDEN_HOST.test(hostname) ? hostname : null,
+    hostname: hostname ?? null,
     ...(last === "Android" ? { platform: "Android" } : {}),
   };
 }
@@ -153,7 +150,12 @@ export function parseUnameShort(line: string): UnameFacts | null {
     return { release: first, build: tokens.slice(1).join(" "), machine: null, hostname: null };
   }
   if (first === "Linux" && looksLikeRelease(second) && tokens.length <= 4 && tokens.slice(2).every(isTail)) {
-    return { release: second, build: null, machine: third ?? machineOfRelease(second), hostname: null };
+    return {
+      release: second,
+      build: null,
+      machine: tokens.slice(2).find((t) => MACHINE.test(t)) ?? machineOfRelease(second),
+      hostname: null,
+    };
   }
   const rest = tokens.slice(3);
   if (first === "Linux" && third && looksLikeRelease(third) && isHostName(second) && rest.length <= 2 && rest.every(isTail)) {
