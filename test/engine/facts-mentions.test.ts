@@ -536,7 +536,7 @@ describe("kernel mentions in kernel output", () => {
       kernelOf(
         'I1018 08:48:39.280428    6343 start.go:116] hostinfo: {"hostname":"ip-172-31-1-60","uptime":696,"os":"linux","platform":"ubuntu","platformVersion":"22.04","kernelVersion":"5.15.0-1019-aws","kernelArch":"x86_64"}',
       ),
-    ).toMatchObject({ release: "5.15.0-1019-aws", named: true, via: expect.stringContaining("host-info") });
+    ).toMatchObject({ release: "5.15.0-1019-aws", named: true, via: expect.stringContaining("host info") });
     expect(
       kernelOf(
         'Response Body: {"kind":"NodeList","items":[{"status":{"nodeInfo":{"kernelVersion":"6.6.60"}}},{"status":{"nodeInfo":{"kernelVersion":"6.6.58"}}}]}',
@@ -584,6 +584,49 @@ describe("kernel mentions in kernel output", () => {
     ])
       expect(kernelOf(text), text).toBeNull();
     // inxi's own line carries the compiler's version: no list.
+    expect(kernelOf("Kernel: 5.4.0-42-generic x86_64 bits: 64 compiler: gcc v: 9.3.0 Desktop: Gnome 3.36.4")?.release).toBe(
+      "5.4.0-42-generic",
+    );
+  });
+
+  it("leaves the kernel undecided when output and a sentence, a typed answer or a quote name two", () => {
+    for (const text of [
+      // A typed answer beside a workstation's docker info, a trace quoted from upstream, another label.
+      "- **Kernel version:** 6.6.58\n Kernel Version: 6.10.14-linuxkit",
+      "- Kernel: `6.6.58`\nCPU: 2 PID: 9 Comm: ip6tables-resto Not tainted 6.6.60 #1",
+      // The host's kernel in a sentence beside another machine's output.
+      "Our nodes run kernel 6.6.58. From my laptop:\n Kernel Version: 6.10.14-linuxkit",
+      // A label's line naming another release in words.
+      "Kernel Version: 6.6.60 on masters, 6.6.58 on workers",
+      "- Kernel: 6.6.60 (the errors below were logged on 6.6.58)",
+    ])
+      expect(kernelOf(text), text).toBeNull();
+    // A fix's "Linux version" is prose, not /proc/version; a label naming a fix's kernel is no host's; a quoted line
+    // is another report's, perhaps: named.
+    expect(kernelOf("Our nodes run kernel 6.6.58.\nThis was fixed in Linux version 6.6.60 (commit 306ed1728e84)")).toMatchObject({
+      release: "6.6.58",
+      named: true,
+    });
+    expect(kernelOf("Fixed kernel version: 6.6.60")).toBeNull();
+    expect(kernelOf("> Kernel Version: 6.6.60 - no more errors since then")).toMatchObject({
+      named: true,
+      via: expect.stringContaining("quoted"),
+    });
+  });
+
+  it("reads a label's release beside other components' versions, and kubectl's node YAML", () => {
+    for (const text of [
+      "Environment: Ubuntu 24.04, Kernel: 6.6.58, containerd 1.7.22, Kubernetes v1.31.2",
+      "Kernel: 6.6.58 and Kubernetes v1.31.2",
+      "- Kernel: 6.6.58 / Ubuntu 22.04.5 LTS",
+      " Kernel Version: 6.6.58 and Docker 27.3.1",
+      "Kernel version: Linux 6.6.58",
+      "Dec 01 10:00:00 node-1 kubeadm[812]: KERNEL_VERSION: 6.6.58",
+      "  nodeInfo:\n    kernelVersion: 6.6.58\n    kubeletVersion: v1.31.2",
+      "- **Linux Kernel:** 6.6.58",
+      "On the target node Kernel: 6.6.58",
+    ])
+      expect(kernelOf(text)?.release, text).toBe("6.6.58");
     expect(kernelOf("Kernel: 5.4.0-42-generic x86_64 bits: 64 compiler: gcc v: 9.3.0 Desktop: Gnome 3.36.4")?.release).toBe(
       "5.4.0-42-generic",
     );

@@ -43,6 +43,8 @@ const MANY_LINES: Record<string, string> = {
   // uname's release re-split it at every digit (8 MB of them: 32 s).
   "kernel lines with a long run of digits": `kernel Linux 1.1.1${"1".repeat(3980)}é\n`,
   "taint lines with a long run of spaces": `Tainted: G${" ".repeat(3990)}x\n`,
+  // A label after a long run of a requirement's word: each word was tried against the whole rest (8 MB: 6 s).
+  "a label after many requirement words": `${"min ".repeat(994)}. Kernel: 6.6.60\n`,
 };
 
 describe("many lines", () => {

@@ -187,13 +187,14 @@ interface MentionShape {
 const MD_LABEL = "(?:\\*\\*|__)";
 /** Shapes of a mention after a marker, most specific first. */
 const MENTIONS: readonly MentionShape[] = [
-  // /proc/version inside framing (parsed whole first, build string included), or its release alone.
-  { re: /\bLinux version (\S+)(?: \(|\s*$)/ },
+  // /proc/version inside framing (parsed whole first, build string included), or cut after its builder ("Linux
+  // version 5.15.0-91-generic (buildd@lcy02-amd64-045) (gcc …"): not prose's "fixed in Linux version 6.6.60 (commit …)".
+  { re: /\bLinux version (?=(\d+\.\d+\.\d+\S*))\1 \((?:[^()\s]*@|gcc|clang)/ },
   // An issue's Markdown answers, typed: "**Kernel version:** Linux 6.8.0-35-generic", "- **Kernel:** `6.12.83-…`",
   // "Kernel: `6.12.92-…`", the Kubernetes bug template's "Kernel (e.g. `uname -a`): 5.4.91-41.139.amzn2.x86_64".
   {
     re: new RegExp(
-      `(?:${MD_LABEL}Kernel(?: version)?:${MD_LABEL}|${MD_LABEL}Kernel(?: version)?${MD_LABEL}:|\\bKernel(?: version)?:(?=\\s*\`))\\s*\`?(?:Linux\\s+)?(?=(\\d+\\.\\d+\\.\\d+[^\\s\`,;]*))\\1`,
+      `(?:${MD_LABEL}(?:[\\w/ ]{0,24} )?Kernel(?: version)?:${MD_LABEL}|${MD_LABEL}(?:[\\w/ ]{0,24} )?Kernel(?: version)?${MD_LABEL}:|\\bKernel(?: version)?:(?=\\s*\`))\\s*\`?(?:Linux\\s+)?(?=(\\d+\\.\\d+\\.\\d+[^\\s\`,;]*))\\1`,
       "i",
     ),
     label: true,
@@ -205,7 +206,7 @@ const MENTIONS: readonly MentionShape[] = [
     named: true,
   },
   // `docker info` and `kubectl describe node`: "Kernel Version: 5.15.0-1030-aws".
-  { re: /\bKernel Version:\s*(?=(\d+\.\d+\.\d+[^\s,;]*))\1/i, label: true },
+  { re: /\bKernel Version:\s*(?:Linux\s+)?(?=(\d+\.\d+\.\d+[^\s,;]*))\1/i, label: true },
   // hostnamectl's "Kernel: Linux 5.15.0-1030-aws"; a summary that adds the host ("Kernel: Linux node-1 3.10.0-693.tl2").
   { re: /\bKernel:\s+Linux (?:[A-Za-z][\w.-]* (?=\d))?(?=(\d+\.\d+\.\d+[^\s,;]*))\1/i, label: true },
   // A summary's "Kernel: <release>" (inxi, neofetch; podman info's indented "kernel:"), not journald's "host kernel:
@@ -214,14 +215,16 @@ const MENTIONS: readonly MentionShape[] = [
     re: /(?:^\s*(?:[-*•]\s*)?[Kk]ernel|\bKernel):\s+(?!\d+\.\d+\.\d+\.\d+(?![\w-]))(?=(\d+\.\d+\.\d+[^\s,;]*))\1/,
     label: true,
   },
-  // `docker version` and the Docker API's JSON: KernelVersion: 4.4.0-1060-aws, "KernelVersion":"5.15.0".
-  { re: /\bKernelVersion"?:\s*"?([^\s"',}]+)/ },
   // gopsutil's host info, as minikube logs it ("hostinfo: {…"kernelVersion":"5.15.0-1019-aws",…}"): the machine
-  // minikube runs on, whose kernel a VM driver's node does not share; also a node's nodeInfo in kubectl's JSON.
-  { re: /"kernelVersion":\s*"([^\s"',}]+)"/, via: "a host-info record (minikube's hostinfo, a node's nodeInfo)" },
-  // kubeadm's preflight system verification prints "KERNEL_VERSION: <release>" at the start of its line (an
-  // indented KERNEL_VERSION is a CI variable or a build setting: the kernel something is built for).
-  { re: /^KERNEL_VERSION: (?=(\d+\.\d+\.\d+[^\s"'\\]*))\1(?:[\s"'\\]|$)/, label: true },
+  // minikube runs on, whose kernel a VM driver's node does not share.
+  { re: /\bhostinfo: \{.*?"kernelVersion":\s*"([^\s"',}]+)"/, via: "minikube's host info (the machine minikube runs on)" },
+  // `docker version` and the Docker API's JSON (KernelVersion: 4.4.0-1060-aws, "KernelVersion":"5.15.0"), a node's
+  // nodeInfo in `kubectl get node -o yaml` or `-o json` ("kernelVersion: 6.6.58").
+  { re: /\b[Kk]ernelVersion"?:\s*"?([^\s"',}]+)/ },
+  // kubeadm's preflight system verification prints "KERNEL_VERSION: <release>" at the start of its line, perhaps
+  // under a journal's or a CI log's framing (an indented KERNEL_VERSION is a CI variable or a build setting: the
+  // kernel something is built for).
+  { re: /(?:^|^\S+Z |\]: )KERNEL_VERSION: (?=(\d+\.\d+\.\d+[^\s"'\\]*))\1(?:[\s"'\\]|$)/, label: true },
   // Ubuntu's login banner: the machine the session logged into, which may be a bastion's.
   {
     re: /\bWelcome to [^()]{1,80} \(GNU\/Linux (?=(\d+\.\d+\.\d+[^\s)]*))\1 [\w]+\)/,
@@ -238,10 +241,32 @@ const MENTIONS: readonly MentionShape[] = [
   // The running kernel's module tree or config as modprobe, kube-proxy and check-config name them.
   { re: MODULE_TREE, via: MODULE_TREE_VIA },
 ];
-/** After a label's release, another one listed ("6.1.115, 6.6.58", "6.6.60 (master) / 6.6.58 (workers)", "6.6.60 or 6.6.58"). */
-const LISTED_AFTER = /^\s*(?:\([^()]{0,40}\)\s*)?(?:,|\/|;|&|\||\bor\b|\band\b)\s*(?:[A-Za-z]+\s+)?`?v?\d+\.\d+\.\d+/i;
-/** Before a label, a word that makes its value a requirement or a target ("Minimum Kernel:", "Tested kernel:"). */
-const REQUIREMENT_BEFORE = /\b(?:minimum|min|required|requires?|recommended|supported|tested|target|max(?:imum)?|latest)\b[^.:]*$/i;
+/** A version on a label's line after its release: another kernel ("6.1.115, 6.6.58", "6.6.60 on masters, 6.6.58 on workers"), unless another component's. */
+const VERSION_AFTER = /(?<![\w.])\d+\.\d+\.\d+[\w.+~-]*/g;
+/**
+ * What comes right before a release listed as another kernel: a separator or a function word ("6.1.115, 6.6.58",
+ * "… / 6.6.58", "or 6.6.58", "logged on 6.6.58", "kernel 6.6.58"). A name before a version makes it another
+ * component's ("containerd 2.2.7", "gcc v: 9.3.0", "Gnome 3.36.4").
+ */
+const LISTED_BEFORE = /(?:^|[,/;&|(]|\b(?:or|and|on|to|vs|versus|then|from|was|is|with|kernel|linux))\s*`?$/i;
+/** In a label, a word that makes its value no host's: a requirement, a target or a fix ("Minimum Kernel:", "Fixed kernel version:"). */
+const NOT_THE_HOSTS_LABEL =
+  /\b(?:minimum|min|required|requires?|recommended|supported|tested|max(?:imum)?|latest|fixed|affected|introduced|working|broken|patched|unpatched|good|bad|previous|old|new|upstream)\b/i;
+/** The label before a release: the clause it sits in, back to the line's last separator, at most 60 characters. */
+const labelOf = (text: string, releaseAt: number) => {
+  const before = text.slice(Math.max(0, releaseAt - 60), releaseAt).replace(/[\s`*_:]+$/, "");
+  return before.slice(Math.max(before.lastIndexOf(","), before.lastIndexOf("."), before.lastIndexOf(";"), before.lastIndexOf(":")) + 1);
+};
+/** Another kernel release on a label's line after the label's own. */
+function otherReleaseAfter(after: string, release: string): boolean {
+  for (const v of after.matchAll(VERSION_AFTER)) {
+    const token = v[0].replace(TRAILING_PUNCTUATION, "");
+    if (token !== release && looksLikeRelease(token) && LISTED_BEFORE.test(after.slice(Math.max(0, v.index - 16), v.index))) return true;
+  }
+  return false;
+}
+const QUOTED = /^\s*>/;
+const QUOTED_VIA = "a quoted line (perhaps another report's)";
 /** A JSON line holding several nodes (kubectl -v=8's response body, `-o json | jq -c`): which node's kernel is unknown. */
 const NODE_LIST = /"kind":\s*"NodeList"|"items":\s*\[/;
 // A release followed by more text is taken whole by a lookahead and matched again as \1: JavaScript
@@ -268,6 +293,9 @@ const TRAILING_PUNCTUATION = /[.:!?]+$/;
  */
 const NOT_THE_HOSTS =
   /\b(?:(?:fixed|resolved|introduced|added|merged|backported|landed|removed|changed|regressed)(?:\s+(?:upstream|already|only))?(?:\s+by\s+\w+)?\s+in(?:to)?|since|until|till|before|prior to|as of|starting (?:with|from|in)|requires?|required|needs?|needed|newer than|older than|at least|minimum|recommended)\s+(?:the\s+|a\s+)?(?:linux\s+)?$|[<>]=?\s*$/i;
+/** Words after a release in prose that place it on another machine ("we also run kernel 6.1.70 elsewhere", "… on other nodes"). */
+const ELSEWHERE_AFTER =
+  /^[`'"]?\s*(?:\w+\s+){0,3}?(?:elsewhere|on (?:other|another|some other|the other) (?:nodes?|machines?|hosts?|servers?|clusters?))\b/i;
 /** Words after a release in prose that make it a bound ("kernel 5.10.0 or later", "`kernel 6.8.0-56-generic` and above"). */
 const BOUND_AFTER = /^[`'"]?\s*(?:(?:or|and) (?:later|newer|above|higher|up)\b|onwards\b)/i;
 /**
@@ -303,7 +331,7 @@ const proseRole = (text: string, m: RegExpMatchArray): "host" | "cure" | "other"
   const before = text.slice(Math.max(0, at - 40), at);
   if (NOT_THE_HOSTS.test(before) || OTHERS_BEFORE.test(text.slice(Math.max(0, at - 80), at))) return "other";
   const after = text.slice(end, end + 40);
-  if (BOUND_AFTER.test(after)) return "other";
+  if (BOUND_AFTER.test(after) || ELSEWHERE_AFTER.test(after)) return "other";
   if (CURE_BEFORE.test(before)) return "cure";
   // The release's match may have taken the sentence's full stop ("kernel 6.1.64. Rebooting fixes it").
   const stop = TRAILING_PUNCTUATION.test(m[0]) ? 0 : after.search(CLAUSE_END);
@@ -343,8 +371,9 @@ export function pickKernelMention(candidates: readonly LineRef[]): KernelMention
   }
   if (output.length) {
     const own = oneKernel(output);
-    // A tool's path naming another release than the kernel's own output: two machines' lines, or two kernels'.
-    return own && named.some((n) => n.uname.via && n.uname.release !== own.uname.release) ? null : own;
+    // Output beside a sentence, a typed answer or a tool's path naming another release of the host: two machines'
+    // lines (a laptop's docker info, a healthy node's describe, a trace quoted from upstream), or two kernels'.
+    return own && named.some((n) => n.uname.release !== own.uname.release) ? null : own;
   }
   return cure ? null : oneKernel(named);
 }
@@ -460,8 +489,12 @@ export function mentionLines(text: string): LineRef[] {
 function mentionsIn(text: string): { kernels: UnameFacts[]; cure: boolean; conflict?: true } {
   const at = text.indexOf("Linux version ");
   if (at >= 0) {
+    // The kernel's own line carries its build ("#1 SMP …"): "fixed in Linux version 6.6.60 (commit …)" is prose.
     const proc = parseProcVersion(text.slice(at));
-    if (proc) return { kernels: [proc], cure: false };
+    if (proc?.build && !NOT_THE_HOSTS.test(text.slice(Math.max(0, at - 40), at))) {
+      const via = QUOTED.test(text) ? QUOTED_VIA : undefined;
+      return alongsideProse(text, [via ? { ...proc, named: true, via } : proc]);
+    }
   }
   const embedded = EMBEDDED_UNAME.exec(text);
   const uname = embedded ? parseUnameAll(text.slice(embedded.index)) : null;
@@ -518,12 +551,16 @@ function readShape(
   bare: (release: string | undefined, named?: true) => UnameFacts[],
 ): { kernels: UnameFacts[]; cure: boolean; conflict?: true } {
   const none = { kernels: [], cure: false };
-  if (shape.via && NODE_LIST.test(text)) return none;
+  const release = m[1] ?? "";
+  if (NODE_LIST.test(text)) return none;
   if (shape.label) {
-    const after = text.slice(m.index + m[0].length);
-    if (REQUIREMENT_BEFORE.test(text.slice(0, m.index)) || BOUND_AFTER.test(after)) return none;
-    if (LISTED_AFTER.test(after) || /_\d+\.\d+\.\d+/.test(m[1] ?? "")) return { ...none, conflict: true };
+    const end = m.index + m[0].length;
+    const after = text.slice(end);
+    if (NOT_THE_HOSTS_LABEL.test(labelOf(text, end - release.length)) || BOUND_AFTER.test(after)) return none;
+    if (otherReleaseAfter(after, release) || /_\d+\.\d+\.\d+/.test(release)) return { ...none, conflict: true };
   }
-  const kernels = bare(m[1], shape.named || shape.via ? true : undefined).map((u) => (shape.via ? { ...u, via: shape.via } : u));
+  // A quoted line ("> Kernel Version: 6.6.60 - no more errors since") may be another report's: named, with its source.
+  const via = shape.via ?? (QUOTED.test(text) ? QUOTED_VIA : undefined);
+  const kernels = bare(release, shape.named || via ? true : undefined).map((u) => (via ? { ...u, via } : u));
   return alongsideProse(text, kernels);
 }
