@@ -614,6 +614,46 @@ describe("kernel mentions in kernel output", () => {
     });
   });
 
+  it("lets output outrank a sentence, unless the sentence claims the host's kernel outright; a release cut short agrees", () => {
+    // Upgrade stories, comparisons and fixes name other kernels of the same host: the output's is the one that failed.
+    for (const sentence of [
+      "This started after upgrading from kernel 6.6.56.",
+      "We were on kernel 6.6.56 before and it was fine.",
+      "kernel 6.6.56 works, kernel 6.6.58 doesn't.",
+      "Does anyone know if kernel 6.6.60 has the fix?",
+    ])
+      expect(kernelOf(`${sentence}\n Kernel Version: 6.6.58`)?.release, sentence).toBe("6.6.58");
+    // A present-tense claim beside another release's output: two machines, or a wrong claim.
+    expect(kernelOf("We run kernel 6.6.58 on all nodes.\n Kernel Version: 6.10.14-linuxkit")).toBeNull();
+    // "kernel 6.8.0-56" and "6.8.0-56-generic" are one release; the fuller reading is kept.
+    expect(kernelOf("- **Kernel version:** 6.8.0-56\nCPU: 1 PID: 9 Comm: x Not tainted 6.8.0-56-generic #58-Ubuntu")?.release).toBe(
+      "6.8.0-56-generic",
+    );
+    expect(kernelOf("Our nodes run kernel 6.6.58.\n Kernel Version: 6.6.58-talos")?.release).toBe("6.6.58-talos");
+    // A denial between the release and "other nodes" leaves it the host's.
+    expect(kernelOf("The error shows up on kernel 6.6.58 but not on other nodes.")?.release).toBe("6.6.58");
+  });
+
+  it("reads output that is perhaps not the host's as named: quoted, a syzbot kernel, a kernelVersion field", () => {
+    expect(kernelOf("> Linux node1 6.6.60 #1 SMP PREEMPT_DYNAMIC Mon Nov  4 10:00:00 UTC 2024 x86_64 GNU/Linux")).toMatchObject({
+      release: "6.6.60",
+      named: true,
+    });
+    expect(kernelOf("CPU: 0 PID: 5109 Comm: syz-executor Not tainted 6.6.60-syzkaller #0")).toMatchObject({
+      named: true,
+      via: "a syzbot report",
+    });
+    expect(kernelOf("image:\n  kernelVersion: 6.6.60")).toMatchObject({ named: true, via: expect.stringContaining("kernelVersion") });
+    for (const text of [
+      "This was fixed in Linux version 6.6.60 (gregkh@linuxfoundation.org) #1 SMP",
+      "2024-11-13T10:00:00.000Z KERNEL_VERSION: 6.6.60",
+      "make[1]: KERNEL_VERSION: 6.6.60",
+    ])
+      expect(kernelOf(text), text).toBeNull();
+    // A role word must qualify "kernel", not sit in a host name before it.
+    expect(kernelOf("System: Host: new-node Kernel: 6.6.58 arch: x86_64")?.release).toBe("6.6.58");
+  });
+
   it("reads a label's release beside other components' versions, and kubectl's node YAML", () => {
     for (const text of [
       "Environment: Ubuntu 24.04, Kernel: 6.6.58, containerd 1.7.22, Kubernetes v1.31.2",

@@ -45,6 +45,9 @@ const MANY_LINES: Record<string, string> = {
   "taint lines with a long run of spaces": `Tainted: G${" ".repeat(3990)}x\n`,
   // A label after a long run of a requirement's word: each word was tried against the whole rest (8 MB: 6 s).
   "a label after many requirement words": `${"min ".repeat(994)}. Kernel: 6.6.60\n`,
+  // Long runs of dots after a release: the trailing-punctuation trim retried every start (4 MB: 24 s and more).
+  "a label with a run of dots after a listed version": `Kernel: 6.6.60 on 1.1.1${".".repeat(3960)}x\n`,
+  "a prose release followed by dots": `kernel 6.6.60${".".repeat(3980)}x\n`,
 };
 
 describe("many lines", () => {

@@ -175,16 +175,16 @@ const MODULE_TREE_VIA = "a module or config path a tool printed (modprobe, kube-
  * A shape of a mention after a marker; group 1 is the release. `label`: a value a person may have typed or
  * listed after a label, so a list of releases ("Kernel: 6.1.115, 6.6.58", "6.6.60 or 6.6.58") is undecided, and
  * a bound after it ("6.6.60 or newer") or a requirement's word before it ("Minimum Kernel:") makes it no host's.
- * `via`: a kernel the shape names for some machine, not surely the host's: read as named, with its source.
- * `named`: typed by a person (Markdown, a template's answer): read as a sentence's kernel.
+ * `via`: a kernel the shape names for some machine, not surely the host's (a path a tool printed, a banner, an
+ * answer a person typed): read as named, with its source; beside output naming another release, it leaves two.
  */
 interface MentionShape {
   re: RegExp;
   label?: true;
-  named?: true;
   via?: string;
 }
 const MD_LABEL = "(?:\\*\\*|__)";
+const TYPED_VIA = "an answer typed into the report (a Markdown label, a template's field)";
 /** Shapes of a mention after a marker, most specific first. */
 const MENTIONS: readonly MentionShape[] = [
   // /proc/version inside framing (parsed whole first, build string included), or cut after its builder ("Linux
@@ -198,12 +198,12 @@ const MENTIONS: readonly MentionShape[] = [
       "i",
     ),
     label: true,
-    named: true,
+    via: TYPED_VIA,
   },
   {
     re: /\bKernel(?:\*\*)? \(e\.g\. `uname -a`\)(?:\*\*)?:\s*`?(?:Linux (?:[A-Za-z][\w.-]* )?)?(?=(\d+\.\d+\.\d+[^\s`,;]*))\1/,
     label: true,
-    named: true,
+    via: TYPED_VIA,
   },
   // `docker info` and `kubectl describe node`: "Kernel Version: 5.15.0-1030-aws".
   { re: /\bKernel Version:\s*(?:Linux\s+)?(?=(\d+\.\d+\.\d+[^\s,;]*))\1/i, label: true },
@@ -215,16 +215,16 @@ const MENTIONS: readonly MentionShape[] = [
     re: /(?:^\s*(?:[-*•]\s*)?[Kk]ernel|\bKernel):\s+(?!\d+\.\d+\.\d+\.\d+(?![\w-]))(?=(\d+\.\d+\.\d+[^\s,;]*))\1/,
     label: true,
   },
-  // gopsutil's host info, as minikube logs it ("hostinfo: {…"kernelVersion":"5.15.0-1019-aws",…}"): the machine
-  // minikube runs on, whose kernel a VM driver's node does not share.
-  { re: /\bhostinfo: \{.*?"kernelVersion":\s*"([^\s"',}]+)"/, via: "minikube's host info (the machine minikube runs on)" },
-  // `docker version` and the Docker API's JSON (KernelVersion: 4.4.0-1060-aws, "KernelVersion":"5.15.0"), a node's
-  // nodeInfo in `kubectl get node -o yaml` or `-o json` ("kernelVersion: 6.6.58").
-  { re: /\b[Kk]ernelVersion"?:\s*"?([^\s"',}]+)/ },
+  // `docker version` and the Docker API's JSON: KernelVersion: 4.4.0-1060-aws, "KernelVersion":"5.15.0".
+  { re: /\bKernelVersion"?:\s*"?([^\s"',}]+)/ },
+  // A kernelVersion field: a node's nodeInfo (`kubectl get node -o yaml`), gopsutil's host info as minikube logs it
+  // ("hostinfo: {…"kernelVersion":"5.15.0-1019-aws",…}": the workstation's, which a VM driver's node does not
+  // share), an image's or a provisioner's metadata (the kernel it is built for).
+  { re: /\bkernelVersion"?:\s*"?([^\s"',}]+)/, via: "a kernelVersion field (a node's status, minikube's host info, image metadata)" },
   // kubeadm's preflight system verification prints "KERNEL_VERSION: <release>" at the start of its line, perhaps
-  // under a journal's or a CI log's framing (an indented KERNEL_VERSION is a CI variable or a build setting: the
-  // kernel something is built for).
-  { re: /(?:^|^\S+Z |\]: )KERNEL_VERSION: (?=(\d+\.\d+\.\d+[^\s"'\\]*))\1(?:[\s"'\\]|$)/, label: true },
+  // under kubeadm's journal framing (an indented or otherwise framed KERNEL_VERSION is a CI variable or a build
+  // setting: the kernel something is built for).
+  { re: /(?:^|\bkubeadm\[\d+\]: )KERNEL_VERSION: (?=(\d+\.\d+\.\d+[^\s"'\\]*))\1(?:[\s"'\\]|$)/, label: true },
   // Ubuntu's login banner: the machine the session logged into, which may be a bastion's.
   {
     re: /\bWelcome to [^()]{1,80} \(GNU\/Linux (?=(\d+\.\d+\.\d+[^\s)]*))\1 [\w]+\)/,
@@ -242,16 +242,19 @@ const MENTIONS: readonly MentionShape[] = [
   { re: MODULE_TREE, via: MODULE_TREE_VIA },
 ];
 /** A version on a label's line after its release: another kernel ("6.1.115, 6.6.58", "6.6.60 on masters, 6.6.58 on workers"), unless another component's. */
-const VERSION_AFTER = /(?<![\w.])\d+\.\d+\.\d+[\w.+~-]*/g;
+const VERSION_AFTER = /(?<![\w.])\d+\.\d+\.\d+[\w.+~-]{0,120}/g;
 /**
  * What comes right before a release listed as another kernel: a separator or a function word ("6.1.115, 6.6.58",
  * "… / 6.6.58", "or 6.6.58", "logged on 6.6.58", "kernel 6.6.58"). A name before a version makes it another
  * component's ("containerd 2.2.7", "gcc v: 9.3.0", "Gnome 3.36.4").
  */
 const LISTED_BEFORE = /(?:^|[,/;&|(]|\b(?:or|and|on|to|vs|versus|then|from|was|is|with|kernel|linux))\s*`?$/i;
-/** In a label, a word that makes its value no host's: a requirement, a target or a fix ("Minimum Kernel:", "Fixed kernel version:"). */
+/**
+ * In a label, a word right before "kernel" that makes its value no host's: a requirement, a target or a fix
+ * ("Minimum Kernel:", "Fixed kernel version:", "Supported Linux kernel:"), not a word of a host name before it.
+ */
 const NOT_THE_HOSTS_LABEL =
-  /\b(?:minimum|min|required|requires?|recommended|supported|tested|max(?:imum)?|latest|fixed|affected|introduced|working|broken|patched|unpatched|good|bad|previous|old|new|upstream)\b/i;
+  /\b(?:minimum|min|required|requires?|recommended|supported|tested|max(?:imum)?|latest|fixed|affected|introduced|working|broken|patched|unpatched|good|bad|previous|old|new|upstream)(?:\s+\w+)?\s+(?:linux\s+)?kernel\b/i;
 /** The label before a release: the clause it sits in, back to the line's last separator, at most 60 characters. */
 const labelOf = (text: string, releaseAt: number) => {
   const before = text.slice(Math.max(0, releaseAt - 60), releaseAt).replace(/[\s`*_:]+$/, "");
@@ -260,12 +263,17 @@ const labelOf = (text: string, releaseAt: number) => {
 /** Another kernel release on a label's line after the label's own. */
 function otherReleaseAfter(after: string, release: string): boolean {
   for (const v of after.matchAll(VERSION_AFTER)) {
-    const token = v[0].replace(TRAILING_PUNCTUATION, "");
+    const token = trimPunctuation(v[0]);
     if (token !== release && looksLikeRelease(token) && LISTED_BEFORE.test(after.slice(Math.max(0, v.index - 16), v.index))) return true;
   }
   return false;
 }
-const QUOTED = /^\s*>/;
+const QUOTED = /^\s*(?:>|\|\s)/;
+/** The quote marks opening a line ("> ", "> > ", "| "), not a comparison's ">". */
+const QUOTE_MARK = /^\s*(?:>\s*)+|^\s*\|\s/;
+/** syzbot's kernels ("6.6.60-syzkaller") are a report's, never a user's host's. */
+const SYZKALLER = /-syzkaller\b/;
+const SYZKALLER_VIA = "a syzbot report";
 const QUOTED_VIA = "a quoted line (perhaps another report's)";
 /** A JSON line holding several nodes (kubectl -v=8's response body, `-o json | jq -c`): which node's kernel is unknown. */
 const NODE_LIST = /"kind":\s*"NodeList"|"items":\s*\[/;
@@ -284,7 +292,13 @@ const NODE_LIST = /"kind":\s*"NodeList"|"items":\s*\[/;
  */
 const PROSE =
   /(?:\bkernel (?:version |release )?(?:is |of )?`?(?:Linux )?|[([]kernel:\s*`?|,\s*kernel:\s*`?)v?(\d+\.\d+\.\d+[^\s,;'"`()[\]]*)|\bLinux v?(?=(\d+\.\d+\.\d+[^\s,;'"`()[\]]*))\2 kernel\b/gi;
-const TRAILING_PUNCTUATION = /[.:!?]+$/;
+/** Sentence punctuation closing a release ("kernel 6.1.64."), dropped by a loop: a regex anchored at $ retries every start. */
+const trimPunctuation = (text: string): string => {
+  let end = text.length;
+  while (end > 0 && ".:!?".includes(text[end - 1] as string)) end--;
+  return text.slice(0, end);
+};
+const endsInPunctuation = (text: string) => ".:!?".includes(text.at(-1) ?? "");
 /**
  * Words before a release in prose that make it another kernel than the one the host runs: the fix's or
  * the cause's release ("fixed in kernel 6.1.115"), a requirement ("needs kernel 5.13.0"), a bound. Such a
@@ -295,7 +309,7 @@ const NOT_THE_HOSTS =
   /\b(?:(?:fixed|resolved|introduced|added|merged|backported|landed|removed|changed|regressed)(?:\s+(?:upstream|already|only))?(?:\s+by\s+\w+)?\s+in(?:to)?|since|until|till|before|prior to|as of|starting (?:with|from|in)|requires?|required|needs?|needed|newer than|older than|at least|minimum|recommended)\s+(?:the\s+|a\s+)?(?:linux\s+)?$|[<>]=?\s*$/i;
 /** Words after a release in prose that place it on another machine ("we also run kernel 6.1.70 elsewhere", "… on other nodes"). */
 const ELSEWHERE_AFTER =
-  /^[`'"]?\s*(?:\w+\s+){0,3}?(?:elsewhere|on (?:other|another|some other|the other) (?:nodes?|machines?|hosts?|servers?|clusters?))\b/i;
+  /^[`'"]?,?\s*(?:elsewhere|on (?:other|another|some other|the other) (?:nodes?|machines?|hosts?|servers?|clusters?))\b/i;
 /** Words after a release in prose that make it a bound ("kernel 5.10.0 or later", "`kernel 6.8.0-56-generic` and above"). */
 const BOUND_AFTER = /^[`'"]?\s*(?:(?:or|and) (?:later|newer|above|higher|up)\b|onwards\b)/i;
 /**
@@ -325,6 +339,13 @@ const CLAUSE_END = /[.;:!?()\u2014]/;
  */
 const OTHERS_BEFORE =
   /\b(?:people|others|other users|another user|users|someone|somebody|a user|many|several (?:people|users)|reporters?)\b[^.;:!?()]*$/i;
+/**
+ * A present-tense claim about the host's kernel right before the release ("our nodes run kernel 6.6.58", "I'm on
+ * kernel …", "we are running kernel …"): output naming another release beside it is another machine's, or the claim
+ * is wrong; either way the paste names two.
+ */
+const HOST_CLAIM_BEFORE =
+  /\b(?:we|i|our (?:\w+ )?(?:nodes?|hosts?|servers?|machines?|cluster|workers?)|all (?:our |the )?(?:nodes?|hosts?|servers?|machines?|workers?)|my (?:nodes?|hosts?|servers?|machine|box|laptop))\s+(?:all\s+)?(?:run|runs|(?:are|am|is|'re|'m)\s+(?:all\s+)?(?:on|running))\s+(?:on\s+)?(?:the\s+)?(?:linux\s+)?$/i;
 const proseRole = (text: string, m: RegExpMatchArray): "host" | "cure" | "other" => {
   const at = m.index ?? 0;
   const end = at + m[0].length;
@@ -334,7 +355,7 @@ const proseRole = (text: string, m: RegExpMatchArray): "host" | "cure" | "other"
   if (BOUND_AFTER.test(after) || ELSEWHERE_AFTER.test(after)) return "other";
   if (CURE_BEFORE.test(before)) return "cure";
   // The release's match may have taken the sentence's full stop ("kernel 6.1.64. Rebooting fixes it").
-  const stop = TRAILING_PUNCTUATION.test(m[0]) ? 0 : after.search(CLAUSE_END);
+  const stop = endsInPunctuation(m[0]) ? 0 : after.search(CLAUSE_END);
   const cure = CURE_AFTER.exec(stop < 0 ? after : after.slice(0, stop));
   return cure && !DENIED_BEFORE.test(before) && !DENIED.test(cure[1] ?? "") ? "cure" : "host";
 };
@@ -371,19 +392,30 @@ export function pickKernelMention(candidates: readonly LineRef[]): KernelMention
   }
   if (output.length) {
     const own = oneKernel(output);
-    // Output beside a sentence, a typed answer or a tool's path naming another release of the host: two machines'
-    // lines (a laptop's docker info, a healthy node's describe, a trace quoted from upstream), or two kernels'.
-    return own && named.some((n) => n.uname.release !== own.uname.release) ? null : own;
+    // Output beside a typed answer, a quoted line or a tool's path naming another release: two machines' lines (a
+    // laptop's docker info beside the answer typed for the cluster, a trace quoted from upstream), or two kernels'.
+    // A sentence gives way to output (its kernel is as often the one before an upgrade, a fix's or a comparison's),
+    // unless it claims the host's kernel outright ("our nodes run kernel 6.6.58", HOST_CLAIM_BEFORE).
+    return own && named.some((n) => (n.uname.via || n.uname.claimed) && !sameRelease(n.uname.release ?? "", own.uname.release ?? ""))
+      ? null
+      : own;
   }
   return cure ? null : oneKernel(named);
 }
 
-/** The one release the readings give (the reading with a build string), or null for none or several. */
+/** Two readings of one release, one perhaps cut short ("kernel 6.8.0-56" and "6.8.0-56-generic"; "6.6.58" and "6.6.58-talos"). */
+const sameRelease = (a: string, b: string): boolean => {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return long === short || (long.startsWith(short) && "-.+_".includes(long[short.length] as string));
+};
+
+/** The one release the readings give (the fullest, with a build string if any), or null for none or several. */
 function oneKernel(readings: readonly KernelMention[]): KernelMention | null {
   let found: KernelMention | null = null;
   for (const r of readings) {
-    if (found && found.uname.release !== r.uname.release) return null;
-    if (!found || (!found.uname.build && r.uname.build)) found = r;
+    if (found && !sameRelease(found.uname.release ?? "", r.uname.release ?? "")) return null;
+    const fuller = (r.uname.release?.length ?? 0) > (found?.uname.release?.length ?? 0);
+    if (!found || fuller || (!found.uname.build && r.uname.build && r.uname.release === found.uname.release)) found = r;
   }
   return found;
 }
@@ -492,14 +524,14 @@ function mentionsIn(text: string): { kernels: UnameFacts[]; cure: boolean; confl
     // The kernel's own line carries its build ("#1 SMP …"): "fixed in Linux version 6.6.60 (commit …)" is prose.
     const proc = parseProcVersion(text.slice(at));
     if (proc?.build && !NOT_THE_HOSTS.test(text.slice(Math.max(0, at - 40), at))) {
-      const via = QUOTED.test(text) ? QUOTED_VIA : undefined;
+      const via = quotedVia(text, proc.release ?? "");
       return alongsideProse(text, [via ? { ...proc, named: true, via } : proc]);
     }
   }
   const embedded = EMBEDDED_UNAME.exec(text);
   const uname = embedded ? parseUnameAll(text.slice(embedded.index)) : null;
   const bare = (release: string | undefined, named?: true): UnameFacts[] => {
-    const r = release?.replace(TRAILING_PUNCTUATION, "");
+    const r = release === undefined ? undefined : trimPunctuation(release);
     return r && looksLikeRelease(r) ? [{ release: r, build: null, machine: null, hostname: null, ...(named ? { named } : {}) }] : [];
   };
   if (!uname?.release) {
@@ -512,12 +544,14 @@ function mentionsIn(text: string): { kernels: UnameFacts[]; cure: boolean; confl
   const read = (m: RegExpMatchArray, release: string | undefined, named?: true): UnameFacts[] => {
     const role = proseRole(text, m);
     if (role === "cure" && bare(release).length) cure = true;
-    return role === "host" ? bare(release, named) : [];
+    if (role !== "host") return [];
+    const claimed = HOST_CLAIM_BEFORE.test(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index));
+    return bare(release, named).map((u) => (claimed ? { ...u, claimed } : u));
   };
   const matches = [...text.matchAll(PROSE)];
   const prose = matches.flatMap((m) => read(m, m[1] ?? m[2], true));
   // A release the prose already placed (as the host's, the cure's or another's) is not read again by its shape.
-  const placed = new Set(matches.map((m) => (m[1] ?? m[2] ?? "").replace(TRAILING_PUNCTUATION, "")));
+  const placed = new Set(matches.map((m) => trimPunctuation(m[1] ?? m[2] ?? "")));
   // An RPM release is the kernel's own output only when it stands alone (a pasted `uname -r`); in a sentence it is named.
   const rpm = [...text.matchAll(RPM_KERNEL_RELEASE)].flatMap((m) => {
     const [, release, base, major] = m;
@@ -525,7 +559,11 @@ function mentionsIn(text: string): { kernels: UnameFacts[]; cure: boolean; confl
     return read(m, release, text.trim() === release ? undefined : true);
   });
   const others = [...prose, ...rpm].filter((u) => u.release !== uname?.release);
-  if (uname?.release) return others.length ? { kernels: [], cure, conflict: true } : { kernels: [uname], cure };
+  if (uname?.release) {
+    if (others.length) return { kernels: [], cure, conflict: true };
+    const via = quotedVia(text, uname.release);
+    return { kernels: [via ? { ...uname, named: true, via } : uname], cure };
+  }
   return { kernels: others, cure };
 }
 
@@ -537,7 +575,7 @@ function alongsideProse(text: string, kernels: UnameFacts[]): { kernels: UnameFa
   const release = kernels[0]?.release;
   if (!release || !/kernel/i.test(text)) return { kernels, cure: false };
   const other = [...text.matchAll(PROSE)].some((m) => {
-    const named = (m[1] ?? m[2] ?? "").replace(TRAILING_PUNCTUATION, "");
+    const named = trimPunctuation(m[1] ?? m[2] ?? "");
     return named !== release && looksLikeRelease(named) && proseRole(text, m) === "host";
   });
   return other ? { kernels: [], cure: false, conflict: true } : { kernels, cure: false };
@@ -552,7 +590,9 @@ function readShape(
 ): { kernels: UnameFacts[]; cure: boolean; conflict?: true } {
   const none = { kernels: [], cure: false };
   const release = m[1] ?? "";
-  if (NODE_LIST.test(text)) return none;
+  // A fix's or a requirement's words before the shape ("fixed in Linux version 6.6.60 (gregkh@…) #1 SMP").
+  const before = text.slice(0, m.index).replace(QUOTE_MARK, "");
+  if (NODE_LIST.test(text) || NOT_THE_HOSTS.test(before.slice(-40))) return none;
   if (shape.label) {
     const end = m.index + m[0].length;
     const after = text.slice(end);
@@ -560,7 +600,13 @@ function readShape(
     if (otherReleaseAfter(after, release) || /_\d+\.\d+\.\d+/.test(release)) return { ...none, conflict: true };
   }
   // A quoted line ("> Kernel Version: 6.6.60 - no more errors since") may be another report's: named, with its source.
-  const via = shape.via ?? (QUOTED.test(text) ? QUOTED_VIA : undefined);
-  const kernels = bare(release, shape.named || via ? true : undefined).map((u) => (via ? { ...u, via } : u));
+  const via = shape.via ?? quotedVia(text, release);
+  const kernels = bare(release, via ? true : undefined).map((u) => (via ? { ...u, via } : u));
   return alongsideProse(text, kernels);
+}
+
+/** Why output on this line is perhaps not the host's: a quote, a syzbot kernel; undefined when nothing says so. */
+function quotedVia(text: string, release: string): string | undefined {
+  if (SYZKALLER.test(release)) return SYZKALLER_VIA;
+  return QUOTED.test(text) ? QUOTED_VIA : undefined;
 }

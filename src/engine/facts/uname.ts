@@ -16,6 +16,8 @@ export interface UnameFacts {
   named?: true;
   /** What named it, when not a sentence (KernelFacts.via). */
   via?: string;
+  /** A sentence claiming it as the host's kernel outright ("our nodes run kernel …"): output naming another release leaves two. */
+  claimed?: true;
 }
 
 export interface VersionSignature {
