@@ -124,7 +124,12 @@ describe("kernel mentions", () => {
   it("reads one release a person names in prose, and none from a series or from two releases", () => {
     expect(kernelOf("the nodes run kernel 5.15.0-1030-aws since Monday.")?.release).toBe("5.15.0-1030-aws");
     expect(kernelOf("it broke somewhere in the kernel 6.1 series")).toBeNull();
-    expect(kernelOf("upgraded from kernel 5.15.0-1030-aws to kernel 6.8.0-1015-aws")).toBeNull();
+    // An upgrade names the kernel before it as no longer the host's, and its target as the host's.
+    expect(kernelOf("upgraded from kernel 5.15.0-1030-aws to kernel 6.8.0-1015-aws")).toMatchObject({
+      release: "6.8.0-1015-aws",
+      named: true,
+    });
+    expect(kernelOf("it shows on kernel 6.6.56 and on kernel 6.6.58")).toBeNull();
     expect(kernelOf(" Kernel Version: 5.15.0-1030-aws\n Kernel Version: 6.8.0-1015-aws")).toBeNull();
   });
 
@@ -632,6 +637,51 @@ describe("kernel mentions in kernel output", () => {
     expect(kernelOf("Our nodes run kernel 6.6.58.\n Kernel Version: 6.6.58-talos")?.release).toBe("6.6.58-talos");
     // A denial between the release and "other nodes" leaves it the host's.
     expect(kernelOf("The error shows up on kernel 6.6.58 but not on other nodes.")?.release).toBe("6.6.58");
+  });
+
+  it("takes a claim for one however it is worded, and no question, condition or other machine for one", () => {
+    const laptop = "\n Kernel Version: 6.6.60";
+    for (const claim of [
+      "I'm on kernel 6.6.58 on the nodes.",
+      "We’re all on kernel 6.6.58 in prod.",
+      "Our kernel version is 6.6.58 everywhere.",
+      "We are using kernel 6.6.58 on the cluster.",
+      "Our k8s worker nodes run kernel 6.6.58.",
+    ])
+      expect(kernelOf(claim + laptop), claim).toBeNull();
+    const own = "\n Kernel Version: 6.6.58";
+    for (const sentence of [
+      "Should we run kernel 6.6.60 instead?",
+      "If we run kernel 6.6.56 it works.",
+      "We run kernel 6.6.56 in staging and don't see it.",
+      "I am running kernel 6.6.56 on my laptop and cannot reproduce.",
+      "We are on kernel 6.6.56 in the other cluster, no problem there.",
+    ])
+      expect(kernelOf(sentence + own)?.release, sentence).toBe("6.6.58");
+    // A claim written as the package's version or the upstream release the build names agrees with the output.
+    expect(
+      kernelOf("We run kernel 5.15.0-127.137 on Ubuntu 22.04.5.\nCPU: 1 PID: 9 Comm: x Not tainted 5.15.0-127-generic #137-Ubuntu")
+        ?.release,
+    ).toBe("5.15.0-127-generic");
+  });
+
+  it("reads labels by the role their words give them, and another component's version as no second kernel", () => {
+    for (const [text, release] of [
+      ["- Kernel: 6.6.58 (upgraded from 6.6.56 last night)", "6.6.58"],
+      ["Kernel: 6.6.58 (6.6.58-talos)", "6.6.58"],
+      ["Kernel Version: 6.6.58    Container Runtime Version: containerd://2.0.0", "6.6.58"],
+      ["Bad: Kernel Version: 6.6.58", "6.6.58"],
+      ["Target Kernel: 6.6.60", null],
+      ["Installed Kernel: 6.6.60", null],
+      // needrestart -v
+      ["[Kernel/Linux] Expected kernel version: 6.6.60", null],
+      ["The currently running kernel version is not the expected kernel version 6.6.58.", null],
+      ["Kernel: 6.6.60 (pending reboot, running 6.6.58)", null],
+      ["Good: Kernel Version: 6.6.60", null],
+      ["Working node - Kernel Version: 6.6.60", null],
+      ["Fixed in Linux builder 6.6.60 #1 SMP PREEMPT_DYNAMIC Tue Nov  5 10:00:00 UTC 2024 x86_64 GNU/Linux", null],
+    ] as const)
+      expect(kernelOf(text)?.release ?? null, text).toBe(release);
   });
 
   it("reads output that is perhaps not the host's as named: quoted, a syzbot kernel, a kernelVersion field", () => {

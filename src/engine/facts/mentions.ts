@@ -248,13 +248,19 @@ const VERSION_AFTER = /(?<![\w.])\d+\.\d+\.\d+[\w.+~-]{0,120}/g;
  * "… / 6.6.58", "or 6.6.58", "logged on 6.6.58", "kernel 6.6.58"). A name before a version makes it another
  * component's ("containerd 2.2.7", "gcc v: 9.3.0", "Gnome 3.36.4").
  */
-const LISTED_BEFORE = /(?:^|[,/;&|(]|\b(?:or|and|on|to|vs|versus|then|from|was|is|with|kernel|linux))\s*`?$/i;
+const LISTED_BEFORE = /(?:^|[,;&|(]|(?<![:/])\/|\b(?:or|and|on|to|vs|versus|then|was|is|with|running|kernel|linux))\s*`?$/i;
 /**
  * In a label, a word right before "kernel" that makes its value no host's: a requirement, a target or a fix
  * ("Minimum Kernel:", "Fixed kernel version:", "Supported Linux kernel:"), not a word of a host name before it.
  */
 const NOT_THE_HOSTS_LABEL =
-  /\b(?:minimum|min|required|requires?|recommended|supported|tested|max(?:imum)?|latest|fixed|affected|introduced|working|broken|patched|unpatched|good|bad|previous|old|new|upstream)(?:\s+\w+)?\s+(?:linux\s+)?kernel\b/i;
+  /\b(?:minimum|min|required|requires?|recommended|supported|tested|max(?:imum)?|latest|fixed|affected|introduced|working|broken|patched|unpatched|good|bad|previous|old|new|upstream|target|installed|available|default|pending|expected|next)\s+(?:linux\s+)?kernel\b/i;
+/**
+ * A role before a label, in a word of its own ("Good: Kernel Version: 6.6.60", "Working node - Kernel Version:"):
+ * a machine the trouble is not on. Not a host name's part ("new-node"), nor the failing machine's ("Bad:").
+ */
+const ROLE_BEFORE_LABEL =
+  /\b(?:good|working|healthy|fixed|expected|pending|installed|default|available|previous|old)(?=[\s:])[^\n]{0,24}$/i;
 /** The label before a release: the clause it sits in, back to the line's last separator, at most 60 characters. */
 const labelOf = (text: string, releaseAt: number) => {
   const before = text.slice(Math.max(0, releaseAt - 60), releaseAt).replace(/[\s`*_:]+$/, "");
@@ -264,7 +270,8 @@ const labelOf = (text: string, releaseAt: number) => {
 function otherReleaseAfter(after: string, release: string): boolean {
   for (const v of after.matchAll(VERSION_AFTER)) {
     const token = trimPunctuation(v[0]);
-    if (token !== release && looksLikeRelease(token) && LISTED_BEFORE.test(after.slice(Math.max(0, v.index - 16), v.index))) return true;
+    if (!sameRelease(token, release) && looksLikeRelease(token) && LISTED_BEFORE.test(after.slice(Math.max(0, v.index - 16), v.index)))
+      return true;
   }
   return false;
 }
@@ -301,12 +308,13 @@ const trimPunctuation = (text: string): string => {
 const endsInPunctuation = (text: string) => ".:!?".includes(text.at(-1) ?? "");
 /**
  * Words before a release in prose that make it another kernel than the one the host runs: the fix's or
- * the cause's release ("fixed in kernel 6.1.115"), a requirement ("needs kernel 5.13.0"), a bound. Such a
- * release is not read. An upgrade's target stays read ("after upgrading to kernel 6.8.0-45 it broke"): the
- * host ran it.
+ * the cause's release ("fixed in kernel 6.1.115", "caused by kernel 6.6.57", "the fix is in kernel 6.6.60"), a
+ * requirement ("needs kernel 5.13.0"), a bound, the one before an upgrade or a bisection's ends ("upgrading from
+ * kernel 6.6.56", "the previous kernel 6.6.56", "last good kernel 6.6.56"). Such a release is not read. An
+ * upgrade's target stays read ("after upgrading to kernel 6.8.0-45 it broke"): the host ran it.
  */
 const NOT_THE_HOSTS =
-  /\b(?:(?:fixed|resolved|introduced|added|merged|backported|landed|removed|changed|regressed)(?:\s+(?:upstream|already|only))?(?:\s+by\s+\w+)?\s+in(?:to)?|since|until|till|before|prior to|as of|starting (?:with|from|in)|requires?|required|needs?|needed|newer than|older than|at least|minimum|recommended)\s+(?:the\s+|a\s+)?(?:linux\s+)?$|[<>]=?\s*$/i;
+  /\b(?:(?:fixed|resolved|introduced|added|merged|backported|landed|removed|changed|regressed)(?:\s+(?:upstream|already|only))?(?:\s+by\s+\w+)?\s+in(?:to)?|since|until|till|before|prior to|as of|starting (?:with|from|in)|requires?|required|needs?|needed|newer than|older than|at least|minimum|recommended|(?:upgrad|updat|migrat|mov|switch)(?:ed|ing) from|(?:caused|broken) by|broke (?:in|with)|first seen (?:in|with|on)|(?:the )?fix is(?: not)?(?: present| available| included)? in|available in|waiting for|previous|older|old|last good|first bad|expected|pending)\s+(?:the\s+|a\s+)?(?:linux\s+)?$|[<>]=?\s*$/i;
 /** Words after a release in prose that place it on another machine ("we also run kernel 6.1.70 elsewhere", "… on other nodes"). */
 const ELSEWHERE_AFTER =
   /^[`'"]?,?\s*(?:elsewhere|on (?:other|another|some other|the other) (?:nodes?|machines?|hosts?|servers?|clusters?))\b/i;
@@ -345,7 +353,13 @@ const OTHERS_BEFORE =
  * is wrong; either way the paste names two.
  */
 const HOST_CLAIM_BEFORE =
-  /\b(?:we|i|our (?:\w+ )?(?:nodes?|hosts?|servers?|machines?|cluster|workers?)|all (?:our |the )?(?:nodes?|hosts?|servers?|machines?|workers?)|my (?:nodes?|hosts?|servers?|machine|box|laptop))\s+(?:all\s+)?(?:run|runs|(?:are|am|is|'re|'m)\s+(?:all\s+)?(?:on|running))\s+(?:on\s+)?(?:the\s+)?(?:linux\s+)?$/i;
+  /(?<!\b(?:should|could|would|if|when|whether|can|may|might|shall|do|does|did)\s+)(?:\b(?:we|i)(?:['\u2019](?:re|m)|\s+(?:are|am))?|\bour(?:\s+[\w-]+){0,3}?\s+(?:nodes?|hosts?|servers?|machines?|cluster|workers?)(?:\s+(?:are|is))?|\ball\s+(?:(?:of\s+)?(?:our|the)\s+)?(?:nodes?|hosts?|servers?|machines?|workers?)(?:\s+(?:are|is))?|\bmy\s+(?:nodes?|hosts?|servers?|cluster)(?:\s+(?:are|is))?)\s+(?:all\s+)?(?:run|runs|running|use|uses|using|on|running\s+on)\s+(?:on\s+)?(?:the\s+)?(?:linux\s+)?$|\b(?:our|my)\s+$/i;
+/**
+ * After a claimed release, words that make it another machine's or a working one ("in staging", "on my laptop and
+ * cannot reproduce", "in the other cluster, no problem there"), or a question: then it is no claim.
+ */
+const NOT_A_CLAIM_AFTER =
+  /\b(?:staging|laptop|workstation|desktop|dev|test(?:ing)?|other|another|locally|local|can(?:not|['\u2019]t)|don['\u2019]t|doesn['\u2019]t|no (?:problems?|issues?)|fine|works?)\b|\?/i;
 const proseRole = (text: string, m: RegExpMatchArray): "host" | "cure" | "other" => {
   const at = m.index ?? 0;
   const end = at + m[0].length;
@@ -396,9 +410,7 @@ export function pickKernelMention(candidates: readonly LineRef[]): KernelMention
     // laptop's docker info beside the answer typed for the cluster, a trace quoted from upstream), or two kernels'.
     // A sentence gives way to output (its kernel is as often the one before an upgrade, a fix's or a comparison's),
     // unless it claims the host's kernel outright ("our nodes run kernel 6.6.58", HOST_CLAIM_BEFORE).
-    return own && named.some((n) => (n.uname.via || n.uname.claimed) && !sameRelease(n.uname.release ?? "", own.uname.release ?? ""))
-      ? null
-      : own;
+    return own && named.some((n) => (n.uname.via || n.uname.claimed) && !agrees(n.uname.release ?? "", own.uname)) ? null : own;
   }
   return cure ? null : oneKernel(named);
 }
@@ -408,6 +420,29 @@ const sameRelease = (a: string, b: string): boolean => {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   return long === short || (long.startsWith(short) && "-.+_".includes(long[short.length] as string));
 };
+const suffixParts = (release: string) =>
+  release
+    .replace(/^\d+\.\d+\.\d+/, "")
+    .split(/[-.+_~]/)
+    .filter(Boolean);
+/**
+ * Whether a kernel a person wrote is the one the output shows, written another way: cut short, the package's
+ * version ("5.15.0-127.137" for 5.15.0-127-generic #137-Ubuntu, "6.6.58-lts" for 6.6.58-1-lts) or the upstream
+ * release the build names ("6.1.115" for 6.1.0-27-amd64 #1 SMP Debian 6.1.115-1).
+ */
+function agrees(written: string, output: UnameFacts): boolean {
+  const release = output.release ?? "";
+  if (sameRelease(written, release)) return true;
+  // Ubuntu's package version, <base>-<ABI>.<upload>, for the release <base>-<ABI>-<flavour>.
+  const ubuntu = /^(\d+\.\d+\.\d+-\d+)\.\d+$/.exec(written)?.[1];
+  if (ubuntu && release.startsWith(`${ubuntu}-`)) return true;
+  const build = output.build ?? "";
+  if (build && new RegExp(`(?<![\\w.])${written.replace(/[.+]/g, "\\$&")}(?![\\w]|\\.\\d)`).test(build)) return true;
+  const base = /^\d+\.\d+\.\d+/.exec(written)?.[0];
+  if (!base || base !== /^\d+\.\d+\.\d+/.exec(release)?.[0]) return false;
+  const known = new Set([...suffixParts(release), ...build.split(/[^\w]+/)]);
+  return suffixParts(written).every((p) => known.has(p));
+}
 
 /** The one release the readings give (the fullest, with a build string if any), or null for none or several. */
 function oneKernel(readings: readonly KernelMention[]): KernelMention | null {
@@ -523,12 +558,14 @@ function mentionsIn(text: string): { kernels: UnameFacts[]; cure: boolean; confl
   if (at >= 0) {
     // The kernel's own line carries its build ("#1 SMP …"): "fixed in Linux version 6.6.60 (commit …)" is prose.
     const proc = parseProcVersion(text.slice(at));
-    if (proc?.build && !NOT_THE_HOSTS.test(text.slice(Math.max(0, at - 40), at))) {
+    if (proc?.build && !notTheHostsBefore(text, at)) {
       const via = quotedVia(text, proc.release ?? "");
       return alongsideProse(text, [via ? { ...proc, named: true, via } : proc]);
     }
   }
-  const embedded = EMBEDDED_UNAME.exec(text);
+  const found = EMBEDDED_UNAME.exec(text);
+  // A fix's words before it ("Fixed in Linux builder 6.6.60 #1 SMP …") make it no host's.
+  const embedded = found && !notTheHostsBefore(text, found.index) ? found : null;
   const uname = embedded ? parseUnameAll(text.slice(embedded.index)) : null;
   const bare = (release: string | undefined, named?: true): UnameFacts[] => {
     const r = release === undefined ? undefined : trimPunctuation(release);
@@ -545,7 +582,12 @@ function mentionsIn(text: string): { kernels: UnameFacts[]; cure: boolean; confl
     const role = proseRole(text, m);
     if (role === "cure" && bare(release).length) cure = true;
     if (role !== "host") return [];
-    const claimed = HOST_CLAIM_BEFORE.test(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index));
+    const at = m.index ?? 0;
+    const rest = text.slice(at + m[0].length, at + m[0].length + 80);
+    // The release's match may have taken the sentence's full stop: then nothing after it is the same clause.
+    const stop = endsInPunctuation(m[0]) ? 0 : rest.search(/[.;!]\s|[.;!]$/);
+    const clause = stop < 0 ? rest : rest.slice(0, stop);
+    const claimed = HOST_CLAIM_BEFORE.test(text.slice(Math.max(0, at - 48), at)) && !NOT_A_CLAIM_AFTER.test(clause);
     return bare(release, named).map((u) => (claimed ? { ...u, claimed } : u));
   };
   const matches = [...text.matchAll(PROSE)];
@@ -591,12 +633,13 @@ function readShape(
   const none = { kernels: [], cure: false };
   const release = m[1] ?? "";
   // A fix's or a requirement's words before the shape ("fixed in Linux version 6.6.60 (gregkh@…) #1 SMP").
-  const before = text.slice(0, m.index).replace(QUOTE_MARK, "");
-  if (NODE_LIST.test(text) || NOT_THE_HOSTS.test(before.slice(-40))) return none;
+  if (NODE_LIST.test(text) || notTheHostsBefore(text, m.index)) return none;
   if (shape.label) {
     const end = m.index + m[0].length;
     const after = text.slice(end);
-    if (NOT_THE_HOSTS_LABEL.test(labelOf(text, end - release.length)) || BOUND_AFTER.test(after)) return none;
+    const releaseAt = end - release.length;
+    const roleBefore = ROLE_BEFORE_LABEL.test(text.slice(Math.max(0, m.index - 30), m.index));
+    if (roleBefore || NOT_THE_HOSTS_LABEL.test(labelOf(text, releaseAt)) || BOUND_AFTER.test(after)) return none;
     if (otherReleaseAfter(after, release) || /_\d+\.\d+\.\d+/.test(release)) return { ...none, conflict: true };
   }
   // A quoted line ("> Kernel Version: 6.6.60 - no more errors since") may be another report's: named, with its source.
@@ -604,6 +647,9 @@ function readShape(
   const kernels = bare(release, via ? true : undefined).map((u) => (via ? { ...u, via } : u));
   return alongsideProse(text, kernels);
 }
+
+/** Whether a fix's, a cause's or a requirement's words come right before `at` (a line's quote marks aside). */
+const notTheHostsBefore = (text: string, at: number) => NOT_THE_HOSTS.test(text.slice(0, at).replace(QUOTE_MARK, "").slice(-40));
 
 /** Why output on this line is perhaps not the host's: a quote, a syzbot kernel; undefined when nothing says so. */
 function quotedVia(text: string, release: string): string | undefined {
