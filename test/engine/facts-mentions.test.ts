@@ -684,6 +684,45 @@ describe("kernel mentions in kernel output", () => {
       expect(kernelOf(text)?.release ?? null, text).toBe(release);
   });
 
+  it("agrees a claim with the output's build only by its version words, never its date or time", () => {
+    const ubuntu =
+      "[    0.000000] Linux version 6.8.0-56-generic (buildd@lcy02-amd64-052) (x86_64-linux-gnu-gcc-13 (Ubuntu 13.3.0-6ubuntu2~24.04) 13.3.0) #58-Ubuntu SMP PREEMPT_DYNAMIC Fri Feb 14 15:33:28 UTC 2025 (Ubuntu 6.8.0-56.58-generic 6.8.12)";
+    const debian =
+      "[    0.000000] Linux version 6.1.0-27-amd64 (debian-kernel@lists.debian.org) (gcc-12 (Debian 12.2.0-14) 12.2.0) #1 SMP PREEMPT_DYNAMIC Debian 6.1.115-1 (2024-11-01)";
+    // "33" is the build's seconds, "14" its day, "11" its month: no agreement.
+    expect(kernelOf(`Our nodes run kernel 6.8.0-33-generic.\n${ubuntu}`)).toBeNull();
+    expect(kernelOf(`I'm on kernel 6.8.0-14-generic\n${ubuntu}`)).toBeNull();
+    expect(kernelOf(`We run kernel 6.1.0-11-amd64.\n${debian}`)).toBeNull();
+    // Ubuntu's package version and the upstream release the build names do agree.
+    expect(kernelOf(`We run kernel 6.8.0-56.58 on 24.04.\n${ubuntu}`)?.release).toBe("6.8.0-56-generic");
+    expect(kernelOf(`We run kernel 6.1.115 on Debian 12.\n${debian}`)?.release).toBe("6.1.0-27-amd64");
+  });
+
+  it("reads a label's time and role: an earlier kernel, another node's, a change listed after it", () => {
+    for (const [text, release] of [
+      ["Latest stable Kernel: 6.6.60", null],
+      ["Tested with Kernel Version: 6.6.60", null],
+      ["On the target node Kernel: 6.6.58", "6.6.58"],
+      ["Kernel Version: 6.6.56, now 6.6.58", null],
+      ["Kernel: 6.6.56 -> 6.6.58", null],
+      ["Kernel Version: 6.6.56 (became 6.6.58 after auto-update)", null],
+      ["Kernel Version: 6.6.60 on masters, different from 6.6.58 on workers", null],
+      ["Kernel Version: 6.6.58 (upgraded from 6.6.56)", "6.6.58"],
+      ["Kernel Version: 6.6.56 before the upgrade", null],
+      ["Kernel Version: 6.6.56 (was working)", null],
+      ["Unaffected node: Kernel Version: 6.6.60", null],
+      ["Other node - Kernel Version: 6.6.60", null],
+      ["Node not working - Kernel Version: 6.6.58", "6.6.58"],
+      ["Stopped working after upgrade. Kernel: 6.6.58", "6.6.58"],
+    ] as const)
+      expect(kernelOf(text)?.release ?? null, text).toBe(release);
+    // A claim stands unless the clause places it elsewhere; a plan or a past change claims nothing.
+    const laptop = "\n Kernel Version: 6.10.14-linuxkit";
+    expect(kernelOf(`All our nodes run kernel 6.6.58, other workloads are fine but kube-proxy crashes${laptop}`)).toBeNull();
+    for (const sentence of ["Once we're on kernel 6.6.60 everywhere this should go away.", "We upgraded our kernel 6.6.56 yesterday."])
+      expect(kernelOf(`${sentence}\n Kernel Version: 6.6.58`)?.release, sentence).toBe("6.6.58");
+  });
+
   it("reads output that is perhaps not the host's as named: quoted, a syzbot kernel, a kernelVersion field", () => {
     expect(kernelOf("> Linux node1 6.6.60 #1 SMP PREEMPT_DYNAMIC Mon Nov  4 10:00:00 UTC 2024 x86_64 GNU/Linux")).toMatchObject({
       release: "6.6.60",

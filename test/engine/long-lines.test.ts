@@ -48,6 +48,8 @@ const MANY_LINES: Record<string, string> = {
   // Long runs of dots after a release: the trailing-punctuation trim retried every start (4 MB: 24 s and more).
   "a label with a run of dots after a listed version": `Kernel: 6.6.60 on 1.1.1${".".repeat(3960)}x\n`,
   "a prose release followed by dots": `kernel 6.6.60${".".repeat(3980)}x\n`,
+  // Claims beside a boot line with a 4 KB build: its words were split anew for each claim (4 MB: 14 s).
+  "claims beside a long build": `[    0.000000] Linux version 6.6.58-1-lts (linux-lts@archlinux) (gcc 14) #1 SMP ${"w0 ".repeat(1300)}\n${"we run kernel 6.6.58-lts ".repeat(159)}\n`,
 };
 
 describe("many lines", () => {

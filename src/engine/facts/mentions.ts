@@ -248,19 +248,22 @@ const VERSION_AFTER = /(?<![\w.])\d+\.\d+\.\d+[\w.+~-]{0,120}/g;
  * "… / 6.6.58", "or 6.6.58", "logged on 6.6.58", "kernel 6.6.58"). A name before a version makes it another
  * component's ("containerd 2.2.7", "gcc v: 9.3.0", "Gnome 3.36.4").
  */
-const LISTED_BEFORE = /(?:^|[,;&|(]|(?<![:/])\/|\b(?:or|and|on|to|vs|versus|then|was|is|with|running|kernel|linux))\s*`?$/i;
+const LISTED_BEFORE =
+  /(?:^|[,;&|(\u2192]|->|\s-|(?<![:/])\/|\b(?:or|and|on|to|vs|versus|then|now|but|became|was|is|with|running|kernel|linux)|(?<!\b(?:upgraded|updated|upgrading|updating|moved|migrated|switched)\s)\bfrom)\s*`?$/i;
 /**
  * In a label, a word right before "kernel" that makes its value no host's: a requirement, a target or a fix
  * ("Minimum Kernel:", "Fixed kernel version:", "Supported Linux kernel:"), not a word of a host name before it.
  */
 const NOT_THE_HOSTS_LABEL =
-  /\b(?:minimum|min|required|requires?|recommended|supported|tested|max(?:imum)?|latest|fixed|affected|introduced|working|broken|patched|unpatched|good|bad|previous|old|new|upstream|target|installed|available|default|pending|expected|next)\s+(?:linux\s+)?kernel\b/i;
+  /\b(?:minimum|min|required|requires?|recommended|supported|tested|max(?:imum)?|latest|fixed|affected|introduced|working|broken|patched|unpatched|good|bad|previous|old|new|upstream|target|installed|available|default|pending|expected|next)(?:\s+(?!(?:node|host|machine|server|worker|cluster|system|box|vm)s?\b)\w+)?\s+(?:linux\s+)?kernel\b/i;
 /**
  * A role before a label, in a word of its own ("Good: Kernel Version: 6.6.60", "Working node - Kernel Version:"):
  * a machine the trouble is not on. Not a host name's part ("new-node"), nor the failing machine's ("Bad:").
  */
 const ROLE_BEFORE_LABEL =
-  /\b(?:good|working|healthy|fixed|expected|pending|installed|default|available|previous|old)(?=[\s:])[^\n]{0,24}$/i;
+  /(?<!\b(?:not|stopped|no longer|never)\s|n['\u2019]t\s)\b(?:good|working|works|healthy|unaffected|ok|other|before|fixed|expected|pending|installed|default|available|previous|old)(?=[\s:])[^\n]{0,24}$/i;
+/** After a label's release, words that make it an earlier kernel ("6.6.56 before the upgrade", "(was working)"). */
+const EARLIER_AFTER = /^\W{0,3}(?:before|prior to|previously|until|was working|worked)\b/i;
 /** The label before a release: the clause it sits in, back to the line's last separator, at most 60 characters. */
 const labelOf = (text: string, releaseAt: number) => {
   const before = text.slice(Math.max(0, releaseAt - 60), releaseAt).replace(/[\s`*_:]+$/, "");
@@ -353,13 +356,13 @@ const OTHERS_BEFORE =
  * is wrong; either way the paste names two.
  */
 const HOST_CLAIM_BEFORE =
-  /(?<!\b(?:should|could|would|if|when|whether|can|may|might|shall|do|does|did)\s+)(?:\b(?:we|i)(?:['\u2019](?:re|m)|\s+(?:are|am))?|\bour(?:\s+[\w-]+){0,3}?\s+(?:nodes?|hosts?|servers?|machines?|cluster|workers?)(?:\s+(?:are|is))?|\ball\s+(?:(?:of\s+)?(?:our|the)\s+)?(?:nodes?|hosts?|servers?|machines?|workers?)(?:\s+(?:are|is))?|\bmy\s+(?:nodes?|hosts?|servers?|cluster)(?:\s+(?:are|is))?)\s+(?:all\s+)?(?:run|runs|running|use|uses|using|on|running\s+on)\s+(?:on\s+)?(?:the\s+)?(?:linux\s+)?$|\b(?:our|my)\s+$/i;
+  /(?<!\b(?:should|could|would|if|when|whether|once|can|may|might|shall|do|does|did)\s+)(?:\b(?:we|i)(?:['\u2019](?:re|m)|\s+(?:are|am))?|\bour(?:\s+[\w-]+){0,3}?\s+(?:nodes?|hosts?|servers?|machines?|cluster|workers?)(?:\s+(?:are|is))?|\ball\s+(?:(?:of\s+)?(?:our|the)\s+)?(?:nodes?|hosts?|servers?|machines?|workers?)(?:\s+(?:are|is))?|\bmy\s+(?:nodes?|hosts?|servers?|cluster)(?:\s+(?:are|is))?)\s+(?:all\s+)?(?:run|runs|running|use|uses|using|on|running\s+on)\s+(?:on\s+)?(?:the\s+)?(?:linux\s+)?$|(?:^|[.!;]\s+)\s*(?:our|my)\s+$/i;
 /**
  * After a claimed release, words that make it another machine's or a working one ("in staging", "on my laptop and
  * cannot reproduce", "in the other cluster, no problem there"), or a question: then it is no claim.
  */
 const NOT_A_CLAIM_AFTER =
-  /\b(?:staging|laptop|workstation|desktop|dev|test(?:ing)?|other|another|locally|local|can(?:not|['\u2019]t)|don['\u2019]t|doesn['\u2019]t|no (?:problems?|issues?)|fine|works?)\b|\?/i;
+  /\b(?:in|on|at)\s+(?:the\s+|my\s+|our\s+|a\s+|an\s+)?(?:staging|laptop|workstation|desktop|dev(?:elopment)?|test(?:ing)?|other|another|local)\b|\b(?:locally|elsewhere)\b|\b(?:can(?:not|['\u2019]t)|don['\u2019]t|doesn['\u2019]t|never)\s+(?:reproduce|see|hit|get)\b|\bno (?:problems?|issues?)\b|\?/i;
 const proseRole = (text: string, m: RegExpMatchArray): "host" | "cure" | "other" => {
   const at = m.index ?? 0;
   const end = at + m[0].length;
@@ -410,7 +413,9 @@ export function pickKernelMention(candidates: readonly LineRef[]): KernelMention
     // laptop's docker info beside the answer typed for the cluster, a trace quoted from upstream), or two kernels'.
     // A sentence gives way to output (its kernel is as often the one before an upgrade, a fix's or a comparison's),
     // unless it claims the host's kernel outright ("our nodes run kernel 6.6.58", HOST_CLAIM_BEFORE).
-    return own && named.some((n) => (n.uname.via || n.uname.claimed) && !agrees(n.uname.release ?? "", own.uname)) ? null : own;
+    if (!own) return null;
+    const agrees = agreesWith(own.uname);
+    return named.some((n) => (n.uname.via || n.uname.claimed) && !agrees(n.uname.release ?? "")) ? null : own;
   }
   return cure ? null : oneKernel(named);
 }
@@ -430,18 +435,29 @@ const suffixParts = (release: string) =>
  * version ("5.15.0-127.137" for 5.15.0-127-generic #137-Ubuntu, "6.6.58-lts" for 6.6.58-1-lts) or the upstream
  * release the build names ("6.1.115" for 6.1.0-27-amd64 #1 SMP Debian 6.1.115-1).
  */
-function agrees(written: string, output: UnameFacts): boolean {
+function agreesWith(output: UnameFacts): (written: string) => boolean {
   const release = output.release ?? "";
-  if (sameRelease(written, release)) return true;
-  // Ubuntu's package version, <base>-<ABI>.<upload>, for the release <base>-<ABI>-<flavour>.
-  const ubuntu = /^(\d+\.\d+\.\d+-\d+)\.\d+$/.exec(written)?.[1];
-  if (ubuntu && release.startsWith(`${ubuntu}-`)) return true;
+  const base = /^\d+\.\d+\.\d+/.exec(release)?.[0];
+  // Only the build's version-shaped words ("#137-Ubuntu", "Debian 6.1.115-1"), never its date or time: "Fri Feb 14
+  // 15:33:28" would make "6.8.0-33" or "-14" agree with anything.
   const build = output.build ?? "";
-  if (build && new RegExp(`(?<![\\w.])${written.replace(/[.+]/g, "\\$&")}(?![\\w]|\\.\\d)`).test(build)) return true;
-  const base = /^\d+\.\d+\.\d+/.exec(written)?.[0];
-  if (!base || base !== /^\d+\.\d+\.\d+/.exec(release)?.[0]) return false;
-  const known = new Set([...suffixParts(release), ...build.split(/[^\w]+/)]);
-  return suffixParts(written).every((p) => known.has(p));
+  const versions = [...build.matchAll(/(?<![\w.])\d+\.\d+\.\d+[\w.+~-]{0,60}/g)].map((v) => trimPunctuation(v[0]));
+  const known = new Set([...suffixParts(release), ...(/^#(\d+)/.exec(build)?.slice(1) ?? []), ...versions.flatMap(suffixParts)]);
+  const seen = new Map<string, boolean>();
+  const decide = (written: string): boolean => {
+    if (sameRelease(written, release) || versions.some((v) => sameRelease(written, v))) return true;
+    // Ubuntu's package version, <base>-<ABI>.<upload>, for the release <base>-<ABI>-<flavour>.
+    const ubuntu = /^(\d+\.\d+\.\d+-\d+)\.\d+$/.exec(written)?.[1];
+    if (ubuntu && release.startsWith(`${ubuntu}-`)) return true;
+    return !!base && written.startsWith(base) && suffixParts(written).every((p) => known.has(p));
+  };
+  return (written) => {
+    const known = seen.get(written);
+    if (known !== undefined) return known;
+    const answer = decide(written);
+    seen.set(written, answer);
+    return answer;
+  };
 }
 
 /** The one release the readings give (the fullest, with a build string if any), or null for none or several. */
@@ -638,8 +654,10 @@ function readShape(
     const end = m.index + m[0].length;
     const after = text.slice(end);
     const releaseAt = end - release.length;
-    const roleBefore = ROLE_BEFORE_LABEL.test(text.slice(Math.max(0, m.index - 30), m.index));
-    if (roleBefore || NOT_THE_HOSTS_LABEL.test(labelOf(text, releaseAt)) || BOUND_AFTER.test(after)) return none;
+    // Wide enough that the role word and the words denying it are seen whole; the pattern keeps the role near.
+    const roleBefore = ROLE_BEFORE_LABEL.test(text.slice(Math.max(0, m.index - 60), m.index));
+    if (roleBefore || NOT_THE_HOSTS_LABEL.test(labelOf(text, releaseAt)) || BOUND_AFTER.test(after) || EARLIER_AFTER.test(after))
+      return none;
     if (otherReleaseAfter(after, release) || /_\d+\.\d+\.\d+/.test(release)) return { ...none, conflict: true };
   }
   // A quoted line ("> Kernel Version: 6.6.60 - no more errors since") may be another report's: named, with its source.
