@@ -723,6 +723,39 @@ describe("kernel mentions in kernel output", () => {
       expect(kernelOf(`${sentence}\n Kernel Version: 6.6.58`)?.release, sentence).toBe("6.6.58");
   });
 
+  it("takes a role only right before a label, and a claim wherever a possessive or a subject makes one", () => {
+    // Two nodes, the failing one described in words: no role word drops its line.
+    expect(kernelOf("node-1 (kube-proxy crashloops, other nodes fine): Kernel Version: 6.6.58\nnode-2: Kernel Version: 6.6.60")).toBeNull();
+    expect(kernelOf("node-1 broken before reboot - Kernel Version: 6.6.58\nnode-2 - Kernel Version: 6.6.60")).toBeNull();
+    for (const text of [
+      "IPv4 works but IPv6 doesn't. Kernel Version: 6.6.58",
+      "Nothing works: Kernel Version: 6.6.58",
+      "Other info: Kernel Version: 6.6.58",
+      "Everything worked before the update. Kernel Version: 6.6.58",
+      "Still broken on Kernel Version: 6.6.58",
+      "Not working with Kernel: 6.6.58",
+      "Kernel Version: 6.6.58 until the reboot tonight",
+      "Kernel Version: 6.6.58 (rolled back from 6.6.60)",
+      "kernel version\uff1a5.15.0-127-generic",
+    ])
+      expect(kernelOf(text)?.release, text).toMatch(/^(?:6\.6\.58|5\.15\.0-127-generic)$/);
+    const laptop = "\n Kernel Version: 6.6.60";
+    for (const claim of [
+      "On all nodes our kernel is 6.6.58.",
+      "FWIW my kernel is 6.6.58",
+      "We run kernel 6.6.58 and never get past kube-proxy startup.",
+      "We run kernel 6.6.58 in our development and production clusters.",
+      "We run kernel 6.6.58 - is this the known regression?",
+    ])
+      expect(kernelOf(claim + laptop), claim).toBeNull();
+    // The build's number agrees only with the upload of Ubuntu's package version, never with another ABI.
+    const boot =
+      "\n[    0.000000] Linux version 6.8.0-56-generic (buildd@lcy02-amd64-052) (gcc 13) #58-Ubuntu SMP PREEMPT_DYNAMIC Fri Feb 14 15:33:28 UTC 2025";
+    expect(kernelOf(`Our nodes run kernel 6.8.0-58-generic.${boot}`)).toBeNull();
+    expect(kernelOf(`We run kernel 6.8.0-56.57 on 24.04.${boot}`)).toBeNull();
+    expect(kernelOf(`We run kernel 6.8.0-56.58 on 24.04.${boot}`)?.release).toBe("6.8.0-56-generic");
+  });
+
   it("reads output that is perhaps not the host's as named: quoted, a syzbot kernel, a kernelVersion field", () => {
     expect(kernelOf("> Linux node1 6.6.60 #1 SMP PREEMPT_DYNAMIC Mon Nov  4 10:00:00 UTC 2024 x86_64 GNU/Linux")).toMatchObject({
       release: "6.6.60",

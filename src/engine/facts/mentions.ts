@@ -206,7 +206,7 @@ const MENTIONS: readonly MentionShape[] = [
     via: TYPED_VIA,
   },
   // `docker info` and `kubectl describe node`: "Kernel Version: 5.15.0-1030-aws".
-  { re: /\bKernel Version:\s*(?:Linux\s+)?(?=(\d+\.\d+\.\d+[^\s,;]*))\1/i, label: true },
+  { re: /\bKernel Version[:\uff1a]\s*(?:Linux\s+)?(?=(\d+\.\d+\.\d+[^\s,;]*))\1/i, label: true },
   // hostnamectl's "Kernel: Linux 5.15.0-1030-aws"; a summary that adds the host ("Kernel: Linux node-1 3.10.0-693.tl2").
   { re: /\bKernel:\s+Linux (?:[A-Za-z][\w.-]* (?=\d))?(?=(\d+\.\d+\.\d+[^\s,;]*))\1/i, label: true },
   // A summary's "Kernel: <release>" (inxi, neofetch; podman info's indented "kernel:"), not journald's "host kernel:
@@ -249,21 +249,23 @@ const VERSION_AFTER = /(?<![\w.])\d+\.\d+\.\d+[\w.+~-]{0,120}/g;
  * component's ("containerd 2.2.7", "gcc v: 9.3.0", "Gnome 3.36.4").
  */
 const LISTED_BEFORE =
-  /(?:^|[,;&|(\u2192]|->|\s-|(?<![:/])\/|\b(?:or|and|on|to|vs|versus|then|now|but|became|was|is|with|running|kernel|linux)|(?<!\b(?:upgraded|updated|upgrading|updating|moved|migrated|switched)\s)\bfrom)\s*`?$/i;
+  /(?:^|[,;&|(\u2192]|->|\s-|(?<![:/])\/|\b(?:or|and|on|to|vs|versus|then|now|but|became|was|is|with|running|kernel|linux)|(?<!\b(?:upgraded|updated|upgrading|updating|upgrade|update|moved|migrated|switched|downgraded|downgrading|rolled back|reverted|reverting)\s)\bfrom)\s*`?$/i;
 /**
  * In a label, a word right before "kernel" that makes its value no host's: a requirement, a target or a fix
  * ("Minimum Kernel:", "Fixed kernel version:", "Supported Linux kernel:"), not a word of a host name before it.
  */
 const NOT_THE_HOSTS_LABEL =
-  /\b(?:minimum|min|required|requires?|recommended|supported|tested|max(?:imum)?|latest|fixed|affected|introduced|working|broken|patched|unpatched|good|bad|previous|old|new|upstream|target|installed|available|default|pending|expected|next)(?:\s+(?!(?:node|host|machine|server|worker|cluster|system|box|vm)s?\b)\w+)?\s+(?:linux\s+)?kernel\b/i;
+  /(?<!\b(?:not|nothing|stopped|no longer|never)\s|n['\u2019]t\s)\b(?:minimum|min|required|requires?|recommended|supported|tested|max(?:imum)?|latest|fixed|introduced|working|patched|unpatched|good|previous|old|new|upstream|target|installed|available|default|pending|expected|next)(?:\s+(?!(?:node|host|machine|server|worker|cluster|system|box|vm)s?\b|(?:since|in|at|under|for|from|to|by|of)\b)\w+)?\s+(?:linux\s+)?kernel\b/i;
 /**
- * A role before a label, in a word of its own ("Good: Kernel Version: 6.6.60", "Working node - Kernel Version:"):
- * a machine the trouble is not on. Not a host name's part ("new-node"), nor the failing machine's ("Bad:").
+ * A role right before a label, perhaps with a machine noun ("Good: Kernel Version: 6.6.60", "Working node - Kernel
+ * Version:"): a machine the trouble is not on. Not a host name's part ("new-node"), nor the failing machine's
+ * ("Bad:"), nor denied ("Not working -"), nor a word further back ("IPv4 works but IPv6 doesn't. Kernel:").
  */
 const ROLE_BEFORE_LABEL =
-  /(?<!\b(?:not|stopped|no longer|never)\s|n['\u2019]t\s)\b(?:good|working|works|healthy|unaffected|ok|other|before|fixed|expected|pending|installed|default|available|previous|old)(?=[\s:])[^\n]{0,24}$/i;
+  /(?<!\b(?:not|nothing|stopped|no longer|never)\s|n['\u2019]t\s)\b(?:good|working|works|healthy|unaffected|ok|other|before|fixed|expected|pending|installed|default|available|previous|old)(?:\s+(?:node|host|machine|server|worker|box|vm|cluster)s?)?\s*(?::|-|\u2013)?\s*$/i;
 /** After a label's release, words that make it an earlier kernel ("6.6.56 before the upgrade", "(was working)"). */
-const EARLIER_AFTER = /^\W{0,3}(?:before|prior to|previously|until|was working|worked)\b/i;
+const EARLIER_AFTER =
+  /^\W{0,3}(?:before (?:the |an? )?(?:upgrade|update|upgrading|updating)|previously|(?:was|were) working|worked(?: fine)?)\b/i;
 /** The label before a release: the clause it sits in, back to the line's last separator, at most 60 characters. */
 const labelOf = (text: string, releaseAt: number) => {
   const before = text.slice(Math.max(0, releaseAt - 60), releaseAt).replace(/[\s`*_:]+$/, "");
@@ -273,7 +275,7 @@ const labelOf = (text: string, releaseAt: number) => {
 function otherReleaseAfter(after: string, release: string): boolean {
   for (const v of after.matchAll(VERSION_AFTER)) {
     const token = trimPunctuation(v[0]);
-    if (!sameRelease(token, release) && looksLikeRelease(token) && LISTED_BEFORE.test(after.slice(Math.max(0, v.index - 16), v.index)))
+    if (!sameRelease(token, release) && looksLikeRelease(token) && LISTED_BEFORE.test(after.slice(Math.max(0, v.index - 28), v.index)))
       return true;
   }
   return false;
@@ -356,13 +358,13 @@ const OTHERS_BEFORE =
  * is wrong; either way the paste names two.
  */
 const HOST_CLAIM_BEFORE =
-  /(?<!\b(?:should|could|would|if|when|whether|once|can|may|might|shall|do|does|did)\s+)(?:\b(?:we|i)(?:['\u2019](?:re|m)|\s+(?:are|am))?|\bour(?:\s+[\w-]+){0,3}?\s+(?:nodes?|hosts?|servers?|machines?|cluster|workers?)(?:\s+(?:are|is))?|\ball\s+(?:(?:of\s+)?(?:our|the)\s+)?(?:nodes?|hosts?|servers?|machines?|workers?)(?:\s+(?:are|is))?|\bmy\s+(?:nodes?|hosts?|servers?|cluster)(?:\s+(?:are|is))?)\s+(?:all\s+)?(?:run|runs|running|use|uses|using|on|running\s+on)\s+(?:on\s+)?(?:the\s+)?(?:linux\s+)?$|(?:^|[.!;]\s+)\s*(?:our|my)\s+$/i;
+  /(?<!\b(?:should|could|would|if|when|whether|once|can|may|might|shall|do|does|did)\s+)(?:\b(?:we|i)(?:['\u2019](?:re|m)|\s+(?:are|am))?|\bour(?:\s+[\w-]+){0,3}?\s+(?:nodes?|hosts?|servers?|machines?|cluster|workers?)(?:\s+(?:are|is))?|\ball\s+(?:(?:of\s+)?(?:our|the)\s+)?(?:nodes?|hosts?|servers?|machines?|workers?)(?:\s+(?:are|is))?|\bmy\s+(?:nodes?|hosts?|servers?|cluster)(?:\s+(?:are|is))?)\s+(?:all\s+)?(?:run|runs|running|use|uses|using|on|running\s+on)\s+(?:on\s+)?(?:the\s+)?(?:linux\s+)?$|(?<!\b(?:upgraded|updated|upgrade|update|changed|replaced|rebuilt|patched|downgraded|compiled|built|installed|booted|on|with|to|from|of|in)\s+)\b(?:our|my)\s+$/i;
 /**
- * After a claimed release, words that make it another machine's or a working one ("in staging", "on my laptop and
- * cannot reproduce", "in the other cluster, no problem there"), or a question: then it is no claim.
+ * After a claimed release, words that make it another machine's or a working one ("on my laptop", "and cannot
+ * reproduce", "in staging and don't see it", "in the other cluster, no problem there"): then it is no claim.
  */
 const NOT_A_CLAIM_AFTER =
-  /\b(?:in|on|at)\s+(?:the\s+|my\s+|our\s+|a\s+|an\s+)?(?:staging|laptop|workstation|desktop|dev(?:elopment)?|test(?:ing)?|other|another|local)\b|\b(?:locally|elsewhere)\b|\b(?:can(?:not|['\u2019]t)|don['\u2019]t|doesn['\u2019]t|never)\s+(?:reproduce|see|hit|get)\b|\bno (?:problems?|issues?)\b|\?/i;
+  /\b(?:in|on|at)\s+(?:the\s+|my\s+|our\s+|a\s+|an\s+)?(?:laptop|workstation|desktop|home|other|another)\b|\b(?:locally|elsewhere)\b|\b(?:can(?:not|['\u2019]t)|don['\u2019]t|doesn['\u2019]t|never)\s+(?:reproduce|see (?:it|this|the (?:issue|problem|error|bug)))\b|\bno (?:problems?|issues?)\b/i;
 const proseRole = (text: string, m: RegExpMatchArray): "host" | "cure" | "other" => {
   const at = m.index ?? 0;
   const end = at + m[0].length;
@@ -442,13 +444,14 @@ function agreesWith(output: UnameFacts): (written: string) => boolean {
   // 15:33:28" would make "6.8.0-33" or "-14" agree with anything.
   const build = output.build ?? "";
   const versions = [...build.matchAll(/(?<![\w.])\d+\.\d+\.\d+[\w.+~-]{0,60}/g)].map((v) => trimPunctuation(v[0]));
-  const known = new Set([...suffixParts(release), ...(/^#(\d+)/.exec(build)?.slice(1) ?? []), ...versions.flatMap(suffixParts)]);
+  const known = new Set(suffixParts(release));
+  const upload = /^#(\d+)/.exec(build)?.[1];
   const seen = new Map<string, boolean>();
   const decide = (written: string): boolean => {
     if (sameRelease(written, release) || versions.some((v) => sameRelease(written, v))) return true;
     // Ubuntu's package version, <base>-<ABI>.<upload>, for the release <base>-<ABI>-<flavour>.
-    const ubuntu = /^(\d+\.\d+\.\d+-\d+)\.\d+$/.exec(written)?.[1];
-    if (ubuntu && release.startsWith(`${ubuntu}-`)) return true;
+    const ubuntu = /^(\d+\.\d+\.\d+-\d+)\.(\d+)$/.exec(written);
+    if (ubuntu && release.startsWith(`${ubuntu[1]}-`) && (!upload || upload === ubuntu[2])) return true;
     return !!base && written.startsWith(base) && suffixParts(written).every((p) => known.has(p));
   };
   return (written) => {
