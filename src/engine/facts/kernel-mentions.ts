@@ -1,0 +1,153 @@
+/**
+ * The one kernel a bundle's other output or its sentences name, when no uname or /proc/version section does:
+ * each candidate line's readings (kernel-shapes.ts, kernel-prose.ts), then one release from all of them, output
+ * outranking what a person wrote unless the two name different kernels in ways that leave it undecided.
+ */
+import type { LineRef } from "./iptables-version";
+import { claimsHost, PROSE, proseRole, trimPunctuation } from "./kernel-prose";
+import { alongsideProse, EMBEDDED_UNAME, MENTIONS, notTheHostsBefore, quotedVia, readShape, sameRelease } from "./kernel-shapes";
+import { RHEL_KERNEL_BASE } from "./rpm-kernel";
+import { looksLikeRelease, parseProcVersion, parseUnameAll, type UnameFacts } from "./uname";
+
+/**
+ * A RHEL-family kernel's full release standing alone (`uname -r` pasted into a sentence or a table): a
+ * RHEL major's own kernel line (el7's 3.10.0, el9's 5.14.0, …), a release and the architecture say it
+ * is the kernel. Another package's version-release has the same shape (`podman-5:5.2.2-9.el9_5.x86_64`
+ * in dnf's output, `python3 3.9.18-3.el9.x86_64` in a table), so only the kernel's own line for its
+ * major counts. Not inside a path (a kernel-devel tree need not be the running kernel) or a package
+ * name (`kernel-3.10.0-514.el7.x86_64` in `rpm -qa` is installed, not necessarily running).
+ */
+const RPM_KERNEL_RELEASE = /(?<![\w./:-])((\d+\.\d+\.\d+)-\d[\w.]*?\.el(\d+)(?:_\d+)?\.(?:x86_64|aarch64))(?![\w/-]|\.\w)/g;
+
+export interface KernelMention {
+  uname: UnameFacts;
+  line: number;
+}
+
+/**
+ * The one kernel the candidate lines name, or null when they name none or several. The kernel's own
+ * output (a boot log, docker info, an oops header) outranks a sentence. A cure's kernel is one the host
+ * ran too, so beside it no sentence decides which kernel failed.
+ */
+export function pickKernelMention(candidates: readonly LineRef[]): KernelMention | null {
+  const output: KernelMention[] = [];
+  const named: KernelMention[] = [];
+  let cure = false;
+  for (const { text, line } of candidates) {
+    const mentioned = mentionsIn(text);
+    // A logged uname beside another release in the same line ("…; upgrade to kernel 5.15.0-91-generic") is one of two.
+    if (mentioned.conflict) return null;
+    cure ||= mentioned.cure;
+    for (const uname of mentioned.kernels) (uname.named ? named : output).push({ uname, line });
+  }
+  if (output.length) {
+    const own = oneKernel(output);
+    // Output beside a typed answer, a quoted line or a tool's path naming another release: two machines' lines (a
+    // laptop's docker info beside the answer typed for the cluster, a trace quoted from upstream), or two kernels'.
+    // A sentence gives way to output (its kernel is as often the one before an upgrade, a fix's or a comparison's),
+    // unless it claims the host's kernel outright ("our nodes run kernel 6.6.58", HOST_CLAIM_BEFORE).
+    if (!own) return null;
+    const agrees = agreesWith(own.uname);
+    return named.some((n) => (n.uname.via || n.uname.claimed) && !agrees(n.uname.release ?? "")) ? null : own;
+  }
+  return cure ? null : oneKernel(named);
+}
+
+const suffixParts = (release: string) =>
+  release
+    .replace(/^\d+\.\d+\.\d+/, "")
+    .split(/[-.+_~]/)
+    .filter(Boolean);
+/**
+ * Whether a kernel a person wrote is the one the output shows, written another way: cut short, the package's
+ * version ("5.15.0-127.137" for 5.15.0-127-generic #137-Ubuntu, "6.6.58-lts" for 6.6.58-1-lts) or the upstream
+ * release the build names ("6.1.115" for 6.1.0-27-amd64 #1 SMP Debian 6.1.115-1).
+ */
+function agreesWith(output: UnameFacts): (written: string) => boolean {
+  const release = output.release ?? "";
+  const base = /^\d+\.\d+\.\d+/.exec(release)?.[0];
+  // Only the build's version-shaped words ("#137-Ubuntu", "Debian 6.1.115-1"), never its date or time: "Fri Feb 14
+  // 15:33:28" would make "6.8.0-33" or "-14" agree with anything.
+  const build = output.build ?? "";
+  const versions = [...build.matchAll(/(?<![\w.])\d+\.\d+\.\d+[\w.+~-]{0,60}/g)].map((v) => trimPunctuation(v[0]));
+  const known = new Set(suffixParts(release));
+  const upload = /^#(\d+)/.exec(build)?.[1];
+  const seen = new Map<string, boolean>();
+  const decide = (written: string): boolean => {
+    if (sameRelease(written, release) || versions.some((v) => sameRelease(written, v))) return true;
+    // Ubuntu's package version, <base>-<ABI>.<upload>, for the release <base>-<ABI>-<flavour>.
+    const ubuntu = /^(\d+\.\d+\.\d+-\d+)\.(\d+)$/.exec(written);
+    if (ubuntu && release.startsWith(`${ubuntu[1]}-`) && (!upload || upload === ubuntu[2])) return true;
+    return !!base && written.startsWith(base) && suffixParts(written).every((p) => known.has(p));
+  };
+  return (written) => {
+    const known = seen.get(written);
+    if (known !== undefined) return known;
+    const answer = decide(written);
+    seen.set(written, answer);
+    return answer;
+  };
+}
+
+/** The one release the readings give (the fullest, with a build string if any), or null for none or several. */
+function oneKernel(readings: readonly KernelMention[]): KernelMention | null {
+  let found: KernelMention | null = null;
+  for (const r of readings) {
+    if (found && !sameRelease(found.uname.release ?? "", r.uname.release ?? "")) return null;
+    const fuller = (r.uname.release?.length ?? 0) > (found?.uname.release?.length ?? 0);
+    if (!found || fuller || (!found.uname.build && r.uname.build && r.uname.release === found.uname.release)) found = r;
+  }
+  return found;
+}
+
+/** The kernels one line names (its output shape's one, or every release its prose names as the host's), and whether it names a cure's. */
+function mentionsIn(text: string): { kernels: UnameFacts[]; cure: boolean; conflict?: true } {
+  const at = text.indexOf("Linux version ");
+  if (at >= 0) {
+    // The kernel's own line carries its build ("#1 SMP …"): "fixed in Linux version 6.6.60 (commit …)" is prose.
+    const proc = parseProcVersion(text.slice(at));
+    if (proc?.build && !notTheHostsBefore(text, at)) {
+      const via = quotedVia(text, proc.release ?? "");
+      return alongsideProse(text, [via ? { ...proc, named: true, via } : proc]);
+    }
+  }
+  const found = EMBEDDED_UNAME.exec(text);
+  // A fix's words before it ("Fixed in Linux builder 6.6.60 #1 SMP …") make it no host's.
+  const embedded = found && !notTheHostsBefore(text, found.index) ? found : null;
+  const uname = embedded ? parseUnameAll(text.slice(embedded.index)) : null;
+  const bare = (release: string | undefined, named?: true): UnameFacts[] => {
+    const r = release === undefined ? undefined : trimPunctuation(release);
+    return r && looksLikeRelease(r) ? [{ release: r, build: null, machine: null, hostname: null, ...(named ? { named } : {}) }] : [];
+  };
+  if (!uname?.release) {
+    for (const shape of MENTIONS) {
+      const m = shape.re.exec(text);
+      if (m) return readShape(text, shape, m, bare);
+    }
+  }
+  let cure = false;
+  const read = (m: RegExpMatchArray, release: string | undefined, named?: true): UnameFacts[] => {
+    const role = proseRole(text, m);
+    if (role === "cure" && bare(release).length) cure = true;
+    if (role !== "host") return [];
+    const claimed = claimsHost(text, m);
+    return bare(release, named).map((u) => (claimed ? { ...u, claimed: true as const } : u));
+  };
+  const matches = [...text.matchAll(PROSE)];
+  const prose = matches.flatMap((m) => read(m, m[1] ?? m[2], true));
+  // A release the prose already placed (as the host's, the cure's or another's) is not read again by its shape.
+  const placed = new Set(matches.map((m) => trimPunctuation(m[1] ?? m[2] ?? "")));
+  // An RPM release is the kernel's own output only when it stands alone (a pasted `uname -r`); in a sentence it is named.
+  const rpm = [...text.matchAll(RPM_KERNEL_RELEASE)].flatMap((m) => {
+    const [, release, base, major] = m;
+    if (!release || placed.has(release) || RHEL_KERNEL_BASE[major ?? ""] !== base) return [];
+    return read(m, release, text.trim() === release ? undefined : true);
+  });
+  const others = [...prose, ...rpm].filter((u) => u.release !== uname?.release);
+  if (uname?.release) {
+    if (others.length) return { kernels: [], cure, conflict: true };
+    const via = quotedVia(text, uname.release);
+    return { kernels: [via ? { ...uname, named: true, via } : uname], cure };
+  }
+  return { kernels: others, cure };
+}

@@ -1,0 +1,105 @@
+/**
+ * What a sentence says of a kernel release it names ("we run kernel 6.6.58", "fixed in kernel 6.6.60", "works on
+ * kernel 6.6.56"): the host's, the cure's or another's (a fix, a cause, a bound, other people's, the one before an
+ * upgrade), and whether it claims the host's kernel outright. kernel-mentions.ts reads the releases; this says
+ * which are the host's.
+ */
+// A release followed by more text is taken whole by a lookahead and matched again as \1: JavaScript
+// has no possessive quantifier, and without it a long run of digits before a text that fails would be
+// re-split at every position (quadratic time on one long line).
+/**
+ * Prose needs three numbers: "kernel 5.4" or "kernel 6" is a series, not a build. A line may name
+ * several: "kernel 6.1.115-126.197.amzn2023", "the Linux 4.14.24-coreos kernel", "kernel `6.8.0-38-generic`", "our
+ * kernel version is `Linux 6.8.0-1026-aws x86_64`". A label in brackets is prose
+ * too ("on openSUSE Tumbleweed (kernel: 5.12.9-1-default)", "Ubuntu 20.04.4 LTS, kernel: 5.15.0-67-generic"), but not a
+ * bare "kernel: <release>", which is
+ * journald's kernel line opening with a number or a config's key. (A Debian or Ubuntu kernel package's
+ * name, "linux-image-6.8.0-57-generic", was read too for a while: most lines naming one are a package
+ * tool's, about a kernel installed, removed or failing to install, not the one running.)
+ */
+export const PROSE =
+  /(?:\bkernel (?:version |release )?(?:is |of )?`?(?:Linux )?|[([]kernel:\s*`?|,\s*kernel:\s*`?)v?(\d+\.\d+\.\d+[^\s,;'"`()[\]]*)|\bLinux v?(?=(\d+\.\d+\.\d+[^\s,;'"`()[\]]*))\2 kernel\b/gi;
+/** Sentence punctuation closing a release ("kernel 6.1.64."), dropped by a loop: a regex anchored at $ retries every start. */
+export const trimPunctuation = (text: string): string => {
+  let end = text.length;
+  while (end > 0 && ".:!?".includes(text[end - 1] as string)) end--;
+  return text.slice(0, end);
+};
+const endsInPunctuation = (text: string) => ".:!?".includes(text.at(-1) ?? "");
+/**
+ * Words before a release in prose that make it another kernel than the one the host runs: the fix's or
+ * the cause's release ("fixed in kernel 6.1.115", "caused by kernel 6.6.57", "the fix is in kernel 6.6.60"), a
+ * requirement ("needs kernel 5.13.0"), a bound, the one before an upgrade or a bisection's ends ("upgrading from
+ * kernel 6.6.56", "the previous kernel 6.6.56", "last good kernel 6.6.56"). Such a release is not read. An
+ * upgrade's target stays read ("after upgrading to kernel 6.8.0-45 it broke"): the host ran it.
+ */
+export const NOT_THE_HOSTS =
+  /\b(?:(?:fixed|resolved|introduced|added|merged|backported|landed|removed|changed|regressed)(?:\s+(?:upstream|already|only))?(?:\s+by\s+\w+)?\s+in(?:to)?|since|until|till|before|prior to|as of|starting (?:with|from|in)|requires?|required|needs?|needed|newer than|older than|at least|minimum|recommended|(?:upgrad|updat|migrat|mov|switch)(?:ed|ing) from|(?:caused|broken) by|broke (?:in|with)|first seen (?:in|with|on)|(?:the )?fix is(?: not)?(?: present| available| included)? in|available in|waiting for|previous|older|old|last good|first bad|expected|pending)\s+(?:the\s+|a\s+)?(?:linux\s+)?$|[<>]=?\s*$/i;
+/** Words after a release in prose that place it on another machine ("we also run kernel 6.1.70 elsewhere", "… on other nodes"). */
+const ELSEWHERE_AFTER =
+  /^[`'"]?,?\s*(?:elsewhere|on (?:other|another|some other|the other) (?:nodes?|machines?|hosts?|servers?|clusters?))\b/i;
+/** Words after a release in prose that make it a bound ("kernel 5.10.0 or later", "`kernel 6.8.0-56-generic` and above"). */
+export const BOUND_AFTER = /^[`'"]?\s*(?:(?:or|and) (?:later|newer|above|higher|up)\b|onwards\b)/i;
+/**
+ * Words right after a release that make it the cure ("upgrading to kernel 4.4.0-142-generic fixed it",
+ * "booting kernel 6.8.0-55-generic works fine again", "rolled back to kernel 6.1.55 and the corruption
+ * went away"): the kernel the host ran once the trouble was over. The verb must follow the release
+ * (only filler words between), so another cure in the clause ("on kernel 6.1.64, a remount fixes it")
+ * and a workaround's ("fixed it by disabling THP") are none.
+ */
+const CURE_AFTER =
+  /^\s*,?\s*(?:(?:which|that|finally|also|really|has|have|had|seems to have|seemed to have)\s+){0,2}(?:(?:fixe[sd]|solve[sd]|resolve[sd]|cured|helped)\b(?!\s+(?:(?:it|this|that|the \w+)\s+)?(?:by|with|nothing)\b)|(?:works?|worked)\s+(?:just\s+)?(?:fine|again|well)\b|(?:works?|worked) around (?:it|this|the (?:issue|problem|bug))\b)|^\s*,?\s*((?:[^\s.;:!?()]+\s+){0,6}?)(?:went away|disappeared|(?:is|was) gone|no longer (?:occurs|happens|appears|reproduces))\b/i;
+/**
+ * Words before a release that make it one where the trouble is absent or cured ("it works fine on kernel
+ * 6.1.55", "can't reproduce with kernel 6.1.70", "fixed by upgrading to kernel 6.1.70", "went away after
+ * booting kernel 6.1.70"), unless denied ("doesn't work on", "no longer works on", "only works with").
+ */
+const CURE_BEFORE =
+  /(?:(?<!(?:\bnot?|n['\u2019]t|\bonly|\blonger|\bstopped)\s+)\b(?:works?|worked)\s+(?:(?:just\s+)?fine\s+|well\s+)?(?:on|with|under)|\b(?:does not|doesn['\u2019]t|did not|didn['\u2019]t) (?:occur|happen|reproduce)\s+(?:on|with|under)|\bno (?:problems?|issues?) (?:on|with|under)|\b(?:can['\u2019]t|cannot|can not|couldn['\u2019]t|could not) reproduce (?:it |this )?(?:on|with|under)|\b(?:is not|isn['\u2019]t|not) reproducible (?:on|with|under)|\b(?:fixed|resolved|solved) by (?:upgrading|updating|switching|moving|rebooting|booting|downgrading|rolling back)(?: (?:to|into))?|\b(?:went away|disappeared|(?:was|is) gone) (?:after|since|with) (?:booting|upgrading to|updating to|switching to|moving to|rebooting into|downgrading to|rolling back to))\s+(?:the\s+)?(?:linux\s+)?$/i;
+/** Words that deny the cure: before the release ("not even kernel 6.1.70 fixed it") or before "went away". */
+const DENIED_BEFORE = /\b(?:not|no|never|nothing)\s+(?:even\s+)?(?:the\s+)?(?:linux\s+)?$/i;
+const DENIED = /\b(?:not|no|nothing|still|never)\b|n['\u2019]t\b/i;
+const CLAUSE_END = /[.;:!?()\u2014]/;
+/** How a prose match stands to the host: its kernel, the cure's kernel, or another (a fix, a bound, a requirement). */
+/**
+ * Other people as the clause's subject before the release: their kernel, retold ("people on Launchpad hit the
+ * same error with kernel 6.8.0-57-generic", "users report it on kernel 6.1.55 too"), not the host's.
+ */
+const OTHERS_BEFORE =
+  /\b(?:people|others|other users|another user|users|someone|somebody|a user|many|several (?:people|users)|reporters?)\b[^.;:!?()]*$/i;
+/**
+ * A present-tense claim about the host's kernel right before the release ("our nodes run kernel 6.6.58", "I'm on
+ * kernel …", "we are running kernel …"): output naming another release beside it is another machine's, or the claim
+ * is wrong; either way the paste names two.
+ */
+const HOST_CLAIM_BEFORE =
+  /(?<!\b(?:should|could|would|if|when|whether|once|can|may|might|shall|do|does|did)\s+)(?:\b(?:we|i)(?:['\u2019](?:re|m)|\s+(?:are|am))?|\bour(?:\s+[\w-]+){0,3}?\s+(?:nodes?|hosts?|servers?|machines?|cluster|workers?)(?:\s+(?:are|is))?|\ball\s+(?:(?:of\s+)?(?:our|the)\s+)?(?:nodes?|hosts?|servers?|machines?|workers?)(?:\s+(?:are|is))?|\bmy\s+(?:nodes?|hosts?|servers?|cluster)(?:\s+(?:are|is))?)\s+(?:all\s+)?(?:run|runs|running|use|uses|using|on|running\s+on)\s+(?:on\s+)?(?:the\s+)?(?:linux\s+)?$|(?<!\b(?:upgraded|updated|upgrade|update|changed|replaced|rebuilt|patched|downgraded|compiled|built|installed|booted|on|with|to|from|of|in)\s+)\b(?:our|my)\s+$/i;
+/**
+ * After a claimed release, words that make it another machine's or a working one ("on my laptop", "and cannot
+ * reproduce", "in staging and don't see it", "in the other cluster, no problem there"): then it is no claim.
+ */
+const NOT_A_CLAIM_AFTER =
+  /\b(?:in|on|at)\s+(?:the\s+|my\s+|our\s+|a\s+|an\s+)?(?:laptop|workstation|desktop|home|other|another)\b|\b(?:locally|elsewhere)\b|\b(?:can(?:not|['\u2019]t)|don['\u2019]t|doesn['\u2019]t|never)\s+(?:reproduce|see (?:it|this|the (?:issue|problem|error|bug)))\b|\bno (?:problems?|issues?)\b/i;
+export const proseRole = (text: string, m: RegExpMatchArray): "host" | "cure" | "other" => {
+  const at = m.index ?? 0;
+  const end = at + m[0].length;
+  const before = text.slice(Math.max(0, at - 40), at);
+  if (NOT_THE_HOSTS.test(before) || OTHERS_BEFORE.test(text.slice(Math.max(0, at - 80), at))) return "other";
+  const after = text.slice(end, end + 40);
+  if (BOUND_AFTER.test(after) || ELSEWHERE_AFTER.test(after)) return "other";
+  if (CURE_BEFORE.test(before)) return "cure";
+  // The release's match may have taken the sentence's full stop ("kernel 6.1.64. Rebooting fixes it").
+  const stop = endsInPunctuation(m[0]) ? 0 : after.search(CLAUSE_END);
+  const cure = CURE_AFTER.exec(stop < 0 ? after : after.slice(0, stop));
+  return cure && !DENIED_BEFORE.test(before) && !DENIED.test(cure[1] ?? "") ? "cure" : "host";
+};
+
+/** Whether a host-role prose match is a claim outright (HOST_CLAIM_BEFORE) that its clause does not undo (NOT_A_CLAIM_AFTER). */
+export function claimsHost(text: string, m: RegExpMatchArray): boolean {
+  const at = m.index ?? 0;
+  const rest = text.slice(at + m[0].length, at + m[0].length + 80);
+  // The release's match may have taken the sentence's full stop: then nothing after it is the same clause.
+  const stop = endsInPunctuation(m[0]) ? 0 : rest.search(/[.;!]\s|[.;!]$/);
+  const clause = stop < 0 ? rest : rest.slice(0, stop);
+  return HOST_CLAIM_BEFORE.test(text.slice(Math.max(0, at - 48), at)) && !NOT_A_CLAIM_AFTER.test(clause);
+}

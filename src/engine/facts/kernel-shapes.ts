@@ -1,0 +1,197 @@
+/**
+ * The output shapes a kernel release is read from inside other lines (a boot log's "Linux version", docker info,
+ * an oops's taint line, a label a person typed, a path a tool printed), with what each is worth (MentionShape), and
+ * the checks a label's line gets: its role, a bound, a second kernel listed after it, a quote.
+ */
+import { BOUND_AFTER, NOT_THE_HOSTS, PROSE, proseRole, trimPunctuation } from "./kernel-prose";
+import { looksLikeRelease, type UnameFacts } from "./uname";
+
+// The build as uname -v prints it: "#N[suffix]", SMP/PREEMPT words, then the build date's weekday
+// ("Tue Sep 25 …") or Debian's "Debian 5.10.70-1 (…)": "Linux 5.4.0 #1 SMP and 5.15.0 too" is prose. The host
+// name may be hidden ("Linux ... 5.4.0-94-generic #106-Ubuntu SMP …", "Linux <CENSORED> 5.10.60-v7l+ #1449 SMP …").
+export const EMBEDDED_UNAME =
+  /\bLinux (?:(?:[A-Za-z0-9][\w.-]*|\.\.\.|…|<[^<>\s]{1,40}>) )?(?=(\d+\.\d+\.\d+\S*))\1 #(?=(\d+\S*))\2(?: (?:SMP|PREEMPT)\S*)+ (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Debian)\b/;
+
+/** Two readings of one release, one perhaps cut short ("kernel 6.8.0-56" and "6.8.0-56-generic"; "6.6.58" and "6.6.58-talos"). */
+export const sameRelease = (a: string, b: string): boolean => {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return long === short || (long.startsWith(short) && "-.+_".includes(long[short.length] as string));
+};
+/** The running kernel's module tree or config as modprobe, kube-proxy and check-config name them (MODULE_TREE_MARKERS). */
+const MODULE_TREE =
+  /\b(?:modprobe: (?:FATAL|WARNING): Module \S+ not found in directory |modprobe: ERROR: \S+ kmod_search_moddep\(\) could not open moddep file '|info: reading kernel config from |Failed to read file (?=\/lib\/modules\/[^\s/]+\/modules\.builtin ))\/(?:lib\/modules\/|boot\/config-)(?=([^\s/'"`\\]+))\1(?:[\s/'"`\\]|$)/;
+/**
+ * What a module-tree path names is `uname -r` of the machine the tool ran on, which need not be the host
+ * the report is about: an Ansible run over several hosts, a CI builder's step, `modprobe -S <release>`,
+ * mkinitfs in a chroot, check-config handed another kernel's config. Read as a named kernel, hedged.
+ */
+const MODULE_TREE_VIA = "a module or config path a tool printed (modprobe, kube-proxy, check-config)";
+
+/**
+ * A shape of a mention after a marker; group 1 is the release. `label`: a value a person may have typed or
+ * listed after a label, so a list of releases ("Kernel: 6.1.115, 6.6.58", "6.6.60 or 6.6.58") is undecided, and
+ * a bound after it ("6.6.60 or newer") or a requirement's word before it ("Minimum Kernel:") makes it no host's.
+ * `via`: a kernel the shape names for some machine, not surely the host's (a path a tool printed, a banner, an
+ * answer a person typed): read as named, with its source; beside output naming another release, it leaves two.
+ */
+export interface MentionShape {
+  re: RegExp;
+  label?: true;
+  via?: string;
+}
+const MD_LABEL = "(?:\\*\\*|__)";
+const TYPED_VIA = "an answer typed into the report (a Markdown label, a template's field)";
+/** Shapes of a mention after a marker, most specific first. */
+export const MENTIONS: readonly MentionShape[] = [
+  // /proc/version inside framing (parsed whole first, build string included), or cut after its builder ("Linux
+  // version 5.15.0-91-generic (buildd@lcy02-amd64-045) (gcc …"): not prose's "fixed in Linux version 6.6.60 (commit …)".
+  { re: /\bLinux version (?=(\d+\.\d+\.\d+\S*))\1 \((?:[^()\s]*@|gcc|clang)/ },
+  // An issue's Markdown answers, typed: "**Kernel version:** Linux 6.8.0-35-generic", "- **Kernel:** `6.12.83-…`",
+  // "Kernel: `6.12.92-…`", the Kubernetes bug template's "Kernel (e.g. `uname -a`): 5.4.91-41.139.amzn2.x86_64".
+  {
+    re: new RegExp(
+      `(?:${MD_LABEL}(?:[\\w/ ]{0,24} )?Kernel(?: version)?:${MD_LABEL}|${MD_LABEL}(?:[\\w/ ]{0,24} )?Kernel(?: version)?${MD_LABEL}:|\\bKernel(?: version)?:(?=\\s*\`))\\s*\`?(?:Linux\\s+)?(?=(\\d+\\.\\d+\\.\\d+[^\\s\`,;]*))\\1`,
+      "i",
+    ),
+    label: true,
+    via: TYPED_VIA,
+  },
+  {
+    re: /\bKernel(?:\*\*)? \(e\.g\. `uname -a`\)(?:\*\*)?:\s*`?(?:Linux (?:[A-Za-z][\w.-]* )?)?(?=(\d+\.\d+\.\d+[^\s`,;]*))\1/,
+    label: true,
+    via: TYPED_VIA,
+  },
+  // `docker info` and `kubectl describe node`: "Kernel Version: 5.15.0-1030-aws".
+  { re: /\bKernel Version[:\uff1a]\s*(?:Linux\s+)?(?=(\d+\.\d+\.\d+[^\s,;]*))\1/i, label: true },
+  // hostnamectl's "Kernel: Linux 5.15.0-1030-aws"; a summary that adds the host ("Kernel: Linux node-1 3.10.0-693.tl2").
+  { re: /\bKernel:\s+Linux (?:[A-Za-z][\w.-]* (?=\d))?(?=(\d+\.\d+\.\d+[^\s,;]*))\1/i, label: true },
+  // A summary's "Kernel: <release>" (inxi, neofetch; podman info's indented "kernel:"), not journald's "host kernel:
+  // <message>", whose message may start with an address ("kernel: 8.8.8.8 sent an invalid ICMP").
+  {
+    re: /(?:^\s*(?:[-*•]\s*)?[Kk]ernel|\bKernel):\s+(?!\d+\.\d+\.\d+\.\d+(?![\w-]))(?=(\d+\.\d+\.\d+[^\s,;]*))\1/,
+    label: true,
+  },
+  // `docker version` and the Docker API's JSON: KernelVersion: 4.4.0-1060-aws, "KernelVersion":"5.15.0".
+  { re: /\bKernelVersion"?:\s*"?([^\s"',}]+)/ },
+  // A kernelVersion field: a node's nodeInfo (`kubectl get node -o yaml`), gopsutil's host info as minikube logs it
+  // ("hostinfo: {…"kernelVersion":"5.15.0-1019-aws",…}": the workstation's, which a VM driver's node does not
+  // share), an image's or a provisioner's metadata (the kernel it is built for).
+  { re: /\bkernelVersion"?:\s*"?([^\s"',}]+)/, via: "a kernelVersion field (a node's status, minikube's host info, image metadata)" },
+  // kubeadm's preflight system verification prints "KERNEL_VERSION: <release>" at the start of its line, perhaps
+  // under kubeadm's journal framing (an indented or otherwise framed KERNEL_VERSION is a CI variable or a build
+  // setting: the kernel something is built for).
+  { re: /(?:^|\bkubeadm\[\d+\]: )KERNEL_VERSION: (?=(\d+\.\d+\.\d+[^\s"'\\]*))\1(?:[\s"'\\]|$)/, label: true },
+  // Ubuntu's login banner: the machine the session logged into, which may be a bastion's.
+  {
+    re: /\bWelcome to [^()]{1,80} \(GNU\/Linux (?=(\d+\.\d+\.\d+[^\s)]*))\1 [\w]+\)/,
+    via: "Ubuntu's login banner (the machine the session logged into)",
+  },
+  // The boot loader's entry as /proc/cmdline opens or the boot log's "Command line:" shows it: the running
+  // kernel's image, "BOOT_IMAGE=(hd0,gpt2)/vmlinuz-5.14.0-427.el9.x86_64". Not inside another line: kexec's
+  // --command-line, grubby's args=, GRUB_CMDLINE_LINUX or a PXE APPEND name a kernel to boot, not the running one.
+  { re: /(?:^\s*|\bCommand line:\s+)BOOT_IMAGE=(?:\([^)\s]*\))?[^\s=]*?\/vmlinuz-(?=(\d+\.\d+\.\d+[^\s/]*))\1(?:\s|$)/ },
+  // An oops or WARN header ("CPU: 0 PID: 3232 Comm: syz-executor.0 Not tainted 6.2.0-rc5 #2"), a hung task's
+  // report ("      Tainted: G            X 3.13.0-52-generic #85-Ubuntu"), 3.x's "Pid: 1, comm: nfsd Not tainted …":
+  // taint flags are single letters apart, so the release after them is found in one pass.
+  { re: /\b(?:Not tainted|Tainted: [A-Z]+(?: +[A-Z]+)*) +(?=(\d+\.\d+\.\d+\S*))\1 #\d/ },
+  // The running kernel's module tree or config as modprobe, kube-proxy and check-config name them.
+  { re: MODULE_TREE, via: MODULE_TREE_VIA },
+];
+/** A version on a label's line after its release: another kernel ("6.1.115, 6.6.58", "6.6.60 on masters, 6.6.58 on workers"), unless another component's. */
+const VERSION_AFTER = /(?<![\w.])\d+\.\d+\.\d+[\w.+~-]{0,120}/g;
+/**
+ * What comes right before a release listed as another kernel: a separator or a function word ("6.1.115, 6.6.58",
+ * "… / 6.6.58", "or 6.6.58", "logged on 6.6.58", "kernel 6.6.58"). A name before a version makes it another
+ * component's ("containerd 2.2.7", "gcc v: 9.3.0", "Gnome 3.36.4").
+ */
+const LISTED_BEFORE =
+  /(?:^|[,;&|(\u2192]|->|\s-|(?<![:/])\/|\b(?:or|and|on|to|vs|versus|then|now|but|became|was|is|with|running|kernel|linux)|(?<!\b(?:upgraded|updated|upgrading|updating|upgrade|update|moved|migrated|switched|downgraded|downgrading|rolled back|reverted|reverting)\s)\bfrom)\s*`?$/i;
+/**
+ * In a label, a word right before "kernel" that makes its value no host's: a requirement, a target or a fix
+ * ("Minimum Kernel:", "Fixed kernel version:", "Supported Linux kernel:"), not a word of a host name before it.
+ */
+const NOT_THE_HOSTS_LABEL =
+  /(?<!\b(?:not|nothing|stopped|no longer|never)\s|n['\u2019]t\s)\b(?:minimum|min|required|requires?|recommended|supported|tested|max(?:imum)?|latest|fixed|introduced|working|patched|unpatched|good|previous|old|new|upstream|target|installed|available|default|pending|expected|next)(?:\s+(?!(?:node|host|machine|server|worker|cluster|system|box|vm)s?\b|(?:since|in|at|under|for|from|to|by|of)\b)\w+)?\s+(?:linux\s+)?kernel\b/i;
+/**
+ * A role right before a label, perhaps with a machine noun ("Good: Kernel Version: 6.6.60", "Working node - Kernel
+ * Version:"): a machine the trouble is not on. Not a host name's part ("new-node"), nor the failing machine's
+ * ("Bad:"), nor denied ("Not working -"), nor a word further back ("IPv4 works but IPv6 doesn't. Kernel:").
+ */
+const ROLE_BEFORE_LABEL =
+  /(?<!\b(?:not|nothing|stopped|no longer|never)\s|n['\u2019]t\s)\b(?:good|working|works|healthy|unaffected|ok|other|before|fixed|expected|pending|installed|default|available|previous|old)(?:\s+(?:node|host|machine|server|worker|box|vm|cluster)s?)?\s*(?::|-|\u2013)?\s*$/i;
+/** After a label's release, words that make it an earlier kernel ("6.6.56 before the upgrade", "(was working)"). */
+const EARLIER_AFTER =
+  /^\W{0,3}(?:before (?:the |an? )?(?:upgrade|update|upgrading|updating)|previously|(?:was|were) working|worked(?: fine)?)\b/i;
+/** The label before a release: the clause it sits in, back to the line's last separator, at most 60 characters. */
+const labelOf = (text: string, releaseAt: number) => {
+  const before = text.slice(Math.max(0, releaseAt - 60), releaseAt).replace(/[\s`*_:]+$/, "");
+  return before.slice(Math.max(before.lastIndexOf(","), before.lastIndexOf("."), before.lastIndexOf(";"), before.lastIndexOf(":")) + 1);
+};
+/** Another kernel release on a label's line after the label's own. */
+function otherReleaseAfter(after: string, release: string): boolean {
+  for (const v of after.matchAll(VERSION_AFTER)) {
+    const token = trimPunctuation(v[0]);
+    if (!sameRelease(token, release) && looksLikeRelease(token) && LISTED_BEFORE.test(after.slice(Math.max(0, v.index - 28), v.index)))
+      return true;
+  }
+  return false;
+}
+const QUOTED = /^\s*(?:>|\|\s)/;
+/** The quote marks opening a line ("> ", "> > ", "| "), not a comparison's ">". */
+const QUOTE_MARK = /^\s*(?:>\s*)+|^\s*\|\s/;
+/** syzbot's kernels ("6.6.60-syzkaller") are a report's, never a user's host's. */
+const SYZKALLER = /-syzkaller\b/;
+const SYZKALLER_VIA = "a syzbot report";
+const QUOTED_VIA = "a quoted line (perhaps another report's)";
+/** A JSON line holding several nodes (kubectl -v=8's response body, `-o json | jq -c`): which node's kernel is unknown. */
+const NODE_LIST = /"kind":\s*"NodeList"|"items":\s*\[/;
+
+/**
+ * An output shape's kernel, unless the same line's prose names the host's kernel as another release ("We run
+ * kernel 6.6.57; another report showed `modprobe: FATAL: … /lib/modules/6.6.60`"): then the line names two.
+ */
+export function alongsideProse(text: string, kernels: UnameFacts[]): { kernels: UnameFacts[]; cure: boolean; conflict?: true } {
+  const release = kernels[0]?.release;
+  if (!release || !/kernel/i.test(text)) return { kernels, cure: false };
+  const other = [...text.matchAll(PROSE)].some((m) => {
+    const named = trimPunctuation(m[1] ?? m[2] ?? "");
+    return named !== release && looksLikeRelease(named) && proseRole(text, m) === "host";
+  });
+  return other ? { kernels: [], cure: false, conflict: true } : { kernels, cure: false };
+}
+
+/** The kernel one shape's match gives on its line (see MentionShape), or none, or a conflict. */
+export function readShape(
+  text: string,
+  shape: MentionShape,
+  m: RegExpExecArray,
+  bare: (release: string | undefined, named?: true) => UnameFacts[],
+): { kernels: UnameFacts[]; cure: boolean; conflict?: true } {
+  const none = { kernels: [], cure: false };
+  const release = m[1] ?? "";
+  // A fix's or a requirement's words before the shape ("fixed in Linux version 6.6.60 (gregkh@…) #1 SMP").
+  if (NODE_LIST.test(text) || notTheHostsBefore(text, m.index)) return none;
+  if (shape.label) {
+    const end = m.index + m[0].length;
+    const after = text.slice(end);
+    const releaseAt = end - release.length;
+    // Wide enough that the role word and the words denying it are seen whole; the pattern keeps the role near.
+    const roleBefore = ROLE_BEFORE_LABEL.test(text.slice(Math.max(0, m.index - 60), m.index));
+    if (roleBefore || NOT_THE_HOSTS_LABEL.test(labelOf(text, releaseAt)) || BOUND_AFTER.test(after) || EARLIER_AFTER.test(after))
+      return none;
+    if (otherReleaseAfter(after, release) || /_\d+\.\d+\.\d+/.test(release)) return { ...none, conflict: true };
+  }
+  // A quoted line ("> Kernel Version: 6.6.60 - no more errors since") may be another report's: named, with its source.
+  const via = shape.via ?? quotedVia(text, release);
+  const kernels = bare(release, via ? true : undefined).map((u) => (via ? { ...u, via } : u));
+  return alongsideProse(text, kernels);
+}
+
+/** Whether a fix's, a cause's or a requirement's words come right before `at` (a line's quote marks aside). */
+export const notTheHostsBefore = (text: string, at: number) => NOT_THE_HOSTS.test(text.slice(0, at).replace(QUOTE_MARK, "").slice(-40));
+
+/** Why output on this line is perhaps not the host's: a quote, a syzbot kernel; undefined when nothing says so. */
+export function quotedVia(text: string, release: string): string | undefined {
+  if (SYZKALLER.test(release)) return SYZKALLER_VIA;
+  return QUOTED.test(text) ? QUOTED_VIA : undefined;
+}
