@@ -483,17 +483,18 @@ describe("kernel mentions in kernel output", () => {
     expect(
       kernelOf("kernel: 4.14.18-300.fc27.x86_64\nmodprobe: FATAL: Module ip_tables not found in directory /lib/modules/6.17.0-rc5"),
     ).toBeNull();
-    // The kernel's own output outranks the path.
+    // Beside the kernel's own /proc/version too: modprobe looks in /lib/modules/$(uname -r), so another release there
+    // is another machine's or another kernel's (modprobe -S); the same release agrees.
     expect(
       kernelOf(
         "Linux version 6.6.58 (builder@host) (gcc 12) #1 SMP\nmodprobe: FATAL: Module ip_vs not found in directory /lib/modules/6.6.60",
       ),
-    ).toMatchObject({ release: "6.6.58" });
+    ).toBeNull();
     expect(
       kernelOf(
-        "Linux version 6.6.58 (builder@host) (gcc 12) #1 SMP\nmodprobe: FATAL: Module ip_vs not found in directory /lib/modules/6.6.60",
-      )?.named,
-    ).toBeUndefined();
+        "Linux version 6.6.58 (builder@host) (gcc 12) #1 SMP\nmodprobe: FATAL: Module ip_vs not found in directory /lib/modules/6.6.58",
+      ),
+    ).toMatchObject({ release: "6.6.58", build: "#1 SMP" });
   });
 
   it("reads the release a hung task's report and a 3.x oops header print, taint flags or not", () => {
@@ -754,6 +755,19 @@ describe("kernel mentions in kernel output", () => {
     expect(kernelOf(`Our nodes run kernel 6.8.0-58-generic.${boot}`)).toBeNull();
     expect(kernelOf(`We run kernel 6.8.0-56.57 on 24.04.${boot}`)).toBeNull();
     expect(kernelOf(`We run kernel 6.8.0-56.58 on 24.04.${boot}`)?.release).toBe("6.8.0-56-generic");
+  });
+
+  it("leaves the bundle's own uname undecided beside a claim or a typed answer naming another kernel, not beside a story", () => {
+    const laptop = "\nLinux laptop 6.10.14-linuxkit #1 SMP PREEMPT_DYNAMIC Thu Oct 24 19:28:55 UTC 2024 x86_64 GNU/Linux";
+    expect(kernelOf(`Our nodes run kernel 6.6.58.${laptop}`)).toBeNull();
+    expect(kernelOf(`- **Kernel:** 6.6.58${laptop}`)).toBeNull();
+    const node = "\nLinux node1 6.6.58 #1 SMP PREEMPT_DYNAMIC Thu Oct 24 19:28:55 UTC 2024 x86_64 GNU/Linux";
+    for (const sentence of [
+      "We were on kernel 6.6.56 before.",
+      "After upgrading to kernel 6.6.58 it broke.",
+      "Our nodes run kernel 6.6.58.",
+    ])
+      expect(kernelOf(sentence + node)?.release, sentence).toBe("6.6.58");
   });
 
   it("reads output that is perhaps not the host's as named: quoted, a syzbot kernel, a kernelVersion field", () => {

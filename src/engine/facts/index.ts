@@ -8,7 +8,7 @@ import { readBundle } from "./bundle-sections";
 import { dockerVersionComponents } from "./docker-version";
 import { findIptables, type LineRef, pickIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
-import { pickKernelMention } from "./kernel-mentions";
+import { disputesKernel, pickKernelMention } from "./kernel-mentions";
 import { NODES_HEADER, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
 import { type MentionLine, mentionLines, pickComponentMentions, pickOsMention, sortMentions } from "./mentions";
 import { pickNamedRelease } from "./named-release";
@@ -120,6 +120,9 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const mentions = sortMentions((pre ? pre.mentionLines : mentionLines(text)).filter((l) => !notLogs.has(l.line)));
   const components = kubelet && runtime ? null : pickComponentMentions(mentions.components);
   const signature = sections.find((s) => s.kind === "version-signature")?.text ?? null;
+  // A claim, a typed answer, a quote or a tool's path naming another kernel than the bundle's own uname: two machines.
+  const own = kernelSources.find((s) => s.uname.release)?.uname;
+  const disputed = own !== undefined && disputesKernel(mentions.kernel, own);
   if (!kernelSources.length) {
     const mention = pickKernelMention(mentions.kernel);
     // The host's own /proc/version_signature outranks a kernel a sentence names, as uname does.
@@ -140,7 +143,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     },
     sections,
     // Several hosts' unames are judged node by node, like a kubectl table.
-    kernel: hostNodes.length ? null : combineKernel(kernelSources, signature, os),
+    kernel: hostNodes.length || disputed ? null : combineKernel(kernelSources, signature, os),
     unameHost: hostNodes.length ? null : unameHostOf(kernelSources),
     os,
     nodes: joinUnameNodes(tableNodes, hostNodes),

@@ -53,6 +53,16 @@ export function pickKernelMention(candidates: readonly LineRef[]): KernelMention
   return cure ? null : oneKernel(named);
 }
 
+/**
+ * Whether the candidate lines name another kernel than `own` (the bundle's uname or /proc/version) in a way that
+ * leaves it undecided, as beside output in pickKernelMention: a sentence claiming the host's kernel outright, a
+ * typed answer, a quoted line or a tool's path ("Our nodes run kernel 6.6.58" beside a laptop's `uname -a`).
+ */
+export function disputesKernel(candidates: readonly LineRef[], own: UnameFacts): boolean {
+  const agrees = agreesWith(own);
+  return candidates.some(({ text }) => mentionsIn(text).kernels.some((u) => u.named && (u.via || u.claimed) && !agrees(u.release ?? "")));
+}
+
 const suffixParts = (release: string) =>
   release
     .replace(/^\d+\.\d+\.\d+/, "")
