@@ -86,7 +86,7 @@ function agreesWith(output: UnameFacts): (written: string) => boolean {
   const decide = (written: string): boolean => {
     if (sameRelease(written, release) || versions.some((v) => sameRelease(written, v))) return true;
     // Ubuntu's package version, <base>-<ABI>.<upload>, for the release <base>-<ABI>-<flavour>.
-    const ubuntu = /^(\d+\.\d+\.\d+-\d+)\.(\d+)$/.exec(written);
+    const ubuntu = /^(\d+\.\d+\.\d+-\d+)\.(\d+)(?:~[\d.]+)?$/.exec(written);
     if (ubuntu && release.startsWith(`${ubuntu[1]}-`) && (!upload || upload === ubuntu[2])) return true;
     return !!base && written.startsWith(base) && suffixParts(written).every((p) => known.has(p));
   };

@@ -105,23 +105,26 @@ const VERSION_AFTER = /(?<![\w.])\d+\.\d+\.\d+[\w.+~-]{0,120}/g;
  * component's ("containerd 2.2.7", "gcc v: 9.3.0", "Gnome 3.36.4").
  */
 const LISTED_BEFORE =
-  /(?:^|[,;&|(\u2192]|->|\s-|(?<![:/])\/|\b(?:or|and|on|to|vs|versus|then|now|but|became|was|is|with|running|kernel|linux)|(?<!\b(?:upgraded|updated|upgrading|updating|upgrade|update|moved|migrated|switched|downgraded|downgrading|rolled back|reverted|reverting)\s)\bfrom)\s*`?$/i;
+  /(?:^|[,;&|(\u2192]|->|\s-|(?<![:/])\/|\b(?:or|and|on|to|vs|versus|then|now|but|became|was|is|with|running|kernel|linux)|(?<!\b(?:upgraded|updated|upgrading|updating|upgrade|update|moved|migrated|switched|downgraded|downgrading|rolled back|reverted|reverting|went|came)\s)\bfrom)\s*`?$/i;
 /**
- * In a label, a word right before "kernel" that makes its value no host's: a requirement, a target or a fix
- * ("Minimum Kernel:", "Fixed kernel version:", "Supported Linux kernel:"), not a word of a host name before it.
+ * In a label, a word right before "kernel" that makes its value no host's: a requirement, a target, a fix or a
+ * kernel not running yet ("Minimum Kernel:", "Fixed kernel version:", "Latest stable Kernel:", "Expected kernel
+ * version:"), not a word of a host name before it, not denied ("Not fixed kernel:").
  */
 const NOT_THE_HOSTS_LABEL =
-  /(?<!\b(?:not|nothing|stopped|no longer|never)\s|n['\u2019]t\s)\b(?:minimum|min|required|requires?|recommended|supported|tested|max(?:imum)?|latest|fixed|introduced|working|patched|unpatched|good|previous|old|new|upstream|target|installed|available|default|pending|expected|next)(?:\s+(?!(?:node|host|machine|server|worker|cluster|system|box|vm)s?\b|(?:since|in|at|under|for|from|to|by|of)\b)\w+)?\s+(?:linux\s+)?kernel\b/i;
+  /(?<!\b(?:not|nothing|stopped|no longer|never)\s|n['\u2019]t\s)\b(?:minimum|min|required|requires?|recommended|supported|max(?:imum)?|latest|fixed|introduced|patched|unpatched|upstream|target|installed|available|pending|expected|next)(?:\s+(?!(?:node|host|machine|server|worker|cluster|system|box|vm)s?\b|(?:since|in|at|under|for|from|to|by|of|on|with)\b)\w+)?\s+(?:linux\s+)?kernel\b/i;
 /**
- * A role right before a label, perhaps with a machine noun ("Good: Kernel Version: 6.6.60", "Working node - Kernel
- * Version:"): a machine the trouble is not on. Not a host name's part ("new-node"), nor the failing machine's
- * ("Bad:"), nor denied ("Not working -"), nor a word further back ("IPv4 works but IPv6 doesn't. Kernel:").
+ * A role near a label, on its line ("Good: Kernel Version: 6.6.60", "Working node (worker-2): Kernel …", "Before
+ * upgrade: Kernel …", "For comparison, the healthy node shows Kernel …"): perhaps another machine or an earlier
+ * kernel, perhaps not ("IPv4 works but IPv6 doesn't. Kernel: …"). Not denied ("Not working -"), not a host name's
+ * part ("new-node"). Such a label is read as named: hedged, and one of two beside output naming another release.
  */
-const ROLE_BEFORE_LABEL =
-  /(?<!\b(?:not|nothing|stopped|no longer|never)\s|n['\u2019]t\s)\b(?:good|working|works|healthy|unaffected|ok|other|before|fixed|expected|pending|installed|default|available|previous|old)(?:\s+(?:node|host|machine|server|worker|box|vm|cluster)s?)?\s*(?::|-|\u2013)?\s*$/i;
+const ROLE_NEAR_LABEL =
+  /(?<!\b(?:not|nothing|stopped|no longer|never)\s|n['\u2019]t\s)\b(?:good|working|works|healthy|unaffected|fine|ok|other|before|prior|pre-upgrade|previous|old|new|default|tested|was)(?=[\s:,;(*|=\u2192-])[^\n]{0,40}$/i;
 /** After a label's release, words that make it an earlier kernel ("6.6.56 before the upgrade", "(was working)"). */
 const EARLIER_AFTER =
-  /^\W{0,3}(?:before (?:the |an? )?(?:upgrade|update|upgrading|updating)|previously|(?:was|were) working|worked(?: fine)?)\b/i;
+  /^\W{0,3}(?:before (?:the |an? )?(?:upgrade|update|upgrading|updating|reboot)|previously|(?:was|were) working|worked(?! around)(?: fine)?)\b/i;
+const ROLE_VIA = "a label a role word qualifies (another node's or an earlier kernel, perhaps)";
 /** The label before a release: the clause it sits in, back to the line's last separator, at most 60 characters. */
 const labelOf = (text: string, releaseAt: number) => {
   const before = text.slice(Math.max(0, releaseAt - 60), releaseAt).replace(/[\s`*_:]+$/, "");
@@ -169,20 +172,20 @@ export function readShape(
 ): { kernels: UnameFacts[]; cure: boolean; conflict?: true } {
   const none = { kernels: [], cure: false };
   const release = m[1] ?? "";
+  let role = false;
   // A fix's or a requirement's words before the shape ("fixed in Linux version 6.6.60 (gregkh@…) #1 SMP").
   if (NODE_LIST.test(text) || notTheHostsBefore(text, m.index)) return none;
   if (shape.label) {
     const end = m.index + m[0].length;
     const after = text.slice(end);
     const releaseAt = end - release.length;
-    // Wide enough that the role word and the words denying it are seen whole; the pattern keeps the role near.
-    const roleBefore = ROLE_BEFORE_LABEL.test(text.slice(Math.max(0, m.index - 60), m.index));
-    if (roleBefore || NOT_THE_HOSTS_LABEL.test(labelOf(text, releaseAt)) || BOUND_AFTER.test(after) || EARLIER_AFTER.test(after))
-      return none;
+    if (NOT_THE_HOSTS_LABEL.test(labelOf(text, releaseAt)) || BOUND_AFTER.test(after)) return none;
     if (otherReleaseAfter(after, release) || /_\d+\.\d+\.\d+/.test(release)) return { ...none, conflict: true };
+    // Wide enough that the role word and the words denying it are seen whole; the pattern keeps the role near.
+    role = ROLE_NEAR_LABEL.test(text.slice(Math.max(0, m.index - 60), m.index)) || EARLIER_AFTER.test(after);
   }
   // A quoted line ("> Kernel Version: 6.6.60 - no more errors since") may be another report's: named, with its source.
-  const via = shape.via ?? quotedVia(text, release);
+  const via = shape.via ?? quotedVia(text, release) ?? (role ? ROLE_VIA : undefined);
   const kernels = bare(release, via ? true : undefined).map((u) => (via ? { ...u, via } : u));
   return alongsideProse(text, kernels);
 }
