@@ -781,11 +781,34 @@ describe("kernel mentions in kernel output", () => {
     for (const text of ["Not working - Kernel Version: 6.6.58", "Kernel Version: 6.6.60 (worked around by disabling ipv6)"])
       expect(kernelOf(text)?.named, text).toBeUndefined();
     // A claim stands beside output naming another release unless the clause puts it on another machine.
-    expect(kernelOf("We run kernel 6.6.56 in staging and don't see it.\n Kernel Version: 6.6.58")).toBeNull();
+    expect(kernelOf("We run kernel 6.6.56 in staging and don't see it.\n Kernel Version: 6.6.58")?.release).toBe("6.6.58");
     expect(kernelOf("Our nodes run kernel 6.6.58 and have no problems with IPv4.\n Kernel Version: 6.6.60")).toBeNull();
     expect(kernelOf("We tested our kernel 6.6.58 in staging.\n Kernel Version: 6.6.60")?.release).toBe("6.6.60");
     // Ubuntu's backport package version agrees with its release.
     expect(kernelOf("I'm on kernel 6.8.0-56.58~22.04.1.\n Kernel Version: 6.8.0-56-generic")?.release).toBe("6.8.0-56-generic");
+  });
+
+  it("hedges output a role follows or precedes, and reads two unames on one line as two", () => {
+    for (const text of [
+      "Kernel Version: 6.6.60 (healthy node)",
+      "Kernel Version: 6.6.60 on node-2 where everything works",
+      "Working node: Linux node-2 6.6.60 #1 SMP PREEMPT_DYNAMIC Tue Nov  5 10:00:00 UTC 2024 x86_64 GNU/Linux",
+      "Before the upgrade: Linux version 6.6.56 (builder@host) (gcc 13) #1 SMP PREEMPT_DYNAMIC",
+      "- **Kernel** (e.g. `uname -a`): Linux cp-1 6.6.60 #1 SMP PREEMPT_DYNAMIC Tue Nov  5 10:00:00 UTC 2024 x86_64",
+    ])
+      expect(kernelOf(text)?.named, text).toBe(true);
+    for (const text of [
+      "The failing node is on kernel 6.6.58.\n Kernel Version: 6.6.60 (healthy node)",
+      "Kernel Version: 6.6.60 works, Kernel Version: 6.6.58 fails",
+      // kubeadm#784's template answer held two unames joined by "&&".
+      "- **Kernel** (e.g. `uname -a`): Linux cp-1 6.6.60 #1 SMP PREEMPT_DYNAMIC Tue Nov  5 10:00:00 UTC 2024 x86_64 for control plane && Linux node-1 6.6.58 #1 SMP PREEMPT_DYNAMIC Tue Nov  5 10:00:00 UTC 2024 x86_64 for workers",
+    ])
+      expect(kernelOf(text), text).toBeNull();
+    // Host names holding a role's word are no role; subjects other than "we" claim too.
+    for (const text of ["System: Host: gke-prod-default-pool-1a2b3c4d-xyz1 Kernel: 6.6.60", "Host: ok-worker-3 Kernel: 6.6.60"])
+      expect(kernelOf(text)?.named, text).toBeUndefined();
+    for (const claim of ["All our nodes have kernel 6.6.58.", "Every node runs kernel 6.6.58.", "Node kernel version is 6.6.58"])
+      expect(kernelOf(`${claim}\n Kernel Version: 6.10.14-linuxkit`), claim).toBeNull();
   });
 
   it("reads output that is perhaps not the host's as named: quoted, a syzbot kernel, a kernelVersion field", () => {

@@ -5,7 +5,7 @@
  */
 import type { LineRef } from "./iptables-version";
 import { claimsHost, PROSE, proseRole, trimPunctuation } from "./kernel-prose";
-import { alongsideProse, EMBEDDED_UNAME, MENTIONS, notTheHostsBefore, quotedVia, readShape, sameRelease } from "./kernel-shapes";
+import { alongsideProse, EMBEDDED_UNAME, lineVia, MENTIONS, notTheHostsBefore, quotedVia, readShape, sameRelease } from "./kernel-shapes";
 import { RHEL_KERNEL_BASE } from "./rpm-kernel";
 import { looksLikeRelease, parseProcVersion, parseUnameAll, type UnameFacts } from "./uname";
 
@@ -117,7 +117,7 @@ function mentionsIn(text: string): { kernels: UnameFacts[]; cure: boolean; confl
     // The kernel's own line carries its build ("#1 SMP …"): "fixed in Linux version 6.6.60 (commit …)" is prose.
     const proc = parseProcVersion(text.slice(at));
     if (proc?.build && !notTheHostsBefore(text, at)) {
-      const via = quotedVia(text, proc.release ?? "");
+      const via = quotedVia(text, proc.release ?? "") ?? lineVia(text, at, at + 14 + (proc.release?.length ?? 0));
       return alongsideProse(text, [via ? { ...proc, named: true, via } : proc]);
     }
   }
@@ -154,9 +154,12 @@ function mentionsIn(text: string): { kernels: UnameFacts[]; cure: boolean; confl
     return read(m, release, text.trim() === release ? undefined : true);
   });
   const others = [...prose, ...rpm].filter((u) => u.release !== uname?.release);
-  if (uname?.release) {
-    if (others.length) return { kernels: [], cure, conflict: true };
-    const via = quotedVia(text, uname.release);
+  if (uname?.release && embedded) {
+    // Another uname -a further on the line ("… for control plane && Linux node-1 6.6.58 #1 SMP …"): two kernels.
+    const next = EMBEDDED_UNAME.exec(text.slice(embedded.index + embedded[0].length));
+    if (others.length || (next && next[1] !== uname.release)) return { kernels: [], cure, conflict: true };
+    const releaseEnd = text.indexOf(uname.release, embedded.index) + uname.release.length;
+    const via = quotedVia(text, uname.release) ?? lineVia(text, embedded.index, releaseEnd);
     return { kernels: [via ? { ...uname, named: true, via } : uname], cure };
   }
   return { kernels: others, cure };

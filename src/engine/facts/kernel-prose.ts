@@ -73,14 +73,14 @@ const OTHERS_BEFORE =
  * is wrong; either way the paste names two.
  */
 const HOST_CLAIM_BEFORE =
-  /(?<!\b(?:should|could|would|if|when|whether|once|can|may|might|shall|do|does|did)\s+)(?:\b(?:we|i)(?:['\u2019](?:re|m)|\s+(?:are|am))?|\bour(?:\s+[\w-]+){0,3}?\s+(?:nodes?|hosts?|servers?|machines?|cluster|workers?)(?:\s+(?:are|is))?|\ball\s+(?:(?:of\s+)?(?:our|the)\s+)?(?:nodes?|hosts?|servers?|machines?|workers?)(?:\s+(?:are|is))?|\bmy\s+(?:nodes?|hosts?|servers?|cluster)(?:\s+(?:are|is))?)\s+(?:all\s+)?(?:run|runs|running|use|uses|using|on|running\s+on)\s+(?:on\s+)?(?:the\s+)?(?:linux\s+)?$|\b(?:our|my)\s+$/i;
+  /(?<!\b(?:should|could|would|if|when|whether|once|can|may|might|shall|do|does|did)\s+)(?:\b(?:we|i)(?:['\u2019](?:re|m)|\s+(?:are|am))?|\bour(?:\s+[\w-]+){0,3}?\s+(?:nodes?|hosts?|servers?|machines?|cluster|workers?)(?:\s+(?:are|is))?|\b(?:all|every|each|the)\s+(?:(?:of\s+)?(?:our|the)\s+)?(?:[\w-]+\s+)?(?:nodes?|hosts?|servers?|machines?|workers?)(?:\s+(?:are|is))?|\bmy\s+(?:nodes?|hosts?|servers?|cluster)(?:\s+(?:are|is))?)\s+(?:all\s+)?(?:run|runs|running|use|uses|using|have|has|on|running\s+on)\s+(?:on\s+)?(?:the\s+)?(?:linux\s+)?$|\b(?:our|my|(?:the\s+)?(?:node|host|server|worker)s?)\s+$/i;
 /**
  * After a claimed release, words that place it on another machine ("on my laptop", "in the other cluster",
  * "elsewhere"): then it is no claim. Anything else leaves the claim standing: unknown beside output naming another
  * release is the safe answer when a sentence says otherwise.
  */
 const NOT_A_CLAIM_AFTER =
-  /\b(?:in|on|at)\s+(?:the\s+|my\s+|our\s+|a\s+|an\s+)?(?:laptop|workstation|desktop|other|another)\b|\b(?:locally|elsewhere)\b/i;
+  /\b(?:in|on|at)\s+(?:the\s+|my\s+|our\s+|a\s+|an\s+)?(?:laptop|workstation|desktop|other|another|staging)\b|\b(?:locally|elsewhere|except)\b/i;
 export const proseRole = (text: string, m: RegExpMatchArray): "host" | "cure" | "other" => {
   const at = m.index ?? 0;
   const end = at + m[0].length;
@@ -104,7 +104,7 @@ export function claimsHost(text: string, m: RegExpMatchArray): boolean {
   const clause = stop < 0 ? rest : rest.slice(0, stop);
   const before = text.slice(Math.max(0, at - 48), at);
   // "our kernel is 6.6.58" claims; "we tested our kernel 6.6.58", "our kernel 6.6.58 was replaced" do not.
-  const possessive = /\b(?:our|my)\s+$/i.test(before);
+  const possessive = /\b(?:our|my|(?:node|host|server|worker)s?)\s+$/i.test(before);
   if (possessive && !/^kernel (?:version |release )?is\b/i.test(m[0])) return false;
   return HOST_CLAIM_BEFORE.test(before) && !NOT_A_CLAIM_AFTER.test(clause);
 }

@@ -105,7 +105,7 @@ const VERSION_AFTER = /(?<![\w.])\d+\.\d+\.\d+[\w.+~-]{0,120}/g;
  * component's ("containerd 2.2.7", "gcc v: 9.3.0", "Gnome 3.36.4").
  */
 const LISTED_BEFORE =
-  /(?:^|[,;&|(\u2192]|->|\s-|(?<![:/])\/|\b(?:or|and|on|to|vs|versus|then|now|but|became|was|is|with|running|kernel|linux)|(?<!\b(?:upgraded|updated|upgrading|updating|upgrade|update|moved|migrated|switched|downgraded|downgrading|rolled back|reverted|reverting|went|came)\s)\bfrom)\s*`?$/i;
+  /(?:^|[,;&|(\u2192]|->|\s-|(?<![:/])\/|\b(?:or|and|on|to|vs|versus|then|now|but|became|was|is|with|running|kernel|linux)|\bkernel(?:\s+version)?\s*[:\uff1a]|(?<!\b(?:upgraded|updated|upgrading|updating|upgrade|update|moved|migrated|switched|downgraded|downgrading|rolled back|reverted|reverting|went|came)\s)\bfrom)\s*`?$/i;
 /**
  * In a label, a word right before "kernel" that makes its value no host's: a requirement, a target, a fix or a
  * kernel not running yet ("Minimum Kernel:", "Fixed kernel version:", "Latest stable Kernel:", "Expected kernel
@@ -120,11 +120,26 @@ const NOT_THE_HOSTS_LABEL =
  * part ("new-node"). Such a label is read as named: hedged, and one of two beside output naming another release.
  */
 const ROLE_NEAR_LABEL =
-  /(?<!\b(?:not|nothing|stopped|no longer|never)\s|n['\u2019]t\s)\b(?:good|working|works|healthy|unaffected|fine|ok|other|before|prior|pre-upgrade|previous|old|new|default|tested|was)(?=[\s:,;(*|=\u2192-])[^\n]{0,40}$/i;
+  /(?<!\b(?:not|nothing|stopped|no longer|never)\s|n['\u2019]t\s)\b(?:good|working|works|healthy|unaffected|fine|ok|other|before|prior|pre-upgrade|previous|old|new|default|tested|was)(?=[\s:,;(*|=\u2192])[^\n]{0,40}$/i;
+/** The same roles said after the release ("6.6.60 (healthy node)", "6.6.60 -- unaffected", "… where everything works"). */
+const ROLE_AFTER =
+  /^[^.\n]{0,40}?(?<!\b(?:not|nothing|stopped|no longer|never)\s|n['\u2019]t\s)\b(?:good|working|works|healthy|unaffected|fine|ok|other)\b/i;
 /** After a label's release, words that make it an earlier kernel ("6.6.56 before the upgrade", "(was working)"). */
 const EARLIER_AFTER =
   /^\W{0,3}(?:before (?:the |an? )?(?:upgrade|update|upgrading|updating|reboot)|previously|(?:was|were) working|worked(?! around)(?: fine)?)\b/i;
 const ROLE_VIA = "a label a role word qualifies (another node's or an earlier kernel, perhaps)";
+/** The Kubernetes bug template's question, whose answer a person typed (a whole `uname -a` included). */
+const TEMPLATE_QUESTION = /\bKernel(?:\*\*)? \(e\.g\. `uname -a`\)(?:\*\*)?:\s*`?$/;
+/**
+ * What else makes output on a line perhaps not the host's, for a release at [start, end): a role word near it (the
+ * healthy node's, the kernel before the upgrade), or a template's question it answers (typed). Undefined if none.
+ */
+export function lineVia(text: string, start: number, end: number): string | undefined {
+  const before = text.slice(Math.max(0, start - 60), start);
+  if (TEMPLATE_QUESTION.test(before)) return TYPED_VIA;
+  const after = text.slice(end);
+  return ROLE_NEAR_LABEL.test(before) || EARLIER_AFTER.test(after) || ROLE_AFTER.test(after) ? ROLE_VIA : undefined;
+}
 /** The label before a release: the clause it sits in, back to the line's last separator, at most 60 characters. */
 const labelOf = (text: string, releaseAt: number) => {
   const before = text.slice(Math.max(0, releaseAt - 60), releaseAt).replace(/[\s`*_:]+$/, "");
@@ -182,7 +197,7 @@ export function readShape(
     if (NOT_THE_HOSTS_LABEL.test(labelOf(text, releaseAt)) || BOUND_AFTER.test(after)) return none;
     if (otherReleaseAfter(after, release) || /_\d+\.\d+\.\d+/.test(release)) return { ...none, conflict: true };
     // Wide enough that the role word and the words denying it are seen whole; the pattern keeps the role near.
-    role = ROLE_NEAR_LABEL.test(text.slice(Math.max(0, m.index - 60), m.index)) || EARLIER_AFTER.test(after);
+    role = lineVia(text, m.index, end) === ROLE_VIA;
   }
   // A quoted line ("> Kernel Version: 6.6.60 - no more errors since") may be another report's: named, with its source.
   const via = shape.via ?? quotedVia(text, release) ?? (role ? ROLE_VIA : undefined);
