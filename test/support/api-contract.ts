@@ -178,6 +178,24 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(finding?.evidence.find((e) => e.kind === "version")).toMatchObject({ value: "4.15", certain: false });
   });
 
+  it("names where a kernel read from a tool's path came from, hedges its verdict and never rules the bug out with it", async () => {
+    // modprobe looks in /lib/modules/$(uname -r) of the machine it ran on, which may not be the host (an Ansible run, modprobe -S).
+    const judge = async (release: string) => {
+      const res = await post(
+        fetch,
+        `modprobe: FATAL: Module ip6_tables not found in directory /lib/modules/${release}\n${XOR_MARK_KLOG}`,
+        "text/plain",
+      );
+      expect(res.status).toBe(200);
+      return (await res.json()) as Diagnosis;
+    };
+    const affected = await judge("5.15.168");
+    expect(affected.facts.kernel).toMatchObject({ release: "5.15.168", named: true, via: expect.stringContaining("modprobe") });
+    expect(affected.findings.find((f) => f.id === XT)?.verdict.status).toBe("affected");
+    expect(affected.findings.find((f) => f.id === XT)?.evidence.find((e) => e.kind === "version")).toMatchObject({ certain: false });
+    expect((await judge("6.6.60")).findings.find((f) => f.id === XT)?.verdict.status).toBe("unknown");
+  });
+
   it("gives a compact text report when asked for text/plain", async () => {
     const res = await api.diagnose.$post({ json: SEED_INPUT, query: {} }, { headers: { accept: "text/plain" } });
     expect(res.status).toBe(200);
