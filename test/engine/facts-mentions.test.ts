@@ -811,6 +811,17 @@ describe("kernel mentions in kernel output", () => {
       expect(kernelOf(`${claim}\n Kernel Version: 6.10.14-linuxkit`), claim).toBeNull();
   });
 
+  it("hedges output under a heading naming another machine or an earlier kernel, a uname's too", () => {
+    expect(kernelOf("Output from the working node:\nKernel Version:             6.6.60")).toMatchObject({ named: true });
+    expect(
+      kernelOf("docker info on my workstation:\nLinux mybox 6.6.60 #1 SMP PREEMPT_DYNAMIC Tue Nov  5 10:00:00 UTC 2024 x86_64 GNU/Linux"),
+    ).toMatchObject({ release: "6.6.60", named: true });
+    expect(kernelOf("Both nodes run kernel 6.6.58; docker info on my workstation:\nKernel Version: 6.6.60")).toBeNull();
+    expect(kernelOf("Planned Kernel Version: 6.6.60")).toBeNull();
+    // A heading naming the failing node is no role.
+    expect(kernelOf("Node worker-1 (failing):\n Kernel Version: 6.6.58")?.named).toBeUndefined();
+  });
+
   it("reads output that is perhaps not the host's as named: quoted, a syzbot kernel, a kernelVersion field", () => {
     expect(kernelOf("> Linux node1 6.6.60 #1 SMP PREEMPT_DYNAMIC Mon Nov  4 10:00:00 UTC 2024 x86_64 GNU/Linux")).toMatchObject({
       release: "6.6.60",

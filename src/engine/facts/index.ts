@@ -9,6 +9,7 @@ import { dockerVersionComponents } from "./docker-version";
 import { findIptables, type LineRef, pickIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
 import { disputesKernel, pickKernelMention } from "./kernel-mentions";
+import { headingVia } from "./kernel-shapes";
 import { NODES_HEADER, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
 import { type MentionLine, mentionLines, pickComponentMentions, pickOsMention, sortMentions } from "./mentions";
 import { pickNamedRelease } from "./named-release";
@@ -111,7 +112,10 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const kernelSources: KernelSource[] = [];
   for (const s of sections) {
     if (s.kind !== "uname" && s.kind !== "proc-version") continue;
-    const uname = parseUname(s.text);
+    const parsed = parseUname(s.text);
+    // A uname under a heading naming another machine or an earlier kernel ("docker info on my workstation:").
+    const via = parsed?.release ? headingVia((line) => textLines.at(line - 1), s.lines[0]) : undefined;
+    const uname = parsed && via ? { ...parsed, named: true as const, via } : parsed;
     if (uname) kernelSources.push({ uname, line: s.lines[0] });
   }
   const kubelet = firstValue(sections, "kubelet-version", parseKubeletVersion);
@@ -124,7 +128,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const own = kernelSources.find((s) => s.uname.release)?.uname;
   const disputed = own !== undefined && disputesKernel(mentions.kernel, own);
   if (!kernelSources.length) {
-    const mention = pickKernelMention(mentions.kernel);
+    const mention = pickKernelMention(mentions.kernel, (line) => textLines.at(line - 1));
     // The host's own /proc/version_signature outranks a kernel a sentence names, as uname does.
     if (mention && !(mention.uname.named && signature)) kernelSources.push(mention);
   }

@@ -5,7 +5,17 @@
  */
 import type { LineRef } from "./iptables-version";
 import { claimsHost, PROSE, proseRole, trimPunctuation } from "./kernel-prose";
-import { alongsideProse, EMBEDDED_UNAME, lineVia, MENTIONS, notTheHostsBefore, quotedVia, readShape, sameRelease } from "./kernel-shapes";
+import {
+  alongsideProse,
+  EMBEDDED_UNAME,
+  headingVia,
+  lineVia,
+  MENTIONS,
+  notTheHostsBefore,
+  quotedVia,
+  readShape,
+  sameRelease,
+} from "./kernel-shapes";
 import { RHEL_KERNEL_BASE } from "./rpm-kernel";
 import { looksLikeRelease, parseProcVersion, parseUnameAll, type UnameFacts } from "./uname";
 
@@ -29,7 +39,7 @@ export interface KernelMention {
  * output (a boot log, docker info, an oops header) outranks a sentence. A cure's kernel is one the host
  * ran too, so beside it no sentence decides which kernel failed.
  */
-export function pickKernelMention(candidates: readonly LineRef[]): KernelMention | null {
+export function pickKernelMention(candidates: readonly LineRef[], lineAt?: (line: number) => string): KernelMention | null {
   const output: KernelMention[] = [];
   const named: KernelMention[] = [];
   let cure = false;
@@ -38,7 +48,12 @@ export function pickKernelMention(candidates: readonly LineRef[]): KernelMention
     // A logged uname beside another release in the same line ("…; upgrade to kernel 5.15.0-91-generic") is one of two.
     if (mentioned.conflict) return null;
     cure ||= mentioned.cure;
-    for (const uname of mentioned.kernels) (uname.named ? named : output).push({ uname, line });
+    // Output under a heading naming another machine or an earlier kernel is read as named, as on its own line.
+    const heading = lineAt && mentioned.kernels.some((u) => !u.named) ? headingVia(lineAt, line) : undefined;
+    for (const found of mentioned.kernels) {
+      const uname = heading && !found.named ? { ...found, named: true as const, via: heading } : found;
+      (uname.named ? named : output).push({ uname, line });
+    }
   }
   if (output.length) {
     const own = oneKernel(output);

@@ -112,7 +112,7 @@ const LISTED_BEFORE =
  * version:"), not a word of a host name before it, not denied ("Not fixed kernel:").
  */
 const NOT_THE_HOSTS_LABEL =
-  /(?<!\b(?:not|nothing|stopped|no longer|never)\s|n['\u2019]t\s)\b(?:minimum|min|required|requires?|recommended|supported|max(?:imum)?|latest|fixed|introduced|patched|unpatched|upstream|target|installed|available|pending|expected|next)(?:\s+(?!(?:node|host|machine|server|worker|cluster|system|box|vm)s?\b|(?:since|in|at|under|for|from|to|by|of|on|with)\b)\w+)?\s+(?:linux\s+)?kernel\b/i;
+  /(?<!\b(?:not|nothing|stopped|no longer|never)\s|n['\u2019]t\s)\b(?:minimum|min|required|requires?|recommended|supported|max(?:imum)?|latest|fixed|introduced|patched|unpatched|upstream|target|installed|available|pending|expected|next|planned|candidate|proposed|desired)(?:\s+(?!(?:node|host|machine|server|worker|cluster|system|box|vm)s?\b|(?:since|in|at|under|for|from|to|by|of|on|with)\b)\w+)?\s+(?:linux\s+)?kernel\b/i;
 /**
  * A role near a label, on its line ("Good: Kernel Version: 6.6.60", "Working node (worker-2): Kernel …", "Before
  * upgrade: Kernel …", "For comparison, the healthy node shows Kernel …"): perhaps another machine or an earlier
@@ -120,14 +120,14 @@ const NOT_THE_HOSTS_LABEL =
  * part ("new-node"). Such a label is read as named: hedged, and one of two beside output naming another release.
  */
 const ROLE_NEAR_LABEL =
-  /(?<!\b(?:not|nothing|stopped|no longer|never)\s|n['\u2019]t\s)\b(?:good|working|works|healthy|unaffected|fine|ok|other|before|prior|pre-upgrade|previous|old|new|default|tested|was)(?=[\s:,;(*|=\u2192])[^\n]{0,40}$/i;
+  /(?<!\b(?:not|nothing|stopped|no longer|never)\s|n['\u2019]t\s)\b(?:good|working|works|healthy|unaffected|fine|ok|other|before|prior|pre-upgrade|previous|old|new|default|tested|was|laptop|workstation|desktop)(?=[\s:,;(*|=\u2192])[^\n]{0,40}$/i;
 /** The same roles said after the release ("6.6.60 (healthy node)", "6.6.60 -- unaffected", "… where everything works"). */
 const ROLE_AFTER =
-  /^[^.\n]{0,40}?(?<!\b(?:not|nothing|stopped|no longer|never)\s|n['\u2019]t\s)\b(?:good|working|works|healthy|unaffected|fine|ok|other)\b/i;
+  /^[^.\n]{0,40}?(?<!\b(?:not|nothing|stopped|no longer|never)\s|n['\u2019]t\s)\b(?:good|working|works|healthy|unaffected|fine|ok|other|laptop|workstation|desktop|ci runner)\b/i;
 /** After a label's release, words that make it an earlier kernel ("6.6.56 before the upgrade", "(was working)"). */
 const EARLIER_AFTER =
   /^\W{0,3}(?:before (?:the |an? )?(?:upgrade|update|upgrading|updating|reboot)|previously|(?:was|were) working|worked(?! around)(?: fine)?)\b/i;
-const ROLE_VIA = "a label a role word qualifies (another node's or an earlier kernel, perhaps)";
+const ROLE_VIA = "output a role word qualifies (another node's or an earlier kernel's, perhaps)";
 /** The Kubernetes bug template's question, whose answer a person typed (a whole `uname -a` included). */
 const TEMPLATE_QUESTION = /\bKernel(?:\*\*)? \(e\.g\. `uname -a`\)(?:\*\*)?:\s*`?$/;
 /**
@@ -212,4 +212,20 @@ export const notTheHostsBefore = (text: string, at: number) => NOT_THE_HOSTS.tes
 export function quotedVia(text: string, release: string): string | undefined {
   if (SYZKALLER.test(release)) return SYZKALLER_VIA;
   return QUOTED.test(text) ? QUOTED_VIA : undefined;
+}
+
+/**
+ * A heading on the line or two before output ("Output from the working node:", "docker info on my workstation:",
+ * "Before the upgrade:"): the output under it is perhaps another machine's or an earlier kernel's. A heading is
+ * short: a long sentence ending in a colon tells a story ("… the old kernel autoremoved, which …:").
+ */
+const HEADING_ROLE =
+  /(?<!\b(?:not|nothing|stopped|no longer|never)\s|n['\u2019]t\s)\b(?:working|healthy|good|unaffected|other|another|laptop|workstation|desktop|local machine|ci runner|before (?:the )?(?:upgrade|update)|previous|old)\b[^\n]*:\s*$/i;
+export function headingVia(lineAt: (line: number) => string, line: number): string | undefined {
+  for (let above = line - 1; above >= Math.max(1, line - 2); above--) {
+    const text = lineAt(above).trim();
+    if (!text) continue;
+    return text.length <= 80 && HEADING_ROLE.test(text) ? ROLE_VIA : undefined;
+  }
+  return undefined;
 }
