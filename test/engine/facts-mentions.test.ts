@@ -804,10 +804,20 @@ describe("kernel mentions in kernel output", () => {
       "- **Kernel** (e.g. `uname -a`): Linux cp-1 6.6.60 #1 SMP PREEMPT_DYNAMIC Tue Nov  5 10:00:00 UTC 2024 x86_64 for control plane && Linux node-1 6.6.58 #1 SMP PREEMPT_DYNAMIC Tue Nov  5 10:00:00 UTC 2024 x86_64 for workers",
     ])
       expect(kernelOf(text), text).toBeNull();
+    // Other nodes' kernel is no claim about the host's.
+    for (const sentence of ["Other nodes run kernel 6.6.56.", "Some nodes run kernel 6.6.56."])
+      expect(kernelOf(`${sentence}\n Kernel Version: 6.6.58`)?.release, sentence).toBe("6.6.58");
     // Host names holding a role's word are no role; subjects other than "we" claim too.
     for (const text of ["System: Host: gke-prod-default-pool-1a2b3c4d-xyz1 Kernel: 6.6.60", "Host: ok-worker-3 Kernel: 6.6.60"])
       expect(kernelOf(text)?.named, text).toBeUndefined();
-    for (const claim of ["All our nodes have kernel 6.6.58.", "Every node runs kernel 6.6.58.", "Node kernel version is 6.6.58"])
+    for (const claim of [
+      "All our nodes have kernel 6.6.58.",
+      "Every node runs kernel 6.6.58.",
+      "Node kernel version is 6.6.58",
+      "Nodes run kernel 6.6.58.",
+      "The cluster runs kernel 6.6.58.",
+      "Kubernetes nodes are running kernel 6.6.58",
+    ])
       expect(kernelOf(`${claim}\n Kernel Version: 6.10.14-linuxkit`), claim).toBeNull();
   });
 
