@@ -97,6 +97,8 @@ export const MENTIONS: readonly MentionShape[] = [
   // The running kernel's module tree or config as modprobe, kube-proxy and check-config name them.
   { re: MODULE_TREE, via: MODULE_TREE_VIA },
 ];
+/** Not right after a denial ("not working", "no longer good", "isn't fixed"): a role or a label word only when not denied. */
+const NOT_DENIED = String.raw`(?<!\b(?:not|nothing|stopped|no longer|never)\s|n['\u2019]t\s)`;
 /** A version on a label's line after its release: another kernel ("6.1.115, 6.6.58", "6.6.60 on masters, 6.6.58 on workers"), unless another component's. */
 const VERSION_AFTER = /(?<![\w.])\d+\.\d+\.\d+[\w.+~-]{0,120}/g;
 /**
@@ -111,19 +113,25 @@ const LISTED_BEFORE =
  * kernel not running yet ("Minimum Kernel:", "Fixed kernel version:", "Latest stable Kernel:", "Expected kernel
  * version:"), not a word of a host name before it, not denied ("Not fixed kernel:").
  */
-const NOT_THE_HOSTS_LABEL =
-  /(?<!\b(?:not|nothing|stopped|no longer|never)\s|n['\u2019]t\s)\b(?:minimum|min|required|requires?|recommended|supported|max(?:imum)?|latest|fixed|introduced|patched|unpatched|upstream|target|installed|available|pending|expected|next|planned|candidate|proposed|desired)(?:\s+(?!(?:node|host|machine|server|worker|cluster|system|box|vm)s?\b|(?:since|in|at|under|for|from|to|by|of|on|with)\b)\w+)?\s+(?:linux\s+)?kernel\b/i;
+const NOT_THE_HOSTS_LABEL = new RegExp(
+  String.raw`${NOT_DENIED}\b(?:minimum|min|required|requires?|recommended|supported|max(?:imum)?|latest|fixed|introduced|patched|unpatched|upstream|target|installed|available|pending|expected|next|planned|candidate|proposed|desired)(?:\s+(?!(?:node|host|machine|server|worker|cluster|system|box|vm)s?\b|(?:since|in|at|under|for|from|to|by|of|on|with)\b)\w+)?\s+(?:linux\s+)?kernel\b`,
+  "i",
+);
 /**
  * A role near a label, on its line ("Good: Kernel Version: 6.6.60", "Working node (worker-2): Kernel …", "Before
  * upgrade: Kernel …", "For comparison, the healthy node shows Kernel …"): perhaps another machine or an earlier
  * kernel, perhaps not ("IPv4 works but IPv6 doesn't. Kernel: …"). Not denied ("Not working -"), not a host name's
  * part ("new-node"). Such a label is read as named: hedged, and one of two beside output naming another release.
  */
-const ROLE_NEAR_LABEL =
-  /(?<!\b(?:not|nothing|stopped|no longer|never)\s|n['\u2019]t\s)\b(?:good|working|works|healthy|unaffected|fine|ok|other|before|prior|pre-upgrade|previous|old|new|default|tested|was|laptop|workstation|desktop)(?=[\s:,;(*|=\u2192])[^\n]{0,40}$/i;
+const ROLE_NEAR_LABEL = new RegExp(
+  String.raw`${NOT_DENIED}\b(?:good|working|works|healthy|unaffected|fine|ok|other|before|prior|pre-upgrade|previous|old|new|default|tested|was|laptop|workstation|desktop)(?=[\s:,;(*|=\u2192])[^\n]{0,40}$`,
+  "i",
+);
 /** The same roles said after the release ("6.6.60 (healthy node)", "6.6.60 -- unaffected", "… where everything works"). */
-const ROLE_AFTER =
-  /^[^.\n]{0,40}?(?<!\b(?:not|nothing|stopped|no longer|never)\s|n['\u2019]t\s)\b(?:good|working|works|healthy|unaffected|fine|ok|other|laptop|workstation|desktop|ci runner)\b/i;
+const ROLE_AFTER = new RegExp(
+  String.raw`^[^.\n]{0,40}?${NOT_DENIED}\b(?:good|working|works|healthy|unaffected|fine|ok|other|laptop|workstation|desktop|ci runner)\b`,
+  "i",
+);
 /** After a label's release, words that make it an earlier kernel ("6.6.56 before the upgrade", "(was working)"). */
 const EARLIER_AFTER =
   /^\W{0,3}(?:before (?:the |an? )?(?:upgrade|update|upgrading|updating|reboot)|previously|(?:was|were) working|worked(?! around)(?: fine)?)\b/i;
@@ -187,7 +195,7 @@ export function readShape(
 ): { kernels: UnameFacts[]; cure: boolean; conflict?: true } {
   const none = { kernels: [], cure: false };
   const release = m[1] ?? "";
-  let role = false;
+  let role: string | undefined;
   // A fix's or a requirement's words before the shape ("fixed in Linux version 6.6.60 (gregkh@…) #1 SMP").
   if (NODE_LIST.test(text) || notTheHostsBefore(text, m.index)) return none;
   if (shape.label) {
@@ -196,11 +204,10 @@ export function readShape(
     const releaseAt = end - release.length;
     if (NOT_THE_HOSTS_LABEL.test(labelOf(text, releaseAt)) || BOUND_AFTER.test(after)) return none;
     if (otherReleaseAfter(after, release) || /_\d+\.\d+\.\d+/.test(release)) return { ...none, conflict: true };
-    // Wide enough that the role word and the words denying it are seen whole; the pattern keeps the role near.
-    role = lineVia(text, m.index, end) === ROLE_VIA;
+    role = lineVia(text, m.index, end);
   }
   // A quoted line ("> Kernel Version: 6.6.60 - no more errors since") may be another report's: named, with its source.
-  const via = shape.via ?? quotedVia(text, release) ?? (role ? ROLE_VIA : undefined);
+  const via = shape.via ?? quotedVia(text, release) ?? role;
   const kernels = bare(release, via ? true : undefined).map((u) => (via ? { ...u, via } : u));
   return alongsideProse(text, kernels);
 }
@@ -219,8 +226,10 @@ export function quotedVia(text: string, release: string): string | undefined {
  * "Before the upgrade:"): the output under it is perhaps another machine's or an earlier kernel's. A heading is
  * short: a long sentence ending in a colon tells a story ("… the old kernel autoremoved, which …:").
  */
-const HEADING_ROLE =
-  /(?<!\b(?:not|nothing|stopped|no longer|never)\s|n['\u2019]t\s)\b(?:working|healthy|good|unaffected|other|another|laptop|workstation|desktop|local machine|ci runner|before (?:the )?(?:upgrade|update)|previous|old)\b[^\n]*:\s*$/i;
+const HEADING_ROLE = new RegExp(
+  String.raw`${NOT_DENIED}\b(?:working|healthy|good|unaffected|other|another|laptop|workstation|desktop|local machine|ci runner|before (?:the )?(?:upgrade|update)|previous|old)\b[^\n]*:\s*$`,
+  "i",
+);
 export function headingVia(lineAt: (line: number) => string, line: number): string | undefined {
   for (let above = line - 1; above >= Math.max(1, line - 2); above--) {
     const text = lineAt(above).trim();
