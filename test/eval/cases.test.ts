@@ -45,6 +45,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout29": 30,
   "eval/holdout30": 30,
   "eval/holdout31": 35,
+  "eval/holdout32": 35,
 };
 
 beforeAll(async () => {
