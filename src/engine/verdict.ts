@@ -1,5 +1,6 @@
 import type { Verdict, VersionEvidence } from "./diagnosis";
 import { distributionFamily, ecosystemDistribution } from "./facts/os-release";
+import { runtimeComponent } from "./facts/runtime-version";
 import { isSeriesRelease } from "./facts/uname";
 import { versionsKey } from "./host-checks";
 import type { RecordAffected as AffectedEntry, BugRecord, RecordRange as VersionRange } from "./record";
@@ -20,7 +21,6 @@ import {
   type RangeVerdict,
   rangeLevels,
   schemeForEcosystem,
-  VENDOR_BUILD,
   weakestLevel,
 } from "./versions";
 
@@ -404,11 +404,18 @@ function componentChecks(
     const release = host.release;
     const distribution = release ?? (host.kernel?.named ? null : host.kernel?.package?.ecosystem);
     const packaged = distroBuildBase(value);
+    // `iptables -V` names the upstream release a distribution's build started from, never its revision:
+    // RHEL/CentOS 8's 1.8.2 carries 1.8.3's fixes (kubernetes#71305), so on a known distribution it is a build.
+    const iptables = !!distribution && IPTABLES_ECOSYSTEM.test(ecosystem);
     const base =
       schemeForEcosystem(ecosystem) !== "semver"
         ? null
-        : (packaged ?? (distribution && distributionEraDocker(ecosystem, value) ? value.trim().replace(/^v/, "") : null));
-    const build = packaged ? "a distribution's build" : `docker 1.x on ${distribution}, possibly the distribution's own build`;
+        : (packaged ?? (distribution && (distributionEraDocker(ecosystem, value) || iptables) ? value.trim().replace(/^v/, "") : null));
+    const build = packaged
+      ? "a distribution's build"
+      : iptables
+        ? `the iptables of ${distribution} (\`iptables -V\` shows no build)`
+        : `docker 1.x on ${distribution}, possibly the distribution's own build`;
     const own =
       base && release && ownBuild(value, release) ? record.affected.filter((a) => a.ecosystem === release && a.package === ecosystem) : [];
     if (own.length) return [check(`${componentSubject(host, ecosystem)} (${value}) as ${release} package ${ecosystem}`, own, value, false)];
@@ -918,11 +925,8 @@ export function nodeComponents(node: Pick<NodeRow, "version" | "runtime">): Reco
   const components: Record<string, string> = {};
   // A provider's build of a release ("v1.26.0-eks-5e0fdde", "v1.27.3-gke.100", "v1.15.4-k3s.1") is that release, no pre-release of it.
   if (node.version) components.kubernetes = node.version.replace(/^v/, "").replace(KUBE_VENDOR_BUILD, "");
-  // Only a version: kubectl shows "docker://Unknown" for a runtime it could not ask.
-  const runtime = node.runtime?.match(/^([a-z-]+):\/\/v?(\d.*)$/);
-  // Docker's "18.06.2-ce" names the edition and k3s's "1.7.20-k3s1" its build, not a pre-release: read as
-  // SemVer they would sort before 18.06.2 and 1.7.20.
-  if (runtime?.[1] && runtime[2]) components[runtime[1]] = runtime[2].replace(VENDOR_BUILD, "");
+  const runtime = runtimeComponent(node.runtime);
+  if (runtime) components[runtime[0]] = runtime[1];
   return components;
 }
 
@@ -949,6 +953,7 @@ export function iptablesComponents(iptables: IptablesFacts | null): Record<strin
 }
 
 const BACKEND_ECOSYSTEMS = { nf_tables: "iptables-nft", legacy: "iptables-legacy" } as const;
+const IPTABLES_ECOSYSTEM = /^iptables(?:-nft|-legacy)?$/;
 
 /**
  * A bug of one iptables backend (a record's `iptables-nft` or `iptables-legacy` ranges) on a host whose

@@ -15,13 +15,25 @@ import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { TextLines } from "./text-lines";
 import { looksLikeBuild, looksLikeRelease, parseProcVersion, parseUnameAll, parseUnameShort, parseVersionSignature } from "./uname";
 
-type Command = "uname-r" | "uname-v" | "uname" | "os-release" | "proc-version" | "version-signature" | "nodes" | "iptables" | "other";
+type Command =
+  | "uname-r"
+  | "uname-v"
+  | "uname"
+  | "os-release"
+  | "proc-version"
+  | "version-signature"
+  | "nodes"
+  | "iptables"
+  | "kube-binary"
+  | "other";
 
 /**
  * "$ ", "# ", "root@node:~# ", "[root@host dir]# ", "(venv) [root@host dir]# ", "user@host:~$ ", "[I] $ ",
  * "x:~/$ ". Not ">": a quoted paste ("> E0217 ...") is still logs.
  */
 const PROMPT = /^\s*(?:\([^)]*\)\s*)?(?:\[[^\]]*\]\s*)?(?:[\w.-]+@[\w.-]+(?::\S*?)?\s*|[\w.-]*:[~/]\S*?\s*)?[$#%]\s+(?=\S)/;
+
+const KUBE_BINARY_VERSION = /\b(?:kube-(?:proxy|apiserver|controller-manager|scheduler)|hyperkube\s+\S+)\s+--version\b/;
 
 const COMMANDS: Array<[RegExp, Command | ((m: RegExpExecArray) => Command)]> = [
   [/^(?:sudo\s+)?(?:\S*\/)?uname((?:\s+-{1,2}[a-z-]+)*)\s*$/, (m) => unameCommand(m[1] ?? "")],
@@ -31,6 +43,9 @@ const COMMANDS: Array<[RegExp, Command | ((m: RegExpExecArray) => Command)]> = [
   [/^(?:sudo\s+)?lsb_release(?:\s+-[a-z]+)*\s*$/, "os-release"],
   [/^(?:sudo\s+)?(?:\S*\/)?(?:kubectl|oc|k)\b.*\bget\s+(?:no|nodes?)\b.*$/, "nodes"],
   [/^(?:sudo\s+)?(?:\S*\/)?ip6?tables(?:-[\w-]+)?\s+(?:-V|--version)\s*$/, "iptables"],
+  // Another Kubernetes binary's `--version`, on the host or in its pod ("kubectl -n kube-system exec kube-proxy-x --
+  // kube-proxy --version"): it prints "Kubernetes v1.18.2" as the kubelet does, but the version is not the kubelet's.
+  [KUBE_BINARY_VERSION, "kube-binary"],
 ];
 
 function unameCommand(flags: string): Command {
@@ -51,7 +66,8 @@ const COMMENT = /^\s*#\s+[A-Z][a-z]/;
  * The program words every COMMANDS pattern starts with: a log's unframed lines (klog block bodies,
  * wrapped messages) are read once by this instead of by each pattern.
  */
-const COMMAND_START = /^(?:sudo\s+)?(?:\S*\/)?(?:uname|cat|lsb_release|kubectl|oc|k|ip6?tables)\b/;
+const COMMAND_START =
+  /^(?:sudo\s+)?(?:\S*\/)?(?:uname|cat|lsb_release|kubectl|oc|k|ip6?tables|kube-(?:proxy|apiserver|controller-manager|scheduler)|hyperkube|docker|crictl|nerdctl|podman)\b/;
 
 /** A line after which a container's own output follows: the classic builder's "---> Running in <id>". */
 const inContainer = (previous: string) => /^\s*---> Running in \w+\s*$/.test(previous);
@@ -120,7 +136,7 @@ function oneLineSection(t: string, hint: Command | null, first: boolean): Bundle
     if (hint === "uname-r" || hint === "uname" || first || !/^\d+\.\d+\.\d+$/.test(t)) return "uname";
   }
   if (isIptablesVersionOutput(t)) return "iptables-version";
-  if (parseKubeletVersion(t)) return "kubelet-version";
+  if (parseKubeletVersion(t)) return hint === "kube-binary" ? null : "kubelet-version";
   if (parseRuntimeVersion(t)) return "runtime-version";
   return null;
 }

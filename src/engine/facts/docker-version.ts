@@ -49,10 +49,21 @@ const MAX_PART_LINES = 40;
 
 /**
  * The versions the `docker version` outputs in the text agree on, by ecosystem; a component they
- * disagree on is left out. `lines`, when the caller has them, are the text's lines.
+ * disagree on is left out. `others` (1-based line of a part's "Server:") says which outputs are perhaps
+ * another machine's (see output-heading.ts): those are gathered apart, the same way.
  */
-export function dockerVersionComponents(text: string, lines?: TextLines): DockerServerVersions {
-  const parts = dockerServerVersions(text, lines ? lines.openingWith(SERVER_LINE) : serverLines(text));
+export function dockerVersionComponents(
+  lines: TextLines,
+  others: (line: number) => boolean = () => false,
+): { own: DockerServerVersions; others: DockerServerVersions } {
+  const at = lines.openingWith(SERVER_LINE);
+  const partText = (line: number) => lines.slice(line - 1, line - 1 + MAX_PART_LINES).join("\n");
+  const parts = (which: boolean) => agreed(dockerServerVersions(at.filter((s) => others(s.line) === which).map((s) => partText(s.line))));
+  return { own: parts(false), others: parts(true) };
+}
+
+/** What the parts agree on, by component. */
+function agreed(parts: readonly DockerServerVersions[]): DockerServerVersions {
   const out: DockerServerVersions = {};
   for (const key of ["docker", "containerd", "runc"] as const) {
     const seen = new Set(parts.flatMap((p) => p[key] ?? []));
@@ -63,20 +74,11 @@ export function dockerVersionComponents(text: string, lines?: TextLines): Docker
 
 const SERVER_LINE = "Server:";
 
-/** Offsets of the lines that open with "Server:". */
-function serverLines(text: string): number[] {
-  const out: number[] = [];
-  for (let at = text.indexOf(SERVER_LINE); at >= 0; at = text.indexOf(SERVER_LINE, at + SERVER_LINE.length)) {
-    if (at === 0 || text.charCodeAt(at - 1) === 10) out.push(at);
-  }
-  return out;
-}
-
-/** The server parts of the `docker version` outputs starting at `serverAt` (offsets of "Server:" lines). */
-function dockerServerVersions(text: string, serverAt: readonly number[]): DockerServerVersions[] {
+/** The server parts of the `docker version` outputs, each given as its text from its "Server:" line on. */
+function dockerServerVersions(partTexts: readonly string[]): DockerServerVersions[] {
   const out: DockerServerVersions[] = [];
-  for (const at of serverAt) {
-    const lines = text.slice(at, at + 4000).split("\n");
+  for (const partText of partTexts) {
+    const lines = partText.split("\n");
     if (!SERVER.test(lines[0] ?? "")) continue;
     const part: DockerServerVersions = {};
     // The version straight under "Server:", before any block: whose it is, its neighbours say.

@@ -6,15 +6,16 @@ import type { DiagnoseFields } from "../diagnose-input";
 import type { BundleSection, IptablesFacts, KernelFacts, NodeRow, OsFacts } from "../types";
 import { readBundle } from "./bundle-sections";
 import { dockerVersionComponents } from "./docker-version";
+import { type ComponentReadings, hostComponents, namedComponents } from "./host-components";
 import { findIptables, type LineRef, pickIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
 import { disputesKernel, pickKernelMention } from "./kernel-mentions";
-import { headingVia } from "./kernel-shapes";
 import { NODES_HEADER, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
 import { type MentionLine, mentionLines, pickComponentMentions, pickOsMention, sortMentions } from "./mentions";
 import { pickNamedRelease } from "./named-release";
 import { pickNamedVersions } from "./named-versions";
 import { LSB_DISTRIBUTOR, parseOsRelease, SYSTEM_RELEASE_LINE, withCosImage } from "./os-release";
+import { outputHeadingVia } from "./output-heading";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { TextLines } from "./text-lines";
 import { isSeriesRelease, parseSeriesOnly, parseUname, parseVersionSignature, type UnameFacts } from "./uname";
@@ -114,15 +115,15 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     if (s.kind !== "uname" && s.kind !== "proc-version") continue;
     const parsed = parseUname(s.text);
     // A uname under a heading naming another machine or an earlier kernel ("docker info on my workstation:").
-    const via = parsed?.release ? headingVia((line) => textLines.at(line - 1), s.lines[0]) : undefined;
+    const via = parsed?.release ? outputHeadingVia((line) => textLines.at(line - 1), s.lines[0]) : undefined;
     const uname = parsed && via ? { ...parsed, named: true as const, via } : parsed;
     if (uname) kernelSources.push({ uname, line: s.lines[0] });
   }
-  const kubelet = firstValue(sections, "kubelet-version", parseKubeletVersion);
-  const runtime = firstValue(sections, "runtime-version", parseRuntimeVersion);
-  // What other output names (see mentions.ts) fills in what no section of its own gave.
+  // What other output names (see mentions.ts): a kernel, an OS, `docker info`'s and kubectl's component versions.
   const mentions = sortMentions((pre ? pre.mentionLines : mentionLines(text)).filter((l) => !notLogs.has(l.line)));
-  const components = kubelet && runtime ? null : pickComponentMentions(mentions.components);
+  const lineAt = (line: number) => textLines.at(line - 1);
+  const components = componentReadings(sections, mentions.components, textLines, (line) => outputHeadingVia(lineAt, line) !== undefined);
+  const host = hostComponents(components.own);
   const signature = sections.find((s) => s.kind === "version-signature")?.text ?? null;
   // A claim, a typed answer, a quote or a tool's path naming another kernel than the bundle's own uname: two machines.
   const own = kernelSources.find((s) => s.uname.release)?.uname;
@@ -152,10 +153,10 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     os,
     nodes: joinUnameNodes(tableNodes, hostNodes),
     iptables: pre ? pickIptables(pre.iptablesLines) : findIptables(splitLines(text)),
-    kubelet: kubelet ?? components?.kubelet ?? null,
-    runtime: runtime ?? components?.runtime ?? null,
-    components: dockerVersionComponents(text, textLines),
-    named: pickNamedVersions(mentions.named, (line) => textLines.at(line - 1), mentions.packageRows),
+    kubelet: host.kubelet,
+    runtime: host.runtime,
+    components: host.components,
+    named: withNamed(pickNamedVersions(mentions.named, lineAt, mentions.packageRows), namedComponents(components.others)),
     namedRelease: pickNamedRelease(mentions.releases),
     notLogs,
   };
@@ -175,9 +176,36 @@ function pickOsSection(sections: readonly BundleSection[]): BundleSection | unde
   return new Set(os.map((s) => s.text.trim())).size === 1 ? os[0] : undefined;
 }
 
-function firstValue(sections: BundleSection[], kind: BundleSection["kind"], parse: (line: string) => string | null): string | null {
-  const section = sections.find((s) => s.kind === kind);
-  return section ? parse(section.text) : null;
+/**
+ * Every reading of the kubelet, the container runtime and `docker version` in the bundle, split by whose
+ * output it is: the host's own, or another machine's by a heading above it (`others`, 1-based line).
+ */
+function componentReadings(
+  sections: readonly BundleSection[],
+  mentioned: readonly LineRef[],
+  lines: TextLines,
+  others: (line: number) => boolean,
+): { own: ComponentReadings; others: ComponentReadings } {
+  const values = (kind: BundleSection["kind"], parse: (line: string) => string | null, which: boolean) =>
+    sections.filter((s) => s.kind === kind && others(s.lines[0]) === which).flatMap((s) => parse(s.text) ?? []);
+  const server = dockerVersionComponents(lines, others);
+  const readings = (which: boolean): ComponentReadings => ({
+    kubelet: values("kubelet-version", parseKubeletVersion, which),
+    runtime: values("runtime-version", parseRuntimeVersion, which),
+    mentioned: pickComponentMentions(mentioned.filter((m) => others(m.line) === which)),
+    server: which ? server.others : server.own,
+  });
+  return { own: readings(false), others: readings(true) };
+}
+
+/** The versions a report names, with those another machine's output shows: one per ecosystem, or none when they disagree. */
+function withNamed(named: Record<string, string>, more: Readonly<Record<string, string>>): Record<string, string> {
+  const out = { ...named };
+  for (const [ecosystem, version] of Object.entries(more)) {
+    if (out[ecosystem] === undefined) out[ecosystem] = version;
+    else if (out[ecosystem] !== version) delete out[ecosystem];
+  }
+  return out;
 }
 
 const nonEmptyLines = (text: string | undefined) =>

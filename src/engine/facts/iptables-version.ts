@@ -32,7 +32,9 @@ export interface LineRef {
 
 /**
  * The iptables the input shows: the output of `iptables --version` when present, otherwise the
- * version and backend mentioned most often in the logs (the first one on a tie).
+ * version and backend mentioned most often in the logs (the first one on a tie). Outputs that name
+ * different versions (the host's and a kube-proxy pod's, before and after an upgrade) decide nothing
+ * by themselves: which one failed is not known, and taking the first would let the paste's order decide.
  */
 export function findIptables(lines: readonly string[], firstLine = 1): IptablesFacts | null {
   const candidates: LineRef[] = [];
@@ -49,15 +51,25 @@ const mayNameVersion = (line: string) => IPTABLES_VERSION_MARKERS.some((m) => li
 /** The same choice over lines already known to hold a marker (the one-pass matcher finds them). */
 export function pickIptables(candidates: readonly LineRef[]): IptablesFacts | null {
   const found: IptablesFacts[] = [];
-  let output: IptablesFacts | null = null;
+  const outputs: IptablesFacts[] = [];
   for (const { text, line } of candidates) {
     const facts = parseIptablesVersion(text, line);
     if (!facts) continue;
-    if (!output && isIptablesVersionOutput(text)) output = facts;
-    found.push(facts);
+    if (isIptablesVersionOutput(text)) outputs.push(facts);
+    else found.push(facts);
   }
+  const output = new Set(outputs.map((o) => o.version)).size === 1 ? (outputs[0] as IptablesFacts) : null;
+  return pickMentioned(found, [...outputs, ...found], output);
+}
+
+/** The version and backend mentioned most often (the first on a tie), or `output`; no backend when the input shows two. */
+function pickMentioned(
+  mentions: readonly IptablesFacts[],
+  found: readonly IptablesFacts[],
+  output: IptablesFacts | null,
+): IptablesFacts | null {
   const counts = new Map<string, { first: IptablesFacts; n: number }>();
-  for (const f of found) {
+  for (const f of mentions) {
     const key = `${f.version} ${f.backend}`;
     const seen = counts.get(key);
     if (seen) seen.n++;

@@ -5,17 +5,8 @@
  */
 import type { LineRef } from "./iptables-version";
 import { claimsHost, PROSE, proseRole, trimPunctuation } from "./kernel-prose";
-import {
-  alongsideProse,
-  EMBEDDED_UNAME,
-  headingVia,
-  lineVia,
-  MENTIONS,
-  notTheHostsBefore,
-  quotedVia,
-  readShape,
-  sameRelease,
-} from "./kernel-shapes";
+import { alongsideProse, EMBEDDED_UNAME, lineVia, MENTIONS, notTheHostsBefore, quotedVia, readShape, sameRelease } from "./kernel-shapes";
+import { outputHeadingVia } from "./output-heading";
 import { RHEL_KERNEL_BASE } from "./rpm-kernel";
 import { looksLikeRelease, parseProcVersion, parseUnameAll, type UnameFacts } from "./uname";
 
@@ -49,7 +40,7 @@ export function pickKernelMention(candidates: readonly LineRef[], lineAt?: (line
     if (mentioned.conflict) return null;
     cure ||= mentioned.cure;
     // Output under a heading naming another machine or an earlier kernel is read as named, as on its own line.
-    const heading = lineAt && mentioned.kernels.some((u) => !u.named) ? headingVia(lineAt, line) : undefined;
+    const heading = lineAt && mentioned.kernels.some((u) => !u.named) ? outputHeadingVia(lineAt, line) : undefined;
     for (const found of mentioned.kernels) {
       const uname = heading && !found.named ? { ...found, named: true as const, via: heading } : found;
       (uname.named ? named : output).push({ uname, line });

@@ -135,7 +135,7 @@ const ROLE_AFTER = new RegExp(
 /** After a label's release, words that make it an earlier kernel ("6.6.56 before the upgrade", "(was working)"). */
 const EARLIER_AFTER =
   /^\W{0,3}(?:before (?:the |an? )?(?:upgrade|update|upgrading|updating|reboot)|previously|(?:was|were) working|worked(?! around)(?: fine)?)\b/i;
-const ROLE_VIA = "output a role word qualifies (another node's or an earlier kernel's, perhaps)";
+export const ROLE_VIA = "output a role word qualifies (another node's or an earlier kernel's, perhaps)";
 /** The Kubernetes bug template's question, whose answer a person typed (a whole `uname -a` included). */
 const TEMPLATE_QUESTION = /\bKernel(?:\*\*)? \(e\.g\. `uname -a`\)(?:\*\*)?:\s*`?$/;
 /**
@@ -222,19 +222,11 @@ export function quotedVia(text: string, release: string): string | undefined {
 }
 
 /**
- * A heading on the line or two before output ("Output from the working node:", "docker info on my workstation:",
- * "Before the upgrade:"): the output under it is perhaps another machine's or an earlier kernel's. A heading is
- * short: a long sentence ending in a colon tells a story ("… the old kernel autoremoved, which …:").
+ * A heading above output ("Output from the working node:", "docker info on my workstation:", "Before the
+ * upgrade:"; see output-heading.ts): the output under it is perhaps another machine's or an earlier kernel's. A
+ * heading is short: a long sentence ending in a colon tells a story ("… the old kernel autoremoved, which …:").
  */
-const HEADING_ROLE = new RegExp(
+export const HEADING_ROLE = new RegExp(
   String.raw`${NOT_DENIED}\b(?:working|healthy|good|unaffected|other|another|laptop|workstation|desktop|local machine|ci runner|before (?:the )?(?:upgrade|update)|previous|old)\b[^\n]*:\s*$`,
   "i",
 );
-export function headingVia(lineAt: (line: number) => string, line: number): string | undefined {
-  for (let above = line - 1; above >= Math.max(1, line - 2); above--) {
-    const text = lineAt(above).trim();
-    if (!text) continue;
-    return text.length <= 80 && HEADING_ROLE.test(text) ? ROLE_VIA : undefined;
-  }
-  return undefined;
-}

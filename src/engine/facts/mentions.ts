@@ -87,7 +87,14 @@ const COMPONENT_MARKERS = [
   "runtimename: ",
   "runtimeversion: ",
 ];
-const COMPONENT_MARKERS_NODE = ["kubelet version: ", "container runtime version: ", 'kubeletversion="', KLOG_VERSION_MARKER];
+const COMPONENT_MARKERS_NODE = [
+  "kubelet version: ",
+  "container runtime version: ",
+  'kubeletversion="',
+  KLOG_VERSION_MARKER,
+  'msg="starting containerd"',
+  'msg="docker daemon"',
+];
 /** All of them, and the named versions' (named-versions.ts), once each: the one-pass matcher finds the lines that hold one. */
 export const MENTION_MARKERS = [
   ...new Set([
@@ -204,10 +211,12 @@ const kubeletLogVersion = (text: string) =>
   KUBELET_LOG_STRUCTURED.exec(text)?.[1] ?? (KUBELET_FRAMING.test(text) ? SERVER_GO_VERSION.exec(text)?.[1] : undefined);
 
 /**
- * The kubelet and runtime versions `docker info` or `kubectl describe node` name, written as a nodes
- * table writes them ("v1.26.3", "docker://24.0.7"); each null when none or several.
+ * The kubelet and runtime versions `docker info`, `kubectl describe node`, `crictl version` and the daemons'
+ * start-up lines name, written as a nodes table writes them ("v1.26.3", "docker://24.0.7"): the kubelet's
+ * when one, and one runtime per ecosystem (Docker's and the containerd under it), each left out when the
+ * lines name several.
  */
-export function pickComponentMentions(candidates: readonly LineRef[]): { kubelet: string | null; runtime: string | null } {
+export function pickComponentMentions(candidates: readonly LineRef[]): { kubelet: string | null; runtimes: string[] } {
   const one = (values: Array<string | undefined>) => {
     const distinct = new Set(values.filter((v): v is string => !!v));
     return distinct.size === 1 ? ([...distinct][0] as string) : null;
@@ -218,7 +227,7 @@ export function pickComponentMentions(candidates: readonly LineRef[]): { kubelet
   const kubelet = one([...candidates.map((c) => KUBELET_VERSION.exec(c.text)?.[1]), ...candidates.map((c) => kubeletLogVersion(c.text))]);
   const crictlName = one(candidates.map((c) => CRICTL_RUNTIME_NAME.exec(c.text)?.[1]));
   const crictlVersion = one(candidates.map((c) => CRICTL_RUNTIME_VERSION.exec(c.text)?.[1]));
-  const runtime = one([
+  const runtimes = [
     ...candidates.map((c) => RUNTIME_VERSION.exec(c.text)?.[1]),
     ...(driverLines && !podman
       ? candidates
@@ -226,8 +235,29 @@ export function pickComponentMentions(candidates: readonly LineRef[]): { kubelet
           .map((v) => (v && (rootDir || dockerNumbered(v)) ? `docker://${v}` : undefined))
       : []),
     crictlName && crictlVersion ? `${crictlName}://${crictlVersion}` : undefined,
-  ]);
-  return { kubelet, runtime };
+    ...candidates.map((c) => daemonStartVersion(c.text)),
+  ].filter((r): r is string => !!r);
+  // One per runtime (the scheme before "://"), none for a runtime named with two versions.
+  const byRuntime = new Map<string, string[]>();
+  for (const r of runtimes) {
+    const scheme = r.slice(0, r.indexOf("://"));
+    byRuntime.set(scheme, [...(byRuntime.get(scheme) ?? []), r]);
+  }
+  return { kubelet, runtimes: [...byRuntime.values()].flatMap((rs) => one(rs) ?? []) };
+}
+
+/**
+ * A daemon's own start-up line names the version that runs: containerd's `msg="starting containerd" revision=…
+ * version=v1.6.3` (cmd/containerd/server) and dockerd's `msg="Docker daemon" commit=… graphdriver=overlay2
+ * version=26.0.0` (cmd/dockerd/daemon.go).
+ */
+const CONTAINERD_START = /\bmsg="starting containerd"[^\n]{0,200}?\bversion=v?(\d+\.\d+\.\d+[\w.+~-]*)/;
+const DOCKERD_START = /\bmsg="Docker daemon"[^\n]{0,200}?\bversion=v?(\d+\.\d+\.\d+[\w.+~-]*)/;
+function daemonStartVersion(text: string): string | undefined {
+  const containerd = CONTAINERD_START.exec(text)?.[1];
+  if (containerd) return `containerd://${containerd}`;
+  const docker = DOCKERD_START.exec(text)?.[1];
+  return docker ? `docker://${docker}` : undefined;
 }
 
 let markerScanner: Automaton | null = null;

@@ -185,12 +185,12 @@ export function pickNamedVersions(
     const lower = text.toLowerCase();
     for (const [ecosystem, prose, dpkg, base] of NAMED_VERSIONS) {
       if (!base.some((b) => lower.includes(b))) continue;
-      for (const re of [prose, dpkg]) {
-        for (const m of text.matchAll(re)) {
-          const version = m[1];
-          if (version) add(ecosystem, version);
-        }
+      for (const m of text.matchAll(prose)) {
+        // "Upgraded Docker 20.10.6 to 20.10.7", "containerd 1.6.3 -> 1.6.4", "Docker 20.10.6, 20.10.7 and 23.0":
+        // an upgrade retold or a list names no one version the host runs.
+        if (m[1] && !ANOTHER_VERSION_AFTER.test(text.slice((m.index ?? 0) + m[0].length))) add(ecosystem, m[1]);
       }
+      for (const m of text.matchAll(dpkg)) if (m[1]) add(ecosystem, m[1]);
     }
   }
   for (const { text } of packageRows) {
@@ -201,6 +201,10 @@ export function pickNamedVersions(
   for (const [ecosystem, versions] of found) if (versions.size === 1) out[ecosystem] = [...versions][0] as string;
   return out;
 }
+
+/** Right after a named version, another one: the first of an upgrade retold ("to", "->", "→") or of a list. */
+const ANOTHER_VERSION_AFTER =
+  /^(?:[`'"]|\*{1,2}|\))?\s*(?:->|=>|\u2192|\u279c|,|\/|\b(?:to|and|or|vs\.?|then)\b)\s*(?:version\s+)?(?:[`'"]|\*{1,2})?v?\d+\.\d+/i;
 
 /** Each component's names as a whole word, for an issue form's question. */
 const FORM_NAMES = COMPONENT_NAMES.map(([ecosystem, names]) => [ecosystem, new RegExp(`^(?:${names})$`, "i")] as const);

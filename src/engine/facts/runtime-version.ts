@@ -4,6 +4,8 @@
  * ("v1.26.3", "containerd://1.6.20"), so a host compares with a table row.
  */
 
+import { VENDOR_BUILD } from "../versions";
+
 /**
  * "Kubernetes v1.26.3" → "v1.26.3"; k3s and RKE2 embed the kubelet and print its release with their own
  * build after a "+": "k3s version v1.30.3+k3s-b11486d3 (b11486d3)", "rke2 version v1.30.3+rke2r1 (…)".
@@ -34,4 +36,15 @@ export function parseRuntimeVersion(line: string): string | null {
   if (docker) return `docker://${docker}`;
   const crio = CRIO.exec(t)?.[1];
   return crio ? `cri-o://${crio}` : null;
+}
+
+/**
+ * A runtime as kubectl writes it, as [ecosystem, version]: "containerd://1.6.20" → ["containerd", "1.6.20"].
+ * Only a version: kubectl shows "docker://Unknown" for a runtime it could not ask. Docker's "18.06.2-ce" names
+ * the edition and k3s's "1.7.20-k3s1" its build, not a pre-release: read as SemVer they would sort before
+ * 18.06.2 and 1.7.20.
+ */
+export function runtimeComponent(runtime: string | null | undefined): [ecosystem: string, version: string] | null {
+  const m = runtime?.match(/^([a-z-]+):\/\/v?(\d.*)$/);
+  return m?.[1] && m[2] ? [m[1], m[2].replace(VENDOR_BUILD, "")] : null;
 }

@@ -42,15 +42,15 @@ export class TextLines {
   }
 
   /**
-   * Offsets of the lines that open with `prefix`, in order: reading each line's first character costs
-   * less than searching a large text for a prefix whose first letter is common.
+   * The lines that open with `prefix` (offset, 1-based number), in order: reading each line's first character
+   * costs less than searching a large text for a prefix whose first letter is common.
    */
-  openingWith(prefix: string): number[] {
+  openingWith(prefix: string): Array<{ offset: number; line: number }> {
     const first = prefix.charCodeAt(0);
-    const out: number[] = [];
+    const out: Array<{ offset: number; line: number }> = [];
     for (let i = 0; i < this.length; i++) {
       const s = this.starts[i] as number;
-      if (this.text.charCodeAt(s) === first && this.text.startsWith(prefix, s)) out.push(s);
+      if (this.text.charCodeAt(s) === first && this.text.startsWith(prefix, s)) out.push({ offset: s, line: i + 1 });
     }
     return out;
   }

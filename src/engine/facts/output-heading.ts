@@ -1,0 +1,45 @@
+/**
+ * Whose output a block of a command's output is, as a heading above it says: "docker version on my laptop:",
+ * "Output from the working node (web-1), for comparison:", "Before the upgrade:". A kernel or a component's
+ * version read under such a heading is perhaps another machine's or an earlier one's, so it is named (hedged,
+ * never ruling a bug out) rather than the host's own. The version may sit deep inside the output (`docker info`
+ * prints its Server Version and Kernel Version among sixty lines), so the block is walked up to its heading,
+ * past the commands that printed it.
+ */
+import { HEADING_ROLE, ROLE_VIA } from "./kernel-shapes";
+
+/** Command lines passed over between a heading and the output: a paste shows a few commands, then their output. */
+const MAX_COMMANDS = 3;
+/** Lines walked up from a reading: `docker info` prints about 60. */
+const MAX_BLOCK_LINES = 80;
+/**
+ * A line of the output itself: indented, "Key: value", or a header of its own parts (`docker version`'s and
+ * `docker info`'s "Client:", "Server: Docker Engine - Community", "Plugins:", "Security Options:"; `kubectl
+ * describe node`'s "System Info:", "Conditions:").
+ */
+const OUTPUT_LINE =
+  /^(?:\s|[A-Za-z][\w .()/-]{0,40}: \S|(?:Client|Server)(?::.*)?$|(?:Plugins|Security Options|Registry Mirrors|Insecure Registries|Labels|Default Address Pools|System Info|Conditions|Addresses|Capacity|Allocatable|Non-terminated Pods|Allocated resources|Events):\s*$)/;
+/** The command that printed the block (with or without a shell prompt); a line ending in a colon is a heading instead. */
+const COMMAND_LINE =
+  /^(?:\S*[$#%]\s+)?(?:sudo\s+)?(?:\S*\/)?(?:docker|podman|nerdctl|containerd|ctr|crictl|runc|crun|kubelet|kubectl|kubeadm|k3s|rke2|iptables|ip6tables|iptables-\w+)\b/;
+
+/** Why the output around line `line` (1-based) is perhaps not the host's; undefined when no heading says so. */
+export function outputHeadingVia(lineAt: (line: number) => string, line: number): string | undefined {
+  let commands = 0;
+  let blanks = 0;
+  for (let above = line - 1; above >= Math.max(1, line - MAX_BLOCK_LINES); above--) {
+    const raw = lineAt(above);
+    const text = raw.trim();
+    // One blank line parts `docker version`'s client and server; two end what one command printed.
+    blanks = text ? 0 : blanks + 1;
+    if (blanks > 1) return undefined;
+    if (!text || OUTPUT_LINE.test(raw)) continue;
+    // The commands between the heading and their output ("docker version on my laptop:", "$ docker version").
+    if (commands < MAX_COMMANDS && !text.endsWith(":") && COMMAND_LINE.test(text)) {
+      commands++;
+      continue;
+    }
+    return text.length <= 80 && HEADING_ROLE.test(text) ? ROLE_VIA : undefined;
+  }
+  return undefined;
+}
