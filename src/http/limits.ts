@@ -76,7 +76,8 @@ export function checkTextLimits(text: string, field?: string, fleet: FleetTally 
   let inTable = false;
   const hosts = new Set<string>();
   let start = 0;
-  while (start <= text.length) {
+  // A final line break ends the last line; it does not start another (`wc -l` counts the same way).
+  while (start < text.length) {
     let end = text.indexOf("\n", start);
     if (end === -1) end = text.length;
     lines++;
@@ -130,7 +131,7 @@ function addNode(fleet: FleetTally, name: string): boolean {
 }
 
 function countLines(text: string): number {
-  let n = 1;
+  let n = text.endsWith("\n") ? 0 : 1;
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
   return n;
 }

@@ -1,5 +1,6 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { KbNotLoadedError } from "../service/kb-cache";
 import type { AppEnv } from "./app-env";
 import { mediaType } from "./media-type";
@@ -7,6 +8,8 @@ import { ProblemError, problemResponse } from "./problem";
 
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof ProblemError) return problemResponse(c, err.status, err.slug, err.message, err.errors, err.headers);
+  // The client closed the connection while its body was being read: no bug of ours, and nobody to answer.
+  if (clientClosed(err, c)) return problemResponse(c, CLIENT_CLOSED, "client-closed", CLIENT_CLOSED_DETAIL);
   if (err instanceof KbNotLoadedError)
     return problemResponse(c, 503, "kb-not-loaded", "The knowledge base has not been imported yet (npm run kb:import).");
   if (err instanceof HTTPException && err.status < 500) return fromHttpException(err, c);
@@ -34,6 +37,21 @@ export function describeFailure(err: unknown): Record<string, string> {
   const at = frame?.match(/(src\/[^\s)]+)/)?.[1];
   if (at) out.at = at;
   return out;
+}
+
+/**
+ * nginx's "client closed request": logged as what happened (at info level, as a client's doing), never
+ * as a 500. Nobody receives the answer.
+ */
+export const CLIENT_CLOSED = 499 as ContentfulStatusCode;
+export const CLIENT_CLOSED_DETAIL = "The client closed the connection before the request was answered.";
+const CLOSED_CODES = new Set(["ECONNRESET", "ECONNABORTED", "EPIPE", "ERR_STREAM_PREMATURE_CLOSE"]);
+
+/** Whether reading the request failed because the client went away (a reset socket, an aborted stream). */
+function clientClosed(err: unknown, c: Context<AppEnv>): boolean {
+  if (c.req.raw.signal?.aborted) return true;
+  const code = (err as { code?: unknown })?.code ?? ((err as { cause?: { code?: unknown } })?.cause?.code as unknown);
+  return (typeof code === "string" && CLOSED_CODES.has(code)) || (err instanceof Error && err.name === "AbortError");
 }
 
 /** Hono's own rejections (body parsing, the route's media-type gate) in the API's words. */

@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
 import type { CompiledKb } from "../engine/compile-kb";
 import { LIMITS } from "../http/limits";
+import { CLIENT_CLOSED } from "../http/on-error";
 import { ProblemError } from "../http/problem";
 import type { ServedDiagnosis } from "../service/cap-diagnosis";
 import type { DiagnoseJob, JobOutcome } from "../service/diagnose-job";
@@ -121,7 +122,8 @@ function fairQueue(threads: number, maxWaiting: number, maxWaitMs: number) {
     new ProblemError(503, "busy", `Every diagnosis thread stayed busy for ${maxWaitMs} ms; try again shortly.`, undefined, {
       "Retry-After": "2",
     });
-  const gone = () => new ProblemError(503, "busy", "The request was closed while it waited for a diagnosis thread.");
+  const gone = () =>
+    new ProblemError(CLIENT_CLOSED, "client-closed", "The client closed the connection while it waited for a diagnosis thread.");
   const next = () => {
     while (running < threads) {
       const turn = waiting.entries().next();

@@ -4,8 +4,10 @@ import { capDiagnosis } from "../../src/service/cap-diagnosis";
 
 describe("input limits", () => {
   it("counts lines, kubectl rows and uname hosts, and names what went over", () => {
-    expect(checkTextLimits("a\n".repeat(LIMITS.lines - 1))).toBeNull();
-    expect(checkTextLimits("a\n".repeat(LIMITS.lines))?.detail).toMatch(/lines/);
+    // A file of exactly the limit's lines, each ending in a line break (`wc -l` says 200000), is within it.
+    expect(checkTextLimits("a\n".repeat(LIMITS.lines))).toBeNull();
+    expect(checkTextLimits(`${"a\n".repeat(LIMITS.lines)}a`)?.detail).toMatch(/has 200,001 lines/);
+    expect(checkTextLimits("a\n".repeat(LIMITS.lines + 1))?.detail).toMatch(/has 200,001 lines/);
     const header = "NAME STATUS ROLES AGE VERSION";
     const table = (n: number) => [header, ...Array.from({ length: n }, (_, i) => `n${i} Ready <none> 1d v1.30.0`)].join("\n");
     expect(checkTextLimits(table(LIMITS.nodeRows))).toBeNull();
@@ -55,7 +57,7 @@ describe("input limits", () => {
   it("limits each structured field and the per-host form", () => {
     expect(checkFieldLimits({ uname: "x".repeat(LIMITS.fieldChars + 1) })?.detail).toMatch(/uname field/);
     expect(checkFieldLimits({ logs: "x".repeat(LIMITS.fieldChars + 1) })).toBeNull();
-    expect(checkFieldLimits({ logs: "a\n".repeat(LIMITS.lines), limit: 3 })?.detail).toMatch(/logs field has .* lines/);
+    expect(checkFieldLimits({ logs: "a\n".repeat(LIMITS.lines + 1), limit: 3 })?.detail).toMatch(/logs field has .* lines/);
     const hosts = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `h${i}`, bundle: "uname -a output" }));
     expect(checkHostsLimits(hosts(LIMITS.hosts))).toBeNull();
     expect(checkHostsLimits(hosts(LIMITS.hosts + 1))?.detail).toMatch(/hosts/);
