@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Diagnosis } from "../../src/engine/diagnosis";
 import { hostBundle, SEED_FLEET } from "../support/hosts-scenarios";
@@ -69,6 +70,35 @@ describe("known-bugs diagnose against a running server", () => {
     expect((JSON.parse(r.stdout) as Diagnosis).hosts?.map((h) => h.name)).toEqual(["left", "right"]);
     const dup = await runCli(["diagnose", "--url", server.url, `x=${a}`, `x=${b}`]);
     expect(dup.code).toBe(2);
+  });
+
+  it("reads a UTF-16 or gzipped bundle as the server does: from a server, locally, on stdin, and to redact", async () => {
+    // What Windows PowerShell 5 writes (UTF-16LE after a byte-order mark), and a gzipped bundle.
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(FAILING, "utf16le")]);
+    const gz = gzipSync(Buffer.from(FAILING, "utf8"));
+    const [utf16File, gzFile, plainFile] = await writeTempFiles({ "w16.txt": utf16, "wgz.txt.gz": gz, "plain.txt": FAILING });
+    for (const [file, bytes] of [
+      [utf16File, utf16],
+      [gzFile, gz],
+    ] as const) {
+      for (const where of [["--url", server.url], ["--local"], ["--url", server.url, "--redact"]]) {
+        const r = await runCli(["diagnose", ...where, "--fail-on", "high", file ?? ""]);
+        expect(r.code, `${file} ${where.join(" ")}`).toBe(1);
+        expect(r.stdout).toMatch(/1\. xt-mark-ipv6-typo-2024 \[high/);
+        const piped = await runCli(["diagnose", ...where, "--fail-on", "high", "-"], { input: bytes });
+        expect(piped.code, `stdin ${where.join(" ")}`).toBe(1);
+      }
+      const redacted = await runCli(["redact", file ?? ""]);
+      expect(redacted.code).toBe(0);
+      expect(redacted.stdout).toBe((await runCli(["redact", plainFile ?? ""])).stdout);
+    }
+    // A gzipped host of the hosts form is named without .txt.gz and read as its text.
+    const hosts = await runCli(["diagnose", "--url", server.url, "--json", gzFile ?? "", ...(fleetFiles ?? []).slice(0, 2)]);
+    expect((JSON.parse(hosts.stdout) as Diagnosis).hosts?.find((h) => h.name === "wgz")?.findings).toContain(XT);
+    // Compressed twice is no log: refused with one line, not read as "no known bug".
+    const twice = await runCli(["diagnose", "--local", "-"], { input: gzipSync(gz) });
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toMatch(/^known-bugs: cannot read stdin: compressed twice.*\n$/);
   });
 
   it("turns a problem+json answer into one line and exit status 2", async () => {

@@ -13,7 +13,10 @@ export interface CliRun {
 }
 
 /** Runs bin/known-bugs.mjs as a user would, with `node` from PATH; never blocks the event loop (a test server may share it). */
-export function runCli(args: string[], opts: { input?: string; env?: Record<string, string | undefined> } = {}): Promise<CliRun> {
+export function runCli(
+  args: string[],
+  opts: { input?: string | Uint8Array; env?: Record<string, string | undefined> } = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const env = { ...process.env, KNOWN_BUGS_URL: undefined, ...opts.env };
     const child = spawn("node", ["bin/known-bugs.mjs", ...args], { env: env as NodeJS.ProcessEnv, stdio: ["pipe", "pipe", "pipe"] });
@@ -51,8 +54,8 @@ export async function startHttpService(
   };
 }
 
-/** Writes files into a new temporary directory; returns their paths in order. */
-export async function writeTempFiles(files: Record<string, string>): Promise<string[]> {
+/** Writes files (text as UTF-8, or bytes) into a new temporary directory; returns their paths in order. */
+export async function writeTempFiles(files: Record<string, string | Uint8Array>): Promise<string[]> {
   const dir = await mkdtemp(join(tmpdir(), "known-bugs-cli-"));
   return Promise.all(
     Object.entries(files).map(async ([name, text]) => {

@@ -9,8 +9,11 @@ import { CliError, EXIT } from "./exit-codes";
 
 export interface RequestOptions {
   method?: "GET" | "POST";
-  body?: string;
+  /** Text is sent as UTF-8; bytes as they are. */
+  body?: string | Buffer;
   contentType?: string;
+  /** The body's Content-Encoding (gzip for a gzipped file sent as it is). */
+  contentEncoding?: string;
   timeoutSeconds: number;
   /** Where progress goes (stderr), or null for none. */
   progress: NodeJS.WriteStream | null;
@@ -34,7 +37,7 @@ export async function requestJson(base: string, path: string, opts: RequestOptio
     throw new CliError(EXIT.usage, `not a URL: ${base}`);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") throw new CliError(EXIT.usage, `not an http(s) URL: ${base}`);
-  const body = opts.body === undefined ? undefined : Buffer.from(opts.body, "utf8");
+  const body = opts.body === undefined ? undefined : typeof opts.body === "string" ? Buffer.from(opts.body, "utf8") : opts.body;
   const res = await send(url, body, opts);
   const text = await readBody(res);
   const type = String(res.headers["content-type"] ?? "");
@@ -61,6 +64,7 @@ function send(url: URL, body: Buffer | undefined, opts: RequestOptions): Promise
         accept: "application/json",
         "user-agent": "known-bugs-cli",
         ...(body ? { "content-type": opts.contentType ?? "text/plain", "content-length": String(body.length) } : {}),
+        ...(body && opts.contentEncoding ? { "content-encoding": opts.contentEncoding } : {}),
       },
     });
     const timer = setTimeout(() => req.destroy(new TimeoutError()), opts.timeoutSeconds * 1000);

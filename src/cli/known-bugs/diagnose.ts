@@ -17,7 +17,11 @@ export async function diagnoseCommand(args: string[], values: CliValues): Promis
   let inputs = await readInputs(args.length ? args : ["-"]);
   if (values.redact) {
     const redactor = new Redactor();
-    inputs = inputs.map((i) => ({ ...i, text: redactor.redact(i.text) }));
+    // What is sent is the redacted text, as UTF-8.
+    inputs = inputs.map((i) => {
+      const text = redactor.redact(i.text);
+      return { ...i, text, bytes: Buffer.from(text, "utf8"), gzip: false };
+    });
   }
   if (inputs.every((i) => !i.text.trim())) throw new CliError(EXIT.usage, "the input is empty");
   const diagnosis = url ? await remote(url, inputs, limit, values) : await local(inputs, limit, values.kb);
@@ -48,10 +52,12 @@ async function remote(url: string, inputs: Input[], limit: number | undefined, v
   const timeoutSeconds = positiveInt(values.timeout, "timeout", 120);
   const progress = values.quiet ? null : process.stderr;
   const single = inputs.length === 1 ? inputs[0] : undefined;
+  // One bundle goes as the bytes read: the server decodes UTF-16 and (said with Content-Encoding) gzip itself.
   const res = single
     ? await requestJson(url, `/diagnose${limit ? `?limit=${limit}` : ""}`, {
-        body: single.text,
+        body: single.bytes,
         contentType: "text/plain",
+        ...(single.gzip ? { contentEncoding: "gzip" } : {}),
         timeoutSeconds,
         progress,
       })
