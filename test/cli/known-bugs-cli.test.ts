@@ -2,7 +2,7 @@ import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Diagnosis } from "../../src/engine/diagnosis";
 import { hostBundle, SEED_FLEET } from "../support/hosts-scenarios";
-import { runCli, startHttpService, writeTempFiles } from "../support/run-cli";
+import { runCli, startFakeServer, startHttpService, writeTempFiles } from "../support/run-cli";
 import { CLEAN_KUBE_PROXY_START, UBUNTU_2204_OS_RELEASE, unameJammy127, XOR_MARK_JOURNALD, XOR_MARK_KLOG } from "../support/seed-logs";
 import { RETOLD_DNS_TICKET } from "../support/seed-scenarios";
 
@@ -121,6 +121,25 @@ describe("known-bugs diagnose against a running server", () => {
     const r = await runCli(["diagnose", "--url", "http://127.0.0.1:9"], { input: FAILING });
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/^known-bugs: cannot reach http:\/\/127\.0\.0\.1:9: connection refused.*\n$/);
+  });
+
+  it("gives up after --timeout on a server that sends its headers and then stalls the body, with exit status 3", async () => {
+    const stalling = await startFakeServer((req, res) => {
+      req.resume();
+      req.on("end", () => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.write('{"kb":');
+      });
+    });
+    try {
+      const started = Date.now();
+      const r = await runCli(["diagnose", "--url", stalling.url, "--timeout", "1"], { input: FAILING });
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(/^known-bugs: http:\/\/127\.0\.0\.1:\d+ started answering \(200\) but did not finish within 1 s \(--timeout\)\n$/);
+      expect(Date.now() - started).toBeLessThan(15_000);
+    } finally {
+      await stalling.close();
+    }
   });
 
   it("explains usage errors with exit status 2", async () => {

@@ -14,6 +14,7 @@ export interface RequestOptions {
   contentType?: string;
   /** The body's Content-Encoding (gzip for a gzipped file sent as it is). */
   contentEncoding?: string;
+  /** Seconds the whole exchange may take: connecting, uploading, and reading the answer to its end. */
   timeoutSeconds: number;
   /** Where progress goes (stderr), or null for none. */
   progress: NodeJS.WriteStream | null;
@@ -38,8 +39,7 @@ export async function requestJson(base: string, path: string, opts: RequestOptio
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") throw new CliError(EXIT.usage, `not an http(s) URL: ${base}`);
   const body = opts.body === undefined ? undefined : typeof opts.body === "string" ? Buffer.from(opts.body, "utf8") : opts.body;
-  const res = await send(url, body, opts);
-  const text = await readBody(res);
+  const { res, text } = await exchange(url, body, opts);
   const type = String(res.headers["content-type"] ?? "");
   let json: unknown = null;
   if (type.includes("json")) {
@@ -55,9 +55,21 @@ export async function requestJson(base: string, path: string, opts: RequestOptio
   return { status, headers: res.headers, json };
 }
 
-function send(url: URL, body: Buffer | undefined, opts: RequestOptions): Promise<IncomingMessage> {
+/**
+ * Sends the request and reads the answer to its end, all within --timeout: a server that sends its
+ * headers and then stalls the body fails like one that never answers.
+ */
+function exchange(url: URL, body: Buffer | undefined, opts: RequestOptions): Promise<{ res: IncomingMessage; text: string }> {
   const request = url.protocol === "https:" ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
+    let settled = false;
+    let started: IncomingMessage | null = null;
+    const fail = (e: Error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      reject(e instanceof TimeoutError ? timeoutError(url, opts.timeoutSeconds, started) : networkError(url, e, opts.timeoutSeconds));
+    };
     const req = request(url, {
       method: opts.method ?? (body ? "POST" : "GET"),
       headers: {
@@ -67,16 +79,27 @@ function send(url: URL, body: Buffer | undefined, opts: RequestOptions): Promise
         ...(body && opts.contentEncoding ? { "content-encoding": opts.contentEncoding } : {}),
       },
     });
-    const timer = setTimeout(() => req.destroy(new TimeoutError()), opts.timeoutSeconds * 1000);
+    const timer = setTimeout(() => {
+      const e = new TimeoutError();
+      fail(e);
+      req.destroy(e);
+    }, opts.timeoutSeconds * 1000);
     req.on("response", (res) => {
-      clearTimeout(timer);
-      res.on("error", () => {});
-      resolve(res);
+      started = res;
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("error", () => fail(new CutShortError()));
+      res.on("close", () => {
+        if (!res.complete) fail(new CutShortError());
+      });
+      res.on("end", () => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve({ res, text: Buffer.concat(chunks).toString("utf8") });
+      });
     });
-    req.on("error", (e) => {
-      clearTimeout(timer);
-      reject(networkError(url, e, opts.timeoutSeconds));
-    });
+    req.on("error", fail);
     if (body) void upload(req, body, opts.progress);
     else req.end();
   });
@@ -108,19 +131,17 @@ async function upload(req: ReturnType<typeof httpRequest>, body: Buffer, progres
 
 const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
 
-function readBody(res: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    res.on("data", (c: Buffer) => chunks.push(c));
-    res.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    res.on("error", reject);
-  });
+class TimeoutError extends Error {}
+class CutShortError extends Error {}
+
+function timeoutError(url: URL, timeoutSeconds: number, started: IncomingMessage | null): CliError {
+  const what = started ? `started answering (${started.statusCode}) but did not finish` : "did not answer";
+  return new CliError(EXIT.server, `${url.origin} ${what} within ${timeoutSeconds} s (--timeout)`);
 }
 
-class TimeoutError extends Error {}
-
 function networkError(url: URL, e: Error, timeoutSeconds: number): CliError {
-  if (e instanceof TimeoutError) return new CliError(EXIT.server, `${url.origin} did not answer within ${timeoutSeconds} s (--timeout)`);
+  if (e instanceof TimeoutError) return timeoutError(url, timeoutSeconds, null);
+  if (e instanceof CutShortError) return new CliError(EXIT.server, `${url.origin} closed the connection before its answer was complete`);
   const code = (e as NodeJS.ErrnoException).code;
   const why =
     code === "ECONNREFUSED"

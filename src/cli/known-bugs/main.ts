@@ -31,7 +31,8 @@ Options:
   --local          the embedded engine and the knowledge base in data/ (--kb DIR or $KB_DIR to choose)
   --json           the API's JSON instead of the text report
   --fail-on LEVEL  exit 1 when a finding has this confidence or higher
-  --timeout S      seconds to wait for the server (default 120) or for each collected command (default 10)
+  --timeout S      seconds the whole exchange with the server may take (default 120; search and show 30),
+                   or each collected command (default 10)
   --quiet          no progress on stderr
 
 Exit status: 0 done (no finding at or above --fail-on), 1 a finding at or above --fail-on,
