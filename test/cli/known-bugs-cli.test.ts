@@ -142,6 +142,30 @@ describe("known-bugs diagnose against a running server", () => {
     }
   });
 
+  it("treats a 429 as a temporary refusal: exit status 3, naming when to retry", async () => {
+    const limited = await startFakeServer((req, res) => {
+      req.resume();
+      res.writeHead(429, { "content-type": "application/problem+json", "retry-after": "7" });
+      res.end(
+        JSON.stringify({
+          title: "Too Many Requests",
+          status: 429,
+          detail: "Too many requests from this client; try again after the time in Retry-After.",
+          requestId: "req-1",
+        }),
+      );
+    });
+    try {
+      const r = await runCli(["diagnose", "--url", limited.url], { input: FAILING });
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(/^known-bugs: http:\/\/127\.0\.0\.1:\d+ answered 429 Too Many Requests: .*\(request req-1\); retry after 7 s\n$/);
+      // Scripts that tolerate a missing server (`|| test $? -eq 3`) tolerate a rate limit too; search alike.
+      expect((await runCli(["search", "xor", "--url", limited.url])).code).toBe(3);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it("explains usage errors with exit status 2", async () => {
     expect((await runCli(["diagnose"], { input: FAILING })).stderr).toMatch(/no server: set KNOWN_BUGS_URL/);
     expect((await runCli(["frobnicate"])).code).toBe(2);

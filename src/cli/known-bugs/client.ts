@@ -50,7 +50,7 @@ export async function requestJson(base: string, path: string, opts: RequestOptio
     }
   }
   const status = res.statusCode ?? 0;
-  if (status >= 400) throw problemError(url, status, json, text);
+  if (status >= 400) throw problemError(url, status, res.headers, json, text);
   if (json === null) throw new CliError(EXIT.server, `${url.origin} answered ${status} with ${type || "no content type"}, not JSON`);
   return { status, headers: res.headers, json };
 }
@@ -154,12 +154,25 @@ function networkError(url: URL, e: Error, timeoutSeconds: number): CliError {
   return new CliError(EXIT.server, `cannot reach ${url.origin}: ${why} (set KNOWN_BUGS_URL or --url, or use --local)`);
 }
 
-/** One line from a problem+json answer: status, title, detail, the fields at fault and the request id. */
-function problemError(url: URL, status: number, json: unknown, text: string): CliError {
+/**
+ * One line from a problem+json answer: status, title, detail, the fields at fault, the request id and
+ * when to retry. A 429 (rate limited) is a temporary refusal by the server, like a 5xx: exit 3, not 2.
+ */
+function problemError(url: URL, status: number, headers: IncomingMessage["headers"], json: unknown, text: string): CliError {
   const p = (json ?? {}) as { title?: string; detail?: string; requestId?: string; errors?: Array<{ path: string; message: string }> };
   const fields = p.errors?.length ? ` [${p.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}]` : "";
   const detail = p.detail ?? (text.trim().split("\n")[0] ?? "").slice(0, 200);
   const id = p.requestId ? ` (request ${p.requestId})` : "";
-  const code = status >= 500 ? EXIT.server : EXIT.usage;
-  return new CliError(code, `${url.origin} answered ${status} ${p.title ?? ""}: ${detail}${fields}${id}`.replace(/ {2,}/g, " "));
+  const retry = retryAfter(headers["retry-after"]);
+  const code = status >= 500 || status === 429 ? EXIT.server : EXIT.usage;
+  return new CliError(code, `${url.origin} answered ${status} ${p.title ?? ""}: ${detail}${fields}${id}${retry}`.replace(/ {2,}/g, " "));
+}
+
+/** Retry-After as seconds or an HTTP date, worded; empty when absent or unreadable. */
+function retryAfter(value: string | undefined): string {
+  const v = value?.trim();
+  if (!v) return "";
+  if (/^\d+$/.test(v)) return `; retry after ${Number(v)} s`;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? "" : `; retry after ${new Date(at).toISOString()}`;
 }
