@@ -166,6 +166,22 @@ describe("known-bugs diagnose against a running server", () => {
     }
   });
 
+  it("answers a 200 that is not a diagnosis with one line and exit status 3, never a stack trace", async () => {
+    const odd = await startFakeServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ findings: [{ id: "x" }] }));
+    });
+    try {
+      const r = await runCli(["diagnose", "--url", odd.url, "--fail-on", "high"], { input: FAILING });
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(/^known-bugs: http:\/\/127\.0\.0\.1:\d+ answered with something other than a diagnosis \(.+\)\n$/);
+      expect(r.stderr).not.toMatch(/unexpected error|TypeError|\n\s+at /);
+    } finally {
+      await odd.close();
+    }
+  });
+
   it("explains usage errors with exit status 2", async () => {
     expect((await runCli(["diagnose"], { input: FAILING })).stderr).toMatch(/no server: set KNOWN_BUGS_URL/);
     expect((await runCli(["frobnicate"])).code).toBe(2);

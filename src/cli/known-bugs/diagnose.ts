@@ -67,10 +67,27 @@ async function remote(url: string, inputs: Input[], limit: number | undefined, v
         timeoutSeconds,
         progress,
       });
-  const d = res.json as Diagnosis;
-  if (!d || !Array.isArray(d.findings)) throw new CliError(EXIT.server, `${url} answered without a diagnosis`);
+  return checkedDiagnosis(url, res.json);
+}
+
+/**
+ * The answer checked against the API's own schema of a diagnosis (src/http/schemas), so an answer of
+ * another shape ends in one line and exit 3, not in a TypeError while the report is rendered. The
+ * answer itself is kept (fields a newer server adds stay in --json).
+ */
+async function checkedDiagnosis(url: string, json: unknown): Promise<Diagnosis> {
+  if (!json || typeof json !== "object" || Array.isArray(json)) throw new CliError(EXIT.server, `${url} answered without a diagnosis`);
   // A server older than the closest-records fallback answers without the field.
-  return { ...d, closest: Array.isArray(d.closest) ? d.closest : [] };
+  const d = json as { closest?: unknown };
+  const answer = { ...d, closest: Array.isArray(d.closest) ? d.closest : [] };
+  const { servedDiagnosisSchema } = await import("../../http/schemas/diagnosis.schema");
+  const checked = servedDiagnosisSchema.safeParse(answer);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
+    throw new CliError(EXIT.server, `${url} answered with something other than a diagnosis (${where}${issue?.message ?? "invalid"})`);
+  }
+  return answer as unknown as Diagnosis;
 }
 
 async function local(inputs: Input[], limit: number | undefined, kbDir: string | undefined): Promise<Diagnosis> {
