@@ -230,6 +230,20 @@ describe("known-bugs search and show", () => {
     expect(none.stdout).toBe("No known bug matches.\n");
   });
 
+  it("searches for an option's name as README shows it (search --xor-mark), on the server and locally", async () => {
+    for (const where of [["--url", server.url], ["--local"]]) {
+      const r = await runCli(["search", "--xor-mark", ...where]);
+      expect(r.code, `${where.join(" ")}: ${r.stderr}`).toBe(0);
+      expect(r.stdout.split("\n")[0]).toMatch(/^xt-mark-ipv6-typo-2024 /);
+    }
+    // Options of known-bugs stay options wherever they stand; after "--" every word is a word.
+    const json = await runCli(["--local", "search", "--limit", "1", "--xor-mark", "--json"]);
+    expect((JSON.parse(json.stdout) as { items: Array<{ id: string }> }).items.map((i) => i.id)).toEqual([XT]);
+    expect((await runCli(["search", "--local", "--", "--local"])).stdout).toBe("No known bug matches.\n");
+    // Elsewhere an unknown option is still a usage error.
+    expect((await runCli(["diagnose", "--xor-mark", "--local"], { input: FAILING })).code).toBe(2);
+  });
+
   it("shows a record with its ranges and fix, and answers an unknown id with exit status 2", async () => {
     const r = await runCli(["show", XT, "--url", server.url]);
     expect(r.code).toBe(0);

@@ -23,6 +23,7 @@ Usage:
       kernel and kube-proxy/kubelet/containerd/docker logs, kubectl get nodes. bin/collect.sh
       prints the same with sh only.
   known-bugs search WORDS… [--url URL | --local] [--json] [--limit N]
+      Best match first. A word starting with "--" that is no option here (--xor-mark) is a word.
   known-bugs show ID [--url URL | --local] [--json]
   known-bugs redact [FILE|-]     IPs, hostnames and tokens replaced by placeholders
 
