@@ -244,6 +244,19 @@ describe("known-bugs search and show", () => {
     expect((await runCli(["diagnose", "--xor-mark", "--local"], { input: FAILING })).code).toBe(2);
   });
 
+  it("ranks a local search best match first, as the server does", async () => {
+    for (const words of [["xor-mark"], ["ipvs", "ipset"]]) {
+      const [remote, local] = await Promise.all([
+        runCli(["search", ...words, "--url", server.url, "--json"]),
+        runCli(["search", ...words, "--local", "--json"]),
+      ]);
+      const first = (r: { stdout: string }) => (JSON.parse(r.stdout) as { items: Array<{ id: string }> }).items[0]?.id;
+      expect(first(local), words.join(" ")).toBe(first(remote));
+    }
+    const r = await runCli(["search", "xor-mark", "--local"]);
+    expect(r.stdout.split("\n")[0]).toMatch(/^xt-mark-ipv6-typo-2024 /);
+  });
+
   it("shows a record with its ranges and fix, and answers an unknown id with exit status 2", async () => {
     const r = await runCli(["show", XT, "--url", server.url]);
     expect(r.code).toBe(0);
