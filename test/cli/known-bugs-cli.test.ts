@@ -135,7 +135,9 @@ describe("known-bugs diagnose against a running server", () => {
       const started = Date.now();
       const r = await runCli(["diagnose", "--url", stalling.url, "--timeout", "1"], { input: FAILING });
       expect(r.code).toBe(3);
-      expect(r.stderr).toMatch(/^known-bugs: http:\/\/127\.0\.0\.1:\d+ started answering \(200\) but did not finish within 1 s \(--timeout\)\n$/);
+      expect(r.stderr).toMatch(
+        /^known-bugs: http:\/\/127\.0\.0\.1:\d+ started answering \(200\) but did not finish within 1 s \(--timeout\)\n$/,
+      );
       expect(Date.now() - started).toBeLessThan(15_000);
     } finally {
       await stalling.close();
@@ -158,7 +160,9 @@ describe("known-bugs diagnose against a running server", () => {
     try {
       const r = await runCli(["diagnose", "--url", limited.url], { input: FAILING });
       expect(r.code).toBe(3);
-      expect(r.stderr).toMatch(/^known-bugs: http:\/\/127\.0\.0\.1:\d+ answered 429 Too Many Requests: .*\(request req-1\); retry after 7 s\n$/);
+      expect(r.stderr).toMatch(
+        /^known-bugs: http:\/\/127\.0\.0\.1:\d+ answered 429 Too Many Requests: .*\(request req-1\); retry after 7 s\n$/,
+      );
       // Scripts that tolerate a missing server (`|| test $? -eq 3`) tolerate a rate limit too; search alike.
       expect((await runCli(["search", "xor", "--url", limited.url])).code).toBe(3);
     } finally {
