@@ -1,7 +1,8 @@
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Diagnosis } from "../../src/engine/diagnosis";
 import { hostBundle, SEED_FLEET } from "../support/hosts-scenarios";
-import { runCli, startHttpService, writeTempFiles } from "../support/run-cli";
+import { runCli, startFakeServer, startHttpService, writeTempFiles } from "../support/run-cli";
 import { CLEAN_KUBE_PROXY_START, UBUNTU_2204_OS_RELEASE, unameJammy127, XOR_MARK_JOURNALD, XOR_MARK_KLOG } from "../support/seed-logs";
 import { RETOLD_DNS_TICKET } from "../support/seed-scenarios";
 
@@ -71,6 +72,35 @@ describe("known-bugs diagnose against a running server", () => {
     expect(dup.code).toBe(2);
   });
 
+  it("reads a UTF-16 or gzipped bundle as the server does: from a server, locally, on stdin, and to redact", async () => {
+    // What Windows PowerShell 5 writes (UTF-16LE after a byte-order mark), and a gzipped bundle.
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(FAILING, "utf16le")]);
+    const gz = gzipSync(Buffer.from(FAILING, "utf8"));
+    const [utf16File, gzFile, plainFile] = await writeTempFiles({ "w16.txt": utf16, "wgz.txt.gz": gz, "plain.txt": FAILING });
+    for (const [file, bytes] of [
+      [utf16File, utf16],
+      [gzFile, gz],
+    ] as const) {
+      for (const where of [["--url", server.url], ["--local"], ["--url", server.url, "--redact"]]) {
+        const r = await runCli(["diagnose", ...where, "--fail-on", "high", file ?? ""]);
+        expect(r.code, `${file} ${where.join(" ")}`).toBe(1);
+        expect(r.stdout).toMatch(/1\. xt-mark-ipv6-typo-2024 \[high/);
+        const piped = await runCli(["diagnose", ...where, "--fail-on", "high", "-"], { input: bytes });
+        expect(piped.code, `stdin ${where.join(" ")}`).toBe(1);
+      }
+      const redacted = await runCli(["redact", file ?? ""]);
+      expect(redacted.code).toBe(0);
+      expect(redacted.stdout).toBe((await runCli(["redact", plainFile ?? ""])).stdout);
+    }
+    // A gzipped host of the hosts form is named without .txt.gz and read as its text.
+    const hosts = await runCli(["diagnose", "--url", server.url, "--json", gzFile ?? "", ...(fleetFiles ?? []).slice(0, 2)]);
+    expect((JSON.parse(hosts.stdout) as Diagnosis).hosts?.find((h) => h.name === "wgz")?.findings).toContain(XT);
+    // Compressed twice is no log: refused with one line, not read as "no known bug".
+    const twice = await runCli(["diagnose", "--local", "-"], { input: gzipSync(gz) });
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toMatch(/^known-bugs: cannot read stdin: compressed twice.*\n$/);
+  });
+
   it("turns a problem+json answer into one line and exit status 2", async () => {
     const r = await runCli(["diagnose", "--url", server.url], { input: "x".repeat(1024 * 1024 + 1) });
     expect(r.code).toBe(2);
@@ -91,6 +121,69 @@ describe("known-bugs diagnose against a running server", () => {
     const r = await runCli(["diagnose", "--url", "http://127.0.0.1:9"], { input: FAILING });
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/^known-bugs: cannot reach http:\/\/127\.0\.0\.1:9: connection refused.*\n$/);
+  });
+
+  it("gives up after --timeout on a server that sends its headers and then stalls the body, with exit status 3", async () => {
+    const stalling = await startFakeServer((req, res) => {
+      req.resume();
+      req.on("end", () => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.write('{"kb":');
+      });
+    });
+    try {
+      const started = Date.now();
+      const r = await runCli(["diagnose", "--url", stalling.url, "--timeout", "1"], { input: FAILING });
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(
+        /^known-bugs: http:\/\/127\.0\.0\.1:\d+ started answering \(200\) but did not finish within 1 s \(--timeout\)\n$/,
+      );
+      expect(Date.now() - started).toBeLessThan(15_000);
+    } finally {
+      await stalling.close();
+    }
+  });
+
+  it("treats a 429 as a temporary refusal: exit status 3, naming when to retry", async () => {
+    const limited = await startFakeServer((req, res) => {
+      req.resume();
+      res.writeHead(429, { "content-type": "application/problem+json", "retry-after": "7" });
+      res.end(
+        JSON.stringify({
+          title: "Too Many Requests",
+          status: 429,
+          detail: "Too many requests from this client; try again after the time in Retry-After.",
+          requestId: "req-1",
+        }),
+      );
+    });
+    try {
+      const r = await runCli(["diagnose", "--url", limited.url], { input: FAILING });
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(
+        /^known-bugs: http:\/\/127\.0\.0\.1:\d+ answered 429 Too Many Requests: .*\(request req-1\); retry after 7 s\n$/,
+      );
+      // Scripts that tolerate a missing server (`|| test $? -eq 3`) tolerate a rate limit too; search alike.
+      expect((await runCli(["search", "xor", "--url", limited.url])).code).toBe(3);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it("answers a 200 that is not a diagnosis with one line and exit status 3, never a stack trace", async () => {
+    const odd = await startFakeServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ findings: [{ id: "x" }] }));
+    });
+    try {
+      const r = await runCli(["diagnose", "--url", odd.url, "--fail-on", "high"], { input: FAILING });
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(/^known-bugs: http:\/\/127\.0\.0\.1:\d+ answered with something other than a diagnosis \(.+\)\n$/);
+      expect(r.stderr).not.toMatch(/unexpected error|TypeError|\n\s+at /);
+    } finally {
+      await odd.close();
+    }
   });
 
   it("explains usage errors with exit status 2", async () => {
@@ -139,6 +232,33 @@ describe("known-bugs search and show", () => {
     }
     const none = await runCli(["search", "zzzz-no-such-term", "--url", server.url]);
     expect(none.stdout).toBe("No known bug matches.\n");
+  });
+
+  it("searches for an option's name as README shows it (search --xor-mark), on the server and locally", async () => {
+    for (const where of [["--url", server.url], ["--local"]]) {
+      const r = await runCli(["search", "--xor-mark", ...where]);
+      expect(r.code, `${where.join(" ")}: ${r.stderr}`).toBe(0);
+      expect(r.stdout.split("\n")[0]).toMatch(/^xt-mark-ipv6-typo-2024 /);
+    }
+    // Options of known-bugs stay options wherever they stand; after "--" every word is a word.
+    const json = await runCli(["--local", "search", "--limit", "1", "--xor-mark", "--json"]);
+    expect((JSON.parse(json.stdout) as { items: Array<{ id: string }> }).items.map((i) => i.id)).toEqual([XT]);
+    expect((await runCli(["search", "--local", "--", "--local"])).stdout).toBe("No known bug matches.\n");
+    // Elsewhere an unknown option is still a usage error.
+    expect((await runCli(["diagnose", "--xor-mark", "--local"], { input: FAILING })).code).toBe(2);
+  });
+
+  it("ranks a local search best match first, as the server does", async () => {
+    for (const words of [["xor-mark"], ["ipvs", "ipset"]]) {
+      const [remote, local] = await Promise.all([
+        runCli(["search", ...words, "--url", server.url, "--json"]),
+        runCli(["search", ...words, "--local", "--json"]),
+      ]);
+      const first = (r: { stdout: string }) => (JSON.parse(r.stdout) as { items: Array<{ id: string }> }).items[0]?.id;
+      expect(first(local), words.join(" ")).toBe(first(remote));
+    }
+    const r = await runCli(["search", "xor-mark", "--local"]);
+    expect(r.stdout.split("\n")[0]).toMatch(/^xt-mark-ipv6-typo-2024 /);
   });
 
   it("shows a record with its ranges and fix, and answers an unknown id with exit status 2", async () => {

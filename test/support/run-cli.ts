@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,7 +14,10 @@ export interface CliRun {
 }
 
 /** Runs bin/known-bugs.mjs as a user would, with `node` from PATH; never blocks the event loop (a test server may share it). */
-export function runCli(args: string[], opts: { input?: string; env?: Record<string, string | undefined> } = {}): Promise<CliRun> {
+export function runCli(
+  args: string[],
+  opts: { input?: string | Uint8Array; env?: Record<string, string | undefined> } = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const env = { ...process.env, KNOWN_BUGS_URL: undefined, ...opts.env };
     const child = spawn("node", ["bin/known-bugs.mjs", ...args], { env: env as NodeJS.ProcessEnv, stdio: ["pipe", "pipe", "pipe"] });
@@ -51,8 +55,25 @@ export async function startHttpService(
   };
 }
 
-/** Writes files into a new temporary directory; returns their paths in order. */
-export async function writeTempFiles(files: Record<string, string>): Promise<string[]> {
+/** A fake server on an ephemeral port of 127.0.0.1 that answers as `handle` says (a stall, a 429, an odd body). */
+export async function startFakeServer(
+  handle: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer(handle);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Writes files (text as UTF-8, or bytes) into a new temporary directory; returns their paths in order. */
+export async function writeTempFiles(files: Record<string, string | Uint8Array>): Promise<string[]> {
   const dir = await mkdtemp(join(tmpdir(), "known-bugs-cli-"));
   return Promise.all(
     Object.entries(files).map(async ([name, text]) => {

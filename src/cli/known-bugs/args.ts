@@ -21,7 +21,7 @@ export type CliValues = ReturnType<typeof parse>["values"];
 
 export function parse(argv: string[]) {
   try {
-    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    return parseArgs({ args: searchWords(argv), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
     throw new CliError(EXIT.usage, `${(e as Error).message} (known-bugs --help)`);
   }
@@ -33,3 +33,41 @@ export function positiveInt(value: string | undefined, name: string, fallback: n
   if (!Number.isInteger(n) || n < 1) throw new CliError(EXIT.usage, `--${name} takes a positive whole number, not "${value}"`);
   return n;
 }
+
+/**
+ * `search --xor-mark`: a search for an option's name (ip6tables' `--xor-mark`, kube-proxy's
+ * `--proxy-mode`). After the search command, a word starting with "--" that names no option of
+ * known-bugs is a search word, not an unknown option: the words go after a "--", in their order.
+ */
+function searchWords(argv: string[]): string[] {
+  const end = argv.indexOf("--");
+  const head = end < 0 ? argv : argv.slice(0, end);
+  const tail = end < 0 ? [] : argv.slice(end + 1);
+  const options: string[] = [];
+  const words: string[] = [];
+  let command: string | undefined;
+  for (let i = 0; i < head.length; i++) {
+    const arg = head[i] as string;
+    if (arg.startsWith("-") && arg !== "-") {
+      const name = arg.startsWith("--") ? arg.slice(2).split("=")[0] : undefined;
+      const known = name === undefined || name in OPTIONS;
+      if (command === "search" && !known) {
+        words.push(arg);
+        continue;
+      }
+      options.push(arg);
+      // A string option's value is the next argument unless written --name=value.
+      const option = name === undefined ? shortOption(arg) : OPTIONS[name as keyof typeof OPTIONS];
+      if (option?.type === "string" && !arg.includes("=") && i + 1 < head.length) options.push(head[++i] as string);
+      continue;
+    }
+    if (command === undefined) {
+      command = arg;
+      options.push(arg);
+    } else words.push(arg);
+  }
+  if (command !== "search") return argv;
+  return [...options, "--", ...words, ...tail];
+}
+
+const shortOption = (arg: string) => Object.values(OPTIONS).find((o) => "short" in o && arg === `-${o.short}`);

@@ -9,8 +9,12 @@ import { CliError, EXIT } from "./exit-codes";
 
 export interface RequestOptions {
   method?: "GET" | "POST";
-  body?: string;
+  /** Text is sent as UTF-8; bytes as they are. */
+  body?: string | Buffer;
   contentType?: string;
+  /** The body's Content-Encoding (gzip for a gzipped file sent as it is). */
+  contentEncoding?: string;
+  /** Seconds the whole exchange may take: connecting, uploading, and reading the answer to its end. */
   timeoutSeconds: number;
   /** Where progress goes (stderr), or null for none. */
   progress: NodeJS.WriteStream | null;
@@ -34,9 +38,8 @@ export async function requestJson(base: string, path: string, opts: RequestOptio
     throw new CliError(EXIT.usage, `not a URL: ${base}`);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") throw new CliError(EXIT.usage, `not an http(s) URL: ${base}`);
-  const body = opts.body === undefined ? undefined : Buffer.from(opts.body, "utf8");
-  const res = await send(url, body, opts);
-  const text = await readBody(res);
+  const body = opts.body === undefined ? undefined : typeof opts.body === "string" ? Buffer.from(opts.body, "utf8") : opts.body;
+  const { res, text } = await exchange(url, body, opts);
   const type = String(res.headers["content-type"] ?? "");
   let json: unknown = null;
   if (type.includes("json")) {
@@ -47,32 +50,56 @@ export async function requestJson(base: string, path: string, opts: RequestOptio
     }
   }
   const status = res.statusCode ?? 0;
-  if (status >= 400) throw problemError(url, status, json, text);
+  if (status >= 400) throw problemError(url, status, res.headers, json, text);
   if (json === null) throw new CliError(EXIT.server, `${url.origin} answered ${status} with ${type || "no content type"}, not JSON`);
   return { status, headers: res.headers, json };
 }
 
-function send(url: URL, body: Buffer | undefined, opts: RequestOptions): Promise<IncomingMessage> {
+/**
+ * Sends the request and reads the answer to its end, all within --timeout: a server that sends its
+ * headers and then stalls the body fails like one that never answers.
+ */
+function exchange(url: URL, body: Buffer | undefined, opts: RequestOptions): Promise<{ res: IncomingMessage; text: string }> {
   const request = url.protocol === "https:" ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
+    let settled = false;
+    let started: IncomingMessage | null = null;
+    const fail = (e: Error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      reject(e instanceof TimeoutError ? timeoutError(url, opts.timeoutSeconds, started) : networkError(url, e, opts.timeoutSeconds));
+    };
     const req = request(url, {
       method: opts.method ?? (body ? "POST" : "GET"),
       headers: {
         accept: "application/json",
         "user-agent": "known-bugs-cli",
         ...(body ? { "content-type": opts.contentType ?? "text/plain", "content-length": String(body.length) } : {}),
+        ...(body && opts.contentEncoding ? { "content-encoding": opts.contentEncoding } : {}),
       },
     });
-    const timer = setTimeout(() => req.destroy(new TimeoutError()), opts.timeoutSeconds * 1000);
+    const timer = setTimeout(() => {
+      const e = new TimeoutError();
+      fail(e);
+      req.destroy(e);
+    }, opts.timeoutSeconds * 1000);
     req.on("response", (res) => {
-      clearTimeout(timer);
-      res.on("error", () => {});
-      resolve(res);
+      started = res;
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("error", () => fail(new CutShortError()));
+      res.on("close", () => {
+        if (!res.complete) fail(new CutShortError());
+      });
+      res.on("end", () => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve({ res, text: Buffer.concat(chunks).toString("utf8") });
+      });
     });
-    req.on("error", (e) => {
-      clearTimeout(timer);
-      reject(networkError(url, e, opts.timeoutSeconds));
-    });
+    req.on("error", fail);
     if (body) void upload(req, body, opts.progress);
     else req.end();
   });
@@ -104,19 +131,17 @@ async function upload(req: ReturnType<typeof httpRequest>, body: Buffer, progres
 
 const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
 
-function readBody(res: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    res.on("data", (c: Buffer) => chunks.push(c));
-    res.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    res.on("error", reject);
-  });
+class TimeoutError extends Error {}
+class CutShortError extends Error {}
+
+function timeoutError(url: URL, timeoutSeconds: number, started: IncomingMessage | null): CliError {
+  const what = started ? `started answering (${started.statusCode}) but did not finish` : "did not answer";
+  return new CliError(EXIT.server, `${url.origin} ${what} within ${timeoutSeconds} s (--timeout)`);
 }
 
-class TimeoutError extends Error {}
-
 function networkError(url: URL, e: Error, timeoutSeconds: number): CliError {
-  if (e instanceof TimeoutError) return new CliError(EXIT.server, `${url.origin} did not answer within ${timeoutSeconds} s (--timeout)`);
+  if (e instanceof TimeoutError) return timeoutError(url, timeoutSeconds, null);
+  if (e instanceof CutShortError) return new CliError(EXIT.server, `${url.origin} closed the connection before its answer was complete`);
   const code = (e as NodeJS.ErrnoException).code;
   const why =
     code === "ECONNREFUSED"
@@ -129,12 +154,25 @@ function networkError(url: URL, e: Error, timeoutSeconds: number): CliError {
   return new CliError(EXIT.server, `cannot reach ${url.origin}: ${why} (set KNOWN_BUGS_URL or --url, or use --local)`);
 }
 
-/** One line from a problem+json answer: status, title, detail, the fields at fault and the request id. */
-function problemError(url: URL, status: number, json: unknown, text: string): CliError {
+/**
+ * One line from a problem+json answer: status, title, detail, the fields at fault, the request id and
+ * when to retry. A 429 (rate limited) is a temporary refusal by the server, like a 5xx: exit 3, not 2.
+ */
+function problemError(url: URL, status: number, headers: IncomingMessage["headers"], json: unknown, text: string): CliError {
   const p = (json ?? {}) as { title?: string; detail?: string; requestId?: string; errors?: Array<{ path: string; message: string }> };
   const fields = p.errors?.length ? ` [${p.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}]` : "";
   const detail = p.detail ?? (text.trim().split("\n")[0] ?? "").slice(0, 200);
   const id = p.requestId ? ` (request ${p.requestId})` : "";
-  const code = status >= 500 ? EXIT.server : EXIT.usage;
-  return new CliError(code, `${url.origin} answered ${status} ${p.title ?? ""}: ${detail}${fields}${id}`.replace(/ {2,}/g, " "));
+  const retry = retryAfter(headers["retry-after"]);
+  const code = status >= 500 || status === 429 ? EXIT.server : EXIT.usage;
+  return new CliError(code, `${url.origin} answered ${status} ${p.title ?? ""}: ${detail}${fields}${id}${retry}`.replace(/ {2,}/g, " "));
+}
+
+/** Retry-After as seconds or an HTTP date, worded; empty when absent or unreadable. */
+function retryAfter(value: string | undefined): string {
+  const v = value?.trim();
+  if (!v) return "";
+  if (/^\d+$/.test(v)) return `; retry after ${Number(v)} s`;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? "" : `; retry after ${new Date(at).toISOString()}`;
 }

@@ -17,7 +17,11 @@ export async function diagnoseCommand(args: string[], values: CliValues): Promis
   let inputs = await readInputs(args.length ? args : ["-"]);
   if (values.redact) {
     const redactor = new Redactor();
-    inputs = inputs.map((i) => ({ ...i, text: redactor.redact(i.text) }));
+    // What is sent is the redacted text, as UTF-8.
+    inputs = inputs.map((i) => {
+      const text = redactor.redact(i.text);
+      return { ...i, text, bytes: Buffer.from(text, "utf8"), gzip: false };
+    });
   }
   if (inputs.every((i) => !i.text.trim())) throw new CliError(EXIT.usage, "the input is empty");
   const diagnosis = url ? await remote(url, inputs, limit, values) : await local(inputs, limit, values.kb);
@@ -48,10 +52,12 @@ async function remote(url: string, inputs: Input[], limit: number | undefined, v
   const timeoutSeconds = positiveInt(values.timeout, "timeout", 120);
   const progress = values.quiet ? null : process.stderr;
   const single = inputs.length === 1 ? inputs[0] : undefined;
+  // One bundle goes as the bytes read: the server decodes UTF-16 and (said with Content-Encoding) gzip itself.
   const res = single
     ? await requestJson(url, `/diagnose${limit ? `?limit=${limit}` : ""}`, {
-        body: single.text,
+        body: single.bytes,
         contentType: "text/plain",
+        ...(single.gzip ? { contentEncoding: "gzip" } : {}),
         timeoutSeconds,
         progress,
       })
@@ -61,10 +67,27 @@ async function remote(url: string, inputs: Input[], limit: number | undefined, v
         timeoutSeconds,
         progress,
       });
-  const d = res.json as Diagnosis;
-  if (!d || !Array.isArray(d.findings)) throw new CliError(EXIT.server, `${url} answered without a diagnosis`);
+  return checkedDiagnosis(url, res.json);
+}
+
+/**
+ * The answer checked against the API's own schema of a diagnosis (src/http/schemas), so an answer of
+ * another shape ends in one line and exit 3, not in a TypeError while the report is rendered. The
+ * answer itself is kept (fields a newer server adds stay in --json).
+ */
+async function checkedDiagnosis(url: string, json: unknown): Promise<Diagnosis> {
+  if (!json || typeof json !== "object" || Array.isArray(json)) throw new CliError(EXIT.server, `${url} answered without a diagnosis`);
   // A server older than the closest-records fallback answers without the field.
-  return { ...d, closest: Array.isArray(d.closest) ? d.closest : [] };
+  const d = json as { closest?: unknown };
+  const answer = { ...d, closest: Array.isArray(d.closest) ? d.closest : [] };
+  const { servedDiagnosisSchema } = await import("../../http/schemas/diagnosis.schema");
+  const checked = servedDiagnosisSchema.safeParse(answer);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
+    throw new CliError(EXIT.server, `${url} answered with something other than a diagnosis (${where}${issue?.message ?? "invalid"})`);
+  }
+  return answer as unknown as Diagnosis;
 }
 
 async function local(inputs: Input[], limit: number | undefined, kbDir: string | undefined): Promise<Diagnosis> {

@@ -4,9 +4,9 @@ export const EXIT = {
   ok: 0,
   /** A finding at or above the --fail-on confidence. */
   findings: 1,
-  /** Bad arguments, an unreadable file, or input the server (or the local engine) refused (4xx). */
+  /** Bad arguments, an unreadable file, or input the server (or the local engine) refused (4xx but 429). */
   usage: 2,
-  /** No diagnosis: server unreachable, timed out, a server error (5xx), or an invalid local knowledge base. */
+  /** No diagnosis: server unreachable, timed out, rate-limited (429), a server error (5xx), or an invalid local knowledge base. */
   server: 3,
 } as const;
 

@@ -1,22 +1,33 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { decodeUtf8 } from "../../node/utf8";
+import { bodyText, isGzip } from "../../service/body-text";
 import { CliError, EXIT } from "./exit-codes";
 
 export interface Input {
   /** The host name in the hosts form: NAME of NAME=FILE, or the file name without its extension. */
   name: string;
+  /** The bytes as read, for a server that decodes them itself (one bundle sent as it is). */
+  bytes: Buffer;
+  /** Whether `bytes` are gzip-compressed (sent with Content-Encoding: gzip). */
+  gzip: boolean;
+  /** The bytes as the server reads them: gunzipped, then UTF-8, or UTF-16 after its byte-order mark. */
   text: string;
 }
 
 /** "worker-2=/tmp/b.txt" names a host; a path with "=" before its first "/" is still a path when it exists. */
 const NAMED = /^([\w.-]+)=(.+)$/;
+/** A gzipped bundle is decompressed up to this size (a string cannot be much longer in V8). */
+const MAX_GUNZIPPED = 512 * 1024 * 1024;
 
 export async function readInputs(args: readonly string[]): Promise<Input[]> {
   const inputs: Input[] = [];
   for (const arg of args) {
     const named = NAMED.exec(arg);
     const [name, path] = named?.[1] && named[2] ? [named[1], named[2]] : [hostName(arg), arg];
-    inputs.push({ name, text: path === "-" ? await readStdin() : await readPath(path) });
+    const bytes = path === "-" ? await readStdin() : await readPath(path);
+    inputs.push({ name, bytes, ...decode(bytes, path === "-" ? "stdin" : path) });
   }
   const seen = new Set<string>();
   for (const { name } of inputs) {
@@ -26,11 +37,29 @@ export async function readInputs(args: readonly string[]): Promise<Input[]> {
   return inputs;
 }
 
-const hostName = (path: string) => (path === "-" ? "stdin" : basename(path).replace(/\.(?:txt|log|bundle|out)$/i, ""));
+const hostName = (path: string) => (path === "-" ? "stdin" : basename(path).replace(/(?:\.(?:txt|log|bundle|out))?(?:\.gz)?$/i, ""));
 
-async function readPath(path: string): Promise<string> {
+/**
+ * The text the server would read from these bytes: a gzipped file as if sent with Content-Encoding:
+ * gzip (one layer, as the server decodes), then the server's own decoding (src/service/body-text.ts).
+ */
+function decode(bytes: Buffer, where: string): { gzip: boolean; text: string } {
+  if (!isGzip(bytes)) return { gzip: false, text: bodyText(bytes, decodeUtf8) };
+  let plain: Buffer;
   try {
-    return await readFile(path, "utf8");
+    plain = gunzipSync(bytes, { maxOutputLength: MAX_GUNZIPPED });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === "ERR_BUFFER_TOO_LARGE" ? `larger than ${MAX_GUNZIPPED / 1024 / 1024} MB once decompressed` : "a corrupt gzip file";
+    throw new CliError(EXIT.usage, `cannot read ${where}: ${why}`);
+  }
+  if (isGzip(plain)) throw new CliError(EXIT.usage, `cannot read ${where}: compressed twice; gunzip it once and retry`);
+  return { gzip: true, text: bodyText(plain, decodeUtf8) };
+}
+
+async function readPath(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new CliError(
@@ -40,10 +69,10 @@ async function readPath(path: string): Promise<string> {
   }
 }
 
-async function readStdin(): Promise<string> {
+async function readStdin(): Promise<Buffer> {
   if (process.stdin.isTTY)
     throw new CliError(EXIT.usage, "no input: give FILEs, or pipe a bundle in (known-bugs collect | known-bugs diagnose -)");
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }

@@ -23,6 +23,7 @@ Usage:
       kernel and kube-proxy/kubelet/containerd/docker logs, kubectl get nodes. bin/collect.sh
       prints the same with sh only.
   known-bugs search WORDS… [--url URL | --local] [--json] [--limit N]
+      Best match first. A word starting with "--" that is no option here (--xor-mark) is a word.
   known-bugs show ID [--url URL | --local] [--json]
   known-bugs redact [FILE|-]     IPs, hostnames and tokens replaced by placeholders
 
@@ -31,11 +32,13 @@ Options:
   --local          the embedded engine and the knowledge base in data/ (--kb DIR or $KB_DIR to choose)
   --json           the API's JSON instead of the text report
   --fail-on LEVEL  exit 1 when a finding has this confidence or higher
-  --timeout S      seconds to wait for the server (default 120) or for each collected command (default 10)
+  --timeout S      seconds the whole exchange with the server may take (default 120; search and show 30),
+                   or each collected command (default 10)
   --quiet          no progress on stderr
 
 Exit status: 0 done (no finding at or above --fail-on), 1 a finding at or above --fail-on,
-2 usage error or input refused (4xx), 3 no diagnosis (server unreachable, timeout, 5xx, invalid local knowledge base).
+2 usage error or input refused (4xx), 3 no diagnosis (server unreachable, timeout, rate-limited (429), 5xx,
+invalid local knowledge base).
 `;
 
 /** Runs one command line; returns the exit status. */

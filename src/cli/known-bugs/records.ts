@@ -1,4 +1,5 @@
 /** `known-bugs search` and `known-bugs show`: the records, from the server or the local knowledge base. */
+import type { CompiledKb } from "../../engine/compile-kb";
 import type { BugRecord } from "../../kb/record-schema";
 import { aliasStatus, STATUS_WORDS } from "../../web/fact-status";
 import { type CliValues, positiveInt } from "./args";
@@ -25,7 +26,11 @@ export async function searchCommand(words: string[], values: CliValues): Promise
     result = res.json as { total: number; items: BugSummary[] };
   } else {
     const kb = await loadLocalKb(values.kb);
-    const items = kb.records.filter((r) => matchesAll(r, words));
+    const items = await ranked(
+      kb,
+      kb.records.filter((r) => matchesAll(r, words)),
+      words,
+    );
     result = { total: items.length, items: items.slice(0, limit) };
   }
   if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
@@ -71,6 +76,23 @@ function matchesAll(r: BugRecord, words: string[]): boolean {
     .join("\n")
     .toLowerCase();
   return words.every((w) => text.includes(w.toLowerCase()));
+}
+
+/**
+ * Best match first, as the server orders a search (bm25 over its full-text index, which is SQL, so
+ * not reusable here): BM25 over the engine's lexical index of the records' text (title, summary, root
+ * cause, signatures, example logs). Records the words do not score (a commit id, an alias) follow, in
+ * the knowledge base's order.
+ */
+async function ranked(kb: CompiledKb<BugRecord>, records: BugRecord[], words: string[]): Promise<BugRecord[]> {
+  const { rankText } = await import("../../engine/recall/lexical");
+  const index = kb.recall.lexical;
+  const order = new Map(rankText(index, words.join(" "), index.ids.length, index, { search: true }).map((r, i) => [r.id, i]));
+  const last = order.size;
+  return records
+    .map((r, i) => ({ r, i, rank: order.get(r.id) ?? last }))
+    .sort((a, b) => a.rank - b.rank || a.i - b.i)
+    .map(({ r }) => r);
 }
 
 /** A fact's evidence level; records from an older server say only verified true/false. */

@@ -219,13 +219,23 @@ export interface RankedDoc {
   terms: string[];
 }
 
+/** How a ranking reads its query: by default as a report's text, as a search's few words with `search`. */
+export interface RankOptions {
+  /**
+   * A search's words: one word ranks (a report needs two words that tell records apart), and words in
+   * many records still count, with their low weight (in a report they would make every query visit
+   * them all; a search is a few words a person chose).
+   */
+  search?: boolean;
+}
+
 /**
  * The `limit` records whose text best explains a text, best first (ties by index order). `rarity`, an
  * index over more of the same records' text, judges how distinctive each word is: a short text (a
  * description) rarely uses everyday words, which would make them look distinctive.
  */
-export function rankText(index: LexicalIndex, text: string, limit: number, rarity = index): RankedDoc[] {
-  const scored = scoreText(index, text, rarity);
+export function rankText(index: LexicalIndex, text: string, limit: number, rarity = index, opts: RankOptions = {}): RankedDoc[] {
+  const scored = scoreText(index, text, rarity, opts);
   if (!scored) return [];
   const { query, weights, touched, count, scores } = scored;
   const ranked: Array<{ d: number; score: number }> = [];
@@ -248,14 +258,14 @@ export function rankText(index: LexicalIndex, text: string, limit: number, rarit
  * caller reads `scores` at the `touched` documents and resets them to 0); null when the text has
  * fewer than two words that tell records apart.
  */
-function scoreText(index: LexicalIndex, text: string, rarity = index) {
+function scoreText(index: LexicalIndex, text: string, rarity = index, opts: RankOptions = {}) {
   // Words in more than a quarter of the records explain nothing (and would make every query visit them all).
-  const common = Math.max(8, index.ids.length / 4);
+  const common = opts.search ? Number.POSITIVE_INFINITY : Math.max(8, index.ids.length / 4);
   const query = [...new Set(lexicalTerms(text))].filter((t) => {
     const d = index.df.get(t);
     return d !== undefined && d <= common;
   });
-  if (query.length < 2) return null;
+  if (query.length < (opts.search ? 1 : 2)) return null;
   const weights = query.map((t) => idf(rarity, t));
   const total = weights.reduce((a, b) => a + b, 0);
   // Scores accumulate in a scratch array; `touched` lists the documents in the order first reached.
