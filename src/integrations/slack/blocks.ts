@@ -1,7 +1,7 @@
 import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } from "@slack/types";
 import { evidenceHeading, type FindingSummary, verdictLabel } from "../../engine/summary";
 import { type ChatAnswer, recordUrl } from "../answer";
-import { clamp, type FeedbackRef, plural, unverifiedLines } from "../text-limits";
+import { clamp, type FeedbackRef, plural, unverifiedLines, wholeLines } from "../text-limits";
 
 /** Block Kit limits (api.slack.com/reference/block-kit): enforced here, whatever the records say. */
 export const SLACK_LIMITS = { sectionText: 3000, blocks: 50, headerText: 150, buttonValue: 2000, contextElements: 10, fallbackText: 3000 };
@@ -31,21 +31,6 @@ const section = (text: string): SectionBlock => ({
   type: "section",
   text: { type: "mrkdwn", text: clamp(text, SLACK_LIMITS.sectionText) },
 });
-/**
- * A heading and as many whole lines as fit one section, then how many were left out: cut mid-line, a
- * list loses its count and can end inside a link or a code span.
- */
-function wholeLines(heading: string, lines: readonly string[], more: (left: number) => string): string {
-  const room = SLACK_LIMITS.sectionText - more(lines.length).length - 1;
-  let text = heading;
-  let shown = 0;
-  for (const line of lines) {
-    if (text.length + 1 + line.length > room) break;
-    text += `\n${line}`;
-    shown++;
-  }
-  return shown < lines.length ? `${text}\n${more(lines.length - shown)}` : text;
-}
 const context = (...texts: string[]): ContextBlock => ({
   type: "context",
   elements: texts.slice(0, SLACK_LIMITS.contextElements).map((t) => ({ type: "mrkdwn", text: clamp(t, SLACK_LIMITS.sectionText) })),
@@ -136,6 +121,7 @@ function diagnosis(answer: Extract<ChatAnswer, { kind: "diagnosis" }>, opts: Ren
               `• ${esc(o.name)}: differs in ${o.differs.join(", ")}; kernel ${esc(o.kernel ?? "?")}${o.findings.length ? `; known bugs hitting it, not its peers: ${o.findings.map((id) => `\`${id}\``).join(", ")}` : ""}`,
           ),
           (left) => `…and ${plural(left, "more node")} that differ: the full report is one POST /diagnose away.`,
+          SLACK_LIMITS.sectionText,
         ),
       ),
     );
