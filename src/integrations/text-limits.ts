@@ -29,6 +29,10 @@ export function wholeLines(heading: string, lines: readonly string[], more: (lef
   return join(lines.slice(0, shown), [more(lines.length - shown + alsoLeft)]);
 }
 
+/** The line after a fix's shown steps: how many more there are and where they are (the record page, or its API path). */
+export const moreStepsLine = (left: number, url: string | null, id: string) =>
+  `${plural(left, "more step")}: ${url ?? `GET /bugs/${encodeURIComponent(id)}`}`;
+
 /** Unverified notes shown per finding; the record page has the rest. */
 export const SHOWN_UNVERIFIED = 3;
 

@@ -22,6 +22,7 @@ function finding(rank: number): FindingSummary {
     firstEvidence: { kind: "log", line: 1, text: `<!channel> ${huge(100_000, "e")}`, signature: "s", weight: 1 },
     versionEvidence: null,
     fixSteps: [huge(5000, "f"), huge(5000, "g"), huge(5000, "h")],
+    moreFixSteps: 2,
     reboot: "required",
     unverified: Array.from({ length: 20 }, () => huge(2000, "u")),
     reference: null,

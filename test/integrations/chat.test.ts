@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { feedbackSummary, recordFeedback } from "../../src/db/chat-queries";
 import { type ChatHarness, chatContract, SEED_PASTE, type SlackPost } from "../support/chat-contract";
-import { ed25519KeyPair, randomSecret, slackHeaders, slashCommandBody } from "../support/chat-signing";
+import { discordHeaders, ed25519KeyPair, randomSecret, slackHeaders, slashCommandBody } from "../support/chat-signing";
 import { type HookListener, startHookListener } from "../support/hook-listener";
 import { startTestService, type TestService } from "../support/test-store";
 
@@ -93,6 +93,115 @@ describe("chat doors on Node (libSQL file, response_url on a local listener)", (
     expect(summary.findIndex((r) => r.findingId === "zz-often-wrong")).toBeLessThan(
       summary.findIndex((r) => r.findingId === "zz-always-right"),
     );
+  });
+});
+
+interface Embed {
+  title?: string;
+  description?: string;
+  fields?: Array<{ name: string; value: string }>;
+}
+interface DiscordAnswer {
+  content: string;
+  embeds: Embed[];
+  components: Array<{ components: Array<{ custom_id: string }> }>;
+}
+
+/** A Discord interaction signed as Discord signs it, answered by the real app. */
+async function discordAnswer(payload: unknown): Promise<DiscordAnswer> {
+  const body = JSON.stringify(payload);
+  const res = await service.app.request("/integrations/discord/interactions", {
+    method: "POST",
+    headers: await discordHeaders(harness.discordKey, body),
+    body,
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { data: DiscordAnswer }).data;
+}
+const diagnose = (log: string) =>
+  discordAnswer({
+    type: 2,
+    id: "1",
+    application_id: "1",
+    token: "t",
+    data: { id: "c1", name: "diagnose", type: 1, options: [{ name: "log", type: 3, value: log }] },
+    member: { user: { id: "42" } },
+  });
+
+let slackTriggers = 0;
+/** A /known-bugs command signed as Slack signs it; resolves with the answer posted to its response_url. */
+async function slackAnswer(text: string): Promise<SlackPost> {
+  const responseUrl = hooks.url();
+  const body = slashCommandBody({ text, responseUrl, triggerId: `full-${Date.now()}-${++slackTriggers}` });
+  const res = await service.app.request("/integrations/slack/commands", {
+    method: "POST",
+    headers: await slackHeaders(harness.slackSecret, body),
+    body,
+  });
+  expect(res.status).toBe(200);
+  const [answer] = (await hooks.waitFor(responseUrl, 1)) as SlackPost[];
+  return answer as SlackPost;
+}
+const slackTexts = (m: SlackPost) =>
+  (m.blocks ?? []).flatMap((b) => [b.text?.text ?? "", ...(b.elements ?? []).map((e) => (typeof e.text === "string" ? e.text : ""))]);
+
+const numbered = (line: string) => /^\d+[.)]\s/.test(line);
+const paragraph = (line: string) => !numbered(line) && !/^\s/.test(line);
+/** Where a fix's steps start: a numbered line, or an unindented paragraph (its first line) outside the numbering. */
+const startsStep = (line: string, before: string | undefined) =>
+  numbered(line) || (paragraph(line) && (before === undefined || !paragraph(before)));
+const fixLines = (fix: string) =>
+  fix
+    .split("\n")
+    .map((l) => l.trimEnd())
+    .filter((l) => l.trim());
+
+/**
+ * A fix as a chat answer shows it: whole steps from the first, at least one that acts (not Confirm/Check) when
+ * the record has one, and, when steps are left out, a last line counting them and linking the record page.
+ */
+function expectWholeSteps(id: string, fix: string, shown: string) {
+  const all = fixLines(fix);
+  const lines = shown.split("\n");
+  const moreLine = /^(\d+) more steps?: (\S+)$/.exec(lines.at(-1) ?? "");
+  const steps = moreLine ? lines.slice(0, -1) : lines;
+  expect(steps, id).toEqual(all.slice(0, steps.length));
+  const rest = all.slice(steps.length);
+  // Never cut inside a step: what follows the shown lines starts a step of its own.
+  if (rest.length) expect(startsStep(rest[0] ?? "", steps.at(-1)), `${id}: cut inside a step before ${rest[0]}`).toBe(true);
+  const left = rest.filter((l, i) => startsStep(l, i ? rest[i - 1] : steps.at(-1))).length;
+  expect(moreLine?.[1], `${id}: left-out steps counted`).toBe(rest.length ? String(left) : undefined);
+  if (moreLine) expect(moreLine[2]).toMatch(new RegExp(`^<?${harness.publicUrl}/bugs/${id}>?$`));
+  const acts = (l: string) => /^\d+[.)]\s/.test(l) && !/^\d+[.)]\s+(?:confirm|check)\b/i.test(l);
+  if (all.some(acts)) expect(steps.some(acts), `${id}: shows a step that acts`).toBe(true);
+}
+
+describe("chat answers show what the person needs, whole (Node)", () => {
+  it("Discord and Slack: every record's fix is shown in whole steps up to one that acts, then counted and linked", async () => {
+    const list = (await (await service.app.request("/bugs?limit=200")).json()) as { total: number; items: Array<{ id: string }> };
+    expect(list.items.length).toBe(list.total);
+    let cut = 0;
+    for (const { id } of list.items) {
+      const record = ((await (await service.app.request(`/bugs/${id}`)).json()) as { bug: { fix: string } }).bug;
+      const answer = await diagnose(id);
+      const fields = answer.embeds[0]?.fields?.filter((f) => f.name.startsWith("Fix")) ?? [];
+      for (const f of fields) expect(f.value.length).toBeLessThanOrEqual(1024);
+      const shown = fields.map((f) => f.value).join("\n");
+      expectWholeSteps(id, record.fix, shown);
+      if (/more steps?:/.test(shown)) cut++;
+    }
+    // Most fixes fit whole; the few long ones are cut at a step and say so.
+    expect(cut).toBeGreaterThan(0);
+    expect(cut).toBeLessThan(list.total / 4);
+
+    const xt = "xt-mark-ipv6-typo-2024";
+    const xtFix = ((await (await service.app.request(`/bugs/${xt}`)).json()) as { bug: { fix: string } }).bug.fix;
+    for (const answer of [await slackAnswer(SEED_PASTE), await slackAnswer(xt)]) {
+      const section = slackTexts(answer).find((t) => t.startsWith("*Fix*")) ?? "";
+      expect(section).toContain("2. Upgrade the kernel to a fixed build and reboot:");
+      const unescaped = section.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+      expectWholeSteps(xt, xtFix, unescaped.split("\n").slice(1).join("\n"));
+    }
   });
 });
 

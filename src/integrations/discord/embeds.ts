@@ -1,7 +1,7 @@
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from "discord-api-types/v10";
 import { evidenceHeading, type FindingSummary, verdictLabel } from "../../engine/summary";
 import { type ChatAnswer, recordUrl } from "../answer";
-import { clamp, type FeedbackRef, plural, unverifiedLines } from "../text-limits";
+import { clamp, type FeedbackRef, fittingLines, moreStepsLine, plural, unverifiedLines } from "../text-limits";
 
 /** Discord's message and embed limits (discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const DISCORD_LIMITS = {
@@ -61,7 +61,7 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
         ...(url ? { url } : {}),
         description: clamp(`${code(r.id)}\n${prose(r.summary)}`, DISCORD_LIMITS.description),
         fields: [
-          field(`Fix (reboot ${r.reboot})`, r.fixSteps.join("\n")),
+          ...fixFields(r, url),
           ...(r.unverified.length ? [field("Unverified", unverifiedLines(r.unverified, (u) => `⚠️ ${prose(u)}`).join("\n"))] : []),
         ],
         color: COLOR.info,
@@ -169,7 +169,7 @@ function findingEmbed(f: FindingSummary, publicUrl: string | undefined, ranked: 
       `\`\`\`\n${clamp(f.firstEvidence.text.trim(), 500).replace(/```/g, "'''")}\n\`\`\``,
     );
   const fields = [];
-  if (f.fixSteps.length) fields.push(field(`Fix (reboot ${f.reboot})`, f.fixSteps.join("\n")));
+  if (f.fixSteps.length) fields.push(...fixFields(f, url));
   if (f.unverified.length) fields.push(field("Unverified", unverifiedLines(f.unverified, (u) => `⚠️ ${prose(u)}`).join("\n")));
   return {
     title: clamp(`${f.rank}. ${f.title}`, DISCORD_LIMITS.title),
@@ -178,6 +178,28 @@ function findingEmbed(f: FindingSummary, publicUrl: string | undefined, ranked: 
     fields,
     color: COLOR[f.confidence],
   };
+}
+
+/**
+ * The fix's whole steps in as many fields as they need (1,024 characters each: the steps up to the first that
+ * acts can take more), then how many more there are and a link to them. Only a single step longer than a field
+ * is cut.
+ */
+function fixFields(f: Pick<FindingSummary, "id" | "fixSteps" | "moreFixSteps" | "reboot">, url: string | null) {
+  const values: string[] = [];
+  let rest = f.fixSteps;
+  while (rest.length) {
+    const n = Math.max(1, fittingLines(rest, DISCORD_LIMITS.fieldValue));
+    values.push(rest.slice(0, n).join("\n"));
+    rest = rest.slice(n);
+  }
+  if (f.moreFixSteps) {
+    const more = moreStepsLine(f.moreFixSteps, url, f.id);
+    const last = values.length - 1;
+    if (last >= 0 && fittingLines([values[last] ?? "", more], DISCORD_LIMITS.fieldValue) === 2) values[last] += `\n${more}`;
+    else values.push(more);
+  }
+  return values.map((v, i) => field(i ? "Fix (continued)" : `Fix (reboot ${f.reboot})`, v));
 }
 
 const field = (name: string, value: string) => ({

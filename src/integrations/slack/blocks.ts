@@ -1,7 +1,7 @@
 import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } from "@slack/types";
 import { evidenceHeading, type FindingSummary, verdictLabel } from "../../engine/summary";
 import { type ChatAnswer, recordUrl } from "../answer";
-import { clamp, type FeedbackRef, plural, unverifiedLines, wholeLines } from "../text-limits";
+import { clamp, type FeedbackRef, moreStepsLine, plural, unverifiedLines, wholeLines } from "../text-limits";
 
 /** Block Kit limits (api.slack.com/reference/block-kit): enforced here, whatever the records say. */
 export const SLACK_LIMITS = { sectionText: 3000, blocks: 50, headerText: 150, buttonValue: 2000, contextElements: 10, fallbackText: 3000 };
@@ -64,7 +64,7 @@ function body(answer: ChatAnswer, opts: RenderOptions): { blocks: KnownBlock[]; 
       const blocks: KnownBlock[] = [
         header(r.title),
         section(`${link(recordUrl(opts.publicUrl, r.id), r.id)}\n${esc(clamp(r.summary, 1200))}`),
-        section(`*Fix* (reboot ${esc(r.reboot)}):\n${r.fixSteps.map(esc).join("\n")}`),
+        fixSection(r, recordUrl(opts.publicUrl, r.id)),
       ];
       if (r.unverified.length) blocks.push(context(...unverifiedLines(r.unverified, (u) => `:warning: Unverified: ${esc(u)}`)));
       return { blocks, text: `${r.id}: ${r.title}` };
@@ -156,10 +156,23 @@ function finding(f: FindingSummary, kbVersion: string, opts: RenderOptions, rank
     const line = clamp(f.firstEvidence.text.trim(), 500).replace(/```/g, "'''");
     blocks.push(section(`${evidenceHeading(f.firstEvidence)}:\n\`\`\`${esc(line)}\`\`\``));
   }
-  if (f.fixSteps.length) blocks.push(section(`*Fix* (reboot ${esc(f.reboot)}):\n${f.fixSteps.map(esc).join("\n")}`));
+  if (f.fixSteps.length) blocks.push(fixSection(f, url));
   if (f.unverified.length) blocks.push(context(...unverifiedLines(f.unverified, (u) => `:warning: Unverified: ${esc(u)}`)));
   blocks.push(feedbackButtons(f, kbVersion));
   return blocks;
+}
+
+/** The fix's whole steps (as many as the section holds), then how many more there are and a link to them. */
+function fixSection(f: Pick<FindingSummary, "id" | "fixSteps" | "moreFixSteps" | "reboot">, url: string | null): SectionBlock {
+  return section(
+    wholeLines(
+      `*Fix* (reboot ${esc(f.reboot)}):`,
+      f.fixSteps.map(esc),
+      (left) => moreStepsLine(left, url && `<${url}>`, f.id),
+      SLACK_LIMITS.sectionText,
+      f.moreFixSteps,
+    ),
+  );
 }
 
 function feedbackButtons(f: FindingSummary, kbVersion: string): ActionsBlock {
