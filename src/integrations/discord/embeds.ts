@@ -1,6 +1,7 @@
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from "discord-api-types/v10";
 import { evidenceHeading, type FindingSummary, verdictLabel } from "../../engine/summary";
 import { type ChatAnswer, recordUrl } from "../answer";
+import { leftOutNote } from "../chat-input";
 import { clamp, type FeedbackRef, fittingLines, moreStepsLine, plural, unverifiedLines } from "../text-limits";
 
 /** Discord's message and embed limits (discord.com/developers/docs/resources/message#embed-object-embed-limits). */
@@ -89,13 +90,12 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
     case "diagnosis": {
       const n = answer.findings.length + answer.more;
       const lines = [
-        n ? `**known-bugs: ${plural(n, "known bug")} ${n === 1 ? "matches" : "match"}**` : "**known-bugs: no known bug matched**",
+        n
+          ? `**known-bugs: ${plural(n, "known bug")} ${n === 1 ? "matches" : "match"}**`
+          : `**known-bugs: no known bug matched${answer.truncated ? " the part read" : ""}**`,
       ];
       if (answer.facts.length) lines.push(`Judged on: ${md(answer.facts.join(" · "))}`);
-      if (answer.truncated)
-        lines.push(
-          `✂️ Long input: only the first ${answer.truncated.keptChars.toLocaleString("en-US")} of ${answer.truncated.totalChars.toLocaleString("en-US")} characters were diagnosed.`,
-        );
+      if (answer.truncated) lines.push(`✂️ ${leftOutNote(answer.truncated)}`);
       if (answer.more) lines.push(`${plural(answer.more, "more finding")} not shown: the full report is one POST /diagnose away.`);
       out.content = clamp(lines.join("\n"), DISCORD_LIMITS.content);
       for (const f of answer.findings) {
@@ -128,7 +128,12 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
         );
       if (extra.length) out.embeds.push({ description: clamp(extra.join("\n\n"), DISCORD_LIMITS.description), color: COLOR.info });
       if (!out.embeds.length)
-        out.embeds.push({ description: "No record's log signature matched these lines, and no version range applies.", color: COLOR.low });
+        out.embeds.push({
+          description: answer.truncated
+            ? "No record's log signature matched the lines read, and no version range applies; the lines left out were not read."
+            : "No record's log signature matched these lines, and no version range applies.",
+          color: COLOR.low,
+        });
       break;
     }
   }

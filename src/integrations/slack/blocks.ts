@@ -1,6 +1,7 @@
 import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } from "@slack/types";
 import { evidenceHeading, type FindingSummary, verdictLabel } from "../../engine/summary";
 import { type ChatAnswer, recordUrl } from "../answer";
+import { leftOutNote } from "../chat-input";
 import { clamp, type FeedbackRef, moreStepsLine, plural, unverifiedLines, wholeLines } from "../text-limits";
 
 /** Block Kit limits (api.slack.com/reference/block-kit): enforced here, whatever the records say. */
@@ -90,13 +91,12 @@ function body(answer: ChatAnswer, opts: RenderOptions): { blocks: KnownBlock[]; 
 function diagnosis(answer: Extract<ChatAnswer, { kind: "diagnosis" }>, opts: RenderOptions): { blocks: KnownBlock[]; text: string } {
   const blocks: KnownBlock[] = [];
   const n = answer.findings.length + answer.more;
-  blocks.push(header(n ? `known-bugs: ${plural(n, "known bug")} ${n === 1 ? "matches" : "match"}` : "known-bugs: no known bug matched"));
+  // A long input was read in part: nothing found is said of that part only.
+  const none = answer.truncated ? "known-bugs: no known bug matched the part read" : "known-bugs: no known bug matched";
+  blocks.push(header(n ? `known-bugs: ${plural(n, "known bug")} ${n === 1 ? "matches" : "match"}` : none));
   const notes: string[] = [];
   if (answer.facts.length) notes.push(`Judged on: ${esc(answer.facts.join(" · "))}`);
-  if (answer.truncated)
-    notes.push(
-      `:scissors: Long input: only the first ${answer.truncated.keptChars.toLocaleString("en-US")} of ${answer.truncated.totalChars.toLocaleString("en-US")} characters were diagnosed. Send the whole bundle to POST /diagnose.`,
-    );
+  if (answer.truncated) notes.push(`:scissors: ${leftOutNote(answer.truncated)} Send the whole text to POST /diagnose.`);
   if (notes.length) blocks.push(context(...notes));
   for (const f of answer.findings) blocks.push(...finding(f, answer.kb.version, opts, n > 1), { type: "divider" });
   if (answer.more) blocks.push(context(`${plural(answer.more, "more finding")} not shown: the full report is one POST /diagnose away.`));
@@ -134,11 +134,15 @@ function diagnosis(answer: Extract<ChatAnswer, { kind: "diagnosis" }>, opts: Ren
       ),
     );
   else if (!n && !answer.advisories.length)
-    blocks.push(section("No record's log signature matched these lines, and no version range applies. Try search words or a CVE id."));
+    blocks.push(
+      section(
+        answer.truncated
+          ? "No record's log signature matched the lines read, and no version range applies; the lines left out were not read. Send the whole text to POST /diagnose, or try search words or a CVE id."
+          : "No record's log signature matched these lines, and no version range applies. Try search words or a CVE id.",
+      ),
+    );
   const top = answer.findings[0];
-  const text = top
-    ? `known-bugs: ${top.title} (${top.id}, ${top.confidence} confidence, ${verdictLabel(top.verdict)})`
-    : "known-bugs: no known bug matched";
+  const text = top ? `known-bugs: ${top.title} (${top.id}, ${top.confidence} confidence, ${verdictLabel(top.verdict)})` : none;
   return { blocks, text };
 }
 
