@@ -391,7 +391,9 @@ export function chatContract(h: () => ChatHarness) {
     const body = (await shared.json()) as { type: number; data: DiscordData };
     expect(body.type).toBe(4);
     expect(body.data.flags).toBeUndefined();
-    expect(body.data.content).toBe("Shared by <@42>");
+    // The answer's own text goes with it: its heading and the host facts the verdicts were judged on.
+    expect(answer.content).toMatch(/^\*\*known-bugs: \d+ known bugs? match(es)?\*\*\nJudged on: kernel 5\.15\.0-127-generic/);
+    expect(body.data.content).toBe(`Shared by <@42>\n${answer.content}`);
     expect(body.data.embeds).toEqual(answer.embeds);
     expect(body.data.components.flatMap((r) => r.components).map((b) => b.custom_id)).not.toContain("share");
   });
