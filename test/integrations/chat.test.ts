@@ -205,6 +205,16 @@ describe("chat answers show what the person needs, whole (Node)", () => {
   });
 });
 
+describe("Slack's notification text (Node)", () => {
+  it("escapes record titles and the person's search words, as the blocks do", async () => {
+    const record = await slackAnswer("kube-proxy-ipvs-prereqs-missing");
+    expect(record.text).toContain("(&lt;=1.25) or exits (&gt;=1.26)");
+    const search = await slackAnswer("kube-proxy <ipvs>");
+    expect(search.text).toMatch(/^known-bugs: .*“kube-proxy &lt;ipvs&gt;”$/);
+    for (const m of [record, search]) expect(m.text).not.toMatch(/[<>]/);
+  });
+});
+
 describe("chat doors when not configured", () => {
   let bare: TestService;
   beforeAll(async () => {

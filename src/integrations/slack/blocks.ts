@@ -39,6 +39,7 @@ const context = (...texts: string[]): ContextBlock => ({
 const header = (text: string): KnownBlock => ({ type: "header", text: { type: "plain_text", text: clamp(text, SLACK_LIMITS.headerText) } });
 const link = (url: string | null, text: string) => (url ? `<${url}|${esc(text)}>` : esc(text));
 
+/** Slack shows `text` in notifications and reads `<…>` there as mentions and links: every quoted part is escaped. */
 export function renderSlack(answer: ChatAnswer, opts: RenderOptions = {}): SlackMessage {
   const { blocks, text } = body(answer, opts);
   if (opts.sharedBy) blocks.unshift(context(`Shared by <@${opts.sharedBy}>`));
@@ -68,7 +69,7 @@ function body(answer: ChatAnswer, opts: RenderOptions): { blocks: KnownBlock[]; 
         fixSection(r, recordUrl(opts.publicUrl, r.id)),
       ];
       if (r.unverified.length) blocks.push(context(...unverifiedLines(r.unverified, (u) => `:warning: Unverified: ${esc(u)}`)));
-      return { blocks, text: `${r.id}: ${r.title}` };
+      return { blocks, text: `${r.id}: ${esc(r.title)}` };
     }
     case "search": {
       if (!answer.items.length)
@@ -81,7 +82,7 @@ function body(answer: ChatAnswer, opts: RenderOptions): { blocks: KnownBlock[]; 
         blocks.push(section(`*${link(recordUrl(opts.publicUrl, item.id), item.title)}*  \`${item.id}\`\n${esc(clamp(item.summary, 300))}`));
       if (answer.total > answer.items.length)
         blocks.push(context(`${answer.total - answer.items.length} more; a more precise search narrows them.`));
-      return { blocks, text: `known-bugs: ${plural(answer.total, "record")} match “${answer.query}”` };
+      return { blocks, text: `known-bugs: ${plural(answer.total, "record")} match “${esc(answer.query)}”` };
     }
     case "diagnosis":
       return diagnosis(answer, opts);
@@ -142,7 +143,9 @@ function diagnosis(answer: Extract<ChatAnswer, { kind: "diagnosis" }>, opts: Ren
       ),
     );
   const top = answer.findings[0];
-  const text = top ? `known-bugs: ${top.title} (${top.id}, ${top.confidence} confidence, ${verdictLabel(top.verdict)})` : none;
+  const text = top
+    ? `known-bugs: ${esc(clamp(top.title, 1000))} (${top.id}, ${top.confidence} confidence, ${verdictLabel(top.verdict)})`
+    : none;
   return { blocks, text };
 }
 
