@@ -205,6 +205,41 @@ describe("chat answers show what the person needs, whole (Node)", () => {
   });
 });
 
+describe("Discord's lists (Node)", () => {
+  it("cut at whole items with a count of the rest: nodes in the extra embed, unverified notes in their field", async () => {
+    const row = (name: string, kernel: string, runtime: string, version: string) =>
+      `${name}   Ready    <none>   412d   ${version}   10.20.0.12   <none>   Ubuntu 22.04.5 LTS   ${kernel}   ${runtime}`;
+    const fleet = [
+      "NAME   STATUS   ROLES   AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE   KERNEL-VERSION   CONTAINER-RUNTIME",
+      ...Array.from({ length: 62 }, (_, i) => row(`w-${i}`, "5.15.0-126-generic", "containerd://1.6.20", "v1.26.3")),
+      // 60 nodes that differ, listed in more than the 4,096 characters of an embed's description.
+      ...Array.from({ length: 60 }, (_, i) =>
+        row(`canary-pool-eu-west-1a-ip-10-20-30-${i}`, `5.15.0-${130 + i}-generic`, `containerd://1.7.${i}`, "v1.27.1"),
+      ),
+    ].join("\n");
+    const nodes = (await diagnose(fleet)).embeds.find((e) => e.description?.startsWith("**Nodes that differ"))?.description ?? "";
+    const lines = nodes.split("\n").slice(1);
+    const more = /^…and (\d+) more nodes that differ/.exec(lines.at(-1) ?? "");
+    const items = lines.slice(0, -1);
+    expect(items.length).toBeGreaterThan(10);
+    for (const item of items)
+      expect(item).toMatch(
+        /^• canary-pool-eu-west-1a-ip-10-20-30-\d+: differs in kernel, runtime, version(?:; hit by `[a-z0-9.-]+`(?:, `[a-z0-9.-]+`)*)?$/,
+      );
+    expect(new Set(items.map((i) => i.replace(/^[^:]+/, ""))).size).toBe(1);
+    expect(items.length + Number(more?.[1])).toBe(60);
+
+    const xt = ((await (await service.app.request("/bugs/xt-mark-ipv6-typo-2024")).json()) as { bug: { unverified: string[] } }).bug;
+    const field = (await diagnose(SEED_PASTE)).embeds[0]?.fields?.find((f) => f.name === "Unverified")?.value ?? "";
+    const plain = (s: string) => s.replace(/\\([\\*_~|[\]])/g, "$1");
+    const shown = field.split("\n");
+    const rest = /^…and (\d+) more unverified notes in the record\.$/.exec(shown.at(-1) ?? "");
+    const notes = shown.slice(0, -1);
+    for (const [i, note] of notes.entries()) expect(plain(note)).toBe(`⚠️ ${xt.unverified[i]}`);
+    expect(notes.length + Number(rest?.[1])).toBe(xt.unverified.length);
+  });
+});
+
 describe("Slack's notification text (Node)", () => {
   it("escapes record titles and the person's search words, as the blocks do", async () => {
     const record = await slackAnswer("kube-proxy-ipvs-prereqs-missing");

@@ -104,12 +104,16 @@ function diagnosis(answer: Extract<ChatAnswer, { kind: "diagnosis" }>, opts: Ren
   if (answer.advisories.length)
     blocks.push(
       section(
-        `*Advisories*: your versions are in an affected range, but the log shows no symptom:\n${answer.advisories
-          .map(
+        wholeLines(
+          "*Advisories*: your versions are in an affected range, but the log shows no symptom:",
+          answer.advisories.map(
             (a) =>
               `• ${link(recordUrl(opts.publicUrl, a.id), a.title)} (\`${a.id}\`): ${verdictLabel(a.verdict)}: ${esc(a.verdict.reason)}`,
-          )
-          .join("\n")}${answer.moreAdvisories ? `\n${plural(answer.moreAdvisories, "more advisory", "more advisories")} not shown.` : ""}`,
+          ),
+          (left) => `${plural(left, "more advisory", "more advisories")} not shown.`,
+          SLACK_LIMITS.sectionText,
+          answer.moreAdvisories,
+        ),
       ),
     );
   if (answer.outliers.length)
@@ -129,9 +133,14 @@ function diagnosis(answer: Extract<ChatAnswer, { kind: "diagnosis" }>, opts: Ren
   if (answer.closest.length)
     blocks.push(
       section(
-        `*Closest records by description* (no signature matched: a search result to check, not a diagnosis):\n${answer.closest
-          .map((c) => `• ${link(recordUrl(opts.publicUrl, c.id), c.title)} (\`${c.id}\`): shares ${esc(c.sharedWords.join(", "))}`)
-          .join("\n")}`,
+        wholeLines(
+          "*Closest records by description* (no signature matched: a search result to check, not a diagnosis):",
+          answer.closest.map(
+            (c) => `• ${link(recordUrl(opts.publicUrl, c.id), c.title)} (\`${c.id}\`): shares ${esc(c.sharedWords.join(", "))}`,
+          ),
+          (left) => `…and ${plural(left, "more record")}.`,
+          SLACK_LIMITS.sectionText,
+        ),
       ),
     );
   else if (!n && !answer.advisories.length)
