@@ -35,8 +35,14 @@ export interface FindingSummary {
   firstEvidence: LogEvidence | null;
   /** The version check that decided the verdict, when there was one. */
   versionEvidence: VersionEvidence | null;
-  /** The fix's first non-empty lines: what a tired operator does first. */
+  /**
+   * The fix's first whole steps (each step's lines joined by "\n", blank lines dropped): what a tired operator
+   * does first. Always every step up to and including the first one that acts (not "Confirm"/"Check"), then
+   * more while they fit the room asked for; never a step cut in two.
+   */
   fixSteps: string[];
+  /** Steps of the fix left out of fixSteps (the record page has them). */
+  moreFixSteps: number;
   reboot: string;
   unverified: string[];
   reference: string | null;
@@ -88,12 +94,16 @@ export interface SignatureSpec {
 }
 export type SignatureLookup = (recordId: string, signatureId: string) => SignatureSpec | undefined;
 
-const FIX_STEPS = 3;
+/**
+ * Characters of fix a short answer (the chat apps) shows, counted over whole steps: one Discord field. The steps up
+ * to the first that acts are shown even past it (xt-mark-ipv6-typo-2024's first two take 1,180 characters).
+ */
+export const FIX_ROOM = 1024;
 
 export function summarizeFinding(
   f: Finding,
   rank: number,
-  fixSteps = FIX_STEPS,
+  fixRoom = FIX_ROOM,
   rootCause: RootCause | null = null,
   lookup?: SignatureLookup,
 ): FindingSummary {
@@ -110,7 +120,7 @@ export function summarizeFinding(
     verdict: f.verdict,
     firstEvidence,
     versionEvidence,
-    fixSteps: firstLines(f.fix, fixSteps),
+    ...firstSteps(f.fix, fixRoom),
     reboot: f.reboot,
     unverified: f.unverified,
     reference: f.references[0] ?? null,
@@ -124,15 +134,15 @@ export function summarizeFinding(
 
 export function summarizeDiagnosis(
   d: Diagnosis & { truncated?: ReadonlyArray<{ note: string }> },
-  fixSteps = FIX_STEPS,
+  fixRoom = FIX_ROOM,
   lookup?: SignatureLookup,
 ): DiagnosisSummary {
   return {
     kb: d.kb,
     facts: d.facts,
     rootCause: d.rootCause ?? null,
-    findings: d.findings.map((f, i) => summarizeFinding(f, i + 1, fixSteps, d.rootCause ?? null, lookup)),
-    advisories: d.advisories.map((f, i) => summarizeFinding(f, i + 1, fixSteps, null, lookup)),
+    findings: d.findings.map((f, i) => summarizeFinding(f, i + 1, fixRoom, d.rootCause ?? null, lookup)),
+    advisories: d.advisories.map((f, i) => summarizeFinding(f, i + 1, fixRoom, null, lookup)),
     outliers: [...d.nodes, ...(d.hosts ?? [])].filter((n) => n.outlier),
     nodes: d.nodes,
     closest: d.closest,
@@ -147,12 +157,43 @@ function rootCauseNote(f: Finding, rootCause: RootCause | null): string | null {
   return rootCause.others.find((o) => o.id === f.id)?.reason ?? null;
 }
 
-function firstLines(text: string, n: number): string[] {
-  return text
-    .split("\n")
-    .map((l) => l.trimEnd())
-    .filter((l) => l.trim())
-    .slice(0, n);
+/**
+ * A fix as its steps: a numbered line ("2. Upgrade ...") starts one and its indented lines continue it; an
+ * unindented paragraph outside the numbering (a warning before step 1, a note after the last) is a step of its own.
+ */
+export function fixStepsOf(fix: string): string[] {
+  const steps: string[][] = [];
+  let numbered = false;
+  for (const line of fix.split("\n")) {
+    const l = line.trimEnd();
+    if (!l.trim()) continue;
+    const last = steps[steps.length - 1];
+    if (/^\d+[.)]\s/.test(l)) {
+      steps.push([l]);
+      numbered = true;
+    } else if (!last || (numbered && !/^\s/.test(l))) {
+      steps.push([l]);
+      numbered = false;
+    } else last.push(l);
+  }
+  return steps.map((s) => s.join("\n"));
+}
+
+/** A step that only looks (confirms or checks the diagnosis) rather than acts. */
+const LOOKING_STEP = /^(?:\d+[.)]\s+)?(?:confirm|check)\b/i;
+
+/** The steps up to and including the first that acts, then more while the whole steps fit `room` characters. */
+function firstSteps(fix: string, room: number): { fixSteps: string[]; moreFixSteps: number } {
+  const steps = fixStepsOf(fix);
+  const acting = steps.findIndex((s) => !LOOKING_STEP.test(s));
+  const shown = steps.slice(0, acting < 0 ? steps.length : acting + 1);
+  let size = shown.join("\n").length;
+  for (const step of steps.slice(shown.length)) {
+    if (size + 1 + step.length > room) break;
+    shown.push(step);
+    size += 1 + step.length;
+  }
+  return { fixSteps: shown, moreFixSteps: steps.length - shown.length };
 }
 
 function evidenceLines(recordId: string, logs: LogEvidence[], lookup: SignatureLookup | undefined): EvidenceLine[] {
@@ -218,7 +259,9 @@ export interface RecordSummary {
   id: string;
   title: string;
   summary: string;
+  /** As FindingSummary's. */
   fixSteps: string[];
+  moreFixSteps: number;
   reboot: string;
   unverified: string[];
   reference: string | null;
@@ -234,13 +277,13 @@ export function summarizeRecord(
     unverified: readonly string[];
     references: readonly { url: string }[];
   },
-  fixSteps = FIX_STEPS,
+  fixRoom = FIX_ROOM,
 ): RecordSummary {
   return {
     id: r.id,
     title: r.title,
     summary: r.summary,
-    fixSteps: firstLines(r.fix, fixSteps),
+    ...firstSteps(r.fix, fixRoom),
     reboot: r.reboot,
     unverified: [...r.unverified],
     reference: r.references[0]?.url ?? null,

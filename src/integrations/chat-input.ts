@@ -1,21 +1,56 @@
-/** Inputs beyond this are cut (at a line end) and the answer says so: a chat paste, not a bundle upload. */
+/**
+ * Inputs beyond this are cut (at line ends) and the answer says so: a chat paste, not a bundle upload. It keeps
+ * each chat answer's work small and alike on both runtimes (a Workers Free-plan request has 10 ms of CPU); the
+ * whole text goes to POST /diagnose.
+ */
 export const MAX_INPUT_CHARS = 20_000;
+/** Of those, the start kept, where `uname -a` and os-release usually sit; the rest is the end, where errors usually sit. */
+export const HEAD_CHARS = 4_000;
 
 export interface ChatInput {
   text: string;
-  truncated: { keptChars: number; totalChars: number } | null;
+  /**
+   * What a long input lost: the start and the end were kept, and the lines between (1-based, as the engine
+   * numbers them; `chars` 1-based too) were left out. The text keeps their line breaks, so line numbers match.
+   */
+  truncated: { keptChars: number; totalChars: number; leftOut: { lines: [number, number]; chars: [number, number] } } | null;
 }
 
 /**
- * The text a person pasted, as the engine should see it: code fences removed, trimmed, and cut to
- * MAX_INPUT_CHARS at a line end (keeping the start, where `uname -a` and os-release usually sit).
+ * The text a person pasted, as the engine should see it: code fences removed, trimmed, and, past
+ * MAX_INPUT_CHARS, cut to its first HEAD_CHARS and its last characters at line ends, the lines between
+ * replaced by empty ones so that every kept line keeps its number.
  */
 export function chatInput(raw: string): ChatInput {
   const text = stripFences(raw).trim();
   if (text.length <= MAX_INPUT_CHARS) return { text, truncated: null };
-  const cut = text.lastIndexOf("\n", MAX_INPUT_CHARS);
-  const kept = text.slice(0, cut > MAX_INPUT_CHARS / 2 ? cut : MAX_INPUT_CHARS).trimEnd();
-  return { text: kept, truncated: { keptChars: kept.length, totalChars: text.length } };
+  // The head ends before a line break, the tail starts after one (a hard cut only for a line longer than half the room).
+  const headCut = text.lastIndexOf("\n", HEAD_CHARS);
+  const headEnd = headCut > HEAD_CHARS / 2 ? headCut : HEAD_CHARS;
+  const tailRoom = MAX_INPUT_CHARS - headEnd;
+  const tailCut = text.indexOf("\n", text.length - tailRoom);
+  const tailStart = tailCut >= 0 && tailCut < text.length - tailRoom / 2 ? tailCut + 1 : text.length - tailRoom;
+  const gap = text.slice(headEnd, tailStart);
+  const breaks = gap.replace(/[^\n]/g, "");
+  const head = text.slice(0, headEnd);
+  const firstLine = head.split("\n").length + (text[headEnd] === "\n" ? 1 : 0);
+  const lastLine = firstLine + breaks.length - (text[headEnd] === "\n" ? 1 : 0) - (text[tailStart - 1] === "\n" ? 1 : 0);
+  return {
+    text: `${head}${breaks}${text.slice(tailStart)}`,
+    truncated: {
+      keptChars: headEnd + (text.length - tailStart),
+      totalChars: text.length,
+      leftOut: { lines: [firstLine, Math.max(firstLine, lastLine)], chars: [headEnd + 1, tailStart] },
+    },
+  };
+}
+
+const n = (x: number) => x.toLocaleString("en-US");
+
+/** What every chat answer says of a long input: which part was read and which left out. */
+export function leftOutNote(t: NonNullable<ChatInput["truncated"]>): string {
+  const [from, to] = t.leftOut.lines;
+  return `Long input: only its start and end were diagnosed (${n(t.keptChars)} of ${n(t.totalChars)} characters); characters ${n(t.leftOut.chars[0])}–${n(t.leftOut.chars[1])} (${from === to ? `in line ${n(from)}` : `lines ${n(from)}–${n(to)}`}) were left out.`;
 }
 
 function stripFences(text: string): string {

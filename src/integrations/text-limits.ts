@@ -4,6 +4,35 @@ export function clamp(text: string, max: number): string {
   return `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
 }
 
+/** How many of `lines`, from the first, fit `room` characters joined by "\n" after `used` characters already taken. */
+export function fittingLines(lines: readonly string[], room: number, used = 0): number {
+  let size = used;
+  let n = 0;
+  for (const line of lines) {
+    if (size + (size ? 1 : 0) + line.length > room) break;
+    size += (size ? 1 : 0) + line.length;
+    n++;
+  }
+  return n;
+}
+
+/**
+ * A heading and as many whole lines as fit `room` characters, then how many were left out (`more` gets the
+ * lines not shown plus `alsoLeft`, what the caller had left out before): cut mid-line, a list loses its count
+ * and can end inside a link or a code span. With an empty heading the text starts with the first line.
+ */
+export function wholeLines(heading: string, lines: readonly string[], more: (left: number) => string, room: number, alsoLeft = 0): string {
+  const join = (shown: readonly string[], tail: string[]) => [...(heading ? [heading] : []), ...shown, ...tail].join("\n");
+  if (!alsoLeft && fittingLines(lines, room, heading.length) === lines.length) return join(lines, []);
+  const reserve = more(lines.length + alsoLeft).length + 1;
+  const shown = fittingLines(lines, room - reserve, heading.length);
+  return join(lines.slice(0, shown), [more(lines.length - shown + alsoLeft)]);
+}
+
+/** The line after a fix's shown steps: how many more there are and where they are (the record page, or its API path). */
+export const moreStepsLine = (left: number, url: string | null, id: string) =>
+  `${plural(left, "more step")}: ${url ?? `GET /bugs/${encodeURIComponent(id)}`}`;
+
 /** Unverified notes shown per finding; the record page has the rest. */
 export const SHOWN_UNVERIFIED = 3;
 

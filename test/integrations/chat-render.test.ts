@@ -22,6 +22,7 @@ function finding(rank: number): FindingSummary {
     firstEvidence: { kind: "log", line: 1, text: `<!channel> ${huge(100_000, "e")}`, signature: "s", weight: 1 },
     versionEvidence: null,
     fixSteps: [huge(5000, "f"), huge(5000, "g"), huge(5000, "h")],
+    moreFixSteps: 2,
     reboot: "required",
     unverified: Array.from({ length: 20 }, () => huge(2000, "u")),
     reference: null,
@@ -58,7 +59,7 @@ const oversized: ChatAnswer = {
     sharedWords: Array.from({ length: 6 }, () => huge(500, "w")),
   })),
   facts: [huge(4000, "k")],
-  truncated: { keptChars: 20_000, totalChars: 90_000 },
+  truncated: { keptChars: 20_000, totalChars: 90_000, leftOut: { lines: [41, 700], chars: [4_001, 74_000] } },
 };
 
 describe("chat renderers keep each platform's limits, whatever the records hold", () => {
@@ -182,13 +183,20 @@ describe("chat input", () => {
     expect(slackToPlain(unclosed)).toBe(unclosed);
   });
 
-  it("cuts long input at a line end and says how much was kept", () => {
-    const line = huge(99, "l");
-    const text = Array.from({ length: 500 }, () => line).join("\n");
+  it("cuts long input at line ends, keeping its start and its end and every kept line's number", () => {
+    const lines = Array.from({ length: 500 }, (_, i) => `line ${i + 1} ${huge(90, "l")}`);
+    const text = lines.join("\n");
     const input = chatInput(text);
-    expect(input.truncated).toEqual({ keptChars: input.text.length, totalChars: text.length });
-    expect(input.text.length).toBeLessThanOrEqual(MAX_INPUT_CHARS);
-    expect(input.text.endsWith(line)).toBe(true);
+    const kept = input.text.split("\n");
+    expect(kept).toHaveLength(lines.length);
+    const [from, to] = input.truncated?.leftOut.lines ?? [0, 0];
+    expect(from).toBeGreaterThan(1);
+    expect(to).toBeLessThan(lines.length);
+    for (let i = 1; i <= lines.length; i++) expect(kept[i - 1]).toBe(i >= from && i <= to ? "" : lines[i - 1]);
+    const [first, last] = input.truncated?.leftOut.chars ?? [0, 0];
+    expect(input.truncated).toMatchObject({ keptChars: text.length - (last - first + 1), totalChars: text.length });
+    expect(input.truncated?.keptChars).toBeLessThanOrEqual(MAX_INPUT_CHARS);
+    expect(text.slice(first - 1, last)).toBe(`\n${lines.slice(from - 1, to).join("\n")}\n`);
     expect(chatInput("short").truncated).toBeNull();
   });
 });

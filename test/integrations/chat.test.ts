@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { feedbackSummary, recordFeedback } from "../../src/db/chat-queries";
 import { type ChatHarness, chatContract, SEED_PASTE, type SlackPost } from "../support/chat-contract";
-import { ed25519KeyPair, randomSecret, slackHeaders, slashCommandBody } from "../support/chat-signing";
+import { discordHeaders, ed25519KeyPair, randomSecret, slackHeaders, slashCommandBody } from "../support/chat-signing";
 import { type HookListener, startHookListener } from "../support/hook-listener";
 import { startTestService, type TestService } from "../support/test-store";
 
@@ -93,6 +93,160 @@ describe("chat doors on Node (libSQL file, response_url on a local listener)", (
     expect(summary.findIndex((r) => r.findingId === "zz-often-wrong")).toBeLessThan(
       summary.findIndex((r) => r.findingId === "zz-always-right"),
     );
+  });
+});
+
+interface Embed {
+  title?: string;
+  description?: string;
+  fields?: Array<{ name: string; value: string }>;
+}
+interface DiscordAnswer {
+  content: string;
+  embeds: Embed[];
+  components: Array<{ components: Array<{ custom_id: string }> }>;
+}
+
+/** A Discord interaction signed as Discord signs it, answered by the real app. */
+async function discordAnswer(payload: unknown): Promise<DiscordAnswer> {
+  const body = JSON.stringify(payload);
+  const res = await service.app.request("/integrations/discord/interactions", {
+    method: "POST",
+    headers: await discordHeaders(harness.discordKey, body),
+    body,
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { data: DiscordAnswer }).data;
+}
+const diagnose = (log: string) =>
+  discordAnswer({
+    type: 2,
+    id: "1",
+    application_id: "1",
+    token: "t",
+    data: { id: "c1", name: "diagnose", type: 1, options: [{ name: "log", type: 3, value: log }] },
+    member: { user: { id: "42" } },
+  });
+
+let slackTriggers = 0;
+/** A /known-bugs command signed as Slack signs it; resolves with the answer posted to its response_url. */
+async function slackAnswer(text: string): Promise<SlackPost> {
+  const responseUrl = hooks.url();
+  const body = slashCommandBody({ text, responseUrl, triggerId: `full-${Date.now()}-${++slackTriggers}` });
+  const res = await service.app.request("/integrations/slack/commands", {
+    method: "POST",
+    headers: await slackHeaders(harness.slackSecret, body),
+    body,
+  });
+  expect(res.status).toBe(200);
+  const [answer] = (await hooks.waitFor(responseUrl, 1)) as SlackPost[];
+  return answer as SlackPost;
+}
+const slackTexts = (m: SlackPost) =>
+  (m.blocks ?? []).flatMap((b) => [b.text?.text ?? "", ...(b.elements ?? []).map((e) => (typeof e.text === "string" ? e.text : ""))]);
+
+const numbered = (line: string) => /^\d+[.)]\s/.test(line);
+const paragraph = (line: string) => !numbered(line) && !/^\s/.test(line);
+/** Where a fix's steps start: a numbered line, or an unindented paragraph (its first line) outside the numbering. */
+const startsStep = (line: string, before: string | undefined) =>
+  numbered(line) || (paragraph(line) && (before === undefined || !paragraph(before)));
+const fixLines = (fix: string) =>
+  fix
+    .split("\n")
+    .map((l) => l.trimEnd())
+    .filter((l) => l.trim());
+
+/**
+ * A fix as a chat answer shows it: whole steps from the first, at least one that acts (not Confirm/Check) when
+ * the record has one, and, when steps are left out, a last line counting them and linking the record page.
+ */
+function expectWholeSteps(id: string, fix: string, shown: string) {
+  const all = fixLines(fix);
+  const lines = shown.split("\n");
+  const moreLine = /^(\d+) more steps?: (\S+)$/.exec(lines.at(-1) ?? "");
+  const steps = moreLine ? lines.slice(0, -1) : lines;
+  expect(steps, id).toEqual(all.slice(0, steps.length));
+  const rest = all.slice(steps.length);
+  // Never cut inside a step: what follows the shown lines starts a step of its own.
+  if (rest.length) expect(startsStep(rest[0] ?? "", steps.at(-1)), `${id}: cut inside a step before ${rest[0]}`).toBe(true);
+  const left = rest.filter((l, i) => startsStep(l, i ? rest[i - 1] : steps.at(-1))).length;
+  expect(moreLine?.[1], `${id}: left-out steps counted`).toBe(rest.length ? String(left) : undefined);
+  if (moreLine) expect(moreLine[2]).toMatch(new RegExp(`^<?${harness.publicUrl}/bugs/${id}>?$`));
+  const acts = (l: string) => /^\d+[.)]\s/.test(l) && !/^\d+[.)]\s+(?:confirm|check)\b/i.test(l);
+  if (all.some(acts)) expect(steps.some(acts), `${id}: shows a step that acts`).toBe(true);
+}
+
+describe("chat answers show what the person needs, whole (Node)", () => {
+  it("Discord and Slack: every record's fix is shown in whole steps up to one that acts, then counted and linked", async () => {
+    const list = (await (await service.app.request("/bugs?limit=200")).json()) as { total: number; items: Array<{ id: string }> };
+    expect(list.items.length).toBe(list.total);
+    let cut = 0;
+    for (const { id } of list.items) {
+      const record = ((await (await service.app.request(`/bugs/${id}`)).json()) as { bug: { fix: string } }).bug;
+      const answer = await diagnose(id);
+      const fields = answer.embeds[0]?.fields?.filter((f) => f.name.startsWith("Fix")) ?? [];
+      for (const f of fields) expect(f.value.length).toBeLessThanOrEqual(1024);
+      const shown = fields.map((f) => f.value).join("\n");
+      expectWholeSteps(id, record.fix, shown);
+      if (/more steps?:/.test(shown)) cut++;
+    }
+    // Most fixes fit whole; the few long ones are cut at a step and say so.
+    expect(cut).toBeGreaterThan(0);
+    expect(cut).toBeLessThan(list.total / 4);
+
+    const xt = "xt-mark-ipv6-typo-2024";
+    const xtFix = ((await (await service.app.request(`/bugs/${xt}`)).json()) as { bug: { fix: string } }).bug.fix;
+    for (const answer of [await slackAnswer(SEED_PASTE), await slackAnswer(xt)]) {
+      const section = slackTexts(answer).find((t) => t.startsWith("*Fix*")) ?? "";
+      expect(section).toContain("2. Upgrade the kernel to a fixed build and reboot:");
+      const unescaped = section.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+      expectWholeSteps(xt, xtFix, unescaped.split("\n").slice(1).join("\n"));
+    }
+  });
+});
+
+describe("Discord's lists (Node)", () => {
+  it("cut at whole items with a count of the rest: nodes in the extra embed, unverified notes in their field", async () => {
+    const row = (name: string, kernel: string, runtime: string, version: string) =>
+      `${name}   Ready    <none>   412d   ${version}   10.20.0.12   <none>   Ubuntu 22.04.5 LTS   ${kernel}   ${runtime}`;
+    const fleet = [
+      "NAME   STATUS   ROLES   AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE   KERNEL-VERSION   CONTAINER-RUNTIME",
+      ...Array.from({ length: 62 }, (_, i) => row(`w-${i}`, "5.15.0-126-generic", "containerd://1.6.20", "v1.26.3")),
+      // 60 nodes that differ, listed in more than the 4,096 characters of an embed's description.
+      ...Array.from({ length: 60 }, (_, i) =>
+        row(`canary-pool-eu-west-1a-ip-10-20-30-${i}`, `5.15.0-${130 + i}-generic`, `containerd://1.7.${i}`, "v1.27.1"),
+      ),
+    ].join("\n");
+    const nodes = (await diagnose(fleet)).embeds.find((e) => e.description?.startsWith("**Nodes that differ"))?.description ?? "";
+    const lines = nodes.split("\n").slice(1);
+    const more = /^…and (\d+) more nodes that differ/.exec(lines.at(-1) ?? "");
+    const items = lines.slice(0, -1);
+    expect(items.length).toBeGreaterThan(10);
+    for (const item of items)
+      expect(item).toMatch(
+        /^• canary-pool-eu-west-1a-ip-10-20-30-\d+: differs in kernel, runtime, version(?:; hit by `[a-z0-9.-]+`(?:, `[a-z0-9.-]+`)*)?$/,
+      );
+    expect(new Set(items.map((i) => i.replace(/^[^:]+/, ""))).size).toBe(1);
+    expect(items.length + Number(more?.[1])).toBe(60);
+
+    const xt = ((await (await service.app.request("/bugs/xt-mark-ipv6-typo-2024")).json()) as { bug: { unverified: string[] } }).bug;
+    const field = (await diagnose(SEED_PASTE)).embeds[0]?.fields?.find((f) => f.name === "Unverified")?.value ?? "";
+    const plain = (s: string) => s.replace(/\\([\\*_~|[\]])/g, "$1");
+    const shown = field.split("\n");
+    const rest = /^…and (\d+) more unverified notes in the record\.$/.exec(shown.at(-1) ?? "");
+    const notes = shown.slice(0, -1);
+    for (const [i, note] of notes.entries()) expect(plain(note)).toBe(`⚠️ ${xt.unverified[i]}`);
+    expect(notes.length + Number(rest?.[1])).toBe(xt.unverified.length);
+  });
+});
+
+describe("Slack's notification text (Node)", () => {
+  it("escapes record titles and the person's search words, as the blocks do", async () => {
+    const record = await slackAnswer("kube-proxy-ipvs-prereqs-missing");
+    expect(record.text).toContain("(&lt;=1.25) or exits (&gt;=1.26)");
+    const search = await slackAnswer("kube-proxy <ipvs>");
+    expect(search.text).toMatch(/^known-bugs: .*“kube-proxy &lt;ipvs&gt;”$/);
+    for (const m of [record, search]) expect(m.text).not.toMatch(/[<>]/);
   });
 });
 

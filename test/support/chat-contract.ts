@@ -194,26 +194,38 @@ export function chatContract(h: () => ChatHarness) {
     expect(answer?.text).toContain(XT);
   });
 
-  it("Slack: a long message is diagnosed in part, and the answer says so", async () => {
-    const responseUrl = h().responseUrl();
+  it("Slack: a long message is diagnosed at its start and its end, and the answer says which lines were left out", async () => {
     // Over the 20,000 characters diagnosed, under the 64 KB body limit of the workerd tests.
     const filler = Array.from(
       { length: 300 },
       (_, i) => `I1113 16:15:${String(i % 60).padStart(2, "0")}.000000 1 proxier.go:820] "SyncProxyRules complete" elapsed="22ms"`,
     );
-    const text = `${XOR_MARK_KLOG}\n${filler.join("\n")}`;
-    const payload = {
-      type: "message_action",
-      callback_id: "diagnose_message",
-      trigger_id: triggerId(),
-      response_url: responseUrl,
-      message: { text },
+    const shortcut = async (text: string) => {
+      const responseUrl = h().responseUrl();
+      const payload = {
+        type: "message_action",
+        callback_id: "diagnose_message",
+        trigger_id: triggerId(),
+        response_url: responseUrl,
+        message: { text },
+      };
+      expect((await slack(SLACK_INTERACTIONS, interactionBody(payload))).status).toBe(200);
+      const [answer] = await h().delivered(responseUrl);
+      return { answer, texts: blockTexts(answer as SlackPost).join("\n") };
     };
-    expect((await slack(SLACK_INTERACTIONS, interactionBody(payload))).status).toBe(200);
-    const [answer] = await h().delivered(responseUrl);
-    const texts = blockTexts(answer as SlackPost).join("\n");
-    expect(texts).toMatch(/only the first [\d,]+ of [\d,]+ characters were diagnosed/);
+    // The error at the end of the log, where errors usually are.
+    const tail = `${filler.join("\n")}\n\n${XOR_MARK_KLOG}`;
+    const { answer, texts } = await shortcut(tail);
     expect(answer?.text).toContain(XT);
+    expect(texts).toMatch(
+      /only its start and end were diagnosed \([\d,]+ of [\d,]+ characters\); characters [\d,]+–[\d,]+ \(lines \d+–\d+\) were left out/,
+    );
+    // Kept lines keep their numbers: the klog block's first line is quoted with its line in the message.
+    expect(texts).toContain(`First evidence, line ${filler.length + 2}:`);
+    // Nothing found is said of the part read only.
+    const { answer: none, texts: noneTexts } = await shortcut(filler.join("\n"));
+    expect(none?.text).toBe("known-bugs: no known bug matched the part read");
+    expect(noneTexts).toContain("the lines left out were not read");
   });
 
   it("Slack: Share in channel posts the private answer for everyone, once", async () => {
@@ -379,7 +391,9 @@ export function chatContract(h: () => ChatHarness) {
     const body = (await shared.json()) as { type: number; data: DiscordData };
     expect(body.type).toBe(4);
     expect(body.data.flags).toBeUndefined();
-    expect(body.data.content).toBe("Shared by <@42>");
+    // The answer's own text goes with it: its heading and the host facts the verdicts were judged on.
+    expect(answer.content).toMatch(/^\*\*known-bugs: \d+ known bugs? match(es)?\*\*\nJudged on: kernel 5\.15\.0-127-generic/);
+    expect(body.data.content).toBe(`Shared by <@42>\n${answer.content}`);
     expect(body.data.embeds).toEqual(answer.embeds);
     expect(body.data.components.flatMap((r) => r.components).map((b) => b.custom_id)).not.toContain("share");
   });

@@ -9,8 +9,9 @@ import { chatInput } from "../chat-input";
 import type { ChatDeps } from "../chat-routes";
 import { deliveryKey } from "../request-auth";
 import { feedbackRefSchema } from "../slack/slack-payloads";
+import { fittingLines } from "../text-limits";
 import { MESSAGE_COMMAND, SLASH_COMMAND } from "./commands";
-import { type DiscordMessage, parseFeedbackCustomId, renderDiscord, SHARE_ID } from "./embeds";
+import { DISCORD_LIMITS, type DiscordMessage, parseFeedbackCustomId, renderDiscord, SHARE_ID } from "./embeds";
 import { verifyDiscordRequest } from "./verify";
 
 // discord.com/developers/docs/interactions/receiving-and-responding
@@ -35,7 +36,13 @@ const interactionSchema = z.looseObject({
       resolved: z.looseObject({ messages: z.record(z.string(), z.looseObject({ content: z.string().default("") })).optional() }).optional(),
     })
     .optional(),
-  message: z.looseObject({ embeds: z.array(z.looseObject({})).default([]), components: z.array(z.looseObject({})).default([]) }).optional(),
+  message: z
+    .looseObject({
+      content: z.string().default(""),
+      embeds: z.array(z.looseObject({})).default([]),
+      components: z.array(z.looseObject({})).default([]),
+    })
+    .optional(),
 });
 type Interaction = z.infer<typeof interactionSchema>;
 
@@ -106,10 +113,14 @@ async function component(c: Context<ChatEnv>, i: Interaction) {
     const message = i.message;
     if (!message?.embeds.length) return reply(c, { content: "There is no answer to share." }, true);
     const components = message.components.filter((row) => !JSON.stringify(row).includes(`"custom_id":"${SHARE_ID}"`));
+    // The answer's own text (its heading, "Judged on", what was left out) under who shared it, in whole lines.
+    const by = userId ? `Shared by <@${userId}>` : "Shared";
+    const lines = message.content ? message.content.split("\n") : [];
+    const kept = lines.slice(0, fittingLines(lines, DISCORD_LIMITS.content, by.length));
     return c.json({
       type: CHANNEL_MESSAGE,
       data: {
-        content: userId ? `Shared by <@${userId}>` : "Shared",
+        content: [by, ...kept].join("\n"),
         embeds: message.embeds,
         components,
         allowed_mentions: { parse: [] },

@@ -1,7 +1,8 @@
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from "discord-api-types/v10";
 import { evidenceHeading, type FindingSummary, verdictLabel } from "../../engine/summary";
 import { type ChatAnswer, recordUrl } from "../answer";
-import { clamp, type FeedbackRef, plural, unverifiedLines } from "../text-limits";
+import { leftOutNote } from "../chat-input";
+import { clamp, type FeedbackRef, fittingLines, moreStepsLine, plural, SHOWN_UNVERIFIED, wholeLines } from "../text-limits";
 
 /** Discord's message and embed limits (discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const DISCORD_LIMITS = {
@@ -60,10 +61,7 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
         title: clamp(r.title, DISCORD_LIMITS.title),
         ...(url ? { url } : {}),
         description: clamp(`${code(r.id)}\n${prose(r.summary)}`, DISCORD_LIMITS.description),
-        fields: [
-          field(`Fix (reboot ${r.reboot})`, r.fixSteps.join("\n")),
-          ...(r.unverified.length ? [field("Unverified", unverifiedLines(r.unverified, (u) => `⚠️ ${prose(u)}`).join("\n"))] : []),
-        ],
+        fields: [...fixFields(r, url), ...(r.unverified.length ? [unverifiedField(r.unverified)] : [])],
         color: COLOR.info,
       });
       break;
@@ -89,13 +87,12 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
     case "diagnosis": {
       const n = answer.findings.length + answer.more;
       const lines = [
-        n ? `**known-bugs: ${plural(n, "known bug")} ${n === 1 ? "matches" : "match"}**` : "**known-bugs: no known bug matched**",
+        n
+          ? `**known-bugs: ${plural(n, "known bug")} ${n === 1 ? "matches" : "match"}**`
+          : `**known-bugs: no known bug matched${answer.truncated ? " the part read" : ""}**`,
       ];
       if (answer.facts.length) lines.push(`Judged on: ${md(answer.facts.join(" · "))}`);
-      if (answer.truncated)
-        lines.push(
-          `✂️ Long input: only the first ${answer.truncated.keptChars.toLocaleString("en-US")} of ${answer.truncated.totalChars.toLocaleString("en-US")} characters were diagnosed.`,
-        );
+      if (answer.truncated) lines.push(`✂️ ${leftOutNote(answer.truncated)}`);
       if (answer.more) lines.push(`${plural(answer.more, "more finding")} not shown: the full report is one POST /diagnose away.`);
       out.content = clamp(lines.join("\n"), DISCORD_LIMITS.content);
       for (const f of answer.findings) {
@@ -103,32 +100,40 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
         const row = feedbackRow(f, answer.kb.version);
         if (row) out.components.push(row);
       }
-      const extra: string[] = [];
+      const extra: ListSection[] = [];
       if (answer.advisories.length)
-        extra.push(
-          `**Advisories**: your versions are in an affected range, but the log shows no symptom:\n${answer.advisories.map((a) => `• ${code(a.id)}: ${verdictLabel(a.verdict)}: ${prose(a.verdict.reason)}`).join("\n")}${answer.moreAdvisories ? `\n${answer.moreAdvisories} more not shown.` : ""}`,
-        );
+        extra.push({
+          heading: "**Advisories**: your versions are in an affected range, but the log shows no symptom:",
+          items: answer.advisories.map((a) => `• ${code(a.id)}: ${verdictLabel(a.verdict)}: ${prose(a.verdict.reason)}`),
+          more: (left) => `${plural(left, "more advisory", "more advisories")} not shown.`,
+          alsoLeft: answer.moreAdvisories,
+        });
       if (answer.outliers.length)
-        extra.push(
-          `**Nodes that differ from their peers**:\n${answer.outliers
-            .map(
-              (o) =>
-                `• ${md(o.name)}: differs in ${o.differs.join(", ")}${o.findings.length ? `; hit by ${o.findings.map(code).join(", ")}` : ""}`,
-            )
-            .join("\n")}`,
-        );
+        extra.push({
+          heading: "**Nodes that differ from their peers**:",
+          items: answer.outliers.map(
+            (o) =>
+              `• ${md(o.name)}: differs in ${o.differs.join(", ")}${o.findings.length ? `; hit by ${o.findings.map(code).join(", ")}` : ""}`,
+          ),
+          more: (left) => `…and ${plural(left, "more node")} that differ: the full report is one POST /diagnose away.`,
+        });
       if (answer.closest.length)
-        extra.push(
-          `**Closest records by description** (no signature matched: a search result to check, not a diagnosis):\n${answer.closest
-            .map((c) => {
-              const url = recordUrl(opts.publicUrl, c.id);
-              return `• ${url ? `[${code(c.id)}](${url})` : code(c.id)} ${prose(c.title)}: shares ${prose(c.sharedWords.join(", "))}`;
-            })
-            .join("\n")}`,
-        );
-      if (extra.length) out.embeds.push({ description: clamp(extra.join("\n\n"), DISCORD_LIMITS.description), color: COLOR.info });
+        extra.push({
+          heading: "**Closest records by description** (no signature matched: a search result to check, not a diagnosis):",
+          items: answer.closest.map((c) => {
+            const url = recordUrl(opts.publicUrl, c.id);
+            return `• ${url ? `[${code(c.id)}](${url})` : code(c.id)} ${prose(c.title)}: shares ${prose(c.sharedWords.join(", "))}`;
+          }),
+          more: (left) => `…and ${plural(left, "more record")}.`,
+        });
+      if (extra.length) out.embeds.push({ description: wholeSections(extra, DISCORD_LIMITS.description), color: COLOR.info });
       if (!out.embeds.length)
-        out.embeds.push({ description: "No record's log signature matched these lines, and no version range applies.", color: COLOR.low });
+        out.embeds.push({
+          description: answer.truncated
+            ? "No record's log signature matched the lines read, and no version range applies; the lines left out were not read."
+            : "No record's log signature matched these lines, and no version range applies.",
+          color: COLOR.low,
+        });
       break;
     }
   }
@@ -169,8 +174,8 @@ function findingEmbed(f: FindingSummary, publicUrl: string | undefined, ranked: 
       `\`\`\`\n${clamp(f.firstEvidence.text.trim(), 500).replace(/```/g, "'''")}\n\`\`\``,
     );
   const fields = [];
-  if (f.fixSteps.length) fields.push(field(`Fix (reboot ${f.reboot})`, f.fixSteps.join("\n")));
-  if (f.unverified.length) fields.push(field("Unverified", unverifiedLines(f.unverified, (u) => `⚠️ ${prose(u)}`).join("\n")));
+  if (f.fixSteps.length) fields.push(...fixFields(f, url));
+  if (f.unverified.length) fields.push(unverifiedField(f.unverified));
   return {
     title: clamp(`${f.rank}. ${f.title}`, DISCORD_LIMITS.title),
     ...(url ? { url } : {}),
@@ -178,6 +183,66 @@ function findingEmbed(f: FindingSummary, publicUrl: string | undefined, ranked: 
     fields,
     color: COLOR[f.confidence],
   };
+}
+
+/**
+ * The fix's whole steps in as many fields as they need (1,024 characters each: the steps up to the first that
+ * acts can take more), then how many more there are and a link to them. Only a single step longer than a field
+ * is cut.
+ */
+function fixFields(f: Pick<FindingSummary, "id" | "fixSteps" | "moreFixSteps" | "reboot">, url: string | null) {
+  const values: string[] = [];
+  let rest = f.fixSteps;
+  while (rest.length) {
+    const n = Math.max(1, fittingLines(rest, DISCORD_LIMITS.fieldValue));
+    values.push(rest.slice(0, n).join("\n"));
+    rest = rest.slice(n);
+  }
+  if (f.moreFixSteps) {
+    const more = moreStepsLine(f.moreFixSteps, url, f.id);
+    const last = values.length - 1;
+    if (last >= 0 && fittingLines([values[last] ?? "", more], DISCORD_LIMITS.fieldValue) === 2) values[last] += `\n${more}`;
+    else values.push(more);
+  }
+  return values.map((v, i) => field(i ? "Fix (continued)" : `Fix (reboot ${f.reboot})`, v));
+}
+
+/** The first unverified notes, whole, as many as fit a field, then a count of the rest (the record has them). */
+const unverifiedField = (notes: readonly string[]) =>
+  field(
+    "Unverified",
+    wholeLines(
+      "",
+      notes.slice(0, SHOWN_UNVERIFIED).map((u) => `⚠️ ${prose(u)}`),
+      (left) => `…and ${plural(left, "more unverified note")} in the record.`,
+      DISCORD_LIMITS.fieldValue,
+      Math.max(0, notes.length - SHOWN_UNVERIFIED),
+    ),
+  );
+
+/** A list under a heading: cut at whole items, and the items left out counted (`alsoLeft`: those left out before). */
+interface ListSection {
+  heading: string;
+  items: string[];
+  more: (left: number) => string;
+  alsoLeft?: number;
+}
+
+/**
+ * Lists one after another, blank-line apart, within `room` characters: each takes what the lists after it leave
+ * (their heading and count), so a long list of nodes cannot push the closest records out unmentioned.
+ */
+function wholeSections(sections: readonly ListSection[], room: number): string {
+  const least = (s: ListSection) => s.heading.length + 1 + s.more(s.items.length + (s.alsoLeft ?? 0)).length + 2;
+  const out: string[] = [];
+  let used = 0;
+  sections.forEach((s, i) => {
+    const later = sections.slice(i + 1).reduce((n, t) => n + least(t), 0);
+    const text = wholeLines(s.heading, s.items, s.more, room - used - (used ? 2 : 0) - later, s.alsoLeft);
+    used += (used ? 2 : 0) + text.length;
+    out.push(text);
+  });
+  return clamp(out.join("\n\n"), room);
 }
 
 const field = (name: string, value: string) => ({

@@ -1,7 +1,8 @@
 import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } from "@slack/types";
 import { evidenceHeading, type FindingSummary, verdictLabel } from "../../engine/summary";
 import { type ChatAnswer, recordUrl } from "../answer";
-import { clamp, type FeedbackRef, plural, unverifiedLines } from "../text-limits";
+import { leftOutNote } from "../chat-input";
+import { clamp, type FeedbackRef, moreStepsLine, plural, unverifiedLines, wholeLines } from "../text-limits";
 
 /** Block Kit limits (api.slack.com/reference/block-kit): enforced here, whatever the records say. */
 export const SLACK_LIMITS = { sectionText: 3000, blocks: 50, headerText: 150, buttonValue: 2000, contextElements: 10, fallbackText: 3000 };
@@ -31,21 +32,6 @@ const section = (text: string): SectionBlock => ({
   type: "section",
   text: { type: "mrkdwn", text: clamp(text, SLACK_LIMITS.sectionText) },
 });
-/**
- * A heading and as many whole lines as fit one section, then how many were left out: cut mid-line, a
- * list loses its count and can end inside a link or a code span.
- */
-function wholeLines(heading: string, lines: readonly string[], more: (left: number) => string): string {
-  const room = SLACK_LIMITS.sectionText - more(lines.length).length - 1;
-  let text = heading;
-  let shown = 0;
-  for (const line of lines) {
-    if (text.length + 1 + line.length > room) break;
-    text += `\n${line}`;
-    shown++;
-  }
-  return shown < lines.length ? `${text}\n${more(lines.length - shown)}` : text;
-}
 const context = (...texts: string[]): ContextBlock => ({
   type: "context",
   elements: texts.slice(0, SLACK_LIMITS.contextElements).map((t) => ({ type: "mrkdwn", text: clamp(t, SLACK_LIMITS.sectionText) })),
@@ -53,6 +39,7 @@ const context = (...texts: string[]): ContextBlock => ({
 const header = (text: string): KnownBlock => ({ type: "header", text: { type: "plain_text", text: clamp(text, SLACK_LIMITS.headerText) } });
 const link = (url: string | null, text: string) => (url ? `<${url}|${esc(text)}>` : esc(text));
 
+/** Slack shows `text` in notifications and reads `<…>` there as mentions and links: every quoted part is escaped. */
 export function renderSlack(answer: ChatAnswer, opts: RenderOptions = {}): SlackMessage {
   const { blocks, text } = body(answer, opts);
   if (opts.sharedBy) blocks.unshift(context(`Shared by <@${opts.sharedBy}>`));
@@ -79,10 +66,10 @@ function body(answer: ChatAnswer, opts: RenderOptions): { blocks: KnownBlock[]; 
       const blocks: KnownBlock[] = [
         header(r.title),
         section(`${link(recordUrl(opts.publicUrl, r.id), r.id)}\n${esc(clamp(r.summary, 1200))}`),
-        section(`*Fix* (reboot ${esc(r.reboot)}):\n${r.fixSteps.map(esc).join("\n")}`),
+        fixSection(r, recordUrl(opts.publicUrl, r.id)),
       ];
       if (r.unverified.length) blocks.push(context(...unverifiedLines(r.unverified, (u) => `:warning: Unverified: ${esc(u)}`)));
-      return { blocks, text: `${r.id}: ${r.title}` };
+      return { blocks, text: `${r.id}: ${esc(r.title)}` };
     }
     case "search": {
       if (!answer.items.length)
@@ -95,7 +82,7 @@ function body(answer: ChatAnswer, opts: RenderOptions): { blocks: KnownBlock[]; 
         blocks.push(section(`*${link(recordUrl(opts.publicUrl, item.id), item.title)}*  \`${item.id}\`\n${esc(clamp(item.summary, 300))}`));
       if (answer.total > answer.items.length)
         blocks.push(context(`${answer.total - answer.items.length} more; a more precise search narrows them.`));
-      return { blocks, text: `known-bugs: ${plural(answer.total, "record")} match “${answer.query}”` };
+      return { blocks, text: `known-bugs: ${plural(answer.total, "record")} match “${esc(answer.query)}”` };
     }
     case "diagnosis":
       return diagnosis(answer, opts);
@@ -105,25 +92,28 @@ function body(answer: ChatAnswer, opts: RenderOptions): { blocks: KnownBlock[]; 
 function diagnosis(answer: Extract<ChatAnswer, { kind: "diagnosis" }>, opts: RenderOptions): { blocks: KnownBlock[]; text: string } {
   const blocks: KnownBlock[] = [];
   const n = answer.findings.length + answer.more;
-  blocks.push(header(n ? `known-bugs: ${plural(n, "known bug")} ${n === 1 ? "matches" : "match"}` : "known-bugs: no known bug matched"));
+  // A long input was read in part: nothing found is said of that part only.
+  const none = answer.truncated ? "known-bugs: no known bug matched the part read" : "known-bugs: no known bug matched";
+  blocks.push(header(n ? `known-bugs: ${plural(n, "known bug")} ${n === 1 ? "matches" : "match"}` : none));
   const notes: string[] = [];
   if (answer.facts.length) notes.push(`Judged on: ${esc(answer.facts.join(" · "))}`);
-  if (answer.truncated)
-    notes.push(
-      `:scissors: Long input: only the first ${answer.truncated.keptChars.toLocaleString("en-US")} of ${answer.truncated.totalChars.toLocaleString("en-US")} characters were diagnosed. Send the whole bundle to POST /diagnose.`,
-    );
+  if (answer.truncated) notes.push(`:scissors: ${leftOutNote(answer.truncated)} Send the whole text to POST /diagnose.`);
   if (notes.length) blocks.push(context(...notes));
   for (const f of answer.findings) blocks.push(...finding(f, answer.kb.version, opts, n > 1), { type: "divider" });
   if (answer.more) blocks.push(context(`${plural(answer.more, "more finding")} not shown: the full report is one POST /diagnose away.`));
   if (answer.advisories.length)
     blocks.push(
       section(
-        `*Advisories*: your versions are in an affected range, but the log shows no symptom:\n${answer.advisories
-          .map(
+        wholeLines(
+          "*Advisories*: your versions are in an affected range, but the log shows no symptom:",
+          answer.advisories.map(
             (a) =>
               `• ${link(recordUrl(opts.publicUrl, a.id), a.title)} (\`${a.id}\`): ${verdictLabel(a.verdict)}: ${esc(a.verdict.reason)}`,
-          )
-          .join("\n")}${answer.moreAdvisories ? `\n${plural(answer.moreAdvisories, "more advisory", "more advisories")} not shown.` : ""}`,
+          ),
+          (left) => `${plural(left, "more advisory", "more advisories")} not shown.`,
+          SLACK_LIMITS.sectionText,
+          answer.moreAdvisories,
+        ),
       ),
     );
   if (answer.outliers.length)
@@ -136,23 +126,35 @@ function diagnosis(answer: Extract<ChatAnswer, { kind: "diagnosis" }>, opts: Ren
               `• ${esc(o.name)}: differs in ${o.differs.join(", ")}; kernel ${esc(o.kernel ?? "?")}${o.findings.length ? `; known bugs hitting it, not its peers: ${o.findings.map((id) => `\`${id}\``).join(", ")}` : ""}`,
           ),
           (left) => `…and ${plural(left, "more node")} that differ: the full report is one POST /diagnose away.`,
+          SLACK_LIMITS.sectionText,
         ),
       ),
     );
   if (answer.closest.length)
     blocks.push(
       section(
-        `*Closest records by description* (no signature matched: a search result to check, not a diagnosis):\n${answer.closest
-          .map((c) => `• ${link(recordUrl(opts.publicUrl, c.id), c.title)} (\`${c.id}\`): shares ${esc(c.sharedWords.join(", "))}`)
-          .join("\n")}`,
+        wholeLines(
+          "*Closest records by description* (no signature matched: a search result to check, not a diagnosis):",
+          answer.closest.map(
+            (c) => `• ${link(recordUrl(opts.publicUrl, c.id), c.title)} (\`${c.id}\`): shares ${esc(c.sharedWords.join(", "))}`,
+          ),
+          (left) => `…and ${plural(left, "more record")}.`,
+          SLACK_LIMITS.sectionText,
+        ),
       ),
     );
   else if (!n && !answer.advisories.length)
-    blocks.push(section("No record's log signature matched these lines, and no version range applies. Try search words or a CVE id."));
+    blocks.push(
+      section(
+        answer.truncated
+          ? "No record's log signature matched the lines read, and no version range applies; the lines left out were not read. Send the whole text to POST /diagnose, or try search words or a CVE id."
+          : "No record's log signature matched these lines, and no version range applies. Try search words or a CVE id.",
+      ),
+    );
   const top = answer.findings[0];
   const text = top
-    ? `known-bugs: ${top.title} (${top.id}, ${top.confidence} confidence, ${verdictLabel(top.verdict)})`
-    : "known-bugs: no known bug matched";
+    ? `known-bugs: ${esc(clamp(top.title, 1000))} (${top.id}, ${top.confidence} confidence, ${verdictLabel(top.verdict)})`
+    : none;
   return { blocks, text };
 }
 
@@ -170,10 +172,23 @@ function finding(f: FindingSummary, kbVersion: string, opts: RenderOptions, rank
     const line = clamp(f.firstEvidence.text.trim(), 500).replace(/```/g, "'''");
     blocks.push(section(`${evidenceHeading(f.firstEvidence)}:\n\`\`\`${esc(line)}\`\`\``));
   }
-  if (f.fixSteps.length) blocks.push(section(`*Fix* (reboot ${esc(f.reboot)}):\n${f.fixSteps.map(esc).join("\n")}`));
+  if (f.fixSteps.length) blocks.push(fixSection(f, url));
   if (f.unverified.length) blocks.push(context(...unverifiedLines(f.unverified, (u) => `:warning: Unverified: ${esc(u)}`)));
   blocks.push(feedbackButtons(f, kbVersion));
   return blocks;
+}
+
+/** The fix's whole steps (as many as the section holds), then how many more there are and a link to them. */
+function fixSection(f: Pick<FindingSummary, "id" | "fixSteps" | "moreFixSteps" | "reboot">, url: string | null): SectionBlock {
+  return section(
+    wholeLines(
+      `*Fix* (reboot ${esc(f.reboot)}):`,
+      f.fixSteps.map(esc),
+      (left) => moreStepsLine(left, url && `<${url}>`, f.id),
+      SLACK_LIMITS.sectionText,
+      f.moreFixSteps,
+    ),
+  );
 }
 
 function feedbackButtons(f: FindingSummary, kbVersion: string): ActionsBlock {
