@@ -3,15 +3,23 @@ import { diagnoseBundle, diagnoseFields } from "../engine/diagnose";
 import type { DiagnoseInput, HostBundle } from "../engine/diagnose-input";
 import { checkHosts, diagnoseHosts } from "../engine/hosts";
 import { checkFieldLimits, checkHostsLimits, checkTextLimits, type LimitBreach } from "../http/limits";
-import { bodyText, isGzip } from "./body-text";
+import { readBundleBytes } from "./bundle-bytes";
 import { capDiagnosis, type ServedDiagnosis } from "./cap-diagnosis";
+import { misreadBody } from "./misread-body";
 
 /**
  * One diagnosis to run, already validated by the route. A bundle may travel as the request's bytes,
- * so Node can hand them to a pool thread without copying and decode them there.
+ * so Node can hand them to a pool thread without copying and decode them there; `sentAs` then says how
+ * the request labelled them (curl's default form type, or text/plain with its charset).
  */
 export type DiagnoseJob =
-  | { form: "bundle"; text: string | Uint8Array; limit?: number | undefined; focus?: string | undefined }
+  | {
+      form: "bundle";
+      text: string | Uint8Array;
+      limit?: number | undefined;
+      focus?: string | undefined;
+      sentAs?: { form: boolean; charset?: string | undefined } | undefined;
+    }
   | { form: "fields"; input: DiagnoseInput }
   | { form: "hosts"; hosts: HostBundle[]; limit?: number | undefined };
 
@@ -28,14 +36,9 @@ const webDecode = (bytes: Uint8Array) => decoder.decode(bytes);
  */
 export function runDiagnoseJob(kb: CompiledKb, job: DiagnoseJob, decode: (bytes: Uint8Array) => string = webDecode): JobOutcome {
   if (job.form === "bundle") {
-    if (typeof job.text !== "string" && isGzip(job.text))
-      return {
-        ok: false,
-        status: 415,
-        slug: "unsupported-encoding",
-        detail: "The body is gzip-compressed but says no Content-Encoding: send it with Content-Encoding: gzip, or uncompressed.",
-      };
-    const text = typeof job.text === "string" ? job.text : bodyText(job.text, decode);
+    const read = typeof job.text === "string" ? { ok: true as const, text: job.text } : readBundleBytes(job.text, decode, job.sentAs);
+    if (!read.ok) return read;
+    const text = read.text;
     if (!text.trim())
       return {
         ok: false,
@@ -43,6 +46,10 @@ export function runDiagnoseJob(kb: CompiledKb, job: DiagnoseJob, decode: (bytes:
         slug: "empty-body",
         detail: "The body is empty: send logs, uname output or os-release as plain text.",
       };
+    const misread = job.sentAs ? misreadBody(text, job.sentAs.form) : null;
+    if (misread && "input" in misread)
+      return runDiagnoseJob(kb, { form: "fields", input: { ...misread.input, limit: misread.input.limit ?? job.limit } }, decode);
+    if (misread) return misread;
     const breach = checkTextLimits(text);
     if (breach) return tooLarge(breach);
     return { ok: true, diagnosis: capDiagnosis(diagnoseBundle(kb, text, job.limit, job.focus)) };

@@ -99,6 +99,16 @@ describe("known-bugs diagnose against a running server", () => {
     const twice = await runCli(["diagnose", "--local", "-"], { input: gzipSync(gz) });
     expect(twice.code).toBe(2);
     expect(twice.stderr).toMatch(/^known-bugs: cannot read stdin: compressed twice.*\n$/);
+    // Another compression, or binary data, is refused as the server refuses it, never read as a log.
+    const xz = Buffer.concat([Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]), Buffer.alloc(600)]);
+    const refused = await runCli(["diagnose", "--local", "-"], { input: xz });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^known-bugs: cannot read stdin: The body is xz-compressed.*\n$/);
+    const binary = await runCli(["diagnose", "--local", "-"], {
+      input: Buffer.from(Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 32)),
+    });
+    expect(binary.code).toBe(2);
+    expect(binary.stderr).toContain("not text");
   });
 
   it("turns a problem+json answer into one line and exit status 2", async () => {

@@ -167,6 +167,80 @@ export function hardeningContract(fetch: Fetch, opts: { maxBodyBytes: number; br
   });
 
   jsonShapeContract(fetch);
+  misreadBodyContract(fetch);
+}
+
+const FORM = "application/x-www-form-urlencoded";
+const topIds = async (res: Response) => ((await res.json()) as { findings: { id: string }[] }).findings.map((f) => f.id);
+const utf16Bytes = (text: string, le: boolean) => {
+  const out = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    out[2 * i + (le ? 0 : 1)] = code & 0xff;
+    out[2 * i + (le ? 1 : 0)] = code >> 8;
+  }
+  return out;
+};
+
+/**
+ * Bodies curl and other clients send the wrong way, each answered as what it is: never read as a one-line or a
+ * garbled log, which would answer "no known bug".
+ */
+function misreadBodyContract(fetch: Fetch) {
+  it("reads curl's --data-urlencode fields as the fields, and refuses -d's lost line breaks and JSON sent without its type", async () => {
+    // `curl --data-urlencode logs@bundle.txt`: the fields form, URL-encoded.
+    const fields = new URLSearchParams({ uname: "5.15.0-127-generic", logs: XOR_MARK_KLOG }).toString();
+    expect(await topIds(await postBundle(fetch, fields, { "content-type": FORM }))).toContain(XT);
+    // `curl -d @bundle.txt` drops every line break: refused, saying how to send it.
+    const glued = BUNDLE.replace(/\r?\n/g, "");
+    const lost = await expectProblem(await postBundle(fetch, glued, { "content-type": FORM }), 422);
+    expect(lost.detail).toContain("--data-binary");
+    // The JSON form without its content type.
+    const json = JSON.stringify({ uname: "5.15.0-127-generic", logs: XOR_MARK_KLOG });
+    expect((await expectProblem(await postBundle(fetch, json, { "content-type": FORM }), 415)).detail).toContain("application/json");
+    // A one-line log and a JSON log line of other names stay logs.
+    expect((await postBundle(fetch, '{"level":"error","msg":"boom"}', { "content-type": FORM })).status).toBe(200);
+    expect((await postBundle(fetch, "a=1", { "content-type": FORM })).status).toBe(200);
+  });
+
+  it("honours the charset a text body names, reads UTF-16 laid out without a byte-order mark, and refuses others", async () => {
+    const plain = await topIds(await postBundle(fetch, BUNDLE));
+    expect(plain[0]).toBe(XT);
+    expect(await topIds(await postBundle(fetch, utf16Bytes(BUNDLE, true), { "content-type": "text/plain; charset=utf-16le" }))).toEqual(
+      plain,
+    );
+    expect(await topIds(await postBundle(fetch, utf16Bytes(BUNDLE, false), { "content-type": "text/plain; charset=UTF-16BE" }))).toEqual(
+      plain,
+    );
+    // `iconv -t UTF-16LE` without a charset: its every other byte is a NUL.
+    expect(await topIds(await postBundle(fetch, utf16Bytes(BUNDLE, true)))).toEqual(plain);
+    const latin1 = Uint8Array.from(BUNDLE, (ch) => ch.charCodeAt(0));
+    expect(await topIds(await postBundle(fetch, latin1, { "content-type": "text/plain; charset=iso-8859-1" }))).toEqual(plain);
+    const sjis = await expectProblem(await postBundle(fetch, BUNDLE, { "content-type": "text/plain; charset=shift_jis" }), 415);
+    expect(sjis.detail).toContain("shift_jis");
+  });
+
+  it("refuses compressed files, archives and binary data sent as text, naming what they are", async () => {
+    const magic: Array<[string, number[]]> = [
+      ["xz", [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 0x00, 0x04]],
+      ["zstd", [0x28, 0xb5, 0x2f, 0xfd, 0x24, 0x00]],
+      ["bzip2", [0x42, 0x5a, 0x68, 0x39, 0x31, 0x41, 0x59, 0x26, 0x53, 0x59]],
+      ["zip", [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]],
+    ];
+    for (const [name, bytes] of magic) {
+      const body = new Uint8Array(600);
+      body.set(bytes);
+      expect((await expectProblem(await postBundle(fetch, body), 415)).detail, name).toContain(name);
+    }
+    const tar = new Uint8Array(1024);
+    tar.set([0x75, 0x73, 0x74, 0x61, 0x72], 257);
+    expect((await expectProblem(await postBundle(fetch, tar), 415)).detail).toContain("tar");
+    // Binary data: mostly NULs and control bytes.
+    const binary = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 32);
+    expect((await expectProblem(await postBundle(fetch, binary), 415)).detail).toContain("not text");
+    // A log with a stray NUL is still a log.
+    expect((await postBundle(fetch, `${BUNDLE}\n\u0000\n`)).status).toBe(200);
+  });
 }
 
 /** The hardening contract's JSON cases: members bounded before parsing, validation answers short. */

@@ -2,7 +2,8 @@ import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { decodeUtf8 } from "../../node/utf8";
-import { bodyText, isGzip } from "../../service/body-text";
+import { isGzip } from "../../service/body-text";
+import { readBundleBytes } from "../../service/bundle-bytes";
 import { CliError, EXIT } from "./exit-codes";
 
 export interface Input {
@@ -44,7 +45,7 @@ const hostName = (path: string) => (path === "-" ? "stdin" : basename(path).repl
  * gzip (one layer, as the server decodes), then the server's own decoding (src/service/body-text.ts).
  */
 function decode(bytes: Buffer, where: string): { gzip: boolean; text: string } {
-  if (!isGzip(bytes)) return { gzip: false, text: bodyText(bytes, decodeUtf8) };
+  if (!isGzip(bytes)) return { gzip: false, text: readText(bytes, where) };
   let plain: Buffer;
   try {
     plain = gunzipSync(bytes, { maxOutputLength: MAX_GUNZIPPED });
@@ -54,7 +55,14 @@ function decode(bytes: Buffer, where: string): { gzip: boolean; text: string } {
     throw new CliError(EXIT.usage, `cannot read ${where}: ${why}`);
   }
   if (isGzip(plain)) throw new CliError(EXIT.usage, `cannot read ${where}: compressed twice; gunzip it once and retry`);
-  return { gzip: true, text: bodyText(plain, decodeUtf8) };
+  return { gzip: true, text: readText(plain, where) };
+}
+
+/** The server's reading of a bundle's bytes; what it refuses (another compression, an archive, binary data) ends here. */
+function readText(bytes: Uint8Array, where: string): string {
+  const read = readBundleBytes(bytes, decodeUtf8);
+  if (!read.ok) throw new CliError(EXIT.usage, `cannot read ${where}: ${read.detail}`);
+  return read.text;
 }
 
 async function readPath(path: string): Promise<Buffer> {

@@ -4,7 +4,7 @@ import { renderTextReport } from "../../../engine/report-text";
 import type { ServedDiagnosis } from "../../../service/cap-diagnosis";
 import { currentKb } from "../../../service/kb-cache";
 import type { AppEnv } from "../../app-env";
-import { mediaType } from "../../media-type";
+import { charsetOf, mediaType } from "../../media-type";
 import { ProblemError } from "../../problem";
 import type * as routes from "./diagnose.routes";
 
@@ -34,7 +34,8 @@ async function diagnoseRequest(c: DiagnoseContext): Promise<ServedDiagnosis> {
     // curl --data-binary sends form-urlencoded unless told otherwise; the bytes are the raw bundle.
     // They go to the diagnoser undecoded: on Node a pool thread decodes them, off the event loop.
     const bytes = await c.get("bodyBytes")();
-    return c.get("diagnoser").diagnose(kb, { form: "bundle", text: bytes, limit });
+    const sentAs = { form: type === "application/x-www-form-urlencoded", charset: charsetOf(c) };
+    return c.get("diagnoser").diagnose(kb, { form: "bundle", text: bytes, limit, sentAs });
   }
   throw new ProblemError(415, "unsupported-media-type", `Send application/json or text/plain, not "${type || "no content type"}".`);
 }

@@ -1,0 +1,111 @@
+import { DIAGNOSE_FIELDS, type DiagnoseInput, diagnoseInputSchema } from "../engine/diagnose-input";
+
+/**
+ * A bundle that was plainly sent the wrong way, told by its text: what curl's other options make of a file.
+ * - `curl --data-urlencode logs@file` (or a form) sends `logs=%24+uname…`: the fields, URL-encoded. They
+ *   are read as the fields they are (the JSON form's names).
+ * - `curl -d @file` (and --data, --data-ascii) drops every line break: the bundle arrives as one line with
+ *   what were many lines run together, which no signature reads right. Refused with how to send it.
+ * - The JSON form sent without `Content-Type: application/json` (curl's default type, or text/plain): its
+ *   fields would be read as one line of log. Refused with the header to add.
+ * Only curl's default form type is read for the first two: a body labelled text/plain is taken as it is.
+ */
+export function misreadBody(
+  text: string,
+  form: boolean,
+):
+  | { input: DiagnoseInput }
+  | { ok: false; status: 415 | 422; slug: string; detail: string; errors?: Array<{ path: string; message: string }> }
+  | null {
+  if (form && URLENCODED.test(text)) return urlEncodedFields(text);
+  if (form && !text.includes("\n") && text.length >= MIN_GLUED) {
+    const starts = gluedStarts(text);
+    if (starts >= MIN_GLUED_STARTS)
+      return {
+        ok: false,
+        status: 422,
+        slug: "line-breaks-lost",
+        detail: `The body is one line of ${text.length} characters holding what look like ${starts} log lines or command outputs run together: curl's -d, --data and --data-ascii drop line breaks. Send the file with --data-binary @file (or -T file); a body that really is one line goes as Content-Type: text/plain.`,
+      };
+  }
+  const json = jsonForm(text);
+  if (json)
+    return {
+      ok: false,
+      status: 415,
+      slug: "json-without-content-type",
+      detail: `The body is the JSON form (${json.join(", ")}) sent as ${form ? "a form" : "text/plain"}: send it with Content-Type: application/json.`,
+    };
+  return null;
+}
+
+/** A whole URL-encoded form: name=value pairs, nothing that a form's encoding would have escaped. */
+const URLENCODED = /^[A-Za-z][\w.-]{0,40}=[\w.~%+*-]*(?:&[A-Za-z][\w.-]{0,40}=[\w.~%+*-]*)*\s*$/;
+
+function urlEncodedFields(
+  text: string,
+):
+  | { input: DiagnoseInput }
+  | { ok: false; status: 422; slug: string; detail: string; errors?: Array<{ path: string; message: string }> }
+  | null {
+  const params = new URLSearchParams(text.trim());
+  const names = [...params.keys()];
+  // Not the fields' names at all ("a=1", a log line that happens to look so): taken as a bundle.
+  if (!names.some((n) => (DIAGNOSE_FIELDS as readonly string[]).includes(n))) return null;
+  const raw: Record<string, unknown> = {};
+  for (const [name, value] of params) {
+    if (name in raw) return { ok: false, status: 422, slug: "invalid-form", detail: `The form names ${name} twice; send each field once.` };
+    raw[name] = name === "limit" && /^\d+$/.test(value) ? Number(value) : value;
+  }
+  const parsed = diagnoseInputSchema.safeParse(raw);
+  if (!parsed.success)
+    return {
+      ok: false,
+      status: 422,
+      slug: "invalid-form",
+      detail: `The URL-encoded form's fields are not the diagnosis fields (${DIAGNOSE_FIELDS.join(", ")}, limit).`,
+      errors: parsed.error.issues.map((i) => ({ path: i.path.join(".") || "(root)", message: i.message })),
+    };
+  if (!DIAGNOSE_FIELDS.some((f) => parsed.data[f]?.trim()))
+    return {
+      ok: false,
+      status: 422,
+      slug: "empty-body",
+      detail: `The form's fields are empty: send at least one of ${DIAGNOSE_FIELDS.join(", ")}.`,
+    };
+  return { input: parsed.data };
+}
+
+/** A one-line body shorter than this is a line, whatever it holds. */
+const MIN_GLUED = 300;
+/** Line starts inside one line that say it was many. */
+const MIN_GLUED_STARTS = 3;
+/**
+ * Where a log line or an output starts, found inside the one line: syslog's and journald's "Nov 13 06:31:23",
+ * klog's "E1113 18:29:16.556814", an RFC 3339 time, os-release's KEY= lines and `uname -a`'s "Linux host 5.15…"
+ * run onto what came before.
+ */
+const LINE_START =
+  /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d\b|\b[IWEF]\d{4} \d\d:\d\d:\d\d\.\d{6}\b|\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d|[^\s=](?:PRETTY_NAME|VERSION_ID|ID_LIKE|VERSION_CODENAME)=|\bLinux \S+ \d+\.\d+\.\d+\S* #\d/g;
+
+function gluedStarts(text: string): number {
+  let n = 0;
+  for (const _ of text.slice(0, 1_000_000).matchAll(LINE_START)) if (++n >= 50) break;
+  return n;
+}
+
+/** The JSON form's names, when the text is a JSON object of them and nothing else. */
+function jsonForm(text: string): string[] | null {
+  const t = text.trim();
+  if (!t.startsWith("{") || !t.endsWith("}")) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(t);
+  } catch {
+    return null;
+  }
+  if (!value || typeof value !== "object" || Array.isArray(value)) return null;
+  const names = Object.keys(value);
+  const known = new Set<string>([...DIAGNOSE_FIELDS, "hosts", "limit"]);
+  return names.length && names.every((n) => known.has(n)) && names.some((n) => n !== "limit") ? names : null;
+}
