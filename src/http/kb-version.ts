@@ -9,6 +9,7 @@ import type { AppEnv } from "./app-env";
  */
 export const kbVersion: MiddlewareHandler<AppEnv> = async (c, next) => {
   const ttl = c.req.path === "/health" ? 0 : c.get("settings").KB_VERSION_TTL_MS;
+  // A database never migrated fails this read: 503 schema-missing (getKbMeta).
   const meta = await kbMetaWithin(c.get("store"), ttl);
   c.set("kbMeta", meta);
   await next();

@@ -1,15 +1,18 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { KbUnavailableError, SchemaMissingError } from "../db/kb-setup";
 import { safeDatabaseMessage } from "../db/sqlite-errors";
-import { KbNotLoadedError } from "../service/kb-cache";
 import type { AppEnv } from "./app-env";
 import { mediaType } from "./media-type";
 import { ProblemError, problemResponse } from "./problem";
 
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof ProblemError) return problemResponse(c, err.status, err.slug, err.message, err.errors, err.headers);
-  if (err instanceof KbNotLoadedError)
-    return problemResponse(c, 503, "kb-not-loaded", "The knowledge base has not been imported yet (npm run kb:import).");
+  if (err instanceof KbUnavailableError) {
+    // A database never migrated is the operator's to fix, so its log line says what failed, even with access logs off.
+    if (err instanceof SchemaMissingError) c.set("failure", describeFailure(err.cause ?? err));
+    return problemResponse(c, 503, err.slug, err.message);
+  }
   if (err instanceof HTTPException && err.status < 500) return fromHttpException(err, c);
   // Our bug: the access log line of this request records it once, without the message (it may quote
   // user input, e.g. a failed query's parameters; a database's own message is kept when it quotes none);

@@ -3,8 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Store } from "../../src/db/create-db";
+import { sharedEnvSchema } from "../../src/env-fields";
+import { createApp } from "../../src/http/app";
 import { describeFailure } from "../../src/http/on-error";
 import { openStore } from "../../src/node/prepare-store";
+import { inlineDiagnoser } from "../../src/service/diagnoser";
+import { expectProblem } from "../support/hardening-contract";
 
 /**
  * The app on libSQL in the states a Worker on Turso can meet (Node migrates its database at start, so it
@@ -23,6 +27,48 @@ afterAll(async () => {
   unmigrated.close();
   empty.close();
   await rm(dir, { recursive: true, force: true });
+});
+
+function appOn(store: Store) {
+  const logs: Array<Record<string, unknown>> = [];
+  const settings = sharedEnvSchema.parse({ ACCESS_LOG: "off" });
+  const app = createApp({ store: () => store, settings: () => settings, diagnoser: () => inlineDiagnoser, log: (e) => logs.push(e) });
+  return { app, logs };
+}
+
+const READS = ["/health", "/kb"];
+const diagnose = { method: "POST", headers: { "content-type": "text/plain" }, body: 'unknown option "--xor-mark"' };
+
+describe("the app on a libSQL database never migrated", () => {
+  it("answers 503 schema-missing saying to run kb:import, and logs the database's message", async () => {
+    const { app, logs } = appOn(unmigrated);
+    for (const path of [...READS, "/"]) {
+      const res = await app.request(path);
+      const body = await expectProblem(res, 503);
+      expect(body.type).toMatch(/schema-missing$/);
+      expect(body.detail).toContain("`npm run kb:import`");
+      expect(body.detail).not.toContain("wrangler");
+      expect(res.headers.get("cache-control")).toBe("no-store");
+    }
+    expect((await expectProblem(await app.request("/diagnose", diagnose), 503)).type).toMatch(/schema-missing$/);
+    expect(logs.length).toBe(READS.length + 2);
+    for (const line of logs) expect(line).toMatchObject({ status: 503, error: { message: "no such table: kb_meta" } });
+  });
+});
+
+describe("the app on a migrated libSQL database nothing was imported into", () => {
+  it("answers every knowledge-base route 503 kb-not-loaded ", async () => {
+    const { app } = appOn(empty);
+    for (const path of READS) {
+      const res = await app.request(path);
+      const body = await expectProblem(res, 503);
+      expect(body.type).toMatch(/kb-not-loaded$/);
+      expect(body.detail).toContain("`npm run kb:import`");
+      expect(body.detail).not.toContain("wrangler");
+      expect(res.headers.get("cache-control")).toBe("no-store");
+    }
+    expect((await expectProblem(await app.request("/diagnose", diagnose), 503)).type).toMatch(/kb-not-loaded$/);
+  });
 });
 
 describe("describeFailure on database errors", () => {

@@ -1,7 +1,8 @@
-import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { applyD1Migrations, createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import worker from "../../src/worker";
+import { discordHeaders, importEd25519Private } from "../support/chat-signing";
 import { expectProblem } from "../support/hardening-contract";
 
 /**
@@ -34,6 +35,7 @@ async function logged(run: () => Promise<void>): Promise<Array<Record<string, un
   }
 }
 
+const READS = ["/health", "/kb"];
 const diagnose = { method: "POST", headers: { "content-type": "text/plain" }, body: 'unknown option "--xor-mark"' };
 
 /** A problem answer with the request id and the headers every answer carries. */
@@ -85,7 +87,64 @@ describe("a Worker with invalid settings", () => {
   });
 
   it("without a database binding says so, as a setting", async () => {
-    const body = await expectServedProblem(await call(bindings({ DB: undefined }), "/health"), 503, "misconfigured");
-    expect(body.detail).toContain("DB");
+    const lines = await logged(async () => {
+      const body = await expectServedProblem(await call(bindings({ DB: undefined }), "/health"), 503, "misconfigured");
+      expect(body.detail).toContain("DB");
+    });
+    expect(JSON.stringify(lines)).toContain("bind a D1 database as DB or set DATABASE_URL");
+  });
+});
+
+describe("a Worker whose D1 was never migrated", () => {
+  it("answers 503 schema-missing with the wrangler commands, and logs the database's own message", async () => {
+    const bare = bindings({ DB: env.UNMIGRATED_DB });
+    const lines = await logged(async () => {
+      for (const path of [...READS, "/"]) {
+        const body = await expectServedProblem(await call(bare, path), 503, "schema-missing");
+        expect(body.detail).toContain("npx wrangler d1 migrations apply known-bugs --remote");
+        expect(body.detail).toContain("wrangler d1 execute known-bugs --remote --file kb.sql");
+      }
+      await expectServedProblem(await call(bare, "/diagnose", diagnose), 503, "schema-missing");
+    });
+    expect(lines.length).toBeGreaterThanOrEqual(READS.length + 2);
+    for (const line of lines) expect(line).toMatchObject({ status: 503, error: { message: "no such table: kb_meta" } });
+  });
+});
+
+describe("a Worker whose D1 is migrated but holds no knowledge base", () => {
+  beforeAll(async () => {
+    await applyD1Migrations(env.EMPTY_DB, env.TEST_MIGRATIONS);
+  });
+  const empty = () => bindings({ DB: env.EMPTY_DB });
+
+  it("answers every knowledge-base route 503 kb-not-loaded with D1's import, never kb:import", async () => {
+    for (const path of READS) {
+      const body = await expectServedProblem(await call(empty(), path), 503, "kb-not-loaded");
+      expect(body.detail).toContain("npm run -s kb:sql > kb.sql && npx wrangler d1 execute known-bugs --remote --file kb.sql");
+      expect(body.detail).not.toContain("kb:import");
+    }
+    const body = await expectServedProblem(await call(empty(), "/diagnose", diagnose), 503, "kb-not-loaded");
+    expect(body.detail).toContain("wrangler d1 execute");
+  });
+
+  it("tells a chat user the same", async () => {
+    const key = await importEd25519Private(JSON.parse(env.TEST_DISCORD_PRIVATE_JWK) as JsonWebKey);
+    const payload = JSON.stringify({
+      type: 2,
+      id: "1",
+      application_id: "1",
+      token: "t",
+      data: { id: "c1", name: "diagnose", type: 1, options: [{ name: "log", type: 3, value: 'unknown option "--xor-mark"' }] },
+      member: { user: { id: "42" } },
+    });
+    const res = await call(empty(), "/integrations/discord/interactions", {
+      method: "POST",
+      headers: await discordHeaders(key, payload),
+      body: payload,
+    });
+    expect(res.status).toBe(200);
+    const content = ((await res.json()) as { data: { content: string } }).data.content;
+    expect(content).toContain("wrangler d1 execute known-bugs --remote --file kb.sql");
+    expect(content).not.toContain("kb:import");
   });
 });
