@@ -36,7 +36,7 @@ function appOn(store: Store) {
   return { app, logs };
 }
 
-const READS = ["/health", "/kb"];
+const READS = ["/health", "/kb", "/bugs", "/bugs?q=mark", "/bugs/xt-mark-ipv6-typo-2024", "/bugs/xt-mark-ipv6-typo-2024/osv"];
 const diagnose = { method: "POST", headers: { "content-type": "text/plain" }, body: 'unknown option "--xor-mark"' };
 
 describe("the app on a libSQL database never migrated", () => {
@@ -57,7 +57,7 @@ describe("the app on a libSQL database never migrated", () => {
 });
 
 describe("the app on a migrated libSQL database nothing was imported into", () => {
-  it("answers every knowledge-base route 503 kb-not-loaded ", async () => {
+  it("answers every knowledge-base route 503 kb-not-loaded (GET /bugs too, uncached)", async () => {
     const { app } = appOn(empty);
     for (const path of READS) {
       const res = await app.request(path);

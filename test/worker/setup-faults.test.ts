@@ -35,7 +35,7 @@ async function logged(run: () => Promise<void>): Promise<Array<Record<string, un
   }
 }
 
-const READS = ["/health", "/kb"];
+const READS = ["/health", "/kb", "/bugs", "/bugs?q=mark", "/bugs/xt-mark-ipv6-typo-2024", "/bugs/xt-mark-ipv6-typo-2024/osv"];
 const diagnose = { method: "POST", headers: { "content-type": "text/plain" }, body: 'unknown option "--xor-mark"' };
 
 /** A problem answer with the request id and the headers every answer carries. */
