@@ -50,6 +50,8 @@ export default defineConfig({
                   KB_VERSION_TTL_MS: "60000",
                   CORS_ORIGINS: "https://allowed.example, http://localhost:5173",
                 },
+                // Two more local D1s for test/worker/setup-faults.test.ts: one never migrated, one migrated and never loaded.
+                d1Databases: { DB: "known-bugs", UNMIGRATED_DB: "known-bugs-unmigrated", EMPTY_DB: "known-bugs-empty" },
               },
             };
           }),

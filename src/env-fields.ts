@@ -57,3 +57,25 @@ export const sharedEnvFields = {
 
 export const sharedEnvSchema = z.object(sharedEnvFields);
 export type SharedSettings = z.infer<typeof sharedEnvSchema>;
+
+/**
+ * Settings that do not parse. The message names each variable with zod's reason, which quotes no value
+ * (a CORS origin aside, which is public): Node prints it and refuses to start; the Worker, which has no
+ * start-up, logs it on every request and answers 503 `misconfigured` naming only the variables.
+ */
+export class ConfigError extends Error {
+  constructor(
+    readonly variables: string[],
+    message: string,
+  ) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+/** The one wording of invalid configuration, for both entries. */
+export function configError(error: z.ZodError): ConfigError {
+  const issues = error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  const variables = [...new Set(error.issues.map((i) => String(i.path[0] ?? "(settings)")))];
+  return new ConfigError(variables, `invalid configuration: ${issues.join("; ")}`);
+}

@@ -1,22 +1,26 @@
 import { z } from "zod";
 import { createDb, type DbConfig, type Store } from "./db/create-db";
-import { sharedEnvFields } from "./env-fields";
+import { ConfigError, configError, sharedEnvFields } from "./env-fields";
 import { createApp } from "./http/app";
 import type { RateLimitBinding } from "./http/middleware/rate-limit";
 import { chatConfigFromEnv } from "./integrations/chat-config";
 import { inlineDiagnoser } from "./service/diagnoser";
 
 /** Worker bindings: D1 as `DB`, or a remote libSQL/Turso database through DATABASE_URL. */
-const envSchema = z.object({
-  DB: z.custom<D1Database>((v) => typeof v === "object" && v !== null).optional(),
-  /** wrangler.toml `[[ratelimits]]`; without it the in-process limiter counts per isolate. */
-  RATE_LIMITER: z.custom<RateLimitBinding>((v) => typeof (v as RateLimitBinding | undefined)?.limit === "function").optional(),
-  DATABASE_URL: z
-    .string()
-    .regex(/^(libsql|https?|wss?):\/\//, "must be a libsql://, https:// or wss:// URL")
-    .optional(),
-  ...sharedEnvFields,
-});
+const envSchema = z
+  .object({
+    DB: z.custom<D1Database>((v) => typeof v === "object" && v !== null, "must be a D1 database binding").optional(),
+    /** wrangler.toml `[[ratelimits]]`; without it the in-process limiter counts per isolate. */
+    RATE_LIMITER: z
+      .custom<RateLimitBinding>((v) => typeof (v as RateLimitBinding | undefined)?.limit === "function", "must be a rate-limit binding")
+      .optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(libsql|https?|wss?):\/\//, "must be a libsql://, https:// or wss:// URL")
+      .optional(),
+    ...sharedEnvFields,
+  })
+  .refine((env) => env.DB || env.DATABASE_URL, { path: ["DB"], message: "no database: bind a D1 database as DB or set DATABASE_URL" });
 
 function dbConfig(env: z.infer<typeof envSchema>): DbConfig {
   // A remote libSQL URL wins when set: that is how a deployment chooses Turso over D1.
@@ -26,14 +30,17 @@ function dbConfig(env: z.infer<typeof envSchema>): DbConfig {
 }
 
 // Bindings are fixed for the life of an isolate: parse them once, and build the store per request.
-const parsed = new WeakMap<object, z.infer<typeof envSchema>>();
+// Invalid ones are a ConfigError, kept too: the app answers every request 503 misconfigured and logs why.
+const parsed = new WeakMap<object, z.infer<typeof envSchema> | ConfigError>();
 function parseEnv(env: unknown): z.infer<typeof envSchema> {
   const key = env as object;
   let value = parsed.get(key);
   if (!value) {
-    value = envSchema.parse(env);
+    const result = envSchema.safeParse(env);
+    value = result.success ? result.data : configError(result.error);
     parsed.set(key, value);
   }
+  if (value instanceof ConfigError) throw value;
   return value;
 }
 

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, like, or, sql } from "drizzle-orm";
 import type { BugRecord } from "../kb/record-schema";
 import type { Store } from "./create-db";
+import { asSetupFault } from "./kb-setup";
 import { bugsContaining, type VersionMatch } from "./range-queries";
 import { bugAliases, bugCommits, bugRanges, bugReferences, bugs, kbMeta } from "./schema";
 
@@ -10,12 +11,20 @@ export interface KbMeta {
   importedAt: string;
 }
 
+/**
+ * Every request that serves the knowledge base reads this first, so a database that was never migrated is
+ * found here: SchemaMissingError (a 503 saying what to run), not an anonymous 500.
+ */
 export async function getKbMeta(store: Store): Promise<KbMeta | null> {
-  const [row] = await store.db
-    .select({ version: kbMeta.version, recordCount: kbMeta.recordCount, importedAt: kbMeta.importedAt })
-    .from(kbMeta)
-    .where(eq(kbMeta.id, 1));
-  return row ?? null;
+  try {
+    const [row] = await store.db
+      .select({ version: kbMeta.version, recordCount: kbMeta.recordCount, importedAt: kbMeta.importedAt })
+      .from(kbMeta)
+      .where(eq(kbMeta.id, 1));
+    return row ?? null;
+  } catch (err) {
+    throw asSetupFault(store.kind, err);
+  }
 }
 
 /** Every record, as validated at import time, for compiling the engine's knowledge base. */

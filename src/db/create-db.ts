@@ -8,9 +8,13 @@ import * as schema from "./schema";
 /** Where the data lives. This module is the only one that knows D1 from libSQL. */
 export type DbConfig = { kind: "d1"; binding: D1Database } | { kind: "libsql"; url: string; authToken?: string | undefined };
 
+/** D1 or libSQL: the two are migrated and loaded with different commands (src/db/kb-setup.ts says which). */
+export type StoreKind = DbConfig["kind"];
+
 export type Db = BaseSQLiteDatabase<"async", unknown, typeof schema>;
 
 export interface Store {
+  kind: StoreKind;
   db: Db;
   /** Runs the queries atomically: a D1 batch or a libSQL write transaction. */
   batch(queries: BatchItem<"sqlite">[]): Promise<void>;
@@ -28,6 +32,7 @@ export function createDb(config: DbConfig): Store {
   if (config.kind === "d1") {
     const db = drizzleD1(config.binding, { schema });
     return {
+      kind: "d1",
       db,
       batch: async (queries) => {
         if (queries.length) await db.batch(queries as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
@@ -44,6 +49,7 @@ export function createDb(config: DbConfig): Store {
   const client = createClient({ url: config.url, authToken: config.authToken, timeout: BUSY_TIMEOUT_MS });
   const db = drizzleLibsql(client, { schema });
   return {
+    kind: "libsql",
     db,
     batch: async (queries) => {
       if (queries.length) await db.batch(queries as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);

@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type { KbMeta } from "../db/bug-queries";
 import type { Store } from "../db/create-db";
-import type { SharedSettings } from "../env-fields";
+import type { ConfigError, SharedSettings } from "../env-fields";
 import type { ChatConfig, RunInBackground } from "../integrations/chat-config";
 import type { Diagnoser } from "../service/diagnoser";
 import type { LogSink } from "./middleware/access-log";
@@ -15,8 +15,10 @@ export interface AppVariables {
   clientRequestId: string | undefined;
   store: Store;
   settings: SharedSettings;
+  /** The entry's settings did not parse (a Worker's vars): every request is answered 503 misconfigured. */
+  misconfigured: ConfigError | undefined;
   diagnoser: Diagnoser;
-  /** Set by onError for a 500: what the access log records about it (never user text). */
+  /** Set for a 500 or a fault of the setup: what the access log records about it (never user text). */
   failure: Record<string, string> | undefined;
   /** The loaded knowledge base, read once per request by the kbVersion middleware (null before an import). */
   kbMeta: KbMeta | null;
@@ -35,7 +37,7 @@ export type AppEnv = { Variables: AppVariables };
 export interface AppDeps {
   /** Builds the store for a request; the Worker reads its bindings, Node reuses one client. */
   store: (env: unknown) => Store;
-  /** Settings parsed once with zod (src/env-fields.ts). */
+  /** Settings parsed once with zod (src/env-fields.ts); throws ConfigError when they are invalid. */
   settings: (env: unknown) => SharedSettings;
   /** Runs the engine: inline on the Worker, in a worker-thread pool on Node. */
   diagnoser: (env: unknown) => Diagnoser;

@@ -1,4 +1,5 @@
 import { methodNotAllowed } from "hono/method-not-allowed";
+import { ConfigError, sharedEnvSchema } from "../env-fields";
 import { defaultRunInBackground } from "../integrations/chat-config";
 import { chatRoutes } from "../integrations/chat-routes";
 import { htmlErrors } from "../web/html-errors";
@@ -22,17 +23,40 @@ import { diagnoseRouter } from "./routes/diagnose/diagnose.index";
 import { healthRouter } from "./routes/health/health.index";
 import { kbRouter } from "./routes/kb/kb.index";
 
+/** What the ids, log and headers read while a Worker's own settings are invalid. */
+const DEFAULT_SETTINGS = sharedEnvSchema.parse({});
+
 /** The one app both entries serve: Node (libSQL file or remote) and the Worker (D1 or remote libSQL). */
 export function createApp(deps: AppDeps) {
   const app = createRouter();
   // Outermost first: ids and the access log see every answer, errors and 405s included.
   app.use(async (c, next) => {
-    c.set("settings", deps.settings(c.env));
+    try {
+      c.set("settings", deps.settings(c.env));
+    } catch (err) {
+      // Node refuses to start on bad settings; a Worker has no start, so it serves the refusal instead,
+      // through the ids, log and headers below (which read only defaults).
+      if (!(err instanceof ConfigError)) throw err;
+      c.set("settings", DEFAULT_SETTINGS);
+      c.set("misconfigured", err);
+    }
     await next();
   });
   app.use(requestIds);
   app.use(accessLog(deps.log ?? stdoutSink));
   app.use(hygiene);
+  app.use(async (c, next) => {
+    const bad = c.get("misconfigured");
+    if (!bad) return next();
+    c.set("failure", { name: bad.name, message: bad.message.slice(0, 500) });
+    const names = bad.variables.join(", ");
+    return problemResponse(
+      c,
+      503,
+      "misconfigured",
+      `The service is misconfigured: ${names} ${bad.variables.length > 1 ? "are" : "is"} invalid. Its operator must correct ${bad.variables.length > 1 ? "them" : "it"}; the log says why.`,
+    );
+  });
   app.use(async (c, next) => {
     c.set("store", deps.store(c.env));
     const diagnoser = deps.diagnoser(c.env);

@@ -1,7 +1,10 @@
 /**
  * Every bound on the work one request may cause, in one place. The body size comes from the
- * environment (MAX_BODY_BYTES); the rest are fixed here so both runtimes enforce the same numbers,
- * and a Workers free-plan request (10 ms of CPU, 128 MB) fails with a clear 413, not a platform kill.
+ * environment (MAX_BODY_BYTES); the rest are fixed here so both runtimes enforce the same numbers, and
+ * what they let through fits a Workers Paid-plan request (30 s of CPU by default, 128 MB): beyond them,
+ * a clear 413, not a platform kill. They do not make a diagnosis fit the Free plan's 10 ms: compiling
+ * the knowledge base, which the first diagnosis in each isolate pays, costs about 0.3 s of CPU, and a warm
+ * 10-row nodes table about 20 ms (README, "Limits, load and abuse"; `npm run bench:worker`).
  */
 import { HOSTS_LIMITS } from "../engine/diagnose-input";
 import { NODES_HEADER } from "../engine/facts/kube-nodes";

@@ -1,7 +1,8 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { KbNotLoadedError } from "../service/kb-cache";
+import { KbUnavailableError, SchemaMissingError } from "../db/kb-setup";
+import { safeDatabaseMessage } from "../db/sqlite-errors";
 import type { AppEnv } from "./app-env";
 import { mediaType } from "./media-type";
 import { ProblemError, problemResponse } from "./problem";
@@ -10,11 +11,15 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof ProblemError) return problemResponse(c, err.status, err.slug, err.message, err.errors, err.headers);
   // The client closed the connection while its body was being read: no bug of ours, and nobody to answer.
   if (clientClosed(err, c)) return problemResponse(c, CLIENT_CLOSED, "client-closed", CLIENT_CLOSED_DETAIL);
-  if (err instanceof KbNotLoadedError)
-    return problemResponse(c, 503, "kb-not-loaded", "The knowledge base has not been imported yet (npm run kb:import).");
+  if (err instanceof KbUnavailableError) {
+    // A database never migrated is the operator's to fix, so its log line says what failed, even with access logs off.
+    if (err instanceof SchemaMissingError) c.set("failure", describeFailure(err.cause ?? err));
+    return problemResponse(c, 503, err.slug, err.message);
+  }
   if (err instanceof HTTPException && err.status < 500) return fromHttpException(err, c);
   // Our bug: the access log line of this request records it once, without the message (it may quote
-  // user input, e.g. a failed query's parameters); the client gets the request id to report.
+  // user input, e.g. a failed query's parameters; a database's own message is kept when it quotes none);
+  // the client gets the request id to report.
   c.set("failure", describeFailure(err));
   return problemResponse(c, 500, "internal", "Something went wrong on our side. Quote the request id when reporting it.");
 };
@@ -27,12 +32,18 @@ export function logFailure(requestId: string | undefined, event: string, err: un
   log(JSON.stringify({ level: "error", requestId: requestId ?? null, event, error: describeFailure(err) }));
 }
 
-/** Error class, code and the first stack frame of our own code: enough to find it, nothing the user sent. */
+/**
+ * Error class, code, the database's message when it quotes nothing the user sent ("no such table: kb_meta",
+ * "database is locked": src/db/sqlite-errors.ts) and the first stack frame of our own code: enough to find
+ * it, nothing the user sent.
+ */
 export function describeFailure(err: unknown): Record<string, string> {
   const out: Record<string, string> = { name: err instanceof Error ? err.name || err.constructor.name : typeof err };
   const cause = err instanceof Error ? (err.cause as { code?: unknown } | undefined) : undefined;
   const code = (err as { code?: unknown })?.code ?? cause?.code;
   if (typeof code === "string" || typeof code === "number") out.code = String(code).slice(0, 40);
+  const message = safeDatabaseMessage(err);
+  if (message) out.message = message.slice(0, 200);
   const frame = err instanceof Error ? err.stack?.split("\n").find((l) => l.includes("/src/")) : undefined;
   const at = frame?.match(/(src\/[^\s)]+)/)?.[1];
   if (at) out.at = at;

@@ -1,7 +1,7 @@
 import { bodyLimit } from "hono/body-limit";
 import type { AppDeps } from "../http/app-env";
 import { createRouter } from "../http/create-router";
-import { kbVersion } from "../http/kb-version";
+import { kbVersionIfLoaded } from "../http/kb-version";
 import { problemResponse } from "../http/problem";
 import { type ChatConfig, defaultRunInBackground, type RunInBackground } from "./chat-config";
 import { documentChatWebhooks } from "./chat-webhooks.doc";
@@ -28,7 +28,7 @@ export function chatRoutes(deps: Pick<AppDeps, "chat" | "background">) {
   const router = createRouter();
   documentChatWebhooks(router.openAPIRegistry);
   // Like every API answer, the summary names the knowledge base served (votes name their own).
-  router.use("/feedback/summary", kbVersion);
+  router.use("/feedback/summary", kbVersionIfLoaded);
   return router
     .use("/integrations/*", limit)
     .route("/integrations/slack", slackRoutes(chat))

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { sharedEnvFields } from "../env-fields";
+import { configError, sharedEnvFields } from "../env-fields";
 import { StartupError } from "./prepare-store";
 
 /** Node entry configuration, parsed once at start-up. */
@@ -24,9 +24,6 @@ export type NodeConfig = z.infer<typeof configSchema>;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): NodeConfig {
   const result = configSchema.safeParse(env);
-  if (!result.success) {
-    const issues = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
-    throw new StartupError(`invalid configuration: ${issues.join("; ")}`);
-  }
+  if (!result.success) throw new StartupError(configError(result.error).message);
   return result.data;
 }

@@ -1,5 +1,6 @@
 import { getKbMeta, type KbMeta, loadVersionedRecords } from "../db/bug-queries";
 import type { Store } from "../db/create-db";
+import { KbNotLoadedError } from "../db/kb-setup";
 import { type CompiledKb, compileKnowledgeBase } from "../engine/compile-kb";
 import type { BugRecord } from "../kb/record-schema";
 
@@ -11,8 +12,6 @@ import type { BugRecord } from "../kb/record-schema";
 export type ServedKb = CompiledKb<BugRecord>;
 
 const compiled = new Map<string, Promise<ServedKb>>();
-
-export class KbNotLoadedError extends Error {}
 
 /**
  * The last version read of each store, by the order the reads started in. The value, not the read's
@@ -48,13 +47,13 @@ export async function currentKb(store: Store, known?: KbMeta | null, keepAlive?:
   // (an import since): read it fresh before loading, so the base is stored under the version it is.
   let meta = known === undefined ? await kbMetaWithin(store, 0) : known;
   if (known && !compiled.has(known.version)) meta = await kbMetaWithin(store, 0);
-  if (!meta) throw new KbNotLoadedError("the knowledge base has not been imported");
+  if (!meta) throw new KbNotLoadedError(store.kind);
   const version = meta.version;
   let kb = compiled.get(version);
   if (!kb) {
     // Version and records in one read: an import by another process in between must not mix them.
     kb = loadVersionedRecords(store).then((loaded) => {
-      if (!loaded) throw new KbNotLoadedError("the knowledge base has not been imported");
+      if (!loaded) throw new KbNotLoadedError(store.kind);
       return compileKnowledgeBase(loaded.version, loaded.records, { validated: true });
     });
     // Keep only the newest version: an import replaces the old one everywhere.

@@ -1,13 +1,14 @@
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { getBug, getBugs, getKbMeta, type KbMeta, listBugs } from "../db/bug-queries";
+import { KbNotLoadedError } from "../db/kb-setup";
 import { signatureKey } from "../engine/compile-kb";
 import { summarizeDiagnosis } from "../engine/summary";
 import type { AppEnv } from "../http/app-env";
 import { formFields } from "../http/middleware/body-members";
 import { problemResponse } from "../http/problem";
 import { listBugs as listBugsRoute } from "../http/routes/bugs/bugs.routes";
-import { currentKb, KbNotLoadedError } from "../service/kb-cache";
+import { currentKb } from "../service/kb-cache";
 import { ASSETS } from "./assets";
 import { idMatches } from "./id-matches";
 import { prefersHtml } from "./negotiate";
@@ -117,7 +118,7 @@ async function searchPage(c: Ctx): Promise<Response | null> {
   const filters = parsed.data;
   const store = c.get("store");
   const kb = c.get("kbMeta");
-  if (!kb) throw new KbNotLoadedError("the knowledge base has not been imported");
+  if (!kb) throw new KbNotLoadedError(store.kind);
   const every = await listBugs(store, filters);
   // A pasted error line carries words no record holds (versions, exit codes): rather than nothing,
   // show the records that hold some of them, best first, and say so.
@@ -155,7 +156,7 @@ async function searchPage(c: Ctx): Promise<Response | null> {
 /** The record page, or null when the API should answer (a malformed or unknown id). */
 async function recordPage(c: Ctx, id: string, maxBytes: number): Promise<Response | null> {
   const kb = c.get("kbMeta");
-  if (!kb) throw new KbNotLoadedError("the knowledge base has not been imported");
+  if (!kb) throw new KbNotLoadedError(c.get("store").kind);
   const bug = await getBug(c.get("store"), id);
   if (!bug) return null;
   return cacheablePage(c, kb.version, <RecordPage kb={kb} bug={bug} maxBytes={maxBytes} />);

@@ -9,7 +9,7 @@ export const ALLOWED_ORIGIN = "https://allowed.example";
 export async function expectProblem(res: Response, status: number) {
   expect(res.status).toBe(status);
   expect(res.headers.get("content-type")).toContain("application/problem+json");
-  const body = (await res.json()) as { status: number; requestId?: string; detail: string };
+  const body = (await res.json()) as { type: string; status: number; requestId?: string; detail: string };
   expect(body.status).toBe(status);
   expect(res.headers.get("x-request-id")).toBe(body.requestId);
   return body;

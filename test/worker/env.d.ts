@@ -8,6 +8,10 @@ declare global {
     }
     interface Env {
       DB: D1Database;
+      /** A D1 no migration was applied to (test/worker/setup-faults.test.ts). */
+      UNMIGRATED_DB: D1Database;
+      /** A migrated D1 nothing was imported into. */
+      EMPTY_DB: D1Database;
       TEST_MIGRATIONS: D1Migration[];
       /** JSON of { version, records, statements }: the import `npm run dev:worker` runs. */
       TEST_KB: string;

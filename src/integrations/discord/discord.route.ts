@@ -1,8 +1,8 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { claimChatEvent, recordFeedback } from "../../db/chat-queries";
+import { KbUnavailableError } from "../../db/kb-setup";
 import { ProblemError, problemResponse } from "../../http/problem";
-import { KbNotLoadedError } from "../../service/kb-cache";
 import { answerFor } from "../answer";
 import { type ChatEnv, diagnoserOf, signedBy } from "../chat-auth";
 import { chatInput } from "../chat-input";
@@ -96,11 +96,9 @@ async function command(c: Context<ChatEnv>, i: Interaction) {
   } catch (err) {
     if (err instanceof ProblemError && err.status < 500)
       return reply(c, { content: `known-bugs could not diagnose this: ${err.message}` }, true);
-    if (!(err instanceof KbNotLoadedError)) console.error(`[${c.get("requestId")}] discord answer failed`, err);
+    if (!(err instanceof KbUnavailableError)) console.error(`[${c.get("requestId")}] discord answer failed`, err);
     const content =
-      err instanceof KbNotLoadedError
-        ? "known-bugs has no knowledge base loaded yet; ask its operator to run `npm run kb:import`."
-        : `known-bugs could not answer this time (request id ${c.get("requestId")}).`;
+      err instanceof KbUnavailableError ? err.chatText : `known-bugs could not answer this time (request id ${c.get("requestId")}).`;
     return reply(c, { content }, true);
   }
 }

@@ -1,9 +1,9 @@
 import { type Context, Hono } from "hono";
 import { claimChatEvent, recordFeedback, saveChatAnswer, takeChatAnswer } from "../../db/chat-queries";
 import type { Store } from "../../db/create-db";
+import { KbUnavailableError } from "../../db/kb-setup";
 import { logFailure } from "../../http/on-error";
 import { ProblemError, problemResponse } from "../../http/problem";
-import { KbNotLoadedError } from "../../service/kb-cache";
 import { answerFor } from "../answer";
 import { type ChatEnv, diagnoserOf, signedBy } from "../chat-auth";
 import { type ChatConfig, SLACK_RESPONSE_ORIGINS } from "../chat-config";
@@ -150,7 +150,7 @@ async function deliverAnswer(
     }
   } catch (err) {
     message = { response_type: "ephemeral", text: failureText(c, err) };
-    if (!(err instanceof UserFacing || err instanceof KbNotLoadedError || (err instanceof ProblemError && err.status < 500)))
+    if (!(err instanceof UserFacing || err instanceof KbUnavailableError || (err instanceof ProblemError && err.status < 500)))
       logFailure(c.get("requestId"), "slack answer failed", err);
   }
   await postToSlack(cfg, responseUrl, message);
@@ -160,7 +160,7 @@ function failureText(c: Context<ChatEnv>, err: unknown): string {
   if (err instanceof UserFacing) return err.message;
   // The diagnoser's own refusals (input limits, time budget) say what to change.
   if (err instanceof ProblemError && err.status < 500) return `known-bugs could not diagnose this: ${err.message}`;
-  if (err instanceof KbNotLoadedError) return "known-bugs has no knowledge base loaded yet; ask its operator to run `npm run kb:import`.";
+  if (err instanceof KbUnavailableError) return err.chatText;
   return `known-bugs could not answer this time (request id ${c.get("requestId")}). Try again, or POST the text to /diagnose.`;
 }
 

@@ -96,7 +96,7 @@ type _Checks = [Expect<Equal<z.infer<typeof bugSummarySchema>, BugSummary>>];
 
 const bugListSchema = z
   .object({
-    kb: kbStampSchema.nullable(),
+    kb: kbStampSchema,
     total: z.number().int(),
     items: z.array(bugSummarySchema),
     limit: z.number().int(),
@@ -104,7 +104,7 @@ const bugListSchema = z
   })
   .openapi("BugList");
 
-const bugSchema = z.object({ kb: kbStampSchema.nullable(), bug: bugRecordSchema.meta({ id: "BugRecord" }) }).openapi("Bug");
+const bugSchema = z.object({ kb: kbStampSchema, bug: bugRecordSchema.meta({ id: "BugRecord" }) }).openapi("Bug");
 
 export const listBugs = createRoute({
   method: "get",
@@ -115,6 +115,9 @@ export const listBugs = createRoute({
   responses: {
     200: jsonContent(bugListSchema, "One page of matching records, best match first when searching."),
     400: problemContent("A query parameter is invalid."),
+    503: problemContent(
+      "No knowledge base has been imported yet (`kb-not-loaded`), or the database has not been migrated (`schema-missing`): the detail says what to run.",
+    ),
   },
 });
 
@@ -128,6 +131,9 @@ export const getBug = createRoute({
     200: jsonContent(bugSchema, "The record, with the source and verification of every fact."),
     400: problemContent("The id is not a bug id."),
     404: problemContent("No known bug has this id."),
+    503: problemContent(
+      "No knowledge base has been imported yet (`kb-not-loaded`), or the database has not been migrated (`schema-missing`): the detail says what to run.",
+    ),
   },
 });
 
@@ -143,5 +149,8 @@ export const getBugOsv = createRoute({
     200: jsonContent(osvRecordSchema.meta({ id: "OsvRecord" }), "The record as an OSV entry."),
     400: problemContent("The id is not a bug id."),
     404: problemContent("No known bug has this id."),
+    503: problemContent(
+      "No knowledge base has been imported yet (`kb-not-loaded`), or the database has not been migrated (`schema-missing`): the detail says what to run.",
+    ),
   },
 });

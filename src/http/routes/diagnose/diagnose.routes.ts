@@ -86,7 +86,7 @@ export const diagnose = createRoute({
     ),
     429: problemContent("Too many requests from this client; Retry-After says when to try again."),
     503: problemContent(
-      "No knowledge base has been imported yet, or the diagnosis ran over its time budget or every thread is busy (Retry-After).",
+      "No knowledge base has been imported yet or the database has not been migrated (the detail says what to run), or the diagnosis ran over its time budget or every thread is busy (Retry-After).",
     ),
   },
 });

@@ -19,6 +19,8 @@ export const health = createRoute({
   summary: "Is the service up, and which knowledge base does it serve?",
   responses: {
     200: jsonContent(healthSchema, "The service answers with this knowledge base."),
-    503: problemContent("No knowledge base has been imported yet."),
+    503: problemContent(
+      "No knowledge base has been imported yet (`kb-not-loaded`), the database has not been migrated (`schema-missing`), or the Worker's settings are invalid (`misconfigured`, on every route): the detail says what to fix.",
+    ),
   },
 });

@@ -30,6 +30,8 @@ export const kb = createRoute({
   summary: "What the knowledge base covers: ecosystems, aliases, commits, signatures, references, examples",
   responses: {
     200: jsonContent(kbSchema, "The loaded knowledge base and what it covers."),
-    503: problemContent("No knowledge base has been imported yet."),
+    503: problemContent(
+      "No knowledge base has been imported yet (`kb-not-loaded`), or the database has not been migrated (`schema-missing`): the detail says what to run.",
+    ),
   },
 });

@@ -1,0 +1,87 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Store } from "../../src/db/create-db";
+import { sharedEnvSchema } from "../../src/env-fields";
+import { createApp } from "../../src/http/app";
+import { describeFailure } from "../../src/http/on-error";
+import { openStore } from "../../src/node/prepare-store";
+import { inlineDiagnoser } from "../../src/service/diagnoser";
+import { expectProblem } from "../support/hardening-contract";
+
+/**
+ * The app on libSQL in the states a Worker on Turso can meet (Node migrates its database at start, so it
+ * meets only the second): a database never migrated, and one migrated that holds no knowledge base.
+ * The same code answers the Worker on D1 (test/worker/setup-faults.test.ts), with D1's commands.
+ */
+let dir: string;
+let unmigrated: Store;
+let empty: Store;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "known-bugs-setup-"));
+  unmigrated = createDb({ kind: "libsql", url: `file:${join(dir, "unmigrated.db")}` });
+  empty = await openStore(`file:${join(dir, "empty.db")}`);
+});
+afterAll(async () => {
+  unmigrated.close();
+  empty.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function appOn(store: Store) {
+  const logs: Array<Record<string, unknown>> = [];
+  const settings = sharedEnvSchema.parse({ ACCESS_LOG: "off" });
+  const app = createApp({ store: () => store, settings: () => settings, diagnoser: () => inlineDiagnoser, log: (e) => logs.push(e) });
+  return { app, logs };
+}
+
+const READS = ["/health", "/kb", "/bugs", "/bugs?q=mark", "/bugs/xt-mark-ipv6-typo-2024", "/bugs/xt-mark-ipv6-typo-2024/osv"];
+const diagnose = { method: "POST", headers: { "content-type": "text/plain" }, body: 'unknown option "--xor-mark"' };
+
+describe("the app on a libSQL database never migrated", () => {
+  it("answers 503 schema-missing saying to run kb:import, and logs the database's message", async () => {
+    const { app, logs } = appOn(unmigrated);
+    for (const path of [...READS, "/"]) {
+      const res = await app.request(path);
+      const body = await expectProblem(res, 503);
+      expect(body.type).toMatch(/schema-missing$/);
+      expect(body.detail).toContain("`npm run kb:import`");
+      expect(body.detail).not.toContain("wrangler");
+      expect(res.headers.get("cache-control")).toBe("no-store");
+    }
+    expect((await expectProblem(await app.request("/diagnose", diagnose), 503)).type).toMatch(/schema-missing$/);
+    expect(logs.length).toBe(READS.length + 2);
+    for (const line of logs) expect(line).toMatchObject({ status: 503, error: { message: "no such table: kb_meta" } });
+  });
+});
+
+describe("the app on a migrated libSQL database nothing was imported into", () => {
+  it("answers every knowledge-base route 503 kb-not-loaded (GET /bugs too, uncached)", async () => {
+    const { app } = appOn(empty);
+    for (const path of READS) {
+      const res = await app.request(path);
+      const body = await expectProblem(res, 503);
+      expect(body.type).toMatch(/kb-not-loaded$/);
+      expect(body.detail).toContain("`npm run kb:import`");
+      expect(body.detail).not.toContain("wrangler");
+      expect(res.headers.get("cache-control")).toBe("no-store");
+    }
+    expect((await expectProblem(await app.request("/diagnose", diagnose), 503)).type).toMatch(/kb-not-loaded$/);
+  });
+});
+
+describe("describeFailure on database errors", () => {
+  it("keeps SQLite's message when it names only our schema, and drops one quoting user text", async () => {
+    const missing = await unmigrated.db.run("SELECT version FROM kb_meta").catch((e: unknown) => e);
+    expect(describeFailure(missing)).toMatchObject({ message: "no such table: kb_meta" });
+    // An FTS5 query's syntax error quotes the search words: never logged.
+    const fts = await empty.raw(`SELECT * FROM bugs_fts WHERE bugs_fts MATCH 'user-secret"'`).catch((e: unknown) => e);
+    expect(fts).toBeInstanceOf(Error);
+    expect(JSON.stringify(describeFailure(fts))).not.toContain("user-secret");
+    expect(describeFailure(fts).message).toBeUndefined();
+    // A column an FTS5 query named is the user's word, unless it is one of ours.
+    const column = await empty.raw(`SELECT * FROM bugs_fts WHERE bugs_fts MATCH 'secretcol: x'`).catch((e: unknown) => e);
+    expect(JSON.stringify(describeFailure(column))).not.toContain("secretcol");
+  });
+});
