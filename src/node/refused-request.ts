@@ -68,3 +68,19 @@ export function onRequestError(log: Log, logError: (line: string) => void = cons
     return new Response(problem.body, { status: 500, headers: problem.headers });
   };
 }
+
+/**
+ * Node's answer to an Expect header other than 100-continue ("checkExpectation"), which it would otherwise
+ * give as a bare 417 with no body and no log line (RFC 9110 §10.1.1: a server may answer 417 to an
+ * expectation it cannot meet). The body the client held back is never sent: the connection closes.
+ */
+export function refuseExpectation(req: IncomingMessage, res: ServerResponse, log: Log): void {
+  log({ t: new Date().toISOString(), level: "info", event: "refused-request", status: 417, reason: "expectation-failed" });
+  const { headers, body } = bareProblem(
+    417,
+    "expectation-failed",
+    'The Expect header asks for something this server does not do; send no Expect header, or "Expect: 100-continue".',
+  );
+  res.writeHead(417, headers).end(body);
+  req.resume();
+}

@@ -15,7 +15,7 @@ import { loadConfig } from "./config";
 import { createPoolDiagnoser } from "./diagnosis-pool";
 import { codeOf, formatProblems, importFromDir, openCheckedStore, StartupError } from "./prepare-store";
 import { readNodeBody } from "./read-body";
-import { onRequestError, refuseHost } from "./refused-request";
+import { onRequestError, refuseExpectation, refuseHost } from "./refused-request";
 import { drainAfterAnswer } from "./unread-body";
 
 /** Every start-up failure ends here: one line an operator can act on, no stack trace, exit 1. */
@@ -102,6 +102,7 @@ async function start() {
     drainAfterAnswer(req, res);
     void listener(req, res);
   });
+  server.on("checkExpectation", (req, res) => refuseExpectation(req, res, log));
   server.listen(config.PORT, config.HOST, () =>
     console.log(
       `known-bugs listening on http://${config.HOST ?? "localhost"}:${(server.address() as AddressInfo).port} (kb ${served.version}, ${diagnoser.threads} diagnosis threads)`,

@@ -151,6 +151,16 @@ describe("requests no web Request can be made of get problem+json", { timeout: 6
     expect((await raw("GET /health HTTP/1.0\r\n\r\n")).startsWith("HTTP/1.1 200")).toBe(true);
   });
 
+  it("an Expect header other than 100-continue: 417 expectation-failed as problem+json, and the server keeps serving", async () => {
+    const { status, headers, body } = parse(
+      await raw("POST /diagnose HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nExpect: foo\r\n\r\n"),
+    );
+    expect(status).toBe(417);
+    expect(headers).toContain("content-type: application/problem+json");
+    expect(body).toMatchObject({ status: 417, type: "https://known-bugs.dev/problems/expectation-failed" });
+    expect((await fetch(`${server.url}/health`)).status).toBe(200);
+  });
+
   it("a large upload refused for its Host still gets its answer; one that waits for 100 Continue gets the 400 instead", async () => {
     // The body keeps arriving after the answer: closing at once would reset the connection before the client read it.
     const big = await rawUpload(

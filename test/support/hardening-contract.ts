@@ -129,6 +129,13 @@ export function hardeningContract(fetch: Fetch, opts: { maxBodyBytes: number; br
     const res = await postBundle(fetch, br, { "content-encoding": "br" });
     if (opts.brotli === "decoded") expect(res.status).toBe(200);
     else expect((await expectProblem(res, 415)).detail).toContain("br");
+    if (opts.brotli !== "decoded") return;
+    // Text labelled br is no brotli stream (it is not an empty body), nor is a stream with junk after it.
+    await expectProblem(await postBundle(fetch, "5.15.0-127-generic\nkube-proxy: x\n", { "content-encoding": "br" }), 400);
+    await expectProblem(await postBundle(fetch, new Uint8Array([...br, 0x6a, 0x75, 0x6e, 0x6b]), { "content-encoding": "br" }), 400);
+    // A 415 names what this runtime decodes, br included.
+    const unknown = await postBundle(fetch, "abc", { "content-encoding": "zstd-x" });
+    expect(unknown.headers.get("accept-encoding")).toBe("gzip, deflate, br");
   });
 
   it("decodes at most two stacked codings, and never reads compressed or UTF-16 bytes as UTF-8 text", async () => {

@@ -2,15 +2,26 @@ import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env";
 import { ProblemError, problemResponse } from "../problem";
 
-/** A decoder for one Content-Encoding; null when this runtime cannot decode it. */
-export type BodyDecoder = (encoding: string) => TransformStream<Uint8Array, Uint8Array> | null;
+/** A decoder for one Content-Encoding (null when this runtime cannot decode it), and the codings it decodes. */
+export type BodyDecoder = {
+  (encoding: string): TransformStream<Uint8Array, Uint8Array> | null;
+  /** For a 415's Accept-Encoding and wording. */
+  readonly encodings: readonly string[];
+};
 
 /** gzip and deflate through the web-standard DecompressionStream, which Node and workerd both have. */
-export const webDecoder: BodyDecoder = (encoding) => {
-  if (encoding === "gzip" || encoding === "x-gzip") return new DecompressionStream("gzip");
-  if (encoding === "deflate") return new DecompressionStream("deflate");
-  return null;
-};
+export const webDecoder: BodyDecoder = Object.assign(
+  (encoding: string) => {
+    if (encoding === "gzip" || encoding === "x-gzip") return new DecompressionStream("gzip");
+    if (encoding === "deflate") return new DecompressionStream("deflate");
+    return null;
+  },
+  { encodings: ["gzip", "deflate"] },
+);
+
+/** "gzip or deflate", "gzip, deflate or br". */
+const either = (encodings: readonly string[]) =>
+  encodings.length > 1 ? `${encodings.slice(0, -1).join(", ")} or ${encodings.at(-1)}` : (encodings[0] ?? "");
 
 /**
  * Content codings one body may stack. Clients compress once (twice at most, behind a proxy that
@@ -51,9 +62,9 @@ export function requestBody(decoder: BodyDecoder): MiddlewareHandler<AppEnv> {
         c,
         415,
         "unsupported-encoding",
-        `The body names ${encodings.length} content codings; at most ${MAX_ENCODINGS} are decoded here. Compress it once, as gzip or deflate.`,
+        `The body names ${encodings.length} content codings; at most ${MAX_ENCODINGS} are decoded here. Compress it once, as ${either(decoder.encodings)}.`,
         undefined,
-        { "Accept-Encoding": "gzip, deflate" },
+        { "Accept-Encoding": decoder.encodings.join(", ") },
       );
     }
     const body = c.req.raw.body;
@@ -67,9 +78,9 @@ export function requestBody(decoder: BodyDecoder): MiddlewareHandler<AppEnv> {
           c,
           415,
           "unsupported-encoding",
-          `Content-Encoding "${encoding.slice(0, 40)}" is not supported here; send the body uncompressed, or as gzip or deflate.`,
+          `Content-Encoding "${encoding.slice(0, 40)}" is not supported here; send the body uncompressed, or as ${either(decoder.encodings)}.`,
           undefined,
-          { "Accept-Encoding": "gzip, deflate" },
+          { "Accept-Encoding": decoder.encodings.join(", ") },
         );
       }
       decoders.push(d);
