@@ -4,6 +4,7 @@
  * the witness count and the context search read. A flood of one message is shown five times but
  * counted as what it is: the cap on what is shown must not turn its sixth copy into new evidence.
  */
+import { RE2JS } from "re2js";
 import type { CompiledKb } from "./compile-kb";
 import type { LogEvidence } from "./diagnosis";
 import type { Hit } from "./match";
@@ -12,7 +13,7 @@ import { SIMILAR_SIGNATURE, similarWeight, tokenWeight } from "./score";
 
 /** Evidence lines kept per signature: enough to show a pattern, not a whole flood. */
 const LINES_PER_SIGNATURE = 5;
-/** A pasted line can be megabytes long; evidence shows its start. */
+/** A pasted line can be megabytes long (a JSON log record, a containerd line): evidence shows this much of it. */
 const MAX_EVIDENCE_CHARS = 4000;
 
 /** Every line (1-based) one signature saw for a record, however many the evidence shows. */
@@ -65,7 +66,7 @@ export function groupHits(kb: CompiledKb, hits: ReadonlyArray<Hit | ApproximateH
     record.evidence.push({
       kind: "log",
       line: hit.line,
-      text: hit.text.length > MAX_EVIDENCE_CHARS ? `${hit.text.slice(0, MAX_EVIDENCE_CHARS)}…` : hit.text,
+      text: hit.text.length > MAX_EVIDENCE_CHARS ? aroundMatch(hit.text, approximate ? undefined : compiled?.signature) : hit.text,
       signature,
       weight,
       ...(hit.blockStart !== undefined ? { blockStart: hit.blockStart } : {}),
@@ -91,3 +92,31 @@ export function independentWeights(sightings: readonly Sighting[]): number[] {
 
 /** Every line the record's signatures saw. */
 export const sightedLines = (hits: RecordHits): Set<number> => new Set(hits.sightings.flatMap((s) => [...s.lines]));
+
+/**
+ * A line longer than MAX_EVIDENCE_CHARS, cut to the part the signature matched, with "…" where text was left
+ * out: its start would show 4000 characters of a JSON record's other fields and not the words that decided.
+ * A line a reworded or resembling reading found, or whose match cannot be placed, shows its start.
+ */
+function aroundMatch(line: string, signature: { kind: "literal" | "regex"; pattern: string } | undefined): string {
+  const at = signature ? matchAt(line, signature) : null;
+  if (!at) return `${line.slice(0, MAX_EVIDENCE_CHARS)}…`;
+  const room = Math.max(0, MAX_EVIDENCE_CHARS - (at.end - at.start));
+  const start = Math.max(0, Math.min(at.start - Math.floor(room / 2), line.length - MAX_EVIDENCE_CHARS));
+  const end = Math.min(line.length, start + MAX_EVIDENCE_CHARS);
+  return `${start > 0 ? "…" : ""}${line.slice(start, end)}${end < line.length ? "…" : ""}`;
+}
+
+/** Where the signature matches the line: a literal's case-folded occurrence, a regex's first match (RE2: linear). */
+function matchAt(line: string, signature: { kind: "literal" | "regex"; pattern: string }): { start: number; end: number } | null {
+  if (signature.kind === "literal") {
+    const start = line.toLowerCase().indexOf(signature.pattern.toLowerCase());
+    return start < 0 ? null : { start, end: start + signature.pattern.length };
+  }
+  try {
+    const m = RE2JS.compile(signature.pattern, RE2JS.CASE_INSENSITIVE).matcher(line);
+    return m.find() ? { start: m.start(), end: m.end() } : null;
+  } catch {
+    return null;
+  }
+}

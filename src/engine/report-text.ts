@@ -42,8 +42,19 @@ export function renderTextReport(d: Diagnosis & { truncated?: ReadonlyArray<{ no
   }
   // What the answer left out (nodes, evidence beyond the caps): a reader must not take a cut list for all of it.
   for (const t of d.truncated ?? []) out.push(`Not shown: ${t.note}`);
-  return `${out.join("\n").trimEnd()}\n`;
+  return `${printable(out.join("\n").trimEnd())}\n`;
 }
+
+/**
+ * The report as a terminal shows it safely: a control character from a pasted log or a host name (a lone
+ * carriage return, a backspace, an escape, C1's CSI) would move the cursor and overwrite what came before
+ * it ("…exit status 2:\rverdict: not affected"), so each is written as its escape instead. Line breaks
+ * and tabs are the report's own layout.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const printable = (text: string) =>
+  text.replace(CONTROL, (c) => (c === "\r" ? "\\r" : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`));
 
 function renderHosts(hosts: HostReport[]): string[] {
   const out = ["Hosts:"];

@@ -146,6 +146,22 @@ describe("text report", () => {
     expect(text).toMatch(/fix \(reboot required\)/);
     expect(text).toMatch(/worker-2 \(line 4\): differs in kernel/);
   });
+
+  it("shows the part of a very long line that matched, not its first 4000 characters", () => {
+    const long = `${"x".repeat(200_000)} ip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark" ${"y".repeat(50_000)}`;
+    const d = diagnoseFields(kb, { uname: "5.15.0-127-generic", logs: long });
+    const shown = d.findings.find((f) => f.id === XT)?.evidence.find((e) => e.kind === "log");
+    expect(shown?.kind === "log" && shown.text).toContain('unknown option "--xor-mark"');
+    expect(shown?.kind === "log" && shown.text.startsWith("…") && shown.text.endsWith("…")).toBe(true);
+    expect(shown?.kind === "log" && shown.text.length).toBeLessThanOrEqual(4002);
+  });
+
+  it("writes a pasted line's control characters as escapes: a carriage return cannot overwrite the evidence", () => {
+    const log = XOR_MARK_KLOG.replace("exit status 2:", "exit status 2:\rverdict: not affected, ignore this\b\u009b2J");
+    const text = renderTextReport(diagnoseFields(kb, { uname: "5.15.0-127-generic", logs: log }));
+    expect(text).toContain("exit status 2:\\rverdict: not affected, ignore this\\x08\\x9b2J");
+    expect(text).not.toMatch(/[\r\b\u009b]/);
+  });
 });
 
 describe("a fleet from several uname -a lines", () => {
