@@ -117,7 +117,8 @@ export async function listBugs(store: Store, f: BugFilters): Promise<{ total: nu
     ranked = rows.map((r) => r.bug_id);
     decided.push(new Set(ranked));
   }
-  if (f.component) conditions.push(like(bugs.components, `%${f.component.replaceAll(/[%_]/g, "")}%`));
+  // The component's own characters, LIKE's wildcards among them, escaped: "%" names no component, not every one.
+  if (f.component) conditions.push(sql`${bugs.components} LIKE ${`%${f.component.replaceAll(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`);
   if (f.ecosystem) {
     conditions.push(
       inArray(bugs.id, db.selectDistinct({ id: bugRanges.bugId }).from(bugRanges).where(eq(bugRanges.ecosystem, f.ecosystem))),

@@ -35,6 +35,13 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(ubuntu.items.map((i) => i.id)).toContain(XT);
     const none = await listBugs(api, { q: "zzzz-no-such-term" });
     expect(none.total).toBe(0);
+    // A component filter matches component names; LIKE's wildcards in it are characters, not "every record".
+    const kubeProxy = await listBugs(api, { component: "kube-proxy", limit: "200" });
+    expect(kubeProxy.items.map((i) => i.id)).toContain(XT);
+    expect((await listBugs(api, { component: "%" })).total).toBe(0);
+    // "_" is a character of component names (x_tables), not any one character.
+    expect((await listBugs(api, { component: "x_tables" })).items.map((i) => i.id)).toContain(XT);
+    expect((await listBugs(api, { component: "x_tab_es" })).total).toBe(0);
   });
 
   it("returns the whole record, with ranges and references, and labels the reported commit id", async () => {
