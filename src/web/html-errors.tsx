@@ -4,7 +4,7 @@ import type { AppEnv } from "../http/app-env";
 import type { Problem } from "../http/problem";
 import { prefersHtml } from "./negotiate";
 import { ErrorPage } from "./pages/error";
-import { toHtml, varyOnAccept } from "./render";
+import { PAGE_CSP, toHtml, varyOnAccept } from "./render";
 
 /**
  * Every error of the app is problem+json, made by one handler. A browser gets the same error as a
@@ -20,13 +20,6 @@ export function htmlErrors(): MiddlewareHandler<AppEnv> {
     }
   };
 }
-
-/**
- * Pages load only what the app serves: its stylesheet and script, and the script's fetch of the paste
- * form; forms post only to the app; nothing may frame them.
- */
-export const PAGE_CSP =
-  "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 async function asPage(c: Context<AppEnv>): Promise<void> {
   if (!(c.res.headers.get("Content-Type") ?? "").startsWith("application/problem+json")) return;

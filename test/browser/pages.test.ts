@@ -102,6 +102,32 @@ describe.each([
   });
 });
 
+describe("a page seen again", () => {
+  it("keeps its stylesheet and script after a reload and a second visit answered 304", async () => {
+    await withPage({ js: true }, async (page) => {
+      const errors: string[] = [];
+      page.on("console", (m) => {
+        if (m.type() === "error") errors.push(m.text());
+      });
+      const revalidated: string[] = [];
+      page.on("request", async (r) => {
+        if (r.url() === `${svc.origin}/bugs/${XT}` && (await r.allHeaders())["if-none-match"]) revalidated.push(r.url());
+      });
+      const styled = () => page.evaluate(`getComputedStyle(document.body).margin === "0px"`);
+      await page.goto(`${svc.origin}/bugs/${XT}`);
+      expect(await styled()).toBe(true);
+      await page.reload();
+      await page.goto(`${svc.origin}/`);
+      await page.goto(`${svc.origin}/bugs/${XT}`);
+      expect(revalidated.length).toBeGreaterThan(0);
+      // Styled, and the script ran (it adds the copy buttons).
+      expect(await styled()).toBe(true);
+      expect(await page.locator("button.copy").count()).toBeGreaterThan(0);
+      expect(errors).toEqual([]);
+    });
+  });
+});
+
 describe("errors in the browser", () => {
   it("shows an unknown record as a 404 page with a search box that works", async () => {
     await withPage({ js: false }, async (page) => {

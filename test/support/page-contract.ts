@@ -155,13 +155,16 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
 
   it("gives record and search pages an ETag from the knowledge-base version, and 304 when it still holds", async () => {
     const kb = await kbOf(fetch);
-    for (const path of [`/bugs/${XT}`, "/bugs?q=--xor-mark"]) {
+    for (const path of [`/bugs/${XT}`, "/bugs?q=--xor-mark", "/"]) {
       const first = await html(fetch, path);
       const etag = first.headers.get("etag");
       expect(etag, path).toContain(kb.version);
       const again = await html(fetch, path, { "if-none-match": etag ?? "" });
       expect(again.status, path).toBe(304);
       expect(await again.text()).toBe("");
+      // The browser copies a 304's headers onto the page it kept: the page's own policy, not the API's.
+      expect(first.headers.get("content-security-policy"), path).toContain("style-src 'self'");
+      expect(again.headers.get("content-security-policy"), path).toBe(first.headers.get("content-security-policy"));
       const other = await html(fetch, path, { "if-none-match": 'W/"kb-0000000000000000.x"' });
       expect(other.status, path).toBe(200);
     }
