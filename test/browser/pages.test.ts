@@ -38,15 +38,18 @@ async function withPage<T>(
 const text = async (page: Page, selector: string) =>
   ((await page.locator(selector).first().textContent()) ?? "").replace(/\s+/g, " ").trim();
 
-/** Pastes into the page's form and submits it: a form post without JavaScript, in place with it. */
-async function submitPaste(page: Page, bundle: string, js: boolean): Promise<number> {
+/**
+ * Pastes into the page's form and submits it: a form post without JavaScript, in place with it. With
+ * JavaScript an error answer appears above the form, which keeps the paste.
+ */
+async function submitPaste(page: Page, bundle: string, js: boolean, opts: { error?: boolean } = {}): Promise<number> {
   await page.fill("#bundle", bundle);
   if (js) await page.locator("main").evaluate((main) => main.setAttribute("data-before", ""));
   const response = page.waitForResponse((r) => r.url().endsWith("/check") && r.request().method() === "POST");
   await page.getByRole("button", { name: "Check" }).click();
   const res = await response;
-  expect(res.headers()["cache-control"]).toBe("no-store");
-  if (js) await page.waitForSelector("main:not([data-before])");
+  if (js && opts.error) await page.waitForSelector("[data-answer-error]");
+  else if (js) await page.waitForSelector("main:not([data-before])");
   else await page.waitForURL(/\/check$/);
   await page.waitForLoadState();
   return res.status();
@@ -145,10 +148,53 @@ describe("errors in the browser", () => {
     it(`shows an oversized paste as a 413 page in words (${js ? "with" : "without"} JavaScript)`, async () => {
       await withPage({ js }, async (page) => {
         await page.goto(`${svc.origin}/`);
-        expect(await submitPaste(page, "x".repeat(maxBodyBytes + 1), js)).toBe(413);
-        expect(await text(page, "h1")).toBe("Your paste is too large");
-        expect(await text(page, "main")).toContain("64 KB");
+        const big = "x".repeat(maxBodyBytes + 1);
+        expect(await submitPaste(page, big, js, { error: true })).toBe(413);
+        if (js) {
+          // In place, above the form that still holds the paste.
+          expect(await text(page, "[data-answer-error] h2")).toBe("Your paste is too large");
+          expect(await text(page, "[data-answer-error]")).toContain("larger than the limit of 64 KB");
+          expect(await page.inputValue("#bundle")).toBe(big);
+        } else {
+          expect(await text(page, "h1")).toBe("Your paste is too large");
+          expect(await text(page, "main")).toContain("larger than the limit of 64 KB");
+          expect(await page.locator('main a[href="/#paste"]').count()).toBe(1);
+        }
+        // The limit said once, in the units the form gives.
+        expect(await text(page, "main")).not.toMatch(/\d{5,} bytes|The limit is/);
       });
+    });
+  }
+
+  for (const js of [false, true]) {
+    it(`shows the rate limit as a page with the wait, never posting again (${js ? "with" : "without"} JavaScript)`, async () => {
+      const limited = await startHttpService({ maxBodyBytes, env: { RATE_LIMIT_PER_MINUTE: "1" } });
+      try {
+        await withPage({ js }, async (page) => {
+          let posts = 0;
+          page.on("request", (r) => {
+            if (r.url().endsWith("/check") && r.method() === "POST") posts++;
+          });
+          await page.goto(`${limited.origin}/`);
+          expect(await submitPaste(page, "5.15.0-127-generic", js)).toBe(200);
+          await page.goto(`${limited.origin}/`);
+          expect(await submitPaste(page, "my second paste", js, { error: true })).toBe(429);
+          expect(posts).toBe(2);
+          if (js) {
+            expect(await text(page, "[data-answer-error] h2")).toBe("Too many requests");
+            expect(await text(page, "[data-answer-error]")).toMatch(/Wait (\d+ seconds|a minute)/);
+            expect(await page.inputValue("#bundle")).toBe("my second paste");
+          } else {
+            expect(await text(page, "h1")).toBe("Too many requests");
+            expect(await text(page, "main")).toMatch(/Wait (\d+ seconds|a minute)/);
+          }
+          // Nothing was posted behind the person's back.
+          await page.waitForTimeout(300);
+          expect(posts).toBe(2);
+        });
+      } finally {
+        await limited.cleanup();
+      }
     });
   }
 });
@@ -170,7 +216,7 @@ describe("accessibility (axe-core)", () => {
       name: "413",
       open: async (p) => {
         await p.goto(`${svc.origin}/`);
-        await submitPaste(p, "x".repeat(maxBodyBytes + 1), true);
+        await submitPaste(p, "x".repeat(maxBodyBytes + 1), true, { error: true });
       },
     },
   ];

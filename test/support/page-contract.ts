@@ -313,6 +313,14 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     await expectPage(await html(fetch, "/bugs/NOT%20an%20id"), 400);
   });
 
+  it("answers a wrong method with a page in words, as the errors after it are", async () => {
+    const res = await html(fetch, "/diagnose");
+    const body = await expectPage(res, 405);
+    expect(res.headers.get("allow")).toContain("POST");
+    expect(visibleText(body)).toContain("/diagnose is not a page to open: it takes POST");
+    expect(res.headers.get("content-security-policy")).toContain("style-src 'self'");
+  });
+
   it("serves its one stylesheet and script from the app, cacheable for a year", async () => {
     const home = await (await html(fetch, "/")).text();
     const links = [...home.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)].map((m) => m[1] ?? "");

@@ -88,6 +88,9 @@ details > summary { cursor: pointer; font-weight: 600; }
 .branches { display: grid; gap: .6rem; }
 .legend { font-size: .85rem; color: var(--muted); }
 .focus { border: 2px solid var(--link); }
+.problem { border: 2px solid var(--bad); }
+.problem > h2:first-child { margin-top: 0; border: 0; }
+.problem:focus { outline: 3px solid var(--focus); outline-offset: 2px; }
 .form-row { margin: .6rem 0; }
 label { font-weight: 600; display: block; margin-bottom: .2rem; }
 footer.site { border-top: 1px solid var(--line); color: var(--muted); font-size: .9rem; padding: 1rem 0 2rem; }
