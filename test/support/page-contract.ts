@@ -94,6 +94,23 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     if (api.total === 0) expect(visibleText(body)).toContain("No record holds every word");
   });
 
+  it("searches a long journald error line by its distinctive words, and says so plainly when a search is too long", async () => {
+    const line = `Feb 17 11:12:14 k8s-192-168-3-26 kube-proxy[9234]: E0217 11:12:14.212635    9234 proxier.go:1432] "Failed to execute iptables-restore" err=< exit status 2: ip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark"`;
+    expect(line.length).toBeGreaterThan(200);
+    const home = await expectPage(await html(fetch, "/"), 200);
+    const cap = Number(home.match(/<input[^>]*name="q"[^>]*maxlength="(\d+)"/)?.[1]);
+    expect(cap).toBeGreaterThanOrEqual(line.length);
+    expect((await fetch(`/bugs?q=${encodeURIComponent(line)}`)).status).toBe(200);
+    const body = await expectPage(await html(fetch, `/bugs?q=${encodeURIComponent(line)}`), 200);
+    expect(body.match(/<h2><a href="\/bugs\/([^"#]+)">/)?.[1]).toBe(XT);
+    // Past the cap: a page in words, not "the query string has invalid fields: q".
+    const long = `${line} `.repeat(Math.ceil((cap + 1) / line.length)).slice(0, cap + 1);
+    const refused = visibleText(await expectPage(await html(fetch, `/bugs?q=${encodeURIComponent(`x${long}`)}`), 400));
+    expect(refused).toContain(`The search is longer than ${cap.toLocaleString("en-US")} characters`);
+    expect(refused).toContain("paste form");
+    expect(refused).not.toContain("invalid fields");
+  });
+
   it("ranks search hits as the API does, filters included", async () => {
     for (const q of [
       "--xor-mark",
