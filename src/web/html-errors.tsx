@@ -103,8 +103,8 @@ function fieldWords(problem: Problem): string {
     return `The search is longer than ${LIMITS.queryChars.toLocaleString("en-US")} characters. Search for the distinctive part of the line (the message, not the timestamp or host), or paste the whole log into the paste form.`;
   }
   if (!errors.length) return problem.detail ?? problem.title;
-  const parts = errors.slice(0, 3).map((e) => `${FIELD_WORDS[e.path] ?? e.path}: ${e.message}`);
-  return `This address could not be read. ${parts.join("; ")}.`;
+  const parts = errors.slice(0, 3).map((e) => `${FIELD_WORDS[e.path] ?? e.path} (${e.message})`);
+  return `This address could not be read: ${parts.join("; ")} is not what the page expects.`;
 }
 
 async function kbOrNull(store: AppEnv["Variables"]["store"] | undefined): Promise<KbMeta | null> {

@@ -327,7 +327,48 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(api.headers.get("content-type")).toContain("application/problem+json");
     expect(api.headers.get("vary")).toMatch(/accept/i);
     await expectPage(await html(fetch, "/no/such/page"), 404);
-    await expectPage(await html(fetch, "/bugs/NOT%20an%20id"), 400);
+  });
+
+  it("leads an address that is not a record id somewhere useful: the record, or a search for it", async () => {
+    const to = async (path: string) => {
+      const res = await html(fetch, path, {});
+      return { status: res.status, location: res.headers.get("location") };
+    };
+    // The id in other case is the record.
+    expect(await to(`/bugs/${XT.toUpperCase()}`)).toEqual({ status: 301, location: `/bugs/${XT}` });
+    // A CVE, an issue or other words: a search for them, which finds the record that names them.
+    expect(await to("/bugs/CVE-2024-50038")).toEqual({ status: 302, location: "/bugs?q=CVE-2024-50038" });
+    expect(await to("/bugs/cve-2024-50038")).toEqual({ status: 302, location: "/bugs?q=cve-2024-50038" });
+    expect(await to("/bugs/NOT%20an%20id")).toEqual({ status: 302, location: "/bugs?q=NOT%20an%20id" });
+    expect(visibleText(await expectPage(await html(fetch, "/bugs?q=CVE-2024-50038"), 200))).toMatch(/names cve CVE-2024-50038/);
+    // The JSON API keeps its answers.
+    expect((await fetch("/bugs/CVE-2024-50038")).status).toBe(400);
+    expect((await fetch(`/bugs/${XT.toUpperCase()}`)).status).toBe(400);
+  });
+
+  it("ignores query keys a search does not know on pages (a shared link's utm_source), while the API stays strict", async () => {
+    const plain = await expectPage(await html(fetch, "/bugs?q=conntrack"), 200);
+    const tracked = await expectPage(await html(fetch, "/bugs?q=conntrack&utm_source=slack&fbclid=x"), 200);
+    const ids = (body: string) => [...body.matchAll(/<h2><a href="\/bugs\/([^"#]+)">/g)].map((m) => m[1]);
+    expect(ids(tracked)).toEqual(ids(plain));
+    expect(ids(plain).length).toBeGreaterThan(0);
+    expect((await fetch("/bugs?q=conntrack&utm_source=slack")).status).toBe(400);
+  });
+
+  it("words a search address it cannot read for a person, with a search box", async () => {
+    const body = await expectPage(await html(fetch, "/bugs?q=conntrack&limit=abc"), 400);
+    const text = visibleText(body);
+    expect(text).toContain("the number of results per page");
+    expect(text).not.toMatch(/invalid fields|query string/);
+    expect(body).toMatch(/<input[^>]*name="q"[^>]*value="conntrack"/);
+  });
+
+  it("says a page past the last result is past it, with a way back", async () => {
+    const body = await expectPage(await html(fetch, "/bugs?q=conntrack&offset=99999"), 200);
+    const text = visibleText(body);
+    expect(text).toMatch(/\d+ records; this page starts past the last of them/);
+    expect(text).not.toMatch(/100000/);
+    expect(body).toMatch(/<a href="\/bugs\?q=conntrack(?:&amp;offset=\d+)?">← Previous<\/a>/);
   });
 
   it("answers a wrong method with a page in words, as the errors after it are", async () => {
