@@ -89,7 +89,9 @@ export function webRoutes() {
         Number.POSITIVE_INFINITY,
         (id, sig) => kb.signatures.get(signatureKey(id, sig))?.signature,
       );
-      c.header("Cache-Control", "no-store");
+      // Kept by the browser's own history, so Back to the result shows it without posting the paste again;
+      // `private`: never by a shared cache or proxy, and never reused for another request.
+      c.header("Cache-Control", RESULT_CACHE_CONTROL);
       c.header("X-KB-Version", kb.version);
       const meta: KbMeta = { version: kb.version, recordCount: kb.records.length, importedAt: "" };
       return page(c, <ResultPage kb={meta} summary={summary} focus={scoped && { id: scoped.id, title: scoped.title }} maxBytes={max} />);
@@ -98,6 +100,9 @@ export function webRoutes() {
 
   return web;
 }
+
+/** The result page (see README "The lookup page"): the browser's history may keep it, nothing else may. */
+export const RESULT_CACHE_CONTROL = "private, max-age=0";
 
 const isRead = (method: string) => method === "GET" || method === "HEAD";
 const maxBytes = (c: Ctx) => c.get("settings").MAX_BODY_BYTES;

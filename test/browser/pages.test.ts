@@ -48,6 +48,8 @@ async function submitPaste(page: Page, bundle: string, js: boolean, opts: { erro
   const response = page.waitForResponse((r) => r.url().endsWith("/check") && r.request().method() === "POST");
   await page.getByRole("button", { name: "Check" }).click();
   const res = await response;
+  // Only the browser's own history may keep a result (Back shows it without posting again), never a shared cache.
+  if (res.status() === 200) expect(res.headers()["cache-control"]).toBe("private, max-age=0");
   if (js && opts.error) await page.waitForSelector("[data-answer-error]");
   else if (js) await page.waitForSelector("main:not([data-before])");
   else await page.waitForURL(/\/check$/);
@@ -101,6 +103,51 @@ describe.each([
       expect(await quoted.locator("mark").textContent()).toContain('unknown option "--xor-mark"');
       // Nothing the pages load is refused by their content security policy, and the script never throws.
       expect(errors).toEqual([]);
+    });
+  });
+});
+
+describe("Back and Forward around a result", () => {
+  for (const js of [false, true]) {
+    it(`returns to the result from a record opened from it, and to the form from the result (${js ? "with" : "without"} JavaScript)`, async () => {
+      await withPage({ js }, async (page) => {
+        await page.goto(`${svc.origin}/`);
+        expect(await submitPaste(page, SEED_BUNDLE, js)).toBe(200);
+        const answer = await text(page, "h1");
+        expect(answer).toMatch(/known bugs? match/);
+        // Through an in-page link first: its entry changes nothing.
+        if (js) {
+          await page.locator(`a[href="#finding-${XT}"]`).first().click();
+          await page.goBack();
+          expect(await text(page, "h1")).toBe(answer);
+        }
+        await Promise.all([page.waitForURL(new RegExp(`/bugs/${XT}$`)), page.locator(`#finding-${XT} h2 a, #finding-${XT} > a`).first().click()]);
+        const response = page.waitForEvent("load");
+        await page.goBack();
+        await response;
+        // Not "Confirm Form Resubmission" (an error page without our <h1>): the result, as it was.
+        expect(await text(page, "h1")).toBe(answer);
+        expect(await page.locator(`#finding-${XT}`).count()).toBe(1);
+        if (js) {
+          await page.goBack();
+          await page.waitForSelector("#bundle");
+          expect(await text(page, "h1")).toBe("Which known bug is this?");
+          await page.goForward();
+          await page.waitForSelector(`#finding-${XT}`);
+          expect(await text(page, "h1")).toBe(answer);
+        }
+      });
+    });
+  }
+
+  it("keeps the paste in the form when Back leaves an answer given in place", async () => {
+    await withPage({ js: true }, async (page) => {
+      await page.goto(`${svc.origin}/`);
+      expect(await submitPaste(page, SEED_BUNDLE, true)).toBe(200);
+      await page.goBack();
+      await page.waitForSelector("#bundle");
+      expect(await page.inputValue("#bundle")).toBe(SEED_BUNDLE);
+      expect(page.url()).toBe(`${svc.origin}/`);
     });
   });
 });

@@ -74,12 +74,23 @@ export const SCRIPT = `(() => {
         const main = document.querySelector("main");
         done();
         if (res.ok && next && main) {
-          main.replaceWith(next);
-          document.title = doc.title;
-          next.setAttribute("tabindex", "-1");
-          next.focus();
-          window.scrollTo(0, 0);
+          // The answer gets its own history entry: Back returns from it to the form (which keeps the
+          // paste), and from a page opened from the answer back to the answer.
+          const here = history.state && history.state.kbEntry ? history.state.kbEntry : newEntry();
+          if (!(history.state && history.state.kbEntry)) {
+            try { history.replaceState({ kbEntry: here, answer: null }, "", location.href); } catch (e) { /* kept as it was */ }
+          }
+          mains.set(here, { main: main, title: document.title });
+          const id = newEntry();
+          // As served: before the script's own buttons and marks, which init adds again on the way back.
+          const answer = next.outerHTML;
+          swapIn({ main: next, title: doc.title }, id);
           init(next);
+          try {
+            history.pushState({ kbEntry: id, answer: answer, title: doc.title }, "", location.href);
+          } catch (e) {
+            history.pushState({ kbEntry: id, answer: null, title: doc.title }, "", location.href);
+          }
           return;
         }
         // An error page's explanation, or the problem's detail, or at least the status.
@@ -95,7 +106,49 @@ export const SCRIPT = `(() => {
       });
     });
   }
+  /** What each history entry of this document showed (its <main> and title), by the entry's id. */
+  const mains = new Map();
+  let current = null;
+  function newEntry() { return String(Date.now()) + "-" + String(Math.random()).slice(2, 8); }
+  function swapIn(entry, id) {
+    const main = document.querySelector("main");
+    if (!main) return;
+    if (main !== entry.main) main.replaceWith(entry.main);
+    mains.set(id, entry);
+    current = id;
+    document.title = entry.title;
+    entry.main.setAttribute("tabindex", "-1");
+    entry.main.focus();
+    window.scrollTo(0, 0);
+  }
+  function answerFromState(state) {
+    if (!state || !state.answer) return null;
+    return new DOMParser().parseFromString("<!doctype html><body>" + state.answer, "text/html").querySelector("main");
+  }
+  // The page as served, for an entry of the form whose <main> this document never held.
+  const served = { main: document.querySelector("main"), title: document.title };
+  window.addEventListener("popstate", (event) => {
+    const state = event.state;
+    // An in-page link's entry (no state) changes nothing.
+    if (!state || !state.kbEntry || state.kbEntry === current) return;
+    let entry = mains.get(state.kbEntry);
+    if (!entry) {
+      const next = answerFromState(state);
+      if (next) init(next);
+      else if (state.answer !== null || !served.main) return location.reload();
+      entry = next ? { main: next, title: state.title || document.title } : served;
+    }
+    swapIn(entry, state.kbEntry);
+  });
   function init(root) { addCopyButtons(root); enhanceForms(root); }
   init(document);
+  // Back to an answer's entry after its document was left (a link opened from the answer): show it again.
+  if (window.DOMParser && history.state && history.state.kbEntry) {
+    const again = answerFromState(history.state);
+    if (again) {
+      init(again);
+      swapIn({ main: again, title: history.state.title || document.title }, history.state.kbEntry);
+    }
+  }
 })();
 `;
