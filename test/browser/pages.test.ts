@@ -152,6 +152,39 @@ describe("Back and Forward around a result", () => {
   });
 });
 
+describe("small screens", () => {
+  it("shows every record page without scrolling sideways at 360 px, and the widest at 1280 px", async () => {
+    const ids: string[] = [];
+    for (let offset = 0, total = 1; offset < total; offset += 200) {
+      const list = (await (await fetch(`${svc.origin}/bugs?limit=200&offset=${offset}`)).json()) as { total: number; items: { id: string }[] };
+      total = list.total;
+      ids.push(...list.items.map((i) => i.id));
+    }
+    expect(ids.length).toBeGreaterThan(100);
+    const ctx = await browser.newContext({ javaScriptEnabled: true, viewport: { width: 360, height: 740 } });
+    try {
+      const page = await ctx.newPage();
+      const wide: string[] = [];
+      // Every record on a phone; on a desktop the ones once wider than the screen.
+      const desktop = ["kubernetes-1.22-beta-apis-removed", "cri-memsw-limit-without-swap-accounting", "nf-conntrack-table-full"];
+      for (const [width, list] of [
+        [360, ids],
+        [1280, desktop],
+      ] as const) {
+        await page.setViewportSize({ width, height: 800 });
+        for (const id of list) {
+          await page.goto(`${svc.origin}/bugs/${id}`);
+          const overflow = (await page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")) as number;
+          if (overflow > 0) wide.push(`${id} at ${width}px: ${overflow}px too wide`);
+        }
+      }
+      expect(wide).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  }, 180_000);
+});
+
 describe("a page seen again", () => {
   it("keeps its stylesheet and script after a reload and a second visit answered 304", async () => {
     await withPage({ js: true }, async (page) => {
