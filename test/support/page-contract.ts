@@ -255,6 +255,13 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(visibleText(body)).toMatch(/worker-2 odd one out: kernel/);
   });
 
+  it("says once, on a scoped paste with no symptom, that the versions decide", async () => {
+    const text = visibleText(await expectPage(await paste(fetch, UNEVEN_FLEET, { record: XT }), 200));
+    const focus = text.slice(text.indexOf("Checked against"), text.indexOf("Details below"));
+    expect(focus).toMatch(/No symptom in the log, but your versions are affected \(verified\): node worker-2/);
+    expect(focus.match(/no symptom in the log/gi)).toHaveLength(1);
+  });
+
   it("says what a large fleet's answer left out, not a cut count as the whole", async () => {
     const body = await expectPage(await paste(fetch, nodesTable(260)), 200);
     expect(visibleText(body)).toMatch(/nodes in a node table shown/);
