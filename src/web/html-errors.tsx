@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { getKbMeta, type KbMeta } from "../db/bug-queries";
 import type { AppEnv } from "../http/app-env";
-import type { Problem } from "../http/problem";
 import { LIMITS } from "../http/limits";
+import type { Problem } from "../http/problem";
 import { prefersHtml } from "./negotiate";
 import { ErrorPage } from "./pages/error";
 import { formatBytes } from "./parts/common";

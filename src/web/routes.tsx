@@ -4,8 +4,8 @@ import { getBug, getBugs, getKbMeta, type KbMeta, listBugs } from "../db/bug-que
 import { signatureKey } from "../engine/compile-kb";
 import { summarizeDiagnosis } from "../engine/summary";
 import type { AppEnv } from "../http/app-env";
-import { formFields } from "../http/middleware/body-members";
 import { LIMITS } from "../http/limits";
+import { formFields } from "../http/middleware/body-members";
 import { problemResponse } from "../http/problem";
 import { listBugs as listBugsRoute } from "../http/routes/bugs/bugs.routes";
 import { currentKb, KbNotLoadedError } from "../service/kb-cache";
@@ -117,9 +117,7 @@ type Ctx = Context<AppEnv>;
 async function searchPage(c: Ctx): Promise<Response | null> {
   // An empty search box means "everything", not an error; keys the search does not know (utm_source and
   // other tracking added to a shared link) are ignored, as record pages ignore them. The JSON API stays strict.
-  const raw = Object.fromEntries(
-    Object.entries(c.req.query()).filter(([k, v]) => SEARCH_KEYS.has(k) && !(k === "q" && !v.trim())),
-  );
+  const raw = Object.fromEntries(Object.entries(c.req.query()).filter(([k, v]) => SEARCH_KEYS.has(k) && !(k === "q" && !v.trim())));
   // The API route's own query contract, so the page accepts exactly what GET /bugs accepts.
   const parsed = listBugsRoute.request.query.safeParse(raw);
   if (!parsed.success) return null;

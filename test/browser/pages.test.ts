@@ -121,7 +121,10 @@ describe("Back and Forward around a result", () => {
           await page.goBack();
           expect(await text(page, "h1")).toBe(answer);
         }
-        await Promise.all([page.waitForURL(new RegExp(`/bugs/${XT}$`)), page.locator(`#finding-${XT} h2 a, #finding-${XT} > a`).first().click()]);
+        await Promise.all([
+          page.waitForURL(new RegExp(`/bugs/${XT}$`)),
+          page.locator(`#finding-${XT} h2 a, #finding-${XT} > a`).first().click(),
+        ]);
         const response = page.waitForEvent("load");
         await page.goBack();
         await response;
@@ -156,7 +159,10 @@ describe("small screens", () => {
   it("shows every record page without scrolling sideways at 360 px, and the widest at 1280 px", async () => {
     const ids: string[] = [];
     for (let offset = 0, total = 1; offset < total; offset += 200) {
-      const list = (await (await fetch(`${svc.origin}/bugs?limit=200&offset=${offset}`)).json()) as { total: number; items: { id: string }[] };
+      const list = (await (await fetch(`${svc.origin}/bugs?limit=200&offset=${offset}`)).json()) as {
+        total: number;
+        items: { id: string }[];
+      };
       total = list.total;
       ids.push(...list.items.map((i) => i.id));
     }
