@@ -95,12 +95,33 @@ export function ftsQuery(q: string, anyTerm = false): string | null {
   // The query runs on the event loop (libSQL's file driver is synchronous): each prefix term scans the
   // index, and a hundred one-letter prefixes took ~100 ms. Distinct terms only, a bounded number, and a
   // one-character term matched whole rather than as the prefix of every word.
-  const distinct = [...new Set(terms)].slice(0, MAX_QUERY_TERMS);
+  let distinct = [...new Set(terms)];
+  // A pasted error line has more words than that: its distinctive ones first (the message, not the
+  // timestamp, host, process id or glog header before it), each group in the line's order.
+  if (distinct.length > MAX_QUERY_TERMS) distinct = [...distinct.filter((t) => !isNoise(t)), ...distinct.filter(isNoise)];
+  distinct = distinct.slice(0, MAX_QUERY_TERMS);
   return distinct.length ? distinct.map((t) => (t.length > 1 ? `"${t}"*` : `"${t}"`)).join(anyTerm ? " OR " : " ") : null;
 }
 
-/** More words than any search needs (an error message pasted whole is cut here). */
+/** More words than any search needs (of an error line pasted whole, the distinctive ones are kept). */
 const MAX_QUERY_TERMS = 16;
+
+/** Short words every log line has. */
+const COMMON = new Set(["a", "an", "the", "to", "of", "in", "on", "at", "for", "and", "or", "is", "was", "with", "by", "from"]);
+const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)$/i;
+
+/**
+ * A word of a log line that says little about which bug it is: a timestamp, count or process id (more
+ * digits than letters: "11:12:14.212635", "k8s-192-168-3-26", "v1.8.7"), a month, a glog header
+ * ("E0217") or a common short word.
+ */
+function isNoise(term: string): boolean {
+  const bare = term.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+  if (COMMON.has(bare.toLowerCase()) || MONTHS.test(bare) || /^[IWEF]\d{4}$/.test(bare)) return true;
+  const letters = bare.match(/\p{L}/gu)?.length ?? 0;
+  const digits = bare.match(/\p{N}/gu)?.length ?? 0;
+  return digits >= letters;
+}
 
 export async function listBugs(store: Store, f: BugFilters): Promise<{ total: number; items: BugSummary[] }> {
   const db = store.db;

@@ -66,6 +66,8 @@ export function createApp(deps: AppDeps) {
     c.set("bodyBytes", () => deps.bodyBytes?.(c) ?? c.req.arrayBuffer().then((b) => new Uint8Array(b)));
     await next();
   });
+  // Every error below, the limiter's 429 and the 405 included, reaches a browser as a page in words.
+  app.use(htmlErrors());
   app.use(
     methodNotAllowed({
       app,
@@ -86,9 +88,8 @@ export function createApp(deps: AppDeps) {
   app.use("/diagnose", jsonMembers);
   app.use("/integrations/*", body);
   for (const path of ["/health", "/kb", "/bugs", "/bugs/*", "/diagnose"]) app.use(path, kbVersion);
-  // Pages for people: errors as HTML for browsers, then the pages (mounted before the API routes,
-  // so /bugs and /bugs/:id can answer a browser and pass API clients on).
-  app.use(htmlErrors());
+  // Pages for people, mounted before the API routes, so /bugs and /bugs/:id can answer a browser and
+  // pass API clients on.
   app.route("/", webRoutes());
   const routes = app
     .route("/", healthRouter)

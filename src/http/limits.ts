@@ -32,6 +32,12 @@ export const LIMITS = {
   jsonTokens: 20 * HOSTS_LIMITS.maxHosts,
   /** Fields of the page's paste form counted before it is parsed: the page sends `bundle` and, scoped, `record`. */
   formFields: 16,
+  /**
+   * Characters of a search (`q`): a whole error line, which may be a klog line with a structured `err=`
+   * of several hundred characters, while its URL stays under the 16 KB header limit even fully
+   * percent-encoded (1,000 UTF-16 units are at most 3,000 UTF-8 bytes, 9,000 characters encoded).
+   */
+  queryChars: 1_000,
 } as const;
 
 /** What an answer shows at most; beyond it, the answer summarises and says what it left out. */

@@ -1,10 +1,12 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { getKbMeta, type KbMeta } from "../db/bug-queries";
 import type { AppEnv } from "../http/app-env";
+import { LIMITS } from "../http/limits";
 import type { Problem } from "../http/problem";
 import { prefersHtml } from "./negotiate";
 import { ErrorPage } from "./pages/error";
-import { toHtml, varyOnAccept } from "./render";
+import { formatBytes } from "./parts/common";
+import { PAGE_CSP, toHtml, varyOnAccept } from "./render";
 
 /**
  * Every error of the app is problem+json, made by one handler. A browser gets the same error as a
@@ -21,13 +23,6 @@ export function htmlErrors(): MiddlewareHandler<AppEnv> {
   };
 }
 
-/**
- * Pages load only what the app serves: its stylesheet and script, and the script's fetch of the paste
- * form; forms post only to the app; nothing may frame them.
- */
-export const PAGE_CSP =
-  "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
 async function asPage(c: Context<AppEnv>): Promise<void> {
   if (!(c.res.headers.get("Content-Type") ?? "").startsWith("application/problem+json")) return;
   varyOnAccept(c.res);
@@ -38,14 +33,15 @@ async function asPage(c: Context<AppEnv>): Promise<void> {
   } catch {
     return;
   }
+  const search = c.req.path === "/bugs" ? c.req.query("q")?.trim().slice(0, LIMITS.queryChars) : undefined;
   const html = await toHtml(
     <ErrorPage
       kb={await kbOrNull(c.get("store"))}
       status={problem.status}
-      detail={PEOPLE_WORDS[problem.type.split("/").pop() ?? ""] ?? problem.detail ?? problem.title}
+      detail={inWords(problem, c)}
       requestId={problem.requestId}
-      q={problem.status === 404 ? wordsOf(new URL(c.req.url).pathname) : undefined}
-      maxBytes={problem.status === 413 ? c.get("settings")?.MAX_BODY_BYTES : undefined}
+      q={problem.status === 404 ? wordsOf(new URL(c.req.url).pathname) : search || undefined}
+      paste={c.req.method === "POST"}
     />,
   );
   const headers = new Headers(c.res.headers);
@@ -56,10 +52,60 @@ async function asPage(c: Context<AppEnv>): Promise<void> {
   c.res = new Response(html, { status: problem.status, headers });
 }
 
-/** The API speaks of bodies and fields; a person pasted text into a form. */
-const PEOPLE_WORDS: Record<string, string> = {
-  "empty-body": "The paste is empty: paste logs, uname -a output or os-release, then check again.",
+/** The API speaks of bodies, fields and methods; a person pasted text into a form or followed a link. */
+function inWords(problem: Problem, c: Context<AppEnv>): string {
+  const slug = problem.type.split("/").pop() ?? "";
+  const max = c.get("settings")?.MAX_BODY_BYTES;
+  switch (slug) {
+    case "empty-body":
+      return "The paste is empty: paste logs, uname -a output or os-release, then check again.";
+    case "body-too-large":
+      return max ? `Your paste is larger than the limit of ${formatBytes(max)}.` : (problem.detail ?? problem.title);
+    case "rate-limited":
+      return `You have checked many pastes in a short time. Wait ${waitWords(c.res.headers.get("Retry-After"))}, then check again: your paste is still in the form when you go back.`;
+    case "method-not-allowed":
+      return `${new URL(c.req.url).pathname.slice(0, 100)} is not a page to open: it takes ${c.res.headers.get("Allow") ?? "another method"} from scripts and forms.`;
+    case "invalid-fields":
+      return fieldWords(problem);
+    default:
+      return problem.detail ?? problem.title;
+  }
+}
+
+/** "30" → "30 seconds"; "60" → "a minute". */
+function waitWords(retryAfter: string | null): string {
+  const seconds = Number(retryAfter);
+  if (!Number.isFinite(seconds) || seconds <= 0) return "a minute";
+  if (seconds === 60) return "a minute";
+  if (seconds > 90) return `${Math.ceil(seconds / 60)} minutes`;
+  return seconds === 1 ? "a second" : `${seconds} seconds`;
+}
+
+/** What each query or path field is, for a person. */
+const FIELD_WORDS: Record<string, string> = {
+  q: "the search words",
+  limit: "the number of results per page",
+  offset: "the result offset",
+  component: "the component",
+  ecosystem: "the ecosystem",
+  version: "the version",
+  alias: "the alias",
+  commit: "the commit id",
+  reference: "the reference",
+  unverified: "the unverified filter",
+  id: "the record id",
 };
+
+function fieldWords(problem: Problem): string {
+  const errors = problem.errors ?? [];
+  const tooLong = errors.find((e) => e.path === "q" && /too big|characters/i.test(e.message));
+  if (tooLong) {
+    return `The search is longer than ${LIMITS.queryChars.toLocaleString("en-US")} characters. Search for the distinctive part of the line (the message, not the timestamp or host), or paste the whole log into the paste form.`;
+  }
+  if (!errors.length) return problem.detail ?? problem.title;
+  const parts = errors.slice(0, 3).map((e) => `${FIELD_WORDS[e.path] ?? e.path} (${e.message})`);
+  return `This address could not be read: ${parts.join("; ")} is not what the page expects.`;
+}
 
 async function kbOrNull(store: AppEnv["Variables"]["store"] | undefined): Promise<KbMeta | null> {
   if (!store) return null;

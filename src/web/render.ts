@@ -3,6 +3,13 @@ import type { JSX } from "hono/jsx/jsx-runtime";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { matchesEtag, pageEtag } from "./negotiate";
 
+/**
+ * Pages load only what the app serves: its stylesheet and script, and the script's fetch of the paste
+ * form; forms post only to the app; nothing may frame them.
+ */
+export const PAGE_CSP =
+  "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
 export async function toHtml(node: JSX.Element): Promise<string> {
   return `<!doctype html>${await node}`;
 }
@@ -14,7 +21,9 @@ export async function cacheablePage(c: Context, kbVersion: string | null, node: 
   if (kbVersion) {
     const etag = pageEtag(kbVersion, body);
     c.header("ETag", etag);
-    if (matchesEtag(c, etag)) return c.body(null, 304);
+    // A browser copies a 304's headers onto the page it kept: without the page's policy here, the API's
+    // strict one (hygiene.ts, for answers that are not HTML) would replace it and block the stylesheet.
+    if (matchesEtag(c, etag)) return c.body(null, 304, { "Content-Security-Policy": PAGE_CSP });
   }
   return c.html(body);
 }

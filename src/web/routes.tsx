@@ -5,6 +5,7 @@ import { KbNotLoadedError } from "../db/kb-setup";
 import { signatureKey } from "../engine/compile-kb";
 import { summarizeDiagnosis } from "../engine/summary";
 import type { AppEnv } from "../http/app-env";
+import { LIMITS } from "../http/limits";
 import { formFields } from "../http/middleware/body-members";
 import { problemResponse } from "../http/problem";
 import { listBugs as listBugsRoute } from "../http/routes/bugs/bugs.routes";
@@ -89,7 +90,9 @@ export function webRoutes() {
         Number.POSITIVE_INFINITY,
         (id, sig) => kb.signatures.get(signatureKey(id, sig))?.signature,
       );
-      c.header("Cache-Control", "no-store");
+      // Kept by the browser's own history, so Back to the result shows it without posting the paste again;
+      // `private`: never by a shared cache or proxy, and never reused for another request.
+      c.header("Cache-Control", RESULT_CACHE_CONTROL);
       c.header("X-KB-Version", kb.version);
       const meta: KbMeta = { version: kb.version, recordCount: kb.records.length, importedAt: "" };
       return page(c, <ResultPage kb={meta} summary={summary} focus={scoped && { id: scoped.id, title: scoped.title }} maxBytes={max} />);
@@ -98,6 +101,9 @@ export function webRoutes() {
 
   return web;
 }
+
+/** The result page (see README "The lookup page"): the browser's history may keep it, nothing else may. */
+export const RESULT_CACHE_CONTROL = "private, max-age=0";
 
 const isRead = (method: string) => method === "GET" || method === "HEAD";
 const maxBytes = (c: Ctx) => c.get("settings").MAX_BODY_BYTES;
@@ -110,8 +116,9 @@ type Ctx = Context<AppEnv>;
 
 /** The search page, or null when the API should answer (it refuses the query). */
 async function searchPage(c: Ctx): Promise<Response | null> {
-  // An empty search box means "everything", not an error.
-  const raw = Object.fromEntries(Object.entries(c.req.query()).filter(([k, v]) => !(k === "q" && !v.trim())));
+  // An empty search box means "everything", not an error; keys the search does not know (utm_source and
+  // other tracking added to a shared link) are ignored, as record pages ignore them. The JSON API stays strict.
+  const raw = Object.fromEntries(Object.entries(c.req.query()).filter(([k, v]) => SEARCH_KEYS.has(k) && !(k === "q" && !v.trim())));
   // The API route's own query contract, so the page accepts exactly what GET /bugs accepts.
   const parsed = listBugsRoute.request.query.safeParse(raw);
   if (!parsed.success) return null;
@@ -153,11 +160,26 @@ async function searchPage(c: Ctx): Promise<Response | null> {
   );
 }
 
-/** The record page, or null when the API should answer (a malformed or unknown id). */
+const SEARCH_KEYS = new Set(Object.keys(listBugsRoute.request.query.shape));
+/** What a record id looks like (the API's own rule, bugs.routes.ts). */
+const ID_SHAPE = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
+
+/**
+ * The record page; else somewhere useful: the record of an id in other case (301), a search for what
+ * is not a record id or is another id of a record (a CVE, an issue: 302); null when the API should
+ * answer (an unknown id: a 404 page with the id's words in a search box).
+ */
 async function recordPage(c: Ctx, id: string, maxBytes: number): Promise<Response | null> {
   const kb = c.get("kbMeta");
   if (!kb) throw new KbNotLoadedError(c.get("store").kind);
-  const bug = await getBug(c.get("store"), id);
-  if (!bug) return null;
-  return cacheablePage(c, kb.version, <RecordPage kb={kb} bug={bug} maxBytes={maxBytes} />);
+  const store = c.get("store");
+  const bug = await getBug(store, id);
+  if (bug) return cacheablePage(c, kb.version, <RecordPage kb={kb} bug={bug} maxBytes={maxBytes} />);
+  const lower = id.trim().toLowerCase();
+  if (lower !== id && ID_SHAPE.test(lower) && (await getBug(store, lower))) return c.redirect(`/bugs/${lower}`, 301);
+  const words = id.trim().slice(0, LIMITS.queryChars);
+  if (!words) return c.redirect("/bugs", 302);
+  const alias = async () => (await listBugs(store, { alias: words, limit: 1, offset: 0 })).total > 0;
+  if (!ID_SHAPE.test(id) || id.length > 120 || (await alias())) return c.redirect(`/bugs?q=${encodeURIComponent(words)}`, 302);
+  return null;
 }

@@ -38,15 +38,20 @@ async function withPage<T>(
 const text = async (page: Page, selector: string) =>
   ((await page.locator(selector).first().textContent()) ?? "").replace(/\s+/g, " ").trim();
 
-/** Pastes into the page's form and submits it: a form post without JavaScript, in place with it. */
-async function submitPaste(page: Page, bundle: string, js: boolean): Promise<number> {
+/**
+ * Pastes into the page's form and submits it: a form post without JavaScript, in place with it. With
+ * JavaScript an error answer appears above the form, which keeps the paste.
+ */
+async function submitPaste(page: Page, bundle: string, js: boolean, opts: { error?: boolean } = {}): Promise<number> {
   await page.fill("#bundle", bundle);
   if (js) await page.locator("main").evaluate((main) => main.setAttribute("data-before", ""));
   const response = page.waitForResponse((r) => r.url().endsWith("/check") && r.request().method() === "POST");
   await page.getByRole("button", { name: "Check" }).click();
   const res = await response;
-  expect(res.headers()["cache-control"]).toBe("no-store");
-  if (js) await page.waitForSelector("main:not([data-before])");
+  // Only the browser's own history may keep a result (Back shows it without posting again), never a shared cache.
+  if (res.status() === 200) expect(res.headers()["cache-control"]).toBe("private, max-age=0");
+  if (js && opts.error) await page.waitForSelector("[data-answer-error]");
+  else if (js) await page.waitForSelector("main:not([data-before])");
   else await page.waitForURL(/\/check$/);
   await page.waitForLoadState();
   return res.status();
@@ -102,6 +107,116 @@ describe.each([
   });
 });
 
+describe("Back and Forward around a result", () => {
+  for (const js of [false, true]) {
+    it(`returns to the result from a record opened from it, and to the form from the result (${js ? "with" : "without"} JavaScript)`, async () => {
+      await withPage({ js }, async (page) => {
+        await page.goto(`${svc.origin}/`);
+        expect(await submitPaste(page, SEED_BUNDLE, js)).toBe(200);
+        const answer = await text(page, "h1");
+        expect(answer).toMatch(/known bugs? match/);
+        // Through an in-page link first: its entry changes nothing.
+        if (js) {
+          await page.locator(`a[href="#finding-${XT}"]`).first().click();
+          await page.goBack();
+          expect(await text(page, "h1")).toBe(answer);
+        }
+        await Promise.all([
+          page.waitForURL(new RegExp(`/bugs/${XT}$`)),
+          page.locator(`#finding-${XT} h2 a, #finding-${XT} > a`).first().click(),
+        ]);
+        const response = page.waitForEvent("load");
+        await page.goBack();
+        await response;
+        // Not "Confirm Form Resubmission" (an error page without our <h1>): the result, as it was.
+        expect(await text(page, "h1")).toBe(answer);
+        expect(await page.locator(`#finding-${XT}`).count()).toBe(1);
+        if (js) {
+          await page.goBack();
+          await page.waitForSelector("#bundle");
+          expect(await text(page, "h1")).toBe("Which known bug is this?");
+          await page.goForward();
+          await page.waitForSelector(`#finding-${XT}`);
+          expect(await text(page, "h1")).toBe(answer);
+        }
+      });
+    });
+  }
+
+  it("keeps the paste in the form when Back leaves an answer given in place", async () => {
+    await withPage({ js: true }, async (page) => {
+      await page.goto(`${svc.origin}/`);
+      expect(await submitPaste(page, SEED_BUNDLE, true)).toBe(200);
+      await page.goBack();
+      await page.waitForSelector("#bundle");
+      expect(await page.inputValue("#bundle")).toBe(SEED_BUNDLE);
+      expect(page.url()).toBe(`${svc.origin}/`);
+    });
+  });
+});
+
+describe("small screens", () => {
+  it("shows every record page without scrolling sideways at 360 px, and the widest at 1280 px", async () => {
+    const ids: string[] = [];
+    for (let offset = 0, total = 1; offset < total; offset += 200) {
+      const list = (await (await fetch(`${svc.origin}/bugs?limit=200&offset=${offset}`)).json()) as {
+        total: number;
+        items: { id: string }[];
+      };
+      total = list.total;
+      ids.push(...list.items.map((i) => i.id));
+    }
+    expect(ids.length).toBeGreaterThan(100);
+    const ctx = await browser.newContext({ javaScriptEnabled: true, viewport: { width: 360, height: 740 } });
+    try {
+      const page = await ctx.newPage();
+      const wide: string[] = [];
+      // Every record on a phone; on a desktop the ones once wider than the screen.
+      const desktop = ["kubernetes-1.22-beta-apis-removed", "cri-memsw-limit-without-swap-accounting", "nf-conntrack-table-full"];
+      for (const [width, list] of [
+        [360, ids],
+        [1280, desktop],
+      ] as const) {
+        await page.setViewportSize({ width, height: 800 });
+        for (const id of list) {
+          await page.goto(`${svc.origin}/bugs/${id}`);
+          const overflow = (await page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")) as number;
+          if (overflow > 0) wide.push(`${id} at ${width}px: ${overflow}px too wide`);
+        }
+      }
+      expect(wide).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  }, 180_000);
+});
+
+describe("a page seen again", () => {
+  it("keeps its stylesheet and script after a reload and a second visit answered 304", async () => {
+    await withPage({ js: true }, async (page) => {
+      const errors: string[] = [];
+      page.on("console", (m) => {
+        if (m.type() === "error") errors.push(m.text());
+      });
+      const revalidated: string[] = [];
+      page.on("request", async (r) => {
+        if (r.url() === `${svc.origin}/bugs/${XT}` && (await r.allHeaders())["if-none-match"]) revalidated.push(r.url());
+      });
+      const styled = () => page.evaluate(`getComputedStyle(document.body).margin === "0px"`);
+      await page.goto(`${svc.origin}/bugs/${XT}`);
+      expect(await styled()).toBe(true);
+      await page.reload();
+      await page.goto(`${svc.origin}/`);
+      await page.goto(`${svc.origin}/bugs/${XT}`);
+      expect(revalidated.length).toBeGreaterThan(0);
+      // Styled, and the script ran (it adds the copy buttons).
+      expect(await styled()).toBe(true);
+      expect(await page.locator("button.copy").count()).toBeGreaterThan(0);
+      expect(errors).toEqual([]);
+    });
+  });
+});
+
 describe("errors in the browser", () => {
   it("shows an unknown record as a 404 page with a search box that works", async () => {
     await withPage({ js: false }, async (page) => {
@@ -119,10 +234,53 @@ describe("errors in the browser", () => {
     it(`shows an oversized paste as a 413 page in words (${js ? "with" : "without"} JavaScript)`, async () => {
       await withPage({ js }, async (page) => {
         await page.goto(`${svc.origin}/`);
-        expect(await submitPaste(page, "x".repeat(maxBodyBytes + 1), js)).toBe(413);
-        expect(await text(page, "h1")).toBe("Your paste is too large");
-        expect(await text(page, "main")).toContain("64 KB");
+        const big = "x".repeat(maxBodyBytes + 1);
+        expect(await submitPaste(page, big, js, { error: true })).toBe(413);
+        if (js) {
+          // In place, above the form that still holds the paste.
+          expect(await text(page, "[data-answer-error] h2")).toBe("Your paste is too large");
+          expect(await text(page, "[data-answer-error]")).toContain("larger than the limit of 64 KB");
+          expect(await page.inputValue("#bundle")).toBe(big);
+        } else {
+          expect(await text(page, "h1")).toBe("Your paste is too large");
+          expect(await text(page, "main")).toContain("larger than the limit of 64 KB");
+          expect(await page.locator('main a[href="/#paste"]').count()).toBe(1);
+        }
+        // The limit said once, in the units the form gives.
+        expect(await text(page, "main")).not.toMatch(/\d{5,} bytes|The limit is/);
       });
+    });
+  }
+
+  for (const js of [false, true]) {
+    it(`shows the rate limit as a page with the wait, never posting again (${js ? "with" : "without"} JavaScript)`, async () => {
+      const limited = await startHttpService({ maxBodyBytes, env: { RATE_LIMIT_PER_MINUTE: "1" } });
+      try {
+        await withPage({ js }, async (page) => {
+          let posts = 0;
+          page.on("request", (r) => {
+            if (r.url().endsWith("/check") && r.method() === "POST") posts++;
+          });
+          await page.goto(`${limited.origin}/`);
+          expect(await submitPaste(page, "5.15.0-127-generic", js)).toBe(200);
+          await page.goto(`${limited.origin}/`);
+          expect(await submitPaste(page, "my second paste", js, { error: true })).toBe(429);
+          expect(posts).toBe(2);
+          if (js) {
+            expect(await text(page, "[data-answer-error] h2")).toBe("Too many requests");
+            expect(await text(page, "[data-answer-error]")).toMatch(/Wait (\d+ seconds|a minute)/);
+            expect(await page.inputValue("#bundle")).toBe("my second paste");
+          } else {
+            expect(await text(page, "h1")).toBe("Too many requests");
+            expect(await text(page, "main")).toMatch(/Wait (\d+ seconds|a minute)/);
+          }
+          // Nothing was posted behind the person's back.
+          await page.waitForTimeout(300);
+          expect(posts).toBe(2);
+        });
+      } finally {
+        await limited.cleanup();
+      }
     });
   }
 });
@@ -144,7 +302,7 @@ describe("accessibility (axe-core)", () => {
       name: "413",
       open: async (p) => {
         await p.goto(`${svc.origin}/`);
-        await submitPaste(p, "x".repeat(maxBodyBytes + 1), true);
+        await submitPaste(p, "x".repeat(maxBodyBytes + 1), true, { error: true });
       },
     },
   ];

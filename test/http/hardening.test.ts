@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LIMITS } from "../../src/http/limits";
 import { ALLOWED_ORIGIN, expectProblem, hardeningContract } from "../support/hardening-contract";
 import { nodesTable } from "../support/large-inputs";
+import { BROWSER_ACCEPT, visibleText } from "../support/page-contract";
 import { startTestService, type TestService } from "../support/test-store";
 
 const maxBodyBytes = 64 * 1024;
@@ -73,6 +74,16 @@ describe("hardening on Node", () => {
     const form = new URLSearchParams({ bundle: "x" });
     const check = await limited.app.request("/check", { method: "POST", body: form, headers: { "x-test-client": "198.51.100.1" } });
     expect(check.status).toBe(429);
+    // A browser gets the limit as a page in words, with the wait.
+    const page = await limited.app.request("/check", {
+      method: "POST",
+      body: new URLSearchParams({ bundle: "x" }),
+      headers: { "x-test-client": "198.51.100.1", accept: BROWSER_ACCEPT },
+    });
+    expect(page.status).toBe(429);
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(page.headers.get("retry-after")).toBeTruthy();
+    expect(visibleText(await page.text())).toMatch(/Too many requests.*Wait (\d+ seconds|a minute), then check again/);
     const get = await limited.app.request("/diagnose", { headers: { "x-test-client": "198.51.100.3" } });
     expect(get.status).toBe(405);
     for (let i = 0; i < 3; i++) expect((await send("198.51.100.3")).status).toBe(200);

@@ -5,7 +5,9 @@ import { type Browser, chromium as playwright } from "playwright-core";
 import { startTestService, type TestService } from "./test-store";
 
 /** The real Node app on an ephemeral port of 127.0.0.1, over a migrated temp database. */
-export async function startHttpService(opts: { maxBodyBytes?: number } = {}): Promise<TestService & { origin: string }> {
+export async function startHttpService(
+  opts: { maxBodyBytes?: number; env?: Record<string, string> } = {},
+): Promise<TestService & { origin: string }> {
   const svc = await startTestService(opts);
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: svc.app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));

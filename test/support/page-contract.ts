@@ -94,6 +94,23 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     if (api.total === 0) expect(visibleText(body)).toContain("No record holds every word");
   });
 
+  it("searches a long journald error line by its distinctive words, and says so plainly when a search is too long", async () => {
+    const line = `Feb 17 11:12:14 k8s-192-168-3-26 kube-proxy[9234]: E0217 11:12:14.212635    9234 proxier.go:1432] "Failed to execute iptables-restore" err=< exit status 2: ip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark"`;
+    expect(line.length).toBeGreaterThan(200);
+    const home = await expectPage(await html(fetch, "/"), 200);
+    const cap = Number(home.match(/<input[^>]*name="q"[^>]*maxlength="(\d+)"/)?.[1]);
+    expect(cap).toBeGreaterThanOrEqual(line.length);
+    expect((await fetch(`/bugs?q=${encodeURIComponent(line)}`)).status).toBe(200);
+    const body = await expectPage(await html(fetch, `/bugs?q=${encodeURIComponent(line)}`), 200);
+    expect(body.match(/<h2><a href="\/bugs\/([^"#]+)">/)?.[1]).toBe(XT);
+    // Past the cap: a page in words, not "the query string has invalid fields: q".
+    const long = `${line} `.repeat(Math.ceil((cap + 1) / line.length)).slice(0, cap + 1);
+    const refused = visibleText(await expectPage(await html(fetch, `/bugs?q=${encodeURIComponent(`x${long}`)}`), 400));
+    expect(refused).toContain(`The search is longer than ${cap.toLocaleString("en-US")} characters`);
+    expect(refused).toContain("paste form");
+    expect(refused).not.toContain("invalid fields");
+  });
+
   it("ranks search hits as the API does, filters included", async () => {
     for (const q of [
       "--xor-mark",
@@ -155,13 +172,16 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
 
   it("gives record and search pages an ETag from the knowledge-base version, and 304 when it still holds", async () => {
     const kb = await kbOf(fetch);
-    for (const path of [`/bugs/${XT}`, "/bugs?q=--xor-mark"]) {
+    for (const path of [`/bugs/${XT}`, "/bugs?q=--xor-mark", "/"]) {
       const first = await html(fetch, path);
       const etag = first.headers.get("etag");
       expect(etag, path).toContain(kb.version);
       const again = await html(fetch, path, { "if-none-match": etag ?? "" });
       expect(again.status, path).toBe(304);
       expect(await again.text()).toBe("");
+      // The browser copies a 304's headers onto the page it kept: the page's own policy, not the API's.
+      expect(first.headers.get("content-security-policy"), path).toContain("style-src 'self'");
+      expect(again.headers.get("content-security-policy"), path).toBe(first.headers.get("content-security-policy"));
       const other = await html(fetch, path, { "if-none-match": 'W/"kb-0000000000000000.x"' });
       expect(other.status, path).toBe(200);
     }
@@ -171,10 +191,11 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(json.status).toBe(200);
   });
 
-  it("answers the seed bundle on a result page that is never stored", async () => {
+  it("answers the seed bundle on a result page that only the browser's history keeps", async () => {
     const res = await paste(fetch, SEED_BUNDLE);
     const body = await expectPage(res, 200);
-    expect(res.headers.get("cache-control")).toBe("no-store");
+    // Back shows it again without posting the paste again; no shared cache or proxy may keep it.
+    expect(res.headers.get("cache-control")).toBe("private, max-age=0");
     expect(res.headers.get("etag")).toBeNull();
     const text = visibleText(body);
     // The seed incident's order: the MARK regression first, the ipset smoke screen after it.
@@ -232,6 +253,13 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(rows.map((r) => r.name)).toEqual(["master-1", "worker-1", "worker-2"]);
     expect(rows.filter((r) => r.odd).map((r) => r.name)).toEqual(["worker-2"]);
     expect(visibleText(body)).toMatch(/worker-2 odd one out: kernel/);
+  });
+
+  it("says once, on a scoped paste with no symptom, that the versions decide", async () => {
+    const text = visibleText(await expectPage(await paste(fetch, UNEVEN_FLEET, { record: XT }), 200));
+    const focus = text.slice(text.indexOf("Checked against"), text.indexOf("Details below"));
+    expect(focus).toMatch(/No symptom in the log, but your versions are affected \(verified\): node worker-2/);
+    expect(focus.match(/no symptom in the log/gi)).toHaveLength(1);
   });
 
   it("says what a large fleet's answer left out, not a cut count as the whole", async () => {
@@ -307,7 +335,57 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(api.headers.get("content-type")).toContain("application/problem+json");
     expect(api.headers.get("vary")).toMatch(/accept/i);
     await expectPage(await html(fetch, "/no/such/page"), 404);
-    await expectPage(await html(fetch, "/bugs/NOT%20an%20id"), 400);
+  });
+
+  it("leads an address that is not a record id somewhere useful: the record, or a search for it", async () => {
+    const to = async (path: string) => {
+      // Not followed (a Worker's own fetch follows redirects by default).
+      const res = await fetch(path, { headers: { accept: BROWSER_ACCEPT }, redirect: "manual" });
+      return { status: res.status, location: res.headers.get("location") };
+    };
+    // The id in other case is the record.
+    expect(await to(`/bugs/${XT.toUpperCase()}`)).toEqual({ status: 301, location: `/bugs/${XT}` });
+    // A CVE, an issue or other words: a search for them, which finds the record that names them.
+    expect(await to("/bugs/CVE-2024-50038")).toEqual({ status: 302, location: "/bugs?q=CVE-2024-50038" });
+    expect(await to("/bugs/cve-2024-50038")).toEqual({ status: 302, location: "/bugs?q=cve-2024-50038" });
+    expect(await to("/bugs/NOT%20an%20id")).toEqual({ status: 302, location: "/bugs?q=NOT%20an%20id" });
+    expect(visibleText(await expectPage(await html(fetch, "/bugs?q=CVE-2024-50038"), 200))).toMatch(/names cve CVE-2024-50038/);
+    // The JSON API keeps its answers.
+    expect((await fetch("/bugs/CVE-2024-50038")).status).toBe(400);
+    expect((await fetch(`/bugs/${XT.toUpperCase()}`)).status).toBe(400);
+  });
+
+  it("ignores query keys a search does not know on pages (a shared link's utm_source), while the API stays strict", async () => {
+    const plain = await expectPage(await html(fetch, "/bugs?q=conntrack"), 200);
+    const tracked = await expectPage(await html(fetch, "/bugs?q=conntrack&utm_source=slack&fbclid=x"), 200);
+    const ids = (body: string) => [...body.matchAll(/<h2><a href="\/bugs\/([^"#]+)">/g)].map((m) => m[1]);
+    expect(ids(tracked)).toEqual(ids(plain));
+    expect(ids(plain).length).toBeGreaterThan(0);
+    expect((await fetch("/bugs?q=conntrack&utm_source=slack")).status).toBe(400);
+  });
+
+  it("words a search address it cannot read for a person, with a search box", async () => {
+    const body = await expectPage(await html(fetch, "/bugs?q=conntrack&limit=abc"), 400);
+    const text = visibleText(body);
+    expect(text).toContain("the number of results per page");
+    expect(text).not.toMatch(/invalid fields|query string/);
+    expect(body).toMatch(/<input[^>]*name="q"[^>]*value="conntrack"/);
+  });
+
+  it("says a page past the last result is past it, with a way back", async () => {
+    const body = await expectPage(await html(fetch, "/bugs?q=conntrack&offset=99999"), 200);
+    const text = visibleText(body);
+    expect(text).toMatch(/\d+ records; this page starts past the last of them/);
+    expect(text).not.toMatch(/100000/);
+    expect(body).toMatch(/<a href="\/bugs\?q=conntrack(?:&amp;offset=\d+)?">← Previous<\/a>/);
+  });
+
+  it("answers a wrong method with a page in words, as the errors after it are", async () => {
+    const res = await html(fetch, "/diagnose");
+    const body = await expectPage(res, 405);
+    expect(res.headers.get("allow")).toContain("POST");
+    expect(visibleText(body)).toContain("/diagnose is not a page to open: it takes POST");
+    expect(res.headers.get("content-security-policy")).toContain("style-src 'self'");
   });
 
   it("serves its one stylesheet and script from the app, cacheable for a year", async () => {

@@ -1,6 +1,7 @@
 /**
  * Progressive enhancement only: every page works without it. Copy buttons next to commands, and the
- * paste form answered in place (the page's <main> is swapped for the result's) instead of a full reload.
+ * paste form answered in place (the page's <main> is swapped for the result's) instead of a full reload;
+ * an error answer (too large, too many requests, ...) is shown above the form, which keeps the paste.
  */
 export const SCRIPT = `(() => {
   "use strict";
@@ -23,6 +24,27 @@ export const SCRIPT = `(() => {
       el.insertAdjacentElement("afterend", b);
     });
   }
+  /** An error answer shown above the form, which keeps the paste: never posted again behind the person's back. */
+  function showProblem(form, heading, nodes) {
+    let box = form.querySelector("[data-answer-error]");
+    if (!box) {
+      box = document.createElement("div");
+      box.setAttribute("data-answer-error", "");
+      box.setAttribute("role", "alert");
+      box.className = "panel problem";
+      form.prepend(box);
+    }
+    const h = document.createElement("h2");
+    h.textContent = heading;
+    box.replaceChildren(h, ...nodes);
+    box.setAttribute("tabindex", "-1");
+    box.focus();
+  }
+  function para(text) {
+    const p = document.createElement("p");
+    p.textContent = text;
+    return p;
+  }
   function enhanceForms(root) {
     root.querySelectorAll("form[data-enhance]").forEach((form) => {
       if (form.dataset.enhanced) return;
@@ -33,26 +55,100 @@ export const SCRIPT = `(() => {
         form.setAttribute("aria-busy", "true");
         const status = form.querySelector("[data-status]");
         if (status) status.textContent = "Checking…";
-        try {
-          const res = await fetch(form.action, { method: "POST", body: new FormData(form), headers: { Accept: "text/html" } });
-          const doc = new DOMParser().parseFromString(await res.text(), "text/html");
-          const next = doc.querySelector("main");
-          const main = document.querySelector("main");
-          if (!next || !main) throw new Error("no main");
-          main.replaceWith(next);
-          document.title = doc.title;
-          next.setAttribute("tabindex", "-1");
-          next.focus();
-          window.scrollTo(0, 0);
-          init(next);
-        } catch (e) {
+        const done = () => {
           form.removeAttribute("aria-busy");
-          form.submit();
+          if (status) status.textContent = "";
+        };
+        let res;
+        try {
+          res = await fetch(form.action, { method: "POST", body: new FormData(form), headers: { Accept: "text/html" } });
+        } catch (e) {
+          done();
+          showProblem(form, "The service could not be reached", [para("Your paste is still here: check again in a moment.")]);
+          return;
         }
+        const text = await res.text().catch(() => "");
+        const html = (res.headers.get("Content-Type") || "").startsWith("text/html");
+        const doc = html ? new DOMParser().parseFromString(text, "text/html") : null;
+        const next = doc && doc.querySelector("main");
+        const main = document.querySelector("main");
+        done();
+        if (res.ok && next && main) {
+          // The answer gets its own history entry: Back returns from it to the form (which keeps the
+          // paste), and from a page opened from the answer back to the answer.
+          const here = history.state && history.state.kbEntry ? history.state.kbEntry : newEntry();
+          if (!(history.state && history.state.kbEntry)) {
+            try { history.replaceState({ kbEntry: here, answer: null }, "", location.href); } catch (e) { /* kept as it was */ }
+          }
+          mains.set(here, { main: main, title: document.title });
+          const id = newEntry();
+          // As served: before the script's own buttons and marks, which init adds again on the way back.
+          const answer = next.outerHTML;
+          swapIn({ main: next, title: doc.title }, id);
+          init(next);
+          try {
+            history.pushState({ kbEntry: id, answer: answer, title: doc.title }, "", location.href);
+          } catch (e) {
+            history.pushState({ kbEntry: id, answer: null, title: doc.title }, "", location.href);
+          }
+          return;
+        }
+        // An error page's explanation, or the problem's detail, or at least the status.
+        const problem = doc && doc.querySelector("[data-problem]");
+        const heading = (doc && doc.querySelector("h1") && doc.querySelector("h1").textContent) || "That did not work";
+        let nodes = problem ? [...problem.childNodes].map((n) => document.importNode(n, true)) : [];
+        if (!nodes.length) {
+          let detail = "";
+          try { detail = JSON.parse(text).detail || ""; } catch (e) { /* not JSON */ }
+          nodes = [para((detail ? detail + " " : "") + "Status " + res.status + ".")];
+        }
+        showProblem(form, heading, nodes);
       });
     });
   }
+  /** What each history entry of this document showed (its <main> and title), by the entry's id. */
+  const mains = new Map();
+  let current = null;
+  function newEntry() { return String(Date.now()) + "-" + String(Math.random()).slice(2, 8); }
+  function swapIn(entry, id) {
+    const main = document.querySelector("main");
+    if (!main) return;
+    if (main !== entry.main) main.replaceWith(entry.main);
+    mains.set(id, entry);
+    current = id;
+    document.title = entry.title;
+    entry.main.setAttribute("tabindex", "-1");
+    entry.main.focus();
+    window.scrollTo(0, 0);
+  }
+  function answerFromState(state) {
+    if (!state || !state.answer) return null;
+    return new DOMParser().parseFromString("<!doctype html><body>" + state.answer, "text/html").querySelector("main");
+  }
+  // The page as served, for an entry of the form whose <main> this document never held.
+  const served = { main: document.querySelector("main"), title: document.title };
+  window.addEventListener("popstate", (event) => {
+    const state = event.state;
+    // An in-page link's entry (no state) changes nothing.
+    if (!state || !state.kbEntry || state.kbEntry === current) return;
+    let entry = mains.get(state.kbEntry);
+    if (!entry) {
+      const next = answerFromState(state);
+      if (next) init(next);
+      else if (state.answer !== null || !served.main) return location.reload();
+      entry = next ? { main: next, title: state.title || document.title } : served;
+    }
+    swapIn(entry, state.kbEntry);
+  });
   function init(root) { addCopyButtons(root); enhanceForms(root); }
   init(document);
+  // Back to an answer's entry after its document was left (a link opened from the answer): show it again.
+  if (window.DOMParser && history.state && history.state.kbEntry) {
+    const again = answerFromState(history.state);
+    if (again) {
+      init(again);
+      swapIn({ main: again, title: history.state.title || document.title }, history.state.kbEntry);
+    }
+  }
 })();
 `;

@@ -37,7 +37,8 @@ input[type=search], input[type=text], textarea { width: 100%; padding: .5rem .6r
 textarea { min-height: 12rem; resize: vertical; white-space: pre; }
 button, .button { display: inline-block; padding: .5rem .9rem; border: 1px solid var(--link); border-radius: 6px; background: var(--link); color: var(--bg); font: inherit; font-weight: 600; cursor: pointer; text-decoration: none; }
 button.small { padding: .1rem .5rem; font-size: .85rem; font-weight: 500; background: var(--bg); color: var(--link); }
-main { padding: 1rem 0 2rem; }
+/* A record's long paths, commands and package versions break rather than widen the page on a phone. */
+main { padding: 1rem 0 2rem; overflow-wrap: anywhere; }
 main:focus { outline: none; }
 h1 { font-size: 1.6rem; line-height: 1.25; margin: .6rem 0 .8rem; overflow-wrap: anywhere; }
 h2 { font-size: 1.25rem; margin: 1.8rem 0 .6rem; border-bottom: 1px solid var(--line); padding-bottom: .2rem; }
@@ -47,7 +48,7 @@ p, li { overflow-wrap: anywhere; }
 .muted, .hint { color: var(--muted); }
 .hint { font-size: .9rem; margin: .3rem 0; }
 pre { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem; overflow-x: auto; white-space: pre-wrap; overflow-wrap: anywhere; }
-.prose { white-space: pre-wrap; }
+.prose { white-space: pre-wrap; overflow-wrap: anywhere; }
 .prose code, td code, li code, p code { background: var(--panel); border: 1px solid var(--line); border-radius: 4px; padding: 0 .25rem; }
 .copyable { position: relative; }
 .copy { margin-left: .3rem; vertical-align: baseline; }
@@ -88,6 +89,9 @@ details > summary { cursor: pointer; font-weight: 600; }
 .branches { display: grid; gap: .6rem; }
 .legend { font-size: .85rem; color: var(--muted); }
 .focus { border: 2px solid var(--link); }
+.problem { border: 2px solid var(--bad); }
+.problem > h2:first-child { margin-top: 0; border: 0; }
+.problem:focus { outline: 3px solid var(--focus); outline-offset: 2px; }
 .form-row { margin: .6rem 0; }
 label { font-weight: 600; display: block; margin-bottom: .2rem; }
 footer.site { border-top: 1px solid var(--line); color: var(--muted); font-size: .9rem; padding: 1rem 0 2rem; }

@@ -1,5 +1,5 @@
 import type { KbMeta } from "../../db/bug-queries";
-import { formatBytes, SearchForm } from "../parts/common";
+import { SearchForm } from "../parts/common";
 import { Layout } from "../parts/layout";
 
 export interface ErrorPageProps {
@@ -7,15 +7,16 @@ export interface ErrorPageProps {
   status: number;
   detail: string;
   requestId?: string | undefined;
-  /** Words to pre-fill the search box with (from the unknown id or path). */
+  /** Words to pre-fill the search box with (from the unknown id, path or search). */
   q?: string | undefined;
-  maxBytes?: number | undefined;
+  /** An answer to a posted form (the paste): the way on is back to the form, which still holds the paste. */
+  paste?: boolean;
 }
 
 const HEADINGS: Record<number, string> = {
-  400: "That request could not be read",
+  400: "That address could not be read",
   404: "Not found",
-  405: "That method is not allowed here",
+  405: "That is not a page",
   413: "Your paste is too large",
   415: "Unsupported content type",
   422: "Nothing to check",
@@ -23,39 +24,46 @@ const HEADINGS: Record<number, string> = {
   503: "The service is not ready",
 };
 
-/** Friendly words for every error the API would answer with problem+json; never a stack trace. */
+/**
+ * Friendly words for every error the API would answer with problem+json; never a stack trace. The
+ * explanation sits in `[data-problem]`, which the page script shows in place above the paste form.
+ */
 export const ErrorPage = (p: ErrorPageProps) => {
   const heading = HEADINGS[p.status] ?? (p.status >= 500 ? "Something went wrong on our side" : "That did not work");
   return (
     <Layout title={heading} kb={p.kb} q={p.q}>
       <h1>{heading}</h1>
-      <p>{p.detail}</p>
-      {p.status === 413 ? (
-        <p>
-          The limit is {p.maxBytes ? formatBytes(p.maxBytes) : "the service's body limit"}. Paste the lines around the failure (for example{" "}
-          <code>journalctl -u kube-proxy --since "-1h"</code>) together with <code>uname -a</code> and <code>/etc/os-release</code>.
+      <div data-problem="">
+        <p>{p.detail}</p>
+        {p.status === 413 ? (
+          <p>
+            Paste the lines around the failure (for example <code>journalctl -u kube-proxy --since "-1h"</code>) together with{" "}
+            <code>uname -a</code> and <code>/etc/os-release</code>.
+          </p>
+        ) : null}
+        <p class="hint">
+          Status {p.status}
+          {p.requestId ? (
+            <>
+              {" "}
+              · request id <code>{p.requestId}</code> (quote it when reporting a problem)
+            </>
+          ) : null}
         </p>
-      ) : null}
-      {p.status === 422 || p.status === 400 ? (
+      </div>
+      {p.paste ? (
         <p>
-          <a href="/#paste">Back to the paste form</a>
+          <a href="/#paste">Back to the paste form</a> (your browser's Back button keeps what you pasted)
         </p>
-      ) : null}
-      {p.status === 404 ? (
+      ) : (
         <section aria-labelledby="search-again">
           <h2 id="search-again">Search the known bugs</h2>
-          <SearchForm id="q404" q={p.q} big />
+          <SearchForm id="q-again" q={p.q} big />
+          <p class="hint">
+            An error line, a commit id, a CVE or an issue number. Or <a href="/#paste">paste a whole log</a> to check it.
+          </p>
         </section>
-      ) : null}
-      <p class="hint">
-        Status {p.status}
-        {p.requestId ? (
-          <>
-            {" "}
-            · request id <code>{p.requestId}</code> (quote it when reporting a problem)
-          </>
-        ) : null}
-      </p>
+      )}
     </Layout>
   );
 };

@@ -33,11 +33,7 @@ export const ResultPage = (p: ResultPageProps) => {
         <section class="panel focus" aria-labelledby="focus-h">
           <h2 id="focus-h">Checked against: {p.focus.title}</h2>
           {focused ? (
-            <p>
-              {s.findings.some((f) => f.id === focused.id) ? `Found: ranked ${focused.rank} of ${count}. ` : "No symptom in the log, but "}
-              <Badge kind={focused.verdict.status}>{verdictLabel(focused.verdict)}</Badge> <Inline text={focused.verdict.reason} />.{" "}
-              <a href={`#finding-${focused.id}`}>Details below</a>.
-            </p>
+            <FocusLine found={s.findings.some((f) => f.id === focused.id)} f={focused} count={count} />
           ) : (
             <p>
               No line of your paste matches this bug's signatures. Your versions:{" "}
@@ -307,4 +303,18 @@ const Nodes = (props: { nodes: NodeReport[] }) => (
       </table>
     </div>
   </section>
+);
+
+/**
+ * The scoped record's line: its rank when the log shows it; else what the versions decide, said once (an
+ * advisory's reason itself opens with "no symptom in the log, but").
+ */
+const FocusLine = (p: { found: boolean; f: FindingSummary; count: number }) => (
+  <p>
+    {p.found ? `Found: ranked ${p.f.rank} of ${p.count}. ` : "No symptom in the log, but your versions are "}
+    <Badge kind={p.f.verdict.status}>{verdictLabel(p.f.verdict)}</Badge>
+    {p.found ? " " : ": "}
+    <Inline text={p.found ? p.f.verdict.reason : p.f.verdict.reason.replace(/^no symptom in the log, but\s*/i, "")} />.{" "}
+    <a href={`#finding-${p.f.id}`}>Details below</a>.
+  </p>
 );

@@ -50,7 +50,9 @@ export const SearchPage = (p: SearchPageProps) => {
       <p role="status">
         {p.total === 0
           ? "No known bug matches."
-          : `${p.partial ? "No record holds every word; these hold some of them. " : ""}${p.total} ${p.total === 1 ? "record" : "records"}${p.total > p.hits.length ? `, ${p.offset + 1}–${p.offset + p.hits.length} shown` : ""}, best match first.`}
+          : p.hits.length === 0
+            ? `${p.total} ${p.total === 1 ? "record" : "records"}; this page starts past the last of them.`
+            : `${p.partial ? "No record holds every word; these hold some of them. " : ""}${p.total} ${p.total === 1 ? "record" : "records"}${p.total > p.hits.length ? `, ${p.offset + 1}–${p.offset + p.hits.length} shown` : ""}, best match first.`}
       </p>
       {p.total === 0 ? (
         <div class="panel">
@@ -103,15 +105,17 @@ export const SearchPage = (p: SearchPageProps) => {
 };
 
 const Pager = (p: SearchPageProps) => {
-  if (p.total <= p.limit) return null;
+  if (p.total <= p.limit && p.offset === 0) return null;
   const link = (offset: number) => {
     const q = new URLSearchParams(p.base);
     if (offset > 0) q.set("offset", String(offset));
     return `/bugs?${q}`;
   };
+  // Past the end (an old or edited link), Previous leads to the last page that has records.
+  const last = Math.floor(Math.max(0, p.total - 1) / p.limit) * p.limit;
   return (
     <nav aria-label="Result pages">
-      {p.offset > 0 ? <a href={link(Math.max(0, p.offset - p.limit))}>← Previous</a> : null}{" "}
+      {p.offset > 0 ? <a href={link(Math.max(0, Math.min(p.offset - p.limit, last)))}>← Previous</a> : null}{" "}
       {p.offset + p.limit < p.total ? <a href={link(p.offset + p.limit)}>Next →</a> : null}
     </nav>
   );

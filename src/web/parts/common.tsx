@@ -1,4 +1,5 @@
 import type { Child } from "hono/jsx";
+import { LIMITS } from "../../http/limits";
 import type { AliasStatus, Evidence } from "../fact-status";
 import { STATUS_WORDS } from "../fact-status";
 
@@ -61,7 +62,7 @@ export const SearchForm = (props: { q?: string | undefined; id: string; big?: bo
         id={props.id}
         name="q"
         value={props.q ?? ""}
-        maxlength={200}
+        maxlength={LIMITS.queryChars}
         placeholder="error line, commit id, CVE, issue…"
         autocomplete="off"
       />

@@ -2,19 +2,18 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { BugSummary } from "../../../db/bug-queries";
 import { bugRecordSchema } from "../../../kb/record-schema";
 import { osvRecordSchema } from "../../../osv/osv-schema";
+import { LIMITS } from "../../limits";
 import { jsonContent, problemContent } from "../../schemas/content";
 import { kbStampSchema } from "../../schemas/diagnosis.schema";
 import type { Equal, Expect } from "../../schemas/type-equal";
 
 const listBugsQuerySchema = z
   .strictObject({
-    q: z
-      .string()
-      .trim()
-      .min(1)
-      .max(200)
-      .optional()
-      .openapi({ description: "Full-text search over titles, summaries, aliases, signatures and commit ids.", example: "xor-mark" }),
+    q: z.string().trim().min(1).max(LIMITS.queryChars).optional().openapi({
+      description:
+        "Full-text search over titles, summaries, aliases, signatures and commit ids. A whole error line may be given: of a long one, the distinctive words are searched (not timestamps, hosts or process ids).",
+      example: "xor-mark",
+    }),
     component: z.string().trim().min(1).max(100).optional().openapi({ example: "iptables" }),
     ecosystem: z
       .string()
