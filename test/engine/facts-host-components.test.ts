@@ -67,6 +67,13 @@ describe("the host's own component versions", () => {
     expect(extractFacts(lxc).components).toEqual({ containerd: "2.2.1", docker: "29.1.3" });
   });
 
+  it("reads `runc --version` as the host's runc, never as kubectl's runtime", () => {
+    const runc = "$ runc --version\nrunc version 1.1.12\ncommit: v1.1.12-0-g51d5e94\nspec: 1.0.2-dev\ngo: go1.20.13\nlibseccomp: 2.5.4";
+    expect(extractFacts(runc)).toMatchObject({ runtime: null, components: { runc: "1.1.12" } });
+    // A sentence naming runc's version is no output: a version named in passing.
+    expect(extractFacts("We run runc version 1.1.12 on these nodes.").components.runc).toBeUndefined();
+  });
+
   it("reads the version a daemon's own start-up line logs", () => {
     // containerd's cmd/containerd/server and dockerd's cmd/dockerd/daemon.go start-up lines.
     const containerd =

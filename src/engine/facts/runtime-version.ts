@@ -22,12 +22,17 @@ const CONTAINERD =
 const DOCKER = /^Docker version (\d+\.\d+\.\d+[\w.+~-]*), build \w+$/;
 /** "crio version 1.28.1". */
 const CRIO = /^crio version (\d+\.\d+\.\d+[\w.+~-]*)$/;
+/**
+ * `runc --version`'s first line, alone on its line ("runc version 1.1.12"; its "commit:" and "spec:" lines
+ * follow). No kubectl column shows runc, but the host's runc is what its runtime runs containers with.
+ */
+const RUNC = /^runc version (\d+\.\d+\.\d+(?:-rc\.?\d+)?(?:\+dev)?)$/;
 
 export function parseKubeletVersion(line: string): string | null {
   return KUBELET.exec(line.trim())?.[1] ?? null;
 }
 
-/** The runtime as kubectl's CONTAINER-RUNTIME column names it, or null. */
+/** The runtime as kubectl's CONTAINER-RUNTIME column names it (and runc, as "runc://"), or null. */
 export function parseRuntimeVersion(line: string): string | null {
   const t = line.trim();
   const containerd = CONTAINERD.exec(t)?.[1];
@@ -35,7 +40,9 @@ export function parseRuntimeVersion(line: string): string | null {
   const docker = DOCKER.exec(t)?.[1];
   if (docker) return `docker://${docker}`;
   const crio = CRIO.exec(t)?.[1];
-  return crio ? `cri-o://${crio}` : null;
+  if (crio) return `cri-o://${crio}`;
+  const runc = RUNC.exec(t)?.[1];
+  return runc ? `runc://${runc}` : null;
 }
 
 /**
