@@ -8,7 +8,7 @@
 /** gzip's magic bytes: compressed bytes sent without Content-Encoding are no log (they read as "no known bug"). */
 export const isGzip = (bytes: Uint8Array) => bytes[0] === 0x1f && bytes[1] === 0x8b;
 
-/** Compressed files and archives, by the magic bytes their formats start with. */
+/** Compressed files and archives, by the magic bytes their formats start with (tar's "ustar" mark sits at 257). */
 const FORMATS: ReadonlyArray<[name: string, magic: readonly number[], at?: number]> = [
   ["xz", [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
   ["zstd", [0x28, 0xb5, 0x2f, 0xfd]],
@@ -20,15 +20,16 @@ const FORMATS: ReadonlyArray<[name: string, magic: readonly number[], at?: numbe
 const startsWith = (bytes: Uint8Array, magic: readonly number[], at = 0) => magic.every((b, i) => bytes[at + i] === b);
 
 /**
- * The compressed or archive format the bytes are in, or null: gzip, xz, zstd, bzip2 ("BZh" and a block
- * size digit), zip, 7z, tar (its "ustar" mark), and zlib (deflate): a method byte 0x78 whose header checksum
- * holds and whose second byte is not printable text.
+ * The compressed or archive format the bytes are in, or null: gzip, xz, zstd, bzip2 ("BZh", a block size digit,
+ * then its block magic), zip, 7z, tar ("ustar" then NUL, or two spaces then NUL, at 257), and zlib (deflate): a
+ * method byte 0x78 whose header checksum holds and whose second byte is not printable text.
  */
 export function compressedFormat(bytes: Uint8Array): string | null {
   if (isGzip(bytes)) return "gzip";
   for (const [name, magic, at] of FORMATS) {
     if (!startsWith(bytes, magic, at)) continue;
     if (name === "bzip2" && !((bytes[3] ?? 0) >= 0x31 && (bytes[3] ?? 0) <= 0x39 && bytes[4] === 0x31 && bytes[5] === 0x41)) continue;
+    if (name === "tar" && !(bytes[262] === 0 || (bytes[262] === 0x20 && bytes[263] === 0x20 && bytes[264] === 0))) continue;
     return name;
   }
   const [cmf = 0, flg = 0] = bytes;
@@ -36,36 +37,36 @@ export function compressedFormat(bytes: Uint8Array): string | null {
   return null;
 }
 
-/** The charsets a body may declare, by their WHATWG labels (Content-Type's charset parameter). */
+/** The charsets a body may declare, by their WHATWG Encoding labels (Content-Type's charset parameter). */
 type Charset = "utf-8" | "utf-16le" | "utf-16be" | "utf-16" | "latin1";
-const CHARSETS: Readonly<Record<string, Charset>> = {
-  "utf-8": "utf-8",
-  utf8: "utf-8",
-  "us-ascii": "utf-8",
-  ascii: "utf-8",
-  "utf-16le": "utf-16le",
-  "utf-16be": "utf-16be",
-  "utf-16": "utf-16",
-  "iso-8859-1": "latin1",
-  latin1: "latin1",
-  "iso-8859-15": "latin1",
-  "windows-1252": "latin1",
-  cp1252: "latin1",
-};
+const LABELS: ReadonlyArray<[Charset, string]> = [
+  ["utf-8", "utf-8 utf8 unicode-1-1-utf-8 unicode11utf8 unicode20utf8 x-unicode20utf8"],
+  ["utf-16le", "utf-16le csunicode iso-10646-ucs-2 ucs-2 unicode unicodefeff"],
+  ["utf-16be", "utf-16be unicodefffe"],
+  // WHATWG reads a bare "utf-16" as little-endian, RFC 2781 as big-endian: the bytes' line breaks decide (utf16Order).
+  ["utf-16", "utf-16"],
+  // windows-1252's labels (ASCII's among them: the same bytes), ISO-8859-15's, and Python's "latin-1".
+  [
+    "latin1",
+    "windows-1252 ansi_x3.4-1968 ascii cp1252 cp819 csisolatin1 ibm819 iso-8859-1 iso-ir-100 iso8859-1 iso88591 iso_8859-1 iso_8859-1:1987 l1 latin1 us-ascii x-cp1252 iso-8859-15 iso8859-15 iso_8859-15 latin9 latin-1",
+  ],
+];
+const CHARSETS: ReadonlyMap<string, Charset> = new Map(LABELS.flatMap(([charset, labels]) => labels.split(" ").map((l) => [l, charset])));
 
 export type BodyText = { ok: true; text: string } | { ok: false; slug: string; detail: string };
 
 /**
  * The body as text: UTF-8 unless its charset says otherwise; UTF-16 when it starts with a UTF-16
  * byte-order mark (what Windows PowerShell 5 writes by default: read as UTF-8 its every other byte is a
- * NUL, and nothing matches), or when its bytes are laid out as UTF-16 text without one (`iconv -t
- * UTF-16LE`). `decode` reads UTF-8 as TextDecoder does (Node passes a faster one, src/node/utf8.ts).
- * Latin-1 family charsets are read as ISO-8859-1 (Windows-1252's extra punctuation aside, which a log's
- * meaning never rests on).
+ * NUL, and nothing matches), or when its line breaks are two bytes, a NUL and a line feed (UTF-16 without
+ * a byte-order mark: `iconv -t UTF-16LE`, .NET's Encoding.Unicode). A body that says UTF-16 but breaks its
+ * lines with single bytes is no UTF-16, and is refused rather than read as garbage. `decode` reads UTF-8 as
+ * TextDecoder does (Node passes a faster one, src/node/utf8.ts). Latin-1 family charsets are read as
+ * ISO-8859-1 (Windows-1252's extra punctuation aside, which a log's meaning never rests on).
  */
 export function readBodyText(bytes: Uint8Array, decode: (bytes: Uint8Array) => string, charset?: string): BodyText {
   const declared = charset?.trim().toLowerCase().replace(/^"|"$/g, "");
-  const as = declared ? CHARSETS[declared] : undefined;
+  const as = declared ? CHARSETS.get(declared) : undefined;
   if (declared && !as)
     return {
       ok: false,
@@ -76,37 +77,68 @@ export function readBodyText(bytes: Uint8Array, decode: (bytes: Uint8Array) => s
   const be = bytes[0] === 0xfe && bytes[1] === 0xff;
   if (le || be) return { ok: true, text: utf16(bytes.subarray(2), le) };
   if (as === "latin1") return { ok: true, text: latin1(bytes) };
-  if (as === "utf-16le" || as === "utf-16be") return { ok: true, text: utf16(bytes, as === "utf-16le") };
-  const laidOut = utf16Layout(bytes);
-  // "utf-16" without a byte-order mark is big-endian (RFC 2781) unless the bytes plainly say otherwise.
-  if (as === "utf-16") return { ok: true, text: utf16(bytes, laidOut === "le") };
-  return { ok: true, text: laidOut ? utf16(bytes, laidOut === "le") : decode(bytes) };
+  const order = utf16Order(bytes);
+  if (as === "utf-16le" || as === "utf-16be" || as === "utf-16") {
+    if (order === "bytes")
+      return {
+        ok: false,
+        slug: "charset-mismatch",
+        detail: `The body says charset=${declared}, but its line breaks are single bytes, as in UTF-8: send it without that charset, or encode it as it says.`,
+      };
+    const little = as === "utf-16" ? order !== "be" : as === "utf-16le";
+    return { ok: true, text: utf16(bytes, little) };
+  }
+  return { ok: true, text: order === "le" || order === "be" ? utf16(bytes, order === "le") : decode(bytes) };
 }
 
 /**
- * Whether the bytes are ASCII-range text in UTF-16 without a byte-order mark: in the first 4 KB nearly every
- * odd byte (little-endian) or even byte (big-endian) is a NUL and nearly none of the others, which no UTF-8
- * text does.
+ * How the first 64 KB break their lines: as UTF-16 little-endian (a line feed, then a NUL, at an even offset),
+ * big-endian (a NUL, then a line feed), in single bytes (a line feed between two bytes that are no NUL), or
+ * not at all (null). Text in any script breaks its lines so, where a share of NULs would not tell CJK or
+ * box-drawing UTF-16 from ASCII.
  */
-function utf16Layout(bytes: Uint8Array): "le" | "be" | null {
-  const n = Math.min(bytes.length, 4096) & ~1;
-  if (n < 16) return null;
-  let even = 0;
-  let odd = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) even++;
-    if (bytes[i + 1] === 0) odd++;
+function utf16Order(bytes: Uint8Array): "le" | "be" | "bytes" | null {
+  const n = Math.min(bytes.length, 64 * 1024);
+  let le = 0;
+  let be = 0;
+  let single = 0;
+  for (let i = bytes.indexOf(0x0a); i >= 0 && i < n; i = bytes.indexOf(0x0a, i + 1)) {
+    const after = bytes[i + 1];
+    const before = i > 0 ? bytes[i - 1] : undefined;
+    if (i % 2 === 0 && after === 0) le++;
+    else if (i % 2 === 1 && before === 0) be++;
+    else if (after !== 0 && before !== 0) single++;
   }
-  const half = n / 2;
-  if (odd >= half * 0.9 && even <= half * 0.1) return "le";
-  if (even >= half * 0.9 && odd <= half * 0.1) return "be";
-  return null;
+  if (le > (be + single) * 4) return "le";
+  if (be > (le + single) * 4) return "be";
+  return single > 0 && single >= le + be ? "bytes" : null;
 }
 
+/** TextDecoder where the runtime has the encoding (a native decode), else null. */
+function nativeDecoder(encoding: string): TextDecoder | null {
+  try {
+    return new TextDecoder(encoding);
+  } catch {
+    return null;
+  }
+}
+const UTF16LE = nativeDecoder("utf-16le");
+
 function utf16(bytes: Uint8Array, le: boolean): string {
-  const units = new Uint16Array(bytes.length >> 1);
+  const even = bytes.subarray(0, bytes.length & ~1);
+  if (UTF16LE) {
+    if (le) return UTF16LE.decode(even);
+    // Big-endian: swapped into little-endian order, then the native decode.
+    const swapped = new Uint8Array(even.length);
+    for (let i = 0; i < even.length; i += 2) {
+      swapped[i] = even[i + 1] as number;
+      swapped[i + 1] = even[i] as number;
+    }
+    return UTF16LE.decode(swapped);
+  }
+  const units = new Uint16Array(even.length >> 1);
   for (let i = 0, at = 0; i < units.length; i++, at += 2)
-    units[i] = le ? (bytes[at] as number) | ((bytes[at + 1] as number) << 8) : ((bytes[at] as number) << 8) | (bytes[at + 1] as number);
+    units[i] = le ? (even[at] as number) | ((even[at + 1] as number) << 8) : ((even[at] as number) << 8) | (even[at + 1] as number);
   return fromCodes(units);
 }
 
@@ -121,19 +153,24 @@ function fromCodes(codes: Uint8Array | Uint16Array): string {
 }
 
 /** Characters read: enough to tell text from binary data, few enough to cost nothing. */
-const SAMPLE = 64 * 1024;
+export const BINARY_SAMPLE = 64 * 1024;
 
 /**
- * Whether decoded text is binary data rather than text: more than a tenth of its first 64 KB are NULs,
- * other control characters than a terminal's (tab, line feed, carriage return, form feed, escape) or
- * replacement characters (bytes that were no UTF-8). A log with a stray NUL or a bad byte is still text.
+ * Whether text is binary data: more than a twentieth of its first 64 KB are control characters other than
+ * a terminal's (tab, line feed, carriage return, form feed, escape, shift in and out). A run of NULs counts
+ * once: a log a crash cut short holds a block of them where the file was never written (ext4's zeroed tail),
+ * and Docker's log stream frames each line with a few. A stray NUL, or bytes that are no UTF-8 (a GBK log),
+ * leave it text.
  */
 export function looksBinary(text: string): boolean {
-  const n = Math.min(text.length, SAMPLE);
+  const n = Math.min(text.length, BINARY_SAMPLE);
   let odd = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 27) || c === 0xfffd) odd++;
+    if (c === 0) {
+      while (i + 1 < n && text.charCodeAt(i + 1) === 0) i++;
+      odd++;
+    } else if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 27 && c !== 14 && c !== 15) odd++;
   }
-  return n > 0 && odd > n / 10;
+  return n > 0 && odd > n / 20;
 }

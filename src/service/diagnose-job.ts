@@ -49,6 +49,8 @@ export function runDiagnoseJob(kb: CompiledKb, job: DiagnoseJob, decode: (bytes:
     const misread = job.sentAs ? misreadBody(text, job.sentAs.form) : null;
     if (misread && "input" in misread)
       return runDiagnoseJob(kb, { form: "fields", input: { ...misread.input, limit: misread.input.limit ?? job.limit } }, decode);
+    if (misread && "text" in misread)
+      return runDiagnoseJob(kb, { form: "bundle", text: misread.text, limit: job.limit, focus: job.focus }, decode);
     if (misread) return misread;
     const breach = checkTextLimits(text);
     if (breach) return tooLarge(breach);

@@ -3,7 +3,8 @@ import { DIAGNOSE_FIELDS, type DiagnoseInput, diagnoseInputSchema } from "../eng
 /**
  * A bundle that was plainly sent the wrong way, told by its text: what curl's other options make of a file.
  * - `curl --data-urlencode logs@file` (or a form) sends `logs=%24+uname…`: the fields, URL-encoded. They
- *   are read as the fields they are (the JSON form's names).
+ *   are read as the fields they are (the JSON form's names). `--data-urlencode @file` sends the file alone,
+ *   URL-encoded: read as the bundle it encodes.
  * - `curl -d @file` (and --data, --data-ascii) drops every line break: the bundle arrives as one line with
  *   what were many lines run together, which no signature reads right. Refused with how to send it.
  * - The JSON form sent without `Content-Type: application/json` (curl's default type, or text/plain): its
@@ -15,10 +16,26 @@ export function misreadBody(
   form: boolean,
 ):
   | { input: DiagnoseInput }
+  | { text: string }
   | { ok: false; status: 415 | 422; slug: string; detail: string; errors?: Array<{ path: string; message: string }> }
   | null {
   if (form && URLENCODED.test(text)) return urlEncodedFields(text);
-  if (form && !text.includes("\n") && text.length >= MIN_GLUED) {
+  // `curl --data-urlencode @file`: the whole file URL-encoded, with no field name.
+  if (form && UNNAMED_URLENCODED.test(text) && /%0a/i.test(text)) {
+    const decoded = urlDecoded(text);
+    if (decoded !== null) return { text: decoded };
+  }
+  // JSON loses nothing when its line breaks go (and glued JSON lines no longer parse): never "lines run together".
+  const json = parsedJson(text);
+  const fields = json === undefined ? null : jsonForm(json);
+  if (fields)
+    return {
+      ok: false,
+      status: 415,
+      slug: "json-without-content-type",
+      detail: `The body is the JSON form (${fields.join(", ")}) sent as ${form ? "a form" : "text/plain"}: send it with Content-Type: application/json.`,
+    };
+  if (form && json === undefined && !text.includes("\n") && text.length >= MIN_GLUED) {
     const starts = gluedStarts(text);
     if (starts >= MIN_GLUED_STARTS)
       return {
@@ -28,15 +45,18 @@ export function misreadBody(
         detail: `The body is one line of ${text.length} characters holding what look like ${starts} log lines or command outputs run together: curl's -d, --data and --data-ascii drop line breaks. Send the file with --data-binary @file (or -T file); a body that really is one line goes as Content-Type: text/plain.`,
       };
   }
-  const json = jsonForm(text);
-  if (json)
-    return {
-      ok: false,
-      status: 415,
-      slug: "json-without-content-type",
-      detail: `The body is the JSON form (${json.join(", ")}) sent as ${form ? "a form" : "text/plain"}: send it with Content-Type: application/json.`,
-    };
   return null;
+}
+
+/** A whole body of URL-encoding's characters only: unreserved characters (and JavaScript's !'()*), "+" and %XX escapes. */
+const UNNAMED_URLENCODED = /^[\w.~%+*!'()-]+\s*$/;
+
+function urlDecoded(text: string): string | null {
+  try {
+    return decodeURIComponent(text.trim().replace(/\+/g, " "));
+  } catch {
+    return null;
+  }
 }
 
 /** A whole URL-encoded form: name=value pairs, nothing that a form's encoding would have escaped. */
@@ -94,16 +114,20 @@ function gluedStarts(text: string): number {
   return n;
 }
 
-/** The JSON form's names, when the text is a JSON object of them and nothing else. */
-function jsonForm(text: string): string[] | null {
+/** The text as a JSON object or array, or undefined when it is none (most bundles: a log is no JSON document). */
+function parsedJson(text: string): unknown {
   const t = text.trim();
-  if (!t.startsWith("{") || !t.endsWith("}")) return null;
-  let value: unknown;
+  const object = t.startsWith("{") && t.endsWith("}");
+  if (!object && !(t.startsWith("[") && t.endsWith("]"))) return undefined;
   try {
-    value = JSON.parse(t);
+    return JSON.parse(t);
   } catch {
-    return null;
+    return undefined;
   }
+}
+
+/** The JSON form's names, when the value is a JSON object of them and nothing else. */
+function jsonForm(value: unknown): string[] | null {
   if (!value || typeof value !== "object" || Array.isArray(value)) return null;
   const names = Object.keys(value);
   const known = new Set<string>([...DIAGNOSE_FIELDS, "hosts", "limit"]);

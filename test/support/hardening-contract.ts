@@ -208,6 +208,18 @@ function misreadBodyContract(fetch: Fetch) {
     // A one-line log and a JSON log line of other names stay logs.
     expect((await postBundle(fetch, '{"level":"error","msg":"boom"}', { "content-type": FORM })).status).toBe(200);
     expect((await postBundle(fetch, "a=1", { "content-type": FORM })).status).toBe(200);
+    // The JSON form with a long `logs` (three log times in one line of JSON) is still the JSON form, not lost breaks;
+    // a one-line JSON log record of 300+ characters is a log.
+    const longJson = JSON.stringify({ logs: BUNDLE });
+    expect((await expectProblem(await postBundle(fetch, longJson, { "content-type": FORM }), 415)).detail).toContain("application/json");
+    const record = JSON.stringify({ ts: "2024-12-05T10:14:33Z", msg: XOR_MARK_KLOG, again: "2024-12-05T10:14:34Z 2024-12-05T10:14:35Z" });
+    expect((await postBundle(fetch, record, { "content-type": FORM })).status).toBe(200);
+    // `curl --data-urlencode @bundle.txt`: the whole file URL-encoded, no field name: read as the bundle.
+    const unnamed = encodeURIComponent(BUNDLE).replace(/%20/g, "+");
+    const d = (await (await postBundle(fetch, unnamed, { "content-type": FORM })).json()) as {
+      findings: Array<{ id: string; verdict: { status: string } }>;
+    };
+    expect(d.findings[0]).toMatchObject({ id: XT, verdict: { status: "affected" } });
   });
 
   it("honours the charset a text body names, reads UTF-16 laid out without a byte-order mark, and refuses others", async () => {
@@ -225,6 +237,17 @@ function misreadBodyContract(fetch: Fetch) {
     expect(await topIds(await postBundle(fetch, latin1, { "content-type": "text/plain; charset=iso-8859-1" }))).toEqual(plain);
     const sjis = await expectProblem(await postBundle(fetch, BUNDLE, { "content-type": "text/plain; charset=shift_jis" }), 415);
     expect(sjis.detail).toContain("shift_jis");
+    for (const label of ["iso8859-1", "ansi_x3.4-1968", "unicode-1-1-utf-8", '"UTF-8"'])
+      expect((await postBundle(fetch, BUNDLE, { "content-type": `text/plain; charset=${label}` })).status, label).toBe(200);
+    // .NET's Encoding.Unicode: little-endian, no byte-order mark, "charset=utf-16", and lines in another script.
+    const russian = `${"Ошибка подключения к серверу базы данных: превышено время ожидания\n".repeat(30)}${BUNDLE}`;
+    expect(await topIds(await postBundle(fetch, utf16Bytes(russian, true), { "content-type": "text/plain; charset=utf-16" }))).toContain(
+      XT,
+    );
+    expect(await topIds(await postBundle(fetch, utf16Bytes(russian, false)))).toContain(XT);
+    // UTF-8 labelled UTF-16: its single-byte line breaks say otherwise; refused, never read as garbage.
+    const mislabelled = await expectProblem(await postBundle(fetch, BUNDLE, { "content-type": "text/plain; charset=utf-16le" }), 415);
+    expect(mislabelled.detail).toContain("single bytes");
   });
 
   it("refuses compressed files, archives and binary data sent as text, naming what they are", async () => {
@@ -245,8 +268,13 @@ function misreadBodyContract(fetch: Fetch) {
     // Binary data: mostly NULs and control bytes.
     const binary = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 32);
     expect((await expectProblem(await postBundle(fetch, binary), 415)).detail).toContain("not text");
-    // A log with a stray NUL is still a log.
+    // A log with a stray NUL is still a log, and so is one a crash left a block of NULs in (ext4's zeroed tail).
     expect((await postBundle(fetch, `${BUNDLE}\n\u0000\n`)).status).toBe(200);
+    const crash = `${BUNDLE}\n${"kernel: eth0: link up\n".repeat(20)}${"\u0000".repeat(4096)}Linux version 5.15.0-127-generic (buildd@lcy02)\n`;
+    expect(await topIds(await postBundle(fetch, crash))).toContain(XT);
+    // "ustar" at byte 257 of a log about tar, without tar's NUL after it: a log.
+    const aboutTar = `${"x".repeat(257)}ustar archive written\n${BUNDLE}`;
+    expect((await postBundle(fetch, aboutTar)).status).toBe(200);
   });
 }
 
