@@ -35,6 +35,8 @@ export interface HostVersions {
   release?: string | null;
   /** Versions the text names in passing ("Docker 20.10.6"), by ecosystem: weaker than `components`. */
   mentioned?: Readonly<Record<string, string>>;
+  /** Installed packages a listing shows with their whole versions, by package name ("containerd.io": "1.7.24-1"). */
+  packages?: Readonly<Record<string, string>>;
   /** The release the text names in passing ("on Ubuntu 24.04"): weaker than `release`. */
   namedRelease?: string | null;
   /** The host's distribution, from its os-release or OS image (never from a name in passing). */
@@ -485,7 +487,27 @@ export function versionChecks(record: BugRecord, host: HostVersions): VersionEvi
   const platform = platformCheck(record, host);
   if (platform) return [platform];
   const components = componentChecks(record, host).map((c) => kubeletReadAs(record, c));
-  return [...kernelChecks(record, host), ...components, ...otherBackendChecks(record, host)];
+  return [...kernelChecks(record, host), ...components, ...packageChecks(record, host), ...otherBackendChecks(record, host)];
+}
+
+/**
+ * A distribution's package build the host's own listing shows (`dpkg -l`'s "ii  containerd.io  1.7.24-1"), judged
+ * by the record's ranges for that package on the host's release ("debian:12 containerd.io"): the very version
+ * string those ranges give. Kernel packages are the kernel's to judge (kernelChecks).
+ */
+function packageChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
+  const { release, packages } = host;
+  if (!release || !packages) return [];
+  const entries = record.affected.filter((a) => a.ecosystem === release && !isKernelEntry(a) && packages[a.package] !== undefined);
+  return [...new Set(entries.map((a) => a.package))].map((name) => {
+    const version = packages[name] as string;
+    return check(
+      `${componentSubject(host, `${release} package ${name}`)} (${version})`,
+      entries.filter((a) => a.package === name),
+      version,
+      false,
+    );
+  });
 }
 
 /**

@@ -122,6 +122,23 @@ describe("the host's own component versions", () => {
     expect(extractFacts("$ kubelet --version\nKubernetes v1.18.2").kubelet).toBe("v1.18.2");
   });
 
+  it("judges a distribution's package build a listing shows by the record's ranges for that package on the host's release", () => {
+    // runc-1.2.0-tun-tap-removed-from-default-devices ranges over Docker's containerd.io builds for Debian 12 (runc inside).
+    const dpkg = [
+      "ii  containerd.io                  1.7.24-1                       amd64        An open and reliable container runtime",
+      "ii  docker-ce                      5:27.4.0-1~debian.12~bookworm  amd64        Docker: the open-source application container engine",
+      "2024-12-10 10:00:00 ERROR: Cannot open TUN/TAP dev /dev/net/tun: Operation not permitted (errno=1)",
+    ].join("\n");
+    expect(extractFacts(dpkg).packages).toEqual({ "containerd.io": "1.7.24-1", "docker-ce": "5:27.4.0-1~debian.12~bookworm" });
+    const debian12 = 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\nVERSION_ID="12"\nID=debian\n';
+    const id = "runc-1.2.0-tun-tap-removed-from-default-devices";
+    expect(verdictOf(`${debian12}${dpkg}`, id)).toMatchObject({ status: "affected", level: "verified" });
+    // Without the host's release the ranges of "debian:12 containerd.io" do not apply.
+    expect(verdictOf(dpkg, id)?.status).toBe("unknown");
+    // A later build is past the fix.
+    expect(verdictOf(`${debian12}${dpkg.replace("1.7.24-1 ", "1.7.25-1 ")}`, id)?.status).toBe("not-affected");
+  });
+
   it("hedges `iptables -V` on a known distribution: it names the release a distribution's build started from", () => {
     // iptables-nft-1.8.1-1.8.2-check-bug: RHEL/CentOS 8's 1.8.2 carries 1.8.3's fixes (the record's note, kubernetes#71305).
     const centos8 = [

@@ -13,7 +13,7 @@ import { disputesKernel, pickKernelMention } from "./kernel-mentions";
 import { NODES_HEADER, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
 import { type MentionLine, mentionLines, pickComponentMentions, pickOsMention, sortMentions } from "./mentions";
 import { pickNamedRelease } from "./named-release";
-import { pickNamedVersions } from "./named-versions";
+import { pickNamedVersions, pickPackageBuilds } from "./named-versions";
 import { LSB_DISTRIBUTOR, parseOsRelease, SYSTEM_RELEASE_LINE, withCosImage } from "./os-release";
 import { outputHeadingVia } from "./output-heading";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
@@ -49,6 +49,8 @@ export interface ExtractedFacts {
   components: Readonly<Record<string, string>>;
   /** Components the text names with one version each ("Docker 20.10.6", "runc v1.3.3"), by ecosystem. */
   named: Readonly<Record<string, string>>;
+  /** Installed packages a listing names (`dpkg -l`, `rpm -qa`) with their whole versions, by package name ("containerd.io"). */
+  packages: Readonly<Record<string, string>>;
   /** The distribution release the text names in passing ("Ubuntu 24.04"), as an ecosystem key: weaker than an os-release. */
   namedRelease: string | null;
   /** 1-based lines that are not logs: recognised sections and shell command lines. */
@@ -157,6 +159,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     runtime: host.runtime,
     components: host.components,
     named: withNamed(pickNamedVersions(mentions.named, lineAt, mentions.packageRows), namedComponents(components.others)),
+    packages: pickPackageBuilds(mentions.named, mentions.packageRows),
     namedRelease: pickNamedRelease(mentions.releases),
     notLogs,
   };
@@ -274,6 +277,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     runtime: fromLogs.runtime,
     components: fromLogs.components,
     named: fromLogs.named,
+    packages: fromLogs.packages,
     namedRelease: fromLogs.namedRelease,
     notLogs: fromLogs.notLogs,
   };

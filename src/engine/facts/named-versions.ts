@@ -4,7 +4,15 @@
  * host's own output gives, and only hedged (see verdict.ts, mentionedChecks).
  */
 import type { LineRef } from "./iptables-version";
-import { aptPolicyPackage, dpkgQueryRow, isUninstalledRow, listedPackage, PACKAGE_LIST_MARKERS } from "./package-lists";
+import {
+  aptPolicyPackage,
+  dpkgQueryBuild,
+  dpkgQueryRow,
+  isUninstalledRow,
+  listedBuild,
+  listedPackage,
+  PACKAGE_LIST_MARKERS,
+} from "./package-lists";
 
 /**
  * A Kubernetes binary's start-up line (kubelet, kube-proxy and the control plane all log it from their
@@ -235,4 +243,24 @@ function formAnswer(text: string, line: number, lineAt: (line: number) => string
 function dockerClientVersion(versionLine: string, [above, aboveThat]: [string, string]): string | null {
   const headed = DOCKER_CLIENT_HEADER.test(above) || (/^ +\S/.test(above) && DOCKER_CLIENT_HEADER.test(aboveThat));
   return headed ? (DOCKER_CLIENT_VERSION.exec(versionLine)?.[1] ?? null) : null;
+}
+
+/**
+ * The installed packages a listing names with their whole versions (`dpkg -l`, `rpm -qa`, `dpkg-query -W`), by
+ * package name: one version per package, or none when the listings disagree (two hosts', before and after).
+ */
+export function pickPackageBuilds(candidates: readonly LineRef[], packageRows: readonly LineRef[] = []): Record<string, string> {
+  const found = new Map<string, Set<string>>();
+  const add = ([name, version]: [string, string]) => found.set(name, (found.get(name) ?? new Set()).add(version));
+  for (const { text } of candidates) {
+    const build = listedBuild(text);
+    if (build) add(build);
+  }
+  for (const { text } of packageRows) {
+    const build = dpkgQueryBuild(text);
+    if (build) add(build);
+  }
+  const out: Record<string, string> = {};
+  for (const [name, versions] of found) if (versions.size === 1) out[name] = [...versions][0] as string;
+  return out;
 }

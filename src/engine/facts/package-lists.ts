@@ -106,3 +106,30 @@ export function dpkgQueryRow(line: string): [ecosystem: string, version: string]
   const ecosystem = m?.[1] ? PACKAGES[m[1]] : undefined;
   return ecosystem && m?.[2] ? [ecosystem, m[2]] : null;
 }
+
+/** A `dpkg -l` row with its whole version (epoch and revision), as the package's own ranges give it. */
+const DPKG_ROW_BUILD = /^\s*([ih]i)\s+([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)?\s+(\d+:)?(\d+\.\d+[\w.+~:-]*)\s/;
+/** An `rpm -qa` name, its version and release kept ("containerd.io-1.4.6-3.1.el7.x86_64" → "1.4.6-3.1.el7"). */
+const RPM_NAME_BUILD =
+  /^([a-z0-9][a-z0-9.+-]*?)-((?:\d+:)?\d+\.\d+[\w.~^]*-[\w.~^]+)\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s*$/;
+/** A `dpkg-query -W` row with its whole version. */
+const DPKG_QUERY_BUILD = /^\s*([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)?[\t ]+((?:\d+:)?\d+\.\d+[\w.+~:-]*)\s*$/;
+
+/**
+ * The package and its whole version (the distribution's or Docker's build, epoch and revision kept) an
+ * installed package's listing names, for the records that range over a distribution's package builds
+ * ("debian:12 containerd.io 1.7.24-1"): null for a package no record ecosystem names.
+ */
+export function listedBuild(line: string): [name: string, version: string] | null {
+  if (line.length > MAX_ROW) return null;
+  const row = DPKG_ROW_BUILD.exec(line);
+  const found = row ? [row[2], `${row[3] ?? ""}${row[4]}`] : RPM_NAME_BUILD.exec(line)?.slice(1, 3);
+  const [name, version] = found ?? [];
+  return name && version && PACKAGES[name] ? [name, version] : null;
+}
+
+/** The same for a `dpkg-query -W` row. */
+export function dpkgQueryBuild(line: string): [name: string, version: string] | null {
+  const m = line.length <= MAX_ROW ? DPKG_QUERY_BUILD.exec(line) : null;
+  return m?.[1] && m[2] && PACKAGES[m[1]] ? [m[1], m[2]] : null;
+}
