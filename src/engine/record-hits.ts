@@ -4,7 +4,6 @@
  * the witness count and the context search read. A flood of one message is shown five times but
  * counted as what it is: the cap on what is shown must not turn its sixth copy into new evidence.
  */
-import { RE2JS } from "re2js";
 import type { CompiledKb } from "./compile-kb";
 import type { LogEvidence } from "./diagnosis";
 import type { Hit } from "./match";
@@ -96,27 +95,47 @@ export const sightedLines = (hits: RecordHits): Set<number> => new Set(hits.sigh
 /**
  * A line longer than MAX_EVIDENCE_CHARS, cut to the part the signature matched, with "…" where text was left
  * out: its start would show 4000 characters of a JSON record's other fields and not the words that decided.
- * A line a reworded or resembling reading found, or whose match cannot be placed, shows its start.
+ * The match is placed by the signature's longest fixed run of text (a literal is one), found in the line case
+ * folded: one search, never a regex over a line megabytes long for each of its signatures. A line a reworded
+ * or resembling reading found, or whose anchor is not in it as written, shows its start.
  */
 function aroundMatch(line: string, signature: { kind: "literal" | "regex"; pattern: string } | undefined): string {
-  const at = signature ? matchAt(line, signature) : null;
-  if (!at) return `${line.slice(0, MAX_EVIDENCE_CHARS)}…`;
-  const room = Math.max(0, MAX_EVIDENCE_CHARS - (at.end - at.start));
-  const start = Math.max(0, Math.min(at.start - Math.floor(room / 2), line.length - MAX_EVIDENCE_CHARS));
-  const end = Math.min(line.length, start + MAX_EVIDENCE_CHARS);
-  return `${start > 0 ? "…" : ""}${line.slice(start, end)}${end < line.length ? "…" : ""}`;
+  const anchor = signature ? anchorOf(signature) : "";
+  const start = anchor ? lowerOf(line).indexOf(anchor) : -1;
+  if (start < 0) return `${line.slice(0, MAX_EVIDENCE_CHARS)}…`;
+  const room = Math.max(0, MAX_EVIDENCE_CHARS - anchor.length);
+  const from = Math.max(0, Math.min(start - Math.floor(room / 2), line.length - MAX_EVIDENCE_CHARS));
+  const to = Math.min(line.length, from + MAX_EVIDENCE_CHARS);
+  return `${from > 0 ? "…" : ""}${line.slice(from, to)}${to < line.length ? "…" : ""}`;
 }
 
-/** Where the signature matches the line: a literal's case-folded occurrence, a regex's first match (RE2: linear). */
-function matchAt(line: string, signature: { kind: "literal" | "regex"; pattern: string }): { start: number; end: number } | null {
-  if (signature.kind === "literal") {
-    const start = line.toLowerCase().indexOf(signature.pattern.toLowerCase());
-    return start < 0 ? null : { start, end: start + signature.pattern.length };
+/** The last long line lowered: a line's evidence is cut once per signature that matched it. */
+let lowered: { line: string; lower: string } | null = null;
+function lowerOf(line: string): string {
+  if (lowered?.line !== line) lowered = { line, lower: line.toLowerCase() };
+  return lowered.lower;
+}
+
+const anchors = new Map<string, string>();
+/**
+ * A signature's longest run of fixed text, lower case: a literal itself; of a regex, the longest stretch
+ * between its operators, escapes and classes (`unknown option "--xor-mark"` of `…v1\.8\.\d+ \(nf_tables\): unknown
+ * option "--xor-mark"`).
+ */
+function anchorOf(signature: { kind: "literal" | "regex"; pattern: string }): string {
+  let anchor = anchors.get(signature.pattern);
+  if (anchor === undefined) {
+    const parts =
+      signature.kind === "literal"
+        ? [signature.pattern]
+        : signature.pattern
+            .replace(/\\[dDsSwWbB]|\[(?:\\.|[^\]\\])*\]|\(\?[:=!<]?[a-zA-Z]*>?/g, "\ue000")
+            .replace(/\\(.)/g, "$1")
+            .split(/[\ue000()|?*+{}^$[\]]/);
+    const longest = parts.reduce((a, b) => (b.length > a.length ? b : a), "").toLowerCase();
+    // Too short a run is found anywhere: the line's start is shown instead.
+    anchor = longest.length >= 4 ? longest : "";
+    anchors.set(signature.pattern, anchor);
   }
-  try {
-    const m = RE2JS.compile(signature.pattern, RE2JS.CASE_INSENSITIVE).matcher(line);
-    return m.find() ? { start: m.start(), end: m.end() } : null;
-  } catch {
-    return null;
-  }
+  return anchor;
 }

@@ -4,7 +4,16 @@ import { namedKernelNote, RESEMBLES_NOTE, summarizeFinding, verdictLabel } from 
 const MAX_UNVERIFIED = 3;
 const MAX_LINE = 240;
 
-const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+/**
+ * A line cut to `max` characters: its start, or, for evidence the answer already cut around its match ("…" at
+ * both ends, the match in the middle: record-hits.ts), its middle, so the words that decided stay in view.
+ */
+const cut = (text: string, max: number) => {
+  if (text.length <= max) return text;
+  if (!(text.startsWith("…") && text.endsWith("…"))) return `${text.slice(0, max - 1)}…`;
+  const from = Math.floor((text.length - (max - 2)) / 2);
+  return `…${text.slice(from, from + max - 2)}…`;
+};
 
 /** A compact terminal report: per finding the id, confidence, verdict, evidence lines and fix. */
 export function renderTextReport(d: Diagnosis & { truncated?: ReadonlyArray<{ note: string }> }): string {

@@ -154,6 +154,8 @@ describe("text report", () => {
     expect(shown?.kind === "log" && shown.text).toContain('unknown option "--xor-mark"');
     expect(shown?.kind === "log" && shown.text.startsWith("…") && shown.text.endsWith("…")).toBe(true);
     expect(shown?.kind === "log" && shown.text.length).toBeLessThanOrEqual(4002);
+    // The text report's shorter cut keeps the match in view too.
+    expect(renderTextReport(d)).toContain("--xor-mark");
   });
 
   it("writes a pasted line's control characters as escapes: a carriage return cannot overwrite the evidence", () => {

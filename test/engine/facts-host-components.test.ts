@@ -74,16 +74,21 @@ describe("the host's own component versions", () => {
     expect(extractFacts("We run runc version 1.1.12 on these nodes.").components.runc).toBeUndefined();
   });
 
-  it("reads the version a daemon's own start-up line logs", () => {
+  it("names (hedged) the version a daemon's start-up line logs: another node's, or a restart's after the failure", () => {
     // containerd's cmd/containerd/server and dockerd's cmd/dockerd/daemon.go start-up lines.
     const containerd =
       'May 05 10:10:01 node1 containerd[812]: time="2022-05-05T10:10:01.123456789Z" level=info msg="starting containerd" revision=212e8b6fa2f44b9c21b2798135fc6fb7c53efc16 version=1.6.3';
-    expect(extractFacts(containerd)).toMatchObject({ runtime: "containerd://1.6.3", components: { containerd: "1.6.3" } });
+    expect(extractFacts(containerd)).toMatchObject({ components: {}, named: { containerd: "1.6.3" } });
     const dockerd =
       'Apr 02 09:00:01 host dockerd[901]: time="2024-04-02T09:00:01.000000000Z" level=info msg="Docker daemon" commit=8b79278 containerd-snapshotter=false storage-driver=overlay2 version=26.0.0';
-    expect(extractFacts(dockerd).components).toMatchObject({ docker: "26.0.0" });
+    expect(extractFacts(dockerd).named).toMatchObject({ docker: "26.0.0" });
+    // A journal of several nodes: node-b's start-up on 25.0.5 says nothing certain of node-a's failure.
+    const sysctl =
+      'Mar 20 10:02:11 node-a dockerd[812]: level=error msg="Handler for POST /v1.45/containers/abc/start returned error: OCI runtime create failed: runc create failed: unable to start container process: error during container init: open /proc/sys/net/ipv4/conf/eth0/route_localnet: no such file or directory: unknown"';
+    const nodeB = dockerd.replace("Apr 02 09:00:01 host", "Mar 20 10:05:00 node-b").replace("version=26.0.0", "version=25.0.5");
+    expect(verdictOf(`${sysctl}\n${nodeB}`, "docker-26.0.0-interface-sysctl-eth0-enoent")?.status).toBe("unknown");
     // Restarted on another release: two start-up lines, no version.
-    expect(extractFacts(`${containerd}\n${containerd.replace("version=1.6.3", "version=1.6.4")}`).components.containerd).toBeUndefined();
+    expect(extractFacts(`${containerd}\n${containerd.replace("version=1.6.3", "version=1.6.4")}`).named.containerd).toBeUndefined();
   });
 
   it("names (hedged) what a heading says is another machine's or an earlier one's output", () => {
@@ -96,6 +101,28 @@ describe("the host's own component versions", () => {
     // The heading says whose output it is, wherever in a long `docker info` the version sits: its kernel too.
     const workstation = `docker info on my workstation (where it works):\n${dockerInfo("20.10.7")}\nPlugins:\n Volume: local\nSecurity Options:\n seccomp\n Kernel Version: 6.5.0-28-generic\n`;
     expect(extractFacts(workstation).kernel).toMatchObject({ release: "6.5.0-28-generic", named: true });
+    // Output aligned as `crictl version` and `kubectl describe node` print it, under a working node's heading.
+    const crictl =
+      "On the working node:\n$ crictl version\nVersion:  0.1.0\nRuntimeName:  containerd\nRuntimeVersion:  v1.6.4\nRuntimeApiVersion:  v1";
+    expect(extractFacts(crictl)).toMatchObject({ components: {}, named: { containerd: "1.6.4" } });
+    const describe = [
+      "For comparison, the working node:",
+      "$ kubectl describe node node-b",
+      "Name:               node-b",
+      "Lease:",
+      "  HolderIdentity:  node-b",
+      "System Info:",
+      "  Kernel Version:             5.15.0-69-generic",
+      "  Kubelet Version:            v1.26.3",
+    ].join("\n");
+    expect(extractFacts(describe)).toMatchObject({ kubelet: null, named: { kubernetes: "1.26.3" }, kernel: { named: true } });
+    // "non-working", "not-working", "nothing is working" name the failing machine, not another one.
+    for (const heading of [
+      "Output from the non-working node:",
+      "Output from the not-working node:",
+      "docker version where nothing is working:",
+    ])
+      expect(extractFacts(`${heading}\n${dockerVersion("26.0.0")}`).components, heading).toMatchObject({ docker: "26.0.0" });
     // A heading that says nothing of another machine leaves the output the host's.
     const broken = `Broken host (prod-2):\n$ docker info\n${dockerInfo("20.10.6")}\n\nWorking host (prod-1):\n$ docker version\n${dockerVersion("20.10.7")}\n\n${TCP6}`;
     expect(extractFacts(broken)).toMatchObject({ components: { docker: "20.10.6" }, named: { docker: "20.10.7" } });

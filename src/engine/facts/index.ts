@@ -11,7 +11,7 @@ import { findIptables, type LineRef, pickIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
 import { disputesKernel, pickKernelMention } from "./kernel-mentions";
 import { NODES_HEADER, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
-import { type MentionLine, mentionLines, pickComponentMentions, pickOsMention, sortMentions } from "./mentions";
+import { daemonStartVersions, type MentionLine, mentionLines, pickComponentMentions, pickOsMention, sortMentions } from "./mentions";
 import { pickNamedRelease } from "./named-release";
 import { pickNamedVersions, pickPackageBuilds } from "./named-versions";
 import { LSB_DISTRIBUTOR, parseOsRelease, SYSTEM_RELEASE_LINE, withCosImage } from "./os-release";
@@ -158,7 +158,15 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     kubelet: host.kubelet,
     runtime: host.runtime,
     components: host.components,
-    named: withNamed(pickNamedVersions(mentions.named, lineAt, mentions.packageRows), namedComponents(components.others)),
+    named: withNamed(
+      withNamed(pickNamedVersions(mentions.named, lineAt, mentions.packageRows), namedComponents(components.others)),
+      namedComponents({
+        kubelet: [],
+        runtime: daemonStartVersions(mentions.components),
+        mentioned: { kubelet: null, runtimes: [] },
+        server: {},
+      }),
+    ),
     packages: pickPackageBuilds(mentions.named, mentions.packageRows),
     namedRelease: pickNamedRelease(mentions.releases),
     notLogs,

@@ -227,6 +227,6 @@ export function quotedVia(text: string, release: string): string | undefined {
  * heading is short: a long sentence ending in a colon tells a story ("… the old kernel autoremoved, which …:").
  */
 export const HEADING_ROLE = new RegExp(
-  String.raw`${NOT_DENIED}\b(?:working|healthy|good|unaffected|other|another|laptop|workstation|desktop|local machine|ci runner|before (?:the )?(?:upgrade|update)|previous|old)\b[^\n]*:\s*$`,
+  String.raw`${NOT_DENIED}(?<!\b(?:non|not|un)-|\bnothing (?:is |was )?)\b(?:working|healthy|good|unaffected|other|another|laptop|workstation|desktop|local machine|ci runner|before (?:the )?(?:upgrade|update)|previous|old)\b[^\n]*:\s*$`,
   "i",
 );

@@ -211,8 +211,8 @@ const kubeletLogVersion = (text: string) =>
   KUBELET_LOG_STRUCTURED.exec(text)?.[1] ?? (KUBELET_FRAMING.test(text) ? SERVER_GO_VERSION.exec(text)?.[1] : undefined);
 
 /**
- * The kubelet and runtime versions `docker info`, `kubectl describe node`, `crictl version` and the daemons'
- * start-up lines name, written as a nodes table writes them ("v1.26.3", "docker://24.0.7"): the kubelet's
+ * The kubelet and runtime versions `docker info`, `kubectl describe node` and `crictl version` name, written as
+ * a nodes table writes them ("v1.26.3", "docker://24.0.7"): the kubelet's
  * when one, and one runtime per ecosystem (Docker's and the containerd under it), each left out when the
  * lines name several.
  */
@@ -235,7 +235,6 @@ export function pickComponentMentions(candidates: readonly LineRef[]): { kubelet
           .map((v) => (v && (rootDir || dockerNumbered(v)) ? `docker://${v}` : undefined))
       : []),
     crictlName && crictlVersion ? `${crictlName}://${crictlVersion}` : undefined,
-    ...candidates.map((c) => daemonStartVersion(c.text)),
   ].filter((r): r is string => !!r);
   // One per runtime (the scheme before "://"), none for a runtime named with two versions.
   const byRuntime = new Map<string, string[]>();
@@ -247,10 +246,21 @@ export function pickComponentMentions(candidates: readonly LineRef[]): { kubelet
 }
 
 /**
- * A daemon's own start-up line names the version that runs: containerd's `msg="starting containerd" revision=…
+ * The versions the daemons' own start-up lines name: containerd's `msg="starting containerd" revision=…
  * version=v1.6.3` (cmd/containerd/server) and dockerd's `msg="Docker daemon" commit=… graphdriver=overlay2
- * version=26.0.0` (cmd/dockerd/daemon.go).
+ * version=26.0.0` (cmd/dockerd/daemon.go), as runtimes ("containerd://1.6.3"), one per runtime or none.
+ * Named, not the host's own: a journal gathered from several nodes holds other hosts' start-ups, and a
+ * restart after the failure (a downgrade tried as a workaround) names the version that did not fail.
  */
+export function daemonStartVersions(candidates: readonly LineRef[]): string[] {
+  const byRuntime = new Map<string, Set<string>>();
+  for (const { text } of candidates) {
+    const r = daemonStartVersion(text);
+    if (r) byRuntime.set(r.slice(0, r.indexOf("://")), (byRuntime.get(r.slice(0, r.indexOf("://"))) ?? new Set()).add(r));
+  }
+  return [...byRuntime.values()].flatMap((rs) => (rs.size === 1 ? [...rs] : []));
+}
+
 const CONTAINERD_START = /\bmsg="starting containerd"[^\n]{0,200}?\bversion=v?(\d+\.\d+\.\d+[\w.+~-]*)/;
 const DOCKERD_START = /\bmsg="Docker daemon"[^\n]{0,200}?\bversion=v?(\d+\.\d+\.\d+[\w.+~-]*)/;
 function daemonStartVersion(text: string): string | undefined {

@@ -13,15 +13,16 @@ const MAX_COMMANDS = 3;
 /** Lines walked up from a reading: `docker info` prints about 60. */
 const MAX_BLOCK_LINES = 80;
 /**
- * A line of the output itself: indented, "Key: value", or a header of its own parts (`docker version`'s and
- * `docker info`'s "Client:", "Server: Docker Engine - Community", "Plugins:", "Security Options:"; `kubectl
- * describe node`'s "System Info:", "Conditions:").
+ * A line of the output itself: indented, "Key: value" (values aligned with any run of blanks, as `kubectl
+ * describe` and `crictl version` print them), or its parts' header (`docker version`'s "Client:", "Server:
+ * Docker Engine - Community").
  */
-const OUTPUT_LINE =
-  /^(?:\s|[A-Za-z][\w .()/-]{0,40}: \S|(?:Client|Server)(?::.*)?$|(?:Plugins|Security Options|Registry Mirrors|Insecure Registries|Labels|Default Address Pools|System Info|Conditions|Addresses|Capacity|Allocatable|Non-terminated Pods|Allocated resources|Events):\s*$)/;
+const OUTPUT_LINE = /^(?:\s|[A-Za-z][\w .()/-]{0,40}:[ \t]+\S|(?:Client|Server)(?::.*)?$)/;
+/** A section's header inside the output ("Plugins:", "Security Options:", `kubectl describe`'s "Lease:", "System Info:"), when indented lines follow. */
+const SECTION_HEADER = /^[A-Za-z][\w .()/-]{0,40}:$/;
 /** The command that printed the block (with or without a shell prompt); a line ending in a colon is a heading instead. */
 const COMMAND_LINE =
-  /^(?:\S*[$#%]\s+)?(?:sudo\s+)?(?:\S*\/)?(?:docker|podman|nerdctl|containerd|ctr|crictl|runc|crun|kubelet|kubectl|kubeadm|k3s|rke2|iptables|ip6tables|iptables-\w+)\b/;
+  /^(?:\S*[$#%]\s+)?(?:sudo\s+)?(?:\S*\/)?(?:docker|podman|nerdctl|containerd|ctr|crictl|runc|crun|kubelet|kubectl|kubeadm|k3s|rke2|iptables|ip6tables|iptables-\w+|journalctl|systemctl|grep|cat|dpkg|rpm|apt|uname|hostnamectl)\b/;
 
 /** Why the output around line `line` (1-based) is perhaps not the host's; undefined when no heading says so. */
 export function outputHeadingVia(lineAt: (line: number) => string, line: number): string | undefined {
@@ -39,7 +40,9 @@ export function outputHeadingVia(lineAt: (line: number) => string, line: number)
       commands++;
       continue;
     }
-    return text.length <= 80 && HEADING_ROLE.test(text) ? ROLE_VIA : undefined;
+    if (text.length <= 80 && HEADING_ROLE.test(text)) return ROLE_VIA;
+    // A header whose section follows, indented, is the output's own; anything else ends the walk.
+    if (!(SECTION_HEADER.test(raw) && /^\s+\S/.test(lineAt(above + 1)))) return undefined;
   }
   return undefined;
 }
