@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { feedbackSummary, recordFeedback } from "../../src/db/chat-queries";
-import { type ChatHarness, chatContract, SEED_PASTE, type SlackPost } from "../support/chat-contract";
+import { type ChatHarness, chatContract, diagnoseCommand, SEED_PASTE, type SlackPost } from "../support/chat-contract";
 import { discordHeaders, ed25519KeyPair, randomSecret, slackHeaders, slashCommandBody } from "../support/chat-signing";
 import { type HookListener, startHookListener } from "../support/hook-listener";
 import { startTestService, type TestService } from "../support/test-store";
@@ -118,15 +118,7 @@ async function discordAnswer(payload: unknown): Promise<DiscordAnswer> {
   expect(res.status).toBe(200);
   return ((await res.json()) as { data: DiscordAnswer }).data;
 }
-const diagnose = (log: string) =>
-  discordAnswer({
-    type: 2,
-    id: "1",
-    application_id: "1",
-    token: "t",
-    data: { id: "c1", name: "diagnose", type: 1, options: [{ name: "log", type: 3, value: log }] },
-    member: { user: { id: "42" } },
-  });
+const diagnose = (log: string) => discordAnswer(diagnoseCommand(log));
 
 let slackTriggers = 0;
 /** A /known-bugs command signed as Slack signs it; resolves with the answer posted to its response_url. */

@@ -179,15 +179,7 @@ export function chatContract(h: () => ChatHarness) {
 
   it("Slack: the message shortcut diagnoses that message's text", async () => {
     const responseUrl = h().responseUrl();
-    const payload = {
-      type: "message_action",
-      callback_id: "diagnose_message",
-      trigger_id: triggerId(),
-      response_url: responseUrl,
-      user: { id: "U0002" },
-      channel: { id: "C0001" },
-      message: { type: "message", text: `\`\`\`${slackEscape(SEED_PASTE)}\`\`\``, ts: "1700000000.000100" },
-    };
+    const payload = messageShortcut(responseUrl, `\`\`\`${slackEscape(SEED_PASTE)}\`\`\``);
     const res = await slack(SLACK_INTERACTIONS, interactionBody(payload));
     expect(res.status).toBe(200);
     const [answer] = await h().delivered(responseUrl);
@@ -202,13 +194,7 @@ export function chatContract(h: () => ChatHarness) {
     );
     const shortcut = async (text: string) => {
       const responseUrl = h().responseUrl();
-      const payload = {
-        type: "message_action",
-        callback_id: "diagnose_message",
-        trigger_id: triggerId(),
-        response_url: responseUrl,
-        message: { text },
-      };
+      const payload = messageShortcut(responseUrl, text);
       expect((await slack(SLACK_INTERACTIONS, interactionBody(payload))).status).toBe(200);
       const [answer] = await h().delivered(responseUrl);
       return { answer, texts: blockTexts(answer as SlackPost).join("\n") };
@@ -412,7 +398,19 @@ interface DiscordData {
   components: Array<{ components: Array<{ custom_id: string }> }>;
 }
 
-const diagnoseCommand = (log: string) => ({
+/** Slack's "diagnose this message" shortcut on a message of `text`, as Slack posts it. */
+const messageShortcut = (responseUrl: string, text: string) => ({
+  type: "message_action",
+  callback_id: "diagnose_message",
+  trigger_id: triggerId(),
+  response_url: responseUrl,
+  user: { id: "U0002" },
+  channel: { id: "C0001" },
+  message: { type: "message", text, ts: "1700000000.000100" },
+});
+
+/** Discord's /diagnose command with its `log` option, as Discord sends it. */
+export const diagnoseCommand = (log: string) => ({
   type: 2,
   id: "1",
   application_id: "1",
