@@ -23,7 +23,8 @@ export const defaultHook: Hook<unknown, AppEnv, string, Response | undefined> = 
     c,
     status,
     "invalid-fields",
-    `${what} has invalid fields: ${cut(errors.map((e) => e.path).join(", "))}${more}`,
+    // A field names itself; a problem of the whole (an unknown key, no field at all) says what it is.
+    `${what} has invalid fields: ${cut([...new Set(errors.map((e) => (e.path === "(root)" ? e.message : e.path)))].join("; "))}${more}`,
     errors,
   );
 };

@@ -244,6 +244,10 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     const body = await expectProblem(await post(fetch, JSON.stringify({ logs: 42, log: "typo" }), "application/json"), 422);
     const paths = (body.errors ?? []).map((e) => e.path);
     expect(paths).toContain("logs");
+    // A problem of the whole body says what it is, not "(root)": the misspelt key is named.
+    const typo = await expectProblem(await post(fetch, JSON.stringify({ log: "x" }), "application/json"), 422);
+    expect(typo.detail).toContain('"log"');
+    expect(typo.detail).not.toContain("(root)");
   });
 
   it("rejects an empty diagnosis request with 422", async () => {
