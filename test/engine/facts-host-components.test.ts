@@ -140,6 +140,8 @@ describe("the host's own component versions", () => {
       expect(verdictOf(`${story}\n${TCP6}`, TCP6_ID)?.status, story).toBe("unknown");
     }
     expect(extractFacts("Docker 20.10.6 on Ubuntu 20.04").named.docker).toBe("20.10.6");
+    // A list of components, each with its version, names each one.
+    expect(extractFacts("Docker 26.0.0, 1.6.28 containerd, runc 1.1.12").named).toMatchObject({ docker: "26.0.0", runc: "1.1.12" });
     // `kube-proxy --version` prints the kubelet's shape: its version is the cluster's (named), not the kubelet's.
     for (const command of ["$ kube-proxy --version", "$ kubectl -n kube-system exec kube-apiserver-cp1 -- kube-apiserver --version"]) {
       const facts = extractFacts(`${command}\nKubernetes v1.18.2`);

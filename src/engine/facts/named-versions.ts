@@ -196,7 +196,7 @@ export function pickNamedVersions(
       for (const m of text.matchAll(prose)) {
         // "Upgraded Docker 20.10.6 to 20.10.7", "containerd 1.6.3 -> 1.6.4", "Docker 20.10.6, 20.10.7 and 23.0":
         // an upgrade retold or a list names no one version the host runs.
-        if (m[1] && !ANOTHER_VERSION_AFTER.test(text.slice((m.index ?? 0) + m[0].length))) add(ecosystem, m[1]);
+        if (m[1] && !anotherVersionAfter(text.slice((m.index ?? 0) + m[0].length))) add(ecosystem, m[1]);
       }
       for (const m of text.matchAll(dpkg)) if (m[1]) add(ecosystem, m[1]);
     }
@@ -213,6 +213,12 @@ export function pickNamedVersions(
 /** Right after a named version, another one: the first of an upgrade retold ("to", "->", "→") or of a list. */
 const ANOTHER_VERSION_AFTER =
   /^(?:[`'"]|\*{1,2}|\))?\s*(?:->|=>|\u2192|\u279c|,|\/|\b(?:to|and|or|vs\.?|then)\b)\s*(?:version\s+)?(?:[`'"]|\*{1,2})?v?\d+\.\d+/i;
+/** A version right after, unless a component's name follows it: "Docker 26.0.0, 1.6.28 containerd" lists two components. */
+function anotherVersionAfter(rest: string): boolean {
+  const m = ANOTHER_VERSION_AFTER.exec(rest);
+  return !!m && !OTHER_COMPONENT.test(rest.slice(m[0].length).replace(/^[\d.]*[\w.+~-]*/, ""));
+}
+const OTHER_COMPONENT = /^\s*(?:docker|containerd|runc|crun|kubernetes|kubelet|kubeadm|coredns|flannel|cri-o|crio)\b/i;
 
 /** Each component's names as a whole word, for an issue form's question. */
 const FORM_NAMES = COMPONENT_NAMES.map(([ecosystem, names]) => [ecosystem, new RegExp(`^(?:${names})$`, "i")] as const);
