@@ -487,13 +487,19 @@ export function versionChecks(record: BugRecord, host: HostVersions): VersionEvi
   const platform = platformCheck(record, host);
   if (platform) return [platform];
   const components = componentChecks(record, host).map((c) => kubeletReadAs(record, c));
-  return [...kernelChecks(record, host), ...components, ...packageChecks(record, host), ...otherBackendChecks(record, host)];
+  const backend = otherBackendChecks(record, host);
+  // A bug of one iptables backend on a host that runs the other: the backend decides, whatever a package's build says.
+  const packages = backend.length ? [] : packageChecks(record, host);
+  return [...kernelChecks(record, host), ...components, ...packages, ...backend];
 }
 
 /**
- * A distribution's package build the host's own listing shows (`dpkg -l`'s "ii  containerd.io  1.7.24-1"), judged
- * by the record's ranges for that package on the host's release ("debian:12 containerd.io"): the very version
- * string those ranges give. Kernel packages are the kernel's to judge (kernelChecks).
+ * A distribution's package build a listing shows (`dpkg -l`'s "ii  containerd.io  1.7.24-1"), judged by the record's
+ * ranges for that package on the host's release ("debian:12 containerd.io"): the very version string those ranges
+ * give. Hedged like a version named in passing (an affected answer not certain, a not-affected one unknown): a
+ * listing is often another machine's or a container's (`docker run debian:12 dpkg -l`), `dpkg-query -W` also lists
+ * removed packages, and a narrow terminal cuts dpkg's version column ("1.3.3-0ubunt"). Kernel packages are the
+ * kernel's to judge (kernelChecks).
  */
 function packageChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
   const { release, packages } = host;
@@ -501,12 +507,16 @@ function packageChecks(record: BugRecord, host: HostVersions): VersionEvidence[]
   const entries = record.affected.filter((a) => a.ecosystem === release && !isKernelEntry(a) && packages[a.package] !== undefined);
   return [...new Set(entries.map((a) => a.package))].map((name) => {
     const version = packages[name] as string;
-    return check(
+    const c = check(
       `${componentSubject(host, `${release} package ${name}`)} (${version})`,
       entries.filter((a) => a.package === name),
       version,
       false,
     );
+    const listed = { ...c, certain: false, reason: `${c.reason} (a package listing, perhaps another machine's or a removed package's)` };
+    if (c.result !== "not-affected") return listed;
+    const { hedgedFrom: _, unlessBackported: __, ...rest } = listed;
+    return { ...rest, result: "unknown" as const, reason: `not decided: ${listed.reason}`, hedgedFrom: "not-affected" as const };
   });
 }
 
@@ -852,9 +862,10 @@ function fleetVerdict(record: BugRecord, checks: readonly VersionEvidence[], hos
 }
 
 /**
- * The log shows the bug's own symptom, and the only data that would rule this version out rests on a
- * single report (a fix or a last-affected version nobody confirmed): the symptom outweighs that one
- * report, so the answer is affected, hedged. A verified or corroborated end still rules the version
+ * The log shows the bug's own symptom, and the only data that would rule this version out is not certain:
+ * it rests on a single report (a fix or a last-affected version nobody confirmed), or the version is one the
+ * report names or lists rather than the host's own output: the symptom outweighs it, so the answer is
+ * affected, hedged. A verified or corroborated end still rules the version
  * out whatever the log says (the line may come from another cause).
  */
 export function confirmBySymptom(verdict: Verdict, checks: readonly VersionEvidence[], symptom: boolean): Verdict {
@@ -866,7 +877,7 @@ export function confirmBySymptom(verdict: Verdict, checks: readonly VersionEvide
   const [first] = checks as [VersionEvidence];
   return {
     status: "affected",
-    reason: `${first.subject}: the log shows this bug's symptom, and the only data placing ${first.value} outside the affected range rests on a single report (${first.reason})`,
+    reason: `${first.subject}: the log shows this bug's symptom, and the only data placing ${first.value} outside the affected range is not certain (${first.reason})`,
     level: "reported",
   };
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { Context } from "hono";
+import { CLIENT_CLOSED, CLIENT_CLOSED_DETAIL } from "../http/on-error";
 import { ProblemError } from "../http/problem";
 
 /**
@@ -21,9 +22,11 @@ export function readNodeBody(c: Context): Promise<Uint8Array> | undefined {
   return new Promise((resolve, reject) => {
     const out = Buffer.allocUnsafeSlow(length);
     let at = 0;
+    // A body that stops short (the client reset the connection, or closed it before sending what it announced) is
+    // a client gone, logged as such (499), not a malformed request.
     const fail = () => {
       cleanup();
-      reject(new ProblemError(400, "malformed-body", "The body could not be read."));
+      reject(new ProblemError(CLIENT_CLOSED, "client-closed", CLIENT_CLOSED_DETAIL));
     };
     const onData = (chunk: Buffer) => {
       if (at + chunk.byteLength > length) return fail();
@@ -33,7 +36,7 @@ export function readNodeBody(c: Context): Promise<Uint8Array> | undefined {
     const onEnd = () => {
       cleanup();
       if (at === length) resolve(out);
-      else reject(new ProblemError(400, "malformed-body", "The body could not be read."));
+      else reject(new ProblemError(CLIENT_CLOSED, "client-closed", CLIENT_CLOSED_DETAIL));
     };
     const cleanup = () => {
       incoming.off("data", onData);

@@ -79,7 +79,8 @@ export function readBodyText(bytes: Uint8Array, decode: (bytes: Uint8Array) => s
   if (as === "latin1") return { ok: true, text: latin1(bytes) };
   const order = utf16Order(bytes);
   if (as === "utf-16le" || as === "utf-16be" || as === "utf-16") {
-    if (order === "bytes")
+    // UTF-16 of any script has NULs (its line breaks, its ASCII); UTF-8 text has none.
+    if (order === "bytes" && !bytes.subarray(0, 64 * 1024).includes(0))
       return {
         ok: false,
         slug: "charset-mismatch",
@@ -109,9 +110,13 @@ function utf16Order(bytes: Uint8Array): "le" | "be" | "bytes" | null {
     else if (i % 2 === 1 && before === 0) be++;
     else if (after !== 0 && before !== 0) single++;
   }
+  // A line feed and a NUL is no UTF-8 (which has no NULs); a few single-byte ones are UTF-16 characters of the
+  // form U+xx0A (上 U+4E0A, a surrogate's low half). Random bytes hold hundreds of those against a pair or two.
+  if (le > 0 && be === 0 && single <= le * 4) return "le";
+  if (be > 0 && le === 0 && single <= be * 4) return "be";
   if (le > (be + single) * 4) return "le";
   if (be > (le + single) * 4) return "be";
-  return single > 0 && single >= le + be ? "bytes" : null;
+  return single > 0 && le === 0 && be === 0 ? "bytes" : null;
 }
 
 /** TextDecoder where the runtime has the encoding (a native decode), else null. */

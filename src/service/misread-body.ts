@@ -102,11 +102,12 @@ const MIN_GLUED = 300;
 const MIN_GLUED_STARTS = 3;
 /**
  * Where a log line or an output starts, found inside the one line: syslog's and journald's "Nov 13 06:31:23",
- * klog's "E1113 18:29:16.556814", an RFC 3339 time, os-release's KEY= lines and `uname -a`'s "Linux host 5.15…"
- * run onto what came before.
+ * klog's "E1113 18:29:16.556814", an RFC 3339 time (not one a field quotes or assigns: `time="2024-…"`,
+ * `"lastHeartbeatTime":"2024-…"` are inside one line), os-release's KEY= lines and `uname -a`'s "Linux host
+ * 5.15…" run onto what came before.
  */
 const LINE_START =
-  /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d\b|\b[IWEF]\d{4} \d\d:\d\d:\d\d\.\d{6}\b|\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d|[^\s=](?:PRETTY_NAME|VERSION_ID|ID_LIKE|VERSION_CODENAME)=|\bLinux \S+ \d+\.\d+\.\d+\S* #\d/g;
+  /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d\b|\b[IWEF]\d{4} \d\d:\d\d:\d\d\.\d{6}\b|(?<!["'=:\d])\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d|[^\s=](?:PRETTY_NAME|VERSION_ID|ID_LIKE|VERSION_CODENAME)=|\bLinux \S+ \d+\.\d+\.\d+\S* #\d/g;
 
 function gluedStarts(text: string): number {
   let n = 0;

@@ -196,6 +196,42 @@ describe("known-bugs diagnose against a running server", () => {
     }
   });
 
+  it("reads a newer or older server's diagnosis: new fields and enum values, missing later lists, and fails the build on its findings", async () => {
+    const answer = {
+      kb: { version: "kb-next", records: 161 },
+      facts: { kernel: { release: "6.6.58", package: { scheme: "apk", names: ["linux-lts"], version: "6.6.58-r0" } }, os: null, nodes: [] },
+      findings: [
+        {
+          id: "xt-mark-ipv6-typo-2024",
+          title: "ip6tables MARK target broken",
+          confidence: "high",
+          score: 0.9,
+          verdict: { status: "affected", reason: "in range", level: "attested" },
+          evidence: [{ kind: "log", line: 3, text: 'unknown option "--xor-mark"', signature: "s", weight: 1, highlight: [0, 4] }],
+          fix: "1. Upgrade the kernel.",
+          reboot: "required",
+          unverified: [],
+          references: [],
+        },
+      ],
+      nodes: [{ name: "w2", outlier: true, differs: ["gpu-driver"], findings: [], kernel: "6.6.58", line: 2 }],
+    };
+    const newer = await startFakeServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(answer));
+    });
+    try {
+      const r = await runCli(["diagnose", "--url", newer.url, "--fail-on", "high"], { input: FAILING });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain("xt-mark-ipv6-typo-2024");
+      const json = await runCli(["diagnose", "--url", newer.url, "--json"], { input: FAILING });
+      expect(JSON.parse(json.stdout).facts.kernel.package.scheme).toBe("apk");
+    } finally {
+      await newer.close();
+    }
+  });
+
   it("explains usage errors with exit status 2", async () => {
     expect((await runCli(["diagnose"], { input: FAILING })).stderr).toMatch(/no server: set KNOWN_BUGS_URL/);
     expect((await runCli(["frobnicate"])).code).toBe(2);

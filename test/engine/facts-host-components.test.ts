@@ -164,8 +164,36 @@ describe("the host's own component versions", () => {
     expect(verdictOf(`${debian12}${dpkg}`, id)).toMatchObject({ status: "affected", level: "verified" });
     // Without the host's release the ranges of "debian:12 containerd.io" do not apply.
     expect(verdictOf(dpkg, id)?.status).toBe("unknown");
-    // A later build is past the fix.
-    expect(verdictOf(`${debian12}${dpkg.replace("1.7.24-1 ", "1.7.25-1 ")}`, id)?.status).toBe("not-affected");
+    // Hedged: a listing may be another machine's, a container's or a removed package's, so a later build rules nothing
+    // out (beside the bug's own symptom the answer stays affected, at the weakest level).
+    expect(verdictOf(`${debian12}${dpkg.replace("1.7.24-1 ", "1.7.25-1 ")}`, id)).toMatchObject({ status: "affected", level: "reported" });
+    // A listing under another machine's heading says nothing of this host.
+    const working = `${debian12}On the working node:\n$ dpkg -l | grep containerd\n${dpkg.replace("1.7.24-1 ", "1.7.25-1 ")}`;
+    expect(extractFacts(working).packages).toEqual({});
+  });
+
+  it("lets the iptables backend decide over a package build, and reads headings a failing machine's words name", () => {
+    // iptables-nft-1.8.1-1.8.2-check-bug is the nf_tables backend's: a legacy host is not affected, whatever dpkg says.
+    const debian10 = 'PRETTY_NAME="Debian GNU/Linux 10 (buster)"\nNAME="Debian GNU/Linux"\nVERSION_ID="10"\nID=debian\n';
+    const legacy = `${debian10}$ iptables -V\niptables v1.8.2 (legacy)\n$ dpkg -l iptables\nii  iptables  1.8.2-4  amd64  administration tools\niptables: Bad rule (does a matching rule exist in that chain?).`;
+    expect(verdictOf(legacy, "iptables-nft-1.8.1-1.8.2-check-bug")?.status).toBe("not-affected");
+    // Headings that say "this is not the failing machine or time" in other words: named.
+    for (const heading of [
+      "On node-2, where it works:",
+      "From the staging server, which runs fine:",
+      "After downgrading runc (containers start again):",
+      "Yesterday, before apt upgrade:",
+    ])
+      expect(
+        extractFacts(`${heading}\n$ runc --version\nrunc version 1.2.5\ncommit: v1.2.5-0-g59923ef\nspec: 1.2.0`).components.runc,
+        heading,
+      ).toBeUndefined();
+    // A heading whose role word describes the failing machine itself: its output stays the host's.
+    for (const heading of ["On the old node that fails:", "The failing node (the other one works):"])
+      expect(
+        extractFacts(`${heading}\n$ runc --version\nrunc version 1.2.5\ncommit: v1.2.5-0-g59923ef\nspec: 1.2.0`).components.runc,
+        heading,
+      ).toBe("1.2.5");
   });
 
   it("hedges `iptables -V` on a known distribution: it names the release a distribution's build started from", () => {

@@ -214,6 +214,9 @@ function misreadBodyContract(fetch: Fetch) {
     expect((await expectProblem(await postBundle(fetch, longJson, { "content-type": FORM }), 415)).detail).toContain("application/json");
     const record = JSON.stringify({ ts: "2024-12-05T10:14:33Z", msg: XOR_MARK_KLOG, again: "2024-12-05T10:14:34Z 2024-12-05T10:14:35Z" });
     expect((await postBundle(fetch, record, { "content-type": FORM })).status).toBe(200);
+    // The kubelet's one-line NotReady record: its times are quoted fields, not lines run together.
+    const notReady = `I1113 06:31:23.123456 1234 setters.go:552] "Node became not ready" node="worker-2" condition={"type":"Ready","status":"False","lastHeartbeatTime":"2024-11-13T06:31:23Z","lastTransitionTime":"2024-11-13T06:31:23Z","reason":"KubeletNotReady","message":"container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized"}`;
+    expect((await postBundle(fetch, notReady, { "content-type": FORM })).status).toBe(200);
     // `curl --data-urlencode @bundle.txt`: the whole file URL-encoded, no field name: read as the bundle.
     const unnamed = encodeURIComponent(BUNDLE).replace(/%20/g, "+");
     const d = (await (await postBundle(fetch, unnamed, { "content-type": FORM })).json()) as {
@@ -245,6 +248,10 @@ function misreadBodyContract(fetch: Fetch) {
       XT,
     );
     expect(await topIds(await postBundle(fetch, utf16Bytes(russian, false)))).toContain(XT);
+    // Few lines, in a script whose characters hold a 0x0A byte (上 U+4E0A): still UTF-16, declared or not.
+    const cjk = `kubelet：上游镜像仓库拉取失败，上报节点状态\r\ncontainerd：上传失败，刊登重试\r\n${BUNDLE}`;
+    expect(await topIds(await postBundle(fetch, utf16Bytes(cjk, true), { "content-type": "text/plain; charset=utf-16le" }))).toContain(XT);
+    expect(await topIds(await postBundle(fetch, utf16Bytes(cjk, true)))).toContain(XT);
     // UTF-8 labelled UTF-16: its single-byte line breaks say otherwise; refused, never read as garbage.
     const mislabelled = await expectProblem(await postBundle(fetch, BUNDLE, { "content-type": "text/plain; charset=utf-16le" }), 415);
     expect(mislabelled.detail).toContain("single bytes");

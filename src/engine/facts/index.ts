@@ -167,7 +167,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
         server: {},
       }),
     ),
-    packages: pickPackageBuilds(mentions.named, mentions.packageRows),
+    packages: pickPackageBuilds(mentions.named, mentions.packageRows, (line) => outputHeadingVia(lineAt, line) !== undefined),
     namedRelease: pickNamedRelease(mentions.releases),
     notLogs,
   };

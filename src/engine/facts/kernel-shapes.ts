@@ -227,6 +227,12 @@ export function quotedVia(text: string, release: string): string | undefined {
  * heading is short: a long sentence ending in a colon tells a story ("… the old kernel autoremoved, which …:").
  */
 export const HEADING_ROLE = new RegExp(
-  String.raw`${NOT_DENIED}(?<!\b(?:non|not|un)-|\bnothing (?:is |was )?)\b(?:working|healthy|good|unaffected|other|another|laptop|workstation|desktop|local machine|ci runner|before (?:the )?(?:upgrade|update)|previous|old)\b[^\n]*:\s*$`,
+  String.raw`${NOT_DENIED}(?<!\b(?:non|not|un)-|\bnothing (?:is |was )?)\b(?:working|works|fine|no (?:problem|issue)s?|healthy|good|unaffected|other|another|laptop|workstation|desktop|local machine|ci runner|before (?:\w+ )?(?:upgrade|update|upgrading|updating|reboot)|after (?:the )?(?:downgrade|downgrading|rollback|rolling back|revert(?:ing)?)|previous|old)\b[^\n]*:\s*$`,
   "i",
 );
+/**
+ * A heading that names the failing machine ("On the old node that fails:", "The failing node (the other one
+ * works):"): its role words describe it, not another machine.
+ */
+export const HEADING_FAILING =
+  /\b(?:fail(?:s|ing|ed)?|broken|breaks|crash(?:es|ing)?|hits (?:it|this|the bug)|affected node|(?:problem|bad) (?:node|host|machine|server))\b/i;

@@ -254,17 +254,23 @@ function dockerClientVersion(versionLine: string, [above, aboveThat]: [string, s
 /**
  * The installed packages a listing names with their whole versions (`dpkg -l`, `rpm -qa`, `dpkg-query -W`), by
  * package name: one version per package, or none when the listings disagree (two hosts', before and after).
+ * `others` (1-based line) says which lines are under a heading naming another machine or an earlier time.
  */
-export function pickPackageBuilds(candidates: readonly LineRef[], packageRows: readonly LineRef[] = []): Record<string, string> {
+export function pickPackageBuilds(
+  candidates: readonly LineRef[],
+  packageRows: readonly LineRef[] = [],
+  others: (line: number) => boolean = () => false,
+): Record<string, string> {
   const found = new Map<string, Set<string>>();
   const add = ([name, version]: [string, string]) => found.set(name, (found.get(name) ?? new Set()).add(version));
-  for (const { text } of candidates) {
+  // A listing under another machine's or an earlier time's heading is left out: it says nothing of this host.
+  for (const { text, line } of candidates) {
     const build = listedBuild(text);
-    if (build) add(build);
+    if (build && !others(line)) add(build);
   }
-  for (const { text } of packageRows) {
+  for (const { text, line } of packageRows) {
     const build = dpkgQueryBuild(text);
-    if (build) add(build);
+    if (build && !others(line)) add(build);
   }
   const out: Record<string, string> = {};
   for (const [name, versions] of found) if (versions.size === 1) out[name] = [...versions][0] as string;

@@ -6,7 +6,7 @@
  * prints its Server Version and Kernel Version among sixty lines), so the block is walked up to its heading,
  * past the commands that printed it.
  */
-import { HEADING_ROLE, ROLE_VIA } from "./kernel-shapes";
+import { HEADING_FAILING, HEADING_ROLE, ROLE_VIA } from "./kernel-shapes";
 
 /** Command lines passed over between a heading and the output: a paste shows a few commands, then their output. */
 const MAX_COMMANDS = 3;
@@ -14,10 +14,11 @@ const MAX_COMMANDS = 3;
 const MAX_BLOCK_LINES = 80;
 /**
  * A line of the output itself: indented, "Key: value" (values aligned with any run of blanks, as `kubectl
- * describe` and `crictl version` print them), or its parts' header (`docker version`'s "Client:", "Server:
- * Docker Engine - Community").
+ * describe` and `crictl version` print them), its parts' header (`docker version`'s "Client:", "Server:
+ * Docker Engine - Community"), a `dpkg -l` row or header line, an `rpm -qa` name.
  */
-const OUTPUT_LINE = /^(?:\s|[A-Za-z][\w .()/-]{0,40}:[ \t]+\S|(?:Client|Server)(?::.*)?$)/;
+const OUTPUT_LINE =
+  /^(?:\s|[A-Za-z][\w .()/-]{0,40}:[ \t]+\S|(?:Client|Server)(?::.*)?$|[uihrp][nicuUfFhHWt]R? {2,}[a-z0-9][\w.+:-]*[ \t]+\S|(?:Desired=|\| Status=|\|\/ Err\?=|\|\|\/ Name|\+\+\+-)|[a-z0-9][\w.+-]*-\d[\w.~^+-]*\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s*$)/;
 /** A section's header inside the output ("Plugins:", "Security Options:", `kubectl describe`'s "Lease:", "System Info:"), when indented lines follow. */
 const SECTION_HEADER = /^[A-Za-z][\w .()/-]{0,40}:$/;
 /** The command that printed the block (with or without a shell prompt); a line ending in a colon is a heading instead. */
@@ -40,7 +41,7 @@ export function outputHeadingVia(lineAt: (line: number) => string, line: number)
       commands++;
       continue;
     }
-    if (text.length <= 80 && HEADING_ROLE.test(text)) return ROLE_VIA;
+    if (text.length <= 80 && HEADING_ROLE.test(text)) return HEADING_FAILING.test(text) ? undefined : ROLE_VIA;
     // A header whose section follows, indented, is the output's own; anything else ends the walk.
     if (!(SECTION_HEADER.test(raw) && /^\s+\S/.test(lineAt(above + 1)))) return undefined;
   }

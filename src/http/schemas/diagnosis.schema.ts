@@ -146,7 +146,8 @@ const versionEvidenceSchema = z
     level: evidenceLevel,
     unverified: z.boolean().openapi({ description: "Kept for older clients: true when level is reported." }),
     hedgedFrom: z.literal("not-affected").optional().openapi({
-      description: "On an unknown result: the ranges would say not-affected, but only through an end that rests on a single report.",
+      description:
+        "On an unknown result: the ranges would say not-affected, but only through evidence that is not certain (an end resting on a single report, or a version the report names or a package listing shows rather than the host's own output).",
     }),
     unlessBackported: z.literal(true).optional().openapi({
       description:
