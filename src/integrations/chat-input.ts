@@ -1,3 +1,4 @@
+import { charBoundary } from "../service/char-boundary";
 /**
  * Inputs beyond this are cut (at line ends) and the answer says so: a chat paste, not a bundle upload. It keeps
  * each chat answer's work small and alike on both runtimes (a Workers Free-plan request has 10 ms of CPU); the
@@ -26,10 +27,17 @@ export function chatInput(raw: string): ChatInput {
   if (text.length <= MAX_INPUT_CHARS) return { text, truncated: null };
   // The head ends before a line break, the tail starts after one (a hard cut only for a line longer than half the room).
   const headCut = text.lastIndexOf("\n", HEAD_CHARS);
-  const headEnd = headCut > HEAD_CHARS / 2 ? headCut : HEAD_CHARS;
+  const headEnd = headCut > HEAD_CHARS / 2 ? headCut : charBoundary(text, HEAD_CHARS);
   const tailRoom = MAX_INPUT_CHARS - headEnd;
   const tailCut = text.indexOf("\n", text.length - tailRoom);
-  const tailStart = tailCut >= 0 && tailCut < text.length - tailRoom / 2 ? tailCut + 1 : text.length - tailRoom;
+  // A hard cut inside a character moves past it: the head back, the tail forward, so the room is never exceeded.
+  const hardTail = text.length - tailRoom;
+  const tailStart =
+    tailCut >= 0 && tailCut < text.length - tailRoom / 2
+      ? tailCut + 1
+      : charBoundary(text, hardTail) === hardTail
+        ? hardTail
+        : hardTail + 1;
   const gap = text.slice(headEnd, tailStart);
   const breaks = gap.replace(/[^\n]/g, "");
   const head = text.slice(0, headEnd);

@@ -9,6 +9,7 @@ import { LIMITS } from "../http/limits";
 import { formFields } from "../http/middleware/body-members";
 import { problemResponse } from "../http/problem";
 import { listBugs as listBugsRoute } from "../http/routes/bugs/bugs.routes";
+import { charBoundary } from "../service/char-boundary";
 import { currentKb } from "../service/kb-cache";
 import { ASSETS } from "./assets";
 import { idMatches } from "./id-matches";
@@ -161,6 +162,8 @@ async function searchPage(c: Ctx): Promise<Response | null> {
 }
 
 const SEARCH_KEYS = new Set(Object.keys(listBugsRoute.request.query.shape));
+/** Half of a surrogate pair with no other half: no character, and `encodeURIComponent` throws on it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** What a record id looks like (the API's own rule, bugs.routes.ts). */
 const ID_SHAPE = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
 
@@ -177,7 +180,8 @@ async function recordPage(c: Ctx, id: string, maxBytes: number): Promise<Respons
   if (bug) return cacheablePage(c, kb.version, <RecordPage kb={kb} bug={bug} maxBytes={maxBytes} />);
   const lower = id.trim().toLowerCase();
   if (lower !== id && ID_SHAPE.test(lower) && (await getBug(store, lower))) return c.redirect(`/bugs/${lower}`, 301);
-  const words = id.trim().slice(0, LIMITS.queryChars);
+  const trimmed = id.trim();
+  const words = trimmed.slice(0, charBoundary(trimmed, LIMITS.queryChars)).replace(LONE_SURROGATE, "");
   if (!words) return c.redirect("/bugs", 302);
   const alias = async () => (await listBugs(store, { alias: words, limit: 1, offset: 0 })).total > 0;
   if (!ID_SHAPE.test(id) || id.length > 120 || (await alias())) return c.redirect(`/bugs?q=${encodeURIComponent(words)}`, 302);

@@ -198,6 +198,13 @@ describe("chat input", () => {
     expect(input.truncated?.keptChars).toBeLessThanOrEqual(MAX_INPUT_CHARS);
     expect(text.slice(first - 1, last)).toBe(`\n${lines.slice(from - 1, to).join("\n")}\n`);
     expect(chatInput("short").truncated).toBeNull();
+    // A cut with no line break near it never splits a character (an emoji's two UTF-16 halves).
+    const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    for (const emoji of [`a${"😀".repeat(15_000)}`, `ab${"😀".repeat(15_000)}z`]) {
+      const cut = chatInput(emoji);
+      expect(lone.test(cut.text)).toBe(false);
+      expect(cut.truncated?.keptChars).toBeLessThanOrEqual(MAX_INPUT_CHARS);
+    }
   });
 });
 

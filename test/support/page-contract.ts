@@ -349,6 +349,10 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(await to("/bugs/CVE-2024-50038")).toEqual({ status: 302, location: "/bugs?q=CVE-2024-50038" });
     expect(await to("/bugs/cve-2024-50038")).toEqual({ status: 302, location: "/bugs?q=cve-2024-50038" });
     expect(await to("/bugs/NOT%20an%20id")).toEqual({ status: 302, location: "/bugs?q=NOT%20an%20id" });
+    // Text cut at the search's length inside an emoji is still a search, not a 500.
+    const cutEmoji = await to(`/bugs/${"a".repeat(999)}%F0%9F%98%80x`);
+    expect(cutEmoji.status).toBe(302);
+    expect(cutEmoji.location).toMatch(/^\/bugs\?q=a{999}$/);
     expect(visibleText(await expectPage(await html(fetch, "/bugs?q=CVE-2024-50038"), 200))).toMatch(/names cve CVE-2024-50038/);
     // The JSON API keeps its answers.
     expect((await fetch("/bugs/CVE-2024-50038")).status).toBe(400);
