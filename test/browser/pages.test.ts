@@ -135,6 +135,8 @@ describe("Back and Forward around a result", () => {
           await page.goBack();
           await page.waitForSelector("#bundle");
           expect(await text(page, "h1")).toBe("Which known bug is this?");
+          // The paste is still there after the record's round trip: the next finding is one Check away.
+          expect(await page.inputValue("#bundle")).toBe(SEED_BUNDLE);
           await page.goForward();
           await page.waitForSelector(`#finding-${XT}`);
           expect(await text(page, "h1")).toBe(answer);

@@ -77,8 +77,13 @@ export const SCRIPT = `(() => {
           // The answer gets its own history entry: Back returns from it to the form (which keeps the
           // paste), and from a page opened from the answer back to the answer.
           const here = history.state && history.state.kbEntry ? history.state.kbEntry : newEntry();
-          if (!(history.state && history.state.kbEntry)) {
-            try { history.replaceState({ kbEntry: here, answer: null }, "", location.href); } catch (e) { /* kept as it was */ }
+          // The form's entry keeps the paste too: a page opened from the answer leaves this document, and Back
+          // from the answer then rebuilds the form from the page as served, whose textarea is empty.
+          const pasted = form.querySelector("textarea");
+          try {
+            history.replaceState({ kbEntry: here, answer: null, paste: pasted ? pasted.value : null }, "", location.href);
+          } catch (e) {
+            try { history.replaceState({ kbEntry: here, answer: null }, "", location.href); } catch (e2) { /* kept as it was */ }
           }
           mains.set(here, { main: main, title: document.title });
           const id = newEntry();
@@ -137,6 +142,8 @@ export const SCRIPT = `(() => {
       if (next) init(next);
       else if (state.answer !== null || !served.main) return location.reload();
       entry = next ? { main: next, title: state.title || document.title } : served;
+      const area = !next && state.paste ? served.main && served.main.querySelector("textarea") : null;
+      if (area && !area.value) area.value = state.paste;
     }
     swapIn(entry, state.kbEntry);
   });
