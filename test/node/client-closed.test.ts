@@ -1,26 +1,18 @@
-import { mkdtemp, rm } from "node:fs/promises";
 import { connect } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Spawned, spawnServer } from "../support/spawn-server";
+import { type Spawned, startLoggingServer } from "../support/spawn-server";
 
 // A client that goes away mid-body is no bug of ours: its request is logged as a client's doing (499, info),
 // never as a 500 that would wake whoever watches the error rate, nor as a malformed body. The real server, whose
 // text and form bodies are read straight from the socket (read-body.ts) and JSON bodies through the adapter.
-let dir: string;
 let server: Spawned;
 let port: number;
+let close: () => Promise<void> = async () => {};
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "known-bugs-closed-"));
-  server = await spawnServer({ DATABASE_URL: `file:${join(dir, "kb.db")}`, ACCESS_LOG: "on", RATE_LIMIT_PER_MINUTE: "0" });
-  if (!server.url) throw new Error(server.stderr());
-  port = Number(new URL(server.url).port);
+  const started = await startLoggingServer("known-bugs-closed-", { RATE_LIMIT_PER_MINUTE: "0" });
+  ({ server, port, close } = started);
 }, 120_000);
-afterAll(async () => {
-  await server?.stop();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => close());
 
 /** Sends the head and part of a body announcing 1000 bytes, then resets (or, `end`, closes) the connection. */
 function abandon(contentType: string, part: string, how: "reset" | "end"): Promise<void> {

@@ -1,26 +1,18 @@
-import { mkdtemp, rm } from "node:fs/promises";
 import { connect } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { onRequestError } from "../../src/node/refused-request";
-import { type Spawned, spawnServer } from "../support/spawn-server";
+import { type Spawned, startLoggingServer } from "../support/spawn-server";
 
 // Requests Node's HTTP parser refuses before the app runs: the real server must still answer them as
 // problem+json, log them without their bytes, and keep serving.
-let dir: string;
 let server: Spawned;
 let port: number;
+let close: () => Promise<void> = async () => {};
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "known-bugs-parser-"));
-  server = await spawnServer({ DATABASE_URL: `file:${join(dir, "kb.db")}`, ACCESS_LOG: "on" });
-  if (!server.url) throw new Error(server.stderr());
-  port = Number(new URL(server.url).port);
+  const started = await startLoggingServer("known-bugs-parser-");
+  ({ server, port, close } = started);
 }, 120_000);
-afterAll(async () => {
-  await server?.stop();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => close());
 
 /** Sends raw bytes (then, once an answer arrived, `then`) and reads until the server closes the connection. */
 function raw(bytes: string, then?: string): Promise<string> {

@@ -1,4 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 export interface Spawned {
   proc: ChildProcess;
@@ -43,6 +46,28 @@ export function spawnServer(env: Record<string, string>, opts: { uid?: number; g
     }, 20);
     void exited.then(() => setTimeout(() => done(null), 50));
   });
+}
+
+/**
+ * The real server on a database file of its own, with its access log on, for one test file: started in
+ * beforeAll, stopped (and its directory removed) by the returned `close` in afterAll.
+ */
+export async function startLoggingServer(
+  prefix: string,
+  env: Record<string, string> = {},
+): Promise<{ server: Spawned; url: string; port: number; close(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  const server = await spawnServer({ DATABASE_URL: `file:${join(dir, "kb.db")}`, ACCESS_LOG: "on", ...env });
+  if (!server.url) throw new Error(server.stderr());
+  return {
+    server,
+    url: server.url,
+    port: Number(new URL(server.url).port),
+    close: async () => {
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** The lines a failed start printed: one line, no stack trace. */
