@@ -8,6 +8,9 @@
 /** gzip's magic bytes: compressed bytes sent without Content-Encoding are no log (they read as "no known bug"). */
 export const isGzip = (bytes: Uint8Array) => bytes[0] === 0x1f && bytes[1] === 0x8b;
 
+/** Bytes or characters read to tell text from binary data and UTF-16 from UTF-8: enough to tell, few enough to cost nothing. */
+const SAMPLE = 64 * 1024;
+
 /** Compressed files and archives, by the magic bytes their formats start with (tar's "ustar" mark sits at 257). */
 const FORMATS: ReadonlyArray<[name: string, magic: readonly number[], at?: number]> = [
   ["xz", [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
@@ -76,11 +79,11 @@ export function readBodyText(bytes: Uint8Array, decode: (bytes: Uint8Array) => s
   const le = bytes[0] === 0xff && bytes[1] === 0xfe;
   const be = bytes[0] === 0xfe && bytes[1] === 0xff;
   if (le || be) return { ok: true, text: utf16(bytes.subarray(2), le) };
-  if (as === "latin1") return { ok: true, text: latin1(bytes) };
+  if (as === "latin1") return { ok: true, text: fromCodes(bytes) };
   const order = utf16Order(bytes);
   if (as === "utf-16le" || as === "utf-16be" || as === "utf-16") {
     // UTF-16 of any script has NULs (its line breaks, its ASCII); UTF-8 text has none.
-    if (order === "bytes" && !bytes.subarray(0, 64 * 1024).includes(0))
+    if (order === "bytes" && !bytes.subarray(0, SAMPLE).includes(0))
       return {
         ok: false,
         slug: "charset-mismatch",
@@ -99,7 +102,7 @@ export function readBodyText(bytes: Uint8Array, decode: (bytes: Uint8Array) => s
  * box-drawing UTF-16 from ASCII.
  */
 function utf16Order(bytes: Uint8Array): "le" | "be" | "bytes" | null {
-  const n = Math.min(bytes.length, 64 * 1024);
+  const n = Math.min(bytes.length, SAMPLE);
   let le = 0;
   let be = 0;
   let single = 0;
@@ -147,18 +150,11 @@ function utf16(bytes: Uint8Array, le: boolean): string {
   return fromCodes(units);
 }
 
-function latin1(bytes: Uint8Array): string {
-  return fromCodes(bytes);
-}
-
 function fromCodes(codes: Uint8Array | Uint16Array): string {
   const parts: string[] = [];
   for (let i = 0; i < codes.length; i += 8192) parts.push(String.fromCharCode(...codes.subarray(i, i + 8192)));
   return parts.join("");
 }
-
-/** Characters read: enough to tell text from binary data, few enough to cost nothing. */
-export const BINARY_SAMPLE = 64 * 1024;
 
 /**
  * Whether text is binary data: more than a twentieth of its first 64 KB are control characters other than
@@ -168,7 +164,7 @@ export const BINARY_SAMPLE = 64 * 1024;
  * leave it text.
  */
 export function looksBinary(text: string): boolean {
-  const n = Math.min(text.length, BINARY_SAMPLE);
+  const n = Math.min(text.length, SAMPLE);
   let odd = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
