@@ -35,6 +35,7 @@ export function groupHits(kb: CompiledKb, hits: ReadonlyArray<Hit | ApproximateH
   // A reworded line of a signature is that signature's message again: one sighting, exact or not.
   const bySignature = new Map<string, Sighting>();
   const shown = new Map<string, number>();
+  const lower = lowerCaseOnce();
   for (const hit of hits) {
     const approximate = "approximate" in hit ? hit.approximate : undefined;
     const compiled = approximate === "similar" ? undefined : kb.signatures.get(hit.key);
@@ -65,7 +66,7 @@ export function groupHits(kb: CompiledKb, hits: ReadonlyArray<Hit | ApproximateH
     record.evidence.push({
       kind: "log",
       line: hit.line,
-      text: hit.text.length > MAX_EVIDENCE_CHARS ? aroundMatch(hit.text, approximate ? undefined : compiled?.signature) : hit.text,
+      text: hit.text.length > MAX_EVIDENCE_CHARS ? aroundMatch(hit.text, approximate ? undefined : compiled?.signature, lower) : hit.text,
       signature,
       weight,
       ...(hit.blockStart !== undefined ? { blockStart: hit.blockStart } : {}),
@@ -99,9 +100,13 @@ export const sightedLines = (hits: RecordHits): Set<number> => new Set(hits.sigh
  * folded: one search, never a regex over a line megabytes long for each of its signatures. A line a reworded
  * or resembling reading found, or whose anchor is not in it as written, shows its start.
  */
-function aroundMatch(line: string, signature: { kind: "literal" | "regex"; pattern: string } | undefined): string {
+function aroundMatch(
+  line: string,
+  signature: { kind: "literal" | "regex"; pattern: string } | undefined,
+  lower: (line: string) => string,
+): string {
   const anchor = signature ? anchorOf(signature) : "";
-  const start = anchor ? lowerOf(line).indexOf(anchor) : -1;
+  const start = anchor ? lower(line).indexOf(anchor) : -1;
   if (start < 0) return `${line.slice(0, MAX_EVIDENCE_CHARS)}…`;
   const room = Math.max(0, MAX_EVIDENCE_CHARS - anchor.length);
   const from = Math.max(0, Math.min(start - Math.floor(room / 2), line.length - MAX_EVIDENCE_CHARS));
@@ -109,11 +114,16 @@ function aroundMatch(line: string, signature: { kind: "literal" | "regex"; patte
   return `${from > 0 ? "…" : ""}${line.slice(from, to)}${to < line.length ? "…" : ""}`;
 }
 
-/** The last long line lowered: a line's evidence is cut once per signature that matched it. */
-let lowered: { line: string; lower: string } | null = null;
-function lowerOf(line: string): string {
-  if (lowered?.line !== line) lowered = { line, lower: line.toLowerCase() };
-  return lowered.lower;
+/**
+ * A line's lower case, remembered for the next call: a long line's evidence is cut once per signature that
+ * matched it. One per grouping, so no line outlives the diagnosis that read it.
+ */
+function lowerCaseOnce(): (line: string) => string {
+  let last: { line: string; lower: string } | null = null;
+  return (line) => {
+    if (last?.line !== line) last = { line, lower: line.toLowerCase() };
+    return last.lower;
+  };
 }
 
 const anchors = new Map<string, string>();

@@ -28,6 +28,7 @@
  */
 
 import { VENDOR_BUILD } from "../versions";
+import { agreedPerKey } from "./agreed";
 import type { TextLines } from "./text-lines";
 
 /** The versions one `docker version` server part names, by ecosystem ("docker", "containerd", "runc"). */
@@ -63,14 +64,7 @@ export function dockerVersionComponents(
 }
 
 /** What the parts agree on, by component. */
-function agreed(parts: readonly DockerServerVersions[]): DockerServerVersions {
-  const out: DockerServerVersions = {};
-  for (const key of ["docker", "containerd", "runc"] as const) {
-    const seen = new Set(parts.flatMap((p) => p[key] ?? []));
-    if (seen.size === 1) out[key] = [...seen][0] as string;
-  }
-  return out;
-}
+const agreed = (parts: readonly DockerServerVersions[]): DockerServerVersions => agreedPerKey(parts.flatMap((p) => Object.entries(p)));
 
 const SERVER_LINE = "Server:";
 

@@ -11,6 +11,7 @@
  * counts as a version the report names, hedged (ExtractedFacts.named).
  */
 import { KUBE_VENDOR_BUILD } from "../versions";
+import { agreedPerKey } from "./agreed";
 import type { DockerServerVersions } from "./docker-version";
 import { runtimeComponent } from "./runtime-version";
 
@@ -86,16 +87,14 @@ export function hostComponents(r: ComponentReadings): HostComponents {
 
 /** The same readings of another machine's output, as versions the report names (one per ecosystem, or none). */
 export function namedComponents(r: ComponentReadings): Record<string, string> {
-  const found = new Map<string, Set<string>>();
-  const add = (ecosystem: string, version: string) => found.set(ecosystem, (found.get(ecosystem) ?? new Set()).add(version));
-  for (const v of [...r.kubelet, ...(r.mentioned.kubelet ? [r.mentioned.kubelet] : [])])
-    add("kubernetes", v.replace(/^v/, "").replace(KUBE_VENDOR_BUILD, ""));
-  for (const runtime of [...r.runtime, ...r.mentioned.runtimes]) {
-    const c = runtimeComponent(runtime);
-    if (c) add(...c);
-  }
-  for (const [ecosystem, version] of Object.entries(r.server)) add(ecosystem, version);
-  const out: Record<string, string> = {};
-  for (const [ecosystem, versions] of found) if (versions.size === 1) out[ecosystem] = [...versions][0] as string;
-  return out;
+  return agreedPerKey([
+    ...[...r.kubelet, ...(r.mentioned.kubelet ? [r.mentioned.kubelet] : [])].map(
+      (v) => ["kubernetes", v.replace(/^v/, "").replace(KUBE_VENDOR_BUILD, "")] as const,
+    ),
+    ...[...r.runtime, ...r.mentioned.runtimes].flatMap((runtime) => {
+      const c = runtimeComponent(runtime);
+      return c ? [c] : [];
+    }),
+    ...Object.entries(r.server),
+  ]);
 }

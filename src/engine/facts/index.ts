@@ -159,13 +159,9 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     runtime: host.runtime,
     components: host.components,
     named: withNamed(
-      withNamed(pickNamedVersions(mentions.named, lineAt, mentions.packageRows), namedComponents(components.others)),
-      namedComponents({
-        kubelet: [],
-        runtime: daemonStartVersions(mentions.components),
-        mentioned: { kubelet: null, runtimes: [] },
-        server: {},
-      }),
+      pickNamedVersions(mentions.named, lineAt, mentions.packageRows),
+      namedComponents(components.others),
+      daemonStartVersions(mentions.components),
     ),
     packages: pickPackageBuilds(mentions.named, mentions.packageRows, (line) => outputHeadingVia(lineAt, line) !== undefined),
     namedRelease: pickNamedRelease(mentions.releases),
@@ -209,12 +205,22 @@ function componentReadings(
   return { own: readings(false), others: readings(true) };
 }
 
-/** The versions a report names, with those another machine's output shows: one per ecosystem, or none when they disagree. */
-function withNamed(named: Record<string, string>, more: Readonly<Record<string, string>>): Record<string, string> {
+/**
+ * The versions a report names, with those another machine's output and the daemons' start-up lines show: one
+ * per ecosystem, or none when any two disagree.
+ */
+function withNamed(named: Record<string, string>, ...more: ReadonlyArray<Readonly<Record<string, string>>>): Record<string, string> {
   const out = { ...named };
-  for (const [ecosystem, version] of Object.entries(more)) {
-    if (out[ecosystem] === undefined) out[ecosystem] = version;
-    else if (out[ecosystem] !== version) delete out[ecosystem];
+  const dropped = new Set<string>();
+  for (const versions of more) {
+    for (const [ecosystem, version] of Object.entries(versions)) {
+      if (dropped.has(ecosystem)) continue;
+      if (out[ecosystem] === undefined) out[ecosystem] = version;
+      else if (out[ecosystem] !== version) {
+        delete out[ecosystem];
+        dropped.add(ecosystem);
+      }
+    }
   }
   return out;
 }

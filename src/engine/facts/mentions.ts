@@ -15,11 +15,13 @@
  */
 import { type Automaton, buildAutomaton, foldLiteral, scanText } from "../match/aho-corasick";
 import type { OsFacts } from "../types";
+import { agreedPerKey } from "./agreed";
 import type { LineRef } from "./iptables-version";
 import { osImageToOs } from "./kube-nodes";
 import { NAMED_RELEASE_MARKERS } from "./named-release";
 import { KLOG_VERSION_MARKER, NAMED_MARKERS } from "./named-versions";
 import { PACKAGE_ROW_MARKERS } from "./package-lists";
+import { runtimeComponent } from "./runtime-version";
 
 /**
  * A system summary's "Kernel: 5.15.0-91-generic" (neofetch, inxi, a person's environment list): a digit
@@ -237,12 +239,7 @@ export function pickComponentMentions(candidates: readonly LineRef[]): { kubelet
     crictlName && crictlVersion ? `${crictlName}://${crictlVersion}` : undefined,
   ].filter((r): r is string => !!r);
   // One per runtime (the scheme before "://"), none for a runtime named with two versions.
-  const byRuntime = new Map<string, string[]>();
-  for (const r of runtimes) {
-    const scheme = r.slice(0, r.indexOf("://"));
-    byRuntime.set(scheme, [...(byRuntime.get(scheme) ?? []), r]);
-  }
-  return { kubelet, runtimes: [...byRuntime.values()].flatMap((rs) => one(rs) ?? []) };
+  return { kubelet, runtimes: Object.values(agreedPerKey(runtimes.map((r) => [r.slice(0, r.indexOf("://")), r] as const))) };
 }
 
 /**
@@ -252,13 +249,13 @@ export function pickComponentMentions(candidates: readonly LineRef[]): { kubelet
  * Named, not the host's own: a journal gathered from several nodes holds other hosts' start-ups, and a
  * restart after the failure (a downgrade tried as a workaround) names the version that did not fail.
  */
-export function daemonStartVersions(candidates: readonly LineRef[]): string[] {
-  const byRuntime = new Map<string, Set<string>>();
-  for (const { text } of candidates) {
-    const r = daemonStartVersion(text);
-    if (r) byRuntime.set(r.slice(0, r.indexOf("://")), (byRuntime.get(r.slice(0, r.indexOf("://"))) ?? new Set()).add(r));
-  }
-  return [...byRuntime.values()].flatMap((rs) => (rs.size === 1 ? [...rs] : []));
+export function daemonStartVersions(candidates: readonly LineRef[]): Record<string, string> {
+  return agreedPerKey(
+    candidates.flatMap(({ text }) => {
+      const c = runtimeComponent(daemonStartVersion(text));
+      return c ? [c] : [];
+    }),
+  );
 }
 
 const CONTAINERD_START = /\bmsg="starting containerd"[^\n]{0,200}?\bversion=v?(\d+\.\d+\.\d+[\w.+~-]*)/;

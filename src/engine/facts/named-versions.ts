@@ -3,6 +3,7 @@
  * "containerd v2.2.0", dpkg's "Unpacking docker-ce (5:23.0.1-…)"). They count below every version a
  * host's own output gives, and only hedged (see verdict.ts, mentionedChecks).
  */
+import { agreedPerKey } from "./agreed";
 import type { LineRef } from "./iptables-version";
 import {
   aptPolicyPackage,
@@ -261,18 +262,15 @@ export function pickPackageBuilds(
   packageRows: readonly LineRef[] = [],
   others: (line: number) => boolean = () => false,
 ): Record<string, string> {
-  const found = new Map<string, Set<string>>();
-  const add = ([name, version]: [string, string]) => found.set(name, (found.get(name) ?? new Set()).add(version));
   // A listing under another machine's or an earlier time's heading is left out: it says nothing of this host.
-  for (const { text, line } of candidates) {
-    const build = listedBuild(text);
-    if (build && !others(line)) add(build);
-  }
-  for (const { text, line } of packageRows) {
-    const build = dpkgQueryBuild(text);
-    if (build && !others(line)) add(build);
-  }
-  const out: Record<string, string> = {};
-  for (const [name, versions] of found) if (versions.size === 1) out[name] = [...versions][0] as string;
-  return out;
+  return agreedPerKey([
+    ...candidates.flatMap(({ text, line }) => {
+      const build = listedBuild(text);
+      return build && !others(line) ? [build] : [];
+    }),
+    ...packageRows.flatMap(({ text, line }) => {
+      const build = dpkgQueryBuild(text);
+      return build && !others(line) ? [build] : [];
+    }),
+  ]);
 }
