@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wholeNumber } from "./whole-number";
 
 /** "*" or a comma-separated list of origins (scheme://host[:port]); parsed once, at start-up. */
 const origins = z
@@ -22,22 +23,20 @@ const origins = z
 export const sharedEnvFields = {
   DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
   /** Largest accepted request body in bytes, after decompression too; 413 beyond it. */
-  MAX_BODY_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
+  MAX_BODY_BYTES: wholeNumber()
+    .pipe(z.number().min(1024))
     .default(10 * 1024 * 1024),
   /** Origins allowed to call the read API and /diagnose from a browser: "*" (default) or a list. */
   CORS_ORIGINS: origins.default("*"),
   /** Requests per minute per client on /diagnose and /integrations/* (in-process limiter; 0 = off). */
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(60),
+  RATE_LIMIT_PER_MINUTE: wholeNumber().default(60),
   /**
    * How long a read of the loaded knowledge base's version is reused, in milliseconds (0: read on every
    * request). An import by another process, or into D1, is served this much later at most; /health reads it every time.
    */
-  KB_VERSION_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
+  KB_VERSION_TTL_MS: wholeNumber().pipe(z.number().max(600_000)).default(2000),
   /** Wall-clock budget of one diagnosis, in milliseconds (503 beyond it). */
-  DIAGNOSE_TIMEOUT_MS: z.coerce.number().int().min(50).max(300_000).default(10_000),
+  DIAGNOSE_TIMEOUT_MS: wholeNumber().pipe(z.number().min(50).max(300_000)).default(10_000),
 
   /** One JSON line per request on stdout ("off" where the platform logs requests itself, or in tests). */
   ACCESS_LOG: z.enum(["on", "off"]).default("on"),

@@ -1,4 +1,5 @@
 import { methodNotAllowed } from "hono/method-not-allowed";
+import { trimTrailingSlash } from "hono/trailing-slash";
 import { ConfigError, sharedEnvSchema } from "../env-fields";
 import { defaultRunInBackground } from "../integrations/chat-config";
 import { chatRoutes } from "../integrations/chat-routes";
@@ -45,6 +46,8 @@ export function createApp(deps: AppDeps) {
   app.use(requestIds);
   app.use(accessLog(deps.log ?? stdoutSink));
   app.use(hygiene);
+  // "/bugs/" or "/health/" (a copied link, a script's base URL) is the page or resource without the slash.
+  app.use(trimTrailingSlash());
   app.use(async (c, next) => {
     const bad = c.get("misconfigured");
     if (!bad) return next();
@@ -77,7 +80,9 @@ export function createApp(deps: AppDeps) {
         }),
     }),
   );
-  for (const path of ["/bugs", "/bugs/*", "/kb", "/diagnose", "/health"]) app.use(path, corsForApi);
+  const readCors = corsForApi(["GET", "HEAD"]);
+  for (const path of ["/bugs", "/bugs/*", "/kb", "/health"]) app.use(path, readCors);
+  app.use("/diagnose", corsForApi(["POST"]));
   // The paste form (/check) is a diagnosis too: the same limiter, so one count for both.
   const diagnoseLimit = rateLimit(deps, "diagnose");
   app.use("/diagnose", diagnoseLimit);

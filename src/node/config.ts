@@ -1,18 +1,19 @@
 import { z } from "zod";
 import { configError, sharedEnvFields } from "../env-fields";
+import { wholeNumber } from "../whole-number";
 import { StartupError } from "./prepare-store";
 
 /** Node entry configuration, parsed once at start-up. */
 const configSchema = z.object({
   /** 0 picks a free port (tests); the chosen one is printed. */
-  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  PORT: wholeNumber().pipe(z.number().max(65535)).default(8787),
   /** Interface to listen on; all of them by default. */
   HOST: z.string().min(1).optional(),
   DATABASE_URL: z.string().min(1).default("file:.data/known-bugs.db"),
   ...sharedEnvFields,
   KB_DIR: z.string().min(1).default("data"),
   /** Diagnosis threads (default: cores less one, at least one). */
-  DIAGNOSE_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  DIAGNOSE_THREADS: wholeNumber().pipe(z.number().min(1).max(64)).optional(),
   /** Behind a reverse proxy: rate-limit by the last X-Forwarded-For address instead of the socket's. */
   TRUST_PROXY: z
     .enum(["true", "false", "1", "0"])

@@ -1,7 +1,8 @@
 import { brotliCompressSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LIMITS } from "../../src/http/limits";
-import { ALLOWED_ORIGIN, expectProblem, hardeningContract } from "../support/hardening-contract";
+import { expectProblem } from "../support/api-helpers";
+import { ALLOWED_ORIGIN, hardeningContract } from "../support/hardening-contract";
 import { nodesTable } from "../support/large-inputs";
 import { BROWSER_ACCEPT, visibleText } from "../support/page-contract";
 import { startTestService, type TestService } from "../support/test-store";

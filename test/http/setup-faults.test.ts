@@ -8,7 +8,7 @@ import { createApp } from "../../src/http/app";
 import { describeFailure } from "../../src/http/on-error";
 import { openStore } from "../../src/node/prepare-store";
 import { inlineDiagnoser } from "../../src/service/diagnoser";
-import { expectProblem } from "../support/hardening-contract";
+import { expectProblem } from "../support/api-helpers";
 
 /**
  * The app on libSQL in the states a Worker on Turso can meet (Node migrates its database at start, so it

@@ -12,7 +12,14 @@ export const SEED_INPUT = { uname: "5.15.0-127-generic", osRelease: UBUNTU_2204_
 export async function expectProblem(res: Response, status: number) {
   expect(res.status).toBe(status);
   expect(res.headers.get("content-type")).toContain("application/problem+json");
-  const body = (await res.json()) as { status: number; title: string; detail: string; requestId?: string; errors?: { path: string }[] };
+  const body = (await res.json()) as {
+    type: string;
+    status: number;
+    title: string;
+    detail: string;
+    requestId?: string;
+    errors?: { path: string }[];
+  };
   expect(body.status).toBe(status);
   expect(body.requestId).toBeTruthy();
   expect(res.headers.get("x-request-id")).toBe(body.requestId);

@@ -1,27 +1,19 @@
 import { expect, it } from "vitest";
+import { expectProblem, XT } from "./api-helpers";
 import { UBUNTU_2204_OS_RELEASE, XOR_MARK_KLOG } from "./seed-logs";
 import type { Fetch } from "./seed-scenarios";
 
-const XT = "xt-mark-ipv6-typo-2024";
 const BUNDLE = `$ uname -r\n5.15.0-127-generic\n$ cat /etc/os-release\n${UBUNTU_2204_OS_RELEASE}\n${XOR_MARK_KLOG}`;
 export const ALLOWED_ORIGIN = "https://allowed.example";
-
-export async function expectProblem(res: Response, status: number) {
-  expect(res.status).toBe(status);
-  expect(res.headers.get("content-type")).toContain("application/problem+json");
-  const body = (await res.json()) as { type: string; status: number; requestId?: string; detail: string };
-  expect(body.status).toBe(status);
-  expect(res.headers.get("x-request-id")).toBe(body.requestId);
-  return body;
-}
 
 async function compress(text: string, format: "gzip" | "deflate"): Promise<Uint8Array> {
   const stream = new Blob([text]).stream().pipeThrough(new CompressionStream(format));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-const postBundle = (fetch: Fetch, body: BodyInit, headers: Record<string, string> = {}) =>
-  fetch("/diagnose", { method: "POST", headers: { "content-type": "text/plain", ...headers }, body });
+const postToPath = (fetch: Fetch, path: string, body: BodyInit, headers: Record<string, string> = {}) =>
+  fetch(path, { method: "POST", headers: { "content-type": "text/plain", ...headers }, body });
+const postBundle = (fetch: Fetch, body: BodyInit, headers: Record<string, string> = {}) => postToPath(fetch, "/diagnose", body, headers);
 
 /**
  * What an operator on the public internet relies on, on both runtimes: headers, methods, CORS,
@@ -77,6 +69,45 @@ export function hardeningContract(fetch: Fetch, opts: { maxBodyBytes: number; br
     expect(other.headers.get("access-control-allow-origin")).toBeNull();
     const otherPreflight = await fetch("/diagnose", { method: "OPTIONS", headers: { origin: "https://evil.example" } });
     expect(otherPreflight.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("allows in a preflight, and names in Allow, only the methods each path serves", async () => {
+    const preflight = (path: string, method: string) =>
+      fetch(path, { method: "OPTIONS", headers: { origin: ALLOWED_ORIGIN, "access-control-request-method": method } });
+    const read = await preflight("/bugs", "GET");
+    expect(read.status).toBe(204);
+    expect(read.headers.get("access-control-allow-methods")?.split(",").sort()).toEqual(["GET", "HEAD"]);
+    expect(read.headers.get("allow")?.split(", ").sort()).toEqual(["GET", "HEAD", "OPTIONS"]);
+    const diagnose = await preflight("/diagnose", "POST");
+    expect(diagnose.headers.get("access-control-allow-methods")).toBe("POST");
+    // A plain OPTIONS (no preflight headers) asks what the resource allows.
+    const plain = await fetch(`/bugs/${XT}`, { method: "OPTIONS" });
+    expect(plain.status).toBe(204);
+    expect(plain.headers.get("allow")?.split(", ").sort()).toEqual(["GET", "HEAD", "OPTIONS"]);
+    expect((await fetch("/diagnose", { method: "OPTIONS" })).headers.get("allow")).toBe("POST, OPTIONS");
+  });
+
+  it("redirects a read with a trailing slash to its path, and tells a POST why it found nothing", async () => {
+    for (const path of ["/bugs/", `/bugs/${XT}/`, "/health/"]) {
+      const res = await fetch(`${path}?q=x`, { redirect: "manual" });
+      expect(res.status, path).toBe(301);
+      expect(new URL(res.headers.get("location") ?? "", "http://h").pathname).toBe(path.slice(0, -1));
+      expect(res.headers.get("location")).toContain("?q=x");
+    }
+    const post = await postToPath(fetch, "/diagnose/", BUNDLE);
+    const problem = await expectProblem(post, 404);
+    expect(problem.detail).toContain("no trailing slash: /diagnose");
+  });
+
+  it("reads a count in a query as decimal digits only: 0x5, 1e1 and an empty value are refused", async () => {
+    for (const limit of ["0x5", "1e1", "", "5.0", "-1", "5abc"]) {
+      const res = await fetch(`/bugs?limit=${encodeURIComponent(limit)}`);
+      const problem = await expectProblem(res, 400);
+      expect(JSON.stringify(problem), limit).toContain("decimal digits");
+      await expectProblem(await fetch(`/diagnose?limit=${encodeURIComponent(limit)}`, { method: "POST", body: BUNDLE }), 400);
+    }
+    const five = (await (await fetch("/bugs?limit=5&offset=1")).json()) as { items: unknown[] };
+    expect(five.items).toHaveLength(5);
   });
 
   it("makes its own request ids and never echoes the client's", async () => {

@@ -1,6 +1,7 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { expectProblem, hardeningContract } from "../support/hardening-contract";
+import { expectProblem } from "../support/api-helpers";
+import { hardeningContract } from "../support/hardening-contract";
 import { fuzzRoutes } from "../support/route-fuzz";
 
 const fetch = (path: string, init?: RequestInit) => exports.default.fetch(new Request(`https://known-bugs.test${path}`, init));

@@ -2,8 +2,8 @@ import { applyD1Migrations, createExecutionContext, waitOnExecutionContext } fro
 import { env } from "cloudflare:workers";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import worker from "../../src/worker";
+import { expectProblem } from "../support/api-helpers";
 import { discordHeaders, importEd25519Private } from "../support/chat-signing";
-import { expectProblem } from "../support/hardening-contract";
 
 /**
  * The Worker in states a deployment can be left in: invalid vars, a D1 never migrated, a D1 migrated and

@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { BugSummary } from "../../../db/bug-queries";
 import { bugRecordSchema } from "../../../kb/record-schema";
 import { osvRecordSchema } from "../../../osv/osv-schema";
+import { wholeNumber } from "../../../whole-number";
 import { LIMITS } from "../../limits";
 import { jsonContent, problemContent } from "../../schemas/content";
 import { kbStampSchema } from "../../schemas/diagnosis.schema";
@@ -51,9 +52,9 @@ const listBugsQuerySchema = z
       .transform((v) => v === "true")
       .optional()
       .openapi({ description: "Only records with (true) or without (false) unverified facts." }),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    // Spelled out: the generator documents this coerced default as "integer or null".
-    offset: z.coerce.number().int().min(0).default(0).openapi({ type: "integer", minimum: 0, default: 0 }),
+    // Types spelled out: the generator cannot see through the parsing of the query's text.
+    limit: wholeNumber().pipe(z.number().min(1).max(200)).default(50).openapi({ type: "integer", minimum: 1, maximum: 200, default: 50 }),
+    offset: wholeNumber().default(0).openapi({ type: "integer", minimum: 0, default: 0 }),
   })
   .refine((q) => q.version === undefined || q.ecosystem !== undefined, {
     path: ["version"],

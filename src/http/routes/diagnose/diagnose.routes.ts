@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { DIAGNOSE_FIELDS, diagnoseInputSchema, diagnoseLimitSchema, HOSTS_LIMITS, hostBundlesSchema } from "../../../engine/diagnose-input";
+import { wholeNumber } from "../../../whole-number";
 import { answerHeaders, problemContent } from "../../schemas/content";
 import { servedDiagnosisSchema } from "../../schemas/diagnosis.schema";
 
@@ -45,7 +46,7 @@ const rawBundleContent: Record<never, never> = {
 };
 
 const diagnoseQuerySchema = z.strictObject({
-  limit: z.coerce.number().pipe(diagnoseLimitSchema).optional().openapi({
+  limit: wholeNumber().pipe(diagnoseLimitSchema).optional().openapi({
     type: "integer",
     minimum: 1,
     maximum: 100,
