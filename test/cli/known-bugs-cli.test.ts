@@ -2,7 +2,7 @@ import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Diagnosis } from "../../src/engine/diagnosis";
 import { hostBundle, SEED_FLEET } from "../support/hosts-scenarios";
-import { runCli, startFakeServer, startHttpService, writeTempFiles } from "../support/run-cli";
+import { runCli, runCliClosingEarly, startFakeServer, startHttpService, writeTempFiles } from "../support/run-cli";
 import { CLEAN_KUBE_PROXY_START, UBUNTU_2204_OS_RELEASE, unameJammy127, XOR_MARK_JOURNALD, XOR_MARK_KLOG } from "../support/seed-logs";
 import { RETOLD_DNS_TICKET } from "../support/seed-scenarios";
 
@@ -319,5 +319,12 @@ describe("known-bugs search and show", () => {
     const missing = await runCli(["show", "no-such-bug", "--url", server.url]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/answered 404 Not Found: No known bug has the id "no-such-bug"/);
+  });
+
+  it("ends quietly when its reader stops early (| head): no stack trace, exit status 0", async () => {
+    // Over a megabyte of JSON: far more than a pipe holds, so the write after the reader left fails.
+    const r = await runCliClosingEarly(["search", "kernel", "--local", "--json", "--limit", "200"]);
+    expect(r.stderr).not.toMatch(/EPIPE|Error|at /);
+    expect(r.code).toBe(0);
   });
 });

@@ -36,6 +36,20 @@ export function runCli(
   });
 }
 
+/** Runs the CLI with its standard output closed after the first chunk, as `| head -c 1` does. */
+export function runCliClosingEarly(args: string[]): Promise<Omit<CliRun, "stdout">> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("node", ["bin/known-bugs.mjs", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stdout.once("data", () => child.stdout.destroy());
+    child.stderr.on("data", (c: Buffer) => {
+      stderr += c.toString("utf8");
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? -1, stderr }));
+  });
+}
+
 /** The real Node app on an ephemeral port of 127.0.0.1, over a migrated temporary libSQL file. */
 export async function startHttpService(
   opts: { maxBodyBytes?: number } = {},
