@@ -307,6 +307,50 @@ describe("known-bugs search and show", () => {
     expect(r.stdout.split("\n")[0]).toMatch(/^xt-mark-ipv6-typo-2024 /);
   });
 
+  it("answers a 200 that is not a list of bugs or a record with one line and exit status 3, and reads a newer server's record", async () => {
+    let answer: unknown = {};
+    const odd = await startFakeServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(answer));
+    });
+    try {
+      for (const [args, what] of [
+        [["search", "xor"], "a list of bugs"],
+        [["show", XT], "a bug record"],
+      ] as const) {
+        for (const body of [{}, { items: [{ id: 1 }] }, { bug: { title: "no id" } }]) {
+          answer = body;
+          const r = await runCli([...args, "--url", odd.url]);
+          expect(r.code, JSON.stringify(body)).toBe(3);
+          expect(r.stderr).toMatch(
+            new RegExp(`^known-bugs: http://127\\.0\\.0\\.1:\\d+ answered with something other than ${what} \\(.+\\)\n$`),
+          );
+        }
+      }
+      // A record from a newer server: an evidence level this CLI does not know, a field it does not read.
+      answer = {
+        bug: {
+          id: XT,
+          title: "t",
+          affected: [
+            {
+              ecosystem: "linux",
+              package: "linux",
+              ranges: [{ introduced: "6.6.57", fixed: "6.6.59", evidence: "attested", verified: true }],
+            },
+          ],
+          extra: 1,
+        },
+      };
+      const shown = await runCli(["show", XT, "--url", odd.url]);
+      expect(shown.code).toBe(0);
+      expect(shown.stdout).toContain("linux linux: from 6.6.57, fixed 6.6.59 (verified)");
+    } finally {
+      await odd.close();
+    }
+  });
+
   it("shows a record with its ranges and fix, and answers an unknown id with exit status 2", async () => {
     const r = await runCli(["show", XT, "--url", server.url]);
     expect(r.code).toBe(0);

@@ -70,58 +70,10 @@ async function remote(url: string, inputs: Input[], limit: number | undefined, v
   return checkedDiagnosis(url, res.json);
 }
 
-/**
- * The answer checked for what the report and `--fail-on` read (src/engine/report-text.ts): a kb, findings with an
- * id, a confidence and a verdict. Loosely: a server newer than this CLI may add fields and enum values (a new
- * package scheme, a new way nodes differ), and one older may lack the later lists (advisories, closest); either
- * is still a diagnosis, and a pinned CLI must keep failing the build on its findings. Another shape ends in one
- * line and exit 3, never in a TypeError while the report is rendered. The answer itself is kept for --json.
- */
+/** The answer as the report and `--fail-on` read it (answer-shape.ts), kept whole for --json. */
 async function checkedDiagnosis(url: string, json: unknown): Promise<Diagnosis> {
-  const { z } = await import("zod");
-  const finding = z.looseObject({
-    id: z.string(),
-    title: z.string().catch(""),
-    confidence: z.string(),
-    score: z.number().catch(0),
-    verdict: z.looseObject({ status: z.string(), reason: z.string().catch("") }),
-    evidence: z.array(z.looseObject({ kind: z.string() })).catch([]),
-    unverified: z.array(z.string()).catch([]),
-    references: z.array(z.string()).catch([]),
-    fix: z.string().catch(""),
-    reboot: z.string().catch("unknown"),
-  });
-  const shape = z.looseObject({
-    kb: z.looseObject({ version: z.string(), records: z.number().catch(0) }),
-    facts: z.looseObject({ kernel: z.unknown().catch(null), os: z.unknown().catch(null), nodes: z.array(z.unknown()).catch([]) }).catch({
-      kernel: null,
-      os: null,
-      nodes: [],
-    }),
-    findings: z.array(finding),
-    advisories: z.array(finding).catch([]),
-    nodes: z
-      .array(
-        z.looseObject({
-          outlier: z.boolean().catch(false),
-          findings: z.array(z.string()).catch([]),
-          differs: z.array(z.string()).catch([]),
-        }),
-      )
-      .catch([]),
-    closest: z.array(z.looseObject({ id: z.string(), title: z.string().catch(""), sharedWords: z.array(z.string()).catch([]) })).catch([]),
-    rootCause: z
-      .looseObject({ id: z.string(), reason: z.string().catch("") })
-      .nullable()
-      .catch(null),
-  });
-  const checked = shape.safeParse(json);
-  if (!checked.success) {
-    const issue = checked.error.issues[0];
-    const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
-    throw new CliError(EXIT.server, `${url} answered with something other than a diagnosis (${where}${issue?.message ?? "invalid"})`);
-  }
-  return checked.data as unknown as Diagnosis;
+  const { checkedAnswer, diagnosisAnswer } = await import("./answer-shape");
+  return checkedAnswer(url, json, diagnosisAnswer, "a diagnosis") as unknown as Diagnosis;
 }
 
 async function local(inputs: Input[], limit: number | undefined, kbDir: string | undefined): Promise<Diagnosis> {

@@ -2,28 +2,23 @@
 import type { CompiledKb } from "../../engine/compile-kb";
 import type { BugRecord } from "../../kb/record-schema";
 import { aliasStatus, STATUS_WORDS } from "../../web/fact-status";
+import type { ShownRecord } from "./answer-shape";
 import { type CliValues, positiveInt } from "./args";
 import { requestJson } from "./client";
 import { serverUrl } from "./diagnose";
 import { CliError, EXIT } from "./exit-codes";
 import { loadLocalKb } from "./local";
 
-interface BugSummary {
-  id: string;
-  title: string;
-  components: string[];
-  hasUnverified?: boolean;
-}
-
 export async function searchCommand(words: string[], values: CliValues): Promise<number> {
   if (!words.length) throw new CliError(EXIT.usage, "search needs words: known-bugs search --xor-mark");
   const limit = positiveInt(values.limit, "limit", 20);
   const url = serverUrl(values);
-  let result: { total: number; items: BugSummary[] };
+  let result: { total?: number | undefined; items: Array<Pick<BugRecord, "id" | "title" | "components">> };
   if (url) {
     const q = encodeURIComponent(words.join(" "));
     const res = await requestJson(url, `/bugs?q=${q}&limit=${Math.min(limit, 100)}`, { timeoutSeconds: timeout(values), progress: null });
-    result = res.json as { total: number; items: BugSummary[] };
+    const { checkedAnswer, searchAnswer } = await import("./answer-shape");
+    result = checkedAnswer(url, res.json, searchAnswer, "a list of bugs");
   } else {
     const kb = await loadLocalKb(values.kb);
     const items = await ranked(
@@ -38,7 +33,8 @@ export async function searchCommand(words: string[], values: CliValues): Promise
   else {
     const width = Math.max(...result.items.map((i) => i.id.length));
     for (const i of result.items) process.stdout.write(`${i.id.padEnd(width)}  ${i.title}  [${i.components.join(", ")}]\n`);
-    if (result.total > result.items.length) process.stdout.write(`(${result.total - result.items.length} more; --limit N)\n`);
+    const more = (result.total ?? 0) - result.items.length;
+    if (more > 0) process.stdout.write(`(${more} more; --limit N)\n`);
   }
   return EXIT.ok;
 }
@@ -47,10 +43,11 @@ export async function showCommand(args: string[], values: CliValues): Promise<nu
   const [id, extra] = args;
   if (!id || extra) throw new CliError(EXIT.usage, "show takes one bug id: known-bugs show xt-mark-ipv6-typo-2024");
   const url = serverUrl(values);
-  let bug: BugRecord;
+  let bug: ShownRecord;
   if (url) {
     const res = await requestJson(url, `/bugs/${encodeURIComponent(id)}`, { timeoutSeconds: timeout(values), progress: null });
-    bug = (res.json as { bug: BugRecord }).bug;
+    const { checkedAnswer, bugAnswer } = await import("./answer-shape");
+    bug = checkedAnswer(url, res.json, bugAnswer, "a bug record").bug;
   } else {
     const found = (await loadLocalKb(values.kb)).records.find((r) => r.id === id);
     if (!found) throw new CliError(EXIT.usage, `no known bug has the id "${id}" (known-bugs search WORDS)`);
@@ -98,7 +95,7 @@ async function ranked(kb: CompiledKb<BugRecord>, records: BugRecord[], words: st
 /** A fact's evidence level; records from an older server say only verified true/false. */
 const level = (f: { evidence?: string; verified?: boolean }) => f.evidence ?? (f.verified ? "verified" : "reported");
 
-function renderRecord(r: BugRecord): string {
+function renderRecord(r: ShownRecord): string {
   const out = [`${r.id}: ${r.title}`, `components: ${r.components.join(", ")}`, "", r.summary.trim(), ""];
   if (r.aliases.length) {
     out.push("aliases:");
