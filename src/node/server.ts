@@ -16,7 +16,7 @@ import { createPoolDiagnoser } from "./diagnosis-pool";
 import { codeOf, formatProblems, importFromDir, openCheckedStore, StartupError } from "./prepare-store";
 import { readNodeBody } from "./read-body";
 import { onRequestError, refuseExpectation, refuseHost } from "./refused-request";
-import { drainAfterAnswer } from "./unread-body";
+import { continueOnRead, drainAfterAnswer } from "./unread-body";
 
 /** Every start-up failure ends here: one line an operator can act on, no stack trace, exit 1. */
 function fail(err: unknown): never {
@@ -94,11 +94,11 @@ async function start() {
     drainAfterAnswer(req, res);
     void listener(req, res);
   });
-  // With this listener Node no longer answers "100 Continue" by itself: a request refused for its
-  // missing Host gets its 400 before the client sends the body.
+  // With this listener Node no longer answers "100 Continue" by itself: it is sent when the app reads
+  // the body, so a request refused for its Host or its head gets its answer before the client sends the body.
   server.on("checkContinue", (req, res) => {
     if (refuseHost(req, res, log, true)) return;
-    res.writeContinue();
+    continueOnRead(req, res);
     drainAfterAnswer(req, res);
     void listener(req, res);
   });

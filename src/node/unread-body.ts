@@ -37,3 +37,24 @@ export function drainBounded(req: IncomingMessage): void {
 export function drainAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
   res.prependOnceListener("finish", () => drainBounded(req));
 }
+
+/**
+ * "100 Continue" only once the app starts reading the body, so a request it answers from its head alone
+ * (413 for its Content-Length, 415 for its type, 429, 404) is answered before the client sends a byte of
+ * a body it held back. Such a connection then closes: the client may still send that body (curl does
+ * after a second), and it must not be read as the next request.
+ */
+export function continueOnRead(req: IncomingMessage, res: ServerResponse): void {
+  const keepAlive = res.shouldKeepAlive;
+  res.shouldKeepAlive = false;
+  const read = req._read;
+  // Readable asks `_read` for data when a reader first wants some: the app's body reader, or the drain.
+  req._read = (size: number) => {
+    req._read = read;
+    if (!res.headersSent) {
+      res.writeContinue();
+      res.shouldKeepAlive = keepAlive;
+    }
+    read.call(req, size);
+  };
+}

@@ -172,6 +172,25 @@ describe("requests no web Request can be made of get problem+json", { timeout: 6
     expect(parse(badHost).body).toMatchObject({ status: 400, type: "https://known-bugs.dev/problems/invalid-host" });
   });
 
+  it("sends 100 Continue only when the body is read: a body over the limit is refused before the client sends it", async () => {
+    const started = Date.now();
+    const refused = await raw(
+      "POST /diagnose HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 104857600\r\nExpect: 100-continue\r\n\r\n",
+    );
+    expect(refused.startsWith("HTTP/1.1 413"), refused.slice(0, 80)).toBe(true);
+    expect(refused).not.toContain("100 Continue");
+    // The connection closes at once: the client may still send the body it held back.
+    expect(refused.toLowerCase()).toContain("connection: close");
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const body = 'ip6tables-restore v1.8.4 (legacy): unknown option "--xor-mark"\n';
+    const served = await raw(
+      `POST /diagnose HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n`,
+      body,
+    );
+    expect(served.startsWith("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200"), served.slice(0, 80)).toBe(true);
+    expect(parse(served.slice(served.indexOf("HTTP/1.1 200"))).body).toMatchObject({ findings: [{ id: "xt-mark-ipv6-typo-2024" }] });
+  });
+
   it("drains a refused request's body only so far: a body that does not come in time ends the connection", async () => {
     for (const head of [
       "POST /diagnose HTTP/1.1\r\nContent-Type: text/plain\r\nContent-Length: 100000000000\r\n\r\n",
