@@ -127,10 +127,10 @@ async function searchPage(c: Ctx): Promise<Response | null> {
   const store = c.get("store");
   const kb = c.get("kbMeta");
   if (!kb) throw new KbNotLoadedError(store.kind);
-  const every = await listBugs(store, filters);
+  const every = await listBugs(store, { ...filters, anyTerm: filters.match === "any" });
   // A pasted error line carries words no record holds (versions, exit codes): rather than nothing,
   // show the records that hold some of them, best first, and say so.
-  const partial = every.total === 0 && (filters.q?.trim().split(/\s+/).length ?? 0) > 1;
+  const partial = every.total === 0 && filters.match === "all" && (filters.q?.trim().split(/\s+/).length ?? 0) > 1;
   const result = partial ? await listBugs(store, { ...filters, anyTerm: true }) : every;
   const records = filters.q
     ? await getBugs(

@@ -294,6 +294,19 @@ describe("known-bugs search and show", () => {
     expect((await runCli(["diagnose", "--xor-mark", "--local"], { input: FAILING })).code).toBe(2);
   });
 
+  it("lists the records holding some words of a pasted error line when none holds them all, saying so, on the server and locally", async () => {
+    const line = ["ip6tables-restore", "v1.8.4", "(legacy):", "unknown", "option", '"--xor-mark"'];
+    for (const where of [["--url", server.url], ["--local"]]) {
+      const r = await runCli(["search", ...line, ...where]);
+      expect(r.code).toBe(0);
+      const [note, first] = r.stdout.split("\n");
+      expect(note).toBe("No record holds every word; records holding some of them, best first:");
+      expect(first).toMatch(/^xt-mark-ipv6-typo-2024 /);
+      // --json is the exact answer to the words as given.
+      expect(JSON.parse((await runCli(["search", ...line, ...where, "--json"])).stdout)).toMatchObject({ total: 0, items: [] });
+    }
+  });
+
   it("ranks a local search best match first, as the server does", async () => {
     for (const words of [["xor-mark"], ["ipvs", "ipset"]]) {
       const [remote, local] = await Promise.all([

@@ -286,6 +286,16 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(repeated.status).toBe(200);
   });
 
+  it("searches a pasted error line: every word by default (none holds them all), some of them with match=any, best first", async () => {
+    const line = encodeURIComponent('ip6tables-restore v1.8.4 (legacy): unknown option "--xor-mark"');
+    const all = (await (await fetch(`/bugs?q=${line}`)).json()) as { total: number };
+    expect(all.total).toBe(0);
+    const some = (await (await fetch(`/bugs?q=${line}&match=any`)).json()) as { total: number; items: { id: string }[] };
+    expect(some.total).toBeGreaterThan(1);
+    expect(some.items[0]?.id).toBe(XT);
+    await expectProblem(await fetch("/bugs?q=x&match=some"), 400);
+  });
+
   it("answers an unknown route with a problem, not an HTML page", async () => {
     await expectProblem(await fetch("/no/such/route"), 404);
   });

@@ -9,34 +9,58 @@ import { serverUrl } from "./diagnose";
 import { CliError, EXIT } from "./exit-codes";
 import { loadLocalKb } from "./local";
 
+type Found = { total?: number | undefined; items: Array<Pick<BugRecord, "id" | "title" | "components">> };
+
 export async function searchCommand(words: string[], values: CliValues): Promise<number> {
   if (!words.length) throw new CliError(EXIT.usage, "search needs words: known-bugs search --xor-mark");
   const limit = positiveInt(values.limit, "limit", 20);
-  const url = serverUrl(values);
-  let result: { total?: number | undefined; items: Array<Pick<BugRecord, "id" | "title" | "components">> };
-  if (url) {
-    const q = encodeURIComponent(words.join(" "));
-    const res = await requestJson(url, `/bugs?q=${q}&limit=${Math.min(limit, 100)}`, { timeoutSeconds: timeout(values), progress: null });
-    const { checkedAnswer, searchAnswer } = await import("./answer-shape");
-    result = checkedAnswer(url, res.json, searchAnswer, "a list of bugs");
-  } else {
-    const kb = await loadLocalKb(values.kb);
-    const items = await ranked(
-      kb,
-      kb.records.filter((r) => matchesAll(r, words)),
-      words,
-    );
-    result = { total: items.length, items: items.slice(0, limit) };
+  const find = await finder(values, words, limit);
+  const result = await find("all");
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return EXIT.ok;
   }
-  if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else if (!result.items.length) process.stdout.write("No known bug matches.\n");
+  // A pasted error line carries words no record holds (versions, exit codes), as the search page knows.
+  const some = !result.items.length && words.join(" ").trim().split(/\s+/).length > 1 ? await find("any") : null;
+  const shown = some ?? result;
+  if (!shown.items.length) process.stdout.write("No known bug matches.\n");
   else {
-    const width = Math.max(...result.items.map((i) => i.id.length));
-    for (const i of result.items) process.stdout.write(`${i.id.padEnd(width)}  ${i.title}  [${i.components.join(", ")}]\n`);
-    const more = (result.total ?? 0) - result.items.length;
+    if (some) process.stdout.write("No record holds every word; records holding some of them, best first:\n");
+    const width = Math.max(...shown.items.map((i) => i.id.length));
+    for (const i of shown.items) process.stdout.write(`${i.id.padEnd(width)}  ${i.title}  [${i.components.join(", ")}]\n`);
+    const more = (shown.total ?? 0) - shown.items.length;
     if (more > 0) process.stdout.write(`(${more} more; --limit N)\n`);
   }
   return EXIT.ok;
+}
+
+/** The search, on the server (GET /bugs's `match`) or locally: records holding all the words, or any of them. */
+async function finder(values: CliValues, words: string[], limit: number): Promise<(match: "all" | "any") => Promise<Found>> {
+  const url = serverUrl(values);
+  if (url) {
+    const { checkedAnswer, searchAnswer } = await import("./answer-shape");
+    const q = encodeURIComponent(words.join(" "));
+    return async (match) => {
+      const path = `/bugs?q=${q}&limit=${Math.min(limit, 100)}${match === "any" ? "&match=any" : ""}`;
+      try {
+        const res = await requestJson(url, path, { timeoutSeconds: timeout(values), progress: null });
+        return checkedAnswer(url, res.json, searchAnswer, "a list of bugs");
+      } catch (e) {
+        // A server older than `match` refuses it: then there is nothing more to show.
+        if (match === "any" && e instanceof CliError && e.exitCode === EXIT.usage) return { total: 0, items: [] };
+        throw e;
+      }
+    };
+  }
+  const kb = await loadLocalKb(values.kb);
+  return async (match) => {
+    const items = await ranked(
+      kb,
+      kb.records.filter((r) => (match === "all" ? matchesAll(r, words) : matchesAny(r, words))),
+      words,
+    );
+    return { total: items.length, items: items.slice(0, limit) };
+  };
 }
 
 export async function showCommand(args: string[], values: CliValues): Promise<number> {
@@ -60,8 +84,19 @@ export async function showCommand(args: string[], values: CliValues): Promise<nu
 const timeout = (values: CliValues) => positiveInt(values.timeout, "timeout", 30);
 
 /** Every word (case-insensitive) somewhere in the record's id, title, summary, aliases, commits or signatures. */
-function matchesAll(r: BugRecord, words: string[]): boolean {
-  const text = [
+const matchesAll = (r: BugRecord, words: string[]): boolean => {
+  const text = searchedText(r);
+  return words.every((w) => text.includes(w.toLowerCase()));
+};
+
+/** Some word of three or more characters (not a version's "v1" or a "--") somewhere in the same text. */
+const matchesAny = (r: BugRecord, words: string[]): boolean => {
+  const text = searchedText(r);
+  return words.some((w) => /[\p{L}\p{N}]{3}/u.test(w) && text.includes(w.toLowerCase()));
+};
+
+function searchedText(r: BugRecord): string {
+  return [
     r.id,
     r.title,
     r.summary,
@@ -72,7 +107,6 @@ function matchesAll(r: BugRecord, words: string[]): boolean {
   ]
     .join("\n")
     .toLowerCase();
-  return words.every((w) => text.includes(w.toLowerCase()));
 }
 
 /**

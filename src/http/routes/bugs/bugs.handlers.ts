@@ -10,7 +10,7 @@ const stamp = (meta: KbMeta) => ({ version: meta.version, records: meta.recordCo
 
 export const listBugs: RouteHandler<typeof routes.listBugs, AppEnv> = async (c) => {
   const filters = c.req.valid("query");
-  const page = await findBugs(c.get("store"), filters);
+  const page = await findBugs(c.get("store"), { ...filters, anyTerm: filters.match === "any" });
   return c.json({ kb: stamp(loadedKb(c)), ...page, limit: filters.limit, offset: filters.offset }, 200);
 };
 

@@ -15,6 +15,10 @@ const listBugsQuerySchema = z
         "Full-text search over titles, summaries, aliases, signatures and commit ids. A whole error line may be given: of a long one, the distinctive words are searched (not timestamps, hosts or process ids).",
       example: "xor-mark",
     }),
+    match: z.enum(["all", "any"]).default("all").openapi({
+      description:
+        "`all` (default): records holding every word of `q`. `any`: records holding some of them, best first; for an error line pasted whole, whose versions, exit codes or paths no record holds.",
+    }),
     component: z.string().trim().min(1).max(100).optional().openapi({ example: "iptables" }),
     ecosystem: z
       .string()
