@@ -29,7 +29,10 @@ describe("whole-release verdicts", () => {
   });
 
   it("calls Ubuntu 24.04 affected by its user-namespace restriction, and leaves 22.04 to other data", () => {
-    expect(verdictOf(USERNS, BWRAP, osRelease("ubuntu", "24.04"))).toMatchObject({ status: "affected", level: "verified" });
+    // The verdict carries the level the record gives the release's range.
+    const range = kb.records.find((r) => r.id === USERNS)?.affected.find((a) => a.ecosystem === "ubuntu:24.04")?.ranges[0];
+    expect(range).toBeDefined();
+    expect(verdictOf(USERNS, BWRAP, osRelease("ubuntu", "24.04"))).toMatchObject({ status: "affected", level: range?.introducedEvidence });
     expect(verdictOf(USERNS, BWRAP, osRelease("ubuntu", "22.04"))?.status).toBe("unknown");
     expect(verdictOf(USERNS, BWRAP)?.status).toBe("unknown");
   });

@@ -74,10 +74,13 @@ export function hostsScenarios(diagnose: DiagnoseHosts) {
 
   it("says affected when one host that shows the bug runs an affected kernel, whatever the best-scoring host says", async () => {
     // Host a shows the MARK bug's lines on a kernel past the fix (the stronger finding); host b only a
-    // reworded line (a token match, low), on 6.6.58 (in 6.6.57-6.6.58).
+    // reworded line (a token match: the weaker finding), on 6.6.58 (in 6.6.57-6.6.58).
     const past = `$ uname -a\nLinux a 5.15.200 #1 SMP x86_64 GNU/Linux\n${XOR_MARK_JOURNALD}\nip6tables-restore v1.8.7 (legacy): MARK target: kernel too old for --or-mark\n`;
     const inRange =
-      "$ uname -a\nLinux b 6.6.58 #1 SMP x86_64 GNU/Linux\nip6tables v1.8.7 MARK target: kernel is too old for the --or-mark option\n";
+      '$ uname -a\nLinux b 6.6.58 #1 SMP x86_64 GNU/Linux\nip6tables-restore v1.8.7 (legacy): unknown long option "--xor-mark"\n';
+    const alone = async (name: string, bundle: string) => (await diagnose([{ name, bundle }])).findings.find((f) => f.id === XT);
+    const [a, b] = [await alone("a", past), await alone("b", inRange)];
+    expect(b?.score).toBeLessThan(a?.score ?? 0);
     for (const hosts of [
       [
         { name: "a", bundle: past },
@@ -92,7 +95,7 @@ export function hostsScenarios(diagnose: DiagnoseHosts) {
       expect(top?.verdict.status).toBe("affected");
       expect(top?.verdict.reason).toContain("host b");
       // Host b speaks for the bug: its score and confidence go with its verdict, its lines come first.
-      expect(top?.confidence).toBe("low");
+      expect(top).toMatchObject({ score: b?.score, confidence: b?.confidence });
       expect(top?.evidence[0]).toMatchObject({ kind: "log", host: "b" });
     }
   });

@@ -187,17 +187,15 @@ function findingEmbed(f: FindingSummary, publicUrl: string | undefined, ranked: 
 
 /**
  * The fix's whole steps in as many fields as they need (1,024 characters each: the steps up to the first that
- * acts can take more), then how many more there are and a link to them. Only a single step longer than a field
- * is cut.
+ * acts can take more), then how many more there are and a link to them. A step longer than a field (a list of
+ * per-distribution builds) goes on over the next fields at whole lines; only a single line that long is cut.
  */
 function fixFields(f: Pick<FindingSummary, "id" | "fixSteps" | "moreFixSteps" | "reboot">, url: string | null) {
-  const values: string[] = [];
-  let rest = f.fixSteps;
-  while (rest.length) {
-    const n = Math.max(1, fittingLines(rest, DISCORD_LIMITS.fieldValue));
-    values.push(rest.slice(0, n).join("\n"));
-    rest = rest.slice(n);
-  }
+  const room = DISCORD_LIMITS.fieldValue;
+  const values = runs(
+    f.fixSteps.flatMap((step) => (step.length > room ? runs(step.split("\n"), room) : [step])),
+    room,
+  );
   if (f.moreFixSteps) {
     const more = moreStepsLine(f.moreFixSteps, url, f.id);
     const last = values.length - 1;
@@ -205,6 +203,18 @@ function fixFields(f: Pick<FindingSummary, "id" | "fixSteps" | "moreFixSteps" | 
     else values.push(more);
   }
   return values.map((v, i) => field(i ? "Fix (continued)" : `Fix (reboot ${f.reboot})`, v));
+}
+
+/** Items joined by line breaks into runs of at most `room` characters (an item longer than that is a run of its own). */
+function runs(items: readonly string[], room: number): string[] {
+  const out: string[] = [];
+  let rest = items;
+  while (rest.length) {
+    const n = Math.max(1, fittingLines(rest, room));
+    out.push(rest.slice(0, n).join("\n"));
+    rest = rest.slice(n);
+  }
+  return out;
 }
 
 /** The first unverified notes, whole, as many as fit a field, then a count of the rest (the record has them). */
