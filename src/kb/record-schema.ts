@@ -3,6 +3,7 @@ import { z } from "zod";
 import { diagnoseFieldsShape } from "../engine/diagnose-input";
 import { ecosystemDistribution } from "../engine/facts/os-release";
 import type { BugRecord as EngineRecord } from "../engine/record";
+import { isReportThread } from "./report-thread";
 
 /**
  * The curated bug record: one YAML file per bug in data/bugs/<id>.yaml.
@@ -59,8 +60,11 @@ const statedLevel = (f: EvidenceInput): EvidenceLevel | undefined =>
 
 export const distinctSources = (f: { source: string; sources: readonly string[] }): string[] => [...new Set([f.source, ...f.sources])];
 
-/** Checks shared by aliases, commits and ranges; `levels` are every level the fact uses (range ends included). */
-function checkEvidence(f: EvidenceInput, levels: EvidenceLevel[], ctx: z.RefinementCtx): void {
+/**
+ * Checks shared by aliases, commits and ranges; `levels` are every level the fact uses (range ends included).
+ * `ownThread`: the fact is a thread's own id (an issue alias), which that thread verifies.
+ */
+function checkEvidence(f: EvidenceInput, levels: EvidenceLevel[], ctx: z.RefinementCtx, ownThread = false): void {
   if (f.verified === undefined && f.evidence === undefined) {
     ctx.addIssue({
       code: "custom",
@@ -83,6 +87,13 @@ function checkEvidence(f: EvidenceInput, levels: EvidenceLevel[], ctx: z.Refinem
       message: `corroborated needs at least 2 distinct report URLs across source and sources, has ${urls}`,
     });
   }
+  if (levels.includes("verified") && !ownThread && distinctSources(f).every(isReportThread)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["source"],
+      message: `verified needs a primary source among source and sources (a commit, a tag, a changelog or release notes, an advisory or OSV record, a stable mail); ${f.source} is a report thread: cite what the fact was read from, or say corroborated or reported`,
+    });
+  }
 }
 
 /** The normalised form: `evidence` always set, `verified` kept for older readers (true only for verified). */
@@ -93,8 +104,13 @@ function normaliseEvidence<T extends EvidenceInput>(
   return { ...f, evidence, verified: evidence === "verified" };
 }
 
-const withEvidence = <S extends z.ZodType<EvidenceInput>>(schema: S) =>
-  schema.superRefine((f, ctx) => checkEvidence(f, [statedLevel(f) ?? "reported"], ctx)).transform((f) => normaliseEvidence(f));
+const withEvidence = <S extends z.ZodType<EvidenceInput>>(schema: S, ownThread: (f: z.output<S>) => boolean = () => false) =>
+  schema
+    .superRefine((f, ctx) => checkEvidence(f, [statedLevel(f) ?? "reported"], ctx, ownThread(f)))
+    .transform((f) => normaliseEvidence(f));
+
+/** Alias kinds that name a thread: the thread itself verifies the alias. */
+const THREAD_ALIASES: ReadonlySet<string> = new Set(["issue", "distro-bug", "other"]);
 
 export const aliasSchema = withEvidence(
   z.strictObject({
@@ -103,6 +119,7 @@ export const aliasSchema = withEvidence(
     ...evidenceFields,
     note: nonEmpty.optional(),
   }),
+  (a) => THREAD_ALIASES.has(a.kind),
 );
 
 export const commitSchema = withEvidence(

@@ -59,6 +59,31 @@ describe("evidence levels in records", () => {
     expect(problemsOf(perEnd)).toEqual([expect.stringMatching(/corroborated needs at least 2 distinct/)]);
   });
 
+  it("takes verified only with a primary source among the fact's URLs, not a report thread alone", () => {
+    const ISSUE = "https://github.com/kubernetes/kubernetes/issues/126971";
+    const COMMIT = "https://github.com/torvalds/linux/commit/306ed1728e8438caed30332e1ab46b28c25fe3d8";
+    const threadOnly = edited((doc) => setRange(doc, { evidence: "verified", source: ISSUE, sources: undefined }));
+    expect(problemsOf(threadOnly)).toEqual([expect.stringMatching(/source: verified needs a primary source .* is a report thread/)]);
+    // Only the verified end counts: a reported range from one thread is what the level says.
+    expect(problemsOf(edited((doc) => setRange(doc, { evidence: "reported", source: ISSUE, sources: undefined })))).toEqual([]);
+    expect(
+      problemsOf(edited((doc) => setRange(doc, { evidence: "reported", fixedEvidence: "verified", source: ISSUE, sources: undefined }))),
+    ).toHaveLength(1);
+    // The thread may stay beside the primary it led to.
+    expect(problemsOf(edited((doc) => setRange(doc, { evidence: "verified", source: ISSUE, sources: [COMMIT] })))).toEqual([]);
+    const commit = edited((doc) => {
+      doc.setIn(["commits", 0, "source"], ISSUE);
+      doc.deleteIn(["commits", 0, "sources"]);
+    });
+    expect(problemsOf(commit)).toEqual([expect.stringMatching(/^commits\.0\.source: verified needs a primary source/)]);
+    // An issue alias is its own thread's id: the thread verifies it.
+    const issueAlias = edited((doc) => {
+      doc.setIn(["aliases", 0, "kind"], "issue");
+      doc.setIn(["aliases", 0, "source"], ISSUE);
+    });
+    expect(problemsOf(issueAlias)).toEqual([]);
+  });
+
   it("applies the same rules to aliases and commits", () => {
     const alias = edited((doc) => {
       doc.deleteIn(["aliases", 0, "verified"]);
