@@ -51,6 +51,7 @@ export const EVAL_SETS = [
   { label: "held-out set 30 (eval/holdout30)", dir: "eval/holdout30" },
   { label: "held-out set 31 (eval/holdout31)", dir: "eval/holdout31" },
   { label: "held-out set 32 (eval/holdout32)", dir: "eval/holdout32" },
+  { label: "held-out set 33 (eval/holdout33)", dir: "eval/holdout33" },
 ] as const;
 
 /** Reads every <dir>/*.yaml (eval/cases by default); all problems at once, like kb:check. */

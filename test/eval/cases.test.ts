@@ -46,6 +46,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout30": 30,
   "eval/holdout31": 35,
   "eval/holdout32": 35,
+  "eval/holdout33": 25,
 };
 
 beforeAll(async () => {
