@@ -937,7 +937,7 @@ describe("versions named in passing", () => {
     expect(named('Server Version: version.Info{Major:"1", Minor:"29", GitVersion:"v1.29.0-rc.1"}')).toEqual({});
   });
 
-  it("reads installed packages from dpkg -l and dpkg-query rows and rpm names, upstream version only, the client's package never", () => {
+  it("reads installed packages from dpkg -l, dpkg-query and yum/dnf list rows and rpm names, upstream version only, the client's package never", () => {
     expect(named("ii  libseccomp2:s390x   2.4.1-2~bpo10+1   s390x   high level interface to Linux seccomp filter")).toEqual({
       libseccomp: "2.4.1",
     });
@@ -951,6 +951,15 @@ describe("versions named in passing", () => {
       libseccomp: "2.3.1",
     });
     expect(named(`runc-1.1.12-1.el9.x86_64${"-x".repeat(400)}`)).toEqual({});
+    // yum/dnf list: an installed row names its repository with "@"; an available one (list available,
+    // --showduplicates) does not, and is no installed version.
+    const yum = [
+      "containerd.io.x86_64                 1.6.9-3.1.el7                  @docker-ce-stable",
+      "docker-ce.x86_64                     3:20.10.21-3.el7               @docker-ce-stable",
+    ];
+    expect(named(yum.join("\n"))).toEqual({ containerd: "1.6.9", docker: "20.10.21" });
+    expect(extractFacts(yum.join("\n")).packages).toEqual({ "containerd.io": "1.6.9-3.1.el7", "docker-ce": "3:20.10.21-3.el7" });
+    expect(named("containerd.io.x86_64                 1.6.10-3.1.el7                 docker-ce-stable")).toEqual({});
     // A removed package's row, and dnf's list of what it removed, name no installed version.
     expect(named("rc  containerd.io   1.4.6-1   amd64   An open and reliable container runtime")).toEqual({});
     expect(named("Removed:\n  containerd.io-1.4.6-3.1.el7.x86_64")).toEqual({});

@@ -1,7 +1,8 @@
 /**
  * Installed packages as a package manager lists them: `dpkg -l` rows ("ii  libseccomp2:s390x
- * 2.4.1-2~bpo10+1  s390x  …"), `dpkg-query -W` rows ("libseccomp2:armhf\t2.3.3-4") and `rpm -qa`
- * names ("containerd.io-1.4.6-3.1.el7.x86_64"). Each names the
+ * 2.4.1-2~bpo10+1  s390x  …"), `dpkg-query -W` rows ("libseccomp2:armhf\t2.3.3-4"), `rpm -qa`
+ * names ("containerd.io-1.4.6-3.1.el7.x86_64") and `yum`/`dnf list installed` rows
+ * ("containerd.io.x86_64   1.6.9-3.1.el7   @docker-ce-stable"). Each names the
  * upstream version its package builds on; a distribution may carry its own patches on top, so these
  * count as versions named in passing (hedged, never ruling a bug out), not as the host's `--version`.
  */
@@ -44,6 +45,14 @@ const INSTALLED = /^[ih]i$/;
  */
 const RPM_NAME =
   /^([a-z0-9][a-z0-9.+-]*?)-(?:\d+:)?(\d+\.\d+(?:\.\d+)?)(?:[~^][\w.]+)?-[\w.~^]+\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s*$/;
+
+/**
+ * A `yum list` / `dnf list` row: name.arch, version-release (epoch kept apart), and the repository it came
+ * from. Only an installed package's repository is "@repo" (or "installed"): `yum list available` and
+ * `--showduplicates` name the same packages from repositories without the "@", versions not installed.
+ */
+const YUM_ROW =
+  /^([a-z0-9][a-z0-9.+-]*?)\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s+((?:\d+:)?(\d+\.\d+(?:\.\d+)?)[\w.~^]*-[\w.~^]+)\s+(?:@\S+|installed)\s*$/;
 
 /** Debian's release architectures, as dpkg qualifies a package name with one ("libseccomp2:armhf"). */
 const DEBIAN_ARCHITECTURES = ["amd64", "arm64", "armhf", "armel", "i386", "ppc64el", "s390x", "mips64el", "riscv64"];
@@ -95,7 +104,14 @@ export function listedPackage(line: string): [ecosystem: string, version: string
   // A listing's row is short; a long line is no row, and the name patterns need not scan it.
   if (line.length > MAX_ROW) return null;
   const row = DPKG_ROW.exec(line);
-  const m = row ? (INSTALLED.test(row[1] as string) ? [row[0], row[2], row[3]] : null) : RPM_NAME.exec(line);
+  const yum = row ? null : YUM_ROW.exec(line);
+  const m = row
+    ? INSTALLED.test(row[1] as string)
+      ? [row[0], row[2], row[3]]
+      : null
+    : yum
+      ? [yum[0], yum[1], yum[3]]
+      : RPM_NAME.exec(line);
   const ecosystem = m?.[1] ? PACKAGES[m[1]] : undefined;
   return ecosystem && m?.[2] ? [ecosystem, m[2]] : null;
 }
@@ -123,7 +139,7 @@ const DPKG_QUERY_BUILD = /^\s*([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)?[\t ]+((?:\d+
 export function listedBuild(line: string): [name: string, version: string] | null {
   if (line.length > MAX_ROW) return null;
   const row = DPKG_ROW_BUILD.exec(line);
-  const found = row ? [row[2], `${row[3] ?? ""}${row[4]}`] : RPM_NAME_BUILD.exec(line)?.slice(1, 3);
+  const found = row ? [row[2], `${row[3] ?? ""}${row[4]}`] : (YUM_ROW.exec(line)?.slice(1, 3) ?? RPM_NAME_BUILD.exec(line)?.slice(1, 3));
   const [name, version] = found ?? [];
   return name && version && PACKAGES[name] ? [name, version] : null;
 }
