@@ -99,6 +99,9 @@ export function ftsQuery(q: string, anyTerm = false): string | null {
   // A pasted error line has more words than that: its distinctive ones first (the message, not the
   // timestamp, host, process id or glog header before it), each group in the line's order.
   if (distinct.length > MAX_QUERY_TERMS) distinct = [...distinct.filter((t) => !isNoise(t)), ...distinct.filter(isNoise)];
+  // Records holding any word: "the", "was" or a timestamp would hold every record up.
+  const telling = anyTerm ? distinct.filter((t) => !isNoise(t)) : [];
+  if (telling.length) distinct = telling;
   distinct = distinct.slice(0, MAX_QUERY_TERMS);
   return distinct.length ? distinct.map((t) => (t.length > 1 ? `"${t}"*` : `"${t}"`)).join(anyTerm ? " OR " : " ") : null;
 }

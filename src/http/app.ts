@@ -1,5 +1,4 @@
 import { methodNotAllowed } from "hono/method-not-allowed";
-import { trimTrailingSlash } from "hono/trailing-slash";
 import { ConfigError, sharedEnvSchema } from "../env-fields";
 import { defaultRunInBackground } from "../integrations/chat-config";
 import { chatRoutes } from "../integrations/chat-routes";
@@ -16,6 +15,7 @@ import { hygiene } from "./middleware/hygiene";
 import { rateLimit } from "./middleware/rate-limit";
 import { requestBody, webDecoder } from "./middleware/request-body";
 import { requestIds } from "./middleware/request-id";
+import { trailingSlash } from "./middleware/trailing-slash";
 import { notFound, onError } from "./on-error";
 import { documentApi } from "./openapi";
 import { problemResponse } from "./problem";
@@ -47,7 +47,7 @@ export function createApp(deps: AppDeps) {
   app.use(accessLog(deps.log ?? stdoutSink));
   app.use(hygiene);
   // "/bugs/" or "/health/" (a copied link, a script's base URL) is the page or resource without the slash.
-  app.use(trimTrailingSlash());
+  app.use(trailingSlash);
   app.use(async (c, next) => {
     const bad = c.get("misconfigured");
     if (!bad) return next();
@@ -81,7 +81,8 @@ export function createApp(deps: AppDeps) {
     }),
   );
   const readCors = corsForApi(["GET", "HEAD"]);
-  for (const path of ["/bugs", "/bugs/*", "/kb", "/health"]) app.use(path, readCors);
+  // "/kb/" and "/health/" too: their redirect to the path without the slash must reach a browser's script.
+  for (const path of ["/bugs", "/bugs/*", "/kb", "/kb/", "/health", "/health/"]) app.use(path, readCors);
   app.use("/diagnose", corsForApi(["POST"]));
   // The paste form (/check) is a diagnosis too: the same limiter, so one count for both.
   const diagnoseLimit = rateLimit(deps, "diagnose");

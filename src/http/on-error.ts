@@ -76,9 +76,5 @@ function fromHttpException(err: HTTPException, c: Parameters<ErrorHandler>[1]) {
   return problemResponse(c, err.status, "http", err.message || "request rejected");
 }
 
-export const notFound: NotFoundHandler = (c: Context) => {
-  const path = new URL(c.req.url).pathname.slice(0, 200);
-  // GET and HEAD were redirected (trimTrailingSlash); a POST cannot be, so it is told.
-  const hint = path.length > 1 && path.endsWith("/") ? ` (the paths have no trailing slash: ${path.replace(/\/+$/, "")})` : "";
-  return problemResponse(c, 404, "not-found", `No route for ${c.req.method} ${path}${hint}`);
-};
+export const notFound: NotFoundHandler = (c: Context) =>
+  problemResponse(c, 404, "not-found", `No route for ${c.req.method} ${new URL(c.req.url).pathname.slice(0, 200)}`);

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { diagnoseFieldsShape } from "../engine/diagnose-input";
 import { ecosystemDistribution } from "../engine/facts/os-release";
 import type { BugRecord as EngineRecord } from "../engine/record";
-import { isReportThread } from "./report-thread";
+import { fixStepsOf } from "../engine/summary";
+import { isReportThread, namesOwnThread } from "./report-thread";
 
 /**
  * The curated bug record: one YAML file per bug in data/bugs/<id>.yaml.
@@ -104,13 +105,21 @@ function normaliseEvidence<T extends EvidenceInput>(
   return { ...f, evidence, verified: evidence === "verified" };
 }
 
+/**
+ * Characters in one step of a fix. A Slack section holds 3,000 and a Discord embed 6,000 in all, so a longer
+ * step cannot be shown whole beside the finding's summary and evidence.
+ */
+const MAX_FIX_STEP = 1500;
+
 const withEvidence = <S extends z.ZodType<EvidenceInput>>(schema: S, ownThread: (f: z.output<S>) => boolean = () => false) =>
   schema
     .superRefine((f, ctx) => checkEvidence(f, [statedLevel(f) ?? "reported"], ctx, ownThread(f)))
     .transform((f) => normaliseEvidence(f));
 
-/** Alias kinds that name a thread: the thread itself verifies the alias. */
-const THREAD_ALIASES: ReadonlySet<string> = new Set(["issue", "distro-bug", "other"]);
+/** Alias kinds that name a thread: the thread itself, when cited, verifies the alias. */
+const THREAD_ALIASES: ReadonlySet<string> = new Set(["issue", "distro-bug"]);
+/** `other` aliases are search terms a record is known by (a sysctl, a config option, a function): no claim to verify. */
+const TERM_ALIASES: ReadonlySet<string> = new Set(["other"]);
 
 export const aliasSchema = withEvidence(
   z.strictObject({
@@ -119,7 +128,7 @@ export const aliasSchema = withEvidence(
     ...evidenceFields,
     note: nonEmpty.optional(),
   }),
-  (a) => THREAD_ALIASES.has(a.kind),
+  (a) => TERM_ALIASES.has(a.kind) || (THREAD_ALIASES.has(a.kind) && namesOwnThread(a.value, distinctSources(a))),
 );
 
 export const commitSchema = withEvidence(
@@ -331,6 +340,14 @@ export const bugRecordSchema = z
   .superRefine((r, ctx) => {
     if (!r.references.some((ref) => ref.primary)) {
       ctx.addIssue({ code: "custom", path: ["references"], message: "needs at least one primary reference" });
+    }
+    for (const [i, step] of fixStepsOf(r.fix).entries()) {
+      if (step.length > MAX_FIX_STEP)
+        ctx.addIssue({
+          code: "custom",
+          path: ["fix"],
+          message: `step ${i + 1} has ${step.length} characters, more than ${MAX_FIX_STEP}: split it (chat answers show whole steps, and a tired reader takes one at a time)`,
+        });
     }
     const positives = r.examples.filter((e) => e.expect !== "absent").length;
     if (positives < 2)

@@ -3,17 +3,34 @@
  * a primary source: a commit, a tag or its files, a changelog or release notes, an advisory or OSV record,
  * a stable mail, documentation. A report thread can hold a maintainer's word, but a fact marked verified
  * names the primary source it was read from; the thread goes in `sources` (README "Evidence levels").
- * Distribution bug trackers (Launchpad, Bugzilla) are left out: their fix-released states are the
- * distribution's own statement.
+ * Distribution bug trackers (Launchpad, Red Hat's and SUSE's Bugzilla) are left out: their fix-released
+ * states are the distribution's own statement; the kernel's own Bugzilla is a report thread.
  */
 const REPORT_THREAD = [
   /^https?:\/\/(?:www\.)?github\.com\/[^/]+\/[^/]+\/(?:issues|discussions)\/\d+/,
   /^https?:\/\/gist\.github\.com\//,
-  /^https?:\/\/(?:www\.)?gitlab\.com\/.+\/-\/issues\/\d+/,
+  /^https?:\/\/[^/]+\/.+\/-\/issues\/\d+/,
+  /^https?:\/\/bugzilla\.kernel\.org\//,
+  /^https?:\/\/groups\.google\.com\//,
   /^https?:\/\/(?:[a-z]+\.)?(?:stackoverflow\.com|serverfault\.com|superuser\.com|askubuntu\.com|stackexchange\.com)\//,
   /^https?:\/\/(?:www\.|old\.)?reddit\.com\//,
   /^https?:\/\/(?:[a-z-]+\.)*medium\.com\//,
-  /^https?:\/\/(?:discuss|discourse|forum|forums|community)\.[^/]+\//,
+  /^https?:\/\/(?:discuss|discussion|discourse|forum|forums|community)\.[^/]+\//,
 ];
 
 export const isReportThread = (url: string): boolean => REPORT_THREAD.some((re) => re.test(url));
+
+/**
+ * Whether one of `urls` is the thread an issue or bug alias names ("containerd/containerd#6877" →
+ * github.com/containerd/containerd/issues/6877, "RHBZ#2321325" → a page with id 2321325): that thread
+ * verifies the alias. Another project's thread that mentions it does not.
+ */
+export function namesOwnThread(alias: string, urls: readonly string[]): boolean {
+  const id = /(\d+)\s*$/.exec(alias)?.[1];
+  if (!id) return false;
+  // The repository's name, not its owner: projects move between organisations (containers/podman is now
+  // podman-container-tools/podman) and their threads keep their numbers.
+  const repo = /^[\w.-]+\/([\w.-]+)#\d+$/.exec(alias.trim())?.[1]?.toLowerCase();
+  const ownId = new RegExp(`[/=#]${id}(?:[/?#&]|$)`);
+  return urls.some((u) => ownId.test(u) && (!repo || u.toLowerCase().includes(`/${repo}/`)));
+}

@@ -304,6 +304,8 @@ describe("known-bugs search and show", () => {
       expect(first).toMatch(/^xt-mark-ipv6-typo-2024 /);
       // --json is the exact answer to the words as given.
       expect(JSON.parse((await runCli(["search", ...line, ...where, "--json"])).stdout)).toMatchObject({ total: 0, items: [] });
+      // The line quoted as one argument, as it is usually pasted: its words.
+      expect((await runCli(["search", line.join(" "), ...where])).stdout.split("\n")[1]).toMatch(/^xt-mark-ipv6-typo-2024 /);
     }
   });
 
@@ -381,7 +383,44 @@ describe("known-bugs search and show", () => {
   it("ends quietly when its reader stops early (| head): no stack trace, exit status 0", async () => {
     // Over a megabyte of JSON: far more than a pipe holds, so the write after the reader left fails.
     const r = await runCliClosingEarly(["search", "kernel", "--local", "--json", "--limit", "200"]);
-    expect(r.stderr).not.toMatch(/EPIPE|Error|at /);
+    expect(r.other).not.toMatch(/EPIPE|Error|at /);
     expect(r.code).toBe(0);
+  });
+
+  it("keeps the status its diagnosis decides when the progress lines' reader stops early", async () => {
+    // A server that reads the 8 MB upload slowly, so its progress lines come one by one; stderr's reader leaves
+    // after the first, and the diagnosis (one high finding) must still fail the build.
+    const answer = {
+      kb: { version: "kb-x", records: 160 },
+      findings: [
+        {
+          id: XT,
+          title: "t",
+          confidence: "high",
+          score: 0.9,
+          verdict: { status: "affected", reason: "r" },
+          fix: "1. Fix.",
+          reboot: "required",
+        },
+      ],
+    };
+    const slow = await startFakeServer((req, res) => {
+      req.on("data", () => {
+        req.pause();
+        setTimeout(() => req.resume(), 2);
+      });
+      req.on("end", () => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify(answer));
+      });
+    });
+    try {
+      const [file] = await writeTempFiles({ "big.txt": `${"x".repeat(1023)}\n`.repeat(8192) });
+      const r = await runCliClosingEarly(["diagnose", file as string, "--url", slow.url, "--fail-on", "high"], "stderr");
+      expect(r.other).toContain(XT);
+      expect(r.code).toBe(1);
+    } finally {
+      await slow.close();
+    }
   });
 });

@@ -170,6 +170,10 @@ describe("the host's own component versions", () => {
     // A listing under another machine's heading says nothing of this host.
     const working = `${debian12}On the working node:\n$ dpkg -l | grep containerd\n${dpkg.replace("1.7.24-1 ", "1.7.25-1 ")}`;
     expect(extractFacts(working).packages).toEqual({});
+    // The same for yum's listing, its section header and command included, as for rpm -qa's names.
+    const yum = "$ yum list installed containerd.io\nInstalled Packages\ncontainerd.io.x86_64   1.6.22-3.1.el7   @docker-ce-stable";
+    expect(extractFacts(yum).packages).toEqual({ "containerd.io": "1.6.22-3.1.el7" });
+    expect(extractFacts(`Output from the old node (web-1), for comparison:\n${yum}`).packages).toEqual({});
   });
 
   it("lets the iptables backend decide over a package build, and reads headings a failing machine's words name", () => {

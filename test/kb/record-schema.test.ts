@@ -76,12 +76,31 @@ describe("evidence levels in records", () => {
       doc.deleteIn(["commits", 0, "sources"]);
     });
     expect(problemsOf(commit)).toEqual([expect.stringMatching(/^commits\.0\.source: verified needs a primary source/)]);
-    // An issue alias is its own thread's id: the thread verifies it.
-    const issueAlias = edited((doc) => {
-      doc.setIn(["aliases", 0, "kind"], "issue");
-      doc.setIn(["aliases", 0, "source"], ISSUE);
-    });
-    expect(problemsOf(issueAlias)).toEqual([]);
+    // An issue alias cited by its own thread is verified by it (under a moved owner too); by another thread, not.
+    const alias = (kind: string, value: string, source: string) =>
+      problemsOf(
+        edited((doc) => {
+          doc.setIn(["aliases", 0, "kind"], kind);
+          doc.setIn(["aliases", 0, "value"], value);
+          doc.setIn(["aliases", 0, "source"], source);
+        }),
+      );
+    expect(alias("issue", "kubernetes/kubernetes#126971", ISSUE)).toEqual([]);
+    expect(alias("issue", "containers/podman#9733", "https://github.com/podman-container-tools/podman/issues/9733")).toEqual([]);
+    expect(alias("issue", "kubernetes/kubernetes#126972", ISSUE)).toEqual([
+      expect.stringMatching(/^aliases\.0\.source: verified needs a primary/),
+    ]);
+    expect(alias("distro-bug", "RHBZ#2321325", "https://github.com/tailscale/tailscale/issues/13863")).toHaveLength(1);
+    expect(alias("distro-bug", "RHBZ#2321325", "https://bugzilla.redhat.com/show_bug.cgi?id=2321325")).toEqual([]);
+    // A search term (a sysctl's name) claims nothing to verify.
+    expect(alias("other", "net.ipv4.tcp_tw_recycle", ISSUE)).toEqual([]);
+  });
+
+  it("refuses a fix step too long for a chat answer to show whole, naming the step", () => {
+    const long = edited((doc) =>
+      doc.set("fix", `1. Confirm with \`uname -r\`.\n2. Upgrade:\n${"   - a build of some flavour\n".repeat(60)}`),
+    );
+    expect(problemsOf(long)).toEqual([expect.stringMatching(/^fix: step 2 has \d+ characters, more than 1500: split it/)]);
   });
 
   it("applies the same rules to aliases and commits", () => {

@@ -36,17 +36,21 @@ export function runCli(
   });
 }
 
-/** Runs the CLI with its standard output closed after the first chunk, as `| head -c 1` does. */
-export function runCliClosingEarly(args: string[]): Promise<Omit<CliRun, "stdout">> {
+/**
+ * Runs the CLI with one of its outputs closed after its first chunk, as `| head -c 1` (or `2>&1 >/dev/null |
+ * head -c 1`) does; the other output is what it printed.
+ */
+export function runCliClosingEarly(args: string[], closed: "stdout" | "stderr" = "stdout"): Promise<{ code: number; other: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn("node", ["bin/known-bugs.mjs", ...args], { stdio: ["ignore", "pipe", "pipe"] });
-    let stderr = "";
-    child.stdout.once("data", () => child.stdout.destroy());
-    child.stderr.on("data", (c: Buffer) => {
-      stderr += c.toString("utf8");
+    const [shut, kept] = closed === "stdout" ? [child.stdout, child.stderr] : [child.stderr, child.stdout];
+    let other = "";
+    shut.once("data", () => shut.destroy());
+    kept.on("data", (c: Buffer) => {
+      other += c.toString("utf8");
     });
     child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, stderr }));
+    child.on("close", (code) => resolve({ code: code ?? -1, other }));
   });
 }
 

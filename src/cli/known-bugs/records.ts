@@ -89,10 +89,13 @@ const matchesAll = (r: BugRecord, words: string[]): boolean => {
   return words.every((w) => text.includes(w.toLowerCase()));
 };
 
-/** Some word of three or more characters (not a version's "v1" or a "--") somewhere in the same text. */
+/**
+ * Some word of three or more characters (not a version's "v1" or a "--") somewhere in the same text; a
+ * quoted argument (an error line pasted whole) is its words.
+ */
 const matchesAny = (r: BugRecord, words: string[]): boolean => {
   const text = searchedText(r);
-  return words.some((w) => /[\p{L}\p{N}]{3}/u.test(w) && text.includes(w.toLowerCase()));
+  return words.flatMap((w) => w.split(/\s+/)).some((w) => /[\p{L}\p{N}]{3}/u.test(w) && text.includes(w.toLowerCase()));
 };
 
 function searchedText(r: BugRecord): string {

@@ -15,15 +15,16 @@ const MAX_BLOCK_LINES = 80;
 /**
  * A line of the output itself: indented, "Key: value" (values aligned with any run of blanks, as `kubectl
  * describe` and `crictl version` print them), its parts' header (`docker version`'s "Client:", "Server:
- * Docker Engine - Community"), a `dpkg -l` row or header line, an `rpm -qa` name.
+ * Docker Engine - Community"), a `dpkg -l` row or header line, an `rpm -qa` name, a `yum`/`dnf list` row or
+ * section header ("Installed Packages").
  */
 const OUTPUT_LINE =
-  /^(?:\s|[A-Za-z][\w .()/-]{0,40}:[ \t]+\S|(?:Client|Server)(?::.*)?$|[uihrp][nicuUfFhHWt]R? {2,}[a-z0-9][\w.+:-]*[ \t]+\S|(?:Desired=|\| Status=|\|\/ Err\?=|\|\|\/ Name|\+\+\+-)|[a-z0-9][\w.+-]*-\d[\w.~^+-]*\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s*$)/;
+  /^(?:\s|[A-Za-z][\w .()/-]{0,40}:[ \t]+\S|(?:Client|Server)(?::.*)?$|[uihrp][nicuUfFhHWt]R? {2,}[a-z0-9][\w.+:-]*[ \t]+\S|(?:Desired=|\| Status=|\|\/ Err\?=|\|\|\/ Name|\+\+\+-)|[a-z0-9][\w.+-]*-\d[\w.~^+-]*\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s*$|[a-z0-9][\w.+-]*\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s+\S+\s+\S+\s*$|(?:Installed|Available|Extra|Upgraded) Packages\s*$)/;
 /** A section's header inside the output ("Plugins:", "Security Options:", `kubectl describe`'s "Lease:", "System Info:"), when indented lines follow. */
 const SECTION_HEADER = /^[A-Za-z][\w .()/-]{0,40}:$/;
 /** The command that printed the block (with or without a shell prompt); a line ending in a colon is a heading instead. */
 const COMMAND_LINE =
-  /^(?:\S*[$#%]\s+)?(?:sudo\s+)?(?:\S*\/)?(?:docker|podman|nerdctl|containerd|ctr|crictl|runc|crun|kubelet|kubectl|kubeadm|k3s|rke2|iptables|ip6tables|iptables-\w+|journalctl|systemctl|grep|cat|dpkg|rpm|apt|uname|hostnamectl)\b/;
+  /^(?:\S*[$#%]\s+)?(?:sudo\s+)?(?:\S*\/)?(?:docker|podman|nerdctl|containerd|ctr|crictl|runc|crun|kubelet|kubectl|kubeadm|k3s|rke2|iptables|ip6tables|iptables-\w+|journalctl|systemctl|grep|cat|dpkg|rpm|apt|yum|dnf|uname|hostnamectl)\b/;
 
 /** Why the output around line `line` (1-based) is perhaps not the host's; undefined when no heading says so. */
 export function outputHeadingVia(lineAt: (line: number) => string, line: number): string | undefined {
