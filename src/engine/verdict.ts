@@ -457,6 +457,25 @@ function ownBuild(value: string, release: string): boolean {
 }
 
 /**
+ * Whether a build names another release of the host's distribution than the host's ("1.6.22-3.1.el8" on
+ * rhel:7, "5:27.4.0-1~debian.11~bullseye" on debian:12): a container's or another machine's package,
+ * which the host's release's ranges do not judge.
+ */
+function namesOtherRelease(value: string, release: string): boolean {
+  const [family, version = ""] = release.split(":");
+  const major = version.split(".")[0];
+  const named =
+    family === "rhel"
+      ? /\.el(\d+)/.exec(value)?.[1]
+      : family === "debian"
+        ? (/~debian\.(\d+)/.exec(value)?.[1] ?? /\+deb(\d+)u/.exec(value)?.[1])
+        : family === "ubuntu"
+          ? /~(?:ubuntu\.)?(\d{2}\.\d{2})/.exec(value)?.[1]
+          : undefined;
+  return named !== undefined && named !== (family === "ubuntu" ? version : major);
+}
+
+/**
  * The ecosystems some version check read ("docker", "ubuntu:22.04 linux"): computed once per record
  * for all hosts, since a fleet of thousands of nodes must not rebuild it for each (quadratic).
  */
@@ -504,7 +523,13 @@ export function versionChecks(record: BugRecord, host: HostVersions): VersionEvi
 function packageChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
   const { release, packages } = host;
   if (!release || !packages) return [];
-  const entries = record.affected.filter((a) => a.ecosystem === release && !isKernelEntry(a) && packages[a.package] !== undefined);
+  const entries = record.affected.filter(
+    (a) =>
+      a.ecosystem === release &&
+      !isKernelEntry(a) &&
+      packages[a.package] !== undefined &&
+      !namesOtherRelease(packages[a.package] as string, release),
+  );
   return [...new Set(entries.map((a) => a.package))].map((name) => {
     const version = packages[name] as string;
     const c = check(

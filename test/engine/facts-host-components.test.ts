@@ -176,6 +176,20 @@ describe("the host's own component versions", () => {
     expect(extractFacts(`Output from the old node (web-1), for comparison:\n${yum}`).packages).toEqual({});
   });
 
+  it("judges a package build only as its own release's: an el8 build on a CentOS 7 host is another machine's or a container's", () => {
+    // runc-1.1.8-tmpfs-sticky-bit-lost ranges over Docker's containerd.io builds for RHEL 7 (runc inside).
+    const centos7 = 'NAME="CentOS Linux"\nVERSION="7 (Core)"\nID="centos"\nID_LIKE="rhel fedora"\nVERSION_ID="7"\n';
+    const sticky = "drwxrwxrwx   2 root root   40 Aug  1 04:43 tmp";
+    const id = "runc-1.1.8-tmpfs-sticky-bit-lost";
+    const on = (rpm: string) =>
+      diagnoseBundle(kb, `${centos7}$ rpm -qa containerd.io\n${rpm}\n$ ls -alh /\n${sticky}`).findings.find((f) => f.id === id);
+    const own = on("containerd.io-1.6.22-3.1.el7.x86_64");
+    expect(own?.verdict.status).toBe("affected");
+    expect(own?.evidence.some((e) => e.kind === "version" && e.ecosystem.startsWith("rhel:7"))).toBe(true);
+    const other = on("containerd.io-1.6.22-3.1.el8.x86_64");
+    expect(other?.evidence.some((e) => e.kind === "version" && e.ecosystem.startsWith("rhel:7"))).toBe(false);
+  });
+
   it("lets the iptables backend decide over a package build, and reads headings a failing machine's words name", () => {
     // iptables-nft-1.8.1-1.8.2-check-bug is the nf_tables backend's: a legacy host is not affected, whatever dpkg says.
     const debian10 = 'PRETTY_NAME="Debian GNU/Linux 10 (buster)"\nNAME="Debian GNU/Linux"\nVERSION_ID="10"\nID=debian\n';
