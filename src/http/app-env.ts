@@ -27,6 +27,8 @@ export interface AppVariables {
    * a tracked promise on Node): a client that goes away must not cancel a load others wait for.
    */
   keepAlive: (work: Promise<unknown>) => void;
+  /** Set where CORS answers OPTIONS (the read API, /diagnose), so a 405's `Allow` names it too. */
+  answersOptions: boolean | undefined;
   /** The request body as bytes, read the cheapest way the runtime offers (see AppDeps.bodyBytes). */
   bodyBytes: () => Promise<Uint8Array>;
 }

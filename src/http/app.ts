@@ -74,10 +74,12 @@ export function createApp(deps: AppDeps) {
   app.use(
     methodNotAllowed({
       app,
-      onMethodNotAllowed: (c, methods) =>
-        problemResponse(c, 405, "method-not-allowed", `${c.req.method} is not allowed here; use ${methods.join(", ")}.`, undefined, {
+      onMethodNotAllowed: (c, routed) => {
+        const methods = c.get("answersOptions") ? [...routed, "OPTIONS"] : routed;
+        return problemResponse(c, 405, "method-not-allowed", `${c.req.method} is not allowed here; use ${methods.join(", ")}.`, undefined, {
           Allow: methods.join(", "),
-        }),
+        });
+      },
     }),
   );
   const readCors = corsForApi(["GET", "HEAD"]);

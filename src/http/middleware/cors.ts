@@ -25,6 +25,7 @@ export function corsForApi(methods: readonly string[]): MiddlewareHandler<AppEnv
       });
       built.set(settings, handler);
     }
+    c.set("answersOptions", true);
     const answered = await handler(c, next);
     answered?.headers.set("Allow", allow);
     return answered;
