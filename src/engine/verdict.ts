@@ -459,7 +459,8 @@ function ownBuild(value: string, release: string): boolean {
 /**
  * Whether a build names another release of the host's distribution than the host's ("1.6.22-3.1.el8" on
  * rhel:7, "5:27.4.0-1~debian.11~bullseye" on debian:12): a container's or another machine's package,
- * which the host's release's ranges do not judge.
+ * which the host's release's ranges do not judge. Wider than ownBuild's marks: Docker's repository names
+ * the release too ("~debian.12", "~ubuntu.22.04"), though its builds are not the archive's own.
  */
 function namesOtherRelease(value: string, release: string): boolean {
   const [family, version = ""] = release.split(":");

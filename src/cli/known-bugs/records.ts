@@ -21,7 +21,7 @@ export async function searchCommand(words: string[], values: CliValues): Promise
     return EXIT.ok;
   }
   // A pasted error line carries words no record holds (versions, exit codes), as the search page knows.
-  const some = !result.items.length && words.join(" ").trim().split(/\s+/).length > 1 ? await find("any") : null;
+  const some = !result.items.length && wordsOf(words).length > 1 ? await find("any") : null;
   const shown = some ?? result;
   if (!shown.items.length) process.stdout.write("No known bug matches.\n");
   else {
@@ -89,14 +89,14 @@ const matchesAll = (r: BugRecord, words: string[]): boolean => {
   return words.every((w) => text.includes(w.toLowerCase()));
 };
 
-/**
- * Some word of three or more characters (not a version's "v1" or a "--") somewhere in the same text; a
- * quoted argument (an error line pasted whole) is its words.
- */
+/** Some word of three or more characters (not a version's "v1" or a "--") somewhere in the same text. */
 const matchesAny = (r: BugRecord, words: string[]): boolean => {
   const text = searchedText(r);
-  return words.flatMap((w) => w.split(/\s+/)).some((w) => /[\p{L}\p{N}]{3}/u.test(w) && text.includes(w.toLowerCase()));
+  return wordsOf(words).some((w) => /[\p{L}\p{N}]{3}/u.test(w) && text.includes(w.toLowerCase()));
 };
+
+/** The words of the arguments: a quoted argument (an error line pasted whole) is its words. */
+const wordsOf = (args: readonly string[]): string[] => args.flatMap((a) => a.split(/\s+/)).filter(Boolean);
 
 function searchedText(r: BugRecord): string {
   return [
