@@ -49,6 +49,12 @@ export interface VersionEvidence {
    */
   unlessBackported?: true;
   /**
+   * Set on a not-affected read from a version the report only names (a sentence, a typed answer, another
+   * machine's heading), not the host's own output: the bug's own symptom in the log makes the verdict
+   * unknown instead, since the version that failed may be another.
+   */
+  namedOnly?: true;
+  /**
    * Set on the not-affected of a Linux-only bug for a Windows node: the bug's own symptom in the log shows a
    * Linux host the nodes given do not, and makes the verdict unknown instead.
    */
@@ -69,6 +75,12 @@ export interface Verdict {
   reason: string;
   /** The evidence level the affected / not-affected answer rests on; absent when unknown. */
   level?: EvidenceLevel;
+  /**
+   * False when the answer rests on a reading that is not certain: a version the report names rather than
+   * the host's own output, a package listing, a kernel build whose upload is unknown. `level` says how well
+   * the range end is established; this, whether the version read is the one that failed. Absent when certain.
+   */
+  certain?: false;
 }
 
 export interface ScoreComponents {

@@ -9,8 +9,8 @@ const STATUS_WORDS = { affected: "affected", "not-affected": "not affected", unk
 const LEVEL_WORDS = { verified: "verified", corroborated: "corroborated", reported: "reported once" } as const;
 
 /** How every door words a verdict: its status and the level the answer rests on ("affected (reported once)"). */
-export const verdictLabel = (v: Pick<Verdict, "status" | "level">) =>
-  `${STATUS_WORDS[v.status]}${v.level ? ` (${LEVEL_WORDS[v.level]})` : ""}`;
+export const verdictLabel = (v: Pick<Verdict, "status" | "level" | "certain">) =>
+  `${STATUS_WORDS[v.status]}${v.level ? ` (${LEVEL_WORDS[v.level]}${v.certain === false ? ", not certain" : ""})` : ""}`;
 
 /** How every door words a line the engine only found to resemble a record (no signature matched it). */
 export const RESEMBLES_NOTE = "resembles this bug's wording; no signature matched it";

@@ -279,21 +279,29 @@ const byOwnVersion = (a: AffectedEntry) => a.kind === "requirement" || a.kind ==
 
 /**
  * A kernel a person's sentence names (KernelFacts.named) is judged as any other, but nothing it gives is
- * certain, and it never rules the bug out: the sentence may name the kernel the host runs since, or
- * another machine's ("works on my laptop with kernel 4.15.0-91-generic"), not the one that failed. Like
- * a component version named in passing (mentionedChecks), a "not affected" it would give stays unknown,
- * with the reason kept.
+ * certain: the sentence may name the kernel the host runs since, or another machine's ("works on my laptop
+ * with kernel 4.15.0-91-generic"), not the one that failed. Like a component version named in passing
+ * (mentionedChecks), a "not affected" it gives is hedged and gives way to the bug's own symptom in the log
+ * (namedOnly, doubtBySymptom).
  */
 function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
   const checks = ownKernelChecks(record, host);
   if (!host.kernel?.named) return checks;
-  return checks.map((c) => {
-    const by = host.kernel?.via ? `read from ${host.kernel.via}, perhaps another kernel's` : "the report names in a sentence";
-    const named = { ...c, certain: false, reason: `${c.reason} (a kernel ${by}, not its own output)` };
-    if (c.result !== "not-affected") return named;
-    const { hedgedFrom: _, unlessBackported: __, ...rest } = named;
-    return { ...rest, result: "unknown" as const, reason: `not decided: ${named.reason}` };
-  });
+  const by = host.kernel.via ? `read from ${host.kernel.via}, perhaps another kernel's` : "the report names in a sentence";
+  return checks.map((c) => hedgeNamed(c, `a kernel ${by}, not its own output`));
+}
+
+/**
+ * A check on a version the report names rather than the host's own output printed: never certain, and a
+ * "not affected" it gives is marked, for the bug's own symptom to overrule (doubtBySymptom). Without that
+ * symptom it stands, hedged: "unknown" there left the reader no wiser although the report says which
+ * version it runs, while the symptom in the log says the named version may not be the one that failed.
+ */
+function hedgeNamed(c: VersionEvidence, what: string): VersionEvidence {
+  const named = { ...c, certain: false, reason: `${c.reason} (${what})` };
+  if (c.result !== "not-affected") return named;
+  const { hedgedFrom: _, unlessBackported: __, ...rest } = named;
+  return { ...rest, namedOnly: true };
 }
 
 function ownKernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
@@ -487,20 +495,14 @@ export const decidedEcosystems = (checks: readonly VersionEvidence[]): ReadonlyS
 /**
  * Versions the text only names in passing, for the ecosystems no output of the host itself decided
  * (`decided`: decidedEcosystems of its versionChecks). Such a version may not be the running one, so it
- * is never certain, and it never rules the bug out: a "not affected" it would give stays unknown, with
- * the reason kept.
+ * is never certain, and a "not affected" it gives gives way to the bug's own symptom (hedgeNamed).
  */
 export function mentionedChecks(record: BugRecord, host: HostVersions, decided: ReadonlySet<string>): VersionEvidence[] {
   if (!host.mentioned || platformCheck(record, host)) return [];
   // "ubuntu:22.04 runc" decided runc too: the host's own build of it.
   const names = new Set([...decided].flatMap((e) => e.split(" ")));
   const open = Object.fromEntries(Object.entries(host.mentioned).filter(([ecosystem]) => !names.has(ecosystem)));
-  return componentChecks(record, host, open).map((c) => {
-    const named = { ...c, certain: false, reason: `${c.reason} (a version the report names, not read from the host)` };
-    if (c.result !== "not-affected") return named;
-    const { hedgedFrom: _, ...rest } = named;
-    return { ...rest, result: "unknown" as const, reason: `not decided: ${named.reason}` };
-  });
+  return componentChecks(record, host, open).map((c) => hedgeNamed(c, "a version the report names, not read from the host"));
 }
 
 export function versionChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
@@ -833,8 +835,8 @@ export function decideVerdict(record: BugRecord, checks: VersionEvidence[], host
   if (affected.length) {
     const first = strongest(affected);
     const others = affected.length > 1 ? ` (and ${affected.length - 1} more)` : "";
-    const hedge = first.certain ? "" : " (not certain)";
-    const said = `${first.subject}: ${first.reason}${hedge}${others}`;
+    const said = `${first.subject}: ${first.reason}${others}`;
+    const hedge = uncertainUnless(first.certain);
     const open = groups?.find((g) => g.checks.length && !g.checks.some((c) => c.result === "affected"))?.checks;
     if (open) {
       const against = strongest(open);
@@ -843,6 +845,7 @@ export function decideVerdict(record: BugRecord, checks: VersionEvidence[], host
         status: "affected",
         reason: `${said}; but ${against.subject} ${says} (${against.reason}), and the bug needs ${needs}`,
         level: "reported",
+        ...hedge,
       };
     }
     // A component nothing judged (no version given, or none of its ranges applies to the kernel given) is no evidence either way.
@@ -854,14 +857,20 @@ export function decideVerdict(record: BugRecord, checks: VersionEvidence[], host
         : isSeriesRelease(kernel.release)
           ? `only the kernel's series (${kernel.release}) is known, which does not decide ${unseen.ecosystems.join(" or ")}`
           : `no range of ${unseen.ecosystems.join(" or ")} applies to the kernel given`;
-      return { status: "affected", reason: `${said}; but ${why}, and the bug needs ${needs}`, level: "reported" };
+      return { status: "affected", reason: `${said}; but ${why}, and the bug needs ${needs}`, level: "reported", ...hedge };
     }
     const level = groups ? weakestLevel(groups.map((g) => strongest(g.checks.filter((c) => c.result === "affected")).level)) : first.level;
-    return { status: "affected", reason: said, level };
+    return { status: "affected", reason: said, level, ...hedge };
   }
   if (checks.length && checks.every((c) => c.result === "not-affected")) {
+    // The strongest check is a certain one when there is one: the answer is certain then.
     const first = strongest(checks);
-    return { status: "not-affected", reason: `${first.subject}: ${first.reason}`, level: weakest(checks) };
+    return {
+      status: "not-affected",
+      reason: `${first.subject}: ${first.reason}`,
+      level: weakest(checks),
+      ...uncertainUnless(first.certain),
+    };
   }
   const unknown = checks.find((c) => c.result === "unknown");
   if (unknown) return { status: "unknown", reason: `${unknown.subject}: ${unknown.reason}` };
@@ -882,7 +891,7 @@ function fleetVerdict(record: BugRecord, checks: readonly VersionEvidence[], hos
   if (affected[0]) return affected[0];
   if (each.every((v) => v.status === "not-affected")) {
     const level = weakestLevel(each.map((v) => v.level ?? "reported"));
-    return { status: "not-affected", reason: each[0]?.reason ?? "", level };
+    return { status: "not-affected", reason: each[0]?.reason ?? "", level, ...uncertainUnless(each.every((v) => v.certain !== false)) };
   }
   return each.find((v) => v.status === "unknown") ?? { status: "unknown", reason: missingDataReason(record, [...hosts]) };
 }
@@ -923,10 +932,14 @@ export function doubtBySymptom(verdict: Verdict, checks: readonly VersionEvidenc
       status: "unknown",
       reason: `${first.subject}: the log shows this bug's own symptom, which only a Linux host prints, and the nodes ruled out run Windows`,
     };
-  if (!first || !ruledOut.every((c) => c.unlessBackported)) return verdict;
+  if (!first || !ruledOut.every((c) => c.unlessBackported || c.namedOnly)) return verdict;
+  // What rules it out is a version the report only names (the one that failed may be another), or a build that a backport would put in range.
+  const backported = ruledOut.find((c) => c.unlessBackported);
   return {
     status: "unknown",
-    reason: `${first.subject}: the log shows this bug's own symptom, although ${first.reason}; the symptom suggests that backport`,
+    reason: backported
+      ? `${backported.subject}: the log shows this bug's own symptom, although ${backported.reason}; the symptom suggests that backport`
+      : `${first.subject}: the log shows this bug's own symptom, and only a version the report names places it outside the affected range (${first.reason})`,
   };
 }
 
@@ -958,6 +971,8 @@ export function undecidedHosts(record: BugRecord, verdict: Verdict, hosts: reado
 }
 
 const LEVELS: readonly EvidenceLevel[] = ["verified", "corroborated", "reported"];
+/** A verdict's mark when the reading it rests on is not certain (a version the report names, a listing, an upload unknown). */
+const uncertainUnless = (certain: boolean): Pick<Verdict, "certain"> => (certain ? {} : { certain: false });
 const strongest = (checks: VersionEvidence[]): VersionEvidence =>
   [...checks].sort(
     (a, b) => Number(b.certain) - Number(a.certain) || LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level),

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { diagnoseBundle, diagnoseFields } from "../../src/engine/diagnose";
 import { extractFacts } from "../../src/engine/facts";
+import { verdictLabel } from "../../src/engine/summary";
 import { nodeComponents } from "../../src/engine/verdict";
 import { loadDataKb } from "../support/data-kb";
 import { XOR_MARK_KLOG } from "../support/seed-logs";
@@ -457,7 +458,7 @@ describe("kernel mentions in kernel output", () => {
       expect(kernelOf(line), line).toBeNull();
   });
 
-  it("judges a kernel a module path names as a named one: hedged, never ruling the bug out", async () => {
+  it("judges a kernel a module path names as a named one: hedged, never ruling out the bug its log shows", async () => {
     // The path is `uname -r` of the machine modprobe ran on: an Ansible run over several hosts, a CI builder's step,
     // `modprobe -S <release>` or check-config handed another kernel's config name another kernel than the host's.
     const kb = (await loadDataKb()).compiled;
@@ -1062,14 +1063,47 @@ describe("verdicts from versions named in passing", () => {
     return diagnoseFields(kb, { logs });
   };
 
-  it("hedge an affected answer and never rule the bug out: the named version may not be the running one", async () => {
+  it("hedge an affected answer, and never rule out a bug whose symptom the log shows: the named version may not be the failing one", async () => {
     const affected = (await judge(`Since Docker 20.10.6 this fails:\n${failure}`)).findings[0];
-    expect(affected?.verdict.status).toBe("affected");
+    expect(affected?.verdict).toMatchObject({ status: "affected", certain: false });
+    expect(verdictLabel(affected?.verdict ?? { status: "unknown" })).toMatch(/^affected \(.+, not certain\)$/);
     expect(affected?.evidence.find((e) => e.kind === "version")).toMatchObject({ certain: false });
     const named = (await judge(`It also fails on Docker 20.10.7:\n${failure}`)).findings[0];
     expect(named?.verdict.status).toBe("unknown");
+    expect(named?.verdict.reason).toMatch(/the log shows this bug's own symptom, and only a version the report names/);
     // Not ruled out, not demoted: scored as if no version were named.
     expect(named?.score).toBe((await judge(failure)).findings[0]?.score);
+  });
+
+  it("rule a bug out, hedged, when the log does not show its symptom: the report says which version it runs", async () => {
+    const kb = (await loadDataKb()).compiled;
+    const id = "docker-20.10.6-ipv6-disabled-userland-proxy-tcp6";
+    const asked = (text: string) => diagnoseBundle(kb, text, 10, id).focus?.verdict;
+    const named = asked("We run Docker 20.10.7 on these hosts.");
+    expect(named).toMatchObject({ status: "not-affected", certain: false });
+    expect(named?.reason).toContain("a version the report names");
+    expect(verdictLabel(named ?? { status: "unknown" })).toMatch(/^not affected \(.+, not certain\)$/);
+    // The daemon's own output is certain, and so is the answer.
+    const own = asked("Server: Docker Engine - Community\n Engine:\n  Version:          20.10.7");
+    expect(own?.status).toBe("not-affected");
+    expect(own).not.toHaveProperty("certain");
+  });
+
+  it("rule a bug out on a kernel a sentence names only without its symptom, hedged", async () => {
+    const kb = (await loadDataKb()).compiled;
+    const id = "xt-mark-ipv6-typo-2024";
+    const record = kb.records.find((r) => r.id === id);
+    const upstream = record?.affected.find((a) => a.ecosystem === "linux")?.ranges[0];
+    expect(upstream?.fixed).toBeTruthy();
+    // A release of the same stable series past the upstream fix, named in a sentence.
+    const [major, minor, patch] = (upstream?.fixed ?? "").split(".");
+    const sentence = `This host runs kernel ${major}.${minor}.${Number(patch) + 1} since the upgrade.`;
+    const verdict = diagnoseBundle(kb, sentence, 10, id).focus?.verdict;
+    expect(verdict).toMatchObject({ status: "not-affected", certain: false });
+    expect(verdict?.reason).toContain("a kernel the report names in a sentence");
+    // The seed's own symptom beside the same sentence: the kernel that failed may be another.
+    const withSymptom = diagnoseBundle(kb, `${sentence}\n${XOR_MARK_KLOG}`, 10, id).findings.find((f) => f.id === id);
+    expect(withSymptom?.verdict.status).toBe("unknown");
   });
 
   it("raise only hedged advisories that say the version was named, not read from the host", async () => {

@@ -62,7 +62,7 @@ const kernelFactsSchema = z
     line: z.number().int().optional(),
     named: z.literal(true).optional().openapi({
       description:
-        "The release was read from a person's sentence (\"on kernel 5.4.0-42-generic\") or a tool's path (`via`), not from the kernel's own output: no check on it is certain, and it never rules a bug out (a not-affected it would give is unknown).",
+        "The release was read from a person's sentence (\"on kernel 5.4.0-42-generic\") or a tool's path (`via`), not from the kernel's own output: no check on it is certain, and a not-affected it gives is hedged and gives way to the bug's own symptom in the log (then unknown).",
     }),
     via: z.string().optional().openapi({
       description:
@@ -147,11 +147,15 @@ const versionEvidenceSchema = z
     unverified: z.boolean().openapi({ description: "Kept for older clients: true when level is reported." }),
     hedgedFrom: z.literal("not-affected").optional().openapi({
       description:
-        "On an unknown result: the ranges would say not-affected, but only through evidence that is not certain (an end resting on a single report, or a version the report names or a package listing shows rather than the host's own output).",
+        "On an unknown result: the ranges would say not-affected, but only through evidence that is not certain (an end resting on a single report, or a package listing rather than the host's own output).",
     }),
     unlessBackported: z.literal(true).optional().openapi({
       description:
         "The result rests on a distribution's build predating the bug's first release (a Debian or Ubuntu kernel's series, a distribution's package of a component such as RHEL's docker 1.13.1): not-affected holds only if the distribution did not backport the change; the bug's own symptom in the log makes the verdict unknown.",
+    }),
+    namedOnly: z.literal(true).optional().openapi({
+      description:
+        "On a not-affected result read from a version the report only names (a sentence, a typed answer, another machine's heading), not the host's own output: hedged (certain is false), and the bug's own symptom in the log makes the verdict unknown, since the version that failed may be another.",
     }),
     onlyLinux: z.literal(true).optional().openapi({
       description:
@@ -167,7 +171,17 @@ const versionEvidenceSchema = z
 
 const evidenceSchema = z.discriminatedUnion("kind", [logEvidenceSchema, versionEvidenceSchema]).openapi("Evidence");
 
-const verdictSchema = z.object({ status: verdictStatus, reason: z.string(), level: evidenceLevel.optional() }).openapi("Verdict");
+const verdictSchema = z
+  .object({
+    status: verdictStatus,
+    reason: z.string(),
+    level: evidenceLevel.optional(),
+    certain: z.literal(false).optional().openapi({
+      description:
+        "Present (false) when the answer rests on a reading that is not certain: a version the report names rather than the host's own output, a package listing, a kernel build whose upload is unknown. `level` says how well the range end is established; this, whether the version read is the one that failed.",
+    }),
+  })
+  .openapi("Verdict");
 
 const relatedFindingSchema = z
   .object({
