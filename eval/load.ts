@@ -52,6 +52,7 @@ export const EVAL_SETS = [
   { label: "held-out set 31 (eval/holdout31)", dir: "eval/holdout31" },
   { label: "held-out set 32 (eval/holdout32)", dir: "eval/holdout32" },
   { label: "held-out set 33 (eval/holdout33)", dir: "eval/holdout33" },
+  { label: "held-out set 34 (eval/holdout34)", dir: "eval/holdout34" },
 ] as const;
 
 /** Reads every <dir>/*.yaml (eval/cases by default); all problems at once, like kb:check. */

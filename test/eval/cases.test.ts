@@ -47,6 +47,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout31": 35,
   "eval/holdout32": 35,
   "eval/holdout33": 25,
+  "eval/holdout34": 30,
 };
 
 beforeAll(async () => {
