@@ -938,6 +938,21 @@ describe("versions named in passing", () => {
     expect(named('Server Version: version.Info{Major:"1", Minor:"29", GitVersion:"v1.29.0-rc.1"}')).toEqual({});
   });
 
+  it("reads the Kubernetes release a command sets up: kind's node image, --kubernetes-version, the k3s and RKE2 installers", () => {
+    // kind tags kindest/node by the release it runs; minikube and kubeadm take --kubernetes-version; INSTALL_K3S_VERSION picks k3s's.
+    expect(named("kind create cluster --image kindest/node:v1.25.2")).toEqual({ kubernetes: "1.25.2" });
+    expect(named("kind create cluster --image kindest/node:v1.29.2@sha256:51a1434a5397193442f0be2a297b488b6c919ce8")).toEqual({
+      kubernetes: "1.29.2",
+    });
+    expect(named("minikube start --kubernetes-version=v1.24.0 --driver=docker")).toEqual({ kubernetes: "1.24.0" });
+    expect(named("sudo kubeadm init --kubernetes-version v1.27.3 --pod-network-cidr=10.244.0.0/16")).toEqual({ kubernetes: "1.27.3" });
+    expect(named("curl -sfL https://get.k3s.io | INSTALL_K3S_VERSION=v1.28.3+k3s1 sh -")).toEqual({ kubernetes: "1.28.3" });
+    expect(named('curl -sfL https://get.rke2.io | INSTALL_RKE2_VERSION="v1.27.10+rke2r1" sh -')).toEqual({ kubernetes: "1.27.10" });
+    // A pre-release is not its release; two clusters' images name no one release.
+    expect(named("image: kindest/node:v1.25.2-rc.0")).toEqual({});
+    expect(named("kind create cluster --image kindest/node:v1.25.2\nkind create cluster --image kindest/node:v1.26.0")).toEqual({});
+  });
+
   it("reads installed packages from dpkg -l, dpkg-query and yum/dnf list rows and rpm names, upstream version only, the client's package never", () => {
     expect(named("ii  libseccomp2:s390x   2.4.1-2~bpo10+1   s390x   high level interface to Linux seccomp filter")).toEqual({
       libseccomp: "2.4.1",

@@ -35,6 +35,15 @@ const KUBE_VERSION_INFO =
   /\b(?:Server Version|kubeadm version): &?version\.Info\{[^}]{0,200}?\bGitVersion:"v(1\.\d+\.\d+)(?:[+-](?:k3s|rke2|eks|gke|aks)[\w.-]*)?"/;
 const KUBE_SERVER_VERSION = /^\s*Server Version: v(1\.\d+\.\d+)(?:[+-](?:k3s|rke2|eks|gke|aks)[\w.-]*)?\s*$/;
 const KUBE_VERSION_MARKERS = ['gitversion:"v', "server version: v"];
+/**
+ * The Kubernetes release a command sets up: kind's node image ("kind create cluster --image
+ * kindest/node:v1.25.2", tagged by the release it runs), minikube's and kubeadm's `--kubernetes-version`,
+ * the k3s and RKE2 installers' `INSTALL_K3S_VERSION=v1.28.3+k3s1`. A command, perhaps run for another
+ * cluster than the one that failed: named, like a version in passing.
+ */
+const KUBE_RELEASE_CHOSEN =
+  /(?:\bkindest\/node:|--kubernetes-version[= ]["']?|\bINSTALL_(?:K3S|RKE2)_VERSION=["']?)v?(1\.\d+\.\d+)(?:\+(?:k3s|rke2r)\d+)?(?![\w.+-])/i;
+const KUBE_RELEASE_CHOSEN_MARKERS = ["kindest/node:v", "--kubernetes-version", "install_k3s_version=", "install_rke2_version="];
 /** `crun --version`'s first line: crun numbers most releases with two parts ("crun version 0.17", "1.8"). */
 const CRUN_VERSION = /^\s*crun version (\d+\.\d+(?:\.\d+)?)\s*$/;
 /**
@@ -118,6 +127,7 @@ export const NAMED_MARKERS = [
   ]),
   KLOG_VERSION_MARKER,
   ...KUBE_VERSION_MARKERS,
+  ...KUBE_RELEASE_CHOSEN_MARKERS,
   ...SYSTEMD_MARKERS,
   ...PACKAGE_LIST_MARKERS,
 ];
@@ -177,7 +187,11 @@ export function pickNamedVersions(
   for (const { text, line } of candidates) {
     // A removed package's row still names its version: not the one running.
     if (isUninstalledRow(text)) continue;
-    const kube = KLOG_VERSION.exec(text)?.[1] ?? KUBE_VERSION_INFO.exec(text)?.[1] ?? KUBE_SERVER_VERSION.exec(text)?.[1];
+    const kube =
+      KLOG_VERSION.exec(text)?.[1] ??
+      KUBE_VERSION_INFO.exec(text)?.[1] ??
+      KUBE_SERVER_VERSION.exec(text)?.[1] ??
+      KUBE_RELEASE_CHOSEN.exec(text)?.[1];
     if (kube) add("kubernetes", kube);
     const crun = CRUN_VERSION.exec(text)?.[1];
     if (crun) add("crun", crun);
