@@ -50,8 +50,8 @@ export interface VersionEvidence {
   unlessBackported?: true;
   /**
    * Set on a not-affected read from a version the report only names (a sentence, a typed answer, another
-   * machine's heading), not the host's own output: the bug's own symptom in the log makes the verdict
-   * unknown instead, since the version that failed may be another.
+   * machine's heading), not the host's own output: any sign of the bug in the log (a line of it, or one
+   * resembling it) makes the verdict unknown instead, since the version that failed may be another.
    */
   namedOnly?: true;
   /**

@@ -149,10 +149,13 @@ function mergeFindings(runs: readonly HostRun[], pick: (d: Diagnosis) => Finding
     const speakers = hits.filter((h) => h.finding.verdict.status === status);
     const lead = speakers.reduce((a, b) => (rank(b) > rank(a) || (rank(b) === rank(a) && b.host < a.host) ? b : a));
     const ordered = [lead, ...hits.filter((h) => h !== lead)];
+    // Not affected only when every host is: only as certain as the least certain of them.
+    const doubt = status === "not-affected" && hits.some((h) => h.finding.verdict.certain === false);
     const logs = ordered.flatMap((h) => h.finding.evidence.filter((e) => e.kind === "log").map((e) => ({ ...e, host: h.host })));
     const versions = ordered.flatMap((h) => h.finding.evidence.filter((e) => e.kind === "version"));
     merged.push({
       ...lead.finding,
+      ...(doubt ? { verdict: { ...lead.finding.verdict, certain: false as const } } : {}),
       evidence: [...logs.slice(0, MAX_LOG_EVIDENCE), ...versions],
       hosts: hits.map((h) => h.host),
     });

@@ -166,7 +166,9 @@ export function explainRootCause(ranked: readonly Finding[]): RootCause | null {
     why.push(`line ${decisive.line} matches "${decisive.signature}", a signature that alone identifies this bug`);
   else why.push(`it has the strongest log evidence (${top.confidence}, ${top.score})`);
   if (top.verdict.status === "affected")
-    why.push(`the version is in the affected range${top.verdict.level ? ` (${top.verdict.level})` : ""}`);
+    why.push(
+      `the version is in the affected range${top.verdict.level ? ` (${top.verdict.level}${top.verdict.certain === false ? ", not certain" : ""})` : ""}`,
+    );
   else if (top.verdict.status === "unknown") why.push("the version data does not decide it");
   const others = ranked.slice(1).map((f) => ({ id: f.id, reason: otherReason(top, f) }));
   return { id: top.id, reason: `${why.join("; ")}.`, others };

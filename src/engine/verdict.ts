@@ -281,7 +281,7 @@ const byOwnVersion = (a: AffectedEntry) => a.kind === "requirement" || a.kind ==
  * A kernel a person's sentence names (KernelFacts.named) is judged as any other, but nothing it gives is
  * certain: the sentence may name the kernel the host runs since, or another machine's ("works on my laptop
  * with kernel 4.15.0-91-generic"), not the one that failed. Like a component version named in passing
- * (mentionedChecks), a "not affected" it gives is hedged and gives way to the bug's own symptom in the log
+ * (mentionedChecks), a "not affected" it gives is hedged and gives way to any sign of the bug in the log
  * (namedOnly, doubtBySymptom).
  */
 function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
@@ -293,9 +293,9 @@ function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] 
 
 /**
  * A check on a version the report names rather than the host's own output printed: never certain, and a
- * "not affected" it gives is marked, for the bug's own symptom to overrule (doubtBySymptom). Without that
- * symptom it stands, hedged: "unknown" there left the reader no wiser although the report says which
- * version it runs, while the symptom in the log says the named version may not be the one that failed.
+ * "not affected" it gives is marked, for any sign of the bug in the log to overrule (doubtBySymptom). With
+ * none (a door asking about one record) it stands, hedged: "unknown" there left the reader no wiser
+ * although the report says which version it runs.
  */
 function hedgeNamed(c: VersionEvidence, what: string): VersionEvidence {
   const named = { ...c, certain: false, reason: `${c.reason} (${what})` };
@@ -495,7 +495,7 @@ export const decidedEcosystems = (checks: readonly VersionEvidence[]): ReadonlyS
 /**
  * Versions the text only names in passing, for the ecosystems no output of the host itself decided
  * (`decided`: decidedEcosystems of its versionChecks). Such a version may not be the running one, so it
- * is never certain, and a "not affected" it gives gives way to the bug's own symptom (hedgeNamed).
+ * is never certain, and a "not affected" it gives gives way to any sign of the bug in the log (hedgeNamed).
  */
 export function mentionedChecks(record: BugRecord, host: HostVersions, decided: ReadonlySet<string>): VersionEvidence[] {
   if (!host.mentioned || platformCheck(record, host)) return [];
@@ -518,7 +518,8 @@ export function versionChecks(record: BugRecord, host: HostVersions): VersionEvi
 /**
  * A distribution's package build a listing shows (`dpkg -l`'s "ii  containerd.io  1.7.24-1"), judged by the record's
  * ranges for that package on the host's release ("debian:12 containerd.io"): the very version string those ranges
- * give. Hedged like a version named in passing (an affected answer not certain, a not-affected one unknown): a
+ * give. Hedged: an affected answer is not certain, a not-affected one unknown (never ruling a bug out, unlike a
+ * version named in passing with no sign of the bug in the log): a
  * listing is often another machine's or a container's (`docker run debian:12 dpkg -l`), `dpkg-query -W` also lists
  * removed packages, and a narrow terminal cuts dpkg's version column ("1.3.3-0ubunt"). Kernel packages are the
  * kernel's to judge (kernelChecks).
@@ -836,7 +837,10 @@ export function decideVerdict(record: BugRecord, checks: VersionEvidence[], host
     const first = strongest(affected);
     const others = affected.length > 1 ? ` (and ${affected.length - 1} more)` : "";
     const said = `${first.subject}: ${first.reason}${others}`;
-    const hedge = uncertainUnless(first.certain);
+    // Certain when each component the bug needs has a certain reading in range (any one, for alternatives).
+    const hedge = uncertainUnless(
+      groups ? groups.every((g) => !g.checks.length || g.checks.some((c) => c.result === "affected" && c.certain)) : first.certain,
+    );
     const open = groups?.find((g) => g.checks.length && !g.checks.some((c) => c.result === "affected"))?.checks;
     if (open) {
       const against = strongest(open);
@@ -863,13 +867,13 @@ export function decideVerdict(record: BugRecord, checks: VersionEvidence[], host
     return { status: "affected", reason: said, level, ...hedge };
   }
   if (checks.length && checks.every((c) => c.result === "not-affected")) {
-    // The strongest check is a certain one when there is one: the answer is certain then.
+    // Every check rules it out, so the answer is only as certain as the least certain of them.
     const first = strongest(checks);
     return {
       status: "not-affected",
       reason: `${first.subject}: ${first.reason}`,
       level: weakest(checks),
-      ...uncertainUnless(first.certain),
+      ...uncertainUnless(checks.every((c) => c.certain)),
     };
   }
   const unknown = checks.find((c) => c.result === "unknown");
@@ -920,26 +924,36 @@ export function confirmBySymptom(verdict: Verdict, checks: readonly VersionEvide
 /**
  * The log shows the bug's own symptom, and what rules the version out is only that the kernel's series
  * predates the bug (unlessBackported): the symptom says the distribution may well have backported the
- * change, so the answer is unknown.
+ * change, so the answer is unknown. Likewise when a version the report only names takes part in ruling
+ * it out (namedOnly) and the log shows anything of the bug (`seen`: a signature's line, however weak, or a
+ * line resembling its wording): the version that failed may be another, and a sentence's version is not
+ * read well enough ("works on my laptop with Docker 20.10.7", "we plan to upgrade to …") to demote a bug
+ * the log points at. Only a bug the log shows nothing of (a door's check against one record) is ruled
+ * out by a named version, hedged.
  */
-export function doubtBySymptom(verdict: Verdict, checks: readonly VersionEvidence[], symptom: boolean): Verdict {
-  if (!symptom || verdict.status !== "not-affected") return verdict;
+export function doubtBySymptom(verdict: Verdict, checks: readonly VersionEvidence[], symptom: boolean, seen = symptom): Verdict {
+  if (verdict.status !== "not-affected" || !(symptom || seen)) return verdict;
   const ruledOut = checks.filter((c) => c.result === "not-affected");
   const [first] = ruledOut;
+  if (!first) return verdict;
+  // The answer rests on a named version only when it is not certain (a together record ruled out by a certain component is not).
+  const named = verdict.certain === false ? ruledOut.find((c) => c.namedOnly) : undefined;
+  if (seen && named)
+    return {
+      status: "unknown",
+      reason: `${named.subject}: the log shows signs of this bug, and only a version the report names places it outside the affected range (${named.reason})`,
+    };
+  if (!symptom) return verdict;
   // Only Linux prints a Linux-only bug's symptom: the log came from a host the nodes given do not show.
-  if (first && ruledOut.every((c) => c.onlyLinux))
+  if (ruledOut.every((c) => c.onlyLinux))
     return {
       status: "unknown",
       reason: `${first.subject}: the log shows this bug's own symptom, which only a Linux host prints, and the nodes ruled out run Windows`,
     };
-  if (!first || !ruledOut.every((c) => c.unlessBackported || c.namedOnly)) return verdict;
-  // What rules it out is a version the report only names (the one that failed may be another), or a build that a backport would put in range.
-  const backported = ruledOut.find((c) => c.unlessBackported);
+  if (!ruledOut.every((c) => c.unlessBackported)) return verdict;
   return {
     status: "unknown",
-    reason: backported
-      ? `${backported.subject}: the log shows this bug's own symptom, although ${backported.reason}; the symptom suggests that backport`
-      : `${first.subject}: the log shows this bug's own symptom, and only a version the report names places it outside the affected range (${first.reason})`,
+    reason: `${first.subject}: the log shows this bug's own symptom, although ${first.reason}; the symptom suggests that backport`,
   };
 }
 

@@ -938,19 +938,24 @@ describe("versions named in passing", () => {
     expect(named('Server Version: version.Info{Major:"1", Minor:"29", GitVersion:"v1.29.0-rc.1"}')).toEqual({});
   });
 
-  it("reads the Kubernetes release a command sets up: kind's node image, --kubernetes-version, the k3s and RKE2 installers", () => {
-    // kind tags kindest/node by the release it runs; minikube and kubeadm take --kubernetes-version; INSTALL_K3S_VERSION picks k3s's.
+  it("reads the Kubernetes release a command sets a node up with: kind's node image, minikube's, the k3s and RKE2 installers", () => {
+    // kind tags kindest/node by the release its kubelet runs; minikube takes --kubernetes-version; INSTALL_K3S_VERSION picks k3s's.
     expect(named("kind create cluster --image kindest/node:v1.25.2")).toEqual({ kubernetes: "1.25.2" });
     expect(named("kind create cluster --image kindest/node:v1.29.2@sha256:51a1434a5397193442f0be2a297b488b6c919ce8")).toEqual({
       kubernetes: "1.29.2",
     });
     expect(named("minikube start --kubernetes-version=v1.24.0 --driver=docker")).toEqual({ kubernetes: "1.24.0" });
-    expect(named("sudo kubeadm init --kubernetes-version v1.27.3 --pod-network-cidr=10.244.0.0/16")).toEqual({ kubernetes: "1.27.3" });
     expect(named("curl -sfL https://get.k3s.io | INSTALL_K3S_VERSION=v1.28.3+k3s1 sh -")).toEqual({ kubernetes: "1.28.3" });
     expect(named('curl -sfL https://get.rke2.io | INSTALL_RKE2_VERSION="v1.27.10+rke2r1" sh -')).toEqual({ kubernetes: "1.27.10" });
-    // A pre-release is not its release; two clusters' images name no one release.
+    // kubeadm's and clusterctl's flag name the control plane's release or another cluster's, not the kubelet's.
+    expect(named("sudo kubeadm init --kubernetes-version v1.27.3 --pod-network-cidr=10.244.0.0/16")).toEqual({});
+    expect(named("kubeadm config images pull --kubernetes-version v1.28.0")).toEqual({});
+    expect(named("clusterctl generate cluster capi-quickstart --kubernetes-version v1.29.0 > capi-quickstart.yaml")).toEqual({});
+    // A pre-release is not its release; two clusters' images name no one release, on one line or two.
     expect(named("image: kindest/node:v1.25.2-rc.0")).toEqual({});
     expect(named("kind create cluster --image kindest/node:v1.25.2\nkind create cluster --image kindest/node:v1.26.0")).toEqual({});
+    expect(named("node_image: [kindest/node:v1.27.3, kindest/node:v1.28.0]")).toEqual({});
+    expect(named("minikube start --kubernetes-version v1.24.0; minikube start -p b --kubernetes-version v1.23.0")).toEqual({});
   });
 
   it("reads installed packages from dpkg -l, dpkg-query and yum/dnf list rows and rpm names, upstream version only, the client's package never", () => {
@@ -1078,16 +1083,40 @@ describe("verdicts from versions named in passing", () => {
     return diagnoseFields(kb, { logs });
   };
 
-  it("hedge an affected answer, and never rule out a bug whose symptom the log shows: the named version may not be the failing one", async () => {
+  it("hedge an affected answer, and never rule out a bug the log shows signs of: the named version may not be the failing one", async () => {
     const affected = (await judge(`Since Docker 20.10.6 this fails:\n${failure}`)).findings[0];
     expect(affected?.verdict).toMatchObject({ status: "affected", certain: false });
     expect(verdictLabel(affected?.verdict ?? { status: "unknown" })).toMatch(/^affected \(.+, not certain\)$/);
     expect(affected?.evidence.find((e) => e.kind === "version")).toMatchObject({ certain: false });
     const named = (await judge(`It also fails on Docker 20.10.7:\n${failure}`)).findings[0];
     expect(named?.verdict.status).toBe("unknown");
-    expect(named?.verdict.reason).toMatch(/the log shows this bug's own symptom, and only a version the report names/);
+    expect(named?.verdict.reason).toMatch(/the log shows signs of this bug, and only a version the report names/);
     // Not ruled out, not demoted: scored as if no version were named.
     expect(named?.score).toBe((await judge(failure)).findings[0]?.score);
+    // A line only resembling the bug's wording, beside another machine's version or an upgrade's target: still not ruled out.
+    const paraphrase = "docker: Error starting userland proxy: listen tcp6 [::]:8080: bind: address family not supported";
+    for (const sentence of ["It works on my laptop with Docker 20.10.7.", "We plan to upgrade to Docker 20.10.7 next week."]) {
+      const resembling = (await judge(`${sentence}\n${paraphrase}`)).findings.find(
+        (f) => f.id === "docker-20.10.6-ipv6-disabled-userland-proxy-tcp6",
+      );
+      expect(resembling?.evidence.some((e) => e.kind === "log" && e.approximate === "similar")).toBe(true);
+      expect(resembling?.verdict.status, sentence).toBe("unknown");
+    }
+  });
+
+  it("never rules a bug out on its alternatives when one of them is only named: the host's own Docker is past its fix, containerd only named", async () => {
+    const kb = (await loadDataKb()).compiled;
+    const engine =
+      "Server: Docker Engine - Community\n Engine:\n  Version:          23.0.3\n  API version:      1.42 (minimum version 1.12)";
+    const symptom =
+      'Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: failed to create containerd container: get apparmor_parser version: exec: "apparmor_parser": executable file not found in $PATH: unknown';
+    const d = diagnoseBundle(kb, `${engine}\nThe nodes run containerd 1.6.20 (the k8s nodes, not this box).\n${symptom}`);
+    const f = d.findings.find((x) => x.id === "docker-23.0-containerd-1.6-apparmor-parser-missing");
+    expect(f?.evidence.filter((e) => e.kind === "version").map((e) => e.kind === "version" && e.result)).toEqual([
+      "not-affected",
+      "not-affected",
+    ]);
+    expect(f?.verdict.status).toBe("unknown");
   });
 
   it("rule a bug out, hedged, when the log does not show its symptom: the report says which version it runs", async () => {

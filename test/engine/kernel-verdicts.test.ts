@@ -5,6 +5,8 @@ import { compileKnowledgeBase } from "../../src/engine/compile-kb";
 import { diagnoseFields } from "../../src/engine/diagnose";
 import type { VersionEvidence } from "../../src/engine/diagnosis";
 import { extractFacts, releaseEcosystem } from "../../src/engine/facts";
+import { diagnoseHosts } from "../../src/engine/hosts";
+import { renderTextReport } from "../../src/engine/report-text";
 import { parseRecordFile } from "../../src/kb/parse-record";
 import { loadDataKb } from "../support/data-kb";
 import { XOR_MARK_KLOG } from "../support/seed-logs";
@@ -86,6 +88,28 @@ describe("vendor kernels are judged on their upstream version, hedged", () => {
     expect(d.findings[0]?.verdict.status).toBe("affected");
     expect(versionOf(d)).toMatchObject({ certain: false, value: "3.10.84" });
     expect(versionOf(d)?.reason).toMatch(/judged on the upstream version, and android may carry its own patches/);
+  });
+
+  it("rules out past the fix on a vendor kernel, not certain, in every door and for a fleet that has one", async () => {
+    const kb = await kbWith([{ ecosystem: "linux", package: "linux", ranges: [range("3.10.80", "3.10.90")] }]);
+    // The Android kernel of termux-packages#378 with a later sublevel, beside an upstream kernel of the same release.
+    const vendor = "Linux localhost 3.10.95-perf-gfc8e9bb #1 SMP PREEMPT Thu May 5 20:48:38 2016 aarch64 Android";
+    const upstream = "Linux node 3.10.95 #1 SMP Thu May 5 20:48:38 2016 x86_64 GNU/Linux";
+    const single = diagnoseFields(kb, { uname: vendor, logs: XOR_MARK_KLOG });
+    expect(single.findings[0]?.verdict).toMatchObject({ status: "not-affected", certain: false });
+    expect(renderTextReport(single)).toMatch(/verdict: not affected \(verified, not certain\)/);
+    expect(diagnoseFields(kb, { uname: upstream, logs: XOR_MARK_KLOG }).findings[0]?.verdict).not.toHaveProperty("certain");
+    // Not affected on every host, and as certain as the least certain host, whichever host's answer leads.
+    for (const [a, b] of [
+      ["a-host", "b-host"],
+      ["b-host", "a-host"],
+    ] as const) {
+      const d = diagnoseHosts(kb, [
+        { name: a, bundle: `${vendor}\n${XOR_MARK_KLOG}` },
+        { name: b, bundle: `${upstream}\n${XOR_MARK_KLOG}` },
+      ]);
+      expect(d.findings[0]?.verdict).toMatchObject({ status: "not-affected", certain: false });
+    }
   });
 
   it("reads a Raspberry Pi kernel's upstream version from the Debian version in uname -v", async () => {

@@ -1,4 +1,4 @@
-import type { Confidence, Diagnosis } from "../../engine/diagnosis";
+import type { Confidence, Diagnosis, Finding } from "../../engine/diagnosis";
 import { renderTextReport } from "../../engine/report-text";
 import { type CliValues, positiveInt } from "./args";
 import { requestJson } from "./client";
@@ -26,8 +26,9 @@ export async function diagnoseCommand(args: string[], values: CliValues): Promis
   if (inputs.every((i) => !i.text.trim())) throw new CliError(EXIT.usage, "the input is empty");
   const diagnosis = url ? await remote(url, inputs, limit, values) : await local(inputs, limit, values.kb);
   process.stdout.write(values.json ? `${JSON.stringify(diagnosis, null, 2)}\n` : renderTextReport(diagnosis));
-  // A finding its versions rule out is a look-alike, not this host's bug: it does not fail a pipeline.
-  if (failOn && diagnosis.findings.some((f) => LEVELS[f.confidence] >= failOn && f.verdict.status !== "not-affected")) return EXIT.findings;
+  // A finding its versions surely rule out is a look-alike, not this host's bug: it does not fail a pipeline.
+  const ruledOut = (f: Finding) => f.verdict.status === "not-affected" && f.verdict.certain !== false;
+  if (failOn && diagnosis.findings.some((f) => LEVELS[f.confidence] >= failOn && !ruledOut(f))) return EXIT.findings;
   return EXIT.ok;
 }
 

@@ -36,14 +36,20 @@ const KUBE_VERSION_INFO =
 const KUBE_SERVER_VERSION = /^\s*Server Version: v(1\.\d+\.\d+)(?:[+-](?:k3s|rke2|eks|gke|aks)[\w.-]*)?\s*$/;
 const KUBE_VERSION_MARKERS = ['gitversion:"v', "server version: v"];
 /**
- * The Kubernetes release a command sets up: kind's node image ("kind create cluster --image
- * kindest/node:v1.25.2", tagged by the release it runs), minikube's and kubeadm's `--kubernetes-version`,
- * the k3s and RKE2 installers' `INSTALL_K3S_VERSION=v1.28.3+k3s1`. A command, perhaps run for another
- * cluster than the one that failed: named, like a version in passing.
+ * The Kubernetes release a command sets up a node with, kubelet included: kind's node image ("kind create
+ * cluster --image kindest/node:v1.25.2", tagged by the release its kubelet runs), `minikube start
+ * --kubernetes-version`, the k3s and RKE2 installers' `INSTALL_K3S_VERSION=v1.28.3+k3s1` (one binary). Not
+ * kubeadm's or clusterctl's `--kubernetes-version` (the control plane's, or another cluster's: a kubelet may be
+ * older). A command, perhaps run for another cluster than the one that failed: named, like a version in passing.
  */
 const KUBE_RELEASE_CHOSEN =
-  /(?:\bkindest\/node:|--kubernetes-version[= ]["']?|\bINSTALL_(?:K3S|RKE2)_VERSION=["']?)v?(1\.\d+\.\d+)(?:\+(?:k3s|rke2r)\d+)?(?![\w.+-])/i;
-const KUBE_RELEASE_CHOSEN_MARKERS = ["kindest/node:v", "--kubernetes-version", "install_k3s_version=", "install_rke2_version="];
+  /(?:\bkindest\/node:|\bminikube start\b.*?--kubernetes-version[= ]["']?|\bINSTALL_(?:K3S|RKE2)_VERSION=["']?)v?(1\.\d+\.\d+)(?:\+(?:k3s|rke2r)\d+)?(?![\w.+-])/gi;
+const KUBE_RELEASE_CHOSEN_MARKERS = ["kindest/node:v", "minikube start", "install_k3s_version=", "install_rke2_version="];
+/** The one release a line's commands set up, or undefined when none or several ("kindest/node:v1.27.3, kindest/node:v1.28.0"). */
+function kubeReleaseChosen(text: string): string | undefined {
+  const releases = new Set(Array.from(text.matchAll(KUBE_RELEASE_CHOSEN), (m) => m[1] as string));
+  return releases.size === 1 ? [...releases][0] : undefined;
+}
 /** `crun --version`'s first line: crun numbers most releases with two parts ("crun version 0.17", "1.8"). */
 const CRUN_VERSION = /^\s*crun version (\d+\.\d+(?:\.\d+)?)\s*$/;
 /**
@@ -188,10 +194,7 @@ export function pickNamedVersions(
     // A removed package's row still names its version: not the one running.
     if (isUninstalledRow(text)) continue;
     const kube =
-      KLOG_VERSION.exec(text)?.[1] ??
-      KUBE_VERSION_INFO.exec(text)?.[1] ??
-      KUBE_SERVER_VERSION.exec(text)?.[1] ??
-      KUBE_RELEASE_CHOSEN.exec(text)?.[1];
+      KLOG_VERSION.exec(text)?.[1] ?? KUBE_VERSION_INFO.exec(text)?.[1] ?? KUBE_SERVER_VERSION.exec(text)?.[1] ?? kubeReleaseChosen(text);
     if (kube) add("kubernetes", kube);
     const crun = CRUN_VERSION.exec(text)?.[1];
     if (crun) add("crun", crun);

@@ -2,7 +2,7 @@
  * Whose output a block of a command's output is, as a heading above it says: "docker version on my laptop:",
  * "Output from the working node (web-1), for comparison:", "Before the upgrade:". A kernel or a component's
  * version read under such a heading is perhaps another machine's or an earlier one's, so it is named (hedged,
- * never ruling a bug out) rather than the host's own. The version may sit deep inside the output (`docker info`
+ * ruling out only a bug the log shows nothing of) rather than the host's own. The version may sit deep inside the output (`docker info`
  * prints its Server Version and Kernel Version among sixty lines), so the block is walked up to its heading,
  * past the commands that printed it.
  */

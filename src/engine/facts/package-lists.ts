@@ -4,7 +4,7 @@
  * names ("containerd.io-1.4.6-3.1.el7.x86_64") and `yum`/`dnf list installed` rows
  * ("containerd.io.x86_64   1.6.9-3.1.el7   @docker-ce-stable"). Each names the
  * upstream version its package builds on; a distribution may carry its own patches on top, so these
- * count as versions named in passing (hedged, never ruling a bug out), not as the host's `--version`.
+ * count as versions named in passing (hedged; a listing's "not affected" stays unknown), not as the host's `--version`.
  */
 
 /** Package names, as Debian/Ubuntu and RPM distributions and Docker's repositories ship them, by record ecosystem. */

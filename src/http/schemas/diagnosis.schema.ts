@@ -62,7 +62,7 @@ const kernelFactsSchema = z
     line: z.number().int().optional(),
     named: z.literal(true).optional().openapi({
       description:
-        "The release was read from a person's sentence (\"on kernel 5.4.0-42-generic\") or a tool's path (`via`), not from the kernel's own output: no check on it is certain, and a not-affected it gives is hedged and gives way to the bug's own symptom in the log (then unknown).",
+        "The release was read from a person's sentence (\"on kernel 5.4.0-42-generic\") or a tool's path (`via`), not from the kernel's own output: no check on it is certain, and a not-affected it gives is hedged, and unknown whenever the log shows any sign of the bug.",
     }),
     via: z.string().optional().openapi({
       description:
@@ -155,7 +155,7 @@ const versionEvidenceSchema = z
     }),
     namedOnly: z.literal(true).optional().openapi({
       description:
-        "On a not-affected result read from a version the report only names (a sentence, a typed answer, another machine's heading), not the host's own output: hedged (certain is false), and the bug's own symptom in the log makes the verdict unknown, since the version that failed may be another.",
+        "On a not-affected result read from a version the report only names (a sentence, a typed answer, another machine's heading), not the host's own output: hedged (certain is false), and any sign of the bug in the log (a line of it, or one resembling it) makes the verdict unknown, since the version that failed may be another.",
     }),
     onlyLinux: z.literal(true).optional().openapi({
       description:

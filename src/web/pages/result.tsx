@@ -255,6 +255,7 @@ const VersionChecks = (props: { checks: VersionEvidence[] }) => (
       <li>
         {v.subject}: <code>{v.value}</code> against {v.ecosystem} <code>{v.range}</code> →{" "}
         <Badge kind={v.result}>{VERDICT_WORDS[v.result]}</Badge> {v.unverified ? <Badge kind="unverified">unverified range</Badge> : null}{" "}
+        {v.certain || v.result === "unknown" ? null : <Badge kind="unverified">not certain</Badge>}{" "}
         <span class="muted">
           <Inline text={v.reason} />
         </span>
