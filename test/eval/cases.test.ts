@@ -48,6 +48,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout32": 35,
   "eval/holdout33": 25,
   "eval/holdout34": 30,
+  "eval/holdout35": 35,
 };
 
 beforeAll(async () => {
