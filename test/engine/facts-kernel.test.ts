@@ -354,6 +354,17 @@ describe("RPM kernels", () => {
     expect(k.package?.ecosystem).toBeNull();
   });
 
+  it("tells a mainline kernel packaged for EL without ELRepo's mark from a RHEL one: RHEL 7 ships only 3.10.0", () => {
+    // https://github.com/KritzelKratzel/rocksclusters-recipes/blob/HEAD/kernel/README.md (built from ELRepo's spec)
+    const k = kernelFacts("5.4.28-1.el7.x86_64", null, os("CentOS Linux 7 (Core)"));
+    expect(k).toMatchObject({ upstream: "5.4.28", upstreamCertainty: "derived" });
+    expect(k.package?.ecosystem).toBeNull();
+    // RHEL's own lines stay RHEL's package, however the build is numbered.
+    expect(kernelFacts("3.10.0-1160.el7.x86_64").package?.ecosystem).toBe("rhel:7");
+    expect(kernelFacts("5.14.0-427.13.1.el9_4.x86_64").package?.ecosystem).toBe("rhel:9");
+    expect(kernelFacts("4.18.0-348.el8.0.2.x86_64").package?.ecosystem).toBe("rhel:8");
+  });
+
   it("derives upstream for Fedora", () => {
     // https://github.com/JBR-Bunjie/JBR-Bunjie.github.io/blob/HEAD/source/_posts/Softwares/Linux/Kernal.md
     expect(kernelFacts("5.6.19-300.fc32.x86_64")).toMatchObject({ distro: "fedora", upstream: "5.6.19", upstreamCertainty: "derived" });

@@ -137,6 +137,15 @@ describe("a RHEL-family kernel written without its dist tag", () => {
       certain: false,
     });
   });
+
+  it("judges a mainline kernel packaged for EL7 on its upstream version, hedged: RHEL 7's kernel is 3.10.0", async () => {
+    const kb = await kbWith([{ ecosystem: "linux", package: "linux", ranges: [range("5.4.20", "5.4.30")] }]);
+    // https://github.com/KritzelKratzel/rocksclusters-recipes/blob/HEAD/kernel/README.md
+    const uname = "Linux host 5.4.28-1.el7.x86_64 #1 SMP Mon Mar 30 21:49:53 CEST 2020 x86_64 x86_64 x86_64 GNU/Linux";
+    const d = diagnoseFields(kb, { uname, osRelease: CENTOS7, logs: XOR_MARK_KLOG });
+    expect(d.findings[0]?.verdict).toMatchObject({ status: "affected", certain: false });
+    expect(versionOf(d)).toMatchObject({ value: "5.4.28", certain: false });
+  });
 });
 
 describe("Debian and Ubuntu kernels known only by their series", () => {

@@ -258,7 +258,8 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
   it("says once, on a scoped paste with no symptom, that the versions decide", async () => {
     const text = visibleText(await expectPage(await paste(fetch, UNEVEN_FLEET, { record: XT }), 200));
     const focus = text.slice(text.indexOf("Checked against"), text.indexOf("Details below"));
-    expect(focus).toMatch(/No symptom in the log, but your versions are affected \(verified\): node worker-2/);
+    // Node worker-2's Ubuntu kernel ABI without uname -v: which upload it is, hence the answer, is not certain.
+    expect(focus).toMatch(/No symptom in the log, but your versions are affected \(verified, not certain\): node worker-2/);
     expect(focus.match(/no symptom in the log/gi)).toHaveLength(1);
   });
 

@@ -60,6 +60,22 @@ export function rpmKernel(release: string, os: OsFacts | null): Partial<KernelFa
       ),
     };
   }
+  // A kernel of another line than the one this RHEL major ships, packaged for it: ELRepo's kernel-ml/kernel-lt rebuilt
+  // without their ".elrepo" mark, or a local build from their spec ("5.4.28-1.el7.x86_64" on CentOS 7). Not RHEL's.
+  const rhelBase = tag.startsWith("el") ? RHEL_KERNEL_BASE[major] : undefined;
+  if (rhelBase && base !== rhelBase) {
+    return {
+      ...common,
+      distro: "vendor",
+      upstream: base,
+      upstreamCertainty: "derived",
+      package: rpm(
+        null,
+        kernelName,
+        `A ${base} kernel packaged for EL${major}, whose own kernel line is ${rhelBase}: a mainline build, not a RHEL kernel.`,
+      ),
+    };
+  }
   if (tag.startsWith("el")) {
     const id = os && RHEL_FAMILY.has(os.id) ? os.id : "rhel";
     const rebuilt =
