@@ -258,3 +258,52 @@ describe("scanMarked: the lines a signature's own regex refused", () => {
     expect(compileMatcher([rx("psp", pattern)]).scanMarked(log).rejected).toEqual([]);
   });
 });
+
+describe("scan: a kernel stack trace decoded by scripts/decode_stacktrace.sh", () => {
+  // The script writes each frame `func+0x19/0x30 [module]` as `func (file.c:line …) module`: records name the kernel's form.
+  const matcher = compileMatcher([
+    rx("nfs-rip", "RIP: \\S+:decode_getfattr_attrs\\+0x[0-9a-f]+/0x[0-9a-f]+ \\[nfsv4\\]"),
+    rx("segment", "skb_segment\\+0x[0-9a-f]+/0x[0-9a-f]+"),
+  ]);
+
+  it("finds a frame of a module and a built-in one, and shows each line as pasted", () => {
+    const moduleLine = "[  402.112901] RIP: 0010:decode_getfattr_attrs (fs/nfs/nfs4xdr.c:4518 fs/nfs/nfs4xdr.c:4636) nfsv4";
+    const builtIn = "[39914.857231] skb_segment (net/core/skbuff.c:4519)";
+    const hits = matcher.scan(
+      ["BUG: kernel NULL pointer dereference, address: 0000000000000008", moduleLine, "Call Trace:", builtIn].join("\n"),
+    );
+    expect(hits.map((h) => ({ key: h.key, line: h.line, text: h.text }))).toEqual([
+      { key: "nfs-rip", line: 2, text: moduleLine },
+      { key: "segment", line: 4, text: builtIn },
+    ]);
+  });
+
+  it("reads nothing else as a frame: a call with a Go file, prose in parentheses, another module's frame", () => {
+    const others = [
+      "panic: runtime error (main.go:42)",
+      "decode_getfattr_attrs (see fs/nfs/nfs4xdr.c for details) nfsv4",
+      "RIP: 0010:decode_getfattr_attrs (fs/nfs/nfs4xdr.c:4518) nfsd",
+      "skb_segment_list (net/core/skbuff.c:4300)",
+    ];
+    expect(matcher.scan(others.join("\n"))).toEqual([]);
+  });
+
+  it("finds the record's own oops line decoded, through the whole engine", async () => {
+    const { loadDataKb } = await import("../support/data-kb");
+    const { diagnoseBundle } = await import("../../src/engine/diagnose");
+    const kb = (await loadDataKb()).compiled;
+    const id = "mlx5-esw-port-metadata-null-deref-6.6.28-talos-1.7.0";
+    const record = kb.records.find((r) => r.id === id);
+    const own = record?.examples.flatMap((e) => e.log.split("\n")).find((l) => l.includes("RIP: 0010:esw_port_metadata_get+"));
+    expect(own).toBeTruthy();
+    const decoded = (own ?? "").replace(
+      /esw_port_metadata_get\+0x[0-9a-f]+\/0x[0-9a-f]+ \[mlx5_core\]/,
+      "esw_port_metadata_get (drivers/net/ethernet/mellanox/mlx5/core/eswitch_offloads.c:2442) mlx5_core",
+    );
+    expect(decoded).not.toBe(own);
+    const finding = diagnoseBundle(kb, decoded).findings.find((f) => f.id === id);
+    const line = finding?.evidence.find((e) => e.kind === "log");
+    expect(line).toMatchObject({ text: decoded.trim(), signature: "rip-esw-port-metadata-get" });
+    expect(line?.kind === "log" && line.approximate).toBeFalsy();
+  });
+});

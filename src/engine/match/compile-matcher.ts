@@ -1,7 +1,9 @@
 import { RE2JS } from "re2js";
 import { type Automaton, buildAutomaton, foldLiteral, scanText } from "./aho-corasick";
 import { type CutLiterals, cutLineVariants, cutLiterals } from "./cut-lines";
+import { decodedFrameVariant } from "./decoded-frames";
 import { klogBlockHeadersInText } from "./klog-blocks";
+import { lineEnd } from "./line-starts";
 import { lineViews, stripAnsi } from "./normalize-line";
 import { requiredLiteralSets } from "./regex-literals";
 import { unwrapVariants } from "./unwrap-lines";
@@ -348,9 +350,11 @@ function scan(tables: Tables, input: string): MarkedScan {
     },
     refused,
   );
-  // A mail-wrapped paste is rebuilt whole; otherwise only lines a signature's wording runs across.
+  // A mail-wrapped paste is rebuilt whole; otherwise only lines a signature's wording runs across; and
+  // a decoded kernel stack trace's lines in the kernel's own form.
   const wrapped = unwrapVariants(text);
-  const variants = wrapped.length ? wrapped : cutLineVariants(tables.cut, text, lineStarts);
+  const decoded = decodedFrameVariant(text, lineStarts);
+  const variants = [...(wrapped.length ? wrapped : cutLineVariants(tables.cut, text, lineStarts)), ...(decoded ? [decoded] : [])];
   const seen = variants.length ? new Set(raw.map((h) => `${h.sig}:${h.line}`)) : new Set<string>();
   // Signature → the original lines a joined message covers after its first: the joined hit stands for them.
   const covered = new Map<number, Array<[number, number]>>();
@@ -367,7 +371,8 @@ function scan(tables: Tables, input: string): MarkedScan {
       const id = `${h.sig}:${line}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      raw.push(through === undefined ? { sig: h.sig, line, text: h.text } : { sig: h.sig, line, text: h.text, through });
+      const shown = variant.showsOriginal ? originalLine(text, lineStarts, line) : h.text;
+      raw.push(through === undefined ? { sig: h.sig, line, text: shown } : { sig: h.sig, line, text: shown, through });
     }
   }
   // One message cut over lines is one piece of evidence, at its first line, not one per part.
@@ -389,4 +394,10 @@ function scan(tables: Tables, input: string): MarkedScan {
   const rejected = refused.map(([sig, line]) => ({ key: (tables.compiled[sig] as Compiled).key, line: line + 1 }));
   const asGiven = text === input;
   return { hits, marked: asGiven ? marked : null, rejected, lineStarts: asGiven ? lineStarts : null };
+}
+
+/** Line `l` (0-based) as the text holds it, without a CR before its line break. */
+function originalLine(text: string, starts: readonly number[], l: number): string {
+  const line = text.slice(starts[l] as number, lineEnd(text, starts, l));
+  return line.endsWith("\r") ? line.slice(0, -1) : line;
 }
