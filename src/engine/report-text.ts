@@ -1,5 +1,5 @@
 import type { Diagnosis, Finding, HostReport } from "./diagnosis";
-import { namedKernelNote, RESEMBLES_NOTE, summarizeFinding, verdictLabel } from "./summary";
+import { kernelPackageNote, namedKernelNote, RESEMBLES_NOTE, summarizeFinding, verdictLabel } from "./summary";
 
 const MAX_UNVERIFIED = 3;
 const MAX_LINE = 240;
@@ -20,9 +20,7 @@ export function renderTextReport(d: Diagnosis & { truncated?: ReadonlyArray<{ no
   const out: string[] = [`known-bugs ${d.kb.version} (${d.kb.records} records)`];
   const k = d.facts.kernel;
   if (k)
-    out.push(
-      `kernel: ${k.release}${k.package ? ` = ${k.package.ecosystem ?? "?"} ${k.package.names[0] ?? ""} ${k.package.version} (${k.package.certainty})` : ""}${k.named ? ` [${namedKernelNote(k)}]` : ""}`,
-    );
+    out.push(`kernel: ${k.release}${kernelPackageNote(k) ? ` = ${kernelPackageNote(k)}` : ""}${k.named ? ` [${namedKernelNote(k)}]` : ""}`);
   if (d.facts.os) out.push(`os: ${d.facts.os.prettyName ?? `${d.facts.os.id} ${d.facts.os.versionId ?? ""}`}`);
   if (d.facts.iptables) out.push(`iptables: ${d.facts.iptables.version} (${d.facts.iptables.backend ?? "backend unknown"})`);
   out.push("");

@@ -180,7 +180,8 @@ function otherReason(top: Finding, f: Finding): string {
   if (rel?.kind === "explained-by") return `a consequence of ${top.id}: ${rel.note}`;
   if (rel?.kind === "prerequisite-of") return `a precondition, not the cause: ${rel.note}`;
   if (rel?.kind === "confused-with") return `a look-alike of ${top.id}: ${rel.note}`;
-  if (f.verdict.status === "not-affected") return `its version is outside the affected range: ${f.verdict.reason}`;
+  if (f.verdict.status === "not-affected")
+    return `its version is outside the affected range${f.verdict.certain === false ? " (not certain)" : ""}: ${f.verdict.reason}`;
   if (isDecisiveAndAffected(top) && !isDecisiveAndAffected(f)) {
     return strongestSignal(f) >= DECISIVE_WEIGHT
       ? "also matched, but its version verdict is not affected-confirmed"

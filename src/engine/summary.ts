@@ -1,9 +1,21 @@
 import { RE2JS } from "re2js";
 import type { Diagnosis, Finding, LogEvidence, NodeReport, RootCause, Verdict, VersionEvidence } from "./diagnosis";
+import type { KernelFacts } from "./types";
 
 /** How every door marks a kernel read from a person's sentence or a tool's path (KernelFacts.named, .via). */
 export const namedKernelNote = (k: { via?: string }) =>
   k.via ? `read from ${k.via}, which may name another kernel than the running one` : "named in a sentence, not the kernel's own output";
+
+/**
+ * How every door words the package a kernel was read as: a distribution's ("ubuntu:22.04 package linux
+ * 5.15.0-127.137 (exact)"), or none, for a vendor or mainline build judged on its upstream version.
+ */
+export const kernelPackageNote = (k: Pick<KernelFacts, "package" | "upstream">): string | null => {
+  const p = k.package;
+  if (!p) return null;
+  if (p.ecosystem) return `${p.ecosystem} package ${p.names[0] ?? ""} ${p.version} (${p.certainty})`;
+  return k.upstream ? `no distribution's package: judged as upstream ${k.upstream}, hedged` : null;
+};
 
 const STATUS_WORDS = { affected: "affected", "not-affected": "not affected", unknown: "unknown" } as const;
 const LEVEL_WORDS = { verified: "verified", corroborated: "corroborated", reported: "reported once" } as const;

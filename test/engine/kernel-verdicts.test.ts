@@ -145,6 +145,8 @@ describe("a RHEL-family kernel written without its dist tag", () => {
     const d = diagnoseFields(kb, { uname, osRelease: CENTOS7, logs: XOR_MARK_KLOG });
     expect(d.findings[0]?.verdict).toMatchObject({ status: "affected", certain: false });
     expect(versionOf(d)).toMatchObject({ value: "5.4.28", certain: false });
+    // The facts line says how it was read, not a package of no distribution.
+    expect(renderTextReport(d)).toContain("kernel: 5.4.28-1.el7.x86_64 = no distribution's package: judged as upstream 5.4.28, hedged");
   });
 });
 

@@ -278,6 +278,29 @@ describe("scan: a kernel stack trace decoded by scripts/decode_stacktrace.sh", (
     ]);
   });
 
+  it("reads addr2line's discriminator, a path with '+' and an assembly file's frame", () => {
+    const lines = [
+      "[   12.000001] RIP: 0010:decode_getfattr_attrs (fs/nfs/nfs4xdr.c:4518 (discriminator 3)) nfsv4",
+      "[   12.000002] ? skb_segment (/usr/src/kernels/6.6.28+debug/net/core/skbuff.c:4519)",
+      "[   12.000003] skb_segment (arch/x86/lib/memcpy_64.S:38)",
+    ];
+    expect(matcher.scan(lines.join("\n")).map((h) => ({ key: h.key, line: h.line }))).toEqual([
+      { key: "nfs-rip", line: 1 },
+      { key: "segment", line: 2 },
+      { key: "segment", line: 3 },
+    ]);
+  });
+
+  it("reads a hostile paste of locations in time that grows with its length only", () => {
+    // A run of digits the locations could split many ways, and a dotted name tried from every dot (quadratic once).
+    const hostile = [`RIP: 0010:f (a.c:${"123.c:".repeat(40)}1`, `${"a.".repeat(200_000)}a (x.c:1`, "x (a.c:1 ".repeat(50_000)];
+    for (const text of hostile) {
+      const started = performance.now();
+      expect(matcher.scan(text)).toEqual([]);
+      expect(performance.now() - started, text.slice(0, 40)).toBeLessThan(250);
+    }
+  });
+
   it("reads nothing else as a frame: a call with a Go file, prose in parentheses, another module's frame", () => {
     const others = [
       "panic: runtime error (main.go:42)",

@@ -60,10 +60,12 @@ export function rpmKernel(release: string, os: OsFacts | null): Partial<KernelFa
       ),
     };
   }
-  // A kernel of another line than the one this RHEL major ships, packaged for it: ELRepo's kernel-ml/kernel-lt rebuilt
-  // without their ".elrepo" mark, or a local build from their spec ("5.4.28-1.el7.x86_64" on CentOS 7). Not RHEL's.
+  // Not the kernel line this RHEL major ships. Red Hat's own builds carry long release numbers ("348.20.1", a
+  // pre-GA "25.el10"); a one-digit release is a mainline build packaged for EL: ELRepo's kernel-ml/kernel-lt
+  // rebuilt without their ".elrepo" mark, or a local build from their spec ("5.4.28-1.el7.x86_64" on CentOS 7).
   const rhelBase = tag.startsWith("el") ? RHEL_KERNEL_BASE[major] : undefined;
-  if (rhelBase && base !== rhelBase) {
+  const build = /^[^.]*/.exec(release.slice(release.indexOf("-") + 1))?.[0] ?? "";
+  if (rhelBase && base !== rhelBase && /^[1-9]$/.test(build)) {
     return {
       ...common,
       distro: "vendor",
@@ -74,6 +76,25 @@ export function rpmKernel(release: string, os: OsFacts | null): Partial<KernelFa
         kernelName,
         `A ${base} kernel packaged for EL${major}, whose own kernel line is ${rhelBase}: a mainline build, not a RHEL kernel.`,
       ),
+    };
+  }
+  // Another RHEL major's line rebuilt for this one (CentOS 7 AltArch's "4.18.0-348.20.1.el7.aarch64" is RHEL 8's kernel):
+  // judged as that major's package, hedged.
+  const lineOf = rhelBase && base !== rhelBase ? Object.entries(RHEL_KERNEL_BASE).find(([, b]) => b === base)?.[0] : undefined;
+  if (lineOf) {
+    return {
+      ...common,
+      distro: os && RHEL_FAMILY.has(os.id) ? os.id : "rhel",
+      upstream: null,
+      upstreamCertainty: "unknown",
+      package: {
+        ...rpm(
+          `rhel:${lineOf}`,
+          kernelName,
+          `RHEL ${lineOf}'s kernel line (${base}) rebuilt for EL${major}: judged as RHEL ${lineOf}'s package, hedged.`,
+        ),
+        certainty: "partial" as const,
+      },
     };
   }
   if (tag.startsWith("el")) {

@@ -4,6 +4,7 @@ import {
   type DiagnosisSummary,
   type EvidenceLine,
   type FindingSummary,
+  kernelPackageNote,
   namedKernelNote,
   RESEMBLES_NOTE,
   verdictLabel,
@@ -136,12 +137,14 @@ const Facts = (props: { summary: DiagnosisSummary }) => {
         {kernel ? (
           <li>
             Kernel <code>{kernel.release}</code>
-            {kernel.package ? (
+            {kernel.package?.ecosystem ? (
               <>
                 {" "}
-                = {kernel.package.ecosystem ?? "?"} package {kernel.package.names[0] ?? ""} <code>{kernel.package.version}</code> (
+                = {kernel.package.ecosystem} package {kernel.package.names[0] ?? ""} <code>{kernel.package.version}</code> (
                 {kernel.package.certainty})
               </>
+            ) : kernelPackageNote(kernel) ? (
+              <> = {kernelPackageNote(kernel)}</>
             ) : null}
             {kernel.named ? <span class="hint"> ({namedKernelNote(kernel)})</span> : null}
             {kernel.line ? <span class="muted"> · line {kernel.line}</span> : null}
