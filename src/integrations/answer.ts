@@ -6,6 +6,7 @@ import type { Diagnosis, NodeReport } from "../engine/diagnosis";
 import {
   type DiagnosisSummary,
   type FindingSummary,
+  kernelPackageNote,
   namedKernelNote,
   type RecordSummary,
   summarizeDiagnosis,
@@ -145,9 +146,7 @@ function factLines(d: Diagnosis): string[] {
   const out: string[] = [];
   const k = d.facts.kernel;
   if (k)
-    out.push(
-      `kernel ${k.release}${k.package ? ` (${k.package.ecosystem ?? "?"} ${k.package.version}, ${k.package.certainty})` : ""}${k.named ? ` [${namedKernelNote(k)}]` : ""}`,
-    );
+    out.push(`kernel ${k.release}${kernelPackageNote(k) ? ` (${kernelPackageNote(k)})` : ""}${k.named ? ` [${namedKernelNote(k)}]` : ""}`);
   const os = d.facts.os;
   if (os) out.push(os.prettyName ?? `${os.id} ${os.versionId ?? ""}`.trim());
   if (d.facts.iptables) out.push(`iptables ${d.facts.iptables.version}${d.facts.iptables.backend ? ` (${d.facts.iptables.backend})` : ""}`);

@@ -419,7 +419,9 @@ describe("components that must meet: a version alone warns only when a host has 
       const named = answer.findings.find((f) => f.id === RUNC);
       expect(named?.verdict).toMatchObject({ status: "affected", level: "reported" });
       expect(named?.verdict.reason).toContain("names in a sentence");
-      expect(renderTextReport(answer)).toContain("kernel: 5.4.0-42-generic = ubuntu:20.04 linux 5.4.0-42 (partial) [named in a sentence");
+      expect(renderTextReport(answer)).toContain(
+        "kernel: 5.4.0-42-generic = ubuntu:20.04 package linux 5.4.0-42 (partial) [named in a sentence",
+      );
       // The cure's kernel is no reading of the host that failed at all.
       const cure = diagnoseFields(data, { logs: logs("Upgrading to kernel 5.4.0-42-generic fixed it.") });
       expect(cure.facts.kernel).toBeNull();
