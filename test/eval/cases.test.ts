@@ -49,6 +49,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout33": 25,
   "eval/holdout34": 30,
   "eval/holdout35": 35,
+  "eval/holdout36": 30,
 };
 
 beforeAll(async () => {
