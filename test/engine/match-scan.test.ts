@@ -291,6 +291,28 @@ describe("scan: a kernel stack trace decoded by scripts/decode_stacktrace.sh", (
     ]);
   });
 
+  it("reads a decoded trace a mail client wrapped, at its first line, showing the joined line", () => {
+    // A mail body wrapped at 72 columns (word wrap); the decoded RIP line runs over three lines.
+    const filler = (n: number) =>
+      `[   12.0000${n}] CPU: ${n} PID: 1253 Comm: kworker/1:4 Not tainted 6.6.28 #1 Hardware name: Dell Inc. PowerEdge T640/0TWW5Y`;
+    const rip = "[   15.114364] RIP: 0010:decode_getfattr_attrs (fs/nfs/nfs4xdr.c:4518 fs/nfs/nfs4xdr.c:4636) nfsv4";
+    const wrap = (line: string) => {
+      const out: string[] = [];
+      let cur = "";
+      for (const w of line.split(" ")) {
+        if (cur && `${cur} ${w}`.length > 72) {
+          out.push(cur);
+          cur = w;
+        } else cur = cur ? `${cur} ${w}` : w;
+      }
+      return [...out, cur];
+    };
+    const lines = [...[1, 2, 3, 4, 5, 6].map(filler), rip, filler(7), filler(8)].flatMap(wrap);
+    const at = lines.indexOf(wrap(rip)[0] as string) + 1;
+    const hits = matcher.scan(lines.join("\n")).filter((h) => h.key === "nfs-rip");
+    expect(hits).toEqual([expect.objectContaining({ key: "nfs-rip", line: at, text: rip })]);
+  });
+
   it("reads a hostile paste of locations in time that grows with its length only", () => {
     // A run of digits the locations could split many ways, and a dotted name tried from every dot (quadratic once).
     const hostile = [`RIP: 0010:f (a.c:${"123.c:".repeat(40)}1`, `${"a.".repeat(200_000)}a (x.c:1`, "x (a.c:1 ".repeat(50_000)];

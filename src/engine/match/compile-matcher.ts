@@ -1,12 +1,11 @@
 import { RE2JS } from "re2js";
 import { type Automaton, buildAutomaton, foldLiteral, scanText } from "./aho-corasick";
 import { type CutLiterals, cutLineVariants, cutLiterals } from "./cut-lines";
-import { decodedFrameVariant } from "./decoded-frames";
+import { decodedFramesOf, decodedFrameVariant } from "./decoded-frames";
 import { klogBlockHeadersInText } from "./klog-blocks";
-import { lineEnd } from "./line-starts";
 import { lineViews, stripAnsi } from "./normalize-line";
 import { requiredLiteralSets } from "./regex-literals";
-import { unwrapVariants } from "./unwrap-lines";
+import { type UnwrappedText, unwrapVariants } from "./unwrap-lines";
 
 /**
  * The signature matcher of one knowledge-base version: compiled once, then `scan` finds every
@@ -353,8 +352,9 @@ function scan(tables: Tables, input: string): MarkedScan {
   // A mail-wrapped paste is rebuilt whole; otherwise only lines a signature's wording runs across; and
   // a decoded kernel stack trace's lines in the kernel's own form.
   const wrapped = unwrapVariants(text);
-  const decoded = decodedFrameVariant(text, lineStarts);
-  const variants = [...(wrapped.length ? wrapped : cutLineVariants(tables.cut, text, lineStarts)), ...(decoded ? [decoded] : [])];
+  const joined = wrapped.length ? wrapped : cutLineVariants(tables.cut, text, lineStarts);
+  const decoded = [decodedFrameVariant(text, lineStarts), ...wrapped.map(decodedFramesOf)].filter((v): v is UnwrappedText => v !== null);
+  const variants = [...joined, ...decoded];
   const seen = variants.length ? new Set(raw.map((h) => `${h.sig}:${h.line}`)) : new Set<string>();
   // Signature → the original lines a joined message covers after its first: the joined hit stands for them.
   const covered = new Map<number, Array<[number, number]>>();
@@ -371,7 +371,7 @@ function scan(tables: Tables, input: string): MarkedScan {
       const id = `${h.sig}:${line}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      const shown = variant.showsOriginal ? originalLine(text, lineStarts, line) : h.text;
+      const shown = variant.shown?.[h.line] ?? h.text;
       raw.push(through === undefined ? { sig: h.sig, line, text: shown } : { sig: h.sig, line, text: shown, through });
     }
   }
@@ -394,10 +394,4 @@ function scan(tables: Tables, input: string): MarkedScan {
   const rejected = refused.map(([sig, line]) => ({ key: (tables.compiled[sig] as Compiled).key, line: line + 1 }));
   const asGiven = text === input;
   return { hits, marked: asGiven ? marked : null, rejected, lineStarts: asGiven ? lineStarts : null };
-}
-
-/** Line `l` (0-based) as the text holds it, without a CR before its line break. */
-function originalLine(text: string, starts: readonly number[], l: number): string {
-  const line = text.slice(starts[l] as number, lineEnd(text, starts, l));
-  return line.endsWith("\r") ? line.slice(0, -1) : line;
 }

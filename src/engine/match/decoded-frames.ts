@@ -1,4 +1,4 @@
-import { lineEnd, lineOfOffset } from "./line-starts";
+import { lineEnd, lineOfOffset, lineStartsOf } from "./line-starts";
 import type { UnwrappedText } from "./unwrap-lines";
 
 /**
@@ -29,27 +29,46 @@ const MAX_LINES = 2000;
 /** The lines holding decoded frames, written back in the kernel's own form; null when there are none. */
 export function decodedFrameVariant(text: string, lineStarts: readonly number[]): UnwrappedText | null {
   if (text.length > MAX_TEXT || !LOCATION_MARKS.some((m) => text.includes(m))) return null;
+  const lineAt = (l: number) => text.slice(lineStarts[l] as number, lineEnd(text, lineStarts, l));
+  // Candidate lines: a location mark and a " (" (a build's warnings name files too, without the parentheses).
   const lines = new Set<number>();
   for (const mark of LOCATION_MARKS) {
     // Offsets come in order: each line is searched for from the last one found.
     let line = 0;
     for (let at = text.indexOf(mark); at >= 0 && lines.size < MAX_LINES; at = text.indexOf(mark, at + 1)) {
       line = lineOfOffset(lineStarts, at, line);
-      lines.add(line);
+      if (!lines.has(line) && lineAt(line).includes(" (")) lines.add(line);
     }
   }
   const origin: number[] = [];
   const rebuilt: string[] = [];
+  const shown: string[] = [];
   for (const l of [...lines].sort((a, b) => a - b)) {
-    const line = text.slice(lineStarts[l] as number, lineEnd(text, lineStarts, l));
-    if (line.length > MAX_FRAME_LINE || !line.includes(" (")) continue;
+    const line = lineAt(l);
+    if (line.length > MAX_FRAME_LINE) continue;
     const raw = line.replace(DECODED_FRAME, (_, name: string, _where: string, module?: string) =>
       module ? `${name}+0x0/0x0 [${module}]` : `${name}+0x0/0x0`,
     );
     if (raw === line) continue;
     origin.push(l);
     rebuilt.push(raw);
+    shown.push(line.endsWith("\r") ? line.slice(0, -1) : line);
   }
   if (!origin.length) return null;
-  return { text: rebuilt.join("\n"), origin, changed: origin.map(() => true), showsOriginal: true };
+  return { text: rebuilt.join("\n"), origin, changed: origin.map(() => true), shown };
+}
+
+/**
+ * The decoded frames of a rebuilt text (a mail-wrapped paste joined into its long lines), mapped back to
+ * the original lines; the evidence shows the joined line.
+ */
+export function decodedFramesOf(variant: UnwrappedText): UnwrappedText | null {
+  const decoded = decodedFrameVariant(variant.text, lineStartsOf(variant.text));
+  if (!decoded) return null;
+  const { through } = variant;
+  return {
+    ...decoded,
+    origin: decoded.origin.map((l) => variant.origin[l] as number),
+    ...(through ? { through: decoded.origin.map((l) => through[l] as number) } : {}),
+  };
 }

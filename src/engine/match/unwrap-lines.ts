@@ -14,8 +14,8 @@ export interface UnwrappedText {
   changed: boolean[];
   /** The last original line each rebuilt line came from, when the lines after the first hold nothing of their own. */
   through?: number[];
-  /** Evidence shows the original line, not the rebuilt one (a line rewritten in another form, not joined). */
-  showsOriginal?: true;
+  /** Per rebuilt line, what its evidence shows when not the rebuilt line itself (a line rewritten in another form: the line as pasted). */
+  shown?: string[];
 }
 
 const MIN_WIDTH = 64;
