@@ -7,14 +7,21 @@ export const namedKernelNote = (k: { via?: string }) =>
   k.via ? `read from ${k.via}, which may name another kernel than the running one` : "named in a sentence, not the kernel's own output";
 
 /**
- * How every door words the package a kernel was read as: a distribution's ("ubuntu:22.04 package linux
- * 5.15.0-127.137 (exact)"), or none, for a vendor or mainline build judged on its upstream version.
+ * How every door words the package a kernel was read as: a distribution release's ("ubuntu:22.04 package linux
+ * 5.15.0-127.137 (exact)"), a distribution's whose release is not known (Debian testing's, judged on the
+ * upstream version it names), or a mainline build's packaged for a distribution (judged on its upstream
+ * version, hedged); null when the kernel was read as no package (vendor builds say so in their verdicts).
  */
-export const kernelPackageNote = (k: Pick<KernelFacts, "package" | "upstream">): string | null => {
+export const kernelPackageNote = (k: Pick<KernelFacts, "package" | "upstream" | "upstreamCertainty" | "distro">): string | null => {
   const p = k.package;
   if (!p) return null;
-  if (p.ecosystem) return `${p.ecosystem} package ${p.names[0] ?? ""} ${p.version} (${p.certainty})`;
-  return k.upstream ? `no distribution's package: judged as upstream ${k.upstream}, hedged` : null;
+  const pkg = `package ${p.names[0] ?? ""} ${p.version}`;
+  if (p.ecosystem) return `${p.ecosystem} ${pkg} (${p.certainty})`;
+  const hedge = k.upstreamCertainty === "exact" ? "" : ", hedged";
+  if (!k.upstream) return `${k.distro ?? "a"} ${pkg} (${p.certainty}; its release is not known)`;
+  if (k.distro === "vendor" || k.distro === "elrepo")
+    return `a mainline build packaged for a distribution: judged as upstream ${k.upstream}${hedge}`;
+  return `${k.distro ?? "a"} ${pkg}, its release not known: judged as upstream ${k.upstream}${hedge}`;
 };
 
 const STATUS_WORDS = { affected: "affected", "not-affected": "not affected", unknown: "unknown" } as const;

@@ -363,9 +363,11 @@ describe("RPM kernels", () => {
     expect(kernelFacts("3.10.0-1160.el7.x86_64").package?.ecosystem).toBe("rhel:7");
     expect(kernelFacts("5.14.0-427.13.1.el9_4.x86_64").package?.ecosystem).toBe("rhel:9");
     expect(kernelFacts("4.18.0-348.el8.0.2.x86_64").package?.ecosystem).toBe("rhel:8");
-    // Red Hat's builds of another line: a pre-GA RHEL 10 kernel (long build numbers) stays RHEL 10's package, and
-    // CentOS 7 AltArch's aarch64 kernel, RHEL 8's line rebuilt for EL7, is RHEL 8's package, hedged.
-    expect(kernelFacts("6.11.0-25.el10.x86_64").package).toMatchObject({ ecosystem: "rhel:10", certainty: "exact" });
+    // Red Hat's builds of another line: a pre-GA RHEL 10 kernel (older base, long build numbers) is RHEL 10's package,
+    // hedged, and CentOS 7 AltArch's aarch64 kernel, RHEL 8's line rebuilt for EL7, is RHEL 8's package, hedged.
+    expect(kernelFacts("6.11.0-25.el10.x86_64").package).toMatchObject({ ecosystem: "rhel:10", certainty: "partial" });
+    // A base newer than the release's line is no Red Hat build, whatever its build number (a SIG's or a local build).
+    expect(kernelFacts("6.6.28-12.el7.x86_64")).toMatchObject({ upstream: "6.6.28", upstreamCertainty: "derived", distro: "vendor" });
     expect(kernelFacts("6.12.0-0.rc6.19.el10.x86_64").package?.ecosystem).toBe("rhel:10");
     const altarch = kernelFacts("4.18.0-348.20.1.el7.aarch64", null, os("CentOS Linux 7 (AltArch)"));
     expect(altarch).toMatchObject({ upstream: null, upstreamCertainty: "unknown" });

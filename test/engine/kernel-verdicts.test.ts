@@ -146,7 +146,9 @@ describe("a RHEL-family kernel written without its dist tag", () => {
     expect(d.findings[0]?.verdict).toMatchObject({ status: "affected", certain: false });
     expect(versionOf(d)).toMatchObject({ value: "5.4.28", certain: false });
     // The facts line says how it was read, not a package of no distribution.
-    expect(renderTextReport(d)).toContain("kernel: 5.4.28-1.el7.x86_64 = no distribution's package: judged as upstream 5.4.28, hedged");
+    expect(renderTextReport(d)).toContain(
+      "kernel: 5.4.28-1.el7.x86_64 = a mainline build packaged for a distribution: judged as upstream 5.4.28, hedged",
+    );
   });
 });
 

@@ -315,7 +315,15 @@ describe("scan: a kernel stack trace decoded by scripts/decode_stacktrace.sh", (
 
   it("reads a hostile paste of locations in time that grows with its length only", () => {
     // A run of digits the locations could split many ways, and a dotted name tried from every dot (quadratic once).
-    const hostile = [`RIP: 0010:f (a.c:${"123.c:".repeat(40)}1`, `${"a.".repeat(200_000)}a (x.c:1`, "x (a.c:1 ".repeat(50_000)];
+    // And marks without a frame's parenthesis, on one line or hard-cut at 76 columns (a mail client rebuilds it whole).
+    const marks = "a.c:1 ".repeat(50_000);
+    const hostile = [
+      `RIP: 0010:f (a.c:${"123.c:".repeat(40)}1`,
+      `${"a.".repeat(200_000)}a (x.c:1`,
+      "x (a.c:1 ".repeat(50_000),
+      marks,
+      (marks.match(/.{1,76}/g) ?? []).join("\n"),
+    ];
     for (const text of hostile) {
       const started = performance.now();
       expect(matcher.scan(text)).toEqual([]);

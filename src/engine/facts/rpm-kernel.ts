@@ -8,6 +8,7 @@
  * kernel rebuilt from that package with changes of its own: judged as the package, hedged.
  */
 import type { KernelFacts, OsFacts } from "../types";
+import { compareKernel } from "../versions/kernel-version";
 import { RHEL_FAMILY } from "./os-release";
 
 /** The architectures RPM builds a kernel package for. */
@@ -60,12 +61,15 @@ export function rpmKernel(release: string, os: OsFacts | null): Partial<KernelFa
       ),
     };
   }
-  // Not the kernel line this RHEL major ships. Red Hat's own builds carry long release numbers ("348.20.1", a
-  // pre-GA "25.el10"); a one-digit release is a mainline build packaged for EL: ELRepo's kernel-ml/kernel-lt
-  // rebuilt without their ".elrepo" mark, or a local build from their spec ("5.4.28-1.el7.x86_64" on CentOS 7).
+  // Not the kernel line this RHEL major ships. Red Hat keeps one line per major: a newer base is a mainline build
+  // packaged for EL (ELRepo's kernel-ml/kernel-lt rebuilt without their ".elrepo" mark, a SIG's LTS kernel, a local
+  // build from their spec: "5.4.28-1.el7.x86_64" on CentOS 7). An older one is Red Hat's pre-GA build ("6.11.0-25.el10",
+  // long release numbers), unless its one-digit build says it is one of those mainline builds too.
   const rhelBase = tag.startsWith("el") ? RHEL_KERNEL_BASE[major] : undefined;
+  // Another RHEL major's line rebuilt for this one (CentOS 7 AltArch's "4.18.0-348.20.1.el7.aarch64" is RHEL 8's kernel).
+  const lineOf = rhelBase && base !== rhelBase ? Object.entries(RHEL_KERNEL_BASE).find(([, b]) => b === base)?.[0] : undefined;
   const build = /^[^.]*/.exec(release.slice(release.indexOf("-") + 1))?.[0] ?? "";
-  if (rhelBase && base !== rhelBase && /^[1-9]$/.test(build)) {
+  if (rhelBase && base !== rhelBase && !lineOf && (compareKernel(base, rhelBase) > 0 || /^[1-9]$/.test(build))) {
     return {
       ...common,
       distro: "vendor",
@@ -78,10 +82,9 @@ export function rpmKernel(release: string, os: OsFacts | null): Partial<KernelFa
       ),
     };
   }
-  // Another RHEL major's line rebuilt for this one (CentOS 7 AltArch's "4.18.0-348.20.1.el7.aarch64" is RHEL 8's kernel):
-  // judged as that major's package, hedged.
-  const lineOf = rhelBase && base !== rhelBase ? Object.entries(RHEL_KERNEL_BASE).find(([, b]) => b === base)?.[0] : undefined;
-  if (lineOf) {
+  // Not this major's line, yet Red Hat's: another major's line, or a pre-GA build of this one. Judged as that line's package, hedged.
+  if (rhelBase && base !== rhelBase) {
+    const judgedAs = lineOf ?? major;
     return {
       ...common,
       distro: os && RHEL_FAMILY.has(os.id) ? os.id : "rhel",
@@ -89,9 +92,11 @@ export function rpmKernel(release: string, os: OsFacts | null): Partial<KernelFa
       upstreamCertainty: "unknown",
       package: {
         ...rpm(
-          `rhel:${lineOf}`,
+          `rhel:${judgedAs}`,
           kernelName,
-          `RHEL ${lineOf}'s kernel line (${base}) rebuilt for EL${major}: judged as RHEL ${lineOf}'s package, hedged.`,
+          lineOf
+            ? `RHEL ${lineOf}'s kernel line (${base}) rebuilt for EL${major}: judged as RHEL ${lineOf}'s package, hedged.`
+            : `A Red Hat build of ${base} before RHEL ${major}'s kernel line (${rhelBase}), a pre-release: judged as RHEL ${major}'s package, hedged.`,
         ),
         certainty: "partial" as const,
       },

@@ -30,14 +30,16 @@ const MAX_LINES = 2000;
 export function decodedFrameVariant(text: string, lineStarts: readonly number[]): UnwrappedText | null {
   if (text.length > MAX_TEXT || !LOCATION_MARKS.some((m) => text.includes(m))) return null;
   const lineAt = (l: number) => text.slice(lineStarts[l] as number, lineEnd(text, lineStarts, l));
-  // Candidate lines: a location mark and a " (" (a build's warnings name files too, without the parentheses).
+  // Candidate lines: a location mark, a frame's " (" and a frame line's length (a build's warnings name files
+  // too, without the parentheses). Each line is judged once, and the search goes on after it: linear work.
   const lines = new Set<number>();
   for (const mark of LOCATION_MARKS) {
-    // Offsets come in order: each line is searched for from the last one found.
     let line = 0;
-    for (let at = text.indexOf(mark); at >= 0 && lines.size < MAX_LINES; at = text.indexOf(mark, at + 1)) {
+    for (let at = text.indexOf(mark); at >= 0 && lines.size < MAX_LINES; ) {
       line = lineOfOffset(lineStarts, at, line);
-      if (!lines.has(line) && lineAt(line).includes(" (")) lines.add(line);
+      const end = lineEnd(text, lineStarts, line);
+      if (!lines.has(line) && end - (lineStarts[line] as number) <= MAX_FRAME_LINE && lineAt(line).includes(" (")) lines.add(line);
+      at = text.indexOf(mark, end);
     }
   }
   const origin: number[] = [];
@@ -45,7 +47,6 @@ export function decodedFrameVariant(text: string, lineStarts: readonly number[])
   const shown: string[] = [];
   for (const l of [...lines].sort((a, b) => a - b)) {
     const line = lineAt(l);
-    if (line.length > MAX_FRAME_LINE) continue;
     const raw = line.replace(DECODED_FRAME, (_, name: string, _where: string, module?: string) =>
       module ? `${name}+0x0/0x0 [${module}]` : `${name}+0x0/0x0`,
     );
