@@ -92,6 +92,21 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(finding?.evidence.some((e) => e.kind === "version" && e.value === "ubuntu:24.04")).toBe(true);
   });
 
+  it("reads a decoded kernel trace's frame and judges an EL-packaged mainline kernel on its upstream version, hedged", async () => {
+    // decode_stacktrace.sh's form of the mlx5 record's RIP line, under a mainline 6.6.28 packaged for EL7 (RHEL 7 ships 3.10.0).
+    const body = [
+      "Linux host 6.6.28-1.el7.x86_64 #1 SMP PREEMPT_DYNAMIC x86_64 x86_64 x86_64 GNU/Linux",
+      "[   15.174498] RIP: 0010:esw_port_metadata_get (drivers/net/ethernet/mellanox/mlx5/core/eswitch_offloads.c:2442) mlx5_core",
+    ].join("\n");
+    const res = await post(fetch, body, "text/plain");
+    expect(res.status).toBe(200);
+    const d = (await res.json()) as Diagnosis;
+    expect(d.facts.kernel).toMatchObject({ upstream: "6.6.28", upstreamCertainty: "derived" });
+    const f = d.findings.find((x) => x.id === "mlx5-esw-port-metadata-null-deref-6.6.28-talos-1.7.0");
+    expect(f?.evidence.find((e) => e.kind === "log")).toMatchObject({ line: 2, signature: "rip-esw-port-metadata-get" });
+    expect(f?.verdict).toMatchObject({ status: "affected", certain: false });
+  });
+
   it("judges a finding on a version the report names in passing, hedged, and on docker version's daemon part", async () => {
     // The docker-20.10.6 record's own message (fixed in 20.10.7).
     const failure = "Error starting userland proxy: listen tcp6 [::]:9982: socket: address family not supported by protocol";
