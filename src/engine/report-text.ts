@@ -19,8 +19,8 @@ const cut = (text: string, max: number) => {
 export function renderTextReport(d: Diagnosis & { truncated?: ReadonlyArray<{ note: string }> }): string {
   const out: string[] = [`known-bugs ${d.kb.version} (${d.kb.records} records)`];
   const k = d.facts.kernel;
-  if (k)
-    out.push(`kernel: ${k.release}${kernelPackageNote(k) ? ` = ${kernelPackageNote(k)}` : ""}${k.named ? ` [${namedKernelNote(k)}]` : ""}`);
+  const read = k ? kernelPackageNote(k) : null;
+  if (k) out.push(`kernel: ${k.release}${read ? ` = ${read}` : ""}${k.named ? ` [${namedKernelNote(k)}]` : ""}`);
   if (d.facts.os) out.push(`os: ${d.facts.os.prettyName ?? `${d.facts.os.id} ${d.facts.os.versionId ?? ""}`}`);
   if (d.facts.iptables) out.push(`iptables: ${d.facts.iptables.version} (${d.facts.iptables.backend ?? "backend unknown"})`);
   out.push("");

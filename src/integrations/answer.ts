@@ -145,8 +145,8 @@ function diagnosisAnswer(kb: KbRef, d: Diagnosis, truncated: ChatInput["truncate
 function factLines(d: Diagnosis): string[] {
   const out: string[] = [];
   const k = d.facts.kernel;
-  if (k)
-    out.push(`kernel ${k.release}${kernelPackageNote(k) ? ` (${kernelPackageNote(k)})` : ""}${k.named ? ` [${namedKernelNote(k)}]` : ""}`);
+  const read = k ? kernelPackageNote(k) : null;
+  if (k) out.push(`kernel ${k.release}${read ? ` (${read})` : ""}${k.named ? ` [${namedKernelNote(k)}]` : ""}`);
   const os = d.facts.os;
   if (os) out.push(os.prettyName ?? `${os.id} ${os.versionId ?? ""}`.trim());
   if (d.facts.iptables) out.push(`iptables ${d.facts.iptables.version}${d.facts.iptables.backend ? ` (${d.facts.iptables.backend})` : ""}`);

@@ -66,25 +66,24 @@ export function rpmKernel(release: string, os: OsFacts | null): Partial<KernelFa
   // build from their spec: "5.4.28-1.el7.x86_64" on CentOS 7). An older one is Red Hat's pre-GA build ("6.11.0-25.el10",
   // long release numbers), unless its one-digit build says it is one of those mainline builds too.
   const rhelBase = tag.startsWith("el") ? RHEL_KERNEL_BASE[major] : undefined;
-  // Another RHEL major's line rebuilt for this one (CentOS 7 AltArch's "4.18.0-348.20.1.el7.aarch64" is RHEL 8's kernel).
-  const lineOf = rhelBase && base !== rhelBase ? Object.entries(RHEL_KERNEL_BASE).find(([, b]) => b === base)?.[0] : undefined;
-  const build = /^[^.]*/.exec(release.slice(release.indexOf("-") + 1))?.[0] ?? "";
-  if (rhelBase && base !== rhelBase && !lineOf && (compareKernel(base, rhelBase) > 0 || /^[1-9]$/.test(build))) {
-    return {
-      ...common,
-      distro: "vendor",
-      upstream: base,
-      upstreamCertainty: "derived",
-      package: rpm(
-        null,
-        kernelName,
-        `A ${base} kernel packaged for EL${major}, whose own kernel line is ${rhelBase}: a mainline build, not a RHEL kernel.`,
-      ),
-    };
-  }
-  // Not this major's line, yet Red Hat's: another major's line, or a pre-GA build of this one. Judged as that line's package, hedged.
   if (rhelBase && base !== rhelBase) {
-    const judgedAs = lineOf ?? major;
+    // Another RHEL major's line rebuilt for this one (CentOS 7 AltArch's "4.18.0-348.20.1.el7.aarch64" is RHEL 8's kernel).
+    const lineOf = Object.entries(RHEL_KERNEL_BASE).find(([, b]) => b === base)?.[0];
+    const build = /^[^.]*/.exec(release.slice(release.indexOf("-") + 1))?.[0] ?? "";
+    if (!lineOf && (compareKernel(base, rhelBase) > 0 || /^[1-9]$/.test(build))) {
+      return {
+        ...common,
+        distro: "vendor",
+        upstream: base,
+        upstreamCertainty: "derived",
+        package: rpm(
+          null,
+          kernelName,
+          `A ${base} kernel packaged for EL${major}, whose own kernel line is ${rhelBase}: a mainline build, not a RHEL kernel.`,
+        ),
+      };
+    }
+    // Yet Red Hat's: another major's line, or a pre-GA build of this one. Judged as that line's package, hedged.
     return {
       ...common,
       distro: os && RHEL_FAMILY.has(os.id) ? os.id : "rhel",
@@ -92,7 +91,7 @@ export function rpmKernel(release: string, os: OsFacts | null): Partial<KernelFa
       upstreamCertainty: "unknown",
       package: {
         ...rpm(
-          `rhel:${judgedAs}`,
+          `rhel:${lineOf ?? major}`,
           kernelName,
           lineOf
             ? `RHEL ${lineOf}'s kernel line (${base}) rebuilt for EL${major}: judged as RHEL ${lineOf}'s package, hedged.`

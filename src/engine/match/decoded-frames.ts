@@ -26,9 +26,10 @@ const MAX_FRAME_LINE = 2000;
 /** A trace has a few dozen frames; a paste is not rewritten beyond this many candidate lines. */
 const MAX_LINES = 2000;
 
-/** The lines holding decoded frames, written back in the kernel's own form; null when there are none. */
-export function decodedFrameVariant(text: string, lineStarts: readonly number[]): UnwrappedText | null {
+/** The lines holding decoded frames, written back in the kernel's own form; null when there are none. `knownStarts`: the text's line starts, when counted already. */
+export function decodedFrameVariant(text: string, knownStarts?: readonly number[]): UnwrappedText | null {
   if (text.length > MAX_TEXT || !LOCATION_MARKS.some((m) => text.includes(m))) return null;
+  const lineStarts = knownStarts ?? lineStartsOf(text);
   const lineAt = (l: number) => text.slice(lineStarts[l] as number, lineEnd(text, lineStarts, l));
   // Candidate lines: a location mark, a frame's " (" and a frame line's length (a build's warnings name files
   // too, without the parentheses). Each line is judged once, and the search goes on after it: linear work.
@@ -64,7 +65,7 @@ export function decodedFrameVariant(text: string, lineStarts: readonly number[])
  * the original lines; the evidence shows the joined line.
  */
 export function decodedFramesOf(variant: UnwrappedText): UnwrappedText | null {
-  const decoded = decodedFrameVariant(variant.text, lineStartsOf(variant.text));
+  const decoded = decodedFrameVariant(variant.text);
   if (!decoded) return null;
   const { through } = variant;
   return {

@@ -128,6 +128,7 @@ const RootCausePanel = (props: { summary: DiagnosisSummary }) => {
 
 const Facts = (props: { summary: DiagnosisSummary }) => {
   const { kernel, os, iptables, nodes } = props.summary.facts;
+  const read = kernel ? kernelPackageNote(kernel) : null;
   if (!kernel && !os && !iptables && !nodes.length)
     return <p>No kernel, OS or node table was recognised; only the log lines were matched.</p>;
   return (
@@ -137,15 +138,7 @@ const Facts = (props: { summary: DiagnosisSummary }) => {
         {kernel ? (
           <li>
             Kernel <code>{kernel.release}</code>
-            {kernel.package?.ecosystem ? (
-              <>
-                {" "}
-                = {kernel.package.ecosystem} package {kernel.package.names[0] ?? ""} <code>{kernel.package.version}</code> (
-                {kernel.package.certainty})
-              </>
-            ) : kernelPackageNote(kernel) ? (
-              <> = {kernelPackageNote(kernel)}</>
-            ) : null}
+            {read ? <> = {read}</> : null}
             {kernel.named ? <span class="hint"> ({namedKernelNote(kernel)})</span> : null}
             {kernel.line ? <span class="muted"> · line {kernel.line}</span> : null}
           </li>
