@@ -627,6 +627,41 @@ export function componentGroups(record: BugRecord): ReadonlyArray<readonly strin
   return groups && groups.length >= 2 ? groups : null;
 }
 
+/**
+ * The component an entry (or a check's label, "debian:12 containerd") is a version of, when a record
+ * names alternatives (Docker 26 or containerd 2 refusing schema 1 images): an upstream component by its
+ * ecosystem (iptables' backends as one), the kernel with the image-based OS that ships it. A release's
+ * package is the upstream component of its name; another (containerd.io, which also bundles runc) is a
+ * build of one the record names, not an alternative of its own.
+ */
+function componentOf(ecosystem: string, pkg: string, upstream: readonly string[]): string | null {
+  if (ecosystem === "platform") return "*";
+  if (isKernelEntry({ ecosystem, package: pkg }) || IMAGE_OS.has(ecosystem) || ecosystem === "cos") return "kernel";
+  if (!ecosystem.includes(":")) return IPTABLES_ECOSYSTEM.test(ecosystem) ? "iptables" : ecosystem;
+  return upstream.includes(pkg) ? pkg : null;
+}
+
+/**
+ * A record's alternative components (no `together`, see componentOf) that no check read: the bug is
+ * in any of them, so a version of one ruling it out says nothing of another (a Docker 25 host's
+ * containerd 2, driven by the kubelet, still refuses the image). Empty for a record of one component.
+ */
+function unreadAlternatives(record: BugRecord, checks: readonly VersionEvidence[]): string[] {
+  const upstream = [...new Set(record.affected.filter((a) => !a.ecosystem.includes(":")).map((a) => a.ecosystem))];
+  const named = [...new Set(record.affected.flatMap((a) => componentOf(a.ecosystem, a.package, upstream) ?? []))];
+  if (named.length < 2) return [];
+  // A check's label is its ecosystem and package ("docker docker-ce"), or several ecosystems ("ubuntu:24.04, …").
+  const read = new Set(
+    checks.flatMap((c) =>
+      c.ecosystem.split(", ").flatMap((label) => {
+        const [ecosystem = "", pkg = ecosystem] = label.split(" ");
+        return componentOf(ecosystem, pkg, upstream) ?? [];
+      }),
+    ),
+  );
+  return read.has("*") ? [] : named.filter((c) => !read.has(c));
+}
+
 /** A record's `together` groups in words: "kubernetes with linux or rhel:7". */
 export const describeTogether = (groups: ReadonlyArray<readonly string[]>) => groups.map((g) => g.join(" or ")).join(" with ");
 
@@ -867,13 +902,15 @@ export function decideVerdict(record: BugRecord, checks: VersionEvidence[], host
     return { status: "affected", reason: said, level, ...hedge };
   }
   if (checks.length && checks.every((c) => c.result === "not-affected")) {
-    // Every check rules it out, so the answer is only as certain as the least certain of them.
+    // Every check rules it out, so the answer is only as certain as the least certain of them, and
+    // holds only for the components read: an alternative nothing read may be the one that failed.
     const first = strongest(checks);
+    const unread = components ? [] : unreadAlternatives(record, checks);
     return {
       status: "not-affected",
-      reason: `${first.subject}: ${first.reason}`,
+      reason: `${first.subject}: ${first.reason}${unread.length ? `; but no version of ${unread.join(" or ")} was given, which the bug also affects` : ""}`,
       level: weakest(checks),
-      ...uncertainUnless(checks.every((c) => c.certain)),
+      ...uncertainUnless(!unread.length && checks.every((c) => c.certain)),
     };
   }
   const unknown = checks.find((c) => c.result === "unknown");

@@ -239,6 +239,18 @@ describe("mail-wrapped pastes", () => {
     expect(hits[1]?.text).toBe("Feb 23 16:44:36 jobs kernel: [38775494.393661] nf_conntrack: table full, dropping packet");
   });
 
+  it("reports a message once when a wrapped record's continuation line holds it whole", () => {
+    // The same paste with one record wrapped before its message rather than inside it.
+    const lines = pasted.split("\n");
+    lines.splice(5, 2, "Feb 23 16:44:36 jobs kernel: [38775494.495169] netfilter says the", "nf_conntrack: table full, dropping packet");
+    const matcher = compileMatcher([
+      { key: "conntrack-full", kind: "literal", pattern: "nf_conntrack: table full, dropping packet", caseSensitive: false },
+    ]);
+    const hits = matcher.scan(lines.join("\n"));
+    expect(hits.map((h) => h.line)).toEqual([1, 2, 4, 6, 8]);
+    expect(hits[3]?.text).toMatch(/^Feb 23 16:44:36 jobs kernel: \[38775494\.495169\] netfilter says the nf_conntrack: table full/);
+  });
+
   it("never joins a line onto a new log record", () => {
     const [variant] = unwrapVariants(pasted);
     expect(variant?.origin).toEqual([0, 1, 3, 5, 7]);

@@ -547,3 +547,28 @@ describe("components that must meet: a version alone warns only when a host has 
     expect(f?.verdict.status).toBe("affected");
   });
 });
+
+describe("alternative components: a version of one rules the bug out only for that one", () => {
+  // Docker 26 or containerd 2 refuses schema 1 images; the kubelet drives containerd on a host with any Docker.
+  const SCHEMA1 = "schema1-image-pull-disabled-docker-26-containerd-2";
+  const log = data.records.find((r) => r.id === SCHEMA1)?.examples.find((e) => e.log.includes("containerd v2.0"))?.log ?? "";
+  const docker = (v: string) => `$ docker --version\nDocker version ${v}, build 1a2b3c4`;
+  const containerd = (v: string) => `$ containerd --version\ncontainerd containerd.io ${v} 2806fc1057397dbaeefbea0e4e17bddfbd388f38`;
+  const verdictOf = (logs: string) => diagnoseFields(data, { logs }).findings.find((f) => f.id === SCHEMA1)?.verdict;
+
+  it("hedges Docker 25's not-affected while containerd's version is not given, and says which is missing", () => {
+    expect(log).toContain("containerd v2.0");
+    const verdict = verdictOf(`${docker("25.0.3")}\n${log}`);
+    expect(verdict).toMatchObject({ status: "not-affected", certain: false });
+    expect(verdict?.reason).toMatch(/no version of containerd was given/);
+    const text = renderTextReport(diagnoseFields(data, { logs: `${docker("25.0.3")}\n${log}` }));
+    expect(text).toMatch(/not affected \((verified|corroborated|reported), not certain\)/);
+  });
+
+  it("is certain once every alternative is read, and affected when any one is in range", () => {
+    const both = verdictOf(`${docker("25.0.3")}\n${containerd("1.7.27")}\n${log}`);
+    expect(both).toMatchObject({ status: "not-affected" });
+    expect(both?.certain).toBeUndefined();
+    expect(verdictOf(`${docker("25.0.3")}\n${containerd("2.0.4")}\n${log}`)).toMatchObject({ status: "affected" });
+  });
+});

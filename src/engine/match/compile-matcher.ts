@@ -359,13 +359,17 @@ function scan(tables: Tables, input: string): MarkedScan {
   // Signature → the original lines a joined message covers after its first: the joined hit stands for them.
   const covered = new Map<number, Array<[number, number]>>();
   for (const variant of variants) {
+    // A rebuilt record of a mail-wrapped paste spans its lines: a whole message on one of its continuation
+    // lines is the record's, already found on its first line.
+    const rewrapped = wrapped.includes(variant);
     for (const h of scanOnce(tables, variant.text).raw) {
       if (!variant.changed[h.line]) continue; // same line as in the original: already scanned
       const line = variant.origin[h.line] as number;
       const through = variant.through?.[h.line];
-      if (through !== undefined) {
+      const last = through ?? (rewrapped ? (variant.origin[h.line + 1] ?? lineStarts.length) - 1 : line);
+      if (last > line) {
         const spans = covered.get(h.sig) ?? [];
-        spans.push([line, through]);
+        spans.push([line, last]);
         covered.set(h.sig, spans);
       }
       const id = `${h.sig}:${line}`;
