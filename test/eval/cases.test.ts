@@ -50,6 +50,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout34": 30,
   "eval/holdout35": 35,
   "eval/holdout36": 30,
+  "eval/holdout37": 30,
 };
 
 beforeAll(async () => {
