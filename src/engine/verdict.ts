@@ -648,7 +648,11 @@ function componentOf(ecosystem: string, pkg: string, upstream: readonly string[]
  */
 function unreadAlternatives(record: BugRecord, checks: readonly VersionEvidence[]): string[] {
   const upstream = [...new Set(record.affected.filter((a) => !a.ecosystem.includes(":")).map((a) => a.ecosystem))];
-  const named = [...new Set(record.affected.flatMap((a) => componentOf(a.ecosystem, a.package, upstream) ?? []))];
+  // Beside a removal (Docker 29's API floor), another component's range names the setups that trip over it
+  // (Traefik's pinned client): before the removal, they do not.
+  const removals = record.affected.filter((a) => a.kind === "removal");
+  const entries = removals.length ? removals : record.affected;
+  const named = [...new Set(entries.flatMap((a) => componentOf(a.ecosystem, a.package, upstream) ?? []))];
   if (named.length < 2) return [];
   // A check's label is its ecosystem and package ("docker docker-ce"), or several ecosystems ("ubuntu:24.04, …").
   const read = new Set(
@@ -908,7 +912,7 @@ export function decideVerdict(record: BugRecord, checks: VersionEvidence[], host
     const unread = components ? [] : unreadAlternatives(record, checks);
     return {
       status: "not-affected",
-      reason: `${first.subject}: ${first.reason}${unread.length ? `; but no version of ${unread.join(" or ")} was given, which the bug also affects` : ""}`,
+      reason: `${first.subject}: ${first.reason}${unread.length ? `; but the bug also lies in ${unread.join(" and ")}, ${unread.length > 1 ? "whose versions were" : "whose version was"} not given` : ""}`,
       level: weakest(checks),
       ...uncertainUnless(!unread.length && checks.every((c) => c.certain)),
     };

@@ -560,7 +560,7 @@ describe("alternative components: a version of one rules the bug out only for th
     expect(log).toContain("containerd v2.0");
     const verdict = verdictOf(`${docker("25.0.3")}\n${log}`);
     expect(verdict).toMatchObject({ status: "not-affected", certain: false });
-    expect(verdict?.reason).toMatch(/no version of containerd was given/);
+    expect(verdict?.reason).toMatch(/the bug also lies in containerd, whose version was not given/);
     const text = renderTextReport(diagnoseFields(data, { logs: `${docker("25.0.3")}\n${log}` }));
     expect(text).toMatch(/not affected \((verified|corroborated|reported), not certain\)/);
   });
@@ -570,5 +570,16 @@ describe("alternative components: a version of one rules the bug out only for th
     expect(both).toMatchObject({ status: "not-affected" });
     expect(both?.certain).toBeUndefined();
     expect(verdictOf(`${docker("25.0.3")}\n${containerd("2.0.4")}\n${log}`)).toMatchObject({ status: "affected" });
+  });
+
+  it("reads another component beside a removal as the setup that trips over it: before the removal, certain", () => {
+    // Docker 29's API floor; Traefik's range names the old clients that meet it, and no version of Traefik is needed.
+    const API = "docker-29-minimum-api-1.44-old-clients";
+    expect(data.records.find((r) => r.id === API)?.affected.map((a) => a.ecosystem)).toEqual(["docker", "traefik"]);
+    const trips = data.records.find((r) => r.id === API)?.examples[0]?.log ?? "";
+    const at = (v: string) => diagnoseFields(data, { logs: `${docker(v)}\n${trips}` }).findings.find((f) => f.id === API)?.verdict;
+    expect(at("28.5.2")).toMatchObject({ status: "not-affected" });
+    expect(at("28.5.2")?.certain).toBeUndefined();
+    expect(at("29.1.3")).toMatchObject({ status: "affected" });
   });
 });
