@@ -80,6 +80,20 @@ ip-172-31-29-31.us-east-2.compute.internal    Ready    <none>                   
     ]);
   });
 
+  it("reads on past blank lines between rows, and stops at a blank line followed by anything else", () => {
+    const [header, ...rows] = `NAME       STATUS   ROLES    AGE    VERSION
+master-1   Ready    control-plane   412d   v1.26.3
+worker-1   Ready    <none>   412d   v1.26.3`.split("\n");
+    const split = parseNodesTable([header as string, rows[0] as string, "", "", rows[1] as string, "", "$ uname -r"]);
+    expect(split.map((r) => [r.name, r.line])).toEqual([
+      ["master-1", 2],
+      ["worker-1", 5],
+    ]);
+    expect(parseNodesTable([header as string, rows[0] as string, "", "worker-1 is the one that fails"]).map((r) => r.name)).toEqual([
+      "master-1",
+    ]);
+  });
+
   it("returns nothing without a header", () => {
     expect(parseNodesTable(lines("NAME READY STATUS RESTARTS AGE\nfoo 1/1 Running 0 1m"))).toEqual([]);
   });

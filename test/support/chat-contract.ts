@@ -214,6 +214,26 @@ export function chatContract(h: () => ChatHarness) {
     expect(noneTexts).toContain("the lines left out were not read");
   });
 
+  it("Slack: a long nodes table cut in its middle is still read from its kept rows, so the answer names the broken nodes", async () => {
+    // 170 nodes; the last 15 run the broken kernel. Only the table's start and end are diagnosed in chat.
+    const header =
+      "NAME            STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION       CONTAINER-RUNTIME";
+    const rows = Array.from({ length: 170 }, (_, i) => {
+      const name = `ip-10-0-0-${i}`.padEnd(15);
+      const kernel = i < 155 ? "5.15.0-126-generic" : "5.15.0-127-generic";
+      return `${name} Ready    <none>   40d   v1.26.3   10.0.0.${String(i).padEnd(5)} <none>        Ubuntu 22.04.5 LTS   ${kernel}   containerd://1.6.20`;
+    });
+    const responseUrl = h().responseUrl();
+    const payload = messageShortcut(responseUrl, `$ kubectl get nodes -o wide\n${header}\n${rows.join("\n")}\n${XOR_MARK_KLOG}`);
+    expect((await slack(SLACK_INTERACTIONS, interactionBody(payload))).status).toBe(200);
+    const [answer] = await h().delivered(responseUrl);
+    const texts = blockTexts(answer as SlackPost).join("\n");
+    expect(texts).toContain("were left out");
+    expect(answer?.text).toContain(XT);
+    expect(texts).toMatch(/affected \(verified/);
+    expect(texts).not.toMatch(/not affected \(verified\)/);
+  });
+
   it("Slack: Share in channel posts the private answer for everyone, once", async () => {
     const { responseUrl } = await command(XOR_MARK_KLOG);
     const [privateAnswer] = await h().delivered(responseUrl);

@@ -175,9 +175,11 @@ export function readBundle(input: readonly string[] | TextLines): { sections: Bu
     }
     if (NODES_HEADER.test(t)) {
       const rows = parseNodesTableAt((k) => (i + k < lines.length ? lines.at(i + k) : undefined), i + 1);
-      if (rows.length) {
-        push("nodes", i, i + 1 + rows.length);
-        i += 1 + rows.length;
+      const last = rows.at(-1);
+      if (last) {
+        // Rows may have blank lines between them: the table ends at its last row (1-based, so the next line's index).
+        push("nodes", i, last.line);
+        i = last.line;
         hint = null;
         continue;
       }

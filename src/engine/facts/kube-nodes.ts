@@ -48,7 +48,7 @@ export const parseNodesTable = (lines: readonly string[], firstLine = 1): NodeRo
 /**
  * Parses a table whose header is line 0 of `lineAt` (undefined past the text's end). `firstLine` is
  * the header's 1-based line number in the text the user sent. Reading stops at the first line that is
- * not a row, and lines are read one by one: a text of many headers must not copy the rest of itself
+ * not a row (blank lines between rows aside), and lines are read one by one: a text of many headers must not copy the rest of itself
  * for each (that took 18 s for 1 MB of headers).
  */
 export function parseNodesTableAt(lineAt: (k: number) => string | undefined, firstLine = 1): NodeRow[] {
@@ -58,7 +58,10 @@ export function parseNodesTableAt(lineAt: (k: number) => string | undefined, fir
   const columns = headerColumns(header.slice(indent));
   const rows: NodeRow[] = [];
   for (let i = 1; ; i++) {
-    const line = lineAt(i);
+    // Blank lines inside a table (a paste split in two, a chat answer's left-out middle) do not end it
+    // when a row follows them; anything else after them does.
+    let line = lineAt(i);
+    while (line !== undefined && !line.trim() && rows.length) line = lineAt(++i);
     if (line === undefined) break;
     const raw = line.slice(indent).replace(/\s+$/, "");
     if (!raw.trim() || NODES_HEADER.test(raw.trim())) break;
