@@ -158,6 +158,7 @@ function singleHost(facts: ExtractedFacts, subject: string): HostVersions {
     components,
     release: releaseEcosystem(facts.os),
     mentioned: facts.named,
+    ...(facts.fromClient.length ? { fromClient: new Set(facts.fromClient) } : {}),
     packages: facts.packages,
     namedRelease: facts.namedRelease,
     distro: facts.os,

@@ -33,6 +33,8 @@ export interface HostVersions {
   components: Record<string, string>;
   /** The distribution release as an ecosystem key ("ubuntu:24.04", "rhel:7"), from os-release or the OS image. */
   release?: string | null;
+  /** Components whose version in `components` only a client printed (`docker --version`): judged, hedged. */
+  fromClient?: ReadonlySet<string>;
   /** Versions the text names in passing ("Docker 20.10.6"), by ecosystem: weaker than `components`. */
   mentioned?: Readonly<Record<string, string>>;
   /** Installed packages a listing shows with their whole versions, by package name ("containerd.io": "1.7.24-1"). */
@@ -508,7 +510,7 @@ export function mentionedChecks(record: BugRecord, host: HostVersions, decided: 
 export function versionChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
   const platform = platformCheck(record, host);
   if (platform) return [platform];
-  const components = componentChecks(record, host).map((c) => kubeletReadAs(record, c));
+  const components = componentChecks(record, host).map((c) => clientRead(kubeletReadAs(record, c), host));
   const backend = otherBackendChecks(record, host);
   // A bug of one iptables backend on a host that runs the other: the backend decides, whatever a package's build says.
   const packages = backend.length ? [] : packageChecks(record, host);
@@ -565,6 +567,22 @@ function kubeletReadAs(record: BugRecord, c: VersionEvidence): VersionEvidence {
   const { hedgedFrom: _, unlessBackported: __, ...rest } = c;
   const hedged = { ...rest, certain: false, otherComponent: true as const, reason: `${c.reason} (the kubelet's version, not ${other}'s)` };
   return c.result === "not-affected" ? { ...hedged, result: "unknown", reason: `not decided: ${hedged.reason}` } : hedged;
+}
+
+/**
+ * A version only the Docker CLI printed (`docker --version`, no daemon output beside it) is the client's: the
+ * daemon that failed may be another (a CI job's CLI talking to a dind service, a remote context, a CLI
+ * upgraded on its own), so the answer it gives is not certain. Usually they are one package set, so it
+ * still answers, hedged.
+ */
+function clientRead(c: VersionEvidence, host: HostVersions): VersionEvidence {
+  const ecosystem = c.ecosystem.split(" ")[0] ?? "";
+  if (!host.fromClient?.has(ecosystem) || !c.subject.startsWith(componentSubject(host, ecosystem))) return c;
+  return {
+    ...c,
+    certain: false,
+    reason: `${c.reason} (the ${ecosystem} client's version, \`${ecosystem} --version\`; the daemon's may differ)`,
+  };
 }
 
 /**

@@ -330,6 +330,18 @@ describe("removed flags, options and API versions: a version alone warns of regr
     expect(diagnoseFields(data, { nodes: UNEVEN_FLEET }).advisories.map((a) => a.id)).not.toContain(CRI);
   });
 
+  it("hedges what the Docker CLI's version alone says: the daemon that printed the log may be another", () => {
+    const RAW = "docker-28-iptables-raw-table-required";
+    const log = data.records.find((r) => r.id === RAW)?.examples[0]?.log ?? "";
+    const cli = diagnoseFields(data, { logs: `Docker version 27.5.1, build 9f9e405\n${log}` }).findings.find((f) => f.id === RAW);
+    expect(cli?.verdict).toMatchObject({ status: "not-affected", certain: false });
+    expect(cli?.verdict.reason).toContain("the docker client's version, `docker --version`; the daemon's may differ");
+    const server = "Server:\n Engine:\n  Version:          27.5.1\n  API version:      1.47 (minimum version 1.24)";
+    const daemon = diagnoseFields(data, { logs: `${server}\n${log}` }).findings.find((f) => f.id === RAW);
+    expect(daemon?.verdict).toMatchObject({ status: "not-affected" });
+    expect(daemon?.verdict.certain).toBeUndefined();
+  });
+
   it("still warns of a regression in the version given, without a symptom", () => {
     const d = diagnoseFields(data, { logs: DOCKER_20_10_6 });
     expect(d.advisories.map((a) => a.id)).toContain("docker-20.10.6-ipv6-disabled-userland-proxy-tcp6");
@@ -395,8 +407,15 @@ describe("components that must meet: a version alone warns only when a host has 
     });
 
     it("rules it out by a Docker that predates the runc change on a branch that bundles runc (18.06.1-ce)", () => {
-      const f = runc(TRUSTY, `${docker("18.06.1-ce")}\n${SYMPTOM}`);
+      const server = "Server:\n Engine:\n  Version:          18.06.1-ce\n  API version:      1.38 (minimum version 1.12)";
+      const f = runc(TRUSTY, `${server}\n${SYMPTOM}`);
       expect(f?.verdict).toMatchObject({ status: "not-affected", level: "verified" });
+    });
+
+    it("does not rule it out by the Docker CLI's version alone: the daemon that failed may be newer", () => {
+      const f = runc(TRUSTY, `${docker("18.06.1-ce")}\n${SYMPTOM}`);
+      expect(f?.verdict.status).toBe("affected");
+      expect(f?.verdict.reason).toMatch(/says otherwise .*the docker client's version, `docker --version`; the daemon's may differ/);
     });
 
     it("keeps an old kernel's answer but hedges it when Docker's version does not decide (18.09 takes runc from containerd.io)", () => {
@@ -552,7 +571,9 @@ describe("alternative components: a version of one rules the bug out only for th
   // Docker 26 or containerd 2 refuses schema 1 images; the kubelet drives containerd on a host with any Docker.
   const SCHEMA1 = "schema1-image-pull-disabled-docker-26-containerd-2";
   const log = data.records.find((r) => r.id === SCHEMA1)?.examples.find((e) => e.log.includes("containerd v2.0"))?.log ?? "";
-  const docker = (v: string) => `$ docker --version\nDocker version ${v}, build 1a2b3c4`;
+  // `docker version`'s server part: the daemon's own version (the CLI's alone is hedged).
+  const docker = (v: string) =>
+    `$ docker version\nServer: Docker Engine - Community\n Engine:\n  Version:          ${v}\n  API version:      1.44 (minimum version 1.24)`;
   const containerd = (v: string) => `$ containerd --version\ncontainerd containerd.io ${v} 2806fc1057397dbaeefbea0e4e17bddfbd388f38`;
   const verdictOf = (logs: string) => diagnoseFields(data, { logs }).findings.find((f) => f.id === SCHEMA1)?.verdict;
 

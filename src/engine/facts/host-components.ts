@@ -35,6 +35,8 @@ export interface HostComponents {
    * Docker's from its CLI when no daemon output names it.
    */
   components: Record<string, string>;
+  /** The components whose version only a client printed (Docker's, from `docker --version`): judged, never certainly. */
+  fromClient: readonly string[];
 }
 
 /** One version of a component, however many times shown; null when none or when they disagree. */
@@ -81,8 +83,9 @@ export function hostComponents(r: ComponentReadings): HostComponents {
   // The CLI's version stands for Docker only where no daemon said its own (and two daemons did not disagree).
   const cli = conflicting.has("docker") ? null : one(client);
   const cliVersion = runtimeComponent(cli)?.[1];
-  if (cliVersion && components.docker === undefined) components.docker = cliVersion;
-  return { kubelet, runtime: runtimes[0] ?? cli, components };
+  const fromClient = cliVersion !== undefined && components.docker === undefined;
+  if (fromClient) components.docker = cliVersion;
+  return { kubelet, runtime: runtimes[0] ?? cli, components, fromClient: fromClient ? ["docker"] : [] };
 }
 
 /** The same readings of another machine's output, as versions the report names (one per ecosystem, or none). */

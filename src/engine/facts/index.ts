@@ -47,6 +47,8 @@ export interface ExtractedFacts {
   runtime: string | null;
   /** Components a host's own output names besides --version lines (`docker version`'s server part), by ecosystem. */
   components: Readonly<Record<string, string>>;
+  /** Of those, the ones only a client printed (Docker's CLI, `docker --version`): the daemon's may differ. */
+  fromClient: readonly string[];
   /** Components the text names with one version each ("Docker 20.10.6", "runc v1.3.3"), by ecosystem. */
   named: Readonly<Record<string, string>>;
   /** Installed packages a listing names (`dpkg -l`, `rpm -qa`) with their whole versions, by package name ("containerd.io"). */
@@ -158,6 +160,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     kubelet: host.kubelet,
     runtime: host.runtime,
     components: host.components,
+    fromClient: host.fromClient,
     named: withNamed(
       pickNamedVersions(mentions.named, lineAt, mentions.packageRows),
       namedComponents(components.others),
@@ -290,6 +293,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     kubelet: fromLogs.kubelet,
     runtime: fromLogs.runtime,
     components: fromLogs.components,
+    fromClient: fromLogs.fromClient,
     named: fromLogs.named,
     packages: fromLogs.packages,
     namedRelease: fromLogs.namedRelease,

@@ -336,6 +336,17 @@ function scanOnce(
   return { raw: out, lineStarts: found.lineStarts };
 }
 
+/** The lines each signature's hits are on. */
+function linesBySignature(hits: readonly RawHit[]): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (const h of hits) {
+    const lines = out.get(h.sig);
+    if (lines) lines.push(h.line);
+    else out.set(h.sig, [h.line]);
+  }
+  return out;
+}
+
 function scan(tables: Tables, input: string): MarkedScan {
   const text = stripAnsi(input);
   let marked: Uint8Array | null = null;
@@ -358,19 +369,24 @@ function scan(tables: Tables, input: string): MarkedScan {
   const seen = variants.length ? new Set(raw.map((h) => `${h.sig}:${h.line}`)) : new Set<string>();
   // Signature → the original lines a joined message covers after its first: the joined hit stands for them.
   const covered = new Map<number, Array<[number, number]>>();
+  // The original scan's hits, by signature, for a rebuilt record to look for among its lines.
+  const rawLines = variants.length ? linesBySignature(raw) : null;
   for (const variant of variants) {
-    // A rebuilt record of a mail-wrapped paste spans its lines: a whole message on one of its continuation
-    // lines is the record's, already found on its first line.
     const rewrapped = wrapped.includes(variant);
     for (const h of scanOnce(tables, variant.text).raw) {
       if (!variant.changed[h.line]) continue; // same line as in the original: already scanned
       const line = variant.origin[h.line] as number;
       const through = variant.through?.[h.line];
-      const last = through ?? (rewrapped ? (variant.origin[h.line + 1] ?? lineStarts.length) - 1 : line);
-      if (last > line) {
+      if (through !== undefined) {
         const spans = covered.get(h.sig) ?? [];
-        spans.push([line, last]);
+        spans.push([line, through]);
         covered.set(h.sig, spans);
+      }
+      // A rebuilt record of a mail-wrapped paste whose continuation line holds the whole message: that
+      // line, found as pasted, is the evidence, not the record again.
+      if (rewrapped) {
+        const last = (variant.origin[h.line + 1] ?? lineStarts.length) - 1;
+        if (rawLines?.get(h.sig)?.some((l) => l > line && l <= last)) continue;
       }
       const id = `${h.sig}:${line}`;
       if (seen.has(id)) continue;
