@@ -56,6 +56,7 @@ export const EVAL_SETS = [
   { label: "held-out set 35 (eval/holdout35)", dir: "eval/holdout35" },
   { label: "held-out set 36 (eval/holdout36)", dir: "eval/holdout36" },
   { label: "held-out set 37 (eval/holdout37)", dir: "eval/holdout37" },
+  { label: "held-out set 38 (eval/holdout38)", dir: "eval/holdout38" },
 ] as const;
 
 /** Reads every <dir>/*.yaml (eval/cases by default); all problems at once, like kb:check. */

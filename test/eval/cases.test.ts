@@ -51,6 +51,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout35": 35,
   "eval/holdout36": 30,
   "eval/holdout37": 30,
+  "eval/holdout38": 25,
 };
 
 beforeAll(async () => {
