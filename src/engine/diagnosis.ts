@@ -50,7 +50,7 @@ export interface VersionEvidence {
   unlessBackported?: true;
   /**
    * Set on a not-affected read from a version the report only names (a sentence, a typed answer, another
-   * machine's heading), not the host's own output: any sign of the bug in the log (a line of it, or one
+   * machine's heading) or a NotReady node last reported, not the host's own current output: any sign of the bug in the log (a line of it, or one
    * resembling it) makes the verdict unknown instead, since the version that failed may be another.
    */
   namedOnly?: true;

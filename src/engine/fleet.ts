@@ -21,8 +21,12 @@ export function nodeHost(node: NodeRow): HostVersions {
     release: releaseEcosystem(os),
     distro: os,
     ...(windows ? { windowsNode: true as const } : {}),
+    ...(READY.test(node.status) ? {} : { lastReported: `what the ${node.status} node last reported, perhaps before an upgrade` }),
   };
 }
+
+/** "Ready", "Ready,SchedulingDisabled": a kubelet that reports now, so the row's versions are current. */
+const READY = /^Ready\b/;
 
 /** Windows' build number as kubelet reports it (10.0.17763.2686), which no Linux release looks like. */
 const WINDOWS_BUILD = /^10\.0\.\d{5}(?:\.\d+)?$/;

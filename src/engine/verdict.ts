@@ -33,6 +33,11 @@ export interface HostVersions {
   components: Record<string, string>;
   /** The distribution release as an ecosystem key ("ubuntu:24.04", "rhel:7"), from os-release or the OS image. */
   release?: string | null;
+  /**
+   * Set for a nodes-table row of a node that is not Ready: its versions are what its kubelet last reported (a
+   * kubelet that cannot start after an upgrade never updates them), so every check on them is hedged.
+   */
+  lastReported?: string;
   /** Components whose version in `components` only a client printed (`docker --version`): judged, hedged. */
   fromClient?: ReadonlySet<string>;
   /** Versions the text names in passing ("Docker 20.10.6"), by ecosystem: weaker than `components`. */
@@ -514,7 +519,10 @@ export function versionChecks(record: BugRecord, host: HostVersions): VersionEvi
   const backend = otherBackendChecks(record, host);
   // A bug of one iptables backend on a host that runs the other: the backend decides, whatever a package's build says.
   const packages = backend.length ? [] : packageChecks(record, host);
-  return [...kernelChecks(record, host), ...components, ...packages, ...backend];
+  const checks = [...kernelChecks(record, host), ...components, ...packages, ...backend];
+  // A version a node last reported may not be the one that failed: hedged, and any sign of the bug overrules a "not affected".
+  const stale = host.lastReported;
+  return stale ? checks.map((c) => hedgeNamed(c, stale)) : checks;
 }
 
 /**
@@ -681,8 +689,13 @@ function unreadAlternatives(record: BugRecord, checks: readonly VersionEvidence[
       }),
     ),
   );
-  return read.has("*") ? [] : named.filter((c) => !read.has(c));
+  if (read.has("*")) return [];
+  // A node runs one CRI runtime: containerd read rules CRI-O out as the one that failed, and the reverse.
+  const runtime = CRI_RUNTIMES.find((r) => read.has(r));
+  return named.filter((c) => !read.has(c) && !(runtime && CRI_RUNTIMES.includes(c)));
 }
+
+const CRI_RUNTIMES = ["containerd", "cri-o"];
 
 /** A record's `together` groups in words: "kubernetes with linux or rhel:7". */
 export const describeTogether = (groups: ReadonlyArray<readonly string[]>) => groups.map((g) => g.join(" or ")).join(" with ");
@@ -1000,7 +1013,7 @@ export function doubtBySymptom(verdict: Verdict, checks: readonly VersionEvidenc
   if (seen && named)
     return {
       status: "unknown",
-      reason: `${named.subject}: the log shows signs of this bug, and only a version the report names places it outside the affected range (${named.reason})`,
+      reason: `${named.subject}: the log shows signs of this bug, and only a version that may not be the one that failed places it outside the affected range (${named.reason})`,
     };
   if (!symptom) return verdict;
   // Only Linux prints a Linux-only bug's symptom: the log came from a host the nodes given do not show.

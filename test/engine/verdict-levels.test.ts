@@ -567,6 +567,29 @@ describe("components that must meet: a version alone warns only when a host has 
   });
 });
 
+describe("a node that is not Ready: its row's versions are what its kubelet last reported", () => {
+  // A kubelet upgraded to 1.26 that cannot start never updates its Node: the row still says v1.25.5.
+  const CRI = "kubelet-1.26-cri-v1-required";
+  const log = data.records.find((r) => r.id === CRI)?.examples[0]?.log ?? "";
+  const table = (status: string) =>
+    `NAME     STATUS   ROLES           AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION      CONTAINER-RUNTIME
+master   ${status.padEnd(8)} control-plane   90d   v1.25.5   10.0.0.11     <none>        Ubuntu 22.04.5 LTS   5.15.0-126-generic   containerd://1.7.2`;
+  const verdictOf = (status: string) =>
+    diagnoseFields(data, { nodes: table(status), logs: log }).findings.find((f) => f.id === CRI)?.verdict;
+
+  it("never rules a bug out on a NotReady row's version while the log shows the bug", () => {
+    expect(log).toContain("CRI v1 runtime API is not implemented");
+    const stale = verdictOf("NotReady");
+    expect(stale?.status).toBe("unknown");
+    expect(stale?.reason).toMatch(/what the NotReady node last reported, perhaps before an upgrade/);
+  });
+
+  it("reads a Ready row's versions as current", () => {
+    expect(verdictOf("Ready")).toMatchObject({ status: "not-affected" });
+    expect(verdictOf("Ready")?.certain).toBeUndefined();
+  });
+});
+
 describe("alternative components: a version of one rules the bug out only for that one", () => {
   // Docker 26 or containerd 2 refuses schema 1 images; the kubelet drives containerd on a host with any Docker.
   const SCHEMA1 = "schema1-image-pull-disabled-docker-26-containerd-2";
@@ -591,6 +614,16 @@ describe("alternative components: a version of one rules the bug out only for th
     expect(both).toMatchObject({ status: "not-affected" });
     expect(both?.certain).toBeUndefined();
     expect(verdictOf(`${docker("25.0.3")}\n${containerd("2.0.4")}\n${log}`)).toMatchObject({ status: "affected" });
+  });
+
+  it("takes the one CRI runtime a node runs as ruling the other out (containerd, not CRI-O)", () => {
+    const MEMSW = "cri-memsw-limit-without-swap-accounting";
+    const memsw = data.records.find((r) => r.id === MEMSW)?.examples[0]?.log ?? "";
+    const nodes = `NAME       STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION      CONTAINER-RUNTIME
+worker-1   Ready    <none>   10d   v1.25.4   10.0.0.11     <none>        Ubuntu 20.04.5 LTS   5.4.0-135-generic   containerd://1.6.12`;
+    const verdict = diagnoseFields(data, { nodes, logs: memsw }).findings.find((f) => f.id === MEMSW)?.verdict;
+    expect(verdict).toMatchObject({ status: "not-affected" });
+    expect(verdict?.certain).toBeUndefined();
   });
 
   it("reads another component beside a removal as the setup that trips over it: before the removal, certain", () => {

@@ -155,7 +155,7 @@ const versionEvidenceSchema = z
     }),
     namedOnly: z.literal(true).optional().openapi({
       description:
-        "On a not-affected result read from a version the report only names (a sentence, a typed answer, another machine's heading), not the host's own output: hedged (certain is false), and any sign of the bug in the log (a line of it, or one resembling it) makes the verdict unknown, since the version that failed may be another.",
+        "On a not-affected result read from a version the report only names (a sentence, a typed answer, another machine's heading) or a NotReady node last reported, not the host's own current output: hedged (certain is false), and any sign of the bug in the log (a line of it, or one resembling it) makes the verdict unknown, since the version that failed may be another.",
     }),
     onlyLinux: z.literal(true).optional().openapi({
       description:
@@ -178,7 +178,7 @@ const verdictSchema = z
     level: evidenceLevel.optional(),
     certain: z.literal(false).optional().openapi({
       description:
-        "Present (false) when the answer rests on a reading that is not certain: a version the report names rather than the host's own output, a package listing, a kernel build whose upload is unknown. `level` says how well the range end is established; this, whether the version read is the one that failed.",
+        "Present (false) when the answer rests on a reading that is not certain: a version the report names rather than the host's own output, the Docker CLI's version alone (the daemon's may differ), what a NotReady node last reported, a package listing, a kernel build whose upload is unknown, or one alternative component read while another the bug also lies in is not. `level` says how well the range end is established; this, whether the version read is the one that failed.",
     }),
   })
   .openapi("Verdict");
