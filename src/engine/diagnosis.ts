@@ -11,6 +11,11 @@ export interface LogEvidence {
   text: string;
   signature: string;
   weight: number;
+  /**
+   * On a long line: where in `text` (0-based, UTF-16) the signature's fixed words start, so that a door showing
+   * part of the line shows the words that decided, not only the line's start.
+   */
+  matchAt?: number;
   /** For a line inside a klog `err=<` block: the block's first line. */
   blockStart?: number;
   /** Set when the recall tier (token signature or lexical similarity) found it, not an exact signature. */

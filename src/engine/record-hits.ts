@@ -14,6 +14,8 @@ import { SIMILAR_SIGNATURE, similarWeight, tokenWeight } from "./score";
 const LINES_PER_SIGNATURE = 5;
 /** A pasted line can be megabytes long (a JSON log record, a containerd line): evidence shows this much of it. */
 const MAX_EVIDENCE_CHARS = 4000;
+/** Past this length a door may shorten a line (the text report shows 240 characters): say where the match is. */
+const LONG_LINE = 200;
 
 /** Every line (1-based) one signature saw for a record, however many the evidence shows. */
 export interface Sighting {
@@ -63,12 +65,16 @@ export function groupHits(kb: CompiledKb, hits: ReadonlyArray<Hit | ApproximateH
     const count = (shown.get(kind) ?? 0) + 1;
     shown.set(kind, count);
     if (count > LINES_PER_SIGNATURE) continue;
+    const exact = approximate ? undefined : compiled?.signature;
+    const text = hit.text.length > MAX_EVIDENCE_CHARS ? aroundMatch(hit.text, exact, lower) : hit.text;
+    const at = text.length > LONG_LINE && exact ? anchorAt(text, exact, lower) : -1;
     record.evidence.push({
       kind: "log",
       line: hit.line,
-      text: hit.text.length > MAX_EVIDENCE_CHARS ? aroundMatch(hit.text, approximate ? undefined : compiled?.signature, lower) : hit.text,
+      text,
       signature,
       weight,
+      ...(at >= 0 ? { matchAt: at } : {}),
       ...(hit.blockStart !== undefined ? { blockStart: hit.blockStart } : {}),
       ...(approximate ? { approximate } : {}),
     });
@@ -106,12 +112,18 @@ function aroundMatch(
   lower: (line: string) => string,
 ): string {
   const anchor = signature ? anchorOf(signature) : "";
-  const start = anchor ? lower(line).indexOf(anchor) : -1;
+  const start = signature ? anchorAt(line, signature, lower) : -1;
   if (start < 0) return `${line.slice(0, MAX_EVIDENCE_CHARS)}…`;
   const room = Math.max(0, MAX_EVIDENCE_CHARS - anchor.length);
   const from = Math.max(0, Math.min(start - Math.floor(room / 2), line.length - MAX_EVIDENCE_CHARS));
   const to = Math.min(line.length, from + MAX_EVIDENCE_CHARS);
   return `${from > 0 ? "…" : ""}${line.slice(from, to)}${to < line.length ? "…" : ""}`;
+}
+
+/** Where the signature's longest fixed run of text starts in the line, case folded; -1 when it is not there as written. */
+function anchorAt(line: string, signature: { kind: "literal" | "regex"; pattern: string }, lower: (line: string) => string): number {
+  const anchor = anchorOf(signature);
+  return anchor ? lower(line).indexOf(anchor) : -1;
 }
 
 /**

@@ -1,19 +1,8 @@
-import type { Diagnosis, Finding, HostReport } from "./diagnosis";
-import { kernelPackageNote, namedKernelNote, RESEMBLES_NOTE, summarizeFinding, verdictLabel } from "./summary";
+import type { Diagnosis, Finding, HostReport, LogEvidence } from "./diagnosis";
+import { evidenceExcerpt, kernelPackageNote, namedKernelNote, RESEMBLES_NOTE, summarizeFinding, verdictLabel } from "./summary";
 
 const MAX_UNVERIFIED = 3;
 const MAX_LINE = 240;
-
-/**
- * A line cut to `max` characters: its start, or, for evidence the answer already cut around its match ("…" at
- * both ends, the match in the middle: record-hits.ts), its middle, so the words that decided stay in view.
- */
-const cut = (text: string, max: number) => {
-  if (text.length <= max) return text;
-  if (!(text.startsWith("…") && text.endsWith("…"))) return `${text.slice(0, max - 1)}…`;
-  const from = Math.floor((text.length - (max - 2)) / 2);
-  return `…${text.slice(from, from + max - 2)}…`;
-};
 
 /** A compact terminal report: per finding the id, confidence, verdict, evidence lines and fix. */
 export function renderTextReport(d: Diagnosis & { truncated?: ReadonlyArray<{ note: string }> }): string {
@@ -85,16 +74,16 @@ function renderFinding(f: Finding, rank: number, d: Diagnosis): string[] {
     `   verdict: ${verdictLabel(s.verdict)}: ${s.verdict.reason}`,
   ];
   if (f.hosts?.length) lines.push(`   hosts: ${f.hosts.join(", ")}`);
-  const byLine = new Map<string, { text: string; signatures: string[] }>();
+  const byLine = new Map<string, { shown: LogEvidence; signatures: string[] }>();
   for (const e of f.evidence) {
     if (e.kind !== "log") continue;
     const where = `${e.host ? `${e.host} ` : ""}line ${e.line}`;
-    const entry = byLine.get(where) ?? { text: e.text, signatures: [] };
+    const entry = byLine.get(where) ?? { shown: e, signatures: [] };
     entry.signatures.push(e.approximate === "similar" ? RESEMBLES_NOTE : e.signature);
     byLine.set(where, entry);
   }
-  for (const [where, { text, signatures }] of byLine)
-    lines.push(`   ${where}: ${cut(text.trim(), MAX_LINE)}   <- ${signatures.join(", ")}`);
+  for (const [where, { shown, signatures }] of byLine)
+    lines.push(`   ${where}: ${evidenceExcerpt(shown, MAX_LINE)}   <- ${signatures.join(", ")}`);
   for (const e of f.evidence) {
     if (e.kind !== "version") continue;
     // A level says what an answer rests on; an undecided check has none to give, and a hedged one says so.

@@ -36,7 +36,27 @@ export const RESEMBLES_NOTE = "resembles this bug's wording; no signature matche
 
 /** The heading a chat answer puts over a finding's first line. */
 export const evidenceHeading = (e: Pick<LogEvidence, "line" | "approximate">) =>
-  e.approximate === "similar" ? `Line ${e.line} (${RESEMBLES_NOTE})` : `First evidence, line ${e.line}`;
+  e.approximate === "similar" ? `Line ${e.line} (${RESEMBLES_NOTE})` : `Evidence, line ${e.line}`;
+
+/**
+ * A log line, trimmed and shortened to `max` characters for a door that shows it in little room (the text
+ * report, a chat message): its start when the matched words (matchAt) show there, else a window around them,
+ * "…" where text was left out. A line the answer already cut around its match ("…" at both ends) shows its middle.
+ */
+export function evidenceExcerpt(e: Pick<LogEvidence, "text" | "matchAt">, max: number): string {
+  const text = e.text.trim();
+  if (text.length <= max) return text;
+  const at = e.matchAt === undefined ? undefined : e.matchAt - (e.text.length - e.text.trimStart().length);
+  const lead = Math.floor(max / 4);
+  if (at === undefined && text.startsWith("…") && text.endsWith("…")) {
+    const from = Math.floor((text.length - (max - 2)) / 2);
+    return `…${text.slice(from, from + max - 2)}…`;
+  }
+  if (at === undefined || at + lead < max - 1) return `${text.slice(0, max - 1)}…`;
+  const from = Math.max(1, at - lead);
+  if (from + max - 1 >= text.length) return `…${text.slice(text.length - (max - 1))}`;
+  return `…${text.slice(from, from + max - 2)}…`;
+}
 
 /**
  * What every door shows first, in this order: findings by rank, each with its verdict and reason,
@@ -50,8 +70,11 @@ export interface FindingSummary {
   confidence: Finding["confidence"];
   score: number;
   verdict: Finding["verdict"];
-  /** The first matching log line (lowest line number), when the finding came from the log. */
-  firstEvidence: LogEvidence | null;
+  /**
+   * The log line that best shows the bug, when the finding came from the log: an exact signature's over a
+   * reworded or resembling one, then the strongest signature's, then the first such line.
+   */
+  keyEvidence: LogEvidence | null;
   /** The version check that decided the verdict, when there was one. */
   versionEvidence: VersionEvidence | null;
   /**
@@ -119,6 +142,11 @@ export type SignatureLookup = (recordId: string, signatureId: string) => Signatu
  */
 export const FIX_ROOM = 1024;
 
+const EXACTNESS = { exact: 2, tokens: 1, similar: 0 } as const;
+/** Whether log line `a` shows the bug better than `b` (see FindingSummary.keyEvidence). */
+const stronger = (a: LogEvidence, b: LogEvidence) =>
+  (EXACTNESS[a.approximate ?? "exact"] - EXACTNESS[b.approximate ?? "exact"] || a.weight - b.weight || b.line - a.line) > 0;
+
 export function summarizeFinding(
   f: Finding,
   rank: number,
@@ -127,7 +155,7 @@ export function summarizeFinding(
   lookup?: SignatureLookup,
 ): FindingSummary {
   const logs = f.evidence.filter((e): e is LogEvidence => e.kind === "log");
-  const firstEvidence = logs.reduce<LogEvidence | null>((first, e) => (!first || e.line < first.line ? e : first), null);
+  const keyEvidence = logs.reduce<LogEvidence | null>((best, e) => (!best || stronger(e, best) ? e : best), null);
   const versions = f.evidence.filter((e): e is VersionEvidence => e.kind === "version");
   const versionEvidence = versions.find((e) => e.result === f.verdict.status) ?? versions[0] ?? null;
   return {
@@ -137,7 +165,7 @@ export function summarizeFinding(
     confidence: f.confidence,
     score: f.score,
     verdict: f.verdict,
-    firstEvidence,
+    keyEvidence,
     versionEvidence,
     ...firstSteps(f.fix, fixRoom),
     reboot: f.reboot,

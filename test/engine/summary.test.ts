@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { signatureKey } from "../../src/engine/compile-kb";
 import { diagnoseBundle, diagnoseFields } from "../../src/engine/diagnose";
-import { matchSpans, summarizeDiagnosis } from "../../src/engine/summary";
+import type { LogEvidence } from "../../src/engine/diagnosis";
+import { renderTextReport } from "../../src/engine/report-text";
+import { evidenceExcerpt, matchSpans, summarizeDiagnosis } from "../../src/engine/summary";
 import { loadDataKb } from "../support/data-kb";
 import { SEED_BUNDLE } from "../support/seed-bundle";
 import { UNEVEN_FLEET, XOR_MARK_KLOG } from "../support/seed-logs";
 
-const kb = (await loadDataKb()).compiled;
+const data = await loadDataKb();
+const kb = data.compiled;
 const lookup = (id: string, sig: string) => kb.signatures.get(signatureKey(id, sig))?.signature;
 const XT = "xt-mark-ipv6-typo-2024";
 
@@ -55,5 +58,37 @@ describe("summary for doors that show every line", () => {
     expect(span && text.slice(span[0], span[1])).toBe("Extension mark revision 0");
     expect(matchSpans(text, { kind: "literal", pattern: "Extension MARK", caseSensitive: true })).toEqual([]);
     expect(matchSpans(text, { kind: "regex", pattern: "(a)\\1", caseSensitive: false })).toEqual([]);
+  });
+});
+
+describe("the one evidence line a short door shows", () => {
+  const example = (id: string, i: number) => data.records.find((r) => r.id === id)?.examples[i]?.log ?? "";
+
+  it("is the line that best shows the bug: an exact signature's, the strongest, then the first", () => {
+    // kube-proxy's informational "Setting conntrack hashsize" line comes first; the fatal write is the evidence.
+    const HASH = "kube-proxy-conntrack-hashsize-non-init-netns";
+    const log = example(HASH, 1);
+    expect(log).toMatch(/Setting conntrack hashsize[\s\S]*operation not supported/);
+    const f = summarizeDiagnosis(diagnoseBundle(kb, log)).findings.find((x) => x.id === HASH);
+    expect(f?.keyEvidence?.text).toContain("operation not supported");
+    const all = f?.evidenceLines.map((l) => l.line) ?? [];
+    expect(Math.min(...all)).toBeLessThan(f?.keyEvidence?.line ?? 0);
+  });
+
+  it("keeps the matched words in view when the line is longer than the door's room", () => {
+    const MEMSW = "cri-memsw-limit-without-swap-accounting";
+    const log = example(MEMSW, 1);
+    const at = log.indexOf("memory.memsw.limit_in_bytes");
+    expect(at).toBeGreaterThan(400);
+    const d = diagnoseBundle(kb, log);
+    const e = d.findings.find((x) => x.id === MEMSW)?.evidence.find((x) => x.kind === "log");
+    expect(e?.kind === "log" && e.matchAt).toBeGreaterThan(400);
+    expect(evidenceExcerpt(e as LogEvidence, 240)).toMatch(/^….*memory\.memsw\.limit_in_bytes/);
+    expect(evidenceExcerpt(e as LogEvidence, 240).length).toBeLessThanOrEqual(240);
+    expect(renderTextReport(d)).toMatch(/line 1: ….*memory\.memsw\.limit_in_bytes/);
+    // A short line, or one whose match shows at its start, is shown from its start.
+    expect(evidenceExcerpt({ text: "abc", matchAt: 1 }, 240)).toBe("abc");
+    expect(evidenceExcerpt({ text: `match ${"x".repeat(500)}`, matchAt: 0 }, 240)).toMatch(/^match x+…$/);
+    expect(evidenceExcerpt({ text: `${"x".repeat(500)} match`, matchAt: 501 }, 240)).toMatch(/^…x+ match$/);
   });
 });

@@ -19,7 +19,7 @@ function finding(rank: number): FindingSummary {
     confidence: "high",
     score: 0.9,
     verdict: { status: "affected", reason: huge(10_000, "r") },
-    firstEvidence: { kind: "log", line: 1, text: `<!channel> ${huge(100_000, "e")}`, signature: "s", weight: 1 },
+    keyEvidence: { kind: "log", line: 1, text: `<!channel> ${huge(100_000, "e")}`, signature: "s", weight: 1 },
     versionEvidence: null,
     fixSteps: [huge(5000, "f"), huge(5000, "g"), huge(5000, "h")],
     moreFixSteps: 2,
@@ -103,7 +103,7 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
       ...finding(rank),
       title: "t",
       verdict: { status: "affected" as const, reason: "r" },
-      firstEvidence: null,
+      keyEvidence: null,
       fixSteps: [],
       unverified: [],
       rootCauseNote: note,
@@ -168,6 +168,13 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
     expect(m.embeds.at(-1)?.footer?.text).toContain("kb-0123456789abcdef");
     expect(m.components.length).toBeLessThanOrEqual(5);
     for (const row of m.components) for (const b of row.components) expect(b.custom_id.length).toBeLessThanOrEqual(DISCORD_LIMITS.customId);
+    // Vote buttons only for the findings shown: none for one left out for size.
+    const shown = m.embeds.flatMap((e) => (e.title ? [Number.parseInt(e.title, 10)] : []));
+    const voted = m.components.flatMap((row) =>
+      row.components.flatMap((b) => (b.label?.match(/^(\d+)\. Right/) ? [Number(b.label.split(".")[0])] : [])),
+    );
+    expect(shown.length).toBeLessThan(oversized.findings.length);
+    expect(voted).toEqual(shown);
   });
 });
 

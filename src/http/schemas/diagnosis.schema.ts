@@ -122,6 +122,10 @@ const logEvidenceSchema = z
     text: z.string(),
     signature: z.string(),
     weight: z.number(),
+    matchAt: z.number().int().min(0).optional().openapi({
+      description:
+        "On a long line: where in `text` (0-based, UTF-16 code units) the signature's fixed words start, so that a client showing part of the line can show the words that decided.",
+    }),
     blockStart: z.number().int().optional(),
     approximate: z.enum(["tokens", "similar"]).optional().openapi({
       description: "Found by the recall tier (a token signature, or resemblance to the record's text), not an exact signature.",

@@ -1,5 +1,5 @@
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from "discord-api-types/v10";
-import { evidenceHeading, type FindingSummary, verdictLabel } from "../../engine/summary";
+import { evidenceExcerpt, evidenceHeading, type FindingSummary, verdictLabel } from "../../engine/summary";
 import { type ChatAnswer, recordUrl } from "../answer";
 import { leftOutNote } from "../chat-input";
 import { clamp, type FeedbackRef, fittingLines, moreStepsLine, plural, SHOWN_UNVERIFIED, wholeLines } from "../text-limits";
@@ -50,6 +50,8 @@ const code = (s: string) => `\`${s.replace(/`/g, "ˋ")}\``;
 
 export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | undefined; shareButton?: boolean } = {}): DiscordMessage {
   const out: DiscordMessage = { content: "", embeds: [], components: [] };
+  // Each finding's vote buttons, with its embed: a finding left out for size leaves no buttons behind.
+  const votes: Array<[APIEmbed, APIActionRowComponent<APIButtonComponentWithCustomId>]> = [];
   switch (answer.kind) {
     case "help":
       out.embeds.push({ title: "known-bugs", description: HELP, color: COLOR.info });
@@ -96,9 +98,10 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
       if (answer.more) lines.push(`${plural(answer.more, "more finding")} not shown: the full report is one POST /diagnose away.`);
       out.content = clamp(lines.join("\n"), DISCORD_LIMITS.content);
       for (const f of answer.findings) {
-        out.embeds.push(findingEmbed(f, opts.publicUrl, n > 1));
+        const embed = findingEmbed(f, opts.publicUrl, n > 1);
+        out.embeds.push(embed);
         const row = feedbackRow(f, answer.kb.version);
-        if (row) out.components.push(row);
+        if (row) votes.push([embed, row]);
       }
       const extra: ListSection[] = [];
       if (answer.advisories.length)
@@ -142,7 +145,6 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
     const last = out.embeds[out.embeds.length - 1];
     if (footer && last && !last.footer) last.footer = footer;
   };
-  if (opts.shareButton) out.components.push({ type: ACTION_ROW, components: [button(SHARE_ID, "Share in channel", STYLE.primary)] });
   withFooter();
   let dropped = fitEmbeds(out.embeds);
   // The footer (the knowledge base's version) goes on whatever embed is last after the cut.
@@ -150,6 +152,8 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
     withFooter();
     dropped += fitEmbeds(out.embeds);
   }
+  out.components.push(...votes.filter(([embed]) => out.embeds.includes(embed)).map(([, row]) => row));
+  if (opts.shareButton) out.components.push({ type: ACTION_ROW, components: [button(SHARE_ID, "Share in channel", STYLE.primary)] });
   if (dropped) {
     // Right under the heading, where a long "Judged on" line cannot push it past the 2,000 characters.
     const [heading = "", ...rest] = out.content.split("\n");
@@ -167,12 +171,8 @@ function findingEmbed(f: FindingSummary, publicUrl: string | undefined, ranked: 
     ...(ranked && f.rootCauseNote ? [`*${prose(f.rootCauseNote)}*`] : []),
     prose(f.verdict.reason),
   ];
-  if (f.firstEvidence)
-    lines.push(
-      "",
-      `${evidenceHeading(f.firstEvidence)}:`,
-      `\`\`\`\n${clamp(f.firstEvidence.text.trim(), 500).replace(/```/g, "'''")}\n\`\`\``,
-    );
+  if (f.keyEvidence)
+    lines.push("", `${evidenceHeading(f.keyEvidence)}:`, `\`\`\`\n${evidenceExcerpt(f.keyEvidence, 500).replace(/```/g, "'''")}\n\`\`\``);
   const fields = [];
   if (f.fixSteps.length) fields.push(...fixFields(f, url));
   if (f.unverified.length) fields.push(unverifiedField(f.unverified));

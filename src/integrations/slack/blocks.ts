@@ -1,5 +1,5 @@
 import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } from "@slack/types";
-import { evidenceHeading, type FindingSummary, verdictLabel } from "../../engine/summary";
+import { evidenceExcerpt, evidenceHeading, type FindingSummary, verdictLabel } from "../../engine/summary";
 import { type ChatAnswer, recordUrl } from "../answer";
 import { leftOutNote } from "../chat-input";
 import { clamp, type FeedbackRef, moreStepsLine, plural, unverifiedLines, wholeLines } from "../text-limits";
@@ -168,9 +168,9 @@ function finding(f: FindingSummary, kbVersion: string, opts: RenderOptions, rank
     esc(f.verdict.reason),
   ];
   const blocks: KnownBlock[] = [section(head.join("\n"))];
-  if (f.firstEvidence) {
-    const line = clamp(f.firstEvidence.text.trim(), 500).replace(/```/g, "'''");
-    blocks.push(section(`${evidenceHeading(f.firstEvidence)}:\n\`\`\`${esc(line)}\`\`\``));
+  if (f.keyEvidence) {
+    const line = evidenceExcerpt(f.keyEvidence, 500).replace(/```/g, "'''");
+    blocks.push(section(`${evidenceHeading(f.keyEvidence)}:\n\`\`\`${esc(line)}\`\`\``));
   }
   if (f.fixSteps.length) blocks.push(fixSection(f, url));
   if (f.unverified.length) blocks.push(context(...unverifiedLines(f.unverified, (u) => `:warning: Unverified: ${esc(u)}`)));
