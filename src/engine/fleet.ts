@@ -1,5 +1,6 @@
 import type { NodeReport } from "./diagnosis";
 import { kernelFacts, osImageToOs, releaseEcosystem } from "./facts";
+import { runtimeComponent } from "./facts/runtime-version";
 import type { BugRecord } from "./record";
 import type { NodeRow } from "./types";
 import { combinationChecks, type HostVersions, imageOsComponents, nodeComponents, versionChecks } from "./verdict";
@@ -14,6 +15,7 @@ export function nodeHost(node: NodeRow): HostVersions {
   const windows = image?.id === "windows" || (node.kernel !== null && WINDOWS_BUILD.test(node.kernel));
   const os =
     windows && image?.id !== "windows" ? { id: "windows", idLike: [], versionId: null, prettyName: node.osImage, codename: null } : image;
+  const runtime = runtimeComponent(node.runtime)?.[0];
   return {
     subject: `node ${node.name}`,
     kernel: node.kernel && !windows ? kernelFacts(node.kernel, node.build ?? null, os) : null,
@@ -21,6 +23,7 @@ export function nodeHost(node: NodeRow): HostVersions {
     release: releaseEcosystem(os),
     distro: os,
     ...(windows ? { windowsNode: true as const } : {}),
+    ...(runtime ? { kubeletRuntime: runtime } : {}),
     ...(READY.test(node.status) ? {} : { lastReported: `what the ${node.status} node last reported, perhaps before an upgrade` }),
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { CompiledKb } from "./compile-kb";
 import type { LogEvidence } from "./diagnosis";
-import type { Hit } from "./match";
+import { type Hit, requiredLiteralSets } from "./match";
 import type { ApproximateHit } from "./recall";
 import { SIMILAR_SIGNATURE, similarWeight, tokenWeight } from "./score";
 
@@ -102,28 +102,46 @@ export const sightedLines = (hits: RecordHits): Set<number> => new Set(hits.sigh
 /**
  * A line longer than MAX_EVIDENCE_CHARS, cut to the part the signature matched, with "…" where text was left
  * out: its start would show 4000 characters of a JSON record's other fields and not the words that decided.
- * The match is placed by the signature's longest fixed run of text (a literal is one), found in the line case
- * folded: one search, never a regex over a line megabytes long for each of its signatures. A line a reworded
- * or resembling reading found, or whose anchor is not in it as written, shows its start.
+ * The match is placed by the signature's fixed words (anchorAt): never a regex over a line megabytes long for
+ * each of its signatures. A line a reworded or resembling reading found, or whose words are not in it as
+ * written, shows its start.
  */
 function aroundMatch(
   line: string,
   signature: { kind: "literal" | "regex"; pattern: string } | undefined,
   lower: (line: string) => string,
 ): string {
-  const anchor = signature ? anchorOf(signature) : "";
   const start = signature ? anchorAt(line, signature, lower) : -1;
   if (start < 0) return `${line.slice(0, MAX_EVIDENCE_CHARS)}…`;
-  const room = Math.max(0, MAX_EVIDENCE_CHARS - anchor.length);
-  const from = Math.max(0, Math.min(start - Math.floor(room / 2), line.length - MAX_EVIDENCE_CHARS));
+  const from = Math.max(0, Math.min(start - Math.floor(MAX_EVIDENCE_CHARS / 2), line.length - MAX_EVIDENCE_CHARS));
   const to = Math.min(line.length, from + MAX_EVIDENCE_CHARS);
   return `${from > 0 ? "…" : ""}${line.slice(from, to)}${to < line.length ? "…" : ""}`;
 }
 
-/** Where the signature's longest fixed run of text starts in the line, case folded; -1 when it is not there as written. */
+/**
+ * Where the signature's fixed words start in the line (0-based, in the line as written): the earliest of the
+ * words every match holds (a literal itself; of a regex, its required literals, regex-literals.ts), found in
+ * the line case folded; -1 when none is there as written.
+ */
 function anchorAt(line: string, signature: { kind: "literal" | "regex"; pattern: string }, lower: (line: string) => string): number {
-  const anchor = anchorOf(signature);
-  return anchor ? lower(line).indexOf(anchor) : -1;
+  const folded = lower(line);
+  let at = -1;
+  for (const anchor of anchorsOf(signature)) {
+    const i = folded.indexOf(anchor);
+    if (i >= 0 && (at < 0 || i < at)) at = i;
+  }
+  // A character whose lower case is longer ("İ" is two) moves what follows it: count back in the line as written.
+  return at < 0 || folded.length === line.length ? at : writtenOffset(line, at);
+}
+
+/** The offset in `line` of the character at `folded` in its lower case. */
+function writtenOffset(line: string, folded: number): number {
+  let length = 0;
+  for (let i = 0; i < line.length; i++) {
+    if (length >= folded) return i;
+    length += (line[i] as string).toLowerCase().length;
+  }
+  return line.length;
 }
 
 /**
@@ -138,26 +156,18 @@ function lowerCaseOnce(): (line: string) => string {
   };
 }
 
-const anchors = new Map<string, string>();
+const anchors = new Map<string, readonly string[]>();
 /**
- * A signature's longest run of fixed text, lower case: a literal itself; of a regex, the longest stretch
- * between its operators, escapes and classes (`unknown option "--xor-mark"` of `…v1\.8\.\d+ \(nf_tables\): unknown
- * option "--xor-mark"`).
+ * A signature's fixed words, lower case, of four characters or more (shorter ones are found anywhere): a
+ * literal itself; of a regex, the literals every match holds one of (`unknown option "--xor-mark"` of `…v1\.8\.\d+
+ * \(nf_tables\): unknown option "--xor-mark"`), as the scanner's prefilter reads them.
  */
-function anchorOf(signature: { kind: "literal" | "regex"; pattern: string }): string {
-  let anchor = anchors.get(signature.pattern);
-  if (anchor === undefined) {
-    const parts =
-      signature.kind === "literal"
-        ? [signature.pattern]
-        : signature.pattern
-            .replace(/\\[dDsSwWbB]|\[(?:\\.|[^\]\\])*\]|\(\?[:=!<]?[a-zA-Z]*>?/g, "\ue000")
-            .replace(/\\(.)/g, "$1")
-            .split(/[\ue000()|?*+{}^$[\]]/);
-    const longest = parts.reduce((a, b) => (b.length > a.length ? b : a), "").toLowerCase();
-    // Too short a run is found anywhere: the line's start is shown instead.
-    anchor = longest.length >= 4 ? longest : "";
-    anchors.set(signature.pattern, anchor);
+function anchorsOf(signature: { kind: "literal" | "regex"; pattern: string }): readonly string[] {
+  let found = anchors.get(signature.pattern);
+  if (found === undefined) {
+    const words = signature.kind === "literal" ? [signature.pattern] : requiredLiteralSets(signature.pattern, 4).flat();
+    found = [...new Set(words.map((w) => w.toLowerCase()).filter((w) => w.length >= 4))];
+    anchors.set(signature.pattern, found);
   }
-  return anchor;
+  return found;
 }

@@ -80,6 +80,8 @@ function renderFinding(f: Finding, rank: number, d: Diagnosis): string[] {
     const where = `${e.host ? `${e.host} ` : ""}line ${e.line}`;
     const entry = byLine.get(where) ?? { shown: e, signatures: [] };
     entry.signatures.push(e.approximate === "similar" ? RESEMBLES_NOTE : e.signature);
+    // Where another signature placed its match on the line, the excerpt can show it.
+    if (entry.shown.matchAt === undefined && e.matchAt !== undefined) entry.shown = e;
     byLine.set(where, entry);
   }
   for (const [where, { shown, signatures }] of byLine)

@@ -1,4 +1,5 @@
 import { RE2JS } from "re2js";
+import { charBoundary } from "./char-boundary";
 import type { Diagnosis, Finding, LogEvidence, NodeReport, RootCause, Verdict, VersionEvidence } from "./diagnosis";
 import type { KernelFacts } from "./types";
 
@@ -47,15 +48,20 @@ export function evidenceExcerpt(e: Pick<LogEvidence, "text" | "matchAt">, max: n
   const text = e.text.trim();
   if (text.length <= max) return text;
   const at = e.matchAt === undefined ? undefined : e.matchAt - (e.text.length - e.text.trimStart().length);
+  // Cuts never split a character: a start inside a surrogate pair moves past it, an end before it.
+  const part = (from: number, to: number) => {
+    const start = charBoundary(text, from) === from ? from : from + 1;
+    return text.slice(start, charBoundary(text, to));
+  };
   const lead = Math.floor(max / 4);
   if (at === undefined && text.startsWith("…") && text.endsWith("…")) {
     const from = Math.floor((text.length - (max - 2)) / 2);
-    return `…${text.slice(from, from + max - 2)}…`;
+    return `…${part(from, from + max - 2)}…`;
   }
-  if (at === undefined || at + lead < max - 1) return `${text.slice(0, max - 1)}…`;
+  if (at === undefined || at + lead < max - 1) return `${part(0, max - 1)}…`;
   const from = Math.max(1, at - lead);
-  if (from + max - 1 >= text.length) return `…${text.slice(text.length - (max - 1))}`;
-  return `…${text.slice(from, from + max - 2)}…`;
+  if (from + max - 1 >= text.length) return `…${part(text.length - (max - 1), text.length)}`;
+  return `…${part(from, from + max - 2)}…`;
 }
 
 /**

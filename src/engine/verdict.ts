@@ -38,6 +38,8 @@ export interface HostVersions {
    * kubelet that cannot start after an upgrade never updates them), so every check on them is hedged.
    */
   lastReported?: string;
+  /** For a nodes-table row: the ecosystem of the CRI runtime its kubelet uses (CONTAINER-RUNTIME: "containerd"). */
+  kubeletRuntime?: string;
   /** Components whose version in `components` only a client printed (`docker --version`): judged, hedged. */
   fromClient?: ReadonlySet<string>;
   /** Versions the text names in passing ("Docker 20.10.6"), by ecosystem: weaker than `components`. */
@@ -580,17 +582,13 @@ function kubeletReadAs(record: BugRecord, c: VersionEvidence): VersionEvidence {
 /**
  * A version only the Docker CLI printed (`docker --version`, no daemon output beside it) is the client's: the
  * daemon that failed may be another (a CI job's CLI talking to a dind service, a remote context, a CLI
- * upgraded on its own), so the answer it gives is not certain. Usually they are one package set, so it
- * still answers, hedged.
+ * upgraded on its own). Like a version the report names, it answers hedged, and a "not affected" gives way
+ * to any sign of the bug in the log (hedgeNamed, doubtBySymptom).
  */
 function clientRead(c: VersionEvidence, host: HostVersions): VersionEvidence {
   const ecosystem = c.ecosystem.split(" ")[0] ?? "";
   if (!host.fromClient?.has(ecosystem) || !c.subject.startsWith(componentSubject(host, ecosystem))) return c;
-  return {
-    ...c,
-    certain: false,
-    reason: `${c.reason} (the ${ecosystem} client's version, \`${ecosystem} --version\`; the daemon's may differ)`,
-  };
+  return hedgeNamed(c, `the ${ecosystem} client's version, \`${ecosystem} --version\`; the daemon's may differ`);
 }
 
 /**
@@ -672,7 +670,7 @@ function componentOf(ecosystem: string, pkg: string, upstream: readonly string[]
  * in any of them, so a version of one ruling it out says nothing of another (a Docker 25 host's
  * containerd 2, driven by the kubelet, still refuses the image). Empty for a record of one component.
  */
-function unreadAlternatives(record: BugRecord, checks: readonly VersionEvidence[]): string[] {
+function unreadAlternatives(record: BugRecord, checks: readonly VersionEvidence[], hosts: readonly HostVersions[]): string[] {
   const upstream = [...new Set(record.affected.filter((a) => !a.ecosystem.includes(":")).map((a) => a.ecosystem))];
   // Beside a removal (Docker 29's API floor), another component's range names the setups that trip over it
   // (Traefik's pinned client): before the removal, they do not.
@@ -690,9 +688,12 @@ function unreadAlternatives(record: BugRecord, checks: readonly VersionEvidence[
     ),
   );
   if (read.has("*")) return [];
-  // A node runs one CRI runtime: containerd read rules CRI-O out as the one that failed, and the reverse.
-  const runtime = CRI_RUNTIMES.find((r) => read.has(r));
-  return named.filter((c) => !read.has(c) && !(runtime && CRI_RUNTIMES.includes(c)));
+  // A node's kubelet uses one CRI runtime, which its row names: the other cannot be the one that failed. A
+  // host's `containerd --version` says no such thing (the kubelet may drive CRI-O beside it).
+  // Docker (dockershim, cri-dockerd) runs containerd beneath it.
+  const kubelet = new Set(hosts.map((h) => (h.kubeletRuntime === "docker" ? "containerd" : h.kubeletRuntime)));
+  const rowsOnly = hosts.length > 0 && !kubelet.has(undefined);
+  return named.filter((c) => !read.has(c) && !(rowsOnly && CRI_RUNTIMES.includes(c) && !kubelet.has(c)));
 }
 
 const CRI_RUNTIMES = ["containerd", "cri-o"];
@@ -940,7 +941,7 @@ export function decideVerdict(record: BugRecord, checks: VersionEvidence[], host
     // Every check rules it out, so the answer is only as certain as the least certain of them, and
     // holds only for the components read: an alternative nothing read may be the one that failed.
     const first = strongest(checks);
-    const unread = components ? [] : unreadAlternatives(record, checks);
+    const unread = components ? [] : unreadAlternatives(record, checks, hosts);
     return {
       status: "not-affected",
       reason: `${first.subject}: ${first.reason}${unread.length ? `; but the bug also lies in ${unread.join(" and ")}, ${unread.length > 1 ? "whose versions were" : "whose version was"} not given` : ""}`,

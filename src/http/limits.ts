@@ -76,13 +76,17 @@ const FLEET_TOO_LARGE = (count: number): LimitBreach => ({
 
 /**
  * Counts lines, kubectl table rows and `uname -a` hosts in one pass over the text, stopping as soon as
- * a limit is passed. Rows are counted from each table header to the next blank line, which counts at
- * least what the parser reads, so a text that passes here cannot make the engine read more.
+ * a limit is passed. Rows are counted from each table header on, over blank lines between rows, to a line
+ * after blank lines that holds no node status (Ready, NotReady, Unknown): at least what the parser reads
+ * (kube-nodes.ts), so a text that passes here cannot make the engine read more.
  */
+const NODE_STATUS = /Ready|Unknown/;
+
 export function checkTextLimits(text: string, field?: string, fleet: FleetTally = { names: new Set(), nodes: 0 }): LimitBreach | null {
   let lines = 0;
   let rows = 0;
   let inTable = false;
+  let afterBlank = false;
   const hosts = new Set<string>();
   let start = 0;
   // A final line break ends the last line; it does not start another (`wc -l` counts the same way).
@@ -94,18 +98,22 @@ export function checkTextLimits(text: string, field?: string, fleet: FleetTally 
     const first = text.charCodeAt(start);
     // Only lines that could be a table header, a row or a uname line are looked at more closely.
     if (inTable) {
-      if (text.slice(start, end).trim() === "") inTable = false;
-      else if (++rows > LIMITS.nodeRows) return TOO_MANY("kubectl node rows", rows, LIMITS.nodeRows, field);
-      else if (
-        addNode(
-          fleet,
+      const blank = text.slice(start, end).trim() === "";
+      // The parser reads on past blank lines only into a row, and a row's status says Ready or Unknown.
+      if (!blank && afterBlank && !NODE_STATUS.test(text.slice(start, end))) inTable = false;
+      afterBlank = blank;
+    }
+    if (inTable) {
+      // Blank lines inside a table count as lines only.
+      if (!afterBlank) {
+        if (++rows > LIMITS.nodeRows) return TOO_MANY("kubectl node rows", rows, LIMITS.nodeRows, field);
+        const name =
           text
             .slice(start, Math.min(end, start + 400))
             .trim()
-            .split(/\s+/)[0] ?? "",
-        )
-      )
-        return FLEET_TOO_LARGE(fleet.nodes);
+            .split(/\s+/)[0] ?? "";
+        if (addNode(fleet, name)) return FLEET_TOO_LARGE(fleet.nodes);
+      }
     } else if ((first === 78 /* N */ && text.startsWith("NAME", start)) || first === 32 || first === 9) {
       // A header starts with NAME (journald's "Nov 13 ..." lines start with N too).
       const line = text.slice(start, Math.min(end, start + 200)).trim();

@@ -1,4 +1,4 @@
-import { charBoundary } from "../service/char-boundary";
+import { charBoundary } from "../engine/char-boundary";
 /**
  * Inputs beyond this are cut (at line ends) and the answer says so: a chat paste, not a bundle upload. It keeps
  * each chat answer's work small and alike on both runtimes (a Workers Free-plan request has 10 ms of CPU); the

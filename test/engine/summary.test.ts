@@ -86,6 +86,22 @@ describe("the one evidence line a short door shows", () => {
     expect(evidenceExcerpt(e as LogEvidence, 240)).toMatch(/^….*memory\.memsw\.limit_in_bytes/);
     expect(evidenceExcerpt(e as LogEvidence, 240).length).toBeLessThanOrEqual(240);
     expect(renderTextReport(d)).toMatch(/line 1: ….*memory\.memsw\.limit_in_bytes/);
+    // A capital whose lower case is longer ("İ" is two characters) does not move the match.
+    const turkish = diagnoseBundle(kb, `${"İ".repeat(130)} ${log}`);
+    const t = turkish.findings.find((x) => x.id === MEMSW)?.evidence.find((x): x is LogEvidence => x.kind === "log");
+    expect(evidenceExcerpt(t as LogEvidence, 240)).toContain("memory.memsw.limit_in_bytes");
+    // A regex's fixed words place the match too (a bare "." in `table .nat'`).
+    const NAT = "iptables-legacy-nat-table-unavailable";
+    expect(renderTextReport(diagnoseBundle(kb, example(NAT, 0)))).toMatch(/line \d+: ….*can't initialize iptables table `nat'/);
+    // A cut never splits a character.
+    const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    for (const at of [undefined, 401, 402]) {
+      for (const text of [`${"😀".repeat(200)} match here ${"😀".repeat(200)}`, `x${"😀".repeat(400)}`]) {
+        const cut = evidenceExcerpt(at === undefined ? { text } : { text, matchAt: at }, 240);
+        expect(lone.test(cut)).toBe(false);
+        expect(cut.length).toBeLessThanOrEqual(240);
+      }
+    }
     // A short line, or one whose match shows at its start, is shown from its start.
     expect(evidenceExcerpt({ text: "abc", matchAt: 1 }, 240)).toBe("abc");
     expect(evidenceExcerpt({ text: `match ${"x".repeat(500)}`, matchAt: 0 }, 240)).toMatch(/^match x+…$/);

@@ -80,6 +80,20 @@ describe("evaluateRanges: mainline-bounded ranges (linux)", () => {
     });
   });
 
+  it("does not call an older branch 'before' the mainline start when stable backports took the change to older branches", () => {
+    // A 5.16 mainline change backported to 5.15.11 and 4.14.259: a 4.9 kernel is outside because 4.9 got no backport.
+    const backported = [
+      range("5.16", { lastAffected: "5.16.20" }, "https://example.org/fixture"),
+      range("5.15.11", { fixed: "5.15.38" }, "https://example.org/fixture"),
+      range("4.14.259", { fixed: "4.14.282" }, "https://example.org/fixture"),
+    ];
+    expect(evaluateRanges("linux", "4.9.300", backported)).toMatchObject({
+      status: "not-affected",
+      reason: "no affected range on the 4.9 branch",
+    });
+    expect(evaluateRanges("linux", "4.14.270", backported)).toMatchObject({ status: "affected" });
+  });
+
   it("treats introduced 0 as every earlier version", () => {
     const since = [range("0", { fixed: "6.6.59" }, "https://example.org/fixture")];
     expect(evaluateRanges("linux", "5.10.230", since)).toMatchObject({

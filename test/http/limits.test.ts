@@ -12,8 +12,14 @@ describe("input limits", () => {
     const table = (n: number) => [header, ...Array.from({ length: n }, (_, i) => `n${i} Ready <none> 1d v1.30.0`)].join("\n");
     expect(checkTextLimits(table(LIMITS.nodeRows))).toBeNull();
     expect(checkTextLimits(table(LIMITS.nodeRows + 1))?.detail).toMatch(/node rows/);
-    // Rows of separate tables each count; a blank line ends a table.
+    // Rows of separate tables each count; blank lines between rows do not end a table (the parser reads on), and
+    // what follows them ends it unless it holds a node's status.
     expect(checkTextLimits(`${table(LIMITS.nodeRows)}\n\n${table(1)}`)?.detail).toMatch(/node rows/);
+    const spaced = (n: number) => table(n).split("\n").join("\n\n");
+    expect(checkTextLimits(spaced(LIMITS.nodeRows))).toBeNull();
+    expect(checkTextLimits(spaced(LIMITS.nodeRows + 1))?.detail).toMatch(/5,001 kubectl node rows/);
+    const tableThenLogs = `${table(LIMITS.nodeRows)}\n\n${"worker-1 kubelet restarted\n".repeat(10)}`;
+    expect(checkTextLimits(tableThenLogs)).toBeNull();
     const unames = (n: number) => Array.from({ length: n }, (_, i) => `Linux h${i} 6.1.0-13-amd64 #1 SMP x86_64 GNU/Linux`).join("\n");
     expect(checkTextLimits(unames(LIMITS.unameHosts))).toBeNull();
     expect(checkTextLimits(unames(LIMITS.unameHosts + 1))?.detail).toMatch(/hosts/);

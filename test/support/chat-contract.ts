@@ -207,7 +207,11 @@ export function chatContract(h: () => ChatHarness) {
       /only its start and end were diagnosed \([\d,]+ of [\d,]+ characters\); characters [\d,]+–[\d,]+ \(lines \d+–\d+\) were left out/,
     );
     // Kept lines keep their numbers: the block's decisive line (its fourth: a blank line and two klog lines before it) is quoted with its line.
-    expect(texts).toMatch(new RegExp(`Evidence, line ${filler.length + 4}:\\n\`\`\`exit status 2: ip6tables-restore v1\\.8\\.4 \\(legacy\\): unknown option "--xor-mark"`));
+    expect(texts).toMatch(
+      new RegExp(
+        `Evidence, line ${filler.length + 4}:\\n\`\`\`exit status 2: ip6tables-restore v1\\.8\\.4 \\(legacy\\): unknown option "--xor-mark"`,
+      ),
+    );
     // Nothing found is said of the part read only.
     const { answer: none, texts: noneTexts } = await shortcut(filler.join("\n"));
     expect(none?.text).toBe("known-bugs: no known bug matched the part read");

@@ -131,7 +131,11 @@ function notAffectedKernel<R extends AffectedRange>(v: string, above: R[], below
     cmp,
     -1,
   );
-  if (laterMainline) return verdict("not-affected", text.kernelBeforeReason(laterMainline), laterMainline, true, "introduced");
+  // Unless stable backports took the change to older branches (a range starting on one): then this branch,
+  // with no range of its own, is answered below as such, not as older than the mainline start.
+  const backported = (start: string) => all.some((r) => r.introduced !== "0" && !isMainline(r.introduced) && cmp(r.introduced, start) < 0);
+  if (laterMainline && !backported(laterMainline.introduced))
+    return verdict("not-affected", text.kernelBeforeReason(laterMainline), laterMainline, true, "introduced");
 
   // Stable backports elsewhere say nothing about this branch; the conclusion rests on all of them.
   const level = weakestLevel(all.flatMap(rangeLevels));
