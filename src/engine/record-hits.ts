@@ -109,7 +109,7 @@ export const sightedLines = (hits: RecordHits): Set<number> => new Set(hits.sigh
 function aroundMatch(
   line: string,
   signature: { kind: "literal" | "regex"; pattern: string } | undefined,
-  lower: (line: string) => string,
+  lower: (line: string) => LowerCase,
 ): string {
   const start = signature ? anchorAt(line, signature, lower) : -1;
   if (start < 0) return `${line.slice(0, MAX_EVIDENCE_CHARS)}…`;
@@ -119,46 +119,73 @@ function aroundMatch(
 }
 
 /**
- * Where the signature's fixed words start in the line (0-based, in the line as written): the earliest of the
- * words every match holds (a literal itself; of a regex, its required literals, regex-literals.ts), found in
- * the line case folded; -1 when none is there as written.
+ * Where the signature's fixed words start in the line (0-based, in the line as written): the longest of the
+ * words every match holds (a literal itself; of a regex, its required literals, regex-literals.ts) found in
+ * the line case folded, the earliest of equals; -1 when none is there as written. A word is tried whole,
+ * then by its longest part between quotes and backslashes, which a JSON or logfmt line escapes (`\"flannel\"`).
  */
-function anchorAt(line: string, signature: { kind: "literal" | "regex"; pattern: string }, lower: (line: string) => string): number {
+function anchorAt(line: string, signature: { kind: "literal" | "regex"; pattern: string }, lower: (line: string) => LowerCase): number {
   const folded = lower(line);
+  let best = "";
   let at = -1;
+  // Longest first: once one is found, only words as long can still win.
   for (const anchor of anchorsOf(signature)) {
-    const i = folded.indexOf(anchor);
-    if (i >= 0 && (at < 0 || i < at)) at = i;
+    if (anchor.length < best.length) break;
+    const i = folded.text.indexOf(anchor);
+    if (i >= 0 && (at < 0 || i < at)) [best, at] = [anchor, i];
   }
-  // A character whose lower case is longer ("İ" is two) moves what follows it: count back in the line as written.
-  return at < 0 || folded.length === line.length ? at : writtenOffset(line, at);
+  return at < 0 ? at : folded.written(at);
 }
 
-/** The offset in `line` of the character at `folded` in its lower case. */
-function writtenOffset(line: string, folded: number): number {
-  let length = 0;
-  for (let i = 0; i < line.length; i++) {
-    if (length >= folded) return i;
-    length += (line[i] as string).toLowerCase().length;
-  }
-  return line.length;
+/** A line's lower case, and where an offset in it falls in the line as written. */
+interface LowerCase {
+  text: string;
+  written(offset: number): number;
 }
 
 /**
- * A line's lower case, remembered for the next call: a long line's evidence is cut once per signature that
- * matched it. One per grouping, so no line outlives the diagnosis that read it.
+ * A line's lower case, remembered for the next calls: a long line's evidence is cut once per signature that
+ * matched it, and its cut text then read too (two entries). One per grouping, so no line outlives the
+ * diagnosis that read it. A character whose lower case is longer ("İ" is two) moves what follows it: the
+ * offsets back to the line as written are counted once per line, and only then.
  */
-function lowerCaseOnce(): (line: string) => string {
-  let last: { line: string; lower: string } | null = null;
+function lowerCaseOnce(): (line: string) => LowerCase {
+  let recent: Array<{ line: string; lower: LowerCase }> = [];
   return (line) => {
-    if (last?.line !== line) last = { line, lower: line.toLowerCase() };
-    return last.lower;
+    const hit = recent.find((r) => r.line === line);
+    if (hit) {
+      // Most recent first: a long line stays while the cuts of it come and go.
+      recent = [hit, ...recent.filter((r) => r !== hit)];
+      return hit.lower;
+    }
+    const text = line.toLowerCase();
+    let offsets: Int32Array | null = null;
+    const written = (offset: number) => {
+      if (text.length === line.length) return offset;
+      offsets ??= writtenOffsets(line, text.length);
+      return offsets[offset] as number;
+    };
+    const lower = { text, written };
+    recent = [{ line, lower }, ...recent.slice(0, 1)];
+    return lower;
   };
+}
+
+/** For each offset in a line's lower case (of `length`), the offset in the line of the character it came from. */
+function writtenOffsets(line: string, length: number): Int32Array {
+  const out = new Int32Array(length + 1);
+  let k = 0;
+  for (let i = 0; i < line.length; i++) {
+    const n = line.charCodeAt(i) < 128 ? 1 : (line[i] as string).toLowerCase().length;
+    for (let j = 0; j < n && k < length; j++) out[k++] = i;
+  }
+  out[length] = line.length;
+  return out;
 }
 
 const anchors = new Map<string, readonly string[]>();
 /**
- * A signature's fixed words, lower case, of four characters or more (shorter ones are found anywhere): a
+ * A signature's fixed words, lower case, longest first, of four characters or more (shorter ones are found anywhere): a
  * literal itself; of a regex, the literals every match holds one of (`unknown option "--xor-mark"` of `…v1\.8\.\d+
  * \(nf_tables\): unknown option "--xor-mark"`), as the scanner's prefilter reads them.
  */
@@ -166,7 +193,8 @@ function anchorsOf(signature: { kind: "literal" | "regex"; pattern: string }): r
   let found = anchors.get(signature.pattern);
   if (found === undefined) {
     const words = signature.kind === "literal" ? [signature.pattern] : requiredLiteralSets(signature.pattern, 4).flat();
-    found = [...new Set(words.map((w) => w.toLowerCase()).filter((w) => w.length >= 4))];
+    const parts = words.map((w) => w.split(/["'\\]/).reduce((a, b) => (b.length > a.length ? b : a), ""));
+    found = [...new Set([...words, ...parts].map((w) => w.toLowerCase()).filter((w) => w.length >= 4))].sort((a, b) => b.length - a.length);
     anchors.set(signature.pattern, found);
   }
   return found;

@@ -76,17 +76,15 @@ const FLEET_TOO_LARGE = (count: number): LimitBreach => ({
 
 /**
  * Counts lines, kubectl table rows and `uname -a` hosts in one pass over the text, stopping as soon as
- * a limit is passed. Rows are counted from each table header on, over blank lines between rows, to a line
- * after blank lines that holds no node status (Ready, NotReady, Unknown): at least what the parser reads
- * (kube-nodes.ts), so a text that passes here cannot make the engine read more.
+ * a limit is passed. Lines are read as the parsers read them, from their first character that is not
+ * white space (a no-break space, a BOM, CR and tabs included). Rows are counted from each table header on,
+ * over blank lines, while each line holds a node status (Ready, NotReady, Unknown): every row the parser
+ * reads holds one (kube-nodes.ts), so a text that passes here cannot make the engine read more.
  */
-const NODE_STATUS = /Ready|Unknown/;
-
 export function checkTextLimits(text: string, field?: string, fleet: FleetTally = { names: new Set(), nodes: 0 }): LimitBreach | null {
   let lines = 0;
   let rows = 0;
   let inTable = false;
-  let afterBlank = false;
   const hosts = new Set<string>();
   let start = 0;
   // A final line break ends the last line; it does not start another (`wc -l` counts the same way).
@@ -95,34 +93,24 @@ export function checkTextLimits(text: string, field?: string, fleet: FleetTally 
     if (end === -1) end = text.length;
     lines++;
     if (lines > LIMITS.lines) return TOO_MANY("lines", countLines(text), LIMITS.lines, field);
-    const first = text.charCodeAt(start);
-    // Only lines that could be a table header, a row or a uname line are looked at more closely.
-    if (inTable) {
-      const blank = text.slice(start, end).trim() === "";
-      // The parser reads on past blank lines only into a row, and a row's status says Ready or Unknown.
-      if (!blank && afterBlank && !NODE_STATUS.test(text.slice(start, end))) inTable = false;
-      afterBlank = blank;
-    }
+    LEADING_SPACE.lastIndex = start;
+    LEADING_SPACE.exec(text);
+    const at = Math.min(LEADING_SPACE.lastIndex, end);
+    if (inTable && at < end && !NODE_STATUS.test(text.slice(at, end))) inTable = false;
     if (inTable) {
       // Blank lines inside a table count as lines only.
-      if (!afterBlank) {
+      if (at < end) {
         if (++rows > LIMITS.nodeRows) return TOO_MANY("kubectl node rows", rows, LIMITS.nodeRows, field);
-        const name =
-          text
-            .slice(start, Math.min(end, start + 400))
-            .trim()
-            .split(/\s+/)[0] ?? "";
+        const name = text.slice(at, Math.min(end, at + 400)).split(/\s+/)[0] ?? "";
         if (addNode(fleet, name)) return FLEET_TOO_LARGE(fleet.nodes);
       }
-    } else if ((first === 78 /* N */ && text.startsWith("NAME", start)) || first === 32 || first === 9) {
+    } else if (text.startsWith("NAME", at)) {
       // A header starts with NAME (journald's "Nov 13 ..." lines start with N too).
-      const line = text.slice(start, Math.min(end, start + 200)).trim();
-      if (NODES_HEADER.test(line)) inTable = true;
-    }
-    if (first === 76 /* L */ || first === 32 || first === 9) {
-      const line = text.slice(start, Math.min(end, start + 400));
+      if (NODES_HEADER.test(text.slice(at, Math.min(end, at + 200)).trimEnd())) inTable = true;
+    } else if (text.startsWith("Linux", at)) {
+      const line = text.slice(at, Math.min(end, at + 400));
       if (UNAME_LINE.test(line)) {
-        const host = line.trim().split(/\s+/)[1] ?? "";
+        const host = line.split(/\s+/)[1] ?? "";
         hosts.add(host);
         if (hosts.size > LIMITS.unameHosts) return TOO_MANY("hosts in uname -a lines", hosts.size, LIMITS.unameHosts, field);
         if (addNode(fleet, host)) return FLEET_TOO_LARGE(fleet.nodes);
@@ -132,6 +120,11 @@ export function checkTextLimits(text: string, field?: string, fleet: FleetTally 
   }
   return null;
 }
+
+/** White space at a line's start, the line break excepted (sticky: read from `lastIndex`). */
+const LEADING_SPACE = /[^\S\n]*/y;
+/** A row's STATUS (Ready, NotReady, Ready,SchedulingDisabled, Unknown): the parser reads no row without one. */
+const NODE_STATUS = /Ready|Unknown/;
 
 /**
  * Counts a node by name; true past the limit. A table's "node1.example.com" and a uname's "node1" are one

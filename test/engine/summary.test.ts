@@ -93,6 +93,16 @@ describe("the one evidence line a short door shows", () => {
     // A regex's fixed words place the match too (a bare "." in `table .nat'`).
     const NAT = "iptables-legacy-nat-table-unavailable";
     expect(renderTextReport(diagnoseBundle(kb, example(NAT, 0)))).toMatch(/line \d+: ….*can't initialize iptables table `nat'/);
+    // A logfmt line escapes the quotes the regex allows (`\\?"`): the words between them still place the match.
+    const logfmt = `time="2024-05-01T10:00:00Z" level=error msg="RunPodSandbox for &PodSandboxMetadata{Name:coredns-5d78c9869d-abcde,Uid:0123456789abcdef,Namespace:kube-system,Attempt:0,} failed, error" error="failed to setup network for sandbox \\"0123456789abcdef0123456789abcdef\\": plugin type=\\"flannel\\" failed (add): failed to find plugin \\"flannel\\" in path [/opt/cni/bin]"`;
+    const cni = diagnoseBundle(kb, logfmt).findings.find((x) => x.id === "cni-plugins-1.0-flannel-binary-removed");
+    const cniLine = cni?.evidence.find((x): x is LogEvidence => x.kind === "log");
+    expect(evidenceExcerpt(cniLine as LogEvidence, 240)).toContain('failed to find plugin \\"flannel\\" in path');
+    // The longest of a regex's words places the match, not a short one found earlier ("lease" in "release").
+    const helm = `Error: UPGRADE FAILED: unable to build kubernetes objects from release manifest: [resource mapping not found for name: "my-app" namespace: "" from "": no matches for kind "Ingress" in version "networking.k8s.io/v1beta1" ensure CRDs are installed first]`;
+    const ingress = diagnoseBundle(kb, `${"x".repeat(300)} ${helm}`).findings.find((x) => x.id === "kubernetes-1.22-beta-apis-removed");
+    for (const e of ingress?.evidence.filter((x): x is LogEvidence => x.kind === "log") ?? [])
+      expect(evidenceExcerpt(e, 240)).toContain('no matches for kind "Ingress"');
     // A cut never splits a character.
     const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
     for (const at of [undefined, 401, 402]) {

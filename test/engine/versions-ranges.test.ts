@@ -87,11 +87,30 @@ describe("evaluateRanges: mainline-bounded ranges (linux)", () => {
       range("5.15.11", { fixed: "5.15.38" }, "https://example.org/fixture"),
       range("4.14.259", { fixed: "4.14.282" }, "https://example.org/fixture"),
     ];
+    // Older than every backport: before the earliest start, at that start's level (not the weakest of all ends).
     expect(evaluateRanges("linux", "4.9.300", backported)).toMatchObject({
       status: "not-affected",
-      reason: "no affected range on the 4.9 branch",
+      reason: "before 4.14.259, the first affected version",
+    });
+    // Between backported branches, with no range of its own: said so.
+    expect(evaluateRanges("linux", "4.16.18", backported)).toMatchObject({
+      status: "not-affected",
+      reason: "no affected range on the 4.16 branch",
     });
     expect(evaluateRanges("linux", "4.14.270", backported)).toMatchObject({ status: "affected" });
+    const reportedFix: AffectedRange = {
+      introduced: "6.19.12",
+      fixed: "6.19.14",
+      evidence: "verified",
+      fixedEvidence: "reported",
+      source: "https://example.org/fixture",
+    };
+    const mainline: AffectedRange = { introduced: "7.0", fixed: "7.0.2", evidence: "verified", source: "https://example.org/fixture" };
+    expect(evaluateRanges("linux", "6.6.50", [mainline, reportedFix])).toMatchObject({
+      status: "not-affected",
+      reason: "before 6.19.12, the first affected version",
+      level: "verified",
+    });
   });
 
   it("treats introduced 0 as every earlier version", () => {

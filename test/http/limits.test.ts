@@ -20,6 +20,13 @@ describe("input limits", () => {
     expect(checkTextLimits(spaced(LIMITS.nodeRows + 1))?.detail).toMatch(/5,001 kubectl node rows/);
     const tableThenLogs = `${table(LIMITS.nodeRows)}\n\n${"worker-1 kubelet restarted\n".repeat(10)}`;
     expect(checkTextLimits(tableThenLogs)).toBeNull();
+    // A NotReady node's kubelet log after its table: one line naming "Ready" is no run of rows.
+    const journal = `Nov 13 10:00:00 worker-2 kubelet[1234]: I1113 setters.go:568] "Node became not ready" node="worker-2" condition={"type":"Ready"}\n${'Nov 13 10:00:01 worker-2 kubelet[1234]: E1113 kubelet.go:2855] "Container runtime network not ready"\n'.repeat(LIMITS.nodeRows + 10)}`;
+    expect(checkTextLimits(`${table(3)}\n\n${journal}`)).toBeNull();
+    expect(checkTextLimits(`${table(3)}\n${journal}`)).toBeNull();
+    // A header behind white space the parser trims (a no-break space, a BOM, CR) still starts a table.
+    for (const lead of ["\u00a0", "\ufeff", "\r", " ".repeat(300)])
+      expect(checkTextLimits(`${lead}${table(LIMITS.nodeRows + 1)}`)?.detail).toMatch(/node rows/);
     const unames = (n: number) => Array.from({ length: n }, (_, i) => `Linux h${i} 6.1.0-13-amd64 #1 SMP x86_64 GNU/Linux`).join("\n");
     expect(checkTextLimits(unames(LIMITS.unameHosts))).toBeNull();
     expect(checkTextLimits(unames(LIMITS.unameHosts + 1))?.detail).toMatch(/hosts/);

@@ -131,11 +131,17 @@ function notAffectedKernel<R extends AffectedRange>(v: string, above: R[], below
     cmp,
     -1,
   );
-  // Unless stable backports took the change to older branches (a range starting on one): then this branch,
-  // with no range of its own, is answered below as such, not as older than the mainline start.
-  const backported = (start: string) => all.some((r) => r.introduced !== "0" && !isMainline(r.introduced) && cmp(r.introduced, start) < 0);
-  if (laterMainline && !backported(laterMainline.introduced))
-    return verdict("not-affected", text.kernelBeforeReason(laterMainline), laterMainline, true, "introduced");
+  if (laterMainline) {
+    // Unless stable backports took the change to older branches (a range starting on one): then a branch
+    // between them, with no range of its own, is answered below as such, and one older than all of them is
+    // before the earliest start.
+    const backported = all.some(
+      (r) => r.introduced !== "0" && !isMainline(r.introduced) && cmp(r.introduced, laterMainline.introduced) < 0,
+    );
+    if (!backported) return verdict("not-affected", text.kernelBeforeReason(laterMainline), laterMainline, true, "introduced");
+    const earliest = below.length === all.length ? extreme(below, (r) => r.introduced, cmp, -1) : undefined;
+    if (earliest) return verdict("not-affected", text.kernelBeforeReason(earliest), earliest, true, "introduced");
+  }
 
   // Stable backports elsewhere say nothing about this branch; the conclusion rests on all of them.
   const level = weakestLevel(all.flatMap(rangeLevels));
