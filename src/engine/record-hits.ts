@@ -6,7 +6,7 @@
  */
 import type { CompiledKb } from "./compile-kb";
 import type { LogEvidence } from "./diagnosis";
-import { type Hit, requiredLiteralSets } from "./match";
+import { type FoldedText, foldLiteral, foldText, type Hit, requiredLiteralSets } from "./match";
 import type { ApproximateHit } from "./recall";
 import { SIMILAR_SIGNATURE, similarWeight, tokenWeight } from "./score";
 
@@ -37,7 +37,7 @@ export function groupHits(kb: CompiledKb, hits: ReadonlyArray<Hit | ApproximateH
   // A reworded line of a signature is that signature's message again: one sighting, exact or not.
   const bySignature = new Map<string, Sighting>();
   const shown = new Map<string, number>();
-  const lower = lowerCaseOnce();
+  const fold = foldedOnce();
   for (const hit of hits) {
     const approximate = "approximate" in hit ? hit.approximate : undefined;
     const compiled = approximate === "similar" ? undefined : kb.signatures.get(hit.key);
@@ -66,8 +66,8 @@ export function groupHits(kb: CompiledKb, hits: ReadonlyArray<Hit | ApproximateH
     shown.set(kind, count);
     if (count > LINES_PER_SIGNATURE) continue;
     const exact = approximate ? undefined : compiled?.signature;
-    const text = hit.text.length > MAX_EVIDENCE_CHARS ? aroundMatch(hit.text, exact, lower) : hit.text;
-    const at = text.length > LONG_LINE && exact ? anchorAt(text, exact, lower) : -1;
+    const text = hit.text.length > MAX_EVIDENCE_CHARS ? aroundMatch(hit.text, exact, fold) : hit.text;
+    const at = text.length > LONG_LINE && exact ? anchorAt(text, exact, fold) : -1;
     record.evidence.push({
       kind: "log",
       line: hit.line,
@@ -109,9 +109,9 @@ export const sightedLines = (hits: RecordHits): Set<number> => new Set(hits.sigh
 function aroundMatch(
   line: string,
   signature: { kind: "literal" | "regex"; pattern: string } | undefined,
-  lower: (line: string) => LowerCase,
+  fold: (line: string) => FoldedText,
 ): string {
-  const start = signature ? anchorAt(line, signature, lower) : -1;
+  const start = signature ? anchorAt(line, signature, fold) : -1;
   if (start < 0) return `${line.slice(0, MAX_EVIDENCE_CHARS)}…`;
   const from = Math.max(0, Math.min(start - Math.floor(MAX_EVIDENCE_CHARS / 2), line.length - MAX_EVIDENCE_CHARS));
   const to = Math.min(line.length, from + MAX_EVIDENCE_CHARS);
@@ -121,11 +121,10 @@ function aroundMatch(
 /**
  * Where the signature's fixed words start in the line (0-based, in the line as written): the longest of the
  * words every match holds (a literal itself; of a regex, its required literals, regex-literals.ts) found in
- * the line case folded, the earliest of equals; -1 when none is there as written. A word is tried whole,
- * then by its longest part between quotes and backslashes, which a JSON or logfmt line escapes (`\"flannel\"`).
+ * the line folded as the scanner reads it, the earliest of equals; -1 when none is there.
  */
-function anchorAt(line: string, signature: { kind: "literal" | "regex"; pattern: string }, lower: (line: string) => LowerCase): number {
-  const folded = lower(line);
+function anchorAt(line: string, signature: { kind: "literal" | "regex"; pattern: string }, fold: (line: string) => FoldedText): number {
+  const folded = fold(line);
   let best = "";
   let at = -1;
   // Longest first: once one is found, only words as long can still win.
@@ -137,64 +136,36 @@ function anchorAt(line: string, signature: { kind: "literal" | "regex"; pattern:
   return at < 0 ? at : folded.written(at);
 }
 
-/** A line's lower case, and where an offset in it falls in the line as written. */
-interface LowerCase {
-  text: string;
-  written(offset: number): number;
-}
-
 /**
- * A line's lower case, remembered for the next calls: a long line's evidence is cut once per signature that
- * matched it, and its cut text then read too (two entries). One per grouping, so no line outlives the
- * diagnosis that read it. A character whose lower case is longer ("İ" is two) moves what follows it: the
- * offsets back to the line as written are counted once per line, and only then.
+ * A line folded as the scanner reads it, remembered for the next calls: a long line's evidence is cut once per
+ * signature that matched it, and its cut text then read too (two entries, most recent first, so a long line
+ * stays while its cuts come and go). One per grouping, so no line outlives the diagnosis that read it.
  */
-function lowerCaseOnce(): (line: string) => LowerCase {
-  let recent: Array<{ line: string; lower: LowerCase }> = [];
+function foldedOnce(): (line: string) => FoldedText {
+  let recent: Array<{ line: string; folded: FoldedText }> = [];
   return (line) => {
     const hit = recent.find((r) => r.line === line);
     if (hit) {
-      // Most recent first: a long line stays while the cuts of it come and go.
       recent = [hit, ...recent.filter((r) => r !== hit)];
-      return hit.lower;
+      return hit.folded;
     }
-    const text = line.toLowerCase();
-    let offsets: Int32Array | null = null;
-    const written = (offset: number) => {
-      if (text.length === line.length) return offset;
-      offsets ??= writtenOffsets(line, text.length);
-      return offsets[offset] as number;
-    };
-    const lower = { text, written };
-    recent = [{ line, lower }, ...recent.slice(0, 1)];
-    return lower;
+    const folded = foldText(line);
+    recent = [{ line, folded }, ...recent.slice(0, 1)];
+    return folded;
   };
-}
-
-/** For each offset in a line's lower case (of `length`), the offset in the line of the character it came from. */
-function writtenOffsets(line: string, length: number): Int32Array {
-  const out = new Int32Array(length + 1);
-  let k = 0;
-  for (let i = 0; i < line.length; i++) {
-    const n = line.charCodeAt(i) < 128 ? 1 : (line[i] as string).toLowerCase().length;
-    for (let j = 0; j < n && k < length; j++) out[k++] = i;
-  }
-  out[length] = line.length;
-  return out;
 }
 
 const anchors = new Map<string, readonly string[]>();
 /**
- * A signature's fixed words, lower case, longest first, of four characters or more (shorter ones are found anywhere): a
+ * A signature's fixed words, folded as the scanner reads them, longest first, of four characters or more (shorter ones are found anywhere): a
  * literal itself; of a regex, the literals every match holds one of (`unknown option "--xor-mark"` of `…v1\.8\.\d+
  * \(nf_tables\): unknown option "--xor-mark"`), as the scanner's prefilter reads them.
  */
 function anchorsOf(signature: { kind: "literal" | "regex"; pattern: string }): readonly string[] {
   let found = anchors.get(signature.pattern);
   if (found === undefined) {
-    const words = signature.kind === "literal" ? [signature.pattern] : requiredLiteralSets(signature.pattern, 4).flat();
-    const parts = words.map((w) => w.split(/["'\\]/).reduce((a, b) => (b.length > a.length ? b : a), ""));
-    found = [...new Set([...words, ...parts].map((w) => w.toLowerCase()).filter((w) => w.length >= 4))].sort((a, b) => b.length - a.length);
+    const words = signature.kind === "literal" ? [foldLiteral(signature.pattern)] : requiredLiteralSets(signature.pattern, 4).flat();
+    found = [...new Set(words.filter((w) => w.length >= 4))].sort((a, b) => b.length - a.length);
     anchors.set(signature.pattern, found);
   }
   return found;

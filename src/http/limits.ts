@@ -60,7 +60,8 @@ const TOO_MANY = (what: string, count: number, limit: number, field?: string): L
 });
 
 /** What the uname parser reads as a host: `uname -a`, and `uname -snr[m]` without the build. */
-const UNAME_LINE = /^\s*Linux\s+\S+\s+\d+\.\d+\S*(?:\s|$)/;
+/** `uname -a` (or `-snrm`): "Linux", the host name, a release. */
+const UNAME_LINE = /^\s*Linux\s+(\S+)\s+\d+\.\d+\S*(?:\s|$)/;
 
 /** The node names seen so far across the texts of one request (a bundle, or the fields together): a table's row and its host's uname are one node. */
 interface FleetTally {
@@ -76,10 +77,11 @@ const FLEET_TOO_LARGE = (count: number): LimitBreach => ({
 
 /**
  * Counts lines, kubectl table rows and `uname -a` hosts in one pass over the text, stopping as soon as
- * a limit is passed. Lines are read as the parsers read them, from their first character that is not
+ * a limit is passed. Lines are read whole, as the parsers read them, from their first character that is not
  * white space (a no-break space, a BOM, CR and tabs included). Rows are counted from each table header on,
- * over blank lines, while each line holds a node status (Ready, NotReady, Unknown): every row the parser
- * reads holds one (kube-nodes.ts), so a text that passes here cannot make the engine read more.
+ * over blank lines, while each line's second word is a node status (Ready, NotReady, Unknown): every row
+ * the parser reads is one (its STATUS cell follows NAME: kube-nodes.ts), so a text that passes here cannot
+ * make the engine read more. A `uname -a` line counts as a host wherever it is, in a table too.
  */
 export function checkTextLimits(text: string, field?: string, fleet: FleetTally = { names: new Set(), nodes: 0 }): LimitBreach | null {
   let lines = 0;
@@ -96,25 +98,19 @@ export function checkTextLimits(text: string, field?: string, fleet: FleetTally 
     LEADING_SPACE.lastIndex = start;
     LEADING_SPACE.exec(text);
     const at = Math.min(LEADING_SPACE.lastIndex, end);
-    if (inTable && at < end && !NODE_STATUS.test(text.slice(at, end))) inTable = false;
-    if (inTable) {
-      // Blank lines inside a table count as lines only.
-      if (at < end) {
-        if (++rows > LIMITS.nodeRows) return TOO_MANY("kubectl node rows", rows, LIMITS.nodeRows, field);
-        const name = text.slice(at, Math.min(end, at + 400)).split(/\s+/)[0] ?? "";
-        if (addNode(fleet, name)) return FLEET_TOO_LARGE(fleet.nodes);
-      }
-    } else if (text.startsWith("NAME", at)) {
-      // A header starts with NAME (journald's "Nov 13 ..." lines start with N too).
-      if (NODES_HEADER.test(text.slice(at, Math.min(end, at + 200)).trimEnd())) inTable = true;
-    } else if (text.startsWith("Linux", at)) {
-      const line = text.slice(at, Math.min(end, at + 400));
-      if (UNAME_LINE.test(line)) {
-        const host = line.split(/\s+/)[1] ?? "";
-        hosts.add(host);
-        if (hosts.size > LIMITS.unameHosts) return TOO_MANY("hosts in uname -a lines", hosts.size, LIMITS.unameHosts, field);
-        if (addNode(fleet, host)) return FLEET_TOO_LARGE(fleet.nodes);
-      }
+    // Only lines that could be a table header, a row or a uname line are looked at more closely.
+    const line = at < end && (inTable || text.startsWith("NAME", at) || text.startsWith("Linux", at)) ? text.slice(at, end) : "";
+    if (inTable && at < end && !ROW.test(line)) inTable = false;
+    if (inTable && at < end) {
+      if (++rows > LIMITS.nodeRows) return TOO_MANY("kubectl node rows", rows, LIMITS.nodeRows, field);
+      if (addNode(fleet, /^\S*/.exec(line)?.[0] ?? "")) return FLEET_TOO_LARGE(fleet.nodes);
+    } else if (!inTable && NODES_HEADER.test(line)) inTable = true;
+    const uname = UNAME_LINE.exec(line);
+    if (uname) {
+      const host = uname[1] ?? "";
+      hosts.add(host);
+      if (hosts.size > LIMITS.unameHosts) return TOO_MANY("hosts in uname -a lines", hosts.size, LIMITS.unameHosts, field);
+      if (addNode(fleet, host)) return FLEET_TOO_LARGE(fleet.nodes);
     }
     start = end + 1;
   }
@@ -123,8 +119,8 @@ export function checkTextLimits(text: string, field?: string, fleet: FleetTally 
 
 /** White space at a line's start, the line break excepted (sticky: read from `lastIndex`). */
 const LEADING_SPACE = /[^\S\n]*/y;
-/** A row's STATUS (Ready, NotReady, Ready,SchedulingDisabled, Unknown): the parser reads no row without one. */
-const NODE_STATUS = /Ready|Unknown/;
+/** A nodes-table row: a name, then a STATUS cell (Ready, NotReady, Ready,SchedulingDisabled, Unknown). */
+const ROW = /^\S+\s+(?:NotReady|Ready|Unknown)/;
 
 /**
  * Counts a node by name; true past the limit. A table's "node1.example.com" and a uname's "node1" are one

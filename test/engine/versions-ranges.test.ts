@@ -90,7 +90,7 @@ describe("evaluateRanges: mainline-bounded ranges (linux)", () => {
     // Older than every backport: before the earliest start, at that start's level (not the weakest of all ends).
     expect(evaluateRanges("linux", "4.9.300", backported)).toMatchObject({
       status: "not-affected",
-      reason: "before 4.14.259, the first affected version",
+      reason: "older than every release the change reached: 4.14.259 first, a stable backport of the 5.16 mainline change",
     });
     // Between backported branches, with no range of its own: said so.
     expect(evaluateRanges("linux", "4.16.18", backported)).toMatchObject({
@@ -106,10 +106,23 @@ describe("evaluateRanges: mainline-bounded ranges (linux)", () => {
       source: "https://example.org/fixture",
     };
     const mainline: AffectedRange = { introduced: "7.0", fixed: "7.0.2", evidence: "verified", source: "https://example.org/fixture" };
-    expect(evaluateRanges("linux", "6.6.50", [mainline, reportedFix])).toMatchObject({
+    expect(evaluateRanges("linux", "6.6.50", [mainline, reportedFix])).toMatchObject({ status: "not-affected", level: "verified" });
+    // A backport start on one report does not weaken what the mainline start establishes for older kernels.
+    const reportedStart: AffectedRange = {
+      introduced: "6.1.135",
+      fixed: "6.1.140",
+      evidence: "reported",
+      source: "https://example.org/fixture",
+    };
+    const corroborated: AffectedRange = {
+      introduced: "6.12",
+      evidence: "corroborated",
+      source: "https://example.org/a",
+    };
+    expect(evaluateRanges("linux", "5.15.0", [corroborated, reportedStart])).toMatchObject({
       status: "not-affected",
-      reason: "before 6.19.12, the first affected version",
-      level: "verified",
+      level: "corroborated",
+      certain: true,
     });
   });
 

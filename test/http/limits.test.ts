@@ -24,6 +24,22 @@ describe("input limits", () => {
     const journal = `Nov 13 10:00:00 worker-2 kubelet[1234]: I1113 setters.go:568] "Node became not ready" node="worker-2" condition={"type":"Ready"}\n${'Nov 13 10:00:01 worker-2 kubelet[1234]: E1113 kubelet.go:2855] "Container runtime network not ready"\n'.repeat(LIMITS.nodeRows + 10)}`;
     expect(checkTextLimits(`${table(3)}\n\n${journal}`)).toBeNull();
     expect(checkTextLimits(`${table(3)}\n${journal}`)).toBeNull();
+    // Journal lines that name a node status are no rows: a row's second word is its STATUS.
+    const notReady = `Nov 13 10:00:00 node2 kubelet[1234]: I1113 kubelet_node_status.go:700] "Recording event message for node" node="node2" event="NodeNotReady"\n`;
+    expect(checkTextLimits(`${table(2)}\n${notReady.repeat(LIMITS.nodeRows + 10)}`)).toBeNull();
+    // Lines are read whole: a header or a uname padded past any prefix still counts.
+    expect(checkTextLimits(table(LIMITS.nodeRows + 1).replace("NAME ", `NAME${" ".repeat(250)}`))?.detail).toMatch(/node rows/);
+    const padded = Array.from(
+      { length: LIMITS.unameHosts + 1 },
+      (_, i) => `Linux${" ".repeat(400)}h${i} 5.15.0-91-generic #101-Ubuntu SMP x86_64 GNU/Linux`,
+    );
+    expect(checkTextLimits(padded.join("\n"))?.detail).toMatch(/hosts/);
+    // A uname line counts as a host inside a table too (the parser reads it as one, not as a row).
+    const unameRows = Array.from(
+      { length: LIMITS.unameHosts + 1 },
+      (_, i) => `Linux h${i} 5.15.0-91-generic #101-Ubuntu SMP x86_64 GNU/Linux Ready`,
+    );
+    expect(checkTextLimits(`NAME   STATUS   AGE   VERSION\n${unameRows.join("\n")}`)?.detail).toMatch(/hosts|nodes/);
     // A header behind white space the parser trims (a no-break space, a BOM, CR) still starts a table.
     for (const lead of ["\u00a0", "\ufeff", "\r", " ".repeat(300)])
       expect(checkTextLimits(`${lead}${table(LIMITS.nodeRows + 1)}`)?.detail).toMatch(/node rows/);

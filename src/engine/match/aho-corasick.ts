@@ -50,6 +50,52 @@ export function foldLiteral(s: string): string {
   return String.fromCharCode(...out);
 }
 
+/** A text folded as the scanner reads it (foldLiteral), and where an offset in it falls in the text as given. */
+export interface FoldedText {
+  text: string;
+  written(offset: number): number;
+}
+
+/**
+ * Folds a text (a log line) the way the scanner reads it, so that folded literals are found in it where the
+ * scanner found them (`\"flannel\"` escaped in a logfmt value reads as `"flannel"`). The fold maps each code
+ * unit to one, so only the dropped CRs and backslashes move offsets: their places are kept, no more.
+ */
+export function foldText(s: string): FoldedText {
+  const f = folds();
+  const units = new Uint16Array(s.length);
+  let dropped = new Int32Array(16);
+  let drops = 0;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 13 || c === 92) {
+      if (drops === dropped.length) {
+        const grown = new Int32Array(drops * 2);
+        grown.set(dropped);
+        dropped = grown;
+      }
+      // Where it would have been in the folded text.
+      dropped[drops++] = n;
+    } else units[n++] = f[c] as number;
+  }
+  // In chunks: a long line's code units would overflow one call's arguments.
+  let text = "";
+  for (let i = 0; i < n; i += 8192) text += String.fromCharCode(...units.subarray(i, Math.min(n, i + 8192)));
+  const written = (offset: number) => {
+    // Every character dropped at or before this place in the folded text came before it in the text as given.
+    let lo = 0;
+    let hi = drops;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((dropped[mid] as number) <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return offset + lo;
+  };
+  return { text, written: drops ? written : (offset) => offset };
+}
+
 export interface Automaton {
   readonly patterns: number;
   readonly states: number;

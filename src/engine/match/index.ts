@@ -1,4 +1,4 @@
-export { type Automaton, buildAutomaton, foldLiteral, scanText } from "./aho-corasick";
+export { type Automaton, buildAutomaton, type FoldedText, foldLiteral, foldText, scanText } from "./aho-corasick";
 export {
   type CompileOptions,
   compileMatcher,

@@ -36,6 +36,9 @@ export function mainlineFixedReason(branch: string, r: AffectedRange): string {
 
 export const kernelBeforeReason = (r: AffectedRange) => `before ${r.introduced}, the first affected version`;
 
+export const beforeEveryBackportReason = (earliest: AffectedRange, mainline: AffectedRange) =>
+  `older than every release the change reached: ${earliest.introduced} first, a stable backport of the ${mainline.introduced} mainline change`;
+
 export const noBranchRangeReason = (branch: string) => `no affected range on the ${branch} branch`;
 
 export function abiIntroducedReason(version: string, r: AffectedRange): string {

@@ -140,7 +140,11 @@ function notAffectedKernel<R extends AffectedRange>(v: string, above: R[], below
     );
     if (!backported) return verdict("not-affected", text.kernelBeforeReason(laterMainline), laterMainline, true, "introduced");
     const earliest = below.length === all.length ? extreme(below, (r) => r.introduced, cmp, -1) : undefined;
-    if (earliest) return verdict("not-affected", text.kernelBeforeReason(earliest), earliest, true, "introduced");
+    // Older than every branch the change reached: the mainline start says where it came from, the earliest
+    // backport how far back it went; the answer is as well established as the better of the two.
+    const decider = earliest ? preferVerified([laterMainline, earliest], "introduced") : undefined;
+    if (earliest && decider)
+      return verdict("not-affected", text.beforeEveryBackportReason(earliest, laterMainline), decider, true, "introduced");
   }
 
   // Stable backports elsewhere say nothing about this branch; the conclusion rests on all of them.
