@@ -113,6 +113,7 @@ function checkRanges(
     level: result.level,
     unverified: result.level === "reported",
     ...(evaluated.status === "not-affected" && result.status === "unknown" ? { hedgedFrom: "not-affected" as const } : {}),
+    ...(result.status === "not-affected" && evaluated.unlessBackported ? { unlessBackported: true as const } : {}),
     ...(decisive ? { source: decisive.source } : {}),
   };
   return { evidence, decisive };

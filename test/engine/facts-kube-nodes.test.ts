@@ -94,6 +94,15 @@ worker-1   Ready    <none>   412d   v1.26.3`.split("\n");
     ]);
   });
 
+  it("reads no row whose name holds a space (no Kubernetes name does): the table ends there", () => {
+    const header = "NAME          STATUS   ROLES    AGE   VERSION";
+    expect(
+      parseNodesTable([header, "node-1        Ready    <none>   10d   v1.29.3", "node\u00a0002   Ready    <none>   10d   v1.29.3"]).map(
+        (r) => r.name,
+      ),
+    ).toEqual(["node-1"]);
+  });
+
   it("returns nothing without a header", () => {
     expect(parseNodesTable(lines("NAME READY STATUS RESTARTS AGE\nfoo 1/1 Running 0 1m"))).toEqual([]);
   });

@@ -568,6 +568,21 @@ describe("components that must meet: a version alone warns only when a host has 
   });
 });
 
+describe("a kernel on a stable branch older than every one a backported change is recorded on", () => {
+  // Calico's record: the 6.18 change reached 6.1.156 and later branches; nothing says whether 5.15.y took it.
+  const CALICO = "calico-ebpf-ctlb-tailcall-einval-cve-2025-40123";
+  const uname = "Linux n1 5.15.195 #1 SMP PREEMPT_DYNAMIC Fri Oct 24 10:00:00 UTC 2025 x86_64 GNU/Linux";
+  const log = data.records.find((r) => r.id === CALICO)?.examples[0]?.log ?? "";
+
+  it("is no certain 'not affected': beside the bug's own line it is unknown, and says which backport would explain it", () => {
+    const verdict = diagnoseFields(data, { uname, logs: log }).findings.find((f) => f.id === CALICO)?.verdict;
+    expect(verdict?.status).toBe("unknown");
+    expect(verdict?.reason).toMatch(
+      /no affected range on the 5\.15 branch: .* a 5\.15\.y backport is not recorded; the symptom suggests that backport/,
+    );
+  });
+});
+
 describe("a node that is not Ready: its row's versions are what its kubelet last reported", () => {
   // A kubelet upgraded to 1.26 that cannot start never updates its Node: the row still says v1.25.5.
   const CRI = "kubelet-1.26-cri-v1-required";

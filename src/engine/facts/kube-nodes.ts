@@ -69,8 +69,9 @@ export function parseNodesTableAt(lineAt: (k: number) => string | undefined, fir
     const name = cells.get("NAME") ?? "";
     const status = cells.get("STATUS") ?? "";
     const version = cells.get("VERSION") ?? "";
-    // A row has a status like Ready/NotReady and a kubelet version like v1.29.3; anything else ends the table.
-    if (!name || !/^(?:(?:Not)?Ready|Unknown)\b/.test(status) || !/^v\d+\.\d+/.test(version)) break;
+    // A row has a node name (one word: no Kubernetes name holds a space), a status like Ready/NotReady and a
+    // kubelet version like v1.29.3; anything else ends the table.
+    if (!name || /\s/.test(name) || !/^(?:(?:Not)?Ready|Unknown)\b/.test(status) || !/^v\d+\.\d+/.test(version)) break;
     rows.push({
       name,
       status,

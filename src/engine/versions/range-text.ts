@@ -36,8 +36,8 @@ export function mainlineFixedReason(branch: string, r: AffectedRange): string {
 
 export const kernelBeforeReason = (r: AffectedRange) => `before ${r.introduced}, the first affected version`;
 
-export const beforeEveryBackportReason = (earliest: AffectedRange, mainline: AffectedRange) =>
-  `older than every release the change reached: ${earliest.introduced} first, a stable backport of the ${mainline.introduced} mainline change`;
+export const olderThanBackportsReason = (branch: string, earliest: AffectedRange, mainline: AffectedRange) =>
+  `no affected range on the ${branch} branch: the ${mainline.introduced} mainline change is recorded on stable branches from ${earliest.introduced} on, and a ${branch}.y backport is not recorded`;
 
 export const noBranchRangeReason = (branch: string) => `no affected range on the ${branch} branch`;
 

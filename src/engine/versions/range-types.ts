@@ -38,6 +38,11 @@ export interface RangeVerdict<R extends AffectedRange = AffectedRange> {
   /** false when the answer rests on missing detail (an ABI without its upload number). */
   certain: boolean;
   /**
+   * Set on a "not affected" that holds only if the kernel's stable branch did not take a backport the record
+   * does not list (a branch older than every one it lists): the bug's own symptom makes it unknown.
+   */
+  unlessBackported?: true;
+  /**
    * The weakest level among the range ends that decided it (both ends for "inside", the fix for
    * "above", the start for "below"; every recorded end when no single range decided).
    */

@@ -140,11 +140,15 @@ function notAffectedKernel<R extends AffectedRange>(v: string, above: R[], below
     );
     if (!backported) return verdict("not-affected", text.kernelBeforeReason(laterMainline), laterMainline, true, "introduced");
     const earliest = below.length === all.length ? extreme(below, (r) => r.introduced, cmp, -1) : undefined;
-    // Older than every branch the change reached: the mainline start says where it came from, the earliest
-    // backport how far back it went; the answer is as well established as the better of the two.
+    // Older than every branch the change is recorded on: a sibling stable branch (5.15 beside 6.1's backport)
+    // may have taken it too, unrecorded, so "not affected" holds only unless it did, and the bug's own symptom
+    // makes it unknown. Where it came from is the mainline start; the earliest backport, how far back it went.
     const decider = earliest ? preferVerified([laterMainline, earliest], "introduced") : undefined;
     if (earliest && decider)
-      return verdict("not-affected", text.beforeEveryBackportReason(earliest, laterMainline), decider, true, "introduced");
+      return {
+        ...verdict("not-affected", text.olderThanBackportsReason(branch, earliest, laterMainline), decider, false, "introduced"),
+        unlessBackported: true,
+      };
   }
 
   // Stable backports elsewhere say nothing about this branch; the conclusion rests on all of them.
