@@ -244,7 +244,13 @@ function assemble(
     const symptom = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= SYMPTOM_WEIGHT);
     const verdict = undecidedHosts(
       record,
-      doubtBySymptom(confirmBySymptom(decideVerdict(record, checks, hosts), checks, symptom), checks, symptom, logEvidence.length > 0),
+      doubtBySymptom(
+        confirmBySymptom(decideVerdict(record, checks, hosts), checks, symptom),
+        checks,
+        symptom,
+        logEvidence.length > 0,
+        hosts,
+      ),
       hosts,
     );
     if (record.id === focus) focused = verdict;

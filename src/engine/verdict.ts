@@ -1005,7 +1005,13 @@ export function confirmBySymptom(verdict: Verdict, checks: readonly VersionEvide
  * the log points at. Only a bug the log shows nothing of (a door's check against one record) is ruled
  * out by a named version, hedged.
  */
-export function doubtBySymptom(verdict: Verdict, checks: readonly VersionEvidence[], symptom: boolean, seen = symptom): Verdict {
+export function doubtBySymptom(
+  verdict: Verdict,
+  checks: readonly VersionEvidence[],
+  symptom: boolean,
+  seen = symptom,
+  hosts: readonly HostVersions[] = [],
+): Verdict {
   if (verdict.status !== "not-affected" || !(symptom || seen)) return verdict;
   const ruledOut = checks.filter((c) => c.result === "not-affected");
   const [first] = ruledOut;
@@ -1024,10 +1030,14 @@ export function doubtBySymptom(verdict: Verdict, checks: readonly VersionEvidenc
       status: "unknown",
       reason: `${first.subject}: the log shows this bug's own symptom, which only a Linux host prints, and the nodes ruled out run Windows`,
     };
-  if (!ruledOut.every((c) => c.unlessBackported)) return verdict;
+  // Host by host in a fleet: one node ruled out only unless its branch took the change may be the one whose
+  // log shows the bug, whatever its peers' kernels say.
+  const byHost = hosts.length > 1 ? [...checksOfHosts(ruledOut, hosts).values()] : [ruledOut];
+  const doubted = byHost.find((own) => own.length > 0 && own.every((c) => c.unlessBackported))?.[0];
+  if (!doubted) return verdict;
   return {
     status: "unknown",
-    reason: `${first.subject}: the log shows this bug's own symptom, although ${first.reason}; the symptom suggests that backport`,
+    reason: `${doubted.subject}: the log shows this bug's own symptom, although ${doubted.reason}; the symptom suggests that backport`,
   };
 }
 

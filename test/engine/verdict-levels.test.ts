@@ -581,6 +581,20 @@ describe("a kernel on a stable branch older than every one a backported change i
       /no affected range on the 5\.15 branch: .* a 5\.15\.y backport is not recorded; the symptom suggests that backport/,
     );
   });
+
+  it("in a fleet, is unknown when one node is ruled out only so, whatever its peers' kernels say", () => {
+    // node-a's 6.2.16 is past the 6.x ranges; node-b's 5.15.195 may have taken the change unrecorded.
+    const row = (name: string, kernel: string) =>
+      `${name}   Ready    <none>   10d   v1.30.4   10.0.0.1      <none>        Debian GNU/Linux 12 (bookworm)   ${kernel}   containerd://1.7.20`;
+    const nodes = [
+      "NAME     STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE                         KERNEL-VERSION   CONTAINER-RUNTIME",
+      row("node-a", "6.2.16"),
+      row("node-b", "5.15.195"),
+    ].join("\n");
+    const verdict = diagnoseFields(data, { nodes, logs: log }).findings.find((f) => f.id === CALICO)?.verdict;
+    expect(verdict?.status).toBe("unknown");
+    expect(verdict?.reason).toMatch(/^node node-b .*the symptom suggests that backport/);
+  });
 });
 
 describe("a node that is not Ready: its row's versions are what its kubelet last reported", () => {

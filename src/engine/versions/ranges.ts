@@ -144,11 +144,17 @@ function notAffectedKernel<R extends AffectedRange>(v: string, above: R[], below
     // may have taken it too, unrecorded, so "not affected" holds only unless it did, and the bug's own symptom
     // makes it unknown. Where it came from is the mainline start; the earliest backport, how far back it went.
     const decider = earliest ? preferVerified([laterMainline, earliest], "introduced") : undefined;
-    if (earliest && decider)
-      return {
-        ...verdict("not-affected", text.olderThanBackportsReason(branch, earliest, laterMainline), decider, false, "introduced"),
-        unlessBackported: true,
-      };
+    if (earliest && decider) {
+      // The range shown is the earliest backport, the one the kernel is older than; the level, the better one's.
+      const { range: _, ...judged } = verdict(
+        "not-affected",
+        text.olderThanBackportsReason(branch, earliest, laterMainline),
+        decider,
+        false,
+        "introduced",
+      );
+      return { ...judged, range: earliest, unlessBackported: true };
+    }
   }
 
   // Stable backports elsewhere say nothing about this branch; the conclusion rests on all of them.
