@@ -37,7 +37,7 @@ export function groupHits(kb: CompiledKb, hits: ReadonlyArray<Hit | ApproximateH
   // A reworded line of a signature is that signature's message again: one sighting, exact or not.
   const bySignature = new Map<string, Sighting>();
   const shown = new Map<string, number>();
-  const fold = foldedOnce();
+  const read = searchOnce();
   for (const hit of hits) {
     const approximate = "approximate" in hit ? hit.approximate : undefined;
     const compiled = approximate === "similar" ? undefined : kb.signatures.get(hit.key);
@@ -66,8 +66,8 @@ export function groupHits(kb: CompiledKb, hits: ReadonlyArray<Hit | ApproximateH
     shown.set(kind, count);
     if (count > LINES_PER_SIGNATURE) continue;
     const exact = approximate ? undefined : compiled?.signature;
-    const text = hit.text.length > MAX_EVIDENCE_CHARS ? aroundMatch(hit.text, exact, fold) : hit.text;
-    const at = text.length > LONG_LINE && exact ? anchorAt(text, exact, fold) : -1;
+    const text = hit.text.length > MAX_EVIDENCE_CHARS ? aroundMatch(hit.text, exact, read) : hit.text;
+    const at = text.length > LONG_LINE && exact ? anchorAt(text, exact, read) : -1;
     record.evidence.push({
       kind: "log",
       line: hit.line,
@@ -109,9 +109,9 @@ export const sightedLines = (hits: RecordHits): Set<number> => new Set(hits.sigh
 function aroundMatch(
   line: string,
   signature: { kind: "literal" | "regex"; pattern: string } | undefined,
-  fold: (line: string) => FoldedText,
+  read: (line: string) => LineSearch,
 ): string {
-  const start = signature ? anchorAt(line, signature, fold) : -1;
+  const start = signature ? anchorAt(line, signature, read) : -1;
   if (start < 0) return `${line.slice(0, MAX_EVIDENCE_CHARS)}…`;
   const from = Math.max(0, Math.min(start - Math.floor(MAX_EVIDENCE_CHARS / 2), line.length - MAX_EVIDENCE_CHARS));
   const to = Math.min(line.length, from + MAX_EVIDENCE_CHARS);
@@ -121,37 +121,51 @@ function aroundMatch(
 /**
  * Where the signature's fixed words start in the line (0-based, in the line as written): the longest of the
  * words every match holds (a literal itself; of a regex, its required literals, regex-literals.ts) found in
- * the line folded as the scanner reads it, the earliest of equals; -1 when none is there.
+ * the line read as the scanner reads it, the earliest of equals; -1 when none is there.
  */
-function anchorAt(line: string, signature: { kind: "literal" | "regex"; pattern: string }, fold: (line: string) => FoldedText): number {
-  const folded = fold(line);
+function anchorAt(line: string, signature: { kind: "literal" | "regex"; pattern: string }, read: (line: string) => LineSearch): number {
+  const search = read(line);
   let best = "";
   let at = -1;
   // Longest first: once one is found, only words as long can still win.
   for (const anchor of anchorsOf(signature)) {
     if (anchor.length < best.length) break;
-    const i = folded.text.indexOf(anchor);
+    const i = search(anchor);
     if (i >= 0 && (at < 0 || i < at)) [best, at] = [anchor, i];
   }
-  return at < 0 ? at : folded.written(at);
+  return at;
 }
 
+/** Where a folded word is in one line, as an offset in the line as written; -1 when it is not there. */
+type LineSearch = (word: string) => number;
+
 /**
- * A line folded as the scanner reads it, remembered for the next calls: a long line's evidence is cut once per
- * signature that matched it, and its cut text then read too (two entries, most recent first, so a long line
- * stays while its cuts come and go). One per grouping, so no line outlives the diagnosis that read it.
+ * A line's search, remembered for the next calls: a long line's evidence is cut once per signature that matched
+ * it, and its cut text then read too (two entries, most recent first, so a long line stays while its cuts come
+ * and go). One per grouping, so no line outlives the diagnosis that read it. The native lower case answers
+ * first (a line whose lower case is as long has the same offsets); the scanner's fold, which drops CRs and
+ * backslashes (an escaped `\"flannel\"`) and maps offsets back, only for a word that is not found so.
  */
-function foldedOnce(): (line: string) => FoldedText {
-  let recent: Array<{ line: string; folded: FoldedText }> = [];
+function searchOnce(): (line: string) => LineSearch {
+  let recent: Array<{ line: string; search: LineSearch }> = [];
   return (line) => {
     const hit = recent.find((r) => r.line === line);
     if (hit) {
       recent = [hit, ...recent.filter((r) => r !== hit)];
-      return hit.folded;
+      return hit.search;
     }
-    const folded = foldText(line);
-    recent = [{ line, folded }, ...recent.slice(0, 1)];
-    return folded;
+    const lower = line.toLowerCase();
+    const plain = lower.length === line.length;
+    let folded: FoldedText | null = null;
+    const search: LineSearch = (word) => {
+      const i = plain ? lower.indexOf(word) : -1;
+      if (i >= 0) return i;
+      folded ??= foldText(line);
+      const j = folded.text.indexOf(word);
+      return j < 0 ? -1 : folded.written(j);
+    };
+    recent = [{ line, search }, ...recent.slice(0, 1)];
+    return search;
   };
 }
 

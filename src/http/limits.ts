@@ -98,10 +98,11 @@ export function checkTextLimits(text: string, field?: string, fleet: FleetTally 
     LEADING_SPACE.lastIndex = start;
     LEADING_SPACE.exec(text);
     const at = Math.min(LEADING_SPACE.lastIndex, end);
+    const blank = at === end;
     // Only lines that could be a table header, a row or a uname line are looked at more closely.
-    const line = at < end && (inTable || text.startsWith("NAME", at) || text.startsWith("Linux", at)) ? text.slice(at, end) : "";
-    if (inTable && at < end && !ROW.test(line)) inTable = false;
-    if (inTable && at < end) {
+    const line = !blank && (inTable || text.startsWith("NAME", at) || text.startsWith("Linux", at)) ? text.slice(at, end) : "";
+    if (inTable && !blank && !ROW.test(line)) inTable = false;
+    if (inTable && !blank) {
       if (++rows > LIMITS.nodeRows) return TOO_MANY("kubectl node rows", rows, LIMITS.nodeRows, field);
       if (addNode(fleet, /^\S*/.exec(line)?.[0] ?? "")) return FLEET_TOO_LARGE(fleet.nodes);
     } else if (!inTable && NODES_HEADER.test(line)) inTable = true;

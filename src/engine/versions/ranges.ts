@@ -133,8 +133,7 @@ function notAffectedKernel<R extends AffectedRange>(v: string, above: R[], below
   );
   if (laterMainline) {
     // Unless stable backports took the change to older branches (a range starting on one): then a branch
-    // between them, with no range of its own, is answered below as such, and one older than all of them is
-    // before the earliest start.
+    // between them, with no range of its own, is answered below as such, and one older than all of them here.
     const backported = all.some(
       (r) => r.introduced !== "0" && !isMainline(r.introduced) && cmp(r.introduced, laterMainline.introduced) < 0,
     );
@@ -143,8 +142,8 @@ function notAffectedKernel<R extends AffectedRange>(v: string, above: R[], below
     // Older than every branch the change is recorded on: a sibling stable branch (5.15 beside 6.1's backport)
     // may have taken it too, unrecorded, so "not affected" holds only unless it did, and the bug's own symptom
     // makes it unknown. Where it came from is the mainline start; the earliest backport, how far back it went.
-    const decider = earliest ? preferVerified([laterMainline, earliest], "introduced") : undefined;
-    if (earliest && decider) {
+    if (earliest) {
+      const decider = preferVerified([laterMainline, earliest], "introduced") ?? laterMainline;
       // The range shown is the earliest backport, the one the kernel is older than; the level, the better one's.
       const { range: _, ...judged } = verdict(
         "not-affected",
