@@ -54,6 +54,13 @@ export interface VersionEvidence {
    */
   unlessBackported?: true;
   /**
+   * Set when no single range decided the result: no range of the record lies on the version's own release line,
+   * and the answer rests on the record's ranges together (every line the bug reached is listed). Beside the bug's
+   * symptom a "not affected" that rests on one report then stays unknown, never "affected": the symptom places
+   * the version in no range.
+   */
+  noDecidingRange?: true;
+  /**
    * Set on a not-affected read from a version the report only names (a sentence, a typed answer, another
    * machine's heading) or a NotReady node last reported, not the host's own current output: any sign of the bug in the log (a line of it, or one
    * resembling it) makes the verdict unknown instead, since the version that failed may be another.

@@ -114,7 +114,7 @@ function checkRanges(
     unverified: result.level === "reported",
     ...(evaluated.status === "not-affected" && result.status === "unknown" ? { hedgedFrom: "not-affected" as const } : {}),
     ...(result.status === "not-affected" && evaluated.unlessBackported ? { unlessBackported: true as const } : {}),
-    ...(decisive ? { source: decisive.source } : {}),
+    ...(decisive ? { source: decisive.source } : evaluated.status === "not-affected" ? { noDecidingRange: true as const } : {}),
   };
   return { evidence, decisive };
 }
@@ -333,8 +333,35 @@ function ownKernelChecks(record: BugRecord, host: HostVersions): VersionEvidence
     }
     return [...fromRequirements, evidence];
   }
-  const series = upstream.length && !kernel.upstream ? seriesCheck(record, upstream, host, kernel) : null;
+  const series =
+    upstream.length && !kernel.upstream ? (seriesCheck(record, upstream, host, kernel) ?? plainSeriesCheck(upstream, host, kernel)) : null;
   return series ? [...fromRequirements, series] : fromRequirements;
+}
+
+/** A release past any stable sublevel: the last of a series, as far as ranges go. */
+const SERIES_END = 9999;
+/**
+ * A series alone with nothing else known of the kernel ("5.10" typed, "kernel 5.10" in a sentence): every 5.10.y.
+ * Judged on the upstream ranges when they give every release of it the same answer: no range end falls inside the
+ * series (a bound at 5.10.3 splits it), and its first and last releases agree. Hedged: a distribution's build of the
+ * series may carry its own backports.
+ */
+function plainSeriesCheck(entries: AffectedEntry[], host: HostVersions, kernel: KernelFacts): VersionEvidence | null {
+  const series = kernel.release;
+  if (!isSeriesRelease(series) || kernel.distro || kernel.package) return null;
+  const ends = entries.flatMap((e) => e.ranges.flatMap((r) => [r.introduced, r.fixed, r.lastAffected]));
+  if (ends.some((v) => v !== undefined && kernelBranch(v) === series && !isMainlineVersion(v))) return null;
+  const subject = `${host.subject} (${series}) as any ${series}.y kernel`;
+  const first = check(subject, entries, `${series}.0`, false);
+  const last = check(subject, entries, `${series}.${SERIES_END}`, false);
+  // Both unknown only as the same hedge (a "not affected" resting on one report) is still one answer, with its reason.
+  if (first.result !== last.result || (first.result === "unknown" && !(first.hedgedFrom && last.hedgedFrom))) return null;
+  return {
+    ...first,
+    value: series,
+    reason: `${first.reason.replaceAll(`${series}.0`, `${series}.y`)}; every ${series}.y release gets this answer, and a distribution's build of ${series} may carry its own backports`,
+    certain: false,
+  };
 }
 
 /**
@@ -985,8 +1012,9 @@ export function confirmBySymptom(verdict: Verdict, checks: readonly VersionEvide
   if (!symptom || verdict.status !== "unknown" || !checks.length) return verdict;
   if (!checks.every((c) => c.result === "unknown" && c.hedgedFrom === "not-affected")) return verdict;
   // A series before the bug's first release rests on the kernel's series, not on that report: with the
-  // symptom, doubtBySymptom's unknown stands (a verified start would give no more).
-  if (checks.some((c) => c.unlessBackported)) return verdict;
+  // symptom, doubtBySymptom's unknown stands (a verified start would give no more). A version on a line no range
+  // reaches: the symptom places it in no range, so it says no more than that the record may be incomplete.
+  if (checks.some((c) => c.unlessBackported || c.noDecidingRange)) return verdict;
   const [first] = checks as [VersionEvidence];
   return {
     status: "affected",

@@ -122,9 +122,18 @@ describe("kernel mentions", () => {
     );
   });
 
-  it("reads one release a person names in prose, and none from a series or from two releases", () => {
+  it("reads one release or series a person names in prose, and none from a series spoken of as such or from two releases", () => {
     expect(kernelOf("the nodes run kernel 5.15.0-1030-aws since Monday.")?.release).toBe("5.15.0-1030-aws");
+    // An issue title's key-value form (cilium/cilium#9809).
+    expect(kernelOf("Log buffer too small to dump verifier log on kernel==4.12.14 and debug=false")).toMatchObject({
+      release: "4.12.14",
+      named: true,
+    });
+    // A series is every release of it: the verdict judges it where the ranges do not split it.
+    expect(kernelOf("we run kernel 6.1 on the nodes")).toMatchObject({ release: "6.1", branch: "6.1", upstream: null, named: true });
     expect(kernelOf("it broke somewhere in the kernel 6.1 series")).toBeNull();
+    expect(kernelOf("seen on kernel 6.11-rc6 and later")).toBeNull();
+    expect(kernelOf("seen on kernel 6.1 and 6.6")).toBeNull();
     // An upgrade names the kernel before it as no longer the host's, and its target as the host's.
     expect(kernelOf("upgraded from kernel 5.15.0-1030-aws to kernel 6.8.0-1015-aws")).toMatchObject({
       release: "6.8.0-1015-aws",
@@ -350,6 +359,11 @@ describe("component mentions", () => {
     const info = " Server Version: 20.10.18\n Storage Driver: overlay2\n  Backing Filesystem: xfs\n Cgroup Driver: cgroupfs";
     expect(extractFacts(info).runtime).toBe("docker://20.10.18");
     expect(extractFacts("Client Version: v1.28.2\nServer Version: v1.28.2").runtime).toBeNull();
+    // An excerpt of docker info without its driver lines: a year.month version is Docker's alone (nerdctl prints
+    // containerd's 1.x or 2.x there, Podman's socket its 4.x or 5.x).
+    const excerpt = "Client:\n Version:    29.0.1\n Context:    default\n Debug Mode: false\nServer Version: 29.0.1";
+    expect(extractFacts(excerpt).runtime).toBe("docker://29.0.1");
+    for (const other of ["1.7.13", "2.0.2", "5.2.2"]) expect(extractFacts(`Server Version: ${other}`).runtime, other).toBeNull();
   });
 
   it("reads one node's kubelet and runtime from kubectl describe node, none from two nodes that differ", () => {
@@ -1194,6 +1208,20 @@ describe("docker version", () => {
     expect(extractFacts("Client:\n Version:      1.12.6\nServer:\n Version:      1.12.5\n API version:  1.24").components).toEqual({
       docker: "1.12.5",
     });
+  });
+
+  it("reads a client part a report quotes (Markdown's or a mail's \"> \") as the client's version, named", () => {
+    for (const quote of ["> ", "> > ", ">> ", "   > "]) {
+      // wagoodman/dive#664 quotes only the client part.
+      const client = modern
+        .split("\n")
+        .slice(0, 3)
+        .map((l) => `${quote}${l}`)
+        .join("\n");
+      expect(extractFacts(client), JSON.stringify(quote)).toMatchObject({ components: {}, named: { docker: "29.0.1" } });
+    }
+    // Not a comparison's ">" or a quote without the client's heading.
+    expect(extractFacts("> Version:           29.0.1\n> API version:       1.52").named).toEqual({});
   });
 
   it("reads containerd's `ctr version` as containerd's version, never Docker's", () => {

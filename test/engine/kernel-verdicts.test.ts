@@ -321,13 +321,44 @@ describe("a kernel known only by the series a person names", () => {
     expect(await judge({ uname: "5.14" }, [range("0", "5.14.3")], "requirement")).toBeUndefined();
   });
 
-  it("never reads a series from prose: lists, upgrades and fixes name kernels the host does not run", async () => {
+  it("reads no series from lists, upgrades, fixes or a series spoken of as such: kernels the host does not run", async () => {
     for (const logs of [
       "Reproduced on kernel 6.12, 6.9 and 6.10:",
       "We upgraded kernel 6.12 to 6.9 and now it fails",
       "The 6.12 kernel has the fix",
+      "This was fixed in kernel 6.12.",
+      "It broke somewhere in the kernel 6.9 series.",
+      "It needs kernel 6.12 or later.",
     ])
       expect((await judge({ logs }, [range("6.9", "6.10")]))?.result, logs).toBeUndefined();
+  });
+
+  it("judges a series a sentence names as the host's, hedged, where every release of it gets one answer", async () => {
+    // "tcp_tw_recycle is gone on our kernel 4.14", "Log buffer too small ... on kernel==4.12.14": a person's words.
+    for (const logs of ["We run kernel 6.9 on every node.", "Seen on Linux 6.9.x kernel nodes too", "Crash on kernel==6.9"]) {
+      const v = await judge({ logs }, [range("6.8", "6.10")]);
+      expect(v, logs).toMatchObject({ result: "affected", value: "6.9", certain: false });
+      expect(v?.reason, logs).toMatch(/every 6\.9\.y release gets this answer.*a kernel the report names in a sentence/);
+    }
+    // A range end inside the series splits it.
+    expect(await judge({ logs: "We run kernel 6.9 on every node." }, [range("6.9.4", "6.10")])).toBeUndefined();
+  });
+
+  it("judges a typed series against ranges on other branches when every release of it gets one answer, hedged", async () => {
+    // Stable-only ranges on 6.6: no 5.10.y release is in one, and every one of them is older than 6.6.
+    const ranges = [range("6.6.64", "6.6.70")];
+    const v = await judge({ uname: "5.10" }, ranges);
+    expect(v).toMatchObject({ result: "not-affected", value: "5.10", certain: false });
+    expect(v?.reason).toMatch(
+      /no affected range on the 5\.10 branch; every 5\.10\.y release gets this answer, and a distribution's build of 5\.10 may carry its own backports/,
+    );
+    // A distribution's kernel known by its series is another rule's (seriesCheck): not judged as a kernel.org one.
+    const d = diagnoseFields(await kbWith([{ ecosystem: "linux", package: "linux", ranges }]), {
+      uname: "5.10",
+      osRelease: 'NAME="Rocky Linux"\nID="rocky"\nID_LIKE="rhel centos fedora"\nVERSION_ID="9.4"',
+      logs: XOR_MARK_KLOG,
+    });
+    expect(versionOf(d)).toBeUndefined();
   });
 
   it("gives way to a release of the same series the logs name", async () => {

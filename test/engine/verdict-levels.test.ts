@@ -87,6 +87,19 @@ describe("verdicts say the level they rest on", () => {
     expect(silent.advisories).toEqual([]);
   });
 
+  it("never lets the symptom place a kernel on a branch no range reaches inside one: the record may only be incomplete", async () => {
+    // A bug of the 4.19.y stable line alone (both ends reported once): a 5.16 kernel printing the same kind of line
+    // (cilium#18591's "Processed 1000001 insn") is on no recorded line, so the answer is unknown, not affected.
+    const kb = await seedWith([{ introduced: "4.19.207", lastAffected: "4.19.235", evidence: "reported", source: A }]);
+    const d = diagnoseFields(kb, { uname: "5.16.5", logs: XOR_MARK_KLOG });
+    expect(versionOf(d)).toMatchObject({ result: "unknown", hedgedFrom: "not-affected", noDecidingRange: true });
+    expect(d.findings[0]?.verdict.status).toBe("unknown");
+    expect(d.findings[0]?.verdict.reason).toMatch(/no affected range on the 5\.16 branch \(that end rests on a single report\)/);
+    // On its own line, past the last release known to be broken, the symptom still decides.
+    const onLine = diagnoseFields(kb, { uname: "4.19.240", logs: XOR_MARK_KLOG });
+    expect(onLine.findings[0]?.verdict).toMatchObject({ status: "affected", level: "reported" });
+  });
+
   it("calls a version after the last one known to be broken unknown, not fixed, and lets the symptom decide", async () => {
     const kb = await seedWith([
       { introduced: "6.6.57", lastAffected: "6.6.58", evidence: "verified", fixedEvidence: "reported", source: A },

@@ -69,6 +69,8 @@ const KERNEL_MARKERS = [
   "kernel ",
   "kernel.",
   "kernel,",
+  // An issue title's "kernel==4.12.14" (kernel-prose.ts).
+  "kernel=",
   "kernel: linux ",
   "kernelversion",
   "boot_image=",
@@ -195,6 +197,12 @@ const dockerNumbered = (version: string) => {
   const [major = 0, minor = 0] = version.split(".").map(Number);
   return major >= 17 || (major === 1 && minor >= 8);
 };
+/**
+ * A year.month version (17.03 on) in a "Server Version" line is Docker's even when the paste left out the driver
+ * lines (an excerpt of `docker info`): kubectl prints "v1.x" or a version.Info there, nerdctl containerd's 1.x or
+ * 2.x, and Podman's socket its own 4.x or 5.x.
+ */
+const dockerYearNumbered = (version: string) => Number(version.split(".")[0]) >= 17;
 const PODMAN_ROOT_DIR = /^\s*Docker Root Dir:\s*\S*\/containers\/storage\b/;
 /** `crictl version`: "RuntimeName:  containerd", "RuntimeVersion:  v1.7.20" (the CRI runtime the kubelet talks to). */
 const CRICTL_RUNTIME_NAME = /^\s*RuntimeName:\s*(containerd|cri-o|docker)\s*$/;
@@ -231,11 +239,11 @@ export function pickComponentMentions(candidates: readonly LineRef[]): { kubelet
   const crictlVersion = one(candidates.map((c) => CRICTL_RUNTIME_VERSION.exec(c.text)?.[1]));
   const runtimes = [
     ...candidates.map((c) => RUNTIME_VERSION.exec(c.text)?.[1]),
-    ...(driverLines && !podman
-      ? candidates
+    ...(podman
+      ? []
+      : candidates
           .map((c) => DOCKER_INFO_SERVER.exec(c.text)?.[1])
-          .map((v) => (v && (rootDir || dockerNumbered(v)) ? `docker://${v}` : undefined))
-      : []),
+          .map((v) => (v && (driverLines ? rootDir || dockerNumbered(v) : dockerYearNumbered(v)) ? `docker://${v}` : undefined))),
     crictlName && crictlVersion ? `${crictlName}://${crictlVersion}` : undefined,
   ].filter((r): r is string => !!r);
   // One per runtime (the scheme before "://"), none for a runtime named with two versions.

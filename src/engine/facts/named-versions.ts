@@ -14,6 +14,7 @@ import {
   listedPackage,
   PACKAGE_LIST_MARKERS,
 } from "./package-lists";
+import { unquote } from "./text-lines";
 
 /**
  * A Kubernetes binary's start-up line (kubelet, kube-proxy and the control plane all log it from their
@@ -202,7 +203,10 @@ export function pickNamedVersions(
     if (systemd) add("systemd", systemd);
     const listed = listedPackage(text) ?? aptPolicyPackage(text, () => lineAt(line - 1));
     if (listed) add(...listed);
-    const client = DOCKER_API_VERSION.test(text) ? dockerClientVersion(lineAt(line - 1), [lineAt(line - 2), lineAt(line - 3)]) : null;
+    // A quoted part ("> Client: …", wagoodman/dive#664) is read as written before the quote: the client's is named anyway.
+    const client = DOCKER_API_VERSION.test(unquote(text))
+      ? dockerClientVersion(unquote(lineAt(line - 1)), [unquote(lineAt(line - 2)), unquote(lineAt(line - 3))])
+      : null;
     if (client) add("docker", client);
     const form = formAnswer(text, line, lineAt);
     if (form) add(...form);

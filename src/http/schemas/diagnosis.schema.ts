@@ -157,6 +157,10 @@ const versionEvidenceSchema = z
       description:
         "The result rests on a distribution's build predating the bug's first release (a Debian or Ubuntu kernel's series, a distribution's package of a component such as RHEL's docker 1.13.1): not-affected holds only if the distribution did not backport the change; the bug's own symptom in the log makes the verdict unknown.",
     }),
+    noDecidingRange: z.literal(true).optional().openapi({
+      description:
+        "No single range decided the result: no range of the record lies on the version's own release line, and the answer rests on the record's ranges together. Beside the bug's symptom, a not-affected resting on one report stays unknown rather than becoming affected.",
+    }),
     namedOnly: z.literal(true).optional().openapi({
       description:
         "On a not-affected result read from a version the report only names (a sentence, a typed answer, another machine's heading) or a NotReady node last reported, not the host's own current output: hedged (certain is false), and any sign of the bug in the log (a line of it, or one resembling it) makes the verdict unknown, since the version that failed may be another.",
