@@ -52,6 +52,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout36": 30,
   "eval/holdout37": 30,
   "eval/holdout38": 25,
+  "eval/holdout39": 25,
 };
 
 beforeAll(async () => {
