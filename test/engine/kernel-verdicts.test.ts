@@ -122,6 +122,30 @@ describe("vendor kernels are judged on their upstream version, hedged", () => {
   });
 });
 
+describe("a mainline release candidate", () => {
+  // The bug of a change merged for 6.11-rc1 and fixed in 6.11-rc2 (the TUN GSO record's mainline range).
+  const ranges = [range("6.11-rc1", "6.11-rc2"), range("6.10.3", "6.10.5")];
+  const verdictOn = async (uname: string) => {
+    const d = diagnoseFields(await kbWith([{ ecosystem: "linux", package: "linux", ranges }]), { uname, logs: XOR_MARK_KLOG });
+    return { verdict: d.findings[0]?.verdict, check: versionOf(d) };
+  };
+
+  it("is judged as the candidate it is, before the release, never as x.y.0", async () => {
+    expect(extractFacts("6.11.0-rc1").kernel).toMatchObject({ upstream: "6.11-rc1", upstreamCertainty: "exact", branch: "6.11" });
+    expect((await verdictOn("6.11.0-rc1")).verdict).toMatchObject({ status: "affected" });
+    // 6.11.0 itself, and a later candidate, carry the fix.
+    expect((await verdictOn("6.11.0")).verdict).toMatchObject({ status: "not-affected" });
+    expect((await verdictOn("6.11.0-rc4")).verdict).toMatchObject({ status: "not-affected" });
+  });
+
+  it("is hedged when built past the tag, where a commit up to the next candidate may be in it", async () => {
+    for (const uname of ["6.11.0-rc1+", "6.11.0-rc1-00123-gabcdef012345"]) {
+      expect(extractFacts(uname).kernel, uname).toMatchObject({ upstream: "6.11-rc1", upstreamCertainty: "derived" });
+      expect((await verdictOn(uname)).check, uname).toMatchObject({ result: "affected", certain: false });
+    }
+  });
+});
+
 describe("a RHEL-family kernel written without its dist tag", () => {
   const CENTOS7 =
     'NAME="CentOS Linux"\nVERSION="7 (Core)"\nID="centos"\nID_LIKE="rhel fedora"\nVERSION_ID="7"\nPRETTY_NAME="CentOS Linux 7 (Core)"\n';

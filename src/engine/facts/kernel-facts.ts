@@ -107,6 +107,27 @@ function plainKernel(release: string, build: string | null, os: OsFacts | null):
   };
 }
 
+/**
+ * A mainline release candidate built from kernel.org's tree: `uname -r` says "6.11.0-rc1" at the tag, "6.11.0-rc1+"
+ * with changes on top, "6.11.0-rc6-00123-gabcdef012345" 123 commits past it (setlocalversion). Upstream it is
+ * 6.11-rc1, before 6.11 itself; past the tag, any commit up to the next candidate may be in it (a fix merged for
+ * rc2), so that reading is derived, not exact.
+ */
+const CANDIDATE = /^(\d+\.\d+)(?:\.0)?-rc(\d+)(.*)$/;
+
+function candidateKernel(release: string, os: OsFacts | null): Partial<KernelFacts> | null {
+  const m = CANDIDATE.exec(release);
+  if (!m) return null;
+  const [, series, rc, rest] = m;
+  return {
+    distro: os && IMAGE_DISTROS[os.id] ? os.id : null,
+    flavour: rest ? rest.replace(/^[-+]/, "") || "+" : null,
+    upstream: `${series}-rc${rc}`,
+    upstreamCertainty: rest || os ? "derived" : "exact",
+    package: null,
+  };
+}
+
 /** Raspberry Pi OS puts the Debian package version in `uname -v`: "#1 SMP PREEMPT Debian 1:6.6.31-1+rpt1 (2024-05-29)". */
 const RPI_BUILD = /\bDebian (?:\d+:)?(\d+\.\d+\.\d+)-[\w.~]*\+rpt\d*/;
 /**
@@ -186,6 +207,6 @@ export function kernelFacts(
   else if (ubuntuMainline(r) || isUbuntuKernel(r, b, o)) specific = ubuntuKernel(r, b, o, versionSignature ?? null);
   else if (isDebianKernel(r, b, o)) specific = debianKernel(r, b, o);
   else if (platform === "Android") specific = vendorKernel(r, b, o, platform);
-  else specific = taglessRhelKernel(r, o) ?? plainKernel(r, b, o) ?? vendorKernel(r, b, o, platform ?? null);
+  else specific = taglessRhelKernel(r, o) ?? plainKernel(r, b, o) ?? candidateKernel(r, o) ?? vendorKernel(r, b, o, platform ?? null);
   return { ...base, ...(specific ?? { distro: o?.id ?? null }) };
 }
