@@ -29,10 +29,21 @@ export interface RecordBackport {
   note?: string | undefined;
 }
 
+/** A stable branch a curator checked and found without the change (linux regressions). */
+export interface RecordNotTaken {
+  branch: string;
+  evidence: EvidenceLevel;
+  verified: boolean;
+  source: string;
+  sources: readonly string[];
+  note?: string | undefined;
+}
+
 export interface RecordAffected {
   /** regression: the ranges carry the bug; requirement: versions below `fixed` lack a feature; removal: versions from `introduced` on lack it. */
   kind: "regression" | "requirement" | "removal";
   backports: readonly RecordBackport[];
+  notTaken: readonly RecordNotTaken[];
   ecosystem: string;
   package: string;
   ranges: readonly RecordRange[];

@@ -3,7 +3,7 @@ import { distributionFamily, ecosystemDistribution } from "./facts/os-release";
 import { runtimeComponent } from "./facts/runtime-version";
 import { isSeriesRelease } from "./facts/uname";
 import { versionsKey } from "./host-checks";
-import type { RecordAffected as AffectedEntry, BugRecord, RecordRange as VersionRange } from "./record";
+import type { RecordAffected as AffectedEntry, BugRecord, RecordNotTaken, RecordRange as VersionRange } from "./record";
 import type { IptablesFacts, KernelFacts, KernelPackage, NodeRow, OsFacts, VersionScheme } from "./types";
 import {
   compareVersions,
@@ -96,6 +96,26 @@ function checkRanges(
 ): { evidence: VersionEvidence; decisive: VersionRange | null } {
   const [first] = entries;
   if (!first) throw new Error("check() needs at least one affected entry");
+  const untouched = notTakenOn(entries, value);
+  if (untouched) {
+    const evidence: VersionEvidence = {
+      kind: "version",
+      subject,
+      value,
+      ecosystem: rangeLabel(first),
+      range: entries
+        .flatMap((e) => e.ranges)
+        .map(describeRange)
+        .join(", "),
+      result: "not-affected",
+      reason: `the ${untouched.branch} branch did not take the change (its curator checked; see the source)`,
+      certain: true,
+      level: untouched.evidence,
+      unverified: untouched.evidence === "reported",
+      source: untouched.source,
+    };
+    return { evidence, decisive: null };
+  }
   const ranges = entries.flatMap((e) => e.ranges);
   const scheme = schemeForEcosystem(first.ecosystem);
   const evaluated = evaluateRanges(scheme, value, ranges, { partial });
@@ -117,6 +137,13 @@ function checkRanges(
     ...(decisive ? { source: decisive.source } : evaluated.status === "not-affected" ? { noDecidingRange: true as const } : {}),
   };
   return { evidence, decisive };
+}
+
+/** The stable branch a curator found without the change, when `value` is a kernel on one (a linux entry's `notTaken`). */
+function notTakenOn(entries: readonly AffectedEntry[], value: string): RecordNotTaken | undefined {
+  if (!entries.some((e) => e.notTaken.length)) return undefined;
+  const branch = kernelBranch(value);
+  return branch ? entries.flatMap((e) => (e.ecosystem === "linux" ? e.notTaken : [])).find((n) => n.branch === branch) : undefined;
 }
 
 /**

@@ -4,6 +4,7 @@ import { diagnoseFieldsShape } from "../engine/diagnose-input";
 import { ecosystemDistribution } from "../engine/facts/os-release";
 import type { BugRecord as EngineRecord } from "../engine/record";
 import { fixStepsOf } from "../engine/summary";
+import { kernelBranch } from "../engine/versions";
 import { isReportThread, namesOwnThread } from "./report-thread";
 
 /**
@@ -177,6 +178,15 @@ export const rangeSchema = z
     return { ...base, introducedEvidence, fixedEvidence, verified: (ends.length ? ends : [base.evidence]).every((e) => e === "verified") };
   });
 
+/** A stable branch checked and found without the change (affectedSchema's `notTaken`). */
+export const notTakenSchema = withEvidence(
+  z.strictObject({
+    branch: z.string().regex(/^\d+\.\d+$/, 'a stable branch, "5.10"'),
+    ...evidenceFields,
+    note: nonEmpty.optional(),
+  }),
+);
+
 /**
  * Ecosystems:
  * - "linux": upstream kernel versions (stable branches as separate ranges, e.g. 5.15.168 to 5.15.170);
@@ -211,6 +221,12 @@ export const affectedSchema = z.strictObject({
       }),
     )
     .default([]),
+  /**
+   * Stable branches ("5.10") a curator checked and found without the change (linux only): a kernel on one is not
+   * affected, where the ranges alone leave a branch between or older than theirs open ("a 5.10.y backport is not
+   * recorded"). Each cites what shows it (the CVE record's list of backports, the branch's changelog).
+   */
+  notTaken: z.array(notTakenSchema).default([]),
   ecosystem: z.string().regex(/^[a-z0-9][a-z0-9._-]*(?::[a-z0-9._-]+)?$/, 'must look like "linux", "ubuntu:22.04" or "containerd"'),
   /** Source package for distros (linux, linux-azure, linux-hwe-6.8, kernel); component name otherwise. */
   package: nonEmpty,
@@ -390,6 +406,13 @@ export const bugRecordSchema = z
         ctx.addIssue({ code: "custom", path: ["context", "shownBy", i], message: `no signature "${id}" in this record` });
     });
     r.affected.forEach((a, i) => {
+      a.notTaken.forEach((n, j) => {
+        const path = ["affected", i, "notTaken", j];
+        if (a.ecosystem !== "linux" || a.kind !== "regression")
+          ctx.addIssue({ code: "custom", path, message: "notTaken applies to a linux regression's stable branches" });
+        else if (a.ranges.some((g) => [g.introduced, g.fixed, g.lastAffected].some((v) => v && kernelBranch(v) === n.branch)))
+          ctx.addIssue({ code: "custom", path, message: `the ${n.branch} branch has a range: it took the change` });
+      });
       if (a.backports.length && a.kind !== "requirement")
         ctx.addIssue({ code: "custom", path: ["affected", i, "backports"], message: "backports only apply to kind: requirement" });
       if (a.kind === "requirement")

@@ -231,6 +231,19 @@ describe("affected kinds", () => {
     ).toEqual([]);
   });
 
+  it("takes the stable branches a curator found without the change, on a linux regression, and none that has a range", () => {
+    const notTaken = (index: number, branch: string) =>
+      edited((doc) =>
+        doc.setIn(["affected", index, "notTaken"], [{ branch, evidence: "verified", source: "https://lore.kernel.org/all/x@y/" }]),
+      );
+    const ok = notTaken(0, "5.10");
+    expect(problemsOf(ok)).toEqual([]);
+    expect(ok.ok && ok.record.affected[0]?.notTaken[0]).toMatchObject({ branch: "5.10", evidence: "verified", verified: true });
+    expect(problemsOf(notTaken(0, "6.6")).join("\n")).toMatch(/the 6\.6 branch has a range: it took the change/);
+    expect(problemsOf(notTaken(1, "5.10")).join("\n")).toMatch(/notTaken applies to a linux regression's stable branches/);
+    expect(problemsOf(notTaken(0, "5.10.x")).join("\n")).toMatch(/a stable branch/);
+  });
+
   it("refuses a removal with a fix or from the beginning", () => {
     expect(problemsOf(withKind("removal", { introduced: "4.12", fixed: "4.13", evidence: "verified", source: A })).join("\n")).toMatch(
       /a removal range/,

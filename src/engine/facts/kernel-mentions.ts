@@ -4,11 +4,11 @@
  * outranking what a person wrote unless the two name different kernels in ways that leave it undecided.
  */
 import type { LineRef } from "./iptables-version";
-import { claimsHost, PROSE, PROSE_SERIES, proseRole, trimPunctuation } from "./kernel-prose";
+import { claimsHost, PROSE, proseRole, trimPunctuation } from "./kernel-prose";
 import { alongsideProse, EMBEDDED_UNAME, lineVia, MENTIONS, notTheHostsBefore, quotedVia, readShape, sameRelease } from "./kernel-shapes";
 import { outputHeadingVia } from "./output-heading";
 import { RHEL_KERNEL_BASE } from "./rpm-kernel";
-import { isSeriesRelease, looksLikeRelease, parseProcVersion, parseUnameAll, type UnameFacts } from "./uname";
+import { looksLikeRelease, parseProcVersion, parseUnameAll, type UnameFacts } from "./uname";
 
 /**
  * A RHEL-family kernel's full release standing alone (`uname -r` pasted into a sentence or a table): a
@@ -141,22 +141,18 @@ function mentionsIn(text: string): { kernels: UnameFacts[]; cure: boolean; confl
       if (m) return readShape(text, shape, m, bare);
     }
   }
-  // A series a sentence names ("kernel 4.14") is every release of it, the verdict's to judge (named, so hedged).
-  const series = (release: string | undefined, named?: true): UnameFacts[] =>
-    release && isSeriesRelease(release) ? [{ release, build: null, machine: null, hostname: null, ...(named ? { named } : {}) }] : [];
   let cure = false;
-  const read = (m: RegExpMatchArray, release: string | undefined, named?: true, shape = bare): UnameFacts[] => {
+  const read = (m: RegExpMatchArray, release: string | undefined, named?: true): UnameFacts[] => {
     const role = proseRole(text, m);
-    if (role === "cure" && shape(release).length) cure = true;
+    if (role === "cure" && bare(release).length) cure = true;
     if (role !== "host") return [];
     const claimed = claimsHost(text, m);
-    return shape(release, named).map((u) => (claimed ? { ...u, claimed: true as const } : u));
+    return bare(release, named).map((u) => (claimed ? { ...u, claimed: true as const } : u));
   };
+  // A series alone ("kernel 5.10") is never read: in a sentence it is as often a fix's, a question's, a
+  // distribution's default or a requirement as the host's, and beside the host's stated release it would cancel it.
   const matches = [...text.matchAll(PROSE)];
-  const prose = [
-    ...matches.flatMap((m) => read(m, m[1] ?? m[2], true)),
-    ...[...text.matchAll(PROSE_SERIES)].flatMap((m) => read(m, m[1] ?? m[2], true, series)),
-  ];
+  const prose = matches.flatMap((m) => read(m, m[1] ?? m[2], true));
   // A release the prose already placed (as the host's, the cure's or another's) is not read again by its shape.
   const placed = new Set(matches.map((m) => trimPunctuation(m[1] ?? m[2] ?? "")));
   // An RPM release is the kernel's own output only when it stands alone (a pasted `uname -r`); in a sentence it is named.

@@ -20,16 +20,6 @@
  */
 export const PROSE =
   /(?:\bkernel (?:version |release )?(?:is |of )?`?(?:Linux )?|\bkernel==?|[([]kernel:\s*`?|,\s*kernel:\s*`?)v?(\d+\.\d+\.\d+[^\s,;'"`()[\]]*)|\bLinux v?(?=(\d+\.\d+\.\d+[^\s,;'"`()[\]]*))\2 kernel\b/gi;
-/**
- * A series named in the same places ("tcp_tw_recycle is removed in kernel 4.14", "on the Linux 5.10 kernel",
- * "kernel 4.19.x"): every release of it, which decides a record whose ranges do not split the series (a removal in
- * 4.12, a range on another branch). Never a release candidate ("kernel 6.11-rc6" is before 6.11.0) or a longer
- * release, which PROSE reads, nor the series spoken of as such ("it broke somewhere in the kernel 6.1 series", "the
- * kernel 5.10 branch"), which is where a change went, not what the host runs, nor one of a list or an upgrade's
- * ends ("on kernel 6.12, 6.9 and 6.10", "upgraded kernel 6.12 to 6.9").
- */
-export const PROSE_SERIES =
-  /(?:\bkernel (?:version |release )?(?:is |of )?`?(?:Linux )?|\bkernel==?|[([]kernel:\s*`?|,\s*kernel:\s*`?)v?([2-9]\.\d{1,2})(?:\.x)?(?![\w-]|\.\w|\s+(?:series|branch|line|tree|stable|releases?|kernels|era|family)\b|\s*(?:,|\/|and|or|to|->|\u2192)\s*v?\d)|\bLinux v?([2-9]\.\d{1,2})(?:\.x)? kernel\b/gi;
 /** Sentence punctuation closing a release ("kernel 6.1.64."), dropped by a loop: a regex anchored at $ retries every start. */
 export const trimPunctuation = (text: string): string => {
   let end = text.length;
