@@ -375,7 +375,8 @@ const SERIES_END = 9999;
  */
 function plainSeriesCheck(entries: AffectedEntry[], host: HostVersions, kernel: KernelFacts): VersionEvidence | null {
   const series = kernel.release;
-  if (!isSeriesRelease(series) || kernel.distro || kernel.package) return null;
+  // A distribution's kernel (os-release, a release named) carries that distribution's backports: not a kernel.org one.
+  if (!isSeriesRelease(series) || kernel.distro || kernel.package || host.distro || host.release || host.namedRelease) return null;
   const ends = entries.flatMap((e) => e.ranges.flatMap((r) => [r.introduced, r.fixed, r.lastAffected]));
   if (ends.some((v) => v !== undefined && kernelBranch(v) === series && !isMainlineVersion(v))) return null;
   const subject = `${host.subject} (${series}) as any ${series}.y kernel`;

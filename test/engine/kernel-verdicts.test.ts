@@ -4,7 +4,7 @@ import { parseDocument } from "yaml";
 import { compileKnowledgeBase } from "../../src/engine/compile-kb";
 import { diagnoseFields } from "../../src/engine/diagnose";
 import type { VersionEvidence } from "../../src/engine/diagnosis";
-import { extractFacts, releaseEcosystem } from "../../src/engine/facts";
+import { extractFacts, factsFromFields, releaseEcosystem } from "../../src/engine/facts";
 import { diagnoseHosts } from "../../src/engine/hosts";
 import { renderTextReport } from "../../src/engine/report-text";
 import { parseRecordFile } from "../../src/kb/parse-record";
@@ -398,6 +398,17 @@ describe("a kernel known only by the series a person names", () => {
       logs: XOR_MARK_KLOG,
     });
     expect(versionOf(d)).toBeUndefined();
+    // Nor one whose distribution is typed rather than pasted (nf-conntrack-table-full's example: "CentOS 7.2").
+    for (const osRelease of ["CentOS 7.2", "Rocky Linux 9.4", "Ubuntu 22.04.3 LTS"]) {
+      const typed = diagnoseFields(await kbWith([{ ecosystem: "linux", package: "linux", ranges }]), {
+        uname: "5.10",
+        osRelease,
+        logs: XOR_MARK_KLOG,
+      });
+      expect(versionOf(typed), osRelease).toBeUndefined();
+    }
+    expect(factsFromFields({ osRelease: "CentOS 7.2" })).toMatchObject({ os: null, namedRelease: "rhel:7" });
+    expect(factsFromFields({ osRelease: "Ubuntu 22.04.3 LTS" }).os).toMatchObject({ id: "ubuntu", versionId: "22.04" });
   });
 
   it("gives way to a release of the same series the logs name", async () => {

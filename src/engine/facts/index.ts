@@ -10,7 +10,7 @@ import { type ComponentReadings, hostComponents, namedComponents } from "./host-
 import { findIptables, type LineRef, pickIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
 import { disputesKernel, pickKernelMention } from "./kernel-mentions";
-import { NODES_HEADER, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
+import { NODES_HEADER, osImageToOs, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
 import { daemonStartVersions, type MentionLine, mentionLines, pickComponentMentions, pickOsMention, sortMentions } from "./mentions";
 import { pickNamedRelease } from "./named-release";
 import { pickNamedVersions, pickPackageBuilds } from "./named-versions";
@@ -240,9 +240,14 @@ const nonEmptyLines = (text: string | undefined) =>
 export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): ExtractedFacts {
   const fromLogs = extractFacts(fields.logs ?? "", pre);
   const fieldReleases = splitLines(fields.uname ?? "").flatMap((l) => parseUname(l.trim())?.release ?? []);
+  // A distribution typed in the field rather than pasted ("Ubuntu 22.04.3 LTS", "CentOS 7.2"): read as a nodes
+  // table's OS image is, or else as a release a person names (hedged wherever it decides).
+  const typed = fields.osRelease?.trim() && !parseOsRelease(fields.osRelease) ? nonEmptyLines(fields.osRelease) : [];
+  const typedOs = typed.length === 1 ? osImageToOs(typed[0] as string) : null;
+  const typedRelease = typed.length && !typedOs ? pickNamedRelease(typed.map((text, i) => ({ text, line: i + 1 }))) : null;
   // An os-release pasted into the logs counts as is (it has lines); a COS image name in the logs must also fit the uname field.
   const os = fields.osRelease?.trim()
-    ? withCosImage(parseOsRelease(fields.osRelease), fields.logs ?? "")
+    ? withCosImage(parseOsRelease(fields.osRelease) ?? typedOs, fields.logs ?? "")
     : fromLogs.os?.lines
       ? fromLogs.os
       : withCosImage(null, fields.logs ?? "", [...fieldReleases, ...(fromLogs.kernel ? [fromLogs.kernel.release] : [])]);
@@ -296,7 +301,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     fromClient: fromLogs.fromClient,
     named: fromLogs.named,
     packages: fromLogs.packages,
-    namedRelease: fromLogs.namedRelease,
+    namedRelease: typedRelease ?? fromLogs.namedRelease,
     notLogs: fromLogs.notLogs,
   };
 }
