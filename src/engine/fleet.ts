@@ -24,12 +24,15 @@ export function nodeHost(node: NodeRow): HostVersions {
     distro: os,
     ...(windows ? { windowsNode: true as const } : {}),
     ...(runtime ? { kubeletRuntime: runtime } : {}),
-    ...(READY.test(node.status) ? {} : { lastReported: `what the ${node.status} node last reported, perhaps before an upgrade` }),
+    ...(NOT_REPORTING.test(node.status) ? { lastReported: `what the ${node.status} node last reported, perhaps before an upgrade` } : {}),
   };
 }
 
-/** "Ready", "Ready,SchedulingDisabled": a kubelet that reports now, so the row's versions are current. */
-const READY = /^Ready\b/;
+/**
+ * "NotReady", "Unknown" (",SchedulingDisabled" too): a kubelet that does not report now, so the row's versions are
+ * what it last reported. A host read from its own `uname -a` line has no status at all: its output is current.
+ */
+const NOT_REPORTING = /^(?:NotReady|Unknown)\b/;
 
 /** Windows' build number as kubelet reports it (10.0.17763.2686), which no Linux release looks like. */
 const WINDOWS_BUILD = /^10\.0\.\d{5}(?:\.\d+)?$/;

@@ -358,6 +358,12 @@ function ownKernelChecks(record: BugRecord, host: HostVersions): VersionEvidence
       evidence.certain = false;
       evidence.reason += `; judged on the upstream version, and ${kernel.distro ?? "this vendor"} may carry its own patches`;
     }
+    // kernel.org's branch did not take the change; a distribution's or vendor's kernel may have, on its own (as a CVE fix).
+    if (evidence.result === "not-affected" && (kernel.distro || kernel.package) && notTakenOn(upstream, kernel.upstream)) {
+      evidence.certain = false;
+      evidence.unlessBackported = true;
+      evidence.reason += `; ${kernel.distro ?? "this distribution"} may have backported the change on its own`;
+    }
     return [...fromRequirements, evidence];
   }
   const series =
@@ -384,11 +390,19 @@ function plainSeriesCheck(entries: AffectedEntry[], host: HostVersions, kernel: 
   const last = check(subject, entries, `${series}.${SERIES_END}`, false);
   // Both unknown only as the same hedge (a "not affected" resting on one report) is still one answer, with its reason.
   if (first.result !== last.result || (first.result === "unknown" && !(first.hedgedFrom && last.hedgedFrom))) return null;
+  // Any distribution's build of the series, for all we know: a "not affected" that no mainline fix before the series
+  // explains holds unless that build backported the change.
+  const fixedBefore =
+    placeSeries(
+      series,
+      entries.flatMap((e) => e.ranges),
+    )?.position === "fixed";
   return {
     ...first,
     value: series,
     reason: `${first.reason.replaceAll(`${series}.0`, `${series}.y`)}; every ${series}.y release gets this answer, and a distribution's build of ${series} may carry its own backports`,
     certain: false,
+    ...(first.result === "not-affected" && !fixedBefore ? { unlessBackported: true as const } : {}),
   };
 }
 

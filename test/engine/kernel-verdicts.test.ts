@@ -140,6 +140,20 @@ describe("a stable branch the record's curator found without the change", () => 
     expect(await on("5.4.280", taken)).toMatchObject({ status: "unknown" });
     expect(await on("5.15.166", taken)).toMatchObject({ status: "affected" });
   });
+
+  it("holds for a distribution's or vendor's kernel on that branch only unless it backported the change itself", async () => {
+    const taken = [{ branch: "5.10", evidence: "verified", source: SRC }];
+    const kb = await kbWith([{ ecosystem: "linux", package: "linux", ranges, notTaken: taken }]);
+    // Amazon Linux 2's 5.10, Android's, a series typed alone: any of them may carry the change as its own CVE fix.
+    for (const uname of ["5.10.223-212.873.amzn2.x86_64", "5.10.224-android12-9-g0123456789ab", "5.10"]) {
+      const d = diagnoseFields(kb, { uname, logs: XOR_MARK_KLOG });
+      expect(d.findings[0]?.verdict, uname).toMatchObject({ status: "unknown" });
+      expect(d.findings[0]?.verdict.reason, uname).toMatch(/the symptom suggests that backport/);
+      expect(versionOf(d), uname).toMatchObject({ result: "not-affected", certain: false, unlessBackported: true });
+    }
+    // kernel.org's own 5.10.y is the branch the curator checked: certain.
+    expect(versionOf(diagnoseFields(kb, { uname: "5.10.223", logs: XOR_MARK_KLOG }))).toMatchObject({ certain: true });
+  });
 });
 
 describe("a mainline release candidate", () => {
@@ -156,6 +170,12 @@ describe("a mainline release candidate", () => {
     // 6.11.0 itself, and a later candidate, carry the fix.
     expect((await verdictOn("6.11.0")).verdict).toMatchObject({ status: "not-affected" });
     expect((await verdictOn("6.11.0-rc4")).verdict).toMatchObject({ status: "not-affected" });
+  });
+
+  it("is read from Fedora's rawhide builds too, and a merge-window snapshot is placed nowhere", async () => {
+    expect(extractFacts("6.11.0-0.rc1.17.fc41.x86_64").kernel).toMatchObject({ upstream: "6.11-rc1", distro: "fedora" });
+    expect(extractFacts("6.11.0-0.rc0.20240725git1a2b3c4d5e6f.1.fc41.x86_64").kernel).toMatchObject({ upstream: null });
+    expect(extractFacts("6.10.3-200.fc40.x86_64").kernel).toMatchObject({ upstream: "6.10.3" });
   });
 
   it("is hedged when built past the tag, where a commit up to the next candidate may be in it", async () => {
@@ -409,6 +429,16 @@ describe("a kernel known only by the series a person names", () => {
     }
     expect(factsFromFields({ osRelease: "CentOS 7.2" })).toMatchObject({ os: null, namedRelease: "rhel:7" });
     expect(factsFromFields({ osRelease: "Ubuntu 22.04.3 LTS" }).os).toMatchObject({ id: "ubuntu", versionId: "22.04" });
+  });
+
+  it("gives way to a release of the same series the procVersion field prints", async () => {
+    const d = diagnoseFields(await kbWith([{ ecosystem: "linux", package: "linux", ranges: [range("6.6.44", "6.6.46")] }]), {
+      uname: "6.6",
+      procVersion: "Linux version 6.6.44 (builder@host) (gcc 13) #1 SMP PREEMPT_DYNAMIC Sat Aug  3 10:00:00 UTC 2024",
+      logs: XOR_MARK_KLOG,
+    });
+    expect(d.facts.kernel?.release).toBe("6.6.44");
+    expect(d.findings[0]?.verdict).toMatchObject({ status: "affected" });
   });
 
   it("gives way to a release of the same series the logs name", async () => {

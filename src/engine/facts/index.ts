@@ -264,8 +264,11 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     return uname ? [l.line === undefined ? { uname } : { uname, line: l.line }] : [];
   });
   const hostNodes = unameNodes(sources);
-  // kernel.line counts lines of a bundle; field line numbers only locate nodes.
-  const readings = sources.map(({ uname }) => ({ uname }));
+  // kernel.line counts lines of a bundle; field line numbers only locate nodes. A series typed in the uname field
+  // ("6.6") gives way to a release of it the procVersion field prints ("Linux version 6.6.44 …"): the same kernel.
+  const all = sources.map(({ uname }) => ({ uname }));
+  const releases = all.map((r) => r.uname.release ?? "").filter((r) => !isSeriesRelease(r));
+  const readings = all.filter((r) => !isSeriesRelease(r.uname.release ?? "") || !releases.some((x) => x.startsWith(`${r.uname.release}.`)));
   // A series typed in the field ("5.14") gives way to a release of that series the logs show the kernel
   // print itself, build string and all (uname -a, /proc/version, an oops header): a release named in a
   // sentence ("fixed in kernel 5.14.9") need not be the host's.

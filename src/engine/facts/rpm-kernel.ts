@@ -24,7 +24,7 @@ export const isRpmKernel = (release: string): boolean => release.length <= MAX_R
 export function rpmKernel(release: string, os: OsFacts | null): Partial<KernelFacts> | null {
   const m = release.length <= MAX_RELEASE ? RPM_RELEASE.exec(release) : null;
   if (!m) return null;
-  const [, version = "", base = "", , tag = "", local, machine, variant] = m;
+  const [, version = "", base = "", rel = "", tag = "", local, machine, variant] = m;
   const major = /\d+/.exec(tag)?.[0] ?? "";
   const kernelName = variant ? [`kernel-${variant}`, "kernel"] : ["kernel"];
   const rpm = (ecosystem: string | null, names: string[], note: string) => ({
@@ -120,11 +120,15 @@ export function rpmKernel(release: string, os: OsFacts | null): Partial<KernelFa
     };
   }
   if (tag.startsWith("fc")) {
+    // Rawhide's builds of a release candidate: "6.11.0-0.rc1.17.fc41" is 6.11-rc1 (perhaps with later commits), not
+    // 6.11.0; "0.rc0.<date>git…" is a merge-window snapshot before rc1, which no version places.
+    const candidate = /^0\.rc(\d+)\./.exec(rel)?.[1];
+    const [major_, minor_] = base.split(".");
     return {
       ...common,
       distro: "fedora",
-      upstream: base,
-      upstreamCertainty: "derived",
+      upstream: candidate === "0" ? null : candidate ? `${major_}.${minor_}-rc${candidate}` : base,
+      upstreamCertainty: candidate === "0" ? "unknown" : "derived",
       package: rpm(
         `fedora:${major}`,
         kernelName,
