@@ -108,7 +108,7 @@ function checkRanges(
         .map(describeRange)
         .join(", "),
       result: "not-affected",
-      reason: `the ${untouched.branch} branch did not take the change (its curator checked; see the source)`,
+      reason: `no release of the ${untouched.branch} branch had the bug: its curator found it did not take the change, or took it with its fix (see the source)`,
       certain: true,
       level: untouched.evidence,
       unverified: untouched.evidence === "reported",
@@ -139,11 +139,17 @@ function checkRanges(
   return { evidence, decisive };
 }
 
-/** The stable branch a curator found without the change, when `value` is a kernel on one (a linux entry's `notTaken`). */
+/**
+ * The stable branch a curator found without the bug, when `value` is a kernel on one (a linux entry's `notTaken`).
+ * One that rests on a single reading (one batch's release read, not the later ones) only informs: "not affected" is
+ * said on verified or corroborated data alone.
+ */
 function notTakenOn(entries: readonly AffectedEntry[], value: string): RecordNotTaken | undefined {
   if (!entries.some((e) => e.notTaken.length)) return undefined;
   const branch = kernelBranch(value);
-  return branch ? entries.flatMap((e) => (e.ecosystem === "linux" ? e.notTaken : [])).find((n) => n.branch === branch) : undefined;
+  return branch
+    ? entries.flatMap((e) => (e.ecosystem === "linux" ? e.notTaken : [])).find((n) => n.branch === branch && n.evidence !== "reported")
+    : undefined;
 }
 
 /**

@@ -133,7 +133,9 @@ describe("a stable branch the record's curator found without the change", () => 
     const taken = [{ branch: "5.10", evidence: "verified", source: SRC }];
     expect(await on("5.10.200", taken)).toMatchObject({ status: "not-affected", level: "verified" });
     expect((await on("5.10.200", taken))?.certain).toBeUndefined();
-    expect((await on("5.10.200", taken))?.reason).toMatch(/the 5\.10 branch did not take the change/);
+    expect((await on("5.10.200", taken))?.reason).toMatch(/no release of the 5\.10 branch had the bug/);
+    // One resting on a single reading (one batch's release read, not the later ones) only informs.
+    expect(await on("5.10.200", [{ branch: "5.10", evidence: "reported", source: SRC }])).toMatchObject({ status: "unknown" });
     // Unchecked, the branch is open: not affected only unless it took an unrecorded backport, and the symptom says it may have.
     expect(await on("5.10.200")).toMatchObject({ status: "unknown" });
     // Another branch the list does not name stays as the ranges say.
