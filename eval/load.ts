@@ -58,6 +58,7 @@ export const EVAL_SETS = [
   { label: "held-out set 37 (eval/holdout37)", dir: "eval/holdout37" },
   { label: "held-out set 38 (eval/holdout38)", dir: "eval/holdout38" },
   { label: "held-out set 39 (eval/holdout39)", dir: "eval/holdout39" },
+  { label: "held-out set 40 (eval/holdout40)", dir: "eval/holdout40" },
 ] as const;
 
 /** Reads every <dir>/*.yaml (eval/cases by default); all problems at once, like kb:check. */

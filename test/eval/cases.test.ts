@@ -53,7 +53,14 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout37": 30,
   "eval/holdout38": 25,
   "eval/holdout39": 25,
+  "eval/holdout40": 20,
 };
+
+/**
+ * Kinds a set may lack, and why: by holdout40 the collectors found no report of a record's bug that no record or
+ * earlier set already uses (counts only, blind), so the set measures near-misses, two bugs, clean logs and verdicts.
+ */
+const KINDS_NOT_FOUND: Readonly<Record<string, readonly string[]>> = { "eval/holdout40": ["single"] };
 
 beforeAll(async () => {
   kb = await loadDataKb();
@@ -69,8 +76,11 @@ describe.each(EVAL_SETS.map((s) => ({ ...s })))("eval set $dir", ({ dir }) => {
 
   it("has enough cases of every kind", () => {
     expect(cases().length).toBeGreaterThanOrEqual(MIN_CASES[dir] ?? 1);
-    for (const kind of ["single", "two-bugs", "near-miss", "clean"])
-      expect(cases().filter((c) => c.kind === kind).length).toBeGreaterThan(0);
+    for (const kind of ["single", "two-bugs", "near-miss", "clean"]) {
+      const found = cases().filter((c) => c.kind === kind).length;
+      if (KINDS_NOT_FOUND[dir]?.includes(kind)) expect(found, `${dir} lists ${kind} as not found`).toBe(0);
+      else expect(found, kind).toBeGreaterThan(0);
+    }
   });
 
   it("names only records that exist", () => {
