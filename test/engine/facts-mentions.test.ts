@@ -419,6 +419,21 @@ describe("kernel mentions in kernel output", () => {
       expect(kernelOf(line), line).toBeNull();
   });
 
+  it("reads the kernel Falco's driver loader names its probe or module after, as named", () => {
+    // falcosecurity/falco scripts/falco-driver-loader: "${DRIVER_NAME}_${TARGET_ID}_${KERNEL_RELEASE}_${KERNEL_VERSION}.ko" (.o for eBPF).
+    for (const [line, release] of [
+      ["* Trying to compile the eBPF probe (falco_ubuntu-generic_4.15.0-176-generic_185.o)", "4.15.0-176-generic"],
+      ["* eBPF probe located in /root/.falco/falco_amazonlinux2_5.10.184-175.731.amzn2.x86_64_1.ko", "5.10.184-175.731.amzn2.x86_64"],
+      [
+        "* Trying to download a prebuilt falco module from https://download.falco.org/driver/x/x86_64/falco_debian_6.1.0-10-amd64_1.ko",
+        "6.1.0-10-amd64",
+      ],
+    ] as const)
+      expect(kernelOf(line), line).toMatchObject({ release, named: true, via: expect.stringMatching(/Falco's loader/) });
+    // Not a file named otherwise.
+    expect(kernelOf("falco_rules.local.yaml loaded, 6.1.0 rules")).toBeNull();
+  });
+
   it("reads the running kernel's module tree from modprobe's own failures, and its config from check-config", () => {
     // Ansible's modprobe task on a kubespray node, JSON-escaped: https://github.com/kubernetes-sigs/kubespray/issues/10602
     expect(

@@ -96,6 +96,13 @@ export const MENTIONS: readonly MentionShape[] = [
   { re: /\b(?:Not tainted|Tainted: [A-Z]+(?: +[A-Z]+)*) +(?=(\d+\.\d+\.\d+\S*))\1 #\d/ },
   // The running kernel's module tree or config as modprobe, kube-proxy and check-config name them.
   { re: MODULE_TREE, via: MODULE_TREE_VIA },
+  // Falco's driver loader names the probe or module it downloads or builds after a kernel's `uname -r` (and the number
+  // of `uname -v`): "falco_ubuntu-generic_4.15.0-176-generic_185.o", "falco_amazonlinux2_5.10.184-175.731.amzn2.x86_64_1.ko"
+  // (falcosecurity/falco's scripts/falco-driver-loader). Named: the loader may be pointed at another kernel.
+  {
+    re: /\bfalco_[a-z0-9]+(?:-[a-z0-9]+)*_(?=(\d+\.\d+\.\d+[^\s_/]*(?:_64[^\s_/]*)?))\1_\d+\.k?o\b/,
+    via: "the driver file Falco's loader named after a kernel's uname -r",
+  },
 ];
 /** Not right after a denial ("not working", "no longer good", "isn't fixed"): a role or a label word only when not denied. */
 const NOT_DENIED = String.raw`(?<!\b(?:not|nothing|stopped|no longer|never)\s|n['\u2019]t\s)`;

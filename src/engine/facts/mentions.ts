@@ -71,6 +71,8 @@ const KERNEL_MARKERS = [
   "kernel,",
   // An issue title's "kernel==4.12.14" (kernel-prose.ts).
   "kernel=",
+  // Falco's driver file, named after a kernel release (kernel-shapes.ts).
+  "falco_",
   "kernel: linux ",
   "kernelversion",
   "boot_image=",
