@@ -110,8 +110,9 @@ function plainKernel(release: string, build: string | null, os: OsFacts | null):
 /**
  * A mainline release candidate built from kernel.org's tree: `uname -r` says "6.11.0-rc1" at the tag, "6.11.0-rc1+"
  * with changes on top, "6.11.0-rc6-00123-gabcdef012345" 123 commits past it (setlocalversion). Upstream it is
- * 6.11-rc1, before 6.11 itself; past the tag, any commit up to the next candidate may be in it (a fix merged for
- * rc2), so that reading is derived, not exact.
+ * 6.11-rc1, before 6.11 itself. Derived, not exact, even at the tag: past it any commit up to the next candidate may
+ * be in it (a fix merged for rc2), and few records range a merge window's candidates (a record whose change came in
+ * through stable backports often has no mainline range at all), so an answer on a candidate is hedged.
  */
 const CANDIDATE = /^(\d+\.\d+)(?:\.0)?-rc(\d+)(.*)$/;
 
@@ -123,7 +124,7 @@ function candidateKernel(release: string, os: OsFacts | null): Partial<KernelFac
     distro: os && IMAGE_DISTROS[os.id] ? os.id : null,
     flavour: rest ? rest.replace(/^[-+]/, "") || "+" : null,
     upstream: `${series}-rc${rc}`,
-    upstreamCertainty: rest || os ? "derived" : "exact",
+    upstreamCertainty: "derived",
     package: null,
   };
 }
