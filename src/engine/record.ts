@@ -32,6 +32,8 @@ export interface RecordBackport {
 /** A stable branch a curator checked and found without the change (linux regressions). */
 export interface RecordNotTaken {
   branch: string;
+  /** The last release of the branch its source covers; a later one is not covered. */
+  through?: string | undefined;
   evidence: EvidenceLevel;
   verified: boolean;
   source: string;
@@ -80,8 +82,11 @@ export interface RecordCommit {
   role: "introduced" | "fixed";
   /** "torvalds/linux", "stable/linux", "opencontainers/runc", … */
   repo: string;
+  id: string;
   /** Releases that first contain it: "6.12", "6.1.140". */
   versions: readonly string[];
+  evidence: EvidenceLevel;
+  source: string;
 }
 
 export interface RecordRelation {

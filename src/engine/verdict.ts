@@ -6,6 +6,7 @@ import { versionsKey } from "./host-checks";
 import type { RecordAffected as AffectedEntry, BugRecord, RecordNotTaken, RecordRange as VersionRange } from "./record";
 import type { IptablesFacts, KernelFacts, KernelPackage, NodeRow, OsFacts, VersionScheme } from "./types";
 import {
+  compareKernel,
   compareVersions,
   describeRange,
   distributionEraDocker,
@@ -142,13 +143,16 @@ function checkRanges(
 /**
  * The stable branch a curator found without the bug, when `value` is a kernel on one (a linux entry's `notTaken`).
  * One that rests on a single reading (one batch's release read, not the later ones) only informs: "not affected" is
- * said on verified or corroborated data alone.
+ * said on verified or corroborated data alone; one read through a release (a changelog up to 6.12.118) covers no later one.
  */
 function notTakenOn(entries: readonly AffectedEntry[], value: string): RecordNotTaken | undefined {
   if (!entries.some((e) => e.notTaken.length)) return undefined;
   const branch = kernelBranch(value);
+  const covers = (n: RecordNotTaken) => n.through === undefined || compareKernelSafe(value, n.through) <= 0;
   return branch
-    ? entries.flatMap((e) => (e.ecosystem === "linux" ? e.notTaken : [])).find((n) => n.branch === branch && n.evidence !== "reported")
+    ? entries
+        .flatMap((e) => (e.ecosystem === "linux" ? e.notTaken : []))
+        .find((n) => n.branch === branch && n.evidence !== "reported" && covers(n))
     : undefined;
 }
 
@@ -359,7 +363,11 @@ function ownKernelChecks(record: BugRecord, host: HostVersions): VersionEvidence
   const fromRequirements = requirements.flatMap((entry) => requirementCheck(entry, host, kernel) ?? []);
   const upstream = record.affected.filter((a) => a.ecosystem === "linux" && !byOwnVersion(a));
   if (upstream.length && kernel.upstream && kernel.upstreamCertainty !== "unknown") {
-    const evidence = check(`${host.subject} (${kernel.release}) as upstream ${kernel.upstream}`, upstream, kernel.upstream, false);
+    const evidence = unlistedBranch(
+      check(`${host.subject} (${kernel.release}) as upstream ${kernel.upstream}`, upstream, kernel.upstream, false),
+      record,
+      kernel.upstream,
+    );
     if (kernel.upstreamCertainty !== "exact") {
       evidence.certain = false;
       evidence.reason += `; judged on the upstream version, and ${kernel.distro ?? "this vendor"} may carry its own patches`;
@@ -373,9 +381,46 @@ function ownKernelChecks(record: BugRecord, host: HostVersions): VersionEvidence
     return [...fromRequirements, evidence];
   }
   const series =
-    upstream.length && !kernel.upstream ? (seriesCheck(record, upstream, host, kernel) ?? plainSeriesCheck(upstream, host, kernel)) : null;
+    upstream.length && !kernel.upstream
+      ? (seriesCheck(record, upstream, host, kernel) ?? plainSeriesCheck(record, upstream, host, kernel))
+      : null;
   return series ? [...fromRequirements, series] : fromRequirements;
 }
+
+/**
+ * A kernel on a stable branch no range reaches and no `notTaken` entry names: the ranges say nothing of that branch.
+ * "Not affected" is certain only when a fix the record names is in a mainline release the kernel carries (a fix of
+ * 6.12 is in every 6.12.y and later); otherwise it holds unless the branch took a backport the record does not list,
+ * and the bug's own symptom makes it unknown (doubtBySymptom).
+ */
+function unlistedBranch(evidence: VersionEvidence, record: BugRecord, value: string): VersionEvidence {
+  if (!evidence.noDecidingRange || evidence.result !== "not-affected" || evidence.unlessBackported) return evidence;
+  const fix = record.commits
+    .filter((c) => c.role === "fixed" && c.evidence !== "reported" && /(?:^|\/)linux$/.test(c.repo))
+    .flatMap((c) => c.versions.filter(isMainlineVersion).map((version) => ({ c, version })))
+    .find(({ version }) => compareKernelSafe(value, version) >= 0);
+  if (fix)
+    return {
+      ...evidence,
+      reason: `fixed in mainline ${fix.version} (${fix.c.id.slice(0, 12)}), which your ${kernelBranch(value)} branch carries`,
+      level: fix.c.evidence,
+      unverified: fix.c.evidence === "reported",
+      source: fix.c.source,
+    };
+  return {
+    ...evidence,
+    certain: false,
+    unlessBackported: true,
+    reason: `${evidence.reason}, and a ${kernelBranch(value)}.y backport is not recorded`,
+  };
+}
+const compareKernelSafe = (a: string, b: string): number => {
+  try {
+    return compareKernel(a, b);
+  } catch {
+    return -1;
+  }
+};
 
 /** A release past any stable sublevel: the last of a series, as far as ranges go. */
 const SERIES_END = 9999;
@@ -385,15 +430,15 @@ const SERIES_END = 9999;
  * series (a bound at 5.10.3 splits it), and its first and last releases agree. Hedged: a distribution's build of the
  * series may carry its own backports.
  */
-function plainSeriesCheck(entries: AffectedEntry[], host: HostVersions, kernel: KernelFacts): VersionEvidence | null {
+function plainSeriesCheck(record: BugRecord, entries: AffectedEntry[], host: HostVersions, kernel: KernelFacts): VersionEvidence | null {
   const series = kernel.release;
   // A distribution's kernel (os-release, a release named) carries that distribution's backports: not a kernel.org one.
   if (!isSeriesRelease(series) || kernel.distro || kernel.package || host.distro || host.release || host.namedRelease) return null;
   const ends = entries.flatMap((e) => e.ranges.flatMap((r) => [r.introduced, r.fixed, r.lastAffected]));
   if (ends.some((v) => v !== undefined && kernelBranch(v) === series && !isMainlineVersion(v))) return null;
   const subject = `${host.subject} (${series}) as any ${series}.y kernel`;
-  const first = check(subject, entries, `${series}.0`, false);
-  const last = check(subject, entries, `${series}.${SERIES_END}`, false);
+  const first = unlistedBranch(check(subject, entries, `${series}.0`, false), record, `${series}.0`);
+  const last = unlistedBranch(check(subject, entries, `${series}.${SERIES_END}`, false), record, `${series}.${SERIES_END}`);
   // Both unknown only as the same hedge (a "not affected" resting on one report) is still one answer, with its reason.
   if (first.result !== last.result || (first.result === "unknown" && !(first.hedgedFrom && last.hedgedFrom))) return null;
   // Any distribution's build of the series, for all we know: a "not affected" that no mainline fix before the series

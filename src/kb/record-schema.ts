@@ -182,6 +182,11 @@ export const rangeSchema = z
 export const notTakenSchema = withEvidence(
   z.strictObject({
     branch: z.string().regex(/^\d+\.\d+$/, 'a stable branch, "5.10"'),
+    /**
+     * The last release of the branch the source covers (a changelog read up to 6.12.118), when the branch is still
+     * maintained: a later release may have taken the change since, and is not covered.
+     */
+    through: nonEmpty.optional(),
     ...evidenceFields,
     note: nonEmpty.optional(),
   }),
@@ -412,6 +417,8 @@ export const bugRecordSchema = z
           ctx.addIssue({ code: "custom", path, message: "notTaken applies to a linux regression's stable branches" });
         else if (a.ranges.some((g) => [g.introduced, g.fixed, g.lastAffected].some((v) => v && kernelBranch(v) === n.branch)))
           ctx.addIssue({ code: "custom", path, message: `the ${n.branch} branch has a range: it took the change` });
+        else if (n.through !== undefined && kernelBranch(n.through) !== n.branch)
+          ctx.addIssue({ code: "custom", path: [...path, "through"], message: `through must be a release of the ${n.branch} branch` });
       });
       if (a.backports.length && a.kind !== "requirement")
         ctx.addIssue({ code: "custom", path: ["affected", i, "backports"], message: "backports only apply to kind: requirement" });

@@ -134,6 +134,10 @@ describe("a stable branch the record's curator found without the change", () => 
     expect(await on("5.10.200", taken)).toMatchObject({ status: "not-affected", level: "verified" });
     expect((await on("5.10.200", taken))?.certain).toBeUndefined();
     expect((await on("5.10.200", taken))?.reason).toMatch(/no release of the 5\.10 branch had the bug/);
+    // One read through a release (a changelog up to 5.10.250) covers no later one.
+    const through = [{ branch: "5.10", through: "5.10.250", evidence: "verified", source: SRC }];
+    expect(await on("5.10.200", through)).toMatchObject({ status: "not-affected", level: "verified" });
+    expect(await on("5.10.260", through)).toMatchObject({ status: "unknown" });
     // One resting on a single reading (one batch's release read, not the later ones) only informs.
     expect(await on("5.10.200", [{ branch: "5.10", evidence: "reported", source: SRC }])).toMatchObject({ status: "unknown" });
     // Unchecked, the branch is open: not affected only unless it took an unrecorded backport, and the symptom says it may have.
@@ -412,7 +416,7 @@ describe("a kernel known only by the series a person names", () => {
     const v = await judge({ uname: "5.10" }, ranges);
     expect(v).toMatchObject({ result: "not-affected", value: "5.10", certain: false });
     expect(v?.reason).toMatch(
-      /no affected range on the 5\.10 branch; every 5\.10\.y release gets this answer, and a distribution's build of 5\.10 may carry its own backports/,
+      /no affected range on the 5\.10 branch, and a 5\.10\.y backport is not recorded; every 5\.10\.y release gets this answer, and a distribution's build of 5\.10 may carry its own backports/,
     );
     // A distribution's kernel known by its series is another rule's (seriesCheck): not judged as a kernel.org one.
     const d = diagnoseFields(await kbWith([{ ecosystem: "linux", package: "linux", ranges }]), {

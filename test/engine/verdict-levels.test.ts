@@ -581,6 +581,30 @@ describe("components that must meet: a version alone warns only when a host has 
   });
 });
 
+describe("a kernel on a stable branch no range reaches and no notTaken entry names", () => {
+  // A change known only by its stable backports (the seed's shape, with only its 5.15.y range kept): the ranges
+  // say nothing of 5.4.y or 6.8.y.
+  const ranges = [{ introduced: "5.15.168", fixed: "5.15.170", evidence: "verified", source: A }];
+
+  it("is not affected only unless the branch took an unrecorded backport: unknown beside the bug's symptom", async () => {
+    const kb = await seedWith(ranges);
+    for (const uname of ["5.4.280", "6.8.12"]) {
+      const d = diagnoseFields(kb, { uname, logs: XOR_MARK_KLOG });
+      expect(versionOf(d), uname).toMatchObject({ result: "not-affected", certain: false, unlessBackported: true });
+      expect(d.findings[0]?.verdict, uname).toMatchObject({ status: "unknown" });
+      expect(d.findings[0]?.verdict.reason, uname).toMatch(/backport is not recorded; the symptom suggests that backport/);
+    }
+  });
+
+  it("is not affected for certain from the mainline release of a fix the record names, on every branch from it on", async () => {
+    // The seed's fix 306ed1728e84 is in mainline 6.12 (its commits' versions): 6.13.y and later carry it.
+    const kb = await seedWith(ranges);
+    const d = diagnoseFields(kb, { uname: "6.13.2", logs: XOR_MARK_KLOG });
+    expect(d.findings[0]?.verdict).toMatchObject({ status: "not-affected", level: "verified" });
+    expect(d.findings[0]?.verdict.reason).toMatch(/fixed in mainline 6\.12 \(306ed1728e84\), which your 6\.13 branch carries/);
+  });
+});
+
 describe("a kernel on a stable branch older than every one a backported change is recorded on", () => {
   // Calico's record: the 6.18 change reached 6.1.156 and later branches; its curator found 5.4, 5.10 and 5.15
   // without it (notTaken), and nothing is recorded of 4.19.y.

@@ -244,6 +244,13 @@ describe("affected kinds", () => {
     expect(problemsOf(notTaken(0, "6.6")).join("\n")).toMatch(/the 6\.6 branch has a range: it took the change/);
     expect(problemsOf(notTaken(1, "5.10")).join("\n")).toMatch(/notTaken applies to a linux regression's stable branches/);
     expect(problemsOf(notTaken(0, "5.10.x")).join("\n")).toMatch(/a stable branch/);
+    const through = edited((doc) =>
+      doc.setIn(
+        ["affected", 0, "notTaken"],
+        [{ branch: "5.10", through: "5.15.3", evidence: "verified", source: "https://lore.kernel.org/all/x@y/" }],
+      ),
+    );
+    expect(problemsOf(through).join("\n")).toMatch(/through must be a release of the 5\.10 branch/);
   });
 
   it("refuses a removal with a fix or from the beginning", () => {
