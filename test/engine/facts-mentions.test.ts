@@ -110,6 +110,8 @@ describe("kernel mentions", () => {
     expect(kernelOf("it should run fine with the Linux 4.19 kernel")).toBeNull();
     expect(kernelOf("It broke on the Linux 6.1.55-v8+ kernel.")?.release).toBe("6.1.55-v8+");
     expect(kernelOf("Seen with the Linux 5.15.32-v7+ kernel, not before")?.release).toBe("5.15.32-v7+");
+    // Ending its line, where no marker after "kernel" can be seen.
+    expect(kernelOf("It broke on the Linux 6.1.55-v8+ kernel")?.release).toBe("6.1.55-v8+");
   });
 
   it("reads a release closed by a quote before its bound, and one a cause was backported into, as no host's", () => {

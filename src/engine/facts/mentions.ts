@@ -73,6 +73,8 @@ const KERNEL_MARKERS = [
   "kernel=",
   // Falco's driver file, named after a kernel release (kernel-shapes.ts).
   "falco_",
+  // "the Linux 6.9.3 kernel" ending its line: the scanner's markers cannot see a line's end after "kernel".
+  ...[..."23456789"].map((d) => `linux ${d}`),
   "kernel: linux ",
   "kernelversion",
   "boot_image=",
