@@ -373,7 +373,8 @@ function ownKernelChecks(record: BugRecord, host: HostVersions): VersionEvidence
       evidence.reason += `; judged on the upstream version, and ${kernel.distro ?? "this vendor"} may carry its own patches`;
     }
     // kernel.org's branch did not take the change; a distribution's or vendor's kernel may have, on its own (as a CVE fix).
-    if (evidence.result === "not-affected" && (kernel.distro || kernel.package) && notTakenOn(upstream, kernel.upstream)) {
+    const ownBuild = kernel.distro || kernel.package || kernel.upstreamCertainty !== "exact" || host.distro;
+    if (evidence.result === "not-affected" && ownBuild && notTakenOn(upstream, kernel.upstream)) {
       evidence.certain = false;
       evidence.unlessBackported = true;
       evidence.reason += `; ${kernel.distro ?? "this distribution"} may have backported the change on its own`;
@@ -389,30 +390,46 @@ function ownKernelChecks(record: BugRecord, host: HostVersions): VersionEvidence
 
 /**
  * A kernel on a stable branch no range reaches and no `notTaken` entry names: the ranges say nothing of that branch.
- * "Not affected" is certain only when a fix the record names is in a mainline release the kernel carries (a fix of
- * 6.12 is in every 6.12.y and later); otherwise it holds unless the branch took a backport the record does not list,
- * and the bug's own symptom makes it unknown (doubtBySymptom).
+ * "Not affected" is certain when a fix the record names is in a mainline release the kernel carries (a fix of 6.12
+ * is in every 6.12.y and later), or when the branch is newer than every branch the record's ranges and notTaken
+ * entries reach (forked from mainline after them: a curator checks the branches maintained when the change came).
+ * A branch older than or between them may have taken a backport the record does not list: "not affected" only
+ * unless it did, and the bug's own symptom makes it unknown (doubtBySymptom).
  */
 function unlistedBranch(evidence: VersionEvidence, record: BugRecord, value: string): VersionEvidence {
   if (!evidence.noDecidingRange || evidence.result !== "not-affected" || evidence.unlessBackported) return evidence;
-  const fix = record.commits
-    .filter((c) => c.role === "fixed" && c.evidence !== "reported" && /(?:^|\/)linux$/.test(c.repo))
-    .flatMap((c) => c.versions.filter(isMainlineVersion).map((version) => ({ c, version })))
-    .find(({ version }) => compareKernelSafe(value, version) >= 0);
+  const fix = mainlineFixOf(record, value);
+  const { noDecidingRange: _, ...decided } = evidence;
   if (fix)
     return {
-      ...evidence,
-      reason: `fixed in mainline ${fix.version} (${fix.c.id.slice(0, 12)}), which your ${kernelBranch(value)} branch carries`,
-      level: fix.c.evidence,
-      unverified: fix.c.evidence === "reported",
-      source: fix.c.source,
+      ...decided,
+      reason: `fixed in mainline ${fix.version} (${fix.commit.id.slice(0, 12)}), which your ${kernelBranch(value)} branch carries`,
+      level: fix.commit.evidence,
+      unverified: fix.commit.evidence === "reported",
+      source: fix.commit.source,
     };
+  const branch = kernelBranch(value);
+  const known = record.affected
+    .filter((a) => a.ecosystem === "linux")
+    .flatMap((a) => [
+      ...a.ranges.flatMap((r) => [r.introduced, r.fixed, r.lastAffected]).flatMap((v) => (v && v !== "0" ? (kernelBranch(v) ?? []) : [])),
+      ...a.notTaken.map((n) => n.branch),
+    ]);
+  if (branch && known.length && known.every((b) => compareKernelSafe(branch, b) > 0)) return evidence;
   return {
     ...evidence,
     certain: false,
     unlessBackported: true,
-    reason: `${evidence.reason}, and a ${kernelBranch(value)}.y backport is not recorded`,
+    reason: `${evidence.reason}, and a ${branch}.y backport is not recorded`,
   };
+}
+
+/** A fix the record's commits place in a mainline release `value` is at or after (not one resting on a single report). */
+function mainlineFixOf(record: BugRecord, value: string): { commit: BugRecord["commits"][number]; version: string } | undefined {
+  return record.commits
+    .filter((c) => c.role === "fixed" && c.evidence !== "reported" && /(?:^|\/)linux$/.test(c.repo))
+    .flatMap((c) => c.versions.filter(isMainlineVersion).map((version) => ({ commit: c, version })))
+    .find(({ version }) => compareKernelSafe(value, version) >= 0);
 }
 const compareKernelSafe = (a: string, b: string): number => {
   try {
@@ -447,7 +464,7 @@ function plainSeriesCheck(record: BugRecord, entries: AffectedEntry[], host: Hos
     placeSeries(
       series,
       entries.flatMap((e) => e.ranges),
-    )?.position === "fixed";
+    )?.position === "fixed" || mainlineFixOf(record, `${series}.0`) !== undefined;
   return {
     ...first,
     value: series,

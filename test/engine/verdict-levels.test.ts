@@ -582,9 +582,12 @@ describe("components that must meet: a version alone warns only when a host has 
 });
 
 describe("a kernel on a stable branch no range reaches and no notTaken entry names", () => {
-  // A change known only by its stable backports (the seed's shape, with only its 5.15.y range kept): the ranges
-  // say nothing of 5.4.y or 6.8.y.
-  const ranges = [{ introduced: "5.15.168", fixed: "5.15.170", evidence: "verified", source: A }];
+  // A change known only by its stable backports (the seed's shape, with its 5.15.y and 6.11.y ranges kept): the
+  // ranges say nothing of 5.4.y, older than both, or 6.8.y, between them.
+  const ranges = [
+    { introduced: "5.15.168", fixed: "5.15.170", evidence: "verified", source: A },
+    { introduced: "6.11.4", fixed: "6.11.6", evidence: "verified", source: A },
+  ];
 
   it("is not affected only unless the branch took an unrecorded backport: unknown beside the bug's symptom", async () => {
     const kb = await seedWith(ranges);
@@ -594,6 +597,33 @@ describe("a kernel on a stable branch no range reaches and no notTaken entry nam
       expect(d.findings[0]?.verdict, uname).toMatchObject({ status: "unknown" });
       expect(d.findings[0]?.verdict.reason, uname).toMatch(/backport is not recorded; the symptom suggests that backport/);
     }
+  });
+
+  it("is not affected for certain on a branch newer than every one the record covers: it forked from mainline after them", async () => {
+    const kb = await seedWith(ranges.slice(0, 1));
+    const d = diagnoseFields(kb, { uname: "6.8.12", logs: XOR_MARK_KLOG });
+    expect(d.findings[0]?.verdict).toMatchObject({ status: "not-affected", level: "verified" });
+    expect(versionOf(d)?.certain).toBe(true);
+  });
+
+  it("judges a series typed alone by the same mainline fix, and a vendor's build on a notTaken branch only unless it backported", () => {
+    const seed = data.records.find((r) => r.id === "xt-mark-ipv6-typo-2024");
+    const log = seed?.examples[0]?.log ?? "";
+    expect(diagnoseFields(data, { uname: "6.13", logs: log }).findings.find((f) => f.id === seed?.id)?.verdict.status).toBe("not-affected");
+    // "5.10.201+": a kernel built locally or by a vendor, on a branch its curator found without the change.
+    const tun = data.records.find((r) => r.id === "tun-gso-einval-virtio-net-hdr-2024");
+    const vendor = diagnoseFields(data, { uname: "5.10.201+", logs: tun?.examples[0]?.log ?? "" }).findings.find((f) => f.id === tun?.id);
+    expect(vendor?.verdict.status).toBe("unknown");
+  });
+
+  it("never reads a stable-only range's end at the next release as a mainline fix", () => {
+    // cgroup-rmdir: 6.19.12 up to 7.0 marks the end of the 6.19 branch; the 7.0 range is the bug's mainline one.
+    const cgroup = data.records.find((r) => r.id === "cgroup-rmdir-drain-dying-hang-6.19.11-7.0");
+    const verdict = diagnoseFields(data, { uname: "7.1.2", logs: cgroup?.examples[0]?.log ?? "" }).findings.find(
+      (f) => f.id === cgroup?.id,
+    )?.verdict;
+    expect(verdict?.status).not.toBe("affected");
+    expect(verdict?.reason).not.toMatch(/fixed in 7\.0, before your 7\.1 branch began/);
   });
 
   it("is not affected for certain from the mainline release of a fix the record names, on every branch from it on", async () => {

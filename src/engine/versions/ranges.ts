@@ -116,9 +116,10 @@ function notAffectedKernel<R extends AffectedRange>(v: string, above: R[], below
   );
   if (laterHere) return verdict("not-affected", text.kernelBeforeReason(laterHere), laterHere, true, "introduced");
 
-  // Ranges that start or end at a mainline release bound whole branches, not just one stable series.
+  // Ranges that start or end at a mainline release bound whole branches, not just one stable series; a stable-only
+  // range (6.19.12 to 7.0) may end at the next release only as a marker of its branch's end, no fix.
   const fixedInMainline = extreme(
-    above.filter((r) => isMainline(upperBound(r))),
+    above.filter((r) => isMainline(upperBound(r)) && (r.introduced === "0" || isMainline(r.introduced))),
     upper,
     cmp,
     1,

@@ -155,7 +155,7 @@ const versionEvidenceSchema = z
     }),
     unlessBackported: z.literal(true).optional().openapi({
       description:
-        "The result rests on a distribution's build predating the bug's first release (a Debian or Ubuntu kernel's series, a distribution's package of a component such as RHEL's docker 1.13.1): not-affected holds only if the distribution did not backport the change; the bug's own symptom in the log makes the verdict unknown.",
+        "The result holds only unless a backport the record does not list brought the change: a distribution's build predating the bug's first release (a Debian or Ubuntu kernel's series, a distribution's package of a component such as RHEL's docker 1.13.1), a distribution's or vendor's kernel on a branch the record's curator found without the change, or a kernel on a stable branch older than or between those the record covers. The bug's own symptom in the log makes the verdict unknown.",
     }),
     noDecidingRange: z.literal(true).optional().openapi({
       description:
