@@ -6,7 +6,6 @@ import { versionsKey } from "./host-checks";
 import type { RecordAffected as AffectedEntry, BugRecord, RecordNotTaken, RecordRange as VersionRange } from "./record";
 import type { IptablesFacts, KernelFacts, KernelPackage, NodeRow, OsFacts, VersionScheme } from "./types";
 import {
-  compareKernel,
   compareVersions,
   describeRange,
   distributionEraDocker,
@@ -148,7 +147,7 @@ function checkRanges(
 function notTakenOn(entries: readonly AffectedEntry[], value: string): RecordNotTaken | undefined {
   if (!entries.some((e) => e.notTaken.length)) return undefined;
   const branch = kernelBranch(value);
-  const covers = (n: RecordNotTaken) => n.through === undefined || compareKernelSafe(value, n.through) <= 0;
+  const covers = (n: RecordNotTaken) => n.through === undefined || safeCompare("linux", value, n.through) <= 0;
   return branch
     ? entries
         .flatMap((e) => (e.ecosystem === "linux" ? e.notTaken : []))
@@ -415,7 +414,7 @@ function unlistedBranch(evidence: VersionEvidence, record: BugRecord, value: str
       ...a.ranges.flatMap((r) => [r.introduced, r.fixed, r.lastAffected]).flatMap((v) => (v && v !== "0" ? (kernelBranch(v) ?? []) : [])),
       ...a.notTaken.map((n) => n.branch),
     ]);
-  if (branch && known.length && known.every((b) => compareKernelSafe(branch, b) > 0)) return evidence;
+  if (branch && known.length && known.every((b) => safeCompare("linux", branch, b) > 0)) return evidence;
   return {
     ...evidence,
     certain: false,
@@ -429,20 +428,13 @@ function mainlineFixOf(record: BugRecord, value: string): { commit: BugRecord["c
   return record.commits
     .filter((c) => c.role === "fixed" && c.evidence !== "reported" && /(?:^|\/)linux$/.test(c.repo))
     .flatMap((c) => c.versions.filter(isMainlineVersion).map((version) => ({ commit: c, version })))
-    .find(({ version }) => compareKernelSafe(value, version) >= 0);
+    .find(({ version }) => safeCompare("linux", value, version) >= 0);
 }
-const compareKernelSafe = (a: string, b: string): number => {
-  try {
-    return compareKernel(a, b);
-  } catch {
-    return -1;
-  }
-};
 
 /** A release past any stable sublevel: the last of a series, as far as ranges go. */
 const SERIES_END = 9999;
 /**
- * A series alone with nothing else known of the kernel ("5.10" typed, "kernel 5.10" in a sentence): every 5.10.y.
+ * A series alone with nothing else known of the kernel ("5.10" typed in the uname field): every 5.10.y.
  * Judged on the upstream ranges when they give every release of it the same answer: no range end falls inside the
  * series (a bound at 5.10.3 splits it), and its first and last releases agree. Hedged: a distribution's build of the
  * series may carry its own backports.
