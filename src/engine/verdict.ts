@@ -96,6 +96,7 @@ function checkRanges(
 ): { evidence: VersionEvidence; decisive: VersionRange | null } {
   const [first] = entries;
   if (!first) throw new Error("check() needs at least one affected entry");
+  const ranges = entries.flatMap((e) => e.ranges);
   const untouched = notTakenOn(entries, value);
   if (untouched) {
     const evidence: VersionEvidence = {
@@ -103,10 +104,7 @@ function checkRanges(
       subject,
       value,
       ecosystem: rangeLabel(first),
-      range: entries
-        .flatMap((e) => e.ranges)
-        .map(describeRange)
-        .join(", "),
+      range: ranges.map(describeRange).join(", "),
       result: "not-affected",
       reason: `no release of the ${untouched.branch} branch had the bug: its curator found it did not take the change, or took it with its fix (see the source)`,
       certain: true,
@@ -116,7 +114,6 @@ function checkRanges(
     };
     return { evidence, decisive: null };
   }
-  const ranges = entries.flatMap((e) => e.ranges);
   const scheme = schemeForEcosystem(first.ecosystem);
   const evaluated = evaluateRanges(scheme, value, ranges, { partial });
   const decisive = evaluated.range ?? null;

@@ -14,7 +14,6 @@ import {
   listedPackage,
   PACKAGE_LIST_MARKERS,
 } from "./package-lists";
-import { unquote } from "./text-lines";
 
 /**
  * A Kubernetes binary's start-up line (kubelet, kube-proxy and the control plane all log it from their
@@ -96,6 +95,14 @@ const DOCKER_CLIENT_HEADER = /^Client:(?: Docker Engine - \w+)?\s*$/;
 const DOCKER_CLIENT_VERSION = /^ +Version: +v?(\d+\.\d+\.\d+)(?:-ce|-ee)?\s*$/;
 const DOCKER_API_VERSION = /^ +API version: +1\.\d+\b/;
 const DOCKER_API_MARKER = "api version: ";
+
+/**
+ * A Markdown or e-mail quote's prefix (">", "> ", ">> ", "> > ") before a pasted part: one space after the last ">" is
+ * the quote's, further indentation the output's own (" Version:"). Unlike kernel-shapes' QUOTE_MARK, which drops all
+ * of it, this keeps the indentation the client part's lines are read by. The client's version is named anyway.
+ */
+const QUOTE_PREFIX = /^ {0,3}>(?: ?>)*(?: |(?=\S)|$)/;
+const unquote = (line: string) => line.replace(QUOTE_PREFIX, "");
 
 /**
  * A GitHub issue form's question as its "### " heading, a blank line, then the answer: a bare version

@@ -1,23 +1,6 @@
 import { isLogFramedAt } from "./log-framing";
 
 /**
- * A Markdown or e-mail quote's prefix (">", "> ", ">> ", "> > "): reports quote the output they paste (a comment
- * quoting the issue, a mail reply). One space after the last ">" is the quote's; any further indentation is the
- * output's own (`docker version`'s " Version:"). Only readers whose answer is hedged anyway read through it: a
- * quoted line may be another report's (kernel-shapes.ts reads a quoted kernel as named for that reason).
- */
-const QUOTE_PREFIX = /^ {0,3}>(?: ?>)*(?: |(?=\S)|$)/;
-/** The line as the output read before someone quoted it. */
-export function unquote(line: string): string {
-  // Most lines open with neither spaces nor ">": one look at the first characters.
-  let i = 0;
-  while (i < 3 && line.charCodeAt(i) === 32) i++;
-  if (line.charCodeAt(i) !== 62) return line;
-  const m = QUOTE_PREFIX.exec(line);
-  return m ? line.slice(m[0].length) : line;
-}
-
-/**
  * The lines of a text as `splitLines` gives them (split on "\n", a trailing CR dropped), read on demand
  * from their offsets: a 16 MB log is mostly framed log lines that bundle reading skips, and splitting
  * it into strings would cost more than reading the few lines that are not.
