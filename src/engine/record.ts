@@ -41,11 +41,24 @@ export interface RecordNotTaken {
   note?: string | undefined;
 }
 
+/** The first kernel.org stable release that carried the change (linux regressions that came by backport). */
+export interface RecordFirstBackport {
+  release: string;
+  /** The day it was announced (YYYY-MM-DD): a branch whose last release came before it never took the change. */
+  date: string;
+  evidence: EvidenceLevel;
+  verified: boolean;
+  source: string;
+  sources: readonly string[];
+  note?: string | undefined;
+}
+
 export interface RecordAffected {
   /** regression: the ranges carry the bug; requirement: versions below `fixed` lack a feature; removal: versions from `introduced` on lack it. */
   kind: "regression" | "requirement" | "removal";
   backports: readonly RecordBackport[];
   notTaken: readonly RecordNotTaken[];
+  firstBackport?: RecordFirstBackport | undefined;
   ecosystem: string;
   package: string;
   ranges: readonly RecordRange[];

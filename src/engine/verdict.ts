@@ -6,6 +6,7 @@ import { versionsKey } from "./host-checks";
 import type { RecordAffected as AffectedEntry, BugRecord, RecordNotTaken, RecordRange as VersionRange } from "./record";
 import type { IptablesFacts, KernelFacts, KernelPackage, NodeRow, OsFacts, VersionScheme } from "./types";
 import {
+  branchEnd,
   compareVersions,
   describeRange,
   distributionEraDocker,
@@ -370,7 +371,11 @@ function ownKernelChecks(record: BugRecord, host: HostVersions): VersionEvidence
     }
     // kernel.org's branch did not take the change; a distribution's or vendor's kernel may have, on its own (as a CVE fix).
     const ownBuild = kernel.distro || kernel.package || kernel.upstreamCertainty !== "exact" || host.distro;
-    if (evidence.result === "not-affected" && ownBuild && notTakenOn(upstream, kernel.upstream)) {
+    if (
+      evidence.result === "not-affected" &&
+      ownBuild &&
+      (notTakenOn(upstream, kernel.upstream) || endedBeforeBackport(record, kernel.upstream))
+    ) {
       evidence.certain = false;
       evidence.unlessBackported = true;
       evidence.reason += `; ${kernel.distro ?? "this distribution"} may have backported the change on its own`;
@@ -404,6 +409,8 @@ function unlistedBranch(evidence: VersionEvidence, record: BugRecord, value: str
       unverified: fix.commit.evidence === "reported",
       source: fix.commit.source,
     };
+  const ended = endedBeforeBackport(record, value);
+  if (ended) return { ...decided, reason: ended.reason, level: ended.level, unverified: ended.level === "reported", source: ended.source };
   const branch = kernelBranch(value);
   const known = record.affected
     .filter((a) => a.ecosystem === "linux")
@@ -418,6 +425,32 @@ function unlistedBranch(evidence: VersionEvidence, record: BugRecord, value: str
     unlessBackported: true,
     reason: `${evidence.reason}, and a ${branch}.y backport is not recorded`,
   };
+}
+
+/**
+ * A kernel on a stable branch that had ended before the change first came to any stable release (a linux entry's
+ * `firstBackport`): no release of it took the change by backport. Nor did it inherit it from mainline: a branch newer
+ * than it took the change by backport (a range starting at a stable release), so mainline had it only after that
+ * branch forked, and this one forked earlier. Resting on a single report, the first backport's date decides nothing.
+ */
+function endedBeforeBackport(record: BugRecord, value: string): { reason: string; level: EvidenceLevel; source: string } | undefined {
+  const end = branchEnd(value);
+  if (!end) return undefined;
+  for (const entry of record.affected) {
+    const first = entry.ecosystem === "linux" ? entry.firstBackport : undefined;
+    if (!first || first.evidence === "reported" || end.date >= first.date) continue;
+    const forkedBefore = entry.ranges.some(
+      (r) =>
+        r.introduced !== "0" && !isMainlineVersion(r.introduced) && safeCompare("linux", end.branch, kernelBranch(r.introduced) ?? "0") < 0,
+    );
+    if (forkedBefore)
+      return {
+        reason: `the ${end.branch} branch had ended (${end.last}, ${end.date}) before the change's first stable backport (${first.release}, ${first.date}): no ${end.branch}.y release took it`,
+        level: first.evidence,
+        source: first.source,
+      };
+  }
+  return undefined;
 }
 
 /** A fix the record's commits place in a mainline release `value` is at or after (not one resting on a single report). */

@@ -4,7 +4,7 @@ import { diagnoseFieldsShape } from "../engine/diagnose-input";
 import { ecosystemDistribution } from "../engine/facts/os-release";
 import type { BugRecord as EngineRecord } from "../engine/record";
 import { fixStepsOf } from "../engine/summary";
-import { kernelBranch } from "../engine/versions";
+import { branchEnd, isMainlineVersion, kernelBranch } from "../engine/versions";
 import { isReportThread, namesOwnThread } from "./report-thread";
 
 /**
@@ -193,6 +193,37 @@ export const notTakenSchema = withEvidence(
 );
 
 /**
+ * The first kernel.org stable release that carried a backported change, and the day it was announced (affectedSchema's
+ * `firstBackport`). A stable branch whose last release came out before that day (KERNEL_BRANCH_ENDS) never took it.
+ */
+export const firstBackportSchema = withEvidence(
+  z.strictObject({
+    release: nonEmpty,
+    date: z.iso.date(),
+    ...evidenceFields,
+    note: nonEmpty.optional(),
+  }),
+);
+
+/** What is wrong with an entry's firstBackport: it must be where one of its ranges starts, before any branch's end. */
+function firstBackportProblem(
+  a: { ecosystem: string; kind: string; ranges: { introduced: string }[] },
+  first: { release: string; date: string },
+) {
+  if (a.ecosystem !== "linux" || a.kind !== "regression") return "firstBackport applies to a linux regression's stable backports";
+  if (!kernelBranch(first.release) || isMainlineVersion(first.release)) return `${first.release} is no stable release (x.y.z)`;
+  if (!a.ranges.some((g) => g.introduced === first.release))
+    return `no range starts at ${first.release}: give the branch that took it first its range`;
+  const ended = a.ranges
+    .filter((g) => g.introduced !== "0" && !isMainlineVersion(g.introduced))
+    .map((g) => branchEnd(g.introduced))
+    .find((end) => end !== undefined && end.date < first.date);
+  return ended
+    ? `a range starts on the ${ended.branch} branch, which had ended (${ended.last}, ${ended.date}) before ${first.date}: one of them is wrong`
+    : undefined;
+}
+
+/**
  * Ecosystems:
  * - "linux": upstream kernel versions (stable branches as separate ranges, e.g. 5.15.168 to 5.15.170);
  * - "<distro>:<release>" for distro packages: ubuntu:22.04, debian:12 (dpkg), rhel:9, fedora:41,
@@ -232,6 +263,12 @@ export const affectedSchema = z.strictObject({
    * recorded"). Each cites what shows it (the CVE record's list of backports, the branch's changelog).
    */
   notTaken: z.array(notTakenSchema).default([]),
+  /**
+   * Where a linux regression came into stable branches by backport (a range starting at a stable release such as
+   * 6.6.64): the earliest stable release that carried it, with its date. Stable branches that had ended before that
+   * day, and forked before any branch a range starts in by backport, are not affected, with no per-branch entry.
+   */
+  firstBackport: firstBackportSchema.optional(),
   ecosystem: z.string().regex(/^[a-z0-9][a-z0-9._-]*(?::[a-z0-9._-]+)?$/, 'must look like "linux", "ubuntu:22.04" or "containerd"'),
   /** Source package for distros (linux, linux-azure, linux-hwe-6.8, kernel); component name otherwise. */
   package: nonEmpty,
@@ -420,6 +457,8 @@ export const bugRecordSchema = z
         else if (n.through !== undefined && kernelBranch(n.through) !== n.branch)
           ctx.addIssue({ code: "custom", path: [...path, "through"], message: `through must be a release of the ${n.branch} branch` });
       });
+      const firstBackport = a.firstBackport && firstBackportProblem(a, a.firstBackport);
+      if (firstBackport) ctx.addIssue({ code: "custom", path: ["affected", i, "firstBackport"], message: firstBackport });
       if (a.backports.length && a.kind !== "requirement")
         ctx.addIssue({ code: "custom", path: ["affected", i, "backports"], message: "backports only apply to kind: requirement" });
       if (a.kind === "requirement")

@@ -162,6 +162,47 @@ describe("a stable branch the record's curator found without the change", () => 
   });
 });
 
+describe("a stable branch that had ended before the change's first stable backport", () => {
+  // A change first backported to 6.6.64 (9 Dec 2024) and to 6.12.5: the eBPF verifier record's shape.
+  const ranges = [range("6.6.64", "6.6.70"), range("6.12.5", "6.12.8")];
+  const firstBackport = (date: string, evidence = "verified") => ({ release: "6.6.64", date, evidence, source: SRC });
+  const diagnose = async (uname: string, first = firstBackport("2024-12-09")) =>
+    diagnoseFields(await kbWith([{ ecosystem: "linux", package: "linux", ranges, firstBackport: first }]), { uname, logs: XOR_MARK_KLOG });
+  const check = async (uname: string, first?: ReturnType<typeof firstBackport>) => versionOf(await diagnose(uname, first));
+  const verdict = async (uname: string, first?: ReturnType<typeof firstBackport>) => (await diagnose(uname, first)).findings[0]?.verdict;
+
+  it("is not affected, for certain, on kernel.org's branches that ended before that day, even beside the bug's symptom", async () => {
+    // 6.4.16 (13 Sep 2023) and 6.9.12 (27 Jul 2024) were the last of their branches; both forked before 6.12 took it by backport.
+    for (const [uname, last] of [
+      ["6.4.16", "6.4.16, 2023-09-13"],
+      ["6.9.3", "6.9.12, 2024-07-27"],
+    ]) {
+      expect(await check(uname as string), uname).toMatchObject({ result: "not-affected", certain: true, level: "verified", source: SRC });
+      expect((await check(uname as string))?.reason, uname).toContain(
+        `had ended (${last}) before the change's first stable backport (6.6.64, 2024-12-09)`,
+      );
+    }
+  });
+
+  it("decides nothing when the branch ended after that day, the date rests on one report, or the branch's end is not known", async () => {
+    // Open branches, older than the ranges: not affected only unless they took an unrecorded backport, which the symptom suggests.
+    expect(await verdict("6.4.16", firstBackport("2023-06-01"))).toMatchObject({ status: "unknown" });
+    expect(await verdict("6.4.16", firstBackport("2024-12-09", "reported"))).toMatchObject({ status: "unknown" });
+    // 6.7 has ended too, but no announcement of its end is on record here.
+    expect(await verdict("6.7.12")).toMatchObject({ status: "unknown" });
+    expect(await check("6.7.12")).toMatchObject({ result: "not-affected", unlessBackported: true });
+    expect(await verdict("6.4.16")).toMatchObject({ status: "not-affected" });
+  });
+
+  it("holds for a distribution's kernel on such a branch only unless it backported the change itself", async () => {
+    // Arch's build of 6.4.4 may carry patches of its own.
+    const c = await check("6.4.4-arch1-1");
+    expect(c).toMatchObject({ result: "not-affected", certain: false, unlessBackported: true });
+    expect(await verdict("6.4.4-arch1-1")).toMatchObject({ status: "unknown" });
+    expect(c?.reason).toMatch(/had ended \(6\.4\.16, 2023-09-13\).*arch may carry its own patches/);
+  });
+});
+
 describe("a mainline release candidate", () => {
   // The bug of a change merged for 6.11-rc1 and fixed in 6.11-rc2 (the TUN GSO record's mainline range).
   const ranges = [range("6.11-rc1", "6.11-rc2"), range("6.10.3", "6.10.5")];

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { compareKernel, isMainlineVersion, kernelBranch, parseKernelVersion } from "../../src/engine/versions";
+import {
+  branchEnd,
+  compareKernel,
+  isMainlineVersion,
+  KERNEL_BRANCH_ENDS,
+  kernelBranch,
+  parseKernelVersion,
+} from "../../src/engine/versions";
 
 // Tag forms as kernel.org publishes them: mainline "v6.12-rc3" and "v6.12"
 // (https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tag/?h=v6.12-rc3),
@@ -45,5 +52,26 @@ describe("kernelBranch", () => {
     expect(isMainlineVersion("6.12")).toBe(true);
     expect(isMainlineVersion("6.12-rc3")).toBe(true);
     expect(isMainlineVersion("6.6.58")).toBe(false);
+  });
+});
+
+describe("kernel.org branches that have ended", () => {
+  it("gives each one its last release, on its own branch, with the announcement that says so, in branch order", () => {
+    for (const end of KERNEL_BRANCH_ENDS) {
+      expect(kernelBranch(end.last), end.branch).toBe(end.branch);
+      expect(isMainlineVersion(end.last), end.branch).toBe(false);
+      expect(new Date(`${end.date}T00:00:00Z`).toISOString().slice(0, 10), end.branch).toBe(end.date);
+      expect(end.source, end.branch).toMatch(/^https:\/\/lore\.kernel\.org\/all\/[^/\s]+@[^/\s]+\/$/);
+    }
+    const branches = KERNEL_BRANCH_ENDS.map((e) => e.branch);
+    expect(branches).toEqual([...branches].sort((a, b) => compareKernel(a, b)));
+    expect(new Set(branches).size).toBe(branches.length);
+  });
+
+  it("is found from any release of the branch, and not for a branch still maintained or not on record", () => {
+    expect(branchEnd("6.4.4")).toMatchObject({ branch: "6.4", last: "6.4.16", date: "2023-09-13" });
+    expect(branchEnd("6.4")).toMatchObject({ last: "6.4.16" });
+    expect(branchEnd("6.6.64")).toBeUndefined();
+    expect(branchEnd("6.4.4-arch1-1")).toBeUndefined();
   });
 });

@@ -253,6 +253,32 @@ describe("affected kinds", () => {
     expect(problemsOf(through).join("\n")).toMatch(/through must be a release of the 5\.10 branch/);
   });
 
+  it("takes a linux regression's first stable backport where one of its ranges starts, and no range on a branch ended before it", () => {
+    const LORE = "https://lore.kernel.org/all/x@y/";
+    const first = (index: number, release: string, date: string, ranges?: object[]) =>
+      edited((doc) => {
+        doc.setIn(["affected", index, "firstBackport"], { release, date, evidence: "verified", source: LORE });
+        if (ranges) doc.setIn(["affected", index, "ranges"], ranges);
+      });
+    // The seed's ranges start at 5.15.168, 6.1.113, 6.6.57 and 6.11.4.
+    const ok = first(0, "6.6.57", "2024-10-17");
+    expect(problemsOf(ok)).toEqual([]);
+    expect(ok.ok && ok.record.affected[0]?.firstBackport).toMatchObject({ release: "6.6.57", date: "2024-10-17", evidence: "verified" });
+    expect(problemsOf(first(0, "6.6.58", "2024-10-17")).join("\n")).toMatch(/no range starts at 6\.6\.58/);
+    expect(problemsOf(first(0, "6.12", "2024-10-17")).join("\n")).toMatch(/6\.12 is no stable release/);
+    expect(problemsOf(first(0, "6.6.57", "17 Oct 2024")).join("\n")).toMatch(/date/i);
+    expect(problemsOf(first(1, "6.6.57", "2024-10-17")).join("\n")).toMatch(/firstBackport applies to a linux regression/);
+    // 6.9.12, the 6.9 branch's last release, came out on 2024-07-27: a 6.9.y range contradicts a later first backport.
+    const ranges = [
+      { introduced: "6.6.57", fixed: "6.6.58", evidence: "verified", source: LORE },
+      { introduced: "6.9.5", fixed: "6.9.6", evidence: "verified", source: LORE },
+    ];
+    expect(problemsOf(first(0, "6.6.57", "2024-08-01", ranges)).join("\n")).toMatch(
+      /a range starts on the 6\.9 branch, which had ended \(6\.9\.12, 2024-07-27\) before 2024-08-01/,
+    );
+    expect(problemsOf(first(0, "6.9.5", "2024-07-01", ranges))).toEqual([]);
+  });
+
   it("refuses a removal with a fix or from the beginning", () => {
     expect(problemsOf(withKind("removal", { introduced: "4.12", fixed: "4.13", evidence: "verified", source: A })).join("\n")).toMatch(
       /a removal range/,

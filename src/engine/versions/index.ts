@@ -1,5 +1,6 @@
 export * from "./component-version";
 export * from "./dpkg-version";
+export * from "./kernel-branch-ends";
 export * from "./kernel-series";
 export * from "./kernel-version";
 export * from "./pacman-version";

@@ -1,0 +1,53 @@
+/**
+ * kernel.org stable branches that have ended: their last release, its date, and the stable maintainer's
+ * announcement saying it is the last. A fact about kernel.org, not about one bug, so it is kept once here rather
+ * than in every record: with a record's first stable backport (its `firstBackport` date) it shows which branches
+ * could never have taken the change. Only branches whose end a primary source states are listed; an ended branch
+ * missing here is simply not judged so.
+ */
+import { kernelBranch } from "./kernel-version";
+
+export interface KernelBranchEnd {
+  branch: string;
+  /** The branch's last release. */
+  last: string;
+  /** The day that release was announced (YYYY-MM-DD, UTC as the mail gives it). */
+  date: string;
+  /** The announcement that says it is the last release of the branch. */
+  source: string;
+}
+
+const lore = (messageId: string) => `https://lore.kernel.org/all/${messageId}/`;
+
+/** Sorted by branch. Each row: Greg Kroah-Hartman's "Linux x.y.z" mail calling the release the branch's last. */
+export const KERNEL_BRANCH_ENDS: readonly KernelBranchEnd[] = [
+  { branch: "5.0", last: "5.0.21", date: "2019-06-04", source: lore("20190604073843.GA4985@kroah.com") },
+  { branch: "5.1", last: "5.1.21", date: "2019-07-28", source: lore("20190728065804.GA25519@kroah.com") },
+  { branch: "5.3", last: "5.3.18", date: "2019-12-18", source: lore("20191218180250.GA865731@kroah.com") },
+  { branch: "5.5", last: "5.5.19", date: "2020-04-21", source: lore("20200421134408.GA797797@kroah.com") },
+  { branch: "5.6", last: "5.6.19", date: "2020-06-17", source: lore("1592410412126243@kroah.com") },
+  { branch: "5.7", last: "5.7.19", date: "2020-08-27", source: lore("15985137402037@kroah.com") },
+  { branch: "5.8", last: "5.8.18", date: "2020-11-01", source: lore("16042322186122@kroah.com") },
+  { branch: "5.9", last: "5.9.16", date: "2020-12-21", source: lore("1608557011143221@kroah.com") },
+  { branch: "5.11", last: "5.11.22", date: "2021-05-19", source: lore("162141437223831@kroah.com") },
+  { branch: "5.14", last: "5.14.21", date: "2021-11-21", source: lore("1637500331152110@kroah.com") },
+  { branch: "5.16", last: "5.16.20", date: "2022-04-13", source: lore("164987613419048@kroah.com") },
+  { branch: "5.17", last: "5.17.15", date: "2022-06-14", source: lore("165522580839104@kroah.com") },
+  { branch: "5.18", last: "5.18.19", date: "2022-08-21", source: lore("166108895535224@kroah.com") },
+  { branch: "6.4", last: "6.4.16", date: "2023-09-13", source: lore("2023091345-prankish-during-e3b4@gregkh") },
+  { branch: "6.5", last: "6.5.13", date: "2023-11-28", source: lore("2023112807-usher-penholder-f856@gregkh") },
+  { branch: "6.8", last: "6.8.12", date: "2024-05-30", source: lore("2024053036-matron-confess-13e0@gregkh") },
+  // The release mail is of 27 Jul 2024; Greg's reply of 29 Jul 2024 says the branch is end-of-life.
+  { branch: "6.9", last: "6.9.12", date: "2024-07-27", source: lore("2024072948-glimmer-glitch-6a95@gregkh") },
+  { branch: "6.14", last: "6.14.11", date: "2025-06-10", source: lore("2025061030-latticed-capacity-dc94@gregkh") },
+  { branch: "6.16", last: "6.16.12", date: "2025-10-12", source: lore("2025101235-eliminate-dexterity-d7f9@gregkh") },
+  { branch: "6.17", last: "6.17.13", date: "2025-12-18", source: lore("2025121823-avid-hatchback-83fb@gregkh") },
+];
+
+const BY_BRANCH: ReadonlyMap<string, KernelBranchEnd> = new Map(KERNEL_BRANCH_ENDS.map((e) => [e.branch, e]));
+
+/** The end of the branch `value` (a kernel release or a branch, "6.4.4" or "6.4") is on, when it has ended. */
+export function branchEnd(value: string): KernelBranchEnd | undefined {
+  const branch = kernelBranch(value);
+  return branch ? BY_BRANCH.get(branch) : undefined;
+}
