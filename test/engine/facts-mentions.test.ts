@@ -536,6 +536,14 @@ describe("kernel mentions in kernel output", () => {
     expect(kernelOf("kernel: Pid: 10971, comm: nfsd Tainted: P        W  O 3.2.0-4-amd64 #1 Debian 3.2.68-1+deb7u1")?.release).toBe(
       "3.2.0-4-amd64",
     );
+    // A mailed oops whose header a mail client wrapped after the taint (lore.kernel.org pastes): the release opens
+    // the next line, as lib/dump_stack.c printed it right after the taint.
+    const wrapped =
+      "[   23.319698] CPU: 0 PID: 93 Comm: test_maps Not tainted\n5.10.0-rc7-02263-g0e12c0271887-dirty #51\n[   23.321297] Hardware name: QEMU";
+    expect(kernelOf(wrapped)?.release).toBe("5.10.0-rc7-02263-g0e12c0271887-dirty");
+    // Not any line after a taint: a new log line, or prose, is no release of the header's.
+    expect(kernelOf("CPU: 0 PID: 93 Comm: x Not tainted\n[   23.3] 5.10.0 #51 was the build")).toBeNull();
+    expect(kernelOf("CPU: 0 PID: 93 Comm: x Not tainted\nwe then booted 6.1.0 #2")).toBeNull();
     // Taint flags are letters: a long run of them, or of spaces, before no release costs one pass.
     const started = performance.now();
     expect(kernelOf(`Tainted: ${"G ".repeat(1900)}`)).toBeNull();

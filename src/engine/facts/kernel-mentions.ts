@@ -35,7 +35,7 @@ export function pickKernelMention(candidates: readonly LineRef[], lineAt?: (line
   const named: KernelMention[] = [];
   let cure = false;
   for (const { text, line } of candidates) {
-    const mentioned = mentionsIn(text);
+    const mentioned = mentionsIn(lineAt ? unwrapTaint(text, line, lineAt) : text);
     // A logged uname beside another release in the same line ("…; upgrade to kernel 5.15.0-91-generic") is one of two.
     if (mentioned.conflict) return null;
     cure ||= mentioned.cure;
@@ -57,6 +57,20 @@ export function pickKernelMention(candidates: readonly LineRef[], lineAt?: (line
     return named.some((n) => (n.uname.via || n.uname.claimed) && !agrees(n.uname.release ?? "")) ? null : own;
   }
   return cure ? null : oneKernel(named);
+}
+
+/** An oops or WARN header cut after its taint by a mail client's wrapping: the release opens the next line. */
+const TAINT_AT_END = /\b(?:Not tainted|Tainted: [A-Z]+(?: +[A-Z]+)*)\s*$/;
+const RELEASE_OPENS = /^\s*\d+\.\d+\.\d+\S* #\d/;
+
+/**
+ * The header whole, when a mailed oops wraps it ("CPU: 0 PID: 93 Comm: test_maps Not tainted" then
+ * "5.10.0-rc7-02263-g0e12c0271887-dirty #51"): lib/dump_stack.c prints the release and build right after the taint.
+ */
+function unwrapTaint(text: string, line: number, lineAt: (line: number) => string): string {
+  if (!TAINT_AT_END.test(text)) return text;
+  const next = lineAt(line + 1);
+  return next !== undefined && RELEASE_OPENS.test(next) ? `${text.trimEnd()} ${next.trimStart()}` : text;
 }
 
 /**
