@@ -222,8 +222,10 @@ describe("affected kinds", () => {
   const withKind = (kind: string, range: Record<string, unknown>) =>
     edited((doc) => {
       doc.setIn(["affected", 0, "kind"], kind);
-      // The seed's linux entry lists branches without the change (notTaken), which only a regression may carry.
+      // The seed's linux entry lists branches without the change (notTaken) and its first stable backport, which only
+      // a regression may carry.
       doc.deleteIn(["affected", 0, "notTaken"]);
+      doc.deleteIn(["affected", 0, "firstBackport"]);
       doc.setIn(["affected", 0, "ranges"], [Object.fromEntries(Object.entries(range).filter(([, v]) => v !== undefined))]);
     });
 

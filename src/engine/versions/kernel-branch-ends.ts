@@ -19,8 +19,16 @@ export interface KernelBranchEnd {
 
 const lore = (messageId: string) => `https://lore.kernel.org/all/${messageId}/`;
 
-/** Sorted by branch. Each row: Greg Kroah-Hartman's "Linux x.y.z" mail calling the release the branch's last. */
+/**
+ * Sorted by branch. Each row: Greg Kroah-Hartman's "Linux x.y.z" mail calling the release the branch's last, or, where
+ * the release mail was not found, his review mail announcing the release as the last (the date is the release's own).
+ */
 export const KERNEL_BRANCH_ENDS: readonly KernelBranchEnd[] = [
+  { branch: "4.4", last: "4.4.302", date: "2022-02-03", source: lore("1643877137240249@kroah.com") },
+  // The end-of-life words are in Greg's reply to this announcement, in its thread.
+  { branch: "4.9", last: "4.9.337", date: "2023-01-07", source: lore("167309164122758@kroah.com") },
+  { branch: "4.14", last: "4.14.336", date: "2024-01-10", source: lore("2024011046-ecology-tiptoeing-ce50@gregkh") },
+  { branch: "4.19", last: "4.19.325", date: "2024-12-05", source: lore("2024120520-mashing-facing-6776@gregkh") },
   { branch: "5.0", last: "5.0.21", date: "2019-06-04", source: lore("20190604073843.GA4985@kroah.com") },
   { branch: "5.1", last: "5.1.21", date: "2019-07-28", source: lore("20190728065804.GA25519@kroah.com") },
   { branch: "5.3", last: "5.3.18", date: "2019-12-18", source: lore("20191218180250.GA865731@kroah.com") },
@@ -30,12 +38,18 @@ export const KERNEL_BRANCH_ENDS: readonly KernelBranchEnd[] = [
   { branch: "5.8", last: "5.8.18", date: "2020-11-01", source: lore("16042322186122@kroah.com") },
   { branch: "5.9", last: "5.9.16", date: "2020-12-21", source: lore("1608557011143221@kroah.com") },
   { branch: "5.11", last: "5.11.22", date: "2021-05-19", source: lore("162141437223831@kroah.com") },
+  // The 5.12.19-rc1 review: "this is going to be the LAST 5.12.y release"; 5.12.19 came out on 20 Jul 2021.
+  { branch: "5.12", last: "5.12.19", date: "2021-07-20", source: lore("20210719144942.514164272@linuxfoundation.org") },
   { branch: "5.14", last: "5.14.21", date: "2021-11-21", source: lore("1637500331152110@kroah.com") },
   { branch: "5.16", last: "5.16.20", date: "2022-04-13", source: lore("164987613419048@kroah.com") },
   { branch: "5.17", last: "5.17.15", date: "2022-06-14", source: lore("165522580839104@kroah.com") },
   { branch: "5.18", last: "5.18.19", date: "2022-08-21", source: lore("166108895535224@kroah.com") },
+  // The 5.19.17-rc1 review: "this will be the LAST 5.19.y kernel to be released"; 5.19.17 came out on 24 Oct 2022.
+  { branch: "5.19", last: "5.19.17", date: "2022-10-24", source: lore("20221022072415.034382448@linuxfoundation.org") },
   { branch: "6.4", last: "6.4.16", date: "2023-09-13", source: lore("2023091345-prankish-during-e3b4@gregkh") },
   { branch: "6.5", last: "6.5.13", date: "2023-11-28", source: lore("2023112807-usher-penholder-f856@gregkh") },
+  // The 6.7.12-rc1 review: "this will be the LAST 6.7.y kernel release"; 6.7.12 came out on 3 Apr 2024.
+  { branch: "6.7", last: "6.7.12", date: "2024-04-03", source: lore("20240401152553.125349965@linuxfoundation.org") },
   { branch: "6.8", last: "6.8.12", date: "2024-05-30", source: lore("2024053036-matron-confess-13e0@gregkh") },
   // The release mail is of 27 Jul 2024; Greg's reply of 29 Jul 2024 says the branch is end-of-life.
   { branch: "6.9", last: "6.9.12", date: "2024-07-27", source: lore("2024072948-glimmer-glitch-6a95@gregkh") },
