@@ -154,6 +154,17 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(body).toMatch(/<input type="hidden" name="record" value="xt-mark-ipv6-typo-2024"/);
   });
 
+  it("says when the change first reached a stable release and which stable branches never had the bug", async () => {
+    const { bug } = (await (await fetch(`/bugs/${XT}`)).json()) as {
+      bug: { affected: { firstBackport?: { release: string; date: string }; notTaken: { branch: string }[] }[] };
+    };
+    const linux = bug.affected.find((a) => a.firstBackport);
+    expect(linux?.notTaken.length).toBeGreaterThan(0);
+    const body = visibleText(await expectPage(await html(fetch, `/bugs/${XT}`), 200));
+    expect(body).toContain(`First in a stable release: ${linux?.firstBackport?.release}, ${linux?.firstBackport?.date} verified`);
+    for (const n of linux?.notTaken ?? []) expect(body).toContain(`No ${n.branch}.y release had the bug`);
+  });
+
   it("says which components a record needs in range together", async () => {
     const id = "kube-proxy-1.18-ipvs-parseip-rhel7-kernel";
     const { bug } = (await (await fetch(`/bugs/${id}`)).json()) as { bug: { together?: string[][] } };

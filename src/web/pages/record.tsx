@@ -301,6 +301,7 @@ const AffectedEntryBlock = (props: { entry: AffectedEntry; index: number }) => {
           </tbody>
         </table>
       </div>
+      <StableBranches entry={a} />
       <div class="branches">
         {a.ranges.map((r, j) => (
           <RangeTimeline
@@ -313,6 +314,38 @@ const AffectedEntryBlock = (props: { entry: AffectedEntry; index: number }) => {
         ))}
       </div>
     </>
+  );
+};
+
+/**
+ * What a reader on another stable branch needs: the day the change first reached a stable release (a branch that had
+ * ended by then never took it) and the branches a curator checked and found without it.
+ */
+const StableBranches = (props: { entry: AffectedEntry }) => {
+  const { firstBackport: first, notTaken } = props.entry;
+  if (!first && !notTaken.length) return null;
+  return (
+    <ul class="stable-branches">
+      {first ? (
+        <li>
+          First in a stable release: <code>{first.release}</code>, {first.date} <StatusBadge status={evidenceOf(first)} />{" "}
+          <Sources fact={first} />. A stable branch whose last release came out before that day never took the change.
+        </li>
+      ) : null}
+      {notTaken.map((n) => (
+        <li>
+          No <code>{n.branch}.y</code> release had the bug
+          {n.through ? (
+            <>
+              {" "}
+              (read through <code>{n.through}</code>)
+            </>
+          ) : null}{" "}
+          <StatusBadge status={evidenceOf(n)} /> <Sources fact={n} />
+          {n.note ? <p class="hint">{n.note}</p> : null}
+        </li>
+      ))}
+    </ul>
   );
 };
 
