@@ -914,10 +914,12 @@ const hostName = (host: HostVersions) => (host.subject === SINGLE_HOST ? "your h
 /**
  * A record marked `distributionOnly` (Ubuntu's AppArmor policy, RHEL 7's kernel default) is its
  * distributions' bug: a host whose os-release names another distribution, and none it derives from
- * (ID_LIKE), is not affected, whatever its versions. A name in passing never decides this.
+ * (ID_LIKE), is not affected, whatever its versions. Without an os-release, a kernel the release string
+ * shows to be a distribution's own package ("4.4.0-1096-aws" is Ubuntu's linux-aws, "3.10.0-1160.el7" RHEL's)
+ * names the host's distribution: a kernel is the host's, whatever a container prints. A name in passing never decides.
  */
 export function distroChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
-  const os = host.distro;
+  const os = host.distro ?? kernelDistribution(host.kernel);
   if (!os || !record.distributionOnly || !record.affected.length) return [];
   const families = record.affected.map((a) => ecosystemDistribution(a.ecosystem));
   if (families.some((f) => f === null)) return [];
@@ -944,6 +946,22 @@ export function distroChecks(record: BugRecord, host: HostVersions): VersionEvid
       unverified: level === "reported",
     },
   ];
+}
+
+/** What the distribution's own os-release says it derives from (ID_LIKE), for a host known by its kernel alone. */
+const KERNEL_ID_LIKE: Readonly<Record<string, string[]>> = { ubuntu: ["debian"], amzn: ["centos", "rhel", "fedora"], rhel: ["fedora"] };
+
+/** The distribution whose own package a kernel is, as its release string shows (Ubuntu's 4.4.0-1096-aws, RHEL's .el7 build). */
+function kernelDistribution(kernel: KernelFacts | null): Pick<OsFacts, "id" | "idLike" | "prettyName"> | null {
+  const ecosystem = kernel?.package?.ecosystem;
+  const family = ecosystem ? ecosystemDistribution(ecosystem) : null;
+  if (!kernel || !family || kernel.distro === "vendor") return null;
+  const name = FAMILY_NAMES[family] ?? family;
+  return {
+    id: family,
+    idLike: KERNEL_ID_LIKE[family] ?? [],
+    prettyName: `${/^[AEIOU]/.test(name) ? "an" : "a"} ${name} kernel (${kernel.release})`,
+  };
 }
 
 interface ComponentChecks {

@@ -92,6 +92,28 @@ describe("whole-release verdicts", () => {
     );
   });
 
+  it("reads the host's distribution from its kernel's own package when no os-release is given", () => {
+    // Ubuntu's linux-aws on 16.04, RHEL 7's kernel: each its distribution's own build.
+    const ubuntuAws = "Linux ip-10-0-0-1 4.4.0-1096-aws #107-Ubuntu SMP Thu Oct 3 01:51:58 UTC 2019 x86_64 GNU/Linux";
+    const rhel7 = "Linux h 3.10.0-1160.el7.x86_64 #1 SMP Mon Oct 19 16:18:59 UTC 2020 x86_64 x86_64 x86_64 GNU/Linux";
+    const userns = verdictOf(RHEL7_USERNS, CLONE, undefined, ubuntuAws);
+    expect(userns).toMatchObject({ status: "not-affected" });
+    expect(userns?.reason).toContain("the host runs an Ubuntu kernel (4.4.0-1096-aws)");
+    expect(verdictOf(USERNS, BWRAP, undefined, rhel7)?.status).toBe("not-affected");
+    // Its own distribution's kernel, or one whose distribution derives from the bug's (Amazon Linux 2's, from RHEL), decides nothing.
+    expect(
+      verdictOf(
+        USERNS,
+        BWRAP,
+        undefined,
+        "Linux h 6.8.0-31-generic #31-Ubuntu SMP PREEMPT_DYNAMIC Sat Apr 20 00:40:06 UTC 2024 x86_64 GNU/Linux",
+      )?.status,
+    ).not.toBe("not-affected");
+    expect(verdictOf(RHEL7_USERNS, CLONE, undefined, "4.14.355-275.572.amzn2.x86_64")?.status).not.toBe("not-affected");
+    // A kernel.org or vendor kernel is no distribution's.
+    expect(verdictOf(RHEL7_USERNS, CLONE, undefined, "6.6.58")?.status).not.toBe("not-affected");
+  });
+
   it("judges each node of a fleet on its own OS image: one node of the bug's distribution makes it apply", () => {
     const nodes = [
       "NAME     STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE                         KERNEL-VERSION     CONTAINER-RUNTIME",
