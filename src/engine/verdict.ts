@@ -365,20 +365,20 @@ function ownKernelChecks(record: BugRecord, host: HostVersions): VersionEvidence
       record,
       kernel.upstream,
     );
-    if (kernel.upstreamCertainty !== "exact") {
-      evidence.certain = false;
-      evidence.reason += `; judged on the upstream version, and ${kernel.distro ?? "this vendor"} may carry its own patches`;
-    }
+    const builder = !kernel.distro || kernel.distro === "vendor" ? `the ${kernel.distro ? "vendor" : "distribution"}` : kernel.distro;
     // kernel.org's branch did not take the change; a distribution's or vendor's kernel may have, on its own (as a CVE fix).
     const ownBuild = kernel.distro || kernel.package || kernel.upstreamCertainty !== "exact" || host.distro;
-    if (
+    const backportOfItsOwn =
       evidence.result === "not-affected" &&
       ownBuild &&
-      (notTakenOn(upstream, kernel.upstream) || endedBeforeBackport(record, kernel.upstream))
-    ) {
+      (notTakenOn(upstream, kernel.upstream) || endedBeforeBackport(record, kernel.upstream));
+    if (kernel.upstreamCertainty !== "exact") {
+      evidence.certain = false;
+      evidence.reason += `; judged on the upstream version, and ${builder} may carry its own patches${backportOfItsOwn ? ", this change among them" : ""}`;
+    } else if (backportOfItsOwn) evidence.reason += `; ${builder} may have backported the change on its own`;
+    if (backportOfItsOwn) {
       evidence.certain = false;
       evidence.unlessBackported = true;
-      evidence.reason += `; ${kernel.distro ?? "this distribution"} may have backported the change on its own`;
     }
     return [...fromRequirements, evidence];
   }
@@ -398,7 +398,22 @@ function ownKernelChecks(record: BugRecord, host: HostVersions): VersionEvidence
  * unless it did, and the bug's own symptom makes it unknown (doubtBySymptom).
  */
 function unlistedBranch(evidence: VersionEvidence, record: BugRecord, value: string): VersionEvidence {
-  if (!evidence.noDecidingRange || evidence.result !== "not-affected" || evidence.unlessBackported) return evidence;
+  if (evidence.result !== "not-affected" || !(evidence.noDecidingRange || evidence.unlessBackported)) return evidence;
+  // Older than every branch a backport reached (unlessBackported) or between them: a branch that had ended before
+  // the first backport decides either way.
+  const ended = endedBeforeBackport(record, value);
+  if (ended) {
+    const { noDecidingRange: _, unlessBackported: __, ...rest } = evidence;
+    return {
+      ...rest,
+      certain: true,
+      reason: ended.reason,
+      level: ended.level,
+      unverified: ended.level === "reported",
+      source: ended.source,
+    };
+  }
+  if (!evidence.noDecidingRange || evidence.unlessBackported) return evidence;
   const fix = mainlineFixOf(record, value);
   const { noDecidingRange: _, ...decided } = evidence;
   if (fix)
@@ -409,8 +424,6 @@ function unlistedBranch(evidence: VersionEvidence, record: BugRecord, value: str
       unverified: fix.commit.evidence === "reported",
       source: fix.commit.source,
     };
-  const ended = endedBeforeBackport(record, value);
-  if (ended) return { ...decided, reason: ended.reason, level: ended.level, unverified: ended.level === "reported", source: ended.source };
   const branch = kernelBranch(value);
   const known = record.affected
     .filter((a) => a.ecosystem === "linux")
@@ -435,7 +448,8 @@ function unlistedBranch(evidence: VersionEvidence, record: BugRecord, value: str
  */
 function endedBeforeBackport(record: BugRecord, value: string): { reason: string; level: EvidenceLevel; source: string } | undefined {
   const end = branchEnd(value);
-  if (!end) return undefined;
+  // A release past the branch's last (4.14.350 after 4.14.336) is someone's extended build, which may take CVE backports.
+  if (!end || safeCompare("linux", value, end.last) > 0) return undefined;
   for (const entry of record.affected) {
     const first = entry.ecosystem === "linux" ? entry.firstBackport : undefined;
     if (!first || first.evidence === "reported" || end.date >= first.date) continue;
@@ -445,7 +459,7 @@ function endedBeforeBackport(record: BugRecord, value: string): { reason: string
     );
     if (forkedBefore)
       return {
-        reason: `the ${end.branch} branch had ended (${end.last}, ${end.date}) before the change's first stable backport (${first.release}, ${first.date}): no ${end.branch}.y release took it`,
+        reason: `the ${end.branch} branch had ended (${end.last}, ${end.date}) before the change's first stable backport (${first.release}, ${first.date}): no kernel.org ${end.branch} kernel took it`,
         level: first.evidence,
         source: first.source,
       };

@@ -184,6 +184,25 @@ describe("a stable branch that had ended before the change's first stable backpo
     }
   });
 
+  it("decides on a branch older than every one a backport reached, beside a mainline range, as on one between them", async () => {
+    // The TUN GSO record's shape: a mainline change (6.11-rc1) backported to 6.6.y and 6.10.y.
+    const withMainline = [range("6.11-rc1", "6.11-rc2"), range("6.6.44", "6.6.46"), range("6.10.3", "6.10.5")];
+    const kb = await kbWith([
+      {
+        ecosystem: "linux",
+        package: "linux",
+        ranges: withMainline,
+        firstBackport: { release: "6.6.44", date: "2024-08-03", evidence: "verified", source: SRC },
+      },
+    ]);
+    const on = (uname: string) => versionOf(diagnoseFields(kb, { uname, logs: XOR_MARK_KLOG }));
+    // 5.14 ended in 2021 and forked before 6.6: older than every branch the change reached, as 6.9 is between them.
+    for (const uname of ["5.14.21", "6.9.3"]) expect(on(uname), uname).toMatchObject({ result: "not-affected", certain: true });
+    expect(on("5.14.21")?.reason).toContain("the 5.14 branch had ended (5.14.21, 2021-11-21)");
+    // A release past the branch's last (an extended build someone kept going) may have taken the change as a CVE fix.
+    expect(on("5.14.30")).toMatchObject({ result: "not-affected", unlessBackported: true });
+  });
+
   it("decides nothing when the branch ended after that day, the date rests on one report, or the branch's end is not known", async () => {
     // Open branches, older than the ranges: not affected only unless they took an unrecorded backport, which the symptom suggests.
     expect(await verdict("6.4.16", firstBackport("2023-06-01"))).toMatchObject({ status: "unknown" });
@@ -199,7 +218,7 @@ describe("a stable branch that had ended before the change's first stable backpo
     const c = await check("6.4.4-arch1-1");
     expect(c).toMatchObject({ result: "not-affected", certain: false, unlessBackported: true });
     expect(await verdict("6.4.4-arch1-1")).toMatchObject({ status: "unknown" });
-    expect(c?.reason).toMatch(/had ended \(6\.4\.16, 2023-09-13\).*arch may carry its own patches/);
+    expect(c?.reason).toMatch(/had ended \(6\.4\.16, 2023-09-13\).*arch may carry its own patches, this change among them$/);
   });
 });
 
