@@ -54,6 +54,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout38": 25,
   "eval/holdout39": 25,
   "eval/holdout40": 20,
+  "eval/holdout41": 25,
 };
 
 /**
