@@ -967,9 +967,11 @@ const KERNEL_ID_LIKE: Readonly<Record<string, string[]>> = { ubuntu: ["debian"],
 
 /** The distribution whose own package a kernel is, as its release string shows (Ubuntu's 4.4.0-1096-aws, RHEL's .el7 build). */
 function kernelDistribution(kernel: KernelFacts | null): Pick<OsFacts, "id" | "idLike" | "prettyName"> | null {
-  const ecosystem = kernel?.package?.ecosystem;
-  const family = ecosystem ? ecosystemDistribution(ecosystem) : null;
-  if (!kernel || !family || kernel.distro === "vendor") return null;
+  // A kernel a sentence, a quote or another machine's output names ("works on my laptop with 6.8.0-31-generic") is no host's.
+  if (!kernel || kernel.named || !kernel.distro || kernel.distro === "vendor") return null;
+  const ecosystem = kernel.package?.ecosystem;
+  const family = ecosystem ? ecosystemDistribution(ecosystem) : distributionFamily(kernel.distro);
+  if (!family) return null;
   const name = FAMILY_NAMES[family] ?? family;
   return {
     id: family,

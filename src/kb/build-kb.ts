@@ -47,7 +47,10 @@ export async function buildKnowledgeBase(files: readonly SourceFile[]): Promise<
   for (const r of records) problems.push(...rangeProblems(r, fileOf.get(r.id) ?? r.id));
   records.sort((a, b) => a.id.localeCompare(b.id));
 
-  const version = await contentHash(files);
+  // The version names what is stored, the records as validated (the schema's defaults and normal forms included), not
+  // the files' bytes: a build whose schema stores another shape of the same files gets another version, so a store
+  // an older build filled is re-imported at start instead of serving documents this build's code does not expect.
+  const version = await contentHash(records.map((r) => ({ file: r.id, text: JSON.stringify(r) })));
   let compiled: CompiledKb<BugRecord> | null = null;
   try {
     compiled = compileKnowledgeBase(version, records);

@@ -4,8 +4,9 @@ export interface SourceFile {
 }
 
 /**
- * The knowledge-base version: a hash of every record file's name and bytes. Answers carry it so a
- * diagnosis can be reproduced against the same data. Uses Web Crypto, present on Node 22 and Workers.
+ * The knowledge-base version: a hash of every stored record's name and text (buildKnowledgeBase hashes the validated
+ * records as stored). Answers carry it so a diagnosis can be reproduced against the same data. Uses Web Crypto,
+ * present on Node 22 and Workers.
  */
 export async function contentHash(files: readonly SourceFile[]): Promise<string> {
   const parts = [...files]

@@ -541,6 +541,19 @@ describe("kernel mentions in kernel output", () => {
     const wrapped =
       "[   23.319698] CPU: 0 PID: 93 Comm: test_maps Not tainted\n5.10.0-rc7-02263-g0e12c0271887-dirty #51\n[   23.321297] Hardware name: QEMU";
     expect(kernelOf(wrapped)?.release).toBe("5.10.0-rc7-02263-g0e12c0271887-dirty");
+    // A reply quoting both lines reads it as the quote it is; beside the host's own uname, a quoted header naming
+    // another release (wrapped or not) leaves the kernel undecided.
+    expect(kernelOf("> [ 23.3] CPU: 0 PID: 93 Comm: test_maps Not tainted\n> 5.10.0-rc7 #51")).toMatchObject({
+      release: "5.10.0-rc7",
+      named: true,
+      via: expect.stringMatching(/quoted line/),
+    });
+    const uname = "Linux nfs1 6.8.9 #1 SMP PREEMPT_DYNAMIC Fri May 3 10:00:00 UTC 2024 x86_64 GNU/Linux\n\nOn Fri, Jul 5, Jane wrote:\n";
+    for (const quoted of [
+      "> [  123.4] CPU: 2 PID: 2345 Comm: cat Not tainted\n6.8.10-300.fc40.x86_64 #1\n> RIP: 0010:nfsd_show+0x39/0x1d0 [nfsd]",
+      "> [  123.4] CPU: 2 PID: 2345 Comm: cat Not tainted\n> 6.8.10-300.fc40.x86_64 #1\n> RIP: 0010:nfsd_show+0x39/0x1d0 [nfsd]",
+    ])
+      expect(kernelOf(uname + quoted), quoted).toBeNull();
     // Not any line after a taint: a new log line, or prose, is no release of the header's.
     expect(kernelOf("CPU: 0 PID: 93 Comm: x Not tainted\n[   23.3] 5.10.0 #51 was the build")).toBeNull();
     expect(kernelOf("CPU: 0 PID: 93 Comm: x Not tainted\nwe then booted 6.1.0 #2")).toBeNull();

@@ -110,6 +110,22 @@ describe("whole-release verdicts", () => {
       )?.status,
     ).not.toBe("not-affected");
     expect(verdictOf(RHEL7_USERNS, CLONE, undefined, "4.14.355-275.572.amzn2.x86_64")?.status).not.toBe("not-affected");
+    // An Ubuntu build whose release no series table places (a non-LTS kernel) is still Ubuntu's, by its build string.
+    expect(
+      verdictOf(
+        RHEL7_USERNS,
+        CLONE,
+        undefined,
+        "Linux h 6.5.0-14-generic #14-Ubuntu SMP PREEMPT_DYNAMIC Mon Nov 20 14:00:36 UTC 2023 x86_64 GNU/Linux",
+      )?.status,
+    ).toBe("not-affected");
+    // A kernel a sentence names ("works on my laptop with …") is no host's: it decides nothing.
+    expect(
+      verdictOf(
+        RHEL7_USERNS,
+        `Works fine on my laptop with kernel 6.8.0-31-generic, but on the build server rootless podman fails:\n${CLONE}`,
+      )?.status,
+    ).not.toBe("not-affected");
     // A kernel.org or vendor kernel is no distribution's.
     expect(verdictOf(RHEL7_USERNS, CLONE, undefined, "6.6.58")?.status).not.toBe("not-affected");
   });

@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { getKbMeta } from "../../src/db/bug-queries";
+import { bugs } from "../../src/db/schema";
+import { contentHash } from "../../src/kb/content-hash";
 import { importFromDir } from "../../src/node/prepare-store";
 import { XOR_MARK_KLOG } from "../support/seed-logs";
 import { startTestService, type TestService } from "../support/test-store";
@@ -70,6 +72,17 @@ describe("knowledge-base import", () => {
     expect(files.some((f) => f.endsWith("not-yaml.yaml"))).toBe(true);
     expect(outcome.problems.some((p) => p.message.includes("alias") || p.message.includes("duplicate"))).toBe(true);
     await rm(join(service.dataDir, "bugs/not-yaml.yaml"));
+  });
+
+  it("versions what it stores: an edit that changes no stored field keeps the version, and the version is the stored documents' hash", async () => {
+    const before = await getKbMeta(service.store);
+    // A build whose schema stores another shape of the same files must not take an older build's store as current.
+    const rows = await service.store.db.select({ id: bugs.id, doc: bugs.doc }).from(bugs);
+    expect(await contentHash(rows.map((r) => ({ file: r.id, text: r.doc })))).toBe(before?.version);
+    // A comment in a record file stores nothing new.
+    const xt = await readFile(join(service.dataDir, XT_FILE), "utf8");
+    await writeFile(join(service.dataDir, XT_FILE), `# reviewed again\n${xt}`);
+    expect(await importFromDir(service.store, service.dataDir)).toMatchObject({ ok: true, changed: false, version: before?.version });
   });
 
   it("replaces the knowledge base when a record changes", async () => {

@@ -161,8 +161,13 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     const linux = bug.affected.find((a) => a.firstBackport);
     expect(linux?.notTaken.length).toBeGreaterThan(0);
     const body = visibleText(await expectPage(await html(fetch, `/bugs/${XT}`), 200));
-    expect(body).toContain(`First in a stable release: ${linux?.firstBackport?.release}, ${linux?.firstBackport?.date} verified`);
-    for (const n of linux?.notTaken ?? []) expect(body).toContain(`No ${n.branch}.y release had the bug`);
+    expect(body).toContain(
+      `First stable release with the change: ${linux?.firstBackport?.release}, ${linux?.firstBackport?.date} verified`,
+    );
+    for (const n of linux?.notTaken ?? []) expect(body).toContain(`${n.branch}.y: checked, without the bug`);
+    // A branch read only up to a release says so: a later release is not covered.
+    const cgroup = visibleText(await expectPage(await html(fetch, "/bugs/cgroup-rmdir-drain-dying-hang-6.19.11-7.0"), 200));
+    expect(cgroup).toMatch(/\d+\.\d+\.y: checked, without the bug up to \d+\.\d+\.\d+ \(later releases not read\) /);
   });
 
   it("says which components a record needs in range together", async () => {

@@ -131,9 +131,9 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const signature = sections.find((s) => s.kind === "version-signature")?.text ?? null;
   // A claim, a typed answer, a quote or a tool's path naming another kernel than the bundle's own uname: two machines.
   const own = kernelSources.find((s) => s.uname.release)?.uname;
-  const disputed = own !== undefined && disputesKernel(mentions.kernel, own);
+  const disputed = own !== undefined && disputesKernel(mentions.kernel, own, lineAt);
   if (!kernelSources.length) {
-    const mention = pickKernelMention(mentions.kernel, (line) => textLines.at(line - 1));
+    const mention = pickKernelMention(mentions.kernel, lineAt);
     // The host's own /proc/version_signature outranks a kernel a sentence names, as uname does.
     if (mention && !(mention.uname.named && signature)) kernelSources.push(mention);
   }

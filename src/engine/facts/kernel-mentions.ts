@@ -35,7 +35,7 @@ export function pickKernelMention(candidates: readonly LineRef[], lineAt?: (line
   const named: KernelMention[] = [];
   let cure = false;
   for (const { text, line } of candidates) {
-    const mentioned = mentionsIn(lineAt ? unwrapTaint(text, line, lineAt) : text);
+    const mentioned = mentionsIn(unwrapTaint(text, line, lineAt));
     // A logged uname beside another release in the same line ("…; upgrade to kernel 5.15.0-91-generic") is one of two.
     if (mentioned.conflict) return null;
     cure ||= mentioned.cure;
@@ -61,16 +61,19 @@ export function pickKernelMention(candidates: readonly LineRef[], lineAt?: (line
 
 /** An oops or WARN header cut after its taint by a mail client's wrapping: the release opens the next line. */
 const TAINT_AT_END = /\b(?:Not tainted|Tainted: [A-Z]+(?: +[A-Z]+)*)\s*$/;
-const RELEASE_OPENS = /^\s*\d+\.\d+\.\d+\S* #\d/;
+/** The next line's start: the quote marks of a reply quoting both lines ("> ", "> > "), then the release and build. */
+const RELEASE_OPENS = /^\s*(?:>\s*)*\d+\.\d+\.\d+\S* #\d/;
+const QUOTE_MARKS = /^\s*(?:>\s*)*/;
 
 /**
  * The header whole, when a mailed oops wraps it ("CPU: 0 PID: 93 Comm: test_maps Not tainted" then
  * "5.10.0-rc7-02263-g0e12c0271887-dirty #51"): lib/dump_stack.c prints the release and build right after the taint.
+ * A quoted header stays quoted (its own marks open the joined line), and is read as a quote.
  */
-function unwrapTaint(text: string, line: number, lineAt: (line: number) => string): string {
-  if (!TAINT_AT_END.test(text)) return text;
+function unwrapTaint(text: string, line: number, lineAt: ((line: number) => string) | undefined): string {
+  if (!lineAt || !TAINT_AT_END.test(text)) return text;
   const next = lineAt(line + 1);
-  return next !== undefined && RELEASE_OPENS.test(next) ? `${text.trimEnd()} ${next.trimStart()}` : text;
+  return next !== undefined && RELEASE_OPENS.test(next) ? `${text.trimEnd()} ${next.replace(QUOTE_MARKS, "")}` : text;
 }
 
 /**
@@ -78,9 +81,11 @@ function unwrapTaint(text: string, line: number, lineAt: (line: number) => strin
  * leaves it undecided, as beside output in pickKernelMention: a sentence claiming the host's kernel outright, a
  * typed answer, a quoted line or a tool's path ("Our nodes run kernel 6.6.58" beside a laptop's `uname -a`).
  */
-export function disputesKernel(candidates: readonly LineRef[], own: UnameFacts): boolean {
+export function disputesKernel(candidates: readonly LineRef[], own: UnameFacts, lineAt?: (line: number) => string): boolean {
   const agrees = agreesWith(own);
-  return candidates.some(({ text }) => mentionsIn(text).kernels.some((u) => u.named && (u.via || u.claimed) && !agrees(u.release ?? "")));
+  return candidates.some(({ text, line }) =>
+    mentionsIn(unwrapTaint(text, line, lineAt)).kernels.some((u) => u.named && (u.via || u.claimed) && !agrees(u.release ?? "")),
+  );
 }
 
 const suffixParts = (release: string) =>

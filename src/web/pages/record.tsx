@@ -301,7 +301,7 @@ const AffectedEntryBlock = (props: { entry: AffectedEntry; index: number }) => {
           </tbody>
         </table>
       </div>
-      <StableBranches entry={a} />
+      <StableBranches entry={a} index={props.index} />
       <div class="branches">
         {a.ranges.map((r, j) => (
           <RangeTimeline
@@ -321,31 +321,38 @@ const AffectedEntryBlock = (props: { entry: AffectedEntry; index: number }) => {
  * What a reader on another stable branch needs: the day the change first reached a stable release (a branch that had
  * ended by then never took it) and the branches a curator checked and found without it.
  */
-const StableBranches = (props: { entry: AffectedEntry }) => {
-  const { firstBackport: first, notTaken } = props.entry;
+const StableBranches = (props: { entry: AffectedEntry; index: number }) => {
+  const first = props.entry.firstBackport;
+  // Documents stored before notTaken existed have none.
+  const notTaken = props.entry.notTaken ?? [];
   if (!first && !notTaken.length) return null;
+  const id = `stable-${props.index}`;
   return (
-    <ul class="stable-branches">
-      {first ? (
-        <li>
-          First in a stable release: <code>{first.release}</code>, {first.date} <StatusBadge status={evidenceOf(first)} />{" "}
-          <Sources fact={first} />. A stable branch whose last release came out before that day never took the change.
-        </li>
-      ) : null}
-      {notTaken.map((n) => (
-        <li>
-          No <code>{n.branch}.y</code> release had the bug
-          {n.through ? (
-            <>
-              {" "}
-              (read through <code>{n.through}</code>)
-            </>
-          ) : null}{" "}
-          <StatusBadge status={evidenceOf(n)} /> <Sources fact={n} />
-          {n.note ? <p class="hint">{n.note}</p> : null}
-        </li>
-      ))}
-    </ul>
+    <>
+      <h4 id={id}>Stable branches</h4>
+      <ul aria-labelledby={id}>
+        {first ? (
+          <li>
+            First stable release with the change: <code>{first.release}</code>, {first.date} <StatusBadge status={evidenceOf(first)} />{" "}
+            <Sources fact={first} />. A kernel.org stable branch whose last release came out before that day never took it.
+            {first.note ? <p class="hint">{first.note}</p> : null}
+          </li>
+        ) : null}
+        {notTaken.map((n) => (
+          <li>
+            <code>{n.branch}.y</code>: checked, without the bug
+            {n.through ? (
+              <>
+                {" "}
+                up to <code>{n.through}</code> (later releases not read)
+              </>
+            ) : null}{" "}
+            <StatusBadge status={evidenceOf(n)} /> <Sources fact={n} />
+            {n.note ? <p class="hint">{n.note}</p> : null}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 };
 
