@@ -55,6 +55,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout39": 25,
   "eval/holdout40": 20,
   "eval/holdout41": 25,
+  "eval/holdout42": 25,
 };
 
 /**
