@@ -526,6 +526,24 @@ describe("kernel mentions in kernel output", () => {
     ).toMatchObject({ release: "6.6.58", build: "#1 SMP" });
   });
 
+  it("reads a GitHub issue form's kernel field: the answer under its heading, when it is one release alone", () => {
+    // Issue forms render each field as "### <label>", a blank line and the typed answer.
+    expect(kernelOf("### Kernel Version\n\n4.14.113\n\n### Describe the Bug\n\nDocker starts fine")).toMatchObject({
+      release: "4.14.113",
+      named: true,
+      via: expect.stringMatching(/typed into the report/),
+    });
+    expect(kernelOf("### Kernel\n\n`6.6.58-talos`\n")?.release).toBe("6.6.58-talos");
+    // Two releases, words, a bound or a heading with no answer name no one kernel.
+    for (const text of [
+      "### Kernel Version\n6.1.0-12-arm64\n6.1.0-9-arm64\n### Distro Version",
+      "### Kernel Version\n\nI think 5.15 or so\n",
+      "### Kernel\n\n6.6.58 or newer\n",
+      "### Kernel version\n\n### Distro\n\n6.6.58\n",
+    ])
+      expect(kernelOf(text), text).toBeNull();
+  });
+
   it("reads the release a hung task's report and a 3.x oops header print, taint flags or not", () => {
     // kernel/hung_task.c prints the taint, the release and the build's first word under "INFO: task … blocked".
     expect(kernelOf("[  243.282903]       Not tainted 6.1.0-27-amd64 #1 Debian 6.1.115-1")?.release).toBe("6.1.0-27-amd64");

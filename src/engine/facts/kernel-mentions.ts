@@ -5,7 +5,17 @@
  */
 import type { LineRef } from "./iptables-version";
 import { claimsHost, PROSE, proseRole, trimPunctuation } from "./kernel-prose";
-import { alongsideProse, EMBEDDED_UNAME, lineVia, MENTIONS, notTheHostsBefore, quotedVia, readShape, sameRelease } from "./kernel-shapes";
+import {
+  alongsideProse,
+  EMBEDDED_UNAME,
+  lineVia,
+  MENTIONS,
+  notTheHostsBefore,
+  quotedVia,
+  readShape,
+  sameRelease,
+  TYPED_VIA,
+} from "./kernel-shapes";
 import { outputHeadingVia } from "./output-heading";
 import { RHEL_KERNEL_BASE } from "./rpm-kernel";
 import { looksLikeRelease, parseProcVersion, parseUnameAll, type UnameFacts } from "./uname";
@@ -35,7 +45,7 @@ export function pickKernelMention(candidates: readonly LineRef[], lineAt?: (line
   const named: KernelMention[] = [];
   let cure = false;
   for (const { text, line } of candidates) {
-    const mentioned = mentionsIn(unwrapTaint(text, line, lineAt));
+    const mentioned = readingsAt(text, line, lineAt);
     // A logged uname beside another release in the same line ("…; upgrade to kernel 5.15.0-91-generic") is one of two.
     if (mentioned.conflict) return null;
     cure ||= mentioned.cure;
@@ -57,6 +67,35 @@ export function pickKernelMention(candidates: readonly LineRef[], lineAt?: (line
     return named.some((n) => (n.uname.via || n.uname.claimed) && !agrees(n.uname.release ?? "")) ? null : own;
   }
   return cure ? null : oneKernel(named);
+}
+
+/**
+ * A GitHub issue form's field: its label as a heading ("### Kernel Version", "### Linux kernel version (uname -r)"), the
+ * typed answer under it, up to the next heading. Read as a typed answer when that answer is one release alone (two
+ * lines of releases, or words, name no one kernel).
+ */
+const FORM_KERNEL_HEADING = /^\s*#{2,4}\s+(?:(?:linux|host|os)\s+)?kernel(?:\s+version)?(?:\s*\([^()]{0,30}\))?\s*\??\s*$/i;
+const FORM_RELEASE_ANSWER = /^\s*`?(?:Linux\s+)?(\d+\.\d+\.\d+[^\s`,;]*)`?\s*$/;
+const FORM_HEADING = /^\s*#{1,6}\s/;
+/** Lines of an answer read at most, blank ones included: a form's answer is short. */
+const FORM_ANSWER_LINES = 6;
+
+function issueFormAnswer(text: string, line: number, lineAt: ((line: number) => string) | undefined): UnameFacts | null {
+  if (!lineAt || !FORM_KERNEL_HEADING.test(text)) return null;
+  const answer: string[] = [];
+  for (let n = line + 1; n <= line + FORM_ANSWER_LINES; n++) {
+    const next = lineAt(n);
+    if (next === undefined || FORM_HEADING.test(next)) break;
+    if (next.trim()) answer.push(next);
+  }
+  const release = answer.length === 1 ? FORM_RELEASE_ANSWER.exec(answer[0] as string)?.[1] : undefined;
+  return release && looksLikeRelease(release) ? { release, build: null, machine: null, hostname: null, named: true, via: TYPED_VIA } : null;
+}
+
+/** The kernels a candidate line names, with what the lines after it complete (a form's answer, a wrapped oops header). */
+function readingsAt(text: string, line: number, lineAt: ((line: number) => string) | undefined): ReturnType<typeof mentionsIn> {
+  const answer = issueFormAnswer(text, line, lineAt);
+  return answer ? { kernels: [answer], cure: false } : mentionsIn(unwrapTaint(text, line, lineAt));
 }
 
 /** An oops or WARN header cut after its taint by a mail client's wrapping: the release opens the next line. */
@@ -84,7 +123,7 @@ function unwrapTaint(text: string, line: number, lineAt: ((line: number) => stri
 export function disputesKernel(candidates: readonly LineRef[], own: UnameFacts, lineAt?: (line: number) => string): boolean {
   const agrees = agreesWith(own);
   return candidates.some(({ text, line }) =>
-    mentionsIn(unwrapTaint(text, line, lineAt)).kernels.some((u) => u.named && (u.via || u.claimed) && !agrees(u.release ?? "")),
+    readingsAt(text, line, lineAt).kernels.some((u) => u.named && (u.via || u.claimed) && !agrees(u.release ?? "")),
   );
 }
 

@@ -40,7 +40,7 @@ export interface MentionShape {
   via?: string;
 }
 const MD_LABEL = "(?:\\*\\*|__)";
-const TYPED_VIA = "an answer typed into the report (a Markdown label, a template's field)";
+export const TYPED_VIA = "an answer typed into the report (a Markdown label, a template's field)";
 /** Shapes of a mention after a marker, most specific first. */
 export const MENTIONS: readonly MentionShape[] = [
   // /proc/version inside framing (parsed whole first, build string included), or cut after its builder ("Linux
