@@ -987,6 +987,14 @@ describe("versions named in passing", () => {
     expect(named("Unpacking docker-ce (5:23.0.1-1~debian.11~bullseye) over (5:20.10.14~3-0~debian-bullseye) ...")).toEqual({
       docker: "23.0.1",
     });
+    // "k8s" is Kubernetes; a template's label may name the distribution in parentheses.
+    expect(named(" - K8S(RKE2) Version: v1.27.2+rke2r1")).toEqual({ kubernetes: "1.27.2" });
+    expect(named("- k8s version: 1.29.4 (EKS)")).toEqual({ kubernetes: "1.29.4" });
+    expect(named("Kubernetes (EKS) v1.27.2 on Bottlerocket")).toEqual({ kubernetes: "1.27.2" });
+    // Not inside an image or registry path, and no parenthesis of other words than a name.
+    expect(named("image: registry.k8s.io/kube-proxy:v1.27.2")).toEqual({});
+    expect(named("pulling k8s.gcr.io/pause:3.9.1 failed")).toEqual({});
+    expect(named("kubelet (pid 1234) 1.27.2 restarted")).toEqual({});
   });
 
   it("reads the cluster's Kubernetes from kubectl's server version and from kubeadm version, never kubectl's own", () => {

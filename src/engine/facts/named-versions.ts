@@ -73,6 +73,7 @@ const namedMarkers = (names: readonly string[]) =>
     `${n} engine`,
     `${n} server`,
     `${n} (`,
+    `${n}(`,
     `${n} to `,
     // Markdown: "Kubernetes `1.27.0`", "`containerd` `v2.3.5`".
     `${n} \``,
@@ -137,7 +138,7 @@ export const NAMED_MARKERS = [
   ...FORM_MARKERS,
   ...namedMarkers([
     ...["docker", "docker-ce", "containerd", "containerd.io", "runc", "crun"],
-    ...["kubernetes", "kubelet", "kubeadm", "coredns", "flannel", "cri-o", "crio"],
+    ...["kubernetes", "k8s", "kubelet", "kubeadm", "coredns", "flannel", "cri-o", "crio"],
   ]),
   KLOG_VERSION_MARKER,
   ...KUBE_VERSION_MARKERS,
@@ -158,11 +159,13 @@ const COMPONENT_NAMES: ReadonlyArray<[ecosystem: string, names: string, base: re
   ["containerd", "containerd(?:\\.io)?", ["containerd"]],
   ["runc", "runc", ["runc"]],
   ["crun", "crun", ["crun"]],
-  ["kubernetes", "kubernetes|kubelet|kubeadm", ["kubernetes", "kubelet", "kubeadm"]],
+  ["kubernetes", "kubernetes|k8s|kubelet|kubeadm", ["kubernetes", "k8s", "kubelet", "kubeadm"]],
   ["coredns", "coredns", ["coredns"]],
   ["flannel", "flannel", ["flannel"]],
   ["cri-o", "cri-o|crio", ["cri-o", "crio"]],
 ];
+/** The distribution of a component a template's label names in parentheses: "K8S(RKE2) Version: v1.27.2+rke2r1". */
+const DISTRIBUTION_OF = "(?:\\s?\\((?:[A-Za-z][\\w.-]{0,15})\\))?";
 /** What may wrap a name or a version: a quote, a Markdown code span or emphasis ("**1.7.2**"). */
 const QUOTE = "(?:[`'\"]|\\*{1,2})?";
 const VERSION = "v?(\\d+\\.\\d+\\.\\d+(?:-(?:ce|ee|rc\\.?\\d+|beta\\.?\\d+))?)(?!\\w|\\.\\d)";
@@ -173,7 +176,7 @@ const NAMED_VERSIONS = COMPONENT_NAMES.map(
       // The name, then at most "version", "to (version)", ":" or "(version" before the number, which
       // may be quoted and carry a package epoch ("`5:29.0.0-1~ubuntu…`").
       new RegExp(
-        `(?:^|[^\\w/.-])(?:${names})${QUOTE}(?:\\s+version|\\s+to(?:\\s+version)?)?\\s*(?:(?::|\\((?:version\\s*)?)\\s*)?${QUOTE}(?:\\d+:)?${VERSION}`,
+        `(?:^|[^\\w/.-])(?:${names})${QUOTE}${DISTRIBUTION_OF}(?:\\s+version|\\s+to(?:\\s+version)?)?\\s*(?:(?::|\\((?:version\\s*)?)\\s*)?${QUOTE}(?:\\d+:)?${VERSION}`,
         "gi",
       ),
       // dpkg and apt: "Unpacking docker-ce (5:23.0.1-1~debian.11~bullseye) over (...)", "Setting up runc (1.1.12-0ubuntu3)".
@@ -247,7 +250,7 @@ function anotherVersionAfter(rest: string): boolean {
   const m = ANOTHER_VERSION_AFTER.exec(rest);
   return !!m && !OTHER_COMPONENT.test(rest.slice(m[0].length).replace(/^[\d.]*[\w.+~-]*/, ""));
 }
-const OTHER_COMPONENT = /^\s*(?:docker|containerd|runc|crun|kubernetes|kubelet|kubeadm|coredns|flannel|cri-o|crio)\b/i;
+const OTHER_COMPONENT = /^\s*(?:docker|containerd|runc|crun|kubernetes|k8s|kubelet|kubeadm|coredns|flannel|cri-o|crio)\b/i;
 
 /** Each component's names as a whole word, for an issue form's question. */
 const FORM_NAMES = COMPONENT_NAMES.map(([ecosystem, names]) => [ecosystem, new RegExp(`^(?:${names})$`, "i")] as const);
