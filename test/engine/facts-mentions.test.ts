@@ -534,6 +534,18 @@ describe("kernel mentions in kernel output", () => {
       via: expect.stringMatching(/typed into the report/),
     });
     expect(kernelOf("### Kernel\n\n`6.6.58-talos`\n")?.release).toBe("6.6.58-talos");
+    expect(kernelOf("### Linux Kernel\n\n4.14.113\n")?.release).toBe("4.14.113");
+    expect(kernelOf("### Kernel version (uname -r)\n\n6.9.1\n")?.release).toBe("6.9.1");
+    // A heading that sets its answer aside (an earlier kernel, another machine, a bound) is no host's kernel, and does
+    // not dispute the host's own uname.
+    for (const heading of ["(before the upgrade)", "(laptop)", "(minimum)"])
+      expect(kernelOf(`### Kernel version ${heading}\n\n6.9.1\n`), heading).toBeNull();
+    const own = "$ uname -a\nLinux build-7 6.9.3-arch1-1 #1 SMP PREEMPT_DYNAMIC Fri, 31 May 2024 15:14:45 +0000 x86_64 GNU/Linux";
+    expect(kernelOf(`### Kernel version (before the upgrade)\n\n6.8.12\n\n### What happened\n${own}`)?.release).toBe("6.9.3-arch1-1");
+    // A heading padded with a long run of blanks costs one pass.
+    const started = performance.now();
+    expect(kernelOf(Array.from({ length: 200 }, () => `### kernel${" ".repeat(3985)}x`).join("\n"))).toBeNull();
+    expect(performance.now() - started).toBeLessThan(1000);
     // Two releases, words, a bound or a heading with no answer name no one kernel.
     for (const text of [
       "### Kernel Version\n6.1.0-12-arm64\n6.1.0-9-arm64\n### Distro Version",
@@ -995,6 +1007,10 @@ describe("versions named in passing", () => {
     expect(named("image: registry.k8s.io/kube-proxy:v1.27.2")).toEqual({});
     expect(named("pulling k8s.gcr.io/pause:3.9.1 failed")).toEqual({});
     expect(named("kubelet (pid 1234) 1.27.2 restarted")).toEqual({});
+    // Another product in the parentheses names its own version, not the component's.
+    for (const line of ["- Docker (Desktop) 4.30.0 on macOS 14.5", "- Kubernetes (OpenShift) 4.14.3", "- Kubernetes (kubectl) v1.30.0"])
+      expect(named(line), line).toEqual({});
+    expect(named("- Docker (CE) 20.10.7")).toEqual({ docker: "20.10.7" });
   });
 
   it("reads the cluster's Kubernetes from kubectl's server version and from kubeadm version, never kubectl's own", () => {

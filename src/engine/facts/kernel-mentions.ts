@@ -74,14 +74,19 @@ export function pickKernelMention(candidates: readonly LineRef[], lineAt?: (line
  * typed answer under it, up to the next heading. Read as a typed answer when that answer is one release alone (two
  * lines of releases, or words, name no one kernel).
  */
-const FORM_KERNEL_HEADING = /^\s*#{2,4}\s+(?:(?:linux|host|os)\s+)?kernel(?:\s+version)?(?:\s*\([^()]{0,30}\))?\s*\??\s*$/i;
+// Read on the trimmed line, at most FORM_HEADING_LINE characters, so no optional spaces can backtrack over a long run.
+// The only parenthesis is the command the answer comes from ("(uname -r)"): "(before the upgrade)", "(laptop)" or
+// "(minimum)" would make it another kernel.
+const FORM_KERNEL_HEADING = /^#{2,4}\s+(?:(?:linux|host|os)\s+)?kernel(?:\s+version)?(?:\s*\([^()]{0,20}\buname\b[^()]{0,20}\))?\??$/i;
+const FORM_HEADING_LINE = 80;
 const FORM_RELEASE_ANSWER = /^\s*`?(?:Linux\s+)?(\d+\.\d+\.\d+[^\s`,;]*)`?\s*$/;
 const FORM_HEADING = /^\s*#{1,6}\s/;
 /** Lines of an answer read at most, blank ones included: a form's answer is short. */
 const FORM_ANSWER_LINES = 6;
 
 function issueFormAnswer(text: string, line: number, lineAt: ((line: number) => string) | undefined): UnameFacts | null {
-  if (!lineAt || !FORM_KERNEL_HEADING.test(text)) return null;
+  const heading = text.trim();
+  if (!lineAt || heading.length > FORM_HEADING_LINE || !FORM_KERNEL_HEADING.test(heading)) return null;
   const answer: string[] = [];
   for (let n = line + 1; n <= line + FORM_ANSWER_LINES; n++) {
     const next = lineAt(n);

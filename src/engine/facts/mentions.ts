@@ -73,6 +73,9 @@ const KERNEL_MARKERS = [
   "kernel=",
   // A GitHub issue form's field heading, "### Kernel" ending its line (kernel-mentions.ts).
   "# kernel",
+  "# linux kernel",
+  "# host kernel",
+  "# os kernel",
   // Falco's driver file, named after a kernel release (kernel-shapes.ts).
   "falco_",
   // "the Linux 6.9.3 kernel" ending its line: the scanner's markers cannot see a line's end after "kernel".

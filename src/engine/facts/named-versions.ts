@@ -164,8 +164,12 @@ const COMPONENT_NAMES: ReadonlyArray<[ecosystem: string, names: string, base: re
   ["flannel", "flannel", ["flannel"]],
   ["cri-o", "cri-o|crio", ["cri-o", "crio"]],
 ];
-/** The distribution of a component a template's label names in parentheses: "K8S(RKE2) Version: v1.27.2+rke2r1". */
-const DISTRIBUTION_OF = "(?:\\s?\\((?:[A-Za-z][\\w.-]{0,15})\\))?";
+/**
+ * The distribution or edition a template's label names in parentheses: "K8S(RKE2) Version: v1.27.2+rke2r1", "Docker (CE)
+ * 20.10.7". Only these: another word there is another product, whose own version follows ("Docker (Desktop) 4.30.0",
+ * "Kubernetes (OpenShift) 4.14.3", "Kubernetes (kubectl) v1.30.0", the client's).
+ */
+const DISTRIBUTION_OF = "(?:\\s?\\((?:RKE2|RKE|K3s|k0s|EKS|AKS|GKE|OKE|DOKS|MicroK8s|kubeadm|upstream|vanilla|CE|EE)\\))?";
 /** What may wrap a name or a version: a quote, a Markdown code span or emphasis ("**1.7.2**"). */
 const QUOTE = "(?:[`'\"]|\\*{1,2})?";
 const VERSION = "v?(\\d+\\.\\d+\\.\\d+(?:-(?:ce|ee|rc\\.?\\d+|beta\\.?\\d+))?)(?!\\w|\\.\\d)";
