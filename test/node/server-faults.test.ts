@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
 import { getKbMeta } from "../../src/db/bug-queries";
 import { importFromDir, openStore } from "../../src/node/prepare-store";
 import { oneLine, spawnServer } from "../support/spawn-server";
@@ -29,11 +30,14 @@ async function preparedDb(name: string, dataDir = "data"): Promise<{ file: strin
 }
 
 /** A copy of data/ whose one record differs, so its version differs too. */
+/** data/ with one record's title changed: another knowledge-base version (a comment would store nothing new). */
 async function changedData(name: string): Promise<string> {
   const target = join(dir, name);
   await cp("data", target, { recursive: true });
   const file = join(target, "bugs", "br-netfilter-not-loaded.yaml");
-  await writeFile(file, `${await readFile(file, "utf8")}\n# changed ${name}\n`);
+  const doc = parseDocument(await readFile(file, "utf8"));
+  doc.set("title", `${String(doc.get("title"))} (changed ${name})`);
+  await writeFile(file, doc.toString());
   return target;
 }
 
