@@ -365,7 +365,7 @@ function ownKernelChecks(record: BugRecord, host: HostVersions): VersionEvidence
       record,
       kernel.upstream,
     );
-    const builder = !kernel.distro || kernel.distro === "vendor" ? `the ${kernel.distro ? "vendor" : "distribution"}` : kernel.distro;
+    const builder = kernel.distro === "vendor" ? "the vendor" : (kernel.distro ?? "the distribution");
     // kernel.org's branch did not take the change; a distribution's or vendor's kernel may have, on its own (as a CVE fix).
     const ownBuild = kernel.distro || kernel.package || kernel.upstreamCertainty !== "exact" || host.distro;
     const backportOfItsOwn =

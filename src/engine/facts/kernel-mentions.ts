@@ -11,6 +11,7 @@ import {
   lineVia,
   MENTIONS,
   notTheHostsBefore,
+  QUOTE_MARK,
   quotedVia,
   readShape,
   sameRelease,
@@ -105,9 +106,8 @@ function readingsAt(text: string, line: number, lineAt: ((line: number) => strin
 
 /** An oops or WARN header cut after its taint by a mail client's wrapping: the release opens the next line. */
 const TAINT_AT_END = /\b(?:Not tainted|Tainted: [A-Z]+(?: +[A-Z]+)*)\s*$/;
-/** The next line's start: the quote marks of a reply quoting both lines ("> ", "> > "), then the release and build. */
-const RELEASE_OPENS = /^\s*(?:>\s*)*\d+\.\d+\.\d+\S* #\d/;
-const QUOTE_MARKS = /^\s*(?:>\s*)*/;
+/** The next line's start, past the quote marks of a reply quoting both lines ("> ", "> > "): the release and build. */
+const RELEASE_OPENS = /^\s*\d+\.\d+\.\d+\S* #\d/;
 
 /**
  * The header whole, when a mailed oops wraps it ("CPU: 0 PID: 93 Comm: test_maps Not tainted" then
@@ -116,8 +116,8 @@ const QUOTE_MARKS = /^\s*(?:>\s*)*/;
  */
 function unwrapTaint(text: string, line: number, lineAt: ((line: number) => string) | undefined): string {
   if (!lineAt || !TAINT_AT_END.test(text)) return text;
-  const next = lineAt(line + 1);
-  return next !== undefined && RELEASE_OPENS.test(next) ? `${text.trimEnd()} ${next.replace(QUOTE_MARKS, "")}` : text;
+  const next = lineAt(line + 1)?.replace(QUOTE_MARK, "");
+  return next !== undefined && RELEASE_OPENS.test(next) ? `${text.trimEnd()} ${next.trimStart()}` : text;
 }
 
 /**

@@ -171,7 +171,7 @@ function otherReleaseAfter(after: string, release: string): boolean {
 }
 const QUOTED = /^\s*(?:>|\|\s)/;
 /** The quote marks opening a line ("> ", "> > ", "| "), not a comparison's ">". */
-const QUOTE_MARK = /^\s*(?:>\s*)+|^\s*\|\s/;
+export const QUOTE_MARK = /^\s*(?:>\s*)+|^\s*\|\s/;
 /** syzbot's kernels ("6.6.60-syzkaller") are a report's, never a user's host's. */
 const SYZKALLER = /-syzkaller\b/;
 const SYZKALLER_VIA = "a syzbot report";
