@@ -245,6 +245,7 @@ function assemble(
     const verdict = undecidedHosts(
       record,
       doubtBySymptom(
+        record,
         confirmBySymptom(decideVerdict(record, checks, hosts), checks, symptom),
         checks,
         symptom,

@@ -1197,14 +1197,16 @@ export function confirmBySymptom(verdict: Verdict, checks: readonly VersionEvide
  * line resembling its wording): the version that failed may be another, and a sentence's version is not
  * read well enough ("works on my laptop with Docker 20.10.7", "we plan to upgrade to …") to demote a bug
  * the log points at. Only a bug the log shows nothing of (a door's check against one record) is ruled
- * out by a named version, hedged.
+ * out by a named version, hedged. A bug of alternative components ruled out only for the ones read is
+ * unknown beside its own symptom: the unread one's version decides.
  */
 export function doubtBySymptom(
+  record: BugRecord,
   verdict: Verdict,
   checks: readonly VersionEvidence[],
   symptom: boolean,
-  seen = symptom,
-  hosts: readonly HostVersions[] = [],
+  seen: boolean,
+  hosts: readonly HostVersions[],
 ): Verdict {
   if (verdict.status !== "not-affected" || !(symptom || seen)) return verdict;
   const ruledOut = checks.filter((c) => c.result === "not-affected");
@@ -1218,6 +1220,14 @@ export function doubtBySymptom(
       reason: `${named.subject}: the log shows signs of this bug, and only a version that may not be the one that failed places it outside the affected range (${named.reason})`,
     };
   if (!symptom) return verdict;
+  // A bug of alternative components (Docker's profile or the host's libseccomp) ruled out for the ones read
+  // while the log shows its own symptom: the unread one is the likelier culprit, and its version decides.
+  const unread = verdict.certain === false && !componentGroups(record) ? unreadAlternatives(record, checks, hosts) : [];
+  if (unread.length)
+    return {
+      status: "unknown",
+      reason: `${first.subject}: outside the affected range (${first.reason}), but the log shows this bug's own symptom, and the bug also lies in ${unread.join(" and ")}, ${unread.length > 1 ? "whose versions" : "whose version"} would decide it`,
+    };
   // Only Linux prints a Linux-only bug's symptom: the log came from a host the nodes given do not show.
   if (ruledOut.every((c) => c.onlyLinux))
     return {

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { compileKnowledgeBase } from "../../src/engine/compile-kb";
-import { diagnoseFields } from "../../src/engine/diagnose";
+import { diagnoseBundle, diagnoseFields } from "../../src/engine/diagnose";
 import type { VersionEvidence } from "../../src/engine/diagnosis";
 import { diagnoseHosts } from "../../src/engine/hosts";
 import { renderTextReport } from "../../src/engine/report-text";
@@ -713,12 +713,30 @@ describe("alternative components: a version of one rules the bug out only for th
   const verdictOf = (logs: string) => diagnoseFields(data, { logs }).findings.find((f) => f.id === SCHEMA1)?.verdict;
 
   it("hedges Docker 25's not-affected while containerd's version is not given, and says which is missing", () => {
+    // Asked about the one record with no log: the version read rules it out for Docker only.
+    const asked = diagnoseBundle(data, docker("25.0.3"), 10, SCHEMA1).focus?.verdict;
+    expect(asked).toMatchObject({ status: "not-affected", certain: false });
+    expect(asked?.reason).toMatch(/the bug also lies in containerd, whose version was not given/);
+  });
+
+  it("leaves it unknown beside the bug's own symptom, naming the component whose version decides", () => {
     expect(log).toContain("containerd v2.0");
     const verdict = verdictOf(`${docker("25.0.3")}\n${log}`);
-    expect(verdict).toMatchObject({ status: "not-affected", certain: false });
-    expect(verdict?.reason).toMatch(/the bug also lies in containerd, whose version was not given/);
+    expect(verdict?.status).toBe("unknown");
+    expect(verdict?.reason).toMatch(/outside the affected range .*the bug also lies in containerd, whose version would decide it/);
     const text = renderTextReport(diagnoseFields(data, { logs: `${docker("25.0.3")}\n${log}` }));
-    expect(text).toMatch(/not affected \((verified|corroborated|reported), not certain\)/);
+    expect(text).toMatch(/verdict: unknown: your docker: outside the affected range/);
+    // A 32-bit ARM host: Docker 20.10.12 knows clone3, but its libseccomp may not know the time64 calls (Alpine 3.13's notes).
+    const NEWLIBC = "new-libc-images-on-old-docker-seccomp";
+    const pi = data.records.find((r) => r.id === NEWLIBC)?.examples.find((e) => e.log.includes("realtime clock"))?.log ?? "";
+    expect(pi).toContain("cannot read realtime clock");
+    const on = (extra: string) =>
+      diagnoseFields(data, { logs: `${docker("20.10.12")}\n${extra}${pi}` }).findings.find((f) => f.id === NEWLIBC)?.verdict;
+    expect(on("")).toMatchObject({ status: "unknown" });
+    expect(on("")?.reason).toContain("the bug also lies in libseccomp, whose version would decide it");
+    expect(on("ii  libseccomp2:armhf  2.3.3-4  armhf  high level interface to Linux seccomp filter\n")).toMatchObject({
+      status: "affected",
+    });
   });
 
   it("is certain once every alternative is read, and affected when any one is in range", () => {
@@ -739,7 +757,7 @@ worker-1   Ready    <none>   10d   v1.25.4   10.0.0.11     <none>        Ubuntu 
     // A host's `containerd --version` does not say which runtime its kubelet drives: CRI-O stays unread.
     const ctr = "$ containerd --version\ncontainerd github.com/containerd/containerd v1.6.12 a05d175400b1145e5e6a735a6710579d181e7fb0";
     const host = diagnoseFields(data, { logs: `${ctr}\n${memsw}` }).findings.find((f) => f.id === MEMSW)?.verdict;
-    expect(host).toMatchObject({ status: "not-affected", certain: false });
+    expect(host).toMatchObject({ status: "unknown" });
     expect(host?.reason).toContain("the bug also lies in cri-o");
   });
 
