@@ -343,6 +343,16 @@ describe("OS mentions", () => {
     expect(facts.kernel?.package?.ecosystem).toBe("ubuntu:20.04");
   });
 
+  it("reads an Ubuntu flavour KDE's About panel names as that Ubuntu release, and decides the kernel's package with it", () => {
+    // KDE's "About this System", copied (VRCX's issue template asks for it).
+    const about = "Operating System: Kubuntu 24.04\nKDE Plasma Version: 5.27.12\nKernel Version: 6.11.0-21-generic (64-bit)";
+    const facts = extractFacts(about);
+    expect(facts.os).toMatchObject({ id: "ubuntu", versionId: "24.04", prettyName: "Kubuntu 24.04" });
+    // 6.11 on 24.04 is the HWE kernel; without the release, 24.10's own linux was possible too.
+    expect(facts.kernel?.package).toMatchObject({ ecosystem: "ubuntu:24.04", names: ["linux-hwe-6.11"] });
+    expect(extractFacts("Operating System: Kubuntuish 24.04").os).toBeNull();
+  });
+
   it("reads no OS from two nodes that differ, and lets an os-release of its own win", () => {
     expect(
       extractFacts("  OS Image:                   Ubuntu 22.04.3 LTS\n  OS Image:                   Ubuntu 20.04.6 LTS").os,
@@ -1430,6 +1440,11 @@ describe("distribution releases named in passing", () => {
     expect(named("Amazon Linux 2023.3.20240108 AMI")).toBe("amzn:2023");
     expect(named("Amazon Linux 2 nodes")).toBe("amzn:2");
     expect(named("Fedora Linux 40 (Workstation Edition)")).toBe("fedora:40");
+    // Ubuntu's official flavours are Ubuntu releases.
+    expect(named("I run Kubuntu 24.04 on this laptop")).toBe("ubuntu:24.04");
+    expect(named("Fresh Xubuntu 22.04.3 install")).toBe("ubuntu:22.04");
+    expect(named("Ubuntu MATE 20.04 on a Raspberry Pi")).toBe("ubuntu:20.04");
+    expect(named("on Lubuntu 24.04 and Kubuntu 22.04")).toBeNull();
   });
 
   it("reads none from several releases, an upgrade, an image tag or a runner label", () => {

@@ -33,6 +33,12 @@ export const LSB_DISTRIBUTOR = /^[ \t]*Distributor ID:/m;
 export const LSB_NO_MODULES = /^No LSB modules are available\.?$/;
 
 /**
+ * Ubuntu's official flavours (ubuntu.com/desktop/flavours): Ubuntu releases under another name, from Ubuntu's archive
+ * with its kernels (their os-release says ID=ubuntu), which desktop "About" panels and people name them by.
+ */
+export const UBUNTU_FLAVOURS = "Kubuntu|Xubuntu|Lubuntu|Edubuntu|Ubuntu (?:MATE|Budgie|Studio|Kylin|Unity|Cinnamon)";
+
+/**
  * The ID_LIKE these distributions' own os-release carries, for where only their ID is known (a nodes
  * table's OS image, `lsb_release -a`). A distribution missing here has an unknown lineage.
  */
