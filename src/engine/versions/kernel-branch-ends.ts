@@ -32,6 +32,7 @@ export const KERNEL_BRANCH_ENDS: readonly KernelBranchEnd[] = [
   { branch: "5.0", last: "5.0.21", date: "2019-06-04", source: lore("20190604073843.GA4985@kroah.com") },
   { branch: "5.1", last: "5.1.21", date: "2019-07-28", source: lore("20190728065804.GA25519@kroah.com") },
   { branch: "5.3", last: "5.3.18", date: "2019-12-18", source: lore("20191218180250.GA865731@kroah.com") },
+  { branch: "5.4", last: "5.4.302", date: "2025-12-03", source: lore("2025120319-blip-grime-93e8@gregkh") },
   { branch: "5.5", last: "5.5.19", date: "2020-04-21", source: lore("20200421134408.GA797797@kroah.com") },
   { branch: "5.6", last: "5.6.19", date: "2020-06-17", source: lore("1592410412126243@kroah.com") },
   { branch: "5.7", last: "5.7.19", date: "2020-08-27", source: lore("15985137402037@kroah.com") },
