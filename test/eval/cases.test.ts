@@ -57,6 +57,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout41": 25,
   "eval/holdout42": 25,
   "eval/holdout43": 20,
+  "eval/holdout44": 25,
 };
 
 /**
