@@ -213,14 +213,20 @@ describe("a stable branch that had ended before the change's first stable backpo
     expect(await verdict("6.4.16")).toMatchObject({ status: "not-affected" });
   });
 
-  it("takes an LTS branch's end as any other: 5.4 ended before the cgroup rmdir change reached 6.19.12", async () => {
-    // The cgroup rmdir record's change came first to 6.19.12 (11 Apr 2026); 5.4.302 (3 Dec 2025) was 5.4's last.
+  it("takes an LTS branch's end as any other: 5.4 and 6.11 ended before the cgroup rmdir change reached 6.19.12", async () => {
+    // The cgroup rmdir record's change came first to 6.19.12 (11 Apr 2026); 5.4.302 (3 Dec 2025) was 5.4's last,
+    // 6.11.11 (5 Dec 2024) 6.11's.
     const data = (await loadDataKb()).compiled;
     const ID = "cgroup-rmdir-drain-dying-hang-6.19.11-7.0";
     const log = data.records.find((r) => r.id === ID)?.examples[0]?.log ?? "";
-    const finding = diagnoseFields(data, { uname: "5.4.302", logs: log }).findings.find((f) => f.id === ID);
-    expect(finding?.verdict).toMatchObject({ status: "not-affected", level: "verified" });
-    expect(finding?.verdict.reason).toContain("the 5.4 branch had ended (5.4.302, 2025-12-03) before the change's first stable backport");
+    for (const [uname, last] of [
+      ["5.4.302", "the 5.4 branch had ended (5.4.302, 2025-12-03)"],
+      ["6.11.10", "the 6.11 branch had ended (6.11.11, 2024-12-05)"],
+    ] as const) {
+      const finding = diagnoseFields(data, { uname, logs: log }).findings.find((f) => f.id === ID);
+      expect(finding?.verdict, uname).toMatchObject({ status: "not-affected", level: "verified" });
+      expect(finding?.verdict.reason, uname).toContain(`${last} before the change's first stable backport`);
+    }
   });
 
   it("holds for a distribution's kernel on such a branch only unless it backported the change itself", async () => {

@@ -54,6 +54,9 @@ export const KERNEL_BRANCH_ENDS: readonly KernelBranchEnd[] = [
   { branch: "6.8", last: "6.8.12", date: "2024-05-30", source: lore("2024053036-matron-confess-13e0@gregkh") },
   // The release mail is of 27 Jul 2024; Greg's reply of 29 Jul 2024 says the branch is end-of-life.
   { branch: "6.9", last: "6.9.12", date: "2024-07-27", source: lore("2024072948-glimmer-glitch-6a95@gregkh") },
+  // 6.11.11 came out on 5 Dec 2024 (its -rc1 review: "will probably be the last 6.11.y kernel"); Greg's mail of the
+  // next day says "6.11.y is now end-of-life".
+  { branch: "6.11", last: "6.11.11", date: "2024-12-05", source: lore("2024120611-earphone-wriggle-fa05@gregkh") },
   { branch: "6.14", last: "6.14.11", date: "2025-06-10", source: lore("2025061030-latticed-capacity-dc94@gregkh") },
   { branch: "6.16", last: "6.16.12", date: "2025-10-12", source: lore("2025101235-eliminate-dexterity-d7f9@gregkh") },
   { branch: "6.17", last: "6.17.13", date: "2025-12-18", source: lore("2025121823-avid-hatchback-83fb@gregkh") },
