@@ -637,13 +637,13 @@ describe("a kernel on a stable branch no range reaches and no notTaken entry nam
 
 describe("a kernel on a stable branch older than every one a backported change is recorded on", () => {
   // Calico's record: the 6.18 change reached 6.1.156 and later branches; its curator found 5.4, 5.10 and 5.15
-  // without it (notTaken), and nothing is recorded of 6.0.y, whose end the table of ended branches does not list.
+  // without it (notTaken), and nothing is recorded of 5.13.y, whose end the table of ended branches does not list.
   const CALICO = "calico-ebpf-ctlb-tailcall-einval-cve-2025-40123";
-  const uname = "Linux n1 6.0.19 #1 SMP PREEMPT_DYNAMIC Fri Oct 24 10:00:00 UTC 2025 x86_64 GNU/Linux";
+  const uname = "Linux n1 5.13.19 #1 SMP PREEMPT_DYNAMIC Fri Oct 24 10:00:00 UTC 2025 x86_64 GNU/Linux";
   const log = data.records.find((r) => r.id === CALICO)?.examples[0]?.log ?? "";
 
   it("is not affected on a branch that had ended before the change's first stable backport, whatever the symptom", () => {
-    const on419 = uname.replace("6.0.19", "4.19.325");
+    const on419 = uname.replace("5.13.19", "4.19.325");
     const verdict = diagnoseFields(data, { uname: on419, logs: log }).findings.find((f) => f.id === CALICO)?.verdict;
     expect(verdict).toMatchObject({ status: "not-affected", level: "verified" });
     expect(verdict?.reason).toMatch(/the 4\.19 branch had ended \(4\.19\.325, 2024-12-05\) before the change's first stable backport/);
@@ -653,7 +653,7 @@ describe("a kernel on a stable branch older than every one a backported change i
     const verdict = diagnoseFields(data, { uname, logs: log }).findings.find((f) => f.id === CALICO)?.verdict;
     expect(verdict?.status).toBe("unknown");
     expect(verdict?.reason).toMatch(
-      /no affected range on the 6\.0 branch: .* a 6\.0\.y backport is not recorded; the symptom suggests that backport/,
+      /no affected range on the 5\.13 branch: .* a 5\.13\.y backport is not recorded; the symptom suggests that backport/,
     );
   });
 
@@ -672,7 +672,7 @@ describe("a kernel on a stable branch older than every one a backported change i
   });
 
   it("is not affected on a branch its curator found without the change, whatever the symptom", () => {
-    const on515 = uname.replace("6.0.19", "5.15.195");
+    const on515 = uname.replace("5.13.19", "5.15.195");
     const verdict = diagnoseFields(data, { uname: on515, logs: log }).findings.find((f) => f.id === CALICO)?.verdict;
     expect(verdict).toMatchObject({ status: "not-affected", level: "verified" });
     expect(verdict?.reason).toMatch(/no release of the 5\.15 branch had the bug/);

@@ -21,7 +21,9 @@ const lore = (messageId: string) => `https://lore.kernel.org/all/${messageId}/`;
 
 /**
  * Sorted by branch. Each row: Greg Kroah-Hartman's "Linux x.y.z" mail calling the release the branch's last, or, where
- * the release mail was not found, his review mail announcing the release as the last (the date is the release's own).
+ * the release mail was not found, his review mail announcing the release as the last, or his mail of the days after
+ * the release saying the branch is end-of-life (the date is the release's own; a review mail saying "probably the
+ * last" alone is not enough).
  */
 export const KERNEL_BRANCH_ENDS: readonly KernelBranchEnd[] = [
   { branch: "4.4", last: "4.4.302", date: "2022-02-03", source: lore("1643877137240249@kroah.com") },
@@ -47,6 +49,11 @@ export const KERNEL_BRANCH_ENDS: readonly KernelBranchEnd[] = [
   { branch: "5.18", last: "5.18.19", date: "2022-08-21", source: lore("166108895535224@kroah.com") },
   // The 5.19.17-rc1 review: "this will be the LAST 5.19.y kernel to be released"; 5.19.17 came out on 24 Oct 2022.
   { branch: "5.19", last: "5.19.17", date: "2022-10-24", source: lore("20221022072415.034382448@linuxfoundation.org") },
+  // 6.0.19 came out on 12 Jan 2023 (its -rc1 review: "this will probably be the LAST 6.0.y release"); Greg's mail of the
+  // next day says "6.0.y is now end-of-life".
+  { branch: "6.0", last: "6.0.19", date: "2023-01-12", source: lore("Y8EtfP9CA52Btz7b@kroah.com") },
+  // 6.3.13 came out on 11 Jul 2023; Greg's mail of 16 Jul 2023 says "6.3.y is now end-of-life".
+  { branch: "6.3", last: "6.3.13", date: "2023-07-11", source: lore("2023071606-relative-facsimile-f994@gregkh") },
   { branch: "6.4", last: "6.4.16", date: "2023-09-13", source: lore("2023091345-prankish-during-e3b4@gregkh") },
   { branch: "6.5", last: "6.5.13", date: "2023-11-28", source: lore("2023112807-usher-penholder-f856@gregkh") },
   // The 6.7.12-rc1 review: "this will be the LAST 6.7.y kernel release"; 6.7.12 came out on 3 Apr 2024.
