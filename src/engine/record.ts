@@ -154,4 +154,9 @@ export interface BugRecord {
    * still takes any entry in range.
    */
   together?: ReadonlyArray<readonly string[]> | undefined;
+  /**
+   * Alternative components stacked on one host whose bug's symptom none of them prints (Docker's seccomp profile
+   * over the host's libseccomp): beside that symptom, a version of one rules nothing out while another is unread.
+   */
+  stacked?: readonly string[] | undefined;
 }

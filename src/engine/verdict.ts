@@ -845,22 +845,14 @@ function componentOf(ecosystem: string, pkg: string, upstream: readonly string[]
  * containerd 2, driven by the kubelet, still refuses the image). Empty for a record of one component.
  */
 function unreadAlternatives(record: BugRecord, checks: readonly VersionEvidence[], hosts: readonly HostVersions[]): string[] {
-  const upstream = [...new Set(record.affected.filter((a) => !a.ecosystem.includes(":")).map((a) => a.ecosystem))];
+  const upstream = upstreamComponents(record);
   // Beside a removal (Docker 29's API floor), another component's range names the setups that trip over it
   // (Traefik's pinned client): before the removal, they do not.
   const removals = record.affected.filter((a) => a.kind === "removal");
   const entries = removals.length ? removals : record.affected;
   const named = [...new Set(entries.flatMap((a) => componentOf(a.ecosystem, a.package, upstream) ?? []))];
   if (named.length < 2) return [];
-  // A check's label is its ecosystem and package ("docker docker-ce"), or several ecosystems ("ubuntu:24.04, …").
-  const read = new Set(
-    checks.flatMap((c) =>
-      c.ecosystem.split(", ").flatMap((label) => {
-        const [ecosystem = "", pkg = ecosystem] = label.split(" ");
-        return componentOf(ecosystem, pkg, upstream) ?? [];
-      }),
-    ),
-  );
+  const read = componentsRead(record, checks);
   if (read.has("*")) return [];
   // A node's kubelet uses one CRI runtime, which its row names: the other cannot be the one that failed. A
   // host's `containerd --version` says no such thing (the kubelet may drive CRI-O beside it).
@@ -871,6 +863,35 @@ function unreadAlternatives(record: BugRecord, checks: readonly VersionEvidence[
 }
 
 const CRI_RUNTIMES = ["containerd", "cri-o"];
+
+const upstreamComponents = (record: BugRecord) => [
+  ...new Set(record.affected.filter((a) => !a.ecosystem.includes(":")).map((a) => a.ecosystem)),
+];
+
+/** The components the checks read; a check's label is its ecosystem and package ("docker docker-ce"), or several ecosystems ("ubuntu:24.04, …"). */
+function componentsRead(record: BugRecord, checks: readonly VersionEvidence[]): Set<string> {
+  const upstream = upstreamComponents(record);
+  return new Set(
+    checks.flatMap((c) =>
+      c.ecosystem.split(", ").flatMap((label) => {
+        const [ecosystem = "", pkg = ecosystem] = label.split(" ");
+        return componentOf(ecosystem, pkg, upstream) ?? [];
+      }),
+    ),
+  );
+}
+
+/**
+ * The record's stacked components (`stacked`) nothing read, when the checks ruled out another of them: a version of
+ * Docker says nothing of the libseccomp beneath it, and the symptom comes from neither (a program in the container).
+ */
+function unreadStacked(record: BugRecord, checks: readonly VersionEvidence[], hosts: readonly HostVersions[]): string[] {
+  const stacked = record.stacked;
+  if (!stacked) return [];
+  const read = componentsRead(record, checks);
+  if (!stacked.some((c) => read.has(c))) return [];
+  return unreadAlternatives(record, checks, hosts).filter((c) => stacked.includes(c));
+}
 
 /** A record's `together` groups in words: "kubernetes with linux or rhel:7". */
 export const describeTogether = (groups: ReadonlyArray<readonly string[]>) => groups.map((g) => g.join(" or ")).join(" with ");
@@ -1197,7 +1218,7 @@ export function confirmBySymptom(verdict: Verdict, checks: readonly VersionEvide
  * line resembling its wording): the version that failed may be another, and a sentence's version is not
  * read well enough ("works on my laptop with Docker 20.10.7", "we plan to upgrade to …") to demote a bug
  * the log points at. Only a bug the log shows nothing of (a door's check against one record) is ruled
- * out by a named version, hedged. A bug of alternative components ruled out only for the ones read is
+ * out by a named version, hedged. A bug of stacked components (`stacked`) ruled out only for the ones read is
  * unknown beside its own symptom: the unread one's version decides.
  */
 export function doubtBySymptom(
@@ -1220,9 +1241,10 @@ export function doubtBySymptom(
       reason: `${named.subject}: the log shows signs of this bug, and only a version that may not be the one that failed places it outside the affected range (${named.reason})`,
     };
   if (!symptom) return verdict;
-  // A bug of alternative components (Docker's profile or the host's libseccomp) ruled out for the ones read
-  // while the log shows its own symptom: the unread one is the likelier culprit, and its version decides.
-  const unread = verdict.certain === false && !componentGroups(record) ? unreadAlternatives(record, checks, hosts) : [];
+  // Stacked components (Docker's profile over the host's libseccomp) ruled out for the ones read while the log shows
+  // the bug's own symptom, which neither prints: the unread one is the likelier culprit, and its version decides.
+  // Other alternatives stay ruled out, hedged: their symptom is mostly their own message (dockerd's, containerd's CRI).
+  const unread = verdict.certain === false && !componentGroups(record) ? unreadStacked(record, ruledOut, hosts) : [];
   if (unread.length)
     return {
       status: "unknown",

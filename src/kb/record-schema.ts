@@ -394,6 +394,13 @@ export const bugRecordSchema = z
      * alone warns (and a node counts as in range) only when one host has every component in range.
      */
     together: z.array(z.array(nonEmpty).min(1)).min(2).optional(),
+    /**
+     * Alternative components stacked on one host, each of which can cause the bug, whose symptom none of them prints
+     * (Docker's seccomp profile and the libseccomp runc builds it with; a program in the container fails): `affected`
+     * ecosystems. Beside that symptom, a version of one rules nothing out while another is unread. Other alternatives
+     * (Docker's daemon or containerd's CRI plugin) mostly print their own message, so a version read rules its own out.
+     */
+    stacked: z.array(nonEmpty).min(2).optional(),
   })
   .superRefine((r, ctx) => {
     if (!r.references.some((ref) => ref.primary)) {
@@ -433,6 +440,15 @@ export const bugRecordSchema = z
           code: "custom",
           path: ["together"],
           message: "must put each ecosystem of `affected` in exactly one group",
+        });
+    }
+    if (r.stacked) {
+      const ecosystems = new Set(r.affected.filter((a) => !a.ecosystem.includes(":")).map((a) => a.ecosystem));
+      if (r.together || new Set(r.stacked).size !== r.stacked.length || r.stacked.some((e) => !ecosystems.has(e)))
+        ctx.addIssue({
+          code: "custom",
+          path: ["stacked"],
+          message: "must name distinct upstream ecosystems of `affected` (docker, libseccomp), and not with `together`",
         });
     }
     r.signatures.forEach((sig, i) => {

@@ -719,21 +719,34 @@ describe("alternative components: a version of one rules the bug out only for th
     expect(asked?.reason).toMatch(/the bug also lies in containerd, whose version was not given/);
   });
 
-  it("leaves it unknown beside the bug's own symptom, naming the component whose version decides", () => {
+  it("keeps that hedged answer beside the bug's own message, which names the component that printed it", () => {
+    // "… containerd v2.0 …" is containerd's own refusal: Docker 25's daemon would have printed its own.
     expect(log).toContain("containerd v2.0");
     const verdict = verdictOf(`${docker("25.0.3")}\n${log}`);
-    expect(verdict?.status).toBe("unknown");
-    expect(verdict?.reason).toMatch(/outside the affected range .*the bug also lies in containerd, whose version would decide it/);
+    expect(verdict).toMatchObject({ status: "not-affected", certain: false });
+    expect(verdict?.reason).toMatch(/the bug also lies in containerd, whose version was not given/);
     const text = renderTextReport(diagnoseFields(data, { logs: `${docker("25.0.3")}\n${log}` }));
-    expect(text).toMatch(/verdict: unknown: your docker: outside the affected range/);
-    // A 32-bit ARM host: Docker 20.10.12 knows clone3, but its libseccomp may not know the time64 calls (Alpine 3.13's notes).
+    expect(text).toMatch(/not affected \((verified|corroborated|reported), not certain\)/);
+    // dockerd's own AppArmor refusal on Docker 24.0.7: its vendored containerd code, not the host's containerd daemon.
+    const APPARMOR = "docker-23.0-containerd-1.6-apparmor-parser-missing";
+    const refusal =
+      'docker: Error response from daemon: AppArmor enabled on system but the docker-default profile could not be loaded: running `apparmor_parser apparmor_parser --version` failed with output: error: exec: "apparmor_parser": executable file not found in $PATH.';
+    const own = diagnoseFields(data, { logs: `${docker("24.0.7")}\n${refusal}` }).findings.find((f) => f.id === APPARMOR)?.verdict;
+    expect(own).toMatchObject({ status: "not-affected", certain: false });
+  });
+
+  it("leaves stacked components unknown beside a symptom neither prints, naming the one whose version decides", () => {
+    // A 32-bit ARM host: Docker 20.10.12 knows clone3, but the libseccomp runc builds its profile with may not know
+    // the time64 calls (Alpine 3.13's notes); coreutils' sleep in the container prints the refusal.
     const NEWLIBC = "new-libc-images-on-old-docker-seccomp";
+    expect(data.records.find((r) => r.id === NEWLIBC)?.stacked).toEqual(["docker", "libseccomp"]);
     const pi = data.records.find((r) => r.id === NEWLIBC)?.examples.find((e) => e.log.includes("realtime clock"))?.log ?? "";
     expect(pi).toContain("cannot read realtime clock");
-    const on = (extra: string) =>
-      diagnoseFields(data, { logs: `${docker("20.10.12")}\n${extra}${pi}` }).findings.find((f) => f.id === NEWLIBC)?.verdict;
+    const logs = (extra: string) => `${docker("20.10.12")}\n${extra}${pi}`;
+    const on = (extra: string) => diagnoseFields(data, { logs: logs(extra) }).findings.find((f) => f.id === NEWLIBC)?.verdict;
     expect(on("")).toMatchObject({ status: "unknown" });
-    expect(on("")?.reason).toContain("the bug also lies in libseccomp, whose version would decide it");
+    expect(on("")?.reason).toMatch(/outside the affected range .*the bug also lies in libseccomp, whose version would decide it/);
+    expect(renderTextReport(diagnoseFields(data, { logs: logs("") }))).toMatch(/verdict: unknown: your docker: outside the affected range/);
     expect(on("ii  libseccomp2:armhf  2.3.3-4  armhf  high level interface to Linux seccomp filter\n")).toMatchObject({
       status: "affected",
     });
@@ -757,7 +770,7 @@ worker-1   Ready    <none>   10d   v1.25.4   10.0.0.11     <none>        Ubuntu 
     // A host's `containerd --version` does not say which runtime its kubelet drives: CRI-O stays unread.
     const ctr = "$ containerd --version\ncontainerd github.com/containerd/containerd v1.6.12 a05d175400b1145e5e6a735a6710579d181e7fb0";
     const host = diagnoseFields(data, { logs: `${ctr}\n${memsw}` }).findings.find((f) => f.id === MEMSW)?.verdict;
-    expect(host).toMatchObject({ status: "unknown" });
+    expect(host).toMatchObject({ status: "not-affected", certain: false });
     expect(host?.reason).toContain("the bug also lies in cri-o");
   });
 

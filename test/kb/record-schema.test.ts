@@ -203,6 +203,27 @@ describe("distribution-only records", () => {
   });
 });
 
+const NEWLIBC = "data/bugs/new-libc-images-on-old-docker-seccomp.yaml";
+const newLibcText = await readFile(NEWLIBC, "utf8");
+
+describe("stacked components", () => {
+  const stacked = (value: unknown) => {
+    const doc = parseDocument(newLibcText);
+    doc.set("stacked", value);
+    return problemsOf(parseRecordFile(NEWLIBC, doc.toString())).join("\n");
+  };
+
+  it("take distinct upstream components of the record, and refuse a distribution's package or an unknown one", () => {
+    expect(stacked(["docker", "libseccomp"])).toBe("");
+    expect(stacked(["docker", "containerd"])).toMatch(/stacked: must name distinct upstream ecosystems of `affected`/);
+    expect(stacked(["docker", "docker"])).toMatch(/stacked: must name distinct upstream ecosystems/);
+    // The seed's ubuntu:24.04 kernel package is a distribution's view of the kernel, not a component of its own.
+    const seed = parseDocument(seedText);
+    seed.set("stacked", ["linux", "ubuntu:24.04"]);
+    expect(problemsOf(parseRecordFile(FILE, seed.toString())).join("\n")).toMatch(/stacked: must name distinct upstream ecosystems/);
+  });
+});
+
 describe("refuting signatures", () => {
   it("accept refutes on a regex and refuse it on a literal", () => {
     const own = parseRecordFile(FILE, seedText);
