@@ -111,4 +111,10 @@ describe("record context and advisories", () => {
     // Ubuntu 22.04's AppArmor 3 has no runc profile: the same engine version is not hit there.
     expect(advisoryOn(osRelease("22.04", "jammy"))).toBeUndefined();
   });
+
+  it("takes an Ubuntu flavour's release as that Ubuntu release (KDE's About panel names Kubuntu)", () => {
+    expect(advisoryOn("Operating System: Kubuntu 24.04\nKernel Version: 6.8.0-45-generic (64-bit)")?.verdict.status).toBe("affected");
+    expect(advisoryOn("Operating System: Ubuntu MATE 24.04")?.verdict.status).toBe("affected");
+    expect(advisoryOn("Operating System: Kubuntu 22.04")).toBeUndefined();
+  });
 });

@@ -351,6 +351,7 @@ describe("OS mentions", () => {
     // 6.11 on 24.04 is the HWE kernel; without the release, 24.10's own linux was possible too.
     expect(facts.kernel?.package).toMatchObject({ ecosystem: "ubuntu:24.04", names: ["linux-hwe-6.11"] });
     expect(extractFacts("Operating System: Kubuntuish 24.04").os).toBeNull();
+    expect(extractFacts("Operating System: Ubuntu Budgie 10.10").os).toBeNull();
   });
 
   it("reads no OS from two nodes that differ, and lets an os-release of its own win", () => {
@@ -1445,6 +1446,8 @@ describe("distribution releases named in passing", () => {
     expect(named("Fresh Xubuntu 22.04.3 install")).toBe("ubuntu:22.04");
     expect(named("Ubuntu MATE 20.04 on a Raspberry Pi")).toBe("ubuntu:20.04");
     expect(named("on Lubuntu 24.04 and Kubuntu 22.04")).toBeNull();
+    // The Budgie desktop's own version is no Ubuntu release.
+    expect(named("I use Ubuntu Budgie 10.10")).toBeNull();
   });
 
   it("reads none from several releases, an upgrade, an image tag or a runner label", () => {

@@ -5,7 +5,7 @@
  * fit, the columns' positions under the header are used instead.
  */
 import type { NodeRow, OsFacts } from "../types";
-import { ID_LIKE, UBUNTU_FLAVOURS } from "./os-release";
+import { ID_LIKE, UBUNTU_FLAVOUR_RELEASE, UBUNTU_FLAVOURS } from "./os-release";
 
 /** Older kubectl had no ROLES or INTERNAL-IP column; only NAME, STATUS, AGE and VERSION are always there. */
 export const NODES_HEADER = /^NAME\s+STATUS\s+(?:ROLES\s+)?AGE\s+VERSION\b/;
@@ -99,7 +99,7 @@ const os = (id: string, versionId: string | null, prettyName: string, codename: 
 const IMAGES: Array<[RegExp, (m: RegExpExecArray, image: string) => OsFacts]> = [
   [/^Ubuntu (\d+\.\d+)/, (m, s) => os("ubuntu", m[1] ?? null, s)],
   // KDE's "About this System" names the flavour ("Operating System: Kubuntu 24.04").
-  [new RegExp(`^(?:${UBUNTU_FLAVOURS}) (\\d+\\.\\d+)`), (m, s) => os("ubuntu", m[1] ?? null, s)],
+  [new RegExp(`^(?:${UBUNTU_FLAVOURS}) (${UBUNTU_FLAVOUR_RELEASE})(?!\\d)`), (m, s) => os("ubuntu", m[1] ?? null, s)],
   [/^Debian GNU\/Linux (\d+)(?: \((\w+)\))?/, (m, s) => os("debian", m[1] ?? null, s, m[2] ?? null)],
   [/^Amazon Linux (\d+)/, (m, s) => os("amzn", m[1] ?? null, s)],
   [/^Bottlerocket OS (\d+\.\d+\.\d+)/, (m, s) => os("bottlerocket", m[1] ?? null, s)],

@@ -5,11 +5,12 @@
  * verdict.ts, releaseChecks) and decides nothing about a kernel's package.
  */
 import type { LineRef } from "./iptables-version";
-import { UBUNTU_FLAVOURS } from "./os-release";
+import { UBUNTU_FLAVOUR_RELEASE, UBUNTU_FLAVOURS } from "./os-release";
 
 /** Each family: the ecosystem's prefix and the words that name it, then its release. */
 const FAMILIES: ReadonlyArray<[prefix: string, names: string, release: string]> = [
-  ["ubuntu", `Ubuntu(?: Server| Desktop)?|${UBUNTU_FLAVOURS}`, "(\\d{2}\\.\\d{2})(?:\\.\\d+)?"],
+  ["ubuntu", "Ubuntu(?: Server| Desktop)?", "(\\d{2}\\.\\d{2})(?:\\.\\d+)?"],
+  ["ubuntu", UBUNTU_FLAVOURS, `(${UBUNTU_FLAVOUR_RELEASE})(?:\\.\\d+)?`],
   ["debian", "Debian(?: GNU/Linux)?", "(\\d{1,2})(?:\\.\\d+)?"],
   [
     "rhel",

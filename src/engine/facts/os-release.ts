@@ -37,6 +37,11 @@ export const LSB_NO_MODULES = /^No LSB modules are available\.?$/;
  * with its kernels (their os-release says ID=ubuntu), which desktop "About" panels and people name them by.
  */
 export const UBUNTU_FLAVOURS = "Kubuntu|Xubuntu|Lubuntu|Edubuntu|Ubuntu (?:MATE|Budgie|Studio|Kylin|Unity|Cinnamon)";
+/**
+ * A flavour's release: an Ubuntu one (April or October, 14.04 on). A flavour's own desktop has versions of its own
+ * that look alike ("Ubuntu Budgie 10.10" is the Budgie desktop's 10.10).
+ */
+export const UBUNTU_FLAVOUR_RELEASE = "(?:1[4-9]|[2-9]\\d)\\.(?:04|10)";
 
 /**
  * The ID_LIKE these distributions' own os-release carries, for where only their ID is known (a nodes
