@@ -15,12 +15,14 @@ import {
   evaluateRanges,
   everyVersionAffected,
   isMainlineVersion,
+  isRepositoryEcosystem,
   KUBE_VENDOR_BUILD,
   kernelBranch,
   parseKernelVersion,
   placeSeries,
   type RangeVerdict,
   rangeLevels,
+  repositoryServes,
   schemeForEcosystem,
   weakestLevel,
 } from "./versions";
@@ -703,8 +705,8 @@ export function versionChecks(record: BugRecord, host: HostVersions): VersionEvi
 
 /**
  * A distribution's package build a listing shows (`dpkg -l`'s "ii  containerd.io  1.7.24-1"), judged by the record's
- * ranges for that package on the host's release ("debian:12 containerd.io"): the very version string those ranges
- * give. Hedged: an affected answer is not certain, a not-affected one unknown (never ruling a bug out, unlike a
+ * ranges for that package on the host's release ("debian:12 containerd.io"), or on a repository that serves every
+ * release alike ("download.docker.com:deb containerd.io"): the very version string those ranges give. Hedged: an affected answer is not certain, a not-affected one unknown (never ruling a bug out, unlike a
  * version named in passing with no sign of the bug in the log): a
  * listing is often another machine's or a container's (`docker run debian:12 dpkg -l`), `dpkg-query -W` also lists
  * removed packages, and a narrow terminal cuts dpkg's version column ("1.3.3-0ubunt"). Kernel packages are the
@@ -712,22 +714,23 @@ export function versionChecks(record: BugRecord, host: HostVersions): VersionEvi
  */
 function packageChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
   const { release, packages } = host;
-  if (!release || !packages) return [];
+  if (!packages) return [];
+  const family = release ? ecosystemDistribution(release) : null;
+  const listed = (a: AffectedEntry) => packages[a.package];
+  // A repository's build (Docker's containerd.io) is the same on every release it serves: no release needed.
+  const fromRepository = (a: AffectedEntry) =>
+    isRepositoryEcosystem(a.ecosystem) && repositoryServes(a.ecosystem, family, listed(a) as string);
   const entries = record.affected.filter(
     (a) =>
-      a.ecosystem === release &&
       !isKernelEntry(a) &&
-      packages[a.package] !== undefined &&
-      !namesOtherRelease(packages[a.package] as string, release),
+      listed(a) !== undefined &&
+      (fromRepository(a) || (a.ecosystem === release && !namesOtherRelease(listed(a) as string, release))),
   );
   return [...new Set(entries.map((a) => a.package))].map((name) => {
     const version = packages[name] as string;
-    const c = check(
-      `${componentSubject(host, `${release} package ${name}`)} (${version})`,
-      entries.filter((a) => a.package === name),
-      version,
-      false,
-    );
+    const own = entries.filter((a) => a.package === name);
+    const where = own.every(fromRepository) ? (own[0] as AffectedEntry).ecosystem : release;
+    const c = check(`${componentSubject(host, `${where} package ${name}`)} (${version})`, own, version, false);
     const listed = { ...c, certain: false, reason: `${c.reason} (a package listing, perhaps another machine's or a removed package's)` };
     if (c.result !== "not-affected") return listed;
     const { hedgedFrom: _, unlessBackported: __, ...rest } = listed;

@@ -151,8 +151,9 @@ describe("the host's own component versions", () => {
     expect(extractFacts("$ kubelet --version\nKubernetes v1.18.2").kubelet).toBe("v1.18.2");
   });
 
-  it("judges a distribution's package build a listing shows by the record's ranges for that package on the host's release", () => {
-    // runc-1.2.0-tun-tap-removed-from-default-devices ranges over Docker's containerd.io builds for Debian 12 (runc inside).
+  it("judges a package build a listing shows by the record's ranges for that package on its release or repository", () => {
+    // runc-1.2.0-tun-tap-removed-from-default-devices ranges over Docker's apt containerd.io builds (runc inside), one
+    // version string for every Debian and Ubuntu release (the repository's ecosystem, download.docker.com:deb).
     const dpkg = [
       "ii  containerd.io                  1.7.24-1                       amd64        An open and reliable container runtime",
       "ii  docker-ce                      5:27.4.0-1~debian.12~bookworm  amd64        Docker: the open-source application container engine",
@@ -162,8 +163,16 @@ describe("the host's own component versions", () => {
     const debian12 = 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\nVERSION_ID="12"\nID=debian\n';
     const id = "runc-1.2.0-tun-tap-removed-from-default-devices";
     expect(verdictOf(`${debian12}${dpkg}`, id)).toMatchObject({ status: "affected", level: "verified" });
-    // Without the host's release the ranges of "debian:12 containerd.io" do not apply.
-    expect(verdictOf(dpkg, id)?.status).toBe("unknown");
+    // The same build on Ubuntu 24.04, or with no os-release at all: Docker's repository publishes one build for all.
+    const ubuntu = 'NAME="Ubuntu"\nVERSION_ID="24.04"\nID=ubuntu\nID_LIKE=debian\n';
+    expect(verdictOf(`${ubuntu}${dpkg}`, id)).toMatchObject({ status: "affected", level: "verified", certain: false });
+    expect(verdictOf(dpkg, id)).toMatchObject({ status: "affected", level: "verified" });
+    // Docker's RPM build of the same version is another repository's: not judged by the apt one.
+    const rhel9 = 'NAME="Red Hat Enterprise Linux"\nVERSION_ID="9.4"\nID="rhel"\n';
+    const rpm =
+      "$ rpm -qa containerd.io\ncontainerd.io-1.7.24-3.1.el9.x86_64\nERROR: Cannot open TUN/TAP dev /dev/net/tun: Operation not permitted (errno=1)";
+    expect(extractFacts(`${rhel9}${rpm}`).packages).toEqual({ "containerd.io": "1.7.24-3.1.el9" });
+    expect(verdictOf(`${rhel9}${rpm}`, id)?.status).toBe("unknown");
     // Hedged: a listing may be another machine's, a container's or a removed package's, so a later build rules nothing
     // out (beside the bug's own symptom the answer stays affected, at the weakest level).
     expect(verdictOf(`${debian12}${dpkg.replace("1.7.24-1 ", "1.7.25-1 ")}`, id)).toMatchObject({ status: "affected", level: "reported" });

@@ -8,5 +8,6 @@ export { describeRange } from "./range-text";
 export type * from "./range-types";
 export { weakestLevel } from "./range-types";
 export * from "./ranges";
+export * from "./repositories";
 export * from "./rpm-version";
 export * from "./scheme";

@@ -3,6 +3,7 @@ import { compareComponentVersion } from "./component-version";
 import { compareDpkg } from "./dpkg-version";
 import { compareKernel } from "./kernel-version";
 import { comparePacman } from "./pacman-version";
+import { isRepositoryEcosystem } from "./repositories";
 import { compareRpmEvr } from "./rpm-version";
 
 const DPKG_DISTROS = new Set(["ubuntu", "debian"]);
@@ -10,12 +11,14 @@ const RPM_DISTROS = new Set(["rhel", "centos", "rocky", "almalinux", "fedora", "
 
 /**
  * Which ordering an ecosystem key from the knowledge base uses: "linux" (upstream kernel),
- * "ubuntu:22.04" / "debian:12" (dpkg), "rhel:9", "amzn:2023", ... (rpm), "arch" (pacman); any other
- * key is a userland component ordered like SemVer.
+ * "ubuntu:22.04" / "debian:12" (dpkg), "rhel:9", "amzn:2023", ... (rpm), "arch" (pacman), a package repository's
+ * ("download.docker.com:deb", as its packages' format orders them); any other key is a userland component ordered
+ * like SemVer.
  */
 export function schemeForEcosystem(ecosystem: string): VersionScheme {
   const key = ecosystem.trim().toLowerCase();
   if (key === "linux") return "linux";
+  if (isRepositoryEcosystem(key)) return "dpkg";
   const distro = key.split(":")[0] ?? key;
   if (DPKG_DISTROS.has(distro)) return "dpkg";
   if (RPM_DISTROS.has(distro)) return "rpm";
