@@ -241,7 +241,10 @@ function assemble(
       elsewhere.length && elsewhere.length === hosts.length
         ? elsewhere
         : [...own, ...named, ...(logEvidence.length ? hosts.flatMap((h) => checksOf.release(record, h, decided)) : [])];
-    const symptom = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= SYMPTOM_WEIGHT);
+    const symptomLines = logEvidence.filter((e) => e.approximate !== "similar" && e.weight >= SYMPTOM_WEIGHT);
+    const symptom = symptomLines.length > 0;
+    // Whose own message each symptom line is, where its signature says (decides among alternative components).
+    const printers = symptomLines.map((e) => record.signatures.find((sig) => sig.id === e.signature)?.printedBy);
     const verdict = undecidedHosts(
       record,
       doubtBySymptom(
@@ -251,6 +254,7 @@ function assemble(
         symptom,
         logEvidence.length > 0,
         hosts,
+        printers,
       ),
       hosts,
     );

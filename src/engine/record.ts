@@ -73,6 +73,8 @@ export interface RecordSignature {
   caseSensitive: boolean;
   /** Its regex refusing a line that holds its literals shows the bug absent there (see the record schema). */
   refutes?: true | undefined;
+  /** The component whose own message this is: among alternatives, its version decides beside this line. */
+  printedBy?: string | undefined;
   description?: string | undefined;
   source: string;
 }
@@ -154,9 +156,4 @@ export interface BugRecord {
    * still takes any entry in range.
    */
   together?: ReadonlyArray<readonly string[]> | undefined;
-  /**
-   * Alternative components stacked on one host whose bug's symptom none of them prints (Docker's seccomp profile
-   * over the host's libseccomp): beside that symptom, a version of one rules nothing out while another is unread.
-   */
-  stacked?: readonly string[] | undefined;
 }

@@ -733,8 +733,10 @@ function packageChecks(record: BugRecord, host: HostVersions): VersionEvidence[]
     const c = check(`${componentSubject(host, `${where} package ${name}`)} (${version})`, own, version, false);
     const listed = { ...c, certain: false, reason: `${c.reason} (a package listing, perhaps another machine's or a removed package's)` };
     if (c.result !== "not-affected") return listed;
+    // No `hedgedFrom`: that would let the bug's symptom turn a fixed build into "affected" (confirmBySymptom), and a
+    // listing's build past the fix beside a shared symptom (LXC guests print OpenVPN's EPERM too) decides nothing.
     const { hedgedFrom: _, unlessBackported: __, ...rest } = listed;
-    return { ...rest, result: "unknown" as const, reason: `not decided: ${listed.reason}`, hedgedFrom: "not-affected" as const };
+    return { ...rest, result: "unknown" as const, reason: `not decided: ${listed.reason}` };
   });
 }
 
@@ -885,15 +887,26 @@ function componentsRead(record: BugRecord, checks: readonly VersionEvidence[]): 
 }
 
 /**
- * The record's stacked components (`stacked`) nothing read, when the checks ruled out another of them: a version of
- * Docker says nothing of the libseccomp beneath it, and the symptom comes from neither (a program in the container).
+ * Alternatives read only in part, beside the bug's own symptom: the unread ones whose version decides. A symptom line
+ * that is an unread alternative's own message (its signature's `printedBy`) names that one; a read component's own
+ * message leaves its "not affected" standing, hedged (dockerd's AppArmor refusal on a Docker past the fix); a line no
+ * one alternative prints (a program in the container under Docker's seccomp profile and the host's libseccomp, runc
+ * beneath both engines) says nothing of which failed, and every unread one decides.
  */
-function unreadStacked(record: BugRecord, checks: readonly VersionEvidence[], hosts: readonly HostVersions[]): string[] {
-  const stacked = record.stacked;
-  if (!stacked) return [];
+function decidingUnread(
+  record: BugRecord,
+  checks: readonly VersionEvidence[],
+  hosts: readonly HostVersions[],
+  printers: readonly (string | undefined)[],
+): string[] {
+  const unread = unreadAlternatives(record, checks, hosts);
+  if (!unread.length || !printers.length) return [];
+  const upstream = upstreamComponents(record);
+  const printing = new Set(printers.flatMap((p) => (p === undefined ? [] : (componentOf(p, p, upstream) ?? []))));
+  const named = unread.filter((c) => printing.has(c));
+  if (named.length) return named;
   const read = componentsRead(record, checks);
-  if (!stacked.some((c) => read.has(c))) return [];
-  return unreadAlternatives(record, checks, hosts).filter((c) => stacked.includes(c));
+  return [...printing].some((c) => read.has(c)) ? [] : unread;
 }
 
 /** A record's `together` groups in words: "kubernetes with linux or rhel:7". */
@@ -1193,10 +1206,10 @@ function fleetVerdict(record: BugRecord, checks: readonly VersionEvidence[], hos
 
 /**
  * The log shows the bug's own symptom, and the only data that would rule this version out is not certain:
- * it rests on a single report (a fix or a last-affected version nobody confirmed), or the version is one the
- * report names or lists rather than the host's own output: the symptom outweighs it, so the answer is
- * affected, hedged. A verified or corroborated end still rules the version
- * out whatever the log says (the line may come from another cause).
+ * it rests on a single report (a fix or a last-affected version nobody confirmed), whether the version is the
+ * host's own output or one the report names: the symptom outweighs it, so the answer is affected, hedged. A package
+ * listing's build past a verified fix is no such data (packageChecks leaves it unknown). A verified or corroborated
+ * end still rules the version out whatever the log says (the line may come from another cause).
  */
 export function confirmBySymptom(verdict: Verdict, checks: readonly VersionEvidence[], symptom: boolean): Verdict {
   if (!symptom || verdict.status !== "unknown" || !checks.length) return verdict;
@@ -1221,8 +1234,9 @@ export function confirmBySymptom(verdict: Verdict, checks: readonly VersionEvide
  * line resembling its wording): the version that failed may be another, and a sentence's version is not
  * read well enough ("works on my laptop with Docker 20.10.7", "we plan to upgrade to …") to demote a bug
  * the log points at. Only a bug the log shows nothing of (a door's check against one record) is ruled
- * out by a named version, hedged. A bug of stacked components (`stacked`) ruled out only for the ones read is
- * unknown beside its own symptom: the unread one's version decides.
+ * out by a named version, hedged. A bug of alternative components ruled out only for the ones read is unknown beside
+ * its own symptom, unless that symptom is the read component's own message (`printers`: each symptom line's
+ * `printedBy`): the unread one's version decides (decidingUnread).
  */
 export function doubtBySymptom(
   record: BugRecord,
@@ -1231,6 +1245,7 @@ export function doubtBySymptom(
   symptom: boolean,
   seen: boolean,
   hosts: readonly HostVersions[],
+  printers: readonly (string | undefined)[],
 ): Verdict {
   if (verdict.status !== "not-affected" || !(symptom || seen)) return verdict;
   const ruledOut = checks.filter((c) => c.result === "not-affected");
@@ -1244,10 +1259,8 @@ export function doubtBySymptom(
       reason: `${named.subject}: the log shows signs of this bug, and only a version that may not be the one that failed places it outside the affected range (${named.reason})`,
     };
   if (!symptom) return verdict;
-  // Stacked components (Docker's profile over the host's libseccomp) ruled out for the ones read while the log shows
-  // the bug's own symptom, which neither prints: the unread one is the likelier culprit, and its version decides.
-  // Other alternatives stay ruled out, hedged: their symptom is mostly their own message (dockerd's, containerd's CRI).
-  const unread = verdict.certain === false && !componentGroups(record) ? unreadStacked(record, ruledOut, hosts) : [];
+  // Alternatives ruled out only for the ones read, beside a symptom that is not the read one's own message.
+  const unread = verdict.certain === false && !componentGroups(record) ? decidingUnread(record, ruledOut, hosts, printers) : [];
   if (unread.length)
     return {
       status: "unknown",

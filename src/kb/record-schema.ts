@@ -290,6 +290,13 @@ export const signatureSchema = z.strictObject({
    * refusal is about the state the line reports, not its form (a redacted id, a quote in prose).
    */
   refutes: z.literal(true).optional(),
+  /**
+   * The component whose own message this is (an upstream ecosystem of `affected`: dockerd's "failed to start daemon",
+   * runc's "this version of runc doesn't work on cgroups v2"). Among alternative components, beside such a line that
+   * component's version decides; a line no one component prints (a program in the container, the kernel) leaves every
+   * alternative not read open.
+   */
+  printedBy: nonEmpty.optional(),
   description: nonEmpty.optional(),
   source: url,
 });
@@ -394,13 +401,6 @@ export const bugRecordSchema = z
      * alone warns (and a node counts as in range) only when one host has every component in range.
      */
     together: z.array(z.array(nonEmpty).min(1)).min(2).optional(),
-    /**
-     * Alternative components stacked on one host, each of which can cause the bug, whose symptom none of them prints
-     * (Docker's seccomp profile and the libseccomp runc builds it with; a program in the container fails): `affected`
-     * ecosystems. Beside that symptom, a version of one rules nothing out while another is unread. Other alternatives
-     * (Docker's daemon or containerd's CRI plugin) mostly print their own message, so a version read rules its own out.
-     */
-    stacked: z.array(nonEmpty).min(2).optional(),
   })
   .superRefine((r, ctx) => {
     if (!r.references.some((ref) => ref.primary)) {
@@ -442,16 +442,14 @@ export const bugRecordSchema = z
           message: "must put each ecosystem of `affected` in exactly one group",
         });
     }
-    if (r.stacked) {
-      const ecosystems = new Set(r.affected.filter((a) => !a.ecosystem.includes(":")).map((a) => a.ecosystem));
-      if (r.together || new Set(r.stacked).size !== r.stacked.length || r.stacked.some((e) => !ecosystems.has(e)))
+    const components = new Set(r.affected.filter((a) => !a.ecosystem.includes(":")).map((a) => a.ecosystem));
+    r.signatures.forEach((sig, i) => {
+      if (sig.printedBy !== undefined && !components.has(sig.printedBy))
         ctx.addIssue({
           code: "custom",
-          path: ["stacked"],
-          message: "must name distinct upstream ecosystems of `affected` (docker, libseccomp), and not with `together`",
+          path: ["signatures", i, "printedBy"],
+          message: `must name a component the record ranges (${[...components].join(", ") || "none"})`,
         });
-    }
-    r.signatures.forEach((sig, i) => {
       if (sig.refutes && sig.kind !== "regex")
         ctx.addIssue({
           code: "custom",

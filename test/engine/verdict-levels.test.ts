@@ -719,27 +719,33 @@ describe("alternative components: a version of one rules the bug out only for th
     expect(asked?.reason).toMatch(/the bug also lies in containerd, whose version was not given/);
   });
 
-  it("keeps that hedged answer beside the bug's own message, which names the component that printed it", () => {
-    // "… containerd v2.0 …" is containerd's own refusal: Docker 25's daemon would have printed its own.
-    expect(log).toContain("containerd v2.0");
-    const verdict = verdictOf(`${docker("25.0.3")}\n${log}`);
-    expect(verdict).toMatchObject({ status: "not-affected", certain: false });
-    expect(verdict?.reason).toMatch(/the bug also lies in containerd, whose version was not given/);
-    const text = renderTextReport(diagnoseFields(data, { logs: `${docker("25.0.3")}\n${log}` }));
-    expect(text).toMatch(/not affected \((verified|corroborated|reported), not certain\)/);
-    // dockerd's own AppArmor refusal on Docker 24.0.7: its vendored containerd code, not the host's containerd daemon.
+  it("keeps that hedged answer beside the read component's own message, and is unknown beside another's", () => {
+    // dockerd's own AppArmor refusal on Docker 24.0.7 (its vendored containerd code, not the host's containerd daemon).
     const APPARMOR = "docker-23.0-containerd-1.6-apparmor-parser-missing";
     const refusal =
       'docker: Error response from daemon: AppArmor enabled on system but the docker-default profile could not be loaded: running `apparmor_parser apparmor_parser --version` failed with output: error: exec: "apparmor_parser": executable file not found in $PATH.';
     const own = diagnoseFields(data, { logs: `${docker("24.0.7")}\n${refusal}` }).findings.find((f) => f.id === APPARMOR)?.verdict;
     expect(own).toMatchObject({ status: "not-affected", certain: false });
+    expect(renderTextReport(diagnoseFields(data, { logs: `${docker("24.0.7")}\n${refusal}` }))).toMatch(
+      /not affected \((verified|corroborated|reported), not certain\)/,
+    );
+    // "… since containerd v2.0" is containerd's own refusal: Docker 25's version says nothing of it.
+    expect(log).toContain("containerd v2.0");
+    const verdict = verdictOf(`${docker("25.0.3")}\n${log}`);
+    expect(verdict?.status).toBe("unknown");
+    expect(verdict?.reason).toMatch(/outside the affected range .*the bug also lies in containerd, whose version would decide it/);
+    // runc's own refusal of a cgroup v2 host beside a Docker past its fix: runc's version decides.
+    const CGROUPV2 = "runtime-pre-cgroupv2-on-unified-host";
+    const runc = "docker: Error response from daemon: OCI runtime create failed: this version of runc doesn't work on cgroups v2: unknown.";
+    const old = diagnoseFields(data, { logs: `${docker("20.10.12")}\n${runc}` }).findings.find((f) => f.id === CGROUPV2)?.verdict;
+    expect(old?.status).toBe("unknown");
+    expect(old?.reason).toMatch(/the bug also lies in runc, whose version would decide it$/);
   });
 
-  it("leaves stacked components unknown beside a symptom neither prints, naming the one whose version decides", () => {
+  it("leaves alternatives unknown beside a symptom no one of them prints, naming those whose version decides", () => {
     // A 32-bit ARM host: Docker 20.10.12 knows clone3, but the libseccomp runc builds its profile with may not know
     // the time64 calls (Alpine 3.13's notes); coreutils' sleep in the container prints the refusal.
     const NEWLIBC = "new-libc-images-on-old-docker-seccomp";
-    expect(data.records.find((r) => r.id === NEWLIBC)?.stacked).toEqual(["docker", "libseccomp"]);
     const pi = data.records.find((r) => r.id === NEWLIBC)?.examples.find((e) => e.log.includes("realtime clock"))?.log ?? "";
     expect(pi).toContain("cannot read realtime clock");
     const logs = (extra: string) => `${docker("20.10.12")}\n${extra}${pi}`;
@@ -750,6 +756,11 @@ describe("alternative components: a version of one rules the bug out only for th
     expect(on("ii  libseccomp2:armhf  2.3.3-4  armhf  high level interface to Linux seccomp filter\n")).toMatchObject({
       status: "affected",
     });
+    // `runc --version` names the libseccomp runc builds filters with: the host's own output decides, both ways.
+    const runc = (v: string) => `$ runc --version\nrunc version 1.0.2\ncommit: v1.0.2-0-g52b36a2\nspec: 1.0.2-dev\nlibseccomp: ${v}\n`;
+    expect(on(runc("2.3.3"))).toMatchObject({ status: "affected", level: "verified" });
+    expect(on(runc("2.3.3"))?.certain).toBeUndefined();
+    expect(on(runc("2.5.4"))).toMatchObject({ status: "not-affected", level: "verified" });
   });
 
   it("is certain once every alternative is read, and affected when any one is in range", () => {
@@ -770,7 +781,8 @@ worker-1   Ready    <none>   10d   v1.25.4   10.0.0.11     <none>        Ubuntu 
     // A host's `containerd --version` does not say which runtime its kubelet drives: CRI-O stays unread.
     const ctr = "$ containerd --version\ncontainerd github.com/containerd/containerd v1.6.12 a05d175400b1145e5e6a735a6710579d181e7fb0";
     const host = diagnoseFields(data, { logs: `${ctr}\n${memsw}` }).findings.find((f) => f.id === MEMSW)?.verdict;
-    expect(host).toMatchObject({ status: "not-affected", certain: false });
+    // Beside runc's memsw error, which neither runtime prints itself, CRI-O's version would decide.
+    expect(host).toMatchObject({ status: "unknown" });
     expect(host?.reason).toContain("the bug also lies in cri-o");
   });
 

@@ -201,26 +201,35 @@ describe("distribution-only records", () => {
     });
     expect(problemsOf(ubuntuOnly)).toEqual([]);
   });
+
+  it("refuse the mark on a package repository's ranges, which serve several distributions", async () => {
+    const TUN = "data/bugs/runc-1.2.0-tun-tap-removed-from-default-devices.yaml";
+    const doc = parseDocument(await readFile(TUN, "utf8"));
+    doc.set("distributionOnly", true);
+    // Its ranges: runc's, then Docker's apt containerd.io; the repository's alone is left.
+    expect(doc.getIn(["affected", 1, "ecosystem"])).toBe("download.docker.com:deb");
+    doc.deleteIn(["affected", 0]);
+    expect(problemsOf(parseRecordFile(TUN, doc.toString())).join("\n")).toMatch(/distributionOnly: needs every affected entry/);
+  });
 });
 
 const NEWLIBC = "data/bugs/new-libc-images-on-old-docker-seccomp.yaml";
 const newLibcText = await readFile(NEWLIBC, "utf8");
 
-describe("stacked components", () => {
-  const stacked = (value: unknown) => {
+describe("a signature's printing component", () => {
+  const printedBy = (value: string) => {
     const doc = parseDocument(newLibcText);
-    doc.set("stacked", value);
+    doc.setIn(["signatures", 0, "printedBy"], value);
     return problemsOf(parseRecordFile(NEWLIBC, doc.toString())).join("\n");
   };
 
-  it("take distinct upstream components of the record, and refuse a distribution's package or an unknown one", () => {
-    expect(stacked(["docker", "libseccomp"])).toBe("");
-    expect(stacked(["docker", "containerd"])).toMatch(/stacked: must name distinct upstream ecosystems of `affected`/);
-    expect(stacked(["docker", "docker"])).toMatch(/stacked: must name distinct upstream ecosystems/);
-    // The seed's ubuntu:24.04 kernel package is a distribution's view of the kernel, not a component of its own.
+  it("names a component the record ranges, never a distribution's release or one it does not", () => {
+    expect(printedBy("docker")).toBe("");
+    expect(printedBy("libseccomp")).toBe("");
+    expect(printedBy("containerd")).toMatch(/signatures\.0\.printedBy: must name a component the record ranges \(docker, libseccomp\)/);
     const seed = parseDocument(seedText);
-    seed.set("stacked", ["linux", "ubuntu:24.04"]);
-    expect(problemsOf(parseRecordFile(FILE, seed.toString())).join("\n")).toMatch(/stacked: must name distinct upstream ecosystems/);
+    seed.setIn(["signatures", 0, "printedBy"], "ubuntu:24.04");
+    expect(problemsOf(parseRecordFile(FILE, seed.toString())).join("\n")).toMatch(/printedBy: must name a component the record ranges/);
   });
 });
 

@@ -77,8 +77,8 @@ export function hostComponents(r: ComponentReadings): HostComponents {
       continue;
     }
     components[ecosystem] = most[0];
-    // runc runs under a runtime; kubectl's runtime column never names it.
-    if (ecosystem !== "runc") runtimes.push((readings[0] as [string, string])[1]);
+    // runc (and the libseccomp it reports) runs under a runtime; kubectl's runtime column never names it.
+    if (ecosystem !== "runc" && ecosystem !== "libseccomp") runtimes.push((readings[0] as [string, string])[1]);
   }
   // The CLI's version stands for Docker only where no daemon said its own (and two daemons did not disagree).
   const cli = conflicting.has("docker") ? null : one(client);

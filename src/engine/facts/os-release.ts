@@ -3,6 +3,7 @@
  * be double-quoted (with \" \\ \$ \` escapes), single-quoted or bare.
  */
 import type { OsFacts } from "../types";
+import { isRepositoryEcosystem } from "../versions/repositories";
 
 /** os-release keys are upper-case shell variable names; logfmt keys (level=, msg=) are lower-case. */
 export const OS_RELEASE_LINE = /^[A-Z][A-Z0-9_]*=(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^\s"'`$\\]*)\s*$/;
@@ -276,8 +277,12 @@ export function distributionFamily(id: string): string {
   return id === "raspbian" || id === "raspberrypi" ? "debian" : id;
 }
 
-/** A record ecosystem that is a distribution release's ("ubuntu:24.04", "rhel:7", "arch"), by its family; null for upstream ones. */
+/**
+ * A record ecosystem that is a distribution release's ("ubuntu:24.04", "rhel:7", "arch"), by its family; null for
+ * upstream ones and for a package repository's, which serves several distributions ("download.docker.com:deb").
+ */
 export function ecosystemDistribution(ecosystem: string): string | null {
+  if (isRepositoryEcosystem(ecosystem)) return null;
   if (ecosystem.includes(":")) return distributionFamily(ecosystem.split(":")[0] as string);
   return ecosystem === "arch" ? "arch" : null;
 }

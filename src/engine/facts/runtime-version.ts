@@ -27,12 +27,17 @@ const CRIO = /^crio version (\d+\.\d+\.\d+[\w.+~-]*)$/;
  * follow). No kubectl column shows runc, but the host's runc is what its runtime runs containers with.
  */
 const RUNC = /^runc version (\d+\.\d+\.\d+(?:-rc\.?\d+)?(?:\+dev)?)$/;
+/**
+ * `runc --version`'s last line, "libseccomp: 2.5.4": the libseccomp runc builds every container's seccomp filter with
+ * (Docker's static runc carries its own), which decides whether the filter knows a syscall. No other tool prints it.
+ */
+const LIBSECCOMP = /^libseccomp: (\d+\.\d+\.\d+)$/;
 
 export function parseKubeletVersion(line: string): string | null {
   return KUBELET.exec(line.trim())?.[1] ?? null;
 }
 
-/** The runtime as kubectl's CONTAINER-RUNTIME column names it (and runc, as "runc://"), or null. */
+/** The runtime as kubectl's CONTAINER-RUNTIME column names it (and runc and its libseccomp, as "runc://", "libseccomp://"), or null. */
 export function parseRuntimeVersion(line: string): string | null {
   const t = line.trim();
   const containerd = CONTAINERD.exec(t)?.[1];
@@ -42,7 +47,9 @@ export function parseRuntimeVersion(line: string): string | null {
   const crio = CRIO.exec(t)?.[1];
   if (crio) return `cri-o://${crio}`;
   const runc = RUNC.exec(t)?.[1];
-  return runc ? `runc://${runc}` : null;
+  if (runc) return `runc://${runc}`;
+  const libseccomp = LIBSECCOMP.exec(t)?.[1];
+  return libseccomp ? `libseccomp://${libseccomp}` : null;
 }
 
 /**
