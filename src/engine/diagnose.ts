@@ -1,7 +1,7 @@
 import { CONTEXT_PROBE, type CompiledKb, IPTABLES_PROBE, MENTION_PROBE_MARKER } from "./compile-kb";
 import { type ContextInput, contextCaveat, contextShown, type FoundLiterals } from "./context";
 import type { DiagnoseInput } from "./diagnose-input";
-import type { ClosestRecord, Diagnosis, Finding, NodeReport, Verdict, VersionEvidence } from "./diagnosis";
+import type { ClosestRecord, Diagnosis, Finding, LogEvidence, NodeReport, Verdict, VersionEvidence } from "./diagnosis";
 import {
   type ExtractedFacts,
   extractFacts,
@@ -46,6 +46,8 @@ import {
   nodeComponents,
   releaseChecks,
   SINGLE_HOST,
+  type SymptomComponents,
+  symptomChecks,
   undecidedHosts,
   versionChecks,
 } from "./verdict";
@@ -55,6 +57,19 @@ const CONTEXT_PROBE_PREFIX = `${CONTEXT_PROBE}/`;
 const NO_HITS: RecordHits = { evidence: [], sightings: [] };
 /** A line this strong (an exact or reworded signature, not a resemblance) is the bug's own symptom. */
 const SYMPTOM_WEIGHT = 0.5;
+
+/** Per symptom line (a host's line, whatever signatures matched it), the alternatives its signatures name (`component`). */
+function symptomComponents(record: BugRecord, lines: readonly LogEvidence[]): SymptomComponents {
+  const byLine = new Map<string, Set<string>>();
+  for (const e of lines) {
+    const key = `${e.host ?? ""}\n${e.line}`;
+    const named = byLine.get(key) ?? new Set<string>();
+    const component = record.signatures.find((sig) => sig.id === e.signature)?.component;
+    if (component) named.add(component);
+    byLine.set(key, named);
+  }
+  return [...byLine.values()].map((named) => [...named]);
+}
 
 /** Diagnoses a raw bundle: sections (uname, os-release, nodes table, ...) and commands are detected, the rest is logs. */
 export function diagnoseBundle(kb: CompiledKb, text: string, limit = DEFAULT_LIMIT, focus?: string): Diagnosis {
@@ -243,18 +258,17 @@ function assemble(
         : [...own, ...named, ...(logEvidence.length ? hosts.flatMap((h) => checksOf.release(record, h, decided)) : [])];
     const symptomLines = logEvidence.filter((e) => e.approximate !== "similar" && e.weight >= SYMPTOM_WEIGHT);
     const symptom = symptomLines.length > 0;
-    // Whose own message each symptom line is, where its signature says (decides among alternative components).
-    const printers = symptomLines.map((e) => record.signatures.find((sig) => sig.id === e.signature)?.printedBy);
+    const components = symptomComponents(record, symptomLines);
     const verdict = undecidedHosts(
       record,
       doubtBySymptom(
         record,
-        confirmBySymptom(decideVerdict(record, checks, hosts), checks, symptom),
+        confirmBySymptom(decideVerdict(record, checks, hosts), symptomChecks(record, checks, components), symptom),
         checks,
         symptom,
         logEvidence.length > 0,
         hosts,
-        printers,
+        components,
       ),
       hosts,
     );

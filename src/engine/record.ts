@@ -73,8 +73,8 @@ export interface RecordSignature {
   caseSensitive: boolean;
   /** Its regex refusing a line that holds its literals shows the bug absent there (see the record schema). */
   refutes?: true | undefined;
-  /** The component whose own message this is: among alternatives, its version decides beside this line. */
-  printedBy?: string | undefined;
+  /** The alternative this line is the symptom of (its own message, or one naming it): its version decides beside it. */
+  component?: string | undefined;
   description?: string | undefined;
   source: string;
 }

@@ -887,26 +887,54 @@ function componentsRead(record: BugRecord, checks: readonly VersionEvidence[]): 
 }
 
 /**
+ * Each symptom line's alternative components, from its signatures' `component` (empty: a line of none of them), as
+ * componentOf names them. One line may match several signatures (dockerd's AppArmor refusal holds the generic exec
+ * error too): it is the named component's.
+ */
+export type SymptomComponents = ReadonlyArray<readonly string[]>;
+
+function symptomOf(record: BugRecord, components: SymptomComponents): { named: Set<string>; unnamed: boolean } {
+  const upstream = upstreamComponents(record);
+  const named = new Set(components.flatMap((line) => line.flatMap((c) => componentOf(c, c, upstream) ?? [])));
+  return { named, unnamed: components.some((line) => line.length === 0) };
+}
+
+/**
  * Alternatives read only in part, beside the bug's own symptom: the unread ones whose version decides. A symptom line
- * that is an unread alternative's own message (its signature's `printedBy`) names that one; a read component's own
- * message leaves its "not affected" standing, hedged (dockerd's AppArmor refusal on a Docker past the fix); a line no
- * one alternative prints (a program in the container under Docker's seccomp profile and the host's libseccomp, runc
- * beneath both engines) says nothing of which failed, and every unread one decides.
+ * that is an unread alternative's (its signature's `component`) names that one; a line of none of them (a program in
+ * the container under Docker's seccomp profile and the host's libseccomp, runc beneath both engines) says nothing of
+ * which failed, and every unread one decides; only when every symptom line is a read component's own (dockerd's
+ * AppArmor refusal on a Docker past the fix) does its "not affected" stand, hedged.
  */
 function decidingUnread(
   record: BugRecord,
   checks: readonly VersionEvidence[],
   hosts: readonly HostVersions[],
-  printers: readonly (string | undefined)[],
+  components: SymptomComponents,
 ): string[] {
   const unread = unreadAlternatives(record, checks, hosts);
-  if (!unread.length || !printers.length) return [];
-  const upstream = upstreamComponents(record);
-  const printing = new Set(printers.flatMap((p) => (p === undefined ? [] : (componentOf(p, p, upstream) ?? []))));
-  const named = unread.filter((c) => printing.has(c));
+  if (!unread.length || !components.length) return [];
+  const symptom = symptomOf(record, components);
+  const named = unread.filter((c) => symptom.named.has(c));
   if (named.length) return named;
-  const read = componentsRead(record, checks);
-  return [...printing].some((c) => read.has(c)) ? [] : unread;
+  return symptom.unnamed ? unread : [];
+}
+
+/**
+ * The checks that can confirm a symptom: where every symptom line is one alternative's own (runc's "this version of
+ * runc doesn't work on cgroups v2"), only those components' checks; another alternative's version (Docker's) says
+ * nothing of it. Otherwise all of them.
+ */
+export function symptomChecks(
+  record: BugRecord,
+  checks: readonly VersionEvidence[],
+  components: SymptomComponents,
+): readonly VersionEvidence[] {
+  if (!components.length || componentGroups(record)) return checks;
+  const symptom = symptomOf(record, components);
+  if (symptom.unnamed || !symptom.named.size) return checks;
+  const own = checks.filter((c) => [...componentsRead(record, [c])].some((r) => symptom.named.has(r)));
+  return own.length ? own : checks;
 }
 
 /** A record's `together` groups in words: "kubernetes with linux or rhel:7". */
@@ -1235,8 +1263,8 @@ export function confirmBySymptom(verdict: Verdict, checks: readonly VersionEvide
  * read well enough ("works on my laptop with Docker 20.10.7", "we plan to upgrade to …") to demote a bug
  * the log points at. Only a bug the log shows nothing of (a door's check against one record) is ruled
  * out by a named version, hedged. A bug of alternative components ruled out only for the ones read is unknown beside
- * its own symptom, unless that symptom is the read component's own message (`printers`: each symptom line's
- * `printedBy`): the unread one's version decides (decidingUnread).
+ * its own symptom, unless every symptom line is a read component's (`components`: each symptom line's signatures'
+ * `component`): the unread one's version decides (decidingUnread).
  */
 export function doubtBySymptom(
   record: BugRecord,
@@ -1245,7 +1273,7 @@ export function doubtBySymptom(
   symptom: boolean,
   seen: boolean,
   hosts: readonly HostVersions[],
-  printers: readonly (string | undefined)[],
+  components: SymptomComponents,
 ): Verdict {
   if (verdict.status !== "not-affected" || !(symptom || seen)) return verdict;
   const ruledOut = checks.filter((c) => c.result === "not-affected");
@@ -1260,7 +1288,7 @@ export function doubtBySymptom(
     };
   if (!symptom) return verdict;
   // Alternatives ruled out only for the ones read, beside a symptom that is not the read one's own message.
-  const unread = verdict.certain === false && !componentGroups(record) ? decidingUnread(record, ruledOut, hosts, printers) : [];
+  const unread = verdict.certain === false && !componentGroups(record) ? decidingUnread(record, ruledOut, hosts, components) : [];
   if (unread.length)
     return {
       status: "unknown",

@@ -291,12 +291,12 @@ export const signatureSchema = z.strictObject({
    */
   refutes: z.literal(true).optional(),
   /**
-   * The component whose own message this is (an upstream ecosystem of `affected`: dockerd's "failed to start daemon",
-   * runc's "this version of runc doesn't work on cgroups v2"). Among alternative components, beside such a line that
-   * component's version decides; a line no one component prints (a program in the container, the kernel) leaves every
-   * alternative not read open.
+   * The alternative component this line is the symptom of (an upstream ecosystem of `affected`): its own message
+   * (dockerd's "failed to start daemon", runc's "this version of runc doesn't work on cgroups v2") or a line naming it
+   * as the one failing (the Docker profile an AppArmor denial names). Beside such a line that component's version
+   * decides among alternatives; a line of none (a program in the container) leaves every alternative not read open.
    */
-  printedBy: nonEmpty.optional(),
+  component: nonEmpty.optional(),
   description: nonEmpty.optional(),
   source: url,
 });
@@ -444,10 +444,10 @@ export const bugRecordSchema = z
     }
     const components = new Set(r.affected.filter((a) => !a.ecosystem.includes(":")).map((a) => a.ecosystem));
     r.signatures.forEach((sig, i) => {
-      if (sig.printedBy !== undefined && !components.has(sig.printedBy))
+      if (sig.component !== undefined && !components.has(sig.component))
         ctx.addIssue({
           code: "custom",
-          path: ["signatures", i, "printedBy"],
+          path: ["signatures", i, "component"],
           message: `must name a component the record ranges (${[...components].join(", ") || "none"})`,
         });
       if (sig.refutes && sig.kind !== "regex")

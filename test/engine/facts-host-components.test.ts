@@ -70,6 +70,11 @@ describe("the host's own component versions", () => {
   it("reads `runc --version` as the host's runc and the libseccomp it builds filters with, never as kubectl's runtime", () => {
     const runc = "$ runc --version\nrunc version 1.1.12\ncommit: v1.1.12-0-g51d5e94\nspec: 1.0.2-dev\ngo: go1.20.13\nlibseccomp: 2.5.4";
     expect(extractFacts(runc)).toMatchObject({ runtime: null, components: { runc: "1.1.12", libseccomp: "2.5.4" } });
+    // slirp4netns (rootless Docker's network) prints the same words about its own shared library: not runc's.
+    const slirp =
+      "$ slirp4netns --version\nslirp4netns version 1.0.1\ncommit: 6a7b16babc95b6a3056b33fb45b74a6f62262dd4\nlibslirp: 4.3.1\nSLIRP_CONFIG_VERSION_MAX: 3\nlibseccomp: 2.3.3";
+    expect(extractFacts(slirp).components.libseccomp).toBeUndefined();
+    expect(extractFacts(`${slirp}\n${runc}`).components.libseccomp).toBe("2.5.4");
     // A sentence naming runc's version is no output: a version named in passing.
     expect(extractFacts("We run runc version 1.1.12 on these nodes.").components.runc).toBeUndefined();
   });

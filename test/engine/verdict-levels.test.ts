@@ -740,6 +740,30 @@ describe("alternative components: a version of one rules the bug out only for th
     const old = diagnoseFields(data, { logs: `${docker("20.10.12")}\n${runc}` }).findings.find((f) => f.id === CGROUPV2)?.verdict;
     expect(old?.status).toBe("unknown");
     expect(old?.reason).toMatch(/the bug also lies in runc, whose version would decide it$/);
+    // … and with runc's own version in `docker version`, runc alone is judged: its fix rests on one report, so the
+    // symptom makes it affected, whatever Docker's version says.
+    const withRunc = `${docker("20.10.12")}\n runc:\n  Version:          1.0.0-rc92\n  GitCommit:        v1.0.0-rc92-0-gff819c7e\n${runc}`;
+    const rc92 = diagnoseFields(data, { logs: withRunc }).findings.find((f) => f.id === CGROUPV2)?.verdict;
+    expect(rc92).toMatchObject({ status: "affected", level: "reported" });
+    expect(rc92?.reason).toMatch(/^your runc: /);
+    // A line of none of them beside dockerd's own message still leaves runc and containerd deciding.
+    const daemon = "failed to start daemon: Devices cgroup isn't mounted";
+    const both = `${docker("20.10.12")}\ndocker: Error response from daemon: cgroups: cgroup mountpoint does not exist: unknown.\n${daemon}`;
+    expect(diagnoseFields(data, { logs: both }).findings.find((f) => f.id === CGROUPV2)?.verdict?.status).toBe("unknown");
+    expect(
+      diagnoseFields(data, { logs: `${docker("20.10.12")}\n${daemon}` }).findings.find((f) => f.id === CGROUPV2)?.verdict,
+    ).toMatchObject({
+      status: "not-affected",
+      certain: false,
+    });
+    // An AppArmor denial names the engine whose profile refused the signal.
+    const AA4 = "apparmor4-runc-profile-container-stop-signal-denied";
+    const denial = (profile: string) =>
+      `kernel: audit: type=1400 audit(1722681443.231:255): apparmor="DENIED" operation="signal" class="signal" profile="${profile}" pid=6528 comm="runc" requested_mask="receive" denied_mask="receive" signal=kill peer="runc"`;
+    const aa4 = (profile: string) =>
+      diagnoseFields(data, { logs: `${docker("26.1.3")}\n${denial(profile)}` }).findings.find((f) => f.id === AA4)?.verdict;
+    expect(aa4("docker-default")).toMatchObject({ status: "not-affected", certain: false });
+    expect(aa4("cri-containerd.apparmor.d")?.reason).toMatch(/the bug also lies in containerd, whose version would decide it$/);
   });
 
   it("leaves alternatives unknown beside a symptom no one of them prints, naming those whose version decides", () => {

@@ -216,20 +216,20 @@ describe("distribution-only records", () => {
 const NEWLIBC = "data/bugs/new-libc-images-on-old-docker-seccomp.yaml";
 const newLibcText = await readFile(NEWLIBC, "utf8");
 
-describe("a signature's printing component", () => {
-  const printedBy = (value: string) => {
+describe("a signature's component", () => {
+  const component = (value: string) => {
     const doc = parseDocument(newLibcText);
-    doc.setIn(["signatures", 0, "printedBy"], value);
+    doc.setIn(["signatures", 0, "component"], value);
     return problemsOf(parseRecordFile(NEWLIBC, doc.toString())).join("\n");
   };
 
   it("names a component the record ranges, never a distribution's release or one it does not", () => {
-    expect(printedBy("docker")).toBe("");
-    expect(printedBy("libseccomp")).toBe("");
-    expect(printedBy("containerd")).toMatch(/signatures\.0\.printedBy: must name a component the record ranges \(docker, libseccomp\)/);
+    expect(component("docker")).toBe("");
+    expect(component("libseccomp")).toBe("");
+    expect(component("containerd")).toMatch(/signatures\.0\.component: must name a component the record ranges \(docker, libseccomp\)/);
     const seed = parseDocument(seedText);
-    seed.setIn(["signatures", 0, "printedBy"], "ubuntu:24.04");
-    expect(problemsOf(parseRecordFile(FILE, seed.toString())).join("\n")).toMatch(/printedBy: must name a component the record ranges/);
+    seed.setIn(["signatures", 0, "component"], "ubuntu:24.04");
+    expect(problemsOf(parseRecordFile(FILE, seed.toString())).join("\n")).toMatch(/component: must name a component the record ranges/);
   });
 });
 

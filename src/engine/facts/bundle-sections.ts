@@ -137,8 +137,24 @@ function oneLineSection(t: string, hint: Command | null, first: boolean): Bundle
   }
   if (isIptablesVersionOutput(t)) return "iptables-version";
   if (parseKubeletVersion(t)) return hint === "kube-binary" ? null : "kubelet-version";
-  if (parseRuntimeVersion(t)) return "runtime-version";
+  const runtime = parseRuntimeVersion(t);
+  // runc's libseccomp line counts only inside `runc --version`'s block (runcLibseccomp): slirp4netns, bypass4netns and
+  // sysbox-runc print the same words about another binary's library.
+  if (runtime && !runtime.startsWith("libseccomp://")) return "runtime-version";
   return null;
+}
+
+/** `runc --version`'s lines after its first: "commit: …", "spec: …", "go: …", then "libseccomp: 2.5.4". */
+const RUNC_BLOCK_LINE = /^(?:commit|spec|go): \S/;
+
+/** Where the libseccomp line of the `runc --version` block whose first line is at `i` sits, or -1. */
+function runcLibseccomp(lines: Lines, i: number): number {
+  for (let k = i + 1; k < Math.min(lines.length, i + 5); k++) {
+    const t = lines.at(k).trim();
+    if (parseRuntimeVersion(t)?.startsWith("libseccomp://")) return k;
+    if (!RUNC_BLOCK_LINE.test(t)) return -1;
+  }
+  return -1;
 }
 
 export function findSections(lines: readonly string[]): BundleSection[] {
@@ -223,6 +239,8 @@ export function readBundle(input: readonly string[] | TextLines): { sections: Bu
     const oneLine = oneLineSection(t, hint, i === firstContent);
     if (oneLine) {
       push(oneLine, i, i + 1);
+      const libseccomp = oneLine === "runtime-version" && t.startsWith("runc version ") ? runcLibseccomp(lines, i) : -1;
+      if (libseccomp >= 0) push("runtime-version", libseccomp, libseccomp + 1);
     } else if (hint === "uname-v" && t.startsWith("#")) {
       push("uname", i, i + 1);
     } else {

@@ -29,7 +29,9 @@ const CRIO = /^crio version (\d+\.\d+\.\d+[\w.+~-]*)$/;
 const RUNC = /^runc version (\d+\.\d+\.\d+(?:-rc\.?\d+)?(?:\+dev)?)$/;
 /**
  * `runc --version`'s last line, "libseccomp: 2.5.4": the libseccomp runc builds every container's seccomp filter with
- * (Docker's static runc carries its own), which decides whether the filter knows a syscall. No other tool prints it.
+ * (Docker's static runc carries its own), which decides whether the filter knows a syscall. slirp4netns, bypass4netns
+ * and sysbox-runc print the same words about their own library, so bundle-sections.ts reads the line only inside
+ * runc's block.
  */
 const LIBSECCOMP = /^libseccomp: (\d+\.\d+\.\d+)$/;
 

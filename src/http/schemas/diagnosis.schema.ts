@@ -151,7 +151,7 @@ const versionEvidenceSchema = z
     unverified: z.boolean().openapi({ description: "Kept for older clients: true when level is reported." }),
     hedgedFrom: z.literal("not-affected").optional().openapi({
       description:
-        "On an unknown result: the ranges would say not-affected, but only through an end resting on a single report. Beside the bug's own symptom the verdict is then affected, at level reported.",
+        "On an unknown result: the ranges would say not-affected, but only through an end resting on a single report. The bug's own symptom may then make the verdict affected, at level reported.",
     }),
     unlessBackported: z.literal(true).optional().openapi({
       description:
