@@ -1,7 +1,7 @@
 import { CONTEXT_PROBE, type CompiledKb, IPTABLES_PROBE, MENTION_PROBE_MARKER } from "./compile-kb";
 import { type ContextInput, contextCaveat, contextShown, type FoundLiterals } from "./context";
 import type { DiagnoseInput } from "./diagnose-input";
-import type { ClosestRecord, Diagnosis, Finding, LogEvidence, NodeReport, Verdict, VersionEvidence } from "./diagnosis";
+import type { ClosestRecord, Diagnosis, Finding, NodeReport, Verdict, VersionEvidence } from "./diagnosis";
 import {
   type ExtractedFacts,
   extractFacts,
@@ -17,7 +17,7 @@ import { perVersions } from "./host-checks";
 import type { Hit } from "./match";
 import { type ApproximateHit, closestRecords, type RecallScan, recallHits } from "./recall";
 import type { BugRecord } from "./record";
-import { groupHits, independentWeights, type RecordHits, sightedLines } from "./record-hits";
+import { groupHits, independentWeights, type RecordHits, type Sighting, sightedLines } from "./record-hits";
 import {
   APPROXIMATE_CAP,
   confidenceOf,
@@ -58,15 +58,20 @@ const NO_HITS: RecordHits = { evidence: [], sightings: [] };
 /** A line this strong (an exact or reworded signature, not a resemblance) is the bug's own symptom. */
 const SYMPTOM_WEIGHT = 0.5;
 
-/** Per symptom line (a host's line, whatever signatures matched it), the alternatives its signatures name (`component`). */
-function symptomComponents(record: BugRecord, lines: readonly LogEvidence[]): SymptomComponents {
-  const byLine = new Map<string, Set<string>>();
-  for (const e of lines) {
-    const key = `${e.host ?? ""}\n${e.line}`;
-    const named = byLine.get(key) ?? new Set<string>();
-    const component = record.signatures.find((sig) => sig.id === e.signature)?.component;
-    if (component) named.add(component);
-    byLine.set(key, named);
+/**
+ * Per symptom line, the alternatives its signatures name (`component`): every line the signatures saw, not only the
+ * few the answer shows (a message repeated five times must not hide a line of none of them).
+ */
+function symptomComponents(record: BugRecord, sightings: readonly Sighting[]): SymptomComponents {
+  const byLine = new Map<number, Set<string>>();
+  for (const s of sightings) {
+    if (s.approximate === "similar" || s.weight < SYMPTOM_WEIGHT) continue;
+    const component = record.signatures.find((sig) => sig.id === s.signature)?.component;
+    for (const line of s.lines) {
+      const named = byLine.get(line) ?? new Set<string>();
+      if (component) named.add(component);
+      byLine.set(line, named);
+    }
   }
   return [...byLine.values()].map((named) => [...named]);
 }
@@ -256,9 +261,8 @@ function assemble(
       elsewhere.length && elsewhere.length === hosts.length
         ? elsewhere
         : [...own, ...named, ...(logEvidence.length ? hosts.flatMap((h) => checksOf.release(record, h, decided)) : [])];
-    const symptomLines = logEvidence.filter((e) => e.approximate !== "similar" && e.weight >= SYMPTOM_WEIGHT);
-    const symptom = symptomLines.length > 0;
-    const components = symptomComponents(record, symptomLines);
+    const symptom = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= SYMPTOM_WEIGHT);
+    const components = symptomComponents(record, seen.sightings);
     const verdict = undecidedHosts(
       record,
       doubtBySymptom(

@@ -922,8 +922,8 @@ function decidingUnread(
 
 /**
  * The checks that can confirm a symptom: where every symptom line is one alternative's own (runc's "this version of
- * runc doesn't work on cgroups v2"), only those components' checks; another alternative's version (Docker's) says
- * nothing of it. Otherwise all of them.
+ * runc doesn't work on cgroups v2"), only those components' checks, perhaps none; another alternative's version
+ * (Docker's) says nothing of it. Otherwise all of them.
  */
 export function symptomChecks(
   record: BugRecord,
@@ -933,8 +933,8 @@ export function symptomChecks(
   if (!components.length || componentGroups(record)) return checks;
   const symptom = symptomOf(record, components);
   if (symptom.unnamed || !symptom.named.size) return checks;
-  const own = checks.filter((c) => [...componentsRead(record, [c])].some((r) => symptom.named.has(r)));
-  return own.length ? own : checks;
+  // Their own checks only: none (dockerd's line, no Docker version given) confirms nothing, whatever runc's says.
+  return checks.filter((c) => [...componentsRead(record, [c])].some((r) => symptom.named.has(r)));
 }
 
 /** A record's `together` groups in words: "kubernetes with linux or rhel:7". */

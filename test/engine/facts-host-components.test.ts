@@ -75,6 +75,12 @@ describe("the host's own component versions", () => {
       "$ slirp4netns --version\nslirp4netns version 1.0.1\ncommit: 6a7b16babc95b6a3056b33fb45b74a6f62262dd4\nlibslirp: 4.3.1\nSLIRP_CONFIG_VERSION_MAX: 3\nlibseccomp: 2.3.3";
     expect(extractFacts(slirp).components.libseccomp).toBeUndefined();
     expect(extractFacts(`${slirp}\n${runc}`).components.libseccomp).toBe("2.5.4");
+    // A distribution's runc opens the block too (its version is its package's), and a blank line does not end it.
+    const ubuntu = "runc version 1.1.12-0ubuntu3\nspec: 1.0.2-dev\ngo: go1.22.2\nlibseccomp: 2.5.5";
+    const debian = "runc version 1.0.0~rc93+ds1\ncommit: 1.0.0~rc93+ds1-5+deb11u2\nspec: 1.0.2-dev\ngo: go1.15.15\nlibseccomp: 2.5.1";
+    expect(extractFacts(ubuntu).components.libseccomp).toBe("2.5.5");
+    expect(extractFacts(debian).components.libseccomp).toBe("2.5.1");
+    expect(extractFacts("runc version 1.0.2\n\nlibseccomp: 2.3.3").components.libseccomp).toBe("2.3.3");
     // A sentence naming runc's version is no output: a version named in passing.
     expect(extractFacts("We run runc version 1.1.12 on these nodes.").components.runc).toBeUndefined();
   });

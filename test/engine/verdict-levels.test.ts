@@ -726,6 +726,10 @@ describe("alternative components: a version of one rules the bug out only for th
       'docker: Error response from daemon: AppArmor enabled on system but the docker-default profile could not be loaded: running `apparmor_parser apparmor_parser --version` failed with output: error: exec: "apparmor_parser": executable file not found in $PATH.';
     const own = diagnoseFields(data, { logs: `${docker("24.0.7")}\n${refusal}` }).findings.find((f) => f.id === APPARMOR)?.verdict;
     expect(own).toMatchObject({ status: "not-affected", certain: false });
+    // However often dockerd repeats it (the answer shows five lines per signature), a line of none still counts.
+    const generic = 'Error: exec: "apparmor_parser": executable file not found in $PATH';
+    const repeated = `${docker("24.0.7")}\n${Array(7).fill(refusal).join("\n")}\n${generic}`;
+    expect(diagnoseFields(data, { logs: repeated }).findings.find((f) => f.id === APPARMOR)?.verdict?.status).toBe("unknown");
     expect(renderTextReport(diagnoseFields(data, { logs: `${docker("24.0.7")}\n${refusal}` }))).toMatch(
       /not affected \((verified|corroborated|reported), not certain\)/,
     );
@@ -756,6 +760,9 @@ describe("alternative components: a version of one rules the bug out only for th
       status: "not-affected",
       certain: false,
     });
+    // dockerd's line with no Docker version given: runc's version, whatever its fix rests on, confirms nothing of it.
+    const runcOnly = `$ runc --version\nrunc version 1.1.12\ncommit: v1.1.12-0-g51d5e94\nspec: 1.0.2-dev\n${daemon}`;
+    expect(diagnoseFields(data, { logs: runcOnly }).findings.find((f) => f.id === CGROUPV2)?.verdict?.status).toBe("unknown");
     // An AppArmor denial names the engine whose profile refused the signal.
     const AA4 = "apparmor4-runc-profile-container-stop-signal-denied";
     const denial = (profile: string) =>

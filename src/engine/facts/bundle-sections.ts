@@ -144,15 +144,19 @@ function oneLineSection(t: string, hint: Command | null, first: boolean): Bundle
   return null;
 }
 
-/** `runc --version`'s lines after its first: "commit: …", "spec: …", "go: …", then "libseccomp: 2.5.4". */
+/**
+ * `runc --version`'s first line, any build ("runc version 1.1.12", Ubuntu's "1.1.12-0ubuntu3", Debian's
+ * "1.0.0~rc93+ds1"), and its later lines: "commit: …", "spec: …", "go: …", then "libseccomp: 2.5.4".
+ */
+const RUNC_BLOCK_START = /^runc version \S+$/;
 const RUNC_BLOCK_LINE = /^(?:commit|spec|go): \S/;
 
-/** Where the libseccomp line of the `runc --version` block whose first line is at `i` sits, or -1. */
+/** Where the libseccomp line of the `runc --version` block whose first line is at `i` sits, or -1 (blank lines allowed). */
 function runcLibseccomp(lines: Lines, i: number): number {
-  for (let k = i + 1; k < Math.min(lines.length, i + 5); k++) {
+  for (let k = i + 1; k < Math.min(lines.length, i + 7); k++) {
     const t = lines.at(k).trim();
     if (parseRuntimeVersion(t)?.startsWith("libseccomp://")) return k;
-    if (!RUNC_BLOCK_LINE.test(t)) return -1;
+    if (t !== "" && !RUNC_BLOCK_LINE.test(t)) return -1;
   }
   return -1;
 }
@@ -236,11 +240,11 @@ export function readBundle(input: readonly string[] | TextLines): { sections: Bu
       hint = null;
       continue;
     }
+    const libseccomp = RUNC_BLOCK_START.test(t) ? runcLibseccomp(lines, i) : -1;
+    if (libseccomp >= 0) push("runtime-version", libseccomp, libseccomp + 1);
     const oneLine = oneLineSection(t, hint, i === firstContent);
     if (oneLine) {
       push(oneLine, i, i + 1);
-      const libseccomp = oneLine === "runtime-version" && t.startsWith("runc version ") ? runcLibseccomp(lines, i) : -1;
-      if (libseccomp >= 0) push("runtime-version", libseccomp, libseccomp + 1);
     } else if (hint === "uname-v" && t.startsWith("#")) {
       push("uname", i, i + 1);
     } else {

@@ -57,7 +57,11 @@ export function hostComponents(r: ComponentReadings): HostComponents {
   const daemon = new Map<string, Array<[string, string]>>();
   const add = (runtime: string | null) => {
     const c = runtimeComponent(runtime);
-    if (runtime && c) daemon.set(c[0], [...(daemon.get(c[0]) ?? []), [c[1], runtime]]);
+    if (!runtime || !c) return;
+    // Pushed, not copied: a paste of many `--version` lines must stay linear.
+    const readings = daemon.get(c[0]);
+    if (readings) readings.push([c[1], runtime]);
+    else daemon.set(c[0], [[c[1], runtime]]);
   };
   const client: string[] = [];
   for (const runtime of r.runtime) {
