@@ -1,7 +1,7 @@
 import { CONTEXT_PROBE, type CompiledKb, IPTABLES_PROBE, MENTION_PROBE_MARKER } from "./compile-kb";
 import { type ContextInput, contextCaveat, contextShown, type FoundLiterals } from "./context";
 import type { DiagnoseInput } from "./diagnose-input";
-import type { ClosestRecord, Diagnosis, Finding, NodeReport, Verdict, VersionEvidence } from "./diagnosis";
+import type { ClosestRecord, Diagnosis, Finding, LogEvidence, NodeReport, Verdict, VersionEvidence } from "./diagnosis";
 import {
   type ExtractedFacts,
   extractFacts,
@@ -60,9 +60,10 @@ const SYMPTOM_WEIGHT = 0.5;
 
 /**
  * Per symptom line, the alternatives its signatures name (`component`): every line the signatures saw, not only the
- * few the answer shows (a message repeated five times must not hide a line of none of them).
+ * few the answer shows (a message repeated five times must not hide a line of none of them), and a message's output
+ * on the next line as the message's.
  */
-function symptomComponents(record: BugRecord, sightings: readonly Sighting[]): SymptomComponents {
+function symptomComponents(record: BugRecord, sightings: readonly Sighting[], shown: readonly LogEvidence[]): SymptomComponents {
   const byLine = new Map<number, Set<string>>();
   for (const s of sightings) {
     if (s.approximate === "similar" || s.weight < SYMPTOM_WEIGHT) continue;
@@ -72,6 +73,15 @@ function symptomComponents(record: BugRecord, sightings: readonly Sighting[]): S
       if (component) named.add(component);
       byLine.set(line, named);
     }
+  }
+  // A line of none right after a named one that ends in a colon is that message's output (dockerd's AppArmor refusal
+  // "… failed with output:" and apparmor_parser's error on the next line): it is that component's too. A line shown
+  // only by number (past the few the answer shows) is not known to end so.
+  const opens = new Set(shown.filter((e) => e.text.trimEnd().endsWith(":")).map((e) => e.line));
+  for (const line of [...byLine.keys()].sort((a, b) => a - b)) {
+    const named = byLine.get(line) as Set<string>;
+    const before = byLine.get(line - 1);
+    if (!named.size && before?.size && opens.has(line - 1)) for (const c of before) named.add(c);
   }
   return [...byLine.values()].map((named) => [...named]);
 }
@@ -262,7 +272,7 @@ function assemble(
         ? elsewhere
         : [...own, ...named, ...(logEvidence.length ? hosts.flatMap((h) => checksOf.release(record, h, decided)) : [])];
     const symptom = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= SYMPTOM_WEIGHT);
-    const components = symptomComponents(record, seen.sightings);
+    const components = symptomComponents(record, seen.sightings, logEvidence);
     const verdict = undecidedHosts(
       record,
       doubtBySymptom(

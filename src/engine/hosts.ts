@@ -7,12 +7,12 @@
 import type { CompiledKb } from "./compile-kb";
 import { closestFor, diagnoseHostBundle } from "./diagnose";
 import { HOSTS_LIMITS, type HostBundle } from "./diagnose-input";
-import type { Diagnosis, Finding, HostReport, NodeReport, Verdict } from "./diagnosis";
+import type { Diagnosis, Finding, HostReport, NodeReport, Verdict, VersionEvidence } from "./diagnosis";
 import type { ExtractedFacts } from "./facts";
 import { compareNodes } from "./fleet";
 import { explainRootCause, rankFindings, relatedFindings } from "./score";
 import type { NodeRow } from "./types";
-import type { HostVersions } from "./verdict";
+import { decideVerdict, type HostVersions, versionChecks } from "./verdict";
 
 export type HostsProblem =
   | { kind: "too-many-hosts" | "invalid-hosts"; detail: string; errors: Array<{ path: string; message: string }> }
@@ -70,7 +70,12 @@ export function diagnoseHosts(kb: CompiledKb, hosts: readonly HostBundle[], limi
     const name = h.name.trim();
     return { name, ...diagnoseHostBundle(kb, h.bundle, all, `host ${name}`) };
   });
-  const merged = mergeFindings(runs, (d) => d.findings);
+  // A host whose own versions are in range but whose log is quiet still takes part in the fleet's verdict.
+  const merged = mergeFindings(
+    runs,
+    (d) => d.findings,
+    (id, run) => quietHostVerdict(kb, id, run),
+  );
   const related = relatedFindings(merged, kb.relations);
   for (const f of merged) {
     const r = related.get(f.id);
@@ -133,8 +138,12 @@ function hostRow(run: HostRun, row: NodeRow | undefined): NodeRow {
  * verdict go together; the log lines of every host that hit the bug follow (each naming its host), and
  * the hosts' version checks.
  */
-function mergeFindings(runs: readonly HostRun[], pick: (d: Diagnosis) => Finding[]): Finding[] {
-  const byId = new Map<string, Array<{ host: string; finding: Finding }>>();
+function mergeFindings(
+  runs: readonly HostRun[],
+  pick: (d: Diagnosis) => Finding[],
+  quiet?: (id: string, run: HostRun) => QuietHost | null,
+): Finding[] {
+  const byId = new Map<string, HostHit[]>();
   for (const r of runs) {
     for (const f of pick(r.diagnosis)) {
       const list = byId.get(f.id) ?? [];
@@ -143,24 +152,55 @@ function mergeFindings(runs: readonly HostRun[], pick: (d: Diagnosis) => Finding
     }
   }
   const merged: Finding[] = [];
-  for (const hits of byId.values()) {
-    const status = fleetStatus(hits.map((h) => h.finding.verdict));
-    const rank = (h: { finding: Finding }) => h.finding.score + (h.finding.confidence === "high" ? 1 : 0);
+  for (const [id, hits] of byId) {
+    // The hosts that do not show the bug, judged on their own versions: one in range makes the fleet affected.
+    const shown = new Set(hits.map((h) => h.host));
+    const others = quiet ? runs.flatMap((r) => (shown.has(r.name) ? [] : (quiet(id, r) ?? []))) : [];
+    const status = fleetStatus([...hits.map((h) => h.finding.verdict), ...others.map((o) => o.verdict)]);
     const speakers = hits.filter((h) => h.finding.verdict.status === status);
-    const lead = speakers.reduce((a, b) => (rank(b) > rank(a) || (rank(b) === rank(a) && b.host < a.host) ? b : a));
+    const lead = best(speakers.length ? speakers : hits);
+    // A verdict no host with the symptom gives (affected only on a quiet host) is that host's, and names it.
+    const voice = speakers.length ? null : (others.find((o) => o.verdict.status === status) ?? null);
     const ordered = [lead, ...hits.filter((h) => h !== lead)];
     // Not affected only when every host is: only as certain as the least certain of them.
     const doubt = status === "not-affected" && hits.some((h) => h.finding.verdict.certain === false);
+    const verdict = voice?.verdict ?? lead.finding.verdict;
     const logs = ordered.flatMap((h) => h.finding.evidence.filter((e) => e.kind === "log").map((e) => ({ ...e, host: h.host })));
-    const versions = ordered.flatMap((h) => h.finding.evidence.filter((e) => e.kind === "version"));
+    const versions = [...ordered.flatMap((h) => h.finding.evidence.filter((e) => e.kind === "version")), ...(voice?.versions ?? [])];
     merged.push({
       ...lead.finding,
-      ...(doubt ? { verdict: { ...lead.finding.verdict, certain: false as const } } : {}),
+      verdict: doubt ? { ...verdict, certain: false as const } : verdict,
       evidence: [...logs.slice(0, MAX_LOG_EVIDENCE), ...versions],
-      hosts: hits.map((h) => h.host),
+      hosts: [...hits.map((h) => h.host), ...(voice ? [voice.host] : [])],
     });
   }
   return merged.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+}
+
+/** A host that does not show a bug, judged on its own output's versions (no named versions, no listings). */
+interface QuietHost {
+  host: string;
+  verdict: Verdict;
+  versions: VersionEvidence[];
+}
+
+function quietHostVerdict(kb: CompiledKb, id: string, run: HostRun): QuietHost | null {
+  const record = kb.records.find((r) => r.id === id);
+  if (!record) return null;
+  const checks = versionChecks(record, run.host);
+  const verdict = decideVerdict(record, checks, [run.host]);
+  return verdict.status === "affected" ? { host: run.name, verdict, versions: checks } : null;
+}
+
+interface HostHit {
+  host: string;
+  finding: Finding;
+}
+
+/** The hit that speaks for the others: a second fact corroborates it (high), then the best score, then the first name. */
+function best(hits: readonly HostHit[]): HostHit {
+  const rank = (h: HostHit) => h.finding.score + (h.finding.confidence === "high" ? 1 : 0);
+  return hits.reduce((a, b) => (rank(b) > rank(a) || (rank(b) === rank(a) && b.host < a.host) ? b : a));
 }
 
 /**

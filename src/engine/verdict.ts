@@ -696,7 +696,7 @@ export function versionChecks(record: BugRecord, host: HostVersions): VersionEvi
   const components = componentChecks(record, host).map((c) => clientRead(kubeletReadAs(record, c), host));
   const backend = otherBackendChecks(record, host);
   // A bug of one iptables backend on a host that runs the other: the backend decides, whatever a package's build says.
-  const packages = backend.length ? [] : packageChecks(record, host);
+  const packages = backend.length ? [] : packageChecks(record, host, ownComponents(record, components));
   const checks = [...kernelChecks(record, host), ...components, ...packages, ...backend];
   // A version a node last reported may not be the one that failed: hedged, and any sign of the bug overrules a "not affected".
   const stale = host.lastReported;
@@ -712,9 +712,13 @@ export function versionChecks(record: BugRecord, host: HostVersions): VersionEvi
  * removed packages, and a narrow terminal cuts dpkg's version column ("1.3.3-0ubunt"). Kernel packages are the
  * kernel's to judge (kernelChecks).
  */
-function packageChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
+function packageChecks(record: BugRecord, host: HostVersions, decided: ReadonlySet<string>): VersionEvidence[] {
   const { release, packages } = host;
   if (!packages) return [];
+  // A build of a component the host's own output already gave (containerd.io's runc beside `docker version`'s runc):
+  // the running binary's version wins over a listing, which may be another machine's or a removed package's.
+  const upstream = upstreamComponents(record);
+  const builds = (a: AffectedEntry) => componentOf(a.ecosystem, a.package, upstream) ?? (upstream.length === 1 ? upstream[0] : undefined);
   const family = release ? ecosystemDistribution(release) : null;
   const listed = (a: AffectedEntry) => packages[a.package];
   // A repository's build (Docker's containerd.io) is the same on every release it serves: no release needed.
@@ -724,6 +728,7 @@ function packageChecks(record: BugRecord, host: HostVersions): VersionEvidence[]
     (a) =>
       !isKernelEntry(a) &&
       listed(a) !== undefined &&
+      !decided.has(builds(a) ?? "") &&
       (fromRepository(a) || (a.ecosystem === release && !namesOtherRelease(listed(a) as string, release))),
   );
   return [...new Set(entries.map((a) => a.package))].map((name) => {
@@ -872,6 +877,14 @@ const CRI_RUNTIMES = ["containerd", "cri-o"];
 const upstreamComponents = (record: BugRecord) => [
   ...new Set(record.affected.filter((a) => !a.ecosystem.includes(":")).map((a) => a.ecosystem)),
 ];
+
+/** The components the host's own output decided (a certain check, not a hedged one). */
+function ownComponents(record: BugRecord, checks: readonly VersionEvidence[]): Set<string> {
+  return componentsRead(
+    record,
+    checks.filter((c) => c.certain && c.result !== "unknown"),
+  );
+}
 
 /** The components the checks read; a check's label is its ecosystem and package ("docker docker-ce"), or several ecosystems ("ubuntu:24.04, …"). */
 function componentsRead(record: BugRecord, checks: readonly VersionEvidence[]): Set<string> {

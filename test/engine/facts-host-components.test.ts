@@ -178,6 +178,15 @@ describe("the host's own component versions", () => {
     // The same build on Ubuntu 24.04, or with no os-release at all: Docker's repository publishes one build for all.
     expect(verdictOf(`${ubuntu}${dpkg}`, id)).toMatchObject({ status: "affected", level: "verified", certain: false });
     expect(verdictOf(dpkg, id)).toMatchObject({ status: "affected", level: "verified" });
+    // The host's own runc (`docker version`'s server part) wins over a listing of the package that bundles it.
+    const daemonRunc = (v: string) =>
+      `$ docker version\nServer: Docker Engine - Community\n Engine:\n  Version:          27.4.0\n  API version:      1.47 (minimum version 1.24)\n runc:\n  Version:          ${v}\n  GitCommit:        v${v}-0-g7cb3632\n`;
+    expect(verdictOf(`${ubuntu}${daemonRunc("1.2.5")}${dpkg}`, id)).toMatchObject({ status: "not-affected", level: "verified" });
+    expect(verdictOf(`${ubuntu}${daemonRunc("1.1.12")}${dpkg}`, id)?.status).toBe("not-affected");
+    // The buildkit mkdirall record ranges the same package under the same repository.
+    const mkdirall = "runc-1.2.0-mkdirall-race-eexist-buildkit";
+    const race = kb.records.find((r) => r.id === mkdirall)?.examples[0]?.log ?? "";
+    expect(verdictOf(`${ubuntu}${dpkg.split("\n").slice(0, 1).join("\n")}\n${race}`, mkdirall)).toMatchObject({ status: "affected" });
     // Docker's RPM build of the same version is another repository's: not judged by the apt one.
     const rhel9 = 'NAME="Red Hat Enterprise Linux"\nVERSION_ID="9.4"\nID="rhel"\n';
     const rpm =

@@ -726,6 +726,14 @@ describe("alternative components: a version of one rules the bug out only for th
       'docker: Error response from daemon: AppArmor enabled on system but the docker-default profile could not be loaded: running `apparmor_parser apparmor_parser --version` failed with output: error: exec: "apparmor_parser": executable file not found in $PATH.';
     const own = diagnoseFields(data, { logs: `${docker("24.0.7")}\n${refusal}` }).findings.find((f) => f.id === APPARMOR)?.verdict;
     expect(own).toMatchObject({ status: "not-affected", certain: false });
+    // The record's own examples print apparmor_parser's error on the line after "… failed with output:": dockerd's too.
+    for (const example of data.records.find((r) => r.id === APPARMOR)?.examples.slice(0, 2) ?? []) {
+      expect(example.log).toMatch(/failed with output: *\n/);
+      const verdict = diagnoseFields(data, { logs: `${docker("24.0.7")}\n${example.log}` }).findings.find(
+        (f) => f.id === APPARMOR,
+      )?.verdict;
+      expect(verdict, example.title).toMatchObject({ status: "not-affected", certain: false });
+    }
     // However often dockerd repeats it (the answer shows five lines per signature), a line of none still counts.
     const generic = 'Error: exec: "apparmor_parser": executable file not found in $PATH';
     const repeated = `${docker("24.0.7")}\n${Array(7).fill(refusal).join("\n")}\n${generic}`;

@@ -100,6 +100,26 @@ export function hostsScenarios(diagnose: DiagnoseHosts) {
     }
   });
 
+  it("says affected when a host whose log is quiet runs an affected version, naming it", async () => {
+    // Host a shows the MARK bug on a kernel past the fix; host b's log is quiet, but its kernel (6.6.58) is in range.
+    const past = `$ uname -a\nLinux a 5.15.200 #1 SMP x86_64 GNU/Linux\n${XOR_MARK_JOURNALD}\n`;
+    const quiet = `$ uname -a\nLinux b 6.6.58 #1 SMP x86_64 GNU/Linux\n${CLEAN_KUBE_PROXY_START}\n`;
+    const alone = (await diagnose([{ name: "a", bundle: past }])).findings.find((f) => f.id === XT);
+    expect(alone?.verdict.status).toBe("not-affected");
+    const top = (
+      await diagnose([
+        { name: "a", bundle: past },
+        { name: "b", bundle: quiet },
+      ])
+    ).findings.find((f) => f.id === XT);
+    expect(top?.verdict.status).toBe("affected");
+    expect(top?.verdict.reason).toMatch(/^host b/);
+    expect(top?.hosts).toEqual(["a", "b"]);
+    // The lines are host a's; host b's kernel is among the versions.
+    expect(top?.evidence[0]).toMatchObject({ kind: "log", host: "a" });
+    expect(top?.evidence.some((e) => e.kind === "version" && e.value === "6.6.58")).toBe(true);
+  });
+
   it("finds nothing high on the clean hosts alone", async () => {
     const d = await diagnose(SEED_FLEET.slice(0, 2));
     expect(d.findings.filter((f) => f.confidence === "high")).toEqual([]);
