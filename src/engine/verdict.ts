@@ -706,11 +706,11 @@ export function versionChecks(record: BugRecord, host: HostVersions): VersionEvi
 /**
  * A distribution's package build a listing shows (`dpkg -l`'s "ii  containerd.io  1.7.24-1"), judged by the record's
  * ranges for that package on the host's release ("debian:12 containerd.io"), or on a repository that serves every
- * release alike ("download.docker.com:deb containerd.io"): the very version string those ranges give. Hedged: an affected answer is not certain, a not-affected one unknown (never ruling a bug out, unlike a
- * version named in passing with no sign of the bug in the log): a
- * listing is often another machine's or a container's (`docker run debian:12 dpkg -l`), `dpkg-query -W` also lists
- * removed packages, and a narrow terminal cuts dpkg's version column ("1.3.3-0ubunt"). Kernel packages are the
- * kernel's to judge (kernelChecks).
+ * release alike ("download.docker.com:deb containerd.io"): the very version string those ranges give. Hedged: an
+ * affected answer is not certain, a not-affected one unknown (never ruling a bug out, unlike a version named in
+ * passing with no sign of the bug in the log): a listing is often another machine's or a container's (`docker run
+ * debian:12 dpkg -l`), `dpkg-query -W` also lists removed packages, and a narrow terminal cuts dpkg's version column
+ * ("1.3.3-0ubunt"). Kernel packages are the kernel's to judge (kernelChecks).
  */
 function packageChecks(record: BugRecord, host: HostVersions, decided: ReadonlySet<string>): VersionEvidence[] {
   const { release, packages } = host;
