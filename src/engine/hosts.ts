@@ -12,7 +12,7 @@ import type { ExtractedFacts } from "./facts";
 import { compareNodes } from "./fleet";
 import { explainRootCause, rankFindings, relatedFindings } from "./score";
 import type { NodeRow } from "./types";
-import { decideVerdict, type HostVersions, versionChecks } from "./verdict";
+import { componentGroups, decideVerdict, type HostVersions, versionChecks } from "./verdict";
 
 export type HostsProblem =
   | { kind: "too-many-hosts" | "invalid-hosts"; detail: string; errors: Array<{ path: string; message: string }> }
@@ -177,19 +177,28 @@ function mergeFindings(
   return merged.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 }
 
-/** A host that does not show a bug, judged on its own output's versions (no named versions, no listings). */
+/** A host that does not show a bug, affected by its versions. */
 interface QuietHost {
   host: string;
   verdict: Verdict;
   versions: VersionEvidence[];
 }
 
+/**
+ * A host that does not show a bug but is affected by it: its own advisory (a regression in range, with the context
+ * the bug needs), or, for a removal or requirement, its own output's versions in a range that stands on its own (no
+ * context the bug needs, no components that must meet, certain and not resting on one report).
+ */
 function quietHostVerdict(kb: CompiledKb, id: string, run: HostRun): QuietHost | null {
+  const advisory = run.diagnosis.advisories.find((a) => a.id === id);
+  const versionsOf = (f: Finding) => f.evidence.filter((e): e is VersionEvidence => e.kind === "version");
+  if (advisory) return { host: run.name, verdict: advisory.verdict, versions: versionsOf(advisory) };
   const record = kb.records.find((r) => r.id === id);
-  if (!record) return null;
+  if (!record || record.context || componentGroups(record)) return null;
   const checks = versionChecks(record, run.host);
   const verdict = decideVerdict(record, checks, [run.host]);
-  return verdict.status === "affected" ? { host: run.name, verdict, versions: checks } : null;
+  const firm = verdict.status === "affected" && verdict.certain !== false && verdict.level !== "reported";
+  return firm ? { host: run.name, verdict, versions: checks } : null;
 }
 
 interface HostHit {

@@ -75,6 +75,33 @@ describe("per-host fleets through the engine", () => {
     }
   });
 
+  it("counts a quiet host whose own runtime is past a removal, but not one a range resting on context cannot judge", () => {
+    // containerd 2.0 refuses schema 1 images (a removal: no advisory); worker-1 shows the refusal's line on 1.7.20.
+    const S1 = "schema1-image-pull-disabled-docker-26-containerd-2";
+    const log = kb.records.find((r) => r.id === S1)?.examples.find((e) => e.log.includes("containerd v2.0"))?.log ?? "";
+    const fleet = (quiet: string) => [
+      { name: "worker-1", bundle: `containerd github.com/containerd/containerd v1.7.20 8fc6bcff\n${log}` },
+      { name: "worker-2", bundle: `${quiet}\nall quiet` },
+    ];
+    const on = (quiet: string) => diagnoseHosts(kb, fleet(quiet)).findings.find((f) => f.id === S1);
+    const in2 = on("containerd github.com/containerd/containerd/v2 v2.0.0 207ad711");
+    expect(in2?.verdict).toMatchObject({ status: "affected", level: "verified" });
+    expect(in2?.verdict.reason).toMatch(/^host worker-2: containerd: 2\.0\.0/);
+    expect(in2?.hosts).toEqual(["worker-1", "worker-2"]);
+    expect(on("containerd github.com/containerd/containerd v1.7.22 8fc6bcff")?.verdict.status).toBe("not-affected");
+    // The AppArmor 4 record needs AppArmor 4's Ubuntu around its versions: Docker 26.0.0 alone on a quiet host is no witness.
+    const AA4 = "apparmor4-runc-profile-container-stop-signal-denied";
+    const denial =
+      'kernel: audit: type=1400 audit(1722681443.231:255): apparmor="DENIED" operation="signal" class="signal" profile="docker-default" pid=6528 comm="runc" requested_mask="receive" denied_mask="receive" signal=kill peer="runc"';
+    const docker = (v: string) =>
+      `$ docker version\nServer: Docker Engine - Community\n Engine:\n  Version:          ${v}\n  API version:      1.45 (minimum version 1.24)`;
+    const aa4 = diagnoseHosts(kb, [
+      { name: "a", bundle: `${docker("26.1.3")}\n${denial}` },
+      { name: "b", bundle: `${docker("26.0.0")}\nall quiet` },
+    ]).findings.find((f) => f.id === AA4);
+    expect(aa4?.verdict.status).not.toBe("affected");
+  });
+
   it("takes what a host's bundle lacks from a kubectl table sent by another host", () => {
     const table = `$ kubectl get nodes -o wide\nNAME       STATUS   ROLES           AGE    VERSION   INTERNAL-IP    EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION       CONTAINER-RUNTIME
 master-1   Ready    control-plane   412d   v1.26.3   10.20.0.11     <none>        Ubuntu 22.04.5 LTS   5.15.0-126-generic   containerd://1.6.20

@@ -113,7 +113,7 @@ export function hostsScenarios(diagnose: DiagnoseHosts) {
       ])
     ).findings.find((f) => f.id === XT);
     expect(top?.verdict.status).toBe("affected");
-    expect(top?.verdict.reason).toMatch(/^host b/);
+    expect(top?.verdict.reason).toMatch(/host b \(6\.6\.58\)/);
     expect(top?.hosts).toEqual(["a", "b"]);
     // The lines are host a's; host b's kernel is among the versions.
     expect(top?.evidence[0]).toMatchObject({ kind: "log", host: "a" });
