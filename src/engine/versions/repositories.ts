@@ -1,8 +1,8 @@
 /**
  * Package repositories that publish one build of a package, under one version string, for every release they serve:
- * Docker's apt repository (download.docker.com) ships `containerd.io 1.7.24-1` alike to Debian 12, Ubuntu 24.04 and
- * Raspbian. A record ranges such a package once, under the repository's ecosystem, and a package listing of any release
- * the repository serves is judged by it, as dpkg orders versions.
+ * Docker's apt repository (download.docker.com) ships `containerd.io 1.7.24-1` alike to Debian 12 and Ubuntu 24.04. A
+ * record ranges such a package once, under the repository's ecosystem, and a package listing of any Debian-family or
+ * Ubuntu release is judged by it, as dpkg orders versions.
  */
 const REPOSITORIES: Readonly<Record<string, { families: readonly string[]; version: RegExp }>> = {
   // Docker's .deb revisions are a plain number ("1.7.24-1"); its RPMs' ("1.7.24-3.1.el9") are another repository's builds.
