@@ -29,6 +29,7 @@ import {
   scoreFinding,
 } from "./score";
 import {
+  alternativeComponents,
   combinationChecks,
   componentsDisagree,
   confirmBySymptom,
@@ -272,7 +273,8 @@ function assemble(
         ? elsewhere
         : [...own, ...named, ...(logEvidence.length ? hosts.flatMap((h) => checksOf.release(record, h, decided)) : [])];
     const symptom = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= SYMPTOM_WEIGHT);
-    const components = symptomComponents(record, seen.sightings, logEvidence);
+    // Whose lines they are matters only among alternatives (a handful of records): no pass over a flood's lines otherwise.
+    const components = alternativeComponents(record).length > 1 ? symptomComponents(record, seen.sightings, logEvidence) : [];
     const verdict = undecidedHosts(
       record,
       doubtBySymptom(

@@ -855,12 +855,7 @@ function componentOf(ecosystem: string, pkg: string, upstream: readonly string[]
  * containerd 2, driven by the kubelet, still refuses the image). Empty for a record of one component.
  */
 function unreadAlternatives(record: BugRecord, checks: readonly VersionEvidence[], hosts: readonly HostVersions[]): string[] {
-  const upstream = upstreamComponents(record);
-  // Beside a removal (Docker 29's API floor), another component's range names the setups that trip over it
-  // (Traefik's pinned client): before the removal, they do not.
-  const removals = record.affected.filter((a) => a.kind === "removal");
-  const entries = removals.length ? removals : record.affected;
-  const named = [...new Set(entries.flatMap((a) => componentOf(a.ecosystem, a.package, upstream) ?? []))];
+  const named = alternativeComponents(record);
   if (named.length < 2) return [];
   const read = componentsRead(record, checks);
   if (read.has("*")) return [];
@@ -873,6 +868,16 @@ function unreadAlternatives(record: BugRecord, checks: readonly VersionEvidence[
 }
 
 const CRI_RUNTIMES = ["containerd", "cri-o"];
+
+/** The components a record's bug may lie in, any one enough (see componentOf); one for most records. */
+export function alternativeComponents(record: BugRecord): string[] {
+  const upstream = upstreamComponents(record);
+  // Beside a removal (Docker 29's API floor), another component's range names the setups that trip over it
+  // (Traefik's pinned client): before the removal, they do not.
+  const removals = record.affected.filter((a) => a.kind === "removal");
+  const entries = removals.length ? removals : record.affected;
+  return [...new Set(entries.flatMap((a) => componentOf(a.ecosystem, a.package, upstream) ?? []))];
+}
 
 const upstreamComponents = (record: BugRecord) => [
   ...new Set(record.affected.filter((a) => !a.ecosystem.includes(":")).map((a) => a.ecosystem)),
