@@ -133,19 +133,21 @@ export function evaluate(kb: CompiledKb, records: readonly BugRecord[], cases: r
     }
     if (e.verdict) {
       const record = e.verdict.record;
-      const f = find(record) ?? diagnosis.advisories.find((a) => a.id === record);
       // Without its symptom in the log, the engine answers for a record through an advisory when the
-      // version is in a regression range and stays silent otherwise: silence is its not-affected
+      // version is in a regression range, or through a closest record's verdict when the report's words
+      // are close to the record's description, and stays silent otherwise: silence is its not-affected
       // answer on a version-only report, and on any report for a record with regression ranges
       // (requirements and removals warn only when the log shows the setup, so there silence says nothing).
+      const shown =
+        (find(record) ?? diagnosis.advisories.find((a) => a.id === record))?.verdict ??
+        diagnosis.closest.find((r) => r.id === record)?.verdict;
       const hasRegression = byId.get(record)?.affected.some((a) => a.kind === "regression" && a.ranges.length > 0) ?? false;
       const silentIsNotAffected = e.verdict.status === "not-affected" && (c.kind === "verdict" || hasRegression);
-      const got = f ? f.verdict.status : "not shown";
       const verdict: Check = {
         metric: "verdict",
-        pass: got === e.verdict.status || (!f && silentIsNotAffected),
+        pass: shown?.status === e.verdict.status || (!shown && silentIsNotAffected),
         expected: `${record}: ${e.verdict.status}`,
-        got: f ? `${got} (${f.verdict.reason})` : "not shown (no finding, no advisory)",
+        got: shown ? `${shown.status} (${shown.reason})` : "not shown (no finding, advisory or closest record)",
       };
       checks.push(verdict);
       // The issue's target is the kernel verdict: the same check, counted apart for records with kernel ranges.

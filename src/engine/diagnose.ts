@@ -89,17 +89,33 @@ function symptomComponents(record: BugRecord, sightings: readonly Sighting[], sh
 
 /** Diagnoses a raw bundle: sections (uname, os-release, nodes table, ...) and commands are detected, the rest is logs. */
 export function diagnoseBundle(kb: CompiledKb, text: string, limit = DEFAULT_LIMIT, focus?: string): Diagnosis {
-  const { diagnosis } = diagnoseHostBundle(kb, text, limit, SINGLE_HOST, focus);
-  return { ...diagnosis, closest: closestFor(kb, diagnosis.findings, text) };
+  const { diagnosis, verdictOf, facts } = diagnoseHostBundle(kb, text, limit, SINGLE_HOST, focus);
+  return { ...diagnosis, closest: closestFor(kb, diagnosis.findings, text, verdictOf, (line) => facts.notLogs.has(line)) };
 }
+
+/** A record's verdict on the input's versions, as the answer judged it; undefined for a record with no version data. */
+export type VerdictOf = (id: string) => Verdict | undefined;
 
 /**
  * The last resort of a report no signature explained: the records closest to it by description,
- * for the reader to check (none when there is a finding). Each door asks once, over all it was sent.
+ * for the reader to check (none when there is a finding), each with its verdict on the input's
+ * versions where they decide it, so the reader can rule one out or in by version as well as by words
+ * (an undecided one would only list versions missing for a record that is a guess). Each door asks
+ * once, over all it was sent.
  */
-export function closestFor(kb: CompiledKb, findings: readonly Finding[], text: string): ClosestRecord[] {
+export function closestFor(
+  kb: CompiledKb,
+  findings: readonly Finding[],
+  text: string,
+  verdictOf: VerdictOf,
+  notLog?: (line: number) => boolean,
+): ClosestRecord[] {
   if (findings.length || !text) return [];
-  return closestRecords(kb.recall.descriptions, kb.recall.lexical, text, (id) => kb.records.find((r) => r.id === id)?.title ?? id);
+  const titleOf = (id: string) => kb.records.find((r) => r.id === id)?.title ?? id;
+  return closestRecords(kb.recall.descriptions, kb.recall.lexical, text, titleOf, notLog).map((c) => {
+    const verdict = verdictOf(c.id);
+    return verdict && verdict.status !== "unknown" ? { ...c, verdict } : c;
+  });
 }
 
 /** One host's bundle, its evidence naming the host as `subject`; with the facts, for comparing hosts. */
@@ -109,13 +125,13 @@ export function diagnoseHostBundle(
   limit: number,
   subject: string,
   focus?: string,
-): { diagnosis: Diagnosis; facts: ExtractedFacts; host: HostVersions } {
+): { diagnosis: Diagnosis; facts: ExtractedFacts; host: HostVersions; verdictOf: VerdictOf } {
   const { hits, found, pre, recall } = scan(kb, text);
   const facts = extractFacts(text, pre);
   const host = singleHost(facts, subject);
   const isLog = (line: number) => !facts.notLogs.has(line);
   const exact = hits.filter((h) => isLog(h.line));
-  const diagnosis = assemble(
+  const { diagnosis, verdictOf } = assemble(
     kb,
     facts,
     [...exact, ...recallHits(kb.recall, text, exact, isLog, recall)],
@@ -124,7 +140,7 @@ export function diagnoseHostBundle(
     host,
     focus,
   );
-  return { diagnosis, facts, host };
+  return { diagnosis, facts, host, verdictOf };
 }
 
 /** Diagnoses structured fields; evidence line numbers count lines of `logs`. */
@@ -134,8 +150,8 @@ export function diagnoseFields(kb: CompiledKb, input: DiagnoseInput): Diagnosis 
   const recalled = logs ? recallHits(kb.recall, logs, hits, () => true, recall) : [];
   const others = [input.uname, input.procVersion, input.osRelease, input.nodes, input.iptablesVersion].filter((s): s is string => !!s);
   const context = found ? { others, logs, found } : { others, logs };
-  const diagnosis = assemble(kb, factsFromFields(input, pre), [...hits, ...recalled], input.limit ?? DEFAULT_LIMIT, context);
-  return { ...diagnosis, closest: closestFor(kb, diagnosis.findings, logs) };
+  const { diagnosis, verdictOf } = assemble(kb, factsFromFields(input, pre), [...hits, ...recalled], input.limit ?? DEFAULT_LIMIT, context);
+  return { ...diagnosis, closest: closestFor(kb, diagnosis.findings, logs, verdictOf) };
 }
 
 /** The one pass over the text: record signatures, and the engine's own probes for facts. */
@@ -240,7 +256,7 @@ function assemble(
   context: ContextInput,
   single = singleHost(facts, SINGLE_HOST),
   focus?: string,
-): Diagnosis {
+): { diagnosis: Diagnosis; verdictOf: VerdictOf } {
   const nodeHosts = facts.nodes.map(nodeHost);
   const hosts = hostsOf(facts, nodeHosts, single);
   const byRecord = groupHits(kb, hits);
@@ -252,7 +268,8 @@ function assemble(
     : kb.records.filter((r) => byRecord.has(r.id));
   const given = givenVersions(hosts);
   // A fleet's nodes mostly share a few sets of versions: each set is judged once per record.
-  let focused: Verdict | undefined;
+  // Every record's verdict, for the focus and the closest records (closestFor), which are no findings.
+  const judged = new Map<string, Verdict>();
   const checksOf = {
     version: perVersions(versionChecks),
     mentioned: perVersions(mentionedChecks, decidedKey),
@@ -288,7 +305,7 @@ function assemble(
       ),
       hosts,
     );
-    if (record.id === focus) focused = verdict;
+    judged.set(record.id, verdict);
     if (logEvidence.length) {
       findings.push(buildFinding(record, seen, checks, verdict, recordContextShown(kb, record, context, seen), given));
     } else if (verdict.status === "affected" && recordContextShown(kb, record, context, NO_HITS).kind !== "no") {
@@ -314,7 +331,9 @@ function assemble(
     if (r) f.related = r;
   }
   const ranked = rankFindings(findings, kb.relations).slice(0, limit);
-  return {
+  const verdictOf: VerdictOf = (id) =>
+    judged.get(id) ?? (kb.records.find((r) => r.id === id)?.affected.length ? unjudged(kb, id, hosts) : undefined);
+  const diagnosis: Diagnosis = {
     kb: { version: kb.version, records: kb.records.length },
     facts: { kernel: facts.kernel, os: facts.os, iptables: facts.iptables, nodes: facts.nodes },
     findings: ranked,
@@ -323,8 +342,9 @@ function assemble(
     rootCause: explainRootCause(ranked),
     // Filled by the door (closestFor), which knows all the text it was sent.
     closest: [],
-    ...(focus ? { focus: { id: focus, verdict: focused ?? unjudged(kb, focus, hosts) } } : {}),
+    ...(focus ? { focus: { id: focus, verdict: verdictOf(focus) ?? unjudged(kb, focus, hosts) } } : {}),
   };
+  return { diagnosis, verdictOf };
 }
 
 /** A record the loop never judged: no line of it and no version data it could read. */

@@ -195,6 +195,11 @@ export interface ClosestRecord {
   title: string;
   /** The report's words the record's description holds, rarest first. */
   sharedWords: string[];
+  /**
+   * The record's verdict on the input's versions, as a finding of it would have (no symptom matched, so none of the
+   * symptom's confirmation): affected or not affected, only where the versions decide it.
+   */
+  verdict?: Verdict;
 }
 
 /** One host of the hosts form: a node report read from the host's own bundle. */

@@ -5,7 +5,7 @@
  * worker whose kernel differed was the one whose kube-proxy failed.
  */
 import type { CompiledKb } from "./compile-kb";
-import { closestFor, diagnoseHostBundle } from "./diagnose";
+import { closestFor, diagnoseHostBundle, type VerdictOf } from "./diagnose";
 import { HOSTS_LIMITS, type HostBundle } from "./diagnose-input";
 import type { Diagnosis, Finding, HostReport, NodeReport, Verdict, VersionEvidence } from "./diagnosis";
 import type { ExtractedFacts } from "./facts";
@@ -58,6 +58,7 @@ interface HostRun {
   diagnosis: Diagnosis;
   facts: ExtractedFacts;
   host: HostVersions;
+  verdictOf: VerdictOf;
 }
 
 /** Diagnoses each host's bundle, compares the hosts and merges the findings (throws HostsLimitError beyond the limits). */
@@ -94,7 +95,45 @@ export function diagnoseHosts(kb: CompiledKb, hosts: readonly HostBundle[], limi
     nodes: tableRun?.diagnosis.nodes ?? [],
     hosts: compareHosts(kb, runs),
     rootCause: explainRootCause(findings),
-    closest: closestFor(kb, findings, hosts.map((h) => h.bundle).join("\n")),
+    // Each host's lines but its sections (uname, os-release, version output), as one bundle's (closestFor).
+    closest: findings.length
+      ? []
+      : closestFor(
+          kb,
+          findings,
+          runs.map((r, i) => withoutLines(hosts[i]?.bundle ?? "", r.facts.notLogs)).join("\n"),
+          fleetVerdictOf(runs),
+        ),
+  };
+}
+
+/** A bundle without the lines `drop` names (1-based). */
+function withoutLines(text: string, drop: ReadonlySet<number>): string {
+  return drop.size
+    ? text
+        .split("\n")
+        .filter((_, i) => !drop.has(i + 1))
+        .join("\n")
+    : text;
+}
+
+/**
+ * A record's verdict over the fleet, for a closest record (no host shows it): as a merged finding's (fleetStatus),
+ * in the words of the first host by name that gives it, and not affected only as certain as the least certain host.
+ */
+function fleetVerdictOf(runs: readonly HostRun[]): VerdictOf {
+  return (id) => {
+    const given = runs
+      .flatMap((r) => {
+        const verdict = r.verdictOf(id);
+        return verdict ? [{ host: r.name, verdict }] : [];
+      })
+      .sort((a, b) => a.host.localeCompare(b.host));
+    const status = fleetStatus(given.map((g) => g.verdict));
+    const speaker = given.find((g) => g.verdict.status === status);
+    if (!speaker) return undefined;
+    const doubt = status === "not-affected" && given.some((g) => g.verdict.certain === false);
+    return doubt ? { ...speaker.verdict, certain: false as const } : speaker.verdict;
   };
 }
 

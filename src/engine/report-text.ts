@@ -1,5 +1,13 @@
 import type { Diagnosis, Finding, HostReport, LogEvidence } from "./diagnosis";
-import { evidenceExcerpt, kernelPackageNote, namedKernelNote, RESEMBLES_NOTE, summarizeFinding, verdictLabel } from "./summary";
+import {
+  closestVersionsNote,
+  evidenceExcerpt,
+  kernelPackageNote,
+  namedKernelNote,
+  RESEMBLES_NOTE,
+  summarizeFinding,
+  verdictLabel,
+} from "./summary";
 
 const MAX_UNVERIFIED = 3;
 const MAX_LINE = 240;
@@ -16,7 +24,10 @@ export function renderTextReport(d: Diagnosis & { truncated?: ReadonlyArray<{ no
   if (!d.findings.length) out.push("No known bug matched the log.");
   if (d.closest.length) {
     out.push("Closest records by description (no signature matched: a search result to check, not a diagnosis):");
-    for (const c of d.closest) out.push(`  - ${c.id}: ${c.title} (shares: ${c.sharedWords.join(", ")})`);
+    for (const c of d.closest) {
+      out.push(`  - ${c.id}: ${c.title} (shares: ${c.sharedWords.join(", ")})`);
+      if (c.verdict) out.push(`    ${closestVersionsNote(c.verdict)}`);
+    }
     out.push("");
   }
   if (d.rootCause && d.findings.length > 1) out.push(`Likely root cause: ${d.rootCause.id}: ${d.rootCause.reason}`, "");

@@ -32,6 +32,10 @@ const LEVEL_WORDS = { verified: "verified", corroborated: "corroborated", report
 export const verdictLabel = (v: Pick<Verdict, "status" | "level" | "certain">) =>
   `${STATUS_WORDS[v.status]}${v.level ? ` (${LEVEL_WORDS[v.level]}${v.certain === false ? ", not certain" : ""})` : ""}`;
 
+/** How every door words a closest record's verdict on the input's versions (no symptom matched it). */
+export const closestVersionsNote = (v: Pick<Verdict, "status" | "level" | "certain" | "reason">) =>
+  `your versions: ${verdictLabel(v)}: ${v.reason}`;
+
 /** How every door words a line the engine only found to resemble a record (no signature matched it). */
 export const RESEMBLES_NOTE = "resembles this bug's wording; no signature matched it";
 

@@ -4,7 +4,7 @@ import type { Diagnosis } from "../../src/engine/diagnosis";
 import { hostBundle, SEED_FLEET } from "../support/hosts-scenarios";
 import { runCli, runCliClosingEarly, startFakeServer, startHttpService, writeTempFiles } from "../support/run-cli";
 import { CLEAN_KUBE_PROXY_START, UBUNTU_2204_OS_RELEASE, unameJammy127, XOR_MARK_JOURNALD, XOR_MARK_KLOG } from "../support/seed-logs";
-import { RETOLD_DNS_TICKET } from "../support/seed-scenarios";
+import { RETOLD_DNS_TICKET, RETOLD_DNS_TICKET_ON_4_19 } from "../support/seed-scenarios";
 
 const XT = "xt-mark-ipv6-typo-2024";
 const FAILING = hostBundle(unameJammy127("worker-2"), XOR_MARK_JOURNALD);
@@ -263,6 +263,10 @@ describe("known-bugs diagnose --local (the embedded engine)", () => {
       expect(r.code).toBe(0);
       expect(r.stdout).toContain("No known bug matched the log.");
       expect(r.stdout).toMatch(/Closest records by description[^\n]*not a diagnosis[^\n]*\n {2}- conntrack-udp-dns-race-5s: /);
+      // The kernel it was sent decides a closest record's verdict; a closest record is no finding for --fail-on.
+      const on419 = await runCli(["diagnose", ...where, "--fail-on", "low"], { input: RETOLD_DNS_TICKET_ON_4_19 });
+      expect(on419.code).toBe(0);
+      expect(on419.stdout).toMatch(/\n {2}- conntrack-udp-dns-race-5s: [^\n]*\n {4}your versions: affected \(/);
     }
   });
 

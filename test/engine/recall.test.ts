@@ -5,7 +5,7 @@ import { lexicalTerms, lineTokens, matchTokens, signatureTokens } from "../../sr
 import { endsInWord, stem } from "../../src/engine/recall/tokens";
 import { loadDataKb } from "../support/data-kb";
 import { CLEAN_KUBE_PROXY_START, XOR_MARK_KLOG } from "../support/seed-logs";
-import { RETOLD_DNS_TICKET } from "../support/seed-scenarios";
+import { RETOLD_DNS_TICKET, RETOLD_DNS_TICKET_ON_4_19 } from "../support/seed-scenarios";
 
 // The recall tier: token signatures derived from every exact signature, and a lexical fallback over the
 // records' own text. It may bring a record in at medium at most, and never on a clean log.
@@ -594,6 +594,29 @@ describe("the closest records, when nothing matched", () => {
       { name: "b", bundle: healthy },
     ]);
     expect(hosts.closest[0]?.id).toBe(DNS_RACE);
+  });
+
+  it("carry the verdict the input's versions decide, as a check against that record gives it, and none otherwise", () => {
+    const d = diagnoseBundle(kb.compiled, RETOLD_DNS_TICKET_ON_4_19);
+    const dns = d.closest.find((c) => c.id === DNS_RACE);
+    expect(dns?.verdict?.status).toBe("affected");
+    expect(dns?.verdict).toEqual(diagnoseBundle(kb.compiled, RETOLD_DNS_TICKET_ON_4_19, undefined, DNS_RACE).focus?.verdict);
+    // Nothing decides without a version: a closest record lists no versions it lacks.
+    expect(diagnoseBundle(kb.compiled, RETOLD_DNS_TICKET).closest.filter((c) => c.verdict)).toEqual([]);
+    // The uname's words describe no failure: they liken the report to no record.
+    const shared = d.closest.flatMap((c) => c.sharedWords);
+    for (const word of ["x86_64", "gnu", "linux", "smp"]) expect(shared).not.toContain(word);
+  });
+
+  it("in the hosts form, carry the fleet's verdict: affected when one host is, in that host's words", () => {
+    const other = RETOLD_DNS_TICKET_ON_4_19.replace("4.19.0", "6.8.0-1026-aws #28-Ubuntu");
+    const fleet = diagnoseHosts(kb.compiled, [
+      { name: "a", bundle: other },
+      { name: "b", bundle: RETOLD_DNS_TICKET_ON_4_19 },
+    ]);
+    const dns = fleet.closest.find((c) => c.id === DNS_RACE);
+    expect(dns?.verdict?.status).toBe("affected");
+    expect(dns?.verdict?.reason).toMatch(/^host b\b/);
   });
 
   it("are not offered for a log that reports no failure, long or short, nor beside a finding", () => {

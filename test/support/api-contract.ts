@@ -3,7 +3,7 @@ import type { Diagnosis } from "../../src/engine/diagnosis";
 import { apiClient } from "./api-client";
 import { expectProblem, listBugs, post, SEED_INPUT, XT } from "./api-helpers";
 import { UBUNTU_2204_OS_RELEASE, XOR_MARK_KLOG } from "./seed-logs";
-import { type Fetch, RETOLD_DNS_TICKET } from "./seed-scenarios";
+import { type Fetch, RETOLD_DNS_TICKET, RETOLD_DNS_TICKET_ON_4_19 } from "./seed-scenarios";
 
 /** The API's promises that hold on every runtime: search, records, formats and every error case. */
 export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
@@ -246,6 +246,20 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(text).toContain("No known bug matched the log.");
     expect(text).toMatch(
       /Closest records by description \(no signature matched: a search result to check, not a diagnosis\):\n {2}- conntrack-udp-dns-race-5s: /,
+    );
+  });
+
+  it("gives the closest records' verdicts on the input's versions, in JSON and in the text report", async () => {
+    const json = (await (await post(fetch, RETOLD_DNS_TICKET_ON_4_19, "text/plain")).json()) as Diagnosis;
+    const dns = json.closest.find((c) => c.id === "conntrack-udp-dns-race-5s");
+    expect(dns?.verdict?.status).toBe("affected");
+    const res = await fetch("/diagnose", {
+      method: "POST",
+      headers: { "content-type": "text/plain", accept: "text/plain" },
+      body: RETOLD_DNS_TICKET_ON_4_19,
+    });
+    expect(await res.text()).toMatch(
+      /\n {2}- conntrack-udp-dns-race-5s: [^\n]*\n {4}your versions: affected \([^)]*\): your kernel \(4\.19\.0\)/,
     );
   });
 

@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import { discordHeaders, interactionBody, nowSeconds, slackEscape, slackHeaders, slashCommandBody } from "./chat-signing";
 import { expectDocumented, type OpenApiDocument } from "./documented-schema";
 import { UBUNTU_2204_OS_RELEASE, XOR_MARK_KLOG } from "./seed-logs";
-import { type Fetch, RETOLD_DNS_TICKET } from "./seed-scenarios";
+import { type Fetch, RETOLD_DNS_TICKET, RETOLD_DNS_TICKET_ON_4_19 } from "./seed-scenarios";
 
 const XT = "xt-mark-ipv6-typo-2024";
 const SLACK_COMMANDS = "/integrations/slack/commands";
@@ -108,6 +108,16 @@ export function chatContract(h: () => ChatHarness) {
     const all = body.data.embeds.map((e) => e.description ?? "").join("\n");
     expect(all).toContain("**Closest records by description**");
     expect(all).toContain(`[\`conntrack-udp-dns-race-5s\`](${h().publicUrl}/bugs/conntrack-udp-dns-race-5s)`);
+  });
+
+  it("Slack and Discord: a closest record carries its verdict where the pasted versions decide it", async () => {
+    const { responseUrl } = await command(RETOLD_DNS_TICKET_ON_4_19);
+    const [answer] = await h().delivered(responseUrl);
+    const slack = blockTexts(answer as SlackPost).join("\n");
+    expect(slack).toMatch(/\(`conntrack-udp-dns-race-5s`\): shares [^\n]*; your versions: affected \([^)]*\): your kernel \(4\.19\.0\)/);
+    const res = await discord(diagnoseCommand(RETOLD_DNS_TICKET_ON_4_19));
+    const all = ((await res.json()) as { data: DiscordData }).data.embeds.map((e) => e.description ?? "").join("\n");
+    expect(all).toMatch(/`conntrack-udp-dns-race-5s`\][^\n]*; your versions: affected \([^)]*\): your kernel \(4\.19\.0\)/);
   });
 
   it("Slack: answers help at once for empty text and for `help`", async () => {

@@ -3,7 +3,7 @@ import { describeTogether } from "../../src/engine/verdict";
 import { nodesTable } from "./large-inputs";
 import { SEED_BUNDLE } from "./seed-bundle";
 import { UBUNTU_2204_OS_RELEASE, UNEVEN_FLEET } from "./seed-logs";
-import { type Fetch, RETOLD_DNS_TICKET } from "./seed-scenarios";
+import { type Fetch, RETOLD_DNS_TICKET, RETOLD_DNS_TICKET_ON_4_19 } from "./seed-scenarios";
 
 const XT = "xt-mark-ipv6-typo-2024";
 /** What a browser sends when a person follows a link or submits a form. */
@@ -247,6 +247,15 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(visibleText(closest)).toMatch(/Shared words: [^.]*dns/);
     // A paste that matches gets findings, not search results.
     expect(await expectPage(await paste(fetch, SEED_BUNDLE), 200)).not.toContain('id="closest-h"');
+    // With no version to judge, a closest record shows no verdict.
+    expect(visibleText(closest)).not.toMatch(/Your versions/);
+  });
+
+  it("shows a closest record's verdict where the pasted versions decide it", async () => {
+    const body = await expectPage(await paste(fetch, RETOLD_DNS_TICKET_ON_4_19), 200);
+    const closest = body.split('id="closest-h"')[1]?.split("</section>")[0] ?? "";
+    const item = closest.split("<li>").find((li) => li.includes('href="/bugs/conntrack-udp-dns-race-5s"')) ?? "";
+    expect(visibleText(item)).toMatch(/Your versions: affected \([^)]*\) your kernel \(4\.19\.0\)/);
   });
 
   it("marks the unverified facts a finding carries", async () => {

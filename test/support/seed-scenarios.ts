@@ -18,6 +18,14 @@ const DNS_RACE = "conntrack-udp-dns-race-5s";
 export const RETOLD_DNS_TICKET =
   "Since the node upgrade, DNS lookups from pods sometimes take exactly 5 seconds before they answer.\nOther times they are instant. It fails more under load.";
 
+/**
+ * The same ticket with the node's `uname -a`: a mainline 4.19.0 kernel, inside the DNS race record's 4.19 ≤ v < 5.0
+ * range, so the closest record's verdict is decided ("affected").
+ */
+export const RETOLD_DNS_TICKET_ON_4_19 = `$ uname -a
+Linux node-1 4.19.0 #1 SMP Mon Oct 22 14:00:00 UTC 2018 x86_64 GNU/Linux
+${RETOLD_DNS_TICKET}`;
+
 /** POST /diagnose as JSON; also checks the answer names its knowledge-base version in the header. */
 export function overHttp(fetch: Fetch): Diagnose {
   const api = apiClient(fetch);

@@ -21,12 +21,14 @@ const level = {
   verified: z.boolean().optional().catch(undefined),
 };
 
+const verdict = z.looseObject({ status: z.string(), reason: z.string().catch("") });
+
 const finding = z.looseObject({
   id: z.string(),
   title: z.string().catch(""),
   confidence: z.string(),
   score: z.number().catch(0),
-  verdict: z.looseObject({ status: z.string(), reason: z.string().catch("") }),
+  verdict,
   evidence: z.array(z.looseObject({ kind: z.string() })).catch([]),
   unverified: z.array(z.string()).catch([]),
   references: z.array(z.string()).catch([]),
@@ -56,7 +58,16 @@ export const diagnosisAnswer = z.looseObject({
       }),
     )
     .catch([]),
-  closest: z.array(z.looseObject({ id: z.string(), title: z.string().catch(""), sharedWords: z.array(z.string()).catch([]) })).catch([]),
+  closest: z
+    .array(
+      z.looseObject({
+        id: z.string(),
+        title: z.string().catch(""),
+        sharedWords: z.array(z.string()).catch([]),
+        verdict: verdict.optional().catch(undefined),
+      }),
+    )
+    .catch([]),
   rootCause: z
     .looseObject({ id: z.string(), reason: z.string().catch("") })
     .nullable()

@@ -25,12 +25,23 @@ const TAIL_CHARS = 48 * 1024;
 /**
  * The closest records to a report that describes a failure: one with a failure line, or a short one
  * told in sentences (a ticket). A log with no failure line gets none, however short: healthy lines
- * share words with some record's description too.
+ * share words with some record's description too. Lines `notLog` names (1-based: a bundle's uname,
+ * os-release or version output) are no description of the failure: "GNU/Linux x86_64" would liken
+ * any report to a record that quotes a uname. Only the read start's lines are numbered; a section
+ * in the end of a long log is rare, and numbering it would need a pass over all the lines between.
  */
-export function closestRecords(index: LexicalIndex, rarity: LexicalIndex, text: string, titleOf: (id: string) => string): ClosestRecord[] {
-  const read = text.length <= HEAD_CHARS + TAIL_CHARS ? text : `${text.slice(0, HEAD_CHARS)}\n${text.slice(-TAIL_CHARS)}`;
+export function closestRecords(
+  index: LexicalIndex,
+  rarity: LexicalIndex,
+  text: string,
+  titleOf: (id: string) => string,
+  notLog: (line: number) => boolean = () => false,
+): ClosestRecord[] {
+  const whole = text.length <= HEAD_CHARS + TAIL_CHARS;
+  const head = (whole ? text : text.slice(0, HEAD_CHARS)).split("\n").filter((_, i) => !notLog(i + 1));
+  const read = whole ? head : [...head, ...text.slice(-TAIL_CHARS).split("\n")];
   // Each line as far as the recall tier reads one.
-  const lines = read.split("\n").map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l));
+  const lines = read.map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l));
   if (!describesFailure(lines)) return [];
   const query = lines.join("\n");
   const ranked = rankText(index, query, MAX_CLOSEST, rarity);

@@ -258,6 +258,10 @@ const closestRecordSchema = z
     id: z.string(),
     title: z.string(),
     sharedWords: z.array(z.string()).openapi({ description: "The report's words the record's description holds, rarest first." }),
+    verdict: verdictSchema.optional().openapi({
+      description:
+        "The record's verdict on the input's versions (no symptom matched, so it says only whether the versions are in its range): affected or not-affected, present only where the versions decide it.",
+    }),
   })
   .openapi("ClosestRecord");
 

@@ -1,5 +1,5 @@
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from "discord-api-types/v10";
-import { evidenceExcerpt, evidenceHeading, type FindingSummary, verdictLabel } from "../../engine/summary";
+import { closestVersionsNote, evidenceExcerpt, evidenceHeading, type FindingSummary, verdictLabel } from "../../engine/summary";
 import { type ChatAnswer, recordUrl } from "../answer";
 import { leftOutNote } from "../chat-input";
 import { clamp, type FeedbackRef, fittingLines, moreStepsLine, plural, SHOWN_UNVERIFIED, wholeLines } from "../text-limits";
@@ -125,7 +125,8 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
           heading: "**Closest records by description** (no signature matched: a search result to check, not a diagnosis):",
           items: answer.closest.map((c) => {
             const url = recordUrl(opts.publicUrl, c.id);
-            return `• ${url ? `[${code(c.id)}](${url})` : code(c.id)} ${prose(c.title)}: shares ${prose(c.sharedWords.join(", "))}`;
+            const versions = c.verdict ? `; ${prose(closestVersionsNote(c.verdict))}` : "";
+            return `• ${url ? `[${code(c.id)}](${url})` : code(c.id)} ${prose(c.title)}: shares ${prose(c.sharedWords.join(", "))}${versions}`;
           }),
           more: (left) => `…and ${plural(left, "more record")}.`,
         });

@@ -1,5 +1,5 @@
 import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } from "@slack/types";
-import { evidenceExcerpt, evidenceHeading, type FindingSummary, verdictLabel } from "../../engine/summary";
+import { closestVersionsNote, evidenceExcerpt, evidenceHeading, type FindingSummary, verdictLabel } from "../../engine/summary";
 import { type ChatAnswer, recordUrl } from "../answer";
 import { leftOutNote } from "../chat-input";
 import { clamp, type FeedbackRef, moreStepsLine, plural, unverifiedLines, wholeLines } from "../text-limits";
@@ -136,7 +136,8 @@ function diagnosis(answer: Extract<ChatAnswer, { kind: "diagnosis" }>, opts: Ren
         wholeLines(
           "*Closest records by description* (no signature matched: a search result to check, not a diagnosis):",
           answer.closest.map(
-            (c) => `• ${link(recordUrl(opts.publicUrl, c.id), c.title)} (\`${c.id}\`): shares ${esc(c.sharedWords.join(", "))}`,
+            (c) =>
+              `• ${link(recordUrl(opts.publicUrl, c.id), c.title)} (\`${c.id}\`): shares ${esc(c.sharedWords.join(", "))}${c.verdict ? `; ${esc(closestVersionsNote(c.verdict))}` : ""}`,
           ),
           (left) => `…and ${plural(left, "more record")}.`,
           SLACK_LIMITS.sectionText,

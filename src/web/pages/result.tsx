@@ -77,6 +77,11 @@ export const ResultPage = (p: ResultPageProps) => {
               <li>
                 <a href={`/bugs/${c.id}`}>{c.title}</a> <code>{c.id}</code>
                 <p class="hint">Shared words: {c.sharedWords.join(", ")}</p>
+                {c.verdict ? (
+                  <p>
+                    Your versions: <Badge kind={c.verdict.status}>{verdictLabel(c.verdict)}</Badge> <Inline text={c.verdict.reason} />.
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>
