@@ -63,6 +63,7 @@ export const EVAL_SETS = [
   { label: "held-out set 42 (eval/holdout42)", dir: "eval/holdout42" },
   { label: "held-out set 43 (eval/holdout43)", dir: "eval/holdout43" },
   { label: "held-out set 44 (eval/holdout44)", dir: "eval/holdout44" },
+  { label: "held-out set 45 (eval/holdout45)", dir: "eval/holdout45" },
 ] as const;
 
 /** Reads every <dir>/*.yaml (eval/cases by default); all problems at once, like kb:check. */

@@ -58,6 +58,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout42": 25,
   "eval/holdout43": 20,
   "eval/holdout44": 25,
+  "eval/holdout45": 20,
 };
 
 /**
