@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, like, or, sql } from "drizzle-orm";
 import type { BugRecord } from "../kb/record-schema";
 import type { Store } from "./create-db";
 import { asSetupFault } from "./kb-setup";
-import { bugsContaining, type VersionMatch } from "./range-queries";
+import { bugsContaining, ecosystemsJudging, type VersionMatch } from "./range-queries";
 import { bugAliases, bugCommits, bugRanges, bugReferences, bugs, kbMeta } from "./schema";
 
 export interface KbMeta {
@@ -145,7 +145,13 @@ export async function listBugs(store: Store, f: BugFilters): Promise<{ total: nu
   if (f.component) conditions.push(sql`${bugs.components} LIKE ${`%${f.component.replaceAll(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`);
   if (f.ecosystem) {
     conditions.push(
-      inArray(bugs.id, db.selectDistinct({ id: bugRanges.bugId }).from(bugRanges).where(eq(bugRanges.ecosystem, f.ecosystem))),
+      inArray(
+        bugs.id,
+        db
+          .selectDistinct({ id: bugRanges.bugId })
+          .from(bugRanges)
+          .where(inArray(bugRanges.ecosystem, ecosystemsJudging(f.ecosystem))),
+      ),
     );
     if (f.version !== undefined) {
       matches = await bugsContaining(store, f.ecosystem, f.version);

@@ -1,5 +1,13 @@
-import { asc, eq } from "drizzle-orm";
-import { type EvidenceLevel, evaluateRanges, schemeForEcosystem } from "../engine/versions";
+import { asc, inArray } from "drizzle-orm";
+import { ecosystemDistribution } from "../engine/facts/os-release";
+import {
+  type EvidenceLevel,
+  evaluateRanges,
+  isRepositoryEcosystem,
+  repositoriesServing,
+  repositoryServes,
+  schemeForEcosystem,
+} from "../engine/versions";
 import type { Store } from "./create-db";
 import { bugRanges } from "./schema";
 
@@ -17,32 +25,46 @@ export interface VersionMatch {
 }
 
 /**
- * Records with a range in `ecosystem` that contains `version`, judged as the engine judges a host's
- * version (its scheme for the ecosystem; on "linux", stable-branch fixes count). Ranges of one package
- * are judged together, as in a record's `affected` entry.
+ * The ecosystems whose ranges a distribution release's packages are judged by: its own, and those of the package
+ * repositories serving its family (Docker's apt repository for debian:12 and ubuntu:24.04), as the engine judges a
+ * host's package listing.
+ */
+export function ecosystemsJudging(ecosystem: string): string[] {
+  const family = ecosystemDistribution(ecosystem);
+  return [ecosystem, ...(family ? repositoriesServing(family) : [])];
+}
+
+/**
+ * Records with a range in `ecosystem` (or a repository serving it, ecosystemsJudging) that contains `version`,
+ * judged as the engine judges a host's version (its scheme for the ecosystem; on "linux", stable-branch fixes
+ * count; a repository's range only for a version in the repository's form). Ranges of one package are judged
+ * together, as in a record's `affected` entry.
  */
 export async function bugsContaining(store: Store, ecosystem: string, version: string): Promise<Map<string, VersionMatch>> {
   const rows = await store.db
     .select()
     .from(bugRanges)
-    .where(eq(bugRanges.ecosystem, ecosystem))
+    .where(inArray(bugRanges.ecosystem, ecosystemsJudging(ecosystem)))
     .orderBy(asc(bugRanges.bugId), asc(bugRanges.seq));
+  const family = ecosystemDistribution(ecosystem);
   const entries = new Map<string, typeof rows>();
   for (const row of rows) {
-    const key = `${row.bugId}\u0000${row.package}`;
+    if (isRepositoryEcosystem(row.ecosystem) && !repositoryServes(row.ecosystem, family, version.trim())) continue;
+    const key = `${row.bugId}\u0000${row.ecosystem}\u0000${row.package}`;
     entries.set(key, [...(entries.get(key) ?? []), row]);
   }
-  const scheme = schemeForEcosystem(ecosystem);
   // `uname -r` on Ubuntu ("5.15.0-127-generic") gives only the ABI: compare at ABI granularity, as
   // the engine does for a host whose upload number is unknown.
   const abi = ecosystem.startsWith("ubuntu:") ? UBUNTU_ABI.exec(version.trim())?.[1] : undefined;
   const hit = new Map<string, VersionMatch>();
   for (const ranges of entries.values()) {
-    const bugId = ranges[0]?.bugId;
-    if (!bugId || hit.has(bugId)) continue;
+    const first = ranges[0];
+    const bugId = first?.bugId;
+    if (!first || !bugId || hit.has(bugId)) continue;
+    const own = first.ecosystem === ecosystem;
     const verdict = evaluateRanges(
-      scheme,
-      abi ?? version,
+      schemeForEcosystem(first.ecosystem),
+      own ? (abi ?? version) : version.trim(),
       ranges.map((r) => ({
         introduced: r.introduced,
         fixed: r.fixed ?? undefined,
@@ -52,10 +74,11 @@ export async function bugsContaining(store: Store, ecosystem: string, version: s
         fixedEvidence: r.fixedEvidence,
         source: "",
       })),
-      { partial: abi !== undefined },
+      { partial: own && abi !== undefined },
     );
+    // A repository's range names its ecosystem: the version matched Docker's build, not the distribution's own.
     if (verdict.status === "affected")
-      hit.set(bugId, { ecosystem, version, level: verdict.level, certain: verdict.certain, reason: verdict.reason });
+      hit.set(bugId, { ecosystem: first.ecosystem, version, level: verdict.level, certain: verdict.certain, reason: verdict.reason });
   }
   return hit;
 }

@@ -11,6 +11,12 @@ const REPOSITORIES: Readonly<Record<string, { families: readonly string[]; versi
 
 export const isRepositoryEcosystem = (ecosystem: string): boolean => ecosystem in REPOSITORIES;
 
+/** The repositories serving a distribution family's releases ("debian" for debian:12): their ranges apply to its hosts' listings. */
+export const repositoriesServing = (family: string): string[] =>
+  Object.entries(REPOSITORIES)
+    .filter(([, repo]) => repo.families.includes(family))
+    .map(([ecosystem]) => ecosystem);
+
 /**
  * Whether a listed package version on a host of this distribution family (null when no os-release says) can be the
  * repository's build: a release the repository serves, and the repository's version form.
