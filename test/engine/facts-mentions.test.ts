@@ -1312,6 +1312,17 @@ describe("docker version", () => {
     expect(extractFacts("> Version:           29.0.1\n> API version:       1.52").named).toEqual({});
   });
 
+  it("reads `docker info`'s client part (Docker 23 on) as the client's version, named, and its server part's lines as none", () => {
+    // The layout of cli/command/system/info.go: the client's Version, then Context and Debug Mode.
+    const info = (header: string) =>
+      `${header}\n Version:    24.0.1\n Context:    default\n Debug Mode: false\n Plugins:\n  buildx: Docker Buildx (Docker Inc.)`;
+    for (const header of ["Client: Docker Engine - Community", "Client:"])
+      expect(extractFacts(info(header)), header).toMatchObject({ components: {}, named: { docker: "24.0.1" } });
+    // The server part's "Debug Mode:" follows "Docker Root Dir:", and a Version line under another heading is no client's.
+    expect(extractFacts("Server:\n Docker Root Dir: /var/lib/docker\n Debug Mode: false").named).toEqual({});
+    expect(extractFacts("Plugins:\n Version:    24.0.1\n Context:    default\n Debug Mode: false").named).toEqual({});
+  });
+
   it("reads containerd's `ctr version` as containerd's version, never Docker's", () => {
     // The layout of containerd's cmd/ctr/commands/version/version.go: its "Revision:" line is no docker version's.
     const ctr = [

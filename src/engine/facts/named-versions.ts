@@ -90,12 +90,17 @@ const namedMarkers = (names: readonly string[]) =>
  * paste stops there): its "Version:" line right under "Client:", then its "API version:" line. The
  * daemon's part is read as the host's own (docker-version.ts); the client's is usually the same
  * release but need not be, so it counts as a version named in passing. podman's and nerdctl's
- * client parts are laid out otherwise (no indent, "API Version:", no API line).
+ * client parts are laid out otherwise (no indent, "API Version:", no API line). `docker info`'s client
+ * part (Docker 23 on; 20.10's has no version) is read the same way: "Version:" under "Client:", then its
+ * "Context:" and "Debug Mode:" lines (cli/command/system/info.go), which its server part does not print.
  */
 const DOCKER_CLIENT_HEADER = /^Client:(?: Docker Engine - \w+)?\s*$/;
 const DOCKER_CLIENT_VERSION = /^ +Version: +v?(\d+\.\d+\.\d+)(?:-ce|-ee)?\s*$/;
 const DOCKER_API_VERSION = /^ +API version: +1\.\d+\b/;
 const DOCKER_API_MARKER = "api version: ";
+const DOCKER_INFO_DEBUG = /^ +Debug Mode: +(?:true|false)\s*$/;
+const DOCKER_INFO_CONTEXT = /^ +Context: +\S+\s*$/;
+const DOCKER_INFO_DEBUG_MARKER = "debug mode: ";
 
 /**
  * A Markdown or e-mail quote's prefix (">", "> ", ">> ", "> > ") before a pasted part: one space after the last ">" is
@@ -134,6 +139,7 @@ const NOT_DOCKER_ENGINE = /^(?:[2-9]|1[0-6])\./;
 
 export const NAMED_MARKERS = [
   DOCKER_API_MARKER,
+  DOCKER_INFO_DEBUG_MARKER,
   RUNC_COMMIT_MARKER,
   ...FORM_MARKERS,
   ...namedMarkers([
@@ -220,7 +226,9 @@ export function pickNamedVersions(
     // A quoted part ("> Client: …", wagoodman/dive#664) is read as written before the quote: the client's is named anyway.
     const client = DOCKER_API_VERSION.test(unquote(text))
       ? dockerClientVersion(unquote(lineAt(line - 1)), [unquote(lineAt(line - 2)), unquote(lineAt(line - 3))])
-      : null;
+      : DOCKER_INFO_DEBUG.test(unquote(text)) && DOCKER_INFO_CONTEXT.test(unquote(lineAt(line - 1)))
+        ? dockerClientVersion(unquote(lineAt(line - 2)), [unquote(lineAt(line - 3)), unquote(lineAt(line - 4))])
+        : null;
     if (client) add("docker", client);
     const form = formAnswer(text, line, lineAt);
     if (form) add(...form);
