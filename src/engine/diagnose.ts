@@ -90,10 +90,24 @@ function symptomComponents(record: BugRecord, sightings: readonly Sighting[], sh
 /** Diagnoses a raw bundle: sections (uname, os-release, nodes table, ...) and commands are detected, the rest is logs. */
 export function diagnoseBundle(kb: CompiledKb, text: string, limit = DEFAULT_LIMIT, focus?: string): Diagnosis {
   const { diagnosis, verdictOf, facts } = diagnoseHostBundle(kb, text, limit, SINGLE_HOST, focus);
-  return { ...diagnosis, closest: closestFor(kb, diagnosis.findings, text, verdictOf, (line) => facts.notLogs.has(line)) };
+  return { ...diagnosis, closest: closestFor(kb, diagnosis.findings, text, verdictOf, inSection(facts.sections)) };
 }
 
-/** A record's verdict on the input's versions, as the answer judged it; undefined for a record with no version data. */
+/**
+ * Whether a 1-based line is part of one of the bundle's sections (uname, os-release, a nodes table, version output):
+ * output whose words describe no failure. A command line is none: the command that failed often says what did.
+ */
+export function inSection(sections: ExtractedFacts["sections"]): (line: number) => boolean {
+  // A set, not a search of the sections per line: a paste of 50,000 version lines is 50,000 sections.
+  const lines = new Set<number>();
+  for (const s of sections) for (let n = s.lines[0]; n <= s.lines[1]; n++) lines.add(n);
+  return (line) => lines.has(line);
+}
+
+/**
+ * A record's verdict on the input's versions for a closest record (no signature matched it): `unknown` where they do
+ * not settle it (see `settledVerdict`); undefined for a record with no version data.
+ */
 export type VerdictOf = (id: string) => Verdict | undefined;
 
 /**
@@ -331,8 +345,17 @@ function assemble(
     if (r) f.related = r;
   }
   const ranked = rankFindings(findings, kb.relations).slice(0, limit);
-  const verdictOf: VerdictOf = (id) =>
-    judged.get(id) ?? (kb.records.find((r) => r.id === id)?.affected.length ? unjudged(kb, id, hosts) : undefined);
+  /** A record's verdict with no line of it: undecided where the input does not show what the bug needs around it. */
+  const lineless = (record: BugRecord): Verdict => {
+    const verdict = judged.get(record.id) ?? unjudged(kb, record.id, hosts);
+    if (verdict.status === "unknown" || byRecord.has(record.id) || !record.context) return verdict;
+    if (recordContextShown(kb, record, context, NO_HITS).kind !== "no") return verdict;
+    return { status: "unknown", reason: `${verdict.reason}; but the bug needs ${record.context.requires}, which the input does not show` };
+  };
+  const verdictOf: VerdictOf = (id) => {
+    const record = kb.records.find((r) => r.id === id);
+    return record?.affected.length ? settledVerdict(record, lineless(record), hosts) : undefined;
+  };
   const diagnosis: Diagnosis = {
     kb: { version: kb.version, records: kb.records.length },
     facts: { kernel: facts.kernel, os: facts.os, iptables: facts.iptables, nodes: facts.nodes },
@@ -342,9 +365,28 @@ function assemble(
     rootCause: explainRootCause(ranked),
     // Filled by the door (closestFor), which knows all the text it was sent.
     closest: [],
-    ...(focus ? { focus: { id: focus, verdict: verdictOf(focus) ?? unjudged(kb, focus, hosts) } } : {}),
+    ...(focus ? { focus: { id: focus, verdict: focusVerdict(kb, focus, lineless, hosts) } } : {}),
   };
   return { diagnosis, verdictOf };
+}
+
+/** The door's check against one record: its verdict as judged (a finding's), else as a record with no line of it. */
+function focusVerdict(kb: CompiledKb, id: string, lineless: (record: BugRecord) => Verdict, hosts: readonly HostVersions[]): Verdict {
+  const record = kb.records.find((r) => r.id === id);
+  return record ? lineless(record) : unjudged(kb, id, hosts);
+}
+
+/**
+ * A closest record's verdict as far as the versions settle it, else `unknown`. Its report only resembles the bug, so a
+ * "not affected" resting on a version that may not be the one that failed (one a sentence names: perhaps a laptop's)
+ * decides nothing, as beside a line resembling the bug (doubtBySymptom); and a bug whose components must meet is
+ * "affected" only where one host has them all in range, as for an advisory (combinationChecks).
+ */
+function settledVerdict(record: BugRecord, verdict: Verdict, hosts: readonly HostVersions[]): Verdict {
+  const unsettled =
+    (verdict.status === "not-affected" && verdict.certain === false) ||
+    (verdict.status === "affected" && record.together !== undefined && !combinationChecks(record, hosts));
+  return unsettled ? { status: "unknown", reason: verdict.reason } : verdict;
 }
 
 /** A record the loop never judged: no line of it and no version data it could read. */

@@ -5,7 +5,7 @@
  * worker whose kernel differed was the one whose kube-proxy failed.
  */
 import type { CompiledKb } from "./compile-kb";
-import { closestFor, diagnoseHostBundle, type VerdictOf } from "./diagnose";
+import { closestFor, diagnoseHostBundle, inSection, type VerdictOf } from "./diagnose";
 import { HOSTS_LIMITS, type HostBundle } from "./diagnose-input";
 import type { Diagnosis, Finding, HostReport, NodeReport, Verdict, VersionEvidence } from "./diagnosis";
 import type { ExtractedFacts } from "./facts";
@@ -101,20 +101,18 @@ export function diagnoseHosts(kb: CompiledKb, hosts: readonly HostBundle[], limi
       : closestFor(
           kb,
           findings,
-          runs.map((r, i) => withoutLines(hosts[i]?.bundle ?? "", r.facts.notLogs)).join("\n"),
+          runs.map((r, i) => withoutLines(hosts[i]?.bundle ?? "", inSection(r.facts.sections))).join("\n"),
           fleetVerdictOf(runs),
         ),
   };
 }
 
 /** A bundle without the lines `drop` names (1-based). */
-function withoutLines(text: string, drop: ReadonlySet<number>): string {
-  return drop.size
-    ? text
-        .split("\n")
-        .filter((_, i) => !drop.has(i + 1))
-        .join("\n")
-    : text;
+function withoutLines(text: string, drop: (line: number) => boolean): string {
+  return text
+    .split("\n")
+    .filter((_, i) => !drop(i + 1))
+    .join("\n");
 }
 
 /**

@@ -25,16 +25,19 @@ export const kernelPackageNote = (k: Pick<KernelFacts, "package" | "upstream" | 
   return `${k.distro ?? "a"} ${pkg}, its release not known: judged as upstream ${k.upstream}${hedge}`;
 };
 
-const STATUS_WORDS = { affected: "affected", "not-affected": "not affected", unknown: "unknown" } as const;
-const LEVEL_WORDS = { verified: "verified", corroborated: "corroborated", reported: "reported once" } as const;
+const STATUS_WORDS: Readonly<Record<string, string>> = { affected: "affected", "not-affected": "not affected", unknown: "unknown" };
+const LEVEL_WORDS: Readonly<Record<string, string>> = { verified: "verified", corroborated: "corroborated", reported: "reported once" };
 
-/** How every door words a verdict: its status and the level the answer rests on ("affected (reported once)"). */
+/**
+ * How every door words a verdict: its status and the level the answer rests on ("affected (reported once)"). A word a
+ * newer server sends and this build does not know (the CLI reads other servers' answers) is shown as sent.
+ */
 export const verdictLabel = (v: Pick<Verdict, "status" | "level" | "certain">) =>
-  `${STATUS_WORDS[v.status]}${v.level ? ` (${LEVEL_WORDS[v.level]}${v.certain === false ? ", not certain" : ""})` : ""}`;
+  `${STATUS_WORDS[v.status] ?? v.status}${v.level ? ` (${LEVEL_WORDS[v.level] ?? v.level}${v.certain === false ? ", not certain" : ""})` : ""}`;
 
 /** How every door words a closest record's verdict on the input's versions (no symptom matched it). */
 export const closestVersionsNote = (v: Pick<Verdict, "status" | "level" | "certain" | "reason">) =>
-  `your versions: ${verdictLabel(v)}: ${v.reason}`;
+  `your versions: ${verdictLabel(v)}${v.reason ? `: ${v.reason}` : ""}`;
 
 /** How every door words a line the engine only found to resemble a record (no signature matched it). */
 export const RESEMBLES_NOTE = "resembles this bug's wording; no signature matched it";

@@ -726,6 +726,19 @@ describe("a release file's one line (/etc/redhat-release, /etc/system-release) i
     expect(extractFacts("$ cat /etc/redhat-release\nCentOS Linux release 7.9.2009 (Core)").os).toMatchObject({ id: "centos" });
   });
 
+  it("an os-release printed inside a container (docker run or exec, kubectl exec, crictl exec) is the image's, not the host's", () => {
+    const alpine = 'NAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.19.1\nPRETTY_NAME="Alpine Linux v3.19"';
+    for (const command of [
+      "$ docker run --rm alpine:3.19 cat /etc/os-release",
+      "docker exec web cat /etc/os-release",
+      "$ podman container run --rm alpine cat /etc/os-release",
+      "$ kubectl -n app exec -it web-0 -- cat /etc/os-release",
+      "# crictl exec 3f2a cat /etc/os-release",
+    ])
+      expect(extractFacts(`${command}\n${alpine}`).os, command).toBeNull();
+    expect(extractFacts(`$ cat /etc/os-release\n${alpine}`).os).toMatchObject({ id: "alpine" });
+  });
+
   it("is not read inside prose or a log line", () => {
     for (const text of [
       "we upgraded to CentOS Linux release 7.9.2009 (Core) last week",

@@ -608,6 +608,38 @@ describe("the closest records, when nothing matched", () => {
     for (const word of ["x86_64", "gnu", "linux", "smp"]) expect(shared).not.toContain(word);
   });
 
+  it("carry no verdict the versions do not settle: a context the input does not show, a version named in passing, a bug whose components must meet", () => {
+    const verdictOf = (text: string, id: string) => {
+      const d = diagnoseBundle(kb.compiled, text);
+      expect(d.findings).toEqual([]);
+      expect(d.closest.map((c) => c.id)).toContain(id);
+      return d.closest.find((c) => c.id === id)?.verdict;
+    };
+    // AppArmor 4's runc profile: an engine in range on Ubuntu 22.04 (AppArmor 3) is no answer; the check says why.
+    const APPARMOR4 = "apparmor4-runc-profile-container-stop-signal-denied";
+    const jammy = `$ cat /etc/os-release\nNAME="Ubuntu"\nVERSION_ID="22.04"\nID=ubuntu\n$ docker version\nServer: Docker Engine - Community\n Engine:\n  Version:          24.0.7\n  API version:      1.43 (minimum version 1.12)\n$ docker stop web\nError response from daemon: cannot stop container: web: tried to kill container, but did not receive an exit event`;
+    expect(verdictOf(jammy, APPARMOR4)).toBeUndefined();
+    expect(diagnoseBundle(kb.compiled, jammy, undefined, APPARMOR4).focus?.verdict).toMatchObject({
+      status: "unknown",
+      reason: expect.stringMatching(/which the input does not show$/),
+    });
+    // A sentence's version may be a laptop's: its "not affected" beside words like the bug's settles nothing.
+    const laptop =
+      "On our Ubuntu 24.04 server docker stop hangs and containers are killed after the timeout, no graceful shutdown. Pods stay Terminating.\nThe same compose file on my laptop with Docker 27.3.1 stops fine.";
+    expect(verdictOf(laptop, APPARMOR4)).toBeUndefined();
+    // The runc CVE fix needs an old kernel and a Docker of that month: the kernel alone settles nothing.
+    const centos =
+      "Containers will not start on our CentOS 7 host after yum update. docker run exits right away and the daemon says the runc init process died before it could read its bootstrap data.\nuname -r: 3.10.0-957.el7.x86_64";
+    expect(verdictOf(centos, "runc-cve-2019-5736-fix-old-kernels-init-p-broken-pipe")).toBeUndefined();
+  });
+
+  it("are ranked on the command that failed too, not on a bundle's sections", () => {
+    const checkpoint = "$ podman container checkpoint --keep web\nError: failed to checkpoint container web: exit status 1";
+    expect(diagnoseBundle(kb.compiled, checkpoint).closest.map((c) => c.id)).toContain(
+      "criu-4.0-vdso-vvar-vclock-kernel-6.13-checkpoint-fails",
+    );
+  });
+
   it("in the hosts form, carry the fleet's verdict: affected when one host is, in that host's words", () => {
     const other = RETOLD_DNS_TICKET_ON_4_19.replace("4.19.0", "6.8.0-1026-aws #28-Ubuntu");
     const fleet = diagnoseHosts(kb.compiled, [

@@ -3,7 +3,7 @@ import { signatureKey } from "../../src/engine/compile-kb";
 import { diagnoseBundle, diagnoseFields } from "../../src/engine/diagnose";
 import type { LogEvidence } from "../../src/engine/diagnosis";
 import { renderTextReport } from "../../src/engine/report-text";
-import { evidenceExcerpt, matchSpans, summarizeDiagnosis } from "../../src/engine/summary";
+import { closestVersionsNote, evidenceExcerpt, matchSpans, summarizeDiagnosis, verdictLabel } from "../../src/engine/summary";
 import { loadDataKb } from "../support/data-kb";
 import { SEED_BUNDLE } from "../support/seed-bundle";
 import { UNEVEN_FLEET, XOR_MARK_KLOG } from "../support/seed-logs";
@@ -116,5 +116,13 @@ describe("the one evidence line a short door shows", () => {
     expect(evidenceExcerpt({ text: "abc", matchAt: 1 }, 240)).toBe("abc");
     expect(evidenceExcerpt({ text: `match ${"x".repeat(500)}`, matchAt: 0 }, 240)).toMatch(/^match x+…$/);
     expect(evidenceExcerpt({ text: `${"x".repeat(500)} match`, matchAt: 501 }, 240)).toMatch(/^…x+ match$/);
+  });
+});
+
+describe("verdict words", () => {
+  it("shows a status or level a newer server sends as sent (the CLI renders other servers' answers), never 'undefined'", () => {
+    const newer = { status: "partly-affected", level: "confirmed" } as unknown as Parameters<typeof verdictLabel>[0];
+    expect(verdictLabel(newer)).toBe("partly-affected (confirmed)");
+    expect(closestVersionsNote({ status: "affected", reason: "" })).toBe("your versions: affected");
   });
 });

@@ -25,6 +25,7 @@ type Command =
   | "nodes"
   | "iptables"
   | "kube-binary"
+  | "container"
   | "other";
 
 /**
@@ -46,6 +47,12 @@ const COMMANDS: Array<[RegExp, Command | ((m: RegExpExecArray) => Command)]> = [
   // Another Kubernetes binary's `--version`, on the host or in its pod ("kubectl -n kube-system exec kube-proxy-x --
   // kube-proxy --version"): it prints "Kubernetes v1.18.2" as the kubelet does, but the version is not the kubelet's.
   [KUBE_BINARY_VERSION, "kube-binary"],
+  // A command run inside a container ("docker run --rm alpine:3.19 cat /etc/os-release", "kubectl exec pod -- cat
+  // /etc/os-release"): the os-release it prints is the image's, not the host's (the kernel a container's uname
+  // prints is the host's, so only the os-release is set apart).
+  [/^(?:sudo\s+)?(?:\S*\/)?(?:docker|podman|nerdctl)\s+(?:container\s+)?(?:run|exec)\b.*$/, "container"],
+  [/^(?:sudo\s+)?(?:\S*\/)?(?:kubectl|oc|k)\b.*\sexec\b.*$/, "container"],
+  [/^(?:sudo\s+)?(?:\S*\/)?crictl\s+exec\b.*$/, "container"],
 ];
 
 function unameCommand(flags: string): Command {
@@ -218,7 +225,8 @@ export function readBundle(input: readonly string[] | TextLines): { sections: Bu
     if (OS_RELEASE_LINE.test(t) && i >= noOsReleaseUntil) {
       const end = osReleaseEnd(lines, i);
       if (isOsReleaseBlock(lines.slice(i, end).join("\n"))) {
-        push("os-release", i, end);
+        // A container's os-release (after `docker run … cat /etc/os-release`) is no section: it says nothing of the host.
+        if (hint !== "container") push("os-release", i, end);
         i = end;
         hint = null;
         continue;

@@ -20,18 +20,11 @@ const listBugsQuerySchema = z
         "`all` (default): records holding every word of `q`. `any`: records holding some of them, best first; for an error line pasted whole, whose versions, exit codes or paths no record holds.",
     }),
     component: z.string().trim().min(1).max(100).optional().openapi({ example: "iptables" }),
-    ecosystem: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .min(1)
-      .max(100)
-      .optional()
-      .openapi({
-        description:
-          "Records with a range in this ecosystem, or, for a distribution release, in a package repository serving it (download.docker.com:deb for Debian and Ubuntu releases: its packages are judged on their hosts).",
-        example: "ubuntu:22.04",
-      }),
+    ecosystem: z.string().trim().toLowerCase().min(1).max(100).optional().openapi({
+      description:
+        "Records with a range in this ecosystem, or, for a distribution release, in a package repository serving it (download.docker.com:deb for Debian and Ubuntu releases: its packages are judged on their hosts).",
+      example: "ubuntu:22.04",
+    }),
     version: z.string().trim().min(1).max(200).optional().openapi({
       description:
         "With `ecosystem`: only records whose ranges there contain this version, compared in the ecosystem's own scheme (dpkg, rpm, pacman, upstream Linux with stable branches, SemVer-like).",
