@@ -306,11 +306,15 @@ function assemble(
     const symptom = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= SYMPTOM_WEIGHT);
     // Whose lines they are matters only among alternatives (a handful of records): no pass over a flood's lines otherwise.
     const components = alternativeComponents(record).length > 1 ? symptomComponents(record, seen.sightings, logEvidence) : [];
+    // Where every symptom line is read alternatives' own (dockerd's message, Docker's version read), their versions
+    // decide: another alternative's version (a newer runc's, undecided) says nothing of a line it did not print.
+    const symptomOwn = symptomChecks(record, checks, components);
+    const deciding = symptomOwn.length && symptomOwn.length < checks.length ? [...symptomOwn] : checks;
     const verdict = undecidedHosts(
       record,
       doubtBySymptom(
         record,
-        confirmBySymptom(decideVerdict(record, checks, hosts), symptomChecks(record, checks, components), symptom),
+        confirmBySymptom(decideVerdict(record, deciding, hosts, checks), symptomOwn, symptom),
         checks,
         symptom,
         logEvidence.length > 0,

@@ -1165,9 +1165,15 @@ export function componentsDisagree(record: BugRecord, checks: readonly VersionEv
  * by host: on a host it is ruled out when one component is, by certain checks of a version that is
  * the component's own (or by a kernel of another distribution than the one it needs); a component
  * that is undecided, read from another component (the kubelet's version for kube-proxy's) or not given
- * leaves an "affected" resting on no more than one report's certainty.
+ * leaves an "affected" resting on no more than one report's certainty. `read`: every check made, when `checks` are only
+ * the ones that decide (the symptom's own components'), so that alternatives read but not deciding are not called unread.
  */
-export function decideVerdict(record: BugRecord, checks: VersionEvidence[], hosts: HostVersions[]): Verdict {
+export function decideVerdict(
+  record: BugRecord,
+  checks: VersionEvidence[],
+  hosts: HostVersions[],
+  read: readonly VersionEvidence[] = checks,
+): Verdict {
   if (!record.affected.length) return { status: "unknown", reason: "this bug is not tied to versions; the log evidence decides" };
   const components = componentGroups(record);
   if (hosts.length > 1 && components) return fleetVerdict(record, checks, hosts);
@@ -1218,7 +1224,7 @@ export function decideVerdict(record: BugRecord, checks: VersionEvidence[], host
     // Every check rules it out, so the answer is only as certain as the least certain of them, and
     // holds only for the components read: an alternative nothing read may be the one that failed.
     const first = strongest(checks);
-    const unread = components ? [] : unreadAlternatives(record, checks, hosts);
+    const unread = components ? [] : unreadAlternatives(record, read, hosts);
     return {
       status: "not-affected",
       reason: `${first.subject}: ${first.reason}${unread.length ? `; but the bug also lies in ${unread.join(" and ")}, ${unread.length > 1 ? "whose versions were" : "whose version was"} not given` : ""}`,

@@ -768,6 +768,14 @@ describe("alternative components: a version of one rules the bug out only for th
       status: "not-affected",
       certain: false,
     });
+    // dockerd's own line with Docker's version past its fix: a runc beside it, undecided (its fix rests on one report),
+    // says nothing of a line runc did not print, and is no longer called unread.
+    const undecidedRunc = `$ runc --version\nrunc version 1.0.0-rc93\ncommit: 12644e614e25b05da6fd08a38ffa0cfe1903fdec\nspec: 1.0.2-dev\n`;
+    const docker20 = diagnoseFields(data, { logs: `${docker("20.10.12")}\n${undecidedRunc}${daemon}` }).findings.find(
+      (f) => f.id === CGROUPV2,
+    )?.verdict;
+    expect(docker20).toMatchObject({ status: "not-affected", certain: false });
+    expect(docker20?.reason).toMatch(/the bug also lies in containerd, whose version was not given$/);
     // dockerd's line with no Docker version given: runc's version, whatever its fix rests on, confirms nothing of it.
     const runcOnly = `$ runc --version\nrunc version 1.1.12\ncommit: v1.1.12-0-g51d5e94\nspec: 1.0.2-dev\n${daemon}`;
     expect(diagnoseFields(data, { logs: runcOnly }).findings.find((f) => f.id === CGROUPV2)?.verdict?.status).toBe("unknown");
