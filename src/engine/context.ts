@@ -18,6 +18,8 @@ export interface ContextInput {
   found?: FoundLiterals;
   /** What contextShown works out once about `logs` and reuses for every record of the diagnosis. */
   window?: LogWindow;
+  /** Lines of `logs` (1-based) that show nothing of the host: an os-release printed inside a container. */
+  notHost?: ReadonlySet<number>;
 }
 
 /**
@@ -164,7 +166,7 @@ export function contextShown(context: CompiledContext, input: ContextInput, matc
   const lines = input.window.lines();
   const read = (i: number) => {
     const l = lines[i] as string;
-    return !matchedLines.has(i + 1) && l.length > 0 && shows(l);
+    return !matchedLines.has(i + 1) && !input.notHost?.has(i + 1) && l.length > 0 && shows(l);
   };
   // On plain text only the lines holding a literal can show it; otherwise a line that is not plain may too.
   if (prefiltered && plain) return hitLines.some(read);

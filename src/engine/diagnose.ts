@@ -15,7 +15,7 @@ import {
 import { compareNodes, nodeHost } from "./fleet";
 import { perVersions } from "./host-checks";
 import type { Hit } from "./match";
-import { type ApproximateHit, closestRecords, type RecallScan, recallHits } from "./recall";
+import { type ApproximateHit, closestRecords, type RecallScan, type ReportLines, recallHits } from "./recall";
 import type { BugRecord } from "./record";
 import { groupHits, independentWeights, type RecordHits, type Sighting, sightedLines } from "./record-hits";
 import {
@@ -90,18 +90,18 @@ function symptomComponents(record: BugRecord, sightings: readonly Sighting[], sh
 /** Diagnoses a raw bundle: sections (uname, os-release, nodes table, ...) and commands are detected, the rest is logs. */
 export function diagnoseBundle(kb: CompiledKb, text: string, limit = DEFAULT_LIMIT, focus?: string): Diagnosis {
   const { diagnosis, verdictOf, facts } = diagnoseHostBundle(kb, text, limit, SINGLE_HOST, focus);
-  return { ...diagnosis, closest: closestFor(kb, diagnosis.findings, text, verdictOf, inSection(facts.sections)) };
+  return { ...diagnosis, closest: closestFor(kb, diagnosis.findings, text, verdictOf, reportStructure(facts)) };
 }
 
 /**
- * Whether a 1-based line is part of one of the bundle's sections (uname, os-release, a nodes table, version output):
- * output whose words describe no failure. A command line is none: the command that failed often says what did.
+ * A bundle's lines as the closest records' query sees them (closestRecords): its sections' output and a container's
+ * os-release (words that describe no failure), and its command lines.
  */
-export function inSection(sections: ExtractedFacts["sections"]): (line: number) => boolean {
+export function reportStructure(facts: Pick<ExtractedFacts, "sections" | "notLogs" | "containerOs">): ReportLines {
   // A set, not a search of the sections per line: a paste of 50,000 version lines is 50,000 sections.
-  const lines = new Set<number>();
-  for (const s of sections) for (let n = s.lines[0]; n <= s.lines[1]; n++) lines.add(n);
-  return (line) => lines.has(line);
+  const output = new Set<number>(facts.containerOs);
+  for (const s of facts.sections) for (let n = s.lines[0]; n <= s.lines[1]; n++) output.add(n);
+  return { section: (line) => output.has(line), command: (line) => facts.notLogs.has(line) };
 }
 
 /**
@@ -122,11 +122,11 @@ export function closestFor(
   findings: readonly Finding[],
   text: string,
   verdictOf: VerdictOf,
-  notLog?: (line: number) => boolean,
+  structure?: ReportLines,
 ): ClosestRecord[] {
   if (findings.length || !text) return [];
   const titleOf = (id: string) => kb.records.find((r) => r.id === id)?.title ?? id;
-  return closestRecords(kb.recall.descriptions, kb.recall.lexical, text, titleOf, notLog).map((c) => {
+  return closestRecords(kb.recall.descriptions, kb.recall.lexical, text, titleOf, structure).map((c) => {
     const verdict = verdictOf(c.id);
     return verdict && verdict.status !== "unknown" ? { ...c, verdict } : c;
   });
@@ -150,7 +150,7 @@ export function diagnoseHostBundle(
     facts,
     [...exact, ...recallHits(kb.recall, text, exact, isLog, recall)],
     limit,
-    found ? { others: [], logs: text, found } : { others: [], logs: text },
+    { others: [], logs: text, notHost: facts.containerOs, ...(found ? { found } : {}) },
     host,
     focus,
   );
@@ -163,8 +163,9 @@ export function diagnoseFields(kb: CompiledKb, input: DiagnoseInput): Diagnosis 
   const { hits, found, pre, recall } = scan(kb, logs);
   const recalled = logs ? recallHits(kb.recall, logs, hits, () => true, recall) : [];
   const others = [input.uname, input.procVersion, input.osRelease, input.nodes, input.iptablesVersion].filter((s): s is string => !!s);
-  const context = found ? { others, logs, found } : { others, logs };
-  const { diagnosis, verdictOf } = assemble(kb, factsFromFields(input, pre), [...hits, ...recalled], input.limit ?? DEFAULT_LIMIT, context);
+  const facts = factsFromFields(input, pre);
+  const context = { others, logs, notHost: facts.containerOs, ...(found ? { found } : {}) };
+  const { diagnosis, verdictOf } = assemble(kb, facts, [...hits, ...recalled], input.limit ?? DEFAULT_LIMIT, context);
   return { ...diagnosis, closest: closestFor(kb, diagnosis.findings, logs, verdictOf) };
 }
 

@@ -5,11 +5,12 @@
  * worker whose kernel differed was the one whose kube-proxy failed.
  */
 import type { CompiledKb } from "./compile-kb";
-import { closestFor, diagnoseHostBundle, inSection, type VerdictOf } from "./diagnose";
+import { closestFor, diagnoseHostBundle, reportStructure, type VerdictOf } from "./diagnose";
 import { HOSTS_LIMITS, type HostBundle } from "./diagnose-input";
 import type { Diagnosis, Finding, HostReport, NodeReport, Verdict, VersionEvidence } from "./diagnosis";
 import type { ExtractedFacts } from "./facts";
 import { compareNodes } from "./fleet";
+import { reportLines } from "./recall";
 import { explainRootCause, rankFindings, relatedFindings } from "./score";
 import type { NodeRow } from "./types";
 import { componentGroups, decideVerdict, type HostVersions, versionChecks } from "./verdict";
@@ -101,18 +102,10 @@ export function diagnoseHosts(kb: CompiledKb, hosts: readonly HostBundle[], limi
       : closestFor(
           kb,
           findings,
-          runs.map((r, i) => withoutLines(hosts[i]?.bundle ?? "", inSection(r.facts.sections))).join("\n"),
+          runs.map((r, i) => reportLines((hosts[i]?.bundle ?? "").split("\n"), reportStructure(r.facts)).join("\n")).join("\n"),
           fleetVerdictOf(runs),
         ),
   };
-}
-
-/** A bundle without the lines `drop` names (1-based). */
-function withoutLines(text: string, drop: (line: number) => boolean): string {
-  return text
-    .split("\n")
-    .filter((_, i) => !drop(i + 1))
-    .join("\n");
 }
 
 /**

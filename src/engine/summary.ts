@@ -33,7 +33,11 @@ const LEVEL_WORDS: Readonly<Record<string, string>> = { verified: "verified", co
  * newer server sends and this build does not know (the CLI reads other servers' answers) is shown as sent.
  */
 export const verdictLabel = (v: Pick<Verdict, "status" | "level" | "certain">) =>
-  `${STATUS_WORDS[v.status] ?? v.status}${v.level ? ` (${LEVEL_WORDS[v.level] ?? v.level}${v.certain === false ? ", not certain" : ""})` : ""}`;
+  `${wordFor(STATUS_WORDS, v.status)}${v.level ? ` (${wordFor(LEVEL_WORDS, v.level)}${v.certain === false ? ", not certain" : ""})` : ""}`;
+
+/** A word's own entry only: "constructor" is no status, whatever Object.prototype holds. */
+const wordFor = (words: Readonly<Record<string, string>>, key: string): string =>
+  Object.hasOwn(words, key) ? (words[key] as string) : key;
 
 /** How every door words a closest record's verdict on the input's versions (no symptom matched it). */
 export const closestVersionsNote = (v: Pick<Verdict, "status" | "level" | "certain" | "reason">) =>

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { compileKnowledgeBase } from "../../src/engine/compile-kb";
-import { diagnoseFields } from "../../src/engine/diagnose";
+import { diagnoseBundle, diagnoseFields } from "../../src/engine/diagnose";
 import type { VersionEvidence } from "../../src/engine/diagnosis";
 import { extractFacts, factsFromFields, releaseEcosystem } from "../../src/engine/facts";
 import { diagnoseHosts } from "../../src/engine/hosts";
@@ -726,17 +726,53 @@ describe("a release file's one line (/etc/redhat-release, /etc/system-release) i
     expect(extractFacts("$ cat /etc/redhat-release\nCentOS Linux release 7.9.2009 (Core)").os).toMatchObject({ id: "centos" });
   });
 
-  it("an os-release printed inside a container (docker run or exec, kubectl exec, crictl exec) is the image's, not the host's", () => {
+  it("an os-release printed inside a container is the image's, not the host's, past a pull's progress or in a shell there", () => {
     const alpine = 'NAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.19.1\nPRETTY_NAME="Alpine Linux v3.19"';
+    const pull =
+      "Unable to find image 'alpine:3.19' locally\n3.19: Pulling from library/alpine\n4abcf2066143: Pull complete\nDigest: sha256:6457d53f\nStatus: Downloaded newer image for alpine:3.19";
     for (const command of [
       "$ docker run --rm alpine:3.19 cat /etc/os-release",
       "docker exec web cat /etc/os-release",
+      `$ docker run --rm alpine:3.19 cat /etc/os-release\n${pull}`,
       "$ podman container run --rm alpine cat /etc/os-release",
+      "$ docker compose exec app cat /etc/os-release",
+      "$ sudo nerdctl -n k8s.io exec 3f2a cat /etc/os-release",
       "$ kubectl -n app exec -it web-0 -- cat /etc/os-release",
+      '$ kubectl exec -it web-0 -- cat /etc/os-release\nDefaulted container "web" out of: web, istio-proxy (init)',
       "# crictl exec 3f2a cat /etc/os-release",
+      "$ docker exec -it web bash\nroot@3f2a1b2c3d4e:/# cat /etc/os-release",
     ])
       expect(extractFacts(`${command}\n${alpine}`).os, command).toBeNull();
+    const lsb =
+      "No LSB modules are available.\nDistributor ID:\tUbuntu\nDescription:\tUbuntu 20.04.6 LTS\nRelease:\t20.04\nCodename:\tfocal";
+    expect(extractFacts(`$ docker run --rm ubuntu:20.04 lsb_release -a\n${lsb}`).os).toBeNull();
+    // The host's own, in any order beside a container's output; and prose naming docker run is no command.
     expect(extractFacts(`$ cat /etc/os-release\n${alpine}`).os).toMatchObject({ id: "alpine" });
+    expect(extractFacts(`$ docker run --rm alpine echo hi\nhi\n$ cat /etc/os-release\n${alpine}`).os).toMatchObject({ id: "alpine" });
+    expect(extractFacts(`docker run hangs on our hosts\n$ cat /etc/os-release\n${alpine}`).os).toMatchObject({ id: "alpine" });
+  });
+
+  it("reads a line that starts with a container command but tells a failure as a log line: its signature and versions count", async () => {
+    const kb = (await loadDataKb()).compiled;
+    const told =
+      "docker run --sysctl net.ipv4.conf.eth0.forwarding=1 alpine fails with: error during container init: open /proc/sys/net/ipv4/conf/eth0/forwarding: no such file or directory";
+    expect(diagnoseBundle(kb, told).findings.map((f) => f.id)).toContain("docker-26.0.0-interface-sysctl-eth0-enoent");
+    expect(extractFacts("docker run hangs on our hosts with kernel 5.15.0-1031-aws, docker 26.0.0").kernel?.release).toBe(
+      "5.15.0-1031-aws",
+    );
+  });
+
+  it("takes no context from a container's os-release: AppArmor 4's record is no advisory on a Debian 12 host running an Ubuntu 24.04 image", async () => {
+    const kb = (await loadDataKb()).compiled;
+    const ubuntu = 'PRETTY_NAME="Ubuntu 24.04.1 LTS"\nNAME="Ubuntu"\nVERSION_ID="24.04"\nID=ubuntu\nID_LIKE=debian';
+    const host = `$ cat /etc/os-release\nNAME="Debian GNU/Linux"\nVERSION_ID="12"\nID=debian\n$ uname -r\n6.1.0-18-amd64\n$ docker version\nServer: Docker Engine - Community\n Engine:\n  Version:          24.0.7\n  API version:      1.43 (minimum version 1.12)`;
+    const APPARMOR4 = "apparmor4-runc-profile-container-stop-signal-denied";
+    const advised = (text: string) => diagnoseBundle(kb, text).advisories.map((a) => a.id);
+    expect(advised(`${host}\n$ docker run --rm ubuntu:24.04 cat /etc/os-release\n${ubuntu}`)).not.toContain(APPARMOR4);
+    // The same os-release as the host's own shows the context: the engine in range is then an advisory.
+    expect(advised(`$ uname -r\n6.8.0-45-generic\n$ cat /etc/os-release\n${ubuntu}\n${host.split("\n").slice(6).join("\n")}`)).toContain(
+      APPARMOR4,
+    );
   });
 
   it("is not read inside prose or a log line", () => {

@@ -633,11 +633,27 @@ describe("the closest records, when nothing matched", () => {
     expect(verdictOf(centos, "runc-cve-2019-5736-fix-old-kernels-init-p-broken-pipe")).toBeUndefined();
   });
 
-  it("are ranked on the command that failed too, not on a bundle's sections", () => {
+  it("are ranked on the command that failed too, not on a bundle's sections, the commands that gathered them or a collector's notes", () => {
     const checkpoint = "$ podman container checkpoint --keep web\nError: failed to checkpoint container web: exit status 1";
     expect(diagnoseBundle(kb.compiled, checkpoint).closest.map((c) => c.id)).toContain(
       "criu-4.0-vdso-vvar-vclock-kernel-6.13-checkpoint-fails",
     );
+    // What `known-bugs collect` prints around one symptom line: its words are the tool's, not the failure's.
+    const collected = [
+      "# known-bugs collect 1.0.0 at 2026-12-02T08:00:00Z",
+      "$ uname -a",
+      "Linux node1 5.15.0-91-generic #101-Ubuntu SMP Tue Nov 14 13:30:08 UTC 2023 x86_64 x86_64 x86_64 GNU/Linux",
+      "$ iptables --version",
+      "iptables v1.8.7 (nf_tables)",
+      "# skipped: ip6tables --version: not found",
+      "# skipped: nft --version: not found",
+      "# skipped: journalctl -u kube-proxy --no-pager -n 300: no entries",
+      "# skipped: kubectl get nodes -o wide: not found",
+      "the node reboots every few hours",
+    ].join("\n");
+    const shared = diagnoseBundle(kb.compiled, collected).closest.flatMap((c) => c.sharedWords);
+    expect(shared.length).toBeGreaterThan(0);
+    for (const word of ["ip6tables", "nft", "entries", "kube-proxy", "iptables", "skipped"]) expect(shared).not.toContain(word);
   });
 
   it("in the hosts form, carry the fleet's verdict: affected when one host is, in that host's words", () => {

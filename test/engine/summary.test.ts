@@ -123,6 +123,7 @@ describe("verdict words", () => {
   it("shows a status or level a newer server sends as sent (the CLI renders other servers' answers), never 'undefined'", () => {
     const newer = { status: "partly-affected", level: "confirmed" } as unknown as Parameters<typeof verdictLabel>[0];
     expect(verdictLabel(newer)).toBe("partly-affected (confirmed)");
+    expect(verdictLabel({ status: "constructor" } as unknown as Parameters<typeof verdictLabel>[0])).toBe("constructor");
     expect(closestVersionsNote({ status: "affected", reason: "" })).toBe("your versions: affected");
   });
 });

@@ -25,7 +25,6 @@ type Command =
   | "nodes"
   | "iptables"
   | "kube-binary"
-  | "container"
   | "other";
 
 /**
@@ -47,13 +46,30 @@ const COMMANDS: Array<[RegExp, Command | ((m: RegExpExecArray) => Command)]> = [
   // Another Kubernetes binary's `--version`, on the host or in its pod ("kubectl -n kube-system exec kube-proxy-x --
   // kube-proxy --version"): it prints "Kubernetes v1.18.2" as the kubelet does, but the version is not the kubelet's.
   [KUBE_BINARY_VERSION, "kube-binary"],
-  // A command run inside a container ("docker run --rm alpine:3.19 cat /etc/os-release", "kubectl exec pod -- cat
-  // /etc/os-release"): the os-release it prints is the image's, not the host's (the kernel a container's uname
-  // prints is the host's, so only the os-release is set apart).
-  [/^(?:sudo\s+)?(?:\S*\/)?(?:docker|podman|nerdctl)\s+(?:container\s+)?(?:run|exec)\b.*$/, "container"],
-  [/^(?:sudo\s+)?(?:\S*\/)?(?:kubectl|oc|k)\b.*\sexec\b.*$/, "container"],
-  [/^(?:sudo\s+)?(?:\S*\/)?crictl\s+exec\b.*$/, "container"],
 ];
+
+/**
+ * A command that runs what follows inside a container ("docker run --rm alpine cat /etc/os-release", "kubectl exec pod
+ * -- cat /etc/os-release", `docker compose exec`, `nerdctl -n k8s.io exec`, `ctr task exec`, `lxc exec`, `toolbox run`,
+ * `oc rsh`): the os-release it prints is the image's, not the host's (a container's uname prints the host's kernel, so
+ * only the OS is set apart). Read on a prompted line, or on a bare one that runs `cat …release`, `lsb_release` or a
+ * shell: "docker run hangs on our hosts" is prose. Also a prompt whose host is a 12-digit hex id, the host name Docker
+ * gives a container ("root@3f2a1b2c3d4e:/# cat /etc/os-release").
+ */
+const CONTAINER_RUNNER =
+  /^(?:sudo\s+)?(?:\S*\/)?(?:(?:docker|podman|nerdctl)\b[^|;&]*?\s(?:run|exec)|docker-compose\s+(?:run|exec)|(?:k3s\s+)?(?:kubectl|oc)\b[^|;&]*?\s(?:exec|debug|rsh)|crictl\s+exec|ctr\b[^|;&]*?\s(?:run|exec)|lxc\s+exec|toolbox\s+(?:run|enter)|distrobox\s+enter)(?:\s|$)/;
+const RELEASE_QUERY = /\bcat\s+\S*release\b|\blsb_release\b|\s(?:ba|z)?sh\s*$/;
+const CONTAINER_PROMPT = /^\s*[\w.-]+@[0-9a-f]{12}:\S*\s*[$#]\s/;
+/** What a container command may print before the command's own output: the image's pull, kubectl's notices. */
+const BEFORE_CONTAINER_OUTPUT =
+  /^(?:Unable to find image |[\w./:@-]+: Pulling from |[0-9a-f]{12}: (?:Pull complete|Already exists|Pulling fs layer|Waiting|Verifying Checksum|Download complete)|Digest: sha256:|Status: (?:Downloaded newer image|Image is up to date) |Defaulted container |Unable to use a TTY)/;
+
+function runsInContainer(line: string): boolean {
+  if (CONTAINER_PROMPT.test(line)) return true;
+  const prompt = COMMENT.test(line) ? null : PROMPT.exec(line);
+  const rest = (prompt ? line.slice(prompt[0].length) : line).trim();
+  return CONTAINER_RUNNER.test(rest) && (prompt !== null || RELEASE_QUERY.test(rest));
+}
 
 function unameCommand(flags: string): Command {
   const f = flags.replace(/\s+/g, "");
@@ -176,10 +192,21 @@ export function findSections(lines: readonly string[]): BundleSection[] {
  * One pass over the bundle: its sections, and the lines that are neither sections nor logs (commands).
  * Given a TextLines, only the lines without a log framing are ever built as strings.
  */
-export function readBundle(input: readonly string[] | TextLines): { sections: BundleSection[]; notLogs: Set<number> } {
+export function readBundle(input: readonly string[] | TextLines): {
+  sections: BundleSection[];
+  notLogs: Set<number>;
+  containerOs: Set<number>;
+} {
   const lines: Lines = input instanceof TextLines ? input : arrayLines(input);
   const sections: BundleSection[] = [];
   const commandLines: number[] = [];
+  // The lines of an os-release printed inside a container (1-based): no section, and no evidence of the host's OS.
+  const containerOs = new Set<number>();
+  const setApart = (start: number, end: number) => {
+    for (let n = start + 1; n <= end; n++) containerOs.add(n);
+  };
+  // Whether the last command ran inside a container, until its output (past a pull's progress) is read.
+  let container = false;
   const push = (kind: BundleSection["kind"], start: number, end: number) =>
     sections.push({ kind, lines: [start + 1, end], text: lines.slice(start, end).join("\n") });
   let hint: Command | null = null;
@@ -191,12 +218,13 @@ export function readBundle(input: readonly string[] | TextLines): { sections: Bu
   while (i < lines.length) {
     if (lines.framed(i)) {
       hint = null;
+      container = false;
       i++;
       continue;
     }
     const raw = lines.at(i);
     const t = raw.trim();
-    if (t === "") {
+    if (t === "" || (container && BEFORE_CONTAINER_OUTPUT.test(t))) {
       i++;
       continue;
     }
@@ -216,9 +244,11 @@ export function readBundle(input: readonly string[] | TextLines): { sections: Bu
       let end = i + 1;
       while (end < lines.length && LSB_LINE.test(lines.at(end).trim())) end++;
       if (lines.slice(i, end).some((l) => l.trim().startsWith("Distributor ID:"))) {
-        push("os-release", i, end);
+        if (container) setApart(i, end);
+        else push("os-release", i, end);
         i = end;
         hint = null;
+        container = false;
         continue;
       }
     }
@@ -226,9 +256,11 @@ export function readBundle(input: readonly string[] | TextLines): { sections: Bu
       const end = osReleaseEnd(lines, i);
       if (isOsReleaseBlock(lines.slice(i, end).join("\n"))) {
         // A container's os-release (after `docker run … cat /etc/os-release`) is no section: it says nothing of the host.
-        if (hint !== "container") push("os-release", i, end);
+        if (container) setApart(i, end);
+        else push("os-release", i, end);
         i = end;
         hint = null;
+        container = false;
         continue;
       }
       // A block without ID (or NAME) has no tail that holds one: its later lines need not be tried, or
@@ -239,6 +271,7 @@ export function readBundle(input: readonly string[] | TextLines): { sections: Bu
       t.includes(" release ") &&
       SYSTEM_RELEASE_LINE.test(t) &&
       (hint === null || hint === "os-release") &&
+      !container &&
       !inContainer(lines.at(i - 1))
     ) {
       // `cat /etc/redhat-release` on the host: one line, as strong as the os-release it stands in for.
@@ -257,19 +290,30 @@ export function readBundle(input: readonly string[] | TextLines): { sections: Bu
       push("uname", i, i + 1);
     } else {
       const command = commandOf(raw);
+      // `cat /etc/os-release` typed in a shell the last command opened in a container is the container's too.
+      const inside: boolean = runsInContainer(raw) || (container && command === "os-release");
       if (command) {
         commandLines.push(i + 1);
         hint = command;
+        container = inside;
+        i++;
+        continue;
+      }
+      if (inside) {
+        // A bare `docker run … cat /etc/os-release`: still a log line, but what it prints next is the image's.
+        hint = null;
+        container = true;
         i++;
         continue;
       }
     }
     hint = null;
+    container = false;
     i++;
   }
   const notLogs = new Set(commandLines);
   for (const s of sections) for (let n = s.lines[0]; n <= s.lines[1]; n++) notLogs.add(n);
-  return { sections, notLogs };
+  return { sections, notLogs, containerOs };
 }
 
 /** 1-based numbers of the non-blank lines that are neither a section nor a shell command: the logs. */

@@ -57,6 +57,8 @@ export interface ExtractedFacts {
   namedRelease: string | null;
   /** 1-based lines that are not logs: recognised sections and shell command lines. */
   notLogs: ReadonlySet<number>;
+  /** The lines (1-based) of an os-release printed inside a container: the image's, no evidence of the host's OS. */
+  containerOs: ReadonlySet<number>;
 }
 
 export const splitLines = (text: string): string[] => {
@@ -112,7 +114,7 @@ export interface PreScan {
 /** Facts from one raw bundle, e.g. `{ uname -a; cat /etc/os-release; kubectl get nodes -o wide; ... }`. */
 export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const textLines = new TextLines(text, pre?.lineStarts ?? undefined);
-  const { sections, notLogs } = readBundle(textLines);
+  const { sections, notLogs, containerOs } = readBundle(textLines);
   const osSection = pickOsSection(sections);
   const kernelSources: KernelSource[] = [];
   for (const s of sections) {
@@ -169,6 +171,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     packages: pickPackageBuilds(mentions.named, mentions.packageRows, (line) => outputHeadingVia(lineAt, line) !== undefined),
     namedRelease: pickNamedRelease(mentions.releases),
     notLogs,
+    containerOs,
   };
 }
 
@@ -306,5 +309,6 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     packages: fromLogs.packages,
     namedRelease: typedRelease ?? fromLogs.namedRelease,
     notLogs: fromLogs.notLogs,
+    containerOs: fromLogs.containerOs,
   };
 }
