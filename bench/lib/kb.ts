@@ -146,6 +146,7 @@ export function syntheticRecords(specs: readonly SignatureSpec[]): BugRecord[] {
       examples: [],
       unverified: [],
       relations: [],
+      unrangedCauses: [],
     } as BugRecord;
   });
 }

@@ -143,6 +143,11 @@ export interface BugRecord {
   /** Absent for most records: the log line alone is enough. */
   context?: RecordContext | undefined;
   /**
+   * Causes of the same symptom that no version range covers (containerd's CRI plugin disabled by its config): beside
+   * the symptom, versions past every range do not rule the bug out. Absent or empty for most records.
+   */
+  unrangedCauses?: ReadonlyArray<{ cause: string; source: string }> | undefined;
+  /**
    * The bug lives only in the builds or policy of the distributions its `affected` names (a distribution's
    * patch, kernel default or policy), so a host whose os-release names another distribution is not affected.
    */

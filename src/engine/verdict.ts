@@ -1288,7 +1288,8 @@ export function confirmBySymptom(verdict: Verdict, checks: readonly VersionEvide
  * the log points at. Only a bug the log shows nothing of (a door's check against one record) is ruled
  * out by a named version, hedged. A bug of alternative components ruled out only for the ones read is unknown beside
  * its own symptom, unless every symptom line is a read component's (`components`: each symptom line's signatures'
- * `component`): the unread one's version decides (decidingUnread).
+ * `component`): the unread one's version decides (decidingUnread). Nor do versions past every range rule out a bug
+ * whose symptom a cause no range covers gives too (`unrangedCauses`).
  */
 export function doubtBySymptom(
   record: BugRecord,
@@ -1311,6 +1312,14 @@ export function doubtBySymptom(
       reason: `${named.subject}: the log shows signs of this bug, and only a version that may not be the one that failed places it outside the affected range (${named.reason})`,
     };
   if (!symptom) return verdict;
+  // A cause no range covers gives the same symptom (containerd's CRI plugin disabled by its config): past the ranges
+  // is no way out of it.
+  const [other] = record.unrangedCauses ?? [];
+  if (other)
+    return {
+      status: "unknown",
+      reason: `${first.subject}: outside the affected range (${first.reason}), but the log shows this bug's own symptom, which ${other.cause} gives too, whatever the versions`,
+    };
   // Alternatives ruled out only for the ones read, beside a symptom that is not the read one's own message.
   const unread = verdict.certain === false && !componentGroups(record) ? decidingUnread(record, ruledOut, hosts, components) : [];
   if (unread.length)

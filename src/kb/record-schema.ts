@@ -348,6 +348,12 @@ export const contextSchema = z.strictObject({
   source: url,
 });
 
+/**
+ * A cause of the same symptom that no version range covers (a configuration, a setup), from a source the record
+ * cites: beside the symptom, versions past every range leave the bug undecided instead of ruling it out.
+ */
+export const unrangedCauseSchema = z.strictObject({ cause: nonEmpty, source: url });
+
 /** An example's inputs are the engine's diagnose fields, except `logs`, which examples call `log`. */
 export const exampleFieldsSchema = z.object(diagnoseFieldsShape).omit({ logs: true });
 
@@ -384,6 +390,8 @@ export const bugRecordSchema = z
     relations: z.array(relationSchema).default([]),
     /** What the bug needs around it beyond its log line; see contextSchema. */
     context: contextSchema.optional(),
+    /** Causes of the same symptom that no range covers; see unrangedCauseSchema. */
+    unrangedCauses: z.array(unrangedCauseSchema).default([]),
     /**
      * The bug lives only in the builds or policy of the distributions `affected` names (Ubuntu's AppArmor
      * policy, a SAUCE patch, RHEL 7's kernel default): a host of another distribution is not affected.
@@ -403,6 +411,10 @@ export const bugRecordSchema = z
     together: z.array(z.array(nonEmpty).min(1)).min(2).optional(),
   })
   .superRefine((r, ctx) => {
+    r.unrangedCauses.forEach((c, i) => {
+      if (!r.references.some((ref) => ref.url === c.source))
+        ctx.addIssue({ code: "custom", path: ["unrangedCauses", i, "source"], message: "cite a source among the record's references" });
+    });
     if (!r.references.some((ref) => ref.primary)) {
       ctx.addIssue({ code: "custom", path: ["references"], message: "needs at least one primary reference" });
     }

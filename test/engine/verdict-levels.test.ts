@@ -696,9 +696,11 @@ master   ${status.padEnd(8)} control-plane   90d   v1.25.5   10.0.0.11     <none
     expect(stale?.reason).toMatch(/what the NotReady node last reported, perhaps before an upgrade/);
   });
 
-  it("reads a Ready row's versions as current", () => {
-    expect(verdictOf("Ready")).toMatchObject({ status: "not-affected" });
-    expect(verdictOf("Ready")?.certain).toBeUndefined();
+  it("reads a Ready row's versions as current: only the cause no range covers leaves the bug open", () => {
+    const ready = verdictOf("Ready");
+    expect(ready?.status).toBe("unknown");
+    expect(ready?.reason).not.toMatch(/NotReady/);
+    expect(ready?.reason).toMatch(/outside the affected range .*leaves the CRI plugin off.*whatever the versions$/);
   });
 });
 
@@ -787,6 +789,21 @@ describe("alternative components: a version of one rules the bug out only for th
       diagnoseFields(data, { logs: `${docker("26.1.3")}\n${denial(profile)}` }).findings.find((f) => f.id === AA4)?.verdict;
     expect(aa4("docker-default")).toMatchObject({ status: "not-affected", certain: false });
     expect(aa4("cri-containerd.apparmor.d")?.reason).toMatch(/the bug also lies in containerd, whose version would decide it$/);
+  });
+
+  it("rules nothing out beside a symptom a cause no range covers gives too (a containerd config with the CRI plugin off)", () => {
+    const CRI = "kubelet-1.26-cri-v1-required";
+    const refused =
+      '\t[ERROR CRI]: container runtime is not running: output: time="2024-03-01T10:00:00Z" level=fatal msg="validate service connection: validate CRI v1 runtime API for endpoint \\"unix:///var/run/containerd/containerd.sock\\": rpc error: code = Unimplemented desc = unknown service runtime.v1.RuntimeService"';
+    const verdict = (containerd: string) =>
+      diagnoseBundle(
+        data,
+        `$ containerd --version\ncontainerd containerd.io ${containerd} ae07eda36dd25f8a1b98dfbf587313b99c0190bb\n${refused}`,
+      ).findings.find((f) => f.id === CRI)?.verdict;
+    // containerd 1.6 serves CRI v1: its version rules out the old-runtime cause only.
+    expect(verdict("1.6.28")).toMatchObject({ status: "unknown" });
+    expect(verdict("1.6.28")?.reason).toMatch(/a containerd config that leaves the CRI plugin off .* whatever the versions$/);
+    expect(verdict("1.5.13")).toMatchObject({ status: "affected" });
   });
 
   it("leaves alternatives unknown beside a symptom no one of them prints, naming those whose version decides", () => {

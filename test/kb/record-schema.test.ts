@@ -183,6 +183,18 @@ describe("record context", () => {
   });
 });
 
+describe("unranged causes", () => {
+  it("accept a cause whose source the record cites, and refuse one citing nothing it references", () => {
+    const own = parseRecordFile(FILE, seedText);
+    const cited = own.ok ? (own.record.references[0]?.url ?? "") : "";
+    const cause = (source: string) => edited((doc) => doc.set("unrangedCauses", [{ cause: "a setup no range covers", source }]));
+    expect(problemsOf(cause(cited))).toEqual([]);
+    expect(problemsOf(cause("https://example.org/not-cited")).join("\n")).toMatch(
+      /unrangedCauses\.0\.source: cite a source among the record's references/,
+    );
+  });
+});
+
 describe("distribution-only records", () => {
   it("accept the mark only when every affected entry is a distribution release's", () => {
     // The seed record's ranges are upstream kernels (linux) and distribution packages: no distribution's bug alone.

@@ -203,6 +203,12 @@ const Affected = (props: { bug: BugRecord }) => (
         {props.bug.together ? (
           <p>Needs {describeTogether(props.bug.together)} in range together: a version alone warns only when a host has all of them.</p>
         ) : null}
+        {props.bug.unrangedCauses.map((c) => (
+          <p>
+            No range covers another cause of the same symptom: {c.cause} (<a href={c.source}>source</a>). Beside the symptom, versions past
+            every range do not rule this bug out.
+          </p>
+        ))}
         <TimelineLegend />
         {props.bug.affected.map((a, i) => (
           <AffectedEntryBlock entry={a} index={i} />
