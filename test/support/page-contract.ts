@@ -178,6 +178,16 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(body).toContain(`Needs ${describeTogether(bug.together ?? [])} in range together`);
   });
 
+  it("names a cause of the same symptom that no range covers, with its source", async () => {
+    const id = "kubelet-1.26-cri-v1-required";
+    const { bug } = (await (await fetch(`/bugs/${id}`)).json()) as { bug: { unrangedCauses?: Array<{ cause: string; source: string }> } };
+    const [cause] = bug.unrangedCauses ?? [];
+    expect(cause).toBeDefined();
+    const page = await expectPage(await html(fetch, `/bugs/${id}`), 200);
+    expect(visibleText(page)).toContain(`No range covers another cause of the same symptom: ${cause?.cause}`);
+    expect(page).toContain(`<a href="${cause?.source}">source</a>`);
+  });
+
   it("marks a signature whose refusal of a line says the bug is absent there", async () => {
     const { bug } = (await (await fetch("/bugs/conntrack-udp-dns-race-5s")).json()) as { bug: { signatures: { refutes?: true }[] } };
     const refuting = bug.signatures.filter((s) => s.refutes).length;

@@ -203,7 +203,8 @@ const Affected = (props: { bug: BugRecord }) => (
         {props.bug.together ? (
           <p>Needs {describeTogether(props.bug.together)} in range together: a version alone warns only when a host has all of them.</p>
         ) : null}
-        {props.bug.unrangedCauses.map((c) => (
+        {/* Documents stored before unrangedCauses existed have none. */}
+        {(props.bug.unrangedCauses ?? []).map((c) => (
           <p>
             No range covers another cause of the same symptom: {c.cause} (<a href={c.source}>source</a>). Beside the symptom, versions past
             every range do not rule this bug out.
