@@ -16,6 +16,8 @@ const UBUNTU_ABI = /^(\d+\.\d+\.\d+-\d+)(?:-[a-z][a-z0-9-]*)?$/;
 /** Why a record's ranges contain the version asked about, and how firm the deciding ends are. */
 export interface VersionMatch {
   ecosystem: string;
+  /** The package whose range holds it ("linux", "containerd.io"): a repository serves several. */
+  package: string;
   version: string;
   /** The weakest evidence level of the range ends that decided it. */
   level: EvidenceLevel;
@@ -78,7 +80,14 @@ export async function bugsContaining(store: Store, ecosystem: string, version: s
     );
     // A repository's range names its ecosystem: the version matched Docker's build, not the distribution's own.
     if (verdict.status === "affected")
-      hit.set(bugId, { ecosystem: first.ecosystem, version, level: verdict.level, certain: verdict.certain, reason: verdict.reason });
+      hit.set(bugId, {
+        ecosystem: first.ecosystem,
+        package: first.package,
+        version,
+        level: verdict.level,
+        certain: verdict.certain,
+        reason: verdict.reason,
+      });
   }
   return hit;
 }

@@ -134,7 +134,7 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     const hit = json.items.find((i) => i.id === XT);
     expect(hit?.versionMatch?.level).toBeTruthy();
     const text = visibleText(await expectPage(await html(fetch, `/bugs?${query}`), 200));
-    expect(text).toContain("Your ubuntu:22.04 version 5.15.0-127.137 is in an affected range:");
+    expect(text).toContain("Your ubuntu:22.04 linux version 5.15.0-127.137 is in an affected range:");
     expect(text.match(/is in an affected range:/g)?.length).toBe(json.items.length);
   });
 

@@ -44,7 +44,7 @@ export function recordsContract(fetch: Fetch) {
     for (const release of ["debian:12", "ubuntu:24.04"]) {
       expect((await listBugs(api, { ecosystem: release, limit: "200" })).items.map((i) => i.id)).toContain(TUN);
       const served = (await listBugs(api, { ecosystem: release, version: "1.7.24-1", limit: "200" })).items.find((i) => i.id === TUN);
-      expect(served?.versionMatch?.ecosystem).toBe("download.docker.com:deb");
+      expect(served?.versionMatch).toMatchObject({ ecosystem: "download.docker.com:deb", package: "containerd.io" });
       expect(await ids(release, "1.7.25-1")).not.toContain(TUN);
     }
     // Not a release the repository's .deb builds serve, nor its RPM form.

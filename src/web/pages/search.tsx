@@ -81,8 +81,8 @@ export const SearchPage = (p: SearchPageProps) => {
             </p>
             {h.bug.versionMatch ? (
               <p>
-                Your {h.bug.versionMatch.ecosystem} version <code>{h.bug.versionMatch.version}</code> is in an affected range:{" "}
-                <StatusBadge status={h.bug.versionMatch.level} /> {h.bug.versionMatch.reason}
+                Your {h.bug.versionMatch.ecosystem} {h.bug.versionMatch.package} version <code>{h.bug.versionMatch.version}</code> is in an
+                affected range: <StatusBadge status={h.bug.versionMatch.level} /> {h.bug.versionMatch.reason}
                 {h.bug.versionMatch.certain ? null : <span class="hint"> (not certain: only part of the version was given)</span>}
               </p>
             ) : null}

@@ -81,6 +81,7 @@ const bugSummarySchema = z
     versionMatch: z
       .object({
         ecosystem: z.string(),
+        package: z.string().openapi({ description: 'The package whose range holds the version ("linux", "containerd.io").' }),
         version: z.string(),
         level: z.enum(["verified", "corroborated", "reported"]),
         certain: z.boolean(),
