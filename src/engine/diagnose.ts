@@ -307,10 +307,14 @@ function assemble(
     const symptom = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= SYMPTOM_WEIGHT);
     // Whose lines they are matters only among alternatives (a handful of records): no pass over a flood's lines otherwise.
     const components = alternativeComponents(record).length > 1 ? symptomComponents(record, seen.sightings, logEvidence) : [];
-    // Where every symptom line is read alternatives' own (dockerd's message, Docker's version read), their versions
-    // decide: another alternative's version (a newer runc's, undecided) says nothing of a line it did not print.
+    // Where every symptom line is read alternatives' own (dockerd's message, Docker's version read), another
+    // alternative's undecided version (a newer runc's, its fix resting on one report) says nothing of a line it did not
+    // print. Its version in range still counts: the host runs a component the record calls affected (review 26c).
     const symptomOwn = symptomChecks(record, checks, components);
-    const deciding = symptomOwn.length && symptomOwn.length < checks.length ? [...symptomOwn] : checks;
+    const deciding =
+      symptomOwn.length < checks.length && symptomOwn.length
+        ? checks.filter((c) => symptomOwn.includes(c) || c.result !== "unknown")
+        : checks;
     const verdict = undecidedHosts(
       record,
       doubtBySymptom(

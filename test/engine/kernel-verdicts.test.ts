@@ -743,6 +743,27 @@ describe("a release file's one line (/etc/redhat-release, /etc/system-release) i
       "$ docker exec -it web bash\nroot@3f2a1b2c3d4e:/# cat /etc/os-release",
     ])
       expect(extractFacts(`${command}\n${alpine}`).os, command).toBeNull();
+    // A shell opened in the container, whatever its prompt; a set -x trace; a fence or a label before the output.
+    for (const shell of [
+      "$ kubectl exec -it buildkit-0 -- sh\n/ # cat /etc/os-release",
+      "$ docker exec -it x sh\n~ $ cat /etc/os-release",
+      "$ docker exec -it x bash\nsh-5.1# cat /etc/os-release",
+      "[user@fedora ~]$ distrobox enter noble\n📦[user@noble ~]$ cat /etc/os-release",
+      "[user@fedora ~]$ toolbox enter\n⬢[user@toolbox ~]$ cat /etc/os-release",
+      "+ docker run --rm alpine:3.19 cat /etc/os-release",
+      "$ docker run --rm alpine:3.19 cat /etc/os-release\n```",
+      "$ docker run --rm alpine:3.19 cat /etc/os-release\nOutput:",
+    ])
+      expect(extractFacts(`${shell}\n${alpine}`).os, shell).toBeNull();
+    // The host's own: read through chroot /host or a mount of /, and after the shell is left (exit, or the host's prompt again).
+    const debian = 'NAME="Debian GNU/Linux"\nVERSION_ID="12"\nID=debian';
+    for (const host of [
+      "$ kubectl debug node/gke-pool-1-abc -it --image=busybox -- chroot /host cat /etc/os-release",
+      "$ docker run -v /:/host alpine cat /host/etc/os-release",
+      "user@host:~$ docker exec -it web bash\nroot@3f2a1b2c3d4e:/# ls\nuser@host:~$ cat /etc/os-release",
+      `$ docker exec -it web bash\nroot@3f2a1b2c3d4e:/# cat /etc/os-release\n${alpine}\nroot@3f2a1b2c3d4e:/# exit\n$ cat /etc/os-release`,
+    ])
+      expect(extractFacts(`${host}\n${debian}`).os, host).toMatchObject({ id: "debian" });
     const lsb =
       "No LSB modules are available.\nDistributor ID:\tUbuntu\nDescription:\tUbuntu 20.04.6 LTS\nRelease:\t20.04\nCodename:\tfocal";
     expect(extractFacts(`$ docker run --rm ubuntu:20.04 lsb_release -a\n${lsb}`).os).toBeNull();

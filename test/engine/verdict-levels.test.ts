@@ -778,6 +778,11 @@ describe("alternative components: a version of one rules the bug out only for th
     )?.verdict;
     expect(docker20).toMatchObject({ status: "not-affected", certain: false });
     expect(docker20?.reason).toMatch(/the bug also lies in containerd, whose version was not given$/);
+    // Another alternative's version in range still counts beside that line: the host runs a component in range.
+    const oldRunc = `$ runc --version\nrunc version 1.0.0-rc10\ncommit: dc9208a3303feef5b3839f4323d9beb36df0a9dd\nspec: 1.0.1-dev\n`;
+    expect(
+      diagnoseFields(data, { logs: `${docker("20.10.24")}\n${oldRunc}${daemon}` }).findings.find((f) => f.id === CGROUPV2)?.verdict,
+    ).toMatchObject({ status: "affected" });
     // dockerd's line with no Docker version given: runc's version, whatever its fix rests on, confirms nothing of it.
     const runcOnly = `$ runc --version\nrunc version 1.1.12\ncommit: v1.1.12-0-g51d5e94\nspec: 1.0.2-dev\n${daemon}`;
     expect(diagnoseFields(data, { logs: runcOnly }).findings.find((f) => f.id === CGROUPV2)?.verdict?.status).toBe("unknown");

@@ -50,26 +50,46 @@ const COMMANDS: Array<[RegExp, Command | ((m: RegExpExecArray) => Command)]> = [
 
 /**
  * A command that runs what follows inside a container ("docker run --rm alpine cat /etc/os-release", "kubectl exec pod
- * -- cat /etc/os-release", `docker compose exec`, `nerdctl -n k8s.io exec`, `ctr task exec`, `lxc exec`, `toolbox run`,
- * `oc rsh`): the os-release it prints is the image's, not the host's (a container's uname prints the host's kernel, so
- * only the OS is set apart). Read on a prompted line, or on a bare one that runs `cat …release`, `lsb_release` or a
- * shell: "docker run hangs on our hosts" is prose. Also a prompt whose host is a 12-digit hex id, the host name Docker
- * gives a container ("root@3f2a1b2c3d4e:/# cat /etc/os-release").
+ * -- cat /etc/os-release", `docker compose exec`, `nerdctl -n k8s.io exec`, `ctr task exec`, `lxc exec`, `toolbox`,
+ * `distrobox`, `oc rsh`): the os-release it prints is the image's, not the host's (a container's uname prints the host's
+ * kernel, so only the OS is set apart). Read on a prompted line, a `set -x` trace ("+ docker run …"), or a bare one that
+ * runs `cat …release`, `lsb_release` or a shell: "docker run hangs on our hosts" is prose. One that reads the host's own
+ * files (`chroot /host`, `nsenter`, a mounted `/host/etc/os-release`) prints the host's.
  */
 const CONTAINER_RUNNER =
   /^(?:sudo\s+)?(?:\S*\/)?(?:(?:docker|podman|nerdctl)\b[^|;&]*?\s(?:run|exec)|docker-compose\s+(?:run|exec)|(?:k3s\s+)?(?:kubectl|oc)\b[^|;&]*?\s(?:exec|debug|rsh)|crictl\s+exec|ctr\b[^|;&]*?\s(?:run|exec)|lxc\s+exec|toolbox\s+(?:run|enter)|distrobox\s+enter)(?:\s|$)/;
-const RELEASE_QUERY = /\bcat\s+\S*release\b|\blsb_release\b|\s(?:ba|z)?sh\s*$/;
+const HOST_VIEW = /\bchroot\s+\/host\b|\bnsenter\b|\/host\/etc\//;
+const RELEASE_QUERY = /\bcat\s+\S*release\b|\blsb_release\b/;
+/** A runner that opens a shell there: what follows is the container's until `exit` or the host's prompt again. */
+const OPENS_SHELL = /\s(?:ba|z|a|da)?sh\s*$|\b(?:toolbox|distrobox)\s+enter\b|\boc\s+rsh\b/;
+const TRACE = /^\s*\++\s+/;
+/** A prompt whose host is a 12-digit hex id, the host name Docker gives a container ("root@3f2a1b2c3d4e:/# …"). */
 const CONTAINER_PROMPT = /^\s*[\w.-]+@[0-9a-f]{12}:\S*\s*[$#]\s/;
-/** What a container command may print before the command's own output: the image's pull, kubectl's notices. */
+const EXIT = /(?:^|[$#>%]\s*)exit\s*$/;
+/**
+ * What may stand between a container command and its output: the image's pull, kubectl's notices, a Markdown fence
+ * or a label a person put there.
+ */
 const BEFORE_CONTAINER_OUTPUT =
-  /^(?:Unable to find image |[\w./:@-]+: Pulling from |[0-9a-f]{12}: (?:Pull complete|Already exists|Pulling fs layer|Waiting|Verifying Checksum|Download complete)|Digest: sha256:|Status: (?:Downloaded newer image|Image is up to date) |Defaulted container |Unable to use a TTY)/;
+  /^(?:Unable to find image |[\w./:@-]+: Pulling from |[0-9a-f]{12}: (?:Pull complete|Already exists|Pulling fs layer|Waiting|Verifying Checksum|Download complete)|Digest: sha256:|Status: (?:Downloaded newer image|Image is up to date) |Defaulted container |Unable to use a TTY|```|~~~|(?:output|result|returns?)s?:?\s*$)/i;
 
-function runsInContainer(line: string): boolean {
-  if (CONTAINER_PROMPT.test(line)) return true;
+type ContainerScope = { kind: "none" } | { kind: "output" } | { kind: "shell"; hostPrompt: string | null };
+const OUTSIDE: ContainerScope = { kind: "none" };
+
+/** The scope a line opens: a container command's next output, or a shell in it until it is left; null for none. */
+function containerScopeOf(line: string): ContainerScope | null {
+  if (CONTAINER_PROMPT.test(line)) return EXIT.test(line) ? OUTSIDE : { kind: "shell", hostPrompt: null };
   const prompt = COMMENT.test(line) ? null : PROMPT.exec(line);
-  const rest = (prompt ? line.slice(prompt[0].length) : line).trim();
-  return CONTAINER_RUNNER.test(rest) && (prompt !== null || RELEASE_QUERY.test(rest));
+  const trace = prompt ? null : TRACE.exec(line);
+  const rest = line.slice((prompt ?? trace)?.[0].length ?? 0).trim();
+  if (!CONTAINER_RUNNER.test(rest) || HOST_VIEW.test(rest)) return null;
+  if (OPENS_SHELL.test(rest) && !RELEASE_QUERY.test(rest)) return { kind: "shell", hostPrompt: prompt?.[0].trim() ?? null };
+  return prompt || trace || RELEASE_QUERY.test(rest) ? { kind: "output" } : null;
 }
+
+/** Whether a line leaves a container's shell: `exit`, or the prompt the shell was opened from, back again. */
+const leavesShell = (line: string, scope: ContainerScope): boolean =>
+  scope.kind === "shell" && (EXIT.test(line.trim()) || (scope.hostPrompt !== null && line.trimStart().startsWith(scope.hostPrompt)));
 
 function unameCommand(flags: string): Command {
   const f = flags.replace(/\s+/g, "");
@@ -205,8 +225,8 @@ export function readBundle(input: readonly string[] | TextLines): {
   const setApart = (start: number, end: number) => {
     for (let n = start + 1; n <= end; n++) containerOs.add(n);
   };
-  // Whether the last command ran inside a container, until its output (past a pull's progress) is read.
-  let container = false;
+  // Whether the lines read now are a container's: a command's next output, or a shell opened there.
+  let scope: ContainerScope = OUTSIDE;
   const push = (kind: BundleSection["kind"], start: number, end: number) =>
     sections.push({ kind, lines: [start + 1, end], text: lines.slice(start, end).join("\n") });
   let hint: Command | null = null;
@@ -218,13 +238,13 @@ export function readBundle(input: readonly string[] | TextLines): {
   while (i < lines.length) {
     if (lines.framed(i)) {
       hint = null;
-      container = false;
+      if (scope.kind === "output") scope = OUTSIDE;
       i++;
       continue;
     }
     const raw = lines.at(i);
     const t = raw.trim();
-    if (t === "" || (container && BEFORE_CONTAINER_OUTPUT.test(t))) {
+    if (t === "" || (scope.kind !== "none" && BEFORE_CONTAINER_OUTPUT.test(t))) {
       i++;
       continue;
     }
@@ -244,11 +264,11 @@ export function readBundle(input: readonly string[] | TextLines): {
       let end = i + 1;
       while (end < lines.length && LSB_LINE.test(lines.at(end).trim())) end++;
       if (lines.slice(i, end).some((l) => l.trim().startsWith("Distributor ID:"))) {
-        if (container) setApart(i, end);
+        if (scope.kind !== "none") setApart(i, end);
         else push("os-release", i, end);
         i = end;
         hint = null;
-        container = false;
+        if (scope.kind === "output") scope = OUTSIDE;
         continue;
       }
     }
@@ -256,11 +276,11 @@ export function readBundle(input: readonly string[] | TextLines): {
       const end = osReleaseEnd(lines, i);
       if (isOsReleaseBlock(lines.slice(i, end).join("\n"))) {
         // A container's os-release (after `docker run … cat /etc/os-release`) is no section: it says nothing of the host.
-        if (container) setApart(i, end);
+        if (scope.kind !== "none") setApart(i, end);
         else push("os-release", i, end);
         i = end;
         hint = null;
-        container = false;
+        if (scope.kind === "output") scope = OUTSIDE;
         continue;
       }
       // A block without ID (or NAME) has no tail that holds one: its later lines need not be tried, or
@@ -271,7 +291,7 @@ export function readBundle(input: readonly string[] | TextLines): {
       t.includes(" release ") &&
       SYSTEM_RELEASE_LINE.test(t) &&
       (hint === null || hint === "os-release") &&
-      !container &&
+      scope.kind === "none" &&
       !inContainer(lines.at(i - 1))
     ) {
       // `cat /etc/redhat-release` on the host: one line, as strong as the os-release it stands in for.
@@ -290,25 +310,27 @@ export function readBundle(input: readonly string[] | TextLines): {
       push("uname", i, i + 1);
     } else {
       const command = commandOf(raw);
-      // `cat /etc/os-release` typed in a shell the last command opened in a container is the container's too.
-      const inside: boolean = runsInContainer(raw) || (container && command === "os-release");
+      if (leavesShell(raw, scope)) scope = OUTSIDE;
+      const opened = containerScopeOf(raw);
+      // A prompt inside the shell (Docker's hex host name) keeps the prompt the shell was opened from.
+      if (opened && !(opened.kind === "shell" && scope.kind === "shell")) scope = opened;
       if (command) {
         commandLines.push(i + 1);
         hint = command;
-        container = inside;
+        // A command that is no container's own ends a one-shot scope; in a shell there, any command is the shell's.
+        if (!opened && scope.kind === "output") scope = OUTSIDE;
         i++;
         continue;
       }
-      if (inside) {
+      if (opened) {
         // A bare `docker run … cat /etc/os-release`: still a log line, but what it prints next is the image's.
         hint = null;
-        container = true;
         i++;
         continue;
       }
     }
     hint = null;
-    container = false;
+    if (scope.kind === "output") scope = OUTSIDE;
     i++;
   }
   const notLogs = new Set(commandLines);

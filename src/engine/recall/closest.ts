@@ -63,11 +63,14 @@ export function closestRecords(
     .map((r) => ({ id: r.id, title: titleOf(r.id), sharedWords: r.terms.slice(0, MAX_SHOWN_WORDS) }));
 }
 
+const FENCE_OR_BLANK = /^\s*(?:(?:```|~~~)\S*\s*)?$/;
+
 /** The lines that tell the failure: no section, and a command only before the failure it printed. */
 export function reportLines(lines: readonly string[], structure: ReportLines): string[] {
   const failed = (i: number): boolean => {
     let next = i + 1;
-    while (next < lines.length && !lines[next]?.trim()) next++;
+    // Past blank lines and a Markdown fence: a paste often fences the command and its output apart.
+    while (next < lines.length && FENCE_OR_BLANK.test(lines[next] ?? "")) next++;
     const line = lines[next];
     return line !== undefined && !structure.section(next + 1) && !structure.command(next + 1) && isFailure(line) && !isInformational(line);
   };
