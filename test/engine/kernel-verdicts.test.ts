@@ -755,6 +755,22 @@ describe("a release file's one line (/etc/redhat-release, /etc/system-release) i
       "$ docker run --rm alpine:3.19 cat /etc/os-release\nOutput:",
     ])
       expect(extractFacts(`${shell}\n${alpine}`).os, shell).toBeNull();
+    // Review 26d's transcripts: a bare prompt inside, /bin/sh, kubectl run and debug, sudo -E, ssh, Podman's pull, a platform
+    // warning, another shell's prompt.
+    for (const transcript of [
+      "$ kubectl exec -it mypod -- sh\n$ cat /etc/os-release",
+      "root@node1:~# kubectl exec -it mypod -- /bin/sh\n/ # cat /etc/os-release",
+      "$ kubectl exec -it mypod -- bash -l\nroot@mypod:/# cat /etc/os-release",
+      "$ kubectl debug node/node1 -it --image=ubuntu:24.04\nCreating debugging pod node-debugger-node1-pdx84 with container debugger on node node1.\nIf you don't see a command prompt, try pressing enter.\nroot@node1:/# cat /etc/os-release",
+      "$ kubectl run -it --rm tmp --image=ubuntu:24.04 --restart=Never -- cat /etc/os-release",
+      "$ sudo -E docker run --rm ubuntu:24.04 cat /etc/os-release",
+      "$ ssh node2 docker run --rm ubuntu:24.04 cat /etc/os-release",
+      '$ podman run --rm ubuntu:24.04 cat /etc/os-release\nResolved "ubuntu" as an alias (/etc/containers/registries.conf.d/000-shortnames.conf)\nTrying to pull docker.io/library/ubuntu:24.04...\nGetting image source signatures\nCopying blob 9c704ecd0c69 done   |\nWriting manifest to image destination',
+      "$ docker run --rm ubuntu:24.04 cat /etc/os-release\nWARNING: The requested image's platform (linux/arm64) does not match the detected host platform (linux/amd64/v4) and no specific platform was requested",
+      "PS C:\\Users\\me> kubectl exec -it mypod -- sh\n/ # cat /etc/os-release",
+      "\u279c  ~ docker run --rm ubuntu:24.04 cat /etc/os-release",
+    ])
+      expect(extractFacts(`${transcript}\n${alpine}`).os, transcript).toBeNull();
     // The host's own: read through chroot /host or a mount of /, and after the shell is left (exit, or the host's prompt again).
     const debian = 'NAME="Debian GNU/Linux"\nVERSION_ID="12"\nID=debian';
     for (const host of [
@@ -762,6 +778,14 @@ describe("a release file's one line (/etc/redhat-release, /etc/system-release) i
       "$ docker run -v /:/host alpine cat /host/etc/os-release",
       "user@host:~$ docker exec -it web bash\nroot@3f2a1b2c3d4e:/# ls\nuser@host:~$ cat /etc/os-release",
       `$ docker exec -it web bash\nroot@3f2a1b2c3d4e:/# cat /etc/os-release\n${alpine}\nroot@3f2a1b2c3d4e:/# exit\n$ cat /etc/os-release`,
+      // An exec that never started, an exit with a status, the end of the fence the shell was opened in.
+      "docker exec -it web bash\nError response from daemon: container 3f2a1b2c3d4e is not running\n\ncat /etc/os-release",
+      'kubectl exec -it web -- bash\nOCI runtime exec failed: exec failed: unable to start container process: exec: "bash": executable file not found in $PATH: unknown\ncommand terminated with exit code 126\ncat /etc/os-release',
+      "kubectl exec -it web -- sh\n/ # ls\nbin\n/ # exit 0\ncat /etc/os-release",
+      "Inside the pod:\n```\nkubectl exec -it web-0 -- sh\n/ # apk add curl\nERROR: unable to select packages\n```\nOn the node:\n```\ncat /etc/os-release",
+      // The host's files read from inside a debugging shell.
+      "$ kubectl debug node/node1 -it --image=ubuntu -- bash\nCreating debugging pod node-debugger-node1-pdx84 with container debugger on node node1.\nroot@node1:/# chroot /host\n# cat /etc/os-release",
+      "$ kubectl exec -it ds/node-shell -- sh\n/ # cat /host/etc/os-release",
     ])
       expect(extractFacts(`${host}\n${debian}`).os, host).toMatchObject({ id: "debian" });
     const lsb =

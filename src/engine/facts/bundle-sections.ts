@@ -50,46 +50,69 @@ const COMMANDS: Array<[RegExp, Command | ((m: RegExpExecArray) => Command)]> = [
 
 /**
  * A command that runs what follows inside a container ("docker run --rm alpine cat /etc/os-release", "kubectl exec pod
- * -- cat /etc/os-release", `docker compose exec`, `nerdctl -n k8s.io exec`, `ctr task exec`, `lxc exec`, `toolbox`,
- * `distrobox`, `oc rsh`): the os-release it prints is the image's, not the host's (a container's uname prints the host's
- * kernel, so only the OS is set apart). Read on a prompted line, a `set -x` trace ("+ docker run …"), or a bare one that
- * runs `cat …release`, `lsb_release` or a shell: "docker run hangs on our hosts" is prose. One that reads the host's own
+ * -- cat /etc/os-release", `docker compose exec`, `nerdctl -n k8s.io exec`, `kubectl run|debug`, `ctr task exec`,
+ * `lxc exec`, `toolbox`, `distrobox`, `oc rsh`): the os-release it prints is the image's, not the host's (a container's
+ * uname prints the host's kernel, so only the OS is set apart). Found anywhere on a line, after any shell's prompt
+ * (PowerShell's, zsh themes'), `sudo -E`, `ssh node2`, a `set -x` trace. A line with no prompt counts only when it runs
+ * `cat …release`, `lsb_release` or a shell: "docker run hangs on our hosts" is prose. One that reads the host's own
  * files (`chroot /host`, `nsenter`, a mounted `/host/etc/os-release`) prints the host's.
  */
 const CONTAINER_RUNNER =
-  /^(?:sudo\s+)?(?:\S*\/)?(?:(?:docker|podman|nerdctl)\b[^|;&]*?\s(?:run|exec)|docker-compose\s+(?:run|exec)|(?:k3s\s+)?(?:kubectl|oc)\b[^|;&]*?\s(?:exec|debug|rsh)|crictl\s+exec|ctr\b[^|;&]*?\s(?:run|exec)|lxc\s+exec|toolbox\s+(?:run|enter)|distrobox\s+enter)(?:\s|$)/;
+  /(?:^|[\s>$#%+\u276f\u279c])(?:\S*\/)?(?:(?:docker|podman|nerdctl)\b[^|;&]*?\s(?:run|exec)|docker-compose\s+(?:run|exec)|(?:kubectl|oc)\b[^|;&]*?\s(?:exec|debug|rsh|run)|crictl\s+exec|ctr\b[^|;&]*?\s(?:run|exec)|lxc\s+exec|toolbox\s+(?:run|enter)|distrobox\s+enter)(?:\s|$)/;
 const HOST_VIEW = /\bchroot\s+\/host\b|\bnsenter\b|\/host\/etc\//;
 const RELEASE_QUERY = /\bcat\s+\S*release\b|\blsb_release\b/;
-/** A runner that opens a shell there: what follows is the container's until `exit` or the host's prompt again. */
-const OPENS_SHELL = /\s(?:ba|z|a|da)?sh\s*$|\b(?:toolbox|distrobox)\s+enter\b|\boc\s+rsh\b/;
-const TRACE = /^\s*\++\s+/;
+/**
+ * A runner that opens a shell there (`… -- sh`, `/bin/bash -l`, `toolbox enter`, or an interactive `-it` with no command
+ * after it): what follows is the container's until it is left (leavesShell).
+ */
+const OPENS_SHELL = /(?:^|[\s/])(?:ba|z|a|da|fi|k)?sh(?:\s+-\w+)*\s*$|\b(?:toolbox|distrobox)\s+enter\b|\boc\s+rsh\b/;
+const INTERACTIVE = /\s(?:-it|-ti|-i\s+-t|--stdin\s+--tty|--tty\s+--stdin)\b/;
 /** A prompt whose host is a 12-digit hex id, the host name Docker gives a container ("root@3f2a1b2c3d4e:/# …"). */
 const CONTAINER_PROMPT = /^\s*[\w.-]+@[0-9a-f]{12}:\S*\s*[$#]\s/;
-const EXIT = /(?:^|[$#>%]\s*)exit\s*$/;
+/** Leaving a container's shell: `exit` (with a status), `logout`, Ctrl-D, or an exec that never started. */
+const EXIT = /(?:^|[$#>%]\s*)(?:exit(?:\s+\d+)?|logout|\^D)\s*$/;
+const EXEC_FAILED =
+  /^(?:Error response from daemon: .*(?:is not running|No such container)|OCI runtime exec failed|command terminated with exit code|error: unable to upgrade connection|Error from server \(NotFound\))/;
 /**
- * What may stand between a container command and its output: the image's pull, kubectl's notices, a Markdown fence
- * or a label a person put there.
+ * What may stand between a container command and its output: the image's pull (Docker's, Podman's), a platform
+ * warning, kubectl's notices, a Markdown fence or a label a person put there.
  */
 const BEFORE_CONTAINER_OUTPUT =
-  /^(?:Unable to find image |[\w./:@-]+: Pulling from |[0-9a-f]{12}: (?:Pull complete|Already exists|Pulling fs layer|Waiting|Verifying Checksum|Download complete)|Digest: sha256:|Status: (?:Downloaded newer image|Image is up to date) |Defaulted container |Unable to use a TTY|```|~~~|(?:output|result|returns?)s?:?\s*$)/i;
+  /^(?:Unable to find image |[\w./:@-]+: Pulling from |[0-9a-f]{12}: (?:Pull complete|Already exists|Pulling fs layer|Waiting|Verifying Checksum|Download complete)|Digest: sha256:|Status: (?:Downloaded newer image|Image is up to date) |Resolved "|Trying to pull |Getting image source signatures|Copying (?:blob|config) |Writing manifest to image destination|Storing signatures|WARNING: The requested image's platform |Defaulted container |Defaulting debug container |Creating debugging pod |If you don't see a command prompt|Unable to use a TTY|```|~~~|(?:output|result|returns?)s?:?\s*$)/i;
+const FENCE = /^\s*(?:```|~~~)/;
 
-type ContainerScope = { kind: "none" } | { kind: "output" } | { kind: "shell"; hostPrompt: string | null };
+/**
+ * Where the reading stands with containers: outside, right after a command run in one (its next output is the
+ * image's), or in a shell opened there (until it is left: `exit`, an exec that failed, the prompt it was opened from
+ * back again when that prompt names a user or host, or the end of the Markdown fence it was opened in).
+ */
+type ContainerScope = { kind: "none" } | { kind: "output" } | { kind: "shell"; hostPrompt: string | null; inFence: boolean };
 const OUTSIDE: ContainerScope = { kind: "none" };
 
-/** The scope a line opens: a container command's next output, or a shell in it until it is left; null for none. */
-function containerScopeOf(line: string): ContainerScope | null {
-  if (CONTAINER_PROMPT.test(line)) return EXIT.test(line) ? OUTSIDE : { kind: "shell", hostPrompt: null };
+/** The scope a line opens: a container command's next output, or a shell in it; null for none. */
+function containerScopeOf(line: string, inFence: boolean): ContainerScope | null {
+  if (CONTAINER_PROMPT.test(line)) return EXIT.test(line) ? OUTSIDE : { kind: "shell", hostPrompt: null, inFence };
+  const runner = CONTAINER_RUNNER.exec(line);
+  if (!runner || HOST_VIEW.test(line)) return null;
   const prompt = COMMENT.test(line) ? null : PROMPT.exec(line);
-  const trace = prompt ? null : TRACE.exec(line);
-  const rest = line.slice((prompt ?? trace)?.[0].length ?? 0).trim();
-  if (!CONTAINER_RUNNER.test(rest) || HOST_VIEW.test(rest)) return null;
-  if (OPENS_SHELL.test(rest) && !RELEASE_QUERY.test(rest)) return { kind: "shell", hostPrompt: prompt?.[0].trim() ?? null };
-  return prompt || trace || RELEASE_QUERY.test(rest) ? { kind: "output" } : null;
+  const rest = line.slice(runner.index);
+  const interactive = INTERACTIVE.test(rest) && !/\s--\s+\S/.test(rest);
+  if ((OPENS_SHELL.test(rest) || interactive) && !RELEASE_QUERY.test(rest)) {
+    // A bare "$" or "#" proves nothing when it comes back: sh in a container prints it too.
+    const own = prompt?.[0].trim() ?? null;
+    return { kind: "shell", hostPrompt: own && /[@:\\\]]/.test(own) ? own : null, inFence };
+  }
+  const before = line.slice(0, runner.index).trim();
+  return prompt || before || RELEASE_QUERY.test(rest) ? { kind: "output" } : null;
 }
 
-/** Whether a line leaves a container's shell: `exit`, or the prompt the shell was opened from, back again. */
+/** Whether a line leaves a container's shell: `exit`, an exec that never started, the host's own prompt, `chroot /host`. */
 const leavesShell = (line: string, scope: ContainerScope): boolean =>
-  scope.kind === "shell" && (EXIT.test(line.trim()) || (scope.hostPrompt !== null && line.trimStart().startsWith(scope.hostPrompt)));
+  scope.kind === "shell" &&
+  (EXIT.test(line.trim()) ||
+    EXEC_FAILED.test(line.trim()) ||
+    HOST_VIEW.test(line) ||
+    (scope.hostPrompt !== null && line.trimStart().startsWith(scope.hostPrompt)));
 
 function unameCommand(flags: string): Command {
   const f = flags.replace(/\s+/g, "");
@@ -227,6 +250,7 @@ export function readBundle(input: readonly string[] | TextLines): {
   };
   // Whether the lines read now are a container's: a command's next output, or a shell opened there.
   let scope: ContainerScope = OUTSIDE;
+  let fenced = false;
   const push = (kind: BundleSection["kind"], start: number, end: number) =>
     sections.push({ kind, lines: [start + 1, end], text: lines.slice(start, end).join("\n") });
   let hint: Command | null = null;
@@ -244,6 +268,11 @@ export function readBundle(input: readonly string[] | TextLines): {
     }
     const raw = lines.at(i);
     const t = raw.trim();
+    if (FENCE.test(t)) {
+      fenced = !fenced;
+      // The Markdown block a container's shell was opened in ends: what follows is told of the host again.
+      if (!fenced && scope.kind === "shell" && scope.inFence) scope = OUTSIDE;
+    }
     if (t === "" || (scope.kind !== "none" && BEFORE_CONTAINER_OUTPUT.test(t))) {
       i++;
       continue;
@@ -311,7 +340,7 @@ export function readBundle(input: readonly string[] | TextLines): {
     } else {
       const command = commandOf(raw);
       if (leavesShell(raw, scope)) scope = OUTSIDE;
-      const opened = containerScopeOf(raw);
+      const opened = containerScopeOf(raw, fenced);
       // A prompt inside the shell (Docker's hex host name) keeps the prompt the shell was opened from.
       if (opened && !(opened.kind === "shell" && scope.kind === "shell")) scope = opened;
       if (command) {
