@@ -15,7 +15,7 @@ import {
 import { compareNodes, nodeHost } from "./fleet";
 import { perVersions } from "./host-checks";
 import type { Hit } from "./match";
-import { type ApproximateHit, closestRecords, type RecallScan, type ReportLines, recallHits } from "./recall";
+import { type ApproximateHit, closestRecords, type RecallScan, recallHits } from "./recall";
 import type { BugRecord } from "./record";
 import { groupHits, independentWeights, type RecordHits, type Sighting, sightedLines } from "./record-hits";
 import {
@@ -90,19 +90,29 @@ function symptomComponents(record: BugRecord, sightings: readonly Sighting[], sh
 /** Diagnoses a raw bundle: sections (uname, os-release, nodes table, ...) and commands are detected, the rest is logs. */
 export function diagnoseBundle(kb: CompiledKb, text: string, limit = DEFAULT_LIMIT, focus?: string): Diagnosis {
   const { diagnosis, verdictOf, facts } = diagnoseHostBundle(kb, text, limit, SINGLE_HOST, focus);
-  return { ...diagnosis, closest: closestFor(kb, diagnosis.findings, text, verdictOf, reportStructure(facts)) };
+  return { ...diagnosis, closest: closestFor(kb, diagnosis.findings, text, verdictOf, notReport(facts)) };
 }
 
 /**
- * A bundle's lines as the closest records' query sees them (closestRecords): its sections' output and a container's
- * os-release (words that describe no failure), and its command lines.
+ * The lines of a bundle that describe no failure, for the closest records' query (closestRecords): the host's identity
+ * (uname, /proc/version, os-release, a container's os-release: "GNU/Linux x86_64" would liken any report to a record
+ * that quotes a uname), the commands that printed it, and a collector's notes. Other output stays (`iptables -V`'s
+ * backend, a nodes table), and so do a person's own commands ("$ firewall-cmd --reload", "$ ip -4 neigh show"): they
+ * often say what was done or looked at.
  */
-export function reportStructure(facts: Pick<ExtractedFacts, "sections" | "notLogs" | "containerOs">): ReportLines {
-  // A set, not a search of the sections per line: a paste of 50,000 version lines is 50,000 sections.
-  const output = new Set<number>(facts.containerOs);
-  for (const s of facts.sections) for (let n = s.lines[0]; n <= s.lines[1]; n++) output.add(n);
-  return { section: (line) => output.has(line), command: (line) => facts.notLogs.has(line) };
+export function notReport(facts: Pick<ExtractedFacts, "sections" | "containerOs" | "gathering">): (line: number) => boolean {
+  // A set, not a search per line, built only when a report with no finding is read for its closest records.
+  let lines: Set<number> | undefined;
+  return (line) => {
+    if (!lines) {
+      lines = new Set<number>([...facts.containerOs, ...facts.gathering]);
+      for (const s of facts.sections) if (IDENTITY_SECTIONS.has(s.kind)) for (let n = s.lines[0]; n <= s.lines[1]; n++) lines.add(n);
+    }
+    return lines.has(line);
+  };
 }
+
+const IDENTITY_SECTIONS: ReadonlySet<string> = new Set(["uname", "proc-version", "version-signature", "os-release"]);
 
 /**
  * A record's verdict on the input's versions for a closest record (no signature matched it): `unknown` where they do
@@ -122,11 +132,11 @@ export function closestFor(
   findings: readonly Finding[],
   text: string,
   verdictOf: VerdictOf,
-  structure?: ReportLines,
+  skip?: (line: number) => boolean,
 ): ClosestRecord[] {
   if (findings.length || !text) return [];
   const titleOf = (id: string) => kb.records.find((r) => r.id === id)?.title ?? id;
-  return closestRecords(kb.recall.descriptions, kb.recall.lexical, text, titleOf, structure).map((c) => {
+  return closestRecords(kb.recall.descriptions, kb.recall.lexical, text, titleOf, skip).map((c) => {
     const verdict = verdictOf(c.id);
     return verdict && verdict.status !== "unknown" ? { ...c, verdict } : c;
   });
@@ -166,7 +176,7 @@ export function diagnoseFields(kb: CompiledKb, input: DiagnoseInput): Diagnosis 
   const facts = factsFromFields(input, pre);
   const context = { others, logs, notHost: facts.containerOs, ...(found ? { found } : {}) };
   const { diagnosis, verdictOf } = assemble(kb, facts, [...hits, ...recalled], input.limit ?? DEFAULT_LIMIT, context);
-  return { ...diagnosis, closest: closestFor(kb, diagnosis.findings, logs, verdictOf) };
+  return { ...diagnosis, closest: closestFor(kb, diagnosis.findings, logs, verdictOf, notReport(facts)) };
 }
 
 /** The one pass over the text: record signatures, and the engine's own probes for facts. */

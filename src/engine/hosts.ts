@@ -5,7 +5,7 @@
  * worker whose kernel differed was the one whose kube-proxy failed.
  */
 import type { CompiledKb } from "./compile-kb";
-import { closestFor, diagnoseHostBundle, reportStructure, type VerdictOf } from "./diagnose";
+import { closestFor, diagnoseHostBundle, notReport, type VerdictOf } from "./diagnose";
 import { HOSTS_LIMITS, type HostBundle } from "./diagnose-input";
 import type { Diagnosis, Finding, HostReport, NodeReport, Verdict, VersionEvidence } from "./diagnosis";
 import type { ExtractedFacts } from "./facts";
@@ -96,13 +96,13 @@ export function diagnoseHosts(kb: CompiledKb, hosts: readonly HostBundle[], limi
     nodes: tableRun?.diagnosis.nodes ?? [],
     hosts: compareHosts(kb, runs),
     rootCause: explainRootCause(findings),
-    // Each host's lines but its sections (uname, os-release, version output), as one bundle's (closestFor).
+    // Each host's lines that may describe the failure (notReport), as one bundle's (closestFor).
     closest: findings.length
       ? []
       : closestFor(
           kb,
           findings,
-          runs.map((r, i) => reportLines((hosts[i]?.bundle ?? "").split("\n"), reportStructure(r.facts)).join("\n")).join("\n"),
+          runs.map((r, i) => reportLines((hosts[i]?.bundle ?? "").split("\n"), notReport(r.facts)).join("\n")).join("\n"),
           fleetVerdictOf(runs),
         ),
   };

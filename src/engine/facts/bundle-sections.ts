@@ -80,6 +80,17 @@ const EXEC_FAILED =
 const BEFORE_CONTAINER_OUTPUT =
   /^(?:Unable to find image |[\w./:@-]+: Pulling from |[0-9a-f]{12}: (?:Pull complete|Already exists|Pulling fs layer|Waiting|Verifying Checksum|Download complete)|Digest: sha256:|Status: (?:Downloaded newer image|Image is up to date) |Resolved "|Trying to pull |Getting image source signatures|Copying (?:blob|config) |Writing manifest to image destination|Storing signatures|WARNING: The requested image's platform |Defaulted container |Defaulting debug container |Creating debugging pod |If you don't see a command prompt|Unable to use a TTY|```|~~~|(?:output|result|returns?)s?:?\s*$)/i;
 const FENCE = /^\s*(?:```|~~~)/;
+/** Commands whose output names the host (its kernel build, its OS), not what failed on it. */
+const IDENTITY_COMMANDS: ReadonlySet<Command> = new Set<Command>([
+  "uname",
+  "uname-r",
+  "uname-v",
+  "proc-version",
+  "version-signature",
+  "os-release",
+]);
+/** `known-bugs collect`'s own notes (src/cli/known-bugs/collect.ts): "# known-bugs collect …", "# skipped: …". */
+export const COLLECTOR_NOTE = /^#\s+(?:known-bugs collect\b|skipped:\s)/;
 
 /**
  * Where the reading stands with containers: outside, right after a command run in one (its next output is the
@@ -239,6 +250,7 @@ export function readBundle(input: readonly string[] | TextLines): {
   sections: BundleSection[];
   notLogs: Set<number>;
   containerOs: Set<number>;
+  gathering: Set<number>;
 } {
   const lines: Lines = input instanceof TextLines ? input : arrayLines(input);
   const sections: BundleSection[] = [];
@@ -248,6 +260,7 @@ export function readBundle(input: readonly string[] | TextLines): {
   const setApart = (start: number, end: number) => {
     for (let n = start + 1; n <= end; n++) containerOs.add(n);
   };
+  const gathering = new Set<number>();
   // Whether the lines read now are a container's: a command's next output, or a shell opened there.
   let scope: ContainerScope = OUTSIDE;
   let fenced = false;
@@ -345,6 +358,8 @@ export function readBundle(input: readonly string[] | TextLines): {
       if (opened && !(opened.kind === "shell" && scope.kind === "shell")) scope = opened;
       if (command) {
         commandLines.push(i + 1);
+        // The commands that print the host's identity (uname, /proc/version, os-release) and a collector's notes.
+        if (IDENTITY_COMMANDS.has(command) || COLLECTOR_NOTE.test(t)) gathering.add(i + 1);
         hint = command;
         // A command that is no container's own ends a one-shot scope; in a shell there, any command is the shell's.
         if (!opened && scope.kind === "output") scope = OUTSIDE;
@@ -364,7 +379,7 @@ export function readBundle(input: readonly string[] | TextLines): {
   }
   const notLogs = new Set(commandLines);
   for (const s of sections) for (let n = s.lines[0]; n <= s.lines[1]; n++) notLogs.add(n);
-  return { sections, notLogs, containerOs };
+  return { sections, notLogs, containerOs, gathering };
 }
 
 /** 1-based numbers of the non-blank lines that are neither a section nor a shell command: the logs. */

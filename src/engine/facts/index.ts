@@ -59,6 +59,8 @@ export interface ExtractedFacts {
   notLogs: ReadonlySet<number>;
   /** The lines (1-based) of an os-release printed inside a container: the image's, no evidence of the host's OS. */
   containerOs: ReadonlySet<number>;
+  /** The command lines (1-based) that print the host's identity (uname, /proc/version, os-release) and a collector's notes. */
+  gathering: ReadonlySet<number>;
 }
 
 export const splitLines = (text: string): string[] => {
@@ -114,7 +116,7 @@ export interface PreScan {
 /** Facts from one raw bundle, e.g. `{ uname -a; cat /etc/os-release; kubectl get nodes -o wide; ... }`. */
 export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const textLines = new TextLines(text, pre?.lineStarts ?? undefined);
-  const { sections, notLogs, containerOs } = readBundle(textLines);
+  const { sections, notLogs, containerOs, gathering } = readBundle(textLines);
   const osSection = pickOsSection(sections);
   const kernelSources: KernelSource[] = [];
   for (const s of sections) {
@@ -172,6 +174,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     namedRelease: pickNamedRelease(mentions.releases),
     notLogs,
     containerOs,
+    gathering,
   };
 }
 
@@ -310,5 +313,6 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     namedRelease: typedRelease ?? fromLogs.namedRelease,
     notLogs: fromLogs.notLogs,
     containerOs: fromLogs.containerOs,
+    gathering: fromLogs.gathering,
   };
 }

@@ -22,35 +22,23 @@ const MAX_SHOWN_WORDS = 6;
 const HEAD_CHARS = 16 * 1024;
 const TAIL_CHARS = 48 * 1024;
 
-/** What a bundle's lines are, by 1-based number, for the closest records' query (see closestRecords). */
-export interface ReportLines {
-  /** Output a section holds (uname, os-release, a nodes table, version output). */
-  section(line: number): boolean;
-  /** A shell command line, or a collector's note (`known-bugs collect`'s "# skipped: …"). */
-  command(line: number): boolean;
-}
-
-const NO_STRUCTURE: ReportLines = { section: () => false, command: () => false };
-
 /**
  * The closest records to a report that describes a failure: one with a failure line, or a short one
  * told in sentences (a ticket). A log with no failure line gets none, however short: healthy lines
- * share words with some record's description too. A bundle's sections describe no failure ("GNU/Linux
- * x86_64" would liken any report to a record that quotes a uname), nor do the commands that gathered
- * them or a collector's notes ("# skipped: ip6tables --version: not found"): a command line is read only
- * when a failure line follows it, the command that failed ("$ podman container checkpoint web" before its
- * error). Only the read start's lines are numbered; a section in the end of a long log is rare, and
- * numbering it would need a pass over all the lines between.
+ * share words with some record's description too. Lines `skip` names (1-based) describe no failure: a
+ * bundle's sections ("GNU/Linux x86_64" would liken any report to a record that quotes a uname), the
+ * commands that gathered them, a collector's notes. Only the read start's lines are numbered; a section in
+ * the end of a long log is rare, and numbering it would need a pass over all the lines between.
  */
 export function closestRecords(
   index: LexicalIndex,
   rarity: LexicalIndex,
   text: string,
   titleOf: (id: string) => string,
-  structure: ReportLines = NO_STRUCTURE,
+  skip: (line: number) => boolean = () => false,
 ): ClosestRecord[] {
   const whole = text.length <= HEAD_CHARS + TAIL_CHARS;
-  const head = reportLines((whole ? text : text.slice(0, HEAD_CHARS)).split("\n"), structure);
+  const head = reportLines((whole ? text : text.slice(0, HEAD_CHARS)).split("\n"), skip);
   const read = whole ? head : [...head, ...text.slice(-TAIL_CHARS).split("\n")];
   // Each line as far as the recall tier reads one.
   const lines = read.map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l));
@@ -63,18 +51,9 @@ export function closestRecords(
     .map((r) => ({ id: r.id, title: titleOf(r.id), sharedWords: r.terms.slice(0, MAX_SHOWN_WORDS) }));
 }
 
-const FENCE_OR_BLANK = /^\s*(?:(?:```|~~~)\S*\s*)?$/;
-
-/** The lines that tell the failure: no section, and a command only before the failure it printed. */
-export function reportLines(lines: readonly string[], structure: ReportLines): string[] {
-  const failed = (i: number): boolean => {
-    let next = i + 1;
-    // Past blank lines and a Markdown fence: a paste often fences the command and its output apart.
-    while (next < lines.length && FENCE_OR_BLANK.test(lines[next] ?? "")) next++;
-    const line = lines[next];
-    return line !== undefined && !structure.section(next + 1) && !structure.command(next + 1) && isFailure(line) && !isInformational(line);
-  };
-  return lines.filter((_, i) => !structure.section(i + 1) && (!structure.command(i + 1) || failed(i)));
+/** The lines that may describe the failure: every one `skip` does not name (1-based). */
+export function reportLines(lines: readonly string[], skip: (line: number) => boolean): string[] {
+  return lines.filter((_, i) => !skip(i + 1));
 }
 
 function describesFailure(lines: readonly string[]): boolean {

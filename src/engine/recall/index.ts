@@ -28,7 +28,7 @@ import {
 } from "./tokens";
 import { forEachWindowLine, newlinesFrom } from "./window-lines";
 
-export { closestRecords, type ReportLines, reportLines } from "./closest";
+export { closestRecords, reportLines } from "./closest";
 export { FAILURE_MARKERS } from "./failure-lines";
 export { lexicalTerms } from "./lexical";
 export { lineTokens, matchTokens, signatureTokens } from "./tokens";
