@@ -763,8 +763,25 @@ describe("a release file's one line (/etc/redhat-release, /etc/system-release) i
       "$ docker run --rm ubuntu:24.04 cat /etc/os-release\nWARNING: The requested image's platform (linux/arm64) does not match the detected host platform (linux/amd64/v4) and no specific platform was requested",
       "PS C:\\Users\\me> kubectl exec -it mypod -- sh\n/ # cat /etc/os-release",
       "\u279c  ~ docker run --rm ubuntu:24.04 cat /etc/os-release",
+      // Review 26e's: any warning before the output, oc debug, bash --login, lxc shell, incus exec, CentOS's bracket prompt
+      // with Docker's hex host name, a nested su's exit, a host path only listed from inside.
+      "$ docker run --rm ubuntu:24.04 cat /etc/os-release\nWARNING: IPv4 forwarding is disabled. Networking will not work.",
+      "$ kubectl exec web cat /etc/os-release\nkubectl exec [POD] [COMMAND] is DEPRECATED and will be removed in a future version. Use kubectl exec [POD] -- [COMMAND] instead.",
+      "$ oc debug node/node1\nStarting pod/node1-debug ...\nsh-4.4# cat /etc/os-release",
+      "$ kubectl exec -it web -- bash --login\nroot@web:/# cat /etc/os-release",
+      "$ lxc shell c1\nroot@c1:~# cat /etc/os-release",
+      "$ incus exec c1 -- cat /etc/os-release",
+      "[root@3f2a1b2c3d4e /]# cat /etc/os-release",
+      "$ docker exec -it web bash\nroot@web:/# su - app\napp@web:~$ exit\nlogout\nroot@web:/# cat /etc/os-release",
+      "$ docker exec -it web sh\n/ # ls /host/etc/os-release\n/host/etc/os-release\n/ # cat /etc/os-release",
     ])
-      expect(extractFacts(`${command}\n${alpine}`).os, command).toBeNull();
+      expect(extractFacts(`${command}\n${alpine}`), command).toMatchObject({ os: null, namedRelease: null });
+    // Nor does the image's os-release name its release in passing (review 26e: "ubuntu:24.04 (named in the text)").
+    const noble = 'PRETTY_NAME="Ubuntu 24.04.1 LTS"\nNAME="Ubuntu"\nVERSION_ID="24.04"\nVERSION="24.04.1 LTS (Noble Numbat)"\nID=ubuntu';
+    expect(extractFacts(`$ docker run --rm registry.example.com/app:1.4 cat /etc/os-release\n${noble}`)).toMatchObject({
+      os: null,
+      namedRelease: null,
+    });
     // The host's own: read through chroot /host or a mount of /, and after the shell is left (exit, or the host's prompt again).
     const debian = 'NAME="Debian GNU/Linux"\nVERSION_ID="12"\nID=debian';
     for (const host of [
@@ -772,16 +789,22 @@ describe("a release file's one line (/etc/redhat-release, /etc/system-release) i
       "$ docker run -v /:/host alpine cat /host/etc/os-release",
       "user@host:~$ docker exec -it web bash\nroot@3f2a1b2c3d4e:/# ls\nuser@host:~$ cat /etc/os-release",
       `$ docker exec -it web bash\nroot@3f2a1b2c3d4e:/# cat /etc/os-release\n${alpine}\nroot@3f2a1b2c3d4e:/# exit\n$ cat /etc/os-release`,
-      // An exec that never started, an exit with a status, the end of the fence the shell was opened in.
+      // An exec that never started, an exit with a status; a one-shot `-it` command (no shell) before the host's own.
       "docker exec -it web bash\nError response from daemon: container 3f2a1b2c3d4e is not running\n\ncat /etc/os-release",
       'kubectl exec -it web -- bash\nOCI runtime exec failed: exec failed: unable to start container process: exec: "bash": executable file not found in $PATH: unknown\ncommand terminated with exit code 126\ncat /etc/os-release',
       "kubectl exec -it web -- sh\n/ # ls\nbin\n/ # exit 0\ncat /etc/os-release",
-      "Inside the pod:\n```\nkubectl exec -it web-0 -- sh\n/ # apk add curl\nERROR: unable to select packages\n```\nOn the node:\n```\ncat /etc/os-release",
-      // The host's files read from inside a debugging shell.
+      "$ docker exec -it web nginx -v\nnginx version: nginx/1.25.3\n$ cat /etc/os-release",
+      // Entering the host from a debugging shell for good.
       "$ kubectl debug node/node1 -it --image=ubuntu -- bash\nCreating debugging pod node-debugger-node1-pdx84 with container debugger on node node1.\nroot@node1:/# chroot /host\n# cat /etc/os-release",
-      "$ kubectl exec -it ds/node-shell -- sh\n/ # cat /host/etc/os-release",
     ])
       expect(extractFacts(`${host}\n${debian}`).os, host).toMatchObject({ id: "debian" });
+    // Where it is not clear whose it is, it is set apart, and names no release either (unknown, not an image's OS):
+    // a Markdown session in several blocks, a host file read for one command inside the shell.
+    for (const unsure of [
+      "Inside the pod:\n```\nkubectl exec -it web-0 -- sh\n/ # apk add curl\nERROR: unable to select packages\n```\nOn the node:\n```\ncat /etc/os-release",
+      "$ kubectl exec -it ds/node-shell -- sh\n/ # cat /host/etc/os-release",
+    ])
+      expect(extractFacts(`${unsure}\n${debian}`), unsure).toMatchObject({ os: null, namedRelease: null });
     const lsb =
       "No LSB modules are available.\nDistributor ID:\tUbuntu\nDescription:\tUbuntu 20.04.6 LTS\nRelease:\t20.04\nCodename:\tfocal";
     expect(extractFacts(`$ docker run --rm ubuntu:20.04 lsb_release -a\n${lsb}`).os).toBeNull();

@@ -50,36 +50,43 @@ const COMMANDS: Array<[RegExp, Command | ((m: RegExpExecArray) => Command)]> = [
 
 /**
  * A command that runs what follows inside a container ("docker run --rm alpine cat /etc/os-release", "kubectl exec pod
- * -- cat /etc/os-release", `docker compose exec`, `nerdctl -n k8s.io exec`, `kubectl run|debug`, `ctr task exec`,
- * `lxc exec`, `toolbox`, `distrobox`, `oc rsh`): the os-release it prints is the image's, not the host's (a container's
- * uname prints the host's kernel, so only the OS is set apart). Found anywhere on a line, after any shell's prompt
- * (PowerShell's, zsh themes'), `sudo -E`, `ssh node2`, a `set -x` trace. A line with no prompt counts only when it runs
- * `cat …release`, `lsb_release` or a shell: "docker run hangs on our hosts" is prose. One that reads the host's own
- * files (`chroot /host`, `nsenter`, a mounted `/host/etc/os-release`) prints the host's.
+ * -- cat /etc/os-release", `docker compose exec`, `nerdctl -n k8s.io exec`, `kubectl run|debug`, `oc debug|rsh`, `ctr
+ * task exec`, `lxc exec|shell`, `incus exec|shell`, `toolbox`, `distrobox`): the os-release it prints is the image's, not
+ * the host's (a container's uname prints the host's kernel, so only the OS is set apart). Found anywhere on a line,
+ * after any shell's prompt (PowerShell's, zsh themes'), `sudo -E`, `ssh node2`, a `set -x` trace; a line with no
+ * prompt counts only when it runs `cat …release`, `lsb_release` or a shell: "docker run hangs on our hosts" is prose.
+ * One that reads the host's own files (`chroot /host`, `nsenter`, a mounted `/host/etc/os-release`) prints the host's.
+ * RUNNER_WORD picks the lines to try (linear); the rest of the pattern reads at most 300 characters past the word.
  */
+const RUNNER_WORD = /\b(?:docker|podman|nerdctl|kubectl|oc|crictl|ctr|lxc|incus|toolbox|distrobox)\b/;
 const CONTAINER_RUNNER =
-  /(?:^|[\s>$#%+\u276f\u279c])(?:\S*\/)?(?:(?:docker|podman|nerdctl)\b[^|;&]*?\s(?:run|exec)|docker-compose\s+(?:run|exec)|(?:kubectl|oc)\b[^|;&]*?\s(?:exec|debug|rsh|run)|crictl\s+exec|ctr\b[^|;&]*?\s(?:run|exec)|lxc\s+exec|toolbox\s+(?:run|enter)|distrobox\s+enter)(?:\s|$)/;
+  /(?:^|[\s>$#%+/\u276f\u279c])(?:(?:docker|podman|nerdctl)\b[^|;&]{0,300}?\s(?:run|exec)|docker-compose\s+(?:run|exec)|(?:kubectl|oc)\b[^|;&]{0,300}?\s(?:exec|debug|rsh|run)|crictl\s+exec|ctr\b[^|;&]{0,300}?\s(?:run|exec)|(?:lxc|incus)\s+(?:exec|shell)|toolbox\s+(?:run|enter)|distrobox\s+enter)(?:\s|$)/;
+/** Commands are short: a longer line (a base64 secret, a minified script) is no runner's, and is not scanned. */
+const MAX_COMMAND_LINE = 2000;
 const HOST_VIEW = /\bchroot\s+\/host\b|\bnsenter\b|\/host\/etc\//;
 const RELEASE_QUERY = /\bcat\s+\S*release\b|\blsb_release\b/;
 /**
- * A runner that opens a shell there (`… -- sh`, `/bin/bash -l`, `toolbox enter`, or an interactive `-it` with no command
- * after it): what follows is the container's until it is left (leavesShell).
+ * A runner that opens a shell there (`… -- sh`, `/bin/bash --login`, `toolbox enter`, `lxc shell`, or a debug or run of
+ * kubectl/oc with no command after `--`, interactive by default for `oc debug`): what follows is the container's until it
+ * is left (leavesShell). docker's and podman's `-it` alone does not: `docker exec -it web nginx -v` runs one command.
  */
-const OPENS_SHELL = /(?:^|[\s/])(?:ba|z|a|da|fi|k)?sh(?:\s+-\w+)*\s*$|\b(?:toolbox|distrobox)\s+enter\b|\boc\s+rsh\b/;
-const INTERACTIVE = /\s(?:-it|-ti|-i\s+-t|--stdin\s+--tty|--tty\s+--stdin)\b/;
-/** A prompt whose host is a 12-digit hex id, the host name Docker gives a container ("root@3f2a1b2c3d4e:/# …"). */
-const CONTAINER_PROMPT = /^\s*[\w.-]+@[0-9a-f]{12}:\S*\s*[$#]\s/;
-/** Leaving a container's shell: `exit` (with a status), `logout`, Ctrl-D, or an exec that never started. */
-const EXIT = /(?:^|[$#>%]\s*)(?:exit(?:\s+\d+)?|logout|\^D)\s*$/;
+const OPENS_SHELL =
+  /(?:^|[\s/])(?:ba|z|a|da|fi|k)?sh(?:\s+-{1,2}[\w-]+)*\s*$|\b(?:toolbox|distrobox)\s+enter\b|\b(?:oc\s+rsh|(?:lxc|incus)\s+shell)\b/;
+const KUBE_INTERACTIVE = /\b(?:kubectl|oc)\b.*\s(?:debug|run)\b/;
+/** A prompt whose host is a 12-digit hex id, the host name Docker gives a container ("root@3f2a1b2c3d4e:/# …", "[root@3f2a1b2c3d4e /]# …"). */
+const CONTAINER_PROMPT = /^\s*(?:[\w.-]+@[0-9a-f]{12}:\S*|\[[\w.-]+@[0-9a-f]{12}\s[^\]]*\])\s*[$#]\s/;
+/**
+ * Leaving a shell: `exit` (with a status), Ctrl-D, or `logout` typed at a prompt (alone on a line it is what bash prints
+ * on leaving a login shell, after an `exit` already counted).
+ */
+const EXIT = /(?:^|[$#>%]\s*)(?:exit(?:\s+\d+)?|\^D)\s*$|[$#>%]\s*logout\s*$/;
+/** A shell opened inside a container's shell (`su - app`, `sudo -i`, `bash`): its `exit` does not leave the container. */
+const NESTED_SHELL = /(?:^|[$#>%]\s*)(?:su(?:\s+-\S*)*(?:\s+[\w.-]+)?|sudo\s+(?:-i|-s|su\b.*)|(?:ba|z|da)?sh)\s*$/;
 const EXEC_FAILED =
   /^(?:Error response from daemon: .*(?:is not running|No such container)|OCI runtime exec failed|command terminated with exit code|error: unable to upgrade connection|Error from server \(NotFound\))/;
-/**
- * What may stand between a container command and its output: the image's pull (Docker's, Podman's), a platform
- * warning, kubectl's notices, a Markdown fence or a label a person put there.
- */
-const BEFORE_CONTAINER_OUTPUT =
-  /^(?:Unable to find image |[\w./:@-]+: Pulling from |[0-9a-f]{12}: (?:Pull complete|Already exists|Pulling fs layer|Waiting|Verifying Checksum|Download complete)|Digest: sha256:|Status: (?:Downloaded newer image|Image is up to date) |Resolved "|Trying to pull |Getting image source signatures|Copying (?:blob|config) |Writing manifest to image destination|Storing signatures|WARNING: The requested image's platform |Defaulted container |Defaulting debug container |Creating debugging pod |If you don't see a command prompt|Unable to use a TTY|```|~~~|(?:output|result|returns?)s?:?\s*$)/i;
-const FENCE = /^\s*(?:```|~~~)/;
+/** Entering the host from a container's shell for good: a bare `chroot /host`, or `nsenter` into a shell. */
+const ENTERS_HOST = /\bchroot\s+\/host\s*$|\bnsenter\b.*\s(?:ba)?sh\s*$/;
+
 /** Commands whose output names the host (its kernel build, its OS), not what failed on it. */
 const IDENTITY_COMMANDS: ReadonlySet<Command> = new Set<Command>([
   "uname",
@@ -93,37 +100,43 @@ const IDENTITY_COMMANDS: ReadonlySet<Command> = new Set<Command>([
 export const COLLECTOR_NOTE = /^#\s+(?:known-bugs collect\b|skipped:\s)/;
 
 /**
- * Where the reading stands with containers: outside, right after a command run in one (its next output is the
- * image's), or in a shell opened there (until it is left: `exit`, an exec that failed, the prompt it was opened from
- * back again when that prompt names a user or host, or the end of the Markdown fence it was opened in).
+ * Where the reading stands with containers: outside, after a command run in one (its output is the image's until the
+ * next prompted command), or in a shell opened there (until it is left: `exit`, an exec that never started, the prompt
+ * it was opened from back again when that prompt names a user or host, or `chroot /host`).
  */
-type ContainerScope = { kind: "none" } | { kind: "output" } | { kind: "shell"; hostPrompt: string | null; inFence: boolean };
+type ContainerScope = { kind: "none" } | { kind: "output" } | { kind: "shell"; hostPrompt: string | null; nested: number };
 const OUTSIDE: ContainerScope = { kind: "none" };
 
-/** The scope a line opens: a container command's next output, or a shell in it; null for none. */
-function containerScopeOf(line: string, inFence: boolean): ContainerScope | null {
-  if (CONTAINER_PROMPT.test(line)) return EXIT.test(line) ? OUTSIDE : { kind: "shell", hostPrompt: null, inFence };
+/** The scope a line opens: a container command's output, or a shell in it; null for none. */
+function containerScopeOf(line: string): ContainerScope | null {
+  if (CONTAINER_PROMPT.test(line)) return EXIT.test(line) ? OUTSIDE : { kind: "shell", hostPrompt: null, nested: 0 };
+  if (line.length > MAX_COMMAND_LINE || !RUNNER_WORD.test(line)) return null;
   const runner = CONTAINER_RUNNER.exec(line);
   if (!runner || HOST_VIEW.test(line)) return null;
   const prompt = COMMENT.test(line) ? null : PROMPT.exec(line);
   const rest = line.slice(runner.index);
-  const interactive = INTERACTIVE.test(rest) && !/\s--\s+\S/.test(rest);
+  const interactive = KUBE_INTERACTIVE.test(rest) && !/\s--\s+\S/.test(rest);
   if ((OPENS_SHELL.test(rest) || interactive) && !RELEASE_QUERY.test(rest)) {
     // A bare "$" or "#" proves nothing when it comes back: sh in a container prints it too.
     const own = prompt?.[0].trim() ?? null;
-    return { kind: "shell", hostPrompt: own && /[@:\\\]]/.test(own) ? own : null, inFence };
+    return { kind: "shell", hostPrompt: own && /[@:\\\]]/.test(own) ? own : null, nested: 0 };
   }
   const before = line.slice(0, runner.index).trim();
   return prompt || before || RELEASE_QUERY.test(rest) ? { kind: "output" } : null;
 }
 
-/** Whether a line leaves a container's shell: `exit`, an exec that never started, the host's own prompt, `chroot /host`. */
-const leavesShell = (line: string, scope: ContainerScope): boolean =>
-  scope.kind === "shell" &&
-  (EXIT.test(line.trim()) ||
-    EXEC_FAILED.test(line.trim()) ||
-    HOST_VIEW.test(line) ||
-    (scope.hostPrompt !== null && line.trimStart().startsWith(scope.hostPrompt)));
+/**
+ * The scope after a line inside a container's shell: left at its `exit` (a nested shell's exit only closes that one), an
+ * exec that never started, the host's own prompt, `chroot /host`; one deeper at a nested shell.
+ */
+function withinShell(line: string, scope: ContainerScope): ContainerScope {
+  if (scope.kind !== "shell") return scope;
+  const t = line.trim();
+  if (EXEC_FAILED.test(t) || ENTERS_HOST.test(t) || (scope.hostPrompt !== null && line.trimStart().startsWith(scope.hostPrompt)))
+    return OUTSIDE;
+  if (EXIT.test(t)) return scope.nested ? { ...scope, nested: scope.nested - 1 } : OUTSIDE;
+  return NESTED_SHELL.test(t) ? { ...scope, nested: scope.nested + 1 } : scope;
+}
 
 function unameCommand(flags: string): Command {
   const f = flags.replace(/\s+/g, "");
@@ -263,7 +276,6 @@ export function readBundle(input: readonly string[] | TextLines): {
   const gathering = new Set<number>();
   // Whether the lines read now are a container's: a command's next output, or a shell opened there.
   let scope: ContainerScope = OUTSIDE;
-  let fenced = false;
   const push = (kind: BundleSection["kind"], start: number, end: number) =>
     sections.push({ kind, lines: [start + 1, end], text: lines.slice(start, end).join("\n") });
   let hint: Command | null = null;
@@ -275,18 +287,12 @@ export function readBundle(input: readonly string[] | TextLines): {
   while (i < lines.length) {
     if (lines.framed(i)) {
       hint = null;
-      if (scope.kind === "output") scope = OUTSIDE;
       i++;
       continue;
     }
     const raw = lines.at(i);
     const t = raw.trim();
-    if (FENCE.test(t)) {
-      fenced = !fenced;
-      // The Markdown block a container's shell was opened in ends: what follows is told of the host again.
-      if (!fenced && scope.kind === "shell" && scope.inFence) scope = OUTSIDE;
-    }
-    if (t === "" || (scope.kind !== "none" && BEFORE_CONTAINER_OUTPUT.test(t))) {
+    if (t === "") {
       i++;
       continue;
     }
@@ -352,8 +358,8 @@ export function readBundle(input: readonly string[] | TextLines): {
       push("uname", i, i + 1);
     } else {
       const command = commandOf(raw);
-      if (leavesShell(raw, scope)) scope = OUTSIDE;
-      const opened = containerScopeOf(raw, fenced);
+      scope = withinShell(raw, scope);
+      const opened = containerScopeOf(raw);
       // A prompt inside the shell (Docker's hex host name) keeps the prompt the shell was opened from.
       if (opened && !(opened.kind === "shell" && scope.kind === "shell")) scope = opened;
       if (command) {
@@ -373,8 +379,8 @@ export function readBundle(input: readonly string[] | TextLines): {
         continue;
       }
     }
+    // A container command's output runs until the next command: warnings and notices of any kind come first.
     hint = null;
-    if (scope.kind === "output") scope = OUTSIDE;
     i++;
   }
   const notLogs = new Set(commandLines);

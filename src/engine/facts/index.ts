@@ -128,7 +128,10 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     if (uname) kernelSources.push({ uname, line: s.lines[0] });
   }
   // What other output names (see mentions.ts): a kernel, an OS, `docker info`'s and kubectl's component versions.
-  const mentions = sortMentions((pre ? pre.mentionLines : mentionLines(text)).filter((l) => !notLogs.has(l.line)));
+  // A container's os-release names the image's release, not the host's: no mention of it either.
+  const mentions = sortMentions(
+    (pre ? pre.mentionLines : mentionLines(text)).filter((l) => !notLogs.has(l.line) && !containerOs.has(l.line)),
+  );
   const lineAt = (line: number) => textLines.at(line - 1);
   const components = componentReadings(sections, mentions.components, textLines, (line) => outputHeadingVia(lineAt, line) !== undefined);
   const host = hostComponents(components.own);
