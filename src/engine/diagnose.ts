@@ -160,7 +160,7 @@ export function diagnoseHostBundle(
     facts,
     [...exact, ...recallHits(kb.recall, text, exact, isLog, recall)],
     limit,
-    { others: [], logs: text, notHost: facts.containerOs, ...(found ? { found } : {}) },
+    { others: [], logs: text, notHost: facts.containerOutput, ...(found ? { found } : {}) },
     host,
     focus,
   );
@@ -174,7 +174,7 @@ export function diagnoseFields(kb: CompiledKb, input: DiagnoseInput): Diagnosis 
   const recalled = logs ? recallHits(kb.recall, logs, hits, () => true, recall) : [];
   const others = [input.uname, input.procVersion, input.osRelease, input.nodes, input.iptablesVersion].filter((s): s is string => !!s);
   const facts = factsFromFields(input, pre);
-  const context = { others, logs, notHost: facts.containerOs, ...(found ? { found } : {}) };
+  const context = { others, logs, notHost: facts.containerOutput, ...(found ? { found } : {}) };
   const { diagnosis, verdictOf } = assemble(kb, facts, [...hits, ...recalled], input.limit ?? DEFAULT_LIMIT, context);
   return { ...diagnosis, closest: closestFor(kb, diagnosis.findings, logs, verdictOf, notReport(facts)) };
 }

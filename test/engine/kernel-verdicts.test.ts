@@ -774,8 +774,23 @@ describe("a release file's one line (/etc/redhat-release, /etc/system-release) i
       "[root@3f2a1b2c3d4e /]# cat /etc/os-release",
       "$ docker exec -it web bash\nroot@web:/# su - app\napp@web:~$ exit\nlogout\nroot@web:/# cat /etc/os-release",
       "$ docker exec -it web sh\n/ # ls /host/etc/os-release\n/host/etc/os-release\n/ # cat /etc/os-release",
+      // Review 26f's: an -it command whose container prompt follows, a client's or another machine's exit inside the
+      // shell, nsenter into a container's namespaces, a GitLab job in an image, a heredoc.
+      "$ docker run -it --rm \\\n  -v /srv:/srv debian:12 bash\nroot@probe:/# cat /etc/os-release",
+      "$ docker exec -it db bash\nroot@db:/# mysql -u root\nmysql> exit\nBye\nroot@db:/# cat /etc/os-release",
+      "$ docker exec -it web bash\nroot@web:/# ssh backup@10.0.0.9\nbackup@bk:~$ exit\nlogout\nConnection to 10.0.0.9 closed.\nroot@web:/# cat /etc/os-release",
+      "$ sudo nsenter -t $(docker inspect -f {{.State.Pid}} web) -m -u -p bash\nroot@web:/# cat /etc/os-release",
+      "Using Docker executor with image debian:12 ...\n$ cat /etc/os-release",
+      "$ docker exec -i web sh <<'EOF'\n> cat /etc/os-release\n> EOF",
+      "$ kubectl debug node/node1 -it --image=ubuntu:24.04\nroot@node1:/# chroot /host\n# uname -r\n6.1.0-18-amd64\n# exit\nroot@node1:/# cat /etc/os-release",
     ])
       expect(extractFacts(`${command}\n${alpine}`), command).toMatchObject({ os: null, namedRelease: null });
+    // Nor does any other output of the container name its release (review 26f: lsb_release -ds, /etc/issue).
+    for (const output of ["lsb_release -ds\nUbuntu 24.04.1 LTS", "cat /etc/issue\nUbuntu 24.04.1 LTS \\n \\l"])
+      expect(
+        extractFacts(`$ docker run --rm ubuntu:24.04 ${output}\n$ docker --version\nDocker version 25.0.3, build 4debf41`).namedRelease,
+        output,
+      ).toBeNull();
     // Nor does the image's os-release name its release in passing (review 26e: "ubuntu:24.04 (named in the text)").
     const noble = 'PRETTY_NAME="Ubuntu 24.04.1 LTS"\nNAME="Ubuntu"\nVERSION_ID="24.04"\nVERSION="24.04.1 LTS (Noble Numbat)"\nID=ubuntu';
     expect(extractFacts(`$ docker run --rm registry.example.com/app:1.4 cat /etc/os-release\n${noble}`)).toMatchObject({
@@ -794,8 +809,12 @@ describe("a release file's one line (/etc/redhat-release, /etc/system-release) i
       'kubectl exec -it web -- bash\nOCI runtime exec failed: exec failed: unable to start container process: exec: "bash": executable file not found in $PATH: unknown\ncommand terminated with exit code 126\ncat /etc/os-release',
       "kubectl exec -it web -- sh\n/ # ls\nbin\n/ # exit 0\ncat /etc/os-release",
       "$ docker exec -it web nginx -v\nnginx version: nginx/1.25.3\n$ cat /etc/os-release",
-      // Entering the host from a debugging shell for good.
-      "$ kubectl debug node/node1 -it --image=ubuntu -- bash\nCreating debugging pod node-debugger-node1-pdx84 with container debugger on node node1.\nroot@node1:/# chroot /host\n# cat /etc/os-release",
+      // A sentence that names a runner, an issue form's later heading, a trace's own command.
+      "It fails whenever the CI job does docker run -it ci-image bash on this host.\n\nHost OS:",
+      "```\n$ docker run --rm alpine unshare -Ur id\nunshare: write failed /proc/self/uid_map: Operation not permitted\n```\n**Environment**\nOS:",
+      "+ docker run --rm alpine unshare -Ur id\nunshare: write failed /proc/self/uid_map: Operation not permitted\n+ cat /etc/os-release",
+      // chroot /host from a debugging shell reads the host's own files until its exit.
+      "$ kubectl debug node/node1 -it --image=ubuntu -- bash\nroot@node1:/# chroot /host\n# cat /etc/os-release",
     ])
       expect(extractFacts(`${host}\n${debian}`).os, host).toMatchObject({ id: "debian" });
     // Where it is not clear whose it is, it is set apart, and names no release either (unknown, not an image's OS):

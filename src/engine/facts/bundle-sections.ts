@@ -50,42 +50,59 @@ const COMMANDS: Array<[RegExp, Command | ((m: RegExpExecArray) => Command)]> = [
 
 /**
  * A command that runs what follows inside a container ("docker run --rm alpine cat /etc/os-release", "kubectl exec pod
- * -- cat /etc/os-release", `docker compose exec`, `nerdctl -n k8s.io exec`, `kubectl run|debug`, `oc debug|rsh`, `ctr
- * task exec`, `lxc exec|shell`, `incus exec|shell`, `toolbox`, `distrobox`): the os-release it prints is the image's, not
- * the host's (a container's uname prints the host's kernel, so only the OS is set apart). Found anywhere on a line,
- * after any shell's prompt (PowerShell's, zsh themes'), `sudo -E`, `ssh node2`, a `set -x` trace; a line with no
- * prompt counts only when it runs `cat …release`, `lsb_release` or a shell: "docker run hangs on our hosts" is prose.
- * One that reads the host's own files (`chroot /host`, `nsenter`, a mounted `/host/etc/os-release`) prints the host's.
- * RUNNER_WORD picks the lines to try (linear); the rest of the pattern reads at most 300 characters past the word.
+ * -- cat /etc/os-release", `docker compose exec`, `docker attach`, `docker start -ai`, `nerdctl`, `finch`, `kubectl`
+ * (`k`, `kubecolor`) `exec|run|debug`, `oc debug|rsh`, `ctr … exec`, `runc exec`, `lxc`/`incus` `exec|shell`,
+ * `lxc-attach`, `pct enter`, `machinectl shell`, `systemd-nspawn`, `apptainer`/`singularity`, `toolbox`, `distrobox`):
+ * the os-release it prints is the image's, not the host's (a container's uname prints the host's kernel, so only the OS
+ * is set apart). Found anywhere on a line, after any shell's prompt (PowerShell's, zsh themes'), `sudo -E`, `ssh node2`,
+ * a `set -x` trace; a line with no prompt counts only when it runs `cat …release`, `lsb_release` or a shell: "docker run
+ * hangs on our hosts" is prose. One that reads the host's own files (`chroot /host`, `nsenter` into PID 1's namespaces,
+ * a mounted `/host/etc/os-release`) prints the host's. RUNNER_WORD picks the lines to try and where (linear); the rest
+ * of the pattern reads at most RUNNER_WINDOW characters from the first runner word on, 120 past any one.
  */
-const RUNNER_WORD = /\b(?:docker|podman|nerdctl|kubectl|oc|crictl|ctr|lxc|incus|toolbox|distrobox)\b/;
+const RUNNER_WORD =
+  /\b(?:docker|podman|nerdctl|finch|kubectl|kubecolor|k|oc|crictl|ctr|runc|lxc|incus|lxc-attach|pct|machinectl|systemd-nspawn|apptainer|singularity|toolbox|distrobox|nsenter)\b/;
 const CONTAINER_RUNNER =
-  /(?:^|[\s>$#%+/\u276f\u279c])(?:(?:docker|podman|nerdctl)\b[^|;&]{0,300}?\s(?:run|exec)|docker-compose\s+(?:run|exec)|(?:kubectl|oc)\b[^|;&]{0,300}?\s(?:exec|debug|rsh|run)|crictl\s+exec|ctr\b[^|;&]{0,300}?\s(?:run|exec)|(?:lxc|incus)\s+(?:exec|shell)|toolbox\s+(?:run|enter)|distrobox\s+enter)(?:\s|$)/;
+  /(?:^|[\s>$#%+/\u276f\u279c])(?:(?:docker|podman|nerdctl|finch)\b[^|;&]{0,120}?\s(?:run|exec|attach|start\s+-\w*a\w*i|start\s+-\w*i\w*a)|docker-compose\s+(?:run|exec)|(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\s(?:exec|debug|rsh|run)|crictl\s+exec|(?:ctr|runc)\b[^|;&]{0,120}?\s(?:run|exec)|(?:lxc|incus)\s+(?:exec|shell)|lxc-attach|pct\s+enter|machinectl\s+shell|systemd-nspawn|(?:apptainer|singularity)\s+(?:shell|exec|run)|toolbox\s+(?:run|enter)|distrobox\s+enter|nsenter)(?:\s|$)/;
 /** Commands are short: a longer line (a base64 secret, a minified script) is no runner's, and is not scanned. */
 const MAX_COMMAND_LINE = 2000;
-const HOST_VIEW = /\bchroot\s+\/host\b|\bnsenter\b|\/host\/etc\//;
+const RUNNER_WINDOW = 400;
+const HOST_VIEW = /\bchroot\s+\/host\b|\bnsenter\b[^|;&]{0,200}?(?:-t\s*1|--target[=\s]1)\b|\/host\/etc\//;
 const RELEASE_QUERY = /\bcat\s+\S*release\b|\blsb_release\b/;
 /**
- * A runner that opens a shell there (`… -- sh`, `/bin/bash --login`, `toolbox enter`, `lxc shell`, or a debug or run of
- * kubectl/oc with no command after `--`, interactive by default for `oc debug`): what follows is the container's until it
- * is left (leavesShell). docker's and podman's `-it` alone does not: `docker exec -it web nginx -v` runs one command.
+ * A runner that opens a shell there (`… -- sh`, `/bin/bash --login`, `toolbox enter`, `lxc shell`, `pct enter`,
+ * `apptainer shell`, `docker attach`, or a debug or run of kubectl/oc with no command after `--`, interactive by default
+ * for `oc debug`). docker's `-it` alone does not: `docker exec -it web nginx -v` runs one command; but a container's own
+ * prompt after it opens one (see containerScopeAfter).
  */
 const OPENS_SHELL =
-  /(?:^|[\s/])(?:ba|z|a|da|fi|k)?sh(?:\s+-{1,2}[\w-]+)*\s*$|\b(?:toolbox|distrobox)\s+enter\b|\b(?:oc\s+rsh|(?:lxc|incus)\s+shell)\b/;
-const KUBE_INTERACTIVE = /\b(?:kubectl|oc)\b.*\s(?:debug|run)\b/;
+  /(?:^|[\s/])(?:ba|z|a|da|fi|k)?sh(?:\s+-{1,2}[\w-]+)*\s*$|\b(?:toolbox|distrobox)\s+enter\b|\b(?:oc\s+rsh|(?:lxc|incus)\s+shell|lxc-attach|pct\s+enter|machinectl\s+shell|systemd-nspawn|(?:apptainer|singularity)\s+shell|docker\s+(?:attach|start))\b/;
+const KUBE_INTERACTIVE = /\b(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\s(?:debug|run)\b/;
 /** A prompt whose host is a 12-digit hex id, the host name Docker gives a container ("root@3f2a1b2c3d4e:/# …", "[root@3f2a1b2c3d4e /]# …"). */
 const CONTAINER_PROMPT = /^\s*(?:[\w.-]+@[0-9a-f]{12}:\S*|\[[\w.-]+@[0-9a-f]{12}\s[^\]]*\])\s*[$#]\s/;
+/** A CI runner's job running in an image (GitLab's Docker executor): everything the job prints is the image's. */
+const CI_IN_IMAGE = /^Using (?:Docker|Kubernetes) executor with image /;
 /**
- * Leaving a shell: `exit` (with a status), Ctrl-D, or `logout` typed at a prompt (alone on a line it is what bash prints
- * on leaving a login shell, after an `exit` already counted).
+ * Leaving a shell: `exit` (with a status) or Ctrl-D at a shell's prompt or alone, `logout` at a prompt (alone on a line
+ * it is what bash prints on leaving a login shell). A client's prompt ("mysql> exit", ">>> exit") leaves that client.
  */
-const EXIT = /(?:^|[$#>%]\s*)(?:exit(?:\s+\d+)?|\^D)\s*$|[$#>%]\s*logout\s*$/;
-/** A shell opened inside a container's shell (`su - app`, `sudo -i`, `bash`): its `exit` does not leave the container. */
-const NESTED_SHELL = /(?:^|[$#>%]\s*)(?:su(?:\s+-\S*)*(?:\s+[\w.-]+)?|sudo\s+(?:-i|-s|su\b.*)|(?:ba|z|da)?sh)\s*$/;
+const EXIT = /(?:^|[$#%]\s*)(?:exit(?:\s+\d+)?|\^D)\s*$|[$#%]\s*logout\s*$/;
+/**
+ * A shell opened inside a container's shell (`su - app`, `sudo -i`, `sudo bash`, `/bin/bash`, `ssh host` to another
+ * machine): its `exit` closes that one.
+ */
+const NESTED_SHELL =
+  /(?:^|[$#%]\s*)(?:su\b[^|;&]{0,100}|ssh\s+[\w.@:-]+(?:\s+-\S+)*|sudo\b[^|;&]{0,100}?\s(?:-i|-s|su\b[^|;&]{0,100}|(?:\S*\/)?(?:ba|z|da)?sh)|(?:\S*\/)?(?:ba|z|da)?sh)\s*$/;
 const EXEC_FAILED =
   /^(?:Error response from daemon: .*(?:is not running|No such container)|OCI runtime exec failed|command terminated with exit code|error: unable to upgrade connection|Error from server \(NotFound\))/;
-/** Entering the host from a container's shell for good: a bare `chroot /host`, or `nsenter` into a shell. */
-const ENTERS_HOST = /\bchroot\s+\/host\s*$|\bnsenter\b.*\s(?:ba)?sh\s*$/;
+/** Entering the host from a container's shell for good: a bare `chroot /host`, or `nsenter` into PID 1 and a shell. */
+const ENTERS_HOST = /\bchroot\s+\/host\s*$|\bnsenter\b[^|;&]{0,200}?(?:-t\s*1|--target[=\s]1)\b[^|;&]{0,200}?\s(?:ba)?sh\s*$/;
+/** Where a person's telling moves on: a Markdown heading or a bold label. */
+const NEW_PART = /^(?:#{1,6}\s|\*\*[^*]{1,80}\*\*)/;
+/** The host's next command in a trace or a CI log: `+ cat /etc/os-release`, GitHub Actions' "Run cat /etc/os-release". */
+const TRACED_RELEASE_QUERY = /^(?:\++\s+|Run\s+)(?:sudo\s+)?(?:cat\s+\S*release\b|lsb_release\b)/;
+/** What may stand before a runner on a line with no prompt this reader knows: another shell's prompt, `sudo`, `ssh host`. */
+const RUNNER_PREFIX = /[>$#%~\u276f\u279c]$|^(?:\++|sudo|doas|ssh|env|time)\b/;
 
 /** Commands whose output names the host (its kernel build, its OS), not what failed on it. */
 const IDENTITY_COMMANDS: ReadonlySet<Command> = new Set<Command>([
@@ -101,40 +118,71 @@ export const COLLECTOR_NOTE = /^#\s+(?:known-bugs collect\b|skipped:\s)/;
 
 /**
  * Where the reading stands with containers: outside, after a command run in one (its output is the image's until the
- * next prompted command), or in a shell opened there (until it is left: `exit`, an exec that never started, the prompt
- * it was opened from back again when that prompt names a user or host, or `chroot /host`).
+ * host's next command), or in a shell opened there (until it is left). `prompt`: the prompt of the line that ran it,
+ * when it names a user or host (a bare "$" or "#" proves nothing: sh in a container prints it too); `bare`: that line
+ * had no prompt at all.
  */
-type ContainerScope = { kind: "none" } | { kind: "output" } | { kind: "shell"; hostPrompt: string | null; nested: number };
+type ContainerScope =
+  | { kind: "none" }
+  | { kind: "output" | "shell"; prompt: string | null; bare: boolean; nested: number; onHost?: number };
 const OUTSIDE: ContainerScope = { kind: "none" };
+
+const namedPrompt = (prompt: string | undefined): string | null => (prompt && /[@:\\\]]/.test(prompt) ? prompt : null);
+
+/** Whether what is read now is a container's (not the host's files through `chroot /host` from it). */
+const inContainerNow = (scope: ContainerScope): boolean => scope.kind !== "none" && scope.onHost === undefined;
 
 /** The scope a line opens: a container command's output, or a shell in it; null for none. */
 function containerScopeOf(line: string): ContainerScope | null {
-  if (CONTAINER_PROMPT.test(line)) return EXIT.test(line) ? OUTSIDE : { kind: "shell", hostPrompt: null, nested: 0 };
-  if (line.length > MAX_COMMAND_LINE || !RUNNER_WORD.test(line)) return null;
-  const runner = CONTAINER_RUNNER.exec(line);
+  if (CONTAINER_PROMPT.test(line)) return EXIT.test(line) ? OUTSIDE : { kind: "shell", prompt: null, bare: false, nested: 0 };
+  if (CI_IN_IMAGE.test(line)) return { kind: "shell", prompt: null, bare: false, nested: 0 };
+  const word = line.length > MAX_COMMAND_LINE ? -1 : line.search(RUNNER_WORD);
+  if (word < 0) return null;
+  // The runner near its first word only: a line of many runner words ("oc oc oc …") costs no pass per word.
+  const from = Math.max(0, word - 1);
+  const runner = CONTAINER_RUNNER.exec(line.slice(from, word + RUNNER_WINDOW));
   if (!runner || HOST_VIEW.test(line)) return null;
   const prompt = COMMENT.test(line) ? null : PROMPT.exec(line);
-  const rest = line.slice(runner.index);
+  const at = from + runner.index;
+  const rest = line.slice(at, at + RUNNER_WINDOW);
   const interactive = KUBE_INTERACTIVE.test(rest) && !/\s--\s+\S/.test(rest);
-  if ((OPENS_SHELL.test(rest) || interactive) && !RELEASE_QUERY.test(rest)) {
-    // A bare "$" or "#" proves nothing when it comes back: sh in a container prints it too.
-    const own = prompt?.[0].trim() ?? null;
-    return { kind: "shell", hostPrompt: own && /[@:\\\]]/.test(own) ? own : null, nested: 0 };
-  }
-  const before = line.slice(0, runner.index).trim();
-  return prompt || before || RELEASE_QUERY.test(rest) ? { kind: "output" } : null;
+  const own = namedPrompt(prompt?.[0].trim());
+  if ((OPENS_SHELL.test(rest) || interactive) && !RELEASE_QUERY.test(rest))
+    return { kind: "shell", prompt: own, bare: prompt === null, nested: 0 };
+  const before = line.slice(0, at).trim();
+  const command = prompt !== null || RUNNER_PREFIX.test(before) || RELEASE_QUERY.test(rest);
+  return command ? { kind: "output", prompt: own, bare: prompt === null, nested: 0 } : null;
 }
 
 /**
- * The scope after a line inside a container's shell: left at its `exit` (a nested shell's exit only closes that one), an
- * exec that never started, the host's own prompt, `chroot /host`; one deeper at a nested shell.
+ * The scope after a line read inside one. A one-shot command's output ends at the host's next command (its own prompt
+ * again, a bare prompt after a bare one, a trace or CI step printing a release), a failed exec, or the next part of a
+ * Markdown telling; another named prompt is the container's own: a shell. A shell ends at its own `exit` (a nested
+ * shell's only closes that one), a failed exec, the prompt it was opened from, `chroot /host`; one opened from a line with
+ * no prompt also at a heading or a `$ ` prompt (the telling moved on).
  */
-function withinShell(line: string, scope: ContainerScope): ContainerScope {
-  if (scope.kind !== "shell") return scope;
+function containerScopeAfter(line: string, scope: ContainerScope): ContainerScope {
+  if (scope.kind === "none" || line.length > MAX_COMMAND_LINE) return scope;
   const t = line.trim();
-  if (EXEC_FAILED.test(t) || ENTERS_HOST.test(t) || (scope.hostPrompt !== null && line.trimStart().startsWith(scope.hostPrompt)))
-    return OUTSIDE;
-  if (EXIT.test(t)) return scope.nested ? { ...scope, nested: scope.nested - 1 } : OUTSIDE;
+  if (EXEC_FAILED.test(t)) return OUTSIDE;
+  const prompt = COMMENT.test(line) ? null : PROMPT.exec(line);
+  const own = prompt?.[0].trim();
+  const back = scope.prompt !== null ? line.trimStart().startsWith(scope.prompt) : false;
+  if (scope.kind === "output") {
+    if (back || NEW_PART.test(t) || TRACED_RELEASE_QUERY.test(t)) return OUTSIDE;
+    if (!prompt) return scope;
+    // Another named prompt than the one the command was typed at is the container's: the command opened a shell.
+    return namedPrompt(own) && own !== scope.prompt ? { ...scope, kind: "shell" } : OUTSIDE;
+  }
+  if (back || (scope.bare && (NEW_PART.test(t) || own === "$"))) return OUTSIDE;
+  // `chroot /host` from a debugging shell: the host's own files until its `exit`, then the container's again.
+  if (ENTERS_HOST.test(t)) return { ...scope, nested: scope.nested + 1, onHost: scope.nested + 1 };
+  if (EXIT.test(t)) {
+    if (!scope.nested) return OUTSIDE;
+    if (scope.onHost !== scope.nested) return { ...scope, nested: scope.nested - 1 };
+    const { onHost: _left, ...inside } = scope;
+    return { ...inside, nested: scope.nested - 1 };
+  }
   return NESTED_SHELL.test(t) ? { ...scope, nested: scope.nested + 1 } : scope;
 }
 
@@ -263,6 +311,7 @@ export function readBundle(input: readonly string[] | TextLines): {
   sections: BundleSection[];
   notLogs: Set<number>;
   containerOs: Set<number>;
+  containerOutput: Set<number>;
   gathering: Set<number>;
 } {
   const lines: Lines = input instanceof TextLines ? input : arrayLines(input);
@@ -274,6 +323,8 @@ export function readBundle(input: readonly string[] | TextLines): {
     for (let n = start + 1; n <= end; n++) containerOs.add(n);
   };
   const gathering = new Set<number>();
+  // Every line a container printed (1-based), its os-release included: it names the image's release, not the host's.
+  const containerOutput = new Set<number>();
   // Whether the lines read now are a container's: a command's next output, or a shell opened there.
   let scope: ContainerScope = OUTSIDE;
   const push = (kind: BundleSection["kind"], start: number, end: number) =>
@@ -312,7 +363,7 @@ export function readBundle(input: readonly string[] | TextLines): {
       let end = i + 1;
       while (end < lines.length && LSB_LINE.test(lines.at(end).trim())) end++;
       if (lines.slice(i, end).some((l) => l.trim().startsWith("Distributor ID:"))) {
-        if (scope.kind !== "none") setApart(i, end);
+        if (inContainerNow(scope)) setApart(i, end);
         else push("os-release", i, end);
         i = end;
         hint = null;
@@ -324,7 +375,7 @@ export function readBundle(input: readonly string[] | TextLines): {
       const end = osReleaseEnd(lines, i);
       if (isOsReleaseBlock(lines.slice(i, end).join("\n"))) {
         // A container's os-release (after `docker run … cat /etc/os-release`) is no section: it says nothing of the host.
-        if (scope.kind !== "none") setApart(i, end);
+        if (inContainerNow(scope)) setApart(i, end);
         else push("os-release", i, end);
         i = end;
         hint = null;
@@ -339,7 +390,7 @@ export function readBundle(input: readonly string[] | TextLines): {
       t.includes(" release ") &&
       SYSTEM_RELEASE_LINE.test(t) &&
       (hint === null || hint === "os-release") &&
-      scope.kind === "none" &&
+      !inContainerNow(scope) &&
       !inContainer(lines.at(i - 1))
     ) {
       // `cat /etc/redhat-release` on the host: one line, as strong as the os-release it stands in for.
@@ -358,7 +409,7 @@ export function readBundle(input: readonly string[] | TextLines): {
       push("uname", i, i + 1);
     } else {
       const command = commandOf(raw);
-      scope = withinShell(raw, scope);
+      scope = containerScopeAfter(raw, scope);
       const opened = containerScopeOf(raw);
       // A prompt inside the shell (Docker's hex host name) keeps the prompt the shell was opened from.
       if (opened && !(opened.kind === "shell" && scope.kind === "shell")) scope = opened;
@@ -367,8 +418,6 @@ export function readBundle(input: readonly string[] | TextLines): {
         // The commands that print the host's identity (uname, /proc/version, os-release) and a collector's notes.
         if (IDENTITY_COMMANDS.has(command) || COLLECTOR_NOTE.test(t)) gathering.add(i + 1);
         hint = command;
-        // A command that is no container's own ends a one-shot scope; in a shell there, any command is the shell's.
-        if (!opened && scope.kind === "output") scope = OUTSIDE;
         i++;
         continue;
       }
@@ -379,13 +428,15 @@ export function readBundle(input: readonly string[] | TextLines): {
         continue;
       }
     }
-    // A container command's output runs until the next command: warnings and notices of any kind come first.
+    // A container command's output runs until the host's next command: warnings and notices of any kind come first.
+    if (inContainerNow(scope)) containerOutput.add(i + 1);
     hint = null;
     i++;
   }
   const notLogs = new Set(commandLines);
   for (const s of sections) for (let n = s.lines[0]; n <= s.lines[1]; n++) notLogs.add(n);
-  return { sections, notLogs, containerOs, gathering };
+  for (const n of containerOs) containerOutput.add(n);
+  return { sections, notLogs, containerOs, containerOutput, gathering };
 }
 
 /** 1-based numbers of the non-blank lines that are neither a section nor a shell command: the logs. */

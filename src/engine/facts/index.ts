@@ -59,6 +59,8 @@ export interface ExtractedFacts {
   notLogs: ReadonlySet<number>;
   /** The lines (1-based) of an os-release printed inside a container: the image's, no evidence of the host's OS. */
   containerOs: ReadonlySet<number>;
+  /** Every line (1-based) a container printed, its os-release included: no evidence of the host's OS or release. */
+  containerOutput: ReadonlySet<number>;
   /** The command lines (1-based) that print the host's identity (uname, /proc/version, os-release) and a collector's notes. */
   gathering: ReadonlySet<number>;
 }
@@ -116,7 +118,7 @@ export interface PreScan {
 /** Facts from one raw bundle, e.g. `{ uname -a; cat /etc/os-release; kubectl get nodes -o wide; ... }`. */
 export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const textLines = new TextLines(text, pre?.lineStarts ?? undefined);
-  const { sections, notLogs, containerOs, gathering } = readBundle(textLines);
+  const { sections, notLogs, containerOs, containerOutput, gathering } = readBundle(textLines);
   const osSection = pickOsSection(sections);
   const kernelSources: KernelSource[] = [];
   for (const s of sections) {
@@ -128,10 +130,9 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     if (uname) kernelSources.push({ uname, line: s.lines[0] });
   }
   // What other output names (see mentions.ts): a kernel, an OS, `docker info`'s and kubectl's component versions.
-  // A container's os-release names the image's release, not the host's: no mention of it either.
-  const mentions = sortMentions(
-    (pre ? pre.mentionLines : mentionLines(text)).filter((l) => !notLogs.has(l.line) && !containerOs.has(l.line)),
-  );
+  const mentions = sortMentions((pre ? pre.mentionLines : mentionLines(text)).filter((l) => !notLogs.has(l.line)));
+  // What a container printed names the image's OS and release, not the host's.
+  const hostOnly = (lines: readonly MentionLine[]) => lines.filter((l) => !containerOutput.has(l.line));
   const lineAt = (line: number) => textLines.at(line - 1);
   const components = componentReadings(sections, mentions.components, textLines, (line) => outputHeadingVia(lineAt, line) !== undefined);
   const host = hostComponents(components.own);
@@ -145,7 +146,11 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     if (mention && !(mention.uname.named && signature)) kernelSources.push(mention);
   }
   const releases = kernelSources.flatMap((k) => k.uname.release ?? []);
-  const os = withCosImage(osSection ? parseOsRelease(osSection.text, osSection.lines) : pickOsMention(mentions.os), text, releases);
+  const os = withCosImage(
+    osSection ? parseOsRelease(osSection.text, osSection.lines) : pickOsMention(hostOnly(mentions.os)),
+    text,
+    releases,
+  );
   const tableNodes = sections
     .filter((s) => s.kind === "nodes")
     .flatMap((s) => parseNodesTable(textLines.slice(s.lines[0] - 1, s.lines[1]), s.lines[0]));
@@ -174,9 +179,10 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
       daemonStartVersions(mentions.components),
     ),
     packages: pickPackageBuilds(mentions.named, mentions.packageRows, (line) => outputHeadingVia(lineAt, line) !== undefined),
-    namedRelease: pickNamedRelease(mentions.releases),
+    namedRelease: pickNamedRelease(hostOnly(mentions.releases)),
     notLogs,
     containerOs,
+    containerOutput,
     gathering,
   };
 }
@@ -316,6 +322,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     namedRelease: typedRelease ?? fromLogs.namedRelease,
     notLogs: fromLogs.notLogs,
     containerOs: fromLogs.containerOs,
+    containerOutput: fromLogs.containerOutput,
     gathering: fromLogs.gathering,
   };
 }
