@@ -18,7 +18,7 @@ export interface ContextInput {
   found?: FoundLiterals;
   /** What contextShown works out once about `logs` and reuses for every record of the diagnosis. */
   window?: LogWindow;
-  /** Lines of `logs` (1-based) that show nothing of the host: an os-release printed inside a container. */
+  /** Lines of `logs` (1-based) that show nothing of the host: what a container printed (ExtractedFacts.containerOutput). */
   notHost?: ReadonlySet<number>;
 }
 

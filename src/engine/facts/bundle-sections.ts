@@ -304,7 +304,8 @@ export function findSections(lines: readonly string[]): BundleSection[] {
 }
 
 /**
- * One pass over the bundle: its sections, and the lines that are neither sections nor logs (commands).
+ * One pass over the bundle: its sections, the lines that are neither sections nor logs (commands), and what a
+ * container printed (its os-release apart) and which commands print the host's identity (see ExtractedFacts).
  * Given a TextLines, only the lines without a log framing are ever built as strings.
  */
 export function readBundle(input: readonly string[] | TextLines): {
