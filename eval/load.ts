@@ -103,7 +103,8 @@ export async function loadCases(dir = "eval/cases"): Promise<{ cases: LoadedCase
 export function reportKey(url: string): string {
   const u = new URL(url);
   let path = u.pathname.replace(/\/+$/, "");
-  if (u.hostname === "github.com") path = path.replace(/\/(issues|pull)\/(\d+).*$/, "/thread/$2");
+  if (u.hostname === "github.com")
+    path = path.replace(/\/(issues|pull)\/(\d+).*$/, "/thread/$2").replace(/^(\/[^/]+\/[^/]+)\/(?:blob|tree|raw)\/[^/]+\//, "$1/file/");
   const keepQuery = u.search && !/^\?(utm_|ref=)/.test(u.search) ? u.search : "";
   return `${u.hostname.replace(/^www\./, "").toLowerCase()}${path.toLowerCase()}${keepQuery}`;
 }

@@ -379,6 +379,20 @@ describe("components that must meet: a version alone warns only when a host has 
     expect(both.advisories.map((a) => a.id)).toContain(MNT);
   });
 
+  it("answers neither way when the release a sentence names and a Docker the report names disagree beside the symptom", () => {
+    const symptom = example?.log.split("\n")[1] ?? "";
+    // `docker info` cut after its client part: the client's version stands for the daemon's, hedged.
+    const client = "Client: Docker Engine - Community\n Version:    20.10.7\n Context:    default\n Debug Mode: false";
+    const d = diagnoseFields(data, { logs: `We see this on our CentOS 7 servers.\n${client}\n${symptom}` });
+    const f = d.findings.find((x) => x.id === MNT);
+    expect(f?.verdict.status).toBe("unknown");
+    expect(f?.verdict.reason).toMatch(/20\.10\.7 is at or after it/);
+    // The host's own kernel is a certain reading in range: it outweighs the hedged Docker version (the daemon may be older).
+    const own = diagnoseFields(data, { uname: example?.uname, logs: `${client}\n${symptom}` }).findings.find((x) => x.id === MNT);
+    expect(own?.verdict).toMatchObject({ status: "affected", level: "reported", certain: false });
+    expect(own?.verdict.reason).toContain("says otherwise");
+  });
+
   it("counts a fleet's node in range only when it has every component in range", () => {
     // Three CentOS 7 nodes (the seed fleet's layout); only the odd one runs a kubelet of the affected 1.18 releases.
     const KP = "kube-proxy-1.18-ipvs-parseip-rhel7-kernel";
@@ -446,11 +460,13 @@ describe("components that must meet: a version alone warns only when a host has 
       expect(f?.confidence).not.toBe("high");
     });
 
-    it("does not rule it out by a kernel a sentence names: the failure may have come before that kernel", () => {
+    it("neither rules it out nor in when a kernel a sentence names and the Docker CLI's version disagree beside the symptom", () => {
       const logs = (sentence: string) => `${docker("18.09.2")}\n${SYMPTOM}\n${sentence}`;
       const answer = diagnoseFields(data, { logs: logs("The host is on kernel 5.4.0-42-generic.") });
       const named = answer.findings.find((f) => f.id === RUNC);
-      expect(named?.verdict).toMatchObject({ status: "affected", level: "reported" });
+      // Both readings are hedged (the failure may have come before that kernel; the daemon's version may differ
+      // from the CLI's): "affected" would rest on the weaker of two readings that contradict each other.
+      expect(named?.verdict.status).toBe("unknown");
       expect(named?.verdict.reason).toContain("names in a sentence");
       expect(renderTextReport(answer)).toContain(
         "kernel: 5.4.0-42-generic = ubuntu:20.04 package linux 5.4.0-42 (partial) [named in a sentence",

@@ -131,5 +131,9 @@ describe("eval sets together", () => {
   it("matches the same report key for comment anchors and pull/issue links", () => {
     expect(reportKey("https://github.com/a/b/issues/12#issuecomment-1")).toBe(reportKey("https://github.com/a/b/pull/12/"));
     expect(reportKey("https://github.com/a/b/issues/12")).not.toBe(reportKey("https://github.com/a/b/issues/13"));
+    // One file of a repository at any ref (a branch, HEAD, a commit) is one report: a later set took a write-up an
+    // earlier one had used at `blob/HEAD` by its commit's URL, and a record cited one a held-out case uses.
+    expect(reportKey("https://github.com/a/b/blob/HEAD/docs/x.md")).toBe(reportKey("https://github.com/a/b/blob/f94501be/docs/x.md"));
+    expect(reportKey("https://github.com/a/b/blob/main/docs/x.md")).not.toBe(reportKey("https://github.com/a/b/blob/main/docs/y.md"));
   });
 });
