@@ -64,6 +64,7 @@ export const EVAL_SETS = [
   { label: "held-out set 43 (eval/holdout43)", dir: "eval/holdout43" },
   { label: "held-out set 44 (eval/holdout44)", dir: "eval/holdout44" },
   { label: "held-out set 45 (eval/holdout45)", dir: "eval/holdout45" },
+  { label: "held-out set 46 (eval/holdout46)", dir: "eval/holdout46" },
 ] as const;
 
 /** Reads every <dir>/*.yaml (eval/cases by default); all problems at once, like kb:check. */

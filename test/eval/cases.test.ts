@@ -59,6 +59,7 @@ const MIN_CASES: Record<string, number> = {
   "eval/holdout43": 20,
   "eval/holdout44": 25,
   "eval/holdout45": 20,
+  "eval/holdout46": 20,
 };
 
 /**
