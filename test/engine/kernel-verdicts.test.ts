@@ -782,6 +782,10 @@ describe("a release file's one line (/etc/redhat-release, /etc/system-release) i
       "$ sudo nsenter -t $(docker inspect -f {{.State.Pid}} web) -m -u -p bash\nroot@web:/# cat /etc/os-release",
       "Using Docker executor with image debian:12 ...\n$ cat /etc/os-release",
       "$ docker exec -i web sh <<'EOF'\n> cat /etc/os-release\n> EOF",
+      // A shell fed by a pipe or a file prints the image's too, up to the host's next command.
+      "$ echo 'cat /etc/os-release' | docker exec -i web sh",
+      "echo 'cat /etc/os-release' | sudo docker exec -i web sh",
+      "$ docker exec -i web sh < probe.sh",
       "$ kubectl debug node/node1 -it --image=ubuntu:24.04\nroot@node1:/# chroot /host\n# uname -r\n6.1.0-18-amd64\n# exit\nroot@node1:/# cat /etc/os-release",
     ])
       expect(extractFacts(`${command}\n${alpine}`), command).toMatchObject({ os: null, namedRelease: null });
@@ -815,13 +819,24 @@ describe("a release file's one line (/etc/redhat-release, /etc/system-release) i
       "+ docker run --rm alpine unshare -Ur id\nunshare: write failed /proc/self/uid_map: Operation not permitted\n+ cat /etc/os-release",
       // chroot /host from a debugging shell reads the host's own files until its exit.
       "$ kubectl debug node/node1 -it --image=ubuntu -- bash\nroot@node1:/# chroot /host\n# cat /etc/os-release",
+      // A shell fed by a pipe or a file leaves when its input ends: the host's next command is the host's.
+      `$ echo 'cat /etc/os-release' | docker exec -i web sh\n${alpine}\n$ cat /etc/os-release`,
+      `$ docker exec -i web sh < probe.sh\n${alpine}\n$ cat /etc/os-release`,
+      // One of the host's files printed from a shell in a container (its root mounted at /host).
+      "$ kubectl exec -it ds/node-shell -- sh\n/ # cat /host/etc/os-release",
     ])
       expect(extractFacts(`${host}\n${debian}`).os, host).toMatchObject({ id: "debian" });
+    // The host's file read once from the shell, then the container's own: the host's stands, the image's is set apart.
+    const both = extractFacts(
+      `$ kubectl exec -it ds/node-shell -- sh\n/ # cat /host/etc/os-release\n${debian}\n/ # cat /etc/os-release\n${alpine}`,
+    );
+    expect(both.os).toMatchObject({ id: "debian" });
+    expect([...both.containerOs]).toEqual([7, 8, 9, 10]);
     // Where it is not clear whose it is, it is set apart, and names no release either (unknown, not an image's OS):
-    // a Markdown session in several blocks, a host file read for one command inside the shell.
+    // a Markdown session in several blocks, a host file listed (not printed) inside the shell.
     for (const unsure of [
       "Inside the pod:\n```\nkubectl exec -it web-0 -- sh\n/ # apk add curl\nERROR: unable to select packages\n```\nOn the node:\n```\ncat /etc/os-release",
-      "$ kubectl exec -it ds/node-shell -- sh\n/ # cat /host/etc/os-release",
+      "$ kubectl exec -it ds/node-shell -- sh\n/ # ls -l /host/etc/os-release\n-rw-r--r-- 1 root root 267 Jan  1 00:00 /host/etc/os-release\n/ # cat /etc/os-release",
     ])
       expect(extractFacts(`${unsure}\n${debian}`), unsure).toMatchObject({ os: null, namedRelease: null });
     const lsb =

@@ -124,13 +124,24 @@ export const COLLECTOR_NOTE = /^#\s+(?:known-bugs collect\b|skipped:\s)/;
  */
 type ContainerScope =
   | { kind: "none" }
-  | { kind: "output" | "shell"; prompt: string | null; bare: boolean; nested: number; onHost?: number };
+  | { kind: "output" | "shell"; prompt: string | null; bare: boolean; nested: number; onHost?: number; hostFile?: true };
 const OUTSIDE: ContainerScope = { kind: "none" };
 
 const namedPrompt = (prompt: string | undefined): string | null => (prompt && /[@:\\\]]/.test(prompt) ? prompt : null);
 
-/** Whether what is read now is a container's (not the host's files through `chroot /host` from it). */
-const inContainerNow = (scope: ContainerScope): boolean => scope.kind !== "none" && scope.onHost === undefined;
+/**
+ * Whether what is read now is a container's: not the host's files through `chroot /host` from it, nor one of the host's
+ * files under `/host/etc/` that a command in the shell prints (`cat /host/etc/os-release`, until the next prompt).
+ */
+const inContainerNow = (scope: ContainerScope): boolean => scope.kind !== "none" && scope.onHost === undefined && !scope.hostFile;
+/** A command in a container's shell that prints one of the host's files (the host's root mounted at /host). */
+const HOST_FILE_READ = /\b(?:cat|head|tail|grep|less|more)\b[^|;&]{0,80}?\s\/host\/etc\/\S*release\b/;
+/** A prompt of a path alone, as BusyBox's sh and Alpine's ash print it in a container ("/ # ", "~ $ "). */
+const PATH_PROMPT = /^\s*[~/]\S*\s[$#]\s+(?=\S)/;
+/** Stdin piped into the runner (`echo … | docker exec -i web sh`, `… | sudo podman exec -i c sh`): no shell for a person. */
+const PIPED_INTO = /\|\s*(?:(?:sudo|doas)(?:\s+-\S+)*\s+)?$/;
+/** Stdin read from a file (`docker exec -i web sh < probe.sh`), not a heredoc: the shell runs it and leaves. */
+const STDIN_FILE = /\s<\s*[^<\s]/;
 
 /** The scope a line opens: a container command's output, or a shell in it; null for none. */
 function containerScopeOf(line: string): ContainerScope | null {
@@ -147,10 +158,12 @@ function containerScopeOf(line: string): ContainerScope | null {
   const rest = line.slice(at, at + RUNNER_WINDOW);
   const interactive = KUBE_INTERACTIVE.test(rest) && !/\s--\s+\S/.test(rest);
   const own = namedPrompt(prompt?.[0].trim());
-  if ((OPENS_SHELL.test(rest) || interactive) && !RELEASE_QUERY.test(rest))
-    return { kind: "shell", prompt: own, bare: prompt === null, nested: 0 };
   const before = line.slice(0, at).trim();
-  const command = prompt !== null || RUNNER_PREFIX.test(before) || RELEASE_QUERY.test(rest);
+  // A shell fed by a pipe or a file runs what it is given and leaves: its output ends like a one-shot command's.
+  const fed = PIPED_INTO.test(before) || STDIN_FILE.test(rest);
+  if ((OPENS_SHELL.test(rest) || interactive) && !RELEASE_QUERY.test(rest) && !fed)
+    return { kind: "shell", prompt: own, bare: prompt === null, nested: 0 };
+  const command = prompt !== null || fed || RUNNER_PREFIX.test(before) || RELEASE_QUERY.test(rest);
   return command ? { kind: "output", prompt: own, bare: prompt === null, nested: 0 } : null;
 }
 
@@ -175,6 +188,12 @@ function containerScopeAfter(line: string, scope: ContainerScope): ContainerScop
     return namedPrompt(own) && own !== scope.prompt ? { ...scope, kind: "shell" } : OUTSIDE;
   }
   if (back || (scope.bare && (NEW_PART.test(t) || own === "$"))) return OUTSIDE;
+  // The host's file a command printed ends at the next prompt (BusyBox's "/ # " too); a prompted command reading one starts it.
+  if ((prompt || PATH_PROMPT.test(line)) && (scope.hostFile || HOST_FILE_READ.test(t))) {
+    const { hostFile: _printed, ...inShell } = scope;
+    if (HOST_FILE_READ.test(t)) return { ...inShell, hostFile: true };
+    scope = inShell;
+  }
   // `chroot /host` from a debugging shell: the host's own files until its `exit`, then the container's again.
   if (ENTERS_HOST.test(t)) return { ...scope, nested: scope.nested + 1, onHost: scope.nested + 1 };
   if (EXIT.test(t)) {
