@@ -268,4 +268,66 @@ describe("the host's own component versions", () => {
     expect(check).toMatchObject({ result: "affected", certain: false });
     expect(finding?.confidence).not.toBe("high");
   });
+
+  describe("podman info, as Podman's issue template asks for it", () => {
+    // Podman's layout (host: block); the runtime's package as Debian's file name, RPM's NVRA or dpkg -S's owner.
+    const podmanInfo = (id: string, version: string, pkg: string, crun: string) =>
+      [
+        "$ podman info",
+        "host:",
+        "  arch: amd64",
+        "  cgroupManager: systemd",
+        "  cgroupVersion: v2",
+        "  distribution:",
+        "    codename: jammy",
+        `    distribution: ${id}`,
+        `    version: "${version}"`,
+        "  eventLogger: journald",
+        "  kernel: 6.8.0-45-generic",
+        "  ociRuntime:",
+        "    name: crun",
+        `    package: ${pkg}`,
+        "    path: /usr/bin/crun",
+        "    version: |-",
+        `      crun version ${crun}`,
+        "      commit: 0e9229ae34caaebcb86f1fde18de3acaf18c6d9a",
+        "      spec: 1.0.0",
+        "  os: linux",
+      ].join("\n");
+    const CHMOD = "Error: OCI runtime error: chmod `run/shm`: Operation not supported";
+    const CHMOD_ID = "crun-chmod-symlink-eopnotsupp-new-kernels";
+
+    it("reads the host's distribution and its runtime's build, and judges the build by the distribution's ranges", () => {
+      const text = podmanInfo("ubuntu", "22.04", "crun_0.17+dfsg-1.1ubuntu0.1_amd64", "0.17");
+      const facts = extractFacts(text);
+      expect(facts.os).toMatchObject({ id: "ubuntu", versionId: "22.04", codename: "jammy" });
+      expect(facts.components).toMatchObject({ crun: "0.17+dfsg-1.1ubuntu0.1" });
+      // Ubuntu's build carries the fix (the record's ubuntu:22.04 range): no warning from upstream 0.17's range.
+      const advised = (t: string) => diagnoseBundle(kb, t).advisories.map((a) => a.id);
+      expect(advised(text)).not.toContain(CHMOD_ID);
+      // Beside the symptom, the build is judged by that range (whose fix rests on one report: the symptom outweighs it).
+      expect(verdictOf(`${text}\n${CHMOD}`, CHMOD_ID)).toMatchObject({ status: "affected", level: "reported" });
+      expect(verdictOf(`${text}\n${CHMOD}`, CHMOD_ID)?.reason).toContain("as ubuntu:22.04 package crun");
+      // Without the package's revision (dpkg -S names only the owner), the upstream release decides.
+      const upstream = podmanInfo("ubuntu", "22.04", "'crun: /usr/bin/crun'", "0.17");
+      expect(extractFacts(upstream).components).toMatchObject({ crun: "0.17" });
+      expect(advised(upstream)).toContain(CHMOD_ID);
+    });
+
+    it("takes RPM's name for the build and reads Fedora as the host", () => {
+      const facts = extractFacts(podmanInfo("fedora", "40", "crun-1.15-1.fc40.x86_64", "1.15"));
+      expect(facts.os).toMatchObject({ id: "fedora", versionId: "40" });
+      expect(facts.components).toMatchObject({ crun: "1.15-1.fc40" });
+      expect(verdictOf(`${podmanInfo("fedora", "40", "crun-1.15-1.fc40.x86_64", "1.15")}\n${CHMOD}`, CHMOD_ID)?.status).toBe(
+        "not-affected",
+      );
+    });
+
+    it("reads no host from a distribution key outside podman's block, nor from a container's podman info", () => {
+      expect(extractFacts('apt:\n  sources:\n    distribution: stable\n    version: "12"').os).toBeNull();
+      expect(extractFacts('release:\n  distribution: ubuntu\n  version: "22.04"\n  notes: none').os).toBeNull();
+      const inside = `$ docker run --rm quay.io/podman/stable podman info\n${podmanInfo("fedora", "40", "crun-1.15-1.fc40.x86_64", "1.15").split("\n").slice(1).join("\n")}`;
+      expect(extractFacts(inside).os).toBeNull();
+    });
+  });
 });

@@ -39,6 +39,8 @@ export interface HostComponents {
   fromClient: readonly string[];
 }
 
+const LOW_LEVEL = new Set(["runc", "crun", "libseccomp"]);
+
 /** One version of a component, however many times shown; null when none or when they disagree. */
 function one(values: readonly string[]): string | null {
   const distinct = new Set(values);
@@ -81,8 +83,8 @@ export function hostComponents(r: ComponentReadings): HostComponents {
       continue;
     }
     components[ecosystem] = most[0];
-    // runc (and the libseccomp it reports) runs under a runtime; kubectl's runtime column never names it.
-    if (ecosystem !== "runc" && ecosystem !== "libseccomp") runtimes.push((readings[0] as [string, string])[1]);
+    // runc and crun (and the libseccomp runc reports) run under a runtime; kubectl's runtime column never names them.
+    if (!LOW_LEVEL.has(ecosystem)) runtimes.push((readings[0] as [string, string])[1]);
   }
   // The CLI's version stands for Docker only where no daemon said its own (and two daemons did not disagree).
   const cli = conflicting.has("docker") ? null : one(client);

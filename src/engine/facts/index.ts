@@ -147,7 +147,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   }
   const releases = kernelSources.flatMap((k) => k.uname.release ?? []);
   const os = withCosImage(
-    osSection ? parseOsRelease(osSection.text, osSection.lines) : pickOsMention(hostOnly(mentions.os)),
+    osSection ? parseOsRelease(osSection.text, osSection.lines) : pickOsMention(hostOnly(mentions.os), lineAt),
     text,
     releases,
   );
@@ -217,7 +217,10 @@ function componentReadings(
   const readings = (which: boolean): ComponentReadings => ({
     kubelet: values("kubelet-version", parseKubeletVersion, which),
     runtime: values("runtime-version", parseRuntimeVersion, which),
-    mentioned: pickComponentMentions(mentioned.filter((m) => others(m.line) === which)),
+    mentioned: pickComponentMentions(
+      mentioned.filter((m) => others(m.line) === which),
+      (line) => lines.at(line - 1),
+    ),
     server: which ? server.others : server.own,
   });
   return { own: readings(false), others: readings(true) };

@@ -87,7 +87,8 @@ export function parseNodesTableAt(lineAt: (k: number) => string | undefined, fir
   return rows;
 }
 
-const os = (id: string, versionId: string | null, prettyName: string, codename: string | null = null): OsFacts => ({
+/** An os-release's facts from its ID and VERSION_ID alone, with the ID_LIKE the distribution's own os-release carries. */
+export const osFromId = (id: string, versionId: string | null, prettyName: string, codename: string | null = null): OsFacts => ({
   id,
   idLike: ID_LIKE[id]?.(versionId) ?? [],
   versionId,
@@ -97,35 +98,35 @@ const os = (id: string, versionId: string | null, prettyName: string, codename: 
 
 /** OS-IMAGE is the node's PRETTY_NAME; these patterns turn the common ones back into ID and VERSION_ID. */
 const IMAGES: Array<[RegExp, (m: RegExpExecArray, image: string) => OsFacts]> = [
-  [/^Ubuntu (\d+\.\d+)/, (m, s) => os("ubuntu", m[1] ?? null, s)],
+  [/^Ubuntu (\d+\.\d+)/, (m, s) => osFromId("ubuntu", m[1] ?? null, s)],
   // KDE's "About this System" names the flavour ("Operating System: Kubuntu 24.04").
-  [new RegExp(`^(?:${UBUNTU_FLAVOURS}) (${UBUNTU_FLAVOUR_RELEASE})(?!\\d)`), (m, s) => os("ubuntu", m[1] ?? null, s)],
-  [/^Debian GNU\/Linux (\d+)(?: \((\w+)\))?/, (m, s) => os("debian", m[1] ?? null, s, m[2] ?? null)],
-  [/^Amazon Linux (\d+)/, (m, s) => os("amzn", m[1] ?? null, s)],
-  [/^Bottlerocket OS (\d+\.\d+\.\d+)/, (m, s) => os("bottlerocket", m[1] ?? null, s)],
-  [/^Talos \(v(\d+\.\d+\.\d+)/, (m, s) => os("talos", m[1] ?? null, s)],
-  [/^Talos\b/, (_m, s) => os("talos", null, s)],
-  [/^Container-Optimized OS/, (_m, s) => os("cos", null, s)],
-  [/^Flatcar Container Linux by \w+ (\d+\.\d+\.\d+)/, (m, s) => os("flatcar", m[1] ?? null, s)],
-  [/^Container Linux by CoreOS (\d+\.\d+\.\d+)/, (m, s) => os("coreos", m[1] ?? null, s)],
-  [/^Red Hat Enterprise Linux CoreOS\b/, (_m, s) => os("rhcos", null, s)],
-  [/^Red Hat Enterprise Linux(?: Server)? (\d+(?:\.\d+)?)/, (m, s) => os("rhel", m[1] ?? null, s)],
-  [/^Rocky Linux (\d+(?:\.\d+)?)/, (m, s) => os("rocky", m[1] ?? null, s)],
-  [/^AlmaLinux (\d+(?:\.\d+)?)/, (m, s) => os("almalinux", m[1] ?? null, s)],
-  [/^CentOS (?:Linux|Stream) (\d+)/, (m, s) => os("centos", m[1] ?? null, s)],
-  [/^Oracle Linux Server (\d+(?:\.\d+)?)/, (m, s) => os("ol", m[1] ?? null, s)],
+  [new RegExp(`^(?:${UBUNTU_FLAVOURS}) (${UBUNTU_FLAVOUR_RELEASE})(?!\\d)`), (m, s) => osFromId("ubuntu", m[1] ?? null, s)],
+  [/^Debian GNU\/Linux (\d+)(?: \((\w+)\))?/, (m, s) => osFromId("debian", m[1] ?? null, s, m[2] ?? null)],
+  [/^Amazon Linux (\d+)/, (m, s) => osFromId("amzn", m[1] ?? null, s)],
+  [/^Bottlerocket OS (\d+\.\d+\.\d+)/, (m, s) => osFromId("bottlerocket", m[1] ?? null, s)],
+  [/^Talos \(v(\d+\.\d+\.\d+)/, (m, s) => osFromId("talos", m[1] ?? null, s)],
+  [/^Talos\b/, (_m, s) => osFromId("talos", null, s)],
+  [/^Container-Optimized OS/, (_m, s) => osFromId("cos", null, s)],
+  [/^Flatcar Container Linux by \w+ (\d+\.\d+\.\d+)/, (m, s) => osFromId("flatcar", m[1] ?? null, s)],
+  [/^Container Linux by CoreOS (\d+\.\d+\.\d+)/, (m, s) => osFromId("coreos", m[1] ?? null, s)],
+  [/^Red Hat Enterprise Linux CoreOS\b/, (_m, s) => osFromId("rhcos", null, s)],
+  [/^Red Hat Enterprise Linux(?: Server)? (\d+(?:\.\d+)?)/, (m, s) => osFromId("rhel", m[1] ?? null, s)],
+  [/^Rocky Linux (\d+(?:\.\d+)?)/, (m, s) => osFromId("rocky", m[1] ?? null, s)],
+  [/^AlmaLinux (\d+(?:\.\d+)?)/, (m, s) => osFromId("almalinux", m[1] ?? null, s)],
+  [/^CentOS (?:Linux|Stream) (\d+)/, (m, s) => osFromId("centos", m[1] ?? null, s)],
+  [/^Oracle Linux Server (\d+(?:\.\d+)?)/, (m, s) => osFromId("ol", m[1] ?? null, s)],
   // Scientific Linux 7's PRETTY_NAME: "Scientific Linux 7.9 (Nitrogen)".
-  [/^Scientific Linux (\d+(?:\.\d+)?)/, (m, s) => os("scientific", m[1] ?? null, s)],
-  [/^Fedora (?:Linux )?(\d+)/, (m, s) => os("fedora", m[1] ?? null, s)],
-  [/^Fedora CoreOS (\d+)/, (m, s) => os("fedora", m[1] ?? null, s)],
-  [/^CBL-Mariner\/Linux/, (_m, s) => os("mariner", null, s)],
-  [/^Azure Linux (\d+(?:\.\d+)?)/, (m, s) => os("azurelinux", m[1] ?? null, s)],
-  [/^SUSE Linux Enterprise Server (\d+)(?: SP(\d+))?/, (m, s) => os("sles", m[2] ? `${m[1]}.${m[2]}` : (m[1] ?? null), s)],
-  [/^openSUSE Leap (\d+\.\d+)/, (m, s) => os("opensuse-leap", m[1] ?? null, s)],
-  [/^Arch Linux\b/, (_m, s) => os("arch", null, s)],
-  [/^Windows Server (\d{4})/, (m, s) => os("windows", m[1] ?? null, s)],
+  [/^Scientific Linux (\d+(?:\.\d+)?)/, (m, s) => osFromId("scientific", m[1] ?? null, s)],
+  [/^Fedora (?:Linux )?(\d+)/, (m, s) => osFromId("fedora", m[1] ?? null, s)],
+  [/^Fedora CoreOS (\d+)/, (m, s) => osFromId("fedora", m[1] ?? null, s)],
+  [/^CBL-Mariner\/Linux/, (_m, s) => osFromId("mariner", null, s)],
+  [/^Azure Linux (\d+(?:\.\d+)?)/, (m, s) => osFromId("azurelinux", m[1] ?? null, s)],
+  [/^SUSE Linux Enterprise Server (\d+)(?: SP(\d+))?/, (m, s) => osFromId("sles", m[2] ? `${m[1]}.${m[2]}` : (m[1] ?? null), s)],
+  [/^openSUSE Leap (\d+\.\d+)/, (m, s) => osFromId("opensuse-leap", m[1] ?? null, s)],
+  [/^Arch Linux\b/, (_m, s) => osFromId("arch", null, s)],
+  [/^Windows Server (\d{4})/, (m, s) => osFromId("windows", m[1] ?? null, s)],
   // The Semi-Annual Channel's images name no year ("Windows Server Datacenter").
-  [/^Windows\b/, (_m, s) => os("windows", null, s)],
+  [/^Windows\b/, (_m, s) => osFromId("windows", null, s)],
 ];
 
 /** A guess at os-release's ID and VERSION_ID from a node's OS-IMAGE; null when the image is not known. */

@@ -17,10 +17,11 @@ import { type Automaton, buildAutomaton, foldLiteral, scanText } from "../match/
 import type { OsFacts } from "../types";
 import { agreedPerKey } from "./agreed";
 import type { LineRef } from "./iptables-version";
-import { osImageToOs } from "./kube-nodes";
+import { osFromId, osImageToOs } from "./kube-nodes";
 import { NAMED_RELEASE_MARKERS } from "./named-release";
 import { KLOG_VERSION_MARKER, NAMED_MARKERS } from "./named-versions";
 import { PACKAGE_ROW_MARKERS } from "./package-lists";
+import { PODMAN_RUNTIME_MARKER, podmanRuntime } from "./podman-info";
 import { runtimeComponent } from "./runtime-version";
 
 /**
@@ -90,7 +91,7 @@ const KERNEL_MARKERS = [
 ];
 /** An RPM kernel's release names itself by its dist tag and architecture ("centos 7.2  3.10.0-514.el7.x86_64"). */
 const RPM_ARCH_MARKERS = [".x86_64", ".aarch64"];
-const OS_MARKERS = ["operating system: ", "os image: "];
+const OS_MARKERS = ["operating system: ", "os image: ", "distribution: "];
 const COMPONENT_MARKERS = [
   "server version: ",
   "storage driver: ",
@@ -99,6 +100,7 @@ const COMPONENT_MARKERS = [
   "docker root dir: ",
   "runtimename: ",
   "runtimeversion: ",
+  PODMAN_RUNTIME_MARKER,
 ];
 const COMPONENT_MARKERS_NODE = [
   "kubelet version: ",
@@ -176,15 +178,61 @@ const RELEASES = new Set(NAMED_RELEASE_MARKERS);
 
 const OS_MENTION = /\b(?:Operating System|OS Image):\s*(\S.*?)\s*$/i;
 
-/** The one OS the candidate lines name (as a nodes table's OS-IMAGE would), or null for none or several. */
-export function pickOsMention(candidates: readonly LineRef[]): OsFacts | null {
+/**
+ * `podman info`'s host distribution, which podman reads from the host's os-release (ID, VERSION_ID, VERSION_CODENAME,
+ * VARIANT_ID), as a block under its own header:
+ *     distribution:
+ *       codename: jammy
+ *       distribution: ubuntu
+ *       version: "22.04"
+ * Read only as that block (the header right above, nothing but those keys beside it): "distribution: stable" in other
+ * YAML names no host.
+ */
+const PODMAN_DISTRIBUTION = /^(\s+)distribution:\s*["']?([a-z][a-z0-9._-]*)["']?\s*$/;
+const PODMAN_DISTRIBUTION_KEY = /^(\s+)(codename|distribution|variant|version):\s*["']?([\w.+-]*)["']?\s*$/;
+const PODMAN_DISTRIBUTION_HEADER = /^(\s*)distribution:\s*$/;
+
+function podmanDistribution(line: number, lineAt: (line: number) => string | undefined): { image: string; os: OsFacts } | null {
+  const indent = PODMAN_DISTRIBUTION.exec(lineAt(line) ?? "")?.[1];
+  if (indent === undefined) return null;
+  const keys = new Map<string, string>();
+  const sibling = (n: number) => {
+    const m = PODMAN_DISTRIBUTION_KEY.exec(lineAt(n) ?? "");
+    return m && m[1] === indent ? m : null;
+  };
+  let first = line;
+  // The block holds four keys at most: a header further up, or none, makes it another file's.
+  for (let n = line; n >= line - 4 && sibling(n); n--) {
+    first = n;
+    const m = sibling(n);
+    if (m) keys.set(m[2] as string, m[3] as string);
+  }
+  for (let n = line + 1; n <= line + 4 && sibling(n); n++) {
+    const m = sibling(n);
+    if (m) keys.set(m[2] as string, m[3] as string);
+  }
+  const header = PODMAN_DISTRIBUTION_HEADER.exec(lineAt(first - 1) ?? "");
+  if (!header || (header[1] as string).length >= indent.length) return null;
+  const id = keys.get("distribution") as string;
+  const version = keys.get("version");
+  const versionId = version && /^\d+(?:\.\d+)*$/.test(version) ? version : null;
+  const image = versionId ? `${id} ${versionId}` : id;
+  return { image, os: osFromId(id, versionId, image, keys.get("codename") || null) };
+}
+
+/**
+ * The one OS the candidate lines name (as a nodes table's OS-IMAGE would, or `podman info`'s distribution block when
+ * `lineAt` gives the lines around it), or null for none or several.
+ */
+export function pickOsMention(candidates: readonly LineRef[], lineAt?: (line: number) => string | undefined): OsFacts | null {
   let found: { image: string; os: OsFacts } | null = null;
   for (const { text, line } of candidates) {
     const image = OS_MENTION.exec(text)?.[1];
-    const os = image ? osImageToOs(image) : null;
-    if (!image || !os) continue;
-    if (found && found.image !== image) return null;
-    found ??= { image, os: { ...os, lines: [line, line] } };
+    const named = image ? osImageToOs(image) : null;
+    const mention = image && named ? { image, os: named } : lineAt ? podmanDistribution(line, lineAt) : null;
+    if (!mention) continue;
+    if (found && found.image !== mention.image) return null;
+    found ??= { image: mention.image, os: { ...mention.os, lines: [line, line] } };
   }
   return found?.os ?? null;
 }
@@ -235,7 +283,10 @@ const kubeletLogVersion = (text: string) =>
  * when one, and one runtime per ecosystem (Docker's and the containerd under it), each left out when the
  * lines name several.
  */
-export function pickComponentMentions(candidates: readonly LineRef[]): { kubelet: string | null; runtimes: string[] } {
+export function pickComponentMentions(
+  candidates: readonly LineRef[],
+  lineAt?: (line: number) => string | undefined,
+): { kubelet: string | null; runtimes: string[] } {
   const one = (values: Array<string | undefined>) => {
     const distinct = new Set(values.filter((v): v is string => !!v));
     return distinct.size === 1 ? ([...distinct][0] as string) : null;
@@ -254,6 +305,7 @@ export function pickComponentMentions(candidates: readonly LineRef[]): { kubelet
           .map((c) => DOCKER_INFO_SERVER.exec(c.text)?.[1])
           .map((v) => (v && (driverLines ? rootDir || dockerNumbered(v) : dockerYearNumbered(v)) ? `docker://${v}` : undefined))),
     crictlName && crictlVersion ? `${crictlName}://${crictlVersion}` : undefined,
+    ...(lineAt ? candidates.map((c) => podmanRuntime(c.line, lineAt)) : []),
   ].filter((r): r is string => !!r);
   // One per runtime (the scheme before "://"), none for a runtime named with two versions.
   return { kubelet, runtimes: Object.values(agreedPerKey(runtimes.map((r) => [r.slice(0, r.indexOf("://")), r] as const))) };

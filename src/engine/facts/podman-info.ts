@@ -1,0 +1,54 @@
+/**
+ * `podman info`'s OCI runtime, the output Podman's issue template asks for:
+ *     ociRuntime:
+ *       name: crun
+ *       package: crun_0.17+dfsg-1.1ubuntu0.1_amd64
+ *       path: /usr/bin/crun
+ *       version: |-
+ *         crun version 0.17
+ *         commit: 0e9229ae34caaebcb86f1fde18de3acaf18c6d9a
+ * Podman asked the binary it runs containers with, and its package manager which package owns it: the host's own
+ * runtime, as its `--version` would be. The package's build stands for it where it names one (Debian's file name,
+ * RPM's "crun-1.8.5-1.fc38.x86_64"; dpkg -S's "crun: /usr/bin/crun" names none), so a distribution's build is judged
+ * by that distribution's ranges (verdict.ts, componentChecks); else the binary's own version. Its distribution block
+ * is read with the other OS mentions (mentions.ts).
+ */
+
+/** The block's header, as the one-pass matcher finds it (lower-case). */
+export const PODMAN_RUNTIME_MARKER = "ociruntime:";
+
+const HEADER = /^(\s*)ociRuntime:\s*$/;
+/** The runtimes the knowledge base has ranges for (runc's and crun's own ecosystems). */
+const NAME = /^\s+name:\s*["']?(crun|runc)["']?\s*$/;
+const PACKAGE = /^\s+package:\s*["']?(\S+?)["']?\s*$/;
+const DEB_FILE = /^([a-z0-9][a-z0-9.+-]*)_((?:\d+:)?\d[\w.+~:-]*)_[a-z0-9]+$/;
+const RPM_NVRA = /^([a-z0-9][a-z0-9.+-]*?)-((?:\d+:)?\d+\.\d+[\w.~^]*-[\w.~^]+)\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)$/;
+const VERSION = /\b(crun|runc) version (\d+\.\d+(?:\.\d+)?(?:-rc\.?\d+)?)\b/;
+/** The block is a handful of lines; a longer run of indented lines is not podman's. */
+const MAX_BLOCK_LINES = 12;
+
+/** The runtime `podman info`'s block at `line` (1-based) names, as kubectl writes one ("crun://0.17+dfsg-1.1ubuntu0.1"), or null. */
+export function podmanRuntime(line: number, lineAt: (line: number) => string | undefined): string | null {
+  const indent = HEADER.exec(lineAt(line) ?? "")?.[1]?.length;
+  if (indent === undefined) return null;
+  let name: string | undefined;
+  let build: string | undefined;
+  let version: string | undefined;
+  for (let n = line + 1; n <= line + MAX_BLOCK_LINES; n++) {
+    const text = lineAt(n);
+    if (text === undefined || !text.trim()) break;
+    if ((/^\s*/.exec(text)?.[0].length ?? 0) <= indent) break;
+    name ??= NAME.exec(text)?.[1];
+    const pkg = PACKAGE.exec(text)?.[1];
+    const file = pkg ? (DEB_FILE.exec(pkg) ?? RPM_NVRA.exec(pkg)) : null;
+    if (file) build ??= `${file[1]}\n${file[2]}`;
+    const v = VERSION.exec(text);
+    if (v) version ??= `${v[1]}\n${v[2]}`;
+  }
+  if (!name) return null;
+  const [builtName, builtVersion] = build?.split("\n") ?? [];
+  const [printedName, printedVersion] = version?.split("\n") ?? [];
+  // The package of another program (a wrapper's) says nothing of the runtime's build.
+  const value = builtName === name ? builtVersion : printedName === name ? printedVersion : undefined;
+  return value ? `${name}://${value}` : null;
+}
