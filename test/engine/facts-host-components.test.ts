@@ -269,6 +269,20 @@ describe("the host's own component versions", () => {
     expect(finding?.confidence).not.toBe("high");
   });
 
+  it("reads docker info's runc as the runc Docker runs containers with, as git describe or a distribution names it", () => {
+    const info = (runc: string) =>
+      `${dockerInfo("27.3.1")}\n Runtimes: io.containerd.runc.v2 runc\n Default Runtime: runc\n containerd version: 7f7fdf5fed64eb6a7caf99b3e12efcf9d60e311c\n runc version: ${runc}\n init version: de40ad0`;
+    expect(extractFacts(info("v1.2.2-0-g7cb3632")).components).toMatchObject({ docker: "27.3.1", runc: "1.2.2" });
+    expect(extractFacts(info("1.1.12-0ubuntu2~22.04.1")).components).toMatchObject({ runc: "1.1.12-0ubuntu2~22.04.1" });
+    // The TUN device rule runc 1.2.0 dropped (fixed in 1.2.4): decided by that runc, beside OpenVPN's refusal.
+    const TUN = "Cannot open TUN/TAP dev /dev/net/tun: Operation not permitted (errno=1)";
+    const TUN_ID = "runc-1.2.0-tun-tap-removed-from-default-devices";
+    expect(verdictOf(`${info("v1.2.2-0-g7cb3632")}\n${TUN}`, TUN_ID)?.status).toBe("affected");
+    expect(verdictOf(`${info("v1.2.5-0-g59923ef")}\n${TUN}`, TUN_ID)?.status).toBe("not-affected");
+    // Not a runc version without docker info's driver lines around it.
+    expect(extractFacts("runc version: v1.2.2-0-g7cb3632").components.runc).toBeUndefined();
+  });
+
   describe("podman info, as Podman's issue template asks for it", () => {
     // Podman's layout (host: block); the runtime's package as Debian's file name, RPM's NVRA or dpkg -S's owner.
     const podmanInfo = (id: string, version: string, pkg: string, crun: string) =>

@@ -100,6 +100,7 @@ const COMPONENT_MARKERS = [
   "docker root dir: ",
   "runtimename: ",
   "runtimeversion: ",
+  "runc version: ",
   PODMAN_RUNTIME_MARKER,
 ];
 const COMPONENT_MARKERS_NODE = [
@@ -261,6 +262,13 @@ const dockerNumbered = (version: string) => {
  */
 const dockerYearNumbered = (version: string) => Number(version.split(".")[0]) >= 17;
 const PODMAN_ROOT_DIR = /^\s*Docker Root Dir:\s*\S*\/containers\/storage\b/;
+/**
+ * `docker info`'s runc, as `git describe` names its build ("runc version: v1.1.14-0-g2c9f560": the tag, commits
+ * since, the commit) or as a distribution packages it ("1.1.12-0ubuntu2~22.04.1"); its containerd line names only a
+ * commit. Read beside docker info's driver lines: the runc Docker runs containers with.
+ */
+const DOCKER_INFO_RUNC = /^\s*runc version:\s*v?(?=(\d+\.\d+\.\d+[\w.+~:-]*))\1\s*$/;
+const GIT_DESCRIBE = /-\d+-g[0-9a-f]{7,40}$/;
 /** `crictl version`: "RuntimeName:  containerd", "RuntimeVersion:  v1.7.20" (the CRI runtime the kubelet talks to). */
 const CRICTL_RUNTIME_NAME = /^\s*RuntimeName:\s*(containerd|cri-o|docker)\s*$/;
 const CRICTL_RUNTIME_VERSION = /^\s*RuntimeVersion:\s*v?(\d+\.\d+\.\d+[\w.+~-]*)\s*$/;
@@ -305,6 +313,9 @@ export function pickComponentMentions(
           .map((c) => DOCKER_INFO_SERVER.exec(c.text)?.[1])
           .map((v) => (v && (driverLines ? rootDir || dockerNumbered(v) : dockerYearNumbered(v)) ? `docker://${v}` : undefined))),
     crictlName && crictlVersion ? `${crictlName}://${crictlVersion}` : undefined,
+    ...(driverLines
+      ? candidates.map((c) => DOCKER_INFO_RUNC.exec(c.text)?.[1]).map((v) => (v ? `runc://${v.replace(GIT_DESCRIBE, "")}` : undefined))
+      : []),
     ...(lineAt ? candidates.map((c) => podmanRuntime(c.line, lineAt)) : []),
   ].filter((r): r is string => !!r);
   // One per runtime (the scheme before "://"), none for a runtime named with two versions.
