@@ -1202,22 +1202,16 @@ export function decideVerdict(
       // A component the bug needs, out of range by readings that are not certain (a version the report names, a
       // client's for the daemon's), while what is in range is no more certain (a release a sentence names): neither
       // side outweighs the other, so the answer follows the ruling-out reading, hedged (doubtBySymptom turns it into
-      // unknown beside the bug's own symptom). A certain reading in range (the host's own uname) still outweighs a
-      // hedged one out of it, and so does a cause no range covers that gives the same symptom (`unrangedCauses`):
-      // past the ranges is then no way out for that component.
-      const [unranged] = record.unrangedCauses ?? [];
-      if (outOfRange && !unranged && !affected.some((c) => c.certain))
+      // unknown beside the bug's own symptom, or beside a cause no range covers). A certain reading in range (the
+      // host's own uname) still outweighs a hedged one out of it.
+      if (outOfRange && !affected.some((c) => c.certain))
         return {
           status: "not-affected",
-          reason: `${against.subject}: ${against.reason}, although ${said} (the bug needs ${needs})`,
+          reason: `the bug needs ${needs}, and ${against.subject} is outside its range (${against.reason}); ${said}`,
           level: weakest(open),
           certain: false,
         };
-      const says = !outOfRange
-        ? "does not decide it"
-        : unranged && !affected.some((c) => c.certain)
-          ? `says otherwise, but ${unranged.cause} gives the same whatever the versions`
-          : "says otherwise";
+      const says = outOfRange ? "says otherwise" : "does not decide it";
       return {
         status: "affected",
         reason: `${said}; but ${against.subject} ${says} (${against.reason}), and the bug needs ${needs}`,

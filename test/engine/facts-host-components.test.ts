@@ -151,6 +151,14 @@ describe("the host's own component versions", () => {
       expect(verdictOf(`${story}\n${TCP6}`, TCP6_ID)?.status, story).toBe("unknown");
     }
     expect(extractFacts("Docker 20.10.6 on Ubuntu 20.04").named.docker).toBe("20.10.6");
+    // Nor from a sentence's cure, fix, requirement or bound (read as kernel-prose.ts reads a kernel release's role).
+    for (const sentence of [
+      "After upgrading docker-ce to 20.10.7 the error is gone.",
+      "Downgrading to Docker 20.10.5 fixed it.",
+      "This needs Docker 20.10.7 or later.",
+      "The release notes for Docker 20.10.7 mention a fix for this.",
+    ])
+      expect(extractFacts(`${sentence}\n${TCP6}`).named.docker, sentence).toBeUndefined();
     // A list of components, each with its version, names each one.
     expect(extractFacts("Docker 26.0.0, 1.6.28 containerd, runc 1.1.12").named).toMatchObject({ docker: "26.0.0", runc: "1.1.12" });
     // `kube-proxy --version` prints the kubelet's shape: its version is the cluster's (named), not the kubelet's.
@@ -187,6 +195,16 @@ describe("the host's own component versions", () => {
     const mkdirall = "runc-1.2.0-mkdirall-race-eexist-buildkit";
     const race = kb.records.find((r) => r.id === mkdirall)?.examples[0]?.log ?? "";
     expect(verdictOf(`${ubuntu}${dpkg.split("\n").slice(0, 1).join("\n")}\n${race}`, mkdirall)).toMatchObject({ status: "affected" });
+    // `apt list --installed` names the same builds ("[installed]", "[installed,automatic]"); a repository's offer does not.
+    const aptList = [
+      "$ apt list --installed 2>/dev/null | grep -E 'containerd|docker'",
+      "containerd.io/jammy,now 1.7.24-1 amd64 [installed]",
+      "docker-ce/jammy,now 5:27.4.0-1~ubuntu.22.04~jammy amd64 [installed,automatic]",
+      "2024-12-10 10:00:00 ERROR: Cannot open TUN/TAP dev /dev/net/tun: Operation not permitted (errno=1)",
+    ].join("\n");
+    expect(extractFacts(aptList).packages).toEqual({ "containerd.io": "1.7.24-1", "docker-ce": "5:27.4.0-1~ubuntu.22.04~jammy" });
+    expect(verdictOf(`${ubuntu}${aptList}`, id)).toMatchObject({ status: "affected", level: "verified", certain: false });
+    expect(extractFacts("containerd.io/jammy 1.7.25-1 amd64 [upgradable from: 1.7.24-1]").packages).toEqual({});
     // Docker's RPM build of the same version is another repository's: not judged by the apt one.
     const rhel9 = 'NAME="Red Hat Enterprise Linux"\nVERSION_ID="9.4"\nID="rhel"\n';
     const rpm =
@@ -279,7 +297,8 @@ describe("the host's own component versions", () => {
     const TUN_ID = "runc-1.2.0-tun-tap-removed-from-default-devices";
     expect(verdictOf(`${info("v1.2.2-0-g7cb3632")}\n${TUN}`, TUN_ID)?.status).toBe("affected");
     expect(verdictOf(`${info("v1.2.5-0-g59923ef")}\n${TUN}`, TUN_ID)?.status).toBe("not-affected");
-    // Not a runc version without docker info's driver lines around it.
+    // Nor a build commits past its tag (it may carry the fix), nor a version without docker info's driver lines around it.
+    expect(extractFacts(info("v1.2.2-27-g5fd4c4d1")).components.runc).toBeUndefined();
     expect(extractFacts("runc version: v1.2.2-0-g7cb3632").components.runc).toBeUndefined();
   });
 

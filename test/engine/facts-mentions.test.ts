@@ -335,6 +335,25 @@ describe("kernel mentions", () => {
 });
 
 describe("OS mentions", () => {
+  it("reads neofetch's and fastfetch's OS inside their summary, logo and all, but not an issue form's OS answer", () => {
+    const logo = [
+      "            .-/+oossssoo+/-.               user@box",
+      "        `:+ssssssssssssssssss+:`           --------",
+      "      -+ssssssssssssssssssyyssss+-         OS: Ubuntu 24.04.1 LTS x86_64",
+      "    .ossssssssssssssssssdMMMNysssso.       Host: 21HDCTO1WW ThinkPad T14",
+      "   /ssssssssssshdmmNNmmyNMMMMhssssss/      Kernel: 6.8.0-49-generic",
+      "  +ssssssssshmydMMMMMMMNddddyssssssss+     Uptime: 2 hours, 11 mins",
+    ].join("\n");
+    expect(extractFacts(logo).os).toMatchObject({ id: "ubuntu", versionId: "24.04" });
+    expect(extractFacts(logo).kernel?.package?.ecosystem).toBe("ubuntu:24.04");
+    const fastfetch = "OS: Debian GNU/Linux 12 (bookworm) aarch64\nHost: Raspberry Pi 4 Model B Rev 1.4\nKernel: Linux 6.6.51+rpt-rpi-v8\nUptime: 3 days";
+    expect(extractFacts(fastfetch).os).toMatchObject({ id: "debian", versionId: "12" });
+    // An issue form's answer is the reporter's word: a release named in passing, not the host's os-release.
+    const form = extractFacts("- OS: Ubuntu 22.04\n- Docker: 24.0.5\n- Kubernetes: v1.28.2");
+    expect(form.os).toBeNull();
+    expect(form.namedRelease).toBe("ubuntu:22.04");
+  });
+
   it("reads docker info's Operating System as a nodes table's OS image, and decides the Ubuntu package with it", () => {
     // https://github.com/jrr/fauna-circle-repro (README: CircleCI's docker info block)
     const info = " Kernel Version: 5.15.0-1030-aws\n Operating System: Ubuntu 20.04.5 LTS\n OSType: linux";
@@ -1162,7 +1181,8 @@ describe("versions named in passing", () => {
   });
 
   it("reads nothing from two versions of one component, a path, or a neighbouring tool's name", () => {
-    expect(named("works on docker 20.10.7, breaks on docker 20.10.6")).toEqual({});
+    // The version it works on is the cure's: the one it breaks on is the host's.
+    expect(named("works on docker 20.10.7, breaks on docker 20.10.6")).toEqual({ docker: "20.10.6" });
     expect(named("overlay on /var/lib/docker/overlay2/1.2.3 failed")).toEqual({});
     expect(named("docker-compose 1.29.2 and docker/cli 20.10.6")).toEqual({});
   });
@@ -1173,7 +1193,7 @@ describe("versions named in passing", () => {
     const failure = "Error starting userland proxy: listen tcp6 [::]:9982: socket: address family not supported by protocol";
     const judged = (logs: string) =>
       diagnoseFields(kb, { logs }).findings.find((f) => f.id === "docker-20.10.6-ipv6-disabled-userland-proxy-tcp6")?.verdict;
-    expect(judged(`Since Docker 20.10.6 this fails:\n${failure}`)?.status).toBe("affected");
+    expect(judged(`Since upgrading to Docker 20.10.6 this fails:\n${failure}`)?.status).toBe("affected");
     // The CLI's 20.10.7, not the 20.10.6 named in passing; beside the bug's own message it is only the client's, so it decides nothing.
     const cli = judged(`Docker version 20.10.7, build f0df350\nit broke with Docker 20.10.6 once:\n${failure}`);
     expect(cli?.status).toBe("unknown");
@@ -1192,7 +1212,7 @@ describe("verdicts from versions named in passing", () => {
   };
 
   it("hedge an affected answer, and never rule out a bug the log shows signs of: the named version may not be the failing one", async () => {
-    const affected = (await judge(`Since Docker 20.10.6 this fails:\n${failure}`)).findings[0];
+    const affected = (await judge(`Since upgrading to Docker 20.10.6 this fails:\n${failure}`)).findings[0];
     expect(affected?.verdict).toMatchObject({ status: "affected", certain: false });
     expect(verdictLabel(affected?.verdict ?? { status: "unknown" })).toMatch(/^affected \(.+, not certain\)$/);
     expect(affected?.evidence.find((e) => e.kind === "version")).toMatchObject({ certain: false });

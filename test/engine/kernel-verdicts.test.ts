@@ -784,6 +784,10 @@ describe("a release file's one line (/etc/redhat-release, /etc/system-release) i
       "$ docker exec -i web sh <<'EOF'\n> cat /etc/os-release\n> EOF",
       // A shell fed by a pipe or a file prints the image's too, up to the host's next command.
       "$ echo 'cat /etc/os-release' | docker exec -i web sh",
+      // Review 27a's: a placeholder (`<pod-name>`) or `||` before the runner is no redirect or pipe: a shell still opens.
+      "$ kubectl exec -it <pod-name> -- sh\n# cat /etc/os-release",
+      "$ docker exec -it <container> bash\n# cat /etc/os-release",
+      "$ docker start web || docker exec -it web sh\n# cat /etc/os-release",
       "echo 'cat /etc/os-release' | sudo docker exec -i web sh",
       "$ docker exec -i web sh < probe.sh",
       "$ kubectl debug node/node1 -it --image=ubuntu:24.04\nroot@node1:/# chroot /host\n# uname -r\n6.1.0-18-amd64\n# exit\nroot@node1:/# cat /etc/os-release",
@@ -822,8 +826,12 @@ describe("a release file's one line (/etc/redhat-release, /etc/system-release) i
       // A shell fed by a pipe or a file leaves when its input ends: the host's next command is the host's.
       `$ echo 'cat /etc/os-release' | docker exec -i web sh\n${alpine}\n$ cat /etc/os-release`,
       `$ docker exec -i web sh < probe.sh\n${alpine}\n$ cat /etc/os-release`,
-      // One of the host's files printed from a shell in a container (its root mounted at /host).
+      // One of the host's files printed from a shell in a container (its root mounted at /host), at BusyBox's or
+      // `oc debug`'s prompt; a sentence comparing with "<" or naming `<image>` runs nothing.
       "$ kubectl exec -it ds/node-shell -- sh\n/ # cat /host/etc/os-release",
+      "$ oc debug node/node1\nStarting pod/node1-debug ...\nsh-4.4# cat /host/etc/os-release",
+      "docker run hangs when the memory limit is < 512m on our hosts\ncat /etc/os-release",
+      "Steps: docker run --privileged <image>\nEnvironment:\ncat /etc/os-release",
     ])
       expect(extractFacts(`${host}\n${debian}`).os, host).toMatchObject({ id: "debian" });
     // The host's file read once from the shell, then the container's own: the host's stands, the image's is set apart.
@@ -837,6 +845,9 @@ describe("a release file's one line (/etc/redhat-release, /etc/system-release) i
     for (const unsure of [
       "Inside the pod:\n```\nkubectl exec -it web-0 -- sh\n/ # apk add curl\nERROR: unable to select packages\n```\nOn the node:\n```\ncat /etc/os-release",
       "$ kubectl exec -it ds/node-shell -- sh\n/ # ls -l /host/etc/os-release\n-rw-r--r-- 1 root root 267 Jan  1 00:00 /host/etc/os-release\n/ # cat /etc/os-release",
+      // One command printing the host's file and the image's: the two run together (review 27a).
+      `$ kubectl exec -it ds/x -- sh\n/ # cat /host/etc/os-release /etc/os-release\n${alpine}`,
+      `$ kubectl exec -it ds/x -- sh\n/ # cat /etc/os-release; echo ----; cat /host/etc/os-release\n${alpine}\n----`,
     ])
       expect(extractFacts(`${unsure}\n${debian}`), unsure).toMatchObject({ os: null, namedRelease: null });
     const lsb =

@@ -391,6 +391,19 @@ describe("components that must meet: a version alone warns only when a host has 
     const own = diagnoseFields(data, { uname: example?.uname, logs: `${client}\n${symptom}` }).findings.find((x) => x.id === MNT);
     expect(own?.verdict).toMatchObject({ status: "affected", level: "reported", certain: false });
     expect(own?.verdict.reason).toContain("says otherwise");
+    // A version a sentence gives as the cure or the fix confirms the bug: it is no reading of the host that failed.
+    for (const cure of ["After upgrading docker-ce to 17.09.1-ce the error is gone.", "Upgrading Docker to 17.12.0 fixed it for us."]) {
+      const cured = diagnoseFields(data, { logs: `We see this on our CentOS 7 servers.\n${symptom}\n${cure}` });
+      expect(cured.findings.find((x) => x.id === MNT)?.verdict, cure).toMatchObject({ status: "affected", level: "reported" });
+    }
+  });
+
+  it("keeps a record with a cause no range covers as consistent: a named component past the range answers as a read one does", () => {
+    // Kubernetes 1.26 needs CRI v1, which containerd 1.6.0 brought (review 27a: a named 1.6.15 gave "affected" while the
+    // host's own gave unknown). Without the symptom (the page's check): not affected, hedged.
+    const CRI = "kubelet-1.26-cri-v1-required";
+    const focus = diagnoseBundle(data, "We run Kubernetes 1.26.1 with containerd 1.6.15 on Ubuntu 22.04.", 5, CRI).focus;
+    expect(focus?.verdict).toMatchObject({ status: "not-affected", certain: false });
   });
 
   it("counts a fleet's node in range only when it has every component in range", () => {

@@ -136,12 +136,26 @@ const namedPrompt = (prompt: string | undefined): string | null => (prompt && /[
 const inContainerNow = (scope: ContainerScope): boolean => scope.kind !== "none" && scope.onHost === undefined && !scope.hostFile;
 /** A command in a container's shell that prints one of the host's files (the host's root mounted at /host). */
 const HOST_FILE_READ = /\b(?:cat|head|tail|grep|less|more)\b[^|;&]{0,80}?\s\/host\/etc\/\S*release\b/;
-/** A prompt of a path alone, as BusyBox's sh and Alpine's ash print it in a container ("/ # ", "~ $ "). */
-const PATH_PROMPT = /^\s*[~/]\S*\s[$#]\s+(?=\S)/;
-/** Stdin piped into the runner (`echo … | docker exec -i web sh`, `… | sudo podman exec -i c sh`): no shell for a person. */
-const PIPED_INTO = /\|\s*(?:(?:sudo|doas)(?:\s+-\S+)*\s+)?$/;
-/** Stdin read from a file (`docker exec -i web sh < probe.sh`), not a heredoc: the shell runs it and leaves. */
-const STDIN_FILE = /\s<\s*[^<\s]/;
+/** Every release file a command line names (`/etc/os-release`, `/host/etc/os-release`, `/usr/lib/os-release`). */
+const RELEASE_PATH = /(?:^|[\s'"=])(\/\S*release)\b/g;
+/** Whether the line prints the host's release file and no other (a line printing the image's too mixes the two). */
+const readsHostFileOnly = (t: string): boolean =>
+  HOST_FILE_READ.test(t) && [...t.matchAll(RELEASE_PATH)].every((m) => (m[1] as string).startsWith("/host/"));
+/**
+ * A prompt a container's shell prints without a user or host: a path alone, as BusyBox's sh and Alpine's ash do
+ * ("/ # ", "~ $ "), or the shell's name and version, as bash and sh do in RHEL-based images and `oc debug` ("sh-4.4# ").
+ */
+const PATH_PROMPT = /^\s*(?:[~/]\S*\s|(?:ba|z|da)?sh-\d+(?:\.\d+)*)[$#]\s+(?=\S)/;
+/**
+ * Stdin piped into the runner (`echo … | docker exec -i web sh`, `… | sudo podman exec -i c sh`): no shell for a person.
+ * One pipe: `docker start web || docker exec -it web sh` opens one.
+ */
+const PIPED_INTO = /(?<!\|)\|\s*(?:(?:sudo|doas)(?:\s+-\S+)*\s+)?$/;
+/**
+ * Stdin read from a file by the shell the runner starts, the command's last word (`docker exec -i web sh < probe.sh`),
+ * not a heredoc, nor a placeholder (`docker exec -it <container> bash`) or a comparison in a sentence.
+ */
+const STDIN_FILE = /(?:^|\s)(?:ba|a|z|da|k|fi)?sh(?:\s+-{1,2}[\w-]+)*\s+<\s*[^<>\s]+\s*$/;
 
 /** The scope a line opens: a container command's output, or a shell in it; null for none. */
 function containerScopeOf(line: string): ContainerScope | null {
@@ -191,7 +205,7 @@ function containerScopeAfter(line: string, scope: ContainerScope): ContainerScop
   // The host's file a command printed ends at the next prompt (BusyBox's "/ # " too); a prompted command reading one starts it.
   if ((prompt || PATH_PROMPT.test(line)) && (scope.hostFile || HOST_FILE_READ.test(t))) {
     const { hostFile: _printed, ...inShell } = scope;
-    if (HOST_FILE_READ.test(t)) return { ...inShell, hostFile: true };
+    if (readsHostFileOnly(t)) return { ...inShell, hostFile: true };
     scope = inShell;
   }
   // `chroot /host` from a debugging shell: the host's own files until its `exit`, then the container's again.

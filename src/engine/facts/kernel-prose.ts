@@ -35,7 +35,7 @@ const endsInPunctuation = (text: string) => ".:!?".includes(text.at(-1) ?? "");
  * upgrade's target stays read ("after upgrading to kernel 6.8.0-45 it broke"): the host ran it.
  */
 export const NOT_THE_HOSTS =
-  /\b(?:(?:fixed|resolved|introduced|added|merged|backported|landed|removed|changed|regressed)(?:\s+(?:upstream|already|only))?(?:\s+by\s+\w+)?\s+in(?:to)?|since|until|till|before|prior to|as of|starting (?:with|from|in)|requires?|required|needs?|needed|newer than|older than|at least|minimum|recommended|(?:upgrad|updat|migrat|mov|switch)(?:ed|ing) from|(?:caused|broken) by|broke (?:in|with)|first seen (?:in|with|on)|(?:the )?fix is(?: not)?(?: present| available| included)? in|available in|waiting for|previous|older|old|last good|first bad|expected|pending)\s+(?:the\s+|a\s+)?(?:linux\s+)?$|[<>]=?\s*$/i;
+  /\b(?:(?:fixed|resolved|introduced|added|merged|backported|landed|removed|changed|regressed)(?:\s+(?:upstream|already|only))?(?:\s+by\s+\w+)?\s+in(?:to)?|since|until|till|before|prior to|as of|starting (?:with|from|in)|requires?|required|needs?|needed|newer than|older than|at least|minimum|recommended|(?:upgrad|updat|migrat|mov|switch)(?:ed|ing) from|(?:caused|broken) by|broke (?:in|with)|first seen (?:in|with|on)|(?:the )?fix is(?: not)?(?: present| available| included)? in|available in|waiting for|previous|older|old|last good|first bad|expected|pending|(?:release notes|changelog)\s+(?:for|of))\s+(?:the\s+|a\s+)?(?:linux\s+)?$|[<>]=?\s*$/i;
 /** Words after a release in prose that place it on another machine ("we also run kernel 6.1.70 elsewhere", "… on other nodes"). */
 const ELSEWHERE_AFTER =
   /^[`'"]?,?\s*(?:elsewhere|on (?:other|another|some other|the other) (?:nodes?|machines?|hosts?|servers?|clusters?))\b/i;

@@ -91,7 +91,7 @@ const KERNEL_MARKERS = [
 ];
 /** An RPM kernel's release names itself by its dist tag and architecture ("centos 7.2  3.10.0-514.el7.x86_64"). */
 const RPM_ARCH_MARKERS = [".x86_64", ".aarch64"];
-const OS_MARKERS = ["operating system: ", "os image: ", "distribution: "];
+const OS_MARKERS = ["operating system: ", "os image: ", "distribution: ", "os: "];
 const COMPONENT_MARKERS = [
   "server version: ",
   "storage driver: ",
@@ -180,6 +180,24 @@ const RELEASES = new Set(NAMED_RELEASE_MARKERS);
 const OS_MENTION = /\b(?:Operating System|OS Image):\s*(\S.*?)\s*$/i;
 
 /**
+ * neofetch's and fastfetch's "OS: Ubuntu 22.04.3 LTS x86_64" (after the distribution's logo, when pasted whole),
+ * read only inside such a summary: two more of its labels within a few lines (Host, Kernel, Uptime, Packages, Shell,
+ * ...). An issue form's "OS: Ubuntu 22.04" is a person's answer, read as a release named in passing.
+ */
+const FETCH_OS = /(?:^|\s)OS:\s+(\S.*?)(?:\s+(?:x86_64|amd64|aarch64|arm64|armv[67]l|i686|riscv64))?\s*$/;
+const FETCH_LABEL = /(?:^|\s)(?:Host|Kernel|Uptime|Packages|Shell|CPU|GPU|Memory|DE|WM|Terminal|Resolution):\s+\S/;
+const FETCH_REACH = 8;
+
+function fetchSummaryOs(text: string, line: number, lineAt: (line: number) => string | undefined): string | undefined {
+  const image = FETCH_OS.exec(text)?.[1];
+  if (!image) return undefined;
+  let labels = 0;
+  for (let n = line - FETCH_REACH; n <= line + FETCH_REACH && labels < 2; n++)
+    if (n !== line && FETCH_LABEL.test(lineAt(n) ?? "")) labels++;
+  return labels >= 2 ? image : undefined;
+}
+
+/**
  * `podman info`'s host distribution, which podman reads from the host's os-release (ID, VERSION_ID, VERSION_CODENAME,
  * VARIANT_ID), as a block under its own header:
  *     distribution:
@@ -228,7 +246,7 @@ function podmanDistribution(line: number, lineAt: (line: number) => string | und
 export function pickOsMention(candidates: readonly LineRef[], lineAt?: (line: number) => string | undefined): OsFacts | null {
   let found: { image: string; os: OsFacts } | null = null;
   for (const { text, line } of candidates) {
-    const image = OS_MENTION.exec(text)?.[1];
+    const image = OS_MENTION.exec(text)?.[1] ?? (lineAt ? fetchSummaryOs(text, line, lineAt) : undefined);
     const named = image ? osImageToOs(image) : null;
     const mention = image && named ? { image, os: named } : lineAt ? podmanDistribution(line, lineAt) : null;
     if (!mention) continue;
@@ -268,7 +286,9 @@ const PODMAN_ROOT_DIR = /^\s*Docker Root Dir:\s*\S*\/containers\/storage\b/;
  * commit. Read beside docker info's driver lines: the runc Docker runs containers with.
  */
 const DOCKER_INFO_RUNC = /^\s*runc version:\s*v?(?=(\d+\.\d+\.\d+[\w.+~:-]*))\1\s*$/;
-const GIT_DESCRIBE = /-\d+-g[0-9a-f]{7,40}$/;
+/** `git describe` of the tag itself ("-0-g…"); "v1.1.3-27-g5fd4c4d1" is 27 commits later, maybe with the fix: not read. */
+const GIT_DESCRIBE = /-0-g[0-9a-f]{7,40}$/;
+const LATER_COMMIT = /-[1-9]\d*-g[0-9a-f]{7,40}$/;
 /** `crictl version`: "RuntimeName:  containerd", "RuntimeVersion:  v1.7.20" (the CRI runtime the kubelet talks to). */
 const CRICTL_RUNTIME_NAME = /^\s*RuntimeName:\s*(containerd|cri-o|docker)\s*$/;
 const CRICTL_RUNTIME_VERSION = /^\s*RuntimeVersion:\s*v?(\d+\.\d+\.\d+[\w.+~-]*)\s*$/;
@@ -314,7 +334,9 @@ export function pickComponentMentions(
           .map((v) => (v && (driverLines ? rootDir || dockerNumbered(v) : dockerYearNumbered(v)) ? `docker://${v}` : undefined))),
     crictlName && crictlVersion ? `${crictlName}://${crictlVersion}` : undefined,
     ...(driverLines
-      ? candidates.map((c) => DOCKER_INFO_RUNC.exec(c.text)?.[1]).map((v) => (v ? `runc://${v.replace(GIT_DESCRIBE, "")}` : undefined))
+      ? candidates
+          .map((c) => DOCKER_INFO_RUNC.exec(c.text)?.[1])
+          .map((v) => (v && !LATER_COMMIT.test(v) ? `runc://${v.replace(GIT_DESCRIBE, "")}` : undefined))
       : []),
     ...(lineAt ? candidates.map((c) => podmanRuntime(c.line, lineAt)) : []),
   ].filter((r): r is string => !!r);

@@ -5,6 +5,7 @@
  */
 import { agreedPerKey } from "./agreed";
 import type { LineRef } from "./iptables-version";
+import { proseRole } from "./kernel-prose";
 import {
   aptPolicyPackage,
   dpkgQueryBuild,
@@ -239,8 +240,10 @@ export function pickNamedVersions(
       if (!base.some((b) => lower.includes(b))) continue;
       for (const m of text.matchAll(prose)) {
         // "Upgraded Docker 20.10.6 to 20.10.7", "containerd 1.6.3 -> 1.6.4", "Docker 20.10.6, 20.10.7 and 23.0":
-        // an upgrade retold or a list names no one version the host runs.
-        if (m[1] && !anotherVersionAfter(text.slice((m.index ?? 0) + m[0].length))) add(ecosystem, m[1]);
+        // an upgrade retold or a list names no one version the host runs. Nor does a sentence's cure, fix,
+        // requirement or bound ("after upgrading docker-ce to 17.09.1-ce the error is gone", "requires Docker
+        // 20.10.0"), read as a kernel release is (kernel-prose.ts): such a version confirms the bug, not the host's.
+        if (m[1] && !anotherVersionAfter(text.slice((m.index ?? 0) + m[0].length)) && hostsVersion(text, fromName(m))) add(ecosystem, m[1]);
       }
       for (const m of text.matchAll(dpkg)) if (m[1]) add(ecosystem, m[1]);
     }
@@ -252,6 +255,23 @@ export function pickNamedVersions(
   const out: Record<string, string> = {};
   for (const [ecosystem, versions] of found) if (versions.size === 1) out[ecosystem] = [...versions][0] as string;
   return out;
+}
+
+/**
+ * Whether a sentence names the version as the host's: not a cure's, a fix's, a requirement's or a bound's ("removed
+ * since CoreDNS v1.5.0"), as kernel-prose.ts reads a kernel release's role. Unlike a kernel's, a component's failure
+ * named with it counts ("it broke with containerd 1.6.3", "first seen on Docker 20.10.6"): the host ran that release.
+ */
+function hostsVersion(text: string, m: RegExpMatchArray): boolean {
+  const role = proseRole(text, m);
+  return role === "host" || (role === "other" && BROKE_WITH.test(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index)));
+}
+const BROKE_WITH = /\b(?:broke (?:in|with|on)|first seen (?:in|with|on))\s+(?:the\s+|a\s+)?$/i;
+
+/** The match from the component's name on: the character before it that the pattern takes belongs to the words before. */
+function fromName(m: RegExpMatchArray): RegExpMatchArray {
+  const skip = /^[^\w]/.test(m[0]) ? 1 : 0;
+  return Object.assign([m[0].slice(skip)] as [string], { index: (m.index ?? 0) + skip }) as RegExpMatchArray;
 }
 
 /** Right after a named version, another one: the first of an upgrade retold ("to", "->", "→") or of a list. */

@@ -1,8 +1,9 @@
 /**
  * Installed packages as a package manager lists them: `dpkg -l` rows ("ii  libseccomp2:s390x
  * 2.4.1-2~bpo10+1  s390x  …"), `dpkg-query -W` rows ("libseccomp2:armhf\t2.3.3-4"), `rpm -qa`
- * names ("containerd.io-1.4.6-3.1.el7.x86_64") and `yum`/`dnf list installed` rows
- * ("containerd.io.x86_64   1.6.9-3.1.el7   @docker-ce-stable"). Each names the
+ * names ("containerd.io-1.4.6-3.1.el7.x86_64"), `yum`/`dnf list installed` rows
+ * ("containerd.io.x86_64   1.6.9-3.1.el7   @docker-ce-stable") and `apt list --installed` rows
+ * ("containerd.io/jammy,now 1.7.24-1 amd64 [installed]"). Each names the
  * upstream version its package builds on; a distribution may carry its own patches on top, so these
  * count as versions named in passing (hedged; a listing's "not affected" stays unknown), not as the host's `--version`.
  */
@@ -54,6 +55,12 @@ const RPM_NAME =
 const YUM_ROW =
   /^([a-z0-9][a-z0-9.+-]*?)\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s+((?:\d+:)?(\d+\.\d+(?:\.\d+)?)[\w.~^]*-[\w.~^]+)\s+(?:@\S+|installed)\s*$/;
 
+/**
+ * An `apt list --installed` row: name/suites,now version architecture [installed(,automatic|,upgradable to: …)]. Only an
+ * installed one: `apt list` without the flag (and `--upgradable`) lists versions a repository offers.
+ */
+const APT_LIST_ROW = /^([a-z0-9][a-z0-9.+-]*)\/\S+\s+((?:\d+:)?(\d+\.\d+(?:\.\d+)?)[\w.+~:-]*)\s+[a-z0-9]+\s+\[installed\b[^\]]*\]\s*$/;
+
 /** Debian's release architectures, as dpkg qualifies a package name with one ("libseccomp2:armhf"). */
 const DEBIAN_ARCHITECTURES = ["amd64", "arm64", "armhf", "armel", "i386", "ppc64el", "s390x", "mips64el", "riscv64"];
 
@@ -61,7 +68,7 @@ const DEBIAN_ARCHITECTURES = ["amd64", "arm64", "armhf", "armel", "i386", "ppc64
  * Literals a listing's line holds, for the one-pass matcher: a dpkg state column, an rpm architecture,
  * `apt-cache policy`'s "Installed:" line.
  */
-export const PACKAGE_LIST_MARKERS = ["ii  ", "hi  ", ".x86_64", ".aarch64", ".noarch", ".s390x", ".ppc64le", "installed: "];
+export const PACKAGE_LIST_MARKERS = ["ii  ", "hi  ", ".x86_64", ".aarch64", ".noarch", ".s390x", ".ppc64le", "installed: ", " [installed"];
 
 /**
  * Literals of a `dpkg-query -W` row: a package's name, then its architecture or the tab (two spaces
@@ -104,7 +111,7 @@ export function listedPackage(line: string): [ecosystem: string, version: string
   // A listing's row is short; a long line is no row, and the name patterns need not scan it.
   if (line.length > MAX_ROW) return null;
   const row = DPKG_ROW.exec(line);
-  const yum = row ? null : YUM_ROW.exec(line);
+  const yum = row ? null : (YUM_ROW.exec(line) ?? APT_LIST_ROW.exec(line));
   const m = row
     ? INSTALLED.test(row[1] as string)
       ? [row[0], row[2], row[3]]
@@ -139,7 +146,9 @@ const DPKG_QUERY_BUILD = /^\s*([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)?[\t ]+((?:\d+
 export function listedBuild(line: string): [name: string, version: string] | null {
   if (line.length > MAX_ROW) return null;
   const row = DPKG_ROW_BUILD.exec(line);
-  const found = row ? [row[2], `${row[3] ?? ""}${row[4]}`] : (YUM_ROW.exec(line)?.slice(1, 3) ?? RPM_NAME_BUILD.exec(line)?.slice(1, 3));
+  const found = row
+    ? [row[2], `${row[3] ?? ""}${row[4]}`]
+    : (YUM_ROW.exec(line)?.slice(1, 3) ?? APT_LIST_ROW.exec(line)?.slice(1, 3) ?? RPM_NAME_BUILD.exec(line)?.slice(1, 3));
   const [name, version] = found ?? [];
   return name && version && PACKAGES[name] ? [name, version] : null;
 }
