@@ -346,7 +346,8 @@ describe("OS mentions", () => {
     ].join("\n");
     expect(extractFacts(logo).os).toMatchObject({ id: "ubuntu", versionId: "24.04" });
     expect(extractFacts(logo).kernel?.package?.ecosystem).toBe("ubuntu:24.04");
-    const fastfetch = "OS: Debian GNU/Linux 12 (bookworm) aarch64\nHost: Raspberry Pi 4 Model B Rev 1.4\nKernel: Linux 6.6.51+rpt-rpi-v8\nUptime: 3 days";
+    const fastfetch =
+      "OS: Debian GNU/Linux 12 (bookworm) aarch64\nHost: Raspberry Pi 4 Model B Rev 1.4\nKernel: Linux 6.6.51+rpt-rpi-v8\nUptime: 3 days";
     expect(extractFacts(fastfetch).os).toMatchObject({ id: "debian", versionId: "12" });
     // An issue form's answer is the reporter's word: a release named in passing, not the host's os-release.
     const form = extractFacts("- OS: Ubuntu 22.04\n- Docker: 24.0.5\n- Kubernetes: v1.28.2");
