@@ -91,7 +91,16 @@ const KERNEL_MARKERS = [
 ];
 /** An RPM kernel's release names itself by its dist tag and architecture ("centos 7.2  3.10.0-514.el7.x86_64"). */
 const RPM_ARCH_MARKERS = [".x86_64", ".aarch64"];
-const OS_MARKERS = ["operating system: ", "os image: ", "distribution: ", "os: "];
+/**
+ * neofetch's and fastfetch's "OS: <distribution> …" for the distributions an OS image is read for (kube-nodes.ts): a
+ * bare "os: " would make every "repos: " or "photos: " line a candidate and crowd the mentions read (MAX_MENTION_LINES).
+ */
+const FETCH_OS_MARKERS = [
+  ...["ubuntu", "kubuntu", "xubuntu", "lubuntu", "edubuntu", "debian", "amazon", "bottlerocket", "talos", "flatcar"],
+  ...["container", "red hat", "rocky", "almalinux", "centos", "oracle", "scientific", "fedora", "cbl-mariner", "azure"],
+  ...["suse", "opensuse", "arch"],
+].map((name) => `os: ${name}`);
+const OS_MARKERS = ["operating system: ", "os image: ", "distribution: ", ...FETCH_OS_MARKERS];
 const COMPONENT_MARKERS = [
   "server version: ",
   "storage driver: ",
