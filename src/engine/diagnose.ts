@@ -28,6 +28,7 @@ import {
   scoreAdvisory,
   scoreFinding,
 } from "./score";
+import { confirmByShownCause } from "./unranged-causes";
 import {
   alternativeComponents,
   combinationChecks,
@@ -327,14 +328,19 @@ function assemble(
         : checks;
     const verdict = undecidedHosts(
       record,
-      doubtBySymptom(
+      confirmByShownCause(
         record,
-        confirmBySymptom(decideVerdict(record, deciding, hosts, checks), symptomOwn, symptom),
-        checks,
+        doubtBySymptom(
+          record,
+          confirmBySymptom(decideVerdict(record, deciding, hosts, checks), symptomOwn, symptom),
+          checks,
+          symptom,
+          logEvidence.length > 0,
+          hosts,
+          components,
+        ),
         symptom,
-        logEvidence.length > 0,
-        hosts,
-        components,
+        context,
       ),
       hosts,
     );

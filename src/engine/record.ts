@@ -124,6 +124,13 @@ export interface RecordContext {
   source: string;
 }
 
+/** A cause of the bug's symptom no range covers, and the line that shows it where an input holds one. */
+export interface UnrangedCause {
+  cause: string;
+  source: string;
+  shownBy?: { pattern: string; literal: string; source: string } | undefined;
+}
+
 export interface BugRecord {
   id: string;
   title: string;
@@ -146,7 +153,7 @@ export interface BugRecord {
    * Causes of the same symptom that no version range covers (containerd's CRI plugin disabled by its config): beside
    * the symptom, versions past every range do not rule the bug out. Absent or empty for most records.
    */
-  unrangedCauses?: ReadonlyArray<{ cause: string; source: string }> | undefined;
+  unrangedCauses?: ReadonlyArray<UnrangedCause> | undefined;
   /**
    * The bug lives only in the builds or policy of the distributions its `affected` names (a distribution's
    * patch, kernel default or policy), so a host whose os-release names another distribution is not affected.

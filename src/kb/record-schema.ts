@@ -350,9 +350,15 @@ export const contextSchema = z.strictObject({
 
 /**
  * A cause of the same symptom that no version range covers (a configuration, a setup), from a source the record
- * cites: beside the symptom, versions past every range leave the bug undecided instead of ruling it out.
+ * cites: beside the symptom, versions past every range leave the bug undecided instead of ruling it out. `shownBy`:
+ * the line that shows the cause itself where an input holds it (containerd's `disabled_plugins = ["cri"]`), as its
+ * source prints it: an RE2 pattern and a literal every such line holds as written (the lines tried are found by it).
  */
-export const unrangedCauseSchema = z.strictObject({ cause: nonEmpty, source: url });
+export const unrangedCauseSchema = z.strictObject({
+  cause: nonEmpty,
+  source: url,
+  shownBy: z.strictObject({ pattern: re2Pattern, literal: nonEmpty, source: url }).optional(),
+});
 
 /** An example's inputs are the engine's diagnose fields, except `logs`, which examples call `log`. */
 export const exampleFieldsSchema = z.object(diagnoseFieldsShape).omit({ logs: true });
@@ -414,6 +420,18 @@ export const bugRecordSchema = z
     r.unrangedCauses.forEach((c, i) => {
       if (!r.references.some((ref) => ref.url === c.source))
         ctx.addIssue({ code: "custom", path: ["unrangedCauses", i, "source"], message: "cite a source among the record's references" });
+      if (c.shownBy && !r.references.some((ref) => ref.url === c.shownBy?.source))
+        ctx.addIssue({
+          code: "custom",
+          path: ["unrangedCauses", i, "shownBy", "source"],
+          message: "cite a source among the record's references",
+        });
+      if (c.shownBy && !c.shownBy.pattern.includes(c.shownBy.literal))
+        ctx.addIssue({
+          code: "custom",
+          path: ["unrangedCauses", i, "shownBy", "literal"],
+          message: "must be written in the pattern as every line it matches holds it",
+        });
     });
     if (!r.references.some((ref) => ref.primary)) {
       ctx.addIssue({ code: "custom", path: ["references"], message: "needs at least one primary reference" });

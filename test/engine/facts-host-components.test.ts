@@ -157,8 +157,20 @@ describe("the host's own component versions", () => {
       "Downgrading to Docker 20.10.5 fixed it.",
       "This needs Docker 20.10.7 or later.",
       "The release notes for Docker 20.10.7 mention a fix for this.",
+      "The problem goes away with Docker 20.10.7.",
+      "Rolling back to Docker 20.10.5 makes the error go away.",
+      "Docker 20.10.7 contains the fix.",
+      "docker 20.10.7 is not affected",
     ])
       expect(extractFacts(`${sentence}\n${TCP6}`).named.docker, sentence).toBeUndefined();
+    // A failure's onset and the host's old release are the host's (review 27b).
+    for (const sentence of [
+      "Since Docker 20.10.6, containers cannot bind their ports:",
+      "Broken since docker 20.10.6",
+      "Starting with Docker 20.10.6 it fails",
+      "We're running an old Docker 20.10.6",
+    ])
+      expect(extractFacts(`${sentence}\n${TCP6}`).named.docker, sentence).toBe("20.10.6");
     // A list of components, each with its version, names each one.
     expect(extractFacts("Docker 26.0.0, 1.6.28 containerd, runc 1.1.12").named).toMatchObject({ docker: "26.0.0", runc: "1.1.12" });
     // `kube-proxy --version` prints the kubelet's shape: its version is the cluster's (named), not the kubelet's.
@@ -299,6 +311,7 @@ describe("the host's own component versions", () => {
     expect(verdictOf(`${info("v1.2.5-0-g59923ef")}\n${TUN}`, TUN_ID)?.status).toBe("not-affected");
     // Nor a build commits past its tag (it may carry the fix), nor a version without docker info's driver lines around it.
     expect(extractFacts(info("v1.2.2-27-g5fd4c4d1")).components.runc).toBeUndefined();
+    expect(extractFacts(info("v1.2.4-0-g6c52b3fc-dirty")).components.runc).toBeUndefined();
     expect(extractFacts("runc version: v1.2.2-0-g7cb3632").components.runc).toBeUndefined();
   });
 
@@ -341,10 +354,12 @@ describe("the host's own component versions", () => {
       // Beside the symptom, the build is judged by that range (whose fix rests on one report: the symptom outweighs it).
       expect(verdictOf(`${text}\n${CHMOD}`, CHMOD_ID)).toMatchObject({ status: "affected", level: "reported" });
       expect(verdictOf(`${text}\n${CHMOD}`, CHMOD_ID)?.reason).toContain("as ubuntu:22.04 package crun");
-      // Without the package's revision (dpkg -S names only the owner), the upstream release decides.
+      // Without the package's revision (dpkg -S names only the owner), the upstream release warns, hedged: the
+      // distribution's build may carry the fix.
       const upstream = podmanInfo("ubuntu", "22.04", "'crun: /usr/bin/crun'", "0.17");
-      expect(extractFacts(upstream).components).toMatchObject({ crun: "0.17" });
-      expect(advised(upstream)).toContain(CHMOD_ID);
+      expect(extractFacts(upstream).named).toMatchObject({ crun: "0.17" });
+      const warned = diagnoseBundle(kb, upstream).advisories.find((a) => a.id === CHMOD_ID);
+      expect(warned?.verdict).toMatchObject({ status: "affected", certain: false });
     });
 
     it("takes RPM's name for the build and reads Fedora as the host", () => {
@@ -354,6 +369,23 @@ describe("the host's own component versions", () => {
       expect(verdictOf(`${podmanInfo("fedora", "40", "crun-1.15-1.fc40.x86_64", "1.15")}\n${CHMOD}`, CHMOD_ID)?.status).toBe(
         "not-affected",
       );
+    });
+
+    it("leaves a distribution's build it cannot name, a snapshot's and a git build's version to the named reading", () => {
+      // dpkg -S names the package, not its build: Ubuntu's fixed 0.17+dfsg-1.1ubuntu0.1 prints "crun version 0.17" too.
+      const owner = extractFacts(podmanInfo("ubuntu", "22.04", "'crun: /usr/bin/crun'", "0.17"));
+      expect(owner.components.crun).toBeUndefined();
+      expect(owner.named.crun).toBe("0.17");
+      // RHEL 8's module build, with "+" in its release, is a build.
+      const module = "crun-1.8.7-1.module+el8.9.0+20326+387084d0.x86_64";
+      expect(extractFacts(podmanInfo("rhel", "8.9", module, "1.8.7")).components.crun).toBe("1.8.7-1.module+el8.9.0+20326+387084d0");
+      // A git build's version is no release (24 commits past 1.7 may carry a fix).
+      expect(extractFacts(podmanInfo("fedora", "38", "Unknown", "1.7.0.0.0.24-b42e")).components.crun).toBeUndefined();
+    });
+
+    it("takes one host's OS however two tools word it", () => {
+      const both = `${podmanInfo("ubuntu", "22.04", "crun_0.17+dfsg-1.1ubuntu0.1_amd64", "0.17")}\n Operating System: Ubuntu 22.04.4 LTS`;
+      expect(extractFacts(both).os).toMatchObject({ id: "ubuntu", versionId: "22.04" });
     });
 
     it("reads no host from a distribution key outside podman's block, nor from a container's podman info", () => {

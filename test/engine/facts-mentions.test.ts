@@ -349,6 +349,10 @@ describe("OS mentions", () => {
     const fastfetch =
       "OS: Debian GNU/Linux 12 (bookworm) aarch64\nHost: Raspberry Pi 4 Model B Rev 1.4\nKernel: Linux 6.6.51+rpt-rpi-v8\nUptime: 3 days";
     expect(extractFacts(fastfetch).os).toMatchObject({ id: "debian", versionId: "12" });
+    // An environment list (bullets, "Container OS:") or a typed form is the reporter's word (review 27b).
+    const list = "- Host: Dell XPS 13\n- Kernel: 6.8.0-49-generic\n- Container OS: Ubuntu 24.04.1 LTS\n- CPU: i7-1260P\n- Uptime: 3 days";
+    expect(extractFacts(list).os).toBeNull();
+    expect(extractFacts("OS: Ubuntu 22.04\nKernel: 5.15.0-91-generic\nCPU: Xeon\nMemory: 16GB").os).toBeNull();
     // An issue form's answer is the reporter's word: a release named in passing, not the host's os-release.
     const form = extractFacts("- OS: Ubuntu 22.04\n- Docker: 24.0.5\n- Kubernetes: v1.28.2");
     expect(form.os).toBeNull();
@@ -1194,7 +1198,7 @@ describe("versions named in passing", () => {
     const failure = "Error starting userland proxy: listen tcp6 [::]:9982: socket: address family not supported by protocol";
     const judged = (logs: string) =>
       diagnoseFields(kb, { logs }).findings.find((f) => f.id === "docker-20.10.6-ipv6-disabled-userland-proxy-tcp6")?.verdict;
-    expect(judged(`Since upgrading to Docker 20.10.6 this fails:\n${failure}`)?.status).toBe("affected");
+    expect(judged(`Since Docker 20.10.6 this fails:\n${failure}`)?.status).toBe("affected");
     // The CLI's 20.10.7, not the 20.10.6 named in passing; beside the bug's own message it is only the client's, so it decides nothing.
     const cli = judged(`Docker version 20.10.7, build f0df350\nit broke with Docker 20.10.6 once:\n${failure}`);
     expect(cli?.status).toBe("unknown");
@@ -1213,7 +1217,7 @@ describe("verdicts from versions named in passing", () => {
   };
 
   it("hedge an affected answer, and never rule out a bug the log shows signs of: the named version may not be the failing one", async () => {
-    const affected = (await judge(`Since upgrading to Docker 20.10.6 this fails:\n${failure}`)).findings[0];
+    const affected = (await judge(`Since Docker 20.10.6 this fails:\n${failure}`)).findings[0];
     expect(affected?.verdict).toMatchObject({ status: "affected", certain: false });
     expect(verdictLabel(affected?.verdict ?? { status: "unknown" })).toMatch(/^affected \(.+, not certain\)$/);
     expect(affected?.evidence.find((e) => e.kind === "version")).toMatchObject({ certain: false });

@@ -731,6 +731,22 @@ master   ${status.padEnd(8)} control-plane   90d   v1.25.5   10.0.0.11     <none
     expect(ready?.reason).not.toMatch(/NotReady/);
     expect(ready?.reason).toMatch(/outside the affected range .*leaves the CRI plugin off.*whatever the versions$/);
   });
+
+  it("answers affected where the input shows the cause no range covers: containerd.io's config with the CRI plugin off", () => {
+    // /etc/containerd/config.toml as Docker's containerd.io package ships it (docker/containerd-packaging).
+    const config = '$ grep -v "^#" /etc/containerd/config.toml\ndisabled_plugins = ["cri"]';
+    const shown = diagnoseFields(data, { nodes: table("Ready"), logs: `${config}\n${log}` }).findings.find((f) => f.id === CRI)?.verdict;
+    expect(shown).toMatchObject({ status: "affected", level: "reported" });
+    expect(shown?.reason).toContain('("disabled_plugins = ["cri"]")');
+    // Commented out, or another plugin disabled: no cause shown, the answer stays undecided.
+    for (const other of ['#disabled_plugins = ["cri"]', 'disabled_plugins = ["io.containerd.internal.v1.opt"]']) {
+      const v = diagnoseFields(data, { nodes: table("Ready"), logs: `${other}\n${log}` }).findings.find((f) => f.id === CRI)?.verdict;
+      expect(v?.status, other).toBe("unknown");
+    }
+    // Without the symptom the line alone makes no finding and no warning.
+    const quiet = diagnoseFields(data, { nodes: table("Ready"), logs: config });
+    expect([...quiet.findings, ...quiet.advisories].map((f) => f.id)).not.toContain(CRI);
+  });
 });
 
 describe("alternative components: a version of one rules the bug out only for that one", () => {

@@ -192,6 +192,17 @@ describe("unranged causes", () => {
     expect(problemsOf(cause("https://example.org/not-cited")).join("\n")).toMatch(
       /unrangedCauses\.0\.source: cite a source among the record's references/,
     );
+    // The line that shows the cause: an RE2 pattern holding its literal as written, from a cited source.
+    const shown = (shownBy: Record<string, string>) =>
+      edited((doc) => doc.set("unrangedCauses", [{ cause: "a setup no range covers", source: cited, shownBy }]));
+    expect(problemsOf(shown({ pattern: "^x_key = on", literal: "x_key", source: cited }))).toEqual([]);
+    expect(problemsOf(shown({ pattern: "^x_key = on", literal: "y_key", source: cited })).join("\n")).toMatch(/shownBy\.literal/);
+    expect(problemsOf(shown({ pattern: "(?<=x)key", literal: "key", source: cited })).join("\n")).toMatch(
+      /shownBy\.pattern: must be an RE2 regex/,
+    );
+    expect(problemsOf(shown({ pattern: "^x_key", literal: "x_key", source: "https://example.org/nope" })).join("\n")).toMatch(
+      /shownBy\.source: cite a source/,
+    );
   });
 });
 

@@ -180,12 +180,18 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
 
   it("names a cause of the same symptom that no range covers, with its source", async () => {
     const id = "kubelet-1.26-cri-v1-required";
-    const { bug } = (await (await fetch(`/bugs/${id}`)).json()) as { bug: { unrangedCauses?: Array<{ cause: string; source: string }> } };
+    const { bug } = (await (await fetch(`/bugs/${id}`)).json()) as {
+      bug: { unrangedCauses?: Array<{ cause: string; source: string; shownBy?: { pattern: string; source: string } }> };
+    };
     const [cause] = bug.unrangedCauses ?? [];
     expect(cause).toBeDefined();
     const page = await expectPage(await html(fetch, `/bugs/${id}`), 200);
     expect(visibleText(page)).toContain(`No range covers another cause of the same symptom: ${cause?.cause}`);
     expect(page).toContain(`<a href="${cause?.source}">source</a>`);
+    // The line that shows the cause in an input, and where that line comes from.
+    expect(cause?.shownBy).toBeDefined();
+    expect(visibleText(page)).toContain(`A line matching ${cause?.shownBy?.pattern}`);
+    expect(page).toContain(`<a href="${cause?.shownBy?.source}">source</a>`);
   });
 
   it("marks a signature whose refusal of a line says the bug is absent there", async () => {

@@ -193,17 +193,29 @@ const OS_MENTION = /\b(?:Operating System|OS Image):\s*(\S.*?)\s*$/i;
  * read only inside such a summary: two more of its labels within a few lines (Host, Kernel, Uptime, Packages, Shell,
  * ...). An issue form's "OS: Ubuntu 22.04" is a person's answer, read as a release named in passing.
  */
-const FETCH_OS = /(?:^|\s)OS:\s+(\S.*?)(?:\s+(?:x86_64|amd64|aarch64|arm64|armv[67]l|i686|riscv64))?\s*$/;
-const FETCH_LABEL = /(?:^|\s)(?:Host|Kernel|Uptime|Packages|Shell|CPU|GPU|Memory|DE|WM|Terminal|Resolution):\s+\S/;
-const FETCH_REACH = 8;
+/**
+ * A summary's label as the tool prints it: at the line's start or after the logo's gap of spaces, never after a word
+ * ("Container OS:") or a bullet ("- OS:", an issue form's answer).
+ */
+const FETCH_AT = "(?:^\\s*|\\s{2,})";
+const FETCH_OS = new RegExp(`${FETCH_AT}OS:\\s+(\\S.*?)(?:\\s+(?:x86_64|amd64|aarch64|arm64|armv[67]l|i686|riscv64))?\\s*$`);
+const FETCH_LABEL = new RegExp(`${FETCH_AT}(?:Host|Kernel|Uptime|Packages|Shell|CPU|GPU|Memory|DE|WM|Terminal|Resolution):\\s+\\S`);
+/** Labels only the tools print (a person's environment list gives a kernel and a CPU, not an uptime or a package count). */
+const FETCH_ONLY = new RegExp(`${FETCH_AT}(?:Uptime|Packages|Shell|DE|WM|Terminal|Resolution):\\s+\\S`);
+/** The summary's labels sit on the lines right around its OS line. */
+const FETCH_REACH = 3;
 
 function fetchSummaryOs(text: string, line: number, lineAt: (line: number) => string | undefined): string | undefined {
   const image = FETCH_OS.exec(text)?.[1];
   if (!image) return undefined;
   let labels = 0;
-  for (let n = line - FETCH_REACH; n <= line + FETCH_REACH && labels < 2; n++)
-    if (n !== line && FETCH_LABEL.test(lineAt(n) ?? "")) labels++;
-  return labels >= 2 ? image : undefined;
+  let toolOnly = false;
+  for (let n = line - FETCH_REACH; n <= line + FETCH_REACH; n++) {
+    const other = n === line ? "" : (lineAt(n) ?? "");
+    if (FETCH_LABEL.test(other)) labels++;
+    toolOnly ||= FETCH_ONLY.test(other);
+  }
+  return labels >= 2 && toolOnly ? image : undefined;
 }
 
 /**
@@ -259,8 +271,10 @@ export function pickOsMention(candidates: readonly LineRef[], lineAt?: (line: nu
     const named = image ? osImageToOs(image) : null;
     const mention = image && named ? { image, os: named } : lineAt ? podmanDistribution(line, lineAt) : null;
     if (!mention) continue;
-    if (found && found.image !== mention.image) return null;
-    found ??= { image: mention.image, os: { ...mention.os, lines: [line, line] } };
+    // One host's OS however each tool words it ("Ubuntu 22.04.4 LTS", podman's "ubuntu 22.04"): compared as id and release.
+    const key = `${mention.os.id} ${mention.os.versionId ?? ""}`;
+    if (found && found.image !== key) return null;
+    found ??= { image: key, os: { ...mention.os, lines: [line, line] } };
   }
   return found?.os ?? null;
 }
@@ -297,7 +311,8 @@ const PODMAN_ROOT_DIR = /^\s*Docker Root Dir:\s*\S*\/containers\/storage\b/;
 const DOCKER_INFO_RUNC = /^\s*runc version:\s*v?(?=(\d+\.\d+\.\d+[\w.+~:-]*))\1\s*$/;
 /** `git describe` of the tag itself ("-0-g…"); "v1.1.3-27-g5fd4c4d1" is 27 commits later, maybe with the fix: not read. */
 const GIT_DESCRIBE = /-0-g[0-9a-f]{7,40}$/;
-const LATER_COMMIT = /-[1-9]\d*-g[0-9a-f]{7,40}$/;
+/** Not a release either: commits past the tag, or a build from a modified tree ("-dirty"). */
+const LATER_COMMIT = /-[1-9]\d*-g[0-9a-f]{7,40}(?:-dirty)?$|-dirty$/;
 /** `crictl version`: "RuntimeName:  containerd", "RuntimeVersion:  v1.7.20" (the CRI runtime the kubelet talks to). */
 const CRICTL_RUNTIME_NAME = /^\s*RuntimeName:\s*(containerd|cri-o|docker)\s*$/;
 const CRICTL_RUNTIME_VERSION = /^\s*RuntimeVersion:\s*v?(\d+\.\d+\.\d+[\w.+~-]*)\s*$/;

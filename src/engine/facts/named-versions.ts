@@ -266,7 +266,13 @@ function hostsVersion(text: string, m: RegExpMatchArray): boolean {
   const role = proseRole(text, m);
   return role === "host" || (role === "other" && BROKE_WITH.test(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index)));
 }
-const BROKE_WITH = /\b(?:broke (?:in|with|on)|first seen (?:in|with|on))\s+(?:the\s+|a\s+)?$/i;
+/**
+ * What before a version names the release the failure came with, or the one the host runs: "broke with", "first seen
+ * on", a sentence opening "Since Docker 20.10.6, …" or "broken since …" (not "removed since CoreDNS v1.5.0", a change's
+ * bound), "running an old Docker 18.09.2".
+ */
+const BROKE_WITH =
+  /(?:\b(?:broke (?:in|with|on)|first seen (?:in|with|on))|(?:^|[.!?;:]\s+|\b(?:broken|failing|fails|failed|broke|breaks)\s+)(?:since|as of|starting (?:with|from|in))|\b(?:running|run|on|using|use|have|has|with)\s+(?:an?\s+)?(?:old|older|outdated))\s+(?:the\s+|a\s+)?$/i;
 
 /** The match from the component's name on: the character before it that the pattern takes belongs to the words before. */
 function fromName(m: RegExpMatchArray): RegExpMatchArray {

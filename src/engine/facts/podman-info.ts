@@ -22,8 +22,14 @@ const HEADER = /^(\s*)ociRuntime:\s*$/;
 const NAME = /^\s+name:\s*["']?(crun|runc)["']?\s*$/;
 const PACKAGE = /^\s+package:\s*["']?(\S+?)["']?\s*$/;
 const DEB_FILE = /^([a-z0-9][a-z0-9.+-]*)_((?:\d+:)?\d[\w.+~:-]*)_[a-z0-9]+$/;
-const RPM_NVRA = /^([a-z0-9][a-z0-9.+-]*?)-((?:\d+:)?\d+\.\d+[\w.~^]*-[\w.~^]+)\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)$/;
-const VERSION = /\b(crun|runc) version (\d+\.\d+(?:\.\d+)?(?:-rc\.?\d+)?)\b/;
+/** RPM's name: its release may carry a module's "+" (RHEL 8's "1.module+el8.9.0+20326+387084d0"). */
+const RPM_NVRA = /^([a-z0-9][a-z0-9.+-]*?)-((?:\d+:)?\d+\.\d+[\w.~^]*-[\w.~^+]+)\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)$/;
+/** dpkg -S's answer ("crun: /usr/bin/crun"): a distribution's package whose build podman did not name. */
+const OWNER_ONLY = /^[a-z0-9][a-z0-9.+-]*: \//;
+/** A snapshot's build names its commits ("1.0.0-144.dev.gite6555cc.fc32"): the binary's own version says more. */
+const SNAPSHOT = /\.dev\b|\bgit[0-9a-f]/;
+/** The version line as `crun --version` and `runc --version` print it, a release only (a git build's "1.7.0.0.0.24-b42e" is none). */
+const VERSION = /^\s*(crun|runc) version (\d+\.\d+(?:\.\d+)?(?:-rc\.?\d+)?)\s*$/;
 /** The block is a handful of lines; a longer run of indented lines is not podman's. */
 const MAX_BLOCK_LINES = 12;
 
@@ -34,6 +40,7 @@ export function podmanRuntime(line: number, lineAt: (line: number) => string | u
   let name: string | undefined;
   let build: string | undefined;
   let version: string | undefined;
+  let ownerOnly = false;
   for (let n = line + 1; n <= line + MAX_BLOCK_LINES; n++) {
     const text = lineAt(n);
     if (text === undefined || !text.trim()) break;
@@ -41,14 +48,17 @@ export function podmanRuntime(line: number, lineAt: (line: number) => string | u
     name ??= NAME.exec(text)?.[1];
     const pkg = PACKAGE.exec(text)?.[1];
     const file = pkg ? (DEB_FILE.exec(pkg) ?? RPM_NVRA.exec(pkg)) : null;
-    if (file) build ??= `${file[1]}\n${file[2]}`;
+    if (file && !SNAPSHOT.test(file[2] as string)) build ??= `${file[1]}\n${file[2]}`;
+    if (/^\s+package:/.test(text) && OWNER_ONLY.test(text.replace(/^\s+package:\s*["']?/, ""))) ownerOnly = true;
     const v = VERSION.exec(text);
     if (v) version ??= `${v[1]}\n${v[2]}`;
   }
   if (!name) return null;
   const [builtName, builtVersion] = build?.split("\n") ?? [];
   const [printedName, printedVersion] = version?.split("\n") ?? [];
-  // The package of another program (a wrapper's) says nothing of the runtime's build.
-  const value = builtName === name ? builtVersion : printedName === name ? printedVersion : undefined;
+  // The package of another program (a wrapper's) says nothing of the runtime's build. A distribution's package whose
+  // build is not named (dpkg -S's owner) may carry a backported fix its upstream version does not show: left to the
+  // version line read as named, hedged (named-versions.ts).
+  const value = builtName === name ? builtVersion : printedName === name && !ownerOnly ? printedVersion : undefined;
   return value ? `${name}://${value}` : null;
 }

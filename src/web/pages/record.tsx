@@ -208,6 +208,13 @@ const Affected = (props: { bug: BugRecord }) => (
           <p>
             No range covers another cause of the same symptom: {c.cause} (<a href={c.source}>source</a>). Beside the symptom, versions past
             every range do not rule this bug out.
+            {c.shownBy ? (
+              <>
+                {" "}
+                A line matching <code>{c.shownBy.pattern}</code> (<a href={c.shownBy.source}>source</a>) shows that cause: beside the
+                symptom, the bug then applies whatever the versions.
+              </>
+            ) : null}
           </p>
         ))}
         <TimelineLegend />

@@ -1,0 +1,78 @@
+/**
+ * A cause of a bug's symptom that no version range covers, shown by the input itself (containerd's
+ * `disabled_plugins = ["cri"]` beside kubelet's "CRI v1 runtime API is not implemented"): beside the symptom the bug
+ * then applies whatever the versions say, and the answer quotes the line. Versions past every range only leave such a
+ * bug undecided (verdict.ts, doubtBySymptom); the line decides it.
+ */
+import { RE2JS } from "re2js";
+import type { ContextInput } from "./context";
+import type { Verdict } from "./diagnosis";
+import type { BugRecord, UnrangedCause } from "./record";
+
+/** A config line is short; a longer one is no config's. */
+const MAX_LINE = 1000;
+/** Lines tried per input: the literal is a config key, found a few times at most in a real paste. */
+const MAX_TRIES = 50;
+
+const compiled = new WeakMap<UnrangedCause, RE2JS>();
+const patternOf = (cause: UnrangedCause, pattern: string): RE2JS => {
+  let re = compiled.get(cause);
+  if (!re) {
+    re = RE2JS.compile(pattern);
+    compiled.set(cause, re);
+  }
+  return re;
+};
+
+/** The first line of `text` that shows the cause, trimmed, or null; `skip`: 1-based lines that are not the host's. */
+function lineShowing(text: string, literal: string, re: RE2JS, skip: ReadonlySet<number> | undefined): string | null {
+  let at = text.indexOf(literal);
+  // The line number, counted on from the last line tried: one pass over the text in all.
+  let counted = 0;
+  let number = 1;
+  for (let tries = 0; at >= 0 && tries < MAX_TRIES; tries++) {
+    const start = text.lastIndexOf("\n", at) + 1;
+    const newline = text.indexOf("\n", at);
+    const end = newline < 0 ? text.length : newline;
+    if (skip?.size) {
+      for (let i = text.indexOf("\n", counted); i >= 0 && i < start; i = text.indexOf("\n", i + 1)) number++;
+      counted = start;
+    }
+    const line = text.slice(start, end);
+    // A container's output (its own config) is not the host's.
+    if (line.length <= MAX_LINE && !skip?.has(number) && re.matcher(line).find()) return line.trim();
+    at = newline < 0 ? -1 : text.indexOf(literal, end);
+  }
+  return null;
+}
+
+/** The record's unranged cause the input shows, with the line that shows it, or null. */
+export function shownCause(record: BugRecord, context: ContextInput): { cause: UnrangedCause; line: string } | null {
+  for (const cause of record.unrangedCauses ?? []) {
+    const { shownBy } = cause;
+    if (!shownBy) continue;
+    const re = patternOf(cause, shownBy.pattern);
+    const line =
+      lineShowing(context.logs, shownBy.literal, re, context.notHost) ??
+      context.others.map((text) => lineShowing(text, shownBy.literal, re, undefined)).find((l) => l !== null) ??
+      null;
+    if (line) return { cause, line };
+  }
+  return null;
+}
+
+/**
+ * Beside the bug's own symptom, a cause the input shows makes the bug apply, unless a version rules it out for certain
+ * (a component the cause does not touch: a kubelet before the CRI v1 requirement prints another message).
+ */
+export function confirmByShownCause(record: BugRecord, verdict: Verdict, symptom: boolean, context: ContextInput): Verdict {
+  if (!symptom || verdict.status === "affected" || (verdict.status === "not-affected" && verdict.certain !== false)) return verdict;
+  if (!record.unrangedCauses?.some((c) => c.shownBy)) return verdict;
+  const shown = shownCause(record, context);
+  if (!shown) return verdict;
+  return {
+    status: "affected",
+    reason: `the input shows ${shown.cause.cause} ("${shown.line}"), which gives this bug's symptom whatever the versions; the versions alone: ${verdict.reason}`,
+    level: "reported",
+  };
+}
