@@ -49,7 +49,7 @@ export const BOUND_AFTER = /^[`'"]?\s*(?:(?:or|and) (?:later|newer|above|higher|
  * and a workaround's ("fixed it by disabling THP") are none.
  */
 const CURE_AFTER =
-  /^\s*,?\s*(?:(?:which|that|finally|also|really|has|have|had|seems to have|seemed to have)\s+){0,2}(?:(?:fixe[sd]|solve[sd]|resolve[sd]|cured|helped)\b(?!\s+(?:(?:it|this|that|the \w+)\s+)?(?:by|with|nothing)\b)|(?:works?|worked)\s+(?:just\s+)?(?:fine|again|well)\b|(?:works?|worked) around (?:it|this|the (?:issue|problem|bug))\b|contains the fix\b|(?:is|was) not affected\b|(?:makes|made) (?:it|this|the (?:error|problem|issue|bug)) go away\b)|^\s*,?\s*((?:[^\s.;:!?()]+\s+){0,6}?)(?:went away|goes away|disappeared|(?:is|was) gone|no longer (?:occurs|happens|appears|reproduces))\b/i;
+  /^\s*,?\s*(?:(?:which|that|finally|also|really|has|have|had|seems to have|seemed to have)\s+){0,2}(?:(?:fixe[sd]|solve[sd]|resolve[sd]|cured|helped)\b(?!\s+(?:(?:it|this|that|the \w+)\s+)?(?:by|with|nothing)\b)|(?:works?|worked)\s+(?:just\s+)?(?:fine|again|well)\b|(?:works?|worked) around (?:it|this|the (?:issue|problem|bug))\b|contains the fix\b|(?:makes|made) (?:it|this|the (?:error|problem|issue|bug)) go away\b)|^\s*,?\s*((?:[^\s.;:!?()]+\s+){0,6}?)(?:went away|goes away|disappeared|(?:is|was) gone|no longer (?:occurs|happens|appears|reproduces))\b/i;
 /**
  * Words before a release that make it one where the trouble is absent or cured ("it works fine on kernel
  * 6.1.55", "can't reproduce with kernel 6.1.70", "fixed by upgrading to kernel 6.1.70", "went away after

@@ -263,9 +263,13 @@ export function pickNamedVersions(
  * named with it counts ("it broke with containerd 1.6.3", "first seen on Docker 20.10.6"): the host ran that release.
  */
 function hostsVersion(text: string, m: RegExpMatchArray): boolean {
+  // "Docker 20.10.7 is not affected": a release compared, not the one that failed (a kernel so named may still be the host's).
+  if (NOT_AFFECTED_AFTER.test(text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 40))) return false;
   const role = proseRole(text, m);
   return role === "host" || (role === "other" && BROKE_WITH.test(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index)));
 }
+const NOT_AFFECTED_AFTER = /^[`'"*]*,?\s+(?:is|was|seems|are)\s+(?:not|un)\s*affected\b/i;
+
 /**
  * What before a version names the release the failure came with, or the one the host runs: "broke with", "first seen
  * on", a sentence opening "Since Docker 20.10.6, …" or "broken since …" (not "removed since CoreDNS v1.5.0", a change's
