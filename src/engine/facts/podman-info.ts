@@ -24,8 +24,8 @@ const PACKAGE = /^\s+package:\s*["']?(\S+?)["']?\s*$/;
 const DEB_FILE = /^([a-z0-9][a-z0-9.+-]*)_((?:\d+:)?\d[\w.+~:-]*)_[a-z0-9]+$/;
 /** RPM's name: its release may carry a module's "+" (RHEL 8's "1.module+el8.9.0+20326+387084d0"). */
 const RPM_NVRA = /^([a-z0-9][a-z0-9.+-]*?)-((?:\d+:)?\d+\.\d+[\w.~^]*-[\w.~^+]+)\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)$/;
-/** dpkg -S's answer ("crun: /usr/bin/crun"): a distribution's package whose build podman did not name. */
-const OWNER_ONLY = /^[a-z0-9][a-z0-9.+-]*: \//;
+/** dpkg -S's answer ("package: 'crun: /usr/bin/crun'"): a distribution's package whose build podman did not name. */
+const OWNER_ONLY = /^\s+package:\s*["']?[a-z0-9][a-z0-9.+-]*: \//;
 /** A snapshot's build names its commits ("1.0.0-144.dev.gite6555cc.fc32"): the binary's own version says more. */
 const SNAPSHOT = /\.dev\b|\bgit[0-9a-f]/;
 /** The version line as `crun --version` and `runc --version` print it, a release only (a git build's "1.7.0.0.0.24-b42e" is none). */
@@ -38,8 +38,9 @@ export function podmanRuntime(line: number, lineAt: (line: number) => string | u
   const indent = HEADER.exec(lineAt(line) ?? "")?.[1]?.length;
   if (indent === undefined) return null;
   let name: string | undefined;
-  let build: string | undefined;
-  let version: string | undefined;
+  // [package or program, version]: the package's build, and the version line's release.
+  let build: [string, string] | undefined;
+  let version: [string, string] | undefined;
   let ownerOnly = false;
   for (let n = line + 1; n <= line + MAX_BLOCK_LINES; n++) {
     const text = lineAt(n);
@@ -48,17 +49,15 @@ export function podmanRuntime(line: number, lineAt: (line: number) => string | u
     name ??= NAME.exec(text)?.[1];
     const pkg = PACKAGE.exec(text)?.[1];
     const file = pkg ? (DEB_FILE.exec(pkg) ?? RPM_NVRA.exec(pkg)) : null;
-    if (file && !SNAPSHOT.test(file[2] as string)) build ??= `${file[1]}\n${file[2]}`;
-    if (/^\s+package:/.test(text) && OWNER_ONLY.test(text.replace(/^\s+package:\s*["']?/, ""))) ownerOnly = true;
+    if (file?.[1] && file[2] && !SNAPSHOT.test(file[2])) build ??= [file[1], file[2]];
+    ownerOnly ||= OWNER_ONLY.test(text);
     const v = VERSION.exec(text);
-    if (v) version ??= `${v[1]}\n${v[2]}`;
+    if (v?.[1] && v[2]) version ??= [v[1], v[2]];
   }
   if (!name) return null;
-  const [builtName, builtVersion] = build?.split("\n") ?? [];
-  const [printedName, printedVersion] = version?.split("\n") ?? [];
   // The package of another program (a wrapper's) says nothing of the runtime's build. A distribution's package whose
   // build is not named (dpkg -S's owner) may carry a backported fix its upstream version does not show: left to the
   // version line read as named, hedged (named-versions.ts).
-  const value = builtName === name ? builtVersion : printedName === name && !ownerOnly ? printedVersion : undefined;
+  const value = build?.[0] === name ? build[1] : version?.[0] === name && !ownerOnly ? version[1] : undefined;
   return value ? `${name}://${value}` : null;
 }
