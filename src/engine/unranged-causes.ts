@@ -24,9 +24,13 @@ const patternOf = (cause: UnrangedCause, pattern: string): RE2JS => {
   return re;
 };
 
-/** The first line of `text` that shows the cause, trimmed, or null; `skip`: 1-based lines that are not the host's. */
-function lineShowing(text: string, literal: string, re: RE2JS, skip: ReadonlySet<number> | undefined): string | null {
-  let at = text.indexOf(literal);
+/**
+ * The last line of `text` that sets the cause's key (`disabled_plugins = …`, also as `grep -n` prints it), trimmed, or
+ * null: a config regenerated after an old one is the one in force. `skip`: 1-based lines that are not the host's.
+ */
+function lastSetting(text: string, key: string, skip: ReadonlySet<number> | undefined): string | null {
+  let at = text.indexOf(key);
+  let last: string | null = null;
   // The line number, counted on from the last line tried: one pass over the text in all.
   let counted = 0;
   let number = 1;
@@ -39,24 +43,30 @@ function lineShowing(text: string, literal: string, re: RE2JS, skip: ReadonlySet
       counted = start;
     }
     const line = text.slice(start, end);
-    // A container's output (its own config) is not the host's.
-    if (line.length <= MAX_LINE && !skip?.has(number) && re.matcher(line).find()) return line.trim();
-    at = newline < 0 ? -1 : text.indexOf(literal, end);
+    // A container's output (its own config) is not the host's; nor is prose or a comment naming the key.
+    if (line.length <= MAX_LINE && !skip?.has(number) && setsKey(line, key)) last = line.trim();
+    at = newline < 0 ? -1 : text.indexOf(key, end);
   }
-  return null;
+  return last;
 }
+
+/** Whether the line assigns the key, at its start or after `grep -n`'s "file:line:" (not "# key = …", not a sentence). */
+const setsKey = (line: string, key: string): boolean => {
+  const rest = line.replace(GREP_PREFIX, "").trimStart();
+  return rest.startsWith(key) && /^\s*=/.test(rest.slice(key.length));
+};
+const GREP_PREFIX = /^\S+?:\d+:/;
 
 /** The record's unranged cause the input shows, with the line that shows it, or null. */
 export function shownCause(record: BugRecord, context: ContextInput): { cause: UnrangedCause; line: string } | null {
   for (const cause of record.unrangedCauses ?? []) {
     const { shownBy } = cause;
     if (!shownBy) continue;
-    const re = patternOf(cause, shownBy.pattern);
     const line =
-      lineShowing(context.logs, shownBy.literal, re, context.notHost) ??
-      context.others.map((text) => lineShowing(text, shownBy.literal, re, undefined)).find((l) => l !== null) ??
+      lastSetting(context.logs, shownBy.literal, context.notHost) ??
+      context.others.map((text) => lastSetting(text, shownBy.literal, undefined)).find((l) => l !== null) ??
       null;
-    if (line) return { cause, line };
+    if (line && patternOf(cause, shownBy.pattern).matcher(line.replace(GREP_PREFIX, "")).find()) return { cause, line };
   }
   return null;
 }

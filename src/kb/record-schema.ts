@@ -351,8 +351,9 @@ export const contextSchema = z.strictObject({
 /**
  * A cause of the same symptom that no version range covers (a configuration, a setup), from a source the record
  * cites: beside the symptom, versions past every range leave the bug undecided instead of ruling it out. `shownBy`:
- * the line that shows the cause itself where an input holds it (containerd's `disabled_plugins = ["cri"]`), as its
- * source prints it: an RE2 pattern and a literal every such line holds as written (the lines tried are found by it).
+ * the config setting that shows the cause itself where an input holds it (containerd's `disabled_plugins = ["cri"]`), as
+ * its source prints it: the key it sets (`literal`; the last line setting it decides, a config regenerated after an old
+ * one being the one in force) and an RE2 pattern that line must match.
  */
 export const unrangedCauseSchema = z.strictObject({
   cause: nonEmpty,

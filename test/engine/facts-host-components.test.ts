@@ -163,14 +163,18 @@ describe("the host's own component versions", () => {
       "docker 20.10.7 is not affected",
     ])
       expect(extractFacts(`${sentence}\n${TCP6}`).named.docker, sentence).toBeUndefined();
-    // A failure's onset and the host's old release are the host's (review 27b).
+    // A failure's onset is the host's (review 27b); a release note's opening or an old box elsewhere is not (review 27c).
     for (const sentence of [
       "Since Docker 20.10.6, containers cannot bind their ports:",
-      "Broken since docker 20.10.6",
       "Starting with Docker 20.10.6 it fails",
-      "We're running an old Docker 20.10.6",
+      "Broken since docker 20.10.6",
     ])
       expect(extractFacts(`${sentence}\n${TCP6}`).named.docker, sentence).toBe("20.10.6");
+    for (const sentence of [
+      "As of Docker 20.10.6, schema 1 images are refused. We are planning our upgrade.",
+      "We have an old Docker 20.10.6 box somewhere but this is about the new cluster.",
+    ])
+      expect(extractFacts(sentence).named.docker, sentence).toBeUndefined();
     // A list of components, each with its version, names each one.
     expect(extractFacts("Docker 26.0.0, 1.6.28 containerd, runc 1.1.12").named).toMatchObject({ docker: "26.0.0", runc: "1.1.12" });
     // `kube-proxy --version` prints the kubelet's shape: its version is the cluster's (named), not the kubelet's.

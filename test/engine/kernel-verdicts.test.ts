@@ -468,6 +468,18 @@ describe("a kernel known only by the series a person names", () => {
     expect(await judge({ uname: "5.14" }, [range("0", "5.14.3")], "requirement")).toBeUndefined();
   });
 
+  it("keeps the host's kernel beside a workaround that makes a warning go away, and reads a fix's release as another's", () => {
+    // Review 27c: "goes away" after the host's claim is a workaround's, and "never goes away with" denies a cure.
+    for (const logs of [
+      "Our nodes run kernel 6.1.55 and the warning goes away if we drop caches.",
+      "I'm on kernel 6.1.55 and the error goes away after restarting kubelet",
+    ])
+      expect(extractFacts(logs).kernel?.release, logs).toBe("6.1.55");
+    expect(extractFacts("It never goes away with kernel 6.1.64.").kernel?.release).toBe("6.1.64");
+    expect(extractFacts("We run kernel 6.1.55.\nKernel 6.1.70 contains the fix.").kernel?.release).toBe("6.1.55");
+    expect(extractFacts("The problem goes away with kernel 6.1.70.").kernel).toBeNull();
+  });
+
   it("never reads a series from prose: fixes, questions, advice, lists and other machines name kernels the host does not run", async () => {
     for (const logs of [
       "Reproduced on kernel 6.12, 6.9 and 6.10:",

@@ -18,6 +18,8 @@ const LONG_LINES: Record<string, string> = {
   "an RPM-like release run on": `on kernel 3.10.0-${"a.el7.".repeat(N / 6)}-`,
   "an oops header": `CPU: 0 PID: 1 Comm: x${" Not tainted 1.1.1".repeat(N / 18)} x`,
   "a compound run for the closest records": `error ${"a".repeat(N)}-`,
+  // Review 27c: a neofetch summary's neighbour of spaces (its label's gap was tried at every start).
+  "spaces beside a fetch summary's OS line": `Kernel: 6.8.0-45-generic\nOS: Ubuntu 22.04.4 LTS x86_64\n${" ".repeat(N)}x\nUptime: 3 days`,
 };
 
 describe("long lines", () => {

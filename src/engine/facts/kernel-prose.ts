@@ -41,6 +41,8 @@ const ELSEWHERE_AFTER =
   /^[`'"]?,?\s*(?:elsewhere|on (?:other|another|some other|the other) (?:nodes?|machines?|hosts?|servers?|clusters?))\b/i;
 /** Words after a release in prose that make it a bound ("kernel 5.10.0 or later", "`kernel 6.8.0-56-generic` and above"). */
 export const BOUND_AFTER = /^[`'"]?\s*(?:(?:or|and) (?:later|newer|above|higher|up)\b|onwards\b)/i;
+/** Words after a release that make it the fix's ("kernel 6.1.70 contains the fix"), as "the fix is in kernel 6.1.70" does before. */
+const FIX_AFTER = /^[`'"]?\s*(?:contains|has|includes|carries|ships) the fix\b/i;
 /**
  * Words right after a release that make it the cure ("upgrading to kernel 4.4.0-142-generic fixed it",
  * "booting kernel 6.8.0-55-generic works fine again", "rolled back to kernel 6.1.55 and the corruption
@@ -49,14 +51,14 @@ export const BOUND_AFTER = /^[`'"]?\s*(?:(?:or|and) (?:later|newer|above|higher|
  * and a workaround's ("fixed it by disabling THP") are none.
  */
 const CURE_AFTER =
-  /^\s*,?\s*(?:(?:which|that|finally|also|really|has|have|had|seems to have|seemed to have)\s+){0,2}(?:(?:fixe[sd]|solve[sd]|resolve[sd]|cured|helped)\b(?!\s+(?:(?:it|this|that|the \w+)\s+)?(?:by|with|nothing)\b)|(?:works?|worked)\s+(?:just\s+)?(?:fine|again|well)\b|(?:works?|worked) around (?:it|this|the (?:issue|problem|bug))\b|contains the fix\b|(?:makes|made) (?:it|this|the (?:error|problem|issue|bug)) go away\b)|^\s*,?\s*((?:[^\s.;:!?()]+\s+){0,6}?)(?:went away|goes away|disappeared|(?:is|was) gone|no longer (?:occurs|happens|appears|reproduces))\b/i;
+  /^\s*,?\s*(?:(?:which|that|finally|also|really|has|have|had|seems to have|seemed to have)\s+){0,2}(?:(?:fixe[sd]|solve[sd]|resolve[sd]|cured|helped)\b(?!\s+(?:(?:it|this|that|the \w+)\s+)?(?:by|with|nothing)\b)|(?:works?|worked)\s+(?:just\s+)?(?:fine|again|well)\b|(?:works?|worked) around (?:it|this|the (?:issue|problem|bug))\b|(?:makes|made) (?:it|this|the (?:error|problem|issue|bug)) go away\b)|^\s*,?\s*((?:[^\s.;:!?()]+\s+){0,6}?)(?:went away|disappeared|(?:is|was) gone|no longer (?:occurs|happens|appears|reproduces))\b/i;
 /**
  * Words before a release that make it one where the trouble is absent or cured ("it works fine on kernel
  * 6.1.55", "can't reproduce with kernel 6.1.70", "fixed by upgrading to kernel 6.1.70", "went away after
  * booting kernel 6.1.70"), unless denied ("doesn't work on", "no longer works on", "only works with").
  */
 const CURE_BEFORE =
-  /(?:(?<!(?:\bnot?|n['\u2019]t|\bonly|\blonger|\bstopped)\s+)\b(?:works?|worked)\s+(?:(?:just\s+)?fine\s+|well\s+)?(?:on|with|under)|\b(?:does not|doesn['\u2019]t|did not|didn['\u2019]t) (?:occur|happen|reproduce)\s+(?:on|with|under)|\bno (?:problems?|issues?) (?:on|with|under)|\b(?:can['\u2019]t|cannot|can not|couldn['\u2019]t|could not) reproduce (?:it |this )?(?:on|with|under)|\b(?:is not|isn['\u2019]t|not) reproducible (?:on|with|under)|\b(?:fixed|resolved|solved) by (?:upgrading|updating|switching|moving|rebooting|booting|downgrading|rolling back)(?: (?:to|into))?|\b(?:went away|disappeared|(?:was|is) gone) (?:after|since|with) (?:booting|upgrading to|updating to|switching to|moving to|rebooting into|downgrading to|rolling back to)|\b(?:goes|went) away (?:with|on|after))\s+(?:the\s+)?(?:linux\s+)?$/i;
+  /(?:(?<!(?:\bnot?|n['\u2019]t|\bonly|\blonger|\bstopped)\s+)\b(?:works?|worked)\s+(?:(?:just\s+)?fine\s+|well\s+)?(?:on|with|under)|\b(?:does not|doesn['\u2019]t|did not|didn['\u2019]t) (?:occur|happen|reproduce)\s+(?:on|with|under)|\bno (?:problems?|issues?) (?:on|with|under)|\b(?:can['\u2019]t|cannot|can not|couldn['\u2019]t|could not) reproduce (?:it |this )?(?:on|with|under)|\b(?:is not|isn['\u2019]t|not) reproducible (?:on|with|under)|\b(?:fixed|resolved|solved) by (?:upgrading|updating|switching|moving|rebooting|booting|downgrading|rolling back)(?: (?:to|into))?|\b(?:went away|disappeared|(?:was|is) gone) (?:after|since|with) (?:booting|upgrading to|updating to|switching to|moving to|rebooting into|downgrading to|rolling back to)|(?<!(?:\bnever|\bnot|n['\u2019]t)\s+)\b(?:goes|went) away (?:with|on|after))\s+(?:the\s+)?(?:linux\s+)?$/i;
 /** Words that deny the cure: before the release ("not even kernel 6.1.70 fixed it") or before "went away". */
 const DENIED_BEFORE = /\b(?:not|no|never|nothing)\s+(?:even\s+)?(?:the\s+)?(?:linux\s+)?$/i;
 const DENIED = /\b(?:not|no|nothing|still|never)\b|n['\u2019]t\b/i;
@@ -88,7 +90,7 @@ export const proseRole = (text: string, m: RegExpMatchArray): "host" | "cure" | 
   const before = text.slice(Math.max(0, at - 40), at);
   if (NOT_THE_HOSTS.test(before) || OTHERS_BEFORE.test(text.slice(Math.max(0, at - 80), at))) return "other";
   const after = text.slice(end, end + 40);
-  if (BOUND_AFTER.test(after) || ELSEWHERE_AFTER.test(after)) return "other";
+  if (BOUND_AFTER.test(after) || ELSEWHERE_AFTER.test(after) || FIX_AFTER.test(after)) return "other";
   if (CURE_BEFORE.test(before)) return "cure";
   // The release's match may have taken the sentence's full stop ("kernel 6.1.64. Rebooting fixes it").
   const stop = endsInPunctuation(m[0]) ? 0 : after.search(CLAUSE_END);

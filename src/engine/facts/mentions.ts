@@ -195,23 +195,29 @@ const OS_MENTION = /\b(?:Operating System|OS Image):\s*(\S.*?)\s*$/i;
  */
 /**
  * A summary's label as the tool prints it: at the line's start or after the logo's gap of spaces, never after a word
- * ("Container OS:") or a bullet ("- OS:", an issue form's answer).
+ * ("Container OS:") or a bullet ("- OS:", an issue form's answer). Two spaces, not a run: a run of them would be tried
+ * at every start (quadratic on a long line of spaces).
  */
-const FETCH_AT = "(?:^\\s*|\\s{2,})";
-const FETCH_OS = new RegExp(`${FETCH_AT}OS:\\s+(\\S.*?)(?:\\s+(?:x86_64|amd64|aarch64|arm64|armv[67]l|i686|riscv64))?\\s*$`);
+const FETCH_AT = "(?:^\\s*|\\s\\s)";
+const FETCH_OS = new RegExp(`${FETCH_AT}OS:\\s+(\\S.*)$`);
+/** The architecture neofetch and fastfetch print after the OS's name. */
+const FETCH_ARCH = / (?:x86_64|amd64|aarch64|arm64|armv[67]l|i686|riscv64)$/;
 const FETCH_LABEL = new RegExp(`${FETCH_AT}(?:Host|Kernel|Uptime|Packages|Shell|CPU|GPU|Memory|DE|WM|Terminal|Resolution):\\s+\\S`);
 /** Labels only the tools print (a person's environment list gives a kernel and a CPU, not an uptime or a package count). */
 const FETCH_ONLY = new RegExp(`${FETCH_AT}(?:Uptime|Packages|Shell|DE|WM|Terminal|Resolution):\\s+\\S`);
+/** A summary's line is short: a longer one beside the OS line is not the tool's. */
+const FETCH_LINE = 300;
 /** The summary's labels sit on the lines right around its OS line. */
 const FETCH_REACH = 3;
 
 function fetchSummaryOs(text: string, line: number, lineAt: (line: number) => string | undefined): string | undefined {
-  const image = FETCH_OS.exec(text)?.[1];
+  const image = text.length <= FETCH_LINE ? FETCH_OS.exec(text)?.[1]?.trimEnd().replace(FETCH_ARCH, "") : undefined;
   if (!image) return undefined;
   let labels = 0;
   let toolOnly = false;
   for (let n = line - FETCH_REACH; n <= line + FETCH_REACH; n++) {
     const other = n === line ? "" : (lineAt(n) ?? "");
+    if (other.length > FETCH_LINE) continue;
     if (FETCH_LABEL.test(other)) labels++;
     toolOnly ||= FETCH_ONLY.test(other);
   }

@@ -266,17 +266,24 @@ function hostsVersion(text: string, m: RegExpMatchArray): boolean {
   // "Docker 20.10.7 is not affected": a release compared, not the one that failed (a kernel so named may still be the host's).
   if (NOT_AFFECTED_AFTER.test(text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 40))) return false;
   const role = proseRole(text, m);
-  return role === "host" || (role === "other" && BROKE_WITH.test(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index)));
+  if (role !== "other") return role === "host";
+  const at = m.index ?? 0;
+  const before = text.slice(Math.max(0, at - 40), at);
+  if (BROKE_WITH.test(before)) return true;
+  return ONSET.test(before) && FAILURE_AFTER.test(text.slice(at + m[0].length, at + m[0].length + 160));
 }
 const NOT_AFFECTED_AFTER = /^[`'"*]*,?\s+(?:is|was|seems|are)\s+(?:not|un)\s*affected\b/i;
 
 /**
- * What before a version names the release the failure came with, or the one the host runs: "broke with", "first seen
- * on", a sentence opening "Since Docker 20.10.6, …" or "broken since …" (not "removed since CoreDNS v1.5.0", a change's
- * bound), "running an old Docker 18.09.2".
+ * What before a version names the release the failure came with: "broke with", "first seen on"; a sentence opening "Since
+ * Docker 20.10.6, …" or "broken since …" only when its clause tells a failure (FAILURE_AFTER): "As of Docker 26.0.0,
+ * schema 1 images are refused" is a release note's, and "removed since CoreDNS v1.5.0" a change's bound.
  */
 const BROKE_WITH =
-  /(?:\b(?:broke (?:in|with|on)|first seen (?:in|with|on))|(?:^|[.!?;:]\s+|\b(?:broken|failing|fails|failed|broke|breaks)\s+)(?:since|as of|starting (?:with|from|in))|\b(?:running|run|on|using|use|have|has|with)\s+(?:an?\s+)?(?:old|older|outdated))\s+(?:the\s+|a\s+)?$/i;
+  /\b(?:broke (?:in|with|on)|first seen (?:in|with|on)|(?:broken|failing|fails|failed|broke|breaks)\s+(?:since|as of|starting (?:with|from|in)))\s+(?:the\s+|a\s+)?$/i;
+const ONSET = /(?:^|[.!?;:]\s+)(?:since|as of|starting (?:with|from|in))\s+(?:the\s+)?$/i;
+const FAILURE_AFTER =
+  /^[^.;!?]{0,120}?\b(?:fails?|failed|failing|broke|broken|breaks|errors?|cannot|can['\u2019]t|could not|couldn['\u2019]t|crash(?:es|ed)?|refuses?|unable)\b/i;
 
 /** The match from the component's name on: the character before it that the pattern takes belongs to the words before. */
 function fromName(m: RegExpMatchArray): RegExpMatchArray {
