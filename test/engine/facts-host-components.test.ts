@@ -387,6 +387,15 @@ describe("the host's own component versions", () => {
       expect(extractFacts(podmanInfo("fedora", "38", "Unknown", "1.7.0.0.0.24-b42e")).components.crun).toBeUndefined();
     });
 
+    it("reads podman 3's doubly quoted os-release values on a RHEL-like host", () => {
+      const rhel = podmanInfo("rhel", "8.4", "crun-1.0-1.module+el8.4.0+11822+6cc1e7d7.x86_64", "1.0").replace(
+        /distribution: rhel\n {4}version: "8\.4"/,
+        "distribution: '\"rhel\"'\n    version: '\"8.4\"'",
+      );
+      expect(rhel).toContain(`distribution: '"rhel"'`);
+      expect(extractFacts(rhel).os).toMatchObject({ id: "rhel", versionId: "8.4" });
+    });
+
     it("takes one host's OS however two tools word it", () => {
       const both = `${podmanInfo("ubuntu", "22.04", "crun_0.17+dfsg-1.1ubuntu0.1_amd64", "0.17")}\n Operating System: Ubuntu 22.04.4 LTS`;
       expect(extractFacts(both).os).toMatchObject({ id: "ubuntu", versionId: "22.04" });
