@@ -387,7 +387,26 @@ describe("the host's own component versions", () => {
       expect(extractFacts(podmanInfo("fedora", "38", "Unknown", "1.7.0.0.0.24-b42e")).components.crun).toBeUndefined();
     });
 
-    it("reads podman 3's doubly quoted os-release values on a RHEL-like host", () => {
+    it("reads no runc from a RHEL build whose release names a release candidate, nor from runc's spec-only version line", () => {
+      // Podman on RHEL 8.3 (a docker-compatible `docker info` answered by podman): runc 1.0.0-rc92, packaged as 1.0.0-70.rc92.
+      const rhel83 = [
+        "host:",
+        "  distribution:",
+        `    distribution: '"rhel"'`,
+        '    version: "8.3"',
+        "  ociRuntime:",
+        "    name: runc",
+        "    package: runc-1.0.0-70.rc92.module+el8.3.1+9857+68fb1526.x86_64",
+        "    path: /usr/bin/runc",
+        "    version: 'runc version spec: 1.0.2-dev'",
+        "  os: linux",
+      ].join("\n");
+      const facts = extractFacts(rhel83);
+      expect(facts.os).toMatchObject({ id: "rhel", versionId: "8.3" });
+      expect(facts.components.runc).toBeUndefined();
+    });
+
+    it("reads podman's doubly quoted os-release values on RHEL", () => {
       const rhel = podmanInfo("rhel", "8.4", "crun-1.0-1.module+el8.4.0+11822+6cc1e7d7.x86_64", "1.0").replace(
         /distribution: rhel\n {4}version: "8\.4"/,
         "distribution: '\"rhel\"'\n    version: '\"8.4\"'",

@@ -234,7 +234,7 @@ function fetchSummaryOs(text: string, line: number, lineAt: (line: number) => st
  * Read only as that block (the header right above, nothing but those keys beside it): "distribution: stable" in other
  * YAML names no host.
  */
-// Podman 2 and 3 on RHEL-likes quote os-release's own quotes ("distribution: '\"rhel\"'"): two levels of quotes.
+// Podman on RHEL quotes os-release's own quotes ("distribution: '\"rhel\"'", RHEL 8 and 9): two levels of quotes.
 const PODMAN_DISTRIBUTION = /^(\s+)distribution:\s*["']{0,2}([a-z][a-z0-9._-]*)["']{0,2}\s*$/;
 const PODMAN_DISTRIBUTION_KEY = /^(\s+)(codename|distribution|variant|version):\s*["']{0,2}([\w.+-]*)["']{0,2}\s*$/;
 const PODMAN_DISTRIBUTION_HEADER = /^(\s*)distribution:\s*$/;

@@ -26,8 +26,12 @@ const DEB_FILE = /^([a-z0-9][a-z0-9.+-]*)_((?:\d+:)?\d[\w.+~:-]*)_[a-z0-9]+$/;
 const RPM_NVRA = /^([a-z0-9][a-z0-9.+-]*?)-((?:\d+:)?\d+\.\d+[\w.~^]*-[\w.~^+]+)\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)$/;
 /** dpkg -S's answer ("package: 'crun: /usr/bin/crun'"): a distribution's package whose build podman did not name. */
 const OWNER_ONLY = /^\s+package:\s*["']?[a-z0-9][a-z0-9.+-]*: \//;
-/** A snapshot's build names its commits ("1.0.0-144.dev.gite6555cc.fc32"): the binary's own version says more. */
-const SNAPSHOT = /\.dev\b|\bgit[0-9a-f]/;
+/**
+ * A build whose release holds what the version lacks: a snapshot's commits ("1.0.0-144.dev.gite6555cc.fc32") or a
+ * release candidate (RHEL 8's "runc-1.0.0-70.rc92.module+el8.3.1+…" is runc 1.0.0-rc92, not 1.0.0): the binary's own
+ * version says more.
+ */
+const SNAPSHOT = /\.dev\b|\bgit[0-9a-f]|(?:^|[.-])rc\d/;
 /** The version line as `crun --version` and `runc --version` print it, a release only (a git build's "1.7.0.0.0.24-b42e" is none). */
 const VERSION = /^\s*(crun|runc) version (\d+\.\d+(?:\.\d+)?(?:-rc\.?\d+)?)\s*$/;
 /** The block is a handful of lines; a longer run of indented lines is not podman's. */
