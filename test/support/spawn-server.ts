@@ -30,7 +30,9 @@ export function spawnServer(env: Record<string, string>, opts: { uid?: number; g
   proc.stderr?.on("data", (d: Buffer) => {
     err += d.toString();
   });
-  const exited = new Promise<number | string | null>((resolve) => proc.once("exit", (code, signal) => resolve(code ?? signal)));
+  // "close", not "exit": the process may exit before its last stderr line reaches us (a slow machine lost a start-up
+  // failure's one line that way), and "close" waits for its stdio to end.
+  const exited = new Promise<number | string | null>((resolve) => proc.once("close", (code, signal) => resolve(code ?? signal)));
   const stop = async () => {
     if (proc.exitCode === null && proc.signalCode === null) proc.kill("SIGTERM");
     await exited;
