@@ -189,11 +189,6 @@ const RELEASES = new Set(NAMED_RELEASE_MARKERS);
 const OS_MENTION = /\b(?:Operating System|OS Image):\s*(\S.*?)\s*$/i;
 
 /**
- * neofetch's and fastfetch's "OS: Ubuntu 22.04.3 LTS x86_64" (after the distribution's logo, when pasted whole),
- * read only inside such a summary: two more of its labels within a few lines (Host, Kernel, Uptime, Packages, Shell,
- * ...). An issue form's "OS: Ubuntu 22.04" is a person's answer, read as a release named in passing.
- */
-/**
  * A summary's label as the tool prints it: at the line's start or after the logo's gap of spaces, never after a word
  * ("Container OS:") or a bullet ("- OS:", an issue form's answer). Two spaces, not a run: a run of them would be tried
  * at every start (quadratic on a long line of spaces).
@@ -210,6 +205,11 @@ const FETCH_LINE = 300;
 /** The summary's labels sit on the lines right around its OS line. */
 const FETCH_REACH = 3;
 
+/**
+ * neofetch's and fastfetch's "OS: Ubuntu 22.04.3 LTS x86_64" (after the distribution's logo, when pasted whole),
+ * read only inside such a summary: two more of its labels within a few lines, one of them a label only the tools print.
+ * An issue form's "OS: Ubuntu 22.04" is a person's answer, read as a release named in passing.
+ */
 function fetchSummaryOs(text: string, line: number, lineAt: (line: number) => string | undefined): string | undefined {
   const image = text.length <= FETCH_LINE ? FETCH_OS.exec(text)?.[1]?.trimEnd().replace(FETCH_ARCH, "") : undefined;
   if (!image) return undefined;
@@ -249,14 +249,13 @@ function podmanDistribution(line: number, lineAt: (line: number) => string | und
   };
   let first = line;
   // The block holds four keys at most: a header further up, or none, makes it another file's.
-  for (let n = line; n >= line - 4 && sibling(n); n--) {
-    first = n;
-    const m = sibling(n);
-    if (m) keys.set(m[2] as string, m[3] as string);
-  }
-  for (let n = line + 1; n <= line + 4 && sibling(n); n++) {
-    const m = sibling(n);
-    if (m) keys.set(m[2] as string, m[3] as string);
+  for (const step of [-1, 1]) {
+    for (let n = step < 0 ? line : line + 1; Math.abs(n - line) <= 4; n += step) {
+      const m = sibling(n);
+      if (!m) break;
+      if (step < 0) first = n;
+      keys.set(m[2] as string, m[3] as string);
+    }
   }
   const header = PODMAN_DISTRIBUTION_HEADER.exec(lineAt(first - 1) ?? "");
   if (!header || (header[1] as string).length >= indent.length) return null;

@@ -52,7 +52,7 @@ function kubeReleaseChosen(text: string): string | undefined {
   return releases.size === 1 ? [...releases][0] : undefined;
 }
 /** `crun --version`'s first line: crun numbers most releases with two parts ("crun version 0.17", "1.8"). */
-const CRUN_VERSION = /^\s*crun version (\d+\.\d+(?:\.\d+)?)\s*$/;
+export const CRUN_VERSION = /^\s*crun version (\d+\.\d+(?:\.\d+)?)\s*$/;
 /**
  * `systemctl --version`'s first line: systemd numbers releases with one number, the distribution's
  * package version, which starts with it, in parentheses ("systemd 242 (242)", "systemd 249

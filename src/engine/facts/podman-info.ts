@@ -14,6 +14,9 @@
  * is read with the other OS mentions (mentions.ts).
  */
 
+import { CRUN_VERSION } from "./named-versions";
+import { parseRuntimeVersion, runtimeComponent } from "./runtime-version";
+
 /** The block's header, as the one-pass matcher finds it (lower-case). */
 export const PODMAN_RUNTIME_MARKER = "ociruntime:";
 
@@ -32,8 +35,16 @@ const OWNER_ONLY = /^\s+package:\s*["']?[a-z0-9][a-z0-9.+-]*: \//;
  * version says more.
  */
 const SNAPSHOT = /\.dev\b|\bgit[0-9a-f]|(?:^|[.-])rc\d/;
-/** The version line as `crun --version` and `runc --version` print it, a release only (a git build's "1.7.0.0.0.24-b42e" is none). */
-const VERSION = /^\s*(crun|runc) version (\d+\.\d+(?:\.\d+)?(?:-rc\.?\d+)?)\s*$/;
+/**
+ * The version line as `crun --version` and `runc --version` print it, read as named-versions.ts and runtime-version.ts
+ * read those outputs: a release only (a git build's "1.7.0.0.0.24-b42e" is none), as [runtime, version].
+ */
+const versionLine = (text: string): [string, string] | undefined => {
+  const crun = CRUN_VERSION.exec(text)?.[1];
+  if (crun) return ["crun", crun];
+  const runc = runtimeComponent(parseRuntimeVersion(text));
+  return runc?.[0] === "runc" ? ["runc", runc[1]] : undefined;
+};
 /** The block is a handful of lines; a longer run of indented lines is not podman's. */
 const MAX_BLOCK_LINES = 12;
 
@@ -55,8 +66,7 @@ export function podmanRuntime(line: number, lineAt: (line: number) => string | u
     const file = pkg ? (DEB_FILE.exec(pkg) ?? RPM_NVRA.exec(pkg)) : null;
     if (file?.[1] && file[2] && !SNAPSHOT.test(file[2])) build ??= [file[1], file[2]];
     ownerOnly ||= OWNER_ONLY.test(text);
-    const v = VERSION.exec(text);
-    if (v?.[1] && v[2]) version ??= [v[1], v[2]];
+    version ??= versionLine(text);
   }
   if (!name) return null;
   // The package of another program (a wrapper's) says nothing of the runtime's build. A distribution's package whose
