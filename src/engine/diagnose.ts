@@ -231,6 +231,7 @@ function singleHost(facts: ExtractedFacts, subject: string): HostVersions {
     components,
     release: releaseEcosystem(facts.os),
     mentioned: facts.named,
+    ...(Object.keys(facts.namedElsewhere).length ? { mentionedElsewhere: facts.namedElsewhere } : {}),
     ...(facts.fromClient.length ? { fromClient: new Set(facts.fromClient) } : {}),
     packages: facts.packages,
     namedRelease: facts.namedRelease,

@@ -63,10 +63,17 @@ export interface VersionEvidence {
   noDecidingRange?: true;
   /**
    * Set on a not-affected read from a version the report only names (a sentence, a typed answer, another
-   * machine's heading) or a NotReady node last reported, not the host's own current output: any sign of the bug in the log (a line of it, or one
-   * resembling it) makes the verdict unknown instead, since the version that failed may be another.
+   * machine's heading) or a NotReady node last reported, not the host's own current output: the verdict it
+   * gives is hedged (certain: false), and beside any sign of the bug in the log it says to make sure the version
+   * is the failing host's.
    */
   namedOnly?: true;
+  /**
+   * With namedOnly: the version came from output the report places on another machine or at another time (a
+   * heading's "on my laptop", "before the upgrade"; a daemon's start-up line; what a NotReady node last reported):
+   * beside any sign of the bug in the log the verdict is unknown, since the version that failed is likely another.
+   */
+  elsewhere?: true;
   /**
    * Set on the not-affected of a Linux-only bug for a Windows node: the bug's own symptom in the log shows a
    * Linux host the nodes given do not, and makes the verdict unknown instead.

@@ -1,4 +1,5 @@
 import type { Verdict, VersionEvidence } from "./diagnosis";
+import { ROLE_VIA } from "./facts/kernel-shapes";
 import { distributionFamily, ecosystemDistribution } from "./facts/os-release";
 import { runtimeComponent } from "./facts/runtime-version";
 import { isSeriesRelease } from "./facts/uname";
@@ -47,6 +48,8 @@ export interface HostVersions {
   fromClient?: ReadonlySet<string>;
   /** Versions the text names in passing ("Docker 20.10.6"), by ecosystem: weaker than `components`. */
   mentioned?: Readonly<Record<string, string>>;
+  /** Of `mentioned`, those read from output the report places on another machine or at another time (ExtractedFacts.namedElsewhere). */
+  mentionedElsewhere?: Readonly<Record<string, string>>;
   /** Installed packages a listing shows with their whole versions, by package name ("containerd.io": "1.7.24-1"). */
   packages?: Readonly<Record<string, string>>;
   /** The release the text names in passing ("on Ubuntu 24.04"): weaker than `release`. */
@@ -334,7 +337,8 @@ function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] 
   const checks = ownKernelChecks(record, host);
   if (!host.kernel?.named) return checks;
   const by = host.kernel.via ? `read from ${host.kernel.via}, perhaps another kernel's` : "the report names in a sentence";
-  return checks.map((c) => hedgeNamed(c, `a kernel ${by}, not its own output`));
+  // Output a heading or a role word places on another machine or before a change (ROLE_VIA) is likely not the failing kernel.
+  return checks.map((c) => hedgeNamed(c, `a kernel ${by}, not its own output`, host.kernel?.via === ROLE_VIA));
 }
 
 /**
@@ -343,11 +347,11 @@ function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] 
  * none (a door asking about one record) it stands, hedged: "unknown" there left the reader no wiser
  * although the report says which version it runs.
  */
-function hedgeNamed(c: VersionEvidence, what: string): VersionEvidence {
+function hedgeNamed(c: VersionEvidence, what: string, elsewhere = false): VersionEvidence {
   const named = { ...c, certain: false, reason: `${c.reason} (${what})` };
   if (c.result !== "not-affected") return named;
   const { hedgedFrom: _, unlessBackported: __, ...rest } = named;
-  return { ...rest, namedOnly: true };
+  return { ...rest, namedOnly: true, ...(elsewhere ? { elsewhere: true as const } : {}) };
 }
 
 function ownKernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
@@ -687,7 +691,10 @@ export function mentionedChecks(record: BugRecord, host: HostVersions, decided: 
   // "ubuntu:22.04 runc" decided runc too: the host's own build of it.
   const names = new Set([...decided].flatMap((e) => e.split(" ")));
   const open = Object.fromEntries(Object.entries(host.mentioned).filter(([ecosystem]) => !names.has(ecosystem)));
-  return componentChecks(record, host, open).map((c) => hedgeNamed(c, "a version the report names, not read from the host"));
+  return componentChecks(record, host, open).map((c) => {
+    const elsewhere = host.mentionedElsewhere?.[c.ecosystem.split(" ")[0] ?? ""];
+    return hedgeNamed(c, `a version the report names, not read from the host${elsewhere ? `: ${elsewhere}` : ""}`, elsewhere !== undefined);
+  });
 }
 
 export function versionChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
@@ -700,7 +707,7 @@ export function versionChecks(record: BugRecord, host: HostVersions): VersionEvi
   const checks = [...kernelChecks(record, host), ...components, ...packages, ...backend];
   // A version a node last reported may not be the one that failed: hedged, and any sign of the bug overrules a "not affected".
   const stale = host.lastReported;
-  return stale ? checks.map((c) => hedgeNamed(c, stale)) : checks;
+  return stale ? checks.map((c) => hedgeNamed(c, stale, true)) : checks;
 }
 
 /**
@@ -772,7 +779,9 @@ function kubeletReadAs(record: BugRecord, c: VersionEvidence): VersionEvidence {
 function clientRead(c: VersionEvidence, host: HostVersions): VersionEvidence {
   const ecosystem = c.ecosystem.split(" ")[0] ?? "";
   if (!host.fromClient?.has(ecosystem) || !c.subject.startsWith(componentSubject(host, ecosystem))) return c;
-  return hedgeNamed(c, `the ${ecosystem} client's version, \`${ecosystem} --version\`; the daemon's may differ`);
+  // Another program's version than the daemon's that printed the log: like output of another machine, it does not
+  // rule out a bug the log shows (an old CLI talking to a Docker 29 daemon is that bug's very case).
+  return hedgeNamed(c, `the ${ecosystem} client's version, \`${ecosystem} --version\`; the daemon's may differ`, true);
 }
 
 /**
@@ -1294,12 +1303,12 @@ export function confirmBySymptom(verdict: Verdict, checks: readonly VersionEvide
 /**
  * The log shows the bug's own symptom, and what rules the version out is only that the kernel's series
  * predates the bug (unlessBackported): the symptom says the distribution may well have backported the
- * change, so the answer is unknown. Likewise when a version the report only names takes part in ruling
- * it out (namedOnly) and the log shows anything of the bug (`seen`: a signature's line, however weak, or a
- * line resembling its wording): the version that failed may be another, and a sentence's version is not
- * read well enough ("works on my laptop with Docker 20.10.7", "we plan to upgrade to …") to demote a bug
- * the log points at. Only a bug the log shows nothing of (a door's check against one record) is ruled
- * out by a named version, hedged. A bug of alternative components ruled out only for the ones read is unknown beside
+ * change, so the answer is unknown. A version the report only names (namedOnly) that rules the bug out beside
+ * anything of it in the log (`seen`: a signature's line, however weak, or a line resembling its wording) keeps its
+ * hedged "not affected", and says to make sure it is the failing host's: a sentence's role is read (a cure's, a
+ * fix's, a laptop's that works are no host's: kernel-prose.ts), and the version a reporter gives for the failing
+ * host is mostly right, the log then showing a look-alike; "unknown" there told the reader nothing the report did
+ * not already say. A bug of alternative components ruled out only for the ones read is unknown beside
  * its own symptom, unless every symptom line is a read component's (`components`: each symptom line's signatures'
  * `component`): the unread one's version decides (decidingUnread). Nor do versions past every range rule out a bug
  * whose symptom a cause no range covers gives too (`unrangedCauses`).
@@ -1319,10 +1328,16 @@ export function doubtBySymptom(
   if (!first) return verdict;
   // The answer rests on a named version only when it is not certain (a together record ruled out by a certain component is not).
   const named = verdict.certain === false ? ruledOut.find((c) => c.namedOnly) : undefined;
-  if (seen && named)
+  const away = named && ruledOut.find((c) => c.namedOnly && c.elsewhere);
+  if (seen && away)
     return {
       status: "unknown",
-      reason: `${named.subject}: the log shows signs of this bug, and only a version that may not be the one that failed places it outside the affected range (${named.reason})`,
+      reason: `${away.subject}: the log shows signs of this bug, and only a version that is likely not the one that failed puts it outside the affected range (${away.reason})`,
+    };
+  if (seen && named)
+    return {
+      ...verdict,
+      reason: `${verdict.reason}; the log shows signs of this bug: make sure ${named.value} is the version of the host that failed`,
     };
   if (!symptom) return verdict;
   // A cause no range covers gives the same symptom (containerd's CRI plugin disabled by its config): past the ranges

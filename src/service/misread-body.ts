@@ -5,11 +5,14 @@ import { DIAGNOSE_FIELDS, type DiagnoseInput, diagnoseInputSchema } from "../eng
  * - `curl --data-urlencode logs@file` (or a form) sends `logs=%24+uname…`: the fields, URL-encoded. They
  *   are read as the fields they are (the JSON form's names). `--data-urlencode @file` sends the file alone,
  *   URL-encoded: read as the bundle it encodes.
- * - `curl -d @file` (and --data, --data-ascii) drops every line break: the bundle arrives as one line with
- *   what were many lines run together, which no signature reads right. Refused with how to send it.
+ * - `curl -d @file` (and --data, --data-ascii) drops every line break, with any Content-Type set: the bundle
+ *   arrives as one line with what were many lines run together, which no signature reads right (a terminal
+ *   session's first prompt swallows the rest). Refused with how to send it; a log that truly is one line with
+ *   several line starts in it goes in the JSON form. A body whose only line ends are CRs (classic Mac) is read with
+ *   them as line breaks.
  * - The JSON form sent without `Content-Type: application/json` (curl's default type, or text/plain): its
  *   fields would be read as one line of log. Refused with the header to add.
- * Only curl's default form type is read for the first two: a body labelled text/plain is taken as it is.
+ * Only curl's default form type is read as URL-encoded: a body labelled text/plain is taken as its text.
  */
 export function misreadBody(
   text: string,
@@ -35,14 +38,16 @@ export function misreadBody(
       slug: "json-without-content-type",
       detail: `The body is the JSON form (${fields.join(", ")}) sent as ${form ? "a form" : "text/plain"}: send it with Content-Type: application/json.`,
     };
-  if (form && json === undefined && !text.includes("\n") && text.length >= MIN_GLUED) {
+  // Classic Mac line ends (a CR alone): the lines are all there, ended by CRs; read them as line breaks.
+  if (!text.includes("\n") && text.indexOf("\r") !== text.lastIndexOf("\r")) return { text: text.replace(/\r/g, "\n") };
+  if (json === undefined && !text.includes("\n") && text.length >= MIN_GLUED) {
     const starts = gluedStarts(text);
     if (starts >= MIN_GLUED_STARTS)
       return {
         ok: false,
         status: 422,
         slug: "line-breaks-lost",
-        detail: `The body is one line of ${text.length} characters holding what look like ${starts} log lines or command outputs run together: curl's -d, --data and --data-ascii drop line breaks. Send the file with --data-binary @file (or -T file); a body that really is one line goes as Content-Type: text/plain.`,
+        detail: `The body is one line of ${text.length} characters holding what look like ${starts} log lines or command outputs run together: curl's -d, --data and --data-ascii drop line breaks${form ? "" : ", whatever Content-Type is set"}. Send the file with --data-binary @file (or -T file); a log that really is one line goes in the JSON form ({"logs": "…"}, Content-Type: application/json).`,
       };
   }
   return null;

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { CompiledKb } from "../../src/engine/compile-kb";
 import { diagnoseBundle } from "../../src/engine/diagnose";
 import { extractFacts } from "../../src/engine/facts";
+import { upgradesComponent } from "../../src/engine/facts/component-upgrades";
 import { loadDataKb } from "../support/data-kb";
 
 // Whose component version a bundle shows: the host's own output, once (two readings that disagree are a comparison
@@ -26,7 +27,26 @@ const dockerVersion = (version: string) =>
   `Client: Docker Engine - Community\n Version:           ${version}\n API version:       1.41\n Git commit:        f0df350\n\nServer: Docker Engine - Community\n Engine:\n  Version:          ${version}\n  API version:      1.41 (minimum version 1.12)\n  Git commit:       b0f5bc3\n containerd:\n  Version:          1.4.6\n runc:\n  Version:          1.0.0-rc95`;
 
 describe("the host's own component versions", () => {
-  it("decides nothing from two readings of one component that disagree (before and after an upgrade)", () => {
+  it("tells a package manager's install or upgrade of a component from one of anything else", () => {
+    for (const line of [
+      "$ sudo apt-get update && sudo apt-get install -y docker-ce docker-ce-cli containerd.io",
+      "# yum update",
+      "sudo dnf -y upgrade kubelet-1.29.0",
+      "root@node:~# apt install kubeadm=1.30.2-1.1",
+      "Unpacking containerd.io (1.7.24-1) over (1.7.22-1) ...",
+      "Setting up docker-ce (5:29.0.0-1~ubuntu.24.04~noble) ...",
+    ])
+      expect(upgradesComponent(line), line).toBe(true);
+    for (const line of [
+      "$ sudo apt-get update",
+      "$ sudo apt-get install -y jq curl",
+      "Setting up jq (1.6-1) ...",
+      "I ran apt-get upgrade and now it fails",
+    ])
+      expect(upgradesComponent(line), line).toBe(false);
+  });
+
+  it("reads a component's output before the paste upgrades it as another time's: the reading after the upgrade decides", () => {
     // kubelet-1.24-network-plugin-flag-removed's symptom; the kubelet upgraded in the same paste.
     const kubelet = [
       "$ kubelet --version",
@@ -36,10 +56,31 @@ describe("the host's own component versions", () => {
       "Kubernetes v1.24.0",
       "May 10 12:00:01 node1 kubelet[2345]: Error: failed to parse kubelet flag: unknown flag: --network-plugin",
     ].join("\n");
-    expect(extractFacts(kubelet).kubelet).toBeNull();
-    expect(verdictOf(kubelet, "kubelet-1.24-network-plugin-flag-removed")?.status).toBe("unknown");
+    expect(extractFacts(kubelet).kubelet).toBe("v1.24.0");
+    expect(verdictOf(kubelet, "kubelet-1.24-network-plugin-flag-removed")?.status).toBe("affected");
+    // No reading after the upgrade: the one before it rules nothing out beside the symptom (review 28a).
+    const stale = kubelet
+      .split("\n")
+      .filter((l) => !l.endsWith("v1.24.0") && l !== "$ kubelet --version")
+      .join("\n");
+    const before = `$ kubelet --version\nKubernetes v1.23.6\n${stale}`;
+    expect(extractFacts(before).kubelet).toBeNull();
+    expect(verdictOf(before, "kubelet-1.24-network-plugin-flag-removed")).toMatchObject({
+      status: "unknown",
+      reason: expect.stringContaining("likely not the one that failed"),
+    });
+    // dpkg's output of a whole upgrade names the package it set up; installing another tool changes nothing.
+    const info = "$ docker info | grep 'Server Version'\n Server Version: 20.10.7";
+    for (const upgrade of [
+      "$ sudo apt-get upgrade -y && sudo systemctl restart docker",
+      "Setting up docker-ce (5:20.10.8~3-0~ubuntu-focal) ...",
+    ])
+      expect(verdictOf(`${info}\n${upgrade}\n${TCP6}`, TCP6_ID)?.status, upgrade).toBe("unknown");
+    for (const other of ["$ sudo apt-get install -y jq", "$ sudo apt-get update", "Setting up jq (1.6-1ubuntu0.20.04.1) ..."])
+      expect(verdictOf(`${info}\n${other}\n${TCP6}`, TCP6_ID)?.status, other).toBe("not-affected");
     const docker = `$ docker --version\nDocker version 20.10.5, build 55c4c88\n$ sudo apt-get install docker-ce\n$ docker --version\nDocker version 20.10.6, build 370c289\n${TCP6}`;
-    expect(verdictOf(docker, TCP6_ID)?.status).toBe("unknown");
+    // The CLI after the upgrade: the client's, so hedged.
+    expect(verdictOf(docker, TCP6_ID)).toMatchObject({ status: "affected", certain: false });
     // The host's iptables and a kube-proxy pod's, or one before and after an upgrade: neither decides.
     const iptables =
       "$ iptables -V\niptables v1.8.7 (nf_tables)\n$ kubectl -n kube-system exec kube-proxy-x -- iptables -V\niptables v1.8.2 (nf_tables)";

@@ -521,7 +521,7 @@ describe("kernel mentions in kernel output", () => {
       expect(kernelOf(line), line).toBeNull();
   });
 
-  it("judges a kernel a module path names as a named one: hedged, never ruling out the bug its log shows", async () => {
+  it('judges a kernel a module path names as a named one: hedged, and a "not affected" beside the bug\'s log asks to make sure', async () => {
     // The path is `uname -r` of the machine modprobe ran on: an Ansible run over several hosts, a CI builder's step,
     // `modprobe -S <release>` or check-config handed another kernel's config name another kernel than the host's.
     const kb = (await loadDataKb()).compiled;
@@ -532,8 +532,11 @@ describe("kernel mentions in kernel output", () => {
         diagnoseBundle(kb, `modprobe: FATAL: Module ip6_tables not found in directory /lib/modules/${release}\n${XOR_MARK_KLOG}`),
       );
       expect(byUname?.status, release).not.toBe("unknown");
-      expect(byPath?.status, release).toBe(byUname?.status === "not-affected" ? "unknown" : byUname?.status);
+      expect(byPath?.status, release).toBe(byUname?.status);
+      expect(byPath?.certain, release).toBe(false);
       expect(byPath?.reason, release).toContain("a module or config path a tool printed");
+      if (byPath?.status === "not-affected")
+        expect(byPath.reason, release).toContain("make sure 6.6.60 is the version of the host that failed");
     }
     // Beside a kernel a sentence names, on its line or another, it is one of two: nothing is decided.
     for (const text of [
@@ -1192,6 +1195,29 @@ describe("versions named in passing", () => {
     expect(named("docker-compose 1.29.2 and docker/cli 20.10.6")).toEqual({});
   });
 
+  it("reads no version of another machine where things work, a colleague's, or an upgrade only planned", () => {
+    // A contrast: the version of the machine where it works is not the failing host's.
+    for (const sentence of [
+      "It works fine on my laptop with Docker 24.0.5, but on the build server every run fails.",
+      "The same image starts fine on a staging host with containerd 1.7.2.",
+      "The same compose file on my laptop with Docker 27.3.1 stops fine.",
+      "We plan to upgrade to Docker 26.1.3 next week.",
+      "The nodes run containerd 1.6.20 (the k8s nodes, not this box).",
+    ])
+      expect(named(sentence), sentence).toEqual({});
+    for (const sentence of [
+      "Works fine on my laptop with kernel 6.8.0-31-generic, but on the build server rootless podman fails.",
+      "My colleague has kernel 5.15.0-91-generic and it works for him.",
+      "We will upgrade to kernel 6.1.70 tomorrow.",
+    ])
+      expect(kernelOf(sentence), sentence).toBeNull();
+    // The host's own, however its sentence runs.
+    expect(kernelOf("Our cluster runs on kernel 5.15.0-91-generic and kube-proxy crashes.")?.release).toBe("5.15.0-91-generic");
+    expect(kernelOf("Nothing works on our nodes running kernel 6.8.0-31-generic.")?.release).toBe("6.8.0-31-generic");
+    expect(named("It never works on our servers with Docker 24.0.5.")).toEqual({ docker: "24.0.5" });
+    expect(named("After upgrading to Docker 20.10.7 it broke.")).toEqual({ docker: "20.10.7" });
+  });
+
   it("lets a --version line outrank a version named in passing, and judges with the named one otherwise", async () => {
     const kb = (await loadDataKb()).compiled;
     // The docker-20.10.6 record's own message (fixed in 20.10.7).
@@ -1216,19 +1242,30 @@ describe("verdicts from versions named in passing", () => {
     return diagnoseFields(kb, { logs });
   };
 
-  it("hedge an affected answer, and never rule out a bug the log shows signs of: the named version may not be the failing one", async () => {
+  it("hedge their answer, and beside signs of the bug ask to make sure the named version is the failing one", async () => {
     const affected = (await judge(`Since Docker 20.10.6 this fails:\n${failure}`)).findings[0];
     expect(affected?.verdict).toMatchObject({ status: "affected", certain: false });
     expect(verdictLabel(affected?.verdict ?? { status: "unknown" })).toMatch(/^affected \(.+, not certain\)$/);
     expect(affected?.evidence.find((e) => e.kind === "version")).toMatchObject({ certain: false });
+    // The reporter says which Docker fails, past the fix: the line is likely a look-alike's, and the answer says so, hedged.
     const named = (await judge(`It also fails on Docker 20.10.7:\n${failure}`)).findings[0];
-    expect(named?.verdict.status).toBe("unknown");
-    expect(named?.verdict.reason).toMatch(/the log shows signs of this bug, and only a version that may not be the one that failed/);
-    // Not ruled out, not demoted: scored as if no version were named.
-    expect(named?.score).toBe((await judge(failure)).findings[0]?.score);
-    // A line only resembling the bug's wording, beside another machine's version or an upgrade's target: still not ruled out.
+    expect(named?.verdict).toMatchObject({ status: "not-affected", certain: false });
+    expect(named?.verdict.reason).toMatch(
+      /a version the report names.*the log shows signs of this bug: make sure 20\.10\.7 is the version of the host that failed/,
+    );
+    // Not demoted by what is not certain: ranked as if no version were named, but never high.
+    const none = (await judge(failure)).findings[0];
+    expect(named?.score).toBe(Math.min(none?.score ?? 0, 0.74));
+    expect(named?.confidence).not.toBe("high");
+    // A line only resembling the bug's wording, beside a laptop's version that works or an upgrade only planned: no
+    // version of the failing host is read, so nothing rules it out.
     const paraphrase = "docker: Error starting userland proxy: listen tcp6 [::]:8080: bind: address family not supported";
-    for (const sentence of ["It works on my laptop with Docker 20.10.7.", "We plan to upgrade to Docker 20.10.7 next week."]) {
+    for (const sentence of [
+      "It works on my laptop with Docker 20.10.7.",
+      "It works fine on my laptop with Docker 20.10.7.",
+      "The same compose file starts fine on my workstation with Docker 20.10.7.",
+      "We plan to upgrade to Docker 20.10.7 next week.",
+    ]) {
       const resembling = (await judge(`${sentence}\n${paraphrase}`)).findings.find(
         (f) => f.id === "docker-20.10.6-ipv6-disabled-userland-proxy-tcp6",
       );
@@ -1237,19 +1274,27 @@ describe("verdicts from versions named in passing", () => {
     }
   });
 
-  it("never rules a bug out on its alternatives when one of them is only named: the host's own Docker is past its fix, containerd only named", async () => {
+  it("rules a bug out on its alternatives only hedged when one of them is only named, and not at all when its version is no one's here", async () => {
     const kb = (await loadDataKb()).compiled;
     const engine =
       "Server: Docker Engine - Community\n Engine:\n  Version:          23.0.3\n  API version:      1.42 (minimum version 1.12)";
     const symptom =
       'Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: failed to create containerd container: get apparmor_parser version: exec: "apparmor_parser": executable file not found in $PATH: unknown';
-    const d = diagnoseBundle(kb, `${engine}\nThe nodes run containerd 1.6.20 (the k8s nodes, not this box).\n${symptom}`);
-    const f = d.findings.find((x) => x.id === "docker-23.0-containerd-1.6-apparmor-parser-missing");
-    expect(f?.evidence.filter((e) => e.kind === "version").map((e) => e.kind === "version" && e.result)).toEqual([
+    const judged = (sentence: string) =>
+      diagnoseBundle(kb, `${engine}\n${sentence}\n${symptom}`).findings.find(
+        (x) => x.id === "docker-23.0-containerd-1.6-apparmor-parser-missing",
+      );
+    // The host's own Docker is past its fix and a sentence names the box's containerd past its own: hedged.
+    const named = judged("This box runs containerd 1.6.20.");
+    expect(named?.evidence.filter((e) => e.kind === "version").map((e) => e.kind === "version" && e.result)).toEqual([
       "not-affected",
       "not-affected",
     ]);
-    expect(f?.verdict.status).toBe("unknown");
+    expect(named?.verdict).toMatchObject({ status: "not-affected", certain: false });
+    // The sentence places containerd on other machines: the box's containerd, which printed the line, decides.
+    const others = judged("The nodes run containerd 1.6.20 (the k8s nodes, not this box).");
+    expect(others?.evidence.filter((e) => e.kind === "version")).toHaveLength(1);
+    expect(others?.verdict.status).toBe("unknown");
   });
 
   it("rule a bug out, hedged, when the log does not show its symptom: the report says which version it runs", async () => {
@@ -1266,7 +1311,7 @@ describe("verdicts from versions named in passing", () => {
     expect(own).not.toHaveProperty("certain");
   });
 
-  it("rule a bug out on a kernel a sentence names only without its symptom, hedged", async () => {
+  it("rule a bug out on a kernel a sentence names, hedged", async () => {
     const kb = (await loadDataKb()).compiled;
     const id = "xt-mark-ipv6-typo-2024";
     const record = kb.records.find((r) => r.id === id);
@@ -1278,9 +1323,18 @@ describe("verdicts from versions named in passing", () => {
     const verdict = diagnoseBundle(kb, sentence, 10, id).focus?.verdict;
     expect(verdict).toMatchObject({ status: "not-affected", certain: false });
     expect(verdict?.reason).toContain("a kernel the report names in a sentence");
-    // The seed's own symptom beside the same sentence: the kernel that failed may be another.
+    // The seed's own symptom beside the same sentence: still hedged, and the answer asks to make sure of the kernel.
     const withSymptom = diagnoseBundle(kb, `${sentence}\n${XOR_MARK_KLOG}`, 10, id).findings.find((f) => f.id === id);
-    expect(withSymptom?.verdict.status).toBe("unknown");
+    expect(withSymptom?.verdict).toMatchObject({ status: "not-affected", certain: false });
+    expect(withSymptom?.verdict.reason).toContain("the log shows signs of this bug: make sure");
+    // A heading that places the same kernel's output on another machine: the kernel that failed is likely another.
+    const laptop = diagnoseBundle(
+      kb,
+      `uname -a on my laptop:\nLinux laptop ${major}.${minor}.${Number(patch) + 1} #1 SMP PREEMPT_DYNAMIC Thu Oct 24 19:28:55 UTC 2024 x86_64 GNU/Linux\n\nOn the nodes:\n${XOR_MARK_KLOG}`,
+      10,
+      id,
+    ).findings.find((f) => f.id === id);
+    expect(laptop?.verdict.status).toBe("unknown");
   });
 
   it("raise only hedged advisories that say the version was named, not read from the host", async () => {

@@ -36,6 +36,9 @@ export function documentedContract(fetch: Fetch, opts: { maxBodyBytes: number })
     await check("get", "/bugs", await fetch("/bugs?limit=200"), 200);
     await check("get", "/bugs", await fetch("/bugs?limit=-3"), 400);
     await check("get", "/bugs", await fetch("/bugs?ecosystem=ubuntu:22.04&version=5.15.0-127.137"), 200);
+    // Any string orders somewhere: a word is refused, not answered as a version in an open-ended range.
+    for (const version of ["banana", "not%20a%20version", "-1"])
+      await check("get", "/bugs", await fetch(`/bugs?ecosystem=ubuntu:22.04&version=${version}`), 400);
     await check("get", "/bugs", await fetch("/bugs?alias=CVE-2024-50038&commit=0bfcb7b"), 200);
     await check("get", "/kb", await fetch("/kb"), 200);
     const list = (await (await fetch("/bugs?limit=200")).json()) as { items: { id: string }[] };

@@ -261,6 +261,20 @@ function misreadBodyContract(fetch: Fetch) {
     expect(d.findings[0]).toMatchObject({ id: XT, verdict: { status: "affected" } });
   });
 
+  it("refuses -d's lost line breaks with text/plain too, and reads lines ended by CRs alone", async () => {
+    // A client of its own: the Worker's rate limit counts this contract's requests per client.
+    const own = { "cf-connecting-ip": "203.0.113.28" };
+    const glued = BUNDLE.replace(/\r?\n/g, "");
+    // -d drops them with `-H 'content-type: text/plain'` too (review 28a: the first prompt swallowed the seed's
+    // symptom, a silent miss); a log that is one line goes in the JSON form, which is read as it is.
+    const plain = await expectProblem(await postBundle(fetch, glued, { "content-type": "text/plain", ...own }), 422);
+    expect(plain.detail).toMatch(/whatever Content-Type is set.*JSON form/);
+    expect((await postBundle(fetch, JSON.stringify({ logs: glued }), { "content-type": "application/json", ...own })).status).toBe(200);
+    // Lines ended by CRs alone are lines: read as such, the seed's finding found.
+    for (const type of [FORM, "text/plain"])
+      expect(await topIds(await postBundle(fetch, BUNDLE.replace(/\r?\n/g, "\r"), { "content-type": type, ...own })), type).toContain(XT);
+  });
+
   it("honours the charset a text body names, reads UTF-16 laid out without a byte-order mark, and refuses others", async () => {
     const plain = await topIds(await postBundle(fetch, BUNDLE));
     expect(plain[0]).toBe(XT);

@@ -37,6 +37,8 @@ export interface HostComponents {
   components: Record<string, string>;
   /** The components whose version only a client printed (Docker's, from `docker --version`): judged, never certainly. */
   fromClient: readonly string[];
+  /** The components whose own readings disagree: no version of them decides, not even one the report names. */
+  disputed: readonly string[];
 }
 
 const LOW_LEVEL = new Set(["runc", "crun", "libseccomp"]);
@@ -91,7 +93,8 @@ export function hostComponents(r: ComponentReadings): HostComponents {
   const cliVersion = runtimeComponent(cli)?.[1];
   const fromClient = cliVersion !== undefined && components.docker === undefined;
   if (fromClient) components.docker = cliVersion;
-  return { kubelet, runtime: runtimes[0] ?? cli, components, fromClient: fromClient ? ["docker"] : [] };
+  if (r.kubelet.length && !one(r.kubelet)) conflicting.add("kubernetes");
+  return { kubelet, runtime: runtimes[0] ?? cli, components, fromClient: fromClient ? ["docker"] : [], disputed: [...conflicting] };
 }
 
 /** The same readings of another machine's output, as versions the report names (one per ecosystem, or none). */

@@ -5,6 +5,7 @@
 import type { DiagnoseFields } from "../diagnose-input";
 import type { BundleSection, IptablesFacts, KernelFacts, NodeRow, OsFacts } from "../types";
 import { readBundle } from "./bundle-sections";
+import { upgradesComponent } from "./component-upgrades";
 import { dockerVersionComponents } from "./docker-version";
 import { type ComponentReadings, hostComponents, namedComponents } from "./host-components";
 import { findIptables, type LineRef, pickIptables } from "./iptables-version";
@@ -13,7 +14,7 @@ import { disputesKernel, pickKernelMention } from "./kernel-mentions";
 import { NODES_HEADER, osImageToOs, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
 import { daemonStartVersions, type MentionLine, mentionLines, pickComponentMentions, pickOsMention, sortMentions } from "./mentions";
 import { pickNamedRelease } from "./named-release";
-import { pickNamedVersions, pickPackageBuilds } from "./named-versions";
+import { pickClientVersions, pickNamedVersions, pickPackageBuilds } from "./named-versions";
 import { LSB_DISTRIBUTOR, parseOsRelease, SYSTEM_RELEASE_LINE, withCosImage } from "./os-release";
 import { outputHeadingVia } from "./output-heading";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
@@ -51,6 +52,12 @@ export interface ExtractedFacts {
   fromClient: readonly string[];
   /** Components the text names with one version each ("Docker 20.10.6", "runc v1.3.3"), by ecosystem. */
   named: Readonly<Record<string, string>>;
+  /**
+   * Of those, the ones only output the report places elsewhere gave: under a heading naming another machine or an
+   * earlier state ("docker version on my laptop:"), or a daemon's start-up line (another node's in a gathered
+   * journal, a restart's after the failure). Such a version is likely not the one that failed.
+   */
+  namedElsewhere: Readonly<Record<string, string>>;
   /** Installed packages a listing names (`dpkg -l`, `rpm -qa`) with their whole versions, by package name ("containerd.io"). */
   packages: Readonly<Record<string, string>>;
   /** The distribution release the text names in passing ("Ubuntu 24.04"), as an ecosystem key: weaker than an os-release. */
@@ -130,11 +137,21 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     if (uname) kernelSources.push({ uname, line: s.lines[0] });
   }
   // What other output names (see mentions.ts): a kernel, an OS, `docker info`'s and kubectl's component versions.
-  const mentions = sortMentions((pre ? pre.mentionLines : mentionLines(text)).filter((l) => !notLogs.has(l.line)));
+  const candidates = pre ? pre.mentionLines : mentionLines(text);
+  const mentions = sortMentions(candidates.filter((l) => !notLogs.has(l.line)));
+  // A package manager's command is a shell line (notLogs), and is what upgrades a component.
+  const upgrades = [...mentions.upgrades, ...sortMentions(candidates.filter((l) => notLogs.has(l.line))).upgrades];
   // What a container printed names the image's OS and release, not the host's.
   const hostOnly = (lines: readonly MentionLine[]) => lines.filter((l) => !containerOutput.has(l.line));
   const lineAt = (line: number) => textLines.at(line - 1);
-  const components = componentReadings(sections, mentions.components, textLines, (line) => outputHeadingVia(lineAt, line) !== undefined);
+  // Output under a heading naming another machine or an earlier time (output-heading.ts), or printed before the paste
+  // installs or upgrades a component (component-upgrades.ts).
+  const lastUpgrade = Math.max(0, ...upgrades.filter((l) => upgradesComponent(l.text)).map((l) => l.line));
+  const underHeading = (line: number) => outputHeadingVia(lineAt, line) !== undefined;
+  const elsewhere = (line: number) => line < lastUpgrade || underHeading(line);
+  const namedHere = mentions.named.filter((l) => !underHeading(l.line));
+  const namedAway = mentions.named.filter((l) => underHeading(l.line));
+  const components = componentReadings(sections, mentions.components, textLines, elsewhere);
   const host = hostComponents(components.own);
   const signature = sections.find((s) => s.kind === "version-signature")?.text ?? null;
   // A claim, a typed answer, a quote or a tool's path naming another kernel than the bundle's own uname: two machines.
@@ -173,12 +190,13 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     runtime: host.runtime,
     components: host.components,
     fromClient: host.fromClient,
-    named: withNamed(
-      pickNamedVersions(mentions.named, lineAt, mentions.packageRows),
-      namedComponents(components.others),
-      daemonStartVersions(mentions.components),
-    ),
-    packages: pickPackageBuilds(mentions.named, mentions.packageRows, (line) => outputHeadingVia(lineAt, line) !== undefined),
+    ...namedVersions(host.disputed, pickNamedVersions(namedHere, lineAt, mentions.packageRows), [
+      [pickClientVersions(mentions.named, lineAt), CLIENT_VIA],
+      [pickNamedVersions(namedAway, lineAt), HEADING_VIA],
+      [namedComponents(components.others), HEADING_VIA],
+      [daemonStartVersions(mentions.components), DAEMON_START_VIA],
+    ]),
+    packages: pickPackageBuilds(mentions.named, mentions.packageRows, underHeading),
     namedRelease: pickNamedRelease(hostOnly(mentions.releases)),
     notLogs,
     containerOs,
@@ -224,6 +242,31 @@ function componentReadings(
     server: which ? server.others : server.own,
   });
   return { own: readings(false), others: readings(true) };
+}
+
+const CLIENT_VIA = "the docker client's version (docker version's client part); the daemon's may differ";
+const HEADING_VIA = "output the report places on another machine or at another time";
+const DAEMON_START_VIA = "a daemon's start-up line (another node's, or a restart's after the failure)";
+
+/**
+ * What sentences, forms and the host's other output name, then what output the report places elsewhere adds
+ * (`elsewhere`, each with why: ExtractedFacts.namedElsewhere). A component whose own readings disagree (`disputed`:
+ * before and after an upgrade, two machines' `docker info`) is named by none of them either.
+ */
+function namedVersions(
+  disputed: readonly string[],
+  stated: Record<string, string>,
+  elsewhere: ReadonlyArray<readonly [Readonly<Record<string, string>>, string]>,
+): Pick<ExtractedFacts, "named" | "namedElsewhere"> {
+  const named = withNamed(stated, ...elsewhere.map(([versions]) => versions));
+  for (const ecosystem of disputed) delete named[ecosystem];
+  const namedElsewhere: Record<string, string> = {};
+  for (const ecosystem of Object.keys(named)) {
+    if (stated[ecosystem] !== undefined) continue;
+    const why = elsewhere.find(([versions]) => versions[ecosystem] === named[ecosystem])?.[1];
+    if (why) namedElsewhere[ecosystem] = why;
+  }
+  return { named, namedElsewhere };
 }
 
 /**
@@ -321,6 +364,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     components: fromLogs.components,
     fromClient: fromLogs.fromClient,
     named: fromLogs.named,
+    namedElsewhere: fromLogs.namedElsewhere,
     packages: fromLogs.packages,
     namedRelease: typedRelease ?? fromLogs.namedRelease,
     notLogs: fromLogs.notLogs,

@@ -16,6 +16,7 @@
 import { type Automaton, buildAutomaton, foldLiteral, scanText } from "../match/aho-corasick";
 import type { OsFacts } from "../types";
 import { agreedPerKey } from "./agreed";
+import { UPGRADE_MARKERS } from "./component-upgrades";
 import type { LineRef } from "./iptables-version";
 import { osFromId, osImageToOs } from "./kube-nodes";
 import { NAMED_RELEASE_MARKERS } from "./named-release";
@@ -131,6 +132,7 @@ export const MENTION_MARKERS = [
     ...NAMED_MARKERS,
     ...PACKAGE_ROW_MARKERS,
     ...NAMED_RELEASE_MARKERS,
+    ...UPGRADE_MARKERS,
   ]),
 ];
 
@@ -157,12 +159,14 @@ export interface MentionLines {
   /** Lines that may be `dpkg-query -W` rows (package-lists.ts), read as nothing else. */
   packageRows: LineRef[];
   releases: LineRef[];
+  /** Lines that may install or upgrade a component (component-upgrades.ts). */
+  upgrades: LineRef[];
 }
 const MAX_MENTION_LINES = 2000;
 /** A version sits near its marker at a line's start; a longer line (a JSON blob) is read this far only. */
 const MAX_MENTION_CHARS = 4000;
 export function sortMentions(candidates: readonly MentionLine[]): MentionLines {
-  const out: MentionLines = { kernel: [], os: [], components: [], named: [], packageRows: [], releases: [] };
+  const out: MentionLines = { kernel: [], os: [], components: [], named: [], packageRows: [], releases: [], upgrades: [] };
   for (const whole of candidates.slice(0, MAX_MENTION_LINES)) {
     const c = whole.text.length > MAX_MENTION_CHARS ? { ...whole, text: whole.text.slice(0, MAX_MENTION_CHARS) } : whole;
     const lower = c.text.toLowerCase();
@@ -175,6 +179,7 @@ export function sortMentions(candidates: readonly MentionLine[]): MentionLines {
     if (has(NAMED)) out.named.push(c);
     if (has(PACKAGE_ROWS)) out.packageRows.push(c);
     if (has(RELEASES)) out.releases.push(c);
+    if (has(UPGRADES)) out.upgrades.push(c);
   }
   return out;
 }
@@ -185,6 +190,7 @@ const COMPONENT_NODE = new Set(COMPONENT_MARKERS_NODE);
 const NAMED = new Set(NAMED_MARKERS);
 const PACKAGE_ROWS = new Set(PACKAGE_ROW_MARKERS);
 const RELEASES = new Set(NAMED_RELEASE_MARKERS);
+const UPGRADES = new Set(UPGRADE_MARKERS);
 
 const OS_MENTION = /\b(?:Operating System|OS Image):\s*(\S.*?)\s*$/i;
 

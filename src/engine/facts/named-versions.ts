@@ -224,13 +224,6 @@ export function pickNamedVersions(
     if (systemd) add("systemd", systemd);
     const listed = listedPackage(text) ?? aptPolicyPackage(text, () => lineAt(line - 1));
     if (listed) add(...listed);
-    // A quoted part ("> Client: …", wagoodman/dive#664) is read as written before the quote: the client's is named anyway.
-    const client = DOCKER_API_VERSION.test(unquote(text))
-      ? dockerClientVersion(unquote(lineAt(line - 1)), [unquote(lineAt(line - 2)), unquote(lineAt(line - 3))])
-      : DOCKER_INFO_DEBUG.test(unquote(text)) && DOCKER_INFO_CONTEXT.test(unquote(lineAt(line - 1)))
-        ? dockerClientVersion(unquote(lineAt(line - 2)), [unquote(lineAt(line - 3)), unquote(lineAt(line - 4))])
-        : null;
-    if (client) add("docker", client);
     const form = formAnswer(text, line, lineAt);
     if (form) add(...form);
     const runc = RUNC_COMMIT.exec(text.trim())?.[1];
@@ -255,6 +248,24 @@ export function pickNamedVersions(
   const out: Record<string, string> = {};
   for (const [ecosystem, versions] of found) if (versions.size === 1) out[ecosystem] = [...versions][0] as string;
   return out;
+}
+
+/**
+ * The Docker CLI's own version, from `docker version`'s or `docker info`'s client part, when one version: another
+ * program than the daemon that printed the log, so named apart from what the host's output and sentences say.
+ */
+export function pickClientVersions(candidates: readonly LineRef[], lineAt: (line: number) => string = () => ""): Record<string, string> {
+  const found = new Set<string>();
+  for (const { text, line } of candidates) {
+    // A quoted part ("> Client: …", wagoodman/dive#664) is read as written before the quote: the client's is named anyway.
+    const client = DOCKER_API_VERSION.test(unquote(text))
+      ? dockerClientVersion(unquote(lineAt(line - 1)), [unquote(lineAt(line - 2)), unquote(lineAt(line - 3))])
+      : DOCKER_INFO_DEBUG.test(unquote(text)) && DOCKER_INFO_CONTEXT.test(unquote(lineAt(line - 1)))
+        ? dockerClientVersion(unquote(lineAt(line - 2)), [unquote(lineAt(line - 3)), unquote(lineAt(line - 4))])
+        : null;
+    if (client) found.add(client.replace(/-ce$|-ee$/, ""));
+  }
+  return found.size === 1 ? { docker: [...found][0] as string } : {};
 }
 
 /**

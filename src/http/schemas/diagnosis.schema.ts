@@ -163,7 +163,11 @@ const versionEvidenceSchema = z
     }),
     namedOnly: z.literal(true).optional().openapi({
       description:
-        "On a not-affected result read from a version the report only names (a sentence, a typed answer, another machine's heading) or a NotReady node last reported, not the host's own current output: hedged (certain is false), and any sign of the bug in the log (a line of it, or one resembling it) makes the verdict unknown, since the version that failed may be another.",
+        "On a not-affected result read from a version the report only names (a sentence, a typed answer, another machine's heading) or a NotReady node last reported, not the host's own current output: hedged (certain is false); beside any sign of the bug in the log (a line of it, or one resembling it) the verdict's reason says to make sure the version is the failing host's.",
+    }),
+    elsewhere: z.literal(true).optional().openapi({
+      description:
+        'With namedOnly: the version came from output the report places on another machine or at another time (a heading such as "docker version on my laptop:" or "before the upgrade", a daemon\'s start-up line, what a NotReady node last reported); beside any sign of the bug in the log the verdict is unknown, since the version that failed is likely another.',
     }),
     onlyLinux: z.literal(true).optional().openapi({
       description:

@@ -8,6 +8,9 @@ import { jsonContent, problemContent } from "../../schemas/content";
 import { kbStampSchema } from "../../schemas/diagnosis.schema";
 import type { Equal, Expect } from "../../schemas/type-equal";
 
+/** A version of any scheme the ranges use (dpkg, rpm with its epoch, pacman, Linux, SemVer-like with a "v"). */
+const VERSION_LIKE = /^v?\d[0-9A-Za-z.+~:^_-]*$/;
+
 const listBugsQuerySchema = z
   .strictObject({
     q: z.string().trim().min(1).max(LIMITS.queryChars).optional().openapi({
@@ -60,6 +63,11 @@ const listBugsQuerySchema = z
   .refine((q) => q.version === undefined || q.ecosystem !== undefined, {
     path: ["version"],
     message: "give the ecosystem too (e.g. ecosystem=ubuntu:22.04): a version is only ordered within its ecosystem",
+  })
+  // Every scheme orders any string, so "banana" would land in an open-ended range and be answered as certain.
+  .refine((q) => q.version === undefined || VERSION_LIKE.test(q.version), {
+    path: ["version"],
+    message: 'not a version: one starts with a digit, after an optional "v" ("5.15.0-127.137", "1:1.7.24-1", "v1.30.2")',
   });
 
 const bugIdParams = z.object({
