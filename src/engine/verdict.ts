@@ -1,5 +1,4 @@
 import type { Verdict, VersionEvidence } from "./diagnosis";
-import { ROLE_VIA } from "./facts/kernel-shapes";
 import { distributionFamily, ecosystemDistribution } from "./facts/os-release";
 import { runtimeComponent } from "./facts/runtime-version";
 import { isSeriesRelease } from "./facts/uname";
@@ -48,8 +47,10 @@ export interface HostVersions {
   fromClient?: ReadonlySet<string>;
   /** Versions the text names in passing ("Docker 20.10.6"), by ecosystem: weaker than `components`. */
   mentioned?: Readonly<Record<string, string>>;
-  /** Of `mentioned`, those read from output the report places on another machine or at another time (ExtractedFacts.namedElsewhere). */
+  /** Of `mentioned`, those read from output the report places elsewhere, with why (ExtractedFacts.namedElsewhere). */
   mentionedElsewhere?: Readonly<Record<string, string>>;
+  /** Of `mentioned`, those a sentence claims as the host's own (ExtractedFacts.namedClaimed). */
+  mentionedClaimed?: ReadonlySet<string>;
   /** Installed packages a listing shows with their whole versions, by package name ("containerd.io": "1.7.24-1"). */
   packages?: Readonly<Record<string, string>>;
   /** The release the text names in passing ("on Ubuntu 24.04"): weaker than `release`. */
@@ -337,8 +338,9 @@ function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] 
   const checks = ownKernelChecks(record, host);
   if (!host.kernel?.named) return checks;
   const by = host.kernel.via ? `read from ${host.kernel.via}, perhaps another kernel's` : "the report names in a sentence";
-  // Output a heading or a role word places on another machine or before a change (ROLE_VIA) is likely not the failing kernel.
-  return checks.map((c) => hedgeNamed(c, `a kernel ${by}, not its own output`, host.kernel?.via === ROLE_VIA));
+  // Only a sentence claiming it as the host's kernel ("our nodes run kernel …") may rule out a bug the log shows.
+  const claimed = host.kernel.claimed === true && !host.kernel.via;
+  return checks.map((c) => hedgeNamed(c, `a kernel ${by}, not its own output`, claimed));
 }
 
 /**
@@ -347,11 +349,12 @@ function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] 
  * none (a door asking about one record) it stands, hedged: "unknown" there left the reader no wiser
  * although the report says which version it runs.
  */
-function hedgeNamed(c: VersionEvidence, what: string, elsewhere = false): VersionEvidence {
+function hedgeNamed(c: VersionEvidence, what: string, claimed = false): VersionEvidence {
   const named = { ...c, certain: false, reason: `${c.reason} (${what})` };
   if (c.result !== "not-affected") return named;
   const { hedgedFrom: _, unlessBackported: __, ...rest } = named;
-  return { ...rest, namedOnly: true, ...(elsewhere ? { elsewhere: true as const } : {}) };
+  // A ruling-out that holds only unless the distribution backported the change is no claim's to keep beside the symptom.
+  return { ...rest, namedOnly: true, ...(claimed && !c.unlessBackported ? { claimed: true as const } : {}) };
 }
 
 function ownKernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
@@ -692,8 +695,13 @@ export function mentionedChecks(record: BugRecord, host: HostVersions, decided: 
   const names = new Set([...decided].flatMap((e) => e.split(" ")));
   const open = Object.fromEntries(Object.entries(host.mentioned).filter(([ecosystem]) => !names.has(ecosystem)));
   return componentChecks(record, host, open).map((c) => {
-    const elsewhere = host.mentionedElsewhere?.[c.ecosystem.split(" ")[0] ?? ""];
-    return hedgeNamed(c, `a version the report names, not read from the host${elsewhere ? `: ${elsewhere}` : ""}`, elsewhere !== undefined);
+    const ecosystem = c.ecosystem.split(" ")[0] ?? "";
+    const elsewhere = host.mentionedElsewhere?.[ecosystem];
+    return hedgeNamed(
+      c,
+      `a version the report names, not read from the host${elsewhere ? `: ${elsewhere}` : ""}`,
+      host.mentionedClaimed?.has(ecosystem) === true,
+    );
   });
 }
 
@@ -707,7 +715,7 @@ export function versionChecks(record: BugRecord, host: HostVersions): VersionEvi
   const checks = [...kernelChecks(record, host), ...components, ...packages, ...backend];
   // A version a node last reported may not be the one that failed: hedged, and any sign of the bug overrules a "not affected".
   const stale = host.lastReported;
-  return stale ? checks.map((c) => hedgeNamed(c, stale, true)) : checks;
+  return stale ? checks.map((c) => hedgeNamed(c, stale)) : checks;
 }
 
 /**
@@ -781,7 +789,7 @@ function clientRead(c: VersionEvidence, host: HostVersions): VersionEvidence {
   if (!host.fromClient?.has(ecosystem) || !c.subject.startsWith(componentSubject(host, ecosystem))) return c;
   // Another program's version than the daemon's that printed the log: like output of another machine, it does not
   // rule out a bug the log shows (an old CLI talking to a Docker 29 daemon is that bug's very case).
-  return hedgeNamed(c, `the ${ecosystem} client's version, \`${ecosystem} --version\`; the daemon's may differ`, true);
+  return hedgeNamed(c, `the ${ecosystem} client's version, \`${ecosystem} --version\`; the daemon's may differ`);
 }
 
 /**
@@ -1328,11 +1336,13 @@ export function doubtBySymptom(
   if (!first) return verdict;
   // The answer rests on a named version only when it is not certain (a together record ruled out by a certain component is not).
   const named = verdict.certain === false ? ruledOut.find((c) => c.namedOnly) : undefined;
-  const away = named && ruledOut.find((c) => c.namedOnly && c.elsewhere);
-  if (seen && away)
+  // Beside any sign of the bug only a version a sentence claims as the host's ("we run Docker 25.0.3 on this host")
+  // keeps its hedged "not affected": one named in passing is as often the version that worked, elsewhere or before.
+  const unclaimed = named && ruledOut.find((c) => c.namedOnly && !c.claimed);
+  if (seen && unclaimed)
     return {
       status: "unknown",
-      reason: `${away.subject}: the log shows signs of this bug, and only a version that is likely not the one that failed puts it outside the affected range (${away.reason})`,
+      reason: `${unclaimed.subject}: the log shows signs of this bug, and only a version that may not be the one that failed places it outside the affected range (${unclaimed.reason})`,
     };
   if (seen && named)
     return {

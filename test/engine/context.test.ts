@@ -112,6 +112,24 @@ describe("record context and advisories", () => {
     expect(advisoryOn(osRelease("22.04", "jammy"))).toBeUndefined();
   });
 
+  it("warns of a hardware's or a platform's bug only where the input shows that hardware or platform (review 28a)", () => {
+    const advisories = (uname: string, logs = "") => diagnoseFields(data.compiled, { uname, logs }).advisories.map((a) => a.id);
+    const HV = "hv-netvsc-nvsp-rndis-pkt-complete-error-status-2";
+    const MLX = "mlx5-esw-port-metadata-null-deref-6.6.28-talos-1.7.0";
+    // A bare kernel in the ranges of a Hyper-V NIC driver's and a ConnectX driver's bugs: no such NIC shown, no warning.
+    expect(advisories("6.6.28")).not.toContain(MLX);
+    expect(advisories("6.6.50")).not.toContain(HV);
+    expect(advisories("6.6.28", "[    2.104] mlx5_core 0000:3b:00.0: firmware version: 20.31.1014")).toContain(MLX);
+    expect(advisories("6.6.50", "[    0.000000] Hypervisor detected: Microsoft Hyper-V")).toContain(HV);
+    // runc 1.3.3 breaks Docker inside LXC containers only.
+    const RUNC_LXC = "runc-2025-cve-fix-lxc-apparmor-sysctl-denied";
+    const runc = (logs: string) => diagnoseFields(data.compiled, { logs }).advisories.map((a) => a.id);
+    expect(runc("runc version 1.3.3\ncommit: v1.3.3-0-gd842d771\nspec: 1.2.1")).not.toContain(RUNC_LXC);
+    expect(runc("Docker inside a Proxmox VE 9 LXC container.\nrunc version 1.3.3\ncommit: v1.3.3-0-gd842d771\nspec: 1.2.1")).toContain(
+      RUNC_LXC,
+    );
+  });
+
   it("takes an Ubuntu flavour's release as that Ubuntu release (KDE's About panel names Kubuntu)", () => {
     expect(advisoryOn("Operating System: Kubuntu 24.04\nKernel Version: 6.8.0-45-generic (64-bit)")?.verdict.status).toBe("affected");
     expect(advisoryOn("Operating System: Ubuntu MATE 24.04")?.verdict.status).toBe("affected");

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { CompiledKb } from "../../src/engine/compile-kb";
 import { diagnoseBundle } from "../../src/engine/diagnose";
 import { extractFacts } from "../../src/engine/facts";
-import { upgradesComponent } from "../../src/engine/facts/component-upgrades";
+import { upgradedBy } from "../../src/engine/facts/component-upgrades";
 import { loadDataKb } from "../support/data-kb";
 
 // Whose component version a bundle shows: the host's own output, once (two readings that disagree are a comparison
@@ -27,23 +27,32 @@ const dockerVersion = (version: string) =>
   `Client: Docker Engine - Community\n Version:           ${version}\n API version:       1.41\n Git commit:        f0df350\n\nServer: Docker Engine - Community\n Engine:\n  Version:          ${version}\n  API version:      1.41 (minimum version 1.12)\n  Git commit:       b0f5bc3\n containerd:\n  Version:          1.4.6\n runc:\n  Version:          1.0.0-rc95`;
 
 describe("the host's own component versions", () => {
-  it("tells a package manager's install or upgrade of a component from one of anything else", () => {
-    for (const line of [
-      "$ sudo apt-get update && sudo apt-get install -y docker-ce docker-ce-cli containerd.io",
-      "# yum update",
-      "sudo dnf -y upgrade kubelet-1.29.0",
-      "root@node:~# apt install kubeadm=1.30.2-1.1",
-      "Unpacking containerd.io (1.7.24-1) over (1.7.22-1) ...",
-      "Setting up docker-ce (5:29.0.0-1~ubuntu.24.04~noble) ...",
-    ])
-      expect(upgradesComponent(line), line).toBe(true);
+  it("tells a package manager's install or upgrade of a component at a prompt, or dpkg's, from anything else", () => {
+    const upgraded = (line: string) => {
+      const u = upgradedBy(line);
+      return u === "all" || u === null ? u : [...u].sort();
+    };
+    expect(upgraded("$ sudo apt-get update && sudo apt-get install -y docker-ce docker-ce-cli containerd.io")).toEqual([
+      "containerd",
+      "docker",
+      "runc",
+    ]);
+    expect(upgraded("# yum update")).toBe("all");
+    expect(upgraded("$ sudo apt-get -y upgrade")).toBe("all");
+    expect(upgraded("[root@node ~]# dnf -y upgrade kubelet-1.29.0")).toEqual(["kubernetes"]);
+    expect(upgraded("root@node:~# apt install kubeadm=1.30.2-1.1")).toEqual(["kubernetes"]);
+    expect(upgraded("Unpacking containerd.io (1.7.24-1) over (1.7.22-1) ...")).toEqual(["containerd", "runc"]);
+    expect(upgraded("Setting up docker-ce (5:29.0.0-1~ubuntu.24.04~noble) ...")).toEqual(["docker"]);
+    // Nothing of the host changes: a list refresh, other tools, a client, prose, a printed script, a build step.
     for (const line of [
       "$ sudo apt-get update",
-      "$ sudo apt-get install -y jq curl",
+      "$ sudo apt-get install -y jq curl kubectl",
       "Setting up jq (1.6-1) ...",
-      "I ran apt-get upgrade and now it fails",
+      "Docker was installed with `sudo apt install docker-ce docker-ce-cli containerd.io` following the official docs.",
+      "apt-get install -y containerd.io=1.6.3-1",
+      "#5 [2/4] RUN apt-get update && apt-get -y upgrade",
     ])
-      expect(upgradesComponent(line), line).toBe(false);
+      expect(upgraded(line), line).toBeNull();
   });
 
   it("reads a component's output before the paste upgrades it as another time's: the reading after the upgrade decides", () => {
@@ -67,16 +76,22 @@ describe("the host's own component versions", () => {
     expect(extractFacts(before).kubelet).toBeNull();
     expect(verdictOf(before, "kubelet-1.24-network-plugin-flag-removed")).toMatchObject({
       status: "unknown",
-      reason: expect.stringContaining("likely not the one that failed"),
+      reason: expect.stringContaining("may not be the one that failed"),
     });
-    // dpkg's output of a whole upgrade names the package it set up; installing another tool changes nothing.
+    // dpkg's output of a whole upgrade names the package it set up; installing another tool or component changes nothing.
     const info = "$ docker info | grep 'Server Version'\n Server Version: 20.10.7";
     for (const upgrade of [
       "$ sudo apt-get upgrade -y && sudo systemctl restart docker",
       "Setting up docker-ce (5:20.10.8~3-0~ubuntu-focal) ...",
     ])
       expect(verdictOf(`${info}\n${upgrade}\n${TCP6}`, TCP6_ID)?.status, upgrade).toBe("unknown");
-    for (const other of ["$ sudo apt-get install -y jq", "$ sudo apt-get update", "Setting up jq (1.6-1ubuntu0.20.04.1) ..."])
+    for (const other of [
+      "$ sudo apt-get install -y jq",
+      "$ sudo apt-get update",
+      "Setting up jq (1.6-1ubuntu0.20.04.1) ...",
+      "$ sudo apt-get install -y kubelet=1.30.2-1.1",
+      "Setting up kubectl (1.29.2-1.1) ...",
+    ])
       expect(verdictOf(`${info}\n${other}\n${TCP6}`, TCP6_ID)?.status, other).toBe("not-affected");
     const docker = `$ docker --version\nDocker version 20.10.5, build 55c4c88\n$ sudo apt-get install docker-ce\n$ docker --version\nDocker version 20.10.6, build 370c289\n${TCP6}`;
     // The CLI after the upgrade: the client's, so hedged.

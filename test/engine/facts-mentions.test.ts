@@ -521,7 +521,7 @@ describe("kernel mentions in kernel output", () => {
       expect(kernelOf(line), line).toBeNull();
   });
 
-  it('judges a kernel a module path names as a named one: hedged, and a "not affected" beside the bug\'s log asks to make sure', async () => {
+  it("judges a kernel a module path names as a named one: hedged, never ruling out the bug its log shows", async () => {
     // The path is `uname -r` of the machine modprobe ran on: an Ansible run over several hosts, a CI builder's step,
     // `modprobe -S <release>` or check-config handed another kernel's config name another kernel than the host's.
     const kb = (await loadDataKb()).compiled;
@@ -532,11 +532,8 @@ describe("kernel mentions in kernel output", () => {
         diagnoseBundle(kb, `modprobe: FATAL: Module ip6_tables not found in directory /lib/modules/${release}\n${XOR_MARK_KLOG}`),
       );
       expect(byUname?.status, release).not.toBe("unknown");
-      expect(byPath?.status, release).toBe(byUname?.status);
-      expect(byPath?.certain, release).toBe(false);
+      expect(byPath?.status, release).toBe(byUname?.status === "not-affected" ? "unknown" : byUname?.status);
       expect(byPath?.reason, release).toContain("a module or config path a tool printed");
-      if (byPath?.status === "not-affected")
-        expect(byPath.reason, release).toContain("make sure 6.6.60 is the version of the host that failed");
     }
     // Beside a kernel a sentence names, on its line or another, it is one of two: nothing is decided.
     for (const text of [
@@ -1199,8 +1196,7 @@ describe("versions named in passing", () => {
     // A contrast: the version of the machine where it works is not the failing host's.
     for (const sentence of [
       "It works fine on my laptop with Docker 24.0.5, but on the build server every run fails.",
-      "The same image starts fine on a staging host with containerd 1.7.2.",
-      "The same compose file on my laptop with Docker 27.3.1 stops fine.",
+      "It works on our staging host running containerd 1.7.2.",
       "We plan to upgrade to Docker 26.1.3 next week.",
       "The nodes run containerd 1.6.20 (the k8s nodes, not this box).",
     ])
@@ -1216,6 +1212,9 @@ describe("versions named in passing", () => {
     expect(kernelOf("Nothing works on our nodes running kernel 6.8.0-31-generic.")?.release).toBe("6.8.0-31-generic");
     expect(named("It never works on our servers with Docker 24.0.5.")).toEqual({ docker: "24.0.5" });
     expect(named("After upgrading to Docker 20.10.7 it broke.")).toEqual({ docker: "20.10.7" });
+    // A daemon that starts fine is no cure: pods failing beside it is the bug (review 28b).
+    expect(named("containerd 1.6.3 starts fine, but every pod fails with the error above.")).toEqual({ containerd: "1.6.3" });
+    expect(named("I wanted to update to Docker 26.0.0, so I ran apt upgrade, and now containers fail.")).toEqual({ docker: "26.0.0" });
   });
 
   it("lets a --version line outrank a version named in passing, and judges with the named one otherwise", async () => {
@@ -1242,21 +1241,32 @@ describe("verdicts from versions named in passing", () => {
     return diagnoseFields(kb, { logs });
   };
 
-  it("hedge their answer, and beside signs of the bug ask to make sure the named version is the failing one", async () => {
+  it("hedge their answer, and rule out a bug the log shows signs of only on a version a sentence claims as the host's", async () => {
     const affected = (await judge(`Since Docker 20.10.6 this fails:\n${failure}`)).findings[0];
     expect(affected?.verdict).toMatchObject({ status: "affected", certain: false });
     expect(verdictLabel(affected?.verdict ?? { status: "unknown" })).toMatch(/^affected \(.+, not certain\)$/);
     expect(affected?.evidence.find((e) => e.kind === "version")).toMatchObject({ certain: false });
-    // The reporter says which Docker fails, past the fix: the line is likely a look-alike's, and the answer says so, hedged.
-    const named = (await judge(`It also fails on Docker 20.10.7:\n${failure}`)).findings[0];
-    expect(named?.verdict).toMatchObject({ status: "not-affected", certain: false });
-    expect(named?.verdict.reason).toMatch(
-      /a version the report names.*the log shows signs of this bug: make sure 20\.10\.7 is the version of the host that failed/,
-    );
-    // Not demoted by what is not certain: ranked as if no version were named, but never high.
-    const none = (await judge(failure)).findings[0];
-    expect(named?.score).toBe(Math.min(none?.score ?? 0, 0.74));
-    expect(named?.confidence).not.toBe("high");
+    // Named in passing, past the fix: perhaps the version that worked, elsewhere or before (review 28b).
+    for (const sentence of [
+      "It also fails on Docker 20.10.7:",
+      "I tested with Docker 20.10.7 yesterday and it was OK.",
+      "The last version that worked was Docker 20.10.7.",
+    ]) {
+      const named = (await judge(`${sentence}\n${failure}`)).findings[0];
+      expect(named?.verdict.status, sentence).toBe("unknown");
+      expect(named?.verdict.reason, sentence).toMatch(
+        /the log shows signs of this bug, and only a version that may not be the one that failed/,
+      );
+      // Not ruled out, not demoted: scored as if no version were named.
+      expect(named?.score, sentence).toBe((await judge(failure)).findings[0]?.score);
+    }
+    // A sentence claiming it as the host's: ruled out, hedged, asking to make sure; ranked as undecided, never high.
+    const claimed = (await judge(`We run Docker 20.10.7 on this host.\n${failure}`)).findings[0];
+    expect(claimed?.verdict).toMatchObject({ status: "not-affected", certain: false });
+    expect(claimed?.verdict.reason).toContain("the log shows signs of this bug: make sure 20.10.7 is the version of the host that failed");
+    expect(claimed?.evidence.find((e) => e.kind === "version")).toMatchObject({ namedOnly: true, claimed: true });
+    expect(claimed?.score).toBe(Math.min((await judge(failure)).findings[0]?.score ?? 0, 0.74));
+    expect(claimed?.confidence).not.toBe("high");
     // A line only resembling the bug's wording, beside a laptop's version that works or an upgrade only planned: no
     // version of the failing host is read, so nothing rules it out.
     const paraphrase = "docker: Error starting userland proxy: listen tcp6 [::]:8080: bind: address family not supported";
@@ -1284,8 +1294,8 @@ describe("verdicts from versions named in passing", () => {
       diagnoseBundle(kb, `${engine}\n${sentence}\n${symptom}`).findings.find(
         (x) => x.id === "docker-23.0-containerd-1.6-apparmor-parser-missing",
       );
-    // The host's own Docker is past its fix and a sentence names the box's containerd past its own: hedged.
-    const named = judged("This box runs containerd 1.6.20.");
+    // The host's own Docker is past its fix and a sentence claims the nodes' containerd past its own: hedged.
+    const named = judged("Our nodes run containerd 1.6.20.");
     expect(named?.evidence.filter((e) => e.kind === "version").map((e) => e.kind === "version" && e.result)).toEqual([
       "not-affected",
       "not-affected",
@@ -1311,7 +1321,7 @@ describe("verdicts from versions named in passing", () => {
     expect(own).not.toHaveProperty("certain");
   });
 
-  it("rule a bug out on a kernel a sentence names, hedged", async () => {
+  it("rule a bug out on a kernel a sentence names only without its symptom, or that a sentence claims, hedged", async () => {
     const kb = (await loadDataKb()).compiled;
     const id = "xt-mark-ipv6-typo-2024";
     const record = kb.records.find((r) => r.id === id);
@@ -1323,10 +1333,14 @@ describe("verdicts from versions named in passing", () => {
     const verdict = diagnoseBundle(kb, sentence, 10, id).focus?.verdict;
     expect(verdict).toMatchObject({ status: "not-affected", certain: false });
     expect(verdict?.reason).toContain("a kernel the report names in a sentence");
-    // The seed's own symptom beside the same sentence: still hedged, and the answer asks to make sure of the kernel.
+    // The seed's own symptom beside the same sentence: the kernel that failed may be another.
     const withSymptom = diagnoseBundle(kb, `${sentence}\n${XOR_MARK_KLOG}`, 10, id).findings.find((f) => f.id === id);
-    expect(withSymptom?.verdict).toMatchObject({ status: "not-affected", certain: false });
-    expect(withSymptom?.verdict.reason).toContain("the log shows signs of this bug: make sure");
+    expect(withSymptom?.verdict.status).toBe("unknown");
+    // A sentence claiming the release as the nodes' own: ruled out, hedged, asking to make sure of the kernel.
+    const claim = `All our nodes run kernel ${major}.${minor}.${Number(patch) + 1}.`;
+    const claimed = diagnoseBundle(kb, `${claim}\n${XOR_MARK_KLOG}`, 10, id).findings.find((f) => f.id === id);
+    expect(claimed?.verdict).toMatchObject({ status: "not-affected", certain: false });
+    expect(claimed?.verdict.reason).toContain("the log shows signs of this bug: make sure");
     // A heading that places the same kernel's output on another machine: the kernel that failed is likely another.
     const laptop = diagnoseBundle(
       kb,

@@ -206,7 +206,7 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(finding?.evidence.find((e) => e.kind === "version")).toMatchObject({ value: "4.15", certain: false });
   });
 
-  it("names where a kernel read from a tool's path came from and hedges its verdict", async () => {
+  it("names where a kernel read from a tool's path came from, hedges its verdict and never rules the bug out with it", async () => {
     // modprobe looks in /lib/modules/$(uname -r) of the machine it ran on, which may not be the host (an Ansible run, modprobe -S).
     const judge = async (release: string) => {
       const res = await post(
@@ -221,10 +221,13 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(affected.facts.kernel).toMatchObject({ release: "5.15.168", named: true, via: expect.stringContaining("modprobe") });
     expect(affected.findings.find((f) => f.id === XT)?.verdict.status).toBe("affected");
     expect(affected.findings.find((f) => f.id === XT)?.evidence.find((e) => e.kind === "version")).toMatchObject({ certain: false });
-    // Past the fix, beside the bug's own line: ruled out, hedged, asking to make sure of the kernel.
-    const fixed = (await judge("6.6.60")).findings.find((f) => f.id === XT);
+    expect((await judge("6.6.60")).findings.find((f) => f.id === XT)?.verdict.status).toBe("unknown");
+    // A sentence claiming the release as the nodes' own rules it out beside the line, hedged, asking to make sure.
+    const claimed = (await (await post(fetch, `All our nodes run kernel 6.6.60.\n${XOR_MARK_KLOG}`, "text/plain")).json()) as Diagnosis;
+    const fixed = claimed.findings.find((f) => f.id === XT);
     expect(fixed?.verdict).toMatchObject({ status: "not-affected", certain: false });
     expect(fixed?.verdict.reason).toContain("make sure 6.6.60 is the version of the host that failed");
+    expect(claimed.facts.kernel).toMatchObject({ release: "6.6.60", named: true, claimed: true });
     expect(fixed?.confidence).not.toBe("high");
   });
 

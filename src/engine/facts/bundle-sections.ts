@@ -31,7 +31,7 @@ type Command =
  * "$ ", "# ", "root@node:~# ", "[root@host dir]# ", "(venv) [root@host dir]# ", "user@host:~$ ", "[I] $ ",
  * "x:~/$ ". Not ">": a quoted paste ("> E0217 ...") is still logs.
  */
-const PROMPT = /^\s*(?:\([^)]*\)\s*)?(?:\[[^\]]*\]\s*)?(?:[\w.-]+@[\w.-]+(?::\S*?)?\s*|[\w.-]*:[~/]\S*?\s*)?[$#%]\s+(?=\S)/;
+export const PROMPT = /^\s*(?:\([^)]*\)\s*)?(?:\[[^\]]*\]\s*)?(?:[\w.-]+@[\w.-]+(?::\S*?)?\s*|[\w.-]*:[~/]\S*?\s*)?[$#%]\s+(?=\S)/;
 
 const KUBE_BINARY_VERSION = /\b(?:kube-(?:proxy|apiserver|controller-manager|scheduler)|hyperkube\s+\S+)\s+--version\b/;
 

@@ -1,43 +1,51 @@
 /**
- * Where a paste installs or upgrades a container or Kubernetes component: a package manager's command (`sudo
- * apt-get install -y kubelet=1.24.0-00`, `yum update docker-ce`, `apt-get upgrade`) or what it prints (dpkg's
- * "Setting up docker-ce (5:29.0.0-1~ubuntu.24.04~noble) ...", "Unpacking containerd.io (1.7.24-1) over (1.7.22-1)
- * ..."). A component's output printed before such a line shows the state before the change: another time's, like
- * output under a "before the upgrade" heading (output-heading.ts), so it is no reading of the host that failed after it.
+ * Where a paste installs or upgrades a container or Kubernetes component: a package manager's command at a shell
+ * prompt (`$ sudo apt-get install -y kubelet=1.24.0-00`, `# yum -y update docker-ce`, `$ sudo apt-get upgrade`) or
+ * what dpkg prints as it does ("Setting up docker-ce (5:29.0.0-1~ubuntu.24.04~noble) ...", "Unpacking containerd.io
+ * (1.7.24-1) over (1.7.22-1) ..."). That component's output printed before such a line shows the state before the
+ * change: another time's, like output under a "before the upgrade" heading (output-heading.ts), so it is no reading
+ * of the host that failed after it. Prose, a printed script and a build's steps install nothing on the host.
  */
+import { PROMPT } from "./bundle-sections";
+import type { LineRef } from "./iptables-version";
 
 /** The packages' names as dpkg's output opens with them (a log of a big install must not crowd the mention lines). */
 const PACKAGE_STARTS = ["docker", "containerd", "kube", "runc", "crun", "cri-o", "podman", "moby"];
 /**
- * Markers of the lines read here (MENTION_MARKERS): a manager's verb after its name, or dpkg's output for a component's
- * package only (an install of hundreds of packages prints a line for each).
+ * Markers of the lines read here (MENTION_MARKERS): a manager's name before its verb or options, or dpkg's output
+ * for a component's package only (an install of hundreds of packages prints a line for each).
  */
 export const UPGRADE_MARKERS = [
-  "apt-get install",
-  "apt-get upgrade",
+  ...["apt-get", "apt", "yum", "dnf", "zypper"].flatMap((tool) => [`${tool} install`, `${tool} upgrade`, `${tool} -`]),
   "apt-get dist-upgrade",
-  "apt install",
-  "apt upgrade",
   "apt full-upgrade",
-  "yum install",
   "yum update",
-  "yum upgrade",
-  "dnf install",
   "dnf update",
-  "dnf upgrade",
   "zypper in",
   "zypper up",
   "zypper dup",
   ...PACKAGE_STARTS.flatMap((name) => [`setting up ${name}`, `unpacking ${name}`]),
 ];
 
-/** The packages the components ship in (Docker's, the distributions', Kubernetes' own), with a version or build after. */
-const COMPONENT_PACKAGE =
-  /^(?:kube(?:let|adm|ctl)|kubernetes-[\w-]+|docker(?:-ce|-ee|-engine|\.io)?|moby-engine|containerd(?:\.io)?|runc|crun|cri-o|podman)(?:[=:].*|-\d.*)?$/;
-/** dpkg's lines as it installs a package: its name first. */
-const PACKAGE_OUTPUT = /^\s*(?:Setting up|Unpacking) (\S+) \(/;
-/** A manager's command, in any part of a `&&` or `;` chain, after a prompt or `sudo`. */
-const MANAGER = /(?:^|[\s/])(apt-get|apt|yum|dnf|zypper|microdnf)\s+(.*)$/;
+/** The component a package ships, for the packages the components ship in (Docker's, the distributions', Kubernetes'). */
+const PACKAGE_COMPONENT: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
+  [/^(?:kubelet|kubeadm|kubernetes-(?:node|kubelet|kubeadm))\b/, ["kubernetes"]],
+  [/^(?:docker(?:-ce|-ee|-engine|\.io)?|moby-engine)(?:[=:]|-\d|$)/, ["docker"]],
+  // containerd.io bundles runc.
+  [/^containerd(?:\.io)?(?:[=:]|-\d|$)/, ["containerd", "runc"]],
+  [/^runc(?:[=:]|-\d|$)/, ["runc"]],
+  [/^crun(?:[=:]|-\d|$)/, ["crun"]],
+  [/^cri-o(?:[=:]|-\d|$)/, ["cri-o"]],
+  [/^podman(?:[=:]|-\d|$)/, ["podman"]],
+];
+const componentsOf = (name: string): readonly string[] => PACKAGE_COMPONENT.find(([re]) => re.test(name))?.[1] ?? [];
+
+/** What a line upgrades: some components, every package ("all"), or nothing. */
+export type Upgraded = ReadonlySet<string> | "all";
+
+const DPKG_OUTPUT = /^\s*(?:Setting up|Unpacking) (\S+) \(/;
+/** A manager's command after a shell prompt or `sudo`, in any part of a `&&` or `;` chain. */
+const MANAGER = /(?:^|\s|\/)(apt-get|apt|yum|dnf|zypper|microdnf)\s+(.*)$/;
 /** The verbs that change installed packages (apt's `update` only refreshes its lists). */
 const VERBS: Readonly<Record<string, ReadonlySet<string>>> = {
   apt: new Set(["install", "upgrade", "dist-upgrade", "full-upgrade", "reinstall"]),
@@ -55,15 +63,48 @@ const FAMILY: Readonly<Record<string, string>> = {
   zypper: "zypper",
 };
 
-/** Whether a line installs or upgrades a component's package, or upgrades everything. */
-export function upgradesComponent(text: string): boolean {
-  const out = PACKAGE_OUTPUT.exec(text);
-  if (out) return COMPONENT_PACKAGE.test(out[1] ?? "");
-  return text.split(/&&|;|\|\|/).some((part) => {
+/**
+ * What a line upgrades: a package manager's command at a shell prompt, or dpkg's output. Null for anything else:
+ * prose naming the command, a script printed by `cat`, a Dockerfile step.
+ */
+export function upgradedBy(text: string): Upgraded | null {
+  const out = DPKG_OUTPUT.exec(text);
+  if (out) return setOf(componentsOf(out[1] ?? ""));
+  if (!PROMPT.test(text)) return null;
+  const touched = new Set<string>();
+  for (const part of text.split(/&&|;|\|\|/)) {
     const m = MANAGER.exec(part);
-    if (!m) return false;
+    if (!m) continue;
     const [verb, ...packages] = (m[2] ?? "").split(/\s+/).filter((w) => w && !w.startsWith("-"));
-    if (!verb || !VERBS[FAMILY[m[1] ?? ""] ?? ""]?.has(verb)) return false;
-    return packages.length ? packages.some((p) => COMPONENT_PACKAGE.test(p)) : EVERYTHING.has(verb);
-  });
+    if (!verb || !VERBS[FAMILY[m[1] ?? ""] ?? ""]?.has(verb)) continue;
+    if (!packages.length && EVERYTHING.has(verb)) return "all";
+    for (const p of packages) for (const c of componentsOf(p)) touched.add(c);
+  }
+  return setOf([...touched]);
+}
+const setOf = (components: readonly string[]): Upgraded | null => (components.length ? new Set(components) : null);
+
+/** The components a line of their output names ("Kubernetes v1.23.6", "containerd containerd.io 1.6.2", docker info's "Server Version"). */
+const READING_COMPONENTS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/kube/i, "kubernetes"],
+  [/docker|server version/i, "docker"],
+  [/containerd/i, "containerd"],
+  [/\brunc\b/i, "runc"],
+  [/\bcrun\b/i, "crun"],
+  [/cri-?o\b/i, "cri-o"],
+  [/podman/i, "podman"],
+];
+
+/**
+ * Whether the output on a line (its text given) comes before an upgrade of a component it names, among `upgrades`
+ * (each line with what it upgraded).
+ */
+export function beforeUpgrade(upgrades: ReadonlyArray<LineRef & { upgraded: Upgraded }>): (line: number, text: string) => boolean {
+  if (!upgrades.length) return () => false;
+  return (line, text) =>
+    upgrades.some(
+      (u) =>
+        u.line > line &&
+        (u.upgraded === "all" || READING_COMPONENTS.some(([re, c]) => (u.upgraded as ReadonlySet<string>).has(c) && re.test(text))),
+    );
 }

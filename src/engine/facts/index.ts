@@ -5,7 +5,7 @@
 import type { DiagnoseFields } from "../diagnose-input";
 import type { BundleSection, IptablesFacts, KernelFacts, NodeRow, OsFacts } from "../types";
 import { readBundle } from "./bundle-sections";
-import { upgradesComponent } from "./component-upgrades";
+import { beforeUpgrade, upgradedBy } from "./component-upgrades";
 import { dockerVersionComponents } from "./docker-version";
 import { type ComponentReadings, hostComponents, namedComponents } from "./host-components";
 import { findIptables, type LineRef, pickIptables } from "./iptables-version";
@@ -14,7 +14,7 @@ import { disputesKernel, pickKernelMention } from "./kernel-mentions";
 import { NODES_HEADER, osImageToOs, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
 import { daemonStartVersions, type MentionLine, mentionLines, pickComponentMentions, pickOsMention, sortMentions } from "./mentions";
 import { pickNamedRelease } from "./named-release";
-import { pickClientVersions, pickNamedVersions, pickPackageBuilds } from "./named-versions";
+import { claimedVersions, pickClientVersions, pickNamedVersions, pickPackageBuilds } from "./named-versions";
 import { LSB_DISTRIBUTOR, parseOsRelease, SYSTEM_RELEASE_LINE, withCosImage } from "./os-release";
 import { outputHeadingVia } from "./output-heading";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
@@ -58,6 +58,8 @@ export interface ExtractedFacts {
    * journal, a restart's after the failure). Such a version is likely not the one that failed.
    */
   namedElsewhere: Readonly<Record<string, string>>;
+  /** Of `named`, those a sentence claims outright as the host's ("we run Docker 25.0.3 on this host"). */
+  namedClaimed: ReadonlySet<string>;
   /** Installed packages a listing names (`dpkg -l`, `rpm -qa`) with their whole versions, by package name ("containerd.io"). */
   packages: Readonly<Record<string, string>>;
   /** The distribution release the text names in passing ("Ubuntu 24.04"), as an ecosystem key: weaker than an os-release. */
@@ -103,6 +105,7 @@ function combineKernel(sources: KernelSource[], signature: string | null, os: Os
   if (main?.line !== undefined) facts.line = main.line;
   if (main?.uname.named) facts.named = true;
   if (main?.uname.via) facts.via = main.uname.via;
+  if (main?.uname.named && main.uname.claimed) facts.claimed = true;
   return facts;
 }
 
@@ -139,16 +142,19 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   // What other output names (see mentions.ts): a kernel, an OS, `docker info`'s and kubectl's component versions.
   const candidates = pre ? pre.mentionLines : mentionLines(text);
   const mentions = sortMentions(candidates.filter((l) => !notLogs.has(l.line)));
-  // A package manager's command is a shell line (notLogs), and is what upgrades a component.
-  const upgrades = [...mentions.upgrades, ...sortMentions(candidates.filter((l) => notLogs.has(l.line))).upgrades];
+  // A package manager's command is a shell line (notLogs); dpkg's output a log line.
+  const upgrades = [...mentions.upgrades, ...sortMentions(candidates.filter((l) => notLogs.has(l.line))).upgrades].flatMap((l) => {
+    const upgraded = upgradedBy(l.text);
+    return upgraded ? [{ ...l, upgraded }] : [];
+  });
   // What a container printed names the image's OS and release, not the host's.
   const hostOnly = (lines: readonly MentionLine[]) => lines.filter((l) => !containerOutput.has(l.line));
   const lineAt = (line: number) => textLines.at(line - 1);
   // Output under a heading naming another machine or an earlier time (output-heading.ts), or printed before the paste
   // installs or upgrades a component (component-upgrades.ts).
-  const lastUpgrade = Math.max(0, ...upgrades.filter((l) => upgradesComponent(l.text)).map((l) => l.line));
   const underHeading = (line: number) => outputHeadingVia(lineAt, line) !== undefined;
-  const elsewhere = (line: number) => line < lastUpgrade || underHeading(line);
+  const upgradedLater = beforeUpgrade(upgrades);
+  const elsewhere = (line: number) => upgradedLater(line, lineAt(line) ?? "") || underHeading(line);
   const namedHere = mentions.named.filter((l) => !underHeading(l.line));
   const namedAway = mentions.named.filter((l) => underHeading(l.line));
   const components = componentReadings(sections, mentions.components, textLines, elsewhere);
@@ -190,7 +196,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     runtime: host.runtime,
     components: host.components,
     fromClient: host.fromClient,
-    ...namedVersions(host.disputed, pickNamedVersions(namedHere, lineAt, mentions.packageRows), [
+    ...namedVersions(host.disputed, pickNamedVersions(namedHere, lineAt, mentions.packageRows), claimedVersions(namedHere), [
       [pickClientVersions(mentions.named, lineAt), CLIENT_VIA],
       [pickNamedVersions(namedAway, lineAt), HEADING_VIA],
       [namedComponents(components.others), HEADING_VIA],
@@ -256,8 +262,9 @@ const DAEMON_START_VIA = "a daemon's start-up line (another node's, or a restart
 function namedVersions(
   disputed: readonly string[],
   stated: Record<string, string>,
+  claimed: Readonly<Record<string, string>>,
   elsewhere: ReadonlyArray<readonly [Readonly<Record<string, string>>, string]>,
-): Pick<ExtractedFacts, "named" | "namedElsewhere"> {
+): Pick<ExtractedFacts, "named" | "namedElsewhere" | "namedClaimed"> {
   const named = withNamed(stated, ...elsewhere.map(([versions]) => versions));
   for (const ecosystem of disputed) delete named[ecosystem];
   const namedElsewhere: Record<string, string> = {};
@@ -266,7 +273,8 @@ function namedVersions(
     const why = elsewhere.find(([versions]) => versions[ecosystem] === named[ecosystem])?.[1];
     if (why) namedElsewhere[ecosystem] = why;
   }
-  return { named, namedElsewhere };
+  const namedClaimed = new Set(Object.keys(named).filter((e) => claimed[e] === named[e] && namedElsewhere[e] === undefined));
+  return { named, namedElsewhere, namedClaimed };
 }
 
 /**
@@ -365,6 +373,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     fromClient: fromLogs.fromClient,
     named: fromLogs.named,
     namedElsewhere: fromLogs.namedElsewhere,
+    namedClaimed: fromLogs.namedClaimed,
     packages: fromLogs.packages,
     namedRelease: typedRelease ?? fromLogs.namedRelease,
     notLogs: fromLogs.notLogs,

@@ -36,7 +36,7 @@ const endsInPunctuation = (text: string) => ".:!?".includes(text.at(-1) ?? "");
  * 6.8.0-45 it broke"): the host ran it.
  */
 export const NOT_THE_HOSTS =
-  /\b(?:(?:fixed|resolved|introduced|added|merged|backported|landed|removed|changed|regressed)(?:\s+(?:upstream|already|only))?(?:\s+by\s+\w+)?\s+in(?:to)?|since|until|till|before|prior to|as of|starting (?:with|from|in)|requires?|required|needs?|needed|newer than|older than|at least|minimum|recommended|(?:upgrad|updat|migrat|mov|switch)(?:ed|ing) from|(?:caused|broken) by|broke (?:in|with)|first seen (?:in|with|on)|(?:the )?fix is(?: not)?(?: present| available| included)? in|available in|waiting for|previous|older|old|last good|first bad|expected|pending|(?:release notes|changelog)\s+(?:for|of)|(?:plan(?:s|ned|ning)?\s+to|going\s+to|want(?:s|ed)?\s+to|will|would like to|intend(?:s|ed)?\s+to|about to|hope to)\s+(?:\w+\s+)?(?:upgrade|update|move|switch|migrate|go|downgrade|roll back)\s+to)\s+(?:the\s+|a\s+)?(?:linux\s+)?$|[<>]=?\s*$/i;
+  /\b(?:(?:fixed|resolved|introduced|added|merged|backported|landed|removed|changed|regressed)(?:\s+(?:upstream|already|only))?(?:\s+by\s+\w+)?\s+in(?:to)?|since|until|till|before|prior to|as of|starting (?:with|from|in)|requires?|required|needs?|needed|newer than|older than|at least|minimum|recommended|(?:upgrad|updat|migrat|mov|switch)(?:ed|ing) from|(?:caused|broken) by|broke (?:in|with)|first seen (?:in|with|on)|(?:the )?fix is(?: not)?(?: present| available| included)? in|available in|waiting for|previous|older|old|last good|first bad|expected|pending|(?:release notes|changelog)\s+(?:for|of)|(?:plan(?:s|ning)?\s+to|going\s+to|wants?\s+to|will|would like to|intends?\s+to|about to|hope to)\s+(?:\w+\s+)?(?:upgrade|update|move|switch|migrate|go|downgrade|roll back)\s+to)\s+(?:the\s+|a\s+)?(?:linux\s+)?$|[<>]=?\s*$/i;
 /** Words after a release in prose that place it on another machine ("we also run kernel 6.1.70 elsewhere", "… on other nodes", "(the k8s nodes, not this box)"). */
 const ELSEWHERE_AFTER =
   /^[`'"]?,?\s*(?:elsewhere|on (?:other|another|some other|the other) (?:nodes?|machines?|hosts?|servers?|clusters?))\b|^[^.;!?]{0,60}?\bnot (?:on )?(?:this|the failing|the broken) (?:box|host|machine|node|server)\b/i;
@@ -44,9 +44,12 @@ const ELSEWHERE_AFTER =
 export const BOUND_AFTER = /^[`'"]?\s*(?:(?:or|and) (?:later|newer|above|higher|up)\b|onwards\b)/i;
 /** Words after a release that make it the fix's ("kernel 6.1.70 contains the fix"), as "the fix is in kernel 6.1.70" does before. */
 const FIX_AFTER = /^[`'"]?\s*(?:contains|has|includes|carries|ships) the fix\b/i;
-/** Verbs of a thing that ran as it should there ("starts fine", "stopped fine", "builds fine"): a cure's or another machine's. */
-const FINE_VERB =
-  "(?:runs?|ran|starts?|started|stops?|stopped|boots?|booted|builds?|built|installs?|installed|pulls?|pulled|mounts?|mounted)";
+("(?:runs?|ran|starts?|started|stops?|stopped|boots?|booted|builds?|built|installs?|installed|pulls?|pulled|mounts?|mounted)");
+/**
+ * Another machine than the failing one, between "works (fine) on" and the release: "on my laptop with", "on our
+ * staging host running" (a contrast; "works on our nodes with kernel …" stays the host's).
+ */
+const ANOTHER_MACHINE = String.raw`(?:on|in|at)\s+(?:my|our|his|her|their|a|an|the|another|other|some)\s+(?:[\w-]+\s+){0,2}?(?:laptop|workstation|desktop|mac(?:book)?|pc|staging|dev(?:elopment)?|local|home|test|other|another)\b(?:\s+[\w-]+){0,2}?\s+(?:with|running|using)`;
 /**
  * Words right after a release that make it the cure ("upgrading to kernel 4.4.0-142-generic fixed it",
  * "booting kernel 6.8.0-55-generic works fine again", "rolled back to kernel 6.1.55 and the corruption
@@ -54,17 +57,15 @@ const FINE_VERB =
  * (only filler words between), so another cure in the clause ("on kernel 6.1.64, a remount fixes it")
  * and a workaround's ("fixed it by disabling THP") are none.
  */
-const CURE_AFTER = new RegExp(
-  String.raw`^\s*,?\s*(?:(?:which|that|finally|also|really|has|have|had|seems to have|seemed to have)\s+){0,2}(?:(?:fixe[sd]|solve[sd]|resolve[sd]|cured|helped)\b(?!\s+(?:(?:it|this|that|the \w+)\s+)?(?:by|with|nothing)\b)|(?:works?|worked|${FINE_VERB})\s+(?:just\s+|perfectly\s+)?(?:fine|again|well)\b|(?:works?|worked) around (?:it|this|the (?:issue|problem|bug))\b|(?:makes|made) (?:it|this|the (?:error|problem|issue|bug)) go away\b)|^\s*,?\s*((?:[^\s.;:!?()]+\s+){0,6}?)(?:went away|disappeared|(?:is|was) gone|no longer (?:occurs|happens|appears|reproduces))\b`,
-  "i",
-);
+const CURE_AFTER =
+  /^\s*,?\s*(?:(?:which|that|finally|also|really|has|have|had|seems to have|seemed to have)\s+){0,2}(?:(?:fixe[sd]|solve[sd]|resolve[sd]|cured|helped)\b(?!\s+(?:(?:it|this|that|the \w+)\s+)?(?:by|with|nothing)\b)|(?:works?|worked)\s+(?:just\s+)?(?:fine|again|well)\b|(?:works?|worked) around (?:it|this|the (?:issue|problem|bug))\b|(?:makes|made) (?:it|this|the (?:error|problem|issue|bug)) go away\b)|^\s*,?\s*((?:[^\s.;:!?()]+\s+){0,6}?)(?:went away|disappeared|(?:is|was) gone|no longer (?:occurs|happens|appears|reproduces))\b/i;
 /**
  * Words before a release that make it one where the trouble is absent or cured ("it works fine on kernel
  * 6.1.55", "can't reproduce with kernel 6.1.70", "fixed by upgrading to kernel 6.1.70", "went away after
  * booting kernel 6.1.70"), unless denied ("doesn't work on", "no longer works on", "only works with").
  */
 const CURE_BEFORE = new RegExp(
-  String.raw`(?:(?<!(?:\bnot?|n['\u2019]t|\bonly|\blonger|\bstopped|\bnothing|\bnever)\s+)\b(?:(?:works?|worked)\s+(?:(?:just\s+)?fine\s+|well\s+)?|${FINE_VERB}\s+(?:just\s+|perfectly\s+)?fine\s+)(?:(?:on|in|at)\s+(?:my|our|his|her|their|a|an|the|another|other|some)\s+(?:[\w-]+\s+){1,3}?(?:with|running|using)|on|with|under)|\b(?:does not|doesn['\u2019]t|did not|didn['\u2019]t) (?:occur|happen|reproduce)\s+(?:on|with|under)|\bno (?:problems?|issues?) (?:on|with|under)|\b(?:can['\u2019]t|cannot|can not|couldn['\u2019]t|could not) reproduce (?:it |this )?(?:on|with|under)|\b(?:is not|isn['\u2019]t|not) reproducible (?:on|with|under)|\b(?:fixed|resolved|solved) by (?:upgrading|updating|switching|moving|rebooting|booting|downgrading|rolling back)(?: (?:to|into))?|\b(?:went away|disappeared|(?:was|is) gone) (?:after|since|with) (?:booting|upgrading to|updating to|switching to|moving to|rebooting into|downgrading to|rolling back to)|(?<!(?:\bnever|\bnot|n['\u2019]t)\s+)\b(?:goes|went) away (?:with|on|after))\s+(?:the\s+)?(?:linux\s+)?$`,
+  String.raw`(?:(?<!(?:\bnot?|n['\u2019]t|\bonly|\blonger|\bstopped|\bnothing|\bnever)\s+)\b(?:works?|worked)\s+(?:(?:just\s+)?fine\s+|well\s+)?(?:${ANOTHER_MACHINE}|on|with|under)|\b(?:does not|doesn['\u2019]t|did not|didn['\u2019]t) (?:occur|happen|reproduce)\s+(?:on|with|under)|\bno (?:problems?|issues?) (?:on|with|under)|\b(?:can['\u2019]t|cannot|can not|couldn['\u2019]t|could not) reproduce (?:it |this )?(?:on|with|under)|\b(?:is not|isn['\u2019]t|not) reproducible (?:on|with|under)|\b(?:fixed|resolved|solved) by (?:upgrading|updating|switching|moving|rebooting|booting|downgrading|rolling back)(?: (?:to|into))?|\b(?:went away|disappeared|(?:was|is) gone) (?:after|since|with) (?:booting|upgrading to|updating to|switching to|moving to|rebooting into|downgrading to|rolling back to)|(?<!(?:\bnever|\bnot|n['\u2019]t)\s+)\b(?:goes|went) away (?:with|on|after))\s+(?:the\s+)?(?:linux\s+)?$`,
   "i",
 );
 /** Words that deny the cure: before the release ("not even kernel 6.1.70 fixed it") or before "went away". */

@@ -62,7 +62,11 @@ const kernelFactsSchema = z
     line: z.number().int().optional(),
     named: z.literal(true).optional().openapi({
       description:
-        "The release was read from a person's sentence (\"on kernel 5.4.0-42-generic\") or a tool's path (`via`), not from the kernel's own output: no check on it is certain, and a not-affected it gives is hedged, and unknown whenever the log shows any sign of the bug.",
+        "The release was read from a person's sentence (\"on kernel 5.4.0-42-generic\") or a tool's path (`via`), not from the kernel's own output: no check on it is certain, and a not-affected it gives is hedged, and unknown whenever the log shows any sign of the bug unless a sentence claims it as the host's (`claimed`).",
+    }),
+    claimed: z.literal(true).optional().openapi({
+      description:
+        'A sentence claims the release outright as the host\'s ("our nodes run kernel …", "I\'m on kernel …"): a not-affected it gives stays, hedged, beside signs of the bug, asking to make sure.',
     }),
     via: z.string().optional().openapi({
       description:
@@ -163,11 +167,11 @@ const versionEvidenceSchema = z
     }),
     namedOnly: z.literal(true).optional().openapi({
       description:
-        "On a not-affected result read from a version the report only names (a sentence, a typed answer, another machine's heading) or a NotReady node last reported, not the host's own current output: hedged (certain is false); beside any sign of the bug in the log (a line of it, or one resembling it) the verdict's reason says to make sure the version is the failing host's.",
+        "On a not-affected result read from a version the report only names (a sentence, a typed answer, another machine's heading) or a NotReady node last reported, not the host's own current output: hedged (certain is false); beside any sign of the bug in the log (a line of it, or one resembling it) the verdict is unknown, since the version that failed may be another, unless a sentence claims the version as the host's (`claimed`).",
     }),
-    elsewhere: z.literal(true).optional().openapi({
+    claimed: z.literal(true).optional().openapi({
       description:
-        'With namedOnly: the version came from output the report places on another machine or at another time (a heading such as "docker version on my laptop:" or "before the upgrade", a daemon\'s start-up line, what a NotReady node last reported); beside any sign of the bug in the log the verdict is unknown, since the version that failed is likely another.',
+        'With namedOnly: a sentence claims the version as the failing host\'s own ("we run Docker 25.0.3 on this host"): beside signs of the bug the hedged not-affected stays, and its reason asks to make sure.',
     }),
     onlyLinux: z.literal(true).optional().openapi({
       description:
