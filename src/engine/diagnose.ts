@@ -232,7 +232,6 @@ function singleHost(facts: ExtractedFacts, subject: string): HostVersions {
     release: releaseEcosystem(facts.os),
     mentioned: facts.named,
     ...(Object.keys(facts.namedElsewhere).length ? { mentionedElsewhere: facts.namedElsewhere } : {}),
-    ...(facts.namedClaimed.size ? { mentionedClaimed: facts.namedClaimed } : {}),
     ...(facts.fromClient.length ? { fromClient: new Set(facts.fromClient) } : {}),
     packages: facts.packages,
     namedRelease: facts.namedRelease,

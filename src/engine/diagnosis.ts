@@ -63,17 +63,10 @@ export interface VersionEvidence {
   noDecidingRange?: true;
   /**
    * Set on a not-affected read from a version the report only names (a sentence, a typed answer, another
-   * machine's heading) or a NotReady node last reported, not the host's own current output: the verdict it
-   * gives is hedged (certain: false), and beside any sign of the bug in the log it is unknown unless `claimed`.
+   * machine's heading) or a NotReady node last reported, not the host's own current output: any sign of the bug in the log (a line of it, or one
+   * resembling it) makes the verdict unknown instead, since the version that failed may be another.
    */
   namedOnly?: true;
-  /**
-   * With namedOnly: a sentence claims the version as the failing host's own ("we run Docker 25.0.3 on this host",
-   * "our nodes run kernel …"): beside signs of the bug the hedged not-affected stays and asks to make sure. Any other
-   * named version (in passing, a heading's other machine, before an upgrade, the Docker CLI's, a NotReady node's)
-   * leaves the verdict unknown there.
-   */
-  claimed?: true;
   /**
    * Set on the not-affected of a Linux-only bug for a Windows node: the bug's own symptom in the log shows a
    * Linux host the nodes given do not, and makes the verdict unknown instead.

@@ -42,15 +42,11 @@ export function scoreFinding(
   approximateOnly = false,
 ): { score: number; components: ScoreComponents } {
   const signals = signalStrength(weights);
-  // A hedged "not affected" (a version the report only names, a vendor kernel judged on its upstream release) is
-  // shown with its hedge and ranks as undecided (what is not certain does not push a matching line down), but like
-  // any "not affected" it stays below high.
-  const ranked = status === "not-affected" && !certain ? "unknown" : status;
-  let version = VERSION_FACTOR[versionGated ? ranked : "not-gated"];
+  let version = VERSION_FACTOR[versionGated ? status : "not-gated"];
   if (status === "affected" && !certain) version = 0.95;
-  const verification = versionGated && ranked !== "unknown" ? LEVEL_FACTOR[level] : 1;
+  const verification = versionGated && status !== "unknown" ? LEVEL_FACTOR[level] : 1;
   const raw = round(signals * version * verification);
-  const score = approximateOnly || status === "not-affected" ? Math.min(raw, APPROXIMATE_CAP) : raw;
+  const score = approximateOnly ? Math.min(raw, APPROXIMATE_CAP) : raw;
   return { score, components: { signals: round(signals), version, verification, matchedSignatures: weights.length } };
 }
 

@@ -68,14 +68,11 @@ export interface KernelFacts {
   /**
    * A release a person's sentence names ("on kernel 5.4.0-42-generic"), not output the kernel printed:
    * likely the host's, but perhaps the one it runs since (an upgrade retold) or another machine's, so
-   * nothing it gives is certain, and a "not affected" it gives yields to any sign of the bug in the log unless a sentence
-   * claims it as the host's (`claimed`; verdict.ts, kernelChecks).
+   * nothing it gives is certain, and a "not affected" it gives yields to any sign of the bug in the log (verdict.ts, kernelChecks).
    */
   named?: true;
   /** What named it, when not a sentence: a tool's path that may be another kernel's ("modprobe's module path"). */
   via?: string;
-  /** A sentence claims it outright as the host's kernel ("our nodes run kernel …", "I'm on kernel …"). */
-  claimed?: true;
 }
 
 export interface NodeRow {

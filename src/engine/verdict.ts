@@ -49,8 +49,6 @@ export interface HostVersions {
   mentioned?: Readonly<Record<string, string>>;
   /** Of `mentioned`, those read from output the report places elsewhere, with why (ExtractedFacts.namedElsewhere). */
   mentionedElsewhere?: Readonly<Record<string, string>>;
-  /** Of `mentioned`, those a sentence claims as the host's own (ExtractedFacts.namedClaimed). */
-  mentionedClaimed?: ReadonlySet<string>;
   /** Installed packages a listing shows with their whole versions, by package name ("containerd.io": "1.7.24-1"). */
   packages?: Readonly<Record<string, string>>;
   /** The release the text names in passing ("on Ubuntu 24.04"): weaker than `release`. */
@@ -338,9 +336,7 @@ function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] 
   const checks = ownKernelChecks(record, host);
   if (!host.kernel?.named) return checks;
   const by = host.kernel.via ? `read from ${host.kernel.via}, perhaps another kernel's` : "the report names in a sentence";
-  // Only a sentence claiming it as the host's kernel ("our nodes run kernel …") may rule out a bug the log shows.
-  const claimed = host.kernel.claimed === true && !host.kernel.via;
-  return checks.map((c) => hedgeNamed(c, `a kernel ${by}, not its own output`, claimed));
+  return checks.map((c) => hedgeNamed(c, `a kernel ${by}, not its own output`));
 }
 
 /**
@@ -349,12 +345,11 @@ function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] 
  * none (a door asking about one record) it stands, hedged: "unknown" there left the reader no wiser
  * although the report says which version it runs.
  */
-function hedgeNamed(c: VersionEvidence, what: string, claimed = false): VersionEvidence {
+function hedgeNamed(c: VersionEvidence, what: string): VersionEvidence {
   const named = { ...c, certain: false, reason: `${c.reason} (${what})` };
   if (c.result !== "not-affected") return named;
   const { hedgedFrom: _, unlessBackported: __, ...rest } = named;
-  // A ruling-out that holds only unless the distribution backported the change is no claim's to keep beside the symptom.
-  return { ...rest, namedOnly: true, ...(claimed && !c.unlessBackported ? { claimed: true as const } : {}) };
+  return { ...rest, namedOnly: true };
 }
 
 function ownKernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
@@ -697,11 +692,7 @@ export function mentionedChecks(record: BugRecord, host: HostVersions, decided: 
   return componentChecks(record, host, open).map((c) => {
     const ecosystem = c.ecosystem.split(" ")[0] ?? "";
     const elsewhere = host.mentionedElsewhere?.[ecosystem];
-    return hedgeNamed(
-      c,
-      `a version the report names, not read from the host${elsewhere ? `: ${elsewhere}` : ""}`,
-      host.mentionedClaimed?.has(ecosystem) === true,
-    );
+    return hedgeNamed(c, `a version the report names, not read from the host${elsewhere ? `: ${elsewhere}` : ""}`);
   });
 }
 
@@ -787,8 +778,6 @@ function kubeletReadAs(record: BugRecord, c: VersionEvidence): VersionEvidence {
 function clientRead(c: VersionEvidence, host: HostVersions): VersionEvidence {
   const ecosystem = c.ecosystem.split(" ")[0] ?? "";
   if (!host.fromClient?.has(ecosystem) || !c.subject.startsWith(componentSubject(host, ecosystem))) return c;
-  // Another program's version than the daemon's that printed the log: like output of another machine, it does not
-  // rule out a bug the log shows (an old CLI talking to a Docker 29 daemon is that bug's very case).
   return hedgeNamed(c, `the ${ecosystem} client's version, \`${ecosystem} --version\`; the daemon's may differ`);
 }
 
@@ -1311,12 +1300,13 @@ export function confirmBySymptom(verdict: Verdict, checks: readonly VersionEvide
 /**
  * The log shows the bug's own symptom, and what rules the version out is only that the kernel's series
  * predates the bug (unlessBackported): the symptom says the distribution may well have backported the
- * change, so the answer is unknown. A version the report only names (namedOnly) that rules the bug out beside
- * anything of it in the log (`seen`: a signature's line, however weak, or a line resembling its wording) keeps its
- * hedged "not affected", and says to make sure it is the failing host's: a sentence's role is read (a cure's, a
- * fix's, a laptop's that works are no host's: kernel-prose.ts), and the version a reporter gives for the failing
- * host is mostly right, the log then showing a look-alike; "unknown" there told the reader nothing the report did
- * not already say. A bug of alternative components ruled out only for the ones read is unknown beside
+ * change, so the answer is unknown. Likewise when a version the report only names takes part in ruling
+ * it out (namedOnly) and the log shows anything of the bug (`seen`: a signature's line, however weak, or a
+ * line resembling its wording): the version that failed may be another. Reviews 28b and 28c tried keeping a hedged
+ * "not affected" there, for every named version and then for one a sentence claims as the host's: contrasts people
+ * write ("I tested with Docker 25.0.3 yesterday and it was OK", "our old nodes run kernel …", "we are on … now, after
+ * the rollback") ruled out the bug the log points at and dropped it as the root cause. Only a bug the log shows
+ * nothing of (a door's check against one record) is ruled out by a named version, hedged. A bug of alternative components ruled out only for the ones read is unknown beside
  * its own symptom, unless every symptom line is a read component's (`components`: each symptom line's signatures'
  * `component`): the unread one's version decides (decidingUnread). Nor do versions past every range rule out a bug
  * whose symptom a cause no range covers gives too (`unrangedCauses`).
@@ -1336,18 +1326,10 @@ export function doubtBySymptom(
   if (!first) return verdict;
   // The answer rests on a named version only when it is not certain (a together record ruled out by a certain component is not).
   const named = verdict.certain === false ? ruledOut.find((c) => c.namedOnly) : undefined;
-  // Beside any sign of the bug only a version a sentence claims as the host's ("we run Docker 25.0.3 on this host")
-  // keeps its hedged "not affected": one named in passing is as often the version that worked, elsewhere or before.
-  const unclaimed = named && ruledOut.find((c) => c.namedOnly && !c.claimed);
-  if (seen && unclaimed)
-    return {
-      status: "unknown",
-      reason: `${unclaimed.subject}: the log shows signs of this bug, and only a version that may not be the one that failed places it outside the affected range (${unclaimed.reason})`,
-    };
   if (seen && named)
     return {
-      ...verdict,
-      reason: `${verdict.reason}; the log shows signs of this bug: make sure ${named.value} is the version of the host that failed`,
+      status: "unknown",
+      reason: `${named.subject}: the log shows signs of this bug, and only a version that may not be the one that failed places it outside the affected range (${named.reason})`,
     };
   if (!symptom) return verdict;
   // A cause no range covers gives the same symptom (containerd's CRI plugin disabled by its config): past the ranges

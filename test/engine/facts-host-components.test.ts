@@ -43,6 +43,22 @@ describe("the host's own component versions", () => {
     expect(upgraded("root@node:~# apt install kubeadm=1.30.2-1.1")).toEqual(["kubernetes"]);
     expect(upgraded("Unpacking containerd.io (1.7.24-1) over (1.7.22-1) ...")).toEqual(["containerd", "runc"]);
     expect(upgraded("Setting up docker-ce (5:29.0.0-1~ubuntu.24.04~noble) ...")).toEqual(["docker"]);
+    // A `set -x` trace, options with values before the verb (review 28c).
+    expect(upgraded("+ apt-get install -y -qq docker-ce=5:26.0.0-1~ubuntu.22.04~jammy")).toEqual(["docker"]);
+    expect(upgraded('$ sudo apt-get -y -o Dpkg::Options::="--force-confnew" install containerd.io')).toEqual(["containerd", "runc"]);
+    // A command whose output says it changed nothing, a simulation, a comment at a prompt.
+    expect(
+      upgradedBy("$ sudo apt-get install -y docker-ce", [
+        "Reading package lists... Done",
+        "docker-ce is already the newest version (5:25.0.3-1~ubuntu.22.04~jammy).",
+      ]),
+    ).toBeNull();
+    expect(upgradedBy("$ sudo apt-get install -y docker-ce=5:26.0.9", ["E: Version '5:26.0.9' for 'docker-ce' was not found"])).toBeNull();
+    expect(upgradedBy("$ sudo apt-get install -y docker-ce", ["$ docker version", "docker-ce is already the newest version"])).toEqual(
+      new Set(["docker"]),
+    );
+    for (const line of ["$ apt-get -s upgrade", "$ # next week: sudo apt-get upgrade", "$ sudo apt-get install --dry-run docker-ce"])
+      expect(upgraded(line), line).toBeNull();
     // Nothing of the host changes: a list refresh, other tools, a client, prose, a printed script, a build step.
     for (const line of [
       "$ sudo apt-get update",
@@ -85,6 +101,13 @@ describe("the host's own component versions", () => {
       "Setting up docker-ce (5:20.10.8~3-0~ubuntu-focal) ...",
     ])
       expect(verdictOf(`${info}\n${upgrade}\n${TCP6}`, TCP6_ID)?.status, upgrade).toBe("unknown");
+    // containerd.io upgraded after `docker version` printed its containerd: that reading is the old one (review 28c).
+    const loopback = "containerd-1.6.3-loopback-cni-1.0.0";
+    const symptom = kb.records.find((r) => r.id === loopback)?.examples[0]?.log ?? "";
+    const printed = dockerVersion("20.10.14").replace("1.4.6", "1.6.2");
+    expect(verdictOf(`${printed}\n${symptom}`, loopback)?.status).toBe("not-affected");
+    const upgradedAfter = `${printed}\n$ sudo apt-get install -y containerd.io\nUnpacking containerd.io (1.6.3-1) over (1.6.2-1) ...\nSetting up containerd.io (1.6.3-1) ...\n${symptom}`;
+    expect(verdictOf(upgradedAfter, loopback)?.status).not.toBe("not-affected");
     for (const other of [
       "$ sudo apt-get install -y jq",
       "$ sudo apt-get update",

@@ -1241,7 +1241,7 @@ describe("verdicts from versions named in passing", () => {
     return diagnoseFields(kb, { logs });
   };
 
-  it("hedge their answer, and rule out a bug the log shows signs of only on a version a sentence claims as the host's", async () => {
+  it("hedge an affected answer, and never rule out a bug the log shows signs of: the named version may not be the failing one", async () => {
     const affected = (await judge(`Since Docker 20.10.6 this fails:\n${failure}`)).findings[0];
     expect(affected?.verdict).toMatchObject({ status: "affected", certain: false });
     expect(verdictLabel(affected?.verdict ?? { status: "unknown" })).toMatch(/^affected \(.+, not certain\)$/);
@@ -1260,13 +1260,9 @@ describe("verdicts from versions named in passing", () => {
       // Not ruled out, not demoted: scored as if no version were named.
       expect(named?.score, sentence).toBe((await judge(failure)).findings[0]?.score);
     }
-    // A sentence claiming it as the host's: ruled out, hedged, asking to make sure; ranked as undecided, never high.
+    // Even a sentence claiming it as the host's: "we run … on our laptops", "… now, after the rollback" (review 28c).
     const claimed = (await judge(`We run Docker 20.10.7 on this host.\n${failure}`)).findings[0];
-    expect(claimed?.verdict).toMatchObject({ status: "not-affected", certain: false });
-    expect(claimed?.verdict.reason).toContain("the log shows signs of this bug: make sure 20.10.7 is the version of the host that failed");
-    expect(claimed?.evidence.find((e) => e.kind === "version")).toMatchObject({ namedOnly: true, claimed: true });
-    expect(claimed?.score).toBe(Math.min((await judge(failure)).findings[0]?.score ?? 0, 0.74));
-    expect(claimed?.confidence).not.toBe("high");
+    expect(claimed?.verdict.status).toBe("unknown");
     // A line only resembling the bug's wording, beside a laptop's version that works or an upgrade only planned: no
     // version of the failing host is read, so nothing rules it out.
     const paraphrase = "docker: Error starting userland proxy: listen tcp6 [::]:8080: bind: address family not supported";
@@ -1284,7 +1280,7 @@ describe("verdicts from versions named in passing", () => {
     }
   });
 
-  it("rules a bug out on its alternatives only hedged when one of them is only named, and not at all when its version is no one's here", async () => {
+  it("never rules a bug out on its alternatives when one of them is only named, nor when its version is no one's here", async () => {
     const kb = (await loadDataKb()).compiled;
     const engine =
       "Server: Docker Engine - Community\n Engine:\n  Version:          23.0.3\n  API version:      1.42 (minimum version 1.12)";
@@ -1294,13 +1290,14 @@ describe("verdicts from versions named in passing", () => {
       diagnoseBundle(kb, `${engine}\n${sentence}\n${symptom}`).findings.find(
         (x) => x.id === "docker-23.0-containerd-1.6-apparmor-parser-missing",
       );
-    // The host's own Docker is past its fix and a sentence claims the nodes' containerd past its own: hedged.
+    // The host's own Docker is past its fix and a sentence names the nodes' containerd past its own: it may not be the
+    // containerd that failed.
     const named = judged("Our nodes run containerd 1.6.20.");
     expect(named?.evidence.filter((e) => e.kind === "version").map((e) => e.kind === "version" && e.result)).toEqual([
       "not-affected",
       "not-affected",
     ]);
-    expect(named?.verdict).toMatchObject({ status: "not-affected", certain: false });
+    expect(named?.verdict.status).toBe("unknown");
     // The sentence places containerd on other machines: the box's containerd, which printed the line, decides.
     const others = judged("The nodes run containerd 1.6.20 (the k8s nodes, not this box).");
     expect(others?.evidence.filter((e) => e.kind === "version")).toHaveLength(1);
@@ -1321,7 +1318,7 @@ describe("verdicts from versions named in passing", () => {
     expect(own).not.toHaveProperty("certain");
   });
 
-  it("rule a bug out on a kernel a sentence names only without its symptom, or that a sentence claims, hedged", async () => {
+  it("rule a bug out on a kernel a sentence names only without its symptom, hedged", async () => {
     const kb = (await loadDataKb()).compiled;
     const id = "xt-mark-ipv6-typo-2024";
     const record = kb.records.find((r) => r.id === id);
@@ -1336,11 +1333,7 @@ describe("verdicts from versions named in passing", () => {
     // The seed's own symptom beside the same sentence: the kernel that failed may be another.
     const withSymptom = diagnoseBundle(kb, `${sentence}\n${XOR_MARK_KLOG}`, 10, id).findings.find((f) => f.id === id);
     expect(withSymptom?.verdict.status).toBe("unknown");
-    // A sentence claiming the release as the nodes' own: ruled out, hedged, asking to make sure of the kernel.
-    const claim = `All our nodes run kernel ${major}.${minor}.${Number(patch) + 1}.`;
-    const claimed = diagnoseBundle(kb, `${claim}\n${XOR_MARK_KLOG}`, 10, id).findings.find((f) => f.id === id);
-    expect(claimed?.verdict).toMatchObject({ status: "not-affected", certain: false });
-    expect(claimed?.verdict.reason).toContain("the log shows signs of this bug: make sure");
+
     // A heading that places the same kernel's output on another machine: the kernel that failed is likely another.
     const laptop = diagnoseBundle(
       kb,

@@ -18,7 +18,17 @@ export interface Spawned {
 /** The real entry (`npm start`'s src/node/server.ts) as a child process on an ephemeral port of 127.0.0.1. */
 export function spawnServer(env: Record<string, string>, opts: { uid?: number; gid?: number; script?: string } = {}): Promise<Spawned> {
   const proc = spawn(process.execPath, ["--import", "tsx", opts.script ?? "src/node/server.ts"], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", PORT: "0", HOST: "127.0.0.1", ACCESS_LOG: "off", ...env },
+    // A budget far above the start-up guard's (twice the knowledge base's compile time, 5.6 s on a loaded CI machine):
+    // only a test of that guard sets its own.
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "/tmp",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      ACCESS_LOG: "off",
+      DIAGNOSE_TIMEOUT_MS: "60000",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
     ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.gid ?? opts.uid } : {}),
   });

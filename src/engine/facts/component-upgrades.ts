@@ -46,6 +46,20 @@ export type Upgraded = ReadonlySet<string> | "all";
 const DPKG_OUTPUT = /^\s*(?:Setting up|Unpacking) (\S+) \(/;
 /** A manager's command after a shell prompt or `sudo`, in any part of a `&&` or `;` chain. */
 const MANAGER = /(?:^|\s|\/)(apt-get|apt|yum|dnf|zypper|microdnf)\s+(.*)$/;
+/** A command as `set -x` traces it in a CI log ("+ apt-get install -y docker-ce"): run on the host like a prompt's. */
+const TRACE = /^\s*\++ (?=\S)/;
+/** Options that take the next word as their value (apt's `-o Dpkg::Options::=…`, `-t bookworm-backports`). */
+const VALUED_OPTION = /^(?:-[otc]|--option|--target-release|--config-file|--setopt|--repo|--enablerepo|--disablerepo)$/;
+/** Options that change nothing installed: a simulation or an answer of no. */
+const CHANGES_NOTHING = /^(?:-s|--simulate|--just-print|--dry-run|--recon|--no-act|--assume-no|--downloadonly|--download-only|-d)$/;
+/**
+ * What a manager prints when the command changed nothing: the package already at that version, not found, or an
+ * error (apt's "E: …", dnf's "Error: …", "Nothing to do.").
+ */
+const NOTHING_DONE =
+  /\bis already the newest version\b|^E: |^Error: |\bNothing to do\b|\bUnable to locate package\b|\bNo match for argument\b/;
+/** Lines read after a command for what it printed, up to the next prompt. */
+const OUTPUT_LINES = 40;
 /** The verbs that change installed packages (apt's `update` only refreshes its lists). */
 const VERBS: Readonly<Record<string, ReadonlySet<string>>> = {
   apt: new Set(["install", "upgrade", "dist-upgrade", "full-upgrade", "reinstall"]),
@@ -64,18 +78,25 @@ const FAMILY: Readonly<Record<string, string>> = {
 };
 
 /**
- * What a line upgrades: a package manager's command at a shell prompt, or dpkg's output. Null for anything else:
- * prose naming the command, a script printed by `cat`, a Dockerfile step.
+ * What a line upgrades: a package manager's command at a shell prompt or in a `set -x` trace, or dpkg's output. Null
+ * for anything else: prose naming the command, a script printed by `cat`, a Dockerfile step, a comment at a prompt,
+ * a simulation, or a command whose output (`after`: the lines it printed) says it changed nothing.
  */
-export function upgradedBy(text: string): Upgraded | null {
+export function upgradedBy(text: string, after: readonly string[] = []): Upgraded | null {
   const out = DPKG_OUTPUT.exec(text);
   if (out) return setOf(componentsOf(out[1] ?? ""));
-  if (!PROMPT.test(text)) return null;
+  const prompt = PROMPT.exec(text) ?? TRACE.exec(text);
+  if (!prompt || text.slice(prompt[0].length).startsWith("#")) return null;
+  const printed = after.slice(0, OUTPUT_LINES);
+  const end = printed.findIndex((l) => PROMPT.test(l) || TRACE.test(l));
+  if ((end < 0 ? printed : printed.slice(0, end)).some((l) => NOTHING_DONE.test(l.trim()))) return null;
   const touched = new Set<string>();
   for (const part of text.split(/&&|;|\|\|/)) {
     const m = MANAGER.exec(part);
     if (!m) continue;
-    const [verb, ...packages] = (m[2] ?? "").split(/\s+/).filter((w) => w && !w.startsWith("-"));
+    const words = (m[2] ?? "").split(/\s+/).filter(Boolean);
+    if (words.some((w) => CHANGES_NOTHING.test(w))) continue;
+    const [verb, ...packages] = words.filter((w, i) => !w.startsWith("-") && !VALUED_OPTION.test(words[i - 1] ?? ""));
     if (!verb || !VERBS[FAMILY[m[1] ?? ""] ?? ""]?.has(verb)) continue;
     if (!packages.length && EVERYTHING.has(verb)) return "all";
     for (const p of packages) for (const c of componentsOf(p)) touched.add(c);
@@ -88,6 +109,9 @@ const setOf = (components: readonly string[]): Upgraded | null => (components.le
 const READING_COMPONENTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/kube/i, "kubernetes"],
   [/docker|server version/i, "docker"],
+  // `docker version`'s server part ("Server: Docker Engine - Community") lists its containerd and runc below it.
+  [/^\s*server:.*docker engine/i, "containerd"],
+  [/^\s*server:.*docker engine/i, "runc"],
   [/containerd/i, "containerd"],
   [/\brunc\b/i, "runc"],
   [/\bcrun\b/i, "crun"],

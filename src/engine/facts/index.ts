@@ -14,7 +14,7 @@ import { disputesKernel, pickKernelMention } from "./kernel-mentions";
 import { NODES_HEADER, osImageToOs, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
 import { daemonStartVersions, type MentionLine, mentionLines, pickComponentMentions, pickOsMention, sortMentions } from "./mentions";
 import { pickNamedRelease } from "./named-release";
-import { claimedVersions, pickClientVersions, pickNamedVersions, pickPackageBuilds } from "./named-versions";
+import { pickClientVersions, pickNamedVersions, pickPackageBuilds } from "./named-versions";
 import { LSB_DISTRIBUTOR, parseOsRelease, SYSTEM_RELEASE_LINE, withCosImage } from "./os-release";
 import { outputHeadingVia } from "./output-heading";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
@@ -58,8 +58,6 @@ export interface ExtractedFacts {
    * journal, a restart's after the failure). Such a version is likely not the one that failed.
    */
   namedElsewhere: Readonly<Record<string, string>>;
-  /** Of `named`, those a sentence claims outright as the host's ("we run Docker 25.0.3 on this host"). */
-  namedClaimed: ReadonlySet<string>;
   /** Installed packages a listing names (`dpkg -l`, `rpm -qa`) with their whole versions, by package name ("containerd.io"). */
   packages: Readonly<Record<string, string>>;
   /** The distribution release the text names in passing ("Ubuntu 24.04"), as an ecosystem key: weaker than an os-release. */
@@ -105,7 +103,6 @@ function combineKernel(sources: KernelSource[], signature: string | null, os: Os
   if (main?.line !== undefined) facts.line = main.line;
   if (main?.uname.named) facts.named = true;
   if (main?.uname.via) facts.via = main.uname.via;
-  if (main?.uname.named && main.uname.claimed) facts.claimed = true;
   return facts;
 }
 
@@ -144,7 +141,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const mentions = sortMentions(candidates.filter((l) => !notLogs.has(l.line)));
   // A package manager's command is a shell line (notLogs); dpkg's output a log line.
   const upgrades = [...mentions.upgrades, ...sortMentions(candidates.filter((l) => notLogs.has(l.line))).upgrades].flatMap((l) => {
-    const upgraded = upgradedBy(l.text);
+    const upgraded = upgradedBy(l.text, textLines.slice(l.line, l.line + 40));
     return upgraded ? [{ ...l, upgraded }] : [];
   });
   // What a container printed names the image's OS and release, not the host's.
@@ -196,7 +193,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     runtime: host.runtime,
     components: host.components,
     fromClient: host.fromClient,
-    ...namedVersions(host.disputed, pickNamedVersions(namedHere, lineAt, mentions.packageRows), claimedVersions(namedHere), [
+    ...namedVersions(host.disputed, pickNamedVersions(namedHere, lineAt, mentions.packageRows), [
       [pickClientVersions(mentions.named, lineAt), CLIENT_VIA],
       [pickNamedVersions(namedAway, lineAt), HEADING_VIA],
       [namedComponents(components.others), HEADING_VIA],
@@ -262,9 +259,8 @@ const DAEMON_START_VIA = "a daemon's start-up line (another node's, or a restart
 function namedVersions(
   disputed: readonly string[],
   stated: Record<string, string>,
-  claimed: Readonly<Record<string, string>>,
   elsewhere: ReadonlyArray<readonly [Readonly<Record<string, string>>, string]>,
-): Pick<ExtractedFacts, "named" | "namedElsewhere" | "namedClaimed"> {
+): Pick<ExtractedFacts, "named" | "namedElsewhere"> {
   const named = withNamed(stated, ...elsewhere.map(([versions]) => versions));
   for (const ecosystem of disputed) delete named[ecosystem];
   const namedElsewhere: Record<string, string> = {};
@@ -273,8 +269,7 @@ function namedVersions(
     const why = elsewhere.find(([versions]) => versions[ecosystem] === named[ecosystem])?.[1];
     if (why) namedElsewhere[ecosystem] = why;
   }
-  const namedClaimed = new Set(Object.keys(named).filter((e) => claimed[e] === named[e] && namedElsewhere[e] === undefined));
-  return { named, namedElsewhere, namedClaimed };
+  return { named, namedElsewhere };
 }
 
 /**
@@ -373,7 +368,6 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     fromClient: fromLogs.fromClient,
     named: fromLogs.named,
     namedElsewhere: fromLogs.namedElsewhere,
-    namedClaimed: fromLogs.namedClaimed,
     packages: fromLogs.packages,
     namedRelease: typedRelease ?? fromLogs.namedRelease,
     notLogs: fromLogs.notLogs,

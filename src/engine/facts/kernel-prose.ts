@@ -44,7 +44,6 @@ const ELSEWHERE_AFTER =
 export const BOUND_AFTER = /^[`'"]?\s*(?:(?:or|and) (?:later|newer|above|higher|up)\b|onwards\b)/i;
 /** Words after a release that make it the fix's ("kernel 6.1.70 contains the fix"), as "the fix is in kernel 6.1.70" does before. */
 const FIX_AFTER = /^[`'"]?\s*(?:contains|has|includes|carries|ships) the fix\b/i;
-("(?:runs?|ran|starts?|started|stops?|stopped|boots?|booted|builds?|built|installs?|installed|pulls?|pulled|mounts?|mounted)");
 /**
  * Another machine than the failing one, between "works (fine) on" and the release: "on my laptop with", "on our
  * staging host running" (a contrast; "works on our nodes with kernel …" stays the host's).

@@ -5,7 +5,7 @@
  */
 import { agreedPerKey } from "./agreed";
 import type { LineRef } from "./iptables-version";
-import { claimsHost, proseRole } from "./kernel-prose";
+import { proseRole } from "./kernel-prose";
 import {
   aptPolicyPackage,
   dpkgQueryBuild,
@@ -248,26 +248,6 @@ export function pickNamedVersions(
   const out: Record<string, string> = {};
   for (const [ecosystem, versions] of found) if (versions.size === 1) out[ecosystem] = [...versions][0] as string;
   return out;
-}
-
-/**
- * The versions a sentence claims outright as the host's ("we run Docker 25.0.3 on this host", "our nodes are on
- * containerd 1.7.2"), by ecosystem, as kernel-prose.ts claimsHost reads a kernel's claim: beside signs of the bug
- * only such a version keeps the "not affected" it gives (verdict.ts doubtBySymptom).
- */
-export function claimedVersions(candidates: readonly LineRef[]): Record<string, string> {
-  const claimed: Array<readonly [string, string]> = [];
-  for (const { text } of candidates) {
-    const lower = text.toLowerCase();
-    for (const [ecosystem, prose, , base] of NAMED_VERSIONS) {
-      if (!base.some((b) => lower.includes(b))) continue;
-      for (const m of text.matchAll(prose)) {
-        const named = fromName(m);
-        if (m[1] && hostsVersion(text, named) && claimsHost(text, named)) claimed.push([ecosystem, m[1].replace(/-ce$|-ee$/, "")]);
-      }
-    }
-  }
-  return agreedPerKey(claimed);
 }
 
 /**

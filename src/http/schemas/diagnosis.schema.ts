@@ -62,11 +62,7 @@ const kernelFactsSchema = z
     line: z.number().int().optional(),
     named: z.literal(true).optional().openapi({
       description:
-        "The release was read from a person's sentence (\"on kernel 5.4.0-42-generic\") or a tool's path (`via`), not from the kernel's own output: no check on it is certain, and a not-affected it gives is hedged, and unknown whenever the log shows any sign of the bug unless a sentence claims it as the host's (`claimed`).",
-    }),
-    claimed: z.literal(true).optional().openapi({
-      description:
-        'A sentence claims the release outright as the host\'s ("our nodes run kernel …", "I\'m on kernel …"): a not-affected it gives stays, hedged, beside signs of the bug, asking to make sure.',
+        "The release was read from a person's sentence (\"on kernel 5.4.0-42-generic\") or a tool's path (`via`), not from the kernel's own output: no check on it is certain, and a not-affected it gives is hedged, and unknown whenever the log shows any sign of the bug.",
     }),
     via: z.string().optional().openapi({
       description:
@@ -167,11 +163,7 @@ const versionEvidenceSchema = z
     }),
     namedOnly: z.literal(true).optional().openapi({
       description:
-        "On a not-affected result read from a version the report only names (a sentence, a typed answer, another machine's heading) or a NotReady node last reported, not the host's own current output: hedged (certain is false); beside any sign of the bug in the log (a line of it, or one resembling it) the verdict is unknown, since the version that failed may be another, unless a sentence claims the version as the host's (`claimed`).",
-    }),
-    claimed: z.literal(true).optional().openapi({
-      description:
-        'With namedOnly: a sentence claims the version as the failing host\'s own ("we run Docker 25.0.3 on this host"): beside signs of the bug the hedged not-affected stays, and its reason asks to make sure.',
+        "On a not-affected result read from a version the report only names (a sentence, a typed answer, another machine's heading) or a NotReady node last reported, not the host's own current output: hedged (certain is false), and any sign of the bug in the log (a line of it, or one resembling it) makes the verdict unknown, since the version that failed may be another.",
     }),
     onlyLinux: z.literal(true).optional().openapi({
       description:
