@@ -194,10 +194,11 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     components: host.components,
     fromClient: host.fromClient,
     ...namedVersions(host.disputed, pickNamedVersions(namedHere, lineAt, mentions.packageRows), [
-      [pickClientVersions(mentions.named, lineAt), CLIENT_VIA],
+      // The first that gives the version kept says why it is named: a heading's or an upgrade's before the client's.
       [pickNamedVersions(namedAway, lineAt), HEADING_VIA],
       [namedComponents(components.others), HEADING_VIA],
       [daemonStartVersions(mentions.components), DAEMON_START_VIA],
+      [pickClientVersions(mentions.named, lineAt), CLIENT_VIA],
     ]),
     packages: pickPackageBuilds(mentions.named, mentions.packageRows, underHeading),
     namedRelease: pickNamedRelease(hostOnly(mentions.releases)),
