@@ -48,15 +48,17 @@ describe("the host's own component versions", () => {
     expect(upgraded('$ sudo apt-get -y -o Dpkg::Options::="--force-confnew" install containerd.io')).toEqual(["containerd", "runc"]);
     // A command whose output says it changed nothing, a simulation, a comment at a prompt.
     expect(
-      upgradedBy("$ sudo apt-get install -y docker-ce", [
+      upgradedBy("$ sudo apt-get install -y docker-ce", () => [
         "Reading package lists... Done",
         "docker-ce is already the newest version (5:25.0.3-1~ubuntu.22.04~jammy).",
       ]),
     ).toBeNull();
-    expect(upgradedBy("$ sudo apt-get install -y docker-ce=5:26.0.9", ["E: Version '5:26.0.9' for 'docker-ce' was not found"])).toBeNull();
-    expect(upgradedBy("$ sudo apt-get install -y docker-ce", ["$ docker version", "docker-ce is already the newest version"])).toEqual(
-      new Set(["docker"]),
-    );
+    expect(
+      upgradedBy("$ sudo apt-get install -y docker-ce=5:26.0.9", () => ["E: Version '5:26.0.9' for 'docker-ce' was not found"]),
+    ).toBeNull();
+    expect(
+      upgradedBy("$ sudo apt-get install -y docker-ce", () => ["$ docker version", "docker-ce is already the newest version"]),
+    ).toEqual(new Set(["docker"]));
     for (const line of ["$ apt-get -s upgrade", "$ # next week: sudo apt-get upgrade", "$ sudo apt-get install --dry-run docker-ce"])
       expect(upgraded(line), line).toBeNull();
     // Nothing of the host changes: a list refresh, other tools, a client, prose, a printed script, a build step.

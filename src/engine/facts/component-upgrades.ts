@@ -80,14 +80,14 @@ const FAMILY: Readonly<Record<string, string>> = {
 /**
  * What a line upgrades: a package manager's command at a shell prompt or in a `set -x` trace, or dpkg's output. Null
  * for anything else: prose naming the command, a script printed by `cat`, a Dockerfile step, a comment at a prompt,
- * a simulation, or a command whose output (`after`: the lines it printed) says it changed nothing.
+ * a simulation, or a command whose output (`after`: up to `count` lines after it) says it changed nothing.
  */
-export function upgradedBy(text: string, after: readonly string[] = []): Upgraded | null {
+export function upgradedBy(text: string, after: (count: number) => readonly string[] = () => []): Upgraded | null {
   const out = DPKG_OUTPUT.exec(text);
   if (out) return setOf(componentsOf(out[1] ?? ""));
   const prompt = PROMPT.exec(text) ?? TRACE.exec(text);
   if (!prompt || text.slice(prompt[0].length).startsWith("#")) return null;
-  const printed = after.slice(0, OUTPUT_LINES);
+  const printed = after(OUTPUT_LINES);
   const end = printed.findIndex((l) => PROMPT.test(l) || TRACE.test(l));
   if ((end < 0 ? printed : printed.slice(0, end)).some((l) => NOTHING_DONE.test(l.trim()))) return null;
   const touched = new Set<string>();
@@ -106,17 +106,16 @@ export function upgradedBy(text: string, after: readonly string[] = []): Upgrade
 const setOf = (components: readonly string[]): Upgraded | null => (components.length ? new Set(components) : null);
 
 /** The components a line of their output names ("Kubernetes v1.23.6", "containerd containerd.io 1.6.2", docker info's "Server Version"). */
-const READING_COMPONENTS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/kube/i, "kubernetes"],
-  [/docker|server version/i, "docker"],
+const READING_COMPONENTS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
+  [/kube/i, ["kubernetes"]],
+  [/docker|server version/i, ["docker"]],
   // `docker version`'s server part ("Server: Docker Engine - Community") lists its containerd and runc below it.
-  [/^\s*server:.*docker engine/i, "containerd"],
-  [/^\s*server:.*docker engine/i, "runc"],
-  [/containerd/i, "containerd"],
-  [/\brunc\b/i, "runc"],
-  [/\bcrun\b/i, "crun"],
-  [/cri-?o\b/i, "cri-o"],
-  [/podman/i, "podman"],
+  [/^\s*server:.*docker engine/i, ["containerd", "runc"]],
+  [/containerd/i, ["containerd"]],
+  [/\brunc\b/i, ["runc"]],
+  [/\bcrun\b/i, ["crun"]],
+  [/cri-?o\b/i, ["cri-o"]],
+  [/podman/i, ["podman"]],
 ];
 
 /**
@@ -129,6 +128,7 @@ export function beforeUpgrade(upgrades: ReadonlyArray<LineRef & { upgraded: Upgr
     upgrades.some(
       (u) =>
         u.line > line &&
-        (u.upgraded === "all" || READING_COMPONENTS.some(([re, c]) => (u.upgraded as ReadonlySet<string>).has(c) && re.test(text))),
+        (u.upgraded === "all" ||
+          READING_COMPONENTS.some(([re, named]) => named.some((c) => (u.upgraded as ReadonlySet<string>).has(c)) && re.test(text))),
     );
 }

@@ -12,7 +12,15 @@ import { findIptables, type LineRef, pickIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
 import { disputesKernel, pickKernelMention } from "./kernel-mentions";
 import { NODES_HEADER, osImageToOs, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
-import { daemonStartVersions, type MentionLine, mentionLines, pickComponentMentions, pickOsMention, sortMentions } from "./mentions";
+import {
+  daemonStartVersions,
+  type MentionLine,
+  mentionLines,
+  pickComponentMentions,
+  pickOsMention,
+  sortMentions,
+  upgradeLines,
+} from "./mentions";
 import { pickNamedRelease } from "./named-release";
 import { pickClientVersions, pickNamedVersions, pickPackageBuilds } from "./named-versions";
 import { LSB_DISTRIBUTOR, parseOsRelease, SYSTEM_RELEASE_LINE, withCosImage } from "./os-release";
@@ -139,9 +147,9 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   // What other output names (see mentions.ts): a kernel, an OS, `docker info`'s and kubectl's component versions.
   const candidates = pre ? pre.mentionLines : mentionLines(text);
   const mentions = sortMentions(candidates.filter((l) => !notLogs.has(l.line)));
-  // A package manager's command is a shell line (notLogs); dpkg's output a log line.
-  const upgrades = [...mentions.upgrades, ...sortMentions(candidates.filter((l) => notLogs.has(l.line))).upgrades].flatMap((l) => {
-    const upgraded = upgradedBy(l.text, textLines.slice(l.line, l.line + 40));
+  // A package manager's command is a shell line (notLogs), dpkg's output a log line: both read.
+  const upgrades = upgradeLines(candidates).flatMap((l) => {
+    const upgraded = upgradedBy(l.text, (count) => textLines.slice(l.line, l.line + count));
     return upgraded ? [{ ...l, upgraded }] : [];
   });
   // What a container printed names the image's OS and release, not the host's.

@@ -159,30 +159,42 @@ export interface MentionLines {
   /** Lines that may be `dpkg-query -W` rows (package-lists.ts), read as nothing else. */
   packageRows: LineRef[];
   releases: LineRef[];
-  /** Lines that may install or upgrade a component (component-upgrades.ts). */
-  upgrades: LineRef[];
 }
 const MAX_MENTION_LINES = 2000;
 /** A version sits near its marker at a line's start; a longer line (a JSON blob) is read this far only. */
 const MAX_MENTION_CHARS = 4000;
 export function sortMentions(candidates: readonly MentionLine[]): MentionLines {
-  const out: MentionLines = { kernel: [], os: [], components: [], named: [], packageRows: [], releases: [], upgrades: [] };
+  const out: MentionLines = { kernel: [], os: [], components: [], named: [], packageRows: [], releases: [] };
   for (const whole of candidates.slice(0, MAX_MENTION_LINES)) {
-    const c = whole.text.length > MAX_MENTION_CHARS ? { ...whole, text: whole.text.slice(0, MAX_MENTION_CHARS) } : whole;
+    const c = cut(whole);
     const lower = c.text.toLowerCase();
-    // Of a kind's markers, only those the matcher saw on the line can be in it (some 200 searches otherwise).
-    const has = (markers: ReadonlySet<string>) =>
-      c.markers ? [...c.markers].some((m) => markers.has(m) && lower.includes(m)) : [...markers].some((m) => lower.includes(m));
+    const has = (markers: ReadonlySet<string>) => holds(c, lower, markers);
     if (has(KERNEL)) out.kernel.push(c);
     if (has(OS)) out.os.push(c);
     if (has(COMPONENT) || has(COMPONENT_NODE)) out.components.push(c);
     if (has(NAMED)) out.named.push(c);
     if (has(PACKAGE_ROWS)) out.packageRows.push(c);
     if (has(RELEASES)) out.releases.push(c);
-    if (has(UPGRADES)) out.upgrades.push(c);
   }
   return out;
 }
+
+/**
+ * The candidate lines that may install or upgrade a component (component-upgrades.ts), shell command lines
+ * included: a package manager's command is one, unlike what sortMentions reads.
+ */
+export function upgradeLines(candidates: readonly MentionLine[]): LineRef[] {
+  return candidates.slice(0, MAX_MENTION_LINES).flatMap((whole) => {
+    const c = cut(whole);
+    return holds(c, c.text.toLowerCase(), UPGRADES) ? [c] : [];
+  });
+}
+
+const cut = (line: MentionLine): MentionLine =>
+  line.text.length > MAX_MENTION_CHARS ? { ...line, text: line.text.slice(0, MAX_MENTION_CHARS) } : line;
+/** Of a kind's markers, only those the matcher saw on the line can be in it (some 200 searches otherwise). */
+const holds = (c: MentionLine, lower: string, markers: ReadonlySet<string>) =>
+  c.markers ? [...c.markers].some((m) => markers.has(m) && lower.includes(m)) : [...markers].some((m) => lower.includes(m));
 const KERNEL = new Set([...KERNEL_MARKERS, ...RPM_ARCH_MARKERS]);
 const OS = new Set(OS_MARKERS);
 const COMPONENT = new Set(COMPONENT_MARKERS);

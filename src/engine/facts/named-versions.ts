@@ -209,7 +209,7 @@ export function pickNamedVersions(
   const found = new Map<string, Set<string>>();
   const add = (ecosystem: string, version: string) => {
     const seen = found.get(ecosystem) ?? new Set<string>();
-    seen.add(version.replace(/-ce$|-ee$/, ""));
+    seen.add(withoutEdition(version));
     found.set(ecosystem, seen);
   };
   for (const { text, line } of candidates) {
@@ -250,6 +250,9 @@ export function pickNamedVersions(
   return out;
 }
 
+/** Docker's old edition suffix ("17.09.1-ce"): the release without it, as the ranges give it. */
+const withoutEdition = (version: string) => version.replace(/-ce$|-ee$/, "");
+
 /**
  * The Docker CLI's own version, from `docker version`'s or `docker info`'s client part, when one version: another
  * program than the daemon that printed the log, so named apart from what the host's output and sentences say.
@@ -263,7 +266,7 @@ export function pickClientVersions(candidates: readonly LineRef[], lineAt: (line
       : DOCKER_INFO_DEBUG.test(unquote(text)) && DOCKER_INFO_CONTEXT.test(unquote(lineAt(line - 1)))
         ? dockerClientVersion(unquote(lineAt(line - 2)), [unquote(lineAt(line - 3)), unquote(lineAt(line - 4))])
         : null;
-    if (client) found.add(client.replace(/-ce$|-ee$/, ""));
+    if (client) found.add(withoutEdition(client));
   }
   return found.size === 1 ? { docker: [...found][0] as string } : {};
 }
