@@ -100,6 +100,7 @@ export function compileKnowledgeBase<R extends BugRecord>(
         pattern: s.pattern,
         caseSensitive: s.caseSensitive,
         refutes: s.refutes === true,
+        ...(s.unless === undefined ? {} : { unless: s.unless }),
       })),
       ...PROBES,
       ...contextLiterals(records).map((pattern, i) => ({

@@ -186,11 +186,11 @@ function scan(kb: CompiledKb, text: string): { hits: Hit[]; found: FoundLiterals
   const iptablesLines = new Map<number, LineRef>();
   const mentionLines = new Map<number, MentionLine & { markers: Set<string> }>();
   const found = text ? kb.matcher.scanMarked(text) : { hits: [], marked: null, rejected: [], lineStarts: null };
-  // "record\nline" for each line a record's refuting signature refused.
+  // "record\nline" for each line a record's refuting signature, or a signature's `unless`, refused.
   const refused = new Set(
     found.rejected.flatMap((r) => {
       const s = kb.signatures.get(r.key);
-      return s?.signature.refutes ? [`${s.record.id}\n${r.line}`] : [];
+      return s && (s.signature.refutes || r.unless) ? [`${s.record.id}\n${r.line}`] : [];
     }),
   );
   const contextHits: Array<{ literal: number; line: number }> = [];

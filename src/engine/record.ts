@@ -73,6 +73,8 @@ export interface RecordSignature {
   caseSensitive: boolean;
   /** Its regex refusing a line that holds its literals shows the bug absent there (see the record schema). */
   refutes?: true | undefined;
+  /** A framing of the same words that is another fault: a line it matches is no hit, and recall never likens it to the record. */
+  unless?: string | undefined;
   /** The alternative this line is the symptom of (its own message, or one naming it): its version decides beside it. */
   component?: string | undefined;
   description?: string | undefined;

@@ -276,6 +276,18 @@ export const affectedSchema = z.strictObject({
   note: nonEmpty.optional(),
 });
 
+const re2Pattern = z.string().refine(
+  (p) => {
+    try {
+      RE2JS.compile(p);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: "must be an RE2 regex" },
+);
+
 export const signatureSchema = z.strictObject({
   id: slug,
   kind: z.enum(["literal", "regex"]),
@@ -290,6 +302,12 @@ export const signatureSchema = z.strictObject({
    * refusal is about the state the line reports, not its form (a redacted id, a quote in prose).
    */
   refutes: z.literal(true).optional(),
+  /**
+   * An RE2 regex (case-insensitive) for a framing of the same words that its sources show to be another
+   * fault (the IPv4 `iptables` tool printing the option an IPv6-only regression breaks): a line it matches is
+   * no hit of this signature, and the lexical fallback never likens that line to this record.
+   */
+  unless: re2Pattern.optional(),
   /**
    * The alternative component this line is the symptom of (an upstream ecosystem of `affected`): its own message
    * (dockerd's "failed to start daemon", runc's "this version of runc doesn't work on cgroups v2") or a line naming it
@@ -320,18 +338,6 @@ export const relationSchema = z.strictObject({
  * high only when one `evidence` pattern (RE2, case-insensitive) matches the input outside the lines
  * its signatures matched. For a message that names a condition it does not prove.
  */
-const re2Pattern = z.string().refine(
-  (p) => {
-    try {
-      RE2JS.compile(p);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: "must be an RE2 regex" },
-);
-
 export const contextSchema = z.strictObject({
   requires: nonEmpty,
   evidence: z.array(re2Pattern).min(1),

@@ -91,6 +91,17 @@ describe("evidence and ranking", () => {
     expect(lines(xt).every((l) => l > 2)).toBe(true);
   });
 
+  it("does not blame the IPv6-only MARK regression for the IPv4 tool's same complaint, even on an affected kernel", () => {
+    // The fix (306ed1728e84) says the targets failed to load on IPv6 only: iptables-restore rejecting --xor-mark is another fault.
+    const uname = "Linux k8s 5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux";
+    const ipv4 = XOR_MARK_KLOG.replaceAll("ip6tables-restore", "iptables-restore");
+    const d = diagnoseFields(kb, { uname, logs: ipv4 });
+    expect(d.findings.map((f) => f.id)).not.toContain(XT);
+    // The same lines from ip6tables are the bug's, at the confidence its framed signature gives.
+    const xt = diagnoseFields(kb, { uname, logs: XOR_MARK_KLOG }).findings.find((f) => f.id === XT);
+    expect(xt).toMatchObject({ confidence: "high", verdict: { status: "affected" } });
+  });
+
   it("ignores the bundle's own sections when matching, and counts lines in the whole body", () => {
     const bundle = `$ uname -a\nLinux n1 6.6.58 #1 SMP x86_64 GNU/Linux\n${XOR_MARK_KLOG}`;
     const d = diagnoseBundle(kb, bundle);

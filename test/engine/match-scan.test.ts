@@ -259,6 +259,32 @@ describe("scanMarked: the lines a signature's own regex refused", () => {
   });
 });
 
+describe("scanMarked: a signature's `unless`, a framing of its words that is another fault", () => {
+  const v4 = 'exit status 2: iptables-restore v1.8.7 (legacy): unknown option "--xor-mark"';
+  const v6 = 'exit status 2: ip6tables-restore v1.8.7 (legacy): unknown option "--xor-mark"';
+  const unless = 'iptables(-restore)? v[0-9][0-9.]*( \\([a-z_]+\\))?: unknown option [\\\\"]*--xor-mark';
+
+  it("drops a literal's hit on a line the regex matches, and reports the line as refused by it", () => {
+    const { hits, rejected } = compileMatcher([{ ...lit("xor-mark", 'unknown option "--xor-mark"'), unless }]).scanMarked(
+      [v4, v6].join("\n"),
+    );
+    expect(brief(hits)).toEqual([{ key: "xor-mark", line: 2 }]);
+    expect(rejected).toEqual([{ key: "xor-mark", line: 1, unless: true }]);
+  });
+
+  it("reads the framing in a JSON-escaped message and in any case, like the literal", () => {
+    const escaped =
+      'err="exit status 2: IPTABLES-RESTORE v1.8.4 (nf_tables): unknown option \\"--xor-mark\\"\\nError occurred at line: 12"';
+    const { hits, rejected } = compileMatcher([{ ...lit("xor-mark", 'unknown option "--xor-mark"'), unless }]).scanMarked(escaped);
+    expect(hits).toEqual([]);
+    expect(rejected).toEqual([{ key: "xor-mark", line: 1, unless: true }]);
+  });
+
+  it("refuses to compile an `unless` that is not RE2", () => {
+    expect(() => compileMatcher([{ ...lit("xor-mark", 'unknown option "--xor-mark"'), unless: "(?<!ip6)tables" }])).toThrow(/lookaround/);
+  });
+});
+
 describe("scan: a kernel stack trace decoded by scripts/decode_stacktrace.sh", () => {
   // The script writes each frame `func+0x19/0x30 [module]` as `func (file.c:line …) module`: records name the kernel's form.
   const matcher = compileMatcher([

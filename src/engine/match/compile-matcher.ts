@@ -25,6 +25,8 @@ export interface SignatureSpec {
    * skipped unread ("no matches for kind" naming another kind refuses an API-removal record).
    */
   refutes?: boolean;
+  /** An RE2 regex (case-insensitive): a line it matches is no hit but a rejection marked `unless`, whatever its kind. */
+  unless?: string;
 }
 
 export interface Hit {
@@ -83,6 +85,8 @@ export interface Rejection {
   key: string;
   /** 1-based, as Hit.line. */
   line: number;
+  /** Refused by the signature's `unless` (a framing its sources show is another fault), not by its own pattern. */
+  unless?: true;
 }
 
 export class MatcherCompileError extends Error {
@@ -133,6 +137,8 @@ interface Compiled {
   alsoNeeds: number[][];
   /** A refuting regex: a line holding its trigger but not the rest fails it, and is a rejection (see SignatureSpec). */
   refutes: boolean;
+  /** The signature's `unless`, compiled on first use (most never meet a line). */
+  unless: Confirm;
 }
 
 /** A line an ellipsis cut (`systemctl status`, `kubectl get events`): a regex failing on it proves nothing. */
@@ -190,6 +196,15 @@ function compileOne(sig: SignatureSpec, deferRegexes: boolean): { sets: string[]
   };
 }
 
+function compileUnless(pattern: string): Confirm | string {
+  try {
+    const re = RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
+    return (view) => re.test(view);
+  } catch (error) {
+    return regexProblem(pattern, error);
+  }
+}
+
 export function compileMatcher(sigs: readonly SignatureSpec[], options: CompileOptions = {}): Matcher {
   const problems: MatcherProblem[] = [];
   const compiled: Compiled[] = [];
@@ -216,11 +231,16 @@ export function compileMatcher(sigs: readonly SignatureSpec[], options: CompileO
       problems.push({ key: sig.key, pattern: sig.pattern, message: result });
       continue;
     }
+    const unless = sig.unless === undefined ? null : compileUnless(sig.unless);
+    if (typeof unless === "string") {
+      problems.push({ key: sig.key, pattern: sig.unless as string, message: `unless: ${unless}` });
+      continue;
+    }
     const index = compiled.length;
     const [first, ...rest] = result.sets as [string[], ...string[][]];
     for (const lit of first) (triggers[idOf(lit)] as number[]).push(index);
     const alsoNeeds = rest.map((set) => set.map(idOf));
-    compiled.push({ key: sig.key, confirm: result.confirm, memo: sig.kind === "regex", alsoNeeds, refutes: sig.refutes === true });
+    compiled.push({ key: sig.key, confirm: result.confirm, memo: sig.kind === "regex", alsoNeeds, refutes: sig.refutes === true, unless });
   }
   if (problems.length > 0) throw new MatcherCompileError(problems);
   const markerIds = (options.markers ?? []).map(idOf);
@@ -242,6 +262,9 @@ export function compileMatcher(sigs: readonly SignatureSpec[], options: CompileO
   const tables: Tables = { ac, compiled, triggers, isMarker, cut: cutLiterals(ac, literals, (id) => ofSignature[id] === 1) };
   return { stats, scan: (text) => scan(tables, text).hits, scanMarked: (text) => scan(tables, text) };
 }
+
+/** A line refused: [signature, line, by its `unless`]. */
+type Refusal = [number, number, boolean];
 
 interface RawHit {
   sig: number;
@@ -280,7 +303,7 @@ function scanOnce(
   { ac, compiled, triggers, isMarker }: Tables,
   text: string,
   mark?: (lines: number) => Uint8Array,
-  rejected?: Array<[number, number]>,
+  rejected?: Refusal[],
 ): { raw: RawHit[]; lineStarts: number[] } {
   const found = scanText(ac, text);
   const marked = mark?.(found.lines);
@@ -314,7 +337,7 @@ function scanOnce(
         }
         // A refuting regex's line without its other literals fails it, unless an ellipsis cut them off.
         if (!holdsAll) {
-          if (!ELLIPSIS.test(lineText)) rejected?.push([sig, line]);
+          if (!ELLIPSIS.test(lineText)) rejected?.push([sig, line, false]);
           continue;
         }
         if (c.confirm) {
@@ -325,7 +348,14 @@ function scanOnce(
             memos.set(sig, memo);
           }
           if (!(memo ? confirmViews(c.confirm, views, memo) : views.some(c.confirm))) {
-            if (!ELLIPSIS.test(lineText)) rejected?.push([sig, line]);
+            if (!ELLIPSIS.test(lineText)) rejected?.push([sig, line, false]);
+            continue;
+          }
+        }
+        if (c.unless) {
+          views ??= lineViews(lineText, (found.end[k] as number) - start);
+          if (views.some(c.unless)) {
+            rejected?.push([sig, line, true]);
             continue;
           }
         }
@@ -350,7 +380,7 @@ function linesBySignature(hits: readonly RawHit[]): Map<number, number[]> {
 function scan(tables: Tables, input: string): MarkedScan {
   const text = stripAnsi(input);
   let marked: Uint8Array | null = null;
-  const refused: Array<[number, number]> = [];
+  const refused: Refusal[] = [];
   const { raw, lineStarts } = scanOnce(
     tables,
     text,
@@ -411,7 +441,10 @@ function scan(tables: Tables, input: string): MarkedScan {
     if (h.through !== undefined) hit.through = h.through + 1;
     return hit;
   });
-  const rejected = refused.map(([sig, line]) => ({ key: (tables.compiled[sig] as Compiled).key, line: line + 1 }));
+  const rejected = refused.map(([sig, line, unless]): Rejection => {
+    const key = (tables.compiled[sig] as Compiled).key;
+    return unless ? { key, line: line + 1, unless } : { key, line: line + 1 };
+  });
   const asGiven = text === input;
   return { hits, marked: asGiven ? marked : null, rejected, lineStarts: asGiven ? lineStarts : null };
 }
