@@ -73,6 +73,32 @@ describe("the host's own component versions", () => {
       expect(upgraded(line), line).toBeNull();
   });
 
+  it("counts no install in an image build, a container's shell or at another host's prompt as this host's upgrade", () => {
+    // Review 28c u6/u7/u11: the host's docker 20.10.7 rules the bug out unless something later changed that host's docker.
+    const info = "$ docker info | grep 'Server Version'\n Server Version: 20.10.7";
+    const elsewhere = {
+      "the classic builder's step":
+        "$ docker build -t ci-image .\nStep 3/5 : RUN apt-get install -y docker-ce\n ---> Running in 3f2a1b\nSetting up docker-ce (5:20.10.8~3-0~ubuntu-focal) ...\n ---> 9a8b7c",
+      "buildah's step":
+        "$ buildah bud -t ci-image .\nSTEP 3/5: RUN apt-get install -y docker-ce\nSetting up docker-ce (5:20.10.8~3-0~ubuntu-focal) ...",
+      "a CI log's build, no prompt":
+        "Step 3/5 : RUN apt-get install -y docker-ce\n ---> Running in 3f2a1b\nSetting up docker-ce (5:20.10.8~3-0~ubuntu-focal) ...\nRemoving intermediate container 3f2a1b",
+      "a container's shell":
+        "$ docker exec -it web bash\nroot@3f2a1b2c3d4e:/# apt-get install -y docker-ce\nSetting up docker-ce (5:20.10.8~3-0~ubuntu-focal) ...\nroot@3f2a1b2c3d4e:/# exit",
+    };
+    for (const [what, paste] of Object.entries(elsewhere))
+      expect(verdictOf(`${info}\n${paste}\n${TCP6}`, TCP6_ID)?.status, what).toBe("not-affected");
+    // After the build step, a host's own upgrade counts again.
+    const after = `${info}\n${elsewhere["a CI log's build, no prompt"]}\nSetting up docker-ce (5:20.10.8~3-0~ubuntu-focal) ...\n${TCP6}`;
+    expect(verdictOf(after, TCP6_ID)?.status).toBe("unknown");
+    // Prompts naming two hosts: node2's upgrade leaves node1's reading standing; node1's own upgrade does not.
+    const node1 = `root@node1:~# docker info | grep 'Server Version'\n Server Version: 20.10.7\nroot@node1:~# docker run -p 8080:80 nginx\n${TCP6}`;
+    const upgrade = (host: string) => `${host}:~# apt-get install -y docker-ce\nSetting up docker-ce (5:20.10.8~3-0~ubuntu-focal) ...`;
+    expect(verdictOf(`${node1}\n${upgrade("root@node2")}`, TCP6_ID)?.status).toBe("not-affected");
+    const sameHost = `root@node1:~# docker info | grep 'Server Version'\n Server Version: 20.10.7\n${upgrade("admin@node1")}\nroot@node1:~# docker run -p 8080:80 nginx\n${TCP6}`;
+    expect(verdictOf(sameHost, TCP6_ID)?.status).toBe("unknown");
+  });
+
   it("reads a component's output before the paste upgrades it as another time's: the reading after the upgrade decides", () => {
     // kubelet-1.24-network-plugin-flag-removed's symptom; the kubelet upgraded in the same paste.
     const kubelet = [

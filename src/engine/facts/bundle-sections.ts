@@ -50,7 +50,8 @@ const COMMANDS: Array<[RegExp, Command | ((m: RegExpExecArray) => Command)]> = [
 
 /**
  * A command that runs what follows inside a container ("docker run --rm alpine cat /etc/os-release", "kubectl exec pod
- * -- cat /etc/os-release", `docker compose exec`, `docker attach`, `docker start -ai`, `nerdctl`, `finch`, `kubectl`
+ * -- cat /etc/os-release", an image build's steps (`docker build`, `buildah bud`: a `RUN apt-get install` there changes the
+ * image, not the host), `docker compose exec`, `docker attach`, `docker start -ai`, `nerdctl`, `finch`, `kubectl`
  * (`k`, `kubecolor`) `exec|run|debug`, `oc debug|rsh`, `ctr … exec`, `runc exec`, `lxc`/`incus` `exec|shell`,
  * `lxc-attach`, `pct enter`, `machinectl shell`, `systemd-nspawn`, `apptainer`/`singularity`, `toolbox`, `distrobox`):
  * the os-release it prints is the image's, not the host's (a container's uname prints the host's kernel, so only the OS
@@ -61,9 +62,9 @@ const COMMANDS: Array<[RegExp, Command | ((m: RegExpExecArray) => Command)]> = [
  * of the pattern reads at most RUNNER_WINDOW characters from the first runner word on, 120 past any one.
  */
 const RUNNER_WORD =
-  /\b(?:docker|podman|nerdctl|finch|kubectl|kubecolor|k|oc|crictl|ctr|runc|lxc|incus|lxc-attach|pct|machinectl|systemd-nspawn|apptainer|singularity|toolbox|distrobox|nsenter)\b/;
+  /\b(?:docker|podman|nerdctl|finch|buildah|kubectl|kubecolor|k|oc|crictl|ctr|runc|lxc|incus|lxc-attach|pct|machinectl|systemd-nspawn|apptainer|singularity|toolbox|distrobox|nsenter)\b/;
 const CONTAINER_RUNNER =
-  /(?:^|[\s>$#%+/\u276f\u279c])(?:(?:docker|podman|nerdctl|finch)\b[^|;&]{0,120}?\s(?:run|exec|attach|start\s+-\w*a\w*i|start\s+-\w*i\w*a)|docker-compose\s+(?:run|exec)|(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\s(?:exec|debug|rsh|run)|crictl\s+exec|(?:ctr|runc)\b[^|;&]{0,120}?\s(?:run|exec)|(?:lxc|incus)\s+(?:exec|shell)|lxc-attach|pct\s+enter|machinectl\s+shell|systemd-nspawn|(?:apptainer|singularity)\s+(?:shell|exec|run)|toolbox\s+(?:run|enter)|distrobox\s+enter|nsenter)(?:\s|$)/;
+  /(?:^|[\s>$#%+/\u276f\u279c])(?:(?:docker|podman|nerdctl|finch)\b[^|;&]{0,120}?\s(?:run|exec|build|attach|start\s+-\w*a\w*i|start\s+-\w*i\w*a)|docker-compose\s+(?:run|exec|build)|buildah\s+(?:bud|build|run)|(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\s(?:exec|debug|rsh|run)|crictl\s+exec|(?:ctr|runc)\b[^|;&]{0,120}?\s(?:run|exec)|(?:lxc|incus)\s+(?:exec|shell)|lxc-attach|pct\s+enter|machinectl\s+shell|systemd-nspawn|(?:apptainer|singularity)\s+(?:shell|exec|run)|toolbox\s+(?:run|enter)|distrobox\s+enter|nsenter)(?:\s|$)/;
 /** Commands are short: a longer line (a base64 secret, a minified script) is no runner's, and is not scanned. */
 const MAX_COMMAND_LINE = 2000;
 const RUNNER_WINDOW = 400;
@@ -80,6 +81,13 @@ const OPENS_SHELL =
 const KUBE_INTERACTIVE = /\b(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\s(?:debug|run)\b/;
 /** A prompt whose host is a 12-digit hex id, the host name Docker gives a container ("root@3f2a1b2c3d4e:/# …", "[root@3f2a1b2c3d4e /]# …"). */
 const CONTAINER_PROMPT = /^\s*(?:[\w.-]+@[0-9a-f]{12}:\S*|\[[\w.-]+@[0-9a-f]{12}\s[^\]]*\])\s*[$#]\s/;
+/**
+ * A build step running a command in the image, as a CI log prints it with no prompt: the classic builder's "Step 3/5 :
+ * RUN …" and "---> Running in <id>", buildah's "STEP 3/5: RUN …". Its output is the image's until STEP_END.
+ */
+const BUILD_STEP = /^\s*(?:Step \d+\/\d+ : RUN\s|STEP \d+(?:\/\d+)?: RUN\s|---> Running in \w+\s*$)/;
+/** Where a build step's output ends: the layer it committed, the next step, the build's end. */
+const STEP_END = /^\s*(?:-+> (?!Running in)|Removing intermediate container\b|Successfully (?:built|tagged)\b|COMMIT\b|STEP \d|Step \d)/;
 /** A CI runner's job running in an image (GitLab's Docker executor): everything the job prints is the image's. */
 const CI_IN_IMAGE = /^Using (?:Docker|Kubernetes) executor with image /;
 /**
@@ -124,8 +132,11 @@ export const COLLECTOR_NOTE = /^#\s+(?:known-bugs collect\b|skipped:\s)/;
  */
 type ContainerScope =
   | { kind: "none" }
-  | { kind: "output" | "shell"; prompt: string | null; bare: boolean; nested: number; onHost?: number; hostFile?: true };
+  | { kind: "output" | "shell"; prompt: string | null; bare: boolean; nested: number; onHost?: number; hostFile?: true; step?: true };
 const OUTSIDE: ContainerScope = { kind: "none" };
+
+/** The host part of a prompt naming one: "root@node2:~# ", "[admin@web-1 ~]$ ", "(venv) user@box:~$ ". */
+const PROMPT_HOST = /^\s*(?:\([^)]*\)\s*)?\[?[\w.-]+@([\w.-]+)(?::\S*?)?(?:\s[^\]]*\])?\s*[$#%]\s/;
 
 const namedPrompt = (prompt: string | undefined): string | null => (prompt && /[@:\\\]]/.test(prompt) ? prompt : null);
 
@@ -161,6 +172,7 @@ const STDIN_FILE = /(?:^|\s)(?:ba|a|z|da|k|fi)?sh(?:\s+-{1,2}[\w-]+)*\s+<\s*[^<>
 function containerScopeOf(line: string): ContainerScope | null {
   if (CONTAINER_PROMPT.test(line)) return EXIT.test(line) ? OUTSIDE : { kind: "shell", prompt: null, bare: false, nested: 0 };
   if (CI_IN_IMAGE.test(line)) return { kind: "shell", prompt: null, bare: false, nested: 0 };
+  if (BUILD_STEP.test(line)) return { kind: "output", prompt: null, bare: true, nested: 0, step: true };
   const word = line.length > MAX_COMMAND_LINE ? -1 : line.search(RUNNER_WORD);
   if (word < 0) return null;
   // The runner near its first word only: a line of many runner words ("oc oc oc …") costs no pass per word.
@@ -196,7 +208,7 @@ function containerScopeAfter(line: string, scope: ContainerScope): ContainerScop
   const own = prompt?.[0].trim();
   const back = scope.prompt !== null ? line.trimStart().startsWith(scope.prompt) : false;
   if (scope.kind === "output") {
-    if (back || NEW_PART.test(t) || TRACED_RELEASE_QUERY.test(t)) return OUTSIDE;
+    if (back || NEW_PART.test(t) || TRACED_RELEASE_QUERY.test(t) || (scope.step && STEP_END.test(t))) return OUTSIDE;
     if (!prompt) return scope;
     // Another named prompt than the one the command was typed at is the container's: the command opened a shell.
     return namedPrompt(own) && own !== scope.prompt ? { ...scope, kind: "shell" } : OUTSIDE;
@@ -239,9 +251,6 @@ const COMMENT = /^\s*#\s+[A-Z][a-z]/;
  */
 const COMMAND_START =
   /^(?:sudo\s+)?(?:\S*\/)?(?:uname|cat|lsb_release|kubectl|oc|k|ip6?tables|kube-(?:proxy|apiserver|controller-manager|scheduler)|hyperkube|docker|crictl|nerdctl|podman)\b/;
-
-/** A line after which a container's own output follows: the classic builder's "---> Running in <id>". */
-const inContainer = (previous: string) => /^\s*---> Running in \w+\s*$/.test(previous);
 
 /** The command a line shows, or null when the line is not a command. */
 export function commandOf(line: string): Command | null {
@@ -347,6 +356,8 @@ export function readBundle(input: readonly string[] | TextLines): {
   containerOs: Set<number>;
   containerOutput: Set<number>;
   gathering: Set<number>;
+  /** Each command line (1-based, in order) with the host its prompt names ("root@node2:~# …", "[admin@web-1 ~]$ …"), or null. */
+  commandHosts: Array<[number, string | null]>;
 } {
   const lines: Lines = input instanceof TextLines ? input : arrayLines(input);
   const sections: BundleSection[] = [];
@@ -359,6 +370,7 @@ export function readBundle(input: readonly string[] | TextLines): {
   const gathering = new Set<number>();
   // Every line a container printed (1-based), its os-release included: it names the image's release, not the host's.
   const containerOutput = new Set<number>();
+  const commandHosts: Array<[number, string | null]> = [];
   // Whether the lines read now are a container's: a command's next output, or a shell opened there.
   let scope: ContainerScope = OUTSIDE;
   const push = (kind: BundleSection["kind"], start: number, end: number) =>
@@ -420,15 +432,9 @@ export function readBundle(input: readonly string[] | TextLines): {
       // a long run of KEY=value lines (an environment dump) costs a pass over the rest for each line.
       noOsReleaseUntil = end;
     }
-    if (
-      t.includes(" release ") &&
-      SYSTEM_RELEASE_LINE.test(t) &&
-      (hint === null || hint === "os-release") &&
-      !inContainerNow(scope) &&
-      !inContainer(lines.at(i - 1))
-    ) {
+    if (t.includes(" release ") && SYSTEM_RELEASE_LINE.test(t) && (hint === null || hint === "os-release") && !inContainerNow(scope)) {
       // `cat /etc/redhat-release` on the host: one line, as strong as the os-release it stands in for.
-      // Not after another command (`docker run … cat /etc/redhat-release`) or a build step's output.
+      // Not after another command (`docker run … cat /etc/redhat-release`) or in a build step's output.
       push("os-release", i, i + 1);
       i++;
       hint = null;
@@ -443,12 +449,16 @@ export function readBundle(input: readonly string[] | TextLines): {
       push("uname", i, i + 1);
     } else {
       const command = commandOf(raw);
+      const wasInside = inContainerNow(scope);
       scope = containerScopeAfter(raw, scope);
       const opened = containerScopeOf(raw);
       // A prompt inside the shell (Docker's hex host name) keeps the prompt the shell was opened from.
       if (opened && !(opened.kind === "shell" && scope.kind === "shell")) scope = opened;
       if (command) {
         commandLines.push(i + 1);
+        commandHosts.push([i + 1, PROMPT_HOST.exec(raw)?.[1] ?? null]);
+        // A command typed in a container's shell acts there (an `apt-get install` changes the image, not the host).
+        if (inContainerNow(scope) && (wasInside || CONTAINER_PROMPT.test(raw))) containerOutput.add(i + 1);
         // The commands that print the host's identity (uname, /proc/version, os-release) and a collector's notes.
         if (IDENTITY_COMMANDS.has(command) || COLLECTOR_NOTE.test(t)) gathering.add(i + 1);
         hint = command;
@@ -470,7 +480,7 @@ export function readBundle(input: readonly string[] | TextLines): {
   const notLogs = new Set(commandLines);
   for (const s of sections) for (let n = s.lines[0]; n <= s.lines[1]; n++) notLogs.add(n);
   for (const n of containerOs) containerOutput.add(n);
-  return { sections, notLogs, containerOs, containerOutput, gathering };
+  return { sections, notLogs, containerOs, containerOutput, gathering, commandHosts };
 }
 
 /** 1-based numbers of the non-blank lines that are neither a section nor a shell command: the logs. */

@@ -4,7 +4,8 @@
  * what dpkg prints as it does ("Setting up docker-ce (5:29.0.0-1~ubuntu.24.04~noble) ...", "Unpacking containerd.io
  * (1.7.24-1) over (1.7.22-1) ..."). That component's output printed before such a line shows the state before the
  * change: another time's, like output under a "before the upgrade" heading (output-heading.ts), so it is no reading
- * of the host that failed after it. Prose, a printed script and a build's steps install nothing on the host.
+ * of the host that failed after it. Prose, a printed script, a build's steps and a container's shell (bundle-sections.ts
+ * sets their lines apart) install nothing on the host, and a command at another host's prompt nothing on this one.
  */
 import { PROMPT } from "./bundle-sections";
 import type { LineRef } from "./iptables-version";
@@ -119,16 +120,40 @@ const READING_COMPONENTS: ReadonlyArray<readonly [RegExp, readonly string[]]> = 
 ];
 
 /**
- * Whether the output on a line (its text given) comes before an upgrade of a component it names, among `upgrades`
- * (each line with what it upgraded).
+ * The host a line was printed on, as the prompt of the command before it names one ("root@node2:~# …"); null where
+ * that prompt names none or no command comes before. `commands`: each command line with its prompt's host, in order.
  */
-export function beforeUpgrade(upgrades: ReadonlyArray<LineRef & { upgraded: Upgraded }>): (line: number, text: string) => boolean {
+export function hostOfLine(commands: ReadonlyArray<readonly [number, string | null]>): (line: number) => string | null {
+  return (line) => {
+    let lo = 0;
+    let hi = commands.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((commands[mid] as readonly [number, string | null])[0] <= line) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo ? (commands[lo - 1] as readonly [number, string | null])[1] : null;
+  };
+}
+
+/**
+ * Whether the output on a line (its text given) comes before an upgrade of a component it names, among `upgrades`
+ * (each line with what it upgraded), on the same host where prompts name both.
+ */
+export function beforeUpgrade(
+  upgrades: ReadonlyArray<LineRef & { upgraded: Upgraded }>,
+  hostOf: (line: number) => string | null = () => null,
+): (line: number, text: string) => boolean {
   if (!upgrades.length) return () => false;
-  return (line, text) =>
-    upgrades.some(
-      (u) =>
+  const hosts = upgrades.map((u) => hostOf(u.line));
+  return (line, text) => {
+    const host = hostOf(line);
+    return upgrades.some(
+      (u, i) =>
         u.line > line &&
+        (host === null || hosts[i] === null || hosts[i] === host) &&
         (u.upgraded === "all" ||
           READING_COMPONENTS.some(([re, named]) => named.some((c) => (u.upgraded as ReadonlySet<string>).has(c)) && re.test(text))),
     );
+  };
 }

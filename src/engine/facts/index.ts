@@ -5,7 +5,7 @@
 import type { DiagnoseFields } from "../diagnose-input";
 import type { BundleSection, IptablesFacts, KernelFacts, NodeRow, OsFacts } from "../types";
 import { readBundle } from "./bundle-sections";
-import { beforeUpgrade, upgradedBy } from "./component-upgrades";
+import { beforeUpgrade, hostOfLine, upgradedBy } from "./component-upgrades";
 import { dockerVersionComponents } from "./docker-version";
 import { type ComponentReadings, hostComponents, namedComponents } from "./host-components";
 import { findIptables, type LineRef, pickIptables } from "./iptables-version";
@@ -133,7 +133,7 @@ export interface PreScan {
 /** Facts from one raw bundle, e.g. `{ uname -a; cat /etc/os-release; kubectl get nodes -o wide; ... }`. */
 export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const textLines = new TextLines(text, pre?.lineStarts ?? undefined);
-  const { sections, notLogs, containerOs, containerOutput, gathering } = readBundle(textLines);
+  const { sections, notLogs, containerOs, containerOutput, gathering, commandHosts } = readBundle(textLines);
   const osSection = pickOsSection(sections);
   const kernelSources: KernelSource[] = [];
   for (const s of sections) {
@@ -147,8 +147,9 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   // What other output names (see mentions.ts): a kernel, an OS, `docker info`'s and kubectl's component versions.
   const candidates = pre ? pre.mentionLines : mentionLines(text);
   const mentions = sortMentions(candidates.filter((l) => !notLogs.has(l.line)));
-  // A package manager's command is a shell line (notLogs), dpkg's output a log line: both read.
+  // A package manager's command is a shell line (notLogs), dpkg's output a log line: both read, but not in a container.
   const upgrades = upgradeLines(candidates).flatMap((l) => {
+    if (containerOutput.has(l.line)) return [];
     const upgraded = upgradedBy(l.text, (count) => textLines.slice(l.line, l.line + count));
     return upgraded ? [{ ...l, upgraded }] : [];
   });
@@ -158,7 +159,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   // Output under a heading naming another machine or an earlier time (output-heading.ts), or printed before the paste
   // installs or upgrades a component (component-upgrades.ts).
   const underHeading = (line: number) => outputHeadingVia(lineAt, line) !== undefined;
-  const upgradedLater = beforeUpgrade(upgrades);
+  const upgradedLater = beforeUpgrade(upgrades, hostOfLine(commandHosts));
   const elsewhere = (line: number) => upgradedLater(line, lineAt(line) ?? "") || underHeading(line);
   const namedHere = mentions.named.filter((l) => !underHeading(l.line));
   const namedAway = mentions.named.filter((l) => underHeading(l.line));
