@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, like, or, sql } from "drizzle-orm";
+import { type IdMatch, idMatches } from "../kb/id-matches";
 import type { BugRecord } from "../kb/record-schema";
 import type { Store } from "./create-db";
 import { asSetupFault } from "./kb-setup";
@@ -80,6 +81,11 @@ export interface BugSummary {
   hasUnverified: boolean;
   /** With a version filter: how the record's ranges contain it, at which evidence level. */
   versionMatch?: VersionMatch;
+  /**
+   * The record's aliases and commits the search names (a commit id, a CVE), each with how far it is confirmed:
+   * a field report's commit the sources contradict says "misreported" wherever the search is shown.
+   */
+  idMatches?: IdMatch[];
 }
 
 /**
@@ -127,6 +133,26 @@ function isNoise(term: string): boolean {
 }
 
 export async function listBugs(store: Store, f: BugFilters): Promise<{ total: number; items: BugSummary[] }> {
+  const page = await findBugs(store, f);
+  const named = f.q ?? f.alias ?? f.commit;
+  if (named === undefined || !page.items.length) return page;
+  const records = new Map(
+    (
+      await getBugs(
+        store,
+        page.items.map((b) => b.id),
+      )
+    ).map((r) => [r.id, r]),
+  );
+  const items = page.items.map((b) => {
+    const record = records.get(b.id);
+    const found = record ? idMatches(record, named) : [];
+    return found.length ? { ...b, idMatches: found } : b;
+  });
+  return { total: page.total, items };
+}
+
+async function findBugs(store: Store, f: BugFilters): Promise<{ total: number; items: BugSummary[] }> {
   const db = store.db;
   const conditions = [];
   // Ids decided outside SQL (search rank, version ranges): filtered and paged in memory, which also

@@ -1,4 +1,4 @@
-import { listBugs } from "../db/bug-queries";
+import { type BugSummary, listBugs } from "../db/bug-queries";
 import type { Store } from "../db/create-db";
 import type { CompiledKb } from "../engine/compile-kb";
 import { diagnoseBundle } from "../engine/diagnose";
@@ -48,7 +48,10 @@ export type ChatAnswer =
       truncated: ChatInput["truncated"];
     }
   | { kind: "record"; kb: KbRef; record: RecordSummary }
-  | { kind: "search"; kb: KbRef; query: string; total: number; items: Array<{ id: string; title: string; summary: string }> };
+  | { kind: "search"; kb: KbRef; query: string; total: number; items: SearchItem[] };
+
+/** A record a search found, with the ids the search names and how far each is confirmed (BugSummary.idMatches). */
+export type SearchItem = Pick<BugSummary, "id" | "title" | "summary" | "idMatches">;
 
 const SLUG = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
 
@@ -94,7 +97,7 @@ export async function answerFor(
     kb: ref,
     query: text.slice(0, 200),
     total: found.total,
-    items: found.items.map((b) => ({ id: b.id, title: b.title, summary: b.summary })),
+    items: found.items.map((b) => ({ id: b.id, title: b.title, summary: b.summary, ...(b.idMatches ? { idMatches: b.idMatches } : {}) })),
   };
 }
 

@@ -12,7 +12,6 @@ import { problemResponse } from "../http/problem";
 import { listBugs as listBugsRoute } from "../http/routes/bugs/bugs.routes";
 import { currentKb } from "../service/kb-cache";
 import { ASSETS } from "./assets";
-import { idMatches } from "./id-matches";
 import { prefersHtml } from "./negotiate";
 import { HomePage } from "./pages/home";
 import { RecordPage } from "./pages/record";
@@ -132,17 +131,6 @@ async function searchPage(c: Ctx): Promise<Response | null> {
   // show the records that hold some of them, best first, and say so.
   const partial = every.total === 0 && filters.match === "all" && (filters.q?.trim().split(/\s+/).length ?? 0) > 1;
   const result = partial ? await listBugs(store, { ...filters, anyTerm: true }) : every;
-  const records = filters.q
-    ? await getBugs(
-        store,
-        result.items.map((i) => i.id),
-      )
-    : [];
-  const byId = new Map(records.map((r) => [r.id, r]));
-  const hits = result.items.map((bug) => {
-    const record = byId.get(bug.id);
-    return { bug, matches: record && filters.q ? idMatches(record, filters.q) : [] };
-  });
   const base = new URLSearchParams(raw);
   base.delete("offset");
   return cacheablePage(
@@ -153,7 +141,7 @@ async function searchPage(c: Ctx): Promise<Response | null> {
       q={filters.q}
       partial={partial && result.total > 0}
       total={result.total}
-      hits={hits}
+      hits={result.items}
       offset={filters.offset}
       limit={filters.limit}
       base={base}

@@ -285,6 +285,10 @@ describe("known-bugs search and show", () => {
       const r = await runCli(["search", "862c95d9859f", ...where]);
       expect(r.code, where.join(" ")).toBe(0);
       expect(r.stdout).toContain(XT);
+      // The blamed commit is said to be contradicted by the sources, as on the search page.
+      expect(r.stdout, where.join(" ")).toContain(
+        "warning: your search names commit 862c95d9859f: misreported: contradicted by the sources",
+      );
     }
     const none = await runCli(["search", "zzzz-no-such-term", "--url", server.url]);
     expect(none.stdout).toBe("No known bug matches.\n");

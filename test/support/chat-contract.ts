@@ -148,6 +148,28 @@ export function chatContract(h: () => ChatHarness) {
     expect(blockTexts(search as SlackPost).join("\n")).toContain(`\`${XT}\``);
   });
 
+  it("Slack and Discord: a search by the field report's commit says the sources contradict it", async () => {
+    // On-call people paste the commit a write-up blamed (review 28a): the answer must not let it pass as the cause.
+    const { responseUrl } = await command("862c95d9859f");
+    const [search] = await h().delivered(responseUrl);
+    const texts = blockTexts(search as SlackPost).join("\n");
+    expect(texts).toContain(`\`${XT}\``);
+    expect(texts).toContain(
+      ":warning: Your search names commit 862c95d9859f: misreported: contradicted by the sources (the record gives the real one)",
+    );
+    expect(search?.text).toMatch(/^known-bugs: 1 record matches /);
+    const res = await discord(diagnoseCommand("862c95d9859f"));
+    const answer = ((await res.json()) as { data: DiscordData }).data;
+    expect(answer.content).toMatch(/^1 record matches /);
+    expect(answer.embeds[0]?.fields?.[0]?.value).toContain("⚠️ Your search names commit 862c95d9859f: misreported");
+    // A verified id is named as verified, with no warning.
+    const cve = await command("CVE-2024-50038");
+    const [verified] = await h().delivered(cve.responseUrl);
+    const cveTexts = blockTexts(verified as SlackPost).join("\n");
+    expect(cveTexts).toContain("Your search names cve CVE-2024-50038: verified");
+    expect(cveTexts).not.toContain(":warning:");
+  });
+
   it("Slack: `share` answers in the channel, without a share button", async () => {
     const { responseUrl } = await command(`share ${XOR_MARK_KLOG}`);
     const [answer] = await h().delivered(responseUrl);

@@ -70,8 +70,10 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     const api = await fetch("/bugs?q=862c95d9859f");
     expect(api.headers.get("content-type")).toContain("application/json");
     expect(api.headers.get("vary")).toMatch(/accept/i);
-    const json = (await api.json()) as { items: { id: string }[] };
+    const json = (await api.json()) as { items: { id: string; idMatches?: { value: string; status: string }[] }[] };
     expect(json.items[0]?.id).toBe(XT);
+    // The API says it too, for every client that shows a search (chat apps, the CLI).
+    expect(json.items[0]?.idMatches).toEqual([expect.objectContaining({ value: "862c95d9859f", status: "misreported" })]);
   });
 
   it("marks the misreported commit title as misreported too, and a verified id as verified", async () => {

@@ -81,6 +81,11 @@ export const searchAnswer = z.looseObject({
       id: z.string(),
       title: z.string().catch(""),
       components: z.array(z.string()).catch([]),
+      // An older server sends none; a malformed one is dropped rather than failing the search.
+      idMatches: z
+        .array(z.object({ value: z.string(), kind: z.string(), status: z.enum(["verified", "corroborated", "reported", "misreported"]) }))
+        .optional()
+        .catch(undefined),
     }),
   ),
   total: z.number().optional().catch(undefined),

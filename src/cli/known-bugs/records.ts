@@ -1,7 +1,8 @@
 /** `known-bugs search` and `known-bugs show`: the records, from the server or the local knowledge base. */
 import type { CompiledKb } from "../../engine/compile-kb";
+import { aliasStatus, STATUS_WORDS } from "../../kb/fact-status";
+import { type IdMatch, idMatches, idMatchText } from "../../kb/id-matches";
 import type { BugRecord } from "../../kb/record-schema";
-import { aliasStatus, STATUS_WORDS } from "../../web/fact-status";
 import type { ShownRecord } from "./answer-shape";
 import { type CliValues, positiveInt } from "./args";
 import { requestJson } from "./client";
@@ -9,7 +10,10 @@ import { serverUrl } from "./diagnose";
 import { CliError, EXIT } from "./exit-codes";
 import { loadLocalKb } from "./local";
 
-type Found = { total?: number | undefined; items: Array<Pick<BugRecord, "id" | "title" | "components">> };
+type Found = {
+  total?: number | undefined;
+  items: Array<Pick<BugRecord, "id" | "title" | "components"> & { idMatches?: IdMatch[] | undefined }>;
+};
 
 export async function searchCommand(words: string[], values: CliValues): Promise<number> {
   if (!words.length) throw new CliError(EXIT.usage, "search needs words: known-bugs search --xor-mark");
@@ -27,7 +31,12 @@ export async function searchCommand(words: string[], values: CliValues): Promise
   else {
     if (some) process.stdout.write("No record holds every word; records holding some of them, best first:\n");
     const width = Math.max(...shown.items.map((i) => i.id.length));
-    for (const i of shown.items) process.stdout.write(`${i.id.padEnd(width)}  ${i.title}  [${i.components.join(", ")}]\n`);
+    for (const i of shown.items) {
+      process.stdout.write(`${i.id.padEnd(width)}  ${i.title}  [${i.components.join(", ")}]\n`);
+      // The blamed commit pasted from a field write-up: say at once that the sources contradict it.
+      for (const m of i.idMatches ?? [])
+        process.stdout.write(`${" ".repeat(width)}  ${m.status === "misreported" ? "warning: " : ""}your search names ${idMatchText(m)}\n`);
+    }
     const more = (shown.total ?? 0) - shown.items.length;
     if (more > 0) process.stdout.write(`(${more} more; --limit N)\n`);
   }
@@ -59,7 +68,13 @@ async function finder(values: CliValues, words: string[], limit: number): Promis
       kb.records.filter((r) => (match === "all" ? matchesAll(r, words) : matchesAny(r, words))),
       words,
     );
-    return { total: items.length, items: items.slice(0, limit) };
+    return {
+      total: items.length,
+      items: items.slice(0, limit).map((r) => {
+        const named = idMatches(r, words.join(" "));
+        return named.length ? { ...r, idMatches: named } : r;
+      }),
+    };
   };
 }
 

@@ -1,5 +1,6 @@
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from "discord-api-types/v10";
 import { closestVersionsNote, evidenceExcerpt, evidenceHeading, type FindingSummary, verdictLabel } from "../../engine/summary";
+import { idMatchText } from "../../kb/id-matches";
 import { type ChatAnswer, recordUrl } from "../answer";
 import { leftOutNote } from "../chat-input";
 import { clamp, type FeedbackRef, fittingLines, moreStepsLine, plural, SHOWN_UNVERIFIED, wholeLines } from "../text-limits";
@@ -70,16 +71,19 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
     }
     case "search": {
       out.content = answer.items.length
-        ? `${plural(answer.total, "record")} match “${md(clamp(answer.query, 200))}”`
+        ? `${plural(answer.total, "record")} ${answer.total === 1 ? "matches" : "match"} “${md(clamp(answer.query, 200))}”`
         : `No record matches “${md(clamp(answer.query, 200))}”. Paste log lines to diagnose them.`;
       if (answer.items.length)
         out.embeds.push({
           title: "Records",
           fields: answer.items.map((i) => {
             const url = recordUrl(opts.publicUrl, i.id);
+            const named = (i.idMatches ?? []).map(
+              (m) => `${m.status === "misreported" ? "⚠️ " : ""}Your search names ${prose(idMatchText(m))}`,
+            );
             return field(
               clamp(i.title, DISCORD_LIMITS.fieldName),
-              `${url ? `[${code(i.id)}](${url})` : code(i.id)}\n${prose(clamp(i.summary, 300))}`,
+              [url ? `[${code(i.id)}](${url})` : code(i.id), ...named, prose(clamp(i.summary, 300))].join("\n"),
             );
           }),
           color: COLOR.info,

@@ -1,5 +1,6 @@
 import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } from "@slack/types";
 import { closestVersionsNote, evidenceExcerpt, evidenceHeading, type FindingSummary, verdictLabel } from "../../engine/summary";
+import { idMatchText } from "../../kb/id-matches";
 import { type ChatAnswer, recordUrl } from "../answer";
 import { leftOutNote } from "../chat-input";
 import { clamp, type FeedbackRef, moreStepsLine, plural, unverifiedLines, wholeLines } from "../text-limits";
@@ -78,11 +79,24 @@ function body(answer: ChatAnswer, opts: RenderOptions): { blocks: KnownBlock[]; 
           text: "known-bugs: no record matches",
         };
       const blocks: KnownBlock[] = [header(`Records matching “${answer.query}”`)];
-      for (const item of answer.items)
-        blocks.push(section(`*${link(recordUrl(opts.publicUrl, item.id), item.title)}*  \`${item.id}\`\n${esc(clamp(item.summary, 300))}`));
+      for (const item of answer.items) {
+        const named = (item.idMatches ?? []).map(
+          (m) => `${m.status === "misreported" ? ":warning: " : ""}Your search names ${esc(idMatchText(m))}`,
+        );
+        blocks.push(
+          section(
+            [`*${link(recordUrl(opts.publicUrl, item.id), item.title)}*  \`${item.id}\``, ...named, esc(clamp(item.summary, 300))].join(
+              "\n",
+            ),
+          ),
+        );
+      }
       if (answer.total > answer.items.length)
         blocks.push(context(`${answer.total - answer.items.length} more; a more precise search narrows them.`));
-      return { blocks, text: `known-bugs: ${plural(answer.total, "record")} match “${esc(answer.query)}”` };
+      return {
+        blocks,
+        text: `known-bugs: ${plural(answer.total, "record")} ${answer.total === 1 ? "matches" : "match"} “${esc(answer.query)}”`,
+      };
     }
     case "diagnosis":
       return diagnosis(answer, opts);

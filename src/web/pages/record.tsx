@@ -1,8 +1,8 @@
 import type { Child } from "hono/jsx";
 import type { KbMeta } from "../../db/bug-queries";
 import { describeTogether } from "../../engine/verdict";
+import { aliasStatus, evidenceOf, rangeEndEvidence, sourcesOf } from "../../kb/fact-status";
 import type { AffectedEntry, BugRecord, Example } from "../../kb/record-schema";
-import { aliasStatus, evidenceOf, rangeEndEvidence, sourcesOf } from "../fact-status";
 import { Badge, PasteForm, Prose, StatusBadge, Workarounds } from "../parts/common";
 import { Layout } from "../parts/layout";
 import { RangeTimeline, TimelineLegend } from "../parts/timeline";

@@ -1,21 +1,7 @@
 import type { BugSummary, KbMeta } from "../../db/bug-queries";
-import type { AliasStatus } from "../fact-status";
 import { Badge, StatusBadge } from "../parts/common";
 import { Layout } from "../parts/layout";
 import { slugify } from "./record";
-
-/** An alias or commit of a hit that the query named, so "862c95d9859f" says at once that it is misreported. */
-export interface IdMatch {
-  value: string;
-  kind: string;
-  status: AliasStatus;
-  note?: string | undefined;
-}
-
-export interface SearchHit {
-  bug: BugSummary;
-  matches: IdMatch[];
-}
 
 export interface SearchPageProps {
   kb: KbMeta | null;
@@ -23,7 +9,7 @@ export interface SearchPageProps {
   /** No record holds every word: these hold some of them. */
   partial: boolean;
   total: number;
-  hits: SearchHit[];
+  hits: BugSummary[];
   offset: number;
   limit: number;
   /** Query string without paging, to build page links. */
@@ -63,39 +49,39 @@ export const SearchPage = (p: SearchPageProps) => {
         </div>
       ) : null}
       <ol class="hits" start={p.offset + 1}>
-        {p.hits.map((h) => (
+        {p.hits.map((bug) => (
           <li>
             <h2>
-              <a href={`/bugs/${h.bug.id}`}>{h.bug.title}</a>
+              <a href={`/bugs/${bug.id}`}>{bug.title}</a>
             </h2>
             <p class="muted">
-              <code>{h.bug.id}</code> · {h.bug.components.join(" · ")}
+              <code>{bug.id}</code> · {bug.components.join(" · ")}
             </p>
             <p>
-              {h.bug.hasUnverified ? (
+              {bug.hasUnverified ? (
                 <Badge kind="unverified">holds unverified facts</Badge>
               ) : (
                 <Badge kind="verified">every fact verified</Badge>
               )}{" "}
-              <span class="muted">reboot {h.bug.reboot}</span>
+              <span class="muted">reboot {bug.reboot}</span>
             </p>
-            {h.bug.versionMatch ? (
+            {bug.versionMatch ? (
               <p>
-                Your {h.bug.versionMatch.ecosystem} {h.bug.versionMatch.package} version <code>{h.bug.versionMatch.version}</code> is in an
-                affected range: <StatusBadge status={h.bug.versionMatch.level} /> {h.bug.versionMatch.reason}
-                {h.bug.versionMatch.certain ? null : <span class="hint"> (not certain: only part of the version was given)</span>}
+                Your {bug.versionMatch.ecosystem} {bug.versionMatch.package} version <code>{bug.versionMatch.version}</code> is in an
+                affected range: <StatusBadge status={bug.versionMatch.level} /> {bug.versionMatch.reason}
+                {bug.versionMatch.certain ? null : <span class="hint"> (not certain: only part of the version was given)</span>}
               </p>
             ) : null}
-            {h.matches.map((m) => (
+            {(bug.idMatches ?? []).map((m) => (
               <p>
                 Your search names {m.kind ? `${m.kind} ` : ""}
                 <code>{m.value}</code>: <StatusBadge status={m.status} />{" "}
                 {m.status === "misreported" ? <strong>This id is misreported; the record gives the real one.</strong> : null}
                 {m.note ? <span class="hint"> {m.note}</span> : null}{" "}
-                <a href={`/bugs/${h.bug.id}#alias-${slugify(m.value)}`}>see the aliases</a>
+                <a href={`/bugs/${bug.id}#alias-${slugify(m.value)}`}>see the aliases</a>
               </p>
             ))}
-            <p>{clip(h.bug.summary, 280)}</p>
+            <p>{clip(bug.summary, 280)}</p>
           </li>
         ))}
       </ol>

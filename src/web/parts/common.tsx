@@ -1,7 +1,7 @@
 import type { Child } from "hono/jsx";
 import { LIMITS } from "../../http/limits";
-import type { AliasStatus, Evidence } from "../fact-status";
-import { STATUS_WORDS } from "../fact-status";
+import type { AliasStatus, Evidence } from "../../kb/fact-status";
+import { STATUS_WORDS } from "../../kb/fact-status";
 
 export const Badge = (props: { kind: string; children: Child }) => <span class={`badge ${props.kind}`}>{props.children}</span>;
 

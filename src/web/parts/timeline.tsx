@@ -1,5 +1,5 @@
+import { type Evidence, rangeEndEvidence } from "../../kb/fact-status";
 import type { VersionRange } from "../../kb/record-schema";
-import { type Evidence, rangeEndEvidence } from "../fact-status";
 
 // Drawn at the size it is shown on a phone, so its 12px labels stay readable.
 const W = 360;

@@ -99,6 +99,20 @@ const bugSummarySchema = z
       .openapi({
         description: "Given with a version filter: how the record's ranges contain it, and how firm the deciding range ends are.",
       }),
+    idMatches: z
+      .array(
+        z.object({
+          value: z.string(),
+          kind: z.string().openapi({ description: 'The alias kind ("cve", "commit", "fix commit", …), empty for another id.' }),
+          status: z.enum(["verified", "corroborated", "reported", "misreported"]),
+          note: z.string().optional(),
+        }),
+      )
+      .optional()
+      .openapi({
+        description:
+          'Given with a search: the record\'s aliases and commits the search names, and how far each is confirmed; "misreported" is an id a field report cited that the sources contradict (the record gives the real one).',
+      }),
   })
   .openapi("BugSummary");
 

@@ -1,6 +1,13 @@
-import type { BugRecord } from "../kb/record-schema";
-import { aliasStatus } from "./fact-status";
-import type { IdMatch } from "./pages/search";
+import { type AliasStatus, aliasStatus, STATUS_WORDS } from "./fact-status";
+import type { BugRecord } from "./record-schema";
+
+/** An alias or commit of a hit that the query named, so "862c95d9859f" says at once that it is misreported. */
+export interface IdMatch {
+  value: string;
+  kind: string;
+  status: AliasStatus;
+  note?: string | undefined;
+}
 
 /**
  * Aliases and commits of a hit that the query names, with how far each is confirmed: the whole query
@@ -28,5 +35,12 @@ export function idMatches(record: BugRecord, q: string): IdMatch[] {
   }
   return out;
 }
+
+/**
+ * One id match in plain words, for chat and the CLI as the search page shows it: "commit 862c95d9859f: misreported:
+ * contradicted by the sources (the record gives the real one)".
+ */
+export const idMatchText = (m: IdMatch): string =>
+  `${m.kind ? `${m.kind} ` : ""}${m.value}: ${STATUS_WORDS[m.status]}${m.status === "misreported" ? " (the record gives the real one)" : ""}`;
 
 const norm = (s: string) => s.toLowerCase().replaceAll('"', "").trim().replace(/\s+/g, " ");
