@@ -1,6 +1,6 @@
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { getBug, getBugs, getKbMeta, type KbMeta, listBugs } from "../db/bug-queries";
+import { getBug, getKbMeta, type KbMeta, listBugs } from "../db/bug-queries";
 import { KbNotLoadedError } from "../db/kb-setup";
 import { charBoundary } from "../engine/char-boundary";
 import { signatureKey } from "../engine/compile-kb";
