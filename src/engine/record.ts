@@ -171,3 +171,11 @@ export interface BugRecord {
    */
   together?: ReadonlyArray<readonly string[]> | undefined;
 }
+
+/** A record's `reboot` in words, the same on every door ("reboot not-required" read as a typo). */
+export function rebootWords(reboot: string): string {
+  if (reboot === "required") return "reboot required";
+  if (reboot === "not-required") return "no reboot needed";
+  if (reboot === "depends") return "reboot may be needed";
+  return `reboot ${reboot}`;
+}

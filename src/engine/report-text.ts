@@ -1,4 +1,5 @@
 import type { Diagnosis, Finding, HostReport, LogEvidence } from "./diagnosis";
+import { rebootWords } from "./record";
 import {
   closestVersionsNote,
   evidenceExcerpt,
@@ -106,7 +107,7 @@ function renderFinding(f: Finding, rank: number, d: Diagnosis): string[] {
   // A terminal report names the doubts, not all of them: the record (GET /bugs/:id) has the rest.
   for (const u of f.unverified.slice(0, MAX_UNVERIFIED)) lines.push(`   unverified: ${u}`);
   if (f.unverified.length > MAX_UNVERIFIED) lines.push(`   unverified: (${f.unverified.length - MAX_UNVERIFIED} more in the record)`);
-  lines.push(`   fix (reboot ${f.reboot}): ${f.fix.trim().split("\n").join("\n        ")}`);
+  lines.push(`   fix (${rebootWords(f.reboot)}): ${f.fix.trim().split("\n").join("\n        ")}`);
   if (f.references[0]) lines.push(`   see: ${f.references.slice(0, 3).join("  ")}`);
   lines.push("");
   return lines;

@@ -67,6 +67,17 @@ export function webRoutes() {
 
   web.post(
     "/check",
+    // The page's form only: JSON or a raw log sent here would read as no field at all ("the body is empty").
+    async (c, next) => {
+      if (!FORM_TYPE.test(c.req.header("content-type") ?? ""))
+        return problemResponse(
+          c,
+          415,
+          "unsupported-media-type",
+          "POST /check takes the lookup page's form (multipart/form-data or application/x-www-form-urlencoded, field `bundle`); send JSON or plain text to POST /diagnose.",
+        );
+      await next();
+    },
     (c, next) => {
       const maxSize = maxBytes(c) + FORM_OVERHEAD;
       return bodyLimit({ maxSize, onError: (c) => tooLarge(c, maxBytes(c)) })(c, next);
@@ -104,6 +115,8 @@ export function webRoutes() {
 
 /** The result page (see README "The lookup page"): the browser's history may keep it, nothing else may. */
 export const RESULT_CACHE_CONTROL = "private, max-age=0";
+
+const FORM_TYPE = /^\s*(?:multipart\/form-data|application\/x-www-form-urlencoded)\s*(?:;|$)/i;
 
 const isRead = (method: string) => method === "GET" || method === "HEAD";
 const maxBytes = (c: Ctx) => c.get("settings").MAX_BODY_BYTES;

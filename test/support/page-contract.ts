@@ -371,6 +371,18 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect((await paste(fetch, "$ uname -r\n5.15.0-127-generic", { record: XT })).status).toBe(200);
   });
 
+  it("refuses JSON or a raw log sent to the page's form address (415), pointing at POST /diagnose", async () => {
+    for (const [type, body] of [
+      ["application/json", JSON.stringify({ logs: 'unknown option "--xor-mark"' })],
+      ["text/plain", 'unknown option "--xor-mark"'],
+    ] as const) {
+      const res = await fetch("/check", { method: "POST", headers: { "content-type": type }, body });
+      expect(res.status, type).toBe(415);
+      expect(res.headers.get("content-type")).toContain("application/problem+json");
+      expect(((await res.json()) as { detail: string }).detail).toContain("POST /diagnose");
+    }
+  });
+
   it("answers an unknown record with an HTML 404 that offers a search box, and JSON clients with a problem", async () => {
     const body = await expectPage(await html(fetch, "/bugs/no-such-bug-here"), 404);
     expect(body).toMatch(/<input[^>]*name="q"[^>]*value="no such bug here"/);

@@ -1,5 +1,6 @@
 /** `known-bugs search` and `known-bugs show`: the records, from the server or the local knowledge base. */
 import type { CompiledKb } from "../../engine/compile-kb";
+import { rebootWords } from "../../engine/record";
 import { aliasStatus, STATUS_WORDS } from "../../kb/fact-status";
 import { type IdMatch, idMatches, idMatchText } from "../../kb/id-matches";
 import type { BugRecord } from "../../kb/record-schema";
@@ -170,7 +171,7 @@ function renderRecord(r: ShownRecord): string {
     "",
     `root cause: ${r.rootCause.trim()}`,
     "",
-    `fix (reboot ${r.reboot}):`,
+    `fix (${rebootWords(r.reboot)}):`,
     ...r.fix
       .trim()
       .split("\n")

@@ -1,4 +1,5 @@
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from "discord-api-types/v10";
+import { rebootWords } from "../../engine/record";
 import { closestVersionsNote, evidenceExcerpt, evidenceHeading, type FindingSummary, verdictLabel } from "../../engine/summary";
 import { idMatchText } from "../../kb/id-matches";
 import { type ChatAnswer, recordUrl } from "../answer";
@@ -207,7 +208,7 @@ function fixFields(f: Pick<FindingSummary, "id" | "fixSteps" | "moreFixSteps" | 
     if (last >= 0 && fittingLines([values[last] ?? "", more], DISCORD_LIMITS.fieldValue) === 2) values[last] += `\n${more}`;
     else values.push(more);
   }
-  return values.map((v, i) => field(i ? "Fix (continued)" : `Fix (reboot ${f.reboot})`, v));
+  return values.map((v, i) => field(i ? "Fix (continued)" : `Fix (${rebootWords(f.reboot)})`, v));
 }
 
 /** Items joined by line breaks into runs of at most `room` characters (an item longer than that is a run of its own). */

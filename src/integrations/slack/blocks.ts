@@ -1,4 +1,5 @@
 import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } from "@slack/types";
+import { rebootWords } from "../../engine/record";
 import { closestVersionsNote, evidenceExcerpt, evidenceHeading, type FindingSummary, verdictLabel } from "../../engine/summary";
 import { idMatchText } from "../../kb/id-matches";
 import { type ChatAnswer, recordUrl } from "../answer";
@@ -197,7 +198,7 @@ function finding(f: FindingSummary, kbVersion: string, opts: RenderOptions, rank
 function fixSection(f: Pick<FindingSummary, "id" | "fixSteps" | "moreFixSteps" | "reboot">, url: string | null): SectionBlock {
   return section(
     wholeLines(
-      `*Fix* (reboot ${esc(f.reboot)}):`,
+      `*Fix* (${esc(rebootWords(f.reboot))}):`,
       f.fixSteps.map(esc),
       (left) => moreStepsLine(left, url && `<${url}>`, f.id),
       SLACK_LIMITS.sectionText,

@@ -1,5 +1,6 @@
 import type { Child } from "hono/jsx";
 import type { KbMeta } from "../../db/bug-queries";
+import { rebootWords } from "../../engine/record";
 import { describeTogether } from "../../engine/verdict";
 import { aliasStatus, evidenceOf, rangeEndEvidence, sourcesOf } from "../../kb/fact-status";
 import type { AffectedEntry, BugRecord, Example } from "../../kb/record-schema";
@@ -44,7 +45,7 @@ export const RecordPage = (props: { kb: KbMeta | null; bug: BugRecord; maxBytes:
       <section aria-labelledby="fix">
         <h2 id="fix">Fix</h2>
         <p>
-          <Badge kind={b.reboot === "not-required" ? "verified" : "reported"}>reboot {b.reboot}</Badge> {REBOOT[b.reboot] ?? ""}
+          <Badge kind={b.reboot === "not-required" ? "verified" : "reported"}>{rebootWords(b.reboot)}</Badge> {REBOOT[b.reboot] ?? ""}
         </p>
         <Prose text={b.fix} copy />
         <Workarounds items={b.workarounds} id="workarounds" />

@@ -1,5 +1,6 @@
 import type { KbMeta } from "../../db/bug-queries";
 import type { NodeReport, VersionEvidence } from "../../engine/diagnosis";
+import { rebootWords } from "../../engine/record";
 import {
   type DiagnosisSummary,
   type EvidenceLine,
@@ -208,7 +209,7 @@ const FindingBlock = (props: { f: FindingSummary }) => {
       ) : null}
       <h3>Fix</h3>
       <p>
-        <Badge kind={f.reboot === "not-required" ? "verified" : "reported"}>reboot {f.reboot}</Badge>
+        <Badge kind={f.reboot === "not-required" ? "verified" : "reported"}>{rebootWords(f.reboot)}</Badge>
       </p>
       <Prose text={f.fixSteps.join("\n")} copy />
       <Workarounds items={f.workarounds} />

@@ -1,4 +1,5 @@
 import type { BugSummary, KbMeta } from "../../db/bug-queries";
+import { rebootWords } from "../../engine/record";
 import { Badge, StatusBadge } from "../parts/common";
 import { Layout } from "../parts/layout";
 import { slugify } from "./record";
@@ -63,7 +64,7 @@ export const SearchPage = (p: SearchPageProps) => {
               ) : (
                 <Badge kind="verified">every fact verified</Badge>
               )}{" "}
-              <span class="muted">reboot {bug.reboot}</span>
+              <span class="muted">{rebootWords(bug.reboot)}</span>
             </p>
             {bug.versionMatch ? (
               <p>
