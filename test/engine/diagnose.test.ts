@@ -100,6 +100,18 @@ describe("evidence and ranking", () => {
     // The same lines from ip6tables are the bug's, at the confidence its framed signature gives.
     const xt = diagnoseFields(kb, { uname, logs: XOR_MARK_KLOG }).findings.find((f) => f.id === XT);
     expect(xt).toMatchObject({ confidence: "high", verdict: { status: "affected" } });
+    // Android netd's message as a mail client wraps it (review 29a): the IPv4 tool's, read whole, is refused on every
+    // line it covers; the IPv6 tool's is still the bug's.
+    const wrapped = (tool: string) =>
+      [
+        "E IptablesRestoreController: -A bw_INPUT -j MARK --or-mark 0x100000",
+        "E IptablesRestoreController: -------  ERROR -------",
+        `E IptablesRestoreController: ${tool} v1.8.10 (legacy): MARK`,
+        "target: kernel too old for --or-mark",
+        "E IptablesRestoreController: Error occurred at line: 27",
+      ].join("\n");
+    expect(diagnoseFields(kb, { uname, logs: wrapped("iptables-restore") }).findings.map((f) => f.id)).not.toContain(XT);
+    expect(diagnoseFields(kb, { uname, logs: wrapped("ip6tables-restore") }).findings.map((f) => f.id)).toContain(XT);
   });
 
   it("ignores the bundle's own sections when matching, and counts lines in the whole body", () => {

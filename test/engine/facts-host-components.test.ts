@@ -83,20 +83,29 @@ describe("the host's own component versions", () => {
         "$ buildah bud -t ci-image .\nSTEP 3/5: RUN apt-get install -y docker-ce\nSetting up docker-ce (5:20.10.8~3-0~ubuntu-focal) ...",
       "a CI log's build, no prompt":
         "Step 3/5 : RUN apt-get install -y docker-ce\n ---> Running in 3f2a1b\nSetting up docker-ce (5:20.10.8~3-0~ubuntu-focal) ...\nRemoving intermediate container 3f2a1b",
+      "a failed build step, then prompts":
+        "root@node1:~# docker build -t app .\nStep 2/2 : RUN apt-get install -y foo\n ---> Running in 5a6b7c8d9e0f\nE: Unable to locate package foo\nThe command '/bin/sh -c apt-get install -y foo' returned a non-zero code: 100",
+      "podman's multi-stage step":
+        "$ podman build -t app .\n[2/2] STEP 3/4: RUN apt-get install -y docker-ce\nSetting up docker-ce (5:20.10.8~3-0~ubuntu-focal) ...",
+      "a command run in a container": "$ docker run --rm ubuntu:22.04 apt-get install -y docker-ce",
       "a container's shell":
         "$ docker exec -it web bash\nroot@3f2a1b2c3d4e:/# apt-get install -y docker-ce\nSetting up docker-ce (5:20.10.8~3-0~ubuntu-focal) ...\nroot@3f2a1b2c3d4e:/# exit",
     };
     for (const [what, paste] of Object.entries(elsewhere))
       expect(verdictOf(`${info}\n${paste}\n${TCP6}`, TCP6_ID)?.status, what).toBe("not-affected");
-    // After the build step, a host's own upgrade counts again.
-    const after = `${info}\n${elsewhere["a CI log's build, no prompt"]}\nSetting up docker-ce (5:20.10.8~3-0~ubuntu-focal) ...\n${TCP6}`;
-    expect(verdictOf(after, TCP6_ID)?.status).toBe("unknown");
+    // After a build step, ended or failed, a host's own upgrade counts again (review 29a: a failed step ended nowhere,
+    // and the host's next named prompt opened a container's shell).
+    const hostUpgrade = "root@node1:~# apt-get install -y docker-ce\nSetting up docker-ce (5:20.10.8~3-0~ubuntu-focal) ...";
+    for (const step of ["a CI log's build, no prompt", "a failed build step, then prompts"] as const)
+      expect(verdictOf(`${info}\n${elsewhere[step]}\n${hostUpgrade}\n${TCP6}`, TCP6_ID)?.status, step).toBe("unknown");
     // Prompts naming two hosts: node2's upgrade leaves node1's reading standing; node1's own upgrade does not.
     const node1 = `root@node1:~# docker info | grep 'Server Version'\n Server Version: 20.10.7\nroot@node1:~# docker run -p 8080:80 nginx\n${TCP6}`;
     const upgrade = (host: string) => `${host}:~# apt-get install -y docker-ce\nSetting up docker-ce (5:20.10.8~3-0~ubuntu-focal) ...`;
     expect(verdictOf(`${node1}\n${upgrade("root@node2")}`, TCP6_ID)?.status).toBe("not-affected");
-    const sameHost = `root@node1:~# docker info | grep 'Server Version'\n Server Version: 20.10.7\n${upgrade("admin@node1")}\nroot@node1:~# docker run -p 8080:80 nginx\n${TCP6}`;
-    expect(verdictOf(sameHost, TCP6_ID)?.status).toBe("unknown");
+    // The same host however its prompt writes it (its full name, capitals).
+    const sameHost = (as: string) =>
+      `root@node1:~# docker info | grep 'Server Version'\n Server Version: 20.10.7\n${upgrade(as)}\nroot@node1:~# docker run -p 8080:80 nginx\n${TCP6}`;
+    for (const as of ["admin@node1", "root@Node1.example.com"]) expect(verdictOf(sameHost(as), TCP6_ID)?.status, as).toBe("unknown");
   });
 
   it("reads a component's output before the paste upgrades it as another time's: the reading after the upgrade decides", () => {

@@ -65,6 +65,8 @@ const RUNNER_WORD =
   /\b(?:docker|podman|nerdctl|finch|buildah|kubectl|kubecolor|k|oc|crictl|ctr|runc|lxc|incus|lxc-attach|pct|machinectl|systemd-nspawn|apptainer|singularity|toolbox|distrobox|nsenter)\b/;
 const CONTAINER_RUNNER =
   /(?:^|[\s>$#%+/\u276f\u279c])(?:(?:docker|podman|nerdctl|finch)\b[^|;&]{0,120}?\s(?:run|exec|build|attach|start\s+-\w*a\w*i|start\s+-\w*i\w*a)|docker-compose\s+(?:run|exec|build)|buildah\s+(?:bud|build|run)|(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\s(?:exec|debug|rsh|run)|crictl\s+exec|(?:ctr|runc)\b[^|;&]{0,120}?\s(?:run|exec)|(?:lxc|incus)\s+(?:exec|shell)|lxc-attach|pct\s+enter|machinectl\s+shell|systemd-nspawn|(?:apptainer|singularity)\s+(?:shell|exec|run)|toolbox\s+(?:run|enter)|distrobox\s+enter|nsenter)(?:\s|$)/;
+/** The runners that build an image (its steps print no os-release of theirs). */
+const IMAGE_BUILD = /\s(?:build|bud)(?:\s|$)/;
 /** Commands are short: a longer line (a base64 secret, a minified script) is no runner's, and is not scanned. */
 const MAX_COMMAND_LINE = 2000;
 const RUNNER_WINDOW = 400;
@@ -85,9 +87,14 @@ const CONTAINER_PROMPT = /^\s*(?:[\w.-]+@[0-9a-f]{12}:\S*|\[[\w.-]+@[0-9a-f]{12}
  * A build step running a command in the image, as a CI log prints it with no prompt: the classic builder's "Step 3/5 :
  * RUN …" and "---> Running in <id>", buildah's "STEP 3/5: RUN …". Its output is the image's until STEP_END.
  */
-const BUILD_STEP = /^\s*(?:Step \d+\/\d+ : RUN\s|STEP \d+(?:\/\d+)?: RUN\s|---> Running in \w+\s*$)/;
-/** Where a build step's output ends: the layer it committed, the next step, the build's end. */
-const STEP_END = /^\s*(?:-+> (?!Running in)|Removing intermediate container\b|Successfully (?:built|tagged)\b|COMMIT\b|STEP \d|Step \d)/;
+const BUILD_STEP = /^\s*(?:Step \d+\/\d+ : RUN\s|(?:\[\d+\/\d+\] )?STEP \d+(?:\/\d+)?: RUN\s|---> Running in \w+\s*$)/;
+/**
+ * Where a build step's output ends: the layer it committed, the next step, the build's end or failure (the classic
+ * builder's "The command '…' returned a non-zero code", podman's "Error: building at STEP"). Any prompt ends it too: a
+ * step opens no shell. Not a `set -x` trace: `RUN set -eux; apt-get install …` traces inside the step.
+ */
+const STEP_END =
+  /^\s*(?:-+> (?!Running in)|Removing intermediate container\b|Successfully (?:built|tagged)\b|COMMIT\b|(?:\[\d+\/\d+\] )?STEP \d|Step \d|The command '.*' returned a non-zero code|Error: building at STEP)/;
 /** A CI runner's job running in an image (GitLab's Docker executor): everything the job prints is the image's. */
 const CI_IN_IMAGE = /^Using (?:Docker|Kubernetes) executor with image /;
 /**
@@ -136,7 +143,7 @@ type ContainerScope =
 const OUTSIDE: ContainerScope = { kind: "none" };
 
 /** The host part of a prompt naming one: "root@node2:~# ", "[admin@web-1 ~]$ ", "(venv) user@box:~$ ". */
-const PROMPT_HOST = /^\s*(?:\([^)]*\)\s*)?\[?[\w.-]+@([\w.-]+)(?::\S*?)?(?:\s[^\]]*\])?\s*[$#%]\s/;
+const PROMPT_HOST = /^\s*(?:\([^)]*\)\s*)?\[?[\w.-]+@([\w-]+)[\w.-]*(?::\S*?)?(?:\s[^\]]*\])?\s*[$#%]\s/;
 
 const namedPrompt = (prompt: string | undefined): string | null => (prompt && /[@:\\\]]/.test(prompt) ? prompt : null);
 
@@ -179,6 +186,8 @@ function containerScopeOf(line: string): ContainerScope | null {
   const from = Math.max(0, word - 1);
   const runner = CONTAINER_RUNNER.exec(line.slice(from, word + RUNNER_WINDOW));
   if (!runner || HOST_VIEW.test(line)) return null;
+  // A build prints no os-release: one a release query after it on the line prints is the host's (`docker build . && cat …`).
+  if (IMAGE_BUILD.test(runner[0]) && RELEASE_QUERY.test(line)) return null;
   const prompt = COMMENT.test(line) ? null : PROMPT.exec(line);
   const at = from + runner.index;
   const rest = line.slice(at, at + RUNNER_WINDOW);
@@ -210,6 +219,7 @@ function containerScopeAfter(line: string, scope: ContainerScope): ContainerScop
   if (scope.kind === "output") {
     if (back || NEW_PART.test(t) || TRACED_RELEASE_QUERY.test(t) || (scope.step && STEP_END.test(t))) return OUTSIDE;
     if (!prompt) return scope;
+    if (scope.step) return OUTSIDE;
     // Another named prompt than the one the command was typed at is the container's: the command opened a shell.
     return namedPrompt(own) && own !== scope.prompt ? { ...scope, kind: "shell" } : OUTSIDE;
   }
@@ -356,7 +366,10 @@ export function readBundle(input: readonly string[] | TextLines): {
   containerOs: Set<number>;
   containerOutput: Set<number>;
   gathering: Set<number>;
-  /** Each command line (1-based, in order) with the host its prompt names ("root@node2:~# …", "[admin@web-1 ~]$ …"), or null. */
+  /**
+   * Each command line (1-based, in order) with the host its prompt names ("root@node2:~# …", "[admin@web-1 ~]$ …"), as its
+   * first label in lower case, or null.
+   */
   commandHosts: Array<[number, string | null]>;
 } {
   const lines: Lines = input instanceof TextLines ? input : arrayLines(input);
@@ -456,7 +469,8 @@ export function readBundle(input: readonly string[] | TextLines): {
       if (opened && !(opened.kind === "shell" && scope.kind === "shell")) scope = opened;
       if (command) {
         commandLines.push(i + 1);
-        commandHosts.push([i + 1, PROMPT_HOST.exec(raw)?.[1] ?? null]);
+        // The host's first label, as shells print it either way ("node1" for node1.example.com, "Node1").
+        commandHosts.push([i + 1, PROMPT_HOST.exec(raw)?.[1]?.toLowerCase() ?? null]);
         // A command typed in a container's shell acts there (an `apt-get install` changes the image, not the host).
         if (inContainerNow(scope) && (wasInside || CONTAINER_PROMPT.test(raw))) containerOutput.add(i + 1);
         // The commands that print the host's identity (uname, /proc/version, os-release) and a collector's notes.

@@ -47,6 +47,9 @@ export type Upgraded = ReadonlySet<string> | "all";
 const DPKG_OUTPUT = /^\s*(?:Setting up|Unpacking) (\S+) \(/;
 /** A manager's command after a shell prompt or `sudo`, in any part of a `&&` or `;` chain. */
 const MANAGER = /(?:^|\s|\/)(apt-get|apt|yum|dnf|zypper|microdnf)\s+(.*)$/;
+/** A command before the manager's that runs it elsewhere: in a container, a chroot, on another host. */
+const ELSEWHERE =
+  /\b(?:docker|podman|nerdctl|finch|buildah|kubectl|oc|crictl|ctr|lxc|incus|lxc-attach|pct|machinectl|systemd-nspawn|toolbox|distrobox|chroot|ssh)\b/;
 /** A command as `set -x` traces it in a CI log ("+ apt-get install -y docker-ce"): run on the host like a prompt's. */
 const TRACE = /^\s*\++ (?=\S)/;
 /** Options that take the next word as their value (apt's `-o Dpkg::Options::=…`, `-t bookworm-backports`). */
@@ -81,7 +84,8 @@ const FAMILY: Readonly<Record<string, string>> = {
 /**
  * What a line upgrades: a package manager's command at a shell prompt or in a `set -x` trace, or dpkg's output. Null
  * for anything else: prose naming the command, a script printed by `cat`, a Dockerfile step, a comment at a prompt,
- * a simulation, or a command whose output (`after`: up to `count` lines after it) says it changed nothing.
+ * a simulation, a command run in a container or on another host (`docker run … apt-get install`, `ssh node2 apt …`),
+ * or a command whose output (`after`: up to `count` lines after it) says it changed nothing.
  */
 export function upgradedBy(text: string, after: (count: number) => readonly string[] = () => []): Upgraded | null {
   const out = DPKG_OUTPUT.exec(text);
@@ -94,7 +98,7 @@ export function upgradedBy(text: string, after: (count: number) => readonly stri
   const touched = new Set<string>();
   for (const part of text.split(/&&|;|\|\|/)) {
     const m = MANAGER.exec(part);
-    if (!m) continue;
+    if (!m || ELSEWHERE.test(part.slice(0, m.index))) continue;
     const words = (m[2] ?? "").split(/\s+/).filter(Boolean);
     if (words.some((w) => CHANGES_NOTHING.test(w))) continue;
     const [verb, ...packages] = words.filter((w, i) => !w.startsWith("-") && !VALUED_OPTION.test(words[i - 1] ?? ""));

@@ -137,7 +137,7 @@ interface Compiled {
   alsoNeeds: number[][];
   /** A refuting regex: a line holding its trigger but not the rest fails it, and is a rejection (see SignatureSpec). */
   refutes: boolean;
-  /** The signature's `unless`, compiled on first use (most never meet a line). */
+  /** The signature's `unless`: a line (any view of it) it matches is a rejection, not a hit. */
   unless: Confirm;
 }
 
@@ -401,9 +401,22 @@ function scan(tables: Tables, input: string): MarkedScan {
   const covered = new Map<number, Array<[number, number]>>();
   // The original scan's hits, by signature, for a rebuilt record to look for among its lines.
   const rawLines = variants.length ? linesBySignature(raw) : null;
+  // Signature → the original lines of a rebuilt message its `unless` refused: no hit of it there, not even on a part.
+  const unlessOn = new Map<number, Array<[number, number]>>();
   for (const variant of variants) {
     const rewrapped = wrapped.includes(variant);
-    for (const h of scanOnce(tables, variant.text).raw) {
+    const refusedHere: Refusal[] = [];
+    const { raw: found } = scanOnce(tables, variant.text, undefined, refusedHere);
+    for (const [sig, at, unless] of refusedHere) {
+      if (!unless || !variant.changed[at]) continue;
+      const line = variant.origin[at] as number;
+      const last = variant.through?.[at] ?? (variant.origin[at + 1] ?? lineStarts.length) - 1;
+      const spans = unlessOn.get(sig) ?? [];
+      spans.push([line, last]);
+      unlessOn.set(sig, spans);
+      for (let l = line; l <= last; l++) refused.push([sig, l, true]);
+    }
+    for (const h of found) {
       if (!variant.changed[h.line]) continue; // same line as in the original: already scanned
       const line = variant.origin[h.line] as number;
       const through = variant.through?.[h.line];
@@ -425,9 +438,12 @@ function scan(tables: Tables, input: string): MarkedScan {
       raw.push(through === undefined ? { sig: h.sig, line, text: shown } : { sig: h.sig, line, text: shown, through });
     }
   }
-  // One message cut over lines is one piece of evidence, at its first line, not one per part.
-  if (covered.size) {
-    const inside = (h: RawHit) => covered.get(h.sig)?.some(([first, last]) => h.line > first && h.line <= last) ?? false;
+  // One message cut over lines is one piece of evidence, at its first line, not one per part; a rebuilt message its
+  // signature's `unless` refused leaves no hit of that signature on any of its lines.
+  if (covered.size || unlessOn.size) {
+    const inside = (h: RawHit) =>
+      (covered.get(h.sig)?.some(([first, last]) => h.line > first && h.line <= last) ?? false) ||
+      (unlessOn.get(h.sig)?.some(([first, last]) => h.line >= first && h.line <= last) ?? false);
     let kept = 0;
     for (const h of raw) if (!inside(h)) raw[kept++] = h;
     raw.length = kept;
