@@ -134,6 +134,8 @@ export interface Finding {
   related?: RelatedFinding[];
   /** In the hosts form: the hosts this finding hits (its log lines, or for an advisory its version range). */
   hosts?: string[];
+  /** In the hosts form: other hosts whose own versions are in the bug's range although their logs do not show it. */
+  quietHosts?: string[];
 }
 
 /** Which finding most likely caused the trouble, and why; the others are named with their relation. */

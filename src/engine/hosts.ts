@@ -196,12 +196,19 @@ function mergeFindings(
     const doubt = status === "not-affected" && hits.some((h) => h.finding.verdict.certain === false);
     const verdict = voice?.verdict ?? lead.finding.verdict;
     const logs = ordered.flatMap((h) => h.finding.evidence.filter((e) => e.kind === "log").map((e) => ({ ...e, host: h.host })));
-    const versions = [...ordered.flatMap((h) => h.finding.evidence.filter((e) => e.kind === "version")), ...(voice?.versions ?? [])];
+    // Every quiet host in range, not only the one that gives the verdict: the next to fail (review 28a).
+    const quietInRange = others.filter((o) => o.verdict.status === "affected");
+    const versions = [
+      ...ordered.flatMap((h) => h.finding.evidence.filter((e) => e.kind === "version")),
+      ...quietInRange.flatMap((o) => o.versions),
+    ];
+    const quietHosts = quietInRange.filter((o) => o !== voice).map((o) => o.host);
     merged.push({
       ...lead.finding,
       verdict: doubt ? { ...verdict, certain: false as const } : verdict,
       evidence: [...logs.slice(0, MAX_LOG_EVIDENCE), ...versions],
       hosts: [...hits.map((h) => h.host), ...(voice ? [voice.host] : [])],
+      ...(quietHosts.length ? { quietHosts } : {}),
     });
   }
   return merged.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));

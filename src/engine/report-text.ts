@@ -86,6 +86,7 @@ function renderFinding(f: Finding, rank: number, d: Diagnosis): string[] {
     `   verdict: ${verdictLabel(s.verdict)}: ${s.verdict.reason}`,
   ];
   if (f.hosts?.length) lines.push(`   hosts: ${f.hosts.join(", ")}`);
+  if (f.quietHosts?.length) lines.push(`   also in range, no symptom in their logs yet: ${f.quietHosts.join(", ")}`);
   const byLine = new Map<string, { shown: LogEvidence; signatures: string[] }>();
   for (const e of f.evidence) {
     if (e.kind !== "log") continue;

@@ -849,7 +849,7 @@ describe("a release file's one line (/etc/redhat-release, /etc/system-release) i
       "$ docker build -q . && cat /etc/os-release",
       "root@node1:~# docker build -t app . ; cat /etc/os-release",
       "root@node1:~# docker build -t app .\nStep 2/2 : RUN apt-get install -y foo\n ---> Running in 5a6b7c8d9e0f\nE: Unable to locate package foo\nThe command '/bin/sh -c apt-get install -y foo' returned a non-zero code: 100\nroot@node1:~# cat /etc/os-release",
-      "[root@node1 ~]# podman build -t app .\nSTEP 2/2: RUN dnf -y install foo\nError: building at STEP \"RUN dnf -y install foo\": exit status 1\n[root@node1 ~]# cat /etc/os-release",
+      '[root@node1 ~]# podman build -t app .\nSTEP 2/2: RUN dnf -y install foo\nError: building at STEP "RUN dnf -y install foo": exit status 1\n[root@node1 ~]# cat /etc/os-release',
     ])
       expect(extractFacts(`${host}\n${debian}`).os, host).toMatchObject({ id: "debian" });
     // The host's file read once from the shell, then the container's own: the host's stands, the image's is set apart.

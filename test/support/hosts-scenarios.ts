@@ -120,6 +120,17 @@ export function hostsScenarios(diagnose: DiagnoseHosts) {
     expect(top?.evidence.some((e) => e.kind === "version" && e.value === "6.6.58")).toBe(true);
   });
 
+  it("names every quiet host on the affected build beside the one that shows the bug (the next to fail)", async () => {
+    // Review 28a: worker-3 runs worker-2's broken kernel with a quiet log; it was only in hosts[].inRange.
+    const fleet = [...SEED_FLEET, { name: "worker-3", bundle: hostBundle(unameJammy127("worker-3"), CLEAN_KUBE_PROXY_START) }];
+    const top = (await diagnose(fleet)).findings.find((f) => f.id === XT);
+    expect(top?.hosts).toEqual(["worker-2"]);
+    expect(top?.quietHosts).toEqual(["worker-3"]);
+    expect(top?.evidence.some((e) => e.kind === "version" && e.subject.startsWith("host worker-3") && e.result === "affected")).toBe(true);
+    // The peers on the good build are not named.
+    expect(top?.evidence.some((e) => e.kind === "version" && e.subject.startsWith("host worker-1"))).toBe(false);
+  });
+
   it("finds nothing high on the clean hosts alone", async () => {
     const d = await diagnose(SEED_FLEET.slice(0, 2));
     expect(d.findings.filter((f) => f.confidence === "high")).toEqual([]);
