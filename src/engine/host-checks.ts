@@ -33,25 +33,27 @@ interface Answer {
 
 /** `check`, answered from the first host with the same versions (and the same `argsKey` of the other arguments). */
 export function perVersions<A extends unknown[]>(check: HostCheck<A>, argsKey: (...args: A) => string = () => ""): HostCheck<A> {
-  // By the record itself, not its id: a record's advisory view (its regressions alone) shares the id.
+  // By the record itself, not its id: a record's advisory view (its regressions alone) shares the id. The other
+  // arguments before the versions: a record is judged with the same few for every host, so a fleet of distinct
+  // kernels makes one map per record, keyed by each host's own key string (its hash computed once).
   const byRecord = new WeakMap<BugRecord, Map<string, Map<string, Answer>>>();
   return (record, host, ...args) => {
-    let byVersions = byRecord.get(record);
-    if (!byVersions) {
-      byVersions = new Map();
-      byRecord.set(record, byVersions);
-    }
-    const versions = versionsKey(host);
-    let byArgs = byVersions.get(versions);
+    let byArgs = byRecord.get(record);
     if (!byArgs) {
       byArgs = new Map();
-      byVersions.set(versions, byArgs);
+      byRecord.set(record, byArgs);
     }
     const argKey = argsKey(...args);
-    const hit = byArgs.get(argKey);
+    let answers = byArgs.get(argKey);
+    if (!answers) {
+      answers = new Map();
+      byArgs.set(argKey, answers);
+    }
+    const versions = versionsKey(host);
+    const hit = answers.get(versions);
     if (!hit) {
       const checks = check(record, host, ...args);
-      byArgs.set(argKey, { subject: host.subject, checks });
+      answers.set(versions, { subject: host.subject, checks });
       return checks;
     }
     if (hit.subject === host.subject) return hit.checks;
