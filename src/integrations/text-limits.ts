@@ -52,3 +52,13 @@ export interface FeedbackRef {
   findingId: string;
   verdict: string;
 }
+
+/**
+ * The headline of a diagnosis in chat: how many known bugs the log matches, and, where every shown one is ruled out by
+ * the versions, that too ("1 known bug matches" alone reads as "you have it").
+ */
+export function findingsHeadline(n: number, findings: ReadonlyArray<{ verdict: { status: string } }>, more: number): string {
+  const head = `known-bugs: ${plural(n, "known bug")} ${n === 1 ? "matches" : "match"}`;
+  const ruledOut = !more && findings.length > 0 && findings.every((f) => f.verdict.status === "not-affected");
+  return ruledOut ? `${head} the log, but your versions are not affected` : head;
+}

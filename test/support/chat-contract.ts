@@ -170,6 +170,22 @@ export function chatContract(h: () => ChatHarness) {
     expect(cveTexts).not.toContain(":warning:");
   });
 
+  it("Slack and Discord: a headline says so when the versions rule out every bug the log matches", async () => {
+    // The seed's lines on the kernel before the regression (5.15.0-126): the MARK bug matches, not affected (verified).
+    const before = SEED_PASTE.replace("5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8", "5.15.0-126-generic #136-Ubuntu SMP Wed Nov 6");
+    const { responseUrl } = await command(before);
+    const [answer] = await h().delivered(responseUrl);
+    expect(blockTexts(answer as SlackPost)[0]).toBe("known-bugs: 1 known bug matches the log, but your versions are not affected");
+    const res = await discord(diagnoseCommand(before));
+    expect(((await res.json()) as { data: DiscordData }).data.content).toMatch(
+      /^\*\*known-bugs: 1 known bug matches the log, but your versions are not affected\*\*/,
+    );
+    // On the affected kernel the headline is the plain count.
+    const seed = await command(SEED_PASTE);
+    const [affected] = await h().delivered(seed.responseUrl);
+    expect(blockTexts(affected as SlackPost)[0]).toBe("known-bugs: 1 known bug matches");
+  });
+
   it("Slack: `share` answers in the channel, without a share button", async () => {
     const { responseUrl } = await command(`share ${XOR_MARK_KLOG}`);
     const [answer] = await h().delivered(responseUrl);

@@ -4,7 +4,16 @@ import { closestVersionsNote, evidenceExcerpt, evidenceHeading, type FindingSumm
 import { idMatchText } from "../../kb/id-matches";
 import { type ChatAnswer, recordUrl } from "../answer";
 import { leftOutNote } from "../chat-input";
-import { clamp, type FeedbackRef, fittingLines, moreStepsLine, plural, SHOWN_UNVERIFIED, wholeLines } from "../text-limits";
+import {
+  clamp,
+  type FeedbackRef,
+  findingsHeadline,
+  fittingLines,
+  moreStepsLine,
+  plural,
+  SHOWN_UNVERIFIED,
+  wholeLines,
+} from "../text-limits";
 
 /** Discord's message and embed limits (discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const DISCORD_LIMITS = {
@@ -95,7 +104,7 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
       const n = answer.findings.length + answer.more;
       const lines = [
         n
-          ? `**known-bugs: ${plural(n, "known bug")} ${n === 1 ? "matches" : "match"}**`
+          ? `**${findingsHeadline(n, answer.findings, answer.more)}**`
           : `**known-bugs: no known bug matched${answer.truncated ? " the part read" : ""}**`,
       ];
       if (answer.facts.length) lines.push(`Judged on: ${md(answer.facts.join(" · "))}`);

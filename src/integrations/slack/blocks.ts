@@ -4,7 +4,7 @@ import { closestVersionsNote, evidenceExcerpt, evidenceHeading, type FindingSumm
 import { idMatchText } from "../../kb/id-matches";
 import { type ChatAnswer, recordUrl } from "../answer";
 import { leftOutNote } from "../chat-input";
-import { clamp, type FeedbackRef, moreStepsLine, plural, unverifiedLines, wholeLines } from "../text-limits";
+import { clamp, type FeedbackRef, findingsHeadline, moreStepsLine, plural, unverifiedLines, wholeLines } from "../text-limits";
 
 /** Block Kit limits (api.slack.com/reference/block-kit): enforced here, whatever the records say. */
 export const SLACK_LIMITS = { sectionText: 3000, blocks: 50, headerText: 150, buttonValue: 2000, contextElements: 10, fallbackText: 3000 };
@@ -109,7 +109,7 @@ function diagnosis(answer: Extract<ChatAnswer, { kind: "diagnosis" }>, opts: Ren
   const n = answer.findings.length + answer.more;
   // A long input was read in part: nothing found is said of that part only.
   const none = answer.truncated ? "known-bugs: no known bug matched the part read" : "known-bugs: no known bug matched";
-  blocks.push(header(n ? `known-bugs: ${plural(n, "known bug")} ${n === 1 ? "matches" : "match"}` : none));
+  blocks.push(header(n ? findingsHeadline(n, answer.findings, answer.more) : none));
   const notes: string[] = [];
   if (answer.facts.length) notes.push(`Judged on: ${esc(answer.facts.join(" · "))}`);
   if (answer.truncated) notes.push(`:scissors: ${leftOutNote(answer.truncated)} Send the whole text to POST /diagnose.`);
