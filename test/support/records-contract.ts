@@ -34,6 +34,9 @@ export function recordsContract(fetch: Fetch) {
     expect(await ids("ubuntu:22.04", "5.15.0-126.136")).not.toContain(XT);
     expect(await ids("linux", "6.6.58")).toContain(XT);
     expect(await ids("linux", "6.6.59")).not.toContain(XT);
+    // A tag as people type it, "v" or "V" before the digits (review 28a: "V1.30.2" was refused).
+    expect(await ids("linux", "V6.6.58")).toEqual(await ids("linux", "v6.6.58"));
+    expect(await ids("linux", "V6.6.58")).toContain(XT);
     // dpkg ordering, not text: 5.15.0-127.137 < 5.15.0-128.138 though "13" sorts before "7" as text.
     expect(await ids("ubuntu:22.04", "5.15.0-128.138")).toContain(XT);
     // `uname -r` gives only the ABI: compared as the engine compares it (the ABI that introduced it counts).

@@ -28,11 +28,19 @@ const listBugsQuerySchema = z
         "Records with a range in this ecosystem, or, for a distribution release, in a package repository serving it (download.docker.com:deb for Debian and Ubuntu releases: its packages are judged on their hosts).",
       example: "ubuntu:22.04",
     }),
-    version: z.string().trim().min(1).max(200).optional().openapi({
-      description:
-        "With `ecosystem`: only records whose ranges there contain this version, compared in the ecosystem's own scheme (dpkg, rpm, pacman, upstream Linux with stable branches, SemVer-like).",
-      example: "5.15.0-127.137",
-    }),
+    // A tag as people type it: "V1.30.2" is "v1.30.2", which every scheme reads.
+    version: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .transform((v) => v.replace(/^V(?=\d)/, "v"))
+      .optional()
+      .openapi({
+        description:
+          "With `ecosystem`: only records whose ranges there contain this version, compared in the ecosystem's own scheme (dpkg, rpm, pacman, upstream Linux with stable branches, SemVer-like).",
+        example: "5.15.0-127.137",
+      }),
     alias: z
       .string()
       .trim()
