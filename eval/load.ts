@@ -66,6 +66,7 @@ export const EVAL_SETS = [
   { label: "held-out set 45 (eval/holdout45)", dir: "eval/holdout45" },
   { label: "held-out set 46 (eval/holdout46)", dir: "eval/holdout46" },
   { label: "held-out set 47 (eval/holdout47)", dir: "eval/holdout47" },
+  { label: "held-out set 48 (eval/holdout48)", dir: "eval/holdout48" },
 ] as const;
 
 /** Reads every <dir>/*.yaml (eval/cases by default); all problems at once, like kb:check. */

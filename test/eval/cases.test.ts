@@ -67,7 +67,12 @@ const MIN_CASES: Record<string, number> = {
  * that no record or earlier set already uses (counts only, blind), so the set measures near-misses, two bugs, clean logs
  * and verdicts.
  */
-const KINDS_NOT_FOUND: Readonly<Record<string, readonly string[]>> = { "eval/holdout40": ["single"], "eval/holdout43": ["single"] };
+const KINDS_NOT_FOUND: Readonly<Record<string, readonly string[]>> = {
+  "eval/holdout40": ["single"],
+  "eval/holdout43": ["single"],
+  // Two collectors found no unused two-bugs report for their 40 records (both reported unused reports nearly gone).
+  "eval/holdout48": ["two-bugs"],
+};
 
 beforeAll(async () => {
   kb = await loadDataKb();
