@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, like, or, sql } from "drizzle-orm";
-import { type IdMatch, idMatches } from "../kb/id-matches";
+import { type IdMatch, idMatches, isIdShaped } from "../kb/id-matches";
 import type { BugRecord } from "../kb/record-schema";
 import type { Store } from "./create-db";
 import { asSetupFault } from "./kb-setup";
@@ -126,6 +126,8 @@ const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)$/i;
  */
 function isNoise(term: string): boolean {
   const bare = term.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+  // A CVE or a commit id has more digits than letters, and is the one word that names the record.
+  if (isIdShaped(bare)) return false;
   if (COMMON.has(bare.toLowerCase()) || MONTHS.test(bare) || /^[IWEF]\d{4}$/.test(bare)) return true;
   const letters = bare.match(/\p{L}/gu)?.length ?? 0;
   const digits = bare.match(/\p{N}/gu)?.length ?? 0;
@@ -134,19 +136,18 @@ function isNoise(term: string): boolean {
 
 export async function listBugs(store: Store, f: BugFilters): Promise<{ total: number; items: BugSummary[] }> {
   const page = await findBugs(store, f);
-  const named = f.q ?? f.alias ?? f.commit;
-  if (named === undefined || !page.items.length) return page;
-  const records = new Map(
-    (
-      await getBugs(
-        store,
-        page.items.map((b) => b.id),
-      )
-    ).map((r) => [r.id, r]),
-  );
+  if ((f.q ?? f.alias ?? f.commit) === undefined || !page.items.length) return page;
+  const ids = page.items.map((b) => b.id);
+  const records = new Map((await getBugs(store, ids)).map((r) => [r.id, r]));
   const items = page.items.map((b) => {
     const record = records.get(b.id);
-    const found = record ? idMatches(record, named) : [];
+    if (!record) return b;
+    // Every filter that names an id: a `commit=` prefix matched the record already, however short (4+ digits).
+    const found = [
+      ...(f.q !== undefined ? idMatches(record, f.q) : []),
+      ...(f.alias !== undefined ? idMatches(record, f.alias) : []),
+      ...(f.commit !== undefined ? idMatches(record, f.commit, { commitPrefix: 4 }) : []),
+    ].filter((m, i, all) => all.findIndex((o) => o.value === m.value) === i);
     return found.length ? { ...b, idMatches: found } : b;
   });
   return { total: page.total, items };

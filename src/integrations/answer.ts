@@ -12,6 +12,7 @@ import {
   summarizeDiagnosis,
   summarizeRecord,
 } from "../engine/summary";
+import { idShapedWords } from "../kb/id-matches";
 import { currentKb } from "../service/kb-cache";
 import type { ChatInput } from "./chat-input";
 
@@ -89,13 +90,16 @@ export async function answerFor(
   const diagnosis = await run(kb, text);
   if (!single || diagnosis.findings.length || diagnosis.advisories.length || diagnosis.facts.kernel)
     return diagnosisAnswer(ref, diagnosis, input.truncated);
-  const found = await listBugs(store, { q: text.slice(0, 200), limit: SEARCH_RESULTS, offset: 0 });
+  // A question about an id ("is CVE-2025-40123 fixed?", "does 862c95d9859f break kube-proxy?"): the id decides.
+  const ids = idShapedWords(text).slice(0, 4);
+  const byId = ids.length ? await listBugs(store, { q: ids.join(" "), limit: SEARCH_RESULTS, offset: 0 }) : null;
+  const found = byId?.total ? byId : await listBugs(store, { q: text.slice(0, 200), limit: SEARCH_RESULTS, offset: 0 });
   // A sentence that names no record still resembles some by description: better than "no record matches".
   if (!found.total && diagnosis.closest.length) return diagnosisAnswer(ref, diagnosis, input.truncated);
   return {
     kind: "search",
     kb: ref,
-    query: text.slice(0, 200),
+    query: (byId?.total ? ids.join(" ") : text).slice(0, 200),
     total: found.total,
     items: found.items.map((b) => ({ id: b.id, title: b.title, summary: b.summary, ...(b.idMatches ? { idMatches: b.idMatches } : {}) })),
   };

@@ -54,11 +54,17 @@ export interface FeedbackRef {
 }
 
 /**
- * The headline of a diagnosis in chat: how many known bugs the log matches, and, where every shown one is ruled out by
- * the versions, that too ("1 known bug matches" alone reads as "you have it").
+ * The headline of a diagnosis in chat: how many known bugs the log matches, and, where the versions rule out every
+ * shown one for certain, that too ("1 known bug matches" alone reads as "you have it"). Scoped to those bugs: an
+ * advisory below may still find the versions in another bug's range; a hedged verdict keeps the plain count.
  */
-export function findingsHeadline(n: number, findings: ReadonlyArray<{ verdict: { status: string } }>, more: number): string {
+export function findingsHeadline(
+  n: number,
+  findings: ReadonlyArray<{ verdict: { status: string; certain?: boolean | undefined } }>,
+  more: number,
+): string {
   const head = `known-bugs: ${plural(n, "known bug")} ${n === 1 ? "matches" : "match"}`;
-  const ruledOut = !more && findings.length > 0 && findings.every((f) => f.verdict.status === "not-affected");
-  return ruledOut ? `${head} the log, but your versions are not affected` : head;
+  const ruledOut =
+    !more && findings.length > 0 && findings.every((f) => f.verdict.status === "not-affected" && f.verdict.certain !== false);
+  return ruledOut ? `${head} the log; your versions are not affected by ${n === 1 ? "it" : "them"}` : head;
 }

@@ -10,31 +10,48 @@ export interface IdMatch {
 }
 
 /**
- * Aliases and commits of a hit that the query names, with how far each is confirmed: the whole query
- * (a commit prefix, a CVE, a quoted title), or an id-like word of it (digits, five characters or more).
+ * Aliases and commits of a hit that the query names, with how far each is confirmed: the whole query (a quoted
+ * title, a CVE), one of its words exactly (`LP#2091990`, `moby/moby#47749`), or a commit id's hex prefix of 7 or more
+ * digits (4 or more where the caller filtered by that commit: `?commit=862c`). Only those: a shorter number, a repository
+ * name or a CVE one digit short names a different id, and the answer must not claim it.
  */
-export function idMatches(record: BugRecord, q: string): IdMatch[] {
+export function idMatches(record: BugRecord, q: string, opts: { commitPrefix?: number } = {}): IdMatch[] {
   const query = norm(q);
-  const idWords = query.split(/\s+/).filter((t) => /\d/.test(t) && t.length >= 5);
-  const names = (value: string) => {
+  const words = new Set(query.split(" ").map(bare).filter(Boolean));
+  const prefixes = [...words].filter((w) => /^[0-9a-f]+$/.test(w) && w.length >= (opts.commitPrefix ?? 7));
+  const names = (value: string, commit: boolean) => {
     const v = norm(value);
-    if (v === query || (query.length >= 7 && v.startsWith(query))) return true;
-    const tokens = new Set([v, ...v.split(/[^a-z0-9]+/)]);
-    return idWords.some((t) => tokens.has(t) || (/^[0-9a-f]{7,}$/.test(t) && v.startsWith(t)));
+    return v === query || words.has(v) || (commit && prefixes.some((p) => v.startsWith(p)));
   };
-  const out: IdMatch[] = record.aliases
-    .filter((a) => names(a.value))
-    .map((a) => ({ value: a.value, kind: a.kind === "other" ? "" : a.kind, status: aliasStatus(a), note: a.note }));
+  const out: IdMatch[] = [];
+  // One id given short and in full (306ed1728e84 and its 40 digits) is named once, as first listed.
+  const named = (value: string) => out.some((m) => value.toLowerCase().startsWith(m.value.toLowerCase()));
+  for (const a of record.aliases) {
+    if (!names(a.value, a.kind === "commit") || named(a.value)) continue;
+    out.push({ value: a.value, kind: a.kind === "other" ? "" : a.kind, status: aliasStatus(a), note: a.note });
+  }
   for (const commit of record.commits) {
-    if (names(commit.id) && !out.some((m) => commit.id.startsWith(m.value)))
-      out.push({
-        value: commit.id.slice(0, 12),
-        kind: `${commit.role} commit`,
-        status: aliasStatus(commit),
-      });
+    if (!names(commit.id, true) || named(commit.id)) continue;
+    out.push({ value: commit.id.slice(0, 12), kind: `${commit.role} commit`, status: aliasStatus(commit) });
   }
   return out;
 }
+
+/**
+ * Words shaped like an id a record may hold: a CVE or GHSA id, a commit's hex digits (7 to 40, letters and digits both),
+ * an `owner/repo#123` issue, a Launchpad `LP#123`. A search keeps them whatever else it drops.
+ */
+const ID_SHAPED =
+  /^(?:cve-\d{4}-\d{4,}|ghsa(?:-[0-9a-z]{4}){3}|(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,40}|[\w.-]+\/[\w.-]+#\d+|lp#\d+)$/i;
+
+export const isIdShaped = (word: string): boolean => ID_SHAPED.test(bare(word));
+
+/** The id-shaped words of a text (a sentence asking about a CVE or a commit), as written, without punctuation. */
+export const idShapedWords = (text: string): string[] =>
+  text
+    .split(/\s+/)
+    .map(bare)
+    .filter((w) => ID_SHAPED.test(w));
 
 /**
  * One id match in plain words, for chat and the CLI as the search page shows it: "commit 862c95d9859f: misreported:
@@ -43,4 +60,6 @@ export function idMatches(record: BugRecord, q: string): IdMatch[] {
 export const idMatchText = (m: IdMatch): string =>
   `${m.kind ? `${m.kind} ` : ""}${m.value}: ${STATUS_WORDS[m.status]}${m.status === "misreported" ? " (the record gives the real one)" : ""}`;
 
-const norm = (s: string) => s.toLowerCase().replaceAll('"', "").trim().replace(/\s+/g, " ");
+const norm = (s: string) => bare(s.toLowerCase().replace(/\s+/g, " "));
+/** A word or query without the quotes, brackets and sentence punctuation around it (`862c95d9859f`, (CVE-…), "…?"). */
+const bare = (s: string) => s.trim().replace(/^["'`([{<]+|["'`)\]}>.,;:!?]+$/g, "");

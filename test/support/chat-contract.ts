@@ -162,6 +162,10 @@ export function chatContract(h: () => ChatHarness) {
     const answer = ((await res.json()) as { data: DiscordData }).data;
     expect(answer.content).toMatch(/^1 record matches /);
     expect(answer.embeds[0]?.fields?.[0]?.value).toContain("⚠️ Your search names commit 862c95d9859f: misreported");
+    // A question about an id finds its record by the id (review 29b: "no record matches").
+    const asked = await command("is CVE-2024-50038 fixed?");
+    const [answered] = await h().delivered(asked.responseUrl);
+    expect(blockTexts(answered as SlackPost).join("\n")).toContain("Your search names cve CVE-2024-50038: verified");
     // A verified id is named as verified, with no warning.
     const cve = await command("CVE-2024-50038");
     const [verified] = await h().delivered(cve.responseUrl);
@@ -175,10 +179,10 @@ export function chatContract(h: () => ChatHarness) {
     const before = SEED_PASTE.replace("5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8", "5.15.0-126-generic #136-Ubuntu SMP Wed Nov 6");
     const { responseUrl } = await command(before);
     const [answer] = await h().delivered(responseUrl);
-    expect(blockTexts(answer as SlackPost)[0]).toBe("known-bugs: 1 known bug matches the log, but your versions are not affected");
+    expect(blockTexts(answer as SlackPost)[0]).toBe("known-bugs: 1 known bug matches the log; your versions are not affected by it");
     const res = await discord(diagnoseCommand(before));
     expect(((await res.json()) as { data: DiscordData }).data.content).toMatch(
-      /^\*\*known-bugs: 1 known bug matches the log, but your versions are not affected\*\*/,
+      /^\*\*known-bugs: 1 known bug matches the log; your versions are not affected by it\*\*/,
     );
     // On the affected kernel the headline is the plain count.
     const seed = await command(SEED_PASTE);

@@ -74,6 +74,17 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(json.items[0]?.id).toBe(XT);
     // The API says it too, for every client that shows a search (chat apps, the CLI).
     expect(json.items[0]?.idMatches).toEqual([expect.objectContaining({ value: "862c95d9859f", status: "misreported" })]);
+    // However the id is written or filtered (review 29b): quoted as chat formats it, a sentence's punctuation, a short
+    // `commit=` prefix; one id given short and in full is named once; and nothing a query only partly names.
+    const matches = async (query: string) =>
+      ((await (await fetch(`/bugs?${query}`)).json()) as { items: { id: string; idMatches?: { value: string; status: string }[] }[] }).items
+        .filter((i) => i.id === XT)
+        .flatMap((i) => (i.idMatches ?? []).map((m) => `${m.value} ${m.status}`));
+    for (const query of ["q=%60862c95d9859f%60", "q=(862c95d9859f)%3F", "commit=862c"])
+      expect(await matches(query), query).toEqual(["862c95d9859f misreported"]);
+    expect(await matches("q=306ed1728e84")).toEqual(["306ed1728e84 verified"]);
+    const nearby = (await (await fetch("/bugs?q=CVE-2024-5003")).json()) as { items: { idMatches?: unknown[] }[] };
+    expect(nearby.items.flatMap((i) => i.idMatches ?? [])).toEqual([]);
   });
 
   it("marks the misreported commit title as misreported too, and a verified id as verified", async () => {

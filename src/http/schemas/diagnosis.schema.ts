@@ -228,7 +228,7 @@ const findingSchema = z
       .openapi({ description: "Hosts form: the hosts this finding hits (its log lines; for an advisory, its version range)." }),
     quietHosts: z.array(z.string()).optional().openapi({
       description:
-        "Hosts form: other hosts whose own versions are in the bug's range although their logs do not show it (their version checks are in `evidence`).",
+        "Hosts form: other hosts whose own versions are in the bug's range although their logs do not show it (their version checks are in `evidence`, within its cap).",
     }),
   })
   .openapi("Finding");

@@ -8,10 +8,10 @@ import { Badge, PasteForm, Prose, StatusBadge, Workarounds } from "../parts/comm
 import { Layout } from "../parts/layout";
 import { RangeTimeline, TimelineLegend } from "../parts/timeline";
 
+/** What the badge's words leave out (the badge says "no reboot needed" by itself). */
 const REBOOT: Record<string, string> = {
-  required: "A reboot is required: the fix is a new kernel or module.",
-  "not-required": "No reboot needed.",
-  depends: "A reboot may be needed, depending on the fix you choose.",
+  required: "The fix is a new kernel or module.",
+  depends: "It depends on the fix you choose.",
 };
 
 const RELATION_WORDS: Record<string, string> = {
