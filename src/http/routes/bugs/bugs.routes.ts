@@ -111,12 +111,10 @@ const bugSummarySchema = z
       .array(
         z.object({
           value: z.string(),
-          kind: z
-            .string()
-            .openapi({
-              description:
-                'The alias kind ("cve", "commit", "distro-bug", …) or the role of a commit of the record ("fixed commit", "introduced commit"); empty for another id.',
-            }),
+          kind: z.string().openapi({
+            description:
+              'The alias kind ("cve", "commit", "distro-bug", …) or the role of a commit of the record ("fixed commit", "introduced commit"); empty for another id.',
+          }),
           status: z.enum(["verified", "corroborated", "reported", "misreported"]),
           note: z.string().optional(),
         }),
