@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, like, or, sql } from "drizzle-orm";
-import { type IdMatch, idMatches, isIdShaped } from "../kb/id-matches";
+import { type IdMatch, idMatches, isNamedId } from "../kb/id-matches";
 import type { BugRecord } from "../kb/record-schema";
 import type { Store } from "./create-db";
 import { asSetupFault } from "./kb-setup";
@@ -126,8 +126,8 @@ const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)$/i;
  */
 function isNoise(term: string): boolean {
   const bare = term.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
-  // A CVE or a commit id has more digits than letters, and is the one word that names the record.
-  if (isIdShaped(bare)) return false;
+  // A CVE or an issue has more digits than letters, and is the one word that names the record.
+  if (isNamedId(bare)) return false;
   if (COMMON.has(bare.toLowerCase()) || MONTHS.test(bare) || /^[IWEF]\d{4}$/.test(bare)) return true;
   const letters = bare.match(/\p{L}/gu)?.length ?? 0;
   const digits = bare.match(/\p{N}/gu)?.length ?? 0;

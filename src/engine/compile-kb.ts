@@ -101,6 +101,7 @@ export function compileKnowledgeBase<R extends BugRecord>(
         caseSensitive: s.caseSensitive,
         refutes: s.refutes === true,
         ...(s.unless === undefined ? {} : { unless: s.unless }),
+        ...(s.unlessNext === undefined ? {} : { unlessNext: s.unlessNext }),
       })),
       ...PROBES,
       ...contextLiterals(records).map((pattern, i) => ({

@@ -193,6 +193,8 @@ function scan(kb: CompiledKb, text: string): { hits: Hit[]; found: FoundLiterals
       return s && (s.signature.refutes || r.unless) ? [`${s.record.id}\n${r.line}`] : [];
     }),
   );
+  // Records one of whose signatures' `unless` showed a line to be another fault's.
+  const otherFault = new Set(found.rejected.flatMap((r) => (r.unless ? [kb.signatures.get(r.key)?.record.id ?? ""] : [])));
   const contextHits: Array<{ literal: number; line: number }> = [];
   for (const h of found.hits) {
     const marker = MENTION_PROBE_MARKER.get(h.key);
@@ -212,7 +214,11 @@ function scan(kb: CompiledKb, text: string): { hits: Hit[]; found: FoundLiterals
     hits,
     found: found.lineStarts ? { hits: contextHits, lineStarts: found.lineStarts } : undefined,
     pre: { iptablesLines: [...iptablesLines.values()], mentionLines: [...mentionLines.values()], lineStarts: found.lineStarts },
-    recall: { marked: found.marked, refusedBy: (line, recordId) => refused.has(`${recordId}\n${line}`) },
+    recall: {
+      marked: found.marked,
+      refusedBy: (line, recordId) => refused.has(`${recordId}\n${line}`),
+      otherFault: (recordId) => otherFault.has(recordId),
+    },
   };
 }
 

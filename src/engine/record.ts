@@ -75,6 +75,8 @@ export interface RecordSignature {
   refutes?: true | undefined;
   /** A framing of the same words that is another fault: a line it matches is no hit, and recall never likens it to the record. */
   unless?: string | undefined;
+  /** The same, for the line after the signature's (the tool a warning belongs to prints its name there). */
+  unlessNext?: string | undefined;
   /** The alternative this line is the symptom of (its own message, or one naming it): its version decides beside it. */
   component?: string | undefined;
   description?: string | undefined;

@@ -37,21 +37,20 @@ export function idMatches(record: BugRecord, q: string, opts: { commitPrefix?: n
   return out;
 }
 
-/**
- * Words shaped like an id a record may hold: a CVE or GHSA id, a commit's hex digits (7 to 40, letters and digits both),
- * an `owner/repo#123` issue, a Launchpad `LP#123`. A search keeps them whatever else it drops.
- */
-const ID_SHAPED =
-  /^(?:cve-\d{4}-\d{4,}|ghsa(?:-[0-9a-z]{4}){3}|(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,40}|[\w.-]+\/[\w.-]+#\d+|lp#\d+)$/i;
+/** Ids no log line is full of: a CVE or GHSA id, an `owner/repo#123` issue, a Launchpad `LP#123`. */
+const NAMED_ID = /^(?:cve-\d{4}-\d{4,}|ghsa(?:-[0-9a-z]{4}){3}|[\w.-]+\/[\w.-]+#\d+|lp#\d+)$/i;
+/** A commit's hex digits (7 to 40, letters and digits both): also what a container or pod id looks like. */
+const HEX_ID = /^(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,40}$/i;
 
-export const isIdShaped = (word: string): boolean => ID_SHAPED.test(bare(word));
+/** A word a search keeps whatever else it drops: a named id (a pasted log's hex ids stay noise). */
+export const isNamedId = (word: string): boolean => NAMED_ID.test(bare(word));
 
-/** The id-shaped words of a text (a sentence asking about a CVE or a commit), as written, without punctuation. */
+/** The id-shaped words of a one-line question ("is CVE-2025-40123 fixed?", "does 862c95d9859f break …?"). */
 export const idShapedWords = (text: string): string[] =>
   text
     .split(/\s+/)
     .map(bare)
-    .filter((w) => ID_SHAPED.test(w));
+    .filter((w) => NAMED_ID.test(w) || HEX_ID.test(w));
 
 /**
  * One id match in plain words, for chat and the CLI as the search page shows it: "commit 862c95d9859f: misreported:

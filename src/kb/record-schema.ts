@@ -309,6 +309,11 @@ export const signatureSchema = z.strictObject({
    */
   unless: re2Pattern.optional(),
   /**
+   * The same for the line after the signature's: a warning whose tool names itself only on the next line (iptables'
+   * "Warning: Extension MARK revision 0 not supported", then "iptables v1.8.7 (legacy): …").
+   */
+  unlessNext: re2Pattern.optional(),
+  /**
    * The alternative component this line is the symptom of (an upstream ecosystem of `affected`): its own message
    * (dockerd's "failed to start daemon", runc's "this version of runc doesn't work on cgroups v2") or a line naming it
    * as the one failing (the Docker profile an AppArmor denial names). Beside such a line that component's version

@@ -112,6 +112,31 @@ describe("evidence and ranking", () => {
       ].join("\n");
     expect(diagnoseFields(kb, { uname, logs: wrapped("iptables-restore") }).findings.map((f) => f.id)).not.toContain(XT);
     expect(diagnoseFields(kb, { uname, logs: wrapped("ip6tables-restore") }).findings.map((f) => f.id)).toContain(XT);
+    // The warning iptables prints before its own line, from the IPv4 tool: on the next line or in one quoted stderr.
+    const warned = (tool: string) =>
+      `Warning: Extension MARK revision 0 not supported, missing kernel module?\n${tool} v1.8.7 (legacy): unknown option "--set-xmark"\nTry \`${tool} -h' or '${tool} --help' for more information.`;
+    const quoted = (tool: string) =>
+      `level=error msg="iptables rules full reconciliation failed" error="exit status 2 stderr=\\"Warning: Extension MARK revision 0 not supported, missing kernel module?\\n${tool} v1.8.8 (nf_tables): unknown option \\"--set-xmark\\"\\n\\""`;
+    // k3s's kube-proxy block around the IPv4 tool's lines: its other lines ("exit status 2", "Error occurred at line")
+    // share the record's words, but the block is the IPv4 tool's (review 29a: medium from a resemblance).
+    const k3s = (tool: string) =>
+      [
+        'Okt 26 01:54:40 host k3s[20378]: E1026 01:54:40.885702   20378 proxier.go:1511] "Failed to execute iptables-restore" err=<',
+        "Okt 26 01:54:40 host k3s[20378]:         exit status 2: Ignoring deprecated --wait-interval option.",
+        "Okt 26 01:54:40 host k3s[20378]:         Warning: Extension MARK revision 0 not supported, missing kernel module?",
+        `Okt 26 01:54:40 host k3s[20378]:         ${tool} v1.8.9 (legacy): unknown option "--xor-mark"`,
+        "Okt 26 01:54:40 host k3s[20378]:         Error occurred at line: 31",
+        `Okt 26 01:54:40 host k3s[20378]:         Try \`${tool} -h' or '${tool} --help' for more information.`,
+        "Okt 26 01:54:40 host k3s[20378]:  >",
+      ].join("\n");
+    expect(diagnoseFields(kb, { uname, logs: k3s("ip6tables-restore") }).findings.find((f) => f.id === XT)?.confidence).toBe("high");
+    for (const logs of [warned("iptables"), quoted("iptables"), k3s("iptables-restore")])
+      expect(
+        diagnoseFields(kb, { uname, logs }).findings.map((f) => f.id),
+        logs,
+      ).not.toContain(XT);
+    for (const logs of [warned("ip6tables"), quoted("ip6tables")])
+      expect(diagnoseFields(kb, { uname, logs }).findings.find((f) => f.id === XT)?.confidence, logs).toBe("high");
   });
 
   it("ignores the bundle's own sections when matching, and counts lines in the whole body", () => {

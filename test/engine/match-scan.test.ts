@@ -280,6 +280,28 @@ describe("scanMarked: a signature's `unless`, a framing of its words that is ano
     expect(rejected).toEqual([{ key: "xor-mark", line: 1, unless: true }]);
   });
 
+  it("reads `unlessNext` on the line after the hit's: a warning whose tool names itself there", () => {
+    const warning = lit("rev0", "Extension MARK revision 0 not supported");
+    const matcher = compileMatcher([
+      { ...warning, unlessNext: "(^|[^0-9a-z_-])iptables(-restore)?( v[0-9][0-9.]*)?( \\([a-z_]+\\))? ?: " },
+    ]);
+    const w = "Warning: Extension MARK revision 0 not supported, missing kernel module?";
+    const log = [
+      w,
+      'iptables v1.8.7 (legacy): unknown option "--set-xmark"',
+      w,
+      'ip6tables v1.8.7 (legacy): unknown option "--set-xmark"',
+      w,
+    ].join("\r\n");
+    const { hits, rejected } = matcher.scanMarked(log);
+    // The IPv6 tool's warning and one with no line after it are hits; the IPv4 tool's is refused.
+    expect(brief(hits)).toEqual([
+      { key: "rev0", line: 3 },
+      { key: "rev0", line: 5 },
+    ]);
+    expect(rejected).toEqual([{ key: "rev0", line: 1, unless: true }]);
+  });
+
   it("refuses to compile an `unless` that is not RE2", () => {
     expect(() => compileMatcher([{ ...lit("xor-mark", 'unknown option "--xor-mark"'), unless: "(?<!ip6)tables" }])).toThrow(/lookaround/);
   });

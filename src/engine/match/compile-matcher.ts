@@ -27,6 +27,8 @@ export interface SignatureSpec {
   refutes?: boolean;
   /** An RE2 regex (case-insensitive): a line it matches is no hit but a rejection marked `unless`, whatever its kind. */
   unless?: string;
+  /** The same for the line after the hit's: a warning the next line's tool printed (see the record schema). */
+  unlessNext?: string;
 }
 
 export interface Hit {
@@ -139,6 +141,8 @@ interface Compiled {
   refutes: boolean;
   /** The signature's `unless`: a line (any view of it) it matches is a rejection, not a hit. */
   unless: Confirm;
+  /** The signature's `unlessNext`, read on the raw line after the hit's. */
+  unlessNext: Confirm;
 }
 
 /** A line an ellipsis cut (`systemctl status`, `kubectl get events`): a regex failing on it proves nothing. */
@@ -232,15 +236,26 @@ export function compileMatcher(sigs: readonly SignatureSpec[], options: CompileO
       continue;
     }
     const unless = sig.unless === undefined ? null : compileUnless(sig.unless);
-    if (typeof unless === "string") {
-      problems.push({ key: sig.key, pattern: sig.unless as string, message: `unless: ${unless}` });
+    const unlessNext = sig.unlessNext === undefined ? null : compileUnless(sig.unlessNext);
+    if (typeof unless === "string" || typeof unlessNext === "string") {
+      const [field, pattern, message] =
+        typeof unless === "string" ? ["unless", sig.unless, unless] : ["unlessNext", sig.unlessNext, unlessNext];
+      problems.push({ key: sig.key, pattern: pattern as string, message: `${field}: ${message}` });
       continue;
     }
     const index = compiled.length;
     const [first, ...rest] = result.sets as [string[], ...string[][]];
     for (const lit of first) (triggers[idOf(lit)] as number[]).push(index);
     const alsoNeeds = rest.map((set) => set.map(idOf));
-    compiled.push({ key: sig.key, confirm: result.confirm, memo: sig.kind === "regex", alsoNeeds, refutes: sig.refutes === true, unless });
+    compiled.push({
+      key: sig.key,
+      confirm: result.confirm,
+      memo: sig.kind === "regex",
+      alsoNeeds,
+      refutes: sig.refutes === true,
+      unless,
+      unlessNext,
+    });
   }
   if (problems.length > 0) throw new MatcherCompileError(problems);
   const markerIds = (options.markers ?? []).map(idOf);
@@ -263,7 +278,16 @@ export function compileMatcher(sigs: readonly SignatureSpec[], options: CompileO
   return { stats, scan: (text) => scan(tables, text).hits, scanMarked: (text) => scan(tables, text) };
 }
 
-/** A line refused: [signature, line, by its `unless`]. */
+/** The line after the one starting at `start` (without its CR), or null at the text's end. */
+function lineAfter(text: string, start: number): string | null {
+  const end = text.indexOf("\n", start);
+  if (end < 0) return null;
+  const nextEnd = text.indexOf("\n", end + 1);
+  const next = text.slice(end + 1, nextEnd < 0 ? text.length : nextEnd);
+  return next.endsWith("\r") ? next.slice(0, -1) : next;
+}
+
+/** A line refused: [signature, line, by its `unless` or `unlessNext`]. */
 type Refusal = [number, number, boolean];
 
 interface RawHit {
@@ -359,6 +383,13 @@ function scanOnce(
             continue;
           }
         }
+        if (c.unlessNext) {
+          const next = lineAfter(text, start);
+          if (next !== null && c.unlessNext(next)) {
+            rejected?.push([sig, line, true]);
+            continue;
+          }
+        }
         out.push({ sig, line, text: lineText });
       }
     }
@@ -396,7 +427,11 @@ function scan(tables: Tables, input: string): MarkedScan {
   const joined = wrapped.length ? wrapped : cutLineVariants(tables.cut, text, lineStarts);
   const decoded = [decodedFrameVariant(text, lineStarts), ...wrapped.map(decodedFramesOf)].filter((v): v is UnwrappedText => v !== null);
   const variants = [...joined, ...decoded];
-  const seen = variants.length ? new Set(raw.map((h) => `${h.sig}:${h.line}`)) : new Set<string>();
+  // A line the pass refused by a signature's `unless` stays refused: a rebuilt line around it (a mail-wrapped paste
+  // joined again) may have lost the framing or the next line that refused it.
+  const seen = variants.length
+    ? new Set([...raw.map((h) => `${h.sig}:${h.line}`), ...refused.filter(([, , unless]) => unless).map(([sig, line]) => `${sig}:${line}`)])
+    : new Set<string>();
   // Signature → the original lines a joined message covers after its first: the joined hit stands for them.
   const covered = new Map<number, Array<[number, number]>>();
   // The original scan's hits, by signature, for a rebuilt record to look for among its lines.

@@ -131,6 +131,12 @@ export interface RecallScan {
    * accident of shared words.
    */
   refusedBy?: (line: number, recordId: string) => boolean;
+  /**
+   * Whether a line of the report is another fault's by one of the record's own signatures (its `unless`: the IPv4 tool
+   * printing the IPv6 bug's words): the report's words are then that fault's, and the report, or a line of it, resembles
+   * the record only through them. Token signatures, ordered words of the record's own messages, still count.
+   */
+  otherFault?: (recordId: string) => boolean;
 }
 
 /**
@@ -145,7 +151,7 @@ export function recallHits(
   text: string,
   exact: readonly Hit[],
   isLog: (line: number) => boolean,
-  { marked = null, refusedBy = () => false }: RecallScan = {},
+  { marked = null, refusedBy = () => false, otherFault = () => false }: RecallScan = {},
 ): ApproximateHit[] {
   const exactOn = new Set(exact.map((h) => `${h.key}\n${h.line}`));
   const lastLine = lastFilledLine(text, marked?.length ?? 0);
@@ -212,9 +218,12 @@ export function recallHits(
   };
   const pushSimilar = (m: LexicalMatch, line: number, l: string) =>
     similar.push({ key: m.id, line, text: l, approximate: "similar", recordId: m.id, coverage: m.coverage, terms: m.terms });
-  /** Whether `m` may stand for `lines` lines from `line` on: its record refuted none of them. */
+  /**
+   * Whether `m` may stand for `lines` lines from `line` on: its record refuted none of them, and none of its signatures
+   * showed a line of the report to be another fault's (the IPv4 tool's lines around the one refused share its words).
+   */
   const allowed = (m: LexicalMatch | null | undefined, line: number, lines = 1): m is LexicalMatch => {
-    if (!m) return false;
+    if (!m || otherFault(m.id)) return false;
     for (let k = 0; k < lines; k++) if (refusedBy(line + k, m.id)) return false;
     return true;
   };
@@ -340,7 +349,7 @@ export function recallHits(
     const whole =
       reportResemblance(tables.lexical, unexplained) ??
       (shortReport.length <= MAX_REPORT_LINES ? reportResemblance(tables.lexical, shortReport) : null);
-    if (whole && !refusedBy(whole.line, whole.recordId ?? "")) similar.push(whole);
+    if (whole && !refusedBy(whole.line, whole.recordId ?? "") && !otherFault(whole.recordId ?? "")) similar.push(whole);
   }
   // Resemblance last: a record that a token signature found needs no resemblance.
   return [...tokens, ...similar];
