@@ -193,8 +193,13 @@ function scan(kb: CompiledKb, text: string): { hits: Hit[]; found: FoundLiterals
       return s && (s.signature.refutes || r.unless) ? [`${s.record.id}\n${r.line}`] : [];
     }),
   );
-  // Records one of whose signatures' `unless` showed a line to be another fault's.
-  const otherFault = new Set(found.rejected.flatMap((r) => (r.unless ? [kb.signatures.get(r.key)?.record.id ?? ""] : [])));
+  // Records one of whose signatures' `unless` showed a line itself to be another fault's (not a warning by its next line).
+  const otherFault = new Set(
+    found.rejected.flatMap((r) => {
+      const id = r.unless && !r.next ? kb.signatures.get(r.key)?.record.id : undefined;
+      return id ? [id] : [];
+    }),
+  );
   const contextHits: Array<{ literal: number; line: number }> = [];
   for (const h of found.hits) {
     const marker = MENTION_PROBE_MARKER.get(h.key);

@@ -92,7 +92,8 @@ export async function answerFor(
     return diagnosisAnswer(ref, diagnosis, input.truncated);
   // A question about an id ("is CVE-2025-40123 fixed?", "does 862c95d9859f break kube-proxy?"): the id decides.
   const ids = idShapedWords(text).slice(0, 4);
-  const byId = ids.length ? await listBugs(store, { q: ids.join(" "), limit: SEARCH_RESULTS, offset: 0 }) : null;
+  // Any of them: a question may name two ids, or an id beside a container's hex id no record holds.
+  const byId = ids.length ? await listBugs(store, { q: ids.join(" "), anyTerm: true, limit: SEARCH_RESULTS, offset: 0 }) : null;
   const found = byId?.total ? byId : await listBugs(store, { q: text.slice(0, 200), limit: SEARCH_RESULTS, offset: 0 });
   // A sentence that names no record still resembles some by description: better than "no record matches".
   if (!found.total && diagnosis.closest.length) return diagnosisAnswer(ref, diagnosis, input.truncated);

@@ -24,8 +24,12 @@ export function idMatches(record: BugRecord, q: string, opts: { commitPrefix?: n
     return v === query || words.has(v) || (commit && prefixes.some((p) => v.startsWith(p)));
   };
   const out: IdMatch[] = [];
-  // One id given short and in full (306ed1728e84 and its 40 digits) is named once, as first listed.
-  const named = (value: string) => out.some((m) => value.toLowerCase().startsWith(m.value.toLowerCase()));
+  // One commit given short and in full (306ed1728e84 and its 40 digits) is named once, as first listed.
+  const named = (value: string) =>
+    out.some(
+      (m) =>
+        m.value.toLowerCase() === value.toLowerCase() || (HEX_ID.test(m.value) && value.toLowerCase().startsWith(m.value.toLowerCase())),
+    );
   for (const a of record.aliases) {
     if (!names(a.value, a.kind === "commit") || named(a.value)) continue;
     out.push({ value: a.value, kind: a.kind === "other" ? "" : a.kind, status: aliasStatus(a), note: a.note });
@@ -61,4 +65,9 @@ export const idMatchText = (m: IdMatch): string =>
 
 const norm = (s: string) => bare(s.toLowerCase().replace(/\s+/g, " "));
 /** A word or query without the quotes, brackets and sentence punctuation around it (`862c95d9859f`, (CVE-…), "…?"). */
-const bare = (s: string) => s.trim().replace(/^["'`([{<]+|["'`)\]}>.,;:!?]+$/g, "");
+const bare = (s: string) =>
+  s
+    .trim()
+    .replace(/[\u2010-\u2011]/g, "-")
+    .replace(/^["'`([{<*_~]+|["'`)\]}>.,;:!?*_~]+$/g, "")
+    .replace(/'s$/, "");

@@ -163,7 +163,8 @@ export function chatContract(h: () => ChatHarness) {
     expect(answer.content).toMatch(/^1 record matches /);
     expect(answer.embeds[0]?.fields?.[0]?.value).toContain("⚠️ Your search names commit 862c95d9859f: misreported");
     // A question about an id finds its record by the id (review 29b: "no record matches").
-    const asked = await command("is CVE-2024-50038 fixed?");
+    // Any of the ids it names (review 29c: a container's hex id beside it gave "no record matches"); chat's bold too.
+    const asked = await command("container 3f4e5a6b7c8d crashed, is it *CVE-2024-50038*?");
     const [answered] = await h().delivered(asked.responseUrl);
     expect(blockTexts(answered as SlackPost).join("\n")).toContain("Your search names cve CVE-2024-50038: verified");
     // A verified id is named as verified, with no warning.

@@ -89,6 +89,8 @@ export interface Rejection {
   line: number;
   /** Refused by the signature's `unless` (a framing its sources show is another fault), not by its own pattern. */
   unless?: true;
+  /** Refused by its `unlessNext`: the line after it, not the line itself, is the other fault's. */
+  next?: true;
 }
 
 export class MatcherCompileError extends Error {
@@ -238,9 +240,9 @@ export function compileMatcher(sigs: readonly SignatureSpec[], options: CompileO
     const unless = sig.unless === undefined ? null : compileUnless(sig.unless);
     const unlessNext = sig.unlessNext === undefined ? null : compileUnless(sig.unlessNext);
     if (typeof unless === "string" || typeof unlessNext === "string") {
-      const [field, pattern, message] =
-        typeof unless === "string" ? ["unless", sig.unless, unless] : ["unlessNext", sig.unlessNext, unlessNext];
-      problems.push({ key: sig.key, pattern: pattern as string, message: `${field}: ${message}` });
+      if (typeof unless === "string") problems.push({ key: sig.key, pattern: sig.unless as string, message: `unless: ${unless}` });
+      if (typeof unlessNext === "string")
+        problems.push({ key: sig.key, pattern: sig.unlessNext as string, message: `unlessNext: ${unlessNext}` });
       continue;
     }
     const index = compiled.length;
@@ -287,8 +289,18 @@ function lineAfter(text: string, start: number): string | null {
   return next.endsWith("\r") ? next.slice(0, -1) : next;
 }
 
-/** A line refused: [signature, line, by its `unless` or `unlessNext`]. */
-type Refusal = [number, number, boolean];
+/** A line refused: [signature, line, by its `unless` or `unlessNext`, by `unlessNext`]. */
+type Refusal = [number, number, boolean, boolean?];
+
+/** A syslog or journald tag ("tailscaled[1353]:"): the program a line is from, where the log says. */
+const SYSLOG_TAG = /\b([\w.@-]+)\[\d+\]:/;
+
+/** Whether two lines may be one program's output: not when their syslog tags name two programs. */
+function sameProgram(line: string, next: string): boolean {
+  const a = SYSLOG_TAG.exec(line)?.[1];
+  const b = SYSLOG_TAG.exec(next)?.[1];
+  return a === undefined || b === undefined || a === b;
+}
 
 interface RawHit {
   sig: number;
@@ -385,8 +397,8 @@ function scanOnce(
         }
         if (c.unlessNext) {
           const next = lineAfter(text, start);
-          if (next !== null && c.unlessNext(next)) {
-            rejected?.push([sig, line, true]);
+          if (next !== null && sameProgram(lineText, next) && c.unlessNext(next)) {
+            rejected?.push([sig, line, true, true]);
             continue;
           }
         }
@@ -442,14 +454,14 @@ function scan(tables: Tables, input: string): MarkedScan {
     const rewrapped = wrapped.includes(variant);
     const refusedHere: Refusal[] = [];
     const { raw: found } = scanOnce(tables, variant.text, undefined, refusedHere);
-    for (const [sig, at, unless] of refusedHere) {
+    for (const [sig, at, unless, next] of refusedHere) {
       if (!unless || !variant.changed[at]) continue;
       const line = variant.origin[at] as number;
       const last = variant.through?.[at] ?? (variant.origin[at + 1] ?? lineStarts.length) - 1;
       const spans = unlessOn.get(sig) ?? [];
       spans.push([line, last]);
       unlessOn.set(sig, spans);
-      for (let l = line; l <= last; l++) refused.push([sig, l, true]);
+      for (let l = line; l <= last; l++) refused.push([sig, l, true, next === true]);
     }
     for (const h of found) {
       if (!variant.changed[h.line]) continue; // same line as in the original: already scanned
@@ -492,9 +504,10 @@ function scan(tables: Tables, input: string): MarkedScan {
     if (h.through !== undefined) hit.through = h.through + 1;
     return hit;
   });
-  const rejected = refused.map(([sig, line, unless]): Rejection => {
+  const rejected = refused.map(([sig, line, unless, next]): Rejection => {
     const key = (tables.compiled[sig] as Compiled).key;
-    return unless ? { key, line: line + 1, unless } : { key, line: line + 1 };
+    if (!unless) return { key, line: line + 1 };
+    return next ? { key, line: line + 1, unless, next } : { key, line: line + 1, unless };
   });
   const asGiven = text === input;
   return { hits, marked: asGiven ? marked : null, rejected, lineStarts: asGiven ? lineStarts : null };
