@@ -303,7 +303,7 @@ describe("scanMarked: a signature's `unless`, a framing of its words that is ano
     // Only another line of the same program: journald's tags naming two programs are two outputs (review 29c:
     // tailscaled's IPv6 warning, then firewalld's own iptables complaint).
     const twoPrograms = [
-      "Oct 22 09:14:03 fedora tailscaled[1353]: running [/usr/sbin/ip6tables -A ts-forward]: exit status 2: " + w,
+      `Oct 22 09:14:03 fedora tailscaled[1353]: running [/usr/sbin/ip6tables -A ts-forward]: exit status 2: ${w}`,
       "Oct 22 09:14:03 fedora firewalld[812]: WARNING: COMMAND_FAILED: '/usr/sbin/iptables -w10 -D FORWARD' failed: iptables: Bad rule",
     ].join("\n");
     expect(brief(matcher.scanMarked(twoPrograms).hits)).toEqual([{ key: "rev0", line: 1 }]);
