@@ -12,7 +12,7 @@ import {
   summarizeDiagnosis,
   summarizeRecord,
 } from "../engine/summary";
-import { idShapedWords } from "../kb/id-matches";
+import { firstFound, searchSteps } from "../kb/search-steps";
 import { currentKb } from "../service/kb-cache";
 import type { ChatInput } from "./chat-input";
 
@@ -90,17 +90,16 @@ export async function answerFor(
   const diagnosis = await run(kb, text);
   if (!single || diagnosis.findings.length || diagnosis.advisories.length || diagnosis.facts.kernel)
     return diagnosisAnswer(ref, diagnosis, input.truncated);
-  // A question about an id ("is CVE-2025-40123 fixed?", "does 862c95d9859f break kube-proxy?"): the id decides.
-  const ids = idShapedWords(text).slice(0, 4);
-  // Any of them: a question may name two ids, or an id beside a container's hex id no record holds.
-  const byId = ids.length ? await listBugs(store, { q: ids.join(" "), anyTerm: true, limit: SEARCH_RESULTS, offset: 0 }) : null;
-  const found = byId?.total ? byId : await listBugs(store, { q: text.slice(0, 200), limit: SEARCH_RESULTS, offset: 0 });
-  // A sentence that names no record still resembles some by description: better than "no record matches".
+  // The search page's steps: every word, else the ids a question names ("is CVE-2025-40123 fixed?", "does
+  // 862c95d9859f break kube-proxy?"). Not "some of the words": a sentence that names no record resembles some by
+  // description (the closest records), which says more than records sharing one of its words.
+  const steps = searchSteps(text.slice(0, 200)).filter((s) => s.kind !== "some");
+  const { step, found } = await firstFound(steps, (s) => listBugs(store, { q: s.q, anyTerm: s.anyTerm, limit: SEARCH_RESULTS, offset: 0 }));
   if (!found.total && diagnosis.closest.length) return diagnosisAnswer(ref, diagnosis, input.truncated);
   return {
     kind: "search",
     kb: ref,
-    query: (byId?.total ? ids.join(" ") : text).slice(0, 200),
+    query: step.q,
     total: found.total,
     items: found.items.map((b) => ({ id: b.id, title: b.title, summary: b.summary, ...(b.idMatches ? { idMatches: b.idMatches } : {}) })),
   };

@@ -10,6 +10,7 @@ import { LIMITS } from "../http/limits";
 import { formFields } from "../http/middleware/body-members";
 import { problemResponse } from "../http/problem";
 import { listBugs as listBugsRoute } from "../http/routes/bugs/bugs.routes";
+import { firstFound, searchSteps, stepNotice } from "../kb/search-steps";
 import { currentKb } from "../service/kb-cache";
 import { ASSETS } from "./assets";
 import { prefersHtml } from "./negotiate";
@@ -139,11 +140,12 @@ async function searchPage(c: Ctx): Promise<Response | null> {
   const store = c.get("store");
   const kb = c.get("kbMeta");
   if (!kb) throw new KbNotLoadedError(store.kind);
-  const every = await listBugs(store, { ...filters, anyTerm: filters.match === "any" });
-  // A pasted error line carries words no record holds (versions, exit codes): rather than nothing,
-  // show the records that hold some of them, best first, and say so.
-  const partial = every.total === 0 && filters.match === "all" && (filters.q?.trim().split(/\s+/).length ?? 0) > 1;
-  const result = partial ? await listBugs(store, { ...filters, anyTerm: true }) : every;
+  // A sentence naming an id, or a pasted error line with words no record holds: the ids it names, else the
+  // records holding some of its words, rather than nothing; the page says which.
+  const { step, found: result } =
+    filters.q === undefined
+      ? { step: null, found: await listBugs(store, filters) }
+      : await firstFound(searchSteps(filters.q, filters.match), (s) => listBugs(store, { ...filters, q: s.q, anyTerm: s.anyTerm }));
   const base = new URLSearchParams(raw);
   base.delete("offset");
   return cacheablePage(
@@ -152,7 +154,7 @@ async function searchPage(c: Ctx): Promise<Response | null> {
     <SearchPage
       kb={kb}
       q={filters.q}
-      partial={partial && result.total > 0}
+      notice={step && result.total > 0 ? stepNotice(step) : null}
       total={result.total}
       hits={result.items}
       offset={filters.offset}

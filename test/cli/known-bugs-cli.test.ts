@@ -320,6 +320,14 @@ describe("known-bugs search and show", () => {
       expect(JSON.parse((await runCli(["search", ...line, ...where, "--json"])).stdout)).toMatchObject({ total: 0, items: [] });
       // The line quoted as one argument, as it is usually pasted: its words.
       expect((await runCli(["search", line.join(" "), ...where])).stdout.split("\n")[1]).toMatch(/^xt-mark-ipv6-typo-2024 /);
+      // A question naming an id: the records naming it, not every record holding "does" or "break" (as the page does).
+      const asked = (await runCli(["search", "does 862c95d9859f break kube-proxy on my raspberry?", ...where])).stdout.split("\n");
+      expect(asked.slice(0, 2)).toEqual([
+        "No record holds every word; records naming 862c95d9859f, best first:",
+        expect.stringMatching(/^xt-mark-ipv6-typo-2024 /),
+      ]);
+      expect(asked[2]).toMatch(/^\s+warning: your search names commit 862c95d9859f: misreported/);
+      expect(asked.slice(3).filter((l) => /^\S/.test(l))).toEqual([]);
     }
   });
 

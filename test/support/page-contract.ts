@@ -98,6 +98,23 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(visibleText(cve)).not.toContain("misreported");
   });
 
+  it("finds the record a question names by its id, as chat does, and says it searched the id", async () => {
+    // Not every word of a sentence is in a record: the id it names decides, not "does" or "break" (note31).
+    for (const question of [
+      "does 862c95d9859f break kube-proxy on my raspberry?",
+      "container 3f4e5a6b7c8d crashed, is it CVE-2024-50038?",
+    ]) {
+      const api = (await (await fetch(`/bugs?q=${encodeURIComponent(question)}`)).json()) as { total: number };
+      expect(api.total, question).toBe(0);
+      const body = await expectPage(await html(fetch, `/bugs?q=${encodeURIComponent(question)}`), 200);
+      const hits = [...body.matchAll(/<h2><a href="\/bugs\/([^"#]+)">/g)].map((m) => m[1]);
+      expect(hits, question).toEqual([XT]);
+      expect(visibleText(body), question).toMatch(
+        /No record holds every word; records naming (?:862c95d9859f|3f4e5a6b7c8d, CVE-2024-50038)\./,
+      );
+    }
+  });
+
   it("finds the record from a whole pasted error line, saying that no record holds every word", async () => {
     const line = 'exit status 2: ip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark"';
     const api = (await (await fetch(`/bugs?q=${encodeURIComponent(line)}`)).json()) as { total: number };

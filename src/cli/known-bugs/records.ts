@@ -4,6 +4,7 @@ import { rebootWords } from "../../engine/record";
 import { aliasStatus, STATUS_WORDS } from "../../kb/fact-status";
 import { type IdMatch, idMatches, idMatchText } from "../../kb/id-matches";
 import type { BugRecord } from "../../kb/record-schema";
+import { firstFound, type SearchStep, searchSteps, stepNotice } from "../../kb/search-steps";
 import type { ShownRecord } from "./answer-shape";
 import { type CliValues, positiveInt } from "./args";
 import { requestJson } from "./client";
@@ -20,17 +21,21 @@ export async function searchCommand(words: string[], values: CliValues): Promise
   if (!words.length) throw new CliError(EXIT.usage, "search needs words: known-bugs search --xor-mark");
   const limit = positiveInt(values.limit, "limit", 20);
   const find = await finder(values, words, limit);
-  const result = await find("all");
+  const steps = searchSteps(words.join(" "));
+  // A script gets what it asked for, every word (GET /bugs's own answer); a person the search page's steps:
+  // every word, else the ids the words name, else records holding some of them.
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(await find(steps[0] as SearchStep), null, 2)}\n`);
     return EXIT.ok;
   }
-  // A pasted error line carries words no record holds (versions, exit codes), as the search page knows.
-  const some = !result.items.length && wordsOf(words).length > 1 ? await find("any") : null;
-  const shown = some ?? result;
+  const { step, found: shown } = await firstFound(steps, async (s) => {
+    const found = await find(s);
+    return { ...found, total: found.total ?? found.items.length };
+  });
+  const notice = shown.items.length ? stepNotice(step) : null;
   if (!shown.items.length) process.stdout.write("No known bug matches.\n");
   else {
-    if (some) process.stdout.write("No record holds every word; records holding some of them, best first:\n");
+    if (notice) process.stdout.write(`${notice}, best first:\n`);
     const width = Math.max(...shown.items.map((i) => i.id.length));
     for (const i of shown.items) {
       process.stdout.write(`${i.id.padEnd(width)}  ${i.title}  [${i.components.join(", ")}]\n`);
@@ -44,31 +49,27 @@ export async function searchCommand(words: string[], values: CliValues): Promise
   return EXIT.ok;
 }
 
-/** The search, on the server (GET /bugs's `match`) or locally: records holding all the words, or any of them. */
-async function finder(values: CliValues, words: string[], limit: number): Promise<(match: "all" | "any") => Promise<Found>> {
+/** One step of the search, on the server (GET /bugs's `match`) or locally. */
+async function finder(values: CliValues, words: string[], limit: number): Promise<(step: SearchStep) => Promise<Found>> {
   const url = serverUrl(values);
   if (url) {
     const { checkedAnswer, searchAnswer } = await import("./answer-shape");
-    const q = encodeURIComponent(words.join(" "));
-    return async (match) => {
-      const path = `/bugs?q=${q}&limit=${Math.min(limit, 100)}${match === "any" ? "&match=any" : ""}`;
+    return async (step) => {
+      const path = `/bugs?q=${encodeURIComponent(step.q)}&limit=${Math.min(limit, 100)}${step.anyTerm ? "&match=any" : ""}`;
       try {
         const res = await requestJson(url, path, { timeoutSeconds: timeout(values), progress: null });
         return checkedAnswer(url, res.json, searchAnswer, "a list of bugs");
       } catch (e) {
         // A server older than `match` refuses it: then there is nothing more to show.
-        if (match === "any" && e instanceof CliError && e.exitCode === EXIT.usage) return { total: 0, items: [] };
+        if (step.anyTerm && e instanceof CliError && e.exitCode === EXIT.usage) return { total: 0, items: [] };
         throw e;
       }
     };
   }
   const kb = await loadLocalKb(values.kb);
-  return async (match) => {
-    const items = await ranked(
-      kb,
-      kb.records.filter((r) => (match === "all" ? matchesAll(r, words) : matchesAny(r, words))),
-      words,
-    );
+  return async (step) => {
+    const holds = (r: BugRecord) => (step.kind === "all" ? matchesAll(r, words) : matchesAny(r, step.kind === "ids" ? step.ids : words));
+    const items = await ranked(kb, kb.records.filter(holds), words);
     return {
       total: items.length,
       items: items.slice(0, limit).map((r) => {

@@ -7,8 +7,8 @@ import { slugify } from "./record";
 export interface SearchPageProps {
   kb: KbMeta | null;
   q: string | undefined;
-  /** No record holds every word: these hold some of them. */
-  partial: boolean;
+  /** Why these records when no record holds every word (the ids the query names, or some of its words). */
+  notice: string | null;
   total: number;
   hits: BugSummary[];
   offset: number;
@@ -39,7 +39,7 @@ export const SearchPage = (p: SearchPageProps) => {
           ? "No known bug matches."
           : p.hits.length === 0
             ? `${p.total} ${p.total === 1 ? "record" : "records"}; this page starts past the last of them.`
-            : `${p.partial ? "No record holds every word; these hold some of them. " : ""}${p.total} ${p.total === 1 ? "record" : "records"}${p.total > p.hits.length ? `, ${p.offset + 1}–${p.offset + p.hits.length} shown` : ""}, best match first.`}
+            : `${p.notice ? `${p.notice}. ` : ""}${p.total} ${p.total === 1 ? "record" : "records"}${p.total > p.hits.length ? `, ${p.offset + 1}–${p.offset + p.hits.length} shown` : ""}, best match first.`}
       </p>
       {p.total === 0 ? (
         <div class="panel">
