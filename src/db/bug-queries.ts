@@ -68,6 +68,8 @@ export interface BugFilters {
   reference?: string | undefined;
   /** With `ecosystem`: only records whose ranges there contain this version (the engine's comparison). */
   version?: string | undefined;
+  /** With `version`: only this package's ranges judge it (a kernel's version is also "in" runc's open range). */
+  package?: string | undefined;
   limit: number;
   offset: number;
 }
@@ -181,7 +183,7 @@ async function findBugs(store: Store, f: BugFilters): Promise<{ total: number; i
       ),
     );
     if (f.version !== undefined) {
-      matches = await bugsContaining(store, f.ecosystem, f.version);
+      matches = await bugsContaining(store, f.ecosystem, f.version, f.package);
       decided.push(matches);
     }
   }

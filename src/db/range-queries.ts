@@ -1,4 +1,4 @@
-import { asc, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { ecosystemDistribution } from "../engine/facts/os-release";
 import {
   type EvidenceLevel,
@@ -40,13 +40,15 @@ export function ecosystemsJudging(ecosystem: string): string[] {
  * Records with a range in `ecosystem` (or a repository serving it, ecosystemsJudging) that contains `version`,
  * judged as the engine judges a host's version (its scheme for the ecosystem; on "linux", stable-branch fixes
  * count; a repository's range only for a version in the repository's form). Ranges of one package are judged
- * together, as in a record's `affected` entry.
+ * together, as in a record's `affected` entry; with `pkg`, only that package's (a release's packages have their own
+ * version streams: a kernel's version is also "in" runc's open-ended range).
  */
-export async function bugsContaining(store: Store, ecosystem: string, version: string): Promise<Map<string, VersionMatch>> {
+export async function bugsContaining(store: Store, ecosystem: string, version: string, pkg?: string): Promise<Map<string, VersionMatch>> {
+  const inEcosystem = inArray(bugRanges.ecosystem, ecosystemsJudging(ecosystem));
   const rows = await store.db
     .select()
     .from(bugRanges)
-    .where(inArray(bugRanges.ecosystem, ecosystemsJudging(ecosystem)))
+    .where(pkg === undefined ? inEcosystem : and(inEcosystem, eq(bugRanges.package, pkg)))
     .orderBy(asc(bugRanges.bugId), asc(bugRanges.seq));
   const family = ecosystemDistribution(ecosystem);
   const entries = new Map<string, typeof rows>();

@@ -42,6 +42,17 @@ export function recordsContract(fetch: Fetch) {
     // `uname -r` gives only the ABI: compared as the engine compares it (the ABI that introduced it counts).
     expect(await ids("ubuntu:22.04", "5.15.0-127-generic")).toContain(XT);
     expect(await ids("ubuntu:22.04", "5.15.0-126-generic")).not.toContain(XT);
+    // A release's packages have their own version streams: a kernel's version is also "in" runc's open-ended range, so
+    // `package` narrows the question to the package meant (note31), and a match names its package either way.
+    const RUNC = "runc-2025-cve-fix-lxc-apparmor-sysctl-denied";
+    const judged = async (q: Record<string, string>) =>
+      (await listBugs(api, { ecosystem: "ubuntu:22.04", limit: "200", ...q })).items.map((i) => `${i.id} ${i.versionMatch?.package}`);
+    expect(await judged({ version: "5.15.0-127.137" })).toEqual(expect.arrayContaining([`${XT} linux`, `${RUNC} runc`]));
+    expect(await judged({ version: "5.15.0-127.137", package: "linux" })).toEqual([`${XT} linux`]);
+    expect(await judged({ version: "1.3.3-0ubuntu1~22.04.2", package: "runc" })).toEqual([`${RUNC} runc`]);
+    expect(await judged({ version: "5.15.0-127.137", package: "linux-aws" })).toEqual([]);
+    const lone = await expectProblem(await fetch("/bugs?ecosystem=ubuntu:22.04&package=linux"), 400);
+    expect((lone.errors ?? []).map((e) => e.path)).toContain("package");
     // Docker's apt repository serves Debian and Ubuntu alike: its containerd.io build is judged for either release.
     const TUN = "runc-1.2.0-tun-tap-removed-from-default-devices";
     for (const release of ["debian:12", "ubuntu:24.04"]) {

@@ -41,6 +41,12 @@ const listBugsQuerySchema = z
           "With `ecosystem`: only records whose ranges there contain this version, compared in the ecosystem's own scheme (dpkg, rpm, pacman, upstream Linux with stable branches, SemVer-like).",
         example: "5.15.0-127.137",
       }),
+    // A release's packages have their own version streams: a kernel's 5.15.0-127.137 is also "in" runc's open range.
+    package: z.string().trim().min(1).max(100).optional().openapi({
+      description:
+        'With `ecosystem` and `version`: judge the version only against this package\'s ranges ("linux", "linux-aws", "runc", "containerd.io"). Without it every package of the ecosystem is judged, and `versionMatch.package` names the one that matched.',
+      example: "linux",
+    }),
     alias: z
       .string()
       .trim()
@@ -73,6 +79,10 @@ const listBugsQuerySchema = z
     message: "give the ecosystem too (e.g. ecosystem=ubuntu:22.04): a version is only ordered within its ecosystem",
   })
   // Every scheme orders any string, so "banana" would land in an open-ended range and be answered as certain.
+  .refine((q) => q.package === undefined || q.version !== undefined, {
+    path: ["package"],
+    message: "give the version too (e.g. ecosystem=ubuntu:22.04&package=linux&version=5.15.0-127.137): a package narrows a version query",
+  })
   .refine((q) => q.version === undefined || VERSION_LIKE.test(q.version), {
     path: ["version"],
     message: 'not a version: one starts with a digit, after an optional "v" ("5.15.0-127.137", "1:1.7.24-1", "v1.30.2")',
