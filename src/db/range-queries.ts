@@ -5,6 +5,7 @@ import {
   evaluateRanges,
   isRepositoryEcosystem,
   repositoriesServing,
+  repositoryBuild,
   repositoryServes,
   schemeForEcosystem,
 } from "../engine/versions";
@@ -68,7 +69,7 @@ export async function bugsContaining(store: Store, ecosystem: string, version: s
     const own = first.ecosystem === ecosystem;
     const verdict = evaluateRanges(
       schemeForEcosystem(first.ecosystem),
-      own ? (abi ?? version) : version.trim(),
+      own ? (abi ?? version) : isRepositoryEcosystem(first.ecosystem) ? repositoryBuild(version.trim()) : version.trim(),
       ranges.map((r) => ({
         introduced: r.introduced,
         fixed: r.fixed ?? undefined,

@@ -22,6 +22,7 @@ import {
   placeSeries,
   type RangeVerdict,
   rangeLevels,
+  repositoryBuild,
   repositoryServes,
   schemeForEcosystem,
   weakestLevel,
@@ -741,7 +742,8 @@ function packageChecks(record: BugRecord, host: HostVersions, decided: ReadonlyS
     const version = packages[name] as string;
     const own = entries.filter((a) => a.package === name);
     const where = own.every(fromRepository) ? (own[0] as AffectedEntry).ecosystem : release;
-    const c = check(`${componentSubject(host, `${where} package ${name}`)} (${version})`, own, version, false);
+    const judged = where === release ? version : repositoryBuild(version);
+    const c = check(`${componentSubject(host, `${where} package ${name}`)} (${version})`, own, judged, false);
     const listed = { ...c, certain: false, reason: `${c.reason} (a package listing, perhaps another machine's or a removed package's)` };
     if (c.result !== "not-affected") return listed;
     // No `hedgedFrom`: that would let the bug's symptom turn a fixed build into "affected" (confirmBySymptom), and a

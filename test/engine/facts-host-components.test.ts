@@ -337,6 +337,15 @@ describe("the host's own component versions", () => {
     expect(extractFacts(aptList).packages).toEqual({ "containerd.io": "1.7.24-1", "docker-ce": "5:27.4.0-1~ubuntu.22.04~jammy" });
     expect(verdictOf(`${ubuntu}${aptList}`, id)).toMatchObject({ status: "affected", level: "verified", certain: false });
     expect(extractFacts("containerd.io/jammy 1.7.25-1 amd64 [upgradable from: 1.7.24-1]").packages).toEqual({});
+    // Docker's newer .debs name the release after the revision (containerd/containerd#12484's "1.7.28-2~debian.13~trixie",
+    // audit 30): the same repository build, ordered without the suffix, and only on the family it names.
+    const suffixed = (v: string) => dpkg.replace("1.7.24-1                       ", `${v} `);
+    expect(verdictOf(`${debian12}${suffixed("1.7.24-1~debian.12~bookworm")}`, id)).toMatchObject({ status: "affected", certain: false });
+    expect(verdictOf(`${ubuntu}${suffixed("1.7.24-1~ubuntu.24.04~noble")}`, id)).toMatchObject({ status: "affected", certain: false });
+    expect(verdictOf(`${debian12}${suffixed("1.7.28-2~debian.13~trixie")}`, id)?.reason).toMatch(
+      /not decided: .*1\.7\.28-2 is at or after it/,
+    );
+    expect(verdictOf(`${debian12}${suffixed("1.7.24-1~ubuntu.24.04~noble")}`, id)?.reason).toMatch(/^no version given/);
     // Docker's RPM build of the same version is another repository's: not judged by the apt one.
     const rhel9 = 'NAME="Red Hat Enterprise Linux"\nVERSION_ID="9.4"\nID="rhel"\n';
     const rpm =

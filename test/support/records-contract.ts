@@ -61,6 +61,9 @@ export function recordsContract(fetch: Fetch) {
       expect(served?.versionMatch).toMatchObject({ ecosystem: "download.docker.com:deb", package: "containerd.io" });
       expect(await ids(release, "1.7.25-1")).not.toContain(TUN);
     }
+    // A build named for its release ("~ubuntu.24.04~noble") is the repository's same version, on that family only.
+    expect(await ids("ubuntu:24.04", "1.7.24-1~ubuntu.24.04~noble")).toContain(TUN);
+    expect(await ids("debian:12", "1.7.24-1~ubuntu.24.04~noble")).not.toContain(TUN);
     // Not a release the repository's .deb builds serve, nor its RPM form.
     expect((await listBugs(api, { ecosystem: "rhel:9", limit: "200" })).items.map((i) => i.id)).not.toContain(TUN);
     expect(await ids("debian:12", "1.7.24-3.1.el9")).not.toContain(TUN);

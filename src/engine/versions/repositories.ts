@@ -1,8 +1,9 @@
 /**
- * Package repositories that publish one build of a package, under one version string, for every release they serve:
- * Docker's apt repository (download.docker.com) ships `containerd.io 1.7.24-1` alike to Debian 12 and Ubuntu 24.04. A
- * record ranges such a package once, under the repository's ecosystem, and a package listing of any Debian-family or
- * Ubuntu release is judged by it, as dpkg orders versions.
+ * Package repositories that build a package version from one packaging for every release they serve, under one version
+ * string: Docker's apt repository (download.docker.com) ships `containerd.io 1.7.24-1` to Debian 12 and Ubuntu 24.04
+ * alike (newer builds add the release after it, RELEASE_SUFFIX). A record ranges such a package once, under the
+ * repository's ecosystem, and a package listing of any Debian-family or Ubuntu release is judged by it, as dpkg orders
+ * versions.
  */
 const REPOSITORIES: Readonly<Record<string, { families: readonly string[]; version: RegExp }>> = {
   // Docker's .deb revisions are a plain number ("1.7.24-1"); its RPMs' ("1.7.24-3.1.el9") are another repository's builds.
@@ -18,10 +19,24 @@ export const repositoriesServing = (family: string): string[] =>
     .map(([ecosystem]) => ecosystem);
 
 /**
+ * Docker's newer .debs name the release they were built for after the revision ("1.7.28-2~debian.13~trixie",
+ * containerd/containerd#12484): still the repository's one build of that version, so it is ordered without the suffix
+ * (with it, dpkg would put it before "1.7.28-2").
+ */
+const RELEASE_SUFFIX = /~(debian|ubuntu|raspbian)\.\d+(?:\.\d+)?~[a-z]+$/;
+
+/** The version a repository's ranges order a listed build by: the listing's, without a release suffix. */
+export const repositoryBuild = (version: string): string => version.replace(RELEASE_SUFFIX, "");
+
+/**
  * Whether a listed package version on a host of this distribution family (null when no os-release says) can be the
- * repository's build: a release the repository serves, and the repository's version form.
+ * repository's build: a release the repository serves, the repository's version form, and a release suffix, if any,
+ * naming the host's family (Raspbian's builds are Debian's).
  */
 export function repositoryServes(ecosystem: string, family: string | null, version: string): boolean {
   const repo = REPOSITORIES[ecosystem];
-  return !!repo && (family === null || repo.families.includes(family)) && repo.version.test(version);
+  if (!repo || (family !== null && !repo.families.includes(family)) || !repo.version.test(repositoryBuild(version))) return false;
+  const built = RELEASE_SUFFIX.exec(version)?.[1];
+  const builtFor = built === "raspbian" ? "debian" : built;
+  return builtFor === undefined || (repo.families.includes(builtFor) && (family === null || family === builtFor));
 }
