@@ -20,6 +20,11 @@ export interface ContextInput {
   window?: LogWindow;
   /** Lines of `logs` (1-based) that show nothing of the host: what a container printed (ExtractedFacts.containerOutput). */
   notHost?: ReadonlySet<number>;
+  /**
+   * Records one of whose signatures' `unless` showed a line of `logs` to be another fault's, with that line (1-based):
+   * the same words elsewhere in the report may be that fault's too.
+   */
+  otherFault?: ReadonlyMap<string, number>;
 }
 
 /**

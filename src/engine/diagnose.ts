@@ -151,7 +151,7 @@ export function diagnoseHostBundle(
   subject: string,
   focus?: string,
 ): { diagnosis: Diagnosis; facts: ExtractedFacts; host: HostVersions; verdictOf: VerdictOf } {
-  const { hits, found, pre, recall } = scan(kb, text);
+  const { hits, otherFault, found, pre, recall } = scan(kb, text);
   const facts = extractFacts(text, pre);
   const host = singleHost(facts, subject);
   const isLog = (line: number) => !facts.notLogs.has(line);
@@ -161,7 +161,7 @@ export function diagnoseHostBundle(
     facts,
     [...exact, ...recallHits(kb.recall, text, exact, isLog, recall)],
     limit,
-    { others: [], logs: text, notHost: facts.containerOutput, ...(found ? { found } : {}) },
+    { others: [], logs: text, notHost: facts.containerOutput, otherFault, ...(found ? { found } : {}) },
     host,
     focus,
   );
@@ -171,17 +171,20 @@ export function diagnoseHostBundle(
 /** Diagnoses structured fields; evidence line numbers count lines of `logs`. */
 export function diagnoseFields(kb: CompiledKb, input: DiagnoseInput): Diagnosis {
   const logs = input.logs ?? "";
-  const { hits, found, pre, recall } = scan(kb, logs);
+  const { hits, otherFault, found, pre, recall } = scan(kb, logs);
   const recalled = logs ? recallHits(kb.recall, logs, hits, () => true, recall) : [];
   const others = [input.uname, input.procVersion, input.osRelease, input.nodes, input.iptablesVersion].filter((s): s is string => !!s);
   const facts = factsFromFields(input, pre);
-  const context = { others, logs, notHost: facts.containerOutput, ...(found ? { found } : {}) };
+  const context = { others, logs, notHost: facts.containerOutput, otherFault, ...(found ? { found } : {}) };
   const { diagnosis, verdictOf } = assemble(kb, facts, [...hits, ...recalled], input.limit ?? DEFAULT_LIMIT, context);
   return { ...diagnosis, closest: closestFor(kb, diagnosis.findings, logs, verdictOf, notReport(facts)) };
 }
 
 /** The one pass over the text: record signatures, and the engine's own probes for facts. */
-function scan(kb: CompiledKb, text: string): { hits: Hit[]; found: FoundLiterals | undefined; pre: PreScan; recall: RecallScan } {
+function scan(
+  kb: CompiledKb,
+  text: string,
+): { hits: Hit[]; otherFault: ReadonlyMap<string, number>; found: FoundLiterals | undefined; pre: PreScan; recall: RecallScan } {
   const hits: Hit[] = [];
   const iptablesLines = new Map<number, LineRef>();
   const mentionLines = new Map<number, MentionLine & { markers: Set<string> }>();
@@ -193,13 +196,14 @@ function scan(kb: CompiledKb, text: string): { hits: Hit[]; found: FoundLiterals
       return s && (s.signature.refutes || r.unless) ? [`${s.record.id}\n${r.line}`] : [];
     }),
   );
-  // Records one of whose signatures' `unless` showed a line itself to be another fault's (not a warning by its next line).
-  const otherFault = new Set(
-    found.rejected.flatMap((r) => {
-      const id = r.unless && !r.next ? kb.signatures.get(r.key)?.record.id : undefined;
-      return id ? [id] : [];
-    }),
-  );
+  // Records one of whose signatures' `unless` showed a line itself to be another fault's (not a warning by its next
+  // line), with the first such line.
+  const otherFault = new Map<string, number>();
+  for (const r of found.rejected) {
+    const id = r.unless && !r.next ? kb.signatures.get(r.key)?.record.id : undefined;
+    const first = id === undefined ? undefined : otherFault.get(id);
+    if (id && (first === undefined || r.line < first)) otherFault.set(id, r.line);
+  }
   const contextHits: Array<{ literal: number; line: number }> = [];
   for (const h of found.hits) {
     const marker = MENTION_PROBE_MARKER.get(h.key);
@@ -217,6 +221,7 @@ function scan(kb: CompiledKb, text: string): { hits: Hit[]; found: FoundLiterals
   }
   return {
     hits,
+    otherFault,
     found: found.lineStarts ? { hits: contextHits, lineStarts: found.lineStarts } : undefined,
     pre: { iptablesLines: [...iptablesLines.values()], mentionLines: [...mentionLines.values()], lineStarts: found.lineStarts },
     recall: {
@@ -358,7 +363,17 @@ function assemble(
     );
     judged.set(record.id, verdict);
     if (logEvidence.length) {
-      findings.push(buildFinding(record, seen, checks, verdict, recordContextShown(kb, record, context, seen), given));
+      findings.push(
+        buildFinding(
+          record,
+          seen,
+          checks,
+          verdict,
+          recordContextShown(kb, record, context, seen),
+          given,
+          context.otherFault?.get(record.id),
+        ),
+      );
     } else if (verdict.status === "affected" && recordContextShown(kb, record, context, NO_HITS).kind !== "no") {
       // Without a symptom only a regression is worth a warning: a kernel that lacks a feature (or
       // dropped one) matters only to a setup that uses it, and then the log shows it. Components that
@@ -471,6 +486,7 @@ function buildFinding(
   verdict: Finding["verdict"],
   context: ContextShown,
   given: GivenVersions,
+  otherFaultLine?: number,
 ): Finding {
   const logEvidence = seen.evidence;
   const inContext = context.kind !== "no";
@@ -482,13 +498,17 @@ function buildFinding(
   const scored = scoreFinding(weights, verdict.status, record.affected.length > 0, certain, level, approximateOnly);
   const score = inContext ? scored.score : Math.min(scored.score, APPROXIMATE_CAP);
   const leansOnReported = verdict.status !== "unknown" && level === "reported";
-  // A witness only matters to a finding that could be high.
-  const corroborated = score >= HIGH_SCORE && secondWitness(record, seen, checks, verdict, context);
+  // A witness only matters to a finding that could be high. A report where the record's own signature shows its words
+  // to be another fault's (the IPv4 tool failing with the IPv6 bug's message) has that fault to explain the same words
+  // elsewhere too: nothing vouches for this bug then.
+  const otherFault = otherFaultLine !== undefined && score >= HIGH_SCORE;
+  const corroborated = score >= HIGH_SCORE && !otherFault && secondWitness(record, seen, checks, verdict, context);
   // Why the answer is weaker than it looks, most telling first: the verdict's data, then what keeps it below high.
   const caveats = [
     ...(leansOnReported ? [REPORTED_CAVEAT] : []),
     ...(!inContext && record.context ? [contextCaveat(record.context.requires)] : []),
-    ...(inContext && !corroborated && score >= HIGH_SCORE ? [oneWitnessCaveat(record, given)] : []),
+    ...(otherFault ? [otherFaultCaveat(otherFaultLine)] : []),
+    ...(inContext && !corroborated && !otherFault && score >= HIGH_SCORE ? [oneWitnessCaveat(record, given)] : []),
   ];
   return common(
     record,
@@ -524,6 +544,9 @@ function secondWitness(
 }
 
 const REPORTED_CAVEAT = "The version range behind this verdict rests on a single report (evidence: reported).";
+
+const otherFaultCaveat = (line: number) =>
+  `Not confirmed: line ${line} prints this bug's words in a form its sources show to be another fault, which may explain the same words elsewhere in this log too; the finding stays below high.`;
 
 /** What the input already gave: a caveat does not ask for it again. */
 interface GivenVersions {

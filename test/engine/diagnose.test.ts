@@ -139,6 +139,26 @@ describe("evidence and ranking", () => {
       expect(diagnoseFields(kb, { uname, logs }).findings.find((f) => f.id === XT)?.confidence, logs).toBe("high");
   });
 
+  it("keeps the MARK regression below high when the IPv4 tool fails with the same words in the same log", () => {
+    // The regression broke the IPv6 target only: both tools refusing --xor-mark point at another cause (a missing MARK
+    // module), so the IPv6 line alone no longer makes the bug confident, on an affected kernel or none (note31).
+    const uname = "Linux k8s 5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux";
+    const ipv4 = XOR_MARK_KLOG.replaceAll("ip6tables-restore", "iptables-restore");
+    const ipv4Lines = ipv4.split("\n").length;
+    for (const given of [{ uname }, {}]) {
+      const both = diagnoseFields(kb, { ...given, logs: `${ipv4}\n${XOR_MARK_KLOG}` }).findings.find((f) => f.id === XT);
+      expect(both?.confidence).toBe("medium");
+      const refusedLine = ipv4.split("\n").findIndex((l) => l.includes("iptables-restore v")) + 1;
+      expect(both?.unverified[0]).toBe(
+        `Not confirmed: line ${refusedLine} prints this bug's words in a form its sources show to be another fault, which may explain the same words elsewhere in this log too; the finding stays below high.`,
+      );
+      // The IPv6 lines are still its evidence; none of the IPv4 tool's is.
+      for (const e of both?.evidence ?? []) if (e.kind === "log") expect(e.line).toBeGreaterThan(ipv4Lines);
+    }
+    // Alone, the IPv6 tool's failure on the affected kernel stays the confident answer.
+    expect(diagnoseFields(kb, { uname, logs: XOR_MARK_KLOG }).findings.find((f) => f.id === XT)?.confidence).toBe("high");
+  });
+
   it("ignores the bundle's own sections when matching, and counts lines in the whole body", () => {
     const bundle = `$ uname -a\nLinux n1 6.6.58 #1 SMP x86_64 GNU/Linux\n${XOR_MARK_KLOG}`;
     const d = diagnoseBundle(kb, bundle);
