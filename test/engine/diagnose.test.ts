@@ -137,6 +137,15 @@ describe("evidence and ranking", () => {
       ).not.toContain(XT);
     for (const logs of [warned("ip6tables"), quoted("ip6tables")])
       expect(diagnoseFields(kb, { uname, logs }).findings.find((f) => f.id === XT)?.confidence, logs).toBe("high");
+    // One journald line cut at a terminal's width anywhere in its framing ("… iptables-restore v1" / ".8.9 (legacy):
+    // unknown option …"): the framing runs across the break, and is still the IPv4 tool's (review 29c).
+    const journald = (tool: string) => `Okt 26 01:54:40 host k3s[20378]:         ${tool} v1.8.9 (legacy): unknown option "--xor-mark"`;
+    const cut = (line: string, width: number) => `${line.slice(0, width)}\n${line.slice(width)}`;
+    for (let width = 50; width < journald("iptables-restore").length - 2; width++) {
+      const ids = (tool: string) => diagnoseFields(kb, { uname, logs: cut(journald(tool), width) }).findings.map((f) => f.id);
+      expect(ids("iptables-restore"), `cut at ${width}`).not.toContain(XT);
+      expect(ids("ip6tables-restore"), `cut at ${width}`).toContain(XT);
+    }
   });
 
   it("keeps the MARK regression below high when the IPv4 tool fails with the same words in the same log", () => {

@@ -289,6 +289,25 @@ function lineAfter(text: string, start: number): string | null {
   return next.endsWith("\r") ? next.slice(0, -1) : next;
 }
 
+/** The tail of the line before the one starting at `start` (what a break could have cut off a framing), or null. */
+function lineBefore(text: string, start: number): string | null {
+  if (start === 0) return null;
+  const end = text.charCodeAt(start - 2) === 13 ? start - 2 : start - 1;
+  return text.slice(Math.max(text.lastIndexOf("\n", end - 1) + 1, end - MAX_FRAMING), end);
+}
+/** More of a line before than any framing of a message reads (a tool's name, version and backend). */
+const MAX_FRAMING = 200;
+
+/**
+ * Whether `unless` reads a framing that runs from the line before into this one: a long line cut by a terminal or a
+ * paste ("… iptables-restore v1" / ".8.9 (legacy): unknown option …"), joined as cut or at a space a word wrap took.
+ * Only a match the line before does not hold alone counts: that line's own fault is not this line's.
+ */
+function framedAcrossBreak(unless: NonNullable<Confirm>, before: string | null, line: string): boolean {
+  if (!before || unless(before)) return false;
+  return unless(`${before}${line}`) || unless(`${before} ${line}`);
+}
+
 /** A line refused: [signature, line, by its `unless` or `unlessNext`, by `unlessNext`]. */
 type Refusal = [number, number, boolean, boolean?];
 
@@ -390,7 +409,7 @@ function scanOnce(
         }
         if (c.unless) {
           views ??= lineViews(lineText, (found.end[k] as number) - start);
-          if (views.some(c.unless)) {
+          if (views.some(c.unless) || framedAcrossBreak(c.unless, lineBefore(text, start), lineText)) {
             rejected?.push([sig, line, true]);
             continue;
           }
