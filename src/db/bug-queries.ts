@@ -111,7 +111,10 @@ export function ftsQuery(q: string, anyTerm = false): string | null {
   const telling = anyTerm ? distinct.filter((t) => !isNoise(t)) : [];
   if (telling.length) distinct = telling;
   distinct = distinct.slice(0, MAX_QUERY_TERMS);
-  return distinct.length ? distinct.map((t) => (t.length > 1 ? `"${t}"*` : `"${t}"`)).join(anyTerm ? " OR " : " ") : null;
+  // A CVE, GHSA, issue or Launchpad id matches whole: "CVE-2024-5003" and "rancher/rke2#743" are other ids than
+  // CVE-2024-50038 and rancher/rke2#7438, not their prefixes. Other words match as prefixes ("xor" finds "--xor-mark").
+  const prefix = (t: string) => t.length > 1 && !isNamedId(t);
+  return distinct.length ? distinct.map((t) => (prefix(t) ? `"${t}"*` : `"${t}"`)).join(anyTerm ? " OR " : " ") : null;
 }
 
 /** More words than any search needs (of an error line pasted whole, the distinctive ones are kept). */

@@ -22,6 +22,7 @@ import {
   placeSeries,
   type RangeVerdict,
   rangeLevels,
+  repositoriesServing,
   repositoryBuild,
   repositoryServes,
   schemeForEcosystem,
@@ -726,7 +727,10 @@ function packageChecks(record: BugRecord, host: HostVersions, decided: ReadonlyS
   // the running binary's version wins over a listing, which may be another machine's or a removed package's.
   const upstream = upstreamComponents(record);
   const builds = (a: AffectedEntry) => componentOf(a.ecosystem, a.package, upstream) ?? (upstream.length === 1 ? upstream[0] : undefined);
-  const family = release ? ecosystemDistribution(release) : null;
+  // A release the records do not range (Raspbian, Linux Mint) still names its family through its ID or ID_LIKE.
+  const lineage = host.distro ? [host.distro.id, ...host.distro.idLike].map(distributionFamily) : [];
+  const family =
+    (release ? ecosystemDistribution(release) : null) ?? lineage.find((f) => repositoriesServing(f).length) ?? lineage[0] ?? null;
   const listed = (a: AffectedEntry) => packages[a.package];
   // A repository's build (Docker's containerd.io) is the same on every release it serves: no release needed.
   const fromRepository = (a: AffectedEntry) =>

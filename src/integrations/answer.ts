@@ -12,7 +12,7 @@ import {
   summarizeDiagnosis,
   summarizeRecord,
 } from "../engine/summary";
-import { firstFound, searchSteps } from "../kb/search-steps";
+import { firstFound, searchSteps, stepFilters } from "../kb/search-steps";
 import { currentKb } from "../service/kb-cache";
 import type { ChatInput } from "./chat-input";
 
@@ -93,8 +93,9 @@ export async function answerFor(
   // The search page's steps: every word, else the ids a question names ("is CVE-2025-40123 fixed?", "does
   // 862c95d9859f break kube-proxy?"). Not "some of the words": a sentence that names no record resembles some by
   // description (the closest records), which says more than records sharing one of its words.
-  const steps = searchSteps(text.slice(0, 200)).filter((s) => s.kind !== "some");
-  const { step, found } = await firstFound(steps, (s) => listBugs(store, { q: s.q, anyTerm: s.anyTerm, limit: SEARCH_RESULTS, offset: 0 }));
+  // The words searched are the first 200 characters; the ids, anywhere in the question.
+  const steps = searchSteps(text, "all", 200).filter((s) => s.kind !== "some");
+  const { step, found } = await firstFound(steps, (s) => listBugs(store, { ...stepFilters(s), limit: SEARCH_RESULTS, offset: 0 }));
   if (!found.total && diagnosis.closest.length) return diagnosisAnswer(ref, diagnosis, input.truncated);
   return {
     kind: "search",

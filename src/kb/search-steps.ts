@@ -4,12 +4,14 @@
  * 862c95d9859f break kube-proxy?") is about that id, not about "does" or "break"; a pasted error line carries words no
  * record holds (versions, exit codes), and records holding some of them beat nothing.
  */
-import { idShapedWords } from "./id-matches";
+import { type IdMatch, idShapedWords, isNamedId } from "./id-matches";
 
 export type SearchStep =
   /** Records holding every word. */
   | { kind: "all"; q: string; anyTerm: false }
-  /** No record holds every word: records naming one of the ids the query writes. */
+  /** What the person asked for with `match=any`: records holding some of the words. */
+  | { kind: "any"; q: string; anyTerm: true }
+  /** No record holds every word: records naming one of the ids the query writes (GET /bugs matches a named id whole). */
   | { kind: "ids"; q: string; anyTerm: true; ids: string[] }
   /** No record holds every word (nor names its ids): records holding some of them, best first. */
   | { kind: "some"; q: string; anyTerm: true };
@@ -17,16 +19,27 @@ export type SearchStep =
 /** At most this many ids of one query are searched: a question names one or two, a paste of hex ids is no question. */
 const MAX_IDS = 4;
 
-/** With `match: "any"` the person asked for records holding any word: that is the one search. */
-export function searchSteps(q: string, match: "all" | "any" = "all"): SearchStep[] {
-  if (match === "any") return [{ kind: "some", q, anyTerm: true }];
-  const steps: SearchStep[] = [{ kind: "all", q, anyTerm: false }];
+/**
+ * `maxQuery` caps the text the word searches read (a chat message is long); the ids are taken from the whole text. A
+ * question naming a CVE, GHSA, issue or Launchpad id that no record names gets no "some of the words" step: the
+ * records holding "fixed" or "is" are no answer to it. A hex id may be a log's container id, so it does not stop them.
+ */
+export function searchSteps(q: string, match: "all" | "any" = "all", maxQuery = Number.POSITIVE_INFINITY): SearchStep[] {
+  const words = q.slice(0, maxQuery);
+  if (match === "any") return [{ kind: "any", q: words, anyTerm: true }];
+  const steps: SearchStep[] = [{ kind: "all", q: words, anyTerm: false }];
   if (q.trim().split(/\s+/).length < 2) return steps;
-  const ids = [...new Set(idShapedWords(q))].slice(0, MAX_IDS);
+  // Named ids first: a line of container ids before the commit must not crowd the commit out.
+  const shaped = [...new Set(idShapedWords(q))];
+  const named = shaped.filter(isNamedId);
+  const ids = [...named, ...shaped.filter((w) => !isNamedId(w))].slice(0, MAX_IDS);
   if (ids.length) steps.push({ kind: "ids", q: ids.join(" "), anyTerm: true, ids });
-  steps.push({ kind: "some", q, anyTerm: true });
+  if (!named.length) steps.push({ kind: "some", q: words, anyTerm: true });
   return steps;
 }
+
+/** A step as GET /bugs's search filters (src/db/bug-queries.ts BugFilters). */
+export const stepFilters = (step: SearchStep) => ({ q: step.q, anyTerm: step.anyTerm });
 
 /** Runs the steps until one finds a record; the last step's answer (nothing) otherwise. */
 export async function firstFound<T extends { total: number }>(
@@ -42,9 +55,17 @@ export async function firstFound<T extends { total: number }>(
   return last as { step: SearchStep; found: T };
 }
 
-/** What the person is told when a later step answered, as a clause (nothing for records holding every word). */
-export function stepNotice(step: SearchStep): string | null {
-  if (step.kind === "ids") return `No record holds every word; records naming ${step.ids.join(", ")}`;
+/**
+ * What the person is told when a later step answered, as a clause (nothing for the search they asked for). The ids
+ * named are those the shown records hold (their `idMatches`), not every id-shaped word of the query.
+ */
+export function stepNotice(step: SearchStep, hits: ReadonlyArray<{ idMatches?: readonly IdMatch[] | undefined }>): string | null {
+  if (step.kind === "ids") {
+    const held = [...new Set(hits.flatMap((h) => (h.idMatches ?? []).map((m) => m.value)))];
+    return held.length
+      ? `No record holds every word; records naming ${held.join(", ")}`
+      : `No record holds every word; records mentioning ${step.ids.join(", ")}`;
+  }
   if (step.kind === "some") return "No record holds every word; records holding some of them";
   return null;
 }

@@ -10,7 +10,7 @@ import { LIMITS } from "../http/limits";
 import { formFields } from "../http/middleware/body-members";
 import { problemResponse } from "../http/problem";
 import { listBugs as listBugsRoute } from "../http/routes/bugs/bugs.routes";
-import { firstFound, searchSteps, stepNotice } from "../kb/search-steps";
+import { firstFound, searchSteps, stepFilters, stepNotice } from "../kb/search-steps";
 import { currentKb } from "../service/kb-cache";
 import { ASSETS } from "./assets";
 import { prefersHtml } from "./negotiate";
@@ -145,7 +145,7 @@ async function searchPage(c: Ctx): Promise<Response | null> {
   const { step, found: result } =
     filters.q === undefined
       ? { step: null, found: await listBugs(store, filters) }
-      : await firstFound(searchSteps(filters.q, filters.match), (s) => listBugs(store, { ...filters, q: s.q, anyTerm: s.anyTerm }));
+      : await firstFound(searchSteps(filters.q, filters.match), (s) => listBugs(store, { ...filters, ...stepFilters(s) }));
   const base = new URLSearchParams(raw);
   base.delete("offset");
   return cacheablePage(
@@ -154,7 +154,7 @@ async function searchPage(c: Ctx): Promise<Response | null> {
     <SearchPage
       kb={kb}
       q={filters.q}
-      notice={step && result.total > 0 ? stepNotice(step) : null}
+      notice={step && result.total > 0 ? stepNotice(step, result.items) : null}
       total={result.total}
       hits={result.items}
       offset={filters.offset}

@@ -167,6 +167,12 @@ export function chatContract(h: () => ChatHarness) {
     const asked = await command("container 3f4e5a6b7c8d crashed, is it *CVE-2024-50038*?");
     const [answered] = await h().delivered(asked.responseUrl);
     expect(blockTexts(answered as SlackPost).join("\n")).toContain("Your search names cve CVE-2024-50038: verified");
+    // An id past the 200 characters of words searched is still the question's (review 30a).
+    const long = await command(
+      `the nodes keep flapping between ready and notready every few minutes since the upgrade, ${"and more ".repeat(14)}is it CVE-2024-50038?`,
+    );
+    const [longAnswer] = await h().delivered(long.responseUrl);
+    expect(blockTexts(longAnswer as SlackPost).join("\n")).toContain("Your search names cve CVE-2024-50038: verified");
     // A verified id is named as verified, with no warning.
     const cve = await command("CVE-2024-50038");
     const [verified] = await h().delivered(cve.responseUrl);

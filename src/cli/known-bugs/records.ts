@@ -32,7 +32,7 @@ export async function searchCommand(words: string[], values: CliValues): Promise
     const found = await find(s);
     return { ...found, total: found.total ?? found.items.length };
   });
-  const notice = shown.items.length ? stepNotice(step) : null;
+  const notice = shown.items.length ? stepNotice(step, shown.items) : null;
   if (!shown.items.length) process.stdout.write("No known bug matches.\n");
   else {
     if (notice) process.stdout.write(`${notice}, best first:\n`);

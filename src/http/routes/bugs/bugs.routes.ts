@@ -42,7 +42,7 @@ const listBugsQuerySchema = z
         example: "5.15.0-127.137",
       }),
     // A release's packages have their own version streams: a kernel's 5.15.0-127.137 is also "in" runc's open range.
-    package: z.string().trim().min(1).max(100).optional().openapi({
+    package: z.string().trim().toLowerCase().min(1).max(100).optional().openapi({
       description:
         'With `ecosystem` and `version`: judge the version only against this package\'s ranges ("linux", "linux-aws", "runc", "containerd.io"). Without it every package of the ecosystem is judged, and `versionMatch.package` names the one that matched.',
       example: "linux",
