@@ -1223,15 +1223,17 @@ export function decideVerdict(
           level: weakest(open),
           certain: false,
         };
+      // Hedged whatever the reading in range: a component the bug needs is out of range or undecided (review 30b).
       const says = outOfRange ? "says otherwise" : "does not decide it";
       return {
         status: "affected",
         reason: `${said}; but ${against.subject} ${says} (${against.reason}), and the bug needs ${needs}`,
         level: "reported",
-        ...hedge,
+        certain: false,
       };
     }
-    // A component nothing judged (no version given, or none of its ranges applies to the kernel given) is no evidence either way.
+    // A component nothing judged (no version given, or none of its ranges applies to the kernel given) is no evidence
+    // either way: affected by what was read, never certain (review 30b: an unread xz beside an in-range kernel).
     const unseen = groups?.find((g) => !g.checks.length);
     if (unseen) {
       const kernel = unseen.kernel ? hosts[0]?.kernel : null;
@@ -1240,7 +1242,7 @@ export function decideVerdict(
         : isSeriesRelease(kernel.release)
           ? `only the kernel's series (${kernel.release}) is known, which does not decide ${unseen.ecosystems.join(" or ")}`
           : `no range of ${unseen.ecosystems.join(" or ")} applies to the kernel given`;
-      return { status: "affected", reason: `${said}; but ${why}, and the bug needs ${needs}`, level: "reported", ...hedge };
+      return { status: "affected", reason: `${said}; but ${why}, and the bug needs ${needs}`, level: "reported", certain: false };
     }
     const level = groups ? weakestLevel(groups.map((g) => strongest(g.checks.filter((c) => c.result === "affected")).level)) : first.level;
     return { status: "affected", reason: said, level, ...hedge };
@@ -1284,7 +1286,8 @@ function fleetVerdict(record: BugRecord, checks: readonly VersionEvidence[], hos
 /**
  * The log shows the bug's own symptom, and the only data that would rule this version out is not certain:
  * it rests on a single report (a fix or a last-affected version nobody confirmed), whether the version is the
- * host's own output or one the report names: the symptom outweighs it, so the answer is affected, hedged. A package
+ * host's own output or one the report names: the symptom outweighs it, so the answer is affected, hedged (`certain:
+ * false`: that report, or where the version was read, still says otherwise; review 30b). A package
  * listing's build past a verified fix is no such data (packageChecks leaves it unknown). A verified or corroborated
  * end still rules the version out whatever the log says (the line may come from another cause).
  */
@@ -1300,6 +1303,7 @@ export function confirmBySymptom(verdict: Verdict, checks: readonly VersionEvide
     status: "affected",
     reason: `${first.subject}: the log shows this bug's symptom, and the only data placing ${first.value} outside the affected range is not certain (${first.reason})`,
     level: "reported",
+    certain: false,
   };
 }
 

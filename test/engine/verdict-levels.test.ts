@@ -78,7 +78,8 @@ describe("verdicts say the level they rest on", () => {
   it("lets the bug's own symptom outweigh the single report that would rule the version out", async () => {
     const kb = await seedWith([{ introduced: "6.6.57", fixed: "6.6.59", evidence: "verified", fixedEvidence: "reported", source: A }]);
     const past = diagnoseFields(kb, { uname: "6.6.61", logs: XOR_MARK_KLOG });
-    expect(past.findings[0]?.verdict).toMatchObject({ status: "affected", level: "reported" });
+    // Hedged: the report behind the fix still says otherwise (review 30b: it was "affected" and certain).
+    expect(past.findings[0]?.verdict).toMatchObject({ status: "affected", level: "reported", certain: false });
     expect(past.findings[0]?.verdict.reason).toMatch(/the log shows this bug's symptom.*single report/);
     expect(past.findings[0]?.unverified[0]).toMatch(/single report/);
     // Without the symptom the data does not decide: no advisory either way.
@@ -235,6 +236,17 @@ describe("a distribution's build of a component", () => {
   });
 });
 
+describe("a change a release branch took in one of its pre-releases", () => {
+  it("leaves the branch's earlier pre-releases out: runc 1.4.0-rc.2 predates the sysctl change of rc.3 (review 30b)", () => {
+    const id = "runc-2025-cve-fix-lxc-apparmor-sysctl-denied";
+    const log = data.records.find((r) => r.id === id)?.examples.find((e) => e.expect !== "absent")?.log ?? "";
+    const verdict = (v: string) =>
+      diagnoseBundle(data, `$ runc --version\nrunc version ${v}\nspec: 1.2.1\n${log}`).findings.find((f) => f.id === id)?.verdict;
+    expect(verdict("1.4.0-rc.2")).toMatchObject({ status: "not-affected", level: "verified" });
+    for (const v of ["1.4.0-rc.3", "1.4.1", "1.3.6"]) expect(verdict(v), v).toMatchObject({ status: "affected", level: "verified" });
+  });
+});
+
 describe("a bug of one iptables backend", () => {
   it("is ruled out by the other backend, judged by version on its own, and left open without one", async () => {
     const kb = (await loadDataKb()).compiled;
@@ -377,6 +389,14 @@ describe("components that must meet: a version alone warns only when a host has 
     expect(newer.advisories.map((a) => a.id)).not.toContain(MNT);
     const both = diagnoseFields(data, { uname: example?.uname, logs: server("17.06.0-ce") });
     expect(both.advisories.map((a) => a.id)).toContain(MNT);
+  });
+
+  it("never answers a bug of two components certainly on one of them while the other's version was not given", () => {
+    // Review 30b: an in-range RHEL 7 kernel with the symptom, and no Docker version, was "affected" and certain.
+    const symptom = example?.log.split("\n")[1] ?? "";
+    const f = diagnoseFields(data, { uname: example?.uname, logs: symptom }).findings.find((x) => x.id === MNT);
+    expect(f?.verdict).toMatchObject({ status: "affected", certain: false });
+    expect(f?.verdict.reason).toMatch(/no version of docker was given, and the bug needs/);
   });
 
   it("answers neither way when the release a sentence names and a Docker the report names disagree beside the symptom", () => {
