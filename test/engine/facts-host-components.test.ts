@@ -347,7 +347,8 @@ describe("the host's own component versions", () => {
     );
     expect(verdictOf(`${debian12}${suffixed("1.7.24-1~ubuntu.24.04~noble")}`, id)?.reason).toMatch(/^no version given/);
     // A release no record ranges (Raspbian) names its family too: its ID, or ID_LIKE (review 30a).
-    const raspbian = 'PRETTY_NAME="Raspbian GNU/Linux 12 (bookworm)"\nNAME="Raspbian GNU/Linux"\nVERSION_ID="12"\nID=raspbian\nID_LIKE=debian\n';
+    const raspbian =
+      'PRETTY_NAME="Raspbian GNU/Linux 12 (bookworm)"\nNAME="Raspbian GNU/Linux"\nVERSION_ID="12"\nID=raspbian\nID_LIKE=debian\n';
     expect(verdictOf(`${raspbian}${suffixed("1.7.24-1~ubuntu.24.04~noble")}`, id)?.reason).toMatch(/^no version given/);
     expect(verdictOf(`${raspbian}${suffixed("1.7.24-1~raspbian.12~bookworm")}`, id)).toMatchObject({ status: "affected", certain: false });
     // Docker's RPM build of the same version is another repository's: not judged by the apt one.
