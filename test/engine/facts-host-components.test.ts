@@ -201,6 +201,16 @@ describe("the host's own component versions", () => {
     expect(extractFacts("We run runc version 1.1.12 on these nodes.").components.runc).toBeUndefined();
   });
 
+  it("reads `crun --version` as the host's crun, as runc's (review 30b: it was a version named in passing)", () => {
+    const id = "crun-1.18-systemd-device-rules-regression";
+    const log = kb.records.find((r) => r.id === id)?.examples.find((e) => e.expect !== "absent")?.log ?? "";
+    const crun = (v: string) =>
+      `$ crun --version\ncrun version ${v}\ncommit: 0356bf4aff9a133d655dc13b1d9ac9424706cac4\nrundir: /run/user/1000/crun\nspec: 1.0.0\n+SYSTEMD +SELINUX +SECCOMP +EBPF +YAJL\n${log}`;
+    expect(verdictOf(crun("1.18"), id)).toMatchObject({ status: "affected", level: "verified" });
+    expect(verdictOf(crun("1.18"), id)?.certain).toBeUndefined();
+    for (const v of ["1.17", "1.18.1"]) expect(verdictOf(crun(v), id), v).toMatchObject({ status: "not-affected", level: "verified" });
+  });
+
   it("names (hedged) the version a daemon's start-up line logs: another node's, or a restart's after the failure", () => {
     // containerd's cmd/containerd/server and dockerd's cmd/dockerd/daemon.go start-up lines.
     const containerd =

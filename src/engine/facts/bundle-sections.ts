@@ -315,7 +315,7 @@ function isOsReleaseBlock(text: string): boolean {
   return v.has("NAME") && ["VERSION_ID", "PRETTY_NAME", "ID_LIKE", "VERSION"].some((k) => v.has(k));
 }
 
-function oneLineSection(t: string, hint: Command | null, first: boolean): BundleSection["kind"] | null {
+function oneLineSection(t: string, hint: Command | null, first: boolean, indented: boolean): BundleSection["kind"] | null {
   if (parseUnameAll(t) || parseUnameShort(t)) return "uname";
   if (parseProcVersion(t)) return "proc-version";
   if (parseVersionSignature(t)) return "version-signature";
@@ -330,6 +330,8 @@ function oneLineSection(t: string, hint: Command | null, first: boolean): Bundle
   const runtime = parseRuntimeVersion(t);
   // runc's libseccomp line counts only inside `runc --version`'s block (runcLibseccomp): slirp4netns, bypass4netns and
   // sysbox-runc print the same words about another binary's library.
+  // `podman info` quotes crun's version line indented in its runtime block, which podman-info.ts reads with the package's build.
+  if (runtime?.startsWith("crun://") && indented) return null;
   if (runtime && !runtime.startsWith("libseccomp://")) return "runtime-version";
   return null;
 }
@@ -455,7 +457,7 @@ export function readBundle(input: readonly string[] | TextLines): {
     }
     const libseccomp = RUNC_BLOCK_START.test(t) ? runcLibseccomp(lines, i) : -1;
     if (libseccomp >= 0) push("runtime-version", libseccomp, libseccomp + 1);
-    const oneLine = oneLineSection(t, hint, i === firstContent);
+    const oneLine = oneLineSection(t, hint, i === firstContent, raw !== raw.trimStart());
     if (oneLine) {
       push(oneLine, i, i + 1);
     } else if (hint === "uname-v" && t.startsWith("#")) {

@@ -28,6 +28,12 @@ const CRIO = /^crio version (\d+\.\d+\.\d+[\w.+~-]*)$/;
  */
 const RUNC = /^runc version (\d+\.\d+\.\d+(?:-rc\.?\d+)?(?:\+dev)?)$/;
 /**
+ * `crun --version`'s first line, alone on its line ("crun version 1.17"; "commit:", "rundir:", "spec:" and its features
+ * follow): crun numbers most releases with two parts. The runtime podman and CRI-O run containers with, as runc is
+ * Docker's (review 30b: it was read as a version the report names). A git build's longer number is no release.
+ */
+const CRUN = /^crun version (\d+\.\d+(?:\.\d+)?)$/;
+/**
  * `runc --version`'s last line, "libseccomp: 2.5.4": the libseccomp runc builds every container's seccomp filter with
  * (Docker's static runc carries its own), which decides whether the filter knows a syscall. slirp4netns, bypass4netns
  * and sysbox-runc print the same words about their own library, so bundle-sections.ts reads the line only inside
@@ -39,7 +45,7 @@ export function parseKubeletVersion(line: string): string | null {
   return KUBELET.exec(line.trim())?.[1] ?? null;
 }
 
-/** The runtime as kubectl's CONTAINER-RUNTIME column names it (and runc and its libseccomp, as "runc://", "libseccomp://"), or null. */
+/** The runtime as kubectl's CONTAINER-RUNTIME column names it (and runc, crun and runc's libseccomp, as "runc://", "crun://", "libseccomp://"), or null. */
 export function parseRuntimeVersion(line: string): string | null {
   const t = line.trim();
   const containerd = CONTAINERD.exec(t)?.[1];
@@ -50,6 +56,8 @@ export function parseRuntimeVersion(line: string): string | null {
   if (crio) return `cri-o://${crio}`;
   const runc = RUNC.exec(t)?.[1];
   if (runc) return `runc://${runc}`;
+  const crun = CRUN.exec(t)?.[1];
+  if (crun) return `crun://${crun}`;
   const libseccomp = LIBSECCOMP.exec(t)?.[1];
   return libseccomp ? `libseccomp://${libseccomp}` : null;
 }
