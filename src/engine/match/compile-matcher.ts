@@ -293,7 +293,10 @@ function lineAfter(text: string, start: number): string | null {
 function lineBefore(text: string, start: number): string | null {
   if (start === 0) return null;
   const end = text.charCodeAt(start - 2) === 13 ? start - 2 : start - 1;
-  return text.slice(Math.max(text.lastIndexOf("\n", end - 1) + 1, end - MAX_FRAMING), end);
+  // Read back at most MAX_FRAMING characters: a search for the line's start would run back over a whole megabyte line.
+  let from = end;
+  while (from > 0 && end - from < MAX_FRAMING && text.charCodeAt(from - 1) !== 10) from--;
+  return text.slice(from, end);
 }
 /** More of a line before than any framing of a message reads (a tool's name, version and backend). */
 const MAX_FRAMING = 200;
