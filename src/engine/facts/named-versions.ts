@@ -15,6 +15,7 @@ import {
   listedPackage,
   PACKAGE_LIST_MARKERS,
 } from "./package-lists";
+import { CRUN_VERSION } from "./runtime-version";
 
 /**
  * A Kubernetes binary's start-up line (kubelet, kube-proxy and the control plane all log it from their
@@ -51,8 +52,6 @@ function kubeReleaseChosen(text: string): string | undefined {
   const releases = new Set(Array.from(text.matchAll(KUBE_RELEASE_CHOSEN), (m) => m[1] as string));
   return releases.size === 1 ? [...releases][0] : undefined;
 }
-/** `crun --version`'s first line: crun numbers most releases with two parts ("crun version 0.17", "1.8"). */
-export const CRUN_VERSION = /^\s*crun version (\d+\.\d+(?:\.\d+)?)\s*$/;
 /**
  * `systemctl --version`'s first line: systemd numbers releases with one number, the distribution's
  * package version, which starts with it, in parentheses ("systemd 242 (242)", "systemd 249

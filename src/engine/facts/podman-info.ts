@@ -14,8 +14,7 @@
  * is read with the other OS mentions (mentions.ts).
  */
 
-import { CRUN_VERSION } from "./named-versions";
-import { parseRuntimeVersion, runtimeComponent } from "./runtime-version";
+import { CRUN_VERSION, parseRuntimeVersion, runtimeComponent } from "./runtime-version";
 
 /** The block's header, as the one-pass matcher finds it (lower-case). */
 export const PODMAN_RUNTIME_MARKER = "ociruntime:";

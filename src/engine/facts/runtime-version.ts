@@ -29,10 +29,11 @@ const CRIO = /^crio version (\d+\.\d+\.\d+[\w.+~-]*)$/;
 const RUNC = /^runc version (\d+\.\d+\.\d+(?:-rc\.?\d+)?(?:\+dev)?)$/;
 /**
  * `crun --version`'s first line, alone on its line ("crun version 1.17"; "commit:", "rundir:", "spec:" and its features
- * follow): crun numbers most releases with two parts. The runtime podman and CRI-O run containers with, as runc is
- * Docker's (review 30b: it was read as a version the report names). A git build's longer number is no release.
+ * follow): crun numbers most releases with two parts ("crun version 0.17", "1.8"). The runtime podman and CRI-O run
+ * containers with, as runc is Docker's (review 30b: it was read as a version the report names). A git build's longer
+ * number is no release.
  */
-const CRUN = /^crun version (\d+\.\d+(?:\.\d+)?)$/;
+export const CRUN_VERSION = /^\s*crun version (\d+\.\d+(?:\.\d+)?)\s*$/;
 /**
  * `runc --version`'s last line, "libseccomp: 2.5.4": the libseccomp runc builds every container's seccomp filter with
  * (Docker's static runc carries its own), which decides whether the filter knows a syscall. slirp4netns, bypass4netns
@@ -56,7 +57,7 @@ export function parseRuntimeVersion(line: string): string | null {
   if (crio) return `cri-o://${crio}`;
   const runc = RUNC.exec(t)?.[1];
   if (runc) return `runc://${runc}`;
-  const crun = CRUN.exec(t)?.[1];
+  const crun = CRUN_VERSION.exec(t)?.[1];
   if (crun) return `crun://${crun}`;
   const libseccomp = LIBSECCOMP.exec(t)?.[1];
   return libseccomp ? `libseccomp://${libseccomp}` : null;
