@@ -1026,6 +1026,18 @@ describe("versions named in passing", () => {
     expect(named("[init] Using Kubernetes version: v1.17.2")).toEqual({ kubernetes: "1.17.2" });
     expect(named("Since we upgraded Docker to version 29.0.1 the proxy cannot start")).toEqual({ docker: "29.0.1" });
     expect(named("- Docker Engine version: `5:29.0.1-1~debian.12~bookworm`")).toEqual({ docker: "29.0.1" });
+    // A CNI or DNS add-on's image with its tag names the version the cluster runs (review 30b: flannel's, calico's and
+    // CoreDNS's image tags were not read); another image of the same project is another program.
+    expect(named("kube-flannel  kube-flannel-ds-x7k2p  1/1  Running  0  5m  docker.io/flannel/flannel:v0.21.4")).toEqual({
+      flannel: "0.21.4",
+    });
+    expect(named("    Image:          quay.io/calico/node:v3.30.5")).toEqual({ calico: "3.30.5" });
+    expect(named("  image: registry.k8s.io/coredns/coredns:v1.10.1")).toEqual({ coredns: "1.10.1" });
+    expect(named("    image: quay.io/coreos/flannel:v0.14.0-amd64")).toEqual({ flannel: "0.14.0" });
+    expect(named("k8s.gcr.io/coredns:1.6.7")).toEqual({ coredns: "1.6.7" });
+    expect(named("image: docker.io/flannel/flannel-cni-plugin:v1.1.2")).toEqual({});
+    expect(named("image: flannel/flannel:v0.21.3\nimage: flannel/flannel:v0.22.0")).toEqual({});
+    expect(named("Calico version v3.30.5")).toEqual({ calico: "3.30.5" });
     // `crun --version` is the host's own output, as `runc --version` is (review 30b): no longer a version named in passing.
     const crun = extractFacts("crun version 1.8\ncommit: 0356bf4aff9a133d655dc13b1d9ac9424706cac4\nspec: 1.0.0");
     expect(crun.components.crun).toBe("1.8");

@@ -247,6 +247,19 @@ describe("a change a release branch took in one of its pre-releases", () => {
   });
 });
 
+describe("a CNI add-on's image tag", () => {
+  it("places the cluster's flannel in a record's range, hedged: the manifest may be another revision's", () => {
+    const id = "flannel-0.21-empty-random-fully-arg-old-iptables";
+    const log = data.records.find((r) => r.id === id)?.examples.find((e) => e.expect !== "absent")?.log ?? "";
+    const pods = (tag: string) =>
+      `$ kubectl get pods -n kube-flannel -o wide\nkube-flannel-ds-7x2kq   1/1   Running   0   5m   docker.io/flannel/flannel:${tag}\n${log}`;
+    const verdict = (tag: string) => diagnoseBundle(data, pods(tag)).findings.find((f) => f.id === id)?.verdict;
+    expect(verdict("v0.21.3")).toMatchObject({ status: "affected", certain: false });
+    // Out of range beside the symptom: a named version does not rule the bug out.
+    expect(verdict("v0.20.2")?.status).toBe("unknown");
+  });
+});
+
 describe("a bug of one iptables backend", () => {
   it("is ruled out by the other backend, judged by version on its own, and left open without one", async () => {
     const kb = (await loadDataKb()).compiled;

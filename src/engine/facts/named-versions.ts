@@ -137,6 +137,36 @@ const RUNC_COMMIT_MARKER = "commit: v";
 /** Docker Engine went from 1.13 to 17.03: a 2.x–16.x "Docker version" is Docker Desktop's or another tool's. */
 const NOT_DOCKER_ENGINE = /^(?:[2-9]|1[0-6])\./;
 
+/**
+ * A component's container image named with its tag ("docker.io/flannel/flannel:v0.21.4", "quay.io/calico/node:v3.30.5",
+ * "registry.k8s.io/coredns/coredns:v1.10.1", "k8s.gcr.io/coredns:1.6.7", flannel's older "-amd64" tags): what a
+ * cluster runs of a CNI or DNS add-on (`kubectl get pods -o wide`, `describe pod`, its manifest). Named, not the
+ * host's own output: a manifest may be another cluster's or an old revision's. Only images that are the component
+ * itself: flannel's CNI plugin image ("flannel-cni-plugin") or Calico's "pod2daemon-flexvol" are other programs.
+ */
+const IMAGE_REF = /(?:^|[\s"'=(,[])((?:[\w.-]+(?::\d+)?\/)*)([\w.-]+):v?(\d+\.\d+\.\d+)(?:-(?:amd64|arm64|arm|ppc64le|s390x))?(?![\w.+-])/g;
+const IMAGE_COMPONENTS: ReadonlyArray<[ecosystem: string, repository: RegExp, marker: string[]]> = [
+  ["flannel", /^(?:.*\/)?(?:flannel|mirrored-flannelcni-flannel)$/, ["flannel:", "flannel-flannel:"]],
+  ["coredns", /^(?:.*\/)?coredns$/, ["coredns:"]],
+  [
+    "calico",
+    /^(?:.*\/)?calico\/(?:node|cni|kube-controllers|typha)$/,
+    ["calico/node:", "calico/cni:", "calico/kube-controllers:", "calico/typha:"],
+  ],
+];
+const IMAGE_MARKERS = IMAGE_COMPONENTS.flatMap(([, , markers]) => markers);
+
+/** The component images a line names with their tags, as [ecosystem, version]. */
+function imageVersions(text: string): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const m of text.matchAll(IMAGE_REF)) {
+    const image = `${m[1] ?? ""}${m[2] ?? ""}`.toLowerCase();
+    const component = IMAGE_COMPONENTS.find(([, repository]) => repository.test(image));
+    if (component && m[3]) out.push([component[0], m[3]]);
+  }
+  return out;
+}
+
 export const NAMED_MARKERS = [
   DOCKER_API_MARKER,
   DOCKER_INFO_DEBUG_MARKER,
@@ -144,8 +174,9 @@ export const NAMED_MARKERS = [
   ...FORM_MARKERS,
   ...namedMarkers([
     ...["docker", "docker-ce", "containerd", "containerd.io", "runc", "crun"],
-    ...["kubernetes", "k8s", "kubelet", "kubeadm", "coredns", "flannel", "cri-o", "crio"],
+    ...["kubernetes", "k8s", "kubelet", "kubeadm", "coredns", "flannel", "cri-o", "crio", "calico"],
   ]),
+  ...IMAGE_MARKERS,
   KLOG_VERSION_MARKER,
   ...KUBE_VERSION_MARKERS,
   ...KUBE_RELEASE_CHOSEN_MARKERS,
@@ -168,6 +199,7 @@ const COMPONENT_NAMES: ReadonlyArray<[ecosystem: string, names: string, base: re
   ["kubernetes", "kubernetes|k8s|kubelet|kubeadm", ["kubernetes", "k8s", "kubelet", "kubeadm"]],
   ["coredns", "coredns", ["coredns"]],
   ["flannel", "flannel", ["flannel"]],
+  ["calico", "calico(?:-node)?", ["calico"]],
   ["cri-o", "cri-o|crio", ["cri-o", "crio"]],
 ];
 /**
@@ -219,6 +251,7 @@ export function pickNamedVersions(
     if (kube) add("kubernetes", kube);
     const crun = CRUN_VERSION.exec(text)?.[1];
     if (crun) add("crun", crun);
+    for (const image of imageVersions(text)) add(...image);
     const systemd = SYSTEMD_VERSION.exec(text)?.[1];
     if (systemd) add("systemd", systemd);
     const listed = listedPackage(text) ?? aptPolicyPackage(text, () => lineAt(line - 1));
