@@ -1038,6 +1038,10 @@ describe("versions named in passing", () => {
     expect(named("image: docker.io/flannel/flannel-cni-plugin:v1.1.2")).toEqual({});
     expect(named("image: flannel/flannel:v0.21.3\nimage: flannel/flannel:v0.22.0")).toEqual({});
     expect(named("Calico version v3.30.5")).toEqual({ calico: "3.30.5" });
+    // `xz --version` (often a container image's) and xz's packages; Debian's "+really" names the release built.
+    expect(named("xz (XZ Utils) 5.8.1\nliblzma 5.8.1")).toEqual({ xz: "5.8.1" });
+    expect(named("ii  xz-utils  5.6.1+really5.4.5-1  amd64  XZ-format compression utilities")).toEqual({ xz: "5.4.5" });
+    expect(named("I extracted foo.tar.xz 5.1.0 times")).toEqual({});
     // `crun --version` is the host's own output, as `runc --version` is (review 30b): no longer a version named in passing.
     const crun = extractFacts("crun version 1.8\ncommit: 0356bf4aff9a133d655dc13b1d9ac9424706cac4\nspec: 1.0.0");
     expect(crun.components.crun).toBe("1.8");

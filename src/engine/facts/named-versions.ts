@@ -174,7 +174,7 @@ export const NAMED_MARKERS = [
   ...FORM_MARKERS,
   ...namedMarkers([
     ...["docker", "docker-ce", "containerd", "containerd.io", "runc", "crun"],
-    ...["kubernetes", "k8s", "kubelet", "kubeadm", "coredns", "flannel", "cri-o", "crio", "calico"],
+    ...["kubernetes", "k8s", "kubelet", "kubeadm", "coredns", "flannel", "cri-o", "crio", "calico", "xz", "xz-utils"],
   ]),
   ...IMAGE_MARKERS,
   KLOG_VERSION_MARKER,
@@ -200,6 +200,8 @@ const COMPONENT_NAMES: ReadonlyArray<[ecosystem: string, names: string, base: re
   ["coredns", "coredns", ["coredns"]],
   ["flannel", "flannel", ["flannel"]],
   ["calico", "calico(?:-node)?", ["calico"]],
+  // `xz --version`'s first line ("xz (XZ Utils) 5.8.1"), often a container image's: named, never the host's own.
+  ["xz", "xz(?: \\(XZ Utils\\))?|xz-utils", ["xz"]],
   ["cri-o", "cri-o|crio", ["cri-o", "crio"]],
 ];
 /**
@@ -210,7 +212,8 @@ const COMPONENT_NAMES: ReadonlyArray<[ecosystem: string, names: string, base: re
 const DISTRIBUTION_OF = "(?:\\s?\\((?:RKE2|RKE|K3s|k0s|EKS|AKS|GKE|OKE|DOKS|MicroK8s|kubeadm|upstream|vanilla|CE|EE)\\))?";
 /** What may wrap a name or a version: a quote, a Markdown code span or emphasis ("**1.7.2**"). */
 const QUOTE = "(?:[`'\"]|\\*{1,2})?";
-const VERSION = "v?(\\d+\\.\\d+\\.\\d+(?:-(?:ce|ee|rc\\.?\\d+|beta\\.?\\d+))?)(?!\\w|\\.\\d)";
+// Not a Debian "+really" version's first number: the release after "+really" is the one built (package-lists.ts).
+const VERSION = "v?(\\d+\\.\\d+\\.\\d+(?:-(?:ce|ee|rc\\.?\\d+|beta\\.?\\d+))?)(?!\\w|\\.\\d|\\+really)";
 const NAMED_VERSIONS = COMPONENT_NAMES.map(
   ([ecosystem, names, base]) =>
     [

@@ -27,6 +27,8 @@ const PACKAGES: Readonly<Record<string, string>> = {
   systemd: "systemd",
   criu: "criu",
   netavark: "netavark",
+  xz: "xz",
+  "xz-utils": "xz",
 };
 
 /** A `dpkg -l` row: its state ("ii" installed, "hi" held, "rc" removed, ...), name (with its architecture), version. */
@@ -120,15 +122,22 @@ export function listedPackage(line: string): [ecosystem: string, version: string
       ? [yum[0], yum[1], yum[3]]
       : RPM_NAME.exec(line);
   const ecosystem = m?.[1] ? PACKAGES[m[1]] : undefined;
-  return ecosystem && m?.[2] ? [ecosystem, m[2]] : null;
+  return ecosystem && m?.[2] ? [ecosystem, reallyUpstream(line, m[2])] : null;
 }
 
 /** The record ecosystem and upstream version a `dpkg-query -W` row names, or null. */
 export function dpkgQueryRow(line: string): [ecosystem: string, version: string] | null {
   const m = line.length <= MAX_ROW ? DPKG_QUERY_ROW.exec(line) : null;
   const ecosystem = m?.[1] ? PACKAGES[m[1]] : undefined;
-  return ecosystem && m?.[2] ? [ecosystem, m[2]] : null;
+  return ecosystem && m?.[2] ? [ecosystem, reallyUpstream(line, m[2])] : null;
 }
+
+/**
+ * Debian's "+really" versions name the upstream release a package went back to under a higher number
+ * ("5.6.1+really5.4.5-1": xz-utils 5.4.5, after the 5.6 backdoor): that release is what it builds.
+ */
+const REALLY = /\d\+really(\d+\.\d+(?:\.\d+)?)/;
+const reallyUpstream = (line: string, version: string) => REALLY.exec(line)?.[1] ?? version;
 
 /** A `dpkg -l` row with its whole version (epoch and revision), as the package's own ranges give it. */
 const DPKG_ROW_BUILD = /^\s*([ih]i)\s+([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)?\s+(\d+:)?(\d+\.\d+[\w.+~:-]*)\s/;
