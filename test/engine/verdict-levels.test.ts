@@ -236,6 +236,25 @@ describe("a distribution's build of a component", () => {
   });
 });
 
+describe("a pre-release of the release a range starts or ends at", () => {
+  const removal: AffectedRange = { introduced: "1.35.0", evidence: "verified", source: A };
+  const fixed: AffectedRange = { introduced: "1.2.0", fixed: "1.2.4", evidence: "verified", source: A };
+
+  it("is undecided: a change lands in a release's pre-releases, which a range starting at the release does not place", () => {
+    // Review 30c: kubelet 1.35.0-rc.1 printing the 1.35 removal was "not affected", certain.
+    expect(evaluateRanges("semver", "1.35.0-rc.1", [removal])).toMatchObject({ status: "unknown", certain: false });
+    expect(evaluateRanges("semver", "1.34.2", [removal])).toMatchObject({ status: "not-affected", certain: true });
+    expect(evaluateRanges("semver", "1.2.4-rc.1", [fixed])).toMatchObject({ status: "unknown", certain: false });
+    expect(evaluateRanges("semver", "1.2.3", [fixed])).toMatchObject({ status: "affected", certain: true });
+  });
+
+  it("orders by the range's own pre-releases where it names them", () => {
+    const rc: AffectedRange = { introduced: "1.4.0-rc.3", fixed: "1.4.0", evidence: "verified", source: A };
+    expect(evaluateRanges("semver", "1.4.0-rc.2", [rc]).status).toBe("not-affected");
+    expect(evaluateRanges("semver", "1.4.0-rc.4", [rc]).status).toBe("affected");
+  });
+});
+
 describe("a change a release branch took in one of its pre-releases", () => {
   it("leaves the branch's earlier pre-releases out: runc 1.4.0-rc.2 predates the sysctl change of rc.3 (review 30b)", () => {
     const id = "runc-2025-cve-fix-lxc-apparmor-sysctl-denied";

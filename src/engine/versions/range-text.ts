@@ -24,6 +24,14 @@ export function beforeReason(version: string, r: AffectedRange): string {
   return `${version} is before ${r.introduced}, the first affected version`;
 }
 
+export function prereleaseOfStartReason(version: string, r: AffectedRange): string {
+  return `${version} is a pre-release of ${r.introduced}, the first affected release: a change can land in a release's pre-releases, which the record does not place`;
+}
+
+export function prereleaseOfFixReason(version: string, r: AffectedRange): string {
+  return `${version} is a pre-release of ${r.fixed}, the first fixed release: the fix may or may not have landed in it`;
+}
+
 export function branchFixedReason(branch: string, r: AffectedRange): string {
   if (r.fixed) return `fixed in ${r.fixed} on your ${branch} branch`;
   return `the last affected release on your ${branch} branch was ${r.lastAffected}`;

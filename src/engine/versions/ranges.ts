@@ -1,5 +1,5 @@
 import type { VersionScheme } from "../types";
-import { componentBranch } from "./component-version";
+import { compareComponentVersion, componentBranch, parseComponentVersion } from "./component-version";
 import { compareDpkg, ubuntuKernelAbi } from "./dpkg-version";
 import { isMainlineVersion, kernelBranch, parseKernelVersion } from "./kernel-version";
 import * as text from "./range-text";
@@ -212,6 +212,10 @@ function decide<R extends AffectedRange>(scheme: VersionScheme, v: string, place
   const at = (p: Position) => placed.filter((x) => x.position === p).map((x) => x.range);
 
   const inside = preferVerified(at("inside"));
+  // Likewise a pre-release of the release that fixed it: the fix may have landed in it (or not), unless the range
+  // places that release's pre-releases itself (runc's 1.4.0-rc.3 to 1.4.0).
+  if (inside && scheme === "semver" && isPrereleaseOf(v, inside.fixed) && !isPrereleaseOf(inside.introduced, inside.fixed))
+    return verdict("unknown", text.prereleaseOfFixReason(v, inside), inside, false, "upper");
   if (inside) return verdict("affected", text.insideReason(v, inside), inside, true);
 
   const abiIntroduced = preferVerified(at("abi-introduced"));
@@ -226,9 +230,27 @@ function decide<R extends AffectedRange>(scheme: VersionScheme, v: string, place
     return verdict("unknown", reason, unreadable, false);
   }
 
+  // A pre-release of the first affected release ("1.35.0-rc.1" before "1.35.0"): removals and new behaviour land in a
+  // release's pre-releases, which a range starting at the release does not place (review 30c: kubelet 1.35.0-rc.1 printing
+  // the removal was "not affected", certain). A range that names a pre-release as its start still orders by it.
+  const preOfStart = scheme === "semver" ? prereleaseOfStart(v, at("below")) : undefined;
+  if (preOfStart) return verdict("unknown", text.prereleaseOfStartReason(v, preOfStart), preOfStart, false, "introduced");
+
   // Bounds of readable ranges order fine; the comparison cannot throw here.
   const cmp: Compare = (a, b) => compareVersions(scheme, a, b);
   return scheme === "linux" ? notAffectedKernel(v, at("above"), at("below"), all, cmp) : notAffected(v, at("above"), at("below"), cmp);
+}
+
+/** The range whose first affected release `v` is a pre-release of ("1.35.0-rc.1" of "1.35.0"), if any. */
+const prereleaseOfStart = <R extends AffectedRange>(v: string, below: readonly R[]): R | undefined =>
+  below.find((r) => r.introduced !== "0" && isPrereleaseOf(v, r.introduced));
+
+/** Whether `v` is a pre-release of `release`, itself a release ("1.35.0-rc.1" of "1.35.0"; not of "1.35.0-rc.3"). */
+function isPrereleaseOf(v: string, release: string | undefined): boolean {
+  if (!release) return false;
+  const version = parseComponentVersion(v);
+  const of = parseComponentVersion(release);
+  return version.pre.length > 0 && !of.pre.length && compareComponentVersion(version.core.join("."), of.core.join(".")) === 0;
 }
 
 /**
