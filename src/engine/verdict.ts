@@ -606,15 +606,21 @@ function componentChecks(
     // `iptables -V` names the upstream release a distribution's build started from, never its revision:
     // RHEL/CentOS 8's 1.8.2 carries 1.8.3's fixes (kubernetes#71305), so on a known distribution it is a build.
     const iptables = !!distribution && IPTABLES_ECOSYSTEM.test(ecosystem);
+    // A release the record ranges this component's package on ships its own build, whose `--version` (crun's "0.17")
+    // shows no build either: Ubuntu 22.04's crun 0.17 carries the fix its own range records (review 30c).
+    const releaseBuild = !!release && record.affected.some((a) => a.ecosystem === release && a.package === ecosystem);
     const base =
       schemeForEcosystem(ecosystem) !== "semver"
         ? null
-        : (packaged ?? (distribution && (distributionEraDocker(ecosystem, value) || iptables) ? value.trim().replace(/^v/, "") : null));
+        : (packaged ??
+          (distribution && (distributionEraDocker(ecosystem, value) || iptables || releaseBuild) ? value.trim().replace(/^v/, "") : null));
     const build = packaged
       ? "a distribution's build"
       : iptables
         ? `the iptables of ${distribution} (\`iptables -V\` shows no build)`
-        : `docker 1.x on ${distribution}, possibly the distribution's own build`;
+        : releaseBuild
+          ? `the ${ecosystem} of ${release}, whose own build the record ranges apart (its version line shows no build)`
+          : `docker 1.x on ${distribution}, possibly the distribution's own build`;
     const own =
       base && release && ownBuild(value, release) ? record.affected.filter((a) => a.ecosystem === release && a.package === ecosystem) : [];
     if (own.length) return [check(`${componentSubject(host, ecosystem)} (${value}) as ${release} package ${ecosystem}`, own, value, false)];

@@ -211,6 +211,17 @@ describe("the host's own component versions", () => {
     for (const v of ["1.17", "1.18.1"]) expect(verdictOf(crun(v), id), v).toMatchObject({ status: "not-affected", level: "verified" });
   });
 
+  it("hedges a component's plain --version on a release whose own build the record ranges apart", () => {
+    // Review 30c: Ubuntu 22.04's crun prints "0.17" whether or not it carries the fix its own range records.
+    const id = "crun-chmod-symlink-eopnotsupp-new-kernels";
+    const log = kb.records.find((r) => r.id === id)?.examples.find((e) => e.expect !== "absent")?.log ?? "";
+    const jammy = 'NAME="Ubuntu"\nVERSION_ID="22.04"\nID=ubuntu\nID_LIKE=debian\n';
+    const verdict = verdictOf(`${jammy}$ crun --version\ncrun version 0.17\n${log}`, id);
+    expect(verdict).toMatchObject({ status: "affected", certain: false });
+    expect(verdict?.reason).toMatch(/the crun of ubuntu:22\.04, whose own build the record ranges apart/);
+    expect(verdictOf(`${jammy}$ crun --version\ncrun version 1.9.2\n${log}`, id)?.status).toBe("not-affected");
+  });
+
   it("names (hedged) the version a daemon's start-up line logs: another node's, or a restart's after the failure", () => {
     // containerd's cmd/containerd/server and dockerd's cmd/dockerd/daemon.go start-up lines.
     const containerd =
