@@ -1248,6 +1248,12 @@ export function decideVerdict(
         : isSeriesRelease(kernel.release)
           ? `only the kernel's series (${kernel.release}) is known, which does not decide ${unseen.ecosystems.join(" or ")}`
           : `no range of ${unseen.ecosystems.join(" or ")} applies to the kernel given`;
+      // The host's kernel known as another release's package (an el8 kernel for a RHEL 7 bug) is another kernel:
+      // undecided, not "affected" by the other component alone (review 30c); a kernel a sentence names may be another
+      // machine's, and one no package names (EulerOS's rebuild of RHEL 7's 3.10.0) may be a build of the needed one.
+      const other = kernel && !kernel.named ? kernel.package?.ecosystem : undefined;
+      if (other && !unseen.ecosystems.includes(other))
+        return { status: "unknown", reason: `${said}; but ${why}, and the bug needs ${needs}` };
       return { status: "affected", reason: `${said}; but ${why}, and the bug needs ${needs}`, level: "reported", certain: false };
     }
     const level = groups ? weakestLevel(groups.map((g) => strongest(g.checks.filter((c) => c.result === "affected")).level)) : first.level;

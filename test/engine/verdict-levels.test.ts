@@ -583,6 +583,13 @@ describe("components that must meet: a version alone warns only when a host has 
     const osRelease = 'NAME="EulerOS"\nVERSION="2.0 (SP5)"\nID="euleros"\nVERSION_ID="2.0"\nPRETTY_NAME="EulerOS 2.0 (SP5)"\n';
     const e = diagnoseFields(data, { uname: euler, osRelease, logs: log }).findings.find((x) => x.id === MNT);
     expect(e?.verdict).toMatchObject({ status: "affected", level: "reported" });
+    // A kernel that is another release's package (RHEL 8's, Oracle's UEK) is not the RHEL 7 kernel the bug needs: the old
+    // Docker alone does not make it "affected" (review 30c).
+    for (const release of ["4.18.0-80.el8.x86_64", "4.1.12-124.el7uek.x86_64"]) {
+      const uname = `Linux h ${release} #1 SMP Fri Jan 11 00:00:00 UTC 2019 x86_64 x86_64 x86_64 GNU/Linux`;
+      const other = diagnoseFields(data, { uname, logs: log }).findings.find((x) => x.id === MNT);
+      expect(other?.verdict.status, release).toBe("unknown");
+    }
   });
 
   describe("a fleet: the components must meet on one node", () => {
