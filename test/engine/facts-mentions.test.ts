@@ -1038,6 +1038,10 @@ describe("versions named in passing", () => {
     expect(named("image: docker.io/flannel/flannel-cni-plugin:v1.1.2")).toEqual({});
     expect(named("image: flannel/flannel:v0.21.3\nimage: flannel/flannel:v0.22.0")).toEqual({});
     expect(named("Calico version v3.30.5")).toEqual({ calico: "3.30.5" });
+    // pacman's log names the version it leaves, after the arrow (review 30c: the replaced one was read).
+    expect(named("[2025-02-20T10:00:00+0100] [ALPM] upgraded docker (1:27.5.1-1 -> 1:28.0.1-1)")).toEqual({ docker: "28.0.1" });
+    expect(named("[ALPM] downgraded runc (1.2.0-1 -> 1.1.15-1)")).toEqual({ runc: "1.1.15" });
+    expect(named("[ALPM] installed crun (1.18-1)")).toEqual({ crun: "1.18" });
     // `xz --version` (often a container image's) and xz's packages; Debian's "+really" names the release built.
     expect(named("xz (XZ Utils) 5.8.1\nliblzma 5.8.1")).toEqual({ xz: "5.8.1" });
     expect(named("ii  xz-utils  5.6.1+really5.4.5-1  amd64  XZ-format compression utilities")).toEqual({ xz: "5.4.5" });

@@ -224,8 +224,12 @@ const NAMED_VERSIONS = COMPONENT_NAMES.map(
         `(?:^|[^\\w/.-])(?:${names})${QUOTE}${DISTRIBUTION_OF}(?:\\s+version|\\s+to(?:\\s+version)?)?\\s*(?:(?::|\\((?:version\\s*)?)\\s*)?${QUOTE}(?:\\d+:)?${VERSION}`,
         "gi",
       ),
-      // dpkg and apt: "Unpacking docker-ce (5:23.0.1-1~debian.11~bullseye) over (...)", "Setting up runc (1.1.12-0ubuntu3)".
-      new RegExp(`\\b(?:Unpacking|Setting up) (?:${names})(?::\\w+)? \\((?:\\d+:)?(\\d+\\.\\d+\\.\\d+)`, "gi"),
+      // dpkg and apt: "Unpacking docker-ce (5:23.0.1-1~debian.11~bullseye) over (...)", "Setting up runc (1.1.12-0ubuntu3)";
+      // pacman's log, the version it leaves: "[ALPM] upgraded docker (1:27.5.1-1 -> 1:28.0.1-1)", "installed runc (1.2.4-1)".
+      new RegExp(
+        `\\b(?:Unpacking|Setting up|(?:up|down)graded|(?:re)?installed) (?:${names})(?::\\w+)? \\((?:[^()]*?(?:->|\u2192) )?(?:\\d+:)?(\\d+\\.\\d+${ecosystem === "crun" ? "(?:\\.\\d+)?" : "\\.\\d+"})`,
+        "gi",
+      ),
       base,
     ] as const,
 );
@@ -342,9 +346,13 @@ function fromName(m: RegExpMatchArray): RegExpMatchArray {
 
 /** Right after a named version, another one: the first of an upgrade retold ("to", "->", "→") or of a list. */
 const ANOTHER_VERSION_AFTER =
-  /^(?:[`'"]|\*{1,2}|\))?\s*(?:->|=>|\u2192|\u279c|,|\/|\b(?:to|and|or|vs\.?|then)\b)\s*(?:version\s+)?(?:[`'"]|\*{1,2})?v?\d+\.\d+/i;
-/** A version right after, unless a component's name follows it: "Docker 26.0.0, 1.6.28 containerd" lists two components. */
-function anotherVersionAfter(rest: string): boolean {
+  /^(?:[`'"]|\*{1,2}|\))?\s*(?:->|=>|\u2192|\u279c|,|\/|\b(?:to|and|or|vs\.?|then)\b)\s*(?:version\s+)?(?:[`'"]|\*{1,2})?v?(?:\d+:)?\d+\.\d+/i;
+/**
+ * A version right after, unless a component's name follows it: "Docker 26.0.0, 1.6.28 containerd" lists two components.
+ * A package's revision may stand between ("1:27.5.1-1 -> 1:28.0.1-1", pacman's log).
+ */
+function anotherVersionAfter(text: string): boolean {
+  const rest = text.replace(/^-[\w.+~]+(?=\s*(?:->|=>|\u2192))/, "");
   const m = ANOTHER_VERSION_AFTER.exec(rest);
   return !!m && !OTHER_COMPONENT.test(rest.slice(m[0].length).replace(/^[\d.]*[\w.+~-]*/, ""));
 }
