@@ -372,6 +372,10 @@ describe("the host's own component versions", () => {
       'PRETTY_NAME="Raspbian GNU/Linux 12 (bookworm)"\nNAME="Raspbian GNU/Linux"\nVERSION_ID="12"\nID=raspbian\nID_LIKE=debian\n';
     expect(verdictOf(`${raspbian}${suffixed("1.7.24-1~ubuntu.24.04~noble")}`, id)?.reason).toMatch(/^no version given/);
     expect(verdictOf(`${raspbian}${suffixed("1.7.24-1~raspbian.12~bookworm")}`, id)).toMatchObject({ status: "affected", certain: false });
+    // dpkg's own lines as apt upgrades it name the build the host has after it (review 30c).
+    const upgrade = "Unpacking containerd.io (1.7.24-1) over (1.7.23-1) ...\nSetting up containerd.io (1.7.24-1) ...";
+    expect(extractFacts(upgrade).packages).toEqual({ "containerd.io": "1.7.24-1" });
+    expect(verdictOf(`${debian12}${upgrade}\n${dpkg.split("\n")[2]}`, id)).toMatchObject({ status: "affected", certain: false });
     // Docker's RPM build of the same version is another repository's: not judged by the apt one.
     const rhel9 = 'NAME="Red Hat Enterprise Linux"\nVERSION_ID="9.4"\nID="rhel"\n';
     const rpm =

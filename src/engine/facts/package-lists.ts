@@ -70,7 +70,11 @@ const DEBIAN_ARCHITECTURES = ["amd64", "arm64", "armhf", "armel", "i386", "ppc64
  * Literals a listing's line holds, for the one-pass matcher: a dpkg state column, an rpm architecture,
  * `apt-cache policy`'s "Installed:" line.
  */
-export const PACKAGE_LIST_MARKERS = ["ii  ", "hi  ", ".x86_64", ".aarch64", ".noarch", ".s390x", ".ppc64le", "installed: ", " [installed"];
+export const PACKAGE_LIST_MARKERS = [
+  ...["ii  ", "hi  ", ".x86_64", ".aarch64", ".noarch", ".s390x", ".ppc64le", "installed: ", " [installed"],
+  // dpkg's own lines as apt runs it, for the packages a record names only (every package of an upgrade gets them).
+  ...Object.keys(PACKAGES).flatMap((name) => [`unpacking ${name} `, `unpacking ${name}:`, `setting up ${name} `, `setting up ${name}:`]),
+];
 
 /**
  * Literals of a `dpkg-query -W` row: a package's name, then its architecture or the tab (two spaces
@@ -157,10 +161,19 @@ export function listedBuild(line: string): [name: string, version: string] | nul
   const row = DPKG_ROW_BUILD.exec(line);
   const found = row
     ? [row[2], `${row[3] ?? ""}${row[4]}`]
-    : (YUM_ROW.exec(line)?.slice(1, 3) ?? APT_LIST_ROW.exec(line)?.slice(1, 3) ?? RPM_NAME_BUILD.exec(line)?.slice(1, 3));
+    : (YUM_ROW.exec(line)?.slice(1, 3) ??
+      APT_LIST_ROW.exec(line)?.slice(1, 3) ??
+      RPM_NAME_BUILD.exec(line)?.slice(1, 3) ??
+      DPKG_ACTION_BUILD.exec(line)?.slice(1, 3));
   const [name, version] = found ?? [];
   return name && version && PACKAGES[name] ? [name, version] : null;
 }
+
+/**
+ * The build dpkg unpacks or sets up as apt runs it, the one the host has after it ("Unpacking containerd.io (1.7.24-1)
+ * over (1.7.23-1) ...", "Setting up containerd.io (1.7.24-1) ..."; review 30c: an upgrade's new build was not read).
+ */
+const DPKG_ACTION_BUILD = /^\s*(?:Unpacking|Setting up) ([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)? \(((?:\d+:)?\d+\.\d+[\w.+~:-]*)\)/;
 
 /** The same for a `dpkg-query -W` row. */
 export function dpkgQueryBuild(line: string): [name: string, version: string] | null {
