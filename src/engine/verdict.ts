@@ -1431,7 +1431,9 @@ export function missingDataReason(record: BugRecord, hosts: HostVersions[]): str
   if (k && hasKernelData(record) && isSeriesRelease(k.release))
     return `only the kernel's series is known (${k.release}), and it does not decide this record's ranges: \`uname -r\` would. Ranges known: ${ecosystems}`;
   if (k && hasKernelData(record)) {
-    const where = k.package?.ecosystem ?? k.distro ?? "this kernel";
+    const where = k.package?.ecosystem ?? k.distro;
+    // A plain upstream release no range of the record covers (its ranges are distributions'): no backport caveat.
+    if (!where) return `no data in this record for upstream kernels (${k.release}). Ranges known: ${ecosystems}`;
     return `no data in this record for ${where} kernels (${k.release}); upstream ranges do not apply to a distro kernel that backports fixes. Ranges known: ${ecosystems}`;
   }
   return `no version given for ${ecosystems}`;

@@ -1038,6 +1038,12 @@ describe("versions named in passing", () => {
     expect(named("image: docker.io/flannel/flannel-cni-plugin:v1.1.2")).toEqual({});
     expect(named("image: flannel/flannel:v0.21.3\nimage: flannel/flannel:v0.22.0")).toEqual({});
     expect(named("Calico version v3.30.5")).toEqual({ calico: "3.30.5" });
+    // CoreDNS's start-up banner and an issue's "Talos version:" (review 30c); a CoreDNS pod's name is no version.
+    expect(named("[INFO] plugin/reload: Running configuration SHA512 = 591cf328\nCoreDNS-1.7.0\nlinux/amd64, go1.14.4, f59c03d")).toEqual({
+      coredns: "1.7.0",
+    });
+    expect(named("kube-system   coredns-5d78c9869d-x2kq   1/1   Running   0   3d")).toEqual({});
+    expect(named("- Talos version: v1.12.4")).toEqual({ talos: "1.12.4" });
     // pacman's log names the version it leaves, after the arrow (review 30c: the replaced one was read).
     expect(named("[2025-02-20T10:00:00+0100] [ALPM] upgraded docker (1:27.5.1-1 -> 1:28.0.1-1)")).toEqual({ docker: "28.0.1" });
     expect(named("[ALPM] downgraded runc (1.2.0-1 -> 1.1.15-1)")).toEqual({ runc: "1.1.15" });

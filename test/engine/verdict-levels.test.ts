@@ -255,6 +255,19 @@ describe("a pre-release of the release a range starts or ends at", () => {
   });
 });
 
+describe("a record with distribution ranges only", () => {
+  it("says a plain upstream kernel is one it has no data for, without a distro kernel's backport caveat", () => {
+    // Review 30c: "no data in this record for this kernel kernels (5.16.10); upstream ranges do not apply to a distro kernel".
+    const id = "nfs4-qnap-mount-5.16.10";
+    const log = data.records.find((r) => r.id === id)?.examples.find((e) => e.expect !== "absent")?.log ?? "";
+    const verdict = diagnoseFields(data, { uname: "5.16.10", logs: log }).findings.find((f) => f.id === id)?.verdict;
+    expect(verdict).toMatchObject({
+      status: "unknown",
+      reason: "no data in this record for upstream kernels (5.16.10). Ranges known: fedora:35",
+    });
+  });
+});
+
 describe("a change a release branch took in one of its pre-releases", () => {
   it("leaves the branch's earlier pre-releases out: runc 1.4.0-rc.2 predates the sysctl change of rc.3 (review 30b)", () => {
     const id = "runc-2025-cve-fix-lxc-apparmor-sysctl-denied";

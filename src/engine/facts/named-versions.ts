@@ -167,14 +167,23 @@ function imageVersions(text: string): Array<[string, string]> {
   return out;
 }
 
+/**
+ * CoreDNS's start-up banner, alone on its line ("CoreDNS-1.8.0", then "linux/amd64, go1.15.3, 054c9ae"): a daemon's
+ * start-up line, named as the others are (another pod's, or a restart's). Its marker needs the version's "1.": pod
+ * names ("coredns-5d78c9869d-x2kq") would crowd the lines read.
+ */
+const COREDNS_BANNER = /^\s*CoreDNS-(\d+\.\d+\.\d+)\s*$/;
+const COREDNS_BANNER_MARKER = "coredns-1.";
+
 export const NAMED_MARKERS = [
   DOCKER_API_MARKER,
+  COREDNS_BANNER_MARKER,
   DOCKER_INFO_DEBUG_MARKER,
   RUNC_COMMIT_MARKER,
   ...FORM_MARKERS,
   ...namedMarkers([
     ...["docker", "docker-ce", "containerd", "containerd.io", "runc", "crun"],
-    ...["kubernetes", "k8s", "kubelet", "kubeadm", "coredns", "flannel", "cri-o", "crio", "calico", "xz", "xz-utils"],
+    ...["kubernetes", "k8s", "kubelet", "kubeadm", "coredns", "flannel", "cri-o", "crio", "calico", "xz", "xz-utils", "talos"],
   ]),
   ...IMAGE_MARKERS,
   KLOG_VERSION_MARKER,
@@ -200,6 +209,8 @@ const COMPONENT_NAMES: ReadonlyArray<[ecosystem: string, names: string, base: re
   ["coredns", "coredns", ["coredns"]],
   ["flannel", "flannel", ["flannel"]],
   ["calico", "calico(?:-node)?", ["calico"]],
+  // "Talos version: v1.12.4" in an issue's environment list; os-release's VERSION_ID is the host's own (verdict.ts).
+  ["talos", "talos", ["talos"]],
   // `xz --version`'s first line ("xz (XZ Utils) 5.8.1"), often a container image's: named, never the host's own.
   ["xz", "xz(?: \\(XZ Utils\\))?|xz-utils", ["xz"]],
   ["cri-o", "cri-o|crio", ["cri-o", "crio"]],
@@ -259,6 +270,8 @@ export function pickNamedVersions(
     const crun = CRUN_VERSION.exec(text)?.[1];
     if (crun) add("crun", crun);
     for (const image of imageVersions(text)) add(...image);
+    const coredns = COREDNS_BANNER.exec(text)?.[1];
+    if (coredns) add("coredns", coredns);
     const systemd = SYSTEMD_VERSION.exec(text)?.[1];
     if (systemd) add("systemd", systemd);
     const listed = listedPackage(text) ?? aptPolicyPackage(text, () => lineAt(line - 1));
