@@ -136,7 +136,10 @@ function checkRanges(
     certain: result.certain,
     level: result.level,
     unverified: result.level === "reported",
-    ...(evaluated.status === "not-affected" && result.status === "unknown" ? { hedgedFrom: "not-affected" as const } : {}),
+    // A pre-release of the first affected release is "not affected" by order alone: the symptom may confirm it (review 30d).
+    ...((evaluated.status === "not-affected" || evaluated.prereleaseOfStart) && result.status === "unknown"
+      ? { hedgedFrom: "not-affected" as const }
+      : {}),
     ...(result.status === "not-affected" && evaluated.unlessBackported ? { unlessBackported: true as const } : {}),
     ...(decisive ? { source: decisive.source } : evaluated.status === "not-affected" ? { noDecidingRange: true as const } : {}),
   };
@@ -608,7 +611,8 @@ function componentChecks(
     const iptables = !!distribution && IPTABLES_ECOSYSTEM.test(ecosystem);
     // A release the record ranges this component's package on ships its own build, whose `--version` (crun's "0.17")
     // shows no build either: Ubuntu 22.04's crun 0.17 carries the fix its own range records (review 30c).
-    const releaseBuild = !!release && record.affected.some((a) => a.ecosystem === release && a.package === ecosystem);
+    const releaseBuild =
+      !!release && !PRINTS_BUILD.has(ecosystem) && record.affected.some((a) => a.ecosystem === release && a.package === ecosystem);
     const base =
       schemeForEcosystem(ecosystem) !== "semver"
         ? null
@@ -641,6 +645,12 @@ function componentChecks(
     return [evidence];
   });
 }
+
+/**
+ * Components whose version line prints a distribution's build whole (Ubuntu's runc says "runc version 1.1.12-0ubuntu3.1"):
+ * a bare number there is the upstream binary (the one Docker's containerd.io ships), not the release's own build (review 30d).
+ */
+const PRINTS_BUILD = new Set(["runc"]);
 
 /**
  * Whether a distribution's build is the archive's own for the release ("ubuntu:22.04"): its revision names
@@ -1248,9 +1258,10 @@ export function decideVerdict(
         : isSeriesRelease(kernel.release)
           ? `only the kernel's series (${kernel.release}) is known, which does not decide ${unseen.ecosystems.join(" or ")}`
           : `no range of ${unseen.ecosystems.join(" or ")} applies to the kernel given`;
-      // The host's kernel known as another release's package (an el8 kernel for a RHEL 7 bug) is another kernel:
-      // undecided, not "affected" by the other component alone (review 30c); a kernel a sentence names may be another
-      // machine's, and one no package names (EulerOS's rebuild of RHEL 7's 3.10.0) may be a build of the needed one.
+      // The host's kernel known as a release's package no range of the group names (an el8 kernel for a RHEL 7 bug, an
+      // Ubuntu kernel for upstream ranges, as a lone kernel record answers it) is undecided, not "affected" by the other
+      // component alone (review 30c); a kernel a sentence names may be another machine's, and one no package names
+      // (EulerOS's rebuild of RHEL 7's 3.10.0) may be a build of the needed one.
       const other = kernel && !kernel.named ? kernel.package?.ecosystem : undefined;
       if (other && !unseen.ecosystems.includes(other))
         return { status: "unknown", reason: `${said}; but ${why}, and the bug needs ${needs}` };

@@ -209,6 +209,9 @@ describe("the host's own component versions", () => {
     expect(verdictOf(crun("1.18"), id)).toMatchObject({ status: "affected", level: "verified" });
     expect(verdictOf(crun("1.18"), id)?.certain).toBeUndefined();
     for (const v of ["1.17", "1.18.1"]) expect(verdictOf(crun(v), id), v).toMatchObject({ status: "not-affected", level: "verified" });
+    // A container's crun is the image's (review 30d: `podman run … crun --version` ruled the host's bug out, certain).
+    const inContainer = crun("1.17").replace("$ crun --version", "$ podman run --rm quay.io/podman/stable crun --version");
+    expect(verdictOf(inContainer, id)?.status).toBe("unknown");
   });
 
   it("hedges a component's plain --version on a release whose own build the record ranges apart", () => {
@@ -220,6 +223,13 @@ describe("the host's own component versions", () => {
     expect(verdict).toMatchObject({ status: "affected", certain: false });
     expect(verdict?.reason).toMatch(/the crun of ubuntu:22\.04, whose own build the record ranges apart/);
     expect(verdictOf(`${jammy}$ crun --version\ncrun version 1.9.2\n${log}`, id)?.status).toBe("not-affected");
+    // runc prints a distribution's build whole ("1.1.12-0ubuntu3.1"): a bare number is the upstream binary (review 30d).
+    const tmpfs = "runc-nov-2025-tmpfs-mode-0755";
+    const tmpfsLog = kb.records.find((r) => r.id === tmpfs)?.examples.find((e) => e.expect !== "absent")?.log ?? "";
+    const noble = 'NAME="Ubuntu"\nVERSION_ID="24.04"\nID=ubuntu\nID_LIKE=debian\n';
+    const upstream = verdictOf(`${noble}$ runc --version\nrunc version 1.3.3\ncommit: v1.3.3-0-gd842d771\nspec: 1.2.1\n${tmpfsLog}`, tmpfs);
+    expect(upstream).toMatchObject({ status: "affected", level: "verified" });
+    expect(upstream?.certain).toBeUndefined();
   });
 
   it("names (hedged) the version a daemon's start-up line logs: another node's, or a restart's after the failure", () => {

@@ -1038,6 +1038,10 @@ describe("versions named in passing", () => {
     expect(named("image: docker.io/flannel/flannel-cni-plugin:v1.1.2")).toEqual({});
     expect(named("image: flannel/flannel:v0.21.3\nimage: flannel/flannel:v0.22.0")).toEqual({});
     expect(named("Calico version v3.30.5")).toEqual({ calico: "3.30.5" });
+    // Review 30d: calico-node's own name, k3s's CoreDNS mirror and EKS's add-on build.
+    expect(named("calico-node version: v3.29.1")).toEqual({ calico: "3.29.1" });
+    expect(named("image: rancher/mirrored-coredns-coredns:1.10.1")).toEqual({ coredns: "1.10.1" });
+    expect(named("602401143452.dkr.ecr.us-west-2.amazonaws.com/eks/coredns:v1.11.1-eksbuild.4")).toEqual({ coredns: "1.11.1" });
     // CoreDNS's start-up banner and an issue's "Talos version:" (review 30c); a CoreDNS pod's name is no version.
     expect(named("[INFO] plugin/reload: Running configuration SHA512 = 591cf328\nCoreDNS-1.7.0\nlinux/amd64, go1.14.4, f59c03d")).toEqual({
       coredns: "1.7.0",
@@ -1052,6 +1056,8 @@ describe("versions named in passing", () => {
     expect(named("xz (XZ Utils) 5.8.1\nliblzma 5.8.1")).toEqual({ xz: "5.8.1" });
     expect(named("ii  xz-utils  5.6.1+really5.4.5-1  amd64  XZ-format compression utilities")).toEqual({ xz: "5.4.5" });
     expect(named("I extracted foo.tar.xz 5.1.0 times")).toEqual({});
+    // dpkg's line for a "+really" upload names no wrong release (review 30d: "5.8.1+really5.6.4-1" was read as 5.8.1).
+    expect(named("Setting up xz-utils (5.8.1+really5.6.4-1) ...").xz).not.toBe("5.8.1");
     // `crun --version` is the host's own output, as `runc --version` is (review 30b): no longer a version named in passing.
     const crun = extractFacts("crun version 1.8\ncommit: 0356bf4aff9a133d655dc13b1d9ac9424706cac4\nspec: 1.0.0");
     expect(crun.components.crun).toBe("1.8");

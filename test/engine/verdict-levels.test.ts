@@ -248,6 +248,15 @@ describe("a pre-release of the release a range starts or ends at", () => {
     expect(evaluateRanges("semver", "1.2.3", [fixed])).toMatchObject({ status: "affected", certain: true });
   });
 
+  it("lets the bug's own symptom confirm a pre-release of its first release, hedged (review 30d)", () => {
+    const id = "kubelet-1.35-refuses-cgroupv1";
+    const log = data.records.find((r) => r.id === id)?.examples.find((e) => e.expect !== "absent")?.log ?? "";
+    const verdict = (v: string, logs: string) =>
+      diagnoseBundle(data, `$ kubelet --version\nKubernetes ${v}\n${logs}`).findings.find((f) => f.id === id)?.verdict;
+    expect(verdict("v1.35.0-rc.1", log)).toMatchObject({ status: "affected", certain: false });
+    expect(verdict("v1.34.2", log)?.status).toBe("not-affected");
+  });
+
   it("orders by the range's own pre-releases where it names them", () => {
     const rc: AffectedRange = { introduced: "1.4.0-rc.3", fixed: "1.4.0", evidence: "verified", source: A };
     expect(evaluateRanges("semver", "1.4.0-rc.2", [rc]).status).toBe("not-affected");

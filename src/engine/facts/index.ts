@@ -163,7 +163,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const elsewhere = (line: number) => upgradedLater(line, lineAt(line) ?? "") || underHeading(line);
   const namedHere = mentions.named.filter((l) => !underHeading(l.line));
   const namedAway = mentions.named.filter((l) => underHeading(l.line));
-  const components = componentReadings(sections, mentions.components, textLines, elsewhere);
+  const components = componentReadings(sections, mentions.components, textLines, elsewhere, (line) => containerOutput.has(line));
   const host = hostComponents(components.own);
   const signature = sections.find((s) => s.kind === "version-signature")?.text ?? null;
   // A claim, a typed answer, a quote or a tool's path naming another kernel than the bundle's own uname: two machines.
@@ -241,9 +241,14 @@ function componentReadings(
   mentioned: readonly LineRef[],
   lines: TextLines,
   others: (line: number) => boolean,
+  inContainer: (line: number) => boolean,
 ): { own: ComponentReadings; others: ComponentReadings } {
+  // A binary's own `--version` printed in a container (`podman run … crun --version`) is the image's binary: named,
+  // never the host's (review 30d). `docker version` there still reports the daemon the CLI talks to.
   const values = (kind: BundleSection["kind"], parse: (line: string) => string | null, which: boolean) =>
-    sections.filter((s) => s.kind === kind && others(s.lines[0]) === which).flatMap((s) => parse(s.text) ?? []);
+    sections
+      .filter((s) => s.kind === kind && (others(s.lines[0]) || inContainer(s.lines[0])) === which)
+      .flatMap((s) => parse(s.text) ?? []);
   const server = dockerVersionComponents(lines, others);
   const readings = (which: boolean): ComponentReadings => ({
     kubelet: values("kubelet-version", parseKubeletVersion, which),
@@ -258,7 +263,7 @@ function componentReadings(
 }
 
 const CLIENT_VIA = "the docker client's version (docker version's client part); the daemon's may differ";
-const HEADING_VIA = "output the report places on another machine or at another time";
+const HEADING_VIA = "output the report places on another machine, in a container or at another time";
 const DAEMON_START_VIA = "a daemon's start-up line (another node's, or a restart's after the failure)";
 
 /**

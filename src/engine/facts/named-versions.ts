@@ -144,10 +144,11 @@ const NOT_DOCKER_ENGINE = /^(?:[2-9]|1[0-6])\./;
  * host's own output: a manifest may be another cluster's or an old revision's. Only images that are the component
  * itself: flannel's CNI plugin image ("flannel-cni-plugin") or Calico's "pod2daemon-flexvol" are other programs.
  */
-const IMAGE_REF = /(?:^|[\s"'=(,[])((?:[\w.-]+(?::\d+)?\/)*)([\w.-]+):v?(\d+\.\d+\.\d+)(?:-(?:amd64|arm64|arm|ppc64le|s390x))?(?![\w.+-])/g;
+const IMAGE_REF =
+  /(?:^|[\s"'=(,[])((?:[\w.-]+(?::\d+)?\/)*)([\w.-]+):v?(\d+\.\d+\.\d+)(?:-(?:amd64|arm64|arm|ppc64le|s390x|eksbuild\.\d+))?(?![\w.+-])/g;
 const IMAGE_COMPONENTS: ReadonlyArray<[ecosystem: string, repository: RegExp, marker: string[]]> = [
   ["flannel", /^(?:.*\/)?(?:flannel|mirrored-flannelcni-flannel)$/, ["flannel:", "flannel-flannel:"]],
-  ["coredns", /^(?:.*\/)?coredns$/, ["coredns:"]],
+  ["coredns", /^(?:.*\/)?(?:mirrored-coredns-)?coredns$/, ["coredns:"]],
   [
     "calico",
     /^(?:.*\/)?calico\/(?:node|cni|kube-controllers|typha)$/,
@@ -183,7 +184,21 @@ export const NAMED_MARKERS = [
   ...FORM_MARKERS,
   ...namedMarkers([
     ...["docker", "docker-ce", "containerd", "containerd.io", "runc", "crun"],
-    ...["kubernetes", "k8s", "kubelet", "kubeadm", "coredns", "flannel", "cri-o", "crio", "calico", "xz", "xz-utils", "talos"],
+    ...[
+      "kubernetes",
+      "k8s",
+      "kubelet",
+      "kubeadm",
+      "coredns",
+      "flannel",
+      "cri-o",
+      "crio",
+      "calico",
+      "calico-node",
+      "xz",
+      "xz-utils",
+      "talos",
+    ],
   ]),
   ...IMAGE_MARKERS,
   KLOG_VERSION_MARKER,
@@ -238,7 +253,7 @@ const NAMED_VERSIONS = COMPONENT_NAMES.map(
       // dpkg and apt: "Unpacking docker-ce (5:23.0.1-1~debian.11~bullseye) over (...)", "Setting up runc (1.1.12-0ubuntu3)";
       // pacman's log, the version it leaves: "[ALPM] upgraded docker (1:27.5.1-1 -> 1:28.0.1-1)", "installed runc (1.2.4-1)".
       new RegExp(
-        `\\b(?:Unpacking|Setting up|(?:up|down)graded|(?:re)?installed) (?:${names})(?::\\w+)? \\((?:[^()]*?(?:->|\u2192) )?(?:\\d+:)?(\\d+\\.\\d+${ecosystem === "crun" ? "(?:\\.\\d+)?" : "\\.\\d+"})`,
+        `\\b(?:Unpacking|Setting up|(?:up|down)graded|(?:re)?installed) (?:${names})(?::\\w+)? \\((?:[^()]*?(?:->|\u2192) )?(?:\\d+:)?(\\d+\\.\\d+${ecosystem === "crun" ? "(?:\\.\\d+)?" : "\\.\\d+"})(?![\\d.]|\\+really)`,
         "gi",
       ),
       base,

@@ -43,6 +43,11 @@ export interface RangeVerdict<R extends AffectedRange = AffectedRange> {
    */
   unlessBackported?: true;
   /**
+   * Set on an "unknown" for a pre-release of the first affected release: ordered, it would be before the range, so the
+   * bug's own symptom makes it affected, hedged (the change landed in that pre-release).
+   */
+  prereleaseOfStart?: true;
+  /**
    * The weakest level among the range ends that decided it (both ends for "inside", the fix for
    * "above", the start for "below"; every recorded end when no single range decided).
    */

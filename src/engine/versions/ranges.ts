@@ -234,7 +234,8 @@ function decide<R extends AffectedRange>(scheme: VersionScheme, v: string, place
   // release's pre-releases, which a range starting at the release does not place (review 30c: kubelet 1.35.0-rc.1 printing
   // the removal was "not affected", certain). A range that names a pre-release as its start still orders by it.
   const preOfStart = scheme === "semver" ? prereleaseOfStart(v, at("below")) : undefined;
-  if (preOfStart) return verdict("unknown", text.prereleaseOfStartReason(v, preOfStart), preOfStart, false, "introduced");
+  if (preOfStart)
+    return { ...verdict("unknown", text.prereleaseOfStartReason(v, preOfStart), preOfStart, false, "introduced"), prereleaseOfStart: true };
 
   // Bounds of readable ranges order fine; the comparison cannot throw here.
   const cmp: Compare = (a, b) => compareVersions(scheme, a, b);
