@@ -385,6 +385,9 @@ describe("the host's own component versions", () => {
     // dpkg's own lines as apt upgrades it name the build the host has after it (review 30c).
     const upgrade = "Unpacking containerd.io (1.7.24-1) over (1.7.23-1) ...\nSetting up containerd.io (1.7.24-1) ...";
     expect(extractFacts(upgrade).packages).toEqual({ "containerd.io": "1.7.24-1" });
+    // A listing before the paste's own upgrade is another time's: the upgrade's build stands (review 30d).
+    const before = `$ dpkg -l containerd.io\n${dpkg.split("\n")[0]}\n$ sudo apt-get install -y containerd.io\n${upgrade.replaceAll("1.7.24-1", "1.7.25-1").replace("(1.7.23-1)", "(1.7.24-1)")}`;
+    expect(extractFacts(before).packages).toEqual({ "containerd.io": "1.7.25-1" });
     expect(verdictOf(`${debian12}${upgrade}\n${dpkg.split("\n")[2]}`, id)).toMatchObject({ status: "affected", certain: false });
     // Docker's RPM build of the same version is another repository's: not judged by the apt one.
     const rhel9 = 'NAME="Red Hat Enterprise Linux"\nVERSION_ID="9.4"\nID="rhel"\n';

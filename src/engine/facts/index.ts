@@ -209,7 +209,9 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
       [daemonStartVersions(mentions.components), DAEMON_START_VIA],
       [pickClientVersions(mentions.named, lineAt), CLIENT_VIA],
     ]),
-    packages: pickPackageBuilds(mentions.named, mentions.packageRows, underHeading),
+    // A listing before the paste upgrades the package is another time's, as a component's output is (review 30d: the
+    // old `ii` row beside apt's "Setting up containerd.io (new)" lost both).
+    packages: pickPackageBuilds(mentions.named, mentions.packageRows, elsewhere),
     namedRelease: pickNamedRelease(hostOnly(mentions.releases)),
     notLogs,
     containerOs,
