@@ -1027,21 +1027,22 @@ describe("versions named in passing", () => {
     expect(named("Since we upgraded Docker to version 29.0.1 the proxy cannot start")).toEqual({ docker: "29.0.1" });
     expect(named("- Docker Engine version: `5:29.0.1-1~debian.12~bookworm`")).toEqual({ docker: "29.0.1" });
     // A CNI or DNS add-on's image with its tag names the version the cluster runs (review 30b: flannel's, calico's and
-    // CoreDNS's image tags were not read); another image of the same project is another program.
-    expect(named("kube-flannel  kube-flannel-ds-x7k2p  1/1  Running  0  5m  docker.io/flannel/flannel:v0.21.4")).toEqual({
-      flannel: "0.21.4",
-    });
-    expect(named("    Image:          quay.io/calico/node:v3.30.5")).toEqual({ calico: "3.30.5" });
-    expect(named("  image: registry.k8s.io/coredns/coredns:v1.10.1")).toEqual({ coredns: "1.10.1" });
-    expect(named("    image: quay.io/coreos/flannel:v0.14.0-amd64")).toEqual({ flannel: "0.14.0" });
-    expect(named("k8s.gcr.io/coredns:1.6.7")).toEqual({ coredns: "1.6.7" });
-    expect(named("image: docker.io/flannel/flannel-cni-plugin:v1.1.2")).toEqual({});
-    expect(named("image: flannel/flannel:v0.21.3\nimage: flannel/flannel:v0.22.0")).toEqual({});
-    expect(named("Calico version v3.30.5")).toEqual({ calico: "3.30.5" });
+    // CoreDNS's image tags were not read); another image of the same project is another program; two tags name none.
     // Review 30d: calico-node's own name, k3s's CoreDNS mirror and EKS's add-on build.
-    expect(named("calico-node version: v3.29.1")).toEqual({ calico: "3.29.1" });
-    expect(named("image: rancher/mirrored-coredns-coredns:1.10.1")).toEqual({ coredns: "1.10.1" });
-    expect(named("602401143452.dkr.ecr.us-west-2.amazonaws.com/eks/coredns:v1.11.1-eksbuild.4")).toEqual({ coredns: "1.11.1" });
+    const addOns: Array<[string, Record<string, string>]> = [
+      ["kube-flannel  kube-flannel-ds-x7k2p  1/1  Running  0  5m  docker.io/flannel/flannel:v0.21.4", { flannel: "0.21.4" }],
+      ["    Image:          quay.io/calico/node:v3.30.5", { calico: "3.30.5" }],
+      ["  image: registry.k8s.io/coredns/coredns:v1.10.1", { coredns: "1.10.1" }],
+      ["    image: quay.io/coreos/flannel:v0.14.0-amd64", { flannel: "0.14.0" }],
+      ["k8s.gcr.io/coredns:1.6.7", { coredns: "1.6.7" }],
+      ["image: docker.io/flannel/flannel-cni-plugin:v1.1.2", {}],
+      ["image: flannel/flannel:v0.21.3\nimage: flannel/flannel:v0.22.0", {}],
+      ["Calico version v3.30.5", { calico: "3.30.5" }],
+      ["calico-node version: v3.29.1", { calico: "3.29.1" }],
+      ["image: rancher/mirrored-coredns-coredns:1.10.1", { coredns: "1.10.1" }],
+      ["602401143452.dkr.ecr.us-west-2.amazonaws.com/eks/coredns:v1.11.1-eksbuild.4", { coredns: "1.11.1" }],
+    ];
+    for (const [text, versions] of addOns) expect(named(text), text).toEqual(versions);
     // CoreDNS's start-up banner and an issue's "Talos version:" (review 30c); a CoreDNS pod's name is no version.
     expect(named("[INFO] plugin/reload: Running configuration SHA512 = 591cf328\nCoreDNS-1.7.0\nlinux/amd64, go1.14.4, f59c03d")).toEqual({
       coredns: "1.7.0",
