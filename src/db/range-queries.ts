@@ -8,6 +8,7 @@ import {
   repositoryBuild,
   repositoryServes,
   schemeForEcosystem,
+  withoutVendorBuild,
 } from "../engine/versions";
 import type { Store } from "./create-db";
 import { bugRanges } from "./schema";
@@ -36,6 +37,10 @@ export function ecosystemsJudging(ecosystem: string): string[] {
   const family = ecosystemDistribution(ecosystem);
   return [ecosystem, ...(family ? repositoriesServing(family) : [])];
 }
+
+/** A component's version as the engine reads a host's: a vendor's build of a release is that release (review 30d). */
+const judgedAs = (ecosystem: string, version: string) =>
+  schemeForEcosystem(ecosystem) === "semver" ? withoutVendorBuild(ecosystem, version.trim()) : version.trim();
 
 /**
  * Records with a range in `ecosystem` (or a repository serving it, ecosystemsJudging) that contains `version`,
@@ -69,7 +74,11 @@ export async function bugsContaining(store: Store, ecosystem: string, version: s
     const own = first.ecosystem === ecosystem;
     const verdict = evaluateRanges(
       schemeForEcosystem(first.ecosystem),
-      own ? (abi ?? version) : isRepositoryEcosystem(first.ecosystem) ? repositoryBuild(version.trim()) : version.trim(),
+      own
+        ? (abi ?? judgedAs(first.ecosystem, version))
+        : isRepositoryEcosystem(first.ecosystem)
+          ? repositoryBuild(version.trim())
+          : judgedAs(first.ecosystem, version),
       ranges.map((r) => ({
         introduced: r.introduced,
         fixed: r.fixed ?? undefined,

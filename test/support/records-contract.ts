@@ -61,6 +61,9 @@ export function recordsContract(fetch: Fetch) {
       expect(served?.versionMatch).toMatchObject({ ecosystem: "download.docker.com:deb", package: "containerd.io" });
       expect(await ids(release, "1.7.25-1")).not.toContain(TUN);
     }
+    // A provider's build of a release is that release, as the engine reads a host's (review 30d: GKE's was a pre-release).
+    expect(await ids("kubernetes", "1.35.0-gke.100")).toEqual(await ids("kubernetes", "1.35.0"));
+    expect(await ids("kubernetes", "1.35.0-gke.100")).toContain("kubelet-1.35-refuses-cgroupv1");
     // A build named for its release ("~ubuntu.24.04~noble") is the repository's same version, on that family only.
     expect(await ids("ubuntu:24.04", "1.7.24-1~ubuntu.24.04~noble")).toContain(TUN);
     expect(await ids("debian:12", "1.7.24-1~ubuntu.24.04~noble")).not.toContain(TUN);

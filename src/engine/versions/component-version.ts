@@ -110,6 +110,10 @@ export const VENDOR_BUILD = /-(?:ce|ee)(?:-\d+)?$|-k3s\.?\d+(?:\.\d+)?$/;
 /** A provider's build of a Kubernetes release ("v1.26.0-eks-5e0fdde", "v1.27.3-gke.100", "v1.15.4-k3s.1"). */
 export const KUBE_VENDOR_BUILD = /-(?:eks|gke|k3s)[.-]?[\w.]*$/;
 
+/** A component version with a vendor's build suffix dropped, as the engine reads a host's ("1.35.0-gke.100" is 1.35.0). */
+export const withoutVendorBuild = (ecosystem: string, version: string): string =>
+  version.replace(ecosystem === "kubernetes" ? KUBE_VENDOR_BUILD : VENDOR_BUILD, "");
+
 /**
  * A distribution's build of a release: Debian's and Ubuntu's package revision ("1.3.3-0ubuntu1~24.04.2",
  * "1.6.20~ds1-1+b1", an epoch "5:24.0.7-1~ubuntu.22.04~jammy"), an RPM release ("1.13.1-91.git07f3374.el7",
