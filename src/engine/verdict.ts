@@ -16,7 +16,6 @@ import {
   everyVersionAffected,
   isMainlineVersion,
   isRepositoryEcosystem,
-  KUBE_VENDOR_BUILD,
   kernelBranch,
   parseKernelVersion,
   placeSeries,
@@ -27,6 +26,7 @@ import {
   repositoryServes,
   schemeForEcosystem,
   weakestLevel,
+  withoutVendorBuild,
 } from "./versions";
 
 /** The versions we know about one machine: its kernel and whatever components the input revealed. */
@@ -1454,7 +1454,7 @@ export function missingDataReason(record: BugRecord, hosts: HostVersions[]): str
 export function nodeComponents(node: Pick<NodeRow, "version" | "runtime">): Record<string, string> {
   const components: Record<string, string> = {};
   // A provider's build of a release ("v1.26.0-eks-5e0fdde", "v1.27.3-gke.100", "v1.15.4-k3s.1") is that release, no pre-release of it.
-  if (node.version) components.kubernetes = node.version.replace(/^v/, "").replace(KUBE_VENDOR_BUILD, "");
+  if (node.version) components.kubernetes = withoutVendorBuild("kubernetes", node.version.replace(/^v/, ""));
   const runtime = runtimeComponent(node.runtime);
   if (runtime) components[runtime[0]] = runtime[1];
   return components;

@@ -10,7 +10,7 @@
  * Output under a heading that names another machine or an earlier time (output-heading.ts) is read apart and
  * counts as a version the report names, hedged (ExtractedFacts.named).
  */
-import { KUBE_VENDOR_BUILD } from "../versions";
+import { withoutVendorBuild } from "../versions";
 import { agreedPerKey } from "./agreed";
 import type { DockerServerVersions } from "./docker-version";
 import { runtimeComponent } from "./runtime-version";
@@ -101,7 +101,7 @@ export function hostComponents(r: ComponentReadings): HostComponents {
 export function namedComponents(r: ComponentReadings): Record<string, string> {
   return agreedPerKey([
     ...[...r.kubelet, ...(r.mentioned.kubelet ? [r.mentioned.kubelet] : [])].map(
-      (v) => ["kubernetes", v.replace(/^v/, "").replace(KUBE_VENDOR_BUILD, "")] as const,
+      (v) => ["kubernetes", withoutVendorBuild("kubernetes", v.replace(/^v/, ""))] as const,
     ),
     ...[...r.runtime, ...r.mentioned.runtimes].flatMap((runtime) => {
       const c = runtimeComponent(runtime);

@@ -4,7 +4,7 @@
  * ("v1.26.3", "containerd://1.6.20"), so a host compares with a table row.
  */
 
-import { VENDOR_BUILD } from "../versions";
+import { withoutVendorBuild } from "../versions";
 
 /**
  * "Kubernetes v1.26.3" → "v1.26.3"; k3s and RKE2 embed the kubelet and print its release with their own
@@ -71,5 +71,5 @@ export function parseRuntimeVersion(line: string): string | null {
  */
 export function runtimeComponent(runtime: string | null | undefined): [ecosystem: string, version: string] | null {
   const m = runtime?.match(/^([a-z-]+):\/\/v?(\d.*)$/);
-  return m?.[1] && m[2] ? [m[1], m[2].replace(VENDOR_BUILD, "")] : null;
+  return m?.[1] && m[2] ? [m[1], withoutVendorBuild(m[1], m[2])] : null;
 }
