@@ -232,6 +232,31 @@ describe("the host's own component versions", () => {
     expect(upstream?.certain).toBeUndefined();
   });
 
+  it("reads a distribution's `runc --version` whole: Ubuntu's build judged by its release's own range, Debian's hedged", () => {
+    // Ubuntu's runc prints its package version ("runc version 1.1.12-0ubuntu3.1"), Debian's the repacked source
+    // ("1.1.5+ds1"): both were read as a release named in passing, so Ubuntu's own range went unused.
+    const id = "runc-2025-cve-fix-lxc-apparmor-sysctl-denied";
+    const log = kb.records.find((r) => r.id === id)?.examples.find((e) => e.expect !== "absent")?.log ?? "";
+    const os = (id: string, version: string) => `NAME="${id}"\nVERSION_ID="${version}"\nID=${id}\n`;
+    const runc = (v: string) => `$ runc --version\nrunc version ${v}\nspec: 1.2.1\ngo: go1.22.2\nlibseccomp: 2.5.3\n`;
+    expect(extractFacts(runc("1.3.3-0ubuntu1~22.04.2")).components.runc).toBe("1.3.3-0ubuntu1~22.04.2");
+    const jammy = (v: string) => verdictOf(`${os("ubuntu", "22.04")}${runc(v)}${log}`, id);
+    // Canonical's first 22.04 build with the CVE fix, a later one, and one before it.
+    for (const v of ["1.3.3-0ubuntu1~22.04.2", "1.3.3-0ubuntu1~22.04.3"]) {
+      expect(jammy(v), v).toMatchObject({ status: "affected", level: "verified" });
+      expect(jammy(v)?.reason, v).toMatch(/as ubuntu:22\.04 package runc/);
+      expect(jammy(v)?.certain, v).toBeUndefined();
+    }
+    expect(jammy("1.1.12-0ubuntu2~22.04.1")).toMatchObject({ status: "not-affected", level: "verified" });
+    // Debian's build is judged on its upstream release, hedged: the distribution may have backported the change.
+    const trixie = verdictOf(`${os("debian", "13")}${runc("1.3.3+ds1")}${log}`, id);
+    expect(trixie).toMatchObject({ status: "affected", certain: false });
+    expect(trixie?.reason).toMatch(/a distribution's build/);
+    expect(verdictOf(`${os("debian", "12")}${runc("1.1.5+ds1")}${log}`, id)?.status).toBe("unknown");
+    // A git build's describe string is still no release.
+    expect(extractFacts("runc version 1.1.0-12-gabcdef0\nspec: 1.0.2-dev").components.runc).toBeUndefined();
+  });
+
   it("names (hedged) the version a daemon's start-up line logs: another node's, or a restart's after the failure", () => {
     // containerd's cmd/containerd/server and dockerd's cmd/dockerd/daemon.go start-up lines.
     const containerd =

@@ -24,9 +24,13 @@ const DOCKER = /^Docker version (\d+\.\d+\.\d+[\w.+~-]*), build \w+$/;
 const CRIO = /^crio version (\d+\.\d+\.\d+[\w.+~-]*)$/;
 /**
  * `runc --version`'s first line, alone on its line ("runc version 1.1.12"; its "commit:" and "spec:" lines
- * follow). No kubectl column shows runc, but the host's runc is what its runtime runs containers with.
+ * follow). No kubectl column shows runc, but the host's runc is what its runtime runs containers with. A distribution's
+ * runc prints its own build: Ubuntu's the package version whole ("runc version 1.3.3-0ubuntu1~24.04.2", "1.1.12-0ubuntu3.1",
+ * its `-ubuntu` revision), Debian's the repacked source ("runc version 1.1.5+ds1", "1.0.0~rc6+dfsg1", the package version
+ * on its "commit:" line): read whole, so that the release's own ranges judge Ubuntu's build (componentChecks, ownBuild),
+ * and upstream ranges judge a Debian build on its release, hedged as a distribution's build.
  */
-const RUNC = /^runc version (\d+\.\d+\.\d+(?:-rc\.?\d+)?(?:\+dev)?)$/;
+const RUNC = /^runc version (\d+\.\d+\.\d+(?:(?:-rc\.?\d+)?(?:\+dev)?|(?:~rc\.?\d+)?(?:\+(?:ds|dfsg)\d*)|-\d+ubuntu[\w.~+]*))$/;
 /**
  * `crun --version`'s first line, alone on its line ("crun version 1.17"; "commit:", "rundir:", "spec:" and its features
  * follow): crun numbers most releases with two parts ("crun version 0.17", "1.8"). The runtime podman and CRI-O run
