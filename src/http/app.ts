@@ -83,8 +83,10 @@ export function createApp(deps: AppDeps) {
     }),
   );
   const readCors = corsForApi(["GET", "HEAD"]);
-  // "/kb/" and "/health/" too: their redirect to the path without the slash must reach a browser's script.
-  for (const path of ["/bugs", "/bugs/*", "/kb", "/kb/", "/health", "/health/"]) app.use(path, readCors);
+  // The read API's own paths only (an OPTIONS on /bugs/a/b/c is a 404, as its GET), each with a trailing slash too: the
+  // redirect to the path without it must reach a browser's script.
+  const readPaths = ["/bugs", "/bugs/:id", "/bugs/:id/osv", "/kb", "/health"];
+  for (const path of readPaths.flatMap((p) => [p, `${p}/`])) app.use(path, readCors);
   app.use("/diagnose", corsForApi(["POST"]));
   // The paste form (/check) is a diagnosis too: the same limiter, so one count for both.
   const diagnoseLimit = rateLimit(deps, "diagnose");

@@ -86,6 +86,15 @@ export function hardeningContract(fetch: Fetch, opts: { maxBodyBytes: number; br
     expect(plain.status).toBe(204);
     expect(plain.headers.get("allow")?.split(", ").sort()).toEqual(["GET", "HEAD", "OPTIONS"]);
     expect((await fetch("/diagnose", { method: "OPTIONS" })).headers.get("allow")).toBe("POST, OPTIONS");
+    // A path no route serves is not found, whatever the method: an OPTIONS there allowed nothing yet answered 204.
+    for (const path of ["/bugs/a/b/c", `/bugs/${XT}/osv/extra`, "/kb/x"]) {
+      await expectProblem(await fetch(path, { method: "OPTIONS" }), 404);
+      await expectProblem(
+        await fetch(path, { method: "OPTIONS", headers: { origin: ALLOWED_ORIGIN, "access-control-request-method": "GET" } }),
+        404,
+      );
+    }
+    expect((await fetch(`/bugs/${XT}/osv`, { method: "OPTIONS" })).status).toBe(204);
   });
 
   it("redirects a read with a trailing slash to its path, relative to the site the client used, never to another", async () => {
