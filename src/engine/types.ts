@@ -45,6 +45,8 @@ export interface KernelPackage {
   alternatives?: Array<{ ecosystem: string; names: string[] }>;
   /** What would settle the alternatives, in words. */
   decidedBy?: string;
+  /** With no version known (Debian's `uname -r` is an ABI name): the output that prints it, in words. */
+  versionFrom?: string;
 }
 
 export interface KernelFacts {

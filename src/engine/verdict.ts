@@ -256,12 +256,14 @@ function packageCheck(record: BugRecord, host: HostVersions, kernel: KernelFacts
   const judged = candidates.map((c) => {
     const entries = record.affected.filter((a) => a.ecosystem === c.ecosystem && c.names.includes(a.package));
     const name = entries[0]?.package ?? c.names[0] ?? "linux";
+    const subject = `${host.subject} (${kernel.release}) as ${c.ecosystem} package ${name}`;
+    // An ABI name alone (Debian's "6.1.0-14-amd64") places no package version: say which output would.
+    if (entries.length && !pkg.version && pkg.versionFrom) {
+      const unplaced = check(subject, entries, "", false);
+      return { label: `${c.ecosystem} ${name}`, evidence: { ...unplaced, reason: `its package version is not known: ${pkg.versionFrom}` } };
+    }
     const evidence = entries.length
-      ? otherLine(
-          check(`${host.subject} (${kernel.release}) as ${c.ecosystem} package ${name}`, entries, pkg.version, pkg.certainty === "partial"),
-          entries,
-          pkg.version,
-        )
+      ? otherLine(check(subject, entries, pkg.version, pkg.certainty === "partial"), entries, pkg.version)
       : null;
     return { label: `${c.ecosystem} ${name}`, evidence };
   });
@@ -458,7 +460,7 @@ function unlistedBranch(evidence: VersionEvidence, record: BugRecord, value: str
 function endedBeforeBackport(record: BugRecord, value: string): { reason: string; level: EvidenceLevel; source: string } | undefined {
   const end = branchEnd(value);
   // A release past the branch's last (4.14.350 after 4.14.336) is someone's extended build, which may take CVE backports.
-  if (!end || safeCompare("linux", value, end.last) > 0) return undefined;
+  if (!end || (end.last && safeCompare("linux", value, end.last) > 0)) return undefined;
   for (const entry of record.affected) {
     const first = entry.ecosystem === "linux" ? entry.firstBackport : undefined;
     if (!first || first.evidence === "reported" || end.date >= first.date) continue;
@@ -468,7 +470,7 @@ function endedBeforeBackport(record: BugRecord, value: string): { reason: string
     );
     if (forkedBefore)
       return {
-        reason: `the ${end.branch} branch had ended (${end.last}, ${end.date}) before the change's first stable backport (${first.release}, ${first.date}): no kernel.org ${end.branch} kernel took it`,
+        reason: `the ${end.branch} branch had ended (${end.last ? `${end.last}, ${end.date}` : `by ${end.date}`}) before the change's first stable backport (${first.release}, ${first.date}): no kernel.org ${end.branch} kernel took it`,
         level: first.evidence,
         source: first.source,
       };
@@ -1215,6 +1217,8 @@ export function decideVerdict(
     return { status: "not-affected", reason: `${first.subject}: ${first.reason} (the bug needs ${needs})`, level: weakest(ruledOut) };
   }
   const affected = checks.filter((c) => c.result === "affected");
+  const ownImage = components ? undefined : imageReleaseRuling(checks, affected);
+  if (ownImage) return ownImage;
   if (affected.length) {
     const first = strongest(affected);
     const others = affected.length > 1 ? ` (and ${affected.length - 1} more)` : "";
@@ -1285,6 +1289,24 @@ export function decideVerdict(
   const unknown = checks.find((c) => c.result === "unknown");
   if (unknown) return { status: "unknown", reason: `${unknown.subject}: ${unknown.reason}` };
   return { status: "unknown", reason: missingDataReason(record, hosts) };
+}
+
+/**
+ * An image-based OS's own range (Flatcar 3033.2.3, which shipped the revert) rules out, for certain, the very build
+ * the host runs, while upstream ranges read on its kernel's version only put it in range hedged ("flatcar may carry
+ * its own patches"): the OS's range is the one about that build, and it outweighs them (review 31a: 3033.2.3 was
+ * "affected" by 5.10.102's upstream range, and told to upgrade to the release it ran). Null otherwise.
+ */
+function imageReleaseRuling(checks: readonly VersionEvidence[], affected: readonly VersionEvidence[]): Verdict | null {
+  const own = checks.filter((c) => IMAGE_OS.has(c.ecosystem) && c.result === "not-affected" && c.certain);
+  const first = own.length ? strongest(own) : undefined;
+  if (!first || !affected.length || !affected.every((c) => c.ecosystem === "linux" && !c.certain)) return null;
+  const kernel = strongest([...affected]);
+  return {
+    status: "not-affected",
+    reason: `${first.subject}: ${first.reason}; it outweighs ${kernel.subject}, in range only as an upstream version (${kernel.reason})`,
+    level: first.level,
+  };
 }
 
 /**

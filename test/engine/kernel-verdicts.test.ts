@@ -208,8 +208,11 @@ describe("a stable branch that had ended before the change's first stable backpo
     expect(await verdict("6.4.16", firstBackport("2023-06-01"))).toMatchObject({ status: "unknown" });
     expect(await verdict("6.4.16", firstBackport("2024-12-09", "reported"))).toMatchObject({ status: "unknown" });
     // A branch the table of ended branches does not list (none of its end's mails was read) stays open.
-    expect(await verdict("6.10.9")).toMatchObject({ status: "unknown" });
-    expect(await check("6.10.9")).toMatchObject({ result: "not-affected", unlessBackported: true });
+    expect(await verdict("5.13.9")).toMatchObject({ status: "unknown" });
+    expect(await check("5.13.9")).toMatchObject({ result: "not-affected", unlessBackported: true });
+    // One whose end only a later mail states ("6.10.y is long end-of-life", 18 Oct 2024) had ended by that mail's day.
+    expect(await check("6.10.9")).toMatchObject({ result: "not-affected", certain: true });
+    expect((await check("6.10.9"))?.reason).toContain("the 6.10 branch had ended (by 2024-10-18)");
     expect(await verdict("6.4.16")).toMatchObject({ status: "not-affected" });
   });
 
@@ -235,6 +238,22 @@ describe("a stable branch that had ended before the change's first stable backpo
     expect(c).toMatchObject({ result: "not-affected", certain: false, unlessBackported: true });
     expect(await verdict("6.4.4-arch1-1")).toMatchObject({ status: "unknown" });
     expect(c?.reason).toMatch(/had ended \(6\.4\.16, 2023-09-13\).*arch may carry its own patches, this change among them$/);
+  });
+});
+
+describe("a stable range that ends at the next branch's release", () => {
+  it("marks its own branch's end: a kernel of that next branch is judged by its own branch's range, never 'fixed'", async () => {
+    // Review 31c: 5.12.1 read "fixed in 5.12 on your 5.12 branch" beside 5.12's own range from 5.12.2 on.
+    const kb = await kbWith([{ ecosystem: "linux", package: "linux", ranges: [range("5.11.19", "5.12"), range("5.12.2")] }]);
+    const at = (release: string) => versionOf(diagnoseFields(kb, { logs: XOR_MARK_KLOG, uname: release }));
+    expect(at("5.12.1")).toMatchObject({ result: "not-affected", certain: true });
+    expect(at("5.12.1")?.reason).toMatch(/before 5\.12\.2, the first affected version/);
+    expect(at("5.12.1")?.reason).not.toMatch(/fixed/);
+    expect(at("5.11.19")?.result).toBe("affected");
+    expect(at("5.12.3")?.result).toBe("affected");
+    // A range of the branch's own release candidates, fixed by its release, is a fix on that branch.
+    const rc = await kbWith([{ ecosystem: "linux", package: "linux", ranges: [range("5.12-rc3", "5.12")] }]);
+    expect(versionOf(diagnoseFields(rc, { logs: XOR_MARK_KLOG, uname: "5.12.1" }))?.reason).toMatch(/fixed in 5\.12 on your 5\.12 branch/);
   });
 });
 
@@ -961,6 +980,29 @@ describe("image-based distributions, judged on the OS release that ships the ker
       expect(d.findings[0]?.verdict.status).toBe("affected");
     });
   }
+});
+
+describe("an image-based OS's own range beside the upstream ranges its kernel's version falls in", () => {
+  it("rules the build out for certain when the OS's range does: its range is about that build (review 31a)", async () => {
+    // Flatcar 3033.2.3 shipped the revert on 5.10.102, which upstream's range puts in 5.10.94 ≤ v < 5.10.107.
+    const kb = await kbWith([
+      { ecosystem: "linux", package: "linux", ranges: [range("5.10.94", "5.10.107")] },
+      { ecosystem: "flatcar", package: "flatcar", ranges: [range("3033.2.2", "3033.2.3")] },
+    ]);
+    const at = (version: string) =>
+      diagnoseFields(kb, {
+        uname: "5.10.102-flatcar",
+        osRelease: `NAME="Flatcar Container Linux by Kinvolk"\nID=flatcar\nVERSION_ID=${version}`,
+        logs: XOR_MARK_KLOG,
+      }).findings[0]?.verdict;
+    expect(at("3033.2.3")).toMatchObject({ status: "not-affected", level: "verified" });
+    expect(at("3033.2.3")?.certain).toBeUndefined();
+    expect(at("3033.2.3")?.reason).toMatch(/fixed in 3033\.2\.3.*outweighs your kernel \(5\.10\.102-flatcar\)/);
+    expect(at("3033.2.2")?.status).toBe("affected");
+    // Without the OS's own reading, the upstream range still answers, hedged.
+    const upstreamOnly = diagnoseFields(kb, { uname: "5.10.102-flatcar", logs: XOR_MARK_KLOG }).findings[0]?.verdict;
+    expect(upstreamOnly).toMatchObject({ status: "affected", certain: false });
+  });
 });
 
 describe("Container-Optimized OS, judged on its build", () => {

@@ -36,6 +36,18 @@ describe("token signatures", () => {
     ).toEqual(["nftables", "sync", "failed", "dev", "stdin", "error", "process", "rule"]);
   });
 
+  it("keep the alternatives a message ends in when they name what failed: the line must go on with one of them", () => {
+    // Review 31c: without them, "unknown flag: --(?:network-plugin|cni-bin-dir)" matched "unknown flag: --container-runtime".
+    const flag = String.raw`failed to parse kubelet flag: unknown flag: --(?:network-plugin|cni-bin-dir)`;
+    expect(signatureTokens("regex", flag).slice(0, -1)).toEqual(["failed", "parse", "kubelet", "flag", "unknown", "flag"]);
+    expect(matches("regex", flag, 'err="failed to parse kubelet flag: unknown flag: --container-runtime"')).toBe(false);
+    for (const named of ["--network-plugin", "--cni-bin-dir"])
+      expect(matches("regex", flag, `Error: failed to parse kubelet flag: unknown flag: ${named}`), named).toBe(true);
+    // Alternatives that only say how it failed (errno texts) are still left out, as any dropped alternation.
+    const errno = String.raw`nftables sync failed: /dev/stdin:\d+:\d+-\d+: Error: Could not process rule: (?:No such file|Invalid argument)`;
+    expect(signatureTokens("regex", errno)).not.toContainEqual(expect.stringContaining("|"));
+  });
+
   it("survive other quoting, escaping, framing and a message quoted with literal \\n separators", () => {
     const sig = 'unknown option "--xor-mark"';
     expect(matches("literal", sig, "exit status 2: ip6tables-restore v1.8.7 (nf_tables): unknown option '--xor-mark'")).toBe(true);

@@ -56,10 +56,12 @@ describe("kernelBranch", () => {
 });
 
 describe("kernel.org branches that have ended", () => {
-  it("gives each one its last release, on its own branch, with the announcement that says so, in branch order", () => {
+  it("gives each one its last release (where a mail names it), on its own branch, with the mail that says so, in branch order", () => {
     for (const end of KERNEL_BRANCH_ENDS) {
-      expect(kernelBranch(end.last), end.branch).toBe(end.branch);
-      expect(isMainlineVersion(end.last), end.branch).toBe(false);
+      if (end.last !== undefined) {
+        expect(kernelBranch(end.last), end.branch).toBe(end.branch);
+        expect(isMainlineVersion(end.last), end.branch).toBe(false);
+      }
       expect(new Date(`${end.date}T00:00:00Z`).toISOString().slice(0, 10), end.branch).toBe(end.date);
       expect(end.source, end.branch).toMatch(/^https:\/\/lore\.kernel\.org\/all\/[^/\s]+@[^/\s]+\/$/);
     }

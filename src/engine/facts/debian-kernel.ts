@@ -14,6 +14,8 @@ const ABI_RELEASE = new RegExp(`^(\\d+\\.\\d+)\\.(\\d+)-(\\d+|0\\.deb(\\d+)\\.\\
 const VERSIONED_RELEASE = new RegExp(`^((\\d+\\.\\d+)\\.\\d+)\\+(?:deb(\\d+)|bpo)[\\w.]*-${FLAVOUR}$`);
 const BUILD_VERSION = /\bDebian (\d+\.\d+(?:\.\d+)?-[\w.+~]+)/;
 
+/** Where a Debian kernel's package version is printed, when `uname -r` gave only its ABI name. */
+const VERSION_FROM = "`uname -v` (\"#1 SMP … Debian 6.1.76-1 (2024-02-01)\") or `dpkg -l 'linux-image-*'` prints it";
 /** The kernel branch each Debian release shipped with. */
 const GA_RELEASE: Record<string, string> = { "3.16": "8", "4.9": "9", "4.19": "10", "5.10": "11", "6.1": "12", "6.12": "13" };
 
@@ -73,6 +75,7 @@ export function debianKernel(release: string, build: string | null, os: OsFacts 
       scheme: "dpkg",
       certainty: packageVersion ? "exact" : "unknown",
       note: `${notes.join("; ")}.`,
+      ...(packageVersion ? {} : { versionFrom: VERSION_FROM }),
     },
   };
 }

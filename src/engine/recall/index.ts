@@ -15,6 +15,7 @@ import {
   ELLIPSIS,
   endsInCutEscape,
   endsInWord,
+  isChoice,
   lineTokens,
   MIN_TOKENS,
   matchTokens,
@@ -78,10 +79,10 @@ export function compileRecall(
   const usable = raw.filter((t) => t.tokens.filter((w) => w !== WILD).length >= MIN_TOKENS);
   // How many token signatures use each word: anchors are the rarest, so few lines are tried.
   const df = new Map<string, number>();
-  for (const t of usable) for (const w of new Set(t.tokens)) if (w !== WILD) df.set(w, (df.get(w) ?? 0) + 1);
+  for (const t of usable) for (const w of new Set(t.tokens)) if (w !== WILD && !isChoice(w)) df.set(w, (df.get(w) ?? 0) + 1);
   const tokenSignatures: TokenSignature[] = usable.map((t) => {
     const anchors = [...new Set(t.tokens)]
-      .filter((w) => w.length >= MIN_ANCHOR)
+      .filter((w) => w.length >= MIN_ANCHOR && !isChoice(w))
       .sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0) || b.length - a.length || a.localeCompare(b))
       .slice(0, 2);
     return { key: t.key, record: t.record, tokens: t.tokens, anchors };

@@ -88,9 +88,15 @@ export function signatureTokens(kind: "literal" | "regex", pattern: string): str
   const raw = kind === "literal" ? pattern : regexText(pattern);
   // A dropped alternation may have been what told this failure from others ("failed to register
   // driver: (invalid argument|creating ipset ...)"): what is left must say a lot on its own.
-  const lost = raw.includes(ALTERNATION_MARK);
+  // Alternatives that end the message and name what failed ("unknown flag: --(?:network-plugin|cni-bin-dir)"): without
+  // them the rest fits that failure for anything else (review 31c: "unknown flag: --container-runtime"), so the line
+  // must go on with one of them, a choice of their first words.
+  const tail = NAMED_TAIL.exec(raw);
+  const choice = tail ? choiceOf(tail[1] as string) : null;
+  const body = tail ? raw.slice(0, tail.index) : raw;
+  const lost = body.includes(ALTERNATION_MARK) || body.includes(NAMED_MARK);
   // Where an alternation was dropped the line holds one of its alternatives: any words, like a wildcard.
-  const full = raw.replaceAll(ALTERNATION_MARK, OPEN_MARK).replace(SEVERITY, " ");
+  const full = body.replaceAll(ALTERNATION_MARK, OPEN_MARK).replace(NAMED_GROUPS, OPEN_MARK).replace(SEVERITY, " ");
   // "prog: message": the program's name is framing when another tool (or a wrapper) reports the same
   // failure; the message, its errno text aside, must still say enough on its own.
   const bare = full.replace(PROGRAM_PREFIX, "");
@@ -102,11 +108,35 @@ export function signatureTokens(kind: "literal" | "regex", pattern: string): str
   }
   while (out[out.length - 1] === WILD) out.pop();
   if (lost && out.filter((t) => t !== WILD).length < MIN_TOKENS_WITHOUT_ALTERNATION) return [];
-  return out;
+  if (tail && !choice) return [];
+  return choice ? [...out, choice] : out;
 }
 
+/**
+ * A token that any of several words satisfies: CHOICE, then the words joined by "|". Never an anchor (no line holds it
+ * as a word); `same` compares a line's word with each.
+ */
+const CHOICE = "\uE003";
+export const isChoice = (t: string) => t.charCodeAt(0) === 0xe003;
+/** The choice of each alternative's first word, or null when one has none (it would match anything). */
+function choiceOf(alternatives: string): string | null {
+  const firsts = alternatives.split(CHOICE_SEPARATOR).map((a) => lineTokens(a).find(distinctive));
+  return firsts.every((w) => w !== undefined) ? `${CHOICE}${[...new Set(firsts)].join("|")}` : null;
+}
+
+/**
+ * An alternative that names a thing rather than saying what went wrong: a flag, option or file name, one word joined by
+ * dashes or underscores ("network-plugin|cni-bin-dir"), not an errno text ("No such file|Invalid argument").
+ */
+const NAMED_ALTERNATIVE = /(?:^|\|)(?:\\?-)*[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+(?=\||$)/;
 /** Marks where regexText dropped a group of alternatives. */
 const ALTERNATION_MARK = "\uE001";
+/** Encloses, in regexText's text, a group of alternatives that name a thing; its "|" written as CHOICE_SEPARATOR. */
+const NAMED_MARK = "\uE002";
+const CHOICE_SEPARATOR = "\uE004";
+const NAMED_GROUPS = /\uE002[^\uE002]*\uE002/g;
+/** Such a group ending the text: nothing after it but spaces and punctuation. */
+const NAMED_TAIL = /\uE002([^\uE002]*)\uE002[^A-Za-z0-9\uE000-\uE002]*$/;
 const MIN_TOKENS_WITHOUT_ALTERNATION = 5;
 /** strerror texts: shared by every failure of that kind, they never identify one on their own. */
 const ERRNO =
@@ -175,8 +205,14 @@ function hasDigit(w: string): boolean {
   for (let i = 0; i < w.length; i++) if (isDigit(w.charCodeAt(i))) return true;
   return false;
 }
-const same = (w: string, t: string) =>
-  w === t || (w.charCodeAt(0) === t.charCodeAt(0) && (stemOf(w) === stemOf(t) || numbered(w, t) || ipv6Twin(w, t)));
+const same = (w: string, t: string): boolean =>
+  w === t ||
+  (w.charCodeAt(0) === t.charCodeAt(0) && (stemOf(w) === stemOf(t) || numbered(w, t) || ipv6Twin(w, t))) ||
+  (isChoice(t) &&
+    t
+      .slice(1)
+      .split("|")
+      .some((a) => same(w, a)));
 /**
  * `stem`, remembered: a line's words are compared with many signatures' (each comparison stems both), and a
  * string once hashed is looked up far faster than it is stemmed again. Bounded: cleared past MAX_STEMS.
@@ -216,7 +252,11 @@ function regexText(pattern: string): string {
   // Innermost groups first; a group with alternatives is optional text, a plain group is kept.
   for (let round = 0; round < 8; round++) {
     const next = p.replace(/\((?:\?:|\?i\)|\?P?<\w+>)?([^()]*)\)[?*]?/g, (_, body: string) =>
-      body.includes("|") ? ` ${ALTERNATION_MARK} ` : ` ${body} `,
+      body.includes("|")
+        ? NAMED_ALTERNATIVE.test(body)
+          ? ` ${NAMED_MARK}${body.replaceAll("|", CHOICE_SEPARATOR)}${NAMED_MARK} `
+          : ` ${ALTERNATION_MARK} `
+        : ` ${body} `,
     );
     if (next === p) break;
     p = next;

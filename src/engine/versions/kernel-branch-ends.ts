@@ -9,9 +9,12 @@ import { kernelBranch } from "./kernel-version";
 
 export interface KernelBranchEnd {
   branch: string;
-  /** The branch's last release. */
-  last: string;
-  /** The day that release was announced (YYYY-MM-DD, UTC as the mail gives it). */
+  /** The branch's last release; absent where only a later mail says the branch had ended. */
+  last?: string;
+  /**
+   * The day that release was announced (YYYY-MM-DD, UTC as the mail gives it); without `last`, the day of the mail saying
+   * the branch had already ended, so its end came before that day.
+   */
   date: string;
   /** The announcement that says it is the last release of the branch. */
   source: string;
@@ -53,6 +56,8 @@ export const KERNEL_BRANCH_ENDS: readonly KernelBranchEnd[] = [
   // next day says "6.0.y is now end-of-life".
   { branch: "6.0", last: "6.0.19", date: "2023-01-12", source: lore("Y8EtfP9CA52Btz7b@kroah.com") },
   // 6.3.13 came out on 11 Jul 2023; Greg's mail of 16 Jul 2023 says "6.3.y is now end-of-life".
+  // Greg's reply to a 6.2.16 backport of 1 Jun 2023: "6.2.y is long end-of-life, so there's nothing we can do here."
+  { branch: "6.2", date: "2023-06-01", source: lore("2023060128-kindness-vision-7ce7@gregkh") },
   { branch: "6.3", last: "6.3.13", date: "2023-07-11", source: lore("2023071606-relative-facsimile-f994@gregkh") },
   { branch: "6.4", last: "6.4.16", date: "2023-09-13", source: lore("2023091345-prankish-during-e3b4@gregkh") },
   { branch: "6.5", last: "6.5.13", date: "2023-11-28", source: lore("2023112807-usher-penholder-f856@gregkh") },
@@ -63,8 +68,14 @@ export const KERNEL_BRANCH_ENDS: readonly KernelBranchEnd[] = [
   { branch: "6.9", last: "6.9.12", date: "2024-07-27", source: lore("2024072948-glimmer-glitch-6a95@gregkh") },
   // 6.11.11 came out on 5 Dec 2024 (its -rc1 review: "will probably be the last 6.11.y kernel"); Greg's mail of the
   // next day says "6.11.y is now end-of-life".
+  // Greg's reply to a 6.10.y backport of 18 Oct 2024: "6.10.y is long end-of-life."
+  { branch: "6.10", date: "2024-10-18", source: lore("2024101846-manicure-unwilling-4744@gregkh") },
   { branch: "6.11", last: "6.11.11", date: "2024-12-05", source: lore("2024120611-earphone-wriggle-fa05@gregkh") },
+  // Greg's reply to a v6.13 backport of 7 May 2025: "6.13.y is long end-of-life, sorry, no new patches being added there."
+  { branch: "6.13", date: "2025-05-07", source: lore("2025050758-scorn-kilometer-b1d0@gregkh") },
   { branch: "6.14", last: "6.14.11", date: "2025-06-10", source: lore("2025061030-latticed-capacity-dc94@gregkh") },
+  // Greg's reply in the 6.15.11-rc1 review thread of 26 Aug 2025: "6.15.y is long end-of-life".
+  { branch: "6.15", date: "2025-08-26", source: lore("2025082612-energetic-lair-ee26@gregkh") },
   { branch: "6.16", last: "6.16.12", date: "2025-10-12", source: lore("2025101235-eliminate-dexterity-d7f9@gregkh") },
   { branch: "6.17", last: "6.17.13", date: "2025-12-18", source: lore("2025121823-avid-hatchback-83fb@gregkh") },
 ];

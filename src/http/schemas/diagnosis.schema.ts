@@ -45,6 +45,10 @@ const kernelPackageSchema = z
         description: "Other release/package pairs the same uname -r could be (Ubuntu cloud and HWE kernels without os-release).",
       }),
     decidedBy: z.string().optional().openapi({ description: "The fact that would settle the alternatives." }),
+    versionFrom: z
+      .string()
+      .optional()
+      .openapi({ description: "With no package version known (Debian's `uname -r` is an ABI name): the output that prints it." }),
   })
   .openapi("KernelPackage");
 
