@@ -1232,22 +1232,21 @@ export function decideVerdict(
       const against = strongest(open);
       const outOfRange = open.every((c) => c.result === "not-affected");
       // A component the bug needs, out of range by readings that are not certain (a version the report names, a
-      // client's for the daemon's), while what is in range is no more certain (a release a sentence names): neither
-      // side outweighs the other, so the answer follows the ruling-out reading, hedged (doubtBySymptom turns it into
-      // unknown beside the bug's own symptom, or beside a cause no range covers). A certain reading in range (the
-      // host's own uname) still outweighs a hedged one out of it.
-      if (outOfRange && !affected.some((c) => c.certain))
+      // client's for the daemon's): the answer follows that reading, hedged (doubtBySymptom turns it into unknown beside
+      // the bug's own symptom, or beside a cause no range covers). Another component's reading in range, however
+      // certain (the host's own uname), says nothing of this one (review 31c: a RHEL 7 kernel made kube-proxy 1.19
+      // "affected" by the 1.18.0–1.18.2 bug).
+      if (outOfRange)
         return {
           status: "not-affected",
           reason: `the bug needs ${needs}, and ${against.subject} is outside its range (${against.reason}); ${said}`,
           level: weakest(open),
           certain: false,
         };
-      // Hedged whatever the reading in range: a component the bug needs is out of range or undecided (review 30b).
-      const says = outOfRange ? "says otherwise" : "does not decide it";
+      // Hedged whatever the reading in range: a component the bug needs is undecided (review 30b).
       return {
         status: "affected",
-        reason: `${said}; but ${against.subject} ${says} (${against.reason}), and the bug needs ${needs}`,
+        reason: `${said}; but ${against.subject} does not decide it (${against.reason}), and the bug needs ${needs}`,
         level: "reported",
         certain: false,
       };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diagnoseBundle } from "../../src/engine/diagnose";
+import { diagnoseBundle, diagnoseFields } from "../../src/engine/diagnose";
 import { findSections, logLineNumbers } from "../../src/engine/facts/bundle-sections";
 import { extractFacts, factsFromFields } from "../../src/engine/facts/index";
 import { loadDataKb } from "../support/data-kb";
@@ -151,6 +151,27 @@ describe("extractFacts", () => {
     expect(f.iptables).toEqual({ version: "1.8.8", backend: "nf_tables", binary: "iptables", line: 18 });
     expect(logLineNumbers(f.lines)).toEqual([19, 20, 21, 22, 23, 24, 25, 26]);
     expect(f.lines).toHaveLength(26);
+  });
+
+  it("reads no kernel from a module's version: its own command's output, or a 2.x past Linux 2.6 (review 31a)", () => {
+    // The ENA record's own check (`cat /sys/module/ena/version` prints "2.17.0g") beside the kernel's release.
+    const ena = "$ uname -r\n6.12.92-122.166.amzn2023.x86_64\n$ cat /sys/module/ena/version\n2.17.0g";
+    expect(extractFacts(ena).kernel?.release).toBe("6.12.92-122.166.amzn2023.x86_64");
+    expect(extractFacts("$ modinfo -F version zfs\n2.2.6-1").kernel).toBeNull();
+    expect(extractFacts("$ cat /sys/module/ixgbe/version\n5.19.6").kernel).toBeNull();
+    expect(extractFacts("$ uname -r\n2.17.0g").kernel).toBeNull();
+    // RHEL 6's 2.6.32 is a kernel.
+    expect(extractFacts("$ uname -r\n2.6.32-754.el6.x86_64").kernel?.release).toBe("2.6.32-754.el6.x86_64");
+  });
+
+  it("says which output gives a Debian kernel's package version when `uname -r` gives its ABI name only", () => {
+    const id = "debian-6.1.64-ext4-dio-corruption";
+    const log = "preadv03.c:60: TFAIL: Buffer wrong at 0 have 62 expected 61";
+    const os = 'NAME="Debian GNU/Linux"\nVERSION_ID="12"\nID=debian\n';
+    const verdict = (uname: string) => diagnoseFields(kb, { logs: log, uname, osRelease: os }).findings.find((f) => f.id === id)?.verdict;
+    expect(verdict("6.1.0-14-amd64")?.status).toBe("unknown");
+    expect(verdict("6.1.0-14-amd64")?.reason).toMatch(/its package version is not known: `uname -v`.* prints it/);
+    expect(verdict("Linux h 6.1.0-14-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.64-1 (2023-11-30) x86_64 GNU/Linux")?.status).toBe("affected");
   });
 
   it("reads a pasted shell session", () => {

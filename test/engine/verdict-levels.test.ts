@@ -290,6 +290,19 @@ describe("a requirement whose symptom another cause gives too", () => {
   });
 });
 
+describe("a bug of two components, one read in range for certain and the other named out of it", () => {
+  it("is no 'affected': the kernel in range says nothing of kube-proxy's version (review 31c)", () => {
+    const id = "kube-proxy-1.18-ipvs-parseip-rhel7-kernel";
+    const log = data.records.find((r) => r.id === id)?.examples.find((e) => e.expect !== "absent")?.log ?? "";
+    const el7 = "$ uname -a\nLinux node1 3.10.0-1127.el7.x86_64 #1 SMP Tue Mar 31 23:36:51 UTC 2020 x86_64 x86_64 x86_64 GNU/Linux";
+    const verdict = (v: string) =>
+      diagnoseBundle(data, `${el7}\nI0601 10:00:00.000000       1 server.go:583] Version: v${v}\n${log}`).findings.find((f) => f.id === id)
+        ?.verdict;
+    for (const v of ["1.18.3", "1.17.4", "1.19.0"]) expect(verdict(v)?.status, v).toBe("unknown");
+    expect(verdict("1.18.1")).toMatchObject({ status: "affected", certain: false });
+  });
+});
+
 describe("a change a release branch took in one of its pre-releases", () => {
   it("leaves the branch's earlier pre-releases out: runc 1.4.0-rc.2 predates the sysctl change of rc.3 (review 30b)", () => {
     const id = "runc-2025-cve-fix-lxc-apparmor-sysctl-denied";
@@ -474,10 +487,11 @@ describe("components that must meet: a version alone warns only when a host has 
     const f = d.findings.find((x) => x.id === MNT);
     expect(f?.verdict.status).toBe("unknown");
     expect(f?.verdict.reason).toMatch(/20\.10\.7 is at or after it/);
-    // The host's own kernel is a certain reading in range: it outweighs the hedged Docker version (the daemon may be older).
+    // The host's own kernel in range says nothing of Docker's version: the hedged Docker past the fix leaves it open
+    // beside the symptom (review 31c; the daemon may be older than the client).
     const own = diagnoseFields(data, { uname: example?.uname, logs: `${client}\n${symptom}` }).findings.find((x) => x.id === MNT);
-    expect(own?.verdict).toMatchObject({ status: "affected", level: "reported", certain: false });
-    expect(own?.verdict.reason).toContain("says otherwise");
+    expect(own?.verdict.status).toBe("unknown");
+    expect(own?.verdict.reason).toMatch(/20\.10\.7 is at or after it/);
     // A version a sentence gives as the cure or the fix confirms the bug: it is no reading of the host that failed.
     for (const cure of ["After upgrading docker-ce to 17.09.1-ce the error is gone.", "Upgrading Docker to 17.12.0 fixed it for us."]) {
       const cured = diagnoseFields(data, { logs: `We see this on our CentOS 7 servers.\n${symptom}\n${cure}` });
@@ -540,10 +554,14 @@ describe("components that must meet: a version alone warns only when a host has 
       expect(f?.verdict).toMatchObject({ status: "not-affected", level: "verified" });
     });
 
-    it("does not rule it out by the Docker CLI's version alone: the daemon that failed may be newer", () => {
+    it("does not rule it out by the Docker CLI's version alone beside the symptom: the daemon that failed may be newer", () => {
+      // Nor does the old kernel rule it in: it says nothing of Docker's version (review 31c).
       const f = runc(TRUSTY, `${docker("18.06.1-ce")}\n${SYMPTOM}`);
-      expect(f?.verdict.status).toBe("affected");
-      expect(f?.verdict.reason).toMatch(/says otherwise .*the docker client's version, `docker --version`; the daemon's may differ/);
+      expect(f?.verdict.status).toBe("unknown");
+      expect(f?.verdict.reason).toMatch(/the docker client's version, `docker --version`; the daemon's may differ/);
+      // Without the symptom (a door's check of this record): not affected, hedged.
+      const focus = diagnoseBundle(data, `$ uname -a\n${TRUSTY}\n$ docker --version\n${docker("18.06.1-ce")}`, 5, RUNC).focus;
+      expect(focus?.verdict).toMatchObject({ status: "not-affected", certain: false });
     });
 
     it("keeps an old kernel's answer but hedges it when Docker's version does not decide (18.09 takes runc from containerd.io)", () => {

@@ -25,6 +25,7 @@ type Command =
   | "nodes"
   | "iptables"
   | "kube-binary"
+  | "module-version"
   | "other";
 
 /**
@@ -46,6 +47,9 @@ const COMMANDS: Array<[RegExp, Command | ((m: RegExpExecArray) => Command)]> = [
   // Another Kubernetes binary's `--version`, on the host or in its pod ("kubectl -n kube-system exec kube-proxy-x --
   // kube-proxy --version"): it prints "Kubernetes v1.18.2" as the kubelet does, but the version is not the kubelet's.
   [KUBE_BINARY_VERSION, "kube-binary"],
+  // A kernel module's own version (`cat /sys/module/ena/version` prints "2.17.0g", `modinfo -F version zfs` "2.2.6-1"):
+  // shaped like a release with a distribution's suffix, and no kernel's (review 31a).
+  [/^(?:sudo\s+)?(?:cat\s+\S*\/sys\/module\/\S+\/version|modinfo\b.*)\s*$/, "module-version"],
 ];
 
 /**
@@ -260,7 +264,7 @@ const COMMENT = /^\s*#\s+[A-Z][a-z]/;
  * wrapped messages) are read once by this instead of by each pattern.
  */
 const COMMAND_START =
-  /^(?:sudo\s+)?(?:\S*\/)?(?:uname|cat|lsb_release|kubectl|oc|k|ip6?tables|kube-(?:proxy|apiserver|controller-manager|scheduler)|hyperkube|docker|crictl|nerdctl|podman)\b/;
+  /^(?:sudo\s+)?(?:\S*\/)?(?:uname|cat|lsb_release|kubectl|oc|k|ip6?tables|kube-(?:proxy|apiserver|controller-manager|scheduler)|hyperkube|docker|crictl|nerdctl|podman|modinfo)\b/;
 
 /** The command a line shows, or null when the line is not a command. */
 export function commandOf(line: string): Command | null {
@@ -320,7 +324,7 @@ function oneLineSection(t: string, hint: Command | null, first: boolean, indente
   if (parseProcVersion(t)) return "proc-version";
   if (parseVersionSignature(t)) return "version-signature";
   if (looksLikeBuild(t)) return "uname";
-  if (looksLikeRelease(t)) {
+  if (looksLikeRelease(t) && hint !== "module-version") {
     // A bare x.y.z could be any program's version; with a distro suffix, after `uname -r`, or as the
     // very first line of a bundle (`{ uname -r; journalctl ...; } | curl`), it is a kernel.
     if (hint === "uname-r" || hint === "uname" || first || !/^\d+\.\d+\.\d+$/.test(t)) return "uname";

@@ -36,7 +36,9 @@ const MACHINE = /^(x86_64|amd64|aarch64|arm64|armv[5-8]\w*|i[3-6]86|ppc64le|ppc6
  * vendor's local version usually follows a separator, but some builds glue it on (Berryboot's
  * "4.14.72v7-aufs").
  */
-const RELEASE = /^(?!\d+\.\d+\.\d+\.\d+$)[2-9]\.\d+\.\d+(?:[-+_.~a-z][\w.+~-]*)?$/;
+// Linux 2.x ended at 2.6 (2.6.32 is RHEL 6's): "2.17.0g" (the ENA driver's /sys/module/ena/version) or "2.2.6-1" (ZFS's)
+// is a module's version, no kernel (review 31a).
+const RELEASE = /^(?!\d+\.\d+\.\d+\.\d+$)(?:2\.6|[3-9]\.\d+)\.\d+(?:[-+_.~a-z][\w.+~-]*)?$/;
 /** `uname -v` starts with the build counter and usually SMP/PREEMPT: "#1 SMP ...", "#58~22.04.1-Ubuntu SMP ...". */
 const BUILD = /^#\d+\S*\s+(?:SMP|PREEMPT)\b/;
 const PROC_VERSION = /^Linux version (\S+)\s+\(/;
