@@ -82,7 +82,7 @@ export const SINGLE_HOST = "your kernel";
 export const isKernelPackage = (name: string) => /^(linux|kernel)(-|$)/.test(name) && name !== "linux-firmware";
 
 /** Whether an affected entry is a kernel's: upstream, or a distribution's kernel package (kernel, kernel-default, kernel6.12). */
-const isKernelEntry = (a: Pick<AffectedEntry, "ecosystem" | "package">) =>
+export const isKernelEntry = (a: Pick<AffectedEntry, "ecosystem" | "package">) =>
   a.ecosystem === "linux" || isKernelPackage(a.package) || /^kernel\d/.test(a.package);
 
 export const hasKernelData = (record: BugRecord) =>
@@ -1487,7 +1487,7 @@ export function nodeComponents(node: Pick<NodeRow, "version" | "runtime">): Reco
  * Container-Optimized OS is judged on its build (os-release BUILD_ID 18244.236.70, image
  * cos-113-18244-236-70), since VERSION_ID is only the milestone (113).
  */
-const IMAGE_OS = new Set(["talos", "flatcar", "bottlerocket"]);
+export const IMAGE_OS: ReadonlySet<string> = new Set(["talos", "flatcar", "bottlerocket"]);
 const COS_BUILD = /^\d+\.\d+\.\d+$/;
 
 export function imageOsComponents(os: Pick<OsFacts, "id" | "versionId" | "buildId"> | null): Record<string, string> {
@@ -1503,7 +1503,7 @@ export function iptablesComponents(iptables: IptablesFacts | null): Record<strin
   return { iptables: iptables.version, ...(backend ? { [backend]: iptables.version } : {}) };
 }
 
-const BACKEND_ECOSYSTEMS = { nf_tables: "iptables-nft", legacy: "iptables-legacy" } as const;
+export const BACKEND_ECOSYSTEMS = { nf_tables: "iptables-nft", legacy: "iptables-legacy" } as const;
 const IPTABLES_ECOSYSTEM = /^iptables(?:-nft|-legacy)?$/;
 
 /**

@@ -999,6 +999,32 @@ describe("kernel mentions in kernel output", () => {
 describe("versions named in passing", () => {
   const named = (text: string) => extractFacts(text).named;
 
+  it("reads the components records range over that no reader named before (reviews 31b, 31c)", () => {
+    const cases: Array<[text: string, ecosystem: string, version: string]> = [
+      ["$ netavark --version\nnetavark 1.0.3", "netavark", "1.0.3"],
+      ["ii  sysbox-ce   0.6.5-0.linux   amd64   Sysbox container runtime", "sysbox", "0.6.5"],
+      ["    image: traefik:v3.6.0", "traefik", "3.6.0"],
+      // The plugins' own version line (containernetworking/plugins' skel about string) and their packages.
+      ["$ /opt/cni/bin/bridge --version\nCNI bridge plugin v0.8.3", "cni-plugins", "0.8.3"],
+      ["ii  kubernetes-cni   1.2.0-00   amd64   Kubernetes CNI", "cni-plugins", "1.2.0"],
+      ["containernetworking-plugins-0.8.3-4.el8.x86_64", "cni-plugins", "0.8.3"],
+      ["Image: registry.k8s.io/dns/k8s-dns-node-cache:1.15.11", "k8s-dns-node-cache", "1.15.11"],
+      ["Image: 602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon-k8s-cni:v1.10.1-eksbuild.1", "aws-vpc-cni", "1.10.1"],
+      ["2019-11-26T02:28:11.342Z [INFO]\tStarting L-IPAMD v1.10.1  ...", "aws-vpc-cni", "1.10.1"],
+      ["$ nft --version\nnftables v1.1.0 (Commodore Bullet Eight)", "nftables", "1.1.0"],
+      ["Mon Jan 30 10:56:26 2023: Falco version: 0.33.1 (x86_64)", "falco", "0.33.1"],
+      ["Falco version: 0.37.0\nEngine version: 0.37.0\nLibs version: 0.14.1", "falcosecurity-libs", "0.14.1"],
+      ["Image: quay.io/cilium/cilium:v1.15.3@sha256:0123abcd", "cilium", "1.15.3"],
+      ["container-selinux.noarch   4:2.241.0-1.fc42   @updates", "container-selinux", "2.241.0"],
+      // RHEL 8's module builds carry "+" in their release.
+      ["runc-1.1.3-2.module+el8.6.0+16771+28dfca77.x86_64", "runc", "1.1.3"],
+      ["ami: amazon-eks-node-al2023-x86_64-standard-1.33-v20250821", "eks-ami", "20250821"],
+    ];
+    for (const [text, ecosystem, version] of cases) expect(named(text)?.[ecosystem], text).toBe(version);
+    // flannel's CNI plugin is numbered apart since 1.0: no containernetworking release.
+    expect(named("CNI flannel plugin v1.1.0")?.["cni-plugins"]).toBeUndefined();
+  });
+
   it("reads systemctl --version's first line as systemd's release, whatever the distribution's package version", () => {
     // The line systemd prints ("systemd <N> (<version string>)", src/shared/build.c), as Debian 12, Fedora 39, Rocky 9 and Ubuntu 22.04 build it.
     for (const [line, version] of [

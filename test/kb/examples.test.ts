@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { unreadEcosystems } from "../../src/kb/reader-coverage";
 import { runExample, untestedSignatures } from "../../src/kb/run-examples";
 import { loadDataKb } from "../support/data-kb";
 
@@ -12,6 +13,15 @@ describe("knowledge base", () => {
 
   it("exercises every signature with a real example line of its own record", () => {
     expect(untestedSignatures(kb.compiled)).toEqual([]);
+  });
+
+  it("ranges only over components some reader gives a version of, so every range can decide (review 31b)", () => {
+    expect(unreadEcosystems(kb.records)).toEqual([]);
+    // A record ranging over a component no reader knows is caught.
+    const [first] = kb.records;
+    if (!first) throw new Error("no records");
+    const ranged = { ...first, affected: [{ ...first.affected[0], ecosystem: "no-such-component", package: "x", ranges: [] }] };
+    expect(unreadEcosystems([ranged as typeof first])).toEqual([{ recordId: first.id, index: 0, ecosystem: "no-such-component" }]);
   });
 });
 

@@ -148,6 +148,22 @@ const IMAGE_REF =
   /(?:^|[\s"'=(,[])((?:[\w.-]+(?::\d+)?\/)*)([\w.-]+):v?(\d+\.\d+\.\d+)(?:-(?:amd64|arm64|arm|ppc64le|s390x|eksbuild\.\d+))?(?![\w.+-])/g;
 const IMAGE_COMPONENTS: ReadonlyArray<[ecosystem: string, repository: RegExp, marker: string[]]> = [
   ["flannel", /^(?:.*\/)?(?:flannel|mirrored-flannelcni-flannel)$/, ["flannel:", "flannel-flannel:"]],
+  // Review 31b/31c: "traefik:v3.6.0", "registry.k8s.io/dns/k8s-dns-node-cache:1.15.11", "…/amazon-k8s-cni:v1.10.1-eksbuild.1",
+  // "quay.io/cilium/cilium:v1.15.3", "antrea/antrea-agent-ubuntu:v2.0.0", "falcosecurity/falco-no-driver:0.39.2".
+  ["traefik", /^(?:.*\/)?traefik$/, ["traefik:"]],
+  ["k8s-dns-node-cache", /^(?:.*\/)?k8s-dns-node-cache$/, ["k8s-dns-node-cache:"]],
+  ["aws-vpc-cni", /^(?:.*\/)?amazon-k8s-cni$/, ["amazon-k8s-cni:"]],
+  ["cilium", /^(?:.*\/)?cilium\/cilium$/, ["cilium/cilium:"]],
+  [
+    "antrea",
+    /^(?:.*\/)?antrea\/antrea-(?:ubuntu|agent-ubuntu|controller-ubuntu)$/,
+    ["antrea-ubuntu:", "antrea-agent-ubuntu:", "antrea-controller-ubuntu:"],
+  ],
+  [
+    "falco",
+    /^(?:.*\/)?falcosecurity\/falco(?:-no-driver|-distroless)?$/,
+    ["falcosecurity/falco:", "falcosecurity/falco-no-driver:", "falcosecurity/falco-distroless:"],
+  ],
   ["coredns", /^(?:.*\/)?(?:mirrored-coredns-)?coredns$/, ["coredns:"]],
   [
     "calico",
@@ -169,6 +185,16 @@ function imageVersions(text: string): Array<[string, string]> {
 }
 
 /**
+ * Versions one line's own shape names: an EKS AMI's name carries its release ("amazon-eks-node-al2023-x86_64-standard-1.33-v20250821",
+ * the CHANGELOG's "AMI Release v20250821"), `falco --version` its libs' ("Libs version: 0.14.1", under "Engine version:").
+ */
+const OTHER_NAMED: ReadonlyArray<[ecosystem: string, pattern: RegExp, marker: string]> = [
+  ["eks-ami", /\bamazon-eks-(?:[\w.-]*?-)?v(\d{8})\b/, "amazon-eks-"],
+  ["falcosecurity-libs", /^\s*Libs version: (\d+\.\d+\.\d+)\s*$/, "libs version: "],
+];
+const OTHER_NAMED_MARKERS = OTHER_NAMED.map(([, , marker]) => marker);
+
+/**
  * CoreDNS's start-up banner, alone on its line ("CoreDNS-1.8.0", then "linux/amd64, go1.15.3, 054c9ae"): a daemon's
  * start-up line, named as the others are (another pod's, or a restart's). Its marker needs the version's "1.": pod
  * names ("coredns-5d78c9869d-x2kq") would crowd the lines read.
@@ -176,6 +202,23 @@ function imageVersions(text: string): Array<[string, string]> {
 const COREDNS_BANNER = /^\s*CoreDNS-(\d+\.\d+\.\d+)\s*$/;
 const COREDNS_BANNER_MARKER = "coredns-1.";
 
+/**
+ * containernetworking/plugins' binaries, whose version line names the plugins' release ("CNI bridge plugin v1.5.1"). Not
+ * flannel's: since 1.0 that plugin is flannel-io/cni-plugin, numbered apart.
+ */
+const CNI_PLUGIN_BINARIES = [
+  "bridge",
+  "loopback",
+  "host-local",
+  "portmap",
+  "ptp",
+  "macvlan",
+  "ipvlan",
+  "bandwidth",
+  "firewall",
+  "tuning",
+  "vlan",
+];
 export const NAMED_MARKERS = [
   DOCKER_API_MARKER,
   COREDNS_BANNER_MARKER,
@@ -198,9 +241,27 @@ export const NAMED_MARKERS = [
       "xz",
       "xz-utils",
       "talos",
+      // Review 31b/31c: components records range over that no reader named.
+      "netavark",
+      "sysbox",
+      "sysbox-ce",
+      "sysbox-runc",
+      "traefik",
+      "cilium",
+      "antrea",
+      "falco",
+      "container-selinux",
+      "nftables",
+      "l-ipamd",
+      "cni-plugins",
+      "cni plugins",
+      "containernetworking-plugins",
+      "kubernetes-cni",
+      ...CNI_PLUGIN_BINARIES.map((b) => `cni ${b} plugin`),
     ],
   ]),
   ...IMAGE_MARKERS,
+  ...OTHER_NAMED_MARKERS,
   KLOG_VERSION_MARKER,
   ...KUBE_VERSION_MARKERS,
   ...KUBE_RELEASE_CHOSEN_MARKERS,
@@ -229,6 +290,27 @@ const COMPONENT_NAMES: ReadonlyArray<[ecosystem: string, names: string, base: re
   // `xz --version`'s first line ("xz (XZ Utils) 5.8.1"), often a container image's: named, never the host's own.
   ["xz", "xz(?: \\(XZ Utils\\))?|xz-utils", ["xz"]],
   ["cri-o", "cri-o|crio", ["cri-o", "crio"]],
+  // `netavark --version` ("netavark 1.0.3"), `podman info`'s network backend.
+  ["netavark", "netavark", ["netavark"]],
+  // "Sysbox version: 0.6.5", dpkg's "Setting up sysbox-ce (0.6.5-0.linux)".
+  ["sysbox", "sysbox(?:-ce|-runc)?", ["sysbox"]],
+  ["traefik", "traefik", ["traefik"]],
+  // cilium-agent's start-up line ("Cilium 1.15.3 f2d3c2c …"), `cilium version`'s lines.
+  ["cilium", "cilium", ["cilium"]],
+  ["antrea", "antrea", ["antrea"]],
+  // Falco's start-up line and `falco --version`: "Falco version: 0.39.2 (x86_64)".
+  ["falco", "falco", ["falco"]],
+  ["container-selinux", "container-selinux", ["container-selinux"]],
+  // `nft --version`: "nftables v1.1.0 (Commodore Bullet Eight)".
+  ["nftables", "nftables", ["nftables"]],
+  // The VPC CNI's ipamd start-up line: "Starting L-IPAMD v1.10.1 ...".
+  ["aws-vpc-cni", "l-ipamd|aws-vpc-cni|amazon-vpc-cni(?:-k8s)?", ["l-ipamd", "vpc-cni"]],
+  // A plugin binary's own version line ("CNI bridge plugin v1.5.1", its skel about string), and the packages' names.
+  [
+    "cni-plugins",
+    `cni[- ]plugins|containernetworking-plugins|kubernetes-cni|cni (?:${CNI_PLUGIN_BINARIES.join("|")}) plugin`,
+    ["cni", "containernetworking", "kubernetes-cni"],
+  ],
 ];
 /**
  * The distribution or edition a template's label names in parentheses: "K8S(RKE2) Version: v1.27.2+rke2r1", "Docker (CE)
@@ -260,6 +342,17 @@ const NAMED_VERSIONS = COMPONENT_NAMES.map(
     ] as const,
 );
 
+/** The record ecosystems a version named in passing is read for (kubernetes and systemd by their own lines). */
+export const NAMED_ECOSYSTEMS: readonly string[] = [
+  ...new Set([
+    ...COMPONENT_NAMES.map(([e]) => e),
+    ...IMAGE_COMPONENTS.map(([e]) => e),
+    "kubernetes",
+    "systemd",
+    ...OTHER_NAMED.map(([e]) => e),
+  ]),
+];
+
 /**
  * The version each component is named with, for the components the candidate lines name with one
  * version only. `lineAt` (1-based) reads a line that is not a candidate: the package header above
@@ -287,6 +380,10 @@ export function pickNamedVersions(
     for (const image of imageVersions(text)) add(...image);
     const coredns = COREDNS_BANNER.exec(text)?.[1];
     if (coredns) add("coredns", coredns);
+    for (const [ecosystem, pattern] of OTHER_NAMED) {
+      const version = pattern.exec(text)?.[1];
+      if (version) add(ecosystem, version);
+    }
     const systemd = SYSTEMD_VERSION.exec(text)?.[1];
     if (systemd) add("systemd", systemd);
     const listed = listedPackage(text) ?? aptPolicyPackage(text, () => lineAt(line - 1));

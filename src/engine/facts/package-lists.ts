@@ -29,7 +29,17 @@ const PACKAGES: Readonly<Record<string, string>> = {
   netavark: "netavark",
   xz: "xz",
   "xz-utils": "xz",
+  // Review 31b/31c: these records' own ecosystems had no reader at all.
+  "container-selinux": "container-selinux",
+  "sysbox-ce": "sysbox",
+  // The CNI plugins as distributions and Kubernetes' repositories package them, at the plugins' release.
+  "containernetworking-plugins": "cni-plugins",
+  "kubernetes-cni": "cni-plugins",
+  falco: "falco",
 };
+
+/** The record ecosystems a listing names a version of. */
+export const LISTED_ECOSYSTEMS: readonly string[] = [...new Set(Object.values(PACKAGES))];
 
 /** A `dpkg -l` row: its state ("ii" installed, "hi" held, "rc" removed, ...), name (with its architecture), version. */
 const DPKG_ROW = /^\s*([uihrp][nicuUfFhHWt]R?)\s+([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)?\s+(?:\d+:)?(\d+\.\d+(?:\.\d+)?)/;
@@ -46,8 +56,9 @@ const INSTALLED = /^[ih]i$/;
  * An `rpm -qa` name (name-version-release.arch) as rpm prints it, at the line's start: dnf's indented
  * "Removed:" and "Upgraded:" blocks list packages that are no longer, or not yet, the installed ones.
  */
+// A release may hold "+": RHEL 8's module builds ("runc-1.1.3-2.module+el8.6.0+16771+28dfca77.x86_64", review 31b).
 const RPM_NAME =
-  /^([a-z0-9][a-z0-9.+-]*?)-(?:\d+:)?(\d+\.\d+(?:\.\d+)?)(?:[~^][\w.]+)?-[\w.~^]+\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s*$/;
+  /^([a-z0-9][a-z0-9.+-]*?)-(?:\d+:)?(\d+\.\d+(?:\.\d+)?)(?:[~^][\w.]+)?-[\w.~^+]+\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s*$/;
 
 /**
  * A `yum list` / `dnf list` row: name.arch, version-release (epoch kept apart), and the repository it came
@@ -55,7 +66,7 @@ const RPM_NAME =
  * `--showduplicates` name the same packages from repositories without the "@", versions not installed.
  */
 const YUM_ROW =
-  /^([a-z0-9][a-z0-9.+-]*?)\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s+((?:\d+:)?(\d+\.\d+(?:\.\d+)?)[\w.~^]*-[\w.~^]+)\s+(?:@\S+|installed)\s*$/;
+  /^([a-z0-9][a-z0-9.+-]*?)\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s+((?:\d+:)?(\d+\.\d+(?:\.\d+)?)[\w.~^]*-[\w.~^+]+)\s+(?:@\S+|installed)\s*$/;
 
 /**
  * An `apt list --installed` row: name/suites,now version architecture [installed(,automatic|,upgradable to: …)]. Only an
@@ -147,7 +158,7 @@ const reallyUpstream = (line: string, version: string) => REALLY.exec(line)?.[1]
 const DPKG_ROW_BUILD = /^\s*([ih]i)\s+([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)?\s+(\d+:)?(\d+\.\d+[\w.+~:-]*)\s/;
 /** An `rpm -qa` name, its version and release kept ("containerd.io-1.4.6-3.1.el7.x86_64" → "1.4.6-3.1.el7"). */
 const RPM_NAME_BUILD =
-  /^([a-z0-9][a-z0-9.+-]*?)-((?:\d+:)?\d+\.\d+[\w.~^]*-[\w.~^]+)\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s*$/;
+  /^([a-z0-9][a-z0-9.+-]*?)-((?:\d+:)?\d+\.\d+[\w.~^]*-[\w.~^+]+)\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s*$/;
 /** A `dpkg-query -W` row with its whole version. */
 const DPKG_QUERY_BUILD = /^\s*([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)?[\t ]+((?:\d+:)?\d+\.\d+[\w.+~:-]*)\s*$/;
 

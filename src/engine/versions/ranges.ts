@@ -102,7 +102,8 @@ function notAffectedKernel<R extends AffectedRange>(v: string, above: R[], below
 
   // A stable range of an older branch that ends at this branch's release (5.11.19 to 5.12) marks its own branch's end,
   // no fix on this one (review 31c: 5.12.1 read "fixed in 5.12 on your 5.12 branch", before 5.12.2's own range).
-  const branchEndMarker = (r: R) => r.introduced !== "0" && kernelBranch(r.introduced) !== branch && upperBound(r) === branch;
+  const branchEndMarker = (r: R) =>
+    r.introduced !== "0" && !isMainline(r.introduced) && kernelBranch(r.introduced) !== branch && upperBound(r) === branch;
   const fixedHere = extreme(
     above.filter((r) => onBranch(upperBound(r)) && !branchEndMarker(r)),
     upper,
