@@ -244,6 +244,8 @@ function singleHost(facts: ExtractedFacts, subject: string): HostVersions {
   return {
     subject,
     kernel: facts.kernel,
+    ...(facts.kernelsGiven ? { kernelsGiven: facts.kernelsGiven } : {}),
+    ...(facts.disputed.length ? { disputed: facts.disputed } : {}),
     components,
     release: releaseEcosystem(facts.os),
     mentioned: facts.named,
@@ -271,8 +273,20 @@ function hostsOf(facts: ExtractedFacts, nodeHosts: HostVersions[], single: HostV
     single.release ||
     single.namedRelease ||
     single.distro ||
+    single.disputed?.length ||
+    single.kernelsGiven?.length ||
     Object.keys(single.mentioned ?? {}).length;
   if (!nodeHosts.length) return hasAny || single.kernel ? [single] : [];
+  // Versions the text names in passing (a DaemonSet's image, an issue's "Calico 3.31.3") are the cluster's: every node
+  // is judged with them, hedged as named (review 31c: beside a nodes table they were dropped, and a fixed Calico lost).
+  const named = single.mentioned && Object.keys(single.mentioned).length ? single : null;
+  const rows = named
+    ? nodeHosts.map((h) => ({
+        ...h,
+        mentioned: { ...named.mentioned, ...h.mentioned },
+        ...(named.mentionedElsewhere ? { mentionedElsewhere: { ...named.mentionedElsewhere, ...h.mentionedElsewhere } } : {}),
+      }))
+    : nodeHosts;
   const own = facts.kernel?.named ? undefined : facts.kernel?.release;
   // A row that shows a component version the host's own output does not show, or shows otherwise.
   const rowAdds = (h: HostVersions) => Object.entries(h.components).some(([ecosystem, v]) => single.components[ecosystem] !== v);
@@ -281,11 +295,11 @@ function hostsOf(facts: ExtractedFacts, nodeHosts: HostVersions[], single: HostV
     Object.entries(h.components).some(([ecosystem, v]) => single.components[ecosystem] !== undefined && single.components[ecosystem] !== v);
   // A row without a kernel is the uname's host only when it bears the uname's host name.
   const unameRow = (h: HostVersions) => facts.unameHost !== null && sameMachine(h.subject.replace(/^node /, ""), facts.unameHost);
-  if (own) return [single, ...nodeHosts.filter((h) => (h.kernel ? h.kernel.release !== own || rowAdds(h) : !unameRow(h) || rowDiffers(h)))];
+  if (own) return [single, ...rows.filter((h) => (h.kernel ? h.kernel.release !== own || rowAdds(h) : !unameRow(h) || rowDiffers(h)))];
   // The host's own component versions that no row shows: judged beside the rows, for those only (a
   // kernel a sentence names does not come with it).
   const singleAdds = Object.entries(single.components).some(([ecosystem, v]) => !nodeHosts.some((h) => h.components[ecosystem] === v));
-  return singleAdds ? [{ ...single, kernel: null, componentsOnly: true }, ...nodeHosts] : nodeHosts;
+  return singleAdds ? [{ ...single, kernel: null, componentsOnly: true }, ...rows] : rows;
 }
 
 /** The ecosystems other checks decided, as a key: the same set gives the same named and release checks. */

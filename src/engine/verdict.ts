@@ -38,6 +38,10 @@ export interface HostVersions {
   components: Record<string, string>;
   /** The distribution release as an ecosystem key ("ubuntu:24.04", "rhel:7"), from os-release or the OS image. */
   release?: string | null;
+  /** Components whose own readings disagree (two `runc --version` outputs): none of them decides. */
+  disputed?: readonly string[];
+  /** With no kernel: the releases the input's kernel output gave, when they disagree (no one of them is the host's). */
+  kernelsGiven?: readonly string[];
   /**
    * Set for a nodes-table row of a node that is not Ready: its versions are what its kubelet last reported (a
    * kubelet that cannot start after an upgrade never updates them), so every check on them is hedged.
@@ -1458,6 +1462,9 @@ const weakest = (checks: VersionEvidence[]): EvidenceLevel =>
 export function missingDataReason(record: BugRecord, hosts: HostVersions[]): string {
   const kernels = hosts.map((h) => h.kernel).filter((k): k is KernelFacts => k !== null);
   const ecosystems = [...new Set(record.affected.map((a) => a.ecosystem))].join(", ");
+  const given = hosts.find((h) => h.kernelsGiven?.length)?.kernelsGiven;
+  if (!kernels.length && given && hasKernelData(record))
+    return `the input gives ${given.length} kernels (${given.join(", ")}) and does not say which host failed: a uname -a per host, or a nodes table, would decide. This record has version data for ${ecosystems}`;
   if (!kernels.length && hasKernelData(record)) return `no kernel version given; this record has version data for ${ecosystems}`;
   const k = kernels[0];
   if (k && hasKernelData(record) && isSeriesRelease(k.release))
@@ -1468,7 +1475,14 @@ export function missingDataReason(record: BugRecord, hosts: HostVersions[]): str
     if (!where) return `no data in this record for upstream kernels (${k.release}). Ranges known: ${ecosystems}`;
     return `no data in this record for ${where} kernels (${k.release}); upstream ranges do not apply to a distro kernel that backports fixes. Ranges known: ${ecosystems}`;
   }
-  return `no version given for ${ecosystems}`;
+  const components = [...new Set(record.affected.filter((a) => ecosystemDistribution(a.ecosystem) === null).map((a) => a.ecosystem))];
+  const disputed = components.filter((e) => hosts.some((h) => h.disputed?.includes(e)));
+  if (disputed.length)
+    return `the input gives versions of ${disputed.join(" and ")} that disagree (two machines, or before and after an upgrade), and does not say which one failed`;
+  // A distribution's own package builds are ranged apart: say so in words, not as the records' keys ("rhel:7").
+  const releases = [...new Set(record.affected.filter((a) => ecosystemDistribution(a.ecosystem) !== null).map((a) => a.ecosystem))];
+  const apart = releases.length ? ` (the record also ranges the builds of ${releases.join(", ")})` : "";
+  return components.length ? `no version of ${components.join(" or ")} was given${apart}` : `no version given for ${ecosystems}`;
 }
 
 /** Component versions we can read from a kubectl nodes row. */

@@ -421,6 +421,24 @@ describe("component mentions", () => {
     expect(bare.kubelet).toBeNull();
     expect(bare.named).toEqual({ kubernetes: "1.16.6" });
   });
+
+  it("names the start-up line's version when another kubelet process logs too: a restart may run another kubelet", async () => {
+    // Review 31c: across an upgrade the new kubelet dies at flag parsing before it logs its version.
+    const failure =
+      'May 01 22:42:30 w1 kubelet[44914]: E0501 22:42:30.123456   44914 run.go:74] "command failed" err="failed to parse kubelet flag: unknown flag: --container-runtime"';
+    const start =
+      'May 01 22:40:00 w1 kubelet[1000]: I0501 22:40:00.000000    1000 server.go:415] "Kubelet version" kubeletVersion="v1.26.4"';
+    const restarted = extractFacts(`${start}\n${failure}`);
+    expect(restarted.kubelet).toBeNull();
+    expect(restarted.named).toMatchObject({ kubernetes: "1.26.4" });
+    // The same process's failure keeps the version the host's own.
+    expect(extractFacts(`${start}\n${failure.replaceAll("44914", "1000")}`).kubelet).toBe("v1.26.4");
+    const kb = (await loadDataKb()).compiled;
+    const verdict = diagnoseBundle(kb, `${start}\n${failure}`).findings.find(
+      (f) => f.id === "kubelet-1.27-container-runtime-flag-removed",
+    )?.verdict;
+    expect(verdict?.status).toBe("unknown");
+  });
 });
 
 describe("kernel mentions in kernel output", () => {

@@ -290,6 +290,49 @@ describe("a requirement whose symptom another cause gives too", () => {
   });
 });
 
+describe("two kernels given for no one host", () => {
+  it("says so, and what would decide, instead of 'no kernel version given' (review 31c)", () => {
+    const id = "kube-proxy-nf-conntrack-max-readonly-netns-5.12.2";
+    const log = data.records.find((r) => r.id === id)?.examples.find((e) => e.expect !== "absent")?.log ?? "";
+    const verdict = diagnoseBundle(data, `user@laptop:~$ uname -r\n5.11.18\nuser@ci:~$ uname -r\n5.12.4\n${log}`).findings.find(
+      (f) => f.id === id,
+    )?.verdict;
+    expect(verdict?.status).toBe("unknown");
+    expect(verdict?.reason).toMatch(/^the input gives 2 kernels \(5\.11\.18, 5\.12\.4\) and does not say which host failed/);
+  });
+
+  it("says a component's versions disagree, not that none was given, and names no record key for a release (review 31b)", () => {
+    const id = "runc-1.1.3-exec-dev-pts-after-daemon-reload";
+    const log = data.records.find((r) => r.id === id)?.examples.find((e) => e.expect !== "absent")?.log ?? "";
+    const runc = (v: string) => `$ runc --version\nrunc version ${v}\ncommit: v${v}-0-g6724737f\nspec: 1.0.2-dev`;
+    const two = diagnoseBundle(data, `${runc("1.1.3")}\n${runc("1.1.4")}\n${log}`).findings.find((f) => f.id === id)?.verdict;
+    expect(two?.status).toBe("unknown");
+    expect(two?.reason).toMatch(/versions of runc that disagree/);
+    const none = diagnoseBundle(data, log).findings.find((f) => f.id === id)?.verdict;
+    expect(none?.reason).toMatch(/^no version of runc was given/);
+  });
+});
+
+describe("a version named beside a nodes table", () => {
+  it("judges every node with it: a DaemonSet's fixed Calico image is the cluster's (review 31c: it was dropped)", () => {
+    const id = "calico-ebpf-ctlb-tailcall-einval-cve-2025-40123";
+    const log = data.records.find((r) => r.id === id)?.examples.find((e) => e.expect !== "absent")?.log ?? "";
+    const paste = (tag: string) =>
+      [
+        "NAME STATUS ROLES AGE VERSION INTERNAL-IP EXTERNAL-IP OS-IMAGE KERNEL-VERSION CONTAINER-RUNTIME",
+        "cp-1 Ready control-plane 12d v1.34.1 10.5.0.2 <none> Talos (v1.11.5) 6.12.57-talos containerd://2.1.5",
+        "$ kubectl -n calico-system get ds calico-node -o jsonpath='{..image}'",
+        `docker.io/calico/node:${tag}`,
+        log,
+      ].join("\n");
+    const verdict = (tag: string) => diagnoseBundle(data, paste(tag)).findings.find((f) => f.id === id)?.verdict;
+    expect(verdict("v3.31.3")?.status).toBe("unknown");
+    expect(verdict("v3.31.3")?.reason).toMatch(/calico: .*fixed in 3\.31\.3/);
+    expect(verdict("v3.30.4")).toMatchObject({ status: "affected", certain: false });
+    expect(verdict("v3.30.4")?.reason).not.toMatch(/no version of calico/);
+  });
+});
+
 describe("a bug of two components, one read in range for certain and the other named out of it", () => {
   it("is no 'affected': the kernel in range says nothing of kube-proxy's version (review 31c)", () => {
     const id = "kube-proxy-1.18-ipvs-parseip-rhel7-kernel";

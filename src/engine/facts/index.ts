@@ -4,6 +4,7 @@
  */
 import type { DiagnoseFields } from "../diagnose-input";
 import type { BundleSection, IptablesFacts, KernelFacts, NodeRow, OsFacts } from "../types";
+import { withoutVendorBuild } from "../versions";
 import { readBundle } from "./bundle-sections";
 import { beforeUpgrade, hostOfLine, upgradedBy } from "./component-upgrades";
 import { dockerVersionComponents } from "./docker-version";
@@ -13,6 +14,7 @@ import { kernelFacts } from "./kernel-facts";
 import { disputesKernel, pickKernelMention } from "./kernel-mentions";
 import { NODES_HEADER, osImageToOs, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
 import {
+  anotherKubeletProcess,
   daemonStartVersions,
   type MentionLine,
   mentionLines,
@@ -45,6 +47,10 @@ export interface ExtractedFacts {
   lines: string[];
   sections: BundleSection[];
   kernel: KernelFacts | null;
+  /** Components whose own readings disagree (two `runc --version` outputs, two `docker info`). */
+  disputed: readonly string[];
+  /** With no kernel, the releases the input's own kernel output gave when they disagree (two pasted `uname -r`). */
+  kernelsGiven?: string[];
   /** The host name the input's own `uname -a` printed, when one did: which row of a nodes table that host is. */
   unameHost: string | null;
   os: OsFacts | null;
@@ -164,7 +170,14 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const namedHere = mentions.named.filter((l) => !underHeading(l.line));
   const namedAway = mentions.named.filter((l) => underHeading(l.line));
   const components = componentReadings(sections, mentions.components, textLines, elsewhere, (line) => containerOutput.has(line));
-  const host = hostComponents(components.own);
+  // The kubelet's version from its start-up line, beside another kubelet process's lines (a restart after an upgrade):
+  // that process's version may be another, so the start-up line's is named, as a daemon's start-up line is.
+  const pids = components.own.mentioned.kubeletPids;
+  const restarted = !components.own.kubelet.length && pids?.length ? anotherKubeletProcess(text, new Set(pids)) : false;
+  const host = restarted
+    ? hostComponents({ ...components.own, mentioned: { ...components.own.mentioned, kubelet: null } })
+    : hostComponents(components.own);
+  const restartedKubelet = restarted ? components.own.mentioned.kubelet : null;
   const signature = sections.find((s) => s.kind === "version-signature")?.text ?? null;
   // A claim, a typed answer, a quote or a tool's path naming another kernel than the bundle's own uname: two machines.
   const own = kernelSources.find((s) => s.uname.release)?.uname;
@@ -184,6 +197,8 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     .filter((s) => s.kind === "nodes")
     .flatMap((s) => parseNodesTable(textLines.slice(s.lines[0] - 1, s.lines[1]), s.lines[0]));
   const hostNodes = unameNodes(kernelSources);
+  const kernel = hostNodes.length || disputed ? null : combineKernel(kernelSources, signature, os);
+  const givenReleases = new Set(releases);
   let lines: string[] | null = null;
   return {
     // Built only when asked for: diagnosis itself never reads the lines of a log.
@@ -193,7 +208,8 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     },
     sections,
     // Several hosts' unames are judged node by node, like a kubectl table.
-    kernel: hostNodes.length || disputed ? null : combineKernel(kernelSources, signature, os),
+    kernel,
+    ...(!kernel && !hostNodes.length && givenReleases.size > 1 ? { kernelsGiven: [...givenReleases] } : {}),
     unameHost: hostNodes.length ? null : unameHostOf(kernelSources),
     os,
     nodes: joinUnameNodes(tableNodes, hostNodes),
@@ -202,11 +218,13 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     runtime: host.runtime,
     components: host.components,
     fromClient: host.fromClient,
+    disputed: host.disputed,
     ...namedVersions(host.disputed, pickNamedVersions(namedHere, lineAt, mentions.packageRows), [
       // The first that gives the version kept says why it is named: a heading's or an upgrade's before the client's.
       [pickNamedVersions(namedAway, lineAt), HEADING_VIA],
       [namedComponents(components.others), HEADING_VIA],
       [daemonStartVersions(mentions.components), DAEMON_START_VIA],
+      [restartedKubelet ? { kubernetes: withoutVendorBuild("kubernetes", restartedKubelet.replace(/^v/, "")) } : {}, DAEMON_START_VIA],
       [pickClientVersions(mentions.named, lineAt), CLIENT_VIA],
     ]),
     // A listing before the paste upgrades the package is another time's, as a component's output is (review 30d: the
@@ -383,6 +401,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     runtime: fromLogs.runtime,
     components: fromLogs.components,
     fromClient: fromLogs.fromClient,
+    disputed: fromLogs.disputed,
     named: fromLogs.named,
     namedElsewhere: fromLogs.namedElsewhere,
     packages: fromLogs.packages,

@@ -352,6 +352,25 @@ const KUBELET_FRAMING = /\bkubelet\[\d+\]:/;
 const SERVER_GO_VERSION = /\bserver\.go:\d+\] Version: (?=(v\d+\.\d+\.\d+[\w.+-]*))\1\s*$/;
 const kubeletLogVersion = (text: string) =>
   KUBELET_LOG_STRUCTURED.exec(text)?.[1] ?? (KUBELET_FRAMING.test(text) ? SERVER_GO_VERSION.exec(text)?.[1] : undefined);
+const KUBELET_PID = /\bkubelet\[(\d+)\]:/;
+
+/** Occurrences of the kubelet's journal framing read at most, looking for another process's. */
+const MAX_KUBELET_FRAMES = 20_000;
+/**
+ * Whether the text holds a kubelet journal line of another process than `pids` (a restart: the kubelet that failed after
+ * an upgrade dies before it logs its version, so the only version line is the old process's; review 31c). Reads the
+ * framing with indexOf, not a regex over a large journal, and at most MAX_KUBELET_FRAMES of it.
+ */
+export function anotherKubeletProcess(text: string, pids: ReadonlySet<string>): boolean {
+  let at = text.indexOf("kubelet[");
+  for (let n = 0; at >= 0 && n < MAX_KUBELET_FRAMES; n++) {
+    const end = text.indexOf("]", at + 8);
+    const pid = end > at + 8 && end - at <= 20 ? text.slice(at + 8, end) : "";
+    if (/^\d+$/.test(pid) && text.charCodeAt(end + 1) === 58 && !pids.has(pid)) return true;
+    at = text.indexOf("kubelet[", at + 8);
+  }
+  return false;
+}
 
 /**
  * The kubelet and runtime versions `docker info`, `kubectl describe node` and `crictl version` name, written as
@@ -362,7 +381,7 @@ const kubeletLogVersion = (text: string) =>
 export function pickComponentMentions(
   candidates: readonly LineRef[],
   lineAt?: (line: number) => string | undefined,
-): { kubelet: string | null; runtimes: string[] } {
+): { kubelet: string | null; kubeletPids?: string[]; runtimes: string[] } {
   const one = (values: Array<string | undefined>) => {
     const distinct = new Set(values.filter((v): v is string => !!v));
     return distinct.size === 1 ? ([...distinct][0] as string) : null;
@@ -370,7 +389,14 @@ export function pickComponentMentions(
   const podman = candidates.some((c) => PODMAN_ROOT_DIR.test(c.text));
   const rootDir = candidates.some((c) => DOCKER_ROOT_DIR.test(c.text));
   const driverLines = candidates.some((c) => DOCKER_INFO_STORAGE.test(c.text));
-  const kubelet = one([...candidates.map((c) => KUBELET_VERSION.exec(c.text)?.[1]), ...candidates.map((c) => kubeletLogVersion(c.text))]);
+  const described = candidates.map((c) => KUBELET_VERSION.exec(c.text)?.[1]);
+  const logged = candidates.flatMap((c) => {
+    const version = kubeletLogVersion(c.text);
+    return version ? [{ version, pid: KUBELET_PID.exec(c.text)?.[1] }] : [];
+  });
+  const kubelet = one([...described, ...logged.map((l) => l.version)]);
+  // Only the start-up lines' processes, when they alone gave the version: what another process logged may be a newer kubelet's.
+  const pids = described.some(Boolean) ? [] : logged.flatMap((l) => l.pid ?? []);
   const crictlName = one(candidates.map((c) => CRICTL_RUNTIME_NAME.exec(c.text)?.[1]));
   const crictlVersion = one(candidates.map((c) => CRICTL_RUNTIME_VERSION.exec(c.text)?.[1]));
   const runtimes = [
@@ -389,7 +415,11 @@ export function pickComponentMentions(
     ...(lineAt ? candidates.map((c) => podmanRuntime(c.line, lineAt)) : []),
   ].filter((r): r is string => !!r);
   // One per runtime (the scheme before "://"), none for a runtime named with two versions.
-  return { kubelet, runtimes: Object.values(agreedPerKey(runtimes.map((r) => [r.slice(0, r.indexOf("://")), r] as const))) };
+  return {
+    kubelet,
+    ...(kubelet && pids.length ? { kubeletPids: pids } : {}),
+    runtimes: Object.values(agreedPerKey(runtimes.map((r) => [r.slice(0, r.indexOf("://")), r] as const))),
+  };
 }
 
 /**
