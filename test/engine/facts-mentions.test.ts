@@ -359,6 +359,18 @@ describe("OS mentions", () => {
     expect(form.namedRelease).toBe("ubuntu:22.04");
   });
 
+  it("reads systemd's boot banner as the machine's OS, Bottlerocket's variant included, and not Ubuntu's login banner", () => {
+    // "Welcome to <PRETTY_NAME>!" on a serial console or in dmesg (review 31a: Bottlerocket's was not read).
+    expect(extractFacts("Welcome to Bottlerocket OS 1.13.5 (aws-k8s-1.24)!").os).toMatchObject({ id: "bottlerocket", versionId: "1.13.5" });
+    expect(extractFacts("[    2.345678] systemd[1]: Welcome to Ubuntu 24.04.1 LTS!").os).toMatchObject({
+      id: "ubuntu",
+      versionId: "24.04",
+    });
+    expect(extractFacts("Welcome to \x1b[1mFedora Linux 40 (Server Edition)\x1b[0m!").os).toMatchObject({ id: "fedora", versionId: "40" });
+    expect(extractFacts("Welcome to Ubuntu 24.04.2 LTS (GNU/Linux 6.8.0-53-generic aarch64)").os).toBeNull();
+    expect(extractFacts("Welcome to our wiki!").os).toBeNull();
+  });
+
   it("reads docker info's Operating System as a nodes table's OS image, and decides the Ubuntu package with it", () => {
     // https://github.com/jrr/fauna-circle-repro (README: CircleCI's docker info block)
     const info = " Kernel Version: 5.15.0-1030-aws\n Operating System: Ubuntu 20.04.5 LTS\n OSType: linux";

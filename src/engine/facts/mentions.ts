@@ -101,7 +101,13 @@ const FETCH_OS_MARKERS = [
   ...["container", "red hat", "rocky", "almalinux", "centos", "oracle", "scientific", "fedora", "cbl-mariner", "azure"],
   ...["suse", "opensuse", "arch"],
 ].map((name) => `os: ${name}`);
-const OS_MARKERS = ["operating system: ", "os image: ", "distribution: ", ...FETCH_OS_MARKERS];
+/**
+ * systemd's boot banner, "Welcome to <PRETTY_NAME>!" (a serial console's, or dmesg's "systemd[1]: Welcome to Ubuntu 24.04.1
+ * LTS!"): the machine's own os-release as it booted, Bottlerocket's variant included (review 31a). Only with the "!":
+ * Ubuntu's login banner ("Welcome to Ubuntu 24.04.2 LTS (GNU/Linux …)") is read for its kernel (LABELLED_RELEASE_MARKERS).
+ */
+const WELCOME_MARKER = "welcome to ";
+const OS_MARKERS = ["operating system: ", "os image: ", "distribution: ", WELCOME_MARKER, ...FETCH_OS_MARKERS];
 const COMPONENT_MARKERS = [
   "server version: ",
   "storage driver: ",
@@ -204,7 +210,8 @@ const PACKAGE_ROWS = new Set(PACKAGE_ROW_MARKERS);
 const RELEASES = new Set(NAMED_RELEASE_MARKERS);
 const UPGRADES = new Set(UPGRADE_MARKERS);
 
-const OS_MENTION = /\b(?:Operating System|OS Image):\s*(\S.*?)\s*$/i;
+const OS_MENTION =
+  /\b(?:Operating System|OS Image):\s*(\S.*?)\s*$|^(?:\S.*\bsystemd\[1\]: )?Welcome to (?:\x1b\[[\d;]*m)?([^!\x1b]{3,80}?)(?:\x1b\[[\d;]*m)?!\s*$/i;
 
 /**
  * A summary's label as the tool prints it: at the line's start or after the logo's gap of spaces, never after a word
@@ -291,7 +298,8 @@ function podmanDistribution(line: number, lineAt: (line: number) => string | und
 export function pickOsMention(candidates: readonly LineRef[], lineAt?: (line: number) => string | undefined): OsFacts | null {
   let found: { image: string; os: OsFacts } | null = null;
   for (const { text, line } of candidates) {
-    const image = OS_MENTION.exec(text)?.[1] ?? (lineAt ? fetchSummaryOs(text, line, lineAt) : undefined);
+    const said = OS_MENTION.exec(text.trim());
+    const image = said?.[1] ?? said?.[2] ?? (lineAt ? fetchSummaryOs(text, line, lineAt) : undefined);
     const named = image ? osImageToOs(image) : null;
     const mention = image && named ? { image, os: named } : lineAt ? podmanDistribution(line, lineAt) : null;
     if (!mention) continue;
