@@ -1301,7 +1301,13 @@ export function decideVerdict(
  * "affected" by 5.10.102's upstream range, and told to upgrade to the release it ran). Null otherwise.
  */
 function imageReleaseRuling(checks: readonly VersionEvidence[], affected: readonly VersionEvidence[]): Verdict | null {
-  const own = checks.filter((c) => IMAGE_OS.has(c.ecosystem) && c.result === "not-affected" && c.certain);
+  // Only on the release line the OS's range is about: Flatcar's beta 3139.1.0 is no later build of stable 3033.2.x, nor LTS
+  // 2605.x an earlier one (review 31d: 3139.1.0 on 5.15.25 was ruled out for certain by 3033.2.4's fix).
+  const sameLine = (c: VersionEvidence) => {
+    const major = /^\d+/.exec(c.value)?.[0];
+    return major !== undefined && new RegExp(`(?:^|[^\\d.])${major}\\.`).test(c.range);
+  };
+  const own = checks.filter((c) => IMAGE_OS.has(c.ecosystem) && c.result === "not-affected" && c.certain && sameLine(c));
   const first = own.length ? strongest(own) : undefined;
   if (!first || !affected.length || !affected.every((c) => c.ecosystem === "linux" && !c.certain)) return null;
   const kernel = strongest([...affected]);
@@ -1475,12 +1481,13 @@ export function missingDataReason(record: BugRecord, hosts: HostVersions[]): str
     if (!where) return `no data in this record for upstream kernels (${k.release}). Ranges known: ${ecosystems}`;
     return `no data in this record for ${where} kernels (${k.release}); upstream ranges do not apply to a distro kernel that backports fixes. Ranges known: ${ecosystems}`;
   }
-  const components = [...new Set(record.affected.filter((a) => ecosystemDistribution(a.ecosystem) === null).map((a) => a.ecosystem))];
+  const ownBuilds = (e: string) => ecosystemDistribution(e) !== null || isRepositoryEcosystem(e);
+  const components = [...new Set(record.affected.filter((a) => !ownBuilds(a.ecosystem)).map((a) => a.ecosystem))];
   const disputed = components.filter((e) => hosts.some((h) => h.disputed?.includes(e)));
   if (disputed.length)
     return `the input gives versions of ${disputed.join(" and ")} that disagree (two machines, or before and after an upgrade), and does not say which one failed`;
   // A distribution's own package builds are ranged apart: say so in words, not as the records' keys ("rhel:7").
-  const releases = [...new Set(record.affected.filter((a) => ecosystemDistribution(a.ecosystem) !== null).map((a) => a.ecosystem))];
+  const releases = [...new Set(record.affected.filter((a) => ownBuilds(a.ecosystem)).map((a) => a.ecosystem))];
   const apart = releases.length ? ` (the record also ranges the builds of ${releases.join(", ")})` : "";
   return components.length ? `no version of ${components.join(" or ")} was given${apart}` : `no version given for ${ecosystems}`;
 }

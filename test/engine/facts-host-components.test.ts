@@ -401,11 +401,11 @@ describe("the host's own component versions", () => {
     expect(verdictOf(`${debian12}${suffixed("1.7.28-2~debian.13~trixie")}`, id)?.reason).toMatch(
       /not decided: .*1\.7\.28-2 is at or after it/,
     );
-    expect(verdictOf(`${debian12}${suffixed("1.7.24-1~ubuntu.24.04~noble")}`, id)?.reason).toMatch(/^no version given/);
+    expect(verdictOf(`${debian12}${suffixed("1.7.24-1~ubuntu.24.04~noble")}`, id)?.reason).toMatch(/^no version of runc was given/);
     // A release no record ranges (Raspbian) names its family too: its ID, or ID_LIKE (review 30a).
     const raspbian =
       'PRETTY_NAME="Raspbian GNU/Linux 12 (bookworm)"\nNAME="Raspbian GNU/Linux"\nVERSION_ID="12"\nID=raspbian\nID_LIKE=debian\n';
-    expect(verdictOf(`${raspbian}${suffixed("1.7.24-1~ubuntu.24.04~noble")}`, id)?.reason).toMatch(/^no version given/);
+    expect(verdictOf(`${raspbian}${suffixed("1.7.24-1~ubuntu.24.04~noble")}`, id)?.reason).toMatch(/^no version of runc was given/);
     expect(verdictOf(`${raspbian}${suffixed("1.7.24-1~raspbian.12~bookworm")}`, id)).toMatchObject({ status: "affected", certain: false });
     // dpkg's own lines as apt upgrades it name the build the host has after it (review 30c).
     const upgrade = "Unpacking containerd.io (1.7.24-1) over (1.7.23-1) ...\nSetting up containerd.io (1.7.24-1) ...";

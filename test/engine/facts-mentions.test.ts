@@ -445,6 +445,7 @@ describe("component mentions", () => {
     expect(restarted.named).toMatchObject({ kubernetes: "1.26.4" });
     // The same process's failure keeps the version the host's own.
     expect(extractFacts(`${start}\n${failure.replaceAll("44914", "1000")}`).kubelet).toBe("v1.26.4");
+
     const kb = (await loadDataKb()).compiled;
     const verdict = diagnoseBundle(kb, `${start}\n${failure}`).findings.find(
       (f) => f.id === "kubelet-1.27-container-runtime-flag-removed",
@@ -1043,7 +1044,9 @@ describe("versions named in passing", () => {
       ["2019-11-26T02:28:11.342Z [INFO]\tStarting L-IPAMD v1.10.1  ...", "aws-vpc-cni", "1.10.1"],
       ["$ nft --version\nnftables v1.1.0 (Commodore Bullet Eight)", "nftables", "1.1.0"],
       ["Mon Jan 30 10:56:26 2023: Falco version: 0.33.1 (x86_64)", "falco", "0.33.1"],
-      ["Falco version: 0.37.0\nEngine version: 0.37.0\nLibs version: 0.14.1", "falcosecurity-libs", "0.14.1"],
+      // falco's own format has two spaces (review 31d).
+      ["Falco version: 0.37.0\nEngine version: 0.37.0\nLibs version:  0.14.1", "falcosecurity-libs", "0.14.1"],
+      ["    Image:  k8s.gcr.io/kube-proxy:v1.18.2", "kubernetes", "1.18.2"],
       ["Image: quay.io/cilium/cilium:v1.15.3@sha256:0123abcd", "cilium", "1.15.3"],
       ["container-selinux.noarch   4:2.241.0-1.fc42   @updates", "container-selinux", "2.241.0"],
       // RHEL 8's module builds carry "+" in their release.
@@ -1131,7 +1134,9 @@ describe("versions named in passing", () => {
     expect(named("- k8s version: 1.29.4 (EKS)")).toEqual({ kubernetes: "1.29.4" });
     expect(named("Kubernetes (EKS) v1.27.2 on Bottlerocket")).toEqual({ kubernetes: "1.27.2" });
     // Not inside an image or registry path, and no parenthesis of other words than a name.
-    expect(named("image: registry.k8s.io/kube-proxy:v1.27.2")).toEqual({});
+    // (kube-proxy's own image names the cluster's kube-proxy release: the image reader's, review 31d.)
+    expect(named("image: registry.k8s.io/kube-proxy:v1.27.2")).toEqual({ kubernetes: "1.27.2" });
+    expect(named("image: registry.k8s.io/kube-state-metrics/kube-state-metrics:v2.10.1")).toEqual({});
     expect(named("pulling k8s.gcr.io/pause:3.9.1 failed")).toEqual({});
     expect(named("kubelet (pid 1234) 1.27.2 restarted")).toEqual({});
     // Another product in the parentheses names its own version, not the component's.

@@ -999,6 +999,8 @@ describe("an image-based OS's own range beside the upstream ranges its kernel's 
     expect(at("3033.2.3")?.certain).toBeUndefined();
     expect(at("3033.2.3")?.reason).toMatch(/fixed in 3033\.2\.3.*outweighs your kernel \(5\.10\.102-flatcar\)/);
     expect(at("3033.2.2")?.status).toBe("affected");
+    // Another release line is no later or earlier build of the one the range is about (review 31d: beta 3139.1.0).
+    for (const other of ["3139.1.0", "2605.26.1"]) expect(at(other)?.status, other).toBe("affected");
     // Without the OS's own reading, the upstream range still answers, hedged.
     const upstreamOnly = diagnoseFields(kb, { uname: "5.10.102-flatcar", logs: XOR_MARK_KLOG }).findings[0]?.verdict;
     expect(upstreamOnly).toMatchObject({ status: "affected", certain: false });

@@ -362,6 +362,7 @@ const kubeletLogVersion = (text: string) =>
   KUBELET_LOG_STRUCTURED.exec(text)?.[1] ?? (KUBELET_FRAMING.test(text) ? SERVER_GO_VERSION.exec(text)?.[1] : undefined);
 const KUBELET_PID = /\bkubelet\[(\d+)\]:/;
 
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
 /** Occurrences of the kubelet's journal framing read at most, looking for another process's. */
 const MAX_KUBELET_FRAMES = 20_000;
 /**
@@ -372,9 +373,10 @@ const MAX_KUBELET_FRAMES = 20_000;
 export function anotherKubeletProcess(text: string, pids: ReadonlySet<string>): boolean {
   let at = text.indexOf("kubelet[");
   for (let n = 0; at >= 0 && n < MAX_KUBELET_FRAMES; n++) {
-    const end = text.indexOf("]", at + 8);
-    const pid = end > at + 8 && end - at <= 20 ? text.slice(at + 8, end) : "";
-    if (/^\d+$/.test(pid) && text.charCodeAt(end + 1) === 58 && !pids.has(pid)) return true;
+    // The digits right after the bracket, and nothing else before "]:" (a PID has at most 10): never a search to the text's end.
+    let end = at + 8;
+    while (end < text.length && end - at - 8 <= 10 && isDigitCode(text.charCodeAt(end))) end++;
+    if (end > at + 8 && text.charCodeAt(end) === 93 && text.charCodeAt(end + 1) === 58 && !pids.has(text.slice(at + 8, end))) return true;
     at = text.indexOf("kubelet[", at + 8);
   }
   return false;

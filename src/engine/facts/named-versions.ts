@@ -151,6 +151,8 @@ const IMAGE_COMPONENTS: ReadonlyArray<[ecosystem: string, repository: RegExp, ma
   // Review 31b/31c: "traefik:v3.6.0", "registry.k8s.io/dns/k8s-dns-node-cache:1.15.11", "…/amazon-k8s-cni:v1.10.1-eksbuild.1",
   // "quay.io/cilium/cilium:v1.15.3", "antrea/antrea-agent-ubuntu:v2.0.0", "falcosecurity/falco-no-driver:0.39.2".
   ["traefik", /^(?:.*\/)?traefik$/, ["traefik:"]],
+  // kube-proxy's image is the cluster's kube-proxy release (review 31d: "k8s.gcr.io/kube-proxy:v1.18.2" was not read).
+  ["kubernetes", /^(?:.*\/)?kube-proxy$/, ["kube-proxy:v"]],
   ["k8s-dns-node-cache", /^(?:.*\/)?k8s-dns-node-cache$/, ["k8s-dns-node-cache:"]],
   ["aws-vpc-cni", /^(?:.*\/)?amazon-k8s-cni$/, ["amazon-k8s-cni:"]],
   ["cilium", /^(?:.*\/)?cilium\/cilium$/, ["cilium/cilium:"]],
@@ -185,12 +187,12 @@ function imageVersions(text: string): Array<[string, string]> {
 }
 
 /**
- * Versions one line's own shape names: an EKS AMI's name carries its release ("amazon-eks-node-al2023-x86_64-standard-1.33-v20250821",
- * the CHANGELOG's "AMI Release v20250821"), `falco --version` its libs' ("Libs version: 0.14.1", under "Engine version:").
+ * Versions one line's own shape names: an EKS AMI's name carries its release ("amazon-eks-node-al2023-x86_64-standard-1.33-v20250821"),
+ * `falco --version` its libs' ("Libs version:  0.14.1", falco's own format has two spaces).
  */
 const OTHER_NAMED: ReadonlyArray<[ecosystem: string, pattern: RegExp, marker: string]> = [
   ["eks-ami", /\bamazon-eks-(?:[\w.-]*?-)?v(\d{8})\b/, "amazon-eks-"],
-  ["falcosecurity-libs", /^\s*Libs version: (\d+\.\d+\.\d+)\s*$/, "libs version: "],
+  ["falcosecurity-libs", /^\s*Libs version:\s+(\d+\.\d+\.\d+)\s*$/, "libs version:"],
 ];
 const OTHER_NAMED_MARKERS = OTHER_NAMED.map(([, , marker]) => marker);
 
