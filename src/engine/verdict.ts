@@ -126,7 +126,7 @@ function checkRanges(
     return { evidence, decisive: null };
   }
   const scheme = schemeForEcosystem(first.ecosystem);
-  const evaluated = evaluateRanges(scheme, value, ranges, { partial });
+  const evaluated = evaluateRanges(scheme, value, ranges, { partial, minimum: entries.every((e) => e.kind === "requirement") });
   const decisive = evaluated.range ?? null;
   const result = hedgeUnconfirmed(evaluated, decisive, scheme, value);
   const evidence: VersionEvidence = {

@@ -38,7 +38,7 @@ describe("token signatures", () => {
 
   it("keep the alternatives a message ends in when they name what failed: the line must go on with one of them", () => {
     // Review 31c: without them, "unknown flag: --(?:network-plugin|cni-bin-dir)" matched "unknown flag: --container-runtime".
-    const flag = String.raw`failed to parse kubelet flag: unknown flag: --(?:network-plugin|cni-bin-dir)`;
+    const flag = "failed to parse kubelet flag: unknown flag: --(?:network-plugin|cni-bin-dir)";
     expect(signatureTokens("regex", flag).slice(0, -1)).toEqual(["failed", "parse", "kubelet", "flag", "unknown", "flag"]);
     expect(matches("regex", flag, 'err="failed to parse kubelet flag: unknown flag: --container-runtime"')).toBe(false);
     for (const named of ["--network-plugin", "--cni-bin-dir"])

@@ -307,3 +307,21 @@ describe("evaluateRanges: nothing to go on", () => {
     expect(evaluateRanges("semver", "1.7.12", [])).toMatchObject({ status: "unknown", certain: false });
   });
 });
+
+describe("evaluateRanges: a requirement's minimum", () => {
+  // Review 31c: "5.4.284 is before 5.13, where it was fixed" read a minimum version as a fix.
+  const minimum = [range("0", { fixed: "5.13" }, "https://example.org/fixture")];
+
+  it("says the version is below the minimum, or meets it, never that it was fixed", () => {
+    expect(evaluateRanges("linux", "5.4.284", minimum, { minimum: true })).toMatchObject({
+      status: "affected",
+      reason: "5.4.284 is below 5.13, the minimum version",
+    });
+    expect(evaluateRanges("linux", "6.1.62", minimum, { minimum: true })).toMatchObject({
+      status: "not-affected",
+      reason: "5.13 is the minimum version, and 6.1.62 meets it",
+    });
+    // The same range as a regression's is a fix.
+    expect(evaluateRanges("linux", "5.4.284", minimum).reason).toBe("5.4.284 is before 5.13, where it was fixed");
+  });
+});

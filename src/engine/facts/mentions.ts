@@ -211,6 +211,7 @@ const RELEASES = new Set(NAMED_RELEASE_MARKERS);
 const UPGRADES = new Set(UPGRADE_MARKERS);
 
 const OS_MENTION =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ANSI escapes a console prints around systemd's banner name
   /\b(?:Operating System|OS Image):\s*(\S.*?)\s*$|^(?:\S.*\bsystemd\[1\]: )?Welcome to (?:\x1b\[[\d;]*m)?([^!\x1b]{3,80}?)(?:\x1b\[[\d;]*m)?!\s*$/i;
 
 /**

@@ -62,4 +62,9 @@ export interface EvaluateOptions {
    * compare at ABI granularity (dpkg scheme only).
    */
   partial?: boolean;
+  /**
+   * The ranges are a requirement's (`0` to the version a feature came in): their `fixed` is a minimum the version meets
+   * or not, no fix, and the reason says so.
+   */
+  minimum?: boolean;
 }

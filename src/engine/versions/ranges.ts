@@ -292,5 +292,17 @@ export function evaluateRanges<R extends AffectedRange>(
   const byAbi = opts.partial === true && scheme === "dpkg";
   const cmp: Compare = (a, b) => compareVersions(scheme, a, b);
   const placed = ranges.map((range) => ({ range, position: byAbi ? placeAbi(ubuntuKernelAbi(v), range) : place(cmp, v, range) }));
-  return decide(scheme, v, placed, ranges);
+  const decided = decide(scheme, v, placed, ranges);
+  return opts.minimum ? asMinimum(v, decided) : decided;
+}
+
+/** A requirement's answer in its own words (review 31c: "5.4.284 is before 5.13, where it was fixed" for a minimum). */
+function asMinimum<R extends AffectedRange>(v: string, decided: RangeVerdict<R>): RangeVerdict<R> {
+  const r = decided.range;
+  if (r?.introduced !== "0" || !r.fixed || decided.status === "unknown") return decided;
+  const reason =
+    decided.status === "affected"
+      ? `${v} is below ${r.fixed}, the minimum version`
+      : `${r.fixed} is the minimum version, and ${v} meets it`;
+  return { ...decided, reason };
 }
