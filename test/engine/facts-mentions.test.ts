@@ -142,6 +142,20 @@ describe("kernel mentions", () => {
     expect(kernelOf(" Kernel Version: 5.15.0-1030-aws\n Kernel Version: 6.8.0-1015-aws")).toBeNull();
   });
 
+  it("reads an upgrade's target written 'the kernel to <release>', not a planned one, a cure or another verb's (review 31a)", () => {
+    expect(kernelOf("After upgrading the kernel to 6.6.68 kube-proxy fails")).toMatchObject({ release: "6.6.68", named: true });
+    expect(kernelOf("The kernel was updated to 6.1.115-126.197.amzn2023 yesterday.")?.release).toBe("6.1.115-126.197.amzn2023");
+    expect(kernelOf("after downgrading the node's kernel to 5.15.0-88-generic the problem persists")?.release).toBe("5.15.0-88-generic");
+    for (const other of [
+      "We plan to upgrade the kernel to 6.1.70 next week.",
+      "Should we update the kernel to 6.6.70?",
+      "Fixed by upgrading the kernel to 6.6.70.",
+      "upgrading the kernel to 6.6.70 fixed it",
+      "Set the kernel to 6.6.68 in grub",
+    ])
+      expect(kernelOf(other), other).toBeNull();
+  });
+
   it("reads no release that prose names as a fix, a cause, a requirement or a bound, only the host's", () => {
     for (const text of [
       "This was fixed in kernel 7.0.9, per the stable changelog.",
