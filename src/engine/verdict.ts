@@ -1470,7 +1470,7 @@ export function missingDataReason(record: BugRecord, hosts: HostVersions[]): str
   const ecosystems = [...new Set(record.affected.map((a) => a.ecosystem))].join(", ");
   const given = hosts.find((h) => h.kernelsGiven?.length)?.kernelsGiven;
   if (!kernels.length && given && hasKernelData(record))
-    return `the input gives ${given.length} kernels (${given.join(", ")}) and does not say which host failed: a uname -a per host, or a nodes table, would decide. This record has version data for ${ecosystems}`;
+    return `the input gives ${given.length} kernels (${given.join(", ")}: two machines, or before and after a reboot) and does not say which one failed: a uname -a of the failing host, or a nodes table, would decide. This record has version data for ${ecosystems}`;
   if (!kernels.length && hasKernelData(record)) return `no kernel version given; this record has version data for ${ecosystems}`;
   const k = kernels[0];
   if (k && hasKernelData(record) && isSeriesRelease(k.release))

@@ -11,8 +11,7 @@
  * Prose needs three numbers: "kernel 5.4" or "kernel 6" is a series, not a build. A line may name
  * several: "kernel 6.1.115-126.197.amzn2023", "the Linux 4.14.24-coreos kernel", "kernel `6.8.0-38-generic`", "our
  * kernel version is `Linux 6.8.0-1026-aws x86_64`". A label in brackets is prose
- * too ("on openSUSE Tumbleweed (kernel: 5.12.9-1-default)", "Ubuntu 20.04.4 LTS, kernel: 5.15.0-67-generic"), and an upgrade's
- * target ("after upgrading the kernel to 6.6.68", "the kernel was updated to 6.1.115"; review 31a), but not a
+ * too ("on openSUSE Tumbleweed (kernel: 5.12.9-1-default)", "Ubuntu 20.04.4 LTS, kernel: 5.15.0-67-generic"), but not a
  * bare "kernel: <release>", which is
  * journald's kernel line opening with a number or a config's key. An issue title's "kernel==4.12.14" (or
  * "kernel=…") is read too. (A Debian or Ubuntu kernel package's
@@ -20,7 +19,7 @@
  * tool's, about a kernel installed, removed or failing to install, not the one running.)
  */
 export const PROSE =
-  /(?:\bkernel (?:version |release )?(?:is |of )?`?(?:Linux )?|\bkernel (?:(?:was|got|has been) )?(?:(?:upgraded|updated|bumped) )?to (?:version )?`?|\bkernel==?|[([]kernel:\s*`?|,\s*kernel:\s*`?)v?(\d+\.\d+\.\d+[^\s,;'"`()[\]]*)|\bLinux v?(?=(\d+\.\d+\.\d+[^\s,;'"`()[\]]*))\2 kernel\b/gi;
+  /(?:\bkernel (?:version |release )?(?:is |of )?`?(?:Linux )?|\bkernel==?|[([]kernel:\s*`?|,\s*kernel:\s*`?)v?(\d+\.\d+\.\d+[^\s,;'"`()[\]]*)|\bLinux v?(?=(\d+\.\d+\.\d+[^\s,;'"`()[\]]*))\2 kernel\b/gi;
 /** Sentence punctuation closing a release ("kernel 6.1.64."), dropped by a loop: a regex anchored at $ retries every start. */
 export const trimPunctuation = (text: string): string => {
   let end = text.length;
@@ -93,22 +92,10 @@ const HOST_CLAIM_BEFORE =
  */
 const NOT_A_CLAIM_AFTER =
   /\b(?:in|on|at)\s+(?:the\s+|my\s+|our\s+|a\s+|an\s+)?(?:laptop|workstation|desktop|other|another|staging)\b|\b(?:locally|elsewhere|except)\b/i;
-/** "kernel to <release>" is an upgrade's target only after an upgrade's verb ("after upgrading the kernel to …"). */
-const UPGRADE_VERB_BEFORE =
-  /\b(?:upgrad|updat|bump|mov|switch|downgrad|rolled back|rolling back|roll back)\w*\s+(?:the\s+|our\s+|my\s+|this\s+)?(?:(?:host|node|server)['\u2019]?s?\s+)?$/i;
-/** An upgrade only planned, asked about or advised ("we plan to upgrade the kernel to 6.1.70", "should we update the kernel to …"). */
-const PLANNED_BEFORE =
-  /\b(?:plan(?:s|ning)?\s+to|going\s+to|wants?\s+to|will|would(?:\s+like\s+to)?|intends?\s+to|about\s+to|hope\s+to|should|shall|could|can|need(?:s)?\s+to|try(?:ing)?\s+to|please|recommend(?:ed)?|suggest(?:ed)?)\s+(?:\w+\s+){0,2}?(?:upgrad|updat|bump|mov|switch|downgrad)\w*\s+(?:the\s+|our\s+|my\s+|this\s+)?(?:(?:host|node|server)['\u2019]?s?\s+)?$/i;
-const KERNEL_TO = /^kernel (?:(?:was|got|has been) )?(?:(?:upgraded|updated|bumped) )?to /i;
-
 export const proseRole = (text: string, m: RegExpMatchArray): "host" | "cure" | "other" => {
   const at = m.index ?? 0;
   const end = at + m[0].length;
   const before = text.slice(Math.max(0, at - 40), at);
-  if (KERNEL_TO.test(m[0])) {
-    const verbed = /^kernel (?:(?:was|got|has been) )?(?:upgraded|updated|bumped) /i.test(m[0]);
-    if (PLANNED_BEFORE.test(before) || (!verbed && !UPGRADE_VERB_BEFORE.test(before))) return "other";
-  }
   if (NOT_THE_HOSTS.test(before) || OTHERS_BEFORE.test(text.slice(Math.max(0, at - 80), at))) return "other";
   const after = text.slice(end, end + 40);
   if (BOUND_AFTER.test(after) || ELSEWHERE_AFTER.test(after) || FIX_AFTER.test(after)) return "other";

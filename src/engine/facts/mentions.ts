@@ -101,13 +101,7 @@ const FETCH_OS_MARKERS = [
   ...["container", "red hat", "rocky", "almalinux", "centos", "oracle", "scientific", "fedora", "cbl-mariner", "azure"],
   ...["suse", "opensuse", "arch"],
 ].map((name) => `os: ${name}`);
-/**
- * systemd's boot banner, "Welcome to <PRETTY_NAME>!" (a serial console's, or dmesg's "systemd[1]: Welcome to Ubuntu 24.04.1
- * LTS!"): the machine's own os-release as it booted, Bottlerocket's variant included (review 31a). Only with the "!":
- * Ubuntu's login banner ("Welcome to Ubuntu 24.04.2 LTS (GNU/Linux …)") is read for its kernel (LABELLED_RELEASE_MARKERS).
- */
-const WELCOME_MARKER = "welcome to ";
-const OS_MARKERS = ["operating system: ", "os image: ", "distribution: ", WELCOME_MARKER, ...FETCH_OS_MARKERS];
+const OS_MARKERS = ["operating system: ", "os image: ", "distribution: ", ...FETCH_OS_MARKERS];
 const COMPONENT_MARKERS = [
   "server version: ",
   "storage driver: ",
@@ -210,9 +204,7 @@ const PACKAGE_ROWS = new Set(PACKAGE_ROW_MARKERS);
 const RELEASES = new Set(NAMED_RELEASE_MARKERS);
 const UPGRADES = new Set(UPGRADE_MARKERS);
 
-const OS_MENTION =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ANSI escapes a console prints around systemd's banner name
-  /\b(?:Operating System|OS Image):\s*(\S.*?)\s*$|^(?:\S.*\bsystemd\[1\]: )?Welcome to (?:\x1b\[[\d;]*m)?([^!\x1b]{3,80}?)(?:\x1b\[[\d;]*m)?!\s*$/i;
+const OS_MENTION = /\b(?:Operating System|OS Image):\s*(\S.*?)\s*$/i;
 
 /**
  * A summary's label as the tool prints it: at the line's start or after the logo's gap of spaces, never after a word
@@ -299,8 +291,7 @@ function podmanDistribution(line: number, lineAt: (line: number) => string | und
 export function pickOsMention(candidates: readonly LineRef[], lineAt?: (line: number) => string | undefined): OsFacts | null {
   let found: { image: string; os: OsFacts } | null = null;
   for (const { text, line } of candidates) {
-    const said = OS_MENTION.exec(text.trim());
-    const image = said?.[1] ?? said?.[2] ?? (lineAt ? fetchSummaryOs(text, line, lineAt) : undefined);
+    const image = OS_MENTION.exec(text)?.[1] ?? (lineAt ? fetchSummaryOs(text, line, lineAt) : undefined);
     const named = image ? osImageToOs(image) : null;
     const mention = image && named ? { image, os: named } : lineAt ? podmanDistribution(line, lineAt) : null;
     if (!mention) continue;
@@ -364,22 +355,29 @@ const kubeletLogVersion = (text: string) =>
 const KUBELET_PID = /\bkubelet\[(\d+)\]:/;
 
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
-/** Occurrences of the kubelet's journal framing read at most, looking for another process's. */
-const MAX_KUBELET_FRAMES = 20_000;
+/** Occurrences of the kubelet's journal framing read at most from each end, looking for another process's. */
+const MAX_KUBELET_FRAMES = 10_000;
 /**
  * Whether the text holds a kubelet journal line of another process than `pids` (a restart: the kubelet that failed after
- * an upgrade dies before it logs its version, so the only version line is the old process's; review 31c). Reads the
- * framing with indexOf, not a regex over a large journal, and at most MAX_KUBELET_FRAMES of it.
+ * an upgrade dies before it logs its version, so the only version line is the old process's; review 31c). Read from both
+ * ends (the restarted process is most often at the end of a day's journal; review 31e), with indexOf, not a regex over a
+ * large journal, at most MAX_KUBELET_FRAMES framings from each end, each framing's digits only.
  */
 export function anotherKubeletProcess(text: string, pids: ReadonlySet<string>): boolean {
-  let at = text.indexOf("kubelet[");
-  for (let n = 0; at >= 0 && n < MAX_KUBELET_FRAMES; n++) {
-    // The digits right after the bracket, and nothing else before "]:" (a PID has at most 10): never a search to the text's end.
+  const other = (at: number) => {
+    // The digits right after the bracket, and "]:" after them (a PID has at most 10): never a search to the text's end.
     let end = at + 8;
     while (end < text.length && end - at - 8 <= 10 && isDigitCode(text.charCodeAt(end))) end++;
-    if (end > at + 8 && text.charCodeAt(end) === 93 && text.charCodeAt(end + 1) === 58 && !pids.has(text.slice(at + 8, end))) return true;
-    at = text.indexOf("kubelet[", at + 8);
-  }
+    return end > at + 8 && text.charCodeAt(end) === 93 && text.charCodeAt(end + 1) === 58 && !pids.has(text.slice(at + 8, end));
+  };
+  for (
+    let at = text.lastIndexOf("kubelet["), n = 0;
+    at >= 0 && n < MAX_KUBELET_FRAMES;
+    n++, at = at ? text.lastIndexOf("kubelet[", at - 1) : -1
+  )
+    if (other(at)) return true;
+  for (let at = text.indexOf("kubelet["), n = 0; at >= 0 && n < MAX_KUBELET_FRAMES; n++, at = text.indexOf("kubelet[", at + 8))
+    if (other(at)) return true;
   return false;
 }
 
