@@ -299,6 +299,11 @@ describe("two kernels given for no one host", () => {
     )?.verdict;
     expect(verdict?.status).toBe("unknown");
     expect(verdict?.reason).toMatch(/^the input gives 2 kernels \(5\.11\.18, 5\.12\.4: .*\) and does not say which one failed/);
+    // A sentence claiming another kernel than the output's is a second kernel too (review 31e).
+    const uname = "$ uname -a\nLinux laptop 5.11.18 #1 SMP PREEMPT Mon May 3 10:00:00 UTC 2021 x86_64 GNU/Linux";
+    const claimed = diagnoseBundle(data, `Our nodes run kernel 5.12.4.\n${uname}\n${log}`).findings.find((f) => f.id === id)?.verdict;
+    expect(claimed?.status).toBe("unknown");
+    expect(claimed?.reason).toMatch(/^the input gives 2 kernels \(5\.11\.18, 5\.12\.4: /);
   });
 
   it("says a component's versions disagree, not that none was given, and names no record key for a release (review 31b)", () => {

@@ -181,7 +181,8 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const signature = sections.find((s) => s.kind === "version-signature")?.text ?? null;
   // A claim, a typed answer, a quote or a tool's path naming another kernel than the bundle's own uname: two machines.
   const own = kernelSources.find((s) => s.uname.release)?.uname;
-  const disputed = own !== undefined && disputesKernel(mentions.kernel, own, lineAt);
+  const disputing = own !== undefined ? disputesKernel(mentions.kernel, own, lineAt) : null;
+  const disputed = disputing !== null;
   if (!kernelSources.length) {
     const mention = pickKernelMention(mentions.kernel, lineAt);
     // The host's own /proc/version_signature outranks a kernel a sentence names, as uname does.
@@ -198,7 +199,8 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     .flatMap((s) => parseNodesTable(textLines.slice(s.lines[0] - 1, s.lines[1]), s.lines[0]));
   const hostNodes = unameNodes(kernelSources);
   const kernel = hostNodes.length || disputed ? null : combineKernel(kernelSources, signature, os);
-  const givenReleases = new Set(releases);
+  // A sentence claiming another kernel than the output's (review 31e): two kernels given, as two outputs are.
+  const givenReleases = new Set([...releases, ...(disputing ? [disputing] : [])]);
   let lines: string[] | null = null;
   return {
     // Built only when asked for: diagnosis itself never reads the lines of a log.

@@ -121,15 +121,17 @@ function unwrapTaint(text: string, line: number, lineAt: ((line: number) => stri
 }
 
 /**
- * Whether the candidate lines name another kernel than `own` (the bundle's uname or /proc/version) in a way that
+ * The release the candidate lines name as another kernel than `own` (the bundle's uname or /proc/version) in a way that
  * leaves it undecided, as beside output in pickKernelMention: a sentence claiming the host's kernel outright, a
  * typed answer, a quoted line or a tool's path ("Our nodes run kernel 6.6.58" beside a laptop's `uname -a`).
  */
-export function disputesKernel(candidates: readonly LineRef[], own: UnameFacts, lineAt?: (line: number) => string): boolean {
+export function disputesKernel(candidates: readonly LineRef[], own: UnameFacts, lineAt?: (line: number) => string): string | null {
   const agrees = agreesWith(own);
-  return candidates.some(({ text, line }) =>
-    readingsAt(text, line, lineAt).kernels.some((u) => u.named && (u.via || u.claimed) && !agrees(u.release ?? "")),
-  );
+  for (const { text, line } of candidates) {
+    const other = readingsAt(text, line, lineAt).kernels.find((u) => u.named && (u.via || u.claimed) && !agrees(u.release ?? ""));
+    if (other) return other.release ?? null;
+  }
+  return null;
 }
 
 const suffixParts = (release: string) =>
