@@ -17,6 +17,7 @@ import {
   isMainlineVersion,
   isRepositoryEcosystem,
   kernelBranch,
+  kubernetesRelease,
   parseKernelVersion,
   placeSeries,
   type RangeVerdict,
@@ -26,7 +27,6 @@ import {
   repositoryServes,
   schemeForEcosystem,
   weakestLevel,
-  withoutVendorBuild,
 } from "./versions";
 
 /** The versions we know about one machine: its kernel and whatever components the input revealed. */
@@ -1496,7 +1496,7 @@ export function missingDataReason(record: BugRecord, hosts: HostVersions[]): str
 export function nodeComponents(node: Pick<NodeRow, "version" | "runtime">): Record<string, string> {
   const components: Record<string, string> = {};
   // A provider's build of a release ("v1.26.0-eks-5e0fdde", "v1.27.3-gke.100", "v1.15.4-k3s.1") is that release, no pre-release of it.
-  if (node.version) components.kubernetes = withoutVendorBuild("kubernetes", node.version.replace(/^v/, ""));
+  if (node.version) components.kubernetes = kubernetesRelease(node.version);
   const runtime = runtimeComponent(node.runtime);
   if (runtime) components[runtime[0]] = runtime[1];
   return components;

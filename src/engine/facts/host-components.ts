@@ -10,7 +10,7 @@
  * Output under a heading that names another machine or an earlier time (output-heading.ts) is read apart and
  * counts as a version the report names, hedged (ExtractedFacts.named).
  */
-import { withoutVendorBuild } from "../versions";
+import { kubernetesRelease } from "../versions";
 import { agreedPerKey } from "./agreed";
 import type { DockerServerVersions } from "./docker-version";
 import { runtimeComponent } from "./runtime-version";
@@ -100,9 +100,7 @@ export function hostComponents(r: ComponentReadings): HostComponents {
 /** The same readings of another machine's output, as versions the report names (one per ecosystem, or none). */
 export function namedComponents(r: ComponentReadings): Record<string, string> {
   return agreedPerKey([
-    ...[...r.kubelet, ...(r.mentioned.kubelet ? [r.mentioned.kubelet] : [])].map(
-      (v) => ["kubernetes", withoutVendorBuild("kubernetes", v.replace(/^v/, ""))] as const,
-    ),
+    ...[...r.kubelet, ...(r.mentioned.kubelet ? [r.mentioned.kubelet] : [])].map((v) => ["kubernetes", kubernetesRelease(v)] as const),
     ...[...r.runtime, ...r.mentioned.runtimes].flatMap((runtime) => {
       const c = runtimeComponent(runtime);
       return c ? [c] : [];

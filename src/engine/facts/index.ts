@@ -4,7 +4,7 @@
  */
 import type { DiagnoseFields } from "../diagnose-input";
 import type { BundleSection, IptablesFacts, KernelFacts, NodeRow, OsFacts } from "../types";
-import { withoutVendorBuild } from "../versions";
+import { kubernetesRelease } from "../versions";
 import { readBundle } from "./bundle-sections";
 import { beforeUpgrade, hostOfLine, upgradedBy } from "./component-upgrades";
 import { dockerVersionComponents } from "./docker-version";
@@ -226,7 +226,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
       [pickNamedVersions(namedAway, lineAt), HEADING_VIA],
       [namedComponents(components.others), HEADING_VIA],
       [daemonStartVersions(mentions.components), DAEMON_START_VIA],
-      [restartedKubelet ? { kubernetes: withoutVendorBuild("kubernetes", restartedKubelet.replace(/^v/, "")) } : {}, DAEMON_START_VIA],
+      [restartedKubelet ? { kubernetes: kubernetesRelease(restartedKubelet) } : {}, DAEMON_START_VIA],
       [pickClientVersions(mentions.named, lineAt), CLIENT_VIA],
     ]),
     // A listing before the paste upgrades the package is another time's, as a component's output is (review 30d: the

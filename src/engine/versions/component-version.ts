@@ -114,6 +114,9 @@ export const KUBE_VENDOR_BUILD = /-(?:eks|gke|k3s)[.-]?[\w.]*$/;
 export const withoutVendorBuild = (ecosystem: string, version: string): string =>
   version.replace(ecosystem === "kubernetes" ? KUBE_VENDOR_BUILD : VENDOR_BUILD, "");
 
+/** A kubelet's version as kubectl prints it ("v1.26.0-eks-5e0fdde") as the Kubernetes release it is ("1.26.0"). */
+export const kubernetesRelease = (version: string): string => withoutVendorBuild("kubernetes", version.replace(/^v/, ""));
+
 /**
  * A distribution's build of a release: Debian's and Ubuntu's package revision ("1.3.3-0ubuntu1~24.04.2",
  * "1.6.20~ds1-1+b1", an epoch "5:24.0.7-1~ubuntu.22.04~jammy"), an RPM release ("1.13.1-91.git07f3374.el7",

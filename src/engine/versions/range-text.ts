@@ -20,6 +20,10 @@ export function fixedReason(version: string, r: AffectedRange): string {
   return `${version} is after ${r.lastAffected}, the last affected version`;
 }
 
+/** A requirement's range (`0` to the version a feature came in): its `fixed` is a minimum, no fix (review 31c). */
+export const belowMinimumReason = (version: string, minimum: string) => `${version} is below ${minimum}, the minimum version`;
+export const meetsMinimumReason = (version: string, minimum: string) => `${minimum} is the minimum version, and ${version} meets it`;
+
 export function beforeReason(version: string, r: AffectedRange): string {
   return `${version} is before ${r.introduced}, the first affected version`;
 }

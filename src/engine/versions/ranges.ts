@@ -296,13 +296,10 @@ export function evaluateRanges<R extends AffectedRange>(
   return opts.minimum ? asMinimum(v, decided) : decided;
 }
 
-/** A requirement's answer in its own words (review 31c: "5.4.284 is before 5.13, where it was fixed" for a minimum). */
+/** A requirement's answer in its own words (review 31c: "5.4.284 is before 5.13, where it was fixed" read a minimum as a fix). */
 function asMinimum<R extends AffectedRange>(v: string, decided: RangeVerdict<R>): RangeVerdict<R> {
   const r = decided.range;
   if (r?.introduced !== "0" || !r.fixed || decided.status === "unknown") return decided;
-  const reason =
-    decided.status === "affected"
-      ? `${v} is below ${r.fixed}, the minimum version`
-      : `${r.fixed} is the minimum version, and ${v} meets it`;
+  const reason = decided.status === "affected" ? text.belowMinimumReason(v, r.fixed) : text.meetsMinimumReason(v, r.fixed);
   return { ...decided, reason };
 }
