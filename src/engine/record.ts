@@ -53,12 +53,26 @@ export interface RecordFirstBackport {
   note?: string | undefined;
 }
 
+/**
+ * The kernel branches an image OS's release range holds on (Bottlerocket's kernel-5.15 variants): its releases'
+ * variants on another kernel never carried the bug, as `source` shows.
+ */
+export interface RecordOnKernels {
+  branches: readonly string[];
+  evidence: EvidenceLevel;
+  verified: boolean;
+  source: string;
+  sources: readonly string[];
+  note?: string | undefined;
+}
+
 export interface RecordAffected {
   /** regression: the ranges carry the bug; requirement: versions below `fixed` lack a feature; removal: versions from `introduced` on lack it. */
   kind: "regression" | "requirement" | "removal";
   backports: readonly RecordBackport[];
   notTaken: readonly RecordNotTaken[];
   firstBackport?: RecordFirstBackport | undefined;
+  onKernels?: RecordOnKernels | undefined;
   ecosystem: string;
   package: string;
   ranges: readonly RecordRange[];

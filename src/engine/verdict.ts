@@ -635,7 +635,7 @@ function componentChecks(
       base && release && ownBuild(value, release) ? record.affected.filter((a) => a.ecosystem === release && a.package === ecosystem) : [];
     if (own.length) return [check(`${componentSubject(host, ecosystem)} (${value}) as ${release} package ${ecosystem}`, own, value, false)];
     if (!entries.length) return [];
-    if (!base) return [check(componentSubject(host, ecosystem), entries, value, false)];
+    if (!base) return [onKernelsCheck(checkRanges(componentSubject(host, ecosystem), entries, value, false), entries, host)];
     const { evidence, decisive } = checkRanges(`${componentSubject(host, ecosystem)} (${value})`, entries, base, false);
     if (entries.every(byOwnVersion)) return [evidence];
     const start = decisive?.introduced;
@@ -650,6 +650,38 @@ function componentChecks(
     }
     return [evidence];
   });
+}
+
+/**
+ * An image OS's release in a range that holds only on some kernel branches (Bottlerocket's kernel-5.15 variants;
+ * the entry's `onKernels`): the host's own kernel on another branch rules it out, as the entry's source does; a kernel
+ * a sentence names only hedges that; with no kernel given, the release in range is affected, hedged (review 31a: an
+ * aws-k8s-1.23 node on kernel 5.10 was "affected" for certain by the 5.15 variants' range).
+ */
+function onKernelsCheck(
+  { evidence, decisive }: { evidence: VersionEvidence; decisive: VersionRange | null },
+  entries: readonly AffectedEntry[],
+  host: HostVersions,
+): VersionEvidence {
+  const only = entries.find((e) => decisive && e.ranges.includes(decisive))?.onKernels;
+  if (!only || evidence.result !== "affected") return evidence;
+  const on = `only its builds on kernel ${only.branches.join(" or ")} carry the bug`;
+  const kernel = host.kernel;
+  const branch = kernel ? (kernel.branch ?? kernelBranch(kernel.release)) : null;
+  if (!kernel || !branch) {
+    const why = kernel ? `the kernel's branch (${kernel.release}) is not known` : "no kernel version was given";
+    return { ...evidence, reason: `${evidence.reason}, but ${on}, and ${why}`, certain: false };
+  }
+  if (only.branches.includes(branch)) return { ...evidence, reason: `${evidence.reason}, on kernel ${kernel.release}` };
+  return {
+    ...evidence,
+    result: "not-affected",
+    reason: `${evidence.reason}, but ${on}, and the host runs kernel ${kernel.release}`,
+    certain: !kernel.named,
+    level: only.evidence,
+    unverified: only.evidence === "reported",
+    source: only.source,
+  };
 }
 
 /**

@@ -4,6 +4,7 @@ import { diagnoseFieldsShape } from "../engine/diagnose-input";
 import { ecosystemDistribution } from "../engine/facts/os-release";
 import type { BugRecord as EngineRecord } from "../engine/record";
 import { fixStepsOf } from "../engine/summary";
+import { IMAGE_OS } from "../engine/verdict";
 import { branchEnd, isMainlineVersion, kernelBranch } from "../engine/versions";
 import { isReportThread, namesOwnThread } from "./report-thread";
 
@@ -205,6 +206,15 @@ export const firstBackportSchema = withEvidence(
   }),
 );
 
+/** The kernel branches an image OS's release range holds on (affectedSchema's `onKernels`). */
+export const onKernelsSchema = withEvidence(
+  z.strictObject({
+    branches: z.array(z.string().regex(/^\d+\.\d+$/, 'a kernel branch, "5.15"')).min(1),
+    ...evidenceFields,
+    note: nonEmpty.optional(),
+  }),
+);
+
 /** What is wrong with an entry's firstBackport: it must be where one of its ranges starts, before any branch's end. */
 function firstBackportProblem(
   a: { ecosystem: string; kind: string; ranges: { introduced: string }[] },
@@ -269,6 +279,12 @@ export const affectedSchema = z.strictObject({
    * day, and forked before any branch a range starts in by backport, are not affected, with no per-branch entry.
    */
   firstBackport: firstBackportSchema.optional(),
+  /**
+   * An image OS's release range (bottlerocket, flatcar, talos) that holds only on some of its kernels: Bottlerocket
+   * builds each variant on its own kernel branch, and a release's variants on another branch never carried the bug.
+   * A host whose own kernel is on another branch is not affected; one whose kernel is not given, affected hedged.
+   */
+  onKernels: onKernelsSchema.optional(),
   ecosystem: z.string().regex(/^[a-z0-9][a-z0-9._-]*(?::[a-z0-9._-]+)?$/, 'must look like "linux", "ubuntu:22.04" or "containerd"'),
   /** Source package for distros (linux, linux-azure, linux-hwe-6.8, kernel); component name otherwise. */
   package: nonEmpty,
@@ -474,6 +490,14 @@ export const bugRecordSchema = z
           message: "needs every affected entry to be a distribution release's (ubuntu:24.04, rhel:7, ...)",
         });
     }
+    r.affected.forEach((a, i) => {
+      if (a.onKernels && !IMAGE_OS.has(a.ecosystem))
+        ctx.addIssue({
+          code: "custom",
+          path: ["affected", i, "onKernels"],
+          message: `applies to an image OS's releases (${[...IMAGE_OS].join(", ")}), whose variants run different kernels`,
+        });
+    });
     if (r.together) {
       const grouped = r.together.flat();
       const ecosystems = new Set(r.affected.map((a) => a.ecosystem));

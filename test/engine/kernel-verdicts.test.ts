@@ -1007,6 +1007,52 @@ describe("an image-based OS's own range beside the upstream ranges its kernel's 
   });
 });
 
+describe("an image-based OS's range that holds only on some of its kernels (onKernels)", () => {
+  // Bottlerocket builds each variant on its own kernel: 1.13.5's aws-k8s-1.23 runs 5.10, its aws-k8s-1.24 runs 5.15.
+  const onKernels = { branches: ["5.15"], evidence: "verified", source: SRC };
+  const osRelease = (variant: string) =>
+    `NAME=Bottlerocket\nID=bottlerocket\nVERSION="1.13.5 (${variant})"\nVARIANT_ID=${variant}\nVERSION_ID=1.13.5`;
+  const verdictOn = async (fields: { uname?: string; osRelease?: string; nodes?: string }) => {
+    const kb = await kbWith([{ ecosystem: "bottlerocket", package: "bottlerocket", onKernels, ranges: [range("1.10.0", "1.14.0")] }]);
+    return diagnoseFields(kb, { ...fields, logs: XOR_MARK_KLOG }).findings[0]?.verdict;
+  };
+
+  it("rules a release in range out, for certain, on a kernel of another branch (review 31a: aws-k8s-1.23 on 5.10)", async () => {
+    const v = await verdictOn({ uname: "5.10.178", osRelease: osRelease("aws-k8s-1.23") });
+    expect(v).toMatchObject({ status: "not-affected", level: "verified" });
+    expect(v?.certain).toBeUndefined();
+    expect(v?.reason).toMatch(/only its builds on kernel 5\.15 carry the bug, and the host runs kernel 5\.10\.178/);
+  });
+
+  it("keeps it affected on the named branch, and hedged when no kernel is given", async () => {
+    const on = await verdictOn({ uname: "5.15.102", osRelease: osRelease("aws-k8s-1.24") });
+    expect(on).toMatchObject({ status: "affected" });
+    expect(on?.certain).toBeUndefined();
+    const unknownKernel = await verdictOn({ osRelease: osRelease("aws-k8s-1.24") });
+    expect(unknownKernel).toMatchObject({ status: "affected", certain: false });
+    expect(unknownKernel?.reason).toMatch(/no kernel version was given/);
+  });
+
+  it("judges each node of a nodes table on its own kernel", async () => {
+    const table = [
+      "NAME STATUS ROLES AGE VERSION INTERNAL-IP EXTERNAL-IP OS-IMAGE KERNEL-VERSION CONTAINER-RUNTIME",
+      "w1 Ready <none> 1d v1.23.17 10.0.0.1 <none> Bottlerocket OS 1.13.5 (aws-k8s-1.23) 5.10.178 containerd://1.6.20+bottlerocket",
+    ].join("\n");
+    expect((await verdictOn({ nodes: table }))?.status).toBe("not-affected");
+    const newer = `${table}\nw2 Ready <none> 1d v1.24.13 10.0.0.2 <none> Bottlerocket OS 1.13.5 (aws-k8s-1.24) 5.15.102 containerd://1.6.20+bottlerocket`;
+    expect((await verdictOn({ nodes: newer }))?.status).toBe("affected");
+  });
+
+  it("is refused by kb:check on an entry that is no image OS's", async () => {
+    const file = "data/bugs/xt-mark-ipv6-typo-2024.yaml";
+    const doc = parseDocument(await readFile(file, "utf8"));
+    doc.set("affected", [{ ecosystem: "linux", package: "linux", onKernels, ranges: [range("6.1.0", "6.1.9")] }]);
+    const parsed = parseRecordFile(file, doc.toString());
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.problems.map((p) => p.message).join()).toMatch(/image OS/);
+  });
+});
+
 describe("Container-Optimized OS, judged on its build", () => {
   // COS's VERSION_ID is the milestone (113); records give ranges in ecosystem `cos` as the build (BUILD_ID, 18244.236.70).
   const osRelease = (build: string) =>

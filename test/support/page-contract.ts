@@ -209,6 +209,17 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(cgroup).toMatch(/\d+\.\d+\.y: checked, without the bug up to \d+\.\d+\.\d+ \(later releases not read\) /);
   });
 
+  it("says on which kernels an image OS's release range holds", async () => {
+    const id = "bottlerocket-5.15-hung-task-panic-reboot";
+    const { bug } = (await (await fetch(`/bugs/${id}`)).json()) as { bug: { affected: { onKernels?: { branches: string[] } }[] } };
+    const branches = bug.affected.find((a) => a.onKernels)?.onKernels?.branches;
+    expect(branches?.length).toBeGreaterThan(0);
+    const body = visibleText(await expectPage(await html(fetch, `/bugs/${id}`), 200));
+    expect(body).toContain(
+      `Only its builds on kernel ${branches?.join(" or ")} carry the bug: a release in range on another kernel is not affected verified`,
+    );
+  });
+
   it("says which components a record needs in range together", async () => {
     const id = "kube-proxy-1.18-ipvs-parseip-rhel7-kernel";
     const { bug } = (await (await fetch(`/bugs/${id}`)).json()) as { bug: { together?: string[][] } };

@@ -250,6 +250,20 @@ const AffectedEntryBlock = (props: { entry: AffectedEntry; index: number }) => {
         </p>
       ) : null}
       {a.note ? <p class="hint">{a.note}</p> : null}
+      {a.onKernels ? (
+        <div>
+          Only its builds on kernel{" "}
+          {a.onKernels.branches.map((b, i) => (
+            <>
+              {i ? " or " : ""}
+              <code>{b}</code>
+            </>
+          ))}{" "}
+          carry the bug: a release in range on another kernel is not affected <StatusBadge status={evidenceOf(a.onKernels)} />{" "}
+          <Sources fact={a.onKernels} />
+          {a.onKernels.note ? <p class="hint">{a.onKernels.note}</p> : null}
+        </div>
+      ) : null}
       {a.backports?.length ? (
         <ul>
           {a.backports.map((b) => (
