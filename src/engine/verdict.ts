@@ -329,6 +329,7 @@ function otherLine(evidence: VersionEvidence, entries: readonly AffectedEntry[],
     ...rest,
     result: "unknown",
     certain: false,
+    noDecidingRange: true,
     reason: `the record's ${evidence.ecosystem} ranges are about the ${only} line (${evidence.range}); ${version} is a build of the ${later ? "later" : "earlier"} ${ownMajor}.${ownMinor} line, which they do not speak of`,
   };
 }
@@ -367,10 +368,8 @@ function ownKernelChecks(record: BugRecord, host: HostVersions): VersionEvidence
   const kernel = host.kernel;
   if (!kernel) return [];
   const pkg = kernel.package;
-  if (pkg?.ecosystem) {
-    const distro = packageCheck(record, host, kernel, pkg);
-    if (distro) return [distro];
-  }
+  const distro = pkg?.ecosystem ? packageCheck(record, host, kernel, pkg) : null;
+  if (distro && !undecidedByOwnData(distro)) return [distro];
   const requirements = record.affected.filter((a) => a.ecosystem === "linux" && byOwnVersion(a));
   const fromRequirements = requirements.flatMap((entry) => requirementCheck(entry, host, kernel) ?? []);
   const upstream = record.affected.filter((a) => a.ecosystem === "linux" && !byOwnVersion(a));
@@ -395,13 +394,40 @@ function ownKernelChecks(record: BugRecord, host: HostVersions): VersionEvidence
       evidence.certain = false;
       evidence.unlessBackported = true;
     }
-    return [...fromRequirements, evidence];
+    return [...fromRequirements, distro ? besideOwnData(evidence, distro, upstream) : evidence];
   }
+  if (distro) return [distro];
   const series =
     upstream.length && !kernel.upstream
       ? (seriesCheck(record, upstream, host, kernel) ?? plainSeriesCheck(record, upstream, host, kernel))
       : null;
   return series ? [...fromRequirements, series] : fromRequirements;
+}
+
+/**
+ * A distribution's kernel its own ranges leave open: the one report they rest on places it outside them but nobody
+ * confirmed that end (Fedora's 5.10.19-200.fc33 before the one failing build seen, 5.10.22-200.fc33), or they are
+ * about another line of its builds (AL2's 5.10 line for a 5.15 build). The record's upstream ranges then judge its
+ * upstream version, as they do a distribution's kernel the record does not range at all, hedged (review 31a: the
+ * symptom made 5.10.19-200.fc33 "affected" by that one report, where the verified 5.10.20 start rules it out).
+ */
+const undecidedByOwnData = (c: VersionEvidence) => c.result === "unknown" && (c.hedgedFrom === "not-affected" || !!c.noDecidingRange);
+
+/**
+ * The upstream check that stands in for a distribution's own undecided one (undecidedByOwnData), saying why. Before the
+ * deciding range's start the build is outside it only unless the distribution took the change earlier than kernel.org
+ * (unlessBackported: beside the symptom, unknown); its own data, resting on one report, says no more.
+ */
+function besideOwnData(evidence: VersionEvidence, distro: VersionEvidence, upstream: readonly AffectedEntry[]): VersionEvidence {
+  const ranges = upstream.flatMap((e) => e.ranges);
+  const start = ranges.find((r) => describeRange(r) === evidence.range)?.introduced;
+  const beforeStart = evidence.result === "not-affected" && !!start && start !== "0" && safeCompare("linux", evidence.value, start) < 0;
+  return {
+    ...evidence,
+    certain: false,
+    reason: `${evidence.reason} (the record's ${distro.ecosystem} ranges do not decide: ${distro.reason})`,
+    ...(beforeStart ? { unlessBackported: true as const } : {}),
+  };
 }
 
 /**

@@ -241,6 +241,40 @@ describe("a stable branch that had ended before the change's first stable backpo
   });
 });
 
+describe("a distribution's kernel its own ranges leave open, judged by the upstream ranges", () => {
+  // Fedora 41's one failing build seen is 6.11.5-300.fc41 (one report); upstream's cause came into 6.11.4 (verified).
+  const kb = () =>
+    kbWith([
+      { ecosystem: "linux", package: "linux", ranges: [range("6.11.4", "6.11.6")] },
+      {
+        ecosystem: "fedora:41",
+        package: "kernel",
+        ranges: [{ introduced: "6.11.5-300.fc41", lastAffected: "6.11.5-300.fc41", evidence: "reported", source: SRC }],
+      },
+    ]);
+  const fedora = 'NAME="Fedora Linux"\nID=fedora\nVERSION_ID=41';
+  const verdictOf = async (uname: string, logs = XOR_MARK_KLOG) => diagnoseFields(await kb(), { uname, osRelease: fedora, logs });
+
+  it("never lets the symptom make a build before upstream's verified start 'affected' on the one report (review 32a)", async () => {
+    const before = await verdictOf("6.11.3-300.fc41.x86_64");
+    expect(before.findings[0]?.verdict.status).toBe("unknown");
+    expect(before.findings[0]?.verdict.reason).toMatch(
+      /before 6\.11\.4, the first affected version.*fedora:41 kernel ranges do not decide/,
+    );
+  });
+
+  it("answers in and past upstream's range, hedged, where the one report decides nothing", async () => {
+    const inRange = (await verdictOf("6.11.4-301.fc41.x86_64")).findings[0]?.verdict;
+    expect(inRange).toMatchObject({ status: "affected", level: "verified", certain: false });
+    const past = (await verdictOf("6.11.7-300.fc41.x86_64")).findings[0]?.verdict;
+    expect(past).toMatchObject({ status: "not-affected", level: "verified", certain: false });
+    // Its own range still decides where it does: the build the report saw failing.
+    const seen = (await verdictOf("6.11.5-300.fc41.x86_64")).findings[0]?.verdict;
+    expect(seen?.status).toBe("affected");
+    expect(seen?.reason).toMatch(/fedora:41/);
+  });
+});
+
 describe("a stable range that ends at the next branch's release", () => {
   it("marks its own branch's end: a kernel of that next branch is judged by its own branch's range, never 'fixed'", async () => {
     // Review 31c: 5.12.1 read "fixed in 5.12 on your 5.12 branch" beside 5.12's own range from 5.12.2 on.
