@@ -2,7 +2,7 @@ import { type BugSummary, listBugs } from "../db/bug-queries";
 import type { Store } from "../db/create-db";
 import type { CompiledKb } from "../engine/compile-kb";
 import { diagnoseBundle } from "../engine/diagnose";
-import type { Diagnosis, NodeReport } from "../engine/diagnosis";
+import type { Diagnosis, NodeReport, Verdict } from "../engine/diagnosis";
 import {
   type DiagnosisSummary,
   type FindingSummary,
@@ -134,7 +134,8 @@ function urlKey(text: string): string | null {
   }
 }
 
-function diagnosisAnswer(kb: KbRef, d: Diagnosis, truncated: ChatInput["truncated"]): ChatAnswer {
+function diagnosisAnswer(kb: KbRef, diagnosis: Diagnosis, truncated: ChatInput["truncated"]): ChatAnswer {
+  const d = truncated ? hedgedByCut(diagnosis, truncated) : diagnosis;
   const s = summarizeDiagnosis(d);
   return {
     kind: "diagnosis",
@@ -148,6 +149,28 @@ function diagnosisAnswer(kb: KbRef, d: Diagnosis, truncated: ChatInput["truncate
     facts: factLines(d),
     truncated,
   };
+}
+
+/**
+ * A "not affected" read from the part of a long paste that was kept holds only for the versions in it: the lines left
+ * out may hold another host's (a nodes table's rows past the first 4,000 characters) or a later upgrade's. Hedged, and
+ * saying so (review 32a: a 200-node table cut in chat answered "your versions are not affected by it" for certain,
+ * where the one node in range was in the cut).
+ */
+function hedgedByCut(d: Diagnosis, truncated: NonNullable<ChatInput["truncated"]>): Diagnosis {
+  const [from, to] = truncated.leftOut.lines;
+  const hedge = <T extends { verdict?: Verdict | undefined }>(x: T): T =>
+    x.verdict?.status === "not-affected"
+      ? {
+          ...x,
+          verdict: {
+            ...x.verdict,
+            certain: false,
+            reason: `${x.verdict.reason}; but lines ${from}–${to} of the input were left out, and may hold other versions`,
+          },
+        }
+      : x;
+  return { ...d, findings: d.findings.map(hedge), advisories: d.advisories.map(hedge), closest: d.closest.map(hedge) };
 }
 
 function factLines(d: Diagnosis): string[] {

@@ -802,6 +802,23 @@ describe("kernel mentions in kernel output", () => {
     ).toBe("5.15.0-127-generic");
   });
 
+  it("takes another machine that works for neither the host's kernel nor its cure, and names the kernels left undecided", () => {
+    // Review 32a: "works fine on my laptop with kernel 6.6.54" cancelled the nodes' kernel, read as a cure.
+    const nodes = "Since the node pool rolled to the new Talos image (kernel 6.6.58-talos) kube-proxy cannot program IPv6 rules.";
+    for (const laptop of [
+      " It works fine on my laptop with kernel 6.6.54.",
+      " Works on our staging cluster running kernel 6.6.54.",
+      "\nIt worked on my dev box using kernel 6.6.54.",
+    ])
+      expect(kernelOf(nodes + laptop)?.release, laptop).toBe("6.6.58-talos");
+    // With no other machine named, a kernel it works on is a cure: the host ran it too, so nothing decides.
+    expect(kernelOf(`${nodes} It works fine on kernel 6.6.60.`)).toBeNull();
+    // Two kernels named and neither the host's: given, not "no kernel".
+    const two = extractFacts(`${nodes} My laptop runs kernel 6.6.54 and is fine.`);
+    expect(two.kernel).toBeNull();
+    expect(two.kernelsGiven).toEqual(["6.6.58-talos", "6.6.54"]);
+  });
+
   it("reads labels by the role their words give them, and another component's version as no second kernel", () => {
     for (const [text, release] of [
       ["- Kernel: 6.6.58 (upgraded from 6.6.56 last night)", "6.6.58"],

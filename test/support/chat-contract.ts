@@ -297,6 +297,26 @@ export function chatContract(h: () => ChatHarness) {
     expect(texts).not.toMatch(/not affected \(verified\)/);
   });
 
+  it("Slack: a cut that left out the one node in range never says 'not affected' for certain (review 32a)", async () => {
+    // 170 nodes; only node 40 runs the broken kernel, and its row lies in the part left out.
+    const header =
+      "NAME            STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION       CONTAINER-RUNTIME";
+    const rows = Array.from({ length: 170 }, (_, i) => {
+      const name = `ip-10-0-0-${i}`.padEnd(15);
+      const kernel = i === 40 ? "5.15.0-127-generic" : "5.15.0-126-generic";
+      return `${name} Ready    <none>   40d   v1.26.3   10.0.0.${String(i).padEnd(5)} <none>        Ubuntu 22.04.5 LTS   ${kernel}   containerd://1.6.20`;
+    });
+    const responseUrl = h().responseUrl();
+    const payload = messageShortcut(responseUrl, `$ kubectl get nodes -o wide\n${header}\n${rows.join("\n")}\n${XOR_MARK_KLOG}`);
+    expect((await slack(SLACK_INTERACTIONS, interactionBody(payload))).status).toBe(200);
+    const [answer] = await h().delivered(responseUrl);
+    const texts = blockTexts(answer as SlackPost);
+    expect(texts.join("\n")).toContain("were left out");
+    expect(texts[0]).toBe("known-bugs: 1 known bug matches");
+    expect(texts.join("\n")).toMatch(/not affected \(verified, not certain\)/);
+    expect(texts.join("\n")).toMatch(/were left out, and may hold other versions/);
+  });
+
   it("Slack: Share in channel posts the private answer for everyone, once", async () => {
     const { responseUrl } = await command(XOR_MARK_KLOG);
     const [privateAnswer] = await h().delivered(responseUrl);

@@ -11,7 +11,7 @@ import { dockerVersionComponents } from "./docker-version";
 import { type ComponentReadings, hostComponents, namedComponents } from "./host-components";
 import { findIptables, type LineRef, pickIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
-import { disputesKernel, pickKernelMention } from "./kernel-mentions";
+import { disputesKernel, kernelReleasesNamed, pickKernelMention } from "./kernel-mentions";
 import { NODES_HEADER, osImageToOs, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
 import {
   anotherKubeletProcess,
@@ -183,10 +183,13 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const own = kernelSources.find((s) => s.uname.release)?.uname;
   const disputing = own !== undefined ? disputesKernel(mentions.kernel, own, lineAt) : null;
   const disputed = disputing !== null;
+  let namedReleases: string[] = [];
   if (!kernelSources.length) {
     const mention = pickKernelMention(mentions.kernel, lineAt);
     // The host's own /proc/version_signature outranks a kernel a sentence names, as uname does.
     if (mention && !(mention.uname.named && signature)) kernelSources.push(mention);
+    // Several kernels named and none of them the host's: given, undecided (review 32a: "no kernel version given").
+    else if (!mention && !signature) namedReleases = kernelReleasesNamed(mentions.kernel, lineAt);
   }
   const releases = kernelSources.flatMap((k) => k.uname.release ?? []);
   const os = withCosImage(
@@ -200,7 +203,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const hostNodes = unameNodes(kernelSources);
   const kernel = hostNodes.length || disputed ? null : combineKernel(kernelSources, signature, os);
   // A sentence claiming another kernel than the output's (review 31e): two kernels given, as two outputs are.
-  const givenReleases = new Set([...releases, ...(disputing ? [disputing] : [])]);
+  const givenReleases = new Set([...releases, ...(disputing ? [disputing] : []), ...namedReleases]);
   let lines: string[] | null = null;
   return {
     // Built only when asked for: diagnosis itself never reads the lines of a log.

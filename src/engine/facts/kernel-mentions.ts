@@ -71,6 +71,19 @@ export function pickKernelMention(candidates: readonly LineRef[], lineAt?: (line
 }
 
 /**
+ * The distinct releases the candidate lines name, for saying which kernels a paste gives when pickKernelMention finds
+ * no one of them the host's ("kernel 6.6.58-talos" on the nodes, "works on my laptop with kernel 6.6.54": two kernels
+ * given, not none). Read only then, on the few candidate lines.
+ */
+export function kernelReleasesNamed(candidates: readonly LineRef[], lineAt?: (line: number) => string): string[] {
+  const releases: string[] = [];
+  for (const { text, line } of candidates)
+    for (const { release } of readingsAt(text, line, lineAt).kernels)
+      if (release && !releases.some((r) => sameRelease(r, release))) releases.push(release);
+  return releases;
+}
+
+/**
  * A GitHub issue form's field: its label as a heading ("### Kernel Version", "### Linux kernel version (uname -r)"), the
  * typed answer under it, up to the next heading. Read as a typed answer when that answer is one release alone (two
  * lines of releases, or words, name no one kernel).

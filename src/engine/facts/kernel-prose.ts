@@ -63,8 +63,14 @@ const CURE_AFTER =
  * 6.1.55", "can't reproduce with kernel 6.1.70", "fixed by upgrading to kernel 6.1.70", "went away after
  * booting kernel 6.1.70"), unless denied ("doesn't work on", "no longer works on", "only works with").
  */
-const CURE_BEFORE = new RegExp(
-  String.raw`(?:(?<!(?:\bnot?|n['\u2019]t|\bonly|\blonger|\bstopped|\bnothing|\bnever)\s+)\b(?:works?|worked)\s+(?:(?:just\s+)?fine\s+|well\s+)?(?:${ANOTHER_MACHINE}|on|with|under)|\b(?:does not|doesn['\u2019]t|did not|didn['\u2019]t) (?:occur|happen|reproduce)\s+(?:on|with|under)|\bno (?:problems?|issues?) (?:on|with|under)|\b(?:can['\u2019]t|cannot|can not|couldn['\u2019]t|could not) reproduce (?:it |this )?(?:on|with|under)|\b(?:is not|isn['\u2019]t|not) reproducible (?:on|with|under)|\b(?:fixed|resolved|solved) by (?:upgrading|updating|switching|moving|rebooting|booting|downgrading|rolling back)(?: (?:to|into))?|\b(?:went away|disappeared|(?:was|is) gone) (?:after|since|with) (?:booting|upgrading to|updating to|switching to|moving to|rebooting into|downgrading to|rolling back to)|(?<!(?:\bnever|\bnot|n['\u2019]t)\s+)\b(?:goes|went) away (?:with|on|after))\s+(?:the\s+)?(?:linux\s+)?$`,
+const CURE_BEFORE =
+  /(?:(?<!(?:\bnot?|n['\u2019]t|\bonly|\blonger|\bstopped|\bnothing|\bnever)\s+)\b(?:works?|worked)\s+(?:(?:just\s+)?fine\s+|well\s+)?(?:on|with|under)|\b(?:does not|doesn['\u2019]t|did not|didn['\u2019]t) (?:occur|happen|reproduce)\s+(?:on|with|under)|\bno (?:problems?|issues?) (?:on|with|under)|\b(?:can['\u2019]t|cannot|can not|couldn['\u2019]t|could not) reproduce (?:it |this )?(?:on|with|under)|\b(?:is not|isn['\u2019]t|not) reproducible (?:on|with|under)|\b(?:fixed|resolved|solved) by (?:upgrading|updating|switching|moving|rebooting|booting|downgrading|rolling back)(?: (?:to|into))?|\b(?:went away|disappeared|(?:was|is) gone) (?:after|since|with) (?:booting|upgrading to|updating to|switching to|moving to|rebooting into|downgrading to|rolling back to)|(?<!(?:\bnever|\bnot|n['\u2019]t)\s+)\b(?:goes|went) away (?:with|on|after))\s+(?:the\s+)?(?:linux\s+)?$/i;
+/**
+ * Another machine where things work ("it works fine on my laptop with kernel 6.6.54"): no cure of the host's and no
+ * kernel of it, so it neither cancels the kernel the report names as the host's nor is one (review 32a).
+ */
+const WORKS_ELSEWHERE_BEFORE = new RegExp(
+  String.raw`(?<!(?:\bnot?|n['\u2019]t|\bonly|\blonger|\bstopped|\bnothing|\bnever)\s+)\b(?:works?|worked)\s+(?:(?:just\s+)?fine\s+|well\s+)?${ANOTHER_MACHINE}\s+(?:the\s+)?(?:linux\s+)?$`,
   "i",
 );
 /** Words that deny the cure: before the release ("not even kernel 6.1.70 fixed it") or before "went away". */
@@ -99,6 +105,7 @@ export const proseRole = (text: string, m: RegExpMatchArray): "host" | "cure" | 
   if (NOT_THE_HOSTS.test(before) || OTHERS_BEFORE.test(text.slice(Math.max(0, at - 80), at))) return "other";
   const after = text.slice(end, end + 40);
   if (BOUND_AFTER.test(after) || ELSEWHERE_AFTER.test(after) || FIX_AFTER.test(after)) return "other";
+  if (WORKS_ELSEWHERE_BEFORE.test(before)) return "other";
   if (CURE_BEFORE.test(before)) return "cure";
   // The release's match may have taken the sentence's full stop ("kernel 6.1.64. Rebooting fixes it").
   const stop = endsInPunctuation(m[0]) ? 0 : after.search(CLAUSE_END);
