@@ -294,17 +294,16 @@ function packageCheck(record: BugRecord, host: HostVersions, kernel: KernelFacts
 }
 
 /**
- * Amazon Linux ships parallel upstream lines under one kernel package (AL2's `kernel` is 4.14, 5.4, 5.10
- * or 5.15; AL2023 ships 6.1 and 6.12 side by side): ranges whose ends all lie on one line speak of that
- * line's builds only. A build of a later line is not "at or after" their fix (AL2's 5.15.43 of May 2022
- * predates the 5.10 line's 2023 fix), nor one of an earlier line "before" their start (AL2023's 6.1
- * builds ship the same ENA driver as the 6.12 ones the record ranges). Distributions that rebase one
- * package from line to line (Fedora, Tumbleweed, Debian's backports) carry the earlier lines' fixes.
+ * A distribution's kernel ranges whose ends all lie on one upstream line speak of that line's builds only. Amazon Linux
+ * ships parallel lines under one package (AL2's `kernel` is 4.14, 5.4, 5.10 or 5.15; AL2023 ships 6.1 and 6.12): AL2's
+ * 5.15.43 of May 2022 is not "at or after" the 5.10 line's 2023 fix, nor AL2023's 6.1 build "before" the start of a
+ * bug the record ranges on 6.12. Debian's backports and Fedora's rebases move one release's package to a later line,
+ * which need not carry the earlier line's fix and may carry its own regression (review 32b: bullseye-backports'
+ * 5.16.12-1~bpo11+1 was ruled out for certain by the 5.10 line's fix, where upstream's 5.16.3–5.16.16 range holds it).
+ * Such a build is undecided here, and the record's upstream ranges judge it (ownKernelChecks).
  */
-const PARALLEL_LINES = new Set(["amzn"]);
-
 function otherLine(evidence: VersionEvidence, entries: readonly AffectedEntry[], version: string): VersionEvidence {
-  if (evidence.result !== "not-affected" || !entries.every((e) => PARALLEL_LINES.has(e.ecosystem.split(":")[0] ?? ""))) return evidence;
+  if (evidence.result !== "not-affected") return evidence;
   const line = (v: string) => /^(\d+)\.(\d+)(?:[.-]|$)/.exec(v);
   const ends = entries
     .flatMap((e) => e.ranges.flatMap((r) => [r.introduced, r.fixed, r.lastAffected]))
@@ -422,10 +421,11 @@ function besideOwnData(evidence: VersionEvidence, distro: VersionEvidence, upstr
   const ranges = upstream.flatMap((e) => e.ranges);
   const start = ranges.find((r) => describeRange(r) === evidence.range)?.introduced;
   const beforeStart = evidence.result === "not-affected" && !!start && start !== "0" && safeCompare("linux", evidence.value, start) < 0;
+  const why = distro.noDecidingRange ? distro.reason : `the record's ${distro.ecosystem} ranges do not decide: ${distro.reason}`;
   return {
     ...evidence,
     certain: false,
-    reason: `${evidence.reason} (the record's ${distro.ecosystem} ranges do not decide: ${distro.reason})`,
+    reason: `${evidence.reason} (${why})`,
     ...(beforeStart ? { unlessBackported: true as const } : {}),
   };
 }

@@ -275,6 +275,24 @@ describe("a distribution's kernel its own ranges leave open, judged by the upstr
   });
 });
 
+describe("a distribution's build of a later line than its ranges speak of (Debian's backports)", () => {
+  it("is judged by the upstream range on its own line, never 'fixed' by the earlier line's fix (review 32b)", async () => {
+    const kb = await kbWith([
+      { ecosystem: "linux", package: "linux", ranges: [range("5.10.103", "5.10.113"), range("5.16.3", "5.16.16")] },
+      { ecosystem: "debian:11", package: "linux", ranges: [range("5.10.103-1", "5.10.113-1")] },
+    ]);
+    const bullseye = 'PRETTY_NAME="Debian GNU/Linux 11 (bullseye)"\nID=debian\nVERSION_ID="11"';
+    const at = (uname: string) => diagnoseFields(kb, { uname, osRelease: bullseye, logs: XOR_MARK_KLOG }).findings[0]?.verdict;
+    const backport = await at("Linux h 5.16.0-0.bpo.4-amd64 #1 SMP PREEMPT Debian 5.16.12-1~bpo11+1 (2022-03-08) x86_64 GNU/Linux");
+    expect(backport).toMatchObject({ status: "affected", level: "verified", certain: false });
+    expect(backport?.reason).toMatch(/5\.16\.12 is in 5\.16\.3 ≤ v < 5\.16\.16.*about the 5\.10 line/);
+    // The release's own line is still judged by its own ranges, for certain.
+    const own = await at("Linux h 5.10.0-14-amd64 #1 SMP Debian 5.10.113-1 (2022-04-29) x86_64 GNU/Linux");
+    expect(own).toMatchObject({ status: "not-affected", level: "verified" });
+    expect(own?.certain).toBeUndefined();
+  });
+});
+
 describe("a stable range that ends at the next branch's release", () => {
   it("marks its own branch's end: a kernel of that next branch is judged by its own branch's range, never 'fixed'", async () => {
     // Review 31c: 5.12.1 read "fixed in 5.12 on your 5.12 branch" beside 5.12's own range from 5.12.2 on.
