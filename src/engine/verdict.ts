@@ -384,7 +384,9 @@ function ownKernelChecks(record: BugRecord, host: HostVersions): VersionEvidence
     const backportOfItsOwn =
       evidence.result === "not-affected" &&
       ownBuild &&
-      (notTakenOn(upstream, kernel.upstream) || endedBeforeBackport(record, kernel.upstream));
+      (notTakenOn(upstream, kernel.upstream) ||
+        endedBeforeBackport(record, kernel.upstream) ||
+        beforeStartOnBranch(upstream, evidence, kernel.upstream));
     if (kernel.upstreamCertainty !== "exact") {
       evidence.certain = false;
       evidence.reason += `; judged on the upstream version, and ${builder} may carry its own patches${backportOfItsOwn ? ", this change among them" : ""}`;
@@ -393,7 +395,7 @@ function ownKernelChecks(record: BugRecord, host: HostVersions): VersionEvidence
       evidence.certain = false;
       evidence.unlessBackported = true;
     }
-    return [...fromRequirements, distro ? besideOwnData(evidence, distro, upstream) : evidence];
+    return [...fromRequirements, distro ? besideOwnData(evidence, distro) : evidence];
   }
   if (distro) return [distro];
   const series =
@@ -413,21 +415,28 @@ function ownKernelChecks(record: BugRecord, host: HostVersions): VersionEvidence
 const undecidedByOwnData = (c: VersionEvidence) => c.result === "unknown" && (c.hedgedFrom === "not-affected" || !!c.noDecidingRange);
 
 /**
- * The upstream check that stands in for a distribution's own undecided one (undecidedByOwnData), saying why. Before the
- * deciding range's start the build is outside it only unless the distribution took the change earlier than kernel.org
- * (unlessBackported: beside the symptom, unknown); its own data, resting on one report, says no more.
+ * The upstream check that stands in for a distribution's own undecided one (undecidedByOwnData), hedged, saying why its
+ * own data, resting on one report or about another line, says no more.
  */
-function besideOwnData(evidence: VersionEvidence, distro: VersionEvidence, upstream: readonly AffectedEntry[]): VersionEvidence {
-  const ranges = upstream.flatMap((e) => e.ranges);
-  const start = ranges.find((r) => describeRange(r) === evidence.range)?.introduced;
-  const beforeStart = evidence.result === "not-affected" && !!start && start !== "0" && safeCompare("linux", evidence.value, start) < 0;
+function besideOwnData(evidence: VersionEvidence, distro: VersionEvidence): VersionEvidence {
   const why = distro.noDecidingRange ? distro.reason : `the record's ${distro.ecosystem} ranges do not decide: ${distro.reason}`;
-  return {
-    ...evidence,
-    certain: false,
-    reason: `${evidence.reason} (${why})`,
-    ...(beforeStart ? { unlessBackported: true as const } : {}),
-  };
+  return { ...evidence, certain: false, reason: `${evidence.reason} (${why})` };
+}
+
+/**
+ * A kernel just before the first affected release of its own stable branch (6.11.3 beside 6.11.4–6.11.6): kernel.org's
+ * release is outside the range, but a distribution's or vendor's build of it may have taken the change before
+ * kernel.org did (Tumbleweed's 6.19.11-1 carried the cgroup rmdir backport that upstream shipped in 6.19.12), so it is
+ * ruled out only unless it did, and the bug's own symptom makes it unknown (review 32b).
+ */
+function beforeStartOnBranch(upstream: readonly AffectedEntry[], evidence: VersionEvidence, value: string): boolean {
+  const start = upstream.flatMap((e) => e.ranges).find((r) => describeRange(r) === evidence.range)?.introduced;
+  // A mainline release or candidate (5.10.0, 5.10-rc7, a "5.10.0+" built from git) is no stable build: nobody took a
+  // later stable branch's backport into it (the syzbot and bpf CI reports of 2020 beside 5.10.169's 2023 backport).
+  const stable = !isMainlineVersion(value) && /^\d+\.\d+\.[1-9]/.test(value);
+  return (
+    stable && !!start && !isMainlineVersion(start) && kernelBranch(start) === kernelBranch(value) && safeCompare("linux", value, start) < 0
+  );
 }
 
 /**

@@ -663,6 +663,27 @@ describe("SUSE kernels", () => {
     const d = diagnoseFields(kb, { uname: "5.14.21-150500.55.39-default", logs: XOR_MARK_KLOG });
     expect(versionOf(d)).toMatchObject({ result: "affected", ecosystem: "sles:15.5 kernel-default" });
   });
+
+  it("reads MicroOS's kernel as Tumbleweed's, whose packages it is built from (review 32b)", () => {
+    const microos = 'NAME="openSUSE MicroOS"\nID="opensuse-microos"\nID_LIKE="suse opensuse opensuse-tumbleweed microos sl-micro"';
+    const k = extractFacts(`$ uname -r\n7.2.0-1-default\n$ cat /etc/os-release\n${microos}`).kernel;
+    expect(k).toMatchObject({ upstream: "7.2.0", package: { ecosystem: "opensuse-tumbleweed", version: "7.2.0-1" } });
+  });
+});
+
+describe("a vendor's or distribution's build just before its branch's first affected release", () => {
+  const kb = () => kbWith([{ ecosystem: "linux", package: "linux", ranges: [range("6.11.4", "6.11.6")] }]);
+
+  it("is ruled out only unless it took the change early: beside the symptom, unknown (review 32b)", async () => {
+    for (const uname of ["6.11.3-zen1-1-zen", "6.11.3-76061103-generic", "6.11.3-1-default"]) {
+      const beside = diagnoseFields(await kb(), { uname, logs: XOR_MARK_KLOG }).findings[0]?.verdict;
+      expect(beside?.status, uname).toBe("unknown");
+      expect(beside?.reason, uname).toMatch(/the symptom suggests that backport/);
+    }
+    // kernel.org's own release, and a mainline build long before the backport, stay outside the range.
+    expect(diagnoseFields(await kb(), { uname: "6.11.3", logs: XOR_MARK_KLOG }).findings[0]?.verdict.status).toBe("not-affected");
+    expect(diagnoseFields(await kb(), { uname: "6.11.0-rc7+", logs: XOR_MARK_KLOG }).findings[0]?.verdict.status).toBe("not-affected");
+  });
 });
 
 describe("a distribution's kernel package that spans upstream lines", () => {

@@ -32,7 +32,8 @@ export function suseKernel(release: string, build: string | null, os: OsFacts | 
   const commit = build ? SOURCE_COMMIT.exec(build)?.[1] : undefined;
   if (commit) notes.push(`kernel-source commit ${commit} read from uname -v`);
   const stream = CODESTREAM.exec(rel);
-  const tumbleweed = os?.id === "opensuse-tumbleweed" || os?.id === "opensuse-slowroll";
+  // MicroOS is built from Tumbleweed's packages, its kernel included (its os-release's ID_LIKE says so; review 32b).
+  const tumbleweed = os !== null && (/^opensuse-(?:tumbleweed|slowroll|microos)$/.test(os.id) || os.idLike.includes("opensuse-tumbleweed"));
   const name = `kernel-${flavour}`;
   const version = `${base}-${rel}`;
   if (stream) {
