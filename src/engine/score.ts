@@ -184,7 +184,7 @@ function otherReason(top: Finding, f: Finding): string {
     return `its version is outside the affected range${f.verdict.certain === false ? " (not certain)" : ""}: ${f.verdict.reason}`;
   if (isDecisiveAndAffected(top) && !isDecisiveAndAffected(f)) {
     return strongestSignal(f) >= DECISIVE_WEIGHT
-      ? "also matched, but its version verdict is not affected-confirmed"
+      ? "also matched, but its versions do not confirm it"
       : "a weaker or generic symptom that other causes share";
   }
   return `also matched (${f.confidence}, ${f.score}); may be a separate problem`;

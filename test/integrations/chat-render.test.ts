@@ -148,6 +148,23 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
     expect(all).toContain('`config_path = \\"\\"`');
   });
 
+  it("Discord: a fix step longer than a field breaks between its bullets, never before a bullet's last line", () => {
+    // The seed's second step lists per-distribution builds, several bullets wrapped over two or three lines.
+    const bullet = (i: number) => `   - distro ${i}: ${huge(150, "b")}\n     ${huge(150, "c")}\n     ends here ${i}.`;
+    const step = `2. Upgrade the kernel:\n${Array.from({ length: 6 }, (_, i) => bullet(i)).join("\n")}`;
+    const answer: ChatAnswer = {
+      ...oversized,
+      findings: [{ ...finding(1), fixSteps: [step], moreFixSteps: 0, unverified: [] }],
+      advisories: [],
+    };
+    const fields = renderDiscord(answer).embeds[0]?.fields ?? [];
+    const fix = fields.filter((f) => f.name.startsWith("Fix"));
+    expect(fix.length).toBeGreaterThan(1);
+    for (const f of fix.slice(1)) expect(f.value).toMatch(/^ {3}- distro \d/);
+    for (let i = 0; i < 6; i++)
+      expect(fix.some((f) => f.value.includes(`- distro ${i}`) && f.value.includes(`ends here ${i}.`))).toBe(true);
+  });
+
   it("Discord: embed title 256, description 4,096, 25 fields of 1,024, 6,000 in all, 5 rows of buttons", () => {
     const m = renderDiscord(oversized, { publicUrl: "https://kb.example", shareButton: true });
     expect(m.content.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);

@@ -36,6 +36,7 @@ export function hardeningContract(fetch: Fetch, opts: { maxBodyBytes: number; br
     expect((await fetch("/health")).headers.get("cache-control")).toBe("no-store");
     expect((await fetch(`/bugs/${XT}`)).headers.get("cache-control")).toMatch(/^public, max-age=\d+$/);
     expect((await fetch("/bugs?q=xor")).headers.get("cache-control")).toMatch(/^public, max-age=\d+$/);
+    expect((await fetch("/kb")).headers.get("cache-control")).toMatch(/^public, max-age=\d+$/);
     expect((await fetch("/bugs/no-such-bug")).headers.get("cache-control")).toBe("no-store");
   });
 

@@ -9,7 +9,8 @@ import type { AppEnv } from "../app-env";
  */
 export function cachePolicy(method: string, path: string, status: number): string {
   if (status >= 400 || (method !== "GET" && method !== "HEAD")) return "no-store";
-  if (path === "/bugs" || path.startsWith("/bugs/")) return "public, max-age=60";
+  // /kb says what the knowledge base covers: it changes with it, as /bugs does.
+  if (path === "/bugs" || path.startsWith("/bugs/") || path === "/kb") return "public, max-age=60";
   if (path === "/openapi.json" || path === "/docs") return "public, max-age=300";
   return "no-store";
 }

@@ -208,7 +208,7 @@ function findingEmbed(f: FindingSummary, publicUrl: string | undefined, ranked: 
 function fixFields(f: Pick<FindingSummary, "id" | "fixSteps" | "moreFixSteps" | "reboot">, url: string | null) {
   const room = DISCORD_LIMITS.fieldValue;
   const values = runs(
-    f.fixSteps.flatMap((step) => (step.length > room ? runs(step.split("\n"), room) : [step])),
+    f.fixSteps.flatMap((step) => (step.length > room ? runs(bulletsOf(step, room), room) : [step])),
     room,
   );
   if (f.moreFixSteps) {
@@ -221,6 +221,24 @@ function fixFields(f: Pick<FindingSummary, "id" | "fixSteps" | "moreFixSteps" | 
 }
 
 /** Items joined by line breaks into runs of at most `room` characters (an item longer than that is a run of its own). */
+/**
+ * A long step's lines grouped by its bullets ("- Fedora 41: …" and the lines indented under it), so that a field
+ * break falls between bullets, never before a bullet's last line (review 32a); a bullet longer than `room` is split
+ * at its lines.
+ */
+function bulletsOf(step: string, room: number): string[] {
+  const bullets: string[][] = [];
+  for (const line of step.split("\n")) {
+    const last = bullets[bullets.length - 1];
+    const indent = (l: string) => /^\s*/.exec(l)?.[0].length ?? 0;
+    const opener = last?.[0];
+    // A line indented deeper than the bullet's marker continues it; another marker or a shallower line starts anew.
+    if (last && opener && /^\s*[-*]\s/.test(opener) && !/^\s*[-*]\s/.test(line) && indent(line) > indent(opener)) last.push(line);
+    else bullets.push([line]);
+  }
+  return bullets.flatMap((b) => (b.join("\n").length > room ? b : [b.join("\n")]));
+}
+
 function runs(items: readonly string[], room: number): string[] {
   const out: string[] = [];
   let rest = items;
