@@ -121,6 +121,22 @@ describe("Ubuntu kernels", () => {
     expect(k.package?.note).toMatch(/backport suffix/);
   });
 
+  it("takes the release the build names over an os-release naming another (review 32b)", () => {
+    const noble = os("Ubuntu 24.04.1 LTS");
+    // A 22.04 HWE build beside 24.04's os-release: do-release-upgrade not yet rebooted into, or a container's os-release.
+    const hwe = kernelFacts("6.8.0-57-generic", "#59~22.04.1-Ubuntu SMP PREEMPT_DYNAMIC Wed Mar 19 17:07:41 UTC 2", noble);
+    expect(hwe.package).toMatchObject({ ecosystem: "ubuntu:22.04", names: ["linux-hwe-6.8"], version: "6.8.0-57.59~22.04.1" });
+    expect(hwe.package?.note).toMatch(/the build is Ubuntu 22\.04's, though the os-release names 24\.04/);
+    // A release's own branch with no backport suffix is that release's kernel, not an invented linux-hwe-5.15 on 24.04.
+    const jammy = kernelFacts("5.15.0-126-generic", "#136-Ubuntu SMP Wed Nov 6 10:38:22 UTC 2024", noble);
+    expect(jammy.package).toMatchObject({ ecosystem: "ubuntu:22.04", names: ["linux"], version: "5.15.0-126.136" });
+    // OEM kernels are built for an LTS on a later release's branch without a suffix: the os-release decides.
+    expect(kernelFacts("6.5.0-1027-oem", "#28-Ubuntu SMP", JAMMY).package).toMatchObject({ ecosystem: "ubuntu:22.04" });
+    // Debian's build in uname -v is Debian's kernel whatever os-release a container printed.
+    const debian = kernelFacts("6.1.0-25-amd64", "#1 SMP PREEMPT_DYNAMIC Debian 6.1.106-1 (2024-08-26)", noble);
+    expect(debian).toMatchObject({ distro: "debian", package: { ecosystem: "debian:12", names: ["linux"], version: "6.1.106-1" } });
+  });
+
   it("takes the upstream version, exactly, only from /proc/version_signature", () => {
     // https://github.com/libuv/libuv/pull/4131
     const k = kernelFacts("5.15.0-79-generic", null, null, "Ubuntu 5.15.0-79.86-generic 5.15.111");

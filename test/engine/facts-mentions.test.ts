@@ -1060,6 +1060,9 @@ describe("versions named in passing", () => {
       // RHEL 8's module builds carry "+" in their release.
       ["runc-1.1.3-2.module+el8.6.0+16771+28dfca77.x86_64", "runc", "1.1.3"],
       ["ami: amazon-eks-node-al2023-x86_64-standard-1.33-v20250821", "eks-ami", "20250821"],
+      // CRIU's log opens with its version (criu/log.c), a git build's --version adds its tag (review 32b).
+      ["(00.000029) Version: 4.0 (gitid 0)", "criu", "4.0"],
+      ["$ criu --version\nVersion: 4.1\nGitID: v4.1", "criu", "4.1"],
     ];
     for (const [text, ecosystem, version] of cases) expect(named(text)?.[ecosystem], text).toBe(version);
     // flannel's CNI plugin is numbered apart since 1.0: no containernetworking release.

@@ -39,14 +39,18 @@ export function debianKernel(release: string, build: string | null, os: OsFacts 
   // or "~deb11u1" in the package version.
   const builtFor = abi?.[4] ?? versioned?.[3] ?? /~(?:bpo|deb)(\d+)/.exec(packageVersion ?? "")?.[1] ?? null;
   let series: string | null = null;
-  if (os?.id === "debian" && os.versionId) {
-    series = os.versionId.split(".")[0] ?? null;
+  const named = os?.id === "debian" && os.versionId ? (os.versionId.split(".")[0] ?? null) : null;
+  // The build's own release outranks an os-release naming another (an upgrade not yet rebooted into, a container's).
+  if (named && (!builtFor || builtFor === named)) {
+    series = named;
   } else if (builtFor) {
     series = builtFor;
-    notes.push(`Debian ${series} read from the kernel's ABI name or package version`);
+    notes.push(
+      `Debian ${series} read from the kernel's ABI name or package version${named ? `, though the os-release names ${named}` : ""}`,
+    );
   } else if (GA_RELEASE[branch]) {
     series = GA_RELEASE[branch] ?? null;
-    notes.push(`Debian ${series} inferred: no os-release, and ${branch} is the kernel that Debian ${series} shipped with`);
+    notes.push(`Debian ${series} inferred: no Debian os-release, and ${branch} is the kernel that Debian ${series} shipped with`);
   }
 
   // On a release that shipped another branch, a security update comes as source package linux-<branch>

@@ -193,6 +193,10 @@ function imageVersions(text: string): Array<[string, string]> {
 const OTHER_NAMED: ReadonlyArray<[ecosystem: string, pattern: RegExp, marker: string]> = [
   ["eks-ami", /\bamazon-eks-(?:[\w.-]*?-)?v(\d{8})\b/, "amazon-eks-"],
   ["falcosecurity-libs", /^\s*Libs version:\s+(\d+\.\d+\.\d+)\s*$/, "libs version:"],
+  // CRIU's log opens with its version ("(00.000029) Version: 3.17.1 (gitid 0)", criu/log.c print_versions); a git build's
+  // `criu --version` adds "GitID: v4.1" (criu/config.c). Review 32b: the criu record's requirement read no version.
+  ["criu", /\bVersion: (\d+\.\d+(?:\.\d+)?) \(gitid [\w.-]+\)/, "(gitid "],
+  ["criu", /^\s*GitID:\s+v(\d+\.\d+(?:\.\d+)?)\s*$/, "gitid: v"],
 ];
 const OTHER_NAMED_MARKERS = OTHER_NAMED.map(([, , marker]) => marker);
 

@@ -76,6 +76,8 @@ export function isUbuntuKernel(release: string, build: string | null, os: OsFact
   const m = RELEASE.exec(release);
   if (!m) return false;
   if (build && /-Ubuntu\b/.test(build)) return true;
+  // Debian's build says so in uname -v ("… Debian 6.1.106-1 (2024-08-26)"), whatever os-release a container printed.
+  if (build && /\bDebian \d/.test(build)) return false;
   if (os?.id === "ubuntu") return true;
   return FLAVOURS.has(m[4] ?? "");
 }
@@ -153,13 +155,23 @@ export function ubuntuKernel(
   // Which Ubuntu release: os-release says it; else a backport build names it ("~22.04.1"); else guess
   // from the kernel branch each release shipped with.
   const backportSeries = b?.[3] ?? /~(\d\d\.\d\d)/.exec(sig?.packageVersion ?? "")?.[1] ?? null;
-  const osSeries = ubuntuSeries(os);
+  // The build itself names the release it was built for: a backport's suffix ("#59~22.04.1"), or none on a release's
+  // own kernel branch (OEM kernels aside, built for an LTS on a later release's branch with no suffix). Beside an
+  // os-release of another release, the running kernel is the build's: an upgrade not yet rebooted into, or an
+  // os-release a container or another machine printed (review 32b).
+  const builtFor = backportSeries ?? (b && !/^oem/.test(flavour) ? (GA_SERIES[branch] ?? null) : null);
+  const named = ubuntuSeries(os);
+  const osSeries = named && builtFor && builtFor !== named ? null : named;
+  if (named && !osSeries) notes.push(`the build is Ubuntu ${builtFor}'s, though the os-release names ${named}`);
   let series: string | null = osSeries;
   if (series) {
     if (os?.id !== "ubuntu") notes.push(`Ubuntu ${series} from the os-release's UBUNTU_CODENAME (${os?.id} builds on it)`);
   } else if (backportSeries) {
     series = backportSeries;
     notes.push(`Ubuntu ${series} read from the backport suffix of the build`);
+  } else if (named && builtFor) {
+    series = builtFor;
+    notes.push(`Ubuntu ${series} read from the build: ${branch} is its own kernel, and the build carries no backport suffix`);
   } else if (LTS_SERIES[branch]) {
     series = LTS_SERIES[branch] ?? null;
     notes.push(`Ubuntu ${series} inferred: no os-release, and ${branch} is the kernel that ${series} shipped with`);
