@@ -1063,8 +1063,11 @@ describe("versions named in passing", () => {
       // CRIU's log opens with its version (criu/log.c), a git build's --version adds its tag (review 32b).
       ["(00.000029) Version: 4.0 (gitid 0)", "criu", "4.0"],
       ["$ criu --version\nVersion: 4.1\nGitID: v4.1", "criu", "4.1"],
+      // talosctl version's server part (the format of siderolabs/talos#1347), not its client's Tag.
+      ["Client:\n\tTag:         v1.8.0\n\tSHA:         ab12cd3\nServer:\n\tNODE:        10.5.0.2\n\tTag:         v1.7.0", "talos", "1.7.0"],
     ];
     for (const [text, ecosystem, version] of cases) expect(named(text)?.[ecosystem], text).toBe(version);
+    expect(named("$ talosctl version --client\nClient:\n\tTag:         v1.8.0")?.talos).toBeUndefined();
     // flannel's CNI plugin is numbered apart since 1.0: no containernetworking release.
     expect(named("CNI flannel plugin v1.1.0")?.["cni-plugins"]).toBeUndefined();
   });

@@ -134,6 +134,15 @@ const RUNC_COMMIT = /^commit: v(\d+\.\d+\.\d+(?:-rc\.?\d+)?)-0-g[0-9a-f]{7,40}$/
 const RUNC_SPEC = /^spec: \d+\.\d+\.\d+/;
 const RUNC_COMMIT_MARKER = "commit: v";
 
+/**
+ * `talosctl version`'s server part: each node's "NODE:" line, then its "Tag: v1.7.0" (the client's Tag follows
+ * "Client:", and is the talosctl binary's, not the node's). Only a release tag, not a build past one
+ * ("v0.3.0-alpha.3-3-gc3e353aa-dirty"). Several nodes that disagree decide nothing, as any two readings do.
+ */
+const TALOSCTL_TAG = /^\s*Tag:\s+v(\d+\.\d+\.\d+)\s*$/;
+const TALOSCTL_NODE = /^\s*NODE:\s+\S/;
+const TALOSCTL_TAG_MARKER = "tag:";
+
 /** Docker Engine went from 1.13 to 17.03: a 2.x–16.x "Docker version" is Docker Desktop's or another tool's. */
 const NOT_DOCKER_ENGINE = /^(?:[2-9]|1[0-6])\./;
 
@@ -230,6 +239,7 @@ export const NAMED_MARKERS = [
   COREDNS_BANNER_MARKER,
   DOCKER_INFO_DEBUG_MARKER,
   RUNC_COMMIT_MARKER,
+  TALOSCTL_TAG_MARKER,
   ...FORM_MARKERS,
   ...namedMarkers([
     ...["docker", "docker-ce", "containerd", "containerd.io", "runc", "crun"],
@@ -398,6 +408,8 @@ export function pickNamedVersions(
     if (form) add(...form);
     const runc = RUNC_COMMIT.exec(text.trim())?.[1];
     if (runc && RUNC_SPEC.test(lineAt(line + 1).trim())) add("runc", runc);
+    const talos = TALOSCTL_TAG.exec(text)?.[1];
+    if (talos && TALOSCTL_NODE.test(lineAt(line - 1))) add("talos", talos);
     const lower = text.toLowerCase();
     for (const [ecosystem, prose, dpkg, base] of NAMED_VERSIONS) {
       if (!base.some((b) => lower.includes(b))) continue;
