@@ -28,9 +28,11 @@ import {
   scoreAdvisory,
   scoreFinding,
 } from "./score";
+import { printedBy } from "./symptom-hosts";
 import { confirmByShownCause } from "./unranged-causes";
 import {
   alternativeComponents,
+  checksOfHosts,
   combinationChecks,
   componentsDisagree,
   confirmBySymptom,
@@ -352,29 +354,34 @@ function assemble(
     // Where every symptom line is read alternatives' own (dockerd's message, Docker's version read), another
     // alternative's undecided version (a newer runc's, its fix resting on one report) says nothing of a line it did not
     // print. Its version in range still counts: the host runs a component the record calls affected (review 26c).
-    const symptomOwn = symptomChecks(record, checks, components);
-    const deciding =
-      symptomOwn.length < checks.length && symptomOwn.length
-        ? checks.filter((c) => symptomOwn.includes(c) || c.result !== "unknown")
-        : checks;
-    const verdict = undecidedHosts(
-      record,
-      confirmByShownCause(
+    const judge = (checks: VersionEvidence[], hosts: HostVersions[]): Verdict => {
+      const symptomOwn = symptomChecks(record, checks, components);
+      const deciding =
+        symptomOwn.length < checks.length && symptomOwn.length
+          ? checks.filter((c) => symptomOwn.includes(c) || c.result !== "unknown")
+          : checks;
+      return undecidedHosts(
         record,
-        doubtBySymptom(
+        confirmByShownCause(
           record,
-          confirmBySymptom(decideVerdict(record, deciding, hosts, checks), symptomOwn, symptom),
-          checks,
+          doubtBySymptom(
+            record,
+            confirmBySymptom(decideVerdict(record, deciding, hosts, checks), symptomOwn, symptom),
+            checks,
+            symptom,
+            logEvidence.length > 0,
+            hosts,
+            components,
+          ),
           symptom,
-          logEvidence.length > 0,
-          hosts,
-          components,
+          context,
         ),
-        symptom,
-        context,
-      ),
-      hosts,
-    );
+        hosts,
+      );
+    };
+    // A nodes table beside the journal of some of its nodes: the symptom is judged on the nodes that printed it.
+    const shown = hosts.length > 1 && logEvidence.length ? printedBy(logEvidence, hosts, (n) => facts.lines[n - 1]) : null;
+    const verdict = shown && shown.length < hosts.length ? judgedWhereShown(checks, hosts, shown, judge) : judge(checks, hosts);
     judged.set(record.id, verdict);
     if (logEvidence.length) {
       findings.push(
@@ -434,6 +441,35 @@ function assemble(
     ...(focus ? { focus: { id: focus, verdict: focusVerdict(kb, focus, lineless, hosts) } } : {}),
   };
   return { diagnosis, verdictOf };
+}
+
+/**
+ * A finding's verdict on the nodes whose lines the log shows (printedBy): the other nodes' checks are left out, and
+ * one of them in range is named beside it, for its own log is not in the paste. Checks no node owns (the paste's own
+ * output, a version the text names) stay.
+ */
+function judgedWhereShown(
+  checks: readonly VersionEvidence[],
+  hosts: readonly HostVersions[],
+  shown: readonly HostVersions[],
+  judge: (checks: VersionEvidence[], hosts: HostVersions[]) => Verdict,
+): Verdict {
+  // The paste's own output (a uname, a kubelet --version) may be any node's, the one that printed the lines among them.
+  const own = new Set(shown.map((h) => h.subject));
+  const other = (subject: string) => !own.has(subject) && subject.startsWith("node ");
+  const away = new Set([...checksOfHosts(checks, hosts)].filter(([subject]) => other(subject)).flatMap(([, c]) => c));
+  const verdict = judge(
+    checks.filter((c) => !away.has(c)),
+    hosts.filter((h) => !other(h.subject)),
+  );
+  const names = shown.map((h) => h.subject).join(" and ");
+  const inRange = [...away].find((c) => c.result === "affected");
+  const said = `the log's lines are ${names}'s`;
+  if (verdict.status === "affected" || !inRange) return { ...verdict, reason: `${verdict.reason} (${said})` };
+  return {
+    ...verdict,
+    reason: `${verdict.reason}; ${said}, and ${inRange.subject} is in range, but no line of its log is in the paste`,
+  };
 }
 
 /** The door's check against one record: its verdict as judged (a finding's), else as a record with no line of it. */

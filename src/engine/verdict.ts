@@ -1202,7 +1202,7 @@ function checksByGroup(record: BugRecord, checks: readonly VersionEvidence[], gr
  * followed by " (" (a kernel check) or ":" (a component's). A host named in the hosts form may hold
  * those characters itself, so the longest subject that fits wins. A single host's checks say "your …".
  */
-function checksOfHosts(checks: readonly VersionEvidence[], hosts: readonly HostVersions[]): Map<string, VersionEvidence[]> {
+export function checksOfHosts(checks: readonly VersionEvidence[], hosts: readonly HostVersions[]): Map<string, VersionEvidence[]> {
   const subjects = new Set(hosts.map((h) => h.subject));
   const out = new Map<string, VersionEvidence[]>();
   for (const c of checks) {

@@ -9,7 +9,7 @@ import { diagnoseHosts } from "../../src/engine/hosts";
 import { renderTextReport } from "../../src/engine/report-text";
 import { parseRecordFile } from "../../src/kb/parse-record";
 import { loadDataKb } from "../support/data-kb";
-import { XOR_MARK_KLOG } from "../support/seed-logs";
+import { XOR_MARK_JOURNALD, XOR_MARK_KLOG } from "../support/seed-logs";
 
 // Verdicts for kernels whose identity the input leaves partly open: Ubuntu cloud/HWE kernels without
 // the release, vendor kernels judged on their upstream base, SUSE codestreams, lsb_release output.
@@ -498,6 +498,27 @@ describe("Debian and Ubuntu kernels known only by their series", () => {
     // Its containerd and kubelet still count; no kernel range does.
     expect(d.nodes.find((n) => n.name === "win1")?.inRange).not.toContain("overlayfs-metacopy-exdev-docker-build");
     expect(d.nodes.find((n) => n.name === "win1")?.inRange).not.toContain("tcp-tw-recycle-removed-4.12");
+  });
+
+  it("judges the symptom on the nodes whose journal lines the log shows, naming another node in range (review 32a)", async () => {
+    const kb = (await loadDataKb()).compiled;
+    const header =
+      "NAME       STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION       CONTAINER-RUNTIME";
+    const row = (name: string, kernel: string) =>
+      `${name.padEnd(10)} Ready    <none>   5d    v1.31.2   10.0.0.1      <none>        Ubuntu 22.04.5 LTS   ${kernel}   containerd://1.7.22`;
+    const nodes = [header, row("worker-1", "5.15.0-126-generic"), row("worker-2", "5.15.0-127-generic")].join("\n");
+    const journal = (host: string) => XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", host);
+    const mark = (logs: string) => diagnoseFields(kb, { nodes, logs }).findings.find((f) => f.id === "xt-mark-ipv6-typo-2024")?.verdict;
+    // worker-1 printed it, on a kernel verified before the bug: not this bug there; worker-2 is named, in range.
+    const one = mark(journal("worker-1"));
+    expect(one).toMatchObject({ status: "not-affected", level: "verified" });
+    expect(one?.reason).toMatch(
+      /the log's lines are node worker-1's, and node worker-2 .* is in range, but no line of its log is in the paste/,
+    );
+    // worker-2 printed it: affected there, hedged as its ABI alone is.
+    expect(mark(journal("worker-2"))).toMatchObject({ status: "affected", certain: false });
+    // A journal line of a host the table does not list, or a line with no host, leaves the fleet's verdict as it was.
+    for (const logs of [journal("laptop"), XOR_MARK_KLOG]) expect(mark(logs)?.status, logs.slice(0, 30)).toBe("affected");
   });
 
   it("leaves a fleet undecided when a node no data judges stands beside the node it rules out", async () => {
