@@ -28,7 +28,7 @@ import {
   scoreAdvisory,
   scoreFinding,
 } from "./score";
-import { printedBy } from "./symptom-hosts";
+import { ownHostElsewhere, printedBy } from "./symptom-hosts";
 import { confirmByShownCause } from "./unranged-causes";
 import {
   alternativeComponents,
@@ -380,8 +380,16 @@ function assemble(
       );
     };
     // A nodes table beside the journal of some of its nodes: the symptom is judged on the nodes that printed it.
-    const shown = hosts.length > 1 && logEvidence.length ? printedBy(logEvidence, hosts, (n) => facts.lines[n - 1]) : null;
-    const verdict = shown && shown.length < hosts.length ? judgedWhereShown(checks, hosts, shown, judge) : judge(checks, hosts);
+    const shown =
+      facts.nodes.length > 1 && logEvidence.length
+        ? printedBy(
+            seen.sightings.flatMap((s) => [...s.lines]),
+            hosts,
+            (n) => facts.lines[n - 1],
+          )
+        : null;
+    const verdict =
+      shown && shown.length < hosts.length ? judgedWhereShown(checks, hosts, shown, facts.unameHost, judge) : judge(checks, hosts);
     judged.set(record.id, verdict);
     if (logEvidence.length) {
       findings.push(
@@ -452,15 +460,22 @@ function judgedWhereShown(
   checks: readonly VersionEvidence[],
   hosts: readonly HostVersions[],
   shown: readonly HostVersions[],
+  unameHost: string | null,
   judge: (checks: VersionEvidence[], hosts: HostVersions[]) => Verdict,
 ): Verdict {
-  // The paste's own output (a uname, a kubelet --version) may be any node's, the one that printed the lines among them.
+  // The paste's own output (a uname, a kubelet --version) may be any node's, the one that printed the lines among them,
+  // unless its uname names another machine (review 32c: worker-2's `uname -a` beside worker-1's journal).
   const own = new Set(shown.map((h) => h.subject));
+  // Only its kernel, though: a command's output (`kubelet --version`) may come from the node that printed the lines.
+  const elsewhere = ownHostElsewhere(unameHost, shown);
   const other = (subject: string) => !own.has(subject) && subject.startsWith("node ");
-  const away = new Set([...checksOfHosts(checks, hosts)].filter(([subject]) => other(subject)).flatMap(([, c]) => c));
+  const away = new Set([
+    ...[...checksOfHosts(checks, hosts)].filter(([subject]) => other(subject)).flatMap(([, c]) => c),
+    ...(elsewhere ? checks.filter((c) => c.subject.startsWith(`${SINGLE_HOST} (`)) : []),
+  ]);
   const verdict = judge(
     checks.filter((c) => !away.has(c)),
-    hosts.filter((h) => !other(h.subject)),
+    hosts.filter((h) => !other(h.subject) && !(elsewhere && h.subject === SINGLE_HOST)),
   );
   const names = shown.map((h) => h.subject).join(" and ");
   const inRange = [...away].find((c) => c.result === "affected");

@@ -303,7 +303,8 @@ function packageCheck(record: BugRecord, host: HostVersions, kernel: KernelFacts
  * Such a build is undecided here, and the record's upstream ranges judge it (ownKernelChecks).
  */
 function otherLine(evidence: VersionEvidence, entries: readonly AffectedEntry[], version: string): VersionEvidence {
-  if (evidence.result !== "not-affected") return evidence;
+  // A "not affected" hedged to unknown (its end rests on one report) is no more about another line (review 32c).
+  if (evidence.result !== "not-affected" && evidence.hedgedFrom !== "not-affected") return evidence;
   const line = (v: string) => /^(\d+)\.(\d+)(?:[.-]|$)/.exec(v);
   const ends = entries
     .flatMap((e) => e.ranges.flatMap((r) => [r.introduced, r.fixed, r.lastAffected]))
@@ -386,7 +387,8 @@ function ownKernelChecks(record: BugRecord, host: HostVersions): VersionEvidence
       ownBuild &&
       (notTakenOn(upstream, kernel.upstream) ||
         endedBeforeBackport(record, kernel.upstream) ||
-        beforeStartOnBranch(upstream, evidence, kernel.upstream));
+        // kernel.org's sources built unchanged (Ubuntu's mainline PPA) took nothing early.
+        (kernel.upstreamCertainty !== "exact" && beforeStartOnBranch(upstream, evidence, kernel.upstream)));
     if (kernel.upstreamCertainty !== "exact") {
       evidence.certain = false;
       evidence.reason += `; judged on the upstream version, and ${builder} may carry its own patches${backportOfItsOwn ? ", this change among them" : ""}`;
@@ -395,6 +397,9 @@ function ownKernelChecks(record: BugRecord, host: HostVersions): VersionEvidence
       evidence.certain = false;
       evidence.unlessBackported = true;
     }
+    // The distribution's own data shows the change reached this build's line (Tumbleweed's 6.19.11-1, before upstream's
+    // 6.19.12): upstream's "before the start, unless backported" says nothing more of a later build of it.
+    if (distro && evidence.unlessBackported && pkg && pastOwnStart(record, distro, pkg)) return [distro];
     return [...fromRequirements, distro ? besideOwnData(evidence, distro) : evidence];
   }
   if (distro) return [distro];
@@ -413,6 +418,15 @@ function ownKernelChecks(record: BugRecord, host: HostVersions): VersionEvidence
  * symptom made 5.10.19-200.fc33 "affected" by that one report, where the verified 5.10.20 start rules it out).
  */
 const undecidedByOwnData = (c: VersionEvidence) => c.result === "unknown" && (c.hedgedFrom === "not-affected" || !!c.noDecidingRange);
+
+/** Whether a distribution's check was undecided past its deciding range's start (after a last affected build, unconfirmed). */
+function pastOwnStart(record: BugRecord, distro: VersionEvidence, pkg: KernelPackage): boolean {
+  const range = record.affected
+    .filter((a) => a.ecosystem === pkg.ecosystem && pkg.names.includes(a.package))
+    .flatMap((a) => a.ranges)
+    .find((r) => describeRange(r) === distro.range);
+  return !!range && range.introduced !== "0" && safeCompare(pkg.scheme, pkg.version, range.introduced) >= 0;
+}
 
 /**
  * The upstream check that stands in for a distribution's own undecided one (undecidedByOwnData), hedged, saying why its
@@ -433,11 +447,21 @@ function beforeStartOnBranch(upstream: readonly AffectedEntry[], evidence: Versi
   const start = upstream.flatMap((e) => e.ranges).find((r) => describeRange(r) === evidence.range)?.introduced;
   // A mainline release or candidate (5.10.0, 5.10-rc7, a "5.10.0+" built from git) is no stable build: nobody took a
   // later stable branch's backport into it (the syzbot and bpf CI reports of 2020 beside 5.10.169's 2023 backport).
+  // Nor a build many releases before the start (review 32c: 6.6.33-talos beside 6.6.57, months apart): a distribution
+  // takes a stable change early by a release or a few, from the stable queue, not long ahead.
+  const patch = (v: string) => Number(/^\d+\.\d+\.(\d+)/.exec(v)?.[1] ?? Number.NaN);
   const stable = !isMainlineVersion(value) && /^\d+\.\d+\.[1-9]/.test(value);
   return (
-    stable && !!start && !isMainlineVersion(start) && kernelBranch(start) === kernelBranch(value) && safeCompare("linux", value, start) < 0
+    stable &&
+    !!start &&
+    !isMainlineVersion(start) &&
+    kernelBranch(start) === kernelBranch(value) &&
+    safeCompare("linux", value, start) < 0 &&
+    patch(start) - patch(value) <= EARLY_RELEASES
   );
 }
+/** How many stable releases ahead of kernel.org a distribution's build may have taken a change (Tumbleweed: one). */
+const EARLY_RELEASES = 2;
 
 /**
  * A kernel on a stable branch no range reaches and no `notTaken` entry names: the ranges say nothing of that branch.

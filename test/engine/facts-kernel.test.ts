@@ -132,6 +132,9 @@ describe("Ubuntu kernels", () => {
     expect(jammy.package).toMatchObject({ ecosystem: "ubuntu:22.04", names: ["linux"], version: "5.15.0-126.136" });
     // OEM kernels are built for an LTS on a later release's branch without a suffix: the os-release decides.
     expect(kernelFacts("6.5.0-1027-oem", "#28-Ubuntu SMP", JAMMY).package).toMatchObject({ ecosystem: "ubuntu:22.04" });
+    // Debian's plain ABI name on a release's own branch is that release's kernel (bullseye's 5.10 beside bookworm's os-release).
+    const bullseye = kernelFacts("5.10.0-11-amd64", "#1 SMP Debian 5.10.92-2 (2022-02-28)", os("Debian GNU/Linux 12 (bookworm)"));
+    expect(bullseye.package).toMatchObject({ ecosystem: "debian:11", names: ["linux"], version: "5.10.92-2" });
     // Debian's build in uname -v is Debian's kernel whatever os-release a container printed.
     const debian = kernelFacts("6.1.0-25-amd64", "#1 SMP PREEMPT_DYNAMIC Debian 6.1.106-1 (2024-08-26)", noble);
     expect(debian).toMatchObject({ distro: "debian", package: { ecosystem: "debian:12", names: ["linux"], version: "6.1.106-1" } });
@@ -241,7 +244,7 @@ describe("Debian kernels", () => {
     const k = kernelFacts("6.1.0-18-amd64", "#1 SMP PREEMPT_DYNAMIC Debian 6.1.76-1 (2024-02-01)");
     expect(k).toMatchObject({ distro: "debian", flavour: "amd64", upstream: "6.1.76", upstreamCertainty: "derived" });
     expect(k.package).toMatchObject({ ecosystem: "debian:12", names: ["linux"], version: "6.1.76-1", certainty: "exact" });
-    expect(k.package?.note).toMatch(/inferred/);
+    expect(k.package?.note).toMatch(/Debian 12 read from the ABI name \(6\.1 is Debian 12.s own kernel\)/);
   });
 
   it("uses os-release for the release when given", () => {

@@ -104,6 +104,21 @@ PRETTY_NAME="Fedora Linux 40 (Workstation Edition)"`);
   });
 });
 
+describe("an os-release paste cut before its ID line", () => {
+  it("takes the distribution from its name, never os-release(5)'s default ID=linux (review 32d)", async () => {
+    const { extractFacts, factsFromFields } = await import("../../src/engine/facts");
+    const cut = 'PRETTY_NAME="Ubuntu 24.04.2 LTS"\nNAME="Ubuntu"';
+    expect(extractFacts(`$ cat /etc/os-release | head -2\n${cut}`).os).toMatchObject({ id: "ubuntu", versionId: "24.04" });
+    expect(factsFromFields({ osRelease: cut, logs: "x" }).os).toMatchObject({ id: "ubuntu", versionId: "24.04" });
+    const named = 'NAME="Ubuntu"\nVERSION="24.04.2 LTS (Noble Numbat)"';
+    expect(factsFromFields({ osRelease: named, logs: "x" }).os).toMatchObject({ id: "ubuntu", versionId: "24.04" });
+    // A name nothing knows is no distribution, not "linux" (which rules out every distribution's own bug).
+    expect(factsFromFields({ osRelease: 'NAME="Foo OS"\nVERSION_ID=3', logs: "x" }).os).toBeNull();
+    // A file that says ID keeps it.
+    expect(factsFromFields({ osRelease: 'NAME="Debian GNU/Linux"\nID=debian\nVERSION_ID="12"', logs: "x" }).os?.id).toBe("debian");
+  });
+});
+
 describe("osImageToOs", () => {
   it.each([
     // https://github.com/kubernetes/kube-proxy/issues/25

@@ -519,6 +519,26 @@ describe("Debian and Ubuntu kernels known only by their series", () => {
     expect(mark(journal("worker-2"))).toMatchObject({ status: "affected", certain: false });
     // A journal line of a host the table does not list, or a line with no host, leaves the fleet's verdict as it was.
     for (const logs of [journal("laptop"), XOR_MARK_KLOG]) expect(mark(logs)?.status, logs.slice(0, 30)).toBe("affected");
+    // Every line counts, not the few the answer quotes (review 32c: worker-1's retries hid worker-2's one block).
+    const retries = [...Array.from({ length: 12 }, () => journal("worker-1")), journal("worker-2")].join("\n");
+    expect(mark(retries)).toMatchObject({ status: "affected", certain: false });
+    // Another node's own uname in the paste is that node's kernel, not the one whose journal shows the symptom.
+    const uname = "$ uname -a\nLinux worker-2 5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 x86_64 GNU/Linux";
+    const withUname = diagnoseBundle(kb, `${uname}\n$ kubectl get nodes -o wide\n${nodes}\n${journal("worker-1")}`);
+    expect(withUname.findings.find((f) => f.id === "xt-mark-ipv6-typo-2024")?.verdict.status).toBe("not-affected");
+  });
+
+  it("tells nodes named by address or by names sharing a first label apart (review 32c)", async () => {
+    const kb = (await loadDataKb()).compiled;
+    const header =
+      "NAME          STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION       CONTAINER-RUNTIME";
+    const row = (name: string, kernel: string) =>
+      `${name.padEnd(13)} Ready    <none>   5d    v1.31.2   10.0.0.1      <none>        Ubuntu 22.04.5 LTS   ${kernel}   containerd://1.7.22`;
+    const nodes = [header, row("10.0.1.2", "5.15.0-127-generic"), row("10.0.1.3", "5.15.0-126-generic")].join("\n");
+    const logs = XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "10.0.1.2");
+    const mark = diagnoseFields(kb, { nodes, logs }).findings.find((f) => f.id === "xt-mark-ipv6-typo-2024")?.verdict;
+    expect(mark).toMatchObject({ status: "affected" });
+    expect(mark?.reason).toMatch(/node 10\.0\.1\.2/);
   });
 
   it("leaves a fleet undecided when a node no data judges stands beside the node it rules out", async () => {
@@ -701,9 +721,25 @@ describe("a vendor's or distribution's build just before its branch's first affe
       expect(beside?.status, uname).toBe("unknown");
       expect(beside?.reason, uname).toMatch(/the symptom suggests that backport/);
     }
-    // kernel.org's own release, and a mainline build long before the backport, stay outside the range.
-    expect(diagnoseFields(await kb(), { uname: "6.11.3", logs: XOR_MARK_KLOG }).findings[0]?.verdict.status).toBe("not-affected");
-    expect(diagnoseFields(await kb(), { uname: "6.11.0-rc7+", logs: XOR_MARK_KLOG }).findings[0]?.verdict.status).toBe("not-affected");
+    // kernel.org's own release, a mainline build, kernel.org's sources built unchanged (Ubuntu's mainline PPA) and a build
+    // many releases before the start (review 32c) stay outside the range.
+    for (const uname of ["6.11.3", "6.11.0-rc7+", "6.11.3-061103-generic", "6.11.0-1-zen", "6.11.1-76061101-generic"])
+      expect(diagnoseFields(await kb(), { uname, logs: XOR_MARK_KLOG }).findings[0]?.verdict.status, uname).not.toBe("unknown");
+  });
+
+  it("keeps a distribution's own sign that it took the change early over upstream's start (review 32c: Tumbleweed)", async () => {
+    const tumbleweed = await kbWith([
+      { ecosystem: "linux", package: "linux", ranges: [range("6.19.12", "7.0")] },
+      {
+        ecosystem: "opensuse-tumbleweed",
+        package: "kernel-default",
+        ranges: [{ introduced: "6.19.11-1", lastAffected: "6.19.11-1", evidence: "reported", source: SRC }],
+      },
+    ]);
+    const osRelease = 'NAME="openSUSE Tumbleweed"\nID="opensuse-tumbleweed"\nID_LIKE="opensuse suse"';
+    const later = diagnoseFields(tumbleweed, { uname: "6.19.11-2-default", osRelease, logs: XOR_MARK_KLOG }).findings[0]?.verdict;
+    expect(later).toMatchObject({ status: "affected", certain: false });
+    expect(later?.reason).toMatch(/opensuse-tumbleweed/);
   });
 });
 

@@ -37,7 +37,11 @@ export function debianKernel(release: string, build: string | null, os: OsFacts 
 
   // A backport or an LTS update names the release it was built for: "deb11" in the ABI, "~bpo11+1"
   // or "~deb11u1" in the package version.
-  const builtFor = abi?.[4] ?? versioned?.[3] ?? /~(?:bpo|deb)(\d+)/.exec(packageVersion ?? "")?.[1] ?? null;
+  // A plain ABI name ("5.10.0-11-amd64") on a release's own branch is that release's kernel (review 32c: bullseye's
+  // 5.10 beside bookworm's os-release, an upgrade not yet rebooted into).
+  const plain = abi !== null && /^\d+$/.test(abi[3] ?? "");
+  const builtFor =
+    abi?.[4] ?? versioned?.[3] ?? /~(?:bpo|deb)(\d+)/.exec(packageVersion ?? "")?.[1] ?? (plain ? (GA_RELEASE[branch] ?? null) : null);
   let series: string | null = null;
   const named = os?.id === "debian" && os.versionId ? (os.versionId.split(".")[0] ?? null) : null;
   // The build's own release outranks an os-release naming another (an upgrade not yet rebooted into, a container's).
@@ -45,9 +49,11 @@ export function debianKernel(release: string, build: string | null, os: OsFacts 
     series = named;
   } else if (builtFor) {
     series = builtFor;
-    notes.push(
-      `Debian ${series} read from the kernel's ABI name or package version${named ? `, though the os-release names ${named}` : ""}`,
-    );
+    const from =
+      plain && !/~(?:bpo|deb)\d/.test(packageVersion ?? "")
+        ? `the ABI name (${branch} is Debian ${series}'s own kernel)`
+        : "the kernel's ABI name or package version";
+    notes.push(`Debian ${series} read from ${from}${named ? `, though the os-release names ${named}` : ""}`);
   } else if (GA_RELEASE[branch]) {
     series = GA_RELEASE[branch] ?? null;
     notes.push(`Debian ${series} inferred: no Debian os-release, and ${branch} is the kernel that Debian ${series} shipped with`);

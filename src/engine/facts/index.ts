@@ -25,7 +25,7 @@ import {
 } from "./mentions";
 import { pickNamedRelease } from "./named-release";
 import { pickClientVersions, pickNamedVersions, pickPackageBuilds } from "./named-versions";
-import { LSB_DISTRIBUTOR, parseOsRelease, SYSTEM_RELEASE_LINE, withCosImage } from "./os-release";
+import { ID_LIKE, LSB_DISTRIBUTOR, parseOsRelease, parseOsReleaseValues, SYSTEM_RELEASE_LINE, withCosImage } from "./os-release";
 import { outputHeadingVia } from "./output-heading";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { TextLines } from "./text-lines";
@@ -193,7 +193,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   }
   const releases = kernelSources.flatMap((k) => k.uname.release ?? []);
   const os = withCosImage(
-    osSection ? parseOsRelease(osSection.text, osSection.lines) : pickOsMention(hostOnly(mentions.os), lineAt),
+    osSection ? osReleaseOf(osSection.text, osSection.lines) : pickOsMention(hostOnly(mentions.os), lineAt),
     text,
     releases,
   );
@@ -338,6 +338,24 @@ const nonEmptyLines = (text: string | undefined) =>
     .filter(Boolean);
 
 /**
+ * os-release text, or a paste of it cut before its ID line (`head -2 /etc/os-release`: PRETTY_NAME and NAME): its name
+ * then says which distribution it is, as a nodes table's OS image does. os-release(5)'s default of ID=linux is for a
+ * file without ID, not a paste that lost it (review 32d: "Ubuntu 24.04.2 LTS" read as no Ubuntu, and an Ubuntu-only
+ * bug ruled out for certain). A name that says nothing known leaves no distribution at all.
+ */
+function osReleaseOf(text: string, lines?: [number, number]): OsFacts | null {
+  const os = parseOsRelease(text, lines);
+  if (!os || os.id !== "linux" || /^\s*ID=/m.test(text)) return os;
+  const values = parseOsReleaseValues(text);
+  const name = values.get("NAME") ?? "";
+  const version = values.get("VERSION") ?? values.get("VERSION_ID") ?? "";
+  const named = [os.prettyName ?? "", `${name} ${version}`.trim()].flatMap((n) => (n ? (osImageToOs(n) ?? []) : []))[0];
+  if (named) return { ...os, id: named.id, idLike: named.idLike, versionId: os.versionId ?? named.versionId };
+  const first = name.split(/\s/)[0]?.toLowerCase() ?? "";
+  return first in ID_LIKE ? { ...os, id: first, idLike: ID_LIKE[first]?.(os.versionId) ?? [] } : null;
+}
+
+/**
  * Facts from structured fields. `lines`, `sections` and `notLogs` describe `logs`; a node's
  * line counts lines of `nodes`. A field left empty may still be filled from a bundle pasted into logs.
  */
@@ -346,12 +364,12 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
   const fieldReleases = splitLines(fields.uname ?? "").flatMap((l) => parseUname(l.trim())?.release ?? []);
   // A distribution typed in the field rather than pasted ("Ubuntu 22.04.3 LTS", "CentOS 7.2"): read as a nodes
   // table's OS image is, or else as a release a person names (hedged wherever it decides).
-  const typed = fields.osRelease?.trim() && !parseOsRelease(fields.osRelease) ? nonEmptyLines(fields.osRelease) : [];
+  const typed = fields.osRelease?.trim() && !osReleaseOf(fields.osRelease) ? nonEmptyLines(fields.osRelease) : [];
   const typedOs = typed.length === 1 ? osImageToOs(typed[0] as string) : null;
   const typedRelease = typed.length && !typedOs ? pickNamedRelease(typed.map((text, i) => ({ text, line: i + 1 }))) : null;
   // An os-release pasted into the logs counts as is (it has lines); a COS image name in the logs must also fit the uname field.
   const os = fields.osRelease?.trim()
-    ? withCosImage(parseOsRelease(fields.osRelease) ?? typedOs, fields.logs ?? "")
+    ? withCosImage(osReleaseOf(fields.osRelease) ?? typedOs, fields.logs ?? "")
     : fromLogs.os?.lines
       ? fromLogs.os
       : withCosImage(null, fields.logs ?? "", [...fieldReleases, ...(fromLogs.kernel ? [fromLogs.kernel.release] : [])]);

@@ -6,8 +6,10 @@
  * instead of failing ("X is disabled", "PLEG is not healthy", "loop detected", "another app is
  * holding the lock").
  */
+// "non-fatal" says the opposite (kubeadm's preflight footer "you can make a check non-fatal", printed after any failed
+// check: review 32d, where it resembled br_netfilter's example and led the answer).
 const FAILURE =
-  /\b(?:error|err|fail(?:s|ed|ure)?|unable|cannot|can't|couldn't|could not|denied|refused|invalid|not found|no such|timed? ?out|panic|fatal|unknown|not supported|unsupported|exceeded|overflow|exception|dropp(?:ed|ing)|reject(?:ed|ing)|oops|bug)\b|^[EF]\d{4} /i;
+  /\b(?:error|err|fail(?:s|ed|ure)?|unable|cannot|can't|couldn't|could not|denied|refused|invalid|not found|no such|timed? ?out|panic|(?<!\bnon-)fatal|unknown|not supported|unsupported|exceeded|overflow|exception|dropp(?:ed|ing)|reject(?:ed|ing)|oops|bug)\b|^[EF]\d{4} /i;
 const FAILURE_STATE =
   /\b(?:no space left on device|operation not permitted|not permitted|resource busy|read-only file system|too many open files|no buffer space|out of memory|is disabled|not healthy|unhealthy|not ready|(?:loop|deadlock|lockup)\b.{0,60}?\bdetected|(?:holding|held|waiting for)\b.{0,40}\block\b)\b/i;
 /** strerror texts the words above miss (EINTR … EKEYEXPIRED), as glibc prints them. */
