@@ -179,12 +179,19 @@ function otherReason(top: Finding, f: Finding): string {
   if (rel?.kind === "masks") return `a separate, lesser problem that can hide ${top.id}: ${rel.note}`;
   if (rel?.kind === "explained-by") return `a consequence of ${top.id}: ${rel.note}`;
   if (rel?.kind === "prerequisite-of") return `a precondition, not the cause: ${rel.note}`;
-  if (rel?.kind === "confused-with") return `a look-alike of ${top.id}: ${rel.note}`;
+  // A look-alike that matched on a decisive line of its own, not ruled out by its versions, is there too (review 32d:
+  // CoreDNS's removed `proxy` and `upstream` both in one Corefile): "a look-alike" told the reader to drop it.
+  if (rel?.kind === "confused-with")
+    return strongestSignal(f) >= DECISIVE_WEIGHT && f.verdict.status !== "not-affected"
+      ? `also present, on a line of its own (often confused with ${top.id}: ${rel.note})`
+      : `a look-alike of ${top.id}: ${rel.note}`;
   if (f.verdict.status === "not-affected")
     return `its version is outside the affected range${f.verdict.certain === false ? " (not certain)" : ""}: ${f.verdict.reason}`;
   if (isDecisiveAndAffected(top) && !isDecisiveAndAffected(f)) {
     return strongestSignal(f) >= DECISIVE_WEIGHT
-      ? "also matched, but its versions do not confirm it"
+      ? f.verdict.level === undefined
+        ? "also matched; no version decides it, so it is ranked after the one whose versions do"
+        : "also matched, but its versions do not confirm it"
       : "a weaker or generic symptom that other causes share";
   }
   return `also matched (${f.confidence}, ${f.score}); may be a separate problem`;

@@ -1556,12 +1556,16 @@ const strongest = (checks: VersionEvidence[]): VersionEvidence =>
 const weakest = (checks: VersionEvidence[]): EvidenceLevel =>
   checks.reduce<EvidenceLevel>((w, c) => (LEVELS.indexOf(c.level) > LEVELS.indexOf(w) ? c.level : w), "verified");
 
+/** The first few of many values, and how many more: a paste may name thousands of kernels (review 32c). */
+const listed = (values: readonly string[], shown = 4) =>
+  values.length > shown ? `${values.slice(0, shown).join(", ")} and ${values.length - shown} more` : values.join(", ");
+
 export function missingDataReason(record: BugRecord, hosts: HostVersions[]): string {
   const kernels = hosts.map((h) => h.kernel).filter((k): k is KernelFacts => k !== null);
   const ecosystems = [...new Set(record.affected.map((a) => a.ecosystem))].join(", ");
   const given = hosts.find((h) => h.kernelsGiven?.length)?.kernelsGiven;
   if (!kernels.length && given && hasKernelData(record))
-    return `the input gives ${given.length} kernels (${given.join(", ")}: two machines, or before and after a reboot) and does not say which one failed: a uname -a of the failing host, or a nodes table, would decide. This record has version data for ${ecosystems}`;
+    return `the input gives ${given.length} kernels (${listed(given)}: two machines, or before and after a reboot) and does not say which one failed: a uname -a of the failing host, or a nodes table, would decide. This record has version data for ${ecosystems}`;
   if (!kernels.length && hasKernelData(record)) return `no kernel version given; this record has version data for ${ecosystems}`;
   const k = kernels[0];
   if (k && hasKernelData(record) && isSeriesRelease(k.release))

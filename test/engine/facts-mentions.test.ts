@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { diagnoseBundle, diagnoseFields } from "../../src/engine/diagnose";
-import { extractFacts } from "../../src/engine/facts";
+import { extractFacts, factsFromFields } from "../../src/engine/facts";
 import { verdictLabel } from "../../src/engine/summary";
 import { nodeComponents } from "../../src/engine/verdict";
 import { loadDataKb } from "../support/data-kb";
@@ -817,6 +817,11 @@ describe("kernel mentions in kernel output", () => {
     const two = extractFacts(`${nodes} My laptop runs kernel 6.6.54 and is fine.`);
     expect(two.kernel).toBeNull();
     expect(two.kernelsGiven).toEqual(["6.6.58-talos", "6.6.54"]);
+    // The same paste in the API's logs field says so too (review 32c).
+    expect(factsFromFields({ logs: `${nodes} My laptop runs kernel 6.6.54 and is fine.` }).kernelsGiven).toEqual([
+      "6.6.58-talos",
+      "6.6.54",
+    ]);
   });
 
   it("reads labels by the role their words give them, and another component's version as no second kernel", () => {

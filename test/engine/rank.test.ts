@@ -59,6 +59,19 @@ describe("rankFindings", () => {
     expect(ranked.map((f) => f.id)).toEqual(["cause", "consequence"]);
   });
 
+  it("says a look-alike that matched on a decisive line of its own is there too, and when no version decides (review 32d)", () => {
+    const top = { ...finding("proxy-removed", 0.9, 0.95, "affected"), related: [] };
+    const alike = {
+      ...finding("upstream-removed", 0.85, 0.95, "unknown"),
+      related: [{ id: "proxy-removed", kind: "confused-with" as const, note: "n" }],
+    };
+    const others = (f: Finding) => explainRootCause([top, f])?.others[0]?.reason;
+    expect(others(alike)).toMatch(/^also present, on a line of its own \(often confused with proxy-removed/);
+    const weak = { ...alike, evidence: [{ kind: "log" as const, line: 1, text: "t", signature: "s", weight: 0.5 }] };
+    expect(others(weak)).toMatch(/^a look-alike of proxy-removed/);
+    expect(others(finding("versionless", 0.85, 0.95, "unknown"))).toMatch(/no version decides it/);
+  });
+
   it("names no root cause when the best finding is low or ruled out", () => {
     expect(explainRootCause([finding("a", 0.3, 0.4, "unknown", "low")])).toBeNull();
     expect(explainRootCause([finding("a", 0.5, 0.95, "not-affected", "medium")])).toBeNull();

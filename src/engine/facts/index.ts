@@ -416,6 +416,8 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     },
     sections: fromLogs.sections,
     kernel,
+    // The logs' kernels that decided nothing, when no field gave one either (review 32c: "no kernel version given").
+    ...(!kernel && !hostNodes.length && !readings.length && fromLogs.kernelsGiven ? { kernelsGiven: fromLogs.kernelsGiven } : {}),
     unameHost: hostNodes.length ? null : (unameHostOf(sources) ?? (readings.length ? null : fromLogs.unameHost)),
     os,
     nodes,

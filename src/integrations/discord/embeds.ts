@@ -220,7 +220,6 @@ function fixFields(f: Pick<FindingSummary, "id" | "fixSteps" | "moreFixSteps" | 
   return values.map((v, i) => field(i ? "Fix (continued)" : `Fix (${rebootWords(f.reboot)})`, v));
 }
 
-/** Items joined by line breaks into runs of at most `room` characters (an item longer than that is a run of its own). */
 /**
  * A long step's lines grouped by its bullets ("- Fedora 41: …" and the lines indented under it), so that a field
  * break falls between bullets, never before a bullet's last line (review 32a); a bullet longer than `room` is split
@@ -239,6 +238,7 @@ function bulletsOf(step: string, room: number): string[] {
   return bullets.flatMap((b) => (b.join("\n").length > room ? b : [b.join("\n")]));
 }
 
+/** Items joined by line breaks into runs of at most `room` characters (an item longer than that is a run of its own). */
 function runs(items: readonly string[], room: number): string[] {
   const out: string[] = [];
   let rest = items;
