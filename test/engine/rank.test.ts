@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { diagnoseBundle } from "../../src/engine/diagnose";
 import type { Finding } from "../../src/engine/diagnosis";
 import { explainRootCause, rankFindings } from "../../src/engine/score";
+import { loadDataKb } from "../support/data-kb";
 
 // Root-cause order on hand-made findings: what matters is the signal's strength, the verdict and the
 // records' relations, not the raw score alone.
@@ -70,6 +72,22 @@ describe("rankFindings", () => {
     const weak = { ...alike, evidence: [{ kind: "log" as const, line: 1, text: "t", signature: "s", weight: 0.5 }] };
     expect(others(weak)).toMatch(/^a look-alike of proxy-removed/);
     expect(others(finding("versionless", 0.85, 0.95, "unknown"))).toMatch(/no version decides it/);
+  });
+
+  it("puts every record's cause before what it explains or masks, on the two records' own examples together", async () => {
+    // Review 32d: containerd's config error before the kubelet's CRI v1 complaint it causes, the backend mixing before the
+    // missing KUBE-MARK-DROP chain, the XFS allocation stall before the reserved sandbox name.
+    const kb = await loadDataKb();
+    const exampleOf = (id: string) => kb.records.find((r) => r.id === id)?.examples.find((e) => e.expect === "top1")?.log;
+    const pairs = kb.records.flatMap((r) =>
+      r.relations.flatMap((rel) => (rel.kind === "explains" ? [[r.id, rel.id]] : rel.kind === "masks" ? [[rel.id, r.id]] : [])),
+    );
+    expect(pairs.length).toBeGreaterThanOrEqual(4);
+    for (const [cause = "", consequence = ""] of pairs) {
+      const ids = diagnoseBundle(kb.compiled, `${exampleOf(cause)}\n${exampleOf(consequence)}`).findings.map((f) => f.id);
+      expect(ids.indexOf(cause), `${cause} in ${ids}`).toBeGreaterThanOrEqual(0);
+      expect(ids.indexOf(cause), `${cause} before ${consequence}: ${ids}`).toBeLessThan(ids.indexOf(consequence));
+    }
   });
 
   it("names no root cause when the best finding is low or ruled out", () => {
