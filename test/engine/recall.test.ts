@@ -405,6 +405,40 @@ describe("recall across other tools' wording", () => {
   });
 });
 
+describe("a tool's own framing and placeholders", () => {
+  // kubeadm's framing of any failed preflight check, as `kubeadm init` prints it (kubernetes/kubeadm's phases).
+  const preflight = (check: string) =>
+    [
+      "error execution phase preflight: [preflight] Some fatal errors occurred:",
+      `\t${check}`,
+      "[preflight] If you know what you are doing, you can make a check non-fatal with `--ignore-preflight-errors=...`",
+      "To see the stack trace of this error execute with --v=5 or higher",
+    ].join("\n");
+
+  it("draws in no record by kubeadm's words alone, whichever check failed (review 32d)", async () => {
+    const kb = (await loadDataKb()).compiled;
+    for (const check of ["[ERROR Port-6443]: Port 6443 is in use", "[ERROR DirAvailable--var-lib-etcd]: /var/lib/etcd is not empty"]) {
+      const d = diagnoseBundle(kb, preflight(check));
+      expect(
+        d.findings.filter((f) => f.confidence !== "low").map((f) => f.id),
+        check,
+      ).toEqual([]);
+    }
+  });
+
+  it("reads a value the tool elides (`=...`) as no cut of the line, so a missing last word is missing", () => {
+    expect(lineTokens("make a check non-fatal with `--ignore-preflight-errors=...`")).not.toContain("\u2026");
+    expect(lineTokens("Failed to start container ...")).toContain("\u2026");
+    const sig = signatureTokens(
+      "regex",
+      String.raw`validate CRI v1 runtime API for endpoint \\?"[^"\\]*\\?": rpc error: code = Unimplemented`,
+    );
+    const line =
+      'validate CRI v1 runtime API for endpoint "unix:///run/containerd/containerd.sock": rpc error: code = Unavailable desc = x';
+    expect(matchTokens(sig, lineTokens(`${line} --ignore-preflight-errors=...`))).toBe(false);
+  });
+});
+
 describe("recall across split and wrapped messages", () => {
   const findings = (logs: string) => diagnoseFields(kb.compiled, { logs }).findings;
 

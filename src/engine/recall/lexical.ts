@@ -45,9 +45,16 @@ const COMPOUND = /(?<![a-z0-9])[a-z0-9]+(?:[-_][a-z0-9]+)+/g;
 
 /** The message of a log line for a query: pipeline framing, klog header and logfmt time/level keys dropped. */
 function messageText(line: string): string {
-  return messageOf(line).replace(LOGFMT_FRAME, " ");
+  return messageOf(line).replace(LOGFMT_FRAME, " ").replace(KUBEADM_FRAME, " ");
 }
 const LOGFMT_FRAME = /\b(?:time|ts|level|lvl)=(?:"[^"]*"|\S+)|\bmsg=/g;
+/**
+ * kubeadm's framing of any failed phase ("error execution phase preflight: [preflight] Some fatal errors occurred:", and
+ * the footer naming --ignore-preflight-errors), which says nothing of which check failed: with it, "Port 6443 is in
+ * use" resembled the one record whose example quotes kubeadm's preflight (review 32d).
+ */
+const KUBEADM_FRAME =
+  /\berror execution phase [\w/-]+:|\[preflight\](?: Some fatal errors occurred:)?|\bIf you know what you are doing, you can make a check non-fatal with `?--ignore-preflight-errors=\.{3}`?/gi;
 
 /** The terms of a text: its useful words and its useful compounds. */
 export function lexicalTerms(text: string): string[] {
