@@ -59,6 +59,8 @@ export interface RecordFirstBackport {
  */
 export interface RecordOnKernels {
   branches: readonly string[];
+  /** The kernel branch of each variant the source names, for a host known only by its variant. */
+  variants?: Readonly<Record<string, string>> | undefined;
   evidence: EvidenceLevel;
   verified: boolean;
   source: string;

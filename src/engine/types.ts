@@ -22,6 +22,8 @@ export interface OsFacts {
   ubuntuBase?: string;
   /** os-release BUILD_ID when given; Container-Optimized OS versions its images by it ("18244.236.70"). */
   buildId?: string;
+  /** os-release VARIANT_ID, or the variant an image OS's name carries ("aws-k8s-1.24" of Bottlerocket): its kernel. */
+  variant?: string;
   /** Line range (1-based, inclusive) in the text the user sent, when it came from the bundle. */
   lines?: [number, number];
 }

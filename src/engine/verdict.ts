@@ -60,7 +60,7 @@ export interface HostVersions {
   /** The release the text names in passing ("on Ubuntu 24.04"): weaker than `release`. */
   namedRelease?: string | null;
   /** The host's distribution, from its os-release or OS image (never from a name in passing). */
-  distro?: Pick<OsFacts, "id" | "idLike" | "prettyName"> | null;
+  distro?: Pick<OsFacts, "id" | "idLike" | "prettyName" | "variant"> | null;
   /**
    * A nodes-table row whose OS image or kernel build is Windows': the one place the input says, per host, that
    * no Linux runs there. An "Operating System: Windows" line in a bundle never sets it (WSL2 and Docker Desktop
@@ -727,6 +727,23 @@ function onKernelsCheck(
   const on = `only its builds on kernel ${only.branches.join(" or ")} carry the bug`;
   const kernel = host.kernel;
   const branch = kernel ? (kernel.branch ?? kernelBranch(kernel.release)) : null;
+  // Without a kernel, the variant the OS names (VARIANT_ID, a nodes table's image) says which kernel it is built on.
+  const variant = host.distro?.variant;
+  const variantBranch = !branch && variant ? only.variants?.[variant] : undefined;
+  if (variantBranch) {
+    const on = only.branches.includes(variantBranch);
+    const built = `its variant ${variant} is built on kernel ${variantBranch}`;
+    return on
+      ? { ...evidence, reason: `${evidence.reason}, and ${built}` }
+      : {
+          ...evidence,
+          result: "not-affected",
+          reason: `${evidence.reason}, but only its builds on kernel ${only.branches.join(" or ")} carry the bug, and ${built}`,
+          level: only.evidence,
+          unverified: only.evidence === "reported",
+          source: only.source,
+        };
+  }
   if (!kernel || !branch) {
     const why = kernel ? `the kernel's branch (${kernel.release}) is not known` : "no kernel version was given";
     return { ...evidence, reason: `${evidence.reason}, but ${on}, and ${why}`, certain: false };

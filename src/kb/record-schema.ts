@@ -210,6 +210,8 @@ export const firstBackportSchema = withEvidence(
 export const onKernelsSchema = withEvidence(
   z.strictObject({
     branches: z.array(z.string().regex(/^\d+\.\d+$/, 'a kernel branch, "5.15"')).min(1),
+    /** The kernel branch each variant the source names is built on ("aws-k8s-1.23": "5.10"), for a host known by its variant. */
+    variants: z.record(z.string().regex(/^[a-z0-9][\w.-]*$/), z.string().regex(/^\d+\.\d+$/)).optional(),
     ...evidenceFields,
     note: nonEmpty.optional(),
   }),

@@ -5,6 +5,7 @@ import { compileKnowledgeBase } from "../../src/engine/compile-kb";
 import { diagnoseBundle, diagnoseFields } from "../../src/engine/diagnose";
 import type { VersionEvidence } from "../../src/engine/diagnosis";
 import { extractFacts, factsFromFields, releaseEcosystem } from "../../src/engine/facts";
+import { osImageToOs } from "../../src/engine/facts/kube-nodes";
 import { diagnoseHosts } from "../../src/engine/hosts";
 import { renderTextReport } from "../../src/engine/report-text";
 import { parseRecordFile } from "../../src/kb/parse-record";
@@ -1161,6 +1162,30 @@ describe("an image-based OS's range that holds only on some of its kernels (onKe
     const unknownKernel = await verdictOn({ osRelease: osRelease("aws-k8s-1.24") });
     expect(unknownKernel).toMatchObject({ status: "affected", certain: false });
     expect(unknownKernel?.reason).toMatch(/no kernel version was given/);
+  });
+
+  it("takes the kernel a variant is built on from the entry's variants, where no kernel is given (review 32c)", async () => {
+    const kb = await kbWith([
+      {
+        ecosystem: "bottlerocket",
+        package: "bottlerocket",
+        onKernels: { ...onKernels, variants: { "aws-k8s-1.23": "5.10", "aws-k8s-1.24": "5.15" } },
+        ranges: [range("1.10.0", "1.14.0")],
+      },
+    ]);
+    const at = (fields: { osRelease?: string; nodes?: string }) =>
+      diagnoseFields(kb, { ...fields, logs: XOR_MARK_KLOG }).findings[0]?.verdict;
+    expect(at({ osRelease: osRelease("aws-k8s-1.23") })).toMatchObject({ status: "not-affected", level: "verified" });
+    expect(at({ osRelease: osRelease("aws-k8s-1.23") })?.reason).toMatch(/its variant aws-k8s-1\.23 is built on kernel 5\.10/);
+    expect(at({ osRelease: osRelease("aws-k8s-1.24") })?.status).toBe("affected");
+    // A variant the source does not name stays hedged; a nodes table's image name carries the variant too.
+    expect(at({ osRelease: osRelease("metal-k8s-1.24") })).toMatchObject({ status: "affected", certain: false });
+    const table = [
+      "NAME STATUS ROLES AGE VERSION INTERNAL-IP EXTERNAL-IP OS-IMAGE KERNEL-VERSION CONTAINER-RUNTIME",
+      "w1 Ready <none> 1d v1.23.17 10.0.0.1 <none> Bottlerocket OS 1.13.5 (aws-k8s-1.23) <none> containerd://1.6.20",
+    ].join("\n");
+    expect(osImageToOs("Bottlerocket OS 1.13.5 (aws-k8s-1.23)")).toMatchObject({ id: "bottlerocket", variant: "aws-k8s-1.23" });
+    expect(at({ nodes: table })?.status).toBe("not-affected");
   });
 
   it("judges each node of a nodes table on its own kernel", async () => {

@@ -218,6 +218,7 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(body).toContain(
       `Only its builds on kernel ${branches?.join(" or ")} carry the bug: a release in range on another kernel is not affected verified`,
     );
+    expect(body).toMatch(/Variants and their kernels: [\w.-]+ on \d+\.\d+/);
   });
 
   it("says which components a record needs in range together", async () => {

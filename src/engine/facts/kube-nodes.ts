@@ -103,7 +103,11 @@ const IMAGES: Array<[RegExp, (m: RegExpExecArray, image: string) => OsFacts]> = 
   [new RegExp(`^(?:${UBUNTU_FLAVOURS}) (${UBUNTU_FLAVOUR_RELEASE})(?!\\d)`), (m, s) => osFromId("ubuntu", m[1] ?? null, s)],
   [/^Debian GNU\/Linux (\d+)(?: \((\w+)\))?/, (m, s) => osFromId("debian", m[1] ?? null, s, m[2] ?? null)],
   [/^Amazon Linux (\d+)/, (m, s) => osFromId("amzn", m[1] ?? null, s)],
-  [/^Bottlerocket OS (\d+\.\d+\.\d+)/, (m, s) => osFromId("bottlerocket", m[1] ?? null, s)],
+  // "Bottlerocket OS 1.13.5 (aws-k8s-1.24)": the variant names the kernel it is built on.
+  [
+    /^Bottlerocket OS (\d+\.\d+\.\d+)(?: \(([\w.-]+)\))?/,
+    (m, s) => ({ ...osFromId("bottlerocket", m[1] ?? null, s), ...(m[2] ? { variant: m[2] } : {}) }),
+  ],
   [/^Talos \(v(\d+\.\d+\.\d+)/, (m, s) => osFromId("talos", m[1] ?? null, s)],
   [/^Talos\b/, (_m, s) => osFromId("talos", null, s)],
   [/^Container-Optimized OS/, (_m, s) => osFromId("cos", null, s)],

@@ -194,6 +194,7 @@ export function parseOsRelease(text: string, lines?: [number, number]): OsFacts 
     prettyName: nonEmpty("PRETTY_NAME") ?? nonEmpty("NAME"),
     codename: nonEmpty("VERSION_CODENAME") ?? nonEmpty("UBUNTU_CODENAME"),
     ...(buildId ? { buildId } : {}),
+    ...(nonEmpty("VARIANT_ID") ? { variant: nonEmpty("VARIANT_ID") as string } : {}),
     ...(ubuntuBase ? { ubuntuBase } : {}),
     ...(lines ? { lines } : {}),
   };

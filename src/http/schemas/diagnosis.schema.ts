@@ -87,6 +87,9 @@ const osFactsSchema = z
       description: "The Ubuntu LTS whose kernel packages a derivative (Mint, elementary, Zorin, neon) installs, from UBUNTU_CODENAME.",
     }),
     buildId: z.string().optional(),
+    variant: z.string().optional().openapi({
+      description: "os-release VARIANT_ID, or the variant an image OS's name carries (Bottlerocket's aws-k8s-1.24): its kernel.",
+    }),
     lines: z.tuple([z.number().int(), z.number().int()]).optional(),
   })
   .openapi("OsFacts");

@@ -261,6 +261,15 @@ const AffectedEntryBlock = (props: { entry: AffectedEntry; index: number }) => {
           ))}{" "}
           carry the bug: a release in range on another kernel is not affected <StatusBadge status={evidenceOf(a.onKernels)} />{" "}
           <Sources fact={a.onKernels} />
+          {a.onKernels.variants ? (
+            <p>
+              Variants and their kernels:{" "}
+              {Object.entries(a.onKernels.variants)
+                .map(([variant, branch]) => `${variant} on ${branch}`)
+                .join(", ")}
+              .
+            </p>
+          ) : null}
           {a.onKernels.note ? <p class="hint">{a.onKernels.note}</p> : null}
         </div>
       ) : null}
