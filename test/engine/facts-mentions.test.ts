@@ -809,6 +809,10 @@ describe("kernel mentions in kernel output", () => {
       " It works fine on my laptop with kernel 6.6.54.",
       " Works on our staging cluster running kernel 6.6.54.",
       "\nIt worked on my dev box using kernel 6.6.54.",
+      // The other machine first, whatever follows (review 32c).
+      " My laptop with kernel 6.6.54 works fine.",
+      " Works on my laptop (kernel 6.6.54).",
+      " It works just fine on my company laptop running kernel 6.6.54.",
     ])
       expect(kernelOf(nodes + laptop)?.release, laptop).toBe("6.6.58-talos");
     // With no other machine named, a kernel it works on is a cure: the host ran it too, so nothing decides.

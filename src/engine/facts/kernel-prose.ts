@@ -73,6 +73,13 @@ const WORKS_ELSEWHERE_BEFORE = new RegExp(
   String.raw`(?<!(?:\bnot?|n['\u2019]t|\bonly|\blonger|\bstopped|\bnothing|\bnever)\s+)\b(?:works?|worked)\s+(?:(?:just\s+)?fine\s+|well\s+)?${ANOTHER_MACHINE}\s+(?:the\s+)?(?:linux\s+)?$`,
   "i",
 );
+/**
+ * A person's other machine named right before the release, whatever follows ("My laptop with kernel 6.6.54 works
+ * fine", "on my company laptop running kernel 6.6.54", "works on my dev box (kernel 6.6.54)"): that machine's kernel, not
+ * the host's (review 32c).
+ */
+const OTHER_MACHINE_BEFORE =
+  /\b(?:my|our|his|her|their|a|an|another|other)\s+(?:[\w-]+\s+){0,2}?(?:laptop|workstation|desktop|mac(?:book)?|pc|dev(?:elopment)?\s+(?:box|machine|vm)|home\s+(?:server|lab))\b(?:\s+[\w-]+){0,2}?\s*(?:\(|,|\s(?:with|running|using|on))\s*(?:the\s+)?(?:linux\s+)?(?:kernel\s+)?$/i;
 /** Words that deny the cure: before the release ("not even kernel 6.1.70 fixed it") or before "went away". */
 const DENIED_BEFORE = /\b(?:not|no|never|nothing)\s+(?:even\s+)?(?:the\s+)?(?:linux\s+)?$/i;
 const DENIED = /\b(?:not|no|nothing|still|never)\b|n['\u2019]t\b/i;
@@ -105,7 +112,7 @@ export const proseRole = (text: string, m: RegExpMatchArray): "host" | "cure" | 
   if (NOT_THE_HOSTS.test(before) || OTHERS_BEFORE.test(text.slice(Math.max(0, at - 80), at))) return "other";
   const after = text.slice(end, end + 40);
   if (BOUND_AFTER.test(after) || ELSEWHERE_AFTER.test(after) || FIX_AFTER.test(after)) return "other";
-  if (WORKS_ELSEWHERE_BEFORE.test(before)) return "other";
+  if (WORKS_ELSEWHERE_BEFORE.test(before) || OTHER_MACHINE_BEFORE.test(before)) return "other";
   if (CURE_BEFORE.test(before)) return "cure";
   // The release's match may have taken the sentence's full stop ("kernel 6.1.64. Rebooting fixes it").
   const stop = endsInPunctuation(m[0]) ? 0 : after.search(CLAUSE_END);
