@@ -501,14 +501,23 @@ describe("Debian and Ubuntu kernels known only by their series", () => {
     expect(d.nodes.find((n) => n.name === "win1")?.inRange).not.toContain("tcp-tw-recycle-removed-4.12");
   });
 
+  /** An Ubuntu 22.04 nodes table (`kubectl get nodes -o wide`) of [name, kernel] rows. */
+  const ubuntuNodes = (rows: Array<[string, string]>) =>
+    [
+      "NAME          STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION       CONTAINER-RUNTIME",
+      ...rows.map(
+        ([name, kernel]) =>
+          `${name.padEnd(13)} Ready    <none>   5d    v1.31.2   10.0.0.1      <none>        Ubuntu 22.04.5 LTS   ${kernel}   containerd://1.7.22`,
+      ),
+    ].join("\n");
+  const journal = (host: string) => XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", host);
+
   it("judges the symptom on the nodes whose journal lines the log shows, naming another node in range (review 32a)", async () => {
     const kb = (await loadDataKb()).compiled;
-    const header =
-      "NAME       STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION       CONTAINER-RUNTIME";
-    const row = (name: string, kernel: string) =>
-      `${name.padEnd(10)} Ready    <none>   5d    v1.31.2   10.0.0.1      <none>        Ubuntu 22.04.5 LTS   ${kernel}   containerd://1.7.22`;
-    const nodes = [header, row("worker-1", "5.15.0-126-generic"), row("worker-2", "5.15.0-127-generic")].join("\n");
-    const journal = (host: string) => XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", host);
+    const nodes = ubuntuNodes([
+      ["worker-1", "5.15.0-126-generic"],
+      ["worker-2", "5.15.0-127-generic"],
+    ]);
     const mark = (logs: string) => diagnoseFields(kb, { nodes, logs }).findings.find((f) => f.id === "xt-mark-ipv6-typo-2024")?.verdict;
     // worker-1 printed it, on a kernel verified before the bug: not this bug there; worker-2 is named, in range.
     const one = mark(journal("worker-1"));
@@ -531,13 +540,11 @@ describe("Debian and Ubuntu kernels known only by their series", () => {
 
   it("tells nodes named by address or by names sharing a first label apart (review 32c)", async () => {
     const kb = (await loadDataKb()).compiled;
-    const header =
-      "NAME          STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION       CONTAINER-RUNTIME";
-    const row = (name: string, kernel: string) =>
-      `${name.padEnd(13)} Ready    <none>   5d    v1.31.2   10.0.0.1      <none>        Ubuntu 22.04.5 LTS   ${kernel}   containerd://1.7.22`;
-    const nodes = [header, row("10.0.1.2", "5.15.0-127-generic"), row("10.0.1.3", "5.15.0-126-generic")].join("\n");
-    const logs = XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "10.0.1.2");
-    const mark = diagnoseFields(kb, { nodes, logs }).findings.find((f) => f.id === "xt-mark-ipv6-typo-2024")?.verdict;
+    const nodes = ubuntuNodes([
+      ["10.0.1.2", "5.15.0-127-generic"],
+      ["10.0.1.3", "5.15.0-126-generic"],
+    ]);
+    const mark = diagnoseFields(kb, { nodes, logs: journal("10.0.1.2") }).findings.find((f) => f.id === "xt-mark-ipv6-typo-2024")?.verdict;
     expect(mark).toMatchObject({ status: "affected" });
     expect(mark?.reason).toMatch(/node 10\.0\.1\.2/);
   });
