@@ -28,7 +28,7 @@ import {
   scoreAdvisory,
   scoreFinding,
 } from "./score";
-import { ownHostElsewhere, printedBy } from "./symptom-hosts";
+import { type NodeNames, nodeNames, ownHostElsewhere, printedBy } from "./symptom-hosts";
 import { confirmByShownCause } from "./unranged-causes";
 import {
   alternativeComponents,
@@ -335,6 +335,12 @@ function assemble(
     distro: perVersions(distroChecks),
     release: perVersions(releaseChecks, decidedKey),
   };
+  // The nodes by name, for the symptom-host check: built once, at the first finding beside a nodes table.
+  let names: NodeNames | undefined;
+  const namesOf = () => {
+    names ??= nodeNames(hosts);
+    return names;
+  };
   for (const record of candidates) {
     const seen = byRecord.get(record.id) ?? NO_HITS;
     const logEvidence = seen.evidence;
@@ -384,7 +390,7 @@ function assemble(
       facts.nodes.length > 1 && logEvidence.length
         ? printedBy(
             seen.sightings.flatMap((s) => [...s.lines]),
-            hosts,
+            namesOf(),
             (n) => facts.lines[n - 1],
           )
         : null;

@@ -162,8 +162,13 @@ export function explainRootCause(ranked: readonly Finding[]): RootCause | null {
   if (!top || !canLead(top)) return null;
   const why: string[] = [];
   const decisive = top.evidence.find((e) => e.kind === "log" && !e.approximate && e.weight >= DECISIVE_WEIGHT);
+  // Led by a relation over a finding that scored higher (review 32e: "the strongest log evidence" was then untrue).
+  const over = ranked.slice(1).find((f) => f.score > top.score && f.related?.some((r) => r.id === top.id));
+  const relation = over?.related?.find((r) => r.id === top.id)?.kind;
   if (decisive?.kind === "log")
     why.push(`line ${decisive.line} matches "${decisive.signature}", a signature that alone identifies this bug`);
+  else if (over && relation === "explained-by") why.push(`it explains ${over.id}, which matched more strongly (${over.score})`);
+  else if (over && relation === "masks") why.push(`${over.id} matched more strongly (${over.score}) but can hide it`);
   else why.push(`it has the strongest log evidence (${top.confidence}, ${top.score})`);
   if (top.verdict.status === "affected")
     why.push(
@@ -177,7 +182,12 @@ export function explainRootCause(ranked: readonly Finding[]): RootCause | null {
 function otherReason(top: Finding, f: Finding): string {
   const rel = f.related?.find((r) => r.id === top.id);
   if (rel?.kind === "masks") return `a separate, lesser problem that can hide ${top.id}: ${rel.note}`;
-  if (rel?.kind === "explained-by") return `a consequence of ${top.id}: ${rel.note}`;
+  // A consequence that is also this bug on its own versions (a kubelet too new for the containerd read) needs its own
+  // fix after the cause's (review 32e).
+  if (rel?.kind === "explained-by")
+    return isDecisiveAndAffected(f)
+      ? `here a consequence of ${top.id} (${rel.note}), and its own versions are affected too: fix both`
+      : `a consequence of ${top.id}: ${rel.note}`;
   if (rel?.kind === "prerequisite-of") return `a precondition, not the cause: ${rel.note}`;
   // A look-alike that matched on a decisive line of its own, not ruled out by its versions, is there too (review 32d:
   // CoreDNS's removed `proxy` and `upstream` both in one Corefile): "a look-alike" told the reader to drop it.

@@ -5,7 +5,7 @@
  * no verdict on the lines this one printed (review 32a: worker-1's own journal, on a kernel verified before the bug,
  * was "affected" by worker-2's kernel).
  */
-import { sameMachine } from "./facts/uname-fleet";
+import { sameMachine, shortName } from "./facts/uname-fleet";
 import type { HostVersions } from "./verdict";
 
 // The date, then the host, then the program and its pid and a colon. The host is one token, no colon or bracket.
@@ -15,29 +15,51 @@ const SYSLOG_HOST =
 /** The host a syslog or journald line names, or null. */
 export const syslogHost = (line: string): string | null => SYSLOG_HOST.exec(line)?.[1] ?? null;
 
-/** The one node of `hosts` that `name` is (sameMachine), or undefined for none or several ("node1" beside node1.dc1 and node1.dc2). */
-function nodeNamed(hosts: readonly HostVersions[], name: string): HostVersions | undefined {
-  const found = hosts.filter((h) => h.subject.startsWith("node ") && sameMachine(h.subject.slice(5), name));
-  return found.length === 1 ? found[0] : undefined;
+/**
+ * The nodes of a paste by name, built once per diagnosis: a lookup per host name a line gives, not a pass over every
+ * node (review 32e: 20,000 rows beside a journal of as many hosts took two minutes). Same rule as sameMachine: the whole
+ * name, or the short name where one side gives a bare short name.
+ */
+export interface NodeNames {
+  /** The one node `name` is, or undefined for none or several ("node1" beside node1.dc1 and node1.dc2). */
+  lookup(name: string): HostVersions | undefined;
+}
+
+export function nodeNames(hosts: readonly HostVersions[]): NodeNames {
+  const full = new Map<string, HostVersions[]>();
+  const byShort = new Map<string, HostVersions[]>();
+  const bare = new Map<string, HostVersions[]>();
+  const add = (map: Map<string, HostVersions[]>, key: string, h: HostVersions) => {
+    const list = map.get(key);
+    if (list) list.push(h);
+    else map.set(key, [h]);
+  };
+  for (const h of hosts) {
+    if (!h.subject.startsWith("node ")) continue;
+    const name = h.subject.slice(5).toLowerCase();
+    add(full, name, h);
+    add(byShort, shortName(name), h);
+    if (!name.includes(".")) add(bare, name, h);
+  }
+  return {
+    lookup(name) {
+      const n = name.toLowerCase();
+      const found = new Set([...(full.get(n) ?? []), ...((n.includes(".") ? bare.get(shortName(n)) : byShort.get(n)) ?? [])]);
+      return found.size === 1 ? [...found][0] : undefined;
+    },
+  };
 }
 
 /**
  * The nodes every line of `lines` (the finding's hit lines, all of them: a sample would miss a node that printed the
  * symptom once after another's retries, review 32c) comes from, or null when a line names no host, or one that is no
- * single node of `hosts`. `lineAt` gives a line of the text by its 1-based number.
+ * single node of `names`. `lineAt` gives a line of the text by its 1-based number.
  */
-export function printedBy(
-  lines: Iterable<number>,
-  hosts: readonly HostVersions[],
-  lineAt: (line: number) => string | undefined,
-): HostVersions[] | null {
+export function printedBy(lines: Iterable<number>, names: NodeNames, lineAt: (line: number) => string | undefined): HostVersions[] | null {
   const found = new Set<HostVersions>();
-  const seen = new Map<string, HostVersions | undefined>();
   for (const line of lines) {
     const name = syslogHost(lineAt(line) ?? "");
-    if (name === null) return null;
-    if (!seen.has(name)) seen.set(name, nodeNamed(hosts, name));
-    const host = seen.get(name);
+    const host = name === null ? undefined : names.lookup(name);
     if (!host) return null;
     found.add(host);
   }

@@ -667,12 +667,18 @@ describe("components that must meet: a version alone warns only when a host has 
     // A sentence naming the rows' kernel does not stand in for the rows.
     const told = diagnoseFields(data, { nodes, logs: `All our nodes run kernel 4.15.0-91-generic.\n${example?.log ?? ""}` });
     expect(told.findings.find((x) => x.id === MNT)?.verdict.status).toBe("not-affected");
-    // A kernel a sentence names rules nothing out: it may be another machine's.
+    // A kernel a sentence names rules nothing out: it may be another machine's, and here says so ("my laptop").
     const centos7 = 'NAME="CentOS Linux"\nVERSION="7 (Core)"\nID="centos"\nID_LIKE="rhel fedora"\nVERSION_ID="7"\n';
     const laptop = `${log}\nThe same compose file on my Ubuntu laptop with kernel 4.15.0-91-generic has no problem.`;
     const said = diagnoseFields(data, { osRelease: centos7, logs: laptop });
-    expect(said.facts.kernel?.named).toBe(true);
-    expect(said.findings.find((x) => x.id === MNT)?.verdict).toMatchObject({ status: "affected", level: "reported" });
+    expect(said.facts.kernel).toBeNull();
+    expect(said.findings.find((x) => x.id === MNT)?.verdict).toMatchObject({ status: "affected", level: "verified" });
+    const named = diagnoseFields(data, {
+      osRelease: centos7,
+      logs: `${log}\nThe same compose file with kernel 4.15.0-91-generic has no problem.`,
+    });
+    expect(named.facts.kernel?.named).toBe(true);
+    expect(named.findings.find((x) => x.id === MNT)?.verdict).toMatchObject({ status: "affected", level: "reported" });
     // Rows that each rule the bug out by Docker's own version rule it out together (Virtuozzo's kernel: no data).
     const vz =
       "w1     Ready    <none>   9d    v1.17.3   10.0.0.1      <none>        Virtuozzo Linux 7    3.10.0-1160.80.1.vz7.191.4   docker://19.3.5";

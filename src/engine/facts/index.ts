@@ -345,7 +345,7 @@ const nonEmptyLines = (text: string | undefined) =>
  */
 function osReleaseOf(text: string, lines?: [number, number]): OsFacts | null {
   const os = parseOsRelease(text, lines);
-  if (!os || os.id !== "linux" || /^\s*ID=/m.test(text)) return os;
+  if (os?.id !== "linux" || /^\s*ID=/m.test(text)) return os;
   const values = parseOsReleaseValues(text);
   const name = values.get("NAME") ?? "";
   const version = values.get("VERSION") ?? values.get("VERSION_ID") ?? "";

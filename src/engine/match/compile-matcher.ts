@@ -147,8 +147,12 @@ interface Compiled {
   unlessNext: Confirm;
 }
 
-/** A line an ellipsis cut (`systemctl status`, `kubectl get events`): a regex failing on it proves nothing. */
-const ELLIPSIS = /\.\.\.|\u2026/;
+/**
+ * A line an ellipsis cut (`systemctl status`, `kubectl get events`): a regex failing on it proves nothing. Not a value a
+ * tool elides itself ("--ignore-preflight-errors=...", kubeadm's footer), which cuts nothing (review 32e: one definition
+ * with the recall tier's, recall/failure-lines.ts CUT and tokens.ts lineTokens).
+ */
+export const ELLIPSIS_CUT = /(?<!=)\.\.\.|\u2026/;
 
 /** What a compiled knowledge base scans with. */
 interface Tables {
@@ -395,7 +399,7 @@ function scanOnce(
         }
         // A refuting regex's line without its other literals fails it, unless an ellipsis cut them off.
         if (!holdsAll) {
-          if (!ELLIPSIS.test(lineText)) rejected?.push([sig, line, false]);
+          if (!ELLIPSIS_CUT.test(lineText)) rejected?.push([sig, line, false]);
           continue;
         }
         if (c.confirm) {
@@ -406,7 +410,7 @@ function scanOnce(
             memos.set(sig, memo);
           }
           if (!(memo ? confirmViews(c.confirm, views, memo) : views.some(c.confirm))) {
-            if (!ELLIPSIS.test(lineText)) rejected?.push([sig, line, false]);
+            if (!ELLIPSIS_CUT.test(lineText)) rejected?.push([sig, line, false]);
             continue;
           }
         }

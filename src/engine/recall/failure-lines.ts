@@ -1,3 +1,5 @@
+import { ELLIPSIS_CUT } from "../match/compile-matcher";
+
 /**
  * Which log lines report a failure: only these are worth explaining by resemblance. Besides the words
  * of failure, every errno text (glibc's `strerror`) a tool prints when the kernel refuses (a message
@@ -47,7 +49,7 @@ export const FAILURE_MARKERS = [
 ];
 
 /** A line cut by an ellipsis (`systemctl status`): its words may still match a signature's. */
-export const CUT = /\.\.\.|\u2026/;
+export const CUT = ELLIPSIS_CUT;
 /**
  * A warning: some records' messages are warnings ("Warning: iptables-legacy tables present"), so its
  * words may still match a signature's in another wording. Never judged by resemblance: healthy logs warn.

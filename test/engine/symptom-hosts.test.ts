@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { sameMachine } from "../../src/engine/facts/uname-fleet";
+import { nodeNames, syslogHost } from "../../src/engine/symptom-hosts";
+import type { HostVersions } from "../../src/engine/verdict";
+
+const node = (name: string): HostVersions => ({ subject: `node ${name}`, kernel: null, components: {} });
+
+describe("which node printed a line", () => {
+  it("reads the host a syslog or journald line names after its date", () => {
+    expect(syslogHost("Dec 03 02:11:40 worker-1 kube-proxy[2211]: E1203 x")).toBe("worker-1");
+    expect(syslogHost("2024-12-03T02:11:40.123456+0000 ip-10-0-1-2.ec2.internal kubelet[9]: x")).toBe("ip-10-0-1-2.ec2.internal");
+    // klog and CRI lines name no host.
+    expect(syslogHost('E1203 02:11:40.1 1 proxier.go:1525] "Failed"')).toBeNull();
+    expect(syslogHost("2024-12-03T02:11:40.123456789Z stderr F E1203 x")).toBeNull();
+  });
+
+  it("finds the one node a name is, as sameMachine says, in one lookup per name (review 32e: no pass over every node)", () => {
+    const names = ["node1", "node1.dc1", "node1.dc2", "10.0.1.2", "10.0.1.3", "web-1.example.com", "Db-2"];
+    const index = nodeNames(names.map(node));
+    for (const asked of ["node1", "node1.dc1", "node1.dc3", "10.0.1.2", "10.0.1", "web-1", "WEB-1.example.com", "db-2", "db-2.lan", "x"]) {
+      const matches = names.filter((n) => sameMachine(n, asked));
+      expect(index.lookup(asked)?.subject, asked).toBe(matches.length === 1 ? `node ${matches[0]}` : undefined);
+    }
+  });
+});
