@@ -724,36 +724,24 @@ function onKernelsCheck(
 ): VersionEvidence {
   const only = entries.find((e) => decisive && e.ranges.includes(decisive))?.onKernels;
   if (!only || evidence.result !== "affected") return evidence;
-  const on = `only its builds on kernel ${only.branches.join(" or ")} carry the bug`;
   const kernel = host.kernel;
-  const branch = kernel ? (kernel.branch ?? kernelBranch(kernel.release)) : null;
+  const ownBranch = kernel ? (kernel.branch ?? kernelBranch(kernel.release)) : null;
   // Without a kernel, the variant the OS names (VARIANT_ID, a nodes table's image) says which kernel it is built on.
   const variant = host.distro?.variant;
-  const variantBranch = !branch && variant ? only.variants?.[variant] : undefined;
-  if (variantBranch) {
-    const on = only.branches.includes(variantBranch);
-    const built = `its variant ${variant} is built on kernel ${variantBranch}`;
-    return on
-      ? { ...evidence, reason: `${evidence.reason}, and ${built}` }
-      : {
-          ...evidence,
-          result: "not-affected",
-          reason: `${evidence.reason}, but only its builds on kernel ${only.branches.join(" or ")} carry the bug, and ${built}`,
-          level: only.evidence,
-          unverified: only.evidence === "reported",
-          source: only.source,
-        };
-  }
-  if (!kernel || !branch) {
+  const variantBranch = !ownBranch && variant ? only.variants?.[variant] : undefined;
+  const branch = ownBranch ?? variantBranch;
+  const on = `only its builds on kernel ${only.branches.join(" or ")} carry the bug`;
+  if (!branch) {
     const why = kernel ? `the kernel's branch (${kernel.release}) is not known` : "no kernel version was given";
     return { ...evidence, reason: `${evidence.reason}, but ${on}, and ${why}`, certain: false };
   }
-  if (only.branches.includes(branch)) return { ...evidence, reason: `${evidence.reason}, on kernel ${kernel.release}` };
+  const runs = ownBranch && kernel ? `the host runs kernel ${kernel.release}` : `its variant ${variant} is built on kernel ${branch}`;
+  if (only.branches.includes(branch)) return { ...evidence, reason: `${evidence.reason}, and ${runs}` };
   return {
     ...evidence,
     result: "not-affected",
-    reason: `${evidence.reason}, but ${on}, and the host runs kernel ${kernel.release}`,
-    certain: !kernel.named,
+    reason: `${evidence.reason}, but ${on}, and ${runs}`,
+    certain: !(ownBranch && kernel?.named),
     level: only.evidence,
     unverified: only.evidence === "reported",
     source: only.source,
