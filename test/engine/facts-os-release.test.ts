@@ -114,6 +114,7 @@ describe("an os-release paste cut before its ID line", () => {
     expect(factsFromFields({ osRelease: named, logs: "x" }).os).toMatchObject({ id: "ubuntu", versionId: "24.04" });
     // A name nothing knows is no distribution, not "linux" (which rules out every distribution's own bug).
     expect(factsFromFields({ osRelease: 'NAME="Foo OS"\nVERSION_ID=3', logs: "x" }).os).toBeNull();
+    expect(factsFromFields({ osRelease: 'NAME="constructor"\nVERSION_ID=3', logs: "x" }).os).toBeNull();
     // A file that says ID keeps it.
     expect(factsFromFields({ osRelease: 'NAME="Debian GNU/Linux"\nID=debian\nVERSION_ID="12"', logs: "x" }).os?.id).toBe("debian");
   });

@@ -352,7 +352,9 @@ function osReleaseOf(text: string, lines?: [number, number]): OsFacts | null {
   const named = [os.prettyName ?? "", `${name} ${version}`.trim()].flatMap((n) => (n ? (osImageToOs(n) ?? []) : []))[0];
   if (named) return { ...os, id: named.id, idLike: named.idLike, versionId: os.versionId ?? named.versionId };
   const first = name.split(/\s/)[0]?.toLowerCase() ?? "";
-  return first in ID_LIKE ? { ...os, id: first, idLike: ID_LIKE[first]?.(os.versionId) ?? [] } : null;
+  // Own keys only: a name such as "constructor" is no key of the table's prototype to call.
+  const lineage = Object.hasOwn(ID_LIKE, first) ? ID_LIKE[first] : undefined;
+  return lineage ? { ...os, id: first, idLike: lineage(os.versionId) } : null;
 }
 
 /**
