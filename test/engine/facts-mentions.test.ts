@@ -201,6 +201,26 @@ describe("kernel mentions", () => {
     // Unless denied: there the kernel is the failing host's.
     for (const text of ["It doesn't work on kernel 6.1.64", "it no longer works on kernel 6.1.64", "stopped working with kernel 6.1.64"])
       expect(kernelOf(text)?.release, text).toBe("6.1.64");
+    // A downgrade's target is where the host went to get away from the trouble, whatever follows; advice is a kernel
+    // the host does not run yet.
+    for (const text of [
+      "After downgrading to kernel 5.15.0-100-generic, it works fine again",
+      "We rolled the nodes back to kernel 6.1.55 and everything is green",
+      "Workaround: downgrade to kernel 5.15.0-100-generic",
+      "Fix: upgrade to kernel 6.1.70",
+      "You should upgrade the nodes to kernel 6.1.70",
+      "For now, please boot back into kernel 6.1.55.",
+    ])
+      expect(kernelOf(text), text).toBeNull();
+    // Unless the words after it say the trouble stayed; and an upgrade's target, however worded, is the host's.
+    for (const [text, release] of [
+      ["Downgraded to kernel 6.1.55 but the error is still there", "6.1.55"],
+      ["We rolled the nodes back to kernel 6.1.55, the same error", "6.1.55"],
+      ["I upgraded the kernel to 6.8.0-57-generic and now kube-proxy fails", "6.8.0-57-generic"],
+      ["After upgrading kernel to 5.15.0-105-generic the pods cannot reach the service", "5.15.0-105-generic"],
+      ["The upgrade to kernel 6.8.0-57-generic broke DNS", "6.8.0-57-generic"],
+    ])
+      expect(kernelOf(text as string)?.release, text).toBe(release);
     // The kernel's own output outranks a sentence: a cure or another release named beside it does not unsettle it.
     expect(kernelOf(" Kernel Version: 6.1.64\nUpgrading to kernel 6.1.70 fixed it.")?.release).toBe("6.1.64");
     expect(kernelOf(" Kernel Version: 6.1.64\nWe also run kernel 6.1.70 elsewhere.")?.release).toBe("6.1.64");

@@ -19,7 +19,7 @@
  * tool's, about a kernel installed, removed or failing to install, not the one running.)
  */
 export const PROSE =
-  /(?:\bkernel (?:version |release )?(?:is |of )?`?(?:Linux )?|\bkernel==?|[([]kernel:\s*`?|,\s*kernel:\s*`?)v?(\d+\.\d+\.\d+[^\s,;'"`()[\]]*)|\bLinux v?(?=(\d+\.\d+\.\d+[^\s,;'"`()[\]]*))\2 kernel\b/gi;
+  /(?:\bkernel (?:version |release )?(?:is |of |to )?`?(?:Linux )?|\bkernel==?|[([]kernel:\s*`?|,\s*kernel:\s*`?)v?(\d+\.\d+\.\d+[^\s,;'"`()[\]]*)|\bLinux v?(?=(\d+\.\d+\.\d+[^\s,;'"`()[\]]*))\2 kernel\b/gi;
 /** Sentence punctuation closing a release ("kernel 6.1.64."), dropped by a loop: a regex anchored at $ retries every start. */
 export const trimPunctuation = (text: string): string => {
   let end = text.length;
@@ -80,6 +80,22 @@ const WORKS_ELSEWHERE_BEFORE = new RegExp(
  */
 const OTHER_MACHINE_BEFORE =
   /\b(?:my|our|his|her|their|a|an|another|other)\s+(?:[\w-]+\s+){0,2}?(?:laptop|workstation|desktop|mac(?:book)?|pc|dev(?:elopment)?\s+(?:box|machine|vm)|home\s+(?:server|lab))\b(?:\s+[\w-]+){0,2}?\s*(?:\(|,|\s(?:with|running|using|on))\s*(?:the\s+)?(?:linux\s+)?(?:kernel\s+)?$/i;
+/**
+ * Advice or a step to take, right before the release ("Workaround: downgrade to kernel 6.1.55", "you should upgrade the
+ * nodes to kernel 6.1.70", "Fix: update to kernel …"): a kernel the host does not run yet, whichever way it goes.
+ */
+const ADVICE_BEFORE =
+  /(?:^|[:.!?]\s*|\b(?:please|just|then|try to|(?:you|we|they) (?:can|could|should|must|need to|have to|may|might)|should|must|need to|have to|recommend(?:ed)?(?: to)?|suggest(?:ed)?(?: to)?|advise(?:d)?(?: to)?|(?:workaround|fix|solution|remedy) is to)\s+)(?:upgrade|update|downgrade|roll back|revert|boot(?: back)?(?: into)?|switch|move|go back)(?:\s+(?:the|your|our|my|all|each|every)(?:\s+[\w-]+)?)?(?:\s+to)?\s+(?:the\s+|an?\s+)?(?:linux\s+)?$/i;
+/**
+ * A downgrade's or a rollback's target ("After downgrading to kernel 5.15.0-100-generic, it works", "rolled the nodes back
+ * to kernel 6.1.55"): the kernel the host ran to get away from the trouble, never the one that failed, unless the words
+ * after it say the trouble stayed ("… but the error is still there").
+ */
+const DOWNGRADED_BEFORE =
+  /\b(?:downgrad(?:ed|ing)|roll(?:ed|ing)(?:\s+(?:the|our|my|all)(?:\s+[\w-]+)?)? back|revert(?:ed|ing)|went back|going back|boot(?:ed|ing) back(?: into)?)(?:\s+(?:the|our|my|all|each|every)(?:\s+[\w-]+)?)?(?:\s+to)?\s+(?:the\s+|an?\s+)?(?:linux\s+)?$/i;
+/** Words after a downgrade's target that say the trouble stayed: then it is the failing host's kernel after all. */
+const TROUBLE_STAYED =
+  /\b(?:still|persists?|persisted|same (?:error|issue|problem|crash|failure)|(?:did|does|do)(?: not|n['\u2019]t) (?:help|fix|change|work|solve|resolve)|no (?:luck|change|difference)|(?:fails?|failed|crash(?:es|ed)?|breaks?|broke) again)\b/i;
 /** Words that deny the cure: before the release ("not even kernel 6.1.70 fixed it") or before "went away". */
 const DENIED_BEFORE = /\b(?:not|no|never|nothing)\s+(?:even\s+)?(?:the\s+)?(?:linux\s+)?$/i;
 const DENIED = /\b(?:not|no|nothing|still|never)\b|n['\u2019]t\b/i;
@@ -114,9 +130,13 @@ export const proseRole = (text: string, m: RegExpMatchArray): "host" | "cure" | 
   if (BOUND_AFTER.test(after) || ELSEWHERE_AFTER.test(after) || FIX_AFTER.test(after)) return "other";
   if (WORKS_ELSEWHERE_BEFORE.test(before) || OTHER_MACHINE_BEFORE.test(before)) return "other";
   if (CURE_BEFORE.test(before)) return "cure";
+  // The window's start is the line's only when the release sits within its first 40 characters.
+  if (ADVICE_BEFORE.test(at <= 40 ? before : before.replace(/^[^\s]*\s?/, " "))) return "other";
   // The release's match may have taken the sentence's full stop ("kernel 6.1.64. Rebooting fixes it").
   const stop = endsInPunctuation(m[0]) ? 0 : after.search(CLAUSE_END);
-  const cure = CURE_AFTER.exec(stop < 0 ? after : after.slice(0, stop));
+  const clause = stop < 0 ? after : after.slice(0, stop);
+  if (DOWNGRADED_BEFORE.test(before)) return TROUBLE_STAYED.test(text.slice(end, end + 80)) ? "host" : "cure";
+  const cure = CURE_AFTER.exec(clause);
   return cure && !DENIED_BEFORE.test(before) && !DENIED.test(cure[1] ?? "") ? "cure" : "host";
 };
 
