@@ -77,6 +77,8 @@ export interface KernelFacts {
   named?: true;
   /** What named it, when not a sentence: a tool's path that may be another kernel's ("modprobe's module path"). */
   via?: string;
+  /** No kernel's release but a fixed one printed by what serves the system calls ("gVisor", "WSL 1"): no range judges it. */
+  emulatedBy?: string;
 }
 
 export interface NodeRow {

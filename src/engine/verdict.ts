@@ -366,7 +366,7 @@ function hedgeNamed(c: VersionEvidence, what: string): VersionEvidence {
 
 function ownKernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
   const kernel = host.kernel;
-  if (!kernel) return [];
+  if (!kernel || kernel.emulatedBy) return [];
   const pkg = kernel.package;
   const distro = pkg?.ecosystem ? packageCheck(record, host, kernel, pkg) : null;
   if (distro && !undecidedByOwnData(distro)) return [distro];
@@ -1575,6 +1575,8 @@ export function missingDataReason(record: BugRecord, hosts: HostVersions[]): str
   const k = kernels[0];
   if (k && hasKernelData(record) && isSeriesRelease(k.release))
     return `only the kernel's series is known (${k.release}), and it does not decide this record's ranges: \`uname -r\` would. Ranges known: ${ecosystems}`;
+  if (k?.emulatedBy && hasKernelData(record))
+    return `${k.release} is no Linux kernel's release: ${k.emulatedBy} serves the system calls itself and prints a fixed one whatever the machine runs, so no kernel range decides this. Ranges known: ${ecosystems}`;
   if (k && hasKernelData(record)) {
     const where = k.package?.ecosystem ?? k.distro;
     // A plain upstream release no range of the record covers (its ranges are distributions'): no backport caveat.

@@ -173,6 +173,29 @@ describe("Ubuntu kernels", () => {
       package: null,
     });
     expect(kernelFacts("6.16.0-061600rc5-generic").upstream).toBe("6.16-rc5");
+    // A sublevel of 100 or more takes three digits of the ABI (kernel.ubuntu.com's 5.15.169 build); beside Ubuntu's
+    // os-release it is still kernel.org's 5.15.169, never Ubuntu's package 5.15.169-0515169 (review 33b).
+    expect(kernelFacts("5.15.169-0515169-generic", "#202410221234 SMP Tue Oct 22 12:34:56 UTC 2024", JAMMY)).toMatchObject({
+      upstream: "5.15.169",
+      upstreamCertainty: "exact",
+      package: null,
+    });
+  });
+
+  it("takes no other builder's kernel for Ubuntu's, whatever os-release a guest or a container printed (review 33b)", () => {
+    // Proxmox's kernel under an Ubuntu container, Alpine's under a Colima/Lima VM's Ubuntu, Liquorix on Ubuntu.
+    const pve = kernelFacts("6.8.12-2-pve", "#1 SMP PREEMPT_DYNAMIC PMX 6.8.12-2 (2024-09-05T10:03Z)", JAMMY);
+    expect(pve).toMatchObject({ distro: "proxmox", upstream: "6.8.12", package: null });
+    expect(kernelFacts("6.8.12-2-pve", null, JAMMY)).toMatchObject({ distro: "proxmox", package: null });
+    expect(kernelFacts("6.6.44-0-virt", "#1-Alpine SMP PREEMPT_DYNAMIC 2024-08-10 10:55:30", JAMMY)).toMatchObject({
+      distro: "alpine",
+      upstream: "6.6.44",
+      package: null,
+    });
+    const liquorix = kernelFacts("6.6.58-1-liquorix-amd64", "#1 ZEN SMP PREEMPT liquorix 6.6-58.1~noble (2024-10-22)", JAMMY);
+    expect(liquorix).toMatchObject({ distro: "liquorix", upstream: "6.6.58", upstreamCertainty: "derived", package: null });
+    // Ubuntu's own builds all say so in uname -v.
+    expect(kernelFacts("5.15.0-127-generic", "#137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024", JAMMY).package?.ecosystem).toBe("ubuntu:22.04");
   });
 
   it("does not take a Pop!_OS kernel for Ubuntu's package", () => {
@@ -222,6 +245,24 @@ describe("other builds of Debian's, Ubuntu's and kernel.org's kernels", () => {
         .upstreamCertainty,
     ).toBe("derived");
     expect(kernelFacts("6.6.63").upstreamCertainty).toBe("exact");
+  });
+});
+
+describe("releases that are no kernel's", () => {
+  it("reads no kernel in gVisor's and WSL 1's fixed releases (review 33b)", () => {
+    // gVisor's Sentry answers uname with a fixed version (google/gvisor pkg/sentry/syscalls/linux/linux64.go,
+    // _LINUX_VERSION "#1 SMP Sun Jan 10 15:06:54 PST 2016"); WSL 1 with "4.4.0-<Windows build>-Microsoft"
+    // (https://github.com/BurntSushi/ripgrep/issues/1595: "4.4.0-17763-Microsoft #1217-Microsoft").
+    for (const k of [
+      kernelFacts("4.4.0", "#1 SMP Sun Jan 10 15:06:54 PST 2016"),
+      kernelFacts("4.4.0-17763-Microsoft", "#1217-Microsoft Mon May 05 16:09:00 PST 2020"),
+      kernelFacts("4.4.0-43-Microsoft", "#1-Microsoft Wed Dec 31 14:42:53 PST 2014"),
+    ]) {
+      expect(k.emulatedBy).toBeDefined();
+      expect(k).toMatchObject({ upstream: null, upstreamCertainty: "unknown", package: null });
+    }
+    // A kernel.org 4.4.0 built another day is a kernel.
+    expect(kernelFacts("4.4.0", "#1 SMP Mon Jan 11 10:00:00 UTC 2016")).toMatchObject({ upstream: "4.4.0" });
   });
 });
 
@@ -281,6 +322,32 @@ describe("Debian kernels", () => {
     const k = kernelFacts("6.12.33+deb13-amd64", "#1 SMP PREEMPT_DYNAMIC Debian 6.12.33-1 (2025-06-19)");
     expect(k.package).toMatchObject({ ecosystem: "debian:13", version: "6.12.33-1" });
     expect(kernelFacts("6.12.33+deb13-amd64").upstream).toBe("6.12.33");
+  });
+});
+
+describe("RPM kernels of other builders", () => {
+  it("reads openEuler's and Kylin's kernels as their own, with no upstream version (review 33b)", () => {
+    // openEuler 22.03 SP3 (a `kubectl get nodes -o wide` row and `uname -a` of such nodes) and Kylin V10: both keep
+    // their base's sublevel and merge stable fixes, as RHEL does.
+    expect(kernelFacts("5.10.0-182.0.0.95.oe2203sp3.x86_64")).toMatchObject({
+      distro: "openeuler",
+      upstream: null,
+      upstreamCertainty: "unknown",
+      package: { ecosystem: "openeuler:22.03", version: "5.10.0-182.0.0.95.oe2203sp3" },
+    });
+    expect(kernelFacts("4.19.90-24.4.v2101.ky10.x86_64")).toMatchObject({ distro: "kylin", upstream: null, upstreamCertainty: "unknown" });
+  });
+
+  it("takes a remix's build of a Fedora release for its own, judged on upstream (review 33b)", () => {
+    // Fedora Asahi Remix: "Linux fedora 6.14.2-401.asahi.fc42.aarch64+16k #1 SMP PREEMPT_DYNAMIC Wed Apr 16 …".
+    expect(kernelFacts("6.14.2-401.asahi.fc42.aarch64+16k")).toMatchObject({
+      distro: "asahi",
+      upstream: "6.14.2",
+      upstreamCertainty: "derived",
+      package: null,
+    });
+    expect(kernelFacts("6.11.5-300.fc41.x86_64").package?.ecosystem).toBe("fedora:41");
+    expect(kernelFacts("6.11.0-0.rc1.17.fc41.x86_64")).toMatchObject({ distro: "fedora", upstream: "6.11-rc1" });
   });
 });
 

@@ -474,6 +474,12 @@ describe("kernel mentions in kernel output", () => {
     expect(kernelOf("CPU: 0 PID: 3232 Comm: syz-executor.0 Not tainted 6.2.0-rc5 #2")?.release).toBe("6.2.0-rc5");
   });
 
+  it("reads the running kernel Proxmox VE's pveversion prints (review 33b)", () => {
+    // pveversion's one line (luchina-gabriel/OSX-PROXMOX#30) and the first line of `pveversion -v`.
+    expect(kernelOf("pve-manager/8.0.3/bbf3993334bfa916 (running kernel: 6.2.16-3-pve)")).toMatchObject({ release: "6.2.16-3-pve" });
+    expect(kernelOf("proxmox-ve: 8.2.0 (running kernel: 6.8.12-2-pve)")?.named).toBeUndefined();
+  });
+
   it("reads the running kernel's image from /proc/cmdline or the boot log's Command line, not another command's argument", () => {
     // The format GRUB writes (BOOT_IMAGE=[(device)]/path/vmlinuz-<release>), as `cat /proc/cmdline` and the
     // kernel's "Command line:" boot message print it.

@@ -450,6 +450,17 @@ describe("removals: from kernel X on, feature Y is gone", () => {
     const f = diagnoseFields(data, { uname: "3.10.0-1160.el7.x86_64", logs: log }).findings.find((x) => x.id === TW);
     expect(f?.verdict.status).toBe("not-affected");
   });
+
+  it("judges no kernel from the fixed release gVisor or WSL 1 prints (review 33b)", () => {
+    for (const uname of [
+      "Linux runsc 4.4.0 #1 SMP Sun Jan 10 15:06:54 PST 2016 x86_64 GNU/Linux",
+      "Linux DESKTOP-6PNTD6B 4.4.0-17763-Microsoft #1217-Microsoft Mon May 05 16:09:00 PST 2020 x86_64 x86_64 x86_64 GNU/Linux",
+    ]) {
+      const f = diagnoseFields(data, { uname, logs: log }).findings.find((x) => x.id === TW);
+      expect(f?.verdict.status, uname).toBe("unknown");
+      expect(f?.verdict.reason).toMatch(/no Linux kernel's release/);
+    }
+  });
 });
 
 describe("removed flags, options and API versions: a version alone warns of regressions only", () => {

@@ -140,6 +140,8 @@ const RPI_RELEASE = /(?:\+rpt-rpi-|-rpi\d*-rpi-|-v[678]l?\+?$|-v8-16k\+?$|-v7l?\
 /** Android vendor kernels: "-perf-g<sha>", "-g<sha>", "-<build number>-<tag>", or a bare "x.y.z+"; `uname -a` ends with "Android". */
 const ANDROID_RELEASE = /-perf(?:[+-]|$)|-g[0-9a-f]{7,}\+?$|-android\d+/;
 const VENDOR = /^(\d+\.\d+\.\d+)(?:\.\d+)?([-+_~a-z].*)?$/;
+/** Third-party kernels that name themselves in the release ("6.6.58-1-liquorix-amd64", "6.6.58-x64v3-xanmod1"). */
+const OTHER_BUILDER = /-(liquorix|xanmod)/;
 
 /**
  * Any other kernel.org-based vendor build (Android, Raspberry Pi, WSL, board vendors): judged on the
@@ -150,7 +152,8 @@ function vendorKernel(release: string, build: string | null, os: OsFacts | null,
   if (!m?.[1]) return null;
   const suffix = (m[2] ?? "").replace(/^[-+_~]/, "");
   const rpiBuild = build ? RPI_BUILD.exec(build) : null;
-  let distro: string | null = os?.id ?? null;
+  // The builder a build or a release names outranks an os-release, which may be a guest's or a container's.
+  let distro: string | null = BUILD_DISTRO.exec(build ?? "")?.[1]?.toLowerCase() ?? OTHER_BUILDER.exec(release)?.[1] ?? os?.id ?? null;
   let upstream = m[1];
   if (platform === "Android" || ANDROID_RELEASE.test(release)) distro = "android";
   else if (rpiBuild?.[1]) {
@@ -173,6 +176,18 @@ function vendorKernel(release: string, build: string | null, os: OsFacts | null,
     upstreamCertainty: "derived",
     package: null,
   };
+}
+
+/**
+ * No Linux kernel at all, only its system calls served by something else, which prints a fixed release: gVisor's Sentry
+ * ("Linux runsc 4.4.0 #1 SMP Sun Jan 10 15:06:54 PST 2016", whatever the host runs) and WSL 1's translation layer
+ * ("4.4.0-19041-Microsoft", the Windows build number in place of an ABI). No kernel range speaks of them.
+ */
+const GVISOR_BUILD = "#1 SMP Sun Jan 10 15:06:54 PST 2016";
+const WSL1 = /^4\.4\.0-\d+-Microsoft$/;
+function emulatedKernel(release: string, build: string | null): Partial<KernelFacts> | null {
+  const layer = WSL1.test(release) ? "WSL 1" : build?.startsWith(GVISOR_BUILD) ? "gVisor" : null;
+  return layer ? { distro: null, flavour: null, upstream: null, upstreamCertainty: "unknown", package: null, emulatedBy: layer } : null;
 }
 
 /**
@@ -201,7 +216,9 @@ export function kernelFacts(
     machine: machineOfRelease(r),
   };
   let specific: Partial<KernelFacts> | null = null;
-  if (isRpmKernel(r)) specific = rpmKernel(r, o);
+  const stand = emulatedKernel(r, b);
+  if (stand) specific = stand;
+  else if (isRpmKernel(r)) specific = rpmKernel(r, o);
   else if (ARCH.test(r) && !notArch(r, b, o)) specific = archKernel(r);
   else if (PHOTON.test(r)) specific = photonKernel(r);
   else if (isSuseKernel(r, o)) specific = suseKernel(r, b, o);

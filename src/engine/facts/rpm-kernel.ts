@@ -16,7 +16,7 @@ const ARCHES = "x86_64|aarch64|ppc64le|ppc64|s390x|s390|i686|i586|i386|armv7hl|a
 /** Longer than any real release: a longer "release" (prose run on) is not read as one. */
 const MAX_RELEASE = 128;
 const RPM_RELEASE = new RegExp(
-  String.raw`^((\d+\.\d+\.\d+)(?:\.\d+)?-([\w.]+?)\.(el\d+(?:_\d+)?(?:uek)?(?:\.0\.\d+)?(?:\.elrepo)?|fc\d+|amzn\d+|cm\d+|azl\d+))(?:\.(?!(?:${ARCHES})\b)([a-z][a-z0-9]*(?:\.\w+)*?))?(?:\.(${ARCHES}))?(?:\+(\w+))?$`,
+  String.raw`^((\d+\.\d+\.\d+)(?:\.\d+)?-([\w.]+?)\.(el\d+(?:_\d+)?(?:uek)?(?:\.0\.\d+)?(?:\.elrepo)?|fc\d+|amzn\d+|cm\d+|azl\d+|oe\d{4}(?:sp\d+)?|ky\d+))(?:\.(?!(?:${ARCHES})\b)([a-z][a-z0-9]*(?:\.\w+)*?))?(?:\.(${ARCHES}))?(?:\+(\w+))?$`,
 );
 
 export const isRpmKernel = (release: string): boolean => release.length <= MAX_RELEASE && RPM_RELEASE.test(release);
@@ -118,6 +118,31 @@ export function rpmKernel(release: string, os: OsFacts | null): Partial<KernelFa
         `RPM version read from uname -r; Red Hat backports fixes, so ${base} is not the upstream version.${rebuilt}`,
       ),
     };
+  }
+  // openEuler ("5.10.0-182.0.0.95.oe2203sp3") and Kylin ("4.19.90-24.4.v2101.ky10") keep their base's sublevel and merge
+  // stable fixes into their own numbering, as Red Hat does: the base is not the upstream version, and no record ranges them.
+  const backporter = /^(oe|ky)(\d+)/.exec(tag);
+  if (backporter) {
+    const [, kind, release_ = ""] = backporter;
+    const name = kind === "oe" ? "openeuler" : "kylin";
+    const version_ = kind === "oe" ? `${release_.slice(0, 2)}.${release_.slice(2)}` : release_;
+    return {
+      ...common,
+      distro: name,
+      upstream: null,
+      upstreamCertainty: "unknown",
+      package: rpm(
+        `${name}:${version_}`,
+        kernelName,
+        `RPM version read from uname -r; ${kind === "oe" ? "openEuler" : "Kylin"} backports fixes into its own releases, so ${base} is not the upstream version.`,
+      ),
+    };
+  }
+  // A remix's build of a Fedora release, named in the release ("6.11.5-400.asahi.fc41": Fedora Asahi Remix): its own
+  // package, not Fedora's kernel, judged on the upstream version it is built from, hedged.
+  const remix = tag.startsWith("fc") ? /(?:^|\.)([a-z][a-z0-9]*)(?:\.|$)/.exec(rel.replace(/^0\.rc\d+\./, ""))?.[1] : undefined;
+  if (remix && !/^(?:rc\d*|git\w*)$/.test(remix)) {
+    return { ...common, distro: remix, upstream: base, upstreamCertainty: "derived", package: null };
   }
   if (tag.startsWith("fc")) {
     // Rawhide's builds of a release candidate: "6.11.0-0.rc1.17.fc41" is 6.11-rc1 (perhaps with later commits), not

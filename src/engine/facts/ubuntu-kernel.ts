@@ -12,9 +12,10 @@ import { parseVersionSignature } from "./uname";
 const RELEASE = /^(\d+\.\d+)\.(\d+)-(\d+)-([a-z][a-z0-9-]*)$/;
 /**
  * Builds that encode the upstream version in the ABI: Ubuntu's mainline PPA (5.4.10-050410-generic,
- * 6.16.0-061600rc5-generic) and System76's Pop!_OS kernels (6.9.3-76060903-generic).
+ * 6.16.0-061600rc5-generic; a sublevel of 100 or more takes three digits: 5.15.169-0515169-generic) and System76's
+ * Pop!_OS kernels (6.9.3-76060903-generic).
  */
-const ENCODED = /^(\d+)\.(\d+)\.(\d+)-(76)?(\d{6})(rc\d+)?-(generic|lowlatency)(?:-64k)?$/;
+const ENCODED = /^(\d+)\.(\d+)\.(\d+)-(76)?(\d{6,7})(rc\d+)?-(generic|lowlatency)(?:-64k)?$/;
 /** `uname -v` of an Ubuntu build: "#58-Ubuntu SMP ..." or, for a backport, "#14~24.04.1-Ubuntu SMP ...". */
 const BUILD = /^#(\d+(?:\.\d+)?)(~(\d\d\.\d\d)[\w.+~]*)?-Ubuntu\b/;
 
@@ -72,12 +73,18 @@ const FLAVOURS = new Set([
   "gcp-fips",
 ]);
 
+/** Flavours of other builders' kernels in Ubuntu's release shape: Proxmox VE, Alpine (lts, virt), Liquorix, XanMod. */
+const OTHER_BUILDERS = /^(?:pve|lts|virt|liquorix(?:-amd64)?|xanmod\d*|edge)$/;
+
 export function isUbuntuKernel(release: string, build: string | null, os: OsFacts | null): boolean {
   const m = RELEASE.exec(release);
   if (!m) return false;
-  if (build && /-Ubuntu\b/.test(build)) return true;
-  // Debian's build says so in uname -v ("… Debian 6.1.106-1 (2024-08-26)"), whatever os-release a container printed.
+  // Every build from Ubuntu's archive says so in uname -v ("#58-Ubuntu SMP", "#14~24.04.1-Ubuntu SMP"); one that does not
+  // is another builder's (Debian's "… Debian 6.1.106-1", Proxmox's "PMX 6.8.12-2", Alpine's "#1-Alpine", Liquorix's), whatever
+  // os-release a container or a guest printed beside it.
+  if (build?.startsWith("#")) return /-Ubuntu\b/.test(build);
   if (build && /\bDebian \d/.test(build)) return false;
+  if (OTHER_BUILDERS.test(m[4] ?? "")) return false;
   if (os?.id === "ubuntu") return true;
   return FLAVOURS.has(m[4] ?? "");
 }

@@ -73,6 +73,11 @@ const kernelFactsSchema = z
         "What named the release when not a sentence: a path a tool printed, which may be another kernel's (modprobe run for another kernel or on another machine).",
       example: "modprobe's module path (/lib/modules/<release>)",
     }),
+    emulatedBy: z.string().optional().openapi({
+      description:
+        "The release is no Linux kernel's: what serves the system calls printed a fixed one (gVisor's 4.4.0, WSL 1's 4.4.0-<Windows build>-Microsoft), so no kernel range judges it.",
+      example: "gVisor",
+    }),
   })
   .openapi("KernelFacts");
 
