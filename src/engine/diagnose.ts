@@ -28,7 +28,7 @@ import {
   scoreAdvisory,
   scoreFinding,
 } from "./score";
-import { type NodeNames, nodeNames, ownHostElsewhere, printedBy } from "./symptom-hosts";
+import { type NodeNames, nodeNames, ownHostElsewhere, printedBy, unlistedPrinters } from "./symptom-hosts";
 import { confirmByShownCause } from "./unranged-causes";
 import {
   alternativeComponents,
@@ -386,16 +386,15 @@ function assemble(
       );
     };
     // A nodes table beside the journal of some of its nodes: the symptom is judged on the nodes that printed it.
-    const shown =
-      facts.nodes.length > 1 && logEvidence.length
-        ? printedBy(
-            seen.sightings.flatMap((s) => [...s.lines]),
-            namesOf(),
-            (n) => facts.lines[n - 1],
-          )
-        : null;
-    const verdict =
-      shown && shown.length < hosts.length ? judgedWhereShown(checks, hosts, shown, facts.unameHost, judge) : judge(checks, hosts);
+    const hitLines = facts.nodes.length > 1 && logEvidence.length ? seen.sightings.flatMap((s) => [...s.lines]) : [];
+    const lineAt = (n: number) => facts.lines[n - 1];
+    const shown = hitLines.length ? printedBy(hitLines, namesOf(), lineAt) : null;
+    const unlisted = hitLines.length && !shown ? unlistedPrinters(hitLines, namesOf(), lineAt) : null;
+    const verdict = unlisted
+      ? judgedOffTable(checks, hosts, unlisted, facts.unameHost, judge)
+      : shown && shown.length < hosts.length
+        ? judgedWhereShown(checks, hosts, shown, facts.unameHost, judge)
+        : judge(checks, hosts);
     judged.set(record.id, verdict);
     if (logEvidence.length) {
       findings.push(
@@ -491,6 +490,33 @@ function judgedWhereShown(
     ...verdict,
     reason: `${verdict.reason}; ${said}, and ${inRange.subject} is in range, but no line of its log is in the paste`,
   };
+}
+
+/**
+ * A finding's verdict when its log lines are some host's the nodes table does not list: no node's versions speak of
+ * them (review 33c: a table without the failing node gave "not affected" for certain by the others' kernels). Only the
+ * paste's own output judges, unless its uname names another machine.
+ */
+function judgedOffTable(
+  checks: readonly VersionEvidence[],
+  hosts: readonly HostVersions[],
+  printers: readonly string[],
+  unameHost: string | null,
+  judge: (checks: VersionEvidence[], hosts: HostVersions[]) => Verdict,
+): Verdict {
+  const elsewhere = unameHost !== null && !printers.some((p) => sameMachine(p, unameHost));
+  const kept = (subject: string) => !subject.startsWith("node ") && !(elsewhere && subject.startsWith(SINGLE_HOST));
+  const own = checks.filter((c) => kept(c.subject));
+  const names = printers.join(" and ");
+  const inRange = checks.find((c) => c.subject.startsWith("node ") && c.result === "affected");
+  const said = `the log's lines are ${names}'s, which the nodes table does not list: its nodes' versions do not decide${inRange ? ` (${inRange.subject} is in range, but no line of its log is in the paste)` : ""}`;
+  // The table's nodes had versions the record ranges, and none of them is the host that printed the lines.
+  if (!own.length && checks.length) return { status: "unknown", reason: `no version of ${names} is given; ${said}` };
+  const verdict = judge(
+    own,
+    hosts.filter((h) => kept(h.subject)),
+  );
+  return { ...verdict, reason: `${verdict.reason} (${said})` };
 }
 
 /** The door's check against one record: its verdict as judged (a finding's), else as a record with no line of it. */

@@ -66,6 +66,21 @@ export function printedBy(lines: Iterable<number>, names: NodeNames, lineAt: (li
   return found.size ? [...found] : null;
 }
 
+/**
+ * The hosts the lines name that are no node of `names`, when every line names its host (a journal of one machine beside
+ * a nodes table of others: a `-l` selector, another cluster, a `--hostname-override` name); null when none or when a
+ * line names no host. The table's versions are then no verdict on those hosts (review 33c).
+ */
+export function unlistedPrinters(lines: Iterable<number>, names: NodeNames, lineAt: (line: number) => string | undefined): string[] | null {
+  const unlisted = new Set<string>();
+  for (const line of lines) {
+    const name = syslogHost(lineAt(line) ?? "");
+    if (name === null) return null;
+    if (!names.lookup(name)) unlisted.add(name);
+  }
+  return unlisted.size ? [...unlisted] : null;
+}
+
 /** Whether the paste's own host (its uname's host name, `unameHost`) is another machine than every node in `shown`. */
 export const ownHostElsewhere = (unameHost: string | null, shown: readonly HostVersions[]): boolean =>
   unameHost !== null && !shown.some((h) => sameMachine(h.subject.replace(/^node /, ""), unameHost));
