@@ -54,7 +54,7 @@ export function capDiagnosis(d: Diagnosis, caps: { nodes: number; evidencePerFin
     const logs = f.evidence.filter((e) => e.kind === "log");
     const versions = f.evidence.filter((e) => e.kind !== "log");
     const logShown = Math.min(logs.length, Math.max(caps.evidencePerFinding - Math.min(versions.length, caps.evidencePerFinding / 2), 0));
-    const evidence = [...logs.slice(0, logShown), ...versions.slice(0, caps.evidencePerFinding - logShown)];
+    const evidence = [...logs.slice(0, logShown), ...deciding(f, versions, caps.evidencePerFinding - logShown)];
     truncated.push({
       what: `evidence of ${f.id}`,
       shown: evidence.length,
@@ -67,4 +67,23 @@ export function capDiagnosis(d: Diagnosis, caps: { nodes: number; evidencePerFin
   const advisories = d.advisories.map(capFinding);
   if (!truncated.length) return d;
   return { ...d, facts, findings, advisories, nodes, truncated };
+}
+
+/**
+ * The version checks an answer keeps when it cannot keep them all: those that gave the verdict's result, then those of
+ * the hosts its reason names, then the rest, each in table order (review 33c: the first 38 of a fleet's 60 checks, all
+ * "not affected", hid the one node that made the verdict "affected").
+ */
+function deciding(f: Finding, versions: Finding["evidence"], room: number): Finding["evidence"] {
+  const rank = (e: Finding["evidence"][number]) => {
+    if (e.kind !== "version") return 2;
+    if (e.result === f.verdict.status) return 0;
+    return f.verdict.reason.includes(e.subject) ? 1 : 2;
+  };
+  return versions
+    .map((e, i) => ({ e, i, r: rank(e) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .slice(0, Math.max(room, 0))
+    .sort((a, b) => a.i - b.i)
+    .map((x) => x.e);
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { diagnoseFields } from "../../src/engine/diagnose";
 import { checkFieldLimits, checkHostsLimits, checkTextLimits, LIMITS } from "../../src/http/limits";
 import { capDiagnosis } from "../../src/service/cap-diagnosis";
+import { loadDataKb } from "../support/data-kb";
+import { XOR_MARK_JOURNALD } from "../support/seed-logs";
 
 describe("input limits", () => {
   it("counts lines, kubectl rows and uname hosts, and names what went over", () => {
@@ -125,5 +128,25 @@ describe("answer caps", () => {
       { what: "nodes", shown: 100, total: 500, note: expect.stringMatching(/400 of 500 nodes not shown/) },
     ]);
     expect(capDiagnosis({ ...d, nodes: nodes.slice(0, 5), facts: { ...d.facts, nodes: [] } }).truncated).toBeUndefined();
+  });
+
+  it("keeps the version checks that decided a verdict when it cannot keep them all (review 33c)", async () => {
+    // Sixty Ubuntu nodes, one (worker-50) on the first affected kernel, and worker-50's own journal of the seed's bug.
+    const rows = Array.from(
+      { length: 60 },
+      (_, i) =>
+        `worker-${i}      Ready    <none>   5d    v1.31.2   10.0.0.${i}      <none>        Ubuntu 22.04.5 LTS   5.15.0-${i === 50 ? 127 : 126}-generic   containerd://1.7.22`,
+    );
+    const nodes = [
+      "NAME          STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION       CONTAINER-RUNTIME",
+      ...rows,
+    ].join("\n");
+    const kb = (await loadDataKb()).compiled;
+    const d = diagnoseFields(kb, { nodes, logs: XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-50") });
+    const mark = capDiagnosis(d).findings.find((f) => f.id === "xt-mark-ipv6-typo-2024");
+    expect(mark?.verdict.status).toBe("affected");
+    const kept = mark?.evidence.filter((e) => e.kind === "version") ?? [];
+    expect(kept.length).toBeLessThan(60);
+    expect(kept.some((e) => e.kind === "version" && e.result === "affected" && e.subject.startsWith("node worker-50 "))).toBe(true);
   });
 });
