@@ -1,7 +1,10 @@
+import { charBoundary } from "../engine/char-boundary";
+
 /** Cuts text to at most `max` characters, ending with an ellipsis when it had to cut. */
 export function clamp(text: string, max: number): string {
   if (text.length <= max) return text;
-  return `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
+  // Never between the halves of a surrogate pair: a lone half is no text, and Slack refuses the payload (review 33c).
+  return `${text.slice(0, charBoundary(text, Math.max(0, max - 1))).trimEnd()}…`;
 }
 
 /** How many of `lines`, from the first, fit `room` characters joined by "\n" after `used` characters already taken. */

@@ -8,6 +8,7 @@ import { discordCommands } from "../../src/integrations/discord/commands";
 import { DISCORD_LIMITS, renderDiscord } from "../../src/integrations/discord/embeds";
 import { renderSlack, SLACK_LIMITS } from "../../src/integrations/slack/blocks";
 import { DIAGNOSE_MESSAGE } from "../../src/integrations/slack/slack.route";
+import { clamp } from "../../src/integrations/text-limits";
 
 const huge = (n: number, s = "x") => s.repeat(n);
 
@@ -163,6 +164,36 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
     for (const f of fix.slice(1)) expect(f.value).toMatch(/^ {3}- distro \d/);
     for (let i = 0; i < 6; i++)
       expect(fix.some((f) => f.value.includes(`- distro ${i}`) && f.value.includes(`ends here ${i}.`))).toBe(true);
+  });
+
+  it("cuts a text at a character, never between the halves of an emoji (review 33c)", () => {
+    const cut = clamp(`conntrack ${"😀".repeat(100)}`, 150);
+    expect(cut.length).toBeLessThanOrEqual(150);
+    expect(cut).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    expect(cut.endsWith("…")).toBe(true);
+  });
+
+  it("Discord: findings are left out for size before the advisories, which may be the answer's only 'affected' (review 33c)", () => {
+    const small = (i: number): FindingSummary => ({
+      ...finding(i),
+      verdict: { status: "not-affected", reason: "before the first affected release" },
+    });
+    const advisory = { ...small(9), id: "adv-affected", verdict: { status: "affected" as const, reason: "in range" } };
+    const answer: ChatAnswer = {
+      ...oversized,
+      findings: [small(1), small(2), small(3)],
+      more: 0,
+      advisories: [advisory],
+      moreAdvisories: 0,
+      outliers: [],
+      closest: [],
+    };
+    const m = renderDiscord(answer);
+    const text = JSON.stringify(m.embeds);
+    expect(m.content).toMatch(/did not fit Discord's 6,000 characters/);
+    expect(text).toContain("adv-affected");
+    // The first finding (the likely root cause) stays too.
+    expect(m.embeds[0]?.title).toMatch(/^1\./);
   });
 
   it("Discord: embed title 256, description 4,096, 25 fields of 1,024, 6,000 in all, 5 rows of buttons", () => {

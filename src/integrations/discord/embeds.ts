@@ -63,6 +63,8 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
   const out: DiscordMessage = { content: "", embeds: [], components: [] };
   // Each finding's vote buttons, with its embed: a finding left out for size leaves no buttons behind.
   const votes: Array<[APIEmbed, APIActionRowComponent<APIButtonComponentWithCustomId>]> = [];
+  /** Embeds dropped last when the answer is over Discord's limit (fitEmbeds). */
+  const kept = new Set<APIEmbed>();
   switch (answer.kind) {
     case "help":
       out.embeds.push({ title: "known-bugs", description: HELP, color: COLOR.info });
@@ -144,7 +146,11 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
           }),
           more: (left) => `…and ${plural(left, "more record")}.`,
         });
-      if (extra.length) out.embeds.push({ description: wholeSections(extra, DISCORD_LIMITS.description), color: COLOR.info });
+      if (extra.length) {
+        const embed = { description: wholeSections(extra, DISCORD_LIMITS.description), color: COLOR.info };
+        out.embeds.push(embed);
+        kept.add(embed);
+      }
       if (!out.embeds.length)
         out.embeds.push({
           description: answer.truncated
@@ -161,11 +167,11 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
     if (footer && last && !last.footer) last.footer = footer;
   };
   withFooter();
-  let dropped = fitEmbeds(out.embeds);
+  let dropped = fitEmbeds(out.embeds, kept);
   // The footer (the knowledge base's version) goes on whatever embed is last after the cut.
   if (dropped) {
     withFooter();
-    dropped += fitEmbeds(out.embeds);
+    dropped += fitEmbeds(out.embeds, kept);
   }
   out.components.push(...votes.filter(([embed]) => out.embeds.includes(embed)).map(([, row]) => row));
   if (opts.shareButton) out.components.push({ type: ACTION_ROW, components: [button(SHARE_ID, "Share in channel", STYLE.primary)] });
@@ -329,13 +335,18 @@ const embedSize = (e: APIEmbed) =>
  * At most 10 embeds and 6,000 characters across them: later embeds go first, then descriptions shrink.
  * Returns how many embeds were left out, for the answer to say so.
  */
-function fitEmbeds(embeds: APIEmbed[]): number {
+function fitEmbeds(embeds: APIEmbed[], kept: ReadonlySet<APIEmbed> = new Set()): number {
   const before = embeds.length;
   embeds.splice(DISCORD_LIMITS.embeds);
   for (const e of embeds) e.fields?.splice(DISCORD_LIMITS.fields);
   let total = embeds.reduce((n, e) => n + embedSize(e), 0);
+  // The last findings go first; the first one (the likely root cause) and `kept` (the advisories, a few lines that may be
+  // the only "affected" of the answer: review 33c) only when nothing else is left to drop.
   while (total > DISCORD_LIMITS.total && embeds.length > 1) {
-    const dropped = embeds.pop();
+    let at = embeds.length - 1;
+    while (at > 0 && kept.has(embeds[at] as APIEmbed)) at--;
+    if (at === 0) at = embeds.length - 1;
+    const [dropped] = embeds.splice(at, 1);
     total -= dropped ? embedSize(dropped) : 0;
   }
   const first = embeds[0];
