@@ -248,6 +248,16 @@ describe("other builds of Debian's, Ubuntu's and kernel.org's kernels", () => {
   });
 });
 
+describe("git-describe builds", () => {
+  it("takes a bare -g<sha> build for a vendor's, Android's only when uname -a says Android (review 33b)", () => {
+    // ChromeOS Crostini's "6.1.55-06877-gc83437f2949f", a custom build's "6.6.58-00001-g1234567890ab".
+    expect(kernelFacts("6.1.55-06877-gc83437f2949f").distro).toBe("vendor");
+    expect(kernelFacts("6.6.58-00001-g1234567890ab")).toMatchObject({ distro: "vendor", upstream: "6.6.58" });
+    expect(kernelFacts("4.14.190-g1234567", "#1 SMP PREEMPT Thu 2021", null, null, "Android").distro).toBe("android");
+    expect(kernelFacts("3.10.84-perf-gfc8e9bb").distro).toBe("android");
+  });
+});
+
 describe("releases that are no kernel's", () => {
   it("reads no kernel in gVisor's and WSL 1's fixed releases (review 33b)", () => {
     // gVisor's Sentry answers uname with a fixed version (google/gvisor pkg/sentry/syscalls/linux/linux64.go,

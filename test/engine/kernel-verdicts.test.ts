@@ -579,6 +579,30 @@ describe("Debian and Ubuntu kernels known only by their series", () => {
   });
 });
 
+describe("a kernel's package version from a listing pasted beside it", () => {
+  it("reads the running release's image package from dpkg -l's rows (review 33b)", async () => {
+    // hostnamectl names the ABI only; `dpkg -l 'linux-image-*'` lists two images, the running one among them.
+    const paste = [
+      "  Operating System: Debian GNU/Linux 11 (bullseye)",
+      "            Kernel: Linux 5.10.0-13-amd64",
+      "$ dpkg -l 'linux-image-*' | grep ^ii",
+      "ii  linux-image-5.10.0-12-amd64       5.10.103-1   amd64        Linux 5.10 for 64-bit PCs (signed)",
+      "ii  linux-image-5.10.0-13-amd64       5.10.106-1   amd64        Linux 5.10 for 64-bit PCs (signed)",
+    ].join("\n");
+    expect(extractFacts(paste).kernel?.package).toMatchObject({ ecosystem: "debian:11", version: "5.10.106-1" });
+    const ubuntu = extractFacts("5.15.0-127-generic\nii  linux-image-5.15.0-127-generic 5.15.0-127.137 amd64 Signed kernel image generic");
+    expect(ubuntu.kernel?.package?.version).toBe("5.15.0-127.137");
+    // A removed package's row ("rc") is no running kernel's.
+    expect(extractFacts(paste.replace("ii  linux-image-5.10.0-13", "rc  linux-image-5.10.0-13")).kernel?.package?.version).toBeFalsy();
+    // Beside the symptom, the record's Debian 11 range decides.
+    const kb = (await loadDataKb()).compiled;
+    const symptom =
+      'Mar 10 14:18:31 srv01 dockerd[1297]: time="2022-03-10T14:18:31.277303894+01:00" level=warning msg="Failed Adding rSA{Dst: 10.55.2.11, Src: 10.55.2.10, Proto: esp, Mode: transport, SPI: 0xd457eb22, ReqID: 0xd0c4e3, ReplayWindow: 0, Mark: <nil>, OutputMark: 0, Ifid: 0, Auth: <nil>, Crypt: <nil>, Aead: {Name: rfc4106(gcm(aes)), Key: , ICV length: 64}, Encap: <nil>, ESN: false}: invalid argument"';
+    const f = diagnoseBundle(kb, `${paste}\n${symptom}`).findings.find((x) => x.id === "xfrm-if-id-0-encrypted-overlay-2022");
+    expect(f?.verdict.status).toBe("affected");
+  });
+});
+
 describe("a kernel known only by the series a person names", () => {
   const judge = async (input: { uname?: string; logs?: string }, ranges: object[], kind?: string) =>
     versionOf(

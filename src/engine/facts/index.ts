@@ -12,6 +12,7 @@ import { type ComponentReadings, hostComponents, namedComponents } from "./host-
 import { findIptables, type LineRef, pickIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
 import { disputesKernel, kernelReleasesNamed, pickKernelMention } from "./kernel-mentions";
+import { buildOfPackage, kernelPackageRow } from "./kernel-package-row";
 import { NODES_HEADER, osImageToOs, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
 import {
   anotherKubeletProcess,
@@ -100,7 +101,7 @@ interface KernelSource {
  * One kernel from several readings: the release from the most complete one (uname -a, /proc/version),
  * the build from the same reading or else from a separate `uname -v`.
  */
-function combineKernel(sources: KernelSource[], signature: string | null, os: OsFacts | null): KernelFacts | null {
+function combineKernel(sources: KernelSource[], signature: string | null, os: OsFacts | null, text: string): KernelFacts | null {
   const withRelease = sources.filter((s) => s.uname.release);
   // Two kernels for one machine (before and after an upgrade, two pastes): which one failed is not known,
   // and taking either would let the order of the paste decide the answer.
@@ -112,7 +113,17 @@ function combineKernel(sources: KernelSource[], signature: string | null, os: Os
   const release = main?.uname.release ?? sigRelease;
   if (!release) return null;
   const build = main?.uname.build ?? sources.find((s) => !s.uname.release && s.uname.build)?.uname.build ?? null;
-  const facts = kernelFacts(release, build, os, signature, main?.uname.platform ?? null);
+  let facts = kernelFacts(release, build, os, signature, main?.uname.platform ?? null);
+  // No build string, but a listing of the release's image package beside it: the package version it names.
+  const listed = !build && facts.package && facts.package.certainty !== "exact" ? kernelPackageRow(text, release) : null;
+  const listedBuild = listed ? buildOfPackage(facts.distro, listed) : null;
+  if (listed && listedBuild) {
+    const read = kernelFacts(release, listedBuild, os, signature, main?.uname.platform ?? null);
+    if (read.package && (read.package.certainty === "exact" || read.package.certainty === "derived")) {
+      const note = `${read.package.note ?? ""} The version is dpkg's row for linux-image-${release}.`.trim();
+      facts = { ...read, build: null, package: { ...read.package, note } };
+    }
+  }
   if (main?.uname.machine) facts.machine = main.uname.machine;
   if (main?.line !== undefined) facts.line = main.line;
   if (main?.uname.named) facts.named = true;
@@ -201,7 +212,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     .filter((s) => s.kind === "nodes")
     .flatMap((s) => parseNodesTable(textLines.slice(s.lines[0] - 1, s.lines[1]), s.lines[0]));
   const hostNodes = unameNodes(kernelSources);
-  const kernel = hostNodes.length || disputed ? null : combineKernel(kernelSources, signature, os);
+  const kernel = hostNodes.length || disputed ? null : combineKernel(kernelSources, signature, os, text);
   // A sentence claiming another kernel than the output's (review 31e): two kernels given, as two outputs are.
   const givenReleases = new Set([...releases, ...(disputing ? [disputing] : []), ...namedReleases]);
   let lines: string[] | null = null;
@@ -403,7 +414,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     : series && fromLogs.kernel?.branch === series && fromLogs.kernel.build
       ? fromLogs.kernel
       : readings.length || signature
-        ? combineKernel(readings, signature, os)
+        ? combineKernel(readings, signature, os, `${fields.uname ?? ""}\n${fields.logs ?? ""}`)
         : fromLogs.kernel;
 
   const nodeLines = splitLines(fields.nodes ?? "");

@@ -137,8 +137,11 @@ const RPI_BUILD = /\bDebian (?:\d+:)?(\d+\.\d+\.\d+)-[\w.~]*\+rpt\d*/;
  */
 const DEBIAN_BUILD = /\bDebian (?:\d+:)?(\d+\.\d+\.\d+)-[\w.+~]+/;
 const RPI_RELEASE = /(?:\+rpt-rpi-|-rpi\d*-rpi-|-v[678]l?\+?$|-v8-16k\+?$|-v7l?\+?$|^\d+\.\d+\.\d+\+$)/;
-/** Android vendor kernels: "-perf-g<sha>", "-g<sha>", "-<build number>-<tag>", or a bare "x.y.z+"; `uname -a` ends with "Android". */
-const ANDROID_RELEASE = /-perf(?:[+-]|$)|-g[0-9a-f]{7,}\+?$|-android\d+/;
+/**
+ * Android vendor kernels: "-perf-g<sha>", "-android<N>", or any release with `uname -a` ending in "Android". A bare
+ * "-g<sha>" is any git-describe build (CONFIG_LOCALVERSION_AUTO: ChromeOS's, Steam Deck's, a custom one), a vendor's.
+ */
+const ANDROID_RELEASE = /-perf(?:[+-]|$)|-android\d+/;
 const VENDOR = /^(\d+\.\d+\.\d+)(?:\.\d+)?([-+_~a-z].*)?$/;
 /** Third-party kernels that name themselves in the release ("6.6.58-1-liquorix-amd64", "6.6.58-x64v3-xanmod1"). */
 const OTHER_BUILDER = /-(liquorix|xanmod)/;
