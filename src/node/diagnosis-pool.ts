@@ -15,8 +15,9 @@ export interface PoolOptions {
   /** Jobs waiting for a thread before new ones get 503 (default LIMITS.queuePerThread per thread); one client may hold half. */
   maxQueue?: number;
   /**
-   * Wall-clock budget per job on its thread (a job over it is abandoned and its thread replaced), and
-   * the longest a job waits for a thread before it is refused as busy.
+   * Wall-clock budget per job on its thread (a job over it is abandoned and its thread replaced). A job waits for a
+   * thread up to twice as long before it is refused as busy: one job that ran out its budget ahead of it (and its
+   * thread's replacement compiling the knowledge base) must not use up the wait of the jobs behind it (review 33a).
    */
   timeoutMs: number;
   /** The thread's module (tests substitute one that can be made slow on purpose). */
@@ -51,7 +52,7 @@ export function createPoolDiagnoser(opts: PoolOptions): PoolDiagnoser {
     idleTimeout: 60_000,
   });
   // Jobs wait here, not in piscina's queue: a job's time budget starts on its thread, and clients take turns.
-  const queue = fairQueue(threads, opts.maxQueue ?? threads * LIMITS.queuePerThread, opts.timeoutMs);
+  const queue = fairQueue(threads, opts.maxQueue ?? threads * LIMITS.queuePerThread, opts.timeoutMs * WAIT_PER_BUDGET);
   // The records of a version are encoded once and shared by reference with every thread.
   const shared = new WeakMap<CompiledKb, SharedArrayBuffer>();
   const recordsOf = (kb: CompiledKb) => {
@@ -75,7 +76,7 @@ export function createPoolDiagnoser(opts: PoolOptions): PoolDiagnoser {
       let outcome: JobOutcome;
       let warming = false;
       try {
-        outcome = await pool.run(task, { signal: AbortSignal.timeout(opts.timeoutMs), transferList });
+        outcome = await pool.run(task, { signal: jobSignal(opts.timeoutMs, caller.signal), transferList });
       } catch (err) {
         // The replacement thread starts and compiles before its first job: it does so in this job's place,
         // so the next job's budget starts on a ready thread (inside it, a timeout would replace it again).
@@ -85,7 +86,7 @@ export function createPoolDiagnoser(opts: PoolOptions): PoolDiagnoser {
             .catch(() => {})
             .finally(() => queue.release());
         }
-        throw poolProblem(err, opts.timeoutMs);
+        throw caller.signal?.aborted && isTimeout(err) ? gone() : poolProblem(err, opts.timeoutMs);
       } finally {
         if (!warming) queue.release();
       }
@@ -122,8 +123,6 @@ function fairQueue(threads: number, maxWaiting: number, maxWaitMs: number) {
     new ProblemError(503, "busy", `Every diagnosis thread stayed busy for ${maxWaitMs} ms; try again shortly.`, undefined, {
       "Retry-After": "2",
     });
-  const gone = () =>
-    new ProblemError(CLIENT_CLOSED, "client-closed", "The client closed the connection while it waited for a diagnosis thread.");
   const next = () => {
     while (running < threads) {
       const turn = waiting.entries().next();
@@ -193,6 +192,31 @@ function fairQueue(threads: number, maxWaiting: number, maxWaitMs: number) {
       next();
     },
   };
+}
+
+const gone = () => new ProblemError(CLIENT_CLOSED, "client-closed", "The client closed the connection before its diagnosis was done.");
+
+/** How many job budgets a job may wait for a thread (see PoolOptions.timeoutMs). */
+const WAIT_PER_BUDGET = 2;
+/**
+ * How long a running job goes on once its client has left: a small job ends sooner than a thread is replaced, a large
+ * one is stopped instead of keeping its thread for the rest of its budget (review 33a: a client hanging up after half a
+ * second held the only thread for ten).
+ */
+const ORPHAN_GRACE_MS = 1_000;
+
+/** A running job's signal: its time budget, or its client gone for ORPHAN_GRACE_MS. */
+function jobSignal(timeoutMs: number, client?: AbortSignal): AbortSignal {
+  const budget = AbortSignal.timeout(timeoutMs);
+  if (!client) return budget;
+  const orphaned = new AbortController();
+  const onGone = () => {
+    const timer = setTimeout(() => orphaned.abort(new DOMException("the client left", "AbortError")), ORPHAN_GRACE_MS);
+    budget.addEventListener("abort", () => clearTimeout(timer), { once: true });
+  };
+  if (client.aborted) onGone();
+  else client.addEventListener("abort", onGone, { once: true });
+  return AbortSignal.any([budget, orphaned.signal]);
 }
 
 /** A job waiting for a thread: started when its turn comes, or made to leave with a problem. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { extractFacts } from "../../src/engine/facts";
 import { parseNodesTable } from "../../src/engine/facts/kube-nodes";
 
 const lines = (text: string) => text.split("\n");
@@ -105,5 +106,36 @@ worker-1   Ready    <none>   412d   v1.26.3`.split("\n");
 
   it("returns nothing without a header", () => {
     expect(parseNodesTable(lines("NAME READY STATUS RESTARTS AGE\nfoo 1/1 Running 0 1m"))).toEqual([]);
+  });
+});
+
+describe("a table printed again", () => {
+  const HEADER =
+    "NAME     STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION       CONTAINER-RUNTIME";
+  const row = (name: string, status: string, kernel: string) =>
+    `${name.padEnd(8)} ${status.padEnd(8)} <none>   5d    v1.31.2   10.0.0.1      <none>        Ubuntu 22.04.5 LTS   ${kernel}   containerd://1.7.22`;
+
+  it("lists each node once, as its last row says (kubectl get nodes -w; review 33a)", () => {
+    const watch = [
+      HEADER,
+      ...Array.from({ length: 400 }, (_, i) => row(`node-${i % 4}`, i >= 396 && i % 4 === 1 ? "NotReady" : "Ready", "5.15.0-127-generic")),
+    ];
+    const nodes = extractFacts(watch.join("\n")).nodes;
+    expect(nodes.map((n) => n.name)).toEqual(["node-0", "node-1", "node-2", "node-3"]);
+    expect(nodes.find((n) => n.name === "node-1")?.status).toBe("NotReady");
+    expect(nodes.every((n) => n.kernel === "5.15.0-127-generic")).toBe(true);
+  });
+
+  it("leaves a kernel its rows disagree on undecided (a watch across an upgrade)", () => {
+    const table = [
+      HEADER,
+      row("node-0", "Ready", "5.15.0-126-generic"),
+      row("node-1", "Ready", "5.15.0-126-generic"),
+      row("node-0", "Ready", "5.15.0-127-generic"),
+    ];
+    const nodes = extractFacts(table.join("\n")).nodes;
+    expect(nodes).toHaveLength(2);
+    expect(nodes.find((n) => n.name === "node-0")?.kernel).toBeNull();
+    expect(nodes.find((n) => n.name === "node-1")?.kernel).toBe("5.15.0-126-generic");
   });
 });

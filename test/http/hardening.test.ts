@@ -168,6 +168,36 @@ describe("hardening on Node", () => {
     }
   });
 
+  it("stops a running diagnosis whose client left, instead of holding its thread for the rest of its budget (review 33a)", {
+    timeout: 90_000,
+  }, async () => {
+    const threadModule = new URL("../support/spin-thread.mjs", import.meta.url);
+    const slow = await startTestService({ pool: { threads: 1, timeoutMs: 30_000, threadModule } });
+    try {
+      expect((await post(slow, "spin:10")).status).toBe(200);
+      const leaving = new AbortController();
+      const left = Promise.resolve(
+        slow.app.request("/diagnose", {
+          method: "POST",
+          headers: { "content-type": "text/plain", "x-test-client": "10.0.0.1" },
+          body: "spin:60000",
+          signal: leaving.signal,
+        }),
+      ).catch(() => null);
+      await new Promise((r) => setTimeout(r, 300));
+      leaving.abort();
+      // Another client's bundle runs once the abandoned job is stopped and its thread replaced, long before the
+      // abandoned job's 30 s budget would have ended.
+      const started = Date.now();
+      const res = await post(slow, 'unknown option "--xor-mark"', { "x-test-client": "10.0.0.2" });
+      expect(res.status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(20_000);
+      await left;
+    } finally {
+      await slow.cleanup();
+    }
+  });
+
   it("answers 503 + Retry-After when every thread is busy and the queue is full", async () => {
     const busy = await startTestService({ pool: { threads: 1, maxQueue: 1 } });
     try {

@@ -13,7 +13,7 @@ import { findIptables, type LineRef, pickIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
 import { disputesKernel, kernelReleasesNamed, pickKernelMention } from "./kernel-mentions";
 import { buildOfPackage, kernelPackageRow } from "./kernel-package-row";
-import { NODES_HEADER, osImageToOs, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
+import { NODES_HEADER, oneRowPerNode, osImageToOs, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
 import {
   anotherKubeletProcess,
   daemonStartVersions,
@@ -208,9 +208,9 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     text,
     releases,
   );
-  const tableNodes = sections
-    .filter((s) => s.kind === "nodes")
-    .flatMap((s) => parseNodesTable(textLines.slice(s.lines[0] - 1, s.lines[1]), s.lines[0]));
+  const tableNodes = oneRowPerNode(
+    sections.filter((s) => s.kind === "nodes").flatMap((s) => parseNodesTable(textLines.slice(s.lines[0] - 1, s.lines[1]), s.lines[0])),
+  );
   const hostNodes = unameNodes(kernelSources);
   const kernel = hostNodes.length || disputed ? null : combineKernel(kernelSources, signature, os, text);
   // A sentence claiming another kernel than the output's (review 31e): two kernels given, as two outputs are.
@@ -419,7 +419,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
 
   const nodeLines = splitLines(fields.nodes ?? "");
   const header = nodeLines.findIndex((l) => NODES_HEADER.test(l.trim()));
-  const tableNodes = header === -1 ? fromLogs.nodes : parseNodesTableAt((k) => nodeLines[header + k], header + 1);
+  const tableNodes = header === -1 ? fromLogs.nodes : oneRowPerNode(parseNodesTableAt((k) => nodeLines[header + k], header + 1));
   const nodes = tableNodes.length || hostNodes.length ? joinUnameNodes(tableNodes, hostNodes) : fromLogs.nodes;
 
   const iptables = (fields.iptablesVersion ? findIptables(splitLines(fields.iptablesVersion)) : null) ?? fromLogs.iptables;

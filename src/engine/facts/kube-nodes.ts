@@ -87,6 +87,31 @@ export function parseNodesTableAt(lineAt: (k: number) => string | undefined, fir
   return rows;
 }
 
+/**
+ * One row per node: a table printed again (`kubectl get nodes -w`, two pastes of it) lists a node once per print, and
+ * each row would otherwise be judged as a machine of its own (review 33a: 5,000 rows of 5 nodes took a diagnosis past
+ * its time budget). The last row printed stands; a version its rows disagree on (a watch across an upgrade) is left
+ * undecided, since which one failed is not known.
+ */
+export function oneRowPerNode(rows: readonly NodeRow[]): NodeRow[] {
+  const byName = new Map<string, NodeRow>();
+  for (const row of rows) {
+    const seen = byName.get(row.name);
+    // Deleted first, so the node takes the place of its last row.
+    byName.delete(row.name);
+    if (!seen) byName.set(row.name, row);
+    else
+      byName.set(row.name, {
+        ...row,
+        kernel: seen.kernel === row.kernel ? row.kernel : null,
+        runtime: seen.runtime === row.runtime ? row.runtime : null,
+        osImage: seen.osImage === row.osImage ? row.osImage : null,
+        version: seen.version === row.version ? row.version : "",
+      });
+  }
+  return byName.size === rows.length ? [...rows] : [...byName.values()];
+}
+
 /** An os-release's facts from its ID and VERSION_ID alone, with the ID_LIKE the distribution's own os-release carries. */
 export const osFromId = (id: string, versionId: string | null, prettyName: string, codename: string | null = null): OsFacts => ({
   id,
