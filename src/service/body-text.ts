@@ -106,12 +106,17 @@ function utf16Order(bytes: Uint8Array): "le" | "be" | "bytes" | null {
   let le = 0;
   let be = 0;
   let single = 0;
+  // U+0000 beside a line break is no text's: a block of NULs a crash left in a log, after or before a line feed
+  // (review 33a: a short paste with one such block was read as UTF-16 and answered "no known bug").
+  const nulUnit = (k: number) => k >= 0 && k + 1 < bytes.length && bytes[k] === 0 && bytes[k + 1] === 0;
   for (let i = bytes.indexOf(0x0a); i >= 0 && i < n; i = bytes.indexOf(0x0a, i + 1)) {
     const after = bytes[i + 1];
     const before = i > 0 ? bytes[i - 1] : undefined;
-    if (i % 2 === 0 && after === 0) le++;
-    else if (i % 2 === 1 && before === 0) be++;
-    else if (after !== 0 && before !== 0) single++;
+    if (i % 2 === 0 && after === 0) {
+      if (!nulUnit(i - 2) && !nulUnit(i + 2)) le++;
+    } else if (i % 2 === 1 && before === 0) {
+      if (!nulUnit(i - 3) && !nulUnit(i + 1)) be++;
+    } else if (after !== 0 && before !== 0) single++;
   }
   // A line feed and a NUL is no UTF-8 (which has no NULs); a few single-byte ones are UTF-16 characters of the
   // form U+xx0A (上 U+4E0A, a surrogate's low half). Random bytes hold hundreds of those against a pair or two.
