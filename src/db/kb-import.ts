@@ -24,8 +24,14 @@ export async function currentKbVersion(store: Store): Promise<string | null> {
  * Replaces the whole knowledge base in one atomic batch, or does nothing when the same version is
  * already loaded. Callers validate first (buildKnowledgeBase), so a bad record never gets here.
  */
-export async function importKnowledgeBase(store: Store, kb: KbSnapshot, now = new Date()): Promise<{ changed: boolean }> {
-  if ((await currentKbVersion(store)) === kb.version) return { changed: false };
+export async function importKnowledgeBase(
+  store: Store,
+  kb: KbSnapshot,
+  now = new Date(),
+  { force = false }: { force?: boolean } = {},
+): Promise<{ changed: boolean }> {
+  // `force`: the stored version's records are damaged (kb-verify.ts), so the same version is written again.
+  if (!force && (await currentKbVersion(store)) === kb.version) return { changed: false };
   await store.batch(importQueries(store.db, kb, now));
   return { changed: true };
 }

@@ -111,10 +111,10 @@ async function openChecked(url: string, authToken?: string): Promise<{ store: St
 export type ImportOutcome = { ok: true; version: string; records: number; changed: boolean } | { ok: false; problems: RecordProblem[] };
 
 /** Validates data/ as a whole, then imports it all or nothing. A bad record leaves the old KB served. */
-export async function importFromDir(store: Store, kbDir: string): Promise<ImportOutcome> {
+export async function importFromDir(store: Store, kbDir: string, opts: { force?: boolean } = {}): Promise<ImportOutcome> {
   const built = await buildKnowledgeBase(await readKbFiles(kbDir));
   if (!built.ok) return built;
-  const { changed } = await importKnowledgeBase(store, built.kb);
+  const { changed } = await importKnowledgeBase(store, built.kb, new Date(), opts);
   return { ok: true, version: built.kb.version, records: built.kb.records.length, changed };
 }
 

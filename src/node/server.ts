@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { getKbMeta } from "../db/bug-queries";
+import { storedKbDamage } from "../db/kb-verify";
 import type { SharedSettings } from "../env-fields";
 import { createApp } from "../http/app";
 import { stdoutSink } from "../http/middleware/access-log";
@@ -30,9 +31,20 @@ async function start() {
   const { store, readOnly } = await openCheckedStore(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   if (readOnly) {
     console.warn(`known-bugs: warning: ${config.DATABASE_URL} is read-only; serving the knowledge base it holds, data/ is not imported`);
-  } else {
+  }
+  // A record damaged inside its text: rebuilt from data/ when the file can be written, else one clear line.
+  const damage = await storedKbDamage(store).catch((err) => `it cannot be read (${codeOf(err).split("\n")[0]?.slice(0, 200)})`);
+  if (damage && readOnly)
+    throw new StartupError(
+      `the knowledge base stored in ${config.DATABASE_URL} is damaged (${damage}); move the file away and restart to rebuild it from data/`,
+    );
+  if (damage)
+    console.warn(
+      `known-bugs: warning: the knowledge base stored in ${config.DATABASE_URL} is damaged (${damage}); rebuilding it from ${config.KB_DIR}/`,
+    );
+  if (!readOnly) {
     try {
-      const outcome = await importFromDir(store, config.KB_DIR);
+      const outcome = await importFromDir(store, config.KB_DIR, { force: damage !== null });
       if (outcome.ok) {
         console.log(`knowledge base ${outcome.version}: ${outcome.records} records${outcome.changed ? " imported" : ", unchanged"}`);
       } else {
@@ -52,6 +64,11 @@ async function start() {
         );
     }
   }
+  const still = damage ? await storedKbDamage(store).catch(() => "it cannot be read") : null;
+  if (still)
+    throw new StartupError(
+      `the knowledge base stored in ${config.DATABASE_URL} is damaged (${still}); move the file away and restart to rebuild it from data/`,
+    );
   const served = await getKbMeta(store).catch((err) => {
     throw new StartupError(`cannot read the knowledge base from ${config.DATABASE_URL}: ${codeOf(err)}`);
   });

@@ -101,6 +101,45 @@ describe.concurrent("start-up failures end with one clear line and a non-zero ex
   });
 });
 
+describe("a record damaged inside its text (review 33a: quick_check does not see it)", { timeout: 120_000 }, () => {
+  /** A prepared file whose one record's document the statement changes, as a bad disk or a hand edit would. */
+  async function damagedDb(name: string, statement: string) {
+    const prepared = await preparedDb(name);
+    const store = await openStore(`file:${prepared.file}`);
+    await store.raw(statement);
+    await store.raw("PRAGMA wal_checkpoint(TRUNCATE)");
+    store.close();
+    return prepared;
+  }
+  const XT = "xt-mark-ipv6-typo-2024";
+  const cases = [
+    // A changed digit: a range the records never said, under their version.
+    ["a changed range", `UPDATE bugs SET doc = replace(doc, '5.15.0-130.140', '5.15.0-120.140') WHERE id = '${XT}'`, /hash to kb-/],
+    // One byte that is no UTF-8: the native driver aborts the process on reading it as text.
+    [
+      "a byte that is no UTF-8",
+      `UPDATE bugs SET doc = CAST(substr(CAST(doc AS BLOB), 1, 200) || X'FF' || substr(CAST(doc AS BLOB), 201) AS TEXT) WHERE id = '${XT}'`,
+      /not valid UTF-8/,
+    ],
+  ] as const;
+
+  it.each(cases)("%s: rebuilt from data/ when the file can be written, with a warning", async (name, statement, why) => {
+    const { file, version } = await damagedDb(`damaged-${name.length}`, statement);
+    const server = await spawnServer({ DATABASE_URL: `file:${file}` });
+    try {
+      expect(server.url, server.stderr()).not.toBeNull();
+      expect(server.stderr()).toMatch(/warning: the knowledge base stored in .* is damaged/);
+      expect(server.stderr()).toMatch(why);
+      expect(await health(server.url)).toBe(version);
+      const bug = await (await fetch(`${server.url}/bugs/${XT}`, { headers: { accept: "application/json" } })).text();
+      expect(bug).toContain("5.15.0-130.140");
+      expect(bug).not.toContain("5.15.0-120.140");
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe("faults while serving", { timeout: 120_000 }, () => {
   it("a read-only database directory with a stale knowledge base serves what it has, with a warning", async () => {
     const { file, version } = await preparedDb("readonly");
