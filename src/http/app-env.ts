@@ -20,6 +20,8 @@ export interface AppVariables {
   diagnoser: Diagnoser;
   /** Set for a 500 or a fault of the setup: what the access log records about it (never user text). */
   failure: Record<string, string> | undefined;
+  /** The problem type's slug of an error answer ("busy", "diagnosis-timeout"), for the access log. */
+  problem: string | undefined;
   /** The loaded knowledge base, read once per request by the kbVersion middleware (null before an import). */
   kbMeta: KbMeta | null;
   /**

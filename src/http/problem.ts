@@ -75,6 +75,8 @@ export function problemResponse(
   headers?: Record<string, string>,
 ) {
   const requestId = c.get("requestId") as string | undefined;
+  // The access log names the problem: an operator tells a full queue from a job over its budget (review 33a).
+  c.set("problem", slug);
   const body = problemBody(status, slug, detail, {
     instance: new URL(c.req.url).pathname,
     ...(requestId ? { requestId } : {}),

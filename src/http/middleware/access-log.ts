@@ -25,6 +25,7 @@ export function accessLog(sink: LogSink): MiddlewareHandler<AppEnv> {
 function entryFor(c: Context<AppEnv>, start: number): Record<string, unknown> {
   const failure = c.get("failure");
   const clientRequestId = c.get("clientRequestId");
+  const problem = c.get("problem");
   return {
     t: new Date().toISOString(),
     level: c.res.status >= 500 ? "error" : "info",
@@ -34,6 +35,7 @@ function entryFor(c: Context<AppEnv>, start: number): Record<string, unknown> {
     ms: Math.round((performance.now() - start) * 10) / 10,
     requestId: c.get("requestId"),
     ...(clientRequestId ? { clientRequestId } : {}),
+    ...(problem ? { problem } : {}),
     ...(failure ? { error: failure } : {}),
   };
 }
