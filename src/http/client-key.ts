@@ -19,6 +19,9 @@ export function clientKey(given: string | undefined): string {
   return `${parts.map((p) => p.toString(16)).join(":")}::/64`;
 }
 
+/** Whether a value names an address (a port aside): what a proxy writes into X-Forwarded-For, not a client's junk. */
+export const isAddress = (given: string): boolean => ipaddr.isValid(withoutPort(given));
+
 /** The address without a port: "198.51.100.9:50000" and "[2001:db8::1]:50000" (a bare IPv6 address keeps its colons). */
 function withoutPort(address: string): string {
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(address);

@@ -6,6 +6,7 @@ import { getKbMeta } from "../db/bug-queries";
 import { storedKbDamage } from "../db/kb-verify";
 import type { SharedSettings } from "../env-fields";
 import { createApp } from "../http/app";
+import { isAddress } from "../http/client-key";
 import { stdoutSink } from "../http/middleware/access-log";
 import { chatConfigFromEnv } from "../integrations/chat-config";
 import { currentKb } from "../service/kb-cache";
@@ -96,7 +97,9 @@ async function start() {
     clientAddress: (c) => {
       if (config.TRUST_PROXY) {
         const forwarded = c.req.header("x-forwarded-for")?.split(",").at(-1)?.trim();
-        if (forwarded) return forwarded;
+        // A proxy appends an address; anything else came from the client (a proxy that does not append), and would
+        // give each made-up value a rate-limit bucket of its own (review 33a): the proxy's own address then counts.
+        if (forwarded && isAddress(forwarded)) return forwarded;
       }
       return getConnInfo(c).remote.address;
     },

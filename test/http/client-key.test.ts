@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientKey } from "../../src/http/client-key";
+import { clientKey, isAddress } from "../../src/http/client-key";
 
 describe("the key a client's requests share", () => {
   it("keeps an IPv4 address, takes an IPv6 address's /64, and unwraps an IPv4-mapped one", () => {
@@ -19,5 +19,10 @@ describe("the key a client's requests share", () => {
   it("keys what is no address as given, and a missing one as unknown", () => {
     expect(clientKey("not an address")).toBe("not an address");
     expect(clientKey(undefined)).toBe("unknown");
+  });
+
+  it("tells an address a proxy wrote from a made-up X-Forwarded-For value (review 33a)", () => {
+    for (const v of ["198.51.100.9", "198.51.100.9:50000", "[2001:db8::1]:443", "2001:db8::1"]) expect(isAddress(v), v).toBe(true);
+    for (const v of ["garbage1", "unknown", "", "198.51.100.9.evil"]) expect(isAddress(v), v).toBe(false);
   });
 });
