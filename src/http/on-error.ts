@@ -6,6 +6,7 @@ import { safeDatabaseMessage } from "../db/sqlite-errors";
 import type { AppEnv } from "./app-env";
 import { mediaType } from "./media-type";
 import { ProblemError, problemResponse } from "./problem";
+import { noteStoreFault, storeDamageDetail } from "./store-damage";
 
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof ProblemError) return problemResponse(c, err.status, err.slug, err.message, err.errors, err.headers);
@@ -20,7 +21,13 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
   // Our bug: the access log line of this request records it once, without the message (it may quote
   // user input, e.g. a failed query's parameters; a database's own message is kept when it quotes none);
   // the client gets the request id to report.
-  c.set("failure", describeFailure(err));
+  const failure = describeFailure(err);
+  c.set("failure", failure);
+  // A damaged database is the operator's to fix, as a missing schema is: said as such, here and on /health.
+  // Documents are validated before they are stored: one the ORM's JSON column cannot parse back was damaged in the file.
+  const unparsable = failure.name === "SyntaxError" && /sqlite-core\/columns\//.test(failure.at ?? "");
+  const damage = noteStoreFault(c.get("store"), unparsable ? "SQLITE_CORRUPT" : failure.code);
+  if (damage) return problemResponse(c, 503, "store-damaged", storeDamageDetail(damage));
   return problemResponse(c, 500, "internal", "Something went wrong on our side. Quote the request id when reporting it.");
 };
 

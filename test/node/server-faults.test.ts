@@ -141,6 +141,30 @@ describe("a record damaged inside its text (review 33a: quick_check does not see
 });
 
 describe("faults while serving", { timeout: 120_000 }, () => {
+  it("a file damaged while served: the reads that meet it, and /health from then on, say the store is damaged (review 33a)", async () => {
+    const { file } = await preparedDb("damaged-live");
+    const server = await spawnServer({ DATABASE_URL: `file:${file}` });
+    try {
+      expect(server.url, server.stderr()).not.toBeNull();
+      expect((await fetch(`${server.url}/health`)).status).toBe(200);
+      const size = (await stat(file)).size;
+      const fh = await open(file, "r+");
+      // Zeros over every page but the first two: the b-trees the reads walk are gone.
+      await fh.write(Buffer.alloc(size - 8192, 0), 0, size - 8192, 8192);
+      await fh.close();
+      const reads = await Promise.all(
+        ["/bugs?q=mark", "/bugs/xt-mark-ipv6-typo-2024", "/kb"].map(async (p) => (await fetch(`${server.url}${p}`)).status),
+      );
+      expect(reads).toContain(503);
+      expect(reads).not.toContain(500);
+      const health = await fetch(`${server.url}/health`);
+      expect(health.status).toBe(503);
+      expect(((await health.json()) as { type: string; detail: string }).type).toMatch(/store-damaged$/);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it("a read-only database directory with a stale knowledge base serves what it has, with a warning", async () => {
     const { file, version } = await preparedDb("readonly");
     const data = await changedData("readonly-data");
