@@ -121,7 +121,15 @@ function combineKernel(sources: KernelSource[], signature: string | null, os: Os
     const read = kernelFacts(release, listedBuild, os, signature, main?.uname.platform ?? null);
     if (read.package && (read.package.certainty === "exact" || read.package.certainty === "derived")) {
       const note = `${read.package.note ?? ""} The version is dpkg's row for linux-image-${release}.`.trim();
-      facts = { ...read, build: null, package: { ...read.package, note } };
+      // Hedged: the row names the package installed, which a kernel not rebooted since an upgrade of it (Debian has
+      // shipped several versions under one ABI name) or another machine's listing may not be (review 33d).
+      facts = {
+        ...read,
+        build: null,
+        package: { ...read.package, note },
+        named: true,
+        via: `dpkg's row for linux-image-${release} (the package installed)`,
+      };
     }
   }
   if (main?.uname.machine) facts.machine = main.uname.machine;

@@ -10,16 +10,22 @@ export function kernelPackageRow(text: string, release: string): string | null {
   const names = [`linux-image-${release}`, `linux-image-unsigned-${release}`];
   for (const name of names) {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
-      const start = text.lastIndexOf("\n", at) + 1;
-      const end = text.indexOf("\n", at);
-      const row = ROW.exec(text.slice(start, end < 0 ? text.length : end));
+      // A row opens its line with the state: only the few characters before the name are looked at (a line holding
+      // the name thousands of times must not be searched for its ends each time: review 33d).
+      const from = Math.max(0, at - MAX_PREFIX);
+      if (!STATE_BEFORE.test(`${from === 0 ? "\n" : ""}${text.slice(from, at)}`)) continue;
+      const row = ROW.exec(text.slice(at, at + name.length + MAX_VERSION));
       if (row?.[1] === name && row[2]) return row[2];
     }
   }
   return null;
 }
-/** An installed or held `dpkg -l` row: state, name (perhaps with its architecture), version. */
-const ROW = /^\s*[ih]i\s+(\S+?)(?::[a-z0-9]+)?\s+(\d[\w.+~:-]*)\s/;
+/** An installed or held `dpkg -l` row's state before its name ("ii  "), at its line's start, with the indent a paste may add. */
+const STATE_BEFORE = /\n[ \t]{0,8}[ih]i[ \t]+$/;
+const MAX_PREFIX = 24;
+const MAX_VERSION = 120;
+/** The name (perhaps with its architecture) and the version after it. */
+const ROW = /^(\S+?)(?::[a-z0-9]+)?[ \t]+(\d[\w.+~:-]*)\s/;
 
 /**
  * What `uname -v` of that package's build says of its version, for the distribution's kernel rules to read: Debian's
