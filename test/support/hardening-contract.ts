@@ -346,7 +346,9 @@ function misreadBodyContract(fetch: Fetch) {
       "Dec  2 10:11:10 worker-2 systemd[1]: Started kube-proxy.service.",
     ]) {
       const short = `${first}\n${"\u0000".repeat(512)}ip6tables-restore v1.8.7 (legacy): unknown option "--xor-mark"\n`;
-      expect(await topIds(await postBundle(fetch, short)), `${first.length}`).toContain(XT);
+      // A client of its own: this test's other bundles have used up a client's share of the Worker's rate limit.
+      const res = await postBundle(fetch, short, { "cf-connecting-ip": "203.0.113.33" });
+      expect(await topIds(res), `${first.length}`).toContain(XT);
     }
     // "ustar" at byte 257 of a log about tar, without tar's NUL after it: a log.
     const aboutTar = `${"x".repeat(257)}ustar archive written\n${BUNDLE}`;
