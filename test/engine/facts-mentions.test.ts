@@ -210,10 +210,17 @@ describe("kernel mentions", () => {
       "Fix: upgrade to kernel 6.1.70",
       "You should upgrade the nodes to kernel 6.1.70",
       "For now, please boot back into kernel 6.1.55.",
+      "Downgrading to kernel 6.1.55 fixed it. Still, I would like to know the root cause.",
     ])
       expect(kernelOf(text), text).toBeNull();
-    // Unless the words after it say the trouble stayed; and an upgrade's target, however worded, is the host's.
+    // Unless the words after it, in its clause, do not say the trouble went (a downgrade may be what broke it); and an
+    // upgrade's target, however worded, is the host's, as is a title's "Upgrade to kernel …" with no word of advice.
     for (const [text, release] of [
+      ["Upgrade to kernel 6.1.64 breaks O_DIRECT writes on ext4", "6.1.64"],
+      ["Problem: update to kernel 6.1.64 breaks DNS", "6.1.64"],
+      ["After downgrading to kernel 6.1.64 (from 6.6), LTP fails:", "6.1.64"],
+      ["Downgrade to kernel 6.1.55 doesn't help", "6.1.55"],
+      ["Downgraded to kernel 6.1.55 but the problem remains", "6.1.55"],
       ["Downgraded to kernel 6.1.55 but the error is still there", "6.1.55"],
       ["We rolled the nodes back to kernel 6.1.55, the same error", "6.1.55"],
       ["I upgraded the kernel to 6.8.0-57-generic and now kube-proxy fails", "6.8.0-57-generic"],

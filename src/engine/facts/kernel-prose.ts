@@ -82,20 +82,25 @@ const OTHER_MACHINE_BEFORE =
   /\b(?:my|our|his|her|their|a|an|another|other)\s+(?:[\w-]+\s+){0,2}?(?:laptop|workstation|desktop|mac(?:book)?|pc|dev(?:elopment)?\s+(?:box|machine|vm)|home\s+(?:server|lab))\b(?:\s+[\w-]+){0,2}?\s*(?:\(|,|\s(?:with|running|using|on))\s*(?:the\s+)?(?:linux\s+)?(?:kernel\s+)?$/i;
 /**
  * Advice or a step to take, right before the release ("Workaround: downgrade to kernel 6.1.55", "you should upgrade the
- * nodes to kernel 6.1.70", "Fix: update to kernel …"): a kernel the host does not run yet, whichever way it goes.
+ * nodes to kernel 6.1.70", "Fix: update to kernel …"): a kernel the host does not run yet, whichever way it goes. Only
+ * with a word that makes it advice: a title's "Upgrade to kernel 6.1.64 breaks O_DIRECT" names the host's (review 33d).
  */
 const ADVICE_BEFORE =
-  /(?:^|[:.!?]\s*|\b(?:please|just|then|try to|(?:you|we|they) (?:can|could|should|must|need to|have to|may|might)|should|must|need to|have to|recommend(?:ed)?(?: to)?|suggest(?:ed)?(?: to)?|advise(?:d)?(?: to)?|(?:workaround|fix|solution|remedy) is to)\s+)(?:upgrade|update|downgrade|roll back|revert|boot(?: back)?(?: into)?|switch|move|go back)(?:\s+(?:the|your|our|my|all|each|every)(?:\s+[\w-]+)?)?(?:\s+to)?\s+(?:the\s+|an?\s+)?(?:linux\s+)?$/i;
+  /\b(?:(?:workaround|fix|solution|remedy|resolution|mitigation|suggestion|recommendation)s?\s*:\s*|(?:please|just|then|try to|(?:you|we|they) (?:can|could|should|must|need to|have to|may|might)|should|must|need to|have to|recommend(?:ed)?(?: to)?|suggest(?:ed)?(?: to)?|advise(?:d)?(?: to)?|(?:workaround|fix|solution|remedy) is to)\s+)(?:upgrade|update|downgrade|roll back|revert|boot(?: back)?(?: into)?|switch|move|go back)(?:\s+(?:the|your|our|my|all|each|every)(?:\s+[\w-]+)?)?(?:\s+to)?\s+(?:the\s+|an?\s+)?(?:linux\s+)?$/i;
 /**
- * A downgrade's or a rollback's target ("After downgrading to kernel 5.15.0-100-generic, it works", "rolled the nodes back
- * to kernel 6.1.55"): the kernel the host ran to get away from the trouble, never the one that failed, unless the words
- * after it say the trouble stayed ("… but the error is still there").
+ * A downgrade's or a rollback's target ("After downgrading to kernel 5.15.0-100-generic, it works fine again", "rolled
+ * the nodes back to kernel 6.1.55 and everything is green"): the cure's kernel when the words after it, in its clause,
+ * say the trouble went; otherwise read as before (a downgrade may be what broke it: review 33d).
  */
 const DOWNGRADED_BEFORE =
   /\b(?:downgrad(?:ed|ing)|roll(?:ed|ing)(?:\s+(?:the|our|my|all)(?:\s+[\w-]+)?)? back|revert(?:ed|ing)|went back|going back|boot(?:ed|ing) back(?: into)?)(?:\s+(?:the|our|my|all|each|every)(?:\s+[\w-]+)?)?(?:\s+to)?\s+(?:the\s+|an?\s+)?(?:linux\s+)?$/i;
-/** Words after a downgrade's target that say the trouble stayed: then it is the failing host's kernel after all. */
+/** Words after a downgrade's target, in its clause, that say the trouble went. */
+const CURED =
+  /\b(?:works?|worked|working|fine|fixed|fixes|solved|resolved|helped|gone|went away|disappeared|no longer (?:occurs|happens|appears|reproduces|crashes|fails)|stable|green)\b/i;
+/** Words in that clause that say it stayed, or deny the cure ("nothing works"). */
 const TROUBLE_STAYED =
   /\b(?:still|persists?|persisted|same (?:error|issue|problem|crash|failure)|(?:did|does|do)(?: not|n['\u2019]t) (?:help|fix|change|work|solve|resolve)|no (?:luck|change|difference)|(?:fails?|failed|crash(?:es|ed)?|breaks?|broke) again)\b/i;
+const DENIED_CURE = /\b(?:not|nothing|never)\b|n['\u2019]t\b/i;
 /** Words that deny the cure: before the release ("not even kernel 6.1.70 fixed it") or before "went away". */
 const DENIED_BEFORE = /\b(?:not|no|never|nothing)\s+(?:even\s+)?(?:the\s+)?(?:linux\s+)?$/i;
 const DENIED = /\b(?:not|no|nothing|still|never)\b|n['\u2019]t\b/i;
@@ -135,7 +140,12 @@ export const proseRole = (text: string, m: RegExpMatchArray): "host" | "cure" | 
   // The release's match may have taken the sentence's full stop ("kernel 6.1.64. Rebooting fixes it").
   const stop = endsInPunctuation(m[0]) ? 0 : after.search(CLAUSE_END);
   const clause = stop < 0 ? after : after.slice(0, stop);
-  if (DOWNGRADED_BEFORE.test(before)) return TROUBLE_STAYED.test(text.slice(end, end + 80)) ? "host" : "cure";
+  if (DOWNGRADED_BEFORE.test(before)) {
+    const rest = text.slice(end, end + 80);
+    const until = endsInPunctuation(m[0]) ? 0 : rest.search(CLAUSE_END);
+    const said = until < 0 ? rest : rest.slice(0, until);
+    if (CURED.test(said) && !TROUBLE_STAYED.test(said) && !DENIED_CURE.test(said)) return "cure";
+  }
   const cure = CURE_AFTER.exec(clause);
   return cure && !DENIED_BEFORE.test(before) && !DENIED.test(cure[1] ?? "") ? "cure" : "host";
 };
