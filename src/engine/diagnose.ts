@@ -391,7 +391,9 @@ function assemble(
     const shown = hitLines.length ? printedBy(hitLines, namesOf(), lineAt) : null;
     const unlisted = hitLines.length && !shown ? unlistedPrinters(hitLines, namesOf(), lineAt) : null;
     const verdict = unlisted
-      ? judgedOffTable(checks, hosts, unlisted, facts.unameHost, judge)
+      ? unlisted.listed.length
+        ? alsoUnlisted(judgedWhereShown(checks, hosts, unlisted.listed, facts.unameHost, judge), unlisted.unlisted)
+        : judgedOffTable(checks, hosts, unlisted.unlisted, facts.unameHost, judge)
       : shown && shown.length < hosts.length
         ? judgedWhereShown(checks, hosts, shown, facts.unameHost, judge)
         : judge(checks, hosts);
@@ -517,6 +519,16 @@ function judgedOffTable(
     hosts.filter((h) => kept(h.subject)),
   );
   return { ...verdict, reason: `${verdict.reason} (${said})` };
+}
+
+/** A verdict on the listed nodes that printed the lines, naming the hosts that printed them too and the table does not list. */
+function alsoUnlisted(verdict: Verdict, unlisted: readonly string[]): Verdict {
+  const hedged = verdict.status === "not-affected" ? { certain: false as const } : {};
+  return {
+    ...verdict,
+    ...hedged,
+    reason: `${verdict.reason}; ${unlisted.join(" and ")} printed them too, and the nodes table does not list ${unlisted.length > 1 ? "them" : "it"}: not judged`,
+  };
 }
 
 /** The door's check against one record: its verdict as judged (a finding's), else as a record with no line of it. */

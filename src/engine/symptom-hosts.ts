@@ -23,6 +23,8 @@ export const syslogHost = (line: string): string | null => SYSLOG_HOST.exec(line
 export interface NodeNames {
   /** The one node `name` is, or undefined for none or several ("node1" beside node1.dc1 and node1.dc2). */
   lookup(name: string): HostVersions | undefined;
+  /** Whether `name` is any node of the table, one or several. */
+  lists(name: string): boolean;
 }
 
 export function nodeNames(hosts: readonly HostVersions[]): NodeNames {
@@ -41,12 +43,16 @@ export function nodeNames(hosts: readonly HostVersions[]): NodeNames {
     add(byShort, shortName(name), h);
     if (!name.includes(".")) add(bare, name, h);
   }
+  const matches = (name: string) => {
+    const n = name.toLowerCase();
+    return new Set([...(full.get(n) ?? []), ...((n.includes(".") ? bare.get(shortName(n)) : byShort.get(n)) ?? [])]);
+  };
   return {
     lookup(name) {
-      const n = name.toLowerCase();
-      const found = new Set([...(full.get(n) ?? []), ...((n.includes(".") ? bare.get(shortName(n)) : byShort.get(n)) ?? [])]);
+      const found = matches(name);
       return found.size === 1 ? [...found][0] : undefined;
     },
+    lists: (name) => matches(name).size > 0,
   };
 }
 
@@ -67,18 +73,27 @@ export function printedBy(lines: Iterable<number>, names: NodeNames, lineAt: (li
 }
 
 /**
- * The hosts the lines name that are no node of `names`, when every line names its host (a journal of one machine beside
- * a nodes table of others: a `-l` selector, another cluster, a `--hostname-override` name); null when none or when a
- * line names no host. The table's versions are then no verdict on those hosts (review 33c).
+ * When every line names its host: the nodes of `names` among them and the hosts that are no node of the table at all (a
+ * journal of one machine beside a nodes table of others: a `-l` selector, another cluster, a `--hostname-override` name).
+ * Null when a line names no host, or a host several nodes may be, or none is unlisted (printedBy then decides). The
+ * table's versions are no verdict on an unlisted host (review 33c); the listed ones are still judged (review 33d).
  */
-export function unlistedPrinters(lines: Iterable<number>, names: NodeNames, lineAt: (line: number) => string | undefined): string[] | null {
+export function unlistedPrinters(
+  lines: Iterable<number>,
+  names: NodeNames,
+  lineAt: (line: number) => string | undefined,
+): { listed: HostVersions[]; unlisted: string[] } | null {
+  const listed = new Set<HostVersions>();
   const unlisted = new Set<string>();
   for (const line of lines) {
     const name = syslogHost(lineAt(line) ?? "");
     if (name === null) return null;
-    if (!names.lookup(name)) unlisted.add(name);
+    const host = names.lookup(name);
+    if (host) listed.add(host);
+    else if (names.lists(name)) return null;
+    else unlisted.add(name);
   }
-  return unlisted.size ? [...unlisted] : null;
+  return unlisted.size ? { listed: [...listed], unlisted: [...unlisted] } : null;
 }
 
 /** Whether the paste's own host (its uname's host name, `unameHost`) is another machine than every node in `shown`. */

@@ -534,6 +534,10 @@ describe("Debian and Ubuntu kernels known only by their series", () => {
     const laptop = mark(journal("laptop"));
     expect(laptop?.status).toBe("unknown");
     expect(laptop?.reason).toMatch(/laptop's, which the nodes table does not list.*node worker-2 .* is in range/);
+    // Some printers listed, some not: the listed ones are judged, the others named (review 33d).
+    const mixed = mark(`${journal("worker-2")}\n${journal("laptop")}`);
+    expect(mixed?.status).toBe("affected");
+    expect(mixed?.reason).toMatch(/laptop printed them too, and the nodes table does not list it/);
     const ruledOut = diagnoseFields(kb, {
       nodes: ubuntuNodes([
         ["worker-1", "5.15.0-126-generic"],
@@ -549,6 +553,16 @@ describe("Debian and Ubuntu kernels known only by their series", () => {
     const uname = "$ uname -a\nLinux worker-2 5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 x86_64 GNU/Linux";
     const withUname = diagnoseBundle(kb, `${uname}\n$ kubectl get nodes -o wide\n${nodes}\n${journal("worker-1")}`);
     expect(withUname.findings.find((f) => f.id === "xt-mark-ipv6-typo-2024")?.verdict.status).toBe("not-affected");
+  });
+
+  it("takes a host several nodes may be for none the table leaves out (review 33d)", async () => {
+    const kb = (await loadDataKb()).compiled;
+    const nodes = ubuntuNodes([
+      ["node1.dc1", "5.15.0-127-generic"],
+      ["node1.dc2", "5.15.0-127-generic"],
+    ]);
+    const mark = diagnoseFields(kb, { nodes, logs: journal("node1") }).findings.find((f) => f.id === "xt-mark-ipv6-typo-2024")?.verdict;
+    expect(mark?.status).toBe("affected");
   });
 
   it("tells nodes named by address or by names sharing a first label apart (review 32c)", async () => {
