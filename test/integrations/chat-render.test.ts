@@ -194,6 +194,10 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
     expect(text).toContain("adv-affected");
     // The first finding (the likely root cause) stays too.
     expect(m.embeds[0]?.title).toMatch(/^1\./);
+    // Alone with the advisories, a first finding too long for both gives way, not the advisories (review 33d).
+    const long = renderDiscord({ ...answer, findings: [small(1)] });
+    expect(JSON.stringify(long.embeds)).toContain("adv-affected");
+    expect(long.embeds[0]?.title).toMatch(/^1\./);
   });
 
   it("Discord: embed title 256, description 4,096, 25 fields of 1,024, 6,000 in all, 5 rows of buttons", () => {

@@ -149,7 +149,9 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
       if (extra.length) {
         const embed = { description: wholeSections(extra, DISCORD_LIMITS.description), color: COLOR.info };
         out.embeds.push(embed);
-        kept.add(embed);
+        // Advisories may be the answer's only "affected": kept before the first finding's fix steps. Outliers and the
+        // closest records are not.
+        if (answer.advisories.length) kept.add(embed);
       }
       if (!out.embeds.length)
         out.embeds.push({
@@ -335,6 +337,9 @@ const embedSize = (e: APIEmbed) =>
  * At most 10 embeds and 6,000 characters across them: later embeds go first, then descriptions shrink.
  * Returns how many embeds were left out, for the answer to say so.
  */
+/** What a first finding keeps of its description when it shrinks for the kept parts: its verdict and reason lines. */
+const MIN_FIRST_DESCRIPTION = 600;
+
 function fitEmbeds(embeds: APIEmbed[], kept: ReadonlySet<APIEmbed> = new Set()): number {
   const before = embeds.length;
   embeds.splice(DISCORD_LIMITS.embeds);
@@ -342,14 +347,25 @@ function fitEmbeds(embeds: APIEmbed[], kept: ReadonlySet<APIEmbed> = new Set()):
   let total = embeds.reduce((n, e) => n + embedSize(e), 0);
   // The last findings go first; the first one (the likely root cause) and `kept` (the advisories, a few lines that may be
   // the only "affected" of the answer: review 33c) only when nothing else is left to drop.
-  while (total > DISCORD_LIMITS.total && embeds.length > 1) {
-    let at = embeds.length - 1;
-    while (at > 0 && kept.has(embeds[at] as APIEmbed)) at--;
-    if (at === 0) at = embeds.length - 1;
+  const dropAt = (at: number) => {
     const [dropped] = embeds.splice(at, 1);
     total -= dropped ? embedSize(dropped) : 0;
-  }
+  };
+  for (let at = embeds.length - 1; total > DISCORD_LIMITS.total && at > 0; at--) if (!kept.has(embeds[at] as APIEmbed)) dropAt(at);
+  // Left with the first finding and the kept parts: the end of the first finding's description (its evidence excerpt),
+  // then its last fields (references, the last fix steps) give way before a kept part does (review 33d: a long first
+  // finding still pushed the advisories out).
   const first = embeds[0];
+  if (first?.description && total > DISCORD_LIMITS.total && embeds.length > 1) {
+    const room = Math.max(MIN_FIRST_DESCRIPTION, first.description.length - (total - DISCORD_LIMITS.total));
+    total -= first.description.length - Math.min(room, first.description.length);
+    first.description = clamp(first.description, room);
+  }
+  while (first && total > DISCORD_LIMITS.total && embeds.length > 1 && (first.fields?.length ?? 0) > 1) {
+    const field = first.fields?.pop();
+    total -= field ? field.name.length + field.value.length : 0;
+  }
+  while (total > DISCORD_LIMITS.total && embeds.length > 1) dropAt(embeds.length - 1);
   if (first && total > DISCORD_LIMITS.total && first.description) {
     first.description = clamp(first.description, Math.max(0, first.description.length - (total - DISCORD_LIMITS.total)));
   }
