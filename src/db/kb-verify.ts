@@ -1,14 +1,21 @@
 import { contentHash } from "../kb/content-hash";
 import type { Store } from "./create-db";
 
+export interface StoredKbDamage {
+  /** "text": a document that is no UTF-8 (reading it as text aborts the native driver); "hash": documents that differ. */
+  kind: "text" | "hash";
+  why: string;
+}
+
 /**
  * Whether the stored records are the ones their version names. The version is a hash of the records as imported
  * (build-kb.ts), so hashing the stored documents again tells a record changed or damaged inside its text, which
  * `PRAGMA quick_check` does not see (review 33a: a changed digit was served as a verified range under the old
  * version; one byte that is no UTF-8 made the native driver abort the process on its first read). The documents are
- * read as bytes for that reason, and decoded here.
+ * read as bytes for that reason, and decoded here. A store an older build imported, whose version named the files'
+ * bytes, hashes to another version too: harmless, and rebuilt the same way.
  */
-export async function storedKbDamage(store: Store): Promise<string | null> {
+export async function storedKbDamage(store: Store): Promise<StoredKbDamage | null> {
   const [meta] = await store.raw("SELECT version FROM kb_meta WHERE id = 1");
   if (!meta) return null;
   const rows = await store.raw("SELECT id, CAST(doc AS BLOB) AS doc FROM bugs ORDER BY id");
@@ -17,15 +24,17 @@ export async function storedKbDamage(store: Store): Promise<string | null> {
   for (const row of rows) {
     const id = String(row.id);
     const bytes = row.doc instanceof ArrayBuffer ? new Uint8Array(row.doc) : (row.doc as Uint8Array | null);
-    if (!bytes) return `record ${id.slice(0, 80)} has no document`;
+    if (!bytes) return { kind: "hash", why: `record ${id.slice(0, 80)} has no document` };
     try {
       files.push({ file: id, text: decoder.decode(bytes) });
     } catch {
-      return `record ${id.slice(0, 80)} is not valid UTF-8`;
+      return { kind: "text", why: `record ${id.slice(0, 80)} is not valid UTF-8` };
     }
   }
   const version = await contentHash(files);
-  return version === meta.version
-    ? null
-    : `its ${rows.length} records hash to ${version}, not to the version it names (${String(meta.version).slice(0, 40)})`;
+  if (version === meta.version) return null;
+  return {
+    kind: "hash",
+    why: `its ${rows.length} records hash to ${version}, not to the version it names (${String(meta.version).slice(0, 40)})`,
+  };
 }

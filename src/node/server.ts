@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { getKbMeta } from "../db/bug-queries";
-import { storedKbDamage } from "../db/kb-verify";
+import { type StoredKbDamage, storedKbDamage } from "../db/kb-verify";
 import type { SharedSettings } from "../env-fields";
 import { createApp } from "../http/app";
 import { isAddress } from "../http/client-key";
@@ -15,7 +15,7 @@ import { nodeDecoder } from "./body-decoder";
 import { onClientError } from "./client-error";
 import { loadConfig } from "./config";
 import { createPoolDiagnoser } from "./diagnosis-pool";
-import { codeOf, formatProblems, importFromDir, openCheckedStore, StartupError } from "./prepare-store";
+import { codeOf, formatProblems, importFromDir, openCheckedStore, StartupError, safeUrl } from "./prepare-store";
 import { readNodeBody } from "./read-body";
 import { onRequestError, refuseExpectation, refuseHost } from "./refused-request";
 import { continueOnRead, drainAfterAnswer } from "./unread-body";
@@ -33,15 +33,20 @@ async function start() {
   if (readOnly) {
     console.warn(`known-bugs: warning: ${config.DATABASE_URL} is read-only; serving the knowledge base it holds, data/ is not imported`);
   }
-  // A record damaged inside its text: rebuilt from data/ when the file can be written, else one clear line.
-  const damage = await storedKbDamage(store).catch((err) => `it cannot be read (${codeOf(err).split("\n")[0]?.slice(0, 200)})`);
-  if (damage && readOnly)
-    throw new StartupError(
-      `the knowledge base stored in ${config.DATABASE_URL} is damaged (${damage}); move the file away and restart to rebuild it from data/`,
-    );
+  // A record damaged inside its text: rebuilt from data/ when the store can be written. Read-only, a document that is no
+  // UTF-8 ends start-up (reading it would abort the process); documents that only hash to another version (damage, or a
+  // store an older build imported) are served with a warning, as a read-only store always was.
+  const fix = config.DATABASE_URL.startsWith("file:")
+    ? "move the file away and restart to rebuild it from data/"
+    : "import data/ into it again (npm run kb:import)";
+  const damage = await storedKbDamage(store).catch(
+    (err): StoredKbDamage => ({ kind: "text", why: `it cannot be read (${codeOf(err).split("\n")[0]?.slice(0, 200)})` }),
+  );
+  if (damage && readOnly && damage.kind === "text")
+    throw new StartupError(`the knowledge base stored in ${safeUrl(config.DATABASE_URL)} is damaged (${damage.why}); ${fix}`);
   if (damage)
     console.warn(
-      `known-bugs: warning: the knowledge base stored in ${config.DATABASE_URL} is damaged (${damage}); rebuilding it from ${config.KB_DIR}/`,
+      `known-bugs: warning: the knowledge base stored in ${safeUrl(config.DATABASE_URL)} is damaged or stale (${damage.why}); ${readOnly ? "serving it read-only" : `rebuilding it from ${config.KB_DIR}/`}`,
     );
   if (!readOnly) {
     try {
@@ -65,10 +70,14 @@ async function start() {
         );
     }
   }
-  const still = damage ? await storedKbDamage(store).catch(() => "it cannot be read") : null;
+  const still =
+    damage && !readOnly ? await storedKbDamage(store).catch((): StoredKbDamage => ({ kind: "text", why: "it cannot be read" })) : null;
+  // Still damaged (data/ invalid, the import refused): a text no read survives ends start-up; other damage is served, said.
+  if (still?.kind === "text")
+    throw new StartupError(`the knowledge base stored in ${safeUrl(config.DATABASE_URL)} is damaged (${still.why}); ${fix}`);
   if (still)
-    throw new StartupError(
-      `the knowledge base stored in ${config.DATABASE_URL} is damaged (${still}); move the file away and restart to rebuild it from data/`,
+    console.warn(
+      `known-bugs: warning: serving the knowledge base stored in ${safeUrl(config.DATABASE_URL)} as it is (${still.why}); ${fix}`,
     );
   const served = await getKbMeta(store).catch((err) => {
     throw new StartupError(`cannot read the knowledge base from ${config.DATABASE_URL}: ${codeOf(err)}`);

@@ -140,6 +140,29 @@ describe("a record damaged inside its text (review 33a: quick_check does not see
   });
 });
 
+describe("a read-only store whose records hash to another version", { timeout: 120_000 }, () => {
+  it("is served, with a warning (a store an older build imported looks the same: review 33d)", async () => {
+    const { file } = await preparedDb("stale-readonly");
+    const store = await openStore(`file:${file}`);
+    await store.raw("UPDATE kb_meta SET version = 'kb-0000000000000000' WHERE id = 1");
+    await store.raw("PRAGMA wal_checkpoint(TRUNCATE)");
+    store.close();
+    await chmod(file, 0o444);
+    await chmod(join(dir, "stale-readonly"), 0o555);
+    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const server = await spawnServer({ DATABASE_URL: `file:${file}` }, asNobody);
+    try {
+      expect(server.url, server.stderr()).not.toBeNull();
+      expect(server.stderr()).toMatch(/damaged or stale \(.*hash to kb-/);
+      expect(server.stderr()).toMatch(/serving (?:it read-only|the knowledge base stored in .* as it is)/);
+      expect(await health(server.url)).toBe("kb-0000000000000000");
+    } finally {
+      await server.stop();
+      await chmod(join(dir, "stale-readonly"), 0o755);
+    }
+  });
+});
+
 describe("faults while serving", { timeout: 120_000 }, () => {
   it("a file damaged while served: the reads that meet it, and /health from then on, say the store is damaged (review 33a)", async () => {
     const { file } = await preparedDb("damaged-live");
