@@ -192,6 +192,7 @@ describe("Ubuntu kernels", () => {
       upstream: "6.6.44",
       package: null,
     });
+    expect(kernelFacts("6.6.58-0-virt", null, JAMMY).distro).toBe("alpine");
     const liquorix = kernelFacts("6.6.58-1-liquorix-amd64", "#1 ZEN SMP PREEMPT liquorix 6.6-58.1~noble (2024-10-22)", JAMMY);
     expect(liquorix).toMatchObject({ distro: "liquorix", upstream: "6.6.58", upstreamCertainty: "derived", package: null });
     // Ubuntu's own builds all say so in uname -v.
@@ -346,6 +347,22 @@ describe("RPM kernels of other builders", () => {
       package: { ecosystem: "openeuler:22.03", version: "5.10.0-182.0.0.95.oe2203sp3" },
     });
     expect(kernelFacts("4.19.90-24.4.v2101.ky10.x86_64")).toMatchObject({ distro: "kylin", upstream: null, upstreamCertainty: "unknown" });
+    // The same of openEuler 20.03, EulerOS, Alibaba Cloud Linux, Anolis and TencentOS, as `uname -r` and package
+    // listings pasted in notes print them (review 33d).
+    for (const [release, distro, ecosystem] of [
+      ["4.19.90-2112.8.0.0131.oe1.aarch64", "openeuler", "openeuler:20.03"],
+      ["4.18.0-147.5.1.6.h729.eulerosv2r9.x86_64", "euleros", "euleros:v2r9"],
+      ["5.10.134-18.al8.x86_64", "alinux", "alinux:8"],
+      ["5.10.134-013.15.kangaroo.al8.x86_64", "alinux", "alinux:8"],
+      ["5.10.134-13.an8.x86_64", "anolis", "anolis:8"],
+      ["5.4.119-1.0009.tl3.x86_64", "tencentos", "tencentos:3"],
+    ])
+      expect(kernelFacts(release as string), release).toMatchObject({
+        distro,
+        upstream: null,
+        upstreamCertainty: "unknown",
+        package: { ecosystem },
+      });
   });
 
   it("takes a remix's build of a Fedora release for its own, judged on upstream (review 33b)", () => {

@@ -143,6 +143,8 @@ const RPI_RELEASE = /(?:\+rpt-rpi-|-rpi\d*-rpi-|-v[678]l?\+?$|-v8-16k\+?$|-v7l?\
  */
 const ANDROID_RELEASE = /-perf(?:[+-]|$)|-android\d+/;
 const VENDOR = /^(\d+\.\d+\.\d+)(?:\.\d+)?([-+_~a-z].*)?$/;
+/** Alpine's flavours ("6.6.58-0-virt", "6.6.58-0-lts"; Arch's LTS, "-1-lts", is read before this). */
+const ALPINE_RELEASE = /-\d+-(?:virt|lts|edge)$/;
 /** Third-party kernels that name themselves in the release ("6.6.58-1-liquorix-amd64", "6.6.58-x64v3-xanmod1"). */
 const OTHER_BUILDER = /-(liquorix|xanmod)/;
 
@@ -156,7 +158,12 @@ function vendorKernel(release: string, build: string | null, os: OsFacts | null,
   const suffix = (m[2] ?? "").replace(/^[-+_~]/, "");
   const rpiBuild = build ? RPI_BUILD.exec(build) : null;
   // The builder a build or a release names outranks an os-release, which may be a guest's or a container's.
-  let distro: string | null = BUILD_DISTRO.exec(build ?? "")?.[1]?.toLowerCase() ?? OTHER_BUILDER.exec(release)?.[1] ?? os?.id ?? null;
+  let distro: string | null =
+    BUILD_DISTRO.exec(build ?? "")?.[1]?.toLowerCase() ??
+    OTHER_BUILDER.exec(release)?.[1] ??
+    (ALPINE_RELEASE.test(release) ? "alpine" : null) ??
+    os?.id ??
+    null;
   let upstream = m[1];
   if (platform === "Android" || ANDROID_RELEASE.test(release)) distro = "android";
   else if (rpiBuild?.[1]) {
