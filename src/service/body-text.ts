@@ -101,6 +101,13 @@ export function readBodyText(bytes: Uint8Array, decode: (bytes: Uint8Array) => s
  * not at all (null). Text in any script breaks its lines so, where a share of NULs would not tell CJK or
  * box-drawing UTF-16 from ASCII.
  */
+const MIN_NUL_SHARE = 0.25;
+function nulShare(bytes: Uint8Array, n: number): number {
+  let nuls = 0;
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) nuls++;
+  return n ? nuls / n : 0;
+}
+
 function utf16Order(bytes: Uint8Array): "le" | "be" | "bytes" | null {
   const n = Math.min(bytes.length, SAMPLE);
   let le = 0;
@@ -120,6 +127,9 @@ function utf16Order(bytes: Uint8Array): "le" | "be" | "bytes" | null {
   }
   // A line feed and a NUL is no UTF-8 (which has no NULs); a few single-byte ones are UTF-16 characters of the
   // form U+xx0A (上 U+4E0A, a surrogate's low half). Random bytes hold hundreds of those against a pair or two.
+  // One such pair alone is no sign of UTF-16 in a text with few NULs: UTF-8 holds a NUL before a line feed too
+  // (`cat /proc/<pid>/cmdline; echo`: review 33d). UTF-16 text of ASCII is half NULs.
+  if (le + be === 1 && nulShare(bytes, n) < MIN_NUL_SHARE) return single > 0 ? "bytes" : null;
   if (le > 0 && be === 0 && single <= le * 4) return "le";
   if (be > 0 && le === 0 && single <= be * 4) return "be";
   if (le > (be + single) * 4) return "le";

@@ -350,6 +350,13 @@ function misreadBodyContract(fetch: Fetch) {
       const res = await postBundle(fetch, short, { "cf-connecting-ip": "203.0.113.33" });
       expect(await topIds(res), `${first.length}`).toContain(XT);
     }
+    // One NUL before a line feed, as `cat /proc/<pid>/cmdline; echo` leaves it, at an odd or an even offset (review 33d).
+    for (const args of ["kube-proxy\u0000--proxy-mode=iptables\u0000", "kube-proxy\u0000--proxy-mode=iptables.\u0000"]) {
+      const res = await postBundle(fetch, `${args}\nip6tables-restore v1.8.7 (legacy): unknown option "--xor-mark"\n`, {
+        "cf-connecting-ip": "203.0.113.34",
+      });
+      expect(await topIds(res), `${args.length}`).toContain(XT);
+    }
     // "ustar" at byte 257 of a log about tar, without tar's NUL after it: a log.
     const aboutTar = `${"x".repeat(257)}ustar archive written\n${BUNDLE}`;
     expect((await postBundle(fetch, aboutTar)).status).toBe(200);
