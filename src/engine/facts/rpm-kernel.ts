@@ -16,7 +16,7 @@ const ARCHES = "x86_64|aarch64|ppc64le|ppc64|s390x|s390|i686|i586|i386|armv7hl|a
 /** Longer than any real release: a longer "release" (prose run on) is not read as one. */
 const MAX_RELEASE = 128;
 const RPM_RELEASE = new RegExp(
-  String.raw`^((\d+\.\d+\.\d+)(?:\.\d+)?-([\w.]+?)\.(el\d+(?:_\d+)?(?:uek)?(?:\.0\.\d+)?(?:\.elrepo)?|fc\d+|amzn\d+|cm\d+|azl\d+|oe\d{4}(?:sp\d+)?|oe1|ky\d+|eulerosv\d+r\d+|al\d+|an\d+(?:_\d+)?|tl\d+|uel\d+))(?:\.(?!(?:${ARCHES})\b)([a-z][a-z0-9]*(?:\.\w+)*?))?(?:\.(${ARCHES}))?(?:\+(\w+))?$`,
+  String.raw`^((\d+\.\d+\.\d+)(?:\.\d+)?-([\w.]+?)\.(el\d+(?:_\d+)?(?:uek)?(?:\.0\.\d+)?(?:\.elrepo)?|fc\d+|amzn\d+|cm\d+|azl\d+|oe\d{4}(?:sp\d+)?|oe1|ky\d+|al\d+|an\d+(?:_\d+)?|tl\d+|uel\d+))(?:\.(?!(?:${ARCHES})\b)([a-z][a-z0-9]*(?:\.\w+)*?))?(?:\.(${ARCHES}))?(?:\+(\w+))?$`,
 );
 
 export const isRpmKernel = (release: string): boolean => release.length <= MAX_RELEASE && RPM_RELEASE.test(release);
@@ -120,12 +120,24 @@ export function rpmKernel(release: string, os: OsFacts | null): Partial<KernelFa
     };
   }
   // Distributions that keep their base's sublevel and merge stable fixes into their own numbering, as Red Hat does:
-  // openEuler ("5.10.0-182.0.0.95.oe2203sp3", 20.03's "oe1"), Kylin ("4.19.90-24.4.v2101.ky10"), EulerOS ("…eulerosv2r9"),
-  // Alibaba Cloud Linux ("5.10.134-18.al8"), Anolis ("5.10.134-13.an8"), TencentOS ("5.4.119-1.0009.tl3"), UOS ("uel20").
+  // openEuler ("5.10.0-182.0.0.95.oe2203sp3", 20.03's "oe1"), Kylin ("4.19.90-24.4.v2101.ky10"), Alibaba Cloud Linux ("5.10.134-18.al8"), Anolis ("5.10.134-13.an8"), TencentOS ("5.4.119-1.0009.tl3"), UOS ("uel20").
   // The base is not the upstream version, and no record ranges them (review 33b, 33d).
   const backporter = BACKPORTERS.find((b) => b.tag.test(tag));
   if (backporter) {
     const release_ = backporter.release(tag);
+    // A rebuild of RHEL's own kernel line under such a tag (Anolis's RHCK "4.18.0-348.an8"): RHEL's package, as Rocky's.
+    if (backporter.elMajor && RHEL_KERNEL_BASE[release_] === base)
+      return {
+        ...common,
+        distro: backporter.id,
+        upstream: null,
+        upstreamCertainty: "unknown",
+        package: rpm(
+          `rhel:${release_}`,
+          kernelName,
+          `${backporter.name} rebuilds RHEL ${release_}'s kernel (${base}), so it is matched as rhel:${release_}.`,
+        ),
+      };
     return {
       ...common,
       distro: backporter.id,
@@ -190,14 +202,13 @@ export function rpmKernel(release: string, os: OsFacts | null): Partial<KernelFa
 }
 
 /** RPM distributions that backport into a fixed base, by their dist tag, with the release the tag names. */
-const BACKPORTERS: ReadonlyArray<{ tag: RegExp; id: string; name: string; release: (tag: string) => string }> = [
+const BACKPORTERS: ReadonlyArray<{ tag: RegExp; id: string; name: string; release: (tag: string) => string; elMajor?: true }> = [
   { tag: /^oe1$/, id: "openeuler", name: "openEuler", release: () => "20.03" },
   { tag: /^oe\d{4}/, id: "openeuler", name: "openEuler", release: (t) => `${t.slice(2, 4)}.${t.slice(4, 6)}` },
   { tag: /^ky\d+$/, id: "kylin", name: "Kylin", release: (t) => t.slice(2) },
-  { tag: /^eulerosv\d+r\d+$/, id: "euleros", name: "EulerOS", release: (t) => t.slice("euleros".length) },
-  { tag: /^al\d+$/, id: "alinux", name: "Alibaba Cloud Linux", release: (t) => t.slice(2) },
-  { tag: /^an\d+/, id: "anolis", name: "Anolis OS", release: (t) => /\d+/.exec(t)?.[0] ?? "" },
-  { tag: /^tl\d+$/, id: "tencentos", name: "TencentOS", release: (t) => t.slice(2) },
+  { tag: /^al\d+$/, id: "alinux", name: "Alibaba Cloud Linux", release: (t) => t.slice(2), elMajor: true },
+  { tag: /^an\d+/, id: "anolis", name: "Anolis OS", release: (t) => /\d+/.exec(t)?.[0] ?? "", elMajor: true },
+  { tag: /^tl\d+$/, id: "tencentos", name: "TencentOS", release: (t) => t.slice(2), elMajor: true },
   { tag: /^uel\d+$/, id: "uos", name: "UOS", release: (t) => t.slice(3) },
 ];
 
