@@ -362,6 +362,8 @@ describe("RPM kernels of other builders", () => {
         upstreamCertainty: "unknown",
         package: { ecosystem },
       });
+    // Anolis's RHEL-compatible kernel is RHEL 8's line rebuilt: matched as RHEL's package, as Rocky's is.
+    expect(kernelFacts("4.18.0-348.2.1.an8_5.x86_64").package?.ecosystem).toBe("rhel:8");
   });
 
   it("takes a remix's build of a Fedora release for its own, judged on upstream (review 33b)", () => {
