@@ -120,34 +120,30 @@ export function rpmKernel(release: string, os: OsFacts | null): Partial<KernelFa
     };
   }
   // Distributions that keep their base's sublevel and merge stable fixes into their own numbering, as Red Hat does:
-  // openEuler ("5.10.0-182.0.0.95.oe2203sp3", 20.03's "oe1"), Kylin ("4.19.90-24.4.v2101.ky10"), Alibaba Cloud Linux ("5.10.134-18.al8"), Anolis ("5.10.134-13.an8"), TencentOS ("5.4.119-1.0009.tl3"), UOS ("uel20").
-  // The base is not the upstream version, and no record ranges them (review 33b, 33d).
+  // openEuler ("5.10.0-182.0.0.95.oe2203sp3", 20.03's "oe1"), Kylin ("4.19.90-24.4.v2101.ky10"), Alibaba Cloud Linux
+  // ("5.10.134-18.al8"), Anolis ("5.10.134-13.an8"), TencentOS ("5.4.119-1.0009.tl3"), UOS ("uel20"). The base is not the
+  // upstream version, and no record ranges them (review 33b, 33d). A rebuild of RHEL's own kernel line under such a tag
+  // (Anolis's RHCK "4.18.0-348.an8") is RHEL's package, as Rocky's is.
   const backporter = BACKPORTERS.find((b) => b.tag.test(tag));
   if (backporter) {
     const release_ = backporter.release(tag);
-    // A rebuild of RHEL's own kernel line under such a tag (Anolis's RHCK "4.18.0-348.an8"): RHEL's package, as Rocky's.
-    if (backporter.elMajor && RHEL_KERNEL_BASE[release_] === base)
-      return {
-        ...common,
-        distro: backporter.id,
-        upstream: null,
-        upstreamCertainty: "unknown",
-        package: rpm(
-          `rhel:${release_}`,
-          kernelName,
-          `${backporter.name} rebuilds RHEL ${release_}'s kernel (${base}), so it is matched as rhel:${release_}.`,
-        ),
-      };
+    const rhel = backporter.elMajor === true && RHEL_KERNEL_BASE[release_] === base;
     return {
       ...common,
       distro: backporter.id,
       upstream: null,
       upstreamCertainty: "unknown",
-      package: rpm(
-        `${backporter.id}:${release_}`,
-        kernelName,
-        `RPM version read from uname -r; ${backporter.name} backports fixes into its own releases, so ${base} is not the upstream version.`,
-      ),
+      package: rhel
+        ? rpm(
+            `rhel:${release_}`,
+            kernelName,
+            `${backporter.name} rebuilds RHEL ${release_}'s kernel (${base}), so it is matched as rhel:${release_}.`,
+          )
+        : rpm(
+            `${backporter.id}:${release_}`,
+            kernelName,
+            `RPM version read from uname -r; ${backporter.name} backports fixes into its own releases, so ${base} is not the upstream version.`,
+          ),
     };
   }
   // A remix's build of a Fedora release, named in the release ("6.11.5-400.asahi.fc41": Fedora Asahi Remix): its own
