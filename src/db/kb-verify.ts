@@ -5,6 +5,8 @@ export interface StoredKbDamage {
   /** "text": a document that is no UTF-8 (reading it as text aborts the native driver); "hash": documents that differ. */
   kind: "text" | "hash";
   why: string;
+  /** The version the store names. */
+  stored?: string;
 }
 
 /**
@@ -13,7 +15,7 @@ export interface StoredKbDamage {
  * `PRAGMA quick_check` does not see (review 33a: a changed digit was served as a verified range under the old
  * version; one byte that is no UTF-8 made the native driver abort the process on its first read). The documents are
  * read as bytes for that reason, and decoded here. A store an older build imported, whose version named the files'
- * bytes, hashes to another version too: harmless, and rebuilt the same way.
+ * bytes, hashes to another version too (olderBuildVersion tells it apart).
  */
 export async function storedKbDamage(store: Store): Promise<StoredKbDamage | null> {
   const [meta] = await store.raw("SELECT version FROM kb_meta WHERE id = 1");
@@ -33,8 +35,13 @@ export async function storedKbDamage(store: Store): Promise<StoredKbDamage | nul
   }
   const version = await contentHash(files);
   if (version === meta.version) return null;
+  const stored = String(meta.version);
   return {
     kind: "hash",
-    why: `its ${rows.length} records hash to ${version}, not to the version it names (${String(meta.version).slice(0, 40)})`,
+    why: `its ${rows.length} records hash to ${version}, not to the version it names (${stored.slice(0, 40)})`,
+    stored,
   };
 }
+
+/** The version a build from before the version named the records as stored (bab76125) gave data/: its files' bytes. */
+export const olderBuildVersion = (files: ReadonlyArray<{ file: string; text: string }>) => contentHash(files);

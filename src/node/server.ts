@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { getKbMeta } from "../db/bug-queries";
-import { type StoredKbDamage, storedKbDamage } from "../db/kb-verify";
+import { olderBuildVersion, type StoredKbDamage, storedKbDamage } from "../db/kb-verify";
 import type { SharedSettings } from "../env-fields";
 import { createApp } from "../http/app";
 import { isAddress } from "../http/client-key";
@@ -15,6 +15,7 @@ import { nodeDecoder } from "./body-decoder";
 import { onClientError } from "./client-error";
 import { loadConfig } from "./config";
 import { createPoolDiagnoser } from "./diagnosis-pool";
+import { readKbFiles } from "./kb-files";
 import { codeOf, formatProblems, importFromDir, openCheckedStore, StartupError, safeUrl } from "./prepare-store";
 import { readNodeBody } from "./read-body";
 import { onRequestError, refuseExpectation, refuseHost } from "./refused-request";
@@ -31,22 +32,28 @@ async function start() {
   const config = loadConfig();
   const { store, readOnly } = await openCheckedStore(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   if (readOnly) {
-    console.warn(`known-bugs: warning: ${config.DATABASE_URL} is read-only; serving the knowledge base it holds, data/ is not imported`);
+    console.warn(
+      `known-bugs: warning: ${safeUrl(config.DATABASE_URL)} is read-only; serving the knowledge base it holds, data/ is not imported`,
+    );
   }
-  // A record damaged inside its text: rebuilt from data/ when the store can be written. Read-only, a document that is no
-  // UTF-8 ends start-up (reading it would abort the process); documents that only hash to another version (damage, or a
-  // store an older build imported) are served with a warning, as a read-only store always was.
+  // A record damaged inside its text: rebuilt from data/ when the store can be written, else start-up ends with one line.
+  // A store an older build imported of the same data/ (its version named the files' bytes) is only stale: served
+  // read-only with a warning, rebuilt when writable (review 33d, 33e).
   const fix = config.DATABASE_URL.startsWith("file:")
     ? "move the file away and restart to rebuild it from data/"
     : "import data/ into it again (npm run kb:import)";
+  const where = safeUrl(config.DATABASE_URL);
   const damage = await storedKbDamage(store).catch(
     (err): StoredKbDamage => ({ kind: "text", why: `it cannot be read (${codeOf(err).split("\n")[0]?.slice(0, 200)})` }),
   );
-  if (damage && readOnly && damage.kind === "text")
-    throw new StartupError(`the knowledge base stored in ${safeUrl(config.DATABASE_URL)} is damaged (${damage.why}); ${fix}`);
+  const stale =
+    damage?.kind === "hash" && damage.stored !== undefined
+      ? (await olderBuildVersion(await readKbFiles(config.KB_DIR)).catch(() => null)) === damage.stored
+      : false;
+  if (damage && readOnly && !stale) throw new StartupError(`the knowledge base stored in ${where} is damaged (${damage.why}); ${fix}`);
   if (damage)
     console.warn(
-      `known-bugs: warning: the knowledge base stored in ${safeUrl(config.DATABASE_URL)} is damaged or stale (${damage.why}); ${readOnly ? "serving it read-only" : `rebuilding it from ${config.KB_DIR}/`}`,
+      `known-bugs: warning: the knowledge base stored in ${where} is ${stale ? "an older build's import" : "damaged"} (${damage.why}); ${readOnly ? "serving it read-only" : `rebuilding it from ${config.KB_DIR}/`}`,
     );
   if (!readOnly) {
     try {
@@ -62,7 +69,7 @@ async function start() {
       if (err instanceof StartupError) throw err;
       if (/READONLY/.test(codeOf(err))) {
         console.warn(
-          `known-bugs: warning: ${config.DATABASE_URL} is read-only; serving the knowledge base it holds, ${config.KB_DIR}/ is not imported`,
+          `known-bugs: warning: ${safeUrl(config.DATABASE_URL)} is read-only; serving the knowledge base it holds, ${config.KB_DIR}/ is not imported`,
         );
       } else
         console.warn(
@@ -72,17 +79,14 @@ async function start() {
   }
   const still =
     damage && !readOnly ? await storedKbDamage(store).catch((): StoredKbDamage => ({ kind: "text", why: "it cannot be read" })) : null;
-  // Still damaged (data/ invalid, the import refused): a text no read survives ends start-up; other damage is served, said.
-  if (still?.kind === "text")
-    throw new StartupError(`the knowledge base stored in ${safeUrl(config.DATABASE_URL)} is damaged (${still.why}); ${fix}`);
+  // Still damaged (data/ invalid, the import refused): no damaged record is served.
+  if (still && !stale) throw new StartupError(`the knowledge base stored in ${where} is damaged (${still.why}); ${fix}`);
   if (still)
-    console.warn(
-      `known-bugs: warning: serving the knowledge base stored in ${safeUrl(config.DATABASE_URL)} as it is (${still.why}); ${fix}`,
-    );
+    console.warn(`known-bugs: warning: serving the knowledge base stored in ${where} as an older build imported it (${still.why})`);
   const served = await getKbMeta(store).catch((err) => {
-    throw new StartupError(`cannot read the knowledge base from ${config.DATABASE_URL}: ${codeOf(err)}`);
+    throw new StartupError(`cannot read the knowledge base from ${safeUrl(config.DATABASE_URL)}: ${codeOf(err)}`);
   });
-  if (!served) throw new StartupError(`no knowledge base to serve in ${config.DATABASE_URL}; fix the problems above and restart`);
+  if (!served) throw new StartupError(`no knowledge base to serve in ${safeUrl(config.DATABASE_URL)}; fix the problems above and restart`);
 
   const settings: SharedSettings = config;
   const chat = chatConfigFromEnv(config);

@@ -6,6 +6,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { getKbMeta } from "../../src/db/bug-queries";
+import { olderBuildVersion } from "../../src/db/kb-verify";
+import { readKbFiles } from "../../src/node/kb-files";
 import { importFromDir, openStore } from "../../src/node/prepare-store";
 import { oneLine, spawnServer } from "../support/spawn-server";
 
@@ -141,24 +143,46 @@ describe("a record damaged inside its text (review 33a: quick_check does not see
 });
 
 describe("a read-only store whose records hash to another version", { timeout: 120_000 }, () => {
-  it("is served, with a warning (a store an older build imported looks the same: review 33d)", async () => {
-    const { file } = await preparedDb("stale-readonly");
+  /** A prepared file made read-only after `statement`, for a server run as nobody (root ignores file modes). */
+  async function readOnlyDb(name: string, statement: string) {
+    const { file } = await preparedDb(name);
     const store = await openStore(`file:${file}`);
-    await store.raw("UPDATE kb_meta SET version = 'kb-0000000000000000' WHERE id = 1");
+    await store.raw(statement);
     await store.raw("PRAGMA wal_checkpoint(TRUNCATE)");
     store.close();
     await chmod(file, 0o444);
-    await chmod(join(dir, "stale-readonly"), 0o555);
-    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    await chmod(join(dir, name), 0o555);
+    return file;
+  }
+  const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+
+  it("is served with a warning when an older build imported the same data/ (its version named the files' bytes)", async () => {
+    const older = await olderBuildVersion(await readKbFiles("data"));
+    const file = await readOnlyDb("stale-readonly", `UPDATE kb_meta SET version = '${older}' WHERE id = 1`);
     const server = await spawnServer({ DATABASE_URL: `file:${file}` }, asNobody);
     try {
       expect(server.url, server.stderr()).not.toBeNull();
-      expect(server.stderr()).toMatch(/damaged or stale \(.*hash to kb-/);
-      expect(server.stderr()).toMatch(/serving (?:it read-only|the knowledge base stored in .* as it is)/);
-      expect(await health(server.url)).toBe("kb-0000000000000000");
+      expect(server.stderr()).toMatch(/an older build's import \(.*hash to kb-/);
+      expect(await health(server.url)).toBe(older);
     } finally {
       await server.stop();
       await chmod(join(dir, "stale-readonly"), 0o755);
+    }
+  });
+
+  it("ends start-up, saying why, when a record changed inside its text (review 33e: it was served)", async () => {
+    const file = await readOnlyDb(
+      "damaged-readonly",
+      "UPDATE bugs SET doc = replace(doc, '5.15.0-130.140', '5.15.0-120.140') WHERE id = 'xt-mark-ipv6-typo-2024'",
+    );
+    const server = await spawnServer({ DATABASE_URL: `file:${file}` }, asNobody);
+    try {
+      expect(await server.exited).toBe(1);
+      // Its last line says why and what to do (a read-only warning may come before it); no stack trace.
+      expect(server.stderr()).toMatch(/known-bugs: the knowledge base stored in .* is damaged \(.*hash to kb-.*\); move the file away/);
+      expect(server.stderr()).not.toMatch(/^\s+at /m);
+    } finally {
+      await chmod(join(dir, "damaged-readonly"), 0o755);
     }
   });
 });
