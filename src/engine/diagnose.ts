@@ -392,7 +392,11 @@ function assemble(
     const unlisted = hitLines.length && !shown ? unlistedPrinters(hitLines, namesOf(), lineAt) : null;
     const verdict = unlisted
       ? unlisted.listed.length
-        ? alsoUnlisted(judgedWhereShown(checks, hosts, unlisted.listed, facts.unameHost, judge), unlisted.unlisted)
+        ? alsoUnlisted(
+            // The paste's own uname is one of the printers' when it names an unlisted one: its checks stay (review 33e).
+            judgedWhereShown(checks, hosts, unlisted.listed, unameOfAny(facts.unameHost, unlisted.unlisted), judge),
+            unlisted.unlisted,
+          )
         : judgedOffTable(checks, hosts, unlisted.unlisted, facts.unameHost, judge)
       : shown && shown.length < hosts.length
         ? judgedWhereShown(checks, hosts, shown, facts.unameHost, judge)
@@ -509,7 +513,7 @@ function judgedOffTable(
   const elsewhere = unameHost !== null && !printers.some((p) => sameMachine(p, unameHost));
   const kept = (subject: string) => !subject.startsWith("node ") && !(elsewhere && subject.startsWith(SINGLE_HOST));
   const own = checks.filter((c) => kept(c.subject));
-  const names = printers.join(" and ");
+  const names = namesOfHosts(printers);
   const inRange = checks.find((c) => c.subject.startsWith("node ") && c.result === "affected");
   const said = `the log's lines are ${names}'s, which the nodes table does not list: its nodes' versions do not decide${inRange ? ` (${inRange.subject} is in range, but no line of its log is in the paste)` : ""}`;
   // The table's nodes had versions the record ranges, and none of them is the host that printed the lines.
@@ -524,13 +528,21 @@ function judgedOffTable(
 /** A verdict on the listed nodes that printed the lines, naming the hosts that printed them too and the table does not list. */
 function alsoUnlisted(verdict: Verdict, unlisted: readonly string[]): Verdict {
   const hedged = verdict.status === "not-affected" ? { certain: false as const } : {};
+  const them = unlisted.length > 1 ? "them" : "it";
   return {
     ...verdict,
     ...hedged,
-    reason: `${verdict.reason}; ${unlisted.join(" and ")} printed them too, and the nodes table does not list ${unlisted.length > 1 ? "them" : "it"}: not judged`,
+    reason: `${verdict.reason}; ${namesOfHosts(unlisted)} printed them too, and the nodes table does not list ${them}: not judged`,
   };
 }
 
+/** The uname's host name when it is one of `printers`, else null (then no uname is kept out as another machine's). */
+const unameOfAny = (unameHost: string | null, printers: readonly string[]) =>
+  unameHost !== null && printers.some((p) => sameMachine(p, unameHost)) ? null : unameHost;
+
+/** A few host names and how many more: a paste may name thousands (review 33e: a 29,000-character reason). */
+const namesOfHosts = (names: readonly string[], shown = 4) =>
+  names.length > shown ? `${names.slice(0, shown).join(", ")} and ${names.length - shown} more` : names.join(" and ");
 /** The door's check against one record: its verdict as judged (a finding's), else as a record with no line of it. */
 function focusVerdict(kb: CompiledKb, id: string, lineless: (record: BugRecord) => Verdict, hosts: readonly HostVersions[]): Verdict {
   const record = kb.records.find((r) => r.id === id);

@@ -538,6 +538,17 @@ describe("Debian and Ubuntu kernels known only by their series", () => {
     const mixed = mark(`${journal("worker-2")}\n${journal("laptop")}`);
     expect(mixed?.status).toBe("affected");
     expect(mixed?.reason).toMatch(/laptop printed them too, and the nodes table does not list it/);
+    // The paste's own uname is the unlisted printer's: its kernel judges its lines (review 33e).
+    const healthyNodes = ubuntuNodes([
+      ["worker-1", "5.15.0-126-generic"],
+      ["worker-2", "5.15.0-126-generic"],
+    ]);
+    const laptopUname = "$ uname -a\nLinux laptop 5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 x86_64 GNU/Linux";
+    const own = diagnoseBundle(
+      kb,
+      `${laptopUname}\n$ kubectl get nodes -o wide\n${healthyNodes}\n${journal("worker-1")}\n${journal("laptop")}`,
+    );
+    expect(own.findings.find((f) => f.id === "xt-mark-ipv6-typo-2024")?.verdict.status).toBe("affected");
     const ruledOut = diagnoseFields(kb, {
       nodes: ubuntuNodes([
         ["worker-1", "5.15.0-126-generic"],
