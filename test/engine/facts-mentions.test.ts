@@ -211,6 +211,15 @@ describe("kernel mentions", () => {
       "You should upgrade the nodes to kernel 6.1.70",
       "For now, please boot back into kernel 6.1.55.",
       "Downgrading to kernel 6.1.55 fixed it. Still, I would like to know the root cause.",
+      // Outcomes said past a dash, a colon or a bracket, or by denying the trouble, and steps in a list (review 33e).
+      "rolled back to kernel 6.1.55 — fixed",
+      "rolled back to kernel 6.1.55: problem gone",
+      "Debian 12 host. rolled back to kernel 6.1.55 and no more errors",
+      "after downgrading to kernel 6.1.55 it doesn't crash anymore",
+      "after downgrading to kernel 6.1.55 it never crashed again",
+      "1. Upgrade to kernel 6.1.70",
+      "Known issue. Upgrade to kernel 6.1.70.",
+      "Note: upgrade to kernel 6.1.70 to fix this",
     ])
       expect(kernelOf(text), text).toBeNull();
     // Unless the words after it, in its clause, do not say the trouble went (a downgrade may be what broke it); and an
@@ -221,6 +230,9 @@ describe("kernel mentions", () => {
       ["After downgrading to kernel 6.1.64 (from 6.6), LTP fails:", "6.1.64"],
       ["Downgrade to kernel 6.1.55 doesn't help", "6.1.55"],
       ["Downgraded to kernel 6.1.55 but the problem remains", "6.1.55"],
+      ["Downgraded to kernel 6.1.55 and it crashed again", "6.1.55"],
+      ["Upgrade to kernel 6.1.64 and the error appears", "6.1.64"],
+      ["To reproduce, just update to kernel 6.1.64 and run fio", "6.1.64"],
       ["Downgraded to kernel 6.1.55 but the error is still there", "6.1.55"],
       ["We rolled the nodes back to kernel 6.1.55, the same error", "6.1.55"],
       ["I upgraded the kernel to 6.8.0-57-generic and now kube-proxy fails", "6.8.0-57-generic"],

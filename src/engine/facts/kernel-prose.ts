@@ -88,6 +88,18 @@ const OTHER_MACHINE_BEFORE =
 const ADVICE_BEFORE =
   /\b(?:(?:workaround|fix|solution|remedy|resolution|mitigation|suggestion|recommendation)s?\s*:\s*|(?:please|just|then|try to|(?:you|we|they) (?:can|could|should|must|need to|have to|may|might)|should|must|need to|have to|recommend(?:ed)?(?: to)?|suggest(?:ed)?(?: to)?|advise(?:d)?(?: to)?|(?:workaround|fix|solution|remedy) is to)\s+)(?:upgrade|update|downgrade|roll back|revert|boot(?: back)?(?: into)?|switch|move|go back)(?:\s+(?:the|your|our|my|all|each|every)(?:\s+[\w-]+)?)?(?:\s+to)?\s+(?:the\s+|an?\s+)?(?:linux\s+)?$/i;
 /**
+ * The same verb bare, opening a line, a sentence, a list item or a label's text ("1. Upgrade to kernel 6.1.70", "Known
+ * issue. Upgrade to kernel 6.1.70.", "Note: upgrade to kernel …"): a step, unless the words after the release say what it
+ * broke (a title's "Upgrade to kernel 6.1.64 breaks O_DIRECT": review 33d, 33e) or the text is how to reproduce it.
+ */
+const STEP_BEFORE =
+  /(?:^|[.!?:]\s+|^\s*(?:\d+[.)]|[-*\u2022])\s+)(?:upgrade|update|downgrade|roll back|revert|boot(?: back)?(?: into)?|switch|move|go back)(?:\s+(?:the|your|our|my|all|each|every)(?:\s+[\w-]+)?)?(?:\s+to)?\s+(?:the\s+|an?\s+)?(?:linux\s+)?$/i;
+/** Words after a step's release that make it what broke things, or the step of a reproducer. */
+const BROKE_AFTER =
+  /^[`'"]?,?\s*(?:\(\S*\)\s*)?(?:breaks|broke|causes|caused|triggers|triggered|results in|resulted in|leads to|led to|introduced|brings|brought|and (?:now|then|the|it|we|I|everything|all)|,? (?:now|then|the|it|we|I) )/i;
+const REPRODUCER_BEFORE = /\breproduc\w*/i;
+
+/**
  * A downgrade's or a rollback's target ("After downgrading to kernel 5.15.0-100-generic, it works fine again", "rolled
  * the nodes back to kernel 6.1.55 and everything is green"): the cure's kernel when the words after it, in its clause,
  * say the trouble went; otherwise read as before (a downgrade may be what broke it: review 33d).
@@ -99,8 +111,13 @@ const CURED =
   /\b(?:works?|worked|working|fine|fixed|fixes|solved|resolved|helped|gone|went away|disappeared|no longer (?:occurs|happens|appears|reproduces|crashes|fails)|stable|green)\b/i;
 /** Words in that clause that say it stayed, or deny the cure ("nothing works"). */
 const TROUBLE_STAYED =
-  /\b(?:still|persists?|persisted|same (?:error|issue|problem|crash|failure)|(?:did|does|do)(?: not|n['\u2019]t) (?:help|fix|change|work|solve|resolve)|no (?:luck|change|difference)|(?:fails?|failed|crash(?:es|ed)?|breaks?|broke) again)\b/i;
+  /\b(?:still|persists?|persisted|same (?:error|issue|problem|crash|failure)|(?:did|does|do)(?: not|n['\u2019]t) (?:help|fix|change|work|solve|resolve)|no (?:luck|change|difference)|(?<!\bnever\s)(?:fails?|failed|crash(?:es|ed)?|breaks?|broke) again)\b/i;
 const DENIED_CURE = /\b(?:not|nothing|never)\b|n['\u2019]t\b/i;
+/** The trouble said gone by denying it ("no more errors", "doesn't crash anymore", "not reproduced", "OK now"). */
+const TROUBLE_DENIED =
+  /\b(?:no (?:more|longer)\b|(?:no|not any) (?:issues?|problems?|errors?|crash(?:es)?)\b|not reproduc\w*|(?:is|are|was|were)n['\u2019]?t (?:reproduc\w*|happening|there)|(?:does|did)n['\u2019]?t (?:crash|fail|happen|occur|reproduce|show up)\w* (?:anymore|any more|again)|never (?:crashed|failed|happened|occurred|came back) again|(?:errors?|crash(?:es)?|problems?|issues?|warnings?) (?:stopped|(?:are|is|was|were) gone)|(?:ok|okay) (?:now|again)|(?:it['\u2019]s|is|all|everything) (?:ok|okay)\b|anymore)/i;
+/** What may separate a downgrade's target from the words on its outcome ("— fixed", ": problem gone", "(works)"). */
+const OUTCOME_END = /[.;!?\n]/;
 /** Words that deny the cure: before the release ("not even kernel 6.1.70 fixed it") or before "went away". */
 const DENIED_BEFORE = /\b(?:not|no|never|nothing)\s+(?:even\s+)?(?:the\s+)?(?:linux\s+)?$/i;
 const DENIED = /\b(?:not|no|nothing|still|never)\b|n['\u2019]t\b/i;
@@ -136,15 +153,26 @@ export const proseRole = (text: string, m: RegExpMatchArray): "host" | "cure" | 
   if (WORKS_ELSEWHERE_BEFORE.test(before) || OTHER_MACHINE_BEFORE.test(before)) return "other";
   if (CURE_BEFORE.test(before)) return "cure";
   // The window's start is the line's only when the release sits within its first 40 characters.
-  if (ADVICE_BEFORE.test(at <= 40 ? before : before.replace(/^[^\s]*\s?/, " "))) return "other";
+  const window = at <= 40 ? before : before.replace(/^[^\s]*\s?/, " ");
+  if (ADVICE_BEFORE.test(window) && !REPRODUCER_BEFORE.test(text.slice(Math.max(0, at - 80), at))) return "other";
+  // A step someone took and tells the outcome of ("Downgrade to kernel 6.1.55 doesn't help") is the host's.
+  if (
+    STEP_BEFORE.test(window) &&
+    !BROKE_AFTER.test(after) &&
+    !TROUBLE_STAYED.test(after) &&
+    !REPRODUCER_BEFORE.test(text.slice(Math.max(0, at - 80), at))
+  )
+    return "other";
   // The release's match may have taken the sentence's full stop ("kernel 6.1.64. Rebooting fixes it").
   const stop = endsInPunctuation(m[0]) ? 0 : after.search(CLAUSE_END);
   const clause = stop < 0 ? after : after.slice(0, stop);
   if (DOWNGRADED_BEFORE.test(before)) {
     const rest = text.slice(end, end + 80);
-    const until = endsInPunctuation(m[0]) ? 0 : rest.search(CLAUSE_END);
+    // Its own sentence, read past dashes, colons and brackets: "rolled back to kernel 6.1.55 — fixed" (review 33e).
+    const until = endsInPunctuation(m[0]) ? (/^\s*\S/.test(rest) ? rest.search(OUTCOME_END) : 0) : rest.search(OUTCOME_END);
     const said = until < 0 ? rest : rest.slice(0, until);
-    if (CURED.test(said) && !TROUBLE_STAYED.test(said) && !DENIED_CURE.test(said)) return "cure";
+    const cured = (CURED.test(said) && !DENIED_CURE.test(said)) || TROUBLE_DENIED.test(said);
+    if (cured && !TROUBLE_STAYED.test(said)) return "cure";
   }
   const cure = CURE_AFTER.exec(clause);
   return cure && !DENIED_BEFORE.test(before) && !DENIED.test(cure[1] ?? "") ? "cure" : "host";
