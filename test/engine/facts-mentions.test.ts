@@ -217,7 +217,6 @@ describe("kernel mentions", () => {
       "Debian 12 host. rolled back to kernel 6.1.55 and no more errors",
       "after downgrading to kernel 6.1.55 it doesn't crash anymore",
       "after downgrading to kernel 6.1.55 it never crashed again",
-      "1. Upgrade to kernel 6.1.70",
       "Known issue. Upgrade to kernel 6.1.70.",
       "Note: upgrade to kernel 6.1.70 to fix this",
     ])

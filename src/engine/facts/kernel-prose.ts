@@ -88,12 +88,13 @@ const OTHER_MACHINE_BEFORE =
 const ADVICE_BEFORE =
   /\b(?:(?:workaround|fix|solution|remedy|resolution|mitigation|suggestion|recommendation)s?\s*:\s*|(?:please|just|then|try to|(?:you|we|they) (?:can|could|should|must|need to|have to|may|might)|should|must|need to|have to|recommend(?:ed)?(?: to)?|suggest(?:ed)?(?: to)?|advise(?:d)?(?: to)?|(?:workaround|fix|solution|remedy) is to)\s+)(?:upgrade|update|downgrade|roll back|revert|boot(?: back)?(?: into)?|switch|move|go back)(?:\s+(?:the|your|our|my|all|each|every)(?:\s+[\w-]+)?)?(?:\s+to)?\s+(?:the\s+|an?\s+)?(?:linux\s+)?$/i;
 /**
- * The same verb bare, opening a line, a sentence, a list item or a label's text ("1. Upgrade to kernel 6.1.70", "Known
- * issue. Upgrade to kernel 6.1.70.", "Note: upgrade to kernel …"): a step, unless the words after the release say what it
- * broke (a title's "Upgrade to kernel 6.1.64 breaks O_DIRECT": review 33d, 33e) or the text is how to reproduce it.
+ * The same verb bare, opening a line, a sentence or a label's text ("Known issue. Upgrade to kernel 6.1.70.", "Note:
+ * upgrade to kernel …"): a step, unless the words after the release say what it broke (a title's "Upgrade to kernel 6.1.64
+ * breaks O_DIRECT": review 33d, 33e) or the text is how to reproduce it. Not a list item's: "- Upgrade CoreDNS to 1.7.0"
+ * in a change's notes is what was done.
  */
 const STEP_BEFORE =
-  /(?:^|[.!?:]\s+|^\s*(?:\d+[.)]|[-*\u2022])\s+)(?:upgrade|update|downgrade|roll back|revert|boot(?: back)?(?: into)?|switch|move|go back)(?:\s+(?:the|your|our|my|all|each|every)(?:\s+[\w-]+)?)?(?:\s+to)?\s+(?:the\s+|an?\s+)?(?:linux\s+)?$/i;
+  /(?:^|[.!?:]\s+)(?:upgrade|update|downgrade|roll back|revert|boot(?: back)?(?: into)?|switch|move|go back)(?:\s+(?:the|your|our|my|all|each|every)(?:\s+[\w-]+)?)?(?:\s+to)?\s+(?:the\s+|an?\s+)?(?:linux\s+)?$/i;
 /** Words after a step's release that make it what broke things, or the step of a reproducer. */
 const BROKE_AFTER =
   /^[`'"]?,?\s*(?:\(\S*\)\s*)?(?:breaks|broke|causes|caused|triggers|triggered|results in|resulted in|leads to|led to|introduced|brings|brought|and (?:now|then|the|it|we|I|everything|all)|,? (?:now|then|the|it|we|I) )/i;
