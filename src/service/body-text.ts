@@ -101,11 +101,28 @@ export function readBodyText(bytes: Uint8Array, decode: (bytes: Uint8Array) => s
  * not at all (null). Text in any script breaks its lines so, where a share of NULs would not tell CJK or
  * box-drawing UTF-16 from ASCII.
  */
-const MIN_NUL_SHARE = 0.25;
-function nulShare(bytes: Uint8Array, n: number): number {
-  let nuls = 0;
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) nuls++;
-  return n ? nuls / n : 0;
+/**
+ * The share of control bytes (NULs included; tab, line feed and carriage return aside). UTF-16 of ASCII is half NULs and
+ * of Cyrillic half 0x04s, which UTF-8 text never holds so many of.
+ */
+function controlShare(bytes: Uint8Array, n: number): number {
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i] as number;
+    if (b < 32 && b !== 9 && b !== 10 && b !== 13) control++;
+  }
+  return n ? control / n : 0;
+}
+const MIN_CONTROL_SHARE = 0.25;
+
+/** Whether bytes are UTF-8 (a character cut at the sample's end aside). */
+function validUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function utf16Order(bytes: Uint8Array): "le" | "be" | "bytes" | null {
@@ -127,9 +144,10 @@ function utf16Order(bytes: Uint8Array): "le" | "be" | "bytes" | null {
   }
   // A line feed and a NUL is no UTF-8 (which has no NULs); a few single-byte ones are UTF-16 characters of the
   // form U+xx0A (上 U+4E0A, a surrogate's low half). Random bytes hold hundreds of those against a pair or two.
-  // One such pair alone is no sign of UTF-16 in a text with few NULs: UTF-8 holds a NUL before a line feed too
-  // (`cat /proc/<pid>/cmdline; echo`: review 33d). UTF-16 text of ASCII is half NULs.
-  if (le + be === 1 && nulShare(bytes, n) < MIN_NUL_SHARE) return single > 0 ? "bytes" : null;
+  // One such pair alone is no sign of UTF-16 in bytes that read as UTF-8 text: UTF-8 holds a NUL before a line feed too
+  // (`cat /proc/<pid>/cmdline; echo`: review 33d). UTF-16 is no valid UTF-8 (Chinese), or is full of control bytes
+  // (ASCII's NULs, Cyrillic's 0x04s: review 33e).
+  if (le + be === 1 && validUtf8(bytes.subarray(0, n)) && controlShare(bytes, n) < MIN_CONTROL_SHARE) return single > 0 ? "bytes" : null;
   if (le > 0 && be === 0 && single <= le * 4) return "le";
   if (be > 0 && le === 0 && single <= be * 4) return "be";
   if (le > (be + single) * 4) return "le";
