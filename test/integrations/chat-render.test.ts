@@ -197,6 +197,19 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
     // Alone with the advisories, a first finding too long for both gives way, not the advisories (review 33d).
     const long = renderDiscord({ ...answer, findings: [small(1)] });
     expect(JSON.stringify(long.embeds)).toContain("adv-affected");
+    // A field it gives up (a fix step) is said (review 33e): four long advisories beside a finding with four long steps.
+    const steps = { ...small(1), fixSteps: Array.from({ length: 4 }, (_, i) => `${i + 1}. ${huge(900, "s")}`), moreFixSteps: 0 };
+    const advisories = Array.from({ length: 4 }, (_, i) => ({
+      ...advisory,
+      id: `adv-${i}`,
+      verdict: { status: "affected" as const, reason: huge(900, "r") },
+    }));
+    const fields = (m: ReturnType<typeof renderDiscord>) => m.embeds[0]?.fields?.length ?? 0;
+    const alone = renderDiscord({ ...answer, findings: [steps], advisories: [] });
+    const crowded = renderDiscord({ ...answer, findings: [steps], advisories });
+    expect(fields(crowded)).toBeLessThan(fields(alone));
+    expect(crowded.content).toMatch(/did not fit Discord's 6,000 characters/);
+    expect(JSON.stringify(crowded.embeds)).toContain("adv-3");
     expect(long.embeds[0]?.title).toMatch(/^1\./);
   });
 

@@ -180,7 +180,7 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
   if (dropped) {
     // Right under the heading, where a long "Judged on" line cannot push it past the 2,000 characters.
     const [heading = "", ...rest] = out.content.split("\n");
-    const note = `${plural(dropped, "more part")} of this answer (findings, advisories or nodes) did not fit Discord's 6,000 characters: the full report is one POST /diagnose away.`;
+    const note = `${plural(dropped, "more part")} of this answer (findings, fix steps, advisories or nodes) did not fit Discord's 6,000 characters: the full report is one POST /diagnose away.`;
     out.content = clamp([heading, note, ...rest].filter(Boolean).join("\n"), DISCORD_LIMITS.content);
   }
   return out;
@@ -361,15 +361,18 @@ function fitEmbeds(embeds: APIEmbed[], kept: ReadonlySet<APIEmbed> = new Set()):
     total -= first.description.length - Math.min(room, first.description.length);
     first.description = clamp(first.description, room);
   }
+  // Fields it gives up are parts left out too: the answer's note counts them (review 33e: fix steps went without a word).
+  let shrunk = 0;
   while (first && total > DISCORD_LIMITS.total && embeds.length > 1 && (first.fields?.length ?? 0) > 1) {
     const field = first.fields?.pop();
     total -= field ? field.name.length + field.value.length : 0;
+    shrunk = 1;
   }
   while (total > DISCORD_LIMITS.total && embeds.length > 1) dropAt(embeds.length - 1);
   if (first && total > DISCORD_LIMITS.total && first.description) {
     first.description = clamp(first.description, Math.max(0, first.description.length - (total - DISCORD_LIMITS.total)));
   }
-  return before - embeds.length;
+  return before - embeds.length + shrunk;
 }
 
 const HELP = [
