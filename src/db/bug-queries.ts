@@ -28,10 +28,23 @@ export async function getKbMeta(store: Store): Promise<KbMeta | null> {
   }
 }
 
+/**
+ * A stored record. Records are validated before they are stored, so one that no longer parses was damaged in the
+ * database: said as SQLite says damage (SQLITE_CORRUPT), so the answer and /health say the store is damaged rather than
+ * a 500 of ours (review 33e).
+ */
+function storedRecord(doc: string): BugRecord {
+  try {
+    return JSON.parse(doc) as BugRecord;
+  } catch {
+    throw Object.assign(new Error("a stored record does not parse"), { code: "SQLITE_CORRUPT" });
+  }
+}
+
 /** Every record, as validated at import time, for compiling the engine's knowledge base. */
 export async function loadRecords(store: Store): Promise<BugRecord[]> {
   const rows = await store.db.select({ doc: bugs.doc }).from(bugs).orderBy(asc(bugs.id));
-  return rows.map((r) => JSON.parse(r.doc) as BugRecord);
+  return rows.map((r) => storedRecord(r.doc));
 }
 
 /**
@@ -50,7 +63,7 @@ export async function loadVersionedRecords(store: Store): Promise<{ version: str
 
 export async function getBug(store: Store, id: string): Promise<BugRecord | null> {
   const [row] = await store.db.select({ doc: bugs.doc }).from(bugs).where(eq(bugs.id, id));
-  return row ? (JSON.parse(row.doc) as BugRecord) : null;
+  return row ? storedRecord(row.doc) : null;
 }
 
 export interface BugFilters {
@@ -255,7 +268,7 @@ export async function getBugs(store: Store, ids: string[]): Promise<BugRecord[]>
       .select({ doc: bugs.doc })
       .from(bugs)
       .where(inArray(bugs.id, ids.slice(i, i + 50)));
-    out.push(...rows.map((r) => JSON.parse(r.doc) as BugRecord));
+    out.push(...rows.map((r) => storedRecord(r.doc)));
   }
   return out;
 }

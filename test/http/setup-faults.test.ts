@@ -9,6 +9,7 @@ import { describeFailure } from "../../src/http/on-error";
 import { openStore } from "../../src/node/prepare-store";
 import { inlineDiagnoser } from "../../src/service/diagnoser";
 import { expectProblem } from "../support/api-helpers";
+import { startTestService } from "../support/test-store";
 
 /**
  * The app on libSQL in the states a Worker on Turso can meet (Node migrates its database at start, so it
@@ -85,5 +86,21 @@ describe("describeFailure on database errors", () => {
     // A column an FTS5 query named is the user's word, unless it is one of ours.
     const column = await empty.raw(`SELECT * FROM bugs_fts WHERE bugs_fts MATCH 'secretcol: x'`).catch((e: unknown) => e);
     expect(JSON.stringify(describeFailure(column))).not.toContain("secretcol");
+  });
+});
+
+describe("a stored record that no longer parses (review 33e)", () => {
+  it("answers 503 store-damaged, logged once, and /health says so from then on", async () => {
+    const service = await startTestService({ diagnoser: "inline" });
+    try {
+      expect((await service.app.request("/health")).status).toBe(200);
+      await service.store.raw("UPDATE bugs SET doc = '{not json' WHERE id = 'xt-mark-ipv6-typo-2024'");
+      const res = await service.app.request("/bugs/xt-mark-ipv6-typo-2024", { headers: { accept: "application/json" } });
+      expect((await expectProblem(res, 503)).type).toMatch(/store-damaged$/);
+      expect((await expectProblem(await service.app.request("/health"), 503)).type).toMatch(/store-damaged$/);
+      expect(service.logs.filter((l) => l.status === 503 && l.problem === "store-damaged").length).toBeGreaterThanOrEqual(1);
+    } finally {
+      await service.cleanup();
+    }
   });
 });
