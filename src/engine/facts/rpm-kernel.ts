@@ -204,7 +204,8 @@ const BACKPORTERS: ReadonlyArray<{ tag: RegExp; id: string; name: string; releas
   { tag: /^ky\d+$/, id: "kylin", name: "Kylin", release: (t) => t.slice(2) },
   { tag: /^al\d+$/, id: "alinux", name: "Alibaba Cloud Linux", release: (t) => t.slice(2), elMajor: true },
   { tag: /^an\d+/, id: "anolis", name: "Anolis OS", release: (t) => /\d+/.exec(t)?.[0] ?? "", elMajor: true },
-  { tag: /^tl\d+$/, id: "tencentos", name: "TencentOS", release: (t) => t.slice(2), elMajor: true },
+  // TencentOS's "tl3" is its own release 3 (EL8-compatible): no RHEL major to match a rebuild of RHEL's line by.
+  { tag: /^tl\d+$/, id: "tencentos", name: "TencentOS", release: (t) => t.slice(2) },
   { tag: /^uel\d+$/, id: "uos", name: "UOS", release: (t) => t.slice(3) },
 ];
 
