@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readBodyText } from "../../src/service/body-text";
+import { utf16Bytes } from "../support/hardening-contract";
 
 const decode = (b: Uint8Array) => new TextDecoder().decode(b);
-/** UTF-16 without a byte-order mark, as `iconv -t UTF-16LE` (or BE) writes it. */
-const utf16 = (text: string, little: boolean) => {
-  const bytes = new Uint8Array(text.length * 2);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    bytes[2 * i + (little ? 0 : 1)] = c & 0xff;
-    bytes[2 * i + (little ? 1 : 0)] = c >> 8;
-  }
-  return bytes;
-};
 const read = (bytes: Uint8Array) => {
   const r = readBodyText(bytes, decode);
   return r.ok ? r.text : `refused: ${r.slug}`;
@@ -25,7 +16,7 @@ describe("a body's text, without a charset or a byte-order mark", () => {
       "plain ascii one line\n",
       "内核\r\n错误",
     ])
-      for (const little of [true, false]) expect(read(utf16(text, little)), `${text} ${little}`).toBe(text);
+      for (const little of [true, false]) expect(read(utf16Bytes(text, little)), `${text} ${little}`).toBe(text);
   });
 
   it("reads UTF-8 with a NUL before a line feed as UTF-8 (cat /proc/<pid>/cmdline; echo: review 33d)", () => {

@@ -225,7 +225,8 @@ export function hardeningContract(fetch: Fetch, opts: { maxBodyBytes: number; br
 
 const FORM = "application/x-www-form-urlencoded";
 const topIds = async (res: Response) => ((await res.json()) as { findings: { id: string }[] }).findings.map((f) => f.id);
-const utf16Bytes = (text: string, le: boolean) => {
+/** UTF-16 without a byte-order mark, as `iconv -t UTF-16LE` (or BE) writes it. */
+export const utf16Bytes = (text: string, le: boolean) => {
   const out = new Uint8Array(text.length * 2);
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
