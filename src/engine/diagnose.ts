@@ -510,7 +510,7 @@ function judgedOffTable(
   unameHost: string | null,
   judge: (checks: VersionEvidence[], hosts: HostVersions[]) => Verdict,
 ): Verdict {
-  const elsewhere = unameHost !== null && !printers.some((p) => sameMachine(p, unameHost));
+  const elsewhere = unameOfAny(unameHost, printers) !== null;
   const kept = (subject: string) => !subject.startsWith("node ") && !(elsewhere && subject.startsWith(SINGLE_HOST));
   const own = checks.filter((c) => kept(c.subject));
   const names = namesOfHosts(printers);

@@ -80,21 +80,24 @@ const WORKS_ELSEWHERE_BEFORE = new RegExp(
  */
 const OTHER_MACHINE_BEFORE =
   /\b(?:my|our|his|her|their|a|an|another|other)\s+(?:[\w-]+\s+){0,2}?(?:laptop|workstation|desktop|mac(?:book)?|pc|dev(?:elopment)?\s+(?:box|machine|vm)|home\s+(?:server|lab))\b(?:\s+[\w-]+){0,2}?\s*(?:\(|,|\s(?:with|running|using|on))\s*(?:the\s+)?(?:linux\s+)?(?:kernel\s+)?$/i;
+/** A step's verb and what it moves, up to the release: "upgrade to", "downgrade the nodes to", "boot back into the". */
+const STEP_TO = String.raw`(?:upgrade|update|downgrade|roll back|revert|boot(?: back)?(?: into)?|switch|move|go back)(?:\s+(?:the|your|our|my|all|each|every)(?:\s+[\w-]+)?)?(?:\s+to)?\s+(?:the\s+|an?\s+)?(?:linux\s+)?$`;
 /**
  * Advice or a step to take, right before the release ("Workaround: downgrade to kernel 6.1.55", "you should upgrade the
  * nodes to kernel 6.1.70", "Fix: update to kernel …"): a kernel the host does not run yet, whichever way it goes. Only
  * with a word that makes it advice: a title's "Upgrade to kernel 6.1.64 breaks O_DIRECT" names the host's (review 33d).
  */
-const ADVICE_BEFORE =
-  /\b(?:(?:workaround|fix|solution|remedy|resolution|mitigation|suggestion|recommendation)s?\s*:\s*|(?:please|just|then|try to|(?:you|we|they) (?:can|could|should|must|need to|have to|may|might)|should|must|need to|have to|recommend(?:ed)?(?: to)?|suggest(?:ed)?(?: to)?|advise(?:d)?(?: to)?|(?:workaround|fix|solution|remedy) is to)\s+)(?:upgrade|update|downgrade|roll back|revert|boot(?: back)?(?: into)?|switch|move|go back)(?:\s+(?:the|your|our|my|all|each|every)(?:\s+[\w-]+)?)?(?:\s+to)?\s+(?:the\s+|an?\s+)?(?:linux\s+)?$/i;
+const ADVICE_BEFORE = new RegExp(
+  String.raw`\b(?:(?:workaround|fix|solution|remedy|resolution|mitigation|suggestion|recommendation)s?\s*:\s*|(?:please|just|then|try to|(?:you|we|they) (?:can|could|should|must|need to|have to|may|might)|should|must|need to|have to|recommend(?:ed)?(?: to)?|suggest(?:ed)?(?: to)?|advise(?:d)?(?: to)?|(?:workaround|fix|solution|remedy) is to)\s+)${STEP_TO}`,
+  "i",
+);
 /**
  * The same verb bare, opening a line, a sentence or a label's text ("Known issue. Upgrade to kernel 6.1.70.", "Note:
  * upgrade to kernel …"): a step, unless the words after the release say what it broke (a title's "Upgrade to kernel 6.1.64
  * breaks O_DIRECT": review 33d, 33e) or the text is how to reproduce it. Not a list item's: "- Upgrade CoreDNS to 1.7.0"
  * in a change's notes is what was done.
  */
-const STEP_BEFORE =
-  /(?:^|[.!?:]\s+)(?:upgrade|update|downgrade|roll back|revert|boot(?: back)?(?: into)?|switch|move|go back)(?:\s+(?:the|your|our|my|all|each|every)(?:\s+[\w-]+)?)?(?:\s+to)?\s+(?:the\s+|an?\s+)?(?:linux\s+)?$/i;
+const STEP_BEFORE = new RegExp(String.raw`(?:^|[.!?:]\s+)${STEP_TO}`, "i");
 /** Words after a step's release that make it what broke things, or the step of a reproducer. */
 const BROKE_AFTER =
   /^[`'"]?,?\s*(?:\(\S*\)\s*)?(?:breaks|broke|causes|caused|triggers|triggered|results in|resulted in|leads to|led to|introduced|brings|brought|and (?:now|then|the|it|we|I|everything|all)|,? (?:now|then|the|it|we|I) )/i;
@@ -155,22 +158,17 @@ export const proseRole = (text: string, m: RegExpMatchArray): "host" | "cure" | 
   if (CURE_BEFORE.test(before)) return "cure";
   // The window's start is the line's only when the release sits within its first 40 characters.
   const window = at <= 40 ? before : before.replace(/^[^\s]*\s?/, " ");
-  if (ADVICE_BEFORE.test(window) && !REPRODUCER_BEFORE.test(text.slice(Math.max(0, at - 80), at))) return "other";
+  const reproducer = REPRODUCER_BEFORE.test(text.slice(Math.max(0, at - 80), at));
+  if (ADVICE_BEFORE.test(window) && !reproducer) return "other";
   // A step someone took and tells the outcome of ("Downgrade to kernel 6.1.55 doesn't help") is the host's.
-  if (
-    STEP_BEFORE.test(window) &&
-    !BROKE_AFTER.test(after) &&
-    !TROUBLE_STAYED.test(after) &&
-    !REPRODUCER_BEFORE.test(text.slice(Math.max(0, at - 80), at))
-  )
-    return "other";
+  if (STEP_BEFORE.test(window) && !reproducer && !BROKE_AFTER.test(after) && !TROUBLE_STAYED.test(after)) return "other";
   // The release's match may have taken the sentence's full stop ("kernel 6.1.64. Rebooting fixes it").
   const stop = endsInPunctuation(m[0]) ? 0 : after.search(CLAUSE_END);
   const clause = stop < 0 ? after : after.slice(0, stop);
   if (DOWNGRADED_BEFORE.test(before)) {
     const rest = text.slice(end, end + 80);
     // Its own sentence, read past dashes, colons and brackets: "rolled back to kernel 6.1.55 — fixed" (review 33e).
-    const until = endsInPunctuation(m[0]) ? (/^\s*\S/.test(rest) ? rest.search(OUTCOME_END) : 0) : rest.search(OUTCOME_END);
+    const until = rest.search(OUTCOME_END);
     const said = until < 0 ? rest : rest.slice(0, until);
     const cured = (CURED.test(said) && !DENIED_CURE.test(said)) || TROUBLE_DENIED.test(said);
     if (cured && !TROUBLE_STAYED.test(said)) return "cure";
