@@ -626,12 +626,16 @@ function seriesCheck(record: BugRecord, entries: AffectedEntry[], host: HostVers
   const ownBuilds = record.affected.some((a) => ecosystemDistribution(a.ecosystem) === family && isKernelPackage(a.package));
   const distro = ownBuilds ? null : seriesBased(kernel);
   if (!placed || (placed.position === "before" && !distro)) return null;
+  const builder = SERIES_BASED[kernel.distro ?? ""] ?? (kernel.distro && kernel.distro !== "vendor" ? kernel.distro : "its builder");
   const reason =
     placed.position === "fixed"
       ? `fixed in mainline ${placed.range.fixed}, before the ${series} series began: a kernel built from ${series} carries the fix`
-      : `${placed.range.introduced}, the first affected version, came after the ${series} series, and no recorded range or release of its commits reaches an older one: this ${distro} kernel, built from ${series}, has the bug only if ${distro} backported the change`;
+      : placed.position === "carried"
+        ? `${placed.range.introduced}, the first affected version, is a mainline release at or before the ${series} series, and no recorded range ends it: a kernel built from ${series} carries the change unless ${builder} reverted it`
+        : `${placed.range.introduced}, the first affected version, came after the ${series} series, and no recorded range or release of its commits reaches an older one: this ${distro} kernel, built from ${series}, has the bug only if ${distro} backported the change`;
+  const status = placed.position === "carried" ? "affected" : "not-affected";
   const result = hedgeUnconfirmed(
-    { status: "not-affected", reason, range: placed.range, certain: placed.position === "fixed", level: placed.level },
+    { status, reason, range: placed.range, certain: placed.position === "fixed", level: placed.level },
     placed.range,
     "linux",
     series,

@@ -776,6 +776,16 @@ describe("kernel mentions in kernel output", () => {
     );
   });
 
+  it("reads a Markdown table's kernel row as typed, and none from a comparison's row or a requirement's", () => {
+    const table =
+      "| Component | Version | Source |\n|---|---|---|\n| Host kernel | 6.8.0-45-generic | `uname -r` |\n| runc | v1.2.3 | `runc --version` |";
+    expect(kernelOf(table)).toMatchObject({ release: "6.8.0-45-generic", named: true, via: expect.stringMatching(/typed/) });
+    expect(kernelOf("| **Kernel** | `5.15.0-91-generic` |")?.release).toBe("5.15.0-91-generic");
+    expect(kernelOf("| Kernel | 6.1.55 (works) | 6.6.58 (fails) |")).toBeNull();
+    expect(kernelOf("| Minimum kernel | 5.8.0 |")).toBeNull();
+    expect(kernelOf("| Kernel | 5.8.0 or newer |")).toBeNull();
+  });
+
   it("leaves the kernel undecided when output and a sentence, a typed answer or a quote name two", () => {
     for (const text of [
       // A typed answer beside a workstation's docker info, a trace quoted from upstream, another label.

@@ -400,6 +400,22 @@ describe("Debian and Ubuntu kernels known only by their series", () => {
     expect(await judge("5.15.0-91-lowlatency", [range("6.3", "6.6.92")])).toMatchObject({ result: "not-affected" });
   });
 
+  it("finds a change no range ends in every series from its mainline release on, hedged: the build may have reverted it", async () => {
+    // A layout change or a removal in mainline 4.16, never undone: 4.15 predates it, 4.18 and 4.19 start from it.
+    const open = [range("4.16")];
+    const v = await judge(RHEL, open);
+    expect(v).toMatchObject({ result: "affected", certain: false, value: "4.18" });
+    expect(v?.reason).toMatch(
+      /4\.16, the first affected version, is a mainline release at or before the 4\.18 series, and no recorded range ends it: a kernel built from 4\.18 carries the change unless rhel reverted it/,
+    );
+    expect(await judge("4.19.0-26-amd64", open)).toMatchObject({ result: "affected", certain: false });
+    // Before the change, a series-based distribution's kernel is ruled out only unless backported; RHEL's is not judged.
+    expect(await judge(UBUNTU, open)).toMatchObject({ result: "not-affected", unlessBackported: true });
+    expect(await judge("4.15.0-1050-azure", open)).toBeUndefined();
+    // A range open from a stable release (a backport) says nothing of later series, nor does one open from "0".
+    expect(await judge(RHEL, [range("4.14.100")])).toBeUndefined();
+  });
+
   it("does not rule it out when the record ranges over some of the distribution's own builds", async () => {
     // Ubuntu carried the bug in 24.04's kernel: its 22.04 HWE build of the same series may too.
     const d = await diagnose(

@@ -23,9 +23,11 @@ export const PROSE =
 /** What ends a series named alone: "5.10", "6.1.y", "7.x"; never "5.10.3", "5.10-rc5" or "5.4-based". */
 const SERIES_END = String.raw`(?:\.[xy])?(?![\w-]|\.\d)`;
 /** The distributions a person names a host by, right before its kernel's series ("Debian bullseye (kernel 5.10)"). */
-const DISTRIBUTION = String.raw`(?:Debian|Ubuntu|CentOS|RHEL|Red Hat Enterprise Linux|Rocky Linux|Rocky|Alma ?Linux|Oracle Linux|Fedora|openSUSE|SLES|SUSE Linux Enterprise|Arch Linux|Amazon Linux|Raspberry Pi OS|Raspbian|Alpine|Gentoo|Manjaro|NixOS|Linux Mint|Flatcar|Talos|Bottlerocket|Proxmox VE)`;
+const DISTRIBUTION =
+  "(?:Debian|Ubuntu|CentOS|RHEL|Red Hat Enterprise Linux|Rocky Linux|Rocky|Alma ?Linux|Oracle Linux|Fedora|openSUSE|SLES|SUSE Linux Enterprise|Arch Linux|Amazon Linux|Raspberry Pi OS|Raspbian|Alpine|Gentoo|Manjaro|NixOS|Linux Mint|Flatcar|Talos|Bottlerocket|Proxmox VE)";
 /** Words between a distribution's name and "kernel" that make the series another's than the host's ("Ubuntu 26.04 has kernel 7.0", "CentOS 8 default kernel 4.16"). */
-const NOT_ITS_RUNNING = String.raw`(?:default|stock|has|have|had|ships?|shipped|uses?|used|to|from|needs?|requires?|and|or|the|with|running|on|kernel|latest|newer|older|new|old)`;
+const NOT_ITS_RUNNING =
+  "(?:default|stock|has|have|had|ships?|shipped|uses?|used|to|from|needs?|requires?|and|or|the|with|running|on|kernel|latest|newer|older|new|old)";
 /**
  * A kernel's series said to be the host's, when a report names no release of it ("Kernel version is 6.10 something",
  * "Our kernel is 6.1.y", "we run kernel 5.4", "I am on Debian bullseye (kernel 5.10)", "on Rocky Linux kernel 5.14"):

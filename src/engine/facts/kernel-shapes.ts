@@ -56,6 +56,14 @@ export const MENTIONS: readonly MentionShape[] = [
     label: true,
     via: TYPED_VIA,
   },
+  // A Markdown table's row naming the kernel, in an environment or versions table ("| Kernel | 5.15.0-91-generic |",
+  // "| Host kernel | `6.8.0-45-generic` | `uname -r` |"): typed, and a comparison's row ("| Kernel | 6.1.55 | 6.6.58 |")
+  // names two.
+  {
+    re: /^\s*\|\s*(?:\*\*|__)?(?:(?:host|linux|os|node|running)\s+)?kernel(?:\s+(?:version|release))?(?:\*\*|__)?\s*\|\s*`?(?:Linux\s+)?(?=(\d+\.\d+\.\d+[^\s`|,;]*))\1/i,
+    label: true,
+    via: TYPED_VIA,
+  },
   {
     re: /\bKernel(?:\*\*)? \(e\.g\. `uname -a`\)(?:\*\*)?:\s*`?(?:Linux (?:[A-Za-z][\w.-]* )?)?(?=(\d+\.\d+\.\d+[^\s`,;]*))\1/,
     label: true,

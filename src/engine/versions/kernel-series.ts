@@ -12,9 +12,11 @@ export interface SeriesPlacement<R extends AffectedRange> {
   /**
    * fixed: the range that ended last ended at a mainline fix released before the series, so the
    * series' own code carries the fix. before: the bug first appeared at a mainline release after the series,
-   * and no range starts in an older series (no stable backport took it there).
+   * and no range starts in an older series (no stable backport took it there). carried: the bug came in at a
+   * mainline release at or before the series' start and no range ends it (no fix, no revert recorded), so the
+   * series' own code carries the bug.
    */
-  position: "fixed" | "before";
+  position: "fixed" | "before" | "carried";
   /** The mainline fix, or the first affected release. */
   range: R;
   /** The weakest level of the ends this rests on. */
@@ -29,7 +31,7 @@ export function placeSeries<R extends AffectedRange>(
 ): SeriesPlacement<R> | null {
   if (!kernelBranch(series) || !ranges.length) return null;
   try {
-    return fixedBefore(series, ranges) ?? firstAfter(series, ranges, named);
+    return fixedBefore(series, ranges) ?? firstAfter(series, ranges, named) ?? carriedSince(series, ranges);
   } catch {
     return null;
   }
@@ -63,4 +65,19 @@ function firstAfter<R extends AffectedRange>(series: string, ranges: readonly R[
   if (!isMainlineVersion(first.introduced) || !branch || compareKernel(series, branch) >= 0) return null;
   if (named.some((v) => compareKernel(series, kernelBranch(v) ?? v) >= 0)) return null;
   return { position: "before", range: first, level: endLevel(first, "introduced") };
+}
+
+/**
+ * An open range from a mainline release at or before the series ("introduced 6.13", no fix: a layout change, a
+ * removal): upstream, every later release has it, and a build of the series starts from that code.
+ */
+function carriedSince<R extends AffectedRange>(series: string, ranges: readonly R[]): SeriesPlacement<R> | null {
+  const open = ranges.find(
+    (r) =>
+      upperBound(r) === undefined &&
+      r.introduced !== "0" &&
+      isMainlineVersion(r.introduced) &&
+      compareKernel(kernelBranch(r.introduced) as string, series) <= 0,
+  );
+  return open ? { position: "carried", range: open, level: endLevel(open, "introduced") } : null;
 }
