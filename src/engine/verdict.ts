@@ -1498,11 +1498,11 @@ export function doubtBySymptom(
   if (!symptom) return verdict;
   // A cause no range covers gives the same symptom (containerd's CRI plugin disabled by its config): past the ranges
   // is no way out of it.
-  const [other] = record.unrangedCauses ?? [];
-  if (other)
+  const others = (record.unrangedCauses ?? []).map((c) => c.cause);
+  if (others.length)
     return {
       status: "unknown",
-      reason: `${first.subject}: outside the affected range (${first.reason}), but the log shows this bug's own symptom, which ${other.cause} gives too, whatever the versions`,
+      reason: `${first.subject}: outside the affected range (${first.reason}), but the log shows this bug's own symptom, which ${others.join(" or ")} ${others.length > 1 ? "give" : "gives"} too, whatever the versions`,
     };
   // Alternatives ruled out only for the ones read, beside a symptom that is not the read one's own message.
   const unread = verdict.certain === false && !componentGroups(record) ? decidingUnread(record, ruledOut, hosts, components) : [];

@@ -109,6 +109,13 @@ describe("verdicts say the level they rest on", () => {
     expect(versionOf(d)).toMatchObject({ result: "unknown", hedgedFrom: "not-affected" });
     expect(versionOf(d)?.reason).toMatch(/6\.6\.60 is after 6\.6\.58, the last version known to be affected/);
     expect(d.findings[0]?.verdict).toMatchObject({ status: "affected", level: "reported" });
+    // The last affected version and those before it are affected on the range's own evidence (audit 34: they were
+    // "reported once" because the end's evidence speaks of what comes after it).
+    for (const uname of ["6.6.57", "6.6.58"])
+      expect(diagnoseFields(kb, { uname, logs: XOR_MARK_KLOG }).findings[0]?.verdict, uname).toMatchObject({
+        status: "affected",
+        level: "verified",
+      });
   });
 
   it("keeps a verified or corroborated fix above the symptom: the line may have another cause", async () => {
@@ -284,7 +291,10 @@ describe("a requirement whose symptom another cause gives too", () => {
     const verdict = (release: string) => diagnoseBundle(data, `$ uname -r\n${release}\n${log}`).findings.find((f) => f.id === id)?.verdict;
     for (const release of ["6.6.43-talos", "6.1.62"]) {
       expect(verdict(release)?.status, release).toBe("unknown");
-      expect(verdict(release)?.reason, release).toMatch(/built without an nf_tables expression/);
+      // Each cause the record names, each on its own source (audit 34).
+      expect(verdict(release)?.reason, release).toMatch(
+        /built without the nf_tables fib expression .* or a kernel built without the nf_tables numgen expression .* give too/,
+      );
     }
     expect(verdict("5.4.0-150-generic")?.status).toBe("affected");
   });
@@ -359,6 +369,8 @@ describe("a change a release branch took in one of its pre-releases", () => {
       diagnoseBundle(data, `$ runc --version\nrunc version ${v}\nspec: 1.2.1\n${log}`).findings.find((f) => f.id === id)?.verdict;
     expect(verdict("1.4.0-rc.2")).toMatchObject({ status: "not-affected", level: "verified" });
     for (const v of ["1.4.0-rc.3", "1.4.1", "1.3.6"]) expect(verdict(v), v).toMatchObject({ status: "affected", level: "verified" });
+    // 1.3.6 is the last 1.3 release read, not a fix: a later one is no "not affected (verified)" (audit 34).
+    expect(verdict("1.3.7")).toMatchObject({ status: "affected", level: "reported", certain: false });
   });
 });
 

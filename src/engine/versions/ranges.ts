@@ -46,6 +46,10 @@ type Deciding = "both" | "upper" | "introduced";
 function levelOf(r: AffectedRange, deciding: Deciding): EvidenceLevel {
   if (deciding === "upper") return upperBound(r) !== undefined ? endLevel(r, "upper") : ownLevel(r);
   if (deciding === "introduced") return r.introduced !== "0" ? endLevel(r, "introduced") : ownLevel(r);
+  // Inside a range that ends at its last affected version, that version is affected on the range's own evidence:
+  // `fixedEvidence` there says how little is known of what comes after it (a build known affected, no fix named).
+  if (r.fixed === undefined && r.lastAffected !== undefined)
+    return weakestLevel([...(r.introduced !== "0" ? [endLevel(r, "introduced")] : []), ownLevel(r)]);
   return weakestLevel(rangeLevels(r));
 }
 
