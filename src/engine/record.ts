@@ -109,6 +109,8 @@ export interface RecordExample {
   log: string;
   expect: "top1" | "present" | "absent";
   verdict?: "affected" | "not-affected" | "unknown" | undefined;
+  /** Found by the recall tier on purpose: no signature holds its wording. */
+  recall?: true | undefined;
   note?: string | undefined;
 }
 

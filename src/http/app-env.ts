@@ -33,6 +33,8 @@ export interface AppVariables {
   answersOptions: boolean | undefined;
   /** The request body as bytes, read the cheapest way the runtime offers (see AppDeps.bodyBytes). */
   bodyBytes: () => Promise<Uint8Array>;
+  /** What the entry knows the served knowledge base is not (see AppDeps.kbWarning), for /health. */
+  kbWarning: string | undefined;
 }
 
 export type AppEnv = { Variables: AppVariables };
@@ -58,6 +60,11 @@ export interface AppDeps {
   bodyBytes?: (c: Context) => Promise<Uint8Array> | undefined;
   /** Where access and error lines go (one JSON object per line); stdout by default. */
   log?: LogSink;
+  /**
+   * What the entry knows the served knowledge base is not, said on /health: Node's start-up could not import data/
+   * (invalid files, a read-only or busy store) and serves the version the store held (review 34b: /health said only ok).
+   */
+  kbWarning?: () => string | undefined;
   /** Chat secrets and the public URL; without them the chat routes answer 404. */
   chat?: (env: unknown) => ChatConfig;
   /** Work that must not hold up the response (a chat answer posted after the acknowledgement). */

@@ -1,6 +1,6 @@
 import { type CompiledKb, compileKnowledgeBase } from "../engine/compile-kb";
 import { MatcherCompileError } from "../engine/match";
-import { compareVersions, schemeForEcosystem } from "../engine/versions";
+import { compareVersions, isWellFormedVersion, schemeForEcosystem } from "../engine/versions";
 import { contentHash, type SourceFile } from "./content-hash";
 import { parseRecordFile, type RecordProblem } from "./parse-record";
 import type { BugRecord } from "./record-schema";
@@ -101,12 +101,35 @@ function signatureProblem(key: string, message: string, records: BugRecord[], fi
   return { file: fileOf.get(recordId) ?? recordId, path: index >= 0 ? `signatures.${index}.pattern` : "signatures", message };
 }
 
-/** A range must go forwards in its own ecosystem's ordering, or it silently matches nothing. */
+/**
+ * A range's ends must be versions of its ecosystem's scheme, and go forwards in its ordering, or it silently matches
+ * nothing (or, written otherwise, "runc-1.2.1", everything after its start). A kernel commit's releases are read too.
+ */
 function rangeProblems(record: BugRecord, file: string): RecordProblem[] {
   const problems: RecordProblem[] = [];
+  record.commits.forEach((commit, i) => {
+    if (!/(?:^|\/)linux$/.test(commit.repo)) return;
+    commit.versions.forEach((v, j) => {
+      if (!isWellFormedVersion("linux", v))
+        problems.push({ file, path: `commits.${i}.versions.${j}`, message: `"${v}" is no kernel release (write it as 6.12 or 6.12.3)` });
+    });
+  });
   record.affected.forEach((entry, i) => {
     const scheme = schemeForEcosystem(entry.ecosystem);
     entry.ranges.forEach((range, j) => {
+      const ends = {
+        introduced: range.introduced === "0" ? undefined : range.introduced,
+        fixed: range.fixed,
+        lastAffected: range.lastAffected,
+      };
+      const malformed = Object.entries(ends).filter(([, v]) => v !== undefined && !isWellFormedVersion(scheme, v));
+      for (const [key, v] of malformed)
+        problems.push({
+          file,
+          path: `affected.${i}.ranges.${j}.${key}`,
+          message: `"${v}" is no ${scheme} version, so ${entry.ecosystem} versions would be ordered against it as text; write the release's version alone (e.g. 1.2.1, 6.8.0-57.59)`,
+        });
+      if (malformed.length) return;
       const end = range.fixed ?? range.lastAffected;
       if (range.introduced === "0" || !end) return;
       const order = compareVersions(scheme, range.introduced, end);

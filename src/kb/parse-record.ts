@@ -1,27 +1,62 @@
-import { parse as parseYaml, YAMLParseError } from "yaml";
+import { LineCounter, parseDocument, YAMLParseError } from "yaml";
 import { type BugRecord, bugRecordSchema } from "./record-schema";
 
 export interface RecordProblem {
   file: string;
   /** Dotted field path inside the record, e.g. "signatures.2.pattern"; empty for file-level problems. */
   path: string;
+  /** The 1-based line of the field (or of the nearest enclosing one that is in the file), when known. */
+  line?: number;
   message: string;
 }
+
+/** What a schema message about a version or a pattern read as a number means in YAML terms. */
+const NUMBER_READ = /expected string, received number/;
 
 export type ParsedRecord = { ok: true; file: string; record: BugRecord } | { ok: false; file: string; problems: RecordProblem[] };
 
 /** Parses and validates one record file. Never throws: every problem is reported with its field path. */
 export function parseRecordFile(file: string, text: string): ParsedRecord {
+  const lines = new LineCounter();
+  // A byte that is not UTF-8 reaches here as U+FFFD (the files are decoded leniently): stored so, it would be lost.
+  const replaced = text.indexOf("\uFFFD");
+  if (replaced >= 0)
+    return {
+      ok: false,
+      file,
+      problems: [
+        {
+          file,
+          path: "",
+          line: text.slice(0, replaced).split("\n").length,
+          message: "holds U+FFFD, the mark of a byte that is not UTF-8 (or a replacement character typed in): save the file as UTF-8",
+        },
+      ],
+    };
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, lineCounter: lines });
   let raw: unknown;
   try {
-    raw = parseYaml(text, { prettyErrors: true, uniqueKeys: true });
+    const [error] = doc.errors;
+    if (error) throw error;
+    raw = doc.toJS();
   } catch (err) {
     const message = err instanceof YAMLParseError ? err.message : String(err);
     return { ok: false, file, problems: [{ file, path: "", message: `invalid YAML: ${message}` }] };
   }
   const result = bugRecordSchema.safeParse(raw);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => ({ file, path: issue.path.join("."), message: issue.message }));
+    const lineOf = (path: readonly PropertyKey[]): number | undefined => {
+      for (let n = path.length; n >= 0; n--) {
+        const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | null | undefined;
+        if (node && typeof node === "object" && node.range) return lines.linePos(node.range[0]).line;
+      }
+      return undefined;
+    };
+    const problems = result.error.issues.map((issue) => {
+      const line = lineOf(issue.path);
+      const hint = NUMBER_READ.test(issue.message) ? " (quote it: YAML reads 1.10 as the number 1.1)" : "";
+      return { file, path: issue.path.join("."), ...(line ? { line } : {}), message: `${issue.message}${hint}` };
+    });
     return { ok: false, file, problems };
   }
   const expected = file.replace(/^.*\//, "").replace(/\.ya?ml$/, "");

@@ -61,7 +61,20 @@ const levelOf = (verified: boolean): EvidenceLevel => (verified ? "verified" : "
 const statedLevel = (f: EvidenceInput): EvidenceLevel | undefined =>
   f.evidence ?? (f.verified === undefined ? undefined : levelOf(f.verified));
 
-export const distinctSources = (f: { source: string; sources: readonly string[] }): string[] => [...new Set([f.source, ...f.sources])];
+/**
+ * The URLs of a fact, each once however it is written: scheme, host case, "www.", a trailing slash and a fragment do
+ * not make another source (review 34b: ".../issues/4466" and ".../issues/4466/" counted as two reports).
+ */
+export const distinctSources = (f: { source: string; sources: readonly string[] }): string[] => {
+  const seen = new Map<string, string>();
+  for (const u of [f.source, ...f.sources]) if (!seen.has(sameSource(u))) seen.set(sameSource(u), u);
+  return [...seen.values()];
+};
+const sameSource = (url: string): string =>
+  url
+    .replace(/#.*$/, "")
+    .replace(/^https?:\/\/(?:www\.)?([^/]+)/i, (_, host: string) => `https://${host.toLowerCase()}`)
+    .replace(/\/+$/, "");
 
 /**
  * Checks shared by aliases, commits and ranges; `levels` are every level the fact uses (range ends included).
@@ -401,6 +414,12 @@ export const exampleSchema = z.strictObject({
   /** top1: this bug ranks first; present: among the findings; absent: not matched with high confidence. */
   expect: z.enum(["top1", "present", "absent"]),
   verdict: z.enum(["affected", "not-affected", "unknown"]).optional(),
+  /**
+   * The example is found by the recall tier on purpose (a wording no signature holds): without it, a top1 or present
+   * example must be hit by one of its own record's signatures (kb:check), so a signature that stopped matching its
+   * example is not hidden by a resemblance that still finds it.
+   */
+  recall: z.literal(true).optional(),
   note: nonEmpty.optional(),
 });
 

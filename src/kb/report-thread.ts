@@ -6,16 +6,20 @@
  * Distribution bug trackers (Launchpad, Red Hat's and SUSE's Bugzilla) are left out: their fix-released
  * states are the distribution's own statement; the kernel's own Bugzilla is a report thread.
  */
+// Case-insensitive: "https://GitHub.com/…/issues/1" is the same thread (review 34b). A forge's issue path
+// (GitHub, Gitea, Forgejo, Codeberg: /<owner>/<repo>/issues/<n>; GitLab: /-/issues/<n>) is one on any host.
 const REPORT_THREAD = [
-  /^https?:\/\/(?:www\.)?github\.com\/[^/]+\/[^/]+\/(?:issues|discussions)\/\d+/,
-  /^https?:\/\/gist\.github\.com\//,
-  /^https?:\/\/[^/]+\/.+\/-\/issues\/\d+/,
-  /^https?:\/\/bugzilla\.kernel\.org\//,
-  /^https?:\/\/groups\.google\.com\//,
-  /^https?:\/\/(?:[a-z]+\.)?(?:stackoverflow\.com|serverfault\.com|superuser\.com|askubuntu\.com|stackexchange\.com)\//,
-  /^https?:\/\/(?:www\.|old\.)?reddit\.com\//,
-  /^https?:\/\/(?:[a-z-]+\.)*medium\.com\//,
-  /^https?:\/\/(?:discuss|discussion|discourse|forum|forums|community)\.[^/]+\//,
+  /^https?:\/\/(?:www\.)?github\.com\/[^/]+\/[^/]+\/(?:issues|discussions)\/\d+/i,
+  /^https?:\/\/[^/]+\/[^/]+\/[^/]+\/issues\/\d+/i,
+  /^https?:\/\/gist\.github\.com\//i,
+  /^https?:\/\/[^/]+\/.+\/-\/issues\/\d+/i,
+  /^https?:\/\/bugzilla\.kernel\.org\//i,
+  /^https?:\/\/groups\.google\.com\//i,
+  /^https?:\/\/(?:[a-z]+\.)?(?:stackoverflow\.com|serverfault\.com|superuser\.com|askubuntu\.com|stackexchange\.com)\//i,
+  /^https?:\/\/(?:www\.|old\.)?reddit\.com\//i,
+  /^https?:\/\/news\.ycombinator\.com\//i,
+  /^https?:\/\/(?:[a-z-]+\.)*medium\.com\//i,
+  /^https?:\/\/(?:discuss|discussion|discourse|forum|forums|community|bbs)\.[^/]+\//i,
 ];
 
 export const isReportThread = (url: string): boolean => REPORT_THREAD.some((re) => re.test(url));

@@ -45,6 +45,22 @@ export function runAllExamples(kb: CompiledKb): ExampleOutcome[] {
   return kb.records.flatMap((r) => r.examples.map((e, i) => runExample(kb, r, e, i)));
 }
 
+/**
+ * Positive examples (top1, present) that no signature of their own record hits, unless marked `recall: true`: a
+ * signature edited out of matching its example would otherwise go unseen while the recall tier still finds the
+ * example (review 34b).
+ */
+export function examplesWithoutOwnHit(kb: CompiledKb): Array<{ recordId: string; index: number; title: string }> {
+  return kb.records.flatMap((r) => {
+    const own = new Set(r.signatures.map((s) => signatureKey(r.id, s.id)));
+    return r.examples.flatMap((e, index) =>
+      e.expect === "absent" || e.recall || kb.matcher.scan(e.log).some((h) => own.has(h.key))
+        ? []
+        : [{ recordId: r.id, index, title: e.title }],
+    );
+  });
+}
+
 /** Signatures no example of their own record exercises: untested patterns, most likely typos. */
 export function untestedSignatures(kb: CompiledKb): Array<{ recordId: string; signatureId: string; index: number }> {
   return kb.records.flatMap((r) => {

@@ -119,6 +119,6 @@ export async function importFromDir(store: Store, kbDir: string, opts: { force?:
 }
 
 export const formatProblems = (problems: RecordProblem[]) =>
-  problems.map((p) => `  ${p.file}: ${p.path || "(file)"}: ${p.message}`).join("\n");
+  problems.map((p) => `  ${p.file}${p.line ? `:${p.line}` : ""}: ${p.path || "(file)"}: ${p.message}`).join("\n");
 
 export { codeOf };

@@ -55,6 +55,10 @@ async function start() {
     console.warn(
       `known-bugs: warning: the knowledge base stored in ${where} is ${stale ? "an older build's import" : "damaged"} (${damage.why}); ${readOnly ? "serving it read-only" : `rebuilding it from ${config.KB_DIR}/`}`,
     );
+  // What /health says of the served version when it is not data/'s (review 34b).
+  let kbWarning: string | undefined = readOnly
+    ? `${config.KB_DIR}/ is not imported: the store is read-only; serving the knowledge base it holds`
+    : undefined;
   if (!readOnly) {
     try {
       const outcome = await importFromDir(store, config.KB_DIR, { force: damage !== null });
@@ -62,6 +66,7 @@ async function start() {
         console.log(`knowledge base ${outcome.version}: ${outcome.records} records${outcome.changed ? " imported" : ", unchanged"}`);
       } else {
         console.error(`knowledge base in ${config.KB_DIR}/ is invalid; nothing imported:\n${formatProblems(outcome.problems)}`);
+        kbWarning = `${config.KB_DIR}/ was not imported at start (${outcome.problems.length} problem(s) in its records, logged); serving the previous knowledge base`;
       }
     } catch (err) {
       // Another process holding the file past the busy timeout, or a store that turned read-only:
@@ -71,10 +76,13 @@ async function start() {
         console.warn(
           `known-bugs: warning: ${safeUrl(config.DATABASE_URL)} is read-only; serving the knowledge base it holds, ${config.KB_DIR}/ is not imported`,
         );
-      } else
+        kbWarning = `${config.KB_DIR}/ is not imported: the store is read-only; serving the knowledge base it holds`;
+      } else {
         console.warn(
           `known-bugs: warning: could not import ${config.KB_DIR}/ (${codeOf(err).split("\n")[0]}); serving the previous knowledge base`,
         );
+        kbWarning = `${config.KB_DIR}/ was not imported at start (${codeOf(err).split("\n")[0]?.slice(0, 120)}); serving the previous knowledge base`;
+      }
     }
   }
   const still =
@@ -100,6 +108,7 @@ async function start() {
       `DIAGNOSE_TIMEOUT_MS=${config.DIAGNOSE_TIMEOUT_MS} is too short: a diagnosis thread takes ${Math.ceil(compileMs)} ms to compile the knowledge base; set at least ${Math.ceil(2 * compileMs)}`,
     );
   const app = createApp({
+    kbWarning: () => kbWarning,
     store: () => store,
     settings: () => settings,
     diagnoser: () => diagnoser,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { compileKnowledgeBase } from "../../src/engine/compile-kb";
 import { unreadEcosystems } from "../../src/kb/reader-coverage";
-import { runExample, untestedSignatures } from "../../src/kb/run-examples";
+import { examplesWithoutOwnHit, runExample, untestedSignatures } from "../../src/kb/run-examples";
 import { loadDataKb } from "../support/data-kb";
 
 // Every record carries real example logs with an expected outcome; each one is a test.
@@ -22,6 +23,28 @@ describe("knowledge base", () => {
     if (!first) throw new Error("no records");
     const ranged = { ...first, affected: [{ ...first.affected[0], ecosystem: "no-such-component", package: "x", ranges: [] }] };
     expect(unreadEcosystems([ranged as typeof first])).toEqual([{ recordId: first.id, index: 0, ecosystem: "no-such-component" }]);
+    // A distribution release in a form no reader gives a host never decides either (review 34b).
+    for (const ecosystem of ["ubuntu:2404", "ubuntu:24.4", "debian:bookworm", "rhel:9.4", "amzn:2024", "debain:12"]) {
+      const typo = { ...first, affected: [{ ...first.affected[0], ecosystem, package: "linux", ranges: [] }] };
+      expect(unreadEcosystems([typo as typeof first]), ecosystem).toEqual([
+        expect.objectContaining({ ecosystem, hint: expect.stringMatching(/ubuntu:24\.04, debian:12, rhel:9/) }),
+      ]);
+    }
+  });
+
+  it("finds every positive example by a signature of its own record, unless it is marked as the recall tier's (review 34b)", () => {
+    expect(examplesWithoutOwnHit(kb.compiled)).toEqual([]);
+    // An example whose wording its signatures no longer match is named, even where recall still finds it first.
+    const record = kb.records.find((r) => r.id === "xt-mark-ipv6-typo-2024");
+    if (!record) throw new Error("no seed record");
+    const drifted = { ...record, examples: record.examples.map((e) => ({ ...e, log: e.log.replaceAll("--xor-mark", "--xor-mask") })) };
+    const positives = drifted.examples.flatMap((e, index) => (e.expect === "absent" ? [] : [index]));
+    const compiled = compileKnowledgeBase("test", [drifted]);
+    const unhit = examplesWithoutOwnHit(compiled).map((u) => u.index);
+    expect(unhit.length).toBeGreaterThan(0);
+    expect(positives).toEqual(expect.arrayContaining(unhit));
+    const marked = { ...drifted, examples: drifted.examples.map((e) => ({ ...e, recall: true as const })) };
+    expect(examplesWithoutOwnHit(compileKnowledgeBase("test", [marked]))).toEqual([]);
   });
 });
 

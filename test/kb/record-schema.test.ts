@@ -343,3 +343,70 @@ describe("affected kinds", () => {
     );
   });
 });
+
+describe("what a curator's slip would hide (review 34b)", () => {
+  const built = async (edit: (doc: ReturnType<typeof parseDocument>) => void) => {
+    const doc = parseDocument(seedText);
+    edit(doc);
+    const result = await buildKnowledgeBase([{ file: FILE, text: doc.toString() }]);
+    return result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`);
+  };
+
+  it("refuses a range end or a kernel commit's release that its ecosystem's scheme does not read as a version", async () => {
+    // Sorted as text, "runc-1.2.1" placed every later release inside the range: "1.2.5 is in 1.2.0 ≤ v < runc-1.2.1".
+    for (const fixed of ["runc-1.2.1", "1.2.l", "1..2.1", "one.two"]) {
+      const problems = await built((doc) => {
+        doc.setIn(
+          ["affected"],
+          [{ ecosystem: "runc", package: "runc", ranges: [{ introduced: "1.2.0", fixed, evidence: "reported", source: A }] }],
+        );
+      });
+      expect(problems, fixed).toContainEqual(expect.stringMatching(/^affected\.0\.ranges\.0\.fixed: ".*" is no semver version/));
+    }
+    expect(
+      await built((doc) => {
+        doc.setIn(
+          ["affected"],
+          [{ ecosystem: "runc", package: "runc", ranges: [{ introduced: "1.2.0", fixed: "v1.2.1", evidence: "reported", source: A }] }],
+        );
+      }),
+    ).toEqual([]);
+    expect(await built((doc) => doc.setIn(["commits", 0, "versions"], ["v6.12-ish"]))).toContainEqual(
+      expect.stringMatching(/^commits\.0\.versions\.0: "v6\.12-ish" is no kernel release/),
+    );
+  });
+
+  it("counts one URL written two ways once, and takes a forge's issue on any host, in any case, for a report thread", () => {
+    for (const twice of [`${A}/`, `${A}#top`, A.replace("https:", "http:"), A.replace("example.org", "Example.ORG")]) {
+      const same = edited((doc) => setRange(doc, { evidence: "corroborated", source: A, sources: [twice] }));
+      expect(problemsOf(same), twice).toEqual([expect.stringMatching(/sources: corroborated needs at least 2 distinct/)]);
+    }
+    for (const thread of [
+      "https://GitHub.com/opencontainers/runc/issues/4466",
+      "https://codeberg.org/forgejo/forgejo/issues/1234",
+      "https://news.ycombinator.com/item?id=1",
+      "https://bbs.archlinux.org/viewtopic.php?id=1",
+    ]) {
+      const only = edited((doc) => setRange(doc, { evidence: "verified", source: thread, sources: undefined }));
+      expect(problemsOf(only), thread).toEqual([expect.stringMatching(/verified needs a primary source/)]);
+    }
+  });
+
+  it("says the line of a field a problem is in, and that a version read as a number needs quotes", () => {
+    const text = seedText.replace(/fixed: "[^"]+"/, "fixed: 1.10");
+    const parsed = parseRecordFile(FILE, text);
+    const line = text.slice(0, text.indexOf("fixed: 1.10")).split("\n").length;
+    expect(parsed.ok ? [] : parsed.problems).toContainEqual(
+      expect.objectContaining({ line, message: expect.stringMatching(/expected string, received number \(quote it: YAML reads 1\.10/) }),
+    );
+  });
+
+  it("refuses a file holding a byte that is not UTF-8, with its line", () => {
+    // readKbFiles decodes leniently: the byte arrives as U+FFFD, which would be stored so.
+    const text = seedText.replace(/^title: "/m, 'title: "caf\uFFFD ');
+    const parsed = parseRecordFile(FILE, text);
+    expect(parsed.ok ? [] : parsed.problems).toEqual([
+      expect.objectContaining({ line: expect.any(Number), message: expect.stringMatching(/not UTF-8/) }),
+    ]);
+  });
+});

@@ -142,6 +142,35 @@ describe("a record damaged inside its text (review 33a: quick_check does not see
   });
 });
 
+describe("data/ that does not validate at start", { timeout: 120_000 }, () => {
+  it("serves the version the store holds, and /health says data/ was not imported (review 34b: it said only ok)", async () => {
+    const { file, version } = await preparedDb("invalid-data");
+    const target = await changedData("invalid-data-dir");
+    const record = join(target, "bugs", "br-netfilter-not-loaded.yaml");
+    // A key the schema does not know (a typo of a curator's): the record does not validate.
+    await writeFile(record, `${await readFile(record, "utf8")}\nfixd: "1.10"\n`);
+    const server = await spawnServer({ DATABASE_URL: `file:${file}`, KB_DIR: target });
+    try {
+      expect(server.url, server.stderr()).not.toBeNull();
+      const body = (await (await fetch(`${server.url}/health`)).json()) as { status: string; kb: { version: string; warning?: string } };
+      expect(body).toMatchObject({ status: "ok", kb: { version } });
+      expect(body.kb.warning).toMatch(
+        /was not imported at start \(1 problem\(s\) in its records, logged\); serving the previous knowledge base/,
+      );
+    } finally {
+      await server.stop();
+    }
+    // Valid data/: no warning.
+    const fine = await spawnServer({ DATABASE_URL: `file:${file}` });
+    try {
+      const body = (await (await fetch(`${fine.url}/health`)).json()) as { kb: { warning?: string } };
+      expect(body.kb.warning).toBeUndefined();
+    } finally {
+      await fine.stop();
+    }
+  });
+});
+
 describe("a read-only store whose records hash to another version", { timeout: 120_000 }, () => {
   /** A prepared file made read-only after `statement`, for a server run as nobody (root ignores file modes). */
   async function readOnlyDb(name: string, statement: string) {

@@ -289,6 +289,30 @@ export function ecosystemDistribution(ecosystem: string): string | null {
 }
 
 /**
+ * The release keys the readers give a host, by distribution (releaseEcosystem, named releases, the kernel packages'
+ * readers: SUSE's codestreams, Photon's majors). A record's range under any other form is never read (review 34b:
+ * "ubuntu:2404", "debian:bookworm", "rhel:9.4" passed kb:check and could never decide).
+ */
+const RELEASE_KEYS: Readonly<Record<string, RegExp>> = {
+  ubuntu: /^\d{2}\.(?:04|10)$/,
+  debian: /^\d{1,2}$/,
+  rhel: /^\d{1,2}$/,
+  fedora: /^\d{2}$/,
+  amzn: /^(?:2|2023)$/,
+  sles: /^\d{2}\.\d$/,
+  photon: /^\d$/,
+};
+
+/** Whether a record's ecosystem key is a distribution release in the form the readers give ("ubuntu:24.04", "rhel:9"). */
+export function isReleaseKey(ecosystem: string): boolean {
+  const [distro = "", release, ...rest] = ecosystem.split(":");
+  return release !== undefined && !rest.length && (RELEASE_KEYS[distro]?.test(release) ?? false);
+}
+
+/** The release key forms, for a curator's message. */
+export const RELEASE_KEY_EXAMPLES = "ubuntu:24.04, debian:12, rhel:9, fedora:41, amzn:2023, sles:15.5, photon:5";
+
+/**
  * The distribution release as records key their ecosystems ("ubuntu:24.04", "debian:12", "rhel:9",
  * "fedora:40", "amzn:2023"), or null for a distribution records do not key that way.
  */

@@ -1,7 +1,7 @@
 import type { VersionScheme } from "../types";
 import { compareComponentVersion } from "./component-version";
 import { compareDpkg } from "./dpkg-version";
-import { compareKernel } from "./kernel-version";
+import { compareKernel, parseKernelVersion } from "./kernel-version";
 import { comparePacman } from "./pacman-version";
 import { isRepositoryEcosystem } from "./repositories";
 import { compareRpmEvr } from "./rpm-version";
@@ -33,6 +33,24 @@ const COMPARATORS: Record<VersionScheme, (a: string, b: string) => -1 | 0 | 1> =
   pacman: comparePacman,
   semver: compareComponentVersion,
 };
+
+/**
+ * How a version is written in each scheme, as far as the orderings read it: a kernel release, a Debian or RPM
+ * version (an optional epoch, then a digit), Arch's pkgver-pkgrel, a component's dotted numbers with a pre-release or
+ * build suffix. The dpkg, rpm and semver orderings order any text, so a range end written otherwise ("runc-1.2.1",
+ * "1.2.l") would sort somewhere and silently place versions inside the range (review 34b).
+ */
+const WELL_FORMED: Record<Exclude<VersionScheme, "linux">, RegExp> = {
+  dpkg: /^(?:\d+:)?\d[A-Za-z0-9.+~-]*$/,
+  rpm: /^(?:\d+:)?\d[A-Za-z0-9._+~^-]*$/,
+  pacman: /^(?:\d+:)?\d[A-Za-z0-9._+~]*(?:-\d+(?:\.\d+)?)?$/,
+  semver: /^v?\d+(?:\.\d+)*(?:-[0-9A-Za-z.~-]+)?(?:\+[0-9A-Za-z.-]+)?$/,
+};
+
+/** Whether `text` is a version the scheme's ordering reads as one (see WELL_FORMED). */
+export function isWellFormedVersion(scheme: VersionScheme, text: string): boolean {
+  return scheme === "linux" ? parseKernelVersion(text) !== null : WELL_FORMED[scheme].test(text);
+}
 
 /**
  * Orders a and b in the given scheme: negative, zero or positive (always -1, 0 or 1).

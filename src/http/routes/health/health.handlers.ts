@@ -10,5 +10,12 @@ export const health: RouteHandler<typeof routes.health, AppEnv> = (c) => {
   const meta = loadedKb(c);
   const damage = storeDamage(c.get("store"));
   if (damage) throw new ProblemError(503, "store-damaged", storeDamageDetail(damage));
-  return c.json({ status: "ok" as const, kb: { version: meta.version, records: meta.recordCount, importedAt: meta.importedAt } }, 200);
+  const warning = c.get("kbWarning");
+  return c.json(
+    {
+      status: "ok" as const,
+      kb: { version: meta.version, records: meta.recordCount, importedAt: meta.importedAt, ...(warning ? { warning } : {}) },
+    },
+    200,
+  );
 };

@@ -8,6 +8,11 @@ const healthSchema = z
       version: z.string().openapi({ example: "kb-0123456789abcdef" }),
       records: z.number().int(),
       importedAt: z.string().openapi({ format: "date-time" }),
+      warning: z.string().optional().openapi({
+        description:
+          "Present when this version is not what the deployment's data/ holds: start-up could not import data/ (invalid records, a read-only or busy store) and serves the version the store had.",
+        example: "data/ was not imported at start (2 problems in its records); serving the previous knowledge base",
+      }),
     }),
   })
   .openapi("Health");
