@@ -304,6 +304,30 @@ function hostsOf(facts: ExtractedFacts, nodeHosts: HostVersions[], single: HostV
   return singleAdds ? [{ ...single, kernel: null, componentsOnly: true }, ...rows] : rows;
 }
 
+/**
+ * The hosts as they stood when a record's symptom was logged: a component the paste upgrades on the host after the
+ * symptom's first line ran its earlier version then. The host's own reading of it was taken after the upgrade (output
+ * before it is another time's: component-upgrades.ts), so it is left out, and what the paste showed of it before the
+ * upgrade (a version named, hedged) decides (review 34a: runc 1.2.4, read after the upgrade, ruled out the race its
+ * 1.2.2 had logged, certainly).
+ */
+function asAtSymptom(
+  hosts: HostVersions[],
+  single: HostVersions,
+  upgradedAt: Readonly<Record<string, number>>,
+  seen: RecordHits,
+): HostVersions[] {
+  if (!seen.evidence.length || !hosts.includes(single) || !Object.keys(upgradedAt).length) return hosts;
+  let first = Number.POSITIVE_INFINITY;
+  for (const s of seen.sightings) for (const line of s.lines) first = Math.min(first, line);
+  const later = Object.keys(single.components).filter((eco) => (upgradedAt[eco] ?? upgradedAt["*"] ?? 0) > first);
+  if (!later.length) return hosts;
+  const components = { ...single.components };
+  for (const eco of later) delete components[eco];
+  const before = { ...single, components };
+  return hosts.map((h) => (h === single ? before : h));
+}
+
 /** The ecosystems other checks decided, as a key: the same set gives the same named and release checks. */
 const decidedKey = (decided: ReadonlySet<string>) => [...decided].join("\n");
 
@@ -317,7 +341,8 @@ function assemble(
   focus?: string,
 ): { diagnosis: Diagnosis; verdictOf: VerdictOf } {
   const nodeHosts = facts.nodes.map(nodeHost);
-  const hosts = hostsOf(facts, nodeHosts, single);
+  const allHosts = hostsOf(facts, nodeHosts, single);
+  const hosts = allHosts;
   const byRecord = groupHits(kb, hits);
   const findings: Finding[] = [];
   const advisories: Finding[] = [];
@@ -344,6 +369,7 @@ function assemble(
   for (const record of candidates) {
     const seen = byRecord.get(record.id) ?? NO_HITS;
     const logEvidence = seen.evidence;
+    const hosts = asAtSymptom(allHosts, single, facts.upgradedAt, seen);
     const own = hosts.flatMap((h) => checksOf.version(record, h));
     // Versions named in passing count too, hedged; a release alone only judges a finding (its log shows the bug).
     const decided = decidedEcosystems(own);

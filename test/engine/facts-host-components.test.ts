@@ -183,6 +183,59 @@ describe("the host's own component versions", () => {
     expect(extractFacts(lxc).components).toEqual({ containerd: "2.2.1", docker: "29.1.3" });
   });
 
+  it("reads a distribution's Docker build where its docker version or docker --version names it (review 34a: it was upstream's)", () => {
+    // Ubuntu's docker.io names its package in the engine's "Git commit:", Fedora's moby-engine its release there.
+    const engine = (version: string, commit: string) =>
+      `Server:\n Engine:\n  Version:          ${version}\n  API version:      1.43 (minimum version 1.12)\n  Git commit:       ${commit}\n containerd:\n  Version:          1.7.12\n runc:\n  Version:          1.1.12-0ubuntu3.1`;
+    expect(extractFacts(engine("24.0.7", "24.0.7-0ubuntu4.1")).components.docker).toBe("24.0.7-0ubuntu4.1");
+    expect(extractFacts(engine("20.10.7", "20.10.7-0ubuntu5~20.04.2")).components.docker).toBe("20.10.7-0ubuntu5~20.04.2");
+    expect(extractFacts(engine("27.3.1", "1.fc41")).components.docker).toBe("27.3.1-1.fc41");
+    // Upstream's commit is no build.
+    expect(extractFacts(engine("24.0.7", "311b9ff")).components.docker).toBe("24.0.7");
+    expect(extractFacts("$ docker --version\nDocker version 24.0.7, build 24.0.7-0ubuntu4.1").components.docker).toBe("24.0.7-0ubuntu4.1");
+    expect(extractFacts("$ docker --version\nDocker version 24.0.7, build afdd53b").components.docker).toBe("24.0.7");
+    // Judged as a distribution's build: hedged, where upstream's 20.10.7 is certain.
+    const seccomp = "runtime/cgo: pthread_create failed: Operation not permitted";
+    const ubuntu = verdictOf(`${engine("20.10.7", "20.10.7-0ubuntu5~20.04.2")}\n${seccomp}`, "new-libc-images-on-old-docker-seccomp");
+    expect(ubuntu).toMatchObject({ status: "affected", certain: false });
+    expect(ubuntu?.reason).toMatch(/distribution's build/);
+  });
+
+  it("judges a failure logged before the paste upgrades a component on the version before it (review 34a)", () => {
+    const runc = (v: string) =>
+      `$ runc --version\nrunc version ${v}\ncommit: v${v}-0-g7cb36325\nspec: 1.2.0\ngo: go1.22.9\nlibseccomp: 2.5.5`;
+    const race =
+      '#12 ERROR: process "/bin/sh -c make" did not complete successfully: runc run failed: unable to start container process: error during container init: error mounting "cgroup" to rootfs at "/sys/fs/cgroup": create mountpoint for /sys/fs/cgroup mount: mkdirat /var/lib/docker/buildkit/executor/abc/rootfs/sys/fs/cgroup: file exists';
+    const upgrade =
+      "$ sudo apt-get install -y containerd.io\nUnpacking containerd.io (1.7.25-1) over (1.7.24-1) ...\nSetting up containerd.io (1.7.25-1) ...";
+    const id = "runc-1.2.0-mkdirall-race-eexist-buildkit";
+    // The build failed under 1.2.2; runc 1.2.4, read after the upgrade, was certainly "not affected".
+    const before = verdictOf(`${runc("1.2.2")}\n$ docker buildx build .\n${race}\n${upgrade}\n${runc("1.2.4")}`, id);
+    expect(before).toMatchObject({ status: "affected", certain: false });
+    expect(before?.reason).toMatch(/1\.2\.2 is in/);
+    // A failure after the upgrade is the new version's.
+    expect(verdictOf(`${runc("1.2.2")}\n${upgrade}\n${runc("1.2.4")}\n$ docker buildx build .\n${race}`, id)).toMatchObject({
+      status: "not-affected",
+    });
+    // apt's "0 upgraded" changed nothing: the reading before it stands.
+    const nothing = "$ sudo apt-get upgrade -y\n0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.";
+    expect(extractFacts(`${runc("1.2.4")}\n${nothing}\n${race}`).components.runc).toBe("1.2.4");
+  });
+
+  it("reads no runc from a development build: 1.1.0+dev is no release (review 34a: it was 1.1.0, certainly)", () => {
+    const dev = "$ runc --version\nrunc version 1.1.0+dev\ncommit: v1.1.0-383-gdf474535\nspec: 1.0.2-dev\ngo: go1.18.3\nlibseccomp: 2.3.1";
+    const facts = extractFacts(dev);
+    expect(facts.components.runc).toBeUndefined();
+    expect(facts.named?.runc).toBeUndefined();
+  });
+
+  it("reads no host iptables from what a container printed (review 34a: a debian:buster container's 1.8.2 was the host's)", () => {
+    const container =
+      "$ docker run --rm -it --privileged debian:buster bash\nroot@3f2a1b:/# iptables --version\niptables v1.8.2 (nf_tables)\nroot@3f2a1b:/# exit\n$ ";
+    expect(extractFacts(`${container}sudo iptables -C INPUT -j ACCEPT`).iptables).toBeNull();
+    expect(extractFacts("$ iptables --version\niptables v1.8.2 (nf_tables)").iptables).toMatchObject({ version: "1.8.2" });
+  });
+
   it("reads `runc --version` as the host's runc and the libseccomp it builds filters with, never as kubectl's runtime", () => {
     const runc = "$ runc --version\nrunc version 1.1.12\ncommit: v1.1.12-0-g51d5e94\nspec: 1.0.2-dev\ngo: go1.20.13\nlibseccomp: 2.5.4";
     expect(extractFacts(runc)).toMatchObject({ runtime: null, components: { runc: "1.1.12", libseccomp: "2.5.4" } });

@@ -60,8 +60,9 @@ const CHANGES_NOTHING = /^(?:-s|--simulate|--just-print|--dry-run|--recon|--no-a
  * What a manager prints when the command changed nothing: the package already at that version, not found, or an
  * error (apt's "E: …", dnf's "Error: …", "Nothing to do.").
  */
+// apt's summary "0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded." changed nothing either (review 34a).
 const NOTHING_DONE =
-  /\bis already the newest version\b|^E: |^Error: |\bNothing to do\b|\bUnable to locate package\b|\bNo match for argument\b/;
+  /\bis already the newest version\b|^E: |^Error: |\bNothing to do\b|\bUnable to locate package\b|\bNo match for argument\b|^0 upgraded, 0 newly installed, 0 to remove\b/;
 /** Lines read after a command for what it printed, up to the next prompt. */
 const OUTPUT_LINES = 40;
 /** The verbs that change installed packages (apt's `update` only refreshes its lists). */
@@ -160,4 +161,11 @@ export function beforeUpgrade(
           READING_COMPONENTS.some(([re, named]) => named.some((c) => (u.upgraded as ReadonlySet<string>).has(c)) && re.test(text))),
     );
   };
+}
+
+/** The last line each component is upgraded at, by ecosystem ("*" for an upgrade of every package). */
+export function lastUpgrades(upgrades: ReadonlyArray<LineRef & { upgraded: Upgraded }>): Record<string, number> {
+  const at: Record<string, number> = {};
+  for (const u of upgrades) for (const c of u.upgraded === "all" ? ["*"] : u.upgraded) at[c] = Math.max(at[c] ?? 0, u.line);
+  return at;
 }

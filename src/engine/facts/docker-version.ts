@@ -29,6 +29,7 @@
 
 import { VENDOR_BUILD } from "../versions";
 import { agreedPerKey } from "./agreed";
+import { distroBuild } from "./runtime-version";
 import type { TextLines } from "./text-lines";
 
 /** The versions one `docker version` server part names, by ecosystem ("docker", "containerd", "runc"). */
@@ -43,6 +44,8 @@ const CTR_LINE = /^\s+(?:Revision|UUID):/;
 /** RHEL's and CentOS's own docker names its package under "Server:": " Package version: docker-1.13.1-91.git07f3374.el7.centos.x86_64". */
 const PACKAGE_VERSION = /^\s+Package version:\s+docker(?:-[a-z]+)*-(\d+\.\d+\.\d+-\d[\w.]*?)(?:\.(?:x86_64|aarch64|ppc64le|s390x))?\s*$/;
 const DOCKER_LINE = /^\s+(?:API version|Git commit):/;
+/** The engine's "Git commit:", where Ubuntu's docker.io and Fedora's moby-engine name their package's build. */
+const GIT_COMMIT = /^\s+Git commit:\s+(\S+)\s*$/;
 const PODMAN_BLOCK = "Podman Engine";
 
 /** Lines read after "Server:" at most: the part is about 20 lines long. */
@@ -58,8 +61,24 @@ export function dockerVersionComponents(
   others: (line: number) => boolean = () => false,
 ): { own: DockerServerVersions; others: DockerServerVersions } {
   const at = lines.openingWith(SERVER_LINE);
-  const partText = (line: number) => lines.slice(line - 1, line - 1 + MAX_PART_LINES).join("\n");
-  const parts = (which: boolean) => agreed(dockerServerVersions(at.filter((s) => others(s.line) === which).map((s) => partText(s.line))));
+  // The part's own lines only, up to the first that is not indented: a paste of bare "Server:" lines read 40 lines for
+  // each (review 34a: 2 MB took 4.5 s).
+  const partText = (line: number) => {
+    const part = [lines.at(line - 1) ?? ""];
+    for (let n = line; n < line - 1 + MAX_PART_LINES && n < lines.length; n++) {
+      const next = lines.at(n) ?? "";
+      if (!/^\s/.test(next) || !next.trim()) break;
+      part.push(next);
+    }
+    return part.join("\n");
+  };
+  // Whose a part is (`others`: a walk up to its heading) is asked only of the parts that name a version: a paste of bare
+  // "Server:" lines walked 80 lines up for each (review 34a: 2 MB took 3 s).
+  const read = at.flatMap((s) => {
+    const [part] = dockerServerVersions([partText(s.line)]);
+    return part ? [{ part, elsewhere: others(s.line) }] : [];
+  });
+  const parts = (which: boolean) => agreed(read.filter((r) => r.elsewhere === which).map((r) => r.part));
   return { own: parts(false), others: parts(true) };
 }
 
@@ -82,6 +101,7 @@ function dockerServerVersions(partTexts: readonly string[]): DockerServerVersion
     let docker = false;
     let podman = false;
     let pkg: string | null = null;
+    let engineBuild: string | null = null;
     for (const line of lines.slice(1, MAX_PART_LINES)) {
       if (!/^\s/.test(line) || !line.trim()) break;
       if (block === "top") {
@@ -97,11 +117,16 @@ function dockerServerVersions(partTexts: readonly string[]): DockerServerVersion
         block = PART_BLOCK[named[1] as string] ?? null;
         continue;
       }
+      if (block === "docker" || block === "top") engineBuild ??= GIT_COMMIT.exec(line)?.[1] ?? null;
       const version = VERSION.exec(line)?.[1]?.replace(VENDOR_BUILD, "");
       if (!version || !block) continue;
       if (block === "top") top ??= version;
       else part[block] ??= version;
     }
+    // The distribution's build the engine's "Git commit:" names, judged as that (review 34a: Ubuntu's docker.io was upstream's).
+    const distro = engineBuild ? distroBuild(part.docker ?? top ?? "", engineBuild) : null;
+    if (distro && part.docker) part.docker = distro;
+    else if (distro && top && docker) pkg ??= distro;
     if (podman) delete part.docker;
     else if (top && ctr) part.containerd ??= top;
     else if (top && docker) part.docker ??= pkg?.startsWith(`${top}-`) ? pkg : top;

@@ -6,7 +6,7 @@ import type { DiagnoseFields } from "../diagnose-input";
 import type { BundleSection, IptablesFacts, KernelFacts, NodeRow, OsFacts } from "../types";
 import { kubernetesRelease } from "../versions";
 import { readBundle } from "./bundle-sections";
-import { beforeUpgrade, hostOfLine, upgradedBy } from "./component-upgrades";
+import { beforeUpgrade, hostOfLine, lastUpgrades, upgradedBy } from "./component-upgrades";
 import { dockerVersionComponents } from "./docker-version";
 import { type ComponentReadings, hostComponents, namedComponents } from "./host-components";
 import { findIptables, type LineRef, pickIptables } from "./iptables-version";
@@ -73,6 +73,11 @@ export interface ExtractedFacts {
    * journal, a restart's after the failure). Such a version is likely not the one that failed.
    */
   namedElsewhere: Readonly<Record<string, string>>;
+  /**
+   * The last line (1-based) where the paste installs or upgrades each component on the host, by ecosystem ("*": every
+   * package, `apt-get upgrade`): a failure logged before it ran the version before it (see diagnose.ts, beforeUpgrade).
+   */
+  upgradedAt: Readonly<Record<string, number>>;
   /** Installed packages a listing names (`dpkg -l`, `rpm -qa`) with their whole versions, by package name ("containerd.io"). */
   packages: Readonly<Record<string, string>>;
   /** The distribution release the text names in passing ("Ubuntu 24.04"), as an ecosystem key: weaker than an os-release. */
@@ -153,6 +158,21 @@ export interface PreScan {
   mentionLines: readonly MentionLine[];
   /** Each line's start offset, as the matcher's pass counted them over this very text (see MarkedScan). */
   lineStarts?: readonly number[] | null;
+}
+
+/**
+ * The host's iptables. What a container printed (`docker run … iptables --version`, `kubectl exec kube-proxy -- iptables
+ * -V`) is the image's, which may be the one that failed (kube-proxy's) or not: it never stands for the host's (review 34a:
+ * a debian:buster container's 1.8.2 was), and beside another host reading it leaves the backend undecided.
+ */
+function hostIptables(marked: readonly LineRef[] | null, text: string, containerOutput: ReadonlySet<number>): IptablesFacts | null {
+  const inContainer = (line: number) => containerOutput.has(line);
+  const host = marked ? pickIptables(marked.filter((l) => !inContainer(l.line))) : findIptables(splitLines(text), 1, inContainer);
+  if (!containerOutput.size) return host;
+  const image = marked
+    ? pickIptables(marked.filter((l) => inContainer(l.line)))
+    : findIptables(splitLines(text), 1, (line) => !inContainer(line));
+  return image && (!host || image.version !== host.version || image.backend !== host.backend) ? null : host;
 }
 
 /** Facts from one raw bundle, e.g. `{ uname -a; cat /etc/os-release; kubectl get nodes -o wide; ... }`. */
@@ -237,7 +257,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     unameHost: hostNodes.length ? null : unameHostOf(kernelSources),
     os,
     nodes: joinUnameNodes(tableNodes, hostNodes),
-    iptables: pre ? pickIptables(pre.iptablesLines) : findIptables(splitLines(text)),
+    iptables: hostIptables(pre ? pre.iptablesLines : null, text, containerOutput),
     kubelet: host.kubelet,
     runtime: host.runtime,
     components: host.components,
@@ -251,6 +271,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
       [restartedKubelet ? { kubernetes: kubernetesRelease(restartedKubelet) } : {}, DAEMON_START_VIA],
       [pickClientVersions(mentions.named, lineAt), CLIENT_VIA],
     ]),
+    upgradedAt: lastUpgrades(upgrades),
     // A listing before the paste upgrades the package is another time's, as a component's output is (review 30d: the
     // old `ii` row beside apt's "Setting up containerd.io (new)" lost both).
     packages: pickPackageBuilds(mentions.named, mentions.packageRows, elsewhere),
@@ -450,6 +471,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     disputed: fromLogs.disputed,
     named: fromLogs.named,
     namedElsewhere: fromLogs.namedElsewhere,
+    upgradedAt: fromLogs.upgradedAt,
     packages: fromLogs.packages,
     namedRelease: typedRelease ?? fromLogs.namedRelease,
     notLogs: fromLogs.notLogs,

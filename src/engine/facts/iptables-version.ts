@@ -36,11 +36,11 @@ export interface LineRef {
  * different versions (the host's and a kube-proxy pod's, before and after an upgrade) decide nothing
  * by themselves: which one failed is not known, and taking the first would let the paste's order decide.
  */
-export function findIptables(lines: readonly string[], firstLine = 1): IptablesFacts | null {
+export function findIptables(lines: readonly string[], firstLine = 1, skip: (line: number) => boolean = () => false): IptablesFacts | null {
   const candidates: LineRef[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
-    if (line.includes("tables") && mayNameVersion(line)) candidates.push({ text: line, line: firstLine + i });
+    if (line.includes("tables") && mayNameVersion(line) && !skip(firstLine + i)) candidates.push({ text: line, line: firstLine + i });
   }
   return pickIptables(candidates);
 }

@@ -337,7 +337,8 @@ const DISTRIBUTION_OF = "(?:\\s?\\((?:RKE2|RKE|K3s|k0s|EKS|AKS|GKE|OKE|DOKS|Micr
 /** What may wrap a name or a version: a quote, a Markdown code span or emphasis ("**1.7.2**"). */
 const QUOTE = "(?:[`'\"]|\\*{1,2})?";
 // Not a Debian "+really" version's first number: the release after "+really" is the one built (package-lists.ts).
-const VERSION = "v?(\\d+\\.\\d+\\.\\d+(?:-(?:ce|ee|rc\\.?\\d+|beta\\.?\\d+))?)(?!\\w|\\.\\d|\\+really)";
+// A development build ("runc version 1.1.0+dev") is no release either (review 34a).
+const VERSION = "v?(\\d+\\.\\d+\\.\\d+(?:-(?:ce|ee|rc\\.?\\d+|beta\\.?\\d+))?)(?!\\w|\\.\\d|\\+really|\\+dev)";
 const NAMED_VERSIONS = COMPONENT_NAMES.map(
   ([ecosystem, names, base]) =>
     [

@@ -18,8 +18,13 @@ const KUBELET = /^(?:Kubernetes|(?:k3s|rke2) version) (v\d+\.\d+\.\d+[\w.+-]*)(?
  */
 const CONTAINERD =
   /^(?:containerd|ctr) (?:github\.com\/containerd\/containerd(?:\/v\d+)?|containerd\.io|\S+) v?(\d+\.\d+\.\d+[\w.+~-]*)(?: [0-9a-f.]+)?$/;
-/** "Docker version 24.0.7, build afdd53b". */
-const DOCKER = /^Docker version (\d+\.\d+\.\d+[\w.+~-]*), build \w+$/;
+/**
+ * "Docker version 24.0.7, build afdd53b"; a distribution's docker.io or moby-engine prints its package's build there
+ * ("build 24.0.7-0ubuntu4.1", "build 27.3.1-1.fc41"): read whole, as a distribution's build (review 34a: it was lost).
+ */
+const DOCKER = /^Docker version (\d+\.\d+\.\d+[\w.+~-]*), build ([\w.+~-]+)$/;
+/** A build that names a distribution's package revision: Ubuntu's and Debian's, Fedora's and RHEL's. */
+export const DISTRO_BUILD = /^(?:\d+\.\d+\.\d+[\w.+~]*-)?(?:\d+(?:ubuntu|build|deb)\S*|\d[\w.]*\.(?:fc|el|amzn)\d+\S*|\S*[~+]deb\d+\S*)$/;
 /** "crio version 1.28.1". */
 const CRIO = /^crio version (\d+\.\d+\.\d+[\w.+~-]*)$/;
 /**
@@ -30,7 +35,9 @@ const CRIO = /^crio version (\d+\.\d+\.\d+[\w.+~-]*)$/;
  * on its "commit:" line): read whole, so that the release's own ranges judge Ubuntu's build (componentChecks, ownBuild),
  * and upstream ranges judge a Debian build on its release, hedged as a distribution's build.
  */
-const RUNC = /^runc version (\d+\.\d+\.\d+(?:(?:-rc\.?\d+)?(?:\+dev)?|(?:~rc\.?\d+)?(?:\+(?:ds|dfsg)\d*)|-\d+ubuntu[\w.~+]*))$/;
+// A development build ("1.1.0+dev", its commit "v1.1.0-383-gdf474535") is no release: it may hold any change made
+// since, so it is not read, as docker info's git builds are not (review 34a: it was judged as 1.1.0, certainly).
+const RUNC = /^runc version (\d+\.\d+\.\d+(?:(?:-rc\.?\d+)?|(?:~rc\.?\d+)?(?:\+(?:ds|dfsg)\d*)|-\d+ubuntu[\w.~+]*))$/;
 /**
  * `crun --version`'s first line, alone on its line ("crun version 1.17"; "commit:", "rundir:", "spec:" and its features
  * follow): crun numbers most releases with two parts ("crun version 0.17", "1.8"). The runtime podman and CRI-O run
@@ -55,8 +62,8 @@ export function parseRuntimeVersion(line: string): string | null {
   const t = line.trim();
   const containerd = CONTAINERD.exec(t)?.[1];
   if (containerd) return `containerd://${containerd}`;
-  const docker = DOCKER.exec(t)?.[1];
-  if (docker) return `docker://${docker}`;
+  const docker = DOCKER.exec(t);
+  if (docker?.[1]) return `docker://${distroBuild(docker[1], docker[2] ?? "") ?? docker[1]}`;
   const crio = CRIO.exec(t)?.[1];
   if (crio) return `cri-o://${crio}`;
   const runc = RUNC.exec(t)?.[1];
@@ -76,4 +83,14 @@ export function parseRuntimeVersion(line: string): string | null {
 export function runtimeComponent(runtime: string | null | undefined): [ecosystem: string, version: string] | null {
   const m = runtime?.match(/^([a-z-]+):\/\/v?(\d.*)$/);
   return m?.[1] && m[2] ? [m[1], withoutVendorBuild(m[1], m[2])] : null;
+}
+
+/**
+ * The distribution's build a Docker build string names for `version` ("24.0.7-0ubuntu4.1" for 24.0.7; Fedora's
+ * "1.fc41" for 27.3.1, written "27.3.1-1.fc41"), or null for upstream's git commit ("afdd53b").
+ */
+export function distroBuild(version: string, build: string): string | null {
+  if (!DISTRO_BUILD.test(build)) return null;
+  if (build.startsWith(`${version}-`)) return build;
+  return /^\d/.test(build) && !/^\d+\.\d+\.\d+/.test(build) ? `${version}-${build}` : null;
 }
