@@ -194,6 +194,9 @@ describe("the host's own component versions", () => {
     expect(extractFacts(engine("24.0.7", "311b9ff")).components.docker).toBe("24.0.7");
     expect(extractFacts("$ docker --version\nDocker version 24.0.7, build 24.0.7-0ubuntu4.1").components.docker).toBe("24.0.7-0ubuntu4.1");
     expect(extractFacts("$ docker --version\nDocker version 24.0.7, build afdd53b").components.docker).toBe("24.0.7");
+    // Debian's containerd prints its package's version where upstream prints the commit.
+    const debian = "$ containerd --version\ncontainerd github.com/containerd/containerd 1.7.24~ds1 1.7.24~ds1-10";
+    expect(extractFacts(debian).components.containerd).toBe("1.7.24~ds1-10");
     // Judged as a distribution's build: hedged, where upstream's 20.10.7 is certain.
     const seccomp = "runtime/cgo: pthread_create failed: Operation not permitted";
     const ubuntu = verdictOf(`${engine("20.10.7", "20.10.7-0ubuntu5~20.04.2")}\n${seccomp}`, "new-libc-images-on-old-docker-seccomp");

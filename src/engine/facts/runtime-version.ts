@@ -16,8 +16,10 @@ const KUBELET = /^(?:Kubernetes|(?:k3s|rke2) version) (v\d+\.\d+\.\d+[\w.+-]*)(?
  * "containerd github.com/containerd/containerd/v2 v2.0.0 207ad711…", and `ctr --version`, which the same
  * package ships ("ctr github.com/containerd/containerd v1.7.12": cmd/ctr/app's VersionPrinter).
  */
+// Debian's containerd prints its package's version where upstream prints the commit ("containerd
+// github.com/containerd/containerd 1.7.24~ds1 1.7.24~ds1-10"): that build is read whole (review 34a: nothing was read).
 const CONTAINERD =
-  /^(?:containerd|ctr) (?:github\.com\/containerd\/containerd(?:\/v\d+)?|containerd\.io|\S+) v?(\d+\.\d+\.\d+[\w.+~-]*)(?: [0-9a-f.]+)?$/;
+  /^(?:containerd|ctr) (?:github\.com\/containerd\/containerd(?:\/v\d+)?|containerd\.io|\S+) v?(\d+\.\d+\.\d+[\w.+~-]*)(?: ([0-9a-f.]+|\d[\w.+~-]*))?$/;
 /**
  * "Docker version 24.0.7, build afdd53b"; a distribution's docker.io or moby-engine prints its package's build there
  * ("build 24.0.7-0ubuntu4.1", "build 27.3.1-1.fc41"): read whole, as a distribution's build (review 34a: it was lost).
@@ -60,8 +62,11 @@ export function parseKubeletVersion(line: string): string | null {
 /** The runtime as kubectl's CONTAINER-RUNTIME column names it (and runc, crun and runc's libseccomp, as "runc://", "crun://", "libseccomp://"), or null. */
 export function parseRuntimeVersion(line: string): string | null {
   const t = line.trim();
-  const containerd = CONTAINERD.exec(t)?.[1];
-  if (containerd) return `containerd://${containerd}`;
+  const containerd = CONTAINERD.exec(t);
+  if (containerd?.[1]) {
+    const build = containerd[2]?.startsWith(`${containerd[1]}-`) ? containerd[2] : containerd[1];
+    return `containerd://${build}`;
+  }
   const docker = DOCKER.exec(t);
   if (docker?.[1]) return `docker://${distroBuild(docker[1], docker[2] ?? "") ?? docker[1]}`;
   const crio = CRIO.exec(t)?.[1];
