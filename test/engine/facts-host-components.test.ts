@@ -321,6 +321,10 @@ describe("the host's own component versions", () => {
     const dockerd =
       'Apr 02 09:00:01 host dockerd[901]: time="2024-04-02T09:00:01.000000000Z" level=info msg="Docker daemon" commit=8b79278 containerd-snapshotter=false storage-driver=overlay2 version=26.0.0';
     expect(extractFacts(dockerd).named).toMatchObject({ docker: "26.0.0" });
+    // CRI-O's start line, which `crio version` prints too from 1.20 on (review 34a: nothing was read).
+    const crio =
+      "$ crio version\nINFO[2024-09-04 11:27:18.691313588Z] Starting CRI-O, version: 1.23.0, git: df27b8f8eb49a13c522aca56ee4ec27bc7482fad(clean)\nVersion:        1.23.0";
+    expect(extractFacts(crio).named).toMatchObject({ "cri-o": "1.23.0" });
     // A journal of several nodes: node-b's start-up on 25.0.5 says nothing certain of node-a's failure.
     const sysctl =
       'Mar 20 10:02:11 node-a dockerd[812]: level=error msg="Handler for POST /v1.45/containers/abc/start returned error: OCI runtime create failed: runc create failed: unable to start container process: error during container init: open /proc/sys/net/ipv4/conf/eth0/route_localnet: no such file or directory: unknown"';

@@ -122,6 +122,7 @@ const COMPONENT_MARKERS_NODE = [
   KLOG_VERSION_MARKER,
   'msg="starting containerd"',
   'msg="docker daemon"',
+  "starting cri-o, version: ",
 ];
 /** All of them, and the named versions' (named-versions.ts), once each: the one-pass matcher finds the lines that hold one. */
 export const MENTION_MARKERS = [
@@ -436,7 +437,8 @@ export function pickComponentMentions(
 /**
  * The versions the daemons' own start-up lines name: containerd's `msg="starting containerd" revision=…
  * version=v1.6.3` (cmd/containerd/server) and dockerd's `msg="Docker daemon" commit=… graphdriver=overlay2
- * version=26.0.0` (cmd/dockerd/daemon.go), as runtimes ("containerd://1.6.3"), one per runtime or none.
+ * version=26.0.0` (cmd/dockerd/daemon.go) and CRI-O's "Starting CRI-O, version: 1.23.0, git: …" (which `crio version`
+ * prints too from 1.20 on), as runtimes ("containerd://1.6.3"), one per runtime or none.
  * Named, not the host's own: a journal gathered from several nodes holds other hosts' start-ups, and a
  * restart after the failure (a downgrade tried as a workaround) names the version that did not fail.
  */
@@ -451,9 +453,13 @@ export function daemonStartVersions(candidates: readonly LineRef[]): Record<stri
 
 const CONTAINERD_START = /\bmsg="starting containerd"[^\n]{0,200}?\bversion=v?(\d+\.\d+\.\d+[\w.+~-]*)/;
 const DOCKERD_START = /\bmsg="Docker daemon"[^\n]{0,200}?\bversion=v?(\d+\.\d+\.\d+[\w.+~-]*)/;
+/** CRI-O's own start line, which `crio version` prints too from 1.20 on ("Starting CRI-O, version: 1.23.0, git: …"). */
+const CRIO_START = /\bStarting CRI-O, version: v?(\d+\.\d+\.\d+[\w.+~-]*?),? /;
 function daemonStartVersion(text: string): string | undefined {
   const containerd = CONTAINERD_START.exec(text)?.[1];
   if (containerd) return `containerd://${containerd}`;
+  const crio = CRIO_START.exec(text)?.[1];
+  if (crio) return `cri-o://${crio}`;
   const docker = DOCKERD_START.exec(text)?.[1];
   return docker ? `docker://${docker}` : undefined;
 }
