@@ -1247,6 +1247,11 @@ describe("versions named in passing", () => {
     expect(named("minikube start --kubernetes-version=v1.24.0 --driver=docker")).toEqual({ kubernetes: "1.24.0" });
     expect(named("curl -sfL https://get.k3s.io | INSTALL_K3S_VERSION=v1.28.3+k3s1 sh -")).toEqual({ kubernetes: "1.28.3" });
     expect(named('curl -sfL https://get.rke2.io | INSTALL_RKE2_VERSION="v1.27.10+rke2r1" sh -')).toEqual({ kubernetes: "1.27.10" });
+    // At a shell prompt, as such commands mostly are (review 34a: read only without it).
+    expect(named("$ kind create cluster --image kindest/node:v1.29.2")).toEqual({ kubernetes: "1.29.2" });
+    expect(named("user@laptop:~$ minikube start --kubernetes-version=v1.24.0")).toEqual({ kubernetes: "1.24.0" });
+    expect(named("# curl -sfL https://get.k3s.io | INSTALL_K3S_VERSION=v1.28.5+k3s1 sh -")).toEqual({ kubernetes: "1.28.5" });
+    expect(named("$ sudo kubeadm init --kubernetes-version v1.27.3")).toEqual({});
     // kubeadm's and clusterctl's flag name the control plane's release or another cluster's, not the kubelet's.
     expect(named("sudo kubeadm init --kubernetes-version v1.27.3 --pod-network-cidr=10.244.0.0/16")).toEqual({});
     expect(named("kubeadm config images pull --kubernetes-version v1.28.0")).toEqual({});

@@ -25,7 +25,7 @@ import {
   upgradeLines,
 } from "./mentions";
 import { pickNamedRelease } from "./named-release";
-import { pickClientVersions, pickNamedVersions, pickPackageBuilds } from "./named-versions";
+import { pickClientVersions, pickNamedVersions, pickPackageBuilds, setsUpKubernetes } from "./named-versions";
 import { ID_LIKE, LSB_DISTRIBUTOR, parseOsRelease, parseOsReleaseValues, SYSTEM_RELEASE_LINE, withCosImage } from "./os-release";
 import { outputHeadingVia } from "./output-heading";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
@@ -191,7 +191,9 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   }
   // What other output names (see mentions.ts): a kernel, an OS, `docker info`'s and kubectl's component versions.
   const candidates = pre ? pre.mentionLines : mentionLines(text);
-  const mentions = sortMentions(candidates.filter((l) => !notLogs.has(l.line)));
+  // A command line is no output, but one that sets up the cluster's release names it (review 34a: "$ kind create cluster
+  // --image kindest/node:v1.29.2" was read only without its prompt).
+  const mentions = sortMentions(candidates.filter((l) => !notLogs.has(l.line) || setsUpKubernetes(l.text)));
   // A package manager's command is a shell line (notLogs), dpkg's output a log line: both read, but not in a container.
   const upgrades = upgradeLines(candidates).flatMap((l) => {
     if (containerOutput.has(l.line)) return [];

@@ -47,6 +47,8 @@ const KUBE_VERSION_MARKERS = ['gitversion:"v', "server version: v"];
 const KUBE_RELEASE_CHOSEN =
   /(?:\bkindest\/node:|\bminikube start\b.*?--kubernetes-version[= ]["']?|\bINSTALL_(?:K3S|RKE2)_VERSION=["']?)v?(1\.\d+\.\d+)(?:\+(?:k3s|rke2r)\d+)?(?![\w.+-])/gi;
 const KUBE_RELEASE_CHOSEN_MARKERS = ["kindest/node:v", "minikube start", "install_k3s_version=", "install_rke2_version="];
+/** Whether a line sets up a cluster's Kubernetes release: read also when it is a command at a prompt, as it mostly is. */
+export const setsUpKubernetes = (text: string): boolean => kubeReleaseChosen(text) !== undefined;
 /** The one release a line's commands set up, or undefined when none or several ("kindest/node:v1.27.3, kindest/node:v1.28.0"). */
 function kubeReleaseChosen(text: string): string | undefined {
   const releases = new Set(Array.from(text.matchAll(KUBE_RELEASE_CHOSEN), (m) => m[1] as string));
