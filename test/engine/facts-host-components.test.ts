@@ -225,6 +225,14 @@ describe("the host's own component versions", () => {
     expect(extractFacts(`${runc("1.2.4")}\n${nothing}\n${race}`).components.runc).toBe("1.2.4");
   });
 
+  it("reads the output after a long package listing: its rows do not crowd out the lines read (review 34a)", () => {
+    // A whole `dpkg -l` (a few thousand rows is common) before `docker info`.
+    const rows = Array.from({ length: 2300 }, (_, i) => `ii  lib${String(i).padStart(5, "0")}   1.0-1   amd64   a library`).join("\n");
+    const info =
+      "$ docker info\nServer:\n Server Version: 28.2.2\n Storage Driver: overlay2\n Cgroup Driver: systemd\n Docker Root Dir: /var/lib/docker";
+    expect(extractFacts(`$ dpkg -l\n${rows}\n${info}`).components.docker).toBe("28.2.2");
+  });
+
   it("reads no runc from a development build: 1.1.0+dev is no release (review 34a: it was 1.1.0, certainly)", () => {
     const dev = "$ runc --version\nrunc version 1.1.0+dev\ncommit: v1.1.0-383-gdf474535\nspec: 1.0.2-dev\ngo: go1.18.3\nlibseccomp: 2.3.1";
     const facts = extractFacts(dev);

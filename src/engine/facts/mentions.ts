@@ -21,7 +21,7 @@ import type { LineRef } from "./iptables-version";
 import { osFromId, osImageToOs } from "./kube-nodes";
 import { NAMED_RELEASE_MARKERS } from "./named-release";
 import { KLOG_VERSION_MARKER, NAMED_MARKERS } from "./named-versions";
-import { PACKAGE_ROW_MARKERS } from "./package-lists";
+import { PACKAGE_LIST_MARKERS, PACKAGE_ROW_MARKERS } from "./package-lists";
 import { PODMAN_RUNTIME_MARKER, podmanRuntime } from "./podman-info";
 import { runtimeComponent } from "./runtime-version";
 
@@ -150,9 +150,10 @@ export interface MentionLine extends LineRef {
 }
 
 /**
- * The candidate lines sorted by what they may name, each tested once. Only the first lines are read:
- * a report names its versions in its header, its title or its first command outputs, and a large log
- * whose traffic says "docker " on every line must not cost a pass of regexes per line.
+ * The candidate lines sorted by what they may name, each tested once. Only the first lines of each kind are read
+ * (MAX_MENTION_LINES), out of the first MAX_CANDIDATES: a report names its versions in its header, its title or its
+ * first command outputs, and a large log whose traffic says "docker " on every line must not cost a pass of regexes
+ * per line. Per kind, so that a long `dpkg -l` listing does not crowd out the `docker info` after it (review 34a).
  */
 export interface MentionLines {
   kernel: LineRef[];
@@ -164,20 +165,41 @@ export interface MentionLines {
   releases: LineRef[];
 }
 const MAX_MENTION_LINES = 2000;
+/** Candidate lines looked at, at most: sorting one costs a few microseconds, reading it far more. */
+const MAX_CANDIDATES = 10_000;
 /** A version sits near its marker at a line's start; a longer line (a JSON blob) is read this far only. */
 const MAX_MENTION_CHARS = 4000;
 export function sortMentions(candidates: readonly MentionLine[]): MentionLines {
   const out: MentionLines = { kernel: [], os: [], components: [], named: [], packageRows: [], releases: [] };
-  for (const whole of candidates.slice(0, MAX_MENTION_LINES)) {
+  // The lines read as anything but a package row or a listing's row share one budget; those rows have their own.
+  let shared = 0;
+  let listed = 0;
+  for (const whole of candidates.slice(0, MAX_CANDIDATES)) {
+    if (shared >= MAX_MENTION_LINES && listed >= MAX_MENTION_LINES && out.packageRows.length >= MAX_MENTION_LINES) break;
     const c = cut(whole);
     const lower = c.text.toLowerCase();
     const has = (markers: ReadonlySet<string>) => holds(c, lower, markers);
-    if (has(KERNEL)) out.kernel.push(c);
-    if (has(OS)) out.os.push(c);
-    if (has(COMPONENT) || has(COMPONENT_NODE)) out.components.push(c);
-    if (has(NAMED)) out.named.push(c);
-    if (has(PACKAGE_ROWS)) out.packageRows.push(c);
-    if (has(RELEASES)) out.releases.push(c);
+    if (has(PACKAGE_ROWS) && out.packageRows.length < MAX_MENTION_LINES) out.packageRows.push(c);
+    // A listing's row ("ii  zlib1g …", "bash-5.1.8-9.el9.x86_64") marks nothing but itself: its own budget too.
+    if (has(LISTING) && !has(NAMED_BUT_LISTING) && !has(KERNEL) && !has(OS) && !has(COMPONENT) && !has(COMPONENT_NODE) && !has(RELEASES)) {
+      if (listed < MAX_MENTION_LINES) {
+        out.named.push(c);
+        listed++;
+      }
+      continue;
+    }
+    if (shared >= MAX_MENTION_LINES) continue;
+    let taken = false;
+    const take = (kind: LineRef[]) => {
+      kind.push(c);
+      taken = true;
+    };
+    if (has(KERNEL)) take(out.kernel);
+    if (has(OS)) take(out.os);
+    if (has(COMPONENT) || has(COMPONENT_NODE)) take(out.components);
+    if (has(NAMED)) take(out.named);
+    if (has(RELEASES)) take(out.releases);
+    if (taken) shared++;
   }
   return out;
 }
@@ -204,6 +226,8 @@ const COMPONENT = new Set(COMPONENT_MARKERS);
 const COMPONENT_NODE = new Set(COMPONENT_MARKERS_NODE);
 const NAMED = new Set(NAMED_MARKERS);
 const PACKAGE_ROWS = new Set(PACKAGE_ROW_MARKERS);
+const LISTING = new Set(PACKAGE_LIST_MARKERS);
+const NAMED_BUT_LISTING = new Set(NAMED_MARKERS.filter((m) => !LISTING.has(m)));
 const RELEASES = new Set(NAMED_RELEASE_MARKERS);
 const UPGRADES = new Set(UPGRADE_MARKERS);
 
