@@ -4,7 +4,7 @@
  * outranking what a person wrote unless the two name different kernels in ways that leave it undecided.
  */
 import type { LineRef } from "./iptables-version";
-import { claimsHost, PROSE, proseRole, seriesNamed, trimPunctuation } from "./kernel-prose";
+import { claimsHost, PROSE, proseRole, trimPunctuation } from "./kernel-prose";
 import {
   alongsideProse,
   EMBEDDED_UNAME,
@@ -44,15 +44,12 @@ export interface KernelMention {
 export function pickKernelMention(candidates: readonly LineRef[], lineAt?: (line: number) => string): KernelMention | null {
   const output: KernelMention[] = [];
   const named: KernelMention[] = [];
-  const series: KernelMention[] = [];
   let cure = false;
   for (const { text, line } of candidates) {
     const mentioned = readingsAt(text, line, lineAt);
     // A logged uname beside another release in the same line ("…; upgrade to kernel 5.15.0-91-generic") is one of two.
     if (mentioned.conflict) return null;
     cure ||= mentioned.cure;
-    for (const s of mentioned.series ?? [])
-      series.push({ uname: { release: s, build: null, machine: null, hostname: null, named: true }, line });
     // Output under a heading naming another machine or an earlier kernel is read as named, as on its own line.
     const heading = lineAt && mentioned.kernels.some((u) => !u.named) ? outputHeadingVia(lineAt, line) : undefined;
     for (const found of mentioned.kernels) {
@@ -70,10 +67,7 @@ export function pickKernelMention(candidates: readonly LineRef[], lineAt?: (line
     const agrees = agreesWith(own.uname);
     return named.some((n) => (n.uname.via || n.uname.claimed) && !agrees(n.uname.release ?? "")) ? null : own;
   }
-  if (cure) return null;
-  // A series a sentence names as the host's only when no release of any kernel is named: "kernel 5.10" beside "6.1.55"
-  // may be the same machine's series or another's, and two series name two kernels.
-  return named.length ? oneKernel(named) : new Set(series.map((s) => s.uname.release)).size === 1 ? (series[0] ?? null) : null;
+  return cure ? null : oneKernel(named);
 }
 
 /**
@@ -201,7 +195,7 @@ function oneKernel(readings: readonly KernelMention[]): KernelMention | null {
 }
 
 /** The kernels one line names (its output shape's one, or every release its prose names as the host's), and whether it names a cure's. */
-function mentionsIn(text: string): { kernels: UnameFacts[]; cure: boolean; conflict?: true; series?: string[] } {
+function mentionsIn(text: string): { kernels: UnameFacts[]; cure: boolean; conflict?: true } {
   const at = text.indexOf("Linux version ");
   if (at >= 0) {
     // The kernel's own line carries its build ("#1 SMP …"): "fixed in Linux version 6.6.60 (commit …)" is prose.
@@ -233,8 +227,8 @@ function mentionsIn(text: string): { kernels: UnameFacts[]; cure: boolean; confl
     const claimed = claimsHost(text, m);
     return bare(release, named).map((u) => (claimed ? { ...u, claimed: true as const } : u));
   };
-  // A series alone ("kernel 5.10") is read only where a sentence says it is the host's (seriesNamed): elsewhere it is as
-  // often a fix's, a question's, a distribution's default or a requirement as the host's.
+  // A series alone ("kernel 5.10") is never read: in a sentence it is as often a fix's, a question's, a
+  // distribution's default or a requirement as the host's, and beside the host's stated release it would cancel it.
   const matches = [...text.matchAll(PROSE)];
   const prose = matches.flatMap((m) => read(m, m[1] ?? m[2], true));
   // A release the prose already placed (as the host's, the cure's or another's) is not read again by its shape.
@@ -254,6 +248,5 @@ function mentionsIn(text: string): { kernels: UnameFacts[]; cure: boolean; confl
     const via = quotedVia(text, uname.release) ?? lineVia(text, embedded.index, releaseEnd);
     return { kernels: [via ? { ...uname, named: true, via } : uname], cure };
   }
-  // A series alone only where the line names no release: "kernel 5.10 (5.10.0-27-amd64)" is the release's.
-  return others.length || cure || matches.length ? { kernels: others, cure } : { kernels: [], cure, series: seriesNamed(text) };
+  return { kernels: others, cure };
 }

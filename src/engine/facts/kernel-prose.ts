@@ -20,44 +20,6 @@
  */
 export const PROSE =
   /(?:\bkernel (?:version |release )?(?:is |of |to )?`?(?:Linux )?|\bkernel==?|[([]kernel:\s*`?|,\s*kernel:\s*`?)v?(\d+\.\d+\.\d+[^\s,;'"`()[\]]*)|\bLinux v?(?=(\d+\.\d+\.\d+[^\s,;'"`()[\]]*))\2 kernel\b/gi;
-/** What ends a series named alone: "5.10", "6.1.y", "7.x"; never "5.10.3", "5.10-rc5" or "5.4-based". */
-const SERIES_END = String.raw`(?:\.[xy])?(?![\w-]|\.\d)`;
-/** The distributions a person names a host by, right before its kernel's series ("Debian bullseye (kernel 5.10)"). */
-const DISTRIBUTION =
-  "(?:Debian|Ubuntu|CentOS|RHEL|Red Hat Enterprise Linux|Rocky Linux|Rocky|Alma ?Linux|Oracle Linux|Fedora|openSUSE|SLES|SUSE Linux Enterprise|Arch Linux|Amazon Linux|Raspberry Pi OS|Raspbian|Alpine|Gentoo|Manjaro|NixOS|Linux Mint|Flatcar|Talos|Bottlerocket|Proxmox VE)";
-/** Words between a distribution's name and "kernel" that make the series another's than the host's ("Ubuntu 26.04 has kernel 7.0", "CentOS 8 default kernel 4.16"). */
-const NOT_ITS_RUNNING =
-  "(?:default|stock|has|have|had|ships?|shipped|uses?|used|to|from|needs?|requires?|and|or|the|with|running|on|kernel|latest|newer|older|new|old)";
-/**
- * A kernel's series said to be the host's, when a report names no release of it ("Kernel version is 6.10 something",
- * "Our kernel is 6.1.y", "we run kernel 5.4", "I am on Debian bullseye (kernel 5.10)", "on Rocky Linux kernel 5.14"):
- * the kernel is, or the distribution's host runs, the series, which the verdict judges only where every release of
- * it gets the same answer. Three shapes, each one that says whose kernel it is: "kernel is <series>" after a subject
- * (SERIES_SUBJECT), "kernel <series>" after a host's claim (claimsHost), and a distribution's name before it. Any
- * other series in a sentence ("since kernel 5.10", "kernel 6.1 added …") is as often a fix's, a requirement's or a
- * change's as the host's.
- */
-export const SERIES_PROSE = new RegExp(
-  String.raw`\bkernel (?:version |release )?is:?\s+(?:Linux\s+)?v?(\d+\.\d+)${SERIES_END}|\b${DISTRIBUTION}(?:\s+(?!${NOT_ITS_RUNNING}\b)[\w.!/-]+){0,2}?(?:\s*\(\s*|\s*,\s*|\s+(?:with|running|on)\s+|\s+)(?:the\s+)?(?:linux\s+)?kernel:?\s+v?(\d+\.\d+)${SERIES_END}|\bkernel\s+v?(\d+\.\d+)${SERIES_END}`,
-  "gi",
-);
-/** Who "kernel is <series>" is said of: a sentence's or a label's start, or the host's ("our kernel is", "the host kernel version is"). */
-const SERIES_SUBJECT =
-  /(?:^|[.!?:;]\s+|[-*>]\s+|\b(?:my|our|the|this|its|their)\s+(?:(?:host|node|server|machine|running|current|linux)\s+){0,2}|\b(?:host|node|server)(?:['\u2019]s)?\s+)$/i;
-
-/**
- * The series a line names as the host's kernel (SERIES_PROSE), each as a sentence's role allows (proseRole), or none.
- */
-export function seriesNamed(text: string): string[] {
-  const found: string[] = [];
-  for (const m of text.matchAll(SERIES_PROSE)) {
-    const at = m.index ?? 0;
-    const ok = m[1] !== undefined ? SERIES_SUBJECT.test(text.slice(Math.max(0, at - 40), at)) : m[2] !== undefined || claimsHost(text, m);
-    const series = m[1] ?? m[2] ?? m[3];
-    if (ok && series && proseRole(text, m) === "host" && !found.includes(series)) found.push(series);
-  }
-  return found;
-}
 /** Sentence punctuation closing a release ("kernel 6.1.64."), dropped by a loop: a regex anchored at $ retries every start. */
 export const trimPunctuation = (text: string): string => {
   let end = text.length;
