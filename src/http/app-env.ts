@@ -34,7 +34,7 @@ export interface AppVariables {
   /** The request body as bytes, read the cheapest way the runtime offers (see AppDeps.bodyBytes). */
   bodyBytes: () => Promise<Uint8Array>;
   /** What the entry knows the served knowledge base is not (see AppDeps.kbWarning), for /health. */
-  kbWarning: string | undefined;
+  kbWarning: ((servedVersion: string) => string | undefined) | undefined;
 }
 
 export type AppEnv = { Variables: AppVariables };
@@ -61,10 +61,11 @@ export interface AppDeps {
   /** Where access and error lines go (one JSON object per line); stdout by default. */
   log?: LogSink;
   /**
-   * What the entry knows the served knowledge base is not, said on /health: Node's start-up could not import data/
-   * (invalid files, a read-only or busy store) and serves the version the store held (review 34b: /health said only ok).
+   * What the entry knows the served knowledge base is not, said on /health for the version served: Node's start-up
+   * could not import data/ (invalid files, a read-only or busy store) and serves the version the store held (review
+   * 34b: /health said only ok); once another process imports a new version, the warning no longer holds (review 34c).
    */
-  kbWarning?: () => string | undefined;
+  kbWarning?: (servedVersion: string) => string | undefined;
   /** Chat secrets and the public URL; without them the chat routes answer 404. */
   chat?: (env: unknown) => ChatConfig;
   /** Work that must not hold up the response (a chat answer posted after the acknowledgement). */

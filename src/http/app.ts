@@ -32,7 +32,7 @@ export function createApp(deps: AppDeps) {
   const app = createRouter();
   // Outermost first: ids and the access log see every answer, errors and 405s included.
   app.use(async (c, next) => {
-    c.set("kbWarning", deps.kbWarning?.());
+    c.set("kbWarning", deps.kbWarning);
     try {
       c.set("settings", deps.settings(c.env));
     } catch (err) {

@@ -108,7 +108,8 @@ async function start() {
       `DIAGNOSE_TIMEOUT_MS=${config.DIAGNOSE_TIMEOUT_MS} is too short: a diagnosis thread takes ${Math.ceil(compileMs)} ms to compile the knowledge base; set at least ${Math.ceil(2 * compileMs)}`,
     );
   const app = createApp({
-    kbWarning: () => kbWarning,
+    // Said of the version served at start only: another process's import replaces it (review 34c).
+    kbWarning: (version) => (version === served.version ? kbWarning : undefined),
     store: () => store,
     settings: () => settings,
     diagnoser: () => diagnoser,

@@ -190,8 +190,10 @@ describe("the host's own component versions", () => {
     expect(extractFacts(engine("24.0.7", "24.0.7-0ubuntu4.1")).components.docker).toBe("24.0.7-0ubuntu4.1");
     expect(extractFacts(engine("20.10.7", "20.10.7-0ubuntu5~20.04.2")).components.docker).toBe("20.10.7-0ubuntu5~20.04.2");
     expect(extractFacts(engine("27.3.1", "1.fc41")).components.docker).toBe("27.3.1-1.fc41");
-    // Upstream's commit is no build.
+    // Upstream's commit is no build, even one holding "deb" (review 34c: "4debf41" was read as a Debian revision).
     expect(extractFacts(engine("24.0.7", "311b9ff")).components.docker).toBe("24.0.7");
+    expect(extractFacts(engine("25.0.0", "1deb7a2")).components.docker).toBe("25.0.0");
+    expect(extractFacts("$ docker --version\nDocker version 25.0.3, build 4debf41").components.docker).toBe("25.0.3");
     expect(extractFacts("$ docker --version\nDocker version 24.0.7, build 24.0.7-0ubuntu4.1").components.docker).toBe("24.0.7-0ubuntu4.1");
     expect(extractFacts("$ docker --version\nDocker version 24.0.7, build afdd53b").components.docker).toBe("24.0.7");
     // Debian's containerd prints its package's version where upstream prints the commit.

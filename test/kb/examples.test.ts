@@ -24,6 +24,11 @@ describe("knowledge base", () => {
     const ranged = { ...first, affected: [{ ...first.affected[0], ecosystem: "no-such-component", package: "x", ranges: [] }] };
     expect(unreadEcosystems([ranged as typeof first])).toEqual([{ recordId: first.id, index: 0, ecosystem: "no-such-component" }]);
     // A distribution release in a form no reader gives a host never decides either (review 34b).
+    // Every key a reader gives passes: Oracle's UEK packages (ol:7), Amazon Linux 1 (amzn:2018), SUSE's codestreams.
+    for (const ecosystem of ["ubuntu:24.04", "debian:12", "rhel:9", "fedora:41", "amzn:2018", "sles:15.5", "photon:5", "ol:7"]) {
+      const key = { ...first, affected: [{ ...first.affected[0], ecosystem, package: "linux", ranges: [] }] };
+      expect(unreadEcosystems([key as typeof first]), ecosystem).toEqual([]);
+    }
     for (const ecosystem of ["ubuntu:2404", "ubuntu:24.4", "debian:bookworm", "rhel:9.4", "amzn:2024", "debain:12"]) {
       const typo = { ...first, affected: [{ ...first.affected[0], ecosystem, package: "linux", ranges: [] }] };
       expect(unreadEcosystems([typo as typeof first]), ecosystem).toEqual([

@@ -157,6 +157,14 @@ describe("data/ that does not validate at start", { timeout: 120_000 }, () => {
       expect(body.kb.warning).toMatch(
         /was not imported at start \(1 problem\(s\) in its records, logged\); serving the previous knowledge base/,
       );
+      // Another process imports a new version: the warning was about the version served at start (review 34c).
+      const other = await openStore(`file:${file}`);
+      const outcome = await importFromDir(other, await changedData("invalid-data-fixed"));
+      other.close();
+      expect(outcome.ok).toBe(true);
+      const after = (await (await fetch(`${server.url}/health`)).json()) as { kb: { version: string; warning?: string } };
+      expect(after.kb.version).not.toBe(version);
+      expect(after.kb.warning).toBeUndefined();
     } finally {
       await server.stop();
     }

@@ -58,9 +58,10 @@ export const MENTIONS: readonly MentionShape[] = [
   },
   // A Markdown table's row naming the kernel, in an environment or versions table ("| Kernel | 5.15.0-91-generic |",
   // "| Host kernel | `6.8.0-45-generic` | `uname -r` |"): typed, and a comparison's row ("| Kernel | 6.1.55 | 6.6.58 |")
-  // names two.
+  // names two. A label's qualifier is read ("| Kernel (after upgrade) | … |": another row of the same table, so two
+  // kernels), and a row whose next cell makes the release a fix, a requirement or a bound is none (review 34c).
   {
-    re: /^\s*\|\s*(?:\*\*|__)?(?:(?:host|linux|os|node|running)\s+)?kernel(?:\s+(?:version|release))?(?:\*\*|__)?\s*\|\s*`?(?:Linux\s+)?(?=(\d+\.\d+\.\d+[^\s`|,;]*))\1/i,
+    re: /^\s*\|\s*(?:\*\*|__)?(?:(?:host|linux|os|node|running)\s+)?kernel(?:\s+(?:version|release))?(?:\s*\([^()|]{0,40}\))?(?:\*\*|__)?\s*\|\s*`?(?:Linux\s+)?(?=(\d+\.\d+\.\d+(?:[-_.~][^\s`|,;]*)?))\1(?![+\w.-])(?!`?\s*\|\s*(?:fix(?:ed)?|minimum|min|required|requirement|recommended|target|latest|expected|or (?:later|newer|above))\b)/i,
     label: true,
     via: TYPED_VIA,
   },

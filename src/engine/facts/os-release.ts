@@ -298,9 +298,12 @@ const RELEASE_KEYS: Readonly<Record<string, RegExp>> = {
   debian: /^\d{1,2}$/,
   rhel: /^\d{1,2}$/,
   fedora: /^\d{2}$/,
-  amzn: /^(?:2|2023)$/,
+  // Amazon Linux 1's os-release says VERSION_ID="2018.03".
+  amzn: /^(?:2|2023|2018)$/,
   sles: /^\d{2}\.\d$/,
   photon: /^\d$/,
+  // Oracle's UEK kernels (rpm-kernel.ts: "el7uek" is ol:7).
+  ol: /^\d{1,2}$/,
 };
 
 /** Whether a record's ecosystem key is a distribution release in the form the readers give ("ubuntu:24.04", "rhel:9"). */
@@ -310,7 +313,7 @@ export function isReleaseKey(ecosystem: string): boolean {
 }
 
 /** The release key forms, for a curator's message. */
-export const RELEASE_KEY_EXAMPLES = "ubuntu:24.04, debian:12, rhel:9, fedora:41, amzn:2023, sles:15.5, photon:5";
+export const RELEASE_KEY_EXAMPLES = "ubuntu:24.04, debian:12, rhel:9, fedora:41, amzn:2023, sles:15.5, photon:5, ol:8";
 
 /**
  * The distribution release as records key their ecosystems ("ubuntu:24.04", "debian:12", "rhel:9",

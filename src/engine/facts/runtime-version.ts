@@ -25,8 +25,13 @@ const CONTAINERD =
  * ("build 24.0.7-0ubuntu4.1", "build 27.3.1-1.fc41"): read whole, as a distribution's build (review 34a: it was lost).
  */
 const DOCKER = /^Docker version (\d+\.\d+\.\d+[\w.+~-]*), build ([\w.+~-]+)$/;
-/** A build that names a distribution's package revision: Ubuntu's and Debian's, Fedora's and RHEL's. */
-export const DISTRO_BUILD = /^(?:\d+\.\d+\.\d+[\w.+~]*-)?(?:\d+(?:ubuntu|build|deb)\S*|\d[\w.]*\.(?:fc|el|amzn)\d+\S*|\S*[~+]deb\d+\S*)$/;
+/**
+ * A package revision after the version's dash: Ubuntu's and Debian's ("0ubuntu4.1", "1~deb12u1"), Fedora's, RHEL's and
+ * Amazon's ("1.fc41"). Standing alone, only the RPM form names a distribution: an upstream commit may hold "deb" or
+ * "build" ("4debf41", review 34c).
+ */
+const REVISION = /^(?:\d+(?:ubuntu|build|deb)\S*|\d[\w.]*\.(?:fc|el|amzn)\d+\S*|\S*[~+]deb\d+\S*)$/;
+const RPM_REVISION = /^\d+(?:\.\d+)*\.(?:fc|el|amzn)\d+\S*$/;
 /** "crio version 1.28.1". */
 const CRIO = /^crio version (\d+\.\d+\.\d+[\w.+~-]*)$/;
 /**
@@ -95,7 +100,6 @@ export function runtimeComponent(runtime: string | null | undefined): [ecosystem
  * "1.fc41" for 27.3.1, written "27.3.1-1.fc41"), or null for upstream's git commit ("afdd53b").
  */
 export function distroBuild(version: string, build: string): string | null {
-  if (!DISTRO_BUILD.test(build)) return null;
-  if (build.startsWith(`${version}-`)) return build;
-  return /^\d/.test(build) && !/^\d+\.\d+\.\d+/.test(build) ? `${version}-${build}` : null;
+  if (build.startsWith(`${version}-`)) return REVISION.test(build.slice(version.length + 1)) ? build : null;
+  return RPM_REVISION.test(build) ? `${version}-${build}` : null;
 }

@@ -10,7 +10,7 @@ export const health: RouteHandler<typeof routes.health, AppEnv> = (c) => {
   const meta = loadedKb(c);
   const damage = storeDamage(c.get("store"));
   if (damage) throw new ProblemError(503, "store-damaged", storeDamageDetail(damage));
-  const warning = c.get("kbWarning");
+  const warning = c.get("kbWarning")?.(meta.version);
   return c.json(
     {
       status: "ok" as const,
