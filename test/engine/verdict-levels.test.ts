@@ -300,6 +300,18 @@ describe("a requirement whose symptom another cause gives too", () => {
   });
 });
 
+describe("a kernel fix that does not end the symptom (audit 34b)", () => {
+  it("leaves a kernel past the nf_nat fix unknown beside VXLAN's bad checksum: offload still breaks there", () => {
+    const id = "vxlan-udp-csum-offload-63s";
+    const log = data.records.find((r) => r.id === id)?.examples.find((e) => e.expect === "top1")?.log ?? "";
+    const verdict = (release: string) => diagnoseBundle(data, `$ uname -r\n${release}\n${log}`).findings.find((f) => f.id === id)?.verdict;
+    // Ubuntu 20.04's 5.8 carries the fix, and calico#4865 saw the symptom there.
+    expect(verdict("5.8.0")?.status).toBe("unknown");
+    expect(verdict("5.8.0")?.reason).toMatch(/VXLAN checksum offload still breaking on kernels that carry the nf_nat fix/);
+    expect(verdict("5.4.30")?.status).toBe("affected");
+  });
+});
+
 describe("two kernels given for no one host", () => {
   it("says so, and what would decide, instead of 'no kernel version given' (review 31c)", () => {
     const id = "kube-proxy-nf-conntrack-max-readonly-netns-5.12.2";
