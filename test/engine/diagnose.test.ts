@@ -354,3 +354,13 @@ describe("a fleet from several uname -a lines", () => {
     expect(bundle.nodes.map((n) => n.name)).toContain("worker-2");
   });
 });
+
+describe("a wording the record's own source code shows (audit 34b)", () => {
+  it("finds Docker's overlay2 driver refusing ZFS in its 17.03-19.03.6 wording, as the overlay driver's", () => {
+    // moby v19.03.0 daemon/graphdriver/overlay2/overlay.go: logger.Errorf("'overlay2' is not supported over %s", backingFs).
+    for (const driver of ["overlay", "overlay2"]) {
+      const log = `Jan 10 10:00:01 host dockerd[812]: time="2019-07-10T10:00:01Z" level=error msg="'${driver}' is not supported over zfs" storage-driver=${driver}`;
+      expect(diagnoseBundle(kb, log).findings[0]?.id, driver).toBe("overlay-storage-driver-on-zfs-unsupported");
+    }
+  });
+});
