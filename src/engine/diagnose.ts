@@ -12,6 +12,7 @@ import {
   releaseEcosystem,
   sameMachine,
 } from "./facts";
+import { UPGRADE_READ } from "./facts/component-upgrades";
 import { compareNodes, nodeHost } from "./fleet";
 import { perVersions } from "./host-checks";
 import type { Hit } from "./match";
@@ -320,7 +321,9 @@ function asAtSymptom(
   if (!seen.evidence.length || !hosts.includes(single) || !Object.keys(upgradedAt).length) return hosts;
   let first = Number.POSITIVE_INFINITY;
   for (const s of seen.sightings) for (const line of s.lines) first = Math.min(first, line);
-  const later = Object.keys(single.components).filter((eco) => (upgradedAt[eco] ?? upgradedAt["*"] ?? 0) > first);
+  // Only the components whose output before an upgrade is set apart as another time's (component-upgrades.ts): the
+  // host's reading of any other (iptables, the image OS) may be from before the upgrade and stands.
+  const later = Object.keys(single.components).filter((eco) => UPGRADE_READ.has(eco) && (upgradedAt[eco] ?? upgradedAt["*"] ?? 0) > first);
   if (!later.length) return hosts;
   const components = { ...single.components };
   for (const eco of later) delete components[eco];

@@ -222,6 +222,10 @@ describe("the host's own component versions", () => {
     expect(verdictOf(`${runc("1.2.2")}\n${upgrade}\n${runc("1.2.4")}\n$ docker buildx build .\n${race}`, id)).toMatchObject({
       status: "not-affected",
     });
+    // An upgrade of everything after the failure leaves a reading no upgrade sets apart (iptables) standing.
+    const check = "# iptables -V\niptables v1.8.2 (nf_tables)\niptables: Bad rule (does a matching rule exist in that chain?).";
+    const all = "$ sudo apt-get upgrade -y\nSetting up libc6:amd64 (2.36-9+deb12u9) ...";
+    expect(verdictOf(`${check}\n${all}`, "iptables-nft-1.8.1-1.8.2-check-bug")).toMatchObject({ status: "affected" });
     // apt's "0 upgraded" changed nothing: the reading before it stands.
     const nothing = "$ sudo apt-get upgrade -y\n0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.";
     expect(extractFacts(`${runc("1.2.4")}\n${nothing}\n${race}`).components.runc).toBe("1.2.4");

@@ -123,6 +123,8 @@ const READING_COMPONENTS: ReadonlyArray<readonly [RegExp, readonly string[]]> = 
   [/cri-?o\b/i, ["cri-o"]],
   [/podman/i, ["podman"]],
 ];
+/** The components whose output before an upgrade of them is another time's. */
+export const UPGRADE_READ: ReadonlySet<string> = new Set(READING_COMPONENTS.flatMap(([, components]) => components));
 
 /**
  * The host a line was printed on, as the prompt of the command before it names one ("root@node2:~# …"); null where
