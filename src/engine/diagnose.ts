@@ -318,17 +318,23 @@ function asAtSymptom(
   upgradedAt: Readonly<Record<string, number>>,
   seen: RecordHits,
 ): HostVersions[] {
-  if (!seen.evidence.length || !hosts.includes(single) || !Object.keys(upgradedAt).length) return hosts;
+  if (!seen.evidence.length || !Object.keys(upgradedAt).length) return hosts;
+  // The paste's own host, or its copy beside a nodes table (hostsOf: its components only), by its subject.
+  const own = hosts.find((h) => h.subject === single.subject);
+  if (!own) return hosts;
   let first = Number.POSITIVE_INFINITY;
   for (const s of seen.sightings) for (const line of s.lines) first = Math.min(first, line);
   // Only the components whose output before an upgrade is set apart as another time's (component-upgrades.ts): the
-  // host's reading of any other (iptables, the image OS) may be from before the upgrade and stands.
-  const later = Object.keys(single.components).filter((eco) => UPGRADE_READ.has(eco) && (upgradedAt[eco] ?? upgradedAt["*"] ?? 0) > first);
+  // host's reading of any other (iptables, the image OS) may be from before the upgrade and stands. The later of the
+  // component's own upgrade and an upgrade of everything (review 34d: an earlier install hid a later `dnf upgrade`).
+  const later = Object.keys(own.components).filter(
+    (eco) => UPGRADE_READ.has(eco) && Math.max(upgradedAt[eco] ?? 0, upgradedAt["*"] ?? 0) > first,
+  );
   if (!later.length) return hosts;
-  const components = { ...single.components };
+  const components = { ...own.components };
   for (const eco of later) delete components[eco];
-  const before = { ...single, components };
-  return hosts.map((h) => (h === single ? before : h));
+  const before = { ...own, components };
+  return hosts.map((h) => (h === own ? before : h));
 }
 
 /** The ecosystems other checks decided, as a key: the same set gives the same named and release checks. */

@@ -222,6 +222,18 @@ describe("the host's own component versions", () => {
     expect(verdictOf(`${runc("1.2.2")}\n${upgrade}\n${runc("1.2.4")}\n$ docker buildx build .\n${race}`, id)).toMatchObject({
       status: "not-affected",
     });
+    // Beside a nodes table the host's reading is judged the same way (review 34d: the table's copy of the host kept 1.2.4).
+    const table =
+      "NAME STATUS ROLES AGE VERSION INTERNAL-IP EXTERNAL-IP OS-IMAGE KERNEL-VERSION CONTAINER-RUNTIME\nnode1 Ready <none> 3d v1.30.2 10.0.0.5 <none> Ubuntu 22.04.4 LTS 5.15.0-91-generic containerd://1.7.25";
+    const beside = verdictOf(
+      `${runc("1.2.2")}\n$ docker buildx build .\n${race}\n${upgrade}\n${runc("1.2.4")}\n$ kubectl get nodes -o wide\n${table}`,
+      id,
+    );
+    expect(beside?.status).not.toBe("not-affected");
+    // An earlier install names the component, a later upgrade of everything comes after the failure (review 34d).
+    const dnf = (cmd: string) => `$ sudo dnf ${cmd} -y`;
+    const both = `${dnf("install containerd.io")}\n${runc("1.2.2")}\n$ docker buildx build .\n${race}\n${dnf("upgrade")}\n${runc("1.2.4")}`;
+    expect(verdictOf(both, id)).toMatchObject({ status: "affected", certain: false });
     // An upgrade of everything after the failure leaves a reading no upgrade sets apart (iptables) standing.
     const check = "# iptables -V\niptables v1.8.2 (nf_tables)\niptables: Bad rule (does a matching rule exist in that chain?).";
     const all = "$ sudo apt-get upgrade -y\nSetting up libc6:amd64 (2.36-9+deb12u9) ...";
@@ -231,12 +243,18 @@ describe("the host's own component versions", () => {
     expect(extractFacts(`${runc("1.2.4")}\n${nothing}\n${race}`).components.runc).toBe("1.2.4");
   });
 
-  it("reads the output after a long package listing: its rows do not crowd out the lines read (review 34a)", () => {
-    // A whole `dpkg -l` (a few thousand rows is common) before `docker info`.
-    const rows = Array.from({ length: 2300 }, (_, i) => `ii  lib${String(i).padStart(5, "0")}   1.0-1   amd64   a library`).join("\n");
+  it("reads the output after a long package listing: its rows do not crowd out the lines read (reviews 34a, 34d)", () => {
+    // A whole `dpkg -l` or `rpm -qa` (a few thousand rows is common) before `docker info`.
+    const dpkg = Array.from({ length: 2300 }, (_, i) => `ii  lib${String(i).padStart(5, "0")}   1.0-1   amd64   a library`).join("\n");
+    const rpm = Array.from({ length: 2300 }, (_, i) => `lib${String(i).padStart(5, "0")}-1.0-1.el9.x86_64`).join("\n");
     const info =
       "$ docker info\nServer:\n Server Version: 28.2.2\n Storage Driver: overlay2\n Cgroup Driver: systemd\n Docker Root Dir: /var/lib/docker";
-    expect(extractFacts(`$ dpkg -l\n${rows}\n${info}`).components.docker).toBe("28.2.2");
+    expect(extractFacts(`$ dpkg -l\n${dpkg}\n${info}`).components.docker).toBe("28.2.2");
+    expect(extractFacts(`$ rpm -qa\n${rpm}\n${info}`).components.docker).toBe("28.2.2");
+    // A pasted `uname -r` is still read among such rows.
+    expect(extractFacts(`$ uname -r\n5.14.0-427.13.1.el9_4.x86_64\n$ rpm -qa\n${rpm}`).kernel?.release).toBe(
+      "5.14.0-427.13.1.el9_4.x86_64",
+    );
   });
 
   it("reads no runc from a development build: 1.1.0+dev is no release (review 34a: it was 1.1.0, certainly)", () => {
@@ -339,6 +357,8 @@ describe("the host's own component versions", () => {
     const crio =
       "$ crio version\nINFO[2024-09-04 11:27:18.691313588Z] Starting CRI-O, version: 1.23.0, git: df27b8f8eb49a13c522aca56ee4ec27bc7482fad(clean)\nVersion:        1.23.0";
     expect(extractFacts(crio).named).toMatchObject({ "cri-o": "1.23.0" });
+    // A development build is no release (review 34d).
+    expect(extractFacts(crio.replaceAll("1.23.0", "1.29.1-dev")).named["cri-o"]).toBeUndefined();
     // A journal of several nodes: node-b's start-up on 25.0.5 says nothing certain of node-a's failure.
     const sysctl =
       'Mar 20 10:02:11 node-a dockerd[812]: level=error msg="Handler for POST /v1.45/containers/abc/start returned error: OCI runtime create failed: runc create failed: unable to start container process: error during container init: open /proc/sys/net/ipv4/conf/eth0/route_localnet: no such file or directory: unknown"';

@@ -789,6 +789,14 @@ describe("kernel mentions in kernel output", () => {
       expect(kernelOf(row), row).toBeNull();
     expect(kernelOf("| Kernel | 6.1.55 |\n| Kernel (after upgrade) | 6.6.58 |")).toBeNull();
     expect(kernelOf("| Kernel | 6.1.21-v8+ |")?.release).toBe("6.1.21-v8+");
+    // A qualifier, a cell's words or the next cell making it a requirement, a fix or another machine's (review 34d).
+    for (const row of [
+      "| Kernel (minimum) | 4.9.0 |",
+      "| Kernel | 5.10.0 (minimum) |",
+      "| Kernel | 6.6.60 | **fixed** |",
+      "| Kernel (my laptop) | 6.6.60 |",
+    ])
+      expect(kernelOf(row), row).toBeNull();
   });
 
   it("leaves the kernel undecided when output and a sentence, a typed answer or a quote name two", () => {

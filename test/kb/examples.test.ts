@@ -25,7 +25,20 @@ describe("knowledge base", () => {
     expect(unreadEcosystems([ranged as typeof first])).toEqual([{ recordId: first.id, index: 0, ecosystem: "no-such-component" }]);
     // A distribution release in a form no reader gives a host never decides either (review 34b).
     // Every key a reader gives passes: Oracle's UEK packages (ol:7), Amazon Linux 1 (amzn:2018), SUSE's codestreams.
-    for (const ecosystem of ["ubuntu:24.04", "debian:12", "rhel:9", "fedora:41", "amzn:2018", "sles:15.5", "photon:5", "ol:7"]) {
+    for (const ecosystem of [
+      "ubuntu:24.04",
+      "debian:12",
+      "rhel:9",
+      "fedora:41",
+      "amzn:2018",
+      "amzn:2017",
+      "sles:15.5",
+      "photon:5",
+      "ol:7",
+      "openeuler:22.03",
+      "kylin:10",
+      "anolis:8",
+    ]) {
       const key = { ...first, affected: [{ ...first.affected[0], ecosystem, package: "linux", ranges: [] }] };
       expect(unreadEcosystems([key as typeof first]), ecosystem).toEqual([]);
     }

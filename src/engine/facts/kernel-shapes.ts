@@ -58,10 +58,11 @@ export const MENTIONS: readonly MentionShape[] = [
   },
   // A Markdown table's row naming the kernel, in an environment or versions table ("| Kernel | 5.15.0-91-generic |",
   // "| Host kernel | `6.8.0-45-generic` | `uname -r` |"): typed, and a comparison's row ("| Kernel | 6.1.55 | 6.6.58 |")
-  // names two. A label's qualifier is read ("| Kernel (after upgrade) | … |": another row of the same table, so two
-  // kernels), and a row whose next cell makes the release a fix, a requirement or a bound is none (review 34c).
+  // names two. A label's qualifier of time is read ("| Kernel (after upgrade) | … |": another row of the same table, so
+  // two kernels); a row whose other words make the release a fix, a requirement, a bound or another machine's is none
+  // (reviews 34c, 34d: "(minimum)", "**fixed**", "5.10.0 (minimum)", "(my laptop)").
   {
-    re: /^\s*\|\s*(?:\*\*|__)?(?:(?:host|linux|os|node|running)\s+)?kernel(?:\s+(?:version|release))?(?:\s*\([^()|]{0,40}\))?(?:\*\*|__)?\s*\|\s*`?(?:Linux\s+)?(?=(\d+\.\d+\.\d+(?:[-_.~][^\s`|,;]*)?))\1(?![+\w.-])(?!`?\s*\|\s*(?:fix(?:ed)?|minimum|min|required|requirement|recommended|target|latest|expected|or (?:later|newer|above))\b)/i,
+    re: /^\s*\|\s*(?:\*\*|__)?(?:(?:host|linux|os|node|running)\s+)?kernel(?:\s+(?:version|release))?(?:\s*\((?:before|after|prior|previous|old|new|current|running)\b[^()|]{0,30}\))?(?:\*\*|__)?\s*\|\s*`?(?:Linux\s+)?(?=(\d+\.\d+\.\d+(?:[-_.~][^\s`|,;]*)?))\1(?![+\w.-])(?![^\n]{0,80}?\b(?:fix(?:ed)?|minimum|min|required|requirement|recommended|target|latest|expected|or (?:later|newer|above)|laptop|container)\b)/i,
     label: true,
     via: TYPED_VIA,
   },

@@ -180,10 +180,13 @@ export function sortMentions(candidates: readonly MentionLine[]): MentionLines {
     const lower = c.text.toLowerCase();
     const has = (markers: ReadonlySet<string>) => holds(c, lower, markers);
     if (has(PACKAGE_ROWS) && out.packageRows.length < MAX_MENTION_LINES) out.packageRows.push(c);
-    // A listing's row ("ii  zlib1g …", "bash-5.1.8-9.el9.x86_64") marks nothing but itself: its own budget too.
-    if (has(LISTING) && !has(NAMED_BUT_LISTING) && !has(KERNEL) && !has(OS) && !has(COMPONENT) && !has(COMPONENT_NODE) && !has(RELEASES)) {
+    // A listing's row ("ii  zlib1g …", "bash-5.1.8-9.el9.x86_64") marks nothing but itself: its own budget too. An
+    // RPM row holds the kernel's architecture marker (a pasted `uname -r` holds it too): read as a kernel candidate as
+    // well, within that kind's own cap (review 34d: 2,100 `rpm -qa` rows hid the `docker info` after them).
+    if (has(LISTING) && !has(NAMED_BUT_LISTING) && !has(OS) && !has(COMPONENT) && !has(COMPONENT_NODE) && !has(RELEASES)) {
       if (listed < MAX_MENTION_LINES) {
         out.named.push(c);
+        if (has(KERNEL) && out.kernel.length < MAX_MENTION_LINES) out.kernel.push(c);
         listed++;
       }
       continue;
@@ -478,7 +481,8 @@ export function daemonStartVersions(candidates: readonly LineRef[]): Record<stri
 const CONTAINERD_START = /\bmsg="starting containerd"[^\n]{0,200}?\bversion=v?(\d+\.\d+\.\d+[\w.+~-]*)/;
 const DOCKERD_START = /\bmsg="Docker daemon"[^\n]{0,200}?\bversion=v?(\d+\.\d+\.\d+[\w.+~-]*)/;
 /** CRI-O's own start line, which `crio version` prints too from 1.20 on ("Starting CRI-O, version: 1.23.0, git: …"). */
-const CRIO_START = /\bStarting CRI-O, version: v?(\d+\.\d+\.\d+[\w.+~-]*?),? /;
+// A development build ("1.29.1-dev") is no release, as runc's "+dev" is not.
+const CRIO_START = /\bStarting CRI-O, version: v?(\d+\.\d+\.\d+(?:[\w.+~-]*?))(?<![-+.]dev),? /;
 function daemonStartVersion(text: string): string | undefined {
   const containerd = CONTAINERD_START.exec(text)?.[1];
   if (containerd) return `containerd://${containerd}`;

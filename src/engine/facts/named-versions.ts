@@ -48,7 +48,15 @@ const KUBE_RELEASE_CHOSEN =
   /(?:\bkindest\/node:|\bminikube start\b.*?--kubernetes-version[= ]["']?|\bINSTALL_(?:K3S|RKE2)_VERSION=["']?)v?(1\.\d+\.\d+)(?:\+(?:k3s|rke2r)\d+)?(?![\w.+-])/gi;
 const KUBE_RELEASE_CHOSEN_MARKERS = ["kindest/node:v", "minikube start", "install_k3s_version=", "install_rke2_version="];
 /** Whether a line sets up a cluster's Kubernetes release: read also when it is a command at a prompt, as it mostly is. */
-export const setsUpKubernetes = (text: string): boolean => kubeReleaseChosen(text) !== undefined;
+// Only on a line holding one of its markers, cut as mention lines are (review 34d: the lazy `.*?` of a long command line
+// of repeated "minikube start" took 20 s per MB).
+export const setsUpKubernetes = (text: string): boolean => {
+  const line = text.length > SETUP_LINE_CHARS ? text.slice(0, SETUP_LINE_CHARS) : text;
+  const lower = line.toLowerCase();
+  return KUBE_RELEASE_CHOSEN_MARKERS.some((m) => lower.includes(m)) && kubeReleaseChosen(line) !== undefined;
+};
+/** A command line is read this far for a setup command's release (as mentions.ts cuts a mention line). */
+const SETUP_LINE_CHARS = 4000;
 /** The one release a line's commands set up, or undefined when none or several ("kindest/node:v1.27.3, kindest/node:v1.28.0"). */
 function kubeReleaseChosen(text: string): string | undefined {
   const releases = new Set(Array.from(text.matchAll(KUBE_RELEASE_CHOSEN), (m) => m[1] as string));

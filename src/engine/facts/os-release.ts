@@ -298,12 +298,19 @@ const RELEASE_KEYS: Readonly<Record<string, RegExp>> = {
   debian: /^\d{1,2}$/,
   rhel: /^\d{1,2}$/,
   fedora: /^\d{2}$/,
-  // Amazon Linux 1's os-release says VERSION_ID="2018.03".
-  amzn: /^(?:2|2023|2018)$/,
+  // Amazon Linux 1's os-release says VERSION_ID="2018.03" (its releases 2014.03 to 2018.03).
+  amzn: /^(?:2|2023|201[4-8])$/,
   sles: /^\d{2}\.\d$/,
   photon: /^\d$/,
-  // Oracle's UEK kernels (rpm-kernel.ts: "el7uek" is ol:7).
+  // Oracle's UEK kernels (rpm-kernel.ts: "el7uek" is ol:7), and the backporting RPM distributions' own releases
+  // (rpm-kernel.ts BACKPORTERS: openEuler's "22.03", Kylin's, Alibaba Cloud Linux's, Anolis', TencentOS', UOS').
   ol: /^\d{1,2}$/,
+  openeuler: /^\d{2}\.\d{2}$/,
+  kylin: /^\d{1,2}$/,
+  alinux: /^\d{1,2}$/,
+  anolis: /^\d{1,2}$/,
+  tencentos: /^\d{1,2}$/,
+  uos: /^\d{1,2}$/,
 };
 
 /** Whether a record's ecosystem key is a distribution release in the form the readers give ("ubuntu:24.04", "rhel:9"). */
