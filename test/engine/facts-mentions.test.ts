@@ -784,19 +784,20 @@ describe("kernel mentions in kernel output", () => {
     expect(kernelOf("| Kernel | 6.1.55 (works) | 6.6.58 (fails) |")).toBeNull();
     expect(kernelOf("| Minimum kernel | 5.8.0 |")).toBeNull();
     expect(kernelOf("| Kernel | 5.8.0 or newer |")).toBeNull();
-    // The next cell's role, a bound, or another row of the same table naming a kernel (review 34c).
-    for (const row of ["| Kernel | 6.6.60 | fixed |", "| Kernel | 5.13.0 | minimum |", "| Kernel | 5.15.0+ |"])
-      expect(kernelOf(row), row).toBeNull();
-    expect(kernelOf("| Kernel | 6.1.55 |\n| Kernel (after upgrade) | 6.6.58 |")).toBeNull();
-    expect(kernelOf("| Kernel | 6.1.21-v8+ |")?.release).toBe("6.1.21-v8+");
-    // A qualifier, a cell's words or the next cell making it a requirement, a fix or another machine's (review 34d).
+    // A row's words making it a fix, a requirement, a bound or another machine's, or another row of the same table
+    // naming a kernel (reviews 34c, 34d).
     for (const row of [
+      "| Kernel | 6.6.60 | fixed |",
+      "| Kernel | 5.13.0 | minimum |",
+      "| Kernel | 5.15.0+ |",
       "| Kernel (minimum) | 4.9.0 |",
       "| Kernel | 5.10.0 (minimum) |",
       "| Kernel | 6.6.60 | **fixed** |",
       "| Kernel (my laptop) | 6.6.60 |",
+      "| Kernel | 6.1.55 |\n| Kernel (after upgrade) | 6.6.58 |",
     ])
       expect(kernelOf(row), row).toBeNull();
+    expect(kernelOf("| Kernel | 6.1.21-v8+ |")?.release).toBe("6.1.21-v8+");
   });
 
   it("leaves the kernel undecided when output and a sentence, a typed answer or a quote name two", () => {
