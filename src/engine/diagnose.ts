@@ -6,6 +6,7 @@ import {
   type ExtractedFacts,
   extractFacts,
   factsFromFields,
+  HEADING_VIA,
   type LineRef,
   type MentionLine,
   type PreScan,
@@ -244,6 +245,15 @@ function singleHost(facts: ExtractedFacts, subject: string): HostVersions {
     ...iptablesComponents(facts.iptables),
     ...imageOsComponents(facts.os),
   };
+  // Output printed before the paste upgrades a component is another time's: named only where nothing else gives its
+  // version (review 34d: beside the upgrade's own version, "Setting up kubelet (1.24.0-00)", it cancelled it).
+  const mentioned = { ...facts.named };
+  const mentionedElsewhere = { ...facts.namedElsewhere };
+  for (const [eco, version] of Object.entries(facts.beforeUpgrade))
+    if (components[eco] === undefined && mentioned[eco] === undefined) {
+      mentioned[eco] = version;
+      mentionedElsewhere[eco] = HEADING_VIA;
+    }
   return {
     subject,
     kernel: facts.kernel,
@@ -251,8 +261,8 @@ function singleHost(facts: ExtractedFacts, subject: string): HostVersions {
     ...(facts.disputed.length ? { disputed: facts.disputed } : {}),
     components,
     release: releaseEcosystem(facts.os),
-    mentioned: facts.named,
-    ...(Object.keys(facts.namedElsewhere).length ? { mentionedElsewhere: facts.namedElsewhere } : {}),
+    mentioned,
+    ...(Object.keys(mentionedElsewhere).length ? { mentionedElsewhere } : {}),
     ...(facts.fromClient.length ? { fromClient: new Set(facts.fromClient) } : {}),
     packages: facts.packages,
     namedRelease: facts.namedRelease,
@@ -306,16 +316,18 @@ function hostsOf(facts: ExtractedFacts, nodeHosts: HostVersions[], single: HostV
 }
 
 /**
- * The hosts as they stood when a record's symptom was logged: a component the paste upgrades on the host after the
- * symptom's first line ran its earlier version then. The host's own reading of it was taken after the upgrade (output
- * before it is another time's: component-upgrades.ts), so it is left out, and what the paste showed of it before the
- * upgrade (a version named, hedged) decides (review 34a: runc 1.2.4, read after the upgrade, ruled out the race its
- * 1.2.2 had logged, certainly).
+ * The hosts as they stood when a record's symptom was logged. A component the paste upgrades on the host after the
+ * symptom's first line ran its earlier version then: the host's reading of it (taken after the upgrade; output before it
+ * is another time's, component-upgrades.ts) and a version named since (the upgrade's own) are left out, and what the
+ * paste showed before the upgrade (ExtractedFacts.beforeUpgrade) decides, hedged (review 34a: runc 1.2.4, read after
+ * the upgrade, ruled out the race its 1.2.2 had logged, certainly). Otherwise that earlier output is another time's
+ * (singleHost names it only where nothing else gives the component's version).
  */
 function asAtSymptom(
   hosts: HostVersions[],
   single: HostVersions,
   upgradedAt: Readonly<Record<string, number>>,
+  beforeUpgrade: Readonly<Record<string, string>>,
   seen: RecordHits,
 ): HostVersions[] {
   if (!seen.evidence.length || !Object.keys(upgradedAt).length) return hosts;
@@ -324,18 +336,27 @@ function asAtSymptom(
   if (!own) return hosts;
   let first = Number.POSITIVE_INFINITY;
   for (const s of seen.sightings) for (const line of s.lines) first = Math.min(first, line);
-  // Only the components whose output before an upgrade is set apart as another time's (component-upgrades.ts): the
-  // host's reading of any other (iptables, the image OS) may be from before the upgrade and stands. The later of the
-  // component's own upgrade and an upgrade of everything (review 34d: an earlier install hid a later `dnf upgrade`).
-  const later = Object.keys(own.components).filter(
-    (eco) => UPGRADE_READ.has(eco) && Math.max(upgradedAt[eco] ?? 0, upgradedAt["*"] ?? 0) > first,
-  );
-  if (!later.length) return hosts;
   const components = { ...own.components };
-  for (const eco of later) delete components[eco];
-  const before = { ...own, components };
+  const mentioned = { ...own.mentioned };
+  const elsewhere = { ...own.mentionedElsewhere };
+  const ecosystems = new Set([...Object.keys(components), ...Object.keys(mentioned), ...Object.keys(beforeUpgrade)]);
+  // Only the components whose output before an upgrade is set apart as another time's: the host's reading of any other
+  // (iptables, the image OS) may be from before the upgrade and stands. The later of the component's own upgrade and an
+  // upgrade of everything (review 34d: an earlier install hid a later `dnf upgrade`).
+  const later = [...ecosystems].filter((e) => UPGRADE_READ.has(e) && Math.max(upgradedAt[e] ?? 0, upgradedAt["*"] ?? 0) > first);
+  if (!later.length) return hosts;
+  for (const eco of later) {
+    const earlier = beforeUpgrade[eco];
+    delete components[eco];
+    if (earlier) {
+      mentioned[eco] = earlier;
+      elsewhere[eco] = BEFORE_UPGRADE_VIA;
+    } else delete mentioned[eco];
+  }
+  const before = { ...own, components, mentioned, mentionedElsewhere: elsewhere };
   return hosts.map((h) => (h === own ? before : h));
 }
+const BEFORE_UPGRADE_VIA = "output printed before the paste upgrades it, as the failure logged before the upgrade ran";
 
 /** The ecosystems other checks decided, as a key: the same set gives the same named and release checks. */
 const decidedKey = (decided: ReadonlySet<string>) => [...decided].join("\n");
@@ -378,7 +399,7 @@ function assemble(
   for (const record of candidates) {
     const seen = byRecord.get(record.id) ?? NO_HITS;
     const logEvidence = seen.evidence;
-    const hosts = asAtSymptom(allHosts, single, facts.upgradedAt, seen);
+    const hosts = asAtSymptom(allHosts, single, facts.upgradedAt, facts.beforeUpgrade, seen);
     const own = hosts.flatMap((h) => checksOf.version(record, h));
     // Versions named in passing count too, hedged; a release alone only judges a finding (its log shows the bug).
     const decided = decidedEcosystems(own);

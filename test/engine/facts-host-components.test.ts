@@ -238,6 +238,10 @@ describe("the host's own component versions", () => {
     const check = "# iptables -V\niptables v1.8.2 (nf_tables)\niptables: Bad rule (does a matching rule exist in that chain?).";
     const all = "$ sudo apt-get upgrade -y\nSetting up libc6:amd64 (2.36-9+deb12u9) ...";
     expect(verdictOf(`${check}\n${all}`, "iptables-nft-1.8.1-1.8.2-check-bug")).toMatchObject({ status: "affected" });
+    // The upgrade's own version is the host's after it: the kubelet read before it no longer cancels it (review 34d).
+    const flag = "Jan 10 10:00:01 node1 kubelet[5555]: Error: failed to parse kubelet flag: unknown flag: --network-plugin";
+    const kubeletUpgrade = `root@node1:~# kubelet --version\nKubernetes v1.23.17\nroot@node1:~# apt-get install -y kubelet=1.24.0-00\nSetting up kubelet (1.24.0-00) ...\nroot@node1:~# journalctl -u kubelet -n 3\n${flag}`;
+    expect(verdictOf(kubeletUpgrade, "kubelet-1.24-network-plugin-flag-removed")).toMatchObject({ status: "affected", certain: false });
     // apt's "0 upgraded" changed nothing: the reading before it stands.
     const nothing = "$ sudo apt-get upgrade -y\n0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.";
     expect(extractFacts(`${runc("1.2.4")}\n${nothing}\n${race}`).components.runc).toBe("1.2.4");

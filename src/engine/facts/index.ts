@@ -78,6 +78,12 @@ export interface ExtractedFacts {
    * package, `apt-get upgrade`): a failure logged before it ran the version before it (see diagnose.ts, beforeUpgrade).
    */
   upgradedAt: Readonly<Record<string, number>>;
+  /**
+   * What the host's output showed of a component before the paste upgrades it, by ecosystem: another time's, which
+   * neither stands for the host nor cancels the upgrade's own version, but is the version a failure logged before the
+   * upgrade ran (review 34d: a kubelet's `--version` before the upgrade left no version at all).
+   */
+  beforeUpgrade: Readonly<Record<string, string>>;
   /** Installed packages a listing names (`dpkg -l`, `rpm -qa`) with their whole versions, by package name ("containerd.io"). */
   packages: Readonly<Record<string, string>>;
   /** The distribution release the text names in passing ("Ubuntu 24.04"), as an ecosystem key: weaker than an os-release. */
@@ -210,7 +216,18 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const elsewhere = (line: number) => upgradedLater(line, lineAt(line) ?? "") || underHeading(line);
   const namedHere = mentions.named.filter((l) => !underHeading(l.line));
   const namedAway = mentions.named.filter((l) => underHeading(l.line));
-  const components = componentReadings(sections, mentions.components, textLines, elsewhere, (line) => containerOutput.has(line));
+  const inContainer = (line: number) => containerOutput.has(line);
+  const components = componentReadings(sections, mentions.components, textLines, elsewhere, inContainer);
+  // Apart: the output a heading places elsewhere (named), and the output printed before the paste upgrades the
+  // component (another time's: it gives way to the upgrade's own version, and judges a failure logged before it).
+  const away = componentReadings(sections, mentions.components, textLines, underHeading, inContainer).others;
+  const earlier = componentReadings(
+    sections,
+    mentions.components,
+    textLines,
+    (line) => !underHeading(line) && upgradedLater(line, lineAt(line) ?? ""),
+    inContainer,
+  ).others;
   // The kubelet's version from its start-up line, beside another kubelet process's lines (a restart after an upgrade):
   // that process's version may be another, so the start-up line's is named, as a daemon's start-up line is.
   const pids = components.own.mentioned.kubeletPids;
@@ -268,12 +285,13 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     ...namedVersions(host.disputed, pickNamedVersions(namedHere, lineAt, mentions.packageRows), [
       // The first that gives the version kept says why it is named: a heading's or an upgrade's before the client's.
       [pickNamedVersions(namedAway, lineAt), HEADING_VIA],
-      [namedComponents(components.others), HEADING_VIA],
+      [namedComponents(away), HEADING_VIA],
       [daemonStartVersions(mentions.components), DAEMON_START_VIA],
       [restartedKubelet ? { kubernetes: kubernetesRelease(restartedKubelet) } : {}, DAEMON_START_VIA],
       [pickClientVersions(mentions.named, lineAt), CLIENT_VIA],
     ]),
     upgradedAt: lastUpgrades(upgrades),
+    beforeUpgrade: namedComponents(earlier),
     // A listing before the paste upgrades the package is another time's, as a component's output is (review 30d: the
     // old `ii` row beside apt's "Setting up containerd.io (new)" lost both).
     packages: pickPackageBuilds(mentions.named, mentions.packageRows, elsewhere),
@@ -330,7 +348,7 @@ function componentReadings(
 }
 
 const CLIENT_VIA = "the docker client's version (docker version's client part); the daemon's may differ";
-const HEADING_VIA = "output the report places on another machine, in a container or at another time";
+export const HEADING_VIA = "output the report places on another machine, in a container or at another time";
 const DAEMON_START_VIA = "a daemon's start-up line (another node's, or a restart's after the failure)";
 
 /**
@@ -474,6 +492,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     named: fromLogs.named,
     namedElsewhere: fromLogs.namedElsewhere,
     upgradedAt: fromLogs.upgradedAt,
+    beforeUpgrade: fromLogs.beforeUpgrade,
     packages: fromLogs.packages,
     namedRelease: typedRelease ?? fromLogs.namedRelease,
     notLogs: fromLogs.notLogs,
