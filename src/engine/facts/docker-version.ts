@@ -52,14 +52,14 @@ const PODMAN_BLOCK = "Podman Engine";
 const MAX_PART_LINES = 40;
 
 /**
- * The versions the `docker version` outputs in the text agree on, by ecosystem; a component they
- * disagree on is left out. `others` (1-based line of a part's "Server:") says which outputs are perhaps
- * another machine's (see output-heading.ts): those are gathered apart, the same way.
+ * The versions the `docker version` outputs in the text agree on, by ecosystem, in the groups `place` puts each
+ * output in (1-based line of its "Server:"): the host's own, or another machine's or time's (output-heading.ts,
+ * component-upgrades.ts), each gathered apart the same way. One pass over the outputs, whatever the groups.
  */
-export function dockerVersionComponents(
+export function dockerVersionComponents<G extends string>(
   lines: TextLines,
-  others: (line: number) => boolean = () => false,
-): { own: DockerServerVersions; others: DockerServerVersions } {
+  place: (line: number) => G,
+): Partial<Record<G, DockerServerVersions>> {
   const at = lines.openingWith(SERVER_LINE);
   // The part's own lines only, up to the first that is not indented: a paste of bare "Server:" lines read 40 lines for
   // each (review 34a: 2 MB took 4.5 s).
@@ -72,14 +72,20 @@ export function dockerVersionComponents(
     }
     return part.join("\n");
   };
-  // Whose a part is (`others`: a walk up to its heading) is asked only of the parts that name a version: a paste of bare
+  // Whose a part is (`place`: a walk up to its heading) is asked only of the parts that name a version: a paste of bare
   // "Server:" lines walked 80 lines up for each (review 34a: 2 MB took 3 s).
-  const read = at.flatMap((s) => {
+  const groups = new Map<G, DockerServerVersions[]>();
+  for (const s of at) {
     const [part] = dockerServerVersions([partText(s.line)]);
-    return part ? [{ part, elsewhere: others(s.line) }] : [];
-  });
-  const parts = (which: boolean) => agreed(read.filter((r) => r.elsewhere === which).map((r) => r.part));
-  return { own: parts(false), others: parts(true) };
+    if (!part) continue;
+    const group = place(s.line);
+    const parts = groups.get(group);
+    if (parts) parts.push(part);
+    else groups.set(group, [part]);
+  }
+  const out: Partial<Record<G, DockerServerVersions>> = {};
+  for (const [group, parts] of groups) out[group] = agreed(parts);
+  return out;
 }
 
 /** What the parts agree on, by component. */

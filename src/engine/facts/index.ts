@@ -216,18 +216,11 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const elsewhere = (line: number) => upgradedLater(line, lineAt(line) ?? "") || underHeading(line);
   const namedHere = mentions.named.filter((l) => !underHeading(l.line));
   const namedAway = mentions.named.filter((l) => underHeading(l.line));
-  const inContainer = (line: number) => containerOutput.has(line);
-  const components = componentReadings(sections, mentions.components, textLines, elsewhere, inContainer);
-  // Apart: the output a heading places elsewhere (named), and the output printed before the paste upgrades the
-  // component (another time's: it gives way to the upgrade's own version, and judges a failure logged before it).
-  const away = componentReadings(sections, mentions.components, textLines, underHeading, inContainer).others;
-  const earlier = componentReadings(
-    sections,
-    mentions.components,
-    textLines,
-    (line) => !underHeading(line) && upgradedLater(line, lineAt(line) ?? ""),
-    inContainer,
-  ).others;
+  // Apart from the host's own: the output a heading places elsewhere (named), and the output printed before the paste
+  // upgrades the component (another time's: it gives way to the upgrade's own version, and judges a failure logged before it).
+  const place = (line: number) => (underHeading(line) ? "away" : upgradedLater(line, lineAt(line) ?? "") ? "earlier" : "own");
+  const components = componentReadings(sections, mentions.components, textLines, place, (line) => containerOutput.has(line));
+  const { away, earlier } = components;
   // The kubelet's version from its start-up line, beside another kubelet process's lines (a restart after an upgrade):
   // that process's version may be another, so the start-up line's is named, as a daemon's start-up line is.
   const pids = components.own.mentioned.kubeletPids;
@@ -317,34 +310,39 @@ function pickOsSection(sections: readonly BundleSection[]): BundleSection | unde
   return new Set(os.map((s) => s.text.trim())).size === 1 ? os[0] : undefined;
 }
 
+/** Whose output a line is: the host's own, another machine's or time's by a heading (away), or before an upgrade. */
+type Place = "own" | "away" | "earlier";
+
 /**
- * Every reading of the kubelet, the container runtime and `docker version` in the bundle, split by whose
- * output it is: the host's own, or another machine's by a heading above it (`others`, 1-based line).
+ * Every reading of the kubelet, the container runtime and `docker version` in the bundle, split by whose output it is
+ * (`place`, 1-based line). A binary's `--version` printed in a container is never the host's own: it goes with `away`.
  */
 function componentReadings(
   sections: readonly BundleSection[],
   mentioned: readonly LineRef[],
   lines: TextLines,
-  others: (line: number) => boolean,
+  place: (line: number) => Place,
   inContainer: (line: number) => boolean,
-): { own: ComponentReadings; others: ComponentReadings } {
+): Record<Place, ComponentReadings> {
   // A binary's own `--version` printed in a container (`podman run … crun --version`) is the image's binary: named,
   // never the host's (review 30d). `docker version` there still reports the daemon the CLI talks to.
-  const values = (kind: BundleSection["kind"], parse: (line: string) => string | null, which: boolean) =>
-    sections
-      .filter((s) => s.kind === kind && (others(s.lines[0]) || inContainer(s.lines[0])) === which)
-      .flatMap((s) => parse(s.text) ?? []);
-  const server = dockerVersionComponents(lines, others);
-  const readings = (which: boolean): ComponentReadings => ({
+  const sectionPlace = (line: number): Place => {
+    const p = place(line);
+    return p === "own" && inContainer(line) ? "away" : p;
+  };
+  const values = (kind: BundleSection["kind"], parse: (line: string) => string | null, which: Place) =>
+    sections.filter((s) => s.kind === kind && sectionPlace(s.lines[0]) === which).flatMap((s) => parse(s.text) ?? []);
+  const server = dockerVersionComponents(lines, place);
+  const readings = (which: Place): ComponentReadings => ({
     kubelet: values("kubelet-version", parseKubeletVersion, which),
     runtime: values("runtime-version", parseRuntimeVersion, which),
     mentioned: pickComponentMentions(
-      mentioned.filter((m) => others(m.line) === which),
+      mentioned.filter((m) => place(m.line) === which),
       (line) => lines.at(line - 1),
     ),
-    server: which ? server.others : server.own,
+    server: server[which] ?? {},
   });
-  return { own: readings(false), others: readings(true) };
+  return { own: readings("own"), away: readings("away"), earlier: readings("earlier") };
 }
 
 const CLIENT_VIA = "the docker client's version (docker version's client part); the daemon's may differ";
