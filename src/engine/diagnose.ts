@@ -372,15 +372,14 @@ function assemble(
 ): { diagnosis: Diagnosis; verdictOf: VerdictOf } {
   const nodeHosts = facts.nodes.map(nodeHost);
   const allHosts = hostsOf(facts, nodeHosts, single);
-  const hosts = allHosts;
   const byRecord = groupHits(kb, hits);
   const findings: Finding[] = [];
   const advisories: Finding[] = [];
   // Only records with a log hit can be findings, and only version-gated ones can be advisories.
-  const candidates = hosts.length
+  const candidates = allHosts.length
     ? kb.records.filter((r) => byRecord.has(r.id) || r.affected.length > 0)
     : kb.records.filter((r) => byRecord.has(r.id));
-  const given = givenVersions(hosts);
+  const given = givenVersions(allHosts);
   // A fleet's nodes mostly share a few sets of versions: each set is judged once per record.
   // Every record's verdict, for the focus and the closest records (closestFor), which are no findings.
   const judged = new Map<string, Verdict>();
@@ -393,7 +392,7 @@ function assemble(
   // The nodes by name, for the symptom-host check: built once, at the first finding beside a nodes table.
   let names: NodeNames | undefined;
   const namesOf = () => {
-    names ??= nodeNames(hosts);
+    names ??= nodeNames(allHosts);
     return names;
   };
   for (const record of candidates) {
@@ -495,14 +494,14 @@ function assemble(
   const ranked = rankFindings(findings, kb.relations).slice(0, limit);
   /** A record's verdict with no line of it: undecided where the input does not show what the bug needs around it. */
   const lineless = (record: BugRecord): Verdict => {
-    const verdict = judged.get(record.id) ?? unjudged(kb, record.id, hosts);
+    const verdict = judged.get(record.id) ?? unjudged(kb, record.id, allHosts);
     if (verdict.status === "unknown" || byRecord.has(record.id) || !record.context) return verdict;
     if (recordContextShown(kb, record, context, NO_HITS).kind !== "no") return verdict;
     return { status: "unknown", reason: `${verdict.reason}; but the bug needs ${record.context.requires}, which the input does not show` };
   };
   const verdictOf: VerdictOf = (id) => {
     const record = kb.records.find((r) => r.id === id);
-    return record?.affected.length ? settledVerdict(record, lineless(record), hosts) : undefined;
+    return record?.affected.length ? settledVerdict(record, lineless(record), allHosts) : undefined;
   };
   const diagnosis: Diagnosis = {
     kb: { version: kb.version, records: kb.records.length },
@@ -513,7 +512,7 @@ function assemble(
     rootCause: explainRootCause(ranked),
     // Filled by the door (closestFor), which knows all the text it was sent.
     closest: [],
-    ...(focus ? { focus: { id: focus, verdict: focusVerdict(kb, focus, lineless, hosts) } } : {}),
+    ...(focus ? { focus: { id: focus, verdict: focusVerdict(kb, focus, lineless, allHosts) } } : {}),
   };
   return { diagnosis, verdictOf };
 }

@@ -482,7 +482,7 @@ const CONTAINERD_START = /\bmsg="starting containerd"[^\n]{0,200}?\bversion=v?(\
 const DOCKERD_START = /\bmsg="Docker daemon"[^\n]{0,200}?\bversion=v?(\d+\.\d+\.\d+[\w.+~-]*)/;
 /** CRI-O's own start line, which `crio version` prints too from 1.20 on ("Starting CRI-O, version: 1.23.0, git: …"). */
 // A development build ("1.29.1-dev") is no release, as runc's "+dev" is not.
-const CRIO_START = /\bStarting CRI-O, version: v?(\d+\.\d+\.\d+(?:[\w.+~-]*?))(?<![-+.]dev),? /;
+const CRIO_START = /\bStarting CRI-O, version: v?(\d+\.\d+\.\d+[\w.+~-]*?)(?<![-+.]dev),? /;
 function daemonStartVersion(text: string): string | undefined {
   const containerd = CONTAINERD_START.exec(text)?.[1];
   if (containerd) return `containerd://${containerd}`;
