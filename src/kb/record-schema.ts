@@ -14,7 +14,13 @@ import { isReportThread, namesOwnThread } from "./report-thread";
  * which facts it leaned on were unconfirmed.
  */
 
-const url = z.url({ protocol: /^https?$/ });
+/**
+ * A URL as a reader clicks it: WHATWG parsing would percent-encode a space or a quote and accept the link,
+ * but a record's URL copied with one (a title pasted after it, a line wrapped inside it) points elsewhere.
+ */
+const url = z
+  .url({ protocol: /^https?$/ })
+  .regex(/^[^\s"<>\\^`{|}]+$/, "a URL holds no space, quote, angle bracket or backslash (percent-encode it)");
 /** Kebab-case; dots are allowed so version-named ids such as "debian-6.1.64-ext4-dio-corruption" stay as the leads named them. */
 const slug = z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, "must be a kebab-case slug (a-z, 0-9, dashes and dots)");
 const nonEmpty = z.string().trim().min(1);

@@ -392,6 +392,14 @@ describe("what a curator's slip would hide (review 34b)", () => {
     }
   });
 
+  it("refuses a URL holding a space, a quote or a backslash, which WHATWG parsing would encode into another link", () => {
+    for (const bad of [`${A} (comment)`, `${A}/a b`, `${A}"`, `${A}\\x`]) {
+      const parsed = edited((doc) => setRange(doc, { evidence: "reported", source: bad }));
+      expect(problemsOf(parsed), bad).toContainEqual(expect.stringMatching(/source: a URL holds no space/));
+    }
+    expect(problemsOf(edited((doc) => setRange(doc, { evidence: "reported", source: `${A}/a%20b?x=1#c` })))).toEqual([]);
+  });
+
   it("says the line of a field a problem is in, and that a version read as a number needs quotes", () => {
     const text = seedText.replace(/fixed: "[^"]+"/, "fixed: 1.10");
     const parsed = parseRecordFile(FILE, text);
