@@ -30,7 +30,7 @@ import {
   scoreAdvisory,
   scoreFinding,
 } from "./score";
-import { type NodeNames, nodeNames, ownHostElsewhere, printedBy, unlistedPrinters } from "./symptom-hosts";
+import { type NodeNames, nodeNames, ownHostElsewhere, printedBy, syslogHost, unlistedPrinters } from "./symptom-hosts";
 import { confirmByShownCause } from "./unranged-causes";
 import {
   alternativeComponents,
@@ -445,17 +445,28 @@ function assemble(
     const lineAt = (n: number) => facts.lines[n - 1];
     const shown = hitLines.length ? printedBy(hitLines, namesOf(), lineAt) : null;
     const unlisted = hitLines.length && !shown ? unlistedPrinters(hitLines, namesOf(), lineAt) : null;
-    const verdict = unlisted
-      ? unlisted.listed.length
-        ? alsoUnlisted(
-            // The paste's own uname is one of the printers' when it names an unlisted one: its checks stay (review 33e).
-            judgedWhereShown(checks, hosts, unlisted.listed, unameOfAny(facts.unameHost, unlisted.unlisted), judge),
-            unlisted.unlisted,
+    // No nodes table, a uname of one machine and every symptom line another's (review 35b).
+    const away =
+      !facts.nodes.length && facts.unameHost && logEvidence.length
+        ? printersElsewhere(
+            seen.sightings.flatMap((s) => [...s.lines]),
+            (n) => syslogHost(lineAt(n) ?? "") ?? facts.promptHost(n),
+            facts.unameHost,
           )
-        : judgedOffTable(checks, hosts, unlisted.unlisted, facts.unameHost, judge)
-      : shown && shown.length < hosts.length
-        ? judgedWhereShown(checks, hosts, shown, facts.unameHost, judge)
-        : judge(checks, hosts);
+        : null;
+    const verdict = away
+      ? judgedOffUname(checks, hosts, away, facts.unameHost as string, judge)
+      : unlisted
+        ? unlisted.listed.length
+          ? alsoUnlisted(
+              // The paste's own uname is one of the printers' when it names an unlisted one: its checks stay (review 33e).
+              judgedWhereShown(checks, hosts, unlisted.listed, unameOfAny(facts.unameHost, unlisted.unlisted), judge),
+              unlisted.unlisted,
+            )
+          : judgedOffTable(checks, hosts, unlisted.unlisted, facts.unameHost, judge)
+        : shown && shown.length < hosts.length
+          ? judgedWhereShown(checks, hosts, shown, facts.unameHost, judge)
+          : judge(checks, hosts);
     judged.set(record.id, verdict);
     if (logEvidence.length) {
       findings.push(
@@ -578,6 +589,45 @@ function judgedOffTable(
     hosts.filter((h) => kept(h.subject)),
   );
   return { ...verdict, reason: `${verdict.reason} (${said})` };
+}
+
+/**
+ * The hosts that printed `lines` when every line names one (its syslog or journald host, else the prompt of the command
+ * before it) and none of them is `unameHost`; else null.
+ */
+function printersElsewhere(lines: readonly number[], printerOf: (line: number) => string | null, unameHost: string): string[] | null {
+  const printers = new Set<string>();
+  for (const line of lines) {
+    const printer = printerOf(line);
+    if (printer === null || sameMachine(printer, unameHost)) return null;
+    printers.add(printer.toLowerCase());
+  }
+  return printers.size ? [...printers] : null;
+}
+
+/**
+ * A finding's verdict when the paste has no nodes table and every one of its log lines names another machine than its
+ * own uname (review 35b: the master's `uname -a` beside worker-2's kube-proxy journal ruled the MARK regression out for
+ * certain). The paste's own output (the uname, a `docker version` beside it) is the uname's machine's, so it judges
+ * nothing of the lines: unknown, naming both, unless no version of the paste's own decided anything anyway.
+ */
+function judgedOffUname(
+  checks: readonly VersionEvidence[],
+  hosts: readonly HostVersions[],
+  printers: readonly string[],
+  unameHost: string,
+  judge: (checks: VersionEvidence[], hosts: HostVersions[]) => Verdict,
+): Verdict {
+  const verdict = judge([...checks], [...hosts]);
+  if (!checks.some((c) => c.subject.startsWith("your "))) return verdict;
+  const names = namesOfHosts(printers);
+  // What the paste's own versions give, as theirs: the answer for the lines' host too if it runs the same.
+  const theirs =
+    verdict.status === "unknown" ? "" : `; on ${unameHost}'s versions: ${verdict.status.replace("-", " ")} (${verdict.reason})`;
+  return {
+    status: "unknown",
+    reason: `no version of ${names} is given: the log's lines are ${names}'s, and the paste's own output is ${unameHost}'s (its uname), another machine${theirs}`,
+  };
 }
 
 /** A verdict on the listed nodes that printed the lines, naming the hosts that printed them too and the table does not list. */

@@ -28,7 +28,7 @@ describe("verdicts", () => {
     // xt-mark's jammy range: the first build with the cause and the first with the fix, both from Canonical's changelog.
     const before = diagnoseFields(kb, { uname: "5.15.0-126-generic", osRelease: UBUNTU_2204_OS_RELEASE, logs: XOR_MARK_JOURNALD });
     expect(before.findings.find((f) => f.id === XT)?.verdict).toMatchObject({ status: "not-affected", level: "verified" });
-    const uname = "Linux w1 5.15.0-131-generic #141-Ubuntu SMP Fri Jan 10 21:18:28 UTC 2025 x86_64 x86_64 x86_64 GNU/Linux";
+    const uname = "Linux k8s-192-168-3-26 5.15.0-131-generic #141-Ubuntu SMP Fri Jan 10 21:18:28 UTC 2025 x86_64 x86_64 x86_64 GNU/Linux";
     const after = diagnoseFields(kb, { uname, osRelease: UBUNTU_2204_OS_RELEASE, logs: XOR_MARK_JOURNALD });
     expect(after.findings.find((f) => f.id === XT)?.verdict).toMatchObject({ status: "not-affected", level: "verified" });
     // The fix's own ABI without `uname -v`: the upload number decides, and the answer asks for it.

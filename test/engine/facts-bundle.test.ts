@@ -271,3 +271,61 @@ describe("a bare release as the first line", () => {
     expect(findSections(["some log line", "6.6.58"])).toEqual([]);
   });
 });
+
+describe("output captured with a timestamp on every line (GitHub Actions, kubectl logs --timestamps)", () => {
+  // `docker version` of Docker Engine 29.0.0 (API 1.52, minimum 1.44, as in moby's v29.0.0 release) and Traefik's refusal
+  // (the docker-29 record's example wording), each line stamped as GitHub Actions' raw log stamps it.
+  const stamp = (lines: string[]) => lines.map((l) => `2025-11-12T08:41:07.1234567Z ${l}`).join("\n");
+  const CI = stamp([
+    "Client: Docker Engine - Community",
+    " Version:           29.0.0",
+    " API version:       1.52",
+    "",
+    "Server: Docker Engine - Community",
+    " Engine:",
+    "  Version:          29.0.0",
+    "  API version:      1.52 (minimum version 1.44)",
+    'PRETTY_NAME="Ubuntu 24.04.3 LTS"',
+    'NAME="Ubuntu"',
+    'VERSION_ID="24.04"',
+    "ID=ubuntu",
+    'time="2025-11-12T08:41:09Z" level=error msg="Provider connection error Error response from daemon: client version 1.24 is too old. Minimum supported API version is 1.44, please upgrade your client to a newer version, retrying in 7.341891102s" providerName=docker',
+  ]);
+
+  it("reads the tools' output under the stamps as it reads it bare", () => {
+    const facts = extractFacts(CI);
+    const bare = extractFacts(CI.replace(/^\S+Z /gm, ""));
+    expect(facts.components).toEqual(bare.components);
+    expect(facts.components.docker).toBe("29.0.0");
+    expect(facts.os).toMatchObject({ id: "ubuntu", versionId: "24.04" });
+    const d = diagnoseBundle(kb, CI);
+    expect(d.findings[0]).toMatchObject({ id: "docker-29-minimum-api-1.44-old-clients", verdict: { status: "affected" } });
+  });
+
+  it("keeps journald's own ISO framing (an offset, a host and a program) as log lines", () => {
+    const journal = "2025-11-12T08:41:07+0000 node-1 dockerd[812]: Client: Docker Engine - Community";
+    expect(extractFacts(journal).lines).toEqual([journal]);
+  });
+});
+
+describe("a kernel's own output naming another build than the pasted uname", () => {
+  // The ENA record's own oops header (amzn-drivers#380) from before an upgrade, and `uname -r` taken after it.
+  const UPGRADED = `$ uname -r
+6.12.94-123.180.amzn2023.aarch64
+CPU: 0 UID: 0 PID: 312 Comm: irq/86-pciehp Tainted: G           OE      6.12.92-122.166.amzn2023.aarch64 #1
+Hardware name: Amazon EC2 c8g.large/, BIOS 1.0 11/1/2018
+Unable to handle kernel paging request at virtual address ffff8000877cde30`;
+
+  it("gives two kernels, so the running one does not judge the crash the other printed (review 35a)", () => {
+    const facts = extractFacts(UPGRADED);
+    expect(facts.kernel).toBeNull();
+    expect(facts.kernelsGiven).toEqual(["6.12.94-123.180.amzn2023.aarch64", "6.12.92-122.166.amzn2023.aarch64"]);
+    const ena = diagnoseBundle(kb, UPGRADED).findings.find((f) => f.id === "al2023-6.12.92-ena-2.17.0-eni-detach-panic");
+    expect(ena?.verdict).toMatchObject({ status: "unknown", reason: expect.stringMatching(/2 kernels/) });
+  });
+
+  it("takes a header naming the uname's own build as the same kernel", () => {
+    const same = UPGRADED.replace("6.12.92-122.166", "6.12.94-123.180");
+    expect(extractFacts(same).kernel?.release).toBe("6.12.94-123.180.amzn2023.aarch64");
+  });
+});

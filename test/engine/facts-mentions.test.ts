@@ -1075,10 +1075,12 @@ describe("kernel mentions in kernel output", () => {
     expect(kernelOf("image:\n  kernelVersion: 6.6.60")).toMatchObject({ named: true, via: expect.stringContaining("kernelVersion") });
     for (const text of [
       "This was fixed in Linux version 6.6.60 (gregkh@linuxfoundation.org) #1 SMP",
-      "2024-11-13T10:00:00.000Z KERNEL_VERSION: 6.6.60",
+      "2024-11-13T10:00:00.000+00:00 KERNEL_VERSION: 6.6.60",
       "make[1]: KERNEL_VERSION: 6.6.60",
     ])
       expect(kernelOf(text), text).toBeNull();
+    // A capture stamp (GitHub Actions, `kubectl logs --timestamps`) is no program's framing: the line under it is read bare.
+    expect(kernelOf("2024-11-13T10:00:00.000Z KERNEL_VERSION: 6.6.60")?.release).toBe(kernelOf("KERNEL_VERSION: 6.6.60")?.release);
     // A role word must qualify "kernel", not sit in a host name before it.
     expect(kernelOf("System: Host: new-node Kernel: 6.6.58 arch: x86_64")?.release).toBe("6.6.58");
   });
@@ -1136,6 +1138,8 @@ describe("versions named in passing", () => {
       ["container-selinux.noarch   4:2.241.0-1.fc42   @updates", "container-selinux", "2.241.0"],
       // RHEL 8's module builds carry "+" in their release.
       ["runc-1.1.3-2.module+el8.6.0+16771+28dfca77.x86_64", "runc", "1.1.3"],
+      // Docker CE's edition after the version, 17.03 to 18.06 (download.docker.com's centos/7 packages).
+      ["docker-ce-18.06.1.ce-3.el7.x86_64", "docker", "18.06.1"],
       ["ami: amazon-eks-node-al2023-x86_64-standard-1.33-v20250821", "eks-ami", "20250821"],
       // CRIU's log opens with its version (criu/log.c), a git build's --version adds its tag (review 32b).
       ["(00.000029) Version: 4.0 (gitid 0)", "criu", "4.0"],

@@ -686,7 +686,7 @@ describe("components that must meet: a version alone warns only when a host has 
   });
 
   it("rules RHEL 7's leak out on another distribution's kernel, and hedges a series-only kernel", () => {
-    const bionic = "Linux host 4.15.0-91-generic #92-Ubuntu SMP Fri Feb 28 11:09:48 UTC 2020 x86_64 x86_64 x86_64 GNU/Linux";
+    const bionic = "Linux itrmsdev04 4.15.0-91-generic #92-Ubuntu SMP Fri Feb 28 11:09:48 UTC 2020 x86_64 x86_64 x86_64 GNU/Linux";
     const log = `${server("17.06.0-ce")}\n${example?.log ?? ""}`;
     const f = diagnoseFields(data, { uname: bionic, logs: log }).findings.find((x) => x.id === MNT);
     expect(f?.verdict.status).toBe("not-affected");
@@ -721,14 +721,15 @@ describe("components that must meet: a version alone warns only when a host has 
     const fixedDocker = diagnoseFields(data, { nodes: vzNodes, logs: example?.log ?? "" }).findings.find((x) => x.id === MNT);
     expect(fixedDocker?.verdict.status).toBe("not-affected");
     // A kernel only the os-release places (EulerOS 2.0 builds RHEL 7's 3.10.0) is no other distribution's for sure.
-    const euler = "Linux h 3.10.0-862.14.1.5.h249.eulerosv2r7.x86_64 #1 SMP Fri Jan 11 00:00:00 UTC 2019 x86_64 x86_64 x86_64 GNU/Linux";
+    const euler =
+      "Linux itrmsdev04 3.10.0-862.14.1.5.h249.eulerosv2r7.x86_64 #1 SMP Fri Jan 11 00:00:00 UTC 2019 x86_64 x86_64 x86_64 GNU/Linux";
     const osRelease = 'NAME="EulerOS"\nVERSION="2.0 (SP5)"\nID="euleros"\nVERSION_ID="2.0"\nPRETTY_NAME="EulerOS 2.0 (SP5)"\n';
     const e = diagnoseFields(data, { uname: euler, osRelease, logs: log }).findings.find((x) => x.id === MNT);
     expect(e?.verdict).toMatchObject({ status: "affected", level: "reported" });
     // A kernel that is another release's package (RHEL 8's, Oracle's UEK) is not the RHEL 7 kernel the bug needs: the old
     // Docker alone does not make it "affected" (review 30c).
     for (const release of ["4.18.0-80.el8.x86_64", "4.1.12-124.el7uek.x86_64"]) {
-      const uname = `Linux h ${release} #1 SMP Fri Jan 11 00:00:00 UTC 2019 x86_64 x86_64 x86_64 GNU/Linux`;
+      const uname = `Linux itrmsdev04 ${release} #1 SMP Fri Jan 11 00:00:00 UTC 2019 x86_64 x86_64 x86_64 GNU/Linux`;
       const other = diagnoseFields(data, { uname, logs: log }).findings.find((x) => x.id === MNT);
       expect(other?.verdict.status, release).toBe("unknown");
     }

@@ -3,7 +3,14 @@ import { HOSTS_LIMITS, type HostBundle } from "../../src/engine/diagnose-input";
 import type { Diagnosis } from "../../src/engine/diagnosis";
 import { apiClient } from "./api-client";
 import { expectDocumented, type OpenApiDocument } from "./documented-schema";
-import { CLEAN_KUBE_PROXY_START, UBUNTU_2204_OS_RELEASE, unameJammy126, unameJammy127, XOR_MARK_JOURNALD } from "./seed-logs";
+import {
+  CLEAN_KUBE_PROXY_START,
+  UBUNTU_2204_OS_RELEASE,
+  unameJammy126,
+  unameJammy127,
+  XOR_MARK_JOURNALD,
+  xorMarkJournaldOf,
+} from "./seed-logs";
 import type { Fetch } from "./seed-scenarios";
 
 const XT = "xt-mark-ipv6-typo-2024";
@@ -16,7 +23,7 @@ export const hostBundle = (uname: string, log: string) =>
 export const SEED_FLEET: HostBundle[] = [
   { name: "master-1", bundle: hostBundle(unameJammy126("master-1"), CLEAN_KUBE_PROXY_START) },
   { name: "worker-1", bundle: hostBundle(unameJammy126("worker-1"), CLEAN_KUBE_PROXY_START) },
-  { name: "worker-2", bundle: hostBundle(unameJammy127("worker-2"), XOR_MARK_JOURNALD) },
+  { name: "worker-2", bundle: hostBundle(unameJammy127("worker-2"), xorMarkJournaldOf("worker-2")) },
 ];
 
 export type DiagnoseHosts = (hosts: HostBundle[], limit?: number) => Promise<Diagnosis>;

@@ -15,6 +15,9 @@ export const XOR_MARK_JOURNALD = `Feb 17 11:12:14 k8s-192-168-3-26 kube-proxy[92
 Feb 17 11:12:14 k8s-192-168-3-26 kube-proxy[9234]:         exit status 2: ip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark"
 Feb 17 11:12:14 k8s-192-168-3-26 kube-proxy[9234]:         Error occurred at line: 11`;
 
+/** The same journal as another host's journald writes it: a bundle's `uname -a` and its journal name one machine. */
+export const xorMarkJournaldOf = (host: string) => XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", host);
+
 /**
  * kube-proxy up to 1.25 falling back from IPVS when ipset is missing:
  * https://github.com/kubernetes-sigs/kubespray/issues/2803 (messages as quoted in shared/seed/xt-mark-facts.md).

@@ -107,6 +107,24 @@ export function seedScenarios(diagnose: Diagnose) {
     expect((await diagnose({ logs: XOR_MARK_JOURNALD })).closest).toEqual([]);
   });
 
+  it("does not rule xt-mark out by a uname of another machine than the one whose journal shows it (review 35b)", async () => {
+    // The master's `uname -a` (5.15.0-126, before the regression) beside the worker's kube-proxy journal: the worker's
+    // kernel is not given, so the master's says nothing of the lines; the master's own answer is kept as its own.
+    const master = "Linux k8s-master-1 5.15.0-126-generic #136-Ubuntu SMP Wed Nov 6 10:38:22 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux";
+    const d = await diagnose({ uname: master, osRelease: UBUNTU_2204_OS_RELEASE, logs: XOR_MARK_JOURNALD });
+    const xt = find(d, XT);
+    expect(xt?.verdict).toMatchObject({ status: "unknown" });
+    expect(xt?.verdict.reason).toMatch(
+      /log's lines are k8s-192-168-3-26's.*k8s-master-1's \(its uname\).*on k8s-master-1's versions: not affected/,
+    );
+    // The same uname on the machine whose journal it is decides, as before.
+    const own = master.replace("k8s-master-1", "k8s-192-168-3-26");
+    expect(find(await diagnose({ uname: own, osRelease: UBUNTU_2204_OS_RELEASE, logs: XOR_MARK_JOURNALD }), XT)?.verdict).toMatchObject({
+      status: "not-affected",
+      level: "verified",
+    });
+  });
+
   it("flags the one worker on 5.15.0-127 among peers on 5.15.0-126 and names xt-mark", async () => {
     const d = await diagnose({ nodes: UNEVEN_FLEET });
     const odd = d.nodes.filter((n) => n.outlier);

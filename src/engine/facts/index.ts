@@ -6,6 +6,7 @@ import type { DiagnoseFields } from "../diagnose-input";
 import type { BundleSection, IptablesFacts, KernelFacts, NodeRow, OsFacts } from "../types";
 import { kubernetesRelease } from "../versions";
 import { readBundle } from "./bundle-sections";
+import { withoutCaptureStamps } from "./capture-stamps";
 import { beforeUpgrade, hostOfLine, lastUpgrades, upgradedBy } from "./component-upgrades";
 import { dockerVersionComponents } from "./docker-version";
 import { type ComponentReadings, hostComponents, namedComponents } from "./host-components";
@@ -54,6 +55,8 @@ export interface ExtractedFacts {
   kernelsGiven?: string[];
   /** The host name the input's own `uname -a` printed, when one did: which row of a nodes table that host is. */
   unameHost: string | null;
+  /** The host a line was printed on as the shell prompt before it names one ("root@worker-2:~# journalctl …"), else null. */
+  promptHost: (line: number) => string | null;
   os: OsFacts | null;
   nodes: NodeRow[];
   iptables: IptablesFacts | null;
@@ -183,6 +186,9 @@ function hostIptables(marked: readonly LineRef[] | null, text: string, container
 
 /** Facts from one raw bundle, e.g. `{ uname -a; cat /etc/os-release; kubectl get nodes -o wide; ... }`. */
 export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
+  // Output a CI runner or `kubectl logs --timestamps` captured: read without the stamps (the scan's lines were the stamped ones).
+  const output = withoutCaptureStamps(text);
+  if (output !== text) return extractFacts(output);
   const textLines = new TextLines(text, pre?.lineStarts ?? undefined);
   const { sections, notLogs, containerOs, containerOutput, gathering, commandHosts } = readBundle(textLines);
   const osSection = pickOsSection(sections);
@@ -267,6 +273,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     kernel,
     ...(!kernel && !hostNodes.length && givenReleases.size > 1 ? { kernelsGiven: [...givenReleases] } : {}),
     unameHost: hostNodes.length ? null : unameHostOf(kernelSources),
+    promptHost: hostOfLine(commandHosts),
     os,
     nodes: joinUnameNodes(tableNodes, hostNodes),
     iptables: hostIptables(pre ? pre.iptablesLines : null, text, containerOutput),
@@ -479,6 +486,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     // The logs' kernels that decided nothing, when no field gave one either (review 32c: "no kernel version given").
     ...(!kernel && !hostNodes.length && !readings.length && fromLogs.kernelsGiven ? { kernelsGiven: fromLogs.kernelsGiven } : {}),
     unameHost: hostNodes.length ? null : (unameHostOf(sources) ?? (readings.length ? null : fromLogs.unameHost)),
+    promptHost: fromLogs.promptHost,
     os,
     nodes,
     iptables,

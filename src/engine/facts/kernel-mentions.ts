@@ -136,12 +136,14 @@ function unwrapTaint(text: string, line: number, lineAt: ((line: number) => stri
 /**
  * The release the candidate lines name as another kernel than `own` (the bundle's uname or /proc/version) in a way that
  * leaves it undecided, as beside output in pickKernelMention: a sentence claiming the host's kernel outright, a
- * typed answer, a quoted line or a tool's path ("Our nodes run kernel 6.6.58" beside a laptop's `uname -a`).
+ * typed answer, a quoted line or a tool's path ("Our nodes run kernel 6.6.58" beside a laptop's `uname -a`), or the
+ * kernel's own output naming another build (an oops header or a boot log of an earlier boot, `journalctl -k -b -1`,
+ * beside the `uname` taken after an upgrade: review 35a, the crash's build "not affected" by the running one's).
  */
 export function disputesKernel(candidates: readonly LineRef[], own: UnameFacts, lineAt?: (line: number) => string): string | null {
   const agrees = agreesWith(own);
   for (const { text, line } of candidates) {
-    const other = readingsAt(text, line, lineAt).kernels.find((u) => u.named && (u.via || u.claimed) && !agrees(u.release ?? ""));
+    const other = readingsAt(text, line, lineAt).kernels.find((u) => (!u.named || u.via || u.claimed) && !agrees(u.release ?? ""));
     if (other) return other.release ?? null;
   }
   return null;

@@ -56,9 +56,10 @@ const INSTALLED = /^[ih]i$/;
  * An `rpm -qa` name (name-version-release.arch) as rpm prints it, at the line's start: dnf's indented
  * "Removed:" and "Upgraded:" blocks list packages that are no longer, or not yet, the installed ones.
  */
-// A release may hold "+": RHEL 8's module builds ("runc-1.1.3-2.module+el8.6.0+16771+28dfca77.x86_64", review 31b).
+// A release may hold "+": RHEL 8's module builds ("runc-1.1.3-2.module+el8.6.0+16771+28dfca77.x86_64", review 31b). Docker CE
+// 17.03 to 18.06 put the edition after the version ("docker-ce-18.06.1.ce-3.el7.x86_64", review 35a).
 const RPM_NAME =
-  /^([a-z0-9][a-z0-9.+-]*?)-(?:\d+:)?(\d+\.\d+(?:\.\d+)?)(?:[~^][\w.]+)?-[\w.~^+]+\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s*$/;
+  /^([a-z0-9][a-z0-9.+-]*?)-(?:\d+:)?(\d+\.\d+(?:\.\d+)?)(?:\.ce)?(?:[~^][\w.]+)?-[\w.~^+]+\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s*$/;
 
 /**
  * A `yum list` / `dnf list` row: name.arch, version-release (epoch kept apart), and the repository it came
