@@ -3,13 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Diagnosis } from "../../src/engine/diagnosis";
 import { hostBundle, SEED_FLEET } from "../support/hosts-scenarios";
 import { runCli, runCliClosingEarly, startFakeServer, startHttpService, writeTempFiles } from "../support/run-cli";
-import {
-  CLEAN_KUBE_PROXY_START,
-  UBUNTU_2204_OS_RELEASE,
-  unameJammy127,
-  XOR_MARK_KLOG,
-  xorMarkJournaldOf,
-} from "../support/seed-logs";
+import { CLEAN_KUBE_PROXY_START, UBUNTU_2204_OS_RELEASE, unameJammy127, XOR_MARK_KLOG, xorMarkJournaldOf } from "../support/seed-logs";
 import { RETOLD_DNS_TICKET, RETOLD_DNS_TICKET_ON_4_19 } from "../support/seed-scenarios";
 
 const XT = "xt-mark-ipv6-typo-2024";

@@ -394,6 +394,13 @@ describe("RPM kernels", () => {
     expect(kernelFacts("5.14.0-427.13.1.el9_4.x86_64").package?.version).toBe("5.14.0-427.13.1.el9_4");
   });
 
+  it("reads Red Hat's kernel-alt for EL7 (el7a) as its own package, neither RHEL 7's kernel nor upstream 4.14 (review 35a)", () => {
+    // CentOS 7 AltArch's aarch64 kernel-alt, as its uname -r prints it.
+    const k = kernelFacts("4.14.0-115.el7a.0.1.aarch64", "#1 SMP Sun Nov 25 20:54:21 UTC 2018");
+    expect(k).toMatchObject({ distro: "rhel", upstream: null, upstreamCertainty: "unknown", machine: "aarch64" });
+    expect(k.package).toMatchObject({ ecosystem: "rhel:7", names: ["kernel-alt"], version: "4.14.0-115.el7a.0.1" });
+  });
+
   it("handles el7, el8 and el10", () => {
     // https://github.com/openshift/installer/pull/251
     expect(kernelFacts("3.10.0-862.14.1.el7.x86_64").package).toMatchObject({ ecosystem: "rhel:7", version: "3.10.0-862.14.1.el7" });

@@ -16,7 +16,7 @@ const ARCHES = "x86_64|aarch64|ppc64le|ppc64|s390x|s390|i686|i586|i386|armv7hl|a
 /** Longer than any real release: a longer "release" (prose run on) is not read as one. */
 const MAX_RELEASE = 128;
 const RPM_RELEASE = new RegExp(
-  String.raw`^((\d+\.\d+\.\d+)(?:\.\d+)?-([\w.]+?)\.(el\d+(?:_\d+)?(?:uek)?(?:\.0\.\d+)?(?:\.elrepo)?|fc\d+|amzn\d+|cm\d+|azl\d+|oe\d{4}(?:sp\d+)?|oe1|ky\d+|al\d+|an\d+(?:_\d+)?|tl\d+|uel\d+))(?:\.(?!(?:${ARCHES})\b)([a-z][a-z0-9]*(?:\.\w+)*?))?(?:\.(${ARCHES}))?(?:\+(\w+))?$`,
+  String.raw`^((\d+\.\d+\.\d+)(?:\.\d+)?-([\w.]+?)\.(el\d+a?(?:_\d+)?(?:uek)?(?:\.0\.\d+)?(?:\.elrepo)?|fc\d+|amzn\d+|cm\d+|azl\d+|oe\d{4}(?:sp\d+)?|oe1|ky\d+|al\d+|an\d+(?:_\d+)?|tl\d+|uel\d+))(?:\.(?!(?:${ARCHES})\b)([a-z][a-z0-9]*(?:\.\w+)*?))?(?:\.(${ARCHES}))?(?:\+(\w+))?$`,
 );
 
 export const isRpmKernel = (release: string): boolean => release.length <= MAX_RELEASE && RPM_RELEASE.test(release);
@@ -58,6 +58,21 @@ export function rpmKernel(release: string, os: OsFacts | null): Partial<KernelFa
         `ol:${major}`,
         ["kernel-uek"],
         `Oracle's Unbreakable Enterprise Kernel for Oracle Linux ${major}; Oracle backports fixes, so ${base} is not the upstream version.`,
+      ),
+    };
+  }
+  // "el7a": Red Hat's kernel-alt builds for EL7 (RHEL-ALT for ARM64 and POWER9, CentOS AltArch, "4.14.0-115.el7a.0.1"): a
+  // package of its own, whose backports no range of RHEL 7's kernel (3.10.0) or of upstream 4.14.y speaks for (review 35a).
+  if (/^el\d+a/.test(tag)) {
+    return {
+      ...common,
+      distro: os && RHEL_FAMILY.has(os.id) ? os.id : "rhel",
+      upstream: null,
+      upstreamCertainty: "unknown",
+      package: rpm(
+        `rhel:${major}`,
+        ["kernel-alt"],
+        `Red Hat's kernel-alt for EL${major} (the "${tag.replace(/\..*/, "")}" tag): Red Hat backports fixes, so ${base} is not the upstream version, and it is not EL${major}'s kernel package.`,
       ),
     };
   }
