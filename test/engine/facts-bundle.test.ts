@@ -305,6 +305,9 @@ describe("output captured with a timestamp on every line (GitHub Actions, kubect
   it("keeps journald's own ISO framing (an offset, a host and a program) as log lines", () => {
     const journal = "2025-11-12T08:41:07+0000 node-1 dockerd[812]: Client: Docker Engine - Community";
     expect(extractFacts(journal).lines).toEqual([journal]);
+    // A program that dates its own lines so (Traefik) among others' lines: no capture, read as it is.
+    const mixed = [journal, "2025-11-10T23:03:43Z ERR Provider error, retrying in 2.356192979s providerName=docker", journal];
+    expect(extractFacts(mixed.join("\n")).lines).toEqual(mixed);
   });
 });
 

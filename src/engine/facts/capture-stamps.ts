@@ -6,13 +6,34 @@
  * a space is a stamp: journald's `-o short-iso` ("2024-05-02T10:11:12+0000 host unit[1]: …") and a program's own
  * dated lines are log framing, which the readers already take as logs.
  */
-const STAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z(?: |$)/m;
+const STAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z(?: |$)/;
 const STAMPS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z(?: |$)/gm;
-/** A captured log is stamped throughout: its start and its end tell, without a pass over all of a large one. */
+/** A captured log is stamped throughout: its start or its end tells, without a pass over all of a large one. */
 const PROBE = 64 * 1024;
+/**
+ * The share of a window's lines that must carry the stamp. A capture stamps every line; a log where some programs date
+ * their own lines this way (Traefik's "2025-11-10T23:03:43Z ERR …" among journald's) is read as it is, and costs nothing.
+ */
+const STAMPED_SHARE = 0.9;
 
 /** The text with every line's capture stamp removed (line count and order kept), or the text itself when it has none. */
 export function withoutCaptureStamps(text: string): string {
-  const stamped = text.length <= 2 * PROBE ? STAMP.test(text) : STAMP.test(text.slice(0, PROBE)) || STAMP.test(text.slice(-PROBE));
+  const stamped =
+    text.length <= 2 * PROBE
+      ? capturedThroughout(text)
+      : capturedThroughout(text.slice(0, PROBE)) || capturedThroughout(text.slice(-PROBE));
   return stamped ? text.replace(STAMPS, "") : text;
+}
+
+function capturedThroughout(window: string): boolean {
+  // Most texts have no stamp at all: one search decides that before any line is counted.
+  if (!/^\d{4}-\d\d-\d\dT/m.test(window)) return false;
+  let lines = 0;
+  let stamped = 0;
+  for (const line of window.split("\n")) {
+    if (!line.trim()) continue;
+    lines++;
+    if (STAMP.test(line)) stamped++;
+  }
+  return lines > 0 && stamped >= STAMPED_SHARE * lines;
 }
