@@ -450,7 +450,12 @@ function assemble(
       !facts.nodes.length && facts.unameHost && logEvidence.length
         ? printersElsewhere(
             seen.sightings.flatMap((s) => [...s.lines]),
-            (n) => syslogHost(lineAt(n) ?? "") ?? facts.promptHost(n),
+            (n) => {
+              // A container's lines (a kind node's journal through `docker exec`) run on a machine's kernel under the
+              // container's name, and fetched pod logs on any node's: no machine is named.
+              const by = facts.promptHost(n);
+              return by === "" || facts.containerOutput.has(n) ? null : (syslogHost(lineAt(n) ?? "") ?? by);
+            },
             facts.unameHost,
           )
         : null;
@@ -592,18 +597,22 @@ function judgedOffTable(
 }
 
 /**
- * The hosts that printed `lines` when every line names one (its syslog or journald host, else the prompt of the command
- * before it) and none of them is `unameHost`; else null.
+ * The hosts that printed `lines` when those that name one (their syslog or journald host, else the command before them)
+ * all name another than `unameHost`; else null. A line that names none (a sentence quoting the error, review 35d) may
+ * be any machine's, so it neither makes nor breaks the case; journald's "localhost" (lines logged before the hostname
+ * was set) names none.
  */
 function printersElsewhere(lines: readonly number[], printerOf: (line: number) => string | null, unameHost: string): string[] | null {
   const printers = new Set<string>();
   for (const line of lines) {
     const printer = printerOf(line);
-    if (printer === null || sameMachine(printer, unameHost)) return null;
+    if (printer === null || UNNAMED_HOST.test(printer)) continue;
+    if (sameMachine(printer, unameHost)) return null;
     printers.add(printer.toLowerCase());
   }
   return printers.size ? [...printers] : null;
 }
+const UNNAMED_HOST = /^(?:localhost(?:\.localdomain)?|\(none\))$/i;
 
 /**
  * A finding's verdict when the paste has no nodes table and every one of its log lines names another machine than its

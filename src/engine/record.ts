@@ -18,6 +18,11 @@ export interface RecordRange {
   verified: boolean;
   source: string;
   sources: readonly string[];
+  /**
+   * The kernel branch from which a component's range holds ("6.12": Falco 0.39.2 breaks on 6.12 and later only): a host
+   * whose kernel branch is known to be older is outside it whatever its component's version.
+   */
+  kernelFrom?: string | undefined;
   note?: string | undefined;
 }
 

@@ -266,9 +266,10 @@ function packageCheck(record: BugRecord, host: HostVersions, kernel: KernelFacts
       const unplaced = check(subject, entries, "", false);
       return { label: `${c.ecosystem} ${name}`, evidence: { ...unplaced, reason: `its package version is not known: ${pkg.versionFrom}` } };
     }
-    const evidence = entries.length
-      ? otherLine(check(subject, entries, pkg.version, pkg.certainty === "partial"), entries, pkg.version)
-      : null;
+    const judgedHere = entries.length ? check(subject, entries, pkg.version, pkg.certainty === "partial") : null;
+    // A removal or requirement is about the version itself, whatever line it is on: an earlier line is before it (review
+    // 35e: AL2023's 6.1 line against a change of its 6.12 line).
+    const evidence = judgedHere && !entries.every(byOwnVersion) ? otherLine(judgedHere, entries, pkg.version) : judgedHere;
     return { label: `${c.ecosystem} ${name}`, evidence };
   });
   const [first] = judged;
@@ -332,6 +333,18 @@ function otherLine(evidence: VersionEvidence, entries: readonly AffectedEntry[],
     noDecidingRange: true,
     reason: `the record's ${evidence.ecosystem} ranges are about the ${only} line (${evidence.range}); ${version} is a build of the ${later ? "later" : "earlier"} ${ownMajor}.${ownMinor} line, which they do not speak of`,
   };
+}
+
+/**
+ * A component's entry with the ranges that hold on the host's kernel: a range with `kernelFrom` (Falco 0.39.2 breaks on
+ * 6.12 and later only) says nothing of a host whose kernel branch is known to be older (audit 35e: Falco 0.39.2 on
+ * 6.6.60 was "affected, verified" by that range). An unknown kernel keeps every range; an entry left with none goes.
+ */
+function onHostKernel(entry: AffectedEntry, kernel: KernelFacts | null): AffectedEntry[] {
+  const branch = kernel?.branch;
+  if (!branch || !entry.ranges.some((r) => r.kernelFrom)) return [entry];
+  const ranges = entry.ranges.filter((r) => !r.kernelFrom || compareVersions("linux", branch, r.kernelFrom) >= 0);
+  return ranges.length ? [{ ...entry, ranges }] : [];
 }
 
 /** Requirements and removals are about a component's own version (a kernel's, a package's), whoever built it: no backport undoes them. */
@@ -671,7 +684,7 @@ function componentChecks(
   components: Readonly<Record<string, string>> = host.components,
 ): VersionEvidence[] {
   return Object.entries(components).flatMap(([ecosystem, value]) => {
-    const entries = record.affected.filter((a) => a.ecosystem === ecosystem);
+    const entries = record.affected.filter((a) => a.ecosystem === ecosystem).flatMap((a) => onHostKernel(a, host.kernel));
     const release = host.release;
     const distribution = release ?? (host.kernel?.named ? null : host.kernel?.package?.ecosystem);
     const packaged = distroBuildBase(value);

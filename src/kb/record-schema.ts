@@ -180,6 +180,14 @@ export const rangeSchema = z
     ...evidenceFields,
     introducedEvidence: evidenceLevelSchema.optional(),
     fixedEvidence: evidenceLevelSchema.optional(),
+    /**
+     * On a component's range: the kernel branch from which it holds, when the component's versions are affected only
+     * on those kernels (a second break the kernel brought later). A host on an older branch is outside the range.
+     */
+    kernelFrom: z
+      .string()
+      .regex(/^\d+\.\d+$/, 'a kernel branch, "6.12"')
+      .optional(),
     note: nonEmpty.optional(),
   })
   .superRefine((r, ctx) => {

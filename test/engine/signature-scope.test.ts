@@ -44,3 +44,45 @@ describe("AppArmor's missing profile", () => {
     expect(found?.fix).toMatch(/security-opt apparmor=<name>.*apparmor_parser -r -W/s);
   });
 });
+
+describe("a component's range that holds only on some kernels (audit 35e)", () => {
+  const FALCO = "falco-modern-ebpf-tailcall-sys-exit-einval-6.12-6.6.57";
+  // `falco --version` of 0.39.2 (libs 0.18.2) and libpman's refusal, on a host whose uname the paste gives.
+  const falcoOn = (kernel: string) => `$ uname -a
+Linux node1 ${kernel} #1 SMP PREEMPT_DYNAMIC Fri Jan  3 16:31:28 UTC 2025 x86_64 GNU/Linux
+$ falco --version
+Falco version: 0.39.2 (x86_64)
+Libs version:  0.18.2
+$ kubectl logs -n falco falco-abcde
+Fri Jan 10 10:15:51 2025: [libs]: libpman: failed to load BPF object (errno: 22 | message: Invalid argument)`;
+
+  it("does not call Falco 0.39.2 affected on a 6.6 kernel by the range of the 6.12 break (kernelFrom)", () => {
+    // Falco 0.39.2's release post: it fixed the tail-call check of 6.6.57+; libs#2172: 6.12 broke it again.
+    expect(finding(falcoOn("6.6.60"), FALCO)?.verdict.status).not.toBe("affected");
+    expect(finding(falcoOn("6.12.8"), FALCO)?.verdict.status).toBe("affected");
+  });
+
+  it("rules AL2023's 6.1 kernel out of a change of its 6.12 line: a removal is about the version, whatever the line", () => {
+    // PR #2355: on 6.12 the nat table needs ip_tables and nf_nat, on 6.1 nf_nat alone; EKS 1.32 AMIs kept 6.1.
+    const paste = (kernel: string, k8s: string) => `$ uname -r
+${kernel}
+$ aws ec2 describe-images --image-ids ami-0abc --query 'Images[].Name' --output text
+amazon-eks-node-al2023-x86_64-standard-${k8s}-v20250807
+$ kubectl logs mypod -c istio-init
+iptables-restore v1.8.10 (legacy): iptables-restore: unable to initialize table 'nat'`;
+    const ID = "eks-al2023-6.12-iptable-nat-not-loaded-istio-init";
+    expect(finding(paste("6.1.144-170.251.amzn2023.x86_64", "1.32"), ID)?.verdict).toMatchObject({ status: "not-affected" });
+    expect(finding(paste("6.12.37-61.105.amzn2023.x86_64", "1.33"), ID)?.verdict).toMatchObject({ status: "affected" });
+  });
+});
+
+describe("AppArmor's missing profile as current runc words it", () => {
+  it("reads runc 1.2.8/1.3.3's procfs mount path (fsmount:fscontext:proc/...) as the exact message", () => {
+    // filepath-securejoin's pathrs-lite (vendored in runc v1.3.3) names its private procfs mount "fsmount:fscontext:proc".
+    const line =
+      "docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: unable to apply apparmor profile: apparmor failed to apply profile: write fsmount:fscontext:proc/thread-self/attr/apparmor/exec: no such file or directory: unknown";
+    const evidence = finding(line, "apparmor-docker-default-profile-not-loaded")?.evidence[0];
+    expect(evidence).toMatchObject({ kind: "log", signature: "apparmor-apply-profile-enoent" });
+    expect(evidence).not.toHaveProperty("approximate");
+  });
+});

@@ -149,6 +149,25 @@ const OUTSIDE: ContainerScope = { kind: "none" };
 /** The host part of a prompt naming one: "root@node2:~# ", "[admin@web-1 ~]$ ", "(venv) user@box:~$ ". */
 const PROMPT_HOST = /^\s*(?:\([^)]*\)\s*)?\[?[\w.-]+@([\w-]+)[\w.-]*(?::\S*?)?(?:\s[^\]]*\])?\s*[$#%]\s/;
 
+/** `ssh`'s target: its options (those taking a value, then the flags), then `[user@]host`. */
+const SSH_TARGET = /\bssh\s+(?:(?:-[bcDEeFIiJLlmOopQRSWw]\s*\S+|-[46AaCfGgKkMNnqsTtVvXxYy]+)\s+)*(?:[\w.-]+@)?([A-Za-z0-9][\w.:-]*)/;
+/** Logs a command fetches from a container or a cluster: some container's or pod's, not the prompt's machine's. */
+const FETCHED_LOGS = /(?:^|\s)(?:(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\slogs|(?:docker|podman|nerdctl|crictl)\s+logs)(?:\s|$)/;
+
+/**
+ * The machine a command's output comes from, as its line says: the host an `ssh` runs it on; "" for a command run in a
+ * container or fetching a container's or a pod's logs (a container's hostname, in its journal's lines too, is no
+ * machine, and a pod may be on any node); else the prompt's host (its first label, as shells print it either way: "node1"
+ * for node1.example.com), or null.
+ */
+function printerOf(raw: string): string | null {
+  const ssh = SSH_TARGET.exec(raw)?.[1];
+  // An address names no host a uname or journal would print (ip-10-0-0-5 for 10.0.0.5): which machine is not said.
+  if (ssh) return /^[\d.]+$|:/.test(ssh) ? null : (ssh.split(".")[0] ?? ssh).toLowerCase();
+  if (CONTAINER_RUNNER.test(raw) || FETCHED_LOGS.test(raw)) return "";
+  return PROMPT_HOST.exec(raw)?.[1]?.toLowerCase() ?? null;
+}
+
 const namedPrompt = (prompt: string | undefined): string | null => (prompt && /[@:\\\]]/.test(prompt) ? prompt : null);
 
 /**
@@ -373,8 +392,8 @@ export function readBundle(input: readonly string[] | TextLines): {
   containerOutput: Set<number>;
   gathering: Set<number>;
   /**
-   * Each command line (1-based, in order) with the host its prompt names ("root@node2:~# …", "[admin@web-1 ~]$ …"), as its
-   * first label in lower case, or null.
+   * Each command line (1-based, in order) with the machine its output comes from (printerOf: an `ssh` target, else the
+   * host its prompt names, "root@node2:~# …", "[admin@web-1 ~]$ …"), as its first label in lower case, or null.
    */
   commandHosts: Array<[number, string | null]>;
 } {
@@ -475,8 +494,7 @@ export function readBundle(input: readonly string[] | TextLines): {
       if (opened && !(opened.kind === "shell" && scope.kind === "shell")) scope = opened;
       if (command) {
         commandLines.push(i + 1);
-        // The host's first label, as shells print it either way ("node1" for node1.example.com, "Node1").
-        commandHosts.push([i + 1, PROMPT_HOST.exec(raw)?.[1]?.toLowerCase() ?? null]);
+        commandHosts.push([i + 1, printerOf(raw)]);
         // A command typed in a container's shell acts there (an `apt-get install` changes the image, not the host).
         if (inContainerNow(scope) && (wasInside || CONTAINER_PROMPT.test(raw))) containerOutput.add(i + 1);
         // The commands that print the host's identity (uname, /proc/version, os-release) and a collector's notes.

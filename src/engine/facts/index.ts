@@ -55,7 +55,11 @@ export interface ExtractedFacts {
   kernelsGiven?: string[];
   /** The host name the input's own `uname -a` printed, when one did: which row of a nodes table that host is. */
   unameHost: string | null;
-  /** The host a line was printed on as the shell prompt before it names one ("root@worker-2:~# journalctl …"), else null. */
+  /**
+   * The machine a line was printed on as the command before it says ("root@worker-2:~# journalctl …", "$ ssh worker-2
+   * journalctl …"), "" when that command ran in a container or fetched a container's or pod's logs (no machine's), else
+   * null.
+   */
   promptHost: (line: number) => string | null;
   os: OsFacts | null;
   nodes: NodeRow[];
@@ -154,8 +158,10 @@ function combineKernel(sources: KernelSource[], signature: string | null, os: Os
 }
 
 /** The host name of the one uname -a among the readings (a sentence names no host). */
-function unameHostOf(sources: readonly KernelSource[]): string | null {
-  const names = new Set(sources.flatMap((s) => (s.uname.named || !s.uname.hostname ? [] : [s.uname.hostname])));
+function unameHostOf(sources: readonly KernelSource[], inContainer: ReadonlySet<number> = new Set()): string | null {
+  // A container's uname prints the host's kernel under the container's name (an id, "toolbox"): no machine's.
+  const own = sources.filter((s) => s.line === undefined || !inContainer.has(s.line));
+  const names = new Set(own.flatMap((s) => (s.uname.named || !s.uname.hostname ? [] : [s.uname.hostname])));
   return names.size === 1 ? ([...names][0] as string) : null;
 }
 
@@ -272,7 +278,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     // Several hosts' unames are judged node by node, like a kubectl table.
     kernel,
     ...(!kernel && !hostNodes.length && givenReleases.size > 1 ? { kernelsGiven: [...givenReleases] } : {}),
-    unameHost: hostNodes.length ? null : unameHostOf(kernelSources),
+    unameHost: hostNodes.length ? null : unameHostOf(kernelSources, containerOutput),
     promptHost: hostOfLine(commandHosts),
     os,
     nodes: joinUnameNodes(tableNodes, hostNodes),

@@ -117,6 +117,8 @@ function readingsAt(text: string, line: number, lineAt: ((line: number) => strin
   return answer ? { kernels: [answer], cure: false } : mentionsIn(unwrapTaint(text, line, lineAt));
 }
 
+/** An oops, WARN or hung-task header's taint, which the kernel prints before its own release. */
+const TAINT_HEADER = /\b(?:Not tainted|Tainted: [A-Z])/;
 /** An oops or WARN header cut after its taint by a mail client's wrapping: the release opens the next line. */
 const TAINT_AT_END = /\b(?:Not tainted|Tainted: [A-Z]+(?: +[A-Z]+)*)\s*$/;
 /** The next line's start, past the quote marks of a reply quoting both lines ("> ", "> > "): the release and build. */
@@ -136,14 +138,17 @@ function unwrapTaint(text: string, line: number, lineAt: ((line: number) => stri
 /**
  * The release the candidate lines name as another kernel than `own` (the bundle's uname or /proc/version) in a way that
  * leaves it undecided, as beside output in pickKernelMention: a sentence claiming the host's kernel outright, a
- * typed answer, a quoted line or a tool's path ("Our nodes run kernel 6.6.58" beside a laptop's `uname -a`), or the
- * kernel's own output naming another build (an oops header or a boot log of an earlier boot, `journalctl -k -b -1`,
- * beside the `uname` taken after an upgrade: review 35a, the crash's build "not affected" by the running one's).
+ * typed answer, a quoted line or a tool's path ("Our nodes run kernel 6.6.58" beside a laptop's `uname -a`), or a crash
+ * header naming another build (from `journalctl -k -b -1` before an upgrade, beside the `uname` taken after it: review
+ * 35a, the crash's build was "not affected" by the running one's).
  */
 export function disputesKernel(candidates: readonly LineRef[], own: UnameFacts, lineAt?: (line: number) => string): string | null {
   const agrees = agreesWith(own);
   for (const { text, line } of candidates) {
-    const other = readingsAt(text, line, lineAt).kernels.find((u) => (!u.named || u.via || u.claimed) && !agrees(u.release ?? ""));
+    // Of the kernel's own output, only a crash's header: it names the kernel that failed, where a boot log may be an
+    // earlier boot's before a reboot into the uname's kernel and `docker info` or `kubectl describe node` another machine's.
+    const crash = TAINT_HEADER.test(text);
+    const other = readingsAt(text, line, lineAt).kernels.find((u) => (u.named ? u.via || u.claimed : crash) && !agrees(u.release ?? ""));
     if (other) return other.release ?? null;
   }
   return null;

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { diagnoseBundle } from "../../src/engine/diagnose";
+import { loadDataKb } from "../support/data-kb";
+import { UBUNTU_2204_OS_RELEASE, unameJammy126, unameJammy127, xorMarkJournaldOf } from "../support/seed-logs";
+
+// Whose machine printed a finding's lines, and whose versions judge them (reviews 35b and 35d). Ubuntu 22.04's 5.15.0-126
+// is before the MARK regression's first build and 5.15.0-127 in it (Canonical's changelog, the record's jammy range).
+const kb = (await loadDataKb()).compiled;
+const XT = "xt-mark-ipv6-typo-2024";
+const verdictOf = (text: string) => diagnoseBundle(kb, text).findings.find((f) => f.id === XT)?.verdict;
+// kube-proxy's refusal as `crictl logs` prints a container's log: klog lines, no host.
+const CRICTL = `E0217 11:12:14.212635       1 proxier.go:1432] "Failed to execute iptables-restore" err=<
+        exit status 2: ip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark"
+        Error occurred at line: 11`;
+
+describe("a uname of one machine beside another machine's lines", () => {
+  it("decides nothing of a journal whose lines name another host, a sentence quoting the error beside it or not", () => {
+    const master = `${unameJammy126("k8s-master-1")}\n${UBUNTU_2204_OS_RELEASE}\n`;
+    const said = 'kube-proxy on worker-2 keeps failing with: unknown option "--xor-mark" (IPv6 services broken)\n';
+    for (const paste of [master + xorMarkJournaldOf("worker-2"), said + master + xorMarkJournaldOf("worker-2")])
+      expect(verdictOf(paste)).toMatchObject({ status: "unknown", reason: expect.stringContaining("the log's lines are worker-2's") });
+  });
+
+  it("takes an ssh command's output as the target's, not the jump host's", () => {
+    const viaBastion = (uname: string) =>
+      `${uname}\n${UBUNTU_2204_OS_RELEASE}\nadmin@bastion:~$ ssh -i ~/.ssh/k8s worker-2 sudo crictl logs 3f2a1b9c8d7e\n${CRICTL}`;
+    // The bastion's own uname judges nothing of worker-2's container log...
+    expect(verdictOf(viaBastion(`admin@bastion:~$ uname -a\n${unameJammy126("bastion")}`))?.status).toBe("unknown");
+    // ...and worker-2's, fetched through the same jump host, decides.
+    expect(verdictOf(viaBastion(`admin@bastion:~$ ssh worker-2 uname -a\n${unameJammy127("worker-2")}`))).toMatchObject({
+      status: "affected",
+      level: "verified",
+    });
+  });
+
+  it("reads a container's uname and a container's journal as the machine's own kernel", () => {
+    // `docker run … uname -a` prints the host's kernel under the container's id; a kind node's journal is a container's.
+    const inContainer = `root@worker-2:~# docker run --rm ubuntu:22.04 uname -a\n${unameJammy127("3f2a1b9c8d7e")}\n${UBUNTU_2204_OS_RELEASE}\nroot@worker-2:~# journalctl -u kube-proxy\n${xorMarkJournaldOf("worker-2")}`;
+    expect(verdictOf(inContainer)).toMatchObject({ status: "affected", level: "verified" });
+    const kind = `me@laptop:~$ uname -a\n${unameJammy127("laptop")}\n${UBUNTU_2204_OS_RELEASE}\nme@laptop:~$ docker exec kind-control-plane journalctl -u kube-proxy\n${xorMarkJournaldOf("kind-control-plane")}`;
+    expect(verdictOf(kind)).toMatchObject({ status: "affected", level: "verified" });
+  });
+});
+
+describe("another kernel in the paste's output", () => {
+  it("leaves a boot log of an earlier boot and another node's `kubectl describe node` to the uname", () => {
+    const reboot = `$ uname -a\n${unameJammy127("worker-2")}\n$ grep -E 'Linux version|kube-proxy' /var/log/syslog
+Nov 12 06:02:11 worker-2 kernel: [    0.000000] Linux version 5.15.0-126-generic (buildd@lcy02-amd64-045) (gcc (Ubuntu 11.4.0-1ubuntu1~22.04) 11.4.0, GNU ld (GNU Binutils for Ubuntu) 2.38) #136-Ubuntu SMP Wed Nov 6 10:38:22 UTC 2024 (Ubuntu 5.15.0-126.136-generic 5.15.167)
+Nov 12 08:40:02 worker-2 kernel: [    0.000000] Linux version 5.15.0-127-generic (buildd@lcy02-amd64-064) (gcc (Ubuntu 11.4.0-1ubuntu1~22.04) 11.4.0, GNU ld (GNU Binutils for Ubuntu) 2.38) #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 (Ubuntu 5.15.0-127.137-generic 5.15.167)
+${xorMarkJournaldOf("worker-2")}`;
+    expect(verdictOf(reboot)).toMatchObject({ status: "affected", level: "verified" });
+    const describe = `root@worker-2:~# uname -a\n${unameJammy127("worker-2")}\nroot@worker-2:~# journalctl -u kube-proxy\n${xorMarkJournaldOf("worker-2")}
+root@worker-2:~# kubectl describe node worker-1
+System Info:
+  Kernel Version:             5.15.0-126-generic
+  OS Image:                   Ubuntu 22.04.5 LTS`;
+    expect(verdictOf(describe)).toMatchObject({ status: "affected", level: "verified" });
+  });
+});
