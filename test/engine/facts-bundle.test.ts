@@ -3,6 +3,7 @@ import { diagnoseBundle, diagnoseFields } from "../../src/engine/diagnose";
 import { findSections, logLineNumbers } from "../../src/engine/facts/bundle-sections";
 import { extractFacts, factsFromFields } from "../../src/engine/facts/index";
 import { loadDataKb } from "../support/data-kb";
+import { DOCKER_29_VERSION } from "../support/tool-outputs";
 
 const kb = (await loadDataKb()).compiled;
 const kinds = (text: string) => findSections(text.split("\n")).map((s) => [s.kind, s.lines]);
@@ -277,14 +278,7 @@ describe("output captured with a timestamp on every line (GitHub Actions, kubect
   // (the docker-29 record's example wording), each line stamped as GitHub Actions' raw log stamps it.
   const stamp = (lines: string[]) => lines.map((l) => `2025-11-12T08:41:07.1234567Z ${l}`).join("\n");
   const CI = stamp([
-    "Client: Docker Engine - Community",
-    " Version:           29.0.0",
-    " API version:       1.52",
-    "",
-    "Server: Docker Engine - Community",
-    " Engine:",
-    "  Version:          29.0.0",
-    "  API version:      1.52 (minimum version 1.44)",
+    ...DOCKER_29_VERSION,
     'PRETTY_NAME="Ubuntu 24.04.3 LTS"',
     'NAME="Ubuntu"',
     'VERSION_ID="24.04"',

@@ -5,6 +5,7 @@ import { verdictLabel } from "../../src/engine/summary";
 import { nodeComponents } from "../../src/engine/verdict";
 import { loadDataKb } from "../support/data-kb";
 import { XOR_MARK_KLOG } from "../support/seed-logs";
+import { DOCKER_29_VERSION } from "../support/tool-outputs";
 
 // A kernel, OS or component named inside other output: reports paste dmesg, `docker info` or a sentence far more often
 // than `uname -a`. One release is a fact; two (an upgrade retold, several nodes) decide nothing.
@@ -1555,23 +1556,7 @@ beforeAll(async () => {
 });
 
 describe("docker version", () => {
-  // The layout `docker version` prints (client part, then the daemon's part with its engine, containerd and runc).
-  const modern = [
-    "Client: Docker Engine - Community",
-    " Version:           29.0.1",
-    " API version:       1.52",
-    "",
-    "Server: Docker Engine - Community",
-    " Engine:",
-    "  Version:          29.0.0",
-    "  API version:      1.52 (minimum version 1.44)",
-    " containerd:",
-    "  Version:          v2.1.5",
-    " runc:",
-    "  Version:          1.3.3",
-    " docker-init:",
-    "  Version:          0.19.0",
-  ].join("\n");
+  const modern = DOCKER_29_VERSION.join("\n");
 
   it("reads the daemon's engine, containerd and runc, never the client's version", () => {
     expect(extractFacts(modern).components).toEqual({ docker: "29.0.0", containerd: "2.1.5", runc: "1.3.3" });

@@ -33,6 +33,21 @@ describe("a uname of one machine beside another machine's lines", () => {
     });
   });
 
+  it("takes an address ssh reaches as a machine, and `ssh` only as the command run (not `systemctl restart ssh`)", () => {
+    const bastion = `admin@bastion:~$ uname -a\n${unameJammy126("bastion")}\n${UBUNTU_2204_OS_RELEASE}\n`;
+    expect(verdictOf(`${bastion}admin@bastion:~$ ssh ec2-user@10.0.1.23 sudo crictl logs 3f2a1b9c8d7e\n${CRICTL}`)).toMatchObject({
+      status: "unknown",
+      reason: expect.stringContaining("the log's lines are 10.0.1.23's"),
+    });
+    const own = `root@worker-2:~# uname -a\n${unameJammy127("worker-2")}\n${UBUNTU_2204_OS_RELEASE}\nroot@worker-2:~# systemctl restart ssh kube-proxy; journalctl -u kube-proxy -o cat -n 4\n${CRICTL}`;
+    expect(verdictOf(own)).toMatchObject({ status: "affected", level: "verified" });
+  });
+
+  it("takes a log line naming no host as the paste's own, beside a peer's journal shown for comparison", () => {
+    const paste = `uname -a and os-release on the failing node:\n${unameJammy127("worker-2")}\n${UBUNTU_2204_OS_RELEASE}\n\nkube-proxy log on it:\n${CRICTL}\n\nworker-3 shows the same in its journal:\n${xorMarkJournaldOf("worker-3")}`;
+    expect(verdictOf(paste)).toMatchObject({ status: "affected", level: "verified" });
+  });
+
   it("reads a container's uname and a container's journal as the machine's own kernel", () => {
     // `docker run … uname -a` prints the host's kernel under the container's id; a kind node's journal is a container's.
     const inContainer = `root@worker-2:~# docker run --rm ubuntu:22.04 uname -a\n${unameJammy127("3f2a1b9c8d7e")}\n${UBUNTU_2204_OS_RELEASE}\nroot@worker-2:~# journalctl -u kube-proxy\n${xorMarkJournaldOf("worker-2")}`;
@@ -43,6 +58,13 @@ describe("a uname of one machine beside another machine's lines", () => {
 });
 
 describe("another kernel in the paste's output", () => {
+  it("takes the log's last boot as the kernel its later lines ran: the failing boot pasted after a rollback", () => {
+    const rollback = `root@worker-2:~# uname -a\n${unameJammy126("worker-2")}\nroot@worker-2:~# journalctl -b -1 --no-pager | grep -E 'Linux version|xor-mark'
+Nov 20 08:40:02 worker-2 kernel: Linux version 5.15.0-127-generic (buildd@lcy02-amd64-090) (gcc (Ubuntu 11.4.0-1ubuntu1~22.04) 11.4.0, GNU ld (GNU Binutils for Ubuntu) 2.38) #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 (Ubuntu 5.15.0-127.137-generic 5.15.167)
+${xorMarkJournaldOf("worker-2")}`;
+    expect(verdictOf(rollback)).toMatchObject({ status: "unknown", reason: expect.stringMatching(/2 kernels/) });
+  });
+
   it("leaves a boot log of an earlier boot and another node's `kubectl describe node` to the uname", () => {
     const reboot = `$ uname -a\n${unameJammy127("worker-2")}\n$ grep -E 'Linux version|kube-proxy' /var/log/syslog
 Nov 12 06:02:11 worker-2 kernel: [    0.000000] Linux version 5.15.0-126-generic (buildd@lcy02-amd64-045) (gcc (Ubuntu 11.4.0-1ubuntu1~22.04) 11.4.0, GNU ld (GNU Binutils for Ubuntu) 2.38) #136-Ubuntu SMP Wed Nov 6 10:38:22 UTC 2024 (Ubuntu 5.15.0-126.136-generic 5.15.167)

@@ -149,8 +149,12 @@ const OUTSIDE: ContainerScope = { kind: "none" };
 /** The host part of a prompt naming one: "root@node2:~# ", "[admin@web-1 ~]$ ", "(venv) user@box:~$ ". */
 const PROMPT_HOST = /^\s*(?:\([^)]*\)\s*)?\[?[\w.-]+@([\w-]+)[\w.-]*(?::\S*?)?(?:\s[^\]]*\])?\s*[$#%]\s/;
 
-/** `ssh`'s target: its options (those taking a value, then the flags), then `[user@]host`. */
-const SSH_TARGET = /\bssh\s+(?:(?:-[bcDEeFIiJLlmOopQRSWw]\s*\S+|-[46AaCfGgKkMNnqsTtVvXxYy]+)\s+)*(?:[\w.-]+@)?([A-Za-z0-9][\w.:-]*)/;
+/**
+ * `ssh` run as the command (at the line's start, after a prompt, `sudo` or a shell operator; not `systemctl restart ssh`):
+ * its options (those taking a value, then the flags), then `[user@]host`.
+ */
+const SSH_TARGET =
+  /(?:^|[;&|(]\s*|[$#%>]\s+|\bsudo\s+(?:-\S+\s+)*)ssh\s+(?:(?:-[bcDEeFIiJLlmOopQRSWw]\s*\S+|-[46AaCfGgKkMNnqsTtVvXxYy]+)\s+)*(?:[\w.-]+@)?([A-Za-z0-9][\w.:-]*)/;
 /** Logs a command fetches from a container or a cluster: some container's or pod's, not the prompt's machine's. */
 const FETCHED_LOGS = /(?:^|\s)(?:(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\slogs|(?:docker|podman|nerdctl|crictl)\s+logs)(?:\s|$)/;
 
@@ -162,8 +166,8 @@ const FETCHED_LOGS = /(?:^|\s)(?:(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\slog
  */
 function printerOf(raw: string): string | null {
   const ssh = SSH_TARGET.exec(raw)?.[1];
-  // An address names no host a uname or journal would print (ip-10-0-0-5 for 10.0.0.5): which machine is not said.
-  if (ssh) return /^[\d.]+$|:/.test(ssh) ? null : (ssh.split(".")[0] ?? ssh).toLowerCase();
+  // An address stays whole: it is a machine, though no uname prints it (sameMachine reads EC2's ip-10-0-0-5 as 10.0.0.5).
+  if (ssh) return /^[\d.]+$|:/.test(ssh) ? ssh : (ssh.split(".")[0] ?? ssh).toLowerCase();
   if (CONTAINER_RUNNER.test(raw) || FETCHED_LOGS.test(raw)) return "";
   return PROMPT_HOST.exec(raw)?.[1]?.toLowerCase() ?? null;
 }

@@ -117,6 +117,8 @@ function readingsAt(text: string, line: number, lineAt: ((line: number) => strin
   return answer ? { kernels: [answer], cure: false } : mentionsIn(unwrapTaint(text, line, lineAt));
 }
 
+/** The kernel's boot banner as dmesg and the journal keep it ("Linux version 5.15.0-127-generic (buildd@…"). */
+const BOOT_LINE = /\bLinux version \d+\.\d+\.\d+\S* \((?:[^()\s]*@|gcc|clang)/;
 /** An oops, WARN or hung-task header's taint, which the kernel prints before its own release. */
 const TAINT_HEADER = /\b(?:Not tainted|Tainted: [A-Z])/;
 /** An oops or WARN header cut after its taint by a mail client's wrapping: the release opens the next line. */
@@ -144,14 +146,22 @@ function unwrapTaint(text: string, line: number, lineAt: ((line: number) => stri
  */
 export function disputesKernel(candidates: readonly LineRef[], own: UnameFacts, lineAt?: (line: number) => string): string | null {
   const agrees = agreesWith(own);
+  // The last boot the log shows, and the kernel it booted: the one its later lines ran on.
+  let lastBoot: string | undefined;
   for (const { text, line } of candidates) {
-    // Of the kernel's own output, only a crash's header: it names the kernel that failed, where a boot log may be an
-    // earlier boot's before a reboot into the uname's kernel and `docker info` or `kubectl describe node` another machine's.
+    // Of the kernel's own output, a crash's header names the kernel that failed; a boot line ("Linux version …") counts
+    // only as the log's last boot (below): an earlier boot's came before a reboot into the uname's kernel (review 35d),
+    // and `docker info` or `kubectl describe node` may be another machine's.
     const crash = TAINT_HEADER.test(text);
-    const other = readingsAt(text, line, lineAt).kernels.find((u) => (u.named ? u.via || u.claimed : crash) && !agrees(u.release ?? ""));
+    const boot = BOOT_LINE.test(text);
+    const kernels = readingsAt(text, line, lineAt).kernels;
+    if (boot) lastBoot = kernels.find((u) => !u.named)?.release ?? lastBoot;
+    const other = kernels.find((u) => (u.named ? u.via || u.claimed : crash) && !agrees(u.release ?? ""));
     if (other) return other.release ?? null;
   }
-  return null;
+  // The log's lines after its last boot ran that boot's kernel: another than the uname's is a second kernel (review 35f:
+  // `journalctl -b -1` of the failing boot pasted after a rollback).
+  return lastBoot !== undefined && !agrees(lastBoot) ? lastBoot : null;
 }
 
 const suffixParts = (release: string) =>
