@@ -14,7 +14,6 @@ import {
   sameMachine,
 } from "./facts";
 import { UPGRADE_READ } from "./facts/component-upgrades";
-import { isLogFramed } from "./facts/log-framing";
 import { compareNodes, nodeHost } from "./fleet";
 import { perVersions } from "./host-checks";
 import type { Hit } from "./match";
@@ -31,7 +30,7 @@ import {
   scoreAdvisory,
   scoreFinding,
 } from "./score";
-import { type NodeNames, nodeNames, ownHostElsewhere, printedBy, syslogHost, unlistedPrinters } from "./symptom-hosts";
+import { linePrinter, type NodeNames, nodeNames, ownHostElsewhere, printedBy, printersElsewhere, unlistedPrinters } from "./symptom-hosts";
 import { confirmByShownCause } from "./unranged-causes";
 import {
   alternativeComponents,
@@ -451,17 +450,7 @@ function assemble(
       !facts.nodes.length && facts.unameHost && logEvidence.length
         ? printersElsewhere(
             seen.sightings.flatMap((s) => [...s.lines]),
-            (n) => {
-              // A container's lines (a kind node's journal through `docker exec`) run on a machine's kernel under the
-              // container's name, and fetched pod logs on any node's: no machine is named.
-              const by = facts.promptHost(n);
-              if (by === "" || facts.containerOutput.has(n)) return null;
-              const line = lineAt(n) ?? "";
-              // A log line naming no host (or a continuation of one), under no command naming one, is the paste's own
-              // output (review 35f: the failing node's bare klog beside a peer's journal); a sentence quoting the error
-              // is no machine's.
-              return syslogHost(line) ?? by ?? (inHostlessLog(n, lineAt) ? OWN_OUTPUT : null);
-            },
+            linePrinter(lineAt, facts),
             facts.unameHost,
           )
         : null;
@@ -601,40 +590,6 @@ function judgedOffTable(
   );
   return { ...verdict, reason: `${verdict.reason} (${said})` };
 }
-
-/**
- * The hosts that printed `lines` when those that name one (their syslog or journald host, else the command before them)
- * all name another than `unameHost`; else null. A line that names none (a sentence quoting the error, review 35d) may
- * be any machine's, so it neither makes nor breaks the case; journald's "localhost" (lines logged before the hostname
- * was set) names none.
- */
-function printersElsewhere(lines: readonly number[], printerOf: (line: number) => string | null, unameHost: string): string[] | null {
-  const printers = new Set<string>();
-  for (const line of lines) {
-    const printer = printerOf(line);
-    if (printer === null || UNNAMED_HOST.test(printer)) continue;
-    if (printer === OWN_OUTPUT || sameMachine(printer, unameHost) || sameMachine(ec2Name(printer), unameHost)) return null;
-    printers.add(printer.toLowerCase());
-  }
-  return printers.size ? [...printers] : null;
-}
-const UNNAMED_HOST = /^(?:localhost(?:\.localdomain)?|\(none\))$/i;
-/** How far up an indented continuation line is followed to the log line it continues (a klog `err=<` block). */
-const MAX_CONTINUATION = 20;
-
-/** Whether line `n` is a log line naming no host, or an indented continuation of one. */
-function inHostlessLog(n: number, lineAt: (n: number) => string | undefined): boolean {
-  for (let k = n; k >= 1 && k > n - MAX_CONTINUATION; k--) {
-    const line = lineAt(k) ?? "";
-    if (!line.trim() || /^\s/.test(line)) continue;
-    return isLogFramed(line.trim()) && syslogHost(line) === null;
-  }
-  return false;
-}
-/** The printer of a log line the paste's own machine printed: no name, but the uname's. */
-const OWN_OUTPUT = "\0own";
-/** EC2's host name for an address (`ssh 10.0.1.23` reaches the machine whose uname says ip-10-0-1-23). */
-const ec2Name = (address: string) => (/^\d+\.\d+\.\d+\.\d+$/.test(address) ? `ip-${address.replaceAll(".", "-")}` : address);
 
 /**
  * A finding's verdict when the paste has no nodes table and every one of its log lines names another machine than its

@@ -3,8 +3,10 @@
  * host after the date ("Dec 03 02:11:40 worker-1 kube-proxy[2211]: …", journalctl's short and short-iso formats), so a
  * nodes table beside one node's journal says whose versions the symptom speaks of: another node's kernel in range is
  * no verdict on the lines this one printed (review 32a: worker-1's own journal, on a kernel verified before the bug,
- * was "affected" by worker-2's kernel).
+ * was "affected" by worker-2's kernel). Without a table, the same reading says when a paste's lines are another machine's
+ * than its uname's (linePrinter, printersElsewhere: review 35b).
  */
+import { isLogFramed } from "./facts/log-framing";
 import { sameMachine, shortName } from "./facts/uname-fleet";
 import type { HostVersions } from "./verdict";
 
@@ -99,3 +101,62 @@ export function unlistedPrinters(
 /** Whether the paste's own host (its uname's host name, `unameHost`) is another machine than every node in `shown`. */
 export const ownHostElsewhere = (unameHost: string | null, shown: readonly HostVersions[]): boolean =>
   unameHost !== null && !shown.some((h) => sameMachine(h.subject.replace(/^node /, ""), unameHost));
+
+/** What of a paste's facts says which machine printed a line (ExtractedFacts' fields of those names). */
+export interface PrinterFacts {
+  promptHost: (line: number) => string | null;
+  containerOutput: ReadonlySet<number>;
+}
+
+/**
+ * The machine that printed a line, as the paste says: its syslog or journald host, else the command before it (an `ssh`
+ * target, a prompt's host); none for a container's lines (a kind node's journal through `docker exec` runs on a
+ * machine's kernel under the container's name) and fetched pod logs (any node's); OWN_OUTPUT for a log line naming no
+ * host (or its indented continuation) under no command naming one (review 35f: the failing node's bare klog beside a
+ * peer's journal); null for a sentence quoting the error, which is no machine's.
+ */
+export function linePrinter(lineAt: (line: number) => string | undefined, facts: PrinterFacts): (line: number) => string | null {
+  return (n) => {
+    const by = facts.promptHost(n);
+    if (by === "" || facts.containerOutput.has(n)) return null;
+    return syslogHost(lineAt(n) ?? "") ?? by ?? (inHostlessLog(n, lineAt) ? OWN_OUTPUT : null);
+  };
+}
+
+/**
+ * The hosts that printed `lines` when those that name one (their syslog or journald host, else the command before them)
+ * all name another than `unameHost`; else null. A line that names none (a sentence quoting the error, review 35d) may
+ * be any machine's, so it neither makes nor breaks the case; journald's "localhost" (lines logged before the hostname
+ * was set) names none.
+ */
+export function printersElsewhere(
+  lines: readonly number[],
+  printerOf: (line: number) => string | null,
+  unameHost: string,
+): string[] | null {
+  const printers = new Set<string>();
+  for (const line of lines) {
+    const printer = printerOf(line);
+    if (printer === null || UNNAMED_HOST.test(printer)) continue;
+    if (printer === OWN_OUTPUT || sameMachine(printer, unameHost) || sameMachine(ec2Name(printer), unameHost)) return null;
+    printers.add(printer.toLowerCase());
+  }
+  return printers.size ? [...printers] : null;
+}
+const UNNAMED_HOST = /^(?:localhost(?:\.localdomain)?|\(none\))$/i;
+/** How far up an indented continuation line is followed to the log line it continues (a klog `err=<` block). */
+const MAX_CONTINUATION = 20;
+
+/** Whether line `n` is a log line naming no host, or an indented continuation of one. */
+function inHostlessLog(n: number, lineAt: (n: number) => string | undefined): boolean {
+  for (let k = n; k >= 1 && k > n - MAX_CONTINUATION; k--) {
+    const line = lineAt(k) ?? "";
+    if (!line.trim() || /^\s/.test(line)) continue;
+    return isLogFramed(line.trim()) && syslogHost(line) === null;
+  }
+  return false;
+}
+/** The printer of a log line the paste's own machine printed: no name, but the uname's. */
+const OWN_OUTPUT = "\0own";
+/** EC2's host name for an address (`ssh 10.0.1.23` reaches the machine whose uname says ip-10-0-1-23). */
+const ec2Name = (address: string) => (/^\d+\.\d+\.\d+\.\d+$/.test(address) ? `ip-${address.replaceAll(".", "-")}` : address);
