@@ -442,7 +442,7 @@ function assemble(
     };
     // A nodes table beside the journal of some of its nodes: the symptom is judged on the nodes that printed it.
     const hitLines = facts.nodes.length > 1 && logEvidence.length ? seen.sightings.flatMap((s) => [...s.lines]) : [];
-    const lineAt = (n: number) => facts.lines[n - 1];
+    const lineAt = facts.lineAt;
     const shown = hitLines.length ? printedBy(hitLines, namesOf(), lineAt) : null;
     const unlisted = hitLines.length && !shown ? unlistedPrinters(hitLines, namesOf(), lineAt) : null;
     // No nodes table, a uname of one machine and every symptom line another's (review 35b).

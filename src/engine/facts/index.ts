@@ -47,6 +47,8 @@ export { sameMachine } from "./uname-fleet";
 export interface ExtractedFacts {
   /** The input split into lines; line numbers elsewhere are 1-based indexes into this. */
   lines: string[];
+  /** One line by its 1-based number, without splitting the whole input (undefined past its end). */
+  lineAt: (line: number) => string | undefined;
   sections: BundleSection[];
   kernel: KernelFacts | null;
   /** Components whose own readings disagree (two `runc --version` outputs, two `docker info`). */
@@ -274,6 +276,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
       lines ??= splitLines(text);
       return lines;
     },
+    lineAt: (n) => (n >= 1 && n <= textLines.length ? textLines.at(n - 1) : undefined),
     sections,
     // Several hosts' unames are judged node by node, like a kubectl table.
     kernel,
@@ -487,6 +490,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     get lines() {
       return fromLogs.lines;
     },
+    lineAt: fromLogs.lineAt,
     sections: fromLogs.sections,
     kernel,
     // The logs' kernels that decided nothing, when no field gave one either (review 32c: "no kernel version given").
