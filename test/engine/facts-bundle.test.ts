@@ -287,6 +287,7 @@ describe("output captured with a timestamp on every line (GitHub Actions, kubect
   ]);
 
   it("reads the tools' output under the stamps as it reads it bare", () => {
+    expect(extractFacts(`${CI}\n`).components).toEqual(extractFacts(CI).components);
     const facts = extractFacts(CI);
     const bare = extractFacts(CI.replace(/^\S+Z /gm, ""));
     expect(facts.components).toEqual(bare.components);
