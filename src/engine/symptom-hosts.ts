@@ -6,6 +6,7 @@
  * was "affected" by worker-2's kernel). Without a table, the same reading says when a paste's lines are another machine's
  * than its uname's (linePrinter, printersElsewhere: review 35b).
  */
+import type { ExtractedFacts } from "./facts";
 import { isLogFramed } from "./facts/log-framing";
 import { sameMachine, shortName } from "./facts/uname-fleet";
 import type { HostVersions } from "./verdict";
@@ -102,11 +103,8 @@ export function unlistedPrinters(
 export const ownHostElsewhere = (unameHost: string | null, shown: readonly HostVersions[]): boolean =>
   unameHost !== null && !shown.some((h) => sameMachine(h.subject.replace(/^node /, ""), unameHost));
 
-/** What of a paste's facts says which machine printed a line (ExtractedFacts' fields of those names). */
-export interface PrinterFacts {
-  promptHost: (line: number) => string | null;
-  containerOutput: ReadonlySet<number>;
-}
+/** What of a paste's facts says which machine printed a line. */
+export type PrinterFacts = Pick<ExtractedFacts, "commandHost" | "containerOutput">;
 
 /**
  * The machine that printed a line, as the paste says: its syslog or journald host, else the command before it (an `ssh`
@@ -117,7 +115,7 @@ export interface PrinterFacts {
  */
 export function linePrinter(lineAt: (line: number) => string | undefined, facts: PrinterFacts): (line: number) => string | null {
   return (n) => {
-    const by = facts.promptHost(n);
+    const by = facts.commandHost(n);
     if (by === "" || facts.containerOutput.has(n)) return null;
     return syslogHost(lineAt(n) ?? "") ?? by ?? (inHostlessLog(n, lineAt) ? OWN_OUTPUT : null);
   };

@@ -166,7 +166,7 @@ const FETCHED_LOGS = /(?:^|\s)(?:(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\slog
  */
 function printerOf(raw: string): string | null {
   const ssh = SSH_TARGET.exec(raw)?.[1];
-  // An address stays whole: it is a machine, though no uname prints it (sameMachine reads EC2's ip-10-0-0-5 as 10.0.0.5).
+  // An address stays whole: it is a machine, though no uname prints it (symptom-hosts reads EC2's ip-10-0-0-5 as 10.0.0.5).
   if (ssh) return /^[\d.]+$|:/.test(ssh) ? ssh : (ssh.split(".")[0] ?? ssh).toLowerCase();
   if (CONTAINER_RUNNER.test(raw) || FETCHED_LOGS.test(raw)) return "";
   return PROMPT_HOST.exec(raw)?.[1]?.toLowerCase() ?? null;
@@ -397,7 +397,8 @@ export function readBundle(input: readonly string[] | TextLines): {
   gathering: Set<number>;
   /**
    * Each command line (1-based, in order) with the machine its output comes from (printerOf: an `ssh` target, else the
-   * host its prompt names, "root@node2:~# …", "[admin@web-1 ~]$ …"), as its first label in lower case, or null.
+   * host its prompt names, "root@node2:~# …", "[admin@web-1 ~]$ …", as its first label in lower case or an address
+   * whole), "" for a container's or fetched logs, or null.
    */
   commandHosts: Array<[number, string | null]>;
 } {

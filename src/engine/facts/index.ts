@@ -62,7 +62,7 @@ export interface ExtractedFacts {
    * journalctl …"), "" when that command ran in a container or fetched a container's or pod's logs (no machine's), else
    * null.
    */
-  promptHost: (line: number) => string | null;
+  commandHost: (line: number) => string | null;
   os: OsFacts | null;
   nodes: NodeRow[];
   iptables: IptablesFacts | null;
@@ -282,7 +282,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     kernel,
     ...(!kernel && !hostNodes.length && givenReleases.size > 1 ? { kernelsGiven: [...givenReleases] } : {}),
     unameHost: hostNodes.length ? null : unameHostOf(kernelSources, containerOutput),
-    promptHost: hostOfLine(commandHosts),
+    commandHost: hostOfLine(commandHosts),
     os,
     nodes: joinUnameNodes(tableNodes, hostNodes),
     iptables: hostIptables(pre ? pre.iptablesLines : null, text, containerOutput),
@@ -496,7 +496,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     // The logs' kernels that decided nothing, when no field gave one either (review 32c: "no kernel version given").
     ...(!kernel && !hostNodes.length && !readings.length && fromLogs.kernelsGiven ? { kernelsGiven: fromLogs.kernelsGiven } : {}),
     unameHost: hostNodes.length ? null : (unameHostOf(sources) ?? (readings.length ? null : fromLogs.unameHost)),
-    promptHost: fromLogs.promptHost,
+    commandHost: fromLogs.commandHost,
     os,
     nodes,
     iptables,

@@ -140,9 +140,9 @@ function unwrapTaint(text: string, line: number, lineAt: ((line: number) => stri
 /**
  * The release the candidate lines name as another kernel than `own` (the bundle's uname or /proc/version) in a way that
  * leaves it undecided, as beside output in pickKernelMention: a sentence claiming the host's kernel outright, a
- * typed answer, a quoted line or a tool's path ("Our nodes run kernel 6.6.58" beside a laptop's `uname -a`), or a crash
+ * typed answer, a quoted line or a tool's path ("Our nodes run kernel 6.6.58" beside a laptop's `uname -a`), a crash
  * header naming another build (from `journalctl -k -b -1` before an upgrade, beside the `uname` taken after it: review
- * 35a, the crash's build was "not affected" by the running one's).
+ * 35a, the crash's build was "not affected" by the running one's), or the log's last boot banner naming one.
  */
 export function disputesKernel(candidates: readonly LineRef[], own: UnameFacts, lineAt?: (line: number) => string): string | null {
   const agrees = agreesWith(own);
