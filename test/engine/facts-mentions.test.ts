@@ -499,6 +499,19 @@ describe("kernel mentions in kernel output", () => {
     expect(kernelOf("proxmox-ve: 8.2.0 (running kernel: 6.8.12-2-pve)")?.named).toBeUndefined();
   });
 
+  it("reads the running kernel `bpftrace --info` prints under System, its version cut from the paste or not", () => {
+    // bpftrace's info() prints "  OS: " + uname's sysname, release and version; this one from a public README's
+    // `sudo bpftrace --info` on an Ubuntu mainline build.
+    const info =
+      "$ sudo bpftrace --info\nSystem\n  OS: Linux 5.19.0-051900-generic #202207312230 SMP PREEMPT_DYNAMIC Sun Jul 31 22:34:11 UTC 2022\n  Arch: x86_64\n";
+    expect(kernelOf(info)).toMatchObject({ release: "5.19.0-051900-generic", line: 3 });
+    expect(kernelOf(info)?.named).toBeUndefined();
+    expect(kernelOf("System\n  OS: Linux 6.6.0-47.001-rc1-xxxxxx\n  Arch: x86_64")?.release).toBe("6.6.0-47.001-rc1-xxxxxx");
+    // Not a label inside a sentence or another tool's platform field.
+    expect(kernelOf("the test VM's OS: Linux 6.6.0 was fine")).toBeNull();
+    expect(kernelOf(" OS/Arch:           linux/amd64")).toBeNull();
+  });
+
   it("reads the running kernel's image from /proc/cmdline or the boot log's Command line, not another command's argument", () => {
     // The format GRUB writes (BOOT_IMAGE=[(device)]/path/vmlinuz-<release>), as `cat /proc/cmdline` and the
     // kernel's "Command line:" boot message print it.

@@ -109,6 +109,9 @@ export const MENTIONS: readonly MentionShape[] = [
   { re: /\b(?:Not tainted|Tainted: [A-Z]+(?: +[A-Z]+)*) +(?=(\d+\.\d+\.\d+\S*))\1 #\d/ },
   // The running kernel's module tree or config as modprobe, kube-proxy and check-config name them.
   { re: MODULE_TREE, via: MODULE_TREE_VIA },
+  // `bpftrace --info`'s System section prints uname's sysname, release and version ("  OS: Linux 6.8.0-45-generic #45-Ubuntu
+  // SMP …", iovisor/bpftrace src/main.cpp, info()): the line opens with the label; the version may be cut from a paste.
+  { re: /^\s*OS: Linux (?=(\d+\.\d+\.\d+\S*))\1(?: #\d|\s*$)/ },
   // Falco's driver loader names the probe or module it downloads or builds after a kernel's `uname -r` (and the number
   // of `uname -v`): "falco_ubuntu-generic_4.15.0-176-generic_185.o", "falco_amazonlinux2_5.10.184-175.731.amzn2.x86_64_1.ko"
   // (falcosecurity/falco's scripts/falco-driver-loader). Named: the loader may be pointed at another kernel.
