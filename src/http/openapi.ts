@@ -8,6 +8,12 @@ import type { AppEnv } from "./app-env";
  * pipeline for one 4.8 MB file, so the page loads it from jsDelivr at a fixed version instead.
  */
 const SCALAR_SCRIPT = "https://cdn.jsdelivr.net/npm/@scalar/api-reference@1.72.1/dist/browser/standalone.js";
+/**
+ * Subresource Integrity for that file: jsDelivr's /npm/ path serves the package's own file, so its hash is that of
+ * dist/browser/standalone.js in the npm tarball (`npm pack @scalar/api-reference@1.72.1`, then
+ * `openssl dgst -sha384 -binary … | base64`). A CDN serving anything else, the browser does not run it.
+ */
+const SCALAR_INTEGRITY = "sha384-U11tb2XnKvmwt8RlTvnwUnYgrN+ur4Xyh9htLhjajWNR/Oyl5AX5DEz00qRmlrmK";
 
 /** GET /openapi.json (OpenAPI 3.1, generated from the route contracts) and GET /docs (its reference page). */
 export function documentApi(app: OpenAPIHono<AppEnv>) {
@@ -33,6 +39,14 @@ export function documentApi(app: OpenAPIHono<AppEnv>) {
     // The app's page policy (its own script only) would leave this page blank: it runs the pinned
     // bundle from jsDelivr and an inline script and style of its own; it shows nothing a user sent.
     c.res.headers.set("Content-Security-Policy", DOCS_CSP);
+    // Scalar's page names the script without its hash: the tag gets it here.
+    if (c.res.ok) {
+      const tag = `<script src="${SCALAR_SCRIPT}"`;
+      const page = (await c.res.text()).replace(tag, `${tag} integrity="${SCALAR_INTEGRITY}" crossorigin="anonymous"`);
+      const headers = new Headers(c.res.headers);
+      headers.delete("content-length");
+      c.res = new Response(page, { status: c.res.status, headers });
+    }
   });
   app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "known-bugs API", cdn: SCALAR_SCRIPT }));
 }

@@ -20,6 +20,8 @@ export function documentedContract(fetch: Fetch, opts: { maxBodyBytes: number })
     expect(page).toContain("/openapi.json");
     // The page's script is pinned to one version, never "latest", and its policy lets that script run.
     expect(page).toMatch(/@scalar\/api-reference@\d+\.\d+\.\d+\//);
+    // …and carries its hash, so a CDN serving another file runs nothing.
+    expect(page).toMatch(/<script src="https:\/\/cdn\.jsdelivr\.net\/[^"]+" integrity="sha384-[A-Za-z0-9+/]{64}" crossorigin="anonymous"/);
     expect(docs.headers.get("content-security-policy")).toMatch(/script-src [^;]*https:\/\/cdn\.jsdelivr\.net/);
     // The document names no server: a client resolves it where it fetched it, whatever Host a request claimed.
     expect(doc).not.toHaveProperty("servers");
