@@ -50,6 +50,7 @@ import {
   mentionedChecks,
   missingDataReason,
   nodeComponents,
+  printedFromChecks,
   releaseChecks,
   SINGLE_HOST,
   type SymptomComponents,
@@ -398,17 +399,23 @@ function assemble(
   for (const record of candidates) {
     const seen = byRecord.get(record.id) ?? NO_HITS;
     const logEvidence = seen.evidence;
-    const hosts = asAtSymptom(allHosts, single, facts.upgradedAt, facts.beforeUpgrade, seen);
+    let hosts = asAtSymptom(allHosts, single, facts.upgradedAt, facts.beforeUpgrade, seen);
     const own = hosts.flatMap((h) => checksOf.version(record, h));
     // Versions named in passing count too, hedged; a release alone only judges a finding (its log shows the bug).
     const decided = decidedEcosystems(own);
     const named = hosts.flatMap((h) => checksOf.mentioned(record, h, decided));
     // A distribution's bug on hosts that all run another distribution: that alone decides.
     const elsewhere = hosts.flatMap((h) => checksOf.distro(record, h));
+    // One machine's log dates the program its own lines came from, where nothing else gave its version: a paste that
+    // gives no version at all is that one machine's too.
+    const printedOn = hosts.length === 1 ? hosts[0] : !hosts.length && !facts.nodes.length ? single : undefined;
+    const printed =
+      printedOn && logEvidence.length ? printedFromChecks(record, printedOn, logEvidence, decidedEcosystems([...own, ...named])) : [];
+    if (printed.length && printedOn && !hosts.length) hosts = [printedOn];
     const checks =
       elsewhere.length && elsewhere.length === hosts.length
         ? elsewhere
-        : [...own, ...named, ...(logEvidence.length ? hosts.flatMap((h) => checksOf.release(record, h, decided)) : [])];
+        : [...own, ...named, ...printed, ...(logEvidence.length ? hosts.flatMap((h) => checksOf.release(record, h, decided)) : [])];
     const symptom = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= SYMPTOM_WEIGHT);
     // Whose lines they are matters only among alternatives (a handful of records): no pass over a flood's lines otherwise.
     const components = alternativeComponents(record).length > 1 ? symptomComponents(record, seen.sightings, logEvidence) : [];

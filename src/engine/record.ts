@@ -100,6 +100,8 @@ export interface RecordSignature {
   unlessNext?: string | undefined;
   /** The alternative this line is the symptom of (its own message, or one naming it): its version decides beside it. */
   component?: string | undefined;
+  /** Only `ecosystem` from `version` on prints this line (see the record schema): the line dates its program. */
+  printedFrom?: { ecosystem: string; version: string; evidence: EvidenceLevel; source: string } | undefined;
   description?: string | undefined;
   source: string;
 }

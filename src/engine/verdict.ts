@@ -1,4 +1,4 @@
-import type { Verdict, VersionEvidence } from "./diagnosis";
+import type { LogEvidence, Verdict, VersionEvidence } from "./diagnosis";
 import { distributionFamily, ecosystemDistribution } from "./facts/os-release";
 import { runtimeComponent } from "./facts/runtime-version";
 import { isSeriesRelease } from "./facts/uname";
@@ -12,6 +12,7 @@ import {
   distributionEraDocker,
   distroBuildBase,
   type EvidenceLevel,
+  endLevel,
   evaluateRanges,
   everyVersionAffected,
   isMainlineVersion,
@@ -26,6 +27,7 @@ import {
   repositoryBuild,
   repositoryServes,
   schemeForEcosystem,
+  upperBound,
   weakestLevel,
 } from "./versions";
 
@@ -815,6 +817,62 @@ function namesOtherRelease(value: string, release: string): boolean {
 export const decidedEcosystems = (checks: readonly VersionEvidence[]): ReadonlySet<string> =>
   // Another component's version that decided nothing (kubeletReadAs) leaves the ecosystem to a named version.
   new Set(checks.filter((c) => !(c.otherComponent && c.result === "unknown")).map((c) => c.ecosystem));
+
+/**
+ * What the log's own lines say of their program's version, where no version of it is read (`checked`: the ecosystems
+ * other checks read): a line only releases from one on print (RecordSignature.printedFrom: Docker 29's daemon naming its
+ * raised API minimum) places the program at that release or later. That decides where every such release gets one
+ * answer: a range open from at or before it (affected), or every range ended by it (not affected). Exact hits only: a
+ * resemblance dates nothing.
+ */
+export function printedFromChecks(
+  record: BugRecord,
+  host: HostVersions,
+  evidence: readonly LogEvidence[],
+  checked: ReadonlySet<string>,
+): VersionEvidence[] {
+  const names = new Set([...checked].flatMap((e) => e.split(" ")));
+  const hit = new Set(evidence.filter((e) => !e.approximate).map((e) => e.signature));
+  const done = new Set<string>();
+  return record.signatures.flatMap((sig) => {
+    const printed = sig.printedFrom;
+    if (!printed || !hit.has(sig.id) || names.has(printed.ecosystem) || done.has(printed.ecosystem)) return [];
+    const entries = record.affected.filter((a) => a.ecosystem === printed.ecosystem);
+    const [first] = entries;
+    if (!first) return [];
+    const scheme = schemeForEcosystem(printed.ecosystem);
+    const from = printed.version;
+    const ranges = entries.flatMap((e) => e.ranges);
+    const startsBy = (r: VersionRange) => r.introduced === "0" || safeCompare(scheme, r.introduced, from) <= 0;
+    const open = ranges.find((r) => upperBound(r) === undefined && startsBy(r));
+    // Every range over by `from`: a fix at or before it, a last affected release before it.
+    const over = ranges.every((r) =>
+      r.fixed !== undefined
+        ? safeCompare(scheme, r.fixed, from) <= 0
+        : r.lastAffected !== undefined && safeCompare(scheme, r.lastAffected, from) < 0,
+    );
+    if (!open && !over) return [];
+    done.add(printed.ecosystem);
+    const level = weakestLevel([printed.evidence, ...(open ? [endLevel(open, "introduced")] : ranges.map((r) => endLevel(r, "upper")))]);
+    const line = `the log's own line (${sig.id}) is printed only by ${printed.ecosystem} from ${from} on`;
+    const check: VersionEvidence = {
+      kind: "version",
+      subject: `${componentSubject(host, printed.ecosystem)} (${from} or later, by its own line)`,
+      value: from,
+      ecosystem: rangeLabel(first),
+      range: open ? describeRange(open) : ranges.map(describeRange).join(", "),
+      result: open ? "affected" : "not-affected",
+      reason: open
+        ? `${line}, and every release from ${open.introduced === "0" ? "the first" : open.introduced} on is affected: no fix is recorded`
+        : `${line}, and every recorded range ended by then`,
+      certain: level !== "reported",
+      level,
+      unverified: level === "reported",
+      source: printed.source,
+    };
+    return [check];
+  });
+}
 
 /**
  * Versions the text only names in passing, for the ecosystems no output of the host itself decided

@@ -365,6 +365,15 @@ export const signatureSchema = z.strictObject({
    * decides among alternatives; a line of none (a program in the container) leaves every alternative not read open.
    */
   component: nonEmpty.optional(),
+  /**
+   * The releases that print this line, when only those from one release on do (the program's code read at the tags:
+   * Docker 29's daemon names its raised API minimum, 1.44, in its refusal): where no version of `ecosystem` (one of
+   * `affected`'s) is read, the line itself places it at `version` or later, and decides where every such version gets
+   * one answer. Not for a line an older release may print when configured so, unless the note says how rare that is.
+   */
+  printedFrom: withEvidence(
+    z.strictObject({ ecosystem: nonEmpty, version: nonEmpty, ...evidenceFields, note: nonEmpty.optional() }),
+  ).optional(),
   description: nonEmpty.optional(),
   source: url,
 });
@@ -556,6 +565,13 @@ export const bugRecordSchema = z
           code: "custom",
           path: ["signatures", i, "refutes"],
           message: "refutes applies to a regex (a literal refuses no line)",
+        });
+      const printed = sig.printedFrom;
+      if (printed && !r.affected.some((a) => a.ecosystem === printed.ecosystem))
+        ctx.addIssue({
+          code: "custom",
+          path: ["signatures", i, "printedFrom", "ecosystem"],
+          message: `must name an ecosystem the record ranges (${[...new Set(r.affected.map((a) => a.ecosystem))].join(", ") || "none"})`,
         });
     });
     r.context?.shownBy?.forEach((id, i) => {

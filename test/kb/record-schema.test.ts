@@ -256,6 +256,28 @@ describe("a signature's component", () => {
   });
 });
 
+describe("a signature's printedFrom", () => {
+  const DOCKER29 = "data/bugs/docker-29-minimum-api-1.44-old-clients.yaml";
+  const withPrinted = async (printed: object) => {
+    const doc = parseDocument(await readFile(DOCKER29, "utf8"));
+    doc.setIn(["signatures", 0, "printedFrom"], printed);
+    const built = await buildKnowledgeBase([{ file: DOCKER29, text: doc.toString() }]);
+    return built.ok ? [] : built.problems.map((p) => `${p.path}: ${p.message}`);
+  };
+
+  it("names an ecosystem the record ranges, with a version of its scheme and a source", async () => {
+    const src = "https://github.com/moby/moby/blob/docker-v29.0.0/daemon/config/config.go#L66";
+    expect(await withPrinted({ ecosystem: "docker", version: "29.0.0", evidence: "verified", source: src })).toEqual([]);
+    expect(await withPrinted({ ecosystem: "containerd", version: "2.0.0", evidence: "verified", source: src })).toContainEqual(
+      expect.stringMatching(/signatures\.0\.printedFrom\.ecosystem: must name an ecosystem the record ranges \(docker, traefik\)/),
+    );
+    expect(await withPrinted({ ecosystem: "docker", version: "docker-29", evidence: "verified", source: src })).toContainEqual(
+      'signatures.0.printedFrom.version: "docker-29" is no docker version',
+    );
+    expect((await withPrinted({ ecosystem: "docker", version: "29.0.0", evidence: "verified" })).join("\n")).toMatch(/printedFrom\.source/);
+  });
+});
+
 describe("refuting signatures", () => {
   it("accept refutes on a regex and refuse it on a literal", () => {
     const own = parseRecordFile(FILE, seedText);

@@ -1,0 +1,70 @@
+import { readFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
+import { compileKnowledgeBase } from "../../src/engine/compile-kb";
+import { diagnoseBundle } from "../../src/engine/diagnose";
+import type { Finding, VersionEvidence } from "../../src/engine/diagnosis";
+import { renderTextReport } from "../../src/engine/report-text";
+import { parseRecordFile } from "../../src/kb/parse-record";
+import { loadDataKb } from "../support/data-kb";
+import { DOCKER_29_VERSION } from "../support/tool-outputs";
+
+// A line only releases from one on print dates its program where the paste gives no version of it: Docker 29's
+// daemon names its raised API minimum in the refusal (the record's printedFrom, read in moby at the tags).
+const ID = "docker-29-minimum-api-1.44-old-clients";
+const FILE = `data/bugs/${ID}.yaml`;
+// The daemon's refusal as moby's daemon/server/middleware/version.go words it, behind the CLI's "Error response from daemon".
+const REFUSAL =
+  "Error response from daemon: client version 1.41 is too old. Minimum supported API version is 1.44, please upgrade your client to a newer version";
+const kb = (await loadDataKb()).compiled;
+const finding = (d: { findings: Finding[] }) => d.findings.find((f) => f.id === ID);
+const versionOf = (f: Finding | undefined) => f?.evidence.filter((e): e is VersionEvidence => e.kind === "version") ?? [];
+
+describe("a line that dates its own program", () => {
+  it("decides the verdict where no version of the program is given: every release it dates is in an open range", () => {
+    const f = finding(diagnoseBundle(kb, REFUSAL));
+    expect(f?.verdict).toMatchObject({ status: "affected", level: "verified" });
+    const [v] = versionOf(f);
+    expect(v).toMatchObject({ result: "affected", value: "29.0.0", level: "verified", certain: true });
+    expect(v?.subject).toBe("your docker (29.0.0 or later, by its own line)");
+    expect(v?.reason).toMatch(/printed only by docker from 29\.0\.0 on, and every release from 29\.0\.0 on is affected/);
+    expect(v?.source).toMatch(/moby\/moby\/blob\/docker-v29\.0\.0\//);
+    // The text report says why, as the JSON does.
+    expect(renderTextReport(diagnoseBundle(kb, REFUSAL))).toMatch(/29\.0\.0 or later, by its own line/);
+  });
+
+  it("gives way to the program's own version wherever the paste gives one", () => {
+    const f = finding(diagnoseBundle(kb, `$ docker version\n${DOCKER_29_VERSION.join("\n")}\n$ traefik\n${REFUSAL}`));
+    const checks = versionOf(f);
+    expect(checks.some((c) => c.subject.includes("by its own line"))).toBe(false);
+    expect(checks).toContainEqual(expect.objectContaining({ value: "29.0.0", result: "affected" }));
+  });
+});
+
+describe("what the ranges make of the release a line dates", () => {
+  const SRC = "https://example.org/fixture";
+  /** The Docker 29 record with its docker ranges replaced: the logic under test, not the data. */
+  const kbWith = async (ranges: object[]) => {
+    const doc = parseDocument(await readFile(FILE, "utf8"));
+    doc.setIn(["affected", 0, "kind"], "regression");
+    doc.setIn(["affected", 0, "ranges"], ranges);
+    const parsed = parseRecordFile(FILE, doc.toString());
+    if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join("; "));
+    return compileKnowledgeBase("test", [parsed.record]);
+  };
+  const own = async (ranges: object[]) =>
+    versionOf(finding(diagnoseBundle(await kbWith(ranges), REFUSAL))).find((c) => c.subject.includes("by its own line"));
+
+  it("rules the bug out when every range ended by then, at the weakest level it rests on", async () => {
+    const v = await own([{ introduced: "0", fixed: "28.0.0", evidence: "verified", source: SRC }]);
+    expect(v).toMatchObject({ result: "not-affected", level: "verified" });
+    expect(v?.reason).toMatch(/every recorded range ended by then/);
+    const reported = await own([{ introduced: "0", fixed: "28.0.0", evidence: "reported", source: SRC }]);
+    expect(reported).toMatchObject({ result: "not-affected", level: "reported", certain: false });
+  });
+
+  it("leaves it open when a range ends after the release it dates, or starts after it", async () => {
+    expect(await own([{ introduced: "0", fixed: "29.2.0", evidence: "verified", source: SRC }])).toBeUndefined();
+    expect(await own([{ introduced: "29.1.0", evidence: "verified", source: SRC }])).toBeUndefined();
+  });
+});
