@@ -396,6 +396,8 @@ function assemble(
     names ??= nodeNames(allHosts);
     return names;
   };
+  // Which machine printed a line: its journald host, else the prompt or `ssh` target of the command before it.
+  const printerOf = linePrinter(facts.lineAt, facts);
   for (const record of candidates) {
     const seen = byRecord.get(record.id) ?? NO_HITS;
     const logEvidence = seen.evidence;
@@ -449,15 +451,14 @@ function assemble(
     };
     // A nodes table beside the journal of some of its nodes: the symptom is judged on the nodes that printed it.
     const hitLines = facts.nodes.length > 1 && logEvidence.length ? seen.sightings.flatMap((s) => [...s.lines]) : [];
-    const lineAt = facts.lineAt;
-    const shown = hitLines.length ? printedBy(hitLines, namesOf(), lineAt) : null;
-    const unlisted = hitLines.length && !shown ? unlistedPrinters(hitLines, namesOf(), lineAt) : null;
+    const shown = hitLines.length ? printedBy(hitLines, namesOf(), printerOf) : null;
+    const unlisted = hitLines.length && !shown ? unlistedPrinters(hitLines, namesOf(), printerOf) : null;
     // No nodes table, a uname of one machine and every symptom line another's (review 35b).
     const away =
       !facts.nodes.length && facts.unameHost && logEvidence.length
         ? printersElsewhere(
             seen.sightings.flatMap((s) => [...s.lines]),
-            linePrinter(lineAt, facts),
+            printerOf,
             facts.unameHost,
           )
         : null;

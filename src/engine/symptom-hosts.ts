@@ -62,18 +62,26 @@ export function nodeNames(hosts: readonly HostVersions[]): NodeNames {
 /**
  * The nodes every line of `lines` (the finding's hit lines, all of them: a sample would miss a node that printed the
  * symptom once after another's retries, review 32c) comes from, or null when a line names no host, or one that is no
- * single node of `names`. `lineAt` gives a line of the text by its 1-based number.
+ * single node of `names`. `printerOf` (linePrinter) says which machine printed a line: its journald or syslog host, else
+ * the prompt or `ssh` target of the command before it (review 36b: a fleet dropped both, and a node that printed nothing
+ * decided).
  */
-export function printedBy(lines: Iterable<number>, names: NodeNames, lineAt: (line: number) => string | undefined): HostVersions[] | null {
+export function printedBy(lines: Iterable<number>, names: NodeNames, printerOf: (line: number) => string | null): HostVersions[] | null {
   const found = new Set<HostVersions>();
   for (const line of lines) {
-    const name = syslogHost(lineAt(line) ?? "");
-    const host = name === null ? undefined : names.lookup(name);
+    const name = named(printerOf(line));
+    const host = name === null ? undefined : lookupMachine(names, name);
     if (!host) return null;
     found.add(host);
   }
   return found.size ? [...found] : null;
 }
+
+/** A printer that names a machine, or null (none, the paste's own unnamed one, journald's "localhost"). */
+const named = (printer: string | null): string | null =>
+  printer === null || printer === OWN_OUTPUT || UNNAMED_HOST.test(printer) ? null : printer;
+/** The node a printer names: by its name, or an address `ssh` reached by EC2's name for it (ip-10-0-1-23). */
+const lookupMachine = (names: NodeNames, name: string) => names.lookup(name) ?? names.lookup(ec2Name(name));
 
 /**
  * When every line names its host: the nodes of `names` among them and the hosts that are no node of the table at all (a
@@ -84,16 +92,17 @@ export function printedBy(lines: Iterable<number>, names: NodeNames, lineAt: (li
 export function unlistedPrinters(
   lines: Iterable<number>,
   names: NodeNames,
-  lineAt: (line: number) => string | undefined,
+  printerOf: (line: number) => string | null,
 ): { listed: HostVersions[]; unlisted: string[] } | null {
   const listed = new Set<HostVersions>();
   const unlisted = new Set<string>();
   for (const line of lines) {
-    const name = syslogHost(lineAt(line) ?? "");
+    const name = named(printerOf(line));
     if (name === null) return null;
-    const host = names.lookup(name);
+    const host = lookupMachine(names, name);
     if (host) listed.add(host);
-    else if (names.lists(name)) return null;
+    // An address no node's name gives may be a node's own (its INTERNAL-IP): which one, the paste does not say.
+    else if (names.lists(name) || /^[\d.]+$|:/.test(name)) return null;
     else unlisted.add(name);
   }
   return unlisted.size ? { listed: [...listed], unlisted: [...unlisted] } : null;
@@ -104,19 +113,21 @@ export const ownHostElsewhere = (unameHost: string | null, shown: readonly HostV
   unameHost !== null && !shown.some((h) => sameMachine(h.subject.replace(/^node /, ""), unameHost));
 
 /** What of a paste's facts says which machine printed a line. */
-export type PrinterFacts = Pick<ExtractedFacts, "commandHost" | "containerOutput">;
+export type PrinterFacts = Pick<ExtractedFacts, "commandHost" | "containerOutput" | "inContainerCommand">;
 
 /**
  * The machine that printed a line, as the paste says: its syslog or journald host, else the command before it (an `ssh`
- * target, a prompt's host); none for a container's lines (a kind node's journal through `docker exec` runs on a
- * machine's kernel under the container's name) and fetched pod logs (any node's); OWN_OUTPUT for a log line naming no
- * host (or its indented continuation) under no command naming one (review 35f: the failing node's bare klog beside a
- * peer's journal); null for a sentence quoting the error, which is no machine's.
+ * target, a prompt's host); for a container's lines only the command's machine (a kind node's journal through `docker
+ * exec` runs on that machine's kernel under the container's name; `crictl logs` at worker-2's prompt are worker-2's:
+ * review 36b), none for pod logs through the cluster (any node's); OWN_OUTPUT for a log line naming no host (or its
+ * indented continuation) under no command naming one (review 35f: the failing node's bare klog beside a peer's journal);
+ * null for a sentence quoting the error, which is no machine's.
  */
 export function linePrinter(lineAt: (line: number) => string | undefined, facts: PrinterFacts): (line: number) => string | null {
   return (n) => {
     const by = facts.commandHost(n);
-    if (by === "" || facts.containerOutput.has(n)) return null;
+    if (by === "") return null;
+    if (facts.containerOutput.has(n) || facts.inContainerCommand(n)) return by;
     return syslogHost(lineAt(n) ?? "") ?? by ?? (inHostlessLog(n, lineAt) ? OWN_OUTPUT : null);
   };
 }

@@ -57,6 +57,39 @@ describe("a uname of one machine beside another machine's lines", () => {
   });
 });
 
+describe("a container's log or command, read on the machine the runtime runs on (review 36b)", () => {
+  const worker1 = `ubuntu@worker-1:~$ uname -a\n${unameJammy127("worker-1")}\n${UBUNTU_2204_OS_RELEASE}\n`;
+
+  it("takes `crictl logs` and `docker logs` at a prompt as that machine's: another machine's uname decides nothing", () => {
+    for (const fetch of ["sudo crictl logs 3f2a1b | tail -3", "sudo docker logs kube-proxy 2>&1 | tail -3", "podman logs kube-proxy"])
+      expect(verdictOf(`${worker1}ubuntu@worker-2:~$ ${fetch}\n${CRICTL}`), fetch).toMatchObject({
+        status: "unknown",
+        reason: expect.stringContaining("the log's lines are worker-2's"),
+      });
+    // At the uname's own machine's prompt, its kernel judges them; through the cluster's API a pod may be on any node.
+    expect(verdictOf(`${worker1}ubuntu@worker-1:~$ sudo crictl logs 3f2a1b\n${CRICTL}`)).toMatchObject({ status: "affected" });
+    expect(verdictOf(`${worker1}ubuntu@worker-2:~$ kubectl -n kube-system logs kube-proxy-x7k2p\n${CRICTL}`)).toMatchObject({
+      status: "affected",
+    });
+  });
+
+  it("reads a fleet's symptom lines by the prompt or ssh target that printed them, not by any node in range", () => {
+    const fleet = `${worker1}ubuntu@worker-2:~$ uname -a\n${unameJammy126("worker-2")}\n`;
+    for (const printed of [
+      `ubuntu@worker-2:~$ sudo journalctl -u kube-proxy -o cat | tail -3\n${CRICTL}`,
+      `ubuntu@worker-2:~$ sudo crictl logs 3f2a1b\n${CRICTL}`,
+      `ubuntu@worker-1:~$ ssh worker-2 sudo crictl logs 3f2a1b\n${CRICTL}`,
+    ])
+      expect(verdictOf(fleet + printed), printed).toMatchObject({
+        status: "not-affected",
+        level: "verified",
+        reason: expect.stringContaining("the log's lines are node worker-2's"),
+      });
+    // worker-1's own lines, on its kernel in range.
+    expect(verdictOf(`${fleet}ubuntu@worker-1:~$ sudo crictl logs 3f2a1b\n${CRICTL}`)).toMatchObject({ status: "affected" });
+  });
+});
+
 describe("another kernel in the paste's output", () => {
   it("takes the log's last boot as the kernel its later lines ran: the failing boot pasted after a rollback", () => {
     const rollback = `root@worker-2:~# uname -a\n${unameJammy126("worker-2")}\nroot@worker-2:~# journalctl -b -1 --no-pager | grep -E 'Linux version|xor-mark'

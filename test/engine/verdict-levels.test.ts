@@ -691,11 +691,11 @@ describe("components that must meet: a version alone warns only when a host has 
     const f = diagnoseFields(data, { uname: bionic, logs: log }).findings.find((x) => x.id === MNT);
     expect(f?.verdict.status).toBe("not-affected");
     expect(f?.verdict.reason).toContain("this is a ubuntu:18.04 kernel, and the bug needs a rhel:7 kernel");
-    // A fleet of such hosts is ruled out as one host is.
+    // A fleet of such hosts is ruled out as one host is (the example's prompt names itrmsdev04, one of its nodes).
     const nodes = [
       "NAME   STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION      CONTAINER-RUNTIME",
-      "w1     Ready    <none>   9d    v1.9.3    10.0.0.1      <none>        Ubuntu 18.04.2 LTS   4.15.0-91-generic   docker://17.6.0",
-      "w2     Ready    <none>   9d    v1.9.3    10.0.0.2      <none>        Ubuntu 18.04.2 LTS   4.15.0-91-generic   docker://17.6.0",
+      "itrmsdev04   Ready    <none>   9d    v1.9.3    10.0.0.1      <none>        Ubuntu 18.04.2 LTS   4.15.0-91-generic   docker://17.6.0",
+      "itrmsdev05   Ready    <none>   9d    v1.9.3    10.0.0.2      <none>        Ubuntu 18.04.2 LTS   4.15.0-91-generic   docker://17.6.0",
     ].join("\n");
     const fleet = diagnoseFields(data, { nodes, logs: example?.log ?? "" }).findings.find((x) => x.id === MNT);
     expect(fleet?.verdict.status).toBe("not-affected");
@@ -716,8 +716,8 @@ describe("components that must meet: a version alone warns only when a host has 
     expect(named.findings.find((x) => x.id === MNT)?.verdict).toMatchObject({ status: "affected", level: "reported" });
     // Rows that each rule the bug out by Docker's own version rule it out together (Virtuozzo's kernel: no data).
     const vz =
-      "w1     Ready    <none>   9d    v1.17.3   10.0.0.1      <none>        Virtuozzo Linux 7    3.10.0-1160.80.1.vz7.191.4   docker://19.3.5";
-    const vzNodes = [nodes.split("\n")[0], vz, vz.replace("w1 ", "w2 ")].join("\n");
+      "itrmsdev04   Ready    <none>   9d    v1.17.3   10.0.0.1      <none>        Virtuozzo Linux 7    3.10.0-1160.80.1.vz7.191.4   docker://19.3.5";
+    const vzNodes = [nodes.split("\n")[0], vz, vz.replace("itrmsdev04 ", "itrmsdev05 ")].join("\n");
     const fixedDocker = diagnoseFields(data, { nodes: vzNodes, logs: example?.log ?? "" }).findings.find((x) => x.id === MNT);
     expect(fixedDocker?.verdict.status).toBe("not-affected");
     // A kernel only the os-release places (EulerOS 2.0 builds RHEL 7's 3.10.0) is no other distribution's for sure.

@@ -155,22 +155,32 @@ const PROMPT_HOST = /^\s*(?:\([^)]*\)\s*)?\[?[\w.-]+@([\w-]+)[\w.-]*(?::\S*?)?(?
  */
 const SSH_TARGET =
   /(?:^|[;&|(]\s*|[$#%>]\s+|\bsudo\s+(?:-\S+\s+)*)ssh\s+(?:(?:-[bcDEeFIiJLlmOopQRSWw]\s*\S+|-[46AaCfGgKkMNnqsTtVvXxYy]+)\s+)*(?:[\w.-]+@)?([A-Za-z0-9][\w.:-]*)/;
-/** Logs a command fetches from a container or a cluster: some container's or pod's, not the prompt's machine's. */
-const FETCHED_LOGS = /(?:^|\s)(?:(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\slogs|(?:docker|podman|nerdctl|crictl)\s+logs)(?:\s|$)/;
+/** A pod's logs or a command in it through the cluster's API: the pod may be on any node, not the prompt's machine. */
+const THROUGH_CLUSTER = /(?:^|\s)(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\s(?:logs|exec|debug|rsh|run|attach)(?:\s|$)/;
 
 /**
- * The machine a command's output comes from, as its line says: the host an `ssh` runs it on; "" for a command run in a
- * container or fetching a container's or a pod's logs (a container's hostname, in its journal's lines too, is no
- * machine, and a pod may be on any node); else the prompt's host (its first label, as shells print it either way: "node1"
- * for node1.example.com), or null.
+ * The machine a command's output comes from, as its line says: the host an `ssh` runs it on; "" for a pod's logs or
+ * command through the cluster's API (a pod may be on any node); else the prompt's host (its first label, as shells print
+ * it either way: "node1" for node1.example.com), or null. A local runtime's container (`docker logs`, `crictl logs`,
+ * `docker exec`, `lxc exec`) ran on the prompt's machine, on its kernel (review 36b): that host, though the container's
+ * own hostname (in a kind node's journal, a shell's prompt in it) names none.
  */
 function printerOf(raw: string): string | null {
   const ssh = SSH_TARGET.exec(raw)?.[1];
   // An address stays whole: it is a machine, though no uname prints it (symptom-hosts reads EC2's ip-10-0-0-5 as 10.0.0.5).
   if (ssh) return /^[\d.]+$|:/.test(ssh) ? ssh : (ssh.split(".")[0] ?? ssh).toLowerCase();
-  if (CONTAINER_RUNNER.test(raw) || FETCHED_LOGS.test(raw)) return "";
+  if (THROUGH_CLUSTER.test(raw)) return "";
   return PROMPT_HOST.exec(raw)?.[1]?.toLowerCase() ?? null;
 }
+
+/** A local runtime's logs of a container (`docker logs`, `crictl logs`): the container's output. */
+const CONTAINER_LOGS = /(?:^|\s)(?:docker|podman|nerdctl|crictl)\s+logs(?:\s|$)/;
+/** Whether a command line runs a command in a container or prints a container's logs (its output is the container's). */
+const readsContainer = (raw: string): boolean => raw.length <= MAX_COMMAND_LINE && (CONTAINER_RUNNER.test(raw) || CONTAINER_LOGS.test(raw));
+
+/** The machine a container scope's commands run on: the host the prompt that opened it names, or null. */
+const scopeMachine = (scope: ContainerScope): string | null =>
+  scope.kind === "none" || !scope.prompt ? null : (PROMPT_HOST.exec(`${scope.prompt} `)?.[1]?.toLowerCase() ?? null);
 
 const namedPrompt = (prompt: string | undefined): string | null => (prompt && /[@:\\\]]/.test(prompt) ? prompt : null);
 
@@ -401,6 +411,11 @@ export function readBundle(input: readonly string[] | TextLines): {
    * whole), "" for a container's or fetched logs, or null.
    */
   commandHosts: Array<[number, string | null]>;
+  /**
+   * The command lines whose output is a container's (a local runtime's `logs`, `exec` or `run`, a command typed in a
+   * container's shell): a host name in it (a kind node's journal) is the container's, no machine's.
+   */
+  containerCommands: Set<number>;
 } {
   const lines: Lines = input instanceof TextLines ? input : arrayLines(input);
   const sections: BundleSection[] = [];
@@ -414,6 +429,7 @@ export function readBundle(input: readonly string[] | TextLines): {
   // Every line a container printed (1-based), its os-release included: it names the image's release, not the host's.
   const containerOutput = new Set<number>();
   const commandHosts: Array<[number, string | null]> = [];
+  const containerCommands = new Set<number>();
   // Whether the lines read now are a container's: a command's next output, or a shell opened there.
   let scope: ContainerScope = OUTSIDE;
   const push = (kind: BundleSection["kind"], start: number, end: number) =>
@@ -499,9 +515,12 @@ export function readBundle(input: readonly string[] | TextLines): {
       if (opened && !(opened.kind === "shell" && scope.kind === "shell")) scope = opened;
       if (command) {
         commandLines.push(i + 1);
-        commandHosts.push([i + 1, printerOf(raw)]);
-        // A command typed in a container's shell acts there (an `apt-get install` changes the image, not the host).
-        if (inContainerNow(scope) && (wasInside || CONTAINER_PROMPT.test(raw))) containerOutput.add(i + 1);
+        // A command typed in a container's shell acts there (an `apt-get install` changes the image, not the host), on
+        // the machine whose prompt opened the shell: the container's own prompt names none.
+        const inside = inContainerNow(scope) && (wasInside || CONTAINER_PROMPT.test(raw));
+        commandHosts.push([i + 1, inside ? scopeMachine(scope) : printerOf(raw)]);
+        if (inside || readsContainer(raw)) containerCommands.add(i + 1);
+        if (inside) containerOutput.add(i + 1);
         // The commands that print the host's identity (uname, /proc/version, os-release) and a collector's notes.
         if (IDENTITY_COMMANDS.has(command) || COLLECTOR_NOTE.test(t)) gathering.add(i + 1);
         hint = command;
@@ -523,7 +542,7 @@ export function readBundle(input: readonly string[] | TextLines): {
   const notLogs = new Set(commandLines);
   for (const s of sections) for (let n = s.lines[0]; n <= s.lines[1]; n++) notLogs.add(n);
   for (const n of containerOs) containerOutput.add(n);
-  return { sections, notLogs, containerOs, containerOutput, gathering, commandHosts };
+  return { sections, notLogs, containerOs, containerOutput, gathering, commandHosts, containerCommands };
 }
 
 /** 1-based numbers of the non-blank lines that are neither a section nor a shell command: the logs. */

@@ -131,15 +131,21 @@ export const UPGRADE_READ: ReadonlySet<string> = new Set(READING_COMPONENTS.flat
  * that prompt names none or no command comes before. `commands`: each command line with its prompt's host, in order.
  */
 export function hostOfLine(commands: ReadonlyArray<readonly [number, string | null]>): (line: number) => string | null {
+  const commandOf = commandBefore(commands);
+  return (line) => commandOf(line)?.[1] ?? null;
+}
+
+/** The last of `commands` (each with its line first, in order) at or before a line, by binary search; undefined for none. */
+export function commandBefore<C extends readonly [number, ...unknown[]]>(commands: readonly C[]): (line: number) => C | undefined {
   return (line) => {
     let lo = 0;
     let hi = commands.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((commands[mid] as readonly [number, string | null])[0] <= line) lo = mid + 1;
+      if ((commands[mid] as C)[0] <= line) lo = mid + 1;
       else hi = mid;
     }
-    return lo ? (commands[lo - 1] as readonly [number, string | null])[1] : null;
+    return lo ? commands[lo - 1] : undefined;
   };
 }
 

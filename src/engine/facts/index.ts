@@ -7,7 +7,7 @@ import type { BundleSection, IptablesFacts, KernelFacts, NodeRow, OsFacts } from
 import { kubernetesRelease } from "../versions";
 import { readBundle } from "./bundle-sections";
 import { withoutCaptureStamps } from "./capture-stamps";
-import { beforeUpgrade, hostOfLine, lastUpgrades, upgradedBy } from "./component-upgrades";
+import { beforeUpgrade, commandBefore, hostOfLine, lastUpgrades, upgradedBy } from "./component-upgrades";
 import { dockerVersionComponents } from "./docker-version";
 import { type ComponentReadings, hostComponents, namedComponents } from "./host-components";
 import { findIptables, type LineRef, pickIptables } from "./iptables-version";
@@ -59,10 +59,11 @@ export interface ExtractedFacts {
   unameHost: string | null;
   /**
    * The machine a line was printed on as the command before it says ("root@worker-2:~# journalctl …", "$ ssh worker-2
-   * journalctl …"), "" when that command ran in a container or fetched a container's or pod's logs (no machine's), else
-   * null.
+   * journalctl …"), "" when it fetched a pod's logs or ran in one through the cluster (any node's), else null.
    */
   commandHost: (line: number) => string | null;
+  /** Whether the command before a line ran in a container or printed a container's logs: a host name in its output is none. */
+  inContainerCommand: (line: number) => boolean;
   os: OsFacts | null;
   nodes: NodeRow[];
   iptables: IptablesFacts | null;
@@ -198,7 +199,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const output = withoutCaptureStamps(text);
   if (output !== text) return extractFacts(output);
   const textLines = new TextLines(text, pre?.lineStarts ?? undefined);
-  const { sections, notLogs, containerOs, containerOutput, gathering, commandHosts } = readBundle(textLines);
+  const { sections, notLogs, containerOs, containerOutput, gathering, commandHosts, containerCommands } = readBundle(textLines);
   const osSection = pickOsSection(sections);
   const kernelSources: KernelSource[] = [];
   for (const s of sections) {
@@ -283,6 +284,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     ...(!kernel && !hostNodes.length && givenReleases.size > 1 ? { kernelsGiven: [...givenReleases] } : {}),
     unameHost: hostNodes.length ? null : unameHostOf(kernelSources, containerOutput),
     commandHost: hostOfLine(commandHosts),
+    inContainerCommand: inContainerCommand(commandHosts, containerCommands),
     os,
     nodes: joinUnameNodes(tableNodes, hostNodes),
     iptables: hostIptables(pre ? pre.iptablesLines : null, text, containerOutput),
@@ -310,6 +312,12 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     containerOutput,
     gathering,
   };
+}
+
+/** Whether the command a line comes after is one of `containers` (readBundle's containerCommands). */
+function inContainerCommand(commands: ReadonlyArray<readonly [number, string | null]>, containers: ReadonlySet<number>) {
+  const commandOf = commandBefore(commands);
+  return (line: number): boolean => containers.size > 0 && containers.has(commandOf(line)?.[0] ?? 0);
 }
 
 /**
@@ -497,6 +505,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     ...(!kernel && !hostNodes.length && !readings.length && fromLogs.kernelsGiven ? { kernelsGiven: fromLogs.kernelsGiven } : {}),
     unameHost: hostNodes.length ? null : (unameHostOf(sources) ?? (readings.length ? null : fromLogs.unameHost)),
     commandHost: fromLogs.commandHost,
+    inContainerCommand: fromLogs.inContainerCommand,
     os,
     nodes,
     iptables,
