@@ -1357,3 +1357,22 @@ describe("Container-Optimized OS, judged on its build", () => {
     expect(noBuild.findings[0]?.verdict.status).toBe("unknown");
   });
 });
+
+describe("a component's bug that shows only on newer kernels", () => {
+  // netavark before 1.1.0 cannot delete interfaces on kernels from 5.19 (its fix commit 13c03cb220e4; audit 36c: 1.0.3 on
+  // 5.17 was "affected, verified"). Fedora 36's GA kernel and its netavark package, as `uname -r` and `rpm -q` print them.
+  const NETAVARK = "netavark-1.0-teardown-eopnotsupp-kernel-5.19";
+  const TEARDOWN = "netavark: failed to delete if podman4: Received a netlink error message Operation not supported (os error 95)";
+  const paste = (kernel: string) =>
+    `$ uname -r\n${kernel}\n$ cat /etc/os-release\nNAME="Fedora Linux"\nVERSION="36 (Workstation Edition)"\nID=fedora\nVERSION_ID=36\n$ rpm -q netavark\nnetavark-1.0.3-3.fc36.x86_64\n${TEARDOWN}`;
+  const verdict = async (kernel: string) =>
+    diagnoseBundle((await loadDataKb()).compiled, paste(kernel)).findings.find((f) => f.id === NETAVARK)?.verdict;
+
+  it("needs both: an old netavark on a kernel before 5.19 is not affected, on a later one it is", async () => {
+    expect(await verdict("5.17.5-300.fc36.x86_64")).toMatchObject({
+      status: "not-affected",
+      reason: expect.stringMatching(/needs netavark with linux/),
+    });
+    expect(await verdict("5.19.16-200.fc36.x86_64")).toMatchObject({ status: "affected", level: "verified" });
+  });
+});

@@ -62,10 +62,12 @@ describe("evaluateRanges: mainline-bounded ranges (linux)", () => {
 
   it("places whole branches before and after a mainline range", () => {
     expect(evaluateRanges("linux", "6.9.5", ranges)).toMatchObject({ status: "affected", reason: "6.9.5 is in 6.9 ≤ v < 6.10" });
+    // A release candidate of the first affected release: a mainline change lands in its merge window (audit 36c).
     expect(evaluateRanges("linux", "6.9-rc2", ranges)).toMatchObject({
-      status: "not-affected",
-      reason: "before 6.9, the first affected version",
+      status: "unknown",
+      reason: expect.stringMatching(/^6\.9-rc2 is a pre-release of 6\.9, the first affected release/),
     });
+    expect(evaluateRanges("linux", "6.8-rc7", ranges)).toMatchObject({ status: "not-affected" });
     expect(evaluateRanges("linux", "6.6.58", ranges)).toMatchObject({
       status: "not-affected",
       reason: "before 6.9, the first affected version",

@@ -241,7 +241,9 @@ function decide<R extends AffectedRange>(scheme: VersionScheme, v: string, place
   // A pre-release of the first affected release ("1.35.0-rc.1" before "1.35.0"): removals and new behaviour land in a
   // release's pre-releases, which a range starting at the release does not place (review 30c: kubelet 1.35.0-rc.1 printing
   // the removal was "not affected", certain). A range that names a pre-release as its start still orders by it.
-  const preOfStart = scheme === "semver" ? prereleaseOfStart(v, at("below")) : undefined;
+  // So too a kernel's release candidates ("5.19-rc2" before "5.19"): a mainline change lands in its merge window.
+  const preOfStart =
+    scheme === "semver" ? prereleaseOfStart(v, at("below")) : scheme === "linux" ? candidateOfStart(v, at("below")) : undefined;
   if (preOfStart)
     return { ...verdict("unknown", text.prereleaseOfStartReason(v, preOfStart), preOfStart, false, "introduced"), prereleaseOfStart: true };
 
@@ -253,6 +255,16 @@ function decide<R extends AffectedRange>(scheme: VersionScheme, v: string, place
 /** The range whose first affected release `v` is a pre-release of ("1.35.0-rc.1" of "1.35.0"), if any. */
 const prereleaseOfStart = <R extends AffectedRange>(v: string, below: readonly R[]): R | undefined =>
   below.find((r) => r.introduced !== "0" && isPrereleaseOf(v, r.introduced));
+
+/** The range starting at the mainline release `v` is a release candidate of ("5.19-rc2" of "5.19"), if any. */
+function candidateOfStart<R extends AffectedRange>(v: string, below: readonly R[]): R | undefined {
+  const rc = parseKernelVersion(v);
+  if (rc?.rc == null) return undefined;
+  return below.find((r) => {
+    const start = isMainlineVersion(r.introduced) ? parseKernelVersion(r.introduced) : null;
+    return start !== null && start.rc === null && start.major === rc.major && start.minor === rc.minor;
+  });
+}
 
 /** Whether `v` is a pre-release of `release`, itself a release ("1.35.0-rc.1" of "1.35.0"; not of "1.35.0-rc.3"). */
 function isPrereleaseOf(v: string, release: string | undefined): boolean {
