@@ -374,6 +374,17 @@ describe("kernel mentions", () => {
 });
 
 describe("OS mentions", () => {
+  it("reads inxi's Distro inside its System section, and not a Distro answer a person typed (review 36b)", () => {
+    // inxi -S (inxi 3.x prints "arch:" after the kernel; older ones print the machine alone before "bits:").
+    const inxi =
+      "System:\n  Host: k8s-3-26 Kernel: 5.15.0-127-generic arch: x86_64 bits: 64\n    Console: pty pts/0 Distro: Ubuntu 22.04.5 LTS (Jammy Jellyfish)";
+    expect(extractFacts(inxi).os).toMatchObject({ id: "ubuntu", versionId: "22.04" });
+    const older =
+      "System:    Host: box Kernel: 5.4.0-42-generic x86_64 bits: 64 Desktop: Gnome 3.36.4\n           Distro: Ubuntu 20.04.1 LTS (Focal Fossa)";
+    expect(extractFacts(older).os).toMatchObject({ id: "ubuntu", versionId: "20.04" });
+    expect(extractFacts("**Environment**\n- Distro: Ubuntu 22.04\n- Docker: 24.0.7").os).toBeNull();
+  });
+
   it("reads neofetch's and fastfetch's OS inside their summary, logo and all, but not an issue form's OS answer", () => {
     const logo = [
       "            .-/+oossssoo+/-.               user@box",

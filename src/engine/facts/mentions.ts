@@ -103,7 +103,7 @@ const FETCH_OS_MARKERS = [
   ...["container", "red hat", "rocky", "almalinux", "centos", "oracle", "scientific", "fedora", "cbl-mariner", "azure"],
   ...["suse", "opensuse", "arch"],
 ].map((name) => `os: ${name}`);
-const OS_MARKERS = ["operating system: ", "os image: ", "distribution: ", ...FETCH_OS_MARKERS];
+const OS_MARKERS = ["operating system: ", "os image: ", "distribution: ", "distro: ", ...FETCH_OS_MARKERS];
 const COMPONENT_MARKERS = [
   "server version: ",
   "storage driver: ",
@@ -253,6 +253,25 @@ const FETCH_LINE = 300;
 /** The summary's labels sit on the lines right around its OS line. */
 const FETCH_REACH = 3;
 
+/** inxi's System section: "Distro: Ubuntu 22.04.5 LTS (Jammy Jellyfish)" (a derivative adds " base: Ubuntu 22.04 jammy"). */
+const INXI_DISTRO = /(?:^|\s)Distro:\s+(\S.*?)(?:\s+base:.*)?\s*$/;
+/** inxi's kernel field, in the same section: "Kernel: 5.15.0-127-generic arch: x86_64 bits: 64" (older: "… x86_64 bits: 64"). */
+const INXI_KERNEL = /(?:^|\s)Kernel:\s+\S+\s(?:[^\n]{0,60}?\s)?bits:\s*\d/;
+
+/**
+ * inxi's "Distro:" read only in its System section (its Kernel field, with the word size, on the line or a few around):
+ * a person's "Distro: Ubuntu" in an issue form is an answer, read as a release named in passing (review 36b).
+ */
+function inxiDistro(text: string, line: number, lineAt: (line: number) => string | undefined): string | undefined {
+  const image = text.length <= FETCH_LINE ? INXI_DISTRO.exec(text)?.[1] : undefined;
+  if (!image) return undefined;
+  for (let n = line - FETCH_REACH; n <= line + FETCH_REACH; n++) {
+    const other = lineAt(n) ?? "";
+    if (other.length <= FETCH_LINE && INXI_KERNEL.test(other)) return image;
+  }
+  return undefined;
+}
+
 /**
  * neofetch's and fastfetch's "OS: Ubuntu 22.04.3 LTS x86_64" (after the distribution's logo, when pasted whole),
  * read only inside such a summary: two more of its labels within a few lines, one of them a label only the tools print.
@@ -321,7 +340,8 @@ function podmanDistribution(line: number, lineAt: (line: number) => string | und
 export function pickOsMention(candidates: readonly LineRef[], lineAt?: (line: number) => string | undefined): OsFacts | null {
   let found: { image: string; os: OsFacts } | null = null;
   for (const { text, line } of candidates) {
-    const image = OS_MENTION.exec(text)?.[1] ?? (lineAt ? fetchSummaryOs(text, line, lineAt) : undefined);
+    const image =
+      OS_MENTION.exec(text)?.[1] ?? (lineAt ? (fetchSummaryOs(text, line, lineAt) ?? inxiDistro(text, line, lineAt)) : undefined);
     const named = image ? osImageToOs(image) : null;
     const mention = image && named ? { image, os: named } : lineAt ? podmanDistribution(line, lineAt) : null;
     if (!mention) continue;
