@@ -64,19 +64,34 @@ function urlDecoded(text: string): string | null {
   }
 }
 
-/** A whole URL-encoded form: name=value pairs, nothing that a form's encoding would have escaped. */
-const URLENCODED = /^[A-Za-z][\w.-]{0,40}=[\w.~%+*-]*(?:&[A-Za-z][\w.-]{0,40}=[\w.~%+*-]*)*\s*$/;
+/** A whole URL-encoded form: name=value pairs, nothing that a form's encoding would have escaped (JavaScript's encodeURIComponent keeps !'()*). */
+const URLENCODED = /^[A-Za-z][\w.-]{0,40}=[\w.~%+*!'()-]*(?:&[A-Za-z][\w.-]{0,40}=[\w.~%+*!'()-]*)*\s*$/;
 
 function urlEncodedFields(
   text: string,
 ):
   | { input: DiagnoseInput }
+  | { text: string }
   | { ok: false; status: 422; slug: string; detail: string; errors?: Array<{ path: string; message: string }> }
   | null {
   const params = new URLSearchParams(text.trim());
   const names = [...params.keys()];
-  // Not the fields' names at all ("a=1", a log line that happens to look so): taken as a bundle.
-  if (!names.some((n) => (DIAGNOSE_FIELDS as readonly string[]).includes(n))) return null;
+  if (!names.some((n) => (DIAGNOSE_FIELDS as readonly string[]).includes(n))) {
+    // One field holding encoded lines is a file sent with --data-urlencode under a name it does not know (review 36a:
+    // `log@file` was read still encoded, a garbled line): the page form's own `bundle` is the bundle; another is refused.
+    const [only] = names;
+    const value = only !== undefined && names.length === 1 ? (params.get(only) ?? "") : "";
+    if (only === "bundle" && value.trim()) return { text: value };
+    if (value.includes("\n"))
+      return {
+        ok: false,
+        status: 422,
+        slug: "invalid-form",
+        detail: `The URL-encoded form's field ${only} is not a diagnosis field (${DIAGNOSE_FIELDS.join(", ")}): send --data-urlencode logs@file, or the file as it is with --data-binary @file.`,
+      };
+    // Not the fields' names at all ("a=1", a log line that happens to look so): taken as a bundle.
+    return null;
+  }
   const raw: Record<string, unknown> = {};
   for (const [name, value] of params) {
     if (name in raw) return { ok: false, status: 422, slug: "invalid-form", detail: `The form names ${name} twice; send each field once.` };

@@ -86,17 +86,32 @@ export function webRoutes() {
     formFields,
     async (c) => {
       const max = maxBytes(c);
-      const form = await c.req.parseBody();
+      // A truncated upload or a wrong boundary does not parse: the sender's fault, said so (review 36a: a 500).
+      const form = await c.req.parseBody().catch(() => null);
+      if (!form)
+        return problemResponse(
+          c,
+          400,
+          "invalid-form",
+          "The form does not parse as multipart/form-data or application/x-www-form-urlencoded (a truncated upload, or a boundary that does not match).",
+        );
       const field = form.bundle;
-      const bundle = typeof field === "string" ? field : field instanceof File ? await field.text() : "";
-      if (new TextEncoder().encode(bundle).length > max) return tooLarge(c, max);
+      // A file goes to the diagnoser as bytes, read as POST /diagnose reads a body (UTF-16 from PowerShell, and a
+      // compressed or binary file refused, not misread as "no known bug": review 36a).
+      const bundle = typeof field === "string" ? field : field instanceof File ? new Uint8Array(await field.arrayBuffer()) : "";
+      const size = typeof bundle === "string" ? new TextEncoder().encode(bundle).length : bundle.byteLength;
+      if (size > max) return tooLarge(c, max);
       const kb = await currentKb(c.get("store"), undefined, c.get("keepAlive"));
       const scoped = typeof form.record === "string" ? kb.records.find((r) => r.id === form.record) : undefined;
       // The API's own path: the diagnoser (a pool thread on Node, inline on the Worker) with its limits,
       // so an empty or oversized paste is refused with the status POST /diagnose gives.
-      const diagnosis = await c
-        .get("diagnoser")
-        .diagnose(kb, { form: "bundle", text: bundle, limit: scoped ? SCOPED_LIMIT : undefined, focus: scoped?.id });
+      const diagnosis = await c.get("diagnoser").diagnose(kb, {
+        form: "bundle",
+        text: bundle,
+        limit: scoped ? SCOPED_LIMIT : undefined,
+        focus: scoped?.id,
+        ...(typeof bundle === "string" ? {} : { sentAs: { form: false } }),
+      });
       const summary = summarizeDiagnosis(
         diagnosis,
         Number.POSITIVE_INFINITY,

@@ -270,6 +270,14 @@ function misreadBodyContract(fetch: Fetch) {
       findings: Array<{ id: string; verdict: { status: string } }>;
     };
     expect(d.findings[0]).toMatchObject({ id: XT, verdict: { status: "affected" } });
+    // Under the page form's own name (`--data-urlencode bundle@file`) it is the bundle too; under a name no form knows,
+    // refused, naming the fields (review 36a: `log@file` was read still encoded, a garbled line).
+    const named = (name: string) => `${name}=${unnamed}`;
+    // A client of its own: the Worker's rate limit counts this contract's requests per client.
+    const own = { "content-type": FORM, "cf-connecting-ip": "203.0.113.29" };
+    expect(await topIds(await postBundle(fetch, named("bundle"), own))).toContain(XT);
+    const typo = await expectProblem(await postBundle(fetch, named("log"), own), 422);
+    expect(typo.detail).toMatch(/field log is not a diagnosis field .*logs@file/);
   });
 
   it("refuses -d's lost line breaks with text/plain too, and reads lines ended by CRs alone", async () => {

@@ -1,8 +1,9 @@
 import { expect, it } from "vitest";
 import { describeTogether } from "../../src/engine/verdict";
+import { utf16Bytes } from "./hardening-contract";
 import { nodesTable } from "./large-inputs";
 import { SEED_BUNDLE } from "./seed-bundle";
-import { UBUNTU_2204_OS_RELEASE, UNEVEN_FLEET } from "./seed-logs";
+import { UBUNTU_2204_OS_RELEASE, UNEVEN_FLEET, XOR_MARK_KLOG } from "./seed-logs";
 import { type Fetch, RETOLD_DNS_TICKET, RETOLD_DNS_TICKET_ON_4_19 } from "./seed-scenarios";
 
 const XT = "xt-mark-ipv6-typo-2024";
@@ -418,6 +419,31 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     }
     // The page's own fields, a record's scope included, are a form.
     expect((await paste(fetch, "$ uname -r\n5.15.0-127-generic", { record: XT })).status).toBe(200);
+  });
+
+  it("reads an uploaded file as POST /diagnose reads a body, and refuses a form that does not parse (review 36a)", async () => {
+    const upload = (bytes: Uint8Array, name = "bundle.txt") => {
+      const form = new FormData();
+      form.set("bundle", new File([bytes], name));
+      return fetch("/check", { method: "POST", body: form });
+    };
+    // PowerShell 5's `Out-File` writes UTF-16 with its byte-order mark.
+    const utf16 = new Uint8Array([0xff, 0xfe, ...utf16Bytes(`$ uname -r\n5.15.0-127-generic\n${XOR_MARK_KLOG}`, true)]);
+    const found = await upload(utf16);
+    expect(found.status).toBe(200);
+    expect(await found.text()).toContain(XT);
+    // A compressed file is refused as a body is, not read as "no known bug".
+    const gzipped = new Uint8Array([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x01, 0x00, 0x00, 0xff, 0xff]);
+    expect((await upload(gzipped, "bundle.txt.gz")).status).toBe(415);
+    // A truncated upload, a boundary that does not match: the sender's fault (it was a 500).
+    for (const [type, body] of [
+      ["multipart/form-data; boundary=zz", '--zz\r\nContent-Disposition: form-data; name="bundle"\r\n\r\nunknown option'],
+      ["multipart/form-data; boundary=zz", "garbage not multipart at all"],
+    ] as const) {
+      const res = await fetch("/check", { method: "POST", headers: { "content-type": type }, body });
+      expect(res.status, body).toBe(400);
+      expect(res.headers.get("content-type")).toContain("application/problem+json");
+    }
   });
 
   it("refuses JSON or a raw log sent to the page's form address (415), pointing at POST /diagnose", async () => {
