@@ -450,7 +450,8 @@ function assemble(
       );
     };
     // A nodes table beside the journal of some of its nodes: the symptom is judged on the nodes that printed it.
-    const hitLines = facts.nodes.length > 1 && logEvidence.length ? seen.sightings.flatMap((s) => [...s.lines]) : [];
+    // A one-row table too (review 36d: a worker that fails to join is no row of `kubectl get nodes` on its control plane).
+    const hitLines = facts.nodes.length > 0 && logEvidence.length ? seen.sightings.flatMap((s) => [...s.lines]) : [];
     const shown = hitLines.length ? printedBy(hitLines, namesOf(), printerOf) : null;
     const unlisted = hitLines.length && !shown ? unlistedPrinters(hitLines, namesOf(), printerOf) : null;
     // No nodes table, a uname of one machine and every symptom line another's (review 35b).

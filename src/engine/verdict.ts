@@ -1,9 +1,10 @@
 import type { LogEvidence, Verdict, VersionEvidence } from "./diagnosis";
+import { isLogFramed } from "./facts/log-framing";
 import { distributionFamily, ecosystemDistribution } from "./facts/os-release";
 import { runtimeComponent } from "./facts/runtime-version";
 import { isSeriesRelease } from "./facts/uname";
 import { versionsKey } from "./host-checks";
-import type { RecordAffected as AffectedEntry, BugRecord, RecordNotTaken, RecordRange as VersionRange } from "./record";
+import type { RecordAffected as AffectedEntry, BugRecord, RecordNotTaken, RecordSignature, RecordRange as VersionRange } from "./record";
 import type { IptablesFacts, KernelFacts, KernelPackage, NodeRow, OsFacts, VersionScheme } from "./types";
 import {
   branchEnd,
@@ -832,7 +833,8 @@ export function printedFromChecks(
   checked: ReadonlySet<string>,
 ): VersionEvidence[] {
   const names = new Set([...checked].flatMap((e) => e.split(" ")));
-  const hit = new Set(evidence.filter((e) => !e.approximate).map((e) => e.signature));
+  const bySignature = new Map(record.signatures.map((sig) => [sig.id, sig]));
+  const hit = new Set(evidence.filter((e) => !e.approximate && printedLine(e, bySignature.get(e.signature))).map((e) => e.signature));
   const done = new Set<string>();
   return record.signatures.flatMap((sig) => {
     const printed = sig.printedFrom;
@@ -872,6 +874,34 @@ export function printedFromChecks(
     };
     return [check];
   });
+}
+
+/** Words before a line's message that make it told, not printed: a denial, a question, a condition, an opening quote. */
+const TOLD_BEFORE =
+  /\b(?:never|not|no|without|if|whether|will|would|could|should|might|may|expect|expected)\b|n['\u2019]t\b|["'`\u201c\u2018]\s*$/i;
+
+/**
+ * Whether a hit line is a program's output, which dates the program, and not a person's sentence quoting it (review
+ * 36d: "we never see 'client version 1.24 is too old. Minimum supported API version is 1.44'" was Docker 29, verified):
+ * a log line, or a line whose message no denial, question, condition or quote mark comes before.
+ */
+function printedLine(e: LogEvidence, sig: RecordSignature | undefined): boolean {
+  if (!sig) return false;
+  if (isLogFramed(e.text.trim())) return true;
+  if (/\?\s*$/.test(e.text)) return false;
+  const at = e.matchAt ?? messageStart(e.text, sig);
+  return at >= 0 && !TOLD_BEFORE.test(e.text.slice(0, at));
+}
+
+/** Where a signature's message starts on a line, or -1 (only for the few signatures that date their program). */
+function messageStart(text: string, sig: RecordSignature): number {
+  if (sig.kind === "literal")
+    return (sig.caseSensitive ? text : text.toLowerCase()).indexOf(sig.caseSensitive ? sig.pattern : sig.pattern.toLowerCase());
+  try {
+    return new RegExp(sig.pattern, sig.caseSensitive ? "" : "i").exec(text)?.index ?? -1;
+  } catch {
+    return -1;
+  }
 }
 
 /**

@@ -33,6 +33,24 @@ describe("a line that dates its own program", () => {
     expect(renderTextReport(diagnoseBundle(kb, REFUSAL))).toMatch(/29\.0\.0 or later, by its own line/);
   });
 
+  it("dates nothing from a sentence quoting the line: a denial, a question, a quote (review 36d)", () => {
+    for (const told of [
+      `It is not the Docker 29 problem: we never see "${REFUSAL.slice(28)}" in its log.`,
+      `Will the daemon answer "${REFUSAL.slice(28)}" after the upgrade?`,
+      `The CI job failed with '${REFUSAL.slice(28)}'`,
+    ]) {
+      const f = finding(diagnoseBundle(kb, told));
+      expect(
+        versionOf(f).some((c) => c.subject.includes("by its own line")),
+        told,
+      ).toBe(false);
+    }
+    // A log line is the program's own, quotes and all (klog's err="…").
+    const klog = `Jun 02 09:14:11 worker-9 kubelet[23514]: E0602 09:14:11.100000   23514 run.go:74] "command failed" err="failed to parse kubelet flag: unknown flag: --network-plugin"`;
+    const kubelet = diagnoseBundle(kb, klog).findings.find((f) => f.id === "kubelet-1.24-network-plugin-flag-removed");
+    expect(kubelet?.verdict).toMatchObject({ status: "affected", level: "verified" });
+  });
+
   it("gives way to the program's own version wherever the paste gives one", () => {
     const f = finding(diagnoseBundle(kb, `$ docker version\n${DOCKER_29_VERSION.join("\n")}\n$ traefik\n${REFUSAL}`));
     const checks = versionOf(f);

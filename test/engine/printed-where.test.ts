@@ -85,8 +85,42 @@ describe("a container's log or command, read on the machine the runtime runs on 
         level: "verified",
         reason: expect.stringContaining("the log's lines are node worker-2's"),
       });
+    // Prompts of other shapes end the earlier prompt's reach and name their host (review 36d: Flatcar's, Photon's, fish's,
+    // a host-only one, PowerShell running ssh were read as the first prompt's machine).
+    for (const prompt of [
+      "core@worker-2 ~ $ sudo crictl logs 3f2a1b",
+      "root@worker-2 [ ~ ]# crictl logs 3f2a1b",
+      "admin@worker-2 ~> sudo crictl logs 3f2a1b",
+      "worker-2 ~ # crictl logs 3f2a1b",
+      "worker-2% sudo crictl logs 3f2a1b",
+      "PS C:\\Users\\admin> ssh worker-2 sudo crictl logs 3f2a1b",
+      "\u279c  ~ ssh worker-2 sudo crictl logs 3f2a1b",
+    ])
+      expect(verdictOf(`${fleet}${prompt}\n${CRICTL}`), prompt).toMatchObject({
+        status: "not-affected",
+        reason: expect.stringContaining("the log's lines are node worker-2's"),
+      });
     // worker-1's own lines, on its kernel in range.
     expect(verdictOf(`${fleet}ubuntu@worker-1:~$ sudo crictl logs 3f2a1b\n${CRICTL}`)).toMatchObject({ status: "affected" });
+  });
+});
+
+describe("a one-row nodes table beside another machine's lines (review 36d)", () => {
+  it("judges the lines on no row when their host is no node of the table", () => {
+    const table = `admin@k8s-cp-1:~$ kubectl get nodes -o wide
+NAME       STATUS   ROLES           AGE    VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION       CONTAINER-RUNTIME
+k8s-cp-1   Ready    control-plane   412d   v1.30.4   10.0.0.10     <none>        Ubuntu 22.04.5 LTS   5.15.0-126-generic   containerd://1.7.12
+`;
+    expect(
+      verdictOf(`${table}admin@k8s-cp-1:~$ ssh worker-2 sudo journalctl -u kube-proxy\n${xorMarkJournaldOf("worker-2")}`),
+    ).toMatchObject({
+      status: "unknown",
+      reason: expect.stringContaining("which the nodes table does not list"),
+    });
+    // The row's own lines are judged on it.
+    expect(verdictOf(`${table}admin@k8s-cp-1:~$ sudo journalctl -u kube-proxy\n${xorMarkJournaldOf("k8s-cp-1")}`)).toMatchObject({
+      status: "not-affected",
+    });
   });
 });
 

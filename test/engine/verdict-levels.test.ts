@@ -912,12 +912,13 @@ describe("a kernel on a stable branch older than every one a backported change i
 });
 
 describe("a node that is not Ready: its row's versions are what its kubelet last reported", () => {
-  // A kubelet upgraded to 1.26 that cannot start never updates its Node: the row still says v1.25.5.
+  // A kubelet upgraded to 1.26 that cannot start never updates its Node: the row still says v1.25.5. The row is the
+  // example's own host (its journal names pikubemas001), a one-row table's node.
   const CRI = "kubelet-1.26-cri-v1-required";
   const log = data.records.find((r) => r.id === CRI)?.examples[0]?.log ?? "";
   const table = (status: string) =>
     `NAME     STATUS   ROLES           AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION      CONTAINER-RUNTIME
-master   ${status.padEnd(8)} control-plane   90d   v1.25.5   10.0.0.11     <none>        Ubuntu 22.04.5 LTS   5.15.0-126-generic   containerd://1.7.2`;
+pikubemas001   ${status.padEnd(8)} control-plane   90d   v1.25.5   10.0.0.11     <none>        Ubuntu 22.04.5 LTS   5.15.0-126-generic   containerd://1.7.2`;
   const verdictOf = (status: string) =>
     diagnoseFields(data, { nodes: table(status), logs: log }).findings.find((f) => f.id === CRI)?.verdict;
 

@@ -68,6 +68,11 @@ describe("evaluateRanges: mainline-bounded ranges (linux)", () => {
       reason: expect.stringMatching(/^6\.9-rc2 is a pre-release of 6\.9, the first affected release/),
     });
     expect(evaluateRanges("linux", "6.8-rc7", ranges)).toMatchObject({ status: "not-affected" });
+    // So is one of the release that fixed it (review 36d: "affected").
+    expect(evaluateRanges("linux", "6.10-rc7", ranges)).toMatchObject({
+      status: "unknown",
+      reason: expect.stringMatching(/^6\.10-rc7 is a pre-release of 6\.10, the first fixed release/),
+    });
     expect(evaluateRanges("linux", "6.6.58", ranges)).toMatchObject({
       status: "not-affected",
       reason: "before 6.9, the first affected version",

@@ -32,7 +32,23 @@ type Command =
  * "$ ", "# ", "root@node:~# ", "[root@host dir]# ", "(venv) [root@host dir]# ", "user@host:~$ ", "[I] $ ",
  * "x:~/$ ". Not ">": a quoted paste ("> E0217 ...") is still logs.
  */
-export const PROMPT = /^\s*(?:\([^)]*\)\s*)?(?:\[[^\]]*\]\s*)?(?:[\w.-]+@[\w.-]+(?::\S*?)?\s*|[\w.-]*:[~/]\S*?\s*)?[$#%]\s+(?=\S)/;
+/** The commands a prompt naming only its host is read before (Gentoo's root `worker-2 ~ #`, zsh's `worker-2%`). */
+const HOST_PROMPT_COMMANDS = String.raw`(?:sudo\s+)?(?:ssh|journalctl|crictl|docker|podman|nerdctl|ctr|kubectl|cat|uname|dmesg|systemctl|tail|grep|less)\b`;
+/**
+ * Prompts of other shapes than bash's `user@host:path$` (review 36d: after one of those a later one was read as the first
+ * prompt's host): `user@host path $` (Flatcar and Gentoo), `user@host [ path ]#` (Photon), fish's `user@host path>`,
+ * PowerShell's `PS C:\path>`, oh-my-zsh's `➜  dir` and starship's `❯`, and a prompt naming only its host before a command.
+ */
+const OTHER_PROMPTS = [
+  String.raw`[\w.-]+@[\w.-]+\s+(?:\[[^\]\n]{0,40}\]|[~/][^\s$#%>]{0,60})\s*[$#%>]`,
+  String.raw`PS [A-Za-z]:\\[^>\n]{0,80}>`,
+  String.raw`\u279c\s+\S{1,60}(?:\s+git:\([^)\n]{0,60}\))?(?:\s+\u2717)?`,
+  String.raw`\u276f`,
+  String.raw`[A-Za-z][\w.-]{0,62}(?:\s+[~/][^\s$#%]{0,60})?\s?[$#%](?=\s+${HOST_PROMPT_COMMANDS})`,
+].join("|");
+export const PROMPT = new RegExp(
+  String.raw`^\s*(?:\([^)]*\)\s*)?(?:\[[^\]]*\]\s*)?(?:(?:[\w.-]+@[\w.-]+(?::\S*?)?\s*|[\w.-]*:[~/]\S*?\s*)?[$#%]|${OTHER_PROMPTS})\s+(?=\S)`,
+);
 
 const KUBE_BINARY_VERSION = /\b(?:kube-(?:proxy|apiserver|controller-manager|scheduler)|hyperkube\s+\S+)\s+--version\b/;
 
@@ -147,7 +163,9 @@ type ContainerScope =
 const OUTSIDE: ContainerScope = { kind: "none" };
 
 /** The host part of a prompt naming one: "root@node2:~# ", "[admin@web-1 ~]$ ", "(venv) user@box:~$ ". */
-const PROMPT_HOST = /^\s*(?:\([^)]*\)\s*)?\[?[\w.-]+@([\w-]+)[\w.-]*(?::\S*?)?(?:\s[^\]]*\])?\s*[$#%]\s/;
+const PROMPT_HOST = new RegExp(
+  String.raw`^\s*(?:\([^)]*\)\s*)?(?:\[?[\w.-]+@([\w-]+)[\w.-]*(?:(?::\S*?)?(?:\s[^\]]*\])?\s*[$#%]|\s+(?:\[[^\]\n]{0,40}\]|[~/][^\s$#%>]{0,60})\s*[$#%>])|([A-Za-z][\w-]{0,62})[\w.-]*(?:\s+[~/][^\s$#%]{0,60})?\s?[$#%](?=\s+${HOST_PROMPT_COMMANDS}))\s`,
+);
 
 /**
  * `ssh` run as the command (at the line's start, after a prompt, `sudo` or a shell operator; not `systemctl restart ssh`):
@@ -166,12 +184,20 @@ const THROUGH_CLUSTER = /(?:^|\s)(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\s(?:
  * own hostname (in a kind node's journal, a shell's prompt in it) names none.
  */
 function printerOf(raw: string): string | null {
-  const ssh = SSH_TARGET.exec(raw)?.[1];
+  // After any prompt's own text (oh-my-zsh's "➜  ~ ssh worker-2 …" ends in no $ or #).
+  const prompt = COMMENT.test(raw) ? null : PROMPT.exec(raw);
+  const ssh = SSH_TARGET.exec(prompt ? raw.slice(prompt[0].length) : raw)?.[1] ?? SSH_TARGET.exec(raw)?.[1];
   // An address stays whole: it is a machine, though no uname prints it (symptom-hosts reads EC2's ip-10-0-0-5 as 10.0.0.5).
   if (ssh) return /^[\d.]+$|:/.test(ssh) ? ssh : (ssh.split(".")[0] ?? ssh).toLowerCase();
   if (THROUGH_CLUSTER.test(raw)) return "";
-  return PROMPT_HOST.exec(raw)?.[1]?.toLowerCase() ?? null;
+  return promptHost(raw);
 }
+
+/** The host a prompt names, its first label in lower case, or null. */
+const promptHost = (raw: string): string | null => {
+  const m = PROMPT_HOST.exec(raw);
+  return (m?.[1] ?? m?.[2])?.toLowerCase() ?? null;
+};
 
 /** A local runtime's logs of a container (`docker logs`, `crictl logs`): the container's output. */
 const CONTAINER_LOGS = /(?:^|\s)(?:docker|podman|nerdctl|crictl)\s+logs(?:\s|$)/;
@@ -180,7 +206,7 @@ const readsContainer = (raw: string): boolean => raw.length <= MAX_COMMAND_LINE 
 
 /** The machine a container scope's commands run on: the host the prompt that opened it names, or null. */
 const scopeMachine = (scope: ContainerScope): string | null =>
-  scope.kind === "none" || !scope.prompt ? null : (PROMPT_HOST.exec(`${scope.prompt} `)?.[1]?.toLowerCase() ?? null);
+  scope.kind === "none" || !scope.prompt ? null : promptHost(`${scope.prompt} `);
 
 const namedPrompt = (prompt: string | undefined): string | null => (prompt && /[@:\\\]]/.test(prompt) ? prompt : null);
 

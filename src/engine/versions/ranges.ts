@@ -224,6 +224,9 @@ function decide<R extends AffectedRange>(scheme: VersionScheme, v: string, place
   // places that release's pre-releases itself (runc's 1.4.0-rc.3 to 1.4.0).
   if (inside && scheme === "semver" && isPrereleaseOf(v, inside.fixed) && !isPrereleaseOf(inside.introduced, inside.fixed))
     return verdict("unknown", text.prereleaseOfFixReason(v, inside), inside, false, "upper");
+  // A kernel's release candidate of the mainline release that fixed it ("6.10-rc7" before "fixed in 6.10": review 36d).
+  if (inside && scheme === "linux" && inside.fixed && candidateOfStart(v, [{ ...inside, introduced: inside.fixed }]))
+    return verdict("unknown", text.prereleaseOfFixReason(v, inside), inside, false, "upper");
   if (inside) return verdict("affected", text.insideReason(v, inside), inside, true);
 
   const abiIntroduced = preferVerified(at("abi-introduced"));
@@ -256,7 +259,7 @@ function decide<R extends AffectedRange>(scheme: VersionScheme, v: string, place
 const prereleaseOfStart = <R extends AffectedRange>(v: string, below: readonly R[]): R | undefined =>
   below.find((r) => r.introduced !== "0" && isPrereleaseOf(v, r.introduced));
 
-/** The range starting at the mainline release `v` is a release candidate of ("5.19-rc2" of "5.19"), if any. */
+/** The range starting at the mainline release `v` is a release candidate of ("5.19-rc2" of "5.19"), if any (a fix's release too, passed as a start). */
 function candidateOfStart<R extends AffectedRange>(v: string, below: readonly R[]): R | undefined {
   const rc = parseKernelVersion(v);
   if (rc?.rc == null) return undefined;
