@@ -30,7 +30,16 @@ import {
   scoreAdvisory,
   scoreFinding,
 } from "./score";
-import { linePrinter, type NodeNames, nodeNames, ownHostElsewhere, printedBy, printersElsewhere, unlistedPrinters } from "./symptom-hosts";
+import {
+  linePrinter,
+  type NodeNames,
+  nodeNames,
+  ownHostElsewhere,
+  printedBy,
+  printersElsewhere,
+  syslogHost,
+  unlistedPrinters,
+} from "./symptom-hosts";
 import { confirmByShownCause } from "./unranged-causes";
 import {
   alternativeComponents,
@@ -398,6 +407,15 @@ function assemble(
   };
   // Which machine printed a line: its journald host, else the prompt or `ssh` target of the command before it.
   const printerOf = linePrinter(facts.lineAt, facts);
+  // Beside a nodes table, a container's own host name is that node's when a row names it: kind's and k3d's nodes are
+  // containers, whose journal `docker exec kind-worker2 journalctl` prints (review 36d).
+  const nodePrinter = (line: number): string | null => {
+    if (facts.containerOutput.has(line) || facts.inContainerCommand(line)) {
+      const own = syslogHost(facts.lineAt(line) ?? "");
+      if (own && namesOf().lookup(own)) return own;
+    }
+    return printerOf(line);
+  };
   for (const record of candidates) {
     const seen = byRecord.get(record.id) ?? NO_HITS;
     const logEvidence = seen.evidence;
@@ -408,11 +426,23 @@ function assemble(
     const named = hosts.flatMap((h) => checksOf.mentioned(record, h, decided));
     // A distribution's bug on hosts that all run another distribution: that alone decides.
     const elsewhere = hosts.flatMap((h) => checksOf.distro(record, h));
-    // One machine's log dates the program its own lines came from, where nothing else gave its version: a paste that
-    // gives no version at all is that one machine's too.
-    const printedOn = hosts.length === 1 ? hosts[0] : !hosts.length && !facts.nodes.length ? single : undefined;
+    // No nodes table, a uname of one machine and every symptom line another's (review 35b).
+    const away =
+      !facts.nodes.length && facts.unameHost && logEvidence.length
+        ? printersElsewhere(
+            seen.sightings.flatMap((s) => [...s.lines]),
+            printerOf,
+            facts.unameHost,
+          )
+        : null;
+    // One machine's log dates the program its own lines came from, where nothing certain gave its version (a client's,
+    // a NotReady row's or a sentence's version may be another's: review 36d): a paste that gives no version at all is that
+    // one machine's too; lines another machine printed date nothing of this one.
+    const printedOn = away ? undefined : hosts.length === 1 ? hosts[0] : !hosts.length && !facts.nodes.length ? single : undefined;
     const printed =
-      printedOn && logEvidence.length ? printedFromChecks(record, printedOn, logEvidence, decidedEcosystems([...own, ...named])) : [];
+      printedOn && logEvidence.length
+        ? printedFromChecks(record, printedOn, logEvidence, decidedEcosystems([...own, ...named].filter((c) => c.certain)))
+        : [];
     if (printed.length && printedOn && !hosts.length) hosts = [printedOn];
     const checks =
       elsewhere.length && elsewhere.length === hosts.length
@@ -452,17 +482,8 @@ function assemble(
     // A nodes table beside the journal of some of its nodes: the symptom is judged on the nodes that printed it.
     // A one-row table too (review 36d: a worker that fails to join is no row of `kubectl get nodes` on its control plane).
     const hitLines = facts.nodes.length > 0 && logEvidence.length ? seen.sightings.flatMap((s) => [...s.lines]) : [];
-    const shown = hitLines.length ? printedBy(hitLines, namesOf(), printerOf) : null;
-    const unlisted = hitLines.length && !shown ? unlistedPrinters(hitLines, namesOf(), printerOf) : null;
-    // No nodes table, a uname of one machine and every symptom line another's (review 35b).
-    const away =
-      !facts.nodes.length && facts.unameHost && logEvidence.length
-        ? printersElsewhere(
-            seen.sightings.flatMap((s) => [...s.lines]),
-            printerOf,
-            facts.unameHost,
-          )
-        : null;
+    const shown = hitLines.length ? printedBy(hitLines, namesOf(), nodePrinter) : null;
+    const unlisted = hitLines.length && !shown ? unlistedPrinters(hitLines, namesOf(), nodePrinter) : null;
     const verdict = away
       ? judgedOffUname(checks, hosts, away, facts.unameHost as string, judge)
       : unlisted

@@ -124,6 +124,21 @@ k8s-cp-1   Ready    control-plane   412d   v1.30.4   10.0.0.10     <none>       
   });
 });
 
+describe("kind's nodes are containers (review 36d)", () => {
+  it("reads a node container's journal through `docker exec` as that node's, when a row names it", () => {
+    const row = (name: string, role: string) =>
+      `${name.padEnd(19)}Ready    ${role.padEnd(14)} 5m    v1.30.0   172.18.0.${name.length}    <none>        Debian GNU/Linux 12 (bookworm)   5.15.0-127-generic   containerd://1.7.15`;
+    const kind = `me@laptop:~$ kubectl get nodes -o wide
+NAME               STATUS   ROLES          AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE                         KERNEL-VERSION       CONTAINER-RUNTIME
+${row("kind-control-plane", "control-plane")}
+${row("kind-worker2", "<none>")}
+me@laptop:~$ docker exec kind-worker2 journalctl -u kube-proxy
+${xorMarkJournaldOf("kind-worker2")}`;
+    // Judged on the node (its kernel is the laptop's Ubuntu one, whose release the Debian image's OS leaves open).
+    expect(verdictOf(kind)?.reason).toMatch(/^node kind-worker2 \(5\.15\.0-127-generic\).*the log's lines are node kind-worker2's/);
+  });
+});
+
 describe("another kernel in the paste's output", () => {
   it("takes the log's last boot as the kernel its later lines ran: the failing boot pasted after a rollback", () => {
     const rollback = `root@worker-2:~# uname -a\n${unameJammy126("worker-2")}\nroot@worker-2:~# journalctl -b -1 --no-pager | grep -E 'Linux version|xor-mark'
