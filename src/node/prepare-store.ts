@@ -20,6 +20,12 @@ const codeOf = (err: unknown): string => {
 };
 /** The URL without credentials or query, for messages. */
 export const safeUrl = (url: string) => url.replace(/\/\/[^@/]*@/, "//").replace(/\?.*$/, "");
+/**
+ * A message with every URL's credentials and token parameters taken out: libsql's own errors repeat the whole URL
+ * ("… from a URL that includes credentials: https://u:PW@host/v2/pipeline"; review 36a).
+ */
+export const withoutSecrets = (text: string) =>
+  text.replace(/\/\/[^@/\s]*@/g, "//").replace(/([?&](?:authToken|auth_token|token)=)[^&\s]*/gi, "$1…");
 
 /**
  * Opens the store, checks it and applies pending migrations. A local file is checked with

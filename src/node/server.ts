@@ -16,7 +16,7 @@ import { onClientError } from "./client-error";
 import { loadConfig } from "./config";
 import { createPoolDiagnoser } from "./diagnosis-pool";
 import { readKbFiles } from "./kb-files";
-import { codeOf, formatProblems, importFromDir, openCheckedStore, StartupError, safeUrl } from "./prepare-store";
+import { codeOf, formatProblems, importFromDir, openCheckedStore, StartupError, safeUrl, withoutSecrets } from "./prepare-store";
 import { readNodeBody } from "./read-body";
 import { onRequestError, refuseExpectation, refuseHost } from "./refused-request";
 import { continueOnRead, drainAfterAnswer } from "./unread-body";
@@ -24,7 +24,7 @@ import { continueOnRead, drainAfterAnswer } from "./unread-body";
 /** Every start-up failure ends here: one line an operator can act on, no stack trace, exit 1. */
 function fail(err: unknown): never {
   const message = err instanceof StartupError ? err.message : `start-up failed: ${codeOf(err).split("\n")[0]}`;
-  console.error(`known-bugs: ${message}`);
+  console.error(`known-bugs: ${withoutSecrets(message)}`);
   process.exit(1);
 }
 

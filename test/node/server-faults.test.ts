@@ -84,6 +84,11 @@ describe.concurrent("start-up failures end with one clear line and a non-zero ex
     const line = oneLine(server.stderr());
     expect(line).toMatch(/^known-bugs: cannot reach the database http:\/\/127\.0\.0\.1:9\/db/);
     expect(line).not.toContain("secret-token");
+    // Credentials in the URL itself, which libsql's own error repeats (review 36a).
+    const withCredentials = await spawnServer({ DATABASE_URL: "libsql://u:secret-pw@127.0.0.1:9" });
+    expect(await withCredentials.exited).toBe(1);
+    expect(oneLine(withCredentials.stderr())).toMatch(/^known-bugs: cannot reach the database libsql:\/\/127\.0\.0\.1:9/);
+    expect(withCredentials.stderr()).not.toContain("secret-pw");
   });
 
   it("bad configuration", async () => {
