@@ -410,11 +410,16 @@ function assemble(
   // Beside a nodes table, a container's own host name is that node's when a row names it: kind's and k3d's nodes are
   // containers, whose journal `docker exec kind-worker2 journalctl` prints (review 36d).
   const nodePrinter = (line: number): string | null => {
+    const journal = syslogHost(facts.lineAt(line) ?? "");
     if (facts.containerOutput.has(line) || facts.inContainerCommand(line)) {
-      const own = syslogHost(facts.lineAt(line) ?? "");
-      if (own && namesOf().lookup(own)) return own;
+      if (journal && namesOf().lookup(journal)) return journal;
     }
-    return printerOf(line);
+    const printer = printerOf(line);
+    // A prompt naming no node (a laptop running `minikube ssh`, `gcloud compute ssh`, `docker exec` on a kind node) says
+    // nothing of which node printed the lines: only a journald host or an `ssh` target names a machine off the table
+    // (review 36e).
+    if (printer && !journal && !facts.overSsh(line) && !namesOf().lists(printer)) return null;
+    return printer;
   };
   for (const record of candidates) {
     const seen = byRecord.get(record.id) ?? NO_HITS;
@@ -435,14 +440,12 @@ function assemble(
             facts.unameHost,
           )
         : null;
-    // One machine's log dates the program its own lines came from, where nothing certain gave its version (a client's,
-    // a NotReady row's or a sentence's version may be another's: review 36d): a paste that gives no version at all is that
-    // one machine's too; lines another machine printed date nothing of this one.
+    // One machine's log dates the program its own lines came from, where nothing gave its version (review 36e: a version
+    // the paste gives, however hedged, is often the host's own, a package listing or `dockerd --version`): a paste that
+    // gives no version at all is that one machine's too; lines another machine printed date nothing of this one.
     const printedOn = away ? undefined : hosts.length === 1 ? hosts[0] : !hosts.length && !facts.nodes.length ? single : undefined;
     const printed =
-      printedOn && logEvidence.length
-        ? printedFromChecks(record, printedOn, logEvidence, decidedEcosystems([...own, ...named].filter((c) => c.certain)))
-        : [];
+      printedOn && logEvidence.length ? printedFromChecks(record, printedOn, logEvidence, decidedEcosystems([...own, ...named])) : [];
     if (printed.length && printedOn && !hosts.length) hosts = [printedOn];
     const checks =
       elsewhere.length && elsewhere.length === hosts.length

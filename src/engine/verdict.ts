@@ -876,21 +876,25 @@ export function printedFromChecks(
   });
 }
 
-/** Words before a line's message that make it told, not printed: a denial, a question, a condition, an opening quote. */
-const TOLD_BEFORE =
-  /\b(?:never|not|no|without|if|whether|will|would|could|should|might|may|expect|expected)\b|n['\u2019]t\b|["'`\u201c\u2018]\s*$/i;
+/**
+ * What may come before a program's message on a line it printed: nothing, labels ending in a colon ("Error response
+ * from daemon: ", "Error: ", a Go error chain's "failed to create endpoint X on network bridge: "), or a file and line
+ * ("/etc/coredns/Corefile:5 - ", as CoreDNS names the Corefile line it refuses). Anything else (a denial, a question, a plan, a
+ * quote mark) is a person telling of the line (reviews 36d, 36e).
+ */
+const PRINTED_BEFORE = /^\s*(?:[\w./-]+:\d+\s+-\s+|[A-Za-z][\w ./-]{0,60}:\s+)*$/;
 
 /**
  * Whether a hit line is a program's output, which dates the program, and not a person's sentence quoting it (review
  * 36d: "we never see 'client version 1.24 is too old. Minimum supported API version is 1.44'" was Docker 29, verified):
- * a log line, or a line whose message no denial, question, condition or quote mark comes before.
+ * a log line, or a line whose message only a CLI's labels come before.
  */
 function printedLine(e: LogEvidence, sig: RecordSignature | undefined): boolean {
   if (!sig) return false;
   if (isLogFramed(e.text.trim())) return true;
-  if (/\?\s*$/.test(e.text)) return false;
-  const at = e.matchAt ?? messageStart(e.text, sig);
-  return at >= 0 && !TOLD_BEFORE.test(e.text.slice(0, at));
+  // Where the whole message starts, not the signature's longest words (matchAt: review 36e, a long line's quote mark).
+  const at = messageStart(e.text, sig);
+  return at >= 0 && PRINTED_BEFORE.test(e.text.slice(0, at));
 }
 
 /** Where a signature's message starts on a line, or -1 (only for the few signatures that date their program). */

@@ -38,6 +38,10 @@ describe("a line that dates its own program", () => {
       `It is not the Docker 29 problem: we never see "${REFUSAL.slice(28)}" in its log.`,
       `Will the daemon answer "${REFUSAL.slice(28)}" after the upgrade?`,
       `The CI job failed with '${REFUSAL.slice(28)}'`,
+      // Plans and worries without a denial word (review 36e), and a long quoted line whose quote mark is far before the words.
+      `Once we move the hosts to the new engine, old clients get ${REFUSAL.slice(28)}`,
+      `I'm worried we'll hit ${REFUSAL.slice(28)} on the CI runners`,
+      `Reading the Docker 29 release notes and the deprecation page before our upgrade window, the example they give is "${REFUSAL.slice(28)}"`,
     ]) {
       const f = finding(diagnoseBundle(kb, told));
       expect(
@@ -49,6 +53,20 @@ describe("a line that dates its own program", () => {
     const klog = `Jun 02 09:14:11 worker-9 kubelet[23514]: E0602 09:14:11.100000   23514 run.go:74] "command failed" err="failed to parse kubelet flag: unknown flag: --network-plugin"`;
     const kubelet = diagnoseBundle(kb, klog).findings.find((f) => f.id === "kubelet-1.24-network-plugin-flag-removed");
     expect(kubelet?.verdict).toMatchObject({ status: "affected", level: "verified" });
+  });
+
+  it("gives way to any version of the program the paste gives: the daemon's binary, a package listing (review 36e)", () => {
+    for (const given of [
+      "$ dockerd --version\nDocker version 28.5.2, build 89c5e8f",
+      "$ dpkg -l docker-ce | tail -1\nii  docker-ce  5:28.5.2-1~ubuntu.24.04~noble  amd64  Docker: the open-source application container engine",
+    ]) {
+      const f = finding(diagnoseBundle(kb, `${given}\n${REFUSAL}`));
+      expect(
+        versionOf(f).some((c) => c.subject.includes("by its own line")),
+        given,
+      ).toBe(false);
+      expect(f?.verdict.status, given).not.toBe("affected");
+    }
   });
 
   it("gives way to the program's own version wherever the paste gives one", () => {

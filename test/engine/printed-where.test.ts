@@ -124,6 +124,37 @@ k8s-cp-1   Ready    control-plane   412d   v1.30.4   10.0.0.10     <none>       
   });
 });
 
+describe("prompts and commands that name no node (review 36e)", () => {
+  const row = (name: string, kernel: string) =>
+    `${name.padEnd(9)}Ready    <none>          9d    v1.30.4   10.0.0.${name.length}     <none>        Ubuntu 22.04.5 LTS   ${kernel}   containerd://1.7.12`;
+  const header =
+    "NAME     STATUS   ROLES           AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION       CONTAINER-RUNTIME";
+
+  it("reads a shell's own version prompt (sh-4.2$, bash-5.1#) as no host", () => {
+    for (const prompt of ["sh-4.2$", "bash-5.1#"])
+      expect(
+        verdictOf(`${prompt} uname -a\n${unameJammy127("ip-10-0-2-41")}\n${prompt} sudo crictl logs 3f2a1b\n${CRICTL}`),
+        prompt,
+      ).toMatchObject({
+        status: "affected",
+      });
+  });
+
+  it("takes a laptop's prompt running a command on a node (minikube ssh) as no printer, not a machine off the table", () => {
+    const table = `me@laptop:~$ kubectl get nodes -o wide\n${header}\n${row("minikube", "5.15.0-127-generic")}\n`;
+    expect(verdictOf(`${table}me@laptop:~$ minikube ssh -- sudo crictl logs 3f2a1b\n${CRICTL}`)).toMatchObject({
+      status: "affected",
+      reason: expect.stringMatching(/^node minikube /),
+    });
+  });
+
+  it("ends kubectl get nodes' reach at its table: a node's log pasted after it is not the prompt's machine's", () => {
+    const table = `admin@k8s-cp-1:~$ kubectl get nodes -o wide\n${header}\n${row("k8s-cp-1", "5.15.0-126-generic")}\n${row("worker-2", "5.15.0-127-generic")}\n`;
+    const verdict = verdictOf(`${table}\nAnd this is the kube-proxy log on worker-2:\n${CRICTL}`);
+    expect(verdict?.status).not.toBe("not-affected");
+  });
+});
+
 describe("kind's nodes are containers (review 36d)", () => {
   it("reads a node container's journal through `docker exec` as that node's, when a row names it", () => {
     const row = (name: string, role: string) =>

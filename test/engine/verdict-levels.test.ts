@@ -521,10 +521,10 @@ describe("removed flags, options and API versions: a version alone warns of regr
   it("hedges what the Docker CLI's version alone says: the daemon that printed the log may be another", () => {
     const RAW = "docker-28-iptables-raw-table-required";
     const log = data.records.find((r) => r.id === RAW)?.examples[0]?.log ?? "";
-    // Only a Docker 28 daemon prints this line: beside it, the CLI's 27.5.1 decides nothing, and the line dates the daemon.
+    // Only a Docker 28 daemon prints this line: beside it, the CLI's 27.5.1 decides nothing.
     const cli = diagnoseFields(data, { logs: `Docker version 27.5.1, build 9f9e405\n${log}` }).findings.find((f) => f.id === RAW);
-    expect(cli?.verdict).toMatchObject({ status: "affected", reason: expect.stringContaining("28.0.0 or later, by its own line") });
-    expect(JSON.stringify(cli?.evidence)).toContain("the docker client's version, `docker --version`; the daemon's may differ");
+    expect(cli?.verdict.status).toBe("unknown");
+    expect(cli?.verdict.reason).toContain("the docker client's version, `docker --version`; the daemon's may differ");
     const server = "Server:\n Engine:\n  Version:          27.5.1\n  API version:      1.47 (minimum version 1.24)";
     const daemon = diagnoseFields(data, { logs: `${server}\n${log}` }).findings.find((f) => f.id === RAW);
     expect(daemon?.verdict).toMatchObject({ status: "not-affected" });

@@ -164,7 +164,7 @@ const OUTSIDE: ContainerScope = { kind: "none" };
 
 /** The host part of a prompt naming one: "root@node2:~# ", "[admin@web-1 ~]$ ", "(venv) user@box:~$ ". */
 const PROMPT_HOST = new RegExp(
-  String.raw`^\s*(?:\([^)]*\)\s*)?(?:\[?[\w.-]+@([\w-]+)[\w.-]*(?:(?::\S*?)?(?:\s[^\]]*\])?\s*[$#%]|\s+(?:\[[^\]\n]{0,40}\]|[~/][^\s$#%>]{0,60})\s*[$#%>])|([A-Za-z][\w-]{0,62})[\w.-]*(?:\s+[~/][^\s$#%]{0,60})?\s?[$#%](?=\s+${HOST_PROMPT_COMMANDS}))\s`,
+  String.raw`^\s*(?:\([^)]*\)\s*)?(?:\[?[\w.-]+@([\w-]+)[\w.-]*(?:(?::\S*?)?(?:\s[^\]]*\])?\s*[$#%]|\s+(?:\[[^\]\n]{0,40}\]|[~/][^\s$#%>]{0,60})\s*[$#%>])|(?!(?:ba|da|k|tc|c|z)?sh-\d)([A-Za-z][\w-]{0,62})[\w.-]*(?:\s+[~/][^\s$#%]{0,60})?\s?[$#%](?=\s+${HOST_PROMPT_COMMANDS}))\s`,
 );
 
 /**
@@ -184,9 +184,7 @@ const THROUGH_CLUSTER = /(?:^|\s)(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\s(?:
  * own hostname (in a kind node's journal, a shell's prompt in it) names none.
  */
 function printerOf(raw: string): string | null {
-  // After any prompt's own text (oh-my-zsh's "➜  ~ ssh worker-2 …" ends in no $ or #).
-  const prompt = COMMENT.test(raw) ? null : PROMPT.exec(raw);
-  const ssh = SSH_TARGET.exec(prompt ? raw.slice(prompt[0].length) : raw)?.[1] ?? SSH_TARGET.exec(raw)?.[1];
+  const ssh = sshTarget(raw);
   // An address stays whole: it is a machine, though no uname prints it (symptom-hosts reads EC2's ip-10-0-0-5 as 10.0.0.5).
   if (ssh) return /^[\d.]+$|:/.test(ssh) ? ssh : (ssh.split(".")[0] ?? ssh).toLowerCase();
   if (THROUGH_CLUSTER.test(raw)) return "";
@@ -203,6 +201,12 @@ const promptHost = (raw: string): string | null => {
 const CONTAINER_LOGS = /(?:^|\s)(?:docker|podman|nerdctl|crictl)\s+logs(?:\s|$)/;
 /** Whether a command line runs a command in a container or prints a container's logs (its output is the container's). */
 const readsContainer = (raw: string): boolean => raw.length <= MAX_COMMAND_LINE && (CONTAINER_RUNNER.test(raw) || CONTAINER_LOGS.test(raw));
+
+/** The machine a command line runs its command on through `ssh`, read after any prompt's own text (oh-my-zsh's "➜  ~ ssh …"). */
+function sshTarget(raw: string): string | undefined {
+  const prompt = COMMENT.test(raw) ? null : PROMPT.exec(raw);
+  return SSH_TARGET.exec(prompt ? raw.slice(prompt[0].length) : raw)?.[1] ?? SSH_TARGET.exec(raw)?.[1];
+}
 
 /** The machine a container scope's commands run on: the host the prompt that opened it names, or null. */
 const scopeMachine = (scope: ContainerScope): string | null =>
@@ -442,6 +446,8 @@ export function readBundle(input: readonly string[] | TextLines): {
    * container's shell): a host name in it (a kind node's journal) is the container's, no machine's.
    */
   containerCommands: Set<number>;
+  /** The command lines run on another machine through `ssh` (printerOf's host is its target, not a prompt's). */
+  sshCommands: Set<number>;
 } {
   const lines: Lines = input instanceof TextLines ? input : arrayLines(input);
   const sections: BundleSection[] = [];
@@ -456,6 +462,7 @@ export function readBundle(input: readonly string[] | TextLines): {
   const containerOutput = new Set<number>();
   const commandHosts: Array<[number, string | null]> = [];
   const containerCommands = new Set<number>();
+  const sshCommands = new Set<number>();
   // Whether the lines read now are a container's: a command's next output, or a shell opened there.
   let scope: ContainerScope = OUTSIDE;
   const push = (kind: BundleSection["kind"], start: number, end: number) =>
@@ -484,6 +491,9 @@ export function readBundle(input: readonly string[] | TextLines): {
       if (last) {
         // Rows may have blank lines between them: the table ends at its last row (1-based, so the next line's index).
         push("nodes", i, last.line);
+        // `kubectl get nodes`' output is the table: what follows it, until another command, is no longer shown to be the
+        // prompt's machine's (review 36e: a node's log pasted after the table, below a sentence naming it).
+        commandHosts.push([last.line + 1, null]);
         i = last.line;
         hint = null;
         continue;
@@ -546,6 +556,7 @@ export function readBundle(input: readonly string[] | TextLines): {
         const inside = inContainerNow(scope) && (wasInside || CONTAINER_PROMPT.test(raw));
         commandHosts.push([i + 1, inside ? scopeMachine(scope) : printerOf(raw)]);
         if (inside || readsContainer(raw)) containerCommands.add(i + 1);
+        if (!inside && sshTarget(raw)) sshCommands.add(i + 1);
         if (inside) containerOutput.add(i + 1);
         // The commands that print the host's identity (uname, /proc/version, os-release) and a collector's notes.
         if (IDENTITY_COMMANDS.has(command) || COLLECTOR_NOTE.test(t)) gathering.add(i + 1);
@@ -568,7 +579,7 @@ export function readBundle(input: readonly string[] | TextLines): {
   const notLogs = new Set(commandLines);
   for (const s of sections) for (let n = s.lines[0]; n <= s.lines[1]; n++) notLogs.add(n);
   for (const n of containerOs) containerOutput.add(n);
-  return { sections, notLogs, containerOs, containerOutput, gathering, commandHosts, containerCommands };
+  return { sections, notLogs, containerOs, containerOutput, gathering, commandHosts, containerCommands, sshCommands };
 }
 
 /** 1-based numbers of the non-blank lines that are neither a section nor a shell command: the logs. */

@@ -64,6 +64,8 @@ export interface ExtractedFacts {
   commandHost: (line: number) => string | null;
   /** Whether the command before a line ran in a container or printed a container's logs: a host name in its output is none. */
   inContainerCommand: (line: number) => boolean;
+  /** Whether the command before a line ran on another machine through `ssh` (commandHost is then its target). */
+  overSsh: (line: number) => boolean;
   os: OsFacts | null;
   nodes: NodeRow[];
   iptables: IptablesFacts | null;
@@ -199,7 +201,8 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const output = withoutCaptureStamps(text);
   if (output !== text) return extractFacts(output);
   const textLines = new TextLines(text, pre?.lineStarts ?? undefined);
-  const { sections, notLogs, containerOs, containerOutput, gathering, commandHosts, containerCommands } = readBundle(textLines);
+  const { sections, notLogs, containerOs, containerOutput, gathering, commandHosts, containerCommands, sshCommands } =
+    readBundle(textLines);
   const osSection = pickOsSection(sections);
   const kernelSources: KernelSource[] = [];
   for (const s of sections) {
@@ -285,6 +288,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     unameHost: hostNodes.length ? null : unameHostOf(kernelSources, containerOutput),
     commandHost: hostOfLine(commandHosts),
     inContainerCommand: inContainerCommand(commandHosts, containerCommands),
+    overSsh: inContainerCommand(commandHosts, sshCommands),
     os,
     nodes: joinUnameNodes(tableNodes, hostNodes),
     iptables: hostIptables(pre ? pre.iptablesLines : null, text, containerOutput),
@@ -314,7 +318,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   };
 }
 
-/** Whether the command a line comes after is one of `containers` (readBundle's containerCommands). */
+/** Whether the command a line comes after is one of `commands` (readBundle's containerCommands or sshCommands). */
 function inContainerCommand(commands: ReadonlyArray<readonly [number, string | null]>, containers: ReadonlySet<number>) {
   const commandOf = commandBefore(commands);
   return (line: number): boolean => containers.size > 0 && containers.has(commandOf(line)?.[0] ?? 0);
@@ -506,6 +510,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     unameHost: hostNodes.length ? null : (unameHostOf(sources) ?? (readings.length ? null : fromLogs.unameHost)),
     commandHost: fromLogs.commandHost,
     inContainerCommand: fromLogs.inContainerCommand,
+    overSsh: fromLogs.overSsh,
     os,
     nodes,
     iptables,
