@@ -37,7 +37,7 @@ import {
   ownHostElsewhere,
   printedBy,
   printersElsewhere,
-  syslogHost,
+  tablePrinter,
   unlistedPrinters,
 } from "./symptom-hosts";
 import { confirmByShownCause } from "./unranged-causes";
@@ -407,20 +407,7 @@ function assemble(
   };
   // Which machine printed a line: its journald host, else the prompt or `ssh` target of the command before it.
   const printerOf = linePrinter(facts.lineAt, facts);
-  // Beside a nodes table, a container's own host name is that node's when a row names it: kind's and k3d's nodes are
-  // containers, whose journal `docker exec kind-worker2 journalctl` prints (review 36d).
-  const nodePrinter = (line: number): string | null => {
-    const journal = syslogHost(facts.lineAt(line) ?? "");
-    if (facts.containerOutput.has(line) || facts.inContainerCommand(line)) {
-      if (journal && namesOf().lookup(journal)) return journal;
-    }
-    const printer = printerOf(line);
-    // A prompt naming no node (a laptop running `minikube ssh`, `gcloud compute ssh`, `docker exec` on a kind node) says
-    // nothing of which node printed the lines: only a journald host or an `ssh` target names a machine off the table
-    // (review 36e).
-    if (printer && !journal && !facts.overSsh(line) && !namesOf().lists(printer)) return null;
-    return printer;
-  };
+  const nodePrinter = tablePrinter(printerOf, facts, namesOf);
   for (const record of candidates) {
     const seen = byRecord.get(record.id) ?? NO_HITS;
     const logEvidence = seen.evidence;

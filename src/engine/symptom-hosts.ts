@@ -133,6 +133,27 @@ export function linePrinter(lineAt: (line: number) => string | undefined, facts:
 }
 
 /**
+ * Beside a nodes table, which machine printed a line (`printerOf`: linePrinter), read against the table's nodes: a
+ * container's own host name is that node's when a row names it (kind's and k3d's nodes are containers, whose journal
+ * `docker exec kind-worker2 journalctl` prints: review 36d); a prompt naming no node (a laptop running `minikube ssh`,
+ * `gcloud compute ssh`, `docker exec` on a kind node) names no printer, since only a journald host or an `ssh` target
+ * names a machine off the table (review 36e).
+ */
+export function tablePrinter(
+  printerOf: (line: number) => string | null,
+  facts: Pick<ExtractedFacts, "lineAt" | "containerOutput" | "inContainerCommand" | "overSsh">,
+  namesOf: () => NodeNames,
+): (line: number) => string | null {
+  return (line) => {
+    const journal = syslogHost(facts.lineAt(line) ?? "");
+    if (journal && (facts.containerOutput.has(line) || facts.inContainerCommand(line)) && namesOf().lookup(journal)) return journal;
+    const printer = printerOf(line);
+    if (printer && !journal && !facts.overSsh(line) && !namesOf().lists(printer)) return null;
+    return printer;
+  };
+}
+
+/**
  * The hosts that printed `lines` when those that name one (their syslog or journald host, else the command before them)
  * all name another than `unameHost`; else null. A line that names none (a sentence quoting the error, review 35d) may
  * be any machine's, so it neither makes nor breaks the case; journald's "localhost" (lines logged before the hostname

@@ -287,8 +287,8 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     ...(!kernel && !hostNodes.length && givenReleases.size > 1 ? { kernelsGiven: [...givenReleases] } : {}),
     unameHost: hostNodes.length ? null : unameHostOf(kernelSources, containerOutput),
     commandHost: hostOfLine(commandHosts),
-    inContainerCommand: inContainerCommand(commandHosts, containerCommands),
-    overSsh: inContainerCommand(commandHosts, sshCommands),
+    inContainerCommand: afterCommandOf(commandHosts, containerCommands),
+    overSsh: afterCommandOf(commandHosts, sshCommands),
     os,
     nodes: joinUnameNodes(tableNodes, hostNodes),
     iptables: hostIptables(pre ? pre.iptablesLines : null, text, containerOutput),
@@ -318,10 +318,10 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   };
 }
 
-/** Whether the command a line comes after is one of `commands` (readBundle's containerCommands or sshCommands). */
-function inContainerCommand(commands: ReadonlyArray<readonly [number, string | null]>, containers: ReadonlySet<number>) {
+/** Whether the command a line comes after is one of `kind` (readBundle's containerCommands or sshCommands). */
+function afterCommandOf(commands: ReadonlyArray<readonly [number, string | null]>, kind: ReadonlySet<number>) {
   const commandOf = commandBefore(commands);
-  return (line: number): boolean => containers.size > 0 && containers.has(commandOf(line)?.[0] ?? 0);
+  return (line: number): boolean => kind.size > 0 && kind.has(commandOf(line)?.[0] ?? 0);
 }
 
 /**
