@@ -832,9 +832,11 @@ export function printedFromChecks(
   evidence: readonly LogEvidence[],
   checked: ReadonlySet<string>,
 ): VersionEvidence[] {
+  // Most records date nothing: their hit lines are not read again.
+  const dating = new Map(record.signatures.filter((sig) => sig.printedFrom).map((sig) => [sig.id, sig]));
+  if (!dating.size) return [];
   const names = new Set([...checked].flatMap((e) => e.split(" ")));
-  const bySignature = new Map(record.signatures.map((sig) => [sig.id, sig]));
-  const hit = new Set(evidence.filter((e) => !e.approximate && printedLine(e, bySignature.get(e.signature))).map((e) => e.signature));
+  const hit = new Set(evidence.filter((e) => !e.approximate && printedLine(e, dating.get(e.signature))).map((e) => e.signature));
   const done = new Set<string>();
   return record.signatures.flatMap((sig) => {
     const printed = sig.printedFrom;
@@ -897,15 +899,23 @@ function printedLine(e: LogEvidence, sig: RecordSignature | undefined): boolean 
   return at >= 0 && PRINTED_BEFORE.test(e.text.slice(0, at));
 }
 
+/** Each dating signature's pattern, compiled once (null where JavaScript reads no RE2 pattern of it). */
+const messagePatterns = new WeakMap<RecordSignature, RegExp | null>();
+
 /** Where a signature's message starts on a line, or -1 (only for the few signatures that date their program). */
 function messageStart(text: string, sig: RecordSignature): number {
   if (sig.kind === "literal")
     return (sig.caseSensitive ? text : text.toLowerCase()).indexOf(sig.caseSensitive ? sig.pattern : sig.pattern.toLowerCase());
-  try {
-    return new RegExp(sig.pattern, sig.caseSensitive ? "" : "i").exec(text)?.index ?? -1;
-  } catch {
-    return -1;
+  let pattern = messagePatterns.get(sig);
+  if (pattern === undefined) {
+    try {
+      pattern = new RegExp(sig.pattern, sig.caseSensitive ? "" : "i");
+    } catch {
+      pattern = null;
+    }
+    messagePatterns.set(sig, pattern);
   }
+  return pattern?.exec(text)?.index ?? -1;
 }
 
 /**

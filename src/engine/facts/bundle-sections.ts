@@ -182,9 +182,9 @@ const THROUGH_CLUSTER = /(?:^|\s)(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\s(?:
  * it either way: "node1" for node1.example.com), or null. A local runtime's container (`docker logs`, `crictl logs`,
  * `docker exec`, `lxc exec`) ran on the prompt's machine, on its kernel (review 36b): that host, though the container's
  * own hostname (in a kind node's journal, a shell's prompt in it) names none.
+ * `ssh`: the line's sshTarget, read once by the caller.
  */
-function printerOf(raw: string): string | null {
-  const ssh = sshTarget(raw);
+function printerOf(raw: string, ssh: string | undefined): string | null {
   // An address stays whole: it is a machine, though no uname prints it (symptom-hosts reads EC2's ip-10-0-0-5 as 10.0.0.5).
   if (ssh) return /^[\d.]+$|:/.test(ssh) ? ssh : (ssh.split(".")[0] ?? ssh).toLowerCase();
   if (THROUGH_CLUSTER.test(raw)) return "";
@@ -554,9 +554,10 @@ export function readBundle(input: readonly string[] | TextLines): {
         // A command typed in a container's shell acts there (an `apt-get install` changes the image, not the host), on
         // the machine whose prompt opened the shell: the container's own prompt names none.
         const inside = inContainerNow(scope) && (wasInside || CONTAINER_PROMPT.test(raw));
-        commandHosts.push([i + 1, inside ? scopeMachine(scope) : printerOf(raw)]);
+        const ssh = inside ? undefined : sshTarget(raw);
+        commandHosts.push([i + 1, inside ? scopeMachine(scope) : printerOf(raw, ssh)]);
         if (inside || readsContainer(raw)) containerCommands.add(i + 1);
-        if (!inside && sshTarget(raw)) sshCommands.add(i + 1);
+        if (ssh) sshCommands.add(i + 1);
         if (inside) containerOutput.add(i + 1);
         // The commands that print the host's identity (uname, /proc/version, os-release) and a collector's notes.
         if (IDENTITY_COMMANDS.has(command) || COLLECTOR_NOTE.test(t)) gathering.add(i + 1);
