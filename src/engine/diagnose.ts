@@ -742,7 +742,7 @@ function buildFinding(
     ...(otherFault ? [otherFaultCaveat(otherFaultLine)] : []),
     ...(inContext && !corroborated && !otherFault && score >= HIGH_SCORE ? [oneWitnessCaveat(record, given)] : []),
   ];
-  return common(
+  const finding = common(
     record,
     score,
     verdict,
@@ -751,6 +751,8 @@ function buildFinding(
     caveats,
     corroborated,
   );
+  const matched = sightedLines(seen).size;
+  return matched > new Set(logEvidence.map((e) => e.line)).size ? { ...finding, matchedLines: matched } : finding;
 }
 
 /**

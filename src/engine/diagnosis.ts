@@ -136,6 +136,11 @@ export interface Finding {
   hosts?: string[];
   /** In the hosts form: other hosts whose own versions are in the bug's range although their logs do not show it. */
   quietHosts?: string[];
+  /**
+   * How many lines of the input (of all hosts, in the hosts form) its signatures matched, when `evidence` shows fewer:
+   * it shows a flood's pattern (five lines per signature, twenty across hosts), and this says how big the flood was.
+   */
+  matchedLines?: number;
 }
 
 /** Which finding most likely caused the trouble, and why; the others are named with their relation. */

@@ -203,16 +203,25 @@ function mergeFindings(
       ...quietInRange.flatMap((o) => o.versions),
     ];
     const quietHosts = quietInRange.filter((o) => o !== voice).map((o) => o.host);
+    const shownLogs = logs.slice(0, MAX_LOG_EVIDENCE);
+    // Each host's lines it matched, not only those its evidence shows (review 36a: 2 of 100 hosts' lines shown, none said left out).
+    const matched = hits.reduce((n, h) => n + matchedLinesOf(h.finding), 0);
+    const { matchedLines: _, ...leadFinding } = lead.finding;
     merged.push({
-      ...lead.finding,
+      ...leadFinding,
       verdict: doubt ? { ...verdict, certain: false as const } : verdict,
-      evidence: [...logs.slice(0, MAX_LOG_EVIDENCE), ...versions],
+      evidence: [...shownLogs, ...versions],
+      ...(matched > new Set(shownLogs.map((e) => `${e.host}\n${e.line}`)).size ? { matchedLines: matched } : {}),
       hosts: [...hits.map((h) => h.host), ...(voice ? [voice.host] : [])],
       ...(quietHosts.length ? { quietHosts } : {}),
     });
   }
   return merged.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 }
+
+/** The lines a finding's signatures matched: more than its evidence shows when a flood was cut. */
+const matchedLinesOf = (f: Finding): number =>
+  f.matchedLines ?? new Set(f.evidence.flatMap((e) => (e.kind === "log" ? [e.line] : []))).size;
 
 /** A host that does not show a bug, affected by its versions. */
 interface QuietHost {

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { expectProblem, XT } from "./api-helpers";
-import { UBUNTU_2204_OS_RELEASE, XOR_MARK_KLOG } from "./seed-logs";
+import { UBUNTU_2204_OS_RELEASE, unameJammy127, XOR_MARK_JOURNALD, XOR_MARK_KLOG } from "./seed-logs";
 import type { Fetch } from "./seed-scenarios";
 
 const BUNDLE = `$ uname -r\n5.15.0-127-generic\n$ cat /etc/os-release\n${UBUNTU_2204_OS_RELEASE}\n${XOR_MARK_KLOG}`;
@@ -391,6 +391,38 @@ function jsonShapeContract(fetch: Fetch) {
     const res = await postJson(JSON.stringify({ uname: "5.15.0-127-generic", osRelease: UBUNTU_2204_OS_RELEASE, logs }));
     expect(res.status).toBe(200);
     expect(((await res.json()) as { findings: { id: string }[] }).findings[0]?.id).toBe(XT);
+  });
+
+  it("says how many matched log lines the evidence leaves out, in a bundle and across hosts (review 36a)", async () => {
+    // 30 syncs of the same failure, each its own journal line: the evidence shows a few, the answer counts them all.
+    const flood = Array.from({ length: 30 }, (_, i) => XOR_MARK_JOURNALD.split("\n")[1]?.replace("11:12:14 ", `11:${12 + i}:14 `)).join(
+      "\n",
+    );
+    type Answer = {
+      findings: { id: string; matchedLines?: number; evidence: { kind: string }[] }[];
+      truncated?: { what: string; shown: number; total: number; note: string }[];
+    };
+    const one = (await (await postBundle(fetch, `${unameJammy127("k8s-192-168-3-26")}\n${flood}`)).json()) as Answer;
+    const mark = one.findings.find((f) => f.id === XT);
+    expect(mark?.matchedLines).toBe(30);
+    const lines = one.truncated?.find((t) => t.what === `log lines of ${XT}`);
+    const shownLines = new Set(mark?.evidence.flatMap((e) => (e.kind === "log" ? [e.line] : [])));
+    expect(lines).toMatchObject({ total: 30, shown: shownLines.size });
+    expect(lines?.note).toMatch(/^25 of 30 log lines/);
+    // Ten hosts of ten lines each: the merged finding shows some hosts' lines and says the rest exist.
+    const hosts = Array.from({ length: 10 }, (_, h) => ({
+      name: `worker-${h}`,
+      bundle: `${unameJammy127(`worker-${h}`)}\n${flood.split("\n").slice(0, 10).join("\n").replaceAll("k8s-192-168-3-26", `worker-${h}`)}`,
+    }));
+    const fleet = (await (await postJson(JSON.stringify({ hosts }))).json()) as Answer;
+    expect(fleet.findings.find((f) => f.id === XT)?.matchedLines).toBe(100);
+    expect(fleet.truncated?.find((t) => t.what === `log lines of ${XT}`)).toMatchObject({ total: 100 });
+    // Nothing left out, nothing said.
+    const few = (await (
+      await postBundle(fetch, `${unameJammy127("k8s-192-168-3-26")}\n${flood.split("\n").slice(0, 3).join("\n")}`)
+    ).json()) as Answer;
+    expect(few.findings.find((f) => f.id === XT)?.matchedLines).toBeUndefined();
+    expect(few.truncated).toBeUndefined();
   });
 
   it("answers invalid fields with a short problem that does not copy the body back", async () => {

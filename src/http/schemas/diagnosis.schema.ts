@@ -242,6 +242,10 @@ const findingSchema = z
       description:
         "Hosts form: other hosts whose own versions are in the bug's range although their logs do not show it (their version checks are in `evidence`, within its cap).",
     }),
+    matchedLines: z.number().int().optional().openapi({
+      description:
+        "How many input lines (of all hosts, in the hosts form) this finding's signatures matched, present when `evidence` shows fewer: it shows a few per signature (five; twenty across hosts). `truncated` says so too.",
+    }),
   })
   .openapi("Finding");
 
