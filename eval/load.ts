@@ -72,6 +72,7 @@ export const EVAL_SETS = [
   { label: "held-out set 51 (eval/holdout51)", dir: "eval/holdout51" },
   { label: "held-out set 52 (eval/holdout52)", dir: "eval/holdout52" },
   { label: "held-out set 53 (eval/holdout53)", dir: "eval/holdout53" },
+  { label: "held-out set 54 (eval/holdout54)", dir: "eval/holdout54" },
 ] as const;
 
 /** Reads every <dir>/*.yaml (eval/cases by default); all problems at once, like kb:check. */
