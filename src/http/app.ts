@@ -9,7 +9,6 @@ import { clientKey } from "./client-key";
 import { createRouter } from "./create-router";
 import { kbVersion } from "./kb-version";
 import { accessLog, stdoutSink } from "./middleware/access-log";
-import { jsonMembers } from "./middleware/body-members";
 import { corsForApi } from "./middleware/cors";
 import { hygiene } from "./middleware/hygiene";
 import { rateLimit } from "./middleware/rate-limit";
@@ -96,7 +95,6 @@ export function createApp(deps: AppDeps) {
   app.use("/integrations/*", rateLimit(deps, "integrations"));
   const body = requestBody(deps.bodyDecoder ?? webDecoder);
   app.use("/diagnose", body);
-  app.use("/diagnose", jsonMembers);
   app.use("/integrations/*", body);
   for (const path of ["/health", "/kb", "/bugs", "/bugs/*", "/diagnose"]) app.use(path, kbVersion);
   // Pages for people, mounted before the API routes, so /bugs and /bugs/:id can answer a browser and

@@ -27,7 +27,7 @@ export const LIMITS = {
   queuePerThread: 8,
   /**
    * Tokens of a JSON body (strings, `,` `:`, `[` `{`) counted before it is parsed: the largest valid request,
-   * the hosts form, uses about nine per host (see middleware/body-members.ts).
+   * the hosts form, uses about nine per host (see service/json-body.ts).
    */
   jsonTokens: 20 * HOSTS_LIMITS.maxHosts,
   /** Fields of the page's paste form counted before it is parsed: the page sends `bundle` and, scoped, `record`. */

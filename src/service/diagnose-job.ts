@@ -5,12 +5,13 @@ import { checkHosts, diagnoseHosts } from "../engine/hosts";
 import { checkFieldLimits, checkHostsLimits, checkTextLimits, type LimitBreach } from "../http/limits";
 import { readBundleBytes } from "./bundle-bytes";
 import { capDiagnosis, type ServedDiagnosis } from "./cap-diagnosis";
+import { readJsonBody } from "./json-body";
 import { misreadBody } from "./misread-body";
 
 /**
- * One diagnosis to run, already validated by the route. A bundle may travel as the request's bytes,
- * so Node can hand them to a pool thread without copying and decode them there; `sentAs` then says how
- * the request labelled them (curl's default form type, or text/plain with its charset).
+ * One diagnosis to run. A body travels as the request's bytes, so Node can hand them to a pool thread
+ * without copying and decode (and for JSON parse and validate) them there; `sentAs` says how the request
+ * labelled a bundle (curl's default form type, or text/plain with its charset).
  */
 export type DiagnoseJob =
   | {
@@ -20,12 +21,13 @@ export type DiagnoseJob =
       focus?: string | undefined;
       sentAs?: { form: boolean; charset?: string | undefined } | undefined;
     }
+  | { form: "json"; bytes: Uint8Array; limit?: number | undefined }
   | { form: "fields"; input: DiagnoseInput }
   | { form: "hosts"; hosts: HostBundle[]; limit?: number | undefined };
 
 export type JobOutcome =
   | { ok: true; diagnosis: ServedDiagnosis }
-  | { ok: false; status: 413 | 415 | 422; slug: string; detail: string; errors?: Array<{ path: string; message: string }> };
+  | { ok: false; status: 400 | 413 | 415 | 422; slug: string; detail: string; errors?: Array<{ path: string; message: string }> };
 
 const decoder = new TextDecoder();
 const webDecode = (bytes: Uint8Array) => decoder.decode(bytes);
@@ -55,6 +57,10 @@ export function runDiagnoseJob(kb: CompiledKb, job: DiagnoseJob, decode: (bytes:
     const breach = checkTextLimits(text);
     if (breach) return tooLarge(breach);
     return { ok: true, diagnosis: capDiagnosis(diagnoseBundle(kb, text, job.limit, job.focus)) };
+  }
+  if (job.form === "json") {
+    const request = readJsonBody(job.bytes, decode, job.limit);
+    return "ok" in request ? request : runDiagnoseJob(kb, request, decode);
   }
   if (job.form === "hosts") {
     // The engine's own rules first (count, names, total size), then the line, row and host limits.

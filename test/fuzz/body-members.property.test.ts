@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formFieldsOver, tokensOver } from "../../src/http/middleware/body-members";
+import { formFieldsOver } from "../../src/http/middleware/body-members";
+import { tokensOver } from "../../src/service/json-body";
 
 /** The tokens a JSON text of `value` holds: each string (keys too), a colon per member, commas between members and elements, each array and object. */
 function tokens(value: unknown): number {

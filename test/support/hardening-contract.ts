@@ -374,7 +374,8 @@ function misreadBodyContract(fetch: Fetch) {
 
 /** The hardening contract's JSON cases: members bounded before parsing, validation answers short. */
 function jsonShapeContract(fetch: Fetch) {
-  const postJson = (body: string) => fetch("/diagnose", { method: "POST", headers: { "content-type": "application/json" }, body });
+  const postJson = (body: string, headers: Record<string, string> = {}) =>
+    fetch("/diagnose", { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
   const keys = (n: number) => Array.from({ length: n }, (_, i) => `"k${i}":1`).join(",");
 
   it("refuses a JSON body with more members than any request holds, before parsing it", async () => {
@@ -394,15 +395,16 @@ function jsonShapeContract(fetch: Fetch) {
   });
 
   it("says how many matched log lines the evidence leaves out, in a bundle and across hosts (review 36a)", async () => {
+    const own = { "cf-connecting-ip": "203.0.113.41" };
     // 30 syncs of the same failure, each its own journal line: the evidence shows a few, the answer counts them all.
     const flood = Array.from({ length: 30 }, (_, i) => XOR_MARK_JOURNALD.split("\n")[1]?.replace("11:12:14 ", `11:${12 + i}:14 `)).join(
       "\n",
     );
     type Answer = {
-      findings: { id: string; matchedLines?: number; evidence: { kind: string }[] }[];
+      findings: { id: string; matchedLines?: number; evidence: { kind: string; line?: number }[] }[];
       truncated?: { what: string; shown: number; total: number; note: string }[];
     };
-    const one = (await (await postBundle(fetch, `${unameJammy127("k8s-192-168-3-26")}\n${flood}`)).json()) as Answer;
+    const one = (await (await postBundle(fetch, `${unameJammy127("k8s-192-168-3-26")}\n${flood}`, own)).json()) as Answer;
     const mark = one.findings.find((f) => f.id === XT);
     expect(mark?.matchedLines).toBe(30);
     const lines = one.truncated?.find((t) => t.what === `log lines of ${XT}`);
@@ -414,15 +416,25 @@ function jsonShapeContract(fetch: Fetch) {
       name: `worker-${h}`,
       bundle: `${unameJammy127(`worker-${h}`)}\n${flood.split("\n").slice(0, 10).join("\n").replaceAll("k8s-192-168-3-26", `worker-${h}`)}`,
     }));
-    const fleet = (await (await postJson(JSON.stringify({ hosts }))).json()) as Answer;
+    const fleet = (await (await postJson(JSON.stringify({ hosts }), own)).json()) as Answer;
     expect(fleet.findings.find((f) => f.id === XT)?.matchedLines).toBe(100);
     expect(fleet.truncated?.find((t) => t.what === `log lines of ${XT}`)).toMatchObject({ total: 100 });
     // Nothing left out, nothing said.
     const few = (await (
-      await postBundle(fetch, `${unameJammy127("k8s-192-168-3-26")}\n${flood.split("\n").slice(0, 3).join("\n")}`)
+      await postBundle(fetch, `${unameJammy127("k8s-192-168-3-26")}\n${flood.split("\n").slice(0, 3).join("\n")}`, own)
     ).json()) as Answer;
     expect(few.findings.find((f) => f.id === XT)?.matchedLines).toBeUndefined();
     expect(few.truncated).toBeUndefined();
+  });
+
+  it("answers a body that is not JSON with 400 malformed-json, and one whose fields are wrong with 422", async () => {
+    const own = { "cf-connecting-ip": "203.0.113.42" };
+    const broken = await expectProblem(await postJson('{"logs":', own), 400);
+    expect(broken.type).toMatch(/malformed-json$/);
+    const wrong = (await expectProblem(await postJson('{"hosts":[{"name":"a","bundle":"x"}],"uname":"y"}', own), 422)) as unknown as {
+      errors: { path: string }[];
+    };
+    expect(wrong.errors.map((e) => e.path)).toEqual(["uname"]);
   });
 
   it("answers invalid fields with a short problem that does not copy the body back", async () => {

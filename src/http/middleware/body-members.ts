@@ -2,60 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import { MIMEType } from "whatwg-mimetype";
 import type { AppEnv } from "../app-env";
 import { LIMITS } from "../limits";
-import { mediaType } from "../media-type";
 import { problemResponse } from "../problem";
-
-/**
- * Bytes alone do not bound the work of parsing: JSON.parse of a 7 MB object of 600,000 keys held the event
- * loop for 0.7 s (and its validation 0.3 s more), of 10 MB of nested brackets 3.7 s, where 10 MB of logs in
- * one string parse in milliseconds. So JSON tokens and form fields are counted first (LIMITS).
- */
-const MAX_JSON_TOKENS = LIMITS.jsonTokens;
-
-const JSON_TYPE = /^application\/([a-z.-]+\+)?json$/;
-/** What counts outside strings; a quote starts a string (which counts too). */
-const TOKEN = /[",:[{]/g;
-/** A string's closing quote: the first one after an even run of backslashes (none, or escaped backslashes). */
-const STRING_END = /(?<!\\)(?:\\\\)*"/g;
-// V8 runs a regex's first execution in its interpreter and compiles it for the next: a 10 MB body must not be the first.
-TOKEN.exec("{");
-STRING_END.exec('"');
-
-/**
- * Whether `text` holds more than `max` tokens. Both searches are the regex engine's, token to token and
- * to each string's end (10 MB of escaped quotes is one native search, not five million steps of a loop),
- * so the scan is linear and stops at the first token over the bound. Malformed JSON is left to JSON.parse.
- */
-export function tokensOver(text: string, max: number): boolean {
-  let count = 0;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    if (++count > max) return true;
-    if (m[0] !== '"') continue;
-    STRING_END.lastIndex = m.index + 1;
-    if (!STRING_END.exec(text)) return false;
-    TOKEN.lastIndex = STRING_END.lastIndex;
-  }
-  return false;
-}
-
-/**
- * Refuses (422) a JSON body with more tokens than any diagnosis request has, before the route's
- * validator parses it. The text read here is the one the validator parses (Hono caches the body).
- */
-export const jsonMembers: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const type = mediaType(c);
-  if (c.req.method !== "POST" || !JSON_TYPE.test(type)) return next();
-  if (tokensOver(await c.req.text(), MAX_JSON_TOKENS)) {
-    return problemResponse(
-      c,
-      422,
-      "json-too-complex",
-      `The JSON body has more than ${MAX_JSON_TOKENS} strings, members, elements and nested values; a diagnosis request has a few fields, or at most ${LIMITS.hosts} hosts.`,
-    );
-  }
-  return next();
-};
 
 const MAX_FORM_FIELDS = LIMITS.formFields;
 

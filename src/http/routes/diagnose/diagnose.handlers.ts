@@ -26,9 +26,8 @@ async function diagnoseRequest(c: DiagnoseContext): Promise<ServedDiagnosis> {
   const { limit } = c.req.valid("query");
   const type = mediaType(c);
   if (type === "application/json") {
-    const { hosts, ...input } = c.req.valid("json");
-    if (hosts) return c.get("diagnoser").diagnose(kb, { form: "hosts", hosts, limit: input.limit ?? limit });
-    return c.get("diagnoser").diagnose(kb, { form: "fields", input: { ...input, limit: input.limit ?? limit } });
+    // Parsed and validated where the diagnosis runs (service/json-body.ts), never on the event loop.
+    return c.get("diagnoser").diagnose(kb, { form: "json", bytes: await c.get("bodyBytes")(), limit });
   }
   if (type === "text/plain" || type === "application/x-www-form-urlencoded") {
     // curl --data-binary sends form-urlencoded unless told otherwise; the bytes are the raw bundle.

@@ -1,38 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { DIAGNOSE_FIELDS, diagnoseInputSchema, diagnoseLimitSchema, HOSTS_LIMITS, hostBundlesSchema } from "../../../engine/diagnose-input";
+import { diagnoseLimitSchema } from "../../../engine/diagnose-input";
 import { wholeNumber } from "../../../whole-number";
 import { answerHeaders, problemContent } from "../../schemas/content";
+import { diagnoseBodySchema, SEED_LOG } from "../../schemas/diagnose-body";
 import { servedDiagnosisSchema } from "../../schemas/diagnosis.schema";
-
-const SEED_LOG =
-  'E1205 10:14:33.482910 1 proxier.go:1564] "Failed to execute iptables-restore" err=<\n\texit status 2: Warning: Extension MARK revision 0 not supported, missing kernel module?\n\tip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark"\n>';
-
-/**
- * The engine's own input definitions (the fields, or the hosts form), with the HTTP policy on top:
- * at least one field must say something, and `hosts` comes alone (each host's outputs go in its bundle).
- */
-export const diagnoseBodySchema = diagnoseInputSchema
-  .extend({
-    hosts: hostBundlesSchema.optional().meta({
-      description: `The hosts form, instead of the fields: one raw bundle per host (what \`known-bugs collect\` prints). Each host is diagnosed, the hosts are compared (\`hosts\` in the answer) and each finding names the hosts it hits. At most ${HOSTS_LIMITS.maxHosts} hosts with unique names and ${HOSTS_LIMITS.maxTotalBytes} bytes of bundles in all (413 beyond).`,
-    }),
-  })
-  .superRefine((b, ctx) => {
-    if (b.hosts) {
-      for (const f of DIAGNOSE_FIELDS)
-        if (b[f] !== undefined)
-          ctx.addIssue({ code: "custom", path: [f], message: "not with hosts: put each host's outputs in its bundle" });
-    } else if (!DIAGNOSE_FIELDS.some((f) => b[f]?.trim())) {
-      ctx.addIssue({ code: "custom", path: [], message: `send at least one of ${DIAGNOSE_FIELDS.join(", ")}, or hosts` });
-    }
-  })
-  // zod's own .meta(), not .openapi(): the engine's schema was built by plain zod, maybe before the extension loaded.
-  .meta({
-    id: "DiagnoseInput",
-    description:
-      "Each field holds one command's output exactly as copied; `logs` may also hold a whole bundle. Or `hosts` alone: one bundle per host.",
-    example: { uname: "5.15.0-127-generic", logs: SEED_LOG },
-  });
 
 /**
  * The raw-bundle media types. Typed as empty on purpose: Hono infers the JSON input of a route (and of
@@ -54,6 +25,17 @@ const diagnoseQuerySchema = z.strictObject({
   }),
 });
 
+const BODY_DESCRIPTION = "A raw bundle (text/plain; curl's default form type is read the same way) or structured fields (JSON).";
+
+/**
+ * The body as the served route declares it (diagnose.index.ts): every media type as it is sent, none with a schema
+ * for Hono to validate; the diagnoser reads JSON with diagnoseBodySchema.
+ */
+export const diagnoseBodyAsSent = {
+  description: BODY_DESCRIPTION,
+  content: { "application/json": { schema: { $ref: "#/components/schemas/DiagnoseInput" } }, ...rawBundleContent },
+};
+
 export const diagnose = createRoute({
   method: "post",
   path: "/diagnose",
@@ -64,7 +46,7 @@ export const diagnose = createRoute({
   request: {
     query: diagnoseQuerySchema,
     body: {
-      description: "A raw bundle (text/plain; curl's default form type is read the same way) or structured fields (JSON).",
+      description: BODY_DESCRIPTION,
       content: { "application/json": { schema: diagnoseBodySchema }, ...rawBundleContent },
     },
   },
