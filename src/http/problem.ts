@@ -26,6 +26,7 @@ const TITLES: Record<number, string> = {
   408: "Request Timeout",
   413: "Content Too Large",
   415: "Unsupported Media Type",
+  417: "Expectation Failed",
   422: "Unprocessable Content",
   431: "Request Header Fields Too Large",
   429: "Too Many Requests",

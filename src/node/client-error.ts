@@ -25,11 +25,14 @@ function statusOf(code: string | undefined): { status: number; slug: string; det
   }
 }
 
-/** The response to a refused request, as bytes for the socket (there is no response object yet). */
-function clientErrorResponse(code: string | undefined): string {
+/** The response to a refused request, as bytes for the socket (there is no response object yet), and its id. */
+function clientErrorResponse(code: string | undefined): { requestId: string; bytes: string } {
   const { status, slug, detail } = statusOf(code);
-  const { title, headers, body } = bareProblem(status, slug, detail);
-  return [`HTTP/1.1 ${status} ${title}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), "", body].join("\r\n");
+  const { title, headers, body, requestId } = bareProblem(status, slug, detail);
+  return {
+    requestId,
+    bytes: [`HTTP/1.1 ${status} ${title}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), "", body].join("\r\n"),
+  };
 }
 
 /** The response Node is writing on the socket, if any (node:_http_server keeps it there). */
@@ -47,13 +50,15 @@ export function onClientError(log: (entry: Record<string, unknown>) => void) {
       socket.destroy();
       return;
     }
+    const answer = clientErrorResponse(err.code);
     log({
       t: new Date().toISOString(),
       level: "info",
+      requestId: answer.requestId,
       event: "refused-by-parser",
       status: statusOf(err.code).status,
       code: err.code ?? "unknown",
     });
-    socket.end(clientErrorResponse(err.code), () => socket.destroy());
+    socket.end(answer.bytes, () => socket.destroy());
   };
 }

@@ -17,6 +17,7 @@ type Log = (entry: Record<string, unknown>) => void;
 
 const MISSING_HOST = { slug: "missing-host", detail: "An HTTP/1.1 request needs a Host header." };
 const INVALID_HOST = { slug: "invalid-host", detail: "The Host header is not a host name with an optional port." };
+const DUPLICATE_HOST = { slug: "duplicate-host", detail: "The request has more than one Host header; send one." };
 /** RFC 9110 §7.2's Host: an IP literal or a reg-name (unreserved, pct-encoded, sub-delims), then an optional port. */
 const HOST_SYNTAX = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9\-._~!$&'()*+,;=%]*)(?::\d*)?$/;
 
@@ -33,21 +34,36 @@ function reasonOf(err: RequestError): { slug: string; detail: string } {
 
 /**
  * Answers an HTTP/1.1 request without a Host header (Node's own check is turned off so that the
- * answer is a problem), and any request whose Host is no host name (the adapter would refuse it too,
- * but only after "100 Continue"); returns whether it did. HTTP/1.0 needs no Host and is served.
+ * answer is a problem), with more than one (RFC 9112 §3.2: a server must answer 400; Node keeps the
+ * first and drops the rest, so a proxy reading the last would route by another host: review 36a),
+ * and any request whose Host is no host name (the adapter would refuse it too, but only after
+ * "100 Continue"); returns whether it did. HTTP/1.0 needs no Host and is served.
  * `awaitsContinue`: the client waits for "100 Continue" before its body, which it now may never send,
  * so the connection closes after the answer instead of waiting for that body.
  */
 export function refuseHost(req: IncomingMessage, res: ServerResponse, log: Log, awaitsContinue = false): boolean {
   const host = req.headers.host;
   const missing = host === undefined && req.httpVersionMajor === 1 && req.httpVersionMinor >= 1;
-  const refusal = missing ? MISSING_HOST : host !== undefined && !HOST_SYNTAX.test(host) ? INVALID_HOST : null;
+  const refusal = missing
+    ? MISSING_HOST
+    : hostLines(req.rawHeaders) > 1
+      ? DUPLICATE_HOST
+      : host !== undefined && !HOST_SYNTAX.test(host)
+        ? INVALID_HOST
+        : null;
   if (!refusal) return false;
-  log({ t: new Date().toISOString(), level: "info", event: "refused-request", status: 400, reason: refusal.slug });
-  const { headers, body } = bareProblem(400, refusal.slug, refusal.detail, { close: awaitsContinue });
+  const { headers, body, requestId } = bareProblem(400, refusal.slug, refusal.detail, { close: awaitsContinue });
+  log({ t: new Date().toISOString(), level: "info", requestId, event: "refused-request", status: 400, reason: refusal.slug });
   res.writeHead(400, headers).end(body);
   if (!awaitsContinue) drainBounded(req);
   return true;
+}
+
+/** Host lines of a request (rawHeaders alternates names and values). */
+function hostLines(raw: readonly string[]): number {
+  let n = 0;
+  for (let i = 0; i < raw.length; i += 2) if (raw[i]?.toLowerCase() === "host") n++;
+  return n;
 }
 
 /**
@@ -59,12 +75,19 @@ export function onRequestError(log: Log, logError: (line: string) => void = cons
   return (err: unknown): Response => {
     if (err instanceof RequestError) {
       const { slug, detail } = reasonOf(err);
-      log({ t: new Date().toISOString(), level: "info", event: "refused-request", status: 400, reason: slug });
       const problem = bareProblem(400, slug, detail, { close: false });
+      log({
+        t: new Date().toISOString(),
+        level: "info",
+        requestId: problem.requestId,
+        event: "refused-request",
+        status: 400,
+        reason: slug,
+      });
       return new Response(problem.body, { status: 400, headers: problem.headers });
     }
-    logError(JSON.stringify({ level: "error", requestId: null, event: "unhandled-error", error: describeFailure(err) }));
     const problem = bareProblem(500, "internal", "Something went wrong on our side.", { close: false });
+    logError(JSON.stringify({ level: "error", requestId: problem.requestId, event: "unhandled-error", error: describeFailure(err) }));
     return new Response(problem.body, { status: 500, headers: problem.headers });
   };
 }
@@ -75,12 +98,12 @@ export function onRequestError(log: Log, logError: (line: string) => void = cons
  * expectation it cannot meet). The body the client held back is never sent: the connection closes.
  */
 export function refuseExpectation(req: IncomingMessage, res: ServerResponse, log: Log): void {
-  log({ t: new Date().toISOString(), level: "info", event: "refused-request", status: 417, reason: "expectation-failed" });
-  const { headers, body } = bareProblem(
+  const { headers, body, requestId } = bareProblem(
     417,
     "expectation-failed",
     'The Expect header asks for something this server does not do; send no Expect header, or "Expect: 100-continue".',
   );
+  log({ t: new Date().toISOString(), level: "info", requestId, event: "refused-request", status: 417, reason: "expectation-failed" });
   res.writeHead(417, headers).end(body);
   req.resume();
 }

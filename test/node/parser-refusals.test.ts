@@ -110,7 +110,10 @@ describe("requests Node's parser refuses get problem+json", { timeout: 60_000 },
       title: "Request Header Fields Too Large",
     });
     expect(res).not.toContain("zqzq");
-    expect(server.stdout()).toMatch(/"event":"refused-by-parser","status":431,"code":"HPE_HEADER_OVERFLOW"/);
+    // Its own request id, as every answer has, in the header, the body and the log line (review 36a).
+    const id = /x-request-id: ([0-9a-f-]{36})/.exec(headers)?.[1];
+    expect(body.requestId).toBe(id);
+    expect(server.stdout()).toContain(`"requestId":"${id}","event":"refused-by-parser","status":431,"code":"HPE_HEADER_OVERFLOW"`);
     expect(server.stdout()).not.toContain("zqzq");
   });
 
@@ -143,13 +146,24 @@ describe("requests no web Request can be made of get problem+json", { timeout: 6
     expect((await raw("GET /health HTTP/1.0\r\n\r\n")).startsWith("HTTP/1.1 200")).toBe(true);
   });
 
+  it("two Host headers: 400 duplicate-host (RFC 9112 §3.2), whichever one a proxy would read", async () => {
+    const { status, headers, body } = parse(
+      await raw("GET /health HTTP/1.1\r\nHost: a.example\r\nHost: b.example\r\nConnection: close\r\n\r\n"),
+    );
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ status: 400, type: "https://known-bugs.dev/problems/duplicate-host" });
+    expect(headers).toContain(`x-request-id: ${body.requestId}`);
+    expect((await raw("GET /health HTTP/1.1\r\nHost: a.example\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 200")).toBe(true);
+  });
+
   it("an Expect header other than 100-continue: 417 expectation-failed as problem+json, and the server keeps serving", async () => {
     const { status, headers, body } = parse(
       await raw("POST /diagnose HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nExpect: foo\r\n\r\n"),
     );
     expect(status).toBe(417);
     expect(headers).toContain("content-type: application/problem+json");
-    expect(body).toMatchObject({ status: 417, type: "https://known-bugs.dev/problems/expectation-failed" });
+    expect(body).toMatchObject({ status: 417, type: "https://known-bugs.dev/problems/expectation-failed", title: "Expectation Failed" });
+    expect(headers).toContain(`x-request-id: ${body.requestId}`);
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
   });
 
