@@ -31,6 +31,8 @@ export interface AppVariables {
   keepAlive: (work: Promise<unknown>) => void;
   /** Set where CORS answers OPTIONS (the read API, /diagnose), so a 405's `Allow` names it too. */
   answersOptions: boolean | undefined;
+  /** Set where a route is off in this deployment (a chat platform without its secret): its 404 is no 405. */
+  routeOff: boolean | undefined;
   /** The request body as bytes, read the cheapest way the runtime offers (see AppDeps.bodyBytes). */
   bodyBytes: () => Promise<Uint8Array>;
   /** What the entry knows the served knowledge base is not (see AppDeps.kbWarning), for /health. */

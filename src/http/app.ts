@@ -75,6 +75,8 @@ export function createApp(deps: AppDeps) {
     methodNotAllowed({
       app,
       onMethodNotAllowed: (c, routed) => {
+        // A route this deployment turned off does not exist for any method (review 36a: GET said "use POST", POST was 404).
+        if (c.get("routeOff")) return c.res;
         const methods = c.get("answersOptions") ? [...routed, "OPTIONS"] : routed;
         return problemResponse(c, 405, "method-not-allowed", `${c.req.method} is not allowed here; use ${methods.join(", ")}.`, undefined, {
           Allow: methods.join(", "),

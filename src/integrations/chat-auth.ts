@@ -15,9 +15,23 @@ export function diagnoserOf(c: { get(key: "diagnoser"): AppVariables["diagnoser"
 }
 
 /**
- * The gate of every chat route: 404 unless the platform's secret is configured (the route does not
- * exist for this deployment), 401 problem+json unless the request is signed by the platform. The raw
- * body, exactly as signed, is kept for the handler.
+ * A platform's routes without its secret: 404 for every method (they do not exist for this deployment),
+ * never a 405 that names a method.
+ */
+export function offWithout(
+  config: (env: unknown) => ChatConfig,
+  secretOf: (cfg: ChatConfig) => string | undefined,
+): MiddlewareHandler<ChatEnv> {
+  return async (c, next) => {
+    if (secretOf(config(c.env))) return next();
+    c.set("routeOff", true);
+    return notFound(c);
+  };
+}
+
+/**
+ * The gate of every chat route (behind offWithout): 401 problem+json unless the request is signed by the
+ * platform. The raw body, exactly as signed, is kept for the handler.
  */
 export function signedBy(
   config: (env: unknown) => ChatConfig,

@@ -56,6 +56,12 @@ describe("chat doors on Node (libSQL file, response_url on a local listener)", (
     expect(service.background.pending).toBe(0);
   });
 
+  it("answers another method on a configured chat route with 405 and Allow: POST", async () => {
+    const res = await service.app.request("/integrations/slack/commands");
+    expect(res.status).toBe(405);
+    expect(res.headers.get("allow")).toBe("POST");
+  });
+
   it("refuses a response_url that is not Slack's (nor the configured origin)", async () => {
     const body = slashCommandBody({ text: SEED_PASTE, responseUrl: "http://169.254.169.254/latest", triggerId: `ssrf-${Date.now()}` });
     const res = await service.app.request("/integrations/slack/commands", {
@@ -255,6 +261,12 @@ describe("chat doors when not configured", () => {
       const res = await bare.app.request(path, { method: "POST", headers: await slackHeaders("any", body), body });
       expect(res.status).toBe(404);
       expect(res.headers.get("content-type")).toContain("application/problem+json");
+      // Nor does any other method name the route (review 36a: GET said 405 "use POST", which then was 404).
+      for (const method of ["GET", "OPTIONS", "PUT"]) {
+        const other = await bare.app.request(path, { method });
+        expect(other.status, `${method} ${path}`).toBe(404);
+        expect(other.headers.get("allow")).toBeNull();
+      }
     }
   });
 

@@ -4,7 +4,7 @@ import { claimChatEvent, recordFeedback } from "../../db/chat-queries";
 import { KbUnavailableError } from "../../db/kb-setup";
 import { ProblemError, problemResponse } from "../../http/problem";
 import { answerFor } from "../answer";
-import { type ChatEnv, diagnoserOf, signedBy } from "../chat-auth";
+import { type ChatEnv, diagnoserOf, offWithout, signedBy } from "../chat-auth";
 import { chatInput } from "../chat-input";
 import type { ChatDeps } from "../chat-routes";
 import { deliveryKey } from "../request-auth";
@@ -55,21 +55,26 @@ export function discordRoutes(deps: ChatDeps) {
     "Discord",
   );
 
-  return new Hono<ChatEnv>().post("/interactions", discordSigned, async (c) => {
-    let json: unknown;
-    try {
-      json = JSON.parse(c.get("rawBody"));
-    } catch {
-      return problemResponse(c, 400, "malformed-json", "The body is not valid JSON.");
-    }
-    const parsed = interactionSchema.safeParse(json);
-    if (!parsed.success) return problemResponse(c, 400, "bad-discord-payload", "The body is not a Discord interaction.");
-    const i = parsed.data;
-    if (i.type === PING) return c.json({ type: PONG });
-    if (i.type === APPLICATION_COMMAND) return command(c, i);
-    if (i.type === MESSAGE_COMPONENT) return component(c, i);
-    return problemResponse(c, 400, "unsupported-interaction", `This app does not handle interactions of type ${i.type}.`);
-  });
+  return new Hono<ChatEnv>()
+    .use(
+      "*",
+      offWithout(deps.config, (cfg) => cfg.discordPublicKey),
+    )
+    .post("/interactions", discordSigned, async (c) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(c.get("rawBody"));
+      } catch {
+        return problemResponse(c, 400, "malformed-json", "The body is not valid JSON.");
+      }
+      const parsed = interactionSchema.safeParse(json);
+      if (!parsed.success) return problemResponse(c, 400, "bad-discord-payload", "The body is not a Discord interaction.");
+      const i = parsed.data;
+      if (i.type === PING) return c.json({ type: PONG });
+      if (i.type === APPLICATION_COMMAND) return command(c, i);
+      if (i.type === MESSAGE_COMPONENT) return component(c, i);
+      return problemResponse(c, 400, "unsupported-interaction", `This app does not handle interactions of type ${i.type}.`);
+    });
 }
 
 const reply = (c: Context, message: Partial<DiscordMessage>, ephemeral: boolean) =>

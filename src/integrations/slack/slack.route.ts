@@ -5,7 +5,7 @@ import { KbUnavailableError } from "../../db/kb-setup";
 import { logFailure } from "../../http/on-error";
 import { ProblemError, problemResponse } from "../../http/problem";
 import { answerFor } from "../answer";
-import { type ChatEnv, diagnoserOf, signedBy } from "../chat-auth";
+import { type ChatEnv, diagnoserOf, offWithout, signedBy } from "../chat-auth";
 import { type ChatConfig, SLACK_RESPONSE_ORIGINS } from "../chat-config";
 import { chatInput, slackToPlain } from "../chat-input";
 import type { ChatDeps } from "../chat-routes";
@@ -31,6 +31,10 @@ export function slackRoutes(deps: ChatDeps) {
   );
 
   return new Hono<ChatEnv>()
+    .use(
+      "*",
+      offWithout(deps.config, (cfg) => cfg.slackSigningSecret),
+    )
     .post("/commands", slackSigned, async (c) => {
       const fields = new URLSearchParams(c.get("rawBody"));
       // Slack checks the certificate of a command URL now and then with a signed ssl_check=1 request.
