@@ -31,6 +31,7 @@ const TITLES: Record<number, string> = {
   431: "Request Header Fields Too Large",
   429: "Too Many Requests",
   500: "Internal Server Error",
+  501: "Not Implemented",
   503: "Service Unavailable",
   504: "Gateway Timeout",
 };

@@ -25,9 +25,8 @@ function statusOf(code: string | undefined): { status: number; slug: string; det
   }
 }
 
-/** The response to a refused request, as bytes for the socket (there is no response object yet), and its id. */
-function clientErrorResponse(code: string | undefined): { requestId: string; bytes: string } {
-  const { status, slug, detail } = statusOf(code);
+/** A refused request's answer, as bytes for the socket (there is no response object yet), and its id. */
+function socketAnswer(status: number, slug: string, detail: string): { requestId: string; bytes: string } {
   const { title, headers, body, requestId } = bareProblem(status, slug, detail);
   return {
     requestId,
@@ -50,15 +49,37 @@ export function onClientError(log: (entry: Record<string, unknown>) => void) {
       socket.destroy();
       return;
     }
-    const answer = clientErrorResponse(err.code);
+    const { status, slug, detail } = statusOf(err.code);
+    const answer = socketAnswer(status, slug, detail);
     log({
       t: new Date().toISOString(),
       level: "info",
       requestId: answer.requestId,
       event: "refused-by-parser",
-      status: statusOf(err.code).status,
+      status,
       code: err.code ?? "unknown",
     });
+    socket.end(answer.bytes, () => socket.destroy());
+  };
+}
+
+/**
+ * The server's `connect` listener. Node hands a CONNECT request (a client that takes this server for a proxy)
+ * to it and, without one, drops the socket with no answer and no log line (review 36a): it gets a 501
+ * problem and one log line, and the connection closes (the client may already be sending a tunnel's bytes).
+ */
+export function onConnect(log: (entry: Record<string, unknown>) => void) {
+  return (_req: unknown, socket: Socket) => {
+    const answer = socketAnswer(501, "not-implemented", "CONNECT is not served here: this server is no proxy.");
+    log({
+      t: new Date().toISOString(),
+      level: "info",
+      requestId: answer.requestId,
+      event: "refused-request",
+      status: 501,
+      reason: "connect",
+    });
+    if (!socket.writable) return void socket.destroy();
     socket.end(answer.bytes, () => socket.destroy());
   };
 }

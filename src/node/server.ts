@@ -12,7 +12,7 @@ import { chatConfigFromEnv } from "../integrations/chat-config";
 import { currentKb } from "../service/kb-cache";
 import { createBackgroundTasks } from "./background";
 import { nodeDecoder } from "./body-decoder";
-import { onClientError } from "./client-error";
+import { onClientError, onConnect } from "./client-error";
 import { loadConfig } from "./config";
 import { createPoolDiagnoser } from "./diagnosis-pool";
 import { readKbFiles } from "./kb-files";
@@ -156,6 +156,7 @@ async function start() {
   server.headersTimeout = 20_000;
   // Requests Node's parser refuses never reach the app: answered and logged (as the access log would) here.
   server.on("clientError", onClientError(log));
+  server.on("connect", onConnect(log));
   server.on("error", (err: NodeJS.ErrnoException) => {
     if (err.code === "EADDRINUSE") fail(new StartupError(`port ${config.PORT} is already in use; set PORT to a free one`));
     if (err.code === "EACCES") fail(new StartupError(`not allowed to listen on port ${config.PORT}; use a port above 1023`));

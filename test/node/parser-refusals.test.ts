@@ -146,6 +146,15 @@ describe("requests no web Request can be made of get problem+json", { timeout: 6
     expect((await raw("GET /health HTTP/1.0\r\n\r\n")).startsWith("HTTP/1.1 200")).toBe(true);
   });
 
+  it("CONNECT (a client taking the server for a proxy): 501 as problem+json and a log line, never a silent close", async () => {
+    const { status, headers, body } = parse(await raw("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n"));
+    expect(status).toBe(501);
+    expect(body).toMatchObject({ status: 501, type: "https://known-bugs.dev/problems/not-implemented", title: "Not Implemented" });
+    expect(headers).toContain(`x-request-id: ${body.requestId}`);
+    expect(server.stdout()).toContain(`"requestId":"${body.requestId}","event":"refused-request","status":501,"reason":"connect"`);
+    expect((await fetch(`${server.url}/health`)).status).toBe(200);
+  });
+
   it("two Host headers: 400 duplicate-host (RFC 9112 §3.2), whichever one a proxy would read", async () => {
     const { status, headers, body } = parse(
       await raw("GET /health HTTP/1.1\r\nHost: a.example\r\nHost: b.example\r\nConnection: close\r\n\r\n"),
