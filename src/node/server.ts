@@ -16,10 +16,14 @@ import { onClientError, onConnect } from "./client-error";
 import { loadConfig } from "./config";
 import { createPoolDiagnoser } from "./diagnosis-pool";
 import { readKbFiles } from "./kb-files";
+import { checkListenHost } from "./listen-host";
 import { codeOf, formatProblems, importFromDir, openCheckedStore, StartupError, safeUrl, withoutSecrets } from "./prepare-store";
 import { readNodeBody } from "./read-body";
 import { onRequestError, refuseExpectation, refuseHost } from "./refused-request";
 import { continueOnRead, drainAfterAnswer } from "./unread-body";
+
+/** Imports tried at start while another process holds a store that has no knowledge base yet (each waits out the busy timeout). */
+const IMPORT_ATTEMPTS = 4;
 
 /** Every start-up failure ends here: one line an operator can act on, no stack trace, exit 1. */
 function fail(err: unknown): never {
@@ -30,12 +34,8 @@ function fail(err: unknown): never {
 
 async function start() {
   const config = loadConfig();
+  if (config.HOST) await checkListenHost(config.HOST);
   const { store, readOnly } = await openCheckedStore(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
-  if (readOnly) {
-    console.warn(
-      `known-bugs: warning: ${safeUrl(config.DATABASE_URL)} is read-only; serving the knowledge base it holds, data/ is not imported`,
-    );
-  }
   // A record damaged inside its text: rebuilt from data/ when the store can be written, else start-up ends with one line.
   // A store an older build imported of the same data/ (its version named the files' bytes) is only stale: served
   // read-only with a warning, rebuilt when writable (review 33d, 33e).
@@ -51,38 +51,56 @@ async function start() {
       ? (await olderBuildVersion(await readKbFiles(config.KB_DIR)).catch(() => null)) === damage.stored
       : false;
   if (damage && readOnly && !stale) throw new StartupError(`the knowledge base stored in ${where} is damaged (${damage.why}); ${fix}`);
-  if (damage)
+  // Only what happened is said: a rebuild is reported once it is done (review 36a: "rebuilding it", then "read-only", then fatal).
+  const was = `the knowledge base stored in ${where} ${stale ? "was an older build's import" : "was damaged"} (${damage?.why})`;
+  if (readOnly)
+    console.warn(`known-bugs: warning: ${where} is read-only; serving the knowledge base it holds, ${config.KB_DIR}/ is not imported`);
+  if (damage && readOnly)
     console.warn(
-      `known-bugs: warning: the knowledge base stored in ${where} is ${stale ? "an older build's import" : "damaged"} (${damage.why}); ${readOnly ? "serving it read-only" : `rebuilding it from ${config.KB_DIR}/`}`,
+      `known-bugs: warning: the knowledge base stored in ${where} is an older build's import (${damage.why}); serving it read-only`,
     );
   // What /health says of the served version when it is not data/'s (review 34b).
   let kbWarning: string | undefined = readOnly
     ? `${config.KB_DIR}/ is not imported: the store is read-only; serving the knowledge base it holds`
     : undefined;
-  if (!readOnly) {
+  for (let attempt = 1; !readOnly; attempt++) {
     try {
       const outcome = await importFromDir(store, config.KB_DIR, { force: damage !== null });
       if (outcome.ok) {
         console.log(`knowledge base ${outcome.version}: ${outcome.records} records${outcome.changed ? " imported" : ", unchanged"}`);
+        if (damage) console.warn(`known-bugs: warning: ${was}; rebuilt from ${config.KB_DIR}/`);
       } else {
         console.error(`knowledge base in ${config.KB_DIR}/ is invalid; nothing imported:\n${formatProblems(outcome.problems)}`);
         kbWarning = `${config.KB_DIR}/ was not imported at start (${outcome.problems.length} problem(s) in its records, logged); serving the previous knowledge base`;
       }
+      break;
     } catch (err) {
       // Another process holding the file past the busy timeout, or a store that turned read-only:
       // serve the version already there rather than not at all.
       if (err instanceof StartupError) throw err;
-      if (/READONLY/.test(codeOf(err))) {
+      const code = codeOf(err).split("\n")[0] ?? "";
+      if (/READONLY/.test(code)) {
+        if (damage && !stale) throw new StartupError(`the knowledge base stored in ${where} is damaged (${damage.why}); ${fix}`);
         console.warn(
           `known-bugs: warning: ${safeUrl(config.DATABASE_URL)} is read-only; serving the knowledge base it holds, ${config.KB_DIR}/ is not imported`,
         );
         kbWarning = `${config.KB_DIR}/ is not imported: the store is read-only; serving the knowledge base it holds`;
-      } else {
-        console.warn(
-          `known-bugs: warning: could not import ${config.KB_DIR}/ (${codeOf(err).split("\n")[0]}); serving the previous knowledge base`,
-        );
-        kbWarning = `${config.KB_DIR}/ was not imported at start (${codeOf(err).split("\n")[0]?.slice(0, 120)}); serving the previous knowledge base`;
+        break;
       }
+      // Processes started together on a new file: the one that waited out another's import has nothing to serve, so
+      // it imports again, finding that version (review 36a: it warned of a "previous" version, then exited for lack of one).
+      const held = await getKbMeta(store).catch(() => null);
+      if (!held && /BUSY|LOCKED/.test(code) && attempt < IMPORT_ATTEMPTS) {
+        console.warn(
+          `known-bugs: warning: ${where} is busy and holds no knowledge base yet (another process importing?); trying the import again`,
+        );
+        continue;
+      }
+      if (!held)
+        throw new StartupError(`no knowledge base to serve in ${where}: could not import ${config.KB_DIR}/ (${code.slice(0, 200)})`);
+      console.warn(`known-bugs: warning: could not import ${config.KB_DIR}/ (${code}); serving the previous knowledge base`);
+      kbWarning = `${config.KB_DIR}/ was not imported at start (${code.slice(0, 120)}); serving the previous knowledge base`;
+      break;
     }
   }
   const still =

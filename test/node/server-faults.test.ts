@@ -3,6 +3,7 @@ import { chmod, cp, mkdir, mkdtemp, open, readFile, rm, stat, writeFile } from "
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createClient } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { getKbMeta } from "../../src/db/bug-queries";
@@ -91,6 +92,20 @@ describe.concurrent("start-up failures end with one clear line and a non-zero ex
     expect(withCredentials.stderr()).not.toContain("secret-pw");
   });
 
+  it("a HOST that does not resolve, or is no address of this machine: named, before the store is opened (review 36a)", async () => {
+    for (const [host, why] of [
+      ["256.1.1.1", "does not resolve"],
+      // TEST-NET-1 (RFC 5737): never a local address.
+      ["192.0.2.1", "is not an address of this machine"],
+    ] as const) {
+      const file = join(dir, `host-${host}`, "kb.db");
+      const server = await spawnServer({ DATABASE_URL: `file:${file}`, HOST: host });
+      expect(await server.exited).toBe(1);
+      expect(oneLine(server.stderr())).toMatch(new RegExp(`^known-bugs: HOST=${host.replaceAll(".", "\\.")} .*${why}`));
+      await expect(stat(file)).rejects.toThrow();
+    }
+  });
+
   it("bad configuration", async () => {
     const server = await spawnServer({ PORT: "eighty", CORS_ORIGINS: "not an origin" });
     expect(await server.exited).toBe(1);
@@ -141,7 +156,10 @@ describe("a record damaged inside its text (review 33a: quick_check does not see
     const server = await spawnServer({ DATABASE_URL: `file:${file}` });
     try {
       expect(server.url, server.stderr()).not.toBeNull();
-      expect(server.stderr()).toMatch(/warning: the knowledge base stored in .* is damaged/);
+      // Said once it is done: the rebuild, not the intent (review 36a).
+      expect(oneLine(server.stderr())).toMatch(
+        /^known-bugs: warning: the knowledge base stored in .* was damaged \(.*\); rebuilt from data\/$/,
+      );
       expect(server.stderr()).toMatch(why);
       expect(await health(server.url)).toBe(version);
       const bug = await (await fetch(`${server.url}/bugs/${XT}`, { headers: { accept: "application/json" } })).text();
@@ -210,7 +228,9 @@ describe("a read-only store whose records hash to another version", { timeout: 1
     const server = await spawnServer({ DATABASE_URL: `file:${file}` }, asNobody);
     try {
       expect(server.url, server.stderr()).not.toBeNull();
-      expect(server.stderr()).toMatch(/an older build's import \(.*hash to kb-/);
+      expect(server.stderr()).toMatch(/an older build('s import| imported it) \(.*hash to kb-/);
+      // Nothing says it is rebuilt: it cannot be (review 36a).
+      expect(server.stderr()).not.toMatch(/rebuil/);
       expect(await health(server.url)).toBe(older);
     } finally {
       await server.stop();
@@ -226,8 +246,10 @@ describe("a read-only store whose records hash to another version", { timeout: 1
     const server = await spawnServer({ DATABASE_URL: `file:${file}` }, asNobody);
     try {
       expect(await server.exited).toBe(1);
-      // Its last line says why and what to do (a read-only warning may come before it); no stack trace.
-      expect(server.stderr()).toMatch(/known-bugs: the knowledge base stored in .* is damaged \(.*hash to kb-.*\); move the file away/);
+      // One line says why and what to do, and nothing before it says it is served (review 36a); no stack trace.
+      expect(oneLine(server.stderr())).toMatch(
+        /^known-bugs: the knowledge base stored in .* is damaged \(.*hash to kb-.*\); move the file away/,
+      );
       expect(server.stderr()).not.toMatch(/^\s+at /m);
     } finally {
       await chmod(join(dir, "damaged-readonly"), 0o755);
@@ -319,6 +341,29 @@ describe("faults while serving", { timeout: 120_000 }, () => {
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
     expect(new Set(versions).size).toBe(2);
     expect(served).toBe(versions[1]);
+  }, 120_000);
+
+  it("a first start on a new file while another process holds it: waits out the other's import instead of exiting (review 36a)", async () => {
+    // A migrated file with no knowledge base, its write lock held past the busy timeout (10 s), as a replica's import holds it.
+    const file = join(dir, "first-start", "kb.db");
+    await mkdir(join(dir, "first-start"), { recursive: true });
+    (await openStore(`file:${file}`)).close();
+    const holder = createClient({ url: `file:${file}` });
+    const tx = await holder.transaction("write");
+    // Held until the server's first import has given up on it.
+    const server = await spawnServer(
+      { DATABASE_URL: `file:${file}` },
+      { onStderr: (soFar) => void (/trying the import again/.test(soFar) && tx.commit().catch(() => {})) },
+    );
+    try {
+      expect(server.url, server.stderr()).not.toBeNull();
+      expect(server.stderr()).toMatch(/busy .*trying the import again/);
+      expect(server.stderr()).not.toMatch(/previous knowledge base|no knowledge base to serve/);
+      expect(await health(server.url)).toMatch(/^kb-/);
+    } finally {
+      await server.stop();
+      holder.close();
+    }
   }, 120_000);
 
   it("kill -9 during an import loses nothing: the file holds the old or the new version, whole", async () => {

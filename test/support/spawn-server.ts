@@ -16,7 +16,10 @@ export interface Spawned {
 }
 
 /** The real entry (`npm start`'s src/node/server.ts) as a child process on an ephemeral port of 127.0.0.1. */
-export function spawnServer(env: Record<string, string>, opts: { uid?: number; gid?: number; script?: string } = {}): Promise<Spawned> {
+export function spawnServer(
+  env: Record<string, string>,
+  opts: { uid?: number; gid?: number; script?: string; onStderr?: (soFar: string) => void } = {},
+): Promise<Spawned> {
   const proc = spawn(process.execPath, ["--import", "tsx", opts.script ?? "src/node/server.ts"], {
     // A budget far above the start-up guard's (twice the knowledge base's compile time, 5.6 s on a loaded CI machine):
     // only a test of that guard sets its own.
@@ -39,6 +42,7 @@ export function spawnServer(env: Record<string, string>, opts: { uid?: number; g
   });
   proc.stderr?.on("data", (d: Buffer) => {
     err += d.toString();
+    opts.onStderr?.(err);
   });
   // "close", not "exit": the process may exit before its last stderr line reaches us (a slow machine lost a start-up
   // failure's one line that way), and "close" waits for its stdio to end.
