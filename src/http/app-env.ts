@@ -41,6 +41,14 @@ export interface AppVariables {
 
 export type AppEnv = { Variables: AppVariables };
 
+/** A status and problem slug given by the runtime itself (see AppDeps.answeredOutside). */
+export interface RuntimeAnswer {
+  status: number;
+  problem: string;
+  /** The id the runtime's answer carried (the client's X-Request-Id), logged in place of the app's. */
+  requestId: string;
+}
+
 /** What an entry point (Node or Worker) hands the app. */
 export interface AppDeps {
   /** Builds the store for a request; the Worker reads its bindings, Node reuses one client. */
@@ -62,6 +70,11 @@ export interface AppDeps {
   bodyBytes?: (c: Context) => Promise<Uint8Array> | undefined;
   /** Where access and error lines go (one JSON object per line); stdout by default. */
   log?: LogSink;
+  /**
+   * The answer the runtime gave in the app's place, if it did (Node's parser ended a request mid-body: a timeout, a bad
+   * chunk): the access log's one line for the request says that status, not the app's answer nobody received.
+   */
+  answeredOutside?: (c: Context) => RuntimeAnswer | undefined;
   /**
    * What the entry knows the served knowledge base is not, said on /health for the version served: Node's start-up
    * could not import data/ (invalid files, a read-only or busy store) and serves the version the store held (review

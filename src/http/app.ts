@@ -44,7 +44,7 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use(requestIds);
-  app.use(accessLog(deps.log ?? stdoutSink));
+  app.use(accessLog(deps.log ?? stdoutSink, deps.answeredOutside));
   app.use(hygiene);
   // "/bugs/" or "/health/" (a copied link, a script's base URL) is the page or resource without the slash.
   app.use(trailingSlash);

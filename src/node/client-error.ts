@@ -5,6 +5,7 @@
  * line. Each is logged as one line with Node's error code, never the bytes that were sent.
  */
 import type { Socket } from "node:net";
+import type { RuntimeAnswer } from "../http/app-env";
 import { bareProblem } from "./bare-problem";
 
 interface ParserError extends Error {
@@ -35,7 +36,16 @@ function socketAnswer(status: number, slug: string, detail: string): { requestId
 }
 
 /** The response Node is writing on the socket, if any (node:_http_server keeps it there). */
-type HttpSocket = Socket & { _httpMessage?: { headersSent?: boolean } | null };
+type HttpSocket = Socket & { _httpMessage?: { headersSent?: boolean } | null; [ANSWERED]?: RuntimeAnswer };
+
+/** Where a socket keeps the answer this listener gave in place of the app's. */
+const ANSWERED = Symbol("answered by the parser");
+
+/**
+ * The answer this listener gave on a request the app was still reading (review 36a: the parser's line and the app's
+ * 400 or 499 for the same request, logged twice): the app's access log writes the request's one line with it.
+ */
+export const answeredOnSocket = (socket: Socket | undefined): RuntimeAnswer | undefined => (socket as HttpSocket | undefined)?.[ANSWERED];
 
 /**
  * The server's `clientError` listener. As Node's default one does, it answers only when no response
@@ -51,14 +61,16 @@ export function onClientError(log: (entry: Record<string, unknown>) => void) {
     }
     const { status, slug, detail } = statusOf(err.code);
     const answer = socketAnswer(status, slug, detail);
-    log({
-      t: new Date().toISOString(),
-      level: "info",
-      requestId: answer.requestId,
-      event: "refused-by-parser",
-      status,
-      code: err.code ?? "unknown",
-    });
+    if (socket._httpMessage) socket[ANSWERED] = { status, problem: slug, requestId: answer.requestId };
+    else
+      log({
+        t: new Date().toISOString(),
+        level: "info",
+        requestId: answer.requestId,
+        event: "refused-by-parser",
+        status,
+        code: err.code ?? "unknown",
+      });
     socket.end(answer.bytes, () => socket.destroy());
   };
 }

@@ -128,6 +128,34 @@ describe("requests Node's parser refuses get problem+json", { timeout: 60_000 },
     }
   });
 
+  it("a body the parser refuses after the app began reading it: one log line, with the status and id the client got", async () => {
+    // A first chunk the app reads, then a chunk size that is no number: the parser answers, not the app (review 36a: two lines).
+    const head = "POST /diagnose HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n";
+    const res = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, "127.0.0.1");
+      let got = "";
+      socket.setTimeout(10_000, () => socket.destroy(new Error(`no close: ${JSON.stringify(got)}`)));
+      socket.on("data", (d) => {
+        got += d.toString("latin1");
+      });
+      socket.on("error", reject);
+      socket.on("close", () => resolve(got));
+      socket.write(head, () => setTimeout(() => socket.write("ZZ\r\n"), 300));
+    });
+    const { status, headers, body } = parse(res);
+    expect(status).toBe(400);
+    const id = String(body.requestId);
+    expect(headers).toContain(`x-request-id: ${id}`);
+    // The app's line for the request comes once its handler ends.
+    await new Promise((r) => setTimeout(r, 500));
+    const lines = server
+      .stdout()
+      .split("\n")
+      .filter((l) => l.includes(id));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/"path":"\/diagnose","status":400,.*"problem":"malformed-request"/);
+  });
+
   it("a bad request after a good one on a kept-alive connection: the first answer whole, then the problem", async () => {
     const res = await raw("GET /health HTTP/1.1\r\nHost: x\r\n\r\n", "GARBAGE\r\n\r\n");
     expect(res.startsWith("HTTP/1.1 200")).toBe(true);

@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from "hono";
-import type { AppEnv } from "../app-env";
+import type { AppEnv, RuntimeAnswer } from "../app-env";
 
 export type LogSink = (entry: Record<string, unknown>) => void;
 
@@ -8,32 +8,34 @@ export const stdoutSink: LogSink = (entry) => console.log(JSON.stringify(entry))
 /**
  * One JSON line per request: method, path (never the query string), status, milliseconds, ids.
  * Bodies, queries and headers are never logged: they are the users' data. A 500 carries what
- * onError recorded about it (error name, code, where), so each one is logged once, compactly.
+ * onError recorded about it (error name, code, where), so each one is logged once, compactly. A request
+ * the runtime answered in the app's place is logged here too, once, with the status the client got.
  */
-export function accessLog(sink: LogSink): MiddlewareHandler<AppEnv> {
+export function accessLog(sink: LogSink, answeredOutside?: (c: Context) => RuntimeAnswer | undefined): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const start = performance.now();
     try {
       await next();
     } finally {
       // With access logs off, a 500 is still logged: it is our bug, and nobody else will say so.
-      if (c.get("settings").ACCESS_LOG === "on" || c.get("failure")) sink(entryFor(c, start));
+      if (c.get("settings").ACCESS_LOG === "on" || c.get("failure")) sink(entryFor(c, start, answeredOutside?.(c)));
     }
   };
 }
 
-function entryFor(c: Context<AppEnv>, start: number): Record<string, unknown> {
+function entryFor(c: Context<AppEnv>, start: number, outside: RuntimeAnswer | undefined): Record<string, unknown> {
   const failure = c.get("failure");
   const clientRequestId = c.get("clientRequestId");
-  const problem = c.get("problem");
+  const problem = outside?.problem ?? c.get("problem");
+  const status = outside?.status ?? c.res.status;
   return {
     t: new Date().toISOString(),
-    level: c.res.status >= 500 ? "error" : "info",
+    level: status >= 500 ? "error" : "info",
     method: c.req.method,
     path: c.req.path.length > 200 ? `${c.req.path.slice(0, 200)}…` : c.req.path,
-    status: c.res.status,
+    status,
     ms: Math.round((performance.now() - start) * 10) / 10,
-    requestId: c.get("requestId"),
+    requestId: outside?.requestId ?? c.get("requestId"),
     ...(clientRequestId ? { clientRequestId } : {}),
     ...(problem ? { problem } : {}),
     ...(failure ? { error: failure } : {}),
