@@ -3,7 +3,7 @@ import { ConfigError, sharedEnvSchema } from "../env-fields";
 import { defaultRunInBackground } from "../integrations/chat-config";
 import { chatRoutes } from "../integrations/chat-routes";
 import { htmlErrors } from "../web/html-errors";
-import { webRoutes } from "../web/routes";
+import { FORM_OVERHEAD, webRoutes } from "../web/routes";
 import type { AppDeps } from "./app-env";
 import { clientKey } from "./client-key";
 import { createRouter } from "./create-router";
@@ -97,6 +97,8 @@ export function createApp(deps: AppDeps) {
   app.use("/integrations/*", rateLimit(deps, "integrations"));
   const body = requestBody(deps.bodyDecoder ?? webDecoder);
   app.use("/diagnose", body);
+  // The paste form's upload may come compressed too (review 36a: a gzip form read as no field at all).
+  app.use("/check", requestBody(deps.bodyDecoder ?? webDecoder, FORM_OVERHEAD));
   app.use("/integrations/*", body);
   for (const path of ["/health", "/kb", "/bugs", "/bugs/*", "/diagnose"]) app.use(path, kbVersion);
   // Pages for people, mounted before the API routes, so /bugs and /bugs/:id can answer a browser and

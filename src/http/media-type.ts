@@ -6,3 +6,13 @@ export const mediaType = (c: Context): string => (c.req.header("content-type") ?
 
 /** The request's charset parameter, as the WHATWG MIME type parser reads it (quoted or not); undefined when none. */
 export const charsetOf = (c: Context): string | undefined => MIMEType.parse(c.req.header("content-type") ?? "")?.parameters.get("charset");
+
+/**
+ * The media type a request named, for a 415's words: quoted, or that it named none, or one that reads as no type
+ * (review 36a: `Content-Type: ;;;` was answered `not "no content type"`).
+ */
+export function namedMediaType(c: Context): string {
+  const type = mediaType(c);
+  if (type) return `"${type.slice(0, 100)}"`;
+  return c.req.header("content-type")?.trim() ? "a Content-Type that names no media type" : "no Content-Type";
+}

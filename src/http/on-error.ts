@@ -4,7 +4,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { KbUnavailableError, SchemaMissingError } from "../db/kb-setup";
 import { safeDatabaseMessage } from "../db/sqlite-errors";
 import type { AppEnv } from "./app-env";
-import { mediaType } from "./media-type";
+import { namedMediaType } from "./media-type";
 import { ProblemError, problemResponse } from "./problem";
 import { noteStoreFault, storeDamageDetail } from "./store-damage";
 
@@ -75,8 +75,7 @@ function clientClosed(err: unknown, c: Context<AppEnv>): boolean {
 /** Hono's own rejections (body parsing, the route's media-type gate) in the API's words. */
 function fromHttpException(err: HTTPException, c: Parameters<ErrorHandler>[1]) {
   if (err.status === 415) {
-    const type = mediaType(c) || "no content type";
-    return problemResponse(c, 415, "unsupported-media-type", `Send application/json or text/plain, not "${type}".`);
+    return problemResponse(c, 415, "unsupported-media-type", `Send application/json or text/plain, not ${namedMediaType(c)}.`);
   }
   if (err.status === 400 && err.message.startsWith("Malformed JSON"))
     return problemResponse(c, 400, "malformed-json", "The body is not valid JSON.");

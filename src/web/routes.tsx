@@ -21,7 +21,7 @@ import { SearchPage } from "./pages/search";
 import { cacheablePage, page, varyOnAccept } from "./render";
 
 /** Room for the multipart framing around the pasted text; the text itself gets the API's limit. */
-const FORM_OVERHEAD = 16 * 1024;
+export const FORM_OVERHEAD = 16 * 1024;
 /** A paste scoped to one record looks deeper than the default ten findings, so that record is found. */
 const SCOPED_LIMIT = 100;
 
@@ -96,11 +96,23 @@ export function webRoutes() {
           "The form does not parse as multipart/form-data or application/x-www-form-urlencoded (a truncated upload, or a boundary that does not match).",
         );
       const field = form.bundle;
+      // Only the form's own field: another name (curl's `-F logs=@file`) is a wrong form, not an empty paste (review 36a).
+      if (field === undefined) {
+        const names = Object.keys(form).slice(0, 5).join(", ");
+        return problemResponse(
+          c,
+          422,
+          "invalid-form",
+          `The form has no \`bundle\` field${names ? ` (it has ${names})` : ""}: the lookup page sends its paste as \`bundle\`; send other fields as JSON to POST /diagnose.`,
+        );
+      }
       // A file goes to the diagnoser as bytes, read as POST /diagnose reads a body (UTF-16 from PowerShell, and a
       // compressed or binary file refused, not misread as "no known bug": review 36a).
       const bundle = typeof field === "string" ? field : field instanceof File ? new Uint8Array(await field.arrayBuffer()) : "";
       const size = typeof bundle === "string" ? new TextEncoder().encode(bundle).length : bundle.byteLength;
       if (size > max) return tooLarge(c, max);
+      if (!size || (typeof bundle === "string" && !bundle.trim()))
+        return problemResponse(c, 422, "empty-body", "The paste is empty: paste logs, uname -a output or /etc/os-release into the form.");
       const kb = await currentKb(c.get("store"), undefined, c.get("keepAlive"));
       const scoped = typeof form.record === "string" ? kb.records.find((r) => r.id === form.record) : undefined;
       // The API's own path: the diagnoser (a pool thread on Node, inline on the Worker) with its limits,

@@ -268,7 +268,9 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
   });
 
   it("rejects an unsupported content type with 415", async () => {
-    await expectProblem(await post(fetch, "<logs/>", "application/xml"), 415);
+    expect((await expectProblem(await post(fetch, "<logs/>", "application/xml"), 415)).detail).toContain('not "application/xml"');
+    // A header that names no media type is said so (review 36a: `not "no content type"`).
+    expect((await expectProblem(await post(fetch, "x", ";;;"), 415)).detail).toContain("names no media type");
   });
 
   it("rejects a body over the limit with 413", async () => {

@@ -446,6 +446,26 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     }
   });
 
+  it("reads a compressed form as an uncompressed one, and names a form without its bundle field (review 36a)", async () => {
+    const own = { "cf-connecting-ip": "203.0.113.51" };
+    const form = "application/x-www-form-urlencoded";
+    const plain = new URLSearchParams({ bundle: SEED_BUNDLE }).toString();
+    const gzipped = new Uint8Array(await new Response(new Blob([plain]).stream().pipeThrough(new CompressionStream("gzip"))).arrayBuffer());
+    const res = await fetch("/check", {
+      method: "POST",
+      headers: { ...own, "content-type": form, "content-encoding": "gzip" },
+      body: gzipped,
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain(`id="finding-${XT}"`);
+    // Another field's name is a wrong form, not an empty paste.
+    const other = await fetch("/check", { method: "POST", headers: { ...own, "content-type": form }, body: "logs=unknown+option" });
+    expect(other.status).toBe(422);
+    const detail = ((await other.json()) as { detail: string }).detail;
+    expect(detail).toContain("no `bundle` field (it has logs)");
+    expect(detail).not.toMatch(/empty/);
+  });
+
   it("refuses JSON or a raw log sent to the page's form address (415), pointing at POST /diagnose", async () => {
     for (const [type, body] of [
       ["application/json", JSON.stringify({ logs: 'unknown option "--xor-mark"' })],

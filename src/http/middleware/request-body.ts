@@ -38,11 +38,12 @@ const tooLarge = (max: number, what: string) =>
  * client compressed them (Content-Encoding: gzip, deflate, br where the runtime decodes it), at
  * most MAX_BODY_BYTES once decoded, counted while decoding so a zip bomb stops at the limit. An
  * encoding the server cannot decode is refused with 415, a corrupt stream with 400: compressed
- * bytes are never read as a log.
+ * bytes are never read as a log. `framing`: bytes a route allows around the text it limits (a form's
+ * multipart framing), so a paste at the limit is still taken.
  */
-export function requestBody(decoder: BodyDecoder): MiddlewareHandler<AppEnv> {
+export function requestBody(decoder: BodyDecoder, framing = 0): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const max = c.get("settings").MAX_BODY_BYTES;
+    const max = c.get("settings").MAX_BODY_BYTES + framing;
     const length = c.req.header("content-length");
     if (length !== undefined && Number(length) > max) {
       return problemResponse(c, 413, "body-too-large", `The body is larger than the limit of ${max} bytes.`);

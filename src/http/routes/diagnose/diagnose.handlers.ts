@@ -4,7 +4,7 @@ import { renderTextReport } from "../../../engine/report-text";
 import type { ServedDiagnosis } from "../../../service/cap-diagnosis";
 import { currentKb } from "../../../service/kb-cache";
 import type { AppEnv } from "../../app-env";
-import { charsetOf, mediaType } from "../../media-type";
+import { charsetOf, mediaType, namedMediaType } from "../../media-type";
 import { ProblemError } from "../../problem";
 import type * as routes from "./diagnose.routes";
 
@@ -36,5 +36,5 @@ async function diagnoseRequest(c: DiagnoseContext): Promise<ServedDiagnosis> {
     const sentAs = { form: type === "application/x-www-form-urlencoded", charset: charsetOf(c) };
     return c.get("diagnoser").diagnose(kb, { form: "bundle", text: bytes, limit, sentAs });
   }
-  throw new ProblemError(415, "unsupported-media-type", `Send application/json or text/plain, not "${type || "no content type"}".`);
+  throw new ProblemError(415, "unsupported-media-type", `Send application/json or text/plain, not ${namedMediaType(c)}.`);
 }
