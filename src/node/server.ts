@@ -22,8 +22,11 @@ import { readNodeBody } from "./read-body";
 import { onRequestError, refuseExpectation, refuseHost } from "./refused-request";
 import { continueOnRead, drainAfterAnswer } from "./unread-body";
 
-/** Imports tried at start while another process holds a store that has no knowledge base yet (each waits out the busy timeout). */
-const IMPORT_ATTEMPTS = 4;
+/**
+ * How long a start whose store holds no knowledge base keeps trying to import while another process holds the file
+ * (each try waits up to the busy timeout; one may also fail at once, right after the other's write ends).
+ */
+const IMPORT_WAIT_MS = 60_000;
 
 /** Every start-up failure ends here: one line an operator can act on, no stack trace, exit 1. */
 function fail(err: unknown): never {
@@ -63,7 +66,9 @@ async function start() {
   let kbWarning: string | undefined = readOnly
     ? `${config.KB_DIR}/ is not imported: the store is read-only; serving the knowledge base it holds`
     : undefined;
-  for (let attempt = 1; !readOnly; attempt++) {
+  const importStarted = Date.now();
+  let waitSaid = false;
+  while (!readOnly) {
     try {
       const outcome = await importFromDir(store, config.KB_DIR, { force: damage !== null });
       if (outcome.ok) {
@@ -90,10 +95,13 @@ async function start() {
       // Processes started together on a new file: the one that waited out another's import has nothing to serve, so
       // it imports again, finding that version (review 36a: it warned of a "previous" version, then exited for lack of one).
       const held = await getKbMeta(store).catch(() => null);
-      if (!held && /BUSY|LOCKED/.test(code) && attempt < IMPORT_ATTEMPTS) {
-        console.warn(
-          `known-bugs: warning: ${where} is busy and holds no knowledge base yet (another process importing?); trying the import again`,
-        );
+      if (!held && /BUSY|LOCKED/.test(code) && Date.now() - importStarted < IMPORT_WAIT_MS) {
+        if (!waitSaid)
+          console.warn(
+            `known-bugs: warning: ${where} is busy and holds no knowledge base yet (another process importing?); trying the import again for up to ${IMPORT_WAIT_MS / 1000} s`,
+          );
+        waitSaid = true;
+        await new Promise((r) => setTimeout(r, 250));
         continue;
       }
       if (!held)
