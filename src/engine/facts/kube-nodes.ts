@@ -167,3 +167,57 @@ export function osImageToOs(osImage: string): OsFacts | null {
   }
   return null;
 }
+
+/** The node fields a custom-columns spec may name (their JSON paths), as the -o wide headings that carry them. */
+const CUSTOM_FIELDS: ReadonlyArray<[RegExp, string]> = [
+  [/^\.?metadata\.name$/, "NAME"],
+  [/^\.?status\.nodeInfo\.kernelVersion$/, "KERNEL-VERSION"],
+  [/^\.?status\.nodeInfo\.osImage$/, "OS-IMAGE"],
+  [/^\.?status\.nodeInfo\.containerRuntimeVersion$/, "CONTAINER-RUNTIME"],
+  [/^\.?status\.nodeInfo\.kubeletVersion$/, "VERSION"],
+];
+
+/** The `custom-columns=` spec of a `kubectl get nodes` command line, or null ("-o custom-columns=A:.x,B:.y", "--output=…"). */
+export function customColumnsSpec(commandLine: string): string | null {
+  return /(?:^|\s)(?:-o|--output)[=\s]?["']?custom-columns=([^\s"']+)/.exec(commandLine)?.[1] ?? null;
+}
+
+/**
+ * A table `kubectl get nodes -o custom-columns=<spec>` printed (review 36b: `NAME KERNEL OS` tables were not read):
+ * the spec names each column's field by its JSON path, so the user's own headings are read as -o wide's; cells are cut
+ * at the headings' positions (kubectl aligns them; OS images hold spaces). The header must be the spec's headings in
+ * order; reading stops at the first line that is no row (a name with a space, a blank line, a prompt).
+ */
+export function parseCustomColumnsAt(lineAt: (k: number) => string | undefined, spec: string, firstLine = 1): NodeRow[] {
+  const headings = spec.split(",").map((pair) => {
+    const at = pair.indexOf(":");
+    const path = pair.slice(at + 1);
+    return { heading: pair.slice(0, at), field: CUSTOM_FIELDS.find(([re]) => re.test(path))?.[1] ?? null };
+  });
+  const header = lineAt(0);
+  if (header === undefined || !headings.every((h) => h.heading)) return [];
+  const columns = headerColumns(header.trimEnd());
+  if (columns.length !== headings.length || columns.some((c, i) => c.name !== headings[i]?.heading)) return [];
+  if (!headings.some((h) => h.field === "NAME") || !headings.some((h) => h.field && h.field !== "NAME")) return [];
+  const rows: NodeRow[] = [];
+  for (let i = 1; ; i++) {
+    const line = lineAt(i);
+    if (line === undefined || !line.trim()) break;
+    const cells = byPosition(line.trimEnd(), columns);
+    const fields = new Map(headings.flatMap((h) => (h.field ? [[h.field, cells.get(h.heading) ?? ""] as const] : [])));
+    const name = fields.get("NAME") ?? "";
+    if (!name || /\s/.test(name)) break;
+    rows.push({
+      name,
+      status: "",
+      roles: "",
+      version: fields.get("VERSION") ?? "",
+      internalIp: null,
+      osImage: orNull(fields.get("OS-IMAGE")),
+      kernel: orNull(fields.get("KERNEL-VERSION")),
+      runtime: orNull(fields.get("CONTAINER-RUNTIME")),
+      line: firstLine + i,
+    });
+  }
+  return rows;
+}
