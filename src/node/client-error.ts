@@ -61,8 +61,11 @@ export function onClientError(log: (entry: Record<string, unknown>) => void) {
     }
     const { status, slug, detail } = statusOf(err.code);
     const answer = socketAnswer(status, slug, detail);
-    if (socket._httpMessage) socket[ANSWERED] = { status, problem: slug, requestId: answer.requestId };
-    else
+    // A request the app holds is logged by the app, once: with this answer's status, unless the client itself ended
+    // the connection mid-body (HPE_INVALID_EOF_STATE), which the app logs as a client that went away (499).
+    if (socket._httpMessage) {
+      if (err.code !== "HPE_INVALID_EOF_STATE") socket[ANSWERED] = { status, problem: slug, requestId: answer.requestId };
+    } else
       log({
         t: new Date().toISOString(),
         level: "info",
