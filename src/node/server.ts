@@ -128,11 +128,19 @@ async function start() {
   const diagnoser = createPoolDiagnoser({ timeoutMs: config.DIAGNOSE_TIMEOUT_MS, threads: config.DIAGNOSE_THREADS });
   // Every thread compiles the knowledge base before serving; a budget shorter than that compile would
   // time out each job whose thread had to compile a new version first (the next version, a replaced thread).
+  // The operator's own budget is refused; the default only warned of: the compile is timed at start, when several
+  // replicas starting together on one machine compile at once (review 37a: three of them refused the default and exited).
   const compileMs = await diagnoser.warm(await currentKb(store));
-  if (config.DIAGNOSE_TIMEOUT_MS < 2 * compileMs)
-    throw new StartupError(
-      `DIAGNOSE_TIMEOUT_MS=${config.DIAGNOSE_TIMEOUT_MS} is too short: a diagnosis thread takes ${Math.ceil(compileMs)} ms to compile the knowledge base; set at least ${Math.ceil(2 * compileMs)}`,
+  if (config.DIAGNOSE_TIMEOUT_MS < 2 * compileMs) {
+    const measured = `a diagnosis thread took ${Math.ceil(compileMs)} ms to compile the knowledge base`;
+    if (process.env.DIAGNOSE_TIMEOUT_MS !== undefined)
+      throw new StartupError(
+        `DIAGNOSE_TIMEOUT_MS=${config.DIAGNOSE_TIMEOUT_MS} is too short: ${measured}; set at least ${Math.ceil(2 * compileMs)}`,
+      );
+    console.warn(
+      `known-bugs: warning: ${measured} (a busy machine?); the default DIAGNOSE_TIMEOUT_MS=${config.DIAGNOSE_TIMEOUT_MS} is less than twice that, so a diagnosis whose thread must compile a new version may time out; set DIAGNOSE_TIMEOUT_MS=${Math.ceil(2 * compileMs)} or more if it does`,
     );
+  }
   const app = createApp({
     // Said of the version served at start only: another process's import replaces it (review 34c).
     kbWarning: (version) => (version === served.version ? kbWarning : undefined),
