@@ -148,6 +148,31 @@ describe("hardening on Node", () => {
     }
   });
 
+  it("answers a small malformed or invalid JSON body at once while every thread is busy (review 37a: 5 s late, or 503)", {
+    timeout: 90_000,
+  }, async () => {
+    const threadModule = new URL("../support/spin-thread.mjs", import.meta.url);
+    const slow = await startTestService({ pool: { threads: 1, timeoutMs: 20_000, threadModule } });
+    try {
+      const busy = post(slow, "spin:8000", { "x-test-client": "10.0.0.1" });
+      await new Promise((r) => setTimeout(r, 200));
+      const json = (body: string) =>
+        slow.app.request("/diagnose", {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-test-client": "10.0.0.1" },
+          body,
+        });
+      const started = Date.now();
+      expect((await expectProblem(await json('{"logs":'), 400)).type).toMatch(/malformed-json$/);
+      expect((await expectProblem(await json('{"logs":"x","bogus":1}'), 422)).type).toMatch(/invalid-fields$/);
+      // Not after the spinning job's 8 s: they never waited for a thread.
+      expect(Date.now() - started).toBeLessThan(6000);
+      expect((await busy).status).toBe(200);
+    } finally {
+      await slow.cleanup();
+    }
+  });
+
   it("starts the next job's budget on a ready thread after a timeout replaced one: the replacement's start-up is not charged to it", {
     timeout: 90_000,
   }, async () => {
