@@ -87,7 +87,7 @@ function linesLeftOut(f: Finding): Truncation | null {
     what: `log lines of ${f.id}`,
     shown,
     total,
-    note: `${total - shown} of ${total} log lines that ${f.id}'s signatures matched not shown (the evidence shows a few per signature${f.hosts ? " and host" : ""}).`,
+    note: `${total - shown} of ${total} log lines that ${f.id}'s signatures matched (its evidence keeps five lines per signature${f.hosts ? ", twenty entries across hosts" : ""}).`,
   };
 }
 

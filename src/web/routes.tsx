@@ -98,7 +98,11 @@ export function webRoutes() {
       const field = form.bundle;
       // Only the form's own field: another name (curl's `-F logs=@file`) is a wrong form, not an empty paste (review 36a).
       if (field === undefined) {
-        const names = Object.keys(form).slice(0, 5).join(", ");
+        // Names cut short: a form's field name can be a whole pasted log (`--data-urlencode @file`) (review 37a).
+        const names = Object.keys(form)
+          .slice(0, 5)
+          .map((n) => (n.length > 40 ? `${n.slice(0, 39)}…` : n))
+          .join(", ");
         return problemResponse(
           c,
           422,

@@ -464,6 +464,9 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     const detail = ((await other.json()) as { detail: string }).detail;
     expect(detail).toContain("no `bundle` field (it has logs)");
     expect(detail).not.toMatch(/empty/);
+    // A field name is cut short: `--data-urlencode @file` makes the whole file one (review 37a).
+    const pasted = await fetch("/check", { method: "POST", headers: { ...own, "content-type": form }, body: `${"x".repeat(5000)}` });
+    expect(((await pasted.json()) as { detail: string }).detail.length).toBeLessThan(400);
   });
 
   it("refuses JSON or a raw log sent to the page's form address (415), pointing at POST /diagnose", async () => {
