@@ -78,6 +78,18 @@ describe("known-bugs diagnose against a running server", () => {
     expect(dup.code).toBe(2);
   });
 
+  it("says locally, as a server does, how many matched lines the evidence leaves out (review 37a)", async () => {
+    const line = xorMarkJournaldOf("k8s-192-168-3-26").split("\n")[1] ?? "";
+    const flood = Array.from({ length: 30 }, (_, i) => line.replace("11:12:14 ", `11:${12 + i}:14 `)).join("\n");
+    const [file] = await writeTempFiles({ "flood.txt": `${unameJammy127("k8s-192-168-3-26")}\n${flood}` });
+    for (const where of [["--url", server.url], ["--local"]]) {
+      const text = await runCli(["diagnose", ...where, file ?? ""]);
+      expect(text.stdout, where.join(" ")).toMatch(/Not shown: 25 of 30 log lines that xt-mark-ipv6-typo-2024's signatures matched/);
+      const json = JSON.parse((await runCli(["diagnose", ...where, "--json", file ?? ""])).stdout) as Diagnosis;
+      expect(json.findings.find((f) => f.id === XT)?.matchedLines, where.join(" ")).toBe(30);
+    }
+  });
+
   it("reads a UTF-16 or gzipped bundle as the server does: from a server, locally, on stdin, and to redact", async () => {
     // What Windows PowerShell 5 writes (UTF-16LE after a byte-order mark), and a gzipped bundle.
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(FAILING, "utf16le")]);

@@ -77,19 +77,23 @@ async function checkedDiagnosis(url: string, json: unknown): Promise<Diagnosis> 
   return checkedAnswer(url, json, diagnosisAnswer, "a diagnosis") as unknown as Diagnosis;
 }
 
+/** The embedded engine's answer with the API's caps, so `--json` is the server's shape, `truncated` included (review 37a). */
 async function local(inputs: Input[], limit: number | undefined, kbDir: string | undefined): Promise<Diagnosis> {
   const kb = await loadLocalKb(kbDir);
+  const { capDiagnosis } = await import("../../service/cap-diagnosis");
   const single = inputs.length === 1 ? inputs[0] : undefined;
   if (single) {
     const { diagnoseBundle } = await import("../../engine/diagnose");
-    return diagnoseBundle(kb, single.text, limit);
+    return capDiagnosis(diagnoseBundle(kb, single.text, limit));
   }
   const { diagnoseHosts, HostsLimitError } = await import("../../engine/hosts");
   try {
-    return diagnoseHosts(
-      kb,
-      inputs.map((i) => ({ name: i.name, bundle: i.text })),
-      limit,
+    return capDiagnosis(
+      diagnoseHosts(
+        kb,
+        inputs.map((i) => ({ name: i.name, bundle: i.text })),
+        limit,
+      ),
     );
   } catch (e) {
     if (e instanceof HostsLimitError) throw new CliError(EXIT.usage, e.message);
