@@ -28,6 +28,9 @@ import { continueOnRead, drainAfterAnswer } from "./unread-body";
  */
 const IMPORT_WAIT_MS = 60_000;
 
+/** A host as a URL writes it: an IPv6 address in brackets (review 37a: "http://::1:8787"). */
+const urlHost = (host: string) => (host.includes(":") && !host.startsWith("[") ? `[${host}]` : host);
+
 /** Every start-up failure ends here: one line an operator can act on, no stack trace, exit 1. */
 function fail(err: unknown): never {
   const message = err instanceof StartupError ? err.message : `start-up failed: ${codeOf(err).split("\n")[0]}`;
@@ -43,7 +46,7 @@ async function start() {
   // A store an older build imported of the same data/ (its version named the files' bytes) is only stale: served
   // read-only with a warning, rebuilt when writable (review 33d, 33e).
   const fix = config.DATABASE_URL.startsWith("file:")
-    ? "move the file away and restart to rebuild it from data/"
+    ? `move the file away and restart to rebuild it from ${config.KB_DIR}/`
     : "import data/ into it again (npm run kb:import)";
   const where = safeUrl(config.DATABASE_URL);
   const damage = await storedKbDamage(store).catch(
@@ -185,7 +188,7 @@ async function start() {
   server.on("checkExpectation", (req, res) => refuseExpectation(req, res, log));
   server.listen(config.PORT, config.HOST, () =>
     console.log(
-      `known-bugs listening on http://${config.HOST ?? "localhost"}:${(server.address() as AddressInfo).port} (kb ${served.version}, ${diagnoser.threads} diagnosis threads)`,
+      `known-bugs listening on http://${urlHost(config.HOST ?? "localhost")}:${(server.address() as AddressInfo).port} (kb ${served.version}, ${diagnoser.threads} diagnosis threads)`,
     ),
   );
   // A client that trickles its request cannot hold a socket for Node's default five minutes.
