@@ -47,7 +47,7 @@ async function start() {
   // read-only with a warning, rebuilt when writable (review 33d, 33e).
   const fix = config.DATABASE_URL.startsWith("file:")
     ? `move the file away and restart to rebuild it from ${config.KB_DIR}/`
-    : "import data/ into it again (npm run kb:import)";
+    : `import ${config.KB_DIR}/ into it again (npm run kb:import)`;
   const where = safeUrl(config.DATABASE_URL);
   const damage = await storedKbDamage(store).catch(
     (err): StoredKbDamage => ({ kind: "text", why: `it cannot be read (${codeOf(err).split("\n")[0]?.slice(0, 200)})` }),

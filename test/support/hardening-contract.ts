@@ -435,6 +435,11 @@ function jsonShapeContract(fetch: Fetch) {
       errors: { path: string }[];
     };
     expect(wrong.errors.map((e) => e.path)).toEqual(["uname"]);
+    // JSON is UTF-8: another charset is refused, never read as "not valid JSON" (review 37a).
+    const json = JSON.stringify({ logs: XOR_MARK_KLOG });
+    const utf16 = (type: string) => fetch("/diagnose", { method: "POST", headers: { ...own, "content-type": type }, body: json });
+    expect((await expectProblem(await utf16("application/json; charset=utf-16"), 415)).type).toMatch(/unsupported-charset$/);
+    expect((await utf16("application/json; charset=UTF-8")).status).toBe(200);
   });
 
   it("answers invalid fields with a short problem that does not copy the body back", async () => {

@@ -31,6 +31,14 @@ async function diagnoseRequest(c: DiagnoseContext): Promise<ServedDiagnosis> {
   const { limit } = c.req.valid("query");
   const type = mediaType(c);
   if (type === "application/json") {
+    // JSON is UTF-8 (RFC 8259 §8.1): a body labelled otherwise is refused, never misread as "not valid JSON" (review 37a).
+    const charset = charsetOf(c)?.toLowerCase();
+    if (charset && charset !== "utf-8" && charset !== "utf8")
+      throw new ProblemError(
+        415,
+        "unsupported-charset",
+        `JSON is read as UTF-8 (RFC 8259); send it as UTF-8, not ${charset.slice(0, 40)}.`,
+      );
     const bytes = await c.get("bodyBytes")();
     // A large body is parsed and validated where the diagnosis runs (service/json-body.ts), never on the event loop; a
     // small one here, in well under a millisecond, so a malformed one is answered at once, not after the queue
