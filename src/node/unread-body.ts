@@ -23,9 +23,14 @@ export function drainBounded(req: IncomingMessage): void {
     bytes += chunk.length;
     if (bytes > MAX_DRAIN_BYTES) stop();
   });
-  req.on("end", () => clearTimeout(timer));
-  // The request emits no "close" once its answer is sent; the socket does, when the client goes away.
-  socket.once("close", () => clearTimeout(timer));
+  // The request emits no "close" once its answer is sent; the socket does, when the client goes away. Its listener goes
+  // when the drain ends: a kept-alive connection carries many requests (review 37a: one listener more per request).
+  const closed = () => clearTimeout(timer);
+  socket.once("close", closed);
+  req.on("end", () => {
+    clearTimeout(timer);
+    socket.off("close", closed);
+  });
   req.resume();
 }
 

@@ -1,3 +1,4 @@
+import { Agent, request } from "node:http";
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { onRequestError } from "../../src/node/refused-request";
@@ -162,6 +163,35 @@ describe("requests Node's parser refuses get problem+json", { timeout: 60_000 },
     const second = res.slice(res.indexOf("HTTP/1.1 400"));
     expect(parse(second).body).toMatchObject({ status: 400, type: "https://known-bugs.dev/problems/malformed-request" });
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
+  });
+});
+
+describe("requests answered without reading their bodies", { timeout: 60_000 }, () => {
+  it("leave nothing behind on a kept-alive connection, however many come (review 37a: a listener per request)", async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      for (let i = 0; i < 15; i++) {
+        const status = await new Promise<number>((resolve, reject) => {
+          const req = request(
+            `${server.url}/diagnose?limit=abc`,
+            { method: "POST", agent, headers: { "content-type": "text/plain" } },
+            (res) => {
+              res.resume();
+              res.on("end", () => resolve(res.statusCode ?? 0));
+            },
+          );
+          req.on("error", reject);
+          // The answer (a bad query) comes before the rest of the body: the server drains it after answering.
+          req.setHeader("content-length", "2000");
+          req.write("x".repeat(10));
+          setTimeout(() => req.end("x".repeat(1990)), 50);
+        });
+        expect(status).toBe(400);
+      }
+    } finally {
+      agent.destroy();
+    }
+    expect(server.stderr()).not.toMatch(/MaxListenersExceeded/);
   });
 });
 
