@@ -1,8 +1,8 @@
 /**
- * A JSON request body read where its diagnosis runs (a pool thread on Node, inline on the Worker), never on
- * the event loop: decoding, counting, parsing and validating one 8.5 MB hosts body took ~65 ms of the
- * event loop, and eight of them at once held /health for 775 ms (review 36a). The same schema and the
- * same problems as a route's validator (http/field-problems.ts).
+ * A JSON request body read where its diagnosis runs (a pool thread on Node, inline on the Worker) when large, never on
+ * the event loop: decoding, counting, parsing and validating one 8.5 MB hosts body took ~65 ms of the event loop, and
+ * eight of them at once held /health for 775 ms (review 36a). A small one the route reads itself. The same schema and
+ * the same problems as a route's validator (http/field-problems.ts).
  */
 import type { DiagnoseInput, HostBundle } from "../engine/diagnose-input";
 import { fieldProblems } from "../http/field-problems";

@@ -7,10 +7,10 @@ const router = createRouter();
 router.openAPIRegistry.registerPath(routes.diagnose);
 
 /**
- * Served without the validator that the JSON schema would add: a JSON body goes to the diagnoser as bytes and is
- * parsed and validated where the diagnosis runs (a pool thread on Node), with the same schema and problems
- * (service/json-body.ts). On the event loop, one 8.5 MB hosts body took ~65 ms and eight held /health for 775 ms
- * (review 36a). The query is still validated here. The cast keeps the documented route's types, which the
+ * Served without the validator that the JSON schema would add: a JSON body is read by service/json-body.ts, with the
+ * same schema and problems, in the handler when small and where the diagnosis runs (a pool thread on Node) when large.
+ * On the event loop, one 8.5 MB hosts body took ~65 ms and eight held /health for 775 ms (review 36a). The query is
+ * still validated here. The cast keeps the documented route's types, which the
  * served one answers to.
  */
 const served = {

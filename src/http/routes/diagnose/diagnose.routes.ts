@@ -29,7 +29,7 @@ const BODY_DESCRIPTION = "A raw bundle (text/plain; curl's default form type is 
 
 /**
  * The body as the served route declares it (diagnose.index.ts): every media type as it is sent, none with a schema
- * for Hono to validate; the diagnoser reads JSON with diagnoseBodySchema.
+ * for Hono to validate; service/json-body.ts reads JSON with diagnoseBodySchema.
  */
 export const diagnoseBodyAsSent = {
   description: BODY_DESCRIPTION,
