@@ -1,45 +1,53 @@
 import { parseUname, type UnameFacts } from "./uname";
 
 /**
- * Kernels that fan-out tools print host by host under the command that ran uname on a fleet (review 36b:
- * `pdsh -w worker-[1-3] uname -r` read as no kernel, and ansible's as kernels of no host, "unknown" where each host's
- * own kernel decides): each host's `uname -r` or `uname -a` is that host's, a node of a fleet as a `uname -a` line of
- * its own is.
- *   pdsh, clush: every output line is `host: line`;
+ * Kernels that fan-out tools print host by host (review 36b: `pdsh -w worker-[1-3] uname -r` read as no kernel, and
+ * ansible's as kernels of no host, "unknown" where each host's own kernel decides): each host's `uname -r` or
+ * `uname -a` is that host's, a node of a fleet as a `uname -a` line of its own is.
+ *   pdsh, clush: every output line is `host: line`; read only under the command that ran uname (a bare `Kernel: 5.15…`
+ *     line is a label, not a host);
  *   ansible ad-hoc: `host | CHANGED | rc=0 >>`, then the host's output;
- *   pssh -i (parallel-ssh): `[1] 10:41:28 [SUCCESS] host`, then the host's output.
- * Only under such a command (`commandLines`: 1-based, the bundle's shell commands): a bare `Kernel: 5.15…` line is a
- * label, not a host, and a paste's other lines are never read for these shapes.
+ *   pssh -i: `[1] 10:41:28 [SUCCESS] host`, then the host's output.
  */
-export function fanOutKernels(lines: Lines, commandLines: readonly number[]): Array<{ uname: UnameFacts; line: number }> {
+export function fanOutKernels(text: string, lines: Lines): Array<{ uname: UnameFacts; line: number }> {
+  // Most pastes hold none of these tools' marks: no line is read then (a 10 MB log is mostly lines no reader needs).
+  if (!MARKS.some((m) => text.includes(m))) return [];
   const out: Array<{ uname: UnameFacts; line: number }> = [];
-  const commands = new Set(commandLines);
-  for (const n of commandLines) {
-    if (!FAN_OUT_COMMAND.test(lines.at(n - 1) ?? "")) continue;
-    // The command's output: up to the next command.
-    for (let i = n; i < lines.length && !commands.has(i + 1); i++) {
-      const text = lines.at(i) ?? "";
-      const header = ANSIBLE_HEADER.exec(text) ?? PSSH_HEADER.exec(text);
-      const prefixed = header ? null : PREFIXED_LINE.exec(text);
-      const uname = header?.[1]
-        ? hostUname(header[1], lines.at(i + 1) ?? "")
-        : prefixed?.[1] && prefixed[2] && !PDSH_OWN.test(text)
-          ? hostUname(prefixed[1], prefixed[2])
-          : null;
-      if (uname) out.push({ uname, line: header ? i + 2 : i + 1 });
+  let prefixed = false;
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines.at(i) ?? "";
+    if (PREFIXING_COMMAND.test(text)) {
+      prefixed = true;
+      continue;
     }
+    const header = ANSIBLE_HEADER.exec(text) ?? PSSH_HEADER.exec(text);
+    if (header?.[1]) {
+      prefixed = false;
+      const uname = hostUname(header[1], lines.at(i + 1) ?? "");
+      if (uname) out.push({ uname, line: i + 2 });
+      continue;
+    }
+    if (!prefixed || PDSH_OWN.test(text)) continue;
+    const line = PREFIXED_LINE.exec(text);
+    const uname = line?.[1] && line[2] ? hostUname(line[1], line[2]) : null;
+    if (uname) out.push({ uname, line: i + 1 });
+    // Another command's output, or a prompt: the fan-out's lines have ended.
+    else if (!line) prefixed = false;
   }
   return out;
 }
 
-/** The lines of a text, read one by one (facts' TextLines, or an array). */
+/** The lines of a text, read one by one (facts' TextLines, or an array's `at`: "" past the end). */
 interface Lines {
   readonly length: number;
   at(i: number): string | undefined;
 }
 
-/** A fan-out tool running uname on several hosts. */
-const FAN_OUT_COMMAND = /(?:^|[\s$#>])(?:pdsh|clush|ansible|pssh|parallel-ssh)\s(?=.*\buname\b)/;
+/** What each tool prints, one of which a paste holding its output must contain. */
+const MARKS = ["pdsh", "clush", " | CHANGED | rc=0 >>", " | SUCCESS | rc=0 >>", "[SUCCESS] "];
+
+/** A command line running uname through pdsh or clush (whose output lines are prefixed with their host). */
+const PREFIXING_COMMAND = /(?:^|[\s$#>])(?:pdsh|clush)\s(?=.*\buname\b)/;
 /** `host: output`: a host name (no spaces, not a time), then the line it printed. */
 const PREFIXED_LINE = /^\s*([A-Za-z0-9][\w.-]*[A-Za-z0-9_]|[A-Za-z0-9]): (.+)$/;
 /** pdsh's own messages ("pdsh@admin: worker-4: ssh exited with exit code 255"). */

@@ -5,7 +5,7 @@
 import type { DiagnoseFields } from "../diagnose-input";
 import type { BundleSection, IptablesFacts, KernelFacts, NodeRow, OsFacts } from "../types";
 import { kubernetesRelease } from "../versions";
-import { commandOf, readBundle } from "./bundle-sections";
+import { readBundle } from "./bundle-sections";
 import { withoutCaptureStamps } from "./capture-stamps";
 import { beforeUpgrade, commandBefore, hostOfLine, lastUpgrades, upgradedBy } from "./component-upgrades";
 import { dockerVersionComponents } from "./docker-version";
@@ -206,10 +206,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     readBundle(textLines);
   const osSection = pickOsSection(sections);
   // Each host's kernel as a fan-out tool prints it (pdsh, ansible, pssh): that host's own reading.
-  const kernelSources: KernelSource[] = fanOutKernels(
-    textLines,
-    commandHosts.map(([line]) => line),
-  );
+  const kernelSources: KernelSource[] = fanOutKernels(text, textLines);
   const fannedOut = new Set(kernelSources.map((s) => s.line));
   for (const s of sections) {
     if ((s.kind !== "uname" && s.kind !== "proc-version") || fannedOut.has(s.lines[0])) continue;
@@ -480,11 +477,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     ...nonEmptyLines(fields.procVersion).map((text) => ({ text, line: undefined })),
   ].filter((l) => l.text);
   const signature = kernelLines.find((l) => parseVersionSignature(l.text))?.text ?? null;
-  const unameLines = splitLines(fields.uname ?? "");
-  const fannedOut = fanOutKernels(
-    unameLines,
-    unameLines.flatMap((l, i) => (commandOf(l) ? [i + 1] : [])),
-  );
+  const fannedOut = fanOutKernels(fields.uname ?? "", splitLines(fields.uname ?? ""));
   const sources = [
     ...fannedOut,
     ...kernelLines.flatMap((l) => {
