@@ -117,8 +117,6 @@ export interface BundleSection {
     | "runtime-version";
   lines: [number, number];
   text: string;
-  /** A nodes table `kubectl get nodes -o custom-columns=<this>` printed: its headings are the user's, its fields these. */
-  customColumns?: string;
 }
 
 /** One record's declared relation to another (records' `relations`), as the ranking reads it. */

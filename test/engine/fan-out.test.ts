@@ -52,29 +52,3 @@ describe("kernels a fan-out tool printed host by host", () => {
     expect(diagnoseBundle(kb, other).facts.nodes).toEqual([]);
   });
 });
-
-// `kubectl get nodes -o custom-columns=…` names each column's field by its JSON path (review 36b: not read).
-describe("a nodes table of custom columns", () => {
-  const command =
-    "$ kubectl get nodes -o custom-columns=NAME:.metadata.name,KERNEL:.status.nodeInfo.kernelVersion,OS:.status.nodeInfo.osImage";
-  const table = [
-    "NAME       KERNEL               OS",
-    "worker-1   5.15.0-126-generic   Ubuntu 22.04.5 LTS",
-    "worker-2   5.15.0-127-generic   Ubuntu 22.04.5 LTS",
-  ];
-
-  it("reads each node's kernel and OS image by the spec's paths, and judges the symptom on its node", () => {
-    const d = diagnoseBundle(kb, [command, ...table, "$ ssh worker-2 journalctl -u kube-proxy", xorMarkJournaldOf("worker-2")].join("\n"));
-    expect(kernels(d)).toEqual(["worker-1 5.15.0-126-generic", "worker-2 5.15.0-127-generic"]);
-    expect(d.facts.nodes.map((n) => n.osImage)).toEqual(["Ubuntu 22.04.5 LTS", "Ubuntu 22.04.5 LTS"]);
-    const mark = d.findings.find((f) => f.id === XT);
-    expect(mark?.verdict.status).toBe("affected");
-    expect(mark?.verdict.reason).toContain("node worker-2");
-  });
-
-  it("reads nothing when the headings are not the spec's, or without the command that names the fields", () => {
-    const other = ["NAME       KERN                 OS", ...table.slice(1)];
-    expect(diagnoseBundle(kb, [command, ...other].join("\n")).facts.nodes).toEqual([]);
-    expect(diagnoseBundle(kb, table.join("\n")).facts.nodes).toEqual([]);
-  });
-});

@@ -12,9 +12,7 @@ import {
   parseVersionSignature,
   readBundle,
 } from "../../src/engine/facts";
-import { fanOutKernels } from "../../src/engine/facts/fan-out";
 import { kernelFacts } from "../../src/engine/facts/kernel-facts";
-import { parseCustomColumnsAt } from "../../src/engine/facts/kube-nodes";
 import {
   compareComponentVersion,
   compareDpkg,
@@ -134,18 +132,6 @@ describe("parsers never throw and stay fast on any input", () => {
       fc.tuple(fc.constantFrom(TOKENS[25] as string, "NAME STATUS AGE VERSION", " NAME  STATUS  ROLES  AGE  VERSION"), lines),
       ([h, l]) => parseNodesTable([h, ...l]),
     ));
-  it("kubectl nodes tables of custom columns, and the fan-out tools' per-host kernels", () => {
-    const spec = "NAME:.metadata.name,KERNEL:.status.nodeInfo.kernelVersion,OS:.status.nodeInfo.osImage";
-    totalAndFast(fc.tuple(fc.constantFrom("NAME   KERNEL   OS", "NAME KERNEL OS"), lines), ([h, l]) =>
-      parseCustomColumnsAt((k) => [h, ...l][k], spec),
-    );
-    totalAndFast(anyText, (t) => {
-      for (const command of ["$ pdsh -w n[1-3] uname -r", "n1 | CHANGED | rc=0 >>", "[1] 10:41:28 [SUCCESS] n1"]) {
-        const text = `${command}\n${t}`;
-        fanOutKernels(text, text.split("\n"));
-      }
-    });
-  });
   it("iptables versions", () =>
     totalAndFast(lines, (l) => {
       findIptables(l);

@@ -8,7 +8,7 @@
  */
 import type { BundleSection } from "../types";
 import { isIptablesVersionOutput } from "./iptables-version";
-import { customColumnsSpec, NODES_HEADER, parseCustomColumnsAt, parseNodesTableAt } from "./kube-nodes";
+import { NODES_HEADER, parseNodesTableAt } from "./kube-nodes";
 import { isLogFramed } from "./log-framing";
 import { LSB_LINE, LSB_NO_MODULES, OS_RELEASE_LINE, parseOsReleaseValues, SYSTEM_RELEASE_LINE } from "./os-release";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
@@ -465,11 +465,9 @@ export function readBundle(input: readonly string[] | TextLines): {
   const sshCommands = new Set<number>();
   // Whether the lines read now are a container's: a command's next output, or a shell opened there.
   let scope: ContainerScope = OUTSIDE;
-  const push = (kind: BundleSection["kind"], start: number, end: number, customColumns?: string) =>
-    sections.push({ kind, lines: [start + 1, end], text: lines.slice(start, end).join("\n"), ...(customColumns ? { customColumns } : {}) });
+  const push = (kind: BundleSection["kind"], start: number, end: number) =>
+    sections.push({ kind, lines: [start + 1, end], text: lines.slice(start, end).join("\n") });
   let hint: Command | null = null;
-  // The spec of the last `kubectl get nodes -o custom-columns=…` command, for the table under it.
-  let columnsSpec: string | null = null;
   let firstContent = 0;
   while (firstContent < lines.length && lines.at(firstContent).trim() === "") firstContent++;
   if (firstContent === lines.length) firstContent = -1;
@@ -487,14 +485,12 @@ export function readBundle(input: readonly string[] | TextLines): {
       i++;
       continue;
     }
-    const custom = hint === "nodes" && columnsSpec !== null ? columnsSpec : null;
-    if (NODES_HEADER.test(t) || custom) {
-      const at = (k: number) => (i + k < lines.length ? lines.at(i + k) : undefined);
-      const rows = custom ? parseCustomColumnsAt(at, custom, i + 1) : parseNodesTableAt(at, i + 1);
+    if (NODES_HEADER.test(t)) {
+      const rows = parseNodesTableAt((k) => (i + k < lines.length ? lines.at(i + k) : undefined), i + 1);
       const last = rows.at(-1);
       if (last) {
         // Rows may have blank lines between them: the table ends at its last row (1-based, so the next line's index).
-        push("nodes", i, last.line, custom ?? undefined);
+        push("nodes", i, last.line);
         // `kubectl get nodes`' output is the table: what follows it, until another command, is no longer shown to be the
         // prompt's machine's (review 36e: a node's log pasted after the table, below a sentence naming it).
         commandHosts.push([last.line + 1, null]);
@@ -566,7 +562,6 @@ export function readBundle(input: readonly string[] | TextLines): {
         // The commands that print the host's identity (uname, /proc/version, os-release) and a collector's notes.
         if (IDENTITY_COMMANDS.has(command) || COLLECTOR_NOTE.test(t)) gathering.add(i + 1);
         hint = command;
-        columnsSpec = command === "nodes" ? customColumnsSpec(raw) : null;
         i++;
         continue;
       }

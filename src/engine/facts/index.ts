@@ -15,7 +15,7 @@ import { findIptables, type LineRef, pickIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
 import { disputesKernel, kernelReleasesNamed, pickKernelMention } from "./kernel-mentions";
 import { buildOfPackage, kernelPackageRow } from "./kernel-package-row";
-import { NODES_HEADER, oneRowPerNode, osImageToOs, parseCustomColumnsAt, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
+import { NODES_HEADER, oneRowPerNode, osImageToOs, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
 import {
   anotherKubeletProcess,
   daemonStartVersions,
@@ -270,12 +270,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     releases,
   );
   const tableNodes = oneRowPerNode(
-    sections
-      .filter((s) => s.kind === "nodes")
-      .flatMap((s) => {
-        const table = textLines.slice(s.lines[0] - 1, s.lines[1]);
-        return s.customColumns ? parseCustomColumnsAt((k) => table[k], s.customColumns, s.lines[0]) : parseNodesTable(table, s.lines[0]);
-      }),
+    sections.filter((s) => s.kind === "nodes").flatMap((s) => parseNodesTable(textLines.slice(s.lines[0] - 1, s.lines[1]), s.lines[0])),
   );
   const hostNodes = unameNodes(kernelSources);
   const kernel = hostNodes.length || disputed ? null : combineKernel(kernelSources, signature, os, text);
