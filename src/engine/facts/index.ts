@@ -9,7 +9,6 @@ import { readBundle } from "./bundle-sections";
 import { withoutCaptureStamps } from "./capture-stamps";
 import { beforeUpgrade, commandBefore, hostOfLine, lastUpgrades, upgradedBy } from "./component-upgrades";
 import { dockerVersionComponents } from "./docker-version";
-import { fanOutKernels } from "./fan-out";
 import { type ComponentReadings, hostComponents, namedComponents } from "./host-components";
 import { findIptables, type LineRef, pickIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
@@ -205,11 +204,9 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const { sections, notLogs, containerOs, containerOutput, gathering, commandHosts, containerCommands, sshCommands } =
     readBundle(textLines);
   const osSection = pickOsSection(sections);
-  // Each host's kernel as a fan-out tool prints it (pdsh, ansible, pssh): that host's own reading.
-  const kernelSources: KernelSource[] = fanOutKernels(text, textLines);
-  const fannedOut = new Set(kernelSources.map((s) => s.line));
+  const kernelSources: KernelSource[] = [];
   for (const s of sections) {
-    if ((s.kind !== "uname" && s.kind !== "proc-version") || fannedOut.has(s.lines[0])) continue;
+    if (s.kind !== "uname" && s.kind !== "proc-version") continue;
     const parsed = parseUname(s.text);
     // A uname under a heading naming another machine or an earlier kernel ("docker info on my workstation:").
     const via = parsed?.release ? outputHeadingVia((line) => textLines.at(line - 1), s.lines[0]) : undefined;
@@ -472,15 +469,10 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     ...nonEmptyLines(fields.procVersion).map((text) => ({ text, line: undefined })),
   ].filter((l) => l.text);
   const signature = kernelLines.find((l) => parseVersionSignature(l.text))?.text ?? null;
-  const fannedOut = fanOutKernels(fields.uname ?? "", splitLines(fields.uname ?? ""));
-  const sources = [
-    ...fannedOut,
-    ...kernelLines.flatMap((l) => {
-      if (l.line !== undefined && fannedOut.some((f) => f.line === l.line)) return [];
-      const uname = parseVersionSignature(l.text) ? null : (parseUname(l.text) ?? parseSeriesOnly(l.text));
-      return uname ? [l.line === undefined ? { uname } : { uname, line: l.line }] : [];
-    }),
-  ];
+  const sources = kernelLines.flatMap((l) => {
+    const uname = parseVersionSignature(l.text) ? null : (parseUname(l.text) ?? parseSeriesOnly(l.text));
+    return uname ? [l.line === undefined ? { uname } : { uname, line: l.line }] : [];
+  });
   const hostNodes = unameNodes(sources);
   // kernel.line counts lines of a bundle; field line numbers only locate nodes. A series typed in the uname field
   // ("6.6") gives way to a release of it the procVersion field prints ("Linux version 6.6.44 …"): the same kernel.
