@@ -24,6 +24,7 @@ export function nodeHost(node: NodeRow): HostVersions {
     distro: os,
     ...(windows ? { windowsNode: true as const } : {}),
     ...(runtime ? { kubeletRuntime: runtime } : {}),
+    ...(node.internalIp ? { address: node.internalIp } : {}),
     ...(NOT_REPORTING.test(node.status) ? { lastReported: `what the ${node.status} node last reported, perhaps before an upgrade` } : {}),
   };
 }

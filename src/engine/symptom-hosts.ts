@@ -28,12 +28,17 @@ export interface NodeNames {
   lookup(name: string): HostVersions | undefined;
   /** Whether `name` is any node of the table, one or several. */
   lists(name: string): boolean;
+  /** Whether every node's address is known (an -o wide table's INTERNAL-IP): an address none has is then no node's. */
+  allAddressed: boolean;
 }
 
 export function nodeNames(hosts: readonly HostVersions[]): NodeNames {
   const full = new Map<string, HostVersions[]>();
   const byShort = new Map<string, HostVersions[]>();
   const bare = new Map<string, HostVersions[]>();
+  const byAddress = new Map<string, HostVersions[]>();
+  let nodes = 0;
+  let addressed = 0;
   const add = (map: Map<string, HostVersions[]>, key: string, h: HostVersions) => {
     const list = map.get(key);
     if (list) list.push(h);
@@ -42,12 +47,20 @@ export function nodeNames(hosts: readonly HostVersions[]): NodeNames {
   for (const h of hosts) {
     if (!h.subject.startsWith("node ")) continue;
     const name = h.subject.slice(5).toLowerCase();
+    nodes++;
+    if (h.address) {
+      addressed++;
+      add(byAddress, h.address.toLowerCase(), h);
+    }
     add(full, name, h);
     add(byShort, shortName(name), h);
     if (!name.includes(".")) add(bare, name, h);
   }
   const matches = (name: string) => {
     const n = name.toLowerCase();
+    // An address (`ssh 10.0.0.12`) is the node whose INTERNAL-IP it is (review 37b: it matched no node's name, and a
+    // node in range that printed nothing decided).
+    if (ADDRESS.test(n)) return new Set([...(byAddress.get(n) ?? []), ...(full.get(n) ?? [])]);
     return new Set([...(full.get(n) ?? []), ...((n.includes(".") ? bare.get(shortName(n)) : byShort.get(n)) ?? [])]);
   };
   return {
@@ -56,8 +69,12 @@ export function nodeNames(hosts: readonly HostVersions[]): NodeNames {
       return found.size === 1 ? [...found][0] : undefined;
     },
     lists: (name) => matches(name).size > 0,
+    allAddressed: nodes > 0 && addressed === nodes,
   };
 }
+
+/** An IPv4 or IPv6 address, as an `ssh` target or a journald host may give one. */
+const ADDRESS = /^(?:\d+\.\d+\.\d+\.\d+|[\da-f]*:[\da-f:]*)$/;
 
 /**
  * The nodes every line of `lines` (the finding's hit lines, all of them: a sample would miss a node that printed the
@@ -101,8 +118,8 @@ export function unlistedPrinters(
     if (name === null) return null;
     const host = lookupMachine(names, name);
     if (host) listed.add(host);
-    // An address no node's name gives may be a node's own (its INTERNAL-IP): which one, the paste does not say.
-    else if (names.lists(name) || /^[\d.]+$|:/.test(name)) return null;
+    // An address no node's name gives may be a node's own (its INTERNAL-IP) unless the table gives every node's.
+    else if (names.lists(name) || (/^[\d.]+$|:/.test(name) && !names.allAddressed)) return null;
     else unlisted.add(name);
   }
   return unlisted.size ? { listed: [...listed], unlisted: [...unlisted] } : null;

@@ -52,6 +52,8 @@ export interface HostVersions {
   lastReported?: string;
   /** For a nodes-table row: the ecosystem of the CRI runtime its kubelet uses (CONTAINER-RUNTIME: "containerd"). */
   kubeletRuntime?: string;
+  /** For a nodes-table row: its INTERNAL-IP, the address an `ssh` to it names. */
+  address?: string;
   /** Components whose version in `components` only a client printed (`docker --version`): judged, hedged. */
   fromClient?: ReadonlySet<string>;
   /** Versions the text names in passing ("Docker 20.10.6"), by ecosystem: weaker than `components`. */

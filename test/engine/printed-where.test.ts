@@ -192,3 +192,20 @@ System Info:
     expect(verdictOf(describe)).toMatchObject({ status: "affected", level: "verified" });
   });
 });
+
+describe("an address as the machine that printed the lines, beside a nodes table with INTERNAL-IP (review 37b)", () => {
+  const table = `admin@bastion:~$ kubectl get nodes -o wide
+NAME       STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION       CONTAINER-RUNTIME
+worker-1   Ready    <none>   40d   v1.30.5   10.0.0.11     <none>        Ubuntu 22.04.5 LTS   5.15.0-127-generic   containerd://1.7.22
+worker-2   Ready    <none>   40d   v1.30.5   10.0.0.12     <none>        Ubuntu 22.04.5 LTS   5.15.0-126-generic   containerd://1.7.22`;
+  const via = (address: string) => `${table}\n$ ssh ${address} sudo crictl logs 3f2a1b9c8d7e\n${CRICTL}`;
+
+  it("judges the node whose INTERNAL-IP the ssh target is, not a node in range that printed nothing", () => {
+    expect(verdictOf(via("10.0.0.12"))).toMatchObject({ status: "not-affected", reason: expect.stringContaining("node worker-2") });
+    expect(verdictOf(via("10.0.0.11"))).toMatchObject({ status: "affected", reason: expect.stringContaining("node worker-1") });
+  });
+
+  it("takes an address no node has as a machine off the table: its versions are not given", () => {
+    expect(verdictOf(via("10.0.0.99"))).toMatchObject({ status: "unknown", reason: expect.stringContaining("10.0.0.99") });
+  });
+});
