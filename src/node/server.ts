@@ -54,7 +54,10 @@ async function start() {
   );
   const stale =
     damage?.kind === "hash" && damage.stored !== undefined
-      ? (await olderBuildVersion(await readKbFiles(config.KB_DIR)).catch(() => null)) === damage.stored
+      ? // A KB_DIR that cannot be read makes no older build's version: the store's damage is then said as such (review 37a).
+        (await readKbFiles(config.KB_DIR)
+          .then(olderBuildVersion)
+          .catch(() => null)) === damage.stored
       : false;
   if (damage && readOnly && !stale) throw new StartupError(`the knowledge base stored in ${where} is damaged (${damage.why}); ${fix}`);
   // Only what happened is said: a rebuild is reported once it is done (review 36a: "rebuilding it", then "read-only", then fatal).
@@ -95,6 +98,10 @@ async function start() {
         kbWarning = `${config.KB_DIR}/ is not imported: the store is read-only; serving the knowledge base it holds`;
         break;
       }
+      // A damaged store that could not be rebuilt is not served: its one line says so (review 37a: a warning first said it
+      // was). Another process may be rebuilding a busy one: the check after the import decides then.
+      if (damage && !stale && !/BUSY|LOCKED/.test(code))
+        throw new StartupError(`the knowledge base stored in ${where} is damaged (${damage.why}); ${fix}`);
       // Processes started together on a new file: the one that waited out another's import has nothing to serve, so
       // it imports again, finding that version (review 36a: it warned of a "previous" version, then exited for lack of one).
       const held = await getKbMeta(store).catch(() => null);

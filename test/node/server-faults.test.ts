@@ -169,6 +169,16 @@ describe("a record damaged inside its text (review 33a: quick_check does not see
       await server.stop();
     }
   });
+
+  it("names the damage, not ENOENT, when KB_DIR cannot be read to rebuild it (review 37a)", async () => {
+    const [, statement] = cases[0];
+    const { file } = await damagedDb("damaged-no-kb-dir", statement);
+    const server = await spawnServer({ DATABASE_URL: `file:${file}`, KB_DIR: join(dir, "no-such-dir") });
+    expect(await server.exited).toBe(1);
+    expect(oneLine(server.stderr())).toMatch(
+      /^known-bugs: the knowledge base stored in .* is damaged \(.*hash to kb-.*\); move the file away/,
+    );
+  });
 });
 
 describe("data/ that does not validate at start", { timeout: 120_000 }, () => {
