@@ -19,7 +19,7 @@ import { perVersions } from "./host-checks";
 import type { Hit } from "./match";
 import { type ApproximateHit, closestRecords, type RecallScan, recallHits } from "./recall";
 import type { BugRecord } from "./record";
-import { groupHits, independentWeights, type RecordHits, type Sighting, sightedLines } from "./record-hits";
+import { groupHits, independentWeights, type RecordHits, type Sighting, shownLogLines, sightedLines } from "./record-hits";
 import {
   APPROXIMATE_CAP,
   confidenceOf,
@@ -752,7 +752,7 @@ function buildFinding(
     corroborated,
   );
   const matched = sightedLines(seen).size;
-  return matched > new Set(logEvidence.map((e) => e.line)).size ? { ...finding, matchedLines: matched } : finding;
+  return matched > shownLogLines(logEvidence) ? { ...finding, matchedLines: matched } : finding;
 }
 
 /**

@@ -11,6 +11,7 @@ import type { Diagnosis, Finding, HostReport, NodeReport, Verdict, VersionEviden
 import type { ExtractedFacts } from "./facts";
 import { compareNodes } from "./fleet";
 import { reportLines } from "./recall";
+import { shownLogLines } from "./record-hits";
 import { explainRootCause, rankFindings, relatedFindings } from "./score";
 import type { NodeRow } from "./types";
 import { componentGroups, decideVerdict, type HostVersions, versionChecks } from "./verdict";
@@ -211,7 +212,7 @@ function mergeFindings(
       ...leadFinding,
       verdict: doubt ? { ...verdict, certain: false as const } : verdict,
       evidence: [...shownLogs, ...versions],
-      ...(matched > new Set(shownLogs.map((e) => `${e.host}\n${e.line}`)).size ? { matchedLines: matched } : {}),
+      ...(matched > shownLogLines(shownLogs) ? { matchedLines: matched } : {}),
       hosts: [...hits.map((h) => h.host), ...(voice ? [voice.host] : [])],
       ...(quietHosts.length ? { quietHosts } : {}),
     });
@@ -220,8 +221,7 @@ function mergeFindings(
 }
 
 /** The lines a finding's signatures matched: more than its evidence shows when a flood was cut. */
-const matchedLinesOf = (f: Finding): number =>
-  f.matchedLines ?? new Set(f.evidence.flatMap((e) => (e.kind === "log" ? [e.line] : []))).size;
+const matchedLinesOf = (f: Finding): number => f.matchedLines ?? shownLogLines(f.evidence);
 
 /** A host that does not show a bug, affected by its versions. */
 interface QuietHost {

@@ -5,7 +5,7 @@
  * counted as what it is: the cap on what is shown must not turn its sixth copy into new evidence.
  */
 import type { CompiledKb } from "./compile-kb";
-import type { LogEvidence } from "./diagnosis";
+import type { Evidence, LogEvidence } from "./diagnosis";
 import { type FoldedText, foldLiteral, foldText, type Hit, requiredLiteralSets } from "./match";
 import type { ApproximateHit } from "./recall";
 import { SIMILAR_SIGNATURE, similarWeight, tokenWeight } from "./score";
@@ -98,6 +98,10 @@ export function independentWeights(sightings: readonly Sighting[]): number[] {
 
 /** Every line the record's signatures saw. */
 export const sightedLines = (hits: RecordHits): Set<number> => new Set(hits.sightings.flatMap((s) => [...s.lines]));
+
+/** How many distinct lines (of each host, in the hosts form) a finding's log evidence shows. */
+export const shownLogLines = (evidence: readonly Evidence[]): number =>
+  new Set(evidence.flatMap((e) => (e.kind === "log" ? [`${e.host ?? ""}\n${e.line}`] : []))).size;
 
 /**
  * A line longer than MAX_EVIDENCE_CHARS, cut to the part the signature matched, with "…" where text was left

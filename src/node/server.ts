@@ -49,6 +49,8 @@ async function start() {
     ? `move the file away and restart to rebuild it from ${config.KB_DIR}/`
     : `import ${config.KB_DIR}/ into it again (npm run kb:import)`;
   const where = safeUrl(config.DATABASE_URL);
+  /** The one line a damaged store that cannot be served ends start-up with. */
+  const damaged = (why: string) => new StartupError(`the knowledge base stored in ${where} is damaged (${why}); ${fix}`);
   const damage = await storedKbDamage(store).catch(
     (err): StoredKbDamage => ({ kind: "text", why: `it cannot be read (${codeOf(err).split("\n")[0]?.slice(0, 200)})` }),
   );
@@ -59,7 +61,7 @@ async function start() {
           .then(olderBuildVersion)
           .catch(() => null)) === damage.stored
       : false;
-  if (damage && readOnly && !stale) throw new StartupError(`the knowledge base stored in ${where} is damaged (${damage.why}); ${fix}`);
+  if (damage && readOnly && !stale) throw damaged(damage.why);
   // Only what happened is said: a rebuild is reported once it is done (review 36a: "rebuilding it", then "read-only", then fatal).
   const was = `the knowledge base stored in ${where} ${stale ? "was an older build's import" : "was damaged"} (${damage?.why})`;
   if (readOnly)
@@ -91,7 +93,7 @@ async function start() {
       if (err instanceof StartupError) throw err;
       const code = codeOf(err).split("\n")[0] ?? "";
       if (/READONLY/.test(code)) {
-        if (damage && !stale) throw new StartupError(`the knowledge base stored in ${where} is damaged (${damage.why}); ${fix}`);
+        if (damage && !stale) throw damaged(damage.why);
         console.warn(
           `known-bugs: warning: ${safeUrl(config.DATABASE_URL)} is read-only; serving the knowledge base it holds, ${config.KB_DIR}/ is not imported`,
         );
@@ -100,8 +102,7 @@ async function start() {
       }
       // A damaged store that could not be rebuilt is not served: its one line says so (review 37a: a warning first said it
       // was). Another process may be rebuilding a busy one: the check after the import decides then.
-      if (damage && !stale && !/BUSY|LOCKED/.test(code))
-        throw new StartupError(`the knowledge base stored in ${where} is damaged (${damage.why}); ${fix}`);
+      if (damage && !stale && !/BUSY|LOCKED/.test(code)) throw damaged(damage.why);
       // Processes started together on a new file: the one that waited out another's import has nothing to serve, so
       // it imports again, finding that version (review 36a: it warned of a "previous" version, then exited for lack of one).
       const held = await getKbMeta(store).catch(() => null);
@@ -124,7 +125,7 @@ async function start() {
   const still =
     damage && !readOnly ? await storedKbDamage(store).catch((): StoredKbDamage => ({ kind: "text", why: "it cannot be read" })) : null;
   // Still damaged (data/ invalid, the import refused): no damaged record is served.
-  if (still && !stale) throw new StartupError(`the knowledge base stored in ${where} is damaged (${still.why}); ${fix}`);
+  if (still && !stale) throw damaged(still.why);
   if (still)
     console.warn(`known-bugs: warning: serving the knowledge base stored in ${where} as an older build imported it (${still.why})`);
   const served = await getKbMeta(store).catch((err) => {

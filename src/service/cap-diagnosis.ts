@@ -1,4 +1,5 @@
 import type { Diagnosis, Finding } from "../engine/diagnosis";
+import { shownLogLines } from "../engine/record-hits";
 import { ANSWER_CAPS } from "../http/limits";
 
 /** What an answer left out, so a reader knows the list they see is not the whole list. */
@@ -80,7 +81,7 @@ export function capDiagnosis(d: Diagnosis, caps: { nodes: number; evidencePerFin
  * every line of 98 hosts, left out while `truncated` said no log line was).
  */
 function linesLeftOut(f: Finding): Truncation | null {
-  const shown = new Set(f.evidence.flatMap((e) => (e.kind === "log" ? [`${e.host ?? ""}\n${e.line}`] : []))).size;
+  const shown = shownLogLines(f.evidence);
   const total = Math.max(f.matchedLines ?? 0, shown);
   if (total <= shown) return null;
   return {
