@@ -158,14 +158,16 @@ export function linePrinter(lineAt: (line: number) => string | undefined, facts:
  */
 export function tablePrinter(
   printerOf: (line: number) => string | null,
-  facts: Pick<ExtractedFacts, "lineAt" | "containerOutput" | "inContainerCommand" | "overSsh">,
+  facts: Pick<ExtractedFacts, "lineAt" | "containerOutput" | "inContainerCommand" | "overSsh" | "readHere">,
   namesOf: () => NodeNames,
 ): (line: number) => string | null {
   return (line) => {
     const journal = syslogHost(facts.lineAt(line) ?? "");
     if (journal && (facts.containerOutput.has(line) || facts.inContainerCommand(line)) && namesOf().lookup(journal)) return journal;
     const printer = printerOf(line);
-    if (printer && !journal && !facts.overSsh(line) && !namesOf().lists(printer)) return null;
+    // A command reading its own machine's logs (journalctl at the bastion that ran pdsh) printed that machine's lines
+    // (review 37b); another (`minikube ssh`, `docker exec` on a kind node) may have fetched a node's.
+    if (printer && !journal && !facts.overSsh(line) && !facts.readHere(line) && !namesOf().lists(printer)) return null;
     return printer;
   };
 }

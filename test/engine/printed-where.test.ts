@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diagnoseBundle } from "../../src/engine/diagnose";
+import { diagnoseBundle, diagnoseFields } from "../../src/engine/diagnose";
 import { loadDataKb } from "../support/data-kb";
 import { UBUNTU_2204_OS_RELEASE, unameJammy126, unameJammy127, xorMarkJournaldOf } from "../support/seed-logs";
 
@@ -207,5 +207,81 @@ worker-2   Ready    <none>   40d   v1.30.5   10.0.0.12     <none>        Ubuntu 
 
   it("takes an address no node has as a machine off the table: its versions are not given", () => {
     expect(verdictOf(via("10.0.0.99"))).toMatchObject({ status: "unknown", reason: expect.stringContaining("10.0.0.99") });
+  });
+});
+
+describe("a fan-out tool's header over each host's output (review 37b)", () => {
+  // Ansible's ad-hoc header (its minimal callback: "%s | %s | rc=%s >>") and pssh -i's (psshlib's Task.report).
+  const ansible = (host: string) => `${host} | CHANGED | rc=0 >>`;
+  const pssh = (host: string, n: number) => `[${n}] 10:41:28 [SUCCESS] ${host}`;
+  const KLOG = CRICTL.split("\n").slice(0, 2).join("\n");
+
+  it("judges the lines under a host's header on that host, not on a node in range that printed nothing", () => {
+    for (const header of [ansible, pssh]) {
+      const paste = `$ fan-out workers 'uname -a; journalctl -u kube-proxy -o cat | tail -2'
+${header("worker-1", 1)}\n${unameJammy127("worker-1")}\n${header("worker-2", 2)}\n${unameJammy126("worker-2")}\n${KLOG}`;
+      expect(verdictOf(paste), header("x", 1)).toMatchObject({ status: "not-affected", reason: expect.stringMatching(/^node worker-2 /) });
+      // The same lines under worker-1's header are worker-1's, whose kernel is in range.
+      const own = `$ fan-out workers 'uname -a; journalctl -u kube-proxy -o cat | tail -2'
+${header("worker-2", 1)}\n${unameJammy126("worker-2")}\n${header("worker-1", 2)}\n${unameJammy127("worker-1")}\n${KLOG}`;
+      expect(verdictOf(own), header("x", 1)).toMatchObject({ status: "affected", reason: expect.stringMatching(/^node worker-1 /) });
+    }
+  });
+
+  it("names a reading without a host name by its header, and ties an address header to its uname's host name", () => {
+    const release = (kernel: string) => `${kernel}-generic`;
+    const bare = `${ansible("worker-1")}\n${release("5.15.0-126")}\n${ansible("worker-2")}\n${release("5.15.0-127")}\n${KLOG}`;
+    const facts = diagnoseBundle(kb, bare).facts.nodes.map((n) => [n.name, n.kernel]);
+    expect(facts).toEqual([
+      ["worker-1", "5.15.0-126-generic"],
+      ["worker-2", "5.15.0-127-generic"],
+    ]);
+    // Inventory addresses over host names: the address is the node whose uname its block prints.
+    const addressed = `${ansible("10.0.0.11")}\n${unameJammy127("ubuntu-a")}\n${ansible("10.0.0.12")}\n${unameJammy126("ubuntu-b")}\n${KLOG}`;
+    expect(verdictOf(addressed)).toMatchObject({ status: "not-affected", reason: expect.stringMatching(/^node ubuntu-b /) });
+  });
+
+  it("reads the headers in the uname field of the JSON form", () => {
+    const uname = `${ansible("worker-1")}\n5.15.0-126-generic\n${ansible("worker-2")}\n5.15.0-127-generic`;
+    const nodes = diagnoseFields(kb, { uname, logs: xorMarkJournaldOf("worker-2") }).facts.nodes.map((n) => [n.name, n.kernel]);
+    expect(nodes).toEqual([
+      ["worker-1", "5.15.0-126-generic"],
+      ["worker-2", "5.15.0-127-generic"],
+    ]);
+  });
+
+  it("reads pdsh's and clush's host: prefix as the host that printed the line, unless -N or dshbak leaves it out", () => {
+    const prefixed = (host: string, lines: string) =>
+      lines
+        .split("\n")
+        .map((l) => `${host}: ${l}`)
+        .join("\n");
+    for (const tool of ["pdsh -w worker-[1-2]", "clush -w worker-[1-2]"]) {
+      const paste = `$ ${tool} 'uname -a; journalctl -u kube-proxy -o cat | tail -2'
+${prefixed("worker-1", unameJammy127("worker-1"))}\n${prefixed("worker-2", unameJammy126("worker-2"))}\n${prefixed("worker-2", KLOG)}`;
+      expect(verdictOf(paste), tool).toMatchObject({ status: "not-affected", reason: expect.stringMatching(/^node worker-2 /) });
+    }
+    // `uname -r` readings are named by their prefix.
+    const bare = `$ pdsh -w worker-[1-2] uname -r\nworker-1: 5.15.0-126-generic\nworker-2: 5.15.0-127-generic`;
+    expect(diagnoseBundle(kb, bare).facts.nodes.map((n) => [n.name, n.kernel])).toEqual([
+      ["worker-1", "5.15.0-126-generic"],
+      ["worker-2", "5.15.0-127-generic"],
+    ]);
+    // Without the prefix a line names no host: a log line's own "kubelet: …" is no host.
+    expect(diagnoseBundle(kb, `$ pdsh -N -w worker-[1-2] uname -r\n5.15.0-126-generic\n5.15.0-127-generic`).facts.nodes).toEqual([]);
+  });
+
+  it("takes the journal read at the prompt that ran the fan-out as that machine's, not a node's", () => {
+    const paste = `admin@bastion:~$ pdsh -w worker-[1-2] uname -a
+worker-1: ${unameJammy127("worker-1")}\nworker-2: ${unameJammy126("worker-2")}
+admin@bastion:~$ journalctl -u kube-proxy -o cat | tail -2\n${KLOG}`;
+    expect(verdictOf(paste)).toMatchObject({ status: "unknown", reason: expect.stringContaining("the log's lines are bastion's") });
+  });
+
+  it("leaves a host no header ties to a reading undecided, not judged on a node in range", () => {
+    // Cloned images: both unames say "ubuntu", the headers name two machines; the lines are web2's, whose kernel the
+    // paste does not tie to it.
+    const cloned = `${ansible("web1")}\n${unameJammy127("ubuntu")}\n${ansible("web2")}\n${unameJammy126("ubuntu")}\n${KLOG}`;
+    expect(verdictOf(cloned)?.status).toBe("unknown");
   });
 });

@@ -7,6 +7,7 @@
  * Linux, or logfmt lines (level=error msg=...), do not have the shape of any output below.
  */
 import type { BundleSection } from "../types";
+import { fanOutHost, HOST_PREFIX, prefixesHosts } from "./fan-out";
 import { isIptablesVersionOutput } from "./iptables-version";
 import { NODES_HEADER, parseNodesTableAt } from "./kube-nodes";
 import { isLogFramed } from "./log-framing";
@@ -201,6 +202,17 @@ const promptHost = (raw: string): string | null => {
 const CONTAINER_LOGS = /(?:^|\s)(?:docker|podman|nerdctl|crictl)\s+logs(?:\s|$)/;
 /** Whether a command line runs a command in a container or prints a container's logs (its output is the container's). */
 const readsContainer = (raw: string): boolean => raw.length <= MAX_COMMAND_LINE && (CONTAINER_RUNNER.test(raw) || CONTAINER_LOGS.test(raw));
+
+/**
+ * A command reading the logs of the machine it runs on: its journal, its kernel's ring buffer, a unit's status, its files
+ * under /var/log, a local runtime's container logs (which ran on its kernel). Its prompt's host printed what follows.
+ */
+const READS_HERE =
+  /^(?:sudo\s+(?:-\S+\s+)*)?(?:journalctl|dmesg|systemctl\s+status|(?:docker|podman|nerdctl|crictl)\s+logs|(?:tail|cat|less|more|grep|egrep|zcat|zgrep|head)\b[^|;&]*\s\/var\/log\/)/;
+const readsHere = (raw: string): boolean => {
+  const prompt = COMMENT.test(raw) ? null : PROMPT.exec(raw);
+  return raw.length <= MAX_COMMAND_LINE && READS_HERE.test((prompt ? raw.slice(prompt[0].length) : raw).trim());
+};
 
 /** The machine a command line runs its command on through `ssh`, read after any prompt's own text (oh-my-zsh's "➜  ~ ssh …"). */
 function sshTarget(raw: string): string | undefined {
@@ -446,8 +458,13 @@ export function readBundle(input: readonly string[] | TextLines): {
    * container's shell): a host name in it (a kind node's journal) is the container's, no machine's.
    */
   containerCommands: Set<number>;
-  /** The command lines run on another machine through `ssh` (printerOf's host is its target, not a prompt's). */
+  /**
+   * The command lines run on another machine through `ssh`, and fan-out tools' headers over one host's output (printerOf's
+   * host is its target, not a prompt's).
+   */
   sshCommands: Set<number>;
+  /** The command lines reading the logs of the machine their prompt names (journalctl, dmesg, `crictl logs`: READS_HERE). */
+  localReads: Set<number>;
 } {
   const lines: Lines = input instanceof TextLines ? input : arrayLines(input);
   const sections: BundleSection[] = [];
@@ -463,6 +480,7 @@ export function readBundle(input: readonly string[] | TextLines): {
   const commandHosts: Array<[number, string | null]> = [];
   const containerCommands = new Set<number>();
   const sshCommands = new Set<number>();
+  const localReads = new Set<number>();
   // Whether the lines read now are a container's: a command's next output, or a shell opened there.
   let scope: ContainerScope = OUTSIDE;
   const push = (kind: BundleSection["kind"], start: number, end: number) =>
@@ -473,7 +491,27 @@ export function readBundle(input: readonly string[] | TextLines): {
   if (firstContent === lines.length) firstContent = -1;
   let i = 0;
   let noOsReleaseUntil = 0;
+  // After pdsh or clush: each line names its host before a colon (fan-out.ts), until the next command.
+  let prefixed = false;
+  let lastPrefix: string | null | undefined;
   while (i < lines.length) {
+    if (prefixed) {
+      const m = HOST_PREFIX.exec(lines.at(i));
+      const host = m ? printerOf("", m[1]) : null;
+      if (host !== lastPrefix) {
+        commandHosts.push([i + 1, host]);
+        if (host) sshCommands.add(i + 1);
+        lastPrefix = host;
+      }
+      const printed = m?.[2]?.trim();
+      if (printed) {
+        // What the host printed, read as a line of its own: its uname, its iptables -V.
+        const kind = oneLineSection(printed, null, false, false);
+        if (kind) sections.push({ kind, lines: [i + 1, i + 1], text: printed });
+        i++;
+        continue;
+      }
+    }
     if (lines.framed(i)) {
       hint = null;
       i++;
@@ -485,10 +523,23 @@ export function readBundle(input: readonly string[] | TextLines): {
       i++;
       continue;
     }
+    // ansible's or pssh's header over one host's output: what follows is that host's, as an `ssh` target's output is.
+    const fannedOut = t.includes(" | ") || t.startsWith("[") ? fanOutHost(t) : null;
+    if (fannedOut) {
+      prefixed = false;
+      commandLines.push(i + 1);
+      commandHosts.push([i + 1, printerOf(raw, fannedOut)]);
+      sshCommands.add(i + 1);
+      scope = OUTSIDE;
+      hint = null;
+      i++;
+      continue;
+    }
     if (NODES_HEADER.test(t)) {
       const rows = parseNodesTableAt((k) => (i + k < lines.length ? lines.at(i + k) : undefined), i + 1);
       const last = rows.at(-1);
       if (last) {
+        prefixed = false;
         // Rows may have blank lines between them: the table ends at its last row (1-based, so the next line's index).
         push("nodes", i, last.line);
         // `kubectl get nodes`' output is the table: what follows it, until another command, is no longer shown to be the
@@ -550,6 +601,8 @@ export function readBundle(input: readonly string[] | TextLines): {
       // A prompt inside the shell (Docker's hex host name) keeps the prompt the shell was opened from.
       if (opened && !(opened.kind === "shell" && scope.kind === "shell")) scope = opened;
       if (command) {
+        prefixed = prefixesHosts(raw);
+        lastPrefix = undefined;
         commandLines.push(i + 1);
         // A command typed in a container's shell acts there (an `apt-get install` changes the image, not the host), on
         // the machine whose prompt opened the shell: the container's own prompt names none.
@@ -558,6 +611,7 @@ export function readBundle(input: readonly string[] | TextLines): {
         commandHosts.push([i + 1, inside ? scopeMachine(scope) : printerOf(raw, ssh)]);
         if (inside || readsContainer(raw)) containerCommands.add(i + 1);
         if (ssh) sshCommands.add(i + 1);
+        else if (!inside && readsHere(raw)) localReads.add(i + 1);
         if (inside) containerOutput.add(i + 1);
         // The commands that print the host's identity (uname, /proc/version, os-release) and a collector's notes.
         if (IDENTITY_COMMANDS.has(command) || COLLECTOR_NOTE.test(t)) gathering.add(i + 1);
@@ -580,7 +634,7 @@ export function readBundle(input: readonly string[] | TextLines): {
   const notLogs = new Set(commandLines);
   for (const s of sections) for (let n = s.lines[0]; n <= s.lines[1]; n++) notLogs.add(n);
   for (const n of containerOs) containerOutput.add(n);
-  return { sections, notLogs, containerOs, containerOutput, gathering, commandHosts, containerCommands, sshCommands };
+  return { sections, notLogs, containerOs, containerOutput, gathering, commandHosts, containerCommands, sshCommands, localReads };
 }
 
 /** 1-based numbers of the non-blank lines that are neither a section nor a shell command: the logs. */

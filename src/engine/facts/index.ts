@@ -9,6 +9,7 @@ import { readBundle } from "./bundle-sections";
 import { withoutCaptureStamps } from "./capture-stamps";
 import { beforeUpgrade, commandBefore, hostOfLine, lastUpgrades, upgradedBy } from "./component-upgrades";
 import { dockerVersionComponents } from "./docker-version";
+import { fanOutHost } from "./fan-out";
 import { type ComponentReadings, hostComponents, namedComponents } from "./host-components";
 import { findIptables, type LineRef, pickIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
@@ -64,8 +65,10 @@ export interface ExtractedFacts {
   commandHost: (line: number) => string | null;
   /** Whether the command before a line ran in a container or printed a container's logs: a host name in its output is none. */
   inContainerCommand: (line: number) => boolean;
-  /** Whether the command before a line ran on another machine through `ssh` (commandHost is then its target). */
+  /** Whether the command before a line ran on another machine through `ssh` or a fan-out tool (commandHost is then its target). */
   overSsh: (line: number) => boolean;
+  /** Whether the command before a line read the logs of the machine its prompt names (journalctl, dmesg, `crictl logs`). */
+  readHere: (line: number) => boolean;
   os: OsFacts | null;
   nodes: NodeRow[];
   iptables: IptablesFacts | null;
@@ -118,6 +121,8 @@ export const splitLines = (text: string): string[] => {
 interface KernelSource {
   uname: UnameFacts;
   line?: number;
+  /** The machine whose output it is, as an `ssh` target or a fan-out header names it (unameNodes). */
+  machine?: string | null;
 }
 
 /**
@@ -201,8 +206,10 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const output = withoutCaptureStamps(text);
   if (output !== text) return extractFacts(output);
   const textLines = new TextLines(text, pre?.lineStarts ?? undefined);
-  const { sections, notLogs, containerOs, containerOutput, gathering, commandHosts, containerCommands, sshCommands } =
+  const { sections, notLogs, containerOs, containerOutput, gathering, commandHosts, containerCommands, sshCommands, localReads } =
     readBundle(textLines);
+  const commandHost = hostOfLine(commandHosts);
+  const overSsh = afterCommandOf(commandHosts, sshCommands);
   const osSection = pickOsSection(sections);
   const kernelSources: KernelSource[] = [];
   for (const s of sections) {
@@ -211,7 +218,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     // A uname under a heading naming another machine or an earlier kernel ("docker info on my workstation:").
     const via = parsed?.release ? outputHeadingVia((line) => textLines.at(line - 1), s.lines[0]) : undefined;
     const uname = parsed && via ? { ...parsed, named: true as const, via } : parsed;
-    if (uname) kernelSources.push({ uname, line: s.lines[0] });
+    if (uname) kernelSources.push({ uname, line: s.lines[0], machine: overSsh(s.lines[0]) ? commandHost(s.lines[0]) : null });
   }
   // What other output names (see mentions.ts): a kernel, an OS, `docker info`'s and kubectl's component versions.
   const candidates = pre ? pre.mentionLines : mentionLines(text);
@@ -230,7 +237,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   // Output under a heading naming another machine or an earlier time (output-heading.ts), or printed before the paste
   // installs or upgrades a component (component-upgrades.ts).
   const underHeading = (line: number) => outputHeadingVia(lineAt, line) !== undefined;
-  const upgradedLater = beforeUpgrade(upgrades, hostOfLine(commandHosts));
+  const upgradedLater = beforeUpgrade(upgrades, commandHost);
   const elsewhere = (line: number) => upgradedLater(line, lineAt(line) ?? "") || underHeading(line);
   const namedHere = mentions.named.filter((l) => !underHeading(l.line));
   const namedAway = mentions.named.filter((l) => underHeading(l.line));
@@ -286,9 +293,10 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     kernel,
     ...(!kernel && !hostNodes.length && givenReleases.size > 1 ? { kernelsGiven: [...givenReleases] } : {}),
     unameHost: hostNodes.length ? null : unameHostOf(kernelSources, containerOutput),
-    commandHost: hostOfLine(commandHosts),
+    commandHost,
     inContainerCommand: afterCommandOf(commandHosts, containerCommands),
-    overSsh: afterCommandOf(commandHosts, sshCommands),
+    overSsh,
+    readHere: afterCommandOf(commandHosts, localReads),
     os,
     nodes: joinUnameNodes(tableNodes, hostNodes),
     iptables: hostIptables(pre ? pre.iptablesLines : null, text, containerOutput),
@@ -464,14 +472,21 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
 
   // Each field is known to be kernel output, so every line is read by shape without needing a prompt.
   // Lines keep their 1-based number within the `uname` field, so a node read from one can be found.
+  // A fan-out tool's output pasted there (ansible's "web-2 | CHANGED | rc=0 >>", pssh's "[2] … [SUCCESS] web-2") names the
+  // host of each reading under it (review 37b: "no kernel version given").
+  let machine: string | null = null;
   const kernelLines = [
-    ...splitLines(fields.uname ?? "").map((text, i) => ({ text: text.trim(), line: i + 1 })),
-    ...nonEmptyLines(fields.procVersion).map((text) => ({ text, line: undefined })),
-  ].filter((l) => l.text);
+    ...splitLines(fields.uname ?? "").map((raw, i) => {
+      const text = raw.trim();
+      machine = fanOutHost(text) ?? machine;
+      return { text, line: i + 1, machine };
+    }),
+    ...nonEmptyLines(fields.procVersion).map((text) => ({ text, line: undefined, machine: null })),
+  ].filter((l) => l.text && fanOutHost(l.text) === null);
   const signature = kernelLines.find((l) => parseVersionSignature(l.text))?.text ?? null;
   const sources = kernelLines.flatMap((l) => {
     const uname = parseVersionSignature(l.text) ? null : (parseUname(l.text) ?? parseSeriesOnly(l.text));
-    return uname ? [l.line === undefined ? { uname } : { uname, line: l.line }] : [];
+    return uname ? [l.line === undefined ? { uname } : { uname, line: l.line, machine: l.machine }] : [];
   });
   const hostNodes = unameNodes(sources);
   // kernel.line counts lines of a bundle; field line numbers only locate nodes. A series typed in the uname field
@@ -511,6 +526,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     commandHost: fromLogs.commandHost,
     inContainerCommand: fromLogs.inContainerCommand,
     overSsh: fromLogs.overSsh,
+    readHere: fromLogs.readHere,
     os,
     nodes,
     iptables,

@@ -6,15 +6,20 @@ import type { UnameFacts } from "./uname";
  * host, compared like the rows of a kubectl table. Readings of one host are one kernel, not a fleet.
  * A host read twice with two kernels (before and after an upgrade, two pastes) is a node whose kernel
  * is not known: taking either reading would let the order of the paste decide the answer.
+ * `machine`: the host whose output the reading is, as its command or a fan-out tool's header names it (`ssh web-2
+ * uname -r`, ansible's "web-2 | CHANGED | rc=0 >>"): it names a reading that prints no host name (`uname -r`), and
+ * an address there is that node's (its uname's host name is what its journal prints).
  */
-export function unameNodes(sources: ReadonlyArray<{ uname: UnameFacts; line?: number }>): NodeRow[] {
-  const byHost = new Map<string, { uname: UnameFacts; line?: number; conflict: boolean }>();
+export function unameNodes(sources: ReadonlyArray<{ uname: UnameFacts; line?: number; machine?: string | null }>): NodeRow[] {
+  const byHost = new Map<string, { uname: UnameFacts; line?: number; conflict: boolean; address: string | null }>();
   for (const s of sources) {
-    const host = s.uname.hostname;
+    const host = s.uname.hostname ?? s.machine;
     if (!host || !s.uname.release) continue;
+    const address = s.machine && s.machine !== host && IP.test(s.machine) ? s.machine : null;
     const seen = byHost.get(host);
-    if (!seen) byHost.set(host, { ...s, conflict: false });
+    if (!seen) byHost.set(host, { ...s, conflict: false, address });
     else if (seen.uname.release !== s.uname.release) seen.conflict = true;
+    else if (seen.address !== address) seen.address = null;
   }
   if (byHost.size < 2) return [];
   return [...byHost].map(([name, s]) => ({
@@ -22,7 +27,7 @@ export function unameNodes(sources: ReadonlyArray<{ uname: UnameFacts; line?: nu
     status: "",
     roles: "",
     version: "",
-    internalIp: null,
+    internalIp: s.address,
     osImage: null,
     kernel: s.conflict ? null : s.uname.release,
     runtime: null,
@@ -30,6 +35,7 @@ export function unameNodes(sources: ReadonlyArray<{ uname: UnameFacts; line?: nu
     line: s.line ?? 0,
   }));
 }
+const IP = /^(?:\d+\.\d+\.\d+\.\d+|[\da-f]*:[\da-f:]*)$/i;
 
 /** A node's short name: the table may list "node1.example.com" where uname printed "node1", or the reverse. */
 export const shortName = (name: string) => name.split(".")[0] ?? name;
