@@ -241,13 +241,21 @@ ${header("worker-2", 1)}\n${unameJammy126("worker-2")}\n${header("worker-1", 2)}
     expect(verdictOf(addressed)).toMatchObject({ status: "not-affected", reason: expect.stringMatching(/^node ubuntu-b /) });
   });
 
-  it("reads the headers in the uname field of the JSON form", () => {
-    const uname = `${ansible("worker-1")}\n5.15.0-126-generic\n${ansible("worker-2")}\n5.15.0-127-generic`;
-    const nodes = diagnoseFields(kb, { uname, logs: xorMarkJournaldOf("worker-2") }).facts.nodes.map((n) => [n.name, n.kernel]);
-    expect(nodes).toEqual([
+  it("reads the headers and ansible -o's one-line results, in a bundle and in the uname field of the JSON form", () => {
+    const oneLine = (host: string, kernel: string) => `${host} | CHANGED | rc=0 | (stdout) ${kernel}`;
+    const expected = [
       ["worker-1", "5.15.0-126-generic"],
       ["worker-2", "5.15.0-127-generic"],
-    ]);
+    ];
+    for (const uname of [
+      `${ansible("worker-1")}\n5.15.0-126-generic\n${ansible("worker-2")}\n5.15.0-127-generic`,
+      `${oneLine("worker-1", "5.15.0-126-generic")}\n${oneLine("worker-2", "5.15.0-127-generic")}`,
+    ]) {
+      const nodes = diagnoseFields(kb, { uname, logs: xorMarkJournaldOf("worker-2") }).facts.nodes.map((n) => [n.name, n.kernel]);
+      expect(nodes, uname).toEqual(expected);
+    }
+    const bundle = `$ ansible workers -o -m command -a 'uname -r'\n${oneLine("worker-1", "5.15.0-126-generic")}\n${oneLine("worker-2", "5.15.0-127-generic")}`;
+    expect(diagnoseBundle(kb, bundle).facts.nodes.map((n) => [n.name, n.kernel])).toEqual(expected);
   });
 
   it("reads pdsh's and clush's host: prefix as the host that printed the line, unless -N or dshbak leaves it out", () => {

@@ -7,7 +7,7 @@
  * Linux, or logfmt lines (level=error msg=...), do not have the shape of any output below.
  */
 import type { BundleSection } from "../types";
-import { fanOutHost, HOST_PREFIX, prefixesHosts } from "./fan-out";
+import { ansibleOneLine, fanOutHost, HOST_PREFIX, prefixesHosts } from "./fan-out";
 import { isIptablesVersionOutput } from "./iptables-version";
 import { NODES_HEADER, parseNodesTableAt } from "./kube-nodes";
 import { isLogFramed } from "./log-framing";
@@ -531,6 +531,18 @@ export function readBundle(input: readonly string[] | TextLines): {
       commandHosts.push([i + 1, printerOf(raw, fannedOut)]);
       sshCommands.add(i + 1);
       scope = OUTSIDE;
+      hint = null;
+      i++;
+      continue;
+    }
+    // `ansible -o`: one line per host, its output inline. The line stays a log line (its stderr may hold the symptom).
+    const result = t.includes(" | (stdout) ") ? ansibleOneLine(t) : null;
+    if (result) {
+      prefixed = false;
+      commandHosts.push([i + 1, printerOf(raw, result.host)], [i + 2, null]);
+      sshCommands.add(i + 1);
+      const kind = result.output ? oneLineSection(result.output, null, false, false) : null;
+      if (kind && result.output) sections.push({ kind, lines: [i + 1, i + 1], text: result.output });
       hint = null;
       i++;
       continue;

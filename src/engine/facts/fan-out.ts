@@ -42,3 +42,15 @@ const CLUSH = /(?:^|[\s;&(])clush\s/;
 
 /** A line of such output: the host, and what it printed. */
 export const HOST_PREFIX = /^([A-Za-z0-9][\w.-]*): (.*)$/;
+
+/**
+ * ansible's one-line result (`ansible -o`, its `oneline` callback: "%s | %s | rc=%s | (stdout) %s", newlines escaped as
+ * "\n", then " (stderr) %s" when there is any): the host, and its output when that is one line.
+ */
+const ANSIBLE_ONE_LINE = /^([\w.:@-]+) \| (?:CHANGED|SUCCESS|FAILED) \| rc=-?\d+ \| \(stdout\) (.*)$/;
+export function ansibleOneLine(line: string): { host: string; output: string | null } | null {
+  const m = ANSIBLE_ONE_LINE.exec(line);
+  if (!m?.[1]) return null;
+  const output = (m[2] ?? "").trim();
+  return { host: m[1], output: output && !output.includes("\\n") && !output.includes(" (stderr) ") ? output : null };
+}

@@ -9,7 +9,7 @@ import { readBundle } from "./bundle-sections";
 import { withoutCaptureStamps } from "./capture-stamps";
 import { beforeUpgrade, commandBefore, hostOfLine, lastUpgrades, upgradedBy } from "./component-upgrades";
 import { dockerVersionComponents } from "./docker-version";
-import { fanOutHost } from "./fan-out";
+import { ansibleOneLine, fanOutHost } from "./fan-out";
 import { type ComponentReadings, hostComponents, namedComponents } from "./host-components";
 import { findIptables, type LineRef, pickIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
@@ -472,12 +472,14 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
 
   // Each field is known to be kernel output, so every line is read by shape without needing a prompt.
   // Lines keep their 1-based number within the `uname` field, so a node read from one can be found.
-  // A fan-out tool's output pasted there (ansible's "web-2 | CHANGED | rc=0 >>", pssh's "[2] … [SUCCESS] web-2") names the
-  // host of each reading under it (review 37b: "no kernel version given").
+  // A fan-out tool's output pasted there (ansible's "web-2 | CHANGED | rc=0 >>" or one-line result, pssh's "[2] …
+  // [SUCCESS] web-2") names the host of each reading (review 37b: "no kernel version given").
   let machine: string | null = null;
   const kernelLines = [
     ...splitLines(fields.uname ?? "").map((raw, i) => {
       const text = raw.trim();
+      const result = ansibleOneLine(text);
+      if (result) return { text: result.output ?? "", line: i + 1, machine: result.host };
       machine = fanOutHost(text) ?? machine;
       return { text, line: i + 1, machine };
     }),
