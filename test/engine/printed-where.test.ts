@@ -293,3 +293,65 @@ admin@bastion:~$ journalctl -u kube-proxy -o cat | tail -2\n${KLOG}`;
     expect(verdictOf(cloned)?.status).toBe("unknown");
   });
 });
+
+describe("fan-out output as its tools print it (review 38a)", () => {
+  const KLOG = CRICTL.split("\n").slice(0, 2).join("\n");
+  const prefixed = (host: string, lines: string) =>
+    lines
+      .split("\n")
+      .map((l) => `${host}: ${l}`)
+      .join("\n");
+  const fleet = `admin@bastion:~$ pdsh -w web-[1-2] uname -a\nweb-1: ${unameJammy127("web-1")}\nweb-2: ${unameJammy126("web-2")}\n`;
+
+  it("reads pssh -P's status line as closing its host's output, not opening the next", () => {
+    const paste = `${fleet}admin@bastion:~$ pssh -P -H 'web-1 web-2' 'journalctl -u kube-proxy -o cat | tail -2'
+[1] 10:41:30 [FAILURE] web-1 Exited with error code 1
+${prefixed("web-2", KLOG.split("\n")[0] ?? "")}\n${KLOG.split("\n")[1]}\n[2] 10:41:31 [SUCCESS] web-2`;
+    expect(verdictOf(paste)).toMatchObject({ status: "not-affected", reason: expect.stringMatching(/^node web-2 /) });
+  });
+
+  it("reads only the tool's own options: journalctl -b or ip6tables -N in the remote command keeps the prefixes", () => {
+    for (const command of ["clush -w web-2 'journalctl -b -u kube-proxy -o cat'", "pdsh -w web-2 'sudo ip6tables -N KP-TEST'"])
+      expect(verdictOf(`${fleet}admin@bastion:~$ ${command}\n${prefixed("web-2", KLOG)}`), command).toMatchObject({
+        status: "not-affected",
+        reason: expect.stringMatching(/^node web-2 /),
+      });
+  });
+
+  it("takes a log word before a colon for no host when the command lists its hosts", () => {
+    const paste = `${fleet}Error: ip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark"`;
+    // Not "the log's lines are error's": the line names no host, so the fleet's node in range answers.
+    expect(verdictOf(paste)).toMatchObject({ status: "affected", reason: expect.stringMatching(/^node web-1 /) });
+  });
+
+  it("ends a header's block at a blank line, and a JSON result at its closing brace", () => {
+    const ansible = `$ ansible all -m command -a 'uname -a'\nweb-1 | CHANGED | rc=0 >>\n${unameJammy127("web-1")}\nweb-2 | CHANGED | rc=0 >>\n${unameJammy126("web-2")}\n`;
+    // The log pasted after the output is no longer web-2's: the fleet's node in range answers, as for pdsh.
+    expect(verdictOf(`${ansible}\nkube-proxy logs from web-1:\n${KLOG}`)).toMatchObject({ status: "affected" });
+    const unreachable = `${ansible}web-3 | UNREACHABLE! => {\n    "changed": false,\n    "unreachable": true\n}\n${KLOG}`;
+    expect(verdictOf(unreachable)?.reason).not.toMatch(/web-3/);
+  });
+
+  it("keeps an address label's port (two machines behind one address) and ties an inventory name to its uname's host", () => {
+    const vagrant = `$ pssh -i -H vagrant@127.0.0.1:2222 -H vagrant@127.0.0.1:2200 uname -a
+[1] 10:41:28 [SUCCESS] vagrant@127.0.0.1:2222\n${unameJammy127("web-1")}\n[2] 10:41:28 [SUCCESS] vagrant@127.0.0.1:2200\n${unameJammy126("web-2")}
+$ pssh -i -H vagrant@127.0.0.1:2200 'journalctl -u kube-proxy -n 2 -o cat'\n[1] 10:41:30 [SUCCESS] vagrant@127.0.0.1:2200\n${KLOG}`;
+    expect(verdictOf(vagrant)).toMatchObject({ status: "not-affected", reason: expect.stringMatching(/^node web-2 /) });
+    const inventory = `$ ansible all -m command -a 'uname -a'\nweb1 | CHANGED | rc=0 >>\n${unameJammy127("ip-10-0-1-11")}\nweb2 | CHANGED | rc=0 >>\n${unameJammy126("ip-10-0-1-12")}
+$ ansible web2 -m shell -a 'journalctl -u kube-proxy -o cat | tail -2'\nweb2 | CHANGED | rc=0 >>\n${KLOG}`;
+    expect(verdictOf(inventory)).toMatchObject({ status: "not-affected", reason: expect.stringMatching(/^node ip-10-0-1-12 /) });
+  });
+
+  it("reads a dshbak or clush -b block headed by one host as that host's", () => {
+    const rule = "----------------";
+    const paste = `${fleet}admin@bastion:~$ pdsh -w web-[1-2] 'journalctl -u kube-proxy -o cat | tail -2' | dshbak -c\n${rule}\nweb-2\n${rule}\n${KLOG}`;
+    expect(verdictOf(paste)).toMatchObject({ status: "not-affected", reason: expect.stringMatching(/^node web-2 /) });
+  });
+
+  it("reads no fleet from more unames than a cluster has nodes: the kernels are given, undecided", () => {
+    const hosts = Array.from({ length: 5_001 }, (_, n) => `h${n}: ${n % 2 ? "5.15.0-126-generic" : "5.15.0-127-generic"}`);
+    const diagnosis = diagnoseBundle(kb, `$ pdsh -w h[0-5000] uname -r\n${hosts.join("\n")}\n${KLOG}`);
+    expect(diagnosis.facts.nodes).toEqual([]);
+    expect(diagnosis.findings.find((f) => f.id === XT)?.verdict).toMatchObject({ status: "unknown" });
+  });
+});

@@ -7,7 +7,7 @@
  * Linux, or logfmt lines (level=error msg=...), do not have the shape of any output below.
  */
 import type { BundleSection } from "../types";
-import { ansibleOneLine, fanOutHost, HOST_PREFIX, prefixesHosts } from "./fan-out";
+import { ansibleOneLine, DASH_RULE, fanOutHeader, gatheredHost, HOST_PREFIX, prefixedOutput } from "./fan-out";
 import { isIptablesVersionOutput } from "./iptables-version";
 import { NODES_HEADER, parseNodesTableAt } from "./kube-nodes";
 import { isLogFramed } from "./log-framing";
@@ -491,15 +491,32 @@ export function readBundle(input: readonly string[] | TextLines): {
   if (firstContent === lines.length) firstContent = -1;
   let i = 0;
   let noOsReleaseUntil = 0;
-  // After pdsh or clush: each line names its host before a colon (fan-out.ts), until the next command.
+  // After pdsh, clush or pssh -P: each line names its host before a colon (fan-out.ts), until the next command or a
+  // blank line. After a fan-out header: its host's block, until the next header, command or blank line ("lines"), or a
+  // JSON result's closing brace ("json").
   let prefixed = false;
+  // The hosts the command names, where it lists them: a log line's own "Error: …" is no host's (review 38a).
+  let targets: ReadonlySet<string> | null = null;
   let lastPrefix: string | null | undefined;
+  let block: "none" | "lines" | "json" = "none";
   while (i < lines.length) {
+    if ((prefixed || block !== "none") && lines.at(i).trim() === "") {
+      // What follows a blank line is no longer shown to be the block's host's (review 38a: a log pasted after ansible's
+      // output, under a heading naming another node, was the last header's).
+      commandHosts.push([i + 1, null]);
+      prefixed = false;
+      block = "none";
+      i++;
+      continue;
+    }
     if (prefixed) {
-      const m = HOST_PREFIX.exec(lines.at(i));
-      const host = m ? printerOf("", m[1]) : null;
+      const line = lines.at(i);
+      const found = HOST_PREFIX.exec(line);
+      const m = found?.[1] && (!targets || targets.has(found[1].toLowerCase())) ? found : null;
+      // An indented line without a prefix continues the line before it (pssh -P prefixes only a chunk's first line).
+      const host = m ? printerOf("", m[1]) : /^\s/.test(line) ? lastPrefix : null;
       if (host !== lastPrefix) {
-        commandHosts.push([i + 1, host]);
+        commandHosts.push([i + 1, host ?? null]);
         if (host) sshCommands.add(i + 1);
         lastPrefix = host;
       }
@@ -523,13 +540,31 @@ export function readBundle(input: readonly string[] | TextLines): {
       i++;
       continue;
     }
-    // ansible's or pssh's header over one host's output: what follows is that host's, as an `ssh` target's output is.
-    const fannedOut = t.includes(" | ") || t.startsWith("[") ? fanOutHost(t) : null;
-    if (fannedOut) {
+    if (block === "json" && t === "}") {
+      commandHosts.push([i + 2, null]);
+      block = "none";
+    }
+    // dshbak's or `clush -b`'s gathered block: a rule, the host (or several: no one machine's), a rule.
+    if (DASH_RULE.test(t) && i + 2 < lines.length && DASH_RULE.test(lines.at(i + 2).trim()) && lines.at(i + 1).trim()) {
+      const host = gatheredHost(lines.at(i + 1).trim());
       prefixed = false;
+      commandLines.push(i + 1, i + 2, i + 3);
+      commandHosts.push([i + 1, host ? printerOf(raw, host) : ""]);
+      if (host) sshCommands.add(i + 1);
+      block = "lines";
+      scope = OUTSIDE;
+      hint = null;
+      i += 3;
+      continue;
+    }
+    // ansible's or pssh's header over one host's output: what follows is that host's, as an `ssh` target's output is.
+    // Under pssh -P (prefixed) the same line closes the host's output instead.
+    const header = !prefixed && (t.includes(" | ") || t.startsWith("[")) ? fanOutHeader(t) : null;
+    if (header) {
       commandLines.push(i + 1);
-      commandHosts.push([i + 1, printerOf(raw, fannedOut)]);
+      commandHosts.push([i + 1, printerOf(raw, header.host)]);
       sshCommands.add(i + 1);
+      block = header.json ? "json" : "lines";
       scope = OUTSIDE;
       hint = null;
       i++;
@@ -539,6 +574,7 @@ export function readBundle(input: readonly string[] | TextLines): {
     const result = t.includes(" | (stdout) ") ? ansibleOneLine(t) : null;
     if (result) {
       prefixed = false;
+      block = "none";
       commandHosts.push([i + 1, printerOf(raw, result.host)], [i + 2, null]);
       sshCommands.add(i + 1);
       const kind = result.output ? oneLineSection(result.output, null, false, false) : null;
@@ -552,6 +588,7 @@ export function readBundle(input: readonly string[] | TextLines): {
       const last = rows.at(-1);
       if (last) {
         prefixed = false;
+        block = "none";
         // Rows may have blank lines between them: the table ends at its last row (1-based, so the next line's index).
         push("nodes", i, last.line);
         // `kubectl get nodes`' output is the table: what follows it, until another command, is no longer shown to be the
@@ -613,8 +650,11 @@ export function readBundle(input: readonly string[] | TextLines): {
       // A prompt inside the shell (Docker's hex host name) keeps the prompt the shell was opened from.
       if (opened && !(opened.kind === "shell" && scope.kind === "shell")) scope = opened;
       if (command) {
-        prefixed = prefixesHosts(raw);
+        const output = prefixedOutput(raw);
+        prefixed = output !== null;
+        targets = output?.hosts ?? null;
         lastPrefix = undefined;
+        block = "none";
         commandLines.push(i + 1);
         // A command typed in a container's shell acts there (an `apt-get install` changes the image, not the host), on
         // the machine whose prompt opened the shell: the container's own prompt names none.

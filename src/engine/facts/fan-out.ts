@@ -1,47 +1,185 @@
 /**
- * The header a fan-out tool prints above one host's output, and the host it names. What follows it, until the next
- * header or command, is that host's, as an `ssh` target's output is (review 37b: worker-2's lines under its own header
- * were judged on worker-1, a node in range that printed nothing).
+ * Fan-out tools' output: which host printed each line. A header above one host's output names it until the next header,
+ * command or blank line, as an `ssh` target's output is named (review 37b: worker-2's lines under its own header were
+ * judged on worker-1, a node in range that printed nothing):
  *
  * - ansible's ad-hoc command results, its `minimal` callback (`_command_generic_msg`: "%s | %s | rc=%s >>" with CHANGED,
  *   SUCCESS or FAILED, then the command's stdout and stderr) and a module's JSON result ("%s | FAILED! => {", "%s |
- *   SUCCESS => {", "%s | UNREACHABLE! => {");
+ *   SUCCESS => {", "%s | UNREACHABLE! => {"), which ends at its closing brace;
  * - pssh -i (psshlib's Task.report: "[1] 10:41:28 [SUCCESS] host", "[2] 10:41:29 [FAILURE] host Exited with error code
- *   1"; releases before 2.3 print the port after the host, "None" when none was given).
- *
- * A header naming several hosts (`clush -b`'s gathered "web-[1-2] (2)") is no one machine's and is not read here.
+ *   1"; releases before 2.3 print the port after the host, "None" when none was given). Under -P the same line is
+ *   printed after the host's output, which carries its own "host: " prefixes (review 38a): it heads nothing then;
+ * - dshbak's and `clush -b`'s gathered blocks (dshbak(1): "a header block with the node name is added"): a rule of
+ *   dashes, the host, a rule; a block naming several hosts (`-c`, `web-[1-2] (2)`) is no one machine's.
  */
-const ANSIBLE = /^([\w.:@-]+) \| (?:(?:CHANGED|SUCCESS|FAILED) \| rc=-?\d+ >>|(?:CHANGED|SUCCESS|FAILED!|UNREACHABLE!) => \{)$/;
+const ANSIBLE = /^([\w.:@-]+) \| (?:(?:CHANGED|SUCCESS|FAILED) \| rc=-?\d+ >>|(CHANGED|SUCCESS|FAILED!|UNREACHABLE!) => \{)$/;
 const PSSH = /^\[\d+\] \d\d:\d\d:\d\d \[(?:SUCCESS|FAILURE)\] ([\w.:@[\]-]+)(?: |$)/;
 
-/** The host a fan-out header names (an address whole, a name as written), or null for any other line. */
-export function fanOutHost(line: string): string | null {
-  const host = (ANSIBLE.exec(line) ?? PSSH.exec(line))?.[1];
+/** A fan-out header: the host it names (an address whole, `host:port` whole), and whether its block is JSON. */
+export interface FanOutHeader {
+  host: string;
+  json: boolean;
+}
+
+/** The header a line is, or null for any other line. */
+export function fanOutHeader(line: string): FanOutHeader | null {
+  const ansible = ANSIBLE.exec(line);
+  const host = ansible?.[1] ?? PSSH.exec(line)?.[1];
   if (!host) return null;
-  // pssh names `user@host:port` as it was given; ansible its inventory name. Neither part is the machine.
+  // pssh names `user@host:port` as it was given: the user is no part of the machine; the port is, after an address (two
+  // machines behind one, Vagrant's 127.0.0.1:2222 and :2200, review 38a), not after a name (a nodes table's "web-1").
+  // A bracketed IPv6 address without a port loses its brackets.
   const machine = host
     .replace(/^[^@]*@/, "")
-    .replace(/^\[([^\]]+)\](?::\d+)?$/, "$1")
-    .replace(/^([^:]+):\d+$/, "$1");
-  return machine && !machine.includes("[") ? machine : null;
+    .replace(/^\[([^\]]+)\]$/, "$1")
+    .replace(/^([A-Za-z][\w.-]*):\d+$/, "$1");
+  const named = machine && (!machine.includes("[") || /^\[[\da-fA-F:.]+\]:\d+$/.test(machine));
+  return named ? { host: machine, json: ansible?.[2] !== undefined } : null;
 }
+
+/** A rule of dashes, as dshbak and `clush -b` print above and below a block's host. */
+export const DASH_RULE = /^-{4,}$/;
+/** The host a gathered block's header names, or "" when it names several (a list, a range, a count). */
+export const gatheredHost = (line: string): string => (/^[\w.:@-]+$/.test(line) ? line : "");
 
 /**
  * Whether a command's output comes with each line after its host's name and a colon: pdsh's and clush's (dshbak(1):
- * "the leading "node:" is stripped"), unless it is told not to (pdsh -N, clush -N) or gathers it (clush -b or -B, a pipe
- * to dshbak), whose blocks may name several hosts at once.
+ * "the leading "node:" is stripped"), pssh's with -P, unless it is told not to (pdsh -N, clush -N) or gathers it (clush
+ * -b or -B, a pipe to dshbak). Only the tool's own options count: they end at its first argument that is no option
+ * (ClusterShell's parser stops there, as pdsh's does), so `journalctl -b` in the remote command is no clush -b (review
+ * 38a). Null when not; else the hosts its -w (pdsh, clush) or -H (pssh) names, where they can be listed (`web-[1-3]`,
+ * `a,b`; not a file, a group or a pattern too large), so that a log line's own "Error: …" names no host (review 38a).
  */
-export function prefixesHosts(command: string): boolean {
-  if (/\|\s*dshbak\b/.test(command)) return false;
-  if (PDSH.test(command)) return !/\s-[A-Za-z]*N\b/.test(command);
-  if (CLUSH.test(command)) return !/\s(?:-[A-Za-z]*[bBN]\b|--dshbak\b)/.test(command);
-  return false;
+export function prefixedOutput(command: string): { hosts: ReadonlySet<string> | null } | null {
+  const m = TOOL.exec(command);
+  if (!m?.[1] || /\|\s*dshbak\b/.test(command)) return null;
+  const tool = m[1] as keyof typeof OPTIONS;
+  const { withValue, unprefixed, prefixed, targets } = OPTIONS[tool];
+  let printing = tool !== "pssh" && tool !== "parallel-ssh";
+  const named: string[] = [];
+  let listable = true;
+  const target = (flag: string, value: string | undefined) => {
+    if (!targets.includes(flag)) return;
+    if (value === undefined) listable = false;
+    else
+      named.push(
+        ...value
+          .replace(/^['"]|['"]$/g, "")
+          .split(/\s+/)
+          .filter(Boolean),
+      );
+  };
+  const words = command
+    .slice(m.index + m[0].length)
+    .trim()
+    .split(/\s+/);
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k] ?? "";
+    if (!word.startsWith("-") || word === "-") break;
+    if (word.startsWith("--")) {
+      const [name = "", value] = word.slice(2).split("=");
+      if (unprefixed.long.includes(name)) return null;
+      if (prefixed.long.includes(name)) printing = true;
+      if (withValue.long.includes(name) && value === undefined) k++;
+      if (["nodes", "host"].includes(name)) target(tool === "clush" ? "w" : "H", value ?? words[k]);
+      continue;
+    }
+    for (let c = 1; c < word.length; c++) {
+      const flag = word[c] ?? "";
+      if (unprefixed.short.includes(flag)) return null;
+      if (prefixed.short.includes(flag)) printing = true;
+      if (withValue.short.includes(flag)) {
+        // The value is the rest of the word, or the next word; a quoted one runs to its closing quote.
+        let value = c < word.length - 1 ? word.slice(c + 1) : words[++k];
+        const quote = value?.[0];
+        while (value && (quote === "'" || quote === '"') && (value.length < 2 || !value.endsWith(quote)) && k + 1 < words.length)
+          value = `${value} ${words[++k]}`;
+        target(flag, value);
+        if ("hgaA".includes(flag)) listable = false;
+        break;
+      }
+      if ("aA".includes(flag)) listable = false;
+    }
+  }
+  if (!printing) return null;
+  return { hosts: listable && named.length ? expandHosts(named) : null };
 }
-const PDSH = /(?:^|[\s;&(])pdsh\s/;
-const CLUSH = /(?:^|[\s;&(])clush\s/;
+
+/** The hosts of pdsh/ClusterShell host lists ("web-[1-3,5]", "a,b", "user@host"), or null for what cannot be listed. */
+function expandHosts(lists: readonly string[]): ReadonlySet<string> | null {
+  const hosts = new Set<string>();
+  for (const list of lists) {
+    // A file (^file, a path), a group (@group, -g), a regex or exclusion (pdsh -w /re/, -w -host) names no list here.
+    if (/[\^@/*?]|^-/.test(list.replace(/^[^@,]*@(?=[^,]*$)/, ""))) return null;
+    for (const item of list.split(/,(?![^[]*\])/)) {
+      const host = item.replace(/^[^@]*@/, "").replace(/:\d+$/, "");
+      for (const name of expandRanges(host)) {
+        hosts.add(name.toLowerCase());
+        if (hosts.size > MAX_TARGETS) return null;
+      }
+    }
+  }
+  return hosts;
+}
+const MAX_TARGETS = 10_000;
+
+/** One host pattern's names: each bracket ("[1-3,05]") a set of numbers, zero-padded as written. */
+function expandRanges(pattern: string): string[] {
+  const open = pattern.indexOf("[");
+  if (open === -1) return [pattern];
+  const close = pattern.indexOf("]", open);
+  if (close === -1) return [pattern];
+  const head = pattern.slice(0, open);
+  const rest = expandRanges(pattern.slice(close + 1));
+  const out: string[] = [];
+  for (const part of pattern.slice(open + 1, close).split(",")) {
+    const [from = "", to = from] = part.split("-");
+    const [a, b] = [Number(from), Number(to)];
+    if (!/^\d+$/.test(from) || !/^\d+$/.test(to) || b < a || b - a > MAX_TARGETS) return [pattern];
+    for (let n = a; n <= b; n++) for (const tail of rest) out.push(`${head}${String(n).padStart(from.length, "0")}${tail}`);
+    if (out.length > MAX_TARGETS) return out;
+  }
+  return out;
+}
+
+const TOOL = /(?:^|[\s;&(]|[$#%>]\s*)(pdsh|clush|pssh|parallel-ssh)\s/;
+/** A tool's options: those taking a value, those that drop the prefix, those that print it; short letters and long names. */
+interface Flags {
+  short: string;
+  long: readonly string[];
+}
+const OPTIONS: Record<
+  "pdsh" | "clush" | "pssh" | "parallel-ssh",
+  { withValue: Flags; unprefixed: Flags; prefixed: Flags; targets: string }
+> = {
+  pdsh: {
+    withValue: { short: "wxgXlturRfMeFm", long: [] },
+    unprefixed: { short: "N", long: [] },
+    prefixed: { short: "", long: [] },
+    targets: "w",
+  },
+  clush: {
+    withValue: { short: "wxgXlturRfoOEsc", long: ["nodes", "group", "user", "fanout", "options", "worker", "groupsource", "color"] },
+    unprefixed: { short: "bBN", long: ["dshbak", "dshbak-alias"] },
+    prefixed: { short: "", long: [] },
+    targets: "w",
+  },
+  pssh: {
+    withValue: { short: "hHlpotOxXe", long: ["hosts", "host", "user", "par", "outdir", "timeout", "option", "extra-args", "errdir"] },
+    unprefixed: { short: "", long: [] },
+    prefixed: { short: "P", long: ["print"] },
+    targets: "H",
+  },
+  "parallel-ssh": {
+    withValue: { short: "hHlpotOxXe", long: ["hosts", "host", "user", "par", "outdir", "timeout", "option", "extra-args", "errdir"] },
+    unprefixed: { short: "", long: [] },
+    prefixed: { short: "P", long: ["print"] },
+    targets: "H",
+  },
+};
 
 /** A line of such output: the host, and what it printed. */
-export const HOST_PREFIX = /^([A-Za-z0-9][\w.-]*): (.*)$/;
+export const HOST_PREFIX = /^([A-Za-z0-9][\w.-]*(?::\d+)?): (.*)$/;
 
 /**
  * ansible's one-line result (`ansible -o`, its `oneline` callback: "%s | %s | rc=%s | (stdout) %s", newlines escaped as

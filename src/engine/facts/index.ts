@@ -9,7 +9,7 @@ import { readBundle } from "./bundle-sections";
 import { withoutCaptureStamps } from "./capture-stamps";
 import { beforeUpgrade, commandBefore, hostOfLine, lastUpgrades, upgradedBy } from "./component-upgrades";
 import { dockerVersionComponents } from "./docker-version";
-import { ansibleOneLine, fanOutHost } from "./fan-out";
+import { ansibleOneLine, fanOutHeader } from "./fan-out";
 import { type ComponentReadings, hostComponents, namedComponents } from "./host-components";
 import { findIptables, type LineRef, pickIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
@@ -33,7 +33,7 @@ import { outputHeadingVia } from "./output-heading";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { TextLines } from "./text-lines";
 import { isSeriesRelease, parseSeriesOnly, parseUname, parseVersionSignature, type UnameFacts } from "./uname";
-import { joinUnameNodes, unameNodes } from "./uname-fleet";
+import { joinUnameNodes, machineAliases, unameNodes } from "./uname-fleet";
 
 export { findSections, logLineNumbers, readBundle } from "./bundle-sections";
 export { findIptables, IPTABLES_VERSION_MARKERS, type LineRef, parseIptablesVersion, pickIptables } from "./iptables-version";
@@ -208,7 +208,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const textLines = new TextLines(text, pre?.lineStarts ?? undefined);
   const { sections, notLogs, containerOs, containerOutput, gathering, commandHosts, containerCommands, sshCommands, localReads } =
     readBundle(textLines);
-  const commandHost = hostOfLine(commandHosts);
+  const labelOf = hostOfLine(commandHosts);
   const overSsh = afterCommandOf(commandHosts, sshCommands);
   const osSection = pickOsSection(sections);
   const kernelSources: KernelSource[] = [];
@@ -218,8 +218,16 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     // A uname under a heading naming another machine or an earlier kernel ("docker info on my workstation:").
     const via = parsed?.release ? outputHeadingVia((line) => textLines.at(line - 1), s.lines[0]) : undefined;
     const uname = parsed && via ? { ...parsed, named: true as const, via } : parsed;
-    if (uname) kernelSources.push({ uname, line: s.lines[0], machine: overSsh(s.lines[0]) ? commandHost(s.lines[0]) : null });
+    if (uname) kernelSources.push({ uname, line: s.lines[0], machine: overSsh(s.lines[0]) ? labelOf(s.lines[0]) : null });
   }
+  // The machine a command or fan-out header names, by the host name its own uname printed where that is another.
+  const aliases = machineAliases(kernelSources);
+  const commandHost = aliases.size
+    ? (line: number) => {
+        const label = labelOf(line);
+        return (label && aliases.get(label)) ?? label;
+      }
+    : labelOf;
   // What other output names (see mentions.ts): a kernel, an OS, `docker info`'s and kubectl's component versions.
   const candidates = pre ? pre.mentionLines : mentionLines(text);
   // A command line is no output, but one that sets up the cluster's release names it (review 34a: "$ kind create cluster
@@ -480,11 +488,11 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
       const text = raw.trim();
       const result = ansibleOneLine(text);
       if (result) return { text: result.output ?? "", line: i + 1, machine: result.host };
-      machine = fanOutHost(text) ?? machine;
+      machine = fanOutHeader(text)?.host ?? machine;
       return { text, line: i + 1, machine };
     }),
     ...nonEmptyLines(fields.procVersion).map((text) => ({ text, line: undefined, machine: null })),
-  ].filter((l) => l.text && fanOutHost(l.text) === null);
+  ].filter((l) => l.text && fanOutHeader(l.text) === null);
   const signature = kernelLines.find((l) => parseVersionSignature(l.text))?.text ?? null;
   const sources = kernelLines.flatMap((l) => {
     const uname = parseVersionSignature(l.text) ? null : (parseUname(l.text) ?? parseSeriesOnly(l.text));

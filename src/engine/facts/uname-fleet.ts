@@ -15,6 +15,9 @@ export function unameNodes(sources: ReadonlyArray<{ uname: UnameFacts; line?: nu
   for (const s of sources) {
     const host = s.uname.hostname ?? s.machine;
     if (!host || !s.uname.release) continue;
+    // Past the limit no fleet is read: its per-node work would grow without bound (review 38a: 250,000 `pdsh uname -r`
+    // lines, 4 MB, took 110 s); the readings are then kernels given, undecided.
+    if (byHost.size >= MAX_UNAME_NODES && !byHost.has(host)) return [];
     const address = s.machine && s.machine !== host && IP.test(s.machine) ? s.machine : null;
     const seen = byHost.get(host);
     if (!seen) byHost.set(host, { ...s, conflict: false, address });
@@ -35,6 +38,8 @@ export function unameNodes(sources: ReadonlyArray<{ uname: UnameFacts; line?: nu
     line: s.line ?? 0,
   }));
 }
+/** Hosts a paste's unames may name as a fleet: Kubernetes' own bound on a cluster's nodes, as for table rows. */
+export const MAX_UNAME_NODES = 5_000;
 const IP = /^(?:\d+\.\d+\.\d+\.\d+|[\da-f]*:[\da-f:]*)$/i;
 
 /** A node's short name: the table may list "node1.example.com" where uname printed "node1", or the reverse. */
@@ -86,4 +91,25 @@ function uniqueBy(rows: readonly NodeRow[], key: (row: NodeRow) => string): Map<
   }
   for (const k of twice) out.delete(k);
   return out;
+}
+
+/**
+ * The host name each label's readings print, where it is another than the label (an inventory name, an address,
+ * `host:port` above `uname -a`): the machine the label's lines come from is that uname's node (review 38a: `web2`'s
+ * lines were "no version of web2 is given" beside web2's own uname, ip-10-0-1-12). A label whose readings name two
+ * hosts ties to none.
+ */
+export function machineAliases(sources: ReadonlyArray<{ uname: UnameFacts; machine?: string | null }>): Map<string, string> {
+  const aliases = new Map<string, string>();
+  const torn = new Set<string>();
+  for (const s of sources) {
+    const label = s.machine;
+    const host = s.uname.hostname;
+    if (!label || !host || sameMachine(label, host)) continue;
+    const seen = aliases.get(label);
+    if (seen !== undefined && seen !== host) torn.add(label);
+    else aliases.set(label, host);
+  }
+  for (const label of torn) aliases.delete(label);
+  return aliases;
 }
