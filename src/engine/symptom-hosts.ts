@@ -87,9 +87,13 @@ export function printedBy(lines: Iterable<number>, names: NodeNames, printerOf: 
   const found = new Set<HostVersions>();
   for (const line of lines) {
     const name = named(printerOf(line));
-    const host = name === null ? undefined : lookupMachine(names, name);
-    if (!host) return null;
-    found.add(host);
+    if (name === null) return null;
+    // A dshbak block several hosts printed names them all ("web-2,web-3").
+    for (const one of name.split(",")) {
+      const host = lookupMachine(names, one);
+      if (!host) return null;
+      found.add(host);
+    }
   }
   return found.size ? [...found] : null;
 }
@@ -114,13 +118,15 @@ export function unlistedPrinters(
   const listed = new Set<HostVersions>();
   const unlisted = new Set<string>();
   for (const line of lines) {
-    const name = named(printerOf(line));
-    if (name === null) return null;
-    const host = lookupMachine(names, name);
-    if (host) listed.add(host);
-    // An address no node's name gives may be a node's own (its INTERNAL-IP) unless the table gives every node's.
-    else if (names.lists(name) || (/^[\d.]+$|:/.test(name) && !names.allAddressed)) return null;
-    else unlisted.add(name);
+    const printer = named(printerOf(line));
+    if (printer === null) return null;
+    for (const name of printer.split(",")) {
+      const host = lookupMachine(names, name);
+      if (host) listed.add(host);
+      // An address no node's name gives may be a node's own (its INTERNAL-IP) unless the table gives every node's.
+      else if (names.lists(name) || (/^[\d.]+$|:/.test(name) && !names.allAddressed)) return null;
+      else unlisted.add(name);
+    }
   }
   return unlisted.size ? { listed: [...listed], unlisted: [...unlisted] } : null;
 }

@@ -355,3 +355,45 @@ $ ansible web2 -m shell -a 'journalctl -u kube-proxy -o cat | tail -2'\nweb2 | C
     expect(diagnosis.findings.find((f) => f.id === XT)?.verdict).toMatchObject({ status: "unknown" });
   });
 });
+
+describe("fan-out output after review 38b", () => {
+  const KLOG = CRICTL.split("\n").slice(0, 2).join("\n");
+  const fleet = `admin@bastion:~$ pdsh -w web-[1-3] uname -a\nweb-1: ${unameJammy127("web-1")}\nweb-2: ${unameJammy126("web-2")}\nweb-3: ${unameJammy126("web-3")}\n`;
+
+  it("keeps a pssh -P host's unprefixed lines its own, and -i's copy under the status line", () => {
+    const interleaved = `${fleet}admin@bastion:~$ pssh -P -H 'web-1 web-2' 'journalctl -u kube-proxy -o cat | tail -2'
+web-2: ${KLOG.split("\n")[0]}\nip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark"\nweb-1: done\n[1] 10:41:30 [SUCCESS] web-1\n[2] 10:41:30 [SUCCESS] web-2`;
+    expect(verdictOf(interleaved)).toMatchObject({ status: "not-affected", reason: expect.stringMatching(/^node web-2 /) });
+    const copy = `${fleet}admin@bastion:~$ pssh -P -i -H 'web-1 web-2' 'journalctl -u kube-proxy -o cat | tail -2'\n[1] 10:41:30 [SUCCESS] web-1\ndone\n[2] 10:41:30 [SUCCESS] web-2\n${KLOG}`;
+    expect(verdictOf(copy)).toMatchObject({ status: "not-affected", reason: expect.stringMatching(/^node web-2 /) });
+  });
+
+  it("keeps a block across a blank line the command printed before more of its log", () => {
+    const paste = `${fleet}admin@bastion:~$ ansible web-2 -m shell -a 'head -2 /etc/os-release; echo; journalctl -u kube-proxy -n 2 -o cat'
+web-2 | CHANGED | rc=0 >>\nPRETTY_NAME="Ubuntu 22.04.5 LTS"\nNAME="Ubuntu"\n\n${KLOG}`;
+    expect(verdictOf(paste)).toMatchObject({ status: "not-affected", reason: expect.stringMatching(/^node web-2 /) });
+  });
+
+  it("keeps a name label's port: two machines behind localhost", () => {
+    const paste = `$ pssh -i -H vagrant@localhost:2222 -H vagrant@localhost:2200 uname -a
+[1] 10:41:28 [SUCCESS] vagrant@localhost:2222\n${unameJammy127("web-1")}\n[2] 10:41:28 [SUCCESS] vagrant@localhost:2200\n${unameJammy126("web-2")}
+$ pssh -i -H vagrant@localhost:2200 'journalctl -u kube-proxy -n 2 -o cat'\n[1] 10:41:30 [SUCCESS] vagrant@localhost:2200\n${KLOG}`;
+    expect(verdictOf(paste)).toMatchObject({ status: "not-affected", reason: expect.stringMatching(/^node web-2 /) });
+  });
+
+  it("judges a block several hosts printed on all of them, and reads dash rules as blocks only after a gathering command", () => {
+    for (const [command, header] of [
+      ["pdsh -w web-2,web-3 'journalctl -u kube-proxy -n 2 -o cat' | dshbak -c", "web-2,web-3"],
+      ["clush -b -w web-[2-3] 'journalctl -u kube-proxy -n 2 -o cat'", "web-[2-3] (2)"],
+    ])
+      expect(verdictOf(`${fleet}admin@bastion:~$ ${command}\n---------------\n${header}\n---------------\n${KLOG}`), command).toMatchObject(
+        {
+          status: "not-affected",
+          reason: expect.stringContaining("the log's lines are node web-2 and node web-3's"),
+        },
+      );
+    // A markdown rule above a heading, with no such command, names no host.
+    const markdown = `${fleet}\n----\nkube-proxy\n----\n${KLOG}`;
+    expect(verdictOf(markdown)?.reason).not.toMatch(/kube-proxy's/);
+  });
+});

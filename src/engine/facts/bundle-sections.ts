@@ -7,7 +7,7 @@
  * Linux, or logfmt lines (level=error msg=...), do not have the shape of any output below.
  */
 import type { BundleSection } from "../types";
-import { ansibleOneLine, DASH_RULE, fanOutHeader, gatheredHost, HOST_PREFIX, prefixedOutput } from "./fan-out";
+import { ansibleOneLine, DASH_RULE, fanOutCommand, fanOutHeader, gatheredHosts, HOST_PREFIX } from "./fan-out";
 import { isIptablesVersionOutput } from "./iptables-version";
 import { NODES_HEADER, parseNodesTableAt } from "./kube-nodes";
 import { isLogFramed } from "./log-framing";
@@ -432,6 +432,13 @@ function runcLibseccomp(lines: Lines, i: number): number {
   return -1;
 }
 
+/** The index of the first line after `i` that is not blank, or the number of lines. */
+function nextContent(lines: Lines, i: number): number {
+  let k = i + 1;
+  while (k < lines.length && lines.at(k).trim() === "") k++;
+  return k;
+}
+
 export function findSections(lines: readonly string[]): BundleSection[] {
   return readBundle(lines).sections;
 }
@@ -495,14 +502,24 @@ export function readBundle(input: readonly string[] | TextLines): {
   // blank line. After a fan-out header: its host's block, until the next header, command or blank line ("lines"), or a
   // JSON result's closing brace ("json").
   let prefixed = false;
+  // After a command gathering its hosts' output into dshbak blocks (a pipe into dshbak, clush -b).
+  let gathered = false;
+  // Whether an unprefixed line continues the host's line before it (pssh -P).
+  let continues = false;
   // The hosts the command names, where it lists them: a log line's own "Error: …" is no host's (review 38a).
   let targets: ReadonlySet<string> | null = null;
   let lastPrefix: string | null | undefined;
   let block: "none" | "lines" | "json" = "none";
   while (i < lines.length) {
     if ((prefixed || block !== "none") && lines.at(i).trim() === "") {
-      // What follows a blank line is no longer shown to be the block's host's (review 38a: a log pasted after ansible's
-      // output, under a heading naming another node, was the last header's).
+      // What follows blank lines, when it is no log line, is no longer shown to be the block's host's (review 38a: a log
+      // pasted after ansible's output, under a heading naming another node, was the last header's); blank lines the
+      // command printed itself, before more of its log, are not (review 38b). The run is skipped in one step.
+      const next = nextContent(lines, i);
+      if (next < lines.length && (lines.framed(next) || /^\s/.test(lines.at(next)))) {
+        i = next;
+        continue;
+      }
       commandHosts.push([i + 1, null]);
       prefixed = false;
       block = "none";
@@ -511,10 +528,21 @@ export function readBundle(input: readonly string[] | TextLines): {
     }
     if (prefixed) {
       const line = lines.at(i);
+      const status = continues && line.startsWith("[") ? fanOutHeader(line.trim()) : null;
+      if (status) {
+        // pssh -P -i prints the host's output again, unprefixed, under its status line.
+        commandLines.push(i + 1);
+        lastPrefix = printerOf("", status.host);
+        commandHosts.push([i + 1, lastPrefix]);
+        sshCommands.add(i + 1);
+        i++;
+        continue;
+      }
       const found = HOST_PREFIX.exec(line);
       const m = found?.[1] && (!targets || targets.has(found[1].toLowerCase())) ? found : null;
-      // An indented line without a prefix continues the line before it (pssh -P prefixes only a chunk's first line).
-      const host = m ? printerOf("", m[1]) : /^\s/.test(line) ? lastPrefix : null;
+      // A line without a prefix continues the line before it when indented, or under pssh -P (it prefixes only the first
+      // line of each chunk it reads: review 38b).
+      const host = m ? printerOf("", m[1]) : continues || /^\s/.test(line) ? lastPrefix : null;
       if (host !== lastPrefix) {
         commandHosts.push([i + 1, host ?? null]);
         if (host) sshCommands.add(i + 1);
@@ -544,13 +572,13 @@ export function readBundle(input: readonly string[] | TextLines): {
       commandHosts.push([i + 2, null]);
       block = "none";
     }
-    // dshbak's or `clush -b`'s gathered block: a rule, the host (or several: no one machine's), a rule.
-    if (DASH_RULE.test(t) && i + 2 < lines.length && DASH_RULE.test(lines.at(i + 2).trim()) && lines.at(i + 1).trim()) {
-      const host = gatheredHost(lines.at(i + 1).trim());
+    // dshbak's or `clush -b`'s gathered block: a rule, the hosts that printed it, a rule.
+    if (gathered && DASH_RULE.test(t) && i + 2 < lines.length && DASH_RULE.test(lines.at(i + 2).trim()) && lines.at(i + 1).trim()) {
+      const hosts = gatheredHosts(lines.at(i + 1).trim());
       prefixed = false;
       commandLines.push(i + 1, i + 2, i + 3);
-      commandHosts.push([i + 1, host ? printerOf(raw, host) : ""]);
-      if (host) sshCommands.add(i + 1);
+      commandHosts.push([i + 1, hosts.includes(",") ? hosts : hosts ? printerOf(raw, hosts) : ""]);
+      if (hosts) sshCommands.add(i + 1);
       block = "lines";
       scope = OUTSIDE;
       hint = null;
@@ -650,9 +678,11 @@ export function readBundle(input: readonly string[] | TextLines): {
       // A prompt inside the shell (Docker's hex host name) keeps the prompt the shell was opened from.
       if (opened && !(opened.kind === "shell" && scope.kind === "shell")) scope = opened;
       if (command) {
-        const output = prefixedOutput(raw);
-        prefixed = output !== null;
-        targets = output?.hosts ?? null;
+        const fanOut = fanOutCommand(raw);
+        prefixed = fanOut?.output === "prefixed";
+        gathered = fanOut?.output === "gathered";
+        continues = fanOut?.continues ?? false;
+        targets = fanOut?.hosts ?? null;
         lastPrefix = undefined;
         block = "none";
         commandLines.push(i + 1);

@@ -10,7 +10,7 @@
  *   1"; releases before 2.3 print the port after the host, "None" when none was given). Under -P the same line is
  *   printed after the host's output, which carries its own "host: " prefixes (review 38a): it heads nothing then;
  * - dshbak's and `clush -b`'s gathered blocks (dshbak(1): "a header block with the node name is added"): a rule of
- *   dashes, the host, a rule; a block naming several hosts (`-c`, `web-[1-2] (2)`) is no one machine's.
+ *   dashes, the hosts, a rule, read only after such a command (a markdown rule above a heading is none: review 38b).
  */
 const ANSIBLE = /^([\w.:@-]+) \| (?:(?:CHANGED|SUCCESS|FAILED) \| rc=-?\d+ >>|(CHANGED|SUCCESS|FAILED!|UNREACHABLE!) => \{)$/;
 const PSSH = /^\[\d+\] \d\d:\d\d:\d\d \[(?:SUCCESS|FAILURE)\] ([\w.:@[\]-]+)(?: |$)/;
@@ -26,21 +26,27 @@ export function fanOutHeader(line: string): FanOutHeader | null {
   const ansible = ANSIBLE.exec(line);
   const host = ansible?.[1] ?? PSSH.exec(line)?.[1];
   if (!host) return null;
-  // pssh names `user@host:port` as it was given: the user is no part of the machine; the port is, after an address (two
-  // machines behind one, Vagrant's 127.0.0.1:2222 and :2200, review 38a), not after a name (a nodes table's "web-1").
-  // A bracketed IPv6 address without a port loses its brackets.
-  const machine = host
-    .replace(/^[^@]*@/, "")
-    .replace(/^\[([^\]]+)\]$/, "$1")
-    .replace(/^([A-Za-z][\w.-]*):\d+$/, "$1");
+  // pssh names `user@host:port` as it was given: the user is no part of the machine, the port is (two machines behind one
+  // address or name, Vagrant's 127.0.0.1:2222 and localhost:2200: reviews 38a, 38b); a `uname -a` under it ties the label
+  // to its host name. A bracketed IPv6 address without a port loses its brackets.
+  const machine = host.replace(/^[^@]*@/, "").replace(/^\[([^\]]+)\]$/, "$1");
   const named = machine && (!machine.includes("[") || /^\[[\da-fA-F:.]+\]:\d+$/.test(machine));
   return named ? { host: machine, json: ansible?.[2] !== undefined } : null;
 }
 
 /** A rule of dashes, as dshbak and `clush -b` print above and below a block's host. */
 export const DASH_RULE = /^-{4,}$/;
-/** The host a gathered block's header names, or "" when it names several (a list, a range, a count). */
-export const gatheredHost = (line: string): string => (/^[\w.:@-]+$/.test(line) ? line : "");
+/**
+ * The hosts a gathered block's header names ("web-2", dshbak -c's "web-[2-3]" or "web-a,web-b", clush -b's "web-[2-3]
+ * (2)"), joined by commas: every one of them printed the block (review 38b: a block of two hosts on the fixed kernel was
+ * judged on a third). "" when they cannot be listed.
+ */
+export function gatheredHosts(line: string): string {
+  const list = line.replace(/\s+\(\d+\)$/, "");
+  if (!/^[\w.:@[\],-]+$/.test(list)) return "";
+  const hosts = expandHosts([list]);
+  return hosts?.size ? [...hosts].join(",") : "";
+}
 
 /**
  * Whether a command's output comes with each line after its host's name and a colon: pdsh's and clush's (dshbak(1):
@@ -50,12 +56,14 @@ export const gatheredHost = (line: string): string => (/^[\w.:@-]+$/.test(line) 
  * 38a). Null when not; else the hosts its -w (pdsh, clush) or -H (pssh) names, where they can be listed (`web-[1-3]`,
  * `a,b`; not a file, a group or a pattern too large), so that a log line's own "Error: …" names no host (review 38a).
  */
-export function prefixedOutput(command: string): { hosts: ReadonlySet<string> | null } | null {
+export function fanOutCommand(command: string): FanOutCommand | null {
   const m = TOOL.exec(command);
-  if (!m?.[1] || /\|\s*dshbak\b/.test(command)) return null;
+  if (!m?.[1]) return null;
   const tool = m[1] as keyof typeof OPTIONS;
   const { withValue, unprefixed, prefixed, targets } = OPTIONS[tool];
-  let printing = tool !== "pssh" && tool !== "parallel-ssh";
+  const pssh = tool === "pssh" || tool === "parallel-ssh";
+  let printing = !pssh;
+  let gathered = /\|\s*dshbak\b/.test(command);
   const named: string[] = [];
   let listable = true;
   const target = (flag: string, value: string | undefined) => {
@@ -78,7 +86,7 @@ export function prefixedOutput(command: string): { hosts: ReadonlySet<string> | 
     if (!word.startsWith("-") || word === "-") break;
     if (word.startsWith("--")) {
       const [name = "", value] = word.slice(2).split("=");
-      if (unprefixed.long.includes(name)) return null;
+      if (unprefixed.long.includes(name)) gathered = true;
       if (prefixed.long.includes(name)) printing = true;
       if (withValue.long.includes(name) && value === undefined) k++;
       if (["nodes", "host"].includes(name)) target(tool === "clush" ? "w" : "H", value ?? words[k]);
@@ -86,7 +94,9 @@ export function prefixedOutput(command: string): { hosts: ReadonlySet<string> | 
     }
     for (let c = 1; c < word.length; c++) {
       const flag = word[c] ?? "";
-      if (unprefixed.short.includes(flag)) return null;
+      // -N prints no labels at all; clush -b and -B gather the output into blocks.
+      if (flag === "N" && unprefixed.short.includes(flag)) return null;
+      if (unprefixed.short.includes(flag)) gathered = true;
       if (prefixed.short.includes(flag)) printing = true;
       if (withValue.short.includes(flag)) {
         // The value is the rest of the word, or the next word; a quoted one runs to its closing quote.
@@ -101,8 +111,21 @@ export function prefixedOutput(command: string): { hosts: ReadonlySet<string> | 
       if ("aA".includes(flag)) listable = false;
     }
   }
-  if (!printing) return null;
-  return { hosts: listable && named.length ? expandHosts(named) : null };
+  if (!printing && !gathered) return null;
+  return { output: gathered ? "gathered" : "prefixed", hosts: listable && named.length ? expandHosts(named) : null, continues: pssh };
+}
+
+/** How a fan-out command's output names its hosts (fanOutCommand). */
+export interface FanOutCommand {
+  /** "prefixed": each line after "host: "; "gathered": blocks under a dshbak header (a rule, the hosts, a rule). */
+  output: "prefixed" | "gathered";
+  /** The hosts its -w or -H lists, where they can be listed: a "word: " naming none of them is no host. */
+  hosts: ReadonlySet<string> | null;
+  /**
+   * Whether a line without a prefix continues the host's line before it: pssh -P prefixes only the first line of each
+   * chunk it reads, and with -i prints the output again, unprefixed, under the host's status line (review 38b).
+   */
+  continues: boolean;
 }
 
 /** The hosts of pdsh/ClusterShell host lists ("web-[1-3,5]", "a,b", "user@host"), or null for what cannot be listed. */

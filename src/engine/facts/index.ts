@@ -218,7 +218,9 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     // A uname under a heading naming another machine or an earlier kernel ("docker info on my workstation:").
     const via = parsed?.release ? outputHeadingVia((line) => textLines.at(line - 1), s.lines[0]) : undefined;
     const uname = parsed && via ? { ...parsed, named: true as const, via } : parsed;
-    if (uname) kernelSources.push({ uname, line: s.lines[0], machine: overSsh(s.lines[0]) ? labelOf(s.lines[0]) : null });
+    // A reading several hosts printed (a dshbak block of "web-2,web-3") names no one machine.
+    const machine = overSsh(s.lines[0]) ? labelOf(s.lines[0]) : null;
+    if (uname) kernelSources.push({ uname, line: s.lines[0], machine: machine?.includes(",") ? null : machine });
   }
   // The machine a command or fan-out header names, by the host name its own uname printed where that is another.
   const aliases = machineAliases(kernelSources);
