@@ -397,3 +397,20 @@ $ pssh -i -H vagrant@localhost:2200 'journalctl -u kube-proxy -n 2 -o cat'\n[1] 
     expect(verdictOf(markdown)?.reason).not.toMatch(/kube-proxy's/);
   });
 });
+
+describe("a node's own uname beside its table row (review 38b)", () => {
+  it("takes the uname's build for the row of the same machine and release, and adds no node for another machine", () => {
+    const table = `admin@bastion:~$ kubectl get nodes -o wide
+NAME     STATUS   ROLES           AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION       CONTAINER-RUNTIME
+node-a   Ready    control-plane   40d   v1.31.4   10.0.1.11     <none>        Ubuntu 22.04.5 LTS   5.15.0-126-generic   containerd://1.7.24
+node-b   Ready    <none>          40d   v1.31.4   10.0.1.12     <none>        Ubuntu 22.04.5 LTS   5.15.0-127-generic   containerd://1.7.24
+`;
+    const paste = `${table}admin@bastion:~$ ssh node-b\nadmin@node-b:~$ uname -a\n${unameJammy127("node-b")}\nadmin@node-b:~$ journalctl -u kube-proxy -o cat\n${CRICTL}`;
+    const diagnosis = diagnoseBundle(kb, paste);
+    expect(diagnosis.facts.nodes.find((n) => n.name === "node-b")?.build).toContain("#137-Ubuntu");
+    expect(diagnosis.findings.find((f) => f.id === XT)?.verdict).toMatchObject({ status: "affected", level: "verified" });
+    // The bastion's own uname names no row: the table keeps its two nodes.
+    const bastion = diagnoseBundle(kb, `admin@bastion:~$ uname -a\n${unameJammy127("bastion")}\n${table}`);
+    expect(bastion.facts.nodes.map((n) => n.name)).toEqual(["node-a", "node-b"]);
+  });
+});

@@ -33,7 +33,7 @@ import { outputHeadingVia } from "./output-heading";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { TextLines } from "./text-lines";
 import { isSeriesRelease, parseSeriesOnly, parseUname, parseVersionSignature, type UnameFacts } from "./uname";
-import { joinUnameNodes, machineAliases, unameNodes } from "./uname-fleet";
+import { joinUnameNodes, machineAliases, unameNodes, withOwnBuild } from "./uname-fleet";
 
 export { findSections, logLineNumbers, readBundle } from "./bundle-sections";
 export { findIptables, IPTABLES_VERSION_MARKERS, type LineRef, parseIptablesVersion, pickIptables } from "./iptables-version";
@@ -165,6 +165,12 @@ function combineKernel(sources: KernelSource[], signature: string | null, os: Os
   if (main?.uname.named) facts.named = true;
   if (main?.uname.via) facts.via = main.uname.via;
   return facts;
+}
+
+/** The one uname -a among the readings that names a host, outside a container, or undefined. */
+function ownUname(sources: readonly KernelSource[], inContainer: ReadonlySet<number>): UnameFacts | undefined {
+  const own = sources.filter((s) => s.uname.hostname && !s.uname.named && (s.line === undefined || !inContainer.has(s.line)));
+  return own.length === 1 ? own[0]?.uname : undefined;
 }
 
 /** The host name of the one uname -a among the readings (a sentence names no host). */
@@ -308,7 +314,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     overSsh,
     readHere: afterCommandOf(commandHosts, localReads),
     os,
-    nodes: joinUnameNodes(tableNodes, hostNodes),
+    nodes: hostNodes.length ? joinUnameNodes(tableNodes, hostNodes) : withOwnBuild(tableNodes, ownUname(kernelSources, containerOutput)),
     iptables: hostIptables(pre ? pre.iptablesLines : null, text, containerOutput),
     kubelet: host.kubelet,
     runtime: host.runtime,

@@ -75,7 +75,9 @@ export function joinUnameNodes(table: readonly NodeRow[], hosts: readonly NodeRo
     if (!host) return row;
     joined.add(host);
     if (!row.kernel) return { ...row, kernel: host.kernel, build: host.build ?? null };
-    return host.kernel === row.kernel ? row : { ...row, kernel: null, build: null };
+    if (host.kernel !== row.kernel) return { ...row, kernel: null, build: null };
+    // The same release: the uname's build (its upload number, "#140-Ubuntu") is the one the table leaves out.
+    return row.build || !host.build ? row : { ...row, build: host.build };
   });
   return [...rows, ...hosts.filter((h) => !joined.has(h))];
 }
@@ -112,4 +114,17 @@ export function machineAliases(sources: ReadonlyArray<{ uname: UnameFacts; machi
   }
   for (const label of torn) aliases.delete(label);
   return aliases;
+}
+
+/**
+ * A nodes table with the one `uname -a` the paste gives: the row of that machine takes the uname's build when both name
+ * the same release (review 38b: node-b's `#140-Ubuntu` beside its row's bare 5.15.0-130-generic, and the answer asked
+ * for `uname -v`). A uname of a machine no row names adds no node: it may be the laptop's or the bastion's.
+ */
+export function withOwnBuild(table: readonly NodeRow[], uname: UnameFacts | undefined): NodeRow[] {
+  const host = uname?.hostname;
+  if (!host || !uname.release || !uname.build || uname.named) return [...table];
+  return table.map((row) =>
+    sameMachine(row.name, host) && row.kernel === uname.release && !row.build ? { ...row, build: uname.build } : row,
+  );
 }
