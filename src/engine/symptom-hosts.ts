@@ -8,7 +8,7 @@
  */
 import type { ExtractedFacts } from "./facts";
 import { isLogFramed } from "./facts/log-framing";
-import { sameMachine, shortName } from "./facts/uname-fleet";
+import { ADDRESS, sameMachine, shortName } from "./facts/uname-fleet";
 import type { HostVersions } from "./verdict";
 
 // The date, then the host, then the program and its pid and a colon. The host is one token, no colon or bracket.
@@ -72,9 +72,6 @@ export function nodeNames(hosts: readonly HostVersions[]): NodeNames {
     allAddressed: nodes > 0 && addressed === nodes,
   };
 }
-
-/** An IPv4 or IPv6 address, as an `ssh` target or a journald host may give one. */
-const ADDRESS = /^(?:\d+\.\d+\.\d+\.\d+|[\da-f]*:[\da-f:]*)$/;
 
 /**
  * The nodes every line of `lines` (the finding's hit lines, all of them: a sample would miss a node that printed the

@@ -209,15 +209,17 @@ const readsContainer = (raw: string): boolean => raw.length <= MAX_COMMAND_LINE 
  */
 const READS_HERE =
   /^(?:sudo\s+(?:-\S+\s+)*)?(?:journalctl|dmesg|systemctl\s+status|(?:docker|podman|nerdctl|crictl)\s+logs|(?:tail|cat|less|more|grep|egrep|zcat|zgrep|head)\b[^|;&]*\s\/var\/log\/)/;
-const readsHere = (raw: string): boolean => {
-  const prompt = COMMENT.test(raw) ? null : PROMPT.exec(raw);
-  return raw.length <= MAX_COMMAND_LINE && READS_HERE.test((prompt ? raw.slice(prompt[0].length) : raw).trim());
-};
+const readsHere = (raw: string): boolean => raw.length <= MAX_COMMAND_LINE && READS_HERE.test(afterPrompt(raw).trim());
+
+/** A line's text after its prompt, if it has one (a comment's "# Note:" is none). */
+function afterPrompt(line: string): string {
+  const prompt = COMMENT.test(line) ? null : PROMPT.exec(line);
+  return prompt ? line.slice(prompt[0].length) : line;
+}
 
 /** The machine a command line runs its command on through `ssh`, read after any prompt's own text (oh-my-zsh's "➜  ~ ssh …"). */
 function sshTarget(raw: string): string | undefined {
-  const prompt = COMMENT.test(raw) ? null : PROMPT.exec(raw);
-  return SSH_TARGET.exec(prompt ? raw.slice(prompt[0].length) : raw)?.[1] ?? SSH_TARGET.exec(raw)?.[1];
+  return SSH_TARGET.exec(afterPrompt(raw))?.[1] ?? SSH_TARGET.exec(raw)?.[1];
 }
 
 /** The machine a container scope's commands run on: the host the prompt that opened it names, or null. */
@@ -503,7 +505,7 @@ export function readBundle(input: readonly string[] | TextLines): {
   // JSON result's closing brace ("json").
   let prefixed = false;
   // After a command gathering its hosts' output into dshbak blocks (a pipe into dshbak, clush -b).
-  let gathered = false;
+  let inBlocks = false;
   // Whether an unprefixed line continues the host's line before it (pssh -P).
   let continues = false;
   // The hosts the command names, where it lists them: a log line's own "Error: …" is no host's (review 38a).
@@ -573,7 +575,7 @@ export function readBundle(input: readonly string[] | TextLines): {
       block = "none";
     }
     // dshbak's or `clush -b`'s gathered block: a rule, the hosts that printed it, a rule.
-    if (gathered && DASH_RULE.test(t) && i + 2 < lines.length && DASH_RULE.test(lines.at(i + 2).trim()) && lines.at(i + 1).trim()) {
+    if (inBlocks && DASH_RULE.test(t) && i + 2 < lines.length && DASH_RULE.test(lines.at(i + 2).trim()) && lines.at(i + 1).trim()) {
       const hosts = gatheredHosts(lines.at(i + 1).trim());
       prefixed = false;
       commandLines.push(i + 1, i + 2, i + 3);
@@ -680,7 +682,7 @@ export function readBundle(input: readonly string[] | TextLines): {
       if (command) {
         const fanOut = fanOutCommand(raw);
         prefixed = fanOut?.output === "prefixed";
-        gathered = fanOut?.output === "gathered";
+        inBlocks = fanOut?.output === "gathered";
         continues = fanOut?.continues ?? false;
         targets = fanOut?.hosts ?? null;
         lastPrefix = undefined;

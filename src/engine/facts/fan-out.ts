@@ -59,9 +59,10 @@ export function gatheredHosts(line: string): string {
 export function fanOutCommand(command: string): FanOutCommand | null {
   const m = TOOL.exec(command);
   if (!m?.[1]) return null;
-  const tool = m[1] as keyof typeof OPTIONS;
+  // parallel-ssh is pssh under the name Debian and Ubuntu install it as.
+  const tool = (m[1] === "parallel-ssh" ? "pssh" : m[1]) as keyof typeof OPTIONS;
   const { withValue, unprefixed, prefixed, targets } = OPTIONS[tool];
-  const pssh = tool === "pssh" || tool === "parallel-ssh";
+  const pssh = tool === "pssh";
   let printing = !pssh;
   let gathered = /\|\s*dshbak\b/.test(command);
   const named: string[] = [];
@@ -171,10 +172,7 @@ interface Flags {
   short: string;
   long: readonly string[];
 }
-const OPTIONS: Record<
-  "pdsh" | "clush" | "pssh" | "parallel-ssh",
-  { withValue: Flags; unprefixed: Flags; prefixed: Flags; targets: string }
-> = {
+const OPTIONS: Record<"pdsh" | "clush" | "pssh", { withValue: Flags; unprefixed: Flags; prefixed: Flags; targets: string }> = {
   pdsh: {
     withValue: { short: "wxgXlturRfMeFm", long: [] },
     unprefixed: { short: "N", long: [] },
@@ -188,12 +186,6 @@ const OPTIONS: Record<
     targets: "w",
   },
   pssh: {
-    withValue: { short: "hHlpotOxXe", long: ["hosts", "host", "user", "par", "outdir", "timeout", "option", "extra-args", "errdir"] },
-    unprefixed: { short: "", long: [] },
-    prefixed: { short: "P", long: ["print"] },
-    targets: "H",
-  },
-  "parallel-ssh": {
     withValue: { short: "hHlpotOxXe", long: ["hosts", "host", "user", "par", "outdir", "timeout", "option", "extra-args", "errdir"] },
     unprefixed: { short: "", long: [] },
     prefixed: { short: "P", long: ["print"] },

@@ -167,17 +167,22 @@ function combineKernel(sources: KernelSource[], signature: string | null, os: Os
   return facts;
 }
 
-/** The one uname -a among the readings that names a host, outside a container, or undefined. */
+/**
+ * The readings that name the machine they ran on: a uname -a's host name, outside a container (a container's uname
+ * prints the host's kernel under the container's name, an id or "toolbox") and not in a sentence.
+ */
+const machineReadings = (sources: readonly KernelSource[], inContainer: ReadonlySet<number>) =>
+  sources.filter((s) => s.uname.hostname && !s.uname.named && (s.line === undefined || !inContainer.has(s.line)));
+
+/** The one uname -a among the readings that names a host, or undefined. */
 function ownUname(sources: readonly KernelSource[], inContainer: ReadonlySet<number>): UnameFacts | undefined {
-  const own = sources.filter((s) => s.uname.hostname && !s.uname.named && (s.line === undefined || !inContainer.has(s.line)));
+  const own = machineReadings(sources, inContainer);
   return own.length === 1 ? own[0]?.uname : undefined;
 }
 
-/** The host name of the one uname -a among the readings (a sentence names no host). */
+/** The host name of the one machine the readings name, or null. */
 function unameHostOf(sources: readonly KernelSource[], inContainer: ReadonlySet<number> = new Set()): string | null {
-  // A container's uname prints the host's kernel under the container's name (an id, "toolbox"): no machine's.
-  const own = sources.filter((s) => s.line === undefined || !inContainer.has(s.line));
-  const names = new Set(own.flatMap((s) => (s.uname.named || !s.uname.hostname ? [] : [s.uname.hostname])));
+  const names = new Set(machineReadings(sources, inContainer).map((s) => s.uname.hostname));
   return names.size === 1 ? ([...names][0] as string) : null;
 }
 

@@ -18,7 +18,7 @@ export function unameNodes(sources: ReadonlyArray<{ uname: UnameFacts; line?: nu
     // Past the limit no fleet is read: its per-node work would grow without bound (review 38a: 250,000 `pdsh uname -r`
     // lines, 4 MB, took 110 s); the readings are then kernels given, undecided.
     if (byHost.size >= MAX_UNAME_NODES && !byHost.has(host)) return [];
-    const address = s.machine && s.machine !== host && IP.test(s.machine) ? s.machine : null;
+    const address = s.machine && s.machine !== host && ADDRESS.test(s.machine) ? s.machine : null;
     const seen = byHost.get(host);
     if (!seen) byHost.set(host, { ...s, conflict: false, address });
     else if (seen.uname.release !== s.uname.release) seen.conflict = true;
@@ -40,7 +40,8 @@ export function unameNodes(sources: ReadonlyArray<{ uname: UnameFacts; line?: nu
 }
 /** Hosts a paste's unames may name as a fleet: Kubernetes' own bound on a cluster's nodes, as for table rows. */
 export const MAX_UNAME_NODES = 5_000;
-const IP = /^(?:\d+\.\d+\.\d+\.\d+|[\da-f]*:[\da-f:]*)$/i;
+/** An IPv4 or IPv6 address, as an `ssh` target, a fan-out label or a journald host may give one. */
+export const ADDRESS = /^(?:\d+\.\d+\.\d+\.\d+|[\da-f]*:[\da-f:]*)$/i;
 
 /** A node's short name: the table may list "node1.example.com" where uname printed "node1", or the reverse. */
 export const shortName = (name: string) => name.split(".")[0] ?? name;
