@@ -7,7 +7,7 @@
  * Linux, or logfmt lines (level=error msg=...), do not have the shape of any output below.
  */
 import type { BundleSection } from "../types";
-import { ansibleOneLine, DASH_RULE, fanOutCommand, fanOutHeader, gatheredHosts, HOST_PREFIX } from "./fan-out";
+import { FanOutReader, machineOf, type OutputLines } from "./fan-out-reader";
 import { isIptablesVersionOutput } from "./iptables-version";
 import { NODES_HEADER, parseNodesTableAt } from "./kube-nodes";
 import { isLogFramed } from "./log-framing";
@@ -187,7 +187,7 @@ const THROUGH_CLUSTER = /(?:^|\s)(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\s(?:
  */
 function printerOf(raw: string, ssh: string | undefined): string | null {
   // An address stays whole: it is a machine, though no uname prints it (symptom-hosts reads EC2's ip-10-0-0-5 as 10.0.0.5).
-  if (ssh) return /^[\d.]+$|:/.test(ssh) ? ssh : (ssh.split(".")[0] ?? ssh).toLowerCase();
+  if (ssh) return machineOf(ssh);
   if (THROUGH_CLUSTER.test(raw)) return "";
   return promptHost(raw);
 }
@@ -356,11 +356,7 @@ export function commandOf(line: string): Command | null {
 }
 
 /** What bundle reading needs of the lines: an array, or a text's lines read on demand. */
-interface Lines {
-  readonly length: number;
-  /** Line i, or "" past the end. */
-  at(i: number): string;
-  framed(i: number): boolean;
+interface Lines extends OutputLines {
   slice(from: number, to?: number): string[];
 }
 
@@ -434,13 +430,6 @@ function runcLibseccomp(lines: Lines, i: number): number {
   return -1;
 }
 
-/** The index of the first line after `i` that is not blank, or the number of lines. */
-function nextContent(lines: Lines, i: number): number {
-  let k = i + 1;
-  while (k < lines.length && lines.at(k).trim() === "") k++;
-  return k;
-}
-
 export function findSections(lines: readonly string[]): BundleSection[] {
   return readBundle(lines).sections;
 }
@@ -500,64 +489,18 @@ export function readBundle(input: readonly string[] | TextLines): {
   if (firstContent === lines.length) firstContent = -1;
   let i = 0;
   let noOsReleaseUntil = 0;
-  // After pdsh, clush or pssh -P: each line names its host before a colon (fan-out.ts), until the next command or a
-  // blank line. After a fan-out header: its host's block, until the next header, command or blank line ("lines"), or a
-  // JSON result's closing brace ("json").
-  let prefixed = false;
-  // After a command gathering its hosts' output into dshbak blocks (a pipe into dshbak, clush -b).
-  let inBlocks = false;
-  // Whether an unprefixed line continues the host's line before it (pssh -P).
-  let continues = false;
-  // The hosts the command names, where it lists them: a log line's own "Error: …" is no host's (review 38a).
-  let targets: ReadonlySet<string> | null = null;
-  let lastPrefix: string | null | undefined;
-  let block: "none" | "lines" | "json" = "none";
+  const fanOut = new FanOutReader(lines, { commandLines, commandHosts, sshCommands });
+  // What a host printed on its label's line, read as a line of its own: its uname, its iptables -V.
+  const output = (i: number, printed: string | null | undefined) => {
+    const kind = printed ? oneLineSection(printed, null, false, false) : null;
+    if (kind && printed) sections.push({ kind, lines: [i + 1, i + 1], text: printed });
+  };
   while (i < lines.length) {
-    if ((prefixed || block !== "none") && lines.at(i).trim() === "") {
-      // What follows blank lines, when it is no log line, is no longer shown to be the block's host's (review 38a: a log
-      // pasted after ansible's output, under a heading naming another node, was the last header's); blank lines the
-      // command printed itself, before more of its log, are not (review 38b). The run is skipped in one step.
-      const next = nextContent(lines, i);
-      if (next < lines.length && (lines.framed(next) || /^\s/.test(lines.at(next)))) {
-        i = next;
-        continue;
-      }
-      commandHosts.push([i + 1, null]);
-      prefixed = false;
-      block = "none";
-      i++;
+    const taken = fanOut.first(i);
+    if (taken) {
+      output(i, taken.output);
+      i = taken.next;
       continue;
-    }
-    if (prefixed) {
-      const line = lines.at(i);
-      const status = continues && line.startsWith("[") ? fanOutHeader(line.trim()) : null;
-      if (status) {
-        // pssh -P -i prints the host's output again, unprefixed, under its status line.
-        commandLines.push(i + 1);
-        lastPrefix = printerOf("", status.host);
-        commandHosts.push([i + 1, lastPrefix]);
-        sshCommands.add(i + 1);
-        i++;
-        continue;
-      }
-      const found = HOST_PREFIX.exec(line);
-      const m = found?.[1] && (!targets || targets.has(found[1].toLowerCase())) ? found : null;
-      // A line without a prefix continues the line before it when indented, or under pssh -P (it prefixes only the first
-      // line of each chunk it reads: review 38b).
-      const host = m ? printerOf("", m[1]) : continues || /^\s/.test(line) ? lastPrefix : null;
-      if (host !== lastPrefix) {
-        commandHosts.push([i + 1, host ?? null]);
-        if (host) sshCommands.add(i + 1);
-        lastPrefix = host;
-      }
-      const printed = m?.[2]?.trim();
-      if (printed) {
-        // What the host printed, read as a line of its own: its uname, its iptables -V.
-        const kind = oneLineSection(printed, null, false, false);
-        if (kind) sections.push({ kind, lines: [i + 1, i + 1], text: printed });
-        i++;
-        continue;
-      }
     }
     if (lines.framed(i)) {
       hint = null;
@@ -570,55 +513,20 @@ export function readBundle(input: readonly string[] | TextLines): {
       i++;
       continue;
     }
-    if (block === "json" && t === "}") {
-      commandHosts.push([i + 2, null]);
-      block = "none";
-    }
-    // dshbak's or `clush -b`'s gathered block: a rule, the hosts that printed it, a rule.
-    if (inBlocks && DASH_RULE.test(t) && i + 2 < lines.length && DASH_RULE.test(lines.at(i + 2).trim()) && lines.at(i + 1).trim()) {
-      const hosts = gatheredHosts(lines.at(i + 1).trim());
-      prefixed = false;
-      commandLines.push(i + 1, i + 2, i + 3);
-      commandHosts.push([i + 1, hosts.includes(",") ? hosts : hosts ? printerOf(raw, hosts) : ""]);
-      if (hosts) sshCommands.add(i + 1);
-      block = "lines";
+    const labelled = fanOut.labels(i, t);
+    if (labelled) {
+      // Its hosts' output from here on, no container's.
+      output(i, labelled.output);
       scope = OUTSIDE;
       hint = null;
-      i += 3;
-      continue;
-    }
-    // ansible's or pssh's header over one host's output: what follows is that host's, as an `ssh` target's output is.
-    // Under pssh -P (prefixed) the same line closes the host's output instead.
-    const header = !prefixed && (t.includes(" | ") || t.startsWith("[")) ? fanOutHeader(t) : null;
-    if (header) {
-      commandLines.push(i + 1);
-      commandHosts.push([i + 1, printerOf(raw, header.host)]);
-      sshCommands.add(i + 1);
-      block = header.json ? "json" : "lines";
-      scope = OUTSIDE;
-      hint = null;
-      i++;
-      continue;
-    }
-    // `ansible -o`: one line per host, its output inline. The line stays a log line (its stderr may hold the symptom).
-    const result = t.includes(" | (stdout) ") ? ansibleOneLine(t) : null;
-    if (result) {
-      prefixed = false;
-      block = "none";
-      commandHosts.push([i + 1, printerOf(raw, result.host)], [i + 2, null]);
-      sshCommands.add(i + 1);
-      const kind = result.output ? oneLineSection(result.output, null, false, false) : null;
-      if (kind && result.output) sections.push({ kind, lines: [i + 1, i + 1], text: result.output });
-      hint = null;
-      i++;
+      i = labelled.next;
       continue;
     }
     if (NODES_HEADER.test(t)) {
       const rows = parseNodesTableAt((k) => (i + k < lines.length ? lines.at(i + k) : undefined), i + 1);
       const last = rows.at(-1);
       if (last) {
-        prefixed = false;
-        block = "none";
+        fanOut.end();
         // Rows may have blank lines between them: the table ends at its last row (1-based, so the next line's index).
         push("nodes", i, last.line);
         // `kubectl get nodes`' output is the table: what follows it, until another command, is no longer shown to be the
@@ -680,13 +588,7 @@ export function readBundle(input: readonly string[] | TextLines): {
       // A prompt inside the shell (Docker's hex host name) keeps the prompt the shell was opened from.
       if (opened && !(opened.kind === "shell" && scope.kind === "shell")) scope = opened;
       if (command) {
-        const fanOut = fanOutCommand(raw);
-        prefixed = fanOut?.output === "prefixed";
-        inBlocks = fanOut?.output === "gathered";
-        continues = fanOut?.continues ?? false;
-        targets = fanOut?.hosts ?? null;
-        lastPrefix = undefined;
-        block = "none";
+        fanOut.command(raw);
         commandLines.push(i + 1);
         // A command typed in a container's shell acts there (an `apt-get install` changes the image, not the host), on
         // the machine whose prompt opened the shell: the container's own prompt names none.
