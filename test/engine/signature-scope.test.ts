@@ -86,3 +86,27 @@ describe("AppArmor's missing profile as current runc words it", () => {
     expect(evidence).not.toHaveProperty("approximate");
   });
 });
+
+describe("kubeadm's swap check (audit 39c)", () => {
+  const ID = "kubelet-fails-with-swap-on";
+
+  it("takes no skipped or warn-only check for the kubelet's refusal: minikube passes --ignore-preflight-errors=Swap", () => {
+    // kubeadm prints a check named in --ignore-preflight-errors (and, from 1.23, the swap check always) as a WARNING.
+    const skipped = [
+      "[init] Using Kubernetes version: v1.13.2",
+      "[preflight] Running pre-flight checks",
+      "\t[WARNING Swap]: running with swap on is not supported. Please disable swap",
+    ].join("\n");
+    const f = finding(skipped, ID);
+    expect(f === undefined || f.confidence === "low").toBe(true);
+  });
+
+  it("still finds the check that refused the host, and the kubelet's own refusal", () => {
+    const refused =
+      "error execution phase preflight: [preflight] Some fatal errors occurred:\n\t[ERROR Swap]: running with swap on is not supported. Please disable swap";
+    expect(finding(refused, ID)?.evidence[0]).toMatchObject({ kind: "log", signature: "kubeadm-preflight-swap" });
+    const kubelet =
+      "F0105 10:00:00.000000    1234 server.go:265] failed to run Kubelet: running with swap on is not supported, please disable swap! or set --fail-swap-on flag to false";
+    expect(finding(kubelet, ID)?.evidence[0]).toMatchObject({ kind: "log", signature: "kubelet-swap-on-not-supported" });
+  });
+});
