@@ -77,6 +77,12 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 /** A signature this strong identifies its bug on its own (the curator guide's 0.9–1 band, with slack). */
 export const DECISIVE_WEIGHT = 0.85;
 
+/** Whether `f` matched a decisive exact signature on a line none of `other`'s evidence is on. */
+function decisiveLineOfItsOwn(f: Finding, other: Finding): boolean {
+  const taken = new Set(other.evidence.flatMap((e) => (e.kind === "log" ? [e.line] : [])));
+  return f.evidence.some((e) => e.kind === "log" && !e.approximate && e.weight >= DECISIVE_WEIGHT && !taken.has(e.line));
+}
+
 /** The strongest exact signature that matched, 0 when none. */
 const strongestSignal = (f: Finding) => f.evidence.reduce((w, e) => (e.kind === "log" && !e.approximate ? Math.max(w, e.weight) : w), 0);
 
@@ -92,6 +98,13 @@ const canLead = (f: Finding) => f.verdict.status !== "not-affected" && f.confide
 
 const byScore = (a: Finding, b: Finding) => b.score - a.score || a.id.localeCompare(b.id);
 
+/** Of two look-alikes, the one the versions place in its affected range, and the other; nulls when neither or both. */
+function placedByVersion(a: Finding, b: Finding): [Finding, Finding] | [null, null] {
+  const inRange = (f: Finding) => f.verdict.status === "affected";
+  if (inRange(a) === inRange(b)) return [null, null];
+  return inRange(a) ? [a, b] : [b, a];
+}
+
 /** "a before b" constraints from the relations among present findings. */
 function precedence(present: ReadonlyMap<string, Finding>, relations: readonly RelationEdge[]): Array<[string, string]> {
   const edges: Array<[string, string]> = [];
@@ -99,9 +112,17 @@ function precedence(present: ReadonlyMap<string, Finding>, relations: readonly R
     const from = present.get(r.from);
     const to = present.get(r.to);
     if (!from || !to) continue;
-    // explains: the cause goes first. masks / prerequisite-of: the masked (or dependent) bug goes first.
+    // explains: the cause goes first. masks / prerequisite-of: the masked (or dependent) bug goes first. confused-with:
+    // look-alikes, where the versions place one in its affected range and not the other, the one they place goes first
+    // (a shared line scored higher on the other's weight says nothing of which it is).
     const [first, then] =
-      r.kind === "explains" ? [from, to] : r.kind === "masks" || r.kind === "prerequisite-of" ? [to, from] : [null, null];
+      r.kind === "explains"
+        ? [from, to]
+        : r.kind === "masks" || r.kind === "prerequisite-of"
+          ? [to, from]
+          : r.kind === "confused-with"
+            ? placedByVersion(from, to)
+            : [null, null];
     if (first && then && canLead(first)) edges.push([first.id, then.id]);
   }
   return edges;
@@ -169,6 +190,8 @@ export function explainRootCause(ranked: readonly Finding[]): RootCause | null {
     why.push(`line ${decisive.line} matches "${decisive.signature}", a signature that alone identifies this bug`);
   else if (over && relation === "explained-by") why.push(`it explains ${over.id}, which matched more strongly (${over.score})`);
   else if (over && relation === "masks") why.push(`${over.id} matched more strongly (${over.score}) but can hide it`);
+  else if (over && relation === "confused-with")
+    why.push(`${over.id}, a look-alike, matched more strongly (${over.score}), but the versions place this one in its range`);
   else why.push(`it has the strongest log evidence (${top.confidence}, ${top.score})`);
   if (top.verdict.status === "affected")
     why.push(
@@ -191,8 +214,9 @@ function otherReason(top: Finding, f: Finding): string {
   if (rel?.kind === "prerequisite-of") return `a precondition, not the cause: ${rel.note}`;
   // A look-alike that matched on a decisive line of its own, not ruled out by its versions, is there too (review 32d:
   // CoreDNS's removed `proxy` and `upstream` both in one Corefile): "a look-alike" told the reader to drop it.
+  // The same line scored for both (a runc message two causes print) is no line of its own.
   if (rel?.kind === "confused-with")
-    return strongestSignal(f) >= DECISIVE_WEIGHT && f.verdict.status !== "not-affected"
+    return decisiveLineOfItsOwn(f, top) && f.verdict.status !== "not-affected"
       ? `also present, on a line of its own (often confused with ${top.id}: ${rel.note})`
       : `a look-alike of ${top.id}: ${rel.note}`;
   if (f.verdict.status === "not-affected")

@@ -65,13 +65,45 @@ describe("rankFindings", () => {
     const top = { ...finding("proxy-removed", 0.9, 0.95, "affected"), related: [] };
     const alike = {
       ...finding("upstream-removed", 0.85, 0.95, "unknown"),
+      evidence: [{ kind: "log" as const, line: 2, text: "t", signature: "upstream-removed-sig", weight: 0.95 }],
       related: [{ id: "proxy-removed", kind: "confused-with" as const, note: "n" }],
     };
     const others = (f: Finding) => explainRootCause([top, f])?.others[0]?.reason;
     expect(others(alike)).toMatch(/^also present, on a line of its own \(often confused with proxy-removed/);
+    // The line both matched is no line of its own.
+    expect(others({ ...alike, evidence: top.evidence })).toMatch(/^a look-alike of proxy-removed/);
     const weak = { ...alike, evidence: [{ kind: "log" as const, line: 1, text: "t", signature: "s", weight: 0.5 }] };
     expect(others(weak)).toMatch(/^a look-alike of proxy-removed/);
     expect(others(finding("versionless", 0.85, 0.95, "unknown"))).toMatch(/no version decides it/);
+  });
+
+  it("puts the look-alike the versions place in its range before the one they do not, whatever the scores", () => {
+    const relations = [{ from: "profile-unloaded", to: "parser-missing", kind: "confused-with" as const, note: "n" }];
+    const unloaded = finding("profile-unloaded", 0.78, 0.85, "unknown", "medium");
+    const placed = finding("parser-missing", 0.57, 0.6, "affected", "medium");
+    const ranked = rankFindings([unloaded, placed], relations);
+    expect(ranked.map((f) => f.id)).toEqual(["parser-missing", "profile-unloaded"]);
+    const withRelations = ranked.map((f) => ({
+      ...f,
+      related: [{ id: f.id === "parser-missing" ? "profile-unloaded" : "parser-missing", kind: "confused-with" as const, note: "n" }],
+    }));
+    expect(explainRootCause(withRelations)?.reason).toMatch(/profile-unloaded, a look-alike, matched more strongly \(0\.78\)/);
+    // Neither placed, or the placed one ruled out: scores decide.
+    expect(rankFindings([unloaded, { ...placed, verdict: { status: "unknown", reason: "r" } }], relations)[0]?.id).toBe("profile-unloaded");
+    const ruledOut = { ...placed, verdict: { status: "not-affected" as const, reason: "r", level: "verified" as const } };
+    expect(rankFindings([unloaded, ruledOut], relations)[0]?.id).toBe("profile-unloaded");
+  });
+
+  it("answers Docker 23.0.1's runc AppArmor failure with the apparmor_parser regression first, and without a version the unloaded profile", async () => {
+    // moby#44970: Docker 23.x with containerd 1.6 on an AppArmor kernel without apparmor_parser fails in runc with the same
+    // line a profile unloaded for other reasons gives.
+    const kb = (await loadDataKb()).compiled;
+    const line =
+      "docker: Error response from daemon: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: unable to apply apparmor profile: apparmor failed to apply profile: write /proc/self/attr/apparmor/exec: no such file or directory: unknown.";
+    const ids = (text: string) => diagnoseBundle(kb, text).findings.map((f) => f.id);
+    expect(ids(`Docker version 23.0.1, build a5ee5b1\n${line}`)[0]).toBe("docker-23.0-containerd-1.6-apparmor-parser-missing");
+    expect(ids(line)[0]).toBe("apparmor-docker-default-profile-not-loaded");
+    expect(ids(`Docker version 24.0.7, build afdd53b\n${line}`)[0]).toBe("apparmor-docker-default-profile-not-loaded");
   });
 
   it("puts every record's cause before what it explains or masks, on the two records' own examples together", async () => {
