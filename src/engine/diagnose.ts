@@ -16,10 +16,10 @@ import {
 import { UPGRADE_READ } from "./facts/component-upgrades";
 import { compareNodes, nodeHost } from "./fleet";
 import { perVersions } from "./host-checks";
-import type { Hit } from "./match";
+import { type Hit, pasteText } from "./match";
 import { type ApproximateHit, closestRecords, type RecallScan, recallHits } from "./recall";
 import type { BugRecord } from "./record";
-import { groupHits, independentWeights, type RecordHits, type Sighting, shownLogLines, sightedLines } from "./record-hits";
+import { groupHits, independentWeights, messageStarts, type RecordHits, type Sighting, shownLogLines, sightedLines } from "./record-hits";
 import {
   APPROXIMATE_CAP,
   confidenceOf,
@@ -103,7 +103,8 @@ function symptomComponents(record: BugRecord, sightings: readonly Sighting[], sh
 }
 
 /** Diagnoses a raw bundle: sections (uname, os-release, nodes table, ...) and commands are detected, the rest is logs. */
-export function diagnoseBundle(kb: CompiledKb, text: string, limit = DEFAULT_LIMIT, focus?: string): Diagnosis {
+export function diagnoseBundle(kb: CompiledKb, paste: string, limit = DEFAULT_LIMIT, focus?: string): Diagnosis {
+  const text = pasteText(paste);
   const { diagnosis, verdictOf, facts } = diagnoseHostBundle(kb, text, limit, SINGLE_HOST, focus);
   return { ...diagnosis, closest: closestFor(kb, diagnosis.findings, text, verdictOf, notReport(facts)) };
 }
@@ -184,7 +185,7 @@ export function diagnoseHostBundle(
 
 /** Diagnoses structured fields; evidence line numbers count lines of `logs`. */
 export function diagnoseFields(kb: CompiledKb, input: DiagnoseInput): Diagnosis {
-  const logs = input.logs ?? "";
+  const logs = pasteText(input.logs ?? "");
   const { hits, otherFault, found, pre, recall } = scan(kb, logs);
   const recalled = logs ? recallHits(kb.recall, logs, hits, () => true, recall) : [];
   const others = [input.uname, input.procVersion, input.osRelease, input.nodes, input.iptablesVersion].filter((s): s is string => !!s);
@@ -408,6 +409,8 @@ function assemble(
   // Which machine printed a line: its journald host, else the prompt or `ssh` target of the command before it.
   const printerOf = linePrinter(facts.lineAt, facts);
   const nodePrinter = tablePrinter(printerOf, facts, namesOf);
+  // One message over several lines is one piece of evidence (review 39a).
+  const messageOf = messageStarts(context.logs, facts.lineAt);
   for (const record of candidates) {
     const seen = byRecord.get(record.id) ?? NO_HITS;
     const logEvidence = seen.evidence;
@@ -497,6 +500,7 @@ function assemble(
           verdict,
           recordContextShown(kb, record, context, seen),
           given,
+          messageOf,
           context.otherFault?.get(record.id),
         ),
       );
@@ -718,11 +722,12 @@ function buildFinding(
   verdict: Finding["verdict"],
   context: ContextShown,
   given: GivenVersions,
+  messageOf: (line: number) => number,
   otherFaultLine?: number,
 ): Finding {
   const logEvidence = seen.evidence;
   const inContext = context.kind !== "no";
-  const weights = independentWeights(seen.sightings);
+  const weights = independentWeights(seen.sightings, messageOf);
   const deciding = checks.filter((c) => c.result === verdict.status);
   const certain = deciding.every((c) => c.certain);
   const level = verdict.level ?? "verified";
@@ -734,7 +739,7 @@ function buildFinding(
   // to be another fault's (the IPv4 tool failing with the IPv6 bug's message) has that fault to explain the same words
   // elsewhere too: nothing vouches for this bug then.
   const otherFault = otherFaultLine !== undefined && score >= HIGH_SCORE;
-  const corroborated = score >= HIGH_SCORE && !otherFault && secondWitness(record, seen, checks, verdict, context);
+  const corroborated = score >= HIGH_SCORE && !otherFault && secondWitness(record, seen, checks, verdict, context, messageOf);
   // Why the answer is weaker than it looks, most telling first: the verdict's data, then what keeps it below high.
   const caveats = [
     ...(leansOnReported ? [REPORTED_CAVEAT] : []),
@@ -767,13 +772,20 @@ function secondWitness(
   checks: readonly VersionEvidence[],
   verdict: Finding["verdict"],
   context: ContextShown,
+  messageOf: (line: number) => number,
 ): boolean {
   // A bug whose components must meet is not witnessed by one component's versions while another's say
   // otherwise or do not decide (one not given contradicts nothing).
   const versionsMeet = !componentsDisagree(record, checks);
   if (verdict.status === "affected" && versionsMeet && checks.some((c) => c.result === "affected")) return true;
   if (context.kind === "elsewhere") return true;
-  if (independentWeights(seen.sightings.filter((s) => s.approximate !== "similar")).length >= 2) return true;
+  if (
+    independentWeights(
+      seen.sightings.filter((s) => s.approximate !== "similar"),
+      messageOf,
+    ).length >= 2
+  )
+    return true;
   return context.kind === "by-its-line" && context.elsewhere();
 }
 

@@ -10,6 +10,7 @@ import { HOSTS_LIMITS, type HostBundle } from "./diagnose-input";
 import type { Diagnosis, Finding, HostReport, NodeReport, Verdict, VersionEvidence } from "./diagnosis";
 import type { ExtractedFacts } from "./facts";
 import { compareNodes } from "./fleet";
+import { pasteText } from "./match";
 import { reportLines } from "./recall";
 import { shownLogLines } from "./record-hits";
 import { explainRootCause, rankFindings, relatedFindings } from "./score";
@@ -69,9 +70,10 @@ export function diagnoseHosts(kb: CompiledKb, hosts: readonly HostBundle[], limi
   if (problem) throw new HostsLimitError(problem);
   // Every finding of every host is kept until the merge; the limit applies to the merged list.
   const all = Math.max(kb.records.length, 1);
-  const runs: HostRun[] = hosts.map((h) => {
+  const bundles = hosts.map((h) => pasteText(h.bundle));
+  const runs: HostRun[] = hosts.map((h, i) => {
     const name = h.name.trim();
-    return { name, ...diagnoseHostBundle(kb, h.bundle, all, `host ${name}`) };
+    return { name, ...diagnoseHostBundle(kb, bundles[i] ?? "", all, `host ${name}`) };
   });
   // A host whose own versions are in range but whose log is quiet still takes part in the fleet's verdict.
   const merged = mergeFindings(
@@ -103,7 +105,7 @@ export function diagnoseHosts(kb: CompiledKb, hosts: readonly HostBundle[], limi
       : closestFor(
           kb,
           findings,
-          runs.map((r, i) => reportLines((hosts[i]?.bundle ?? "").split("\n"), notReport(r.facts)).join("\n")).join("\n"),
+          runs.map((r, i) => reportLines((bundles[i] ?? "").split("\n"), notReport(r.facts)).join("\n")).join("\n"),
           fleetVerdictOf(runs),
         ),
   };

@@ -6,7 +6,7 @@
  */
 import type { CompiledKb } from "./compile-kb";
 import type { Evidence, LogEvidence } from "./diagnosis";
-import { type FoldedText, foldLiteral, foldText, type Hit, requiredLiteralSets } from "./match";
+import { type FoldedText, foldLiteral, foldText, type Hit, requiredLiteralSets, wrappedBefore, wrapWidth } from "./match";
 import type { ApproximateHit } from "./recall";
 import { SIMILAR_SIGNATURE, similarWeight, tokenWeight } from "./score";
 
@@ -83,17 +83,53 @@ export function groupHits(kb: CompiledKb, hits: ReadonlyArray<Hit | ApproximateH
 }
 
 /**
- * One weight per signature that saw a line no stronger signature saw: two patterns matching the same
- * line are one piece of evidence, not two, and a repeated line counts once.
+ * One weight per signature that saw a message no stronger signature saw: two patterns matching the same
+ * message are one piece of evidence, not two, and a repeated message counts once. `messageOf` names a line's
+ * message by its first line (messageStarts): one message over several lines (a terminal's wrap) is one.
  */
-export function independentWeights(sightings: readonly Sighting[]): number[] {
+export function independentWeights(sightings: readonly Sighting[], messageOf: (line: number) => number = (l) => l): number[] {
   const covered = new Set<number>();
   const weights: number[] = [];
   for (const { weight, lines } of [...sightings].sort((a, b) => b.weight - a.weight)) {
-    if ([...lines].some((l) => !covered.has(l))) weights.push(weight);
-    for (const l of lines) covered.add(l);
+    const messages = [...lines].map(messageOf);
+    if (messages.some((m) => !covered.has(m))) weights.push(weight);
+    for (const m of messages) covered.add(m);
   }
   return weights;
+}
+
+/** How far above a line the first line of its message is looked for. */
+const MAX_MESSAGE_LINES = 50;
+
+/**
+ * The first line of the message each log line belongs to, in a paste wrapped at a fixed width (a terminal's or a mail
+ * client's wrap, wrapWidth): a line the wrap broke off continues the line above it. Review 39a: a message wrapped at
+ * 80 columns matched two signatures on two of its lines and counted as two witnesses, so it reached high, which one
+ * message never does. In a paste that is not wrapped each line is a message: a program's unframed stderr line after its
+ * framed log line ("Error: write …: operation not supported") is one of its own.
+ */
+export function messageStarts(text: string, lineAt: (line: number) => string | undefined): (line: number) => number {
+  let width: number | null | undefined;
+  const memo = new Map<number, number>();
+  const clean = (line: number) => {
+    const t = lineAt(line);
+    return t?.endsWith("\r") ? t.slice(0, -1) : t;
+  };
+  return (line) => {
+    width ??= wrapWidth(text)?.width ?? null;
+    if (width === null) return line;
+    const known = memo.get(line);
+    if (known !== undefined) return known;
+    let start = line;
+    for (let k = line; k > Math.max(1, line - MAX_MESSAGE_LINES); k--) {
+      const above = clean(k - 1);
+      const here = clean(k);
+      if (above === undefined || here === undefined || !wrappedBefore(above, here, width)) break;
+      start = k - 1;
+    }
+    memo.set(line, start);
+    return start;
+  };
 }
 
 /** Every line the record's signatures saw. */

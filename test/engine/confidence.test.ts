@@ -64,3 +64,35 @@ describe("confidence: high needs a second witness", () => {
     });
   });
 });
+
+describe("confidence: one message is one witness, however the paste broke its lines (review 39a)", () => {
+  const ID = "kubelet-docker-cgroup-driver-mismatch";
+  const plain = [
+    "Jan 03 01:49:48 banwagong localkube[30646]: I0103 01:49:48.656586   30646 docker_service.go:207] Docker cri networking managed by kubernetes.io/no-op",
+    'Jan 03 01:49:48 banwagong localkube[30646]: kubelet: Exit with error: failed to run Kubelet: failed to create kubelet: misconfiguration: kubelet cgroup driver: "cgroupfs" is different from docker cgroup driver: "systemd"',
+  ].join("\n");
+  // The same two lines as a terminal 80 columns wide copies them: each cut at the 80th character.
+  const wrapped = plain
+    .split("\n")
+    .flatMap((line) => line.match(/.{1,80}/g) ?? [])
+    .join("\n");
+  const answer = (logs: string) => diagnoseFields(kb, { logs }).findings.find((f) => f.id === ID);
+
+  it("keeps a message wrapped at 80 columns as sure as its one line: its two signatures on two of its lines are one witness", () => {
+    expect(wrapped.split("\n").length).toBeGreaterThan(plain.split("\n").length);
+    const one = answer(plain);
+    expect(one?.confidence).toBe("medium");
+    expect(answer(wrapped)).toMatchObject({ confidence: one?.confidence, score: one?.score });
+  });
+
+  it("still counts a program's own error line after its log line as a second witness when the paste is not wrapped", () => {
+    // kube-proxy's klog line, then cobra's unframed "Error: …" on stderr: two messages (the hashsize record's example).
+    const logs = [
+      "I1014 12:23:21.540265    1170 conntrack.go:40] Setting nf_conntrack_max to 131072",
+      "I1014 12:23:21.540758    1170 conntrack.go:57] Setting conntrack hashsize to 32768",
+      "Error: write /sys/module/nf_conntrack/parameters/hashsize: operation not supported",
+    ].join("\n");
+    const f = diagnoseFields(kb, { logs }).findings.find((x) => x.id === "kube-proxy-conntrack-hashsize-non-init-netns");
+    expect(f?.confidence).toBe("high");
+  });
+});

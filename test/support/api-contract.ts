@@ -65,6 +65,37 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     }
   });
 
+  it("reads a log copied through a web page, a rich-text document or an old Mac editor as its plain form (review 39a)", async () => {
+    const bundle = `$ uname -r\n5.15.0-127-generic\n$ cat /etc/os-release\n${UBUNTU_2204_OS_RELEASE}\n${XOR_MARK_KLOG}`;
+    const answer = async (text: string) => {
+      const res = await post(fetch, text, "text/plain");
+      expect(res.status).toBe(200);
+      const f = ((await res.json()) as Diagnosis).findings[0];
+      return (
+        f && { id: f.id, confidence: f.confidence, verdict: f.verdict.status, lines: f.evidence.map((e) => e.kind === "log" && e.line) }
+      );
+    };
+    const plain = await answer(bundle);
+    expect(plain?.id).toBe(XT);
+    const copies = {
+      // Outlook, Teams and Confluence copy spaces as U+00A0; smart punctuation turns quotes typographic.
+      richText: bundle
+        .replaceAll(" ", "\u00a0")
+        .replace(/"([^"\n]*)"/g, "\u201c$1\u201d")
+        .replaceAll("'", "\u2019"),
+      // A page's source or an HTML console escapes quotes and brackets.
+      html: bundle
+        .replaceAll("&", "&amp;")
+        .replaceAll('"', "&quot;")
+        .replaceAll("'", "&#39;")
+        .replaceAll("<", "&lt;")
+        .replaceAll(">", "&gt;"),
+      // A classic-Mac file: CR line ends only, after a byte-order mark.
+      classicMac: `\ufeff${bundle.replaceAll("\n", "\r")}`,
+    };
+    for (const [how, text] of Object.entries(copies)) expect(await answer(text), how).toEqual(plain);
+  });
+
   it("reads a message a terminal cut over lines as one, and points at its first line", async () => {
     // The seed's kube-proxy line as a 150-column terminal shows it: the cut falls inside "unknown option".
     const line =

@@ -12,5 +12,6 @@ export {
 } from "./compile-matcher";
 export { klogBlockHeaders } from "./klog-blocks";
 export { lineViews, logicalLines, MAX_CONFIRM_CHARS, messageOf, normalizeLine, stripAnsi, unescapeValue, unframe } from "./normalize-line";
+export { pasteText } from "./paste-text";
 export { requiredLiteralSets, requiredLiterals } from "./regex-literals";
-export { unwrapVariants, wrapWidth } from "./unwrap-lines";
+export { unwrapVariants, wrappedBefore, wrapWidth } from "./unwrap-lines";

@@ -72,15 +72,19 @@ export function wrapWidth(text: string): { width: number; hardCut: boolean } | n
   if (width < MIN_WIDTH) return null;
   const lines = splitLines(text);
   let broken = 0;
-  for (let i = 0; i + 1 < lines.length; i++) {
-    const cur = lines[i] as string;
-    const next = lines[i + 1] as string;
-    if (cur.length < 40 || !cur.includes(" ") || next.trim() === "" || unframe(next) !== next.trimStart()) continue;
-    if (cur.length + 1 + (/^\S*/.exec(next)?.[0].length ?? 0) > width) broken++;
-  }
+  for (let i = 0; i + 1 < lines.length; i++) if (wrappedBefore(lines[i] as string, lines[i + 1] as string, width)) broken++;
   if (broken < 2 || broken < long * 0.3) return null;
   // Word wrap leaves ragged lengths; a hard cut (mid-word) fills nearly every line to the width.
   return { width, hardCut: (counts[width] as number) >= long * 0.6 };
+}
+
+/**
+ * Whether `next` continues `cur`, broken by a wrap at `width`: `cur` is long and holds a space, `next` has no framing of
+ * its own, and `next`'s first word would not have fitted after `cur`.
+ */
+export function wrappedBefore(cur: string, next: string, width: number): boolean {
+  if (cur.length < 40 || !cur.includes(" ") || next.trim() === "" || unframe(next) !== next.trimStart()) return false;
+  return cur.length + 1 + (/^\S*/.exec(next)?.[0].length ?? 0) > width;
 }
 
 function splitLines(text: string): string[] {
