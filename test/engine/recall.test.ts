@@ -727,3 +727,32 @@ describe("the closest records, when nothing matched", () => {
     expect(d.closest[0]?.id).toBe(DNS_RACE);
   });
 });
+
+describe("an envelope's severity is not the message's (review 39a)", () => {
+  it("likens no healthy daemon line to a record because a log export marked every stderr line ERROR", async () => {
+    const kb = (await loadDataKb()).compiled;
+    // `gcloud logging read` prints YAML, folding a long textPayload; GKE gives a container's stderr severity ERROR.
+    const entry = (n: number, payload: string) =>
+      [
+        "---",
+        `insertId: x${n}`,
+        "logName: projects/p/logs/stderr",
+        "resource:",
+        "  labels:",
+        "    cluster_name: c1",
+        "  type: k8s_container",
+        "severity: ERROR",
+        `textPayload: ${payload}`,
+        `timestamp: 2024-05-01T10:00:0${n}.123456789Z`,
+      ].join("\n");
+    const paste = [
+      entry(1, 'time="2024-05-01T10:00:00.223456789Z" level=info msg="[graphdriver] using prior storage\n  driver: overlay2"'),
+      entry(
+        2,
+        'time="2024-05-01T10:00:01.123456789Z" level=info msg="Docker\n  daemon" commit=8e96db1 containerd-snapshotter=false storage-driver=overlay2\n  version=26.1.3',
+      ),
+      entry(3, 'time="2024-05-01T10:00:01.223456789Z" level=info msg="Daemon has completed initialization"'),
+    ].join("\n");
+    expect(diagnoseBundle(kb, paste).findings.filter((f) => f.confidence !== "low")).toEqual([]);
+  });
+});

@@ -293,7 +293,9 @@ export function recallHits(
       while (from + 1 < g.parts.length && matchTokens(sig.tokens, partWords.slice(from + 1).flat())) from++;
       tokens.push({ key: sig.key, line: g.line + from, text: g.parts.slice(from).join(" "), approximate: "tokens" });
     }
-    if (sigs.length || g.resembled || tried >= MAX_LEXICAL_LINES) return;
+    // A part that states its own level as informational says what the message is, whatever word an envelope line put
+    // before it (review 39a: gcloud's YAML export, "severity: ERROR" on every stderr line, above a healthy dockerd line).
+    if (sigs.length || g.resembled || tried >= MAX_LEXICAL_LINES || g.parts.some(isInformational)) return;
     const m = resemblance(joined);
     if (allowed(m, g.line, g.parts.length)) pushSimilar(m, g.line, joined);
   };
