@@ -110,3 +110,16 @@ describe("kubeadm's swap check (audit 39c)", () => {
     expect(finding(kubelet, ID)?.evidence[0]).toMatchObject({ kind: "log", signature: "kubelet-swap-on-not-supported" });
   });
 });
+
+describe("Docker 28's raw-table refusal as the daemon prints it (audit 39e)", () => {
+  it("reads the two spaces dockerd prints before the iptables error, as well as the one a web page shows", () => {
+    // moby v28.0.0: fmt.Errorf("Unable to %s %s rule: %w", …) around iptables' " (iptables failed: …)" (empty output).
+    const error = (gap: string) =>
+      `docker: Error response from daemon: failed to set up container networking: driver failed programming external connectivity on endpoint web (0123456789ab): Unable to enable DIRECT ACCESS FILTERING - DROP rule:${gap}(iptables failed: iptables --wait -t raw -A PREROUTING -d 172.17.0.2 ! -i docker0 -j DROP: iptables v1.8.7 (legacy): can't initialize iptables table \`raw': Table does not exist (do you need to insmod?)`;
+    for (const gap of ["  ", " "]) {
+      const evidence = finding(error(gap), "docker-28-iptables-raw-table-required")?.evidence[0];
+      expect(evidence, JSON.stringify(gap)).toMatchObject({ signature: "docker-raw-filtering-drop-rule-failed" });
+      expect(evidence, JSON.stringify(gap)).not.toHaveProperty("approximate");
+    }
+  });
+});
