@@ -116,7 +116,8 @@ describe("Docker 28's raw-table refusal as the daemon prints it (audit 39e)", ()
     // moby v28.0.0: fmt.Errorf("Unable to %s %s rule: %w", …) around iptables' " (iptables failed: …)" (empty output).
     const error = (gap: string) =>
       `docker: Error response from daemon: failed to set up container networking: driver failed programming external connectivity on endpoint web (0123456789ab): Unable to enable DIRECT ACCESS FILTERING - DROP rule:${gap}(iptables failed: iptables --wait -t raw -A PREROUTING -d 172.17.0.2 ! -i docker0 -j DROP: iptables v1.8.7 (legacy): can't initialize iptables table \`raw': Table does not exist (do you need to insmod?)`;
-    for (const gap of ["  ", " "]) {
+    // Two spaces as dockerd prints them, one as a web page shows them, a line break where a terminal wrapped the message.
+    for (const gap of ["  ", " ", "\n"]) {
       const evidence = finding(error(gap), "docker-28-iptables-raw-table-required")?.evidence[0];
       expect(evidence, JSON.stringify(gap)).toMatchObject({ signature: "docker-raw-filtering-drop-rule-failed" });
       expect(evidence, JSON.stringify(gap)).not.toHaveProperty("approximate");
