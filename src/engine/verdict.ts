@@ -895,11 +895,27 @@ const PRINTED_BEFORE = /^\s*(?:[\w./-]+:\d+\s+-\s+|[A-Za-z][\w ./-]{0,60}:\s+)*$
  */
 function printedLine(e: LogEvidence, sig: RecordSignature | undefined): boolean {
   if (!sig) return false;
-  if (isLogFramed(e.text.trim())) return true;
-  // Where the whole message starts, not the signature's longest words (matchAt: review 36e, a long line's quote mark).
-  const at = messageStart(e.text, sig);
-  return at >= 0 && PRINTED_BEFORE.test(e.text.slice(0, at));
+  const text = e.text.replace(PASTE_LABELS, "");
+  // A line number (`cat -n`, `less -N`, `grep -n`, a file's name before it) may come first.
+  const numbered = NUMBERED.exec(text);
+  return printedAt(text, sig) || (numbered !== null && printedAt(text.slice(numbered[0].length), sig));
 }
+
+/** Whether a line, its paste labels removed, is a log line or a message only a CLI's labels come before. */
+function printedAt(text: string, sig: RecordSignature): boolean {
+  if (isLogFramed(text.trim())) return true;
+  // Where the whole message starts, not the signature's longest words (matchAt: review 36e, a long line's quote mark).
+  const at = messageStart(text, sig);
+  return at >= 0 && PRINTED_BEFORE.test(text.slice(0, at));
+}
+
+/**
+ * What the tools that fetched or showed the line put before it (review 39a: the verdict a line dates its program by was
+ * lost under them): `docker compose logs` and `docker service logs` (`web-1  | `), `kubectl logs --prefix`
+ * (`[pod/web-0/app] `), the Jenkins Timestamper (`[2024-05-01T10:00:00.123Z] `) and e-mail quoting (`> `).
+ */
+const PASTE_LABELS = /^(?:\s*>+ ?|[\w.@-]+\s+\| |\[pod\/[^\]\s]+\] |\[\d{4}-\d\d-\d\dT[\d:.]+Z?\] )+/;
+const NUMBERED = /^(?:\s*\d+[\t ]+|(?:[\w./-]+:)?\d+:)/;
 
 /** Each dating signature's pattern, compiled once (null where JavaScript reads no RE2 pattern of it). */
 const messagePatterns = new WeakMap<RecordSignature, RegExp | null>();

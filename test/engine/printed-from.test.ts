@@ -55,6 +55,21 @@ describe("a line that dates its own program", () => {
     expect(kubelet?.verdict).toMatchObject({ status: "affected", level: "verified" });
   });
 
+  it("dates its program under what the tools that fetched or showed the line put before it (review 39a)", () => {
+    for (const shown of [
+      `traefik-1  | ${REFUSAL}`, // docker compose logs
+      `web.1.x8k2m1q9p0a7@node-1    | ${REFUSAL}`, // docker service logs
+      `[pod/traefik-7d9f/traefik] ${REFUSAL}`, // kubectl logs --prefix
+      `[2025-11-10T23:03:43.123Z] ${REFUSAL}`, // the Jenkins Timestamper
+      `     7\t${REFUSAL}`, // cat -n
+      `/var/log/ci.log:1234:${REFUSAL}`, // grep -n over a file
+      `> ${REFUSAL}`, // e-mail quoting
+    ]) {
+      const [v] = versionOf(finding(diagnoseBundle(kb, shown)));
+      expect(v?.subject, shown).toBe("your docker (29.0.0 or later, by its own line)");
+    }
+  });
+
   it("gives way to any version of the program the paste gives: the daemon's binary, a package listing (review 36e)", () => {
     for (const given of [
       "$ dockerd --version\nDocker version 28.5.2, build 89c5e8f",

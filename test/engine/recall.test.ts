@@ -588,10 +588,11 @@ describe("recall across releases' and tools' wording of one message", () => {
   });
 
   it("let the words of a dropped alternative stand between the words around it, however the spaces were copied", () => {
-    // The docker-28 record's regex `Unable to enable (DIRECT ACCESS|LOOPBACK) FILTERING - DROP rule: \(iptables failed: ...`
-    // on its own example line, pasted with a run of spaces (exact regexes need the single one).
+    // The docker-28 record's regex `Unable to enable (DIRECT ACCESS|LOOPBACK) FILTERING - DROP (?:rule: |rule:  )\(iptables
+    // failed: ...` on its own example line, pasted with a longer run of spaces than dockerd's two (the exact regex reads
+    // one or two).
     const line =
-      "failed to create endpoint spotweb on network docker_bridge: Unable to enable DIRECT ACCESS FILTERING - DROP rule:  (iptables failed: iptables --wait -t raw -A PREROUTING -d 172.18.0.2 ! -i br-1 -j DROP: iptables v1.8.4 (legacy): can't initialize iptables table `raw': Table does not exist";
+      "failed to create endpoint spotweb on network docker_bridge: Unable to enable DIRECT ACCESS FILTERING - DROP rule:    (iptables failed: iptables --wait -t raw -A PREROUTING -d 172.18.0.2 ! -i br-1 -j DROP: iptables v1.8.4 (legacy): can't initialize iptables table `raw': Table does not exist";
     const f = diagnoseFields(kb.compiled, { logs: line }).findings[0];
     expect(f).toMatchObject({ id: "docker-28-iptables-raw-table-required", evidence: [{ approximate: "tokens" }] });
     expect(f?.confidence).not.toBe("high");
