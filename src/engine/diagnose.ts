@@ -17,6 +17,7 @@ import { UPGRADE_READ } from "./facts/component-upgrades";
 import { compareNodes, nodeHost } from "./fleet";
 import { perVersions } from "./host-checks";
 import { type Hit, pasteText } from "./match";
+import { pasteNotes } from "./paste-notes";
 import { type ApproximateHit, closestRecords, type RecallScan, recallHits } from "./recall";
 import type { BugRecord } from "./record";
 import { groupHits, independentWeights, messageStarts, type RecordHits, type Sighting, shownLogLines, sightedLines } from "./record-hits";
@@ -106,7 +107,12 @@ function symptomComponents(record: BugRecord, sightings: readonly Sighting[], sh
 export function diagnoseBundle(kb: CompiledKb, paste: string, limit = DEFAULT_LIMIT, focus?: string): Diagnosis {
   const text = pasteText(paste);
   const { diagnosis, verdictOf, facts } = diagnoseHostBundle(kb, text, limit, SINGLE_HOST, focus);
-  return { ...diagnosis, closest: closestFor(kb, diagnosis.findings, text, verdictOf, notReport(facts)) };
+  const notes = pasteNotes(text, diagnosis.findings);
+  return {
+    ...diagnosis,
+    closest: closestFor(kb, diagnosis.findings, text, verdictOf, notReport(facts)),
+    ...(notes.length ? { notes } : {}),
+  };
 }
 
 /**
@@ -192,7 +198,12 @@ export function diagnoseFields(kb: CompiledKb, input: DiagnoseInput): Diagnosis 
   const facts = factsFromFields(input, pre);
   const context = { others, logs, notHost: facts.containerOutput, otherFault, ...(found ? { found } : {}) };
   const { diagnosis, verdictOf } = assemble(kb, facts, [...hits, ...recalled], input.limit ?? DEFAULT_LIMIT, context);
-  return { ...diagnosis, closest: closestFor(kb, diagnosis.findings, logs, verdictOf, notReport(facts)) };
+  const notes = pasteNotes(logs, diagnosis.findings);
+  return {
+    ...diagnosis,
+    closest: closestFor(kb, diagnosis.findings, logs, verdictOf, notReport(facts)),
+    ...(notes.length ? { notes } : {}),
+  };
 }
 
 /** The one pass over the text: record signatures, and the engine's own probes for facts. */

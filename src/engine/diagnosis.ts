@@ -194,6 +194,8 @@ export interface Diagnosis {
    * input's versions, also when it is neither a finding nor an advisory.
    */
   focus?: { id: string; verdict: Verdict };
+  /** What the paste itself lost that the answer needed, and how to send it whole (lines a terminal cut); absent when none. */
+  notes?: string[];
 }
 
 /** A record close to a report by its description's words alone (no signature matched). */

@@ -23,6 +23,8 @@ export function renderTextReport(d: Diagnosis & { truncated?: ReadonlyArray<{ no
   if (d.facts.iptables) out.push(`iptables: ${d.facts.iptables.version} (${d.facts.iptables.backend ?? "backend unknown"})`);
   out.push("");
   if (!d.findings.length) out.push("No known bug matched the log.");
+  for (const note of d.notes ?? []) out.push(`Note: ${note}`);
+  if (d.notes?.length) out.push("");
   if (d.closest.length) {
     out.push("Closest records by description (no signature matched: a search result to check, not a diagnosis):");
     for (const c of d.closest) {

@@ -143,6 +143,8 @@ export interface DiagnosisSummary {
   focus?: Diagnosis["focus"];
   /** What the served answer left out beyond its caps (nodes, evidence), in words, for every door to say. */
   leftOut: string[];
+  /** What the paste itself lost and how to send it whole (see Diagnosis.notes), for every door to say. */
+  notes: string[];
 }
 
 /** What a signature looks for, so a door can show where it matched; doors pass the compiled KB's signatures. */
@@ -212,6 +214,7 @@ export function summarizeDiagnosis(
     closest: d.closest,
     ...(d.focus ? { focus: d.focus } : {}),
     leftOut: (d.truncated ?? []).map((t) => t.note),
+    notes: d.notes ?? [],
   };
 }
 

@@ -46,6 +46,8 @@ export type ChatAnswer =
       closest: DiagnosisSummary["closest"];
       /** The host facts the verdicts were judged on, in words ("kernel 5.15.0-127-generic", ...). */
       facts: string[];
+      /** What the paste itself lost and how to send it whole (Diagnosis.notes). */
+      notes: string[];
       truncated: ChatInput["truncated"];
     }
   | { kind: "record"; kb: KbRef; record: RecordSummary }
@@ -147,6 +149,7 @@ function diagnosisAnswer(kb: KbRef, diagnosis: Diagnosis, truncated: ChatInput["
     outliers: s.outliers,
     closest: s.closest,
     facts: factLines(d),
+    notes: s.notes,
     truncated,
   };
 }

@@ -60,6 +60,7 @@ const oversized: ChatAnswer = {
     sharedWords: Array.from({ length: 6 }, () => huge(500, "w")),
   })),
   facts: [huge(4000, "k")],
+  notes: [huge(3000, "w")],
   truncated: { keptChars: 20_000, totalChars: 90_000, leftOut: { lines: [41, 700], chars: [4_001, 74_000] } },
 };
 

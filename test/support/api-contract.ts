@@ -96,6 +96,27 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     for (const [how, text] of Object.entries(copies)) expect(await answer(text), how).toEqual(plain);
   });
 
+  it("says when systemctl status cut the log's lines and how to send them whole, in JSON and in the text report (review 39a)", async () => {
+    const status = [
+      "\u25cf docker.service - Docker Application Container Engine",
+      "     Loaded: loaded (/lib/systemd/system/docker.service; enabled; vendor preset: enabled)",
+      "     Active: activating (auto-restart) (Result: exit-code) since Wed 2024-05-01 09:58:12 UTC; 2s ago",
+      "",
+      "May 01 10:00:00 node-1 dockerd[812]: failed to start daemon: error initializing graphdriver: \u2026 ftype=0",
+    ].join("\n");
+    const res = await post(fetch, status, "text/plain");
+    const d = (await res.json()) as Diagnosis;
+    expect(d.findings.filter((f) => f.confidence !== "low")).toEqual([]);
+    expect(d.notes?.[0]).toMatch(/cut at the terminal's width by systemctl status.*systemctl status -l --no-pager docker\.service/);
+    const text = await (
+      await fetch("/diagnose", { method: "POST", body: status, headers: { "content-type": "text/plain", accept: "text/plain" } })
+    ).text();
+    expect(text).toMatch(/^Note: The unit's log lines are cut/m);
+    // Sent whole (systemctl status -l), there is nothing to say.
+    const whole = status.replace("\u2026", "overlay2 is not supported over xfs with");
+    expect(((await (await post(fetch, whole, "text/plain")).json()) as Diagnosis).notes).toBeUndefined();
+  });
+
   it("reads a message a terminal cut over lines as one, and points at its first line", async () => {
     // The seed's kube-proxy line as a 150-column terminal shows it: the cut falls inside "unknown option".
     const line =

@@ -319,6 +319,19 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(visibleText(closest)).not.toMatch(/Your versions/);
   });
 
+  it("says when systemctl status cut the pasted lines and how to send them whole (review 39a)", async () => {
+    const status = [
+      "\u25cf kubelet.service - kubelet: The Kubernetes Node Agent",
+      "     Loaded: loaded (/lib/systemd/system/kubelet.service; enabled; vendor preset: enabled)",
+      "",
+      'May 01 10:00:00 node-1 kubelet[812]: E0501 10:00:00.000000     812 run.go:74] "command failed" err="failed to \u2026',
+    ].join("\n");
+    const body = await expectPage(await paste(fetch, status), 200);
+    expect(visibleText(body.split('class="notice"')[1]?.split("</p>")[0] ?? "")).toMatch(
+      /cut at the terminal's width by systemctl status.*systemctl status -l --no-pager kubelet\.service/,
+    );
+  });
+
   it("shows a closest record's verdict where the pasted versions decide it", async () => {
     const body = await expectPage(await paste(fetch, RETOLD_DNS_TICKET_ON_4_19), 200);
     const closest = body.split('id="closest-h"')[1]?.split("</section>")[0] ?? "";

@@ -72,6 +72,8 @@ export const diagnosisAnswer = z.looseObject({
     .looseObject({ id: z.string(), reason: z.string().catch("") })
     .nullable()
     .catch(null),
+  // An older server sends none; a malformed list is dropped rather than breaking the report.
+  notes: z.array(z.string()).optional().catch(undefined),
 });
 
 /** `GET /bugs`: what `known-bugs search` prints. */

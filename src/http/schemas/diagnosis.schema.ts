@@ -313,6 +313,10 @@ export const diagnosisSchema = z
     focus: z.object({ id: z.string(), verdict: verdictSchema }).optional().openapi({
       description: "Only when a door asked about one record (the lookup page's check against a bug): its verdict on the input's versions.",
     }),
+    notes: z.array(z.string()).optional().openapi({
+      description:
+        "What the paste itself lost that the answer needed, and how to send it whole: today, journal lines `systemctl status` cut at the terminal's width, when nothing matched at medium or above.",
+    }),
   })
   .openapi("Diagnosis");
 

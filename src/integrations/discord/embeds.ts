@@ -111,6 +111,7 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
       ];
       if (answer.facts.length) lines.push(`Judged on: ${md(answer.facts.join(" · "))}`);
       if (answer.truncated) lines.push(`✂️ ${leftOutNote(answer.truncated)}`);
+      for (const note of answer.notes) lines.push(`⚠️ ${md(note)}`);
       if (answer.more) lines.push(`${plural(answer.more, "more finding")} not shown: the full report is one POST /diagnose away.`);
       out.content = clamp(lines.join("\n"), DISCORD_LIMITS.content);
       for (const f of answer.findings) {

@@ -113,6 +113,7 @@ function diagnosis(answer: Extract<ChatAnswer, { kind: "diagnosis" }>, opts: Ren
   const notes: string[] = [];
   if (answer.facts.length) notes.push(`Judged on: ${esc(answer.facts.join(" · "))}`);
   if (answer.truncated) notes.push(`:scissors: ${leftOutNote(answer.truncated)} Send the whole text to POST /diagnose.`);
+  for (const note of answer.notes) notes.push(`:warning: ${esc(note)}`);
   if (notes.length) blocks.push(context(...notes));
   for (const f of answer.findings) blocks.push(...finding(f, answer.kb.version, opts, n > 1), { type: "divider" });
   if (answer.more) blocks.push(context(`${plural(answer.more, "more finding")} not shown: the full report is one POST /diagnose away.`));

@@ -47,6 +47,7 @@ p, li { overflow-wrap: anywhere; }
 .lead { font-size: 1.1rem; }
 .muted, .hint { color: var(--muted); }
 .hint { font-size: .9rem; margin: .3rem 0; }
+.notice { color: var(--warn); background: var(--warn-bg); border-radius: 6px; padding: .5rem .8rem; }
 pre { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem; overflow-x: auto; white-space: pre-wrap; overflow-wrap: anywhere; }
 .prose { white-space: pre-wrap; overflow-wrap: anywhere; }
 .prose code, td code, li code, p code { background: var(--panel); border: 1px solid var(--line); border-radius: 4px; padding: 0 .25rem; }

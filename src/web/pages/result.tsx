@@ -31,6 +31,11 @@ export const ResultPage = (p: ResultPageProps) => {
     <Layout title={count ? `${count} known ${count === 1 ? "bug" : "bugs"} found` : "No known bug found"} kb={p.kb}>
       <h1>{count ? `${count} known ${count === 1 ? "bug matches" : "bugs match"} your paste` : "No known bug matched the log"}</h1>
       <p class="hint">Your paste was diagnosed in memory and not stored. Answer from knowledge base {s.kb.version}.</p>
+      {s.notes.map((note) => (
+        <p class="notice">
+          <Inline text={note} />
+        </p>
+      ))}
       {p.focus ? (
         <section class="panel focus" aria-labelledby="focus-h">
           <h2 id="focus-h">Checked against: {p.focus.title}</h2>
