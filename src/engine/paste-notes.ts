@@ -6,15 +6,19 @@ import type { Finding } from "./diagnosis";
  * characters around "…", "..." under LANG=C), so a message's words past the cut are not in the paste at all. Review 39a:
  * at 80 columns most of the records' own examples lost their finding, and the answer said only that nothing matched.
  */
-const UNIT_HEADER = /^\s*(?:[\u25cf\u25cb\u00d7*]\s+)?([\w@:.\\-]+\.(?:service|socket|scope|mount|timer|path))(?: - |$)/m;
-const LOADED = /^\s*Loaded: (?:loaded|not-found|masked|error) \(/m;
+const UNIT_HEADERS = /^[ \t]*(?:[\u25cf\u25cb\u00d7*][ \t]+)?([\w@:.\\-]+\.(?:service|socket|scope|mount|timer|path))(?: - |$)/gm;
+const LOADED = /^[ \t]*Loaded: (?:loaded|not-found|masked|error) \(/m;
 /** A journal line of the status output cut in its middle or at its end. */
 const CUT_LINE = /^[A-Z][a-z]{2} \d{1,2} \d\d:\d\d:\d\d \S+ .*(?:\u2026|\.\.\.)/m;
 
 export function pasteNotes(text: string, findings: readonly Finding[]): string[] {
   if (findings.some((f) => f.confidence !== "low")) return [];
-  if (!LOADED.test(text) || !CUT_LINE.test(text)) return [];
-  const unit = UNIT_HEADER.exec(text)?.[1] ?? "<unit>";
+  // Searched only where systemctl's words are: a paste of blank lines must not cost a search per line.
+  if (!text.includes("Loaded: ") || !LOADED.test(text) || !CUT_LINE.test(text)) return [];
+  // The unit whose block holds the first cut line (review 39b: a second status block's cut line named the first unit).
+  const cut = CUT_LINE.exec(text)?.index ?? text.length;
+  let unit = "<unit>";
+  for (const m of text.slice(0, cut).matchAll(UNIT_HEADERS)) unit = m[1] ?? unit;
   return [
     `The unit's log lines are cut at the terminal's width by systemctl status ("…" marks where): a message's words past the cut are not in the paste. Send the whole lines: \`systemctl status -l --no-pager ${unit}\`, or \`journalctl -u ${unit} --no-pager -n 200\`.`,
   ];

@@ -98,11 +98,16 @@ const canLead = (f: Finding) => f.verdict.status !== "not-affected" && f.confide
 
 const byScore = (a: Finding, b: Finding) => b.score - a.score || a.id.localeCompare(b.id);
 
-/** Of two look-alikes, the one the versions place in its affected range, and the other; nulls when neither or both. */
+/**
+ * Of two look-alikes, the one the versions place in its affected range for certain, and the other; nulls when neither
+ * or both are placed, or when the other matched a decisive line of its own (review 39b: a high finding on its own audit
+ * line stays first, and a hedged version, `docker --version` alone or a package listing, swaps nothing).
+ */
 function placedByVersion(a: Finding, b: Finding): [Finding, Finding] | [null, null] {
-  const inRange = (f: Finding) => f.verdict.status === "affected";
+  const inRange = (f: Finding) => f.verdict.status === "affected" && f.verdict.certain !== false;
   if (inRange(a) === inRange(b)) return [null, null];
-  return inRange(a) ? [a, b] : [b, a];
+  const [placed, other] = inRange(a) ? [a, b] : [b, a];
+  return decisiveLineOfItsOwn(other, placed) ? [null, null] : [placed, other];
 }
 
 /** "a before b" constraints from the relations among present findings. */

@@ -882,11 +882,12 @@ export function printedFromChecks(
 
 /**
  * What may come before a program's message on a line it printed: nothing, labels ending in a colon ("Error response
- * from daemon: ", "Error: ", a Go error chain's "failed to create endpoint X on network bridge: "), or a file and line
+ * from daemon: ", "Error: ", a Go error chain's "failed to create endpoint X on network bridge: ", with an id in parentheses
+ * as dockerd names the endpoint's: review 39b), or a file and line
  * ("/etc/coredns/Corefile:5 - ", as CoreDNS names the Corefile line it refuses). Anything else (a denial, a question, a plan, a
  * quote mark) is a person telling of the line (reviews 36d, 36e).
  */
-const PRINTED_BEFORE = /^\s*(?:[\w./-]+:\d+\s+-\s+|[A-Za-z][\w ./-]{0,60}:\s+)*$/;
+const PRINTED_BEFORE = /^\s*(?:[\w./-]+:\d+\s+-\s+|[A-Za-z][\w ./-]{0,100}(?: \([0-9a-f]{6,64}\))?:\s+)*$/;
 
 /**
  * Whether a hit line is a program's output, which dates the program, and not a person's sentence quoting it (review
@@ -895,27 +896,26 @@ const PRINTED_BEFORE = /^\s*(?:[\w./-]+:\d+\s+-\s+|[A-Za-z][\w ./-]{0,60}:\s+)*$
  */
 function printedLine(e: LogEvidence, sig: RecordSignature | undefined): boolean {
   if (!sig) return false;
-  const text = e.text.replace(PASTE_LABELS, "");
-  // A line number (`cat -n`, `less -N`, `grep -n`, a file's name before it) may come first.
-  const numbered = NUMBERED.exec(text);
-  return printedAt(text, sig) || (numbered !== null && printedAt(text.slice(numbered[0].length), sig));
-}
-
-/** Whether a line, its paste labels removed, is a log line or a message only a CLI's labels come before. */
-function printedAt(text: string, sig: RecordSignature): boolean {
+  const text = e.text.replace(TOOL_LABELS, "");
   if (isLogFramed(text.trim())) return true;
   // Where the whole message starts, not the signature's longest words (matchAt: review 36e, a long line's quote mark).
   const at = messageStart(text, sig);
-  return at >= 0 && PRINTED_BEFORE.test(text.slice(0, at));
+  if (at < 0) return false;
+  const before = text.slice(0, at);
+  return PRINTED_BEFORE.test(before) && !TOLD.test(before);
 }
 
 /**
- * What the tools that fetched or showed the line put before it (review 39a: the verdict a line dates its program by was
- * lost under them): `docker compose logs` and `docker service logs` (`web-1  | `), `kubectl logs --prefix`
- * (`[pod/web-0/app] `), the Jenkins Timestamper (`[2024-05-01T10:00:00.123Z] `) and e-mail quoting (`> `).
+ * What a tool that fetched the line put before it, machine-made (review 39a: the verdict a line dates its program by
+ * was lost under them): `docker compose logs` and `docker service logs` (`web-1  | `, a service's name), `kubectl logs
+ * --prefix` (`[pod/web-0/app] `) and the Jenkins Timestamper (`[2024-05-01T10:00:00.123Z] `). Not a mail's `> ` or a
+ * line number of `cat -n` or `grep -n`: a quoted mail and a numbered file are as often notes or docs (review 39b).
  */
-const PASTE_LABELS = /^(?:\s*>+ ?|[\w.@-]+\s+\| |\[pod\/[^\]\s]+\] |\[\d{4}-\d\d-\d\dT[\d:.]+Z?\] )+/;
-const NUMBERED = /^(?:\s*\d+[\t ]+|(?:[\w./-]+:)?\d+:)/;
+const TOOL_LABELS = /^(?:[A-Za-z][\w.@-]*\s+\| |\[pod\/[^\]\s]+\] |\[\d{4}-\d\d-\d\dT[\d:.]+Z?\] )+/;
+
+/** A person's words among the labels: a sentence ending in a colon ("we expect to see this error: "), not a CLI's. */
+const TOLD =
+  /\b(?:i|we|you|our|us|my|your|they|expect(?:ed|s)?|should|would|will|might|could|see|saw|seen|docs?|warns?|says?|said|about)\b/i;
 
 /** Each dating signature's pattern, compiled once (null where JavaScript reads no RE2 pattern of it). */
 const messagePatterns = new WeakMap<RecordSignature, RegExp | null>();

@@ -55,19 +55,25 @@ describe("a line that dates its own program", () => {
     expect(kubelet?.verdict).toMatchObject({ status: "affected", level: "verified" });
   });
 
-  it("dates its program under what the tools that fetched or showed the line put before it (review 39a)", () => {
+  it("dates its program under what the tools that fetched the line put before it (review 39a), not under a person's (review 39b)", () => {
+    const subject = (text: string) => versionOf(finding(diagnoseBundle(kb, text)))[0]?.subject;
     for (const shown of [
       `traefik-1  | ${REFUSAL}`, // docker compose logs
       `web.1.x8k2m1q9p0a7@node-1    | ${REFUSAL}`, // docker service logs
       `[pod/traefik-7d9f/traefik] ${REFUSAL}`, // kubectl logs --prefix
       `[2025-11-10T23:03:43.123Z] ${REFUSAL}`, // the Jenkins Timestamper
-      `     7\t${REFUSAL}`, // cat -n
-      `/var/log/ci.log:1234:${REFUSAL}`, // grep -n over a file
-      `> ${REFUSAL}`, // e-mail quoting
-    ]) {
-      const [v] = versionOf(finding(diagnoseBundle(kb, shown)));
-      expect(v?.subject, shown).toBe("your docker (29.0.0 or later, by its own line)");
-    }
+      // dockerd names the endpoint with its id in parentheses.
+      `docker: Error response from daemon: failed to set up container networking: driver failed programming external connectivity on endpoint web (d26e8e1ad7d9): ${REFUSAL.slice(28)}`,
+    ])
+      expect(subject(shown), shown).toBe("your docker (29.0.0 or later, by its own line)");
+    for (const told of [
+      `> ${REFUSAL}\nThanks, will do.`, // someone else's mail, quoted
+      `$ cat -n upgrade-notes.txt\n     7\t${REFUSAL}`, // a numbered notes file
+      `$ grep -rn "too old" docs/\ndocs/upgrade.md:42:${REFUSAL}`, // a document
+      `29.0    | ${REFUSAL}`, // a table's row
+      `After the upgrade we expect to see this error: ${REFUSAL.slice(28)}`, // a sentence ending in a colon
+    ])
+      expect(subject(told), told).not.toBe("your docker (29.0.0 or later, by its own line)");
   });
 
   it("gives way to any version of the program the paste gives: the daemon's binary, a package listing (review 36e)", () => {

@@ -92,6 +92,15 @@ describe("rankFindings", () => {
     expect(rankFindings([unloaded, { ...placed, verdict: { status: "unknown", reason: "r" } }], relations)[0]?.id).toBe("profile-unloaded");
     const ruledOut = { ...placed, verdict: { status: "not-affected" as const, reason: "r", level: "verified" as const } };
     expect(rankFindings([unloaded, ruledOut], relations)[0]?.id).toBe("profile-unloaded");
+    // A hedged version (the CLI's alone, a package listing) swaps nothing, nor against a look-alike's own decisive line
+    // (review 39b).
+    const hedged = { ...placed, verdict: { ...placed.verdict, certain: false } };
+    expect(rankFindings([unloaded, hedged], relations)[0]?.id).toBe("profile-unloaded");
+    const ownLine = {
+      ...unloaded,
+      evidence: [...unloaded.evidence, { kind: "log" as const, line: 2, text: "t", signature: "audit", weight: 0.9 }],
+    };
+    expect(rankFindings([ownLine, placed], relations)[0]?.id).toBe("profile-unloaded");
   });
 
   it("answers Docker 23.0.1's runc AppArmor failure with the apparmor_parser regression first, and without a version the unloaded profile", async () => {
@@ -101,9 +110,13 @@ describe("rankFindings", () => {
     const line =
       "docker: Error response from daemon: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: unable to apply apparmor profile: apparmor failed to apply profile: write /proc/self/attr/apparmor/exec: no such file or directory: unknown.";
     const ids = (text: string) => diagnoseBundle(kb, text).findings.map((f) => f.id);
-    expect(ids(`Docker version 23.0.1, build a5ee5b1\n${line}`)[0]).toBe("docker-23.0-containerd-1.6-apparmor-parser-missing");
+    const daemon = (v: string) =>
+      `$ docker version\nServer: Docker Engine - Community\n Engine:\n  Version:          ${v}\n  API version:      1.42 (minimum version 1.12)`;
+    expect(ids(`${daemon("23.0.1")}\n${line}`)[0]).toBe("docker-23.0-containerd-1.6-apparmor-parser-missing");
+    // The CLI's version alone may be another daemon's client (a dind service): hedged, it swaps nothing (review 39b).
+    expect(ids(`Docker version 23.0.1, build a5ee5b1\n${line}`)[0]).toBe("apparmor-docker-default-profile-not-loaded");
     expect(ids(line)[0]).toBe("apparmor-docker-default-profile-not-loaded");
-    expect(ids(`Docker version 24.0.7, build afdd53b\n${line}`)[0]).toBe("apparmor-docker-default-profile-not-loaded");
+    expect(ids(`${daemon("24.0.7")}\n${line}`)[0]).toBe("apparmor-docker-default-profile-not-loaded");
   });
 
   it("puts every record's cause before what it explains or masks, on the two records' own examples together", async () => {

@@ -90,8 +90,13 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
         .replaceAll("'", "&#39;")
         .replaceAll("<", "&lt;")
         .replaceAll(">", "&gt;"),
-      // A classic-Mac file: CR line ends only, after a byte-order mark.
-      classicMac: `\ufeff${bundle.replaceAll("\n", "\r")}`,
+      // A classic-Mac file: CR line ends only, after a byte-order mark, and the last line feed an editor added.
+      classicMac: `\ufeff${bundle.replaceAll("\n", "\r")}\r\n`,
+      // Zero-width spaces (Slack, Teams, Word) and thin spaces.
+      zeroWidth: bundle
+        .replaceAll("ip6tables-restore", "ip6tables\u200b-restore")
+        .replaceAll("--xor", "\u2060--xor")
+        .replaceAll(": ", ":\u2009"),
     };
     for (const [how, text] of Object.entries(copies)) expect(await answer(text), how).toEqual(plain);
   });
@@ -112,6 +117,9 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
       await fetch("/diagnose", { method: "POST", body: status, headers: { "content-type": "text/plain", accept: "text/plain" } })
     ).text();
     expect(text).toMatch(/^Note: The unit's log lines are cut/m);
+    // The unit whose block holds the cut line is named, not the first block's (review 39b).
+    const two = `\u25cf kubelet.service - kubelet\n     Loaded: loaded (/lib/systemd/system/kubelet.service; enabled)\n\n${status.replaceAll("docker", "containerd")}`;
+    expect(((await (await post(fetch, two, "text/plain")).json()) as Diagnosis).notes?.[0]).toMatch(/--no-pager containerd\.service/);
     // Sent whole (systemctl status -l), there is nothing to say.
     const whole = status.replace("\u2026", "overlay2 is not supported over xfs with");
     expect(((await (await post(fetch, whole, "text/plain")).json()) as Diagnosis).notes).toBeUndefined();

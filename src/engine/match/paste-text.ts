@@ -3,10 +3,11 @@
  * undone line for line, so that line numbers stay the user's (review 39a: each of these lost or lowered findings, and the
  * evidence shown kept the codes):
  * - ANSI colour and cursor codes, and a byte-order mark;
- * - non-breaking and other fixed-width spaces, as rich-text views (Outlook, Teams, Confluence) and HTML pages copy them;
+ * - non-breaking, thin and other fixed-width spaces, as rich-text views (Outlook, Teams, Confluence) and HTML pages copy
+ *   them, and zero-width ones (Slack, Teams, Word);
  * - typographic quotes, as smart punctuation in a document the log passed through writes them;
  * - the HTML entities a page's source, an HTML console or JUnit XML shows for quotes, brackets and ampersands;
- * - a classic-Mac file's bare CR line ends (a paste without any LF).
+ * - a classic-Mac file's bare CR line ends (a paste without any LF but perhaps a last one).
  */
 import { stripAnsi } from "./normalize-line";
 
@@ -14,7 +15,23 @@ import { stripAnsi } from "./normalize-line";
  * The characters to undo, each looked for with `includes` (a clean 4 MB paste costs 0.1 ms; one regex over it took 5 ms),
  * and the entities, tried only where an ampersand is.
  */
-const CHARACTERS = ["\x1b", "\ufeff", "\u00a0", "\u2007", "\u202f", "\u2018", "\u2019", "\u201c", "\u201d"];
+const CHARACTERS = [
+  "\x1b",
+  "\ufeff",
+  "\u00a0",
+  "\u2007",
+  "\u202f",
+  "\u2009",
+  "\u200a",
+  "\u200b",
+  "\u200c",
+  "\u200d",
+  "\u2060",
+  "\u2018",
+  "\u2019",
+  "\u201c",
+  "\u201d",
+];
 const ENTITY_AT = /&(?:quot|apos|amp|lt|gt|#0*39|#[xX]0*27);/y;
 function hasEntity(text: string): boolean {
   for (let at = text.indexOf("&"); at !== -1; at = text.indexOf("&", at + 1)) {
@@ -23,18 +40,21 @@ function hasEntity(text: string): boolean {
   }
   return false;
 }
-const SPACES = /[\u00a0\u2007\u202f]/g;
+const SPACES = /[\u00a0\u2007\u202f\u2009\u200a]/g;
+/** Zero-width spaces and joiners (Slack, Teams, Word put them in): no character at all. */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 const SINGLE_QUOTES = /[\u2018\u2019]/g;
 const DOUBLE_QUOTES = /[\u201c\u201d]/g;
 const ENTITY = /&(quot|apos|amp|lt|gt|#0*39|#[xX]0*27);/g;
 const ENTITIES: Record<string, string> = { quot: '"', apos: "'", amp: "&", lt: "<", gt: ">" };
 
 export function pasteText(text: string): string {
-  // A text with CR line ends only is one line to every reader otherwise.
-  const lines = !text.includes("\n") && text.includes("\r") ? text.replaceAll("\r", "\n") : text;
+  // A text with CR line ends only (perhaps one final line feed an editor added) is one line to every reader otherwise.
+  const lf = text.indexOf("\n");
+  const lines = (lf === -1 || lf >= text.length - 1) && text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
   if (!CHARACTERS.some((c) => lines.includes(c)) && !hasEntity(lines)) return lines;
   return stripAnsi(lines)
-    .replaceAll("\ufeff", "")
+    .replace(INVISIBLE, "")
     .replace(SPACES, " ")
     .replace(SINGLE_QUOTES, "'")
     .replace(DOUBLE_QUOTES, '"')
