@@ -94,7 +94,7 @@ describe("rankFindings", () => {
     expect(rankFindings([unloaded, ruledOut], relations)[0]?.id).toBe("profile-unloaded");
     // A hedged version (the CLI's alone, a package listing) swaps nothing, nor against a look-alike's own decisive line
     // (review 39b).
-    const hedged = { ...placed, verdict: { ...placed.verdict, certain: false } };
+    const hedged = { ...placed, verdict: { ...placed.verdict, certain: false as const } };
     expect(rankFindings([unloaded, hedged], relations)[0]?.id).toBe("profile-unloaded");
     const ownLine = {
       ...unloaded,
