@@ -537,7 +537,7 @@ function assemble(
     const r = related.get(f.id);
     if (r) f.related = r;
   }
-  const ranked = rankFindings(findings, kb.relations).slice(0, limit);
+  const ranked = rankFindings(findings, kb.relations, allHosts.length <= 1).slice(0, limit);
   /** A record's verdict with no line of it: undecided where the input does not show what the bug needs around it. */
   const lineless = (record: BugRecord): Verdict => {
     const verdict = judged.get(record.id) ?? unjudged(kb, record.id, allHosts);

@@ -111,7 +111,11 @@ function placedByVersion(a: Finding, b: Finding): [Finding, Finding] | [null, nu
 }
 
 /** "a before b" constraints from the relations among present findings. */
-function precedence(present: ReadonlyMap<string, Finding>, relations: readonly RelationEdge[]): Array<[string, string]> {
+function precedence(
+  present: ReadonlyMap<string, Finding>,
+  relations: readonly RelationEdge[],
+  versionsTied: boolean,
+): Array<[string, string]> {
   const edges: Array<[string, string]> = [];
   for (const r of relations) {
     const from = present.get(r.from);
@@ -125,7 +129,7 @@ function precedence(present: ReadonlyMap<string, Finding>, relations: readonly R
         ? [from, to]
         : r.kind === "masks" || r.kind === "prerequisite-of"
           ? [to, from]
-          : r.kind === "confused-with"
+          : r.kind === "confused-with" && versionsTied
             ? placedByVersion(from, to)
             : [null, null];
     if (first && then && canLead(first)) edges.push([first.id, then.id]);
@@ -136,12 +140,14 @@ function precedence(present: ReadonlyMap<string, Finding>, relations: readonly R
 /**
  * Root-cause order: decisive-and-affected findings first, then the rest by score; then the records'
  * relations among the findings present (a cause before what it explains, a masked bug before the
- * complaint that hid it), keeping that order otherwise.
+ * complaint that hid it), keeping that order otherwise. `versionsTied`: the versions judged are the machine's that
+ * printed the lines (one machine's paste, or each host of the hosts form); a paste of several machines ties a component
+ * version to none of them (review 39b: web-1's Docker decided web-2's line), so look-alikes keep their scores' order.
  */
-export function rankFindings(findings: Finding[], relations: readonly RelationEdge[] = []): Finding[] {
+export function rankFindings(findings: Finding[], relations: readonly RelationEdge[] = [], versionsTied = true): Finding[] {
   const base = [...findings].sort((a, b) => Number(isDecisiveAndAffected(b)) - Number(isDecisiveAndAffected(a)) || byScore(a, b));
   const present = new Map(base.map((f) => [f.id, f]));
-  const edges = precedence(present, relations);
+  const edges = precedence(present, relations, versionsTied);
   if (!edges.length) return base;
   const before = new Map<string, Set<string>>();
   for (const [a, b] of edges) before.set(b, (before.get(b) ?? new Set()).add(a));

@@ -117,6 +117,17 @@ describe("rankFindings", () => {
     expect(ids(`Docker version 23.0.1, build a5ee5b1\n${line}`)[0]).toBe("apparmor-docker-default-profile-not-loaded");
     expect(ids(line)[0]).toBe("apparmor-docker-default-profile-not-loaded");
     expect(ids(`${daemon("24.0.7")}\n${line}`)[0]).toBe("apparmor-docker-default-profile-not-loaded");
+    // A paste of two machines ties `docker version` to neither: web-1's Docker does not rank web-2's line (review 39b).
+    const fleet = [
+      "admin@web-1:~$ uname -a",
+      "Linux web-1 5.10.0-21-amd64 #1 SMP Debian 5.10.162-1 (2023-01-21) x86_64 GNU/Linux",
+      daemon("23.0.1").replace("$ docker version", "admin@web-1:~$ docker version"),
+      "admin@web-2:~$ uname -a",
+      "Linux web-2 5.10.0-26-amd64 #1 SMP Debian 5.10.197-1 (2023-09-29) x86_64 GNU/Linux",
+      "admin@web-2:~$ docker run --rm -it alpine:3.17",
+      line,
+    ].join("\n");
+    expect(ids(fleet)[0]).toBe("apparmor-docker-default-profile-not-loaded");
   });
 
   it("puts every record's cause before what it explains or masks, on the two records' own examples together", async () => {
