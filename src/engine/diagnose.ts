@@ -107,6 +107,17 @@ function symptomComponents(record: BugRecord, sightings: readonly Sighting[], sh
 export function diagnoseBundle(kb: CompiledKb, paste: string, limit = DEFAULT_LIMIT, focus?: string): Diagnosis {
   const text = pasteText(paste);
   const { diagnosis, verdictOf, facts } = diagnoseHostBundle(kb, text, limit, SINGLE_HOST, focus);
+  return withWhatNothingExplained(kb, diagnosis, text, verdictOf, facts);
+}
+
+/** One paste's answer with what its findings leave: the records closest to it and what the paste itself lost. */
+function withWhatNothingExplained(
+  kb: CompiledKb,
+  diagnosis: Diagnosis,
+  text: string,
+  verdictOf: VerdictOf,
+  facts: ExtractedFacts,
+): Diagnosis {
   const notes = pasteNotes(text, diagnosis.findings);
   return {
     ...diagnosis,
@@ -198,12 +209,7 @@ export function diagnoseFields(kb: CompiledKb, input: DiagnoseInput): Diagnosis 
   const facts = factsFromFields(input, pre);
   const context = { others, logs, notHost: facts.containerOutput, otherFault, ...(found ? { found } : {}) };
   const { diagnosis, verdictOf } = assemble(kb, facts, [...hits, ...recalled], input.limit ?? DEFAULT_LIMIT, context);
-  const notes = pasteNotes(logs, diagnosis.findings);
-  return {
-    ...diagnosis,
-    closest: closestFor(kb, diagnosis.findings, logs, verdictOf, notReport(facts)),
-    ...(notes.length ? { notes } : {}),
-  };
+  return withWhatNothingExplained(kb, diagnosis, logs, verdictOf, facts);
 }
 
 /** The one pass over the text: record signatures, and the engine's own probes for facts. */

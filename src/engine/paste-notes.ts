@@ -14,9 +14,9 @@ const CUT_LINE = /^[A-Z][a-z]{2} \d{1,2} \d\d:\d\d:\d\d \S+ .*(?:\u2026|\.\.\.)/
 export function pasteNotes(text: string, findings: readonly Finding[]): string[] {
   if (findings.some((f) => f.confidence !== "low")) return [];
   // Searched only where systemctl's words are: a paste of blank lines must not cost a search per line.
-  if (!text.includes("Loaded: ") || !LOADED.test(text) || !CUT_LINE.test(text)) return [];
+  const cut = text.includes("Loaded: ") && LOADED.test(text) ? CUT_LINE.exec(text)?.index : undefined;
+  if (cut === undefined) return [];
   // The unit whose block holds the first cut line (review 39b: a second status block's cut line named the first unit).
-  const cut = CUT_LINE.exec(text)?.index ?? text.length;
   let unit = "<unit>";
   for (const m of text.slice(0, cut).matchAll(UNIT_HEADERS)) unit = m[1] ?? unit;
   return [

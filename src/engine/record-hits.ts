@@ -88,6 +88,8 @@ export function groupHits(kb: CompiledKb, hits: ReadonlyArray<Hit | ApproximateH
  * message by its first line (messageStarts): one message over several lines (a terminal's wrap) is one.
  */
 export function independentWeights(sightings: readonly Sighting[], messageOf: (line: number) => number = (l) => l): number[] {
+  // One signature is one weight whatever its lines: no message to work out (messageOf may read the whole paste).
+  if (sightings.length < 2) return sightings.map((s) => s.weight);
   const covered = new Set<number>();
   const weights: number[] = [];
   for (const { weight, lines } of [...sightings].sort((a, b) => b.weight - a.weight)) {

@@ -32,7 +32,9 @@ const CHARACTERS = [
   "\u201c",
   "\u201d",
 ];
-const ENTITY_AT = /&(?:quot|apos|amp|lt|gt|#0*39|#[xX]0*27);/y;
+/** The entities undone, one definition for the search (sticky, at an ampersand) and the replacement. */
+const ENTITY_SOURCE = "&(quot|apos|amp|lt|gt|#0*39|#[xX]0*27);";
+const ENTITY_AT = new RegExp(ENTITY_SOURCE, "y");
 function hasEntity(text: string): boolean {
   for (let at = text.indexOf("&"); at !== -1; at = text.indexOf("&", at + 1)) {
     ENTITY_AT.lastIndex = at;
@@ -45,7 +47,7 @@ const SPACES = /[\u00a0\u2007\u202f\u2009\u200a]/g;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 const SINGLE_QUOTES = /[\u2018\u2019]/g;
 const DOUBLE_QUOTES = /[\u201c\u201d]/g;
-const ENTITY = /&(quot|apos|amp|lt|gt|#0*39|#[xX]0*27);/g;
+const ENTITY = new RegExp(ENTITY_SOURCE, "g");
 const ENTITIES: Record<string, string> = { quot: '"', apos: "'", amp: "&", lt: "<", gt: ">" };
 
 export function pasteText(text: string): string {
