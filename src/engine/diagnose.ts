@@ -398,7 +398,7 @@ function assemble(
   single = singleHost(facts, SINGLE_HOST),
   focus?: string,
 ): { diagnosis: Diagnosis; verdictOf: VerdictOf } {
-  const nodeHosts = facts.nodes.map(nodeHost);
+  const nodeHosts = facts.nodes.map((node) => nodeHost(node, facts.nodeComponents.get(node.name)));
   const allHosts = hostsOf(facts, nodeHosts, single);
   const byRecord = groupHits(kb, hits);
   const findings: Finding[] = [];

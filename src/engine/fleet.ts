@@ -1,5 +1,6 @@
 import type { NodeReport } from "./diagnosis";
 import { kernelFacts, osImageToOs, releaseEcosystem } from "./facts";
+import type { HostComponents } from "./facts/host-components";
 import { runtimeComponent } from "./facts/runtime-version";
 import type { BugRecord } from "./record";
 import type { NodeRow } from "./types";
@@ -8,7 +9,11 @@ import { combinationChecks, type HostVersions, imageOsComponents, nodeComponents
 type Attribute = NodeReport["differs"][number];
 const ATTRIBUTES: Attribute[] = ["kernel", "osImage", "runtime", "version", "iptables"];
 
-export function nodeHost(node: NodeRow): HostVersions {
+/**
+ * A node as the verdict judges it: its row's versions, with the components its own output under its prompt shows
+ * (ExtractedFacts.nodeComponents). Where the two give one component two versions, neither decides.
+ */
+export function nodeHost(node: NodeRow, own?: HostComponents): HostVersions {
   const image = node.osImage ? osImageToOs(node.osImage) : null;
   // A Windows node's KERNEL-VERSION is Windows' build (10.0.17763.2686), no Linux kernel; the build says
   // Windows when the image name is one osImageToOs does not know.
@@ -16,10 +21,22 @@ export function nodeHost(node: NodeRow): HostVersions {
   const os =
     windows && image?.id !== "windows" ? { id: "windows", idLike: [], versionId: null, prettyName: node.osImage, codename: null } : image;
   const runtime = runtimeComponent(node.runtime)?.[0];
+  const components = { ...nodeComponents(node), ...imageOsComponents(os) };
+  const disputed = new Set(own?.disputed);
+  if (own)
+    for (const [ecosystem, version] of Object.entries({
+      ...nodeComponents({ version: own.kubelet ?? "", runtime: own.runtime }),
+      ...own.components,
+    }))
+      if (components[ecosystem] === undefined) components[ecosystem] = version;
+      else if (components[ecosystem] !== version) disputed.add(ecosystem);
+  for (const ecosystem of disputed) delete components[ecosystem];
   return {
     subject: `node ${node.name}`,
     kernel: node.kernel && !windows ? kernelFacts(node.kernel, node.build ?? null, os) : null,
-    components: { ...nodeComponents(node), ...imageOsComponents(os) },
+    components,
+    ...(disputed.size ? { disputed: [...disputed] } : {}),
+    ...(own?.fromClient.length ? { fromClient: new Set(own.fromClient) } : {}),
     release: releaseEcosystem(os),
     distro: os,
     ...(windows ? { windowsNode: true as const } : {}),

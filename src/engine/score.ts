@@ -141,8 +141,9 @@ function precedence(
  * Root-cause order: decisive-and-affected findings first, then the rest by score; then the records'
  * relations among the findings present (a cause before what it explains, a masked bug before the
  * complaint that hid it), keeping that order otherwise. `versionsTied`: the versions judged are the machine's that
- * printed the lines (one machine's paste, or each host of the hosts form); a paste of several machines ties a component
- * version to none of them (review 39b: web-1's Docker decided web-2's line), so look-alikes keep their scores' order.
+ * printed the lines (one machine's paste, or each host of the hosts form); in a paste of several machines a verdict may
+ * say which nodes are in range where no line says which node printed the symptom (review 39b: web-1's Docker ranked
+ * web-2's line), so look-alikes keep their scores' order.
  */
 export function rankFindings(findings: Finding[], relations: readonly RelationEdge[] = [], versionsTied = true): Finding[] {
   const base = [...findings].sort((a, b) => Number(isDecisiveAndAffected(b)) - Number(isDecisiveAndAffected(a)) || byScore(a, b));

@@ -8,7 +8,7 @@
  */
 import type { ExtractedFacts } from "./facts";
 import { isLogFramed } from "./facts/log-framing";
-import { ADDRESS, sameMachine, shortName } from "./facts/uname-fleet";
+import { type MachineIndex, machineIndex, sameMachine } from "./facts/uname-fleet";
 import type { HostVersions } from "./verdict";
 
 // The date, then the host, then the program and its pid and a colon. The host is one token, no colon or bracket.
@@ -21,57 +21,16 @@ export const syslogHost = (line: string): string | null => SYSLOG_HOST.exec(line
 /**
  * The nodes of a paste by name, built once per diagnosis: a lookup per host name a line gives, not a pass over every
  * node (review 32e: 20,000 rows beside a journal of as many hosts took two minutes). Same rule as sameMachine: the whole
- * name, or the short name where one side gives a bare short name.
+ * name, or the short name where one side gives a bare short name (machineIndex).
  */
-export interface NodeNames {
-  /** The one node `name` is, or undefined for none or several ("node1" beside node1.dc1 and node1.dc2). */
-  lookup(name: string): HostVersions | undefined;
-  /** Whether `name` is any node of the table, one or several. */
-  lists(name: string): boolean;
-  /** Whether every node's address is known (an -o wide table's INTERNAL-IP): an address none has is then no node's. */
-  allAddressed: boolean;
-}
+export type NodeNames = MachineIndex<HostVersions>;
 
-export function nodeNames(hosts: readonly HostVersions[]): NodeNames {
-  const full = new Map<string, HostVersions[]>();
-  const byShort = new Map<string, HostVersions[]>();
-  const bare = new Map<string, HostVersions[]>();
-  const byAddress = new Map<string, HostVersions[]>();
-  let nodes = 0;
-  let addressed = 0;
-  const add = (map: Map<string, HostVersions[]>, key: string, h: HostVersions) => {
-    const list = map.get(key);
-    if (list) list.push(h);
-    else map.set(key, [h]);
-  };
-  for (const h of hosts) {
-    if (!h.subject.startsWith("node ")) continue;
-    const name = h.subject.slice(5).toLowerCase();
-    nodes++;
-    if (h.address) {
-      addressed++;
-      add(byAddress, h.address.toLowerCase(), h);
-    }
-    add(full, name, h);
-    add(byShort, shortName(name), h);
-    if (!name.includes(".")) add(bare, name, h);
-  }
-  const matches = (name: string) => {
-    const n = name.toLowerCase();
-    // An address (`ssh 10.0.0.12`) is the node whose INTERNAL-IP it is (review 37b: it matched no node's name, and a
-    // node in range that printed nothing decided).
-    if (ADDRESS.test(n)) return new Set([...(byAddress.get(n) ?? []), ...(full.get(n) ?? [])]);
-    return new Set([...(full.get(n) ?? []), ...((n.includes(".") ? bare.get(shortName(n)) : byShort.get(n)) ?? [])]);
-  };
-  return {
-    lookup(name) {
-      const found = matches(name);
-      return found.size === 1 ? [...found][0] : undefined;
-    },
-    lists: (name) => matches(name).size > 0,
-    allAddressed: nodes > 0 && addressed === nodes,
-  };
-}
+export const nodeNames = (hosts: readonly HostVersions[]): NodeNames =>
+  machineIndex(
+    hosts.filter((h) => h.subject.startsWith("node ")),
+    (h) => h.subject.slice(5),
+    (h) => h.address,
+  );
 
 /**
  * The nodes every line of `lines` (the finding's hit lines, all of them: a sample would miss a node that printed the

@@ -414,3 +414,39 @@ node-b   Ready    <none>          40d   v1.31.4   10.0.1.12     <none>        Ub
     expect(bastion.facts.nodes.map((n) => n.name)).toEqual(["node-a", "node-b"]);
   });
 });
+
+describe("a component's output under one machine's prompt, in a paste of several machines (review 39b F3)", () => {
+  const DOCKER23 = "docker-23.0-containerd-1.6-apparmor-parser-missing";
+  const docker23 = (text: string) => diagnoseBundle(kb, text).findings.find((f) => f.id === DOCKER23)?.verdict;
+  const uname = (host: string, abi: string, version: string) =>
+    `admin@${host}:~$ uname -a\nLinux ${host} 5.10.0-${abi}-amd64 #1 SMP Debian ${version} (2023-01-21) x86_64 GNU/Linux`;
+  const dockerVersion = (prompt: string, version: string) =>
+    `${prompt} docker version\nServer: Docker Engine - Community\n Engine:\n  Version:          ${version}\n  API version:      1.42 (minimum version 1.12)`;
+  // runc's refusal, as Docker 23.0.1 printed it without apparmor_parser (moby#44970) and as an unloaded profile does.
+  const RUNC =
+    "docker: Error response from daemon: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: unable to apply apparmor profile: apparmor failed to apply profile: write /proc/self/attr/apparmor/exec: no such file or directory: unknown.";
+  const run = (prompt: string) => `${prompt} docker run --rm -it alpine:3.17\n${RUNC}`;
+  const web1 = uname("web-1", "21", "5.10.162-1");
+  const web2 = uname("web-2", "26", "5.10.197-1");
+
+  it("judges the lines on the Docker of the machine that printed them, not on another machine's", () => {
+    // web-1's Docker is in range, web-2 printed the line and showed no Docker version: before, "affected, verified".
+    const other = [web1, dockerVersion("admin@web-1:~$", "23.0.1"), web2, run("admin@web-2:~$")].join("\n");
+    expect(docker23(other)).toMatchObject({ status: "unknown", reason: expect.stringContaining("the log's lines are node web-2's") });
+    // Each machine's own Docker: web-2's 24.0.7 judges web-2's line (before, the two readings disputed each other: unknown).
+    const both = [web1, dockerVersion("admin@web-1:~$", "23.0.1"), web2, dockerVersion("admin@web-2:~$", "24.0.7"), run("admin@web-2:~$")];
+    expect(docker23(both.join("\n"))).toMatchObject({ status: "not-affected", reason: expect.stringContaining("node web-2: docker") });
+    // Through ssh from a third machine, the target's.
+    const overSsh = [web1, web2, dockerVersion("admin@bastion:~$ ssh web-1", "23.0.1"), run("admin@bastion:~$ ssh web-2")];
+    expect(docker23(overSsh.join("\n"))).toMatchObject({ status: "unknown" });
+  });
+
+  it("still judges a machine's lines on its own Docker", () => {
+    const same = [web1, dockerVersion("admin@web-1:~$", "23.0.1"), run("admin@web-1:~$"), web2].join("\n");
+    expect(docker23(same)).toMatchObject({
+      status: "affected",
+      level: "verified",
+      reason: expect.stringContaining("node web-1: docker: 23.0.1 is in"),
+    });
+  });
+});

@@ -83,6 +83,62 @@ export function joinUnameNodes(table: readonly NodeRow[], hosts: readonly NodeRo
   return [...rows, ...hosts.filter((h) => !joined.has(h))];
 }
 
+/** A paste's machines by name, for a lookup per name a line gives (not a pass over every machine). */
+export interface MachineIndex<T> {
+  /** The one machine `name` is, or undefined for none or several ("node1" beside node1.dc1 and node1.dc2). */
+  lookup(name: string): T | undefined;
+  /** Whether `name` is any machine of the index, one or several. */
+  lists(name: string): boolean;
+  /** Whether every machine's address is known (an -o wide table's INTERNAL-IP): an address none has is then no machine's. */
+  allAddressed: boolean;
+}
+
+/**
+ * The machines by the rule of sameMachine: the whole name, or the short name where one side gives a bare short name; an
+ * address (`ssh 10.0.0.12`) is the machine whose INTERNAL-IP it is (review 37b: it matched no node's name, and a node in
+ * range that printed nothing decided).
+ */
+export function machineIndex<T>(
+  machines: readonly T[],
+  nameOf: (m: T) => string,
+  addressOf: (m: T) => string | null | undefined,
+): MachineIndex<T> {
+  const full = new Map<string, T[]>();
+  const byShort = new Map<string, T[]>();
+  const bare = new Map<string, T[]>();
+  const byAddress = new Map<string, T[]>();
+  let addressed = 0;
+  const add = (map: Map<string, T[]>, key: string, m: T) => {
+    const list = map.get(key);
+    if (list) list.push(m);
+    else map.set(key, [m]);
+  };
+  for (const m of machines) {
+    const name = nameOf(m).toLowerCase();
+    const address = addressOf(m);
+    if (address) {
+      addressed++;
+      add(byAddress, address.toLowerCase(), m);
+    }
+    add(full, name, m);
+    add(byShort, shortName(name), m);
+    if (!name.includes(".")) add(bare, name, m);
+  }
+  const matches = (name: string) => {
+    const n = name.toLowerCase();
+    if (ADDRESS.test(n)) return new Set([...(byAddress.get(n) ?? []), ...(full.get(n) ?? [])]);
+    return new Set([...(full.get(n) ?? []), ...((n.includes(".") ? bare.get(shortName(n)) : byShort.get(n)) ?? [])]);
+  };
+  return {
+    lookup(name) {
+      const found = matches(name);
+      return found.size === 1 ? [...found][0] : undefined;
+    },
+    lists: (name) => matches(name).size > 0,
+    allAddressed: machines.length > 0 && addressed === machines.length,
+  };
+}
+
 /** Rows by a key, keeping only keys that one row has. */
 function uniqueBy(rows: readonly NodeRow[], key: (row: NodeRow) => string): Map<string, NodeRow> {
   const out = new Map<string, NodeRow>();
