@@ -95,4 +95,26 @@ describe("confidence: one message is one witness, however the paste broke its li
     const f = diagnoseFields(kb, { logs }).findings.find((x) => x.id === "kube-proxy-conntrack-hashsize-non-init-netns");
     expect(f?.confidence).toBe("high");
   });
+
+  it("takes a program's new message after a line exactly as wide as the wrap for a message of its own (review 39b F4)", () => {
+    // modprobe's line is exactly 80 characters; iptables' message, next, is wrapped at 80 by the terminal.
+    const modprobe = "modprobe: FATAL: Module ip_tables not found in directory /lib/modules/6.1.21-v8+";
+    const iptables = "iptables v1.8.7 (legacy): can't initialize iptables table `nat': Table does not exist (do you need to insmod?)";
+    expect(modprobe).toHaveLength(80);
+    const NAT = "iptables-legacy-nat-table-unavailable";
+    const at = (logs: string) => diagnoseFields(kb, { logs }).findings.find((f) => f.id === NAT);
+    const plainNat = at(`$ sudo iptables -t nat -L\n${modprobe}\n${iptables}`);
+    expect(plainNat?.confidence).toBe("high");
+    for (const cut of [
+      `${iptables.slice(0, 79)}\n${iptables.slice(80)}`, // word wrap: the space at the break dropped
+      `${iptables.slice(0, 80)}\n${iptables.slice(80)}`, // a hard cut at 80
+    ]) {
+      const f = at(`$ sudo iptables -t nat -L\n${modprobe}\n${cut}\nPerhaps iptables or your kernel needs to be upgraded.`);
+      expect(f, cut).toMatchObject({ confidence: "high", score: plainNat?.score });
+      expect(
+        f?.evidence.some((e) => e.kind === "log" && e.text.includes("v8+iptables")),
+        cut,
+      ).toBe(false);
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { type Automaton, scanAcrossLines } from "./aho-corasick";
 import { lineEnd, lineOfOffset } from "./line-starts";
-import type { UnwrappedText } from "./unwrap-lines";
+import { opensMessage, type UnwrappedText } from "./unwrap-lines";
 
 /**
  * A message cut over two or more lines by a terminal (100, 120, 132 … columns: the line break falls
@@ -69,9 +69,11 @@ function spannedLines(
     if (!broken) continue;
     // A terminal cuts every part of a message but the last at its width: the neighbouring parts of
     // the same length belong to the message too (and its evidence is one message, not several lines).
+    // A program's own new message begins no part (opensMessage).
     const width = length(first);
-    while (first > 0 && last - first + 1 < MAX_JOINED && length(first - 1) === width) first--;
-    while (last + 1 < lineStarts.length && last - first + 1 < MAX_JOINED && length(last) === width) last++;
+    const opens = (l: number) => opensMessage(lineAt(text, lineStarts, l));
+    while (first > 0 && last - first + 1 < MAX_JOINED && length(first - 1) === width && !opens(first)) first--;
+    while (last + 1 < lineStarts.length && last - first + 1 < MAX_JOINED && length(last) === width && !opens(last + 1)) last++;
     spans.push([first, last]);
   }
   spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);

@@ -18,6 +18,19 @@ export interface UnwrappedText {
   shown?: string[];
 }
 
+/**
+ * A line that opens a program's own message: its name and version banner (`iptables v1.8.7 (legacy): `) or its name and
+ * a severity (`modprobe: FATAL: `, `docker: Error response …`, `tar: error: `; not "process: error during …", which
+ * continues runc's message). Review 39b F4: modprobe's message, exactly 80 characters
+ * long in a paste wrapped at 80, took iptables' next message for its continuation (by the wrap, or by a cut of the same
+ * width, cut-lines.ts), and a deserved high was lost.
+ */
+const OPENS_MESSAGE =
+  /^[a-z][\w.+-]*(?:\[\d+\])?(?: v\d+(?:\.\d+)+(?: \([^)]*\))?: |: (?:(?:FATAL|ERROR|WARN(?:ING)?|Error|Warning|Fatal)\b|(?:error|warning|fatal):))/;
+
+/** Whether a line opens a program's own message (OPENS_MESSAGE), so no wrap or cut continues into it. */
+export const opensMessage = (line: string): boolean => OPENS_MESSAGE.test(line);
+
 const MIN_WIDTH = 64;
 const MAX_WIDTH = 80;
 /** Wrapping is a mail-paste problem; big texts are machine-collected logs and are not rewrapped. */
@@ -83,7 +96,7 @@ export function wrapWidth(text: string): { width: number; hardCut: boolean } | n
  * its own, and `next`'s first word would not have fitted after `cur`.
  */
 export function wrappedBefore(cur: string, next: string, width: number): boolean {
-  if (cur.length < 40 || !cur.includes(" ") || next.trim() === "" || unframe(next) !== next.trimStart()) return false;
+  if (cur.length < 40 || !cur.includes(" ") || next.trim() === "" || unframe(next) !== next.trimStart() || opensMessage(next)) return false;
   return cur.length + 1 + (/^\S*/.exec(next)?.[0].length ?? 0) > width;
 }
 
@@ -171,8 +184,8 @@ function unwrapWidth(lines: readonly string[], width: number, hardCutJoiner: str
 
 function joinerFor(cur: string, next: string, width: number, hardCutJoiner: string): string | null {
   if (next.trim() === "") return null;
-  // A new log record (journald, ISO timestamp, dmesg clock) never continues the previous line.
-  if (unframe(next) !== next.trimStart()) return null;
+  // A new log record (journald, ISO timestamp, dmesg clock) or a program's new message never continues the previous line.
+  if (unframe(next) !== next.trimStart() || opensMessage(next)) return null;
   const firstWord = /^\S*/.exec(next)?.[0] ?? "";
   // A short line ended on its own, unless what followed was a token too long to fit after it.
   if (cur.length < width - 20 && firstWord.length < 20) return null;
