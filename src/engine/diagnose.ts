@@ -57,6 +57,7 @@ import {
   imageOsComponents,
   iptablesComponents,
   isKernelPackage,
+  type LogMessage,
   mentionedChecks,
   missingDataReason,
   nodeComponents,
@@ -428,6 +429,17 @@ function assemble(
   const nodePrinter = tablePrinter(printerOf, facts, namesOf);
   // One message over several lines is one piece of evidence (review 39a).
   const messageOf = messageStarts(context.logs, facts.lineAt);
+  // A hit line with the lines of its message before it, a wrap's break read as a space, and the message's first line (review
+  // 39b F5: a klog line hard-wrapped at 80 left its signature on a line without the framing that dates the program).
+  const wholeMessage = (e: LogEvidence): LogMessage => {
+    const start = messageOf(e.line);
+    const parts: string[] = [];
+    for (let l = start; l <= e.line; l++) parts.push(facts.lineAt(l)?.replace(/\r$/, "") ?? "");
+    const head = parts[0] ?? e.text;
+    // The hit's own text last: its line, or the lines a wrap or cut joined from it on.
+    parts[parts.length - 1] = e.text;
+    return { text: parts.join(" "), head };
+  };
   for (const record of candidates) {
     const seen = byRecord.get(record.id) ?? NO_HITS;
     const logEvidence = seen.evidence;
@@ -452,7 +464,9 @@ function assemble(
     // gives no version at all is that one machine's too; lines another machine printed date nothing of this one.
     const printedOn = away ? undefined : hosts.length === 1 ? hosts[0] : !hosts.length && !facts.nodes.length ? single : undefined;
     const printed =
-      printedOn && logEvidence.length ? printedFromChecks(record, printedOn, logEvidence, decidedEcosystems([...own, ...named])) : [];
+      printedOn && logEvidence.length
+        ? printedFromChecks(record, printedOn, logEvidence, decidedEcosystems([...own, ...named]), wholeMessage)
+        : [];
     if (printed.length && printedOn && !hosts.length) hosts = [printedOn];
     const checks =
       elsewhere.length && elsewhere.length === hosts.length

@@ -833,12 +833,13 @@ export function printedFromChecks(
   host: HostVersions,
   evidence: readonly LogEvidence[],
   checked: ReadonlySet<string>,
+  messageOf: (e: LogEvidence) => LogMessage = (e) => ({ text: e.text, head: e.text }),
 ): VersionEvidence[] {
   // Most records date nothing: their hit lines are not read again.
   const dating = new Map(record.signatures.filter((sig) => sig.printedFrom).map((sig) => [sig.id, sig]));
   if (!dating.size) return [];
   const names = new Set([...checked].flatMap((e) => e.split(" ")));
-  const hit = new Set(evidence.filter((e) => !e.approximate && printedLine(e, dating.get(e.signature))).map((e) => e.signature));
+  const hit = new Set(evidence.filter((e) => !e.approximate && printedLine(messageOf(e), dating.get(e.signature))).map((e) => e.signature));
   const done = new Set<string>();
   return record.signatures.flatMap((sig) => {
     const printed = sig.printedFrom;
@@ -890,19 +891,33 @@ export function printedFromChecks(
 const PRINTED_BEFORE = /^\s*(?:[\w./-]+:\d+\s+-\s+|[A-Za-z][\w ./-]{0,100}(?: \([0-9a-f]{6,64}\))?:\s+)*$/;
 
 /**
- * Whether a hit line is a program's output, which dates the program, and not a person's sentence quoting it (review
- * 36d: "we never see 'client version 1.24 is too old. Minimum supported API version is 1.44'" was Docker 29, verified):
- * a log line, or a line whose message only a CLI's labels come before.
+ * Whether a hit line's message (the line, or in a wrapped paste the lines it continues: `messageOf` of printedFromChecks)
+ * is a program's output, which dates the program, and not a person's sentence quoting it (review 36d: "we never see
+ * 'client version 1.24 is too old. Minimum supported API version is 1.44'" was Docker 29, verified): a log line, or a
+ * line whose message only a CLI's labels come before.
  */
-function printedLine(e: LogEvidence, sig: RecordSignature | undefined): boolean {
+function printedLine(message: LogMessage, sig: RecordSignature | undefined): boolean {
   if (!sig) return false;
-  const text = e.text.replace(TOOL_LABELS, "");
-  if (isLogFramed(text.trim())) return true;
+  const text = message.text.replace(TOOL_LABELS, "");
+  if (isLogFramed(text.trim())) {
+    if (message.text.length === message.head.length) return true;
+    // Lines a wrap joined to a log line: nothing between that line and the signature is a person's words (a sentence
+    // after a long log line, which the wrap reading takes for its continuation, dated Docker 29 "by its own line").
+    const at = messageStart(message.text, sig);
+    return at >= 0 && (at < message.head.length || !TOLD.test(message.text.slice(message.head.length, at)));
+  }
   // Where the whole message starts, not the signature's longest words (matchAt: review 36e, a long line's quote mark).
   const at = messageStart(text, sig);
   if (at < 0) return false;
   const before = text.slice(0, at);
   return PRINTED_BEFORE.test(before) && !TOLD.test(before);
+}
+
+/** A hit line's whole message (in a wrapped paste, with the lines it continues or the lines joined to it) and its first line. */
+export interface LogMessage {
+  text: string;
+  /** The message's first line as pasted: where its framing is. */
+  head: string;
 }
 
 /**

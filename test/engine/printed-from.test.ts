@@ -76,6 +76,34 @@ describe("a line that dates its own program", () => {
       expect(subject(told), told).not.toBe("your docker (29.0.0 or later, by its own line)");
   });
 
+  it("dates its program by a log line a terminal wrapped, not by a sentence the wrap reading joins to one (review 39b F5)", () => {
+    const subject = (text: string) => versionOf(finding(diagnoseBundle(kb, text)))[0]?.subject;
+    // A dockerd line cut every 80 characters, as an 80-column terminal copies it: the refusal sits whole on a line without
+    // the journal's framing.
+    const journal = `Nov 10 23:03:43 host-1 dockerd[812]: time="2025-11-10T23:03:43.123Z" level=error msg="${REFUSAL.slice(28)}"`;
+    const cut = journal.match(/.{1,80}/g) ?? [];
+    expect(cut[1]).toContain(REFUSAL.slice(28, 98));
+    expect(subject(cut.join("\n"))).toBe("your docker (29.0.0 or later, by its own line)");
+    // The kubelet's klog line in its journal, cut at 80 inside "command failed": the removed flag's line dates the kubelet.
+    const kubelet = [
+      'Dec 03 10:11:12 node1 kubelet[2211]: E1203 10:11:12.123456    2211 run.go:74] "c',
+      'ommand failed" err="failed to parse kubelet flag: unknown flag: --network-plugin',
+      '"',
+    ].join("\n");
+    const flag = diagnoseBundle(kb, kubelet).findings.find((f) => f.id === "kubelet-1.24-network-plugin-flag-removed");
+    expect(versionOf(flag)[0]?.subject).toBe("your kubernetes (1.24.0 or later, by its own line)");
+    // A person's sentence after a log line, in a paste wrapped at 80 columns, which the wrap reading joins to that line:
+    // their words, not the daemon's line.
+    const told = [
+      'Nov 10 23:03:43 host-1 dockerd[812]: level=info msg="Loading containers: start."',
+      'Nov 10 23:03:44 host-1 dockerd[812]: level=info msg="Loading containers: done."',
+      `we never see ${REFUSAL.slice(28, 92)}`,
+      REFUSAL.slice(93),
+    ];
+    expect(told.map((l) => l.length)).toEqual([80, 79, 77, 51]);
+    expect(subject(told.join("\n"))).not.toBe("your docker (29.0.0 or later, by its own line)");
+  });
+
   it("gives way to any version of the program the paste gives: the daemon's binary, a package listing (review 36e)", () => {
     for (const given of [
       "$ dockerd --version\nDocker version 28.5.2, build 89c5e8f",
