@@ -1,6 +1,6 @@
 import type { NodeReport } from "./diagnosis";
 import { kernelFacts, osImageToOs, releaseEcosystem } from "./facts";
-import type { HostComponents } from "./facts/host-components";
+import { type HostComponents, sameBuild } from "./facts/host-components";
 import { runtimeComponent } from "./facts/runtime-version";
 import type { BugRecord } from "./record";
 import type { NodeRow } from "./types";
@@ -11,7 +11,10 @@ const ATTRIBUTES: Attribute[] = ["kernel", "osImage", "runtime", "version", "ipt
 
 /**
  * A node as the verdict judges it: its row's versions, with the components its own output under its prompt shows
- * (ExtractedFacts.nodeComponents). Where the two give one component two versions, neither decides.
+ * (ExtractedFacts.nodeComponents). Where the two give one component two versions, neither decides, except that a package
+ * build is its release (review 40a: Ubuntu's 26.1.3-0ubuntu1~22.04.1 beside the row's docker://26.1.3 was a dispute), the
+ * row's runtime (its daemon's word) outranks a Docker CLI's version, and the node's own output outranks what a NotReady
+ * node's kubelet last reported (review 40a: an upgraded kubelet's `--version` beside its stale row).
  */
 export function nodeHost(node: NodeRow, own?: HostComponents): HostVersions {
   const image = node.osImage ? osImageToOs(node.osImage) : null;
@@ -23,20 +26,32 @@ export function nodeHost(node: NodeRow, own?: HostComponents): HostVersions {
   const runtime = runtimeComponent(node.runtime)?.[0];
   const components = { ...nodeComponents(node), ...imageOsComponents(os) };
   const disputed = new Set(own?.disputed);
+  const fromClient = new Set(own?.fromClient);
+  const stale = NOT_REPORTING.test(node.status);
   if (own)
     for (const [ecosystem, version] of Object.entries({
       ...nodeComponents({ version: own.kubelet ?? "", runtime: own.runtime }),
       ...own.components,
-    }))
-      if (components[ecosystem] === undefined) components[ecosystem] = version;
-      else if (components[ecosystem] !== version) disputed.add(ecosystem);
+    })) {
+      const row = components[ecosystem];
+      if (row === undefined) {
+        components[ecosystem] = version;
+        continue;
+      }
+      // The row's runtime is its daemon's word: beside it, a version is no longer only a client's.
+      const client = fromClient.delete(ecosystem);
+      if (sameBuild(row, version)) components[ecosystem] = version.length > row.length ? version : row;
+      else if (client) continue;
+      else if (stale) components[ecosystem] = version;
+      else disputed.add(ecosystem);
+    }
   for (const ecosystem of disputed) delete components[ecosystem];
   return {
     subject: `node ${node.name}`,
     kernel: node.kernel && !windows ? kernelFacts(node.kernel, node.build ?? null, os) : null,
     components,
     ...(disputed.size ? { disputed: [...disputed] } : {}),
-    ...(own?.fromClient.length ? { fromClient: new Set(own.fromClient) } : {}),
+    ...(fromClient.size ? { fromClient } : {}),
     release: releaseEcosystem(os),
     distro: os,
     ...(windows ? { windowsNode: true as const } : {}),

@@ -426,6 +426,13 @@ describe("a component's output under one machine's prompt, in a paste of several
   const RUNC =
     "docker: Error response from daemon: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: unable to apply apparmor profile: apparmor failed to apply profile: write /proc/self/attr/apparmor/exec: no such file or directory: unknown.";
   const run = (prompt: string) => `${prompt} docker run --rm -it alpine:3.17\n${RUNC}`;
+  const verdictFor = (id: string, text: string) => diagnoseBundle(kb, text).findings.find((f) => f.id === id)?.verdict;
+  const table = (runtime1: string, runtime2: string, status2 = "Ready") =>
+    [
+      "NAME       STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION      CONTAINER-RUNTIME",
+      `worker-1   Ready    <none>   40d   v1.25.5   10.0.1.11     <none>        Ubuntu 22.04.3 LTS   5.15.0-88-generic   ${runtime1}`,
+      `worker-2   ${status2}    <none>   40d   v1.25.5   10.0.1.12     <none>        Ubuntu 22.04.3 LTS   5.15.0-88-generic   ${runtime2}`,
+    ].join("\n");
   const web1 = uname("web-1", "21", "5.10.162-1");
   const web2 = uname("web-2", "26", "5.10.197-1");
 
@@ -439,6 +446,58 @@ describe("a component's output under one machine's prompt, in a paste of several
     // Through ssh from a third machine, the target's.
     const overSsh = [web1, web2, dockerVersion("admin@bastion:~$ ssh web-1", "23.0.1"), run("admin@bastion:~$ ssh web-2")];
     expect(docker23(overSsh.join("\n"))).toMatchObject({ status: "unknown" });
+  });
+
+  it("takes a component a machine that is no node printed, or a daemon the CLI reached elsewhere, for another machine's (review 40a)", () => {
+    // A laptop's containerd beside rows that give worker-2's own: worker-2's row decides worker-2's line.
+    const CNI =
+      'plugin type="loopback" failed (add): incompatible CNI versions; config is "1.0.0", plugin supports ["0.1.0" "0.2.0" "0.3.0" "0.3.1" "0.4.0"]';
+    const laptop = [
+      "me@laptop:~$ kubectl get nodes -o wide",
+      table("containerd://1.6.4", "containerd://1.6.4"),
+      "me@laptop:~$ containerd --version",
+      "containerd containerd.io 1.6.3 a05d175400b1145e5e6a735a6710579d181e7fb0",
+      "me@laptop:~$ ssh worker-2 sudo crictl logs 1a2b3c",
+      CNI,
+    ].join("\n");
+    expect(verdictFor("containerd-1.6.3-loopback-cni-1.0.0", laptop)).toMatchObject({
+      status: "not-affected",
+      reason: expect.stringContaining("node worker-2: containerd: fixed in 1.6.4"),
+    });
+    // `docker -H ssh://web-2 version` at web-1's prompt reports web-2's daemon: no certain version of web-1's Docker.
+    const remote = [
+      web1,
+      web2,
+      dockerVersion("admin@web-1:~$ docker -H ssh://admin@web-2", "23.0.1").replace(" docker version", " version"),
+    ];
+    expect(docker23([...remote, run("admin@web-1:~$")].join("\n"))).not.toMatchObject({ status: "affected", certain: undefined });
+  });
+
+  it("reads a node's own output beside its row: one release in two forms, and over what a NotReady node last reported (review 40a)", () => {
+    // Ubuntu's docker.io names its package build where the row names the release: one version.
+    const ubuntu = [
+      "admin@cp-1:~$ kubectl get nodes -o wide",
+      table("docker://23.0.1", "docker://23.0.1"),
+      dockerVersion("admin@worker-2:~$", "23.0.1").replace("API version", "Git commit:       23.0.1-0ubuntu1~22.04.1\n  API version"),
+      run("admin@worker-2:~$"),
+    ].join("\n");
+    expect(docker23(ubuntu)).toMatchObject({
+      status: "affected",
+      reason: expect.stringContaining("node worker-2: docker (23.0.1-0ubuntu1~22.04.1)"),
+    });
+    // The upgraded kubelet's own --version beside its NotReady row's v1.25.5: the kubelet that failed is 1.26.
+    const CRI =
+      'Dec 12 10:25:58 worker-2 kubelet[4943]: E1212 10:25:58.816968    4943 run.go:74] "command failed" err="failed to run Kubelet: validate service connection: CRI v1 runtime API is not implemented for endpoint \\"unix:///run/containerd/containerd.sock\\": rpc error: code = Unimplemented desc = unknown service runtime.v1.RuntimeService"';
+    const upgraded = [
+      "admin@cp-1:~$ kubectl get nodes -o wide",
+      table("containerd://1.5.9", "containerd://1.5.9", "NotReady"),
+      "admin@worker-2:~$ kubelet --version",
+      "Kubernetes v1.26.0",
+      "admin@worker-2:~$ journalctl -u kubelet -n 1",
+      CRI,
+    ].join("\n");
+    expect(verdictFor("kubelet-1.26-cri-v1-required", upgraded)).toMatchObject({ status: "affected" });
+    expect(verdictFor("kubelet-1.26-cri-v1-required", upgraded)?.reason).not.toContain("no version of kubernetes was given");
   });
 
   it("still judges a machine's lines on its own Docker", () => {

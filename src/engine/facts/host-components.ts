@@ -53,7 +53,7 @@ function one(values: readonly string[]): string | null {
  * Whether two readings name one build: RHEL's `docker version` names its package ("1.13.1-91.git07f3374.el7")
  * where `docker info` says "1.13.1".
  */
-const sameBuild = (a: string, b: string) => a === b || a.startsWith(`${b}-`) || b.startsWith(`${a}-`);
+export const sameBuild = (a: string, b: string) => a === b || a.startsWith(`${b}-`) || b.startsWith(`${a}-`);
 
 export function hostComponents(r: ComponentReadings): HostComponents {
   const kubelet = r.kubelet.length ? one(r.kubelet) : r.mentioned.kubelet;

@@ -277,7 +277,9 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const nodes = hostNodes.length
     ? joinUnameNodes(tableNodes, hostNodes)
     : withOwnBuild(tableNodes, ownUname(kernelSources, containerOutput));
-  // Beside several nodes, the host's own output is the node's whose prompt or `ssh` target printed it.
+  // Beside several nodes, the host's own output is the node's whose prompt or `ssh` target printed it; a machine that is no
+  // node, or several (a laptop, a bastion), gives another machine's (review 40a: a laptop's containerd judged worker-2's
+  // line against worker-2's own row).
   const index =
     nodes.length > 1
       ? machineIndex(
@@ -286,15 +288,17 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
           (n) => n.internalIp,
         )
       : null;
-  const nodeOf = (line: number) => {
+  const machineOf = (line: number): Place | null => {
     const label = index ? commandHost(line) : null;
-    return label ? index?.lookup(label)?.name : undefined;
+    if (!label) return null;
+    const node = index?.lookup(label);
+    return node ? `${NODE_PLACE}${node.name}` : "away";
   };
+  const commandOf = commandBefore(commandHosts);
   const place = (line: number): Place => {
-    if (underHeading(line)) return "away";
+    if (underHeading(line) || talksToAnotherDaemon(lineAt(commandOf(line)?.[0] ?? 0))) return "away";
     if (upgradedLater(line, lineAt(line) ?? "")) return "earlier";
-    const node = nodeOf(line);
-    return node ? `${NODE_PLACE}${node}` : "own";
+    return machineOf(line) ?? "own";
   };
   const readings = componentReadings(sections, mentions.components, textLines, place, (line) => containerOutput.has(line));
   const components = { own: readings.of("own"), away: readings.of("away"), earlier: readings.of("earlier") };
@@ -398,6 +402,14 @@ function pickOsSection(sections: readonly BundleSection[]): BundleSection | unde
   if (own) return own;
   return new Set(os.map((s) => s.text.trim())).size === 1 ? os[0] : undefined;
 }
+
+/**
+ * Whether a command line runs the Docker CLI against a daemon it names (`docker -H ssh://web-2 version`, `--context`,
+ * `DOCKER_HOST=tcp://…`): what the daemon reports is that machine's, not the prompt's (review 40a).
+ */
+const talksToAnotherDaemon = (command: string | undefined): boolean => command !== undefined && REMOTE_DAEMON.test(command);
+// The CLI's own options come before its command; each option one token, so no backtracking over a long line.
+const REMOTE_DAEMON = /\bDOCKER_(?:HOST|CONTEXT)=(?!unix:)\S|\bdocker(?:\s+-\S+)*\s+(?:-H|--host|-c|--context)[= ]\S/;
 
 /**
  * Whose output a line is: the host's own, another machine's or time's by a heading (away), before an upgrade, or beside
