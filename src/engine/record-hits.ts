@@ -23,6 +23,11 @@ export interface Sighting {
   weight: number;
   approximate?: "tokens" | "similar";
   lines: Set<number>;
+  /**
+   * Of a line holding several messages joined by escaped newlines (a JSON string: Ansible's `stderr`, `kubectl -o json`'s
+   * termination message), which of them the signature matched (0-based, by the `\n` escapes before its words).
+   */
+  parts?: Map<number, Set<number>>;
 }
 
 export interface RecordHits {
@@ -61,13 +66,20 @@ export function groupHits(kb: CompiledKb, hits: ReadonlyArray<Hit | ApproximateH
       record.sightings.push(sighting);
     }
     sighting.lines.add(hit.line);
+    const exactSignature = approximate ? undefined : compiled?.signature;
+    if (exactSignature && hit.text.includes(ESCAPED_NEWLINE)) {
+      const part = escapedPartAt(hit.text, anchorAt(hit.text, exactSignature, read));
+      sighting.parts ??= new Map();
+      const parts = sighting.parts.get(hit.line);
+      if (parts) parts.add(part);
+      else sighting.parts.set(hit.line, new Set([part]));
+    }
     const kind = `${recordId}/${signature}/${approximate ?? "exact"}`;
     const count = (shown.get(kind) ?? 0) + 1;
     shown.set(kind, count);
     if (count > LINES_PER_SIGNATURE) continue;
-    const exact = approximate ? undefined : compiled?.signature;
-    const text = hit.text.length > MAX_EVIDENCE_CHARS ? aroundMatch(hit.text, exact, read) : hit.text;
-    const at = text.length > LONG_LINE && exact ? anchorAt(text, exact, read) : -1;
+    const text = hit.text.length > MAX_EVIDENCE_CHARS ? aroundMatch(hit.text, exactSignature, read) : hit.text;
+    const at = text.length > LONG_LINE && exactSignature ? anchorAt(text, exactSignature, read) : -1;
     record.evidence.push({
       kind: "log",
       line: hit.line,
@@ -90,14 +102,39 @@ export function groupHits(kb: CompiledKb, hits: ReadonlyArray<Hit | ApproximateH
 export function independentWeights(sightings: readonly Sighting[], messageOf: (line: number) => number = (l) => l): number[] {
   // One signature is one weight whatever its lines: no message to work out (messageOf may read the whole paste).
   if (sightings.length < 2) return sightings.map((s) => s.weight);
-  const covered = new Set<number>();
+  // A message is a line's (its first line's), or one of the messages a line joins by escaped newlines (review 39a: two of
+  // them inside Ansible's `stderr` counted as one, and a finding high in the plain log was medium there). A sighting
+  // whose part of a line is not known covers the whole line.
+  const wholeLines = new Set<number>();
+  const partLines = new Set<number>();
+  const partsSeen = new Set<string>();
   const weights: number[] = [];
-  for (const { weight, lines } of [...sightings].sort((a, b) => b.weight - a.weight)) {
-    const messages = [...lines].map(messageOf);
-    if (messages.some((m) => !covered.has(m))) weights.push(weight);
-    for (const m of messages) covered.add(m);
+  for (const { weight, lines, parts } of [...sightings].sort((a, b) => b.weight - a.weight)) {
+    const messages = [...lines].flatMap((line) => {
+      const m = messageOf(line);
+      const on = parts?.get(line);
+      return on ? [...on].map((part): [number, number] => [m, part]) : [[m, -1] as [number, number]];
+    });
+    const fresh = messages.some(([m, part]) => !wholeLines.has(m) && (part < 0 ? !partLines.has(m) : !partsSeen.has(`${m}:${part}`)));
+    if (fresh) weights.push(weight);
+    for (const [m, part] of messages) {
+      if (part < 0) wholeLines.add(m);
+      else {
+        partLines.add(m);
+        partsSeen.add(`${m}:${part}`);
+      }
+    }
   }
   return weights;
+}
+
+const ESCAPED_NEWLINE = "\\n";
+
+/** Which of a line's messages joined by escaped newlines holds the offset (0 when unknown or the first). */
+function escapedPartAt(line: string, at: number): number {
+  let part = 0;
+  for (let i = line.indexOf(ESCAPED_NEWLINE); i >= 0 && i < at; i = line.indexOf(ESCAPED_NEWLINE, i + 2)) part++;
+  return part;
 }
 
 /** How far above a line the first line of its message is looked for. */

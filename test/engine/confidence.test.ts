@@ -96,7 +96,28 @@ describe("confidence: one message is one witness, however the paste broke its li
     expect(f?.confidence).toBe("high");
   });
 
-  it("takes a program's new message after a line exactly as wide as the wrap for a message of its own (review 39b F4)", () => {
+  it("counts two messages a JSON string joins by escaped newlines as two witnesses, as on their own lines (review 39a)", () => {
+    // ipamd's lines from the aws-vpc-cni record's example, as Ansible's fatal line and `kubectl get pod -o json` quote them.
+    const lines = [
+      '{"level":"debug","ts":"2022-07-27T14:05:10.180Z","caller":"datastore/data_store.go:713","msg":"AssignPodIPv4Address: ENI eni-05d055aa998b5504d does not have available addresses"}',
+      '{"level":"error","ts":"2022-07-27T14:05:10.180Z","caller":"datastore/data_store.go:713","msg":"DataStore has no available IP/Prefix addresses"}',
+      '{"level":"info","ts":"2022-07-27T14:05:10.180Z","caller":"rpc/rpc.pb.go:713","msg":"Send AddNetworkReply: IPv4Addr , IPv6Addr: , DeviceNumber: -1, err: assignPodIPv4AddressUnsafe: no available IP/Prefix addresses"}',
+    ];
+    const CNI = "aws-vpc-cni-no-free-ip-for-pod";
+    const plain = find({ logs: lines.join("\n") }, CNI);
+    expect(plain?.confidence).toBe("high");
+    const quoted = JSON.stringify(lines.join("\n"));
+    for (const logs of [
+      `fatal: [node-1]: FAILED! => {"changed": true, "rc": 1, "stderr": ${quoted}, "stderr_lines": ${JSON.stringify(lines)}}`,
+      `            "message": ${quoted},`,
+    ])
+      expect(find({ logs }, CNI), logs.slice(0, 40)).toMatchObject({ confidence: "high" });
+    // One message still counts once, whatever the escapes around it.
+    const one = JSON.stringify(`${lines[1]}\n${lines[1]}\nretrying`);
+    expect(find({ logs: `"stderr": ${one}` }, CNI)?.confidence).not.toBe("high");
+  });
+
+  it("takes a program's new message (its banner, a severity, its source line) for a message of its own in a wrapped paste (review 39b F4)", () => {
     // modprobe's line is exactly 80 characters; iptables' message, next, is wrapped at 80 by the terminal.
     const modprobe = "modprobe: FATAL: Module ip_tables not found in directory /lib/modules/6.1.21-v8+";
     const iptables = "iptables v1.8.7 (legacy): can't initialize iptables table `nat': Table does not exist (do you need to insmod?)";
@@ -116,5 +137,17 @@ describe("confidence: one message is one witness, however the paste broke its li
         cut,
       ).toBe(false);
     }
+    // LTP's lines open with the source line that printed them: in a paste the wrap reading finds wrapped (mke2fs' options
+    // cut at "extra"), its two failures are two messages (the debian-6.1.64 record's example).
+    const ltp = [
+      "tst_test.c:1650: TINFO: === Testing on ext4 ===",
+      "tst_test.c:1105: TINFO: Formatting /dev/loop43 with ext4 opts='' extra ",
+      "opts=''",
+      "mke2fs 1.46.5 (30-Dec-2021)",
+      "preadv03.c:102: TINFO: Using block size 512",
+      "preadv03.c:77: TFAIL: Buffer wrong at 0 have 62 expected 61",
+      "preadv03.c:66: TFAIL: preadv(O_DIRECT) read 0 bytes, expected 512",
+    ].join("\n");
+    expect(find({ logs: ltp }, "debian-6.1.64-ext4-dio-corruption")?.confidence).toBe("high");
   });
 });
