@@ -6,6 +6,7 @@ import { klogBlockHeadersInText } from "./klog-blocks";
 import { lineViews, stripAnsi } from "./normalize-line";
 import { requiredLiteralSets } from "./regex-literals";
 import { type UnwrappedText, unwrapVariants } from "./unwrap-lines";
+import { yamlFoldVariant } from "./yaml-folds";
 
 /**
  * The signature matcher of one knowledge-base version: compiled once, then `scan` finds every
@@ -459,11 +460,13 @@ function scan(tables: Tables, input: string): MarkedScan {
     },
     refused,
   );
-  // A mail-wrapped paste is rebuilt whole; otherwise only lines a signature's wording runs across; and
-  // a decoded kernel stack trace's lines in the kernel's own form.
+  // A mail-wrapped paste is rebuilt whole; otherwise only lines a signature's wording runs across; a decoded kernel
+  // stack trace's lines in the kernel's own form; and a YAML document's folded scalars joined.
   const wrapped = unwrapVariants(text);
   const joined = wrapped.length ? wrapped : cutLineVariants(tables.cut, text, lineStarts);
-  const decoded = [decodedFrameVariant(text, lineStarts), ...wrapped.map(decodedFramesOf)].filter((v): v is UnwrappedText => v !== null);
+  const decoded = [decodedFrameVariant(text, lineStarts), ...wrapped.map(decodedFramesOf), yamlFoldVariant(text, lineStarts)].filter(
+    (v): v is UnwrappedText => v !== null,
+  );
   const variants = [...joined, ...decoded];
   // A line the pass refused by a signature's `unless` stays refused: a rebuilt line around it (a mail-wrapped paste
   // joined again) may have lost the framing or the next line that refused it.

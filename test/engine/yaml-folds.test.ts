@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { diagnoseFields } from "../../src/engine/diagnose";
+import { lineStartsOf } from "../../src/engine/match/line-starts";
+import { yamlFoldVariant } from "../../src/engine/match/yaml-folds";
+import { loadDataKb } from "../support/data-kb";
+
+// `gcloud logging read` prints entries as YAML, folding a long textPayload at 80 columns (review 39a F5: the signature
+// split between "no such file" and "or directory" was lost). The line is the apparmor record's example.
+const kb = (await loadDataKb()).compiled;
+const ID = "apparmor-docker-default-profile-not-loaded";
+const LINE =
+  'rpc error: code = 2 desc = oci runtime error: exec failed: container_linux.go:247: starting container process caused "apparmor failed to apply profile: no such file or directory"';
+const entry = (payload: string[]) =>
+  [
+    "---",
+    "insertId: x0",
+    "logName: projects/p/logs/stderr",
+    "severity: ERROR",
+    ...payload,
+    "timestamp: '2024-05-01T10:00:00.123456789Z'",
+  ].join("\n");
+const find = (logs: string) => diagnoseFields(kb, { logs }).findings.find((f) => f.id === ID);
+const variantOf = (text: string) => yamlFoldVariant(text, lineStartsOf(text));
+
+describe("a YAML document's folded scalars", () => {
+  it("reads a folded payload as the one line it is, as PyYAML and go-yaml fold it", () => {
+    const plain = find(LINE);
+    expect(plain).toBeDefined();
+    for (const payload of [
+      // PyYAML (gcloud): single-quoted, folded at the last space before 80 columns.
+      [
+        "textPayload: 'rpc error: code = 2 desc = oci runtime error: exec failed: container_linux.go:247:",
+        '  starting container process caused "apparmor failed to apply profile: no such file',
+        `  or directory"'`,
+      ],
+      // Double-quoted, with an escaped break inside a word.
+      [`textPayload: "${LINE.slice(0, 100).replace(/"/g, '\\"')}\\`, `  ${LINE.slice(100).replace(/"/g, '\\"')}"`],
+    ]) {
+      const f = find(entry(payload));
+      expect(f, payload[0]).toMatchObject({ confidence: plain?.confidence, score: plain?.score });
+      // The evidence is the payload's first line, read whole.
+      expect(f?.evidence.find((e) => e.kind === "log")).toMatchObject({
+        line: 5,
+        text: expect.stringContaining("no such file or directory"),
+      });
+    }
+  });
+
+  it("joins only what YAML folds: no block of key-value output, no plain scalar holding ': ', no unclosed quote", () => {
+    for (const text of [
+      // `docker version`'s blocks: a plain value cannot hold the ": " of the lines under it.
+      "Client: Docker Engine - Community\n Version:           24.0.1\n API version:       1.43",
+      // talosctl's kernel log: "kern: warning: …" is no plain scalar.
+      "kern: warning: [2026-02-06T01:31:33.774368243Z]: ------------[ cut here ]------------\n kern: warning: [2026-02-06T01:31:33.77Z]: verifier bug",
+      // A block scalar keeps its lines; a key without a value opens a mapping.
+      "message: |\n  first line\n  second line",
+      "resource:\n  labels:\n    cluster_name: c1",
+      // A quote that never closes.
+      "textPayload: 'rpc error: code = 2 desc = oci runtime error\n  starting container process caused\n  and more",
+    ])
+      expect(variantOf(text), text).toBeNull();
+    const folded = variantOf("textPayload: 'a b c\n  d e'\nseverity: ERROR\nmessage: plain words folded\n  over two lines");
+    expect(folded).toMatchObject({
+      origin: [0, 3],
+      through: [1, 4],
+      text: "textPayload: 'a b c d e'\nmessage: plain words folded over two lines",
+    });
+  });
+});
