@@ -1253,6 +1253,12 @@ describe("versions named in passing", () => {
     expect(named(" - K8S(RKE2) Version: v1.27.2+rke2r1")).toEqual({ kubernetes: "1.27.2" });
     expect(named("- k8s version: 1.29.4 (EKS)")).toEqual({ kubernetes: "1.29.4" });
     expect(named("Kubernetes (EKS) v1.27.2 on Bottlerocket")).toEqual({ kubernetes: "1.27.2" });
+    // Or before the release, when the distribution numbers its releases as Kubernetes does; not RKE1, minikube, OpenShift.
+    expect(named("- Version of Kubernetes: rke2 1.26.3")).toEqual({ kubernetes: "1.26.3" });
+    expect(named("Kubernetes version: k3s v1.27.4+k3s1")).toEqual({ kubernetes: "1.27.4" });
+    expect(named("- Kubernetes: RKE 1.4.5")).toEqual({});
+    expect(named("Kubernetes version: minikube v1.32.0")).toEqual({});
+    expect(named("kubernetes: openshift 4.14.3")).toEqual({});
     // Not inside an image or registry path, and no parenthesis of other words than a name.
     // (kube-proxy's own image names the cluster's kube-proxy release: the image reader's, review 31d.)
     expect(named("image: registry.k8s.io/kube-proxy:v1.27.2")).toEqual({ kubernetes: "1.27.2" });

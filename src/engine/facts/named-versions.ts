@@ -244,6 +244,12 @@ const CNI_PLUGIN_BINARIES = [
   "tuning",
   "vlan",
 ];
+/**
+ * A Kubernetes distribution a template's answer names before the release it runs ("Version of Kubernetes: rke2 1.26.3",
+ * "k8s: k3s v1.27.4"): those whose numbers are Kubernetes' own. Not RKE (RKE1 numbers its releases apart), OpenShift,
+ * minikube or kind (their own versions).
+ */
+const KUBE_EDITIONS = ["rke2", "k3s", "k0s", "eks", "aks", "gke", "oke", "doks", "microk8s", "kubeadm", "upstream", "vanilla"];
 export const NAMED_MARKERS = [
   DOCKER_API_MARKER,
   COREDNS_BANNER_MARKER,
@@ -286,6 +292,8 @@ export const NAMED_MARKERS = [
       ...CNI_PLUGIN_BINARIES.map((b) => `cni ${b} plugin`),
     ],
   ]),
+  // "Version of Kubernetes: rke2 1.26.3": the distribution's name after the colon (KUBE_EDITIONS).
+  ...["kubernetes", "k8s", "kubelet", "kubeadm"].flatMap((n) => KUBE_EDITIONS.flatMap((e) => [`${n}: ${e} `, `${n} ${e} `])),
   ...IMAGE_MARKERS,
   ...OTHER_NAMED_MARKERS,
   KLOG_VERSION_MARKER,
@@ -344,6 +352,7 @@ const COMPONENT_NAMES: ReadonlyArray<[ecosystem: string, names: string, base: re
  * "Kubernetes (OpenShift) 4.14.3", "Kubernetes (kubectl) v1.30.0", the client's).
  */
 const DISTRIBUTION_OF = "(?:\\s?\\((?:RKE2|RKE|K3s|k0s|EKS|AKS|GKE|OKE|DOKS|MicroK8s|kubeadm|upstream|vanilla|CE|EE)\\))?";
+const KUBE_EDITION = `(?:(?:${KUBE_EDITIONS.join("|")})\\s+)?`;
 /** What may wrap a name or a version: a quote, a Markdown code span or emphasis ("**1.7.2**"). */
 const QUOTE = "(?:[`'\"]|\\*{1,2})?";
 // Not a Debian "+really" version's first number: the release after "+really" is the one built (package-lists.ts).
@@ -356,7 +365,7 @@ const NAMED_VERSIONS = COMPONENT_NAMES.map(
       // The name, then at most "version", "to (version)", ":" or "(version" before the number, which
       // may be quoted and carry a package epoch ("`5:29.0.0-1~ubuntu…`").
       new RegExp(
-        `(?:^|[^\\w/.-])(?:${names})${QUOTE}${DISTRIBUTION_OF}(?:\\s+version|\\s+to(?:\\s+version)?)?\\s*(?:(?::|\\((?:version\\s*)?)\\s*)?${QUOTE}(?:\\d+:)?${VERSION}`,
+        `(?:^|[^\\w/.-])(?:${names})${QUOTE}${DISTRIBUTION_OF}(?:\\s+version|\\s+to(?:\\s+version)?)?\\s*(?:(?::|\\((?:version\\s*)?)\\s*)?${ecosystem === "kubernetes" ? KUBE_EDITION : ""}${QUOTE}(?:\\d+:)?${VERSION}`,
         "gi",
       ),
       // dpkg and apt: "Unpacking docker-ce (5:23.0.1-1~debian.11~bullseye) over (...)", "Setting up runc (1.1.12-0ubuntu3)";
