@@ -251,9 +251,11 @@ const statusOf = (service: TestService) => (client: string, body: string) =>
     return res.status;
   });
 
-describe("diagnosis threads shared between clients", () => {
-  // These tests are about admission and turn order, not budgets: a budget far above a 3,000-row table's time keeps a
-  // loaded machine's slow jobs from running out the waiting jobs' time (CI on a loaded clone: a 503 "busy" after 20 s).
+// These tests are about admission and turn order, not budgets or speed: five 3,000-row tables on one thread take ~20 s
+// on a quiet two-core machine, so the test's own time limit is far above it (a loaded CI clone ran out 30 s).
+describe("diagnosis threads shared between clients", { timeout: 120_000 }, () => {
+  // A budget far above a 3,000-row table's time keeps a loaded machine's slow jobs from running out the waiting jobs'
+  // time (CI on a loaded clone: a 503 "busy" after 20 s).
   const FAIRNESS_BUDGET = 60_000;
   it("lets clients take turns: one client's burst of large tables does not hold another's bundle behind all of it", async () => {
     const shared = await startTestService({ pool: { threads: 1, timeoutMs: FAIRNESS_BUDGET } });
