@@ -20,7 +20,16 @@ import { type Hit, pasteText } from "./match";
 import { pasteNotes } from "./paste-notes";
 import { type ApproximateHit, closestRecords, type RecallScan, recallHits } from "./recall";
 import type { BugRecord } from "./record";
-import { groupHits, independentWeights, messageStarts, type RecordHits, type Sighting, shownLogLines, sightedLines } from "./record-hits";
+import {
+  groupHits,
+  independentWeights,
+  matchedLines,
+  messageStarts,
+  type RecordHits,
+  type Sighting,
+  shownLogLines,
+  sightedLines,
+} from "./record-hits";
 import {
   APPROXIMATE_CAP,
   confidenceOf,
@@ -725,7 +734,7 @@ function unjudged(kb: CompiledKb, id: string, hosts: readonly HostVersions[]): V
 function recordContextShown(kb: CompiledKb, record: BugRecord, context: ContextInput, seen: RecordHits): ContextShown {
   const patterns = kb.contexts.get(record.id);
   if (!patterns) return { kind: "not-needed" };
-  const elsewhere = () => contextShown(patterns, context, sightedLines(seen));
+  const elsewhere = () => contextShown(patterns, context, matchedLines(seen));
   const shownBy = record.context?.shownBy ?? [];
   // The matched line shows the context by itself: whether another line shows it too only matters for
   // the witness count, and the search is asked only then (it reads up to 256 KB of the log).

@@ -25,9 +25,12 @@ export interface Sighting {
   lines: Set<number>;
   /**
    * Of a line holding several messages joined by escaped newlines (a JSON string: Ansible's `stderr`, `kubectl -o json`'s
-   * termination message), which of them the signature matched (0-based, by the `\n` escapes before its words).
+   * termination message), the ones the signature's words are in (escapedSegments): `own` where its longest word is (every
+   * place), `spans` with the messages its other words reach too (a signature matching across an escape covers both).
    */
-  parts?: Map<number, Set<number>>;
+  parts?: Map<number, { own: Set<number>; spans: Set<number> }>;
+  /** Of a message a paste broke over lines and a reading joined (a wrap, a cut, a YAML fold): its first line's last line. */
+  through?: Map<number, number>;
 }
 
 export interface RecordHits {
@@ -43,6 +46,7 @@ export function groupHits(kb: CompiledKb, hits: ReadonlyArray<Hit | ApproximateH
   const bySignature = new Map<string, Sighting>();
   const shown = new Map<string, number>();
   const read = searchOnce();
+  const escapesOf = escapesOnce();
   for (const hit of hits) {
     const approximate = "approximate" in hit ? hit.approximate : undefined;
     const compiled = approximate === "similar" ? undefined : kb.signatures.get(hit.key);
@@ -66,13 +70,18 @@ export function groupHits(kb: CompiledKb, hits: ReadonlyArray<Hit | ApproximateH
       record.sightings.push(sighting);
     }
     sighting.lines.add(hit.line);
+    if (hit.through !== undefined && hit.through > hit.line) {
+      sighting.through ??= new Map();
+      sighting.through.set(hit.line, hit.through);
+    }
     const exactSignature = approximate ? undefined : compiled?.signature;
-    if (exactSignature && hit.text.includes(ESCAPED_NEWLINE)) {
-      const part = escapedPartAt(hit.text, anchorAt(hit.text, exactSignature, read));
-      sighting.parts ??= new Map();
-      const parts = sighting.parts.get(hit.line);
-      if (parts) parts.add(part);
-      else sighting.parts.set(hit.line, new Set([part]));
+    const escapes = exactSignature ? escapesOf(hit.line, hit.text) : null;
+    if (exactSignature && escapes && !sighting.parts?.has(hit.line)) {
+      const parts = partsOf(hit.text, escapes, exactSignature, read);
+      if (parts) {
+        sighting.parts ??= new Map();
+        sighting.parts.set(hit.line, parts);
+      }
     }
     const kind = `${recordId}/${signature}/${approximate ?? "exact"}`;
     const count = (shown.get(kind) ?? 0) + 1;
@@ -105,36 +114,152 @@ export function independentWeights(sightings: readonly Sighting[], messageOf: (l
   // A message is a line's (its first line's), or one of the messages a line joins by escaped newlines (review 39a: two of
   // them inside Ansible's `stderr` counted as one, and a finding high in the plain log was medium there). A sighting
   // whose part of a line is not known covers the whole line.
+  // A line a joined message took in is that message's (review 40b: a YAML fold's key line and its next line, each found
+  // by another reading, were two witnesses).
+  const joinedInto = new Map<number, number>();
+  for (const { through } of sightings)
+    for (const [first, last] of through ?? []) for (let l = first + 1; l <= last; l++) joinedInto.set(l, first);
+  const messageAt = (line: number) => messageOf(joinedInto.get(line) ?? line);
   const wholeLines = new Set<number>();
   const partLines = new Set<number>();
   const partsSeen = new Set<string>();
   const weights: number[] = [];
   for (const { weight, lines, parts } of [...sightings].sort((a, b) => b.weight - a.weight)) {
-    const messages = [...lines].flatMap((line) => {
-      const m = messageOf(line);
+    let fresh = false;
+    const seen: Array<() => void> = [];
+    for (const line of lines) {
+      const m = messageAt(line);
       const on = parts?.get(line);
-      return on ? [...on].map((part): [number, number] => [m, part]) : [[m, -1] as [number, number]];
-    });
-    const fresh = messages.some(([m, part]) => !wholeLines.has(m) && (part < 0 ? !partLines.has(m) : !partsSeen.has(`${m}:${part}`)));
-    if (fresh) weights.push(weight);
-    for (const [m, part] of messages) {
-      if (part < 0) wholeLines.add(m);
-      else {
-        partLines.add(m);
-        partsSeen.add(`${m}:${part}`);
+      if (!on) {
+        fresh ||= !wholeLines.has(m) && !partLines.has(m);
+        seen.push(() => wholeLines.add(m));
+        continue;
       }
+      fresh ||= !wholeLines.has(m) && [...on.own].some((part) => !partsSeen.has(`${m}:${part}`));
+      seen.push(() => {
+        partLines.add(m);
+        for (const part of on.spans) partsSeen.add(`${m}:${part}`);
+      });
     }
+    if (fresh) weights.push(weight);
+    for (const mark of seen) mark();
   }
   return weights;
 }
 
-const ESCAPED_NEWLINE = "\\n";
+/** One message of a quoted string that joins several by escaped newlines: [start, end) offsets on its line. */
+type Segment = readonly [start: number, end: number];
+const NO_SEGMENTS: readonly Segment[] = [];
 
-/** Which of a line's messages joined by escaped newlines holds the offset (0 when unknown or the first). */
-function escapedPartAt(line: string, at: number): number {
-  let part = 0;
-  for (let i = line.indexOf(ESCAPED_NEWLINE); i >= 0 && i < at; i = line.indexOf(ESCAPED_NEWLINE, i + 2)) part++;
-  return part;
+/**
+ * The messages of a line's double-quoted strings that join several by escaped newlines (a JSON value: Ansible's `stderr`,
+ * `kubectl -o json`'s termination message; Go's %q), in order: a `\n` after an odd run of backslashes (`\\n` is an
+ * escaped backslash before an "n") inside the string. A Windows path (`C:\new\node`) outside a string is none, and a
+ * string without a break (Ansible's `stderr_lines` items, repeating `stderr`) holds no message of its own (review 40b).
+ * One pass over the line.
+ */
+function escapedSegments(line: string): readonly Segment[] {
+  if (!line.includes("\\n") || !line.includes('"')) return NO_SEGMENTS;
+  const segments: Segment[] = [];
+  let open = -1;
+  let breaks: number[] = [];
+  // Only quotes and backslashes matter: jump from one to the next.
+  const special = /["\\]/g;
+  for (let m = special.exec(line); m; m = special.exec(line)) {
+    const i = m.index;
+    if (line.charCodeAt(i) === 92) {
+      let end = i + 1;
+      while (line.charCodeAt(end) === 92) end++;
+      // An odd run escapes the character after it: a quote stays inside the string, an "n" is a line break.
+      if ((end - i) % 2 === 1 && open >= 0 && line.charCodeAt(end) === 110) breaks.push(end - 1);
+      special.lastIndex = (end - i) % 2 === 1 ? end + 1 : end;
+      continue;
+    }
+    if (open < 0) open = i;
+    else {
+      let from = open;
+      for (const b of breaks) {
+        segments.push([from, b]);
+        from = b;
+      }
+      if (breaks.length) segments.push([from, i]);
+      open = -1;
+      breaks = [];
+    }
+  }
+  return segments;
+}
+
+/** A line's escaped messages and its lower case, worked out once for all the signatures that hit it. */
+interface Escapes {
+  segments: readonly Segment[];
+  lower: string;
+}
+
+const MAX_SEGMENTS = 1000;
+
+/** escapedSegments of the last line asked about (the hits come line by line), null for a line without them. */
+function escapesOnce(): (line: number, text: string) => Escapes | null {
+  let last = -1;
+  let escapes: Escapes | null = null;
+  return (line, text) => {
+    if (line !== last) {
+      last = line;
+      const segments = escapedSegments(text);
+      // A blob of thousands of joined messages (a dumped log in one JSON value) stays one line: its messages would
+      // cost a set entry each per signature, and one witness more or less is not what it needs.
+      escapes = segments.length && segments.length <= MAX_SEGMENTS ? { segments, lower: text.toLowerCase() } : null;
+    }
+    return escapes;
+  };
+}
+
+/**
+ * The messages (segments) of a line a signature's words are in; null when its longest word is in none of them (the line
+ * then counts as one message for it).
+ */
+function partsOf(
+  line: string,
+  { segments, lower }: Escapes,
+  signature: { kind: "literal" | "regex"; pattern: string },
+  read: (line: string) => LineSearch,
+): { own: Set<number>; spans: Set<number> } | null {
+  // The segments are in order and apart: a binary search, however many a long JSON blob holds.
+  const partAt = (offset: number) => {
+    let lo = 0;
+    let hi = segments.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const [start, end] = segments[mid] as Segment;
+      if (offset < start) hi = mid - 1;
+      else if (offset >= end) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
+  };
+  const everywhere = (word: string) => {
+    const found: number[] = [];
+    for (let i = lower.indexOf(word); i >= 0; i = lower.indexOf(word, i + word.length)) {
+      const part = partAt(i);
+      if (part >= 0) found.push(part);
+    }
+    return found;
+  };
+  const words = anchorsOf(signature);
+  // Its longest word found, everywhere; else where the scanner's fold finds it (an escaped quote inside it).
+  let own: number[] = [];
+  for (const word of words) {
+    own = everywhere(word);
+    if (own.length) break;
+  }
+  if (!own.length) {
+    const at = partAt(anchorAt(line, signature, read));
+    if (at < 0) return null;
+    own = [at];
+  }
+  const spans = new Set(own);
+  for (const word of words) for (const part of everywhere(word)) spans.add(part);
+  return { own: new Set(own), spans };
 }
 
 /** How far above a line the first line of its message is looked for. */
@@ -173,6 +298,16 @@ export function messageStarts(text: string, lineAt: (line: number) => string | u
 
 /** Every line the record's signatures saw. */
 export const sightedLines = (hits: RecordHits): Set<number> => new Set(hits.sightings.flatMap((s) => [...s.lines]));
+
+/**
+ * Every line the record's matched messages take, the lines a reading joined into one included: a context pattern on a
+ * folded or wrapped message's last line is that message's own, no second witness (review 40b).
+ */
+export function matchedLines(hits: RecordHits): Set<number> {
+  const lines = sightedLines(hits);
+  for (const { through } of hits.sightings) for (const [first, last] of through ?? []) for (let l = first + 1; l <= last; l++) lines.add(l);
+  return lines;
+}
 
 /** How many distinct lines (of each host, in the hosts form) a finding's log evidence shows. */
 export const shownLogLines = (evidence: readonly Evidence[]): number =>

@@ -902,9 +902,14 @@ function printedLine(message: LogMessage, sig: RecordSignature | undefined): boo
   if (isLogFramed(text.trim())) {
     if (message.text.length === message.head.length) return true;
     // Lines a wrap joined to a log line: nothing between that line and the signature is a person's words (a sentence
-    // after a long log line, which the wrap reading takes for its continuation, dated Docker 29 "by its own line").
+    // after a long log line, which the wrap reading takes for its continuation, dated Docker 29 "by its own line"): no
+    // word of theirs, and no sentence's capital opening the joined part ("The staging box, not this one, had …": review
+    // 40b). A cut that lands before a capital in the program's own words leaves the line undated: unknown, not wrong.
     const at = messageStart(message.text, sig);
-    return at >= 0 && (at < message.head.length || !TOLD.test(message.text.slice(message.head.length, at)));
+    if (at < 0) return false;
+    if (at < message.head.length) return true;
+    const joined = message.text.slice(message.head.length, at);
+    return !TOLD.test(joined) && !SENTENCE_START.test(joined);
   }
   // Where the whole message starts, not the signature's longest words (matchAt: review 36e, a long line's quote mark).
   const at = messageStart(text, sig);
@@ -931,6 +936,9 @@ const TOOL_LABELS = /^(?:[A-Za-z][\w.@-]*\s+\| |\[pod\/[^\]\s]+\] |\[\d{4}-\d\d-
 /** A person's words among the labels: a sentence ending in a colon ("we expect to see this error: "), not a CLI's. */
 const TOLD =
   /\b(?:i|we|you|our|us|my|your|they|expect(?:ed|s)?|should|would|will|might|could|see|saw|seen|docs?|warns?|says?|said|about)\b/i;
+
+/** A sentence's first word: a capital, then lower case, then a space ("The staging box", "Since pinning", "Per the"). */
+const SENTENCE_START = /^\s*[A-Z][a-z]+\s/;
 
 /** Each dating signature's pattern, compiled once (null where JavaScript reads no RE2 pattern of it). */
 const messagePatterns = new WeakMap<RecordSignature, RegExp | null>();

@@ -14,6 +14,10 @@ const find = (input: DiagnoseInput, id: string) => diagnoseFields(kb, input).fin
 const PREFLIGHT =
   "[ERROR FileContent--proc-sys-net-bridge-bridge-nf-call-iptables]: /proc/sys/net/bridge/bridge-nf-call-iptables does not exist";
 const DOCKER_INFO = "WARNING: bridge-nf-call-iptables is disabled";
+// The conntrack record's example: conntrack's own refusal, then kube-proxy quoting it (cut at 80, "conntrac" / "k v1.4.4").
+const CONNTRACK_LINE =
+  "conntrack command returned: \"conntrack v1.4.4 (conntrack-tools): mismatched address family\\nTry `conntrack -h' or 'conntrack --help' for more information.\\n\", error message: exit status 2";
+const KUBE_PROXY_CONNTRACK = `E0821 15:22:29.549792       1 proxier.go:635] Failed to delete kube-system/kube-dns:dns endpoint connections, error: error deleting conntrack entries for UDP peer {fd00:10:96::a, fd00:10:244::3}, error: ${CONNTRACK_LINE}`;
 
 describe("confidence: high needs a second witness", () => {
   it("keeps one message below high however specific, and says which fact would raise it", () => {
@@ -112,7 +116,26 @@ describe("confidence: one message is one witness, however the paste broke its li
       `            "message": ${quoted},`,
     ])
       expect(find({ logs }, CNI), logs.slice(0, 40)).toMatchObject({ confidence: "high" });
-    // One message still counts once, whatever the escapes around it.
+    // One message still counts once, whatever the escapes around it: a signature matching across an escape covers both
+    // messages, one found in two of them is in both, and a Windows path's backslash outside a string breaks nothing (review 40b).
+    const XT = "xt-mark-ipv6-typo-2024";
+    const stderr = (escaped: string) =>
+      `level=error msg="Failed to install iptables rules" error="unable to run 'ip6tables -t mangle -A CILIUM_PRE_mangle -j MARK --set-mark 0x00000200' iptables command: exit status 1" stderr="Warning: Extension MARK revision 0 not supported, missing kernel module?${escaped}ip6tables: No chain/target/match by that name."`;
+    expect(find({ logs: stderr("\\n") }, XT)?.confidence).toBe(find({ logs: stderr(" ") }, XT)?.confidence);
+    const CONNTRACK = "kube-proxy-conntrack-ipv6-mismatched-address-family";
+    const kubeProxy =
+      'Failed to delete kube-system/kube-dns:dns endpoint connections, error: error deleting conntrack entries for UDP peer {fd00:10:96::a, fd00:10:244::3}, error: conntrack command returned: "conntrack v1.4.4 (conntrack-tools): mismatched address family"';
+    const plainConntrack = find({ logs: `conntrack v1.4.4 (conntrack-tools): mismatched address family\n${kubeProxy}` }, CONNTRACK);
+    expect(
+      find(
+        { logs: `"stderr": ${JSON.stringify(`conntrack v1.4.4 (conntrack-tools): mismatched address family\n${kubeProxy}`)}` },
+        CONNTRACK,
+      )?.confidence,
+    ).toBe(plainConntrack?.confidence);
+    expect(
+      find({ logs: kubeProxy.replace(", error: conntrack", ", trace C:\\new\\node-logs\\kp.log, error: conntrack") }, CONNTRACK)
+        ?.confidence,
+    ).toBe(find({ logs: kubeProxy }, CONNTRACK)?.confidence);
     const one = JSON.stringify(`${lines[1]}\n${lines[1]}\nretrying`);
     expect(find({ logs: `"stderr": ${one}` }, CNI)?.confidence).not.toBe("high");
   });
@@ -149,5 +172,25 @@ describe("confidence: one message is one witness, however the paste broke its li
       "preadv03.c:66: TFAIL: preadv(O_DIRECT) read 0 bytes, expected 512",
     ].join("\n");
     expect(find({ logs: ltp }, "debian-6.1.64-ext4-dio-corruption")?.confidence).toBe("high");
+    // Not a banner a message quotes inside its open string, nor one a cut at the width may have split off a word (review 40b).
+    const dockerd =
+      'time="2025-10-17T09:37:09.461073768Z" level=warning msg="ip6tables is enabled, but cannot set up ip6tables chains" error="failed to create NAT chain DOCKER: iptables failed: ip6tables --wait -t nat -N DOCKER: ip6tables v1.8.11 (legacy): can\'t initialize ip6tables table `nat\': Table does not exist (do you need to insmod?)\\nPerhaps ip6tables or your kernel needs to be upgraded.\\n (exit status 3)"';
+    const wrappedAt = (text: string, width: number) => {
+      const out: string[] = [];
+      let line = "";
+      for (const word of text.split(" ")) {
+        if (line && line.length + 1 + word.length > width) {
+          out.push(`${line} `);
+          line = word;
+        } else line = line ? `${line} ${word}` : word;
+      }
+      return [...out, line].join("\n");
+    };
+    expect(wrappedAt(dockerd, 72)).toContain("\nip6tables v1.8.11 (legacy)");
+    expect(find({ logs: wrappedAt(dockerd, 72) }, NAT)?.confidence).toBe(find({ logs: dockerd }, NAT)?.confidence);
+    const cut = `${CONNTRACK_LINE}\n${KUBE_PROXY_CONNTRACK}`;
+    expect(
+      find({ logs: (cut.match(/.{1,80}/g) ?? []).join("\n") }, "kube-proxy-conntrack-ipv6-mismatched-address-family")?.confidence,
+    ).toBe(find({ logs: cut }, "kube-proxy-conntrack-ipv6-mismatched-address-family")?.confidence);
   });
 });

@@ -102,6 +102,14 @@ describe("a line that dates its own program", () => {
     ];
     expect(told.map((l) => l.length)).toEqual([80, 79, 77, 51]);
     expect(subject(told.join("\n"))).not.toBe("your docker (29.0.0 or later, by its own line)");
+    // Nor a sentence without such words, about another machine (review 40b): its capital opens what the wrap joined.
+    const other = [
+      told[0],
+      told[1],
+      "The staging box, not this one, had client version 1.41 is too old. Minimum",
+      "supported API version is 1.44, please upgrade your client to a newer version",
+    ];
+    expect(subject(other.join("\n"))).not.toBe("your docker (29.0.0 or later, by its own line)");
   });
 
   it("gives way to any version of the program the paste gives: the daemon's binary, a package listing (review 36e)", () => {

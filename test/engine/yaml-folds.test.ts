@@ -46,6 +46,21 @@ describe("a YAML document's folded scalars", () => {
     }
   });
 
+  it("counts a folded message once, with what its own last line shows (review 40b)", () => {
+    // The kubelet's swap refusal, folded: two readings find it on two of the fold's lines, one message still.
+    const swap = entry([
+      "textPayload: 'Feb 05 10:58:14 bmoore-v-1 kubelet[12704]: E0205 10:58:14.917245   12704",
+      '  run.go:72] "command failed" err="failed to run Kubelet: running with swap on is',
+      "  not supported, please disable swap >'",
+    ]);
+    const plain =
+      'Feb 05 10:58:14 bmoore-v-1 kubelet[12704]: E0205 10:58:14.917245   12704 run.go:72] "command failed" err="failed to run Kubelet: running with swap on is not supported, please disable swap >';
+    const SWAP = "kubelet-fails-with-swap-on";
+    const at = (logs: string) => diagnoseFields(kb, { logs }).findings.find((f) => f.id === SWAP);
+    expect(at(swap)?.confidence).toBe(at(plain)?.confidence);
+    expect(at(swap)?.scoreComponents.matchedSignatures).toBe(at(plain)?.scoreComponents.matchedSignatures);
+  });
+
   it("joins only what YAML folds: no block of key-value output, no plain scalar holding ': ', no unclosed quote", () => {
     for (const text of [
       // `docker version`'s blocks: a plain value cannot hold the ": " of the lines under it.

@@ -71,7 +71,7 @@ function spannedLines(
     // the same length belong to the message too (and its evidence is one message, not several lines).
     // A program's own new message begins no part (opensMessage).
     const width = length(first);
-    const opens = (l: number) => opensMessage(lineAt(text, lineStarts, l));
+    const opens = (l: number) => opensMessage(lineAt(text, lineStarts, l - 1), lineAt(text, lineStarts, l), true);
     while (first > 0 && last - first + 1 < MAX_JOINED && length(first - 1) === width && !opens(first)) first--;
     while (last + 1 < lineStarts.length && last - first + 1 < MAX_JOINED && length(last) === width && !opens(last + 1)) last++;
     spans.push([first, last]);

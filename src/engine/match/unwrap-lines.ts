@@ -28,8 +28,18 @@ export interface UnwrappedText {
 const OPENS_MESSAGE =
   /^(?:[a-z][\w.+-]*(?:\[\d+\])?(?: v\d+(?:\.\d+)+(?: \([^)]*\))?: |: (?:(?:FATAL|ERROR|WARN(?:ING)?|Error|Warning|Fatal)\b|(?:error|warning|fatal):))|[\w-]+\.(?:c|cc|cpp|go|h|java|js|py|rs|ts):\d+:? )/;
 
-/** Whether a line opens a program's own message (OPENS_MESSAGE), so no wrap or cut continues into it. */
-export const opensMessage = (line: string): boolean => OPENS_MESSAGE.test(line);
+/**
+ * Whether `next` opens a program's own message (OPENS_MESSAGE) after `cur`, so no wrap or cut continues into it: not
+ * where `cur` leaves a double quote open (dockerd quotes iptables' banner inside its `error="…"`), nor where a cut at
+ * the width may have split a word (`conntrac` / `k v1.4.4 (conntrack-tools): …`: review 40b).
+ */
+export function opensMessage(cur: string, next: string, cutAtWidth: boolean): boolean {
+  if (!OPENS_MESSAGE.test(next)) return false;
+  if (cutAtWidth && /\w$/.test(cur) && /^\w/.test(next)) return false;
+  let quotes = 0;
+  for (let i = cur.indexOf('"'); i >= 0; i = cur.indexOf('"', i + 1)) if (cur[i - 1] !== "\\") quotes++;
+  return quotes % 2 === 0;
+}
 
 const MIN_WIDTH = 64;
 const MAX_WIDTH = 80;
@@ -96,7 +106,9 @@ export function wrapWidth(text: string): { width: number; hardCut: boolean } | n
  * its own, and `next`'s first word would not have fitted after `cur`.
  */
 export function wrappedBefore(cur: string, next: string, width: number): boolean {
-  if (cur.length < 40 || !cur.includes(" ") || next.trim() === "" || unframe(next) !== next.trimStart() || opensMessage(next)) return false;
+  if (cur.length < 40 || !cur.includes(" ") || next.trim() === "" || unframe(next) !== next.trimStart()) return false;
+  // A space left at the break (format=flowed, `fold -s`) says the line goes on, whatever the next one starts with.
+  if (!cur.endsWith(" ") && opensMessage(cur, next, cur.length === width)) return false;
   return cur.length + 1 + (/^\S*/.exec(next)?.[0].length ?? 0) > width;
 }
 
@@ -167,7 +179,7 @@ function unwrapWidth(lines: readonly string[], width: number, hardCutJoiner: str
     while (i + 1 < lines.length) {
       const cur = lines[i] as string;
       const next = lines[i + 1] as string;
-      const joiner = joinerFor(cur, next, width, hardCutJoiner);
+      const joiner = joinerFor(cur, next, width, hardCutJoiner, acc);
       if (joiner === null) break;
       if (cur.length === width && joiner === hardCutJoiner && !cur.endsWith(" ")) ambiguous = true;
       acc += joiner + next;
@@ -182,10 +194,11 @@ function unwrapWidth(lines: readonly string[], width: number, hardCutJoiner: str
   return { result, ambiguous };
 }
 
-function joinerFor(cur: string, next: string, width: number, hardCutJoiner: string): string | null {
+function joinerFor(cur: string, next: string, width: number, hardCutJoiner: string, message = cur): string | null {
   if (next.trim() === "") return null;
-  // A new log record (journald, ISO timestamp, dmesg clock) or a program's new message never continues the previous line.
-  if (unframe(next) !== next.trimStart() || opensMessage(next)) return null;
+  // A new log record (journald, ISO timestamp, dmesg clock) or a program's new message never continues the previous line
+  // (`message`: the lines joined so far, whose open quote a banner inside it may follow).
+  if (unframe(next) !== next.trimStart() || (!cur.endsWith(" ") && opensMessage(message, next, cur.length === width))) return null;
   const firstWord = /^\S*/.exec(next)?.[0] ?? "";
   // A short line ended on its own, unless what followed was a token too long to fit after it.
   if (cur.length < width - 20 && firstWord.length < 20) return null;

@@ -322,7 +322,10 @@ export function recallHits(
         } else closeGroup(g);
       }
     }
-    if (shortReport.length <= MAX_REPORT_LINES && l.trim() && isLog(line) && !isInformational(l)) shortReport.push({ line, text: l });
+    // A command typed at a prompt is no part of what the report says happened (a `$ grep … config.toml` line read whole
+    // with the config line it printed resembled the CRI record once the knowledge base's words shifted).
+    if (shortReport.length <= MAX_REPORT_LINES && l.trim() && isLog(line) && !isInformational(l) && !PROMPT_LINE.test(l))
+      shortReport.push({ line, text: l });
     const candidate = isLog(line) && (marked === null || mayFail(marked, line, l));
     const failure = candidate && isFailure(l);
     const verdict = failure || (candidate && (CUT.test(l) || WARNED.test(l))) ? judgeLine(l, line, failure) : "signature";
@@ -369,6 +372,8 @@ interface SplitMessage {
 const MAX_SPLIT_LINES = 5;
 const MAX_SPLIT_CHARS = 800;
 const MAX_SPLIT_MESSAGES = 60;
+/** A line typed at a shell prompt. */
+const PROMPT_LINE = /^\s*(?:[$#] |\[?[\w.-]+@[\w.-]+[^\]\s]*\]?[#$] )/;
 /** A shell prompt or a list bullet starts something new. */
 const NEW_THING = /^(?:[$#>] |\[?[\w.@-]+@[\w.-]+[^\]]*\][#$] |[-*•] )/;
 
