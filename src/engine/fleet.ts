@@ -16,7 +16,7 @@ const ATTRIBUTES: Attribute[] = ["kernel", "osImage", "runtime", "version", "ipt
  * row's runtime (its daemon's word) outranks a Docker CLI's version, and the node's own output outranks what a NotReady
  * node's kubelet last reported (review 40a: an upgraded kubelet's `--version` beside its stale row).
  */
-export function nodeHost(node: NodeRow, own?: HostComponents): HostVersions {
+export function nodeHost(node: NodeRow, readings: readonly HostComponents[] = []): HostVersions {
   const image = node.osImage ? osImageToOs(node.osImage) : null;
   // A Windows node's KERNEL-VERSION is Windows' build (10.0.17763.2686), no Linux kernel; the build says
   // Windows when the image name is one osImageToOs does not know.
@@ -25,10 +25,10 @@ export function nodeHost(node: NodeRow, own?: HostComponents): HostVersions {
     windows && image?.id !== "windows" ? { id: "windows", idLike: [], versionId: null, prettyName: node.osImage, codename: null } : image;
   const runtime = runtimeComponent(node.runtime)?.[0];
   const components = { ...nodeComponents(node), ...imageOsComponents(os) };
-  const disputed = new Set(own?.disputed);
-  const fromClient = new Set(own?.fromClient);
+  const disputed = new Set(readings.flatMap((r) => r.disputed));
+  const fromClient = new Set(readings.flatMap((r) => r.fromClient));
   const stale = NOT_REPORTING.test(node.status);
-  if (own)
+  for (const own of readings)
     for (const [ecosystem, version] of Object.entries({
       ...nodeComponents({ version: own.kubelet ?? "", runtime: own.runtime }),
       ...own.components,

@@ -901,15 +901,14 @@ function printedLine(message: LogMessage, sig: RecordSignature | undefined): boo
   const text = message.text.replace(TOOL_LABELS, "");
   if (isLogFramed(text.trim())) {
     if (message.text.length === message.head.length) return true;
-    // Lines a wrap joined to a log line: nothing between that line and the signature is a person's words (a sentence
-    // after a long log line, which the wrap reading takes for its continuation, dated Docker 29 "by its own line"): no
-    // word of theirs, and no sentence's capital opening the joined part ("The staging box, not this one, had …": review
-    // 40b). A cut that lands before a capital in the program's own words leaves the line undated: unknown, not wrong.
+    // Lines a wrap joined to a log line: only a message the line did not end goes on in them, and no word there is a
+    // person's. A line that closes its quotes and ends on a quote or a full stop ended its message: what the wrap reading
+    // joined to it is another's (review 40b/40c: "The staging box, not this one, had client version 1.41 is too old…",
+    // or the same in lower case, a list item, a quote, after dockerd's `msg="Loading containers: done."` line).
     const at = messageStart(message.text, sig);
     if (at < 0) return false;
     if (at < message.head.length) return true;
-    const joined = message.text.slice(message.head.length, at);
-    return !TOLD.test(joined) && !SENTENCE_START.test(joined);
+    return !endsMessage(message.head) && !TOLD.test(message.text.slice(message.head.length, at));
   }
   // Where the whole message starts, not the signature's longest words (matchAt: review 36e, a long line's quote mark).
   const at = messageStart(text, sig);
@@ -937,8 +936,13 @@ const TOOL_LABELS = /^(?:[A-Za-z][\w.@-]*\s+\| |\[pod\/[^\]\s]+\] |\[\d{4}-\d\d-
 const TOLD =
   /\b(?:i|we|you|our|us|my|your|they|expect(?:ed|s)?|should|would|will|might|could|see|saw|seen|docs?|warns?|says?|said|about)\b/i;
 
-/** A sentence's first word: a capital, then lower case, then a space ("The staging box", "Since pinning", "Per the"). */
-const SENTENCE_START = /^\s*[A-Z][a-z]+\s/;
+/** Whether a log line ended its message: its quotes closed (none escaped left open) and a quote or a full stop last. */
+function endsMessage(line: string): boolean {
+  if (!/["'.!?)\]]\s*$/.test(line)) return false;
+  let quotes = 0;
+  for (let i = line.indexOf('"'); i >= 0; i = line.indexOf('"', i + 1)) if (line[i - 1] !== "\\") quotes++;
+  return quotes % 2 === 0;
+}
 
 /** Each dating signature's pattern, compiled once (null where JavaScript reads no RE2 pattern of it). */
 const messagePatterns = new WeakMap<RecordSignature, RegExp | null>();

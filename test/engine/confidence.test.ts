@@ -116,6 +116,23 @@ describe("confidence: one message is one witness, however the paste broke its li
       `            "message": ${quoted},`,
     ])
       expect(find({ logs }, CNI), logs.slice(0, 40)).toMatchObject({ confidence: "high" });
+    // Two messages that repeat one signature's quoted words count as on their lines (review 40c: kubectl's CRD refusal
+    // twice, its words' quotes escaped in JSON); LTP's failures, which share a source file's name, stay two (review 40c).
+    const crd = (file: string) =>
+      `unable to recognize "${file}": no matches for kind "CustomResourceDefinition" in version "apiextensions.k8s.io/v1beta1"`;
+    const crds = [crd("crds/a.yaml"), crd("crds/b.yaml")];
+    const K122 = "kubernetes-1.22-beta-apis-removed";
+    expect(find({ logs: `"stderr": ${JSON.stringify(crds.join("\n"))}` }, K122)?.confidence).toBe(
+      find({ logs: crds.join("\n") }, K122)?.confidence,
+    );
+    const ltpFailures = [
+      "preadv03.c:77: TFAIL: Buffer wrong at 0 have 62 expected 61",
+      "preadv03.c:66: TFAIL: preadv(O_DIRECT) read 0 bytes, expected 512",
+    ];
+    const DIO = "debian-6.1.64-ext4-dio-corruption";
+    expect(find({ logs: `"stderr": ${JSON.stringify(ltpFailures.join("\n"))}` }, DIO)?.confidence).toBe(
+      find({ logs: ltpFailures.join("\n") }, DIO)?.confidence,
+    );
     // One message still counts once, whatever the escapes around it: a signature matching across an escape covers both
     // messages, one found in two of them is in both, and a Windows path's backslash outside a string breaks nothing (review 40b).
     const XT = "xt-mark-ipv6-typo-2024";

@@ -110,6 +110,19 @@ describe("a line that dates its own program", () => {
       "supported API version is 1.44, please upgrade your client to a newer version",
     ];
     expect(subject(other.join("\n"))).not.toBe("your docker (29.0.0 or later, by its own line)");
+    // In lower case, as a list item or a quote too (review 40c): dockerd's line ended its message.
+    for (const opening of ["the staging box, not this one, had", "- staging box had", '"', "> staging:"])
+      expect(subject([told[0], told[1], `${opening} ${REFUSAL.slice(28, 70)}`, REFUSAL.slice(70)].join("\n")), opening).not.toBe(
+        "your docker (29.0.0 or later, by its own line)",
+      );
+    // A line that leaves its message open still dates it, whatever the next line opens with (Traefik's, folded at 72).
+    const traefik = [
+      'time="2025-11-17T15:07:57Z" level=error msg="Provider connection error ',
+      "Error response from daemon: client version 1.24 is too old. Minimum ",
+      "supported API version is 1.44, please upgrade your client to a newer ",
+      'version, retrying in 7.341891102s" providerName=docker',
+    ];
+    expect(subject(traefik.join("\n"))).toBe("your docker (29.0.0 or later, by its own line)");
   });
 
   it("gives way to any version of the program the paste gives: the daemon's binary, a package listing (review 36e)", () => {

@@ -464,6 +464,19 @@ describe("a component's output under one machine's prompt, in a paste of several
       status: "not-affected",
       reason: expect.stringContaining("node worker-2: containerd: fixed in 1.6.4"),
     });
+    // A prompt naming the short name two nodes share is either node's: its reading disputes each row it differs from
+    // (review 40c: dc2's own 1.6.3 was dropped and dc1's row made the line "not affected, verified").
+    const shared = [
+      "admin@cp-1:~$ kubectl get nodes -o wide",
+      table("containerd://1.6.4", "containerd://1.6.4")
+        .replace("worker-1 ", "worker-1.dc1.example.com ")
+        .replace("worker-2 ", "worker-1.dc2.example.com "),
+      "admin@worker-1.dc2.example.com:~$ containerd --version",
+      "containerd containerd.io 1.6.3 a05d175400b1145e5e6a735a6710579d181e7fb0",
+      "admin@worker-1.dc2.example.com:~$ sudo crictl logs 1a2b3c",
+      CNI,
+    ].join("\n");
+    expect(verdictFor("containerd-1.6.3-loopback-cni-1.0.0", shared)?.status).toBe("unknown");
     // `docker -H ssh://web-2 version` at web-1's prompt reports web-2's daemon: no certain version of web-1's Docker.
     const remote = [
       web1,

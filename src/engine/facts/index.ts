@@ -83,9 +83,10 @@ export interface ExtractedFacts {
   /**
    * In a paste of several machines (`nodes`), the components each one's own output shows under its prompt or `ssh`
    * target, by node name: that node's, not the paste's one host's (review 39b F3: web-1's `docker version` judged
-   * web-2's runc line). `components` then holds only the output no node's command printed.
+   * web-2's runc line); a prompt naming two nodes' shared short name gives its reading to both, each to agree with its
+   * row or dispute it. `components` then holds only the output no node's command printed.
    */
-  nodeComponents: ReadonlyMap<string, HostComponents>;
+  nodeComponents: ReadonlyMap<string, readonly HostComponents[]>;
   /** Components the text names with one version each ("Docker 20.10.6", "runc v1.3.3"), by ecosystem. */
   named: Readonly<Record<string, string>>;
   /**
@@ -290,9 +291,10 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
       : null;
   const machineOf = (line: number): Place | null => {
     const label = index ? commandHost(line) : null;
-    if (!label) return null;
-    const node = index?.lookup(label);
-    return node ? `${NODE_PLACE}${node.name}` : "away";
+    if (!label || !index) return null;
+    // A short name two nodes share is either one's (review 40c: dc2's own 1.6.3 dropped, dc1's row said "not affected").
+    const nodes = index.candidates(label);
+    return nodes.length ? `${NODE_PLACE}${nodes.map((n) => n.name).join("\n")}` : "away";
   };
   const commandOf = commandBefore(commandHosts);
   const place = (line: number): Place => {
@@ -303,9 +305,12 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const readings = componentReadings(sections, mentions.components, textLines, place, (line) => containerOutput.has(line));
   const components = { own: readings.of("own"), away: readings.of("away"), earlier: readings.of("earlier") };
   const { away, earlier } = components;
-  const nodeComponents = new Map<string, HostComponents>();
-  for (const [which, r] of readings.groups)
-    if (which.startsWith(NODE_PLACE)) nodeComponents.set(which.slice(NODE_PLACE.length), hostComponents(r));
+  const nodeComponents = new Map<string, HostComponents[]>();
+  for (const [which, r] of readings.groups) {
+    if (!which.startsWith(NODE_PLACE)) continue;
+    const read = hostComponents(r);
+    for (const name of which.slice(NODE_PLACE.length).split("\n")) nodeComponents.set(name, [...(nodeComponents.get(name) ?? []), read]);
+  }
   // The kubelet's version from its start-up line, beside another kubelet process's lines (a restart after an upgrade):
   // that process's version may be another, so the start-up line's is named, as a daemon's start-up line is.
   const pids = components.own.mentioned.kubeletPids;
@@ -413,7 +418,7 @@ const REMOTE_DAEMON = /\bDOCKER_(?:HOST|CONTEXT)=(?!unix:)\S|\bdocker(?:\s+-\S+)
 
 /**
  * Whose output a line is: the host's own, another machine's or time's by a heading (away), before an upgrade, or beside
- * several nodes the own output of one of them (NODE_PLACE and its name).
+ * several nodes the own output of one of them (NODE_PLACE and its name, or the names it may be, a line each).
  */
 type Place = "own" | "away" | "earlier" | `${typeof NODE_PLACE}${string}`;
 const NODE_PLACE = "node:";

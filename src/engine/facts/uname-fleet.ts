@@ -89,6 +89,8 @@ export interface MachineIndex<T> {
   lookup(name: string): T | undefined;
   /** Whether `name` is any machine of the index, one or several. */
   lists(name: string): boolean;
+  /** Every machine `name` may be: one, none, or several ("worker-1" beside worker-1.dc1 and worker-1.dc2). */
+  candidates(name: string): T[];
   /** Whether every machine's address is known (an -o wide table's INTERNAL-IP): an address none has is then no machine's. */
   allAddressed: boolean;
 }
@@ -135,6 +137,7 @@ export function machineIndex<T>(
       return found.size === 1 ? [...found][0] : undefined;
     },
     lists: (name) => matches(name).size > 0,
+    candidates: (name) => [...matches(name)],
     allAddressed: machines.length > 0 && addressed === machines.length,
   };
 }
