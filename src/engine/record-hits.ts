@@ -117,8 +117,7 @@ export function independentWeights(sightings: readonly Sighting[], messageOf: (l
   // A line a joined message took in is that message's (review 40b: a YAML fold's key line and its next line, each found
   // by another reading, were two witnesses).
   const joinedInto = new Map<number, number>();
-  for (const { through } of sightings)
-    for (const [first, last] of through ?? []) for (let l = first + 1; l <= last; l++) joinedInto.set(l, first);
+  forEachJoinedLine(sightings, (line, first) => joinedInto.set(line, first));
   const messageAt = (line: number) => messageOf(joinedInto.get(line) ?? line);
   const wholeLines = new Set<number>();
   const partLines = new Set<number>();
@@ -309,6 +308,11 @@ export function messageStarts(text: string, lineAt: (line: number) => string | u
   };
 }
 
+/** Each line a reading joined into a message after its first line (Sighting.through), with that first line. */
+function forEachJoinedLine(sightings: readonly Sighting[], visit: (line: number, first: number) => void): void {
+  for (const { through } of sightings) for (const [first, last] of through ?? []) for (let l = first + 1; l <= last; l++) visit(l, first);
+}
+
 /** Every line the record's signatures saw. */
 export const sightedLines = (hits: RecordHits): Set<number> => new Set(hits.sightings.flatMap((s) => [...s.lines]));
 
@@ -318,7 +322,7 @@ export const sightedLines = (hits: RecordHits): Set<number> => new Set(hits.sigh
  */
 export function matchedLines(hits: RecordHits): Set<number> {
   const lines = sightedLines(hits);
-  for (const { through } of hits.sightings) for (const [first, last] of through ?? []) for (let l = first + 1; l <= last; l++) lines.add(l);
+  forEachJoinedLine(hits.sightings, (line) => lines.add(line));
   return lines;
 }
 

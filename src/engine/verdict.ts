@@ -4,6 +4,7 @@ import { distributionFamily, ecosystemDistribution } from "./facts/os-release";
 import { runtimeComponent } from "./facts/runtime-version";
 import { isSeriesRelease } from "./facts/uname";
 import { versionsKey } from "./host-checks";
+import { leavesQuoteOpen } from "./match/unwrap-lines";
 import type { RecordAffected as AffectedEntry, BugRecord, RecordNotTaken, RecordSignature, RecordRange as VersionRange } from "./record";
 import type { IptablesFacts, KernelFacts, KernelPackage, NodeRow, OsFacts, VersionScheme } from "./types";
 import {
@@ -938,10 +939,7 @@ const TOLD =
 
 /** Whether a log line ended its message: its quotes closed (none escaped left open) and a quote or a full stop last. */
 function endsMessage(line: string): boolean {
-  if (!/["'.!?)\]]\s*$/.test(line)) return false;
-  let quotes = 0;
-  for (let i = line.indexOf('"'); i >= 0; i = line.indexOf('"', i + 1)) if (line[i - 1] !== "\\") quotes++;
-  return quotes % 2 === 0;
+  return /["'.!?)\]]\s*$/.test(line) && !leavesQuoteOpen(line);
 }
 
 /** Each dating signature's pattern, compiled once (null where JavaScript reads no RE2 pattern of it). */

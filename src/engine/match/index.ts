@@ -14,4 +14,4 @@ export { klogBlockHeaders } from "./klog-blocks";
 export { lineViews, logicalLines, MAX_CONFIRM_CHARS, messageOf, normalizeLine, stripAnsi, unescapeValue, unframe } from "./normalize-line";
 export { pasteText } from "./paste-text";
 export { requiredLiteralSets, requiredLiterals } from "./regex-literals";
-export { unwrapVariants, wrappedBefore, wrapWidth } from "./unwrap-lines";
+export { leavesQuoteOpen, unwrapVariants, wrappedBefore, wrapWidth } from "./unwrap-lines";

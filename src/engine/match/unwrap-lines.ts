@@ -36,9 +36,14 @@ const OPENS_MESSAGE =
 export function opensMessage(cur: string, next: string, cutAtWidth: boolean): boolean {
   if (!OPENS_MESSAGE.test(next)) return false;
   if (cutAtWidth && /\w$/.test(cur) && /^\w/.test(next)) return false;
+  return !leavesQuoteOpen(cur);
+}
+
+/** Whether a line leaves a double-quoted string open: an odd number of quotes no backslash escapes. */
+export function leavesQuoteOpen(line: string): boolean {
   let quotes = 0;
-  for (let i = cur.indexOf('"'); i >= 0; i = cur.indexOf('"', i + 1)) if (cur[i - 1] !== "\\") quotes++;
-  return quotes % 2 === 0;
+  for (let i = line.indexOf('"'); i >= 0; i = line.indexOf('"', i + 1)) if (line[i - 1] !== "\\") quotes++;
+  return quotes % 2 === 1;
 }
 
 const MIN_WIDTH = 64;
