@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diagnoseBundle, diagnoseFields } from "../../src/engine/diagnose";
+import type { Verdict } from "../../src/engine/diagnosis";
 import { loadDataKb } from "../support/data-kb";
 import { UBUNTU_2204_OS_RELEASE, unameJammy126, unameJammy127, xorMarkJournaldOf } from "../support/seed-logs";
 
@@ -427,6 +428,8 @@ describe("a component's output under one machine's prompt, in a paste of several
     "docker: Error response from daemon: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: unable to apply apparmor profile: apparmor failed to apply profile: write /proc/self/attr/apparmor/exec: no such file or directory: unknown.";
   const run = (prompt: string) => `${prompt} docker run --rm -it alpine:3.17\n${RUNC}`;
   const verdictFor = (id: string, text: string) => diagnoseBundle(kb, text).findings.find((f) => f.id === id)?.verdict;
+  // "Affected" from the machine's own reading, not from a version the report names (certain: false).
+  const certainlyAffected = (v: Verdict | undefined) => v?.status === "affected" && v.certain !== false;
   const table = (runtime1: string, runtime2: string, status2 = "Ready") =>
     [
       "NAME       STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION      CONTAINER-RUNTIME",
@@ -483,7 +486,33 @@ describe("a component's output under one machine's prompt, in a paste of several
       web2,
       dockerVersion("admin@web-1:~$ docker -H ssh://admin@web-2", "23.0.1").replace(" docker version", " version"),
     ];
-    expect(docker23([...remote, run("admin@web-1:~$")].join("\n"))).not.toMatchObject({ status: "affected", certain: undefined });
+    expect(certainlyAffected(docker23([...remote, run("admin@web-1:~$")].join("\n")))).toBe(false);
+  });
+
+  it("takes a daemon an earlier command made the shell's for another machine's, until it is undone (review 40c)", () => {
+    const after = (setup: string, between = "") =>
+      [web1, web2, setup, dockerVersion("admin@web-1:~$", "23.0.1"), between, run("admin@web-1:~$")].filter(Boolean).join("\n");
+    for (const setup of [
+      "admin@web-1:~$ export DOCKER_HOST=ssh://admin@web-2",
+      "admin@web-1:~$ docker context use web-2",
+      "admin@web-1:~$ set -gx DOCKER_HOST tcp://10.0.0.12:2376",
+      "admin@web-1:~$ export CONTAINER_HOST=ssh://core@web-2/run/podman/podman.sock",
+    ])
+      expect(certainlyAffected(docker23(after(setup)))).toBe(false);
+    // On one line, or named by the command itself (Podman's remote client).
+    expect(certainlyAffected(docker23(after("admin@web-1:~$ export DOCKER_HOST=tcp://web-2:2376 && true")))).toBe(false);
+    const podman = dockerVersion("admin@web-1:~$ podman --remote", "23.0.1").replace(" docker version", " version");
+    expect(certainlyAffected(docker23([web1, web2, podman, run("admin@web-1:~$")].join("\n")))).toBe(false);
+    // Undone before `docker version`, set on another machine, or set to the local socket: web-1's own Docker.
+    for (const text of [
+      after("admin@web-1:~$ export DOCKER_HOST=ssh://admin@web-2\nadmin@web-1:~$ unset DOCKER_HOST"),
+      after("admin@web-1:~$ docker context use web-2\nadmin@web-1:~$ docker context use default"),
+      after("admin@web-2:~$ export DOCKER_HOST=tcp://10.0.0.13:2376"),
+      after("admin@web-1:~$ export DOCKER_HOST=unix:///var/run/docker.sock"),
+    ]) {
+      expect(docker23(text)).toMatchObject({ status: "affected", level: "verified" });
+      expect(certainlyAffected(docker23(text))).toBe(true);
+    }
   });
 
   it("reads a node's own output beside its row: one release in two forms, and over what a NotReady node last reported (review 40a)", () => {

@@ -30,6 +30,7 @@ import { pickNamedRelease } from "./named-release";
 import { pickClientVersions, pickNamedVersions, pickPackageBuilds, setsUpKubernetes } from "./named-versions";
 import { ID_LIKE, LSB_DISTRIBUTOR, parseOsRelease, parseOsReleaseValues, SYSTEM_RELEASE_LINE, withCosImage } from "./os-release";
 import { outputHeadingVia } from "./output-heading";
+import { remoteDaemonCommands } from "./remote-daemon";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { TextLines } from "./text-lines";
 import { isSeriesRelease, parseSeriesOnly, parseUname, parseVersionSignature, type UnameFacts } from "./uname";
@@ -297,8 +298,9 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     return nodes.length ? `${NODE_PLACE}${nodes.map((n) => n.name).join("\n")}` : "away";
   };
   const commandOf = commandBefore(commandHosts);
+  const remoteDaemon = remoteDaemonCommands(commandHosts, lineAt);
   const place = (line: number): Place => {
-    if (underHeading(line) || talksToAnotherDaemon(lineAt(commandOf(line)?.[0] ?? 0))) return "away";
+    if (underHeading(line) || remoteDaemon.has(commandOf(line)?.[0] ?? 0)) return "away";
     if (upgradedLater(line, lineAt(line) ?? "")) return "earlier";
     return machineOf(line) ?? "own";
   };
@@ -407,14 +409,6 @@ function pickOsSection(sections: readonly BundleSection[]): BundleSection | unde
   if (own) return own;
   return new Set(os.map((s) => s.text.trim())).size === 1 ? os[0] : undefined;
 }
-
-/**
- * Whether a command line runs the Docker CLI against a daemon it names (`docker -H ssh://web-2 version`, `--context`,
- * `DOCKER_HOST=tcp://…`): what the daemon reports is that machine's, not the prompt's (review 40a).
- */
-const talksToAnotherDaemon = (command: string | undefined): boolean => command !== undefined && REMOTE_DAEMON.test(command);
-// The CLI's own options come before its command; each option one token, so no backtracking over a long line.
-const REMOTE_DAEMON = /\bDOCKER_(?:HOST|CONTEXT)=(?!unix:)\S|\bdocker(?:\s+-\S+)*\s+(?:-H|--host|-c|--context)[= ]\S/;
 
 /**
  * Whose output a line is: the host's own, another machine's or time's by a heading (away), before an upgrade, or beside
