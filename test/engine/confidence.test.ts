@@ -177,6 +177,29 @@ describe("confidence: one message is one witness, however the paste broke its li
         cut,
       ).toBe(false);
     }
+    // A space the console left after modprobe's line, alone or at every break (`fold -s`), joins nothing to it (review 40c F7).
+    const iptablesFolded = `${iptables.slice(0, 80)}\n${iptables.slice(80)}`;
+    for (const logs of [
+      `$ sudo iptables -t nat -L\n${modprobe.slice(0, 79)} \n${iptables.slice(0, 79)}\n${iptables.slice(80)}`,
+      `$ sudo iptables -t nat -L\n${modprobe.slice(0, 79)} \n${iptablesFolded}\nPerhaps iptables or your kernel needs to be upgraded.`,
+    ])
+      expect(at(logs), logs).toMatchObject({ confidence: "high", score: plainNat?.score });
+    // After a colon, the banner is the message another one quotes: one message (dockerd's start-up failure, as it prints
+    // it on its console), word-wrapped where the break falls before the banner.
+    const docker = `failed to start daemon: Error initializing network controller: error obtaining controller instance: failed to create NAT chain DOCKER: iptables failed: iptables --wait -t nat -N DOCKER: ${iptables}`;
+    const wordWrapped = (width: number) =>
+      docker.split(" ").reduce<string[]>((out, word) => {
+        const last = out.at(-1);
+        if (last !== undefined && last.length + 1 + word.length <= width) out[out.length - 1] = `${last} ${word}`;
+        else out.push(word);
+        return out;
+      }, []);
+    const split = [64, 68, 72, 76, 80].map(wordWrapped).find((lines) => lines.some((l) => l.startsWith("iptables v1.8.7")));
+    expect(split).toBeDefined();
+    expect(
+      at(split?.join("\n") ?? "")?.evidence.some((e) => e.kind === "log" && e.text.includes("-N DOCKER: iptables v1.8.7")),
+      split?.join("\n"),
+    ).toBe(true);
     // LTP's lines open with the source line that printed them: in a paste the wrap reading finds wrapped (mke2fs' options
     // cut at "extra"), its two failures are two messages (the debian-6.1.64 record's example).
     const ltp = [

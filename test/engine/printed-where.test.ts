@@ -490,7 +490,7 @@ describe("a component's output under one machine's prompt, in a paste of several
   });
 
   it("takes a daemon an earlier command made the shell's for another machine's, until it is undone (review 40c)", () => {
-    const after = (setup: string, between = "") =>
+    const pasteWith = (setup: string, between = "") =>
       [web1, web2, setup, dockerVersion("admin@web-1:~$", "23.0.1"), between, run("admin@web-1:~$")].filter(Boolean).join("\n");
     for (const setup of [
       "admin@web-1:~$ export DOCKER_HOST=ssh://admin@web-2",
@@ -498,17 +498,20 @@ describe("a component's output under one machine's prompt, in a paste of several
       "admin@web-1:~$ set -gx DOCKER_HOST tcp://10.0.0.12:2376",
       "admin@web-1:~$ export CONTAINER_HOST=ssh://core@web-2/run/podman/podman.sock",
     ])
-      expect(certainlyAffected(docker23(after(setup)))).toBe(false);
+      expect(certainlyAffected(docker23(pasteWith(setup)))).toBe(false);
     // On one line, or named by the command itself (Podman's remote client).
-    expect(certainlyAffected(docker23(after("admin@web-1:~$ export DOCKER_HOST=tcp://web-2:2376 && true")))).toBe(false);
+    expect(certainlyAffected(docker23(pasteWith("admin@web-1:~$ export DOCKER_HOST=tcp://web-2:2376 && true")))).toBe(false);
     const podman = dockerVersion("admin@web-1:~$ podman --remote", "23.0.1").replace(" docker version", " version");
     expect(certainlyAffected(docker23([web1, web2, podman, run("admin@web-1:~$")].join("\n")))).toBe(false);
     // Undone before `docker version`, set on another machine, or set to the local socket: web-1's own Docker.
     for (const text of [
-      after("admin@web-1:~$ export DOCKER_HOST=ssh://admin@web-2\nadmin@web-1:~$ unset DOCKER_HOST"),
-      after("admin@web-1:~$ docker context use web-2\nadmin@web-1:~$ docker context use default"),
-      after("admin@web-2:~$ export DOCKER_HOST=tcp://10.0.0.13:2376"),
-      after("admin@web-1:~$ export DOCKER_HOST=unix:///var/run/docker.sock"),
+      pasteWith("admin@web-1:~$ export DOCKER_HOST=ssh://admin@web-2\nadmin@web-1:~$ unset DOCKER_HOST"),
+      pasteWith("admin@web-1:~$ docker context use web-2\nadmin@web-1:~$ docker context use default"),
+      pasteWith("admin@web-2:~$ export DOCKER_HOST=tcp://10.0.0.13:2376"),
+      pasteWith("admin@web-1:~$ export DOCKER_HOST=unix:///var/run/docker.sock"),
+      [web1, web2, dockerVersion("admin@web-1:~$ docker -H unix:///var/run/docker.sock", "23.0.1"), run("admin@web-1:~$")]
+        .join("\n")
+        .replace("docker.sock docker version", "docker.sock version"),
     ]) {
       expect(docker23(text)).toMatchObject({ status: "affected", level: "verified" });
       expect(certainlyAffected(docker23(text))).toBe(true);

@@ -46,8 +46,9 @@ const UNSETS = /\b(?:unset|set\s+-e)\s+(?:DOCKER_HOST|DOCKER_CONTEXT|CONTAINER_H
 const CONTEXT_USE = /\bdocker\s+context\s+use\s+['"]?(\S+)/;
 // The local daemon: its socket, the default context, or an empty value.
 const LOCAL_VALUE = /^(?:unix:|default\b|['"]?$)/;
-// The CLI's own options come before its command; each option one token, so no backtracking over a long line.
+// The CLI's own options come before its command; each option one token, so no backtracking over a long line. The local
+// socket or the default context named is the prompt's own daemon (review 40c: `docker -H unix:///var/run/docker.sock`).
 const NAMES_DAEMON =
-  /\b(?:DOCKER_(?:HOST|CONTEXT)|CONTAINER_(?:HOST|CONNECTION))=(?!unix:)\S|\bdocker(?:\s+-\S+)*\s+(?:-H|--host|-c|--context)[= ]\S|\bpodman(?:\s+-\S+)*\s+(?:-r|--remote|--url|-c|--connection)\b|\bpodman-remote\b/;
+  /\b(?:DOCKER_(?:HOST|CONTEXT)|CONTAINER_(?:HOST|CONNECTION))=(?!unix:)\S|\bdocker(?:\s+-\S+)*\s+(?:-H|--host|-c|--context)[= ](?!['"]?(?:unix:|default\b))\S|\bpodman(?:\s+-\S+)*\s+(?:-r|--remote|--url|-c|--connection)\b|\bpodman-remote\b/;
 // A command the CLI runs (after a prompt, `sudo` or an assignment), not a word in another command (`systemctl status docker`).
 const RUNS_CLI = /(?:^|[$#>]\s|\bsudo(?:\s+-\S+)*\s)\s*(?:\w+=\S*\s+)*(?:docker(?:-compose)?|podman)\b/;

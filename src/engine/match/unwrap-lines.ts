@@ -30,11 +30,14 @@ const OPENS_MESSAGE =
 
 /**
  * Whether `next` opens a program's own message (OPENS_MESSAGE) after `cur`, so no wrap or cut continues into it: not
- * where `cur` leaves a double quote open (dockerd quotes iptables' banner inside its `error="…"`), nor where a cut at
- * the width may have split a word (`conntrac` / `k v1.4.4 (conntrack-tools): …`: review 40b).
+ * where `cur` leaves a double quote open (dockerd quotes iptables' banner inside its `error="…"`) or ends on a colon
+ * (the banner is the message another one quotes: `iptables failed: … -N DOCKER: iptables v1.8.7 (legacy): …`), nor where
+ * a cut at the width may have split a word (`conntrac` / `k v1.4.4 (conntrack-tools): …`: review 40b). A space left at
+ * the end of `cur` says nothing more: a real line may end in one (review 40c F7: modprobe's did, and took iptables' next
+ * message for its continuation).
  */
 export function opensMessage(cur: string, next: string, cutAtWidth: boolean): boolean {
-  if (!OPENS_MESSAGE.test(next)) return false;
+  if (!OPENS_MESSAGE.test(next) || /:\s*$/.test(cur)) return false;
   if (cutAtWidth && /\w$/.test(cur) && /^\w/.test(next)) return false;
   return !leavesQuoteOpen(cur);
 }
@@ -112,8 +115,7 @@ export function wrapWidth(text: string): { width: number; hardCut: boolean } | n
  */
 export function wrappedBefore(cur: string, next: string, width: number): boolean {
   if (cur.length < 40 || !cur.includes(" ") || next.trim() === "" || unframe(next) !== next.trimStart()) return false;
-  // A space left at the break (format=flowed, `fold -s`) says the line goes on, whatever the next one starts with.
-  if (!cur.endsWith(" ") && opensMessage(cur, next, cur.length === width)) return false;
+  if (opensMessage(cur, next, cur.length === width)) return false;
   return cur.length + 1 + (/^\S*/.exec(next)?.[0].length ?? 0) > width;
 }
 
@@ -203,7 +205,7 @@ function joinerFor(cur: string, next: string, width: number, hardCutJoiner: stri
   if (next.trim() === "") return null;
   // A new log record (journald, ISO timestamp, dmesg clock) or a program's new message never continues the previous line
   // (`message`: the lines joined so far, whose open quote a banner inside it may follow).
-  if (unframe(next) !== next.trimStart() || (!cur.endsWith(" ") && opensMessage(message, next, cur.length === width))) return null;
+  if (unframe(next) !== next.trimStart() || opensMessage(message, next, cur.length === width)) return null;
   const firstWord = /^\S*/.exec(next)?.[0] ?? "";
   // A short line ended on its own, unless what followed was a token too long to fit after it.
   if (cur.length < width - 20 && firstWord.length < 20) return null;
