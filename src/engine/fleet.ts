@@ -28,6 +28,8 @@ export function nodeHost(node: NodeRow, readings: readonly HostComponents[] = []
   const disputed = new Set(readings.flatMap((r) => r.disputed));
   const fromClient = new Set(readings.flatMap((r) => r.fromClient));
   const stale = NOT_REPORTING.test(node.status);
+  // What the node's own output printed now, beside what its NotReady row last reported (review 40c F9).
+  const current = new Set<string>();
   for (const own of readings)
     for (const [ecosystem, version] of Object.entries({
       ...nodeComponents({ version: own.kubelet ?? "", runtime: own.runtime }),
@@ -36,6 +38,7 @@ export function nodeHost(node: NodeRow, readings: readonly HostComponents[] = []
       const row = components[ecosystem];
       if (row === undefined) {
         components[ecosystem] = version;
+        current.add(ecosystem);
         continue;
       }
       // The row's runtime is its daemon's word: beside it, a version is no longer only a client's.
@@ -44,6 +47,7 @@ export function nodeHost(node: NodeRow, readings: readonly HostComponents[] = []
       else if (client) continue;
       else if (stale) components[ecosystem] = version;
       else disputed.add(ecosystem);
+      current.add(ecosystem);
     }
   for (const ecosystem of disputed) delete components[ecosystem];
   return {
@@ -57,7 +61,7 @@ export function nodeHost(node: NodeRow, readings: readonly HostComponents[] = []
     ...(windows ? { windowsNode: true as const } : {}),
     ...(runtime ? { kubeletRuntime: runtime } : {}),
     ...(node.internalIp ? { address: node.internalIp } : {}),
-    ...(NOT_REPORTING.test(node.status) ? { lastReported: `what the ${node.status} node last reported, perhaps before an upgrade` } : {}),
+    ...(stale ? { lastReported: `what the ${node.status} node last reported, perhaps before an upgrade`, current } : {}),
   };
 }
 

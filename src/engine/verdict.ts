@@ -48,9 +48,11 @@ export interface HostVersions {
   kernelsGiven?: readonly string[];
   /**
    * Set for a nodes-table row of a node that is not Ready: its versions are what its kubelet last reported (a
-   * kubelet that cannot start after an upgrade never updates them), so every check on them is hedged.
+   * kubelet that cannot start after an upgrade never updates them), so every check on them is hedged (not on `current`).
    */
   lastReported?: string;
+  /** Beside `lastReported`: the components the node's own output printed now (its prompt's `containerd --version`), not hedged. */
+  current?: ReadonlySet<string>;
   /** For a nodes-table row: the ecosystem of the CRI runtime its kubelet uses (CONTAINER-RUNTIME: "containerd"). */
   kubeletRuntime?: string;
   /** For a nodes-table row: its INTERNAL-IP, the address an `ssh` to it names. */
@@ -987,8 +989,10 @@ export function versionChecks(record: BugRecord, host: HostVersions): VersionEvi
   const packages = backend.length ? [] : packageChecks(record, host, ownComponents(record, components));
   const checks = [...kernelChecks(record, host), ...components, ...packages, ...backend];
   // A version a node last reported may not be the one that failed: hedged, and any sign of the bug overrules a "not affected".
+  // Not one its own output printed now ("ubuntu:22.04 containerd" is containerd's build, "kubernetes kubelet" Kubernetes').
   const stale = host.lastReported;
-  return stale ? checks.map((c) => hedgeNamed(c, stale)) : checks;
+  const now = (c: VersionEvidence) => c.ecosystem.split(" ").some((word) => host.current?.has(word));
+  return stale ? checks.map((c) => (now(c) ? c : hedgeNamed(c, stale))) : checks;
 }
 
 /**

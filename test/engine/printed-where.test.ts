@@ -543,6 +543,18 @@ describe("a component's output under one machine's prompt, in a paste of several
     ].join("\n");
     expect(verdictFor("kubelet-1.26-cri-v1-required", upgraded)).toMatchObject({ status: "affected" });
     expect(verdictFor("kubelet-1.26-cri-v1-required", upgraded)?.reason).not.toContain("no version of kubernetes was given");
+    // The node's own `containerd --version` is what runs now, not what the NotReady row last reported (review 40c F9).
+    const own = [
+      "admin@cp-1:~$ kubectl get nodes -o wide",
+      table("containerd://1.6.4", "containerd://1.6.4", "NotReady"),
+      "admin@worker-2:~$ containerd --version",
+      "containerd containerd.io 1.6.3 a05d175400b1145e5e6a735a6710579d181e7fb0",
+      "admin@worker-2:~$ sudo crictl logs 1a2b3c",
+      'plugin type="loopback" failed (add): incompatible CNI versions; config is "1.0.0", plugin supports ["0.1.0" "0.2.0" "0.3.0" "0.3.1" "0.4.0"]',
+    ].join("\n");
+    const containerd = verdictFor("containerd-1.6.3-loopback-cni-1.0.0", own);
+    expect(certainlyAffected(containerd)).toBe(true);
+    expect(containerd?.reason).not.toContain("last reported");
   });
 
   it("still judges a machine's lines on its own Docker", () => {
