@@ -2,6 +2,7 @@ import type { NodeReport } from "./diagnosis";
 import { kernelFacts, osImageToOs, releaseEcosystem } from "./facts";
 import { type HostComponents, sameBuild } from "./facts/host-components";
 import { runtimeComponent } from "./facts/runtime-version";
+import { versionsKey } from "./host-checks";
 import type { BugRecord } from "./record";
 import type { NodeRow } from "./types";
 import { combinationChecks, type HostVersions, imageOsComponents, nodeComponents, versionChecks } from "./verdict";
@@ -96,12 +97,20 @@ export function compareNodes(
   checks: typeof versionChecks = versionChecks,
 ): NodeReport[] {
   const versioned = records.filter((r) => r.affected.length > 0);
-  // A record whose components must meet is in a node's range only when all of them are (combinationChecks).
-  const inRange = hosts.map((host) =>
-    versioned
-      .filter((r) => (r.together ? combinationChecks(r, [host]) !== null : checks(r, host).some((c) => c.result === "affected")))
-      .map((r) => r.id),
-  );
+  // A record whose components must meet is in a node's range only when all of them are (combinationChecks). Answered
+  // once per set of versions: a table's rows share a few, and a row's name and address decide nothing here.
+  const byVersions = new Map<string, string[]>();
+  const inRange = hosts.map((host) => {
+    const key = versionsKey(host);
+    let ids = byVersions.get(key);
+    if (!ids) {
+      ids = versioned
+        .filter((r) => (r.together ? combinationChecks(r, [host]) !== null : checks(r, host).some((c) => c.result === "affected")))
+        .map((r) => r.id);
+      byVersions.set(key, ids);
+    }
+    return ids;
+  });
   const majorities = Object.fromEntries(ATTRIBUTES.map((a) => [a, majority(nodes.map((n) => n[a] ?? null))])) as Record<
     Attribute,
     string | null

@@ -555,6 +555,12 @@ describe("a component's output under one machine's prompt, in a paste of several
     const containerd = verdictFor("containerd-1.6.3-loopback-cni-1.0.0", own);
     expect(certainlyAffected(containerd)).toBe(true);
     expect(containerd?.reason).not.toContain("last reported");
+    // Beside a NotReady peer of the same versions that printed nothing of its own: the peer's hedge is not worker-2's
+    // (rows of the same versions share their checks, and a set of components read now is part of those versions).
+    const peer = own.replace("worker-1   Ready ", "worker-1   NotReady ").replace(/containerd:\/\/1\.6\.4/g, "containerd://1.6.3");
+    expect(peer).toContain("worker-1   NotReady");
+    expect(verdictFor("containerd-1.6.3-loopback-cni-1.0.0", peer)).toMatchObject({ status: "affected", level: "verified" });
+    expect(certainlyAffected(verdictFor("containerd-1.6.3-loopback-cni-1.0.0", peer))).toBe(true);
   });
 
   it("still judges a machine's lines on its own Docker", () => {
