@@ -81,4 +81,41 @@ describe("a YAML document's folded scalars", () => {
       text: "textPayload: 'a b c d e'\nmessage: plain words folded over two lines",
     });
   });
+
+  it("reads a blank line inside a quoted value as the line break it is, and '' as one quote (review 40c F10)", () => {
+    // modprobe's and iptables' messages in one payload, as gcloud and kubectl's termination message print them.
+    const NAT = "iptables-legacy-nat-table-unavailable";
+    const modprobe = "modprobe: FATAL: Module ip_tables not found in directory /lib/modules/6.1.21-v8+";
+    const iptables = "iptables v1.8.7 (legacy): can't initialize iptables table `nat': Table does not exist (do you need to insmod?)";
+    const at = (logs: string) => diagnoseFields(kb, { logs }).findings.find((f) => f.id === NAT);
+    const plain = at(`${modprobe}\n${iptables}`);
+    expect(plain?.confidence).toBe("high");
+    const gcloud = entry([
+      `textPayload: '${modprobe}`,
+      "",
+      "  iptables v1.8.7 (legacy): can''t initialize iptables table `nat'': Table does not",
+      "  exist (do you need to insmod?)'",
+    ]);
+    const kubectl = [
+      "status:",
+      "  containerStatuses:",
+      "  - lastState:",
+      "      terminated:",
+      "        exitCode: 1",
+      `        message: '${modprobe}`,
+      "",
+      "          iptables v1.8.7 (legacy): can''t initialize iptables table `nat'': Table",
+      "          does not exist (do you need to insmod?)",
+      "",
+      "          '",
+      "        reason: Error",
+    ].join("\n");
+    for (const logs of [gcloud, kubectl]) expect(at(logs), logs).toMatchObject({ confidence: plain?.confidence, score: plain?.score });
+    // One rebuilt line per line of the value, each shown from its own first line.
+    expect(variantOf(kubectl)).toMatchObject({ origin: [5, 7], through: [5, 8] });
+    // A bare quoted item (Ansible's stderr_lines) folds too, and a one-line value's '' is read as its quote.
+    expect(variantOf("stderr_lines:\n- 'a b\n  c d'\n- 'can''t e'")?.text).toBe("- 'a b c d'\n- 'can't e'");
+    // A text that starts with a space and ends in a key's line: the blank-line peek past its end must not loop.
+    expect(variantOf(" x\nkey: 'a'")).toBeNull();
+  });
 });
