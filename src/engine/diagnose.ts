@@ -364,16 +364,19 @@ function hostsOf(facts: ExtractedFacts, nodeHosts: HostVersions[], single: HostV
 function asAtSymptom(
   hosts: HostVersions[],
   single: HostVersions,
-  upgradedAt: Readonly<Record<string, number>>,
+  upgradesOn: (line: number) => Readonly<Record<string, number>>,
   beforeUpgrade: Readonly<Record<string, string>>,
   seen: RecordHits,
 ): HostVersions[] {
-  if (!seen.evidence.length || !Object.keys(upgradedAt).length) return hosts;
+  if (!seen.evidence.length) return hosts;
+  let first = Number.POSITIVE_INFINITY;
+  for (const s of seen.sightings) for (const line of s.lines) first = Math.min(first, line);
+  // The upgrades on the machine that printed the symptom's first line.
+  const upgradedAt = upgradesOn(first);
+  if (!Object.keys(upgradedAt).length) return hosts;
   // The paste's own host, or its copy beside a nodes table (hostsOf: its components only), by its subject.
   const own = hosts.find((h) => h.subject === single.subject);
   if (!own) return hosts;
-  let first = Number.POSITIVE_INFINITY;
-  for (const s of seen.sightings) for (const line of s.lines) first = Math.min(first, line);
   const components = { ...own.components };
   const mentioned = { ...own.mentioned };
   const elsewhere = { ...own.mentionedElsewhere };

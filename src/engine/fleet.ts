@@ -31,6 +31,8 @@ export function nodeHost(node: NodeRow, readings: readonly HostComponents[] = []
   const stale = NOT_REPORTING.test(node.status);
   // What the node's own output printed now, beside what its NotReady row last reported (review 40c F9).
   const current = new Set<string>();
+  // Those whose own version differs from the row's: upgraded (or downgraded) since the row, perhaps after the failure.
+  const changed = new Set<string>();
   for (const own of readings)
     for (const [ecosystem, version] of Object.entries({
       ...nodeComponents({ version: own.kubelet ?? "", runtime: own.runtime }),
@@ -46,8 +48,10 @@ export function nodeHost(node: NodeRow, readings: readonly HostComponents[] = []
       const client = fromClient.delete(ecosystem);
       if (sameBuild(row, version)) components[ecosystem] = version.length > row.length ? version : row;
       else if (client) continue;
-      else if (stale) components[ecosystem] = version;
-      else disputed.add(ecosystem);
+      else if (stale) {
+        components[ecosystem] = version;
+        changed.add(ecosystem);
+      } else disputed.add(ecosystem);
       current.add(ecosystem);
     }
   for (const ecosystem of disputed) delete components[ecosystem];
@@ -62,7 +66,7 @@ export function nodeHost(node: NodeRow, readings: readonly HostComponents[] = []
     ...(windows ? { windowsNode: true as const } : {}),
     ...(runtime ? { kubeletRuntime: runtime } : {}),
     ...(node.internalIp ? { address: node.internalIp } : {}),
-    ...(stale ? { lastReported: `what the ${node.status} node last reported, perhaps before an upgrade`, current } : {}),
+    ...(stale ? { lastReported: `what the ${node.status} node last reported, perhaps before an upgrade`, current, changed } : {}),
   };
 }
 

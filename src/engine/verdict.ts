@@ -53,6 +53,12 @@ export interface HostVersions {
   lastReported?: string;
   /** Beside `lastReported`: the components the node's own output printed now (its prompt's `containerd --version`), not hedged. */
   current?: ReadonlySet<string>;
+  /**
+   * Of `current`, those whose version differs from the row's: changed since the node last reported, so perhaps after the
+   * failure. Review 41a F3: the row's containerd 1.6.3 and the bug's own line beside the node's 1.6.4 now is no "not
+   * affected, certain"; an affected version now is still certain.
+   */
+  changed?: ReadonlySet<string>;
   /** For a nodes-table row: the ecosystem of the CRI runtime its kubelet uses (CONTAINER-RUNTIME: "containerd"). */
   kubeletRuntime?: string;
   /** For a nodes-table row: its INTERNAL-IP, the address an `ssh` to it names. */
@@ -991,8 +997,13 @@ export function versionChecks(record: BugRecord, host: HostVersions): VersionEvi
   // A version a node last reported may not be the one that failed: hedged, and any sign of the bug overrules a "not affected".
   // Not one its own output printed now ("ubuntu:22.04 containerd" is containerd's build, "kubernetes kubelet" Kubernetes').
   const stale = host.lastReported;
-  const now = (c: VersionEvidence) => c.ecosystem.split(" ").some((word) => host.current?.has(word));
-  return stale ? checks.map((c) => (now(c) ? c : hedgeNamed(c, stale))) : checks;
+  const named = (c: VersionEvidence, set: ReadonlySet<string> | undefined) => c.ecosystem.split(" ").some((word) => set?.has(word));
+  const hedge = (c: VersionEvidence) => {
+    if (!named(c, host.current)) return hedgeNamed(c, stale as string);
+    if (c.result === "affected" || !named(c, host.changed)) return c;
+    return hedgeNamed(c, "its own output now; the node last reported another version, perhaps the one that failed");
+  };
+  return stale ? checks.map(hedge) : checks;
 }
 
 /**

@@ -561,6 +561,31 @@ describe("a component's output under one machine's prompt, in a paste of several
     expect(peer).toContain("worker-1   NotReady");
     expect(verdictFor("containerd-1.6.3-loopback-cni-1.0.0", peer)).toMatchObject({ status: "affected", level: "verified" });
     expect(certainlyAffected(verdictFor("containerd-1.6.3-loopback-cni-1.0.0", peer))).toBe(true);
+    // The other way round: the row's 1.6.3 in range, the node's own 1.6.4 now, and 1.6.3's own line. The node may have
+    // been upgraded after it failed, so its 1.6.4 rules nothing out (review 41a F3).
+    const after = own.replace(/containerd:\/\/1\.6\.4/g, "containerd://1.6.3").replace("containerd.io 1.6.3", "containerd.io 1.6.4");
+    expect(after).toContain("containerd.io 1.6.4");
+    expect(verdictFor("containerd-1.6.3-loopback-cni-1.0.0", after)?.status).toBe("unknown");
+  });
+
+  it("reads a prompt naming a node of the table after a failed `docker run` as that node's, not a container's (review 41a F2)", () => {
+    const rows = (status: string) =>
+      [
+        "admin@cp-1:~$ kubectl get nodes -o wide",
+        "NAME    STATUS     ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION      CONTAINER-RUNTIME",
+        `web-2   ${status}   <none>   40d   v1.24.1   10.0.1.12     <none>        Ubuntu 22.04.3 LTS   5.15.0-88-generic   docker://23.0.2`,
+        `web-3   ${status}   <none>   40d   v1.24.1   10.0.1.13     <none>        Ubuntu 22.04.3 LTS   5.15.0-88-generic   docker://23.0.2`,
+      ].join("\n");
+    // web-3's run fails; web-2's `docker version` follows at web-2's prompt: web-2's version, no word on web-3's.
+    for (const status of ["NotReady", "Ready  "]) {
+      const text = [rows(status), "admin@web-3:~$ docker run --rm alpine", RUNC, dockerVersion("admin@web-2:~$", "23.0.1")].join("\n");
+      expect(docker23(text)?.reason, status).not.toContain("node web-3: docker: 23.0.1");
+      expect(certainlyAffected(docker23(text)), status).toBe(false);
+    }
+    // Two unames name the machines; web-3's own Docker 23.0.1 decides its failed run, not web-2's 23.0.2 after it.
+    const unames = [web2, uname("web-3", "21", "5.10.162-1"), dockerVersion("admin@web-3:~$", "23.0.1"), run("admin@web-3:~$")];
+    const fixedPeer = [...unames, dockerVersion("admin@web-2:~$", "23.0.2")].join("\n");
+    expect(docker23(fixedPeer)).toMatchObject({ status: "affected", reason: expect.stringContaining("web-3") });
   });
 
   it("still judges a machine's lines on its own Docker", () => {

@@ -129,8 +129,9 @@ const EXIT = /(?:^|[$#%]\s*)(?:exit(?:\s+\d+)?|\^D)\s*$|[$#%]\s*logout\s*$/;
  */
 const NESTED_SHELL =
   /(?:^|[$#%]\s*)(?:su\b[^|;&]{0,100}|ssh\s+[\w.@:-]+(?:\s+-\S+)*|sudo\b[^|;&]{0,100}?\s(?:-i|-s|su\b[^|;&]{0,100}|(?:\S*\/)?(?:ba|z|da)?sh)|(?:\S*\/)?(?:ba|z|da)?sh)\s*$/;
+/** A command in the container failed to start: it opened no shell (a `docker run` the daemon refused prints its error). */
 const EXEC_FAILED =
-  /^(?:Error response from daemon: .*(?:is not running|No such container)|OCI runtime exec failed|command terminated with exit code|error: unable to upgrade connection|Error from server \(NotFound\))/;
+  /^(?:Error response from daemon: .*(?:is not running|No such container)|docker: Error response from daemon: |Error: (?:OCI runtime|crun: |runc: )|OCI runtime exec failed|command terminated with exit code|error: unable to upgrade connection|Error from server \(NotFound\))/;
 /** Entering the host from a container's shell for good: a bare `chroot /host`, or `nsenter` into PID 1 and a shell. */
 const ENTERS_HOST = /\bchroot\s+\/host\s*$|\bnsenter\b[^|;&]{0,200}?(?:-t\s*1|--target[=\s]1)\b[^|;&]{0,200}?\s(?:ba)?sh\s*$/;
 /** Where a person's telling moves on: a Markdown heading or a bold label. */
@@ -226,6 +227,8 @@ function sshTarget(raw: string): string | undefined {
 const scopeMachine = (scope: ContainerScope): string | null =>
   scope.kind === "none" || !scope.prompt ? null : promptHost(`${scope.prompt} `);
 
+/** The host a `uname -a` line names ("Linux web-2 5.15.0-88-generic #98-Ubuntu …"). */
+const UNAME_HOST = /^Linux\s+([\w.-]+)\s+\d/;
 const namedPrompt = (prompt: string | undefined): string | null => (prompt && /[@:\\\]]/.test(prompt) ? prompt : null);
 
 /**
@@ -290,7 +293,7 @@ function containerScopeOf(line: string): ContainerScope | null {
  * shell's only closes that one), a failed exec, the prompt it was opened from, `chroot /host`; one opened from a line with
  * no prompt also at a heading or a `$ ` prompt (the telling moved on).
  */
-function containerScopeAfter(line: string, scope: ContainerScope): ContainerScope {
+function containerScopeAfter(line: string, scope: ContainerScope, machines: ReadonlySet<string>): ContainerScope {
   if (scope.kind === "none" || line.length > MAX_COMMAND_LINE) return scope;
   const t = line.trim();
   if (EXEC_FAILED.test(t)) return OUTSIDE;
@@ -301,8 +304,11 @@ function containerScopeAfter(line: string, scope: ContainerScope): ContainerScop
     if (back || NEW_PART.test(t) || TRACED_RELEASE_QUERY.test(t) || (scope.step && STEP_END.test(t))) return OUTSIDE;
     if (!prompt) return scope;
     if (scope.step) return OUTSIDE;
-    // Another named prompt than the one the command was typed at is the container's: the command opened a shell.
-    return namedPrompt(own) && own !== scope.prompt ? { ...scope, kind: "shell" } : OUTSIDE;
+    // Another named prompt than the one the command was typed at is the container's: the command opened a shell. Not one
+    // naming a machine the paste names elsewhere (a table's row, a uname's host, a prompt outside): that machine's (review
+    // 41a F2: web-2's `docker version` after web-3's failed `docker run` was judged web-3's).
+    const host = promptHost(line);
+    return namedPrompt(own) && own !== scope.prompt && !(host && machines.has(host)) ? { ...scope, kind: "shell" } : OUTSIDE;
   }
   if (back || (scope.bare && (NEW_PART.test(t) || own === "$"))) return OUTSIDE;
   // The host's file a command printed ends at the next prompt (BusyBox's "/ # " too); a prompted command reading one starts it.
@@ -479,6 +485,8 @@ export function readBundle(input: readonly string[] | TextLines): {
   const containerCommands = new Set<number>();
   const sshCommands = new Set<number>();
   const localReads = new Set<number>();
+  // The machines the paste has named so far: its nodes table's rows, its uname lines' hosts, its prompts outside a container.
+  const machines = new Set<string>();
   // Whether the lines read now are a container's: a command's next output, or a shell opened there.
   let scope: ContainerScope = OUTSIDE;
   const push = (kind: BundleSection["kind"], start: number, end: number) =>
@@ -529,6 +537,7 @@ export function readBundle(input: readonly string[] | TextLines): {
         fanOut.end();
         // Rows may have blank lines between them: the table ends at its last row (1-based, so the next line's index).
         push("nodes", i, last.line);
+        for (const row of rows) machines.add(machineOf(row.name));
         // `kubectl get nodes`' output is the table: what follows it, until another command, is no longer shown to be the
         // prompt's machine's (review 36e: a node's log pasted after the table, below a sentence naming it).
         commandHosts.push([last.line + 1, null]);
@@ -578,12 +587,14 @@ export function readBundle(input: readonly string[] | TextLines): {
     const oneLine = oneLineSection(t, hint, i === firstContent, raw !== raw.trimStart());
     if (oneLine) {
       push(oneLine, i, i + 1);
+      const named = oneLine === "uname" && !inContainerNow(scope) ? UNAME_HOST.exec(t)?.[1] : undefined;
+      if (named) machines.add(machineOf(named));
     } else if (hint === "uname-v" && t.startsWith("#")) {
       push("uname", i, i + 1);
     } else {
       const command = commandOf(raw);
       const wasInside = inContainerNow(scope);
-      scope = containerScopeAfter(raw, scope);
+      scope = containerScopeAfter(raw, scope, machines);
       const opened = containerScopeOf(raw);
       // A prompt inside the shell (Docker's hex host name) keeps the prompt the shell was opened from.
       if (opened && !(opened.kind === "shell" && scope.kind === "shell")) scope = opened;
@@ -594,7 +605,9 @@ export function readBundle(input: readonly string[] | TextLines): {
         // the machine whose prompt opened the shell: the container's own prompt names none.
         const inside = inContainerNow(scope) && (wasInside || CONTAINER_PROMPT.test(raw));
         const ssh = inside ? undefined : sshTarget(raw);
-        commandHosts.push([i + 1, inside ? scopeMachine(scope) : printerOf(raw, ssh)]);
+        const printer = inside ? scopeMachine(scope) : printerOf(raw, ssh);
+        commandHosts.push([i + 1, printer]);
+        if (!inside && !ssh && printer) machines.add(printer);
         if (inside || readsContainer(raw)) containerCommands.add(i + 1);
         if (ssh) sshCommands.add(i + 1);
         else if (!inside && readsHere(raw)) localReads.add(i + 1);

@@ -171,8 +171,27 @@ export function beforeUpgrade(
   };
 }
 
+/**
+ * The last line each component is upgraded at (lastUpgrades) on the machine that printed a line: an upgrade at another
+ * host's prompt is no upgrade of this one's (review 41a: node2's `apt-get install docker-ce` after node1's failed `docker
+ * run` took node1's `docker info` for a reading after the upgrade). Where either names no machine, every upgrade counts.
+ */
+export function upgradesOn(
+  upgrades: ReadonlyArray<LineRef & { upgraded: Upgraded }>,
+  hostOf: (line: number) => string | null,
+): (line: number) => Readonly<Record<string, number>> {
+  const all = lastUpgrades(upgrades);
+  if (!upgrades.length) return () => all;
+  const hosts = upgrades.map((u) => hostOf(u.line));
+  return (line) => {
+    const host = hostOf(line);
+    if (host === null || hosts.every((h) => h === null || h === host)) return all;
+    return lastUpgrades(upgrades.filter((_, i) => hosts[i] === null || hosts[i] === host));
+  };
+}
+
 /** The last line each component is upgraded at, by ecosystem ("*" for an upgrade of every package). */
-export function lastUpgrades(upgrades: ReadonlyArray<LineRef & { upgraded: Upgraded }>): Record<string, number> {
+function lastUpgrades(upgrades: ReadonlyArray<LineRef & { upgraded: Upgraded }>): Record<string, number> {
   const at: Record<string, number> = {};
   for (const u of upgrades) for (const c of u.upgraded === "all" ? ["*"] : u.upgraded) at[c] = Math.max(at[c] ?? 0, u.line);
   return at;

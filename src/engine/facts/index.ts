@@ -7,7 +7,7 @@ import type { BundleSection, IptablesFacts, KernelFacts, NodeRow, OsFacts } from
 import { kubernetesRelease } from "../versions";
 import { readBundle } from "./bundle-sections";
 import { withoutCaptureStamps } from "./capture-stamps";
-import { beforeUpgrade, commandBefore, hostOfLine, lastUpgrades, upgradedBy } from "./component-upgrades";
+import { beforeUpgrade, commandBefore, hostOfLine, upgradedBy, upgradesOn } from "./component-upgrades";
 import { dockerVersionComponents } from "./docker-version";
 import { ansibleOneLine, fanOutHeader } from "./fan-out";
 import { type ComponentReadings, type HostComponents, hostComponents, namedComponents } from "./host-components";
@@ -97,10 +97,11 @@ export interface ExtractedFacts {
    */
   namedElsewhere: Readonly<Record<string, string>>;
   /**
-   * The last line (1-based) where the paste installs or upgrades each component on the host, by ecosystem ("*": every
-   * package, `apt-get upgrade`): a failure logged before it ran the version before it (see diagnose.ts, beforeUpgrade).
+   * The last line (1-based) where the paste installs or upgrades each component on the machine that printed a line, by
+   * ecosystem ("*": every package, `apt-get upgrade`): a failure logged before it ran the version before it (see
+   * diagnose.ts, beforeUpgrade).
    */
-  upgradedAt: Readonly<Record<string, number>>;
+  upgradedAt: (line: number) => Readonly<Record<string, number>>;
   /**
    * What the host's output showed of a component before the paste upgrades it, by ecosystem: another time's, which
    * neither stands for the host nor cancels the upgrade's own version, but is the version a failure logged before the
@@ -377,7 +378,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
       [restartedKubelet ? { kubernetes: kubernetesRelease(restartedKubelet) } : {}, DAEMON_START_VIA],
       [pickClientVersions(mentions.named, lineAt), CLIENT_VIA],
     ]),
-    upgradedAt: lastUpgrades(upgrades),
+    upgradedAt: upgradesOn(upgrades, commandHost),
     beforeUpgrade: namedComponents(earlier),
     // A listing before the paste upgrades the package is another time's, as a component's output is (review 30d: the
     // old `ii` row beside apt's "Setting up containerd.io (new)" lost both).
