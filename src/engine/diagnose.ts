@@ -397,6 +397,16 @@ function asAtSymptom(
   const before = { ...own, components, mentioned, mentionedElsewhere: elsewhere };
   return hosts.map((h) => (h === own ? before : h));
 }
+/** A host with only the versions the paste names in passing (hedged): none of its own output is the machine's in question. */
+function namedOnly(host: HostVersions): HostVersions {
+  return {
+    subject: host.subject,
+    kernel: null,
+    components: {},
+    ...(host.mentioned ? { mentioned: host.mentioned } : {}),
+    ...(host.mentionedElsewhere ? { mentionedElsewhere: host.mentionedElsewhere } : {}),
+  };
+}
 const BEFORE_UPGRADE_VIA = "output printed before the paste upgrades it, as the failure logged before the upgrade ran";
 
 /** The ecosystems other checks decided, as a key: the same set gives the same named and release checks. */
@@ -456,6 +466,12 @@ function assemble(
     const seen = byRecord.get(record.id) ?? NO_HITS;
     const logEvidence = seen.evidence;
     let hosts = asAtSymptom(allHosts, single, facts.upgradedAt, facts.beforeUpgrade, seen);
+    const symptomLines = () => seen.sightings.flatMap((s) => [...s.lines]);
+    // Every symptom line a daemon elsewhere answered (`export DOCKER_HOST=ssh://web-2`, then `docker-compose up`): the
+    // paste's own machine's versions are not that daemon's machine's (review 41a F1: Docker 29's refusal was judged on the
+    // CLI's local Docker 28, "not affected, certain"); what the paste shows of that daemon (named) and the line's own decide.
+    const answeredElsewhere = !facts.nodes.length && logEvidence.length > 0 && symptomLines().every(facts.daemonElsewhere);
+    if (answeredElsewhere) hosts = hosts.map((h) => (h.subject === single.subject ? namedOnly(h) : h));
     const own = hosts.flatMap((h) => checksOf.version(record, h));
     // Versions named in passing count too, hedged; a release alone only judges a finding (its log shows the bug).
     const decided = decidedEcosystems(own);
@@ -464,12 +480,8 @@ function assemble(
     const elsewhere = hosts.flatMap((h) => checksOf.distro(record, h));
     // No nodes table, a uname of one machine and every symptom line another's (review 35b).
     const away =
-      !facts.nodes.length && facts.unameHost && logEvidence.length
-        ? printersElsewhere(
-            seen.sightings.flatMap((s) => [...s.lines]),
-            printerOf,
-            facts.unameHost,
-          )
+      !facts.nodes.length && facts.unameHost && logEvidence.length && !answeredElsewhere
+        ? printersElsewhere(symptomLines(), printerOf, facts.unameHost)
         : null;
     // One machine's log dates the program its own lines came from, where nothing gave its version (review 36e: a version
     // the paste gives, however hedged, is often the host's own, a package listing or `dockerd --version`): a paste that

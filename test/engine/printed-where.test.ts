@@ -496,9 +496,15 @@ describe("a component's output under one machine's prompt, in a paste of several
       "admin@web-1:~$ export DOCKER_HOST=ssh://admin@web-2",
       "admin@web-1:~$ docker context use web-2",
       "admin@web-1:~$ set -gx DOCKER_HOST tcp://10.0.0.12:2376",
-      "admin@web-1:~$ export CONTAINER_HOST=ssh://core@web-2/run/podman/podman.sock",
+      // Review 41a F4: the variable wins over the context in use (Docker warns so); env scripts and other spellings.
+      "admin@web-1:~$ export DOCKER_HOST=ssh://admin@web-2\nadmin@web-1:~$ docker context use default",
+      "admin@web-1:~$ export DOCKER_CONTEXT=web-2\nadmin@web-1:~$ docker context use default",
+      "admin@web-1:~$ eval $(minikube docker-env)",
+      'admin@web-1:~$ eval "$(docker-machine env web-2)"',
+      "admin@web-1:~$ declare -x DOCKER_HOST=ssh://admin@web-2",
+      "admin@web-1:~$ DOCKER_HOST=ssh://admin@web-2\nadmin@web-1:~$ export DOCKER_HOST",
     ])
-      expect(certainlyAffected(docker23(pasteWith(setup)))).toBe(false);
+      expect(certainlyAffected(docker23(pasteWith(setup))), setup).toBe(false);
     // On one line, or named by the command itself (Podman's remote client).
     expect(certainlyAffected(docker23(pasteWith("admin@web-1:~$ export DOCKER_HOST=tcp://web-2:2376 && true")))).toBe(false);
     const podman = dockerVersion("admin@web-1:~$ podman --remote", "23.0.1").replace(" docker version", " version");
@@ -509,6 +515,14 @@ describe("a component's output under one machine's prompt, in a paste of several
       pasteWith("admin@web-1:~$ docker context use web-2\nadmin@web-1:~$ docker context use default"),
       pasteWith("admin@web-2:~$ export DOCKER_HOST=tcp://10.0.0.13:2376"),
       pasteWith("admin@web-1:~$ export DOCKER_HOST=unix:///var/run/docker.sock"),
+      // Review 41a F5: what sets nothing for Docker (Podman's variable, a comment, a line written to a file, a subshell),
+      // an unset of several variables, the local daemon named by the command over the shell's.
+      pasteWith("admin@web-1:~$ export CONTAINER_HOST=ssh://core@web-2/run/podman/podman.sock"),
+      pasteWith("admin@web-1:~$ # export DOCKER_HOST=ssh://admin@web-2"),
+      pasteWith("admin@web-1:~$ echo 'export DOCKER_HOST=ssh://admin@web-2' >> ~/.bashrc"),
+      pasteWith("admin@web-1:~$ (export DOCKER_HOST=ssh://admin@web-2; docker ps)"),
+      pasteWith("admin@web-1:~$ export DOCKER_HOST=ssh://admin@web-2\nadmin@web-1:~$ unset DOCKER_TLS_VERIFY DOCKER_HOST DOCKER_CERT_PATH"),
+      pasteWith("admin@web-1:~$ docker context use web-2").replaceAll("web-1:~$ docker ", "web-1:~$ docker --context default "),
       [web1, web2, dockerVersion("admin@web-1:~$ docker -H unix:///var/run/docker.sock", "23.0.1"), run("admin@web-1:~$")]
         .join("\n")
         .replace("docker.sock docker version", "docker.sock version"),
@@ -516,6 +530,28 @@ describe("a component's output under one machine's prompt, in a paste of several
       expect(docker23(text)).toMatchObject({ status: "affected", level: "verified" });
       expect(certainlyAffected(docker23(text))).toBe(true);
     }
+  });
+
+  it("judges what a daemon elsewhere answered on that machine, not on the CLI's own Docker (review 41a F1)", () => {
+    const TOO_OLD =
+      "Error response from daemon: client version 1.41 is too old. Minimum supported API version is 1.44, please upgrade your client to a newer version";
+    const ID29 = "docker-29-minimum-api-1.44-old-clients";
+    const local = dockerVersion("$", "28.5.2").replace("1.42 (minimum version 1.12)", "1.51 (minimum version 1.24)");
+    // The CLI's machine runs Docker 28.5.2; the daemon that refused is another's, and its refusal is Docker 29's own line.
+    for (const setup of [
+      "$ export DOCKER_HOST=ssh://admin@prod-2\n$ docker-compose up -d",
+      "$ docker context use prod\n$ docker ps",
+      "$ docker-compose -H ssh://admin@prod-2 up -d",
+      "$ DOCKER_HOST=tcp://10.0.1.12:2376 docker ps",
+    ]) {
+      const verdict = verdictFor(ID29, `${local}\n${setup}\n${TOO_OLD}`);
+      expect(verdict, setup).toMatchObject({ status: "affected", reason: expect.stringContaining("by its own line") });
+      expect(verdict?.reason, setup).not.toContain("28.5.2");
+    }
+    // Two unames: the lines are web-2's, whose Docker the paste does not give.
+    const fleet = [web1, web2, dockerVersion("admin@web-1:~$", "28.5.2"), "admin@web-1:~$ export DOCKER_HOST=ssh://admin@web-2"];
+    const verdict = verdictFor(ID29, [...fleet, "admin@web-1:~$ docker-compose up -d", TOO_OLD].join("\n"));
+    expect(verdict).toMatchObject({ status: "unknown", reason: expect.stringContaining("node web-2") });
   });
 
   it("reads a node's own output beside its row: one release in two forms, and over what a NotReady node last reported (review 40a)", () => {

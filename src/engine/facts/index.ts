@@ -70,6 +70,8 @@ export interface ExtractedFacts {
   overSsh: (line: number) => boolean;
   /** Whether the command before a line read the logs of the machine its prompt names (journalctl, dmesg, `crictl logs`). */
   readHere: (line: number) => boolean;
+  /** Whether the command before a line ran a container CLI against another machine's daemon (commandHost: that machine). */
+  daemonElsewhere: (line: number) => boolean;
   os: OsFacts | null;
   nodes: NodeRow[];
   iptables: IptablesFacts | null;
@@ -226,8 +228,15 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const output = withoutCaptureStamps(text);
   if (output !== text) return extractFacts(output);
   const textLines = new TextLines(text, pre?.lineStarts ?? undefined);
-  const { sections, notLogs, containerOs, containerOutput, gathering, commandHosts, containerCommands, sshCommands, localReads } =
-    readBundle(textLines);
+  const read = readBundle(textLines);
+  const { sections, notLogs, containerOs, containerOutput, gathering, containerCommands, localReads } = read;
+  const lineAt = (line: number) => textLines.at(line - 1);
+  // A container CLI's command run against another machine's daemon prints that machine's output, as an `ssh` command does.
+  const remoteDaemon = remoteDaemonCommands(read.commandHosts, lineAt);
+  const commandHosts = remoteDaemon.size
+    ? read.commandHosts.map(([line, host]): [number, string | null] => [line, remoteDaemon.get(line) ?? host])
+    : read.commandHosts;
+  const sshCommands = remoteDaemon.size ? new Set([...read.sshCommands, ...remoteDaemon.keys()]) : read.sshCommands;
   const labelOf = hostOfLine(commandHosts);
   const overSsh = afterCommandOf(commandHosts, sshCommands);
   const osSection = pickOsSection(sections);
@@ -263,7 +272,6 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   });
   // What a container printed names the image's OS and release, not the host's.
   const hostOnly = (lines: readonly MentionLine[]) => lines.filter((l) => !containerOutput.has(l.line));
-  const lineAt = (line: number) => textLines.at(line - 1);
   // Output under a heading naming another machine or an earlier time (output-heading.ts), or printed before the paste
   // installs or upgrades a component (component-upgrades.ts).
   const underHeading = (line: number) => outputHeadingVia(lineAt, line) !== undefined;
@@ -299,7 +307,6 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     return nodes.length ? `${NODE_PLACE}${nodes.map((n) => n.name).join("\n")}` : "away";
   };
   const commandOf = commandBefore(commandHosts);
-  const remoteDaemon = remoteDaemonCommands(commandHosts, lineAt);
   const place = (line: number): Place => {
     if (underHeading(line) || remoteDaemon.has(commandOf(line)?.[0] ?? 0)) return "away";
     if (upgradedLater(line, lineAt(line) ?? "")) return "earlier";
@@ -361,6 +368,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     inContainerCommand: afterCommandOf(commandHosts, containerCommands),
     overSsh,
     readHere: afterCommandOf(commandHosts, localReads),
+    daemonElsewhere: afterCommandOf(commandHosts, new Set(remoteDaemon.keys())),
     os,
     nodes,
     iptables: hostIptables(pre ? pre.iptablesLines : null, text, containerOutput),
@@ -613,6 +621,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     inContainerCommand: fromLogs.inContainerCommand,
     overSsh: fromLogs.overSsh,
     readHere: fromLogs.readHere,
+    daemonElsewhere: fromLogs.daemonElsewhere,
     os,
     nodes,
     iptables,
