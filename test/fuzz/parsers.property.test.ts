@@ -13,6 +13,8 @@ import {
   readBundle,
 } from "../../src/engine/facts";
 import { kernelFacts } from "../../src/engine/facts/kernel-facts";
+import { lineStartsOf } from "../../src/engine/match/line-starts";
+import { yamlFoldVariant } from "../../src/engine/match/yaml-folds";
 import {
   compareComponentVersion,
   compareDpkg,
@@ -138,6 +140,70 @@ describe("parsers never throw and stay fast on any input", () => {
       for (const line of l.slice(0, 20)) parseIptablesVersion(line);
     }));
   it("input limits", () => totalAndFast(anyText, (t) => checkTextLimits(t)));
+  // Two readers with grammars of their own: YAML's folded values (a version that peeked past the text's end looped on a
+  // text starting with a space) and a shell session's daemon settings (read through whole bundles).
+  const shellText = (tokens: readonly string[]) =>
+    fc.oneof(
+      fc.array(fc.constantFrom(...tokens), { maxLength: 80 }).map((t) => t.join("")),
+      fc.tuple(fc.constantFrom(...tokens), fc.integer({ min: 100, max: 3000 })).map(([t, n]) => t.repeat(n)),
+    );
+  const YAML = [
+    "textPayload: '",
+    'message: "',
+    "- '",
+    '- "',
+    "''",
+    "'",
+    '"',
+    "\\",
+    "\n",
+    "\n\n",
+    "  ",
+    " ",
+    "key:",
+    ": ",
+    "|",
+    ">",
+    "#",
+    "a b",
+    "x",
+  ];
+  it("YAML folds", () => totalAndFast(shellText(YAML), (t) => yamlFoldVariant(t, lineStartsOf(t))));
+  const SHELL = [
+    "admin@web-1:~$ ",
+    "$ ",
+    "\n",
+    " ",
+    "export DOCKER_HOST=",
+    "declare -x DOCKER_CONTEXT=",
+    "set -gx CONTAINER_HOST ",
+    "DOCKER_HOST=",
+    "export DOCKER_HOST",
+    "unset DOCKER_TLS_VERIFY DOCKER_HOST",
+    "ssh://admin@web-2",
+    "tcp://[::1]:2376",
+    "unix:///var/run/docker.sock",
+    "docker context use ",
+    "default",
+    "docker -H ",
+    "docker --context ",
+    "docker-compose ",
+    "podman --remote ",
+    "podman --url ",
+    "eval $(minikube docker-env)",
+    'eval "$(docker-machine env web-2 -u)"',
+    "(",
+    ")",
+    "# ",
+    "; ",
+    "&& ",
+    "'",
+    '"',
+    "-x ",
+    "docker version",
+    "docker: Error response from daemon: ",
+  ];
+  it("shell sessions' daemon settings", () => totalAndFast(shellText(SHELL), (t) => extractFacts(t)));
 });
 
 describe("version comparisons are total orders on any input", () => {
