@@ -492,21 +492,30 @@ describe("a component's output under one machine's prompt, in a paste of several
   it("takes a daemon an earlier command made the shell's for another machine's, until it is undone (review 40c)", () => {
     const pasteWith = (setup: string, between = "") =>
       [web1, web2, setup, dockerVersion("admin@web-1:~$", "23.0.1"), between, run("admin@web-1:~$")].filter(Boolean).join("\n");
+    // A daemon no node is (a context, an address no row has, minikube's VM): its Docker is named, never web-1's, never certain.
     for (const setup of [
-      "admin@web-1:~$ export DOCKER_HOST=ssh://admin@web-2",
       "admin@web-1:~$ docker context use web-2",
       "admin@web-1:~$ set -gx DOCKER_HOST tcp://10.0.0.12:2376",
       // Review 41a F4: the variable wins over the context in use (Docker warns so); env scripts and other spellings.
-      "admin@web-1:~$ export DOCKER_HOST=ssh://admin@web-2\nadmin@web-1:~$ docker context use default",
       "admin@web-1:~$ export DOCKER_CONTEXT=web-2\nadmin@web-1:~$ docker context use default",
       "admin@web-1:~$ eval $(minikube docker-env)",
+    ]) {
+      expect(certainlyAffected(docker23(pasteWith(setup))), setup).toBe(false);
+      expect(docker23(pasteWith(setup))?.status, setup).not.toBe("not-affected");
+    }
+    // One a URL or docker-machine names, web-2, a uname's host: web-2's Docker, and the run's line is web-2's too.
+    for (const setup of [
+      "admin@web-1:~$ export DOCKER_HOST=ssh://admin@web-2",
+      "admin@web-1:~$ export DOCKER_HOST=ssh://admin@web-2\nadmin@web-1:~$ docker context use default",
       'admin@web-1:~$ eval "$(docker-machine env web-2)"',
       "admin@web-1:~$ declare -x DOCKER_HOST=ssh://admin@web-2",
       "admin@web-1:~$ DOCKER_HOST=ssh://admin@web-2\nadmin@web-1:~$ export DOCKER_HOST",
-    ])
-      expect(certainlyAffected(docker23(pasteWith(setup))), setup).toBe(false);
-    // On one line, or named by the command itself (Podman's remote client).
-    expect(certainlyAffected(docker23(pasteWith("admin@web-1:~$ export DOCKER_HOST=tcp://web-2:2376 && true")))).toBe(false);
+    ]) {
+      expect(docker23(pasteWith(setup)), setup).toMatchObject({ status: "affected", reason: expect.stringContaining("node web-2") });
+      expect(docker23(pasteWith(setup))?.reason, setup).not.toContain("node web-1");
+    }
+    // On one line with another command: web-2's too. Named by the command itself (Podman's remote client): no node's.
+    expect(docker23(pasteWith("admin@web-1:~$ export DOCKER_HOST=tcp://web-2:2376 && true"))?.reason).toContain("node web-2");
     const podman = dockerVersion("admin@web-1:~$ podman --remote", "23.0.1").replace(" docker version", " version");
     expect(certainlyAffected(docker23([web1, web2, podman, run("admin@web-1:~$")].join("\n")))).toBe(false);
     // Undone before `docker version`, set on another machine, or set to the local socket: web-1's own Docker.
@@ -552,6 +561,19 @@ describe("a component's output under one machine's prompt, in a paste of several
     const fleet = [web1, web2, dockerVersion("admin@web-1:~$", "28.5.2"), "admin@web-1:~$ export DOCKER_HOST=ssh://admin@web-2"];
     const verdict = verdictFor(ID29, [...fleet, "admin@web-1:~$ docker-compose up -d", TOO_OLD].join("\n"));
     expect(verdict).toMatchObject({ status: "unknown", reason: expect.stringContaining("node web-2") });
+    // A daemon URL naming a node reports that node's versions, as `ssh web-2` would: its runc line is judged on them.
+    const viaUrl = (run_: string) =>
+      [
+        web1,
+        web2,
+        dockerVersion("admin@web-1:~$ docker -H ssh://admin@web-2", "23.0.1").replace("web-2 docker version", "web-2 version"),
+        run_,
+      ].join("\n");
+    const there = docker23(viaUrl(run("admin@web-1:~$ docker -H ssh://admin@web-2").replace("web-2 docker run", "web-2 run")));
+    expect(there).toMatchObject({ status: "affected", reason: expect.stringContaining("node web-2") });
+    expect(certainlyAffected(there)).toBe(true);
+    // web-1's own run: web-2's Docker says nothing of it.
+    expect(docker23(viaUrl(run("admin@web-1:~$")))?.status).toBe("unknown");
   });
 
   it("reads a node's own output beside its row: one release in two forms, and over what a NotReady node last reported (review 40a)", () => {

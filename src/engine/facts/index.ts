@@ -308,12 +308,23 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   };
   const commandOf = commandBefore(commandHosts);
   const place = (line: number): Place => {
-    if (underHeading(line) || remoteDaemon.has(commandOf(line)?.[0] ?? 0)) return "away";
+    if (underHeading(line)) return "away";
+    // A daemon a URL names a node of (`docker -H ssh://web-2 version`) reports that node's versions, as `ssh web-2` would;
+    // another (a context, an address no node has) is named, with what it is.
+    if (remoteDaemon.has(commandOf(line)?.[0] ?? 0)) {
+      const node = machineOf(line);
+      return node && node !== "away" ? node : "daemon";
+    }
     if (upgradedLater(line, lineAt(line) ?? "")) return "earlier";
     return machineOf(line) ?? "own";
   };
   const readings = componentReadings(sections, mentions.components, textLines, place, (line) => containerOutput.has(line));
-  const components = { own: readings.of("own"), away: readings.of("away"), earlier: readings.of("earlier") };
+  const components = {
+    own: readings.of("own"),
+    away: readings.of("away"),
+    earlier: readings.of("earlier"),
+    daemon: readings.of("daemon"),
+  };
   const { away, earlier } = components;
   const nodeComponents = new Map<string, HostComponents[]>();
   for (const [which, r] of readings.groups) {
@@ -382,6 +393,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
       // The first that gives the version kept says why it is named: a heading's or an upgrade's before the client's.
       [pickNamedVersions(namedAway, lineAt), HEADING_VIA],
       [namedComponents(away), HEADING_VIA],
+      [namedComponents(components.daemon), REMOTE_DAEMON_VIA],
       [daemonStartVersions(mentions.components), DAEMON_START_VIA],
       [restartedKubelet ? { kubernetes: kubernetesRelease(restartedKubelet) } : {}, DAEMON_START_VIA],
       [pickClientVersions(mentions.named, lineAt), CLIENT_VIA],
@@ -423,7 +435,7 @@ function pickOsSection(sections: readonly BundleSection[]): BundleSection | unde
  * Whose output a line is: the host's own, another machine's or time's by a heading (away), before an upgrade, or beside
  * several nodes the own output of one of them (NODE_PLACE and its name, or the names it may be, a line each).
  */
-type Place = "own" | "away" | "earlier" | `${typeof NODE_PLACE}${string}`;
+type Place = "own" | "away" | "earlier" | "daemon" | `${typeof NODE_PLACE}${string}`;
 const NODE_PLACE = "node:";
 
 /**
@@ -474,6 +486,7 @@ function componentReadings(
 }
 
 const CLIENT_VIA = "the docker client's version (docker version's client part); the daemon's may differ";
+const REMOTE_DAEMON_VIA = "what a daemon on another machine reported (DOCKER_HOST, a docker context, -H)";
 export const HEADING_VIA = "output the report places on another machine, in a container or at another time";
 const DAEMON_START_VIA = "a daemon's start-up line (another node's, or a restart's after the failure)";
 

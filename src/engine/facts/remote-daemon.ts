@@ -30,8 +30,10 @@ export function remoteDaemonCommands(commands: Commands, lineAt: (line: number) 
   // Assignments not yet exported (`DOCKER_HOST=ssh://web-2`, then `export DOCKER_HOST`), per shell.
   const assigned = new Map<string, ShellDaemons>();
   for (const [line, machine] of commands) {
-    const text = lineAt(line)?.replace(COMMENT, "");
-    if (text === undefined) continue;
+    const raw = lineAt(line);
+    // Most command lines name no container CLI or setting: one test, not a dozen patterns.
+    if (raw === undefined || !MENTIONS_DAEMON.test(raw)) continue;
+    const text = raw.replace(COMMENT, "");
     const shell = machine ?? "";
     const own = shells.get(shell) ?? {};
     // `(export DOCKER_HOST=…; docker ps)`: the subshell's settings end with the line.
@@ -123,6 +125,7 @@ function daemonOfValue(setting: Setting, raw: string): string | null {
   return `the daemon at ${value}`;
 }
 
+const MENTIONS_DAEMON = /docker|podman|DOCKER_|CONTAINER_/;
 const SETTINGS = /\b(?:DOCKER_HOST|DOCKER_CONTEXT|CONTAINER_HOST|CONTAINER_CONNECTION)\b/g;
 // A command starts the part, after a prompt or `sudo`: not a word inside another's quotes (`echo 'export …' >> ~/.bashrc`).
 const START = String.raw`(?:^|[$#%>]\s|^\s*|\bsudo(?:\s+-\S+)*\s)\s*`;
