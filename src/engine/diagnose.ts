@@ -367,6 +367,7 @@ function asAtSymptom(
   upgradesOn: (line: number) => Readonly<Record<string, number>>,
   beforeUpgrade: Readonly<Record<string, string>>,
   seen: RecordHits,
+  printerOf: (line: number) => string | null,
 ): HostVersions[] {
   if (!seen.evidence.length) return hosts;
   let first = Number.POSITIVE_INFINITY;
@@ -374,9 +375,21 @@ function asAtSymptom(
   // The upgrades on the machine that printed the symptom's first line.
   const upgradedAt = upgradesOn(first);
   if (!Object.keys(upgradedAt).length) return hosts;
-  // The paste's own host, or its copy beside a nodes table (hostsOf: its components only), by its subject.
-  const own = hosts.find((h) => h.subject === single.subject);
-  if (!own) return hosts;
+  // The paste's own host, or its copy beside a nodes table (hostsOf: its components only), by its subject; and the node
+  // that printed the line (review 41b F3: worker-2's upgrade at its own prompt left its 1.6.4 read after it "not affected,
+  // certain" beside 1.6.3's own line, in a paste of two unames).
+  const printer = printerOf(first);
+  const node = (h: HostVersions) => printer !== null && h.subject.startsWith("node ") && sameMachine(h.subject.slice(5), printer);
+  return hosts.map((h) => (h.subject === single.subject || node(h) ? beforeTheUpgrade(h, upgradedAt, beforeUpgrade, first) : h));
+}
+
+/** A host's components the paste upgrades after `first` (the symptom's line) left out, what it showed before named. */
+function beforeTheUpgrade(
+  own: HostVersions,
+  upgradedAt: Readonly<Record<string, number>>,
+  beforeUpgrade: Readonly<Record<string, string>>,
+  first: number,
+): HostVersions {
   const components = { ...own.components };
   const mentioned = { ...own.mentioned };
   const elsewhere = { ...own.mentionedElsewhere };
@@ -385,7 +398,7 @@ function asAtSymptom(
   // (iptables, the image OS) may be from before the upgrade and stands. The later of the component's own upgrade and an
   // upgrade of everything (review 34d: an earlier install hid a later `dnf upgrade`).
   const later = [...ecosystems].filter((e) => UPGRADE_READ.has(e) && Math.max(upgradedAt[e] ?? 0, upgradedAt["*"] ?? 0) > first);
-  if (!later.length) return hosts;
+  if (!later.length) return own;
   for (const eco of later) {
     const earlier = beforeUpgrade[eco];
     delete components[eco];
@@ -394,9 +407,14 @@ function asAtSymptom(
       elsewhere[eco] = BEFORE_UPGRADE_VIA;
     } else delete mentioned[eco];
   }
-  const before = { ...own, components, mentioned, mentionedElsewhere: elsewhere };
-  return hosts.map((h) => (h === own ? before : h));
+  return { ...own, components, mentioned, mentionedElsewhere: elsewhere };
 }
+/** A "not affected" reading the log's own line contradicts: another version printed it, so it rules nothing out. */
+function overruledByLine(c: VersionEvidence): VersionEvidence {
+  const { hedgedFrom: _, unlessBackported: __, ...rest } = c;
+  return { ...rest, certain: false, namedOnly: true, reason: `${c.reason} (but the log's own line is printed only by another version)` };
+}
+
 /** A host with only the versions the paste names in passing (hedged): none of its own output is the machine's in question. */
 function namedOnly(host: HostVersions): HostVersions {
   return {
@@ -465,7 +483,7 @@ function assemble(
   for (const record of candidates) {
     const seen = byRecord.get(record.id) ?? NO_HITS;
     const logEvidence = seen.evidence;
-    let hosts = asAtSymptom(allHosts, single, facts.upgradedAt, facts.beforeUpgrade, seen);
+    let hosts = asAtSymptom(allHosts, single, facts.upgradedAt, facts.beforeUpgrade, seen, printerOf);
     const symptomLines = () => seen.sightings.flatMap((s) => [...s.lines]);
     // Every symptom line a daemon elsewhere answered (`export DOCKER_HOST=ssh://web-2`, then `docker-compose up`): the
     // paste's own machine's versions are not that daemon's machine's (review 41a F1: Docker 29's refusal was judged on the
@@ -487,15 +505,26 @@ function assemble(
     // the paste gives, however hedged, is often the host's own, a package listing or `dockerd --version`): a paste that
     // gives no version at all is that one machine's too; lines another machine printed date nothing of this one.
     const printedOn = away ? undefined : hosts.length === 1 ? hosts[0] : !hosts.length && !facts.nodes.length ? single : undefined;
-    const printed =
-      printedOn && logEvidence.length
-        ? printedFromChecks(record, printedOn, logEvidence, decidedEcosystems([...own, ...named]), wholeMessage)
+    const decidedHere = decidedEcosystems([...own, ...named]);
+    const printed = printedOn && logEvidence.length ? printedFromChecks(record, printedOn, logEvidence, decidedHere, wholeMessage) : [];
+    // A reading ruling the bug out beside a line only versions in range print (Docker 29's refusal beside a `docker version`
+    // of 28.5.2): they cannot both be the daemon that failed, so the reading rules nothing out, and the line, perhaps
+    // another daemon's, decides nothing either: unknown, saying why (review 41b: `sudo docker compose` after an export,
+    // whose sudo kept the variable, was "not affected").
+    const overruled =
+      printedOn && logEvidence.length && own.some((c) => c.result === "not-affected")
+        ? printedFromChecks(record, printedOn, logEvidence, new Set(), wholeMessage).filter(
+            (p) => p.result === "affected" && own.some((c) => c.ecosystem === p.ecosystem && c.result === "not-affected"),
+          )
         : [];
+    const ownNow = overruled.length
+      ? own.map((c) => (overruled.some((p) => p.ecosystem === c.ecosystem) && c.result === "not-affected" ? overruledByLine(c) : c))
+      : own;
     if (printed.length && printedOn && !hosts.length) hosts = [printedOn];
     const checks =
       elsewhere.length && elsewhere.length === hosts.length
         ? elsewhere
-        : [...own, ...named, ...printed, ...(logEvidence.length ? hosts.flatMap((h) => checksOf.release(record, h, decided)) : [])];
+        : [...ownNow, ...named, ...printed, ...(logEvidence.length ? hosts.flatMap((h) => checksOf.release(record, h, decided)) : [])];
     const symptom = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= SYMPTOM_WEIGHT);
     // Whose lines they are matters only among alternatives (a handful of records): no pass over a flood's lines otherwise.
     const components = alternativeComponents(record).length > 1 ? symptomComponents(record, seen.sightings, logEvidence) : [];

@@ -20,6 +20,10 @@ const LONG_LINES: Record<string, string> = {
   "a compound run for the closest records": `error ${"a".repeat(N)}-`,
   // Review 27c: a neofetch summary's neighbour of spaces (its label's gap was tried at every start).
   "spaces beside a fetch summary's OS line": `Kernel: 6.8.0-45-generic\nOS: Ubuntu 22.04.4 LTS x86_64\n${" ".repeat(N)}x\nUptime: 3 days`,
+  // The shell-setting reader's comment pattern looked back over a run of spaces at each of its positions (review 41b F1:
+  // 100,000 spaces, 8-12 s).
+  "a prompt's export and many spaces": `admin@web-1:~$ export${" ".repeat(N)}X`,
+  "a prompt's docker and many spaces": `$ docker${" ".repeat(N)}X`,
 };
 
 describe("long lines", () => {
@@ -38,6 +42,8 @@ describe("long lines", () => {
 // copied the rest of the text to parse its table (1 MB of headers: 18 s). Each now takes well under 1 s.
 const MANY_LINES: Record<string, string> = {
   "lines without a space": `${"a".repeat(99)}\n`,
+  // Under the shell-setting reader's length cap (review 41b F1: 2,000 such lines took 6.2 s).
+  "exports of spaces": `admin@web-1:~$ export${" ".repeat(1950)}X\n`,
   "kubectl table headers": "NAME STATUS ROLES AGE VERSION\n",
   // An environment dump: KEY=value lines with no ID, each tried as the start of an os-release (128 KB: 21 s).
   "KEY=value lines without an ID": "FOO_BAR=1\n",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { diagnoseBundle, diagnoseFields } from "../../src/engine/diagnose";
 import type { Verdict } from "../../src/engine/diagnosis";
+import { extractFacts } from "../../src/engine/facts";
 import { loadDataKb } from "../support/data-kb";
 import { UBUNTU_2204_OS_RELEASE, unameJammy126, unameJammy127, xorMarkJournaldOf } from "../support/seed-logs";
 
@@ -574,6 +575,70 @@ describe("a component's output under one machine's prompt, in a paste of several
     expect(certainlyAffected(there)).toBe(true);
     // web-1's own run: web-2's Docker says nothing of it.
     expect(docker23(viaUrl(run("admin@web-1:~$")))?.status).toBe("unknown");
+  });
+
+  it("reads a daemon's setting as the shell that has it (review 41b)", () => {
+    const version = dockerVersion("admin@web-1:~$", "23.0.1");
+    const exported = "admin@web-1:~$ export DOCKER_HOST=ssh://admin@web-2";
+    // F6: sudo's env_reset drops the variable, and `sudo -i` opens root's own shell: web-1's daemon ran it.
+    for (const local of [run("admin@web-1:~$ sudo"), `admin@web-1:~$ sudo -i\n${run("root@web-1:~#")}`]) {
+      const text = [version, exported, local].join("\n");
+      expect(certainlyAffected(docker23(text)), local).toBe(true);
+    }
+    // ...unless sudo keeps the environment.
+    expect(certainlyAffected(docker23([version, exported, run("admin@web-1:~$ sudo -E")].join("\n")))).toBe(false);
+    // F4: a deploy script's `set -x` trace sets and uses the daemon as a prompt's commands do.
+    const TOO_OLD = "Error response from daemon: client version 1.41 is too old. Minimum supported API version is 1.44";
+    const traced = [
+      dockerVersion("$", "28.5.2"),
+      "$ ./deploy.sh",
+      "+ export DOCKER_HOST=ssh://deploy@prod-2",
+      "+ docker compose up -d",
+      TOO_OLD,
+    ];
+    expect(verdictFor("docker-29-minimum-api-1.44-old-clients", traced.join("\n"))?.status).toBe("affected");
+    // A reading its own line contradicts rules nothing out: only Docker 29 prints that refusal, whatever 28.5.2 was read
+    // (here `sudo` kept the variable, or the daemon was upgraded since), and the line may be another daemon's: unknown.
+    for (const between of ["$ export DOCKER_HOST=ssh://deploy@prod-2\n$ sudo docker compose up -d", "$ docker compose up -d"]) {
+      const text = [dockerVersion("$", "28.5.2"), between, TOO_OLD].join("\n");
+      expect(verdictFor("docker-29-minimum-api-1.44-old-clients", text), between).toMatchObject({
+        status: "unknown",
+        reason: expect.stringContaining("printed only by another version"),
+      });
+    }
+    // F8: an IPv6 daemon address is the node whose INTERNAL-IP it is.
+    const v6 = [
+      "admin@cp-1:~$ kubectl get nodes -o wide",
+      "NAME    STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION      CONTAINER-RUNTIME",
+      "web-2   Ready    <none>   40d   v1.24.1   fd00::12      <none>        Ubuntu 22.04.3 LTS   5.15.0-88-generic   docker://23.0.1",
+      "web-3   Ready    <none>   40d   v1.24.1   fd00::13      <none>        Ubuntu 22.04.3 LTS   5.15.0-88-generic   docker://23.0.2",
+      run("admin@web-1:~$ docker -H tcp://[fd00::12]:2376").replace("2376 docker run", "2376 run"),
+    ];
+    expect(docker23(v6.join("\n"))).toMatchObject({ status: "affected", reason: expect.stringContaining("node web-2") });
+  });
+
+  it("reads the prompt in a container run with the host's name as the container's, and an upgrade at a node's prompt as that node's (review 41b)", () => {
+    // F2: `--network host` (or -h) names the container as the host; its os-release is the image's, not web-1's.
+    const image = 'PRETTY_NAME="Ubuntu 22.04.5 LTS"\nNAME="Ubuntu"\nVERSION_ID="22.04"\nID=ubuntu\nID_LIKE=debian';
+    for (const flags of ["--network host", "--net=host", "-h web-1"]) {
+      const text = `admin@web-1:~$ uname -r\n5.15.0-128-generic\nadmin@web-1:~$ docker run -it --rm ${flags} ubuntu:22.04\nroot@web-1:/# cat /etc/os-release\n${image}\nroot@web-1:/# exit`;
+      expect(extractFacts(text).os, flags).toBeNull();
+    }
+    // F3: worker-2 logged 1.6.3's line, then upgraded to 1.6.4 at its own prompt: 1.6.4 rules nothing out.
+    const CNI =
+      'plugin type="loopback" failed (add): incompatible CNI versions; config is "1.0.0", plugin supports ["0.1.0" "0.2.0" "0.3.0" "0.3.1" "0.4.0"]';
+    const upgraded = [
+      web1,
+      uname("worker-2", "26", "5.10.197-1"),
+      "admin@worker-2:~$ sudo crictl logs 1a2b3c",
+      CNI,
+      "admin@worker-2:~$ sudo apt-get install -y containerd.io",
+      "Unpacking containerd.io (1.6.4-1) over (1.6.3-1) ...",
+      "Setting up containerd.io (1.6.4-1) ...",
+      "admin@worker-2:~$ containerd --version",
+      "containerd containerd.io 1.6.4 a05d175400b1145e5e6a735a6710579d181e7fb0",
+    ].join("\n");
+    expect(verdictFor("containerd-1.6.3-loopback-cni-1.0.0", upgraded)?.status).not.toBe("not-affected");
   });
 
   it("reads a node's own output beside its row: one release in two forms, and over what a NotReady node last reported (review 40a)", () => {

@@ -129,6 +129,8 @@ const EXIT = /(?:^|[$#%]\s*)(?:exit(?:\s+\d+)?|\^D)\s*$|[$#%]\s*logout\s*$/;
  */
 const NESTED_SHELL =
   /(?:^|[$#%]\s*)(?:su\b[^|;&]{0,100}|ssh\s+[\w.@:-]+(?:\s+-\S+)*|sudo\b[^|;&]{0,100}?\s(?:-i|-s|su\b[^|;&]{0,100}|(?:\S*\/)?(?:ba|z|da)?sh)|(?:\S*\/)?(?:ba|z|da)?sh)\s*$/;
+/** A run that names its container after a host: the host's network or UTS namespace, or a host name of its own. */
+const HOST_NAMED = /\s(?:--net(?:work)?[= ]host|--uts[= ]host|-h\s|--hostname[= ])/;
 /** A command in the container failed to start: it opened no shell (a `docker run` the daemon refused prints its error). */
 const EXEC_FAILED =
   /^(?:Error response from daemon: .*(?:is not running|No such container)|docker: Error response from daemon: |Error: (?:OCI runtime|crun: |runc: )|OCI runtime exec failed|command terminated with exit code|error: unable to upgrade connection|Error from server \(NotFound\))/;
@@ -161,7 +163,17 @@ export const COLLECTOR_NOTE = /^#\s+(?:known-bugs collect\b|skipped:\s)/;
  */
 type ContainerScope =
   | { kind: "none" }
-  | { kind: "output" | "shell"; prompt: string | null; bare: boolean; nested: number; onHost?: number; hostFile?: true; step?: true };
+  | {
+      kind: "output" | "shell";
+      prompt: string | null;
+      bare: boolean;
+      nested: number;
+      onHost?: number;
+      hostFile?: true;
+      step?: true;
+      /** The run gave the container a host's name (`--network host`, `--uts host`, `-h NAME`): its prompt may name one. */
+      hostNamed?: true;
+    };
 const OUTSIDE: ContainerScope = { kind: "none" };
 
 /** The host part of a prompt naming one: "root@node2:~# ", "[admin@web-1 ~]$ ", "(venv) user@box:~$ ". */
@@ -283,7 +295,8 @@ function containerScopeOf(line: string): ContainerScope | null {
   if ((OPENS_SHELL.test(rest) || interactive) && !RELEASE_QUERY.test(rest) && !fed)
     return { kind: "shell", prompt: own, bare: prompt === null, nested: 0 };
   const command = prompt !== null || fed || RUNNER_PREFIX.test(before) || RELEASE_QUERY.test(rest);
-  return command ? { kind: "output", prompt: own, bare: prompt === null, nested: 0 } : null;
+  if (!command) return null;
+  return { kind: "output", prompt: own, bare: prompt === null, nested: 0, ...(HOST_NAMED.test(rest) ? { hostNamed: true as const } : {}) };
 }
 
 /**
@@ -307,8 +320,10 @@ function containerScopeAfter(line: string, scope: ContainerScope, machines: Read
     // Another named prompt than the one the command was typed at is the container's: the command opened a shell. Not one
     // naming a machine the paste names elsewhere (a table's row, a uname's host, a prompt outside): that machine's (review
     // 41a F2: web-2's `docker version` after web-3's failed `docker run` was judged web-3's).
+    // Not the run's own machine either: `docker run -it --network host ubuntu` opens a shell named as the host (review 41b F2).
     const host = promptHost(line);
-    return namedPrompt(own) && own !== scope.prompt && !(host && machines.has(host)) ? { ...scope, kind: "shell" } : OUTSIDE;
+    const elsewhere = host !== null && machines.has(host) && !scope.hostNamed && host !== promptHost(`${scope.prompt ?? ""} `);
+    return namedPrompt(own) && own !== scope.prompt && !elsewhere ? { ...scope, kind: "shell" } : OUTSIDE;
   }
   if (back || (scope.bare && (NEW_PART.test(t) || own === "$"))) return OUTSIDE;
   // The host's file a command printed ends at the next prompt (BusyBox's "/ # " too); a prompted command reading one starts it.
@@ -352,14 +367,21 @@ const COMMAND_START =
 /** The command a line shows, or null when the line is not a command. */
 export function commandOf(line: string): Command | null {
   const prompt = COMMENT.test(line) ? null : PROMPT.exec(line);
-  const rest = (prompt ? line.slice(prompt[0].length) : line).trim();
-  if (!COMMAND_START.test(rest)) return prompt ? "other" : null;
+  // A deploy script's `set -x` trace of a container CLI or its daemon's setting is a command too (review 41b F4: `+ export
+  // DOCKER_HOST=ssh://…` then `+ docker compose up -d` in a CI log was the runner's own daemon).
+  const traced = prompt ? null : TRACED_DAEMON_COMMAND.exec(line);
+  const rest = (prompt ? line.slice(prompt[0].length) : traced ? line.slice(traced[0].length) : line).trim();
+  const typed = prompt !== null || traced !== null;
+  if (!COMMAND_START.test(rest)) return typed ? "other" : null;
   for (const [pattern, kind] of COMMANDS) {
     const m = pattern.exec(rest);
     if (m) return typeof kind === "function" ? kind(m) : kind;
   }
-  return prompt ? "other" : null;
+  return typed ? "other" : null;
 }
+/** xtrace's `+ ` (`++ ` nested) before a container CLI or a setting of its daemon. */
+const TRACED_DAEMON_COMMAND =
+  /^\s*\+{1,3} (?=(?:sudo\s+)?(?:(?:export|declare\s+-\w+|unset)\s+(?:\S+\s+)*?(?:DOCKER|CONTAINER)_|(?:DOCKER|CONTAINER)_\w+=|eval\s|(?:docker|podman)(?:-compose)?\s))/;
 
 /** What bundle reading needs of the lines: an array, or a text's lines read on demand. */
 interface Lines extends OutputLines {

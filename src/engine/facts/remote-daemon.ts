@@ -17,12 +17,12 @@ type ShellDaemons = Partial<Record<Setting, string | null>>;
  * The command lines whose Docker or Podman CLI talks to a daemon elsewhere, each with that daemon's machine as a line's
  * printer names it (an `ssh://` or `tcp://` URL's host, else the context or connection named). The command names it
  * (`docker -H ssh://web-2 version`, `--context`, `DOCKER_HOST=tcp://… docker info`, `podman --remote`), or an earlier
- * command in the same machine's shell set it: `export DOCKER_HOST=…` (`declare -x`, fish's `set -gx`, an assignment
- * exported after it, `eval $(minikube docker-env)`, `eval $(docker-machine env web-2)`), `docker context use web-2`,
- * until undone (`unset`, `docker context use default`). Docker's order decides: DOCKER_HOST over DOCKER_CONTEXT over the
- * context in use (Docker itself warns that the variable overrides it); Podman reads only its own two. Under `sudo` too:
- * sudoers may keep the variables, and a hedged answer is the safe side of not knowing. A subshell's or a comment's
- * setting sets nothing.
+ * command in the same user's shell on that machine set it (a `set -x` trace's `+ export …` too): `export DOCKER_HOST=…`
+ * (`declare -x`, fish's `set -gx`, an assignment exported after it, `eval $(minikube docker-env)`, `eval $(docker-machine
+ * env web-2)`), `docker context use web-2`, until undone (`unset`, `docker context use default`). Docker's order decides:
+ * DOCKER_HOST over DOCKER_CONTEXT over the context in use (Docker itself warns that the variable overrides it); Podman
+ * reads only its own two; `sudo` without `-E` drops the variables (not the context in use, kept in a file). A subshell's
+ * or a comment's setting sets nothing.
  */
 export function remoteDaemonCommands(commands: Commands, lineAt: (line: number) => string | undefined): ReadonlyMap<number, string> {
   const remote = new Map<number, string>();
@@ -31,10 +31,12 @@ export function remoteDaemonCommands(commands: Commands, lineAt: (line: number) 
   const assigned = new Map<string, ShellDaemons>();
   for (const [line, machine] of commands) {
     const raw = lineAt(line);
-    // Most command lines name no container CLI or setting: one test, not a dozen patterns.
-    if (raw === undefined || !MENTIONS_DAEMON.test(raw)) continue;
-    const text = raw.replace(COMMENT, "");
-    const shell = machine ?? "";
+    // Most command lines name no container CLI or setting: one test, not a dozen patterns. No setting is thousands of
+    // characters long, and the patterns need not meet such a line (review 41b F1: 100,000 spaces took 8-12 s).
+    if (raw === undefined || raw.length > MAX_COMMAND || !MENTIONS_DAEMON.test(raw)) continue;
+    const text = raw.replace(COMMENT, "$1");
+    // One shell per user and machine: `sudo -i`'s root@web-1 starts with none of admin@web-1's settings (review 41b F6).
+    const shell = USER_AT_HOST.exec(raw)?.[1]?.toLowerCase() ?? machine ?? "";
     const own = shells.get(shell) ?? {};
     // `(export DOCKER_HOST=…; docker ps)`: the subshell's settings end with the line.
     const state = SUBSHELL.test(text) ? { ...own } : own;
@@ -105,12 +107,18 @@ function namedDaemon(command: string): string | null | undefined {
 }
 const PODMAN_REMOTE_DAEMON = "podman's remote daemon";
 
-/** The daemon the shell's settings give the CLI a command runs, or null. */
+/**
+ * The daemon the shell's settings give the CLI a command runs, or null. Not under `sudo` without `-E`: its env_reset
+ * (Debian's, Ubuntu's and Red Hat's default) drops the variables, so the CLI talks to the local daemon (review 41b F6).
+ */
 function shellDaemon(command: string, state: ShellDaemons): string | null {
-  const cli = RUNS_CLI.exec(command)?.[1];
+  const run = RUNS_CLI.exec(command);
+  const cli = run?.[2];
   if (!cli) return null;
+  // `docker context use` is kept in a file, not the environment: sudo may still read it (a kept HOME), so it stands.
+  const reset = run[1] !== undefined && !/\s(?:-\w*E\w*|--preserve-env\b)/.test(run[1]);
   const order: Setting[] = cli === "podman" ? ["CONTAINER_HOST", "CONTAINER_CONNECTION"] : ["DOCKER_HOST", "DOCKER_CONTEXT", "context"];
-  for (const setting of order) if (state[setting] !== undefined) return state[setting] ?? null;
+  for (const setting of order) if (state[setting] !== undefined && !(reset && setting !== "context")) return state[setting] ?? null;
   return null;
 }
 
@@ -119,7 +127,8 @@ function daemonOfValue(setting: Setting, raw: string): string | null {
   const value = raw.replace(/^['"]|['"]$/g, "");
   if (LOCAL_VALUE.test(value)) return null;
   const url = URL_HOST.exec(value);
-  if (url?.[1]) return url[1].toLowerCase();
+  const host = url?.[1] ?? url?.[2];
+  if (host) return host.toLowerCase();
   if (setting === "DOCKER_CONTEXT" || setting === "context") return `docker context ${value}`;
   if (setting === "CONTAINER_CONNECTION") return `podman connection ${value}`;
   return `the daemon at ${value}`;
@@ -128,7 +137,8 @@ function daemonOfValue(setting: Setting, raw: string): string | null {
 const MENTIONS_DAEMON = /docker|podman|DOCKER_|CONTAINER_/;
 const SETTINGS = /\b(?:DOCKER_HOST|DOCKER_CONTEXT|CONTAINER_HOST|CONTAINER_CONNECTION)\b/g;
 // A command starts the part, after a prompt or `sudo`: not a word inside another's quotes (`echo 'export …' >> ~/.bashrc`).
-const START = String.raw`(?:^|[$#%>]\s|^\s*|\bsudo(?:\s+-\S+)*\s)\s*`;
+// One way to each command's start, so no two quantifiers share a run of spaces: `set -x`'s `+ ` trace too (review 41b F4).
+const START = String.raw`(?:^\s*(?:\+\s+)?|[$#%>]\s+|\bsudo(?:\s+-\S+)*\s+)`;
 const VARIABLE = "(DOCKER_HOST|DOCKER_CONTEXT|CONTAINER_HOST|CONTAINER_CONNECTION)";
 // sh's `export NAME=value` (`declare -x` too, other names beside it), or `export NAME` alone; fish's `set -gx NAME value`.
 const EXPORTS = new RegExp(
@@ -145,9 +155,12 @@ const ENV_EVAL = /\beval\s+["']?\$\((minikube|docker-machine)\b([^)]{0,200})\)/;
 const CONTEXT_USE = /\bdocker\s+context\s+use\s+['"]?([^\s'"]+)/;
 // The local daemon: its socket, the default context, or an empty value.
 const LOCAL_VALUE = /^(?:unix:|default$|$)/;
-const URL_HOST = /^(?:ssh|tcp|https?):\/\/(?:[^@/\s]+@)?(\[[^\]]+\]|[^:/\s'"]+)/;
+// An IPv6 address without its brackets, as a row's INTERNAL-IP gives it (review 41b F8).
+const URL_HOST = /^(?:ssh|tcp|https?):\/\/(?:[^@/\s]+@)?(?:\[([^\]]+)\]|([^:/\s'"]+))/;
 // A comment after a prompt (`$ # export DOCKER_HOST=…`); a line starting "# " is root's prompt.
-const COMMENT = /(?<=[$#%>]\s+)#.*$/;
+const COMMENT = /([$#%>]\s+)#.*$/;
+const MAX_COMMAND = 2000;
+const USER_AT_HOST = /^\s*\[?([\w.-]+@[\w.-]+)/;
 const SUBSHELL = /\(\s*(?:export|declare|set|eval|docker\s+context)\b/;
 // The CLI's own options come before its command; each option one token, so no backtracking over a long line.
 const DOCKER_OPTION = /\bdocker(?:-compose)?(?:\s+-\S+)*?\s+(-H|--host|-c|--context)[= ]['"]?([^\s'"]+)/;
@@ -157,4 +170,4 @@ const PODMAN_REMOTE = /\bpodman-remote\b/;
 const ONE_SHOT =
   /\b(?:(DOCKER_HOST|DOCKER_CONTEXT)=(\S*)\s+(?:\w+=\S*\s+)*(?:sudo\s+)?docker|(CONTAINER_HOST|CONTAINER_CONNECTION)=(\S*)\s+(?:\w+=\S*\s+)*(?:sudo\s+)?podman)/;
 // A command the CLI runs (after a prompt, `sudo` or an assignment), not a word in another command (`systemctl status docker`).
-const RUNS_CLI = /(?:^|[$#>]\s|\bsudo(?:\s+-\S+)*\s)\s*(?:\w+=\S*\s+)*(docker(?:-compose)?|podman)\b/;
+const RUNS_CLI = /(?:^\s*(?:\+\s+)?|[$#>]\s+|(\bsudo(?:\s+-\S+)*\s+))(?:\w+=\S*\s+)*(docker(?:-compose)?|podman)\b/;
