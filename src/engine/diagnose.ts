@@ -409,6 +409,10 @@ function beforeTheUpgrade(
   }
   return { ...own, components, mentioned, mentionedElsewhere: elsewhere };
 }
+/** Whether a check is on the host named `subject` ("node web-2: docker …", not web-20's). */
+const subjectOf = (c: VersionEvidence, subject: string) =>
+  c.subject === subject || c.subject.startsWith(`${subject}:`) || c.subject.startsWith(`${subject} `);
+
 /** A "not affected" reading the log's own line contradicts: another version printed it, so it rules nothing out. */
 function overruledByLine(c: VersionEvidence): VersionEvidence {
   const { hedgedFrom: _, unlessBackported: __, ...rest } = c;
@@ -504,22 +508,34 @@ function assemble(
     // One machine's log dates the program its own lines came from, where nothing gave its version (review 36e: a version
     // the paste gives, however hedged, is often the host's own, a package listing or `dockerd --version`): a paste that
     // gives no version at all is that one machine's too; lines another machine printed date nothing of this one.
-    const printedOn = away ? undefined : hosts.length === 1 ? hosts[0] : !hosts.length && !facts.nodes.length ? single : undefined;
-    const decidedHere = decidedEcosystems([...own, ...named]);
+    // A nodes table beside the journal of some of its nodes: the symptom is judged on the nodes that printed it.
+    // A one-row table too (review 36d: a worker that fails to join is no row of `kubectl get nodes` on its control plane).
+    const hitLines = facts.nodes.length > 0 && logEvidence.length ? seen.sightings.flatMap((s) => [...s.lines]) : [];
+    const shown = hitLines.length ? printedBy(hitLines, namesOf(), nodePrinter) : null;
+    // In a fleet, the one node that printed every line (review 41b F5: Docker 29's refusal on web-2 dated nothing).
+    const printer = shown?.length === 1 ? hosts.find((h) => h.subject === shown[0]?.subject) : undefined;
+    const printedOn = away
+      ? undefined
+      : hosts.length === 1
+        ? hosts[0]
+        : (printer ?? (!hosts.length && !facts.nodes.length ? single : undefined));
+    // The printing host's own checks (in a fleet, another node's version says nothing of this one's line).
+    const onPrinter = (c: VersionEvidence) => printedOn !== undefined && (hosts.length < 2 || subjectOf(c, printedOn.subject));
+    const decidedHere = decidedEcosystems([...own, ...named].filter(onPrinter));
     const printed = printedOn && logEvidence.length ? printedFromChecks(record, printedOn, logEvidence, decidedHere, wholeMessage) : [];
     // A reading ruling the bug out beside a line only versions in range print (Docker 29's refusal beside a `docker version`
     // of 28.5.2): they cannot both be the daemon that failed, so the reading rules nothing out, and the line, perhaps
     // another daemon's, decides nothing either: unknown, saying why (review 41b: `sudo docker compose` after an export,
     // whose sudo kept the variable, was "not affected").
     const overruled =
-      printedOn && logEvidence.length && own.some((c) => c.result === "not-affected")
+      printedOn && logEvidence.length && own.some((c) => c.result === "not-affected" && onPrinter(c))
         ? printedFromChecks(record, printedOn, logEvidence, new Set(), wholeMessage).filter(
-            (p) => p.result === "affected" && own.some((c) => c.ecosystem === p.ecosystem && c.result === "not-affected"),
+            (p) => p.result === "affected" && own.some((c) => c.ecosystem === p.ecosystem && c.result === "not-affected" && onPrinter(c)),
           )
         : [];
-    const ownNow = overruled.length
-      ? own.map((c) => (overruled.some((p) => p.ecosystem === c.ecosystem) && c.result === "not-affected" ? overruledByLine(c) : c))
-      : own;
+    const ruledOut = (c: VersionEvidence) =>
+      c.result === "not-affected" && onPrinter(c) && overruled.some((p) => p.ecosystem === c.ecosystem);
+    const ownNow = overruled.length ? own.map((c) => (ruledOut(c) ? overruledByLine(c) : c)) : own;
     if (printed.length && printedOn && !hosts.length) hosts = [printedOn];
     const checks =
       elsewhere.length && elsewhere.length === hosts.length
@@ -556,10 +572,6 @@ function assemble(
         hosts,
       );
     };
-    // A nodes table beside the journal of some of its nodes: the symptom is judged on the nodes that printed it.
-    // A one-row table too (review 36d: a worker that fails to join is no row of `kubectl get nodes` on its control plane).
-    const hitLines = facts.nodes.length > 0 && logEvidence.length ? seen.sightings.flatMap((s) => [...s.lines]) : [];
-    const shown = hitLines.length ? printedBy(hitLines, namesOf(), nodePrinter) : null;
     const unlisted = hitLines.length && !shown ? unlistedPrinters(hitLines, namesOf(), nodePrinter) : null;
     const verdict = away
       ? judgedOffUname(checks, hosts, away, facts.unameHost as string, judge)

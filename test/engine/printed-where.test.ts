@@ -558,10 +558,13 @@ describe("a component's output under one machine's prompt, in a paste of several
       expect(verdict, setup).toMatchObject({ status: "affected", reason: expect.stringContaining("by its own line") });
       expect(verdict?.reason, setup).not.toContain("28.5.2");
     }
-    // Two unames: the lines are web-2's, whose Docker the paste does not give.
+    // Two unames: the lines are web-2's, whose Docker the paste does not give but the line itself dates (review 41b F5).
     const fleet = [web1, web2, dockerVersion("admin@web-1:~$", "28.5.2"), "admin@web-1:~$ export DOCKER_HOST=ssh://admin@web-2"];
     const verdict = verdictFor(ID29, [...fleet, "admin@web-1:~$ docker-compose up -d", TOO_OLD].join("\n"));
-    expect(verdict).toMatchObject({ status: "unknown", reason: expect.stringContaining("node web-2") });
+    expect(verdict).toMatchObject({
+      status: "affected",
+      reason: expect.stringContaining("node web-2: docker (29.0.0 or later, by its own line)"),
+    });
     // A daemon URL naming a node reports that node's versions, as `ssh web-2` would: its runc line is judged on them.
     const viaUrl = (run_: string) =>
       [
