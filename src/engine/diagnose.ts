@@ -63,6 +63,7 @@ import {
   doubtBySymptom,
   type HostVersions,
   hasKernelData,
+  hedgeNamed,
   imageOsComponents,
   iptablesComponents,
   isKernelPackage,
@@ -413,12 +414,6 @@ function beforeTheUpgrade(
 const subjectOf = (c: VersionEvidence, subject: string) =>
   c.subject === subject || c.subject.startsWith(`${subject}:`) || c.subject.startsWith(`${subject} `);
 
-/** A "not affected" reading the log's own line contradicts: another version printed it, so it rules nothing out. */
-function overruledByLine(c: VersionEvidence): VersionEvidence {
-  const { hedgedFrom: _, unlessBackported: __, ...rest } = c;
-  return { ...rest, certain: false, namedOnly: true, reason: `${c.reason} (but the log's own line is printed only by another version)` };
-}
-
 /** A host with only the versions the paste names in passing (hedged): none of its own output is the machine's in question. */
 function namedOnly(host: HostVersions): HostVersions {
   return {
@@ -429,6 +424,8 @@ function namedOnly(host: HostVersions): HostVersions {
     ...(host.mentionedElsewhere ? { mentionedElsewhere: host.mentionedElsewhere } : {}),
   };
 }
+/** Why a "not affected" reading rules nothing out beside a line only other versions print. */
+const OVERRULED_BY_LINE = "but the log's own line is printed only by another version";
 const BEFORE_UPGRADE_VIA = "output printed before the paste upgrades it, as the failure logged before the upgrade ran";
 
 /** The ecosystems other checks decided, as a key: the same set gives the same named and release checks. */
@@ -510,7 +507,7 @@ function assemble(
     // gives no version at all is that one machine's too; lines another machine printed date nothing of this one.
     // A nodes table beside the journal of some of its nodes: the symptom is judged on the nodes that printed it.
     // A one-row table too (review 36d: a worker that fails to join is no row of `kubectl get nodes` on its control plane).
-    const hitLines = facts.nodes.length > 0 && logEvidence.length ? seen.sightings.flatMap((s) => [...s.lines]) : [];
+    const hitLines = facts.nodes.length > 0 && logEvidence.length ? symptomLines() : [];
     const shown = hitLines.length ? printedBy(hitLines, namesOf(), nodePrinter) : null;
     // In a fleet, the one node that printed every line (review 41b F5: Docker 29's refusal on web-2 dated nothing).
     const printer = shown?.length === 1 ? hosts.find((h) => h.subject === shown[0]?.subject) : undefined;
@@ -535,7 +532,7 @@ function assemble(
         : [];
     const ruledOut = (c: VersionEvidence) =>
       c.result === "not-affected" && onPrinter(c) && overruled.some((p) => p.ecosystem === c.ecosystem);
-    const ownNow = overruled.length ? own.map((c) => (ruledOut(c) ? overruledByLine(c) : c)) : own;
+    const ownNow = overruled.length ? own.map((c) => (ruledOut(c) ? hedgeNamed(c, OVERRULED_BY_LINE) : c)) : own;
     if (printed.length && printedOn && !hosts.length) hosts = [printedOn];
     const checks =
       elsewhere.length && elsewhere.length === hosts.length

@@ -384,7 +384,7 @@ function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] 
  * none (a door asking about one record) it stands, hedged: "unknown" there left the reader no wiser
  * although the report says which version it runs.
  */
-function hedgeNamed(c: VersionEvidence, what: string): VersionEvidence {
+export function hedgeNamed(c: VersionEvidence, what: string): VersionEvidence {
   const named = { ...c, certain: false, reason: `${c.reason} (${what})` };
   if (c.result !== "not-affected") return named;
   const { hedgedFrom: _, unlessBackported: __, ...rest } = named;
