@@ -997,13 +997,13 @@ export function versionChecks(record: BugRecord, host: HostVersions): VersionEvi
   // A version a node last reported may not be the one that failed: hedged, and any sign of the bug overrules a "not affected".
   // Not one its own output printed now ("ubuntu:22.04 containerd" is containerd's build, "kubernetes kubelet" Kubernetes').
   const stale = host.lastReported;
+  if (!stale) return checks;
   const named = (c: VersionEvidence, set: ReadonlySet<string> | undefined) => c.ecosystem.split(" ").some((word) => set?.has(word));
-  const hedge = (c: VersionEvidence) => {
-    if (!named(c, host.current)) return hedgeNamed(c, stale as string);
+  return checks.map((c) => {
+    if (!named(c, host.current)) return hedgeNamed(c, stale);
     if (c.result === "affected" || !named(c, host.changed)) return c;
     return hedgeNamed(c, "its own output now; the node last reported another version, perhaps the one that failed");
-  };
-  return stale ? checks.map(hedge) : checks;
+  });
 }
 
 /**

@@ -322,7 +322,7 @@ function containerScopeAfter(line: string, scope: ContainerScope, machines: Read
     // 41a F2: web-2's `docker version` after web-3's failed `docker run` was judged web-3's).
     // Not the run's own machine either: `docker run -it --network host ubuntu` opens a shell named as the host (review 41b F2).
     const host = promptHost(line);
-    const elsewhere = host !== null && machines.has(host) && !scope.hostNamed && host !== promptHost(`${scope.prompt ?? ""} `);
+    const elsewhere = host !== null && machines.has(host) && !scope.hostNamed && host !== scopeMachine(scope);
     return namedPrompt(own) && own !== scope.prompt && !elsewhere ? { ...scope, kind: "shell" } : OUTSIDE;
   }
   if (back || (scope.bare && (NEW_PART.test(t) || own === "$"))) return OUTSIDE;

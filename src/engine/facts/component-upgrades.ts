@@ -183,9 +183,11 @@ export function upgradesOn(
   const all = lastUpgrades(upgrades);
   if (!upgrades.length) return () => all;
   const hosts = upgrades.map((u) => hostOf(u.line));
+  const named = new Set(hosts.filter((h) => h !== null));
   return (line) => {
     const host = hostOf(line);
-    if (host === null || hosts.every((h) => h === null || h === host)) return all;
+    // Every upgrade counts when none names another machine than this line's.
+    if (host === null || !named.size || (named.size === 1 && named.has(host))) return all;
     return lastUpgrades(upgrades.filter((_, i) => hosts[i] === null || hosts[i] === host));
   };
 }

@@ -135,11 +135,13 @@ function daemonOfValue(setting: Setting, raw: string): string | null {
 }
 
 const MENTIONS_DAEMON = /docker|podman|DOCKER_|CONTAINER_/;
-const SETTINGS = /\b(?:DOCKER_HOST|DOCKER_CONTEXT|CONTAINER_HOST|CONTAINER_CONNECTION)\b/g;
+// The variables the CLIs read: one list for every pattern below.
+const NAMES = "DOCKER_HOST|DOCKER_CONTEXT|CONTAINER_HOST|CONTAINER_CONNECTION";
+const SETTINGS = new RegExp(String.raw`\b(?:${NAMES})\b`, "g");
 // A command starts the part, after a prompt or `sudo`: not a word inside another's quotes (`echo 'export …' >> ~/.bashrc`).
 // One way to each command's start, so no two quantifiers share a run of spaces: `set -x`'s `+ ` trace too (review 41b F4).
 const START = String.raw`(?:^\s*(?:\+\s+)?|[$#%>]\s+|\bsudo(?:\s+-\S+)*\s+)`;
-const VARIABLE = "(DOCKER_HOST|DOCKER_CONTEXT|CONTAINER_HOST|CONTAINER_CONNECTION)";
+const VARIABLE = `(${NAMES})`;
 // sh's `export NAME=value` (`declare -x` too, other names beside it), or `export NAME` alone; fish's `set -gx NAME value`.
 const EXPORTS = new RegExp(
   String.raw`${START}(?:export|declare\s+-\w*x\w*)\s+(?:[A-Za-z_]\w*(?:=\S*)?\s+)*?${VARIABLE}(?:=(['"]?[^\s'"]*['"]?))?(?=\s|$)`,
@@ -147,9 +149,7 @@ const EXPORTS = new RegExp(
 const FISH_EXPORTS = new RegExp(String.raw`${START}set\s+-\w*x\w*\s+${VARIABLE}\s+(['"]?[^\s'"]*['"]?)`);
 // An assignment alone, which exports nothing until an `export NAME`.
 const ASSIGNS = new RegExp(String.raw`${START}${VARIABLE}=(\S*)\s*$`);
-const UNSETS = new RegExp(
-  String.raw`${START}(?:unset|set\s+-e)\s+(?:-v\s+)?(?:[\w-]+\s+)*(?:DOCKER_HOST|DOCKER_CONTEXT|CONTAINER_HOST|CONTAINER_CONNECTION)\b.*`,
-);
+const UNSETS = new RegExp(String.raw`${START}(?:unset|set\s+-e)\s+(?:-v\s+)?(?:[\w-]+\s+)*(?:${NAMES})\b.*`);
 // minikube's and docker-machine's `env` print the exports of their daemon (`--unset`, `-u` the unsets).
 const ENV_EVAL = /\beval\s+["']?\$\((minikube|docker-machine)\b([^)]{0,200})\)/;
 const CONTEXT_USE = /\bdocker\s+context\s+use\s+['"]?([^\s'"]+)/;
