@@ -43,6 +43,18 @@ describe("the host's own component versions", () => {
     expect(upgraded("root@node:~# apt install kubeadm=1.30.2-1.1")).toEqual(["kubernetes"]);
     expect(upgraded("Unpacking containerd.io (1.7.24-1) over (1.7.22-1) ...")).toEqual(["containerd", "runc"]);
     expect(upgraded("Setting up docker-ce (5:29.0.0-1~ubuntu.24.04~noble) ...")).toEqual(["docker"]);
+    // dpkg's lines as fan-out tools print a host's: pdsh's "host: " prefix, ansible's JSON stdout and stdout_lines.
+    expect(upgraded("worker-2: Setting up containerd.io (1.6.4-1) ...")).toEqual(["containerd", "runc"]);
+    expect(upgraded('    "stdout": "Reading package lists...\\nSetting up docker-ce (5:23.0.2-1~debian.11~bullseye) ...\\n",')).toEqual([
+      "docker",
+    ]);
+    expect(upgraded('        "Unpacking kubelet (1.26.0-00) over (1.25.5-00) ...",')).toEqual(["kubernetes"]);
+    // The command that fans out runs on its targets, not at the prompt that typed it.
+    for (const line of [
+      "admin@bastion:~$ pdsh -w worker-2 sudo apt-get install -y containerd.io",
+      '$ ansible all -b -m shell -a "apt-get install -y docker-ce"',
+    ])
+      expect(upgraded(line), line).toBeNull();
     // A `set -x` trace, options with values before the verb (review 28c).
     expect(upgraded("+ apt-get install -y -qq docker-ce=5:26.0.0-1~ubuntu.22.04~jammy")).toEqual(["docker"]);
     expect(upgraded('$ sudo apt-get -y -o Dpkg::Options::="--force-confnew" install containerd.io')).toEqual(["containerd", "runc"]);

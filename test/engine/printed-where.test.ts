@@ -470,17 +470,43 @@ describe("a component's output under one machine's prompt, in a paste of several
     });
     // A prompt naming the short name two nodes share is either node's: its reading disputes each row it differs from
     // (review 40c: dc2's own 1.6.3 was dropped and dc1's row made the line "not affected, verified").
-    const shared = [
-      "admin@cp-1:~$ kubectl get nodes -o wide",
-      table("containerd://1.6.4", "containerd://1.6.4")
-        .replace("worker-1 ", "worker-1.dc1.example.com ")
-        .replace("worker-2 ", "worker-1.dc2.example.com "),
-      "admin@worker-1.dc2.example.com:~$ containerd --version",
-      "containerd containerd.io 1.6.3 a05d175400b1145e5e6a735a6710579d181e7fb0",
-      "admin@worker-1.dc2.example.com:~$ sudo crictl logs 1a2b3c",
-      CNI,
-    ].join("\n");
-    expect(verdictFor("containerd-1.6.3-loopback-cni-1.0.0", shared)?.status).toBe("unknown");
+    const fqdnRows = (dc1: string, dc2: string) =>
+      table(dc1, dc2).replace("worker-1 ", "worker-1.dc1.example.com ").replace("worker-2 ", "worker-1.dc2.example.com ");
+    const sharedAt = (versionPrompt: string, logPrompt: string, rows = fqdnRows("containerd://1.6.4", "containerd://1.6.4")) =>
+      [
+        "admin@cp-1:~$ kubectl get nodes -o wide",
+        rows,
+        `${versionPrompt} containerd --version`,
+        "containerd containerd.io 1.6.3 a05d175400b1145e5e6a735a6710579d181e7fb0",
+        `${logPrompt} sudo crictl logs 1a2b3c`,
+        CNI,
+      ].join("\n");
+    const dc1 = "admin@worker-1.dc1.example.com:~$";
+    const dc2 = "admin@worker-1.dc2.example.com:~$";
+    for (const prompt of [dc2, "admin@worker-1:~$"])
+      expect(verdictFor("containerd-1.6.3-loopback-cni-1.0.0", sharedAt(prompt, dc2))?.status, prompt).toBe("unknown");
+    // A prompt's whole name tells the two apart (review 40a F2: dc2's line was "high, affected" by dc1's row's 1.6.3).
+    const distinct = fqdnRows("containerd://1.6.3", "containerd://1.6.4");
+    expect(
+      verdictFor("containerd-1.6.3-loopback-cni-1.0.0", sharedAt(dc2, dc2, distinct).replace("1.6.3 a05d", "1.6.4 a05d")),
+    ).toMatchObject({
+      status: "not-affected",
+      reason: expect.stringContaining("node worker-1.dc2.example.com: containerd: fixed in 1.6.4"),
+    });
+    // So does an `ssh` target's or a pdsh prefix's whole name.
+    for (const fetched of [
+      `admin@cp-1:~$ ssh worker-1.dc2.example.com sudo crictl logs 1a2b3c\n${CNI}`,
+      `admin@cp-1:~$ pdsh -w worker-1.dc2.example.com sudo crictl logs 1a2b3c\nworker-1.dc2.example.com: ${CNI}`,
+    ])
+      expect(
+        verdictFor("containerd-1.6.3-loopback-cni-1.0.0", ["admin@cp-1:~$ kubectl get nodes -o wide", distinct, fetched].join("\n")),
+        fetched,
+      ).toMatchObject({ status: "not-affected", reason: expect.stringContaining("node worker-1.dc2.example.com") });
+    // dc1's own 1.6.3 is dc1's, not the reading of dc2, whose line its row judges.
+    expect(verdictFor("containerd-1.6.3-loopback-cni-1.0.0", sharedAt(dc1, dc2))).toMatchObject({
+      status: "not-affected",
+      reason: expect.stringContaining("node worker-1.dc2.example.com"),
+    });
     // `docker -H ssh://web-2 version` at web-1's prompt reports web-2's daemon: no certain version of web-1's Docker.
     const remote = [
       web1,
@@ -642,6 +668,17 @@ describe("a component's output under one machine's prompt, in a paste of several
       "containerd containerd.io 1.6.4 a05d175400b1145e5e6a735a6710579d181e7fb0",
     ].join("\n");
     expect(verdictFor("containerd-1.6.3-loopback-cni-1.0.0", upgraded)?.status).not.toBe("not-affected");
+    // The same upgrade run from a bastion through pdsh or ansible is worker-2's too: its dpkg lines are worker-2's output.
+    const viaBastion = (fanOut: string) =>
+      upgraded.replace(/admin@worker-2:~\$ sudo apt-get install -y containerd\.io\n.*\n.*\n/, `${fanOut}\n`);
+    for (const fanOut of [
+      "admin@bastion:~$ pdsh -w worker-2 sudo apt-get install -y containerd.io\nworker-2: Unpacking containerd.io (1.6.4-1) over (1.6.3-1) ...\nworker-2: Setting up containerd.io (1.6.4-1) ...",
+      'admin@laptop:~$ ansible worker-2 -b -m apt -a "name=containerd.io state=latest"\nworker-2 | CHANGED => {\n    "changed": true,\n    "stdout": "Setting up containerd.io (1.6.4-1) ...\\n"\n}',
+    ]) {
+      const text = viaBastion(fanOut);
+      expect(text, fanOut).toContain(fanOut);
+      expect(verdictFor("containerd-1.6.3-loopback-cni-1.0.0", text)?.status, fanOut).not.toBe("not-affected");
+    }
   });
 
   it("reads a node's own output beside its row: one release in two forms, and over what a NotReady node last reported (review 40a)", () => {
@@ -692,6 +729,24 @@ describe("a component's output under one machine's prompt, in a paste of several
     const after = own.replace(/containerd:\/\/1\.6\.4/g, "containerd://1.6.3").replace("containerd.io 1.6.3", "containerd.io 1.6.4");
     expect(after).toContain("containerd.io 1.6.4");
     expect(verdictFor("containerd-1.6.3-loopback-cni-1.0.0", after)?.status).toBe("unknown");
+  });
+
+  it("files a one-row table's node's own output under that node, so its row and its own reading can disagree (review 41b F7)", () => {
+    const oneRow = (runtime: string) =>
+      [
+        "admin@cp-1:~$ kubectl get nodes -o wide",
+        "NAME    STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION      CONTAINER-RUNTIME",
+        `web-2   Ready    <none>   40d   v1.24.1   10.0.1.12     <none>        Ubuntu 22.04.3 LTS   5.15.0-88-generic   ${runtime}`,
+      ].join("\n");
+    // The row's 23.0.1 and web-2's own daemon's 23.0.2 at its prompt: two versions, no one of them the failed run's.
+    const disputed = [oneRow("docker://23.0.1"), dockerVersion("admin@web-2:~$", "23.0.2"), run("admin@web-2:~$")].join("\n");
+    expect(docker23(disputed)).toMatchObject({ status: "unknown", reason: expect.stringContaining("disagree") });
+    // Where they agree, the node's version decides, in its name.
+    const agreed = [oneRow("docker://23.0.1"), dockerVersion("admin@web-2:~$", "23.0.1"), run("admin@web-2:~$")].join("\n");
+    expect(docker23(agreed)).toMatchObject({ status: "affected", reason: expect.stringContaining("node web-2") });
+    // A prompt naming no node of a one-row table stays the paste's own machine (kubectl's, say), as before.
+    const own = [oneRow("docker://23.0.2"), dockerVersion("admin@cp-1:~$", "23.0.1"), run("admin@cp-1:~$")].join("\n");
+    expect(certainlyAffected(docker23(own))).toBe(true);
   });
 
   it("reads a prompt naming a node of the table after a failed `docker run` as that node's, not a container's (review 41a F2)", () => {

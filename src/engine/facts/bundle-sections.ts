@@ -15,6 +15,7 @@ import { LSB_LINE, LSB_NO_MODULES, OS_RELEASE_LINE, parseOsReleaseValues, SYSTEM
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { TextLines } from "./text-lines";
 import { looksLikeBuild, looksLikeRelease, parseProcVersion, parseUnameAll, parseUnameShort, parseVersionSignature } from "./uname";
+import { MachineNames, sameMachine } from "./uname-fleet";
 
 type Command =
   | "uname-r"
@@ -178,7 +179,7 @@ const OUTSIDE: ContainerScope = { kind: "none" };
 
 /** The host part of a prompt naming one: "root@node2:~# ", "[admin@web-1 ~]$ ", "(venv) user@box:~$ ". */
 const PROMPT_HOST = new RegExp(
-  String.raw`^\s*(?:\([^)]*\)\s*)?(?:\[?[\w.-]+@([\w-]+)[\w.-]*(?:(?::\S*?)?(?:\s[^\]]*\])?\s*[$#%]|\s+(?:\[[^\]\n]{0,40}\]|[~/][^\s$#%>]{0,60})\s*[$#%>])|(?!(?:ba|da|k|tc|c|z)?sh-\d)([A-Za-z][\w-]{0,62})[\w.-]*(?:\s+[~/][^\s$#%]{0,60})?\s?[$#%](?=\s+${HOST_PROMPT_COMMANDS}))\s`,
+  String.raw`^\s*(?:\([^)]*\)\s*)?(?:\[?[\w.-]+@([\w-][\w.-]*)(?:(?::\S*?)?(?:\s[^\]]*\])?\s*[$#%]|\s+(?:\[[^\]\n]{0,40}\]|[~/][^\s$#%>]{0,60})\s*[$#%>])|(?!(?:ba|da|k|tc|c|z)?sh-\d)([A-Za-z][\w-]{0,62}[\w.-]*)(?:\s+[~/][^\s$#%]{0,60})?\s?[$#%](?=\s+${HOST_PROMPT_COMMANDS}))\s`,
 );
 
 /**
@@ -192,8 +193,8 @@ const THROUGH_CLUSTER = /(?:^|\s)(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\s(?:
 
 /**
  * The machine a command's output comes from, as its line says: the host an `ssh` runs it on; "" for a pod's logs or
- * command through the cluster's API (a pod may be on any node); else the prompt's host (its first label, as shells print
- * it either way: "node1" for node1.example.com), or null. A local runtime's container (`docker logs`, `crictl logs`,
+ * command through the cluster's API (a pod may be on any node); else the prompt's host (whole, in lower case: "node1" or
+ * node1.example.com, as the shell's prompt prints it), or null. A local runtime's container (`docker logs`, `crictl logs`,
  * `docker exec`, `lxc exec`) ran on the prompt's machine, on its kernel (review 36b): that host, though the container's
  * own hostname (in a kind node's journal, a shell's prompt in it) names none.
  * `ssh`: the line's sshTarget, read once by the caller.
@@ -205,7 +206,11 @@ function printerOf(raw: string, ssh: string | undefined): string | null {
   return promptHost(raw);
 }
 
-/** The host a prompt names, its first label in lower case, or null. */
+/**
+ * The host a prompt names, in lower case, or null: the whole name a prompt prints (`\H`), since two nodes may share the
+ * first label (review 40a F2: worker-1.dc2's prompt was judged on worker-1.dc1's row); machineIndex and sameMachine match
+ * it to a short name where one side gives only that.
+ */
 const promptHost = (raw: string): string | null => {
   const m = PROMPT_HOST.exec(raw);
   return (m?.[1] ?? m?.[2])?.toLowerCase() ?? null;
@@ -306,7 +311,7 @@ function containerScopeOf(line: string): ContainerScope | null {
  * shell's only closes that one), a failed exec, the prompt it was opened from, `chroot /host`; one opened from a line with
  * no prompt also at a heading or a `$ ` prompt (the telling moved on).
  */
-function containerScopeAfter(line: string, scope: ContainerScope, machines: ReadonlySet<string>): ContainerScope {
+function containerScopeAfter(line: string, scope: ContainerScope, machines: MachineNames): ContainerScope {
   if (scope.kind === "none" || line.length > MAX_COMMAND_LINE) return scope;
   const t = line.trim();
   if (EXEC_FAILED.test(t)) return OUTSIDE;
@@ -322,7 +327,8 @@ function containerScopeAfter(line: string, scope: ContainerScope, machines: Read
     // 41a F2: web-2's `docker version` after web-3's failed `docker run` was judged web-3's).
     // Not the run's own machine either: `docker run -it --network host ubuntu` opens a shell named as the host (review 41b F2).
     const host = promptHost(line);
-    const elsewhere = host !== null && machines.has(host) && !scope.hostNamed && host !== scopeMachine(scope);
+    const opener = scopeMachine(scope);
+    const elsewhere = host !== null && machines.has(host) && !scope.hostNamed && !(opener !== null && sameMachine(host, opener));
     return namedPrompt(own) && own !== scope.prompt && !elsewhere ? { ...scope, kind: "shell" } : OUTSIDE;
   }
   if (back || (scope.bare && (NEW_PART.test(t) || own === "$"))) return OUTSIDE;
@@ -475,8 +481,8 @@ export function readBundle(input: readonly string[] | TextLines): {
   gathering: Set<number>;
   /**
    * Each command line (1-based, in order) with the machine its output comes from (printerOf: an `ssh` target, else the
-   * host its prompt names, "root@node2:~# …", "[admin@web-1 ~]$ …", as its first label in lower case or an address
-   * whole), "" for a container's or fetched logs, or null.
+   * host its prompt names, "root@node2:~# …", "[admin@web-1 ~]$ …", as its name in lower case or an address, whole;
+   * compare them with sameMachine), "" for a container's or fetched logs, or null.
    */
   commandHosts: Array<[number, string | null]>;
   /**
@@ -508,7 +514,7 @@ export function readBundle(input: readonly string[] | TextLines): {
   const sshCommands = new Set<number>();
   const localReads = new Set<number>();
   // The machines the paste has named so far: its nodes table's rows, its uname lines' hosts, its prompts outside a container.
-  const machines = new Set<string>();
+  const machines = new MachineNames();
   // Whether the lines read now are a container's: a command's next output, or a shell opened there.
   let scope: ContainerScope = OUTSIDE;
   const push = (kind: BundleSection["kind"], start: number, end: number) =>

@@ -9,6 +9,7 @@
  */
 import { PROMPT } from "./bundle-sections";
 import type { LineRef } from "./iptables-version";
+import { sameMachine } from "./uname-fleet";
 
 /** The packages' names as dpkg's output opens with them (a log of a big install must not crowd the mention lines). */
 const PACKAGE_STARTS = ["docker", "containerd", "kube", "runc", "crun", "cri-o", "podman", "moby"];
@@ -45,11 +46,28 @@ const componentsOf = (name: string): readonly string[] => PACKAGE_COMPONENT.find
 export type Upgraded = ReadonlySet<string> | "all";
 
 const DPKG_OUTPUT = /^\s*(?:Setting up|Unpacking) (\S+) \(/;
+/**
+ * dpkg's output as a fan-out tool prints a host's: after pdsh's or clush's "host: " (fan-out.ts' HOST_PREFIX), or as
+ * ansible's JSON result holds it, a `"stdout": "…\n…"` string or one `stdout_lines` item. The host is the line's printer
+ * (fan-out-reader.ts), as for an `ssh` target's output (review 41b: an upgrade through pdsh or ansible was the bastion's,
+ * and the failed node's later version was taken for the one it failed on).
+ */
+const FANNED_DPKG = /^\s*[A-Za-z0-9][\w.-]*(?::\d+)?: (?=(?:Setting up|Unpacking) )/;
+const JSON_STRING = /^\s*(?:"(?:stdout|msg)"\s*:\s*)?"((?:[^"\\]|\\.)*)",?\s*$/;
+/** The components dpkg's lines on `text` set up or unpack, in any of the forms above. */
+function dpkgComponents(text: string): Upgraded | null {
+  const out = DPKG_OUTPUT.exec(text.replace(FANNED_DPKG, ""));
+  if (out) return setOf(componentsOf(out[1] ?? ""));
+  const quoted = JSON_STRING.exec(text)?.[1];
+  if (quoted === undefined) return null;
+  const parts = quoted.split(/\\(?:r\\)?n/).map((part) => DPKG_OUTPUT.exec(part)?.[1] ?? "");
+  return setOf(parts.flatMap(componentsOf));
+}
 /** A manager's command after a shell prompt or `sudo`, in any part of a `&&` or `;` chain. */
 const MANAGER = /(?:^|\s|\/)(apt-get|apt|yum|dnf|zypper|microdnf)\s+(.*)$/;
 /** A command before the manager's that runs it elsewhere: in a container, a chroot, on another host. */
 const ELSEWHERE =
-  /\b(?:docker|podman|nerdctl|finch|buildah|kubectl|oc|crictl|ctr|lxc|incus|lxc-attach|pct|machinectl|systemd-nspawn|toolbox|distrobox|chroot|ssh)\b/;
+  /\b(?:docker|podman|nerdctl|finch|buildah|kubectl|oc|crictl|ctr|lxc|incus|lxc-attach|pct|machinectl|systemd-nspawn|toolbox|distrobox|chroot|ssh|pdsh|clush|pssh|parallel-ssh|ansible)\b/;
 /** A command as `set -x` traces it in a CI log ("+ apt-get install -y docker-ce"): run on the host like a prompt's. */
 const TRACE = /^\s*\++ (?=\S)/;
 /** Options that take the next word as their value (apt's `-o Dpkg::Options::=…`, `-t bookworm-backports`). */
@@ -89,8 +107,8 @@ const FAMILY: Readonly<Record<string, string>> = {
  * or a command whose output (`after`: up to `count` lines after it) says it changed nothing.
  */
 export function upgradedBy(text: string, after: (count: number) => readonly string[] = () => []): Upgraded | null {
-  const out = DPKG_OUTPUT.exec(text);
-  if (out) return setOf(componentsOf(out[1] ?? ""));
+  const dpkg = dpkgComponents(text);
+  if (dpkg) return dpkg;
   const prompt = PROMPT.exec(text) ?? TRACE.exec(text);
   if (!prompt || text.slice(prompt[0].length).startsWith("#")) return null;
   const printed = after(OUTPUT_LINES);
@@ -164,7 +182,7 @@ export function beforeUpgrade(
     return upgrades.some(
       (u, i) =>
         u.line > line &&
-        (host === null || hosts[i] === null || hosts[i] === host) &&
+        (host === null || hosts[i] === null || sameMachine(hosts[i] as string, host)) &&
         (u.upgraded === "all" ||
           READING_COMPONENTS.some(([re, named]) => named.some((c) => (u.upgraded as ReadonlySet<string>).has(c)) && re.test(text))),
     );
@@ -187,8 +205,8 @@ export function upgradesOn(
   return (line) => {
     const host = hostOf(line);
     // Every upgrade counts when none names another machine than this line's.
-    if (host === null || !named.size || (named.size === 1 && named.has(host))) return all;
-    return lastUpgrades(upgrades.filter((_, i) => hosts[i] === null || hosts[i] === host));
+    if (host === null || !named.size || [...named].every((h) => sameMachine(h, host))) return all;
+    return lastUpgrades(upgrades.filter((_, i) => hosts[i] === null || sameMachine(hosts[i] as string, host)));
   };
 }
 

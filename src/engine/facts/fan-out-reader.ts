@@ -30,9 +30,12 @@ export interface Taken {
   output?: string | null;
 }
 
-/** The machine a target names: an address whole, a host name's first label in lower case. */
+/**
+ * The machine a target names: an address whole, a host name whole in lower case (two nodes may share a first label:
+ * review 40a F2); machineIndex and sameMachine match a whole name to a bare short one.
+ */
 export function machineOf(target: string): string {
-  return /^[\d.]+$|:/.test(target) ? target : (target.split(".")[0] ?? target).toLowerCase();
+  return /^[\d.]+$|:/.test(target) ? target : target.toLowerCase();
 }
 
 export class FanOutReader {

@@ -290,9 +290,11 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     : withOwnBuild(tableNodes, ownUname(kernelSources, containerOutput));
   // Beside several nodes, the host's own output is the node's whose prompt or `ssh` target printed it; a machine that is no
   // node, or several (a laptop, a bastion), gives another machine's (review 40a: a laptop's containerd judged worker-2's
-  // line against worker-2's own row).
+  // line against worker-2's own row). Beside one node, a prompt naming it is that node's too, so its own reading can
+  // disagree with its row (review 41b F7: web-2's own 23.0.2 beside its row's 23.0.1 was the paste's, and the row decided);
+  // a prompt naming another machine stays the paste's own, as any unnamed output does.
   const index =
-    nodes.length > 1
+    nodes.length > 0
       ? machineIndex(
           nodes,
           (n) => n.name,
@@ -303,8 +305,9 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     const label = index ? commandHost(line) : null;
     if (!label || !index) return null;
     // A short name two nodes share is either one's (review 40c: dc2's own 1.6.3 dropped, dc1's row said "not affected").
-    const nodes = index.candidates(label);
-    return nodes.length ? `${NODE_PLACE}${nodes.map((n) => n.name).join("\n")}` : "away";
+    const found = index.candidates(label);
+    if (found.length) return `${NODE_PLACE}${found.map((n) => n.name).join("\n")}`;
+    return nodes.length > 1 ? "away" : null;
   };
   const commandOf = commandBefore(commandHosts);
   const place = (line: number): Place => {

@@ -56,6 +56,21 @@ export function sameMachine(a: string, b: string): boolean {
   return x === y || ((isShort(x) || isShort(y)) && shortName(x) === shortName(y));
 }
 
+/** Machine names a paste gave, asked as sameMachine would answer against each of them, in one lookup. */
+export class MachineNames {
+  private readonly names = new Set<string>();
+  private readonly shorts = new Set<string>();
+  add(name: string): void {
+    const n = name.toLowerCase();
+    this.names.add(n);
+    this.shorts.add(shortName(n));
+  }
+  has(name: string): boolean {
+    const n = name.toLowerCase();
+    return this.names.has(n) || (isShort(n) ? this.shorts.has(n) : this.names.has(shortName(n)));
+  }
+}
+
 /**
  * A kubectl table and several hosts' unames in one paste describe one fleet: each host the table
  * lacks joins it, and a table row without -o wide's kernel takes its host's. A row whose kernel the
