@@ -769,6 +769,34 @@ describe("a component's output under one machine's prompt, in a paste of several
     expect(docker23(fixedPeer)).toMatchObject({ status: "affected", reason: expect.stringContaining("web-3") });
   });
 
+  it("reads bare prompts after an interactive `ssh web-2` as web-2's shell, until it ends (review 40a F5)", () => {
+    const session = (...after: string[]) =>
+      [
+        web1,
+        web2,
+        dockerVersion("admin@web-1:~$", "23.0.1"),
+        "admin@web-1:~$ ssh web-2",
+        "Last login: Wed Mar  1 09:00:00 2023",
+        ...after,
+      ].join("\n");
+    // web-2's failed run at `$` is not web-1's, whose Docker is the only one read.
+    expect(docker23(session(run("$")))).toMatchObject({
+      status: "unknown",
+      reason: expect.stringContaining("the log's lines are node web-2's"),
+    });
+    // web-2's own version at `$` is web-2's.
+    expect(docker23(session(dockerVersion("$", "23.0.1"), run("$")))).toMatchObject({
+      status: "affected",
+      reason: expect.stringContaining("node web-2"),
+    });
+    // After `exit` (or ssh's "Connection to web-2 closed."), a bare `$` is no longer shown to be web-2's.
+    for (const end of ["$ exit", "Connection to web-2 closed."])
+      expect(docker23(session(end, run("$")))?.reason, end).not.toContain("the log's lines are node web-2's");
+    // `ssh web-2 docker ps` runs one command: the bare `$` after it is not web-2's.
+    const oneShot = [web1, web2, dockerVersion("admin@web-1:~$", "23.0.1"), "admin@web-1:~$ ssh web-2 docker ps", run("$")].join("\n");
+    expect(docker23(oneShot)?.reason).not.toContain("the log's lines are node web-2's");
+  });
+
   it("still judges a machine's lines on its own Docker", () => {
     const same = [web1, dockerVersion("admin@web-1:~$", "23.0.1"), run("admin@web-1:~$"), web2].join("\n");
     expect(docker23(same)).toMatchObject({

@@ -235,6 +235,19 @@ function afterPrompt(line: string): string {
   return prompt ? line.slice(prompt[0].length) : line;
 }
 
+/** A prompt that names no machine: `$ `, `# `, `% `. */
+const BARE_PROMPT = /^\s*[$#%]\s+\S/;
+/** A command that ends the shell it is typed in. */
+const LEAVES_SHELL = /^[$#%]\s+(?:exit|logout)\s*$/;
+/** What ssh prints as the remote shell ends. */
+const SSH_CLOSED = /^Connection to \S+ closed\.?$/;
+/** Whether a command line's `ssh` logs into a shell (nothing to run after its target). */
+function interactiveSsh(raw: string): boolean {
+  const after = afterPrompt(raw);
+  const m = SSH_TARGET.exec(after);
+  return m !== null && after.slice(m.index + m[0].length).trim() === "";
+}
+
 /** The machine a command line runs its command on through `ssh`, read after any prompt's own text (oh-my-zsh's "➜  ~ ssh …"). */
 function sshTarget(raw: string): string | undefined {
   return SSH_TARGET.exec(afterPrompt(raw))?.[1] ?? SSH_TARGET.exec(raw)?.[1];
@@ -517,6 +530,10 @@ export function readBundle(input: readonly string[] | TextLines): {
   const machines = new MachineNames();
   // Whether the lines read now are a container's: a command's next output, or a shell opened there.
   let scope: ContainerScope = OUTSIDE;
+  // The machine an interactive `ssh web-2` logged into: a bare prompt (`$ `, `# `) after it is that machine's shell, until a
+  // prompt names a machine, the shell exits or ssh says the connection closed (review 40a F5: web-2's failed run at `$` was
+  // judged on web-1's Docker).
+  let session: string | null = null;
   const push = (kind: BundleSection["kind"], start: number, end: number) =>
     sections.push({ kind, lines: [start + 1, end], text: lines.slice(start, end).join("\n") });
   let hint: Command | null = null;
@@ -548,6 +565,10 @@ export function readBundle(input: readonly string[] | TextLines): {
     if (t === "") {
       i++;
       continue;
+    }
+    if (session !== null && SSH_CLOSED.test(t)) {
+      session = null;
+      commandHosts.push([i + 1, null]);
     }
     const labelled = fanOut.labels(i, t);
     if (labelled) {
@@ -633,11 +654,13 @@ export function readBundle(input: readonly string[] | TextLines): {
         // the machine whose prompt opened the shell: the container's own prompt names none.
         const inside = inContainerNow(scope) && (wasInside || CONTAINER_PROMPT.test(raw));
         const ssh = inside ? undefined : sshTarget(raw);
-        const printer = inside ? scopeMachine(scope) : printerOf(raw, ssh);
+        const inSession: boolean = !inside && !ssh && session !== null && BARE_PROMPT.test(raw);
+        const printer = inside ? scopeMachine(scope) : inSession ? session : printerOf(raw, ssh);
         commandHosts.push([i + 1, printer]);
-        if (!inside && !ssh && printer) machines.add(printer);
+        if (!inside && !ssh && !inSession && printer) machines.add(printer);
         if (inside || readsContainer(raw)) containerCommands.add(i + 1);
-        if (ssh) sshCommands.add(i + 1);
+        if (!inside) session = ssh ? (interactiveSsh(raw) ? machineOf(ssh) : session) : inSession && !LEAVES_SHELL.test(t) ? session : null;
+        if (ssh || inSession) sshCommands.add(i + 1);
         else if (!inside && readsHere(raw)) localReads.add(i + 1);
         if (inside) containerOutput.add(i + 1);
         // The commands that print the host's identity (uname, /proc/version, os-release) and a collector's notes.
