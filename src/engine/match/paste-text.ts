@@ -12,8 +12,8 @@
 import { stripAnsi } from "./normalize-line";
 
 /**
- * The characters to undo, each looked for with `includes` (a clean 4 MB paste costs 0.1 ms; one regex over it took 5 ms),
- * and the entities, tried only where an ampersand is.
+ * The characters to undo, looked for with one regex (0.6-0.9 ms per MB: `includes` of a character above U+00FF scans at
+ * ~0.7 ms per MB each on Node 22, 7 ms for all of them), and the entities, tried only where an ampersand is.
  */
 const CHARACTERS = [
   "\x1b",
@@ -32,6 +32,7 @@ const CHARACTERS = [
   "\u201c",
   "\u201d",
 ];
+const DAMAGE = new RegExp(`[${CHARACTERS.join("")}]`);
 /** The entities undone, one definition for the search (sticky, at an ampersand) and the replacement. */
 const ENTITY_SOURCE = "&(quot|apos|amp|lt|gt|#0*39|#[xX]0*27);";
 const ENTITY_AT = new RegExp(ENTITY_SOURCE, "y");
@@ -54,7 +55,7 @@ export function pasteText(text: string): string {
   // A text with CR line ends only (perhaps one final line feed an editor added) is one line to every reader otherwise.
   const lf = text.indexOf("\n");
   const lines = (lf === -1 || lf >= text.length - 1) && text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
-  if (!CHARACTERS.some((c) => lines.includes(c)) && !hasEntity(lines)) return lines;
+  if (!DAMAGE.test(lines) && !hasEntity(lines)) return lines;
   return stripAnsi(lines)
     .replace(INVISIBLE, "")
     .replace(SPACES, " ")
