@@ -36,6 +36,63 @@ export async function importKnowledgeBase(
   return { changed: true };
 }
 
+/**
+ * What the import writes beside each record's document, derived from the records alone: the columns and tables search and
+ * the read API answer from. One definition, so the start-up check (kb-verify.ts) can tell a derived value that no longer
+ * is its document's (review 42a F4: a changed letter in `bugs.summary` was served by search while the record was right).
+ */
+export function derivedRows(rs: readonly BugRecord[]) {
+  return {
+    bugs: rs.map((r) => ({
+      id: r.id,
+      title: r.title,
+      summary: r.summary,
+      components: r.components,
+      reboot: r.reboot,
+      hasUnverified: hasUnverifiedFacts(r),
+    })),
+    bugAliases: rs.flatMap((r) => r.aliases.map((a) => ({ bugId: r.id, value: a.value, kind: a.kind, verified: a.verified }))),
+    bugCommits: rs.flatMap((r) =>
+      r.commits.map((c) => ({ bugId: r.id, commitId: c.id, role: c.role, repo: c.repo, title: c.title, verified: c.verified })),
+    ),
+    bugRanges: rs.flatMap((r) =>
+      r.affected
+        .flatMap((a) => a.ranges.map((g) => ({ ecosystem: a.ecosystem, package: a.package, g })))
+        .map(({ ecosystem, package: pkg, g }, seq) => ({
+          bugId: r.id,
+          seq,
+          ecosystem,
+          package: pkg,
+          introduced: g.introduced,
+          fixed: g.fixed ?? null,
+          lastAffected: g.lastAffected ?? null,
+          evidence: g.evidence,
+          introducedEvidence: g.introducedEvidence,
+          fixedEvidence: g.fixedEvidence,
+        })),
+    ),
+    bugSignatures: rs.flatMap((r) =>
+      r.signatures.map((s) => ({ bugId: r.id, signatureId: s.id, kind: s.kind, pattern: s.pattern, weight: s.weight })),
+    ),
+    bugReferences: rs.flatMap((r) =>
+      r.references.map((f, seq) => ({ bugId: r.id, seq, url: f.url, title: f.title, kind: f.kind, primary: f.primary })),
+    ),
+    bugExamples: rs.flatMap((r) => r.examples.map((e, seq) => ({ bugId: r.id, seq, title: e.title, source: e.source, expect: e.expect }))),
+    fts: rs.map((r) => ({
+      bug_id: r.id,
+      title: r.title,
+      summary: r.summary,
+      aliases: r.aliases.map((a) => a.value).join(" "),
+      signatures: r.signatures.map((s) => s.pattern).join("\n"),
+      commits: r.commits.map((c) => `${c.id} ${c.id.slice(0, 12)} ${c.title}`).join("\n"),
+      components: r.components.join(" "),
+    })),
+  };
+}
+
+/** The tables derivedRows fills, by its keys. */
+export const DERIVED_TABLES = { bugs, bugAliases, bugCommits, bugRanges, bugSignatures, bugReferences, bugExamples } as const;
+
 export function importQueries(db: Db, kb: KbSnapshot, now: Date): BatchItem<"sqlite">[] {
   const rs = kb.records;
   const queries: BatchItem<"sqlite">[] = [
@@ -62,67 +119,18 @@ export function importQueries(db: Db, kb: KbSnapshot, now: Date): BatchItem<"sql
     }
     flush();
   };
+  const derived = derivedRows(rs);
+  const docs = new Map(rs.map((r) => [r.id, JSON.stringify(r)]));
   insert(
     bugs,
-    rs.map((r) => ({
-      id: r.id,
-      title: r.title,
-      summary: r.summary,
-      components: r.components,
-      reboot: r.reboot,
-      hasUnverified: hasUnverifiedFacts(r),
-      doc: JSON.stringify(r),
-    })),
+    derived.bugs.map((row) => ({ ...row, doc: docs.get(row.id) as string })),
   );
-  insert(
-    bugAliases,
-    rs.flatMap((r) => r.aliases.map((a) => ({ bugId: r.id, value: a.value, kind: a.kind, verified: a.verified }))),
-  );
-  insert(
-    bugCommits,
-    rs.flatMap((r) =>
-      r.commits.map((c) => ({ bugId: r.id, commitId: c.id, role: c.role, repo: c.repo, title: c.title, verified: c.verified })),
-    ),
-  );
-  insert(
-    bugRanges,
-    rs.flatMap((r) =>
-      r.affected
-        .flatMap((a) => a.ranges.map((g) => ({ ecosystem: a.ecosystem, package: a.package, g })))
-        .map(({ ecosystem, package: pkg, g }, seq) => ({
-          bugId: r.id,
-          seq,
-          ecosystem,
-          package: pkg,
-          introduced: g.introduced,
-          fixed: g.fixed ?? null,
-          lastAffected: g.lastAffected ?? null,
-          evidence: g.evidence,
-          introducedEvidence: g.introducedEvidence,
-          fixedEvidence: g.fixedEvidence,
-        })),
-    ),
-  );
-  insert(
-    bugSignatures,
-    rs.flatMap((r) => r.signatures.map((s) => ({ bugId: r.id, signatureId: s.id, kind: s.kind, pattern: s.pattern, weight: s.weight }))),
-  );
-  insert(
-    bugReferences,
-    rs.flatMap((r) => r.references.map((f, seq) => ({ bugId: r.id, seq, url: f.url, title: f.title, kind: f.kind, primary: f.primary }))),
-  );
-  insert(
-    bugExamples,
-    rs.flatMap((r) => r.examples.map((e, seq) => ({ bugId: r.id, seq, title: e.title, source: e.source, expect: e.expect }))),
-  );
-  for (const r of rs) {
+  for (const key of ["bugAliases", "bugCommits", "bugRanges", "bugSignatures", "bugReferences", "bugExamples"] as const)
+    insert<Record<string, unknown>>(DERIVED_TABLES[key], derived[key]);
+  for (const f of derived.fts) {
     queries.push(
       db.run(sql`INSERT INTO bugs_fts (bug_id, title, summary, aliases, signatures, commits, components) VALUES (
-        ${r.id}, ${r.title}, ${r.summary},
-        ${r.aliases.map((a) => a.value).join(" ")},
-        ${r.signatures.map((s) => s.pattern).join("\n")},
-        ${r.commits.map((c) => `${c.id} ${c.id.slice(0, 12)} ${c.title}`).join("\n")},
-        ${r.components.join(" ")})`),
+        ${f.bug_id}, ${f.title}, ${f.summary}, ${f.aliases}, ${f.signatures}, ${f.commits}, ${f.components})`),
     );
   }
   queries.push(

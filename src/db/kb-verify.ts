@@ -1,9 +1,16 @@
+import { getTableName } from "drizzle-orm";
 import { contentHash } from "../kb/content-hash";
+import type { BugRecord } from "../kb/record-schema";
 import type { Store } from "./create-db";
+import { DERIVED_TABLES, derivedRows } from "./kb-import";
+import type { bugs } from "./schema";
 
 export interface StoredKbDamage {
-  /** "text": a document that is no UTF-8 (reading it as text aborts the native driver); "hash": documents that differ. */
-  kind: "text" | "hash";
+  /**
+   * "text": a document that is no UTF-8 (reading it as text aborts the native driver); "hash": documents that differ;
+   * "derived": a value the import derives from a document (a title, a summary, a range, the search index) that is not it.
+   */
+  kind: "text" | "hash" | "derived";
   why: string;
   /** The version the store names. */
   stored?: string;
@@ -36,7 +43,10 @@ export async function storedKbDamage(store: Store): Promise<StoredKbDamage | nul
   const unreadable = await textNotUtf8(store, decoder);
   if (unreadable) return { kind: "text", why: unreadable };
   const version = await contentHash(files);
-  if (version === meta.version) return null;
+  if (version === meta.version) {
+    const derived = await derivedDamage(store, files);
+    return derived ? { kind: "derived", why: derived } : null;
+  }
   const stored = String(meta.version);
   return {
     kind: "hash",
@@ -44,6 +54,42 @@ export async function storedKbDamage(store: Store): Promise<StoredKbDamage | nul
     stored,
   };
 }
+
+/**
+ * The first table whose rows are not what the import derives from the stored documents (derivedRows), or null. The search,
+ * the list and the ranges' queries read these, not the documents: a changed letter there was served (review 42a F4).
+ */
+async function derivedDamage(store: Store, files: ReadonlyArray<{ file: string; text: string }>): Promise<string | null> {
+  const expected = derivedRows(files.map((f) => JSON.parse(f.text) as BugRecord));
+  const tables: Array<[string, unknown[], Array<Record<string, unknown>>]> = [];
+  for (const key of Object.keys(DERIVED_TABLES) as Array<keyof typeof DERIVED_TABLES>) {
+    const rows = (await store.db.select().from(DERIVED_TABLES[key] as typeof bugs)) as Array<Record<string, unknown>>;
+    tables.push([getTableName(DERIVED_TABLES[key]), expected[key], key === "bugs" ? rows.map(({ doc: _doc, ...row }) => row) : rows]);
+  }
+  tables.push([
+    "bugs_fts",
+    expected.fts,
+    await store.raw("SELECT bug_id, title, summary, aliases, signatures, commits, components FROM bugs_fts"),
+  ]);
+  for (const [table, want, have] of tables) {
+    const a = want.map(canonical).sort();
+    const b = have.map(canonical).sort();
+    if (a.length !== b.length) return `${table} holds ${b.length} rows where the records give ${a.length}`;
+    const at = a.findIndex((row, i) => row !== b[i]);
+    if (at >= 0) return `a ${table} row is not what its record gives`;
+  }
+  return null;
+}
+
+/** A row as one string, its keys in order and an absent value as null (the column's NULL). */
+const canonical = (row: unknown): string =>
+  JSON.stringify(
+    Object.fromEntries(
+      Object.entries(row as Record<string, unknown>)
+        .map(([k, v]) => [k, v ?? null])
+        .sort(([x], [y]) => (String(x) < String(y) ? -1 : 1)),
+    ),
+  );
 
 /** The version a build from before the version named the records as stored (bab76125) gave data/: its files' bytes. */
 export const olderBuildVersion = (files: ReadonlyArray<{ file: string; text: string }>) => contentHash(files);

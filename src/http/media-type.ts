@@ -14,5 +14,6 @@ export const charsetOf = (c: Context): string | undefined => MIMEType.parse(c.re
 export function namedMediaType(c: Context): string {
   const type = mediaType(c);
   if (type) return `"${type.slice(0, 100)}"`;
-  return c.req.header("content-type")?.trim() ? "a Content-Type that names no media type" : "no Content-Type";
+  // Said after "not …" in the answers: "not no Content-Type" read badly (review 42a F12).
+  return c.req.header("content-type")?.trim() ? "a Content-Type that names no media type" : "a body without a Content-Type";
 }

@@ -13,6 +13,10 @@ export function documentChatWebhooks(registry: OpenAPIHono["openAPIRegistry"]) {
     401: problemContent("The signature is missing, wrong, or older than five minutes."),
     404: problemContent("This deployment has no secret for the platform."),
     413: problemContent("The body is larger than 1 MB."),
+    // The per-client limit counts these with /diagnose (review 42a F9: the contract said nothing of it).
+    429: problemContent(
+      "Too many requests from this client (RATE_LIMIT_PER_MINUTE, counted with /diagnose); Retry-After says when to try again.",
+    ),
   };
   const form = { content: { "application/x-www-form-urlencoded": { schema: z.object({}).passthrough() } } };
   registry.registerPath({

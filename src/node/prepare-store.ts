@@ -1,3 +1,4 @@
+import { accessSync, constants, rmSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -47,14 +48,38 @@ export async function openCheckedStore(url: string, authToken?: string): Promise
   // -shm file there). Serve a private copy of what the file holds: the data stays read-only.
   const file = resolve(url.slice("file:".length));
   const copyDir = await mkdtemp(join(tmpdir(), "known-bugs-readonly-"));
+  // The copy lives as long as the process, whatever ends it (an error, SIGTERM's and SIGINT's stop both exit): review 42a
+  // F5 found one 4 MB copy left in /tmp per start, which a service restarted in a loop would pile up.
+  const removeCopy = () => rmSync(copyDir, { recursive: true, force: true });
+  process.once("exit", removeCopy);
+  const copy = join(copyDir, "kb.db");
   try {
-    await copyFile(file, join(copyDir, "kb.db"));
-    await copyFile(`${file}-wal`, join(copyDir, "kb.db-wal")).catch(() => {});
+    await copyFile(file, copy);
+    await copyFile(`${file}-wal`, `${copy}-wal`).catch(() => {});
+    const { store } = await openChecked(`file:${copy}`);
+    return { store, readOnly: true };
   } catch (err) {
+    removeCopy();
+    process.removeListener("exit", removeCopy);
+    // What is damaged is the operator's file, not the copy; and it cannot be rebuilt where it is (review 42a F6).
+    if (err instanceof StartupError) throw new StartupError(err.message.replaceAll(copy, file).replace(REBUILD, READ_ONLY_REBUILD));
     throw new StartupError(`cannot read the database file ${file}: ${codeOf(err)}`);
   }
-  const { store } = await openChecked(`file:${join(copyDir, "kb.db")}`);
-  return { store, readOnly: true };
+}
+
+const REBUILD = "move it away and restart to rebuild it from data/";
+const READ_ONLY_REBUILD =
+  "its directory is read-only: replace the file, or make the directory writable and restart to rebuild it from data/";
+
+/** A damaged file's one line, with what rebuilds it where it is (review 42a F6: a read-only directory cannot). */
+function damagedFile(file: string, what: string): StartupError {
+  let writable = true;
+  try {
+    accessSync(dirname(resolve(file)), constants.W_OK);
+  } catch {
+    writable = false;
+  }
+  return new StartupError(`the database file ${file} is damaged (${what}); ${writable ? REBUILD : READ_ONLY_REBUILD}`);
 }
 
 async function openChecked(url: string, authToken?: string): Promise<{ store: Store; readOnly: boolean }> {
@@ -76,11 +101,7 @@ async function openChecked(url: string, authToken?: string): Promise<{ store: St
     if (isFile(url)) {
       const check = await store.raw("PRAGMA quick_check");
       const verdict = check.map((r) => String(Object.values(r)[0])).join("; ");
-      if (verdict !== "ok") {
-        throw new StartupError(
-          `the database file ${url.slice("file:".length)} is damaged (quick_check: ${verdict.slice(0, 200)}); move it away and restart to rebuild it from data/`,
-        );
-      }
+      if (verdict !== "ok") throw damagedFile(url.slice("file:".length), `quick_check: ${verdict.slice(0, 200)}`);
       try {
         await store.raw("PRAGMA journal_mode = WAL");
       } catch (err) {
@@ -94,11 +115,7 @@ async function openChecked(url: string, authToken?: string): Promise<{ store: St
     store.close();
     if (err instanceof StartupError) throw err;
     const code = codeOf(err);
-    if (/NOTADB|CORRUPT/.test(code)) {
-      throw new StartupError(
-        `the database file ${url.slice("file:".length)} is damaged (${code}); move it away and restart to rebuild it from data/`,
-      );
-    }
+    if (/NOTADB|CORRUPT/.test(code)) throw damagedFile(url.slice("file:".length), code);
     throw new StartupError(`cannot reach the database ${safeUrl(url)}: ${code}`);
   }
   try {

@@ -23,6 +23,8 @@ export function misreadBody(
   | { ok: false; status: 415 | 422; slug: string; detail: string; errors?: Array<{ path: string; message: string }> }
   | null {
   if (form && URLENCODED.test(text)) return urlEncodedFields(text);
+  // `curl --data-urlencode @a --data-urlencode @b`: the files, each URL-encoded without a name, joined by "&".
+  if (form && ENCODED_PARTS.test(text) && /%0a/i.test(text)) return encodedParts(text);
   // `curl --data-urlencode @file`: the whole file URL-encoded, with no field name.
   if (form && UNNAMED_URLENCODED.test(text) && /%0a/i.test(text)) {
     const decoded = urlDecoded(text);
@@ -64,6 +66,29 @@ function urlDecoded(text: string): string | null {
   }
 }
 
+/** URL-encoded parts joined by "&", some without a name (a name=value pair's "=" is never escaped, a file's always is). */
+const ENCODED_PARTS = /^[\w.~%+*!'()=-]+(?:&[\w.~%+*!'()=-]+)+\s*$/;
+const NAMED_PART = /^[A-Za-z][\w.-]{0,40}=/;
+
+/**
+ * Several files sent with `--data-urlencode @file` are one bundle, in their order (review 42a F1: read still encoded, one
+ * garbled line, "low, unknown" where the same files as fields were "high"); beside named fields they are refused.
+ */
+function encodedParts(text: string): { text: string } | { ok: false; status: 422; slug: string; detail: string } | null {
+  const parts = text.trim().split("&");
+  const named = parts.filter((p) => NAMED_PART.test(p)).map((p) => p.slice(0, p.indexOf("=")));
+  if (named.length)
+    return {
+      ok: false,
+      status: 422,
+      slug: "invalid-form",
+      detail: `The URL-encoded body has ${parts.length - named.length} part(s) without a field name beside the field(s) ${[...new Set(named)].join(", ")}: send each file under a diagnosis field (--data-urlencode logs@file), or the files as they are with --data-binary @file.`,
+    };
+  const decoded = parts.map(urlDecoded);
+  if (decoded.some((d) => d === null)) return null;
+  return { text: decoded.map((d) => (d?.endsWith("\n") ? d : `${d}\n`)).join("") };
+}
+
 /** A whole URL-encoded form: name=value pairs, nothing that a form's encoding would have escaped (JavaScript's encodeURIComponent keeps !'()*). */
 const URLENCODED = /^[A-Za-z][\w.-]{0,40}=[\w.~%+*!'()-]*(?:&[A-Za-z][\w.-]{0,40}=[\w.~%+*!'()-]*)*\s*$/;
 
@@ -77,18 +102,33 @@ function urlEncodedFields(
   const params = new URLSearchParams(text.trim());
   const names = [...params.keys()];
   if (!names.some((n) => (DIAGNOSE_FIELDS as readonly string[]).includes(n))) {
-    // One field holding encoded lines is a file sent with --data-urlencode under a name it does not know (review 36a:
-    // `log@file` was read still encoded, a garbled line): the page form's own `bundle` is the bundle; another is refused.
+    // A field holding encoded lines is a file sent with --data-urlencode under a name it does not know (review 36a:
+    // `log@file` was read still encoded, a garbled line): the page form's own `bundle`, alone, is the bundle; another, or
+    // `bundle` twice or beside another field, is refused (review 42a F1: read still encoded too).
     const [only] = names;
     const value = only !== undefined && names.length === 1 ? (params.get(only) ?? "") : "";
-    if (only === "bundle" && value.trim()) return { text: value };
-    if (value.includes("\n"))
+    if (only === "bundle" && names.length === 1)
+      return value.trim()
+        ? { text: value }
+        : {
+            ok: false,
+            status: 422,
+            slug: "empty-body",
+            detail: "The form's bundle is empty: send the file with --data-urlencode bundle@file.",
+          };
+    if (names.includes("bundle") || [...params.values()].some((v) => v.includes("\n"))) {
+      const listed = [...new Set(names)].join(", ");
+      const twice = names.find((n, i) => names.indexOf(n) !== i);
       return {
         ok: false,
         status: 422,
         slug: "invalid-form",
-        detail: `The URL-encoded form's field ${only} is not a diagnosis field (${DIAGNOSE_FIELDS.join(", ")}): send --data-urlencode logs@file, or the file as it is with --data-binary @file.`,
+        detail:
+          twice !== undefined
+            ? `The form names ${twice} twice; send each field once (one bundle, or the diagnosis fields ${DIAGNOSE_FIELDS.join(", ")}).`
+            : `The URL-encoded form's ${names.length > 1 ? `fields ${listed} are not diagnosis fields` : `field ${listed} is not a diagnosis field`} (${DIAGNOSE_FIELDS.join(", ")}; or one bundle alone): send --data-urlencode logs@file, or the file as it is with --data-binary @file.`,
       };
+    }
     // Not the fields' names at all ("a=1", a log line that happens to look so): taken as a bundle.
     return null;
   }

@@ -87,13 +87,23 @@ export function webRoutes() {
     async (c) => {
       const max = maxBytes(c);
       // A truncated upload or a wrong boundary does not parse: the sender's fault, said so (review 36a: a 500).
-      const form = await c.req.parseBody().catch(() => null);
+      const form = await c.req.parseBody({ all: true }).catch(() => null);
       if (!form)
         return problemResponse(
           c,
           400,
           "invalid-form",
           "The form does not parse as multipart/form-data or application/x-www-form-urlencoded (a truncated upload, or a boundary that does not match).",
+        );
+      // A field sent twice (`-F bundle=@a -F bundle=@b`) is two pastes: the last alone would be diagnosed without a word
+      // about the first (review 42a F2), so it is refused as POST /diagnose refuses a repeated field.
+      const repeated = Object.keys(form).find((name) => Array.isArray(form[name]));
+      if (repeated !== undefined)
+        return problemResponse(
+          c,
+          422,
+          "invalid-form",
+          `The form names ${repeated.length > 40 ? `${repeated.slice(0, 39)}…` : repeated} twice; send one paste as \`bundle\`.`,
         );
       const field = form.bundle;
       // Only the form's own field: another name (curl's `-F logs=@file`) is a wrong form, not an empty paste (review 36a).

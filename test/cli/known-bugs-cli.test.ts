@@ -1,3 +1,6 @@
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Diagnosis } from "../../src/engine/diagnosis";
@@ -248,6 +251,27 @@ describe("known-bugs diagnose against a running server", () => {
     } finally {
       await newer.close();
     }
+  });
+
+  it("says a bare 5xx, and a local knowledge base that does not validate, in one line each (review 42a F11, F12)", async () => {
+    const bare = await startFakeServer((req, res) => {
+      req.resume();
+      res.writeHead(500, { "content-type": "text/plain" });
+      res.end("oops");
+    });
+    try {
+      const r = await runCli(["diagnose", "--url", bare.url], { input: FAILING });
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(/^known-bugs: http:\/\/127\.0\.0\.1:\d+ answered 500: oops\n$/);
+    } finally {
+      await bare.close();
+    }
+    const kb = await mkdtemp(join(tmpdir(), "known-bugs-badkb-"));
+    await mkdir(join(kb, "bugs"));
+    await writeFile(join(kb, "bugs", "x.yaml"), "id: [broken\n");
+    const r = await runCli(["diagnose", "--local", "--kb", kb], { input: FAILING });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^known-bugs: the knowledge base in .* is invalid: [^\n]*x\.yaml: [^:\n][^\n]*\n$/);
   });
 
   it("explains usage errors with exit status 2", async () => {

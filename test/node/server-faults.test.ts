@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from "node:child_process";
-import { chmod, cp, mkdir, mkdtemp, open, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, cp, mkdir, mkdtemp, open, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -149,6 +149,18 @@ describe("a record damaged inside its text (review 33a: quick_check does not see
       `UPDATE bugs SET summary = CAST(substr(CAST(summary AS BLOB), 1, 20) || X'FF' || substr(CAST(summary AS BLOB), 21) AS TEXT) WHERE id = '${XT}'`,
       /bugs\.summary value is not valid UTF-8/,
     ],
+    // Valid text changed in what the import derives from the documents, which search and ranges read (review 42a F4:
+    // "After a kernel Xpdate" was served by search while the record said "update").
+    [
+      "a summary letter changed",
+      `UPDATE bugs SET summary = replace(summary, 'kernel update', 'kernel Xpdate') WHERE id = '${XT}'`,
+      /a bugs row is not what its record gives/,
+    ],
+    [
+      "a range end changed in bug_ranges",
+      `UPDATE bug_ranges SET fixed = '5.15.0-120.140' WHERE bug_id = '${XT}' AND fixed = '5.15.0-130.140'`,
+      /a bug_ranges row is not what its record gives/,
+    ],
   ] as const;
 
   it.each(cases)("%s: rebuilt from data/ when the file can be written, with a warning", async (name, statement, why) => {
@@ -165,6 +177,7 @@ describe("a record damaged inside its text (review 33a: quick_check does not see
       const bug = await (await fetch(`${server.url}/bugs/${XT}`, { headers: { accept: "application/json" } })).text();
       expect(bug).toContain("5.15.0-130.140");
       expect(bug).not.toContain("5.15.0-120.140");
+      expect(await (await fetch(`${server.url}/bugs?q=xor-mark`)).text()).not.toContain("Xpdate");
     } finally {
       await server.stop();
     }
@@ -267,6 +280,19 @@ describe("a read-only store whose records hash to another version", { timeout: 1
   });
 });
 
+/**
+ * A WAL file made read-only without its -shm index: SQLite cannot read it in place in a read-only directory (it must make
+ * the index there), as on a read-only mount, so the server serves a private copy.
+ */
+async function readOnlyWal(file: string) {
+  await rm(`${file}-shm`, { force: true });
+  await rm(`${file}-wal`, { force: true });
+  await chmod(file, 0o444);
+}
+
+/** The private copies of a read-only store in a TMPDIR (tsx keeps its own cache there too). */
+const copies = async (tmp: string) => (await readdir(tmp)).filter((name) => name.startsWith("known-bugs-readonly-"));
+
 describe("faults while serving", { timeout: 120_000 }, () => {
   it("a file damaged while served: the reads that meet it, and /health from then on, say the store is damaged (review 33a)", async () => {
     const { file } = await preparedDb("damaged-live");
@@ -295,13 +321,17 @@ describe("faults while serving", { timeout: 120_000 }, () => {
   it("a read-only database directory with a stale knowledge base serves what it has, with a warning", async () => {
     const { file, version } = await preparedDb("readonly");
     const data = await changedData("readonly-data");
-    await chmod(file, 0o444);
+    await readOnlyWal(file);
     await chmod(join(dir, "readonly"), 0o555);
     // root ignores file modes: run the server as nobody then.
     const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const server = await spawnServer({ DATABASE_URL: `file:${file}`, KB_DIR: data }, asNobody);
+    // Its private copy of the file goes in TMPDIR, and with the process (review 42a F5: one was left per start).
+    const tmp = await mkdtemp(join(dir, "tmp-"));
+    await chmod(tmp, 0o777);
+    const server = await spawnServer({ DATABASE_URL: `file:${file}`, KB_DIR: data, TMPDIR: tmp }, asNobody);
     try {
       expect(server.url, server.stderr()).not.toBeNull();
+      expect(await copies(tmp)).toHaveLength(1);
       expect(server.stderr()).toMatch(/warning: .* read-only; serving the knowledge base it holds/);
       expect(await health(server.url)).toBe(version);
       const res = await fetch(`${server.url}/diagnose`, {
@@ -314,6 +344,31 @@ describe("faults while serving", { timeout: 120_000 }, () => {
     } finally {
       await server.stop();
       await chmod(join(dir, "readonly"), 0o755);
+    }
+    expect(await copies(tmp)).toEqual([]);
+  });
+
+  it("a damaged file in a read-only directory: one line naming that file, and no copy of it left (review 42a F5, F6)", async () => {
+    const { file } = await preparedDb("readonly-damaged");
+    const size = (await stat(file)).size;
+    const fh = await open(file, "r+");
+    await fh.write(Buffer.alloc(size - 8192, 0), 0, size - 8192, 8192);
+    await fh.close();
+    await readOnlyWal(file);
+    await chmod(join(dir, "readonly-damaged"), 0o555);
+    const tmp = await mkdtemp(join(dir, "tmp-"));
+    await chmod(tmp, 0o777);
+    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const server = await spawnServer({ DATABASE_URL: `file:${file}`, TMPDIR: tmp }, asNobody);
+    try {
+      expect(await server.exited).toBe(1);
+      const line = oneLine(server.stderr());
+      expect(line).toContain(`the database file ${file} is damaged`);
+      expect(line).toMatch(/directory is read-only: replace the file, or make the directory writable/);
+      expect(line).not.toContain(tmp);
+      expect(await copies(tmp)).toEqual([]);
+    } finally {
+      await chmod(join(dir, "readonly-damaged"), 0o755);
     }
   });
 

@@ -390,6 +390,12 @@ export function chatContract(h: () => ChatHarness) {
     expect(clickBody.data.flags).toBe(64);
     // The same signed interaction replayed: answered alike, counted once.
     expect((await discord(discordVote)).status).toBe(200);
+    // A replayed /diagnose gets no second diagnosis (review 42a F8).
+    const replayed = diagnoseCommand(SEED_PASTE);
+    expect(((await (await discord(replayed)).json()) as { data: { embeds?: unknown[] } }).data.embeds?.length).toBeGreaterThan(0);
+    const again = (await (await discord(replayed)).json()) as { data: { content: string; embeds?: unknown[]; flags: number } };
+    expect(again.data).toMatchObject({ content: "This interaction was already answered.", flags: 64 });
+    expect(again.data.embeds).toBeUndefined();
 
     const doc = (await (await h().fetch("/openapi.json")).json()) as OpenApiDocument;
     await expectDocumented(doc, "get", "/feedback/summary", await h().fetch("/feedback/summary"));
@@ -513,9 +519,10 @@ const messageShortcut = (responseUrl: string, text: string) => ({
 });
 
 /** Discord's /diagnose command with its `log` option, as Discord sends it. */
+// Discord gives each interaction its own id: the same id and body again is a replay, which gets no second answer.
 export const diagnoseCommand = (log: string) => ({
   type: 2,
-  id: "1",
+  id: `cmd-${crypto.randomUUID()}`,
   application_id: "1",
   token: "t",
   data: { id: "c1", name: "diagnose", type: 1, options: [{ name: "log", type: 3, value: log }] },

@@ -149,6 +149,11 @@ export function hardeningContract(fetch: Fetch, opts: { maxBodyBytes: number; br
     }
     expect((await fetch(`/bugs/${encodeURIComponent("a\u0000b")}`)).status).toBeLessThan(500);
     expect((await postBundle(fetch, `\u0000${BUNDLE}\u0000`)).status).toBe(200);
+    // A lone NUL filters nothing out in SQLite's LIKE: refused, not every record listed as a match (review 42a F7).
+    for (const component of ["\u0000", "runc\u0000"]) {
+      const res = await fetch(`/bugs?component=${encodeURIComponent(component)}`);
+      expect(JSON.stringify(await expectProblem(res, 400)), JSON.stringify(component)).toContain("holds no control characters");
+    }
   });
 
   it("decodes gzip and deflate bodies: the same answer as the plain bundle", async () => {
@@ -278,6 +283,36 @@ function misreadBodyContract(fetch: Fetch) {
     expect(await topIds(await postBundle(fetch, named("bundle"), own))).toContain(XT);
     const typo = await expectProblem(await postBundle(fetch, named("log"), own), 422);
     expect(typo.detail).toMatch(/field log is not a diagnosis field .*logs@file/);
+    // `--data-urlencode @uname.txt --data-urlencode @log.txt`: two files, no names, one bundle in their order (review 42a
+    // F1: read still encoded, a garbled line, "low, unknown").
+    const lines = BUNDLE.split("\n");
+    const parts = [lines.slice(0, 2).join("\n"), lines.slice(2).join("\n")].map((p) => encodeURIComponent(`${p}\n`).replace(/%20/g, "+"));
+    const two = (await (await postBundle(fetch, parts.join("&"), own)).json()) as {
+      findings: Array<{ id: string; verdict: { status: string } }>;
+    };
+    expect(two.findings[0]).toMatchObject({ id: XT, verdict: { status: "affected" } });
+    // `bundle` twice, or beside a field no form has, or a nameless file beside a field: refused, never read encoded.
+    for (const [body, says] of [
+      [`${named("bundle")}&${named("bundle")}`, /names bundle twice/],
+      [`${named("bundle")}&foo=bar`, /fields bundle, foo are not diagnosis fields/],
+      [`${parts[0]}&logs=${parts[1]}`, /without a field name beside the field\(s\) logs/],
+    ] as const)
+      expect((await expectProblem(await postBundle(fetch, body, own), 422)).detail, body.slice(0, 40)).toMatch(says);
+  });
+
+  it("refuses a JSON body that names a field twice, which JSON.parse would keep the last of (review 42a F3)", async () => {
+    const own = { "content-type": "application/json", "cf-connecting-ip": "203.0.113.27" };
+    const twice = `{"logs": ${JSON.stringify(XOR_MARK_KLOG)}, "logs": "nothing"}`;
+    const body = await expectProblem(await postBundle(fetch, twice, own), 422);
+    expect(body.detail).toContain("names logs twice");
+    // The same name in two objects is no repeat: two hosts' bundles.
+    const hosts = JSON.stringify({
+      hosts: [
+        { name: "a", bundle: XOR_MARK_KLOG },
+        { name: "b", bundle: "nothing" },
+      ],
+    });
+    expect((await postBundle(fetch, hosts, own)).status).toBe(200);
   });
 
   it("refuses -d's lost line breaks with text/plain too, and reads lines ended by CRs alone", async () => {

@@ -432,6 +432,16 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     }
     // The page's own fields, a record's scope included, are a form.
     expect((await paste(fetch, "$ uname -r\n5.15.0-127-generic", { record: XT })).status).toBe(200);
+    // Two pastes under one name (`-F bundle=@a -F bundle=@b`): refused, not the last alone diagnosed (review 42a F2: the
+    // seed's paste first and a clean one after answered "No known bug found").
+    for (const encoded of [false, true]) {
+      const twice = new FormData();
+      twice.append("bundle", SEED_BUNDLE);
+      twice.append("bundle", "hello world nothing here");
+      const body = encoded ? new URLSearchParams([...twice].map(([k, v]) => [k, String(v)])) : twice;
+      const res = await fetch("/check", { method: "POST", headers: { accept: BROWSER_ACCEPT }, body });
+      expect(visibleText(await expectPage(res, 422)), String(encoded)).toContain("names bundle twice");
+    }
   });
 
   it("reads an uploaded file as POST /diagnose reads a body, and refuses a form that does not parse (review 36a)", async () => {

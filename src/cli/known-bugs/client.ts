@@ -165,7 +165,11 @@ function problemError(url: URL, status: number, headers: IncomingMessage["header
   const id = p.requestId ? ` (request ${p.requestId})` : "";
   const retry = retryAfter(headers["retry-after"]);
   const code = status >= 500 || status === 429 ? EXIT.server : EXIT.usage;
-  return new CliError(code, `${url.origin} answered ${status} ${p.title ?? ""}: ${detail}${fields}${id}${retry}`.replace(/ {2,}/g, " "));
+  // A bare 500 or a proxy's page names no title: no stray " :" (review 42a F12).
+  return new CliError(
+    code,
+    `${url.origin} answered ${status}${p.title ? ` ${p.title}` : ""}: ${detail}${fields}${id}${retry}`.replace(/ {2,}/g, " "),
+  );
 }
 
 /** Retry-After as seconds or an HTTP date, worded; empty when absent or unreadable. */

@@ -28,7 +28,10 @@ export async function loadLocalKb(kbDir: string | undefined): Promise<CompiledKb
   if (!built.ok) {
     const first = built.problems[0];
     const more = built.problems.length > 1 ? ` (and ${built.problems.length - 1} more; run npm run kb:check)` : "";
-    throw new CliError(EXIT.server, `the knowledge base in ${dir} is invalid: ${first?.file}: ${first?.path}: ${first?.message}${more}`);
+    // One line (review 42a F11: YAML's code frame made four more, and an empty path left ": :").
+    const where = [first?.file, first?.path].filter(Boolean).join(": ");
+    const message = (first?.message ?? "").split("\n")[0]?.trim();
+    throw new CliError(EXIT.server, `the knowledge base in ${dir} is invalid: ${where}: ${message}${more}`);
   }
   return built.kb.compiled;
 }

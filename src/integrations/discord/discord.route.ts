@@ -94,6 +94,10 @@ async function command(c: Context<ChatEnv>, i: Interaction) {
   } else {
     return problemResponse(c, 400, "unknown-command", `This app has no command named "${data?.name ?? ""}".`);
   }
+  // Discord sends each interaction once, with its own id: the same signed body again within the signature's window is a
+  // replay, which gets no second diagnosis (review 42a F8; Slack's retries are claimed the same way).
+  if (!(await claimChatEvent(c.get("store"), "discord", await deliveryKey(i.id, c.get("rawBody")))))
+    return reply(c, { content: "This interaction was already answered." }, true);
   try {
     // Discord waits 3 seconds for this answer; a diagnosis of a message (at most 6,000 characters) takes milliseconds.
     const answer = await answerFor(c.get("store"), chatInput(text), diagnoserOf(c));

@@ -22,7 +22,15 @@ const listBugsQuerySchema = z
       description:
         "`all` (default): records holding every word of `q`. `any`: records holding some of them, best first; for an error line pasted whole, whose versions, exit codes or paths no record holds.",
     }),
-    component: z.string().trim().min(1).max(100).optional().openapi({ example: "iptables" }),
+    // SQLite's LIKE reads its pattern up to a NUL: "%00" matched every record (review 42a F7). No name holds one.
+    component: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .regex(/^\P{Cc}*$/u, "a component's name holds no control characters")
+      .optional()
+      .openapi({ example: "iptables" }),
     ecosystem: z.string().trim().toLowerCase().min(1).max(100).optional().openapi({
       description:
         "Records with a range in this ecosystem, or, for a distribution release, in a package repository serving it (download.docker.com:deb for Debian and Ubuntu releases: its packages are judged on their hosts).",
