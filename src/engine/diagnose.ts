@@ -47,6 +47,7 @@ import {
   ownHostElsewhere,
   printedBy,
   printersElsewhere,
+  sharedNamePrinters,
   tablePrinter,
   unlistedPrinters,
 } from "./symptom-hosts";
@@ -570,6 +571,7 @@ function assemble(
       );
     };
     const unlisted = hitLines.length && !shown ? unlistedPrinters(hitLines, namesOf(), nodePrinter) : null;
+    const either = hitLines.length && !shown && !unlisted ? sharedNamePrinters(hitLines, namesOf(), nodePrinter) : null;
     const verdict = away
       ? judgedOffUname(checks, hosts, away, facts.unameHost as string, judge)
       : unlisted
@@ -582,7 +584,9 @@ function assemble(
           : judgedOffTable(checks, hosts, unlisted.unlisted, facts.unameHost, judge)
         : shown && shown.length < hosts.length
           ? judgedWhereShown(checks, hosts, shown, facts.unameHost, judge)
-          : judge(checks, hosts);
+          : either
+            ? judgedOnEither(checks, hosts, either, facts.unameHost, judge)
+            : judge(checks, hosts);
     judged.set(record.id, verdict);
     if (logEvidence.length) {
       findings.push(
@@ -678,6 +682,36 @@ function judgedWhereShown(
   return {
     ...verdict,
     reason: `${verdict.reason}; ${said}, and ${inRange.subject} is in range, but no line of its log is in the paste`,
+  };
+}
+
+/**
+ * A finding's verdict when its log lines are one of several nodes' that share the name they give (sharedNamePrinters):
+ * judged on each as if it printed them; an answer they all give stands, hedged when any is; where they differ, unknown,
+ * saying how each is judged (a short `ssh worker-1` beside worker-1.dc1, in range, and worker-1.dc2, past the fix, was
+ * "high, affected" on dc1's row, whichever node printed it).
+ */
+function judgedOnEither(
+  checks: readonly VersionEvidence[],
+  hosts: readonly HostVersions[],
+  either: readonly HostVersions[],
+  unameHost: string | null,
+  judge: (checks: VersionEvidence[], hosts: HostVersions[]) => Verdict,
+): Verdict {
+  const each = either.map((h) => ({ host: h, verdict: judgedWhereShown(checks, hosts, [h], unameHost, judge) }));
+  const names = either.map((h) => h.subject).join(" or ");
+  const [first] = each;
+  if (first && each.every((e) => e.verdict.status === first.verdict.status && e.verdict.level === first.verdict.level))
+    return {
+      ...first.verdict,
+      reason: `the log's lines are ${names}'s (the name they give is each one's), and every one of them gives this answer: ${first.verdict.reason}`,
+      ...(each.some((e) => e.verdict.certain === false) ? { certain: false as const } : {}),
+    };
+  return {
+    status: "unknown",
+    reason: `the log's lines are ${names}'s (the name they give is each one's), and the versions decide differently: ${each
+      .map((e) => `${e.host.subject}: ${e.verdict.status}`)
+      .join("; ")}`,
   };
 }
 

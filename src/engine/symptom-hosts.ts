@@ -54,6 +54,28 @@ export function printedBy(lines: Iterable<number>, names: NodeNames, printerOf: 
   return found.size ? [...found] : null;
 }
 
+/**
+ * The nodes that share the one name every line of `lines` gives its printer (a short name two FQDN rows have:
+ * `ssh worker-1` beside worker-1.dc1 and worker-1.dc2), or null: the lines are one of theirs, and the paste does not say
+ * which. printedBy gives null then, and the fleet's rule judged the lines on whichever node was in range (review 42).
+ */
+export function sharedNamePrinters(
+  lines: Iterable<number>,
+  names: NodeNames,
+  printerOf: (line: number) => string | null,
+): HostVersions[] | null {
+  let found: HostVersions[] | null = null;
+  for (const line of lines) {
+    const name = named(printerOf(line));
+    if (name === null || name.includes(",")) return null;
+    const candidates = names.candidates(name);
+    if (candidates.length < 2) return null;
+    if (found === null) found = candidates;
+    else if (candidates.length !== found.length || candidates.some((c) => !found?.includes(c))) return null;
+  }
+  return found;
+}
+
 /** A printer that names a machine, or null (none, the paste's own unnamed one, journald's "localhost"). */
 const named = (printer: string | null): string | null =>
   printer === null || printer === OWN_OUTPUT || UNNAMED_HOST.test(printer) ? null : printer;

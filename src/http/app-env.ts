@@ -35,6 +35,8 @@ export interface AppVariables {
   routeOff: boolean | undefined;
   /** The request body as bytes, read the cheapest way the runtime offers (see AppDeps.bodyBytes). */
   bodyBytes: () => Promise<Uint8Array>;
+  /** Set where the body's Content-Encoding was undone (requestBody): bytes still compressed were compressed twice. */
+  contentDecoded: boolean | undefined;
   /** What the entry knows the served knowledge base is not (see AppDeps.kbWarning), for /health. */
   kbWarning: ((servedVersion: string) => string | undefined) | undefined;
 }

@@ -3,6 +3,18 @@ import { compressedFormat, looksBinary, readBodyText } from "./body-text";
 type Refusal = { ok: false; status: 415; slug: string; detail: string };
 
 /**
+ * How a raw bundle reached the service, where it changes what the service says: a form's type, the charset it named,
+ * a Content-Encoding already undone (bytes still compressed were compressed twice), a file uploaded through the page's
+ * form (whose sender sets no header).
+ */
+export interface SentAs {
+  form: boolean;
+  charset?: string | undefined;
+  decoded?: boolean | undefined;
+  upload?: boolean | undefined;
+}
+
+/**
  * A raw bundle's bytes as text, or why they are none: compressed bytes sent without Content-Encoding (gzip,
  * xz, a zip of a sosreport …), a charset this server does not read, binary data. Read as a log, each would
  * answer "no known bug" with the confidence of a clean log.
@@ -10,18 +22,29 @@ type Refusal = { ok: false; status: 415; slug: string; detail: string };
 export function readBundleBytes(
   bytes: Uint8Array,
   decode: (bytes: Uint8Array) => string,
-  sentAs?: { charset?: string | undefined },
+  sentAs?: Omit<SentAs, "form">,
 ): { ok: true; text: string } | Refusal {
   const format = compressedFormat(bytes);
-  if (format === "gzip" || format === "zlib")
+  // What each sender can do about it (review 42a: a doubly gzipped body was told it "says no Content-Encoding", and a
+  // person uploading a .gz file through the page was told to set a header).
+  const what = sentAs?.upload ? "The uploaded file" : "The body";
+  const instead = sentAs?.upload ? "upload the text itself (the logs and command outputs, decompressed and unpacked)" : null;
+  if (format === "gzip" || format === "zlib") {
+    const name = format === "gzip" ? "gzip" : "deflate (zlib)";
+    const header = format === "gzip" ? "gzip" : "deflate";
     return refuse(
       "unsupported-encoding",
-      `The body is ${format === "gzip" ? "gzip" : "deflate (zlib)"}-compressed but says no Content-Encoding: send it with Content-Encoding: ${format === "gzip" ? "gzip" : "deflate"}, or uncompressed.`,
+      instead
+        ? `${what} is ${name}-compressed: ${instead}.`
+        : sentAs?.decoded
+          ? `The body is still ${name}-compressed once its Content-Encoding is undone: it was compressed twice; compress it once, or name both (Content-Encoding: ${header}, ${header}).`
+          : `The body is ${name}-compressed but says no Content-Encoding: send it with Content-Encoding: ${header}, or uncompressed.`,
     );
+  }
   if (format)
     return refuse(
       "compressed-body",
-      `The body is ${format === "tar" || format === "zip" || format === "7z" ? `a ${format} archive` : `${format}-compressed`}: send the text itself (the logs and command outputs, decompressed and unpacked), or gzip with Content-Encoding: gzip.`,
+      `${what} is ${format === "tar" || format === "zip" || format === "7z" ? `a ${format} archive` : `${format}-compressed`}: ${instead ?? "send the text itself (the logs and command outputs, decompressed and unpacked), or gzip with Content-Encoding: gzip"}.`,
     );
   const read = readBodyText(bytes, decode, sentAs?.charset);
   if (!read.ok) return refuse(read.slug, read.detail);

@@ -3,7 +3,7 @@ import { diagnoseBundle, diagnoseFields } from "../engine/diagnose";
 import type { DiagnoseInput, HostBundle } from "../engine/diagnose-input";
 import { checkHosts, diagnoseHosts } from "../engine/hosts";
 import { checkFieldLimits, checkHostsLimits, checkTextLimits, type LimitBreach } from "../http/limits";
-import { readBundleBytes } from "./bundle-bytes";
+import { readBundleBytes, type SentAs } from "./bundle-bytes";
 import { capDiagnosis, type ServedDiagnosis } from "./cap-diagnosis";
 import { readJsonBody } from "./json-body";
 import { misreadBody } from "./misread-body";
@@ -19,7 +19,7 @@ export type DiagnoseJob =
       text: string | Uint8Array;
       limit?: number | undefined;
       focus?: string | undefined;
-      sentAs?: { form: boolean; charset?: string | undefined } | undefined;
+      sentAs?: SentAs | undefined;
     }
   | { form: "json"; bytes: Uint8Array; limit?: number | undefined }
   | { form: "fields"; input: DiagnoseInput }

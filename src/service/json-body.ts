@@ -35,7 +35,11 @@ export function readJsonBody(bytes: Uint8Array, decode: (bytes: Uint8Array) => s
   try {
     value = JSON.parse(text);
   } catch {
-    return { ok: false, status: 400, slug: "malformed-json", detail: "The body is not valid JSON." };
+    // PowerShell and .NET write UTF-16 unless told otherwise: say so, not only "not JSON" (review 42a).
+    const detail = looksUtf16(bytes)
+      ? "The body is not valid JSON: it is UTF-16 (a UTF-16 byte-order mark, or a NUL beside each character), and JSON is read as UTF-8 (RFC 8259): send it as UTF-8."
+      : "The body is not valid JSON.";
+    return { ok: false, status: 400, slug: "malformed-json", detail };
   }
   // JSON.parse keeps a name's last value without a word: `{"logs": "<the symptom>", "logs": "nothing"}` answered "no known
   // bug" (review 42a F3), where the form door refuses a field sent twice.
@@ -54,6 +58,12 @@ export function readJsonBody(bytes: Uint8Array, decode: (bytes: Uint8Array) => s
   if (hosts) return { form: "hosts", hosts, limit: input.limit ?? limit };
   return { form: "fields", input: { ...input, limit: input.limit ?? limit } };
 }
+
+/** A UTF-16 byte-order mark, or JSON's first two characters each with a NUL byte beside it. */
+const looksUtf16 = (b: Uint8Array): boolean =>
+  (b[0] === 0xff && b[1] === 0xfe) ||
+  (b[0] === 0xfe && b[1] === 0xff) ||
+  (b.length >= 4 && ((b[1] === 0 && b[3] === 0) || (b[0] === 0 && b[2] === 0)));
 
 /** What counts outside strings; a quote starts a string (which counts too). */
 const TOKEN = /[",:[{]/g;

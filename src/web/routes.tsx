@@ -136,7 +136,7 @@ export function webRoutes() {
         text: bundle,
         limit: scoped ? SCOPED_LIMIT : undefined,
         focus: scoped?.id,
-        ...(typeof bundle === "string" ? {} : { sentAs: { form: false } }),
+        ...(typeof bundle === "string" ? {} : { sentAs: { form: false, upload: true } }),
       });
       const summary = summarizeDiagnosis(
         diagnosis,

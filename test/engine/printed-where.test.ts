@@ -502,6 +502,19 @@ describe("a component's output under one machine's prompt, in a paste of several
         verdictFor("containerd-1.6.3-loopback-cni-1.0.0", ["admin@cp-1:~$ kubectl get nodes -o wide", distinct, fetched].join("\n")),
         fetched,
       ).toMatchObject({ status: "not-affected", reason: expect.stringContaining("node worker-1.dc2.example.com") });
+    // A short name both share is either node's: judged on each, and where they differ, unknown, saying so (review 40c:
+    // "high, affected" on dc1's row, whichever printed the line); where they agree, that answer.
+    for (const via of ["admin@cp-1:~$ ssh worker-1 sudo crictl logs 1a2b3c", "admin@worker-1:~$ sudo crictl logs 1a2b3c"]) {
+      const paste = (rows: string) => ["admin@cp-1:~$ kubectl get nodes -o wide", rows, via, CNI].join("\n");
+      expect(verdictFor("containerd-1.6.3-loopback-cni-1.0.0", paste(distinct)), via).toMatchObject({
+        status: "unknown",
+        reason: expect.stringMatching(/dc1\.example\.com: affected; node worker-1\.dc2\.example\.com: not-affected/),
+      });
+      expect(
+        certainlyAffected(verdictFor("containerd-1.6.3-loopback-cni-1.0.0", paste(fqdnRows("containerd://1.6.3", "containerd://1.6.3")))),
+        via,
+      ).toBe(true);
+    }
     // dc1's own 1.6.3 is dc1's, not the reading of dc2, whose line its row judges.
     expect(verdictFor("containerd-1.6.3-loopback-cni-1.0.0", sharedAt(dc1, dc2))).toMatchObject({
       status: "not-affected",

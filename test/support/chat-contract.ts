@@ -222,6 +222,11 @@ export function chatContract(h: () => ChatHarness) {
     await expect401(
       await h().fetch(SLACK_INTERACTIONS, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body }),
     );
+    // A signed JSON body is no slash command: said so, not "lacks a valid response_url" (review 42a).
+    const json = JSON.stringify({ text: XOR_MARK_KLOG });
+    const res = await slack(SLACK_COMMANDS, json, { "content-type": "application/json" });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { detail: string }).detail).toContain("the form Slack sends");
   });
 
   it("Slack: a retry of the same command (X-Slack-Retry-Num) does not answer twice", async () => {

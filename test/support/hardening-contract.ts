@@ -6,8 +6,9 @@ import type { Fetch } from "./seed-scenarios";
 const BUNDLE = `$ uname -r\n5.15.0-127-generic\n$ cat /etc/os-release\n${UBUNTU_2204_OS_RELEASE}\n${XOR_MARK_KLOG}`;
 export const ALLOWED_ORIGIN = "https://allowed.example";
 
-async function compress(text: string, format: "gzip" | "deflate"): Promise<Uint8Array> {
-  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream(format));
+async function compress(text: string | Uint8Array, format: "gzip" | "deflate"): Promise<Uint8Array> {
+  const part = typeof text === "string" ? text : (text.slice().buffer as ArrayBuffer);
+  const stream = new Blob([part]).stream().pipeThrough(new CompressionStream(format));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
@@ -218,6 +219,11 @@ export function hardeningContract(fetch: Fetch, opts: { maxBodyBytes: number; br
   it("refuses an unknown encoding with 415, a corrupt stream with 400, a zip bomb with 413", async () => {
     await expectProblem(await postBundle(fetch, "abc", { "content-encoding": "zstd-x" }), 415);
     await expectProblem(await postBundle(fetch, "definitely not gzip", { "content-encoding": "gzip" }), 400);
+    // Compressed twice, named once: said so, not "says no Content-Encoding" (review 42a).
+    const twice = await compress(await compress(BUNDLE, "gzip"), "gzip");
+    expect(
+      (await expectProblem(await postBundle(fetch, twice, { "content-encoding": "gzip", "cf-connecting-ip": "203.0.113.26" }), 415)).detail,
+    ).toContain("compressed twice");
     const bomb = await compress("\n".repeat(opts.maxBodyBytes * 20), "gzip");
     expect(bomb.byteLength).toBeLessThan(opts.maxBodyBytes);
     const body = await expectProblem(await postBundle(fetch, bomb, { "content-encoding": "gzip" }), 413);
@@ -302,6 +308,9 @@ function misreadBodyContract(fetch: Fetch) {
 
   it("refuses a JSON body that names a field twice, which JSON.parse would keep the last of (review 42a F3)", async () => {
     const own = { "content-type": "application/json", "cf-connecting-ip": "203.0.113.27" };
+    // UTF-16 JSON (PowerShell's default) is said to be UTF-16, not only "not valid JSON" (review 42a).
+    const wide = await expectProblem(await postBundle(fetch, utf16Bytes(JSON.stringify({ logs: XOR_MARK_KLOG }), true), own), 400);
+    expect(wide.detail).toContain("it is UTF-16");
     const twice = `{"logs": ${JSON.stringify(XOR_MARK_KLOG)}, "logs": "nothing"}`;
     const body = await expectProblem(await postBundle(fetch, twice, own), 422);
     expect(body.detail).toContain("names logs twice");

@@ -457,7 +457,12 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(await found.text()).toContain(XT);
     // A compressed file is refused as a body is, not read as "no known bug".
     const gzipped = new Uint8Array([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x01, 0x00, 0x00, 0xff, 0xff]);
-    expect((await upload(gzipped, "bundle.txt.gz")).status).toBe(415);
+    const compressed = await upload(gzipped, "bundle.txt.gz");
+    expect(compressed.status).toBe(415);
+    // Told what a person at a browser can do, not to set a header (review 42a).
+    expect(((await compressed.json()) as { detail: string }).detail).toMatch(
+      /^The uploaded file is gzip-compressed: upload the text itself/,
+    );
     // A truncated upload, a boundary that does not match: the sender's fault (it was a 500).
     for (const [type, body] of [
       ["multipart/form-data; boundary=zz", '--zz\r\nContent-Disposition: form-data; name="bundle"\r\n\r\nunknown option'],

@@ -87,6 +87,7 @@ export function requestBody(decoder: BodyDecoder, framing = 0): MiddlewareHandle
       decoders.push(d);
     }
     const bytes = await readLimited(body, decoders, max, encodings.length > 0);
+    if (encodings.length) c.set("contentDecoded", true);
     const headers = new Headers(c.req.raw.headers);
     headers.delete("content-encoding");
     headers.set("content-length", String(bytes.byteLength));

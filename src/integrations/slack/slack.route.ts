@@ -40,7 +40,15 @@ export function slackRoutes(deps: ChatDeps) {
       // Slack checks the certificate of a command URL now and then with a signed ssl_check=1 request.
       if (fields.get("ssl_check") === "1") return ack(c);
       const form = slashCommandSchema.safeParse(Object.fromEntries(fields));
-      if (!form.success) return problemResponse(c, 400, "bad-slack-payload", "The slash command lacks a valid response_url.");
+      if (!form.success) {
+        // Slack sends a form; a JSON body is no slash command at all (review 42a: it was told of its response_url).
+        const type = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase();
+        const detail =
+          type === "application/x-www-form-urlencoded"
+            ? "The slash command lacks a valid response_url."
+            : "A slash command is the form Slack sends (application/x-www-form-urlencoded, with a response_url).";
+        return problemResponse(c, 400, "bad-slack-payload", detail);
+      }
       const cfg = c.get("chatConfig");
       const responseUrl = checkedResponseUrl(cfg, form.data.response_url);
       if (!responseUrl) return problemResponse(c, 400, "bad-response-url", "The response_url is not Slack's.");

@@ -14,7 +14,8 @@ export interface ErrorPageProps {
 }
 
 const HEADINGS: Record<number, string> = {
-  400: "That address could not be read",
+  // A body (a paste, a JSON document) can be what was unreadable, not only the address (review 42a).
+  400: "That request could not be read",
   404: "Not found",
   405: "That is not a page",
   413: "Your paste is too large",

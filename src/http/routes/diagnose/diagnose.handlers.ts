@@ -52,7 +52,7 @@ async function diagnoseRequest(c: DiagnoseContext): Promise<ServedDiagnosis> {
     // curl --data-binary sends form-urlencoded unless told otherwise; the bytes are the raw bundle.
     // They go to the diagnoser undecoded: on Node a pool thread decodes them, off the event loop.
     const bytes = await c.get("bodyBytes")();
-    const sentAs = { form: type === "application/x-www-form-urlencoded", charset: charsetOf(c) };
+    const sentAs = { form: type === "application/x-www-form-urlencoded", charset: charsetOf(c), decoded: c.get("contentDecoded") };
     return c.get("diagnoser").diagnose(kb, { form: "bundle", text: bytes, limit, sentAs });
   }
   throw new ProblemError(415, "unsupported-media-type", `Send application/json or text/plain, not ${namedMediaType(c)}.`);
