@@ -805,6 +805,21 @@ describe("a component's output under one machine's prompt, in a paste of several
     // After `exit` (or ssh's "Connection to web-2 closed."), a bare `$` is no longer shown to be web-2's.
     for (const end of ["$ exit", "Connection to web-2 closed."])
       expect(docker23(session(end, run("$")))?.reason, end).not.toContain("the log's lines are node web-2's");
+    // An ssh that opened no shell there (refused, timed out, a tunnel, no terminal) leaves the bare `$` unnamed, and
+    // `ssh -t web-2 sudo -i` opens one (review 42b F3: web-1's failure was "not affected, certain" on web-2's Docker).
+    const attempt = (ssh: string, ...printed: string[]) =>
+      [web1, web2, dockerVersion("admin@web-1:~$", "23.0.1"), dockerVersion("admin@web-2:~$", "23.0.2"), ssh, ...printed, run("$")].join(
+        "\n",
+      );
+    for (const [ssh, printed] of [
+      ["admin@web-1:~$ ssh web-2", "ssh: connect to host web-2 port 22: Connection timed out"],
+      ["admin@web-1:~$ ssh web-2", "Host key verification failed."],
+      ["admin@web-1:~$ ssh web-2", "admin@web-2: Permission denied (publickey)."],
+      ["admin@web-1:~$ ssh -fN -L 6443:localhost:6443 web-2", ""],
+      ["admin@web-1:~$ ssh -T git@github.com", "Hi admin! You've successfully authenticated, but GitHub does not provide shell access."],
+    ] as const)
+      expect(docker23(attempt(ssh, printed))?.reason, `${ssh} ${printed}`).not.toContain("node web-2");
+    expect(docker23(attempt("admin@web-1:~$ ssh -t web-2 sudo -i"))?.reason).toContain("node web-2");
     // `ssh web-2 docker ps` runs one command: the bare `$` after it is not web-2's.
     const oneShot = [web1, web2, dockerVersion("admin@web-1:~$", "23.0.1"), "admin@web-1:~$ ssh web-2 docker ps", run("$")].join("\n");
     expect(docker23(oneShot)?.reason).not.toContain("the log's lines are node web-2's");

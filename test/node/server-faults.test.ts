@@ -44,16 +44,21 @@ async function changedData(name: string): Promise<string> {
   return target;
 }
 
+/** A file's bytes from `from` on, all set to `fill`: pages a bad disk or a stray write destroyed. */
+async function overwrite(file: string, from: number, fill: number) {
+  const size = (await stat(file)).size;
+  const fh = await open(file, "r+");
+  await fh.write(Buffer.alloc(size - from, fill), 0, size - from, from);
+  await fh.close();
+}
+
 const health = async (url: string | null) => ((await (await fetch(`${url}/health`)).json()) as { kb: { version: string } }).kb.version;
 
 describe.concurrent("start-up failures end with one clear line and a non-zero exit", { timeout: 120_000 }, () => {
   it("a damaged database file", async () => {
     const { file } = await preparedDb("damaged");
-    const size = (await stat(file)).size;
-    const fh = await open(file, "r+");
     // Garbage over every page but the first: the header still says SQLite, the b-trees are broken.
-    await fh.write(Buffer.alloc(size - 4096, 0xa5), 0, size - 4096, 4096);
-    await fh.close();
+    await overwrite(file, 4096, 0xa5);
     const server = await spawnServer({ DATABASE_URL: `file:${file}` });
     expect(server.url).toBeNull();
     expect(await server.exited).toBe(1);
@@ -300,11 +305,8 @@ describe("faults while serving", { timeout: 120_000 }, () => {
     try {
       expect(server.url, server.stderr()).not.toBeNull();
       expect((await fetch(`${server.url}/health`)).status).toBe(200);
-      const size = (await stat(file)).size;
-      const fh = await open(file, "r+");
       // Zeros over every page but the first two: the b-trees the reads walk are gone.
-      await fh.write(Buffer.alloc(size - 8192, 0), 0, size - 8192, 8192);
-      await fh.close();
+      await overwrite(file, 8192, 0);
       const reads = await Promise.all(
         ["/bugs?q=mark", "/bugs/xt-mark-ipv6-typo-2024", "/kb"].map(async (p) => (await fetch(`${server.url}${p}`)).status),
       );
@@ -350,10 +352,7 @@ describe("faults while serving", { timeout: 120_000 }, () => {
 
   it("a damaged file in a read-only directory: one line naming that file, and no copy of it left (review 42a F5, F6)", async () => {
     const { file } = await preparedDb("readonly-damaged");
-    const size = (await stat(file)).size;
-    const fh = await open(file, "r+");
-    await fh.write(Buffer.alloc(size - 8192, 0), 0, size - 8192, 8192);
-    await fh.close();
+    await overwrite(file, 8192, 0);
     await readOnlyWal(file);
     await chmod(join(dir, "readonly-damaged"), 0o555);
     const tmp = await mkdtemp(join(dir, "tmp-"));

@@ -239,13 +239,26 @@ function afterPrompt(line: string): string {
 const BARE_PROMPT = /^\s*[$#%]\s+\S/;
 /** A command that ends the shell it is typed in. */
 const LEAVES_SHELL = /^[$#%]\s+(?:exit|logout)\s*$/;
-/** What ssh prints as the remote shell ends. */
-const SSH_CLOSED = /^Connection to \S+ closed\.?$/;
-/** Whether a command line's `ssh` logs into a shell (nothing to run after its target). */
+/**
+ * What ssh prints as the remote shell ends, or when none was opened (review 42b F3: after a timed-out or refused `ssh
+ * web-2`, the next bare prompt's failure was judged on web-2's versions, "not affected, certain", where it was web-1's):
+ * its own connection errors, a changed host key, a refused login, a server that gives no shell (GitHub's greeting).
+ */
+const SSH_ENDED =
+  /^(?:Connection to \S+ closed\.?|ssh: (?:connect to host|Could not resolve hostname)\b.*|(?:\S+@\S+: )?Permission denied \(.*|Host key verification failed\.|Connection (?:closed|reset) by .*|kex_exchange_identification: .*|.*\bdoes not provide shell access\.?)$/;
+/** ssh's options for no remote shell: no command (-N), into the background (-f), no terminal (-T), a forward or query only. */
+const NO_SHELL_OPTION = /^-[46AaCgKkMqsVvXxYy]*[NfTWOGQ]/;
+/** A command after the target that opens a shell there: `sudo -i`, `sudo su -`, `sudo -s`, a shell itself. */
+const OPENS_REMOTE_SHELL = /^['"]?(?:sudo\s+(?:-i|-s|su(?:\s+-)?)|su(?:\s+-)?|(?:ba|z|fi)?sh|exec\s+(?:ba|z)?sh)['"]?$/;
+/** Whether a command line's `ssh` logs into a shell: nothing to run after its target, or a shell opened there. */
 function interactiveSsh(raw: string): boolean {
   const after = afterPrompt(raw);
   const m = SSH_TARGET.exec(after);
-  return m !== null && after.slice(m.index + m[0].length).trim() === "";
+  if (m === null) return false;
+  const options = after.slice(0, m.index + m[0].length).split(/\s+/);
+  if (options.some((o) => NO_SHELL_OPTION.test(o))) return false;
+  const rest = after.slice(m.index + m[0].length).trim();
+  return rest === "" || OPENS_REMOTE_SHELL.test(rest);
 }
 
 /** The machine a command line runs its command on through `ssh`, read after any prompt's own text (oh-my-zsh's "➜  ~ ssh …"). */
@@ -566,7 +579,7 @@ export function readBundle(input: readonly string[] | TextLines): {
       i++;
       continue;
     }
-    if (session !== null && SSH_CLOSED.test(t)) {
+    if (session !== null && SSH_ENDED.test(t)) {
       session = null;
       commandHosts.push([i + 1, null]);
     }
