@@ -201,11 +201,11 @@ export function upgradesOn(
   const all = lastUpgrades(upgrades);
   if (!upgrades.length) return () => all;
   const hosts = upgrades.map((u) => hostOf(u.line));
-  const named = new Set(hosts.filter((h) => h !== null));
+  const named = hosts.filter((h) => h !== null);
   return (line) => {
     const host = hostOf(line);
     // Every upgrade counts when none names another machine than this line's.
-    if (host === null || !named.size || [...named].every((h) => sameMachine(h, host))) return all;
+    if (host === null || named.every((h) => sameMachine(h, host))) return all;
     return lastUpgrades(upgrades.filter((_, i) => hosts[i] === null || sameMachine(hosts[i] as string, host)));
   };
 }
