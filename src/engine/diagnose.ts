@@ -468,6 +468,13 @@ function assemble(
   };
   // Which machine printed a line: its journald host, else the prompt or `ssh` target of the command before it.
   const printerOf = linePrinter(facts.lineAt, facts);
+  // The machine the paste's own output is: its uname's, else the one whose prompt or `ssh` target printed every version
+  // it read (review 42b F2: web-1's `containerd --version` ruled out web-2's line, with no uname in the paste).
+  const ownMachine: OwnMachine | null = facts.unameHost
+    ? { name: facts.unameHost, by: "its uname" }
+    : facts.readingsHost
+      ? { name: facts.readingsHost, by: "the prompt its versions were read at" }
+      : null;
   const nodePrinter = tablePrinter(printerOf, facts, namesOf);
   // One message over several lines is one piece of evidence (review 39a).
   const messageOf = messageStarts(context.logs, facts.lineAt);
@@ -500,8 +507,8 @@ function assemble(
     const elsewhere = hosts.flatMap((h) => checksOf.distro(record, h));
     // No nodes table, a uname of one machine and every symptom line another's (review 35b).
     const away =
-      !facts.nodes.length && facts.unameHost && logEvidence.length && !answeredElsewhere
-        ? printersElsewhere(symptomLines(), printerOf, facts.unameHost)
+      !facts.nodes.length && ownMachine && logEvidence.length && !answeredElsewhere
+        ? printersElsewhere(symptomLines(), printerOf, ownMachine.name)
         : null;
     // One machine's log dates the program its own lines came from, where nothing gave its version (review 36e: a version
     // the paste gives, however hedged, is often the host's own, a package listing or `dockerd --version`): a paste that
@@ -573,19 +580,19 @@ function assemble(
     const unlisted = hitLines.length && !shown ? unlistedPrinters(hitLines, namesOf(), nodePrinter) : null;
     const either = hitLines.length && !shown && !unlisted ? sharedNamePrinters(hitLines, namesOf(), nodePrinter) : null;
     const verdict = away
-      ? judgedOffUname(checks, hosts, away, facts.unameHost as string, judge)
+      ? judgedOffOwnMachine(checks, hosts, away, ownMachine as OwnMachine, judge)
       : unlisted
         ? unlisted.listed.length
           ? alsoUnlisted(
               // The paste's own uname is one of the printers' when it names an unlisted one: its checks stay (review 33e).
-              judgedWhereShown(checks, hosts, unlisted.listed, unameOfAny(facts.unameHost, unlisted.unlisted), judge),
+              judgedWhereShown(checks, hosts, unlisted.listed, unameOfAny(facts.unameHost, unlisted.unlisted), judge, facts.readingsHost),
               unlisted.unlisted,
             )
           : judgedOffTable(checks, hosts, unlisted.unlisted, facts.unameHost, judge)
         : shown && shown.length < hosts.length
-          ? judgedWhereShown(checks, hosts, shown, facts.unameHost, judge)
+          ? judgedWhereShown(checks, hosts, shown, facts.unameHost, judge, facts.readingsHost)
           : either
-            ? judgedOnEither(checks, hosts, either, facts.unameHost, judge)
+            ? judgedOnEither(checks, hosts, either, facts.unameHost, judge, facts.readingsHost)
             : judge(checks, hosts);
     judged.set(record.id, verdict);
     if (logEvidence.length) {
@@ -660,24 +667,32 @@ function judgedWhereShown(
   shown: readonly HostVersions[],
   unameHost: string | null,
   judge: (checks: VersionEvidence[], hosts: HostVersions[]) => Verdict,
+  readingsHost: string | null = null,
 ): Verdict {
   // The paste's own output (a uname, a kubelet --version) may be any node's, the one that printed the lines among them,
   // unless its uname names another machine (review 32c: worker-2's `uname -a` beside worker-1's journal).
   const own = new Set(shown.map((h) => h.subject));
   // Only its kernel, though: a command's output (`kubelet --version`) may come from the node that printed the lines.
   const elsewhere = ownHostElsewhere(unameHost, shown);
+  // Its component versions, unless the prompt they were read at names another machine (review 42b F1: a laptop's
+  // `containerd --version` of 1.6.3 made web-2's line "affected, certain" beside web-2's own row at 1.6.4).
+  const readAway = readingsHost !== null && ownHostElsewhere(readingsHost, shown);
   const other = (subject: string) => !own.has(subject) && subject.startsWith("node ");
+  const readHere = (c: VersionEvidence) => c.subject.startsWith("your ") && !c.subject.startsWith(SINGLE_HOST);
   const away = new Set([
     ...[...checksOfHosts(checks, hosts)].filter(([subject]) => other(subject)).flatMap(([, c]) => c),
     ...(elsewhere ? checks.filter((c) => c.subject.startsWith(`${SINGLE_HOST} (`)) : []),
+    ...(readAway ? checks.filter(readHere) : []),
   ]);
   const verdict = judge(
     checks.filter((c) => !away.has(c)),
     hosts.filter((h) => !other(h.subject) && !(elsewhere && h.subject === SINGLE_HOST)),
   );
   const names = shown.map((h) => h.subject).join(" and ");
-  const inRange = [...away].find((c) => c.result === "affected");
-  const said = `the log's lines are ${names}'s`;
+  // The versions read at another machine's prompt are said apart.
+  const inRange = [...away].find((c) => c.result === "affected" && !readHere(c));
+  const read = readAway && checks.some(readHere) ? `; the versions the paste read are ${readingsHost}'s, another machine: not judged` : "";
+  const said = `the log's lines are ${names}'s${read}`;
   if (verdict.status === "affected" || !inRange) return { ...verdict, reason: `${verdict.reason} (${said})` };
   return {
     ...verdict,
@@ -697,8 +712,9 @@ function judgedOnEither(
   either: readonly HostVersions[],
   unameHost: string | null,
   judge: (checks: VersionEvidence[], hosts: HostVersions[]) => Verdict,
+  readingsHost: string | null,
 ): Verdict {
-  const each = either.map((h) => ({ host: h, verdict: judgedWhereShown(checks, hosts, [h], unameHost, judge) }));
+  const each = either.map((h) => ({ host: h, verdict: judgedWhereShown(checks, hosts, [h], unameHost, judge, readingsHost) }));
   const names = either.map((h) => h.subject).join(" or ");
   const [first] = each;
   if (first && each.every((e) => e.verdict.status === first.verdict.status && e.verdict.level === first.verdict.level))
@@ -744,27 +760,34 @@ function judgedOffTable(
 
 /**
  * A finding's verdict when the paste has no nodes table and every one of its log lines names another machine than its
- * own uname (review 35b: the master's `uname -a` beside worker-2's kube-proxy journal ruled the MARK regression out for
- * certain). The paste's own output (the uname, a `docker version` beside it) is the uname's machine's, so it judges
- * nothing of the lines: unknown, naming both, unless no version of the paste's own decided anything anyway.
+ * own (review 35b: the master's `uname -a` beside worker-2's kube-proxy journal ruled the MARK regression out for
+ * certain; review 42b F2: web-1's `containerd --version` at its prompt, web-2's line at web-2's). The paste's own output
+ * (the uname, a `docker version` beside it) is that machine's, so it judges nothing of the lines: unknown, naming both,
+ * unless no version of the paste's own decided anything anyway.
  */
-function judgedOffUname(
+function judgedOffOwnMachine(
   checks: readonly VersionEvidence[],
   hosts: readonly HostVersions[],
   printers: readonly string[],
-  unameHost: string,
+  ownMachine: OwnMachine,
   judge: (checks: VersionEvidence[], hosts: HostVersions[]) => Verdict,
 ): Verdict {
   const verdict = judge([...checks], [...hosts]);
   if (!checks.some((c) => c.subject.startsWith("your "))) return verdict;
   const names = namesOfHosts(printers);
+  const { name, by } = ownMachine;
   // What the paste's own versions give, as theirs: the answer for the lines' host too if it runs the same.
-  const theirs =
-    verdict.status === "unknown" ? "" : `; on ${unameHost}'s versions: ${verdict.status.replace("-", " ")} (${verdict.reason})`;
+  const theirs = verdict.status === "unknown" ? "" : `; on ${name}'s versions: ${verdict.status.replace("-", " ")} (${verdict.reason})`;
   return {
     status: "unknown",
-    reason: `no version of ${names} is given: the log's lines are ${names}'s, and the paste's own output is ${unameHost}'s (its uname), another machine${theirs}`,
+    reason: `no version of ${names} is given: the log's lines are ${names}'s, and the paste's own output is ${name}'s (${by}), another machine${theirs}`,
   };
+}
+
+/** The machine the paste's own output is, and what says so. */
+interface OwnMachine {
+  name: string;
+  by: string;
 }
 
 /** A verdict on the listed nodes that printed the lines, naming the hosts that printed them too and the table does not list. */

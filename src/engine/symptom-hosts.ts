@@ -129,7 +129,11 @@ export function linePrinter(lineAt: (line: number) => string | undefined, facts:
     const by = facts.commandHost(n);
     if (by === "") return null;
     if (facts.containerOutput.has(n) || facts.inContainerCommand(n)) return by;
-    return syslogHost(lineAt(n) ?? "") ?? by ?? (inHostlessLog(n, lineAt) ? OWN_OUTPUT : null);
+    const journal = syslogHost(lineAt(n) ?? "");
+    // journald's short host name under a command naming its whole one is that one (review 42b F8: `ssh
+    // worker-1.dc2.example.com journalctl` printing `worker-1` was either of two nodes).
+    if (journal && by && sameMachine(journal, by)) return by.length > journal.length ? by : journal;
+    return journal ?? by ?? (inHostlessLog(n, lineAt) ? OWN_OUTPUT : null);
   };
 }
 
@@ -142,13 +146,20 @@ export function linePrinter(lineAt: (line: number) => string | undefined, facts:
  */
 export function tablePrinter(
   printerOf: (line: number) => string | null,
-  facts: Pick<ExtractedFacts, "lineAt" | "containerOutput" | "inContainerCommand" | "overSsh" | "readHere">,
+  facts: Pick<
+    ExtractedFacts,
+    "lineAt" | "containerOutput" | "inContainerCommand" | "overSsh" | "readHere" | "bareUnameHost" | "afterBareCommand"
+  >,
   namesOf: () => NodeNames,
 ): (line: number) => string | null {
   return (line) => {
     const journal = syslogHost(facts.lineAt(line) ?? "");
     if (journal && (facts.containerOutput.has(line) || facts.inContainerCommand(line)) && namesOf().lookup(journal)) return journal;
     const printer = printerOf(line);
+    // What a command at a bare prompt printed is the machine the paste's bare uname names, a node or not (review 42b F6:
+    // `$ docker run` under `Linux web-3 …` was judged on web-2's row, in range, "affected").
+    if (facts.bareUnameHost && (printer === null || printer === OWN_OUTPUT) && !journal && facts.afterBareCommand(line))
+      return facts.bareUnameHost;
     // A command reading its own machine's logs (journalctl at the bastion that ran pdsh) printed that machine's lines
     // (review 37b); another (`minikube ssh`, `docker exec` on a kind node) may have fetched a node's.
     if (printer && !journal && !facts.overSsh(line) && !facts.readHere(line) && !namesOf().lists(printer)) return null;

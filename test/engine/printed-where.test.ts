@@ -502,6 +502,17 @@ describe("a component's output under one machine's prompt, in a paste of several
         verdictFor("containerd-1.6.3-loopback-cni-1.0.0", ["admin@cp-1:~$ kubectl get nodes -o wide", distinct, fetched].join("\n")),
         fetched,
       ).toMatchObject({ status: "not-affected", reason: expect.stringContaining("node worker-1.dc2.example.com") });
+    // The same machine by a name that ends in the root's dot, a name a search domain completes, or journald's short host
+    // under a command naming the whole one (review 42b F8: each was "unknown", no row listing it, or either node).
+    for (const fetched of [
+      `admin@cp-1:~$ ssh worker-1.dc2.example.com. sudo crictl logs 1a2b3c\n${CNI}`,
+      `admin@worker-1.dc2:/etc$ sudo crictl logs 1a2b3c\n${CNI}`,
+      `admin@cp-1:~$ ssh worker-1.dc2.example.com journalctl -u containerd\nMar 01 09:00:00 worker-1 containerd[812]: ${CNI}`,
+    ])
+      expect(
+        verdictFor("containerd-1.6.3-loopback-cni-1.0.0", ["admin@cp-1:~$ kubectl get nodes -o wide", distinct, fetched].join("\n")),
+        fetched,
+      ).toMatchObject({ status: "not-affected", reason: expect.stringContaining("node worker-1.dc2.example.com") });
     // A short name both share is either node's: judged on each, and where they differ, unknown, saying so (review 40c:
     // "high, affected" on dc1's row, whichever printed the line); where they agree, that answer.
     for (const via of ["admin@cp-1:~$ ssh worker-1 sudo crictl logs 1a2b3c", "admin@worker-1:~$ sudo crictl logs 1a2b3c"]) {
@@ -757,9 +768,57 @@ describe("a component's output under one machine's prompt, in a paste of several
     // Where they agree, the node's version decides, in its name.
     const agreed = [oneRow("docker://23.0.1"), dockerVersion("admin@web-2:~$", "23.0.1"), run("admin@web-2:~$")].join("\n");
     expect(docker23(agreed)).toMatchObject({ status: "affected", reason: expect.stringContaining("node web-2") });
+    // Bare prompts under a uname naming the node are the node's too (review 42b F6: the row decided, "affected, certain"),
+    // and under a uname naming another machine, that machine's: the row's version is not theirs.
+    const bare = [oneRow("docker://23.0.1"), web2.replace("admin@web-2:~$", "$"), dockerVersion("$", "23.0.2"), run("$")].join("\n");
+    expect(docker23(bare)).toMatchObject({ status: "unknown", reason: expect.stringContaining("disagree") });
+    expect(docker23(bare.replace("Linux web-2", "Linux web-3"))).toMatchObject({
+      status: "not-affected",
+      reason: expect.stringContaining("the log's lines are web-3's, which the nodes table does not list"),
+    });
     // A prompt naming no node of a one-row table stays the paste's own machine (kubectl's, say), as before.
     const own = [oneRow("docker://23.0.2"), dockerVersion("admin@cp-1:~$", "23.0.1"), run("admin@cp-1:~$")].join("\n");
     expect(certainlyAffected(docker23(own))).toBe(true);
+    // But the version it read judges nothing of the node's own line: the row does (review 42b F1: a laptop's 23.0.1
+    // made web-2's run "affected, certain" beside web-2's row at 23.0.2), before or after the table, or by ssh.
+    for (const [machine, failing] of [
+      ["laptop", run("admin@web-2:~$")],
+      ["cp-1", run("admin@cp-1:~$ ssh web-2")],
+    ] as const) {
+      const reading = dockerVersion(`admin@${machine}:~$`, "23.0.1");
+      for (const text of [
+        [oneRow("docker://23.0.2"), reading, failing],
+        [reading, oneRow("docker://23.0.2"), failing],
+      ]) {
+        const verdict = docker23(text.join("\n"));
+        expect(verdict, text.join("\n")).toMatchObject({ status: "not-affected", reason: expect.stringContaining("node web-2: docker") });
+        expect(verdict?.reason).toContain(`the versions the paste read are ${machine}'s, another machine: not judged`);
+      }
+    }
+  });
+
+  it("reads the versions read at one machine's prompt as that machine's, not as another's whose lines follow (review 42b F2)", () => {
+    const versionAt = (host: string, version: string) => dockerVersion(`admin@${host}:~$`, version);
+    // No uname, no table: web-1's Docker judges nothing of web-2's run, in range or past the fix.
+    for (const version of ["23.0.1", "24.0.7"]) {
+      const text = [versionAt("web-1", version), run("admin@web-2:~$")].join("\n");
+      expect(docker23(text), version).toMatchObject({
+        status: "unknown",
+        reason: expect.stringContaining("no version of web-2 is given: the log's lines are web-2's, and the paste's own output is web-1's"),
+      });
+    }
+    // The same through ssh from a laptop, two machines one label apart.
+    const overSsh = [
+      dockerVersion("admin@laptop:~$ ssh worker-1.dc1.example.com", "23.0.1"),
+      run("admin@laptop:~$ ssh worker-1.dc2.example.com"),
+    ].join("\n");
+    expect(docker23(overSsh)?.status).toBe("unknown");
+    // One machine's version and its own run still decide, under its prompt or through ssh to it.
+    for (const text of [
+      [versionAt("web-2", "23.0.1"), run("admin@web-2:~$")],
+      [dockerVersion("admin@laptop:~$ ssh web-2", "23.0.1"), run("admin@web-2:~$")],
+    ])
+      expect(certainlyAffected(docker23(text.join("\n"))), text.join("\n")).toBe(true);
   });
 
   it("reads a prompt naming a node of the table after a failed `docker run` as that node's, not a container's (review 41a F2)", () => {

@@ -15,11 +15,33 @@ describe("which node printed a line", () => {
   });
 
   it("finds the one node a name is, as sameMachine says, in one lookup per name (review 32e: no pass over every node)", () => {
-    const names = ["node1", "node1.dc1", "node1.dc2", "10.0.1.2", "10.0.1.3", "web-1.example.com", "Db-2"];
+    const names = ["node1", "node1.dc1", "node1.dc2", "10.0.1.2", "10.0.1.3", "web-1.example.com", "Db-2", "w-2.dc2.example.com"];
     const index = nodeNames(names.map(node));
-    for (const asked of ["node1", "node1.dc1", "node1.dc3", "10.0.1.2", "10.0.1", "web-1", "WEB-1.example.com", "db-2", "db-2.lan", "x"]) {
+    // A trailing dot, a name a search domain completes ("w-2.dc2") or one that completes a row's: the same machine
+    // (review 42b F8); another domain or a part of an address: another.
+    for (const asked of [
+      "node1",
+      "node1.dc1",
+      "node1.dc3",
+      "10.0.1.2",
+      "10.0.1",
+      "web-1",
+      "WEB-1.example.com",
+      "web-1.example.com.",
+      "db-2",
+      "db-2.lan",
+      "x",
+      "w-2.dc2",
+      "w-2.dc2.example",
+      "w-2.dc1",
+      "node1.dc1.example.com",
+    ]) {
       const matches = names.filter((n) => sameMachine(n, asked));
       expect(index.lookup(asked)?.subject, asked).toBe(matches.length === 1 ? `node ${matches[0]}` : undefined);
     }
+    expect(sameMachine("web-1.example.com.", "web-1.example.com")).toBe(true);
+    expect(sameMachine("w-2.dc2", "w-2.dc2.example.com")).toBe(true);
+    expect(sameMachine("w-2.dc1", "w-2.dc2.example.com")).toBe(false);
+    expect(sameMachine("10.0.1", "10.0.1.2")).toBe(false);
   });
 });

@@ -523,6 +523,8 @@ export function readBundle(input: readonly string[] | TextLines): {
   sshCommands: Set<number>;
   /** The command lines reading the logs of the machine their prompt names (journalctl, dmesg, `crictl logs`: READS_HERE). */
   localReads: Set<number>;
+  /** The command lines typed at a bare prompt (`$ docker run …`) of no shell `ssh` opened: the paste's own machine's. */
+  bareCommands: Set<number>;
 } {
   const lines: Lines = input instanceof TextLines ? input : arrayLines(input);
   const sections: BundleSection[] = [];
@@ -539,6 +541,7 @@ export function readBundle(input: readonly string[] | TextLines): {
   const containerCommands = new Set<number>();
   const sshCommands = new Set<number>();
   const localReads = new Set<number>();
+  const bareCommands = new Set<number>();
   // The machines the paste has named so far: its nodes table's rows, its uname lines' hosts, its prompts outside a container.
   const machines = new MachineNames();
   // Whether the lines read now are a container's: a command's next output, or a shell opened there.
@@ -671,6 +674,7 @@ export function readBundle(input: readonly string[] | TextLines): {
         const printer = inside ? scopeMachine(scope) : inSession ? session : printerOf(raw, ssh);
         commandHosts.push([i + 1, printer]);
         if (!inside && !ssh && !inSession && printer) machines.add(printer);
+        if (!inside && !ssh && !inSession && printer === null && BARE_PROMPT.test(raw)) bareCommands.add(i + 1);
         if (inside || readsContainer(raw)) containerCommands.add(i + 1);
         if (!inside) session = ssh ? (interactiveSsh(raw) ? machineOf(ssh) : session) : inSession && !LEAVES_SHELL.test(t) ? session : null;
         if (ssh || inSession) sshCommands.add(i + 1);
@@ -697,7 +701,18 @@ export function readBundle(input: readonly string[] | TextLines): {
   const notLogs = new Set(commandLines);
   for (const s of sections) for (let n = s.lines[0]; n <= s.lines[1]; n++) notLogs.add(n);
   for (const n of containerOs) containerOutput.add(n);
-  return { sections, notLogs, containerOs, containerOutput, gathering, commandHosts, containerCommands, sshCommands, localReads };
+  return {
+    sections,
+    notLogs,
+    containerOs,
+    containerOutput,
+    gathering,
+    commandHosts,
+    containerCommands,
+    sshCommands,
+    localReads,
+    bareCommands,
+  };
 }
 
 /** 1-based numbers of the non-blank lines that are neither a section nor a shell command: the logs. */

@@ -60,6 +60,15 @@ export interface ExtractedFacts {
   /** The host name the input's own `uname -a` printed, when one did: which row of a nodes table that host is. */
   unameHost: string | null;
   /**
+   * The one machine whose prompt or `ssh` target every reading of the paste's own versions was printed under
+   * ("admin@laptop:~$ containerd --version"), when none is a node's; null when any was printed under none, or several.
+   */
+  readingsHost: string | null;
+  /** The host name of the paste's one uname printed under no named prompt: the machine of its bare prompts' output. */
+  bareUnameHost: string | null;
+  /** Whether the command before a line was typed at a bare prompt (`$ docker run …`) outside an `ssh` session. */
+  afterBareCommand: (line: number) => boolean;
+  /**
    * The machine a line was printed on as the command before it says ("root@worker-2:~# journalctl …", "$ ssh worker-2
    * journalctl …"), "" when it fetched a pod's logs or ran in one through the cluster (any node's), else null.
    */
@@ -301,8 +310,19 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
           (n) => n.internalIp,
         )
       : null;
+  // Under bare prompts, the paste's one uname printed under none names the machine: a row bearing its name is that node,
+  // whose own readings can then disagree with its row (review 42b F6: web-2's own 1.6.4 under `$` beside its row's
+  // 1.6.3 was the paste's, and the row decided "affected, certain").
+  const unameReadings = machineReadings(kernelSources, containerOutput);
+  const [bare] = unameReadings;
+  const bareUnameHost =
+    !hostNodes.length && unameReadings.length === 1 && bare?.line !== undefined && commandHost(bare.line) === null
+      ? (bare.uname.hostname ?? null)
+      : null;
+  const unameNode = index && bareUnameHost ? index.candidates(bareUnameHost) : [];
   const machineOf = (line: number): Place | null => {
     const label = index ? commandHost(line) : null;
+    if (label === null && unameNode.length === 1) return `${NODE_PLACE}${unameNode[0]?.name}`;
     if (!label || !index) return null;
     // A short name two nodes share is either one's (review 40c: dc2's own 1.6.3 dropped, dc1's row said "not affected").
     const found = index.candidates(label);
@@ -310,6 +330,8 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     return nodes.length > 1 ? "away" : null;
   };
   const commandOf = commandBefore(commandHosts);
+  // The machines whose commands printed the paste's own readings ("" for none named), as `place` files them.
+  const ownPrinters = new Set<string>();
   const place = (line: number): Place => {
     if (underHeading(line)) return "away";
     // A daemon a URL names a node of (`docker -H ssh://web-2 version`) reports that node's versions, as `ssh web-2` would;
@@ -319,7 +341,9 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
       return node && node !== "away" ? node : "daemon";
     }
     if (upgradedLater(line, lineAt(line) ?? "")) return "earlier";
-    return machineOf(line) ?? "own";
+    const node = machineOf(line);
+    if (!node) ownPrinters.add(commandHost(line)?.toLowerCase() ?? "");
+    return node ?? "own";
   };
   const readings = componentReadings(sections, mentions.components, textLines, place, (line) => containerOutput.has(line));
   const components = {
@@ -378,6 +402,9 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     kernel,
     ...(!kernel && !hostNodes.length && givenReleases.size > 1 ? { kernelsGiven: [...givenReleases] } : {}),
     unameHost: hostNodes.length ? null : unameHostOf(kernelSources, containerOutput),
+    readingsHost: ownPrinters.size === 1 && !ownPrinters.has("") ? ([...ownPrinters][0] ?? null) : null,
+    bareUnameHost,
+    afterBareCommand: afterCommandOf(commandHosts, read.bareCommands),
     commandHost,
     inContainerCommand: afterCommandOf(commandHosts, containerCommands),
     overSsh,
@@ -633,6 +660,9 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     // The logs' kernels that decided nothing, when no field gave one either (review 32c: "no kernel version given").
     ...(!kernel && !hostNodes.length && !readings.length && fromLogs.kernelsGiven ? { kernelsGiven: fromLogs.kernelsGiven } : {}),
     unameHost: hostNodes.length ? null : (unameHostOf(sources) ?? (readings.length ? null : fromLogs.unameHost)),
+    readingsHost: fromLogs.readingsHost,
+    bareUnameHost: fromLogs.bareUnameHost,
+    afterBareCommand: fromLogs.afterBareCommand,
     commandHost: fromLogs.commandHost,
     inContainerCommand: fromLogs.inContainerCommand,
     overSsh: fromLogs.overSsh,

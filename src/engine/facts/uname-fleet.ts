@@ -46,28 +46,48 @@ export const ADDRESS = /^(?:\d+\.\d+\.\d+\.\d+|[\da-f]*:[\da-f:]*)$/i;
 /** A node's short name: the table may list "node1.example.com" where uname printed "node1", or the reverse. */
 export const shortName = (name: string) => name.split(".")[0] ?? name;
 const isShort = (name: string) => !name.includes(".");
+/** A machine name as compared: case aside (Kubernetes lower-cases node names), and a root's trailing dot (`ssh web-2.example.com.`). */
+const machineKey = (name: string) => name.toLowerCase().replace(/(?<=.)\.$/, "");
 /**
- * Whether a node's name and a host name are one machine: the same name, or the same short name where
- * one side gives the bare short name (web1.us-east and web1.eu-west are two machines). Case aside:
- * Kubernetes lower-cases node names, a hostname need not be.
+ * The names of more than one label that a whole name extends ("worker-1.dc2" of worker-1.dc2.example.com): a name a
+ * search domain completes is the machine it completes to (review 42b F8: `admin@worker-1.dc2:/etc$` matched no row).
+ */
+function qualifiedPrefixes(name: string): string[] {
+  if (ADDRESS.test(name)) return [];
+  const labels = name.split(".");
+  const out: string[] = [];
+  for (let k = 2; k < labels.length; k++) out.push(labels.slice(0, k).join("."));
+  return out;
+}
+/**
+ * Whether a node's name and a host name are one machine: the same name, one the other completes (worker-1.dc2 and
+ * worker-1.dc2.example.com), or the same short name where one side gives the bare short name (web1.us-east and
+ * web1.eu-west are two machines).
  */
 export function sameMachine(a: string, b: string): boolean {
-  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
-  return x === y || ((isShort(x) || isShort(y)) && shortName(x) === shortName(y));
+  const [x, y] = [machineKey(a), machineKey(b)];
+  if (x === y) return true;
+  if (isShort(x) || isShort(y)) return shortName(x) === shortName(y);
+  const [shorter, longer] = x.length < y.length ? [x, y] : [y, x];
+  return !ADDRESS.test(longer) && longer.startsWith(`${shorter}.`);
 }
 
 /** Machine names a paste gave, asked as sameMachine would answer against each of them, in one lookup. */
 export class MachineNames {
   private readonly names = new Set<string>();
   private readonly shorts = new Set<string>();
+  private readonly prefixes = new Set<string>();
   add(name: string): void {
-    const n = name.toLowerCase();
+    const n = machineKey(name);
     this.names.add(n);
     this.shorts.add(shortName(n));
+    for (const p of qualifiedPrefixes(n)) this.prefixes.add(p);
   }
   has(name: string): boolean {
-    const n = name.toLowerCase();
-    return this.names.has(n) || (isShort(n) ? this.shorts.has(n) : this.names.has(shortName(n)));
+    const n = machineKey(name);
+    if (this.names.has(n)) return true;
+    if (isShort(n)) return this.shorts.has(n);
+    return this.names.has(shortName(n)) || this.prefixes.has(n) || qualifiedPrefixes(n).some((p) => this.names.has(p));
   }
 }
 
@@ -124,6 +144,7 @@ export function machineIndex<T>(
   const byShort = new Map<string, T[]>();
   const bare = new Map<string, T[]>();
   const byAddress = new Map<string, T[]>();
+  const byPrefix = new Map<string, T[]>();
   let addressed = 0;
   const add = (map: Map<string, T[]>, key: string, m: T) => {
     const list = map.get(key);
@@ -131,7 +152,7 @@ export function machineIndex<T>(
     else map.set(key, [m]);
   };
   for (const m of machines) {
-    const name = nameOf(m).toLowerCase();
+    const name = machineKey(nameOf(m));
     const address = addressOf(m);
     if (address) {
       addressed++;
@@ -140,11 +161,19 @@ export function machineIndex<T>(
     add(full, name, m);
     add(byShort, shortName(name), m);
     if (!name.includes(".")) add(bare, name, m);
+    for (const p of qualifiedPrefixes(name)) add(byPrefix, p, m);
   }
   const matches = (name: string) => {
-    const n = name.toLowerCase();
+    const n = machineKey(name);
     if (ADDRESS.test(n)) return new Set([...(byAddress.get(n) ?? []), ...(full.get(n) ?? [])]);
-    return new Set([...(full.get(n) ?? []), ...((n.includes(".") ? bare.get(shortName(n)) : byShort.get(n)) ?? [])]);
+    if (isShort(n)) return new Set([...(full.get(n) ?? []), ...(byShort.get(n) ?? [])]);
+    // A qualified name: itself, the machine of its bare short name, and one it completes or that completes it.
+    return new Set([
+      ...(full.get(n) ?? []),
+      ...(bare.get(shortName(n)) ?? []),
+      ...(byPrefix.get(n) ?? []),
+      ...qualifiedPrefixes(n).flatMap((p) => full.get(p) ?? []),
+    ]);
   };
   return {
     lookup(name) {
