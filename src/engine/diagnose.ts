@@ -382,7 +382,27 @@ function asAtSymptom(
   // certain" beside 1.6.3's own line, in a paste of two unames).
   const printer = printerOf(first);
   const node = (h: HostVersions) => printer !== null && h.subject.startsWith("node ") && sameMachine(h.subject.slice(5), printer);
-  return hosts.map((h) => (h.subject === single.subject || node(h) ? beforeTheUpgrade(h, upgradedAt, beforeUpgrade, first) : h));
+  return hosts.map((h) =>
+    h.subject === single.subject || node(h)
+      ? beforeTheUpgrade(h, upgradedAt, beforeUpgrade, first)
+      : withoutUpgradeNamed(h, single, upgradedAt, first),
+  );
+}
+
+/**
+ * Another node than the one upgraded, without the version the paste named since the upgrade (its own, spread to every
+ * row as a version named in passing: hostsOf): it is the upgraded machine's (review 42b F9: worker-2's 1.6.4 after
+ * its upgrade was listed as "node web-1: containerd 1.6.4").
+ */
+function withoutUpgradeNamed(host: HostVersions, single: HostVersions, upgradedAt: Readonly<Record<string, number>>, first: number) {
+  const spread = Object.keys(host.mentioned ?? {}).filter(
+    (e) =>
+      UPGRADE_READ.has(e) && Math.max(upgradedAt[e] ?? 0, upgradedAt["*"] ?? 0) > first && host.mentioned?.[e] === single.mentioned?.[e],
+  );
+  if (!spread.length) return host;
+  const mentioned = { ...host.mentioned };
+  for (const e of spread) delete mentioned[e];
+  return { ...host, mentioned };
 }
 
 /** A host's components the paste upgrades after `first` (the symptom's line) left out, what it showed before named. */
@@ -471,9 +491,9 @@ function assemble(
   // The machine the paste's own output is: its uname's, else the one whose prompt or `ssh` target printed every version
   // it read (review 42b F2: web-1's `containerd --version` ruled out web-2's line, with no uname in the paste).
   const ownMachine: OwnMachine | null = facts.unameHost
-    ? { name: facts.unameHost, by: "its uname" }
-    : facts.readingsHost
-      ? { name: facts.readingsHost, by: "the prompt its versions were read at" }
+    ? { names: [facts.unameHost], by: "its uname" }
+    : facts.readingsHosts
+      ? { names: facts.readingsHosts, by: `the ${facts.readingsHosts.length > 1 ? "prompts" : "prompt"} its versions were read at` }
       : null;
   const nodePrinter = tablePrinter(printerOf, facts, namesOf);
   // One message over several lines is one piece of evidence (review 39a).
@@ -506,10 +526,26 @@ function assemble(
     // A distribution's bug on hosts that all run another distribution: that alone decides.
     const elsewhere = hosts.flatMap((h) => checksOf.distro(record, h));
     // No nodes table, a uname of one machine and every symptom line another's (review 35b).
-    const away =
-      !facts.nodes.length && ownMachine && logEvidence.length && !answeredElsewhere
-        ? printersElsewhere(symptomLines(), printerOf, ownMachine.name)
-        : null;
+    const offTable = !facts.nodes.length && logEvidence.length > 0 && !answeredElsewhere;
+    const unameAway = offTable && ownMachine ? printersElsewhere(symptomLines(), printerOf, ownMachine.names) : null;
+    // A uname of one machine and versions read at another's prompt: each judges only the lines of its own machine (review
+    // 44a F5: a laptop's containerd decided the line a bare prompt printed under web-1's uname, "certain").
+    const readingsApart = offTable && facts.unameHost && facts.readingsHosts?.some((r) => !sameMachine(r, facts.unameHost as string));
+    const readAway = readingsApart && facts.readingsHosts ? printersElsewhere(symptomLines(), printerOf, facts.readingsHosts) : null;
+    const away = readingsApart ? (unameAway && readAway ? unameAway : null) : unameAway;
+    const apart: { drop: (c: VersionEvidence) => boolean; note: string } | null = !readingsApart
+      ? null
+      : unameAway && !readAway
+        ? {
+            drop: (c) => c.subject.startsWith(`${SINGLE_HOST} (`),
+            note: `the paste's uname is ${facts.unameHost}'s, another machine: its kernel not judged`,
+          }
+        : readAway && !unameAway
+          ? {
+              drop: (c) => c.subject.startsWith("your ") && !c.subject.startsWith(SINGLE_HOST),
+              note: `the versions the paste read are ${namesOfHosts(facts.readingsHosts ?? [])}'s, another machine: not judged`,
+            }
+          : null;
     // One machine's log dates the program its own lines came from, where nothing gave its version (review 36e: a version
     // the paste gives, however hedged, is often the host's own, a package listing or `dockerd --version`): a paste that
     // gives no version at all is that one machine's too; lines another machine printed date nothing of this one.
@@ -581,19 +617,34 @@ function assemble(
     const either = hitLines.length && !shown && !unlisted ? sharedNamePrinters(hitLines, namesOf(), nodePrinter) : null;
     const verdict = away
       ? judgedOffOwnMachine(checks, hosts, away, ownMachine as OwnMachine, judge)
-      : unlisted
-        ? unlisted.listed.length
-          ? alsoUnlisted(
-              // The paste's own uname is one of the printers' when it names an unlisted one: its checks stay (review 33e).
-              judgedWhereShown(checks, hosts, unlisted.listed, unameOfAny(facts.unameHost, unlisted.unlisted), judge, facts.readingsHost),
-              unlisted.unlisted,
-            )
-          : judgedOffTable(checks, hosts, unlisted.unlisted, facts.unameHost, judge)
-        : shown && shown.length < hosts.length
-          ? judgedWhereShown(checks, hosts, shown, facts.unameHost, judge, facts.readingsHost)
-          : either
-            ? judgedOnEither(checks, hosts, either, facts.unameHost, judge, facts.readingsHost)
-            : judge(checks, hosts);
+      : apart
+        ? noted(
+            judge(
+              checks.filter((c) => !apart.drop(c)),
+              hosts,
+            ),
+            apart.note,
+          )
+        : unlisted
+          ? unlisted.listed.length
+            ? alsoUnlisted(
+                // The paste's own uname is one of the printers' when it names an unlisted one: its checks stay (review 33e).
+                judgedWhereShown(
+                  checks,
+                  hosts,
+                  unlisted.listed,
+                  unameOfAny(facts.unameHost, unlisted.unlisted),
+                  judge,
+                  facts.readingsHosts,
+                ),
+                unlisted.unlisted,
+              )
+            : judgedOffTable(checks, hosts, unlisted.unlisted, facts.unameHost, judge)
+          : shown && shown.length < hosts.length
+            ? judgedWhereShown(checks, hosts, shown, facts.unameHost, judge, facts.readingsHosts)
+            : either
+              ? judgedOnEither(checks, hosts, either, facts.unameHost, judge, facts.readingsHosts)
+              : judge(checks, hosts);
     judged.set(record.id, verdict);
     if (logEvidence.length) {
       findings.push(
@@ -667,7 +718,7 @@ function judgedWhereShown(
   shown: readonly HostVersions[],
   unameHost: string | null,
   judge: (checks: VersionEvidence[], hosts: HostVersions[]) => Verdict,
-  readingsHost: string | null = null,
+  readingsHosts: readonly string[] | null = null,
 ): Verdict {
   // The paste's own output (a uname, a kubelet --version) may be any node's, the one that printed the lines among them,
   // unless its uname names another machine (review 32c: worker-2's `uname -a` beside worker-1's journal).
@@ -676,7 +727,7 @@ function judgedWhereShown(
   const elsewhere = ownHostElsewhere(unameHost, shown);
   // Its component versions, unless the prompt they were read at names another machine (review 42b F1: a laptop's
   // `containerd --version` of 1.6.3 made web-2's line "affected, certain" beside web-2's own row at 1.6.4).
-  const readAway = readingsHost !== null && ownHostElsewhere(readingsHost, shown);
+  const readAway = readingsHosts !== null && readingsHosts.every((r) => ownHostElsewhere(r, shown));
   const other = (subject: string) => !own.has(subject) && subject.startsWith("node ");
   const readHere = (c: VersionEvidence) => c.subject.startsWith("your ") && !c.subject.startsWith(SINGLE_HOST);
   const away = new Set([
@@ -691,7 +742,10 @@ function judgedWhereShown(
   const names = shown.map((h) => h.subject).join(" and ");
   // The versions read at another machine's prompt are said apart.
   const inRange = [...away].find((c) => c.result === "affected" && !readHere(c));
-  const read = readAway && checks.some(readHere) ? `; the versions the paste read are ${readingsHost}'s, another machine: not judged` : "";
+  const read =
+    readAway && checks.some(readHere)
+      ? `; the versions the paste read are ${namesOfHosts(readingsHosts ?? [])}'s, ${(readingsHosts ?? []).length > 1 ? "other machines" : "another machine"}: not judged`
+      : "";
   const said = `the log's lines are ${names}'s${read}`;
   if (verdict.status === "affected" || !inRange) return { ...verdict, reason: `${verdict.reason} (${said})` };
   return {
@@ -709,12 +763,17 @@ function judgedWhereShown(
 function judgedOnEither(
   checks: readonly VersionEvidence[],
   hosts: readonly HostVersions[],
-  either: readonly HostVersions[],
+  printers: { shown: readonly HostVersions[]; either: readonly HostVersions[] },
   unameHost: string | null,
   judge: (checks: VersionEvidence[], hosts: HostVersions[]) => Verdict,
-  readingsHost: string | null,
+  readingsHosts: readonly string[] | null,
 ): Verdict {
-  const each = either.map((h) => ({ host: h, verdict: judgedWhereShown(checks, hosts, [h], unameHost, judge, readingsHost) }));
+  const { shown, either } = printers;
+  // Each node the shared name may be, with the nodes the other lines name.
+  const each = either.map((h) => ({
+    host: h,
+    verdict: judgedWhereShown(checks, hosts, shown.includes(h) ? shown : [...shown, h], unameHost, judge, readingsHosts),
+  }));
   const names = either.map((h) => h.subject).join(" or ");
   const [first] = each;
   if (first && each.every((e) => e.verdict.status === first.verdict.status && e.verdict.level === first.verdict.level))
@@ -775,18 +834,22 @@ function judgedOffOwnMachine(
   const verdict = judge([...checks], [...hosts]);
   if (!checks.some((c) => c.subject.startsWith("your "))) return verdict;
   const names = namesOfHosts(printers);
-  const { name, by } = ownMachine;
+  const name = namesOfHosts(ownMachine.names);
+  const another = ownMachine.names.length > 1 ? "other machines" : "another machine";
   // What the paste's own versions give, as theirs: the answer for the lines' host too if it runs the same.
   const theirs = verdict.status === "unknown" ? "" : `; on ${name}'s versions: ${verdict.status.replace("-", " ")} (${verdict.reason})`;
   return {
     status: "unknown",
-    reason: `no version of ${names} is given: the log's lines are ${names}'s, and the paste's own output is ${name}'s (${by}), another machine${theirs}`,
+    reason: `no version of ${names} is given: the log's lines are ${names}'s, and the paste's own output is ${name}'s (${ownMachine.by}), ${another}${theirs}`,
   };
 }
 
-/** The machine the paste's own output is, and what says so. */
+/** A verdict with a note on what it left out, in brackets after its reason. */
+const noted = (verdict: Verdict, note: string): Verdict => ({ ...verdict, reason: `${verdict.reason} (${note})` });
+
+/** The machines the paste's own output is, and what says so. */
 interface OwnMachine {
-  name: string;
+  names: readonly string[];
   by: string;
 }
 

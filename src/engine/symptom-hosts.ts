@@ -46,7 +46,7 @@ export function printedBy(lines: Iterable<number>, names: NodeNames, printerOf: 
     if (name === null) return null;
     // A dshbak block several hosts printed names them all ("web-2,web-3").
     for (const one of name.split(",")) {
-      const host = lookupMachine(names, one);
+      const host = names.lookup(one);
       if (!host) return null;
       found.add(host);
     }
@@ -55,32 +55,34 @@ export function printedBy(lines: Iterable<number>, names: NodeNames, printerOf: 
 }
 
 /**
- * The nodes that share the one name every line of `lines` gives its printer (a short name two FQDN rows have:
- * `ssh worker-1` beside worker-1.dc1 and worker-1.dc2), or null: the lines are one of theirs, and the paste does not say
- * which. printedBy gives null then, and the fleet's rule judged the lines on whichever node was in range (review 42).
+ * When every line of `lines` names a node of `names` and some give a name several nodes share (a short name two FQDN rows
+ * have: `ssh worker-1` beside worker-1.dc1 and worker-1.dc2), all the same one: the nodes the other lines name
+ * (`shown`) and the nodes that shared name may be (`either`). The lines under it are one of theirs, and the paste does
+ * not say which; printedBy gives null then, and the fleet's rule judged the lines on whichever node was in range (review
+ * 42; review 44a F3: one line resolved to dc2 beside another under the shared name was "affected" on dc1). Else null.
  */
 export function sharedNamePrinters(
   lines: Iterable<number>,
   names: NodeNames,
   printerOf: (line: number) => string | null,
-): HostVersions[] | null {
-  let found: HostVersions[] | null = null;
+): { shown: HostVersions[]; either: HostVersions[] } | null {
+  let either: HostVersions[] | null = null;
+  const shown = new Set<HostVersions>();
   for (const line of lines) {
     const name = named(printerOf(line));
     if (name === null || name.includes(",")) return null;
     const candidates = names.candidates(name);
-    if (candidates.length < 2) return null;
-    if (found === null) found = candidates;
-    else if (candidates.length !== found.length || candidates.some((c) => !found?.includes(c))) return null;
+    if (candidates.length === 1) shown.add(candidates[0] as HostVersions);
+    else if (candidates.length < 2) return null;
+    else if (either === null) either = candidates;
+    else if (candidates.length !== either.length || candidates.some((c) => !either?.includes(c))) return null;
   }
-  return found;
+  return either ? { shown: [...shown], either } : null;
 }
 
 /** A printer that names a machine, or null (none, the paste's own unnamed one, journald's "localhost"). */
 const named = (printer: string | null): string | null =>
   printer === null || printer === OWN_OUTPUT || UNNAMED_HOST.test(printer) ? null : printer;
-/** The node a printer names: by its name, or an address `ssh` reached by EC2's name for it (ip-10-0-1-23). */
-const lookupMachine = (names: NodeNames, name: string) => names.lookup(name) ?? names.lookup(ec2Name(name));
 
 /**
  * When every line names its host: the nodes of `names` among them and the hosts that are no node of the table at all (a
@@ -99,7 +101,7 @@ export function unlistedPrinters(
     const printer = named(printerOf(line));
     if (printer === null) return null;
     for (const name of printer.split(",")) {
-      const host = lookupMachine(names, name);
+      const host = names.lookup(name);
       if (host) listed.add(host);
       // An address no node's name gives may be a node's own (its INTERNAL-IP) unless the table gives every node's.
       else if (names.lists(name) || (/^[\d.]+$|:/.test(name) && !names.allAddressed)) return null;
@@ -114,7 +116,14 @@ export const ownHostElsewhere = (unameHost: string | null, shown: readonly HostV
   unameHost !== null && !shown.some((h) => sameMachine(h.subject.replace(/^node /, ""), unameHost));
 
 /** What of a paste's facts says which machine printed a line. */
-export type PrinterFacts = Pick<ExtractedFacts, "commandHost" | "containerOutput" | "inContainerCommand">;
+export type PrinterFacts = Pick<
+  ExtractedFacts,
+  "commandHost" | "containerOutput" | "inContainerCommand" | "bareUnameHost" | "afterBareCommand"
+>;
+
+/** The machine the paste's bare uname names, for a line a command at a bare prompt printed; else null. */
+const bareCommandPrinter = (facts: Pick<ExtractedFacts, "bareUnameHost" | "afterBareCommand">, line: number): string | null =>
+  facts.bareUnameHost !== null && facts.afterBareCommand(line) ? facts.bareUnameHost : null;
 
 /**
  * The machine that printed a line, as the paste says: its syslog or journald host, else the command before it (an `ssh`
@@ -128,12 +137,14 @@ export function linePrinter(lineAt: (line: number) => string | undefined, facts:
   return (n) => {
     const by = facts.commandHost(n);
     if (by === "") return null;
-    if (facts.containerOutput.has(n) || facts.inContainerCommand(n)) return by;
+    // What a command at a bare prompt printed is the machine the paste's bare uname names (review 42b F6).
+    const bare = by === null ? bareCommandPrinter(facts, n) : null;
+    if (facts.containerOutput.has(n) || facts.inContainerCommand(n)) return by ?? bare;
     const journal = syslogHost(lineAt(n) ?? "");
     // journald's short host name under a command naming its whole one is that one (review 42b F8: `ssh
     // worker-1.dc2.example.com journalctl` printing `worker-1` was either of two nodes).
     if (journal && by && sameMachine(journal, by)) return by.length > journal.length ? by : journal;
-    return journal ?? by ?? (inHostlessLog(n, lineAt) ? OWN_OUTPUT : null);
+    return journal ?? by ?? bare ?? (inHostlessLog(n, lineAt) ? OWN_OUTPUT : null);
   };
 }
 
@@ -156,10 +167,9 @@ export function tablePrinter(
     const journal = syslogHost(facts.lineAt(line) ?? "");
     if (journal && (facts.containerOutput.has(line) || facts.inContainerCommand(line)) && namesOf().lookup(journal)) return journal;
     const printer = printerOf(line);
-    // What a command at a bare prompt printed is the machine the paste's bare uname names, a node or not (review 42b F6:
-    // `$ docker run` under `Linux web-3 …` was judged on web-2's row, in range, "affected").
-    if (facts.bareUnameHost && (printer === null || printer === OWN_OUTPUT) && !journal && facts.afterBareCommand(line))
-      return facts.bareUnameHost;
+    // A bare prompt's output is the bare uname's machine, a node or not (review 42b F6: `$ docker run` under `Linux web-3
+    // …` was judged on web-2's row, in range, "affected"): no laptop's command reaching a node.
+    if (printer !== null && !journal && printer === bareCommandPrinter(facts, line)) return printer;
     // A command reading its own machine's logs (journalctl at the bastion that ran pdsh) printed that machine's lines
     // (review 37b); another (`minikube ssh`, `docker exec` on a kind node) may have fetched a node's.
     if (printer && !journal && !facts.overSsh(line) && !facts.readHere(line) && !namesOf().lists(printer)) return null;
@@ -169,20 +179,20 @@ export function tablePrinter(
 
 /**
  * The hosts that printed `lines` when those that name one (their syslog or journald host, else the command before them)
- * all name another than `unameHost`; else null. A line that names none (a sentence quoting the error, review 35d) may
- * be any machine's, so it neither makes nor breaks the case; journald's "localhost" (lines logged before the hostname
- * was set) names none.
+ * all name another machine than every one of `own` (the paste's own: its uname's, or the prompts its versions were read
+ * at); else null. A line that names none (a sentence quoting the error, review 35d) may be any machine's, so it neither
+ * makes nor breaks the case; journald's "localhost" (lines logged before the hostname was set) names none.
  */
 export function printersElsewhere(
   lines: readonly number[],
   printerOf: (line: number) => string | null,
-  unameHost: string,
+  own: readonly string[],
 ): string[] | null {
   const printers = new Set<string>();
   for (const line of lines) {
     const printer = printerOf(line);
     if (printer === null || UNNAMED_HOST.test(printer)) continue;
-    if (printer === OWN_OUTPUT || sameMachine(printer, unameHost) || sameMachine(ec2Name(printer), unameHost)) return null;
+    if (printer === OWN_OUTPUT || own.some((name) => sameMachine(printer, name))) return null;
     printers.add(printer.toLowerCase());
   }
   return printers.size ? [...printers] : null;
@@ -202,5 +212,3 @@ function inHostlessLog(n: number, lineAt: (n: number) => string | undefined): bo
 }
 /** The printer of a log line the paste's own machine printed: no name, but the uname's. */
 const OWN_OUTPUT = "\0own";
-/** EC2's host name for an address (`ssh 10.0.1.23` reaches the machine whose uname says ip-10-0-1-23). */
-const ec2Name = (address: string) => (/^\d+\.\d+\.\d+\.\d+$/.test(address) ? `ip-${address.replaceAll(".", "-")}` : address);

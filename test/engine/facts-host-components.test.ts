@@ -49,6 +49,12 @@ describe("the host's own component versions", () => {
       "docker",
     ]);
     expect(upgraded('        "Unpacking kubelet (1.26.0-00) over (1.25.5-00) ...",')).toEqual(["kubernetes"]);
+    // ansible -o's one-line result, its newlines escaped (review 42b F5).
+    expect(
+      upgraded(
+        "worker-2 | CHANGED | rc=0 | (stdout) Reading package lists...\\nSetting up containerd.io (1.6.4-1) ...\\nProcessing triggers",
+      ),
+    ).toEqual(["containerd", "runc"]);
     // The command that fans out runs on its targets, not at the prompt that typed it.
     for (const line of [
       "admin@bastion:~$ pdsh -w worker-2 sudo apt-get install -y containerd.io",

@@ -513,6 +513,34 @@ describe("a component's output under one machine's prompt, in a paste of several
         verdictFor("containerd-1.6.3-loopback-cni-1.0.0", ["admin@cp-1:~$ kubectl get nodes -o wide", distinct, fetched].join("\n")),
         fetched,
       ).toMatchObject({ status: "not-affected", reason: expect.stringContaining("node worker-1.dc2.example.com") });
+    // One line that names dc2 beside another under the name both share: dc2's alone, or dc2's and dc1's (review 44a F3:
+    // "high, affected, certain" on dc1's row).
+    const resolvedAndShared = [
+      "admin@cp-1:~$ kubectl get nodes -o wide",
+      distinct,
+      `admin@cp-1:~$ ssh worker-1.dc2.example.com sudo crictl logs 1a2b3c\n${CNI}`,
+      `admin@cp-1:~$ ssh worker-1 sudo crictl logs 1a2b3c\n${CNI}`,
+    ].join("\n");
+    expect(verdictFor("containerd-1.6.3-loopback-cni-1.0.0", resolvedAndShared)).toMatchObject({
+      status: "unknown",
+      reason: expect.stringContaining("the versions decide differently"),
+    });
+    // A pod's events through the cluster, at a bare prompt under a node's uname, are no output of that node (review 44a
+    // F2: "not affected, certain" on worker-1's row, the pod's node worker-2 in range).
+    for (const command of ["$ kubectl describe pod web-0", "$ kubectl get events -A"]) {
+      const events = [
+        "$ uname -a",
+        "Linux worker-1 5.15.0-88-generic #98-Ubuntu SMP Mon Oct 2 15:18:56 UTC 2023 x86_64 x86_64 x86_64 GNU/Linux",
+        "$ kubectl get nodes -o wide",
+        table("containerd://1.6.4", "containerd://1.6.3"),
+        command,
+        `  Warning  FailedCreatePodSandBox  2m  kubelet  Failed to create pod sandbox: rpc error: code = Unknown desc = ${CNI}`,
+      ].join("\n");
+      expect(verdictFor("containerd-1.6.3-loopback-cni-1.0.0", events), command).toMatchObject({
+        status: "affected",
+        reason: expect.stringContaining("node worker-2"),
+      });
+    }
     // A short name both share is either node's: judged on each, and where they differ, unknown, saying so (review 40c:
     // "high, affected" on dc1's row, whichever printed the line); where they agree, that answer.
     for (const via of ["admin@cp-1:~$ ssh worker-1 sudo crictl logs 1a2b3c", "admin@worker-1:~$ sudo crictl logs 1a2b3c"]) {
@@ -698,11 +726,30 @@ describe("a component's output under one machine's prompt, in a paste of several
     for (const fanOut of [
       "admin@bastion:~$ pdsh -w worker-2 sudo apt-get install -y containerd.io\nworker-2: Unpacking containerd.io (1.6.4-1) over (1.6.3-1) ...\nworker-2: Setting up containerd.io (1.6.4-1) ...",
       'admin@laptop:~$ ansible worker-2 -b -m apt -a "name=containerd.io state=latest"\nworker-2 | CHANGED => {\n    "changed": true,\n    "stdout": "Setting up containerd.io (1.6.4-1) ...\\n"\n}',
+      // ansible -o's one line, pdsh -N's unlabelled output of its one target (review 42b F5: both "not affected, certain").
+      "admin@laptop:~$ ansible worker-2 -b -o -m shell -a 'apt-get install -y containerd.io'\nworker-2 | CHANGED | rc=0 | (stdout) Reading package lists...\\nSetting up containerd.io (1.6.4-1) ...",
+      "admin@laptop:~$ pdsh -N -w worker-2 sudo apt-get install -y containerd.io\nSetting up containerd.io (1.6.4-1) ...",
     ]) {
       const text = viaBastion(fanOut);
       expect(text, fanOut).toContain(fanOut);
       expect(verdictFor("containerd-1.6.3-loopback-cni-1.0.0", text)?.status, fanOut).not.toBe("not-affected");
     }
+    // ansible's address label is the machine EC2 names by it (ip-10-0-1-12), as an `ssh` target's is.
+    const ec2 = viaBastion(
+      'admin@laptop:~$ ansible 10.0.1.12 -b -m apt -a "name=containerd.io state=latest"\n10.0.1.12 | CHANGED => {\n    "stdout": "Setting up containerd.io (1.6.4-1) ...\\n"\n}',
+    ).replaceAll("worker-2", "ip-10-0-1-12");
+    expect(ec2).toContain("admin@ip-10-0-1-12:~$ containerd --version");
+    expect(verdictFor("containerd-1.6.3-loopback-cni-1.0.0", ec2)?.status).not.toBe("not-affected");
+    // Its later reading names no other machine (review 42b F9: worker-2's 1.6.4 was listed as web-1's).
+    const finding = diagnoseBundle(
+      kb,
+      viaBastion(
+        "admin@bastion:~$ pdsh -w worker-2 sudo apt-get install -y containerd.io\nworker-2: Setting up containerd.io (1.6.4-1) ...",
+      ),
+    ).findings.find((f) => f.id === "containerd-1.6.3-loopback-cni-1.0.0");
+    const subjects = finding?.evidence.flatMap((e) => (e.kind === "version" ? [e.subject] : []));
+    expect(subjects).toBeDefined();
+    expect(subjects).not.toContainEqual(expect.stringContaining("web-1"));
   });
 
   it("reads a node's own output beside its row: one release in two forms, and over what a NotReady node last reported (review 40a)", () => {
@@ -813,6 +860,21 @@ describe("a component's output under one machine's prompt, in a paste of several
       run("admin@laptop:~$ ssh worker-1.dc2.example.com"),
     ].join("\n");
     expect(docker23(overSsh)?.status).toBe("unknown");
+    // Read at two machines, neither the one that failed: still no version of it (review 44a F1: "affected, certain").
+    const twoOthers = [versionAt("web-1", "23.0.1"), versionAt("web-3", "23.0.1"), run("admin@web-2:~$")].join("\n");
+    expect(docker23(twoOthers)).toMatchObject({ status: "unknown", reason: expect.stringContaining("no version of web-2 is given") });
+    // A bare uname names the bare prompts' machine: versions read at another's prompt judge nothing of a bare run, and
+    // judge their own prompt's lines with the uname's kernel left out (review 44a F5: both went the wrong way, certain).
+    const bareUname = web1.replace("admin@web-1:~$", "$");
+    for (const version of ["23.0.1", "24.0.7"])
+      expect(docker23([bareUname, versionAt("laptop", version), run("$")].join("\n")), version).toMatchObject({
+        status: "unknown",
+        reason: expect.stringContaining("the versions the paste read are laptop's, another machine: not judged"),
+      });
+    expect(docker23([bareUname, versionAt("web-2", "23.0.1"), run("admin@web-2:~$")].join("\n"))).toMatchObject({
+      status: "affected",
+      reason: expect.stringContaining("the paste's uname is web-1's, another machine: its kernel not judged"),
+    });
     // One machine's version and its own run still decide, under its prompt or through ssh to it.
     for (const text of [
       [versionAt("web-2", "23.0.1"), run("admin@web-2:~$")],

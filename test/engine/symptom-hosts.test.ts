@@ -43,5 +43,14 @@ describe("which node printed a line", () => {
     expect(sameMachine("w-2.dc2", "w-2.dc2.example.com")).toBe(true);
     expect(sameMachine("w-2.dc1", "w-2.dc2.example.com")).toBe(false);
     expect(sameMachine("10.0.1", "10.0.1.2")).toBe(false);
+    // A machine of the very name is the one, before a name it completes (review 44a F8).
+    const both = nodeNames(["w-1.dc2", "w-1.dc2.example.com"].map(node));
+    expect(both.lookup("w-1.dc2.example.com")?.subject).toBe("node w-1.dc2.example.com");
+    expect(both.lookup("w-1.dc2")?.subject).toBe("node w-1.dc2");
+    // EC2's name for an address is that address's machine, either way round.
+    expect(sameMachine("10.0.1.12", "ip-10-0-1-12.ec2.internal")).toBe(true);
+    expect(sameMachine("ip-10-0-1-12", "10.0.1.12")).toBe(true);
+    expect(sameMachine("ip-10-0-1-12", "10.0.1.13")).toBe(false);
+    expect(nodeNames([node("10.0.1.12")]).lookup("ip-10-0-1-12")?.subject).toBe("node 10.0.1.12");
   });
 });

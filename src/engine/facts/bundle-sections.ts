@@ -7,6 +7,7 @@
  * Linux, or logfmt lines (level=error msg=...), do not have the shape of any output below.
  */
 import type { BundleSection } from "../types";
+import { soleUnlabelledTarget } from "./fan-out";
 import { FanOutReader, machineOf, type OutputLines } from "./fan-out-reader";
 import { isIptablesVersionOutput } from "./iptables-version";
 import { NODES_HEADER, parseNodesTableAt } from "./kube-nodes";
@@ -188,8 +189,13 @@ const PROMPT_HOST = new RegExp(
  */
 const SSH_TARGET =
   /(?:^|[;&|(]\s*|[$#%>]\s+|\bsudo\s+(?:-\S+\s+)*)ssh\s+(?:(?:-[bcDEeFIiJLlmOopQRSWw]\s*\S+|-[46AaCfGgKkMNnqsTtVvXxYy]+)\s+)*(?:[\w.-]+@)?([A-Za-z0-9][\w.:-]*)/;
-/** A pod's logs or a command in it through the cluster's API: the pod may be on any node, not the prompt's machine. */
-const THROUGH_CLUSTER = /(?:^|\s)(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\s(?:logs|exec|debug|rsh|run|attach)(?:\s|$)/;
+/**
+ * A pod's logs or a command in it through the cluster's API, or the cluster's own objects (`describe`, events, `get`, but
+ * the nodes table: kube-nodes.ts): the pod may be on any node, not the prompt's machine (review 44a F2: a pod's events
+ * at a bare prompt were taken for the bare uname's node).
+ */
+const THROUGH_CLUSTER =
+  /(?:^|\s)(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\s(?:logs|exec|debug|rsh|run|attach|describe|events|get(?!\s+(?:nodes?|no)\b))(?:\s|$)/;
 
 /**
  * The machine a command's output comes from, as its line says: the host an `ssh` runs it on; "" for a pod's logs or
@@ -261,9 +267,12 @@ function interactiveSsh(raw: string): boolean {
   return rest === "" || OPENS_REMOTE_SHELL.test(rest);
 }
 
-/** The machine a command line runs its command on through `ssh`, read after any prompt's own text (oh-my-zsh's "➜  ~ ssh …"). */
+/**
+ * The machine a command line runs its command on through `ssh`, read after any prompt's own text (oh-my-zsh's "➜  ~ ssh
+ * …"), or through a fan-out tool that labels nothing on its one target (`pdsh -N -w worker-2 …`).
+ */
 function sshTarget(raw: string): string | undefined {
-  return SSH_TARGET.exec(afterPrompt(raw))?.[1] ?? SSH_TARGET.exec(raw)?.[1];
+  return SSH_TARGET.exec(afterPrompt(raw))?.[1] ?? SSH_TARGET.exec(raw)?.[1] ?? soleUnlabelledTarget(raw);
 }
 
 /** The machine a container scope's commands run on: the host the prompt that opened it names, or null. */

@@ -8,6 +8,7 @@
  * sets their lines apart) install nothing on the host, and a command at another host's prompt nothing on this one.
  */
 import { PROMPT } from "./bundle-sections";
+import { ansibleOneLine } from "./fan-out";
 import type { LineRef } from "./iptables-version";
 import { sameMachine } from "./uname-fleet";
 
@@ -48,7 +49,8 @@ export type Upgraded = ReadonlySet<string> | "all";
 const DPKG_OUTPUT = /^\s*(?:Setting up|Unpacking) (\S+) \(/;
 /**
  * dpkg's output as a fan-out tool prints a host's: after pdsh's or clush's "host: " (fan-out.ts' HOST_PREFIX), or as
- * ansible's JSON result holds it, a `"stdout": "…\n…"` string or one `stdout_lines` item. The host is the line's printer
+ * ansible's result holds it, a JSON `"stdout": "…\n…"` string, one `stdout_lines` item or the one-line form's `(stdout)`
+ * part (`ansible -o`). The host is the line's printer
  * (fan-out-reader.ts), as for an `ssh` target's output (review 41b: an upgrade through pdsh or ansible was the bastion's,
  * and the failed node's later version was taken for the one it failed on).
  */
@@ -58,7 +60,7 @@ const JSON_STRING = /^\s*(?:"(?:stdout|msg)"\s*:\s*)?"((?:[^"\\]|\\.)*)",?\s*$/;
 function dpkgComponents(text: string): Upgraded | null {
   const out = DPKG_OUTPUT.exec(text.replace(FANNED_DPKG, ""));
   if (out) return setOf(componentsOf(out[1] ?? ""));
-  const quoted = JSON_STRING.exec(text)?.[1];
+  const quoted = JSON_STRING.exec(text)?.[1] ?? ansibleOneLine(text.trim())?.escaped;
   if (quoted === undefined) return null;
   const parts = quoted.split(/\\(?:r\\)?n/).map((part) => DPKG_OUTPUT.exec(part)?.[1] ?? "");
   return setOf(parts.flatMap(componentsOf));

@@ -67,6 +67,7 @@ export function fanOutCommand(command: string): FanOutCommand | null {
   let gathered = /\|\s*dshbak\b/.test(command);
   const named: string[] = [];
   let listable = true;
+  let unlabelled = false;
   const target = (flag: string, value: string | undefined) => {
     if (!targets.includes(flag)) return;
     if (value === undefined) listable = false;
@@ -96,7 +97,7 @@ export function fanOutCommand(command: string): FanOutCommand | null {
     for (let c = 1; c < word.length; c++) {
       const flag = word[c] ?? "";
       // -N prints no labels at all; clush -b and -B gather the output into blocks.
-      if (flag === "N" && unprefixed.short.includes(flag)) return null;
+      if (flag === "N" && unprefixed.short.includes(flag)) unlabelled = true;
       if (unprefixed.short.includes(flag)) gathered = true;
       if (prefixed.short.includes(flag)) printing = true;
       if (withValue.short.includes(flag)) {
@@ -112,14 +113,27 @@ export function fanOutCommand(command: string): FanOutCommand | null {
       if ("aA".includes(flag)) listable = false;
     }
   }
+  const hosts = listable && named.length ? expandHosts(named) : null;
+  // Without labels, the output is its one target's, as an `ssh` target's is (review 42b F5: `pdsh -N -w worker-2 apt-get
+  // install …` upgraded the prompt's machine); of several, no one's.
+  if (unlabelled) return hosts?.size === 1 ? { output: "unlabelled", hosts, continues: false } : null;
   if (!printing && !gathered) return null;
-  return { output: gathered ? "gathered" : "prefixed", hosts: listable && named.length ? expandHosts(named) : null, continues: pssh };
+  return { output: gathered ? "gathered" : "prefixed", hosts, continues: pssh };
+}
+
+/** The one machine a fan-out command that prints no labels runs on (`pdsh -N -w worker-2 …`), or undefined. */
+export function soleUnlabelledTarget(command: string): string | undefined {
+  const fanOut = fanOutCommand(command);
+  return fanOut?.output === "unlabelled" && fanOut.hosts?.size === 1 ? [...fanOut.hosts][0] : undefined;
 }
 
 /** How a fan-out command's output names its hosts (fanOutCommand). */
 export interface FanOutCommand {
-  /** "prefixed": each line after "host: "; "gathered": blocks under a dshbak header (a rule, the hosts, a rule). */
-  output: "prefixed" | "gathered";
+  /**
+   * "prefixed": each line after "host: "; "gathered": blocks under a dshbak header (a rule, the hosts, a rule);
+   * "unlabelled": no labels (-N), on one target only.
+   */
+  output: "prefixed" | "gathered" | "unlabelled";
   /** The hosts its -w or -H lists, where they can be listed: a "word: " naming none of them is no host. */
   hosts: ReadonlySet<string> | null;
   /**
@@ -201,9 +215,14 @@ export const HOST_PREFIX = /^([A-Za-z0-9][\w.-]*(?::\d+)?): (.*)$/;
  * "\n", then " (stderr) %s" when there is any): the host, and its output when that is one line.
  */
 const ANSIBLE_ONE_LINE = /^([\w.:@-]+) \| (?:CHANGED|SUCCESS|FAILED) \| rc=-?\d+ \| \(stdout\) (.*)$/;
-export function ansibleOneLine(line: string): { host: string; output: string | null } | null {
+export function ansibleOneLine(line: string): { host: string; output: string | null; escaped: string } | null {
   const m = ANSIBLE_ONE_LINE.exec(line);
   if (!m?.[1]) return null;
   const output = (m[2] ?? "").trim();
-  return { host: m[1], output: output && !output.includes("\\n") && !output.includes(" (stderr) ") ? output : null };
+  return {
+    host: m[1],
+    output: output && !output.includes("\\n") && !output.includes(" (stderr) ") ? output : null,
+    // All it printed to stdout, its newlines still escaped (dpkg's lines of an upgrade: component-upgrades.ts).
+    escaped: output.split(" (stderr) ")[0] ?? "",
+  };
 }

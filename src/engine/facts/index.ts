@@ -60,10 +60,10 @@ export interface ExtractedFacts {
   /** The host name the input's own `uname -a` printed, when one did: which row of a nodes table that host is. */
   unameHost: string | null;
   /**
-   * The one machine whose prompt or `ssh` target every reading of the paste's own versions was printed under
-   * ("admin@laptop:~$ containerd --version"), when none is a node's; null when any was printed under none, or several.
+   * The machines whose prompts or `ssh` targets printed the readings of the paste's own versions ("admin@laptop:~$
+   * containerd --version"), those of no node; null when any reading was printed under none (or there is none).
    */
-  readingsHost: string | null;
+  readingsHosts: readonly string[] | null;
   /** The host name of the paste's one uname printed under no named prompt: the machine of its bare prompts' output. */
   bareUnameHost: string | null;
   /** Whether the command before a line was typed at a bare prompt (`$ docker run …`) outside an `ssh` session. */
@@ -402,7 +402,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     kernel,
     ...(!kernel && !hostNodes.length && givenReleases.size > 1 ? { kernelsGiven: [...givenReleases] } : {}),
     unameHost: hostNodes.length ? null : unameHostOf(kernelSources, containerOutput),
-    readingsHost: ownPrinters.size === 1 && !ownPrinters.has("") ? ([...ownPrinters][0] ?? null) : null,
+    readingsHosts: ownPrinters.size && !ownPrinters.has("") ? [...ownPrinters] : null,
     bareUnameHost,
     afterBareCommand: afterCommandOf(commandHosts, read.bareCommands),
     commandHost,
@@ -660,7 +660,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     // The logs' kernels that decided nothing, when no field gave one either (review 32c: "no kernel version given").
     ...(!kernel && !hostNodes.length && !readings.length && fromLogs.kernelsGiven ? { kernelsGiven: fromLogs.kernelsGiven } : {}),
     unameHost: hostNodes.length ? null : (unameHostOf(sources) ?? (readings.length ? null : fromLogs.unameHost)),
-    readingsHost: fromLogs.readingsHost,
+    readingsHosts: fromLogs.readingsHosts,
     bareUnameHost: fromLogs.bareUnameHost,
     afterBareCommand: fromLogs.afterBareCommand,
     commandHost: fromLogs.commandHost,

@@ -49,6 +49,14 @@ const isShort = (name: string) => !name.includes(".");
 /** A machine name as compared: case aside (Kubernetes lower-cases node names), and a root's trailing dot (`ssh web-2.example.com.`). */
 const machineKey = (name: string) => name.toLowerCase().replace(/(?<=.)\.$/, "");
 /**
+ * The host name EC2 gives the machine at an IPv4 address (`ssh 10.0.1.23` reaches the machine whose uname says
+ * ip-10-0-1-23), or undefined for anything else.
+ */
+const ec2Name = (address: string): string | undefined =>
+  /^\d+\.\d+\.\d+\.\d+$/.test(address) ? `ip-${address.replaceAll(".", "-")}` : undefined;
+/** The address an EC2 host name (ip-10-0-1-23, ip-10-0-1-23.ec2.internal) is at, or undefined. */
+const ec2Address = (name: string): string | undefined => /^ip-(\d+)-(\d+)-(\d+)-(\d+)$/.exec(shortName(name))?.slice(1).join(".");
+/**
  * The names of more than one label that a whole name extends ("worker-1.dc2" of worker-1.dc2.example.com): a name a
  * search domain completes is the machine it completes to (review 42b F8: `admin@worker-1.dc2:/etc$` matched no row).
  */
@@ -67,6 +75,8 @@ function qualifiedPrefixes(name: string): string[] {
 export function sameMachine(a: string, b: string): boolean {
   const [x, y] = [machineKey(a), machineKey(b)];
   if (x === y) return true;
+  const ec2 = ec2Name(x) ?? ec2Name(y);
+  if (ec2) return ec2 === shortName(ADDRESS.test(x) ? y : x);
   if (isShort(x) || isShort(y)) return shortName(x) === shortName(y);
   const [shorter, longer] = x.length < y.length ? [x, y] : [y, x];
   return !ADDRESS.test(longer) && longer.startsWith(`${shorter}.`);
@@ -165,15 +175,20 @@ export function machineIndex<T>(
   }
   const matches = (name: string) => {
     const n = machineKey(name);
-    if (ADDRESS.test(n)) return new Set([...(byAddress.get(n) ?? []), ...(full.get(n) ?? [])]);
-    if (isShort(n)) return new Set([...(full.get(n) ?? []), ...(byShort.get(n) ?? [])]);
-    // A qualified name: itself, the machine of its bare short name, and one it completes or that completes it.
-    return new Set([
-      ...(full.get(n) ?? []),
-      ...(bare.get(shortName(n)) ?? []),
-      ...(byPrefix.get(n) ?? []),
-      ...qualifiedPrefixes(n).flatMap((p) => full.get(p) ?? []),
-    ]);
+    // An address is the machine it is the INTERNAL-IP of, or the name EC2 gives it (ip-10-0-1-12).
+    if (ADDRESS.test(n)) return new Set([...(byAddress.get(n) ?? []), ...(full.get(n) ?? []), ...(byShort.get(ec2Name(n) ?? "") ?? [])]);
+    const found = isShort(n)
+      ? [...(full.get(n) ?? []), ...(byShort.get(n) ?? [])]
+      : // A qualified name: itself, the machine of its bare short name, and (only where no machine has it whole: review 44a
+        // F8, rows worker-1.dc2 and worker-1.dc2.example.com) one it completes or that completes it.
+        [
+          ...(full.get(n) ?? []),
+          ...(bare.get(shortName(n)) ?? []),
+          ...(full.has(n) ? [] : [...(byPrefix.get(n) ?? []), ...qualifiedPrefixes(n).flatMap((p) => full.get(p) ?? [])]),
+        ];
+    // An EC2 host name is also the row named by its address.
+    const at = ec2Address(n);
+    return new Set(at ? [...found, ...(full.get(at) ?? [])] : found);
   };
   return {
     lookup(name) {
