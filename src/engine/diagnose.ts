@@ -740,6 +740,20 @@ function judgedWhereShown(
     hosts.filter((h) => !other(h.subject) && !(elsewhere && h.subject === SINGLE_HOST)),
   );
   const names = shown.map((h) => h.subject).join(" and ");
+  // A version read where no prompt names the machine, beside the printing node's own of another answer, may be that
+  // node's or another machine's, and the paste does not say (review 44a F1: a bare `$ containerd --version` of 1.6.3 made
+  // web-2's line "affected, certain" beside web-2's row at 1.6.4): unknown, naming both.
+  const clash = readAway
+    ? undefined
+    : disagreeing(
+        checks.filter(readHere),
+        checks.filter((c) => shown.some((h) => subjectOf(c, h.subject))),
+      );
+  if (clash)
+    return {
+      status: "unknown",
+      reason: `the log's lines are ${names}'s, and the versions disagree: ${clash.map((c) => `${c.subject} ${c.value}: ${c.result.replace("-", " ")}`).join("; ")}; the paste does not say which machine the first was read on`,
+    };
   // The versions read at another machine's prompt are said apart.
   const inRange = [...away].find((c) => c.result === "affected" && !readHere(c));
   const read =
@@ -842,6 +856,17 @@ function judgedOffOwnMachine(
     status: "unknown",
     reason: `no version of ${names} is given: the log's lines are ${names}'s, and the paste's own output is ${name}'s (${ownMachine.by}), ${another}${theirs}`,
   };
+}
+
+/** A certain check of `read` and a certain one of `shown` on the same component that answer differently, or undefined. */
+function disagreeing(read: readonly VersionEvidence[], shown: readonly VersionEvidence[]): [VersionEvidence, VersionEvidence] | undefined {
+  for (const c of read) {
+    if (c.result === "unknown" || !c.certain) continue;
+    // A node's version it may have reported before an upgrade (NotReady) is no certain witness against it.
+    const other = shown.find((t) => t.ecosystem === c.ecosystem && t.certain && t.result !== "unknown" && t.result !== c.result);
+    if (other) return [c, other];
+  }
+  return undefined;
 }
 
 /** A verdict with a note on what it left out, in brackets after its reason. */

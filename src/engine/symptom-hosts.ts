@@ -8,7 +8,7 @@
  */
 import type { ExtractedFacts } from "./facts";
 import { isLogFramed } from "./facts/log-framing";
-import { type MachineIndex, machineIndex, sameMachine } from "./facts/uname-fleet";
+import { isUnnamedHost, type MachineIndex, machineIndex, sameMachine } from "./facts/uname-fleet";
 import type { HostVersions } from "./verdict";
 
 // The date, then the host, then the program and its pid and a colon. The host is one token, no colon or bracket.
@@ -82,7 +82,7 @@ export function sharedNamePrinters(
 
 /** A printer that names a machine, or null (none, the paste's own unnamed one, journald's "localhost"). */
 const named = (printer: string | null): string | null =>
-  printer === null || printer === OWN_OUTPUT || UNNAMED_HOST.test(printer) ? null : printer;
+  printer === null || printer === OWN_OUTPUT || isUnnamedHost(printer) ? null : printer;
 
 /**
  * When every line names its host: the nodes of `names` among them and the hosts that are no node of the table at all (a
@@ -191,13 +191,12 @@ export function printersElsewhere(
   const printers = new Set<string>();
   for (const line of lines) {
     const printer = printerOf(line);
-    if (printer === null || UNNAMED_HOST.test(printer)) continue;
+    if (printer === null || isUnnamedHost(printer)) continue;
     if (printer === OWN_OUTPUT || own.some((name) => sameMachine(printer, name))) return null;
     printers.add(printer.toLowerCase());
   }
   return printers.size ? [...printers] : null;
 }
-const UNNAMED_HOST = /^(?:localhost(?:\.localdomain)?|\(none\))$/i;
 /** How far up an indented continuation line is followed to the log line it continues (a klog `err=<` block). */
 const MAX_CONTINUATION = 20;
 

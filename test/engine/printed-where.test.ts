@@ -496,6 +496,8 @@ describe("a component's output under one machine's prompt, in a paste of several
     // So does an `ssh` target's or a pdsh prefix's whole name.
     for (const fetched of [
       `admin@cp-1:~$ ssh worker-1.dc2.example.com sudo crictl logs 1a2b3c\n${CNI}`,
+      // An address in brackets is the address (review 44a F11: `ssh admin@[…]` was a machine named "admin").
+      `admin@cp-1:~$ ssh admin@[10.0.1.12] sudo crictl logs 1a2b3c\n${CNI}`,
       `admin@cp-1:~$ pdsh -w worker-1.dc2.example.com sudo crictl logs 1a2b3c\nworker-1.dc2.example.com: ${CNI}`,
     ])
       expect(
@@ -823,6 +825,18 @@ describe("a component's output under one machine's prompt, in a paste of several
       status: "not-affected",
       reason: expect.stringContaining("the log's lines are web-3's, which the nodes table does not list"),
     });
+    // A version read at a bare prompt beside the printing node's row of another answer may be either machine's: unknown,
+    // naming both (review 44a F1: the bare reading decided, "affected, certain").
+    const bareReading = [oneRow("docker://23.0.2"), dockerVersion("$", "23.0.1"), run("admin@web-2:~$")].join("\n");
+    expect(docker23(bareReading)).toMatchObject({
+      status: "unknown",
+      reason: expect.stringContaining("the versions disagree: your docker 23.0.1: affected; node web-2: docker 23.0.2: not affected"),
+    });
+    // A machine's own `docker run` at its own prompt is its daemon's refusal, not a node's (review 44a F6: judged on
+    // web-2's row, "affected, certain").
+    const laptopRun = [oneRow("docker://23.0.1"), dockerVersion("me@laptop:~$", "23.0.2"), run("me@laptop:~$")].join("\n");
+    expect(docker23(laptopRun)?.reason).toContain("the log's lines are laptop's, which the nodes table does not list");
+    expect(certainlyAffected(docker23(laptopRun))).toBe(false);
     // A prompt naming no node of a one-row table stays the paste's own machine (kubectl's, say), as before.
     const own = [oneRow("docker://23.0.2"), dockerVersion("admin@cp-1:~$", "23.0.1"), run("admin@cp-1:~$")].join("\n");
     expect(certainlyAffected(docker23(own))).toBe(true);
@@ -941,6 +955,21 @@ describe("a component's output under one machine's prompt, in a paste of several
     ] as const)
       expect(docker23(attempt(ssh, printed))?.reason, `${ssh} ${printed}`).not.toContain("node web-2");
     expect(docker23(attempt("admin@web-1:~$ ssh -t web-2 sudo -i"))?.reason).toContain("node web-2");
+    // A shell left inside another (`ssh web-2` from web-1's session) returns to the one it was opened from.
+    const nested = [
+      "$ uname -a",
+      "Linux laptop 5.10.0-21-amd64 #1 SMP Debian 5.10.162-1 (2023-01-21) x86_64 GNU/Linux",
+      "$ ssh web-1",
+      web1.replace("admin@web-1:~$", "$"),
+      dockerVersion("$", "23.0.1"),
+      "$ ssh web-2",
+      web2.replace("admin@web-2:~$", "$"),
+      "$ exit",
+      "logout",
+      "Connection to web-2 closed.",
+      run("$"),
+    ].join("\n");
+    expect(docker23(nested)).toMatchObject({ status: "affected", reason: expect.stringContaining("the log's lines are node web-1's") });
     // `ssh web-2 docker ps` runs one command: the bare `$` after it is not web-2's.
     const oneShot = [web1, web2, dockerVersion("admin@web-1:~$", "23.0.1"), "admin@web-1:~$ ssh web-2 docker ps", run("$")].join("\n");
     expect(docker23(oneShot)?.reason).not.toContain("the log's lines are node web-2's");

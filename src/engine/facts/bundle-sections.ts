@@ -188,7 +188,7 @@ const PROMPT_HOST = new RegExp(
  * its options (those taking a value, then the flags), then `[user@]host`.
  */
 const SSH_TARGET =
-  /(?:^|[;&|(]\s*|[$#%>]\s+|\bsudo\s+(?:-\S+\s+)*)ssh\s+(?:(?:-[bcDEeFIiJLlmOopQRSWw]\s*\S+|-[46AaCfGgKkMNnqsTtVvXxYy]+)\s+)*(?:[\w.-]+@)?([A-Za-z0-9][\w.:-]*)/;
+  /(?:^|[;&|(]\s*|[$#%>]\s+|\bsudo\s+(?:-\S+\s+)*)ssh\s+(?:(?:-[bcDEeFIiJLlmOopQRSWw]\s*\S+|-[46AaCfGgKkMNnqsTtVvXxYy]+)\s+)*(?:[\w.-]+@)?\[?([A-Za-z0-9][\w.:-]*)/;
 /**
  * A pod's logs or a command in it through the cluster's API, or the cluster's own objects (`describe`, events, `get`, but
  * the nodes table: kube-nodes.ts): the pod may be on any node, not the prompt's machine (review 44a F2: a pod's events
@@ -229,10 +229,12 @@ const readsContainer = (raw: string): boolean => raw.length <= MAX_COMMAND_LINE 
 
 /**
  * A command reading the logs of the machine it runs on: its journal, its kernel's ring buffer, a unit's status, its files
- * under /var/log, a local runtime's container logs (which ran on its kernel). Its prompt's host printed what follows.
+ * under /var/log, a local runtime's container logs (which ran on its kernel), or a container it runs there (the daemon's
+ * refusal is that machine's: review 44a F6, a laptop's own `docker run` was judged on a node's row). Its prompt's host
+ * printed what follows (a daemon elsewhere, remote-daemon.ts, makes the command that machine's).
  */
 const READS_HERE =
-  /^(?:sudo\s+(?:-\S+\s+)*)?(?:journalctl|dmesg|systemctl\s+status|(?:docker|podman|nerdctl|crictl)\s+logs|(?:tail|cat|less|more|grep|egrep|zcat|zgrep|head)\b[^|;&]*\s\/var\/log\/)/;
+  /^(?:sudo\s+(?:-\S+\s+)*)?(?:journalctl|dmesg|systemctl\s+status|(?:docker|podman|nerdctl|crictl)\s+logs|(?:docker|podman|nerdctl)\s+(?:container\s+)?(?:run|create|start)\b|(?:tail|cat|less|more|grep|egrep|zcat|zgrep|head)\b[^|;&]*\s\/var\/log\/)/;
 const readsHere = (raw: string): boolean => raw.length <= MAX_COMMAND_LINE && READS_HERE.test(afterPrompt(raw).trim());
 
 /** A line's text after its prompt, if it has one (a comment's "# Note:" is none). */
@@ -252,6 +254,32 @@ const LEAVES_SHELL = /^[$#%]\s+(?:exit|logout)\s*$/;
  */
 const SSH_ENDED =
   /^(?:Connection to \S+ closed\.?|ssh: (?:connect to host|Could not resolve hostname)\b.*|(?:\S+@\S+: )?Permission denied \(.*|Host key verification failed\.|Connection (?:closed|reset) by .*|kex_exchange_identification: .*|.*\bdoes not provide shell access\.?)$/;
+/** The shells interactive `ssh` commands opened, one inside another: the innermost is the one a bare prompt is. */
+class SshSessions {
+  private readonly open: string[] = [];
+  get current(): string | null {
+    return this.open.at(-1) ?? null;
+  }
+  opened(machine: string): void {
+    this.open.push(machine);
+  }
+  /** `exit` or `logout` at the innermost shell's prompt. */
+  left(): void {
+    this.open.pop();
+  }
+  /** A named prompt: the paste says which machine from here on. */
+  clear(): void {
+    this.open.length = 0;
+  }
+  /** ssh's own line on an ended or failed connection ("Connection to web-2 closed."): that one and those inside it. */
+  ended(line: string): void {
+    const host = /^Connection to (\S+?)\.? closed/.exec(line)?.[1];
+    const at = host === undefined ? this.open.length - 1 : this.open.findLastIndex((m) => sameMachine(m, host));
+    // The host's shell was already left (`exit`, then ssh's "Connection to web-2 closed."): nothing more ends.
+    if (at >= 0) this.open.length = at;
+  }
+}
+
 /** ssh's options for no remote shell: no command (-N), into the background (-f), no terminal (-T), a forward or query only. */
 const NO_SHELL_OPTION = /^-[46AaCgKkMqsVvXxYy]*[NfTWOGQ]/;
 /** A command after the target that opens a shell there: `sudo -i`, `sudo su -`, `sudo -s`, a shell itself. */
@@ -555,10 +583,11 @@ export function readBundle(input: readonly string[] | TextLines): {
   const machines = new MachineNames();
   // Whether the lines read now are a container's: a command's next output, or a shell opened there.
   let scope: ContainerScope = OUTSIDE;
-  // The machine an interactive `ssh web-2` logged into: a bare prompt (`$ `, `# `) after it is that machine's shell, until a
-  // prompt names a machine, the shell exits or ssh says the connection closed (review 40a F5: web-2's failed run at `$` was
-  // judged on web-1's Docker).
-  let session: string | null = null;
+  // The machines interactive `ssh` commands logged into, the innermost last: a bare prompt (`$ `, `# `) after one is that
+  // machine's shell, until a prompt names a machine, the shell exits (back to the one it was opened from: review 44a, a
+  // nested `ssh web-2` from web-1) or ssh says the connection closed (review 40a F5: web-2's failed run at `$` was judged
+  // on web-1's Docker).
+  const sessions = new SshSessions();
   const push = (kind: BundleSection["kind"], start: number, end: number) =>
     sections.push({ kind, lines: [start + 1, end], text: lines.slice(start, end).join("\n") });
   let hint: Command | null = null;
@@ -591,9 +620,9 @@ export function readBundle(input: readonly string[] | TextLines): {
       i++;
       continue;
     }
-    if (session !== null && SSH_ENDED.test(t)) {
-      session = null;
-      commandHosts.push([i + 1, null]);
+    if (sessions.current !== null && SSH_ENDED.test(t)) {
+      sessions.ended(t);
+      commandHosts.push([i + 1, sessions.current]);
     }
     const labelled = fanOut.labels(i, t);
     if (labelled) {
@@ -679,13 +708,16 @@ export function readBundle(input: readonly string[] | TextLines): {
         // the machine whose prompt opened the shell: the container's own prompt names none.
         const inside = inContainerNow(scope) && (wasInside || CONTAINER_PROMPT.test(raw));
         const ssh = inside ? undefined : sshTarget(raw);
+        const session = sessions.current;
         const inSession: boolean = !inside && !ssh && session !== null && BARE_PROMPT.test(raw);
         const printer = inside ? scopeMachine(scope) : inSession ? session : printerOf(raw, ssh);
         commandHosts.push([i + 1, printer]);
         if (!inside && !ssh && !inSession && printer) machines.add(printer);
         if (!inside && !ssh && !inSession && printer === null && BARE_PROMPT.test(raw)) bareCommands.add(i + 1);
         if (inside || readsContainer(raw)) containerCommands.add(i + 1);
-        if (!inside) session = ssh ? (interactiveSsh(raw) ? machineOf(ssh) : session) : inSession && !LEAVES_SHELL.test(t) ? session : null;
+        if (!inside && ssh && interactiveSsh(raw)) sessions.opened(machineOf(ssh));
+        else if (!inside && !ssh && !inSession) sessions.clear();
+        else if (inSession && LEAVES_SHELL.test(t)) sessions.left();
         if (ssh || inSession) sshCommands.add(i + 1);
         else if (!inside && readsHere(raw)) localReads.add(i + 1);
         if (inside) containerOutput.add(i + 1);

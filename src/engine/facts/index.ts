@@ -313,12 +313,14 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   // Under bare prompts, the paste's one uname printed under none names the machine: a row bearing its name is that node,
   // whose own readings can then disagree with its row (review 42b F6: web-2's own 1.6.4 under `$` beside its row's
   // 1.6.3 was the paste's, and the row decided "affected, certain").
-  const unameReadings = machineReadings(kernelSources, containerOutput);
-  const [bare] = unameReadings;
-  const bareUnameHost =
-    !hostNodes.length && unameReadings.length === 1 && bare?.line !== undefined && commandHost(bare.line) === null
-      ? (bare.uname.hostname ?? null)
-      : null;
+  // Only the unames printed under no named prompt or `ssh` session count: another machine's, by its prompt, is no
+  // witness of the bare shell (review 44a: web-2's uname in an ssh session beside web-1's at the bare prompt before it).
+  const bareHosts = new Set(
+    machineReadings(kernelSources, containerOutput).flatMap((s) =>
+      s.line !== undefined && commandHost(s.line) === null && s.uname.hostname ? [s.uname.hostname] : [],
+    ),
+  );
+  const bareUnameHost = bareHosts.size === 1 ? ([...bareHosts][0] ?? null) : null;
   const unameNode = index && bareUnameHost ? index.candidates(bareUnameHost) : [];
   const machineOf = (line: number): Place | null => {
     const label = index ? commandHost(line) : null;

@@ -43,6 +43,9 @@ export const MAX_UNAME_NODES = 5_000;
 /** An IPv4 or IPv6 address, as an `ssh` target, a fan-out label or a journald host may give one. */
 export const ADDRESS = /^(?:\d+\.\d+\.\d+\.\d+|[\da-f]*:[\da-f:]*)$/i;
 
+/** A host name that names no machine: journald's before the hostname is set, a prompt's default (`root@localhost`). */
+export const isUnnamedHost = (name: string): boolean => /^(?:localhost(?:\.localdomain)?|\(none\))$/i.test(name);
+
 /** A node's short name: the table may list "node1.example.com" where uname printed "node1", or the reverse. */
 export const shortName = (name: string) => name.split(".")[0] ?? name;
 const isShort = (name: string) => !name.includes(".");
