@@ -224,6 +224,12 @@ const promptHost = (raw: string): string | null => {
 
 /** A local runtime's logs of a container (`docker logs`, `crictl logs`): the container's output. */
 const CONTAINER_LOGS = /(?:^|\s)(?:docker|podman|nerdctl|crictl)\s+logs(?:\s|$)/;
+/**
+ * The container a one-shot `docker exec` runs its command in (`docker exec -it kind-worker2 crictl logs …`): its name,
+ * after the runner's options.
+ */
+const EXEC_CONTAINER =
+  /^(?:sudo\s+(?:-\S+\s+)*)?(?:docker|podman|nerdctl)\s+(?:container\s+)?exec\s+(?:(?:-[euw]|--(?:env|env-file|user|workdir|detach-keys))\s+\S+\s+|--?[\w-]+(?:=\S+)?\s+)*([\w.-]+)\s+\S/;
 /** Whether a command line runs a command in a container or prints a container's logs (its output is the container's). */
 const readsContainer = (raw: string): boolean => raw.length <= MAX_COMMAND_LINE && (CONTAINER_RUNNER.test(raw) || CONTAINER_LOGS.test(raw));
 
@@ -708,9 +714,14 @@ export function readBundle(input: readonly string[] | TextLines): {
         // the machine whose prompt opened the shell: the container's own prompt names none.
         const inside = inContainerNow(scope) && (wasInside || CONTAINER_PROMPT.test(raw));
         const ssh = inside ? undefined : sshTarget(raw);
+        // A kind or k3d node is a container the paste names as a machine (a row of its table): what a command run in it
+        // prints is that node's (review 44a F4: `docker exec kind-control-plane crictl logs` at a laptop's prompt was
+        // judged on the laptop's containerd, "high, affected, certain").
+        const execIn = inside || ssh ? undefined : EXEC_CONTAINER.exec(afterPrompt(raw).trim())?.[1];
+        const node = execIn && machines.has(execIn) ? machineOf(execIn) : undefined;
         const session = sessions.current;
         const inSession: boolean = !inside && !ssh && session !== null && BARE_PROMPT.test(raw);
-        const printer = inside ? scopeMachine(scope) : inSession ? session : printerOf(raw, ssh);
+        const printer = inside ? scopeMachine(scope) : (node ?? (inSession ? session : printerOf(raw, ssh)));
         commandHosts.push([i + 1, printer]);
         if (!inside && !ssh && !inSession && printer) machines.add(printer);
         if (!inside && !ssh && !inSession && printer === null && BARE_PROMPT.test(raw)) bareCommands.add(i + 1);
@@ -718,7 +729,7 @@ export function readBundle(input: readonly string[] | TextLines): {
         if (!inside && ssh && interactiveSsh(raw)) sessions.opened(machineOf(ssh));
         else if (!inside && !ssh && !inSession) sessions.clear();
         else if (inSession && LEAVES_SHELL.test(t)) sessions.left();
-        if (ssh || inSession) sshCommands.add(i + 1);
+        if (ssh || inSession || node) sshCommands.add(i + 1);
         else if (!inside && readsHere(raw)) localReads.add(i + 1);
         if (inside) containerOutput.add(i + 1);
         // The commands that print the host's identity (uname, /proc/version, os-release) and a collector's notes.
