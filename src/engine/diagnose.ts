@@ -526,26 +526,10 @@ function assemble(
     // A distribution's bug on hosts that all run another distribution: that alone decides.
     const elsewhere = hosts.flatMap((h) => checksOf.distro(record, h));
     // No nodes table, a uname of one machine and every symptom line another's (review 35b).
-    const offTable = !facts.nodes.length && logEvidence.length > 0 && !answeredElsewhere;
-    const unameAway = offTable && ownMachine ? printersElsewhere(symptomLines(), printerOf, ownMachine.names) : null;
-    // A uname of one machine and versions read at another's prompt: each judges only the lines of its own machine (review
-    // 44a F5: a laptop's containerd decided the line a bare prompt printed under web-1's uname, "certain").
-    const readingsApart = offTable && facts.unameHost && facts.readingsHosts?.some((r) => !sameMachine(r, facts.unameHost as string));
-    const readAway = readingsApart && facts.readingsHosts ? printersElsewhere(symptomLines(), printerOf, facts.readingsHosts) : null;
-    const away = readingsApart ? (unameAway && readAway ? unameAway : null) : unameAway;
-    const apart: { drop: (c: VersionEvidence) => boolean; note: string } | null = !readingsApart
-      ? null
-      : unameAway && !readAway
-        ? {
-            drop: (c) => c.subject.startsWith(`${SINGLE_HOST} (`),
-            note: `the paste's uname is ${facts.unameHost}'s, another machine: its kernel not judged`,
-          }
-        : readAway && !unameAway
-          ? {
-              drop: (c) => c.subject.startsWith("your ") && !c.subject.startsWith(SINGLE_HOST),
-              note: `the versions the paste read are ${namesOfHosts(facts.readingsHosts ?? [])}'s, another machine: not judged`,
-            }
-          : null;
+    const { away, apart } =
+      !facts.nodes.length && logEvidence.length > 0 && !answeredElsewhere
+        ? ownOutputApart(symptomLines(), printerOf, facts, ownMachine)
+        : { away: null, apart: null };
     // One machine's log dates the program its own lines came from, where nothing gave its version (review 36e: a version
     // the paste gives, however hedged, is often the host's own, a package listing or `dockerd --version`): a paste that
     // gives no version at all is that one machine's too; lines another machine printed date nothing of this one.
@@ -727,9 +711,8 @@ function judgedWhereShown(
   const elsewhere = ownHostElsewhere(unameHost, shown);
   // Its component versions, unless the prompt they were read at names another machine (review 42b F1: a laptop's
   // `containerd --version` of 1.6.3 made web-2's line "affected, certain" beside web-2's own row at 1.6.4).
-  const readAway = readingsHosts !== null && readingsHosts.every((r) => ownHostElsewhere(r, shown));
+  const readAway = readingsHosts?.every((r) => ownHostElsewhere(r, shown)) === true;
   const other = (subject: string) => !own.has(subject) && subject.startsWith("node ");
-  const readHere = (c: VersionEvidence) => c.subject.startsWith("your ") && !c.subject.startsWith(SINGLE_HOST);
   const away = new Set([
     ...[...checksOfHosts(checks, hosts)].filter(([subject]) => other(subject)).flatMap(([, c]) => c),
     ...(elsewhere ? checks.filter((c) => c.subject.startsWith(`${SINGLE_HOST} (`)) : []),
@@ -756,10 +739,7 @@ function judgedWhereShown(
     };
   // The versions read at another machine's prompt are said apart.
   const inRange = [...away].find((c) => c.result === "affected" && !readHere(c));
-  const read =
-    readAway && checks.some(readHere)
-      ? `; the versions the paste read are ${namesOfHosts(readingsHosts ?? [])}'s, ${(readingsHosts ?? []).length > 1 ? "other machines" : "another machine"}: not judged`
-      : "";
+  const read = readAway && checks.some(readHere) ? `; ${readElsewhere(readingsHosts ?? [])}` : "";
   const said = `the log's lines are ${names}'s${read}`;
   if (verdict.status === "affected" || !inRange) return { ...verdict, reason: `${verdict.reason} (${said})` };
   return {
@@ -857,6 +837,49 @@ function judgedOffOwnMachine(
     reason: `no version of ${names} is given: the log's lines are ${names}'s, and the paste's own output is ${name}'s (${ownMachine.by}), ${another}${theirs}`,
   };
 }
+
+/** What of the paste's own output judges nothing of a finding's lines (ownOutputApart). */
+interface OwnOutputApart {
+  /** Every line's machine, when all of them are another than every machine the paste's own output is: judgedOffOwnMachine. */
+  away: string[] | null;
+  /** The checks of the paste's own output to leave out, and why, when its uname and its readings are two machines'. */
+  apart: { drop: (c: VersionEvidence) => boolean; note: string } | null;
+}
+
+/**
+ * With no nodes table, which of the paste's own output is another machine's than the one that printed a finding's lines:
+ * all of it (its uname's machine, else the prompts its versions were read at: review 35b, review 42b F2), or, when its
+ * uname and its readings name two machines, the part whose machine did not print them: each judges only its own
+ * machine's lines (review 44a F5: a laptop's containerd decided the line a bare prompt printed under web-1's uname).
+ */
+function ownOutputApart(
+  lines: readonly number[],
+  printerOf: (line: number) => string | null,
+  facts: Pick<ExtractedFacts, "unameHost" | "readingsHosts">,
+  ownMachine: OwnMachine | null,
+): OwnOutputApart {
+  const { unameHost, readingsHosts } = facts;
+  const ownAway = ownMachine ? printersElsewhere(lines, printerOf, ownMachine.names) : null;
+  if (!unameHost || !readingsHosts?.some((r) => !sameMachine(r, unameHost))) return { away: ownAway, apart: null };
+  const readAway = printersElsewhere(lines, printerOf, readingsHosts);
+  if (ownAway && readAway) return { away: ownAway, apart: null };
+  if (ownAway)
+    return {
+      away: null,
+      apart: {
+        drop: (c) => c.subject.startsWith(`${SINGLE_HOST} (`),
+        note: `the paste's uname is ${unameHost}'s, another machine: its kernel not judged`,
+      },
+    };
+  if (readAway) return { away: null, apart: { drop: readHere, note: readElsewhere(readingsHosts) } };
+  return { away: null, apart: null };
+}
+
+/** A check of a component the paste's own output read ("your containerd"), not of its kernel or OS. */
+const readHere = (c: VersionEvidence) => c.subject.startsWith("your ") && !c.subject.startsWith(SINGLE_HOST);
+/** Why the versions read at other machines' prompts judge nothing here. */
+const readElsewhere = (machines: readonly string[]) =>
+  `the versions the paste read are ${namesOfHosts(machines)}'s, ${machines.length > 1 ? "other machines" : "another machine"}: not judged`;
 
 /** A certain check of `read` and a certain one of `shown` on the same component that answer differently, or undefined. */
 function disagreeing(read: readonly VersionEvidence[], shown: readonly VersionEvidence[]): [VersionEvidence, VersionEvidence] | undefined {

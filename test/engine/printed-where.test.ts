@@ -176,7 +176,7 @@ ${xorMarkJournaldOf("kind-worker2")}`;
     const crictl = kind
       .replace(/^kind-control-plane .*\n/m, "")
       .replaceAll("containerd://1.7.15", "containerd://1.6.4")
-      .replace(/me@laptop:~\$ docker exec[^]*$/, "")
+      .replace(/me@laptop:~\$ docker exec[\s\S]*$/, "")
       .concat(`me@laptop:~$ containerd --version\ncontainerd containerd.io 1.6.3 a05d175400b1145e5e6a735a6710579d181e7fb0\n`)
       .concat(`me@laptop:~$ docker exec -it kind-worker2 crictl logs 1a2b3c\n${CNI}`);
     const cni = diagnoseBundle(kb, crictl).findings.find((f) => f.id === "containerd-1.6.3-loopback-cni-1.0.0")?.verdict;
