@@ -886,6 +886,21 @@ describe("a component's output under one machine's prompt, in a paste of several
       run("admin@laptop:~$ ssh worker-1.dc2.example.com"),
     ].join("\n");
     expect(docker23(overSsh)?.status).toBe("unknown");
+    // The failing machine's own daemon start-up line, fetched through ssh, makes the laptop's reading no more its own
+    // (review 44a: "not affected, certain" on the laptop's containerd 1.6.4, web-2's start-up line naming 1.6.3).
+    const CNI =
+      'plugin type="loopback" failed (add): incompatible CNI versions; config is "1.0.0", plugin supports ["0.1.0" "0.2.0" "0.3.0" "0.3.1" "0.4.0"]';
+    const started = [
+      "me@laptop:~$ containerd --version",
+      "containerd containerd.io 1.6.4 a05d175400b1145e5e6a735a6710579d181e7fb0",
+      "me@laptop:~$ ssh web-2 journalctl -u containerd",
+      'Mar 01 09:00:00 web-2 containerd[812]: time="2023-03-01T09:00:00Z" level=info msg="starting containerd" revision=a05d175 version=1.6.3',
+      `Mar 01 09:00:05 web-2 containerd[812]: ${CNI}`,
+    ].join("\n");
+    expect(diagnoseBundle(kb, started).findings.find((f) => f.id === "containerd-1.6.3-loopback-cni-1.0.0")?.verdict).toMatchObject({
+      status: "unknown",
+      reason: expect.stringContaining("no version of web-2 is given"),
+    });
     // Read at two machines, neither the one that failed: still no version of it (review 44a F1: "affected, certain").
     const twoOthers = [versionAt("web-1", "23.0.1"), versionAt("web-3", "23.0.1"), run("admin@web-2:~$")].join("\n");
     expect(docker23(twoOthers)).toMatchObject({ status: "unknown", reason: expect.stringContaining("no version of web-2 is given") });

@@ -16,6 +16,7 @@ import { kernelFacts } from "./kernel-facts";
 import { disputesKernel, kernelReleasesNamed, pickKernelMention } from "./kernel-mentions";
 import { buildOfPackage, kernelPackageRow } from "./kernel-package-row";
 import { NODES_HEADER, oneRowPerNode, osImageToOs, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
+import { isLogFramed } from "./log-framing";
 import {
   anotherKubeletProcess,
   daemonStartVersions,
@@ -344,7 +345,9 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     }
     if (upgradedLater(line, lineAt(line) ?? "")) return "earlier";
     const node = machineOf(line);
-    if (!node) ownPrinters.add(commandHost(line)?.toLowerCase() ?? "");
+    // A daemon's own log line ("starting containerd … version=1.6.3") is its machine's witness, named, not a version the
+    // prompt read (review 44a: web-2's start-up line made a laptop's `containerd --version` web-2's too, "certain").
+    if (!node && !isLogFramed(lineAt(line) ?? "")) ownPrinters.add(commandHost(line)?.toLowerCase() ?? "");
     return node ?? "own";
   };
   const readings = componentReadings(sections, mentions.components, textLines, place, (line) => containerOutput.has(line));
