@@ -702,7 +702,7 @@ function judgedWhereShown(
   shown: readonly HostVersions[],
   unameHost: string | null,
   judge: (checks: VersionEvidence[], hosts: HostVersions[]) => Verdict,
-  readingsHosts: readonly string[] | null = null,
+  readingsHosts: readonly string[] | null,
 ): Verdict {
   // The paste's own output (a uname, a kubelet --version) may be any node's, the one that printed the lines among them,
   // unless its uname names another machine (review 32c: worker-2's `uname -a` beside worker-1's journal).

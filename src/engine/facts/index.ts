@@ -311,11 +311,10 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
           (n) => n.internalIp,
         )
       : null;
-  // Under bare prompts, the paste's one uname printed under none names the machine: a row bearing its name is that node,
-  // whose own readings can then disagree with its row (review 42b F6: web-2's own 1.6.4 under `$` beside its row's
-  // 1.6.3 was the paste's, and the row decided "affected, certain").
-  // Only the unames printed under no named prompt or `ssh` session count: another machine's, by its prompt, is no
-  // witness of the bare shell (review 44a: web-2's uname in an ssh session beside web-1's at the bare prompt before it).
+  // Under bare prompts, the one machine the unames printed under no named prompt or `ssh` session name is the bare
+  // shell's (one under another's prompt is no witness of it: review 44a); a row bearing its name is that node, whose own
+  // readings can then disagree with its row (review 42b F6: web-2's own 1.6.4 under `$` beside its row's 1.6.3 was the
+  // paste's, and the row decided "affected, certain").
   const bareHosts = new Set(
     machineReadings(kernelSources, containerOutput).flatMap((s) =>
       s.line !== undefined && commandHost(s.line) === null && s.uname.hostname ? [s.uname.hostname] : [],
