@@ -285,6 +285,8 @@ const MAX_MESSAGE_LINES = 50;
  * framed log line ("Error: write …: operation not supported") is one of its own.
  */
 export function messageStarts(text: string, lineAt: (line: number) => string | undefined): (line: number) => number {
+  // Undefined until the paste's wrap is worked out, null when it is not wrapped: `??=` would work it out again on every
+  // call of an unwrapped paste (a pass over the whole text per line asked about).
   let width: number | null | undefined;
   const memo = new Map<number, number>();
   const clean = (line: number) => {
@@ -292,7 +294,7 @@ export function messageStarts(text: string, lineAt: (line: number) => string | u
     return t?.endsWith("\r") ? t.slice(0, -1) : t;
   };
   return (line) => {
-    width ??= wrapWidth(text)?.width ?? null;
+    if (width === undefined) width = wrapWidth(text)?.width ?? null;
     if (width === null) return line;
     const known = memo.get(line);
     if (known !== undefined) return known;

@@ -8,7 +8,7 @@ export const MAX_CONFIRM_CHARS = 16 * 1024;
 
 // CSI (colours, cursor) and OSC (titles, hyperlinks) sequences; neither contains '\n'.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching ESC is the point
-const ANSI = /\x1b\[[0-9;?:]*[ -/]*[@-~]|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
+export const ANSI = /\x1b\[[0-9;?:]*[ -/]*[@-~]|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
 
 /** Removes ANSI escape sequences; line count and line order are unchanged. */
 export function stripAnsi(text: string): string {
