@@ -7,6 +7,7 @@ import {
   extractFacts,
   factsFromFields,
   HEADING_VIA,
+  type HostComponents,
   type LineRef,
   type MentionLine,
   type PreScan,
@@ -276,12 +277,15 @@ function scan(
   };
 }
 
-/** The versions the input shows for the machine it came from. */
-function singleHost(facts: ExtractedFacts, subject: string): HostVersions {
+/**
+ * The versions the input shows for the machine it came from: its own readings, or `read`, the readings one machine's
+ * prompt printed (ExtractedFacts.readingsAt).
+ */
+function singleHost(facts: ExtractedFacts, subject: string, read: HostComponents = facts): HostVersions {
   // `docker version`'s server part (the daemon's own) over the runtime's `--version` (the client binary's).
   const components = {
-    ...nodeComponents({ version: facts.kubelet ?? "", runtime: facts.runtime }),
-    ...facts.components,
+    ...nodeComponents({ version: read.kubelet ?? "", runtime: read.runtime }),
+    ...read.components,
     ...iptablesComponents(facts.iptables),
     ...imageOsComponents(facts.os),
   };
@@ -298,12 +302,12 @@ function singleHost(facts: ExtractedFacts, subject: string): HostVersions {
     subject,
     kernel: facts.kernel,
     ...(facts.kernelsGiven ? { kernelsGiven: facts.kernelsGiven } : {}),
-    ...(facts.disputed.length ? { disputed: facts.disputed } : {}),
+    ...(read.disputed.length ? { disputed: read.disputed } : {}),
     components,
     release: releaseEcosystem(facts.os),
     mentioned,
     ...(Object.keys(mentionedElsewhere).length ? { mentionedElsewhere } : {}),
-    ...(facts.fromClient.length ? { fromClient: new Set(facts.fromClient) } : {}),
+    ...(read.fromClient.length ? { fromClient: new Set(read.fromClient) } : {}),
     packages: facts.packages,
     namedRelease: facts.namedRelease,
     distro: facts.os,
@@ -519,6 +523,11 @@ function assemble(
     // CLI's local Docker 28, "not affected, certain"); what the paste shows of that daemon (named) and the line's own decide.
     const answeredElsewhere = !facts.nodes.length && logEvidence.length > 0 && symptomLines().every(facts.daemonElsewhere);
     if (answeredElsewhere) hosts = hosts.map((h) => (h.subject === single.subject ? namedOnly(h) : h));
+    // No nodes table, readings at two machines' prompts that disagree, and every symptom line printed at one of those
+    // machines: its own readings judge the lines (review 44a F9: unknown, "versions that disagree", where minikube's own
+    // `containerd --version` was read at the prompt that printed the line, and the laptop's 1.6.3 at another).
+    const readAt = !facts.nodes.length && logEvidence.length ? readingsOfPrinter(symptomLines(), printerOf, facts) : null;
+    if (readAt) hosts = [singleHost(facts, single.subject, readAt.read), ...hosts.filter((h) => h.subject !== single.subject)];
     const own = hosts.flatMap((h) => checksOf.version(record, h));
     // Versions named in passing count too, hedged; a release alone only judges a finding (its log shows the bug).
     const decided = decidedEcosystems(own);
@@ -599,7 +608,8 @@ function assemble(
     };
     const unlisted = hitLines.length && !shown ? unlistedPrinters(hitLines, namesOf(), nodePrinter) : null;
     const either = hitLines.length && !shown && !unlisted ? sharedNamePrinters(hitLines, namesOf(), nodePrinter) : null;
-    const verdict = away
+    const offCluster = hitLines.length && !shown && !unlisted && !either ? ownOutputOffCluster(hitLines, facts, namesOf()) : null;
+    const onHosts = away
       ? judgedOffOwnMachine(checks, hosts, away, ownMachine as OwnMachine, judge)
       : apart
         ? noted(
@@ -628,7 +638,16 @@ function assemble(
             ? judgedWhereShown(checks, hosts, shown, facts.unameHost, judge, facts.readingsHosts)
             : either
               ? judgedOnEither(checks, hosts, either, facts.unameHost, judge, facts.readingsHosts)
-              : judge(checks, hosts);
+              : offCluster
+                ? noted(
+                    judge(
+                      checks.filter((c) => !offCluster.drop(c)),
+                      hosts.filter((h) => !offCluster.dropHost(h)),
+                    ),
+                    offCluster.note,
+                  )
+                : judge(checks, hosts);
+    const verdict = readAt ? noted(onHosts, readAt.note) : onHosts;
     judged.set(record.id, verdict);
     if (logEvidence.length) {
       findings.push(
@@ -874,6 +893,61 @@ function ownOutputApart(
   if (readAway) return { away: null, apart: { drop: readHere, note: readElsewhere(readingsHosts) } };
   return { away: null, apart: null };
 }
+
+/**
+ * Beside a nodes table, when every line of a finding came through the cluster's API (`kubectl get events`, `describe`,
+ * `logs`: printerOf names no machine for them), the lines are one of its nodes': the paste's own output read at a machine
+ * no row names (a laptop's `containerd --version` at its prompt, its uname) judges nothing of them (review 44a F4: the
+ * laptop's containerd 1.6.3 made the events' line "high, affected, certain" beside the one node's row at 1.6.4). A reading
+ * at a bare prompt may be a node's: it stays. Null when nothing of the paste's own output is off the table.
+ */
+function ownOutputOffCluster(
+  lines: readonly number[],
+  facts: Pick<ExtractedFacts, "commandHost" | "unameHost" | "readingsHosts">,
+  names: NodeNames,
+): { drop: (c: VersionEvidence) => boolean; dropHost: (h: HostVersions) => boolean; note: string } | null {
+  if (!lines.every((l) => facts.commandHost(l) === "")) return null;
+  const offTable = (machine: string) => !names.lists(machine);
+  const readAway = facts.readingsHosts?.every(offTable) === true;
+  const unameAway = facts.unameHost !== null && offTable(facts.unameHost);
+  if (!readAway && !unameAway) return null;
+  const machines = [
+    ...new Set([...(readAway ? (facts.readingsHosts ?? []) : []), ...(unameAway && facts.unameHost ? [facts.unameHost] : [])]),
+  ];
+  return {
+    drop: (c) => (readAway && readHere(c)) || (unameAway && c.subject.startsWith(`${SINGLE_HOST} (`)),
+    dropHost: (h) => unameAway && h.subject === SINGLE_HOST,
+    note: `the log's lines came through the cluster, from one of its nodes; the paste's own output is ${namesOfHosts(machines)}'s, which the nodes table does not list: not judged`,
+  };
+}
+
+/**
+ * The readings of the one machine whose prompt printed every one of `lines` (printerOf), when the paste's own readings
+ * were read at several machines' prompts and that machine's agree (ExtractedFacts.readingsAt); else null.
+ */
+function readingsOfPrinter(
+  lines: readonly number[],
+  printerOf: (line: number) => string | null,
+  facts: Pick<ExtractedFacts, "readingsAt" | "readingsHosts"> & HostComponents,
+): { read: HostComponents; note: string } | null {
+  const [first, ...rest] = lines.map(printerOf);
+  if (!first || rest.some((p) => !p || !sameMachine(p, first))) return null;
+  const read = facts.readingsAt(first);
+  // Its readings are the paste's own ones already: nothing to say apart.
+  if (!read || (!facts.disputed.length && sameReadings(read, facts))) return null;
+  const others = (facts.readingsHosts ?? []).filter((h) => !sameMachine(h, first));
+  return {
+    read,
+    note: `the versions read at ${first}'s prompt, which printed the log's lines; those read at ${namesOfHosts(others)}'s are another machine's`,
+  };
+}
+
+/** Whether two sets of readings give the same versions. */
+const sameReadings = (a: HostComponents, b: HostComponents): boolean =>
+  a.kubelet === b.kubelet &&
+  a.runtime === b.runtime &&
+  Object.keys(a.components).length === Object.keys(b.components).length &&
+  Object.entries(a.components).every(([ecosystem, version]) => b.components[ecosystem] === version);
 
 /** A check of a component the paste's own output read ("your containerd"), not of its kernel or OS. */
 const readHere = (c: VersionEvidence) => c.subject.startsWith("your ") && !c.subject.startsWith(SINGLE_HOST);

@@ -124,6 +124,36 @@ k8s-cp-1   Ready    control-plane   412d   v1.30.4   10.0.0.10     <none>       
       status: "not-affected",
     });
   });
+
+  it("judges lines that came through the cluster on its nodes, not on a laptop's uname or readings (review 44a F4)", () => {
+    const table = `me@laptop:~$ kubectl get nodes -o wide
+NAME    STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION       CONTAINER-RUNTIME
+web-2   Ready    <none>   40d   v1.24.1   10.0.1.12     <none>        Ubuntu 22.04.5 LTS   5.15.0-126-generic   containerd://1.6.4
+`;
+    // The laptop's kernel is in the MARK regression's range, the one node's is not: kube-proxy's log is the node's.
+    const laptop = `me@laptop:~$ uname -a\n${unameJammy127("laptop")}\n`;
+    expect(verdictOf(`${table}${laptop}me@laptop:~$ kubectl logs -n kube-system kube-proxy-7xk2p\n${CRICTL}`)).toMatchObject({
+      status: "not-affected",
+      reason: expect.stringContaining(
+        "the log's lines came through the cluster, from one of its nodes; the paste's own output is laptop's",
+      ),
+    });
+    // The laptop's containerd 1.6.3 beside the node's 1.6.4, the sandbox failure in the cluster's events or a pod's description.
+    const CNI =
+      'plugin type="loopback" failed (add): incompatible CNI versions; config is "1.0.0", plugin supports ["0.1.0" "0.2.0" "0.3.0" "0.3.1" "0.4.0"]';
+    const reading = "me@laptop:~$ containerd --version\ncontainerd containerd.io 1.6.3 a05d175400b1145e5e6a735a6710579d181e7fb0\n";
+    for (const command of ["kubectl get events", "kubectl describe pod web-0"]) {
+      const event = `me@laptop:~$ ${command}\n2m  Warning  FailedCreatePodSandBox  pod/web-0  Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "abc": ${CNI}`;
+      const cni = diagnoseBundle(kb, `${table}${reading}${event}`).findings.find((f) => f.id === "containerd-1.6.3-loopback-cni-1.0.0");
+      expect(cni?.verdict, command).toMatchObject({
+        status: "not-affected",
+        reason: expect.stringMatching(/^node web-2: containerd: fixed in 1\.6\.4/),
+      });
+      // A reading at a node's own prompt is that node's, and stays.
+      const atNode = `${table.replace("me@laptop", "me@web-2")}${reading.replace("me@laptop", "me@web-2")}${event}`;
+      expect(diagnoseBundle(kb, atNode).findings.find((f) => f.id === cni?.id)?.verdict.reason, command).not.toMatch(/through the cluster/);
+    }
+  });
 });
 
 describe("prompts and commands that name no node (review 36e)", () => {
@@ -181,6 +211,17 @@ ${xorMarkJournaldOf("kind-worker2")}`;
       .concat(`me@laptop:~$ docker exec -it kind-worker2 crictl logs 1a2b3c\n${CNI}`);
     const cni = diagnoseBundle(kb, crictl).findings.find((f) => f.id === "containerd-1.6.3-loopback-cni-1.0.0")?.verdict;
     expect(cni).toMatchObject({ status: "not-affected", reason: expect.stringContaining("node kind-worker2: containerd: fixed in 1.6.4") });
+    // A shell opened in the node's container is a session on that node, as `ssh` into it would be: its prompt's commands
+    // print the node's lines (review 44a F4: "high, affected, certain" on the laptop's 1.6.3 through `bash` in it).
+    const shell = crictl.replace(
+      "me@laptop:~$ docker exec -it kind-worker2 crictl logs 1a2b3c\n",
+      "me@laptop:~$ docker exec -it kind-worker2 bash\nroot@kind-worker2:/# crictl logs 1a2b3c\n",
+    );
+    expect(shell).not.toBe(crictl);
+    expect(diagnoseBundle(kb, shell).findings.find((f) => f.id === "containerd-1.6.3-loopback-cni-1.0.0")?.verdict).toMatchObject({
+      status: "not-affected",
+      reason: expect.stringContaining("node kind-worker2: containerd: fixed in 1.6.4"),
+    });
   });
 });
 
@@ -904,6 +945,26 @@ describe("a component's output under one machine's prompt, in a paste of several
     // Read at two machines, neither the one that failed: still no version of it (review 44a F1: "affected, certain").
     const twoOthers = [versionAt("web-1", "23.0.1"), versionAt("web-3", "23.0.1"), run("admin@web-2:~$")].join("\n");
     expect(docker23(twoOthers)).toMatchObject({ status: "unknown", reason: expect.stringContaining("no version of web-2 is given") });
+    // Read at two machines that disagree, one of them the one that failed: its own reading judges its line (review 44a
+    // F9: unknown, "versions that disagree"), in range or past the fix, whichever machine's prompt came first.
+    for (const [own, other] of [
+      ["23.0.1", "24.0.7"],
+      ["24.0.7", "23.0.1"],
+    ] as const)
+      for (const text of [
+        [versionAt("laptop", other), versionAt("web-2", own), run("admin@web-2:~$")],
+        [versionAt("web-2", own), versionAt("laptop", other), run("admin@web-2:~$")],
+      ]) {
+        const verdict = docker23(text.join("\n"));
+        expect(verdict, text.join("\n")).toMatchObject({
+          status: own === "23.0.1" ? "affected" : "not-affected",
+          reason: expect.stringContaining(
+            "the versions read at web-2's prompt, which printed the log's lines; those read at laptop's are another machine's",
+          ),
+        });
+      }
+    // A line no machine's prompt printed (the cluster's, a bare one) leaves them disagreeing.
+    expect(docker23([versionAt("laptop", "24.0.7"), versionAt("web-2", "23.0.1"), run("$")].join("\n"))?.status).toBe("unknown");
     // A bare uname names the bare prompts' machine: versions read at another's prompt judge nothing of a bare run, and
     // judge their own prompt's lines with the uname's kernel left out (review 44a F5: both went the wrong way, certain).
     const bareUname = web1.replace("admin@web-1:~$", "$");

@@ -230,6 +230,11 @@ const CONTAINER_LOGS = /(?:^|\s)(?:docker|podman|nerdctl|crictl)\s+logs(?:\s|$)/
  */
 const EXEC_CONTAINER =
   /^(?:sudo\s+(?:-\S+\s+)*)?(?:docker|podman|nerdctl)\s+(?:container\s+)?exec\s+(?:(?:-[euw]|--(?:env|env-file|user|workdir|detach-keys))\s+\S+\s+|--?[\w-]+(?:=\S+)?\s+)*([\w.-]+)\s+\S/;
+/** The node a `docker exec` runs in when the paste names its container as a machine (a kind or k3d node's row), else undefined. */
+function execNode(raw: string, machines: MachineNames): string | undefined {
+  const name = EXEC_CONTAINER.exec(afterPrompt(raw).trim())?.[1];
+  return name && machines.has(name) ? machineOf(name) : undefined;
+}
 /** Whether a command line runs a command in a container or prints a container's logs (its output is the container's). */
 const readsContainer = (raw: string): boolean => raw.length <= MAX_COMMAND_LINE && (CONTAINER_RUNNER.test(raw) || CONTAINER_LOGS.test(raw));
 
@@ -705,8 +710,12 @@ export function readBundle(input: readonly string[] | TextLines): {
       const wasInside = inContainerNow(scope);
       scope = containerScopeAfter(raw, scope, machines);
       const opened = containerScopeOf(raw);
+      // A shell opened in a kind or k3d node (`docker exec -it kind-control-plane bash`, the node a row the paste names) is a
+      // session on that machine, as an `ssh` into it would be: its prompts name the node, whose lines they print (review 44a
+      // F4: `crictl logs` at `root@kind-control-plane:/#` was judged on the laptop's containerd, "high, affected, certain").
+      const entered = opened?.kind === "shell" && !inContainerNow(scope) ? execNode(raw, machines) : undefined;
       // A prompt inside the shell (Docker's hex host name) keeps the prompt the shell was opened from.
-      if (opened && !(opened.kind === "shell" && scope.kind === "shell")) scope = opened;
+      if (opened && !entered && !(opened.kind === "shell" && scope.kind === "shell")) scope = opened;
       if (command) {
         fanOut.command(raw);
         commandLines.push(i + 1);
@@ -717,8 +726,7 @@ export function readBundle(input: readonly string[] | TextLines): {
         // A kind or k3d node is a container the paste names as a machine (a row of its table): what a command run in it
         // prints is that node's (review 44a F4: `docker exec kind-control-plane crictl logs` at a laptop's prompt was
         // judged on the laptop's containerd, "high, affected, certain").
-        const execIn = inside || ssh ? undefined : EXEC_CONTAINER.exec(afterPrompt(raw).trim())?.[1];
-        const node = execIn && machines.has(execIn) ? machineOf(execIn) : undefined;
+        const node = inside || ssh || entered ? undefined : execNode(raw, machines);
         const session = sessions.current;
         const inSession: boolean = !inside && !ssh && session !== null && BARE_PROMPT.test(raw);
         const printer = inside ? scopeMachine(scope) : (node ?? (inSession ? session : printerOf(raw, ssh)));
@@ -726,7 +734,8 @@ export function readBundle(input: readonly string[] | TextLines): {
         if (!inside && !ssh && !inSession && printer) machines.add(printer);
         if (!inside && !ssh && !inSession && printer === null && BARE_PROMPT.test(raw)) bareCommands.add(i + 1);
         if (inside || readsContainer(raw)) containerCommands.add(i + 1);
-        if (!inside && ssh && interactiveSsh(raw)) sessions.opened(machineOf(ssh));
+        if (entered) sessions.opened(entered);
+        else if (!inside && ssh && interactiveSsh(raw)) sessions.opened(machineOf(ssh));
         else if (!inside && !ssh && !inSession) sessions.clear();
         else if (inSession && LEAVES_SHELL.test(t)) sessions.left();
         if (ssh || inSession || node) sshCommands.add(i + 1);

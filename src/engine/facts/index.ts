@@ -35,9 +35,10 @@ import { remoteDaemonCommands } from "./remote-daemon";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { TextLines } from "./text-lines";
 import { isSeriesRelease, parseSeriesOnly, parseUname, parseVersionSignature, type UnameFacts } from "./uname";
-import { joinUnameNodes, machineAliases, machineIndex, unameNodes, withOwnBuild } from "./uname-fleet";
+import { joinUnameNodes, machineAliases, machineIndex, sameMachine, unameNodes, withOwnBuild } from "./uname-fleet";
 
 export { findSections, logLineNumbers, readBundle } from "./bundle-sections";
+export type { HostComponents } from "./host-components";
 export { findIptables, IPTABLES_VERSION_MARKERS, type LineRef, parseIptablesVersion, pickIptables } from "./iptables-version";
 export { kernelFacts } from "./kernel-facts";
 export { osImageToOs, parseNodesTable } from "./kube-nodes";
@@ -65,6 +66,12 @@ export interface ExtractedFacts {
    * containerd --version"), those of no node; null when any reading was printed under none (or there is none).
    */
   readingsHosts: readonly string[] | null;
+  /**
+   * With no nodes table, when the paste's own readings were read at two or more machines' prompts (a laptop's
+   * `containerd --version`, then minikube's): the readings one of those machines' prompts printed, when they agree; else
+   * null.
+   */
+  readingsAt: (machine: string) => HostComponents | null;
   /** The host name of the paste's one uname printed under no named prompt: the machine of its bare prompts' output. */
   bareUnameHost: string | null;
   /** Whether the command before a line was typed at a bare prompt (`$ docker run …`) outside an `ssh` session. */
@@ -349,7 +356,26 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     if (!node && !isLogFramed(lineAt(line) ?? "")) ownPrinters.add(commandHost(line)?.toLowerCase() ?? "");
     return node ?? "own";
   };
-  const readings = componentReadings(sections, mentions.components, textLines, place, (line) => containerOutput.has(line));
+  const inContainer = (line: number) => containerOutput.has(line);
+  const readings = componentReadings(sections, mentions.components, textLines, place, inContainer);
+  // The paste's own readings again, by the machine whose prompt printed each: built at the first finding that asks.
+  let byPrompt: ReturnType<typeof componentReadings> | undefined;
+  const readingsAt = (machine: string): HostComponents | null => {
+    if (index || ownPrinters.size < 2 || ownPrinters.has("")) return null;
+    byPrompt ??= componentReadings(
+      sections,
+      mentions.components,
+      textLines,
+      (line) => {
+        const p = place(line);
+        return p === "own" ? `${PROMPT_PLACE}${commandHost(line)?.toLowerCase() ?? ""}` : p;
+      },
+      inContainer,
+    );
+    const at = [...byPrompt.groups.keys()].filter((p) => p.startsWith(PROMPT_PLACE) && sameMachine(p.slice(PROMPT_PLACE.length), machine));
+    const read = at.length === 1 ? hostComponents(byPrompt.of(at[0] as Place)) : null;
+    return read && !read.disputed.length ? read : null;
+  };
   const components = {
     own: readings.of("own"),
     away: readings.of("away"),
@@ -407,6 +433,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     ...(!kernel && !hostNodes.length && givenReleases.size > 1 ? { kernelsGiven: [...givenReleases] } : {}),
     unameHost: hostNodes.length ? null : unameHostOf(kernelSources, containerOutput),
     readingsHosts: ownPrinters.size && !ownPrinters.has("") ? [...ownPrinters] : null,
+    readingsAt,
     bareUnameHost,
     afterBareCommand: afterCommandOf(commandHosts, read.bareCommands),
     commandHost,
@@ -469,8 +496,10 @@ function pickOsSection(sections: readonly BundleSection[]): BundleSection | unde
  * Whose output a line is: the host's own, another machine's or time's by a heading (away), before an upgrade, or beside
  * several nodes the own output of one of them (NODE_PLACE and its name, or the names it may be, a line each).
  */
-type Place = "own" | "away" | "earlier" | "daemon" | `${typeof NODE_PLACE}${string}`;
+type Place = "own" | "away" | "earlier" | "daemon" | `${typeof NODE_PLACE}${string}` | `${typeof PROMPT_PLACE}${string}`;
 const NODE_PLACE = "node:";
+/** The paste's own output, by the machine its prompt names (readingsAt). */
+const PROMPT_PLACE = "prompt:";
 
 /**
  * Every reading of the kubelet, the container runtime and `docker version` in the bundle, gathered by whose output it is
@@ -665,6 +694,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     ...(!kernel && !hostNodes.length && !readings.length && fromLogs.kernelsGiven ? { kernelsGiven: fromLogs.kernelsGiven } : {}),
     unameHost: hostNodes.length ? null : (unameHostOf(sources) ?? (readings.length ? null : fromLogs.unameHost)),
     readingsHosts: fromLogs.readingsHosts,
+    readingsAt: fromLogs.readingsAt,
     bareUnameHost: fromLogs.bareUnameHost,
     afterBareCommand: fromLogs.afterBareCommand,
     commandHost: fromLogs.commandHost,
