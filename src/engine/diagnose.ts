@@ -42,6 +42,7 @@ import {
   scoreFinding,
 } from "./score";
 import {
+  bareUnamePrinters,
   linePrinter,
   type NodeNames,
   nodeNames,
@@ -608,7 +609,18 @@ function assemble(
     };
     const unlisted = hitLines.length && !shown ? unlistedPrinters(hitLines, namesOf(), nodePrinter) : null;
     const either = hitLines.length && !shown && !unlisted ? sharedNamePrinters(hitLines, namesOf(), nodePrinter) : null;
-    const offCluster = hitLines.length && !shown && !unlisted && !either ? ownOutputOffCluster(hitLines, facts, namesOf()) : null;
+    // A bare line under several nodes' bare unames stays the fleet's (a node in range printed it), unless a bare reading is
+    // contradicted by every one of those nodes' rows: then it may be any of theirs, or none (review 44a F10).
+    const bareNodes = hitLines.length && !shown && !unlisted && !either ? bareUnamePrinters(hitLines, namesOf(), nodePrinter, facts) : null;
+    const bare = bareNodes?.every((h) =>
+      disagreeing(
+        checks.filter(readHere),
+        checks.filter((c) => subjectOf(c, h.subject)),
+      ),
+    )
+      ? bareNodes
+      : null;
+    const offCluster = hitLines.length && !shown && !unlisted && !either && !bare ? ownOutputOffCluster(hitLines, facts, namesOf()) : null;
     const onHosts = away
       ? judgedOffOwnMachine(checks, hosts, away, ownMachine as OwnMachine, judge)
       : apart
@@ -638,15 +650,17 @@ function assemble(
             ? judgedWhereShown(checks, hosts, shown, facts.unameHost, judge, facts.readingsHosts)
             : either
               ? judgedOnEither(checks, hosts, either, facts.unameHost, judge, facts.readingsHosts)
-              : offCluster
-                ? noted(
-                    judge(
-                      checks.filter((c) => !offCluster.drop(c)),
-                      hosts.filter((h) => !offCluster.dropHost(h)),
-                    ),
-                    offCluster.note,
-                  )
-                : judge(checks, hosts);
+              : bare
+                ? judgedOnEither(checks, hosts, { shown: [], either: bare }, facts.unameHost, judge, facts.readingsHosts, BARE_UNAMES)
+                : offCluster
+                  ? noted(
+                      judge(
+                        checks.filter((c) => !offCluster.drop(c)),
+                        hosts.filter((h) => !offCluster.dropHost(h)),
+                      ),
+                      offCluster.note,
+                    )
+                  : judge(checks, hosts);
     const verdict = readAt ? noted(onHosts, readAt.note) : onHosts;
     judged.set(record.id, verdict);
     if (logEvidence.length) {
@@ -780,6 +794,7 @@ function judgedOnEither(
   unameHost: string | null,
   judge: (checks: VersionEvidence[], hosts: HostVersions[]) => Verdict,
   readingsHosts: readonly string[] | null,
+  why = "the name they give is each one's",
 ): Verdict {
   const { shown, either } = printers;
   // Each node the shared name may be, with the nodes the other lines name.
@@ -792,16 +807,20 @@ function judgedOnEither(
   if (first && each.every((e) => e.verdict.status === first.verdict.status && e.verdict.level === first.verdict.level))
     return {
       ...first.verdict,
-      reason: `the log's lines are ${names}'s (the name they give is each one's), and every one of them gives this answer: ${first.verdict.reason}`,
+      // Each candidate's reason names it as the lines' host: the first's is shown as such.
+      reason: `the log's lines are ${names}'s (${why}), and judged as each one's, every one gives this answer; as ${first.host.subject}'s: ${first.verdict.reason}`,
       ...(each.some((e) => e.verdict.certain === false) ? { certain: false as const } : {}),
     };
   return {
     status: "unknown",
-    reason: `the log's lines are ${names}'s (the name they give is each one's), and the versions decide differently: ${each
+    reason: `the log's lines are ${names}'s (${why}), and the versions decide differently: ${each
       .map((e) => `${e.host.subject}: ${e.verdict.status}`)
       .join("; ")}`,
   };
 }
+
+/** Why a bare prompt's lines are either of several nodes' (bareUnamePrinters). */
+const BARE_UNAMES = "the bare prompts printed each one's uname";
 
 /**
  * A finding's verdict when its log lines are some host's the nodes table does not list: no node's versions speak of

@@ -80,6 +80,23 @@ export function sharedNamePrinters(
   return either ? { shown: [...shown], either } : null;
 }
 
+/**
+ * The nodes the bare prompts may be when the paste's unames under no named prompt name several of them (`$ uname -a` on
+ * web-1, then on web-2) and every one of `lines` a command at a bare prompt printed, naming no machine of its own: the
+ * lines may be any of theirs, and the paste does not say which. Null unless every such uname names one node of the table.
+ */
+export function bareUnamePrinters(
+  lines: Iterable<number>,
+  names: NodeNames,
+  printerOf: (line: number) => string | null,
+  facts: Pick<ExtractedFacts, "bareUnameHosts" | "afterBareCommand">,
+): HostVersions[] | null {
+  if (facts.bareUnameHosts.length < 2) return null;
+  for (const line of lines) if (printerOf(line) !== null || !facts.afterBareCommand(line)) return null;
+  const nodes = facts.bareUnameHosts.map((h) => names.lookup(h));
+  return nodes.every((n) => n !== undefined) ? [...new Set(nodes)] : null;
+}
+
 /** A printer that names a machine, or null (none, the paste's own unnamed one, journald's "localhost"). */
 const named = (printer: string | null): string | null =>
   printer === null || printer === OWN_OUTPUT || isUnnamedHost(printer) ? null : printer;

@@ -885,6 +885,23 @@ describe("a component's output under one machine's prompt, in a paste of several
       status: "unknown",
       reason: expect.stringContaining("the versions disagree: your docker 23.0.1: affected; node web-2: docker 23.0.2: not affected"),
     });
+    // Bare unames of two nodes: the bare prompts were either's, so a bare reading both rows contradict decides nothing of a
+    // bare line (review 44a F10: "affected, certain" on the bare reading); one they agree with still does.
+    const bareTwo = (rows: string, reading: string) =>
+      [
+        `admin@cp-1:~$ kubectl get nodes -o wide\n${table(rows, rows)}`,
+        uname("worker-1", "21", "5.10.162-1").replace("admin@worker-1:~$", "$"),
+        uname("worker-2", "21", "5.10.162-1").replace("admin@worker-2:~$", "$"),
+        dockerVersion("$", reading),
+        run("$"),
+      ].join("\n");
+    expect(docker23(bareTwo("docker://23.0.2", "23.0.1"))).toMatchObject({
+      status: "unknown",
+      reason: expect.stringMatching(
+        /^the log's lines are node worker-1 or node worker-2's \(the bare prompts printed each one's uname\).*disagree/,
+      ),
+    });
+    expect(docker23(bareTwo("docker://23.0.1", "23.0.1"))?.status).toBe("affected");
     // A machine's own `docker run` at its own prompt is its daemon's refusal, not a node's (review 44a F6: judged on
     // web-2's row, "affected, certain").
     const laptopRun = [oneRow("docker://23.0.1"), dockerVersion("me@laptop:~$", "23.0.2"), run("me@laptop:~$")].join("\n");

@@ -74,6 +74,8 @@ export interface ExtractedFacts {
   readingsAt: (machine: string) => HostComponents | null;
   /** The host name of the paste's one uname printed under no named prompt: the machine of its bare prompts' output. */
   bareUnameHost: string | null;
+  /** Every host name the unames printed under no named prompt name (two or more: the bare prompts were several machines'). */
+  bareUnameHosts: readonly string[];
   /** Whether the command before a line was typed at a bare prompt (`$ docker run …`) outside an `ssh` session. */
   afterBareCommand: (line: number) => boolean;
   /**
@@ -435,6 +437,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     readingsHosts: ownPrinters.size && !ownPrinters.has("") ? [...ownPrinters] : null,
     readingsAt,
     bareUnameHost,
+    bareUnameHosts: [...bareHosts],
     afterBareCommand: afterCommandOf(commandHosts, read.bareCommands),
     commandHost,
     inContainerCommand: afterCommandOf(commandHosts, containerCommands),
@@ -696,6 +699,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     readingsHosts: fromLogs.readingsHosts,
     readingsAt: fromLogs.readingsAt,
     bareUnameHost: fromLogs.bareUnameHost,
+    bareUnameHosts: fromLogs.bareUnameHosts,
     afterBareCommand: fromLogs.afterBareCommand,
     commandHost: fromLogs.commandHost,
     inContainerCommand: fromLogs.inContainerCommand,
