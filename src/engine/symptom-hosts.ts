@@ -135,7 +135,7 @@ export const ownHostElsewhere = (unameHost: string | null, shown: readonly HostV
 /** What of a paste's facts says which machine printed a line. */
 export type PrinterFacts = Pick<
   ExtractedFacts,
-  "commandHost" | "containerOutput" | "inContainerCommand" | "bareUnameHost" | "afterBareCommand"
+  "commandHost" | "clusterNode" | "containerOutput" | "inContainerCommand" | "bareUnameHost" | "afterBareCommand"
 >;
 
 /** The machine the paste's bare uname names, for a line a command at a bare prompt printed; else null. */
@@ -146,14 +146,16 @@ const bareCommandPrinter = (facts: Pick<ExtractedFacts, "bareUnameHost" | "after
  * The machine that printed a line, as the paste says: its syslog or journald host, else the command before it (an `ssh`
  * target, a prompt's host); for a container's lines only the command's machine (a kind node's journal through `docker
  * exec` runs on that machine's kernel under the container's name; `crictl logs` at worker-2's prompt are worker-2's:
- * review 36b), none for pod logs through the cluster (any node's); OWN_OUTPUT for a log line naming no host (or its
+ * review 36b), for pod logs through the cluster the node the output names (clusterNode), else none (any node's); OWN_OUTPUT for a log line naming no host (or its
  * indented continuation) under no command naming one (review 35f: the failing node's bare klog beside a peer's journal);
  * null for a sentence quoting the error, which is no machine's.
  */
 export function linePrinter(lineAt: (line: number) => string | undefined, facts: PrinterFacts): (line: number) => string | null {
   return (n) => {
     const by = facts.commandHost(n);
-    if (by === "") return null;
+    // Through the cluster, a pod may be on any node, unless the output names it (its description's `Node:`, an event's
+    // source): review 44a, a laptop's containerd judged the events of a pod `kubectl describe` placed on web-2.
+    if (by === "") return facts.clusterNode(n);
     // What a command at a bare prompt printed is the machine the paste's bare uname names (review 42b F6).
     const bare = by === null ? bareCommandPrinter(facts, n) : null;
     if (facts.containerOutput.has(n) || facts.inContainerCommand(n)) return by ?? bare;

@@ -156,6 +156,56 @@ web-2   Ready    <none>   40d   v1.24.1   10.0.1.12     <none>        Ubuntu 22.
   });
 });
 
+describe("a pod's node, as the cluster's output names it", () => {
+  const CNI =
+    'plugin type="loopback" failed (add): incompatible CNI versions; config is "1.0.0", plugin supports ["0.1.0" "0.2.0" "0.3.0" "0.3.1" "0.4.0"]';
+  const sandbox = `Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "abc": ${CNI}`;
+  const cniVerdict = (text: string) =>
+    diagnoseBundle(kb, text).findings.find((f) => f.id === "containerd-1.6.3-loopback-cni-1.0.0")?.verdict;
+  const reading = (prompt: string, version: string) =>
+    `${prompt} containerd --version\ncontainerd containerd.io ${version} a05d175400b1145e5e6a735a6710579d181e7fb0`;
+  const describe = (prompt: string, node: string) =>
+    `${prompt} kubectl describe pod web-0\nName:         web-0\nNamespace:    default\nNode:         ${node}\nEvents:\n  Warning  FailedCreatePodSandBox  2m  kubelet  ${sandbox}`;
+  const rows = [
+    "NAME    STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION      CONTAINER-RUNTIME",
+    "web-1   Ready    <none>   40d   v1.24.1   10.0.1.11     <none>        Ubuntu 22.04.3 LTS   5.15.0-88-generic   containerd://1.6.3",
+    "web-2   Ready    <none>   40d   v1.24.1   10.0.1.12     <none>        Ubuntu 22.04.3 LTS   5.15.0-88-generic   containerd://1.6.4",
+  ].join("\n");
+
+  it("judges a described pod's events on the node its `Node:` field names (review 44a)", () => {
+    // No table: the laptop's containerd is not web-2's, in range or past the fix.
+    for (const version of ["1.6.3", "1.6.4"])
+      expect(cniVerdict([reading("me@laptop:~$", version), describe("me@laptop:~$", "web-2/10.0.1.12")].join("\n")), version).toMatchObject(
+        {
+          status: "unknown",
+          reason: expect.stringContaining(
+            "no version of web-2 is given: the log's lines are web-2's, and the paste's own output is laptop's",
+          ),
+        },
+      );
+    // Read at web-2's own prompt, its version decides.
+    expect(cniVerdict([reading("me@web-2:~$", "1.6.3"), describe("me@web-2:~$", "web-2/10.0.1.12")].join("\n"))?.status).toBe("affected");
+    // Beside a table: web-2's row, not web-1's in range.
+    expect(cniVerdict(`$ kubectl get nodes -o wide\n${rows}\n${describe("$", "web-2/10.0.1.12")}`)).toMatchObject({
+      status: "not-affected",
+      reason: expect.stringContaining("the log's lines are node web-2's, and node web-1: containerd is in range"),
+    });
+    // A pod no node runs (`<none>`) names none: one of the cluster's nodes.
+    expect(cniVerdict(`$ kubectl get nodes -o wide\n${rows}\n${describe("$", "<none>")}`)?.reason).not.toContain("node web-2's");
+  });
+
+  it("judges an event on the node its source names (`kubelet, web-2`), as older kubectl prints it", () => {
+    const events = `$ kubectl get events\nLAST SEEN   TYPE      REASON                   OBJECT      SOURCE           MESSAGE\n2m          Warning   FailedCreatePodSandBox   pod/web-0   kubelet, web-2   ${sandbox}`;
+    expect(cniVerdict(`$ kubectl get nodes -o wide\n${rows}\n${events}`)).toMatchObject({
+      status: "not-affected",
+      reason: expect.stringContaining("the log's lines are node web-2's"),
+    });
+    expect(cniVerdict(`$ kubectl get nodes -o wide\n${rows}\n${events.replace("kubelet, web-2", "kubelet, web-1")}`)).toMatchObject({
+      status: "affected",
+    });
+  });
+});
+
 describe("prompts and commands that name no node (review 36e)", () => {
   const row = (name: string, kernel: string) =>
     `${name.padEnd(9)}Ready    <none>          9d    v1.30.4   10.0.0.${name.length}     <none>        Ubuntu 22.04.5 LTS   ${kernel}   containerd://1.7.12`;

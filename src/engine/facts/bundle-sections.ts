@@ -222,6 +222,11 @@ const promptHost = (raw: string): string | null => {
   return (m?.[1] ?? m?.[2])?.toLowerCase() ?? null;
 };
 
+/** A pod's description through the cluster's API, whose `Node:` field names the node its events come from. */
+const DESCRIBES_POD = /(?:^|\s)(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\sdescribe\s+(?:pods?|po)\b/;
+/** `kubectl describe pod`'s node field: "Node:         web-2/10.0.1.12", or "<none>" for a pod no node runs. */
+const NODE_FIELD = /^Node:\s+(<none>|[A-Za-z0-9][\w.-]*)(?:\/\S*)?\s*$/;
+
 /** A local runtime's logs of a container (`docker logs`, `crictl logs`): the container's output. */
 const CONTAINER_LOGS = /(?:^|\s)(?:docker|podman|nerdctl|crictl)\s+logs(?:\s|$)/;
 /**
@@ -573,6 +578,11 @@ export function readBundle(input: readonly string[] | TextLines): {
   localReads: Set<number>;
   /** The command lines typed at a bare prompt (`$ docker run …`) of no shell `ssh` opened: the paste's own machine's. */
   bareCommands: Set<number>;
+  /**
+   * In a pod's description (`kubectl describe pod`), each `Node:` field's line (1-based, in order) with the node it names
+   * ("" for `<none>`, a pod not scheduled) and its command's line: the node the lines after it, the pod's events, are from.
+   */
+  describedNodes: Array<[line: number, node: string, command: number]>;
 } {
   const lines: Lines = input instanceof TextLines ? input : arrayLines(input);
   const sections: BundleSection[] = [];
@@ -590,6 +600,9 @@ export function readBundle(input: readonly string[] | TextLines): {
   const sshCommands = new Set<number>();
   const localReads = new Set<number>();
   const bareCommands = new Set<number>();
+  const describedNodes: Array<[number, string, number]> = [];
+  // The `kubectl describe pod` command whose output is read now, if any (its line).
+  let describing = 0;
   // The machines the paste has named so far: its nodes table's rows, its uname lines' hosts, its prompts outside a container.
   const machines = new MachineNames();
   // Whether the lines read now are a container's: a command's next output, or a shell opened there.
@@ -719,6 +732,7 @@ export function readBundle(input: readonly string[] | TextLines): {
       if (command) {
         fanOut.command(raw);
         commandLines.push(i + 1);
+        describing = DESCRIBES_POD.test(raw) ? i + 1 : 0;
         // A command typed in a container's shell acts there (an `apt-get install` changes the image, not the host), on
         // the machine whose prompt opened the shell: the container's own prompt names none.
         const inside = inContainerNow(scope) && (wasInside || CONTAINER_PROMPT.test(raw));
@@ -756,6 +770,8 @@ export function readBundle(input: readonly string[] | TextLines): {
     }
     // A container command's output runs until the host's next command: warnings and notices of any kind come first.
     if (inContainerNow(scope)) containerOutput.add(i + 1);
+    const node = describing ? NODE_FIELD.exec(raw) : null;
+    if (node) describedNodes.push([i + 1, node[1] === "<none>" ? "" : machineOf(node[1] ?? ""), describing]);
     hint = null;
     i++;
   }
@@ -773,6 +789,7 @@ export function readBundle(input: readonly string[] | TextLines): {
     sshCommands,
     localReads,
     bareCommands,
+    describedNodes,
   };
 }
 

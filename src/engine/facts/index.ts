@@ -10,6 +10,7 @@ import { withoutCaptureStamps } from "./capture-stamps";
 import { beforeUpgrade, commandBefore, hostOfLine, upgradedBy, upgradesOn } from "./component-upgrades";
 import { dockerVersionComponents } from "./docker-version";
 import { ansibleOneLine, fanOutHeader } from "./fan-out";
+import { machineOf as machineOfTarget } from "./fan-out-reader";
 import { type ComponentReadings, type HostComponents, hostComponents, namedComponents } from "./host-components";
 import { findIptables, type LineRef, pickIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
@@ -83,6 +84,11 @@ export interface ExtractedFacts {
    * journalctl …"), "" when it fetched a pod's logs or ran in one through the cluster (any node's), else null.
    */
   commandHost: (line: number) => string | null;
+  /**
+   * For a line a command through the cluster printed (commandHost ""), the node the paste says it came from: the `Node:`
+   * field of the pod's description above it, or the event's own source (`kubelet, worker-2`); else null.
+   */
+  clusterNode: (line: number) => string | null;
   /** Whether the command before a line ran in a container or printed a container's logs: a host name in its output is none. */
   inContainerCommand: (line: number) => boolean;
   /** Whether the command before a line ran on another machine through `ssh` or a fan-out tool (commandHost is then its target). */
@@ -440,6 +446,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     bareUnameHosts: [...bareHosts],
     afterBareCommand: afterCommandOf(commandHosts, read.bareCommands),
     commandHost,
+    clusterNode: clusterNodeOf(read.describedNodes, commandHosts, lineAt),
     inContainerCommand: afterCommandOf(commandHosts, containerCommands),
     overSsh,
     readHere: afterCommandOf(commandHosts, localReads),
@@ -476,6 +483,27 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
 }
 
 /** Whether the command a line comes after is one of `kind` (readBundle's containerCommands or sshCommands). */
+/**
+ * ExtractedFacts.clusterNode: the `Node:` field above a line in the same pod's description (readBundle's describedNodes),
+ * else the source an event line names (`kubectl get events`' and older `describe`'s "kubelet, worker-2").
+ */
+function clusterNodeOf(
+  described: ReadonlyArray<readonly [number, string, number]>,
+  commands: ReadonlyArray<readonly [number, string | null]>,
+  lineAt: (line: number) => string | undefined,
+): (line: number) => string | null {
+  const fieldBefore = commandBefore(described);
+  const commandOf = commandBefore(commands);
+  return (line) => {
+    const field = fieldBefore(line);
+    if (field && field[2] === commandOf(line)?.[0]) return field[1] || null;
+    const source = EVENT_SOURCE.exec(lineAt(line) ?? "")?.[1];
+    return source ? machineOfTarget(source) : null;
+  };
+}
+/** An event's source as older kubectl prints it (`kubelet, worker-2`): the kubelet and the node it runs on. */
+const EVENT_SOURCE = /\skubelet, ([A-Za-z0-9][\w.-]*)\s/;
+
 function afterCommandOf(commands: ReadonlyArray<readonly [number, string | null]>, kind: ReadonlySet<number>) {
   const commandOf = commandBefore(commands);
   return (line: number): boolean => kind.size > 0 && kind.has(commandOf(line)?.[0] ?? 0);
@@ -702,6 +730,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     bareUnameHosts: fromLogs.bareUnameHosts,
     afterBareCommand: fromLogs.afterBareCommand,
     commandHost: fromLogs.commandHost,
+    clusterNode: fromLogs.clusterNode,
     inContainerCommand: fromLogs.inContainerCommand,
     overSsh: fromLogs.overSsh,
     readHere: fromLogs.readHere,
