@@ -1110,6 +1110,10 @@ describe("a component's output under one machine's prompt, in a paste of several
     ] as const)
       expect(docker23(attempt(ssh, printed))?.reason, `${ssh} ${printed}`).not.toContain("node web-2");
     expect(docker23(attempt("admin@web-1:~$ ssh -t web-2 sudo -i"))?.reason).toContain("node web-2");
+    // `mosh` opens a shell there as `ssh` does, whatever its options (review 42b F4: web-1's versions judged web-2's line).
+    for (const mosh of ["mosh web-2", "mosh -p 60001 admin@web-2", `mosh --ssh="ssh -p 2222" web-2`, "mosh web-2 -- sudo -i"])
+      expect(docker23(attempt(`admin@web-1:~$ ${mosh}`))?.reason, mosh).toContain("node web-2");
+    expect(docker23(attempt("admin@web-1:~$ mosh web-2 -- uptime"))?.reason).not.toContain("node web-2");
     // A shell left inside another (`ssh web-2` from web-1's session) returns to the one it was opened from.
     const nested = [
       "$ uname -a",

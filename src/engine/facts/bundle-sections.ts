@@ -190,6 +190,12 @@ const PROMPT_HOST = new RegExp(
 const SSH_TARGET =
   /(?:^|[;&|(]\s*|[$#%>]\s+|\bsudo\s+(?:-\S+\s+)*)ssh\s+(?:(?:-[bcDEeFIiJLlmOopQRSWw]\s*\S+|-[46AaCfGgKkMNnqsTtVvXxYy]+)\s+)*(?:[\w.-]+@)?\[?([A-Za-z0-9][\w.:-]*)/;
 /**
+ * `mosh` run as the command: its options (`-p 60001`, `--ssh="ssh -p 2222"`, `--predict=always`), then `[user@]host`. It
+ * opens a shell on the host as `ssh` does, or runs the command after the host there (review 42b F4).
+ */
+const MOSH_TARGET =
+  /(?:^|[;&|(]\s*|[$#%>]\s+|\bsudo\s+(?:-\S+\s+)*)mosh\s+(?:(?:-p\s*\d+|--[\w-]+=(?:"[^"]*"|'[^']*'|\S+)|-[46an]+)\s+)*(?:[\w.-]+@)?([A-Za-z0-9][\w.:-]*)/;
+/**
  * A pod's logs or a command in it through the cluster's API, or the cluster's own objects (`describe`, events, `get`, but
  * the nodes table: kube-nodes.ts): the pod may be on any node, not the prompt's machine (review 44a F2: a pod's events
  * at a bare prompt were taken for the bare uname's node).
@@ -300,9 +306,17 @@ class SshSessions {
 const NO_SHELL_OPTION = /^-[46AaCgKkMqsVvXxYy]*[NfTWOGQ]/;
 /** A command after the target that opens a shell there: `sudo -i`, `sudo su -`, `sudo -s`, a shell itself. */
 const OPENS_REMOTE_SHELL = /^['"]?(?:sudo\s+(?:-i|-s|su(?:\s+-)?)|su(?:\s+-)?|(?:ba|z|fi)?sh|exec\s+(?:ba|z)?sh)['"]?$/;
-/** Whether a command line's `ssh` logs into a shell: nothing to run after its target, or a shell opened there. */
+/** Whether a command line's `ssh` (or `mosh`) logs into a shell: nothing to run after its target, or a shell opened there. */
 function interactiveSsh(raw: string): boolean {
   const after = afterPrompt(raw);
+  const mosh = MOSH_TARGET.exec(after);
+  if (mosh) {
+    const rest = after
+      .slice(mosh.index + mosh[0].length)
+      .replace(/^\s*--\s*/, "")
+      .trim();
+    return rest === "" || OPENS_REMOTE_SHELL.test(rest);
+  }
   const m = SSH_TARGET.exec(after);
   if (m === null) return false;
   const options = after.slice(0, m.index + m[0].length).split(/\s+/);
@@ -312,11 +326,12 @@ function interactiveSsh(raw: string): boolean {
 }
 
 /**
- * The machine a command line runs its command on through `ssh`, read after any prompt's own text (oh-my-zsh's "➜  ~ ssh
- * …"), or through a fan-out tool that labels nothing on its one target (`pdsh -N -w worker-2 …`).
+ * The machine a command line runs its command on through `ssh` or `mosh`, read after any prompt's own text (oh-my-zsh's
+ * "➜  ~ ssh …"), or through a fan-out tool that labels nothing on its one target (`pdsh -N -w worker-2 …`).
  */
 function sshTarget(raw: string): string | undefined {
-  return SSH_TARGET.exec(afterPrompt(raw))?.[1] ?? SSH_TARGET.exec(raw)?.[1] ?? soleUnlabelledTarget(raw);
+  const after = afterPrompt(raw);
+  return SSH_TARGET.exec(after)?.[1] ?? SSH_TARGET.exec(raw)?.[1] ?? MOSH_TARGET.exec(after)?.[1] ?? soleUnlabelledTarget(raw);
 }
 
 /** The machine a container scope's commands run on: the host the prompt that opened it names, or null. */
