@@ -621,6 +621,13 @@ function assemble(
       ? bareNodes
       : null;
     const offCluster = hitLines.length && !shown && !unlisted && !either && !bare ? ownOutputOffCluster(hitLines, facts, namesOf()) : null;
+    // The cluster's output beside a reading every node's row contradicts (one read at a bare prompt): the reading may be
+    // a node's own, disputing its row, or another machine's; the lines any node's (review 45a F5: "affected, certain" on
+    // the bare reading beside two rows past the fix).
+    const clusterClash =
+      hitLines.length && !shown && !unlisted && !either && !bare && !offCluster && hitLines.every((l) => facts.commandHost(l) === "")
+        ? clashingNodes(checks, hosts)
+        : null;
     const onHosts = away
       ? judgedOffOwnMachine(checks, hosts, away, ownMachine as OwnMachine, judge)
       : apart
@@ -645,22 +652,32 @@ function assemble(
                 ),
                 unlisted.unlisted,
               )
-            : judgedOffTable(checks, hosts, unlisted.unlisted, facts.unameHost, judge)
+            : judgedOffTable(checks, hosts, unlisted.unlisted, facts.unameHost, judge, facts.readingsHosts)
           : shown && shown.length < hosts.length
             ? judgedWhereShown(checks, hosts, shown, facts.unameHost, judge, facts.readingsHosts)
             : either
               ? judgedOnEither(checks, hosts, either, facts.unameHost, judge, facts.readingsHosts)
               : bare
                 ? judgedOnEither(checks, hosts, { shown: [], either: bare }, facts.unameHost, judge, facts.readingsHosts, BARE_UNAMES)
-                : offCluster
-                  ? noted(
-                      judge(
-                        checks.filter((c) => !offCluster.drop(c)),
-                        hosts.filter((h) => !offCluster.dropHost(h)),
-                      ),
-                      offCluster.note,
+                : clusterClash
+                  ? judgedOnEither(
+                      checks,
+                      hosts,
+                      { shown: [], either: clusterClash },
+                      facts.unameHost,
+                      judge,
+                      facts.readingsHosts,
+                      ANY_NODE,
                     )
-                  : judge(checks, hosts);
+                  : offCluster
+                    ? noted(
+                        judge(
+                          checks.filter((c) => !offCluster.drop(c)),
+                          hosts.filter((h) => !offCluster.dropHost(h)),
+                        ),
+                        offCluster.note,
+                      )
+                    : judge(checks, hosts);
     const verdict = readAt ? noted(onHosts, readAt.note) : onHosts;
     judged.set(record.id, verdict);
     if (logEvidence.length) {
@@ -821,6 +838,23 @@ function judgedOnEither(
 
 /** Why a bare prompt's lines are either of several nodes' (bareUnamePrinters). */
 const BARE_UNAMES = "the bare prompts printed each one's uname";
+/** Why the cluster's output is any of its nodes'. */
+const ANY_NODE = "they came through the cluster, from one of its nodes";
+
+/** The table's nodes when a reading of the paste's own contradicts every one of their rows; else null. */
+function clashingNodes(checks: readonly VersionEvidence[], hosts: readonly HostVersions[]): HostVersions[] | null {
+  const read = checks.filter(readHere);
+  const nodes = hosts.filter((h) => h.subject.startsWith("node "));
+  if (!read.length || !nodes.length) return null;
+  return nodes.every((h) =>
+    disagreeing(
+      read,
+      checks.filter((c) => subjectOf(c, h.subject)),
+    ),
+  )
+    ? nodes
+    : null;
+}
 
 /**
  * A finding's verdict when its log lines are some host's the nodes table does not list: no node's versions speak of
@@ -833,10 +867,14 @@ function judgedOffTable(
   printers: readonly string[],
   unameHost: string | null,
   judge: (checks: VersionEvidence[], hosts: HostVersions[]) => Verdict,
+  readingsHosts: readonly string[] | null,
 ): Verdict {
   const elsewhere = unameOfAny(unameHost, printers) !== null;
+  // Nor do versions read at prompts naming other machines (review 45a F2: a laptop's containerd judged the events of a pod
+  // on a worker the table does not list).
+  const readAway = readingsHosts?.every((r) => !printers.some((p) => sameMachine(p, r))) === true;
   const kept = (subject: string) => !subject.startsWith("node ") && !(elsewhere && subject.startsWith(SINGLE_HOST));
-  const own = checks.filter((c) => kept(c.subject));
+  const own = checks.filter((c) => kept(c.subject) && !(readAway && readHere(c)));
   const names = namesOfHosts(printers);
   const inRange = checks.find((c) => c.subject.startsWith("node ") && c.result === "affected");
   const said = `the log's lines are ${names}'s, which the nodes table does not list: its nodes' versions do not decide${inRange ? ` (${inRange.subject} is in range, but no line of its log is in the paste)` : ""}`;
@@ -947,8 +985,18 @@ function ownOutputOffCluster(
 function readingsOfPrinter(
   lines: readonly number[],
   printerOf: (line: number) => string | null,
-  facts: Pick<ExtractedFacts, "readingsAt" | "readingsHosts"> & HostComponents,
+  facts: Pick<
+    ExtractedFacts,
+    "readingsAt" | "readingsHosts" | "readHere" | "inContainerCommand" | "overSsh" | "commandHost" | "clusterNode"
+  > &
+    HostComponents,
 ): { read: HostComponents; note: string } | null {
+  // Printed by a command that reads that machine's logs (journalctl, `crictl logs`, `docker run`, through ssh), or named
+  // by the cluster's output (a pod's `Node:`): a line pasted under a version reading's output is no output of it, and
+  // may be any machine's (review 45a F10).
+  const shows = (l: number) =>
+    facts.readHere(l) || facts.inContainerCommand(l) || facts.overSsh(l) || (facts.commandHost(l) === "" && facts.clusterNode(l) !== null);
+  if (!lines.every(shows)) return null;
   const [first, ...rest] = lines.map(printerOf);
   if (!first || rest.some((p) => !p || !sameMachine(p, first))) return null;
   const read = facts.readingsAt(first);
@@ -957,7 +1005,7 @@ function readingsOfPrinter(
   const others = (facts.readingsHosts ?? []).filter((h) => !sameMachine(h, first));
   return {
     read,
-    note: `the versions read at ${first}'s prompt, which printed the log's lines; those read at ${namesOfHosts(others)}'s are another machine's`,
+    note: `the log's lines are ${first}'s, judged on the versions read at its prompt; those read at ${namesOfHosts(others)}'s are another machine's`,
   };
 }
 

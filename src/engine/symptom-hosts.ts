@@ -155,7 +155,8 @@ export function linePrinter(lineAt: (line: number) => string | undefined, facts:
     const by = facts.commandHost(n);
     // Through the cluster, a pod may be on any node, unless the output names it (its description's `Node:`, an event's
     // source): review 44a, a laptop's containerd judged the events of a pod `kubectl describe` placed on web-2.
-    if (by === "") return facts.clusterNode(n);
+    // A journal's line names its own host, and no description prints one (review 45a F3): none then, as before.
+    if (by === "") return syslogHost(lineAt(n) ?? "") ? null : facts.clusterNode(n);
     // What a command at a bare prompt printed is the machine the paste's bare uname names (review 42b F6).
     const bare = by === null ? bareCommandPrinter(facts, n) : null;
     if (facts.containerOutput.has(n) || facts.inContainerCommand(n)) return by ?? bare;
@@ -178,7 +179,7 @@ export function tablePrinter(
   printerOf: (line: number) => string | null,
   facts: Pick<
     ExtractedFacts,
-    "lineAt" | "containerOutput" | "inContainerCommand" | "overSsh" | "readHere" | "bareUnameHost" | "afterBareCommand"
+    "lineAt" | "commandHost" | "containerOutput" | "inContainerCommand" | "overSsh" | "readHere" | "bareUnameHost" | "afterBareCommand"
   >,
   namesOf: () => NodeNames,
 ): (line: number) => string | null {
@@ -186,6 +187,9 @@ export function tablePrinter(
     const journal = syslogHost(facts.lineAt(line) ?? "");
     if (journal && (facts.containerOutput.has(line) || facts.inContainerCommand(line)) && namesOf().lookup(journal)) return journal;
     const printer = printerOf(line);
+    // A node the cluster's output names (a pod's `Node:`, an event's source) is a machine, listed or not (review 45a F2: a
+    // worker the table does not list was taken for "one of its nodes", "not affected, certain" on another row).
+    if (printer !== null && facts.commandHost(line) === "") return printer;
     // A bare prompt's output is the bare uname's machine, a node or not (review 42b F6: `$ docker run` under `Linux web-3
     // …` was judged on web-2's row, in range, "affected"): no laptop's command reaching a node.
     if (printer !== null && !journal && printer === bareCommandPrinter(facts, line)) return printer;

@@ -192,6 +192,36 @@ describe("a pod's node, as the cluster's output names it", () => {
     });
     // A pod no node runs (`<none>`) names none: one of the cluster's nodes.
     expect(cniVerdict(`$ kubectl get nodes -o wide\n${rows}\n${describe("$", "<none>")}`)?.reason).not.toContain("node web-2's");
+    // The command's flags before the resource (review 45a F7: the wrong node's "high, affected, certain" came back).
+    const namespaced = describe("$", "web-2/10.0.1.12").replace("describe pod", "describe -n prod pod");
+    expect(cniVerdict(`$ kubectl get nodes -o wide\n${rows}\n${namespaced}`)?.status).toBe("not-affected");
+    // A node the table does not list is a machine off it, whose version is not given (review 45a F2: "not affected,
+    // certain" on the other row), and the laptop's reading is not its.
+    const oneRow = rows.split("\n").slice(0, 2).join("\n");
+    expect(
+      cniVerdict(
+        `me@laptop:~$ kubectl get nodes -o wide\n${oneRow}\n${reading("me@laptop:~$", "1.6.3")}\n${describe("me@laptop:~$", "web-2")}`,
+      ),
+    ).toMatchObject({
+      status: "unknown",
+      reason: expect.stringContaining("no version of web-2 is given; the log's lines are web-2's, which the nodes table does not list"),
+    });
+    // A journal's line after the description names its own host: the description's node is not its (review 45a F3).
+    const journal = `Dec 04 10:01:02 web-1 containerd[812]: ${CNI}`;
+    expect(
+      cniVerdict(`$ kubectl get nodes -o wide\n${rows}\n${describe("$", "web-2").split("\nEvents:")[0]}\n${journal}`)?.status,
+    ).not.toBe("not-affected");
+  });
+
+  it("leaves the cluster's output undecided beside a bare reading every row contradicts (review 45a F5)", () => {
+    const events = `$ kubectl get events\n2m  Warning  FailedCreatePodSandBox  pod/web-0  ${sandbox}`;
+    const pastFix = rows.replace("containerd://1.6.3", "containerd://1.6.4");
+    expect(cniVerdict(`$ kubectl get nodes -o wide\n${pastFix}\n${reading("$", "1.6.3")}\n${events}`)).toMatchObject({
+      status: "unknown",
+      reason: expect.stringContaining("they came through the cluster, from one of its nodes"),
+    });
+    // A bare reading a row agrees with is that node's, perhaps: the rows decide as before.
+    expect(cniVerdict(`$ kubectl get nodes -o wide\n${pastFix}\n${reading("$", "1.6.4")}\n${events}`)?.status).toBe("not-affected");
   });
 
   it("judges an event on the node its source names (`kubelet, web-2`), as older kubectl prints it", () => {
@@ -268,10 +298,18 @@ ${xorMarkJournaldOf("kind-worker2")}`;
       "me@laptop:~$ docker exec -it kind-worker2 bash\nroot@kind-worker2:/# crictl logs 1a2b3c\n",
     );
     expect(shell).not.toBe(crictl);
-    expect(diagnoseBundle(kb, shell).findings.find((f) => f.id === "containerd-1.6.3-loopback-cni-1.0.0")?.verdict).toMatchObject({
-      status: "not-affected",
-      reason: expect.stringContaining("node kind-worker2: containerd: fixed in 1.6.4"),
-    });
+    // Whatever prompt the node's shell prints (BusyBox's `/ #`, a shell's version), or none pasted (review 45a F1: the
+    // laptop's containerd decided again, "high, affected, certain").
+    for (const prompt of ["root@kind-worker2:/# ", "/ # ", "~ # ", "sh-5.1# ", ""])
+      expect(
+        diagnoseBundle(kb, shell.replace("root@kind-worker2:/# ", prompt)).findings.find(
+          (f) => f.id === "containerd-1.6.3-loopback-cni-1.0.0",
+        )?.verdict,
+        prompt,
+      ).toMatchObject({
+        status: "not-affected",
+        reason: expect.stringContaining("node kind-worker2: containerd: fixed in 1.6.4"),
+      });
   });
 });
 
@@ -1026,12 +1064,15 @@ describe("a component's output under one machine's prompt, in a paste of several
         expect(verdict, text.join("\n")).toMatchObject({
           status: own === "23.0.1" ? "affected" : "not-affected",
           reason: expect.stringContaining(
-            "the versions read at web-2's prompt, which printed the log's lines; those read at laptop's are another machine's",
+            "the log's lines are web-2's, judged on the versions read at its prompt; those read at laptop's are another machine's",
           ),
         });
       }
-    // A line no machine's prompt printed (the cluster's, a bare one) leaves them disagreeing.
+    // A line no machine's prompt printed (the cluster's, a bare one) leaves them disagreeing, and so does a line pasted
+    // under a reading's own output, which no `docker version` prints (review 45a F10: "not affected, certain").
     expect(docker23([versionAt("laptop", "24.0.7"), versionAt("web-2", "23.0.1"), run("$")].join("\n"))?.status).toBe("unknown");
+    const pasted = [versionAt("laptop", "23.0.1"), versionAt("web-2", "24.0.7"), "", run("$").split("\n")[1]].join("\n");
+    expect(docker23(pasted)?.status).toBe("unknown");
     // A bare uname names the bare prompts' machine: versions read at another's prompt judge nothing of a bare run, and
     // judge their own prompt's lines with the uname's kernel left out (review 44a F5: both went the wrong way, certain).
     const bareUname = web1.replace("admin@web-1:~$", "$");

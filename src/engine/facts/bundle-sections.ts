@@ -228,8 +228,11 @@ const promptHost = (raw: string): string | null => {
   return (m?.[1] ?? m?.[2])?.toLowerCase() ?? null;
 };
 
-/** A pod's description through the cluster's API, whose `Node:` field names the node its events come from. */
-const DESCRIBES_POD = /(?:^|\s)(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\sdescribe\s+(?:pods?|po)\b/;
+/**
+ * A description through the cluster's API, whatever its flags (`describe -n prod pod web-0`): a pod's `Node:` field
+ * names the node its events come from (no other kind's description has one).
+ */
+const DESCRIBES_POD = /(?:^|\s)(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\sdescribe(?:\s|$)/;
 /** `kubectl describe pod`'s node field: "Node:         web-2/10.0.1.12", or "<none>" for a pod no node runs. */
 const NODE_FIELD = /^Node:\s+(<none>|[A-Za-z0-9][\w.-]*)(?:\/\S*)?\s*$/;
 
@@ -268,7 +271,7 @@ function afterPrompt(line: string): string {
 /** A prompt that names no machine: `$ `, `# `, `% `. */
 const BARE_PROMPT = /^\s*[$#%]\s+\S/;
 /** A command that ends the shell it is typed in. */
-const LEAVES_SHELL = /^[$#%]\s+(?:exit|logout)\s*$/;
+const LEAVES_SHELL = /^(?:[$#%]|[~/]\S*\s[$#]|(?:ba|z|da)?sh-\d+(?:\.\d+)*[$#])\s+(?:exit|logout)\s*$/;
 /**
  * What ssh prints as the remote shell ends, or when none was opened (review 42b F3: after a timed-out or refused `ssh
  * web-2`, the next bare prompt's failure was judged on web-2's versions, "not affected, certain", where it was web-1's):
@@ -755,9 +758,11 @@ export function readBundle(input: readonly string[] | TextLines): {
         // A kind or k3d node is a container the paste names as a machine (a row of its table): what a command run in it
         // prints is that node's (review 44a F4: `docker exec kind-control-plane crictl logs` at a laptop's prompt was
         // judged on the laptop's containerd, "high, affected, certain").
-        const node = inside || ssh || entered ? undefined : execNode(raw, machines);
+        // The shell's own output before its first prompt (a paste that left the prompts out) is the node's too.
+        const node = entered ?? (inside || ssh ? undefined : execNode(raw, machines));
         const session = sessions.current;
-        const inSession: boolean = !inside && !ssh && session !== null && BARE_PROMPT.test(raw);
+        // A shell in a node's container prints BusyBox's path prompt or a shell's version prompt (`/ #`, `sh-5.1#`) as well.
+        const inSession: boolean = !inside && !ssh && session !== null && (BARE_PROMPT.test(raw) || PATH_PROMPT.test(raw));
         const printer = inside ? scopeMachine(scope) : (node ?? (inSession ? session : printerOf(raw, ssh)));
         commandHosts.push([i + 1, printer]);
         if (!inside && !ssh && !inSession && printer) machines.add(printer);
