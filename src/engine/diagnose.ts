@@ -572,10 +572,23 @@ function assemble(
       c.result === "not-affected" && onPrinter(c) && overruled.some((p) => p.ecosystem === c.ecosystem);
     const ownNow = overruled.length ? own.map((c) => (ruledOut(c) ? hedgeNamed(c, OVERRULED_BY_LINE) : c)) : own;
     if (printed.length && printedOn && !hosts.length) hosts = [printedOn];
+    // With no table, the cluster's output (`kubectl get events` at a laptop) may be any node's: versions read at a named
+    // machine's prompt judge it as versions that may not be the ones that failed (review 45a F11: "not affected, certain"
+    // on the laptop's containerd). A bare shell's are the paste's one machine's, as everywhere; what a line's own wording
+    // dates (printed) holds for whichever machine printed it.
+    const anyNode =
+      !facts.nodes.length &&
+      facts.readingsHosts !== null &&
+      logEvidence.length > 0 &&
+      !away &&
+      !apart &&
+      !readAt &&
+      symptomLines().every((l) => facts.commandHost(l) === "" && printerOf(l) === null);
+    const ownRead = anyNode ? ownNow.map((c) => (c.certain === false || !readHere(c) ? c : hedgeNamed(c, ANY_NODE_VIA))) : ownNow;
     const checks =
       elsewhere.length && elsewhere.length === hosts.length
         ? elsewhere
-        : [...ownNow, ...named, ...printed, ...(logEvidence.length ? hosts.flatMap((h) => checksOf.release(record, h, decided)) : [])];
+        : [...ownRead, ...named, ...printed, ...(logEvidence.length ? hosts.flatMap((h) => checksOf.release(record, h, decided)) : [])];
     const symptom = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= SYMPTOM_WEIGHT);
     // Whose lines they are matters only among alternatives (a handful of records): no pass over a flood's lines otherwise.
     const components = alternativeComponents(record).length > 1 ? symptomComponents(record, seen.sightings, logEvidence) : [];
@@ -840,6 +853,8 @@ function judgedOnEither(
 const BARE_UNAMES = "the bare prompts printed each one's uname";
 /** Why the cluster's output is any of its nodes'. */
 const ANY_NODE = "they came through the cluster, from one of its nodes";
+
+const ANY_NODE_VIA = "the log's lines came through the cluster, perhaps from another machine than the one the paste read";
 
 /** The table's nodes when a reading of the paste's own contradicts every one of their rows; else null. */
 function clashingNodes(checks: readonly VersionEvidence[], hosts: readonly HostVersions[]): HostVersions[] | null {

@@ -213,6 +213,19 @@ describe("a pod's node, as the cluster's output names it", () => {
     ).not.toBe("not-affected");
   });
 
+  it("judges the cluster's output with no table on the paste's own versions as ones that may not be the failing node's (review 45a F11)", () => {
+    for (const command of ["kubectl get events", "kubectl logs web-0"]) {
+      const events = `me@laptop:~$ ${command}\n2m  Warning  FailedCreatePodSandBox  pod/web-0  ${sandbox}`;
+      // Past the fix: it rules nothing out ("not affected, certain" before).
+      expect(cniVerdict(`${reading("me@laptop:~$", "1.6.4")}\n${events}`), command).toMatchObject({
+        status: "unknown",
+        reason: expect.stringContaining("perhaps from another machine than the one the paste read"),
+      });
+      // In range: affected, not certain.
+      expect(cniVerdict(`${reading("me@laptop:~$", "1.6.3")}\n${events}`), command).toMatchObject({ status: "affected", certain: false });
+    }
+  });
+
   it("leaves the cluster's output undecided beside a bare reading every row contradicts (review 45a F5)", () => {
     const events = `$ kubectl get events\n2m  Warning  FailedCreatePodSandBox  pod/web-0  ${sandbox}`;
     const pastFix = rows.replace("containerd://1.6.3", "containerd://1.6.4");
