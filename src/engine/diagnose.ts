@@ -625,21 +625,17 @@ function assemble(
     // A bare line under several nodes' bare unames stays the fleet's (a node in range printed it), unless a bare reading is
     // contradicted by every one of those nodes' rows: then it may be any of theirs, or none (review 44a F10).
     const bareNodes = hitLines.length && !shown && !unlisted && !either ? bareUnamePrinters(hitLines, namesOf(), nodePrinter, facts) : null;
-    const bare = bareNodes?.every((h) =>
-      disagreeing(
-        checks.filter(readHere),
-        checks.filter((c) => subjectOf(c, h.subject)),
-      ),
-    )
-      ? bareNodes
-      : null;
+    const bare = bareNodes ? clashingOn(checks, bareNodes) : null;
     const offCluster = hitLines.length && !shown && !unlisted && !either && !bare ? ownOutputOffCluster(hitLines, facts, namesOf()) : null;
     // The cluster's output beside a reading every node's row contradicts (one read at a bare prompt): the reading may be
     // a node's own, disputing its row, or another machine's; the lines any node's (review 45a F5: "affected, certain" on
     // the bare reading beside two rows past the fix).
     const clusterClash =
       hitLines.length && !shown && !unlisted && !either && !bare && !offCluster && hitLines.every((l) => facts.commandHost(l) === "")
-        ? clashingNodes(checks, hosts)
+        ? clashingOn(
+            checks,
+            hosts.filter((h) => h.subject.startsWith("node ")),
+          )
         : null;
     const onHosts = away
       ? judgedOffOwnMachine(checks, hosts, away, ownMachine as OwnMachine, judge)
@@ -854,12 +850,12 @@ const BARE_UNAMES = "the bare prompts printed each one's uname";
 /** Why the cluster's output is any of its nodes'. */
 const ANY_NODE = "they came through the cluster, from one of its nodes";
 
+/** Why a version read at a named machine's prompt may not be the one that failed, with no table (anyNode). */
 const ANY_NODE_VIA = "the log's lines came through the cluster, perhaps from another machine than the one the paste read";
 
-/** The table's nodes when a reading of the paste's own contradicts every one of their rows; else null. */
-function clashingNodes(checks: readonly VersionEvidence[], hosts: readonly HostVersions[]): HostVersions[] | null {
+/** `nodes`, when a reading of the paste's own contradicts every one of their rows (disagreeing); else null. */
+function clashingOn(checks: readonly VersionEvidence[], nodes: readonly HostVersions[]): readonly HostVersions[] | null {
   const read = checks.filter(readHere);
-  const nodes = hosts.filter((h) => h.subject.startsWith("node "));
   if (!read.length || !nodes.length) return null;
   return nodes.every((h) =>
     disagreeing(

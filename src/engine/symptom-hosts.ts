@@ -146,9 +146,9 @@ const bareCommandPrinter = (facts: Pick<ExtractedFacts, "bareUnameHost" | "after
  * The machine that printed a line, as the paste says: its syslog or journald host, else the command before it (an `ssh`
  * target, a prompt's host); for a container's lines only the command's machine (a kind node's journal through `docker
  * exec` runs on that machine's kernel under the container's name; `crictl logs` at worker-2's prompt are worker-2's:
- * review 36b), for pod logs through the cluster the node the output names (clusterNode), else none (any node's); OWN_OUTPUT for a log line naming no host (or its
- * indented continuation) under no command naming one (review 35f: the failing node's bare klog beside a peer's journal);
- * null for a sentence quoting the error, which is no machine's.
+ * review 36b); for pod logs through the cluster the node the output names (clusterNode), else none (any node's);
+ * OWN_OUTPUT for a log line naming no host (or its indented continuation) under no command naming one (review 35f: the
+ * failing node's bare klog beside a peer's journal); null for a sentence quoting the error, which is no machine's.
  */
 export function linePrinter(lineAt: (line: number) => string | undefined, facts: PrinterFacts): (line: number) => string | null {
   return (n) => {

@@ -232,7 +232,7 @@ const promptHost = (raw: string): string | null => {
  * A description through the cluster's API, whatever its flags (`describe -n prod pod web-0`): a pod's `Node:` field
  * names the node its events come from (no other kind's description has one).
  */
-const DESCRIBES_POD = /(?:^|\s)(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\sdescribe(?:\s|$)/;
+const DESCRIBES = /(?:^|\s)(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\sdescribe(?:\s|$)/;
 /** `kubectl describe pod`'s node field: "Node:         web-2/10.0.1.12", or "<none>" for a pod no node runs. */
 const NODE_FIELD = /^Node:\s+(<none>|[A-Za-z0-9][\w.-]*)(?:\/\S*)?\s*$/;
 
@@ -619,7 +619,7 @@ export function readBundle(input: readonly string[] | TextLines): {
   const localReads = new Set<number>();
   const bareCommands = new Set<number>();
   const describedNodes: Array<[number, string, number]> = [];
-  // The `kubectl describe pod` command whose output is read now, if any (its line).
+  // The `kubectl describe` command whose output is read now, if any (its line): a pod's `Node:` field in it names its node.
   let describing = 0;
   // The machines the paste has named so far: its nodes table's rows, its uname lines' hosts, its prompts outside a container.
   const machines = new MachineNames();
@@ -750,7 +750,7 @@ export function readBundle(input: readonly string[] | TextLines): {
       if (command) {
         fanOut.command(raw);
         commandLines.push(i + 1);
-        describing = DESCRIBES_POD.test(raw) ? i + 1 : 0;
+        describing = DESCRIBES.test(raw) ? i + 1 : 0;
         // A command typed in a container's shell acts there (an `apt-get install` changes the image, not the host), on
         // the machine whose prompt opened the shell: the container's own prompt names none.
         const inside = inContainerNow(scope) && (wasInside || CONTAINER_PROMPT.test(raw));
@@ -790,8 +790,8 @@ export function readBundle(input: readonly string[] | TextLines): {
     }
     // A container command's output runs until the host's next command: warnings and notices of any kind come first.
     if (inContainerNow(scope)) containerOutput.add(i + 1);
-    const node = describing ? NODE_FIELD.exec(raw) : null;
-    if (node) describedNodes.push([i + 1, node[1] === "<none>" ? "" : machineOf(node[1] ?? ""), describing]);
+    const field = describing ? NODE_FIELD.exec(raw) : null;
+    if (field) describedNodes.push([i + 1, field[1] === "<none>" ? "" : machineOf(field[1] ?? ""), describing]);
     hint = null;
     i++;
   }
