@@ -524,10 +524,11 @@ function assemble(
     // CLI's local Docker 28, "not affected, certain"); what the paste shows of that daemon (named) and the line's own decide.
     const answeredElsewhere = !facts.nodes.length && logEvidence.length > 0 && symptomLines().every(facts.daemonElsewhere);
     if (answeredElsewhere) hosts = hosts.map((h) => (h.subject === single.subject ? namedOnly(h) : h));
-    // No nodes table, readings at two machines' prompts that disagree, and every symptom line printed at one of those
-    // machines: its own readings judge the lines (review 44a F9: unknown, "versions that disagree", where minikube's own
-    // `containerd --version` was read at the prompt that printed the line, and the laptop's 1.6.3 at another).
-    const readAt = !facts.nodes.length && logEvidence.length ? readingsOfPrinter(symptomLines(), printerOf, facts) : null;
+    // Every symptom line printed at one machine whose prompts read versions apart from the paste's others (no nodes
+    // table, readings at several machines' prompts; or beside several nodes, a machine no row names): its own readings
+    // judge the lines (review 44a F9: unknown, "versions that disagree", where minikube's own `containerd --version` was
+    // read at the prompt that printed the line; review 45a F9: "no version of laptop is given" beside the laptop's own).
+    const readAt = logEvidence.length ? readingsOfPrinter(symptomLines(), printerOf, facts) : null;
     if (readAt) hosts = [singleHost(facts, single.subject, readAt.read), ...hosts.filter((h) => h.subject !== single.subject)];
     const own = hosts.flatMap((h) => checksOf.version(record, h));
     // Versions named in passing count too, hedged; a release alone only judges a finding (its log shows the bug).
@@ -998,15 +999,21 @@ function readingsOfPrinter(
   printerOf: (line: number) => string | null,
   facts: Pick<
     ExtractedFacts,
-    "readingsAt" | "readingsHosts" | "readHere" | "inContainerCommand" | "overSsh" | "commandHost" | "clusterNode"
+    "readingsAt" | "readingsHosts" | "readHere" | "inContainerCommand" | "overSsh" | "commandHost" | "clusterNode" | "containerOutput"
   > &
     HostComponents,
 ): { read: HostComponents; note: string } | null {
   // Printed by a command that reads that machine's logs (journalctl, `crictl logs`, `docker run`, through ssh), or named
   // by the cluster's output (a pod's `Node:`): a line pasted under a version reading's output is no output of it, and
   // may be any machine's (review 45a F10).
+  // Not what a container's shell printed: a container that names no machine may be a node of its own (a kind node no row
+  // lists), whose components are not its host's (review 45a F8).
   const shows = (l: number) =>
-    facts.readHere(l) || facts.inContainerCommand(l) || facts.overSsh(l) || (facts.commandHost(l) === "" && facts.clusterNode(l) !== null);
+    !facts.containerOutput.has(l) &&
+    (facts.readHere(l) ||
+      facts.inContainerCommand(l) ||
+      facts.overSsh(l) ||
+      (facts.commandHost(l) === "" && facts.clusterNode(l) !== null));
   if (!lines.every(shows)) return null;
   const [first, ...rest] = lines.map(printerOf);
   if (!first || rest.some((p) => !p || !sameMachine(p, first))) return null;
@@ -1014,10 +1021,11 @@ function readingsOfPrinter(
   // Its readings are the paste's own ones already: nothing to say apart.
   if (!read || (!facts.disputed.length && sameReadings(read, facts))) return null;
   const others = (facts.readingsHosts ?? []).filter((h) => !sameMachine(h, first));
-  return {
-    read,
-    note: `the log's lines are ${first}'s, judged on the versions read at its prompt; those read at ${namesOfHosts(others)}'s are another machine's`,
-  };
+  // Beside a table, the verdict already says whose the lines are.
+  const note = others.length
+    ? `the log's lines are ${first}'s, judged on the versions read at its prompt; those read at ${namesOfHosts(others)}'s are another machine's`
+    : `judged on the versions read at ${first}'s prompt`;
+  return { read, note };
 }
 
 /** Whether two sets of readings give the same versions. */

@@ -226,6 +226,20 @@ describe("a pod's node, as the cluster's output names it", () => {
     }
   });
 
+  it("judges a laptop's own line on the laptop's own reading beside several rows (review 45a F9)", () => {
+    const laptop = `${reading("me@laptop:~$", "1.6.3")}\nme@laptop:~$ sudo crictl logs 1a2b3c\n${CNI}`;
+    const pastFix = rows.replace("containerd://1.6.3", "containerd://1.6.4");
+    // Before: unknown, "no version of laptop is given", beside the laptop's own `containerd --version`.
+    expect(cniVerdict(`me@laptop:~$ kubectl get nodes -o wide\n${pastFix}\n${laptop}`)).toMatchObject({
+      status: "affected",
+      reason: expect.stringContaining("judged on the versions read at laptop's prompt"),
+    });
+    // The rows' versions still judge nothing of it.
+    expect(cniVerdict(`me@laptop:~$ kubectl get nodes -o wide\n${pastFix}\n${laptop.replace("1.6.3 a05", "1.6.4 a05")}`)?.status).toBe(
+      "not-affected",
+    );
+  });
+
   it("leaves the cluster's output undecided beside a bare reading every row contradicts (review 45a F5)", () => {
     const events = `$ kubectl get events\n2m  Warning  FailedCreatePodSandBox  pod/web-0  ${sandbox}`;
     const pastFix = rows.replace("containerd://1.6.3", "containerd://1.6.4");

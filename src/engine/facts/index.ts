@@ -68,9 +68,9 @@ export interface ExtractedFacts {
    */
   readingsHosts: readonly string[] | null;
   /**
-   * With no nodes table, when the paste's own readings were read at two or more machines' prompts (a laptop's
-   * `containerd --version`, then minikube's): the readings one of those machines' prompts printed, when they agree; else
-   * null.
+   * The readings one machine's prompts printed, when they agree, else null: with no nodes table, when the paste's own
+   * readings were read at two or more machines' prompts (a laptop's `containerd --version`, then minikube's); beside
+   * several nodes, for a machine no row names (a laptop's).
    */
   readingsAt: (machine: string) => HostComponents | null;
   /** The host name of the paste's one uname printed under no named prompt: the machine of its bare prompts' output. */
@@ -369,14 +369,22 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   // The paste's own readings again, by the machine whose prompt printed each: built at the first finding that asks.
   let byPrompt: ReturnType<typeof componentReadings> | undefined;
   const readingsAt = (machine: string): HostComponents | null => {
-    if (index || ownPrinters.size < 2 || ownPrinters.has("")) return null;
+    // Beside several nodes, a machine no row names: `place` files its readings as another machine's (review 45a F9).
+    const offTable = index !== null && nodes.length > 1;
+    if (!offTable && (index || ownPrinters.size < 2 || ownPrinters.has(""))) return null;
+    const promptOf = (line: number, p: Place): string | null => {
+      const host = commandHost(line)?.toLowerCase() ?? "";
+      if (p === "own") return host;
+      return offTable && p === "away" && host && !underHeading(line) && !index.candidates(host).length ? host : null;
+    };
     byPrompt ??= componentReadings(
       sections,
       mentions.components,
       textLines,
       (line) => {
         const p = place(line);
-        return p === "own" ? `${PROMPT_PLACE}${commandHost(line)?.toLowerCase() ?? ""}` : p;
+        const host = promptOf(line, p);
+        return host === null ? p : `${PROMPT_PLACE}${host}`;
       },
       inContainer,
     );
