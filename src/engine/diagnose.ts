@@ -627,12 +627,14 @@ function assemble(
     // contradicted by every one of those nodes' rows: then it may be any of theirs, or none (review 44a F10).
     const bareNodes = hitLines.length && !shown && !unlisted && !either ? bareUnamePrinters(hitLines, namesOf(), nodePrinter, facts) : null;
     const bare = bareNodes ? clashingOn(checks, bareNodes) : null;
-    const offCluster = hitLines.length && !shown && !unlisted && !either && !bare ? ownOutputOffCluster(hitLines, facts, namesOf()) : null;
+    // Every symptom line came through the cluster's API, naming no node (printerOf gives none): one of the table's nodes'.
+    const viaCluster = hitLines.length > 0 && !shown && !unlisted && !either && !bare && hitLines.every((l) => facts.commandHost(l) === "");
+    const offCluster = viaCluster ? ownOutputOffCluster(facts, namesOf()) : null;
     // The cluster's output beside a reading every node's row contradicts (one read at a bare prompt): the reading may be
     // a node's own, disputing its row, or another machine's; the lines any node's (review 45a F5: "affected, certain" on
     // the bare reading beside two rows past the fix).
     const clusterClash =
-      hitLines.length && !shown && !unlisted && !either && !bare && !offCluster && hitLines.every((l) => facts.commandHost(l) === "")
+      viaCluster && !offCluster
         ? clashingOn(
             checks,
             hosts.filter((h) => h.subject.startsWith("node ")),
@@ -971,11 +973,9 @@ function ownOutputApart(
  * at a bare prompt may be a node's: it stays. Null when nothing of the paste's own output is off the table.
  */
 function ownOutputOffCluster(
-  lines: readonly number[],
-  facts: Pick<ExtractedFacts, "commandHost" | "unameHost" | "readingsHosts">,
+  facts: Pick<ExtractedFacts, "unameHost" | "readingsHosts">,
   names: NodeNames,
 ): { drop: (c: VersionEvidence) => boolean; dropHost: (h: HostVersions) => boolean; note: string } | null {
-  if (!lines.every((l) => facts.commandHost(l) === "")) return null;
   const offTable = (machine: string) => !names.lists(machine);
   const readAway = facts.readingsHosts?.every(offTable) === true;
   const unameAway = facts.unameHost !== null && offTable(facts.unameHost);
@@ -991,8 +991,9 @@ function ownOutputOffCluster(
 }
 
 /**
- * The readings of the one machine whose prompt printed every one of `lines` (printerOf), when the paste's own readings
- * were read at several machines' prompts and that machine's agree (ExtractedFacts.readingsAt); else null.
+ * The readings of the one machine whose prompt printed every one of `lines` (printerOf), when its prompts read versions
+ * apart from the paste's others (ExtractedFacts.readingsAt: several machines' prompts with no table, or a machine no row
+ * names beside several nodes) and they agree; else null.
  */
 function readingsOfPrinter(
   lines: readonly number[],
