@@ -39,7 +39,11 @@ describe("long lines", () => {
 
 // Many lines, each cheap, must not cost a pass over all the others: a line without a space made the
 // mail-wrap detector search back over the whole text (4 MB: about 25 s), and each kubectl table header
-// copied the rest of the text to parse its table (1 MB of headers: 18 s). Each now takes well under 1 s.
+// copied the rest of the text to parse its table (1 MB of headers: 18 s). Each now takes under 1 s, so
+// each is judged by how its cost grows, which a loaded machine does not change as it does a bound in
+// milliseconds (a linear 1.0 s case once took 2,011 ms on a busy CI machine against a 2,000 ms bound):
+// a linear reader takes about 4× as long on 4 MB as on 1 MB, one that reads the text again per line
+// about 16×.
 const MANY_LINES: Record<string, string> = {
   "lines without a space": `${"a".repeat(99)}\n`,
   // Under the shell-setting reader's length cap (review 41b F1: 2,000 such lines took 6.2 s).
@@ -60,13 +64,28 @@ const MANY_LINES: Record<string, string> = {
   "claims beside a long build": `[    0.000000] Linux version 6.6.58-1-lts (linux-lts@archlinux) (gcc 14) #1 SMP ${"w0 ".repeat(1300)}\n${"we run kernel 6.6.58-lts ".repeat(159)}\n`,
 };
 
-describe("many lines", () => {
-  it.each(Object.entries(MANY_LINES))("answer at once on 4 MB of %s", (_name, line) => {
-    const text = line.repeat(Math.floor((4 * 1024 * 1024) / line.length));
+/** The cheaper of two diagnoses of `mb` MB of `line` (the other may have met a collection or another process). */
+function cost(line: string, mb: number): number {
+  const text = line.repeat(Math.floor((mb * 1024 * 1024) / line.length));
+  let least = Number.POSITIVE_INFINITY;
+  for (let run = 0; run < 2; run++) {
     const start = performance.now();
     const d = diagnoseBundle(kb, text);
-    expect(performance.now() - start).toBeLessThan(2000);
+    least = Math.min(least, performance.now() - start);
     expect(d.findings).toEqual([]);
+  }
+  return least;
+}
+/** Below this a 1 MB run is timer noise and setup: the ratio is read against it. */
+const NOISE_MS = 25;
+
+describe("many lines", () => {
+  it.each(Object.entries(MANY_LINES))("answer in time linear in the size of 4 MB of %s", (_name, line) => {
+    const small = cost(line, 1);
+    const large = cost(line, 4);
+    expect(large / Math.max(small, NOISE_MS)).toBeLessThan(8);
+    // And at once, however the machine is loaded: the quadratic readers took 6 to 32 s here.
+    expect(large).toBeLessThan(5000);
   });
 });
 
