@@ -509,6 +509,22 @@ describe("the host's own component versions", () => {
     expect(extractFacts(aptList).packages).toEqual({ "containerd.io": "1.7.24-1", "docker-ce": "5:27.4.0-1~ubuntu.22.04~jammy" });
     expect(verdictOf(`${ubuntu}${aptList}`, id)).toMatchObject({ status: "affected", level: "verified", certain: false });
     expect(extractFacts("containerd.io/jammy 1.7.25-1 amd64 [upgradable from: 1.7.24-1]").packages).toEqual({});
+    // So does `apt-cache policy`'s Installed line under the package's header (review 46a F4: read as upstream containerd
+    // alone, no range of the record applied), not its Candidate nor a "(none)".
+    const policy = (installed: string) =>
+      [
+        "$ apt-cache policy containerd.io",
+        "containerd.io:",
+        `  Installed: ${installed}`,
+        "  Candidate: 1.7.25-1",
+        "  Version table:",
+        "     1.7.25-1 500",
+        "        500 https://download.docker.com/linux/ubuntu noble/stable amd64 Packages",
+        "2024-12-10 10:00:00 ERROR: Cannot open TUN/TAP dev /dev/net/tun: Operation not permitted (errno=1)",
+      ].join("\n");
+    expect(extractFacts(policy("1.7.24-1")).packages).toEqual({ "containerd.io": "1.7.24-1" });
+    expect(verdictOf(`${ubuntu}${policy("1.7.24-1")}`, id)).toMatchObject({ status: "affected", level: "verified", certain: false });
+    expect(extractFacts(policy("(none)")).packages).toEqual({});
     // Docker's newer .debs name the release after the revision (containerd/containerd#12484's "1.7.28-2~debian.13~trixie",
     // audit 30): the same repository build, ordered without the suffix, and only on the family it names.
     const suffixed = (v: string) => dpkg.replace("1.7.24-1                       ", `${v} `);

@@ -481,7 +481,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     beforeUpgrade: namedComponents(earlier),
     // A listing before the paste upgrades the package is another time's, as a component's output is (review 30d: the
     // old `ii` row beside apt's "Setting up containerd.io (new)" lost both).
-    packages: pickPackageBuilds(mentions.named, mentions.packageRows, elsewhere),
+    packages: pickPackageBuilds(mentions.named, mentions.packageRows, elsewhere, (n) => lineAt(n) ?? ""),
     namedRelease: pickNamedRelease(hostOnly(mentions.releases)),
     notLogs,
     containerOs,

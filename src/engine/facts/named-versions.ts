@@ -7,6 +7,7 @@ import { agreedPerKey } from "./agreed";
 import type { LineRef } from "./iptables-version";
 import { proseRole } from "./kernel-prose";
 import {
+  aptPolicyBuild,
   aptPolicyPackage,
   dpkgQueryBuild,
   dpkgQueryRow,
@@ -553,7 +554,8 @@ function dockerClientVersion(versionLine: string, [above, aboveThat]: [string, s
 }
 
 /**
- * The installed packages a listing names with their whole versions (`dpkg -l`, `rpm -qa`, `dpkg-query -W`), by
+ * The installed packages a listing names with their whole versions (`dpkg -l`, `rpm -qa`, `dpkg-query -W`, `apt-cache
+ * policy`, whose package header `lineAt` reads), by
  * package name: one version per package, or none when the listings disagree (two hosts', before and after).
  * `others` (1-based line) says which lines are under a heading naming another machine or an earlier time.
  */
@@ -561,11 +563,12 @@ export function pickPackageBuilds(
   candidates: readonly LineRef[],
   packageRows: readonly LineRef[] = [],
   others: (line: number) => boolean = () => false,
+  lineAt: (line: number) => string = () => "",
 ): Record<string, string> {
   // A listing under another machine's or an earlier time's heading is left out: it says nothing of this host.
   return agreedPerKey([
     ...candidates.flatMap(({ text, line }) => {
-      const build = listedBuild(text);
+      const build = listedBuild(text) ?? aptPolicyBuild(text, () => lineAt(line - 1));
       return build && !others(line) ? [build] : [];
     }),
     ...packageRows.flatMap(({ text, line }) => {

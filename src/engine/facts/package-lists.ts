@@ -103,18 +103,32 @@ export const PACKAGE_ROW_MARKERS = Object.keys(PACKAGES).flatMap((name) => [
 const APT_POLICY_HEADER = /^([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)?:\s*$/;
 const APT_POLICY_INSTALLED = /^\s+Installed:\s+(?:\d+:)?(\d+\.\d+(?:\.\d+)?)[\w.+~:-]*\s*$/;
 
+/** The same line with the whole version, epoch and revision kept, as a distribution's package ranges give it. */
+const APT_POLICY_INSTALLED_BUILD = /^\s+Installed:\s+((?:\d+:)?\d+\.\d+[\w.+~:-]*)\s*$/;
+
 /**
  * The record ecosystem and upstream version an `apt-cache policy` block names as installed, from its
  * "Installed:" line and the package header on the line before (`lineBefore`); "(none)" names nothing.
  */
 export function aptPolicyPackage(line: string, lineBefore: () => string): [ecosystem: string, version: string] | null {
   const version = line.length <= MAX_ROW ? APT_POLICY_INSTALLED.exec(line)?.[1] : undefined;
-  if (!version) return null;
-  const before = lineBefore();
-  const name = before.length <= MAX_ROW ? APT_POLICY_HEADER.exec(before)?.[1] : undefined;
+  const name = version ? aptPolicyName(lineBefore()) : undefined;
   const ecosystem = name ? PACKAGES[name] : undefined;
-  return ecosystem ? [ecosystem, version] : null;
+  return ecosystem && version ? [ecosystem, reallyUpstream(line, version)] : null;
 }
+
+/**
+ * The package and its whole installed build an `apt-cache policy` block names (review 46a F4: only its upstream version
+ * was read, so a record's ranges over Ubuntu's or Docker's builds never applied, and the upstream range answered for a
+ * build the record ranges apart), as listedBuild reads a `dpkg -l` row.
+ */
+export function aptPolicyBuild(line: string, lineBefore: () => string): [name: string, version: string] | null {
+  const version = line.length <= MAX_ROW ? APT_POLICY_INSTALLED_BUILD.exec(line)?.[1] : undefined;
+  const name = version ? aptPolicyName(lineBefore()) : undefined;
+  return name && version && PACKAGES[name] ? [name, version] : null;
+}
+
+const aptPolicyName = (header: string) => (header.length <= MAX_ROW ? APT_POLICY_HEADER.exec(header)?.[1] : undefined);
 
 const MAX_ROW = 300;
 
