@@ -17,6 +17,7 @@ import {
 import { UPGRADE_READ } from "./facts/component-upgrades";
 import { compareNodes, nodeHost } from "./fleet";
 import { perVersions } from "./host-checks";
+import { namedInstead, notAsLogged } from "./logged-versions";
 import { type Hit, pasteText } from "./match";
 import { pasteNotes } from "./paste-notes";
 import { type ApproximateHit, closestRecords, type RecallScan, recallHits } from "./recall";
@@ -452,7 +453,7 @@ function namedOnly(host: HostVersions): HostVersions {
 }
 /** Why a "not affected" reading rules nothing out beside a line only other versions print. */
 const OVERRULED_BY_LINE = "but the log's own line is printed only by another version";
-const BEFORE_UPGRADE_VIA = "output printed before the paste upgrades it, as the failure logged before the upgrade ran";
+const BEFORE_UPGRADE_VIA = "the version before the paste upgrades it, which a failure logged before the upgrade ran";
 
 /** The ecosystems other checks decided, as a key: the same set gives the same named and release checks. */
 const decidedKey = (decided: ReadonlySet<string>) => [...decided].join("\n");
@@ -530,6 +531,12 @@ function assemble(
     // read at the prompt that printed the line; review 45a F9: "no version of laptop is given" beside the laptop's own).
     const readAt = logEvidence.length ? readingsOfPrinter(symptomLines(), printerOf, facts) : null;
     if (readAt) hosts = [singleHost(facts, single.subject, readAt.read), ...hosts.filter((h) => h.subject !== single.subject)];
+    // The host's readings of a component the paste shows at another time, or that a distribution's own log line ran
+    // bundled, are named instead: not the version that logged the symptom, perhaps (logged-versions.ts).
+    if (logEvidence.length)
+      hosts = hosts.map((h) =>
+        h.subject === single.subject ? namedInstead(h, notAsLogged(symptomLines(), facts.lineAt, facts.changes, h.components)) : h,
+      );
     const own = hosts.flatMap((h) => checksOf.version(record, h));
     // Versions named in passing count too, hedged; a release alone only judges a finding (its log shows the bug).
     const decided = decidedEcosystems(own);

@@ -69,6 +69,8 @@ export interface HostVersions {
   mentioned?: Readonly<Record<string, string>>;
   /** Of `mentioned`, those read from output the report places elsewhere, with why (ExtractedFacts.namedElsewhere). */
   mentionedElsewhere?: Readonly<Record<string, string>>;
+  /** Of `mentioned`, those the host's own output read that may not be the version that logged the symptom, with why (logged-versions.ts). */
+  notAsLogged?: Readonly<Record<string, string>>;
   /** Installed packages a listing shows with their whole versions, by package name ("containerd.io": "1.7.24-1"). */
   packages?: Readonly<Record<string, string>>;
   /** The release the text names in passing ("on Ubuntu 24.04"): weaker than `release`. */
@@ -981,6 +983,8 @@ export function mentionedChecks(record: BugRecord, host: HostVersions, decided: 
   const open = Object.fromEntries(Object.entries(host.mentioned).filter(([ecosystem]) => !names.has(ecosystem)));
   return componentChecks(record, host, open).map((c) => {
     const ecosystem = c.ecosystem.split(" ")[0] ?? "";
+    const notLogging = host.notAsLogged?.[ecosystem];
+    if (notLogging) return hedgeNamed(c, `read from the host, but ${notLogging}`);
     const elsewhere = host.mentionedElsewhere?.[ecosystem];
     return hedgeNamed(c, `a version the report names, not read from the host${elsewhere ? `: ${elsewhere}` : ""}`);
   });

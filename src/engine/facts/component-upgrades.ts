@@ -80,9 +80,10 @@ const CHANGES_NOTHING = /^(?:-s|--simulate|--just-print|--dry-run|--recon|--no-a
  * What a manager prints when the command changed nothing: the package already at that version, not found, or an
  * error (apt's "E: …", dnf's "Error: …", "Nothing to do.").
  */
-// apt's summary "0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded." changed nothing either (review 34a).
+// apt's summary "0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded." changed nothing either (review 34a), nor
+// a question answered no: apt's "Abort.", dnf's "Operation aborted.", yum's "Exiting on user command" (review 46a F7).
 const NOTHING_DONE =
-  /\bis already the newest version\b|^E: |^Error: |\bNothing to do\b|\bUnable to locate package\b|\bNo match for argument\b|^0 upgraded, 0 newly installed, 0 to remove\b/;
+  /\bis already the newest version\b|^E: |^Error: |\bNothing to do\b|\bUnable to locate package\b|\bNo match for argument\b|^0 upgraded, 0 newly installed, 0 to remove\b|^Abort\.$|^Operation aborted\.?$|^Exiting on user command\b/;
 /** Lines read after a command for what it printed, up to the next prompt. */
 const OUTPUT_LINES = 40;
 /** The verbs that change installed packages (apt's `update` only refreshes its lists). */

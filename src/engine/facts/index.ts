@@ -7,7 +7,8 @@ import type { BundleSection, IptablesFacts, KernelFacts, NodeRow, OsFacts } from
 import { kubernetesRelease } from "../versions";
 import { readBundle } from "./bundle-sections";
 import { withoutCaptureStamps } from "./capture-stamps";
-import { beforeUpgrade, commandBefore, hostOfLine, upgradedBy, upgradesOn } from "./component-upgrades";
+import { addVersion, componentChanges, replacedVersions } from "./component-changes";
+import { beforeUpgrade, commandBefore, hostOfLine, UPGRADE_READ, upgradedBy, upgradesOn } from "./component-upgrades";
 import { dockerVersionComponents } from "./docker-version";
 import { ansibleOneLine, fanOutHeader } from "./fan-out";
 import { machineOf as machineOfTarget } from "./fan-out-reader";
@@ -20,6 +21,8 @@ import { NODES_HEADER, oneRowPerNode, osImageToOs, parseNodesTable, parseNodesTa
 import { isLogFramed } from "./log-framing";
 import {
   anotherKubeletProcess,
+  changeLines,
+  daemonStartsAll,
   daemonStartVersions,
   type MentionLine,
   mentionLines,
@@ -135,6 +138,12 @@ export interface ExtractedFacts {
    * upgrade ran (review 34d: a kubelet's `--version` before the upgrade left no version at all).
    */
   beforeUpgrade: Readonly<Record<string, string>>;
+  /**
+   * The versions the paste shows each component at as it changed, by ecosystem (component-changes.ts: upgrades a package
+   * manager's log records or the paste runs, a daemon's start-ups): "" where the change names none. A line the log
+   * dated before the change ran another version than a reading taken now (logged-versions.ts).
+   */
+  changes: Readonly<Record<string, readonly string[]>>;
   /** Installed packages a listing names (`dpkg -l`, `rpm -qa`) with their whole versions, by package name ("containerd.io"). */
   packages: Readonly<Record<string, string>>;
   /** The distribution release the text names in passing ("Ubuntu 24.04"), as an ecosystem key: weaker than an os-release. */
@@ -478,7 +487,15 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
       [pickClientVersions(mentions.named, lineAt), CLIENT_VIA],
     ]),
     upgradedAt: upgradesOn(upgrades, commandHost),
-    beforeUpgrade: namedComponents(earlier),
+    // What the host showed before the upgrade, else what dpkg says the upgrade replaced.
+    beforeUpgrade: { ...replacedVersions(upgrades), ...namedComponents(earlier) },
+    changes: mergedChanges(
+      componentChanges(changeLines(candidates).filter((l) => !containerOutput.has(l.line))),
+      daemonStartsAll(mentions.components),
+      Object.fromEntries(
+        upgrades.flatMap((u) => (u.upgraded === "all" ? [...UPGRADE_READ] : [...u.upgraded])).map((e) => [e, [""]] as const),
+      ),
+    ),
     // A listing before the paste upgrades the package is another time's, as a component's output is (review 30d: the
     // old `ii` row beside apt's "Setting up containerd.io (new)" lost both).
     packages: pickPackageBuilds(mentions.named, mentions.packageRows, elsewhere, (n) => lineAt(n) ?? ""),
@@ -591,6 +608,14 @@ const CLIENT_VIA = "the docker client's version (docker version's client part); 
 const REMOTE_DAEMON_VIA = "what a daemon on another machine reported (DOCKER_HOST, a docker context, -H)";
 export const HEADING_VIA = "output the report places on another machine, in a container or at another time";
 const DAEMON_START_VIA = "a daemon's start-up line (another node's, or a restart's after the failure)";
+
+/** Each ecosystem's versions from every source, once each. */
+function mergedChanges(...sources: ReadonlyArray<Readonly<Record<string, readonly string[]>>>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const source of sources)
+    for (const [ecosystem, versions] of Object.entries(source)) for (const v of versions) addVersion(out, ecosystem, v);
+  return out;
+}
 
 /**
  * What sentences, forms and the host's other output name, then what output the report places elsewhere adds
@@ -756,6 +781,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     namedElsewhere: fromLogs.namedElsewhere,
     upgradedAt: fromLogs.upgradedAt,
     beforeUpgrade: fromLogs.beforeUpgrade,
+    changes: fromLogs.changes,
     packages: fromLogs.packages,
     namedRelease: typedRelease ?? fromLogs.namedRelease,
     notLogs: fromLogs.notLogs,

@@ -16,6 +16,7 @@
 import { type Automaton, buildAutomaton, foldLiteral, scanText } from "../match/aho-corasick";
 import type { OsFacts } from "../types";
 import { agreedPerKey } from "./agreed";
+import { addVersion, CHANGE_MARKERS } from "./component-changes";
 import { UPGRADE_MARKERS } from "./component-upgrades";
 import type { LineRef } from "./iptables-version";
 import { osFromId, osImageToOs } from "./kube-nodes";
@@ -136,6 +137,7 @@ export const MENTION_MARKERS = [
     ...PACKAGE_ROW_MARKERS,
     ...NAMED_RELEASE_MARKERS,
     ...UPGRADE_MARKERS,
+    ...CHANGE_MARKERS,
   ]),
 ];
 
@@ -218,6 +220,14 @@ export function upgradeLines(candidates: readonly MentionLine[]): LineRef[] {
   });
 }
 
+/** The candidate lines that may record a component's change (component-changes.ts): a package manager's log, dpkg's output. */
+export function changeLines(candidates: readonly MentionLine[]): LineRef[] {
+  return candidates.slice(0, MAX_MENTION_LINES).flatMap((whole) => {
+    const c = cut(whole);
+    return holds(c, c.text.toLowerCase(), CHANGES) ? [c] : [];
+  });
+}
+
 const cut = (line: MentionLine): MentionLine =>
   line.text.length > MAX_MENTION_CHARS ? { ...line, text: line.text.slice(0, MAX_MENTION_CHARS) } : line;
 /** Of a kind's markers, only those the matcher saw on the line can be in it (some 200 searches otherwise). */
@@ -233,6 +243,7 @@ const LISTING = new Set(PACKAGE_LIST_MARKERS);
 const NAMED_BUT_LISTING = new Set(NAMED_MARKERS.filter((m) => !LISTING.has(m)));
 const RELEASES = new Set(NAMED_RELEASE_MARKERS);
 const UPGRADES = new Set(UPGRADE_MARKERS);
+const CHANGES = new Set(CHANGE_MARKERS);
 
 const OS_MENTION = /\b(?:Operating System|OS Image):\s*(\S.*?)\s*$/i;
 
@@ -496,6 +507,16 @@ export function daemonStartVersions(candidates: readonly LineRef[]): Record<stri
       return c ? [c] : [];
     }),
   );
+}
+
+/** Every version the daemons' start-up lines name, by ecosystem: a daemon started at two versions was upgraded between. */
+export function daemonStartsAll(candidates: readonly LineRef[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const { text } of candidates) {
+    const c = runtimeComponent(daemonStartVersion(text));
+    if (c) addVersion(out, ...c);
+  }
+  return out;
 }
 
 const CONTAINERD_START = /\bmsg="starting containerd"[^\n]{0,200}?\bversion=v?(\d+\.\d+\.\d+[\w.+~-]*)/;

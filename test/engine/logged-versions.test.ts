@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { diagnoseBundle } from "../../src/engine/diagnose";
+import { loadDataKb } from "../support/data-kb";
+
+// Whether the versions a paste read are those of the process that logged the symptom (review 46a). The record:
+// containerd 1.6.3's loopback config (containerd/containerd#6876), affected [1.6.3, 1.6.4), both ends verified.
+const kb = (await loadDataKb()).compiled;
+const CNI = "containerd-1.6.3-loopback-cni-1.0.0";
+const verdictOf = (text: string) => diagnoseBundle(kb, text).findings.find((f) => f.id === CNI)?.verdict;
+/** A certain answer has no `certain` field; one that is not says `certain: false`. */
+const certain = (text: string) => ({ ...verdictOf(text) }).certain !== false;
+const failure = (program = "containerd[1123]") =>
+  `Apr 28 10:01:22 node1 ${program}: time="2022-04-28T10:01:22.123456789Z" level=error msg="RunPodSandbox for &PodSandboxMetadata{Name:coredns-6d4b75cb6d-x2v9k,Namespace:kube-system,Attempt:0,} failed, error" error="failed to setup network for sandbox \\"8b1f0c2d7e\\": plugin type=\\"loopback\\" failed (add): incompatible CNI versions; config is \\"1.0.0\\", plugin supports [\\"0.1.0\\" \\"0.2.0\\" \\"0.3.0\\" \\"0.3.1\\" \\"0.4.0\\"]"`;
+const version = (v: string) => `root@node1:~# containerd --version\ncontainerd containerd.io ${v} 212e8b6fa2f44b9c21b2798135fc6fb7c53efc16`;
+const journal = (line: string) => `root@node1:~# journalctl -u containerd | grep loopback | tail -1\n${line}`;
+const started = (v: string, pid: number) =>
+  `Apr 28 10:31:02 node1 containerd[${pid}]: time="2022-04-28T10:31:02.911234567Z" level=info msg="starting containerd" revision=212e8b6f version=${v}`;
+
+describe("a failure the log dated, beside a version read after a change the paste shows (review 46a F1)", () => {
+  it("rules nothing out for certain when the package manager's log records an upgrade from an affected version", () => {
+    const dpkgLog =
+      "root@node1:~# grep containerd /var/log/dpkg.log | tail -2\n2022-04-28 10:30:55 upgrade containerd.io:amd64 1.6.3-1 1.6.4-1\n2022-04-28 10:31:01 status installed containerd.io:amd64 1.6.4-1";
+    const yumHistory =
+      "[root@node1 ~]# yum history info 14\nCommand Line   : upgrade containerd.io\nPackages Altered:\n    Upgrade  containerd.io-1.6.4-3.1.el8.x86_64 @docker-ce-stable\n    Upgraded containerd.io-1.6.3-3.1.el8.x86_64 @@System";
+    const aptHistory =
+      "root@node1:~# tail -3 /var/log/apt/history.log\nStart-Date: 2022-04-28  10:30:50\nUpgrade: containerd.io:amd64 (1.6.3-1, 1.6.4-1)\nEnd-Date: 2022-04-28  10:31:03";
+    const pacmanLog =
+      "[root@node1 ~]# grep containerd /var/log/pacman.log\n[2022-04-28T10:30:55+0000] [ALPM] upgraded containerd (1.6.3-1 -> 1.6.4-1)";
+    for (const change of [dpkgLog, yumHistory, aptHistory, pacmanLog]) {
+      const v = verdictOf([change, version("1.6.4"), journal(failure())].join("\n"));
+      expect(v?.status, change).toBe("unknown");
+      expect(v?.reason, change).toContain("read from the host, but the paste shows containerd at 1.6.3 too");
+    }
+    // Without the record of the change, the reading decides.
+    expect(verdictOf([version("1.6.4"), journal(failure())].join("\n"))?.status).toBe("not-affected");
+    expect(certain([version("1.6.4"), journal(failure())].join("\n"))).toBe(true);
+  });
+
+  it("rules nothing out for certain when the daemon's own start-up lines show it restarted into another version", () => {
+    const log = [failure(), started("1.6.4", 20417)].join("\n");
+    const v = verdictOf(
+      `${journal(`Apr 28 09:58:40 node1 containerd[1123]: level=info msg="starting containerd" version=1.6.3\n${log}`)}\n${version("1.6.4")}`,
+    );
+    expect(v?.status).toBe("unknown");
+    // A start-up at the version read is no change.
+    expect(certain(`${journal([started("1.6.4", 1123), failure()].join("\n"))}\n${version("1.6.4")}`)).toBe(true);
+  });
+
+  it("judges a journal read after an upgrade the paste runs as perhaps older, and a command's own output after it as now's", () => {
+    const upgrade =
+      "root@node1:~# apt-get install -y containerd.io\nUnpacking containerd.io (1.6.4-1) over (1.6.3-1) ...\nSetting up containerd.io (1.6.4-1) ...";
+    expect(verdictOf([upgrade, version("1.6.4"), journal(failure())].join("\n"))?.status).toBe("unknown");
+    // crictl's refusal printed as it ran, after the upgrade: the version read then is the one that failed.
+    const live = `root@node1:~# crictl runp pod.json\n${failure()
+      .replace(/^.*? error="/, "FATA[0001] run pod sandbox: rpc error: code = Unknown desc = ")
+      .replace(/"$/, "")}`;
+    expect(verdictOf([upgrade, version("1.6.4"), live].join("\n"))?.status).toBe("not-affected");
+    expect(certain([upgrade, version("1.6.4"), live].join("\n"))).toBe(true);
+  });
+
+  it("judges a failure printed before an upgrade on the version dpkg says it replaced (review 46a F7)", () => {
+    const upgrade =
+      "root@node1:~# apt-get install -y containerd.io\nUnpacking containerd.io (1.6.4-1) over (1.6.3-1) ...\nSetting up containerd.io (1.6.4-1) ...";
+    const v = verdictOf([journal(failure()), upgrade, version("1.6.4")].join("\n"));
+    expect(v).toMatchObject({ status: "affected", certain: false });
+    expect(v?.reason).toContain("1.6.3");
+  });
+
+  it("takes no install answered no for an upgrade (review 46a F7)", () => {
+    const aborted = [
+      "root@node1:~# apt-get install containerd.io=1.6.4-1\nThe following packages will be upgraded:\n  containerd.io\nDo you want to continue? [Y/n] n\nAbort.",
+      "[root@node1 ~]# dnf upgrade containerd.io\nUpgrading:\n containerd.io      x86_64        1.6.4-3.1.el8        docker-ce-stable    33 M\nIs this ok [y/N]: N\nOperation aborted.",
+    ];
+    for (const answer of aborted) {
+      const text = [version("1.6.3"), answer, journal(failure())].join("\n");
+      expect(verdictOf(text)?.status, answer).toBe("affected");
+      expect(certain(text), answer).toBe(true);
+    }
+  });
+});
+
+describe("a failure a Kubernetes distribution logged, beside the system's own runtime (review 46a F2)", () => {
+  it("judges k3s's line on no system containerd for certain", () => {
+    const k3s = (v: string) =>
+      [version(v), "root@node1:~# k3s --version\nk3s version v1.23.6+k3s1 (418c3fa8)", journal(failure("k3s[811]"))].join("\n");
+    expect(verdictOf(k3s("1.6.4"))).toMatchObject({ status: "unknown" });
+    expect(verdictOf(k3s("1.6.4"))?.reason).toContain("the log's lines are k3s's, which runs its own containerd");
+    expect(verdictOf(k3s("1.6.3"))).toMatchObject({ status: "affected", certain: false });
+    // The system containerd's own line is judged on the system containerd.
+    expect(verdictOf(k3s("1.6.4").replace("k3s[811]", "containerd[1123]"))?.status).toBe("not-affected");
+    expect(certain(k3s("1.6.4").replace("k3s[811]", "containerd[1123]"))).toBe(true);
+  });
+});
