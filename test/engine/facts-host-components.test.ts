@@ -415,6 +415,22 @@ describe("the host's own component versions", () => {
       "  Kubelet Version:            v1.26.3",
     ].join("\n");
     expect(extractFacts(describe)).toMatchObject({ kubelet: null, named: { kubernetes: "1.26.3" }, kernel: { named: true } });
+    // An upstream reproduction pasted unquoted, in a code fence at oh-my-zsh's prompt, under a heading that says whose
+    // it is (review 46a F3: the maintainer's `ctr version` ruled the bug out for certain).
+    const upstream = [
+      "The maintainer's reproduction in the upstream issue (not our machine):",
+      "",
+      "```",
+      "➜  plugins git:(1f33fb7) sudo ctr version",
+      "Client:",
+      "  Version:  v1.6.4",
+      "",
+      "Server:",
+      "  Version:  v1.6.4",
+      "  UUID: 65abd2a4-3b34-4ec0-b2f4-9ceba3551aab",
+      "```",
+    ].join("\n");
+    expect(extractFacts(upstream)).toMatchObject({ components: {}, named: { containerd: "1.6.4" } });
     // "non-working", "not-working", "nothing is working" name the failing machine, not another one.
     for (const heading of [
       "Output from the non-working node:",

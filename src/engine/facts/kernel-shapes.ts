@@ -246,11 +246,12 @@ export function quotedVia(text: string, release: string): string | undefined {
 
 /**
  * A heading above output ("Output from the working node:", "docker info on my workstation:", "Before the
- * upgrade:"; see output-heading.ts): the output under it is perhaps another machine's or an earlier kernel's. A
+ * upgrade:", "The maintainer's reproduction in the upstream issue (not our machine):"; see output-heading.ts): the
+ * output under it is perhaps another machine's or an earlier kernel's. A
  * heading is short: a long sentence ending in a colon tells a story ("… the old kernel autoremoved, which …:").
  */
 export const HEADING_ROLE = new RegExp(
-  String.raw`${NOT_DENIED}(?<!\b(?:non|not|un)-|\bnothing (?:is |was )?)\b(?:working|works|fine|no (?:problem|issue)s?|healthy|good|unaffected|other|another|laptop|workstation|desktop|local machine|ci runner|before (?:\w+ )?(?:upgrade|update|upgrading|updating|reboot)|after (?:the )?(?:downgrade|downgrading|rollback|rolling back|revert(?:ing)?)|previous|old)\b[^\n]*:\s*$`,
+  String.raw`${NOT_DENIED}(?<!\b(?:non|not|un)-|\bnothing (?:is |was )?)\b(?:working|works|fine|no (?:problem|issue)s?|healthy|good|unaffected|other|another|laptop|workstation|desktop|local machine|ci runner|before (?:\w+ )?(?:upgrade|update|upgrading|updating|reboot)|after (?:the )?(?:downgrade|downgrading|rollback|rolling back|revert(?:ing)?)|previous|old|upstream|maintainers?'?s?|not (?:on )?(?:our|my|this) (?:machine|host|node|server|cluster|box))\b[^\n]*:\s*$`,
   "i",
 );
 /**

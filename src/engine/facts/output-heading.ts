@@ -20,11 +20,15 @@ const MAX_BLOCK_LINES = 80;
  */
 const OUTPUT_LINE =
   /^(?:\s|[A-Za-z][\w .()/-]{0,40}:[ \t]+\S|(?:Client|Server)(?::.*)?$|[uihrp][nicuUfFhHWt]R? {2,}[a-z0-9][\w.+:-]*[ \t]+\S|(?:Desired=|\| Status=|\|\/ Err\?=|\|\|\/ Name|\+\+\+-)|[a-z0-9][\w.+-]*-\d[\w.~^+-]*\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s*$|[a-z0-9][\w.+-]*\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s+\S+\s+\S+\s*$|(?:Installed|Available|Extra|Upgraded) Packages\s*$)/;
+const CODE_FENCE = /^(?:```|~~~)[\w-]*$/;
 /** A section's header inside the output ("Plugins:", "Security Options:", `kubectl describe`'s "Lease:", "System Info:"), when indented lines follow. */
 const SECTION_HEADER = /^[A-Za-z][\w .()/-]{0,40}:$/;
-/** The command that printed the block (with or without a shell prompt); a line ending in a colon is a heading instead. */
+/**
+ * The command that printed the block (with or without a shell prompt, oh-my-zsh's "➜  dir git:(main)" among them); a line
+ * ending in a colon is a heading instead.
+ */
 const COMMAND_LINE =
-  /^(?:\S*[$#%]\s+)?(?:sudo\s+)?(?:\S*\/)?(?:docker|podman|nerdctl|containerd|ctr|crictl|runc|crun|kubelet|kubectl|kubeadm|k3s|rke2|iptables|ip6tables|iptables-\w+|journalctl|systemctl|grep|cat|dpkg|rpm|apt|yum|dnf|uname|hostnamectl)\b/;
+  /^(?:\S*[$#%]\s+|\u279c\s+\S{1,60}(?:\s+git:\([^)\n]{0,60}\))?(?:\s+\u2717)?\s+)?(?:sudo\s+)?(?:\S*\/)?(?:docker|podman|nerdctl|containerd|ctr|crictl|runc|crun|kubelet|kubectl|kubeadm|k3s|rke2|iptables|ip6tables|iptables-\w+|journalctl|systemctl|grep|cat|dpkg|rpm|apt|yum|dnf|uname|hostnamectl)\b/;
 
 /** Why the output around line `line` (1-based) is perhaps not the host's; undefined when no heading says so. */
 export function outputHeadingVia(lineAt: (line: number) => string, line: number): string | undefined {
@@ -36,7 +40,8 @@ export function outputHeadingVia(lineAt: (line: number) => string, line: number)
     // One blank line parts `docker version`'s client and server; two end what one command printed.
     blanks = text ? 0 : blanks + 1;
     if (blanks > 1) return undefined;
-    if (!text || OUTPUT_LINE.test(raw)) continue;
+    // A Markdown code fence only frames the output (review 46a F3: an upstream reproduction pasted unquoted in one).
+    if (!text || OUTPUT_LINE.test(raw) || CODE_FENCE.test(text)) continue;
     // The commands between the heading and their output ("docker version on my laptop:", "$ docker version").
     if (commands < MAX_COMMANDS && !text.endsWith(":") && COMMAND_LINE.test(text)) {
       commands++;
