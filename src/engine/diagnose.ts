@@ -3,6 +3,7 @@ import { type ContextInput, contextCaveat, contextShown, type FoundLiterals } fr
 import type { DiagnoseInput } from "./diagnose-input";
 import type { ClosestRecord, Diagnosis, Finding, LogEvidence, NodeReport, Verdict, VersionEvidence } from "./diagnosis";
 import {
+  CLIENT_VIA,
   type ExtractedFacts,
   extractFacts,
   factsFromFields,
@@ -451,6 +452,13 @@ function namedOnly(host: HostVersions): HostVersions {
     ...(host.mentionedElsewhere ? { mentionedElsewhere: host.mentionedElsewhere } : {}),
   };
 }
+/**
+ * Whether the host's version of a component is only `docker version`'s client part (CLIENT_VIA). Not a bare `docker
+ * --version` (HostVersions.fromClient): `dockerd --version` prints the same line, and is the daemon's.
+ */
+const clientOnly = (host: HostVersions, ecosystem: string) =>
+  host.components[ecosystem] === undefined && host.mentionedElsewhere?.[ecosystem] === CLIENT_VIA;
+
 /** Why a "not affected" reading rules nothing out beside a line only other versions print. */
 const OVERRULED_BY_LINE = "but the log's own line is printed only by another version";
 const BEFORE_UPGRADE_VIA = "the version before the paste upgrades it, which a failure logged before the upgrade ran";
@@ -564,7 +572,11 @@ function assemble(
         : (printer ?? (!hosts.length && !facts.nodes.length ? single : undefined));
     // The printing host's own checks (in a fleet, another node's version says nothing of this one's line).
     const onPrinter = (c: VersionEvidence) => printedOn !== undefined && (hosts.length < 2 || subjectOf(c, printedOn.subject));
-    const decidedHere = decidedEcosystems([...own, ...named].filter(onPrinter));
+    // A version only a client printed (`docker version`'s client part) is not the daemon's that logged
+    // the line: what the line's own wording dates stands beside it (review 46a F5: a 24.0.7 client, refused by Docker
+    // 29's own line, made that line's "affected" unknown).
+    const byClient = (c: VersionEvidence) => printedOn !== undefined && clientOnly(printedOn, c.ecosystem.split(" ")[0] ?? "");
+    const decidedHere = decidedEcosystems([...own, ...named].filter((c) => onPrinter(c) && !byClient(c)));
     const printed = printedOn && logEvidence.length ? printedFromChecks(record, printedOn, logEvidence, decidedHere, wholeMessage) : [];
     // A reading ruling the bug out beside a line only versions in range print (Docker 29's refusal beside a `docker version`
     // of 28.5.2): they cannot both be the daemon that failed, so the reading rules nothing out, and the line, perhaps

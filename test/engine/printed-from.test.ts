@@ -31,6 +31,13 @@ describe("a line that dates its own program", () => {
     expect(v?.source).toMatch(/moby\/moby\/blob\/docker-v29\.0\.0\//);
     // The text report says why, as the JSON does.
     expect(renderTextReport(diagnoseBundle(kb, REFUSAL))).toMatch(/29\.0\.0 or later, by its own line/);
+    // Where `docker version` prints it under its client part: the client is the refused party, no version of the daemon
+    // that printed the line (review 46a F5: unknown, on the client's 24.0.7).
+    const client = "Client: Docker Engine - Community\n Version:           24.0.7\n API version:       1.43\n Go version:        go1.20.10";
+    expect(finding(diagnoseBundle(kb, `$ docker version\n${client}\n${REFUSAL}`))?.verdict).toMatchObject({
+      status: "affected",
+      level: "verified",
+    });
   });
 
   it("dates nothing from a sentence quoting the line: a denial, a question, a quote (review 36d)", () => {

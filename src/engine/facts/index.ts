@@ -604,7 +604,7 @@ function componentReadings(
   return { of: (which) => groups.get(which) ?? none, groups };
 }
 
-const CLIENT_VIA = "the docker client's version (docker version's client part); the daemon's may differ";
+export const CLIENT_VIA = "the docker client's version (docker version's client part); the daemon's may differ";
 const REMOTE_DAEMON_VIA = "what a daemon on another machine reported (DOCKER_HOST, a docker context, -H)";
 export const HEADING_VIA = "output the report places on another machine, in a container or at another time";
 const DAEMON_START_VIA = "a daemon's start-up line (another node's, or a restart's after the failure)";
