@@ -1351,6 +1351,31 @@ describe("versions named in passing", () => {
     expect(named(policy.join("\n"))).toEqual({ docker: "26.0.0" });
     expect(named("runc:\n  Installed: (none)\n  Candidate: 1.1.12-0ubuntu3.1")).toEqual({});
     expect(named("Some header:\n  Installed: 1.2.3")).toEqual({});
+    // An installed package's block (review 46a F6: none was read): `dpkg -s`, `rpm -qi`, `yum info`'s Installed section.
+    const dpkgS = "Package: iptables\nStatus: install ok installed\nPriority: important\nVersion: 1.8.2-4";
+    expect(named(dpkgS)).toEqual({ iptables: "1.8.2" });
+    expect(extractFacts(dpkgS).packages).toEqual({ iptables: "1.8.2-4" });
+    expect(named(dpkgS.replace("install ok installed", "deinstall ok config-files"))).toEqual({});
+    expect(named("Package: iptables\nVersion: 1.8.2-4\nArchitecture: amd64")).toEqual({});
+    const rpmQi = "Name        : containerd.io\nVersion     : 1.6.3\nRelease     : 3.1.el8\nArchitecture: x86_64";
+    expect(named(rpmQi)).toEqual({ containerd: "1.6.3" });
+    expect(extractFacts(rpmQi).packages).toEqual({ "containerd.io": "1.6.3-3.1.el8" });
+    const yumInfo = (section: string) =>
+      `${section}\nName         : containerd.io\nVersion      : 1.6.4\nRelease      : 3.1.el8\nRepository   : @System`;
+    expect(named(yumInfo("Installed Packages"))).toEqual({ containerd: "1.6.4" });
+    expect(named(yumInfo("Available Packages"))).toEqual({});
+    // Alpine's apk rows and `snap list`'s.
+    expect(named("containerd-1.6.6-r0\ndocker-engine-20.10.16-r2\nrunc-1.1.3-r0")).toEqual({
+      containerd: "1.6.6",
+      docker: "20.10.16",
+      runc: "1.1.3",
+    });
+    expect(named("runc-1.1.3-r0 x86_64 {runc} (Apache-2.0) [installed]")).toEqual({ runc: "1.1.3" });
+    expect(
+      named("Name    Version   Rev    Tracking       Publisher   Notes\ndocker  20.10.6   1125   latest/stable  canonical✓  -"),
+    ).toEqual({
+      docker: "20.10.6",
+    });
     // dpkg-query -W: name (with its architecture), tab or copied spaces, version, and nothing after it.
     expect(named("libseccomp2:armhf              2.3.3-4")).toEqual({ libseccomp: "2.3.3" });
     expect(named("docker-ce\t5:20.10.7~3-0~debian-buster\ncontainerd.io\t1.4.6-1")).toEqual({ docker: "20.10.7", containerd: "1.4.6" });
@@ -1721,12 +1746,13 @@ describe("docker version", () => {
     expect(extractFacts(desktop).named).toEqual({ docker: "25.0.2" });
     // podman's client part (no indent, "API Version:") is not docker's.
     expect(extractFacts("Client:       Podman Engine\nVersion:      4.9.3\nAPI Version:  4.9.3").named).toEqual({});
-    // The client here is older than the daemon that refused it: the named version cannot rule the bug out.
+    // The client here is older than the daemon that refused it: the named version cannot rule the bug out, and the
+    // daemon's own line, printed only from 29.0.0 on, dates the daemon (review 46a F5).
     const kb = (await loadDataKb()).compiled;
     const f = diagnoseFields(kb, { logs: clientOnly }).findings[0];
     expect(f?.id).toBe("docker-29-minimum-api-1.44-old-clients");
-    expect(f?.verdict.status).toBe("unknown");
-    expect(f?.verdict.reason).toMatch(/28\.5\.0 is before 29\.0\.0.*a version the report names/);
+    expect(f?.verdict).toMatchObject({ status: "affected", level: "verified" });
+    expect(f?.verdict.reason).toMatch(/29\.0\.0 or later, by its own line/);
   });
 
   it("judges a record on the daemon's version as on docker's own --version line", async () => {

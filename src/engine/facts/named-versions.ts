@@ -9,6 +9,8 @@ import { proseRole } from "./kernel-prose";
 import {
   aptPolicyBuild,
   aptPolicyPackage,
+  blockBuild,
+  blockPackage,
   dpkgQueryBuild,
   dpkgQueryRow,
   isUninstalledRow,
@@ -423,7 +425,7 @@ export function pickNamedVersions(
     }
     const systemd = SYSTEMD_VERSION.exec(text)?.[1];
     if (systemd) add("systemd", systemd);
-    const listed = listedPackage(text) ?? aptPolicyPackage(text, () => lineAt(line - 1));
+    const listed = listedPackage(text) ?? aptPolicyPackage(text, () => lineAt(line - 1)) ?? blockPackage(text, line, lineAt);
     if (listed) add(...listed);
     const form = formAnswer(text, line, lineAt);
     if (form) add(...form);
@@ -568,7 +570,7 @@ export function pickPackageBuilds(
   // A listing under another machine's or an earlier time's heading is left out: it says nothing of this host.
   return agreedPerKey([
     ...candidates.flatMap(({ text, line }) => {
-      const build = listedBuild(text) ?? aptPolicyBuild(text, () => lineAt(line - 1));
+      const build = listedBuild(text) ?? aptPolicyBuild(text, () => lineAt(line - 1)) ?? blockBuild(text, line, lineAt);
       return build && !others(line) ? [build] : [];
     }),
     ...packageRows.flatMap(({ text, line }) => {

@@ -84,6 +84,17 @@ const DEBIAN_ARCHITECTURES = ["amd64", "arm64", "armhf", "armel", "i386", "ppc64
  */
 export const PACKAGE_LIST_MARKERS = [
   ...["ii  ", "hi  ", ".x86_64", ".aarch64", ".noarch", ".s390x", ".ppc64le", "installed: ", " [installed"],
+  // `dpkg -s`'s, `rpm -qi`'s and `yum info`'s name lines, `apk info -v`'s release suffix, `snap list`'s channel.
+  ...[
+    "package: ",
+    "name        :",
+    "name         :",
+    ...[..."0123456789"].map((d) => `-r${d}`),
+    "/stable ",
+    "/candidate ",
+    "/beta ",
+    "/edge ",
+  ],
   // dpkg's own lines as apt runs it, for the packages a record names only (every package of an upgrade gets them).
   ...Object.keys(PACKAGES).flatMap((name) => [`unpacking ${name} `, `unpacking ${name}:`, `setting up ${name} `, `setting up ${name}:`]),
 ];
@@ -132,6 +143,74 @@ const aptPolicyName = (header: string) => (header.length <= MAX_ROW ? APT_POLICY
 
 const MAX_ROW = 300;
 
+/**
+ * An installed package's block as `dpkg -s` ("Package: iptables", "Status: install ok installed", "Version: 1.8.2-4"),
+ * `rpm -qi` and `yum info`/`dnf info` ("Name        : containerd.io", "Version     : 1.6.3", "Release     : 3.1.el8")
+ * print it, read from its name line (review 46a F6: none of them was read). Not `apt-cache show` (no Status: it lists
+ * what a repository offers), a dpkg block of a removed package ("deinstall ok config-files"), nor `yum info`'s
+ * "Available Packages".
+ */
+const BLOCK_NAME = /^(Package|Name)\s*:\s+([a-z0-9][a-z0-9.+-]*)\s*$/;
+const BLOCK_FIELD = /^(Version|Release|Epoch|Status)\s*:\s+(\S.*?)\s*$/;
+const YUM_SECTION = /^(Installed|Available|Extra|Upgraded|Obsoleting) Packages\s*$/;
+/** Lines read after the name line: `dpkg -s` prints Version eight lines below Package, a blank line ends a block. */
+const BLOCK_LINES = 14;
+/** Lines walked up from a `yum info` block to its section's header. */
+const SECTION_REACH = 60;
+
+/** The package and its whole installed build a package block names, from its name line (1-based `line`), or null. */
+export function blockBuild(text: string, line: number, lineAt: (line: number) => string): [name: string, version: string] | null {
+  const head = text.length <= MAX_ROW ? BLOCK_NAME.exec(text) : null;
+  const name = head?.[2];
+  if (!head || !name || !PACKAGES[name]) return null;
+  const fields = new Map<string, string>();
+  for (let n = line + 1; n <= line + BLOCK_LINES; n++) {
+    const next = lineAt(n);
+    if (!next.trim() || BLOCK_NAME.test(next)) break;
+    const m = next.length <= MAX_ROW ? BLOCK_FIELD.exec(next) : null;
+    if (m) fields.set(m[1] as string, m[2] as string);
+  }
+  const version = fields.get("Version");
+  if (!version) return null;
+  if (head[1] === "Package") return INSTALLED_STATUS.test(fields.get("Status") ?? "") ? [name, version] : null;
+  for (let n = line - 1; n >= Math.max(1, line - SECTION_REACH); n--) {
+    const section = YUM_SECTION.exec(lineAt(n).trim())?.[1];
+    if (section) {
+      if (section !== "Installed") return null;
+      break;
+    }
+  }
+  const release = fields.get("Release");
+  const epoch = fields.get("Epoch");
+  return [name, `${epoch && epoch !== "0" && epoch !== "(none)" ? `${epoch}:` : ""}${version}${release ? `-${release}` : ""}`];
+}
+const INSTALLED_STATUS = /^install ok installed$|^hold ok installed$/;
+
+/** The record ecosystem and upstream version a package block names, or null. */
+export function blockPackage(text: string, line: number, lineAt: (line: number) => string): [ecosystem: string, version: string] | null {
+  const build = blockBuild(text, line, lineAt);
+  const upstream = build ? /^(?:\d+:)?(\d+\.\d+(?:\.\d+)?)/.exec(build[1])?.[1] : undefined;
+  const ecosystem = build ? PACKAGES[build[0]] : undefined;
+  return ecosystem && upstream ? [ecosystem, reallyUpstream(build?.[1] ?? "", upstream)] : null;
+}
+
+/**
+ * Alpine's `apk info -v` ("runc-1.1.3-r0") and `apk list --installed` ("runc-1.1.3-r0 x86_64 {runc} (Apache-2.0)
+ * [installed]") rows, and `snap list`'s ("docker  20.10.6   1125   latest/stable  canonical✓  -"): their upstream
+ * versions (review 46a F6). Alpine names its Docker package "docker" (a meta package) and "docker-engine"; the docker snap
+ * is Docker.
+ */
+const APK_ROW = /^([a-z0-9][a-z0-9.+-]*?)-(\d+\.\d+(?:\.\d+)?)[\w.~+]*-r\d+(?:\s+\S+\s+\{[^}\n]*\}\s+\([^)\n]*\)\s+\[installed\])?\s*$/;
+const SNAP_ROW = /^([a-z0-9][a-z0-9-]*)\s+(\d+\.\d+(?:\.\d+)?)\S*\s+\d+\s+[\w.-]+\/(?:stable|candidate|beta|edge)\S*\s+\S+\s+\S+\s*$/;
+const APK_AND_SNAP: Readonly<Record<string, string>> = { ...PACKAGES, docker: "docker" };
+
+function apkOrSnapRow(line: string): [ecosystem: string, version: string] | null {
+  if (line.length > MAX_ROW) return null;
+  const m = APK_ROW.exec(line) ?? SNAP_ROW.exec(line);
+  const ecosystem = m?.[1] ? APK_AND_SNAP[m[1]] : undefined;
+  return ecosystem && m?.[2] ? [ecosystem, m[2]] : null;
+}
+
 /** A `dpkg -l` row of a package that is not installed (removed "rc", half-installed "iU", ...): it names no running version. */
 export function isUninstalledRow(line: string): boolean {
   const state = line.length <= MAX_ROW ? DPKG_ROW.exec(line)?.[1] : undefined;
@@ -152,7 +231,7 @@ export function listedPackage(line: string): [ecosystem: string, version: string
       ? [yum[0], yum[1], yum[3]]
       : RPM_NAME.exec(line);
   const ecosystem = m?.[1] ? PACKAGES[m[1]] : undefined;
-  return ecosystem && m?.[2] ? [ecosystem, reallyUpstream(line, m[2])] : null;
+  return ecosystem && m?.[2] ? [ecosystem, reallyUpstream(line, m[2])] : apkOrSnapRow(line);
 }
 
 /** The record ecosystem and upstream version a `dpkg-query -W` row names, or null. */
