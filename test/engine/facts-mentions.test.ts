@@ -1364,6 +1364,18 @@ describe("versions named in passing", () => {
       `${section}\nName         : containerd.io\nVersion      : 1.6.4\nRelease      : 3.1.el8\nRepository   : @System`;
     expect(named(yumInfo("Installed Packages"))).toEqual({ containerd: "1.6.4" });
     expect(named(yumInfo("Available Packages"))).toEqual({});
+    // The cluster's CNI as its CLI reports it: calicoctl's cluster version, not its client's; cilium's running image, not
+    // the images it would install.
+    expect(
+      named("Client Version:    v3.30.5\nGit commit:        1a2b3c4d5\nCluster Version:   v3.29.2\nCluster Type:      typha,kdd,k8s"),
+    ).toEqual({
+      calico: "3.29.2",
+    });
+    expect(named("Cluster Version:   v3.29.2")).toEqual({});
+    const cilium =
+      "cilium-cli: v0.16.11 compiled with go1.22.4 on linux/amd64\ncilium image (default): v1.15.6\ncilium image (stable): v1.20.1";
+    expect(named(`${cilium}\ncilium image (running): 1.19.5`)).toEqual({ cilium: "1.19.5" });
+    expect(named(`${cilium}\ncilium image (running): unknown. Unable to obtain cilium version.`)).toEqual({});
     // Alpine's apk rows and `snap list`'s.
     expect(named("containerd-1.6.6-r0\ndocker-engine-20.10.16-r2\nrunc-1.1.3-r0")).toEqual({
       containerd: "1.6.6",

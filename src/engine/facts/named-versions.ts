@@ -156,6 +156,16 @@ const TALOSCTL_TAG = /^\s*Tag:\s+v(\d+\.\d+\.\d+)\s*$/;
 const TALOSCTL_NODE = /^\s*NODE:\s+\S/;
 const TALOSCTL_TAG_MARKER = "tag:";
 
+/**
+ * The running cluster's CNI as its own CLI reports it (review 46a F6): `calicoctl version`'s "Cluster Version: v3.29.2"
+ * two lines under its "Client Version:" (the client's is the calicoctl binary's), and `cilium version`'s "cilium image
+ * (running): 1.19.5" (not its "(default)" or "(stable)" image, which name what the CLI would install).
+ */
+const CALICO_CLUSTER = /^\s*Cluster Version:\s+v(\d+\.\d+\.\d+)\s*$/;
+const CALICO_CLIENT = /^\s*Client Version:\s+v\d/;
+const CILIUM_RUNNING = /^\s*cilium image \(running\):\s+v?(\d+\.\d+\.\d+)\s*$/;
+const CNI_CLI_MARKERS = ["cluster version:", "cilium image (running):"];
+
 /** Docker Engine went from 1.13 to 17.03: a 2.x–16.x "Docker version" is Docker Desktop's or another tool's. */
 const NOT_DOCKER_ENGINE = /^(?:[2-9]|1[0-6])\./;
 
@@ -259,6 +269,7 @@ export const NAMED_MARKERS = [
   DOCKER_INFO_DEBUG_MARKER,
   RUNC_COMMIT_MARKER,
   TALOSCTL_TAG_MARKER,
+  ...CNI_CLI_MARKERS,
   ...FORM_MARKERS,
   ...namedMarkers([
     ...["docker", "docker-ce", "containerd", "containerd.io", "runc", "crun"],
@@ -433,6 +444,10 @@ export function pickNamedVersions(
     if (runc && RUNC_SPEC.test(lineAt(line + 1).trim())) add("runc", runc);
     const talos = TALOSCTL_TAG.exec(text)?.[1];
     if (talos && TALOSCTL_NODE.test(lineAt(line - 1))) add("talos", talos);
+    const calico = CALICO_CLUSTER.exec(text)?.[1];
+    if (calico && CALICO_CLIENT.test(lineAt(line - 2))) add("calico", calico);
+    const cilium = CILIUM_RUNNING.exec(text)?.[1];
+    if (cilium) add("cilium", cilium);
     const lower = text.toLowerCase();
     for (const [ecosystem, prose, dpkg, base] of NAMED_VERSIONS) {
       if (!base.some((b) => lower.includes(b))) continue;
