@@ -465,6 +465,9 @@ describe("the host's own component versions", () => {
       "Rolling back to Docker 20.10.5 makes the error go away.",
       "Docker 20.10.7 contains the fix.",
       "docker 20.10.7 is not affected",
+      // Review 46a F7: the fix's release, not yet the host's.
+      "Docker 20.10.7 is supposed to fix this according to the release notes, but we have not rolled it out yet.",
+      "docker 20.10.7 should fix it",
     ])
       expect(extractFacts(`${sentence}\n${TCP6}`).named.docker, sentence).toBeUndefined();
     // A failure's onset is the host's (review 27b); a release note's opening or an old box elsewhere is not (review 27c).
