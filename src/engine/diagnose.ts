@@ -539,12 +539,18 @@ function assemble(
     // read at the prompt that printed the line; review 45a F9: "no version of laptop is given" beside the laptop's own).
     const readAt = logEvidence.length ? readingsOfPrinter(symptomLines(), printerOf, facts) : null;
     if (readAt) hosts = [singleHost(facts, single.subject, readAt.read), ...hosts.filter((h) => h.subject !== single.subject)];
-    // The host's readings of a component the paste shows at another time, or that a distribution's own log line ran
-    // bundled, are named instead: not the version that logged the symptom, perhaps (logged-versions.ts).
-    if (logEvidence.length)
-      hosts = hosts.map((h) =>
-        h.subject === single.subject ? namedInstead(h, notAsLogged(symptomLines(), facts.lineAt, facts.changes, h.components)) : h,
-      );
+    // The readings of a component the paste shows at another time, or that a distribution's own log line ran bundled, are
+    // named instead: not the version that logged the symptom, perhaps (logged-versions.ts). The paste's own host's, and
+    // the row of the node that printed every symptom line (review 46b F4: a row read after the upgrade the node's
+    // dpkg.log records).
+    if (logEvidence.length) {
+      const lines = symptomLines();
+      const printers = new Set(lines.map(printerOf));
+      const printer = printers.size === 1 ? [...printers][0] : null;
+      const printedIt = (h: HostVersions) =>
+        h.subject === single.subject || (!!printer && h.subject.startsWith("node ") && sameMachine(h.subject.slice(5), printer));
+      hosts = hosts.map((h) => (printedIt(h) ? namedInstead(h, notAsLogged(lines, facts, facts.changes, h.components)) : h));
+    }
     const own = hosts.flatMap((h) => checksOf.version(record, h));
     // Versions named in passing count too, hedged; a release alone only judges a finding (its log shows the bug).
     const decided = decidedEcosystems(own);

@@ -1,41 +1,87 @@
 /**
- * Whether the versions the paste read of its host are those of the process that logged a symptom. Two cases where they
+ * Whether the versions the paste read of a host are those of the process that logged a symptom. Two cases where they
  * may not be, so a reading is named (hedged: no certain answer rests on it) rather than read:
  * - the paste shows the component at another version at another time (an upgrade a package manager's log records or
- *   the paste runs, a daemon started at two versions: ExtractedFacts.changes), and every symptom line is one a log
- *   dated: it may be from before the change (review 46a F1: containerd 1.6.4, read after dpkg.log's upgrade from 1.6.3,
- *   ruled out for certain the 1.6.3 bug the journal had logged before it). A line a command printed as it ran is now's;
- * - every symptom line is a Kubernetes distribution's own (the journal files it under k3s, rke2, k0s or MicroK8s'
- *   daemons), which runs the containerd and runc it bundles, not the system's (review 46a F2: Docker's containerd.io
- *   1.6.4 ruled out, for certain, the loopback failure k3s's embedded containerd logged).
+ *   the paste runs, a daemon started at two versions: ExtractedFacts.changes), and a symptom line is not the output of
+ *   a command that ran as the paste was made: a log's line (however gathered: journalctl in any of its formats, grep
+ *   over rotated files, a wrapped entry's next line) may be from before the change (review 46a F1: containerd 1.6.4,
+ *   read after dpkg.log's upgrade from 1.6.3, ruled out for certain the 1.6.3 bug the journal had logged before it);
+ * - every symptom line is a Kubernetes distribution's own (the journal files it under k3s, RKE2, k0s or MicroK8s'
+ *   daemons, or it comes from their own containerd log), which runs the containerd and runc it bundles, not the system's
+ *   (review 46a F2: Docker's containerd.io 1.6.4 ruled out, for certain, the loopback failure k3s's containerd logged).
  */
-
 import { sameBuild } from "./facts/host-components";
 import { isLogFramed } from "./facts/log-framing";
 import type { HostVersions } from "./verdict";
 
-/** A syslog or journald line's tag after its date and host: the program the journal files the line under. */
+/** Where a line's text says what printed it, and the command its output follows. */
+export interface LineSource {
+  lineAt: (line: number) => string | undefined;
+  /** The line of the command whose output a line is (ExtractedFacts.commandAt). */
+  commandAt: (line: number) => number | null;
+}
+
+/**
+ * A journald or syslog line's tag after its date and host: `journalctl`'s short, short-precise, short-iso and short-full
+ * dates ("Apr 28 10:01:22.123456", "2022-04-28T10:01:22+0000", "Thu 2022-04-28 10:01:22 UTC"), then "host tag[pid]:".
+ */
 const JOURNAL_TAG =
-  /^\s*(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)?) \S+ ([\w.@-]+?)(?:\[\d+\])?: /;
-/** Programs that run a containerd and runc of their own inside (k3s and RKE2's agents, k0s, MicroK8s' snap daemons). */
-const BUNDLING = /^(?:k3s|rke2|k0s|microk8s\.daemon-[\w-]+|snap\.microk8s\.daemon-[\w-]+)$/;
+  /^\s*(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)?|(?:[A-Z][a-z]{2} )?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d| [A-Z]{2,5})?) \S+ ([\w.@-]+?)(?:\[\d+\])?: /;
+/** RFC 5424's header: "<30>1 2022-04-28T10:01:22.123456+00:00 host app-name procid msgid". */
+const RFC5424_TAG = /^\s*<\d{1,3}>1 \S+ \S+ ([\w.@-]+) \S+ \S+ /;
+/** Programs that run a containerd and runc of their own inside: k3s's and RKE2's server and agent, k0s, MicroK8s' snap daemons. */
+const BUNDLING = /^(?:k3s(?:-agent|-server)?|rke2(?:-agent|-server)?|k0s(?:worker|controller)?|(?:snap\.)?microk8s\.daemon-[\w-]+)$/;
+/** Their own containerd's log files, read by the command a line follows ("tail /var/lib/rancher/k3s/agent/containerd/containerd.log"). */
+const BUNDLED_LOG = /\/var\/lib\/rancher\/(k3s|rke2)\/|\/var\/snap\/(microk8s)\/|\/var\/lib\/(k0s)\//;
 const BUNDLED = ["containerd", "runc"];
+
+/**
+ * A command that reads what was logged before (a journal, a log file, a pod's or container's log, a description's
+ * events) rather than runs the action that failed: its output's lines are of any time.
+ */
+const READS_LOGS =
+  /\b(?:journalctl|dmesg|tail|cat|zcat|less|more|head|grep|egrep|zgrep|rg|awk|sed|logs|describe|events|syslog|log)\b|\/var\/log\//;
+/** A command's output farther below it than this is read as no output of it. */
+const OUTPUT_REACH = 40;
+
+/** The program that logged a line, as its journal or syslog header names it; undefined when none does. */
+function taggedBy(text: string): string | undefined {
+  return JOURNAL_TAG.exec(text)?.[1] ?? RFC5424_TAG.exec(text)?.[1];
+}
+
+/** The Kubernetes distribution whose bundled runtime printed a line, by its tag or its log file; undefined for none. */
+function bundlerOf(line: number, source: LineSource): string | undefined {
+  const tag = taggedBy(source.lineAt(line) ?? "");
+  if (tag && BUNDLING.test(tag)) return tag;
+  const command = source.commandAt(line);
+  const file = command === null ? null : BUNDLED_LOG.exec(source.lineAt(command) ?? "");
+  return file ? (file[1] ?? file[2] ?? file[3]) : undefined;
+}
+
+/**
+ * Whether a line is the output of a command that ran as the paste was made (a `docker run`'s or `crictl runp`'s own
+ * error): unframed, not indented (a logged entry's next line), below a command that reads no log.
+ */
+function printedNow(line: number, source: LineSource): boolean {
+  const text = source.lineAt(line) ?? "";
+  if (isLogFramed(text) || /^\s/.test(text)) return false;
+  const command = source.commandAt(line);
+  return command !== null && command < line && line - command <= OUTPUT_REACH && !READS_LOGS.test(source.lineAt(command) ?? "");
+}
 
 /** Why each of the host's components may not be the version that logged `lines` (empty when all are). */
 export function notAsLogged(
   lines: readonly number[],
-  lineAt: (line: number) => string | undefined,
+  source: LineSource,
   changes: Readonly<Record<string, readonly string[]>>,
   components: Readonly<Record<string, string>>,
 ): Map<string, string> {
   const why = new Map<string, string>();
   if (!lines.length) return why;
-  const texts = lines.map((l) => lineAt(l) ?? "");
-  const tags = texts.map((t) => JOURNAL_TAG.exec(t)?.[1]);
-  const bundler = tags[0];
-  if (bundler && BUNDLING.test(bundler) && tags.every((t) => t === bundler))
+  const bundler = bundlerOf(lines[0] as number, source);
+  if (bundler && lines.every((l) => bundlerOf(l, source) === bundler))
     for (const e of BUNDLED) if (components[e] !== undefined) why.set(e, `the log's lines are ${bundler}'s, which runs its own ${e}`);
-  if (!texts.every(isLogFramed)) return why;
+  if (!Object.keys(changes).length || lines.every((l) => printedNow(l, source))) return why;
   for (const [ecosystem, versions] of Object.entries(changes)) {
     const now = components[ecosystem];
     if (now === undefined || why.has(ecosystem)) continue;

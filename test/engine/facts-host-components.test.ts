@@ -431,6 +431,24 @@ describe("the host's own component versions", () => {
       "```",
     ].join("\n");
     expect(extractFacts(upstream)).toMatchObject({ components: {}, named: { containerd: "1.6.4" } });
+    // As GitHub issues write headings: bold, or a Markdown heading without its colon (review 46b F3).
+    const [, ...block] = upstream.split("\n");
+    for (const heading of [
+      "**The maintainer's reproduction in the upstream issue (not our machine):**",
+      "### Output from the upstream issue (not our machine)",
+    ])
+      expect(extractFacts([heading, ...block].join("\n")), heading).toMatchObject({ components: {}, named: { containerd: "1.6.4" } });
+    // An issue template's own heading, however it names the maintainers or a desktop, is the reporter's output.
+    expect(
+      extractFacts(["**Desktop (please complete the following information):**", dockerVersion("26.0.0")].join("\n")).components,
+    ).toMatchObject({
+      docker: "26.0.0",
+    });
+    expect(
+      extractFacts(["**Output of `docker version` as requested by the maintainers:**", "", dockerVersion("26.0.0")].join("\n")).components,
+    ).toMatchObject({
+      docker: "26.0.0",
+    });
     // "non-working", "not-working", "nothing is working" name the failing machine, not another one.
     for (const heading of [
       "Output from the non-working node:",

@@ -1364,6 +1364,16 @@ describe("versions named in passing", () => {
       `${section}\nName         : containerd.io\nVersion      : 1.6.4\nRelease      : 3.1.el8\nRepository   : @System`;
     expect(named(yumInfo("Installed Packages"))).toEqual({ containerd: "1.6.4" });
     expect(named(yumInfo("Available Packages"))).toEqual({});
+    // However many packages' blocks come before it in the section (review 46b F5).
+    const other = (name: string) => `Name         : ${name}\nVersion      : 24.0.7\nRelease      : 1.el8\nSummary      : x\n`;
+    const many = ["docker-ce", "docker-ce-cli", "docker-ce-rootless-extras", "docker-compose-plugin", "docker-buildx-plugin"].map(other);
+    expect(named(`$ yum info docker-ce containerd.io\nAvailable Packages\n${many.join("\n".repeat(12))}\n${yumInfo("").trim()}`)).toEqual(
+      {},
+    );
+    // `apk search` and `apk list` without --installed print a repository's offer in the installed rows' shape.
+    expect(named("alpine:~# apk search runc\nrunc-1.1.3-r0\nrunc-doc-1.1.3-r0")).toEqual({});
+    expect(named("alpine:~# apk list runc\nrunc-1.1.3-r0 x86_64 {runc} (Apache-2.0)")).toEqual({});
+    expect(named("alpine:~# apk info -v\nrunc-1.1.3-r0")).toEqual({ runc: "1.1.3" });
     // The cluster's CNI as its CLI reports it: calicoctl's cluster version, not its client's; cilium's running image, not
     // the images it would install.
     expect(

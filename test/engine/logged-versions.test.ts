@@ -58,6 +58,37 @@ describe("a failure the log dated, beside a version read after a change the past
     expect(certain([upgrade, version("1.6.4"), live].join("\n"))).toBe(true);
   });
 
+  it("reads a logged line as logged however it was gathered: wrapped, grepped from files, in any journal format (review 46b F2)", () => {
+    const dpkgLog = "root@node1:~# grep upgrade /var/log/dpkg.log\n2022-04-28 10:30:55 upgrade containerd.io:amd64 1.6.3-1 1.6.4-1";
+    const line = failure();
+    const [head, tail] = [line.slice(0, line.indexOf(" plugin type")), line.slice(line.indexOf(" plugin type"))];
+    for (const shown of [
+      // The entry wrapped: its next line holds the signature and no frame.
+      `root@node1:~# journalctl -u containerd | grep -A1 RunPodSandbox\n${head}\n${tail}`,
+      `root@node1:~# grep loopback /var/log/syslog*\n/var/log/syslog.1:${line}`,
+      `root@node1:~# grep -n loopback /var/log/syslog\n48213:${line}`,
+      `root@node1:~# journalctl -u containerd -o short-full | grep loopback\n${line.replace("Apr 28 10:01:22", "Thu 2022-04-28 10:01:22 UTC")}`,
+      `root@node1:~# tail -1 /var/log/remote.log\n${line.replace(/^Apr 28 10:01:22 node1 containerd\[1123\]:/, "<30>1 2022-04-28T10:01:22.123456+00:00 node1 containerd 1123 - -")}`,
+    ]) {
+      const v = verdictOf([dpkgLog, version("1.6.4"), shown].join("\n"));
+      expect(v?.status, shown).toBe("unknown");
+      expect(v?.reason, shown).toContain("1.6.3 too");
+    }
+  });
+
+  it("hedges the row of the node that printed the line, read after the upgrade its own dpkg.log records (review 46b F4)", () => {
+    const table = [
+      "$ kubectl get nodes -o wide",
+      "NAME    STATUS   ROLES           AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION      CONTAINER-RUNTIME",
+      "node1   Ready    control-plane   40d   v1.24.0   10.0.0.11     <none>        Ubuntu 22.04 LTS     5.15.0-27-generic   containerd://1.6.4",
+      "node2   Ready    <none>          40d   v1.24.0   10.0.0.12     <none>        Ubuntu 22.04 LTS     5.15.0-27-generic   containerd://1.6.4",
+    ].join("\n");
+    const ssh = `$ ssh node1 'grep upgrade /var/log/dpkg.log; journalctl -u containerd | grep loopback'\n2022-04-28 10:30:55 upgrade containerd.io:amd64 1.6.3-1 1.6.4-1\n${failure()}`;
+    expect(verdictOf(`${table}\n${ssh}`)?.status).toBe("unknown");
+    // Without the record of the upgrade, node1's row decides.
+    expect(verdictOf(`${table}\n${ssh.replace(/\n2022-04-28 10:30:55 upgrade.*$/m, "")}`)?.status).toBe("not-affected");
+  });
+
   it("judges a failure printed before an upgrade on the version dpkg says it replaced (review 46a F7)", () => {
     const upgrade =
       "root@node1:~# apt-get install -y containerd.io\nUnpacking containerd.io (1.6.4-1) over (1.6.3-1) ...\nSetting up containerd.io (1.6.4-1) ...";
@@ -86,6 +117,17 @@ describe("a failure a Kubernetes distribution logged, beside the system's own ru
     expect(verdictOf(k3s("1.6.4"))).toMatchObject({ status: "unknown" });
     expect(verdictOf(k3s("1.6.4"))?.reason).toContain("the log's lines are k3s's, which runs its own containerd");
     expect(verdictOf(k3s("1.6.3"))).toMatchObject({ status: "affected", certain: false });
+    // In the journal's other formats and under the agent's unit, and from k3s's own containerd log (review 46b F1).
+    const k3sLine = failure("k3s[811]");
+    for (const shown of [
+      k3sLine.replace("Apr 28 10:01:22", "Apr 28 10:01:22.123456"),
+      k3sLine.replace("k3s[811]", "k3s-agent[811]"),
+      k3sLine.replace(/^Apr 28 10:01:22 node1 k3s\[811\]:/, "<30>1 2022-04-28T10:01:22.123456+00:00 node1 k3s 811 - -"),
+      `root@node1:~# tail -n1 /var/lib/rancher/k3s/agent/containerd/containerd.log\n${k3sLine.replace(/^.*?k3s\[811\]: /, "")}`,
+    ]) {
+      const text = [version("1.6.4"), shown.startsWith("root@") ? shown : journal(shown)].join("\n");
+      expect(verdictOf(text)?.status, shown).toBe("unknown");
+    }
     // The system containerd's own line is judged on the system containerd.
     expect(verdictOf(k3s("1.6.4").replace("k3s[811]", "containerd[1123]"))?.status).toBe("not-affected");
     expect(certain(k3s("1.6.4").replace("k3s[811]", "containerd[1123]"))).toBe(true);

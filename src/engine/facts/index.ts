@@ -87,6 +87,8 @@ export interface ExtractedFacts {
    * journalctl …"), "" when it fetched a pod's logs or ran in one through the cluster (any node's), else null.
    */
   commandHost: (line: number) => string | null;
+  /** The line (1-based) of the command whose output a line is: the last command line at or before it; null for none. */
+  commandAt: (line: number) => number | null;
   /**
    * For a line a command through the cluster printed (commandHost ""), the node the paste says it came from: the `Node:`
    * field of the pod's description above it, or the event's own source (`kubelet, worker-2`); else null.
@@ -463,6 +465,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     bareUnameHosts: [...bareHosts],
     afterBareCommand: afterCommandOf(commandHosts, read.bareCommands),
     commandHost,
+    commandAt: (line) => commandOf(line)?.[0] ?? null,
     clusterNode: clusterNodeOf(read.describedNodes, commandHosts, lineAt),
     inContainerCommand: afterCommandOf(commandHosts, containerCommands),
     overSsh,
@@ -763,6 +766,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     bareUnameHosts: fromLogs.bareUnameHosts,
     afterBareCommand: fromLogs.afterBareCommand,
     commandHost: fromLogs.commandHost,
+    commandAt: fromLogs.commandAt,
     clusterNode: fromLogs.clusterNode,
     inContainerCommand: fromLogs.inContainerCommand,
     overSsh: fromLogs.overSsh,

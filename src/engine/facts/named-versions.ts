@@ -16,6 +16,7 @@ import {
   isUninstalledRow,
   listedBuild,
   listedPackage,
+  offeredApkRow,
   PACKAGE_LIST_MARKERS,
 } from "./package-lists";
 import { CRUN_VERSION } from "./runtime-version";
@@ -436,7 +437,9 @@ export function pickNamedVersions(
     }
     const systemd = SYSTEMD_VERSION.exec(text)?.[1];
     if (systemd) add("systemd", systemd);
-    const listed = listedPackage(text) ?? aptPolicyPackage(text, () => lineAt(line - 1)) ?? blockPackage(text, line, lineAt);
+    const listed = offeredApkRow(line, lineAt)
+      ? null
+      : (listedPackage(text) ?? aptPolicyPackage(text, () => lineAt(line - 1)) ?? blockPackage(text, line, lineAt));
     if (listed) add(...listed);
     const form = formAnswer(text, line, lineAt);
     if (form) add(...form);

@@ -30,6 +30,29 @@ const SECTION_HEADER = /^[A-Za-z][\w .()/-]{0,40}:$/;
 const COMMAND_LINE =
   /^(?:\S*[$#%]\s+|\u279c\s+\S{1,60}(?:\s+git:\([^)\n]{0,60}\))?(?:\s+\u2717)?\s+)?(?:sudo\s+)?(?:\S*\/)?(?:docker|podman|nerdctl|containerd|ctr|crictl|runc|crun|kubelet|kubectl|kubeadm|k3s|rke2|iptables|ip6tables|iptables-\w+|journalctl|systemctl|grep|cat|dpkg|rpm|apt|yum|dnf|uname|hostnamectl)\b/;
 
+/**
+ * A heading's words as a plain line ending in its colon: Markdown's emphasis around it ("**Output from the upstream issue
+ * (not our machine):**") and a Markdown heading's hashes dropped, the colon such a heading leaves out added (review 46b
+ * F3: GitHub issues' headings hid the upstream maintainer's output under them).
+ */
+function asHeading(text: string): string {
+  // A heading is short (HEADING_ROLE reads 80 characters at most): a long line is no heading, and is not searched.
+  if (text.length > MAX_HEADING) return text;
+  const hashes = MARKDOWN_HEADING.exec(text);
+  const words = hashes ? text.slice(hashes[0].length).replace(CLOSING_HASHES, "") : text;
+  const plain = words.replace(EMPHASIS, "$2").trim();
+  return hashes && !plain.endsWith(":") ? `${plain}:` : plain;
+}
+const MAX_HEADING = 120;
+/**
+ * An issue template's field, which the reporter answers about the failing machine: GitHub's default bug template asks
+ * "**Desktop (please complete the following information):**" (its "Desktop" is no other machine).
+ */
+const TEMPLATE_ASKS = /\bplease (?:complete|provide|fill|paste|include|add)\b/i;
+const MARKDOWN_HEADING = /^#{1,6}\s+/;
+const CLOSING_HASHES = /\s+#+$/;
+const EMPHASIS = /^(\*\*|__|\*|_)(.+)\1$/;
+
 /** Why the output around line `line` (1-based) is perhaps not the host's; undefined when no heading says so. */
 export function outputHeadingVia(lineAt: (line: number) => string, line: number): string | undefined {
   let commands = 0;
@@ -47,7 +70,9 @@ export function outputHeadingVia(lineAt: (line: number) => string, line: number)
       commands++;
       continue;
     }
-    if (text.length <= 80 && HEADING_ROLE.test(text)) return HEADING_FAILING.test(text) ? undefined : ROLE_VIA;
+    const heading = asHeading(text);
+    if (heading.length <= 80 && HEADING_ROLE.test(heading))
+      return HEADING_FAILING.test(heading) || TEMPLATE_ASKS.test(heading) ? undefined : ROLE_VIA;
     // A header whose section follows, indented, is the output's own; anything else ends the walk.
     if (!(SECTION_HEADER.test(raw) && /^\s+\S/.test(lineAt(above + 1)))) return undefined;
   }

@@ -155,8 +155,11 @@ const BLOCK_FIELD = /^(Version|Release|Epoch|Status)\s*:\s+(\S.*?)\s*$/;
 const YUM_SECTION = /^(Installed|Available|Extra|Upgraded|Obsoleting) Packages\s*$/;
 /** Lines read after the name line: `dpkg -s` prints Version eight lines below Package, a blank line ends a block. */
 const BLOCK_LINES = 14;
-/** Lines walked up from a `yum info` block to its section's header. */
-const SECTION_REACH = 60;
+/**
+ * Lines walked up from a `yum info` block to its section's header, past the blocks of the packages before it (review
+ * 46b F5: six of Docker's packages put containerd.io's block ~70 lines under "Available Packages").
+ */
+const SECTION_REACH = 1000;
 
 /** The package and its whole installed build a package block names, from its name line (1-based `line`), or null. */
 export function blockBuild(text: string, line: number, lineAt: (line: number) => string): [name: string, version: string] | null {
@@ -173,18 +176,23 @@ export function blockBuild(text: string, line: number, lineAt: (line: number) =>
   const version = fields.get("Version");
   if (!version) return null;
   if (head[1] === "Package") return INSTALLED_STATUS.test(fields.get("Status") ?? "") ? [name, version] : null;
+  // Up to the section's header, or to the command that printed the blocks (`rpm -qi` prints no section).
   for (let n = line - 1; n >= Math.max(1, line - SECTION_REACH); n--) {
-    const section = YUM_SECTION.exec(lineAt(n).trim())?.[1];
+    const above = lineAt(n).trim();
+    const section = YUM_SECTION.exec(above)?.[1];
     if (section) {
       if (section !== "Installed") return null;
       break;
     }
+    if (PACKAGE_COMMAND.test(above)) break;
   }
   const release = fields.get("Release");
   const epoch = fields.get("Epoch");
   return [name, `${epoch && epoch !== "0" && epoch !== "(none)" ? `${epoch}:` : ""}${version}${release ? `-${release}` : ""}`];
 }
 const INSTALLED_STATUS = /^install ok installed$|^hold ok installed$/;
+/** A package manager's command line (with or without a prompt), where a walk up its output stops. */
+const PACKAGE_COMMAND = /(?:^|[\s$#%>])(?:sudo\s+)?(?:rpm|yum|dnf|microdnf|zypper|apk|dpkg|dpkg-query|apt|apt-get|apt-cache)\s+-?\w/;
 
 /** The record ecosystem and upstream version a package block names, or null. */
 export function blockPackage(text: string, line: number, lineAt: (line: number) => string): [ecosystem: string, version: string] | null {
@@ -210,6 +218,20 @@ function apkOrSnapRow(line: string): [ecosystem: string, version: string] | null
   const ecosystem = m?.[1] ? APK_AND_SNAP[m[1]] : undefined;
   return ecosystem && m?.[2] ? [ecosystem, m[2]] : null;
 }
+
+/**
+ * Whether an apk row (1-based `line`) is a repository's offer: printed by `apk search` or by `apk list` without
+ * `--installed` (review 46b F5: `apk search runc` read as the runc installed), as the command above its rows says.
+ */
+export function offeredApkRow(line: number, lineAt: (line: number) => string): boolean {
+  if (!APK_ROW.test(lineAt(line))) return false;
+  let n = line - 1;
+  while (n >= 1 && line - n <= SECTION_REACH && APK_ROW.test(lineAt(n))) n--;
+  const command = n >= 1 ? lineAt(n) : "";
+  return APK_OFFER.test(command) && !APK_INSTALLED.test(command);
+}
+const APK_OFFER = /\bapk\s+(?:search|list)\b/;
+const APK_INSTALLED = /\s(?:--installed|-I)\b/;
 
 /** A `dpkg -l` row of a package that is not installed (removed "rc", half-installed "iU", ...): it names no running version. */
 export function isUninstalledRow(line: string): boolean {
