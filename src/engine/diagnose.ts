@@ -549,7 +549,7 @@ function assemble(
       const printer = printers.size === 1 ? [...printers][0] : null;
       const printedIt = (h: HostVersions) =>
         h.subject === single.subject || (!!printer && h.subject.startsWith("node ") && sameMachine(h.subject.slice(5), printer));
-      hosts = hosts.map((h) => (printedIt(h) ? namedInstead(h, notAsLogged(lines, facts, facts.changes, h.components)) : h));
+      hosts = hosts.map((h) => (printedIt(h) ? namedInstead(h, notAsLogged(lines, facts, h.components)) : h));
     }
     const own = hosts.flatMap((h) => checksOf.version(record, h));
     // Versions named in passing count too, hedged; a release alone only judges a finding (its log shows the bug).

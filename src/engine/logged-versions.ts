@@ -10,16 +10,14 @@
  *   daemons, or it comes from their own containerd log), which runs the containerd and runc it bundles, not the system's
  *   (review 46a F2: Docker's containerd.io 1.6.4 ruled out, for certain, the loopback failure k3s's containerd logged).
  */
+import type { ExtractedFacts } from "./facts";
 import { sameBuild } from "./facts/host-components";
 import { isLogFramed } from "./facts/log-framing";
+import { lineTime, writtenAfter } from "./facts/log-times";
 import type { HostVersions } from "./verdict";
 
-/** Where a line's text says what printed it, and the command its output follows. */
-export interface LineSource {
-  lineAt: (line: number) => string | undefined;
-  /** The line of the command whose output a line is (ExtractedFacts.commandAt). */
-  commandAt: (line: number) => number | null;
-}
+/** What of the paste's facts says who logged a line and when, and what changed when (ExtractedFacts). */
+export type LineSource = Pick<ExtractedFacts, "lineAt" | "commandAt" | "readsBundledRuntime" | "changes" | "changeTimes">;
 
 /**
  * A journald or syslog line's tag after its date and host: `journalctl`'s short, short-precise, short-iso and short-full
@@ -34,6 +32,8 @@ const BUNDLING = /^(?:k3s(?:-agent|-server)?|rke2(?:-agent|-server)?|k0s(?:worke
 /** Their own containerd's log files, read by the command a line follows ("tail /var/lib/rancher/k3s/agent/containerd/containerd.log"). */
 const BUNDLED_LOG = /\/var\/lib\/rancher\/(k3s|rke2)\/|\/var\/snap\/(microk8s)\/|\/var\/lib\/(k0s)\//;
 const BUNDLED = ["containerd", "runc"];
+/** A build the distributions number as their own ("1.6.3-k3s1", RKE2's "-k3s" builds too). */
+const BUNDLED_BUILD = /-(?:k3s|rke2|k0s)\d*/;
 
 /**
  * A command that reads what was logged before (a journal, a log file, a pod's or container's log, a description's
@@ -73,24 +73,36 @@ function printedNow(line: number, source: LineSource): boolean {
 export function notAsLogged(
   lines: readonly number[],
   source: LineSource,
-  changes: Readonly<Record<string, readonly string[]>>,
   components: Readonly<Record<string, string>>,
 ): Map<string, string> {
   const why = new Map<string, string>();
   if (!lines.length) return why;
+  // Unless the version read is the bundled one: read by the distribution's own tools, or a build it names (review 46b F6).
   const bundler = bundlerOf(lines[0] as number, source);
-  if (bundler && lines.every((l) => bundlerOf(l, source) === bundler))
-    for (const e of BUNDLED) if (components[e] !== undefined) why.set(e, `the log's lines are ${bundler}'s, which runs its own ${e}`);
-  if (!Object.keys(changes).length || lines.every((l) => printedNow(l, source))) return why;
-  for (const [ecosystem, versions] of Object.entries(changes)) {
+  if (bundler && !source.readsBundledRuntime && lines.every((l) => bundlerOf(l, source) === bundler))
+    for (const e of BUNDLED) {
+      const version = components[e];
+      if (version !== undefined && !BUNDLED_BUILD.test(version)) why.set(e, `the log's lines are ${bundler}'s, which runs its own ${e}`);
+    }
+  if (!Object.keys(source.changes).length || lines.every((l) => printedNow(l, source))) return why;
+  const written = lines.map((l) => lineTime(source.lineAt(l) ?? ""));
+  for (const [ecosystem, versions] of Object.entries(source.changes)) {
     const now = components[ecosystem];
-    if (now === undefined || why.has(ecosystem)) continue;
+    if (now === undefined || why.has(ecosystem) || loggedAfter(written, source.changeTimes[ecosystem] ?? [null])) continue;
     const others = versions.filter((v) => v && !sameBuild(v, now));
     if (others.length)
       why.set(ecosystem, `the paste shows ${ecosystem} at ${others.join(" and ")} too, and a logged line may be from then`);
     else if (versions.includes("")) why.set(ecosystem, `the paste shows ${ecosystem} changed, and a logged line may be from before that`);
   }
   return why;
+}
+
+/**
+ * Whether every symptom line was written after every change of a component, by the dates of both (review 46b F7: the
+ * kubelet's flag error six seconds after dpkg.log's upgrade ran the version read after it); not when any is undated.
+ */
+function loggedAfter(written: ReadonlyArray<ReturnType<typeof lineTime>>, changed: ReadonlyArray<ReturnType<typeof lineTime>>): boolean {
+  return written.every((w) => w !== null && changed.every((c) => c !== null && writtenAfter(w, c)));
 }
 
 /** The host with the components `why` names no longer read but named (hedged), each with why. */

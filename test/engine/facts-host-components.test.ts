@@ -438,6 +438,12 @@ describe("the host's own component versions", () => {
       "### Output from the upstream issue (not our machine)",
     ])
       expect(extractFacts([heading, ...block].join("\n")), heading).toMatchObject({ components: {}, named: { containerd: "1.6.4" } });
+    // Nor a heading that only names upstream or the maintainer beside the reporter's own output (review 46b F9).
+    for (const heading of [
+      "Output of docker version (as the maintainer asked):",
+      "Upstream says this was fixed in 20.10.7 (moby#42288), but here is ours:",
+    ])
+      expect(extractFacts([heading, dockerVersion("26.0.0")].join("\n")).components, heading).toMatchObject({ docker: "26.0.0" });
     // An issue template's own heading, however it names the maintainers or a desktop, is the reporter's output.
     expect(
       extractFacts(["**Desktop (please complete the following information):**", dockerVersion("26.0.0")].join("\n")).components,

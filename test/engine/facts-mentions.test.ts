@@ -1386,6 +1386,14 @@ describe("versions named in passing", () => {
       "cilium-cli: v0.16.11 compiled with go1.22.4 on linux/amd64\ncilium image (default): v1.15.6\ncilium image (stable): v1.20.1";
     expect(named(`${cilium}\ncilium image (running): 1.19.5`)).toEqual({ cilium: "1.19.5" });
     expect(named(`${cilium}\ncilium image (running): unknown. Unable to obtain cilium version.`)).toEqual({});
+    // dnf 5 pads its fields wider and writes its sections in lower case (review 46b F11).
+    const dnf5 = (section: string) => `${section}\nName           : containerd\nVersion        : 1.6.3\nRelease        : 1.fc36`;
+    expect(named(dnf5("Installed packages"))).toEqual({ containerd: "1.6.3" });
+    expect(named(dnf5("Available packages"))).toEqual({});
+    // `snap list --all`: the revisions kept but disabled are not the one that runs (review 46b F12).
+    const snapAll =
+      "Name    Version   Rev    Tracking       Publisher   Notes\ndocker  20.10.7   1158   latest/stable  canonical✓  disabled";
+    expect(named(`${snapAll}\ndocker  20.10.6   1125   latest/stable  canonical✓  -`)).toEqual({ docker: "20.10.6" });
     // Alpine's apk rows and `snap list`'s.
     expect(named("containerd-1.6.6-r0\ndocker-engine-20.10.16-r2\nrunc-1.1.3-r0")).toEqual({
       containerd: "1.6.6",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diagnoseBundle } from "../../src/engine/diagnose";
+import { extractFacts } from "../../src/engine/facts";
 import { loadDataKb } from "../support/data-kb";
 
 // Whether the versions a paste read are those of the process that logged the symptom (review 46a). The record:
@@ -76,6 +77,39 @@ describe("a failure the log dated, beside a version read after a change the past
     }
   });
 
+  it("reads as recorded an upgrade in yum 3's history and apk's output (review 46b F8)", () => {
+    const yum3 =
+      "[root@node1 ~]# yum history info 14\nPackages Altered:\n    Updated containerd.io-1.6.3-3.1.el7.x86_64 @docker-ce-stable\n    Update                1.6.4-3.1.el7.x86_64 @docker-ce-stable";
+    const apk = "node1:~# apk upgrade containerd\n(1/1) Upgrading containerd (1.6.3-r0 -> 1.6.4-r0)\nOK: 312 MiB in 80 packages";
+    for (const change of [yum3, apk])
+      expect(verdictOf([change, version("1.6.4"), journal(failure())].join("\n"))?.status, change).toBe("unknown");
+  });
+
+  it("judges a line the log dated after every dated change on the version read after it (review 46b F7)", () => {
+    const dpkgLog = (at: string) =>
+      `root@node1:~# grep upgrade /var/log/dpkg.log\n2022-04-28 ${at} upgrade containerd.io:amd64 1.6.2-1 1.6.3-1`;
+    // containerd 1.6.3 since 08:12, the failure at 10:01: the version read is the one that failed.
+    const after = [dpkgLog("08:12:00"), version("1.6.3"), journal(failure())].join("\n");
+    expect(verdictOf(after)?.status).toBe("affected");
+    expect(certain(after)).toBe(true);
+    // The same upgrade at 10:30, after the failure: the failure ran 1.6.2, not the 1.6.3 read now.
+    const before = [dpkgLog("10:30:55"), version("1.6.3"), journal(failure())].join("\n");
+    expect(certain(before)).toBe(false);
+    // A start-up of another machine in a gathered journal is no change of this one's containerd.
+    const gathered = journal(
+      [
+        'Apr 28 09:58:40 node1 containerd[1123]: level=info msg="starting containerd" version=1.6.3',
+        'Apr 28 09:59:02 node2 containerd[988]: level=info msg="starting containerd" version=1.6.4',
+        failure(),
+      ].join("\n"),
+    );
+    expect(certain(`${gathered}\n${version("1.6.3")}`)).toBe(true);
+    // Ubuntu's own containerd package bundles no runc: its upgrade says nothing of runc.
+    expect(extractFacts("2022-04-28 10:30:55 upgrade containerd:amd64 1.5.9-0ubuntu3 1.5.9-0ubuntu3.1").changes).toEqual({
+      containerd: ["1.5.9"],
+    });
+  });
+
   it("hedges the row of the node that printed the line, read after the upgrade its own dpkg.log records (review 46b F4)", () => {
     const table = [
       "$ kubectl get nodes -o wide",
@@ -127,6 +161,15 @@ describe("a failure a Kubernetes distribution logged, beside the system's own ru
     ]) {
       const text = [version("1.6.4"), shown.startsWith("root@") ? shown : journal(shown)].join("\n");
       expect(verdictOf(text)?.status, shown).toBe("unknown");
+    }
+    // The distribution's own runtime read by its own tools is the one that logged the line (review 46b F6).
+    for (const own of [
+      "root@node1:~# k3s crictl version\nVersion:  0.1.0\nRuntimeName:  containerd\nRuntimeVersion:  v1.6.3-k3s1\nRuntimeApiVersion:  v1",
+      "root@node1:~# k3s ctr version\nClient:\n  Version:  v1.6.3-k3s1\n  Revision: \n  Go version: go1.17.8\n\nServer:\n  Version:  v1.6.3-k3s1\n  Revision: \n  UUID: 3f0a2c1e-8a4b-4c4e-9f0e-1d2c3b4a5e6f",
+    ]) {
+      const text = [own, journal(failure("k3s[811]"))].join("\n");
+      expect(verdictOf(text)?.status, own).toBe("affected");
+      expect(certain(text), own).toBe(true);
     }
     // The system containerd's own line is judged on the system containerd.
     expect(verdictOf(k3s("1.6.4").replace("k3s[811]", "containerd[1123]"))?.status).toBe("not-affected");

@@ -8,6 +8,7 @@
  * dpkg.log's upgrade from 1.6.3, ruled out for certain the 1.6.3 bug its journal had logged before it).
  */
 import type { LineRef } from "./iptables-version";
+import { type LogTime, lineTime } from "./log-times";
 
 /** The packages' names as the logs open with them (a log of a big upgrade must not crowd the mention lines). */
 const PACKAGE_STARTS = ["docker", "containerd", "kube", "runc", "crun", "cri-o", "podman", "moby"];
@@ -15,6 +16,8 @@ const PACKAGE_STARTS = ["docker", "containerd", "kube", "runc", "crun", "cri-o",
 export const CHANGE_MARKERS = [
   ...PACKAGE_STARTS.flatMap((name) => [` upgrade ${name}`, ` downgrade ${name}`, `upgraded ${name}`, `downgraded ${name}`]),
   ...PACKAGE_STARTS.flatMap((name) => [`upgrade  ${name}`, `downgrade  ${name}`, `upgrade: ${name}`, `downgrade: ${name}`]),
+  // yum 3's `yum history info` ("Updated containerd.io-1.6.3-…"), apk's "(1/1) Upgrading containerd (1.6.3-r0 -> 1.6.4-r0)".
+  ...PACKAGE_STARTS.flatMap((name) => [`updated ${name}`, `upgrading ${name} (`, `downgrading ${name} (`]),
   // apt's history.log lists a transaction's packages on one line, a component's often not first.
   "upgrade: ",
   ") over (",
@@ -24,7 +27,9 @@ export const CHANGE_MARKERS = [
 const PACKAGE_COMPONENT: ReadonlyArray<readonly [RegExp, string, readonly string[]]> = [
   [/^(?:kubelet|kubeadm|kubernetes-(?:node|kubelet|kubeadm))$/, "kubernetes", []],
   [/^(?:docker(?:-ce|-ee|-engine|\.io)?|moby-engine)$/, "docker", []],
-  [/^containerd(?:\.io)?$/, "containerd", ["runc"]],
+  // Docker's containerd.io bundles runc; the distributions' containerd does not (Debian and Ubuntu ship runc apart).
+  [/^containerd\.io$/, "containerd", ["runc"]],
+  [/^containerd$/, "containerd", []],
   [/^runc$/, "runc", []],
   [/^crun$/, "crun", []],
   [/^cri-o$/, "cri-o", []],
@@ -41,6 +46,8 @@ const YUM_HISTORY =
   /^\s*(?:Upgrade|Upgraded|Downgrade|Downgraded|Updated|Update)\s+([a-z0-9][a-z0-9.+-]*?)-(?:\d+:)?(\d+\.\d+[\w.~^]*)-[\w.~^+]+\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\b/;
 /** pacman.log: "[ALPM] upgraded containerd (1.6.3-1 -> 1.6.4-1)". */
 const PACMAN_LOG = /\[ALPM\] (?:upgraded|downgraded) ([a-z0-9][a-z0-9.+-]*) \((\S+) -> (\S+)\)/;
+/** apk's output: "(1/1) Upgrading containerd (1.6.3-r0 -> 1.6.4-r0)". */
+const APK_UPGRADE = /^\s*\(\d+\/\d+\) (?:Upgrading|Downgrading) ([a-z0-9][a-z0-9.+-]*) \((\S+) -> (\S+)\)/;
 /** dpkg's output as apt runs it: "Unpacking containerd.io (1.6.4-1) over (1.6.3-1) ...". */
 const DPKG_OVER = /^\s*Unpacking ([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)? \((\S+)\) over \((\S+)\)/;
 
@@ -56,7 +63,7 @@ const upstreamOf = (version: string) => /^(?:\d+:)?(\d+\.\d+(?:\.\d+)?)/.exec(ve
 
 /** What one line says changed: the package and the versions it names (before and after, where given). */
 function changeOn(text: string): [name: string, versions: string[]] | null {
-  const dpkg = DPKG_LOG.exec(text) ?? PACMAN_LOG.exec(text) ?? DPKG_OVER.exec(text);
+  const dpkg = DPKG_LOG.exec(text) ?? PACMAN_LOG.exec(text) ?? DPKG_OVER.exec(text) ?? APK_UPGRADE.exec(text);
   if (dpkg) return [dpkg[1] as string, [dpkg[2] as string, dpkg[3] as string]];
   const yum = YUM_HISTORY.exec(text);
   if (yum) return [yum[1] as string, [yum[2] as string]];
@@ -88,6 +95,31 @@ export function componentChanges(lines: readonly LineRef[]): Record<string, stri
   }
   return out;
 }
+/**
+ * When each component changed, as the logs that record it date the change (dpkg.log, pacman.log; null where the record
+ * gives no time: apt's history.log, yum's, apk's, dpkg's output), by ecosystem: a line the log dated after every change
+ * ran the version read now (review 46b F7: kubelet 1.24.0's flag error six seconds after dpkg.log's upgrade from 1.23.6).
+ */
+export function changeTimes(lines: readonly LineRef[]): Record<string, Array<LogTime | null>> {
+  const out: Record<string, Array<LogTime | null>> = {};
+  const add = (ecosystem: string, at: LogTime | null) => {
+    const times = out[ecosystem];
+    if (times) times.push(at);
+    else out[ecosystem] = [at];
+  };
+  for (const { text } of lines) {
+    if (text.length > MAX_LINE) continue;
+    const names = [changeOn(text)?.[0], ...[...(APT_HISTORY.exec(text)?.[1] ?? "").matchAll(APT_HISTORY_ENTRY)].map((m) => m[1])];
+    const at = lineTime(text);
+    for (const name of names) {
+      const [, ecosystem, bundled] = PACKAGE_COMPONENT.find(([re]) => name !== undefined && re.test(name)) ?? [];
+      if (!ecosystem || !bundled) continue;
+      for (const e of [ecosystem, ...bundled]) add(e, at);
+    }
+  }
+  return out;
+}
+
 /**
  * The version dpkg's "Unpacking containerd.io (1.6.4-1) over (1.6.3-1)" replaced, upstream, by ecosystem (one per
  * ecosystem, or none): the version a failure logged before that upgrade ran (review 46a F7: "no version of containerd"

@@ -7,7 +7,7 @@ import type { BundleSection, IptablesFacts, KernelFacts, NodeRow, OsFacts } from
 import { kubernetesRelease } from "../versions";
 import { readBundle } from "./bundle-sections";
 import { withoutCaptureStamps } from "./capture-stamps";
-import { addVersion, componentChanges, replacedVersions } from "./component-changes";
+import { addVersion, changeTimes, componentChanges, replacedVersions } from "./component-changes";
 import { beforeUpgrade, commandBefore, hostOfLine, UPGRADE_READ, upgradedBy, upgradesOn } from "./component-upgrades";
 import { dockerVersionComponents } from "./docker-version";
 import { ansibleOneLine, fanOutHeader } from "./fan-out";
@@ -19,10 +19,11 @@ import { disputesKernel, kernelReleasesNamed, pickKernelMention } from "./kernel
 import { buildOfPackage, kernelPackageRow } from "./kernel-package-row";
 import { NODES_HEADER, oneRowPerNode, osImageToOs, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
 import { isLogFramed } from "./log-framing";
+import type { LogTime } from "./log-times";
 import {
   anotherKubeletProcess,
   changeLines,
-  daemonStartsAll,
+  daemonStarts,
   daemonStartVersions,
   type MentionLine,
   mentionLines,
@@ -90,6 +91,11 @@ export interface ExtractedFacts {
   /** The line (1-based) of the command whose output a line is: the last command line at or before it; null for none. */
   commandAt: (line: number) => number | null;
   /**
+   * Whether a command of the paste reads a Kubernetes distribution's own runtime (`k3s crictl version`, `microk8s ctr
+   * version`, RKE2's /var/lib/rancher/rke2/bin/containerd): its version is the bundled one (logged-versions.ts).
+   */
+  readsBundledRuntime: boolean;
+  /**
    * For a line a command through the cluster printed (commandHost ""), the node the paste says it came from: the `Node:`
    * field of the pod's description above it, or the event's own source (`kubelet, worker-2`); else null.
    */
@@ -146,6 +152,8 @@ export interface ExtractedFacts {
    * dated before the change ran another version than a reading taken now (logged-versions.ts).
    */
   changes: Readonly<Record<string, readonly string[]>>;
+  /** When each of those changes was made, as its record dates it (null where it gives no time), by ecosystem. */
+  changeTimes: Readonly<Record<string, ReadonlyArray<LogTime | null>>>;
   /** Installed packages a listing names (`dpkg -l`, `rpm -qa`) with their whole versions, by package name ("containerd.io"). */
   packages: Readonly<Record<string, string>>;
   /** The distribution release the text names in passing ("Ubuntu 24.04"), as an ecosystem key: weaker than an os-release. */
@@ -312,6 +320,10 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   // installs or upgrades a component (component-upgrades.ts).
   const underHeading = (line: number) => outputHeadingVia(lineAt, line) !== undefined;
   const upgradedLater = beforeUpgrade(upgrades, commandHost);
+  // What the paste shows of the components at other times (component-changes.ts): logged upgrades, start-ups, typed ones.
+  const changed = changeLines(candidates).filter((l) => !containerOutput.has(l.line));
+  const starts = daemonStarts(mentions.components);
+  const typed = upgrades.flatMap((u) => (u.upgraded === "all" ? [...UPGRADE_READ] : [...u.upgraded]));
   const elsewhere = (line: number) => upgradedLater(line, lineAt(line) ?? "") || underHeading(line);
   const namedHere = mentions.named.filter((l) => !underHeading(l.line));
   const namedAway = mentions.named.filter((l) => underHeading(l.line));
@@ -466,6 +478,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     afterBareCommand: afterCommandOf(commandHosts, read.bareCommands),
     commandHost,
     commandAt: (line) => commandOf(line)?.[0] ?? null,
+    readsBundledRuntime: commandHosts.some(([line]) => BUNDLED_TOOL.test(lineAt(line) ?? "")),
     clusterNode: clusterNodeOf(read.describedNodes, commandHosts, lineAt),
     inContainerCommand: afterCommandOf(commandHosts, containerCommands),
     overSsh,
@@ -492,13 +505,8 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     upgradedAt: upgradesOn(upgrades, commandHost),
     // What the host showed before the upgrade, else what dpkg says the upgrade replaced.
     beforeUpgrade: { ...replacedVersions(upgrades), ...namedComponents(earlier) },
-    changes: mergedChanges(
-      componentChanges(changeLines(candidates).filter((l) => !containerOutput.has(l.line))),
-      daemonStartsAll(mentions.components),
-      Object.fromEntries(
-        upgrades.flatMap((u) => (u.upgraded === "all" ? [...UPGRADE_READ] : [...u.upgraded])).map((e) => [e, [""]] as const),
-      ),
-    ),
+    changes: mergedChanges(componentChanges(changed), starts.versions, Object.fromEntries(typed.map((e) => [e, [""]] as const))),
+    changeTimes: mergedTimes(changeTimes(changed), starts.times, Object.fromEntries(typed.map((e) => [e, [null]] as const))),
     // A listing before the paste upgrades the package is another time's, as a component's output is (review 30d: the
     // old `ii` row beside apt's "Setting up containerd.io (new)" lost both).
     packages: pickPackageBuilds(mentions.named, mentions.packageRows, elsewhere, (n) => lineAt(n) ?? ""),
@@ -611,6 +619,20 @@ export const CLIENT_VIA = "the docker client's version (docker version's client 
 const REMOTE_DAEMON_VIA = "what a daemon on another machine reported (DOCKER_HOST, a docker context, -H)";
 export const HEADING_VIA = "output the report places on another machine, in a container or at another time";
 const DAEMON_START_VIA = "a daemon's start-up line (another node's, or a restart's after the failure)";
+
+/** A distribution's own runtime tools: k3s's and k0s's embedded ctr and crictl, MicroK8s', RKE2's and k3s's binaries. */
+const BUNDLED_TOOL =
+  /\b(?:k3s|k0s)\s+(?:ctr|crictl)\b|\bmicrok8s(?:\.|\s+)(?:ctr|crictl)\b|\/var\/lib\/rancher\/(?:k3s|rke2)\/\S*\bbin\/(?:containerd|ctr|crictl|runc)(?![\w.-])/;
+
+/** Each ecosystem's change times from every source, all of them. */
+function mergedTimes(
+  ...sources: ReadonlyArray<Readonly<Record<string, ReadonlyArray<LogTime | null>>>>
+): Record<string, Array<LogTime | null>> {
+  const out: Record<string, Array<LogTime | null>> = {};
+  for (const source of sources)
+    for (const [ecosystem, times] of Object.entries(source)) out[ecosystem] = [...(out[ecosystem] ?? []), ...times];
+  return out;
+}
 
 /** Each ecosystem's versions from every source, once each. */
 function mergedChanges(...sources: ReadonlyArray<Readonly<Record<string, readonly string[]>>>): Record<string, string[]> {
@@ -767,6 +789,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     afterBareCommand: fromLogs.afterBareCommand,
     commandHost: fromLogs.commandHost,
     commandAt: fromLogs.commandAt,
+    readsBundledRuntime: fromLogs.readsBundledRuntime,
     clusterNode: fromLogs.clusterNode,
     inContainerCommand: fromLogs.inContainerCommand,
     overSsh: fromLogs.overSsh,
@@ -786,6 +809,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     upgradedAt: fromLogs.upgradedAt,
     beforeUpgrade: fromLogs.beforeUpgrade,
     changes: fromLogs.changes,
+    changeTimes: fromLogs.changeTimes,
     packages: fromLogs.packages,
     namedRelease: typedRelease ?? fromLogs.namedRelease,
     notLogs: fromLogs.notLogs,

@@ -20,6 +20,7 @@ import { addVersion, CHANGE_MARKERS } from "./component-changes";
 import { UPGRADE_MARKERS } from "./component-upgrades";
 import type { LineRef } from "./iptables-version";
 import { osFromId, osImageToOs } from "./kube-nodes";
+import { type LogTime, lineTime } from "./log-times";
 import { NAMED_RELEASE_MARKERS } from "./named-release";
 import { KLOG_VERSION_MARKER, NAMED_MARKERS } from "./named-versions";
 import { PACKAGE_LIST_MARKERS, PACKAGE_ROW_MARKERS } from "./package-lists";
@@ -509,15 +510,32 @@ export function daemonStartVersions(candidates: readonly LineRef[]): Record<stri
   );
 }
 
-/** Every version the daemons' start-up lines name, by ecosystem: a daemon started at two versions was upgraded between. */
-export function daemonStartsAll(candidates: readonly LineRef[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+/**
+ * Every version the daemons' start-up lines name, by ecosystem, with when each started: a daemon started at two versions
+ * was upgraded between. Not a journal gathered from several machines (review 46b F7: node2's start-up at 1.6.4 is no
+ * change of node1's containerd): its start-ups are no one host's.
+ */
+export function daemonStarts(candidates: readonly LineRef[]): {
+  versions: Record<string, string[]>;
+  times: Record<string, Array<LogTime | null>>;
+} {
+  const versions: Record<string, string[]> = {};
+  const times: Record<string, Array<LogTime | null>> = {};
+  const hosts = new Set<string>();
   for (const { text } of candidates) {
     const c = runtimeComponent(daemonStartVersion(text));
-    if (c) addVersion(out, ...c);
+    if (!c) continue;
+    hosts.add(JOURNAL_HOST.exec(text)?.[1] ?? "");
+    addVersion(versions, ...c);
+    const at = lineTime(text);
+    const list = times[c[0]];
+    if (list) list.push(at);
+    else times[c[0]] = [at];
   }
-  return out;
+  return hosts.size > 1 ? { versions: {}, times: {} } : { versions, times };
 }
+/** The host field of a journald or syslog line ("Apr 28 10:01:22 node1 containerd[1123]:"). */
+const JOURNAL_HOST = /^\s*(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)?|\d{4}-\d\d-\d\dT\S+) (\S+) [\w.@-]+(?:\[\d+\])?: /;
 
 const CONTAINERD_START = /\bmsg="starting containerd"[^\n]{0,200}?\bversion=v?(\d+\.\d+\.\d+[\w.+~-]*)/;
 const DOCKERD_START = /\bmsg="Docker daemon"[^\n]{0,200}?\bversion=v?(\d+\.\d+\.\d+[\w.+~-]*)/;

@@ -13,6 +13,7 @@ import {
   blockPackage,
   dpkgQueryBuild,
   dpkgQueryRow,
+  isDisabledSnapRow,
   isUninstalledRow,
   listedBuild,
   listedPackage,
@@ -422,7 +423,7 @@ export function pickNamedVersions(
   };
   for (const { text, line } of candidates) {
     // A removed package's row still names its version: not the one running.
-    if (isUninstalledRow(text)) continue;
+    if (isUninstalledRow(text) || isDisabledSnapRow(text)) continue;
     const kube =
       KLOG_VERSION.exec(text)?.[1] ?? KUBE_VERSION_INFO.exec(text)?.[1] ?? KUBE_SERVER_VERSION.exec(text)?.[1] ?? kubeReleaseChosen(text);
     if (kube) add("kubernetes", kube);

@@ -87,8 +87,8 @@ export const PACKAGE_LIST_MARKERS = [
   // `dpkg -s`'s, `rpm -qi`'s and `yum info`'s name lines, `apk info -v`'s release suffix, `snap list`'s channel.
   ...[
     "package: ",
-    "name        :",
-    "name         :",
+    // dnf 5 pads its field names wider (review 46b F11).
+    ...[8, 9, 10, 11, 12].map((n) => `name${" ".repeat(n)}:`),
     ...[..."0123456789"].map((d) => `-r${d}`),
     "/stable ",
     "/candidate ",
@@ -152,7 +152,7 @@ const MAX_ROW = 300;
  */
 const BLOCK_NAME = /^(Package|Name)\s*:\s+([a-z0-9][a-z0-9.+-]*)\s*$/;
 const BLOCK_FIELD = /^(Version|Release|Epoch|Status)\s*:\s+(\S.*?)\s*$/;
-const YUM_SECTION = /^(Installed|Available|Extra|Upgraded|Obsoleting) Packages\s*$/;
+const YUM_SECTION = /^(Installed|Available|Extra|Upgraded|Obsoleting) Packages\s*$/i;
 /** Lines read after the name line: `dpkg -s` prints Version eight lines below Package, a blank line ends a block. */
 const BLOCK_LINES = 14;
 /**
@@ -181,7 +181,7 @@ export function blockBuild(text: string, line: number, lineAt: (line: number) =>
     const above = lineAt(n).trim();
     const section = YUM_SECTION.exec(above)?.[1];
     if (section) {
-      if (section !== "Installed") return null;
+      if (section.toLowerCase() !== "installed") return null;
       break;
     }
     if (PACKAGE_COMMAND.test(above)) break;
@@ -210,6 +210,9 @@ export function blockPackage(text: string, line: number, lineAt: (line: number) 
  */
 const APK_ROW = /^([a-z0-9][a-z0-9.+-]*?)-(\d+\.\d+(?:\.\d+)?)[\w.~+]*-r\d+(?:\s+\S+\s+\{[^}\n]*\}\s+\([^)\n]*\)\s+\[installed\])?\s*$/;
 const SNAP_ROW = /^([a-z0-9][a-z0-9-]*)\s+(\d+\.\d+(?:\.\d+)?)\S*\s+\d+\s+[\w.-]+\/(?:stable|candidate|beta|edge)\S*\s+\S+\s+\S+\s*$/;
+/** `snap list --all` lists the old revisions it keeps too, their Notes "disabled" (review 46b F12): none runs. */
+const DISABLED_NOTE = /\sdisabled\s*$/;
+export const isDisabledSnapRow = (line: string): boolean => line.length <= MAX_ROW && SNAP_ROW.test(line) && DISABLED_NOTE.test(line);
 const APK_AND_SNAP: Readonly<Record<string, string>> = { ...PACKAGES, docker: "docker" };
 
 function apkOrSnapRow(line: string): [ecosystem: string, version: string] | null {

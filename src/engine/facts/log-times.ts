@@ -1,0 +1,43 @@
+/**
+ * When a log line says it was written, as far as the paste lets two such times be compared: journald's and syslog's
+ * dates ("Apr 28 10:01:22", with fractions, or with a year: "2022-04-28T10:01:22+0000", "Thu 2022-04-28 10:01:22 UTC"),
+ * dpkg.log's ("2022-04-28 10:30:55") and pacman.log's ("[2022-04-28T10:30:55+0000]"), after a grep's file or line
+ * prefix. Each is the host's wall clock (journald and dpkg write local time), so two of one host compare as written.
+ */
+export interface LogTime {
+  /** The year, where the line gives one. */
+  year: number | null;
+  /** Month, day, hour, minute and second as one number that orders them. */
+  at: number;
+}
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+/** A grep's file or line-number prefix ("/var/log/syslog.1:", "48213:"), then the line's own date. */
+const PREFIX = String.raw`^\s*(?:[\w./-]*:)?\[?(?:[A-Z][a-z]{2} )?`;
+const SYSLOG_DATE = new RegExp(`${PREFIX}([A-Z][a-z]{2}) ([ \\d]\\d) (\\d\\d):(\\d\\d):(\\d\\d)\\b`);
+const ISO_DATE = new RegExp(`${PREFIX}(\\d{4})-(\\d\\d)-(\\d\\d)[T ](\\d\\d):(\\d\\d)(?::(\\d\\d))?\\b`);
+
+const stamp = (month: number, day: number, h: number, m: number, s: number) => (((month * 32 + day) * 24 + h) * 60 + m) * 60 + s;
+
+/** The time a line's own date gives, or null. */
+export function lineTime(text: string): LogTime | null {
+  const iso = ISO_DATE.exec(text);
+  if (iso) {
+    const [, y, mo, d, h, mi, s] = iso.map(Number) as number[];
+    return { year: y as number, at: stamp(mo as number, d as number, h as number, mi as number, s || 0) };
+  }
+  const sys = SYSLOG_DATE.exec(text);
+  const month = sys ? MONTHS.indexOf((sys[1] as string).toLowerCase()) + 1 : 0;
+  if (!sys || !month) return null;
+  return { year: null, at: stamp(month, Number(sys[2]), Number(sys[3]), Number(sys[4]), Number(sys[5])) };
+}
+
+/** Where a year is missing the other's is taken, so a line is after another only within this reach (two months). */
+const REACH_WITHOUT_YEAR = stamp(2, 0, 0, 0, 0) - stamp(0, 0, 0, 0, 0);
+
+/** Whether `later` was written after `earlier`: a year either leaves out is taken as the same, within two months only. */
+export function writtenAfter(later: LogTime, earlier: LogTime): boolean {
+  if (later.year !== null && earlier.year !== null && later.year !== earlier.year) return later.year > earlier.year;
+  const by = later.at - earlier.at;
+  return by > 0 && (later.year !== null && earlier.year !== null ? true : by <= REACH_WITHOUT_YEAR);
+}
