@@ -64,7 +64,8 @@ function bundlerOf(line: number, source: LineSource): string | undefined {
  */
 function printedNow(line: number, source: LineSource): boolean {
   const text = source.lineAt(line) ?? "";
-  if (isLogFramed(text) || /^\s/.test(text)) return false;
+  // A quoted line (Markdown's or a mail's "> ") is no command's output either (review 46b F2's b13).
+  if (isLogFramed(text) || /^\s|^>/.test(text)) return false;
   const command = source.commandAt(line);
   return command !== null && command < line && line - command <= OUTPUT_REACH && !READS_LOGS.test(source.lineAt(command) ?? "");
 }

@@ -438,6 +438,13 @@ describe("the host's own component versions", () => {
       "### Output from the upstream issue (not our machine)",
     ])
       expect(extractFacts([heading, ...block].join("\n")), heading).toMatchObject({ components: {}, named: { containerd: "1.6.4" } });
+    // Or one that names the issue it copies from, or its reporter (review 46b F15).
+    for (const heading of [
+      "**thaJeztah's output from the linked issue:**",
+      "Reproduction from the issue we found (containerd/containerd#6876):",
+      "Same error reported in containerd/containerd#6876, where the reporter has:",
+    ])
+      expect(extractFacts([heading, ...block].join("\n")), heading).toMatchObject({ components: {}, named: { containerd: "1.6.4" } });
     // Nor a heading that only names upstream or the maintainer beside the reporter's own output (review 46b F9).
     for (const heading of [
       "Output of docker version (as the maintainer asked):",

@@ -1374,6 +1374,8 @@ describe("versions named in passing", () => {
     expect(named("alpine:~# apk search runc\nrunc-1.1.3-r0\nrunc-doc-1.1.3-r0")).toEqual({});
     expect(named("alpine:~# apk list runc\nrunc-1.1.3-r0 x86_64 {runc} (Apache-2.0)")).toEqual({});
     expect(named("alpine:~# apk info -v\nrunc-1.1.3-r0")).toEqual({ runc: "1.1.3" });
+    // A row `apk list` marks installed is, whatever the command's flags (review 46b F16).
+    expect(named("alpine:~# apk list | grep -E '^runc'\nrunc-1.1.3-r0 x86_64 {runc} (Apache-2.0) [installed]")).toEqual({ runc: "1.1.3" });
     // The cluster's CNI as its CLI reports it: calicoctl's cluster version, not its client's; cilium's running image, not
     // the images it would install.
     expect(

@@ -68,6 +68,8 @@ describe("a failure the log dated, beside a version read after a change the past
       `root@node1:~# journalctl -u containerd | grep -A1 RunPodSandbox\n${head}\n${tail}`,
       `root@node1:~# grep loopback /var/log/syslog*\n/var/log/syslog.1:${line}`,
       `root@node1:~# grep -n loopback /var/log/syslog\n48213:${line}`,
+      // Quoted, as a mail or a Markdown reply quotes it, after a command that reads no log (review 46b F2's b13).
+      `> ${line}`,
       `root@node1:~# journalctl -u containerd -o short-full | grep loopback\n${line.replace("Apr 28 10:01:22", "Thu 2022-04-28 10:01:22 UTC")}`,
       `root@node1:~# tail -1 /var/log/remote.log\n${line.replace(/^Apr 28 10:01:22 node1 containerd\[1123\]:/, "<30>1 2022-04-28T10:01:22.123456+00:00 node1 containerd 1123 - -")}`,
     ]) {
@@ -119,6 +121,17 @@ describe("a failure the log dated, beside a version read after a change the past
     ].join("\n");
     const ssh = `$ ssh node1 'grep upgrade /var/log/dpkg.log; journalctl -u containerd | grep loopback'\n2022-04-28 10:30:55 upgrade containerd.io:amd64 1.6.3-1 1.6.4-1\n${failure()}`;
     expect(verdictOf(`${table}\n${ssh}`)?.status).toBe("unknown");
+    // Another node's upgrade, undated, is no change of node1's containerd (review 46b F14).
+    const other = ssh
+      .replace(
+        "$ ssh node1 'grep upgrade /var/log/dpkg.log; journalctl -u containerd | grep loopback'",
+        "$ ssh node2 'grep upgrade /var/log/apt/history.log'",
+      )
+      .replace("2022-04-28 10:30:55 upgrade containerd.io:amd64 1.6.3-1 1.6.4-1", "Upgrade: containerd.io:amd64 (1.6.3-1, 1.6.4-1)")
+      .replace(failure(), `$ ssh node1 'journalctl -u containerd | grep loopback'\n${failure()}`);
+    const node1At = (v: string) => `${table.replace("containerd://1.6.4\nnode2", `containerd://${v}\nnode2`)}\n${other}`;
+    expect(verdictOf(node1At("1.6.3"))?.status).toBe("affected");
+    expect(certain(node1At("1.6.3"))).toBe(true);
     // Without the record of the upgrade, node1's row decides.
     expect(verdictOf(`${table}\n${ssh.replace(/\n2022-04-28 10:30:55 upgrade.*$/m, "")}`)?.status).toBe("not-affected");
   });

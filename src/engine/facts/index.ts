@@ -154,6 +154,11 @@ export interface ExtractedFacts {
   changes: Readonly<Record<string, readonly string[]>>;
   /** When each of those changes was made, as its record dates it (null where it gives no time), by ecosystem. */
   changeTimes: Readonly<Record<string, ReadonlyArray<LogTime | null>>>;
+  /**
+   * The machines the changes were shown on: each change's line as the command before it places it (commandHost), a
+   * start-up's journal host; null where nothing names one (the paste's own machine, or any).
+   */
+  changedOn: ReadonlyArray<string | null>;
   /** Installed packages a listing names (`dpkg -l`, `rpm -qa`) with their whole versions, by package name ("containerd.io"). */
   packages: Readonly<Record<string, string>>;
   /** The distribution release the text names in passing ("Ubuntu 24.04"), as an ecosystem key: weaker than an os-release. */
@@ -507,6 +512,10 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     beforeUpgrade: { ...replacedVersions(upgrades), ...namedComponents(earlier) },
     changes: mergedChanges(componentChanges(changed), starts.versions, Object.fromEntries(typed.map((e) => [e, [""]] as const))),
     changeTimes: mergedTimes(changeTimes(changed), starts.times, Object.fromEntries(typed.map((e) => [e, [null]] as const))),
+    changedOn: [
+      ...[...changed, ...upgrades].map((l) => commandHost(l.line)),
+      ...(Object.keys(starts.versions).length ? [starts.host || null] : []),
+    ],
     // A listing before the paste upgrades the package is another time's, as a component's output is (review 30d: the
     // old `ii` row beside apt's "Setting up containerd.io (new)" lost both).
     packages: pickPackageBuilds(mentions.named, mentions.packageRows, elsewhere, (n) => lineAt(n) ?? ""),
@@ -810,6 +819,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     beforeUpgrade: fromLogs.beforeUpgrade,
     changes: fromLogs.changes,
     changeTimes: fromLogs.changeTimes,
+    changedOn: fromLogs.changedOn,
     packages: fromLogs.packages,
     namedRelease: typedRelease ?? fromLogs.namedRelease,
     notLogs: fromLogs.notLogs,

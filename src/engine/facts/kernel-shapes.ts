@@ -251,7 +251,7 @@ export function quotedVia(text: string, release: string): string | undefined {
  * heading is short: a long sentence ending in a colon tells a story ("… the old kernel autoremoved, which …:").
  */
 export const HEADING_ROLE = new RegExp(
-  String.raw`${NOT_DENIED}(?<!\b(?:non|not|un)-|\bnothing (?:is |was )?)\b(?:working|works|fine|no (?:problem|issue)s?|healthy|good|unaffected|other|another|laptop|workstation|desktop|local machine|ci runner|before (?:\w+ )?(?:upgrade|update|upgrading|updating|reboot)|after (?:the )?(?:downgrade|downgrading|rollback|rolling back|revert(?:ing)?)|previous|old|(?:from|in|on) (?:the )?upstream(?: [\w#.-]+)?|upstream(?:['\u2019]s)? (?:reproduction|repro|output|machine|environment|setup|ci|test)|maintainer['\u2019]s (?:reproduction|repro|output|machine|box|setup|environment|test)|not (?:on )?(?:our|my|this) (?:machine|host|node|server|cluster|box))\b[^\n]*:\s*$`,
+  String.raw`${NOT_DENIED}(?<!\b(?:non|not|un)-|\bnothing (?:is |was )?)\b(?:working|works|fine|no (?:problem|issue)s?|healthy|good|unaffected|other|another|laptop|workstation|desktop|local machine|ci runner|before (?:\w+ )?(?:upgrade|update|upgrading|updating|reboot)|after (?:the )?(?:downgrade|downgrading|rollback|rolling back|revert(?:ing)?)|previous|old|(?:from|in|on) (?:the )?upstream(?: [\w#.-]+)?|(?:from|in) (?:the )?(?:linked|original|referenced|same|other) (?:issue|report|bug|thread)|the issue we found|[\w.-]+\/[\w.-]+#\d+|the reporter(?:['\u2019]s| has)|['\u2019]s output from|upstream(?:['\u2019]s)? (?:reproduction|repro|output|machine|environment|setup|ci|test)|maintainer['\u2019]s (?:reproduction|repro|output|machine|box|setup|environment|test)|not (?:on )?(?:our|my|this) (?:machine|host|node|server|cluster|box))\b[^\n]*:\s*$`,
   "i",
 );
 /**

@@ -518,6 +518,8 @@ export function daemonStartVersions(candidates: readonly LineRef[]): Record<stri
 export function daemonStarts(candidates: readonly LineRef[]): {
   versions: Record<string, string[]>;
   times: Record<string, Array<LogTime | null>>;
+  /** The one machine whose journal holds the start-ups ("" where their lines name none). */
+  host: string;
 } {
   const versions: Record<string, string[]> = {};
   const times: Record<string, Array<LogTime | null>> = {};
@@ -532,7 +534,7 @@ export function daemonStarts(candidates: readonly LineRef[]): {
     if (list) list.push(at);
     else times[c[0]] = [at];
   }
-  return hosts.size > 1 ? { versions: {}, times: {} } : { versions, times };
+  return hosts.size > 1 ? { versions: {}, times: {}, host: "" } : { versions, times, host: [...hosts][0] ?? "" };
 }
 /** The host field of a journald or syslog line ("Apr 28 10:01:22 node1 containerd[1123]:"). */
 const JOURNAL_HOST = /^\s*(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)?|\d{4}-\d\d-\d\dT\S+) (\S+) [\w.@-]+(?:\[\d+\])?: /;

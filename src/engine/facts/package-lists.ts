@@ -227,13 +227,16 @@ function apkOrSnapRow(line: string): [ecosystem: string, version: string] | null
  * `--installed` (review 46b F5: `apk search runc` read as the runc installed), as the command above its rows says.
  */
 export function offeredApkRow(line: number, lineAt: (line: number) => string): boolean {
-  if (!APK_ROW.test(lineAt(line))) return false;
+  // A row that says it is installed is, whatever the command's flags (review 46b F16: `apk list | grep runc`).
+  const row = lineAt(line);
+  if (!APK_ROW.test(row) || APK_INSTALLED_ROW.test(row)) return false;
   let n = line - 1;
   while (n >= 1 && line - n <= SECTION_REACH && APK_ROW.test(lineAt(n))) n--;
   const command = n >= 1 ? lineAt(n) : "";
   return APK_OFFER.test(command) && !APK_INSTALLED.test(command);
 }
 const APK_OFFER = /\bapk\s+(?:search|list)\b/;
+const APK_INSTALLED_ROW = /\[installed\]\s*$/;
 const APK_INSTALLED = /\s(?:--installed|-I)\b/;
 
 /** A `dpkg -l` row of a package that is not installed (removed "rc", half-installed "iU", ...): it names no running version. */
