@@ -526,7 +526,8 @@ function assemble(
   for (const record of candidates) {
     const seen = byRecord.get(record.id) ?? NO_HITS;
     const logEvidence = seen.evidence;
-    let hosts = asAtSymptom(allHosts, single, facts.upgradedAt, facts.beforeUpgrade, seen, printerOf);
+    // A failure logged before the upgrade ran what the paste showed before it, else what dpkg says the upgrade replaced.
+    let hosts = asAtSymptom(allHosts, single, facts.upgradedAt, { ...facts.replaced, ...facts.beforeUpgrade }, seen, printerOf);
     const symptomLines = () => seen.sightings.flatMap((s) => [...s.lines]);
     // Every symptom line a daemon elsewhere answered (`export DOCKER_HOST=ssh://web-2`, then `docker-compose up`): the
     // paste's own machine's versions are not that daemon's machine's (review 41a F1: Docker 29's refusal was judged on the

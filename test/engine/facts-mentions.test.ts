@@ -1392,6 +1392,10 @@ describe("versions named in passing", () => {
     const dnf5 = (section: string) => `${section}\nName           : containerd\nVersion        : 1.6.3\nRelease        : 1.fc36`;
     expect(named(dnf5("Installed packages"))).toEqual({ containerd: "1.6.3" });
     expect(named(dnf5("Available packages"))).toEqual({});
+    // zypper info says whether the package it describes is installed.
+    const zypper =
+      "Information for package containerd:\nName           : containerd\nVersion        : 1.6.3-150000.73.2\nArch           : x86_64";
+    expect(named(`${zypper}\nInstalled      : No\nStatus         : not installed`)).toEqual({});
     // `snap list --all`: the revisions kept but disabled are not the one that runs (review 46b F12).
     const snapAll =
       "Name    Version   Rev    Tracking       Publisher   Notes\ndocker  20.10.7   1158   latest/stable  canonical✓  disabled";

@@ -142,6 +142,12 @@ describe("a failure the log dated, beside a version read after a change the past
     const v = verdictOf([journal(failure()), upgrade, version("1.6.4")].join("\n"));
     expect(v).toMatchObject({ status: "affected", certain: false });
     expect(v?.reason).toContain("1.6.3");
+    // A failure printed after it ran the new version: what dpkg replaced names nothing of it (review 46b a35).
+    const live = `root@node1:~# crictl runp pod.json\nFATA[0001] run pod sandbox: rpc error: code = Unknown desc = ${failure()
+      .replace(/^.*? error="/, "")
+      .replace(/"$/, "")}`;
+    const policy = "root@node1:~# apt-cache policy containerd.io | head -3\ncontainerd.io:\n  Installed: 1.6.3-1\n  Candidate: 1.6.4-1";
+    expect(verdictOf([policy, upgrade, live].join("\n"))?.status).toBe("unknown");
   });
 
   it("takes no install answered no for an upgrade (review 46a F7)", () => {

@@ -147,6 +147,11 @@ export interface ExtractedFacts {
    */
   beforeUpgrade: Readonly<Record<string, string>>;
   /**
+   * The version dpkg says an upgrade the paste runs replaced ("Unpacking containerd.io (1.6.4-1) over (1.6.3-1)"), by
+   * ecosystem: the one a failure logged before that upgrade ran, where the paste showed none before it.
+   */
+  replaced: Readonly<Record<string, string>>;
+  /**
    * The versions the paste shows each component at as it changed, by ecosystem (component-changes.ts: upgrades a package
    * manager's log records or the paste runs, a daemon's start-ups): "" where the change names none. A line the log
    * dated before the change ran another version than a reading taken now (logged-versions.ts).
@@ -508,8 +513,8 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
       [pickClientVersions(mentions.named, lineAt), CLIENT_VIA],
     ]),
     upgradedAt: upgradesOn(upgrades, commandHost),
-    // What the host showed before the upgrade, else what dpkg says the upgrade replaced.
-    beforeUpgrade: { ...replacedVersions(upgrades), ...namedComponents(earlier) },
+    beforeUpgrade: namedComponents(earlier),
+    replaced: replacedVersions(upgrades),
     changes: mergedChanges(componentChanges(changed), starts.versions, Object.fromEntries(typed.map((e) => [e, [""]] as const))),
     changeTimes: mergedTimes(changeTimes(changed), starts.times, Object.fromEntries(typed.map((e) => [e, [null]] as const))),
     changedOn: [
@@ -817,6 +822,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     namedElsewhere: fromLogs.namedElsewhere,
     upgradedAt: fromLogs.upgradedAt,
     beforeUpgrade: fromLogs.beforeUpgrade,
+    replaced: fromLogs.replaced,
     changes: fromLogs.changes,
     changeTimes: fromLogs.changeTimes,
     changedOn: fromLogs.changedOn,

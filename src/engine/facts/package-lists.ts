@@ -151,7 +151,7 @@ const MAX_ROW = 300;
  * "Available Packages".
  */
 const BLOCK_NAME = /^(Package|Name)\s*:\s+([a-z0-9][a-z0-9.+-]*)\s*$/;
-const BLOCK_FIELD = /^(Version|Release|Epoch|Status)\s*:\s+(\S.*?)\s*$/;
+const BLOCK_FIELD = /^(Version|Release|Epoch|Status|Installed)\s*:\s+(\S.*?)\s*$/;
 const YUM_SECTION = /^(Installed|Available|Extra|Upgraded|Obsoleting) Packages\s*$/i;
 /** Lines read after the name line: `dpkg -s` prints Version eight lines below Package, a blank line ends a block. */
 const BLOCK_LINES = 14;
@@ -174,7 +174,8 @@ export function blockBuild(text: string, line: number, lineAt: (line: number) =>
     if (m) fields.set(m[1] as string, m[2] as string);
   }
   const version = fields.get("Version");
-  if (!version) return null;
+  // zypper info's "Installed : No" and "Status : not installed" (review 46b a45: a repository's offer read as installed).
+  if (!version || /^no$/i.test(fields.get("Installed") ?? "") || /\bnot installed\b/i.test(fields.get("Status") ?? "")) return null;
   if (head[1] === "Package") return INSTALLED_STATUS.test(fields.get("Status") ?? "") ? [name, version] : null;
   // Up to the section's header, or to the command that printed the blocks (`rpm -qi` prints no section).
   for (let n = line - 1; n >= Math.max(1, line - SECTION_REACH); n--) {
