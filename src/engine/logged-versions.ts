@@ -13,7 +13,7 @@
 import type { ExtractedFacts } from "./facts";
 import { sameBuild } from "./facts/host-components";
 import { isLogFramed } from "./facts/log-framing";
-import { lineTime, writtenAfter } from "./facts/log-times";
+import { type LogTime, lineTime, writtenAfter } from "./facts/log-times";
 import type { HostVersions } from "./verdict";
 
 /** What of the paste's facts says who logged a line and when, and what changed when (ExtractedFacts). */
@@ -102,7 +102,7 @@ export function notAsLogged(
  * Whether every symptom line was written after every change of a component, by the dates of both (review 46b F7: the
  * kubelet's flag error six seconds after dpkg.log's upgrade ran the version read after it); not when any is undated.
  */
-function loggedAfter(written: ReadonlyArray<ReturnType<typeof lineTime>>, changed: ReadonlyArray<ReturnType<typeof lineTime>>): boolean {
+function loggedAfter(written: ReadonlyArray<LogTime | null>, changed: ReadonlyArray<LogTime | null>): boolean {
   return written.every((w) => w !== null && changed.every((c) => c !== null && writtenAfter(w, c)));
 }
 

@@ -95,6 +95,7 @@ export function componentChanges(lines: readonly LineRef[]): Record<string, stri
   }
   return out;
 }
+
 /**
  * When each component changed, as the logs that record it date the change (dpkg.log, pacman.log; null where the record
  * gives no time: apt's history.log, yum's, apk's, dpkg's output), by ecosystem: a line the log dated after every change
