@@ -548,13 +548,10 @@ function assemble(
       const lines = symptomLines();
       const printers = new Set(lines.map(printerOf));
       const printer = printers.size === 1 ? [...printers][0] : null;
-      // A node's row only where every change the paste shows was shown on that node (review 46b F14: node2's upgrade
-      // hedged node1's row).
-      const changedThere = (node: string) => facts.changedOn.every((m) => m !== null && sameMachine(m, node));
-      const printedIt = (h: HostVersions) =>
-        h.subject === single.subject ||
-        (!!printer && h.subject.startsWith("node ") && sameMachine(h.subject.slice(5), printer) && changedThere(printer));
-      hosts = hosts.map((h) => (printedIt(h) ? namedInstead(h, notAsLogged(lines, facts, h.components)) : h));
+      const node = (h: HostVersions) => h.subject.startsWith("node ") && !!printer && sameMachine(h.subject.slice(5), printer);
+      hosts = hosts.map((h) =>
+        h.subject === single.subject || node(h) ? namedInstead(h, notAsLogged(lines, facts, h.components, printer ?? null)) : h,
+      );
     }
     const own = hosts.flatMap((h) => checksOf.version(record, h));
     // Versions named in passing count too, hedged; a release alone only judges a finding (its log shows the bug).

@@ -11,13 +11,15 @@
  *   (review 46a F2: Docker's containerd.io 1.6.4 ruled out, for certain, the loopback failure k3s's containerd logged).
  */
 import type { ExtractedFacts } from "./facts";
+import type { ComponentChange } from "./facts/component-changes";
 import { sameBuild } from "./facts/host-components";
 import { isLogFramed } from "./facts/log-framing";
 import { type LogTime, lineTime, writtenAfter } from "./facts/log-times";
+import { sameMachine } from "./facts/uname-fleet";
 import type { HostVersions } from "./verdict";
 
 /** What of the paste's facts says who logged a line and when, and what changed when (ExtractedFacts). */
-export type LineSource = Pick<ExtractedFacts, "lineAt" | "commandAt" | "readsBundledRuntime" | "changes" | "changeTimes">;
+export type LineSource = Pick<ExtractedFacts, "lineAt" | "commandAt" | "readsBundledRuntime" | "changes">;
 
 /**
  * A journald or syslog line's tag after its date and host: `journalctl`'s short, short-precise, short-iso and short-full
@@ -70,40 +72,56 @@ function printedNow(line: number, source: LineSource): boolean {
   return command !== null && command < line && line - command <= OUTPUT_REACH && !READS_LOGS.test(source.lineAt(command) ?? "");
 }
 
-/** Why each of the host's components may not be the version that logged `lines` (empty when all are). */
+/**
+ * Why each of a host's components may not be the version that logged `lines` (empty when all are). `machine` is the host
+ * (a node's name, or the machine the symptom lines' journal names; null for any): a change shown on another machine is
+ * no change of this one (review 46b F14), one shown on no named machine may be (46c F4).
+ */
 export function notAsLogged(
   lines: readonly number[],
   source: LineSource,
   components: Readonly<Record<string, string>>,
+  machine: string | null,
 ): Map<string, string> {
   const why = new Map<string, string>();
   if (!lines.length) return why;
-  // Unless the version read is the bundled one: read by the distribution's own tools, or a build it names (review 46b F6).
+  // Unless the version read is the bundled one: read by the distribution's own tool, or a build it names (review 46b F6,
+  // 46c F2: `k3s ctr version` reads k3s's containerd, not its runc).
   const bundler = bundlerOf(lines[0] as number, source);
-  if (bundler && !source.readsBundledRuntime && lines.every((l) => bundlerOf(l, source) === bundler))
+  if (bundler && lines.every((l) => bundlerOf(l, source) === bundler))
     for (const e of BUNDLED) {
       const version = components[e];
-      if (version !== undefined && !BUNDLED_BUILD.test(version)) why.set(e, `the log's lines are ${bundler}'s, which runs its own ${e}`);
+      if (version !== undefined && !source.readsBundledRuntime.has(e) && !BUNDLED_BUILD.test(version))
+        why.set(e, `the log's lines are ${bundler}'s, which runs its own ${e}`);
     }
-  if (!Object.keys(source.changes).length || lines.every((l) => printedNow(l, source))) return why;
+  const changes = source.changes.filter((c) => c.on === null || machine === null || sameMachine(c.on, machine));
+  if (!changes.length || lines.every((l) => printedNow(l, source))) return why;
   const written = lines.map((l) => lineTime(source.lineAt(l) ?? ""));
-  for (const [ecosystem, versions] of Object.entries(source.changes)) {
-    const now = components[ecosystem];
-    if (now === undefined || why.has(ecosystem) || loggedAfter(written, source.changeTimes[ecosystem] ?? [null])) continue;
-    const others = versions.filter((v) => v && !sameBuild(v, now));
-    if (others.length)
-      why.set(ecosystem, `the paste shows ${ecosystem} at ${others.join(" and ")} too, and a logged line may be from then`);
-    else if (versions.includes("")) why.set(ecosystem, `the paste shows ${ecosystem} changed, and a logged line may be from before that`);
+  for (const [ecosystem, now] of Object.entries(components)) {
+    const of = changes.filter((c) => c.ecosystem === ecosystem);
+    if (!of.length || why.has(ecosystem) || ranAfter(written, of, now)) continue;
+    const others = [...new Set(of.flatMap((c) => [c.from, c.to]).filter((v): v is string => !!v && !sameBuild(v, now)))];
+    why.set(
+      ecosystem,
+      others.length
+        ? `the paste shows ${ecosystem} at ${others.join(" and ")} too, and a logged line may be from then`
+        : `the paste shows ${ecosystem} changed, and a logged line may be from before that`,
+    );
   }
   return why;
 }
 
 /**
- * Whether every symptom line was written after every change of a component, by the dates of both (review 46b F7: the
- * kubelet's flag error six seconds after dpkg.log's upgrade ran the version read after it); not when any is undated.
+ * Whether every symptom line was written after every change of a component, by the dates of both, and the last change
+ * left the version read now (or names none) (review 46b F7: the kubelet's flag error six seconds after dpkg.log's upgrade to 1.24.0; 46c
+ * F1: a failure after a start-up at 1.6.3 ran 1.6.3, whatever `--version` says now). Not when any is undated.
  */
-function loggedAfter(written: ReadonlyArray<LogTime | null>, changed: ReadonlyArray<LogTime | null>): boolean {
-  return written.every((w) => w !== null && changed.every((c) => c !== null && writtenAfter(w, c)));
+function ranAfter(written: ReadonlyArray<LogTime | null>, changes: readonly ComponentChange[], now: string): boolean {
+  const dated = changes.filter((c): c is ComponentChange & { at: LogTime } => c.at !== null);
+  if (dated.length < changes.length || !written.every((w) => w !== null && dated.every((c) => writtenAfter(w, c.at)))) return false;
+  const last = dated.reduce((a, b) => (writtenAfter(b.at, a.at) ? b : a));
+  // A change that names no version (containerd.io's upgrade, for the runc it bundles) left what is installed now.
+  return last.to === null ? last.from === null : sameBuild(last.to, now);
 }
 
 /** The host with the components `why` names no longer read but named (hedged), each with why. */

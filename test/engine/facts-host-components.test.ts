@@ -441,10 +441,22 @@ describe("the host's own component versions", () => {
     // Or one that names the issue it copies from, or its reporter (review 46b F15).
     for (const heading of [
       "**thaJeztah's output from the linked issue:**",
-      "Reproduction from the issue we found (containerd/containerd#6876):",
       "Same error reported in containerd/containerd#6876, where the reporter has:",
+      "Reproduction from the issue (containerd/containerd#6876):",
+      // Review 46c F7's phrasings.
+      "**From containerd/containerd#6876 (comment by the OP):**",
+      "Copied from the issue that was linked above:",
+      "Someone on the k3s Slack posted this, same error:",
     ])
       expect(extractFacts([heading, ...block].join("\n")), heading).toMatchObject({ components: {}, named: { containerd: "1.6.4" } });
+    // Nor one that only cites the issue over the reporter's own output (review 46c F8).
+    for (const heading of [
+      "**Output of `ctr version` (same error as containerd/containerd#6876):**",
+      "This looks like containerd/containerd#6876. Our `ctr version` on node1:",
+      "ctr's output from node1:",
+      "**My colleague's output from the same node:**",
+    ])
+      expect(extractFacts([heading, ...block].join("\n")).components, heading).toMatchObject({ containerd: "1.6.4" });
     // Nor a heading that only names upstream or the maintainer beside the reporter's own output (review 46b F9).
     for (const heading of [
       "Output of docker version (as the maintainer asked):",

@@ -1396,6 +1396,10 @@ describe("versions named in passing", () => {
     const zypper =
       "Information for package containerd:\nName           : containerd\nVersion        : 1.6.3-150000.73.2\nArch           : x86_64";
     expect(named(`${zypper}\nInstalled      : No\nStatus         : not installed`)).toEqual({});
+    // zypper names the best available version; an older one installed is in its Status (review 46c F9).
+    const outdated = `${zypper}\nInstalled      : Yes\nStatus         : out-of-date (version 1.6.2-150000.69.1 installed)`;
+    expect(named(outdated)).toEqual({ containerd: "1.6.2" });
+    expect(extractFacts(outdated).packages).toEqual({ containerd: "1.6.2-150000.69.1" });
     // `snap list --all`: the revisions kept but disabled are not the one that runs (review 46b F12).
     const snapAll =
       "Name    Version   Rev    Tracking       Publisher   Notes\ndocker  20.10.7   1158   latest/stable  canonical✓  disabled";

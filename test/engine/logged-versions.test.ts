@@ -107,9 +107,27 @@ describe("a failure the log dated, beside a version read after a change the past
     );
     expect(certain(`${gathered}\n${version("1.6.3")}`)).toBe(true);
     // Ubuntu's own containerd package bundles no runc: its upgrade says nothing of runc.
-    expect(extractFacts("2022-04-28 10:30:55 upgrade containerd:amd64 1.5.9-0ubuntu3 1.5.9-0ubuntu3.1").changes).toEqual({
-      containerd: ["1.5.9"],
-    });
+    expect(
+      extractFacts("2022-04-28 10:30:55 upgrade containerd:amd64 1.5.9-0ubuntu3 1.5.9-0ubuntu3.1").changes.map((c) => c.ecosystem),
+    ).toEqual(["containerd"]);
+  });
+
+  it("judges a line logged after a start-up on the version that start-up names, and compares no two zones (review 46c)", () => {
+    // F1: started at 1.6.3, failed two minutes later, `--version` says 1.6.4 now (upgraded, not restarted).
+    const startedOld = 'Apr 28 09:58:40 node1 containerd[1123]: level=info msg="starting containerd" version=1.6.3';
+    expect(verdictOf(`${version("1.6.4")}\n${journal(`${startedOld}\n${failure()}`)}`)?.status).toBe("unknown");
+    // F3: a gathered journal keeps each machine's start-ups: node1's own restart on 1.6.4 after its failure.
+    const gathered = [
+      startedOld,
+      'Apr 28 09:59:02 node2 containerd[988]: level=info msg="starting containerd" version=1.6.4',
+      failure(),
+      'Apr 28 10:31:10 node1 containerd[2210]: level=info msg="starting containerd" version=1.6.4',
+    ].join("\n");
+    expect(verdictOf(`${version("1.6.4")}\n${journal(gathered)}`)?.status).toBe("unknown");
+    // F5: a UTC line against dpkg.log's local time says nothing of which came first.
+    const dpkgLog = "root@node1:~# grep upgrade /var/log/dpkg.log\n2022-04-28 08:30:55 upgrade containerd.io:amd64 1.6.3-1 1.6.4-1";
+    const utc = failure().replace(/^Apr 28 10:01:22/, "2022-04-28T12:01:22+0000");
+    expect(verdictOf([dpkgLog, version("1.6.4"), journal(utc)].join("\n"))?.status).toBe("unknown");
   });
 
   it("hedges the row of the node that printed the line, read after the upgrade its own dpkg.log records (review 46b F4)", () => {
@@ -132,6 +150,9 @@ describe("a failure the log dated, beside a version read after a change the past
     const node1At = (v: string) => `${table.replace("containerd://1.6.4\nnode2", `containerd://${v}\nnode2`)}\n${other}`;
     expect(verdictOf(node1At("1.6.3"))?.status).toBe("affected");
     expect(certain(node1At("1.6.3"))).toBe(true);
+    // An upgrade shown at a prompt that names no machine may be node1's (review 46c F4).
+    const bare = `$ grep upgrade /var/log/dpkg.log\n2022-04-28 10:30:55 upgrade containerd.io:amd64 1.6.3-1 1.6.4-1\n$ sudo journalctl -u containerd | grep loopback\n${failure()}`;
+    expect(verdictOf(`${table}\nOn node1:\n${bare}`)?.status).toBe("unknown");
     // Without the record of the upgrade, node1's row decides.
     expect(verdictOf(`${table}\n${ssh.replace(/\n2022-04-28 10:30:55 upgrade.*$/m, "")}`)?.status).toBe("not-affected");
   });
@@ -190,6 +211,24 @@ describe("a failure a Kubernetes distribution logged, beside the system's own ru
       expect(verdictOf(text)?.status, own).toBe("affected");
       expect(certain(text), own).toBe(true);
     }
+    // MicroK8s' own binary and crictl pointed at k3s's socket read the bundled runtime too (review 46c F10).
+    for (const own of [
+      "root@node1:~# /snap/microk8s/current/bin/containerd --version\ncontainerd github.com/containerd/containerd v1.6.3 a05d175400b1145e5e6a735a6710579d181e7fb0",
+      "root@node1:~# crictl --runtime-endpoint unix:///run/k3s/containerd/containerd.sock version\nVersion:  0.1.0\nRuntimeName:  containerd\nRuntimeVersion:  v1.6.3\nRuntimeApiVersion:  v1",
+    ])
+      expect(certain([own, journal(failure("k3s[811]"))].join("\n")), own).toBe(true);
+    // `k3s ctr version` reads k3s's containerd, not the runc it bundles: the system's runc says nothing of k3s's line.
+    const pts = `Apr 28 10:01:22 node1 k3s[811]: E0428 10:01:22.1 811 remote_runtime.go:1] "ExecSync from runtime service failed" err="rpc error: code = Unknown desc = failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: open /dev/pts/0: operation not permitted: unknown"`;
+    const ctr =
+      "root@node1:~# k3s ctr version\nClient:\n  Version:  v1.6.6-k3s1\n  Revision: \n  Go version: go1.17.8\n\nServer:\n  Version:  v1.6.6-k3s1\n  Revision: \n  UUID: 3f0a2c1e-8a4b-4c4e-9f0e-1d2c3b4a5e6f";
+    const runcVerdict = diagnoseBundle(
+      kb,
+      [ctr, "root@node1:~# runc --version\nrunc version 1.1.4\ncommit: v1.1.4-0-g5fd4c4d1\nspec: 1.0.2-dev", journal(pts)].join("\n"),
+    ).findings.find((f) => f.id === "runc-1.1.3-exec-dev-pts-after-daemon-reload")?.verdict;
+    expect(runcVerdict?.status).toBe("unknown");
+    // A k3s command that asks no version reads no bundled runtime (review 46c F2).
+    const ps = "root@node1:~# k3s crictl ps -a | head -2\nCONTAINER           IMAGE               CREATED             STATE";
+    expect(verdictOf([ps, version("1.6.4"), journal(failure("k3s[811]"))].join("\n"))?.status).toBe("unknown");
     // The system containerd's own line is judged on the system containerd.
     expect(verdictOf(k3s("1.6.4").replace("k3s[811]", "containerd[1123]"))?.status).toBe("not-affected");
     expect(certain(k3s("1.6.4").replace("k3s[811]", "containerd[1123]"))).toBe(true);

@@ -43,7 +43,7 @@ const APT_HISTORY = /^\s*(?:Upgrade|Downgrade): (.*)$/;
 const APT_HISTORY_ENTRY = /([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)? \(([^,()\s]+), ([^,()\s]+)\)/g;
 /** `yum history info` and `dnf history info`: "Upgrade  name-version-release.arch @repo", "Upgraded name-… @@System". */
 const YUM_HISTORY =
-  /^\s*(?:Upgrade|Upgraded|Downgrade|Downgraded|Updated|Update)\s+([a-z0-9][a-z0-9.+-]*?)-(?:\d+:)?(\d+\.\d+[\w.~^]*)-[\w.~^+]+\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\b/;
+  /^\s*(Upgrade|Upgraded|Downgrade|Downgraded|Updated|Update)\s+([a-z0-9][a-z0-9.+-]*?)-(?:\d+:)?(\d+\.\d+[\w.~^]*)-[\w.~^+]+\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\b/;
 /** pacman.log: "[ALPM] upgraded containerd (1.6.3-1 -> 1.6.4-1)". */
 const PACMAN_LOG = /\[ALPM\] (?:upgraded|downgraded) ([a-z0-9][a-z0-9.+-]*) \((\S+) -> (\S+)\)/;
 /** apk's output: "(1/1) Upgrading containerd (1.6.3-r0 -> 1.6.4-r0)". */
@@ -51,71 +51,52 @@ const APK_UPGRADE = /^\s*\(\d+\/\d+\) (?:Upgrading|Downgrading) ([a-z0-9][a-z0-9
 /** dpkg's output as apt runs it: "Unpacking containerd.io (1.6.4-1) over (1.6.3-1) ...". */
 const DPKG_OVER = /^\s*Unpacking ([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)? \((\S+)\) over \((\S+)\)/;
 
-/** Adds a version to an ecosystem's list once (the lists of ExtractedFacts.changes). */
-export function addVersion(out: Record<string, string[]>, ecosystem: string, version: string): void {
-  const seen = out[ecosystem];
-  if (!seen) out[ecosystem] = [version];
-  else if (!seen.includes(version)) seen.push(version);
+/** A component's change the paste shows: its versions before and after, when and on which machine, where it says. */
+export interface ComponentChange {
+  ecosystem: string;
+  /** The upstream release before the change and after it, where the record names them. */
+  from: string | null;
+  to: string | null;
+  /** When, as the record dates it (dpkg.log, pacman.log, a start-up's journal line); null where it gives no time. */
+  at: LogTime | null;
+  /** The machine it was shown on (the command's host, a start-up's journal host); null where nothing names one. */
+  on: string | null;
 }
 
 /** The upstream release a package's version builds on ("5:24.0.7-1~ubuntu.22.04~jammy" → 24.0.7), or null. */
-const upstreamOf = (version: string) => /^(?:\d+:)?(\d+\.\d+(?:\.\d+)?)/.exec(version)?.[1] ?? null;
+const upstreamOf = (version: string | undefined) => (version ? (/^(?:\d+:)?(\d+\.\d+(?:\.\d+)?)/.exec(version)?.[1] ?? null) : null);
 
-/** What one line says changed: the package and the versions it names (before and after, where given). */
-function changeOn(text: string): [name: string, versions: string[]] | null {
-  const dpkg = DPKG_LOG.exec(text) ?? PACMAN_LOG.exec(text) ?? DPKG_OVER.exec(text) ?? APK_UPGRADE.exec(text);
-  if (dpkg) return [dpkg[1] as string, [dpkg[2] as string, dpkg[3] as string]];
+/** What one line says changed: each package with the versions before and after it, where the line gives them. */
+function changesOn(text: string): Array<[name: string, from: string | undefined, to: string | undefined]> {
+  const two = DPKG_LOG.exec(text) ?? PACMAN_LOG.exec(text) ?? APK_UPGRADE.exec(text);
+  if (two) return [[two[1] as string, two[2], two[3]]];
+  // dpkg's "Unpacking X (new) over (old)": the new version first.
+  const over = DPKG_OVER.exec(text);
+  if (over) return [[over[1] as string, over[3], over[2]]];
+  // yum's and dnf's history: "Upgraded"/"Updated" name the version before, "Upgrade"/"Update" the one after.
   const yum = YUM_HISTORY.exec(text);
-  if (yum) return [yum[1] as string, [yum[2] as string]];
-  return null;
+  if (yum)
+    return [[yum[2] as string, /ed$/i.test(yum[1] as string) ? yum[3] : undefined, /ed$/i.test(yum[1] as string) ? undefined : yum[3]]];
+  const history = APT_HISTORY.exec(text)?.[1];
+  return history ? [...history.matchAll(APT_HISTORY_ENTRY)].map((m) => [m[1] as string, m[2], m[3]]) : [];
 }
 
 /**
- * The versions `lines` show each component at as it changed (upgrades and downgrades the logs record, dpkg's own
- * output), upstream releases by ecosystem; a component a package bundles (containerd.io's runc) changed too, at no
- * version the line gives ("").
+ * The changes `lines` record (upgrades and downgrades a package manager's log records, dpkg's own output), each on the
+ * machine `hostOf` gives its line; a component a package bundles (containerd.io's runc) changed too, at no version the
+ * line gives.
  */
-export function componentChanges(lines: readonly LineRef[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  const add = (name: string, versions: readonly string[]) => {
-    const [, ecosystem, bundled] = PACKAGE_COMPONENT.find(([re]) => re.test(name)) ?? [];
-    if (!ecosystem || !bundled) return;
-    for (const v of versions) {
-      const upstream = upstreamOf(v);
-      if (upstream) addVersion(out, ecosystem, upstream);
-    }
-    for (const b of bundled) addVersion(out, b, "");
-  };
-  for (const { text } of lines) {
+export function componentChanges(lines: readonly LineRef[], hostOf: (line: number) => string | null): ComponentChange[] {
+  const out: ComponentChange[] = [];
+  for (const { text, line } of lines) {
     if (text.length > MAX_LINE) continue;
-    const one = changeOn(text);
-    if (one) add(...one);
-    const history = APT_HISTORY.exec(text)?.[1];
-    if (history) for (const m of history.matchAll(APT_HISTORY_ENTRY)) add(m[1] as string, [m[2] as string, m[3] as string]);
-  }
-  return out;
-}
-
-/**
- * When each component changed, as the logs that record it date the change (dpkg.log, pacman.log; null where the record
- * gives no time: apt's history.log, yum's, apk's, dpkg's output), by ecosystem: a line the log dated after every change
- * ran the version read now (review 46b F7: kubelet 1.24.0's flag error six seconds after dpkg.log's upgrade from 1.23.6).
- */
-export function changeTimes(lines: readonly LineRef[]): Record<string, Array<LogTime | null>> {
-  const out: Record<string, Array<LogTime | null>> = {};
-  const add = (ecosystem: string, at: LogTime | null) => {
-    const times = out[ecosystem];
-    if (times) times.push(at);
-    else out[ecosystem] = [at];
-  };
-  for (const { text } of lines) {
-    if (text.length > MAX_LINE) continue;
-    const names = [changeOn(text)?.[0], ...[...(APT_HISTORY.exec(text)?.[1] ?? "").matchAll(APT_HISTORY_ENTRY)].map((m) => m[1])];
     const at = lineTime(text);
-    for (const name of names) {
-      const [, ecosystem, bundled] = PACKAGE_COMPONENT.find(([re]) => name !== undefined && re.test(name)) ?? [];
+    const on = hostOf(line);
+    for (const [name, from, to] of changesOn(text)) {
+      const [, ecosystem, bundled] = PACKAGE_COMPONENT.find(([re]) => re.test(name)) ?? [];
       if (!ecosystem || !bundled) continue;
-      for (const e of [ecosystem, ...bundled]) add(e, at);
+      out.push({ ecosystem, from: upstreamOf(from), to: upstreamOf(to), at, on });
+      for (const b of bundled) out.push({ ecosystem: b, from: null, to: null, at, on });
     }
   }
   return out;

@@ -7,7 +7,7 @@ import type { BundleSection, IptablesFacts, KernelFacts, NodeRow, OsFacts } from
 import { kubernetesRelease } from "../versions";
 import { readBundle } from "./bundle-sections";
 import { withoutCaptureStamps } from "./capture-stamps";
-import { addVersion, changeTimes, componentChanges, replacedVersions } from "./component-changes";
+import { type ComponentChange, componentChanges, replacedVersions } from "./component-changes";
 import { beforeUpgrade, commandBefore, hostOfLine, UPGRADE_READ, upgradedBy, upgradesOn } from "./component-upgrades";
 import { dockerVersionComponents } from "./docker-version";
 import { ansibleOneLine, fanOutHeader } from "./fan-out";
@@ -19,7 +19,6 @@ import { disputesKernel, kernelReleasesNamed, pickKernelMention } from "./kernel
 import { buildOfPackage, kernelPackageRow } from "./kernel-package-row";
 import { NODES_HEADER, oneRowPerNode, osImageToOs, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
 import { isLogFramed } from "./log-framing";
-import type { LogTime } from "./log-times";
 import {
   anotherKubeletProcess,
   changeLines,
@@ -91,10 +90,11 @@ export interface ExtractedFacts {
   /** The line (1-based) of the command whose output a line is: the last command line at or before it; null for none. */
   commandAt: (line: number) => number | null;
   /**
-   * Whether a command of the paste reads a Kubernetes distribution's own runtime (`k3s crictl version`, `microk8s ctr
-   * version`, RKE2's /var/lib/rancher/rke2/bin/containerd): its version is the bundled one (logged-versions.ts).
+   * The components a command of the paste reads the version of as a Kubernetes distribution bundles them (`k3s crictl
+   * version`, `microk8s ctr version`, RKE2's /var/lib/rancher/rke2/bin/containerd: containerd; its bin/runc: runc): that
+   * version is the bundled one (logged-versions.ts).
    */
-  readsBundledRuntime: boolean;
+  readsBundledRuntime: ReadonlySet<string>;
   /**
    * For a line a command through the cluster printed (commandHost ""), the node the paste says it came from: the `Node:`
    * field of the pod's description above it, or the event's own source (`kubelet, worker-2`); else null.
@@ -152,18 +152,11 @@ export interface ExtractedFacts {
    */
   replaced: Readonly<Record<string, string>>;
   /**
-   * The versions the paste shows each component at as it changed, by ecosystem (component-changes.ts: upgrades a package
-   * manager's log records or the paste runs, a daemon's start-ups): "" where the change names none. A line the log
-   * dated before the change ran another version than a reading taken now (logged-versions.ts).
+   * The changes the paste shows of each component (component-changes.ts: upgrades a package manager's log records or the
+   * paste runs, a daemon's start-ups), with their versions, times and machines where it says: a line the log dated
+   * before a change ran another version than a reading taken now (logged-versions.ts).
    */
-  changes: Readonly<Record<string, readonly string[]>>;
-  /** When each of those changes was made, as its record dates it (null where it gives no time), by ecosystem. */
-  changeTimes: Readonly<Record<string, ReadonlyArray<LogTime | null>>>;
-  /**
-   * The machines the changes were shown on: each change's line as the command before it places it (commandHost), a
-   * start-up's journal host; null where nothing names one (the paste's own machine, or any).
-   */
-  changedOn: ReadonlyArray<string | null>;
+  changes: readonly ComponentChange[];
   /** Installed packages a listing names (`dpkg -l`, `rpm -qa`) with their whole versions, by package name ("containerd.io"). */
   packages: Readonly<Record<string, string>>;
   /** The distribution release the text names in passing ("Ubuntu 24.04"), as an ecosystem key: weaker than an os-release. */
@@ -332,8 +325,6 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const upgradedLater = beforeUpgrade(upgrades, commandHost);
   // What the paste shows of the components at other times (component-changes.ts): logged upgrades, start-ups, typed ones.
   const changed = changeLines(candidates).filter((l) => !containerOutput.has(l.line));
-  const starts = daemonStarts(mentions.components);
-  const typed = upgrades.flatMap((u) => (u.upgraded === "all" ? [...UPGRADE_READ] : [...u.upgraded]));
   const elsewhere = (line: number) => upgradedLater(line, lineAt(line) ?? "") || underHeading(line);
   const namedHere = mentions.named.filter((l) => !underHeading(l.line));
   const namedAway = mentions.named.filter((l) => underHeading(l.line));
@@ -488,7 +479,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     afterBareCommand: afterCommandOf(commandHosts, read.bareCommands),
     commandHost,
     commandAt: (line) => commandOf(line)?.[0] ?? null,
-    readsBundledRuntime: commandHosts.some(([line]) => BUNDLED_TOOL.test(lineAt(line) ?? "")),
+    readsBundledRuntime: new Set(commandHosts.flatMap(([line]) => bundledRead(lineAt(line) ?? ""))),
     clusterNode: clusterNodeOf(read.describedNodes, commandHosts, lineAt),
     inContainerCommand: afterCommandOf(commandHosts, containerCommands),
     overSsh,
@@ -515,11 +506,18 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     upgradedAt: upgradesOn(upgrades, commandHost),
     beforeUpgrade: namedComponents(earlier),
     replaced: replacedVersions(upgrades),
-    changes: mergedChanges(componentChanges(changed), starts.versions, Object.fromEntries(typed.map((e) => [e, [""]] as const))),
-    changeTimes: mergedTimes(changeTimes(changed), starts.times, Object.fromEntries(typed.map((e) => [e, [null]] as const))),
-    changedOn: [
-      ...[...changed, ...upgrades].map((l) => commandHost(l.line)),
-      ...(Object.keys(starts.versions).length ? [starts.host || null] : []),
+    changes: [
+      ...componentChanges(changed, commandHost),
+      ...daemonStarts(mentions.components, commandHost),
+      ...upgrades.flatMap((u) =>
+        (u.upgraded === "all" ? [...UPGRADE_READ] : [...u.upgraded]).map((ecosystem) => ({
+          ecosystem,
+          from: null,
+          to: null,
+          at: null,
+          on: commandHost(u.line),
+        })),
+      ),
     ],
     // A listing before the paste upgrades the package is another time's, as a component's output is (review 30d: the
     // old `ii` row beside apt's "Setting up containerd.io (new)" lost both).
@@ -634,27 +632,17 @@ const REMOTE_DAEMON_VIA = "what a daemon on another machine reported (DOCKER_HOS
 export const HEADING_VIA = "output the report places on another machine, in a container or at another time";
 const DAEMON_START_VIA = "a daemon's start-up line (another node's, or a restart's after the failure)";
 
-/** A distribution's own runtime tools: k3s's and k0s's embedded ctr and crictl, MicroK8s', RKE2's and k3s's binaries. */
+/**
+ * A distribution's own runtime asked its version: k3s's and k0s's embedded ctr and crictl, MicroK8s', RKE2's and k3s's
+ * binaries (not `k3s crictl ps`, which prints none: review 46c F2).
+ */
 const BUNDLED_TOOL =
-  /\b(?:k3s|k0s)\s+(?:ctr|crictl)\b|\bmicrok8s(?:\.|\s+)(?:ctr|crictl)\b|\/var\/lib\/rancher\/(?:k3s|rke2)\/\S*\bbin\/(?:containerd|ctr|crictl|runc)(?![\w.-])/;
-
-/** Each ecosystem's change times from every source, all of them. */
-function mergedTimes(
-  ...sources: ReadonlyArray<Readonly<Record<string, ReadonlyArray<LogTime | null>>>>
-): Record<string, Array<LogTime | null>> {
-  const out: Record<string, Array<LogTime | null>> = {};
-  for (const source of sources)
-    for (const [ecosystem, times] of Object.entries(source)) out[ecosystem] = [...(out[ecosystem] ?? []), ...times];
-  return out;
-}
-
-/** Each ecosystem's versions from every source, once each. */
-function mergedChanges(...sources: ReadonlyArray<Readonly<Record<string, readonly string[]>>>): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const source of sources)
-    for (const [ecosystem, versions] of Object.entries(source)) for (const v of versions) addVersion(out, ecosystem, v);
-  return out;
-}
+  /(\b(?:k3s|k0s)\s+(?:ctr|crictl)|\bmicrok8s(?:\.|\s+)(?:ctr|crictl)|\/var\/lib\/rancher\/(?:k3s|rke2)\/\S*\bbin\/(?:containerd|ctr|crictl|runc)|\/snap\/microk8s\/\S*\bbin\/(?:containerd|ctr|runc)|\bcrictl\s+(?:--runtime-endpoint|-r)[\s=]\S*\/(?:k3s|rke2|k0s|microk8s)\/\S*)\s+(?:version|--version|-v)\b/;
+/** The component a bundled tool's version command reads: runc's own binary, else the containerd it talks to. */
+const bundledRead = (command: string): string[] => {
+  const tool = BUNDLED_TOOL.exec(command);
+  return tool ? [/\brunc$/.test(tool[1] ?? "") ? "runc" : "containerd"] : [];
+};
 
 /**
  * What sentences, forms and the host's other output name, then what output the report places elsewhere adds
@@ -824,8 +812,6 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     beforeUpgrade: fromLogs.beforeUpgrade,
     replaced: fromLogs.replaced,
     changes: fromLogs.changes,
-    changeTimes: fromLogs.changeTimes,
-    changedOn: fromLogs.changedOn,
     packages: fromLogs.packages,
     namedRelease: typedRelease ?? fromLogs.namedRelease,
     notLogs: fromLogs.notLogs,

@@ -9,13 +9,17 @@ export interface LogTime {
   year: number | null;
   /** Month, day, hour, minute and second as one number that orders them. */
   at: number;
+  /** The zone the line prints ("Z", "+0000", "UTC"), or null for the host's wall clock (journald's short format, dpkg.log). */
+  zone: string | null;
 }
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 /** A grep's file or line-number prefix ("/var/log/syslog.1:", "48213:"), then the line's own date. */
 const PREFIX = String.raw`^\s*(?:[\w./-]*:)?\[?(?:[A-Z][a-z]{2} )?`;
 const SYSLOG_DATE = new RegExp(`${PREFIX}([A-Z][a-z]{2}) ([ \\d]\\d) (\\d\\d):(\\d\\d):(\\d\\d)\\b`);
-const ISO_DATE = new RegExp(`${PREFIX}(\\d{4})-(\\d\\d)-(\\d\\d)[T ](\\d\\d):(\\d\\d)(?::(\\d\\d))?\\b`);
+const ISO_DATE = new RegExp(
+  `${PREFIX}(\\d{4})-(\\d\\d)-(\\d\\d)[T ](\\d\\d):(\\d\\d)(?::(\\d\\d))?(?:\\.\\d+)?(Z|[+-]\\d\\d:?\\d\\d| [A-Z]{2,5}\\b)?`,
+);
 
 const stamp = (month: number, day: number, h: number, m: number, s: number) => (((month * 32 + day) * 24 + h) * 60 + m) * 60 + s;
 
@@ -24,19 +28,23 @@ export function lineTime(text: string): LogTime | null {
   const iso = ISO_DATE.exec(text);
   if (iso) {
     const [, y, mo, d, h, mi, s] = iso.map(Number) as number[];
-    return { year: y as number, at: stamp(mo as number, d as number, h as number, mi as number, s || 0) };
+    return { year: y as number, at: stamp(mo as number, d as number, h as number, mi as number, s || 0), zone: iso[7]?.trim() ?? null };
   }
   const sys = SYSLOG_DATE.exec(text);
   const month = sys ? MONTHS.indexOf((sys[1] as string).toLowerCase()) + 1 : 0;
   if (!sys || !month) return null;
-  return { year: null, at: stamp(month, Number(sys[2]), Number(sys[3]), Number(sys[4]), Number(sys[5])) };
+  return { year: null, at: stamp(month, Number(sys[2]), Number(sys[3]), Number(sys[4]), Number(sys[5])), zone: null };
 }
 
 /** Where a year is missing the other's is taken, so a line is after another only within this reach (two months). */
 const REACH_WITHOUT_YEAR = stamp(2, 0, 0, 0, 0) - stamp(0, 0, 0, 0, 0);
 
-/** Whether `later` was written after `earlier`: a year either leaves out is taken as the same, within two months only. */
+/**
+ * Whether `later` was written after `earlier`: a year either leaves out is taken as the same, within two months only;
+ * never across two zones, or a zone and a wall clock (review 46c F5: a UTC failure before a local-time upgrade).
+ */
 export function writtenAfter(later: LogTime, earlier: LogTime): boolean {
+  if (later.zone !== earlier.zone) return false;
   if (later.year !== null && earlier.year !== null && later.year !== earlier.year) return later.year > earlier.year;
   const by = later.at - earlier.at;
   return by > 0 && (later.year !== null && earlier.year !== null ? true : by <= REACH_WITHOUT_YEAR);

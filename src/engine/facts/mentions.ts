@@ -16,11 +16,11 @@
 import { type Automaton, buildAutomaton, foldLiteral, scanText } from "../match/aho-corasick";
 import type { OsFacts } from "../types";
 import { agreedPerKey } from "./agreed";
-import { addVersion, CHANGE_MARKERS } from "./component-changes";
+import { CHANGE_MARKERS, type ComponentChange } from "./component-changes";
 import { UPGRADE_MARKERS } from "./component-upgrades";
 import type { LineRef } from "./iptables-version";
 import { osFromId, osImageToOs } from "./kube-nodes";
-import { type LogTime, lineTime } from "./log-times";
+import { lineTime } from "./log-times";
 import { NAMED_RELEASE_MARKERS } from "./named-release";
 import { KLOG_VERSION_MARKER, NAMED_MARKERS } from "./named-versions";
 import { PACKAGE_LIST_MARKERS, PACKAGE_ROW_MARKERS } from "./package-lists";
@@ -511,30 +511,15 @@ export function daemonStartVersions(candidates: readonly LineRef[]): Record<stri
 }
 
 /**
- * Every version the daemons' start-up lines name, by ecosystem, with when each started: a daemon started at two versions
- * was upgraded between. Not a journal gathered from several machines (review 46b F7: node2's start-up at 1.6.4 is no
- * change of node1's containerd): its start-ups are no one host's.
+ * The daemons' start-ups as changes: each starts the version its line names, from its time on, on the machine its
+ * journal line names (else the one `hostOf` gives its line). A journal gathered from several machines holds each one's
+ * (review 46b F7, 46c F3: node2's start-up is no change of node1's containerd, node1's own restart is).
  */
-export function daemonStarts(candidates: readonly LineRef[]): {
-  versions: Record<string, string[]>;
-  times: Record<string, Array<LogTime | null>>;
-  /** The one machine whose journal holds the start-ups ("" where their lines name none). */
-  host: string;
-} {
-  const versions: Record<string, string[]> = {};
-  const times: Record<string, Array<LogTime | null>> = {};
-  const hosts = new Set<string>();
-  for (const { text } of candidates) {
+export function daemonStarts(candidates: readonly LineRef[], hostOf: (line: number) => string | null): ComponentChange[] {
+  return candidates.flatMap(({ text, line }) => {
     const c = runtimeComponent(daemonStartVersion(text));
-    if (!c) continue;
-    hosts.add(JOURNAL_HOST.exec(text)?.[1] ?? "");
-    addVersion(versions, ...c);
-    const at = lineTime(text);
-    const list = times[c[0]];
-    if (list) list.push(at);
-    else times[c[0]] = [at];
-  }
-  return hosts.size > 1 ? { versions: {}, times: {}, host: "" } : { versions, times, host: [...hosts][0] ?? "" };
+    return c ? [{ ecosystem: c[0], from: null, to: c[1], at: lineTime(text), on: JOURNAL_HOST.exec(text)?.[1] ?? hostOf(line) }] : [];
+  });
 }
 /** The host field of a journald or syslog line ("Apr 28 10:01:22 node1 containerd[1123]:"). */
 const JOURNAL_HOST = /^\s*(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)?|\d{4}-\d\d-\d\dT\S+) (\S+) [\w.@-]+(?:\[\d+\])?: /;

@@ -173,9 +173,13 @@ export function blockBuild(text: string, line: number, lineAt: (line: number) =>
     const m = next.length <= MAX_ROW ? BLOCK_FIELD.exec(next) : null;
     if (m) fields.set(m[1] as string, m[2] as string);
   }
-  const version = fields.get("Version");
-  // zypper info's "Installed : No" and "Status : not installed" (review 46b a45: a repository's offer read as installed).
-  if (!version || /^no$/i.test(fields.get("Installed") ?? "") || /\bnot installed\b/i.test(fields.get("Status") ?? "")) return null;
+  // zypper info describes the best available package: "Installed : No" or "Status : not installed" names none installed
+  // (review 46b a45), "Status : out-of-date (version 1.6.2-150000.69.1 installed)" the one that is (46c F9).
+  const status = fields.get("Status") ?? "";
+  const outdated = ZYPPER_OUTDATED.exec(status)?.[1];
+  const version = outdated ?? fields.get("Version");
+  if (!version || /^no$/i.test(fields.get("Installed") ?? "") || /\bnot installed\b/i.test(status)) return null;
+  if (outdated) return [name, outdated];
   if (head[1] === "Package") return INSTALLED_STATUS.test(fields.get("Status") ?? "") ? [name, version] : null;
   // Up to the section's header, or to the command that printed the blocks (`rpm -qi` prints no section).
   for (let n = line - 1; n >= Math.max(1, line - SECTION_REACH); n--) {
@@ -192,6 +196,7 @@ export function blockBuild(text: string, line: number, lineAt: (line: number) =>
   return [name, `${epoch && epoch !== "0" && epoch !== "(none)" ? `${epoch}:` : ""}${version}${release ? `-${release}` : ""}`];
 }
 const INSTALLED_STATUS = /^install ok installed$|^hold ok installed$/;
+const ZYPPER_OUTDATED = /^out-of-date \(version (\S+) installed\)/;
 /** A package manager's command line (with or without a prompt), where a walk up its output stops. */
 const PACKAGE_COMMAND = /(?:^|[\s$#%>])(?:sudo\s+)?(?:rpm|yum|dnf|microdnf|zypper|apk|dpkg|dpkg-query|apt|apt-get|apt-cache)\s+-?\w/;
 
