@@ -250,8 +250,26 @@ export function quotedVia(text: string, release: string): string | undefined {
  * output under it is perhaps another machine's or an earlier kernel's. A
  * heading is short: a long sentence ending in a colon tells a story ("… the old kernel autoremoved, which …:").
  */
+/**
+ * A heading's words that say its output was copied from another report (reviews 46a-46c): the upstream issue or thread,
+ * one an `owner/repo#N` names, its reporter or maintainer, someone who posted it; not one that only cites an issue
+ * ("same error as containerd/containerd#6876") over the reporter's own output.
+ */
+const ANOTHER_REPORT = [
+  String.raw`(?:from|in|on) (?:the )?upstream(?: [\w#.-]+)?`,
+  String.raw`(?:from|in) (?:the )?(?:linked|original|referenced|same|other) (?:issue|report|bug|thread)`,
+  String.raw`(?:reproduction|repro|output|logs?) from (?:the )?(?:issue|report|thread)`,
+  String.raw`(?:from|in) (?:the )?[\w.-]+\/[\w.-]+#\d+`,
+  String.raw`copied from (?!(?:my|our|the failing)\b)`,
+  String.raw`\bposted (?:this|in|on)\b`,
+  String.raw`\bsomeone (?:on|in|at|else)\b`,
+  String.raw`the reporter(?:['\u2019]s| has)`,
+  String.raw`upstream(?:['\u2019]s)? (?:reproduction|repro|output|machine|environment|setup|ci|test)`,
+  String.raw`maintainer['\u2019]s (?:reproduction|repro|output|machine|box|setup|environment|test)`,
+  String.raw`not (?:on )?(?:our|my|this) (?:machine|host|node|server|cluster|box)`,
+].join("|");
 export const HEADING_ROLE = new RegExp(
-  String.raw`${NOT_DENIED}(?<!\b(?:non|not|un)-|\bnothing (?:is |was )?)\b(?:working|works|fine|no (?:problem|issue)s?|healthy|good|unaffected|other|another|laptop|workstation|desktop|local machine|ci runner|before (?:\w+ )?(?:upgrade|update|upgrading|updating|reboot)|after (?:the )?(?:downgrade|downgrading|rollback|rolling back|revert(?:ing)?)|previous|old|(?:from|in|on) (?:the )?upstream(?: [\w#.-]+)?|(?:from|in) (?:the )?(?:linked|original|referenced|same|other) (?:issue|report|bug|thread)|(?:reproduction|repro|output|logs?) from (?:the )?(?:issue|report|thread)|(?:from|in) (?:the )?[\w.-]+\/[\w.-]+#\d+|copied from (?!(?:my|our|the failing)\b)|\bposted (?:this|in|on)\b|\bsomeone (?:on|in|at|else)\b|the reporter(?:['\u2019]s| has)|upstream(?:['\u2019]s)? (?:reproduction|repro|output|machine|environment|setup|ci|test)|maintainer['\u2019]s (?:reproduction|repro|output|machine|box|setup|environment|test)|not (?:on )?(?:our|my|this) (?:machine|host|node|server|cluster|box))\b[^\n]*:\s*$`,
+  String.raw`${NOT_DENIED}(?<!\b(?:non|not|un)-|\bnothing (?:is |was )?)\b(?:working|works|fine|no (?:problem|issue)s?|healthy|good|unaffected|other|another|laptop|workstation|desktop|local machine|ci runner|before (?:\w+ )?(?:upgrade|update|upgrading|updating|reboot)|after (?:the )?(?:downgrade|downgrading|rollback|rolling back|revert(?:ing)?)|previous|old|${ANOTHER_REPORT})\b[^\n]*:\s*$`,
   "i",
 );
 /**
