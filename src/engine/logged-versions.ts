@@ -43,6 +43,8 @@ const BUNDLED_BUILD = /-(?:k3s|rke2|k0s)\d*/;
  */
 const READS_LOGS =
   /\b(?:journalctl|dmesg|tail|cat|zcat|less|more|head|grep|egrep|zgrep|rg|awk|sed|logs|describe|events|syslog|log)\b|\/var\/log\//;
+/** An IPv4 or IPv6 address naming a machine (`ssh 10.0.0.11`). */
+const ADDRESS = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[\da-f:]*:[\da-f:]+)$/i;
 /** A command's output farther below it than this is read as no output of it. */
 const OUTPUT_REACH = 40;
 
@@ -94,7 +96,8 @@ export function notAsLogged(
       if (version !== undefined && !source.readsBundledRuntime.has(e) && !BUNDLED_BUILD.test(version))
         why.set(e, `the log's lines are ${bundler}'s, which runs its own ${e}`);
     }
-  const changes = source.changes.filter((c) => c.on === null || machine === null || sameMachine(c.on, machine));
+  // A change on a machine named by its address, or through the cluster (""), may be this one's (review 46d F2).
+  const changes = source.changes.filter((c) => !c.on || ADDRESS.test(c.on) || machine === null || sameMachine(c.on, machine));
   if (!changes.length || lines.every((l) => printedNow(l, source))) return why;
   const written = lines.map((l) => lineTime(source.lineAt(l) ?? ""));
   for (const [ecosystem, now] of Object.entries(components)) {
@@ -119,7 +122,9 @@ export function notAsLogged(
 function ranAfter(written: ReadonlyArray<LogTime | null>, changes: readonly ComponentChange[], now: string): boolean {
   const dated = changes.filter((c): c is ComponentChange & { at: LogTime } => c.at !== null);
   if (dated.length < changes.length || !written.every((w) => w !== null && dated.every((c) => writtenAfter(w, c.at)))) return false;
-  const last = dated.reduce((a, b) => (writtenAfter(b.at, a.at) ? b : a));
+  // What ran: the last start-up where the paste shows one, else the last change (a package's scripts restart its daemon).
+  const starts = dated.filter((c) => c.started);
+  const last = (starts.length ? starts : dated).reduce((a, b) => (writtenAfter(b.at, a.at) ? b : a));
   // A change that names no version (containerd.io's upgrade, for the runc it bundles) left what is installed now.
   return last.to === null ? last.from === null : sameBuild(last.to, now);
 }

@@ -444,6 +444,11 @@ describe("the host's own component versions", () => {
       "**From containerd/containerd#6876 (comment by the OP):**",
       "Copied from the issue that was linked above:",
       "Someone on the k3s Slack posted this, same error:",
+      // Review 46d F4's: a link or a bare #N as the source, the OP's, a quote.
+      "From https://github.com/containerd/containerd/issues/6876#issuecomment-1110023456:",
+      "From #6876 (the OP's output):",
+      "Quoting the original report:",
+      "Per the maintainer's comment in the issue, here's what they had:",
     ])
       expect(extractFacts([heading, ...block].join("\n")), heading).toMatchObject({ components: {}, named: { containerd: "1.6.4" } });
     // Nor one that only cites the issue over the reporter's own output (review 46c F8).
@@ -452,6 +457,9 @@ describe("the host's own component versions", () => {
       "This looks like containerd/containerd#6876. Our `ctr version` on node1:",
       "ctr's output from node1:",
       "**My colleague's output from the same node:**",
+      // Review 46d F5's: who copied or ran it, not where it was posted.
+      "copied from node1:",
+      "Someone else on the team ran this on node1:",
     ])
       expect(extractFacts([heading, ...block].join("\n")).components, heading).toMatchObject({ containerd: "1.6.4" });
     // Nor a heading that only names upstream or the maintainer beside the reporter's own output (review 46b F9).

@@ -124,6 +124,11 @@ describe("a failure the log dated, beside a version read after a change the past
       'Apr 28 10:31:10 node1 containerd[2210]: level=info msg="starting containerd" version=1.6.4',
     ].join("\n");
     expect(verdictOf(`${version("1.6.4")}\n${journal(gathered)}`)?.status).toBe("unknown");
+    // Review 46d F1: a package upgraded under a daemon that kept running: the start-up's version still ran.
+    const underIt = `root@node1:~# grep upgrade /var/log/dpkg.log\n2022-04-28 08:00:12 upgrade containerd.io:amd64 1.6.3-1 1.6.4-1\n${version("1.6.4")}\n${journal(
+      `${startedOld.replace("09:58:40", "07:30:00")}\n${failure()}`,
+    )}`;
+    expect(verdictOf(underIt)?.status).toBe("unknown");
     // F5: a UTC line against dpkg.log's local time says nothing of which came first.
     const dpkgLog = "root@node1:~# grep upgrade /var/log/dpkg.log\n2022-04-28 08:30:55 upgrade containerd.io:amd64 1.6.3-1 1.6.4-1";
     const utc = failure().replace(/^Apr 28 10:01:22/, "2022-04-28T12:01:22+0000");
@@ -150,6 +155,8 @@ describe("a failure the log dated, beside a version read after a change the past
     const node1At = (v: string) => `${table.replace("containerd://1.6.4\nnode2", `containerd://${v}\nnode2`)}\n${other}`;
     expect(verdictOf(node1At("1.6.3"))?.status).toBe("affected");
     expect(certain(node1At("1.6.3"))).toBe(true);
+    // So may one shown over ssh to node1's address (review 46d F2).
+    expect(verdictOf(`${table}\n${ssh.replace("$ ssh node1", "$ ssh 10.0.0.11")}`)?.status).toBe("unknown");
     // An upgrade shown at a prompt that names no machine may be node1's (review 46c F4).
     const bare = `$ grep upgrade /var/log/dpkg.log\n2022-04-28 10:30:55 upgrade containerd.io:amd64 1.6.3-1 1.6.4-1\n$ sudo journalctl -u containerd | grep loopback\n${failure()}`;
     expect(verdictOf(`${table}\nOn node1:\n${bare}`)?.status).toBe("unknown");
@@ -226,6 +233,10 @@ describe("a failure a Kubernetes distribution logged, beside the system's own ru
       [ctr, "root@node1:~# runc --version\nrunc version 1.1.4\ncommit: v1.1.4-0-g5fd4c4d1\nspec: 1.0.2-dev", journal(pts)].join("\n"),
     ).findings.find((f) => f.id === "runc-1.1.3-exec-dev-pts-after-daemon-reload")?.verdict;
     expect(runcVerdict?.status).toBe("unknown");
+    // Nor does one that could not reach k3s's containerd, whatever its own client printed (review 46d F3).
+    const unreached =
+      'root@node1:~# k3s ctr version\nClient:\n  Version:  v1.6.3-k3s1\n  Revision:\n  Go version: go1.17.5\nctr: failed to dial "/run/k3s/containerd/containerd.sock": context deadline exceeded';
+    expect(verdictOf([unreached, version("1.6.4"), journal(failure("k3s[811]"))].join("\n"))?.status).toBe("unknown");
     // A k3s command that asks no version reads no bundled runtime (review 46c F2).
     const ps = "root@node1:~# k3s crictl ps -a | head -2\nCONTAINER           IMAGE               CREATED             STATE";
     expect(verdictOf([ps, version("1.6.4"), journal(failure("k3s[811]"))].join("\n"))?.status).toBe("unknown");

@@ -61,6 +61,11 @@ export interface ComponentChange {
   at: LogTime | null;
   /** The machine it was shown on (the command's host, a start-up's journal host); null where nothing names one. */
   on: string | null;
+  /**
+   * A daemon's start-up: the version that ran from then on. A package's change is of what is on disk, which a daemon
+   * still running from before it does not run (review 46d F1).
+   */
+  started?: true;
 }
 
 /** The upstream release a package's version builds on ("5:24.0.7-1~ubuntu.22.04~jammy" → 24.0.7), or null. */

@@ -5,7 +5,7 @@
 import type { DiagnoseFields } from "../diagnose-input";
 import type { BundleSection, IptablesFacts, KernelFacts, NodeRow, OsFacts } from "../types";
 import { kubernetesRelease } from "../versions";
-import { readBundle } from "./bundle-sections";
+import { PROMPT, readBundle } from "./bundle-sections";
 import { withoutCaptureStamps } from "./capture-stamps";
 import { type ComponentChange, componentChanges, replacedVersions } from "./component-changes";
 import { beforeUpgrade, commandBefore, hostOfLine, UPGRADE_READ, upgradedBy, upgradesOn } from "./component-upgrades";
@@ -479,7 +479,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     afterBareCommand: afterCommandOf(commandHosts, read.bareCommands),
     commandHost,
     commandAt: (line) => commandOf(line)?.[0] ?? null,
-    readsBundledRuntime: new Set(commandHosts.flatMap(([line]) => bundledRead(lineAt(line) ?? ""))),
+    readsBundledRuntime: new Set(commandHosts.flatMap(([line]) => bundledRead(line, (n) => lineAt(n) ?? ""))),
     clusterNode: clusterNodeOf(read.describedNodes, commandHosts, lineAt),
     inContainerCommand: afterCommandOf(commandHosts, containerCommands),
     overSsh,
@@ -638,11 +638,27 @@ const DAEMON_START_VIA = "a daemon's start-up line (another node's, or a restart
  */
 const BUNDLED_TOOL =
   /(\b(?:k3s|k0s)\s+(?:ctr|crictl)|\bmicrok8s(?:\.|\s+)(?:ctr|crictl)|\/var\/lib\/rancher\/(?:k3s|rke2)\/\S*\bbin\/(?:containerd|ctr|crictl|runc)|\/snap\/microk8s\/\S*\bbin\/(?:containerd|ctr|runc)|\bcrictl\s+(?:--runtime-endpoint|-r)[\s=]\S*\/(?:k3s|rke2|k0s|microk8s)\/\S*)\s+(?:version|--version|-v)\b/;
-/** The component a bundled tool's version command reads: runc's own binary, else the containerd it talks to. */
-const bundledRead = (command: string): string[] => {
-  const tool = BUNDLED_TOOL.exec(command);
-  return tool ? [/\brunc$/.test(tool[1] ?? "") ? "runc" : "containerd"] : [];
-};
+/**
+ * The component a bundled tool's version command (1-based `line`) read: runc's own binary, else the containerd it talks
+ * to; none where no version follows it (review 46d F3: `k3s ctr version` that failed to dial the socket).
+ */
+function bundledRead(line: number, lineAt: (line: number) => string): string[] {
+  const tool = BUNDLED_TOOL.exec(lineAt(line));
+  if (!tool) return [];
+  let printed = false;
+  for (let n = line + 1; n <= line + VERSION_OUTPUT_LINES; n++) {
+    const next = lineAt(n);
+    if (PROMPT.test(next)) break;
+    // `ctr version` prints its own client's version before it fails to reach the daemon.
+    if (UNREACHED.test(next)) return [];
+    printed ||= VERSION_PRINTED.test(next);
+  }
+  return printed ? [/\brunc$/.test(tool[1] ?? "") ? "runc" : "containerd"] : [];
+}
+const UNREACHED = /failed to dial|context deadline exceeded|connection refused|no such file or directory|permission denied/i;
+/** `ctr version` prints its server's version by its ninth line; `crictl version` its runtime's by its third. */
+const VERSION_OUTPUT_LINES = 10;
+const VERSION_PRINTED = /\bv?\d+\.\d+\.\d+/;
 
 /**
  * What sentences, forms and the host's other output name, then what output the report places elsewhere adds

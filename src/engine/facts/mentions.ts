@@ -518,7 +518,18 @@ export function daemonStartVersions(candidates: readonly LineRef[]): Record<stri
 export function daemonStarts(candidates: readonly LineRef[], hostOf: (line: number) => string | null): ComponentChange[] {
   return candidates.flatMap(({ text, line }) => {
     const c = runtimeComponent(daemonStartVersion(text));
-    return c ? [{ ecosystem: c[0], from: null, to: c[1], at: lineTime(text), on: JOURNAL_HOST.exec(text)?.[1] ?? hostOf(line) }] : [];
+    return c
+      ? [
+          {
+            ecosystem: c[0],
+            from: null,
+            to: c[1],
+            at: lineTime(text),
+            on: JOURNAL_HOST.exec(text)?.[1] ?? hostOf(line),
+            started: true as const,
+          },
+        ]
+      : [];
   });
 }
 /** The host field of a journald or syslog line ("Apr 28 10:01:22 node1 containerd[1123]:"). */

@@ -40,10 +40,12 @@ function asHeading(text: string): string {
   if (text.length > MAX_HEADING) return text;
   const hashes = MARKDOWN_HEADING.exec(text);
   const words = hashes ? text.slice(hashes[0].length).replace(CLOSING_HASHES, "") : text;
-  const plain = words.replace(EMPHASIS, "$2").trim();
+  // A link is one word of the heading, however long (review 46d F4: "From https://github.com/…/issues/6876#issuecomment-…:").
+  const plain = words.replace(EMPHASIS, "$2").replace(LINK, "https://link").trim();
   return hashes && !plain.endsWith(":") ? `${plain}:` : plain;
 }
-const MAX_HEADING = 120;
+const MAX_HEADING = 240;
+const LINK = /https?:\/\/[^\s)]+?(?=:?$|[\s)])/g;
 /**
  * An issue template's field, which the reporter answers about the failing machine: GitHub's default bug template asks
  * "**Desktop (please complete the following information):**" (its "Desktop" is no other machine).
