@@ -87,13 +87,16 @@ export function notAsLogged(
 ): Map<string, string> {
   const why = new Map<string, string>();
   if (!lines.length) return why;
-  // Unless the version read is the bundled one: read by the distribution's own tool, or a build it names (review 46b F6,
-  // 46c F2: `k3s ctr version` reads k3s's containerd, not its runc).
+  // Unless the version read is the bundled one: read by the distribution's own tool on this machine, or a build it names
+  // (review 46b F6; 46c F2: `k3s ctr version` reads k3s's containerd, not its runc; 46d F3: not another machine's).
   const bundler = bundlerOf(lines[0] as number, source);
   if (bundler && lines.every((l) => bundlerOf(l, source) === bundler))
     for (const e of BUNDLED) {
       const version = components[e];
-      if (version !== undefined && !source.readsBundledRuntime.has(e) && !BUNDLED_BUILD.test(version))
+      const bundledRead = source.readsBundledRuntime.some(
+        (r) => r.ecosystem === e && (!r.on || ADDRESS.test(r.on) || machine === null || sameMachine(r.on, machine)),
+      );
+      if (version !== undefined && !bundledRead && !BUNDLED_BUILD.test(version))
         why.set(e, `the log's lines are ${bundler}'s, which runs its own ${e}`);
     }
   // A change on a machine named by its address, or through the cluster (""), may be this one's (review 46d F2).

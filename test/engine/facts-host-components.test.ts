@@ -449,6 +449,7 @@ describe("the host's own component versions", () => {
       "From #6876 (the OP's output):",
       "Quoting the original report:",
       "Per the maintainer's comment in the issue, here's what they had:",
+      "Here is @fuweid's repro output:",
     ])
       expect(extractFacts([heading, ...block].join("\n")), heading).toMatchObject({ components: {}, named: { containerd: "1.6.4" } });
     // Nor one that only cites the issue over the reporter's own output (review 46c F8).

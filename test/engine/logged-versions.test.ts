@@ -237,6 +237,10 @@ describe("a failure a Kubernetes distribution logged, beside the system's own ru
     const unreached =
       'root@node1:~# k3s ctr version\nClient:\n  Version:  v1.6.3-k3s1\n  Revision:\n  Go version: go1.17.5\nctr: failed to dial "/run/k3s/containerd/containerd.sock": context deadline exceeded';
     expect(verdictOf([unreached, version("1.6.4"), journal(failure("k3s[811]"))].join("\n"))?.status).toBe("unknown");
+    // Nor another machine's k3s (review 46d F3: `ssh edge-2 k3s crictl version` beside edge-1's line).
+    const otherK3s =
+      "root@node1:~# ssh edge-2 k3s crictl version\nVersion:  0.1.0\nRuntimeName:  containerd\nRuntimeVersion:  v1.6.8-k3s1\nRuntimeApiVersion:  v1alpha2";
+    expect(verdictOf([otherK3s, version("1.6.4"), journal(failure("k3s[811]"))].join("\n"))?.status).toBe("unknown");
     // A k3s command that asks no version reads no bundled runtime (review 46c F2).
     const ps = "root@node1:~# k3s crictl ps -a | head -2\nCONTAINER           IMAGE               CREATED             STATE";
     expect(verdictOf([ps, version("1.6.4"), journal(failure("k3s[811]"))].join("\n"))?.status).toBe("unknown");

@@ -92,9 +92,9 @@ export interface ExtractedFacts {
   /**
    * The components a command of the paste reads the version of as a Kubernetes distribution bundles them (`k3s crictl
    * version`, `microk8s ctr version`, RKE2's /var/lib/rancher/rke2/bin/containerd: containerd; its bin/runc: runc): that
-   * version is the bundled one (logged-versions.ts).
+   * version is the bundled one (logged-versions.ts), on the machine the command ran on (commandHost; null for none named).
    */
-  readsBundledRuntime: ReadonlySet<string>;
+  readsBundledRuntime: ReadonlyArray<{ ecosystem: string; on: string | null }>;
   /**
    * For a line a command through the cluster printed (commandHost ""), the node the paste says it came from: the `Node:`
    * field of the pod's description above it, or the event's own source (`kubelet, worker-2`); else null.
@@ -479,7 +479,9 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     afterBareCommand: afterCommandOf(commandHosts, read.bareCommands),
     commandHost,
     commandAt: (line) => commandOf(line)?.[0] ?? null,
-    readsBundledRuntime: new Set(commandHosts.flatMap(([line]) => bundledRead(line, (n) => lineAt(n) ?? ""))),
+    readsBundledRuntime: commandHosts.flatMap(([line, host]) =>
+      bundledRead(line, (n) => lineAt(n) ?? "").map((ecosystem) => ({ ecosystem, on: host })),
+    ),
     clusterNode: clusterNodeOf(read.describedNodes, commandHosts, lineAt),
     inContainerCommand: afterCommandOf(commandHosts, containerCommands),
     overSsh,

@@ -261,7 +261,7 @@ const ANOTHER_REPORT = [
   String.raw`(?:reproduction|repro|output|logs?) from (?:the )?(?:issue|report|thread)`,
   String.raw`(?:from|in|per) (?:the )?(?:[\w.-]+\/[\w.-]+#\d+|#\d+|https?:\/\/\S+)`,
   // Another person's output: the OP's, what they had, an @user's, a quote (review 46d F4).
-  String.raw`\bthe OP\b|\bOP['\u2019]s\b|\bwhat (?:they|he|she) (?:had|ran|got|posted|saw)\b|@[\w-]+['\u2019]s\b|\bquoting\b`,
+  String.raw`\bthe OP\b|\bOP['\u2019]s\b|\bwhat (?:they|he|she) (?:had|ran|got|posted|saw)\b|(?<=@)[\w-]+['\u2019]s\b|\bquoting\b`,
   // Where it was posted, not who copied or ran it (review 46d F5: "copied from node1", "someone else on the team ran this").
   String.raw`(?:copied|posted|shared|quoted) (?:this |it )?(?:from|in|on) (?:the )?(?:upstream|issue|thread|github|forum|slack|discord|reddit|mailing list|bug)`,
   String.raw`\bsomeone (?:on|in|at) (?:the )?(?:[\w-]+ )?(?:slack|forum|discord|issue|thread|github|reddit|mailing list)`,
