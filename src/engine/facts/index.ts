@@ -645,7 +645,9 @@ const BUNDLED_TOOL =
  * to; none where no version follows it (review 46d F3: `k3s ctr version` that failed to dial the socket).
  */
 function bundledRead(line: number, lineAt: (line: number) => string): string[] {
-  const tool = BUNDLED_TOOL.exec(lineAt(line));
+  // A command line is short; a long one is no such command, and the pattern's paths need not be tried along it.
+  const command = lineAt(line);
+  const tool = command.length <= MAX_TOOL_LINE ? BUNDLED_TOOL.exec(command) : null;
   if (!tool) return [];
   let printed = false;
   for (let n = line + 1; n <= line + VERSION_OUTPUT_LINES; n++) {
@@ -657,6 +659,7 @@ function bundledRead(line: number, lineAt: (line: number) => string): string[] {
   }
   return printed ? [/\brunc$/.test(tool[1] ?? "") ? "runc" : "containerd"] : [];
 }
+const MAX_TOOL_LINE = 1000;
 const UNREACHED = /failed to dial|context deadline exceeded|connection refused|no such file or directory|permission denied/i;
 /** `ctr version` prints its server's version by its ninth line; `crictl version` its runtime's by its third. */
 const VERSION_OUTPUT_LINES = 10;
