@@ -43,6 +43,11 @@ const BUNDLED_BUILD = /-(?:k3s|rke2|k0s)\d*/;
  */
 const READS_LOGS =
   /\b(?:journalctl|dmesg|tail|cat|zcat|less|more|head|grep|egrep|zgrep|rg|awk|sed|logs|describe|events|syslog|log)\b|\/var\/log\//;
+/**
+ * Whether what the paste shows on machine `on` may be `machine`'s: one named by no machine, by its address or through
+ * the cluster ("") may be any (review 46d F2); null `machine` is any.
+ */
+const mayBeOn = (on: string | null, machine: string | null) => !on || ADDRESS.test(on) || machine === null || sameMachine(on, machine);
 /** An IPv4 or IPv6 address naming a machine (`ssh 10.0.0.11`). */
 const ADDRESS = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[\da-f:]*:[\da-f:]+)$/i;
 /** A command's output farther below it than this is read as no output of it. */
@@ -93,14 +98,11 @@ export function notAsLogged(
   if (bundler && lines.every((l) => bundlerOf(l, source) === bundler))
     for (const e of BUNDLED) {
       const version = components[e];
-      const bundledRead = source.readsBundledRuntime.some(
-        (r) => r.ecosystem === e && (!r.on || ADDRESS.test(r.on) || machine === null || sameMachine(r.on, machine)),
-      );
+      const bundledRead = source.readsBundledRuntime.some((r) => r.ecosystem === e && mayBeOn(r.on, machine));
       if (version !== undefined && !bundledRead && !BUNDLED_BUILD.test(version))
         why.set(e, `the log's lines are ${bundler}'s, which runs its own ${e}`);
     }
-  // A change on a machine named by its address, or through the cluster (""), may be this one's (review 46d F2).
-  const changes = source.changes.filter((c) => !c.on || ADDRESS.test(c.on) || machine === null || sameMachine(c.on, machine));
+  const changes = source.changes.filter((c) => mayBeOn(c.on, machine));
   if (!changes.length || lines.every((l) => printedNow(l, source))) return why;
   const written = lines.map((l) => lineTime(source.lineAt(l) ?? ""));
   for (const [ecosystem, now] of Object.entries(components)) {

@@ -9,6 +9,7 @@
  */
 import type { LineRef } from "./iptables-version";
 import { type LogTime, lineTime } from "./log-times";
+import { upstreamOf } from "./package-lists";
 
 /** The packages' names as the logs open with them (a log of a big upgrade must not crowd the mention lines). */
 const PACKAGE_STARTS = ["docker", "containerd", "kube", "runc", "crun", "cri-o", "podman", "moby"];
@@ -67,9 +68,6 @@ export interface ComponentChange {
    */
   started?: true;
 }
-
-/** The upstream release a package's version builds on ("5:24.0.7-1~ubuntu.22.04~jammy" → 24.0.7), or null. */
-const upstreamOf = (version: string | undefined) => (version ? (/^(?:\d+:)?(\d+\.\d+(?:\.\d+)?)/.exec(version)?.[1] ?? null) : null);
 
 /** What one line says changed: each package with the versions before and after it, where the line gives them. */
 function changesOn(text: string): Array<[name: string, from: string | undefined, to: string | undefined]> {

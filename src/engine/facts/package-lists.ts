@@ -180,7 +180,7 @@ export function blockBuild(text: string, line: number, lineAt: (line: number) =>
   const version = outdated ?? fields.get("Version");
   if (!version || /^no$/i.test(fields.get("Installed") ?? "") || /\bnot installed\b/i.test(status)) return null;
   if (outdated) return [name, outdated];
-  if (head[1] === "Package") return INSTALLED_STATUS.test(fields.get("Status") ?? "") ? [name, version] : null;
+  if (head[1] === "Package") return INSTALLED_STATUS.test(status) ? [name, version] : null;
   // Up to the section's header, or to the command that printed the blocks (`rpm -qi` prints no section).
   for (let n = line - 1; n >= Math.max(1, line - SECTION_REACH); n--) {
     const above = lineAt(n).trim();
@@ -200,10 +200,14 @@ const ZYPPER_OUTDATED = /^out-of-date \(version (\S+) installed\)/;
 /** A package manager's command line (with or without a prompt), where a walk up its output stops. */
 const PACKAGE_COMMAND = /(?:^|[\s$#%>])(?:sudo\s+)?(?:rpm|yum|dnf|microdnf|zypper|apk|dpkg|dpkg-query|apt|apt-get|apt-cache)\s+-?\w/;
 
+/** The upstream release a package's whole version builds on ("5:24.0.7-1~ubuntu.22.04~jammy" → 24.0.7), or null. */
+export const upstreamOf = (version: string | undefined): string | null =>
+  version ? (/^(?:\d+:)?(\d+\.\d+(?:\.\d+)?)/.exec(version)?.[1] ?? null) : null;
+
 /** The record ecosystem and upstream version a package block names, or null. */
 export function blockPackage(text: string, line: number, lineAt: (line: number) => string): [ecosystem: string, version: string] | null {
   const build = blockBuild(text, line, lineAt);
-  const upstream = build ? /^(?:\d+:)?(\d+\.\d+(?:\.\d+)?)/.exec(build[1])?.[1] : undefined;
+  const upstream = upstreamOf(build?.[1]);
   const ecosystem = build ? PACKAGES[build[0]] : undefined;
   return ecosystem && upstream ? [ecosystem, reallyUpstream(build?.[1] ?? "", upstream)] : null;
 }
