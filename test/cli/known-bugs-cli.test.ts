@@ -1,11 +1,10 @@
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Diagnosis } from "../../src/engine/diagnosis";
 import { hostBundle, SEED_FLEET } from "../support/hosts-scenarios";
-import { runCli, runCliClosingEarly, startFakeServer, startHttpService, writeTempFiles } from "../support/run-cli";
+import { runCli, runCliClosingEarly, startFakeServer, startHttpService, tempDir, writeTempFiles } from "../support/run-cli";
 import { CLEAN_KUBE_PROXY_START, UBUNTU_2204_OS_RELEASE, unameJammy127, XOR_MARK_KLOG, xorMarkJournaldOf } from "../support/seed-logs";
 import { RETOLD_DNS_TICKET, RETOLD_DNS_TICKET_ON_4_19 } from "../support/seed-scenarios";
 
@@ -266,7 +265,7 @@ describe("known-bugs diagnose against a running server", () => {
     } finally {
       await bare.close();
     }
-    const kb = await mkdtemp(join(tmpdir(), "known-bugs-badkb-"));
+    const kb = await tempDir("known-bugs-badkb-");
     await mkdir(join(kb, "bugs"));
     await writeFile(join(kb, "bugs", "x.yaml"), "id: [broken\n");
     const r = await runCli(["diagnose", "--local", "--kb", kb], { input: FAILING });

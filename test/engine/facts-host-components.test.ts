@@ -41,6 +41,10 @@ describe("the host's own component versions", () => {
     expect(upgraded("$ sudo apt-get -y upgrade")).toBe("all");
     expect(upgraded("[root@node ~]# dnf -y upgrade kubelet-1.29.0")).toEqual(["kubernetes"]);
     expect(upgraded("root@node:~# apt install kubeadm=1.30.2-1.1")).toEqual(["kubernetes"]);
+    // A package named with its architecture; the CNI plugins' package is a component too.
+    expect(upgraded("[root@node ~]# yum install -y kubelet.x86_64 kubernetes-cni")).toEqual(["cni-plugins", "kubernetes"]);
+    // The distributions' containerd depends on their runc, which an install may upgrade with it.
+    expect(upgraded("$ sudo apt-get install -y containerd")).toEqual(["containerd", "runc"]);
     expect(upgraded("Unpacking containerd.io (1.7.24-1) over (1.7.22-1) ...")).toEqual(["containerd", "runc"]);
     expect(upgraded("Setting up docker-ce (5:29.0.0-1~ubuntu.24.04~noble) ...")).toEqual(["docker"]);
     // dpkg's lines as fan-out tools print a host's: pdsh's "host: " prefix, ansible's JSON stdout and stdout_lines.
@@ -540,6 +544,16 @@ describe("the host's own component versions", () => {
       expect(facts.named.kubernetes, command).toBe("1.18.2");
     }
     expect(extractFacts("$ kubelet --version\nKubernetes v1.18.2").kubelet).toBe("v1.18.2");
+  });
+
+  it("reads every package a component ships in, listed or changed, from one table of packages (component-packages.ts)", () => {
+    // CentOS 7's extras shipped the kubelet as kubernetes-node; kubeadm's listed version is not the kubelet's.
+    const rpm = "[root@node ~]# rpm -qa | grep kube\nkubernetes-node-1.5.2-0.7.git269f928.el7.x86_64\nkubeadm-1.24.0-0.x86_64";
+    expect(extractFacts(rpm).packages).toEqual({ "kubernetes-node": "1.5.2-0.7.git269f928.el7" });
+    // A change apt's history records of a library a record ranges over, as of the components.
+    const history =
+      "root@node1:~# tail -3 /var/log/apt/history.log\nStart-Date: 2022-04-28  10:30:50\nUpgrade: libseccomp2:amd64 (2.3.3-4, 2.5.1-1)\nEnd-Date: 2022-04-28  10:31:03";
+    expect(extractFacts(history).changes).toEqual([{ ecosystem: "libseccomp", from: "2.3.3", to: "2.5.1", at: null, on: "node1" }]);
   });
 
   it("judges a package build a listing shows by the record's ranges for that package on its release or repository", () => {

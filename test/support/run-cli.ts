@@ -1,10 +1,11 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
+import { afterAll } from "vitest";
 import { startTestService, type TestService } from "./test-store";
 
 export interface CliRun {
@@ -90,9 +91,22 @@ export async function startFakeServer(
   };
 }
 
+/** The temporary directories a test file's writeTempFiles made, removed once its tests are done. */
+const tempDirs: string[] = [];
+afterAll(async () => {
+  await Promise.all(tempDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+/** A new temporary directory, removed after the test file's tests. */
+export async function tempDir(prefix = "known-bugs-cli-"): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
 /** Writes files (text as UTF-8, or bytes) into a new temporary directory; returns their paths in order. */
 export async function writeTempFiles(files: Record<string, string | Uint8Array>): Promise<string[]> {
-  const dir = await mkdtemp(join(tmpdir(), "known-bugs-cli-"));
+  const dir = await tempDir();
   return Promise.all(
     Object.entries(files).map(async ([name, text]) => {
       const path = join(dir, name);

@@ -7,34 +7,20 @@
  * dated before such a change ran another version than the one read now (review 46a F1: containerd 1.6.4, read after
  * dpkg.log's upgrade from 1.6.3, ruled out for certain the 1.6.3 bug its journal had logged before it).
  */
+import { CHANGE_PACKAGE_STARTS, componentPackage } from "./component-packages";
 import type { LineRef } from "./iptables-version";
 import { type LogTime, lineTime } from "./log-times";
 import { upstreamOf } from "./package-lists";
 
-/** The packages' names as the logs open with them (a log of a big upgrade must not crowd the mention lines). */
-const PACKAGE_STARTS = ["docker", "containerd", "kube", "runc", "crun", "cri-o", "podman", "moby"];
 /** Literals of the lines read here (MENTION_MARKERS). */
 export const CHANGE_MARKERS = [
-  ...PACKAGE_STARTS.flatMap((name) => [` upgrade ${name}`, ` downgrade ${name}`, `upgraded ${name}`, `downgraded ${name}`]),
-  ...PACKAGE_STARTS.flatMap((name) => [`upgrade  ${name}`, `downgrade  ${name}`, `upgrade: ${name}`, `downgrade: ${name}`]),
+  ...CHANGE_PACKAGE_STARTS.flatMap((name) => [` upgrade ${name}`, ` downgrade ${name}`, `upgraded ${name}`, `downgraded ${name}`]),
+  ...CHANGE_PACKAGE_STARTS.flatMap((name) => [`upgrade  ${name}`, `downgrade  ${name}`, `upgrade: ${name}`, `downgrade: ${name}`]),
   // yum 3's `yum history info` ("Updated containerd.io-1.6.3-…"), apk's "(1/1) Upgrading containerd (1.6.3-r0 -> 1.6.4-r0)".
-  ...PACKAGE_STARTS.flatMap((name) => [`updated ${name}`, `upgrading ${name} (`, `downgrading ${name} (`]),
+  ...CHANGE_PACKAGE_STARTS.flatMap((name) => [`updated ${name}`, `upgrading ${name} (`, `downgrading ${name} (`]),
   // apt's history.log lists a transaction's packages on one line, a component's often not first.
   "upgrade: ",
   ") over (",
-];
-
-/** The component a package ships (containerd.io bundles runc, whose version its own does not give). */
-const PACKAGE_COMPONENT: ReadonlyArray<readonly [RegExp, string, readonly string[]]> = [
-  [/^(?:kubelet|kubeadm|kubernetes-(?:node|kubelet|kubeadm))$/, "kubernetes", []],
-  [/^(?:docker(?:-ce|-ee|-engine|\.io)?|moby-engine)$/, "docker", []],
-  // Docker's containerd.io bundles runc; the distributions' containerd does not (Debian and Ubuntu ship runc apart).
-  [/^containerd\.io$/, "containerd", ["runc"]],
-  [/^containerd$/, "containerd", []],
-  [/^runc$/, "runc", []],
-  [/^crun$/, "crun", []],
-  [/^cri-o$/, "cri-o", []],
-  [/^podman$/, "podman", []],
 ];
 
 /** dpkg.log: date, time, action, package (with its architecture), version before ("<none>" for an install), after. */
@@ -96,10 +82,10 @@ export function componentChanges(lines: readonly LineRef[], hostOf: (line: numbe
     const at = lineTime(text);
     const on = hostOf(line);
     for (const [name, from, to] of changesOn(text)) {
-      const [, ecosystem, bundled] = PACKAGE_COMPONENT.find(([re]) => re.test(name)) ?? [];
-      if (!ecosystem || !bundled) continue;
-      out.push({ ecosystem, from: upstreamOf(from), to: upstreamOf(to), at, on });
-      for (const b of bundled) out.push({ ecosystem: b, from: null, to: null, at, on });
+      const p = componentPackage(name, true);
+      if (!p) continue;
+      out.push({ ecosystem: p.ecosystem, from: upstreamOf(from), to: upstreamOf(to), at, on });
+      for (const b of p.bundles) out.push({ ecosystem: b, from: null, to: null, at, on });
     }
   }
   return out;
@@ -114,7 +100,7 @@ export function replacedVersions(lines: readonly LineRef[]): Record<string, stri
   const found = new Map<string, Set<string>>();
   for (const { text } of lines) {
     const m = text.length <= MAX_LINE ? DPKG_OVER.exec(text) : null;
-    const ecosystem = m ? PACKAGE_COMPONENT.find(([re]) => re.test(m[1] as string))?.[1] : undefined;
+    const ecosystem = m ? componentPackage(m[1] as string, true)?.ecosystem : undefined;
     const old = m ? upstreamOf(m[3] as string) : null;
     if (ecosystem && old) found.set(ecosystem, (found.get(ecosystem) ?? new Set()).add(old));
   }

@@ -8,12 +8,11 @@
  * sets their lines apart) install nothing on the host, and a command at another host's prompt nothing on this one.
  */
 import { PROMPT } from "./bundle-sections";
+import { CHANGE_PACKAGE_STARTS, installedWith } from "./component-packages";
 import { ansibleOneLine } from "./fan-out";
 import type { LineRef } from "./iptables-version";
 import { sameMachine } from "./uname-fleet";
 
-/** The packages' names as dpkg's output opens with them (a log of a big install must not crowd the mention lines). */
-const PACKAGE_STARTS = ["docker", "containerd", "kube", "runc", "crun", "cri-o", "podman", "moby"];
 /**
  * Markers of the lines read here (MENTION_MARKERS): a manager's name before its verb or options, or dpkg's output
  * for a component's package only (an install of hundreds of packages prints a line for each).
@@ -27,21 +26,18 @@ export const UPGRADE_MARKERS = [
   "zypper in",
   "zypper up",
   "zypper dup",
-  ...PACKAGE_STARTS.flatMap((name) => [`setting up ${name}`, `unpacking ${name}`]),
+  ...CHANGE_PACKAGE_STARTS.flatMap((name) => [`setting up ${name}`, `unpacking ${name}`]),
 ];
 
-/** The component a package ships, for the packages the components ship in (Docker's, the distributions', Kubernetes'). */
-const PACKAGE_COMPONENT: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
-  [/^(?:kubelet|kubeadm|kubernetes-(?:node|kubelet|kubeadm))\b/, ["kubernetes"]],
-  [/^(?:docker(?:-ce|-ee|-engine|\.io)?|moby-engine)(?:[=:]|-\d|$)/, ["docker"]],
-  // containerd.io bundles runc.
-  [/^containerd(?:\.io)?(?:[=:]|-\d|$)/, ["containerd", "runc"]],
-  [/^runc(?:[=:]|-\d|$)/, ["runc"]],
-  [/^crun(?:[=:]|-\d|$)/, ["crun"]],
-  [/^cri-o(?:[=:]|-\d|$)/, ["cri-o"]],
-  [/^podman(?:[=:]|-\d|$)/, ["podman"]],
-];
-const componentsOf = (name: string): readonly string[] => PACKAGE_COMPONENT.find(([re]) => re.test(name))?.[1] ?? [];
+/**
+ * A package as a command or dpkg names it, its version, architecture or release pinned or not ("kubelet=1.24.0-00",
+ * "containerd.io:amd64", "docker-ce-20.10.1-3.el7", "kubeadm-1.24.0-0.x86_64", "kubelet.x86_64").
+ */
+const PACKAGE_ARG = /^([a-z0-9][a-z0-9.+-]*?)(?:\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686))?(?:[=:/].*|-\d.*)?$/;
+const componentsOf = (arg: string): readonly string[] => {
+  const name = PACKAGE_ARG.exec(arg)?.[1];
+  return name ? installedWith(name) : [];
+};
 
 /** What a line upgrades: some components, every package ("all"), or nothing. */
 export type Upgraded = ReadonlySet<string> | "all";

@@ -7,39 +7,10 @@
  * upstream version its package builds on; a distribution may carry its own patches on top, so these
  * count as versions named in passing (hedged; a listing's "not affected" stays unknown), not as the host's `--version`.
  */
-
-/** Package names, as Debian/Ubuntu and RPM distributions and Docker's repositories ship them, by record ecosystem. */
-const PACKAGES: Readonly<Record<string, string>> = {
-  "docker-ce": "docker",
-  "docker.io": "docker",
-  "moby-engine": "docker",
-  "docker-engine": "docker",
-  containerd: "containerd",
-  "containerd.io": "containerd",
-  runc: "runc",
-  crun: "crun",
-  libseccomp2: "libseccomp",
-  libseccomp: "libseccomp",
-  kubelet: "kubernetes",
-  "cri-o": "cri-o",
-  iptables: "iptables",
-  nftables: "nftables",
-  systemd: "systemd",
-  criu: "criu",
-  netavark: "netavark",
-  xz: "xz",
-  "xz-utils": "xz",
-  // Review 31b/31c: these records' own ecosystems had no reader at all.
-  "container-selinux": "container-selinux",
-  "sysbox-ce": "sysbox",
-  // The CNI plugins as distributions and Kubernetes' repositories package them, at the plugins' release.
-  "containernetworking-plugins": "cni-plugins",
-  "kubernetes-cni": "cni-plugins",
-  falco: "falco",
-};
+import { LISTED_PACKAGES, listedEcosystem } from "./component-packages";
 
 /** The record ecosystems a listing names a version of. */
-export const LISTED_ECOSYSTEMS: readonly string[] = [...new Set(Object.values(PACKAGES))];
+export const LISTED_ECOSYSTEMS: readonly string[] = [...new Set(LISTED_PACKAGES.map((name) => listedEcosystem(name) as string))];
 
 /** A `dpkg -l` row: its state ("ii" installed, "hi" held, "rc" removed, ...), name (with its architecture), version. */
 const DPKG_ROW = /^\s*([uihrp][nicuUfFhHWt]R?)\s+([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)?\s+(?:\d+:)?(\d+\.\d+(?:\.\d+)?)/;
@@ -96,7 +67,7 @@ export const PACKAGE_LIST_MARKERS = [
     "/edge ",
   ],
   // dpkg's own lines as apt runs it, for the packages a record names only (every package of an upgrade gets them).
-  ...Object.keys(PACKAGES).flatMap((name) => [`unpacking ${name} `, `unpacking ${name}:`, `setting up ${name} `, `setting up ${name}:`]),
+  ...LISTED_PACKAGES.flatMap((name) => [`unpacking ${name} `, `unpacking ${name}:`, `setting up ${name} `, `setting up ${name}:`]),
 ];
 
 /**
@@ -104,7 +75,7 @@ export const PACKAGE_LIST_MARKERS = [
  * once copied). Not the bare "name:", which syslog writes before every message of a daemon. Lines they
  * mark are read as such rows only (dpkgQueryRow), never as prose: "containerd   1.6.21   0a1b…" is a table.
  */
-export const PACKAGE_ROW_MARKERS = Object.keys(PACKAGES).flatMap((name) => [
+export const PACKAGE_ROW_MARKERS = LISTED_PACKAGES.flatMap((name) => [
   ...DEBIAN_ARCHITECTURES.map((arch) => `${name}:${arch}`),
   `${name}\t`,
   `${name}  `,
@@ -124,7 +95,7 @@ const APT_POLICY_INSTALLED_BUILD = /^\s+Installed:\s+((?:\d+:)?\d+\.\d+[\w.+~:-]
 export function aptPolicyPackage(line: string, lineBefore: () => string): [ecosystem: string, version: string] | null {
   const version = line.length <= MAX_ROW ? APT_POLICY_INSTALLED.exec(line)?.[1] : undefined;
   const name = version ? aptPolicyName(lineBefore()) : undefined;
-  const ecosystem = name ? PACKAGES[name] : undefined;
+  const ecosystem = name ? listedEcosystem(name) : undefined;
   return ecosystem && version ? [ecosystem, reallyUpstream(line, version)] : null;
 }
 
@@ -136,7 +107,7 @@ export function aptPolicyPackage(line: string, lineBefore: () => string): [ecosy
 export function aptPolicyBuild(line: string, lineBefore: () => string): [name: string, version: string] | null {
   const version = line.length <= MAX_ROW ? APT_POLICY_INSTALLED_BUILD.exec(line)?.[1] : undefined;
   const name = version ? aptPolicyName(lineBefore()) : undefined;
-  return name && version && PACKAGES[name] ? [name, version] : null;
+  return name && version && listedEcosystem(name) ? [name, version] : null;
 }
 
 const aptPolicyName = (header: string) => (header.length <= MAX_ROW ? APT_POLICY_HEADER.exec(header)?.[1] : undefined);
@@ -165,7 +136,7 @@ const SECTION_REACH = 1000;
 export function blockBuild(text: string, line: number, lineAt: (line: number) => string): [name: string, version: string] | null {
   const head = text.length <= MAX_ROW ? BLOCK_NAME.exec(text) : null;
   const name = head?.[2];
-  if (!head || !name || !PACKAGES[name]) return null;
+  if (!head || !name || !listedEcosystem(name)) return null;
   const fields = new Map<string, string>();
   for (let n = line + 1; n <= line + BLOCK_LINES; n++) {
     const next = lineAt(n);
@@ -208,7 +179,7 @@ export const upstreamOf = (version: string | undefined): string | null =>
 export function blockPackage(text: string, line: number, lineAt: (line: number) => string): [ecosystem: string, version: string] | null {
   const build = blockBuild(text, line, lineAt);
   const upstream = upstreamOf(build?.[1]);
-  const ecosystem = build ? PACKAGES[build[0]] : undefined;
+  const ecosystem = build ? listedEcosystem(build[0]) : undefined;
   return ecosystem && upstream ? [ecosystem, reallyUpstream(build?.[1] ?? "", upstream)] : null;
 }
 
@@ -223,12 +194,11 @@ const SNAP_ROW = /^([a-z0-9][a-z0-9-]*)\s+(\d+\.\d+(?:\.\d+)?)\S*\s+\d+\s+[\w.-]
 /** `snap list --all` lists the old revisions it keeps too, their Notes "disabled" (review 46b F12): none runs. */
 const DISABLED_NOTE = /\sdisabled\s*$/;
 export const isDisabledSnapRow = (line: string): boolean => line.length <= MAX_ROW && SNAP_ROW.test(line) && DISABLED_NOTE.test(line);
-const APK_AND_SNAP: Readonly<Record<string, string>> = { ...PACKAGES, docker: "docker" };
 
 function apkOrSnapRow(line: string): [ecosystem: string, version: string] | null {
   if (line.length > MAX_ROW) return null;
   const m = APK_ROW.exec(line) ?? SNAP_ROW.exec(line);
-  const ecosystem = m?.[1] ? APK_AND_SNAP[m[1]] : undefined;
+  const ecosystem = m?.[1] ? listedEcosystem(m[1], true) : undefined;
   return ecosystem && m?.[2] ? [ecosystem, m[2]] : null;
 }
 
@@ -268,14 +238,14 @@ export function listedPackage(line: string): [ecosystem: string, version: string
     : yum
       ? [yum[0], yum[1], yum[3]]
       : RPM_NAME.exec(line);
-  const ecosystem = m?.[1] ? PACKAGES[m[1]] : undefined;
+  const ecosystem = m?.[1] ? listedEcosystem(m[1]) : undefined;
   return ecosystem && m?.[2] ? [ecosystem, reallyUpstream(line, m[2])] : apkOrSnapRow(line);
 }
 
 /** The record ecosystem and upstream version a `dpkg-query -W` row names, or null. */
 export function dpkgQueryRow(line: string): [ecosystem: string, version: string] | null {
   const m = line.length <= MAX_ROW ? DPKG_QUERY_ROW.exec(line) : null;
-  const ecosystem = m?.[1] ? PACKAGES[m[1]] : undefined;
+  const ecosystem = m?.[1] ? listedEcosystem(m[1]) : undefined;
   return ecosystem && m?.[2] ? [ecosystem, reallyUpstream(line, m[2])] : null;
 }
 
@@ -309,7 +279,7 @@ export function listedBuild(line: string): [name: string, version: string] | nul
       RPM_NAME_BUILD.exec(line)?.slice(1, 3) ??
       DPKG_ACTION_BUILD.exec(line)?.slice(1, 3));
   const [name, version] = found ?? [];
-  return name && version && PACKAGES[name] ? [name, version] : null;
+  return name && version && listedEcosystem(name) ? [name, version] : null;
 }
 
 /**
@@ -321,5 +291,5 @@ const DPKG_ACTION_BUILD = /^\s*(?:Unpacking|Setting up) ([a-z0-9][a-z0-9.+-]*)(?
 /** The same for a `dpkg-query -W` row. */
 export function dpkgQueryBuild(line: string): [name: string, version: string] | null {
   const m = line.length <= MAX_ROW ? DPKG_QUERY_BUILD.exec(line) : null;
-  return m?.[1] && m[2] && PACKAGES[m[1]] ? [m[1], m[2]] : null;
+  return m?.[1] && m[2] && listedEcosystem(m[1]) ? [m[1], m[2]] : null;
 }
