@@ -426,6 +426,17 @@ describe("a tool's own framing and placeholders", () => {
     }
   });
 
+  it("draws in no record by make's report that a target's command failed: the cause is in the command's own lines", async () => {
+    const kb = (await loadDataKb()).compiled;
+    // A daemon's error ends in "(exit status 3))" on its own line, joined to make's report after it.
+    for (const tail of ["(exit status 3))\nmake: *** [Makefile:10: image] Error 1", "make[2]: *** [Makefile:10: image] Error 1"]) {
+      expect(
+        diagnoseBundle(kb, tail).findings.map((f) => f.id),
+        tail,
+      ).toEqual([]);
+    }
+  });
+
   it("reads a value the tool elides (`=...`) as no cut of the line, so a missing last word is missing", () => {
     expect(lineTokens("make a check non-fatal with `--ignore-preflight-errors=...`")).not.toContain("\u2026");
     expect(lineTokens("Failed to start container ...")).toContain("\u2026");

@@ -45,7 +45,7 @@ const COMPOUND = /(?<![a-z0-9])[a-z0-9]+(?:[-_][a-z0-9]+)+/g;
 
 /** The message of a log line for a query: pipeline framing, klog header and logfmt time/level keys dropped. */
 function messageText(line: string): string {
-  return messageOf(line).replace(LOGFMT_FRAME, " ").replace(KUBEADM_FRAME, " ");
+  return messageOf(line).replace(LOGFMT_FRAME, " ").replace(KUBEADM_FRAME, " ").replace(CHILD_FAILED, " ");
 }
 const LOGFMT_FRAME = /\b(?:time|ts|level|lvl)=(?:"[^"]*"|\S+)|\bmsg=/g;
 /**
@@ -53,6 +53,12 @@ const LOGFMT_FRAME = /\b(?:time|ts|level|lvl)=(?:"[^"]*"|\S+)|\bmsg=/g;
  * the footer naming --ignore-preflight-errors), which says nothing of which check failed: with it, "Port 6443 is in
  * use" resembled the one record whose example quotes kubeadm's preflight (review 32d).
  */
+/**
+ * What make says when a command of a target failed ("make[1]: *** [Makefile:10: image] Error 1") names no cause: the
+ * cause is in the command's own lines before it. Left in, make's line alone resembled the one record whose example quotes
+ * a Makefile, beside the failing command's line that named the cause.
+ */
+const CHILD_FAILED = /\bmake(?:\[\d+\])?: \*\*\* \[[^\]\n]*\] Error \d+/gi;
 const KUBEADM_FRAME =
   /\berror execution phase [\w/-]+:|\[preflight\](?: Some fatal errors occurred:)?|\bIf you know what you are doing, you can make a check non-fatal with `?--ignore-preflight-errors=\.{3}`?/gi;
 
