@@ -507,7 +507,10 @@ function assemble(
   const ownMachine: OwnMachine | null = facts.unameHost
     ? { names: [facts.unameHost], by: "its uname" }
     : facts.readingsHosts
-      ? { names: facts.readingsHosts, by: `the ${facts.readingsHosts.length > 1 ? "prompts" : "prompt"} its versions were read at` }
+      ? {
+          names: facts.readingsHosts,
+          by: `the ${facts.readingsHosts.length > 1 ? "prompts or headings" : "prompt or heading"} its versions were read under`,
+        }
       : null;
   const nodePrinter = tablePrinter(printerOf, facts, namesOf);
   // One message over several lines is one piece of evidence (review 39a).

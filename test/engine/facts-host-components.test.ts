@@ -497,6 +497,29 @@ describe("the host's own component versions", () => {
     expect(verdictOf(broken, TCP6_ID)?.status).toBe("affected");
   });
 
+  it("reads the output under a heading naming another machine as that machine's (review 47a F1)", () => {
+    const id = "runc-1.2.0-tun-tap-removed-from-default-devices";
+    const tun = "Tue Dec 10 02:57:00 2024 ERROR: Cannot open TUN/TAP dev /dev/net/tun: Operation not permitted (errno=1)";
+    const runc = "$ runc --version\nrunc version 1.1.14\ncommit: v1.1.14-0-g2c9f560\nspec: 1.0.2-dev";
+    // Two machines headed in Markdown or in bold, a note on each: the working one's runc is not the failing one's.
+    for (const [prod, staging] of [
+      ["### vpn-prod", "### vpn-staging"],
+      ["## vpn-prod (broken)", "## vpn-staging (staging)"],
+      ["**vpn-prod (broken):**", "**vpn-staging:**"],
+    ]) {
+      const paste = `${prod}\n${tun}\n\n${staging}\n${runc}`;
+      expect(verdictOf(paste, id), paste).toMatchObject({ status: "unknown" });
+      expect(verdictOf(paste, id)?.reason, paste).toContain("no version of vpn-prod is given");
+    }
+    // One machine's heading is a section of its own report; a component's heading names no machine.
+    expect(verdictOf(`### vpn-prod\n${tun}\n\n${runc}`, id)).toMatchObject({ status: "not-affected" });
+    expect(verdictOf(`### kube-proxy-1\n${tun}\n\n### calico-node-2\n${runc}`, id)).toMatchObject({ status: "not-affected" });
+    expect(verdictOf(`### Step-1\n${tun}\n\n### Step-2\n${runc}`, id)).toMatchObject({ status: "not-affected" });
+    // A bare version a --format option prints is output too: the walk goes on up to the working host's heading.
+    const format = `Working host:\n$ docker version --format '{{.Server.Version}}'\n27.3.1\n${runc}\n\nBroken host:\n${tun}`;
+    expect(verdictOf(format, id)).toMatchObject({ status: "unknown" });
+  });
+
   it("reads no version from an upgrade retold or a list, and no kubelet from another Kubernetes binary's --version", () => {
     for (const story of [
       "We upgraded Docker 20.10.6 to 20.10.7 and the problem persists.",

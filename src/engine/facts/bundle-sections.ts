@@ -9,6 +9,7 @@
 import type { BundleSection } from "../types";
 import { soleUnlabelledTarget } from "./fan-out";
 import { FanOutReader, machineOf, type OutputLines } from "./fan-out-reader";
+import { comparesHosts, HEADING_START, hostHeading } from "./host-headings";
 import { isIptablesVersionOutput } from "./iptables-version";
 import { NODES_HEADER, parseNodesTableAt } from "./kube-nodes";
 import { isLogFramed } from "./log-framing";
@@ -601,6 +602,8 @@ export function readBundle(input: readonly string[] | TextLines): {
    * ("" for `<none>`, a pod not scheduled) and its command's line: the node the lines after it, the pod's events, are from.
    */
   describedNodes: Array<[line: number, node: string, command: number]>;
+  /** The lines of headings naming the machine the lines after them come from (host-headings.ts): labels, not commands. */
+  headingLines: ReadonlySet<number>;
 } {
   const lines: Lines = input instanceof TextLines ? input : arrayLines(input);
   const sections: BundleSection[] = [];
@@ -619,6 +622,9 @@ export function readBundle(input: readonly string[] | TextLines): {
   const localReads = new Set<number>();
   const bareCommands = new Set<number>();
   const describedNodes: Array<[number, string, number]> = [];
+  // Whether the paste's headings name two machines (decided at its first such heading), and the lines of those headings.
+  let comparing: boolean | undefined;
+  const headingLines = new Set<number>();
   // The `kubectl describe` command whose output is read now, if any (its line): a pod's `Node:` field in it names its node.
   let describing = 0;
   // The machines the paste has named so far: its nodes table's rows, its uname lines' hosts, its prompts outside a container.
@@ -788,6 +794,18 @@ export function readBundle(input: readonly string[] | TextLines): {
         continue;
       }
     }
+    // A heading naming a machine, in a paste that heads two machines so: what follows is that machine's, as after its
+    // prompt; any other heading there ends the machine's part (host-headings.ts).
+    const heading = HEADING_START.test(t) ? hostHeading(t) : undefined;
+    // Decided at the first heading naming a machine: a heading before it ends no machine's part.
+    if (heading && comparing === undefined) comparing = comparesHosts(lines, i);
+    if (heading !== undefined && comparing) {
+      sessions.clear();
+      if (heading) sessions.opened(heading);
+      commandHosts.push([i + 1, heading]);
+      headingLines.add(i + 1);
+      scope = OUTSIDE;
+    }
     // A container command's output runs until the host's next command: warnings and notices of any kind come first.
     if (inContainerNow(scope)) containerOutput.add(i + 1);
     const field = describing ? NODE_FIELD.exec(raw) : null;
@@ -810,6 +828,7 @@ export function readBundle(input: readonly string[] | TextLines): {
     localReads,
     bareCommands,
     describedNodes,
+    headingLines,
   };
 }
 

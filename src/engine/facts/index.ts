@@ -370,7 +370,8 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     if (found.length) return `${NODE_PLACE}${found.map((n) => n.name).join("\n")}`;
     return nodes.length > 1 ? "away" : null;
   };
-  const commandOf = commandBefore(commandHosts);
+  // A heading naming a machine labels the lines after it (commandHost) but runs nothing: no line is its output.
+  const commandOf = commandBefore(read.headingLines.size ? commandHosts.filter(([line]) => !read.headingLines.has(line)) : commandHosts);
   // The machines whose commands printed the paste's own readings ("" for none named), as `place` files them.
   const ownPrinters = new Set<string>();
   const place = (line: number): Place => {

@@ -16,10 +16,11 @@ const MAX_BLOCK_LINES = 80;
  * A line of the output itself: indented, "Key: value" (values aligned with any run of blanks, as `kubectl
  * describe` and `crictl version` print them), its parts' header (`docker version`'s "Client:", "Server:
  * Docker Engine - Community"), a `dpkg -l` row or header line, an `rpm -qa` name, a `yum`/`dnf list` row or
- * section header ("Installed Packages").
+ * section header ("Installed Packages"), a bare version a `--format` or `--short` option prints ("27.3.1"; review 47a F1:
+ * it ended the walk below "### vpn-staging (works)", so the working host's runc was judged the failing one's).
  */
 const OUTPUT_LINE =
-  /^(?:\s|[A-Za-z][\w .()/-]{0,40}:[ \t]+\S|(?:Client|Server)(?::.*)?$|[uihrp][nicuUfFhHWt]R? {2,}[a-z0-9][\w.+:-]*[ \t]+\S|(?:Desired=|\| Status=|\|\/ Err\?=|\|\|\/ Name|\+\+\+-)|[a-z0-9][\w.+-]*-\d[\w.~^+-]*\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s*$|[a-z0-9][\w.+-]*\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s+\S+\s+\S+\s*$|(?:Installed|Available|Extra|Upgraded) Packages\s*$)/;
+  /^(?:\s|v?\d[\w.+~:-]*\s*$|[A-Za-z][\w .()/-]{0,40}:[ \t]+\S|(?:Client|Server)(?::.*)?$|[uihrp][nicuUfFhHWt]R? {2,}[a-z0-9][\w.+:-]*[ \t]+\S|(?:Desired=|\| Status=|\|\/ Err\?=|\|\|\/ Name|\+\+\+-)|[a-z0-9][\w.+-]*-\d[\w.~^+-]*\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s*$|[a-z0-9][\w.+-]*\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s+\S+\s+\S+\s*$|(?:Installed|Available|Extra|Upgraded) Packages\s*$)/;
 const CODE_FENCE = /^(?:```|~~~)[\w-]*$/;
 /** A section's header inside the output ("Plugins:", "Security Options:", `kubectl describe`'s "Lease:", "System Info:"), when indented lines follow. */
 const SECTION_HEADER = /^[A-Za-z][\w .()/-]{0,40}:$/;
