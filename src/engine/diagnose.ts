@@ -314,6 +314,7 @@ function singleHost(facts: ExtractedFacts, subject: string, read: HostComponents
     packages: facts.packages,
     namedRelease: facts.namedRelease,
     distro: facts.os,
+    ...(read.criRuntime ? { kubeletRuntime: read.criRuntime } : {}),
   };
 }
 

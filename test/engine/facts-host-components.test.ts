@@ -520,6 +520,20 @@ describe("the host's own component versions", () => {
     expect(verdictOf(format, id)).toMatchObject({ status: "unknown" });
   });
 
+  it("judges a CRI bug on the CRI runtime `crictl version` names, not on the other one a package listing shows (review 47a F6)", () => {
+    const id = "cri-memsw-limit-without-swap-accounting";
+    const memsw = String.raw`Jan 03 10:22:18 node1 kubelet[1200]: E0103 10:22:18.000000 1200 pod_workers.go:951] "Error syncing pod" err="failed to \"StartContainer\" for \"app\" with RunContainerError: \"container create failed: process_linux.go:508: setting cgroup config for procHooks process caused: open /sys/fs/cgroup/memory/kubepods.slice/crio-35fa56fb8d2a.scope/memory.memsw.limit_in_bytes: no such file or directory\""`;
+    const crictl = (name: string, version: string) =>
+      `root@node1:~# crictl version\nVersion:  0.1.0\nRuntimeName:  ${name}\nRuntimeVersion:  ${version}\nRuntimeApiVersion:  v1alpha2`;
+    const containerdIo =
+      "root@node1:~# dpkg -l containerd.io | tail -1\nii  containerd.io  1.6.13-1     amd64        An open and reliable container runtime";
+    // CRI-O 1.23.1 is fixed; the containerd.io beside it (Docker's) is not what the kubelet runs.
+    expect(verdictOf([memsw, crictl("cri-o", "1.23.1"), containerdIo].join("\n"), id)).toMatchObject({ status: "not-affected" });
+    expect(verdictOf([memsw, crictl("cri-o", "1.23.0"), containerdIo].join("\n"), id)).toMatchObject({ status: "affected" });
+    // Without crictl, either runtime may be the kubelet's: the affected one's listing counts, hedged.
+    expect(verdictOf([memsw, containerdIo].join("\n"), id)).toMatchObject({ status: "affected", certain: false });
+  });
+
   it("reads no version from an upgrade retold or a list, and no kubelet from another Kubernetes binary's --version", () => {
     for (const story of [
       "We upgraded Docker 20.10.6 to 20.10.7 and the problem persists.",

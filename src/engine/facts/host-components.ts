@@ -21,7 +21,7 @@ export interface ComponentReadings {
   /** Each runtime `--version` output, as kubectl writes the runtime ("containerd://1.6.20", "docker://24.0.7"). */
   runtime: readonly string[];
   /** What `docker info`, `kubectl describe node`, `crictl version` and the daemons' start-up lines say (pickComponentMentions). */
-  mentioned: { kubelet: string | null; kubeletPids?: readonly string[]; runtimes: readonly string[] };
+  mentioned: { kubelet: string | null; kubeletPids?: readonly string[]; runtimes: readonly string[]; criRuntime?: string };
   /** What the `docker version` server parts agree on. */
   server: DockerServerVersions;
 }
@@ -39,6 +39,8 @@ export interface HostComponents {
   fromClient: readonly string[];
   /** The components whose own readings disagree: no version of them decides, not even one the report names. */
   disputed: readonly string[];
+  /** The CRI runtime `crictl version` names (its RuntimeName: "containerd", "cri-o", "docker"), the one the kubelet talks to. */
+  criRuntime: string | null;
 }
 
 const LOW_LEVEL = new Set(["runc", "crun", "libseccomp"]);
@@ -94,7 +96,14 @@ export function hostComponents(r: ComponentReadings): HostComponents {
   const fromClient = cliVersion !== undefined && components.docker === undefined;
   if (fromClient) components.docker = cliVersion;
   if (r.kubelet.length && !one(r.kubelet)) conflicting.add("kubernetes");
-  return { kubelet, runtime: runtimes[0] ?? cli, components, fromClient: fromClient ? ["docker"] : [], disputed: [...conflicting] };
+  return {
+    kubelet,
+    runtime: runtimes[0] ?? cli,
+    components,
+    fromClient: fromClient ? ["docker"] : [],
+    disputed: [...conflicting],
+    criRuntime: r.mentioned.criRuntime ?? null,
+  };
 }
 
 /** The same readings of another machine's output, as versions the report names (one per ecosystem, or none). */

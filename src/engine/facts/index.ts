@@ -61,6 +61,8 @@ export interface ExtractedFacts {
   kernel: KernelFacts | null;
   /** Components whose own readings disagree (two `runc --version` outputs, two `docker info`). */
   disputed: readonly string[];
+  /** The CRI runtime the host's own `crictl version` names (RuntimeName), the one its kubelet talks to; null for none. */
+  criRuntime: string | null;
   /** With no kernel, the releases the input's own kernel output gave when they disagree (two pasted `uname -r`). */
   kernelsGiven?: string[];
   /** The host name the input's own `uname -a` printed, when one did: which row of a nodes table that host is. */
@@ -497,6 +499,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     fromClient: host.fromClient,
     nodeComponents,
     disputed: host.disputed,
+    criRuntime: host.criRuntime,
     ...namedVersions(host.disputed, pickNamedVersions(namedHere, lineAt, mentions.packageRows), [
       // The first that gives the version kept says why it is named: a heading's or an upgrade's before the client's.
       [pickNamedVersions(namedAway, lineAt), HEADING_VIA],
@@ -828,6 +831,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     fromClient: fromLogs.fromClient,
     nodeComponents: fromLogs.nodeComponents,
     disputed: fromLogs.disputed,
+    criRuntime: fromLogs.criRuntime,
     named: fromLogs.named,
     namedElsewhere: fromLogs.namedElsewhere,
     upgradedAt: fromLogs.upgradedAt,

@@ -452,7 +452,7 @@ export function anotherKubeletProcess(text: string, pids: ReadonlySet<string>): 
 export function pickComponentMentions(
   candidates: readonly LineRef[],
   lineAt?: (line: number) => string | undefined,
-): { kubelet: string | null; kubeletPids?: string[]; runtimes: string[] } {
+): { kubelet: string | null; kubeletPids?: string[]; runtimes: string[]; criRuntime?: string } {
   const one = (values: Array<string | undefined>) => {
     const distinct = new Set(values.filter((v): v is string => !!v));
     return distinct.size === 1 ? ([...distinct][0] as string) : null;
@@ -490,6 +490,7 @@ export function pickComponentMentions(
     kubelet,
     ...(kubelet && pids.length ? { kubeletPids: pids } : {}),
     runtimes: Object.values(agreedPerKey(runtimes.map((r) => [r.slice(0, r.indexOf("://")), r] as const))),
+    ...(crictlName && crictlVersion ? { criRuntime: crictlName } : {}),
   };
 }
 
