@@ -520,6 +520,18 @@ describe("the host's own component versions", () => {
     expect(verdictOf(format, id)).toMatchObject({ status: "unknown" });
   });
 
+  it("reads `crio version`'s table as the host's CRI-O, as CRI-O prints it with or without its first line (review 47a F7)", () => {
+    const table =
+      "Version:          1.23.0\nGitCommit:        c3f3f8f0e7e6e5b1b9a0b0e3c1b7d8a9e6f5d4c3\nGitTreeState:     clean\nGoVersion:        go1.17.5";
+    expect(extractFacts(`root@node1:~# crio version\n${table}`).components).toMatchObject({ "cri-o": "1.23.0" });
+    // cri-o/cri-o#3845: a build that prints warnings and a header without its number before the table.
+    const header =
+      "$ crio --version\nWARN[0000] Encountered error detecting link mode of binary\ncrio version \nVersion:    1.18.1\nGoVersion:  go1.13.8";
+    expect(extractFacts(header).components).toMatchObject({ "cri-o": "1.18.1" });
+    // The same keys under another program's command are not CRI-O's.
+    expect(extractFacts(`$ mytool version\n${table}`).components["cri-o"]).toBeUndefined();
+  });
+
   it("judges a CRI bug on the CRI runtime `crictl version` names, not on the other one a package listing shows (review 47a F6)", () => {
     const id = "cri-memsw-limit-without-swap-accounting";
     const memsw = String.raw`Jan 03 10:22:18 node1 kubelet[1200]: E0103 10:22:18.000000 1200 pod_workers.go:951] "Error syncing pod" err="failed to \"StartContainer\" for \"app\" with RunContainerError: \"container create failed: process_linux.go:508: setting cgroup config for procHooks process caused: open /sys/fs/cgroup/memory/kubepods.slice/crio-35fa56fb8d2a.scope/memory.memsw.limit_in_bytes: no such file or directory\""`;

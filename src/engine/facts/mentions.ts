@@ -18,6 +18,7 @@ import type { OsFacts } from "../types";
 import { agreedPerKey } from "./agreed";
 import { CHANGE_MARKERS, type ComponentChange } from "./component-changes";
 import { UPGRADE_MARKERS } from "./component-upgrades";
+import { CRIO_VERSION_MARKERS, crioVersionTable } from "./crio-version";
 import type { LineRef } from "./iptables-version";
 import { osFromId, osImageToOs } from "./kube-nodes";
 import { lineTime } from "./log-times";
@@ -116,6 +117,7 @@ const COMPONENT_MARKERS = [
   "runtimeversion: ",
   "runc version: ",
   PODMAN_RUNTIME_MARKER,
+  ...CRIO_VERSION_MARKERS,
 ];
 const COMPONENT_MARKERS_NODE = [
   "kubelet version: ",
@@ -484,6 +486,7 @@ export function pickComponentMentions(
           .map((v) => (v && !LATER_COMMIT.test(v) ? `runc://${v.replace(GIT_DESCRIBE, "")}` : undefined))
       : []),
     ...(lineAt ? candidates.map((c) => podmanRuntime(c.line, lineAt)) : []),
+    ...(lineAt ? candidates.map((c) => crioVersionTable(c.line, lineAt)) : []),
   ].filter((r): r is string => !!r);
   // One per runtime (the scheme before "://"), none for a runtime named with two versions.
   return {
