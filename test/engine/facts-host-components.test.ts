@@ -639,7 +639,18 @@ describe("the host's own component versions", () => {
     ].join("\n");
     expect(extractFacts(aptList).packages).toEqual({ "containerd.io": "1.7.24-1", "docker-ce": "5:27.4.0-1~ubuntu.22.04~jammy" });
     expect(verdictOf(`${ubuntu}${aptList}`, id)).toMatchObject({ status: "affected", level: "verified", certain: false });
-    expect(extractFacts("containerd.io/jammy 1.7.25-1 amd64 [upgradable from: 1.7.24-1]").packages).toEqual({});
+    // `apt list --upgradable` and `apk list -u` name the installed version beside the offer (review 47a F4): that one.
+    expect(extractFacts("containerd.io/jammy 1.7.25-1 amd64 [upgradable from: 1.7.24-1]").packages).toEqual({
+      "containerd.io": "1.7.24-1",
+    });
+    expect(
+      verdictOf(`${ubuntu}containerd.io/jammy 1.7.25-1 amd64 [upgradable from: 1.7.24-1]\n${aptList.split("\n").at(-1)}`, id),
+    ).toMatchObject({
+      status: "affected",
+      certain: false,
+    });
+    const apk = "containerd-1.6.4-r0 x86_64 {containerd} (Apache-2.0) [upgradable from: containerd-1.6.3-r0]";
+    expect(extractFacts(`alpine-node:~# apk list containerd\n${apk}`).named).toMatchObject({ containerd: "1.6.3" });
     // So does `apt-cache policy`'s Installed line under the package's header (review 46a F4: read as upstream containerd
     // alone, no range of the record applied), not its Candidate nor a "(none)".
     const policy = (installed: string) =>

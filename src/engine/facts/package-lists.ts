@@ -45,6 +45,12 @@ const YUM_ROW =
  * installed one: `apt list` without the flag (and `--upgradable`) lists versions a repository offers.
  */
 const APT_LIST_ROW = /^([a-z0-9][a-z0-9.+-]*)\/\S+\s+((?:\d+:)?(\d+\.\d+(?:\.\d+)?)[\w.+~:-]*)\s+[a-z0-9]+\s+\[installed\b[^\]]*\]\s*$/;
+/**
+ * An `apt list --upgradable` row: the repository's newer version first, the installed one in "[upgradable from: …]"
+ * (review 47a F4: the row was refused whole, its offer rightly, but the installed version it names with it too).
+ */
+const APT_UPGRADABLE_ROW =
+  /^([a-z0-9][a-z0-9.+-]*)\/\S+\s+\S+\s+[a-z0-9]+\s+\[upgradable from: ((?:\d+:)?(\d+\.\d+(?:\.\d+)?)[\w.+~:-]*)\]\s*$/;
 
 /** Debian's release architectures, as dpkg qualifies a package name with one ("libseccomp2:armhf"). */
 const DEBIAN_ARCHITECTURES = ["amd64", "arm64", "armhf", "armel", "i386", "ppc64el", "s390x", "mips64el", "riscv64"];
@@ -54,7 +60,7 @@ const DEBIAN_ARCHITECTURES = ["amd64", "arm64", "armhf", "armel", "i386", "ppc64
  * `apt-cache policy`'s "Installed:" line.
  */
 export const PACKAGE_LIST_MARKERS = [
-  ...["ii  ", "hi  ", ".x86_64", ".aarch64", ".noarch", ".s390x", ".ppc64le", "installed: ", " [installed"],
+  ...["ii  ", "hi  ", ".x86_64", ".aarch64", ".noarch", ".s390x", ".ppc64le", "installed: ", " [installed", " [upgradable from: "],
   // `dpkg -s`'s, `rpm -qi`'s and `yum info`'s name lines, `apk info -v`'s release suffix, `snap list`'s channel.
   ...[
     "package: ",
@@ -190,6 +196,9 @@ export function blockPackage(text: string, line: number, lineAt: (line: number) 
  * is Docker.
  */
 const APK_ROW = /^([a-z0-9][a-z0-9.+-]*?)-(\d+\.\d+(?:\.\d+)?)[\w.~+]*-r\d+(?:\s+\S+\s+\{[^}\n]*\}\s+\([^)\n]*\)\s+\[installed\])?\s*$/;
+/** `apk list -u`'s row: the repository's newer package, then the installed one it upgrades ("[upgradable from: containerd-1.6.3-r0]"). */
+const APK_UPGRADABLE_ROW =
+  /^([a-z0-9][a-z0-9.+-]*?)-\d[\w.~+]*-r\d+\s+\S+\s+\{[^}\n]*\}\s+\([^)\n]*\)\s+\[upgradable from: \1-(\d+\.\d+(?:\.\d+)?)[\w.~+]*-r\d+\]\s*$/;
 const SNAP_ROW = /^([a-z0-9][a-z0-9-]*)\s+(\d+\.\d+(?:\.\d+)?)\S*\s+\d+\s+[\w.-]+\/(?:stable|candidate|beta|edge)\S*\s+\S+\s+\S+\s*$/;
 /** `snap list --all` lists the old revisions it keeps too, their Notes "disabled" (review 46b F12): none runs. */
 const DISABLED_NOTE = /\sdisabled\s*$/;
@@ -197,7 +206,7 @@ export const isDisabledSnapRow = (line: string): boolean => line.length <= MAX_R
 
 function apkOrSnapRow(line: string): [ecosystem: string, version: string] | null {
   if (line.length > MAX_ROW) return null;
-  const m = APK_ROW.exec(line) ?? SNAP_ROW.exec(line);
+  const m = APK_ROW.exec(line) ?? APK_UPGRADABLE_ROW.exec(line) ?? SNAP_ROW.exec(line);
   const ecosystem = m?.[1] ? listedEcosystem(m[1], true) : undefined;
   return ecosystem && m?.[2] ? [ecosystem, m[2]] : null;
 }
@@ -230,7 +239,7 @@ export function listedPackage(line: string): [ecosystem: string, version: string
   // A listing's row is short; a long line is no row, and the name patterns need not scan it.
   if (line.length > MAX_ROW) return null;
   const row = DPKG_ROW.exec(line);
-  const yum = row ? null : (YUM_ROW.exec(line) ?? APT_LIST_ROW.exec(line));
+  const yum = row ? null : (YUM_ROW.exec(line) ?? APT_LIST_ROW.exec(line) ?? APT_UPGRADABLE_ROW.exec(line));
   const m = row
     ? INSTALLED.test(row[1] as string)
       ? [row[0], row[2], row[3]]
@@ -276,6 +285,7 @@ export function listedBuild(line: string): [name: string, version: string] | nul
     ? [row[2], `${row[3] ?? ""}${row[4]}`]
     : (YUM_ROW.exec(line)?.slice(1, 3) ??
       APT_LIST_ROW.exec(line)?.slice(1, 3) ??
+      APT_UPGRADABLE_ROW.exec(line)?.slice(1, 3) ??
       RPM_NAME_BUILD.exec(line)?.slice(1, 3) ??
       DPKG_ACTION_BUILD.exec(line)?.slice(1, 3));
   const [name, version] = found ?? [];
