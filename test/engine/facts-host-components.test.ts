@@ -532,6 +532,29 @@ describe("the host's own component versions", () => {
     expect(extractFacts(`$ mytool version\n${table}`).components["cri-o"]).toBeUndefined();
   });
 
+  it("reads dnf 5's, zypper's and apk's listings whose rows are installed by where they stand (review 46c F11)", () => {
+    // dnf 5 writes the repository without dnf 4's "@": the section's header says which rows are installed.
+    const dnf5 = (header: string) =>
+      `[root@node2 ~]# dnf list containerd.io\nUpdating and loading repositories:\nRepositories loaded.\n${header}\ncontainerd.io.x86_64 1.6.3-3.1.fc36 docker-ce-stable`;
+    expect(extractFacts(dnf5("Installed packages")).packages).toEqual({ "containerd.io": "1.6.3-3.1.fc36" });
+    expect(extractFacts(dnf5("Available packages")).packages).toEqual({});
+    // zypper se -s: "i" or "i+" is installed, "v" another version the repository has.
+    const zypper = (first: string, second: string) =>
+      [
+        "node01:~ # zypper se -s containerd",
+        "S  | Name       | Type       | Version           | Arch   | Repository",
+        "---+------------+------------+-------------------+--------+-------------------------------------",
+        `${first} | containerd | package    | 1.6.3-150000.73.2 | x86_64 | SLE-Module-Containers15-SP3-Updates`,
+        `${second} | containerd | package    | 1.6.6-150000.79.1 | x86_64 | SLE-Module-Containers15-SP3-Updates`,
+      ].join("\n");
+    expect(extractFacts(zypper("i+", "v ")).named).toMatchObject({ containerd: "1.6.3" });
+    expect(extractFacts(zypper("v ", "i+")).named).toMatchObject({ containerd: "1.6.6" });
+    // apk policy: the version whose sources list the installed database.
+    const apk =
+      "alpine-node:~# apk policy containerd\ncontainerd policy:\n  1.6.4-r0:\n    https://dl-cdn.alpinelinux.org/alpine/v3.16/community\n  1.6.3-r0:\n    lib/apk/db/installed\n    https://dl-cdn.alpinelinux.org/alpine/v3.16/community";
+    expect(extractFacts(apk).named).toMatchObject({ containerd: "1.6.3" });
+  });
+
   it("judges a CRI bug on the CRI runtime `crictl version` names, not on the other one a package listing shows (review 47a F6)", () => {
     const id = "cri-memsw-limit-without-swap-accounting";
     const memsw = String.raw`Jan 03 10:22:18 node1 kubelet[1200]: E0103 10:22:18.000000 1200 pod_workers.go:951] "Error syncing pod" err="failed to \"StartContainer\" for \"app\" with RunContainerError: \"container create failed: process_linux.go:508: setting cgroup config for procHooks process caused: open /sys/fs/cgroup/memory/kubepods.slice/crio-35fa56fb8d2a.scope/memory.memsw.limit_in_bytes: no such file or directory\""`;

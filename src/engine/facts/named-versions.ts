@@ -19,6 +19,8 @@ import {
   listedPackage,
   offeredApkRow,
   PACKAGE_LIST_MARKERS,
+  placedBuild,
+  placedPackage,
 } from "./package-lists";
 import { CRUN_VERSION } from "./runtime-version";
 
@@ -440,7 +442,10 @@ export function pickNamedVersions(
     if (systemd) add("systemd", systemd);
     const listed = offeredApkRow(line, lineAt)
       ? null
-      : (listedPackage(text) ?? aptPolicyPackage(text, () => lineAt(line - 1)) ?? blockPackage(text, line, lineAt));
+      : (listedPackage(text) ??
+        aptPolicyPackage(text, () => lineAt(line - 1)) ??
+        blockPackage(text, line, lineAt) ??
+        placedPackage(text, line, lineAt));
     if (listed) add(...listed);
     const form = formAnswer(text, line, lineAt);
     if (form) add(...form);
@@ -589,7 +594,11 @@ export function pickPackageBuilds(
   // A listing under another machine's or an earlier time's heading is left out: it says nothing of this host.
   return agreedPerKey([
     ...candidates.flatMap(({ text, line }) => {
-      const build = listedBuild(text) ?? aptPolicyBuild(text, () => lineAt(line - 1)) ?? blockBuild(text, line, lineAt);
+      const build =
+        listedBuild(text) ??
+        aptPolicyBuild(text, () => lineAt(line - 1)) ??
+        blockBuild(text, line, lineAt) ??
+        placedBuild(text, line, lineAt);
       return build && !others(line) ? [build] : [];
     }),
     ...packageRows.flatMap(({ text, line }) => {

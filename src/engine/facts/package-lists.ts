@@ -71,6 +71,9 @@ export const PACKAGE_LIST_MARKERS = [
     "/candidate ",
     "/beta ",
     "/edge ",
+    // `zypper se -s`'s table rows and `apk policy`'s installed source (placedBuild); dnf 5's rows carry their architecture.
+    "| package ",
+    "lib/apk/db/installed",
   ],
   // dpkg's own lines as apt runs it, for the packages a record names only (every package of an upgrade gets them).
   ...LISTED_PACKAGES.flatMap((name) => [`unpacking ${name} `, `unpacking ${name}:`, `setting up ${name} `, `setting up ${name}:`]),
@@ -187,6 +190,59 @@ export function blockPackage(text: string, line: number, lineAt: (line: number) 
   const upstream = upstreamOf(build?.[1]);
   const ecosystem = build ? listedEcosystem(build[0]) : undefined;
   return ecosystem && upstream ? [ecosystem, reallyUpstream(build?.[1] ?? "", upstream)] : null;
+}
+
+/**
+ * Listings whose row says it is installed only by where it stands (review 46c F11, 47a): dnf 5's `dnf list --installed`
+ * ("containerd.io.x86_64  1.6.3-3.1.fc36  docker-ce-stable", no "@" before the repository as dnf 4 wrote it) under its
+ * "Installed packages" header; `zypper se -s`'s table row whose status is "i" or "i+" ("v" is another version
+ * available); `apk policy`'s version whose sources list "lib/apk/db/installed".
+ */
+const DNF_ROW =
+  /^([a-z0-9][a-z0-9.+-]*?)\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s+((?:\d+:)?\d+\.\d+[\w.~^]*-[\w.~^+]+)\s+\S+\s*$/;
+const DNF_INSTALLED = /^Installed packages\s*$/i;
+const ZYPPER_ROW = /^i\+?\s*\|\s*([a-z0-9][a-z0-9.+-]*)\s*\|\s*package\s*\|\s*((?:\d+:)?\d+\.\d+[\w.+~-]*)\s*\|/;
+const APK_POLICY_INSTALLED = /^\s+lib\/apk\/db\/installed\s*$/;
+const APK_POLICY_VERSION = /^\s+(\d+\.\d+[\w.~+]*-r\d+):\s*$/;
+const APK_POLICY_HEADER = /^([a-z0-9][a-z0-9.+-]*) policy:\s*$/;
+/** Lines walked up from an `apk policy` version to its package's header: a few versions, each with its sources. */
+const APK_POLICY_REACH = 30;
+
+/** The package and its whole installed build such a row names, from its line (1-based `line`), or null. */
+export function placedBuild(text: string, line: number, lineAt: (line: number) => string): [name: string, version: string] | null {
+  if (text.length > MAX_ROW) return null;
+  const zypper = ZYPPER_ROW.exec(text);
+  if (zypper) return listedEcosystem(zypper[1] as string) ? [zypper[1] as string, zypper[2] as string] : null;
+  const dnf = DNF_ROW.exec(text);
+  if (dnf) {
+    if (!listedEcosystem(dnf[1] as string)) return null;
+    // Up past the rows before it to the section's header: dnf 5 prints "Installed packages", then "Available packages".
+    for (let n = line - 1; n >= Math.max(1, line - SECTION_REACH); n--) {
+      const above = lineAt(n).trim();
+      if (DNF_ROW.test(above)) continue;
+      return DNF_INSTALLED.test(above) ? [dnf[1] as string, dnf[2] as string] : null;
+    }
+    return null;
+  }
+  if (!APK_POLICY_INSTALLED.test(text)) return null;
+  // The version line above its sources, then the package's header above the versions.
+  let version: string | undefined;
+  for (let n = line - 1; n >= Math.max(1, line - APK_POLICY_REACH); n--) {
+    const above = lineAt(n);
+    version ??= APK_POLICY_VERSION.exec(above)?.[1];
+    const name = APK_POLICY_HEADER.exec(above)?.[1];
+    if (name) return version && listedEcosystem(name, true) ? [name, version] : null;
+    if (!/^\s/.test(above)) return null;
+  }
+  return null;
+}
+
+/** The record ecosystem and upstream version such a row names, or null. */
+export function placedPackage(text: string, line: number, lineAt: (line: number) => string): [ecosystem: string, version: string] | null {
+  const build = placedBuild(text, line, lineAt);
+  const upstream = upstreamOf(build?.[1]);
+  const ecosystem = build ? listedEcosystem(build[0], true) : undefined;
+  return ecosystem && upstream ? [ecosystem, upstream] : null;
 }
 
 /**
