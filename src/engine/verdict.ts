@@ -814,17 +814,31 @@ function ownBuild(value: string, release: string): boolean {
  * the release too ("~debian.12", "~ubuntu.22.04"), though its builds are not the archive's own.
  */
 function namesOtherRelease(value: string, release: string): boolean {
-  const [family, version = ""] = release.split(":");
-  const major = version.split(".")[0];
-  const named =
-    family === "rhel"
-      ? /\.el(\d+)/.exec(value)?.[1]
-      : family === "debian"
-        ? (/~debian\.(\d+)/.exec(value)?.[1] ?? /\+deb(\d+)u/.exec(value)?.[1])
-        : family === "ubuntu"
-          ? /~(?:ubuntu\.)?(\d{2}\.\d{2})/.exec(value)?.[1]
-          : undefined;
-  return named !== undefined && named !== (family === "ubuntu" ? version : major);
+  const [family = "", version = ""] = release.split(":");
+  const named = buildReleaseVersion(value, family);
+  return named !== undefined && named !== (family === "ubuntu" ? version : version.split(".")[0]);
+}
+
+/** The release of a distribution a package build's own revision names (".el7": 7; "~debian.12~", "+deb12u": 12; "~22.04"). */
+function buildReleaseVersion(value: string, family: string): string | undefined {
+  if (family === "rhel") return /\.el(\d+)/.exec(value)?.[1];
+  if (family === "debian") return /~debian\.(\d+)/.exec(value)?.[1] ?? /\+deb(\d+)u/.exec(value)?.[1];
+  if (family === "ubuntu") return /~(?:ubuntu\.)?(\d{2}\.\d{2})/.exec(value)?.[1];
+  return undefined;
+}
+
+/**
+ * With no release read, the release a build's own revision names, among those the record ranges the package on
+ * ("containerd.io-1.6.22-3.1.el7" is a RHEL 7 family build: review 47a F5, judged on no range without an os-release).
+ */
+function releaseOfBuild(value: string, ranged: readonly string[]): string | null {
+  return (
+    ranged.find((release) => {
+      const [family = "", version = ""] = release.split(":");
+      const named = buildReleaseVersion(value, family);
+      return named !== undefined && named === (family === "ubuntu" ? version : version.split(".")[0]);
+    }) ?? null
+  );
 }
 
 /**
@@ -1034,6 +1048,13 @@ function packageChecks(record: BugRecord, host: HostVersions, decided: ReadonlyS
   const family =
     (release ? ecosystemDistribution(release) : null) ?? lineage.find((f) => repositoriesServing(f).length) ?? lineage[0] ?? null;
   const listed = (a: AffectedEntry) => packages[a.package];
+  // With no release read, a build whose revision names one is that release's own (an el7 RPM installs on EL7 only).
+  const releaseOf = (a: AffectedEntry) =>
+    release ??
+    releaseOfBuild(
+      listed(a) ?? "",
+      record.affected.filter((b) => b.package === a.package && b.ecosystem.includes(":")).map((b) => b.ecosystem),
+    );
   // A repository's build (Docker's containerd.io) is the same on every release it serves: no release needed.
   const fromRepository = (a: AffectedEntry) =>
     isRepositoryEcosystem(a.ecosystem) && repositoryServes(a.ecosystem, family, listed(a) as string);
@@ -1044,13 +1065,14 @@ function packageChecks(record: BugRecord, host: HostVersions, decided: ReadonlyS
       listed(a) !== undefined &&
       (unused === undefined || listedEcosystem(a.package, true) !== unused) &&
       !decided.has(builds(a) ?? "") &&
-      (fromRepository(a) || (a.ecosystem === release && !namesOtherRelease(listed(a) as string, release))),
+      (fromRepository(a) || (a.ecosystem === releaseOf(a) && !namesOtherRelease(listed(a) as string, a.ecosystem))),
   );
   return [...new Set(entries.map((a) => a.package))].map((name) => {
     const version = packages[name] as string;
     const own = entries.filter((a) => a.package === name);
-    const where = own.every(fromRepository) ? (own[0] as AffectedEntry).ecosystem : release;
-    const judged = where === release ? version : repositoryBuild(version);
+    const repository = own.every(fromRepository);
+    const where = repository ? (own[0] as AffectedEntry).ecosystem : releaseOf(own[0] as AffectedEntry);
+    const judged = repository ? repositoryBuild(version) : version;
     const c = check(`${componentSubject(host, `${where} package ${name}`)} (${version})`, own, judged, false);
     const listed = { ...c, certain: false, reason: `${c.reason} (a package listing, perhaps another machine's or a removed package's)` };
     if (c.result !== "not-affected") return listed;

@@ -745,6 +745,11 @@ describe("the host's own component versions", () => {
     expect(own?.evidence.some((e) => e.kind === "version" && e.ecosystem.startsWith("rhel:7"))).toBe(true);
     const other = on("containerd.io-1.6.22-3.1.el8.x86_64");
     expect(other?.evidence.some((e) => e.kind === "version" && e.ecosystem.startsWith("rhel:7"))).toBe(false);
+    // With no release file, the build's own ".el7" names its release (review 47a F5); ".el9" names another.
+    const bare = (rpm: string) =>
+      diagnoseBundle(kb, `[root@c7 ~]# rpm -qa | grep containerd\n${rpm}\n$ ls -alh /\n${sticky}`).findings.find((f) => f.id === id);
+    expect(bare("containerd.io-1.6.22-3.1.el7.x86_64")?.verdict).toMatchObject({ status: "affected", certain: false });
+    expect(bare("containerd.io-1.6.22-3.1.el9.x86_64")?.verdict.status).toBe("unknown");
   });
 
   it("lets the iptables backend decide over a package build, and reads headings a failing machine's words name", () => {
