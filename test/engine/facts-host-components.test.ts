@@ -513,8 +513,28 @@ describe("the host's own component versions", () => {
     }
     // One machine's heading is a section of its own report; a component's heading names no machine.
     expect(verdictOf(`### vpn-prod\n${tun}\n\n${runc}`, id)).toMatchObject({ status: "not-affected" });
-    expect(verdictOf(`### kube-proxy-1\n${tun}\n\n### calico-node-2\n${runc}`, id)).toMatchObject({ status: "not-affected" });
+    expect(verdictOf(`### kube-proxy-5xj2k\n${tun}\n\n### calico-node-8zq4m\n${runc}`, id)).toMatchObject({ status: "not-affected" });
     expect(verdictOf(`### Step-1\n${tun}\n\n### Step-2\n${runc}`, id)).toMatchObject({ status: "not-affected" });
+    // Output under a "before-upgrade" heading is an earlier time's: the log under "after-upgrade" is judged on its own runc.
+    const upgraded = runc.replace("1.1.14", "1.2.1");
+    expect(verdictOf(`**before-upgrade:**\n${runc}\n\n**after-upgrade:**\n${upgraded}\n${tun}`, id)).toMatchObject({ status: "affected" });
+    // A single host's hyphenated section titles are no machines (review 47b F3).
+    expect(verdictOf(`### container-logs\n${tun}\n\n### system-info\n${runc}`, id)).toMatchObject({ status: "not-affected" });
+    // Nodes named after a component or a test bed, and environments, are machines (review 47b F1).
+    for (const [a, b] of [
+      ["### kube-worker-1", "### kube-worker-2"],
+      ["### test-vm-01", "### test-vm-02"],
+      ["### Production", "### Staging"],
+    ])
+      expect(verdictOf(`${a}\n${tun}\n\n${b}\n${runc}`, id), a).toMatchObject({ status: "unknown" });
+    // A deeper heading or a bold label inside a machine's part stays in it; a heading of its level ends it (review 47b F2).
+    expect(verdictOf(`## node-1 (broken)\n#### Container log\n${tun}\n\n## node-2 (works)\n#### Versions\n${runc}`, id)).toMatchObject({
+      status: "unknown",
+    });
+    expect(verdictOf(`## node-1\n**Container log:**\n${tun}\n\n## node-2\n**runc version:**\n${runc}`, id)).toMatchObject({
+      status: "unknown",
+    });
+    expect(verdictOf(`## node-1\n${tun}\n\n## node-2\nok\n\n## Versions\n${runc}`, id)?.reason).not.toContain("node-2's versions");
     // A bare version a --format option prints is output too: the walk goes on up to the working host's heading.
     const format = `Working host:\n$ docker version --format '{{.Server.Version}}'\n27.3.1\n${runc}\n\nBroken host:\n${tun}`;
     expect(verdictOf(format, id)).toMatchObject({ status: "unknown" });
@@ -528,6 +548,9 @@ describe("the host's own component versions", () => {
     const header =
       "$ crio --version\nWARN[0000] Encountered error detecting link mode of binary\ncrio version \nVersion:    1.18.1\nGoVersion:  go1.13.8";
     expect(extractFacts(header).components).toMatchObject({ "cri-o": "1.18.1" });
+    // Its warnings sent away or its output cut (review 47b F4).
+    for (const command of ["[root@node1 ~]# crio version 2>/dev/null", "$ sudo crio version 2>&1", "$ crio version | head -3"])
+      expect(extractFacts(`${command}\n${table}`).components, command).toMatchObject({ "cri-o": "1.23.0" });
     // The same keys under another program's command are not CRI-O's.
     expect(extractFacts(`$ mytool version\n${table}`).components["cri-o"]).toBeUndefined();
   });
@@ -553,6 +576,15 @@ describe("the host's own component versions", () => {
     const apk =
       "alpine-node:~# apk policy containerd\ncontainerd policy:\n  1.6.4-r0:\n    https://dl-cdn.alpinelinux.org/alpine/v3.16/community\n  1.6.3-r0:\n    lib/apk/db/installed\n    https://dl-cdn.alpinelinux.org/alpine/v3.16/community";
     expect(extractFacts(apk).named).toMatchObject({ containerd: "1.6.3" });
+  });
+
+  it("reads the host's own prompt after a one-shot run whose output the host's command read (review 47a F3)", () => {
+    const afterRun = (run: string) =>
+      `${run}\ndrwxrwxrwx   2 root root   40 Aug  1 04:43 tmp\n[root@c7 ~]# cat /etc/redhat-release\nCentOS Linux release 7.9.2009 (Core)`;
+    // Piped into grep: no shell of the container is left open, so the named prompt is the host's.
+    expect(extractFacts(afterRun("$ docker run --rm --tmpfs /tmp ruby:2.7.6 ls -alh / | grep tmp")).os).toMatchObject({ id: "centos" });
+    // A pipe inside the container's own quoted command says nothing of that.
+    expect(extractFacts(afterRun(`$ docker compose run web sh -c "ls -alh / | grep tmp"`)).os).toBeNull();
   });
 
   it("judges a CRI bug on the CRI runtime `crictl version` names, not on the other one a package listing shows (review 47a F6)", () => {

@@ -176,6 +176,8 @@ type ContainerScope =
       step?: true;
       /** The run gave the container a host's name (`--network host`, `--uts host`, `-h NAME`): its prompt may name one. */
       hostNamed?: true;
+      /** A one-shot run whose output a host command reads (PIPED_OUT): it opened no shell. */
+      pipedOut?: true;
     };
 const OUTSIDE: ContainerScope = { kind: "none" };
 
@@ -399,8 +401,22 @@ function containerScopeOf(line: string): ContainerScope | null {
     return { kind: "shell", prompt: own, bare: prompt === null, nested: 0 };
   const command = prompt !== null || fed || RUNNER_PREFIX.test(before) || RELEASE_QUERY.test(rest);
   if (!command) return null;
-  return { kind: "output", prompt: own, bare: prompt === null, nested: 0, ...(HOST_NAMED.test(rest) ? { hostNamed: true as const } : {}) };
+  return {
+    kind: "output",
+    prompt: own,
+    bare: prompt === null,
+    nested: 0,
+    ...(HOST_NAMED.test(rest) ? { hostNamed: true as const } : {}),
+    ...(PIPED_OUT.test(rest.replace(QUOTED, "")) ? { pipedOut: true as const } : {}),
+  };
 }
+/**
+ * The run's output piped into a command of the host (`docker run … ls -alh / | grep tmp`): no shell of the container can
+ * be left open at a terminal after it (review 47a F3: the next named prompt, the host's own, was taken for one). A pipe
+ * inside a quoted command (`sh -c "a | b"`) is the container's; `||` is no pipe.
+ */
+const PIPED_OUT = /(?<!\|)\|(?!\|)/;
+const QUOTED = /"[^"\n]*"|'[^'\n]*'/g;
 
 /**
  * The scope after a line read inside one. A one-shot command's output ends at the host's next command (its own prompt
@@ -427,7 +443,7 @@ function containerScopeAfter(line: string, scope: ContainerScope, machines: Mach
     const host = promptHost(line);
     const opener = scopeMachine(scope);
     const elsewhere = host !== null && machines.has(host) && !scope.hostNamed && !(opener !== null && sameMachine(host, opener));
-    return namedPrompt(own) && own !== scope.prompt && !elsewhere ? { ...scope, kind: "shell" } : OUTSIDE;
+    return namedPrompt(own) && own !== scope.prompt && !elsewhere && !scope.pipedOut ? { ...scope, kind: "shell" } : OUTSIDE;
   }
   if (back || (scope.bare && (NEW_PART.test(t) || own === "$"))) return OUTSIDE;
   // The host's file a command printed ends at the next prompt (BusyBox's "/ # " too); a prompted command reading one starts it.
@@ -624,6 +640,8 @@ export function readBundle(input: readonly string[] | TextLines): {
   const describedNodes: Array<[number, string, number]> = [];
   // Whether the paste's headings name two machines (decided at its first such heading), and the lines of those headings.
   let comparing: boolean | undefined;
+  // The level of the heading whose machine the lines read now are (0: none).
+  let machineLevel = 0;
   const headingLines = new Set<number>();
   // The `kubectl describe` command whose output is read now, if any (its line): a pod's `Node:` field in it names its node.
   let describing = 0;
@@ -795,16 +813,17 @@ export function readBundle(input: readonly string[] | TextLines): {
       }
     }
     // A heading naming a machine, in a paste that heads two machines so: what follows is that machine's, as after its
-    // prompt; any other heading there ends the machine's part (host-headings.ts).
+    // prompt; a heading there of the same level or above that names none ends the machine's part (host-headings.ts).
     const heading = HEADING_START.test(t) ? hostHeading(t) : undefined;
     // Decided at the first heading naming a machine: a heading before it ends no machine's part.
-    if (heading && comparing === undefined) comparing = comparesHosts(lines, i);
-    if (heading !== undefined && comparing) {
+    if (heading?.host && comparing === undefined) comparing = comparesHosts(lines, i);
+    if (heading && comparing && (heading.host || heading.level <= machineLevel)) {
       sessions.clear();
-      if (heading) sessions.opened(heading);
-      commandHosts.push([i + 1, heading]);
+      if (heading.host) sessions.opened(heading.host);
+      commandHosts.push([i + 1, heading.host]);
       headingLines.add(i + 1);
       scope = OUTSIDE;
+      machineLevel = heading.host ? heading.level : 0;
     }
     // A container command's output runs until the host's next command: warnings and notices of any kind come first.
     if (inContainerNow(scope)) containerOutput.add(i + 1);

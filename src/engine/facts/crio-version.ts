@@ -13,8 +13,11 @@ export const CRIO_VERSION_MARKERS = ["gitcommit:", "goversion:"];
 
 const KEY = /^\s*(?:GitCommit|GoVersion):/;
 const VERSION = /^\s*Version:\s*v?(\d+\.\d+\.\d+[\w.+~-]*)\s*$/;
-/** The command that printed it, or the header line `crio --version` prints first. */
-const CRIO = /(?:^|[\s/$#])crio(?:\s+-{1,2}[\w-]+)*\s+(?:version|--version)\s*$/;
+/**
+ * The command that printed it, with a redirect or a pipe after it (`crio version 2>/dev/null`, `| head -3`; review 47b
+ * F4), or the header line `crio --version` prints first.
+ */
+const CRIO = /(?:^|[\s/$#])crio(?:\s+-{1,2}[\w-]+)*\s+(?:version|--version)(?:\s+\d?>&?\s*\S+)*(?:\s*\|.*)?\s*$/;
 /** Warnings the binary logs before the table (cri-o/cri-o#3845). */
 const WARNING = /^\s*WARN\[/;
 const REACH = 4;

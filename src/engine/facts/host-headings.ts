@@ -1,42 +1,64 @@
 /**
  * Headings that name the machine the output under them comes from, as a report comparing machines writes them: a
  * Markdown heading or a line in bold whose words are one host name, perhaps with a note on how it fares ("### vpn-prod
- * (broken)", "**vpn-staging (works fine):**"). What follows such a heading is that machine's, as what follows its prompt
- * is (review 47a F1: a working host's `runc --version` under its own heading was judged the failing host's, "not
- * affected", certain). Only a paste that heads two machines so is read as comparing them; any other heading ends the
- * machine's part.
+ * (broken)", "**vpn-staging (works fine):**", "### Production"). What follows such a heading is that machine's, as what
+ * follows its prompt is (review 47a F1: a working host's `runc --version` under its own heading was judged the failing
+ * host's, "not affected", certain). Only a paste that heads two machines so is read as comparing them; a heading of the
+ * same level or above that names none ends the machine's part, a deeper one ("#### Versions" under "## node-2", a bold
+ * label) stays in it (review 47b F2).
  */
 import { machineOf } from "./fan-out-reader";
 
-/** A Markdown heading's words, or a whole line in bold. */
-const HEADING = /^(?:#{1,6}\s+(.+?)(?:\s+#+)?|\*\*(.+?)\*\*|__(.+?)__)\s*$/;
+/** A Markdown heading's hashes and words, or a whole line in bold. */
+const HEADING = /^(?:(#{1,6})\s+(.+?)(?:\s+#+)?|\*\*(.+?)\*\*|__(.+?)__)\s*$/;
+/** A line in bold ranks below every Markdown heading. */
+const BOLD_LEVEL = 7;
 /** A trailing colon and a short note in parentheses after the name: "(broken)", "(works fine)", "(staging)". */
 const NOTE = /\s*:?\s*(?:\([^()\n]{1,40}\)\s*)?:?$/;
 /**
  * A host name as a report writes it: letters, digits, hyphens and dots, with a digit or a hyphen (a bare word such as
- * "Logs" or "Versions" names a section, not a machine), no version ("v1.2.0") and no file ("docker-compose.yml").
+ * "Logs" names a section), or the name of an environment a report compares ("Production", "Staging").
  */
 const HOST = /^(?=[^\s]*[-\d])[a-z][a-z0-9-]{1,62}(?:\.[a-z0-9-]{1,62}){0,4}$/i;
-const FILE = /\.(?:ya?ml|json|toml|conf|cfg|ini|log|txt|sh|md|service|go|py|js|ts)$/i;
+const ENVIRONMENT = /^(?:prod|production|staging|stage|dev|development|test|testing|qa|uat|preprod|pre-prod|canary|sandbox)$/i;
+/** No file ("docker-compose.yml") and no version ("v1.2.0"). */
+const FILE_OR_VERSION = /\.(?:ya?ml|json|toml|conf|cfg|ini|log|txt|sh|md|service|go|py|js|ts)$|^v?\d/i;
 /**
- * Components a heading names much more often than a machine does ("### kube-proxy", "### calico-node"), a report's
- * numbered parts ("### Step-2", "**Update-1:**") and versions ("### v1.2.0").
+ * A part of a hyphenated title that names a section, not a machine ("container-logs", "system-info", "Step-2",
+ * "Update-1", "os-release", "iptables-save"; review 47b F3).
  */
-const NOT_A_HOST =
-  /^(?:v\d|(?:kube|kubelet|calico|cilium|flannel|coredns|containerd|docker|etcd|cri-o|crio|runc|crun|podman|helm|istio|step|attempt|try|test|case|example|option|update|edit|solution|workaround|fix|part|phase|round|run|logs?|output|config|version|issue|comment)\b)/i;
+const SECTION_PART =
+  /^(?:logs?|info|output|versions?|config|details?|errors?|status|events|describe|dmesg|journal|journalctl|syslog|trace|debug|results?|summary|environment|setup|steps?|reproduce|expected|actual|release|save|restore|compose|update|edit|fix|workaround|solution|attempt|try|issue|comment|example|case|part|phase|round|notes?|before|after|upgrade|downgrade)$/i;
+/**
+ * A component, and its pods ("kube-proxy", "calico-node", "kube-proxy-5xj2k", "coredns-6d4b75cb6d-x2v9k"), which a
+ * heading names far more often than a machine of that name; a node named after one ends in a number ("kube-worker-1").
+ */
+const COMPONENT =
+  /^(?:kube-(?:proxy|apiserver|controller-manager|scheduler|dns|flannel|router)|calico-(?:node|kube-controllers|typha)|cilium(?:-agent|-operator)?|coredns|etcd|containerd|cri-o|crio|dockerd?|kubelet|runc|crun|podman|flannel|istiod|istio-proxy|metrics-server|node-exporter|ingress-nginx|nginx-ingress)(?:-[a-z0-9]{8,10})?(?:-[a-z0-9]{5})?$/i;
 
-/**
- * What a line says as a heading: a machine's name (lower case), null for a heading that names none (it ends a machine's
- * part), undefined for a line that is no heading.
- */
-export function hostHeading(line: string): string | null | undefined {
+/** A heading: the machine it names (lower case; null for none) and its level (1–6 for Markdown's, 7 for bold). */
+export interface Heading {
+  host: string | null;
+  level: number;
+}
+
+/** What a line says as a heading; undefined for a line that is no heading. */
+export function hostHeading(line: string): Heading | undefined {
   if (line.length > MAX_HEADING) return undefined;
   const m = HEADING.exec(line);
   if (!m) return undefined;
-  const words = (m[1] ?? m[2] ?? m[3] ?? "").replace(NOTE, "");
-  return HOST.test(words) && !FILE.test(words) && !NOT_A_HOST.test(words) ? machineOf(words) : null;
+  const level = m[1]?.length ?? BOLD_LEVEL;
+  const words = (m[2] ?? m[3] ?? m[4] ?? "").replace(NOTE, "");
+  return { host: namesHost(words) ? machineOf(words) : null, level };
 }
 const MAX_HEADING = 120;
+
+const namesHost = (words: string) =>
+  ENVIRONMENT.test(words) ||
+  (HOST.test(words) &&
+    !FILE_OR_VERSION.test(words) &&
+    !COMPONENT.test(words) &&
+    !words.split(/[-.]/).some((part) => SECTION_PART.test(part)));
 
 /**
  * Whether the headings from line `from` (0-based, the paste's first host heading) on name two machines or more: only then
@@ -45,13 +67,14 @@ const MAX_HEADING = 120;
 export function comparesHosts(lines: { readonly length: number; at(i: number): string }, from: number): boolean {
   let first: string | null = null;
   for (let i = from; i < lines.length; i++) {
-    const t = lines.at(i).trimStart();
-    const host = t.length <= MAX_HEADING && HEADING_START.test(t) ? hostHeading(t.trimEnd()) : undefined;
+    const t = lines.at(i).trim();
+    const host = t.length <= MAX_HEADING && HEADING_START.test(t) ? hostHeading(t)?.host : undefined;
     if (!host) continue;
     if (first === null) first = host;
     else if (host !== first) return true;
   }
   return false;
 }
+
 /** A line that may be a Markdown heading or a line in bold (a cheap test before hostHeading). */
 export const HEADING_START = /^(?:#|\*\*|__)/;

@@ -271,7 +271,7 @@ const ANOTHER_REPORT = [
   String.raw`not (?:on )?(?:our|my|this) (?:machine|host|node|server|cluster|box)`,
 ].join("|");
 export const HEADING_ROLE = new RegExp(
-  String.raw`${NOT_DENIED}(?<!\b(?:non|not|un)-|\bnothing (?:is |was )?)\b(?:working|works|fine|no (?:problem|issue)s?|healthy|good|unaffected|other|another|laptop|workstation|desktop|local machine|ci runner|before (?:\w+ )?(?:upgrade|update|upgrading|updating|reboot)|after (?:the )?(?:downgrade|downgrading|rollback|rolling back|revert(?:ing)?)|previous|old|${ANOTHER_REPORT})\b[^\n]*:\s*$`,
+  String.raw`${NOT_DENIED}(?<!\b(?:non|not|un)-|\bnothing (?:is |was )?)\b(?:working|works|fine|no (?:problem|issue)s?|healthy|good|unaffected|other|another|laptop|workstation|desktop|local machine|ci runner|before[\s_-](?:\w+[\s_-])?(?:upgrade|update|upgrading|updating|reboot)|after[\s_-](?:the[\s_-])?(?:downgrade|downgrading|rollback|rolling back|revert(?:ing)?)|previous|old|${ANOTHER_REPORT})\b[^\n]*:\s*$`,
   "i",
 );
 /**
