@@ -660,6 +660,22 @@ describe("the host's own component versions", () => {
     expect(extractFacts(history).changes).toEqual([{ ecosystem: "libseccomp", from: "2.3.3", to: "2.5.1", at: null, on: "node1" }]);
   });
 
+  it("names the build a package manager's log shows installed last, where nothing else gives it (review 47a F2)", () => {
+    const dpkgLog =
+      "$ grep 'status installed containerd' /var/log/dpkg.log\n2024-11-02 06:41:19 status installed containerd.io:amd64 1.7.23-1\n2024-12-09 06:25:20 status installed containerd.io:amd64 1.7.24-1";
+    expect(extractFacts(dpkgLog)).toMatchObject({ packages: { "containerd.io": "1.7.24-1" }, named: { containerd: "1.7.24" } });
+    const dnf =
+      "$ sudo dnf history info last\nPackages Altered:\n    Upgrade  crun-1.18-1.fc41.x86_64         @updates\n    Upgraded crun-1.17-1.fc41.x86_64         @@System";
+    expect(extractFacts(dnf).named).toMatchObject({ crun: "1.18" });
+    // A listing beside it is the host's word; the log's last install does not override it.
+    expect(extractFacts(`${dpkgLog}\n$ dpkg -l containerd.io | tail -1\nii  containerd.io  1.7.25-1  amd64  runtime`).packages).toEqual({
+      "containerd.io": "1.7.25-1",
+    });
+    const id = "runc-1.2.0-tun-tap-removed-from-default-devices";
+    const tun = "2024-12-09 21:36:21 ERROR: Cannot open TUN/TAP dev /dev/net/tun: Operation not permitted (errno=1)";
+    expect(verdictOf(`${dpkgLog}\n${tun}`, id)).toMatchObject({ status: "affected", certain: false });
+  });
+
   it("judges a package build a listing shows by the record's ranges for that package on its release or repository", () => {
     // runc-1.2.0-tun-tap-removed-from-default-devices ranges over Docker's apt containerd.io builds (runc inside), one
     // version string for every Debian and Ubuntu release (the repository's ecosystem, download.docker.com:deb).

@@ -21,6 +21,8 @@ export const CHANGE_MARKERS = [
   // apt's history.log lists a transaction's packages on one line, a component's often not first.
   "upgrade: ",
   ") over (",
+  // dpkg.log's record of what it left installed.
+  ...CHANGE_PACKAGE_STARTS.map((name) => ` status installed ${name}`),
 ];
 
 /** dpkg.log: date, time, action, package (with its architecture), version before ("<none>" for an install), after. */
@@ -105,6 +107,26 @@ export function replacedVersions(lines: readonly LineRef[]): Record<string, stri
     if (ecosystem && old) found.set(ecosystem, (found.get(ecosystem) ?? new Set()).add(old));
   }
   return Object.fromEntries([...found].flatMap(([e, versions]) => (versions.size === 1 ? [[e, [...versions][0] as string]] : [])));
+}
+
+/** dpkg.log's "2024-12-09 06:25:20 status installed containerd.io:amd64 1.7.24-1": the build dpkg left installed then. */
+const DPKG_STATUS_INSTALLED = /^\s*\d{4}-\d\d-\d\d \d\d:\d\d:\d\d status installed ([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)? (\S+)\s*$/;
+
+/**
+ * The build of each component package a package manager's log shows installed last (in the paste's order): what the
+ * last change left (dpkg.log, apt's history.log, yum/dnf history, pacman.log, apk, dpkg's "over" line) or dpkg.log's
+ * "status installed" record (review 47a F2: with no listing beside it, "no version … was given"). Named, never the
+ * host's own reading: the log may be another machine's, and a later change it does not show may have followed.
+ */
+export function loggedInstalls(lines: readonly LineRef[]): Record<string, string> {
+  const last = new Map<string, string>();
+  for (const { text } of lines) {
+    if (text.length > MAX_LINE) continue;
+    const status = DPKG_STATUS_INSTALLED.exec(text);
+    if (status) last.set(status[1] as string, status[2] as string);
+    for (const [name, , to] of changesOn(text)) if (to && to !== "<none>") last.set(name, to);
+  }
+  return Object.fromEntries([...last].filter(([name]) => componentPackage(name, true)));
 }
 
 /** apt's history.log line for a big upgrade is long; a longer line is read no further. */

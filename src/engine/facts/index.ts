@@ -7,7 +7,8 @@ import type { BundleSection, IptablesFacts, KernelFacts, NodeRow, OsFacts } from
 import { kubernetesRelease } from "../versions";
 import { PROMPT, readBundle } from "./bundle-sections";
 import { withoutCaptureStamps } from "./capture-stamps";
-import { type ComponentChange, componentChanges, replacedVersions } from "./component-changes";
+import { type ComponentChange, componentChanges, loggedInstalls, replacedVersions } from "./component-changes";
+import { listedEcosystem } from "./component-packages";
 import { beforeUpgrade, commandBefore, hostOfLine, UPGRADE_READ, upgradedBy, upgradesOn } from "./component-upgrades";
 import { dockerVersionComponents } from "./docker-version";
 import { ansibleOneLine, fanOutHeader } from "./fan-out";
@@ -35,6 +36,7 @@ import { pickNamedRelease } from "./named-release";
 import { pickClientVersions, pickNamedVersions, pickPackageBuilds, setsUpKubernetes } from "./named-versions";
 import { ID_LIKE, LSB_DISTRIBUTOR, parseOsRelease, parseOsReleaseValues, SYSTEM_RELEASE_LINE, withCosImage } from "./os-release";
 import { outputHeadingVia } from "./output-heading";
+import { upstreamOf } from "./package-lists";
 import { remoteDaemonCommands } from "./remote-daemon";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { TextLines } from "./text-lines";
@@ -328,6 +330,8 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   // What the paste shows of the components at other times (component-changes.ts): logged upgrades, start-ups, typed ones.
   const changed = changeLines(candidates).filter((l) => !containerOutput.has(l.line));
   const elsewhere = (line: number) => upgradedLater(line, lineAt(line) ?? "") || underHeading(line);
+  // The builds a package manager's log shows installed last, where no listing or reading gives the component's version.
+  const installed = loggedInstalls(changed.filter((l) => !underHeading(l.line)));
   const namedHere = mentions.named.filter((l) => !underHeading(l.line));
   const namedAway = mentions.named.filter((l) => underHeading(l.line));
   // Apart from the host's own: the output a heading places elsewhere (named), and the output printed before the paste
@@ -508,6 +512,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
       [daemonStartVersions(mentions.components), DAEMON_START_VIA],
       [restartedKubelet ? { kubernetes: kubernetesRelease(restartedKubelet) } : {}, DAEMON_START_VIA],
       [pickClientVersions(mentions.named, lineAt), CLIENT_VIA],
+      [loggedVersions(installed), LOGGED_VIA],
     ]),
     upgradedAt: upgradesOn(upgrades, commandHost),
     beforeUpgrade: namedComponents(earlier),
@@ -527,7 +532,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     ],
     // A listing before the paste upgrades the package is another time's, as a component's output is (review 30d: the
     // old `ii` row beside apt's "Setting up containerd.io (new)" lost both).
-    packages: pickPackageBuilds(mentions.named, mentions.packageRows, elsewhere, (n) => lineAt(n) ?? ""),
+    packages: { ...loggedBuilds(installed), ...pickPackageBuilds(mentions.named, mentions.packageRows, elsewhere, (n) => lineAt(n) ?? "") },
     namedRelease: pickNamedRelease(hostOnly(mentions.releases)),
     notLogs,
     containerOs,
@@ -637,6 +642,20 @@ export const CLIENT_VIA = "the docker client's version (docker version's client 
 const REMOTE_DAEMON_VIA = "what a daemon on another machine reported (DOCKER_HOST, a docker context, -H)";
 export const HEADING_VIA = "output the report places on another machine, in a container or at another time";
 const DAEMON_START_VIA = "a daemon's start-up line (another node's, or a restart's after the failure)";
+const LOGGED_VIA = "the version a package manager's log last installed (perhaps another machine's, or changed since)";
+
+/** The upstream release of each component a log's last installs name (loggedInstalls). */
+const loggedVersions = (installed: Readonly<Record<string, string>>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(installed).flatMap(([name, build]) => {
+      const ecosystem = listedEcosystem(name, true);
+      const upstream = upstreamOf(build);
+      return ecosystem && upstream ? [[ecosystem, upstream]] : [];
+    }),
+  );
+/** The whole builds among them (a revision after the release), for the records that range a package's builds. */
+const loggedBuilds = (installed: Readonly<Record<string, string>>): Record<string, string> =>
+  Object.fromEntries(Object.entries(installed).filter(([name, build]) => build.includes("-") && listedEcosystem(name)));
 
 /**
  * A distribution's own runtime asked its version: k3s's and k0s's embedded ctr and crictl, MicroK8s', RKE2's and k3s's
