@@ -597,8 +597,12 @@ describe("the host's own component versions", () => {
     // CRI-O 1.23.1 is fixed; the containerd.io beside it (Docker's) is not what the kubelet runs.
     expect(verdictOf([memsw, crictl("cri-o", "1.23.1"), containerdIo].join("\n"), id)).toMatchObject({ status: "not-affected" });
     expect(verdictOf([memsw, crictl("cri-o", "1.23.0"), containerdIo].join("\n"), id)).toMatchObject({ status: "affected" });
-    // Without crictl, either runtime may be the kubelet's: the affected one's listing counts, hedged.
-    expect(verdictOf([memsw, containerdIo].join("\n"), id)).toMatchObject({ status: "affected", certain: false });
+    // Without crictl, the scope CRI-O names the container's cgroup with says which runtime ran it: not containerd.
+    const criOIo = "root@node1:~# rpm -qa | grep cri-o\ncri-o-1.23.1-1.1.el8.x86_64";
+    expect(verdictOf([memsw, criOIo, containerdIo].join("\n"), id)?.status).not.toBe("affected");
+    // With neither, either runtime may be the kubelet's: the affected one's listing counts, hedged.
+    const unscoped = memsw.replace("crio-35fa56fb8d2a.scope/", "pod2f5254d9/35fa56fb8d2a/");
+    expect(verdictOf([unscoped, containerdIo].join("\n"), id)).toMatchObject({ status: "affected", certain: false });
   });
 
   it("reads no version from an upgrade retold or a list, and no kubelet from another Kubernetes binary's --version", () => {

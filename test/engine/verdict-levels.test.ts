@@ -1110,10 +1110,14 @@ worker-1   Ready    <none>   10d   v1.25.4   10.0.0.11     <none>        Ubuntu 
     expect(verdict?.certain).toBeUndefined();
     // A host's `containerd --version` does not say which runtime its kubelet drives: CRI-O stays unread.
     const ctr = "$ containerd --version\ncontainerd github.com/containerd/containerd v1.6.12 a05d175400b1145e5e6a735a6710579d181e7fb0";
-    const host = diagnoseFields(data, { logs: `${ctr}\n${memsw}` }).findings.find((f) => f.id === MEMSW)?.verdict;
-    // Beside runc's memsw error, which neither runtime prints itself, CRI-O's version would decide.
+    // Beside runc's memsw error, which neither runtime prints itself, CRI-O's version would decide (a cgroupfs path).
+    const unscoped = memsw.replace(/cri-containerd-([0-9a-f]+)\.scope/, "$1");
+    const host = diagnoseFields(data, { logs: `${ctr}\n${unscoped}` }).findings.find((f) => f.id === MEMSW)?.verdict;
     expect(host).toMatchObject({ status: "unknown" });
     expect(host?.reason).toContain("the bug also lies in cri-o");
+    // The container's cgroup scope names the runtime that ran it ("cri-containerd-<id>.scope"): containerd's version decides.
+    const scoped = diagnoseFields(data, { logs: `${ctr}\n${memsw}` }).findings.find((f) => f.id === MEMSW)?.verdict;
+    expect(scoped).toMatchObject({ status: "not-affected" });
   });
 
   it("reads another component beside a removal as the setup that trips over it; a version before the removal beside its line decides nothing", () => {

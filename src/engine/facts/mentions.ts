@@ -107,6 +107,13 @@ const FETCH_OS_MARKERS = [
   ...["suse", "opensuse", "arch"],
 ].map((name) => `os: ${name}`);
 const OS_MARKERS = ["operating system: ", "os image: ", "distribution: ", "distro: ", ...FETCH_OS_MARKERS];
+/**
+ * The systemd scope a CRI runtime names a container's cgroup with, as the kubelet's and the runtime's own lines print its
+ * path ("…/crio-35fa56fb8d2a.scope/memory.memsw.limit_in_bytes", "…/cri-containerd-4f2c….scope"): the runtime that ran it
+ * (review 47a F6's l05: two runtimes installed, no `crictl version`).
+ */
+const CRI_SCOPE = /(?:^|[/\s"'])(crio|cri-containerd)-[0-9a-f]{12,64}\.scope\b/;
+const CRI_SCOPE_MARKERS = ["/crio-", "/cri-containerd-"];
 const COMPONENT_MARKERS = [
   "server version: ",
   "storage driver: ",
@@ -118,6 +125,7 @@ const COMPONENT_MARKERS = [
   "runc version: ",
   PODMAN_RUNTIME_MARKER,
   ...CRIO_VERSION_MARKERS,
+  ...CRI_SCOPE_MARKERS,
 ];
 const COMPONENT_MARKERS_NODE = [
   "kubelet version: ",
@@ -472,6 +480,10 @@ export function pickComponentMentions(
   const pids = described.some(Boolean) ? [] : logged.flatMap((l) => l.pid ?? []);
   const crictlName = one(candidates.map((c) => CRICTL_RUNTIME_NAME.exec(c.text)?.[1]));
   const crictlVersion = one(candidates.map((c) => CRICTL_RUNTIME_VERSION.exec(c.text)?.[1]));
+  // The CRI runtime crictl talked to, else the one whose scope names the containers' cgroups (one only).
+  const scoped = one(candidates.map((c) => CRI_SCOPE.exec(c.text)?.[1]));
+  const criRuntime =
+    crictlName && crictlVersion ? crictlName : scoped === "crio" ? "cri-o" : scoped === "cri-containerd" ? "containerd" : undefined;
   const runtimes = [
     ...candidates.map((c) => RUNTIME_VERSION.exec(c.text)?.[1]),
     ...(podman
@@ -493,7 +505,7 @@ export function pickComponentMentions(
     kubelet,
     ...(kubelet && pids.length ? { kubeletPids: pids } : {}),
     runtimes: Object.values(agreedPerKey(runtimes.map((r) => [r.slice(0, r.indexOf("://")), r] as const))),
-    ...(crictlName && crictlVersion ? { criRuntime: crictlName } : {}),
+    ...(criRuntime ? { criRuntime } : {}),
   };
 }
 
