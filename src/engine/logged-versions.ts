@@ -47,7 +47,11 @@ const READS_LOGS =
  * Whether what the paste shows on machine `on` may be `machine`'s: one named by no machine, by its address or through
  * the cluster ("") may be any (review 46d F2); null `machine` is any.
  */
-const mayBeOn = (on: string | null, machine: string | null) => !on || ADDRESS.test(on) || machine === null || sameMachine(on, machine);
+const mayBeOn = (on: string | null, machine: string | null): boolean =>
+  // A fan-out block's or a shell loop's several machines ("node1,node2"): any of them.
+  on?.includes(",")
+    ? on.split(",").some((one) => mayBeOn(one, machine))
+    : !on || ADDRESS.test(on) || machine === null || sameMachine(on, machine);
 /** An IPv4 or IPv6 address naming a machine (`ssh 10.0.0.11`). */
 const ADDRESS = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[\da-f:]*:[\da-f:]+)$/i;
 /** A command's output farther below it than this is read as no output of it. */

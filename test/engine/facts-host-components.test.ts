@@ -520,6 +520,7 @@ describe("the host's own component versions", () => {
     expect(verdictOf(`**before-upgrade:**\n${runc}\n\n**after-upgrade:**\n${upgraded}\n${tun}`, id)).toMatchObject({ status: "affected" });
     // A single host's hyphenated section titles are no machines (review 47b F3).
     expect(verdictOf(`### container-logs\n${tun}\n\n### system-info\n${runc}`, id)).toMatchObject({ status: "not-affected" });
+    expect(verdictOf(`### openvpn-container\n${tun}\n\n### host-packages\n${runc}`, id)).toMatchObject({ status: "not-affected" });
     // Nodes named after a component or a test bed, and environments, are machines (review 47b F1).
     for (const [a, b] of [
       ["### kube-worker-1", "### kube-worker-2"],
@@ -535,6 +536,15 @@ describe("the host's own component versions", () => {
       status: "unknown",
     });
     expect(verdictOf(`## node-1\n${tun}\n\n## node-2\nok\n\n## Versions\n${runc}`, id)?.reason).not.toContain("node-2's versions");
+    // A bold label under a bold machine label stays in its part (review 47c F5); a heading naming a machine already headed
+    // among other words is that machine's (47c F6).
+    expect(verdictOf(`**node-1 (broken):**\n${tun}\n\n**node-2 (works):**\n**runc version:**\n${runc}`, id)).toMatchObject({
+      status: "unknown",
+    });
+    for (const versions of ["## Versions (node-2)", "## node-2 versions", "## Versions on node-2:"])
+      expect(verdictOf(`## node-1 (broken)\n${tun}\n\n## node-2 (works)\nfine.\n\n${versions}\n${runc}`, id), versions).toMatchObject({
+        status: "unknown",
+      });
     // A bare version a --format option prints is output too: the walk goes on up to the working host's heading.
     const format = `Working host:\n$ docker version --format '{{.Server.Version}}'\n27.3.1\n${runc}\n\nBroken host:\n${tun}`;
     expect(verdictOf(format, id)).toMatchObject({ status: "unknown" });
@@ -551,6 +561,10 @@ describe("the host's own component versions", () => {
     // Its warnings sent away or its output cut (review 47b F4).
     for (const command of ["[root@node1 ~]# crio version 2>/dev/null", "$ sudo crio version 2>&1", "$ crio version | head -3"])
       expect(extractFacts(`${command}\n${table}`).components, command).toMatchObject({ "cri-o": "1.23.0" });
+    // Printed by other machines a shell loop reached over ssh: not this host's (review 47c F7).
+    expect(
+      extractFacts(`[root@node1 ~]# for n in node2 node3; do ssh $n crio version 2>/dev/null | head -2; done\n${table}`).readingsHosts,
+    ).toEqual(["node2,node3"]);
     // The same keys under another program's command are not CRI-O's.
     expect(extractFacts(`$ mytool version\n${table}`).components["cri-o"]).toBeUndefined();
   });
@@ -678,6 +692,22 @@ describe("the host's own component versions", () => {
     const id = "runc-1.2.0-tun-tap-removed-from-default-devices";
     const tun = "2024-12-09 21:36:21 ERROR: Cannot open TUN/TAP dev /dev/net/tun: Operation not permitted (errno=1)";
     expect(verdictOf(`${dpkgLog}\n${tun}`, id)).toMatchObject({ status: "affected", certain: false });
+    // Rotated logs pasted newest first: the latest date, not the last line (review 47c F4).
+    const rotated =
+      "$ zgrep -h 'status installed containerd.io' /var/log/dpkg.log*\n2024-12-09 06:25:20 status installed containerd.io:amd64 1.7.24-1\n2024-11-02 06:41:19 status installed containerd.io:amd64 1.7.23-1";
+    expect(extractFacts(rotated).packages).toEqual({ "containerd.io": "1.7.24-1" });
+    // A removal the same log shows leaves nothing installed (review 47c F1).
+    for (const removal of [
+      "2024-12-12 14:10:51 remove containerd.io:amd64 1.7.24-1 <none>\n2024-12-12 14:10:52 status not-installed containerd.io:amd64 <none>",
+      "Remove: docker-ce:amd64 (5:27.3.1-1~ubuntu.22.04~jammy), containerd.io:amd64 (1.7.24-1)",
+    ])
+      expect(extractFacts(`${dpkgLog}\n${removal}`).packages, removal).toEqual({});
+    // yum's history and yum.log keep the whole EL build, judged on the record's rhel:7 range (review 47c F3).
+    const yumLog = "[root@build01 ~]# grep containerd /var/log/yum.log\nAug 01 03:10:31 Updated: containerd.io-1.6.22-3.1.el7.x86_64";
+    expect(extractFacts(yumLog).packages).toEqual({ "containerd.io": "1.6.22-3.1.el7" });
+    const yumHistory =
+      "Packages Altered:\n    Updated containerd.io-1.6.21-3.1.el7.x86_64 @docker-ce-stable\n    Update  containerd.io-1.6.22-3.1.el7.x86_64 @docker-ce-stable";
+    expect(extractFacts(yumHistory).packages).toEqual({ "containerd.io": "1.6.22-3.1.el7" });
   });
 
   it("judges a package build a listing shows by the record's ranges for that package on its release or repository", () => {
@@ -802,6 +832,15 @@ describe("the host's own component versions", () => {
       diagnoseBundle(kb, `[root@c7 ~]# rpm -qa | grep containerd\n${rpm}\n$ ls -alh /\n${sticky}`).findings.find((f) => f.id === id);
     expect(bare("containerd.io-1.6.22-3.1.el7.x86_64")?.verdict).toMatchObject({ status: "affected", certain: false });
     expect(bare("containerd.io-1.6.22-3.1.el9.x86_64")?.verdict.status).toBe("unknown");
+    // Not beside the host's own EL9 kernel, nor from a container image's listing (review 47c F2).
+    const el9 = "[root@ci-host ~]# uname -r\n5.14.0-362.8.1.el9_3.x86_64";
+    const onEl9 = diagnoseBundle(
+      kb,
+      `${el9}\n[root@ci-host ~]# rpm -qa | grep containerd\ncontainerd.io-1.6.22-3.1.el7.x86_64\n$ ls -alh /\n${sticky}`,
+    );
+    expect(onEl9.findings.find((f) => f.id === id)?.verdict.status).toBe("unknown");
+    const image = "[root@ci-host ~]# docker run --rm ci-runner:centos7 rpm -qa\ncontainerd.io-1.6.22-3.1.el7.x86_64";
+    expect(extractFacts(image).packages).toEqual({});
   });
 
   it("lets the iptables backend decide over a package build, and reads headings a failing machine's words name", () => {

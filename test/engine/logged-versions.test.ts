@@ -178,6 +178,17 @@ describe("a failure the log dated, beside a version read after a change the past
     expect(verdictOf([policy, upgrade, live].join("\n"))?.status).toBe("unknown");
   });
 
+  it("counts a change a shell loop over ssh shows for each machine the loop names (review 47c)", () => {
+    const nodes = [
+      "$ kubectl get nodes -o wide",
+      "NAME    STATUS   ROLES           AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION      CONTAINER-RUNTIME",
+      "node1   Ready    control-plane   40d   v1.23.6   10.0.0.11     <none>        Ubuntu 20.04.4 LTS   5.4.0-109-generic   containerd://1.6.4",
+    ].join("\n");
+    const loop = `$ for n in node1 node2; do ssh $n "grep 'upgrade containerd' /var/log/dpkg.log"; done\n2022-04-28 10:30:55 upgrade containerd.io:amd64 1.6.3-1 1.6.4-1`;
+    // node1 failed at 10:01, before the upgrade the loop shows at 10:30: its row's 1.6.4 is not what failed.
+    expect(verdictOf([nodes, loop, `$ ssh node1 "journalctl -u containerd | tail -1"`, failure()].join("\n"))?.status).toBe("unknown");
+  });
+
   it("takes no install answered no for an upgrade (review 46a F7)", () => {
     const aborted = [
       "root@node1:~# apt-get install containerd.io=1.6.4-1\nThe following packages will be upgraded:\n  containerd.io\nDo you want to continue? [Y/n] n\nAbort.",

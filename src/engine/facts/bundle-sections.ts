@@ -9,7 +9,7 @@
 import type { BundleSection } from "../types";
 import { soleUnlabelledTarget } from "./fan-out";
 import { FanOutReader, machineOf, type OutputLines } from "./fan-out-reader";
-import { comparesHosts, HEADING_START, hostHeading } from "./host-headings";
+import { comparesHosts, HEADING_START, headingMachine, hostHeading } from "./host-headings";
 import { isIptablesVersionOutput } from "./iptables-version";
 import { NODES_HEADER, parseNodesTableAt } from "./kube-nodes";
 import { isLogFramed } from "./log-framing";
@@ -190,8 +190,10 @@ const PROMPT_HOST = new RegExp(
  * `ssh` run as the command (at the line's start, after a prompt, `sudo` or a shell operator; not `systemctl restart ssh`):
  * its options (those taking a value, then the flags), then `[user@]host`.
  */
+// A shell loop's body too (`for n in node2 node3; do ssh $n crio version; done`), whose target is a variable: another
+// machine, though the paste cannot name which (review 47c F7: its output was read as the prompt's host's).
 const SSH_TARGET =
-  /(?:^|[;&|(]\s*|[$#%>]\s+|\bsudo\s+(?:-\S+\s+)*)ssh\s+(?:(?:-[bcDEeFIiJLlmOopQRSWw]\s*\S+|-[46AaCfGgKkMNnqsTtVvXxYy]+)\s+)*(?:[\w.-]+@)?\[?([A-Za-z0-9][\w.:-]*)/;
+  /(?:^|[;&|(]\s*|[$#%>]\s+|\b(?:do|then)\s+|\bsudo\s+(?:-\S+\s+)*)ssh\s+(?:(?:-[bcDEeFIiJLlmOopQRSWw]\s*\S+|-[46AaCfGgKkMNnqsTtVvXxYy]+)\s+)*(?:[\w.-]+@)?\[?([A-Za-z0-9][\w.:-]*|\$\{?[A-Za-z_]\w*\}?)/;
 /**
  * `mosh` run as the command: its options (`-p 60001`, `--ssh="ssh -p 2222"`, `--predict=always`), then `[user@]host`. It
  * opens a shell on the host as `ssh` does, or runs the command after the host there (review 42b F4).
@@ -216,7 +218,9 @@ const THROUGH_CLUSTER =
  */
 function printerOf(raw: string, ssh: string | undefined): string | null {
   // An address stays whole: it is a machine, though no uname prints it (symptom-hosts reads EC2's ip-10-0-0-5 as 10.0.0.5).
-  if (ssh) return machineOf(ssh);
+  // A loop's `ssh $n` ran on the machines it went through, one after another: those its list names, as a fan-out tool's
+  // gathered block names several ("node2,node3"), else as a command through the cluster (review 47c F7).
+  if (ssh) return ssh.startsWith("$") ? loopHosts(raw, ssh) : machineOf(ssh);
   if (THROUGH_CLUSTER.test(raw)) return "";
   return promptHost(raw);
 }
@@ -338,6 +342,13 @@ function interactiveSsh(raw: string): boolean {
 function sshTarget(raw: string): string | undefined {
   const after = afterPrompt(raw);
   return SSH_TARGET.exec(after)?.[1] ?? SSH_TARGET.exec(raw)?.[1] ?? MOSH_TARGET.exec(after)?.[1] ?? soleUnlabelledTarget(raw);
+}
+
+/** The machines a shell loop's variable (`$n`) goes through ("for n in node2 node3; do ssh $n …"), joined with ","; "" if unlisted. */
+function loopHosts(raw: string, variable: string): string {
+  const name = variable.replace(/^\$\{?|\}$/g, "");
+  const list = new RegExp(`\\bfor\\s+${name}\\s+in\\s+([^;]+);`).exec(raw)?.[1]?.trim().split(/\s+/) ?? [];
+  return list.length && list.every((h) => /^[A-Za-z0-9][\w.-]*$/.test(h)) ? list.map(machineOf).join(",") : "";
 }
 
 /** The machine a container scope's commands run on: the host the prompt that opened it names, or null. */
@@ -640,8 +651,9 @@ export function readBundle(input: readonly string[] | TextLines): {
   const describedNodes: Array<[number, string, number]> = [];
   // Whether the paste's headings name two machines (decided at its first such heading), and the lines of those headings.
   let comparing: boolean | undefined;
-  // The level of the heading whose machine the lines read now are (0: none).
+  // The level of the heading whose machine the lines read now are (0: none), and the machines headed so far.
   let machineLevel = 0;
+  const headedMachines = new Set<string>();
   const headingLines = new Set<number>();
   // The `kubectl describe` command whose output is read now, if any (its line): a pod's `Node:` field in it names its node.
   let describing = 0;
@@ -819,13 +831,15 @@ export function readBundle(input: readonly string[] | TextLines): {
     const heading = (first === 35 || first === 42 || first === 95) && HEADING_START.test(t) ? hostHeading(t) : undefined;
     // Decided at the first heading naming a machine: a heading before it ends no machine's part.
     if (heading?.host && comparing === undefined) comparing = comparesHosts(lines, i);
-    if (heading && comparing && (heading.host || heading.level <= machineLevel)) {
+    const machine = heading && comparing ? headingMachine(heading, headedMachines, machineLevel) : undefined;
+    if (heading && machine !== undefined) {
       sessions.clear();
-      if (heading.host) sessions.opened(heading.host);
-      commandHosts.push([i + 1, heading.host]);
+      if (machine) sessions.opened(machine);
+      commandHosts.push([i + 1, machine]);
       headingLines.add(i + 1);
       scope = OUTSIDE;
-      machineLevel = heading.host ? heading.level : 0;
+      if (heading.host) headedMachines.add(heading.host);
+      machineLevel = machine ? heading.level : 0;
     }
     // A container command's output runs until the host's next command: warnings and notices of any kind come first.
     if (inContainerNow(scope)) containerOutput.add(i + 1);

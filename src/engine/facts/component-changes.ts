@@ -9,7 +9,7 @@
  */
 import { CHANGE_PACKAGE_STARTS, componentPackage } from "./component-packages";
 import type { LineRef } from "./iptables-version";
-import { type LogTime, lineTime } from "./log-times";
+import { type LogTime, lineTime, writtenAfter } from "./log-times";
 import { upstreamOf } from "./package-lists";
 
 /** Literals of the lines read here (MENTION_MARKERS). */
@@ -21,8 +21,22 @@ export const CHANGE_MARKERS = [
   // apt's history.log lists a transaction's packages on one line, a component's often not first.
   "upgrade: ",
   ") over (",
-  // dpkg.log's record of what it left installed.
-  ...CHANGE_PACKAGE_STARTS.map((name) => ` status installed ${name}`),
+  // dpkg.log's record of what it left installed or removed, yum.log's, apt's and yum's removals.
+  ...CHANGE_PACKAGE_STARTS.flatMap((name) => [
+    ` status installed ${name}`,
+    ` status not-installed ${name}`,
+    ` status config-files ${name}`,
+    ` remove ${name}`,
+    ` purge ${name}`,
+    `updated: ${name}`,
+    `installed: ${name}`,
+    `erased: ${name}`,
+    `erase ${name}`,
+    `removed ${name}`,
+    `update  ${name}`,
+  ]),
+  "remove: ",
+  "purge: ",
 ];
 
 /** dpkg.log: date, time, action, package (with its architecture), version before ("<none>" for an install), after. */
@@ -32,7 +46,20 @@ const APT_HISTORY = /^\s*(?:Upgrade|Downgrade): (.*)$/;
 const APT_HISTORY_ENTRY = /([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)? \(([^,()\s]+), ([^,()\s]+)\)/g;
 /** `yum history info` and `dnf history info`: "Upgrade  name-version-release.arch @repo", "Upgraded name-… @@System". */
 const YUM_HISTORY =
-  /^\s*(Upgrade|Upgraded|Downgrade|Downgraded|Updated|Update)\s+([a-z0-9][a-z0-9.+-]*?)-(?:\d+:)?(\d+\.\d+[\w.~^]*)-[\w.~^+]+\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\b/;
+  /^\s*(Upgrade|Upgraded|Downgrade|Downgraded|Updated|Update)\s+([a-z0-9][a-z0-9.+-]*?)-(?:\d+:)?(\d+\.\d+[\w.~^]*-[\w.~^+]+)\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\b/;
+/** yum.log (EL7): "Jul 18 03:12:40 Updated: containerd.io-1.6.22-3.1.el7.x86_64", what it left installed then. */
+const YUM_LOG =
+  /^\s*(?:[A-Z][a-z]{2} +\d{1,2} \d\d:\d\d:\d\d )?(?:Updated|Installed): (?:\d+:)?([a-z0-9][a-z0-9.+-]*?)-(\d+\.\d+[\w.~^]*-[\w.~^+]+)\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s*$/;
+/**
+ * A removal the logs record: dpkg.log's "remove containerd.io:amd64 1.7.24-1 <none>" and "status not-installed", apt's
+ * history "Remove:"/"Purge:" entries, yum's and dnf's "Erase"/"Removed", yum.log's "Erased:".
+ */
+const DPKG_REMOVED =
+  /^\s*\d{4}-\d\d-\d\d \d\d:\d\d:\d\d (?:(?:remove|purge) ([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)? |status (?:not-installed|config-files) ([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)? )/;
+const APT_REMOVED = /^\s*(?:Remove|Purge): (.*)$/;
+const APT_REMOVED_ENTRY = /([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)? \(/g;
+const YUM_REMOVED =
+  /^\s*(?:(?:[A-Z][a-z]{2} +\d{1,2} \d\d:\d\d:\d\d )?Erased:|Erase|Removed?)\s+(?:\d+:)?([a-z0-9][a-z0-9.+-]*?)(?:-\d[\w.~^+-]*\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686))?(?:\s|$)/;
 /** pacman.log: "[ALPM] upgraded containerd (1.6.3-1 -> 1.6.4-1)". */
 const PACMAN_LOG = /\[ALPM\] (?:upgraded|downgraded) ([a-z0-9][a-z0-9.+-]*) \((\S+) -> (\S+)\)/;
 /** apk's output: "(1/1) Upgrading containerd (1.6.3-r0 -> 1.6.4-r0)". */
@@ -119,14 +146,31 @@ const DPKG_STATUS_INSTALLED = /^\s*\d{4}-\d\d-\d\d \d\d:\d\d:\d\d status install
  * host's own reading: the log may be another machine's, and a later change it does not show may have followed.
  */
 export function loggedInstalls(lines: readonly LineRef[]): Record<string, string> {
-  const last = new Map<string, string>();
-  for (const { text } of lines) {
+  // Per package: the build left installed (null for a removal), when the log dates it, in the paste's order.
+  const records: Array<{ name: string; build: string | null; at: LogTime | null; order: number }> = [];
+  for (const [order, { text }] of lines.entries()) {
     if (text.length > MAX_LINE) continue;
-    const status = DPKG_STATUS_INSTALLED.exec(text);
-    if (status) last.set(status[1] as string, status[2] as string);
-    for (const [name, , to] of changesOn(text)) if (to && to !== "<none>") last.set(name, to);
+    const at = lineTime(text);
+    const add = (name: string, build: string | null) => records.push({ name, build, at, order });
+    const status = DPKG_STATUS_INSTALLED.exec(text) ?? YUM_LOG.exec(text);
+    if (status) add(status[1] as string, status[2] as string);
+    const removed = DPKG_REMOVED.exec(text) ?? YUM_REMOVED.exec(text);
+    if (removed) add((removed[1] ?? removed[2]) as string, null);
+    const apt = APT_REMOVED.exec(text)?.[1];
+    if (apt) for (const m of apt.matchAll(APT_REMOVED_ENTRY)) add(m[1] as string, null);
+    for (const [name, , to] of changesOn(text)) if (to && to !== "<none>") add(name, to);
   }
-  return Object.fromEntries([...last].filter(([name]) => componentPackage(name, true)));
+  // The latest by the log's own time where every record of a package is dated (rotated logs are often pasted newest
+  // first: review 47c F4), else the last in the paste.
+  const last = new Map<string, string | null>();
+  for (const name of new Set(records.map((r) => r.name))) {
+    const own = records.filter((r) => r.name === name);
+    const zone = own[0]?.at?.zone;
+    const dated = own.every((r) => r.at !== null && r.at.year !== null && r.at.zone === zone);
+    const latest = dated ? own.reduce((a, b) => (writtenAfter(b.at as LogTime, a.at as LogTime) ? b : a)) : own.at(-1);
+    last.set(name, latest?.build ?? null);
+  }
+  return Object.fromEntries([...last].flatMap(([name, build]) => (build !== null && componentPackage(name, true) ? [[name, build]] : [])));
 }
 
 /** apt's history.log line for a big upgrade is long; a longer line is read no further. */

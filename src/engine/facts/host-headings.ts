@@ -25,10 +25,10 @@ const ENVIRONMENT = /^(?:prod|production|staging|stage|dev|development|test|test
 const FILE_OR_VERSION = /\.(?:ya?ml|json|toml|conf|cfg|ini|log|txt|sh|md|service|go|py|js|ts)$|^v?\d/i;
 /**
  * A part of a hyphenated title that names a section, not a machine ("container-logs", "system-info", "Step-2",
- * "Update-1", "os-release", "iptables-save"; review 47b F3).
+ * "Update-1", "os-release", "iptables-save", "host-packages", "vpn-container"; reviews 47b F3, 47c).
  */
 const SECTION_PART =
-  /^(?:logs?|info|output|versions?|config|details?|errors?|status|events|describe|dmesg|journal|journalctl|syslog|trace|debug|results?|summary|environment|setup|steps?|reproduce|expected|actual|release|save|restore|compose|update|edit|fix|workaround|solution|attempt|try|issue|comment|example|case|part|phase|round|notes?|before|after|upgrade|downgrade)$/i;
+  /^(?:logs?|info|output|versions?|config|details?|errors?|status|events|describe|dmesg|journal|journalctl|syslog|trace|debug|results?|summary|environment|setup|steps?|reproduce|expected|actual|release|save|restore|compose|update|edit|fix|workaround|solution|attempt|try|issue|comment|example|case|part|phase|round|notes?|before|after|upgrade|downgrade|containers?|packages?|pkgs|os|kernel|system)$/i;
 /**
  * A component, and its pods ("kube-proxy", "calico-node", "kube-proxy-5xj2k", "coredns-6d4b75cb6d-x2v9k"), which a
  * heading names far more often than a machine of that name; a node named after one ends in a number ("kube-worker-1").
@@ -36,10 +36,11 @@ const SECTION_PART =
 const COMPONENT =
   /^(?:kube-(?:proxy|apiserver|controller-manager|scheduler|dns|flannel|router)|calico-(?:node|kube-controllers|typha)|cilium(?:-agent|-operator)?|coredns|etcd|containerd|cri-o|crio|dockerd?|kubelet|runc|crun|podman|flannel|istiod|istio-proxy|metrics-server|node-exporter|ingress-nginx|nginx-ingress)(?:-[a-z0-9]{8,10})?(?:-[a-z0-9]{5})?$/i;
 
-/** A heading: the machine it names (lower case; null for none) and its level (1–6 for Markdown's, 7 for bold). */
+/** A heading: the machine it names (lower case; null for none), its level (1–6 for Markdown's, 7 for bold), its words. */
 export interface Heading {
   host: string | null;
   level: number;
+  words: string;
 }
 
 /** What a line says as a heading; undefined for a line that is no heading. */
@@ -48,8 +49,25 @@ export function hostHeading(line: string): Heading | undefined {
   const m = HEADING.exec(line);
   if (!m) return undefined;
   const level = m[1]?.length ?? BOLD_LEVEL;
-  const words = (m[2] ?? m[3] ?? m[4] ?? "").replace(NOTE, "");
-  return { host: namesHost(words) ? machineOf(words) : null, level };
+  const words = m[2] ?? m[3] ?? m[4] ?? "";
+  const name = words.replace(NOTE, "");
+  return { host: namesHost(name) ? machineOf(name) : null, level, words };
+}
+
+/**
+ * The machine a heading's part belongs to, in a paste comparing `machines` (those headed so far, lower case): the one it
+ * names alone, or one of them it names among other words ("## Versions (node-2)", "## node-2 versions"; review 47c F6);
+ * null for a heading of a section that names none; undefined for one that leaves the part as it is: a bold label (47c
+ * F5) or a heading deeper than the machine's (`level`).
+ */
+export function headingMachine(heading: Heading, machines: ReadonlySet<string>, level: number): string | null | undefined {
+  if (heading.host) return heading.host;
+  const named = heading.words
+    .toLowerCase()
+    .split(/[^a-z0-9.-]+/)
+    .find((word) => machines.has(word));
+  if (named) return named;
+  return heading.level < BOLD_LEVEL && heading.level <= level ? null : undefined;
 }
 const MAX_HEADING = 120;
 
