@@ -51,7 +51,9 @@ const mayBeOn = (on: string | null, machine: string | null): boolean =>
   // A fan-out block's or a shell loop's several machines ("node1,node2"): any of them.
   on?.includes(",")
     ? on.split(",").some((one) => mayBeOn(one, machine))
-    : !on || ADDRESS.test(on) || machine === null || sameMachine(on, machine);
+    : !on || LOOP_VARIABLE.test(on) || ADDRESS.test(on) || machine === null || sameMachine(on, machine);
+/** A shell loop's unlisted machines (`$h`, xargs' `{}`): any of the paste's. */
+const LOOP_VARIABLE = /^(?:\$|\{\}$)/;
 /** An IPv4 or IPv6 address naming a machine (`ssh 10.0.0.11`). */
 const ADDRESS = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[\da-f:]*:[\da-f:]+)$/i;
 /** A command's output farther below it than this is read as no output of it. */

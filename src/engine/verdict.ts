@@ -1049,15 +1049,16 @@ function packageChecks(record: BugRecord, host: HostVersions, decided: ReadonlyS
     (release ? ecosystemDistribution(release) : null) ?? lineage.find((f) => repositoriesServing(f).length) ?? lineage[0] ?? null;
   const listed = (a: AffectedEntry) => packages[a.package];
   // With no release read, a build whose revision names one is that release's own (an el7 RPM installs on EL7 only),
-  // unless the host's own kernel is another release's (review 47c F2: an el7 image's listing on an EL9 host).
-  const kernelRelease = host.kernel && !host.kernel.named ? host.kernel.package?.ecosystem : undefined;
+  // unless the host's own kernel names another release of the family (review 47c F2: an el7 image's listing beside an
+  // el9 kernel; 47d F5: Oracle's el7uek kernel is EL7's).
+  const kernelBuild = host.kernel && !host.kernel.named ? host.kernel.release : "";
   const releaseOf = (a: AffectedEntry) => {
     if (release) return release;
     const named = releaseOfBuild(
       listed(a) ?? "",
       record.affected.filter((b) => b.package === a.package && b.ecosystem.includes(":")).map((b) => b.ecosystem),
     );
-    return named && (!kernelRelease?.includes(":") || kernelRelease === named) ? named : null;
+    return named && !(kernelBuild && namesOtherRelease(kernelBuild, named)) ? named : null;
   };
   // A repository's build (Docker's containerd.io) is the same on every release it serves: no release needed.
   const fromRepository = (a: AffectedEntry) =>

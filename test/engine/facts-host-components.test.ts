@@ -541,6 +541,11 @@ describe("the host's own component versions", () => {
     expect(verdictOf(`**node-1 (broken):**\n${tun}\n\n**node-2 (works):**\n**runc version:**\n${runc}`, id)).toMatchObject({
       status: "unknown",
     });
+    // Machines named as OpenStack names them, and one named again by its full domain name (review 47d F2, F3).
+    expect(verdictOf(`### os-compute-01\n${tun}\n\n### os-compute-02\n${runc}`, id)).toMatchObject({ status: "unknown" });
+    expect(verdictOf(`## worker-1\n${tun}\n\n## worker-2\nfine.\n\n## Versions (worker-2.prod.example.com)\n${runc}`, id)).toMatchObject({
+      status: "unknown",
+    });
     for (const versions of ["## Versions (node-2)", "## node-2 versions", "## Versions on node-2:"])
       expect(verdictOf(`## node-1 (broken)\n${tun}\n\n## node-2 (works)\nfine.\n\n${versions}\n${runc}`, id), versions).toMatchObject({
         status: "unknown",
@@ -565,6 +570,12 @@ describe("the host's own component versions", () => {
     expect(
       extractFacts(`[root@node1 ~]# for n in node2 node3; do ssh $n crio version 2>/dev/null | head -2; done\n${table}`).readingsHosts,
     ).toEqual(["node2,node3"]);
+    // Unlisted loops and xargs reach other machines too (review 47d F1).
+    for (const loop of [
+      `[root@node1 ~]# while read h; do ssh "$h" crio version; done < nodes.txt`,
+      "[root@node1 ~]# cat nodes.txt | xargs -I{} ssh {} crio version",
+    ])
+      expect(extractFacts(`${loop}\n${table}`).readingsHosts, loop).not.toEqual(["node1"]);
     // The same keys under another program's command are not CRI-O's.
     expect(extractFacts(`$ mytool version\n${table}`).components["cri-o"]).toBeUndefined();
   });
@@ -703,8 +714,19 @@ describe("the host's own component versions", () => {
     ])
       expect(extractFacts(`${dpkgLog}\n${removal}`).packages, removal).toEqual({});
     // yum's history and yum.log keep the whole EL build, judged on the record's rhel:7 range (review 47c F3).
-    const yumLog = "[root@build01 ~]# grep containerd /var/log/yum.log\nAug 01 03:10:31 Updated: containerd.io-1.6.22-3.1.el7.x86_64";
+    // yum.log's dates have no year: its own order stands.
+    const yumLog =
+      "[root@build01 ~]# grep containerd /var/log/yum.log\nJul 18 03:12:40 Updated: containerd.io-1.6.21-3.1.el7.x86_64\nAug 01 03:10:31 Updated: containerd.io-1.6.22-3.1.el7.x86_64";
     expect(extractFacts(yumLog).packages).toEqual({ "containerd.io": "1.6.22-3.1.el7" });
+    // An undated removal beside a dated install cannot be ordered: neither stands (review 47d F7).
+    expect(extractFacts(`${dpkgLog}\nRemove: containerd.io:amd64 (1.7.20-1)`).packages).toEqual({});
+    // apt's history.log installs (review 47d F8).
+    expect(
+      extractFacts("Install: containerd:amd64 (1.7.12-0ubuntu2~22.04.1, automatic), runc:amd64 (1.1.12-0ubuntu2~22.04.1)").packages,
+    ).toEqual({
+      containerd: "1.7.12-0ubuntu2~22.04.1",
+      runc: "1.1.12-0ubuntu2~22.04.1",
+    });
     const yumHistory =
       "Packages Altered:\n    Updated containerd.io-1.6.21-3.1.el7.x86_64 @docker-ce-stable\n    Update  containerd.io-1.6.22-3.1.el7.x86_64 @docker-ce-stable";
     expect(extractFacts(yumHistory).packages).toEqual({ "containerd.io": "1.6.22-3.1.el7" });
@@ -839,8 +861,13 @@ describe("the host's own component versions", () => {
       `${el9}\n[root@ci-host ~]# rpm -qa | grep containerd\ncontainerd.io-1.6.22-3.1.el7.x86_64\n$ ls -alh /\n${sticky}`,
     );
     expect(onEl9.findings.find((f) => f.id === id)?.verdict.status).toBe("unknown");
-    const image = "[root@ci-host ~]# docker run --rm ci-runner:centos7 rpm -qa\ncontainerd.io-1.6.22-3.1.el7.x86_64";
-    expect(extractFacts(image).packages).toEqual({});
+    // Oracle Linux 7's UEK kernel is EL7's (review 47d F5).
+    const uek = "[root@ol7 ~]# uname -r\n5.4.17-2136.307.3.1.el7uek.x86_64";
+    const onUek = diagnoseBundle(
+      kb,
+      `${uek}\n[root@ol7 ~]# rpm -qa | grep containerd\ncontainerd.io-1.6.22-3.1.el7.x86_64\n$ ls -alh /\n${sticky}`,
+    );
+    expect(onUek.findings.find((f) => f.id === id)?.verdict).toMatchObject({ status: "affected", certain: false });
   });
 
   it("lets the iptables backend decide over a package build, and reads headings a failing machine's words name", () => {

@@ -193,7 +193,7 @@ const PROMPT_HOST = new RegExp(
 // A shell loop's body too (`for n in node2 node3; do ssh $n crio version; done`), whose target is a variable: another
 // machine, though the paste cannot name which (review 47c F7: its output was read as the prompt's host's).
 const SSH_TARGET =
-  /(?:^|[;&|(]\s*|[$#%>]\s+|\b(?:do|then)\s+|\bsudo\s+(?:-\S+\s+)*)ssh\s+(?:(?:-[bcDEeFIiJLlmOopQRSWw]\s*\S+|-[46AaCfGgKkMNnqsTtVvXxYy]+)\s+)*(?:[\w.-]+@)?\[?([A-Za-z0-9][\w.:-]*|\$\{?[A-Za-z_]\w*\}?)/;
+  /(?:^|[;&|(]\s*|[$#%>]\s+|\b(?:do|then)\s+|\bxargs\s+(?:-\S+\s+)*|\bsudo\s+(?:-\S+\s+)*)ssh\s+(?:(?:-[bcDEeFIiJLlmOopQRSWw]\s*\S+|-[46AaCfGgKkMNnqsTtVvXxYy]+)\s+)*(?:[\w.-]+@)?\[?"?([A-Za-z0-9][\w.:-]*|\$\{?[A-Za-z_]\w*\}?|\{\})/;
 /**
  * `mosh` run as the command: its options (`-p 60001`, `--ssh="ssh -p 2222"`, `--predict=always`), then `[user@]host`. It
  * opens a shell on the host as `ssh` does, or runs the command after the host there (review 42b F4).
@@ -220,7 +220,7 @@ function printerOf(raw: string, ssh: string | undefined): string | null {
   // An address stays whole: it is a machine, though no uname prints it (symptom-hosts reads EC2's ip-10-0-0-5 as 10.0.0.5).
   // A loop's `ssh $n` ran on the machines it went through, one after another: those its list names, as a fan-out tool's
   // gathered block names several ("node2,node3"), else as a command through the cluster (review 47c F7).
-  if (ssh) return ssh.startsWith("$") ? loopHosts(raw, ssh) : machineOf(ssh);
+  if (ssh) return ssh.startsWith("$") || ssh === "{}" ? loopHosts(raw, ssh) : machineOf(ssh);
   if (THROUGH_CLUSTER.test(raw)) return "";
   return promptHost(raw);
 }
@@ -344,11 +344,15 @@ function sshTarget(raw: string): string | undefined {
   return SSH_TARGET.exec(after)?.[1] ?? SSH_TARGET.exec(raw)?.[1] ?? MOSH_TARGET.exec(after)?.[1] ?? soleUnlabelledTarget(raw);
 }
 
-/** The machines a shell loop's variable (`$n`) goes through ("for n in node2 node3; do ssh $n …"), joined with ","; "" if unlisted. */
+/**
+ * The machines a shell loop's variable (`$n`, xargs' `{}`) goes through ("for n in node2 node3; do ssh $n …"), joined
+ * with ","; unlisted (`while read h`, a loop over several lines, xargs: review 47d F1), the variable itself, which names
+ * another machine than any the paste names, and may be any of them (logged-versions.ts mayBeOn).
+ */
 function loopHosts(raw: string, variable: string): string {
   const name = variable.replace(/^\$\{?|\}$/g, "");
-  const list = new RegExp(`\\bfor\\s+${name}\\s+in\\s+([^;]+);`).exec(raw)?.[1]?.trim().split(/\s+/) ?? [];
-  return list.length && list.every((h) => /^[A-Za-z0-9][\w.-]*$/.test(h)) ? list.map(machineOf).join(",") : "";
+  const list = /^\w+$/.test(name) ? (new RegExp(`\\bfor\\s+${name}\\s+in\\s+([^;]+);`).exec(raw)?.[1]?.trim().split(/\s+/) ?? []) : [];
+  return list.length && list.every((h) => /^[A-Za-z0-9][\w.-]*$/.test(h)) ? list.map(machineOf).join(",") : variable;
 }
 
 /** The machine a container scope's commands run on: the host the prompt that opened it names, or null. */

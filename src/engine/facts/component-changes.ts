@@ -37,6 +37,7 @@ export const CHANGE_MARKERS = [
   ]),
   "remove: ",
   "purge: ",
+  "install: ",
 ];
 
 /** dpkg.log: date, time, action, package (with its architecture), version before ("<none>" for an install), after. */
@@ -57,6 +58,9 @@ const YUM_LOG =
 const DPKG_REMOVED =
   /^\s*\d{4}-\d\d-\d\d \d\d:\d\d:\d\d (?:(?:remove|purge) ([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)? |status (?:not-installed|config-files) ([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)? )/;
 const APT_REMOVED = /^\s*(?:Remove|Purge): (.*)$/;
+/** apt's history.log "Install: containerd:amd64 (1.7.12-0ubuntu2~22.04.1, automatic), runc:amd64 (1.1.12-…)" (review 47d F8). */
+const APT_INSTALLED = /^\s*(?:Install|Reinstall): (.*)$/;
+const APT_INSTALLED_ENTRY = /([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)? \(([^,()\s]+)(?:, automatic)?\)/g;
 const APT_REMOVED_ENTRY = /([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)? \(/g;
 const YUM_REMOVED =
   /^\s*(?:(?:[A-Z][a-z]{2} +\d{1,2} \d\d:\d\d:\d\d )?Erased:|Erase|Removed?)\s+(?:\d+:)?([a-z0-9][a-z0-9.+-]*?)(?:-\d[\w.~^+-]*\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686))?(?:\s|$)/;
@@ -158,6 +162,8 @@ export function loggedInstalls(lines: readonly LineRef[]): Record<string, string
     if (removed) add((removed[1] ?? removed[2]) as string, null);
     const apt = APT_REMOVED.exec(text)?.[1];
     if (apt) for (const m of apt.matchAll(APT_REMOVED_ENTRY)) add(m[1] as string, null);
+    const installs = APT_INSTALLED.exec(text)?.[1];
+    if (installs) for (const m of installs.matchAll(APT_INSTALLED_ENTRY)) add(m[1] as string, m[2] as string);
     for (const [name, , to] of changesOn(text)) if (to && to !== "<none>") add(name, to);
   }
   // The latest by the log's own time where every record of a package is dated (rotated logs are often pasted newest
@@ -167,8 +173,11 @@ export function loggedInstalls(lines: readonly LineRef[]): Record<string, string
     const own = records.filter((r) => r.name === name);
     const zone = own[0]?.at?.zone;
     const dated = own.every((r) => r.at !== null && r.at.year !== null && r.at.zone === zone);
+    // Dated and undated records that disagree (dpkg.log's install, apt history's removal) cannot be ordered: none stands
+    // (review 47d F7).
+    const undatedDisagree = own.some((r) => r.at === null) && own.some((r) => r.at !== null) && new Set(own.map((r) => r.build)).size > 1;
     const latest = dated ? own.reduce((a, b) => (writtenAfter(b.at as LogTime, a.at as LogTime) ? b : a)) : own.at(-1);
-    last.set(name, latest?.build ?? null);
+    last.set(name, undatedDisagree ? null : (latest?.build ?? null));
   }
   return Object.fromEntries([...last].flatMap(([name, build]) => (build !== null && componentPackage(name, true) ? [[name, build]] : [])));
 }

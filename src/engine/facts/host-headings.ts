@@ -8,6 +8,7 @@
  * label) stays in it (review 47b F2).
  */
 import { machineOf } from "./fan-out-reader";
+import { sameMachine } from "./uname-fleet";
 
 /** A Markdown heading's hashes and words, or a whole line in bold. */
 const HEADING = /^(?:(#{1,6})\s+(.+?)(?:\s+#+)?|\*\*(.+?)\*\*|__(.+?)__)\s*$/;
@@ -24,11 +25,15 @@ const ENVIRONMENT = /^(?:prod|production|staging|stage|dev|development|test|test
 /** No file ("docker-compose.yml") and no version ("v1.2.0"). */
 const FILE_OR_VERSION = /\.(?:ya?ml|json|toml|conf|cfg|ini|log|txt|sh|md|service|go|py|js|ts)$|^v?\d/i;
 /**
- * A part of a hyphenated title that names a section, not a machine ("container-logs", "system-info", "Step-2",
- * "Update-1", "os-release", "iptables-save", "host-packages", "vpn-container"; reviews 47b F3, 47c).
+ * A part of a hyphenated title that names a section, not a machine ("container-logs", "system-info", "os-release",
+ * "iptables-save", "host-packages", "vpn-container"; reviews 47b F3, 47c), read only in a title without a number: a
+ * machine's name ends in one as often as not ("os-compute-01", review 47d F2).
  */
-const SECTION_PART =
-  /^(?:logs?|info|output|versions?|config|details?|errors?|status|events|describe|dmesg|journal|journalctl|syslog|trace|debug|results?|summary|environment|setup|steps?|reproduce|expected|actual|release|save|restore|compose|update|edit|fix|workaround|solution|attempt|try|issue|comment|example|case|part|phase|round|notes?|before|after|upgrade|downgrade|containers?|packages?|pkgs|os|kernel|system)$/i;
+const TITLE_PART =
+  /^(?:logs?|info|output|versions?|config|details?|errors?|status|events|describe|dmesg|journal|journalctl|syslog|trace|debug|results?|summary|environment|setup|reproduce|expected|actual|release|save|restore|compose|notes?|before|after|upgrade|downgrade|containers?|packages?|pkgs|os|kernel|system)$/i;
+/** The first word of a report's numbered part ("Step-2", "Update-1", "Attempt-3"). */
+const NUMBERED_PART =
+  /^(?:steps?|update|edit|fix|workaround|solution|attempt|try|issue|comment|example|case|part|phase|round|option|run)$/i;
 /**
  * A component, and its pods ("kube-proxy", "calico-node", "kube-proxy-5xj2k", "coredns-6d4b75cb6d-x2v9k"), which a
  * heading names far more often than a machine of that name; a node named after one ends in a number ("kube-worker-1").
@@ -62,10 +67,9 @@ export function hostHeading(line: string): Heading | undefined {
  */
 export function headingMachine(heading: Heading, machines: ReadonlySet<string>, level: number): string | null | undefined {
   if (heading.host) return heading.host;
-  const named = heading.words
-    .toLowerCase()
-    .split(/[^a-z0-9.-]+/)
-    .find((word) => machines.has(word));
+  const words = heading.words.toLowerCase().split(/[^a-z0-9.-]+/);
+  // By its whole name or the first label of it ("worker-2.prod.example.com" for "worker-2": review 47d F3).
+  const named = [...machines].find((machine) => words.some((word) => word && sameMachine(word, machine)));
   if (named) return named;
   return heading.level < BOLD_LEVEL && heading.level <= level ? null : undefined;
 }
@@ -76,7 +80,7 @@ const namesHost = (words: string) =>
   (HOST.test(words) &&
     !FILE_OR_VERSION.test(words) &&
     !COMPONENT.test(words) &&
-    !words.split(/[-.]/).some((part) => SECTION_PART.test(part)));
+    !(/\d/.test(words) ? NUMBERED_PART.test(words.split(/[-.]/)[0] ?? "") : words.split(/[-.]/).some((part) => TITLE_PART.test(part))));
 
 /**
  * Whether the headings from line `from` (0-based, the paste's first host heading) on name two machines or more: only then

@@ -532,16 +532,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     ],
     // A listing before the paste upgrades the package is another time's, as a component's output is (review 30d: the
     // old `ii` row beside apt's "Setting up containerd.io (new)" lost both).
-    // Not a container's listing either: its packages are the image's (review 47c F2).
-    packages: {
-      ...loggedBuilds(installed),
-      ...pickPackageBuilds(
-        mentions.named,
-        mentions.packageRows,
-        (n) => elsewhere(n) || containerOutput.has(n),
-        (n) => lineAt(n) ?? "",
-      ),
-    },
+    packages: { ...loggedBuilds(installed), ...pickPackageBuilds(mentions.named, mentions.packageRows, elsewhere, (n) => lineAt(n) ?? "") },
     namedRelease: pickNamedRelease(hostOnly(mentions.releases)),
     notLogs,
     containerOs,

@@ -482,8 +482,10 @@ export function pickComponentMentions(
   const crictlVersion = one(candidates.map((c) => CRICTL_RUNTIME_VERSION.exec(c.text)?.[1]));
   // The CRI runtime crictl talked to, else the one whose scope names the containers' cgroups (one only).
   const scoped = one(candidates.map((c) => CRI_SCOPE.exec(c.text)?.[1]));
-  const criRuntime =
-    crictlName && crictlVersion ? crictlName : scoped === "crio" ? "cri-o" : scoped === "cri-containerd" ? "containerd" : undefined;
+  const scopedRuntime = scoped === "crio" ? "cri-o" : scoped === "cri-containerd" ? "containerd" : undefined;
+  // crictl may have guessed its endpoint (an idle runtime's): beside a scope naming the other one, neither decides (47d F4).
+  const crictlRuntime = crictlName && crictlVersion ? crictlName : undefined;
+  const criRuntime = crictlRuntime && scopedRuntime && crictlRuntime !== scopedRuntime ? undefined : (crictlRuntime ?? scopedRuntime);
   const runtimes = [
     ...candidates.map((c) => RUNTIME_VERSION.exec(c.text)?.[1]),
     ...(podman
