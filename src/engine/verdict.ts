@@ -832,13 +832,8 @@ function buildReleaseVersion(value: string, family: string): string | undefined 
  * ("containerd.io-1.6.22-3.1.el7" is a RHEL 7 family build: review 47a F5, judged on no range without an os-release).
  */
 function releaseOfBuild(value: string, ranged: readonly string[]): string | null {
-  return (
-    ranged.find((release) => {
-      const [family = "", version = ""] = release.split(":");
-      const named = buildReleaseVersion(value, family);
-      return named !== undefined && named === (family === "ubuntu" ? version : version.split(".")[0]);
-    }) ?? null
-  );
+  const names = (release: string) => buildReleaseVersion(value, release.split(":")[0] ?? "") !== undefined;
+  return ranged.find((release) => names(release) && !namesOtherRelease(value, release)) ?? null;
 }
 
 /**
@@ -1213,9 +1208,10 @@ function unreadAlternatives(record: BugRecord, checks: readonly VersionEvidence[
 const CRI_RUNTIMES = ["containerd", "cri-o"];
 
 /**
- * For a record whose bug lies in either CRI runtime, the one the host's kubelet does not use, as its nodes row or its
- * `crictl version` names the one it does (review 47a F6: a node's containerd.io, there for Docker, was judged "affected"
- * for a CRI bug on a kubelet that crictl showed running a fixed CRI-O). Docker (dockershim, cri-dockerd) runs containerd.
+ * For a record whose bug lies in either CRI runtime, the one the host's kubelet does not use, as its nodes row, its
+ * `crictl version` or its containers' cgroup scopes name the one it does (mentions.ts; review 47a F6: a node's
+ * containerd.io, there for Docker, was judged "affected" for a CRI bug on a kubelet that crictl showed running a fixed
+ * CRI-O). Docker (dockershim, cri-dockerd) runs containerd.
  */
 function unusedCriRuntime(record: BugRecord, host: HostVersions): string | undefined {
   const used = host.kubeletRuntime === "docker" ? "containerd" : host.kubeletRuntime;

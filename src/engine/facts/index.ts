@@ -63,7 +63,7 @@ export interface ExtractedFacts {
   kernel: KernelFacts | null;
   /** Components whose own readings disagree (two `runc --version` outputs, two `docker info`). */
   disputed: readonly string[];
-  /** The CRI runtime the host's own `crictl version` names (RuntimeName), the one its kubelet talks to; null for none. */
+  /** The CRI runtime the host's own `crictl version` or its containers' cgroup scopes name (mentions.ts); null for none. */
   criRuntime: string | null;
   /** With no kernel, the releases the input's own kernel output gave when they disagree (two pasted `uname -r`). */
   kernelsGiven?: string[];
