@@ -574,6 +574,8 @@ describe("the host's own component versions", () => {
     for (const loop of [
       `[root@node1 ~]# while read h; do ssh "$h" crio version; done < nodes.txt`,
       "[root@node1 ~]# cat nodes.txt | xargs -I{} ssh {} crio version",
+      // Typed over several lines after the shell's continuation prompt (review 47d F1's a06).
+      "[root@node1 ~]# for host in node2 node3\n> do\n>   ssh root@${host} crio version\n> done",
     ])
       expect(extractFacts(`${loop}\n${table}`).readingsHosts, loop).not.toEqual(["node1"]);
     // The same keys under another program's command are not CRI-O's.

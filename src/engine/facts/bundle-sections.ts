@@ -355,6 +355,19 @@ function loopHosts(raw: string, variable: string): string {
   return list.length && list.every((h) => /^[A-Za-z0-9][\w.-]*$/.test(h)) ? list.map(machineOf).join(",") : variable;
 }
 
+/** A shell loop whose body the next lines type (no `do` on its own line), as a prompt's command. */
+const LOOP_OPEN = /\b(?:for\s+\w+\s+in\s+[^;\n]*|while\s+[^;\n]*)$/;
+/** The shell's continuation prompt (PS2) before a line of the loop's body. */
+const CONTINUATION = /^\s*>\s?/;
+/** The command at line `i` (0-based) with the continuation lines after it, joined as the shell reads them (review 47d F1's a06). */
+function withContinuations(lines: { readonly length: number; at(i: number): string }, i: number): string {
+  const parts = [lines.at(i)];
+  for (let j = i + 1; j < lines.length && j <= i + MAX_CONTINUATIONS && CONTINUATION.test(lines.at(j)); j++)
+    parts.push(lines.at(j).replace(CONTINUATION, ""));
+  return parts.join("; ");
+}
+const MAX_CONTINUATIONS = 20;
+
 /** The machine a container scope's commands run on: the host the prompt that opened it names, or null. */
 const scopeMachine = (scope: ContainerScope): string | null =>
   scope.kind === "none" || !scope.prompt ? null : promptHost(`${scope.prompt} `);
@@ -794,7 +807,9 @@ export function readBundle(input: readonly string[] | TextLines): {
         // A command typed in a container's shell acts there (an `apt-get install` changes the image, not the host), on
         // the machine whose prompt opened the shell: the container's own prompt names none.
         const inside = inContainerNow(scope) && (wasInside || CONTAINER_PROMPT.test(raw));
-        const ssh = inside ? undefined : sshTarget(raw);
+        // A loop typed over several lines (`for h in node2 node3`, then `> do`, `>   ssh $h …`, `> done`) is one command.
+        const typed = LOOP_OPEN.test(raw) ? withContinuations(lines, i) : raw;
+        const ssh = inside ? undefined : sshTarget(typed);
         // A kind or k3d node is a container the paste names as a machine (a row of its table): what a command run in it
         // prints is that node's (review 44a F4: `docker exec kind-control-plane crictl logs` at a laptop's prompt was
         // judged on the laptop's containerd, "high, affected, certain").
@@ -803,7 +818,7 @@ export function readBundle(input: readonly string[] | TextLines): {
         const session = sessions.current;
         // A shell in a node's container prints BusyBox's path prompt or a shell's version prompt (`/ #`, `sh-5.1#`) as well.
         const inSession: boolean = !inside && !ssh && session !== null && (BARE_PROMPT.test(raw) || PATH_PROMPT.test(raw));
-        const printer = inside ? scopeMachine(scope) : (node ?? (inSession ? session : printerOf(raw, ssh)));
+        const printer = inside ? scopeMachine(scope) : (node ?? (inSession ? session : printerOf(typed, ssh)));
         commandHosts.push([i + 1, printer]);
         if (!inside && !ssh && !inSession && printer) machines.add(printer);
         if (!inside && !ssh && !inSession && printer === null && BARE_PROMPT.test(raw)) bareCommands.add(i + 1);
