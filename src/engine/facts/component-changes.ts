@@ -150,12 +150,12 @@ const DPKG_STATUS_INSTALLED = /^\s*\d{4}-\d\d-\d\d \d\d:\d\d:\d\d status install
  * host's own reading: the log may be another machine's, and a later change it does not show may have followed.
  */
 export function loggedInstalls(lines: readonly LineRef[]): Record<string, string> {
-  // Per package: the build left installed (null for a removal), when the log dates it, in the paste's order.
-  const records: Array<{ name: string; build: string | null; at: LogTime | null; order: number }> = [];
-  for (const [order, { text }] of lines.entries()) {
+  // Per package, in the paste's order: the build left installed (null for a removal), when the log dates it.
+  const records = new Map<string, Array<{ build: string | null; at: LogTime | null }>>();
+  for (const { text } of lines) {
     if (text.length > MAX_LINE) continue;
     const at = lineTime(text);
-    const add = (name: string, build: string | null) => records.push({ name, build, at, order });
+    const add = (name: string, build: string | null) => records.set(name, [...(records.get(name) ?? []), { build, at }]);
     const status = DPKG_STATUS_INSTALLED.exec(text) ?? YUM_LOG.exec(text);
     if (status) add(status[1] as string, status[2] as string);
     const removed = DPKG_REMOVED.exec(text) ?? YUM_REMOVED.exec(text);
@@ -169,8 +169,7 @@ export function loggedInstalls(lines: readonly LineRef[]): Record<string, string
   // The latest by the log's own time where every record of a package is dated (rotated logs are often pasted newest
   // first: review 47c F4), else the last in the paste.
   const last = new Map<string, string | null>();
-  for (const name of new Set(records.map((r) => r.name))) {
-    const own = records.filter((r) => r.name === name);
+  for (const [name, own] of records) {
     const zone = own[0]?.at?.zone;
     const dated = own.every((r) => r.at !== null && r.at.year !== null && r.at.zone === zone);
     // Dated and undated records that disagree (dpkg.log's install, apt history's removal) cannot be ordered: none stands

@@ -186,9 +186,16 @@ export const upstreamOf = (version: string | undefined): string | null =>
 
 /** The record ecosystem and upstream version a package block names, or null. */
 export function blockPackage(text: string, line: number, lineAt: (line: number) => string): [ecosystem: string, version: string] | null {
-  const build = blockBuild(text, line, lineAt);
+  return packageOfBuild(blockBuild(text, line, lineAt), false);
+}
+
+/** The record ecosystem and upstream release of a package's whole build, or null (`dockerIsUpstream`: componentPackage's). */
+function packageOfBuild(
+  build: [name: string, version: string] | null,
+  dockerIsUpstream: boolean,
+): [ecosystem: string, version: string] | null {
   const upstream = upstreamOf(build?.[1]);
-  const ecosystem = build ? listedEcosystem(build[0]) : undefined;
+  const ecosystem = build ? listedEcosystem(build[0], dockerIsUpstream) : undefined;
   return ecosystem && upstream ? [ecosystem, reallyUpstream(build?.[1] ?? "", upstream)] : null;
 }
 
@@ -200,7 +207,6 @@ export function blockPackage(text: string, line: number, lineAt: (line: number) 
  */
 const DNF_ROW =
   /^([a-z0-9][a-z0-9.+-]*?)\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s+((?:\d+:)?\d+\.\d+[\w.~^]*-[\w.~^+]+)\s+\S+\s*$/;
-const DNF_INSTALLED = /^Installed packages\s*$/i;
 const ZYPPER_ROW = /^i\+?\s*\|\s*([a-z0-9][a-z0-9.+-]*)\s*\|\s*package\s*\|\s*((?:\d+:)?\d+\.\d+[\w.+~-]*)\s*\|/;
 const APK_POLICY_INSTALLED = /^\s+lib\/apk\/db\/installed\s*$/;
 const APK_POLICY_VERSION = /^\s+(\d+\.\d+[\w.~+]*-r\d+):\s*$/;
@@ -220,7 +226,7 @@ export function placedBuild(text: string, line: number, lineAt: (line: number) =
     for (let n = line - 1; n >= Math.max(1, line - SECTION_REACH); n--) {
       const above = lineAt(n).trim();
       if (DNF_ROW.test(above)) continue;
-      return DNF_INSTALLED.test(above) ? [dnf[1] as string, dnf[2] as string] : null;
+      return YUM_SECTION.exec(above)?.[1]?.toLowerCase() === "installed" ? [dnf[1] as string, dnf[2] as string] : null;
     }
     return null;
   }
@@ -239,10 +245,7 @@ export function placedBuild(text: string, line: number, lineAt: (line: number) =
 
 /** The record ecosystem and upstream version such a row names, or null. */
 export function placedPackage(text: string, line: number, lineAt: (line: number) => string): [ecosystem: string, version: string] | null {
-  const build = placedBuild(text, line, lineAt);
-  const upstream = upstreamOf(build?.[1]);
-  const ecosystem = build ? listedEcosystem(build[0], true) : undefined;
-  return ecosystem && upstream ? [ecosystem, upstream] : null;
+  return packageOfBuild(placedBuild(text, line, lineAt), true);
 }
 
 /**
