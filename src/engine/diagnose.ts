@@ -312,6 +312,7 @@ function singleHost(facts: ExtractedFacts, subject: string, read: HostComponents
     ...(Object.keys(mentionedElsewhere).length ? { mentionedElsewhere } : {}),
     ...(read.fromClient.length ? { fromClient: new Set(read.fromClient) } : {}),
     packages: facts.packages,
+    packageVia: facts.packageVia,
     namedRelease: facts.namedRelease,
     distro: facts.os,
     ...(read.criRuntime ? { kubeletRuntime: read.criRuntime } : {}),

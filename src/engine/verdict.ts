@@ -74,6 +74,8 @@ export interface HostVersions {
   notAsLogged?: Readonly<Record<string, string>>;
   /** Installed packages a listing shows with their whole versions, by package name ("containerd.io": "1.7.24-1"). */
   packages?: Readonly<Record<string, string>>;
+  /** Why a package's build is known where no listing gave it (a package manager's log, a sentence), by package name. */
+  packageVia?: Readonly<Record<string, string>>;
   /** The release the text names in passing ("on Ubuntu 24.04"): weaker than `release`. */
   namedRelease?: string | null;
   /** The host's distribution, from its os-release or OS image (never from a name in passing). */
@@ -1074,7 +1076,8 @@ function packageChecks(record: BugRecord, host: HostVersions, decided: ReadonlyS
     const where = repository ? (own[0] as AffectedEntry).ecosystem : releaseOf(own[0] as AffectedEntry);
     const judged = repository ? repositoryBuild(version) : version;
     const c = check(`${componentSubject(host, `${where} package ${name}`)} (${version})`, own, judged, false);
-    const listed = { ...c, certain: false, reason: `${c.reason} (a package listing, perhaps another machine's or a removed package's)` };
+    const via = host.packageVia?.[name] ?? "a package listing, perhaps another machine's or a removed package's";
+    const listed = { ...c, certain: false, reason: `${c.reason} (${via})` };
     if (c.result !== "not-affected") return listed;
     // No `hedgedFrom`: that would let the bug's symptom turn a fixed build into "affected" (confirmBySymptom), and a
     // listing's build past the fix beside a shared symptom (LXC guests print OpenVPN's EPERM too) decides nothing.

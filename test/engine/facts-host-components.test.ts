@@ -732,6 +732,37 @@ describe("the host's own component versions", () => {
     const yumHistory =
       "Packages Altered:\n    Updated containerd.io-1.6.21-3.1.el7.x86_64 @docker-ce-stable\n    Update  containerd.io-1.6.22-3.1.el7.x86_64 @docker-ce-stable";
     expect(extractFacts(yumHistory).packages).toEqual({ "containerd.io": "1.6.22-3.1.el7" });
+    // Said so: the log's build is not a listing's.
+    expect(verdictOf(`${dpkgLog}\n${tun}`, id)?.reason).toMatch(/a package manager's log last installed/);
+  });
+
+  it("names a package's whole build a sentence or a title names, hedged, where no listing or log gives it", () => {
+    const id = "runc-1.2.0-tun-tap-removed-from-default-devices";
+    const tun = "ERROR creating tun device: unix opening TUN device file: operation not permitted";
+    // An issue's title (containerd#5547's shape) and a bug form's line: Docker's containerd.io build, runc 1.2.2 inside.
+    for (const named of [
+      "container error after upgrade to containerd.io 1.7.24-1",
+      "Bug: Containerd.io 1.7.24-1 | VPN container does not start",
+      "- containerd.io version: `1.7.24-1`",
+    ]) {
+      expect(extractFacts(named).packages, named).toEqual({ "containerd.io": "1.7.24-1" });
+      const verdict = verdictOf(`${named}\n${tun}`, id);
+      expect(verdict, named).toMatchObject({ status: "affected", certain: false });
+      expect(verdict?.reason, named).toMatch(/a version the report names, not read from the host/);
+    }
+    // A cure, an upgrade retold or a list names no build the host ran; a listing's word stands over a sentence's.
+    for (const notRun of [
+      "after upgrading containerd.io to 1.7.25-1 the error is gone",
+      "containerd.io 1.7.23-1 -> 1.7.24-1",
+      "tried containerd.io 1.7.23-1 and 1.7.24-1",
+      "Docker 17.09.1-ce",
+    ])
+      expect(extractFacts(notRun).packages, notRun).toEqual({});
+    const listed =
+      "container error after upgrade to containerd.io 1.7.24-1\n$ dpkg -l containerd.io | tail -1\nii  containerd.io  1.7.25-1  amd64  runtime";
+    expect(extractFacts(listed).packages).toEqual({ "containerd.io": "1.7.25-1" });
+    // A fixed build named so decides nothing: the symptom's other causes (an LXC guest without the device) remain.
+    expect(verdictOf(`containerd.io 1.7.25-1 here\n${tun}`, id)?.status).toBe("unknown");
   });
 
   it("judges a package build a listing shows by the record's ranges for that package on its release or repository", () => {

@@ -33,7 +33,7 @@ import {
   upgradeLines,
 } from "./mentions";
 import { pickNamedRelease } from "./named-release";
-import { pickClientVersions, pickNamedVersions, pickPackageBuilds, setsUpKubernetes } from "./named-versions";
+import { pickClientVersions, pickNamedVersions, pickPackageBuilds, pickProseBuilds, setsUpKubernetes } from "./named-versions";
 import { ID_LIKE, LSB_DISTRIBUTOR, parseOsRelease, parseOsReleaseValues, SYSTEM_RELEASE_LINE, withCosImage } from "./os-release";
 import { outputHeadingVia } from "./output-heading";
 import { upstreamOf } from "./package-lists";
@@ -161,8 +161,13 @@ export interface ExtractedFacts {
    * before a change ran another version than a reading taken now (logged-versions.ts).
    */
   changes: readonly ComponentChange[];
-  /** Installed packages a listing names (`dpkg -l`, `rpm -qa`) with their whole versions, by package name ("containerd.io"). */
+  /**
+   * Installed packages with their whole versions, by package name ("containerd.io"): a listing's (`dpkg -l`, `rpm -qa`),
+   * else the build a package manager's log installed last, else one a sentence names.
+   */
   packages: Readonly<Record<string, string>>;
+  /** Why a package's build is known, where no listing gave it (the log's or a sentence's, both hedged), by package name. */
+  packageVia: Readonly<Record<string, string>>;
   /** The distribution release the text names in passing ("Ubuntu 24.04"), as an ecosystem key: weaker than an os-release. */
   namedRelease: string | null;
   /** 1-based lines that are not logs: recognised sections and shell command lines. */
@@ -532,7 +537,14 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     ],
     // A listing before the paste upgrades the package is another time's, as a component's output is (review 30d: the
     // old `ii` row beside apt's "Setting up containerd.io (new)" lost both).
-    packages: { ...loggedBuilds(installed), ...pickPackageBuilds(mentions.named, mentions.packageRows, elsewhere, (n) => lineAt(n) ?? "") },
+    ...packageBuilds(
+      pickPackageBuilds(mentions.named, mentions.packageRows, elsewhere, (n) => lineAt(n) ?? ""),
+      loggedBuilds(installed),
+      pickProseBuilds(
+        namedHere.filter((l) => !elsewhere(l.line)),
+        (n) => lineAt(n) ?? "",
+      ),
+    ),
     namedRelease: pickNamedRelease(hostOnly(mentions.releases)),
     notLogs,
     containerOs,
@@ -653,6 +665,21 @@ const loggedVersions = (installed: Readonly<Record<string, string>>): Record<str
       return ecosystem && upstream ? [[ecosystem, upstream]] : [];
     }),
   );
+const NAMED_BUILD_VIA = "a version the report names, not read from the host";
+
+/** Each package's build from the strongest source that gives one (a listing, a package manager's log, a sentence), and why. */
+function packageBuilds(
+  listed: Readonly<Record<string, string>>,
+  logged: Readonly<Record<string, string>>,
+  named: Readonly<Record<string, string>>,
+): { packages: Record<string, string>; packageVia: Record<string, string> } {
+  const packages = { ...named, ...logged, ...listed };
+  const packageVia = Object.fromEntries(
+    Object.keys(packages).flatMap((name) => (name in listed ? [] : [[name, name in logged ? LOGGED_VIA : NAMED_BUILD_VIA]])),
+  );
+  return { packages, packageVia };
+}
+
 /** The whole builds among them (a revision after the release), for the records that range a package's builds. */
 const loggedBuilds = (installed: Readonly<Record<string, string>>): Record<string, string> =>
   Object.fromEntries(Object.entries(installed).filter(([name, build]) => build.includes("-") && listedEcosystem(name)));
@@ -858,6 +885,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     replaced: fromLogs.replaced,
     changes: fromLogs.changes,
     packages: fromLogs.packages,
+    packageVia: fromLogs.packageVia,
     namedRelease: typedRelease ?? fromLogs.namedRelease,
     notLogs: fromLogs.notLogs,
     containerOs: fromLogs.containerOs,

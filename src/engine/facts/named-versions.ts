@@ -4,6 +4,7 @@
  * host's own output gives, and only hedged (see verdict.ts, mentionedChecks).
  */
 import { agreedPerKey } from "./agreed";
+import { LISTED_PACKAGES } from "./component-packages";
 import type { LineRef } from "./iptables-version";
 import { proseRole } from "./kernel-prose";
 import {
@@ -577,6 +578,44 @@ function formAnswer(text: string, line: number, lineAt: (line: number) => string
 function dockerClientVersion(versionLine: string, [above, aboveThat]: [string, string]): string | null {
   const headed = DOCKER_CLIENT_HEADER.test(above) || (/^ +\S/.test(above) && DOCKER_CLIENT_HEADER.test(aboveThat));
   return headed ? (DOCKER_CLIENT_VERSION.exec(versionLine)?.[1] ?? null) : null;
+}
+
+/**
+ * A package's whole build named in a sentence or a title, the packaging revision after the release ("container error
+ * after upgrade to containerd.io 1.4.6-1", containerd#5547; "Bug: Containerd.io 1.7.24-1 | …"; "docker-ce
+ * `5:27.4.0-1~ubuntu.24.04~noble`"): which build of the package the reporter ran, for the records that range a
+ * package's builds (Docker's containerd.io bundles runc). The same words may stand between the name and the build as for a
+ * version named in passing; a revision starts with a digit, or Alpine's "r" and one ("-ce" is Docker's old edition).
+ */
+const PROSE_BUILD = new RegExp(
+  `(?:^|[^\\w/.-])(${LISTED_PACKAGES.map((n) => n.replace(/[.+]/g, "\\$&")).join("|")})${QUOTE}(?:\\s+version|\\s+to(?:\\s+version)?)?\\s*:?\\s*${QUOTE}((?:\\d+:)?\\d+\\.\\d+(?:\\.\\d+)?(?:[~+][\\w.]+)?-r?\\d[\\w~+]*(?:\\.[\\w~+]+)*)(?![\\w.+~-]|\\.\\w)`,
+  "gi",
+);
+
+/**
+ * The builds sentences name, by package name: as for a version named in passing, not a cure's, a fix's or a bound's, nor
+ * one of an upgrade retold or a list; not a listing's row (its reader judges it: a removed package). A package manager's
+ * log names its builds in parentheses (dpkg, pacman, apt's history) or joined to the name (yum): no sentence's shape.
+ * One build per package, or none when the sentences disagree.
+ */
+export function pickProseBuilds(candidates: readonly LineRef[], lineAt: (line: number) => string = () => ""): Record<string, string> {
+  return agreedPerKey(
+    candidates.flatMap(({ text, line }) => {
+      if (
+        isUninstalledRow(text) ||
+        listedBuild(text) ||
+        dpkgQueryBuild(text) ||
+        blockBuild(text, line, lineAt) ||
+        placedBuild(text, line, lineAt)
+      )
+        return [];
+      return Array.from(text.matchAll(PROSE_BUILD)).flatMap((m): Array<[string, string]> => {
+        const rest = text.slice((m.index ?? 0) + m[0].length);
+        const build = m[2] as string;
+        return !anotherVersionAfter(rest) && hostsVersion(text, fromName(m)) ? [[(m[1] as string).toLowerCase(), build]] : [];
+      });
+    }),
+  );
 }
 
 /**
