@@ -45,6 +45,12 @@ describe("kernel mentions", () => {
       kernelOf("Nov 13 10:00:00 node kernel: 8.8.8.8 sent an invalid ICMP type 11, code 0 error to a broadcast: 0.0.0.0 on eth0"),
     ).toBeNull();
     expect(kernelOf("host:\n  arch: amd64\n  kernel: 4.18.0-348.el8.x86_64")?.release).toBe("4.18.0-348.el8.x86_64");
+    // An environment list's item qualified by a word before it; a journald line's host named so is still no summary.
+    expect(kernelOf("- Linux kernel: 5.15.0-91-generic")?.release).toBe("5.15.0-91-generic");
+    expect(kernelOf("Running kernel: 6.1.0-18-amd64")?.release).toBe("6.1.0-18-amd64");
+    expect(
+      kernelOf("Nov 13 10:00:00 host kernel: 8.8.8.8 sent an invalid ICMP type 11, code 0 error to a broadcast: 0.0.0.0 on eth0"),
+    ).toBeNull();
   });
 
   it("reads a uname -a that a program logs inside its own line, build string included", () => {
