@@ -1815,6 +1815,14 @@ export function missingDataReason(record: BugRecord, hosts: HostVersions[]): str
   // A distribution's own package builds are ranged apart: say so in words, not as the records' keys ("rhel:7").
   const releases = [...new Set(record.affected.filter((a) => ownBuilds(a.ecosystem)).map((a) => a.ecosystem))];
   const apart = releases.length ? ` (the record also ranges the builds of ${releases.join(", ")})` : "";
+  // The other CRI runtime's version, given, is not the kubelet's (review 48a F1's c04: "no version of containerd" misread).
+  const unused = hosts.flatMap((h) => {
+    const other = unusedCriRuntime(record, h);
+    return other && (h.components[other] ?? h.mentioned?.[other]) ? [other] : [];
+  })[0];
+  const needed = components.filter((c) => c !== unused);
+  if (unused && needed.length)
+    return `no version of ${needed.join(" or ")} was given: the kubelet runs its pods with it here, and the ${unused} the paste shows is the other runtime${apart}`;
   return components.length ? `no version of ${components.join(" or ")} was given${apart}` : `no version given for ${ecosystems}`;
 }
 

@@ -630,6 +630,31 @@ describe("the host's own component versions", () => {
     // With neither, either runtime may be the kubelet's: the affected one's listing counts, hedged.
     const unscoped = memsw.replace("crio-35fa56fb8d2a.scope/", "pod2f5254d9/35fa56fb8d2a/");
     expect(verdictOf([unscoped, containerdIo].join("\n"), id)).toMatchObject({ status: "affected", certain: false });
+    // The kubelet's own endpoint names its runtime; crictl pointed at the other socket, or finding it first, does not
+    // (review 48a F0: Docker's fixed containerd was judged, certain, on a CRI-O node).
+    const both = "root@node1:~# rpm -qa | grep -E 'cri-o|containerd'\ncri-o-1.23.0-1.1.el8.x86_64\ncontainerd.io-1.6.14-3.1.el8.x86_64";
+    const kubeletArgs =
+      "root@node1:~# ps -o args= -C kubelet | tr ' ' '\\n' | grep endpoint\n--container-runtime-endpoint=unix:///var/run/crio/crio.sock";
+    const pointed = crictl("containerd", "v1.6.14").replace("crictl version", "crictl -r unix:///run/containerd/containerd.sock version");
+    for (const paste of [
+      [unscoped, both, kubeletArgs, pointed],
+      [unscoped, both, pointed],
+      [unscoped, both, kubeletArgs, crictl("containerd", "v1.6.14")],
+      [
+        unscoped,
+        both,
+        'KUBELET_KUBEADM_ARGS="--container-runtime-endpoint=unix:///var/run/crio/crio.sock"',
+        crictl("containerd", "v1.6.14"),
+      ],
+      [unscoped, both, "containerRuntimeEndpoint: unix:///var/run/crio/crio.sock", crictl("containerd", "v1.6.14")],
+    ])
+      expect(verdictOf(paste.join("\n"), id), paste.join("\n")).toMatchObject({ status: "affected", certain: false });
+    // With only the other runtime's version, the answer says which runtime's version is missing.
+    const missing = verdictOf([memsw, kubeletArgs, crictl("containerd", "v1.6.14")].join("\n"), id);
+    expect(missing?.status).toBe("unknown");
+    expect(missing?.reason).toMatch(/^no version of cri-o was given: .*the containerd the paste shows is the other runtime/);
+    // The kubelet's endpoint beside a scope naming the other runtime: neither decides, and no fixed build rules it out.
+    expect(verdictOf([memsw, both, kubeletArgs.replace(/crio\/crio/, "containerd/containerd")].join("\n"), id)?.status).toBe("affected");
   });
 
   it("reads no version from an upgrade retold or a list, and no kubelet from another Kubernetes binary's --version", () => {

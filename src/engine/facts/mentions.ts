@@ -114,6 +114,24 @@ const OS_MARKERS = ["operating system: ", "os image: ", "distribution: ", "distr
  */
 const CRI_SCOPE = /(?:^|[/\s"'])(crio|cri-containerd)-[0-9a-f]{12,64}\.scope\b/;
 const CRI_SCOPE_MARKERS = ["/crio-", "/cri-containerd-"];
+/**
+ * The CRI socket the kubelet is told to use: its flag (`ps`, its unit, kubeadm-flags.env), its config file's field (1.27 on),
+ * kubeadm's node annotation. It names the runtime the kubelet runs pods with, where `crictl` answers for whichever socket
+ * it was pointed at or found first (review 48a F0: `crictl -r …containerd.sock version` on a node whose kubelet uses CRI-O).
+ */
+const KUBELET_ENDPOINT =
+  /(?:--container-runtime-endpoint[=\s]|\bcontainerRuntimeEndpoint:\s*|\bkubeadm\.alpha\.kubernetes\.io\/cri-socket:\s*)["']?(?:unix:\/\/)?(\/\S*?(crio|containerd|cri-dockerd|dockershim)\S*?\.sock)\b/;
+const KUBELET_ENDPOINT_MARKERS = ["--container-runtime-endpoint", "containerruntimeendpoint:", "kubeadm.alpha.kubernetes.io/cri-socket:"];
+const ENDPOINT_RUNTIME: Readonly<Record<string, string>> = {
+  crio: "cri-o",
+  containerd: "containerd",
+  "cri-dockerd": "docker",
+  dockershim: "docker",
+};
+/** A `crictl` command given its endpoint (`-r`, `--runtime-endpoint`): it names the runtime that answers there, no more. */
+const CRICTL_ENDPOINT_CHOSEN = /\bcrictl\s+(?:\S+\s+)*?(?:-r|--runtime-endpoint)[\s=]/;
+/** Lines from `crictl version`'s RuntimeName up to its command: its "Version:" line, perhaps a warning of the endpoint guessed. */
+const CRICTL_COMMAND_REACH = 4;
 const COMPONENT_MARKERS = [
   "server version: ",
   "storage driver: ",
@@ -126,6 +144,7 @@ const COMPONENT_MARKERS = [
   PODMAN_RUNTIME_MARKER,
   ...CRIO_VERSION_MARKERS,
   ...CRI_SCOPE_MARKERS,
+  ...KUBELET_ENDPOINT_MARKERS,
 ];
 const COMPONENT_MARKERS_NODE = [
   "kubelet version: ",
@@ -480,12 +499,18 @@ export function pickComponentMentions(
   const pids = described.some(Boolean) ? [] : logged.flatMap((l) => l.pid ?? []);
   const crictlName = one(candidates.map((c) => CRICTL_RUNTIME_NAME.exec(c.text)?.[1]));
   const crictlVersion = one(candidates.map((c) => CRICTL_RUNTIME_VERSION.exec(c.text)?.[1]));
-  // The CRI runtime crictl talked to, else the one whose scope names the containers' cgroups (one only).
+  // The CRI runtime the kubelet's own endpoint names, else the one crictl talked to, else the one whose scope names the
+  // containers' cgroups (one each).
+  const endpoint = one(candidates.map((c) => KUBELET_ENDPOINT.exec(c.text)?.[2]));
+  const endpointRuntime = endpoint ? ENDPOINT_RUNTIME[endpoint] : undefined;
   const scoped = one(candidates.map((c) => CRI_SCOPE.exec(c.text)?.[1]));
   const scopedRuntime = scoped === "crio" ? "cri-o" : scoped === "cri-containerd" ? "containerd" : undefined;
-  // crictl may have guessed its endpoint (an idle runtime's): beside a scope naming the other one, neither decides (47d F4).
-  const crictlRuntime = crictlName && crictlVersion ? crictlName : undefined;
-  const criRuntime = crictlRuntime && scopedRuntime && crictlRuntime !== scopedRuntime ? undefined : (crictlRuntime ?? scopedRuntime);
+  // crictl pointed at a socket by hand says nothing of the kubelet's; one that found its own may have guessed an idle
+  // runtime's: beside a scope naming the other one, neither decides (47d F4), and the kubelet's endpoint overrules it.
+  const crictlChosen = candidates.some((c) => CRICTL_RUNTIME_NAME.test(c.text) && crictlEndpointChosen(c.line, lineAt));
+  const crictlRuntime = crictlName && crictlVersion && !crictlChosen ? crictlName : undefined;
+  const named = endpointRuntime ?? crictlRuntime;
+  const criRuntime = named && scopedRuntime && named !== scopedRuntime ? undefined : (named ?? scopedRuntime);
   const runtimes = [
     ...candidates.map((c) => RUNTIME_VERSION.exec(c.text)?.[1]),
     ...(podman
@@ -509,6 +534,16 @@ export function pickComponentMentions(
     runtimes: Object.values(agreedPerKey(runtimes.map((r) => [r.slice(0, r.indexOf("://")), r] as const))),
     ...(criRuntime ? { criRuntime } : {}),
   };
+}
+
+/** Whether the `crictl version` whose RuntimeName is on `line` (1-based) was given its endpoint on its command line. */
+function crictlEndpointChosen(line: number, lineAt?: (line: number) => string | undefined): boolean {
+  if (!lineAt) return false;
+  for (let n = line - 1; n >= Math.max(1, line - CRICTL_COMMAND_REACH); n--) {
+    const above = lineAt(n) ?? "";
+    if (/\bcrictl\b/.test(above)) return CRICTL_ENDPOINT_CHOSEN.test(above);
+  }
+  return false;
 }
 
 /**
