@@ -35,6 +35,22 @@ describe("a uname of one machine beside another machine's lines", () => {
     });
   });
 
+  it("takes a kernel read without a host name (uname -r, /proc/version, hostnamectl) as the machine whose prompt or ssh target printed it (review 48b F1)", () => {
+    // Worker-1's kernel is past the fix (5.15.0-131 on 22.04); worker-2's line failed. Before: "not affected", certain.
+    const failing = `admin@bastion:~$ ssh worker-2 sudo crictl logs 3f2a1b9c8d7e\n${CRICTL}`;
+    for (const reading of [
+      "admin@worker-1:~$ uname -rv\n5.15.0-131-generic #141-Ubuntu SMP Fri Jan 10 21:18:28 UTC 2025",
+      "admin@bastion:~$ ssh worker-1 cat /proc/version\nLinux version 5.15.0-131-generic (buildd@lcy02-amd64-045) (x86_64-linux-gnu-gcc-12 (Ubuntu 12.3.0-1ubuntu1~22.04) 12.3.0, GNU ld (GNU Binutils for Ubuntu) 2.38) #141-Ubuntu SMP Fri Jan 10 21:18:28 UTC 2025",
+      "admin@worker-1:~$ hostnamectl\n Static hostname: worker-1\nOperating System: Ubuntu 22.04.5 LTS\n          Kernel: Linux 5.15.0-131-generic",
+    ]) {
+      const verdict = verdictOf(`${reading}\n${failing}`);
+      expect(verdict, reading).toMatchObject({ status: "unknown", reason: expect.stringContaining("no version of worker-2 is given") });
+    }
+    // Read at the failing machine's own prompt, it decides.
+    const own = `root@worker-2:~# uname -r\n5.15.0-127-generic\n${UBUNTU_2204_OS_RELEASE}\nroot@worker-2:~# journalctl -u kube-proxy -o cat -n 4\n${CRICTL}`;
+    expect(verdictOf(own)?.status).toBe("affected");
+  });
+
   it("takes an address ssh reaches as a machine, and `ssh` only as the command run (not `systemctl restart ssh`)", () => {
     const bastion = `admin@bastion:~$ uname -a\n${unameJammy126("bastion")}\n${UBUNTU_2204_OS_RELEASE}\n`;
     expect(verdictOf(`${bastion}admin@bastion:~$ ssh ec2-user@10.0.1.23 sudo crictl logs 3f2a1b9c8d7e\n${CRICTL}`)).toMatchObject({
