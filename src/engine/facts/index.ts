@@ -190,6 +190,12 @@ interface KernelSource {
   line?: number;
   /** The machine whose output it is, as an `ssh` target or a fan-out header names it (unameNodes). */
   machine?: string | null;
+  /**
+   * The machine whose prompt or `ssh` target printed it: the paste's own machine, as a uname -a's host name names it
+   * (review 48b F1: a `uname -r` at worker-1's prompt judged worker-2's line, certain). No node of a fleet: a log pasted
+   * after a prompt's reading is no output of it.
+   */
+  prompt?: string | null;
 }
 
 /**
@@ -253,7 +259,7 @@ function ownUname(sources: readonly KernelSource[], inContainer: ReadonlySet<num
  */
 function unameHostOf(sources: readonly KernelSource[], inContainer: ReadonlySet<number> = new Set()): string | null {
   const named = sources.filter((s) => !s.uname.named && (s.line === undefined || !inContainer.has(s.line)));
-  const names = new Set(named.map((s) => s.uname.hostname ?? s.machine ?? ""));
+  const names = new Set(named.map((s) => s.uname.hostname ?? s.machine ?? s.prompt ?? ""));
   return names.size === 1 && !names.has("") ? ([...names][0] as string) : null;
 }
 
@@ -307,11 +313,10 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     // A uname under a heading naming another machine or an earlier kernel ("docker info on my workstation:").
     const via = parsed?.release ? outputHeadingVia((line) => textLines.at(line - 1), s.lines[0]) : undefined;
     const uname = parsed && via ? { ...parsed, named: true as const, via } : parsed;
-    // The machine whose prompt or `ssh` target printed it, as a uname -a's host name names it (review 48b F1: a `uname -r`
-    // at worker-1's prompt judged worker-2's line, certain). A reading several hosts printed (a dshbak block of
-    // "web-2,web-3") names no one machine.
-    const machine = labelOf(s.lines[0]);
-    if (uname) kernelSources.push({ uname, line: s.lines[0], machine: machine?.includes(",") ? null : machine });
+    // A reading several hosts printed (a dshbak block of "web-2,web-3") names no one machine.
+    const machine = overSsh(s.lines[0]) ? labelOf(s.lines[0]) : null;
+    if (uname)
+      kernelSources.push({ uname, line: s.lines[0], machine: machine?.includes(",") ? null : machine, prompt: labelOf(s.lines[0]) });
   }
   // The machine a command or fan-out header names, by the host name its own uname printed where that is another.
   const aliases = machineAliases(kernelSources);
@@ -465,7 +470,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     const mention = pickKernelMention(mentions.kernel, lineAt);
     // The host's own /proc/version_signature outranks a kernel a sentence names, as uname does.
     if (mention && !(mention.uname.named && signature))
-      kernelSources.push({ ...mention, machine: mention.line === undefined ? null : labelOf(mention.line) });
+      kernelSources.push({ ...mention, prompt: mention.line === undefined ? null : labelOf(mention.line) });
     // Several kernels named and none of them the host's: given, undecided (review 32a: "no kernel version given").
     else if (!mention && !signature) namedReleases = kernelReleasesNamed(mentions.kernel, lineAt);
   }
