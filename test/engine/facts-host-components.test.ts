@@ -550,6 +550,40 @@ describe("the host's own component versions", () => {
       expect(verdictOf(`## node-1 (broken)\n${tun}\n\n## node-2 (works)\nfine.\n\n${versions}\n${runc}`, id), versions).toMatchObject({
         status: "unknown",
       });
+    // Headings as reports write them: a note after a dash, a colon or in brackets, a name in backticks, after "On" or a
+    // part's number, a note then a word, an address, "Server 2"; a bold name with its note after it; GitHub's
+    // collapsible sections; a name written with a space (review 48a F2, F3; 47d's b06).
+    for (const [a, b] of [
+      ["### k8s-worker-01 - broken", "### k8s-worker-02 - OK"],
+      ["### k8s-worker-01: broken", "### k8s-worker-02: OK"],
+      ["### `k8s-worker-01` \u2014 broken", "### `k8s-worker-02` \u2014 OK"],
+      ["### k8s-worker-01 [broken]", "### k8s-worker-02 [OK]"],
+      ["### On k8s-worker-01 (broken)", "### On k8s-worker-02 (OK)"],
+      ["### 1. k8s-worker-01 (broken)", "### 2. k8s-worker-02 (OK)"],
+      ["### k8s-worker-01 (broken) logs", "### k8s-worker-02 (OK) versions"],
+      ["### 10.0.1.23 (broken)", "### 10.0.1.57 (OK)"],
+      ["### Server 1 (broken)", "### Server 2 (OK)"],
+      ["**k8s-worker-01** (broken)", "**k8s-worker-02** (OK)"],
+      ["<details><summary>worker-1 (broken) logs</summary>", "</details>\n<details><summary>worker-2 (works) runc --version</summary>"],
+      ["<details>\n<summary>worker-1 (broken)</summary>", "</details>\n<details>\n<summary>worker-2 (works)</summary>"],
+    ])
+      expect(verdictOf(`${a}\n${tun}\n\n${b}\n${runc}`, id), a).toMatchObject({ status: "unknown" });
+    expect(verdictOf(`## node-1 (broken)\n${tun}\n\n## node-2 (works)\nfine.\n\n## Versions (node 2)\n${runc}`, id)?.status).toBe(
+      "unknown",
+    );
+    // A section's end closes the machine's part: what follows is the paste's own again.
+    expect(
+      verdictOf(
+        `<details><summary>worker-1 (broken)</summary>\n\n${tun}\n</details>\n<details><summary>worker-2 (works)</summary>\nfine\n</details>\n\n${runc.replace("1.1.14", "1.2.2")}`,
+        id,
+      )?.reason,
+    ).not.toContain("worker-2's versions");
+    // Bold prose and a summary naming no machine are no machine headings.
+    expect(
+      verdictOf(`**Edit:** I tried restarting\n${tun}\n\n<details><summary>Full log</summary>\n${runc}\n</details>`, id),
+    ).toMatchObject({
+      status: "not-affected",
+    });
     // A bare version a --format option prints is output too: the walk goes on up to the working host's heading.
     const format = `Working host:\n$ docker version --format '{{.Server.Version}}'\n27.3.1\n${runc}\n\nBroken host:\n${tun}`;
     expect(verdictOf(format, id)).toMatchObject({ status: "unknown" });

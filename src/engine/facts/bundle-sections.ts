@@ -846,8 +846,8 @@ export function readBundle(input: readonly string[] | TextLines): {
     // A heading naming a machine, in a paste that heads two machines so: what follows is that machine's, as after its
     // prompt; a heading there of the same level or above that names none ends the machine's part (host-headings.ts).
     const first = t.charCodeAt(0);
-    // "#", "*" or "_" first: a cheap test on every line before HEADING_START's.
-    const heading = (first === 35 || first === 42 || first === 95) && HEADING_START.test(t) ? hostHeading(t) : undefined;
+    // "#", "*", "_" or "<" first: a cheap test on every line before HEADING_START's.
+    const heading = (first === 35 || first === 42 || first === 95 || first === 60) && HEADING_START.test(t) ? hostHeading(t) : undefined;
     // Decided at the first heading naming a machine: a heading before it ends no machine's part.
     if (heading?.host && comparing === undefined) comparing = comparesHosts(lines, i);
     const machine = heading && comparing ? headingMachine(heading, headedMachines, machineLevel) : undefined;

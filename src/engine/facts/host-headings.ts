@@ -10,17 +10,35 @@
 import { machineOf } from "./fan-out-reader";
 import { sameMachine } from "./uname-fleet";
 
-/** A Markdown heading's hashes and words, or a whole line in bold. */
-const HEADING = /^(?:(#{1,6})\s+(.+?)(?:\s+#+)?|\*\*(.+?)\*\*|__(.+?)__)\s*$/;
+/**
+ * A Markdown heading's hashes and words; a line in bold, alone or with a short note after it ("**node-2** (works)"); a
+ * collapsible section's summary, as GitHub issues fold each machine's output (`<details><summary>worker-2 (works)
+ * </summary>`; review 48a F3), and the section's end.
+ */
+const HEADING =
+  /^(?:(#{1,6})\s+(.+?)(?:\s+#+)?|\*\*(.+?)\*\*((?:\s*\([^()\n]{1,40}\)|\s*[-\u2013\u2014:]\s*[^*\n]{1,30})?:?)|__(.+?)__|(?:<details>\s*)?<summary>\s*(?:<b>|<strong>)?(.+?)(?:<\/b>|<\/strong>)?\s*<\/summary>|(<\/details>))\s*$/i;
 /** A line in bold ranks below every Markdown heading. */
 const BOLD_LEVEL = 7;
-/** A trailing colon and a short note in parentheses after the name: "(broken)", "(works fine)", "(staging)". */
-const NOTE = /\s*:?\s*(?:\([^()\n]{1,40}\)\s*)?:?$/;
+/**
+ * A summary ranks between: it opens a part that the next summary or the section's end closes, inside a Markdown heading's
+ * part (a node's heading, then its logs folded) or not.
+ */
+const SUMMARY_LEVEL = 6.5;
+/**
+ * The name a heading's words give, before a note on how the machine fares: in brackets ("(broken)", "[OK]", perhaps with a
+ * word or two after: "(OK) versions"), after a dash or a colon ("- OK", ": broken", "— works"); the name perhaps in
+ * backticks, after a part's number ("2. ") or "On". Undefined where the words are no name and a note.
+ */
+const NAME_AND_NOTE =
+  /^(?:\d{1,2}[.)]\s+)?(?:on\s+)?`?([^\s`()[\]:]+(?:\s[a-z0-9]{1,3}(?=[\s`:([]|$))?)`?(?:\s*:?\s*(?:\([^()\n]{1,40}\)|\[[^[\]\n]{1,40}\])(?:\s+[\w -]{1,30})?|\s+[-\u2013\u2014]\s+[^\n]{1,40}|\s*:\s+[^\n]{1,40})?\s*:?$/i;
 /**
  * A host name as a report writes it: letters, digits, hyphens and dots, with a digit or a hyphen (a bare word such as
- * "Logs" names a section), or the name of an environment a report compares ("Production", "Staging").
+ * "Logs" names a section), an IPv4 address, a numbered or lettered machine ("Server 2", "VM B"), or the name of an
+ * environment a report compares ("Production", "Staging").
  */
 const HOST = /^(?=[^\s]*[-\d])[a-z][a-z0-9-]{1,62}(?:\.[a-z0-9-]{1,62}){0,4}$/i;
+const ADDRESS = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+const LABELLED = /^(?:server|node|host|vm|machine|worker|box|instance)\s[a-z0-9]{1,3}$/i;
 const ENVIRONMENT = /^(?:prod|production|staging|stage|dev|development|test|testing|qa|uat|preprod|pre-prod|canary|sandbox)$/i;
 /** No file ("docker-compose.yml") and no version ("v1.2.0"). */
 const FILE_OR_VERSION = /\.(?:ya?ml|json|toml|conf|cfg|ini|log|txt|sh|md|service|go|py|js|ts)$|^v?\d/i;
@@ -53,10 +71,11 @@ export function hostHeading(line: string): Heading | undefined {
   if (line.length > MAX_HEADING) return undefined;
   const m = HEADING.exec(line);
   if (!m) return undefined;
-  const level = m[1]?.length ?? BOLD_LEVEL;
-  const words = m[2] ?? m[3] ?? m[4] ?? "";
-  const name = words.replace(NOTE, "");
-  return { host: namesHost(name) ? machineOf(name) : null, level, words };
+  const summary = m[6] !== undefined || m[7] !== undefined;
+  const level = m[1]?.length ?? (summary ? SUMMARY_LEVEL : BOLD_LEVEL);
+  const words = m[2] ?? (m[3] !== undefined ? `${m[3]}${m[4] ?? ""}` : (m[5] ?? m[6] ?? ""));
+  const name = NAME_AND_NOTE.exec(words.trim())?.[1];
+  return { host: name && namesHost(name) ? machineOf(name) : null, level, words };
 }
 
 /**
@@ -67,7 +86,9 @@ export function hostHeading(line: string): Heading | undefined {
  */
 export function headingMachine(heading: Heading, machines: ReadonlySet<string>, level: number): string | null | undefined {
   if (heading.host) return heading.host;
-  const words = heading.words.toLowerCase().split(/[^a-z0-9.-]+/);
+  const split = heading.words.toLowerCase().split(/[^a-z0-9.-]+/);
+  // A name written with a space for its hyphen ("Versions (node 2)" for node-2; review 47d's b06) is read joined too.
+  const words = [...split, ...split.slice(1).map((word, i) => `${split[i]}-${word}`)];
   // By its whole name or the first label of it ("worker-2.prod.example.com" for "worker-2": review 47d F3).
   const named = [...machines].find((machine) => words.some((word) => word && sameMachine(word, machine)));
   if (named) return named;
@@ -77,6 +98,8 @@ const MAX_HEADING = 120;
 
 const namesHost = (words: string) =>
   ENVIRONMENT.test(words) ||
+  ADDRESS.test(words) ||
+  LABELLED.test(words) ||
   (HOST.test(words) &&
     !FILE_OR_VERSION.test(words) &&
     !COMPONENT.test(words) &&
@@ -98,5 +121,5 @@ export function comparesHosts(lines: { readonly length: number; at(i: number): s
   return false;
 }
 
-/** A line that may be a Markdown heading or a line in bold (a cheap test before hostHeading). */
-export const HEADING_START = /^(?:#|\*\*|__)/;
+/** A line that may be a Markdown heading, a line in bold or a summary (a cheap test before hostHeading). */
+export const HEADING_START = /^(?:#|\*\*|__|<details>|<summary>|<\/details>)/i;
