@@ -791,6 +791,18 @@ describe("the host's own component versions", () => {
     const yumHistory =
       "Packages Altered:\n    Updated containerd.io-1.6.21-3.1.el7.x86_64 @docker-ce-stable\n    Update  containerd.io-1.6.22-3.1.el7.x86_64 @docker-ce-stable";
     expect(extractFacts(yumHistory).packages).toEqual({ "containerd.io": "1.6.22-3.1.el7" });
+    // pacman's and apk's removals undo their installs, and pacman's dates order its lines across a change of summer time
+    // (review 48a F4, F5: runc 1.2.2 removed stood; the October line pasted last won over December's).
+    const upgraded = "[2024-12-02T08:11:40+0100] [ALPM] upgraded runc (1.1.15-1 -> 1.2.2-1)";
+    const removedAfter = `${upgraded}\n[2024-12-09T21:00:12+0100] [ALPM] removed runc (1.2.2-1)\n[2024-12-09T21:00:30+0100] [ALPM] installed crun (1.19-1)`;
+    expect(extractFacts(removedAfter).named.runc).toBeUndefined();
+    expect(verdictOf(`${removedAfter}\n${tun}`, id)?.status).toBe("unknown");
+    const apk =
+      "alpine:~# apk upgrade && apk del runc\n(1/1) Upgrading runc (1.1.14-r0 -> 1.2.2-r0)\nOK: 412 MiB in 98 packages\n(1/1) Purging runc (1.2.2-r0)";
+    expect(extractFacts(apk).named.runc).toBeUndefined();
+    expect(extractFacts("(1/2) Installing runc (1.2.2-r0)").named.runc).toBe("1.2.2");
+    const rotated48 = `/var/log/pacman.log:${upgraded}\n/var/log/pacman.log.old:[2024-10-01T19:00:02+0200] [ALPM] upgraded runc (1.1.14-1 -> 1.1.15-1)`;
+    expect(extractFacts(rotated48).named.runc).toBe("1.2.2");
     // Said so: the log's build is not a listing's.
     expect(verdictOf(`${dpkgLog}\n${tun}`, id)?.reason).toMatch(/a package manager's log last installed/);
   });

@@ -9,15 +9,25 @@
  */
 import { CHANGE_PACKAGE_STARTS, componentPackage } from "./component-packages";
 import type { LineRef } from "./iptables-version";
-import { type LogTime, lineTime, writtenAfter } from "./log-times";
+import { comparableTimes, type LogTime, lineTime, writtenAfter } from "./log-times";
 import { upstreamOf } from "./package-lists";
 
 /** Literals of the lines read here (MENTION_MARKERS). */
 export const CHANGE_MARKERS = [
   ...CHANGE_PACKAGE_STARTS.flatMap((name) => [` upgrade ${name}`, ` downgrade ${name}`, `upgraded ${name}`, `downgraded ${name}`]),
   ...CHANGE_PACKAGE_STARTS.flatMap((name) => [`upgrade  ${name}`, `downgrade  ${name}`, `upgrade: ${name}`, `downgrade: ${name}`]),
-  // yum 3's `yum history info` ("Updated containerd.io-1.6.3-…"), apk's "(1/1) Upgrading containerd (1.6.3-r0 -> 1.6.4-r0)".
-  ...CHANGE_PACKAGE_STARTS.flatMap((name) => [`updated ${name}`, `upgrading ${name} (`, `downgrading ${name} (`]),
+  // yum 3's `yum history info` ("Updated containerd.io-1.6.3-…"), apk's "(1/1) Upgrading containerd (1.6.3-r0 -> 1.6.4-r0)",
+  // its installs and removals ("Installing", "Purging", "Deleting"), pacman.log's ("[ALPM] installed runc (1.2.4-1)").
+  ...CHANGE_PACKAGE_STARTS.flatMap((name) => [
+    `updated ${name}`,
+    `upgrading ${name} (`,
+    `downgrading ${name} (`,
+    `installing ${name} (`,
+    `purging ${name} (`,
+    `deleting ${name} (`,
+    `] installed ${name} (`,
+    `] reinstalled ${name} (`,
+  ]),
   // apt's history.log lists a transaction's packages on one line, a component's often not first.
   "upgrade: ",
   ") over (",
@@ -68,8 +78,28 @@ const YUM_REMOVED =
 const PACMAN_LOG = /\[ALPM\] (?:upgraded|downgraded) ([a-z0-9][a-z0-9.+-]*) \((\S+) -> (\S+)\)/;
 /** apk's output: "(1/1) Upgrading containerd (1.6.3-r0 -> 1.6.4-r0)". */
 const APK_UPGRADE = /^\s*\(\d+\/\d+\) (?:Upgrading|Downgrading) ([a-z0-9][a-z0-9.+-]*) \((\S+) -> (\S+)\)/;
+/**
+ * What pacman.log and apk record installed or removed: "[ALPM] installed runc (1.2.4-1)", "[ALPM] removed runc (1.2.2-1)",
+ * "(1/2) Installing runc (1.1.14-r0)", "(1/1) Purging runc (1.2.2-r0)" (review 48a F4: a removal there left the build it
+ * removed standing).
+ */
+const PACMAN_INSTALLED = /\[ALPM\] (?:re)?installed ([a-z0-9][a-z0-9.+-]*) \((\S+)\)/;
+const APK_INSTALLED = /^\s*\(\d+\/\d+\) Installing ([a-z0-9][a-z0-9.+-]*) \((\S+)\)/;
+const PACMAN_OR_APK_REMOVED = /\[ALPM\] removed ([a-z0-9][a-z0-9.+-]*) \(|^\s*\(\d+\/\d+\) (?:Purging|Deleting) ([a-z0-9][a-z0-9.+-]*) \(/;
 /** dpkg's output as apt runs it: "Unpacking containerd.io (1.6.4-1) over (1.6.3-1) ...". */
 const DPKG_OVER = /^\s*Unpacking ([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)? \((\S+)\) over \((\S+)\)/;
+
+/**
+ * A record pacman.log or apk writes of one package (an upgrade, an install, a removal): read here, in the log's order and
+ * with its removals, not as a version a line names (named-versions.ts: apk's "Purging runc (1.2.2-r0)" was read as runc
+ * 1.2.2 named; review 48a F4).
+ */
+export const isPackageRecord = (text: string): boolean =>
+  PACMAN_LOG.test(text) ||
+  PACMAN_INSTALLED.test(text) ||
+  PACMAN_OR_APK_REMOVED.test(text) ||
+  APK_UPGRADE.test(text) ||
+  APK_INSTALLED.test(text);
 
 /** A component's change the paste shows: its versions before and after, when and on which machine, where it says. */
 export interface ComponentChange {
@@ -156,9 +186,9 @@ export function loggedInstalls(lines: readonly LineRef[]): Record<string, string
     if (text.length > MAX_LINE) continue;
     const at = lineTime(text);
     const add = (name: string, build: string | null) => records.set(name, [...(records.get(name) ?? []), { build, at }]);
-    const status = DPKG_STATUS_INSTALLED.exec(text) ?? YUM_LOG.exec(text);
+    const status = DPKG_STATUS_INSTALLED.exec(text) ?? YUM_LOG.exec(text) ?? PACMAN_INSTALLED.exec(text) ?? APK_INSTALLED.exec(text);
     if (status) add(status[1] as string, status[2] as string);
-    const removed = DPKG_REMOVED.exec(text) ?? YUM_REMOVED.exec(text);
+    const removed = DPKG_REMOVED.exec(text) ?? YUM_REMOVED.exec(text) ?? PACMAN_OR_APK_REMOVED.exec(text);
     if (removed) add((removed[1] ?? removed[2]) as string, null);
     const apt = APT_REMOVED.exec(text)?.[1];
     if (apt) for (const m of apt.matchAll(APT_REMOVED_ENTRY)) add(m[1] as string, null);
@@ -170,8 +200,8 @@ export function loggedInstalls(lines: readonly LineRef[]): Record<string, string
   // first: review 47c F4), else the last in the paste.
   const last = new Map<string, string | null>();
   for (const [name, own] of records) {
-    const zone = own[0]?.at?.zone;
-    const dated = own.every((r) => r.at !== null && r.at.year !== null && r.at.zone === zone);
+    const first = own[0]?.at;
+    const dated = !!first && own.every((r) => r.at !== null && r.at.year !== null && comparableTimes(r.at, first));
     // Dated and undated records that disagree (dpkg.log's install, apt history's removal) cannot be ordered: none stands
     // (review 47d F7).
     const undatedDisagree = own.some((r) => r.at === null) && own.some((r) => r.at !== null) && new Set(own.map((r) => r.build)).size > 1;

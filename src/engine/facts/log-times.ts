@@ -39,13 +39,30 @@ export function lineTime(text: string): LogTime | null {
 /** Where a year is missing the other's is taken, so a line is after another only within this reach (two months). */
 const REACH_WITHOUT_YEAR = stamp(2, 0, 0, 0, 0) - stamp(0, 0, 0, 0, 0);
 
+/** A zone's offset from UTC in seconds, where the zone is one ("Z", "UTC", "+0100", "-05:00"); null for a name or none. */
+function offsetOf(zone: string | null): number | null {
+  if (zone === null) return null;
+  const z = zone.trim();
+  if (z === "Z" || z === "UTC" || z === "GMT") return 0;
+  const m = /^([+-])(\d\d):?(\d\d)$/.exec(z);
+  return m ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 3600 + Number(m[3]) * 60) : null;
+}
+
 /**
- * Whether `later` was written after `earlier`: a year either leaves out is taken as the same, within two months only;
- * never across two zones, or a zone and a wall clock (review 46c F5: a UTC failure before a local-time upgrade).
+ * Whether two times can be ordered: the same zone (or both the host's wall clock), or two zones whose offsets say where
+ * each stands (review 48a F5: pacman.log's "+0200" in October and "+0100" in December, one host across a change of
+ * summer time). Never a zone and a wall clock (review 46c F5: a UTC failure before a local-time upgrade).
  */
+export function comparableTimes(a: LogTime, b: LogTime): boolean {
+  return a.zone === b.zone || (offsetOf(a.zone) !== null && offsetOf(b.zone) !== null);
+}
+
+/** Whether `later` was written after `earlier`: a year either leaves out is taken as the same, within two months only. */
 export function writtenAfter(later: LogTime, earlier: LogTime): boolean {
-  if (later.zone !== earlier.zone) return false;
+  if (!comparableTimes(later, earlier)) return false;
   if (later.year !== null && earlier.year !== null && later.year !== earlier.year) return later.year > earlier.year;
-  const by = later.at - earlier.at;
+  // Both in UTC where the zones differ: a stamp minus its offset orders as well across a midnight.
+  const shift = later.zone === earlier.zone ? 0 : (offsetOf(earlier.zone) ?? 0) - (offsetOf(later.zone) ?? 0);
+  const by = later.at - earlier.at + shift;
   return by > 0 && (later.year !== null && earlier.year !== null ? true : by <= REACH_WITHOUT_YEAR);
 }

@@ -4,6 +4,7 @@
  * host's own output gives, and only hedged (see verdict.ts, mentionedChecks).
  */
 import { agreedPerKey } from "./agreed";
+import { isPackageRecord } from "./component-changes";
 import { LISTED_PACKAGES } from "./component-packages";
 import type { LineRef } from "./iptables-version";
 import { proseRole } from "./kernel-prose";
@@ -425,8 +426,8 @@ export function pickNamedVersions(
     found.set(ecosystem, seen);
   };
   for (const { text, line } of candidates) {
-    // A removed package's row still names its version: not the one running.
-    if (isUninstalledRow(text) || isDisabledSnapRow(text)) continue;
+    // A removed package's row still names its version: not the one running. A package manager's record is its log's.
+    if (isUninstalledRow(text) || isDisabledSnapRow(text) || isPackageRecord(text)) continue;
     const kube =
       KLOG_VERSION.exec(text)?.[1] ?? KUBE_VERSION_INFO.exec(text)?.[1] ?? KUBE_SERVER_VERSION.exec(text)?.[1] ?? kubeReleaseChosen(text);
     if (kube) add("kubernetes", kube);
