@@ -4,6 +4,15 @@
  * outranking what a person wrote unless the two name different kernels in ways that leave it undecided.
  */
 import type { LineRef } from "./iptables-version";
+
+/**
+ * A package's description as `dpkg -l` prints it in its row ("ii  linux-headers-5.15.0-130  5.15.0-130.140  all  Header
+ * files related to Linux kernel version 5.15.0") or `apt show` after "Description:": the package's words, no sentence
+ * about the running kernel (review 48b F5).
+ */
+const PACKAGE_DESCRIPTION =
+  /^\s*(?:[uihrp][nicuUfFhHWt]R?\s+[a-z0-9][a-z0-9.+:-]*\s+(?:\d+:)?\d[\w.+~:-]*\s+[a-z0-9]+\s|Description(?:-[a-z]{2}(?:_[A-Z]{2})?)?:)/;
+
 import { claimsHost, PROSE, proseRole, trimPunctuation } from "./kernel-prose";
 import {
   alongsideProse,
@@ -246,7 +255,7 @@ function mentionsIn(text: string): { kernels: UnameFacts[]; cure: boolean; confl
   };
   // A series alone ("kernel 5.10") is never read: in a sentence it is as often a fix's, a question's, a
   // distribution's default or a requirement as the host's, and beside the host's stated release it would cancel it.
-  const matches = [...text.matchAll(PROSE)];
+  const matches = PACKAGE_DESCRIPTION.test(text) ? [] : [...text.matchAll(PROSE)];
   const prose = matches.flatMap((m) => read(m, m[1] ?? m[2], true));
   // A release the prose already placed (as the host's, the cure's or another's) is not read again by its shape.
   const placed = new Set(matches.map((m) => trimPunctuation(m[1] ?? m[2] ?? "")));
