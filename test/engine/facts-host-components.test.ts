@@ -991,7 +991,14 @@ describe("the host's own component versions", () => {
         heading,
       ).toBeUndefined();
     // A heading whose role word describes the failing machine itself: its output stays the host's.
-    for (const heading of ["On the old node that fails:", "The failing node (the other one works):"])
+    for (const heading of [
+      "On the old node that fails:",
+      "The failing node (the other one works):",
+      // The failing machine called a laptop or a workstation, by its failure (review 48b F2).
+      "k8s lab on my laptop, kube-proxy errors even though I updated:",
+      "k3s on my Fedora 40 workstation, kube-proxy keeps complaining:",
+      "My laptop, where containers won't start:",
+    ])
       expect(
         extractFacts(`${heading}\n$ runc --version\nrunc version 1.2.5\ncommit: v1.2.5-0-g59923ef\nspec: 1.2.0`).components.runc,
         heading,

@@ -271,6 +271,8 @@ const ANOTHER_REPORT = [
   String.raw`maintainer['\u2019]s (?:reproduction|repro|output|machine|box|setup|environment|test)`,
   String.raw`not (?:on )?(?:our|my|this) (?:machine|host|node|server|cluster|box)`,
 ].join("|");
+/** A heading that places its output in another report: no word of failure there makes it the failing machine's. */
+export const HEADING_OTHER_REPORT = new RegExp(ANOTHER_REPORT, "i");
 export const HEADING_ROLE = new RegExp(
   String.raw`${NOT_DENIED}(?<!\b(?:non|not|un)-|\bnothing (?:is |was )?)\b(?:working|works|fine|no (?:problem|issue)s?|healthy|good|unaffected|other|another|laptop|workstation|desktop|local machine|ci runner|before[\s_-](?:\w+[\s_-])?(?:upgrade|update|upgrading|updating|reboot)|after[\s_-](?:the[\s_-])?(?:downgrade|downgrading|rollback|rolling back|revert(?:ing)?)|previous|old|${ANOTHER_REPORT})\b[^\n]*:\s*$`,
   "i",
@@ -280,4 +282,4 @@ export const HEADING_ROLE = new RegExp(
  * works):"): its role words describe it, not another machine.
  */
 export const HEADING_FAILING =
-  /\b(?:fail(?:s|ing|ed)?|broken|breaks|crash(?:es|ing)?|hits (?:it|this|the bug)|affected node|(?:problem|bad) (?:node|host|machine|server))\b/i;
+  /\b(?:fail(?:s|ing|ed)?|broken|breaks|crash(?:es|ing)?|hits (?:it|this|the bug)|affected node|(?:problem|bad) (?:node|host|machine|server)|errors|erroring|complain(?:s|ing)?|(?:does ?n[o'\u2019]t|won['\u2019]?t|can[o'\u2019]?t|cannot|no longer) (?:work|start|run|come up)|stuck|hangs|hanging|panics?)\b/i;

@@ -6,7 +6,7 @@
  * prints its Server Version and Kernel Version among sixty lines), so the block is walked up to its heading,
  * past the commands that printed it.
  */
-import { HEADING_FAILING, HEADING_ROLE, ROLE_VIA } from "./kernel-shapes";
+import { HEADING_FAILING, HEADING_OTHER_REPORT, HEADING_ROLE, ROLE_VIA } from "./kernel-shapes";
 
 /** Command lines passed over between a heading and the output: a paste shows a few commands, then their output. */
 const MAX_COMMANDS = 3;
@@ -75,7 +75,7 @@ export function outputHeadingVia(lineAt: (line: number) => string, line: number)
     }
     const heading = asHeading(text);
     if (heading.length <= 80 && HEADING_ROLE.test(heading))
-      return HEADING_FAILING.test(heading) || TEMPLATE_ASKS.test(heading) ? undefined : ROLE_VIA;
+      return (HEADING_FAILING.test(heading) && !HEADING_OTHER_REPORT.test(heading)) || TEMPLATE_ASKS.test(heading) ? undefined : ROLE_VIA;
     // A header whose section follows, indented, is the output's own; anything else ends the walk.
     if (!(SECTION_HEADER.test(raw) && /^\s+\S/.test(lineAt(above + 1)))) return undefined;
   }
