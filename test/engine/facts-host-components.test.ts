@@ -379,11 +379,15 @@ describe("the host's own component versions", () => {
     const dockerd =
       'Apr 02 09:00:01 host dockerd[901]: time="2024-04-02T09:00:01.000000000Z" level=info msg="Docker daemon" commit=8b79278 containerd-snapshotter=false storage-driver=overlay2 version=26.0.0';
     expect(extractFacts(dockerd).named).toMatchObject({ docker: "26.0.0" });
-    // CRI-O's start line, which `crio version` prints too from 1.20 on (review 34a: nothing was read).
-    const crio =
-      "$ crio version\nINFO[2024-09-04 11:27:18.691313588Z] Starting CRI-O, version: 1.23.0, git: df27b8f8eb49a13c522aca56ee4ec27bc7482fad(clean)\nVersion:        1.23.0";
-    expect(extractFacts(crio).named).toMatchObject({ "cri-o": "1.23.0" });
+    // CRI-O's start line in a journal: named. `crio version` prints it too from 1.20 on (review 34a: nothing was read),
+    // its own output then, the host's CRI-O and no restart (review 48a F8).
+    const start =
+      "INFO[2024-09-04 11:27:18.691313588Z] Starting CRI-O, version: 1.23.0, git: df27b8f8eb49a13c522aca56ee4ec27bc7482fad(clean)";
+    expect(extractFacts(`Sep 04 11:27:18 node1 crio[911]: ${start}`).named).toMatchObject({ "cri-o": "1.23.0" });
+    const crio = `$ crio version\n${start}\nVersion:        1.23.0`;
+    expect(extractFacts(crio)).toMatchObject({ components: { "cri-o": "1.23.0" }, changes: [] });
     // A development build is no release (review 34d).
+    expect(extractFacts(crio.replaceAll("1.23.0", "1.29.1-dev")).components["cri-o"]).toBeUndefined();
     expect(extractFacts(crio.replaceAll("1.23.0", "1.29.1-dev")).named["cri-o"]).toBeUndefined();
     // A journal of several nodes: node-b's start-up on 25.0.5 says nothing certain of node-a's failure.
     const sysctl =
@@ -612,6 +616,17 @@ describe("the host's own component versions", () => {
       "[root@node1 ~]# for host in node2 node3\n> do\n>   ssh root@${host} crio version\n> done",
     ])
       expect(extractFacts(`${loop}\n${table}`).readingsHosts, loop).not.toEqual(["node1"]);
+    // CRI-O 1.20 to 1.23 log their start line before the table: the binary's own output, no restart (review 48a F8).
+    for (const start of [
+      'time="2022-01-03T10:25:00Z" level=info msg="Starting CRI-O, version: 1.23.0, git: cd8bc4c1f750416806d6961f07a0b60e5b4b929e(clean)"',
+      "INFO[2022-01-03 10:25:00.000000000] Starting CRI-O, version: 1.23.0, git: cd8bc4c1f750416806d6961f07a0b60e5b4b929e(clean)",
+    ]) {
+      const facts = extractFacts(`root@node1:~# crio version
+${start}
+${table}`);
+      expect(facts.components, start).toMatchObject({ "cri-o": "1.23.0" });
+      expect(facts.changes, start).toEqual([]);
+    }
     // The same keys under another program's command are not CRI-O's.
     expect(extractFacts(`$ mytool version\n${table}`).components["cri-o"]).toBeUndefined();
   });

@@ -18,9 +18,26 @@ const VERSION = /^\s*Version:\s*v?(\d+\.\d+\.\d+[\w.+~-]*)\s*$/;
  * F4), or the header line `crio --version` prints first.
  */
 const CRIO = /(?:^|[\s/$#])crio(?:\s+-{1,2}[\w-]+)*\s+(?:version|--version)(?:\s+\d?>&?\s*\S+)*(?:\s*\|.*)?\s*$/;
-/** Warnings the binary logs before the table (cri-o/cri-o#3845). */
-const WARNING = /^\s*WARN\[/;
+/**
+ * What the binary logs before the table: its warnings (cri-o/cri-o#3845) and its start line, in logrus's text formats
+ * ("WARN[0000] …", "INFO[2022-01-03 10:25:00.000000000] Starting CRI-O, …", `time="…" level=info msg="…"`).
+ */
+const LOGGED = /^\s*(?:[A-Z]{4}\[[^\]\n]{1,40}\]|time="[^"\n]*" level=\w+)/;
 const REACH = 4;
+
+/**
+ * Whether the line at `line` (1-based) is printed by a `crio version` or `crio --version` command a few lines above (its
+ * warnings and its own "Starting CRI-O, version: …" log line come before the table): the binary's output, no start of the
+ * daemon (review 48a F8: it was read as a restart, "the paste shows cri-o changed").
+ */
+export function printedByCrioVersion(line: number, lineAt: (line: number) => string | undefined): boolean {
+  for (let n = line - 1; n >= Math.max(1, line - REACH); n--) {
+    const text = lineAt(n) ?? "";
+    if (text.length <= 200 && CRIO.test(text)) return true;
+    if (!LOGGED.test(text)) return false;
+  }
+  return false;
+}
 
 /** The runtime the `crio version` table whose key line is at `line` (1-based) names ("cri-o://1.23.0"), or null. */
 export function crioVersionTable(line: number, lineAt: (line: number) => string | undefined): string | null {
@@ -32,7 +49,7 @@ export function crioVersionTable(line: number, lineAt: (line: number) => string 
     for (let n = v - 1; n >= Math.max(1, v - REACH); n--) {
       const text = lineAt(n) ?? "";
       if (text.length <= 200 && CRIO.test(text)) return `cri-o://${version}`;
-      if (!WARNING.test(text)) return null;
+      if (!LOGGED.test(text)) return null;
     }
     return null;
   }

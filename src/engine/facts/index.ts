@@ -10,6 +10,7 @@ import { withoutCaptureStamps } from "./capture-stamps";
 import { type ComponentChange, componentChanges, loggedInstalls, replacedVersions } from "./component-changes";
 import { listedEcosystem } from "./component-packages";
 import { beforeUpgrade, commandBefore, hostOfLine, UPGRADE_READ, upgradedBy, upgradesOn } from "./component-upgrades";
+import { printedByCrioVersion } from "./crio-version";
 import { dockerVersionComponents } from "./docker-version";
 import { ansibleOneLine, fanOutHeader } from "./fan-out";
 import { machineOf as machineOfTarget } from "./fan-out-reader";
@@ -349,6 +350,8 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   // The builds a package manager's log shows installed last, where no listing or reading gives the component's version.
   const installed = loggedInstalls(changed.filter((l) => !underHeading(l.line)));
   const namedHere = mentions.named.filter((l) => !underHeading(l.line));
+  // Daemons' start-up lines, but not the one `crio version` prints of itself before its table (no start of the daemon).
+  const startLines = mentions.components.filter((l) => !printedByCrioVersion(l.line, lineAt));
   const namedAway = mentions.named.filter((l) => underHeading(l.line));
   // Apart from the host's own: the output a heading places elsewhere (named), and the output printed before the paste
   // upgrades the component (another time's: it gives way to the upgrade's own version, and judges a failure logged before it).
@@ -526,7 +529,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
       [pickNamedVersions(namedAway, lineAt), HEADING_VIA],
       [namedComponents(away), HEADING_VIA],
       [namedComponents(components.daemon), REMOTE_DAEMON_VIA],
-      [daemonStartVersions(mentions.components), DAEMON_START_VIA],
+      [daemonStartVersions(startLines), DAEMON_START_VIA],
       [restartedKubelet ? { kubernetes: kubernetesRelease(restartedKubelet) } : {}, DAEMON_START_VIA],
       [pickClientVersions(mentions.named, lineAt), CLIENT_VIA],
       [loggedVersions(installed), LOGGED_VIA],
@@ -536,7 +539,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     replaced: replacedVersions(upgrades),
     changes: [
       ...componentChanges(changed, commandHost),
-      ...daemonStarts(mentions.components, commandHost),
+      ...daemonStarts(startLines, commandHost),
       ...upgrades.flatMap((u) =>
         (u.upgraded === "all" ? [...UPGRADE_READ] : [...u.upgraded]).map((ecosystem) => ({
           ecosystem,

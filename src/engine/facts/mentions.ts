@@ -18,7 +18,7 @@ import type { OsFacts } from "../types";
 import { agreedPerKey } from "./agreed";
 import { CHANGE_MARKERS, type ComponentChange } from "./component-changes";
 import { UPGRADE_MARKERS } from "./component-upgrades";
-import { CRIO_VERSION_MARKERS, crioVersionTable } from "./crio-version";
+import { CRIO_VERSION_MARKERS, crioVersionTable, printedByCrioVersion } from "./crio-version";
 import type { LineRef } from "./iptables-version";
 import { osFromId, osImageToOs } from "./kube-nodes";
 import { lineTime } from "./log-times";
@@ -526,6 +526,8 @@ export function pickComponentMentions(
       : []),
     ...(lineAt ? candidates.map((c) => podmanRuntime(c.line, lineAt)) : []),
     ...(lineAt ? candidates.map((c) => crioVersionTable(c.line, lineAt)) : []),
+    // The start line `crio version` logs of itself before its table (or alone, the table cut): the binary's own version.
+    ...(lineAt ? candidates.map((c) => (printedByCrioVersion(c.line, lineAt) ? crioStart(c.text) : undefined)) : []),
   ].filter((r): r is string => !!r);
   // One per runtime (the scheme before "://"), none for a runtime named with two versions.
   return {
@@ -593,11 +595,15 @@ const DOCKERD_START = /\bmsg="Docker daemon"[^\n]{0,200}?\bversion=v?(\d+\.\d+\.
 /** CRI-O's own start line, which `crio version` prints too from 1.20 on ("Starting CRI-O, version: 1.23.0, git: …"). */
 // A development build ("1.29.1-dev") is no release, as runc's "+dev" is not.
 const CRIO_START = /\bStarting CRI-O, version: v?(\d+\.\d+\.\d+[\w.+~-]*?)(?<![-+.]dev),? /;
+const crioStart = (text: string): string | undefined => {
+  const version = CRIO_START.exec(text)?.[1];
+  return version ? `cri-o://${version}` : undefined;
+};
 function daemonStartVersion(text: string): string | undefined {
   const containerd = CONTAINERD_START.exec(text)?.[1];
   if (containerd) return `containerd://${containerd}`;
-  const crio = CRIO_START.exec(text)?.[1];
-  if (crio) return `cri-o://${crio}`;
+  const crio = crioStart(text);
+  if (crio) return crio;
   const docker = DOCKERD_START.exec(text)?.[1];
   return docker ? `docker://${docker}` : undefined;
 }
