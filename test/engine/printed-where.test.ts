@@ -463,6 +463,24 @@ ${prefixed("worker-1", unameJammy127("worker-1"))}\n${prefixed("worker-2", uname
     ]);
     // Without the prefix a line names no host: a log line's own "kubelet: …" is no host.
     expect(diagnoseBundle(kb, `$ pdsh -N -w worker-[1-2] uname -r\n5.15.0-126-generic\n5.15.0-127-generic`).facts.nodes).toEqual([]);
+    // A shell loop that prints each machine's name and a colon first labels its lines as pdsh does (review 48a F7).
+    for (const label of [`echo -n "$h: "`, `printf '%s: ' "$h"`]) {
+      const loop = `$ for h in worker-1 worker-2; do ${label}; ssh $h uname -r; done\nworker-1: 5.15.0-126-generic\nworker-2: 5.15.0-127-generic`;
+      expect(
+        diagnoseBundle(kb, loop).facts.nodes.map((n) => [n.name, n.kernel]),
+        label,
+      ).toEqual([
+        ["worker-1", "5.15.0-126-generic"],
+        ["worker-2", "5.15.0-127-generic"],
+      ]);
+    }
+    // A loop over a file's hosts: any word before a colon is the host that printed it.
+    const unlisted = `$ for h in $(cat workers.txt); do echo -n "$h: "; ssh $h uname -r; done\nworker-1: 5.15.0-126-generic\nworker-2: 5.15.0-127-generic`;
+    expect(diagnoseBundle(kb, unlisted).facts.nodes.map((n) => n.name)).toEqual(["worker-1", "worker-2"]);
+    // A loop that labels nothing, or runs nothing over ssh, is no fan-out.
+    expect(
+      diagnoseBundle(kb, `$ for h in worker-1 worker-2; do ssh $h uname -r; done\n5.15.0-126-generic\n5.15.0-127-generic`).facts.nodes,
+    ).toEqual([]);
   });
 
   it("takes the journal read at the prompt that ran the fan-out as that machine's, not a node's", () => {

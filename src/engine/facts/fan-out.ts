@@ -58,7 +58,7 @@ export function gatheredHosts(line: string): string {
  */
 export function fanOutCommand(command: string): FanOutCommand | null {
   const m = TOOL.exec(command);
-  if (!m?.[1]) return null;
+  if (!m?.[1]) return labelledLoop(command);
   // parallel-ssh is pssh under the name Debian and Ubuntu install it as.
   const tool = (m[1] === "parallel-ssh" ? "pssh" : m[1]) as keyof typeof OPTIONS;
   const { withValue, unprefixed, prefixed, targets } = OPTIONS[tool];
@@ -120,6 +120,26 @@ export function fanOutCommand(command: string): FanOutCommand | null {
   if (!printing && !gathered) return null;
   return { output: gathered ? "gathered" : "prefixed", hosts, continues: pssh };
 }
+
+/**
+ * A shell loop that prints each machine's name and a colon before what it runs there over `ssh` (`for h in $(cat
+ * workers.txt); do echo -n "$h: "; ssh $h runc --version; done`, `printf '%s: ' "$h"`): its lines are labelled as pdsh's
+ * are (review 48a F7: "node1: runc version 1.2.2" gave no version at all). The hosts, where the loop lists them.
+ */
+function labelledLoop(command: string): FanOutCommand | null {
+  const loop = LOOP.exec(command);
+  if (!loop) return null;
+  const [, name, list, body] = loop as unknown as [string, string, string, string];
+  const variable = String.raw`["']?\$\{?${name}\}?`;
+  const labels =
+    new RegExp(String.raw`\becho\s+(?:-[ne]+\s+)*${variable}:`).test(body) ||
+    new RegExp(String.raw`\bprintf\s+(["'])%s:\s*\1\s+${variable}`).test(body);
+  if (!labels || !new RegExp(String.raw`\bssh\s+(?:-\S+\s+(?:\S+\s+)?)*?(?:\w+@)?${variable}`).test(body)) return null;
+  const words = list.trim().split(/\s+/);
+  const listed = words.every((w) => /^[A-Za-z0-9][\w.-]*$/.test(w));
+  return { output: "prefixed", hosts: listed ? new Set(words.map((w) => w.toLowerCase())) : null, continues: false };
+}
+const LOOP = /\bfor\s+(\w+)\s+in\s+([^;\n]+);\s*do\b(.*)$/;
 
 /** The one machine a fan-out command that prints no labels runs on (`pdsh -N -w worker-2 …`), or undefined. */
 export function soleUnlabelledTarget(command: string): string | undefined {
