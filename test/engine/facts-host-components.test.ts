@@ -695,9 +695,16 @@ ${table}`);
         'KUBELET_KUBEADM_ARGS="--container-runtime-endpoint=unix:///var/run/crio/crio.sock"',
         crictl("containerd", "v1.6.14"),
       ],
+      // A configuration's field (perhaps another node's, or planned) naming the other runtime leaves crictl undecided.
       [unscoped, both, "containerRuntimeEndpoint: unix:///var/run/crio/crio.sock", crictl("containerd", "v1.6.14")],
     ])
       expect(verdictOf(paste.join("\n"), id), paste.join("\n")).toMatchObject({ status: "affected", certain: false });
+    // Nor does a configuration's field or another node's annotation decide alone (review 48c F1).
+    for (const other of [
+      "root@node1:~# kubectl get node node2 -o yaml | grep cri-socket\n    kubeadm.alpha.kubernetes.io/cri-socket: unix:///run/containerd/containerd.sock",
+      "The KubeletConfiguration we will roll out next week:\ncontainerRuntimeEndpoint: unix:///run/containerd/containerd.sock",
+    ])
+      expect(verdictOf([unscoped, both, other].join("\n"), id), other).toMatchObject({ status: "affected", certain: false });
     // With only the other runtime's version, the answer says which runtime's version is missing.
     const missing = verdictOf([memsw, kubeletArgs, crictl("containerd", "v1.6.14")].join("\n"), id);
     expect(missing?.status).toBe("unknown");

@@ -48,6 +48,8 @@ describe("kernel mentions", () => {
     // An environment list's item qualified by a word before it; a journald line's host named so is still no summary.
     expect(kernelOf("- Linux kernel: 5.15.0-91-generic")?.release).toBe("5.15.0-91-generic");
     expect(kernelOf("Running kernel: 6.1.0-18-amd64")?.release).toBe("6.1.0-18-amd64");
+    // "Host kernel:" is a VM host's, beside its guests' (review 48c F2).
+    expect(kernelOf("- Host kernel: 5.15.0-131-generic")).toBeNull();
     // A package's description names a kernel version, not the one running (review 48b F5).
     expect(kernelOf("ii  linux-headers-5.15.0-130  5.15.0-130.140  all  Header files related to Linux kernel version 5.15.0")).toBeNull();
     expect(kernelOf("Description: Header files related to Linux kernel version 5.15.0")).toBeNull();

@@ -115,12 +115,17 @@ const OS_MARKERS = ["operating system: ", "os image: ", "distribution: ", "distr
 const CRI_SCOPE = /(?:^|[/\s"'])(crio|cri-containerd)-[0-9a-f]{12,64}\.scope\b/;
 const CRI_SCOPE_MARKERS = ["/crio-", "/cri-containerd-"];
 /**
- * The CRI socket the kubelet is told to use: its flag (`ps`, its unit, kubeadm-flags.env), its config file's field (1.27 on),
- * kubeadm's node annotation. It names the runtime the kubelet runs pods with, where `crictl` answers for whichever socket
- * it was pointed at or found first (review 48a F0: `crictl -r …containerd.sock version` on a node whose kubelet uses CRI-O).
+ * The CRI socket the kubelet runs with, as its command line shows it (`ps`, `systemctl status`, its unit, kubeadm-flags.env's
+ * KUBELET_KUBEADM_ARGS): the runtime it runs pods with, where `crictl` answers for whichever socket it was pointed at or found
+ * first (review 48a F1: `crictl -r …containerd.sock version` on a node whose kubelet uses CRI-O). A KubeletConfiguration's
+ * field and kubeadm's node annotation may be other nodes' or a configuration planned (review 48c F1): they decide nothing,
+ * but one naming another runtime than crictl leaves crictl's word undecided too.
  */
-const KUBELET_ENDPOINT =
-  /(?:--container-runtime-endpoint[=\s]|\bcontainerRuntimeEndpoint:\s*|\bkubeadm\.alpha\.kubernetes\.io\/cri-socket:\s*)["']?(?:unix:\/\/)?(\/\S*?(crio|containerd|cri-dockerd|dockershim)\S*?\.sock)\b/;
+const SOCKET = String.raw`["']?(?:unix:\/\/)?(\/\S*?(crio|containerd|cri-dockerd|dockershim)\S*?\.sock)\b`;
+const KUBELET_ENDPOINT = new RegExp(String.raw`--container-runtime-endpoint[=\s]${SOCKET}`);
+const CONFIGURED_ENDPOINT = new RegExp(
+  String.raw`(?:\bcontainerRuntimeEndpoint:\s*|\bkubeadm\.alpha\.kubernetes\.io\/cri-socket:\s*)${SOCKET}`,
+);
 const KUBELET_ENDPOINT_MARKERS = ["--container-runtime-endpoint", "containerruntimeendpoint:", "kubeadm.alpha.kubernetes.io/cri-socket:"];
 const ENDPOINT_RUNTIME: Readonly<Record<string, string>> = {
   crio: "cri-o",
@@ -510,7 +515,13 @@ export function pickComponentMentions(
   const crictlChosen = candidates.some((c) => CRICTL_RUNTIME_NAME.test(c.text) && crictlEndpointChosen(c.line, lineAt));
   const crictlRuntime = crictlName && crictlVersion && !crictlChosen ? crictlName : undefined;
   const named = endpointRuntime ?? crictlRuntime;
-  const criRuntime = named && scopedRuntime && named !== scopedRuntime ? undefined : (named ?? scopedRuntime);
+  const configured = candidates.flatMap((c) => {
+    const socket = CONFIGURED_ENDPOINT.exec(c.text)?.[2];
+    return socket ? [ENDPOINT_RUNTIME[socket]] : [];
+  });
+  const disputed = (runtime: string) =>
+    (scopedRuntime !== undefined && scopedRuntime !== runtime) || (!endpointRuntime && configured.some((r) => r !== runtime));
+  const criRuntime = named ? (disputed(named) ? undefined : named) : scopedRuntime;
   const runtimes = [
     ...candidates.map((c) => RUNTIME_VERSION.exec(c.text)?.[1]),
     ...(podman
