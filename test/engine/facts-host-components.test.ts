@@ -575,6 +575,20 @@ describe("the host's own component versions", () => {
     expect(verdictOf(`## node-1 (broken)\n${tun}\n\n## node-2 (works)\nfine.\n\n## Versions (node 2)\n${runc}`, id)?.status).toBe(
       "unknown",
     );
+    // One machine headed as working ("(OK)", "- OK", a summary), or a build headed as the one that works: its output is
+    // perhaps not the failing run's (review 48c F4, F7).
+    for (const [a, b] of [
+      ["### openvpn log", "### k8s-worker-02 (OK)"],
+      ["### openvpn log", "### k8s-worker-02 - OK"],
+      ["<details><summary>openvpn log</summary>", "</details>\n<details><summary>k8s-worker-02 (OK)</summary>"],
+      ["### containerd.io 1.7.24-1 - broken", "### containerd.io 1.7.23-1 - works"],
+      ["The broken node is k8s-worker-01.", "Output from k8s-worker-02, which works:"],
+    ])
+      expect(verdictOf(`${a}\n${tun}\n\n${b}\n\`\`\`\n${runc}\n\`\`\``, id), b).toMatchObject({ status: "unknown" });
+    // Addresses headed with a service's name are the services tested, not machines (review 48c F10).
+    expect(verdictOf(`### 10.96.0.1 (kubernetes svc)\n${tun}\n\n### 10.96.0.10 (kube-dns)\n${runc}`, id)?.reason).not.toContain(
+      "no version of",
+    );
     // A section's end closes the machine's part: what follows is the paste's own again.
     expect(
       verdictOf(
@@ -697,6 +711,15 @@ ${table}`);
       ],
       // A configuration's field (perhaps another node's, or planned) naming the other runtime leaves crictl undecided.
       [unscoped, both, "containerRuntimeEndpoint: unix:///var/run/crio/crio.sock", crictl("containerd", "v1.6.14")],
+      // crictl pointed by the variable its flag reads (review 48c F6).
+      [
+        unscoped,
+        both,
+        crictl("containerd", "v1.6.14").replace(
+          "crictl version",
+          "CONTAINER_RUNTIME_ENDPOINT=unix:///run/containerd/containerd.sock crictl version",
+        ),
+      ],
     ])
       expect(verdictOf(paste.join("\n"), id), paste.join("\n")).toMatchObject({ status: "affected", certain: false });
     // Nor does a configuration's field or another node's annotation decide alone (review 48c F1).
@@ -724,6 +747,8 @@ ${table}`);
       expect(verdictOf(`${story}\n${TCP6}`, TCP6_ID)?.status, story).toBe("unknown");
     }
     expect(extractFacts("Docker 20.10.6 on Ubuntu 20.04").named.docker).toBe("20.10.6");
+    // A sentence cut over lines that opens with "was" is no question.
+    expect(extractFacts("The main issue\nwas an upgrade of docker to version 20.10.6 done by ansible.").named.docker).toBe("20.10.6");
     // Nor from a sentence's cure, fix, requirement or bound (read as kernel-prose.ts reads a kernel release's role).
     for (const sentence of [
       "After upgrading docker-ce to 20.10.7 the error is gone.",
@@ -737,6 +762,9 @@ ${table}`);
       // Review 46a F7: the fix's release, not yet the host's.
       "Docker 20.10.7 is supposed to fix this according to the release notes, but we have not rolled it out yet.",
       "docker 20.10.7 should fix it",
+      // A question or a label's list names no version the host ran (review 48c F8).
+      "Is Docker 20.10.7 affected by this too?",
+      "Affected versions: Docker 20.10.7 (per the forum thread).",
     ])
       expect(extractFacts(`${sentence}\n${TCP6}`).named.docker, sentence).toBeUndefined();
     // A failure's onset is the host's (review 27b); a release note's opening or an old box elsewhere is not (review 27c).
@@ -843,8 +871,13 @@ ${table}`);
       expect(verdict, named).toMatchObject({ status: "affected", certain: false });
       expect(verdict?.reason, named).toMatch(/a version the report names, not read from the host/);
     }
-    // A cure, an upgrade retold or a list names no build the host ran; a listing's word stands over a sentence's.
+    // A cure, an upgrade retold or a list names no build the host ran, nor a question, a label's bound or a quoted title
+    // (review 48c F8); a listing's word stands over a sentence's.
     for (const notRun of [
+      "Does anyone know if containerd.io 1.7.24-1 has the tun regression? Here is our log:",
+      "Is containerd.io 1.7.24-1 affected by this too?",
+      "Known bad: containerd.io 1.7.24-1 (per the docker forum thread).",
+      'Same problem as docker/for-linux#1520 ("openvpn broken with containerd.io 1.7.24-1").',
       "after upgrading containerd.io to 1.7.25-1 the error is gone",
       "containerd.io 1.7.23-1 -> 1.7.24-1",
       "tried containerd.io 1.7.23-1 and 1.7.24-1",

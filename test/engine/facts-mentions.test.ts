@@ -48,6 +48,9 @@ describe("kernel mentions", () => {
     // An environment list's item qualified by a word before it; a journald line's host named so is still no summary.
     expect(kernelOf("- Linux kernel: 5.15.0-91-generic")?.release).toBe("5.15.0-91-generic");
     expect(kernelOf("Running kernel: 6.1.0-18-amd64")?.release).toBe("6.1.0-18-amd64");
+    // An environment list under a heading naming another machine is that machine's, past its first items (review 48c F3).
+    const healthy = "Healthy node for comparison:\n- AMI: amazon-eks-node-1.23-v20221112\n- Linux kernel: 5.4.219-126.411.amzn2.x86_64";
+    expect(extractFacts(healthy).kernel).toMatchObject({ release: "5.4.219-126.411.amzn2.x86_64", named: true });
     // "Host kernel:" is a VM host's, beside its guests' (review 48c F2).
     expect(kernelOf("- Host kernel: 5.15.0-131-generic")).toBeNull();
     // A package's description names a kernel version, not the one running (review 48b F5).

@@ -38,6 +38,7 @@ const NAME_AND_NOTE =
  */
 const HOST = /^(?=[^\s]*[-\d])[a-z][a-z0-9-]{1,62}(?:\.[a-z0-9-]{1,62}){0,4}$/i;
 const ADDRESS = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+const SERVICE_NOTE = /\b(?:svc|services?|dns|kube-dns|coredns|cluster-?ip|vip|gateway|ingress|endpoints?|pods?|lb|load ?balancer)\b/i;
 const LABELLED = /^(?:server|node|host|vm|machine|worker|box|instance)\s[a-z0-9]{1,3}$/i;
 const ENVIRONMENT = /^(?:prod|production|staging|stage|dev|development|test|testing|qa|uat|preprod|pre-prod|canary|sandbox)$/i;
 /** No file ("docker-compose.yml") and no version ("v1.2.0"). */
@@ -75,7 +76,9 @@ export function hostHeading(line: string): Heading | undefined {
   const level = m[1]?.length ?? (summary ? SUMMARY_LEVEL : BOLD_LEVEL);
   const words = m[2] ?? (m[3] !== undefined ? `${m[3]}${m[4] ?? ""}` : (m[5] ?? m[6] ?? ""));
   const name = NAME_AND_NOTE.exec(words.trim())?.[1];
-  return { host: name && namesHost(name) ? machineOf(name) : null, level, words };
+  // An address whose note names a service is that service's (review 48c F10: "### 10.96.0.10 (kube-dns) - OK").
+  const service = name !== undefined && ADDRESS.test(name) && SERVICE_NOTE.test(words);
+  return { host: name && !service && namesHost(name) ? machineOf(name) : null, level, words };
 }
 
 /**

@@ -133,8 +133,12 @@ const ENDPOINT_RUNTIME: Readonly<Record<string, string>> = {
   "cri-dockerd": "docker",
   dockershim: "docker",
 };
-/** A `crictl` command given its endpoint (`-r`, `--runtime-endpoint`): it names the runtime that answers there, no more. */
-const CRICTL_ENDPOINT_CHOSEN = /\bcrictl\s+(?:\S+\s+)*?(?:-r|--runtime-endpoint)[\s=]/;
+/**
+ * A `crictl` command given its endpoint (`-r`, `--runtime-endpoint`, or the CONTAINER_RUNTIME_ENDPOINT that flag reads;
+ * review 48c F7): it names the runtime that answers there, no more.
+ */
+const CRICTL_ENDPOINT_CHOSEN =
+  /\bcrictl\s+(?:\S+\s+)*?(?:-r|--runtime-endpoint)[\s=]|\bCONTAINER_RUNTIME_ENDPOINT=\S+\s+(?:sudo\s+(?:-E\s+)?)?crictl\b/;
 /** Lines from `crictl version`'s RuntimeName up to its command: its "Version:" line, perhaps a warning of the endpoint guessed. */
 const CRICTL_COMMAND_REACH = 4;
 const COMPONENT_MARKERS = [

@@ -467,7 +467,8 @@ export function pickNamedVersions(
         // an upgrade retold or a list names no one version the host runs. Nor does a sentence's cure, fix,
         // requirement or bound ("after upgrading docker-ce to 17.09.1-ce the error is gone", "requires Docker
         // 20.10.0"), read as a kernel release is (kernel-prose.ts): such a version confirms the bug, not the host's.
-        if (m[1] && !anotherVersionAfter(text.slice((m.index ?? 0) + m[0].length)) && hostsVersion(text, fromName(m))) add(ecosystem, m[1]);
+        const rest = text.slice((m.index ?? 0) + m[0].length);
+        if (m[1] && !anotherVersionAfter(rest) && hostsVersion(text, fromName(m)) && !asked(text, m.index ?? 0, rest)) add(ecosystem, m[1]);
       }
       for (const m of text.matchAll(dpkg)) if (m[1]) add(ecosystem, m[1]);
     }
@@ -611,12 +612,36 @@ export function pickProseBuilds(candidates: readonly LineRef[], lineAt: (line: n
       )
         return [];
       return Array.from(text.matchAll(PROSE_BUILD)).flatMap((m): Array<[string, string]> => {
-        const rest = text.slice((m.index ?? 0) + m[0].length);
+        const at = m.index ?? 0;
+        const rest = text.slice(at + m[0].length);
         const build = m[2] as string;
-        return !anotherVersionAfter(rest) && hostsVersion(text, fromName(m)) ? [[(m[1] as string).toLowerCase(), build]] : [];
+        const claims = !anotherVersionAfter(rest) && hostsVersion(text, fromName(m)) && !asked(text, at, rest) && !quoted(text, at);
+        return claims ? [[(m[1] as string).toLowerCase(), build]] : [];
       });
     }),
   );
+}
+
+/**
+ * Whether a version named at `at` is asked about ("Is containerd.io 1.7.24-1 affected?") or a label's bound or list
+ * ("Known bad: …", "Affected versions: …"): no claim of the reporter's own (review 48c F8).
+ */
+function asked(text: string, at: number, rest: string): boolean {
+  const sentence =
+    text
+      .slice(0, at)
+      .split(/[.!?]\s/)
+      .at(-1) ?? "";
+  return /^[^.!]*\?/.test(rest) || BOUND_LABEL.test(sentence);
+}
+const BOUND_LABEL = /\b(?:known[- ](?:bad|good|broken)|(?:affected|bad|broken|fixed|good) (?:versions?|builds?|releases?))\s*:/i;
+/**
+ * Whether a build named at `at` sits inside a quoted title, another report's ("same as #1520 (\"openvpn broken with
+ * containerd.io 1.7.24-1\")"): an odd number of double quotes before it, on a line that is no JSON or escaped log.
+ */
+function quoted(text: string, at: number): boolean {
+  if (text.includes('\\"') || text.includes('":')) return false;
+  return ((text.slice(0, at).match(/"/g)?.length ?? 0) & 1) === 1;
 }
 
 /**

@@ -15,12 +15,13 @@ const MAX_BLOCK_LINES = 80;
 /**
  * A line of the output itself: indented, "Key: value" (values aligned with any run of blanks, as `kubectl
  * describe` and `crictl version` print them), its parts' header (`docker version`'s "Client:", "Server:
- * Docker Engine - Community"), a `dpkg -l` row or header line, an `rpm -qa` name, a `yum`/`dnf list` row or
+ * Docker Engine - Community"), an environment list's item ("- AMI: …", "- Linux kernel: …"; review 48c F5: the walk ended at
+ * the list's first item, below "Healthy node for comparison:"), a `dpkg -l` row or header line, an `rpm -qa` name, a `yum`/`dnf list` row or
  * section header ("Installed Packages"), a bare version a `--format` or `--short` option prints ("27.3.1"; review 47a F1:
  * it ended the walk below "### vpn-staging (works)", so the working host's runc was judged the failing one's).
  */
 const OUTPUT_LINE =
-  /^(?:\s|v?\d[\w.+~:-]*\s*$|[A-Za-z][\w .()/-]{0,40}:[ \t]+\S|(?:Client|Server)(?::.*)?$|[uihrp][nicuUfFhHWt]R? {2,}[a-z0-9][\w.+:-]*[ \t]+\S|(?:Desired=|\| Status=|\|\/ Err\?=|\|\|\/ Name|\+\+\+-)|[a-z0-9][\w.+-]*-\d[\w.~^+-]*\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s*$|[a-z0-9][\w.+-]*\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s+\S+\s+\S+\s*$|(?:Installed|Available|Extra|Upgraded) Packages\s*$)/;
+  /^(?:\s|v?\d[\w.+~:-]*\s*$|(?:[-*\u2022]\s+)?[A-Za-z][\w .()/-]{0,40}:[ \t]+\S|(?:Client|Server)(?::.*)?$|[uihrp][nicuUfFhHWt]R? {2,}[a-z0-9][\w.+:-]*[ \t]+\S|(?:Desired=|\| Status=|\|\/ Err\?=|\|\|\/ Name|\+\+\+-)|[a-z0-9][\w.+-]*-\d[\w.~^+-]*\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s*$|[a-z0-9][\w.+-]*\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\s+\S+\s+\S+\s*$|(?:Installed|Available|Extra|Upgraded) Packages\s*$)/;
 const CODE_FENCE = /^(?:```|~~~)[\w-]*$/;
 /** A section's header inside the output ("Plugins:", "Security Options:", `kubectl describe`'s "Lease:", "System Info:"), when indented lines follow. */
 const SECTION_HEADER = /^[A-Za-z][\w .()/-]{0,40}:$/;
@@ -29,7 +30,7 @@ const SECTION_HEADER = /^[A-Za-z][\w .()/-]{0,40}:$/;
  * ending in a colon is a heading instead.
  */
 const COMMAND_LINE =
-  /^(?:\S*[$#%]\s+|\u279c\s+\S{1,60}(?:\s+git:\([^)\n]{0,60}\))?(?:\s+\u2717)?\s+)?(?:sudo\s+)?(?:\S*\/)?(?:docker|podman|nerdctl|containerd|ctr|crictl|runc|crun|kubelet|kubectl|kubeadm|k3s|rke2|iptables|ip6tables|iptables-\w+|journalctl|systemctl|grep|cat|dpkg|rpm|apt|yum|dnf|uname|hostnamectl)\b/;
+  /^(?:(?!#{2,}\s)\S*[$#%]\s+|\u279c\s+\S{1,60}(?:\s+git:\([^)\n]{0,60}\))?(?:\s+\u2717)?\s+)?(?:sudo\s+)?(?:\S*\/)?(?:docker|podman|nerdctl|containerd|ctr|crictl|runc|crun|kubelet|kubectl|kubeadm|k3s|rke2|iptables|ip6tables|iptables-\w+|journalctl|systemctl|grep|cat|dpkg|rpm|apt|yum|dnf|uname|hostnamectl)\b/;
 
 /**
  * A heading's words as a plain line ending in its colon: Markdown's emphasis around it ("**Output from the upstream issue
@@ -40,10 +41,12 @@ function asHeading(text: string): string {
   // A heading is short (HEADING_ROLE reads 80 characters at most): a long line is no heading, and is not searched.
   if (text.length > MAX_HEADING) return text;
   const hashes = MARKDOWN_HEADING.exec(text);
-  const words = hashes ? text.slice(hashes[0].length).replace(CLOSING_HASHES, "") : text;
+  // A collapsible section's summary is a heading too (review 48c F3: "<summary>k8s-worker-02 (OK)</summary>").
+  const summary = SUMMARY.exec(text)?.[1];
+  const words = summary ?? (hashes ? text.slice(hashes[0].length).replace(CLOSING_HASHES, "") : text);
   // A link is one word of the heading, however long (review 46d F4: "From https://github.com/…/issues/6876#issuecomment-…:").
   const plain = words.replace(EMPHASIS, "$2").replace(LINK, "https://link").trim();
-  return hashes && !plain.endsWith(":") ? `${plain}:` : plain;
+  return (hashes || summary !== undefined) && !plain.endsWith(":") ? `${plain}:` : plain;
 }
 const MAX_HEADING = 240;
 const LINK = /https?:\/\/[^\s)]+?(?=:?$|[\s)])/g;
@@ -53,6 +56,8 @@ const LINK = /https?:\/\/[^\s)]+?(?=:?$|[\s)])/g;
  */
 const TEMPLATE_ASKS = /\bplease (?:complete|provide|fill|paste|include|add)\b/i;
 const MARKDOWN_HEADING = /^#{1,6}\s+/;
+const SENTENCE_END = /[.!?]\s+(?=[A-Z])/;
+const SUMMARY = /^(?:<details>\s*)?<summary>\s*(.*?)\s*<\/summary>$/i;
 const CLOSING_HASHES = /\s+#+$/;
 const EMPHASIS = /^(\*\*|__|\*|_)(.+)\1$/;
 
@@ -74,8 +79,11 @@ export function outputHeadingVia(lineAt: (line: number) => string, line: number)
       continue;
     }
     const heading = asHeading(text);
-    if (heading.length <= 80 && HEADING_ROLE.test(heading))
-      return (HEADING_FAILING.test(heading) && !HEADING_OTHER_REPORT.test(heading)) || TEMPLATE_ASKS.test(heading) ? undefined : ROLE_VIA;
+    if (heading.length <= 80 && HEADING_ROLE.test(heading)) {
+      // The failure words of the heading's own last sentence ("The broken node is k8s-1. Output from k8s-2, which works:").
+      const last = heading.split(SENTENCE_END).at(-1) ?? heading;
+      return (HEADING_FAILING.test(last) && !HEADING_OTHER_REPORT.test(heading)) || TEMPLATE_ASKS.test(heading) ? undefined : ROLE_VIA;
+    }
     // A header whose section follows, indented, is the output's own; anything else ends the walk.
     if (!(SECTION_HEADER.test(raw) && /^\s+\S/.test(lineAt(above + 1)))) return undefined;
   }
