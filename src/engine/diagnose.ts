@@ -611,13 +611,15 @@ function assemble(
     // dates (printed) holds for whichever machine printed it.
     const anyNode =
       !facts.nodes.length &&
-      facts.readingsHosts !== null &&
+      (facts.readingsHosts !== null || facts.kernelPrompt !== null) &&
       logEvidence.length > 0 &&
       !away &&
       !apart &&
       !readAt &&
       symptomLines().every((l) => facts.commandHost(l) === "" && printerOf(l) === null);
-    const ownRead = anyNode ? ownNow.map((c) => (c.certain === false || !readHere(c) ? c : hedgeNamed(c, ANY_NODE_VIA))) : ownNow;
+    // The kernel too, where a machine's name places it (review 48c F5: cp-1's `uname -rv` judged a kube-proxy pod's log).
+    const onMachine = (c: VersionEvidence) => readHere(c) || (facts.kernelPrompt !== null && c.subject.startsWith(SINGLE_HOST));
+    const ownRead = anyNode ? ownNow.map((c) => (c.certain === false || !onMachine(c) ? c : hedgeNamed(c, ANY_NODE_VIA))) : ownNow;
     const checks =
       elsewhere.length && elsewhere.length === hosts.length
         ? elsewhere

@@ -46,6 +46,18 @@ describe("a uname of one machine beside another machine's lines", () => {
       const verdict = verdictOf(`${reading}\n${failing}`);
       expect(verdict, reading).toMatchObject({ status: "unknown", reason: expect.stringContaining("no version of worker-2 is given") });
     }
+    // A pod's log through the cluster (`kubectl logs` at cp-1's prompt) may be any node's: cp-1's kernel judges it hedged
+    // (review 48c F5); a bare shell's reading is the paste's one machine's, as everywhere.
+    const podLog = `ubuntu@cp-1:~$ kubectl -n kube-system logs kube-proxy-7xk2p --tail=3\n${CRICTL}`;
+    const atCp = verdictOf(
+      `ubuntu@cp-1:~$ uname -rv\n5.15.0-131-generic #141-Ubuntu SMP Fri Jan 10 21:18:28 UTC 2025\n${UBUNTU_2204_OS_RELEASE}\n${podLog}`,
+    );
+    expect(atCp).toMatchObject({ status: "unknown", reason: expect.stringContaining("came through the cluster") });
+    const bare = verdictOf(
+      `$ uname -a\n${unameJammy127("k8s-w3")}\n${UBUNTU_2204_OS_RELEASE}\n$ kubectl -n kube-system logs kube-proxy-7xk2p\n${CRICTL}`,
+    );
+    expect(bare).toMatchObject({ status: "affected", level: "verified" });
+    expect(bare?.certain).not.toBe(false);
     // Read at the failing machine's own prompt, it decides.
     const own = `root@worker-2:~# uname -r\n5.15.0-127-generic\n${UBUNTU_2204_OS_RELEASE}\nroot@worker-2:~# journalctl -u kube-proxy -o cat -n 4\n${CRICTL}`;
     expect(verdictOf(own)?.status).toBe("affected");

@@ -70,6 +70,8 @@ export interface ExtractedFacts {
   kernelsGiven?: string[];
   /** The host name the input's own `uname -a` printed, when one did: which row of a nodes table that host is. */
   unameHost: string | null;
+  /** The machine whose named prompt or `ssh` target printed the kernel's reading, where one did (not a bare shell's). */
+  kernelPrompt: string | null;
   /**
    * The machines whose prompts or `ssh` targets printed the readings of the paste's own versions ("admin@laptop:~$
    * containerd --version"), those of no node; null when any reading was printed under none (or there is none).
@@ -261,6 +263,13 @@ function ownUname(sources: readonly KernelSource[], inContainer: ReadonlySet<num
 function unameHostOf(sources: readonly KernelSource[], inContainer: ReadonlySet<number> = new Set()): string | null {
   const named = sources.filter((s) => !s.uname.named && (s.line === undefined || !inContainer.has(s.line)));
   const names = new Set(named.map((s) => s.uname.hostname ?? s.machine ?? s.prompt ?? ""));
+  return names.size === 1 && !names.has("") ? ([...names][0] as string) : null;
+}
+
+/** The one machine whose named prompt or `ssh` target printed the readings, or null (a bare shell's, or several). */
+function kernelPromptOf(sources: readonly KernelSource[], inContainer: ReadonlySet<number>): string | null {
+  const named = sources.filter((s) => !s.uname.named && (s.line === undefined || !inContainer.has(s.line)));
+  const names = new Set(named.map((s) => s.machine ?? s.prompt ?? ""));
   return names.size === 1 && !names.has("") ? ([...names][0] as string) : null;
 }
 
@@ -499,6 +508,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     kernel,
     ...(!kernel && !hostNodes.length && givenReleases.size > 1 ? { kernelsGiven: [...givenReleases] } : {}),
     unameHost: hostNodes.length ? null : unameHostOf(kernelSources, containerOutput),
+    kernelPrompt: hostNodes.length ? null : kernelPromptOf(kernelSources, containerOutput),
     readingsHosts: ownPrinters.size && !ownPrinters.has("") ? [...ownPrinters] : null,
     readingsAt,
     bareUnameHost,
@@ -870,6 +880,8 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     // The logs' kernels that decided nothing, when no field gave one either (review 32c: "no kernel version given").
     ...(!kernel && !hostNodes.length && !readings.length && fromLogs.kernelsGiven ? { kernelsGiven: fromLogs.kernelsGiven } : {}),
     unameHost: hostNodes.length ? null : (unameHostOf(sources) ?? (readings.length ? null : fromLogs.unameHost)),
+    // A field's kernel was typed, at no prompt.
+    kernelPrompt: hostNodes.length || readings.length ? null : fromLogs.kernelPrompt,
     readingsHosts: fromLogs.readingsHosts,
     readingsAt: fromLogs.readingsAt,
     bareUnameHost: fromLogs.bareUnameHost,
