@@ -545,6 +545,12 @@ function assemble(
     // read at the prompt that printed the line; review 45a F9: "no version of laptop is given" beside the laptop's own).
     const readAt = logEvidence.length ? readingsOfPrinter(symptomLines(), printerOf, facts) : null;
     if (readAt) hosts = [singleHost(facts, single.subject, readAt.read), ...hosts.filter((h) => h.subject !== single.subject)];
+    // Two kernels read at two machines' prompts, and every line printed at one of them by a command reading its logs: that
+    // machine's kernel (review 48c F9: "does not say which one failed").
+    const kernelAt = !facts.kernel && facts.kernelsGiven && logEvidence.length ? shownPrinter(symptomLines(), printerOf, facts) : null;
+    const printedKernel = kernelAt ? facts.kernelAt(kernelAt) : null;
+    if (printedKernel)
+      hosts = hosts.map((h) => (h.subject === single.subject ? { ...h, kernel: printedKernel, kernelsGiven: undefined } : h));
     // The readings of a component the paste shows at another time, or that a distribution's own log line ran bundled, are
     // named instead: not the version that logged the symptom, perhaps (logged-versions.ts). The paste's own host's, and
     // the row of the node that printed every symptom line (review 46b F4: a row read after the upgrade the node's
@@ -724,7 +730,8 @@ function assemble(
                         offCluster.note,
                       )
                     : judge(checks, hosts);
-    const verdict = readAt ? noted(onHosts, readAt.note) : onHosts;
+    const note = readAt?.note ?? (printedKernel ? `the log's lines are ${kernelAt}'s, judged on the kernel read at its prompt` : null);
+    const verdict = note ? noted(onHosts, note) : onHosts;
     judged.set(record.id, verdict);
     if (logEvidence.length) {
       findings.push(
@@ -1029,20 +1036,15 @@ function ownOutputOffCluster(
  * apart from the paste's others (ExtractedFacts.readingsAt: several machines' prompts with no table, or a machine no row
  * names beside several nodes) and they agree; else null.
  */
-function readingsOfPrinter(
-  lines: readonly number[],
-  printerOf: (line: number) => string | null,
-  facts: Pick<
-    ExtractedFacts,
-    "readingsAt" | "readingsHosts" | "readHere" | "inContainerCommand" | "overSsh" | "commandHost" | "clusterNode" | "containerOutput"
-  > &
-    HostComponents,
-): { read: HostComponents; note: string } | null {
-  // Printed by a command that reads that machine's logs (journalctl, `crictl logs`, `docker run`, through ssh), or named
-  // by the cluster's output (a pod's `Node:`): a line pasted under a version reading's output is no output of it, and
-  // may be any machine's (review 45a F10).
-  // Not what a container's shell printed: a container that names no machine may be a node of its own (a kind node no row
-  // lists), whose components are not its host's (review 45a F8).
+type PrinterFacts = Pick<ExtractedFacts, "readHere" | "inContainerCommand" | "overSsh" | "commandHost" | "clusterNode" | "containerOutput">;
+
+/**
+ * The one machine a command that reads its logs printed every line on (journalctl, `crictl logs`, `docker run`, through
+ * ssh), or the cluster's output names (a pod's `Node:`); else null. A line pasted under a version reading's output is no
+ * output of it, and may be any machine's (review 45a F10). Not what a container's shell printed: a container that names
+ * no machine may be a node of its own (a kind node no row lists), whose versions are not its host's (review 45a F8).
+ */
+function shownPrinter(lines: readonly number[], printerOf: (line: number) => string | null, facts: PrinterFacts): string | null {
   const shows = (l: number) =>
     !facts.containerOutput.has(l) &&
     (facts.readHere(l) ||
@@ -1051,7 +1053,16 @@ function readingsOfPrinter(
       (facts.commandHost(l) === "" && facts.clusterNode(l) !== null));
   if (!lines.every(shows)) return null;
   const [first, ...rest] = lines.map(printerOf);
-  if (!first || rest.some((p) => !p || !sameMachine(p, first))) return null;
+  return first && rest.every((p) => p && sameMachine(p, first)) ? first : null;
+}
+
+function readingsOfPrinter(
+  lines: readonly number[],
+  printerOf: (line: number) => string | null,
+  facts: Pick<ExtractedFacts, "readingsAt" | "readingsHosts"> & PrinterFacts & HostComponents,
+): { read: HostComponents; note: string } | null {
+  const first = shownPrinter(lines, printerOf, facts);
+  if (!first) return null;
   const read = facts.readingsAt(first);
   // Its readings are the paste's own ones already: nothing to say apart.
   if (!read || (!facts.disputed.length && sameReadings(read, facts))) return null;

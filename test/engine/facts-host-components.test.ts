@@ -585,10 +585,18 @@ describe("the host's own component versions", () => {
       ["The broken node is k8s-worker-01.", "Output from k8s-worker-02, which works:"],
     ])
       expect(verdictOf(`${a}\n${tun}\n\n${b}\n\`\`\`\n${runc}\n\`\`\``, id), b).toMatchObject({ status: "unknown" });
-    // Addresses headed with a service's name are the services tested, not machines (review 48c F10).
+    // Addresses headed with a service's name are the services tested, not machines (review 48c F10); one headed with what
+    // the machine runs is a machine (48d F3).
     expect(verdictOf(`### 10.96.0.1 (kubernetes svc)\n${tun}\n\n### 10.96.0.10 (kube-dns)\n${runc}`, id)?.reason).not.toContain(
       "no version of",
     );
+    expect(verdictOf(`### 10.0.1.58 (ingress node)\n${tun}\n\n### 10.0.1.57 (node with the coredns pods)\n${runc}`, id)?.reason).toContain(
+      "no version of 10.0.1.58",
+    );
+    // A step's or a check's "- OK", and a heading whose "fine" is of other machines, leave the host's output its own (48d F6).
+    const affected = runc.replaceAll("1.1.14", "1.2.2");
+    for (const heading of ["### Step 1: docker daemon health - OK", "### This is docker-03, the one that fails. The other two are fine:"])
+      expect(verdictOf(`${heading}\n${affected}\n${tun}`, id), heading).toMatchObject({ status: "affected", level: "verified" });
     // A section's end closes the machine's part: what follows is the paste's own again.
     expect(
       verdictOf(
@@ -693,8 +701,8 @@ ${table}`);
     // With neither, either runtime may be the kubelet's: the affected one's listing counts, hedged.
     const unscoped = memsw.replace("crio-35fa56fb8d2a.scope/", "pod2f5254d9/35fa56fb8d2a/");
     expect(verdictOf([unscoped, containerdIo].join("\n"), id)).toMatchObject({ status: "affected", certain: false });
-    // The kubelet's own endpoint names its runtime; crictl pointed at the other socket, or finding it first, does not
-    // (review 48a F0: Docker's fixed containerd was judged, certain, on a CRI-O node).
+    // crictl pointed at a socket, or beside the kubelet's own endpoint naming the other runtime, decides nothing (review
+    // 48a F1: Docker's fixed containerd was judged, certain, on a CRI-O node; 48d F1, F2).
     const both = "root@node1:~# rpm -qa | grep -E 'cri-o|containerd'\ncri-o-1.23.0-1.1.el8.x86_64\ncontainerd.io-1.6.14-3.1.el8.x86_64";
     const kubeletArgs =
       "root@node1:~# ps -o args= -C kubelet | tr ' ' '\\n' | grep endpoint\n--container-runtime-endpoint=unix:///var/run/crio/crio.sock";
@@ -720,6 +728,25 @@ ${table}`);
           "CONTAINER_RUNTIME_ENDPOINT=unix:///run/containerd/containerd.sock crictl version",
         ),
       ],
+      // For the shell, or by its config file (48d F2).
+      [
+        unscoped,
+        both,
+        "root@node1:~# export CONTAINER_RUNTIME_ENDPOINT=unix:///run/containerd/containerd.sock",
+        crictl("containerd", "v1.6.14"),
+      ],
+      [
+        unscoped,
+        both,
+        "root@node1:~# cat /etc/crictl.yaml\nruntime-endpoint: unix:///run/containerd/containerd.sock",
+        crictl("containerd", "v1.6.14"),
+      ],
+      // A plan's flag decides nothing either (48d F1).
+      [
+        unscoped,
+        both,
+        "We'll move node1 to containerd: KUBELET_EXTRA_ARGS=--container-runtime-endpoint=unix:///run/containerd/containerd.sock",
+      ],
     ])
       expect(verdictOf(paste.join("\n"), id), paste.join("\n")).toMatchObject({ status: "affected", certain: false });
     // Nor does a configuration's field or another node's annotation decide alone (review 48c F1).
@@ -729,7 +756,10 @@ ${table}`);
     ])
       expect(verdictOf([unscoped, both, other].join("\n"), id), other).toMatchObject({ status: "affected", certain: false });
     // With only the other runtime's version, the answer says which runtime's version is missing.
-    const missing = verdictOf([memsw, kubeletArgs, crictl("containerd", "v1.6.14")].join("\n"), id);
+    const missing = verdictOf(
+      [memsw, "root@node1:~# containerd --version\ncontainerd containerd.io 1.6.14 9ba4b250366a5ddde94bb7c9d1def331423aa323"].join("\n"),
+      id,
+    );
     expect(missing?.status).toBe("unknown");
     expect(missing?.reason).toMatch(/^no version of cri-o was given: .*the containerd the paste shows is the other runtime/);
     // The kubelet's endpoint beside a scope naming the other runtime: neither decides, and no fixed build rules it out.
@@ -764,7 +794,7 @@ ${table}`);
       "docker 20.10.7 should fix it",
       // A question or a label's list names no version the host ran (review 48c F8).
       "Is Docker 20.10.7 affected by this too?",
-      "Affected versions: Docker 20.10.7 (per the forum thread).",
+      "Known bad: Docker 20.10.7 (per the forum thread).",
     ])
       expect(extractFacts(`${sentence}\n${TCP6}`).named.docker, sentence).toBeUndefined();
     // A failure's onset is the host's (review 27b); a release note's opening or an old box elsewhere is not (review 27c).
@@ -876,6 +906,7 @@ ${table}`);
     for (const notRun of [
       "Does anyone know if containerd.io 1.7.24-1 has the tun regression? Here is our log:",
       "Is containerd.io 1.7.24-1 affected by this too?",
+      "Should we upgrade containerd.io to 1.7.25-1 or wait?",
       "Known bad: containerd.io 1.7.24-1 (per the docker forum thread).",
       'Same problem as docker/for-linux#1520 ("openvpn broken with containerd.io 1.7.24-1").',
       "after upgrading containerd.io to 1.7.25-1 the error is gone",
@@ -884,6 +915,9 @@ ${table}`);
       "Docker 17.09.1-ce",
     ])
       expect(extractFacts(notRun).packages, notRun).toEqual({});
+    // A question about the failure after the build, or a bug template's field, still names it (review 48d F5).
+    for (const named of ["We're on containerd.io 1.7.24-1, any idea what changed?", "**Affected version:** containerd.io 1.7.24-1"])
+      expect(extractFacts(named).packages, named).toEqual({ "containerd.io": "1.7.24-1" });
     const listed =
       "container error after upgrade to containerd.io 1.7.24-1\n$ dpkg -l containerd.io | tail -1\nii  containerd.io  1.7.25-1  amd64  runtime";
     expect(extractFacts(listed).packages).toEqual({ "containerd.io": "1.7.25-1" });

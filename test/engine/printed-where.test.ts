@@ -49,6 +49,10 @@ describe("a uname of one machine beside another machine's lines", () => {
     // A pod's log through the cluster (`kubectl logs` at cp-1's prompt) may be any node's: cp-1's kernel judges it hedged
     // (review 48c F5); a bare shell's reading is the paste's one machine's, as everywhere.
     const podLog = `ubuntu@cp-1:~$ kubectl -n kube-system logs kube-proxy-7xk2p --tail=3\n${CRICTL}`;
+    for (const tool of ["stern -n kube-system kube-proxy-7xk2p", "kubetail kube-proxy -n kube-system"]) {
+      const tailed = `ubuntu@cp-1:~$ uname -rv\n5.15.0-131-generic #141-Ubuntu SMP Fri Jan 10 21:18:28 UTC 2025\n${UBUNTU_2204_OS_RELEASE}\nubuntu@cp-1:~$ ${tool}\n${CRICTL}`;
+      expect(verdictOf(tailed), tool).toMatchObject({ status: "unknown" });
+    }
     const atCp = verdictOf(
       `ubuntu@cp-1:~$ uname -rv\n5.15.0-131-generic #141-Ubuntu SMP Fri Jan 10 21:18:28 UTC 2025\n${UBUNTU_2204_OS_RELEASE}\n${podLog}`,
     );
@@ -58,6 +62,13 @@ describe("a uname of one machine beside another machine's lines", () => {
     );
     expect(bare).toMatchObject({ status: "affected", level: "verified" });
     expect(bare?.certain).not.toBe(false);
+    // Two kernels read at two machines' prompts, the log printed at one of them by a command reading it: that machine's
+    // kernel decides (review 48c F9: "does not say which one failed").
+    const two = `admin@worker-1:~$ uname -rv\n5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024\nadmin@worker-2:~$ uname -rv\n5.15.0-131-generic #141-Ubuntu SMP Fri Jan 10 21:18:28 UTC 2025\n${UBUNTU_2204_OS_RELEASE}\nadmin@worker-2:~$ sudo crictl logs 3f2a1b9c8d7e\n${CRICTL}`;
+    expect(verdictOf(two)).toMatchObject({
+      status: "not-affected",
+      reason: expect.stringContaining("worker-2's, judged on the kernel read at its prompt"),
+    });
     // Read at the failing machine's own prompt, it decides.
     const own = `root@worker-2:~# uname -r\n5.15.0-127-generic\n${UBUNTU_2204_OS_RELEASE}\nroot@worker-2:~# journalctl -u kube-proxy -o cat -n 4\n${CRICTL}`;
     expect(verdictOf(own)?.status).toBe("affected");

@@ -202,11 +202,11 @@ const MOSH_TARGET =
   /(?:^|[;&|(]\s*|[$#%>]\s+|\bsudo\s+(?:-\S+\s+)*)mosh\s+(?:(?:-p\s*\d+|--[\w-]+=(?:"[^"]*"|'[^']*'|\S+)|-[46an]+)\s+)*(?:[\w.-]+@)?([A-Za-z0-9][\w.:-]*)/;
 /**
  * A pod's logs or a command in it through the cluster's API, or the cluster's own objects (`describe`, events, `get`, but
- * the nodes table: kube-nodes.ts): the pod may be on any node, not the prompt's machine (review 44a F2: a pod's events
- * at a bare prompt were taken for the bare uname's node).
+ * the nodes table: kube-nodes.ts), and the tools that tail pods' logs (stern, kubetail; review 48d F4): the pod may be on
+ * any node, not the prompt's machine (review 44a F2: a pod's events at a bare prompt were taken for the bare uname's node).
  */
 const THROUGH_CLUSTER =
-  /(?:^|\s)(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\s(?:logs|exec|debug|rsh|run|attach|describe|events|get(?!\s+(?:nodes?|no)\b))(?:\s|$)/;
+  /(?:^|\s)(?:(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\s(?:logs|exec|debug|rsh|run|attach|describe|events|get(?!\s+(?:nodes?|no)\b))(?:\s|$)|(?:stern|kubetail)\s)/;
 
 /**
  * The machine a command's output comes from, as its line says: the host an `ssh` runs it on; "" for a pod's logs or

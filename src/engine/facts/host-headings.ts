@@ -38,7 +38,9 @@ const NAME_AND_NOTE =
  */
 const HOST = /^(?=[^\s]*[-\d])[a-z][a-z0-9-]{1,62}(?:\.[a-z0-9-]{1,62}){0,4}$/i;
 const ADDRESS = /^\d{1,3}(?:\.\d{1,3}){3}$/;
-const SERVICE_NOTE = /\b(?:svc|services?|dns|kube-dns|coredns|cluster-?ip|vip|gateway|ingress|endpoints?|pods?|lb|load ?balancer)\b/i;
+/** A note naming a service an address is ("(kubernetes svc)", "(kube-dns)"), not a machine by its role ("(ingress node)"; review 48d F3). */
+const SERVICE_NOTE = /\b(?:svc|service|kube-dns|cluster-?ip|cluster ip|vip)\b/i;
+const MACHINE_NOTE = /\b(?:node|worker|master|host|machine|server|box|vm|instance)\b/i;
 const LABELLED = /^(?:server|node|host|vm|machine|worker|box|instance)\s[a-z0-9]{1,3}$/i;
 const ENVIRONMENT = /^(?:prod|production|staging|stage|dev|development|test|testing|qa|uat|preprod|pre-prod|canary|sandbox)$/i;
 /** No file ("docker-compose.yml") and no version ("v1.2.0"). */
@@ -77,7 +79,7 @@ export function hostHeading(line: string): Heading | undefined {
   const words = m[2] ?? (m[3] !== undefined ? `${m[3]}${m[4] ?? ""}` : (m[5] ?? m[6] ?? ""));
   const name = NAME_AND_NOTE.exec(words.trim())?.[1];
   // An address whose note names a service is that service's (review 48c F10: "### 10.96.0.10 (kube-dns) - OK").
-  const service = name !== undefined && ADDRESS.test(name) && SERVICE_NOTE.test(words);
+  const service = name !== undefined && ADDRESS.test(name) && SERVICE_NOTE.test(words) && !MACHINE_NOTE.test(words);
   return { host: name && !service && namesHost(name) ? machineOf(name) : null, level, words };
 }
 

@@ -83,6 +83,8 @@ export interface ExtractedFacts {
    * several nodes, for a machine no row names (a laptop's).
    */
   readingsAt: (machine: string) => HostComponents | null;
+  /** Where the paste's kernel is undecided (two kernels given), the kernel read at `machine`'s prompt or `ssh` target alone. */
+  kernelAt: (machine: string) => KernelFacts | null;
   /** The host name of the paste's one uname printed under no named prompt: the machine of its bare prompts' output. */
   bareUnameHost: string | null;
   /** Every host name the unames printed under no named prompt name (two or more: the bare prompts were several machines'). */
@@ -511,6 +513,19 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     kernelPrompt: hostNodes.length ? null : kernelPromptOf(kernelSources, containerOutput),
     readingsHosts: ownPrinters.size && !ownPrinters.has("") ? [...ownPrinters] : null,
     readingsAt,
+    kernelAt: (machine: string) => {
+      if (kernel || hostNodes.length) return null;
+      const at = (s: KernelSource) => s.uname.hostname ?? s.machine ?? s.prompt;
+      const own = kernelSources.filter((s) => {
+        const where = at(s);
+        return !s.uname.named && where && sameMachine(where, machine) && (s.line === undefined || !containerOutput.has(s.line));
+      });
+      // Only where each kernel given is a machine's own reading: one the log dates (a boot's "Linux version") may be this
+      // machine's earlier boot (the failing one, pasted after a rollback).
+      const placed = new Set(kernelSources.flatMap((s) => (at(s) && !s.uname.named && s.uname.release ? [s.uname.release] : [])));
+      if (!givenReleases.size || [...givenReleases].some((r) => !placed.has(r))) return null;
+      return new Set(own.map((s) => s.uname.release)).size === 1 ? combineKernel(own, signature, os, text) : null;
+    },
     bareUnameHost,
     bareUnameHosts: [...bareHosts],
     afterBareCommand: afterCommandOf(commandHosts, read.bareCommands),
@@ -884,6 +899,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     kernelPrompt: hostNodes.length || readings.length ? null : fromLogs.kernelPrompt,
     readingsHosts: fromLogs.readingsHosts,
     readingsAt: fromLogs.readingsAt,
+    kernelAt: readings.length ? () => null : fromLogs.kernelAt,
     bareUnameHost: fromLogs.bareUnameHost,
     bareUnameHosts: fromLogs.bareUnameHosts,
     afterBareCommand: fromLogs.afterBareCommand,

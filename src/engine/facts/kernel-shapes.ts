@@ -271,10 +271,16 @@ const ANOTHER_REPORT = [
   String.raw`maintainer['\u2019]s (?:reproduction|repro|output|machine|box|setup|environment|test)`,
   String.raw`not (?:on )?(?:our|my|this) (?:machine|host|node|server|cluster|box)`,
 ].join("|");
+/**
+ * "OK" as a machine heading's note ("### k8s-worker-02 (OK)", "### k8s-worker-02 - OK"; review 48c F4): a role only after a
+ * machine's name (output-heading.ts asks host-headings.ts), since a step's or a check's result says it too ("### Step 1:
+ * docker daemon health - OK"; review 48d F6).
+ */
+export const HEADING_OK = /(?:[([]\s{0,2}ok\s{0,2}[)\]]|[-\u2013\u2014:]\s{1,2}ok\b)[^\n]*:\s*$/i;
 /** A heading that places its output in another report: no word of failure there makes it the failing machine's. */
 export const HEADING_OTHER_REPORT = new RegExp(ANOTHER_REPORT, "i");
 export const HEADING_ROLE = new RegExp(
-  String.raw`${NOT_DENIED}(?<!\b(?:non|not|un)-|\bnothing (?:is |was )?)\b(?:working|works|fine|no (?:problem|issue)s?|healthy|good|unaffected|(?<=[(\[]\s{0,2})ok(?=\s{0,2}[)\]])|(?<=[-\u2013\u2014:]\s{1,2})ok|other|another|laptop|workstation|desktop|local machine|ci runner|before[\s_-](?:\w+[\s_-])?(?:upgrade|update|upgrading|updating|reboot)|after[\s_-](?:the[\s_-])?(?:downgrade|downgrading|rollback|rolling back|revert(?:ing)?)|previous|old|${ANOTHER_REPORT})\b[^\n]*:\s*$`,
+  String.raw`${NOT_DENIED}(?<!\b(?:non|not|un)-|\bnothing (?:is |was )?)\b(?:working|works|fine|no (?:problem|issue)s?|healthy|good|unaffected|other|another|laptop|workstation|desktop|local machine|ci runner|before[\s_-](?:\w+[\s_-])?(?:upgrade|update|upgrading|updating|reboot)|after[\s_-](?:the[\s_-])?(?:downgrade|downgrading|rollback|rolling back|revert(?:ing)?)|previous|old|${ANOTHER_REPORT})\b[^\n]*:\s*$`,
   "i",
 );
 /**

@@ -115,18 +115,29 @@ const OS_MARKERS = ["operating system: ", "os image: ", "distribution: ", "distr
 const CRI_SCOPE = /(?:^|[/\s"'])(crio|cri-containerd)-[0-9a-f]{12,64}\.scope\b/;
 const CRI_SCOPE_MARKERS = ["/crio-", "/cri-containerd-"];
 /**
- * The CRI socket the kubelet runs with, as its command line shows it (`ps`, `systemctl status`, its unit, kubeadm-flags.env's
- * KUBELET_KUBEADM_ARGS): the runtime it runs pods with, where `crictl` answers for whichever socket it was pointed at or found
- * first (review 48a F1: `crictl -r …containerd.sock version` on a node whose kubelet uses CRI-O). A KubeletConfiguration's
- * field and kubeadm's node annotation may be other nodes' or a configuration planned (review 48c F1): they decide nothing,
- * but one naming another runtime than crictl leaves crictl's word undecided too.
+ * A CRI socket a paste names for the kubelet: its flag (`ps`, its unit, kubeadm-flags.env), a KubeletConfiguration's field,
+ * kubeadm's node annotation. Each may be another node's (`ssh node2 cat …`), a configuration planned or a guide's: none
+ * decides the runtime, but one naming another runtime than `crictl version` leaves crictl's word undecided (reviews 48a
+ * F1, 48c F1, 48d F1: a CRI-O node's kubelet beside a crictl that found containerd's socket first).
  */
 const SOCKET = String.raw`["']?(?:unix:\/\/)?(\/\S*?(crio|containerd|cri-dockerd|dockershim)\S*?\.sock)\b`;
-const KUBELET_ENDPOINT = new RegExp(String.raw`--container-runtime-endpoint[=\s]${SOCKET}`);
-const CONFIGURED_ENDPOINT = new RegExp(
-  String.raw`(?:\bcontainerRuntimeEndpoint:\s*|\bkubeadm\.alpha\.kubernetes\.io\/cri-socket:\s*)${SOCKET}`,
+const KUBELET_ENDPOINT = new RegExp(
+  String.raw`(?:--container-runtime-endpoint[=\s]|\bcontainerRuntimeEndpoint:\s*|\bkubeadm\.alpha\.kubernetes\.io\/cri-socket:\s*)${SOCKET}`,
 );
-const KUBELET_ENDPOINT_MARKERS = ["--container-runtime-endpoint", "containerruntimeendpoint:", "kubeadm.alpha.kubernetes.io/cri-socket:"];
+/**
+ * crictl pointed at a socket for the whole shell or by its config file (`export CONTAINER_RUNTIME_ENDPOINT=…`,
+ * /etc/crictl.yaml's `runtime-endpoint:`; review 48d F2): it answers for that socket, no more.
+ */
+const CRICTL_CONFIGURED = /^\s*runtime-endpoint:\s*\S/;
+const CRICTL_EXPORTED = /\bexport\s+CONTAINER_RUNTIME_ENDPOINT=\S/;
+/** Lines walked up from a `crictl` command to a shell's export of its endpoint. */
+const EXPORT_REACH = 40;
+const KUBELET_ENDPOINT_MARKERS = [
+  "--container-runtime-endpoint",
+  "containerruntimeendpoint:",
+  "kubeadm.alpha.kubernetes.io/cri-socket:",
+  "runtime-endpoint:",
+];
 const ENDPOINT_RUNTIME: Readonly<Record<string, string>> = {
   crio: "cri-o",
   containerd: "containerd",
@@ -508,24 +519,21 @@ export function pickComponentMentions(
   const pids = described.some(Boolean) ? [] : logged.flatMap((l) => l.pid ?? []);
   const crictlName = one(candidates.map((c) => CRICTL_RUNTIME_NAME.exec(c.text)?.[1]));
   const crictlVersion = one(candidates.map((c) => CRICTL_RUNTIME_VERSION.exec(c.text)?.[1]));
-  // The CRI runtime the kubelet's own endpoint names, else the one crictl talked to, else the one whose scope names the
-  // containers' cgroups (one each).
-  const endpoint = one(candidates.map((c) => KUBELET_ENDPOINT.exec(c.text)?.[2]));
-  const endpointRuntime = endpoint ? ENDPOINT_RUNTIME[endpoint] : undefined;
+  // The CRI runtime crictl talked to, else the one whose scope names the containers' cgroups (one each).
   const scoped = one(candidates.map((c) => CRI_SCOPE.exec(c.text)?.[1]));
   const scopedRuntime = scoped === "crio" ? "cri-o" : scoped === "cri-containerd" ? "containerd" : undefined;
-  // crictl pointed at a socket by hand says nothing of the kubelet's; one that found its own may have guessed an idle
-  // runtime's: beside a scope naming the other one, neither decides (47d F4), and the kubelet's endpoint overrules it.
-  const crictlChosen = candidates.some((c) => CRICTL_RUNTIME_NAME.test(c.text) && crictlEndpointChosen(c.line, lineAt));
+  // crictl pointed at a socket (by hand, for the shell, by its config) says nothing of the kubelet's; one that found its own
+  // may have guessed an idle runtime's: beside a scope or a named socket naming the other one, it decides nothing (47d F4).
+  const crictlChosen =
+    candidates.some((c) => CRICTL_CONFIGURED.test(c.text)) ||
+    candidates.some((c) => CRICTL_RUNTIME_NAME.test(c.text) && crictlEndpointChosen(c.line, lineAt));
   const crictlRuntime = crictlName && crictlVersion && !crictlChosen ? crictlName : undefined;
-  const named = endpointRuntime ?? crictlRuntime;
-  const configured = candidates.flatMap((c) => {
-    const socket = CONFIGURED_ENDPOINT.exec(c.text)?.[2];
+  const endpoints = candidates.flatMap((c) => {
+    const socket = KUBELET_ENDPOINT.exec(c.text)?.[2];
     return socket ? [ENDPOINT_RUNTIME[socket]] : [];
   });
-  const disputed = (runtime: string) =>
-    (scopedRuntime !== undefined && scopedRuntime !== runtime) || (!endpointRuntime && configured.some((r) => r !== runtime));
-  const criRuntime = named ? (disputed(named) ? undefined : named) : scopedRuntime;
+  const disputed = (runtime: string) => (scopedRuntime !== undefined && scopedRuntime !== runtime) || endpoints.some((r) => r !== runtime);
+  const criRuntime = crictlRuntime ? (disputed(crictlRuntime) ? undefined : crictlRuntime) : scopedRuntime;
   const runtimes = [
     ...candidates.map((c) => RUNTIME_VERSION.exec(c.text)?.[1]),
     ...(podman
@@ -558,7 +566,11 @@ function crictlEndpointChosen(line: number, lineAt?: (line: number) => string | 
   if (!lineAt) return false;
   for (let n = line - 1; n >= Math.max(1, line - CRICTL_COMMAND_REACH); n--) {
     const above = lineAt(n) ?? "";
-    if (/\bcrictl\b/.test(above)) return CRICTL_ENDPOINT_CHOSEN.test(above);
+    if (!/\bcrictl\b/.test(above)) continue;
+    if (CRICTL_ENDPOINT_CHOSEN.test(above)) return true;
+    // The shell's variable, exported by an earlier command (review 48d F2).
+    for (let k = n - 1; k >= Math.max(1, n - EXPORT_REACH); k--) if (CRICTL_EXPORTED.test(lineAt(k) ?? "")) return true;
+    return false;
   }
   return false;
 }

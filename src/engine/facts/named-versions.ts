@@ -539,7 +539,7 @@ function fromName(m: RegExpMatchArray): RegExpMatchArray {
 
 /** Right after a named version, another one: the first of an upgrade retold ("to", "->", "→") or of a list. */
 const ANOTHER_VERSION_AFTER =
-  /^(?:[`'"]|\*{1,2}|\))?\s*(?:->|=>|\u2192|\u279c|,|\/|\b(?:to|and|or|vs\.?|then)\b)\s*(?:version\s+)?(?:[`'"]|\*{1,2})?v?(?:\d+:)?\d+\.\d+/i;
+  /^(?:[`'"]|\*{1,2}|\))?\s*(?:->|=>|\u2192|\u279c|,|\/|\b(?:to|and|or|vs\.?|then|through|thru)\b)\s*(?:version\s+)?(?:[`'"]|\*{1,2})?v?(?:\d+:)?\d+\.\d+/i;
 /**
  * A version right after, unless a component's name follows it: "Docker 26.0.0, 1.6.28 containerd" lists two components.
  * A package's revision may stand between ("1:27.5.1-1 -> 1:28.0.1-1", pacman's log).
@@ -623,8 +623,10 @@ export function pickProseBuilds(candidates: readonly LineRef[], lineAt: (line: n
 }
 
 /**
- * Whether a version named at `at` is asked about ("Is containerd.io 1.7.24-1 affected?") or a label's bound or list
- * ("Known bad: …", "Affected versions: …"): no claim of the reporter's own (review 48c F8).
+ * Whether a version named at `at` is what a question asks about ("Is containerd.io 1.7.24-1 affected?", "Does anyone know if
+ * containerd.io 1.7.24-1 has …?"), or a list a label gives as bad or good ("Known bad: …"): no claim of the reporter's own
+ * (review 48c F8). A question about the failure after it ("We're on X, any idea what changed?") still names it, as does a
+ * bug template's "Affected version:" field (review 48d F5).
  */
 function asked(text: string, at: number, rest: string): boolean {
   const sentence =
@@ -632,9 +634,13 @@ function asked(text: string, at: number, rest: string): boolean {
       .slice(0, at)
       .split(/[.!?]\s/)
       .at(-1) ?? "";
-  return /^[^.!]*\?/.test(rest) || BOUND_LABEL.test(sentence);
+  return ((QUESTION_BEFORE.test(sentence) || PLANNED.test(sentence)) && /^[^.!]*\?/.test(rest)) || BOUND_LABEL.test(sentence);
 }
-const BOUND_LABEL = /\b(?:known[- ](?:bad|good|broken)|(?:affected|bad|broken|fixed|good) (?:versions?|builds?|releases?))\s*:/i;
+/** A change a question weighs ("Should we upgrade containerd.io to 1.7.25-1?"): the version it would bring, not the host's. */
+const PLANNED = /\b(?:upgrade|update|downgrade|roll back|move|switch|migrate|pin)(?:\s+\w+){0,3}\s*$/i;
+const QUESTION_BEFORE =
+  /(?:^|,\s*)(?:does|do|is|are|was|were|has|have|can|could|should|would|will|did)(?:\s+(?:the|this|that|version|build|package))?\s*[`'"*]*$|\b(?:know|knows|wonder(?:ing)?|ask(?:ing)?|sure|check(?:ing)?)\s+(?:if|whether)\s*[`'"*]*$/i;
+const BOUND_LABEL = /\b(?:known[- ](?:bad|good|broken)|(?:bad|broken|fixed|good) (?:versions?|builds?|releases?))\s*:/i;
 /**
  * Whether a build named at `at` sits inside a quoted title, another report's ("same as #1520 (\"openvpn broken with
  * containerd.io 1.7.24-1\")"): an odd number of double quotes before it, on a line that is no JSON or escaped log.

@@ -6,7 +6,8 @@
  * prints its Server Version and Kernel Version among sixty lines), so the block is walked up to its heading,
  * past the commands that printed it.
  */
-import { HEADING_FAILING, HEADING_OTHER_REPORT, HEADING_ROLE, ROLE_VIA } from "./kernel-shapes";
+import { hostHeading } from "./host-headings";
+import { HEADING_FAILING, HEADING_OK, HEADING_OTHER_REPORT, HEADING_ROLE, ROLE_VIA } from "./kernel-shapes";
 
 /** Command lines passed over between a heading and the output: a paste shows a few commands, then their output. */
 const MAX_COMMANDS = 3;
@@ -57,6 +58,7 @@ const LINK = /https?:\/\/[^\s)]+?(?=:?$|[\s)])/g;
 const TEMPLATE_ASKS = /\bplease (?:complete|provide|fill|paste|include|add)\b/i;
 const MARKDOWN_HEADING = /^#{1,6}\s+/;
 const SENTENCE_END = /[.!?]\s+(?=[A-Z])/;
+const OTHERS = /\b(?:other|others|rest)\b/i;
 const SUMMARY = /^(?:<details>\s*)?<summary>\s*(.*?)\s*<\/summary>$/i;
 const CLOSING_HASHES = /\s+#+$/;
 const EMPHASIS = /^(\*\*|__|\*|_)(.+)\1$/;
@@ -79,10 +81,13 @@ export function outputHeadingVia(lineAt: (line: number) => string, line: number)
       continue;
     }
     const heading = asHeading(text);
-    if (heading.length <= 80 && HEADING_ROLE.test(heading)) {
-      // The failure words of the heading's own last sentence ("The broken node is k8s-1. Output from k8s-2, which works:").
+    if (heading.length <= 80 && (HEADING_ROLE.test(heading) || (HEADING_OK.test(heading) && hostHeading(text)?.host))) {
+      // The failure words of the sentence the role word is in ("The broken node is k8s-1. Output from k8s-2, which works:"),
+      // or of any, where that sentence speaks of other machines ("This is docker-03, the one that fails. The other two are
+      // fine:"; review 48d F6).
       const last = heading.split(SENTENCE_END).at(-1) ?? heading;
-      return (HEADING_FAILING.test(last) && !HEADING_OTHER_REPORT.test(heading)) || TEMPLATE_ASKS.test(heading) ? undefined : ROLE_VIA;
+      const failing = HEADING_FAILING.test(last) || (OTHERS.test(last) && HEADING_FAILING.test(heading));
+      return (failing && !HEADING_OTHER_REPORT.test(heading)) || TEMPLATE_ASKS.test(heading) ? undefined : ROLE_VIA;
     }
     // A header whose section follows, indented, is the output's own; anything else ends the walk.
     if (!(SECTION_HEADER.test(raw) && /^\s+\S/.test(lineAt(above + 1)))) return undefined;
