@@ -262,16 +262,22 @@ function ownUname(sources: readonly KernelSource[], inContainer: ReadonlySet<num
  * The host name of the one machine the readings name (a uname -a's own, else the prompt's or `ssh` target's that printed
  * a reading without one), or null.
  */
-function unameHostOf(sources: readonly KernelSource[], inContainer: ReadonlySet<number> = new Set()): string | null {
-  const named = sources.filter((s) => !s.uname.named && (s.line === undefined || !inContainer.has(s.line)));
-  const names = new Set(named.map((s) => s.uname.hostname ?? s.machine ?? s.prompt ?? ""));
-  return names.size === 1 && !names.has("") ? ([...names][0] as string) : null;
-}
+const unameHostOf = (sources: readonly KernelSource[], inContainer: ReadonlySet<number> = new Set()): string | null =>
+  oneMachine(sources, inContainer, (s) => s.uname.hostname ?? s.machine ?? s.prompt);
 
 /** The one machine whose named prompt or `ssh` target printed the readings, or null (a bare shell's, or several). */
-function kernelPromptOf(sources: readonly KernelSource[], inContainer: ReadonlySet<number>): string | null {
-  const named = sources.filter((s) => !s.uname.named && (s.line === undefined || !inContainer.has(s.line)));
-  const names = new Set(named.map((s) => s.machine ?? s.prompt ?? ""));
+const kernelPromptOf = (sources: readonly KernelSource[], inContainer: ReadonlySet<number>): string | null =>
+  oneMachine(sources, inContainer, (s) => s.machine ?? s.prompt);
+
+/** The one machine `machineOf` gives every reading (outside a container, not in a sentence), or null. */
+function oneMachine(
+  sources: readonly KernelSource[],
+  inContainer: ReadonlySet<number>,
+  machineOf: (s: KernelSource) => string | null | undefined,
+): string | null {
+  const names = new Set(
+    sources.filter((s) => !s.uname.named && (s.line === undefined || !inContainer.has(s.line))).map((s) => machineOf(s) ?? ""),
+  );
   return names.size === 1 && !names.has("") ? ([...names][0] as string) : null;
 }
 

@@ -146,7 +146,7 @@ const ENDPOINT_RUNTIME: Readonly<Record<string, string>> = {
 };
 /**
  * A `crictl` command given its endpoint (`-r`, `--runtime-endpoint`, or the CONTAINER_RUNTIME_ENDPOINT that flag reads;
- * review 48c F7): it names the runtime that answers there, no more.
+ * review 48c F6): it names the runtime that answers there, no more.
  */
 const CRICTL_ENDPOINT_CHOSEN =
   /\bcrictl\s+(?:\S+\s+)*?(?:-r|--runtime-endpoint)[\s=]|\bCONTAINER_RUNTIME_ENDPOINT=\S+\s+(?:sudo\s+(?:-E\s+)?)?crictl\b/;
