@@ -547,8 +547,18 @@ function assemble(
     if (readAt) hosts = [singleHost(facts, single.subject, readAt.read), ...hosts.filter((h) => h.subject !== single.subject)];
     // Two kernels read at two machines' prompts, and every line printed at one of them by a command reading its logs: that
     // machine's kernel (review 48c F9: "does not say which one failed").
-    const kernelAt = !facts.kernel && facts.kernelsGiven && logEvidence.length ? shownPrinter(symptomLines(), printerOf, facts) : null;
-    const printedKernel = kernelAt ? facts.kernelAt(kernelAt) : null;
+    // Not a log of an earlier boot or a copied journal: its lines ran on whatever kernel they had (review 48e F1, F2).
+    const kernelAt =
+      !facts.kernel && facts.kernelsGiven && logEvidence.length && !symptomLines().some(facts.readPast)
+        ? shownPrinter(symptomLines(), printerOf, facts)
+        : null;
+    // Where the command's machine and the journal's host field disagree (a renamed clone, a forwarded journal), the lines
+    // are neither surely (review 48e F7).
+    const agreed = (l: number) => {
+      const by = facts.commandHost(l);
+      return !!by && !!kernelAt && sameMachine(by, kernelAt);
+    };
+    const printedKernel = kernelAt && symptomLines().every(agreed) ? facts.kernelAt(kernelAt) : null;
     if (printedKernel)
       hosts = hosts.map((h) => (h.subject === single.subject ? { ...h, kernel: printedKernel, kernelsGiven: undefined } : h));
     // The readings of a component the paste shows at another time, or that a distribution's own log line ran bundled, are
@@ -625,7 +635,20 @@ function assemble(
       symptomLines().every((l) => facts.commandHost(l) === "" && printerOf(l) === null);
     // The kernel too, where a machine's name places it (review 48c F5: cp-1's `uname -rv` judged a kube-proxy pod's log).
     const onMachine = (c: VersionEvidence) => readHere(c) || (facts.kernelPrompt !== null && c.subject.startsWith(SINGLE_HOST));
-    const ownRead = anyNode ? ownNow.map((c) => (c.certain === false || !onMachine(c) ? c : hedgeNamed(c, ANY_NODE_VIA))) : ownNow;
+    // A log of an earlier boot or a copied journal ran on that boot's kernel, not the one read now (review 48e F1).
+    // Unless the kernel was read in that same log (a crash header's "Not tainted 6.8.10-…").
+    const kernelLine = facts.kernel?.line;
+    const pastBoot =
+      logEvidence.length > 0 && symptomLines().every(facts.readPast) && !(kernelLine !== undefined && facts.readPast(kernelLine));
+    const hedged = (c: VersionEvidence) =>
+      c.certain === false
+        ? c
+        : anyNode && onMachine(c)
+          ? hedgeNamed(c, ANY_NODE_VIA)
+          : pastBoot && c.subject.startsWith(SINGLE_HOST)
+            ? hedgeNamed(c, PAST_BOOT_VIA)
+            : c;
+    const ownRead = anyNode || pastBoot ? ownNow.map(hedged) : ownNow;
     const checks =
       elsewhere.length && elsewhere.length === hosts.length
         ? elsewhere
@@ -893,6 +916,10 @@ function judgedOnEither(
 const BARE_UNAMES = "the bare prompts printed each one's uname";
 /** Why the cluster's output is any of its nodes'. */
 const ANY_NODE = "they came through the cluster, from one of its nodes";
+
+/** Why the kernel read now may not be the one that logged a past boot's lines (pastBoot). */
+const PAST_BOOT_VIA =
+  "the log's lines are an earlier boot's or a copied journal's, and the kernel read now may not be the one that logged them";
 
 /** Why a version read at a named machine's prompt may not be the one that failed, with no table (anyNode). */
 const ANY_NODE_VIA = "the log's lines came through the cluster, perhaps from another machine than the one the paste read";

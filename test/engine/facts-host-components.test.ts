@@ -597,6 +597,9 @@ describe("the host's own component versions", () => {
     const affected = runc.replaceAll("1.1.14", "1.2.2");
     for (const heading of ["### Step 1: docker daemon health - OK", "### This is docker-03, the one that fails. The other two are fine:"])
       expect(verdictOf(`${heading}\n${affected}\n${tun}`, id), heading).toMatchObject({ status: "affected", level: "verified" });
+    // A working machine's heading whose other sentence says the others fail (review 48e F6).
+    const works = "### Versions from docker-01, which still works. On the other two the container fails:";
+    expect(verdictOf(`${works}\n${runc.replaceAll("1.1.14", "1.2.4")}\n\n### Log from docker-03\n${tun}`, id)?.status).toBe("unknown");
     // A section's end closes the machine's part: what follows is the paste's own again.
     expect(
       verdictOf(
@@ -740,6 +743,13 @@ ${table}`);
         both,
         "root@node1:~# cat /etc/crictl.yaml\nruntime-endpoint: unix:///run/containerd/containerd.sock",
         crictl("containerd", "v1.6.14"),
+      ],
+      // `crictl config` writing it, however far above (review 48e F3).
+      [
+        unscoped,
+        both,
+        "root@node1:~# crictl config runtime-endpoint unix:///run/containerd/containerd.sock",
+        `${"root@node1:~# crictl images\nregistry.k8s.io/pause   3.6   6270bb605e12e   302kB\n".repeat(30)}${crictl("containerd", "v1.6.14")}`,
       ],
       // A plan's flag decides nothing either (48d F1).
       [
@@ -907,6 +917,9 @@ ${table}`);
       "Does anyone know if containerd.io 1.7.24-1 has the tun regression? Here is our log:",
       "Is containerd.io 1.7.24-1 affected by this too?",
       "Should we upgrade containerd.io to 1.7.25-1 or wait?",
+      // A quoted advisory's list (review 48e F4).
+      "> Affected versions: containerd.io 1.7.24-1 (runc 1.2.2). Fixed in containerd.io 1.7.25-1.",
+      "Affected versions: containerd.io 1.7.24-1, per the advisory.",
       "Known bad: containerd.io 1.7.24-1 (per the docker forum thread).",
       'Same problem as docker/for-linux#1520 ("openvpn broken with containerd.io 1.7.24-1").',
       "after upgrading containerd.io to 1.7.25-1 the error is gone",
@@ -916,7 +929,11 @@ ${table}`);
     ])
       expect(extractFacts(notRun).packages, notRun).toEqual({});
     // A question about the failure after the build, or a bug template's field, still names it (review 48d F5).
-    for (const named of ["We're on containerd.io 1.7.24-1, any idea what changed?", "**Affected version:** containerd.io 1.7.24-1"])
+    for (const named of [
+      "We're on containerd.io 1.7.24-1, any idea what changed?",
+      "**Affected version:** containerd.io 1.7.24-1",
+      "Since the update to containerd.io 1.7.24-1 the VPN container dies, any idea?",
+    ])
       expect(extractFacts(named).packages, named).toEqual({ "containerd.io": "1.7.24-1" });
     const listed =
       "container error after upgrade to containerd.io 1.7.24-1\n$ dpkg -l containerd.io | tail -1\nii  containerd.io  1.7.25-1  amd64  runtime";

@@ -69,6 +69,16 @@ describe("a uname of one machine beside another machine's lines", () => {
       status: "not-affected",
       reason: expect.stringContaining("worker-2's, judged on the kernel read at its prompt"),
     });
+    // Not a previous boot's journal, on whatever kernel that boot ran (review 48e F1), nor a journal whose host field
+    // disagrees with the prompt that read it (48e F7).
+    const previous = two.replace("sudo crictl logs 3f2a1b9c8d7e", "journalctl -b -1 -u kube-proxy -o cat");
+    expect(verdictOf(previous)?.status).toBe("unknown");
+    const oneKernelBefore = `admin@worker-2:~$ uname -rv\n5.15.0-131-generic #141-Ubuntu SMP Fri Jan 10 21:18:28 UTC 2025\n${UBUNTU_2204_OS_RELEASE}\nadmin@worker-2:~$ journalctl -b -1 -u kube-proxy -o cat\n${CRICTL}`;
+    expect(verdictOf(oneKernelBefore)).toMatchObject({ status: "unknown", reason: expect.stringContaining("an earlier boot's") });
+    const renamed = two
+      .replace("sudo crictl logs 3f2a1b9c8d7e\n", "journalctl -u kube-proxy\n")
+      .replace(CRICTL, xorMarkJournaldOf("worker-1"));
+    expect(verdictOf(renamed)?.status).toBe("unknown");
     // Read at the failing machine's own prompt, it decides.
     const own = `root@worker-2:~# uname -r\n5.15.0-127-generic\n${UBUNTU_2204_OS_RELEASE}\nroot@worker-2:~# journalctl -u kube-proxy -o cat -n 4\n${CRICTL}`;
     expect(verdictOf(own)?.status).toBe("affected");

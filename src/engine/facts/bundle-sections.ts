@@ -268,6 +268,14 @@ const readsContainer = (raw: string): boolean => raw.length <= MAX_COMMAND_LINE 
 const READS_HERE =
   /^(?:sudo\s+(?:-\S+\s+)*)?(?:journalctl|dmesg|systemctl\s+status|(?:docker|podman|nerdctl|crictl)\s+logs|(?:docker|podman|nerdctl)\s+(?:container\s+)?(?:run|create|start)\b|(?:tail|cat|less|more|grep|egrep|zcat|zgrep|head)\b[^|;&]*\s\/var\/log\/)/;
 const readsHere = (raw: string): boolean => raw.length <= MAX_COMMAND_LINE && READS_HERE.test(afterPrompt(raw).trim());
+/**
+ * A log read from another time or another machine's files: an earlier boot's journal (`journalctl -b -1`, a boot id), a
+ * journal file or directory copied from elsewhere (`--file`, `-D`, `--root`), a rotated log (`/var/log/syslog.1`, `.gz`).
+ * Its lines ran on whatever kernel that boot had (review 48e F1, F2).
+ */
+const READS_PAST =
+  /\bjournalctl\b[^|;&]*\s(?:(?:-b|--boot)(?:\s+|=)?(?:-\d+|[1-9]\d*|[0-9a-f]{32})\b|--file\b|-D\b|--directory\b|--root\b)|\/var\/log\/\S*\.(?:\d+|gz)\b/;
+export const readsPast = (raw: string): boolean => raw.length <= MAX_COMMAND_LINE && READS_PAST.test(afterPrompt(raw));
 
 /** A line's text after its prompt, if it has one (a comment's "# Note:" is none). */
 function afterPrompt(line: string): string {
@@ -639,6 +647,8 @@ export function readBundle(input: readonly string[] | TextLines): {
   sshCommands: Set<number>;
   /** The command lines reading the logs of the machine their prompt names (journalctl, dmesg, `crictl logs`: READS_HERE). */
   localReads: Set<number>;
+  /** The command lines reading logs of another boot or from copied files (READS_PAST), wherever they run. */
+  pastReads: Set<number>;
   /** The command lines typed at a bare prompt (`$ docker run …`) of no shell `ssh` opened: the paste's own machine's. */
   bareCommands: Set<number>;
   /**
@@ -664,6 +674,7 @@ export function readBundle(input: readonly string[] | TextLines): {
   const containerCommands = new Set<number>();
   const sshCommands = new Set<number>();
   const localReads = new Set<number>();
+  const pastReads = new Set<number>();
   const bareCommands = new Set<number>();
   const describedNodes: Array<[number, string, number]> = [];
   // Whether the paste's headings name two machines (decided at its first such heading), and the lines of those headings.
@@ -829,6 +840,7 @@ export function readBundle(input: readonly string[] | TextLines): {
         else if (inSession && LEAVES_SHELL.test(t)) sessions.left();
         if (ssh || inSession || node) sshCommands.add(i + 1);
         else if (!inside && readsHere(raw)) localReads.add(i + 1);
+        if (readsPast(raw)) pastReads.add(i + 1);
         if (inside) containerOutput.add(i + 1);
         // The commands that print the host's identity (uname, /proc/version, os-release) and a collector's notes.
         if (IDENTITY_COMMANDS.has(command) || COLLECTOR_NOTE.test(t)) gathering.add(i + 1);
@@ -880,6 +892,7 @@ export function readBundle(input: readonly string[] | TextLines): {
     containerCommands,
     sshCommands,
     localReads,
+    pastReads,
     bareCommands,
     describedNodes,
     headingLines,

@@ -30,6 +30,7 @@ import {
   mentionLines,
   pickComponentMentions,
   pickOsMention,
+  pointsCrictl,
   sortMentions,
   upgradeLines,
 } from "./mentions";
@@ -115,6 +116,8 @@ export interface ExtractedFacts {
   overSsh: (line: number) => boolean;
   /** Whether the command before a line read the logs of the machine its prompt names (journalctl, dmesg, `crictl logs`). */
   readHere: (line: number) => boolean;
+  /** Whether a line was printed by a command reading an earlier boot's log or a copied one (bundle-sections.ts READS_PAST). */
+  readPast: (line: number) => boolean;
   /** Whether the command before a line ran a container CLI against another machine's daemon (commandHost: that machine). */
   daemonElsewhere: (line: number) => boolean;
   os: OsFacts | null;
@@ -348,7 +351,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const candidates = pre ? pre.mentionLines : mentionLines(text);
   // A command line is no output, but one that sets up the cluster's release names it (review 34a: "$ kind create cluster
   // --image kindest/node:v1.29.2" was read only without its prompt).
-  const mentions = sortMentions(candidates.filter((l) => !notLogs.has(l.line) || setsUpKubernetes(l.text)));
+  const mentions = sortMentions(candidates.filter((l) => !notLogs.has(l.line) || setsUpKubernetes(l.text) || pointsCrictl(l.text)));
   // A package manager's command is a shell line (notLogs), dpkg's output a log line: both read, but not in a container.
   const upgrades = upgradeLines(candidates).flatMap((l) => {
     if (containerOutput.has(l.line)) return [];
@@ -544,6 +547,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     inContainerCommand: afterCommandOf(commandHosts, containerCommands),
     overSsh,
     readHere: afterCommandOf(commandHosts, localReads),
+    readPast: afterCommandOf(commandHosts, read.pastReads),
     daemonElsewhere: afterCommandOf(commandHosts, new Set(remoteDaemon.keys())),
     os,
     nodes,
@@ -916,6 +920,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     inContainerCommand: fromLogs.inContainerCommand,
     overSsh: fromLogs.overSsh,
     readHere: fromLogs.readHere,
+    readPast: fromLogs.readPast,
     daemonElsewhere: fromLogs.daemonElsewhere,
     os,
     nodes,

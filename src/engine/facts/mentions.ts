@@ -126,17 +126,20 @@ const KUBELET_ENDPOINT = new RegExp(
 );
 /**
  * crictl pointed at a socket for the whole shell or by its config file (`export CONTAINER_RUNTIME_ENDPOINT=…`,
- * /etc/crictl.yaml's `runtime-endpoint:`; review 48d F2): it answers for that socket, no more.
+ * /etc/crictl.yaml's `runtime-endpoint:`, `crictl config runtime-endpoint …` writing it; review 48d F2, 48e F3): it answers
+ * for that socket, no more.
  */
 const CRICTL_CONFIGURED = /^\s*runtime-endpoint:\s*\S/;
-const CRICTL_EXPORTED = /\bexport\s+CONTAINER_RUNTIME_ENDPOINT=\S/;
-/** Lines walked up from a `crictl` command to a shell's export of its endpoint. */
-const EXPORT_REACH = 40;
+const CRICTL_EXPORTED = /\bexport\s+CONTAINER_RUNTIME_ENDPOINT=\S|\bcrictl\s+config\s+(?:--set\s+)?runtime-endpoint\b/;
+/** Whether a command line points crictl at a socket for the rest of the shell: read though it is a command (index.ts). */
+export const pointsCrictl = (text: string): boolean => CRICTL_EXPORTED.test(text);
 const KUBELET_ENDPOINT_MARKERS = [
   "--container-runtime-endpoint",
   "containerruntimeendpoint:",
   "kubeadm.alpha.kubernetes.io/cri-socket:",
   "runtime-endpoint:",
+  "export container_runtime_endpoint=",
+  "crictl config",
 ];
 const ENDPOINT_RUNTIME: Readonly<Record<string, string>> = {
   crio: "cri-o",
@@ -145,11 +148,11 @@ const ENDPOINT_RUNTIME: Readonly<Record<string, string>> = {
   dockershim: "docker",
 };
 /**
- * A `crictl` command given its endpoint (`-r`, `--runtime-endpoint`, or the CONTAINER_RUNTIME_ENDPOINT that flag reads;
- * review 48c F6): it names the runtime that answers there, no more.
+ * A `crictl` command given its endpoint (`-r`, `--runtime-endpoint`, the CONTAINER_RUNTIME_ENDPOINT that flag reads, a
+ * config file of its own: `--config`; reviews 48c F6, 48e F3): it names the runtime that answers there, no more.
  */
 const CRICTL_ENDPOINT_CHOSEN =
-  /\bcrictl\s+(?:\S+\s+)*?(?:-r|--runtime-endpoint)[\s=]|\bCONTAINER_RUNTIME_ENDPOINT=\S+\s+(?:sudo\s+(?:-E\s+)?)?crictl\b/;
+  /\bcrictl\s+(?:\S+\s+)*?(?:-r|--runtime-endpoint|-c|--config)[\s=]|\bCONTAINER_RUNTIME_ENDPOINT=\S+\s+(?:sudo\s+(?:-E\s+)?)?crictl\b/;
 /** Lines from `crictl version`'s RuntimeName up to its command: its "Version:" line, perhaps a warning of the endpoint guessed. */
 const CRICTL_COMMAND_REACH = 4;
 const COMPONENT_MARKERS = [
@@ -524,8 +527,9 @@ export function pickComponentMentions(
   const scopedRuntime = scoped === "crio" ? "cri-o" : scoped === "cri-containerd" ? "containerd" : undefined;
   // crictl pointed at a socket (by hand, for the shell, by its config) says nothing of the kubelet's; one that found its own
   // may have guessed an idle runtime's: beside a scope or a named socket naming the other one, it decides nothing (47d F4).
+  const versionLine = candidates.find((c) => CRICTL_RUNTIME_NAME.test(c.text))?.line ?? 0;
   const crictlChosen =
-    candidates.some((c) => CRICTL_CONFIGURED.test(c.text)) ||
+    candidates.some((c) => CRICTL_CONFIGURED.test(c.text) || (CRICTL_EXPORTED.test(c.text) && c.line < versionLine)) ||
     candidates.some((c) => CRICTL_RUNTIME_NAME.test(c.text) && crictlEndpointChosen(c.line, lineAt));
   const crictlRuntime = crictlName && crictlVersion && !crictlChosen ? crictlName : undefined;
   const endpoints = candidates.flatMap((c) => {
@@ -566,11 +570,7 @@ function crictlEndpointChosen(line: number, lineAt?: (line: number) => string | 
   if (!lineAt) return false;
   for (let n = line - 1; n >= Math.max(1, line - CRICTL_COMMAND_REACH); n--) {
     const above = lineAt(n) ?? "";
-    if (!/\bcrictl\b/.test(above)) continue;
-    if (CRICTL_ENDPOINT_CHOSEN.test(above)) return true;
-    // The shell's variable, exported by an earlier command (review 48d F2).
-    for (let k = n - 1; k >= Math.max(1, n - EXPORT_REACH); k--) if (CRICTL_EXPORTED.test(lineAt(k) ?? "")) return true;
-    return false;
+    if (/\bcrictl\b/.test(above)) return CRICTL_ENDPOINT_CHOSEN.test(above);
   }
   return false;
 }

@@ -603,6 +603,8 @@ const PROSE_BUILD = new RegExp(
 export function pickProseBuilds(candidates: readonly LineRef[], lineAt: (line: number) => string = () => ""): Record<string, string> {
   return agreedPerKey(
     candidates.flatMap(({ text, line }) => {
+      // A Markdown quote is someone else's words (an advisory, a forum post): no build of the reporter's.
+      if (QUOTE_PREFIX.test(text)) return [];
       if (
         isUninstalledRow(text) ||
         listedBuild(text) ||
@@ -637,10 +639,13 @@ function asked(text: string, at: number, rest: string): boolean {
   return ((QUESTION_BEFORE.test(sentence) || PLANNED.test(sentence)) && /^[^.!]*\?/.test(rest)) || BOUND_LABEL.test(sentence);
 }
 /** A change a question weighs ("Should we upgrade containerd.io to 1.7.25-1?"): the version it would bring, not the host's. */
-const PLANNED = /\b(?:upgrade|update|downgrade|roll back|move|switch|migrate|pin)(?:\s+\w+){0,3}\s*$/i;
+const PLANNED =
+  /^\s*(?:should|shall|can|could|would|do|does|will|must)\b[^.!?]*\b(?:upgrade|update|downgrade|roll back|move|switch|migrate|pin)(?:\s+\w+){0,3}\s*$/i;
 const QUESTION_BEFORE =
   /(?:^|,\s*)(?:does|do|is|are|was|were|has|have|can|could|should|would|will|did)(?:\s+(?:the|this|that|version|build|package))?\s*[`'"*]*$|\b(?:know|knows|wonder(?:ing)?|ask(?:ing)?|sure|check(?:ing)?)\s+(?:if|whether)\s*[`'"*]*$/i;
-const BOUND_LABEL = /\b(?:known[- ](?:bad|good|broken)|(?:bad|broken|fixed|good) (?:versions?|builds?|releases?))\s*:/i;
+// An advisory's "Affected versions:" lists bounds; a bug template's "Affected version:" is the reporter's (review 48d F5, 48e F4).
+const BOUND_LABEL =
+  /\b(?:known[- ](?:bad|good|broken)|affected (?:versions|builds|releases)|(?:bad|broken|fixed|good) (?:versions?|builds?|releases?))\s*:/i;
 /**
  * Whether a build named at `at` sits inside a quoted title, another report's ("same as #1520 (\"openvpn broken with
  * containerd.io 1.7.24-1\")"): an odd number of double quotes before it, on a line that is no JSON or escaped log.

@@ -59,6 +59,25 @@ const TEMPLATE_ASKS = /\bplease (?:complete|provide|fill|paste|include|add)\b/i;
 const MARKDOWN_HEADING = /^#{1,6}\s+/;
 const SENTENCE_END = /[.!?]\s+(?=[A-Z])/;
 const OTHERS = /\b(?:other|others|rest)\b/i;
+/** A heading with a role word is short, two sentences at most ("Versions from docker-01, which still works. On the other …:"). */
+const MAX_ROLE_HEADING = 100;
+
+/**
+ * Whether a heading's failure words are its own machine's: of sentences that speak of other machines neither the failure
+ * nor the role counts ("This is docker-03, the one that fails. The other two are fine:" is the failing one's, "Versions from
+ * docker-01, which still works. On the other two the container fails:" a working one's; reviews 48d F6, 48e F6); where
+ * both are the machine's own, the last sentence's ("The broken node is k8s-1. Output from k8s-2, which works:").
+ */
+function failingOwn(heading: string): boolean {
+  const sentences = heading.split(SENTENCE_END);
+  // One sentence says it all of this machine ("The failing node (the other one works):").
+  if (sentences.length === 1) return HEADING_FAILING.test(heading);
+  const own = sentences.filter((sentence) => !OTHERS.test(sentence));
+  const asHeadingEnd = (sentence: string) => sentence.replace(/:?\s*$/, ":");
+  const failing = own.findLastIndex((sentence) => HEADING_FAILING.test(sentence));
+  const role = own.findLastIndex((sentence) => HEADING_ROLE.test(asHeadingEnd(sentence)) || HEADING_OK.test(asHeadingEnd(sentence)));
+  return failing >= 0 && failing >= role;
+}
 const SUMMARY = /^(?:<details>\s*)?<summary>\s*(.*?)\s*<\/summary>$/i;
 const CLOSING_HASHES = /\s+#+$/;
 const EMPHASIS = /^(\*\*|__|\*|_)(.+)\1$/;
@@ -81,13 +100,8 @@ export function outputHeadingVia(lineAt: (line: number) => string, line: number)
       continue;
     }
     const heading = asHeading(text);
-    if (heading.length <= 80 && (HEADING_ROLE.test(heading) || (HEADING_OK.test(heading) && hostHeading(text)?.host))) {
-      // The failure words of the sentence the role word is in ("The broken node is k8s-1. Output from k8s-2, which works:"),
-      // or of any, where that sentence speaks of other machines ("This is docker-03, the one that fails. The other two are
-      // fine:"; review 48d F6).
-      const last = heading.split(SENTENCE_END).at(-1) ?? heading;
-      const failing = HEADING_FAILING.test(last) || (OTHERS.test(last) && HEADING_FAILING.test(heading));
-      return (failing && !HEADING_OTHER_REPORT.test(heading)) || TEMPLATE_ASKS.test(heading) ? undefined : ROLE_VIA;
+    if (heading.length <= MAX_ROLE_HEADING && (HEADING_ROLE.test(heading) || (HEADING_OK.test(heading) && hostHeading(text)?.host))) {
+      return (failingOwn(heading) && !HEADING_OTHER_REPORT.test(heading)) || TEMPLATE_ASKS.test(heading) ? undefined : ROLE_VIA;
     }
     // A header whose section follows, indented, is the output's own; anything else ends the walk.
     if (!(SECTION_HEADER.test(raw) && /^\s+\S/.test(lineAt(above + 1)))) return undefined;
