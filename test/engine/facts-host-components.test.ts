@@ -598,8 +598,15 @@ describe("the host's own component versions", () => {
     for (const heading of ["### Step 1: docker daemon health - OK", "### This is docker-03, the one that fails. The other two are fine:"])
       expect(verdictOf(`${heading}\n${affected}\n${tun}`, id), heading).toMatchObject({ status: "affected", level: "verified" });
     // A working machine's heading whose other sentence says the others fail (review 48e F6).
-    const works = "### Versions from docker-01, which still works. On the other two the container fails:";
-    expect(verdictOf(`${works}\n${runc.replaceAll("1.1.14", "1.2.4")}\n\n### Log from docker-03\n${tun}`, id)?.status).toBe("unknown");
+    for (const works of [
+      "### Versions from docker-01, which still works. On the other two the container fails:",
+      // In one sentence, or naming the others (review 48f F2).
+      "### docker-01 works, the other two fail:",
+      "### Versions from docker-01, which still works. docker-02 and docker-03 fail:",
+    ])
+      expect(verdictOf(`${works}\n${runc.replaceAll("1.1.14", "1.2.4")}\n\n### Log from docker-03\n${tun}`, id)?.status, works).toBe(
+        "unknown",
+      );
     // A section's end closes the machine's part: what follows is the paste's own again.
     expect(
       verdictOf(
@@ -933,6 +940,8 @@ ${table}`);
       "We're on containerd.io 1.7.24-1, any idea what changed?",
       "**Affected version:** containerd.io 1.7.24-1",
       "Since the update to containerd.io 1.7.24-1 the VPN container dies, any idea?",
+      // Asking whether a change made caused it (review 48f F3).
+      "Could the update to containerd.io 1.7.24-1 last night be the cause?",
     ])
       expect(extractFacts(named).packages, named).toEqual({ "containerd.io": "1.7.24-1" });
     const listed =

@@ -75,6 +75,9 @@ describe("a uname of one machine beside another machine's lines", () => {
     expect(verdictOf(previous)?.status).toBe("unknown");
     const oneKernelBefore = `admin@worker-2:~$ uname -rv\n5.15.0-131-generic #141-Ubuntu SMP Fri Jan 10 21:18:28 UTC 2025\n${UBUNTU_2204_OS_RELEASE}\nadmin@worker-2:~$ journalctl -b -1 -u kube-proxy -o cat\n${CRICTL}`;
     expect(verdictOf(oneKernelBefore)).toMatchObject({ status: "unknown", reason: expect.stringContaining("an earlier boot's") });
+    // Its flags combined (review 48f F1); the current boot's journal is no earlier one.
+    expect(verdictOf(oneKernelBefore.replace("-b -1", "-xb -1"))?.status).toBe("unknown");
+    expect(verdictOf(oneKernelBefore.replace("-b -1", "-b 0"))?.status).toBe("not-affected");
     const renamed = two
       .replace("sudo crictl logs 3f2a1b9c8d7e\n", "journalctl -u kube-proxy\n")
       .replace(CRICTL, xorMarkJournaldOf("worker-1"));

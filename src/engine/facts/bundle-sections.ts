@@ -269,12 +269,12 @@ const READS_HERE =
   /^(?:sudo\s+(?:-\S+\s+)*)?(?:journalctl|dmesg|systemctl\s+status|(?:docker|podman|nerdctl|crictl)\s+logs|(?:docker|podman|nerdctl)\s+(?:container\s+)?(?:run|create|start)\b|(?:tail|cat|less|more|grep|egrep|zcat|zgrep|head)\b[^|;&]*\s\/var\/log\/)/;
 const readsHere = (raw: string): boolean => raw.length <= MAX_COMMAND_LINE && READS_HERE.test(afterPrompt(raw).trim());
 /**
- * A log read from another time or another machine's files: an earlier boot's journal (`journalctl -b -1`, a boot id), a
+ * A log read from another time or another machine's files: an earlier boot's journal (`journalctl -b -1`, `-xb -1`, a boot id), a
  * journal file or directory copied from elsewhere (`--file`, `-D`, `--root`), a rotated log (`/var/log/syslog.1`, `.gz`).
  * Its lines ran on whatever kernel that boot had (review 48e F1, F2).
  */
 const READS_PAST =
-  /\bjournalctl\b[^|;&]*\s(?:(?:-b|--boot)(?:\s+|=)?(?:-\d+|[1-9]\d*|[0-9a-f]{32})\b|--file\b|-D\b|--directory\b|--root\b)|\/var\/log\/\S*\.(?:\d+|gz)\b/;
+  /\bjournalctl\b[^|;&]*\s(?:(?:-[a-zA-Z]*b|--boot)(?:\s+|=)?(?:-\d+|[1-9]\d*|[0-9a-f]{32})\b|--file\b|-[a-zA-Z]*D\b|--directory\b|--root\b)|\/var\/log\/\S*\.(?:\d+|gz)\b/;
 export const readsPast = (raw: string): boolean => raw.length <= MAX_COMMAND_LINE && READS_PAST.test(afterPrompt(raw));
 
 /** A line's text after its prompt, if it has one (a comment's "# Note:" is none). */

@@ -638,9 +638,12 @@ function asked(text: string, at: number, rest: string): boolean {
       .at(-1) ?? "";
   return ((QUESTION_BEFORE.test(sentence) || PLANNED.test(sentence)) && /^[^.!]*\?/.test(rest)) || BOUND_LABEL.test(sentence);
 }
-/** A change a question weighs ("Should we upgrade containerd.io to 1.7.25-1?"): the version it would bring, not the host's. */
+/**
+ * A change a question weighs ("Should we upgrade containerd.io to 1.7.25-1?"): the version it would bring, not the host's;
+ * not one asking whether a change made was the cause ("Could the update to X last night be the cause?"; review 48f F3).
+ */
 const PLANNED =
-  /^\s*(?:should|shall|can|could|would|do|does|will|must)\b[^.!?]*\b(?:upgrade|update|downgrade|roll back|move|switch|migrate|pin)(?:\s+\w+){0,3}\s*$/i;
+  /^\s*(?:should|shall|can|could|would|do|will|must)\s+(?:we|i)\b[^.!?]*\b(?:upgrade|update|downgrade|roll back|move|switch|migrate|pin)(?:\s+\w+){0,3}\s*$/i;
 const QUESTION_BEFORE =
   /(?:^|,\s*)(?:does|do|is|are|was|were|has|have|can|could|should|would|will|did)(?:\s+(?:the|this|that|version|build|package))?\s*[`'"*]*$|\b(?:know|knows|wonder(?:ing)?|ask(?:ing)?|sure|check(?:ing)?)\s+(?:if|whether)\s*[`'"*]*$/i;
 // An advisory's "Affected versions:" lists bounds; a bug template's "Affected version:" is the reporter's (review 48d F5, 48e F4).

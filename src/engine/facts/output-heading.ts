@@ -59,20 +59,29 @@ const TEMPLATE_ASKS = /\bplease (?:complete|provide|fill|paste|include|add)\b/i;
 const MARKDOWN_HEADING = /^#{1,6}\s+/;
 const SENTENCE_END = /[.!?]\s+(?=[A-Z])/;
 const OTHERS = /\b(?:other|others|rest)\b/i;
+/** A machine's name in a heading's words: hyphenated, as hosts are named ("docker-01", "k8s-worker-2", "ip-10-0-1-5"). */
+const MACHINE_NAME = /\b[a-z][a-z0-9]*(?:-[a-z0-9]+)+\b/i;
+const MACHINE_NAMES = new RegExp(MACHINE_NAME.source, "gi");
+/** Clauses, for the same reading within a sentence ("docker-01 works, the other two fail:"; review 48f F2). */
+const CLAUSE_END = /[,;]\s+/;
 /** A heading with a role word is short, two sentences at most ("Versions from docker-01, which still works. On the other …:"). */
 const MAX_ROLE_HEADING = 100;
 
 /**
- * Whether a heading's failure words are its own machine's: of sentences that speak of other machines neither the failure
- * nor the role counts ("This is docker-03, the one that fails. The other two are fine:" is the failing one's, "Versions from
+ * Whether a heading's failure words are its own machine's: of its clauses, those that speak of other machines count
+ * neither for the failure nor for the role ("This is docker-03, the one that fails. The other two are fine:" is the failing one's, "Versions from
  * docker-01, which still works. On the other two the container fails:" a working one's; reviews 48d F6, 48e F6); where
  * both are the machine's own, the last sentence's ("The broken node is k8s-1. Output from k8s-2, which works:").
  */
 function failingOwn(heading: string): boolean {
-  const sentences = heading.split(SENTENCE_END);
-  // One sentence says it all of this machine ("The failing node (the other one works):").
-  if (sentences.length === 1) return HEADING_FAILING.test(heading);
-  const own = sentences.filter((sentence) => !OTHERS.test(sentence));
+  const clauses = heading.split(SENTENCE_END).flatMap((sentence) => sentence.split(CLAUSE_END));
+  // One clause says it all of this machine ("The failing node (the other one works):").
+  if (clauses.length === 1) return HEADING_FAILING.test(heading);
+  // The machine the heading names first is its own; a clause naming only others is theirs ("docker-02 and docker-03 fail").
+  const self = MACHINE_NAME.exec(heading)?.[0]?.toLowerCase();
+  const others = (clause: string) =>
+    OTHERS.test(clause) || (!!self && Array.from(clause.matchAll(MACHINE_NAMES), (m) => m[0].toLowerCase()).some((n) => n !== self));
+  const own = clauses.filter((clause) => !others(clause));
   const asHeadingEnd = (sentence: string) => sentence.replace(/:?\s*$/, ":");
   const failing = own.findLastIndex((sentence) => HEADING_FAILING.test(sentence));
   const role = own.findLastIndex((sentence) => HEADING_ROLE.test(asHeadingEnd(sentence)) || HEADING_OK.test(asHeadingEnd(sentence)));
