@@ -39,7 +39,7 @@ const COMMAND_LINE =
  * F3: GitHub issues' headings hid the upstream maintainer's output under them).
  */
 function asHeading(text: string): string {
-  // A heading is short (HEADING_ROLE reads 80 characters at most): a long line is no heading, and is not searched.
+  // A heading is short (a role word is read in MAX_ROLE_HEADING characters at most): a long line is no heading, and is not searched.
   if (text.length > MAX_HEADING) return text;
   const hashes = MARKDOWN_HEADING.exec(text);
   // A collapsible section's summary is a heading too (review 48c F3: "<summary>k8s-worker-02 (OK)</summary>").
@@ -69,9 +69,10 @@ const MAX_ROLE_HEADING = 100;
 
 /**
  * Whether a heading's failure words are its own machine's: of its clauses, those that speak of other machines count
- * neither for the failure nor for the role ("This is docker-03, the one that fails. The other two are fine:" is the failing one's, "Versions from
- * docker-01, which still works. On the other two the container fails:" a working one's; reviews 48d F6, 48e F6); where
- * both are the machine's own, the last sentence's ("The broken node is k8s-1. Output from k8s-2, which works:").
+ * neither for the failure nor for the role ("This is docker-03, the one that fails. The other two are fine:" is the
+ * failing one's, "Versions from docker-01, which still works. On the other two the container fails:" a working one's;
+ * reviews 48d F6, 48e F6, 48f F2); where both are the machine's own, the last clause's ("The broken node is k8s-1. Output
+ * from k8s-2, which works:").
  */
 function failingOwn(heading: string): boolean {
   const clauses = heading.split(SENTENCE_END).flatMap((sentence) => sentence.split(CLAUSE_END));
