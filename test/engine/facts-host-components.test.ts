@@ -603,6 +603,9 @@ describe("the host's own component versions", () => {
       // In one sentence, or naming the others (review 48f F2).
       "### docker-01 works, the other two fail:",
       "### Versions from docker-01, which still works. docker-02 and docker-03 fail:",
+      // The failing machine named first (review 48g F1): a heading telling both is no certain word of either.
+      "### Unlike docker-03 (fails), docker-01 works fine:",
+      "### While docker-03 fails, docker-01 is healthy:",
     ])
       expect(verdictOf(`${works}\n${runc.replaceAll("1.1.14", "1.2.4")}\n\n### Log from docker-03\n${tun}`, id)?.status, works).toBe(
         "unknown",

@@ -59,9 +59,6 @@ const TEMPLATE_ASKS = /\bplease (?:complete|provide|fill|paste|include|add)\b/i;
 const MARKDOWN_HEADING = /^#{1,6}\s+/;
 const SENTENCE_END = /[.!?]\s+(?=[A-Z])/;
 const OTHERS = /\b(?:other|others|rest)\b/i;
-/** A machine's name in a heading's words: hyphenated, as hosts are named ("docker-01", "k8s-worker-2", "ip-10-0-1-5"). */
-const MACHINE_NAME = /\b[a-z][a-z0-9]*(?:-[a-z0-9]+)+\b/i;
-const MACHINE_NAMES = new RegExp(MACHINE_NAME.source, "gi");
 /** Clauses, for the same reading within a sentence ("docker-01 works, the other two fail:"; review 48f F2). */
 const CLAUSE_END = /[,;]\s+/;
 /** A heading with a role word is short, two sentences at most ("Versions from docker-01, which still works. On the other …:"). */
@@ -71,23 +68,25 @@ const MAX_ROLE_HEADING = 100;
  * Whether a heading's failure words are its own machine's: of its clauses, those that speak of other machines count
  * neither for the failure nor for the role ("This is docker-03, the one that fails. The other two are fine:" is the
  * failing one's, "Versions from docker-01, which still works. On the other two the container fails:" a working one's;
- * reviews 48d F6, 48e F6, 48f F2); where both are the machine's own, the last clause's ("The broken node is k8s-1. Output
- * from k8s-2, which works:").
+ * reviews 48d F6, 48e F6). Where the rest tell both (a failure and a machine that works: "The broken node is k8s-1.
+ * Output from k8s-2, which works:", "docker-01 works, docker-02 and docker-03 fail:"), whose the output is the words do not
+ * say surely: not the failing one's for certain (reviews 48f F2, 48g F1, F3).
  */
 function failingOwn(heading: string): boolean {
   const clauses = heading.split(SENTENCE_END).flatMap((sentence) => sentence.split(CLAUSE_END));
   // One clause says it all of this machine ("The failing node (the other one works):").
   if (clauses.length === 1) return HEADING_FAILING.test(heading);
-  // The machine the heading names first is its own; a clause naming only others is theirs ("docker-02 and docker-03 fail").
-  const self = MACHINE_NAME.exec(heading)?.[0]?.toLowerCase();
-  const others = (clause: string) =>
-    OTHERS.test(clause) || (!!self && Array.from(clause.matchAll(MACHINE_NAMES), (m) => m[0].toLowerCase()).some((n) => n !== self));
-  const own = clauses.filter((clause) => !others(clause));
-  const asHeadingEnd = (sentence: string) => sentence.replace(/:?\s*$/, ":");
-  const failing = own.findLastIndex((sentence) => HEADING_FAILING.test(sentence));
-  const role = own.findLastIndex((sentence) => HEADING_ROLE.test(asHeadingEnd(sentence)) || HEADING_OK.test(asHeadingEnd(sentence)));
-  return failing >= 0 && failing >= role;
+  const own = clauses.filter((clause) => !OTHERS.test(clause));
+  const asHeadingEnd = (clause: string) => clause.replace(/:?\s*$/, ":");
+  const failing = own.some((clause) => HEADING_FAILING.test(clause));
+  const works = own.some((clause) => WORKS.test(clause) || HEADING_OK.test(asHeadingEnd(clause)));
+  return failing && !works;
 }
+/**
+ * A machine said to work, against which a failure in the same heading leaves its output undecided; other role words
+ * ("on my laptop, kube-proxy errors") name the failing machine itself (review 48b F2).
+ */
+const WORKS = /(?<!\b(?:not|never|longer)\s|n['\u2019]t\s)\b(?:works|working|fine|healthy|unaffected)\b|\bno (?:problems?|issues?)\b/i;
 const SUMMARY = /^(?:<details>\s*)?<summary>\s*(.*?)\s*<\/summary>$/i;
 const CLOSING_HASHES = /\s+#+$/;
 const EMPHASIS = /^(\*\*|__|\*|_)(.+)\1$/;
