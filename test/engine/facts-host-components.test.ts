@@ -943,6 +943,8 @@ ${table}`);
       "We're on containerd.io 1.7.24-1, any idea what changed?",
       "**Affected version:** containerd.io 1.7.24-1",
       "Since the update to containerd.io 1.7.24-1 the VPN container dies, any idea?",
+      // At a sentence's end (review 48g F4).
+      "We are on containerd.io 1.7.24-1.",
       // Asking whether a change made caused it (review 48f F3).
       "Could the update to containerd.io 1.7.24-1 last night be the cause?",
     ])

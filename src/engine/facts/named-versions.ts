@@ -590,7 +590,7 @@ function dockerClientVersion(versionLine: string, [above, aboveThat]: [string, s
  * version named in passing; a revision starts with a digit, or Alpine's "r" and one ("-ce" is Docker's old edition).
  */
 const PROSE_BUILD = new RegExp(
-  `(?:^|[^\\w/.-])(${LISTED_PACKAGES.map((n) => n.replace(/[.+]/g, "\\$&")).join("|")})${QUOTE}(?:\\s+version|\\s+to(?:\\s+version)?)?\\s*:?\\s*${QUOTE}((?:\\d+:)?\\d+\\.\\d+(?:\\.\\d+)?(?:[~+][\\w.]+)?-r?\\d[\\w~+]*(?:\\.[\\w~+]+)*)(?![\\w.+~-]|\\.\\w)`,
+  `(?:^|[^\\w/.-])(${LISTED_PACKAGES.map((n) => n.replace(/[.+]/g, "\\$&")).join("|")})${QUOTE}(?:\\s+version|\\s+to(?:\\s+version)?)?\\s*:?\\s*${QUOTE}((?:\\d+:)?\\d+\\.\\d+(?:\\.\\d+)?(?:[~+][\\w.]+)?-r?\\d[\\w~+]*(?:\\.[\\w~+]+)*)(?![\\w+~-]|\\.\\w)`,
   "gi",
 );
 
