@@ -7,7 +7,7 @@
  * Linux, or logfmt lines (level=error msg=...), do not have the shape of any output below.
  */
 import type { BundleSection } from "../types";
-import { soleUnlabelledTarget } from "./fan-out";
+import { listedHosts, loopList, soleUnlabelledTarget } from "./fan-out";
 import { FanOutReader, machineOf, type OutputLines } from "./fan-out-reader";
 import { comparesHosts, HEADING_START, headingMachine, hostHeading } from "./host-headings";
 import { isIptablesVersionOutput } from "./iptables-version";
@@ -358,9 +358,9 @@ function sshTarget(raw: string): string | undefined {
  * another machine than any the paste names, and may be any of them (logged-versions.ts mayBeOn).
  */
 function loopHosts(raw: string, variable: string): string {
-  const name = variable.replace(/^\$\{?|\}$/g, "");
-  const list = /^\w+$/.test(name) ? (new RegExp(`\\bfor\\s+${name}\\s+in\\s+([^;]+);`).exec(raw)?.[1]?.trim().split(/\s+/) ?? []) : [];
-  return list.length && list.every((h) => /^[A-Za-z0-9][\w.-]*$/.test(h)) ? list.map(machineOf).join(",") : variable;
+  const list = loopList(raw, variable.replace(/^\$\{?|\}$/g, ""));
+  const hosts = list === undefined ? null : listedHosts(list);
+  return hosts ? hosts.map(machineOf).join(",") : variable;
 }
 
 /** A shell loop whose body the next lines type (no `do` on its own line), as a prompt's command. */

@@ -135,11 +135,20 @@ function labelledLoop(command: string): FanOutCommand | null {
     new RegExp(String.raw`\becho\s+(?:-[ne]+\s+)*${variable}:`).test(body) ||
     new RegExp(String.raw`\bprintf\s+(["'])%s:\s*\1\s+${variable}`).test(body);
   if (!labels || !new RegExp(String.raw`\bssh\s+(?:-\S+\s+(?:\S+\s+)?)*?(?:\w+@)?${variable}`).test(body)) return null;
-  const words = list.trim().split(/\s+/);
-  const listed = words.every((w) => /^[A-Za-z0-9][\w.-]*$/.test(w));
-  return { output: "prefixed", hosts: listed ? new Set(words.map((w) => w.toLowerCase())) : null, continues: false };
+  const hosts = listedHosts(list);
+  return { output: "prefixed", hosts: hosts ? new Set(hosts.map((w) => w.toLowerCase())) : null, continues: false };
 }
 const LOOP = /\bfor\s+(\w+)\s+in\s+([^;\n]+);\s*do\b(.*)$/;
+
+/** The machines a shell loop's list names (`for h in node2 node3;`), or null for one it computes (`$(cat workers.txt)`). */
+export function listedHosts(list: string): string[] | null {
+  const words = list.trim().split(/\s+/);
+  return words.length && words.every((w) => /^[A-Za-z0-9][\w.-]*$/.test(w)) ? words : null;
+}
+
+/** The list of the shell loop over `name` in a command line (`for name in …;`), or undefined. */
+export const loopList = (command: string, name: string): string | undefined =>
+  /^\w+$/.test(name) ? new RegExp(String.raw`\bfor\s+${name}\s+in\s+([^;\n]+);`).exec(command)?.[1] : undefined;
 
 /** The one machine a fan-out command that prints no labels runs on (`pdsh -N -w worker-2 …`), or undefined. */
 export function soleUnlabelledTarget(command: string): string | undefined {
