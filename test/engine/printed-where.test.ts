@@ -400,6 +400,26 @@ ${xorMarkJournaldOf("worker-2")}`;
     expect(verdictOf(rollback)).toMatchObject({ status: "unknown", reason: expect.stringMatching(/2 kernels/) });
   });
 
+  it("takes a journal's lines before its boot separator as an earlier boot's, not the kernel's read now (review 48g F2)", () => {
+    // journalctl across a reboot (no -b, a --since window) separates the boots: "-- Reboot --" up to systemd 247,
+    // "-- Boot <id> --" since 248. The fixed 5.15.0-131 read now did not log the lines before it.
+    const fixedNow = "admin@worker-2:~$ uname -rv\n5.15.0-131-generic #141-Ubuntu SMP Fri Jan 10 21:18:28 UTC 2025";
+    const started = "Jan 13 06:01:15 worker-2 systemd[1]: Started kubelet.service - kubelet: The Kubernetes Node Agent.";
+    const across = (mark: string) =>
+      `${fixedNow}\n${UBUNTU_2204_OS_RELEASE}\nadmin@worker-2:~$ journalctl -u kube-proxy --since "2 days ago" --no-pager\n${xorMarkJournaldOf("worker-2")}\n${mark}\n${started}`;
+    for (const mark of ["-- Boot 4c2c4ffb5a3c4f6e8b1d0e7a9f6b2d11 --", "-- Reboot --"])
+      expect(verdictOf(across(mark))).toMatchObject({ status: "unknown", reason: expect.stringContaining("an earlier boot's") });
+    // Newest first, the earlier boot follows the separator.
+    const reversed = `${fixedNow}\n${UBUNTU_2204_OS_RELEASE}\nadmin@worker-2:~$ journalctl -r -u kube-proxy --no-pager\n${started}\n-- Reboot --\n${xorMarkJournaldOf("worker-2")}`;
+    expect(verdictOf(reversed)?.status).toBe("unknown");
+    // Lines after the separator are the boot running now; a separator in another command's output says nothing of them.
+    const after = `${fixedNow}\n${UBUNTU_2204_OS_RELEASE}\nadmin@worker-2:~$ journalctl -u kube-proxy --no-pager\n-- Reboot --\n${xorMarkJournaldOf("worker-2")}`;
+    expect(verdictOf(after)).toMatchObject({ status: "not-affected", level: "verified" });
+    expect(verdictOf(after)?.certain).not.toBe(false);
+    const elsewhere = `${fixedNow}\n${UBUNTU_2204_OS_RELEASE}\nadmin@worker-2:~$ journalctl -u containerd --no-pager | tail -2\n${started}\n-- Reboot --\nadmin@worker-2:~$ journalctl -b -u kube-proxy --no-pager\n${xorMarkJournaldOf("worker-2")}`;
+    expect(verdictOf(elsewhere)).toMatchObject({ status: "not-affected", level: "verified" });
+  });
+
   it("leaves a boot log of an earlier boot and another node's `kubectl describe node` to the uname", () => {
     const reboot = `$ uname -a\n${unameJammy127("worker-2")}\n$ grep -E 'Linux version|kube-proxy' /var/log/syslog
 Nov 12 06:02:11 worker-2 kernel: [    0.000000] Linux version 5.15.0-126-generic (buildd@lcy02-amd64-045) (gcc (Ubuntu 11.4.0-1ubuntu1~22.04) 11.4.0, GNU ld (GNU Binutils for Ubuntu) 2.38) #136-Ubuntu SMP Wed Nov 6 10:38:22 UTC 2024 (Ubuntu 5.15.0-126.136-generic 5.15.167)

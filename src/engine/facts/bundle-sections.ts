@@ -7,6 +7,7 @@
  * Linux, or logfmt lines (level=error msg=...), do not have the shape of any output below.
  */
 import type { BundleSection } from "../types";
+import { BOOT_MARK, readsReversed } from "./boot-marks";
 import { listedHosts, loopList, soleUnlabelledTarget } from "./fan-out";
 import { FanOutReader, machineOf, type OutputLines } from "./fan-out-reader";
 import { comparesHosts, HEADING_START, headingMachine, hostHeading } from "./host-headings";
@@ -649,6 +650,9 @@ export function readBundle(input: readonly string[] | TextLines): {
   localReads: Set<number>;
   /** The command lines reading logs of another boot or from copied files (READS_PAST), wherever they run. */
   pastReads: Set<number>;
+  /** The lines of journalctl's boot separators (boot-marks.ts), in order, and the command lines of reversed journals. */
+  bootMarks: number[];
+  reversedReads: Set<number>;
   /** The command lines typed at a bare prompt (`$ docker run …`) of no shell `ssh` opened: the paste's own machine's. */
   bareCommands: Set<number>;
   /**
@@ -675,6 +679,8 @@ export function readBundle(input: readonly string[] | TextLines): {
   const sshCommands = new Set<number>();
   const localReads = new Set<number>();
   const pastReads = new Set<number>();
+  const bootMarks: number[] = [];
+  const reversedReads = new Set<number>();
   const bareCommands = new Set<number>();
   const describedNodes: Array<[number, string, number]> = [];
   // Whether the paste's headings name two machines (decided at its first such heading), and the lines of those headings.
@@ -726,6 +732,7 @@ export function readBundle(input: readonly string[] | TextLines): {
       i++;
       continue;
     }
+    if (t.charCodeAt(0) === 45 && BOOT_MARK.test(t)) bootMarks.push(i + 1);
     if (sessions.current !== null && SSH_ENDED.test(t)) {
       sessions.ended(t);
       commandHosts.push([i + 1, sessions.current]);
@@ -841,6 +848,7 @@ export function readBundle(input: readonly string[] | TextLines): {
         if (ssh || inSession || node) sshCommands.add(i + 1);
         else if (!inside && readsHere(raw)) localReads.add(i + 1);
         if (readsPast(raw)) pastReads.add(i + 1);
+        if (readsReversed(raw)) reversedReads.add(i + 1);
         if (inside) containerOutput.add(i + 1);
         // The commands that print the host's identity (uname, /proc/version, os-release) and a collector's notes.
         if (IDENTITY_COMMANDS.has(command) || COLLECTOR_NOTE.test(t)) gathering.add(i + 1);
@@ -893,6 +901,8 @@ export function readBundle(input: readonly string[] | TextLines): {
     sshCommands,
     localReads,
     pastReads,
+    bootMarks,
+    reversedReads,
     bareCommands,
     describedNodes,
     headingLines,

@@ -5,6 +5,7 @@
 import type { DiagnoseFields } from "../diagnose-input";
 import type { BundleSection, IptablesFacts, KernelFacts, NodeRow, OsFacts } from "../types";
 import { kubernetesRelease } from "../versions";
+import { earlierBoot } from "./boot-marks";
 import { PROMPT, readBundle } from "./bundle-sections";
 import { withoutCaptureStamps } from "./capture-stamps";
 import { type ComponentChange, componentChanges, loggedInstalls, replacedVersions } from "./component-changes";
@@ -326,6 +327,10 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const sshCommands = remoteDaemon.size ? new Set([...read.sshCommands, ...remoteDaemon.keys()]) : read.sshCommands;
   const labelOf = hostOfLine(commandHosts);
   const overSsh = afterCommandOf(commandHosts, sshCommands);
+  // A line of another boot: read by a command of another boot's journal or a copied one, or before a boot separator.
+  const pastRead = afterCommandOf(commandHosts, read.pastReads);
+  const beforeReboot = earlierBoot(commandHosts, read.bootMarks, read.reversedReads);
+  const readPast = (line: number) => pastRead(line) || beforeReboot(line);
   const osSection = pickOsSection(sections);
   const kernelSources: KernelSource[] = [];
   for (const s of sections) {
@@ -547,7 +552,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     inContainerCommand: afterCommandOf(commandHosts, containerCommands),
     overSsh,
     readHere: afterCommandOf(commandHosts, localReads),
-    readPast: afterCommandOf(commandHosts, read.pastReads),
+    readPast,
     daemonElsewhere: afterCommandOf(commandHosts, new Set(remoteDaemon.keys())),
     os,
     nodes,

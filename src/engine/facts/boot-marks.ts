@@ -1,0 +1,42 @@
+import { commandBefore } from "./component-upgrades";
+
+/**
+ * journalctl's separator between two boots' entries when its output spans them (no `-b`, a `--since` window, a unit's
+ * whole history): "-- Reboot --" up to systemd 247, "-- Boot <boot id> --" since 248 (systemd PR #17475).
+ */
+export const BOOT_MARK = /^-- (?:Reboot|Boot [0-9a-f]{32}) --$/;
+
+/** A journalctl command printing the newest entries first (`-r`, `-xr`, `--reverse`): earlier boots follow a separator. */
+const READS_REVERSED = /\bjournalctl\b[^|;&]*\s(?:-[a-zA-Z]*r[a-zA-Z]*|--reverse)(?=\s|$)/;
+export const readsReversed = (raw: string): boolean => READS_REVERSED.test(raw);
+
+/**
+ * Whether a line comes from a boot before the one a journal's output ends in: a boot separator follows it in the same
+ * command's output (precedes it, in a reversed journal). Its lines ran on that boot's kernel, not the one read now
+ * (review 48g F2: a unit's journal across the reboot that installed the fix was judged on the fixed kernel, certain).
+ * `commands` are the paste's command and heading lines in order (each ends the output before it); `marks` the separators'
+ * lines, in order; `reversed` the command lines of reversed journals.
+ */
+export function earlierBoot(
+  commands: ReadonlyArray<readonly [number, ...unknown[]]>,
+  marks: readonly number[],
+  reversed: ReadonlySet<number>,
+): (line: number) => boolean {
+  if (!marks.length) return () => false;
+  const commandOf = commandBefore(commands);
+  const outputOf = (line: number) => commandOf(line)?.[0] ?? 0;
+  return (line) => {
+    const own = outputOf(line);
+    // The first separator after the line (the last before it, reversed): a later or earlier one in the same output is
+    // beyond it, and outputs are runs of lines, so this one alone decides.
+    let lo = 0;
+    let hi = marks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((marks[mid] as number) <= line) lo = mid + 1;
+      else hi = mid;
+    }
+    const mark = reversed.has(own) ? marks[lo - 1] : marks[lo];
+    return mark !== undefined && mark !== line && outputOf(mark) === own;
+  };
+}
