@@ -16,6 +16,7 @@ import {
   sameMachine,
 } from "./facts";
 import { UPGRADE_READ } from "./facts/component-upgrades";
+import { writtenBeforeBuild } from "./facts/kernel-built";
 import { compareNodes, nodeHost } from "./fleet";
 import { perVersions } from "./host-checks";
 import { namedInstead, notAsLogged } from "./logged-versions";
@@ -528,6 +529,11 @@ function assemble(
     parts[parts.length - 1] = e.text;
     return { text: parts.join(" "), head };
   };
+  // Lines written days before the kernel read now was built ran on another kernel: one the machine ran before this one
+  // was installed (review 48g F2). Not where the kernel was read in the log itself (its boot banner dates its lines).
+  const kernelRead = facts.kernel?.build && !facts.kernel.named ? facts.kernel : null;
+  const beforeBuild = kernelRead?.build ? writtenBeforeBuild(kernelRead.build) : null;
+  const predatesKernel = (line: number) => beforeBuild !== null && beforeBuild(facts.lineAt(line) ?? "");
   for (const record of candidates) {
     const seen = byRecord.get(record.id) ?? NO_HITS;
     const logEvidence = seen.evidence;
@@ -640,15 +646,16 @@ function assemble(
     const kernelLine = facts.kernel?.line;
     const pastBoot =
       logEvidence.length > 0 && symptomLines().every(facts.readPast) && !(kernelLine !== undefined && facts.readPast(kernelLine));
+    const predates = !pastBoot && logEvidence.length > 0 && symptomLines().every(predatesKernel);
     const hedged = (c: VersionEvidence) =>
       c.certain === false
         ? c
         : anyNode && onMachine(c)
           ? hedgeNamed(c, ANY_NODE_VIA)
-          : pastBoot && c.subject.startsWith(SINGLE_HOST)
-            ? hedgeNamed(c, PAST_BOOT_VIA)
+          : (pastBoot || predates) && c.subject.startsWith(SINGLE_HOST)
+            ? hedgeNamed(c, pastBoot ? PAST_BOOT_VIA : BEFORE_BUILD_VIA)
             : c;
-    const ownRead = anyNode || pastBoot ? ownNow.map(hedged) : ownNow;
+    const ownRead = anyNode || pastBoot || predates ? ownNow.map(hedged) : ownNow;
     const checks =
       elsewhere.length && elsewhere.length === hosts.length
         ? elsewhere
@@ -920,6 +927,9 @@ const ANY_NODE = "they came through the cluster, from one of its nodes";
 /** Why the kernel read now may not be the one that logged a past boot's lines (pastBoot). */
 const PAST_BOOT_VIA =
   "the log's lines are an earlier boot's or a copied journal's, and the kernel read now may not be the one that logged them";
+
+/** Why the kernel read now did not log lines written before it was built (predates). */
+const BEFORE_BUILD_VIA = "the log's lines were written days before the kernel read now was built: an earlier kernel logged them";
 
 /** Why a version read at a named machine's prompt may not be the one that failed, with no table (anyNode). */
 const ANY_NODE_VIA = "the log's lines came through the cluster, perhaps from another machine than the one the paste read";

@@ -420,6 +420,24 @@ ${xorMarkJournaldOf("worker-2")}`;
     expect(verdictOf(elsewhere)).toMatchObject({ status: "not-affected", level: "verified" });
   });
 
+  it("takes lines dated days before the kernel read now was built as an earlier kernel's (review 48g F2)", () => {
+    // 5.15.0-131's uname -v says it was built on 10 January 2025: a failure logged on 2 January ran on another kernel.
+    const fixedNow = "admin@worker-2:~$ uname -rv\n5.15.0-131-generic #141-Ubuntu SMP Fri Jan 10 21:18:28 UTC 2025";
+    const dated = (stamp: string) =>
+      `${fixedNow}\n${UBUNTU_2204_OS_RELEASE}\nadmin@worker-2:~$ journalctl -o short-iso -u kube-proxy --since "-7d" --no-pager\n${xorMarkJournaldOf(
+        "worker-2",
+      ).replace(/^\w{3} \d\d \d\d:\d\d:\d\d/gm, stamp)}`;
+    expect(dated("2025-01-02T23:41:07+0000")).toContain("2025-01-02T23:41:07+0000 worker-2");
+    expect(verdictOf(dated("2025-01-02T23:41:07+0000"))).toMatchObject({
+      status: "unknown",
+      reason: expect.stringContaining("written days before the kernel read now was built"),
+    });
+    // After the build, or within a day of it (zones), the kernel read now decides; a date without a year or a clock
+    // never set (1970) says nothing.
+    for (const stamp of ["2025-01-14T09:12:40+0000", "2025-01-10T03:00:00-0800", "Jan 02 23:41:07", "1970-01-01T00:00:12+0000"])
+      expect(verdictOf(dated(stamp))).toMatchObject({ status: "not-affected", level: "verified" });
+  });
+
   it("leaves a boot log of an earlier boot and another node's `kubectl describe node` to the uname", () => {
     const reboot = `$ uname -a\n${unameJammy127("worker-2")}\n$ grep -E 'Linux version|kube-proxy' /var/log/syslog
 Nov 12 06:02:11 worker-2 kernel: [    0.000000] Linux version 5.15.0-126-generic (buildd@lcy02-amd64-045) (gcc (Ubuntu 11.4.0-1ubuntu1~22.04) 11.4.0, GNU ld (GNU Binutils for Ubuntu) 2.38) #136-Ubuntu SMP Wed Nov 6 10:38:22 UTC 2024 (Ubuntu 5.15.0-126.136-generic 5.15.167)

@@ -23,6 +23,12 @@ const ISO_DATE = new RegExp(
 
 const stamp = (month: number, day: number, h: number, m: number, s: number) => (((month * 32 + day) * 24 + h) * 60 + m) * 60 + s;
 
+/** The month (1-12) and day of a time. */
+export function calendarDay(t: LogTime): { month: number; day: number } {
+  const days = Math.floor(t.at / (24 * 3600));
+  return { month: Math.floor(days / 32), day: days % 32 };
+}
+
 /** The time a line's own date gives, or null. */
 export function lineTime(text: string): LogTime | null {
   const iso = ISO_DATE.exec(text);
