@@ -79,6 +79,12 @@ export interface KernelFacts {
   via?: string;
   /** No kernel's release but a fixed one printed by what serves the system calls ("gVisor", "WSL 1"): no range judges it. */
   emulatedBy?: string;
+  /**
+   * The kernel as its own output gave it, where a package listing's row supplied its build (`via` then names the row):
+   * it decides alone wherever the build does not matter (review 49a F2: `dpkg -l` beside `uname -r` hedged a verdict the
+   * release decided).
+   */
+  printed?: Omit<KernelFacts, "printed">;
 }
 
 export interface NodeRow {

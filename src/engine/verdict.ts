@@ -377,6 +377,8 @@ const byOwnVersion = (a: AffectedEntry) => a.kind === "requirement" || a.kind ==
  * (namedOnly, doubtBySymptom).
  */
 function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
+  const printed = host.kernel?.printed ? ownKernelChecks(record, { ...host, kernel: host.kernel.printed }) : [];
+  if (printed.length && printed.every((c) => c.result !== "unknown")) return printed;
   const checks = ownKernelChecks(record, host);
   if (!host.kernel?.named) return checks;
   const by = host.kernel.via ? `read from ${host.kernel.via}, perhaps another kernel's` : "the report names in a sentence";

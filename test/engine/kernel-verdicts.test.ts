@@ -10,7 +10,7 @@ import { diagnoseHosts } from "../../src/engine/hosts";
 import { renderTextReport } from "../../src/engine/report-text";
 import { parseRecordFile } from "../../src/kb/parse-record";
 import { loadDataKb } from "../support/data-kb";
-import { XOR_MARK_JOURNALD, XOR_MARK_KLOG } from "../support/seed-logs";
+import { UBUNTU_2204_OS_RELEASE, XOR_MARK_JOURNALD, XOR_MARK_KLOG } from "../support/seed-logs";
 
 // Verdicts for kernels whose identity the input leaves partly open: Ubuntu cloud/HWE kernels without
 // the release, vendor kernels judged on their upstream base, SUSE codestreams, lsb_release output.
@@ -641,6 +641,33 @@ describe("a kernel's package version from a listing pasted beside it", () => {
       'Mar 10 14:18:31 srv01 dockerd[1297]: time="2022-03-10T14:18:31.277303894+01:00" level=warning msg="Failed Adding rSA{Dst: 10.55.2.11, Src: 10.55.2.10, Proto: esp, Mode: transport, SPI: 0xd457eb22, ReqID: 0xd0c4e3, ReplayWindow: 0, Mark: <nil>, OutputMark: 0, Ifid: 0, Auth: <nil>, Crypt: <nil>, Aead: {Name: rfc4106(gcm(aes)), Key: , ICV length: 64}, Encap: <nil>, ESN: false}: invalid argument"';
     const f = diagnoseBundle(kb, `${paste}\n${symptom}`).findings.find((x) => x.id === "xfrm-if-id-0-encrypted-overlay-2022");
     expect(f?.verdict.status).toBe("affected");
+  });
+});
+
+describe("a listing's row beside the kernel's own output", () => {
+  it("judges on the printed release wherever it decides, the row's build only where it does not (review 49a F2)", async () => {
+    // Not rebooted since the patch run: dpkg lists 126 (running) and 127 (installed); `uname -r` prints 126, before the
+    // MARK regression's first 22.04 build (5.15.0-127.137), whatever its upload.
+    const kb = (await loadDataKb()).compiled;
+    const paste = `E1204 02:13:07.931291       1 proxier.go:1481] "Failed to execute iptables-restore" err=<
+\texit status 2: ip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark"
+ >
+root@k8s-w1:~# dpkg -l | grep linux-image
+ii  linux-image-5.15.0-126-generic        5.15.0-126.136        amd64        Signed kernel image generic
+ii  linux-image-5.15.0-127-generic        5.15.0-127.137        amd64        Signed kernel image generic
+root@k8s-w1:~# uname -r
+5.15.0-126-generic
+${UBUNTU_2204_OS_RELEASE}`;
+    const xt = diagnoseBundle(kb, paste).findings.find((f) => f.id === "xt-mark-ipv6-typo-2024");
+    expect(xt?.verdict).toMatchObject({ status: "not-affected", level: "verified" });
+    expect(xt?.verdict.certain).not.toBe(false);
+    // The row still gives the build (the answer says so), and a sentence's kernel stays a sentence's.
+    expect(extractFacts(paste).kernel).toMatchObject({
+      package: { version: "5.15.0-126.136" },
+      printed: { release: "5.15.0-126-generic" },
+    });
+    const said = paste.replace("root@k8s-w1:~# uname -r\n5.15.0-126-generic", "we run kernel 5.15.0-126-generic");
+    expect(extractFacts(said).kernel?.printed).toBeUndefined();
   });
 });
 

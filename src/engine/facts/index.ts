@@ -239,6 +239,7 @@ function combineKernel(sources: KernelSource[], signature: string | null, os: Os
         package: { ...read.package, note },
         named: true,
         via: `dpkg's row for linux-image-${release} (the package installed)`,
+        ...(main?.uname.named ? {} : { printed: facts }),
       };
     }
   }

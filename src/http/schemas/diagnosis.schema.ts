@@ -52,31 +52,38 @@ const kernelPackageSchema = z
   })
   .openapi("KernelPackage");
 
-const kernelFactsSchema = z
-  .object({
-    release: z.string().openapi({ example: "5.15.0-127-generic" }),
-    build: z.string().nullable(),
-    upstream: z.string().nullable(),
-    upstreamCertainty: certainty,
-    branch: z.string().nullable(),
-    flavour: z.string().nullable(),
-    distro: z.string().nullable(),
-    package: kernelPackageSchema.nullable(),
-    machine: z.string().nullable(),
-    line: z.number().int().optional(),
-    named: z.literal(true).optional().openapi({
+const kernelReadingSchema = z.object({
+  release: z.string().openapi({ example: "5.15.0-127-generic" }),
+  build: z.string().nullable(),
+  upstream: z.string().nullable(),
+  upstreamCertainty: certainty,
+  branch: z.string().nullable(),
+  flavour: z.string().nullable(),
+  distro: z.string().nullable(),
+  package: kernelPackageSchema.nullable(),
+  machine: z.string().nullable(),
+  line: z.number().int().optional(),
+  named: z.literal(true).optional().openapi({
+    description:
+      "The release was read from a person's sentence (\"on kernel 5.4.0-42-generic\") or a tool's path (`via`), not from the kernel's own output: no check on it is certain, and a not-affected it gives is hedged, and unknown whenever the log shows any sign of the bug.",
+  }),
+  via: z.string().optional().openapi({
+    description:
+      "What named the release when not a sentence: a path a tool printed, which may be another kernel's (modprobe run for another kernel or on another machine).",
+    example: "modprobe's module path (/lib/modules/<release>)",
+  }),
+  emulatedBy: z.string().optional().openapi({
+    description:
+      "The release is no Linux kernel's: what serves the system calls printed a fixed one (gVisor's 4.4.0, WSL 1's 4.4.0-<Windows build>-Microsoft), so no kernel range judges it.",
+    example: "gVisor",
+  }),
+});
+
+const kernelFactsSchema = kernelReadingSchema
+  .extend({
+    printed: kernelReadingSchema.optional().openapi({
       description:
-        "The release was read from a person's sentence (\"on kernel 5.4.0-42-generic\") or a tool's path (`via`), not from the kernel's own output: no check on it is certain, and a not-affected it gives is hedged, and unknown whenever the log shows any sign of the bug.",
-    }),
-    via: z.string().optional().openapi({
-      description:
-        "What named the release when not a sentence: a path a tool printed, which may be another kernel's (modprobe run for another kernel or on another machine).",
-      example: "modprobe's module path (/lib/modules/<release>)",
-    }),
-    emulatedBy: z.string().optional().openapi({
-      description:
-        "The release is no Linux kernel's: what serves the system calls printed a fixed one (gVisor's 4.4.0, WSL 1's 4.4.0-<Windows build>-Microsoft), so no kernel range judges it.",
-      example: "gVisor",
+        "The kernel as its own output gave it (`uname -r`), where a package listing's row supplied its build (`via` names the row): it decides alone wherever the build does not matter.",
     }),
   })
   .openapi("KernelFacts");
