@@ -120,6 +120,26 @@ describe("an os-release paste cut before its ID line", () => {
   });
 });
 
+describe("lines a command picked out of os-release", () => {
+  it("reads the release they name: a grep's PRETTY_NAME, an LTS's codename (review 49a F4)", async () => {
+    const { extractFacts } = await import("../../src/engine/facts");
+    const os = (paste: string) => extractFacts(paste).os;
+    expect(os('$ grep PRETTY_NAME /etc/os-release\nPRETTY_NAME="Ubuntu 22.04.5 LTS"')).toMatchObject({ id: "ubuntu", versionId: "22.04" });
+    expect(
+      os('root@web-1:~# grep -E "^(PRETTY|VERSION)" /usr/lib/os-release\nPRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nVERSION_ID="12"'),
+    ).toMatchObject({
+      id: "debian",
+      versionId: "12",
+    });
+    const version = 'VERSION_ID="22.04"\nVERSION="22.04.5 LTS (Jammy Jellyfish)"\nVERSION_CODENAME=jammy';
+    expect(os(`$ cat /etc/os-release | grep VERSION\n${version}`)).toMatchObject({ id: "ubuntu", versionId: "22.04" });
+    // A codename another release contradicts, a VERSION_ID alone, or such lines without the command are no release.
+    expect(os(`$ grep VERSION /etc/os-release\n${version.replace('"22.04"', '"20.04"')}`)).toBeNull();
+    expect(os('$ grep VERSION_ID /etc/os-release\nVERSION_ID="22.04"')).toBeNull();
+    expect(os('$ env | grep VERSION\nVERSION_ID="22.04"\nVERSION_CODENAME=jammy')).toBeNull();
+  });
+});
+
 describe("osImageToOs", () => {
   it.each([
     // https://github.com/kubernetes/kube-proxy/issues/25

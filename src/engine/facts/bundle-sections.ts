@@ -63,6 +63,8 @@ const COMMANDS: Array<[RegExp, Command | ((m: RegExpExecArray) => Command)]> = [
   [/^(?:sudo\s+)?cat\s+\S*\/proc\/version\s*$/, "proc-version"],
   [/^(?:sudo\s+)?cat\s+\S*(?:[a-z]+-release|\*release)\b.*$/, "os-release"],
   [/^(?:sudo\s+)?lsb_release(?:\s+-[a-z]+)*\s*$/, "os-release"],
+  // Some of its lines picked out: `grep VERSION_ID /etc/os-release`, `head -3 /usr/lib/os-release` (review 49a F4).
+  [/^(?:sudo\s+)?(?:grep|egrep|head|tail|awk|sed)\b.*\s\/(?:etc|usr\/lib)\/os-release\b/, "os-release"],
   [/^(?:sudo\s+)?(?:\S*\/)?(?:kubectl|oc|k)\b.*\bget\s+(?:no|nodes?)\b.*$/, "nodes"],
   [/^(?:sudo\s+)?(?:\S*\/)?ip6?tables(?:-[\w-]+)?\s+(?:-V|--version)\s*$/, "iptables"],
   // Another Kubernetes binary's `--version`, on the host or in its pod ("kubectl -n kube-system exec kube-proxy-x --
@@ -519,7 +521,7 @@ const COMMENT = /^\s*#\s+[A-Z][a-z]/;
  * wrapped messages) are read once by this instead of by each pattern.
  */
 const COMMAND_START =
-  /^(?:sudo\s+)?(?:\S*\/)?(?:uname|cat|lsb_release|kubectl|oc|k|ip6?tables|kube-(?:proxy|apiserver|controller-manager|scheduler)|hyperkube|docker|crictl|nerdctl|podman|modinfo)\b/;
+  /^(?:sudo\s+)?(?:\S*\/)?(?:uname|cat|lsb_release|kubectl|oc|k|ip6?tables|kube-(?:proxy|apiserver|controller-manager|scheduler)|hyperkube|docker|crictl|nerdctl|podman|modinfo|grep|egrep|head|tail|awk|sed)\b/;
 
 /** The command a line shows, or null when the line is not a command. */
 export function commandOf(line: string): Command | null {
@@ -568,6 +570,15 @@ function osReleaseEnd(lines: Lines, start: number): number {
     i++;
   }
   return end;
+}
+
+/**
+ * What a command reading the os-release file picked out of it (`grep VERSION_ID /etc/os-release`, `cat /etc/os-release |
+ * grep -E 'PRETTY|VERSION'`): a key that names the release, which os-release's own reader places (facts/index.ts).
+ */
+function isOsReleasePart(text: string): boolean {
+  const v = parseOsReleaseValues(text);
+  return ["PRETTY_NAME", "VERSION_ID", "VERSION", "VERSION_CODENAME", "UBUNTU_CODENAME"].some((k) => v.has(k));
 }
 
 /** os-release always has ID= (or at least NAME=) and one more identifying key; env dumps do not. */
@@ -777,7 +788,8 @@ export function readBundle(input: readonly string[] | TextLines): {
     }
     if (OS_RELEASE_LINE.test(t) && i >= noOsReleaseUntil) {
       const end = osReleaseEnd(lines, i);
-      if (isOsReleaseBlock(lines.slice(i, end).join("\n"))) {
+      const block = lines.slice(i, end).join("\n");
+      if (isOsReleaseBlock(block) || (hint === "os-release" && isOsReleasePart(block))) {
         // A container's os-release (after `docker run … cat /etc/os-release`) is no section: it says nothing of the host.
         if (inContainerNow(scope)) setApart(i, end);
         else push("os-release", i, end);

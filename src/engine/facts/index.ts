@@ -37,7 +37,15 @@ import {
 } from "./mentions";
 import { pickNamedRelease } from "./named-release";
 import { pickClientVersions, pickNamedVersions, pickPackageBuilds, pickProseBuilds, setsUpKubernetes } from "./named-versions";
-import { ID_LIKE, LSB_DISTRIBUTOR, parseOsRelease, parseOsReleaseValues, SYSTEM_RELEASE_LINE, withCosImage } from "./os-release";
+import {
+  ID_LIKE,
+  LSB_DISTRIBUTOR,
+  parseOsRelease,
+  parseOsReleaseValues,
+  SYSTEM_RELEASE_LINE,
+  ubuntuLtsOf,
+  withCosImage,
+} from "./os-release";
 import { outputHeadingVia } from "./output-heading";
 import { upstreamOf } from "./package-lists";
 import { remoteDaemonCommands } from "./remote-daemon";
@@ -831,6 +839,9 @@ function osReleaseOf(text: string, lines?: [number, number]): OsFacts | null {
   const version = values.get("VERSION") ?? values.get("VERSION_ID") ?? "";
   const named = [os.prettyName ?? "", `${name} ${version}`.trim()].flatMap((n) => (n ? (osImageToOs(n) ?? []) : []))[0];
   if (named) return { ...os, id: named.id, idLike: named.idLike, versionId: os.versionId ?? named.versionId };
+  // Lines picked out of it (`grep VERSION /etc/os-release`): an Ubuntu LTS's codename, its VERSION_ID agreeing (review 49a F4).
+  const lts = ubuntuLtsOf(os.codename ?? "");
+  if (lts && (os.versionId ?? lts) === lts) return { ...os, id: "ubuntu", idLike: ["debian"], versionId: lts };
   const first = name.split(/\s/)[0]?.toLowerCase() ?? "";
   // Own keys only: a name such as "constructor" is no key of the table's prototype to call.
   const lineage = Object.hasOwn(ID_LIKE, first) ? ID_LIKE[first] : undefined;

@@ -179,7 +179,10 @@ export function parseSystemRelease(text: string, lines?: [number, number]): OsFa
 export function parseOsRelease(text: string, lines?: [number, number]): OsFacts | null {
   const v = parseOsReleaseValues(text);
   const id = v.get("ID");
-  if (!id && !v.get("NAME")) return parseLsbRelease(text, lines) ?? parseSystemRelease(text, lines);
+  // Lines a command picked out of the file keep what they say of the release (review 49a F4); osReleaseOf names it.
+  const part = ["PRETTY_NAME", "VERSION_ID", "VERSION", "VERSION_CODENAME", "UBUNTU_CODENAME"].some((k) => v.has(k));
+  if (!id && !v.get("NAME") && !(part && !LSB_DISTRIBUTOR.test(text)))
+    return parseLsbRelease(text, lines) ?? parseSystemRelease(text, lines);
   const nonEmpty = (key: string) => v.get(key) || null;
   const buildId = nonEmpty("BUILD_ID");
   const idLike = (v.get("ID_LIKE") ?? "").toLowerCase().split(/\s+/).filter(Boolean);
@@ -218,6 +221,10 @@ const UBUNTU_LTS: Readonly<Record<string, string>> = {
   jammy: "22.04",
   noble: "24.04",
 };
+
+/** The release of an Ubuntu LTS by its codename ("jammy" → "22.04"), or null. */
+export const ubuntuLtsOf = (codename: string): string | null =>
+  Object.hasOwn(UBUNTU_LTS, codename.toLowerCase()) ? (UBUNTU_LTS[codename.toLowerCase()] ?? null) : null;
 
 /**
  * The Ubuntu release whose kernel packages an Ubuntu kernel on this host comes from: Ubuntu's own VERSION_ID,
