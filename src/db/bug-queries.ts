@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, like, or, sql } from "drizzle-orm";
 import { type IdMatch, idMatches, isNamedId } from "../kb/id-matches";
+import { typedRecordId } from "../kb/record-id";
 import type { BugRecord } from "../kb/record-schema";
 import type { Store } from "./create-db";
 import { asSetupFault } from "./kb-setup";
@@ -181,9 +182,15 @@ async function findBugs(store: Store, f: BugFilters): Promise<{ total: number; i
   let ranked: string[] | null = null;
   if (f.q !== undefined) {
     const match = ftsQuery(f.q, f.anyTerm);
-    if (!match) return { total: 0, items: [] };
-    const rows = await db.all<{ bug_id: string }>(sql`SELECT bug_id FROM bugs_fts WHERE bugs_fts MATCH ${match} ORDER BY bm25(bugs_fts)`);
-    ranked = rows.map((r) => r.bug_id);
+    // A record's own id, typed in any case, finds that record first: the index holds no ids, so the look-alikes that
+    // name it in their text came first, and an id with a version in it found nothing (review 49b F1).
+    const own = typedRecordId(f.q);
+    const exact = own ? await db.select({ id: bugs.id }).from(bugs).where(eq(bugs.id, own)) : [];
+    if (!match && !exact.length) return { total: 0, items: [] };
+    const rows = match
+      ? await db.all<{ bug_id: string }>(sql`SELECT bug_id FROM bugs_fts WHERE bugs_fts MATCH ${match} ORDER BY bm25(bugs_fts)`)
+      : [];
+    ranked = [...exact.map((r) => r.id), ...rows.map((r) => r.bug_id).filter((id) => id !== own)];
     decided.push(new Set(ranked));
   }
   // The component's own characters, LIKE's wildcards among them, escaped: "%" names no component, not every one.

@@ -12,6 +12,7 @@ import {
   summarizeDiagnosis,
   summarizeRecord,
 } from "../engine/summary";
+import { typedRecordId } from "../kb/record-id";
 import { firstFound, searchSteps, stepFilters } from "../kb/search-steps";
 import { currentKb } from "../service/kb-cache";
 import type { ChatInput } from "./chat-input";
@@ -56,8 +57,6 @@ export type ChatAnswer =
 /** A record a search found, with the ids the search names and how far each is confirmed (BugSummary.idMatches). */
 export type SearchItem = Pick<BugSummary, "id" | "title" | "summary" | "idMatches">;
 
-const SLUG = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
-
 /**
  * What the person typed decides the answer: `help` or nothing → help; a record id → that record;
  * an issue link (or `owner/repo#123`) → the records citing it; anything the engine recognises (log
@@ -76,10 +75,9 @@ export async function answerFor(
   const kb = await currentKb(store);
   const ref: KbRef = { version: kb.version, records: kb.records.length };
   const single = !text.includes("\n");
-  if (single && SLUG.test(text)) {
-    const record = kb.records.find((r) => r.id === text);
-    if (record) return { kind: "record", kb: ref, record: summarizeRecord(record) };
-  }
+  const id = single ? typedRecordId(text) : null;
+  const record = id ? kb.records.find((r) => r.id === id) : undefined;
+  if (record) return { kind: "record", kb: ref, record: summarizeRecord(record) };
   const cited = single ? citingRecords(kb.records, text) : [];
   if (cited.length)
     return {

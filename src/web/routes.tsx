@@ -10,6 +10,7 @@ import { LIMITS } from "../http/limits";
 import { formFields } from "../http/middleware/body-members";
 import { problemResponse } from "../http/problem";
 import { listBugs as listBugsRoute } from "../http/routes/bugs/bugs.routes";
+import { MAX_RECORD_ID, RECORD_ID, typedRecordId } from "../kb/record-id";
 import { firstFound, searchSteps, stepFilters, stepNotice } from "../kb/search-steps";
 import { currentKb } from "../service/kb-cache";
 import { ASSETS } from "./assets";
@@ -208,8 +209,6 @@ async function searchPage(c: Ctx): Promise<Response | null> {
 const SEARCH_KEYS = new Set(Object.keys(listBugsRoute.request.query.shape));
 /** Half of a surrogate pair with no other half: no character, and `encodeURIComponent` throws on it. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-/** What a record id looks like (the API's own rule, bugs.routes.ts). */
-const ID_SHAPE = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
 
 /**
  * The record page; else somewhere useful: the record of an id in other case (301), a search for what
@@ -222,12 +221,12 @@ async function recordPage(c: Ctx, id: string, maxBytes: number): Promise<Respons
   const store = c.get("store");
   const bug = await getBug(store, id);
   if (bug) return cacheablePage(c, kb.version, <RecordPage kb={kb} bug={bug} maxBytes={maxBytes} />);
-  const lower = id.trim().toLowerCase();
-  if (lower !== id && ID_SHAPE.test(lower) && (await getBug(store, lower))) return c.redirect(`/bugs/${lower}`, 301);
+  const lower = typedRecordId(id);
+  if (lower && lower !== id && (await getBug(store, lower))) return c.redirect(`/bugs/${lower}`, 301);
   const trimmed = id.trim();
   const words = trimmed.slice(0, charBoundary(trimmed, LIMITS.queryChars)).replace(LONE_SURROGATE, "");
   if (!words) return c.redirect("/bugs", 302);
   const alias = async () => (await listBugs(store, { alias: words, limit: 1, offset: 0 })).total > 0;
-  if (!ID_SHAPE.test(id) || id.length > 120 || (await alias())) return c.redirect(`/bugs?q=${encodeURIComponent(words)}`, 302);
+  if (!RECORD_ID.test(id) || id.length > MAX_RECORD_ID || (await alias())) return c.redirect(`/bugs?q=${encodeURIComponent(words)}`, 302);
   return null;
 }

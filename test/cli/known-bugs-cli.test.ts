@@ -432,6 +432,12 @@ describe("known-bugs search and show", () => {
     expect(r.stdout).toContain("862c95d9859f (commit, misreported: contradicted by the sources)");
     const json = JSON.parse((await runCli(["show", XT, "--local", "--json"])).stdout) as { id: string };
     expect(json.id).toBe(XT);
+    // The id as a ticket's title writes it, locally and from the server (review 49b F1).
+    for (const where of [["--local"], ["--url", server.url]]) {
+      const upper = await runCli(["show", XT.toUpperCase(), ...where]);
+      expect(upper.code, where[0]).toBe(0);
+      expect(upper.stdout).toMatch(/^xt-mark-ipv6-typo-2024: /);
+    }
     const missing = await runCli(["show", "no-such-bug", "--url", server.url]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/answered 404 Not Found: No known bug has the id "no-such-bug"/);

@@ -142,6 +142,12 @@ export function chatContract(h: () => ChatHarness) {
     const byId = await command(XT);
     const [record] = await h().delivered(byId.responseUrl);
     expect(blockTexts(record as SlackPost).join("\n")).toContain(`<${h().publicUrl}/bugs/${XT}|${XT}>`);
+    // In any case, or in backticks: a ticket's title upper-cases it, a phone capitalises its first letter (review 49b F1).
+    for (const typed of [XT.toUpperCase(), `Xt${XT.slice(2)}`, `\`${XT}\``]) {
+      const [shown] = await h().delivered((await command(typed)).responseUrl);
+      expect(shown?.text, typed).not.toMatch(/records? match/);
+      expect(blockTexts(shown as SlackPost).join("\n"), typed).toContain(`<${h().publicUrl}/bugs/${XT}|${XT}>`);
+    }
     const byCve = await command("CVE-2024-50038");
     const [search] = await h().delivered(byCve.responseUrl);
     expect(search?.text).toContain("CVE-2024-50038");

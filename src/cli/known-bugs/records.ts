@@ -3,6 +3,7 @@ import type { CompiledKb } from "../../engine/compile-kb";
 import { rebootWords } from "../../engine/record";
 import { aliasStatus, STATUS_WORDS } from "../../kb/fact-status";
 import { type IdMatch, idMatches, idMatchText } from "../../kb/id-matches";
+import { typedRecordId } from "../../kb/record-id";
 import type { BugRecord } from "../../kb/record-schema";
 import { firstFound, type SearchStep, searchSteps, stepNotice } from "../../kb/search-steps";
 import type { ShownRecord } from "./answer-shape";
@@ -86,11 +87,15 @@ export async function showCommand(args: string[], values: CliValues): Promise<nu
   const url = serverUrl(values);
   let bug: ShownRecord;
   if (url) {
-    const res = await requestJson(url, `/bugs/${encodeURIComponent(id)}`, { timeoutSeconds: timeout(values), progress: null });
+    const res = await requestJson(url, `/bugs/${encodeURIComponent(typedRecordId(id) ?? id)}`, {
+      timeoutSeconds: timeout(values),
+      progress: null,
+    });
     const { checkedAnswer, bugAnswer } = await import("./answer-shape");
     bug = checkedAnswer(url, res.json, bugAnswer, "a bug record").bug;
   } else {
-    const found = (await loadLocalKb(values.kb)).records.find((r) => r.id === id);
+    const typed = typedRecordId(id) ?? id;
+    const found = (await loadLocalKb(values.kb)).records.find((r) => r.id === typed);
     if (!found) throw new CliError(EXIT.usage, `no known bug has the id "${id}" (known-bugs search WORDS)`);
     bug = found;
   }

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { BugSummary } from "../../../db/bug-queries";
+import { MAX_RECORD_ID, RECORD_ID } from "../../../kb/record-id";
 import { bugRecordSchema } from "../../../kb/record-schema";
 import { osvRecordSchema } from "../../../osv/osv-schema";
 import { wholeNumber } from "../../../whole-number";
@@ -99,8 +100,8 @@ const listBugsQuerySchema = z
 const bugIdParams = z.object({
   id: z
     .string()
-    .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, "bug ids are kebab-case slugs")
-    .max(120)
+    .regex(RECORD_ID, "bug ids are kebab-case slugs")
+    .max(MAX_RECORD_ID)
     .openapi({ param: { name: "id", in: "path" }, example: "xt-mark-ipv6-typo-2024" }),
 });
 

@@ -1,0 +1,18 @@
+/** What a record id looks like: a kebab-case slug ("xt-mark-ipv6-typo-2024", "runc-1.2.0-tun-tap-removed-from-default-devices"). */
+export const RECORD_ID = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
+/** The longest id the API takes. */
+export const MAX_RECORD_ID = 120;
+
+/**
+ * The record id a person typed, when the whole text is one: trimmed, without the backticks or quotes chat formatting
+ * adds, in lower case (a phone capitalises its first letter, a ticket's title upper-cases it: review 49b F1). Null
+ * where the text has no id's shape.
+ */
+export function typedRecordId(text: string): string | null {
+  const id = text
+    .trim()
+    .replace(/^([`'"])(.*)\1$/s, "$2")
+    .trim()
+    .toLowerCase();
+  return id.length <= MAX_RECORD_ID && RECORD_ID.test(id) ? id : null;
+}
