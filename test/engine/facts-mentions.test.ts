@@ -53,6 +53,8 @@ describe("kernel mentions", () => {
     expect(extractFacts(healthy).kernel).toMatchObject({ release: "5.4.219-126.411.amzn2.x86_64", named: true });
     // "Host kernel:" is a VM host's, beside its guests' (review 48c F2).
     expect(kernelOf("- Host kernel: 5.15.0-131-generic")).toBeNull();
+    expect(kernelOf("- Host Kernel: 5.15.0-131-generic")).toBeNull();
+    expect(kernelOf("OS: Ubuntu 22.04, Host Kernel: 5.15.0-131-generic")).toBeNull();
     // A package's description names a kernel version, not the one running (review 48b F5).
     expect(kernelOf("ii  linux-headers-5.15.0-130  5.15.0-130.140  all  Header files related to Linux kernel version 5.15.0")).toBeNull();
     expect(kernelOf("Description: Header files related to Linux kernel version 5.15.0")).toBeNull();

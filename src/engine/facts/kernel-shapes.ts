@@ -76,10 +76,10 @@ export const MENTIONS: readonly MentionShape[] = [
   // hostnamectl's "Kernel: Linux 5.15.0-1030-aws"; a summary that adds the host ("Kernel: Linux node-1 3.10.0-693.tl2").
   { re: /\bKernel:\s+Linux (?:[A-Za-z][\w.-]* (?=\d))?(?=(\d+\.\d+\.\d+[^\s,;]*))\1/i, label: true },
   // A summary's "Kernel: <release>" (inxi, neofetch; podman info's indented "kernel:"; an environment list's "- Linux
-  // kernel: …", "Running kernel: …"; not "Host kernel:", a VM host's beside its guests': review 48c F2), not journald's
+  // kernel: …", "Running kernel: …"; not "Host kernel:" nor "Host Kernel:", a VM host's beside its guests': review 48c F2), not journald's
   // "host kernel: <message>", whose message may start with an address ("kernel: 8.8.8.8 sent an invalid ICMP").
   {
-    re: /(?:^\s*(?:[-*•]\s*)?(?:(?:[Ll]inux|Running|[Cc]urrent)\s+)?[Kk]ernel|\bKernel):\s+(?!\d+\.\d+\.\d+\.\d+(?![\w-]))(?=(\d+\.\d+\.\d+[^\s,;]*))\1/,
+    re: /(?:^\s*(?:[-*•]\s*)?(?:(?:[Ll]inux|Running|[Cc]urrent)\s+)?[Kk]ernel|(?<!\b[Hh]ost )\bKernel):\s+(?!\d+\.\d+\.\d+\.\d+(?![\w-]))(?=(\d+\.\d+\.\d+[^\s,;]*))\1/,
     label: true,
   },
   // Proxmox VE's `pveversion` ("pve-manager/8.0.3/bbf3993334bfa916 (running kernel: 6.2.16-3-pve)"; `pveversion -v` opens
