@@ -646,16 +646,28 @@ function assemble(
     const kernelLine = facts.kernel?.line;
     const pastBoot =
       logEvidence.length > 0 && symptomLines().every(facts.readPast) && !(kernelLine !== undefined && facts.readPast(kernelLine));
-    const predates = !pastBoot && logEvidence.length > 0 && symptomLines().every(predatesKernel);
+    // The kernel read in another boot's lines than the failure's: a banner before the journal's boot separator, or one an
+    // earlier boot's journal printed, beside a failure logged after it (review 49c F1: the clean boot's 126 banner judged
+    // the next boot's failure "not affected", certain).
+    const otherBoot =
+      !pastBoot &&
+      kernelLine !== undefined &&
+      logEvidence.length > 0 &&
+      symptomLines().some((l) => facts.bootsApart(kernelLine, l) || (facts.readPast(kernelLine) && !facts.readPast(l)));
+    // Not lines of the running boot's own log (`journalctl -b`, `dmesg`): dated before the build, their clock was not set
+    // yet (review 49c F2: a board without a clock battery starts at systemd's build date).
+    const predates =
+      !pastBoot && !otherBoot && logEvidence.length > 0 && symptomLines().every((l) => predatesKernel(l) && !facts.readNow(l));
+    const via = pastBoot ? PAST_BOOT_VIA : otherBoot ? OTHER_BOOT_VIA : BEFORE_BUILD_VIA;
     const hedged = (c: VersionEvidence) =>
       c.certain === false
         ? c
         : anyNode && onMachine(c)
           ? hedgeNamed(c, ANY_NODE_VIA)
-          : (pastBoot || predates) && c.subject.startsWith(SINGLE_HOST)
-            ? hedgeNamed(c, pastBoot ? PAST_BOOT_VIA : BEFORE_BUILD_VIA)
+          : (pastBoot || otherBoot || predates) && c.subject.startsWith(SINGLE_HOST)
+            ? hedgeNamed(c, via)
             : c;
-    const ownRead = anyNode || pastBoot || predates ? ownNow.map(hedged) : ownNow;
+    const ownRead = anyNode || pastBoot || otherBoot || predates ? ownNow.map(hedged) : ownNow;
     const checks =
       elsewhere.length && elsewhere.length === hosts.length
         ? elsewhere
@@ -927,6 +939,9 @@ const ANY_NODE = "they came through the cluster, from one of its nodes";
 /** Why the kernel read now may not be the one that logged a past boot's lines (pastBoot). */
 const PAST_BOOT_VIA =
   "the log's lines are an earlier boot's or a copied journal's, and the kernel read now may not be the one that logged them";
+
+/** Why a kernel read in another boot's lines may not be the one that logged the failure (otherBoot). */
+const OTHER_BOOT_VIA = "the kernel was read in another boot's lines than the failure's, and the boot that failed may have run another";
 
 /** Why the kernel read now did not log lines written before it was built (predates). */
 const BEFORE_BUILD_VIA = "the log's lines were written days before the kernel read now was built: an earlier kernel logged them";

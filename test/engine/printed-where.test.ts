@@ -420,6 +420,23 @@ ${xorMarkJournaldOf("worker-2")}`;
     expect(verdictOf(elsewhere)).toMatchObject({ status: "not-affected", level: "verified" });
   });
 
+  it("judges no failure on a kernel read in another boot's lines: a banner before the separator (review 49c F1)", () => {
+    // No uname: the clean boot's 126 banner, then the separator, then the next boot's failure (which 127 would explain).
+    const banner =
+      "Dec 01 09:00:02 worker-7 kernel: Linux version 5.15.0-126-generic (buildd@lcy02-amd64-050) (gcc (Ubuntu 11.4.0-1ubuntu1~22.04) 11.4.0, GNU ld (GNU Binutils for Ubuntu) 2.38) #136-Ubuntu SMP Wed Nov 6 10:38:22 UTC 2024 (Ubuntu 5.15.0-126.136-generic 5.15.167)";
+    const journal = (mark: string) => `$ journalctl --since "2 days ago" --no-pager\n${banner}\n${mark}\n${xorMarkJournaldOf("worker-7")}`;
+    for (const mark of ["-- Boot 9a3c55e1d0f24b6c8e7f1a2b3c4d5e6f --", "-- Reboot --"])
+      expect(verdictOf(journal(mark))).toMatchObject({ status: "unknown", reason: expect.stringContaining("another boot's lines") });
+    // The same banner in the failing boot's own lines decides.
+    expect(verdictOf(journal("Dec 01 09:00:40 worker-7 systemd[1]: Started kube-proxy.service."))).toMatchObject({
+      status: "not-affected",
+      level: "verified",
+    });
+    // An earlier boot's journal read for its banner, the failure from the running boot's.
+    const previous = `$ journalctl -b -1 --no-pager | grep 'Linux version'\n${banner}\n$ journalctl -b -u kube-proxy --no-pager\n${xorMarkJournaldOf("worker-7")}`;
+    expect(verdictOf(previous)?.status).toBe("unknown");
+  });
+
   it("takes lines dated days before the kernel read now was built as an earlier kernel's (review 48g F2)", () => {
     // 5.15.0-131's uname -v says it was built on 10 January 2025: a failure logged on 2 January ran on another kernel.
     const fixedNow = "admin@worker-2:~$ uname -rv\n5.15.0-131-generic #141-Ubuntu SMP Fri Jan 10 21:18:28 UTC 2025";
@@ -436,6 +453,12 @@ ${xorMarkJournaldOf("worker-2")}`;
     // never set (1970) says nothing.
     for (const stamp of ["2025-01-14T09:12:40+0000", "2025-01-10T03:00:00-0800", "Jan 02 23:41:07", "1970-01-01T00:00:12+0000"])
       expect(verdictOf(dated(stamp))).toMatchObject({ status: "not-affected", level: "verified" });
+    // The running boot's own journal (`journalctl -b`) ran on the kernel running now: a date before its build is a clock not
+    // yet set, as a board without a clock battery starts at systemd's build date (review 49c F2).
+    const thisBoot = dated("2024-06-14T18:02:31+0000").replace('-o short-iso -u kube-proxy --since "-7d"', "-b -o short-iso -u kube-proxy");
+    expect(thisBoot).toContain("journalctl -b -o short-iso");
+    expect(verdictOf(thisBoot)).toMatchObject({ status: "not-affected", level: "verified" });
+    expect(verdictOf(thisBoot)?.certain).not.toBe(false);
   });
 
   it("leaves a boot log of an earlier boot and another node's `kubectl describe node` to the uname", () => {

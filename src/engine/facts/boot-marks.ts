@@ -6,6 +6,14 @@ import { commandBefore } from "./component-upgrades";
  */
 export const BOOT_MARK = /^-- (?:Reboot|Boot [0-9a-f]{32}) --$/;
 
+/**
+ * A command printing the running boot's log only: `journalctl -b` (`-xb`, `--boot`, `-b 0`; not `-b -1`, a boot id, a
+ * copied journal: READS_PAST) and `dmesg`, the kernel's ring buffer. Its lines ran on the kernel running now, whatever
+ * their clock says.
+ */
+const READS_THIS_BOOT = /\bjournalctl\b[^|;&]*\s(?:-[a-zA-Z]*b|--boot)\b|^(?:sudo\s+)?dmesg\b/;
+export const readsThisBoot = (command: string): boolean => READS_THIS_BOOT.test(command);
+
 /** A journalctl command printing the newest entries first (`-r`, `-xr`, `--reverse`): earlier boots follow a separator. */
 const READS_REVERSED = /\bjournalctl\b[^|;&]*\s(?:-[a-zA-Z]*r[a-zA-Z]*|--reverse)(?=\s|$)/;
 export const readsReversed = (raw: string): boolean => READS_REVERSED.test(raw);
@@ -38,5 +46,29 @@ export function earlierBoot(
     }
     const mark = reversed.has(own) ? marks[lo - 1] : marks[lo];
     return mark !== undefined && mark !== line && outputOf(mark) === own;
+  };
+}
+
+/** Whether a boot separator lies between two lines of one command's output: they ran under different boots' kernels. */
+export function bootsApart(
+  commands: ReadonlyArray<readonly [number, ...unknown[]]>,
+  marks: readonly number[],
+): (a: number, b: number) => boolean {
+  if (!marks.length) return () => false;
+  const commandOf = commandBefore(commands);
+  const outputOf = (line: number) => commandOf(line)?.[0] ?? 0;
+  return (a, b) => {
+    const [from, to] = a < b ? [a, b] : [b, a];
+    const own = outputOf(from);
+    if (outputOf(to) !== own) return false;
+    let lo = 0;
+    let hi = marks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((marks[mid] as number) <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    const mark = marks[lo];
+    return mark !== undefined && mark < to;
   };
 }

@@ -7,7 +7,7 @@
  * Linux, or logfmt lines (level=error msg=...), do not have the shape of any output below.
  */
 import type { BundleSection } from "../types";
-import { BOOT_MARK, readsReversed } from "./boot-marks";
+import { BOOT_MARK, readsReversed, readsThisBoot } from "./boot-marks";
 import { listedHosts, loopList, soleUnlabelledTarget } from "./fan-out";
 import { FanOutReader, machineOf, type OutputLines } from "./fan-out-reader";
 import { comparesHosts, HEADING_START, headingMachine, hostHeading } from "./host-headings";
@@ -664,6 +664,8 @@ export function readBundle(input: readonly string[] | TextLines): {
   /** The lines of journalctl's boot separators (boot-marks.ts), in order, and the command lines of reversed journals. */
   bootMarks: number[];
   reversedReads: Set<number>;
+  /** The command lines reading the running boot's log only (`journalctl -b`, `dmesg`: boot-marks.ts). */
+  currentReads: Set<number>;
   /** The command lines typed at a bare prompt (`$ docker run …`) of no shell `ssh` opened: the paste's own machine's. */
   bareCommands: Set<number>;
   /**
@@ -692,6 +694,7 @@ export function readBundle(input: readonly string[] | TextLines): {
   const pastReads = new Set<number>();
   const bootMarks: number[] = [];
   const reversedReads = new Set<number>();
+  const currentReads = new Set<number>();
   const bareCommands = new Set<number>();
   const describedNodes: Array<[number, string, number]> = [];
   // Whether the paste's headings name two machines (decided at its first such heading), and the lines of those headings.
@@ -861,6 +864,7 @@ export function readBundle(input: readonly string[] | TextLines): {
         else if (!inside && readsHere(raw)) localReads.add(i + 1);
         if (readsPast(raw)) pastReads.add(i + 1);
         if (readsReversed(raw)) reversedReads.add(i + 1);
+        else if (readsThisBoot(afterPrompt(raw).trim()) && !readsPast(raw)) currentReads.add(i + 1);
         if (inside) containerOutput.add(i + 1);
         // The commands that print the host's identity (uname, /proc/version, os-release) and a collector's notes.
         if (IDENTITY_COMMANDS.has(command) || COLLECTOR_NOTE.test(t)) gathering.add(i + 1);
@@ -915,6 +919,7 @@ export function readBundle(input: readonly string[] | TextLines): {
     pastReads,
     bootMarks,
     reversedReads,
+    currentReads,
     bareCommands,
     describedNodes,
     headingLines,

@@ -5,7 +5,7 @@
 import type { DiagnoseFields } from "../diagnose-input";
 import type { BundleSection, IptablesFacts, KernelFacts, NodeRow, OsFacts } from "../types";
 import { kubernetesRelease } from "../versions";
-import { earlierBoot } from "./boot-marks";
+import { bootsApart, earlierBoot } from "./boot-marks";
 import { PROMPT, readBundle } from "./bundle-sections";
 import { withoutCaptureStamps } from "./capture-stamps";
 import { type ComponentChange, componentChanges, loggedInstalls, replacedVersions } from "./component-changes";
@@ -127,6 +127,10 @@ export interface ExtractedFacts {
   readHere: (line: number) => boolean;
   /** Whether a line was printed by a command reading an earlier boot's log or a copied one (bundle-sections.ts READS_PAST). */
   readPast: (line: number) => boolean;
+  /** Whether a line was printed by a command reading the running boot's log only (`journalctl -b`, `dmesg`). */
+  readNow: (line: number) => boolean;
+  /** Whether a journal's boot separator lies between two lines of one command's output (boot-marks.ts). */
+  bootsApart: (a: number, b: number) => boolean;
   /** Whether the command before a line ran a container CLI against another machine's daemon (commandHost: that machine). */
   daemonElsewhere: (line: number) => boolean;
   os: OsFacts | null;
@@ -562,6 +566,8 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     overSsh,
     readHere: afterCommandOf(commandHosts, localReads),
     readPast,
+    readNow: afterCommandOf(commandHosts, read.currentReads),
+    bootsApart: bootsApart(commandHosts, read.bootMarks),
     daemonElsewhere: afterCommandOf(commandHosts, new Set(remoteDaemon.keys())),
     os,
     nodes,
@@ -938,6 +944,8 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     overSsh: fromLogs.overSsh,
     readHere: fromLogs.readHere,
     readPast: fromLogs.readPast,
+    readNow: fromLogs.readNow,
+    bootsApart: fromLogs.bootsApart,
     daemonElsewhere: fromLogs.daemonElsewhere,
     os,
     nodes,
