@@ -130,6 +130,32 @@ describe("record context and advisories", () => {
     );
   });
 
+  it("warns of a component lacking a feature, or needing a caller or a device, only where the input shows its setup (review 49d F2, F3)", () => {
+    const advisories = (logs: string) => diagnoseFields(data.compiled, { logs }).advisories.map((a) => a.id);
+    // Before cgroup v2 support: only a unified cgroup v2 host trips it, which a RHEL 7 kernel cannot boot.
+    const OLD_RUNTIME = "runtime-pre-cgroupv2-on-unified-host";
+    const OLD_KUBELET = "kubelet-old-on-cgroupv2-host";
+    const nodes = (image: string, kernel: string) =>
+      `NAME    STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE   KERNEL-VERSION   CONTAINER-RUNTIME
+node1   Ready    <none>   90d   v1.9.3    10.0.0.11     <none>        ${image}   ${kernel}   docker://17.3.2`;
+    const centos7 = advisories(nodes("CentOS Linux 7 (Core)", "3.10.0-693.17.1.el7.x86_64"));
+    expect(centos7).not.toContain(OLD_RUNTIME);
+    expect(centos7).not.toContain(OLD_KUBELET);
+    const fedora = advisories(nodes("Fedora 32 (Server Edition)", "5.8.15-201.fc32.x86_64"));
+    expect(fedora).toContain(OLD_RUNTIME);
+    expect(fedora).toContain(OLD_KUBELET);
+    expect(advisories("Server Version: 19.03.13\nCgroup Driver: cgroupfs\nCgroup Version: 2")).toContain(OLD_RUNTIME);
+    // crun's version check trips on Podman 5's runtime-spec version only.
+    const CRUN = "crun-unknown-oci-version-podman5";
+    expect(advisories("podman version 3.4.4\ncrun version 0.17\ncommit: 0e9229ae34caaebcb86f1fde18de3acaf18c6d9a")).not.toContain(CRUN);
+    expect(advisories("podman version 5.0.2\ncrun version 1.14.1\ncommit: de537a7965bfbe9992e2cfae0baeb56a08128171")).toContain(CRUN);
+    // NVIDIA devices lost on daemon-reload: only containers given GPUs.
+    const GPU = "nvidia-gpu-lost-after-systemd-daemon-reload";
+    const runc = "runc version 1.1.4\ncommit: v1.1.4-0-g5fd4c4d\nspec: 1.0.2-dev";
+    expect(advisories(runc)).not.toContain(GPU);
+    expect(advisories(`$ nvidia-container-cli --version\ncli-version: 1.12.0\n${runc}`)).toContain(GPU);
+  });
+
   it("takes an Ubuntu flavour's release as that Ubuntu release (KDE's About panel names Kubuntu)", () => {
     expect(advisoryOn("Operating System: Kubuntu 24.04\nKernel Version: 6.8.0-45-generic (64-bit)")?.verdict.status).toBe("affected");
     expect(advisoryOn("Operating System: Ubuntu MATE 24.04")?.verdict.status).toBe("affected");

@@ -195,15 +195,15 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
   });
 
   it("never warns a Windows node of a Linux-only runtime bug, but still the Linux node beside it", async () => {
-    // containerd 1.6.0-1.6.17 applies AppArmor profiles without apparmor_parser: AppArmor is Linux's.
+    // containerd 1.6.3 fails with CNI plugins' loopback 1.0.0: CNI on Linux. (The apparmor_parser record this used warns only
+    // where the paste shows the parser missing since review 49d F2.)
     const header = "NAME STATUS ROLES AGE VERSION INTERNAL-IP EXTERNAL-IP OS-IMAGE KERNEL-VERSION CONTAINER-RUNTIME";
-    const win =
-      "akswin000000 Ready agent 10d v1.27.3 10.240.0.35 <none> Windows Server 2022 Datacenter 10.0.20348.1787 containerd://1.6.14+azure";
-    const lin = "aksnpl000001 Ready agent 10d v1.27.3 10.240.0.36 <none> Ubuntu 22.04.2 LTS 5.15.0-1041-azure containerd://1.6.14+azure";
+    const win = "akswin000000 Ready agent 10d v1.27.3 10.240.0.35 <none> Windows Server 2022 Datacenter 10.0.20348.1787 containerd://1.6.3";
+    const lin = "aksnpl000001 Ready agent 10d v1.27.3 10.240.0.36 <none> Ubuntu 22.04.2 LTS 5.15.0-1041-azure containerd://1.6.3";
     const advisory = async (rows: string[]) => {
       const res = await post(fetch, JSON.stringify({ nodes: [header, ...rows].join("\n") }), "application/json");
       expect(res.status).toBe(200);
-      return ((await res.json()) as Diagnosis).advisories.find((a) => a.id === "docker-23.0-containerd-1.6-apparmor-parser-missing");
+      return ((await res.json()) as Diagnosis).advisories.find((a) => a.id === "containerd-1.6.3-loopback-cni-1.0.0");
     };
     expect(await advisory([win])).toBeUndefined();
     const mixed = await advisory([win, lin]);
@@ -216,7 +216,7 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     // A bug of the same releases that holds on Windows too (kubelet 1.26 needs CRI v1; containerd 1.5 lacks it) still warns there.
     const cri = await post(
       fetch,
-      JSON.stringify({ nodes: [header, win.replace("v1.27.3", "v1.29.0").replace("1.6.14+azure", "1.5.9")].join("\n") }),
+      JSON.stringify({ nodes: [header, win.replace("v1.27.3", "v1.29.0").replace("1.6.3", "1.5.9")].join("\n") }),
       "application/json",
     );
     const kubelet = ((await cri.json()) as Diagnosis).advisories.find((a) => a.id === "kubelet-1.26-cri-v1-required");
