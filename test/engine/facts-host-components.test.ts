@@ -1052,13 +1052,37 @@ ${table}`);
       expect(fixed?.status, host).toBe("unknown");
       expect(fixed?.reason, host).toMatch(/not decided: .*1\.7\.25-1 is at or after it \(a package listing/);
     }
-    // A listing under another machine's heading says nothing of this host.
+    // A listing under another machine's heading is that machine's build: hedged, never this host's own listing, but judged
+    // as its release's package, not as the upstream release in it (review 49d F1).
     const working = `${debian12}On the working node:\n$ dpkg -l | grep containerd\n${dpkg.replace("1.7.24-1 ", "1.7.25-1 ")}`;
-    expect(extractFacts(working).packages).toEqual({});
+    expect(extractFacts(working)).toMatchObject({
+      packages: { "containerd.io": "1.7.25-1" },
+      packageVia: { "containerd.io": expect.stringContaining("another machine") },
+    });
+    expect(verdictOf(working, id)).toMatchObject({ status: "unknown", reason: expect.stringContaining("another machine") });
     // The same for yum's listing, its section header and command included, as for rpm -qa's names.
     const yum = "$ yum list installed containerd.io\nInstalled Packages\ncontainerd.io.x86_64   1.6.22-3.1.el7   @docker-ce-stable";
     expect(extractFacts(yum).packages).toEqual({ "containerd.io": "1.6.22-3.1.el7" });
-    expect(extractFacts(`Output from the old node (web-1), for comparison:\n${yum}`).packages).toEqual({});
+    expect(extractFacts(`Output from the old node (web-1), for comparison:\n${yum}`).packageVia).toEqual({
+      "containerd.io": expect.stringContaining("another machine"),
+    });
+  });
+
+  it("judges another machine's distribution build on its release's ranges, never as the upstream release in it (review 49d F1)", () => {
+    // runc-nov-2025-tmpfs-mode-0755 ranges Ubuntu 24.04's runc builds apart from upstream 1.3.3 (whose build ~24.04.3 no
+    // source places): under "Other cluster:" the build is still Ubuntu's, not upstream 1.3.3 in range, "verified".
+    const id = "runc-nov-2025-tmpfs-mode-0755";
+    const noble = 'PRETTY_NAME="Ubuntu 24.04.3 LTS"\nNAME="Ubuntu"\nVERSION_ID="24.04"\nID=ubuntu\nID_LIKE=debian';
+    const listed = (build: string) =>
+      `Other cluster:\n\n$ dpkg -l runc\nii  runc           ${build}   amd64        Open Container Project - runtime\n\n$ cat /etc/os-release\n${noble}`;
+    const advisory = (build: string) => diagnoseBundle(kb, listed(build)).advisories.find((a) => a.id === id);
+    expect(advisory("1.3.3-0ubuntu1~24.04.3")).toBeUndefined();
+    expect(advisory("1.3.3-0ubuntu1~24.04.2")?.verdict).toMatchObject({
+      status: "affected",
+      level: "reported",
+      certain: false,
+      reason: expect.stringContaining("ubuntu:24.04 package runc"),
+    });
   });
 
   it("judges a package build only as its own release's: an el8 build on a CentOS 7 host is another machine's or a container's", () => {

@@ -610,6 +610,14 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     ...packageBuilds(
       pickPackageBuilds(mentions.named, mentions.packageRows, elsewhere, (n) => lineAt(n) ?? ""),
       loggedBuilds(installed),
+      // A listing under another machine's heading still names a distribution's build, judged (hedged) on its release's
+      // package ranges, not as the upstream release in it (review 49d F1).
+      pickPackageBuilds(
+        mentions.named,
+        mentions.packageRows,
+        (l) => !underHeading(l) || upgradedLater(l, lineAt(l) ?? ""),
+        (n) => lineAt(n) ?? "",
+      ),
       pickProseBuilds(
         namedHere.filter((l) => !elsewhere(l.line)),
         (n) => lineAt(n) ?? "",
@@ -741,12 +749,12 @@ const NAMED_BUILD_VIA = "a version the report names, not read from the host";
 function packageBuilds(
   listed: Readonly<Record<string, string>>,
   logged: Readonly<Record<string, string>>,
+  away: Readonly<Record<string, string>>,
   named: Readonly<Record<string, string>>,
 ): { packages: Record<string, string>; packageVia: Record<string, string> } {
-  const packages = { ...named, ...logged, ...listed };
-  const packageVia = Object.fromEntries(
-    Object.keys(packages).flatMap((name) => (name in listed ? [] : [[name, name in logged ? LOGGED_VIA : NAMED_BUILD_VIA]])),
-  );
+  const packages = { ...named, ...away, ...logged, ...listed };
+  const via = (name: string) => (name in logged ? LOGGED_VIA : name in away ? HEADING_VIA : NAMED_BUILD_VIA);
+  const packageVia = Object.fromEntries(Object.keys(packages).flatMap((name) => (name in listed ? [] : [[name, via(name)]])));
   return { packages, packageVia };
 }
 
