@@ -136,6 +136,14 @@ describe("lines a command picked out of os-release", () => {
     // A codename another release contradicts, a VERSION_ID alone, or such lines without the command are no release.
     expect(os(`$ grep VERSION /etc/os-release\n${version.replace('"22.04"', '"20.04"')}`)).toBeNull();
     expect(os('$ grep VERSION_ID /etc/os-release\nVERSION_ID="22.04"')).toBeNull();
+    // Beside a kernel Ubuntu built, a VERSION_ID alone is that Ubuntu release (review 49c F3); beside another, nothing.
+    const versionId = '$ grep VERSION_ID /etc/os-release\nVERSION_ID="22.04"';
+    expect(extractFacts(`$ uname -r\n5.15.0-125-generic\n${versionId}`)).toMatchObject({
+      os: { id: "ubuntu", versionId: "22.04" },
+      kernel: { package: { ecosystem: "ubuntu:22.04", names: ["linux"] } },
+    });
+    expect(os(`$ uname -r\n6.1.0-28-amd64\n${versionId}`)).toBeNull();
+    expect(os('$ uname -r\n5.15.0-125-generic\n$ grep VERSION_ID /etc/os-release\nVERSION_ID="12"')).toBeNull();
     expect(os('$ env | grep VERSION\nVERSION_ID="22.04"\nVERSION_CODENAME=jammy')).toBeNull();
   });
 });

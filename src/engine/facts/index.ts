@@ -516,12 +516,18 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     else if (!mention && !signature) namedReleases = kernelReleasesNamed(mentions.kernel, lineAt);
   }
   const releases = kernelSources.flatMap((k) => k.uname.release ?? []);
-  const os = withCosImage(
+  const osRead = withCosImage(
     osSection ? osReleaseOf(osSection.text, osSection.lines) : pickOsMention(hostOnly(mentions.os), lineAt),
     text,
     releases,
   );
-  const kernel = hostNodes.length || disputed ? null : combineKernel(kernelSources, signature, os, text);
+  const kernelOn = (on: OsFacts | null) => (hostNodes.length || disputed ? null : combineKernel(kernelSources, signature, on, text));
+  // An os-release cut to its VERSION_ID (`grep VERSION_ID /etc/os-release`) names no distribution; beside a kernel Ubuntu
+  // built (its flavour or build says so) it is that Ubuntu release (review 49c F3: the answer asked for the line it had).
+  const kernelRead = kernelOn(osRead);
+  const ubuntuRelease = !osRead && osSection && kernelRead?.distro === "ubuntu" ? ubuntuVersionOnly(osSection) : null;
+  const os = ubuntuRelease ?? osRead;
+  const kernel = ubuntuRelease ? kernelOn(ubuntuRelease) : kernelRead;
   // A sentence claiming another kernel than the output's (review 31e): two kernels given, as two outputs are.
   const givenReleases = new Set([...releases, ...(disputing ? [disputing] : []), ...namedReleases]);
   let lines: string[] | null = null;
@@ -838,6 +844,14 @@ const nonEmptyLines = (text: string | undefined) =>
   splitLines(text ?? "")
     .map((l) => l.trim())
     .filter(Boolean);
+
+/** An os-release section holding an Ubuntu release's VERSION_ID ("22.04") and no distribution, as Ubuntu's; else null. */
+function ubuntuVersionOnly(section: BundleSection): OsFacts | null {
+  const values = parseOsReleaseValues(section.text);
+  const versionId = values.get("VERSION_ID") ?? "";
+  if (values.has("ID") || values.has("NAME") || !/^\d\d\.(?:04|10)$/.test(versionId)) return null;
+  return { id: "ubuntu", idLike: ["debian"], versionId, prettyName: null, codename: null, lines: section.lines };
+}
 
 /**
  * os-release text, or a paste of it cut before its ID line (`head -2 /etc/os-release`: PRETTY_NAME and NAME): its name
