@@ -932,12 +932,19 @@ ${table}`);
       "Affected versions: containerd.io 1.7.24-1, per the advisory.",
       "Known bad: containerd.io 1.7.24-1 (per the docker forum thread).",
       'Same problem as docker/for-linux#1520 ("openvpn broken with containerd.io 1.7.24-1").',
+      'The forum thread says "containerd.io 1.7.24-1 breaks OpenVPN".',
       "after upgrading containerd.io to 1.7.25-1 the error is gone",
       "containerd.io 1.7.23-1 -> 1.7.24-1",
       "tried containerd.io 1.7.23-1 and 1.7.24-1",
       "Docker 17.09.1-ce",
     ])
       expect(extractFacts(notRun).packages, notRun).toEqual({});
+    // A component's release quoted from another report is no more the host's (review 49d F4); a program's own logfmt
+    // field is its own word.
+    expect(
+      extractFacts('the upstream report (moby/moby#42046) says "Docker 20.10.6 with ipv6 disabled: userland proxy fails".').named,
+    ).toEqual({});
+    expect(extractFacts("Our nodes run Docker 20.10.6 with ipv6 disabled.").named).toEqual({ docker: "20.10.6" });
     // A question about the failure after the build, or a bug template's field, still names it (review 48d F5).
     for (const named of [
       "We're on containerd.io 1.7.24-1, any idea what changed?",

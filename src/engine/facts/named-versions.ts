@@ -468,7 +468,12 @@ export function pickNamedVersions(
         // requirement or bound ("after upgrading docker-ce to 17.09.1-ce the error is gone", "requires Docker
         // 20.10.0"), read as a kernel release is (kernel-prose.ts): such a version confirms the bug, not the host's.
         const rest = text.slice((m.index ?? 0) + m[0].length);
-        if (m[1] && !anotherVersionAfter(rest) && hostsVersion(text, fromName(m)) && !asked(text, m.index ?? 0, rest)) add(ecosystem, m[1]);
+        // Nor one inside a quoted title or sentence of another report's (review 49d F4: 'the upstream report says "Docker
+        // 20.10.6 with ipv6 disabled: …"' was read as the host's Docker).
+        const named = fromName(m);
+        const at = m.index ?? 0;
+        if (m[1] && !anotherVersionAfter(rest) && hostsVersion(text, named) && !asked(text, at, rest) && !quoted(text, named.index ?? at))
+          add(ecosystem, m[1]);
       }
       for (const m of text.matchAll(dpkg)) if (m[1]) add(ecosystem, m[1]);
     }
@@ -617,7 +622,9 @@ export function pickProseBuilds(candidates: readonly LineRef[], lineAt: (line: n
         const at = m.index ?? 0;
         const rest = text.slice(at + m[0].length);
         const build = m[2] as string;
-        const claims = !anotherVersionAfter(rest) && hostsVersion(text, fromName(m)) && !asked(text, at, rest) && !quoted(text, at);
+        const named = fromName(m);
+        const claims =
+          !anotherVersionAfter(rest) && hostsVersion(text, named) && !asked(text, at, rest) && !quoted(text, named.index ?? at);
         return claims ? [[(m[1] as string).toLowerCase(), build]] : [];
       });
     }),
@@ -650,11 +657,13 @@ const QUESTION_BEFORE =
 const BOUND_LABEL =
   /\b(?:known[- ](?:bad|good|broken)|affected (?:versions|builds|releases)|(?:bad|broken|fixed|good) (?:versions?|builds?|releases?))\s*:/i;
 /**
- * Whether a build named at `at` sits inside a quoted title, another report's ("same as #1520 (\"openvpn broken with
- * containerd.io 1.7.24-1\")"): an odd number of double quotes before it, on a line that is no JSON or escaped log.
+ * Whether a version named at `at` sits inside a quoted title or sentence, another report's ("same as #1520 (\"openvpn
+ * broken with containerd.io 1.7.24-1\")", 'the upstream report says "Docker 20.10.6 …"'): an odd number of double quotes
+ * before it, on a line that is no JSON, logfmt or escaped log.
  */
 function quoted(text: string, at: number): boolean {
-  if (text.includes('\\"') || text.includes('":')) return false;
+  // A field's value (logfmt's msg="Cilium 1.18.4 …", JSON, an escaped log) is the program's own words, no quotation.
+  if (text.includes('\\"') || text.includes('":') || /\w="/.test(text)) return false;
   return ((text.slice(0, at).match(/"/g)?.length ?? 0) & 1) === 1;
 }
 
