@@ -24,6 +24,7 @@ import { NODES_HEADER, oneRowPerNode, osImageToOs, parseNodesTable, parseNodesTa
 import { isLogFramed } from "./log-framing";
 import {
   anotherKubeletProcess,
+  asksDockerServer,
   changeLines,
   daemonStarts,
   daemonStartVersions,
@@ -369,7 +370,9 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const candidates = pre ? pre.mentionLines : mentionLines(text);
   // A command line is no output, but one that sets up the cluster's release names it (review 34a: "$ kind create cluster
   // --image kindest/node:v1.29.2" was read only without its prompt).
-  const mentions = sortMentions(candidates.filter((l) => !notLogs.has(l.line) || setsUpKubernetes(l.text) || pointsCrictl(l.text)));
+  const mentions = sortMentions(
+    candidates.filter((l) => !notLogs.has(l.line) || setsUpKubernetes(l.text) || pointsCrictl(l.text) || asksDockerServer(l.text)),
+  );
   // A package manager's command is a shell line (notLogs), dpkg's output a log line: both read, but not in a container.
   const upgrades = upgradeLines(candidates).flatMap((l) => {
     if (containerOutput.has(l.line)) return [];

@@ -155,7 +155,18 @@ const CRICTL_ENDPOINT_CHOSEN =
   /\bcrictl\s+(?:\S+\s+)*?(?:-r|--runtime-endpoint|-c|--config)[\s=]|\bCONTAINER_RUNTIME_ENDPOINT=\S+\s+(?:sudo\s+(?:-E\s+)?)?crictl\b/;
 /** Lines from `crictl version`'s RuntimeName up to its command: its "Version:" line, perhaps a warning of the endpoint guessed. */
 const CRICTL_COMMAND_REACH = 4;
+/**
+ * The daemon's version asked by a template (`docker version --format '{{.Server.Version}}'`, `docker info -f
+ * '{{.ServerVersion}}'`), which prints it alone on the next line (review 49d F4: the host's own 20.10.7 went unread
+ * beside a quoted report's 20.10.6).
+ */
+const DOCKER_SERVER_FORMAT =
+  /\bdocker\s+(?:version|info|system\s+info)\b.*\s(?:--format|-f)[=\s]*(["']?)\{\{\s*\.(?:Server\.Version|ServerVersion)\s*\}\}\1\s*$/;
+const DOCKER_SERVER_FORMAT_MARKERS = ["{{.server.version}}", "{{.serverversion}}"];
+export const asksDockerServer = (text: string): boolean => DOCKER_SERVER_FORMAT.test(text);
+const BARE_VERSION = /^\s*v?(\d+\.\d+\.\d+[\w.+~-]*)\s*$/;
 const COMPONENT_MARKERS = [
+  ...DOCKER_SERVER_FORMAT_MARKERS,
   "server version: ",
   "storage driver: ",
   "cgroup driver: ",
@@ -552,6 +563,9 @@ export function pickComponentMentions(
           .map((v) => (v && !LATER_COMMIT.test(v) ? `runc://${v.replace(GIT_DESCRIBE, "")}` : undefined))
       : []),
     ...(lineAt ? candidates.map((c) => podmanRuntime(c.line, lineAt)) : []),
+    ...(lineAt ? candidates.map((c) => (asksDockerServer(c.text) ? BARE_VERSION.exec(lineAt(c.line + 1) ?? "")?.[1] : undefined)) : []).map(
+      (v) => (v ? `docker://${v}` : undefined),
+    ),
     ...(lineAt ? candidates.map((c) => crioVersionTable(c.line, lineAt)) : []),
     // The start line `crio version` logs of itself before its table (or alone, the table cut): the binary's own version.
     ...(lineAt ? candidates.map((c) => (printedByCrioVersion(c.line, lineAt) ? crioStart(c.text) : undefined)) : []),
