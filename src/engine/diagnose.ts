@@ -648,12 +648,12 @@ function assemble(
       logEvidence.length > 0 && symptomLines().every(facts.readPast) && !(kernelLine !== undefined && facts.readPast(kernelLine));
     // The kernel read in another boot's lines than the failure's: a banner before the journal's boot separator, or one an
     // earlier boot's journal printed, beside a failure logged after it (review 49c F1: the clean boot's 126 banner judged
-    // the next boot's failure "not affected", certain).
+    // the next boot's failure "not affected", certain). A failure logged in the banner's own boot too is that kernel's.
     const otherBoot =
       !pastBoot &&
       kernelLine !== undefined &&
       logEvidence.length > 0 &&
-      symptomLines().some((l) => facts.bootsApart(kernelLine, l) || (facts.readPast(kernelLine) && !facts.readPast(l)));
+      symptomLines().every((l) => facts.bootsApart(kernelLine, l) || (facts.readPast(kernelLine) && !facts.readPast(l)));
     // Not lines of the running boot's own log (`journalctl -b`, `dmesg`): dated before the build, their clock was not set
     // yet (review 49c F2: a board without a clock battery starts at systemd's build date).
     const predates =

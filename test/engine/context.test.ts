@@ -141,19 +141,34 @@ node1   Ready    <none>   90d   v1.9.3    10.0.0.11     <none>        ${image}  
     const centos7 = advisories(nodes("CentOS Linux 7 (Core)", "3.10.0-693.17.1.el7.x86_64"));
     expect(centos7).not.toContain(OLD_RUNTIME);
     expect(centos7).not.toContain(OLD_KUBELET);
-    const fedora = advisories(nodes("Fedora 32 (Server Edition)", "5.8.15-201.fc32.x86_64"));
-    expect(fedora).toContain(OLD_RUNTIME);
-    expect(fedora).toContain(OLD_KUBELET);
+    // What the node prints of a unified hierarchy shows it; a distribution's default does not (a host set back to v1, a
+    // migration planned: review 49e F1, F2).
+    const unified = advisories(
+      `${nodes("Fedora 32 (Server Edition)", "5.8.15-201.fc32.x86_64")}\n$ stat -fc %T /sys/fs/cgroup/\ncgroup2fs`,
+    );
+    expect(unified).toContain(OLD_RUNTIME);
+    expect(unified).toContain(OLD_KUBELET);
     expect(advisories("Server Version: 19.03.13\nCgroup Driver: cgroupfs\nCgroup Version: 2")).toContain(OLD_RUNTIME);
+    expect(
+      advisories(`Before we migrate it to Ubuntu 22.04 next quarter:\n${nodes("CentOS Linux 7 (Core)", "3.10.0-1160.el7.x86_64")}`),
+    ).not.toContain(OLD_KUBELET);
+    const setBack =
+      'PRETTY_NAME="Debian GNU/Linux 11 (bullseye)"\nVERSION_CODENAME=bullseye\n$ stat -fc %T /sys/fs/cgroup/\ntmpfs\nServer Version: 18.06.3-ce';
+    expect(advisories(setBack)).not.toContain(OLD_RUNTIME);
     // crun's version check trips on Podman 5's runtime-spec version only.
     const CRUN = "crun-unknown-oci-version-podman5";
     expect(advisories("podman version 3.4.4\ncrun version 0.17\ncommit: 0e9229ae34caaebcb86f1fde18de3acaf18c6d9a")).not.toContain(CRUN);
     expect(advisories("podman version 5.0.2\ncrun version 1.14.1\ncommit: de537a7965bfbe9992e2cfae0baeb56a08128171")).toContain(CRUN);
+    // runtime-spec 1.1.0 holds "1.0", which crun's check accepts (review 49e F3); 1.2.1 does not.
+    const crun187 = "crun version 1.8.7\ncommit: 53a9996ce82d1ee818349bdcc64797a1fa0433c4";
+    expect(advisories(`${crun187}\n"ociVersion": "1.1.0",`)).not.toContain(CRUN);
+    expect(advisories(`${crun187}\n"ociVersion": "1.2.1",`)).toContain(CRUN);
     // NVIDIA devices lost on daemon-reload: only containers given GPUs.
     const GPU = "nvidia-gpu-lost-after-systemd-daemon-reload";
     const runc = "runc version 1.1.4\ncommit: v1.1.4-0-g5fd4c4d\nspec: 1.0.2-dev";
     expect(advisories(runc)).not.toContain(GPU);
-    expect(advisories(`$ nvidia-container-cli --version\ncli-version: 1.12.0\n${runc}`)).toContain(GPU);
+    expect(advisories(`no GPUs here (nvidia-smi: command not found)\n${runc}`)).not.toContain(GPU);
+    expect(advisories(`$ docker run --rm --gpus all nvidia/cuda:12.2.0-base-ubuntu22.04 nvidia-smi\n${runc}`)).toContain(GPU);
   });
 
   it("takes an Ubuntu flavour's release as that Ubuntu release (KDE's About panel names Kubuntu)", () => {

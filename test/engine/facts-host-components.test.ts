@@ -953,6 +953,9 @@ ${table}`);
     expect(
       extractFacts('the upstream report (moby/moby#42046) says "Docker 20.10.6 with ipv6 disabled: userland proxy fails".').named,
     ).toEqual({});
+    expect(
+      extractFacts('Looks like moby#42046 "Docker 20.10.6 with ipv6 disabled" - we run with DOCKER_OPTS="--ipv6=false" too.').named,
+    ).toEqual({});
     expect(extractFacts("Our nodes run Docker 20.10.6 with ipv6 disabled.").named).toEqual({ docker: "20.10.6" });
     // A question about the failure after the build, or a bug template's field, still names it (review 48d F5).
     for (const named of [

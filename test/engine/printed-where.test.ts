@@ -432,6 +432,10 @@ ${xorMarkJournaldOf("worker-2")}`;
       status: "not-affected",
       level: "verified",
     });
+    // A failure in the banner's own boot as well is that kernel's (review 49e F5).
+    const both = `$ journalctl --since "2 days ago" --no-pager\n${xorMarkJournaldOf("worker-7")}\n-- Reboot --\n${banner}\n${xorMarkJournaldOf("worker-7")}`;
+    expect(verdictOf(both)).toMatchObject({ status: "not-affected", level: "verified" });
+    expect(verdictOf(both)?.certain).not.toBe(false);
     // An earlier boot's journal read for its banner, the failure from the running boot's.
     const previous = `$ journalctl -b -1 --no-pager | grep 'Linux version'\n${banner}\n$ journalctl -b -u kube-proxy --no-pager\n${xorMarkJournaldOf("worker-7")}`;
     expect(verdictOf(previous)?.status).toBe("unknown");
@@ -459,6 +463,8 @@ ${xorMarkJournaldOf("worker-2")}`;
     expect(thisBoot).toContain("journalctl -b -o short-iso");
     expect(verdictOf(thisBoot)).toMatchObject({ status: "not-affected", level: "verified" });
     expect(verdictOf(thisBoot)?.certain).not.toBe(false);
+    for (const flags of ["-b0", "-k -b 0", "--dmesg"])
+      expect(verdictOf(thisBoot.replace("journalctl -b ", `journalctl ${flags} `)), flags).toMatchObject({ status: "not-affected" });
   });
 
   it("leaves a boot log of an earlier boot and another node's `kubectl describe node` to the uname", () => {

@@ -7,11 +7,11 @@ import { commandBefore } from "./component-upgrades";
 export const BOOT_MARK = /^-- (?:Reboot|Boot [0-9a-f]{32}) --$/;
 
 /**
- * A command printing the running boot's log only: `journalctl -b` (`-xb`, `--boot`, `-b 0`; not `-b -1`, a boot id, a
- * copied journal: READS_PAST) and `dmesg`, the kernel's ring buffer. Its lines ran on the kernel running now, whatever
+ * A command printing the running boot's log only: `journalctl -b` (`-xb`, `--boot`, `-b 0`, `-b0`; `-k`/`--dmesg`, which
+ * imply it; not `-b -1`, a boot id, a copied journal: READS_PAST) and `dmesg`, the kernel's ring buffer. Its lines ran on the kernel running now, whatever
  * their clock says.
  */
-const READS_THIS_BOOT = /\bjournalctl\b[^|;&]*\s(?:-[a-zA-Z]*b|--boot)\b|^(?:sudo\s+)?dmesg\b/;
+const READS_THIS_BOOT = /\bjournalctl\b[^|;&]*\s(?:(?:-[a-zA-Z]*b|--boot)(?:=?-?0)?|-[a-zA-Z]*k|--dmesg)\b|^(?:sudo\s+)?dmesg\b/;
 export const readsThisBoot = (command: string): boolean => READS_THIS_BOOT.test(command);
 
 /** A journalctl command printing the newest entries first (`-r`, `-xr`, `--reverse`): earlier boots follow a separator. */

@@ -662,9 +662,13 @@ const BOUND_LABEL =
  * before it, on a line that is no JSON, logfmt or escaped log.
  */
 function quoted(text: string, at: number): boolean {
-  // A field's value (logfmt's msg="Cilium 1.18.4 …", JSON, an escaped log) is the program's own words, no quotation.
-  if (text.includes('\\"') || text.includes('":') || /\w="/.test(text)) return false;
-  return ((text.slice(0, at).match(/"/g)?.length ?? 0) & 1) === 1;
+  // JSON or an escaped log quotes its own fields.
+  if (text.includes('\\"') || text.includes('":')) return false;
+  const before = text.slice(0, at);
+  if (((before.match(/"/g)?.length ?? 0) & 1) === 0) return false;
+  // A field's value opened by `key="` (logfmt's msg="Cilium 1.18.4 …") is the program's own words, no quotation; another
+  // field's on the line (DOCKER_OPTS="…") says nothing of this quote (review 49e F6).
+  return !/\w="$/.test(before.slice(0, before.lastIndexOf('"') + 1));
 }
 
 /**
