@@ -37,14 +37,8 @@ export function earlierBoot(
     const own = outputOf(line);
     // The first separator after the line (the last before it, reversed): a later or earlier one in the same output is
     // beyond it, and outputs are runs of lines, so this one alone decides.
-    let lo = 0;
-    let hi = marks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((marks[mid] as number) <= line) lo = mid + 1;
-      else hi = mid;
-    }
-    const mark = reversed.has(own) ? marks[lo - 1] : marks[lo];
+    const next = firstAfter(marks, line);
+    const mark = reversed.has(own) ? marks[next - 1] : marks[next];
     return mark !== undefined && mark !== line && outputOf(mark) === own;
   };
 }
@@ -61,14 +55,19 @@ export function bootsApart(
     const [from, to] = a < b ? [a, b] : [b, a];
     const own = outputOf(from);
     if (outputOf(to) !== own) return false;
-    let lo = 0;
-    let hi = marks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((marks[mid] as number) <= from) lo = mid + 1;
-      else hi = mid;
-    }
-    const mark = marks[lo];
+    const mark = marks[firstAfter(marks, from)];
     return mark !== undefined && mark < to;
   };
+}
+
+/** The index of the first of the (ordered) separator lines after `line`; `marks.length` when none is. */
+function firstAfter(marks: readonly number[], line: number): number {
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((marks[mid] as number) <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
