@@ -155,6 +155,18 @@ node1   Ready    <none>   90d   v1.9.3    10.0.0.11     <none>        ${image}  
     const setBack =
       'PRETTY_NAME="Debian GNU/Linux 11 (bullseye)"\nVERSION_CODENAME=bullseye\n$ stat -fc %T /sys/fs/cgroup/\ntmpfs\nServer Version: 18.06.3-ce';
     expect(advisories(setBack)).not.toContain(OLD_RUNTIME);
+    // A hybrid host's cgroup2 at /sys/fs/cgroup/unified is no unified hierarchy, nor is a parameter only planned (review 49f).
+    const docker19 = "Server Version: 19.03.13";
+    expect(advisories(`${docker19}\ncgroup2 /sys/fs/cgroup/unified cgroup2 rw,nosuid,nodev,noexec,relatime,nsdelegate 0 0`)).not.toContain(
+      OLD_RUNTIME,
+    );
+    expect(advisories(`${docker19}\ncgroup2 /sys/fs/cgroup cgroup2 rw,nosuid,nodev,noexec,relatime,nsdelegate 0 0`)).toContain(OLD_RUNTIME);
+    expect(advisories(`${docker19}\nI will add systemd.unified_cgroup_hierarchy=1 to GRUB_CMDLINE_LINUX next week.`)).not.toContain(
+      OLD_RUNTIME,
+    );
+    expect(
+      advisories(`${docker19}\nBOOT_IMAGE=/vmlinuz-5.10.0-8-amd64 root=UUID=1f2e ro quiet systemd.unified_cgroup_hierarchy=1`),
+    ).toContain(OLD_RUNTIME);
     // crun's version check trips on Podman 5's runtime-spec version only.
     const CRUN = "crun-unknown-oci-version-podman5";
     expect(advisories("podman version 3.4.4\ncrun version 0.17\ncommit: 0e9229ae34caaebcb86f1fde18de3acaf18c6d9a")).not.toContain(CRUN);
