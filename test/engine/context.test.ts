@@ -128,6 +128,22 @@ describe("record context and advisories", () => {
     expect(runc("Docker inside a Proxmox VE 9 LXC container.\nrunc version 1.3.3\ncommit: v1.3.3-0-gd842d771\nspec: 1.2.1")).toContain(
       RUNC_LXC,
     );
+    // The Proxmox host itself runs no LXC guest's Docker, whatever its kernel and host name (review 49h F2).
+    const pveHost =
+      "root@lxc-docker:~# pveversion\npve-manager/8.2.7/3e0176e6bb2ade3b (running kernel: 6.8.12-4-pve)\nroot@lxc-docker:~# systemd-detect-virt\nnone\nrunc version 1.3.3\ncommit: v1.3.3-0-gd842d771\nspec: 1.2.1";
+    expect(runc(pveHost)).not.toContain(RUNC_LXC);
+    expect(runc(pveHost.replace("systemd-detect-virt\nnone", "systemd-detect-virt\nlxc"))).toContain(RUNC_LXC);
+    // Docker 20.10.6's tcp6 proxy fails only on a kernel booted without IPv6; RHEL 7's kernel refuses only reflink XFS (49h F3, F4).
+    const TCP6 = "docker-20.10.6-ipv6-disabled-userland-proxy-tcp6";
+    const docker = "Server: Docker Engine - Community\n Engine:\n  Version:          20.10.6";
+    expect(runc(docker)).not.toContain(TCP6);
+    expect(runc(`$ cat /proc/cmdline\nBOOT_IMAGE=/vmlinuz-5.4.0-73-generic root=UUID=9c1e ro ipv6.disable=1\n${docker}`)).toContain(TCP6);
+    const XFS = "xfs-reflink-csi-mkfs-old-kernel-mount-fails";
+    expect(
+      diagnoseFields(data.compiled, {
+        uname: "Linux node1 3.10.0-1160.119.1.el7.x86_64 #1 SMP Tue Jun 4 14:43:51 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux",
+      }).advisories.map((a) => a.id),
+    ).not.toContain(XFS);
   });
 
   it("warns of a component lacking a feature, or needing a caller or a device, only where the input shows its setup (review 49d F2, F3)", () => {
