@@ -196,6 +196,8 @@ node1   Ready    <none>   90d   v1.9.3    10.0.0.11     <none>        ${image}  
     const runc = "runc version 1.1.4\ncommit: v1.1.4-0-g5fd4c4d\nspec: 1.0.2-dev";
     expect(advisories(runc)).not.toContain(GPU);
     expect(advisories(`no GPUs here (nvidia-smi: command not found)\n${runc}`)).not.toContain(GPU);
+    expect(advisories(`no nvidia.com/gpu requests here, we never pass --gpus=all\n${runc}`)).not.toContain(GPU);
+    expect(advisories(`Moving to Podman 5.1 next sprint.\n${crun187}`)).not.toContain(CRUN);
     expect(advisories(`$ docker run --rm --gpus all nvidia/cuda:12.2.0-base-ubuntu22.04 nvidia-smi\n${runc}`)).toContain(GPU);
   });
 

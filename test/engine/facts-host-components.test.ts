@@ -212,6 +212,15 @@ describe("the host's own component versions", () => {
     // The client's asked so, or a bare number after another command, is no daemon's.
     expect(extractFacts("$ docker version --format '{{.Client.Version}}'\n20.10.6").components.docker).toBeUndefined();
     expect(extractFacts("$ docker ps -q | wc -l\n20.10.6").components.docker).toBeUndefined();
+    // Nor another daemon's: a pod's Docker-in-Docker, or the one DOCKER_HOST points at (review 49g F5, F7).
+    const own = "$ docker version --format '{{.Server.Version}}'\n24.0.7";
+    expect(
+      extractFacts(`$ kubectl exec -it runner-dind-0 -c dind -- docker version --format '{{.Server.Version}}'\n20.10.6\n${own}`).components,
+    ).toMatchObject({ docker: "24.0.7" });
+    expect(
+      extractFacts("admin@web-1:~$ DOCKER_HOST=ssh://admin@prod-2 docker version --format '{{.Server.Version}}'\n20.10.6").components
+        .docker,
+    ).toBeUndefined();
   });
 
   it("reads a distribution's Docker build where its docker version or docker --version names it (review 34a: it was upstream's)", () => {

@@ -335,6 +335,9 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const lineAt = (line: number) => textLines.at(line - 1);
   // A container CLI's command run against another machine's daemon prints that machine's output, as an `ssh` command does.
   const remoteDaemon = remoteDaemonCommands(read.commandHosts, lineAt);
+  // The daemon's version asked by a template is this host's, not a container's Docker (`kubectl exec … -- docker version
+  // --format …`) nor one `DOCKER_HOST` or `-H` points at (review 49g F5, F7).
+  const ownDaemonAsked = (l: LineRef) => asksDockerServer(l.text) && !containerCommands.has(l.line) && !remoteDaemon.has(l.line);
   const commandHosts = remoteDaemon.size
     ? read.commandHosts.map(([line, host]): [number, string | null] => [line, remoteDaemon.get(line) ?? host])
     : read.commandHosts;
@@ -371,7 +374,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   // A command line is no output, but one that sets up the cluster's release names it (review 34a: "$ kind create cluster
   // --image kindest/node:v1.29.2" was read only without its prompt).
   const mentions = sortMentions(
-    candidates.filter((l) => !notLogs.has(l.line) || setsUpKubernetes(l.text) || pointsCrictl(l.text) || asksDockerServer(l.text)),
+    candidates.filter((l) => !notLogs.has(l.line) || setsUpKubernetes(l.text) || pointsCrictl(l.text) || ownDaemonAsked(l)),
   );
   // A package manager's command is a shell line (notLogs), dpkg's output a log line: both read, but not in a container.
   const upgrades = upgradeLines(candidates).flatMap((l) => {
