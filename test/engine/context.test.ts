@@ -133,6 +133,7 @@ describe("record context and advisories", () => {
       "root@lxc-docker:~# pveversion\npve-manager/8.2.7/3e0176e6bb2ade3b (running kernel: 6.8.12-4-pve)\nroot@lxc-docker:~# systemd-detect-virt\nnone\nrunc version 1.3.3\ncommit: v1.3.3-0-gd842d771\nspec: 1.2.1";
     expect(runc(pveHost)).not.toContain(RUNC_LXC);
     expect(runc(pveHost.replace("systemd-detect-virt\nnone", "systemd-detect-virt\nlxc"))).toContain(RUNC_LXC);
+    expect(runc(`This is NOT inside an LXC container, Docker runs on the host.\n${pveHost}`)).not.toContain(RUNC_LXC);
     // Docker 20.10.6's tcp6 proxy fails only on a kernel booted without IPv6; RHEL 7's kernel refuses only reflink XFS (49h F3, F4).
     const TCP6 = "docker-20.10.6-ipv6-disabled-userland-proxy-tcp6";
     const docker = "Server: Docker Engine - Community\n Engine:\n  Version:          20.10.6";
@@ -144,6 +145,11 @@ describe("record context and advisories", () => {
         uname: "Linux node1 3.10.0-1160.119.1.el7.x86_64 #1 SMP Tue Jun 4 14:43:51 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux",
       }).advisories.map((a) => a.id),
     ).not.toContain(XFS);
+    // A sentence about mkfs.xfs's default is no filesystem; xfs_info's geometry line is (review 49i F3).
+    const el7 = "Linux node1 3.10.0-1160.119.1.el7.x86_64 #1 SMP Tue Jun 4 14:43:51 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux";
+    const xfsOn = (logs: string) => diagnoseFields(data.compiled, { uname: el7, logs }).advisories.map((a) => a.id);
+    expect(xfsOn("newer mkfs.xfs defaults to reflink=1, our StorageClass passes -m reflink=0")).not.toContain(XFS);
+    expect(xfsOn("         =                       reflink=1    bigtime=0 inobtcount=0")).toContain(XFS);
   });
 
   it("warns of a component lacking a feature, or needing a caller or a device, only where the input shows its setup (review 49d F2, F3)", () => {
@@ -197,6 +203,7 @@ node1   Ready    <none>   90d   v1.9.3    10.0.0.11     <none>        ${image}  
     expect(advisories(runc)).not.toContain(GPU);
     expect(advisories(`no GPUs here (nvidia-smi: command not found)\n${runc}`)).not.toContain(GPU);
     expect(advisories(`no nvidia.com/gpu requests here, we never pass --gpus=all\n${runc}`)).not.toContain(GPU);
+    expect(advisories(`None of our docker jobs pass --gpus or --runtime=nvidia.\n${runc}`)).not.toContain(GPU);
     expect(advisories(`Moving to Podman 5.1 next sprint.\n${crun187}`)).not.toContain(CRUN);
     expect(advisories(`$ docker run --rm --gpus all nvidia/cuda:12.2.0-base-ubuntu22.04 nvidia-smi\n${runc}`)).toContain(GPU);
   });

@@ -221,6 +221,12 @@ describe("the host's own component versions", () => {
       extractFacts("admin@web-1:~$ DOCKER_HOST=ssh://admin@prod-2 docker version --format '{{.Server.Version}}'\n20.10.6").components
         .docker,
     ).toBeUndefined();
+    expect(
+      extractFacts("admin@web-1:~$ ssh web-2 docker version --format '{{.Server.Version}}'\n20.10.6").components.docker,
+    ).toBeUndefined();
+    expect(extractFacts("$ docker version --format '{{.Server.Version}}' 2>/dev/null\n24.0.7").components).toMatchObject({
+      docker: "24.0.7",
+    });
   });
 
   it("reads a distribution's Docker build where its docker version or docker --version names it (review 34a: it was upstream's)", () => {

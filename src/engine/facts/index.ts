@@ -336,8 +336,9 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   // A container CLI's command run against another machine's daemon prints that machine's output, as an `ssh` command does.
   const remoteDaemon = remoteDaemonCommands(read.commandHosts, lineAt);
   // The daemon's version asked by a template is this host's, not a container's Docker (`kubectl exec … -- docker version
-  // --format …`) nor one `DOCKER_HOST` or `-H` points at (review 49g F5, F7).
-  const ownDaemonAsked = (l: LineRef) => asksDockerServer(l.text) && !containerCommands.has(l.line) && !remoteDaemon.has(l.line);
+  // --format …`) nor one `DOCKER_HOST` or `-H` points at, nor another machine's over `ssh` (review 49g F5, F7, 49i F2).
+  const ownDaemonAsked = (l: LineRef) =>
+    asksDockerServer(l.text) && !containerCommands.has(l.line) && !remoteDaemon.has(l.line) && !read.sshCommands.has(l.line);
   const commandHosts = remoteDaemon.size
     ? read.commandHosts.map(([line, host]): [number, string | null] => [line, remoteDaemon.get(line) ?? host])
     : read.commandHosts;
