@@ -530,7 +530,7 @@ function assemble(
     return { text: parts.join(" "), head };
   };
   // Lines written days before the kernel read now was built ran on another kernel: one the machine ran before this one
-  // was installed (review 48g F2). Not where the kernel was read in the log itself (its boot banner dates its lines).
+  // was installed (review 48g F2). Only a kernel's own output dates its build: a sentence's release is no build.
   const kernelRead = facts.kernel?.build && !facts.kernel.named ? facts.kernel : null;
   const beforeBuild = kernelRead?.build ? writtenBeforeBuild(kernelRead.build) : null;
   const predatesKernel = (line: number) => beforeBuild !== null && beforeBuild(facts.lineAt(line) ?? "");
