@@ -811,10 +811,14 @@ function assemble(
     if (r) f.related = r;
   }
   const ranked = rankFindings(findings, kb.relations, allHosts.length <= 1).slice(0, limit);
-  /** A record's verdict with no line of it: undecided where the input does not show what the bug needs around it. */
+  /**
+   * A record's verdict with no line of it: "affected" undecided where the input does not show what the bug needs around
+   * it. A version past the fix is not affected whatever the setup (review 49i: Docker 20.10.7 was "unknown" beside a
+   * bug that needs ipv6.disable=1).
+   */
   const lineless = (record: BugRecord): Verdict => {
     const verdict = judged.get(record.id) ?? unjudged(kb, record.id, allHosts);
-    if (verdict.status === "unknown" || byRecord.has(record.id) || !record.context) return verdict;
+    if (verdict.status !== "affected" || byRecord.has(record.id) || !record.context) return verdict;
     if (recordContextShown(kb, record, context, NO_HITS).kind !== "no") return verdict;
     return { status: "unknown", reason: `${verdict.reason}; but the bug needs ${record.context.requires}, which the input does not show` };
   };

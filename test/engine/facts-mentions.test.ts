@@ -1657,7 +1657,10 @@ describe("verdicts from versions named in passing", () => {
   });
 
   it("raise only hedged advisories that say the version was named, not read from the host", async () => {
-    const { advisories } = await judge("We moved to Docker 20.10.6 last week.");
+    // The bug needs a kernel booted with ipv6.disable=1, which the boot line shows (the record's context).
+    const { advisories } = await judge(
+      "We moved to Docker 20.10.6 last week.\nBOOT_IMAGE=/vmlinuz-5.4.0-73-generic root=UUID=9c1e ro ipv6.disable=1",
+    );
     const own = advisories.find((a) => a.id === "docker-20.10.6-ipv6-disabled-userland-proxy-tcp6");
     expect(own?.verdict.reason).toContain("a version the report names");
     expect(advisories.every((a) => a.evidence.every((e) => e.kind !== "version" || !e.certain))).toBe(true);
