@@ -14,7 +14,7 @@ import { comparesHosts, HEADING_START, headingMachine, hostHeading } from "./hos
 import { isIptablesVersionOutput } from "./iptables-version";
 import { NODES_HEADER, parseNodesTableAt } from "./kube-nodes";
 import { isLogFramed } from "./log-framing";
-import { LSB_LINE, LSB_NO_MODULES, OS_RELEASE_LINE, parseOsReleaseValues, SYSTEM_RELEASE_LINE } from "./os-release";
+import { LSB_LINE, LSB_NO_MODULES, namesRelease, OS_RELEASE_LINE, parseOsReleaseValues, SYSTEM_RELEASE_LINE } from "./os-release";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { TextLines } from "./text-lines";
 import { looksLikeBuild, looksLikeRelease, parseProcVersion, parseUnameAll, parseUnameShort, parseVersionSignature } from "./uname";
@@ -576,10 +576,7 @@ function osReleaseEnd(lines: Lines, start: number): number {
  * What a command reading the os-release file picked out of it (`grep VERSION_ID /etc/os-release`, `cat /etc/os-release |
  * grep -E 'PRETTY|VERSION'`): a key that names the release, which os-release's own reader places (facts/index.ts).
  */
-function isOsReleasePart(text: string): boolean {
-  const v = parseOsReleaseValues(text);
-  return ["PRETTY_NAME", "VERSION_ID", "VERSION", "VERSION_CODENAME", "UBUNTU_CODENAME"].some((k) => v.has(k));
-}
+const isOsReleasePart = (text: string): boolean => namesRelease(parseOsReleaseValues(text));
 
 /** os-release always has ID= (or at least NAME=) and one more identifying key; env dumps do not. */
 function isOsReleaseBlock(text: string): boolean {

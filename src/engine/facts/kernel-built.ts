@@ -1,22 +1,21 @@
-import { calendarDay, lineTime } from "./log-times";
+import { calendarDay, lineTime, MONTH_NAMES, monthNumber } from "./log-times";
 
 /**
  * The day a kernel was built, from its `uname -v`: "Fri Jan 10 21:18:28 UTC 2025" (Ubuntu, Fedora, RHEL, Amazon Linux),
  * "Sat, 04 Jan 2025 16:56:12 +0000" (Arch), or the package's date "(2024-11-22)" (Debian, Raspberry Pi OS).
  */
-const MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec";
+const MONTHS = MONTH_NAMES.join("|");
 const STAMPED = new RegExp(`\\b(${MONTHS}) +(\\d{1,2}) \\d\\d:\\d\\d:\\d\\d (?:[A-Z]{2,5} )?(\\d{4})\\b`);
 const ARCH_STAMPED = new RegExp(`\\b(\\d{1,2}) (${MONTHS}) (\\d{4}) \\d\\d:\\d\\d:\\d\\d\\b`);
 const DATED = /\((\d{4})-(\d\d)-(\d\d)\)/;
 
-const monthOf = (name: string) => MONTHS.split("|").indexOf(name) + 1;
 const dayNumber = (year: number, month: number, day: number) => Date.UTC(year, month - 1, day) / 86_400_000;
 
 function builtOn(build: string): { year: number; day: number } | null {
   const s = STAMPED.exec(build);
-  if (s) return { year: Number(s[3]), day: dayNumber(Number(s[3]), monthOf(s[1] as string), Number(s[2])) };
+  if (s) return { year: Number(s[3]), day: dayNumber(Number(s[3]), monthNumber(s[1] as string), Number(s[2])) };
   const a = ARCH_STAMPED.exec(build);
-  if (a) return { year: Number(a[3]), day: dayNumber(Number(a[3]), monthOf(a[2] as string), Number(a[1])) };
+  if (a) return { year: Number(a[3]), day: dayNumber(Number(a[3]), monthNumber(a[2] as string), Number(a[1])) };
   const d = DATED.exec(build);
   return d ? { year: Number(d[1]), day: dayNumber(Number(d[1]), Number(d[2]), Number(d[3])) } : null;
 }

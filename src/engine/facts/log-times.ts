@@ -14,6 +14,10 @@ export interface LogTime {
 }
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+/** A month's three-letter name as logs and `uname -v` print it ("Jan"), one alternative each, in order. */
+export const MONTH_NAMES = MONTHS.map((m) => `${m[0]?.toUpperCase()}${m.slice(1)}`);
+/** The month (1-12) a three-letter name gives, any case; 0 for none. */
+export const monthNumber = (name: string): number => MONTHS.indexOf(name.toLowerCase()) + 1;
 /** A grep's file or line-number prefix ("/var/log/syslog.1:", "48213:"), then the line's own date. */
 const PREFIX = String.raw`^\s*(?:[\w./-]*:)?\[?(?:[A-Z][a-z]{2} )?`;
 const SYSLOG_DATE = new RegExp(`${PREFIX}([A-Z][a-z]{2}) ([ \\d]\\d) (\\d\\d):(\\d\\d):(\\d\\d)\\b`);
@@ -37,7 +41,7 @@ export function lineTime(text: string): LogTime | null {
     return { year: y as number, at: stamp(mo as number, d as number, h as number, mi as number, s || 0), zone: iso[7]?.trim() ?? null };
   }
   const sys = SYSLOG_DATE.exec(text);
-  const month = sys ? MONTHS.indexOf((sys[1] as string).toLowerCase()) + 1 : 0;
+  const month = sys ? monthNumber(sys[1] as string) : 0;
   if (!sys || !month) return null;
   return { year: null, at: stamp(month, Number(sys[2]), Number(sys[3]), Number(sys[4]), Number(sys[5])), zone: null };
 }

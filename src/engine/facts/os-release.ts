@@ -172,16 +172,19 @@ export function parseSystemRelease(text: string, lines?: [number, number]): OsFa
   };
 }
 
+/** Keys naming a release without its distribution, which lines picked out of os-release may hold alone (review 49a F4). */
+const RELEASE_NAMING_KEYS = ["PRETTY_NAME", "VERSION_ID", "VERSION", "VERSION_CODENAME", "UBUNTU_CODENAME"];
+export const namesRelease = (values: ReadonlyMap<string, string>): boolean => RELEASE_NAMING_KEYS.some((k) => values.has(k));
+
 /**
- * Null when the text holds no ID= and no NAME= (then it is not an os-release file), unless it is
- * `lsb_release -a` output or a release file's one line.
+ * Null when the text holds no ID=, no NAME= and no key naming a release (then it is not an os-release file, nor lines
+ * picked out of one), unless it is `lsb_release -a` output or a release file's one line.
  */
 export function parseOsRelease(text: string, lines?: [number, number]): OsFacts | null {
   const v = parseOsReleaseValues(text);
   const id = v.get("ID");
   // Lines a command picked out of the file keep what they say of the release (review 49a F4); osReleaseOf names it.
-  const part = ["PRETTY_NAME", "VERSION_ID", "VERSION", "VERSION_CODENAME", "UBUNTU_CODENAME"].some((k) => v.has(k));
-  if (!id && !v.get("NAME") && !(part && !LSB_DISTRIBUTOR.test(text)))
+  if (!id && !v.get("NAME") && !(namesRelease(v) && !LSB_DISTRIBUTOR.test(text)))
     return parseLsbRelease(text, lines) ?? parseSystemRelease(text, lines);
   const nonEmpty = (key: string) => v.get(key) || null;
   const buildId = nonEmpty("BUILD_ID");
