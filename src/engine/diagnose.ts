@@ -56,6 +56,7 @@ import {
   tablePrinter,
   unlistedPrinters,
 } from "./symptom-hosts";
+import type { KernelFacts } from "./types";
 import { confirmByShownCause } from "./unranged-causes";
 import {
   alternativeComponents,
@@ -567,6 +568,11 @@ function assemble(
     const printedKernel = kernelAt && symptomLines().every(agreed) ? facts.kernelAt(kernelAt) : null;
     if (printedKernel)
       hosts = hosts.map((h) => (h.subject === single.subject ? { ...h, kernel: printedKernel, kernelsGiven: undefined } : h));
+    // The banner of the boot every symptom line was logged in ("Linux version …" before them in one output, no boot separator
+    // between, printed where they were): the kernel that logged them, whatever the paste read after a reboot (review 49g F8:
+    // the failing boot's 5.15.0-127 #137 beside the `uname -r` of the 130 booted since asked for `uname -v`).
+    const bootKernel = !facts.nodes.length && logEvidence.length ? ownBootKernel(facts, symptomLines(), printerOf) : null;
+    if (bootKernel) hosts = hosts.map((h) => (h.subject === single.subject ? { ...h, kernel: bootKernel, kernelsGiven: undefined } : h));
     // The readings of a component the paste shows at another time, or that a distribution's own log line ran bundled, are
     // named instead: not the version that logged the symptom, perhaps (logged-versions.ts). The paste's own host's, and
     // the row of the node that printed every symptom line (review 46b F4: a row read after the upgrade the node's
@@ -643,7 +649,7 @@ function assemble(
     const onMachine = (c: VersionEvidence) => readHere(c) || (facts.kernelPrompt !== null && c.subject.startsWith(SINGLE_HOST));
     // A log of an earlier boot or a copied journal ran on that boot's kernel, not the one read now (review 48e F1).
     // Unless the kernel was read in that same log (a crash header's "Not tainted 6.8.10-…").
-    const kernelLine = facts.kernel?.line;
+    const kernelLine = (bootKernel ?? facts.kernel)?.line;
     const pastBoot =
       logEvidence.length > 0 && symptomLines().every(facts.readPast) && !(kernelLine !== undefined && facts.readPast(kernelLine));
     // The kernel read in another boot's lines than the failure's: a banner before the journal's boot separator, or one an
@@ -657,7 +663,11 @@ function assemble(
     // Not lines of the running boot's own log (`journalctl -b`, `dmesg`): dated before the build, their clock was not set
     // yet (review 49c F2: a board without a clock battery starts at systemd's build date).
     const predates =
-      !pastBoot && !otherBoot && logEvidence.length > 0 && symptomLines().every((l) => predatesKernel(l) && !facts.readNow(l));
+      !pastBoot &&
+      !otherBoot &&
+      !bootKernel &&
+      logEvidence.length > 0 &&
+      symptomLines().every((l) => predatesKernel(l) && !facts.readNow(l));
     const via = pastBoot ? PAST_BOOT_VIA : otherBoot ? OTHER_BOOT_VIA : BEFORE_BUILD_VIA;
     const hedged = (c: VersionEvidence) =>
       c.certain === false
@@ -667,7 +677,9 @@ function assemble(
           : (pastBoot || otherBoot || predates) && c.subject.startsWith(SINGLE_HOST)
             ? hedgeNamed(c, via)
             : c;
-    const ownRead = anyNode || pastBoot || otherBoot || predates ? ownNow.map(hedged) : ownNow;
+    const booted = (c: VersionEvidence) =>
+      bootKernel && c.subject.startsWith(SINGLE_HOST) ? { ...c, reason: `${c.reason} (${bootVia(bootKernel)})` } : c;
+    const ownRead = (anyNode || pastBoot || otherBoot || predates ? ownNow.map(hedged) : ownNow).map(booted);
     const checks =
       elsewhere.length && elsewhere.length === hosts.length
         ? elsewhere
@@ -943,6 +955,24 @@ const ANY_NODE = "they came through the cluster, from one of its nodes";
 /** Why the kernel read now may not be the one that logged a past boot's lines (pastBoot). */
 const PAST_BOOT_VIA =
   "the log's lines are an earlier boot's or a copied journal's, and the kernel read now may not be the one that logged them";
+
+/**
+ * The kernel of the boot the symptom lines were logged in, where its banner gives another than the paste's kernel or more
+ * of it (a build where the paste read `uname -r`), and the banner was printed where they were (not another machine's
+ * journal pasted above them); else null.
+ */
+function ownBootKernel(facts: ExtractedFacts, lines: readonly number[], printerOf: (line: number) => string | null): KernelFacts | null {
+  const booted = facts.bootKernel(lines);
+  if (!booted || booted.line === undefined) return null;
+  const banner = booted.line;
+  if (!lines.every((l) => printerOf(l) === printerOf(banner))) return null;
+  const read = facts.kernel;
+  const more = !read || read.named || read.release !== booted.release || (!read.build && booted.build !== null);
+  return more ? booted : null;
+}
+
+/** Where the kernel of the failure's own boot was read (ownBootKernel). */
+const bootVia = (k: KernelFacts) => `the kernel the failure's own boot ran, as its "Linux version" line ${k.line} shows`;
 
 /** Why a kernel read in another boot's lines may not be the one that logged the failure (otherBoot). */
 const OTHER_BOOT_VIA = "the kernel was read in another boot's lines than the failure's, and the boot that failed may have run another";

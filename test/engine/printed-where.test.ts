@@ -9,6 +9,11 @@ import { UBUNTU_2204_OS_RELEASE, unameJammy126, unameJammy127, xorMarkJournaldOf
 // is before the MARK regression's first build and 5.15.0-127 in it (Canonical's changelog, the record's jammy range).
 const kb = (await loadDataKb()).compiled;
 const XT = "xt-mark-ipv6-typo-2024";
+// The kernel's boot banners of Ubuntu 22.04's 5.15.0-127 #137 (in the MARK regression's range) and 5.15.0-130 #140 (fixed).
+const BANNER_127 =
+  "Dec 01 03:10:02 worker-7 kernel: Linux version 5.15.0-127-generic (buildd@lcy02-amd64-064) (gcc (Ubuntu 11.4.0-1ubuntu1~22.04) 11.4.0, GNU ld (GNU Binutils for Ubuntu) 2.38) #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 (Ubuntu 5.15.0-127.137-generic 5.15.167)";
+const BANNER_130 =
+  "Dec 02 04:02:11 worker-7 kernel: Linux version 5.15.0-130-generic (buildd@lcy02-amd64-071) (gcc (Ubuntu 11.4.0-1ubuntu1~22.04) 11.4.0, GNU ld (GNU Binutils for Ubuntu) 2.38) #140-Ubuntu SMP Wed Dec 18 17:59:53 UTC 2024 (Ubuntu 5.15.0-130.140-generic 5.15.173)";
 const verdictOf = (text: string) => diagnoseBundle(kb, text).findings.find((f) => f.id === XT)?.verdict;
 // kube-proxy's refusal as `crictl logs` prints a container's log: klog lines, no host.
 const CRICTL = `E0217 11:12:14.212635       1 proxier.go:1432] "Failed to execute iptables-restore" err=<
@@ -78,6 +83,12 @@ describe("a uname of one machine beside another machine's lines", () => {
     // Its flags combined (review 48f F1); the current boot's journal is no earlier one.
     expect(verdictOf(oneKernelBefore.replace("-b -1", "-xb -1"))?.status).toBe("unknown");
     expect(verdictOf(oneKernelBefore.replace("-b -1", "-b 0"))?.status).toBe("not-affected");
+    // A rotated log too: numbered, compressed, or named by its date (logrotate's dateext, RHEL's default: review 50b F1).
+    const grepped = (file: string) => oneKernelBefore.replace("journalctl -b -1 -u kube-proxy -o cat", `grep -h kube-proxy ${file}`);
+    for (const file of ["/var/log/syslog.1", "/var/log/syslog.2.gz", "/var/log/messages-20240526", "/var/log/kern.log-2024052612"])
+      expect(verdictOf(grepped(file)), file).toMatchObject({ status: "unknown", reason: expect.stringContaining("an earlier boot's") });
+    for (const file of ["/var/log/messages", "/var/log/pods/kube-system_kube-proxy-2x7/kube-proxy/0.log"])
+      expect(verdictOf(grepped(file))?.status, file).toBe("not-affected");
     const renamed = two
       .replace("sudo crictl logs 3f2a1b9c8d7e\n", "journalctl -u kube-proxy\n")
       .replace(CRICTL, xorMarkJournaldOf("worker-1"));
@@ -265,6 +276,26 @@ describe("a pod's node, as the cluster's output names it", () => {
     ).not.toBe("not-affected");
   });
 
+  it("judges a pod's logs on the node the pod's own description names (review 50d F1)", () => {
+    // The CNI error as the pod's own output (an init container's log, say), fetched through the cluster.
+    const podLog = (command: string) => `$ ${command}\n${sandbox}`;
+    const placed = (node: string, logs: string) =>
+      `$ kubectl get nodes -o wide\n${rows}\n${describe("$", `${node}/10.0.1.12`).split("\nEvents:")[0]}\n${podLog(logs)}`;
+    for (const logs of ["kubectl logs web-0", "kubectl -n default logs -p pod/web-0 -c init --tail 20", "oc logs web-0 | tail -5"]) {
+      expect(cniVerdict(placed("web-2", logs)), logs).toMatchObject({
+        status: "not-affected",
+        reason: expect.stringContaining("the log's lines are node web-2's"),
+      });
+      expect(cniVerdict(placed("web-1", logs)), logs).toMatchObject({ status: "affected", reason: expect.stringContaining("node web-1") });
+    }
+    // Another pod's logs, or a pod described twice on two nodes, stay any node's (in range on web-1: affected, not certain).
+    for (const text of [
+      placed("web-2", "kubectl logs web-1-7f9c"),
+      `${placed("web-2", "kubectl logs web-0")}\n${describe("$", "web-1/10.0.1.11").split("\nEvents:")[0]}\n${podLog("kubectl logs web-0")}`,
+    ])
+      expect(cniVerdict(text)?.reason).not.toContain("the log's lines are node web-2's");
+  });
+
   it("judges the cluster's output with no table on the paste's own versions as ones that may not be the failing node's (review 45a F11)", () => {
     for (const command of ["kubectl get events", "kubectl logs web-0"]) {
       const events = `me@laptop:~$ ${command}\n2m  Warning  FailedCreatePodSandBox  pod/web-0  ${sandbox}`;
@@ -395,9 +426,46 @@ ${xorMarkJournaldOf("kind-worker2")}`;
 describe("another kernel in the paste's output", () => {
   it("takes the log's last boot as the kernel its later lines ran: the failing boot pasted after a rollback", () => {
     const rollback = `root@worker-2:~# uname -a\n${unameJammy126("worker-2")}\nroot@worker-2:~# journalctl -b -1 --no-pager | grep -E 'Linux version|xor-mark'
-Nov 20 08:40:02 worker-2 kernel: Linux version 5.15.0-127-generic (buildd@lcy02-amd64-090) (gcc (Ubuntu 11.4.0-1ubuntu1~22.04) 11.4.0, GNU ld (GNU Binutils for Ubuntu) 2.38) #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 (Ubuntu 5.15.0-127.137-generic 5.15.167)
+${BANNER_127.replace(" worker-7 ", " worker-2 ")}
 ${xorMarkJournaldOf("worker-2")}`;
-    expect(verdictOf(rollback)).toMatchObject({ status: "unknown", reason: expect.stringMatching(/2 kernels/) });
+    // The failing boot's own banner names its kernel (review 49g F8; it was "2 kernels", unknown).
+    expect(verdictOf(rollback)).toMatchObject({
+      status: "affected",
+      level: "verified",
+      reason: expect.stringContaining('"Linux version" line 4'),
+    });
+    expect(verdictOf(rollback)?.certain).not.toBe(false);
+    // Other lines between the banner and the failure: still its own boot's, as long as no separator comes between.
+    expect(
+      verdictOf(rollback.replace("5.15.167)\n", "5.15.167)\nDec 01 03:10:09 worker-2 systemd[1]: Started kubelet.service.\n"))?.status,
+    ).toBe("affected");
+  });
+
+  it("judges a failure on its own boot's banner, in a journal spanning a reboot (review 49g F8)", () => {
+    const uname130 = "root@worker-7:~# uname -r\n5.15.0-130-generic";
+    // Forward: the 127 boot's banner, its failure, the separator, the 130 boot's banner; `uname -r` read on 130 since.
+    const spanning = (mark: string) =>
+      `root@worker-7:~# journalctl --since "2 days ago" --no-pager | grep -E 'Linux version|xor-mark|^-- '\n${BANNER_127}\n${xorMarkJournaldOf(
+        "worker-7",
+      )}\n${mark}\n${BANNER_130}\n${uname130}\n${UBUNTU_2204_OS_RELEASE}`;
+    for (const mark of ["-- Boot 4e1d0c6a9b2f47a8b1c3d5e7f9a0b2c4 --", "-- Reboot --"])
+      expect(verdictOf(spanning(mark)), mark).toMatchObject({ status: "affected", level: "verified" });
+    // Newest first: a boot's banner follows its lines.
+    const reversed = `root@worker-7:~# journalctl -r --no-pager | grep -E 'Linux version|xor-mark|^-- '\n${BANNER_130}\n-- Reboot --\n${xorMarkJournaldOf(
+      "worker-7",
+    )}\n${BANNER_127}\n${uname130}\n${UBUNTU_2204_OS_RELEASE}`;
+    expect(verdictOf(reversed)).toMatchObject({ status: "affected", level: "verified" });
+    // A separator between the banner and the failure: the failing boot's banner is not in the paste.
+    const cut = `root@worker-7:~# journalctl --since "2 days ago" --no-pager\n${BANNER_127}\n-- Reboot --\n${xorMarkJournaldOf("worker-7")}\n${uname130}\n${UBUNTU_2204_OS_RELEASE}`;
+    expect(verdictOf(cut)?.reason).not.toContain('"Linux version"');
+    // Another machine's banner above the failure (two journals pasted without commands): not the failure's boot.
+    const twoHosts = `${BANNER_127.replace(" worker-7 ", " worker-3 ")}\n${xorMarkJournaldOf("worker-7")}\n${uname130}\n${UBUNTU_2204_OS_RELEASE}`;
+    expect(verdictOf(twoHosts)?.reason).not.toContain('"Linux version"');
+    // A banner in another command's output than the failure's says nothing of the failure's boot.
+    const apart = `root@worker-7:~# journalctl -k -b -1 | head -1\n${BANNER_127}\nroot@worker-7:~# journalctl -u kube-proxy --no-pager\n${xorMarkJournaldOf(
+      "worker-7",
+    )}\n${uname130}`;
+    expect(verdictOf(apart)?.reason).not.toContain('"Linux version"');
   });
 
   it("takes a journal's lines before its boot separator as an earlier boot's, not the kernel's read now (review 48g F2)", () => {

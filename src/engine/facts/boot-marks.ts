@@ -60,7 +60,33 @@ export function bootsApart(
   };
 }
 
-/** The index of the first of the (ordered) separator lines after `line`; `marks.length` when none is. */
+/**
+ * The boot a line was logged in, as the kernel's banner at that boot's start shows it ("Linux version …"): the last banner
+ * before the line in the same command's output (the first after it, in a reversed journal), with no boot separator between
+ * them. `banners` are the banners' lines, in order. Null where the output shows no banner of the line's boot (a unit's
+ * journal, a rotated one, a separator since the last banner).
+ */
+export function bootBannerOf(
+  commands: ReadonlyArray<readonly [number, ...unknown[]]>,
+  marks: readonly number[],
+  reversed: ReadonlySet<number>,
+  banners: readonly number[],
+): (line: number) => number | null {
+  if (!banners.length) return () => null;
+  const commandOf = commandBefore(commands);
+  const outputOf = (line: number) => commandOf(line)?.[0] ?? 0;
+  return (line) => {
+    const own = outputOf(line);
+    const after = firstAfter(banners, line);
+    const banner = reversed.has(own) ? (banners[after - 1] === line ? line : banners[after]) : banners[after - 1];
+    if (banner === undefined || outputOf(banner) !== own) return null;
+    const [from, to] = banner < line ? [banner, line] : [line, banner];
+    const mark = marks[firstAfter(marks, from)];
+    return mark !== undefined && mark < to ? null : banner;
+  };
+}
+
+/** The index of the first of the (ordered) lines after `line`; `marks.length` when none is. */
 function firstAfter(marks: readonly number[], line: number): number {
   let lo = 0;
   let hi = marks.length;

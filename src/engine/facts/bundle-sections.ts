@@ -6,6 +6,7 @@
  * Everything else is logs, and a log line must never be taken for a section: klog lines that mention
  * Linux, or logfmt lines (level=error msg=...), do not have the shape of any output below.
  */
+
 import type { BundleSection } from "../types";
 import { BOOT_MARK, readsReversed, readsThisBoot } from "./boot-marks";
 import { listedHosts, loopList, soleUnlabelledTarget } from "./fan-out";
@@ -15,6 +16,7 @@ import { isIptablesVersionOutput } from "./iptables-version";
 import { NODES_HEADER, parseNodesTableAt } from "./kube-nodes";
 import { isLogFramed } from "./log-framing";
 import { LSB_LINE, LSB_NO_MODULES, namesRelease, OS_RELEASE_LINE, parseOsReleaseValues, SYSTEM_RELEASE_LINE } from "./os-release";
+import { describedPod, loggedPods } from "./pod-logs";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { TextLines } from "./text-lines";
 import { looksLikeBuild, looksLikeRelease, parseProcVersion, parseUnameAll, parseUnameShort, parseVersionSignature } from "./uname";
@@ -273,11 +275,12 @@ const READS_HERE =
 const readsHere = (raw: string): boolean => raw.length <= MAX_COMMAND_LINE && READS_HERE.test(afterPrompt(raw).trim());
 /**
  * A log read from another time or another machine's files: an earlier boot's journal (`journalctl -b -1`, `-xb -1`, a boot id), a
- * journal file or directory copied from elsewhere (`--file`, `-D`, `--root`), a rotated log (`/var/log/syslog.1`, `.gz`).
- * Its lines ran on whatever kernel that boot had (review 48e F1, F2).
+ * journal file or directory copied from elsewhere (`--file`, `-D`, `--root`), a rotated log (`/var/log/syslog.1`, `.gz`, or
+ * logrotate's `dateext` names, the default on RHEL, Fedora, SUSE and Amazon Linux: `/var/log/messages-20240526`).
+ * Its lines ran on whatever kernel that boot had (review 48e F1, F2; review 50b F1).
  */
 const READS_PAST =
-  /\bjournalctl\b[^|;&]*\s(?:(?:-[a-zA-Z]*b|--boot)(?:\s+|=)?(?:-\d+|[1-9]\d*|[0-9a-f]{32})\b|--file\b|-[a-zA-Z]*D\b|--directory\b|--root\b)|\/var\/log\/\S*\.(?:\d+|gz)\b/;
+  /\bjournalctl\b[^|;&]*\s(?:(?:-[a-zA-Z]*b|--boot)(?:\s+|=)?(?:-\d+|[1-9]\d*|[0-9a-f]{32})\b|--file\b|-[a-zA-Z]*D\b|--directory\b|--root\b)|\/var\/log\/\S*(?:\.(?:\d+|gz)|-(?:19|20)\d{6}(?:\d{2})?)\b/;
 export const readsPast = (raw: string): boolean => raw.length <= MAX_COMMAND_LINE && READS_PAST.test(afterPrompt(raw));
 
 /** A line's text after its prompt, if it has one (a comment's "# Note:" is none). */
@@ -670,6 +673,10 @@ export function readBundle(input: readonly string[] | TextLines): {
    * ("" for `<none>`, a pod not scheduled) and its command's line: the node the lines after it, the pod's events, are from.
    */
   describedNodes: Array<[line: number, node: string, command: number]>;
+  /** The pod each `kubectl describe pod <name>` command describes, by its line. */
+  describedPods: Map<number, string>;
+  /** The words that may name its pod of each `kubectl logs` command, by its line (pod-logs.ts). */
+  podLogs: Map<number, string[]>;
   /** The lines of headings naming the machine the lines after them come from (host-headings.ts): labels, not commands. */
   headingLines: ReadonlySet<number>;
 } {
@@ -694,6 +701,8 @@ export function readBundle(input: readonly string[] | TextLines): {
   const currentReads = new Set<number>();
   const bareCommands = new Set<number>();
   const describedNodes: Array<[number, string, number]> = [];
+  const describedPods = new Map<number, string>();
+  const podLogs = new Map<number, string[]>();
   // Whether the paste's headings name two machines (decided at its first such heading), and the lines of those headings.
   let comparing: boolean | undefined;
   // The level of the heading whose machine the lines read now are (0: none), and the machines headed so far.
@@ -834,6 +843,10 @@ export function readBundle(input: readonly string[] | TextLines): {
         fanOut.command(raw);
         commandLines.push(i + 1);
         describing = DESCRIBES.test(raw) ? i + 1 : 0;
+        const described = describing ? describedPod(raw) : null;
+        if (described) describedPods.set(i + 1, described);
+        const logged = raw.includes("logs") ? loggedPods(raw) : [];
+        if (logged.length) podLogs.set(i + 1, logged);
         // A command typed in a container's shell acts there (an `apt-get install` changes the image, not the host), on
         // the machine whose prompt opened the shell: the container's own prompt names none.
         const inside = inContainerNow(scope) && (wasInside || CONTAINER_PROMPT.test(raw));
@@ -919,6 +932,8 @@ export function readBundle(input: readonly string[] | TextLines): {
     currentReads,
     bareCommands,
     describedNodes,
+    describedPods,
+    podLogs,
     headingLines,
   };
 }

@@ -5,7 +5,7 @@
 import type { DiagnoseFields } from "../diagnose-input";
 import type { BundleSection, IptablesFacts, KernelFacts, NodeRow, OsFacts } from "../types";
 import { kubernetesRelease } from "../versions";
-import { bootsApart, earlierBoot } from "./boot-marks";
+import { bootBannerOf, bootsApart, earlierBoot } from "./boot-marks";
 import { PROMPT, readBundle } from "./bundle-sections";
 import { withoutCaptureStamps } from "./capture-stamps";
 import { type ComponentChange, componentChanges, loggedInstalls, replacedVersions } from "./component-changes";
@@ -18,7 +18,7 @@ import { machineOf as machineOfTarget } from "./fan-out-reader";
 import { type ComponentReadings, type HostComponents, hostComponents, namedComponents } from "./host-components";
 import { findIptables, type LineRef, pickIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
-import { disputesKernel, kernelReleasesNamed, pickKernelMention } from "./kernel-mentions";
+import { bootBanners, disputesKernel, kernelReleasesNamed, pickKernelMention } from "./kernel-mentions";
 import { buildOfPackage, kernelPackageRow } from "./kernel-package-row";
 import { NODES_HEADER, oneRowPerNode, osImageToOs, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
 import { isLogFramed } from "./log-framing";
@@ -132,6 +132,12 @@ export interface ExtractedFacts {
   readNow: (line: number) => boolean;
   /** Whether a journal's boot separator lies between two lines of one command's output (boot-marks.ts). */
   bootsApart: (a: number, b: number) => boolean;
+  /**
+   * The kernel of the boot the given lines were all logged in, as that boot's banner shows it ("Linux version …" before
+   * them in one output, no boot separator between: boot-marks.ts bootBannerOf), its `line` the banner's; null where their
+   * boot shows no banner, or they were logged in different boots.
+   */
+  bootKernel: (lines: readonly number[]) => KernelFacts | null;
   /** Whether the command before a line ran a container CLI against another machine's daemon (commandHost: that machine). */
   daemonElsewhere: (line: number) => boolean;
   os: OsFacts | null;
@@ -535,6 +541,24 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const ubuntuRelease = !osRead && osSection && kernelRead?.distro === "ubuntu" ? ubuntuVersionOnly(osSection) : null;
   const os = ubuntuRelease ?? osRead;
   const kernel = ubuntuRelease ? kernelOn(ubuntuRelease) : kernelRead;
+  // The boot banners and the boot each line was logged in, for a failure's own kernel (review 49g F8).
+  const banners = bootBanners(mentions.kernel, lineAt);
+  const bannerOf = bootBannerOf(
+    commandHosts,
+    read.bootMarks,
+    read.reversedReads,
+    banners.map((b) => b.line),
+  );
+  const bootKernel = (lines: readonly number[]): KernelFacts | null => {
+    const at = new Set(lines.map(bannerOf));
+    const line = at.size === 1 ? [...at][0] : null;
+    const banner = line != null ? banners.find((b) => b.line === line) : undefined;
+    if (!banner) return null;
+    const source = [{ uname: banner.uname, line: banner.line }];
+    const booted = combineKernel(source, null, osRead, text);
+    const ubuntu = !osRead && osSection && booted?.distro === "ubuntu" ? ubuntuVersionOnly(osSection) : null;
+    return ubuntu ? combineKernel(source, null, ubuntu, text) : booted;
+  };
   // A sentence claiming another kernel than the output's (review 31e): two kernels given, as two outputs are.
   const givenReleases = new Set([...releases, ...(disputing ? [disputing] : []), ...namedReleases]);
   let lines: string[] | null = null;
@@ -574,13 +598,14 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     readsBundledRuntime: commandHosts.flatMap(([line, host]) =>
       bundledRead(line, (n) => lineAt(n) ?? "").map((ecosystem) => ({ ecosystem, on: host })),
     ),
-    clusterNode: clusterNodeOf(read.describedNodes, commandHosts, lineAt),
+    clusterNode: clusterNodeOf(read, commandHosts, lineAt),
     inContainerCommand: afterCommandOf(commandHosts, containerCommands),
     overSsh,
     readHere: afterCommandOf(commandHosts, localReads),
     readPast,
     readNow: afterCommandOf(commandHosts, read.currentReads),
     bootsApart: bootsApart(commandHosts, read.bootMarks),
+    bootKernel,
     daemonElsewhere: afterCommandOf(commandHosts, new Set(remoteDaemon.keys())),
     os,
     nodes,
@@ -647,18 +672,30 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
 /** Whether the command a line comes after is one of `kind` (readBundle's containerCommands or sshCommands). */
 /**
  * ExtractedFacts.clusterNode: the `Node:` field above a line in the same pod's description (readBundle's describedNodes),
- * else the source an event line names (`kubectl get events`' and older `describe`'s "kubelet, worker-2").
+ * the node a pod's description names for the lines of that pod's `kubectl logs` (review 50d F1), else the source an event
+ * line names (`kubectl get events`' and older `describe`'s "kubelet, worker-2").
  */
 function clusterNodeOf(
-  described: ReadonlyArray<readonly [number, string, number]>,
+  read: Pick<ReturnType<typeof readBundle>, "describedNodes" | "describedPods" | "podLogs">,
   commands: ReadonlyArray<readonly [number, string | null]>,
   lineAt: (line: number) => string | undefined,
 ): (line: number) => string | null {
+  const described = read.describedNodes;
   const fieldBefore = commandBefore(described);
   const commandOf = commandBefore(commands);
+  // Each described pod's node; a pod described on two nodes (rescheduled between the commands) is on neither surely.
+  const podNode = new Map<string, string | null>();
+  for (const [, node, command] of described) {
+    const pod = read.describedPods.get(command);
+    if (pod !== undefined) podNode.set(pod, podNode.has(pod) && podNode.get(pod) !== node ? null : node);
+  }
   return (line) => {
+    const command = commandOf(line)?.[0];
     const field = fieldBefore(line);
-    if (field && field[2] === commandOf(line)?.[0]) return field[1] || null;
+    if (field && field[2] === command) return field[1] || null;
+    const pods = podNode.size && command !== undefined ? read.podLogs.get(command) : undefined;
+    const placed = new Set(pods?.flatMap((p) => (podNode.has(p) ? [podNode.get(p)] : [])));
+    if (placed.size === 1) return [...placed][0] || null;
     const source = EVENT_SOURCE.exec(lineAt(line) ?? "")?.[1];
     return source ? machineOfTarget(source) : null;
   };
@@ -975,6 +1012,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     readPast: fromLogs.readPast,
     readNow: fromLogs.readNow,
     bootsApart: fromLogs.bootsApart,
+    bootKernel: fromLogs.bootKernel,
     daemonElsewhere: fromLogs.daemonElsewhere,
     os,
     nodes,

@@ -147,6 +147,20 @@ function unwrapTaint(text: string, line: number, lineAt: ((line: number) => stri
 }
 
 /**
+ * The boot banners among the candidate lines, in line order, each with the kernel it booted: the kernel's own first line
+ * of a boot ("Linux version 5.15.0-127-generic (buildd@…) … #137-Ubuntu SMP …"), not a quoted or retold one.
+ */
+export function bootBanners(candidates: readonly LineRef[], lineAt?: (line: number) => string): Array<{ line: number; uname: UnameFacts }> {
+  const banners: Array<{ line: number; uname: UnameFacts }> = [];
+  for (const { text, line } of candidates) {
+    if (!BOOT_LINE.test(text)) continue;
+    const uname = readingsAt(text, line, lineAt).kernels.find((u) => !u.named && !u.via);
+    if (uname?.release) banners.push({ line, uname });
+  }
+  return banners.sort((a, b) => a.line - b.line);
+}
+
+/**
  * The release the candidate lines name as another kernel than `own` (the bundle's uname or /proc/version) in a way that
  * leaves it undecided, as beside output in pickKernelMention: a sentence claiming the host's kernel outright, a
  * typed answer, a quoted line or a tool's path ("Our nodes run kernel 6.6.58" beside a laptop's `uname -a`), a crash
