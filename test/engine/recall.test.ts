@@ -147,6 +147,39 @@ describe("token signatures", () => {
   it("refuse a line missing a word when nothing was cut", () => {
     expect(matches("literal", "error getting ipset version, error: executable file not found", "error getting ipset version")).toBe(false);
   });
+
+  it("keep a choice of single words as one of them, not any word (review 50d F4)", () => {
+    const table = String.raw`iptables v1\.8\.[0-9]+ \(legacy\): can.t initialize iptables table .(?:filter|nat|mangle).: Table does not exist \(do you need to insmod\?\)`;
+    expect(signatureTokens("regex", table)).toContain("\uE003filter|nat|mangle");
+    const line = (name: string) =>
+      `iptables failed: iptables v1.8.10 (legacy): can't initialize iptables table \`${name}': Table does not exist (do you need to insmod?)`;
+    expect(matches("regex", table, line("nat"))).toBe(true);
+    expect(matches("regex", table, line("raw"))).toBe(false);
+    // An optional group, or one glued to a word (a name's varying part), stays any words, as before.
+    expect(signatureTokens("regex", String.raw`prog 'calico_(connect|sendmsg)_v(4|6)': failed to load: -22`).join(" ")).not.toContain("|");
+    expect(signatureTokens("regex", "mount (?:foo|bar)? failed: bad superblock on the device").join(" ")).not.toContain("|");
+  });
+
+  it("refuse a line cut by an ellipsis when what is left of the signature says only that something failed (review 50d F4)", () => {
+    // tc's 'Failed to load prog' and a dockerd line cut at an endpoint id share only "error failed … exit status".
+    const dockerd =
+      'msg="Handler for POST /v1.47/containers/web/start returned error: driver failed programming external connectivity on endpoint web (5b2c...): (iptables failed: iptables --wait -t nat -A DOCKER -p tcp -j DNAT: iptables: No chain/target/match by that name.\\n (exit status 1))"';
+    expect(matches("literal", 'error="Failed to load prog with tc: exit status 1"', dockerd)).toBe(false);
+  });
+});
+
+describe("the numbers a token signature states (review 50d F2)", () => {
+  it("refuse a line stating another number where the signature states one: another limit, errno or helper", () => {
+    const tokenRecords = (line: string) =>
+      diagnoseBundle(kb.compiled, line)
+        .findings.filter((f) => f.evidence.some((e) => e.kind === "log" && e.approximate === "tokens"))
+        .map((f) => f.id);
+    // Cilium's 4.19 limit (131073) and the 6.6 stable regression's million: a line reworded around either number.
+    const reworded = (n: string) => `level=warning msg="datapath: BPF program is too large! Processed ${n} insn" subsys=datapath-loader`;
+    expect(tokenRecords(reworded("1000001"))).not.toContain("cilium-4.19.208-verifier-complexity-131073");
+    expect(tokenRecords(reworded("131073"))).toContain("cilium-4.19.208-verifier-complexity-131073");
+    expect(tokenRecords(reworded("131073"))).not.toContain("ebpf-verifier-complexity-stable-regression");
+  });
 });
 
 describe("recall findings", () => {

@@ -12,6 +12,7 @@ import { CUT, isFailure, isInformational, mayFail, WARNED } from "./failure-line
 import { buildLexicalIndex, type LexicalIndex, type LexicalMatch } from "./lexical";
 import { lineResemblance, MAX_REPORT_LINES, reportResemblance } from "./resemblance";
 import {
+  contradictsNumbers,
   ELLIPSIS,
   endsInCutEscape,
   endsInWord,
@@ -21,6 +22,7 @@ import {
   matchTokens,
   mayBeKey,
   type StemKeyFilter,
+  signatureNumbers,
   signatureTokens,
   stem,
   stemKeyFilter,
@@ -74,7 +76,10 @@ export function compileRecall(
   symptomText: (record: RecallRecord, log: string) => string = (_, log) => log,
 ): RecallTables {
   const raw = records.flatMap((r) =>
-    r.signatures.map((s) => ({ key: keyOf(r.id, s.id), record: r.id, tokens: signatureTokens(s.kind, s.pattern) })),
+    r.signatures.map((s) => {
+      const numbers = signatureNumbers(s.kind, s.pattern);
+      return { key: keyOf(r.id, s.id), record: r.id, tokens: signatureTokens(s.kind, s.pattern), ...(numbers.length ? { numbers } : {}) };
+    }),
   );
   const usable = raw.filter((t) => t.tokens.filter((w) => w !== WILD).length >= MIN_TOKENS);
   // How many token signatures use each word: anchors are the rarest, so few lines are tried.
@@ -85,7 +90,7 @@ export function compileRecall(
       .filter((w) => w.length >= MIN_ANCHOR && !isChoice(w))
       .sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0) || b.length - a.length || a.localeCompare(b))
       .slice(0, 2);
-    return { key: t.key, record: t.record, tokens: t.tokens, anchors };
+    return { key: t.key, record: t.record, tokens: t.tokens, anchors, ...(t.numbers ? { numbers: t.numbers } : {}) };
   });
   // An anchor shared by many signatures selects nothing: those signatures stay exact-only, so a line
   // never costs more than a handful of token matches.
@@ -187,9 +192,9 @@ export function recallHits(
     const held: number[] = [];
     const cutAfterWord: number[] = [];
     for (const i of candidates) {
-      const { tokens } = tables.tokenSignatures[i] as TokenSignature;
+      const { tokens, numbers } = tables.tokenSignatures[i] as TokenSignature;
       // Most candidates fail: one call decides that; only a match is asked whether it needed the cut.
-      if (!matchTokens(tokens, words, at, open, endsPaste)) continue;
+      if (!matchTokens(tokens, words, at, open, endsPaste) || (numbers && contradictsNumbers(numbers, words))) continue;
       if (!open || matchTokens(tokens, words, at)) held.push(i);
       else cutAfterWord.push(i);
     }

@@ -87,7 +87,11 @@ export function hexId(t: string): boolean {
 
 /** The ordered distinctive words of a signature; regex syntax is dropped, alternations and classes with it. */
 export function signatureTokens(kind: "literal" | "regex", pattern: string): string[] {
-  const raw = kind === "literal" ? pattern : regexText(pattern);
+  // A choice of single words ("table '(filter|nat|mangle)'") is one of them, not any word (review 50d F4: Docker 28's
+  // 'raw' table matched the mixed-backends message); one with no distinctive word is dropped as any alternation is.
+  const raw = (kind === "literal" ? pattern : regexText(pattern)).replace(PLAIN_GROUPS, (group, inner: string) =>
+    choiceOf(inner) ? group : ` ${ALTERNATION_MARK} `,
+  );
   // A dropped alternation may have been what told this failure from others ("failed to register
   // driver: (invalid argument|creating ipset ...)"): what is left must say a lot on its own.
   // Alternatives that end the message and name what failed ("unknown flag: --(?:network-plugin|cni-bin-dir)"): without
@@ -104,9 +108,15 @@ export function signatureTokens(kind: "literal" | "regex", pattern: string): str
   const bare = full.replace(PROGRAM_PREFIX, "");
   const text = bare !== full && lineTokens(bare.replace(ERRNO, " ")).filter(distinctive).length >= MIN_TOKENS ? bare : full;
   const out: string[] = [];
-  for (const segment of text.split(OPEN_MARK)) {
-    if (out.length && out[out.length - 1] !== WILD) out.push(WILD);
-    for (const t of lineTokens(segment)) if (distinctive(t) && t !== ELLIPSIS) out.push(t);
+  for (const piece of text.split(PLAIN_PIECES)) {
+    if (piece.startsWith(PLAIN_MARK)) {
+      out.push(choiceOf(piece.slice(1, -1)) as string);
+      continue;
+    }
+    piece.split(OPEN_MARK).forEach((segment, k) => {
+      if (k > 0 && out.length && out[out.length - 1] !== WILD) out.push(WILD);
+      for (const t of lineTokens(segment)) if (distinctive(t) && t !== ELLIPSIS) out.push(t);
+    });
   }
   while (out[out.length - 1] === WILD) out.pop();
   if (lost && out.filter((t) => t !== WILD).length < MIN_TOKENS_WITHOUT_ALTERNATION) return [];
@@ -136,6 +146,15 @@ const ALTERNATION_MARK = "\uE001";
 /** Encloses, in regexText's text, a group of alternatives that name a thing; its "|" written as CHOICE_SEPARATOR. */
 const NAMED_MARK = "\uE002";
 const CHOICE_SEPARATOR = "\uE004";
+/** Encloses, in regexText's text, a group of single-word alternatives (`filter|nat|mangle`), "|" written as CHOICE_SEPARATOR. */
+const PLAIN_MARK = "\uE005";
+const PLAIN_GROUPS = /\uE005([^\uE005]*)\uE005/g;
+/** Splits a text around its single-word groups, keeping them. */
+const PLAIN_PIECES = /(\uE005[^\uE005]*\uE005)/;
+/** Whether text[from, to) is glued to a word on either side (`calico_(connect|sendmsg)`): part of a word, no word itself. */
+const inWord = (text: string, from: number, to: number) => /\w/.test(text[from - 1] ?? "") || /\w/.test(text[to] ?? "");
+/** A group's alternatives, each one word. */
+const PLAIN_WORDS = /^\w+(?:\|\w+)+$/;
 const NAMED_GROUPS = /\uE002[^\uE002]*\uE002/g;
 /** Such a group ending the text: nothing after it but spaces and punctuation. */
 const NAMED_TAIL = /\uE002([^\uE002]*)\uE002[^A-Za-z0-9\uE000-\uE002]*$/;
@@ -253,11 +272,13 @@ function regexText(pattern: string): string {
     .replace(/(?<!\\)\[(?:\\.|[^\]\\])*\]/g, " ");
   // Innermost groups first; a group with alternatives is optional text, a plain group is kept.
   for (let round = 0; round < 8; round++) {
-    const next = p.replace(/\((?:\?:|\?i\)|\?P?<\w+>)?([^()]*)\)[?*]?/g, (_, body: string) =>
+    const next = p.replace(/\((?:\?:|\?i\)|\?P?<\w+>)?([^()]*)\)[?*]?/g, (group, body: string, at: number, whole: string) =>
       body.includes("|")
         ? NAMED_ALTERNATIVE.test(body)
           ? ` ${NAMED_MARK}${body.replaceAll("|", CHOICE_SEPARATOR)}${NAMED_MARK} `
-          : ` ${ALTERNATION_MARK} `
+          : PLAIN_WORDS.test(body) && !/[?*]$/.test(group) && !inWord(whole, at, at + group.length)
+            ? ` ${PLAIN_MARK}${body.replaceAll("|", CHOICE_SEPARATOR)}${PLAIN_MARK} `
+            : ` ${ALTERNATION_MARK} `
         : ` ${body} `,
     );
     if (next === p) break;
@@ -278,6 +299,51 @@ export interface TokenSignature {
   tokens: string[];
   /** The rarest tokens across the knowledge base: a line must hold one of them to be tried at all. */
   anchors: string[];
+  /** The numbers the signature states (signatureNumbers), when it states any. */
+  numbers?: readonly NumberMark[];
+}
+
+/**
+ * A number of three or more digits a signature states (a limit, an errno, a helper's id), with the distinctive words
+ * around it: tokens drop numbers, so without it "Processed 1000001 insn" matched the 131073-instruction limit's message
+ * (review 50d F2: the 4.19-only record ranked first on a 6.1 kernel's million-instruction line).
+ */
+export interface NumberMark {
+  after: string;
+  value: string;
+  before: string | null;
+}
+/** How far past the word before it a line's number may stand for a mark's. */
+const NUMBER_REACH = 3;
+
+/** The numbers a signature states after one of its words (a number opening it is the line's framing as often). */
+export function signatureNumbers(kind: "literal" | "regex", pattern: string): NumberMark[] {
+  const raw = kind === "literal" ? pattern : regexText(pattern);
+  const words = lineTokens(raw.replace(/[\uE000-\uE005]/g, " "));
+  const marks: NumberMark[] = [];
+  words.forEach((w, i) => {
+    if (w.length < 3 || !allDigits(w)) return;
+    const after = words.slice(0, i).findLast(distinctive);
+    if (after !== undefined) marks.push({ after, value: w, before: words.slice(i + 1).find(distinctive) ?? null });
+  });
+  return marks;
+}
+
+/** Whether a line's words state another number where a signature states one (NumberMark): another message. */
+export function contradictsNumbers(marks: readonly NumberMark[], words: readonly string[]): boolean {
+  for (const { after, value, before } of marks) {
+    const from = words.findIndex((w) => same(w, after)) + 1;
+    if (from === 0) continue;
+    for (let j = from; j < Math.min(words.length, from + NUMBER_REACH); j++) {
+      const w = words[j] as string;
+      if (before !== null && same(w, before)) break;
+      if (allDigits(w)) {
+        if (w !== value) return true;
+        break;
+      }
+    }
+  }
+  return false;
 }
 
 /** At least this many words, or the signature says too little once its exact form is gone. */
@@ -367,6 +433,8 @@ const TELLING = new Set(
     " ",
   ),
 );
+/** Words every failure message has: the words of a signature a cut left must hold another. */
+const GENERIC = new Set("error errors failed failure fail unable cannot exit status code fatal warning msg level err".split(" "));
 /** The words a line cut short (marked or not) must still hold of a signature of `words` words. */
 const mostOf = (words: number) => Math.max(MIN_TOKENS + 1, Math.ceil(words * CUT_SHARE));
 /** Whether the part of a signature a cut dropped holds what tells failures apart. */
@@ -377,7 +445,7 @@ function inOrder(sig: readonly string[], words: readonly string[], cutAt: "end" 
   // The first word may also occur in the framing before the message ("failed to create endpoint ...:
   // failed to add ..."): each occurrence is a possible start.
   const first = sig[0];
-  if (first === undefined || first === WILD || cutAt === "start") return inOrderFrom(sig, words, cutAt, minCut, 0);
+  if (first === undefined || first === WILD || isChoice(first) || cutAt === "start") return inOrderFrom(sig, words, cutAt, minCut, 0);
   // `same` needs the first letters equal: tested here first, it spares a call per word of the line.
   const letter = first.charCodeAt(0);
   for (let start = 0; start < words.length; start++) {
@@ -446,7 +514,11 @@ function matchAroundEllipsis(sig: readonly string[], before: readonly string[], 
     }
   }
   const words = (part: readonly string[]) => part.filter((t) => t !== WILD).length;
-  const covered = words(sig.slice(0, head)) + words(sig.slice(sig.length - tail));
+  const kept = [...sig.slice(0, head), ...sig.slice(sig.length - tail)];
+  // What the cut left must say what failed, not only that something did (review 50d F4: "error failed … exit status" of
+  // tc's 'Failed to load prog' was read in a dockerd line cut at its endpoint's id).
+  if (kept.every((t) => t === WILD || GENERIC.has(t))) return false;
+  const covered = words(kept);
   // Only one side of the cut holds the signature: the line is cut short with a mark ("…" at its end, or a
   // start cut off), and then, as for a line cut short without one, most of the signature must be there and
   // what the cut dropped must not be what tells failures apart.
