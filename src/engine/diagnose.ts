@@ -17,6 +17,8 @@ import {
 } from "./facts";
 import { UPGRADE_READ } from "./facts/component-upgrades";
 import { writtenBeforeBuild } from "./facts/kernel-built";
+import { isBootBanner } from "./facts/kernel-mentions";
+import { fileOfLine } from "./facts/log-files";
 import { compareNodes, nodeHost } from "./fleet";
 import { perVersions } from "./host-checks";
 import { namedInstead, notAsLogged } from "./logged-versions";
@@ -571,7 +573,8 @@ function assemble(
     // The banner of the boot every symptom line was logged in ("Linux version …" before them in one output, no boot separator
     // between, printed where they were): the kernel that logged them, whatever the paste read after a reboot (review 49g F8:
     // the failing boot's 5.15.0-127 #137 beside the `uname -r` of the 130 booted since asked for `uname -v`).
-    const bootKernel = !facts.nodes.length && logEvidence.length ? ownBootKernel(facts, symptomLines(), printerOf) : null;
+    const boot = !facts.nodes.length && logEvidence.length ? failureBoot(facts, symptomLines(), printerOf) : null;
+    const bootKernel = boot?.kernel ?? null;
     if (bootKernel) hosts = hosts.map((h) => (h.subject === single.subject ? { ...h, kernel: bootKernel, kernelsGiven: undefined } : h));
     // The readings of a component the paste shows at another time, or that a distribution's own log line ran bundled, are
     // named instead: not the version that logged the symptom, perhaps (logged-versions.ts). The paste's own host's, and
@@ -660,26 +663,28 @@ function assemble(
       kernelLine !== undefined &&
       logEvidence.length > 0 &&
       symptomLines().every((l) => facts.bootsApart(kernelLine, l) || (facts.readPast(kernelLine) && !facts.readPast(l)));
+    const bannerApart = !pastBoot && !otherBoot && boot?.apart === true;
     // Not lines of the running boot's own log (`journalctl -b`, `dmesg`): dated before the build, their clock was not set
     // yet (review 49c F2: a board without a clock battery starts at systemd's build date).
     const predates =
       !pastBoot &&
       !otherBoot &&
+      !bannerApart &&
       !bootKernel &&
       logEvidence.length > 0 &&
       symptomLines().every((l) => predatesKernel(l) && !facts.readNow(l));
-    const via = pastBoot ? PAST_BOOT_VIA : otherBoot ? OTHER_BOOT_VIA : BEFORE_BUILD_VIA;
+    const via = pastBoot ? PAST_BOOT_VIA : otherBoot ? OTHER_BOOT_VIA : bannerApart ? BANNER_APART_VIA : BEFORE_BUILD_VIA;
     const hedged = (c: VersionEvidence) =>
       c.certain === false
         ? c
         : anyNode && onMachine(c)
           ? hedgeNamed(c, ANY_NODE_VIA)
-          : (pastBoot || otherBoot || predates) && c.subject.startsWith(SINGLE_HOST)
+          : (pastBoot || otherBoot || bannerApart || predates) && c.subject.startsWith(SINGLE_HOST)
             ? hedgeNamed(c, via)
             : c;
     const booted = (c: VersionEvidence) =>
       bootKernel && c.subject.startsWith(SINGLE_HOST) ? { ...c, reason: `${c.reason} (${bootVia(bootKernel)})` } : c;
-    const ownRead = (anyNode || pastBoot || otherBoot || predates ? ownNow.map(hedged) : ownNow).map(booted);
+    const ownRead = (anyNode || pastBoot || otherBoot || bannerApart || predates ? ownNow.map(hedged) : ownNow).map(booted);
     const checks =
       elsewhere.length && elsewhere.length === hosts.length
         ? elsewhere
@@ -957,21 +962,43 @@ const PAST_BOOT_VIA =
   "the log's lines are an earlier boot's or a copied journal's, and the kernel read now may not be the one that logged them";
 
 /**
- * The kernel of the boot the symptom lines were logged in, where its banner gives another than the paste's kernel or more
- * of it (a build where the paste read `uname -r`), and the banner was printed where they were (not another machine's
- * journal pasted above them); else null.
+ * The boot the symptom lines were logged in, as its banner ("Linux version …" before them in one output, no boot separator
+ * between) shows it, printed where they were and from the same file of a grep over several (review 50e F2: a later boot's
+ * banner in kern.log.1 above an earlier boot's crash in kern.log.2.gz). `kernel`: the banner's, where it gives another than
+ * the paste's kernel or more of it (a build where the paste read `uname -r`). `apart`: the paste's kernel was itself read
+ * from a banner, of other lines than the failure's (another machine's journal, another file's, another boot's: review 50e
+ * F1): no symptom line is in that banner's boot, and the banner is no running boot's (`dmesg`, `journalctl -b`: that one
+ * is the running kernel, as a uname is).
  */
-function ownBootKernel(facts: ExtractedFacts, lines: readonly number[], printerOf: (line: number) => string | null): KernelFacts | null {
+function failureBoot(
+  facts: ExtractedFacts,
+  lines: readonly number[],
+  printerOf: (line: number) => string | null,
+): { kernel: KernelFacts | null; apart: boolean } {
+  const text = (l: number) => facts.lineAt(l) ?? "";
   const booted = facts.bootKernel(lines);
-  if (!booted || booted.line === undefined) return null;
-  const banner = booted.line;
-  if (!lines.every((l) => printerOf(l) === printerOf(banner))) return null;
+  const banner = booted?.line;
+  const file = banner === undefined ? null : fileOfLine(text(banner));
+  const own = banner !== undefined && lines.every((l) => printerOf(l) === printerOf(banner) && fileOfLine(text(l)) === file);
   const read = facts.kernel;
-  const more = !read || read.named || read.release !== booted.release || (!read.build && booted.build !== null);
-  return more ? booted : null;
+  if (own && booted) {
+    const more = !read || read.named || read.release !== booted.release || (!read.build && booted.build !== null);
+    return { kernel: more ? booted : null, apart: false };
+  }
+  // The paste's kernel read from a banner in the log (not /proc/version's same words), and no symptom line in its boot.
+  const at = read?.line;
+  if (at === undefined || !isBootBanner(text(at)) || facts.sections.some((s) => s.lines[0] <= at && at <= s.lines[1]))
+    return { kernel: null, apart: false };
+  const atFile = fileOfLine(text(at));
+  const inItsBoot = (l: number) => facts.bootKernel([l])?.line === at && printerOf(l) === printerOf(at) && fileOfLine(text(l)) === atFile;
+  return { kernel: null, apart: !lines.some(inItsBoot) && !facts.readNow(at) };
 }
 
-/** Where the kernel of the failure's own boot was read (ownBootKernel). */
+/** Why a kernel read from another boot's banner than the failure's may not be the one that logged it (failureBoot). */
+const BANNER_APART_VIA =
+  "the kernel was read from a boot's \"Linux version\" line in other lines than the failure's (another machine's, file's or boot's)";
+
+/** Where the kernel of the failure's own boot was read (failureBoot). */
 const bootVia = (k: KernelFacts) => `the kernel the failure's own boot ran, as its "Linux version" line ${k.line} shows`;
 
 /** Why a kernel read in another boot's lines may not be the one that logged the failure (otherBoot). */

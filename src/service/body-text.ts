@@ -61,7 +61,7 @@ export type BodyText = { ok: true; text: string } | { ok: false; slug: string; d
 /**
  * The body as text: UTF-8 unless its charset says otherwise; UTF-16 when it starts with a UTF-16
  * byte-order mark (what Windows PowerShell 5 writes by default: read as UTF-8 its every other byte is a
- * NUL, and nothing matches), or when its line breaks are two bytes, a NUL and a line feed (UTF-16 without
+ * NUL, and nothing matches) and what follows is UTF-16, or when its line breaks are two bytes, a NUL and a line feed (UTF-16 without
  * a byte-order mark: `iconv -t UTF-16LE`, .NET's Encoding.Unicode). A body that says UTF-16 but breaks its
  * lines with single bytes is no UTF-16, and is refused rather than read as garbage. `decode` reads UTF-8 as
  * TextDecoder does (Node passes a faster one, src/node/utf8.ts). Latin-1 family charsets are read as
@@ -78,7 +78,13 @@ export function readBodyText(bytes: Uint8Array, decode: (bytes: Uint8Array) => s
     };
   const le = bytes[0] === 0xff && bytes[1] === 0xfe;
   const be = bytes[0] === 0xfe && bytes[1] === 0xff;
-  if (le || be) return { ok: true, text: utf16(bytes.subarray(2), le) };
+  if (le || be) {
+    const rest = bytes.subarray(2);
+    // Two stray bytes before a UTF-8 log (a PowerShell 5 file's mark, then text appended in UTF-8): its lines break in
+    // single bytes and it holds no NUL, which no UTF-16 does (review 50a F3: read as UTF-16, it answered "no known bug").
+    if (utf16Order(rest) === "bytes" && !rest.subarray(0, SAMPLE).includes(0)) return { ok: true, text: decode(rest) };
+    return { ok: true, text: utf16(rest, le) };
+  }
   if (as === "latin1") return { ok: true, text: fromCodes(bytes) };
   const order = utf16Order(bytes);
   if (as === "utf-16le" || as === "utf-16be" || as === "utf-16") {

@@ -3,7 +3,7 @@ import { diagnoseBundle, diagnoseFields } from "../../src/engine/diagnose";
 import type { Verdict } from "../../src/engine/diagnosis";
 import { extractFacts } from "../../src/engine/facts";
 import { loadDataKb } from "../support/data-kb";
-import { UBUNTU_2204_OS_RELEASE, unameJammy126, unameJammy127, xorMarkJournaldOf } from "../support/seed-logs";
+import { UBUNTU_2204_OS_RELEASE, unameJammy126, unameJammy127, XOR_MARK_KLOG, xorMarkJournaldOf } from "../support/seed-logs";
 
 // Whose machine printed a finding's lines, and whose versions judge them (reviews 35b and 35d). Ubuntu 22.04's 5.15.0-126
 // is before the MARK regression's first build and 5.15.0-127 in it (Canonical's changelog, the record's jammy range).
@@ -507,6 +507,51 @@ ${xorMarkJournaldOf("worker-2")}`;
     // An earlier boot's journal read for its banner, the failure from the running boot's.
     const previous = `$ journalctl -b -1 --no-pager | grep 'Linux version'\n${banner}\n$ journalctl -b -u kube-proxy --no-pager\n${xorMarkJournaldOf("worker-7")}`;
     expect(verdictOf(previous)?.status).toBe("unknown");
+  });
+
+  it("judges no failure on a banner of another machine's, file's or rotated log's lines (review 50e F1, F2)", () => {
+    // The fixed 130 kernel's banner beside the failure, where nothing ties the two to one boot: unknown, never "not affected".
+    const banner130 = (host: string) => BANNER_130.replace(" worker-7 ", ` ${host} `);
+    const failure = (host: string) => xorMarkJournaldOf(host);
+    // Two hosts' kernel logs concatenated: the banner is worker-3's, the failure worker-7's.
+    const twoHosts = `$ cat kern-worker-3.log kern-worker-7.log | grep -E 'Linux version|xor-mark'\n${banner130("worker-3")}\n${failure("worker-7")}`;
+    expect(verdictOf(twoHosts)).toMatchObject({
+      status: "unknown",
+      reason: expect.stringContaining("another machine's, file's or boot's"),
+    });
+    // `tail` of two files: each file's part is its own; the banner in one says nothing of the other's lines.
+    const dmesgBanner = BANNER_130.slice(BANNER_130.indexOf("Linux version"));
+    const tailed = `$ tail -n 3 worker-3.dmesg worker-7.log\n==> worker-3.dmesg <==\n[    0.000000] ${dmesgBanner}\n\n==> worker-7.log <==\n${XOR_MARK_KLOG}`;
+    expect(verdictOf(tailed)?.status).toBe("unknown");
+    // zgrep over rotated files prints each line under its file: a later boot's banner in kern.log.1, the crash in kern.log.2.gz.
+    const prefixed = (file: string, text: string) =>
+      text
+        .split("\n")
+        .map((l) => `${file}:${l}`)
+        .join("\n");
+    const rotated = `$ zgrep -E 'Linux version|xor-mark' /var/log/kern.log*\n${prefixed("/var/log/kern.log.1", banner130("worker-7"))}\n${prefixed("/var/log/kern.log.2.gz", failure("worker-7"))}`;
+    expect(verdictOf(rotated)?.status).toBe("unknown");
+    // A rotated file's lines beside the uname read now, and logrotate's dateformat names: an earlier boot's.
+    const fixedNow = "admin@worker-7:~$ uname -rv\n5.15.0-131-generic #141-Ubuntu SMP Fri Jan 10 21:18:28 UTC 2025";
+    expect(
+      verdictOf(
+        `${fixedNow}\n${UBUNTU_2204_OS_RELEASE}\n$ zgrep xor-mark /var/log/syslog*\n${prefixed("/var/log/syslog.3.gz", failure("worker-7"))}`,
+      ),
+    ).toMatchObject({ status: "unknown", reason: expect.stringContaining("an earlier boot's") });
+    expect(
+      verdictOf(`${fixedNow}\n${UBUNTU_2204_OS_RELEASE}\n$ grep xor-mark /var/log/syslog-2024-12-01\n${failure("worker-7")}`)?.status,
+    ).toBe("unknown");
+    // The banner of the boot running now (`dmesg`) is the running kernel, as a uname is; and a live file's lines are now.
+    expect(
+      verdictOf(
+        `$ sudo dmesg | head -1\n[    0.000000] ${dmesgBanner}\n$ journalctl -u kube-proxy -b\n${failure("worker-7")}\n${UBUNTU_2204_OS_RELEASE}`,
+      ),
+    ).toMatchObject({ status: "not-affected", level: "verified" });
+    expect(
+      verdictOf(
+        `${fixedNow}\n${UBUNTU_2204_OS_RELEASE}\n$ grep xor-mark /var/log/syslog\n${prefixed("/var/log/syslog", failure("worker-7"))}`,
+      ),
+    ).toMatchObject({ status: "not-affected" });
   });
 
   it("takes lines dated days before the kernel read now was built as an earlier kernel's (review 48g F2)", () => {

@@ -19,6 +19,17 @@ describe("a body's text, without a charset or a byte-order mark", () => {
       for (const little of [true, false]) expect(read(utf16Bytes(text, little)), `${text} ${little}`).toBe(text);
   });
 
+  it("reads UTF-8 after a UTF-16 byte-order mark as UTF-8, and UTF-16 after it as UTF-16 (review 50a F3)", () => {
+    const text = "Linux h1 5.15.0-91-generic #101-Ubuntu SMP\nunregister_netdevice: waiting for eth0 to become free. Usage count = 1\n";
+    for (const mark of [
+      [0xff, 0xfe],
+      [0xfe, 0xff],
+    ])
+      expect(read(new Uint8Array([...mark, ...new TextEncoder().encode(text)])), `${mark}`).toBe(text);
+    expect(read(new Uint8Array([0xff, 0xfe, ...utf16Bytes(text, true)]))).toBe(text);
+    expect(read(new Uint8Array([0xfe, 0xff, ...utf16Bytes(text, false)]))).toBe(text);
+  });
+
   it("reads UTF-8 with a NUL before a line feed as UTF-8 (cat /proc/<pid>/cmdline; echo: review 33d)", () => {
     for (const args of ["kube-proxy\u0000--proxy-mode=iptables\u0000", "kube-proxy\u0000--proxy-mode=iptables.\u0000"]) {
       const text = `${args}\nip6tables-restore v1.8.7 (legacy): unknown option "--xor-mark"\n`;

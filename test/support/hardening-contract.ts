@@ -230,6 +230,14 @@ export function hardeningContract(fetch: Fetch, opts: { maxBodyBytes: number; br
     expect(body.detail).toContain("decompressed");
   });
 
+  it("refuses a transfer coding other than chunked with 501, never reading the body as plain text (review 50a F5)", async () => {
+    for (const coding of ["gzip, chunked", "bogus, chunked", "deflate"]) {
+      const body = await expectProblem(await postBundle(fetch, BUNDLE, { "transfer-encoding": coding }), 501);
+      expect(body.detail, coding).toContain("Transfer-Encoding");
+    }
+    expect((await postBundle(fetch, BUNDLE, { "transfer-encoding": "chunked" })).status).toBe(200);
+  });
+
   jsonShapeContract(fetch);
   misreadBodyContract(fetch);
 }

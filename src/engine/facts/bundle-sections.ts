@@ -14,6 +14,7 @@ import { FanOutReader, machineOf, type OutputLines } from "./fan-out-reader";
 import { comparesHosts, HEADING_START, headingMachine, hostHeading } from "./host-headings";
 import { isIptablesVersionOutput } from "./iptables-version";
 import { NODES_HEADER, parseNodesTableAt } from "./kube-nodes";
+import { isFileHead, ROTATED_IN_COMMAND } from "./log-files";
 import { isLogFramed } from "./log-framing";
 import { LSB_LINE, LSB_NO_MODULES, namesRelease, OS_RELEASE_LINE, parseOsReleaseValues, SYSTEM_RELEASE_LINE } from "./os-release";
 import { describedPod, loggedPods } from "./pod-logs";
@@ -276,11 +277,12 @@ const readsHere = (raw: string): boolean => raw.length <= MAX_COMMAND_LINE && RE
 /**
  * A log read from another time or another machine's files: an earlier boot's journal (`journalctl -b -1`, `-xb -1`, a boot id), a
  * journal file or directory copied from elsewhere (`--file`, `-D`, `--root`), a rotated log (`/var/log/syslog.1`, `.gz`, or
- * logrotate's `dateext` names, the default on RHEL, Fedora, SUSE and Amazon Linux: `/var/log/messages-20240526`).
+ * logrotate's `dateext` names, the default on RHEL, Fedora, SUSE and Amazon Linux: `/var/log/messages-20240526`; log-files.ts).
  * Its lines ran on whatever kernel that boot had (review 48e F1, F2; review 50b F1).
  */
-const READS_PAST =
-  /\bjournalctl\b[^|;&]*\s(?:(?:-[a-zA-Z]*b|--boot)(?:\s+|=)?(?:-\d+|[1-9]\d*|[0-9a-f]{32})\b|--file\b|-[a-zA-Z]*D\b|--directory\b|--root\b)|\/var\/log\/\S*(?:\.(?:\d+|gz)|-(?:19|20)\d{6}(?:\d{2})?)\b/;
+const READS_PAST = new RegExp(
+  `${/\bjournalctl\b[^|;&]*\s(?:(?:-[a-zA-Z]*b|--boot)(?:\s+|=)?(?:-\d+|[1-9]\d*|[0-9a-f]{32})\b|--file\b|-[a-zA-Z]*D\b|--directory\b|--root\b)/.source}|${ROTATED_IN_COMMAND.source}`,
+);
 export const readsPast = (raw: string): boolean => raw.length <= MAX_COMMAND_LINE && READS_PAST.test(afterPrompt(raw));
 
 /** A line's text after its prompt, if it has one (a comment's "# Note:" is none). */
@@ -588,6 +590,9 @@ function isOsReleaseBlock(text: string): boolean {
   return v.has("NAME") && ["VERSION_ID", "PRETTY_NAME", "ID_LIKE", "VERSION"].some((k) => v.has(k));
 }
 
+/** Text, a literal `\n`, then more text. */
+const ESCAPED_LINES = /\S\s*\\n\s*\S/;
+
 function oneLineSection(t: string, hint: Command | null, first: boolean, indented: boolean): BundleSection["kind"] | null {
   if (parseUnameAll(t) || parseUnameShort(t)) return "uname";
   if (parseProcVersion(t)) return "proc-version";
@@ -662,6 +667,8 @@ export function readBundle(input: readonly string[] | TextLines): {
   /** The command lines reading logs of another boot or from copied files (READS_PAST), wherever they run. */
   pastReads: Set<number>;
   /** The lines of journalctl's boot separators (boot-marks.ts), in order, and the command lines of reversed journals. */
+  /** The lines heading one file's part of `tail` or `head` over several files ("==> node-b.dmesg <=="), in order. */
+  fileHeads: number[];
   bootMarks: number[];
   reversedReads: Set<number>;
   /** The command lines reading the running boot's log only (`journalctl -b`, `dmesg`: boot-marks.ts). */
@@ -697,6 +704,7 @@ export function readBundle(input: readonly string[] | TextLines): {
   const localReads = new Set<number>();
   const pastReads = new Set<number>();
   const bootMarks: number[] = [];
+  const fileHeads: number[] = [];
   const reversedReads = new Set<number>();
   const currentReads = new Set<number>();
   const bareCommands = new Set<number>();
@@ -753,6 +761,7 @@ export function readBundle(input: readonly string[] | TextLines): {
       continue;
     }
     if (t.charCodeAt(0) === 45 && BOOT_MARK.test(t)) bootMarks.push(i + 1);
+    else if (t.charCodeAt(0) === 61 && isFileHead(t)) fileHeads.push(i + 1);
     if (sessions.current !== null && SSH_ENDED.test(t)) {
       sessions.ended(t);
       commandHosts.push([i + 1, sessions.current]);
@@ -821,7 +830,10 @@ export function readBundle(input: readonly string[] | TextLines): {
     }
     const libseccomp = RUNC_BLOCK_START.test(t) ? runcLibseccomp(lines, i) : -1;
     if (libseccomp >= 0) push("runtime-version", libseccomp, libseccomp + 1);
-    const oneLine = oneLineSection(t, hint, i === firstContent, raw !== raw.trimStart());
+    // A line that goes on past a literal `\n` is several lines escaped into one (`echo "$(uname -a)\n$(dmesg | tail)"`): a
+    // log line, whose later parts a section would hide from the scan (review 50a F4).
+    const escaped = t.includes("\\n") && ESCAPED_LINES.test(t);
+    const oneLine = escaped ? null : oneLineSection(t, hint, i === firstContent, raw !== raw.trimStart());
     if (oneLine) {
       push(oneLine, i, i + 1);
       const named = oneLine === "uname" && !inContainerNow(scope) ? UNAME_HOST.exec(t)?.[1] : undefined;
@@ -928,6 +940,7 @@ export function readBundle(input: readonly string[] | TextLines): {
     localReads,
     pastReads,
     bootMarks,
+    fileHeads,
     reversedReads,
     currentReads,
     bareCommands,

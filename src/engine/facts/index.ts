@@ -21,6 +21,7 @@ import { kernelFacts } from "./kernel-facts";
 import { bootBanners, disputesKernel, kernelReleasesNamed, pickKernelMention } from "./kernel-mentions";
 import { buildOfPackage, kernelPackageRow } from "./kernel-package-row";
 import { NODES_HEADER, oneRowPerNode, osImageToOs, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
+import { fromRotatedFile } from "./log-files";
 import { isLogFramed } from "./log-framing";
 import {
   anotherKubeletProcess,
@@ -354,7 +355,8 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   // A line of another boot: read by a command of another boot's journal or a copied one, or before a boot separator.
   const pastRead = afterCommandOf(commandHosts, read.pastReads);
   const beforeReboot = earlierBoot(commandHosts, read.bootMarks, read.reversedReads);
-  const readPast = (line: number) => pastRead(line) || beforeReboot(line);
+  // A grep over a glob prints each rotated file's lines under its name (review 50e F2: `zgrep … /var/log/messages*`).
+  const readPast = (line: number) => pastRead(line) || beforeReboot(line) || fromRotatedFile(textLines.at(line - 1) ?? "");
   const osSection = pickOsSection(sections);
   const kernelSources: KernelSource[] = [];
   for (const s of sections) {
@@ -543,9 +545,11 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const kernel = ubuntuRelease ? kernelOn(ubuntuRelease) : kernelRead;
   // The boot banners and the boot each line was logged in, for a failure's own kernel (review 49g F8).
   const banners = bootBanners(mentions.kernel, lineAt);
+  // A file's part of `tail` over several files is no later part of the same boot's log (review 50e F1).
+  const apart = read.fileHeads.length ? [...read.bootMarks, ...read.fileHeads].sort((a, b) => a - b) : read.bootMarks;
   const bannerOf = bootBannerOf(
     commandHosts,
-    read.bootMarks,
+    apart,
     read.reversedReads,
     banners.map((b) => b.line),
   );

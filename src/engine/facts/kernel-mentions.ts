@@ -128,6 +128,7 @@ function readingsAt(text: string, line: number, lineAt: ((line: number) => strin
 
 /** The kernel's boot banner as dmesg and the journal keep it ("Linux version 5.15.0-127-generic (buildd@…"). */
 const BOOT_LINE = /\bLinux version \d+\.\d+\.\d+\S* \((?:[^()\s]*@|gcc|clang)/;
+export const isBootBanner = (text: string): boolean => BOOT_LINE.test(text);
 /** An oops, WARN or hung-task header's taint, which the kernel prints before its own release. */
 const TAINT_HEADER = /\b(?:Not tainted|Tainted: [A-Z])/;
 /** An oops or WARN header cut after its taint by a mail client's wrapping: the release opens the next line. */

@@ -51,6 +51,9 @@ export const parseNodesTable = (lines: readonly string[], firstLine = 1): NodeRo
  * not a row (blank lines between rows aside), and lines are read one by one: a text of many headers must not copy the rest of itself
  * for each (that took 18 s for 1 MB of headers).
  */
+/** The longest cell of a real row: a node's name, at most a DNS subdomain's 253 characters; the other cells are shorter. */
+const MAX_CELL = 253;
+
 export function parseNodesTableAt(lineAt: (k: number) => string | undefined, firstLine = 1): NodeRow[] {
   const header = lineAt(0);
   if (header === undefined || !NODES_HEADER.test(header.trim())) return [];
@@ -72,6 +75,9 @@ export function parseNodesTableAt(lineAt: (k: number) => string | undefined, fir
     // A row has a node name (one word: no Kubernetes name holds a space), a status like Ready/NotReady and a
     // kubelet version like v1.29.3; anything else ends the table.
     if (!name || /\s/.test(name) || !/^(?:(?:Not)?Ready|Unknown)\b/.test(status) || !/^v\d+\.\d+/.test(version)) break;
+    // Nor does kubectl print a cell longer than a name may be (a DNS subdomain, 253 characters): a row that does is no
+    // node's, and its cells would be carried whole into the answer (review 50a F2: 39 KB cells made a 14 MB answer).
+    if ([...cells.values()].some((c) => c.length > MAX_CELL)) break;
     rows.push({
       name,
       status,

@@ -43,6 +43,16 @@ const tooLarge = (max: number, what: string) =>
  */
 export function requestBody(decoder: BodyDecoder, framing = 0): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    // A transfer coding other than chunked is not decoded here (RFC 9112 §6.1: 501). Node's parser reads such a body as
+    // chunked whatever coding precedes it, and it would be read as plain text (review 50a F5: `gzip, chunked`).
+    const transfer = c.req.header("transfer-encoding");
+    if (transfer?.split(",").some((t) => !/^\s*(?:chunked|identity)?\s*$/i.test(t)))
+      return problemResponse(
+        c,
+        501,
+        "unsupported-transfer-coding",
+        "The body's Transfer-Encoding names a coding other than chunked, which is not decoded here: send it chunked or with a Content-Length, and compress it with Content-Encoding.",
+      );
     const max = c.get("settings").MAX_BODY_BYTES + framing;
     const length = c.req.header("content-length");
     if (length !== undefined && Number(length) > max) {
