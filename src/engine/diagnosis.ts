@@ -62,6 +62,12 @@ export interface VersionEvidence {
    */
   noDecidingRange?: true;
   /**
+   * Set beside `hedgedFrom` when the end resting on one report is the range's first affected version and the version is
+   * before it: that report is the earliest seen failing, which says nothing of older versions, so the bug's symptom
+   * leaves the verdict unknown rather than making it affected.
+   */
+  beforeStart?: true;
+  /**
    * Set on a not-affected read from a version the report only names (a sentence, a typed answer, another
    * machine's heading) or a NotReady node last reported, not the host's own current output: any sign of the bug in the log (a line of it, or one
    * resembling it) makes the verdict unknown instead, since the version that failed may be another.

@@ -163,6 +163,16 @@ function checkRanges(
     ...((evaluated.status === "not-affected" || evaluated.prereleaseOfStart) && result.status === "unknown"
       ? { hedgedFrom: "not-affected" as const }
       : {}),
+    // Before a first affected version nobody confirmed: "earliest seen failing", which says nothing of older versions
+    // either way, so the bug's symptom does not make them affected (review 50f F1: RHEL 9.0's kernel, 530 builds before).
+    ...(evaluated.status === "not-affected" &&
+    !evaluated.prereleaseOfStart &&
+    result.status === "unknown" &&
+    decisive &&
+    decisive.introduced !== "0" &&
+    compareVersions(scheme, value, decisive.introduced) < 0
+      ? { beforeStart: true as const }
+      : {}),
     ...(result.status === "not-affected" && evaluated.unlessBackported ? { unlessBackported: true as const } : {}),
     ...(decisive ? { source: decisive.source } : evaluated.status === "not-affected" ? { noDecidingRange: true as const } : {}),
   };
@@ -1661,7 +1671,7 @@ function fleetVerdict(record: BugRecord, checks: readonly VersionEvidence[], hos
 
 /**
  * The log shows the bug's own symptom, and the only data that would rule this version out is not certain:
- * it rests on a single report (a fix or a last-affected version nobody confirmed), whether the version is the
+ * it rests on a single report (a fix or a last-affected version nobody confirmed; not a start: beforeStart), whether the version is the
  * host's own output or one the report names: the symptom outweighs it, so the answer is affected, hedged (`certain:
  * false`: that report, or where the version was read, still says otherwise; review 30b). A package
  * listing's build past a verified fix is no such data (packageChecks leaves it unknown). A verified or corroborated
@@ -1673,7 +1683,7 @@ export function confirmBySymptom(verdict: Verdict, checks: readonly VersionEvide
   // A series before the bug's first release rests on the kernel's series, not on that report: with the
   // symptom, doubtBySymptom's unknown stands (a verified start would give no more). A version on a line no range
   // reaches: the symptom places it in no range, so it says no more than that the record may be incomplete.
-  if (checks.some((c) => c.unlessBackported || c.noDecidingRange)) return verdict;
+  if (checks.some((c) => c.unlessBackported || c.noDecidingRange || c.beforeStart)) return verdict;
   const [first] = checks as [VersionEvidence];
   return {
     status: "affected",

@@ -281,19 +281,43 @@ describe("a pod's node, as the cluster's output names it", () => {
     const podLog = (command: string) => `$ ${command}\n${sandbox}`;
     const placed = (node: string, logs: string) =>
       `$ kubectl get nodes -o wide\n${rows}\n${describe("$", `${node}/10.0.1.12`).split("\nEvents:")[0]}\n${podLog(logs)}`;
-    for (const logs of ["kubectl logs web-0", "kubectl -n default logs -p pod/web-0 -c init --tail 20", "oc logs web-0 | tail -5"]) {
+    for (const logs of ["kubectl logs web-0", "kubectl logs -p pod/web-0 -c init --tail 20", "oc logs web-0 | tail -5"]) {
       expect(cniVerdict(placed("web-2", logs)), logs).toMatchObject({
         status: "not-affected",
         reason: expect.stringContaining("the log's lines are node web-2's"),
       });
       expect(cniVerdict(placed("web-1", logs)), logs).toMatchObject({ status: "affected", reason: expect.stringContaining("node web-1") });
     }
-    // Another pod's logs, or a pod described twice on two nodes, stay any node's (in range on web-1: affected, not certain).
+    // Another pod's logs (another name, or the same name in another namespace: review 50e F3), or a pod described twice on
+    // two nodes, stay any node's (in range on web-1: affected, not certain).
     for (const text of [
       placed("web-2", "kubectl logs web-1-7f9c"),
+      placed("web-2", "kubectl logs -n prod web-0"),
       `${placed("web-2", "kubectl logs web-0")}\n${describe("$", "web-1/10.0.1.11").split("\nEvents:")[0]}\n${podLog("kubectl logs web-0")}`,
     ])
       expect(cniVerdict(text)?.reason).not.toContain("the log's lines are node web-2's");
+    // Named the same way in both commands, a namespace places it.
+    const prod = placed("web-2", "kubectl logs -n prod web-0").replace(
+      "kubectl describe pod web-0",
+      "kubectl describe pod web-0 --namespace=prod",
+    );
+    expect(cniVerdict(prod)?.reason).toContain("the log's lines are node web-2's");
+  });
+
+  it("judges a pod's logs on the node a `get pods -o wide` table places it (review 50e F4)", () => {
+    const pods = (node1: string, flags = "-n kube-system") => `$ kubectl ${flags} get pods -o wide
+NAME            READY   STATUS    RESTARTS      AGE   IP           NODE    NOMINATED NODE   READINESS GATES
+web-0           1/1     Running   2 (3h ago)    40d   10.0.1.11    ${node1}   <none>           <none>
+web-1           1/1     Running   0             40d   10.0.1.12    web-1   <none>           <none>`;
+    const logs = (flags = "-n kube-system") => `$ kubectl ${flags} logs web-0\n${sandbox}`;
+    const table = `$ kubectl get nodes -o wide\n${rows}`;
+    expect(cniVerdict(`${table}\n${pods("web-2")}\n${logs()}`)).toMatchObject({
+      status: "not-affected",
+      reason: expect.stringContaining("the log's lines are node web-2's"),
+    });
+    expect(cniVerdict(`${table}\n${pods("web-1")}\n${logs()}`)?.reason).toContain("node web-1");
+    // Another namespace's pod of that name is not placed by it.
+    expect(cniVerdict(`${table}\n${pods("web-2")}\n${logs("-n prod")}`)?.reason).not.toContain("the log's lines are node web-2's");
   });
 
   it("judges the cluster's output with no table on the paste's own versions as ones that may not be the failing node's (review 45a F11)", () => {

@@ -88,6 +88,17 @@ describe("verdicts say the level they rest on", () => {
     expect(silent.advisories).toEqual([]);
   });
 
+  it("never lets the symptom place a version before a first affected version resting on one report inside the range (review 50f F1)", async () => {
+    // The start is the earliest build seen failing: older builds are not known either way, and a line of the bug's kind
+    // may have another cause there. Past a reported fix, the symptom still decides (above).
+    const kb = await seedWith([{ introduced: "6.6.57", fixed: "6.6.70", evidence: "reported", fixedEvidence: "verified", source: A }]);
+    const before = diagnoseFields(kb, { uname: "6.6.20", logs: XOR_MARK_KLOG });
+    expect(versionOf(before)).toMatchObject({ result: "unknown", hedgedFrom: "not-affected", beforeStart: true });
+    expect(before.findings[0]?.verdict).toMatchObject({ status: "unknown", reason: expect.stringContaining("the first affected version") });
+    // Inside the range, affected as before.
+    expect(diagnoseFields(kb, { uname: "6.6.60", logs: XOR_MARK_KLOG }).findings[0]?.verdict.status).toBe("affected");
+  });
+
   it("never lets the symptom place a kernel on a branch no range reaches inside one: the record may only be incomplete", async () => {
     // A bug of the 4.19.y stable line alone (both ends reported once): a 5.16 kernel printing the same kind of line
     // (cilium#18591's "Processed 1000001 insn") is on no recorded line, so the answer is unknown, not affected.

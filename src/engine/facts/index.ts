@@ -50,6 +50,7 @@ import {
 } from "./os-release";
 import { outputHeadingVia } from "./output-heading";
 import { upstreamOf } from "./package-lists";
+import { podNodes } from "./pod-logs";
 import { remoteDaemonCommands } from "./remote-daemon";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { TextLines } from "./text-lines";
@@ -687,12 +688,17 @@ function clusterNodeOf(
   const described = read.describedNodes;
   const fieldBefore = commandBefore(described);
   const commandOf = commandBefore(commands);
-  // Each described pod's node; a pod described on two nodes (rescheduled between the commands) is on neither surely.
+  // Each pod's node, as its description or a `get pods -o wide` table places it; a pod placed on two nodes (rescheduled
+  // between the commands) is on neither surely.
   const podNode = new Map<string, string | null>();
+  const place = (pod: string, node: string) => podNode.set(pod, podNode.has(pod) && podNode.get(pod) !== node ? null : node);
   for (const [, node, command] of described) {
     const pod = read.describedPods.get(command);
-    if (pod !== undefined) podNode.set(pod, podNode.has(pod) && podNode.get(pod) !== node ? null : node);
+    if (pod !== undefined) place(pod, node);
   }
+  if (read.podLogs.size)
+    for (const [command] of commands)
+      for (const [pod, node] of podNodes(lineAt(command) ?? "", lineAt, command)) place(pod, machineOfTarget(node));
   return (line) => {
     const command = commandOf(line)?.[0];
     const field = fieldBefore(line);

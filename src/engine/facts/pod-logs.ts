@@ -15,6 +15,11 @@ const POD_KIND = /^(?:pods?|po)$/;
 /** A pod's name: a DNS subdomain. */
 const POD_NAME = /^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$/;
 
+/** The namespace a command names (`-n prod`, `--namespace=prod`, before or after its verb), "" for none: the context's. */
+function namespaceOf(command: string): string {
+  return /(?:^|\s)(?:-n\s+|--namespace(?:=|\s+))([a-z0-9][a-z0-9-]{0,62})(?=\s|$)/.exec(command)?.[1] ?? "";
+}
+
 /** The command's words after its verb that are neither a flag nor a flag's value. */
 function operands(words: string): string[] {
   const out: string[] = [];
@@ -27,7 +32,10 @@ function operands(words: string): string[] {
   return out;
 }
 
-/** The pod `kubectl describe pod <name>` (or `describe pod/<name>`) describes; null for another kind or several pods. */
+/**
+ * The pod `kubectl describe pod <name>` (or `describe pod/<name>`) describes, as "<namespace>/<name>" (a name is unique
+ * only in its namespace: review 50e F3); null for another kind or several pods.
+ */
 export function describedPod(command: string): string | null {
   const words = DESCRIBE_WORDS.exec(command)?.[1];
   if (words === undefined) return null;
@@ -38,15 +46,50 @@ export function describedPod(command: string): string | null {
       : ops.length === 2 && POD_KIND.test(ops[0] ?? "")
         ? ops[1]
         : undefined;
-  return name !== undefined && POD_NAME.test(name) ? name : null;
+  return name !== undefined && POD_NAME.test(name) ? `${namespaceOf(command)}/${name}` : null;
 }
 
-/** The words of a `kubectl logs` command that may name its pod (a flag's value among them names none a description gives). */
+/**
+ * The words of a `kubectl logs` command that may name its pod, each as "<namespace>/<word>" (a flag's value among them names
+ * none a description gives).
+ */
 export function loggedPods(command: string): string[] {
   const words = LOGS_WORDS.exec(command)?.[1];
-  return words === undefined
-    ? []
-    : operands(words)
-        .map((w) => w.replace(POD_PREFIX, ""))
-        .filter((w) => POD_NAME.test(w));
+  if (words === undefined) return [];
+  const ns = namespaceOf(command);
+  return operands(words)
+    .map((w) => w.replace(POD_PREFIX, ""))
+    .filter((w) => POD_NAME.test(w))
+    .map((w) => `${ns}/${w}`);
+}
+
+/** `kubectl get pods … -o wide` (or `get po`): its table's NODE column places each pod. */
+const GET_PODS_WIDE = /(?:^|\s)(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\sget\s+(?:pods?|po)\b[^|;&]*\s-o\s*wide\b/;
+/** The table's header: NAME, then NODE further on (NAMESPACE first with `-A`). */
+const PODS_HEADER = /^(?:NAMESPACE\s+)?NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE\b/;
+/** Rows read after a header, at most: a namespace's pods. */
+const MAX_POD_ROWS = 5_000;
+
+/**
+ * The pods a `kubectl get pods -o wide` table places, "<namespace>/<name>" to node, from the lines after its command
+ * (review 50e F4). Cells are cut at the header's column starts, as kubectl aligns them; a row's NODE "<none>" is none.
+ */
+export function podNodes(command: string, lineAt: (line: number) => string | undefined, after: number): Map<string, string> {
+  const placed = new Map<string, string>();
+  if (!GET_PODS_WIDE.test(command)) return placed;
+  const header = lineAt(after + 1);
+  if (header === undefined || !PODS_HEADER.test(header)) return placed;
+  const nodeAt = header.indexOf(" NODE ") + 1 || header.search(/ NODE$/) + 1;
+  const namespaced = header.startsWith("NAMESPACE");
+  const ns = namespaceOf(command);
+  for (let k = after + 2; k < after + 2 + MAX_POD_ROWS; k++) {
+    const row = lineAt(k);
+    if (!row?.trim() || row.length <= nodeAt) break;
+    const words = row.trim().split(/\s+/);
+    const node = /^\S+/.exec(row.slice(nodeAt))?.[0];
+    const name = namespaced ? words[1] : words[0];
+    if (!name || !node || !POD_NAME.test(name) || row.charAt(nodeAt - 1) !== " ") break;
+    if (node !== "<none>") placed.set(`${namespaced ? words[0] : ns}/${name}`, node);
+  }
+  return placed;
 }

@@ -180,6 +180,10 @@ const versionEvidenceSchema = z
       description:
         "No single range decided the result: no range of the record lies on the version's own release line, and the answer rests on the record's ranges together. Beside the bug's symptom, a not-affected resting on one report stays unknown rather than becoming affected.",
     }),
+    beforeStart: z.literal(true).optional().openapi({
+      description:
+        "Beside hedgedFrom: the end resting on one report is the range's first affected version and the version is before it. That report is the earliest seen failing, which says nothing of older versions: the bug's symptom leaves the verdict unknown.",
+    }),
     namedOnly: z.literal(true).optional().openapi({
       description:
         "On a not-affected result read from a version the report only names (a sentence, a typed answer, another machine's heading) or a NotReady node last reported, not the host's own current output: hedged (certain is false), and any sign of the bug in the log (a line of it, or one resembling it) makes the verdict unknown, since the version that failed may be another.",
