@@ -670,7 +670,7 @@ function assemble(
       !pastBoot &&
       !otherBoot &&
       !bannerApart &&
-      !bootKernel &&
+      !boot?.inBoot &&
       logEvidence.length > 0 &&
       symptomLines().every((l) => predatesKernel(l) && !facts.readNow(l));
     const via = pastBoot ? PAST_BOOT_VIA : otherBoot ? OTHER_BOOT_VIA : bannerApart ? BANNER_APART_VIA : BEFORE_BUILD_VIA;
@@ -683,7 +683,7 @@ function assemble(
             ? hedgeNamed(c, via)
             : c;
     const booted = (c: VersionEvidence) =>
-      bootKernel && c.subject.startsWith(SINGLE_HOST) ? { ...c, reason: `${c.reason} (${bootVia(bootKernel)})` } : c;
+      bootKernel && c.subject.startsWith(SINGLE_HOST) ? { ...c, reason: `${c.reason} (${bootVia(bootKernel, facts.lineAt)})` } : c;
     const ownRead = (anyNode || pastBoot || otherBoot || bannerApart || predates ? ownNow.map(hedged) : ownNow).map(booted);
     const checks =
       elsewhere.length && elsewhere.length === hosts.length
@@ -962,19 +962,20 @@ const PAST_BOOT_VIA =
   "the log's lines are an earlier boot's or a copied journal's, and the kernel read now may not be the one that logged them";
 
 /**
- * The boot the symptom lines were logged in, as its banner ("Linux version …" before them in one output, no boot separator
- * between) shows it, printed where they were and from the same file of a grep over several (review 50e F2: a later boot's
+ * The boot the symptom lines were logged in, as the crash they belong to names its kernel (an oops's header within its
+ * trace's reach) or its banner ("Linux version …" before them in one output, no boot separator between) shows it, printed where they were and from the same file of a grep over several (review 50e F2: a later boot's
  * banner in kern.log.1 above an earlier boot's crash in kern.log.2.gz). `kernel`: the banner's, where it gives another than
  * the paste's kernel or more of it (a build where the paste read `uname -r`). `apart`: the paste's kernel was itself read
  * from a banner, of other lines than the failure's (another machine's journal, another file's, another boot's: review 50e
  * F1): no symptom line is in that banner's boot, and the banner is no running boot's (`dmesg`, `journalctl -b`: that one
- * is the running kernel, as a uname is).
+ * is the running kernel, as a uname is). `inBoot`: the lines are in that boot, whose clock then dates nothing (review
+ * 50b F5: a banner and its failure stamped before the kernel's build on a board without a clock).
  */
 function failureBoot(
   facts: ExtractedFacts,
   lines: readonly number[],
   printerOf: (line: number) => string | null,
-): { kernel: KernelFacts | null; apart: boolean } {
+): { kernel: KernelFacts | null; apart: boolean; inBoot: boolean } {
   const text = (l: number) => facts.lineAt(l) ?? "";
   const booted = facts.bootKernel(lines);
   const banner = booted?.line;
@@ -983,15 +984,15 @@ function failureBoot(
   const read = facts.kernel;
   if (own && booted) {
     const more = !read || read.named || read.release !== booted.release || (!read.build && booted.build !== null);
-    return { kernel: more ? booted : null, apart: false };
+    return { kernel: more ? booted : null, apart: false, inBoot: true };
   }
   // The paste's kernel read from a banner in the log (not /proc/version's same words), and no symptom line in its boot.
   const at = read?.line;
   if (at === undefined || !isBootBanner(text(at)) || facts.sections.some((s) => s.lines[0] <= at && at <= s.lines[1]))
-    return { kernel: null, apart: false };
+    return { kernel: null, apart: false, inBoot: false };
   const atFile = fileOfLine(text(at));
   const inItsBoot = (l: number) => facts.bootKernel([l])?.line === at && printerOf(l) === printerOf(at) && fileOfLine(text(l)) === atFile;
-  return { kernel: null, apart: !lines.some(inItsBoot) && !facts.readNow(at) };
+  return { kernel: null, apart: !lines.some(inItsBoot) && !facts.readNow(at), inBoot: false };
 }
 
 /** Why a kernel read from another boot's banner than the failure's may not be the one that logged it (failureBoot). */
@@ -999,7 +1000,10 @@ const BANNER_APART_VIA =
   "the kernel was read from a boot's \"Linux version\" line in other lines than the failure's (another machine's, file's or boot's)";
 
 /** Where the kernel of the failure's own boot was read (failureBoot). */
-const bootVia = (k: KernelFacts) => `the kernel the failure's own boot ran, as its "Linux version" line ${k.line} shows`;
+const bootVia = (k: KernelFacts, lineAt: (line: number) => string | undefined) =>
+  isBootBanner(lineAt(k.line ?? 0) ?? "")
+    ? `the kernel the failure's own boot ran, as its "Linux version" line ${k.line} shows`
+    : `the kernel the crash itself names, on its header's line ${k.line}`;
 
 /** Why a kernel read in another boot's lines may not be the one that logged the failure (otherBoot). */
 const OTHER_BOOT_VIA = "the kernel was read in another boot's lines than the failure's, and the boot that failed may have run another";

@@ -533,6 +533,58 @@ ${xorMarkJournaldOf("worker-2")}`;
     expect(verdictOf(previous)?.status).toBe("unknown");
   });
 
+  it("judges a saved crash on the kernel its own header names, beside the uname of the kernel booted since (review 50b F2)", () => {
+    // nfsd-show-gpf-6.8.10: fedora:40 kernel 6.8.10-300.fc40 ≤ v < 6.8.12-300.fc40 (Fedora's build of the fix).
+    const nfsd = (text: string) => diagnoseBundle(kb, text).findings.find((f) => f.id === "nfsd-show-gpf-6.8.10")?.verdict;
+    const oops = (prefix: string) =>
+      [
+        "general protection fault, probably for non-canonical address 0x66fb103e19e9cc89: 0000 [#1] PREEMPT SMP NOPTI",
+        "CPU: 3 PID: 41872 Comm: nfsstat Not tainted 6.8.10-300.fc40.x86_64 #1",
+        "RIP: 0010:_raw_spin_lock_irqsave+0x19/0x40",
+        "Call Trace:",
+        " <TASK>",
+        " __percpu_counter_sum+0xd/0x70",
+        " nfsd_show+0x4f/0x1d0 [nfsd]",
+        " seq_read_iter+0x11d/0x4d0",
+      ]
+        .map((l) => `${prefix}${l}`)
+        .join("\n");
+    const head = `[root@nfs1 ~]# uname -r\n6.8.12-300.fc40.x86_64\n[root@nfs1 ~]# grep PRETTY /etc/os-release\nPRETTY_NAME="Fedora Linux 40 (Server Edition)"`;
+    for (const [command, prefix] of [
+      ["cat /var/lib/systemd/pstore/1716801112/dmesg.txt", "Panic#1 Part1 <4>[ 3049.26] "],
+      ["journalctl -k -b -1 --no-pager | tail -8", "May 27 09:11:52 nfs1 kernel: "],
+    ])
+      expect(nfsd(`${head}\n[root@nfs1 ~]# ${command}\n${oops(prefix as string)}`), command).toMatchObject({
+        status: "affected",
+        level: "verified",
+        reason: expect.stringContaining("the kernel the crash itself names"),
+      });
+    // A message of another program logged beside the crash is no part of it: the header dates only the kernel's own lines.
+    const beside = `${head}\n[root@nfs1 ~]# journalctl -b -1 --no-pager | tail -9\n${oops("May 27 09:11:52 nfs1 kernel: ").replace(
+      "May 27 09:11:52 nfs1 kernel:  <TASK>",
+      "May 27 09:11:52 nfs1 rpc.mountd[811]: v4.2 client attached\nMay 27 09:11:52 nfs1 kernel:  <TASK>",
+    )}`;
+    expect(nfsd(beside)?.reason).not.toContain("the kernel the crash itself names");
+  });
+
+  it("reads `journalctl -b -0` as the running boot, and a banner and its failure stamped before the build as that boot's (review 50b F4, F5)", () => {
+    const fixedNow = "admin@worker-2:~$ uname -rv\n5.15.0-131-generic #141-Ubuntu SMP Fri Jan 10 21:18:28 UTC 2025";
+    expect(
+      verdictOf(
+        `${fixedNow}\n${UBUNTU_2204_OS_RELEASE}\nadmin@worker-2:~$ journalctl -b -0 -u kube-proxy\n${xorMarkJournaldOf("worker-2")}`,
+      ),
+    ).toMatchObject({ status: "not-affected", level: "verified" });
+    // A board without a clock: the 127 boot's banner and failure are stamped 2024-06 (before 127's November build), no
+    // separator between them: that boot's kernel logged them.
+    const stamped = `$ journalctl -o short-iso -t kernel -t kube-proxy --no-pager | tail -4\n${BANNER_127.replace(
+      "Dec 01 03:10:02 worker-7",
+      "2024-06-14T18:02:31+0000 worker-7",
+    )}\n${xorMarkJournaldOf("worker-7").replace(/^Feb 17 11:12:14/gm, "2024-06-14T18:03:12+0000")}\n${UBUNTU_2204_OS_RELEASE}`;
+    expect(stamped).toContain("2024-06-14T18:03:12+0000 worker-7 kube-proxy");
+    expect(verdictOf(stamped)).toMatchObject({ status: "affected", level: "verified" });
+    expect(verdictOf(stamped)?.certain).not.toBe(false);
+  });
+
   it("judges no failure on a banner of another machine's, file's or rotated log's lines (review 50e F1, F2)", () => {
     // The fixed 130 kernel's banner beside the failure, where nothing ties the two to one boot: unknown, never "not affected".
     const banner130 = (host: string) => BANNER_130.replace(" worker-7 ", ` ${host} `);

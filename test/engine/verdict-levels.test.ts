@@ -48,6 +48,11 @@ async function seedWith(ranges: object[]) {
   return compileKnowledgeBase("test", [parsed.record]);
 }
 
+const withoutCrashHeader = (log: string) =>
+  log
+    .split("\n")
+    .filter((l) => !/Not tainted|Tainted: /.test(l))
+    .join("\n");
 const versionOf = (d: ReturnType<typeof diagnoseFields>) => d.findings[0]?.evidence.find((e): e is VersionEvidence => e.kind === "version");
 
 describe("verdicts say the level they rest on", () => {
@@ -286,7 +291,8 @@ describe("a record with distribution ranges only", () => {
   it("says a plain upstream kernel is one it has no data for, without a distro kernel's backport caveat", () => {
     // Review 30c: "no data in this record for this kernel kernels (5.16.10); upstream ranges do not apply to a distro kernel".
     const id = "nfs4-qnap-mount-5.16.10";
-    const log = data.records.find((r) => r.id === id)?.examples.find((e) => e.expect !== "absent")?.log ?? "";
+    // Without the example's own crash header, which names the kernel that crashed (it would decide: review 50b F2).
+    const log = withoutCrashHeader(data.records.find((r) => r.id === id)?.examples.find((e) => e.expect !== "absent")?.log ?? "");
     const verdict = diagnoseFields(data, { uname: "5.16.10", logs: log }).findings.find((f) => f.id === id)?.verdict;
     expect(verdict).toMatchObject({
       status: "unknown",

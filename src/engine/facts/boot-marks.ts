@@ -86,6 +86,46 @@ export function bootBannerOf(
   };
 }
 
+/**
+ * The crash header (an oops's "… Not tainted 6.8.10-300.fc40 #1") a failure line belongs to: the nearest header within
+ * `reach` lines of it in the same command's output, no boot separator between, and the kernel's lines all the way from
+ * one to the other (the crash's own report, not another message logged near it). Null where none is.
+ */
+export function crashHeaderOf(
+  commands: ReadonlyArray<readonly [number, ...unknown[]]>,
+  marks: readonly number[],
+  headers: readonly number[],
+  reach: number,
+  lineAt: (line: number) => string | undefined,
+): (line: number) => number | null {
+  if (!headers.length) return () => null;
+  const commandOf = commandBefore(commands);
+  const outputOf = (line: number) => commandOf(line)?.[0] ?? 0;
+  const kernels = (from: number, to: number) => {
+    for (let l = from; l <= to; l++) if (!KERNEL_LINE.test(lineAt(l) ?? "")) return false;
+    return true;
+  };
+  return (line) => {
+    const after = firstAfter(headers, line);
+    const near = [headers[after - 1], headers[after]]
+      .filter((h): h is number => h !== undefined && Math.abs(h - line) <= reach && outputOf(h) === outputOf(line))
+      .sort((a, b) => Math.abs(a - line) - Math.abs(b - line));
+    for (const header of near) {
+      const [from, to] = header < line ? [header, line] : [line, header];
+      const mark = marks[firstAfter(marks, from)];
+      if ((mark === undefined || mark > to) && kernels(from, to)) return header;
+    }
+    return null;
+  };
+}
+
+/**
+ * A line the kernel logged, as dmesg ("[ 3049.260114] …", with a level "<4>[…"), journald or syslog ("… kernel: …"),
+ * pstore ("Panic#1 Part1 …") or kdump's vmcore-dmesg keep it, or a trace line of a report with those prefixes cut.
+ */
+const KERNEL_LINE =
+  /\bkernel: |^\s*(?:<\d>)?\[\s*\d+\.\d+\]|^Panic#\d+ Part\d+ |^\s*(?:RIP|RSP|RAX|RDX|RBP|R\d\d|FS|CS|CR2|Code|Call Trace|Modules linked in|Hardware name|CPU|Workqueue|\? |<\/?TASK>|<\/?IRQ>|[\w.]+\+0x[0-9a-f]+\/0x[0-9a-f]+)/;
+
 /** The index of the first of the (ordered) lines after `line`; `marks.length` when none is. */
 function firstAfter(marks: readonly number[], line: number): number {
   let lo = 0;

@@ -281,7 +281,7 @@ const readsHere = (raw: string): boolean => raw.length <= MAX_COMMAND_LINE && RE
  * Its lines ran on whatever kernel that boot had (review 48e F1, F2; review 50b F1).
  */
 const READS_PAST = new RegExp(
-  `${/\bjournalctl\b[^|;&]*\s(?:(?:-[a-zA-Z]*b|--boot)(?:\s+|=)?(?:-\d+|[1-9]\d*|[0-9a-f]{32})\b|--file\b|-[a-zA-Z]*D\b|--directory\b|--root\b)/.source}|${ROTATED_IN_COMMAND.source}`,
+  `${/\bjournalctl\b[^|;&]*\s(?:(?:-[a-zA-Z]*b|--boot)(?:\s+|=)?(?:-(?!0\b)\d+|[1-9]\d*|[0-9a-f]{32})\b|--file\b|-[a-zA-Z]*D\b|--directory\b|--root\b)/.source}|${ROTATED_IN_COMMAND.source}`,
 );
 export const readsPast = (raw: string): boolean => raw.length <= MAX_COMMAND_LINE && READS_PAST.test(afterPrompt(raw));
 

@@ -5,7 +5,7 @@
 import type { DiagnoseFields } from "../diagnose-input";
 import type { BundleSection, IptablesFacts, KernelFacts, NodeRow, OsFacts } from "../types";
 import { kubernetesRelease } from "../versions";
-import { bootBannerOf, bootsApart, earlierBoot } from "./boot-marks";
+import { bootBannerOf, bootsApart, crashHeaderOf, earlierBoot } from "./boot-marks";
 import { PROMPT, readBundle } from "./bundle-sections";
 import { withoutCaptureStamps } from "./capture-stamps";
 import { type ComponentChange, componentChanges, loggedInstalls, replacedVersions } from "./component-changes";
@@ -18,7 +18,7 @@ import { machineOf as machineOfTarget } from "./fan-out-reader";
 import { type ComponentReadings, type HostComponents, hostComponents, namedComponents } from "./host-components";
 import { findIptables, type LineRef, pickIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
-import { bootBanners, disputesKernel, kernelReleasesNamed, pickKernelMention } from "./kernel-mentions";
+import { bootBanners, crashHeaders, disputesKernel, kernelReleasesNamed, pickKernelMention } from "./kernel-mentions";
 import { buildOfPackage, kernelPackageRow } from "./kernel-package-row";
 import { NODES_HEADER, oneRowPerNode, osImageToOs, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
 import { fromRotatedFile } from "./log-files";
@@ -544,6 +544,13 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const ubuntuRelease = !osRead && osSection && kernelRead?.distro === "ubuntu" ? ubuntuVersionOnly(osSection) : null;
   const os = ubuntuRelease ?? osRead;
   const kernel = ubuntuRelease ? kernelOn(ubuntuRelease) : kernelRead;
+  // A kernel the log printed on one line (a boot banner, a crash header), read as the bundle's own kernel is.
+  const kernelOfLine = ({ uname, line }: { uname: UnameFacts; line: number }): KernelFacts | null => {
+    const source = [{ uname, line }];
+    const read = combineKernel(source, null, osRead, text);
+    const ubuntu = !osRead && osSection && read?.distro === "ubuntu" ? ubuntuVersionOnly(osSection) : null;
+    return ubuntu ? combineKernel(source, null, ubuntu, text) : read;
+  };
   // The boot banners and the boot each line was logged in, for a failure's own kernel (review 49g F8).
   const banners = bootBanners(mentions.kernel, lineAt);
   // A file's part of `tail` over several files is no later part of the same boot's log (review 50e F1).
@@ -554,15 +561,24 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     read.reversedReads,
     banners.map((b) => b.line),
   );
+  // The crash header each line belongs to, for a crash's own kernel (review 50b F2: pstore's saved oops beside the uname of
+  // the kernel booted since was "2 kernels").
+  const crashes = crashHeaders(mentions.kernel, lineAt);
+  const crashOf = crashHeaderOf(
+    commandHosts,
+    apart,
+    crashes.map((c) => c.line),
+    CRASH_REACH,
+    lineAt,
+  );
   const bootKernel = (lines: readonly number[]): KernelFacts | null => {
+    const crashed = new Set(lines.map(crashOf));
+    const crash = crashed.size === 1 ? crashes.find((c) => c.line === [...crashed][0]) : undefined;
+    if (crash) return kernelOfLine(crash);
     const at = new Set(lines.map(bannerOf));
     const line = at.size === 1 ? [...at][0] : null;
     const banner = line != null ? banners.find((b) => b.line === line) : undefined;
-    if (!banner) return null;
-    const source = [{ uname: banner.uname, line: banner.line }];
-    const booted = combineKernel(source, null, osRead, text);
-    const ubuntu = !osRead && osSection && booted?.distro === "ubuntu" ? ubuntuVersionOnly(osSection) : null;
-    return ubuntu ? combineKernel(source, null, ubuntu, text) : booted;
+    return banner ? kernelOfLine(banner) : null;
   };
   // A sentence claiming another kernel than the output's (review 31e): two kernels given, as two outputs are.
   const givenReleases = new Set([...releases, ...(disputing ? [disputing] : []), ...namedReleases]);
@@ -710,6 +726,9 @@ function clusterNodeOf(
     return source ? machineOfTarget(source) : null;
   };
 }
+/** How far from a crash's header its trace's lines run: an oops with its registers, modules and call trace. */
+const CRASH_REACH = 60;
+
 /** An event's source as older kubectl prints it (`kubelet, worker-2`): the kubelet and the node it runs on. */
 const EVENT_SOURCE = /\skubelet, ([A-Za-z0-9][\w.-]*)\s/;
 

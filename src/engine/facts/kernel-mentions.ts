@@ -148,6 +148,23 @@ function unwrapTaint(text: string, line: number, lineAt: ((line: number) => stri
 }
 
 /**
+ * The crash headers among the candidate lines, in line order, each with the kernel it names: an oops, WARN or hung task
+ * prints its own kernel after its taint ("CPU: 3 PID: 41872 Comm: nfsstat Not tainted 6.8.10-300.fc40.x86_64 #1").
+ */
+export function crashHeaders(
+  candidates: readonly LineRef[],
+  lineAt?: (line: number) => string,
+): Array<{ line: number; uname: UnameFacts }> {
+  const headers: Array<{ line: number; uname: UnameFacts }> = [];
+  for (const { text, line } of candidates) {
+    if (!TAINT_HEADER.test(text)) continue;
+    const uname = readingsAt(text, line, lineAt).kernels.find((u) => !u.named && !u.via);
+    if (uname?.release) headers.push({ line, uname });
+  }
+  return headers.sort((a, b) => a.line - b.line);
+}
+
+/**
  * The boot banners among the candidate lines, in line order, each with the kernel it booted: the kernel's own first line
  * of a boot ("Linux version 5.15.0-127-generic (buildd@…) … #137-Ubuntu SMP …"), not a quoted or retold one.
  */
