@@ -307,7 +307,12 @@ function packageCheck(record: BugRecord, host: HostVersions, kernel: KernelFacts
   const withData = judged.flatMap((j) => (j.evidence ? [j.evidence] : []));
   const [lead] = withData;
   if (!lead) return null;
-  const same = withData.length === judged.length && withData.every((e) => e.result === lead.result);
+  // The same answer, and unknown for the same reason: an unknown the bug's symptom may confirm (a "not affected" resting on
+  // one report) is no upload number left to decide (review 50b F7: "the release does not matter" beside a 22.04 answer the
+  // symptom did not turn, as it turned 24.04's).
+  const same =
+    withData.length === judged.length &&
+    withData.every((e) => e.result === lead.result && e.hedgedFrom === lead.hedgedFrom && e.beforeStart === lead.beforeStart);
   if (same) {
     const others = judged.slice(1).map((j) => j.label);
     return { ...lead, reason: `${lead.reason}; as ${others.join(" or ")} the answer is the same, so the release does not matter` };

@@ -72,6 +72,26 @@ describe("Ubuntu kernels whose release the ABI does not decide", () => {
     expect(partial.findings[0]?.verdict.reason).toMatch(/as ubuntu:22\.04 linux-aws-6\.8: no data in this record/);
   });
 
+  it("never says the release does not matter where one candidate's unknown is one the symptom confirms and the other's not (review 50b F7)", async () => {
+    // 24.04: past the last affected build, which rests on one report (the symptom makes it affected); 22.04: the ABI of
+    // the last affected build, which the upload number decides (the symptom does not).
+    const kb = await kbWith([
+      {
+        ecosystem: "ubuntu:24.04",
+        package: "linux-aws",
+        ranges: [{ introduced: "6.8.0-1010.10", lastAffected: "6.8.0-1019.20", evidence: "reported", source: SRC }],
+      },
+      {
+        ecosystem: "ubuntu:22.04",
+        package: "linux-aws-6.8",
+        ranges: [{ ...range("6.8.0-1010.10~22.04.1"), lastAffected: "6.8.0-1021.22~22.04.1" }],
+      },
+    ]);
+    const d = diagnoseFields(kb, { uname: UNAME, logs: XOR_MARK_KLOG });
+    expect(d.findings[0]?.verdict.reason).not.toMatch(/does not matter/);
+    expect(d.findings[0]?.verdict).toMatchObject({ status: "unknown", reason: expect.stringContaining("candidates disagree") });
+  });
+
   it("needs no candidates once os-release or uname -v names the release", async () => {
     const kb = await kbWith([{ ecosystem: "ubuntu:24.04", package: "linux-aws", ranges: [range("6.8.0-1010.10")] }]);
     const osRelease = 'NAME="Ubuntu"\nVERSION_ID="24.04"\nID=ubuntu';
