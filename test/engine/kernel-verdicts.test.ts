@@ -922,6 +922,20 @@ describe("a distribution's kernel package that spans upstream lines", () => {
   });
 });
 
+describe("Amazon Linux 2023's kernel lines as their own packages", () => {
+  it("applies a range keyed by AL2023's line package (kernel6.12) as one keyed `kernel` (review 50c F1)", async () => {
+    const data = await loadDataKb();
+    const record = data.records.find((r) => r.id === "calico-ebpf-ctlb-tailcall-einval-cve-2025-40123");
+    expect(record?.affected.some((a) => a.ecosystem === "amzn:2023" && a.package === "kernel6.12")).toBe(true);
+    expect(extractFacts("6.12.53-69.119.amzn2023.x86_64").kernel?.package?.names).toEqual(["kernel", "kernel6.12"]);
+    const log = record?.examples.find((e) => e.expect !== "absent")?.log ?? "";
+    const verdict = diagnoseFields(data.compiled, { uname: "6.12.53-69.119.amzn2023.x86_64", logs: log }).findings.find(
+      (f) => f.id === record?.id,
+    )?.verdict;
+    expect(verdict?.reason).toContain("as amzn:2023 package kernel6.12");
+  });
+});
+
 describe("Photon OS kernels", () => {
   it("are judged by the record's photon ranges, not by an upstream requirement their version clears", async () => {
     const kb = (await loadDataKb()).compiled;

@@ -185,6 +185,10 @@ export function rpmKernel(release: string, os: OsFacts | null): Partial<KernelFa
     };
   }
   if (tag.startsWith("amzn")) {
+    // AL2023 ships its later kernel lines as their own packages beside the default `kernel` (ALAS2023 advisories name
+    // `kernel6.12`): a record may key a build either way (review 50c F1: a `kernel6.12` range never applied).
+    const line = /^\d+\.\d+/.exec(base)?.[0];
+    const names = major === "2023" && line ? [...kernelName, `kernel${line}`] : kernelName;
     return {
       ...common,
       distro: "amzn",
@@ -192,7 +196,7 @@ export function rpmKernel(release: string, os: OsFacts | null): Partial<KernelFa
       upstreamCertainty: "derived",
       package: rpm(
         `amzn:${major}`,
-        kernelName,
+        names,
         `RPM version read from uname -r; Amazon Linux rebases on upstream stable releases, so ${base} is taken as the upstream version.`,
       ),
     };
