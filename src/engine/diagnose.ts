@@ -17,7 +17,7 @@ import {
 } from "./facts";
 import { UPGRADE_READ } from "./facts/component-upgrades";
 import { writtenBeforeBuild } from "./facts/kernel-built";
-import { isBootBanner } from "./facts/kernel-mentions";
+import { isBootBanner, isCrashHeader } from "./facts/kernel-mentions";
 import { fileOfLine } from "./facts/log-files";
 import { compareNodes, nodeHost } from "./fleet";
 import { perVersions } from "./host-checks";
@@ -986,9 +986,14 @@ function failureBoot(
     const more = !read || read.named || read.release !== booted.release || (!read.build && booted.build !== null);
     return { kernel: more ? booted : null, apart: false, inBoot: true };
   }
-  // The paste's kernel read from a banner in the log (not /proc/version's same words), and no symptom line in its boot.
+  // The paste's kernel read from a banner or a crash's header in the log (not /proc/version's same words), and no symptom
+  // line in that boot or report (review 50g F1: another node's WARN judged this node's crash).
   const at = read?.line;
-  if (at === undefined || !isBootBanner(text(at)) || facts.sections.some((s) => s.lines[0] <= at && at <= s.lines[1]))
+  if (
+    at === undefined ||
+    !(isBootBanner(text(at)) || isCrashHeader(text(at))) ||
+    facts.sections.some((s) => s.lines[0] <= at && at <= s.lines[1])
+  )
     return { kernel: null, apart: false, inBoot: false };
   const atFile = fileOfLine(text(at));
   const inItsBoot = (l: number) => facts.bootKernel([l])?.line === at && printerOf(l) === printerOf(at) && fileOfLine(text(l)) === atFile;
@@ -997,7 +1002,7 @@ function failureBoot(
 
 /** Why a kernel read from another boot's banner than the failure's may not be the one that logged it (failureBoot). */
 const BANNER_APART_VIA =
-  "the kernel was read from a boot's \"Linux version\" line in other lines than the failure's (another machine's, file's or boot's)";
+  "the kernel was read from a boot's \"Linux version\" line or a crash's header in other lines than the failure's (another machine's, file's, boot's or crash's)";
 
 /** Where the kernel of the failure's own boot was read (failureBoot). */
 const bootVia = (k: KernelFacts, lineAt: (line: number) => string | undefined) =>

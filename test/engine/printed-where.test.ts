@@ -318,6 +318,9 @@ web-1           1/1     Running   0             40d   10.0.1.12    web-1   <none
     expect(cniVerdict(`${table}\n${pods("web-1")}\n${logs()}`)?.reason).toContain("node web-1");
     // Another namespace's pod of that name is not placed by it.
     expect(cniVerdict(`${table}\n${pods("web-2")}\n${logs("-n prod")}`)?.reason).not.toContain("the log's lines are node web-2's");
+    // Its rows without the header (`-A … | grep`, review 50g F3), each namespace first.
+    const grepped = `$ kubectl get pods -A -o wide | grep web-\nkube-system   web-0   1/1   Running   0   40d   10.0.1.11   web-2   <none>   <none>\nkube-system   web-1   1/1   Running   0   40d   10.0.1.12   web-1   <none>   <none>`;
+    expect(cniVerdict(`${table}\n${grepped}\n${logs()}`)?.reason).toContain("the log's lines are node web-2's");
   });
 
   it("judges the cluster's output with no table on the paste's own versions as ones that may not be the failing node's (review 45a F11)", () => {
@@ -567,6 +570,37 @@ ${xorMarkJournaldOf("worker-2")}`;
     expect(nfsd(beside)?.reason).not.toContain("the kernel the crash itself names");
   });
 
+  it("judges no crash on another crash's header: another ring buffer's report after it, its clock run back (review 50g F1)", () => {
+    // Two nodes' ring buffers in one loop: w3's skb_segment crash cut above its header, then w2's finished WARN naming 6.6.50
+    // (bpf-adjust-room-gso-skb-segment-bug: linux 6.2 ≤ v < 6.6.44).
+    const skb = (text: string) => diagnoseBundle(kb, text).findings.find((f) => f.id === "bpf-adjust-room-gso-skb-segment-bug")?.verdict;
+    const crash = [
+      "[ 3049.260140] RIP: 0010:skb_segment+0x1167/0x14c0",
+      "[ 3049.260160] Call Trace:",
+      "[ 3049.260161]  <IRQ>",
+      "[ 3049.260170]  ? skb_segment+0x1167/0x14c0",
+      "[ 3049.260180]  tcp_gso_segment+0xf1/0x4e0",
+      "[ 3049.260186]  skb_mac_gso_segment+0xa7/0x120",
+      "[ 3049.260203]  </IRQ>",
+      "[ 3049.260206] Kernel panic - not syncing: Fatal exception in interrupt",
+    ].join("\n");
+    const warn = [
+      "[ 812.334120] ------------[ cut here ]------------",
+      "[ 812.334124] WARNING: CPU: 1 PID: 2214 at kernel/workqueue.c:3382 __flush_work+0x31a/0x330",
+      "[ 812.334230] CPU: 1 PID: 2214 Comm: calico-node Not tainted 6.6.50 #1",
+      "[ 812.334236] RIP: 0010:__flush_work+0x31a/0x330",
+      "[ 812.334279] ---[ end trace 0000000000000000 ]---",
+    ].join("\n");
+    const loop = `[root@bastion ~]# for h in k8s-w3 k8s-w2; do ssh $h 'dmesg | tail -n 12'; done\n${crash}\n${warn}`;
+    expect(skb(loop)).toMatchObject({ status: "unknown", reason: expect.stringContaining("a crash's header in other lines") });
+    // The crash's own header, in its report, decides.
+    const own = loop.replace(
+      "[ 3049.260140] RIP: 0010:skb_segment",
+      "[ 3049.260100] CPU: 5 PID: 0 Comm: swapper/5 Not tainted 6.6.30 #1\n[ 3049.260140] RIP: 0010:skb_segment",
+    );
+    expect(skb(own)).toMatchObject({ status: "affected", reason: expect.stringContaining("the kernel the crash itself names") });
+  });
+
   it("reads `journalctl -b -0` as the running boot, and a banner and its failure stamped before the build as that boot's (review 50b F4, F5)", () => {
     const fixedNow = "admin@worker-2:~$ uname -rv\n5.15.0-131-generic #141-Ubuntu SMP Fri Jan 10 21:18:28 UTC 2025";
     expect(
@@ -593,7 +627,7 @@ ${xorMarkJournaldOf("worker-2")}`;
     const twoHosts = `$ cat kern-worker-3.log kern-worker-7.log | grep -E 'Linux version|xor-mark'\n${banner130("worker-3")}\n${failure("worker-7")}`;
     expect(verdictOf(twoHosts)).toMatchObject({
       status: "unknown",
-      reason: expect.stringContaining("another machine's, file's or boot's"),
+      reason: expect.stringContaining("another machine's, file's, boot's or crash's"),
     });
     // `tail` of two files: each file's part is its own; the banner in one says nothing of the other's lines.
     const dmesgBanner = BANNER_130.slice(BANNER_130.indexOf("Linux version"));
@@ -617,7 +651,13 @@ ${xorMarkJournaldOf("worker-2")}`;
     expect(
       verdictOf(`${fixedNow}\n${UBUNTU_2204_OS_RELEASE}\n$ grep xor-mark /var/log/syslog-2024-12-01\n${failure("worker-7")}`)?.status,
     ).toBe("unknown");
-    // The banner of the boot running now (`dmesg`) is the running kernel, as a uname is; and a live file's lines are now.
+    // The banner of the boot running now (`dmesg`, /var/log/dmesg which each boot writes anew: review 50g F4) is the running
+    // kernel, as a uname is; and a live file's lines are now.
+    expect(
+      verdictOf(
+        `$ grep 'Linux version' /var/log/dmesg\n[    0.000000] ${dmesgBanner}\n$ journalctl -u kube-proxy -b\n${failure("worker-7")}`,
+      ),
+    ).toMatchObject({ status: "not-affected", level: "verified" });
     expect(
       verdictOf(
         `$ sudo dmesg | head -1\n[    0.000000] ${dmesgBanner}\n$ journalctl -u kube-proxy -b\n${failure("worker-7")}\n${UBUNTU_2204_OS_RELEASE}`,

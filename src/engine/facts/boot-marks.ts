@@ -8,10 +8,12 @@ export const BOOT_MARK = /^-- (?:Reboot|Boot [0-9a-f]{32}) --$/;
 
 /**
  * A command printing the running boot's log only: `journalctl -b` (`-xb`, `--boot`, `-b 0`, `-b0`; `-k`/`--dmesg`, which
- * imply it; not `-b -1`, a boot id, a copied journal: READS_PAST) and `dmesg`, the kernel's ring buffer. Its lines ran on the kernel running now, whatever
+ * imply it; not `-b -1`, a boot id, a copied journal: READS_PAST), `dmesg`, the kernel's ring buffer, and /var/log/dmesg, which
+ * the boot writes anew (review 50g F4). Its lines ran on the kernel running now, whatever
  * their clock says.
  */
-const READS_THIS_BOOT = /\bjournalctl\b[^|;&]*\s(?:(?:-[a-zA-Z]*b|--boot)(?:=?-?0)?|-[a-zA-Z]*k|--dmesg)\b|^(?:sudo\s+)?dmesg\b/;
+const READS_THIS_BOOT =
+  /\bjournalctl\b[^|;&]*\s(?:(?:-[a-zA-Z]*b|--boot)(?:=?-?0)?|-[a-zA-Z]*k|--dmesg)\b|^(?:sudo\s+)?dmesg\b|\s\/var\/log\/dmesg(?![\w.-])/;
 export const readsThisBoot = (command: string): boolean => READS_THIS_BOOT.test(command);
 
 /** A journalctl command printing the newest entries first (`-r`, `-xr`, `--reverse`): earlier boots follow a separator. */
@@ -101,19 +103,36 @@ export function crashHeaderOf(
   if (!headers.length) return () => null;
   const commandOf = commandBefore(commands);
   const outputOf = (line: number) => commandOf(line)?.[0] ?? 0;
-  const kernels = (from: number, to: number) => {
-    for (let l = from; l <= to; l++) if (!KERNEL_LINE.test(lineAt(l) ?? "")) return false;
+  // The kernel's lines all the way, no report ending or starting between them (its "end trace", a panic's last lines, the
+  // next report's "cut here"), and a dmesg clock that never runs back (another machine's ring buffer after this one's:
+  // review 50g F1).
+  const oneReport = (from: number, to: number) => {
+    let clock = Number.NEGATIVE_INFINITY;
+    for (let l = from; l <= to; l++) {
+      const text = lineAt(l) ?? "";
+      if (!KERNEL_LINE.test(text) || (l > from && l < to && REPORT_BOUNDARY.test(text))) return false;
+      const stamp = DMESG_CLOCK.exec(text);
+      if (stamp) {
+        const at = Number(stamp[1]);
+        if (at < clock) return false;
+        clock = at;
+      }
+    }
     return true;
   };
   return (line) => {
     const after = firstAfter(headers, line);
+    // The header opens its report: a failure line a few lines above it (the "BUG:" line, "#PF:" lines, "Oops:") is of
+    // that report; one further above is another's.
     const near = [headers[after - 1], headers[after]]
-      .filter((h): h is number => h !== undefined && Math.abs(h - line) <= reach && outputOf(h) === outputOf(line))
+      .filter(
+        (h): h is number => h !== undefined && (h <= line ? line - h <= reach : h - line <= HEADER_AFTER) && outputOf(h) === outputOf(line),
+      )
       .sort((a, b) => Math.abs(a - line) - Math.abs(b - line));
     for (const header of near) {
       const [from, to] = header < line ? [header, line] : [line, header];
       const mark = marks[firstAfter(marks, from)];
-      if ((mark === undefined || mark > to) && kernels(from, to)) return header;
+      if ((mark === undefined || mark > to) && oneReport(from, to)) return header;
     }
     return null;
   };
@@ -125,6 +144,13 @@ export function crashHeaderOf(
  */
 const KERNEL_LINE =
   /\bkernel: |^\s*(?:<\d>)?\[\s*\d+\.\d+\]|^Panic#\d+ Part\d+ |^\s*(?:RIP|RSP|RAX|RDX|RBP|R\d\d|FS|CS|CR2|Code|Call Trace|Modules linked in|Hardware name|CPU|Workqueue|\? |<\/?TASK>|<\/?IRQ>|[\w.]+\+0x[0-9a-f]+\/0x[0-9a-f]+)/;
+
+/** Lines from a report's first line to its header ("BUG: …", "#PF: …", "PGD 0 P4D 0", "Oops: …", then "CPU: …"). */
+const HEADER_AFTER = 8;
+/** A report's end or the next one's start: its "end trace", a panic's last lines, a WARN's "cut here". */
+const REPORT_BOUNDARY = /---\[ end (?:trace|Kernel panic)|-{4,}\[ cut here \]|Kernel panic - not syncing|Kernel Offset: /;
+/** dmesg's clock, seconds since boot ("[ 3049.260140]"). */
+const DMESG_CLOCK = /\[\s*(\d+\.\d+)\]/;
 
 /** The index of the first of the (ordered) lines after `line`; `marks.length` when none is. */
 function firstAfter(marks: readonly number[], line: number): number {

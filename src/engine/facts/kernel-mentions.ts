@@ -131,6 +131,7 @@ const BOOT_LINE = /\bLinux version \d+\.\d+\.\d+\S* \((?:[^()\s]*@|gcc|clang)/;
 export const isBootBanner = (text: string): boolean => BOOT_LINE.test(text);
 /** An oops, WARN or hung-task header's taint, which the kernel prints before its own release. */
 const TAINT_HEADER = /\b(?:Not tainted|Tainted: [A-Z])/;
+export const isCrashHeader = (text: string): boolean => TAINT_HEADER.test(text);
 /** An oops or WARN header cut after its taint by a mail client's wrapping: the release opens the next line. */
 const TAINT_AT_END = /\b(?:Not tainted|Tainted: [A-Z]+(?: +[A-Z]+)*)\s*$/;
 /** The next line's start, past the quote marks of a reply quoting both lines ("> ", "> > "): the release and build. */

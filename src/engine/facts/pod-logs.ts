@@ -78,7 +78,8 @@ export function podNodes(command: string, lineAt: (line: number) => string | und
   const placed = new Map<string, string>();
   if (!GET_PODS_WIDE.test(command)) return placed;
   const header = lineAt(after + 1);
-  if (header === undefined || !PODS_HEADER.test(header)) return placed;
+  if (header === undefined) return placed;
+  if (!PODS_HEADER.test(header)) return headerlessPodNodes(command, lineAt, after);
   const nodeAt = header.indexOf(" NODE ") + 1 || header.search(/ NODE$/) + 1;
   const namespaced = header.startsWith("NAMESPACE");
   const ns = namespaceOf(command);
@@ -89,6 +90,29 @@ export function podNodes(command: string, lineAt: (line: number) => string | und
     const node = /^\S+/.exec(row.slice(nodeAt))?.[0];
     const name = namespaced ? words[1] : words[0];
     if (!name || !node || !POD_NAME.test(name) || row.charAt(nodeAt - 1) !== " ") break;
+    if (node !== "<none>") placed.set(`${namespaced ? words[0] : ns}/${name}`, node);
+  }
+  return placed;
+}
+
+/** A pod IP as the wide table prints it. */
+const POD_IP = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]+:[0-9a-f:]*|<none>)$/;
+
+/**
+ * A wide table's rows without its header (`get pods -A -o wide | grep kube-proxy`, review 50g F3): placed only where every
+ * row ends in the IP, the node and the two columns kubectl prints "<none>" in for an ordinary pod (NOMINATED NODE,
+ * READINESS GATES), so the node is the word before them.
+ */
+function headerlessPodNodes(command: string, lineAt: (line: number) => string | undefined, after: number): Map<string, string> {
+  const placed = new Map<string, string>();
+  const namespaced = /\s(?:-A|--all-namespaces)\b/.test(command);
+  const ns = namespaceOf(command);
+  for (let k = after + 1; k < after + 1 + MAX_POD_ROWS; k++) {
+    const words = lineAt(k)?.trim().split(/\s+/);
+    if (!words || words.length < (namespaced ? 10 : 9) || words.at(-1) !== "<none>" || words.at(-2) !== "<none>") break;
+    const [node, ip] = [words.at(-3) ?? "", words.at(-4) ?? ""];
+    const name = (namespaced ? words[1] : words[0]) ?? "";
+    if (!POD_IP.test(ip) || !POD_NAME.test(name) || !/^\d+\/\d+$/.test((namespaced ? words[2] : words[1]) ?? "")) break;
     if (node !== "<none>") placed.set(`${namespaced ? words[0] : ns}/${name}`, node);
   }
   return placed;
