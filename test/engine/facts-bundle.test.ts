@@ -134,7 +134,9 @@ Ubuntu 3.2.0-31.50-generic 3.2.28`;
 
   it("takes a uname line that goes on past a literal \\n for a log line, whose later parts are scanned (review 50a F4)", () => {
     const escaped = String.raw`Linux h1 5.15.0-91-generic #101-Ubuntu SMP x86_64 GNU/Linux\nkernel: unregister_netdevice: waiting for eth0 to become free. Usage count = 1`;
-    expect(kinds(escaped)).toEqual([]);
+    // Its first part is still the uname it is (review 50h F2), and the line stays a log line.
+    expect(kinds(escaped)).toEqual([["uname", [1, 1]]]);
+    expect(extractFacts(escaped).kernel?.release).toBe("5.15.0-91-generic");
     expect(diagnoseBundle(kb, escaped).findings.map((f) => f.id)).toContain("unregister-netdevice-refcount-leak");
     // A plain uname line is still one.
     expect(kinds(escaped.split("\\n")[0] as string)).toEqual([["uname", [1, 1]]]);

@@ -318,6 +318,9 @@ web-1           1/1     Running   0             40d   10.0.1.12    web-1   <none
     expect(cniVerdict(`${table}\n${pods("web-1")}\n${logs()}`)?.reason).toContain("node web-1");
     // Another namespace's pod of that name is not placed by it.
     expect(cniVerdict(`${table}\n${pods("web-2")}\n${logs("-n prod")}`)?.reason).not.toContain("the log's lines are node web-2's");
+    // A command line longer than anyone types is not read as one (review 50h F1: the pattern's cost grew with it).
+    const padded = `${pods("web-2").replace("get pods -o wide", `get pods -o wide -l ${"x".repeat(1_000)}`)}`;
+    expect(cniVerdict(`${table}\n${padded}\n${logs()}`)?.reason).not.toContain("the log's lines are node web-2's");
     // Its rows without the header (`-A … | grep`, review 50g F3), each namespace first.
     const grepped = `$ kubectl get pods -A -o wide | grep web-\nkube-system   web-0   1/1   Running   0   40d   10.0.1.11   web-2   <none>   <none>\nkube-system   web-1   1/1   Running   0   40d   10.0.1.12   web-1   <none>   <none>`;
     expect(cniVerdict(`${table}\n${grepped}\n${logs()}`)?.reason).toContain("the log's lines are node web-2's");

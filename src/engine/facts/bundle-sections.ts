@@ -705,6 +705,8 @@ export function readBundle(input: readonly string[] | TextLines): {
   const pastReads = new Set<number>();
   const bootMarks: number[] = [];
   const fileHeads: number[] = [];
+  // Lines a section's reading starts but a literal `\n` continues: still log lines.
+  const escapedLines = new Set<number>();
   const reversedReads = new Set<number>();
   const currentReads = new Set<number>();
   const bareCommands = new Set<number>();
@@ -832,9 +834,14 @@ export function readBundle(input: readonly string[] | TextLines): {
     if (libseccomp >= 0) push("runtime-version", libseccomp, libseccomp + 1);
     // A line that goes on past a literal `\n` is several lines escaped into one (`echo "$(uname -a)\n$(dmesg | tail)"`): a
     // log line, whose later parts a section would hide from the scan (review 50a F4).
+    // Its first part is still read as what it is (a uname's kernel: review 50h F2), and the whole line stays a log line.
     const escaped = t.includes("\\n") && ESCAPED_LINES.test(t);
-    const oneLine = escaped ? null : oneLineSection(t, hint, i === firstContent, raw !== raw.trimStart());
-    if (oneLine) {
+    const own = escaped ? t.slice(0, t.indexOf("\\n")).trimEnd() : t;
+    const oneLine = oneLineSection(own, hint, i === firstContent, raw !== raw.trimStart());
+    if (oneLine && escaped) {
+      sections.push({ kind: oneLine, lines: [i + 1, i + 1], text: own });
+      escapedLines.add(i + 1);
+    } else if (oneLine) {
       push(oneLine, i, i + 1);
       const named = oneLine === "uname" && !inContainerNow(scope) ? UNAME_HOST.exec(t)?.[1] : undefined;
       if (named) machines.add(machineOf(named));
@@ -926,7 +933,7 @@ export function readBundle(input: readonly string[] | TextLines): {
     i++;
   }
   const notLogs = new Set(commandLines);
-  for (const s of sections) for (let n = s.lines[0]; n <= s.lines[1]; n++) notLogs.add(n);
+  for (const s of sections) for (let n = s.lines[0]; n <= s.lines[1]; n++) if (!escapedLines.has(n)) notLogs.add(n);
   for (const n of containerOs) containerOutput.add(n);
   return {
     sections,

@@ -37,7 +37,7 @@ function operands(words: string): string[] {
  * only in its namespace: review 50e F3); null for another kind or several pods.
  */
 export function describedPod(command: string): string | null {
-  const words = DESCRIBE_WORDS.exec(command)?.[1];
+  const words = command.length > MAX_COMMAND ? undefined : DESCRIBE_WORDS.exec(command)?.[1];
   if (words === undefined) return null;
   const ops = operands(words);
   const name =
@@ -54,7 +54,7 @@ export function describedPod(command: string): string | null {
  * none a description gives).
  */
 export function loggedPods(command: string): string[] {
-  const words = LOGS_WORDS.exec(command)?.[1];
+  const words = command.length > MAX_COMMAND ? undefined : LOGS_WORDS.exec(command)?.[1];
   if (words === undefined) return [];
   const ns = namespaceOf(command);
   return operands(words)
@@ -64,7 +64,9 @@ export function loggedPods(command: string): string[] {
 }
 
 /** `kubectl get pods … -o wide` (or `get po`): its table's NODE column places each pod. */
-const GET_PODS_WIDE = /(?:^|\s)(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\sget\s+(?:pods?|po)\b[^|;&]*\s-o\s*wide\b/;
+const GET_PODS_WIDE = /(?:^|\s)(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\sget\s+(?:pods?|po)\b[^|;&]{0,200}?\s-o\s*wide\b/;
+/** A command line longer than this is no one's typed `get pods` (and the pattern's cost grows with it: review 50h F1). */
+const MAX_COMMAND = 1_000;
 /** The table's header: NAME, then NODE further on (NAMESPACE first with `-A`). */
 const PODS_HEADER = /^(?:NAMESPACE\s+)?NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE\b/;
 /** Rows read after a header, at most: a namespace's pods. */
@@ -76,7 +78,7 @@ const MAX_POD_ROWS = 5_000;
  */
 export function podNodes(command: string, lineAt: (line: number) => string | undefined, after: number): Map<string, string> {
   const placed = new Map<string, string>();
-  if (!GET_PODS_WIDE.test(command)) return placed;
+  if (command.length > MAX_COMMAND || !command.includes("wide") || !GET_PODS_WIDE.test(command)) return placed;
   const header = lineAt(after + 1);
   if (header === undefined) return placed;
   if (!PODS_HEADER.test(header)) return headerlessPodNodes(command, lineAt, after);
