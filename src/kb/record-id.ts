@@ -5,14 +5,17 @@ export const MAX_RECORD_ID = 120;
 
 /**
  * The record id a person typed, when the whole text is one: trimmed, without the backticks or quotes chat formatting
- * adds, in lower case (a phone capitalises its first letter, a ticket's title upper-cases it: review 49b F1). Null
- * where the text has no id's shape.
+ * adds, in lower case (a phone capitalises its first letter, a ticket's title upper-cases it: review 49b F1), without a
+ * sentence's closing punctuation ("see xt-mark-ipv6-typo-2024.") or its record file's path and extension
+ * ("data/bugs/xt-mark-ipv6-typo-2024.yaml": review 50b F9). Null where the text has no id's shape.
  */
 export function typedRecordId(text: string): string | null {
   const id = text
     .trim()
     .replace(/^([`'"])(.*)\1$/s, "$2")
     .trim()
+    .replace(/[.,;:!?)]+$/, "")
+    .replace(/^(?:\S*\/)?bugs\/([^/\s]+)\.ya?ml$/i, "$1")
     .toLowerCase();
   return id.length <= MAX_RECORD_ID && RECORD_ID.test(id) ? id : null;
 }

@@ -437,6 +437,11 @@ describe("known-bugs search and show", () => {
       const upper = await runCli(["show", XT.toUpperCase(), ...where]);
       expect(upper.code, where[0]).toBe(0);
       expect(upper.stdout).toMatch(/^xt-mark-ipv6-typo-2024: /);
+      // As a sentence's last word, or its record file's path (review 50b F9), shown and searched.
+      for (const typed of [`${XT}.`, `data/bugs/${XT}.yaml`]) {
+        expect((await runCli(["show", typed, ...where])).stdout, typed).toMatch(/^xt-mark-ipv6-typo-2024: /);
+        expect((await runCli(["search", typed, ...where])).stdout, typed).toMatch(/^xt-mark-ipv6-typo-2024 /);
+      }
     }
     const missing = await runCli(["show", "no-such-bug", "--url", server.url]);
     expect(missing.code).toBe(2);

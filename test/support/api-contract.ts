@@ -30,7 +30,17 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
 
   it("finds a record by its own id first, typed in any case or quoted (review 49b F1)", async () => {
     // The index holds no ids: records naming this one in their text came first, and an id with a version found nothing.
-    for (const q of [XT, XT.toUpperCase(), `Xt${XT.slice(2)}`, ` \`${XT}\` `]) {
+    // As a sentence's last word or its record file's path too (review 50b F9).
+    for (const q of [
+      XT,
+      XT.toUpperCase(),
+      `Xt${XT.slice(2)}`,
+      ` \`${XT}\` `,
+      `${XT}.`,
+      `${XT},`,
+      `data/bugs/${XT}.yaml`,
+      `bugs/${XT}.yml`,
+    ]) {
       const found = await listBugs(api, { q });
       expect(found.items[0]?.id, q).toBe(XT);
     }

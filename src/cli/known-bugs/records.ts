@@ -68,9 +68,13 @@ async function finder(values: CliValues, words: string[], limit: number): Promis
     };
   }
   const kb = await loadLocalKb(values.kb);
+  // A record's own id, as the server takes it (a sentence's last word, a file path: review 50b F9), first.
+  const own = typedRecordId(words.join(" "));
   return async (step) => {
-    const holds = (r: BugRecord) => (step.kind === "all" ? matchesAll(r, words) : matchesAny(r, step.kind === "ids" ? step.ids : words));
-    const items = await ranked(kb, kb.records.filter(holds), words);
+    const holds = (r: BugRecord) =>
+      r.id === own || (step.kind === "all" ? matchesAll(r, words) : matchesAny(r, step.kind === "ids" ? step.ids : words));
+    const found = await ranked(kb, kb.records.filter(holds), words);
+    const items = [...found.filter((r) => r.id === own), ...found.filter((r) => r.id !== own)];
     return {
       total: items.length,
       items: items.slice(0, limit).map((r) => {
