@@ -33,8 +33,7 @@ export function earlierBoot(
   reversed: ReadonlySet<number>,
 ): (line: number) => boolean {
   if (!marks.length) return () => false;
-  const commandOf = commandBefore(commands);
-  const outputOf = (line: number) => commandOf(line)?.[0] ?? 0;
+  const outputOf = outputsOf(commands);
   return (line) => {
     const own = outputOf(line);
     // The first separator after the line (the last before it, reversed): a later or earlier one in the same output is
@@ -51,8 +50,7 @@ export function bootsApart(
   marks: readonly number[],
 ): (a: number, b: number) => boolean {
   if (!marks.length) return () => false;
-  const commandOf = commandBefore(commands);
-  const outputOf = (line: number) => commandOf(line)?.[0] ?? 0;
+  const outputOf = outputsOf(commands);
   return (a, b) => {
     const [from, to] = a < b ? [a, b] : [b, a];
     const own = outputOf(from);
@@ -75,8 +73,7 @@ export function bootBannerOf(
   banners: readonly number[],
 ): (line: number) => number | null {
   if (!banners.length) return () => null;
-  const commandOf = commandBefore(commands);
-  const outputOf = (line: number) => commandOf(line)?.[0] ?? 0;
+  const outputOf = outputsOf(commands);
   return (line) => {
     const own = outputOf(line);
     const after = firstAfter(banners, line);
@@ -101,8 +98,7 @@ export function crashHeaderOf(
   lineAt: (line: number) => string | undefined,
 ): (line: number) => number | null {
   if (!headers.length) return () => null;
-  const commandOf = commandBefore(commands);
-  const outputOf = (line: number) => commandOf(line)?.[0] ?? 0;
+  const outputOf = outputsOf(commands);
   // The kernel's lines all the way, no report ending or starting between them (its "end trace", a panic's last lines, the
   // next report's "cut here"), and a dmesg clock that never runs back (another machine's ring buffer after this one's:
   // review 50g F1).
@@ -151,6 +147,12 @@ const HEADER_AFTER = 8;
 const REPORT_BOUNDARY = /---\[ end (?:trace|Kernel panic)|-{4,}\[ cut here \]|Kernel panic - not syncing|Kernel Offset: /;
 /** dmesg's clock, seconds since boot ("[ 3049.260140]"). */
 const DMESG_CLOCK = /\[\s*(\d+\.\d+)\]/;
+
+/** The command (or heading) whose output a line is, by its line; 0 before the first. */
+function outputsOf(commands: ReadonlyArray<readonly [number, ...unknown[]]>): (line: number) => number {
+  const commandOf = commandBefore(commands);
+  return (line) => commandOf(line)?.[0] ?? 0;
+}
 
 /** The index of the first of the (ordered) lines after `line`; `marks.length` when none is. */
 function firstAfter(marks: readonly number[], line: number): number {

@@ -148,35 +148,35 @@ function unwrapTaint(text: string, line: number, lineAt: ((line: number) => stri
   return next !== undefined && RELEASE_OPENS.test(next) ? `${text.trimEnd()} ${next.trimStart()}` : text;
 }
 
+/** A kernel the log printed on one line, with the line: a boot's banner or a crash's header. */
+export interface KernelLine {
+  line: number;
+  uname: UnameFacts;
+}
+
 /**
  * The crash headers among the candidate lines, in line order, each with the kernel it names: an oops, WARN or hung task
  * prints its own kernel after its taint ("CPU: 3 PID: 41872 Comm: nfsstat Not tainted 6.8.10-300.fc40.x86_64 #1").
  */
-export function crashHeaders(
-  candidates: readonly LineRef[],
-  lineAt?: (line: number) => string,
-): Array<{ line: number; uname: UnameFacts }> {
-  const headers: Array<{ line: number; uname: UnameFacts }> = [];
-  for (const { text, line } of candidates) {
-    if (!TAINT_HEADER.test(text)) continue;
-    const uname = readingsAt(text, line, lineAt).kernels.find((u) => !u.named && !u.via);
-    if (uname?.release) headers.push({ line, uname });
-  }
-  return headers.sort((a, b) => a.line - b.line);
-}
+export const crashHeaders = (candidates: readonly LineRef[], lineAt?: (line: number) => string): KernelLine[] =>
+  kernelLines(candidates, TAINT_HEADER, lineAt);
 
 /**
  * The boot banners among the candidate lines, in line order, each with the kernel it booted: the kernel's own first line
  * of a boot ("Linux version 5.15.0-127-generic (buildd@…) … #137-Ubuntu SMP …"), not a quoted or retold one.
  */
-export function bootBanners(candidates: readonly LineRef[], lineAt?: (line: number) => string): Array<{ line: number; uname: UnameFacts }> {
-  const banners: Array<{ line: number; uname: UnameFacts }> = [];
+export const bootBanners = (candidates: readonly LineRef[], lineAt?: (line: number) => string): KernelLine[] =>
+  kernelLines(candidates, BOOT_LINE, lineAt);
+
+/** The candidate lines of one kind (`shape`), in line order, each with the kernel it prints (not a quoted or retold one). */
+function kernelLines(candidates: readonly LineRef[], shape: RegExp, lineAt?: (line: number) => string): KernelLine[] {
+  const found: KernelLine[] = [];
   for (const { text, line } of candidates) {
-    if (!BOOT_LINE.test(text)) continue;
+    if (!shape.test(text)) continue;
     const uname = readingsAt(text, line, lineAt).kernels.find((u) => !u.named && !u.via);
-    if (uname?.release) banners.push({ line, uname });
+    if (uname?.release) found.push({ line, uname });
   }
-  return banners.sort((a, b) => a.line - b.line);
+  return found.sort((a, b) => a.line - b.line);
 }
 
 /**
