@@ -204,8 +204,13 @@ describe("the host's own component versions", () => {
       "$ docker --version\nDocker version 29.1.3, build f52814d\n$ containerd --version\ncontainerd containerd.io v2.2.1 dea7da592f5d1d2b7755e3a161be07f43fad8f75";
     expect(extractFacts(lxc).components).toEqual({ containerd: "2.2.1", docker: "29.1.3" });
     // The daemon's version asked by a template prints it alone (review 49d F4): the daemon's word over the CLI's.
-    for (const asked of ["docker version --format '{{.Server.Version}}'", 'docker info -f "{{.ServerVersion}}"']) {
-      const format = `$ docker --version\nDocker version 24.0.5, build ced0996\n$ ${asked}\n20.10.7\n${TCP6}`;
+    // As a JSON string too (`{{json …}}`: review 50b F8).
+    for (const [asked, printed] of [
+      ["docker version --format '{{.Server.Version}}'", "20.10.7"],
+      ['docker info -f "{{.ServerVersion}}"', "20.10.7"],
+      ["docker info --format '{{json .ServerVersion}}'", '"20.10.7"'],
+    ]) {
+      const format = `$ docker --version\nDocker version 24.0.5, build ced0996\n$ ${asked}\n${printed}\n${TCP6}`;
       expect(extractFacts(format).components, asked).toMatchObject({ docker: "20.10.7" });
       expect(verdictOf(format, TCP6_ID), asked).toMatchObject({ status: "not-affected" });
     }

@@ -161,10 +161,11 @@ const CRICTL_COMMAND_REACH = 4;
  * beside a quoted report's 20.10.6).
  */
 const DOCKER_SERVER_FORMAT =
-  /\bdocker\s+(?:version|info|system\s+info)\b.*\s(?:--format|-f)[=\s]*(["']?)\{\{\s*\.(?:Server\.Version|ServerVersion)\s*\}\}\1(?:\s+2>(?:&1|\s*\/dev\/null))?\s*$/;
-const DOCKER_SERVER_FORMAT_MARKERS = ["{{.server.version}}", "{{.serverversion}}"];
+  /\bdocker\s+(?:version|info|system\s+info)\b.*\s(?:--format|-f)[=\s]*(["']?)\{\{\s*(?:json\s+)?\.(?:Server\.Version|ServerVersion)\s*\}\}\1(?:\s+2>(?:&1|\s*\/dev\/null))?\s*$/;
+// `{{json …}}` prints the same value as a JSON string (review 50b F8).
+const DOCKER_SERVER_FORMAT_MARKERS = ["{{.server.version}}", "{{.serverversion}}", "{{json .server.version}}", "{{json .serverversion}}"];
 export const asksDockerServer = (text: string): boolean => DOCKER_SERVER_FORMAT.test(text);
-const BARE_VERSION = /^\s*v?(\d+\.\d+\.\d+[\w.+~-]*)\s*$/;
+const BARE_VERSION = /^\s*"?v?(\d+\.\d+\.\d+[\w.+~-]*?)"?\s*$/;
 const COMPONENT_MARKERS = [
   ...DOCKER_SERVER_FORMAT_MARKERS,
   "server version: ",
