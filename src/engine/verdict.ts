@@ -1870,8 +1870,11 @@ export function imageOsComponents(os: Pick<OsFacts, "id" | "versionId" | "buildI
 
 export function iptablesComponents(iptables: IptablesFacts | null): Record<string, string> {
   if (!iptables) return {};
-  // Under its backend's own key too, for a bug of one backend only (iptables-nft 1.8.1/1.8.2's -C).
-  const backend = iptables.backend ? BACKEND_ECOSYSTEMS[iptables.backend] : null;
+  // Under its backend's own key too, for a bug of one backend only (iptables-nft 1.8.1/1.8.2's -C). A release before
+  // 1.8.0, which brought the nf_tables backend, prints none and has only the legacy one (review 50f F3: 1.4.21 left
+  // "no version of iptables-nft was given").
+  const named = iptables.backend ?? (safeCompare("semver", iptables.version, "1.8.0") < 0 ? "legacy" : null);
+  const backend = named ? BACKEND_ECOSYSTEMS[named] : null;
   return { iptables: iptables.version, ...(backend ? { [backend]: iptables.version } : {}) };
 }
 

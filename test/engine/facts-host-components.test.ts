@@ -1162,6 +1162,12 @@ ${table}`);
     const debian10 = 'PRETTY_NAME="Debian GNU/Linux 10 (buster)"\nNAME="Debian GNU/Linux"\nVERSION_ID="10"\nID=debian\n';
     const legacy = `${debian10}$ iptables -V\niptables v1.8.2 (legacy)\n$ dpkg -l iptables\nii  iptables  1.8.2-4  amd64  administration tools\niptables: Bad rule (does a matching rule exist in that chain?).`;
     expect(verdictOf(legacy, "iptables-nft-1.8.1-1.8.2-check-bug")?.status).toBe("not-affected");
+    // A release before 1.8.0 prints no backend and has only the legacy one (review 50f F3: "no version of iptables-nft").
+    const centos7 = "$ iptables --version\niptables v1.4.21\niptables: Bad rule (does a matching rule exist in that chain?).";
+    expect(verdictOf(centos7, "iptables-nft-1.8.1-1.8.2-check-bug")).toMatchObject({
+      status: "not-affected",
+      reason: expect.stringContaining("runs the legacy one"),
+    });
     // Headings that say "this is not the failing machine or time" in other words: named.
     for (const heading of [
       "On node-2, where it works:",
