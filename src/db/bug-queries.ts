@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, like, or, sql } from "drizzle-orm";
 import { type IdMatch, idMatches, isNamedId } from "../kb/id-matches";
-import { typedRecordId } from "../kb/record-id";
+import { namedRecordIds } from "../kb/record-id";
 import type { BugRecord } from "../kb/record-schema";
 import type { Store } from "./create-db";
 import { asSetupFault } from "./kb-setup";
@@ -184,13 +184,15 @@ async function findBugs(store: Store, f: BugFilters): Promise<{ total: number; i
     const match = ftsQuery(f.q, f.anyTerm);
     // A record's own id, typed in any case, finds that record first: the index holds no ids, so the look-alikes that
     // name it in their text came first, and an id with a version in it found nothing (review 49b F1).
-    const own = typedRecordId(f.q);
-    const exact = own ? await db.select({ id: bugs.id }).from(bugs).where(eq(bugs.id, own)) : [];
+    // As a sentence's word or a page's address too (review 50i F3).
+    const named = namedRecordIds(f.q);
+    const found = named.length ? await db.select({ id: bugs.id }).from(bugs).where(inArray(bugs.id, named)) : [];
+    const exact = named.filter((id) => found.some((r) => r.id === id));
     if (!match && !exact.length) return { total: 0, items: [] };
     const rows = match
       ? await db.all<{ bug_id: string }>(sql`SELECT bug_id FROM bugs_fts WHERE bugs_fts MATCH ${match} ORDER BY bm25(bugs_fts)`)
       : [];
-    ranked = [...exact.map((r) => r.id), ...rows.map((r) => r.bug_id).filter((id) => id !== own)];
+    ranked = [...exact, ...rows.map((r) => r.bug_id).filter((id) => !exact.includes(id))];
     decided.push(new Set(ranked));
   }
   // The component's own characters, LIKE's wildcards among them, escaped: "%" names no component, not every one.

@@ -15,7 +15,24 @@ export function typedRecordId(text: string): string | null {
     .replace(/^([`'"])(.*)\1$/s, "$2")
     .trim()
     .replace(/[.,;:!?)]+$/, "")
-    .replace(/^(?:\S*\/)?bugs\/([^/\s]+)\.ya?ml$/i, "$1")
+    .replace(/^(?:\S*\/)?bugs\/([^/\s?#]+?)(?:\.ya?ml)?\/?$/i, "$1")
+    .replace(/\.ya?ml$/i, "")
     .toLowerCase();
   return id.length <= MAX_RECORD_ID && RECORD_ID.test(id) ? id : null;
+}
+
+/** Words a search may hold an id in, at most: a sentence, not a pasted log. */
+const MAX_ID_WORDS = 20;
+
+/**
+ * The record ids a search may name: the whole text as one (typedRecordId), else each of its words, as a sentence's
+ * ("see br-netfilter-not-loaded.") or a record page's address ("…/bugs/<id>") holds it (review 50i F3). Only ids of
+ * real records count, so the caller looks each one up.
+ */
+export function namedRecordIds(text: string): string[] {
+  const whole = typedRecordId(text);
+  if (whole) return [whole];
+  const words = text.trim().split(/\s+/);
+  if (words.length > MAX_ID_WORDS) return [];
+  return [...new Set(words.flatMap((w) => typedRecordId(w) ?? []).filter((id) => id.includes("-")))];
 }

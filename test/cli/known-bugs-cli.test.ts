@@ -442,6 +442,8 @@ describe("known-bugs search and show", () => {
         expect((await runCli(["show", typed, ...where])).stdout, typed).toMatch(/^xt-mark-ipv6-typo-2024: /);
         expect((await runCli(["search", typed, ...where])).stdout, typed).toMatch(/^xt-mark-ipv6-typo-2024 /);
       }
+      // A sentence naming it (review 50i F3).
+      expect((await runCli(["search", `see ${XT}.`, ...where])).stdout).toMatch(/^xt-mark-ipv6-typo-2024 /);
     }
     const missing = await runCli(["show", "no-such-bug", "--url", server.url]);
     expect(missing.code).toBe(2);

@@ -565,6 +565,28 @@ ${xorMarkJournaldOf("worker-2")}`;
         level: "verified",
         reason: expect.stringContaining("the kernel the crash itself names"),
       });
+    // A soft lockup since 6.11 prints its CPU utilisation and module list before its header (review 50i F1): the lockup line
+    // (nfs-client-softlockup-6.11's signature) is 10 lines above the kernel it names.
+    const lockup = [
+      "watchdog: BUG: soft lockup - CPU#2 stuck for 78s! [kworker/u16:7:101418]",
+      "CPU#2 Utilization every 4s during lockup:",
+      "        #1: 100% system,          0% softirq,          0% hardirq,          0% idle",
+      "        #2: 100% system,          1% softirq,          1% hardirq,          0% idle",
+      "        #3: 100% system,          0% softirq,          1% hardirq,          0% idle",
+      "        #4: 100% system,          0% softirq,          0% hardirq,          0% idle",
+      "        #5: 100% system,          0% softirq,          1% hardirq,          0% idle",
+      "Modules linked in: bluetooth rpcsec_gss_krb5 auth_rpcgss nfsv4 dns_resolver nfs lockd grace veth xt_nat",
+      " fuse qemu_fw_cfg",
+      "CPU: 2 UID: 0 PID: 101418 Comm: kworker/u16:7 Not tainted 6.11.5-300.fc41.x86_64 #1",
+      "RIP: 0010:nfs_page_group_unlock+0x28/0x40 [nfs]",
+    ]
+      .map((l) => `Nov 17 15:41:59 coreos kernel: ${l}`)
+      .join("\n");
+    const softlockup = diagnoseBundle(
+      kb,
+      `$ uname -r\n6.12.4-200.fc41.x86_64\n$ journalctl -k -b -1 --no-pager | grep -A12 "soft lockup"\n${lockup}`,
+    );
+    expect(softlockup.findings.find((f) => f.id === "nfs-client-softlockup-6.11")?.verdict.reason).toContain("(6.11.5-300.fc41.x86_64)");
     // A message of another program logged beside the crash is no part of it: the header dates only the kernel's own lines.
     const beside = `${head}\n[root@nfs1 ~]# journalctl -b -1 --no-pager | tail -9\n${oops("May 27 09:11:52 nfs1 kernel: ").replace(
       "May 27 09:11:52 nfs1 kernel:  <TASK>",

@@ -30,7 +30,7 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
 
   it("finds a record by its own id first, typed in any case or quoted (review 49b F1)", async () => {
     // The index holds no ids: records naming this one in their text came first, and an id with a version found nothing.
-    // As a sentence's last word or its record file's path too (review 50b F9).
+    // As a sentence's last word, its record file's path or its page's address too (reviews 50b F9, 50i F3).
     for (const q of [
       XT,
       XT.toUpperCase(),
@@ -39,6 +39,9 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
       `${XT}.`,
       `${XT},`,
       `data/bugs/${XT}.yaml`,
+      `${XT}.yaml`,
+      `see ${XT}.`,
+      `https://kb.example.org/bugs/${XT}`,
       `bugs/${XT}.yml`,
     ]) {
       const found = await listBugs(api, { q });

@@ -3,7 +3,7 @@ import type { CompiledKb } from "../../engine/compile-kb";
 import { rebootWords } from "../../engine/record";
 import { aliasStatus, STATUS_WORDS } from "../../kb/fact-status";
 import { type IdMatch, idMatches, idMatchText } from "../../kb/id-matches";
-import { typedRecordId } from "../../kb/record-id";
+import { namedRecordIds, typedRecordId } from "../../kb/record-id";
 import type { BugRecord } from "../../kb/record-schema";
 import { firstFound, type SearchStep, searchSteps, stepNotice } from "../../kb/search-steps";
 import type { ShownRecord } from "./answer-shape";
@@ -69,12 +69,12 @@ async function finder(values: CliValues, words: string[], limit: number): Promis
   }
   const kb = await loadLocalKb(values.kb);
   // A record's own id, as the server takes it (a sentence's last word, a file path: review 50b F9), first.
-  const own = typedRecordId(words.join(" "));
+  const own = new Set(namedRecordIds(words.join(" ")));
   return async (step) => {
     const holds = (r: BugRecord) =>
-      r.id === own || (step.kind === "all" ? matchesAll(r, words) : matchesAny(r, step.kind === "ids" ? step.ids : words));
+      own.has(r.id) || (step.kind === "all" ? matchesAll(r, words) : matchesAny(r, step.kind === "ids" ? step.ids : words));
     const found = await ranked(kb, kb.records.filter(holds), words);
-    const items = [...found.filter((r) => r.id === own), ...found.filter((r) => r.id !== own)];
+    const items = [...found.filter((r) => own.has(r.id)), ...found.filter((r) => !own.has(r.id))];
     return {
       total: items.length,
       items: items.slice(0, limit).map((r) => {

@@ -141,8 +141,11 @@ export function crashHeaderOf(
 const KERNEL_LINE =
   /\bkernel: |^\s*(?:<\d>)?\[\s*\d+\.\d+\]|^Panic#\d+ Part\d+ |^\s*(?:RIP|RSP|RAX|RDX|RBP|R\d\d|FS|CS|CR2|Code|Call Trace|Modules linked in|Hardware name|CPU|Workqueue|\? |<\/?TASK>|<\/?IRQ>|[\w.]+\+0x[0-9a-f]+\/0x[0-9a-f]+)/;
 
-/** Lines from a report's first line to its header ("BUG: …", "#PF: …", "PGD 0 P4D 0", "Oops: …", then "CPU: …"). */
-const HEADER_AFTER = 8;
+/**
+ * Lines from a report's first line to its header: "BUG: …", "#PF: …", "Oops: …", then "CPU: …"; a soft lockup's module
+ * list and, since Linux 6.11, its irq event stamps come first (review 50i F1: 8 lines missed them).
+ */
+const HEADER_AFTER = 30;
 /** A report's end or the next one's start: its "end trace", a panic's last lines, a WARN's "cut here". */
 const REPORT_BOUNDARY = /---\[ end (?:trace|Kernel panic)|-{4,}\[ cut here \]|Kernel panic - not syncing|Kernel Offset: /;
 /** dmesg's clock, seconds since boot ("[ 3049.260140]"). */
