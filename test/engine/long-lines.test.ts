@@ -24,6 +24,9 @@ const LONG_LINES: Record<string, string> = {
   // 100,000 spaces, 8-12 s).
   "a prompt's export and many spaces": `admin@web-1:~$ export${" ".repeat(N)}X`,
   "a prompt's docker and many spaces": `$ docker${" ".repeat(N)}X`,
+  // The pods a `get pods -o wide` places were looked for with a pattern that tried every start to the line's end, beside
+  // a pod's logs (review 50h F1: one 128 KB command line used the 10 s budget).
+  "a get-pods command line beside a pod's logs": `$ kubectl logs web-0\nx\n$ kubectl get pods${" k get po x".repeat(N / 11)}`,
 };
 
 describe("long lines", () => {
