@@ -18,7 +18,7 @@ import { machineOf as machineOfTarget } from "./fan-out-reader";
 import { type ComponentReadings, type HostComponents, hostComponents, namedComponents } from "./host-components";
 import { findIptables, type LineRef, pickIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
-import { bootBanners, crashHeaders, disputesKernel, kernelReleasesNamed, pickKernelMention } from "./kernel-mentions";
+import { bootBanners, crashHeaders, disputesKernel, type KernelLine, kernelReleasesNamed, pickKernelMention } from "./kernel-mentions";
 import { buildOfPackage, kernelPackageRow } from "./kernel-package-row";
 import { NODES_HEADER, oneRowPerNode, osImageToOs, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
 import { fromRotatedFile } from "./log-files";
@@ -135,9 +135,10 @@ export interface ExtractedFacts {
   /** Whether a journal's boot separator lies between two lines of one command's output (boot-marks.ts). */
   bootsApart: (a: number, b: number) => boolean;
   /**
-   * The kernel of the boot the given lines were all logged in, as that boot's banner shows it ("Linux version …" before
-   * them in one output, no boot separator between: boot-marks.ts bootBannerOf), its `line` the banner's; null where their
-   * boot shows no banner, or they were logged in different boots.
+   * The kernel that logged the given lines, all of them: the one their crash's own header names (an oops's "Not tainted
+   * <release>" within its report: boot-marks.ts crashHeaderOf), else the one their boot's banner shows ("Linux version …"
+   * before them in one output, no boot separator between: bootBannerOf), its `line` the header's or banner's; null where
+   * the paste shows neither, or the lines belong to different ones.
    */
   bootKernel: (lines: readonly number[]) => KernelFacts | null;
   /** Whether the command before a line ran a container CLI against another machine's daemon (commandHost: that machine). */
@@ -545,7 +546,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const os = ubuntuRelease ?? osRead;
   const kernel = ubuntuRelease ? kernelOn(ubuntuRelease) : kernelRead;
   // A kernel the log printed on one line (a boot banner, a crash header), read as the bundle's own kernel is.
-  const kernelOfLine = ({ uname, line }: { uname: UnameFacts; line: number }): KernelFacts | null => {
+  const kernelOfLine = ({ uname, line }: KernelLine): KernelFacts | null => {
     const source = [{ uname, line }];
     const read = combineKernel(source, null, osRead, text);
     const ubuntu = !osRead && osSection && read?.distro === "ubuntu" ? ubuntuVersionOnly(osSection) : null;
