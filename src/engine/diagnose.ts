@@ -570,9 +570,9 @@ function assemble(
     const printedKernel = kernelAt && symptomLines().every(agreed) ? facts.kernelAt(kernelAt) : null;
     if (printedKernel)
       hosts = hosts.map((h) => (h.subject === single.subject ? { ...h, kernel: printedKernel, kernelsGiven: undefined } : h));
-    // The banner of the boot every symptom line was logged in ("Linux version …" before them in one output, no boot separator
-    // between, printed where they were): the kernel that logged them, whatever the paste read after a reboot (review 49g F8:
-    // the failing boot's 5.15.0-127 #137 beside the `uname -r` of the 130 booted since asked for `uname -v`).
+    // The kernel that logged every symptom line, as their crash's own header or their boot's banner shows it (failureBoot),
+    // whatever the paste read after a reboot (review 49g F8: the failing boot's 5.15.0-127 #137 beside the `uname -r` of
+    // the 130 booted since asked for `uname -v`; 50b F2: a saved oops beside a newer uname).
     const boot = !facts.nodes.length && logEvidence.length ? failureBoot(facts, symptomLines(), printerOf) : null;
     const bootKernel = boot?.kernel ?? null;
     if (bootKernel) hosts = hosts.map((h) => (h.subject === single.subject ? { ...h, kernel: bootKernel, kernelsGiven: undefined } : h));
@@ -977,10 +977,11 @@ function failureBoot(
   printerOf: (line: number) => string | null,
 ): { kernel: KernelFacts | null; apart: boolean; inBoot: boolean } {
   const text = (l: number) => facts.lineAt(l) ?? "";
+  // Printed by the same machine, and from the same file of a grep over several.
+  const sameSource = (l: number, k: number) => printerOf(l) === printerOf(k) && fileOfLine(text(l)) === fileOfLine(text(k));
   const booted = facts.bootKernel(lines);
   const banner = booted?.line;
-  const file = banner === undefined ? null : fileOfLine(text(banner));
-  const own = banner !== undefined && lines.every((l) => printerOf(l) === printerOf(banner) && fileOfLine(text(l)) === file);
+  const own = banner !== undefined && lines.every((l) => sameSource(l, banner));
   const read = facts.kernel;
   if (own && booted) {
     const more = !read || read.named || read.release !== booted.release || (!read.build && booted.build !== null);
@@ -995,8 +996,7 @@ function failureBoot(
     facts.sections.some((s) => s.lines[0] <= at && at <= s.lines[1])
   )
     return { kernel: null, apart: false, inBoot: false };
-  const atFile = fileOfLine(text(at));
-  const inItsBoot = (l: number) => facts.bootKernel([l])?.line === at && printerOf(l) === printerOf(at) && fileOfLine(text(l)) === atFile;
+  const inItsBoot = (l: number) => facts.bootKernel([l])?.line === at && sameSource(l, at);
   return { kernel: null, apart: !lines.some(inItsBoot) && !facts.readNow(at), inBoot: false };
 }
 

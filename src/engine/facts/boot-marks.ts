@@ -53,10 +53,7 @@ export function bootsApart(
   const outputOf = outputsOf(commands);
   return (a, b) => {
     const [from, to] = a < b ? [a, b] : [b, a];
-    const own = outputOf(from);
-    if (outputOf(to) !== own) return false;
-    const mark = marks[firstAfter(marks, from)];
-    return mark !== undefined && mark < to;
+    return outputOf(to) === outputOf(from) && crosses(marks, from, to);
   };
 }
 
@@ -79,9 +76,7 @@ export function bootBannerOf(
     const after = firstAfter(banners, line);
     const banner = reversed.has(own) ? (banners[after - 1] === line ? line : banners[after]) : banners[after - 1];
     if (banner === undefined || outputOf(banner) !== own) return null;
-    const [from, to] = banner < line ? [banner, line] : [line, banner];
-    const mark = marks[firstAfter(marks, from)];
-    return mark !== undefined && mark < to ? null : banner;
+    return crosses(marks, banner, line) ? null : banner;
   };
 }
 
@@ -126,9 +121,7 @@ export function crashHeaderOf(
       )
       .sort((a, b) => Math.abs(a - line) - Math.abs(b - line));
     for (const header of near) {
-      const [from, to] = header < line ? [header, line] : [line, header];
-      const mark = marks[firstAfter(marks, from)];
-      if ((mark === undefined || mark > to) && oneReport(from, to)) return header;
+      if (!crosses(marks, header, line) && oneReport(Math.min(header, line), Math.max(header, line))) return header;
     }
     return null;
   };
@@ -155,6 +148,13 @@ const DMESG_CLOCK = /\[\s*(\d+\.\d+)\]/;
 function outputsOf(commands: ReadonlyArray<readonly [number, ...unknown[]]>): (line: number) => number {
   const commandOf = commandBefore(commands);
   return (line) => commandOf(line)?.[0] ?? 0;
+}
+
+/** Whether one of the (ordered) separator lines lies between two lines. */
+function crosses(marks: readonly number[], a: number, b: number): boolean {
+  const [from, to] = a < b ? [a, b] : [b, a];
+  const mark = marks[firstAfter(marks, from)];
+  return mark !== undefined && mark < to;
 }
 
 /** The index of the first of the (ordered) lines after `line`; `marks.length` when none is. */
