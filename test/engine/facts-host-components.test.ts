@@ -234,6 +234,38 @@ describe("the host's own component versions", () => {
     });
   });
 
+  it("reads the daemon's versions from Docker's own JSON answers, never the client's nor a Podman socket's", () => {
+    // docker/cli's `docker version --format json` (or '{{json .}}'): one line, the client's part first (review 50i F2).
+    const server = (engine: string, components = `{"Name":"Engine","Version":"${engine}","Details":{"ApiVersion":"1.41"}}`) =>
+      `"Server":{"Platform":{"Name":"Docker Engine - Community"},"Components":[${components},{"Name":"containerd","Version":"1.4.6","Details":{"GitCommit":"d71fcd7"}},{"Name":"runc","Version":"1.0.0-rc95","Details":{"GitCommit":"b9ee9c6"}}],"Version":"${engine}","ApiVersion":"1.41","MinAPIVersion":"1.12","GitCommit":"b0f5bc3","Os":"linux","Arch":"amd64","KernelVersion":"5.10.0-8-amd64"}`;
+    const client =
+      '"Client":{"Platform":{"Name":"Docker Engine - Community"},"Version":"24.0.5","ApiVersion":"1.43","GitCommit":"ced0996","Os":"linux"}';
+    for (const asked of ["docker version --format json", "docker version --format '{{json .}}'"]) {
+      const paste = `$ ${asked}\n{${client},${server("20.10.6")}}\n${TCP6}`;
+      expect(extractFacts(paste).components, asked).toMatchObject({ docker: "20.10.6", containerd: "1.4.6", runc: "1.0.0-rc95" });
+      expect(verdictOf(paste, TCP6_ID), asked).toMatchObject({ status: "affected" });
+    }
+    // `docker info --format json` names the daemon's release as ServerVersion, or `jq` picks it from either answer.
+    const info = '{"ID":"7TRN:IPZB","Containers":3,"Driver":"overlay2","DockerRootDir":"/var/lib/docker","ServerVersion":"20.10.7"}';
+    expect(extractFacts(`$ docker info --format json\n${info}\n${TCP6}`).components).toMatchObject({ docker: "20.10.7" });
+    for (const asked of ["docker info --format json | jq -r .ServerVersion", "docker version -f json | jq '.Server.Version'"])
+      expect(extractFacts(`$ ${asked}\n"20.10.7"\n${TCP6}`).components, asked).toMatchObject({ docker: "20.10.7" });
+    // No daemon answered: the client's part alone names no daemon.
+    expect(extractFacts(`$ docker version --format json\n{${client},"Server":null}`).components.docker).toBeUndefined();
+    // The docker client against Podman's socket: Podman's engine and storage, no Docker.
+    const podman = server("4.9.3", '{"Name":"Podman Engine","Version":"4.9.3","Details":{"APIVersion":"4.9.3"}}');
+    expect(extractFacts(`$ docker version --format json\n{${client},${podman}}`).components.docker).toBeUndefined();
+    expect(
+      extractFacts(
+        '$ docker info --format json\n{"Driver":"overlay","DockerRootDir":"/var/lib/containers/storage","ServerVersion":"4.9.3"}',
+      ).components.docker,
+    ).toBeUndefined();
+    // Podman's own JSON ("APIVersion", no "ApiVersion") is no Docker's.
+    const own =
+      '{"Client":{"APIVersion":"4.9.3","Version":"4.9.3","OsArch":"linux/amd64"},"Server":{"APIVersion":"4.9.3","Version":"4.9.3","OsArch":"linux/amd64"}}';
+    expect(extractFacts(`$ podman version --format json\n${own}`).components.docker).toBeUndefined();
+  });
+
   it("reads a distribution's Docker build where its docker version or docker --version names it (review 34a: it was upstream's)", () => {
     // Ubuntu's docker.io names its package in the engine's "Git commit:", Fedora's moby-engine its release there.
     const engine = (version: string, commit: string) =>

@@ -75,8 +75,12 @@ export function dockerVersionComponents<G extends string>(
   // Whose a part is (`place`: a walk up to its heading) is asked only of the parts that name a version: a paste of bare
   // "Server:" lines walked 80 lines up for each (review 34a: 2 MB took 3 s).
   const groups = new Map<G, DockerServerVersions[]>();
-  for (const s of at) {
-    const [part] = dockerServerVersions([partText(s.line)]);
+  const found = [
+    ...at.map((s) => ({ line: s.line, part: dockerServerVersions([partText(s.line)])[0] })),
+    ...lines.openingWith(JSON_OPEN).map((s) => ({ line: s.line, part: dockerJsonVersions(lines.at(s.line - 1) ?? "") })),
+  ];
+  for (const s of found) {
+    const part = s.part;
     if (!part) continue;
     const group = place(s.line);
     const parts = groups.get(group);
@@ -92,6 +96,62 @@ export function dockerVersionComponents<G extends string>(
 const agreed = (parts: readonly DockerServerVersions[]): DockerServerVersions => agreedPerKey(parts.flatMap((p) => Object.entries(p)));
 
 const SERVER_LINE = "Server:";
+
+/**
+ * Docker's JSON answers, one line each (reviews 50i F2, 51d): `docker version --format json` (or `'{{json .}}'`) prints
+ *
+ *   {"Client":{…,"Version":"26.1.0",…},"Server":{"Platform":{…},"Components":[{"Name":"Engine","Version":"26.0.0",…},
+ *    {"Name":"containerd","Version":"1.6.28",…},{"Name":"runc","Version":"1.1.12",…},…],"Version":"26.0.0","ApiVersion":…}}
+ *
+ * (before Docker 17.06 the server part has no components) and `docker info --format json` prints
+ * {…,"Driver":"overlay2",…,"DockerRootDir":"/var/lib/docker",…,"ServerVersion":"26.0.0",…}. The client's part is left
+ * out, as in the text. Podman's own JSON has no "ApiVersion" (it spells "APIVersion"); a Podman socket answering the
+ * docker client names a "Podman Engine" component or Podman's storage root: no Docker.
+ */
+const JSON_OPEN = '{"';
+/** A `docker info` answer with many registry mirrors and plugins runs to a few KB; longer lines are no such answer. */
+const MAX_JSON_CHARS = 64 * 1024;
+const JSON_VERSION = /^v?(\d+\.\d+\.\d+[\w.+~-]*)$/;
+const PODMAN_STORAGE = "/containers/storage";
+
+function dockerJsonVersions(text: string): DockerServerVersions | null {
+  const t = text.trim();
+  if (t.length > MAX_JSON_CHARS || !t.endsWith("}") || !(t.includes('"Server":{') || t.includes('"ServerVersion":'))) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(t);
+  } catch {
+    return null;
+  }
+  const object = (v: unknown): Record<string, unknown> | null =>
+    v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  const version = (v: unknown) => (typeof v === "string" ? JSON_VERSION.exec(v)?.[1]?.replace(VENDOR_BUILD, "") : undefined);
+  const answer = object(value);
+  const server = object(answer?.Server);
+  if (server) {
+    const components: Array<Record<string, unknown>> = Array.isArray(server.Components)
+      ? (server.Components as unknown[]).flatMap((c) => {
+          const o = object(c);
+          return o ? [o] : [];
+        })
+      : [];
+    if (components.some((c) => typeof c.Name === "string" && c.Name.includes("Podman")) || !("ApiVersion" in server)) return null;
+    const named = (name: string) => version(components.find((c) => c.Name === name)?.Version);
+    const part: DockerServerVersions = {};
+    const docker = named("Engine") ?? version(server.Version);
+    // The distribution's build the engine's commit names, as in the text (Ubuntu's docker.io: "24.0.7-0ubuntu2~22.04.1").
+    const build = typeof server.GitCommit === "string" && docker ? distroBuild(docker, server.GitCommit) : null;
+    if (docker) part.docker = build ?? docker;
+    const containerd = named("containerd");
+    const runc = named("runc");
+    if (containerd) part.containerd = containerd;
+    if (runc) part.runc = runc;
+    return Object.keys(part).length ? part : null;
+  }
+  const root = answer?.DockerRootDir;
+  const docker = version(answer?.ServerVersion);
+  return docker && typeof root === "string" && !root.includes(PODMAN_STORAGE) ? { docker } : null;
+}
 
 /** The server parts of the `docker version` outputs, each given as its text from its "Server:" line on. */
 function dockerServerVersions(partTexts: readonly string[]): DockerServerVersions[] {

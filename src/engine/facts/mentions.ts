@@ -162,9 +162,12 @@ const CRICTL_COMMAND_REACH = 4;
  */
 const DOCKER_SERVER_FORMAT =
   /\bdocker\s+(?:version|info|system\s+info)\b.*\s(?:--format|-f)[=\s]*(["']?)\{\{\s*(?:json\s+)?\.(?:Server\.Version|ServerVersion)\s*\}\}\1(?:\s+2>(?:&1|\s*\/dev\/null))?\s*$/;
-// `{{json …}}` prints the same value as a JSON string (review 50b F8).
-const DOCKER_SERVER_FORMAT_MARKERS = ["{{.server.version}}", "{{.serverversion}}", "{{json .server.version}}", "{{json .serverversion}}"];
-export const asksDockerServer = (text: string): boolean => DOCKER_SERVER_FORMAT.test(text);
+/** The same value picked by `jq` from the JSON answer (`docker info --format json | jq -r .ServerVersion`; review 50i F2). */
+const DOCKER_SERVER_JQ =
+  /\bdocker\s+(?:version|info|system\s+info)\s+(?:--format|-f)[=\s]*(["']?)(?:json|\{\{\s*json\s+\.\s*\}\})\1\s*\|\s*jq\s+(?:-r\s+|--raw-output\s+)?(["']?)\.(?:Server\.Version|ServerVersion)\2\s*$/;
+// `{{json …}}` prints the same value as a JSON string (review 50b F8), as `jq` without `-r` does.
+const DOCKER_SERVER_FORMAT_MARKERS = [".server.version", ".serverversion"];
+export const asksDockerServer = (text: string): boolean => DOCKER_SERVER_FORMAT.test(text) || DOCKER_SERVER_JQ.test(text);
 const BARE_VERSION = /^\s*"?v?(\d+\.\d+\.\d+[\w.+~-]*?)"?\s*$/;
 const COMPONENT_MARKERS = [
   ...DOCKER_SERVER_FORMAT_MARKERS,
