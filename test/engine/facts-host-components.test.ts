@@ -260,6 +260,19 @@ describe("the host's own component versions", () => {
         '$ docker info --format json\n{"Driver":"overlay","DockerRootDir":"/var/lib/containers/storage","ServerVersion":"4.9.3"}',
       ).components.docker,
     ).toBeUndefined();
+    // Nor the client's version beside a Podman server part: no Docker daemon runs (review 51d F1).
+    const podmanServer =
+      "Server: linux/amd64/fedora-40\n Podman Engine:\n  Version:          5.0.2\n  APIVersion:       5.0.2\n OCI Runtime (runc):\n  Version:          runc version 1.1.12\n Engine:\n  Version:          5.0.2\n  API version:      1.41 (minimum version 1.24)";
+    const cliOnPodman = `$ docker version\nClient: Docker Engine - Community\n Version:           20.10.6\n API version:       1.41\n Git commit:        370c289\n\n${podmanServer}\n${TCP6}`;
+    expect(extractFacts(cliOnPodman).components.docker).toBeUndefined();
+    expect(verdictOf(cliOnPodman, TCP6_ID)?.status).toBe("unknown");
+    // The same client beside Docker's own server part is still named as the client's when the server names no version.
+    expect(
+      verdictOf(
+        `$ docker version\nClient: Docker Engine - Community\n Version:           20.10.6\n API version:       1.41\n Git commit:        370c289\n${TCP6}`,
+        TCP6_ID,
+      )?.status,
+    ).toBe("affected");
     // Podman's own JSON ("APIVersion", no "ApiVersion") is no Docker's.
     const own =
       '{"Client":{"APIVersion":"4.9.3","Version":"4.9.3","OsArch":"linux/amd64"},"Server":{"APIVersion":"4.9.3","Version":"4.9.3","OsArch":"linux/amd64"}}';

@@ -503,9 +503,32 @@ export function pickClientVersions(candidates: readonly LineRef[], lineAt: (line
       : DOCKER_INFO_DEBUG.test(unquote(text)) && DOCKER_INFO_CONTEXT.test(unquote(lineAt(line - 1)))
         ? dockerClientVersion(unquote(lineAt(line - 2)), [unquote(lineAt(line - 3)), unquote(lineAt(line - 4))])
         : null;
-    if (client) found.add(withoutEdition(client));
+    if (client && !answeredByPodman(line, (n) => unquote(lineAt(n)))) found.add(withoutEdition(client));
   }
   return found.size === 1 ? { docker: [...found][0] as string } : {};
+}
+
+/** Lines from the client's "API version:" to its output's "Server:" at most (the client part is about ten lines long). */
+const CLIENT_PART_REACH = 20;
+const PODMAN_ENGINE = /^\s+Podman Engine:\s*$/;
+/**
+ * Whether the `docker version` whose client part holds `line` (1-based) shows a daemon that is Podman ("Podman Engine:"
+ * under "Server:": the docker CLI against Podman's socket): then no Docker daemon runs, and the CLI's version names none
+ * (review 51d F1: the CLI's 26.0.0 was judged "affected" as the daemon's beside Podman 5.0.2).
+ */
+function answeredByPodman(line: number, lineAt: (line: number) => string): boolean {
+  for (let n = line + 1; n <= line + CLIENT_PART_REACH; n++) {
+    const text = lineAt(n);
+    if (!text.trim() || /^\s/.test(text)) continue;
+    if (!/^Server:/.test(text)) return false;
+    for (let m = n + 1; m <= n + CLIENT_PART_REACH * 2; m++) {
+      const next = lineAt(m);
+      if (!/^\s/.test(next) || !next.trim()) return false;
+      if (PODMAN_ENGINE.test(next)) return true;
+    }
+    return false;
+  }
+  return false;
 }
 
 /**
