@@ -498,6 +498,32 @@ ${xorMarkJournaldOf("worker-2")}`;
     expect(verdictOf(apart)?.reason).not.toContain('"Linux version"');
   });
 
+  it("ends a banner's boot at a panic or where the dmesg clock runs back: two saved dumps grepped together (review 51b F1)", () => {
+    // nfsd-show-gpf-6.8.10: fedora:40 kernel 6.8.10-300.fc40 ≤ v < 6.8.12-300.fc40; the first dump's boot ran 6.8.9.
+    const nfsd = (text: string) => diagnoseBundle(kb, text).findings.find((f) => f.id === "nfsd-show-gpf-6.8.10")?.verdict;
+    const dumps = (between: string, at: string) =>
+      `[root@nfs01 ~]# cat /var/crash/*/vmcore-dmesg.txt | grep -E "Linux version|RIP:|nfsd_show|Kernel panic"
+[    0.000000] Linux version 6.8.9-300.fc40.x86_64 (mockbuild@a2b1c4e2d0f7) (gcc (GCC) 14.0.1 20240411 (Red Hat 14.0.1-0), GNU ld version 2.41-34.fc40) #1 SMP PREEMPT_DYNAMIC Thu May  2 18:50:49 UTC 2024
+[ 8812.402117] RIP: 0010:i40e_clean_rx_irq+0x3a1/0xdd0 [i40e]
+${between}[${at}] RIP: 0010:_raw_spin_lock_irqsave+0x19/0x40
+[${at}]  nfsd_show+0x4f/0x1d0 [nfsd]
+[root@nfs01 ~]# uname -r
+6.8.12-300.fc40.x86_64`;
+    // The first boot's panic ends it, and a clock back at 4521 s is another boot's ring buffer: the banner is not the nfsd
+    // crash's boot (it was "not affected", certain, on 6.8.9).
+    for (const paste of [
+      dumps("[ 8812.415907] Kernel panic - not syncing: Fatal exception in interrupt\n", "345933.260633"),
+      dumps("", " 4521.260633"),
+    ])
+      expect(nfsd(paste)?.reason).not.toContain('"Linux version"');
+    // One boot, its clock running on and its panic after the failure: the banner's boot, whose kernel decides.
+    const own = dumps("", "345933.260633").replace(
+      "[345933.260633]  nfsd_show+0x4f/0x1d0 [nfsd]",
+      "[345933.260633]  nfsd_show+0x4f/0x1d0 [nfsd]\n[345933.290112] Kernel panic - not syncing: Fatal exception\n[345933.290200] Rebooting in 10 seconds..",
+    );
+    expect(nfsd(own)).toMatchObject({ status: "not-affected", reason: expect.stringContaining('"Linux version"') });
+  });
+
   it("takes a journal's lines before its boot separator as an earlier boot's, not the kernel's read now (review 48g F2)", () => {
     // journalctl across a reboot (no -b, a --since window) separates the boots: "-- Reboot --" up to systemd 247,
     // "-- Boot <id> --" since 248. The fixed 5.15.0-131 read now did not log the lines before it.

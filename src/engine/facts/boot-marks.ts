@@ -60,25 +60,61 @@ export function bootsApart(
 /**
  * The boot a line was logged in, as the kernel's banner at that boot's start shows it ("Linux version …"): the last banner
  * before the line in the same command's output (the first after it, in a reversed journal), with no boot separator between
- * them. `banners` are the banners' lines, in order. Null where the output shows no banner of the line's boot (a unit's
- * journal, a rotated one, a separator since the last banner).
+ * them and the boot not ended before the line (bootEnd). `banners` are the banners' lines, in order. Null where the output
+ * shows no banner of the line's boot (a unit's journal, a rotated one, a separator since the last banner).
  */
 export function bootBannerOf(
   commands: ReadonlyArray<readonly [number, ...unknown[]]>,
   marks: readonly number[],
   reversed: ReadonlySet<number>,
   banners: readonly number[],
+  lineAt: (line: number) => string | undefined,
+  lineCount: number,
 ): (line: number) => number | null {
   if (!banners.length) return () => null;
   const outputOf = outputsOf(commands);
+  // Where each banner's boot ends, found once per banner: each walk stops at the next banner, so all walks read each line once.
+  const ends = new Map<number, number | null>();
   return (line) => {
     const own = outputOf(line);
     const after = firstAfter(banners, line);
-    const banner = reversed.has(own) ? (banners[after - 1] === line ? line : banners[after]) : banners[after - 1];
-    if (banner === undefined || outputOf(banner) !== own) return null;
-    return crosses(marks, banner, line) ? null : banner;
+    const back = reversed.has(own);
+    const banner = back ? (banners[after - 1] === line ? line : banners[after]) : banners[after - 1];
+    if (banner === undefined || outputOf(banner) !== own || crosses(marks, banner, line)) return null;
+    let end = ends.get(banner);
+    if (end === undefined) {
+      const next = back ? (banners[firstAfter(banners, banner) - 2] ?? 0) : (banners[firstAfter(banners, banner)] ?? lineCount + 1);
+      end = bootEnd(banner, next, back ? -1 : 1, lineAt);
+      ends.set(banner, end);
+    }
+    return end !== null && (back ? line < end : line > end) ? null : banner;
   };
 }
+
+/**
+ * The last line of the boot a banner opens, walking in the order the kernel logged (`step` 1 down the paste, -1 up a
+ * reversed journal) up to the next banner: a panic ends it ("Kernel panic - not syncing", with its own closing lines), and
+ * a dmesg clock that runs back is another boot's (or another machine's) ring buffer. Review 51b F1: `cat
+ * /var/crash/*​/vmcore-dmesg.txt | grep …` judged the second crash on the first dump's banner across its panic. Null
+ * where neither is seen.
+ */
+function bootEnd(banner: number, next: number, step: 1 | -1, lineAt: (line: number) => string | undefined): number | null {
+  let clock = Number.NEGATIVE_INFINITY;
+  let panicked = false;
+  for (let l = banner + step; step > 0 ? l < next : l > next; l += step) {
+    const text = lineAt(l) ?? "";
+    const stamp = DMESG_CLOCK.exec(text);
+    const at = stamp ? Number(stamp[1]) : null;
+    // A panic's own closing lines ("---[ end Kernel panic", "Kernel Offset:", "Rebooting in 10 seconds..") stay its boot's.
+    if (panicked && !PANIC_TAIL.test(text)) return l - step;
+    if (at !== null && at < clock) return l - step;
+    if (at !== null) clock = at;
+    panicked ||= PANIC.test(text);
+  }
+  return null;
+}
+const PANIC = /\bKernel panic - not syncing\b/;
+const PANIC_TAIL = /---\[ end Kernel panic|\bKernel Offset: |\bRebooting in \d+ seconds|\bKernel panic - not syncing\b|^\s*$/;
 
 /**
  * The crash header (an oops's "… Not tainted 6.8.10-300.fc40 #1") a failure line belongs to: the nearest header within

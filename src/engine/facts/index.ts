@@ -561,6 +561,8 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     apart,
     read.reversedReads,
     banners.map((b) => b.line),
+    lineAt,
+    textLines.length,
   );
   // The crash header each line belongs to, for a crash's own kernel (review 50b F2: pstore's saved oops beside the uname of
   // the kernel booted since was "2 kernels").
