@@ -89,6 +89,32 @@ describe("a uname of one machine beside another machine's lines", () => {
       expect(verdictOf(grepped(file)), file).toMatchObject({ status: "unknown", reason: expect.stringContaining("an earlier boot's") });
     for (const file of ["/var/log/messages", "/var/log/pods/kube-system_kube-proxy-2x7/kube-proxy/0.log"])
       expect(verdictOf(grepped(file))?.status, file).toBe("not-affected");
+    // Named relative to /var/log after `cd /var/log` (review 51b F2), or grep's prefix naming such a file.
+    const inLogDir = (command: string) =>
+      oneKernelBefore.replace(
+        "admin@worker-2:~$ journalctl -b -1 -u kube-proxy -o cat",
+        `admin@worker-2:~$ cd /var/log
+admin@worker-2:/var/log$ ${command}`,
+      );
+    for (const command of [
+      "zgrep -h kube-proxy syslog.3.gz syslog.2.gz",
+      "grep -h kube-proxy messages-20240526",
+      "zcat kern.log.2.gz | grep kube-proxy",
+    ])
+      expect(verdictOf(inLogDir(command)), command).toMatchObject({
+        status: "unknown",
+        reason: expect.stringContaining("an earlier boot's"),
+      });
+    const prefixed = `admin@worker-2:~$ uname -rv\n5.15.0-131-generic #141-Ubuntu SMP Fri Jan 10 21:18:28 UTC 2025\n${UBUNTU_2204_OS_RELEASE}\nadmin@worker-2:/var/log$ zgrep xor-mark syslog*\n${xorMarkJournaldOf(
+      "worker-2",
+    )
+      .split("\n")
+      .map((l) => `syslog.2.gz:${l}`)
+      .join("\n")}`;
+    expect(verdictOf(prefixed)).toMatchObject({ status: "unknown", reason: expect.stringContaining("an earlier boot's") });
+    // The current file so named is the running boot's.
+    for (const command of ["grep -h kube-proxy syslog", "tail -n 20 syslog"])
+      expect(verdictOf(inLogDir(command))?.status, command).toBe("not-affected");
     const renamed = two
       .replace("sudo crictl logs 3f2a1b9c8d7e\n", "journalctl -u kube-proxy\n")
       .replace(CRICTL, xorMarkJournaldOf("worker-1"));

@@ -14,7 +14,7 @@ import { FanOutReader, machineOf, type OutputLines } from "./fan-out-reader";
 import { comparesHosts, HEADING_START, headingMachine, hostHeading } from "./host-headings";
 import { isIptablesVersionOutput } from "./iptables-version";
 import { NODES_HEADER, parseNodesTableAt } from "./kube-nodes";
-import { isFileHead, ROTATED_IN_COMMAND } from "./log-files";
+import { isFileHead, LOG_NAME_IN_COMMAND, ROTATED_IN_COMMAND } from "./log-files";
 import { isLogFramed } from "./log-framing";
 import { LSB_LINE, LSB_NO_MODULES, namesRelease, OS_RELEASE_LINE, parseOsReleaseValues, SYSTEM_RELEASE_LINE } from "./os-release";
 import { describedPod, loggedPods } from "./pod-logs";
@@ -273,7 +273,15 @@ const readsContainer = (raw: string): boolean => raw.length <= MAX_COMMAND_LINE 
  */
 const READS_HERE =
   /^(?:sudo\s+(?:-\S+\s+)*)?(?:journalctl|dmesg|systemctl\s+status|(?:docker|podman|nerdctl|crictl)\s+logs|(?:docker|podman|nerdctl)\s+(?:container\s+)?(?:run|create|start)\b|(?:tail|cat|less|more|grep|egrep|zcat|zgrep|head)\b[^|;&]*\s\/var\/log\/)/;
-const readsHere = (raw: string): boolean => raw.length <= MAX_COMMAND_LINE && READS_HERE.test(afterPrompt(raw).trim());
+/** A log reader given a system log's name relative to /var/log (`cd /var/log`, then `tail -n 50 syslog`: review 51b F2). */
+const READS_LOG_NAMED = /^(?:sudo\s+(?:-\S+\s+)*)?(?:tail|cat|less|more|grep|egrep|zcat|zgrep|zless|xzgrep|xzcat|head)\b[^|;&]*$/;
+const readsHere = (raw: string): boolean => {
+  if (raw.length > MAX_COMMAND_LINE) return false;
+  const command = afterPrompt(raw).trim();
+  if (READS_HERE.test(command)) return true;
+  const reader = /^[^|;&]*/.exec(command)?.[0] ?? "";
+  return READS_LOG_NAMED.test(reader) && LOG_NAME_IN_COMMAND.test(reader);
+};
 /**
  * A log read from another time or another machine's files: an earlier boot's journal (`journalctl -b -1`, `-xb -1`, a boot id), a
  * journal file or directory copied from elsewhere (`--file`, `-D`, `--root`), a rotated log (`/var/log/syslog.1`, `.gz`, or
