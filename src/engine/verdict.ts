@@ -1584,6 +1584,14 @@ export function decideVerdict(
           level: weakest(open),
           certain: false,
         };
+      // A needed component before the first version anyone saw failing, where that start rests on one report: nothing says
+      // it is affected, so neither is the bug (review 51e F1: Rocky 9.6's kernel, 33 builds before the xz/Landlock
+      // record's reported start, was "affected" on xz 5.8.1 alone).
+      if (open.some((c) => c.beforeStart))
+        return {
+          status: "unknown",
+          reason: `${said}; but ${against.subject} does not decide it (${against.reason}), and the bug needs ${needs}`,
+        };
       // Hedged whatever the reading in range: a component the bug needs is undecided (review 30b).
       return {
         status: "affected",

@@ -104,6 +104,22 @@ describe("verdicts say the level they rest on", () => {
     expect(diagnoseFields(kb, { uname: "6.6.60", logs: XOR_MARK_KLOG }).findings[0]?.verdict.status).toBe("affected");
   });
 
+  it("leaves a bug needing two components unknown when one is before a start resting on one report (review 51e F1)", async () => {
+    // rhel9-landlock-abi6-xz-sandbox-einval needs a rhel:9 kernel from 5.14.0-603.el9 (reported once) with xz 5.8.0–5.8.1:
+    // Rocky 9.6's 5.14.0-570 is older than any kernel seen failing, so xz in range alone does not make the host affected.
+    const kb = (await loadDataKb()).compiled;
+    const paste = (kernel: string) =>
+      `$ uname -r\n${kernel}\n$ cat /etc/os-release\nNAME="Rocky Linux"\nVERSION="9.6 (Blue Onyx)"\nID="rocky"\nID_LIKE="rhel centos fedora"\nVERSION_ID="9.6"\nPLATFORM_ID="platform:el9"\nWe use xz 5.8.1 from conda-forge.\n$ tar -cJf out.tar.xz build/\nxz: Failed to enable the sandbox`;
+    const verdict = (kernel: string) =>
+      diagnoseBundle(kb, paste(kernel)).findings.find((f) => f.id === "rhel9-landlock-abi6-xz-sandbox-einval")?.verdict;
+    expect(verdict("5.14.0-570.17.1.el9_6.x86_64")).toMatchObject({
+      status: "unknown",
+      reason: expect.stringContaining("the first affected version (that end rests on a single report)"),
+    });
+    // A kernel inside the range with xz in range: affected.
+    expect(verdict("5.14.0-611.5.1.el9_7.x86_64")?.status).toBe("affected");
+  });
+
   it("never lets the symptom place a kernel on a branch no range reaches inside one: the record may only be incomplete", async () => {
     // A bug of the 4.19.y stable line alone (both ends reported once): a 5.16 kernel printing the same kind of line
     // (cilium#18591's "Processed 1000001 insn") is on no recorded line, so the answer is unknown, not affected.
@@ -665,10 +681,14 @@ describe("components that must meet: a version alone warns only when a host has 
       expect(focus?.verdict).toMatchObject({ status: "not-affected", certain: false });
     });
 
-    it("keeps an old kernel's answer but hedges it when Docker's version does not decide (18.09 takes runc from containerd.io)", () => {
+    it("leaves an old kernel's answer unknown when Docker's version is before the start one report gives (18.09 takes runc from containerd.io)", () => {
+      // 18.09.1 is before 18.09.2, the first docker-ce seen failing (introducedEvidence: reported), so it decides nothing
+      // either way, and the bug needs both (review 51e F1; it was "affected", reported once).
       const f = runc(TRUSTY, `${docker("18.09.1")}\n${SYMPTOM}`);
-      expect(f?.verdict).toMatchObject({ status: "affected", level: "reported" });
-      expect(f?.verdict.reason).toContain("your docker does not decide it");
+      expect(f?.verdict.status).toBe("unknown");
+      expect(f?.verdict.reason).toMatch(
+        /your docker does not decide it .*the first affected version \(that end rests on a single report\)/,
+      );
     });
 
     it("never rests on the kernel alone at a primary source's level when no Docker version is given", () => {
