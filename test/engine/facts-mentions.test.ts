@@ -1527,6 +1527,12 @@ describe("versions named in passing", () => {
     // A daemon that starts fine is no cure: pods failing beside it is the bug (review 28b).
     expect(named("containerd 1.6.3 starts fine, but every pod fails with the error above.")).toEqual({ containerd: "1.6.3" });
     expect(named("I wanted to update to Docker 26.0.0, so I ran apt upgrade, and now containers fail.")).toEqual({ docker: "26.0.0" });
+    // A workaround's rollback target or a release that was working is not the failing one (review 51c F1).
+    expect(named("CoreDNS v1.7.0 fails to start. Are you working around it? Yes, by reverting to CoreDNS v1.6.6.")).toEqual({
+      coredns: "1.7.0",
+    });
+    expect(named("Rootless Docker 20.10.6 fails. The both drivers were working with Docker v20.10.5.")).toEqual({ docker: "20.10.6" });
+    expect(named("Rootless Docker 20.10.6 fails. It was not working with Docker v20.10.5 either.")).toEqual({});
   });
 
   it("lets a --version line outrank a version named in passing, and judges with the named one otherwise", async () => {

@@ -63,10 +63,11 @@ const CURE_AFTER =
 /**
  * Words before a release that make it one where the trouble is absent or cured ("it works fine on kernel
  * 6.1.55", "can't reproduce with kernel 6.1.70", "fixed by upgrading to kernel 6.1.70", "went away after
- * booting kernel 6.1.70"), unless denied ("doesn't work on", "no longer works on", "only works with").
+ * booting kernel 6.1.70", a workaround's "by reverting to CoreDNS v1.6.6", "were working with Docker v20.10.5":
+ * review 51c F1), unless denied ("doesn't work on", "no longer works on", "only works with").
  */
 const CURE_BEFORE =
-  /(?:(?<!(?:\bnot?|n['\u2019]t|\bonly|\blonger|\bstopped|\bnothing|\bnever)\s+)\b(?:works?|worked)\s+(?:(?:just\s+)?fine\s+|well\s+)?(?:on|with|under)|\b(?:does not|doesn['\u2019]t|did not|didn['\u2019]t) (?:occur|happen|reproduce)\s+(?:on|with|under)|\bno (?:problems?|issues?) (?:on|with|under)|\b(?:can['\u2019]t|cannot|can not|couldn['\u2019]t|could not) reproduce (?:it |this )?(?:on|with|under)|\b(?:is not|isn['\u2019]t|not) reproducible (?:on|with|under)|\b(?:fixed|resolved|solved) by (?:upgrading|updating|switching|moving|rebooting|booting|downgrading|rolling back)(?: (?:to|into))?|\b(?:went away|disappeared|(?:was|is) gone) (?:after|since|with) (?:booting|upgrading to|updating to|switching to|moving to|rebooting into|downgrading to|rolling back to)|(?<!(?:\bnever|\bnot|n['\u2019]t)\s+)\b(?:goes|went) away (?:with|on|after))\s+(?:the\s+)?(?:linux\s+)?$/i;
+  /(?:(?<!(?:\bnot?|n['\u2019]t|\bonly|\blonger|\bstopped|\bnothing|\bnever)\s+)\b(?:works?|worked)\s+(?:(?:just\s+)?fine\s+|well\s+)?(?:on|with|under)|\b(?:does not|doesn['\u2019]t|did not|didn['\u2019]t) (?:occur|happen|reproduce)\s+(?:on|with|under)|\bno (?:problems?|issues?) (?:on|with|under)|\b(?:can['\u2019]t|cannot|can not|couldn['\u2019]t|could not) reproduce (?:it |this )?(?:on|with|under)|\b(?:is not|isn['\u2019]t|not) reproducible (?:on|with|under)|\b(?:fixed|resolved|solved) by (?:upgrading|updating|switching|moving|rebooting|booting|downgrading|rolling back)(?: (?:to|into))?|\bby (?:reverting|downgrading|rolling back|going back|switching back|pinning)(?: (?:it|them|back))?(?: (?:to|into))?|\b(?:was|were|is|are|been) working\s+(?:(?:just\s+)?fine\s+|well\s+)?(?:on|with|under)|\b(?:went away|disappeared|(?:was|is) gone) (?:after|since|with) (?:booting|upgrading to|updating to|switching to|moving to|rebooting into|downgrading to|rolling back to)|(?<!(?:\bnever|\bnot|n['\u2019]t)\s+)\b(?:goes|went) away (?:with|on|after))\s+(?:the\s+)?(?:linux\s+)?$/i;
 /**
  * Another machine where things work ("it works fine on my laptop with kernel 6.6.54"): no cure of the host's and no
  * kernel of it, so it neither cancels the kernel the report names as the host's nor is one (review 32a).
