@@ -2,6 +2,8 @@
 export const RECORD_ID = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
 /** The longest id the API takes. */
 export const MAX_RECORD_ID = 120;
+/** The longest text read as one typed id: an id in quotes, its page's address, closing punctuation. */
+const MAX_TYPED_ID = 400;
 
 /**
  * The record id a person typed, when the whole text is one: trimmed, without the backticks or quotes chat formatting
@@ -10,6 +12,10 @@ export const MAX_RECORD_ID = 120;
  * ("data/bugs/xt-mark-ipv6-typo-2024.yaml": review 50b F9). Null where the text has no id's shape.
  */
 export function typedRecordId(text: string): string | null {
+  // An id with its page's address and some punctuation fits in a few hundred characters; a longer text is none, and the
+  // patterns below would cost time growing with the square of a long run of "." or ")" (review 51a F1: 20,000 characters
+  // of a chat message held the event loop for 0.4 s).
+  if (text.length > MAX_TYPED_ID) return null;
   const id = text
     .trim()
     .replace(/^([`'"])(.*)\1$/s, "$2")
