@@ -83,13 +83,15 @@ export function readBodyText(bytes: Uint8Array, decode: (bytes: Uint8Array) => s
     // Two stray bytes before a UTF-8 log (a PowerShell 5 file's mark, then text appended in UTF-8): its lines break in
     // single bytes and it holds no NUL, which no UTF-16 does (review 50a F3: read as UTF-16, it answered "no known bug").
     if (utf16Order(rest) === "bytes" && !rest.subarray(0, SAMPLE).includes(0)) return { ok: true, text: decode(rest) };
+    // Likewise before one line of ASCII, which has no line break to tell it by (review 51a F3).
+    if (asciiLine(rest)) return { ok: true, text: decode(rest) };
     return { ok: true, text: utf16(rest, le) };
   }
   if (as === "latin1") return { ok: true, text: fromCodes(bytes) };
   const order = utf16Order(bytes);
   if (as === "utf-16le" || as === "utf-16be" || as === "utf-16") {
     // UTF-16 of any script has NULs (its line breaks, its ASCII); UTF-8 text has none.
-    if (order === "bytes" && !bytes.subarray(0, SAMPLE).includes(0))
+    if ((order === "bytes" && !bytes.subarray(0, SAMPLE).includes(0)) || asciiLine(bytes))
       return {
         ok: false,
         slug: "charset-mismatch",
@@ -120,6 +122,21 @@ function controlShare(bytes: Uint8Array, n: number): number {
   return n ? control / n : 0;
 }
 const MIN_CONTROL_SHARE = 0.25;
+
+/**
+ * Whether the bytes are one line of printable ASCII (tabs and a CR aside): UTF-16 of ASCII is half NULs, and UTF-16 of
+ * another script almost never keeps both bytes of each of a few dozen characters printable ASCII.
+ */
+function asciiLine(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, SAMPLE);
+  if (n < MIN_ASCII_LINE) return false;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i] as number;
+    if ((b < 0x20 || b > 0x7e) && b !== 9 && b !== 13) return false;
+  }
+  return true;
+}
+const MIN_ASCII_LINE = 24;
 
 /** Whether bytes are UTF-8 (a character cut at the sample's end aside). */
 function validUtf8(bytes: Uint8Array): boolean {

@@ -55,8 +55,14 @@ export function misreadBody(
   return null;
 }
 
-/** A whole body of URL-encoding's characters only: unreserved characters (and JavaScript's !'()*), "+" and %XX escapes. */
-const UNNAMED_URLENCODED = /^[\w.~%+*!'()-]+\s*$/;
+/**
+ * What a form's value may hold unescaped: unreserved characters (and JavaScript's !'()*), "+", %XX escapes, and the
+ * delimiters many encoders keep (Python's quote() keeps "/", JavaScript's encodeURI ":", ",", ";", "@", "?" and more:
+ * review 51a F2), which a form parser takes as they are. Never a space or a line break: a log holds both.
+ */
+const FORM_VALUE = String.raw`[\w.~%+*!'()/:,;@?$\[\]-]`;
+/** A whole body of URL-encoding's characters only. */
+const UNNAMED_URLENCODED = new RegExp(String.raw`^${FORM_VALUE}+\s*$`);
 
 function urlDecoded(text: string): string | null {
   try {
@@ -67,7 +73,7 @@ function urlDecoded(text: string): string | null {
 }
 
 /** URL-encoded parts joined by "&", some without a name (a name=value pair's "=" is never escaped, a file's always is). */
-const ENCODED_PARTS = /^[\w.~%+*!'()=-]+(?:&[\w.~%+*!'()=-]+)+\s*$/;
+const ENCODED_PARTS = new RegExp(String.raw`^(?:${FORM_VALUE}|=)+(?:&(?:${FORM_VALUE}|=)+)+\s*$`);
 const NAMED_PART = /^[A-Za-z][\w.-]{0,40}=/;
 
 /**
@@ -89,8 +95,8 @@ function encodedParts(text: string): { text: string } | { ok: false; status: 422
   return { text: decoded.map((d) => (d?.endsWith("\n") ? d : `${d}\n`)).join("") };
 }
 
-/** A whole URL-encoded form: name=value pairs, nothing that a form's encoding would have escaped (JavaScript's encodeURIComponent keeps !'()*). */
-const URLENCODED = /^[A-Za-z][\w.-]{0,40}=[\w.~%+*!'()-]*(?:&[A-Za-z][\w.-]{0,40}=[\w.~%+*!'()-]*)*\s*$/;
+/** A whole URL-encoded form: name=value pairs, nothing that a form's encoding would have escaped (FORM_VALUE). */
+const URLENCODED = new RegExp(String.raw`^[A-Za-z][\w.-]{0,40}=${FORM_VALUE}*(?:&[A-Za-z][\w.-]{0,40}=${FORM_VALUE}*)*\s*$`);
 
 function urlEncodedFields(
   text: string,

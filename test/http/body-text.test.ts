@@ -30,6 +30,22 @@ describe("a body's text, without a charset or a byte-order mark", () => {
     expect(read(new Uint8Array([0xfe, 0xff, ...utf16Bytes(text, false)]))).toBe(text);
   });
 
+  it("reads one line of ASCII after a byte-order mark as UTF-8, and refuses it declared UTF-16 (review 51a F3)", () => {
+    const line = "kernel: unregister_netdevice: waiting for eth0 to become free. Usage count = 1";
+    const bytes = new TextEncoder().encode(line);
+    expect(read(new Uint8Array([0xff, 0xfe, ...bytes]))).toBe(line);
+    for (const charset of ["utf-16le", "utf-16"]) {
+      const r = readBodyText(bytes, decode, charset);
+      expect(r.ok ? r.text : r.slug, charset).toBe("charset-mismatch");
+    }
+    // UTF-16 of a line in any script, with its mark or declared, is still read as UTF-16.
+    for (const text of [line, "内核错误：无法挂载文件系统，设备忙，请稍后再试一次吧"]) {
+      expect(read(new Uint8Array([0xff, 0xfe, ...utf16Bytes(text, true)])), text).toBe(text);
+      const r = readBodyText(utf16Bytes(text, true), decode, "utf-16le");
+      expect(r.ok ? r.text : r.slug, text).toBe(text);
+    }
+  });
+
   it("reads UTF-8 with a NUL before a line feed as UTF-8 (cat /proc/<pid>/cmdline; echo: review 33d)", () => {
     for (const args of ["kube-proxy\u0000--proxy-mode=iptables\u0000", "kube-proxy\u0000--proxy-mode=iptables.\u0000"]) {
       const text = `${args}\nip6tables-restore v1.8.7 (legacy): unknown option "--xor-mark"\n`;
