@@ -617,6 +617,14 @@ ${between}[${at}] RIP: 0010:_raw_spin_lock_irqsave+0x19/0x40
         level: "verified",
         reason: expect.stringContaining("the kernel the crash itself names"),
       });
+    // Without prefixes (`journalctl -o cat`, `dmesg -t`), the report's own register lines between header and trace: x86's
+    // PKRU and debug registers (review 51b F3: PKRU cut the crash from its header, "2 kernels").
+    const registers = ["RSP: 0018:ffffb0c2c1b7fc58 EFLAGS: 00010046", "DR0: 0000000000000000 DR1: 0000000000000000", "PKRU: 55555554"];
+    const bare = oops("").replace("Call Trace:", `${registers.join("\n")}\nCall Trace:`);
+    expect(nfsd(`${head}\n[root@nfs1 ~]# journalctl -k -b -1 -o cat | grep -A12 "general protection"\n${bare}`)).toMatchObject({
+      status: "affected",
+      reason: expect.stringContaining("the kernel the crash itself names"),
+    });
     // A soft lockup since 6.11 prints its CPU utilisation and module list before its header (review 50i F1): the lockup line
     // (nfs-client-softlockup-6.11's signature) is 10 lines above the kernel it names.
     const lockup = [

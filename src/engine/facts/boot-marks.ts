@@ -165,10 +165,12 @@ export function crashHeaderOf(
 
 /**
  * A line the kernel logged, as dmesg ("[ 3049.260114] …", with a level "<4>[…"), journald or syslog ("… kernel: …"),
- * pstore ("Panic#1 Part1 …") or kdump's vmcore-dmesg keep it, or a trace line of a report with those prefixes cut.
+ * pstore ("Panic#1 Part1 …") or kdump's vmcore-dmesg keep it, or a line of a report with those prefixes cut: x86's
+ * registers (PKRU and the debug registers too: review 51b F3), arm64's ("pc : ", "x29: ", "pstate: ", "Call trace:"), a
+ * 6.10+ header's taint line, a lockup's irq event stamps, the exit note.
  */
 const KERNEL_LINE =
-  /\bkernel: |^\s*(?:<\d>)?\[\s*\d+\.\d+\]|^Panic#\d+ Part\d+ |^\s*(?:RIP|RSP|RAX|RDX|RBP|R\d\d|FS|CS|CR2|Code|Call Trace|Modules linked in|Hardware name|CPU|Workqueue|\? |<\/?TASK>|<\/?IRQ>|[\w.]+\+0x[0-9a-f]+\/0x[0-9a-f]+)/;
+  /\bkernel: |^\s*(?:<\d>)?\[\s*\d+\.\d+\]|^Panic#\d+ Part\d+ |^\s*(?:RIP|RSP|RAX|RDX|RBP|R\d\d|FS|CS|CR2|PKRU|DR\d|Code|Call [Tt]race|Modules linked in|Hardware name|CPU|Workqueue|Tainted: |pc : |lr : |sp : |x\d{1,2}: |pstate: |irq event stamp|hardirqs last|softirqs last|note: |\? |<\/?TASK>|<\/?IRQ>|[\w.]+\+0x[0-9a-f]+\/0x[0-9a-f]+)/;
 
 /**
  * Lines from a report's first line to its header: "BUG: …", "#PF: …", "Oops: …", then "CPU: …"; a soft lockup's module
