@@ -621,7 +621,17 @@ function assemble(
     // 29's own line, made that line's "affected" unknown).
     const byClient = (c: VersionEvidence) => printedOn !== undefined && clientOnly(printedOn, c.ecosystem.split(" ")[0] ?? "");
     const decidedHere = decidedEcosystems([...own, ...named].filter((c) => onPrinter(c) && !byClient(c)));
-    const printed = printedOn && logEvidence.length ? printedFromChecks(record, printedOn, logEvidence, decidedHere, wholeMessage) : [];
+    const dated = printedOn && logEvidence.length ? printedFromChecks(record, printedOn, logEvidence, decidedHere, wholeMessage) : [];
+    // Beside versions that all put the program in range too, none of them certain (a nodeInfo's kubeletVersion, named),
+    // what the line dates stands: its certain answer is not lost to their hedged one (review 51d F3).
+    const agreeing =
+      printedOn && logEvidence.length && !dated.length && decidedHere.size
+        ? printedFromChecks(record, printedOn, logEvidence, new Set(), wholeMessage).filter((p) => {
+            const same = [...own, ...named].filter((c) => onPrinter(c) && c.ecosystem === p.ecosystem);
+            return p.result === "affected" && same.every((c) => c.result === "affected" && c.certain === false);
+          })
+        : [];
+    const printed = [...dated, ...agreeing];
     // A reading ruling the bug out beside a line only versions in range print (Docker 29's refusal beside a `docker version`
     // of 28.5.2): they cannot both be the daemon that failed, so the reading rules nothing out, and the line, perhaps
     // another daemon's, decides nothing either: unknown, saying why (review 41b: `sudo docker compose` after an export,

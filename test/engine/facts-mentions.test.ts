@@ -1527,6 +1527,23 @@ describe("versions named in passing", () => {
     // A daemon that starts fine is no cure: pods failing beside it is the bug (review 28b).
     expect(named("containerd 1.6.3 starts fine, but every pod fails with the error above.")).toEqual({ containerd: "1.6.3" });
     expect(named("I wanted to update to Docker 26.0.0, so I ran apt upgrade, and now containers fail.")).toEqual({ docker: "26.0.0" });
+    // `kubectl version -o json` / `-o yaml`: the server's gitVersion, not the client's (review 51d F2).
+    const yaml =
+      'clientVersion:\n  gitVersion: v1.26.1\n  platform: darwin/arm64\nkustomizeVersion: v4.5.7\nserverVersion:\n  gitVersion: v1.25.4\n  major: "1"';
+    expect(named(`$ kubectl version -o yaml\n${yaml}`)).toEqual({ kubernetes: "1.25.4" });
+    const json =
+      '{\n  "clientVersion": {\n    "gitVersion": "v1.26.1",\n    "platform": "darwin/arm64"\n  },\n  "serverVersion": {\n    "major": "1",\n    "gitVersion": "v1.25.4",\n    "platform": "linux/amd64"\n  }\n}';
+    expect(named(`$ kubectl version -o json\n${json}`)).toEqual({ kubernetes: "1.25.4" });
+    expect(named(`$ kubectl version -o yaml\n${yaml.slice(0, yaml.indexOf("serverVersion"))}`)).toEqual({});
+    // A node's nodeInfo: its kubelet's and runtime's versions.
+    expect(named('  "containerRuntimeVersion": "docker://19.3.15",\n  "kubeletVersion": "v1.18.20",')).toEqual({
+      docker: "19.3.15",
+      kubernetes: "1.18.20",
+    });
+    expect(named("    containerRuntimeVersion: containerd://1.6.20\n    kubeletVersion: v1.27.3")).toEqual({
+      containerd: "1.6.20",
+      kubernetes: "1.27.3",
+    });
     // A workaround's rollback target or a release that was working is not the failing one (review 51c F1).
     expect(named("CoreDNS v1.7.0 fails to start. Are you working around it? Yes, by reverting to CoreDNS v1.6.6.")).toEqual({
       coredns: "1.7.0",

@@ -62,6 +62,23 @@ describe("a line that dates its own program", () => {
     expect(kubelet?.verdict).toMatchObject({ status: "affected", level: "verified" });
   });
 
+  it("keeps the line's certain answer beside a version named in range: a node's kubeletVersion (review 51d F3)", () => {
+    const klog = `Jun 02 09:14:11 worker-9 kubelet[23514]: E0602 09:14:11.100000   23514 run.go:74] "command failed" err="failed to parse kubelet flag: unknown flag: --network-plugin"`;
+    const nodeInfo = (kubelet: string) =>
+      `$ kubectl get node worker-9 -o json | jq .status.nodeInfo\n{\n  "containerRuntimeVersion": "containerd://1.6.20",\n  "kernelVersion": "5.15.0-91-generic",\n  "kubeletVersion": "${kubelet}",\n  "osImage": "Ubuntu 22.04.3 LTS"\n}`;
+    const verdict = (given: string) =>
+      diagnoseBundle(kb, `${given}\n${klog}`).findings.find((f) => f.id === "kubelet-1.24-network-plugin-flag-removed")?.verdict;
+    // The named 1.24.1 is in range too: the line's own dating stands, certain (it was "a version the report names").
+    for (const given of [nodeInfo("v1.24.1"), "We upgraded the cluster with kubespray; the nodes run Kubernetes v1.24.1."]) {
+      expect(verdict(given), given).toMatchObject({
+        status: "affected",
+        level: "verified",
+        reason: expect.stringContaining("by its own line"),
+      });
+      expect(verdict(given)?.certain, given).not.toBe(false);
+    }
+  });
+
   it("dates its program under what the tools that fetched the line put before it (review 39a), not under a person's (review 39b)", () => {
     const subject = (text: string) => versionOf(finding(diagnoseBundle(kb, text)))[0]?.subject;
     for (const shown of [

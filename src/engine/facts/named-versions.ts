@@ -24,7 +24,7 @@ import {
   placedBuild,
   placedPackage,
 } from "./package-lists";
-import { CRUN_VERSION } from "./runtime-version";
+import { CRUN_VERSION, runtimeComponent } from "./runtime-version";
 
 /**
  * A Kubernetes binary's start-up line (kubelet, kube-proxy and the control plane all log it from their
@@ -45,7 +45,28 @@ const KLOG_VERSION = /\bserver\.go:\d+\] Version: v(1\.\d+\.\d+)(?![\w.-])/;
 const KUBE_VERSION_INFO =
   /\b(?:Server Version|kubeadm version): &?version\.Info\{[^}]{0,200}?\bGitVersion:"v(1\.\d+\.\d+)(?:[+-](?:k3s|rke2|eks|gke|aks)[\w.-]*)?"/;
 const KUBE_SERVER_VERSION = /^\s*Server Version: v(1\.\d+\.\d+)(?:[+-](?:k3s|rke2|eks|gke|aks)[\w.-]*)?\s*$/;
-const KUBE_VERSION_MARKERS = ['gitversion:"v', "server version: v"];
+const KUBE_VERSION_MARKERS = ['gitversion:"v', "server version: v", "gitversion", "kubeletversion", "containerruntimeversion"];
+/**
+ * `kubectl version -o json` / `-o yaml`: the server's "gitVersion" under "serverVersion", after the client's (review 51d F2),
+ * and a node's nodeInfo (`kubectl get node -o json` / `-o yaml`): its "kubeletVersion" and "containerRuntimeVersion"
+ * beside the "kernelVersion" already read (review 51d F3). One field per line, JSON's or YAML's.
+ */
+const KUBE_FIELD = (name: string, value: string) => new RegExp(String.raw`^\s*"?${name}"?:\s*"?${value}"?,?\s*$`);
+const KUBE_RELEASE = String.raw`v(1\.\d+\.\d+)(?:[+-](?:k3s|rke2|eks|gke|aks)[\w.-]*)?`;
+const KUBE_GIT_VERSION = KUBE_FIELD("gitVersion", KUBE_RELEASE);
+const KUBELET_FIELD = KUBE_FIELD("kubeletVersion", KUBE_RELEASE);
+const RUNTIME_FIELD = KUBE_FIELD("containerRuntimeVersion", String.raw`((?:docker|containerd|cri-o):\/\/v?\d+\.\d+\.\d+[\w.+~-]*)`);
+const VERSION_BLOCK = /^\s*"?(serverVersion|clientVersion)"?:\s*\{?\s*$/;
+/** Lines from a version block's head to its gitVersion, at most (eleven fields in all). */
+const VERSION_BLOCK_REACH = 12;
+/** Whether the gitVersion on `line` is in `kubectl version`'s serverVersion block. */
+function inServerVersion(line: number, lineAt: (line: number) => string): boolean {
+  for (let n = line - 1; n >= Math.max(1, line - VERSION_BLOCK_REACH); n--) {
+    const block = VERSION_BLOCK.exec(lineAt(n));
+    if (block) return block[1] === "serverVersion";
+  }
+  return false;
+}
 /**
  * The Kubernetes release a command sets up a node with, kubelet included: kind's node image ("kind create
  * cluster --image kindest/node:v1.25.2", tagged by the release its kubelet runs), `minikube start
@@ -431,6 +452,12 @@ export function pickNamedVersions(
     const kube =
       KLOG_VERSION.exec(text)?.[1] ?? KUBE_VERSION_INFO.exec(text)?.[1] ?? KUBE_SERVER_VERSION.exec(text)?.[1] ?? kubeReleaseChosen(text);
     if (kube) add("kubernetes", kube);
+    const served = KUBE_GIT_VERSION.exec(text)?.[1];
+    if (served && inServerVersion(line, lineAt)) add("kubernetes", served);
+    const kubelet = KUBELET_FIELD.exec(text)?.[1];
+    if (kubelet) add("kubernetes", kubelet);
+    const runtime = runtimeComponent(RUNTIME_FIELD.exec(text)?.[1]);
+    if (runtime) add(...runtime);
     const crun = CRUN_VERSION.exec(text)?.[1];
     if (crun) add("crun", crun);
     for (const image of imageVersions(text)) add(...image);
