@@ -59,15 +59,24 @@ export interface FeedbackRef {
 /**
  * The headline of a diagnosis in chat: how many known bugs the log matches, and, where the versions rule out every
  * shown one for certain, that too ("1 known bug matches" alone reads as "you have it"). Scoped to those bugs: an
- * advisory below may still find the versions in another bug's range; a hedged verdict keeps the plain count.
+ * advisory below may still find the versions in another bug's range; a hedged verdict keeps the plain count, and so does
+ * a verdict beside which another of the paste's machines is in range (review 51e F2: the failing node was out of range,
+ * worker-2 in it, and the headline said "your versions are not affected").
  */
 export function findingsHeadline(
   n: number,
-  findings: ReadonlyArray<{ verdict: { status: string; certain?: boolean | undefined } }>,
+  findings: ReadonlyArray<{
+    verdict: { status: string; certain?: boolean | undefined };
+    versionChecks?: ReadonlyArray<{ result: string }>;
+  }>,
   more: number,
 ): string {
   const head = `known-bugs: ${plural(n, "known bug")} ${n === 1 ? "matches" : "match"}`;
   const ruledOut =
-    !more && findings.length > 0 && findings.every((f) => f.verdict.status === "not-affected" && f.verdict.certain !== false);
+    !more &&
+    findings.length > 0 &&
+    findings.every(
+      (f) => f.verdict.status === "not-affected" && f.verdict.certain !== false && !f.versionChecks?.some((c) => c.result === "affected"),
+    );
   return ruledOut ? `${head} the log; your versions are not affected by ${n === 1 ? "it" : "them"}` : head;
 }

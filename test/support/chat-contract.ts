@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { discordHeaders, interactionBody, nowSeconds, slackEscape, slackHeaders, slashCommandBody } from "./chat-signing";
 import { expectDocumented, type OpenApiDocument } from "./documented-schema";
-import { UBUNTU_2204_OS_RELEASE, XOR_MARK_KLOG } from "./seed-logs";
+import { UBUNTU_2204_OS_RELEASE, XOR_MARK_JOURNALD, XOR_MARK_KLOG } from "./seed-logs";
 import { type Fetch, RETOLD_DNS_TICKET, RETOLD_DNS_TICKET_ON_4_19 } from "./seed-scenarios";
 
 const XT = "xt-mark-ipv6-typo-2024";
@@ -201,6 +201,17 @@ export function chatContract(h: () => ChatHarness) {
     const seed = await command(SEED_PASTE);
     const [affected] = await h().delivered(seed.responseUrl);
     expect(blockTexts(affected as SlackPost)[0]).toBe("known-bugs: 1 known bug matches");
+    // So it is when the failing node is out of range but another of the paste's nodes is in it (review 51e F2).
+    const fleet = `$ kubectl get nodes -o wide
+NAME       STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION       CONTAINER-RUNTIME
+worker-1   Ready    <none>   40d   v1.30.4   10.0.0.11     <none>        Ubuntu 22.04.5 LTS   5.15.0-126-generic   containerd://1.7.22
+worker-2   Ready    <none>   40d   v1.30.4   10.0.0.12     <none>        Ubuntu 22.04.5 LTS   5.15.0-127-generic   containerd://1.7.22
+${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
+    const mixed = await command(fleet);
+    const [inRange] = await h().delivered(mixed.responseUrl);
+    expect(blockTexts(inRange as SlackPost)[0]).toBe("known-bugs: 1 known bug matches");
+    const fleetRes = await discord(diagnoseCommand(fleet));
+    expect(((await fleetRes.json()) as { data: DiscordData }).data.content).toMatch(/^\*\*known-bugs: 1 known bug matches\*\*/);
   });
 
   it("Slack: `share` answers in the channel, without a share button", async () => {
