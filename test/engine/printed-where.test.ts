@@ -347,6 +347,20 @@ web-1           1/1     Running   0             40d   10.0.1.12    web-1   <none
     // A command line longer than anyone types is not read as one (review 50h F1: the pattern's cost grew with it).
     const padded = `${pods("web-2").replace("get pods -o wide", `get pods -o wide -l ${"x".repeat(1_000)}`)}`;
     expect(cniVerdict(`${table}\n${padded}\n${logs()}`)?.reason).not.toContain("the log's lines are node web-2's");
+    // A namespace kubens, set-context or `oc project` chose names the commands after it (review 51b F4).
+    const prodAndStaging = `$ kubectl get pods -A -o wide
+NAMESPACE    NAME    READY   STATUS    RESTARTS   AGE   IP           NODE    NOMINATED NODE   READINESS GATES
+prod         web-0   1/1     Running   0          40d   10.0.1.11    web-2   <none>           <none>
+staging      web-0   1/1     Running   0          40d   10.0.1.12    web-1   <none>           <none>`;
+    for (const choose of ["kubens prod", "kubectl config set-context --current --namespace=prod", "oc project prod"]) {
+      const chosen = `${table}\n${prodAndStaging}\n$ ${choose}\n${logs("")}`;
+      expect(cniVerdict(chosen)?.reason, choose).toContain("the log's lines are node web-2's");
+      expect(cniVerdict(chosen.replace(/prod$/m, "staging").replace("--namespace=prod", "--namespace=staging"))?.reason, choose).toContain(
+        "node web-1",
+      );
+    }
+    // Back to a namespace the paste does not show: no pod of the table is that one.
+    expect(cniVerdict(`${table}\n${prodAndStaging}\n$ kubens -\n${logs("")}`)?.reason).not.toContain("the log's lines are node web-2's");
     // Its rows without the header (`-A … | grep`, review 50g F3), each namespace first.
     const grepped = `$ kubectl get pods -A -o wide | grep web-\nkube-system   web-0   1/1   Running   0   40d   10.0.1.11   web-2   <none>   <none>\nkube-system   web-1   1/1   Running   0   40d   10.0.1.12   web-1   <none>   <none>`;
     expect(cniVerdict(`${table}\n${grepped}\n${logs()}`)?.reason).toContain("the log's lines are node web-2's");

@@ -17,7 +17,7 @@ import { NODES_HEADER, parseNodesTableAt } from "./kube-nodes";
 import { isFileHead, LOG_NAME_IN_COMMAND, ROTATED_IN_COMMAND } from "./log-files";
 import { isLogFramed } from "./log-framing";
 import { LSB_LINE, LSB_NO_MODULES, namesRelease, OS_RELEASE_LINE, parseOsReleaseValues, SYSTEM_RELEASE_LINE } from "./os-release";
-import { describedPod, loggedPods } from "./pod-logs";
+import { describedPod, loggedPods, namespaceChosen } from "./pod-logs";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { TextLines } from "./text-lines";
 import { looksLikeBuild, looksLikeRelease, parseProcVersion, parseUnameAll, parseUnameShort, parseVersionSignature } from "./uname";
@@ -690,6 +690,8 @@ export function readBundle(input: readonly string[] | TextLines): {
   describedNodes: Array<[line: number, node: string, command: number]>;
   /** The pod each `kubectl describe pod <name>` command describes, by its line. */
   describedPods: Map<number, string>;
+  /** The namespace an earlier `kubens` or `set-context` made the context's, by the line of each command after it (none: ""). */
+  contextNamespaces: Map<number, string>;
   /** The words that may name its pod of each `kubectl logs` command, by its line (pod-logs.ts). */
   podLogs: Map<number, string[]>;
   /** The lines of headings naming the machine the lines after them come from (host-headings.ts): labels, not commands. */
@@ -720,6 +722,9 @@ export function readBundle(input: readonly string[] | TextLines): {
   const bareCommands = new Set<number>();
   const describedNodes: Array<[number, string, number]> = [];
   const describedPods = new Map<number, string>();
+  // The namespace the paste's kubectl context is in (namespaceChosen), "" until a command chooses one; by command line.
+  let contextNamespace = "";
+  const contextNamespaces = new Map<number, string>();
   const podLogs = new Map<number, string[]>();
   // Whether the paste's headings name two machines (decided at its first such heading), and the lines of those headings.
   let comparing: boolean | undefined;
@@ -870,9 +875,14 @@ export function readBundle(input: readonly string[] | TextLines): {
         fanOut.command(raw);
         commandLines.push(i + 1);
         describing = DESCRIBES.test(raw) ? i + 1 : 0;
-        const described = describing ? describedPod(raw) : null;
+        // A namespace kubens or set-context chose names the pods of the kubectl commands after it (review 51b F4); one it goes
+        // back to is unknown here, the same one for the commands after it only.
+        const chosen = namespaceChosen(raw);
+        if (chosen !== null) contextNamespace = chosen === "-" ? `-${i + 1}` : chosen;
+        if (contextNamespace) contextNamespaces.set(i + 1, contextNamespace);
+        const described = describing ? describedPod(raw, contextNamespace) : null;
         if (described) describedPods.set(i + 1, described);
-        const logged = raw.includes("logs") ? loggedPods(raw) : [];
+        const logged = raw.includes("logs") ? loggedPods(raw, contextNamespace) : [];
         if (logged.length) podLogs.set(i + 1, logged);
         // A command typed in a container's shell acts there (an `apt-get install` changes the image, not the host), on
         // the machine whose prompt opened the shell: the container's own prompt names none.
@@ -961,6 +971,7 @@ export function readBundle(input: readonly string[] | TextLines): {
     bareCommands,
     describedNodes,
     describedPods,
+    contextNamespaces,
     podLogs,
     headingLines,
   };

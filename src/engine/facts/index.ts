@@ -700,7 +700,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
  * line names (`kubectl get events`' and older `describe`'s "kubelet, worker-2").
  */
 function clusterNodeOf(
-  read: Pick<ReturnType<typeof readBundle>, "describedNodes" | "describedPods" | "podLogs">,
+  read: Pick<ReturnType<typeof readBundle>, "describedNodes" | "describedPods" | "podLogs" | "contextNamespaces">,
   commands: ReadonlyArray<readonly [number, string | null]>,
   lineAt: (line: number) => string | undefined,
 ): (line: number) => string | null {
@@ -717,7 +717,8 @@ function clusterNodeOf(
   }
   if (read.podLogs.size)
     for (const [command] of commands)
-      for (const [pod, node] of podNodes(lineAt(command) ?? "", lineAt, command)) place(pod, machineOfTarget(node));
+      for (const [pod, node] of podNodes(lineAt(command) ?? "", lineAt, command, read.contextNamespaces.get(command)))
+        place(pod, machineOfTarget(node));
   return (line) => {
     const command = commandOf(line)?.[0];
     const field = fieldBefore(line);

@@ -15,9 +15,32 @@ const POD_KIND = /^(?:pods?|po)$/;
 /** A pod's name: a DNS subdomain. */
 const POD_NAME = /^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$/;
 
-/** The namespace a command names (`-n prod`, `--namespace=prod`, before or after its verb), "" for none: the context's. */
-function namespaceOf(command: string): string {
-  return /(?:^|\s)(?:-n\s+|--namespace(?:=|\s+))([a-z0-9][a-z0-9-]{0,62})(?=\s|$)/.exec(command)?.[1] ?? "";
+/**
+ * The namespace a command names (`-n prod`, `--namespace=prod`, before or after its verb), else the context's: `context`,
+ * what an earlier command chose (namespaceChosen), "" where none did.
+ */
+function namespaceOf(command: string, context: string): string {
+  return /(?:^|\s)(?:-n\s+|--namespace(?:=|\s+))([a-z0-9][a-z0-9-]{0,62})(?=\s|$)/.exec(command)?.[1] ?? context;
+}
+
+const NAMESPACE = String.raw`([a-z0-9][a-z0-9-]{0,62}|-)`;
+/**
+ * The namespace a command makes the context's for the commands after it (review 51b F4): kubectx's `kubens ci-prod`,
+ * `kubectl config set-context --current --namespace=ci-prod`, OpenShift's `oc project ci-prod`; "-" where it goes back to
+ * the one before (`kubens -`), which the paste may not show; null for any other command.
+ */
+const NAMESPACE_CHOSEN = [
+  new RegExp(String.raw`(?:^|\s)kubens\s+${NAMESPACE}\s*$`),
+  new RegExp(String.raw`(?:^|\s)oc\s+project\s+${NAMESPACE}\s*$`),
+  new RegExp(String.raw`\bconfig\s+set-context\s+(?:--current|\S*current-context\S*)[^|;&]*?\s--namespace(?:=|\s+)${NAMESPACE}(?=\s|$)`),
+];
+export function namespaceChosen(command: string): string | null {
+  if (command.length > MAX_COMMAND) return null;
+  for (const pattern of NAMESPACE_CHOSEN) {
+    const ns = pattern.exec(command)?.[1];
+    if (ns) return ns;
+  }
+  return null;
 }
 
 /** The command's words after its verb that are neither a flag nor a flag's value. */
@@ -36,7 +59,7 @@ function operands(words: string): string[] {
  * The pod `kubectl describe pod <name>` (or `describe pod/<name>`) describes, as "<namespace>/<name>" (a name is unique
  * only in its namespace: review 50e F3); null for another kind or several pods.
  */
-export function describedPod(command: string): string | null {
+export function describedPod(command: string, context = ""): string | null {
   const words = command.length > MAX_COMMAND ? undefined : DESCRIBE_WORDS.exec(command)?.[1];
   if (words === undefined) return null;
   const ops = operands(words);
@@ -46,17 +69,17 @@ export function describedPod(command: string): string | null {
       : ops.length === 2 && POD_KIND.test(ops[0] ?? "")
         ? ops[1]
         : undefined;
-  return name !== undefined && POD_NAME.test(name) ? `${namespaceOf(command)}/${name}` : null;
+  return name !== undefined && POD_NAME.test(name) ? `${namespaceOf(command, context)}/${name}` : null;
 }
 
 /**
  * The words of a `kubectl logs` command that may name its pod, each as "<namespace>/<word>" (a flag's value among them names
  * none a description gives).
  */
-export function loggedPods(command: string): string[] {
+export function loggedPods(command: string, context = ""): string[] {
   const words = command.length > MAX_COMMAND ? undefined : LOGS_WORDS.exec(command)?.[1];
   if (words === undefined) return [];
-  const ns = namespaceOf(command);
+  const ns = namespaceOf(command, context);
   return operands(words)
     .map((w) => w.replace(POD_PREFIX, ""))
     .filter((w) => POD_NAME.test(w))
@@ -76,15 +99,15 @@ const MAX_POD_ROWS = 5_000;
  * The pods a `kubectl get pods -o wide` table places, "<namespace>/<name>" to node, from the lines after its command
  * (review 50e F4). Cells are cut at the header's column starts, as kubectl aligns them; a row's NODE "<none>" is none.
  */
-export function podNodes(command: string, lineAt: (line: number) => string | undefined, after: number): Map<string, string> {
+export function podNodes(command: string, lineAt: (line: number) => string | undefined, after: number, context = ""): Map<string, string> {
   const placed = new Map<string, string>();
   if (command.length > MAX_COMMAND || !command.includes("wide") || !GET_PODS_WIDE.test(command)) return placed;
   const header = lineAt(after + 1);
   if (header === undefined) return placed;
-  if (!PODS_HEADER.test(header)) return headerlessPodNodes(command, lineAt, after);
+  if (!PODS_HEADER.test(header)) return headerlessPodNodes(command, lineAt, after, context);
   const nodeAt = header.indexOf(" NODE ") + 1 || header.search(/ NODE$/) + 1;
   const namespaced = header.startsWith("NAMESPACE");
-  const ns = namespaceOf(command);
+  const ns = namespaceOf(command, context);
   for (let k = after + 2; k < after + 2 + MAX_POD_ROWS; k++) {
     const row = lineAt(k);
     if (!row?.trim() || row.length <= nodeAt) break;
@@ -105,10 +128,15 @@ const POD_IP = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]+:[0-9a-f:]*|<none>)$/;
  * row ends in the IP, the node and the two columns kubectl prints "<none>" in for an ordinary pod (NOMINATED NODE,
  * READINESS GATES), so the node is the word before them.
  */
-function headerlessPodNodes(command: string, lineAt: (line: number) => string | undefined, after: number): Map<string, string> {
+function headerlessPodNodes(
+  command: string,
+  lineAt: (line: number) => string | undefined,
+  after: number,
+  context: string,
+): Map<string, string> {
   const placed = new Map<string, string>();
   const namespaced = /\s(?:-A|--all-namespaces)\b/.test(command);
-  const ns = namespaceOf(command);
+  const ns = namespaceOf(command, context);
   for (let k = after + 1; k < after + 1 + MAX_POD_ROWS; k++) {
     const words = lineAt(k)?.trim().split(/\s+/);
     if (!words || words.length < (namespaced ? 10 : 9) || words.at(-1) !== "<none>" || words.at(-2) !== "<none>") break;
