@@ -1327,6 +1327,22 @@ ${table}`);
       expect(warned?.verdict).toMatchObject({ status: "affected", certain: false });
     });
 
+    it("reads the runtime's block in podman info's JSON, whole or picked out with jq (review 51d F4)", () => {
+      const block = (indent: string) =>
+        [
+          `${indent}"name": "crun",`,
+          `${indent}"package": "crun_0.17+dfsg-1.1ubuntu0.1_amd64",`,
+          `${indent}"path": "/usr/bin/crun",`,
+          `${indent}"version": "crun version 0.17\\ncommit: 0e9229ae34caaebcb86f1fde18de3acaf18c6d9a\\nspec: 1.0.0"`,
+        ].join("\n");
+      const whole = `$ podman info --format json\n{\n  "host": {\n    "arch": "amd64",\n    "ociRuntime": {\n${block("      ")}\n    },\n    "os": "linux"\n  }\n}`;
+      const picked = `$ podman info --format json | jq .host.ociRuntime\n{\n${block("  ")}\n}`;
+      for (const text of [whole, picked])
+        expect(extractFacts(text).components, text.slice(0, 60)).toMatchObject({ crun: "0.17+dfsg-1.1ubuntu0.1" });
+      // Without the package, the version line's release.
+      expect(extractFacts(picked.replace(/ {2}"package".*\n/, "")).components).toMatchObject({ crun: "0.17" });
+    });
+
     it("takes RPM's name for the build and reads Fedora as the host", () => {
       const facts = extractFacts(podmanInfo("fedora", "40", "crun-1.15-1.fc40.x86_64", "1.15"));
       expect(facts.os).toMatchObject({ id: "fedora", versionId: "40" });

@@ -51,6 +51,7 @@ import {
 import { outputHeadingVia } from "./output-heading";
 import { upstreamOf } from "./package-lists";
 import { podNodes } from "./pod-logs";
+import { picksOciRuntime } from "./podman-info";
 import { remoteDaemonCommands } from "./remote-daemon";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { TextLines } from "./text-lines";
@@ -385,7 +386,9 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   // A command line is no output, but one that sets up the cluster's release names it (review 34a: "$ kind create cluster
   // --image kindest/node:v1.29.2" was read only without its prompt).
   const mentions = sortMentions(
-    candidates.filter((l) => !notLogs.has(l.line) || setsUpKubernetes(l.text) || pointsCrictl(l.text) || ownDaemonAsked(l)),
+    candidates.filter(
+      (l) => !notLogs.has(l.line) || setsUpKubernetes(l.text) || pointsCrictl(l.text) || ownDaemonAsked(l) || picksOciRuntime(l.text),
+    ),
   );
   // A package manager's command is a shell line (notLogs), dpkg's output a log line: both read, but not in a container.
   const upgrades = upgradeLines(candidates).flatMap((l) => {

@@ -25,7 +25,7 @@ import { lineTime } from "./log-times";
 import { NAMED_RELEASE_MARKERS } from "./named-release";
 import { KLOG_VERSION_MARKER, NAMED_MARKERS } from "./named-versions";
 import { PACKAGE_LIST_MARKERS, PACKAGE_ROW_MARKERS } from "./package-lists";
-import { PODMAN_RUNTIME_MARKER, podmanRuntime } from "./podman-info";
+import { PODMAN_RUNTIME_MARKERS, podmanRuntime } from "./podman-info";
 import { runtimeComponent } from "./runtime-version";
 
 /**
@@ -179,7 +179,7 @@ const COMPONENT_MARKERS = [
   "runtimename: ",
   "runtimeversion: ",
   "runc version: ",
-  PODMAN_RUNTIME_MARKER,
+  ...PODMAN_RUNTIME_MARKERS,
   ...CRIO_VERSION_MARKERS,
   ...CRI_SCOPE_MARKERS,
   ...KUBELET_ENDPOINT_MARKERS,

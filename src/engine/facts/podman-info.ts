@@ -16,13 +16,22 @@
 
 import { CRUN_VERSION, parseRuntimeVersion, runtimeComponent } from "./runtime-version";
 
-/** The block's header, as the one-pass matcher finds it (lower-case). */
-export const PODMAN_RUNTIME_MARKER = "ociruntime:";
+/**
+ * The block's header, as the one-pass matcher finds it (lower-case): YAML's, JSON's (`podman info --format json`), or the
+ * command picking the block out with jq (review 51d F4), whose object follows.
+ */
+export const PODMAN_RUNTIME_MARKERS = ["ociruntime:", '"ociruntime":', ".ociruntime"];
 
-const HEADER = /^(\s*)ociRuntime:\s*$/;
-/** The runtimes the knowledge base has ranges for (runc's and crun's own ecosystems). */
-const NAME = /^\s+name:\s*["']?(crun|runc)["']?\s*$/;
-const PACKAGE = /^\s+package:\s*["']?(\S+?)["']?\s*$/;
+const HEADER = /^(\s*)(?:ociRuntime:|"ociRuntime":\s*\{)\s*$/;
+/** `podman info --format json | jq .host.ociRuntime` (or `-f json`): the block is the object on the next lines. */
+const PICKED = /\bpodman\s+info\b[^|]*\|\s*jq\s+(?:-\S+\s+)*['"]?\.host\.ociRuntime['"]?\s*$/;
+/** Whether a command line picks the block out with jq: a command, read for the object it prints. */
+export const picksOciRuntime = (text: string): boolean => PICKED.test(text);
+/** The runtimes the knowledge base has ranges for (runc's and crun's own ecosystems); YAML's fields or JSON's. */
+const NAME = /^\s+"?name"?:\s*["']?(crun|runc)["']?,?\s*$/;
+const PACKAGE = /^\s+"?package"?:\s*["']?(\S+?)["']?,?\s*$/;
+/** JSON's version field, its lines joined by "\n" escapes: the first is the binary's version line. */
+const JSON_VERSION = /^\s+"version":\s*"([^"\\]*)/;
 const DEB_FILE = /^([a-z0-9][a-z0-9.+-]*)_((?:\d+:)?\d[\w.+~:-]*)_[a-z0-9]+$/;
 /** RPM's name: its release may carry a module's "+" (RHEL 8's "1.module+el8.9.0+20326+387084d0"). */
 const RPM_NVRA = /^([a-z0-9][a-z0-9.+-]*?)-((?:\d+:)?\d+\.\d+[\w.~^]*-[\w.~^+]+)\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)$/;
@@ -49,8 +58,11 @@ const MAX_BLOCK_LINES = 12;
 
 /** The runtime `podman info`'s block at `line` (1-based) names, as kubectl writes one ("crun://0.17+dfsg-1.1ubuntu0.1"), or null. */
 export function podmanRuntime(line: number, lineAt: (line: number) => string | undefined): string | null {
-  const indent = HEADER.exec(lineAt(line) ?? "")?.[1]?.length;
+  const head = lineAt(line) ?? "";
+  const picked = PICKED.test(head) && lineAt(line + 1)?.trim() === "{";
+  const indent = picked ? 0 : HEADER.exec(head)?.[1]?.length;
   if (indent === undefined) return null;
+  if (picked) line++;
   let name: string | undefined;
   // [package or program, version]: the package's build, and the version line's release.
   let build: [string, string] | undefined;
@@ -65,7 +77,7 @@ export function podmanRuntime(line: number, lineAt: (line: number) => string | u
     const file = pkg ? (DEB_FILE.exec(pkg) ?? RPM_NVRA.exec(pkg)) : null;
     if (file?.[1] && file[2] && !SNAPSHOT.test(file[2])) build ??= [file[1], file[2]];
     ownerOnly ||= OWNER_ONLY.test(text);
-    version ??= versionLine(text);
+    version ??= versionLine(JSON_VERSION.exec(text)?.[1] ?? text);
   }
   if (!name) return null;
   // The package of another program (a wrapper's) says nothing of the runtime's build. A distribution's package whose
