@@ -273,6 +273,14 @@ describe("the host's own component versions", () => {
         TCP6_ID,
       )?.status,
     ).toBe("affected");
+    // Podman's socket answering the same questions with its own release, its root moved or not: outside Docker's numbering
+    // (review 51f F1, F2).
+    for (const answer of [
+      "$ docker info --format=json | jq -r .ServerVersion\n4.9.3",
+      "$ docker info -f '{{.ServerVersion}}'\n4.9.3",
+      '$ docker info --format json\n{"Driver":"overlay","DockerRootDir":"/srv/podman-graph","ServerVersion":"4.9.3"}',
+    ])
+      expect(extractFacts(answer).components.docker, answer).toBeUndefined();
     // Podman's own JSON ("APIVersion", no "ApiVersion") is no Docker's.
     const own =
       '{"Client":{"APIVersion":"4.9.3","Version":"4.9.3","OsArch":"linux/amd64"},"Server":{"APIVersion":"4.9.3","Version":"4.9.3","OsArch":"linux/amd64"}}';

@@ -778,6 +778,30 @@ describe("kernel mentions in kernel output", () => {
     expect(kernelOf('"ansible_kernel_version": "#58-Ubuntu SMP PREEMPT_DYNAMIC Thu Feb 13 11:00:00 UTC 2025"')).toBeNull();
   });
 
+  it("reads Ansible's facts of a host as its uname: ansible_kernel with ansible_kernel_version (review 51d F5)", () => {
+    const facts = (kernel: string, version: string | null) =>
+      [
+        "k8s-node2 | SUCCESS => {",
+        '    "ansible_facts": {',
+        '        "ansible_distribution": "Ubuntu",',
+        '        "ansible_distribution_version": "22.04",',
+        `        "ansible_kernel": "${kernel}",`,
+        ...(version ? [`        "ansible_kernel_version": "${version}",`] : []),
+        '        "ansible_os_family": "Debian"',
+        "    },",
+        '    "changed": false',
+        "}",
+      ].join("\n");
+    // Both: the host's uname -rv, the upload number read from its build.
+    expect(extractFacts(facts("5.15.0-127-generic", "#137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024")).kernel).toMatchObject({
+      release: "5.15.0-127-generic",
+      upstreamCertainty: expect.any(String),
+      package: { version: "5.15.0-127.137" },
+    });
+    // The release alone, named (the facts may be a cache of another time).
+    expect(extractFacts(facts("5.15.0-127-generic", null)).kernel).toMatchObject({ release: "5.15.0-127-generic", named: true });
+  });
+
   it("reads an issue's environment answers (the Kubernetes template's Kernel line, a Markdown Kernel label) as typed: named", () => {
     // kubernetes/kubernetes' bug template asks "Kernel (e.g. `uname -a`):".
     expect(kernelOf("- Kernel (e.g. `uname -a`): 5.4.91-41.139.amzn2.x86_64")).toMatchObject({
@@ -1550,6 +1574,15 @@ describe("versions named in passing", () => {
     });
     expect(named("Rootless Docker 20.10.6 fails. The both drivers were working with Docker v20.10.5.")).toEqual({ docker: "20.10.6" });
     expect(named("Rootless Docker 20.10.6 fails. It was not working with Docker v20.10.5 either.")).toEqual({});
+    // Not the everyday "we use", a denial, nor a rollback whose sentence says it still fails (review 51f F3).
+    for (const sentence of [
+      "Hi all, we are working with Docker 20.10.6 on Ubuntu 20.04 and containers fail.",
+      "This hasn't been working with Docker 20.10.6 since unattended-upgrades ran.",
+    ])
+      expect(named(sentence), sentence).toEqual({ docker: "20.10.6" });
+    expect(named("I tried to fix it by rolling back to coredns 1.7.0 from 1.8.4 and it still fails with the same message.")).toMatchObject({
+      coredns: "1.7.0",
+    });
   });
 
   it("lets a --version line outrank a version named in passing, and judges with the named one otherwise", async () => {
@@ -1773,9 +1806,12 @@ describe("docker version", () => {
     expect(extractFacts(podman).components).toEqual({});
     expect(extractFacts("Server:\n\tVersion: v1.11.0").components).toEqual({});
     // `docker info` against Podman: its root dir is containers' storage.
-    const info = (root: string) => extractFacts(` Server Version: 5.1.2\n Storage Driver: overlay\n Docker Root Dir: ${root}`).runtime;
+    const info = (root: string, version = "5.1.2") =>
+      extractFacts(` Server Version: ${version}\n Storage Driver: overlay\n Docker Root Dir: ${root}`).runtime;
     expect(info("/home/u/.local/share/containers/storage")).toBeNull();
-    expect(info("/var/lib/docker")).toBe("docker://5.1.2");
+    // Nor where Podman's root was moved: no Docker release is numbered 5.x (review 51f F2). Docker's numbering is Docker's.
+    expect(info("/srv/podman-graph")).toBeNull();
+    expect(info("/var/lib/docker", "24.0.7")).toBe("docker://24.0.7");
   });
 
   it("reads no docker info from nerdctl's info: containerd's version numbering is not Docker's", () => {

@@ -293,6 +293,21 @@ const READS_PAST = new RegExp(
 );
 export const readsPast = (raw: string): boolean => raw.length <= MAX_COMMAND_LINE && READS_PAST.test(afterPrompt(raw));
 
+const ANSIBLE_KERNEL = /^"ansible_kernel":\s*"(\d+\.\d+\.\d+[^\s"]*)",?$/;
+const ANSIBLE_KERNEL_VERSION = /^"ansible_kernel_version":\s*"(#\d[^"]*)",?$/;
+/** Facts lines searched for the kernel's version beside its release: Ansible sorts a host's facts by name, so it is next. */
+const ANSIBLE_REACH = 3;
+/** `uname -rv` as Ansible's facts at line `i` give it ("ansible_kernel", then "ansible_kernel_version"), or null. */
+function ansibleUname(lines: Lines, i: number): string | null {
+  const release = ANSIBLE_KERNEL.exec(lines.at(i).trim())?.[1];
+  if (!release) return null;
+  for (let k = i + 1; k <= i + ANSIBLE_REACH && k < lines.length; k++) {
+    const version = ANSIBLE_KERNEL_VERSION.exec(lines.at(k).trim())?.[1];
+    if (version) return `${release} ${version}`;
+  }
+  return null;
+}
+
 /** A line's text after its prompt, if it has one (a comment's "# Note:" is none). */
 function afterPrompt(line: string): string {
   const prompt = COMMENT.test(line) ? null : PROMPT.exec(line);
@@ -843,6 +858,9 @@ export function readBundle(input: readonly string[] | TextLines): {
       hint = null;
       continue;
     }
+    // Ansible's facts of a host: its setup module's `uname -r` and `uname -v`, read as that host's `uname -rv` (review 51d F5).
+    const ansible = t.startsWith('"ansible_kernel"') ? ansibleUname(lines, i) : null;
+    if (ansible && !inContainerNow(scope)) sections.push({ kind: "uname", lines: [i + 1, i + 1], text: ansible });
     const libseccomp = RUNC_BLOCK_START.test(t) ? runcLibseccomp(lines, i) : -1;
     if (libseccomp >= 0) push("runtime-version", libseccomp, libseccomp + 1);
     // A line that goes on past a literal `\n` is several lines escaped into one (`echo "$(uname -a)\n$(dmesg | tail)"`): a

@@ -109,9 +109,19 @@ const SERVER_LINE = "Server:";
  * docker client names a "Podman Engine" component or Podman's storage root: no Docker.
  */
 const JSON_OPEN = '{"';
+/**
+ * Docker's own numbering: 1.8–1.13 (docker info names its server version from 1.8 on) and 17.03 on (year.month). Another
+ * engine answering Docker's API (Podman 3–5, nerdctl's containerd 1.x and 2.x) numbers its releases otherwise.
+ */
+export const dockerNumbered = (version: string): boolean => {
+  const [major = 0, minor = 0] = version.split(".").map(Number);
+  return major >= 17 || (major === 1 && minor >= 8);
+};
 /** A `docker info` answer with many registry mirrors and plugins runs to a few KB; longer lines are no such answer. */
 const MAX_JSON_CHARS = 64 * 1024;
 const JSON_VERSION = /^v?(\d+\.\d+\.\d+[\w.+~-]*)$/;
+/** A package build's length at most ("24.0.7-0ubuntu2~22.04.1"); a longer "GitCommit" is none (review 51g F2: its test cost grew with the square). */
+const MAX_BUILD = 100;
 const PODMAN_STORAGE = "/containers/storage";
 
 function dockerJsonVersions(text: string): DockerServerVersions | null {
@@ -140,7 +150,8 @@ function dockerJsonVersions(text: string): DockerServerVersions | null {
     const part: DockerServerVersions = {};
     const docker = named("Engine") ?? version(server.Version);
     // The distribution's build the engine's commit names, as in the text (Ubuntu's docker.io: "24.0.7-0ubuntu2~22.04.1").
-    const build = typeof server.GitCommit === "string" && docker ? distroBuild(docker, server.GitCommit) : null;
+    const commit = typeof server.GitCommit === "string" && server.GitCommit.length <= MAX_BUILD ? server.GitCommit : null;
+    const build = commit && docker ? distroBuild(docker, commit) : null;
     if (docker) part.docker = build ?? docker;
     const containerd = named("containerd");
     const runc = named("runc");
@@ -150,7 +161,8 @@ function dockerJsonVersions(text: string): DockerServerVersions | null {
   }
   const root = answer?.DockerRootDir;
   const docker = version(answer?.ServerVersion);
-  return docker && typeof root === "string" && !root.includes(PODMAN_STORAGE) ? { docker } : null;
+  // Podman's own root, or a release outside Docker's numbering (Podman with its graph root moved: review 51f F2), is no Docker.
+  return docker && typeof root === "string" && !root.includes(PODMAN_STORAGE) && dockerNumbered(docker) ? { docker } : null;
 }
 
 /** The server parts of the `docker version` outputs, each given as its text from its "Server:" line on. */

@@ -63,11 +63,11 @@ const CURE_AFTER =
 /**
  * Words before a release that make it one where the trouble is absent or cured ("it works fine on kernel
  * 6.1.55", "can't reproduce with kernel 6.1.70", "fixed by upgrading to kernel 6.1.70", "went away after
- * booting kernel 6.1.70", a workaround's "by reverting to CoreDNS v1.6.6", "were working with Docker v20.10.5":
- * review 51c F1), unless denied ("doesn't work on", "no longer works on", "only works with").
+ * booting kernel 6.1.70", "were working with Docker v20.10.5": review 51c F1; not "we are working with", the everyday "we
+ * use": review 51f F3), unless denied ("doesn't work on", "no longer works on", "only works with").
  */
 const CURE_BEFORE =
-  /(?:(?<!(?:\bnot?|n['\u2019]t|\bonly|\blonger|\bstopped|\bnothing|\bnever)\s+)\b(?:works?|worked)\s+(?:(?:just\s+)?fine\s+|well\s+)?(?:on|with|under)|\b(?:does not|doesn['\u2019]t|did not|didn['\u2019]t) (?:occur|happen|reproduce)\s+(?:on|with|under)|\bno (?:problems?|issues?) (?:on|with|under)|\b(?:can['\u2019]t|cannot|can not|couldn['\u2019]t|could not) reproduce (?:it |this )?(?:on|with|under)|\b(?:is not|isn['\u2019]t|not) reproducible (?:on|with|under)|\b(?:fixed|resolved|solved) by (?:upgrading|updating|switching|moving|rebooting|booting|downgrading|rolling back)(?: (?:to|into))?|\bby (?:reverting|downgrading|rolling back|going back|switching back|pinning)(?: (?:it|them|back))?(?: (?:to|into))?|\b(?:was|were|is|are|been) working\s+(?:(?:just\s+)?fine\s+|well\s+)?(?:on|with|under)|\b(?:went away|disappeared|(?:was|is) gone) (?:after|since|with) (?:booting|upgrading to|updating to|switching to|moving to|rebooting into|downgrading to|rolling back to)|(?<!(?:\bnever|\bnot|n['\u2019]t)\s+)\b(?:goes|went) away (?:with|on|after))\s+(?:the\s+)?(?:linux\s+)?$/i;
+  /(?:(?<!(?:\bnot?|n['\u2019]t|\bonly|\blonger|\bstopped|\bnothing|\bnever)\s+)\b(?:works?|worked)\s+(?:(?:just\s+)?fine\s+|well\s+)?(?:on|with|under)|\b(?:does not|doesn['\u2019]t|did not|didn['\u2019]t) (?:occur|happen|reproduce)\s+(?:on|with|under)|\bno (?:problems?|issues?) (?:on|with|under)|\b(?:can['\u2019]t|cannot|can not|couldn['\u2019]t|could not) reproduce (?:it |this )?(?:on|with|under)|\b(?:is not|isn['\u2019]t|not) reproducible (?:on|with|under)|\b(?:fixed|resolved|solved) by (?:upgrading|updating|switching|moving|rebooting|booting|downgrading|rolling back)(?: (?:to|into))?|(?<!\b(?:not|never|no longer)\s+)\b(?:was|were) working\s+(?:(?:just\s+)?fine\s+|well\s+)?(?:on|with|under)|\b(?:went away|disappeared|(?:was|is) gone) (?:after|since|with) (?:booting|upgrading to|updating to|switching to|moving to|rebooting into|downgrading to|rolling back to)|(?<!(?:\bnever|\bnot|n['\u2019]t)\s+)\b(?:goes|went) away (?:with|on|after))\s+(?:the\s+)?(?:linux\s+)?$/i;
 /**
  * Another machine where things work ("it works fine on my laptop with kernel 6.6.54"): no cure of the host's and no
  * kernel of it, so it neither cancels the kernel the report names as the host's nor is one (review 32a).
@@ -113,6 +113,8 @@ const REPRODUCER_BEFORE = /\breproduc\w*/i;
  */
 const DOWNGRADED_BEFORE =
   /\b(?:downgrad(?:ed|ing)|roll(?:ed|ing)(?:\s+(?:the|our|my|all)(?:\s+[\w-]+)?)? back|revert(?:ed|ing)|went back|going back|boot(?:ed|ing) back(?: into)?)(?:\s+(?:the|our|my|all|each|every)(?:\s+[\w-]+)?)?(?:\s+to)?\s+(?:the\s+|an?\s+)?(?:linux\s+)?$/i;
+/** A downgrade done as a means ("fixed it by reverting to", "worked around it by rolling back to"). */
+const BY_DOWNGRADING = /\bby\s+(?:downgrading|rolling(?:\s+\S+)?\s+back|reverting|going back|booting back)\b/i;
 /** Words after a downgrade's target, in its clause, that say the trouble went. */
 const CURED =
   /\b(?:works?|worked|working|fine|fixed|fixes|solved|resolved|helped|gone|went away|disappeared|no longer (?:occurs|happens|appears|reproduces|crashes|fails)|stable|green)\b/i;
@@ -124,7 +126,8 @@ const DENIED_CURE = /\b(?:not|nothing|never)\b|n['\u2019]t\b/i;
 const TROUBLE_DENIED =
   /\b(?:no (?:more|longer)\b|(?:no|not any) (?:issues?|problems?|errors?|crash(?:es)?)\b|not reproduc\w*|(?:is|are|was|were)n['\u2019]?t (?:reproduc\w*|happening|there)|(?:does|did)n['\u2019]?t (?:crash|fail|happen|occur|reproduce|show up)\w* (?:anymore|any more|again)|never (?:crashed|failed|happened|occurred|came back) again|(?:errors?|crash(?:es)?|problems?|issues?|warnings?) (?:stopped|(?:are|is|was|were) gone)|(?:ok|okay) (?:now|again)|(?:it['\u2019]s|is|all|everything) (?:ok|okay)\b|anymore)/i;
 /** What may separate a downgrade's target from the words on its outcome ("— fixed", ": problem gone", "(works)"). */
-const OUTCOME_END = /[.;!?\n]/;
+// A full stop inside a version ("from 1.8.4") ends nothing (review 51f F3: the sentence was cut before "still fails").
+const OUTCOME_END = /[.;!?](?![\w.])|\n/;
 /** Words that deny the cure: before the release ("not even kernel 6.1.70 fixed it") or before "went away". */
 const DENIED_BEFORE = /\b(?:not|no|never|nothing)\s+(?:even\s+)?(?:the\s+)?(?:linux\s+)?$/i;
 const DENIED = /\b(?:not|no|nothing|still|never)\b|n['\u2019]t\b/i;
@@ -173,7 +176,10 @@ export const proseRole = (text: string, m: RegExpMatchArray): "host" | "cure" | 
     // Its own sentence, read past dashes, colons and brackets: "rolled back to kernel 6.1.55 — fixed" (review 33e).
     const until = rest.search(OUTCOME_END);
     const said = until < 0 ? rest : rest.slice(0, until);
-    const cured = (CURED.test(said) && !DENIED_CURE.test(said)) || TROUBLE_DENIED.test(said);
+    // Done as a workaround ("Yes, by reverting to CoreDNS v1.6.6."): the cure's, unless its sentence says the trouble stayed
+    // (review 51c F1; 51f F3: "by rolling back to coredns 1.7.0 … and it still fails").
+    const means = BY_DOWNGRADING.test(before) && !DENIED_CURE.test(said);
+    const cured = (CURED.test(said) && !DENIED_CURE.test(said)) || TROUBLE_DENIED.test(said) || means;
     if (cured && !TROUBLE_STAYED.test(said)) return "cure";
   }
   const cure = CURE_AFTER.exec(clause);

@@ -91,6 +91,9 @@ export const MENTIONS: readonly MentionShape[] = [
   // ("hostinfo: {…"kernelVersion":"5.15.0-1019-aws",…}": the workstation's, which a VM driver's node does not
   // share), an image's or a provisioner's metadata (the kernel it is built for).
   { re: /\bkernelVersion"?:\s*"?([^\s"',}]+)/, via: "a kernelVersion field (a node's status, minikube's host info, image metadata)" },
+  // Ansible's gathered facts (`ansible -m setup`, a facts cache): "ansible_kernel": "5.15.0-127-generic", the setup module's
+  // `uname -r` on the host its "<host> | SUCCESS => {" header names (review 51d F5).
+  { re: /^\s*"?ansible_kernel"?:\s*"?(?=(\d+\.\d+\.\d+[^\s"',]*))\1["',\s]*$/, via: "Ansible's facts of a host (ansible_kernel)" },
   // kubeadm's preflight system verification prints "KERNEL_VERSION: <release>" at the start of its line, perhaps
   // under kubeadm's journal framing (an indented or otherwise framed KERNEL_VERSION is a CI variable or a build
   // setting: the kernel something is built for).

@@ -19,6 +19,7 @@ import { agreedPerKey } from "./agreed";
 import { CHANGE_MARKERS, type ComponentChange } from "./component-changes";
 import { UPGRADE_MARKERS } from "./component-upgrades";
 import { CRIO_VERSION_MARKERS, crioVersionTable, printedByCrioVersion } from "./crio-version";
+import { dockerNumbered } from "./docker-version";
 import type { LineRef } from "./iptables-version";
 import { osFromId, osImageToOs } from "./kube-nodes";
 import { lineTime } from "./log-times";
@@ -89,6 +90,8 @@ const KERNEL_MARKERS = [
   // pveversion's "pve-manager/8.0.3/bbf3993334bfa916 (running kernel: 6.2.16-3-pve)" (kernel-shapes.ts).
   "(running kernel: ",
   "kernelversion",
+  '"ansible_kernel":',
+  "ansible_kernel:",
   "boot_image=",
   "tainted",
   ...KERNEL_LABEL_MARKERS,
@@ -439,16 +442,9 @@ export function pickOsMention(candidates: readonly LineRef[], lineAt?: (line: nu
  */
 const DOCKER_INFO_SERVER = /^\s*Server Version:\s*(?=(\d+\.\d+\.\d+[\w.+~-]*))\1\s*$/;
 const DOCKER_INFO_STORAGE = /^\s*(?:Storage Driver|Cgroup Driver|Logging Driver|Docker Root Dir):\s*\S/;
-/**
- * `nerdctl info` prints driver lines and containerd's version as "Server Version" too, but no root dir.
- * Without one, only Docker's own numbering says it is Docker's: 1.8–1.13 (docker info names its server
- * version from 1.8 on) and 17.03 on (year.month); containerd's are 1.0–1.7 and 2.x.
- */
-const DOCKER_ROOT_DIR = /^\s*Docker Root Dir:\s*\S/;
-const dockerNumbered = (version: string) => {
-  const [major = 0, minor = 0] = version.split(".").map(Number);
-  return major >= 17 || (major === 1 && minor >= 8);
-};
+// `nerdctl info` prints driver lines and containerd's version as "Server Version" too, and Podman's Docker API its own (with a
+// root dir of its own choosing: review 51f F2): only Docker's numbering (dockerNumbered) says the version is Docker's.
+
 /**
  * A year.month version (17.03 on) in a "Server Version" line is Docker's even when the paste left out the driver
  * lines (an excerpt of `docker info`): kubectl prints "v1.x" or a version.Info there, nerdctl containerd's 1.x or
@@ -525,7 +521,6 @@ export function pickComponentMentions(
     return distinct.size === 1 ? ([...distinct][0] as string) : null;
   };
   const podman = candidates.some((c) => PODMAN_ROOT_DIR.test(c.text));
-  const rootDir = candidates.some((c) => DOCKER_ROOT_DIR.test(c.text));
   const driverLines = candidates.some((c) => DOCKER_INFO_STORAGE.test(c.text));
   const described = candidates.map((c) => KUBELET_VERSION.exec(c.text)?.[1]);
   const logged = candidates.flatMap((c) => {
@@ -559,7 +554,7 @@ export function pickComponentMentions(
       ? []
       : candidates
           .map((c) => DOCKER_INFO_SERVER.exec(c.text)?.[1])
-          .map((v) => (v && (driverLines ? rootDir || dockerNumbered(v) : dockerYearNumbered(v)) ? `docker://${v}` : undefined))),
+          .map((v) => (v && (driverLines ? dockerNumbered(v) : dockerYearNumbered(v)) ? `docker://${v}` : undefined))),
     crictlName && crictlVersion ? `${crictlName}://${crictlVersion}` : undefined,
     ...(driverLines
       ? candidates
@@ -567,8 +562,9 @@ export function pickComponentMentions(
           .map((v) => (v && !LATER_COMMIT.test(v) ? `runc://${v.replace(GIT_DESCRIBE, "")}` : undefined))
       : []),
     ...(lineAt ? candidates.map((c) => podmanRuntime(c.line, lineAt)) : []),
+    // In Docker's numbering only: the docker CLI against Podman's socket answers with Podman's version (review 51f F1).
     ...(lineAt ? candidates.map((c) => (asksDockerServer(c.text) ? BARE_VERSION.exec(lineAt(c.line + 1) ?? "")?.[1] : undefined)) : []).map(
-      (v) => (v ? `docker://${v}` : undefined),
+      (v) => (v && dockerNumbered(v) ? `docker://${v}` : undefined),
     ),
     ...(lineAt ? candidates.map((c) => crioVersionTable(c.line, lineAt)) : []),
     // The start line `crio version` logs of itself before its table (or alone, the table cut): the binary's own version.
