@@ -352,12 +352,18 @@ web-1           1/1     Running   0             40d   10.0.1.12    web-1   <none
 NAMESPACE    NAME    READY   STATUS    RESTARTS   AGE   IP           NODE    NOMINATED NODE   READINESS GATES
 prod         web-0   1/1     Running   0          40d   10.0.1.11    web-2   <none>           <none>
 staging      web-0   1/1     Running   0          40d   10.0.1.12    web-1   <none>           <none>`;
-    for (const choose of ["kubens prod", "kubectl config set-context --current --namespace=prod", "oc project prod"]) {
+    for (const choose of [
+      "kubens prod",
+      "kubectl config set-context --current --namespace=prod",
+      "kubectl config set-context $(kubectl config current-context) --namespace prod",
+      "oc project prod",
+    ]) {
       const chosen = `${table}\n${prodAndStaging}\n$ ${choose}\n${logs("")}`;
       expect(cniVerdict(chosen)?.reason, choose).toContain("the log's lines are node web-2's");
-      expect(cniVerdict(chosen.replace(/prod$/m, "staging").replace("--namespace=prod", "--namespace=staging"))?.reason, choose).toContain(
-        "node web-1",
-      );
+      expect(
+        cniVerdict(chosen.replace(/prod$/m, "staging").replace(/--namespace[= ]prod/, "--namespace=staging"))?.reason,
+        choose,
+      ).toContain("node web-1");
     }
     // Back to a namespace the paste does not show: no pod of the table is that one.
     expect(cniVerdict(`${table}\n${prodAndStaging}\n$ kubens -\n${logs("")}`)?.reason).not.toContain("the log's lines are node web-2's");

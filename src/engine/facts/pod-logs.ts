@@ -32,7 +32,11 @@ const NAMESPACE = String.raw`([a-z0-9][a-z0-9-]{0,62}|-)`;
 const NAMESPACE_CHOSEN = [
   new RegExp(String.raw`(?:^|\s)kubens\s+${NAMESPACE}\s*$`),
   new RegExp(String.raw`(?:^|\s)oc\s+project\s+${NAMESPACE}\s*$`),
-  new RegExp(String.raw`\bconfig\s+set-context\s+(?:--current|\S*current-context\S*)[^|;&]*?\s--namespace(?:=|\s+)${NAMESPACE}(?=\s|$)`),
+  // `--current`, or the current context's name asked of kubectl (`$(kubectl config current-context)`): one word either way,
+  // read without backtracking into it (review 51g F3: a long word of repeated "current-context" cost cubic time).
+  new RegExp(
+    String.raw`\bconfig\s+set-context\s+(?:--current|\$\(kubectl config current-context\)|\`kubectl config current-context\`)\s(?:[^|;&\s]+\s+)*?--namespace(?:=|\s+)${NAMESPACE}(?=\s|$)`,
+  ),
 ];
 export function namespaceChosen(command: string): string | null {
   if (command.length > MAX_COMMAND) return null;
