@@ -80,6 +80,8 @@ import {
   mentionedChecks,
   missingDataReason,
   nodeComponents,
+  pastPrintedBound,
+  printedBeforeBounds,
   printedFromChecks,
   releaseChecks,
   SINGLE_HOST,
@@ -642,9 +644,12 @@ function assemble(
             (p) => p.result === "affected" && own.some((c) => c.ecosystem === p.ecosystem && c.result === "not-affected" && onPrinter(c)),
           )
         : [];
+    // Likewise a reading at or past the release a message was printed before (the fix removed it: crun's "unknown version
+    // specified" beside `crun --version` 1.23.1, another crun on PATH than the one run: review 51h F1).
+    const before = logEvidence.length ? printedBeforeBounds(record, logEvidence, wholeMessage) : new Map<string, string>();
     const ruledOut = (c: VersionEvidence) =>
-      c.result === "not-affected" && onPrinter(c) && overruled.some((p) => p.ecosystem === c.ecosystem);
-    const ownNow = overruled.length ? own.map((c) => (ruledOut(c) ? hedgeNamed(c, OVERRULED_BY_LINE) : c)) : own;
+      c.result === "not-affected" && onPrinter(c) && (overruled.some((p) => p.ecosystem === c.ecosystem) || pastPrintedBound(c, before));
+    const ownNow = overruled.length || before.size ? own.map((c) => (ruledOut(c) ? hedgeNamed(c, OVERRULED_BY_LINE) : c)) : own;
     if (printed.length && printedOn && !hosts.length) hosts = [printedOn];
     // With no table, the cluster's output (`kubectl get events` at a laptop) may be any node's: versions read at a named
     // machine's prompt judge it as versions that may not be the ones that failed (review 45a F11: "not affected, certain"

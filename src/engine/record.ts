@@ -101,8 +101,18 @@ export interface RecordSignature {
   /** The alternative this line is the symptom of (its own message, or one naming it): its version decides beside it. */
   component?: string | undefined;
   /** Only `ecosystem` from `version` on prints this line (see the record schema): the line dates its program. */
-  printedFrom?: { ecosystem: string; version: string; evidence: EvidenceLevel; source: string } | undefined;
+  printedFrom?: PrintedBound | undefined;
+  /** Only `ecosystem` before `version` prints this line (the fix removed it): a reading past it is another copy's. */
+  printedBefore?: PrintedBound | undefined;
   description?: string | undefined;
+  source: string;
+}
+
+/** Some releases of one ecosystem print a signature's line: from a release on, or only before one. */
+export interface PrintedBound {
+  ecosystem: string;
+  version: string;
+  evidence: EvidenceLevel;
   source: string;
 }
 

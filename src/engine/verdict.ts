@@ -864,6 +864,36 @@ export const decidedEcosystems = (checks: readonly VersionEvidence[]): ReadonlyS
   new Set(checks.filter((c) => !(c.otherComponent && c.result === "unknown")).map((c) => c.ecosystem));
 
 /**
+ * The releases a hit line was printed before (RecordSignature.printedBefore: a message the fix removed), by ecosystem: a
+ * reading of that ecosystem at or past the release, beside the line, is not the copy of the program that printed it.
+ * Exact hits only, as printedFromChecks reads them.
+ */
+export function printedBeforeBounds(
+  record: BugRecord,
+  evidence: readonly LogEvidence[],
+  messageOf: (e: LogEvidence) => LogMessage = (e) => ({ text: e.text, head: e.text }),
+): Map<string, string> {
+  const bounded = new Map(record.signatures.flatMap((sig) => (sig.printedBefore ? [[sig.id, sig] as const] : [])));
+  const out = new Map<string, string>();
+  if (!bounded.size) return out;
+  for (const e of evidence) {
+    const sig = bounded.get(e.signature);
+    const bound = sig?.printedBefore;
+    if (!bound || e.approximate || !printedLine(messageOf(e), sig)) continue;
+    const scheme = schemeForEcosystem(bound.ecosystem);
+    const seen = out.get(bound.ecosystem);
+    if (seen === undefined || safeCompare(scheme, bound.version, seen) > 0) out.set(bound.ecosystem, bound.version);
+  }
+  return out;
+}
+
+/** Whether a check's version is at or past the release its ecosystem's line was printed before (printedBeforeBounds). */
+export function pastPrintedBound(check: VersionEvidence, bounds: ReadonlyMap<string, string>): boolean {
+  const bound = bounds.get(check.ecosystem);
+  return bound !== undefined && safeCompare(schemeForEcosystem(check.ecosystem), check.value, bound) >= 0;
+}
+
+/**
  * What the log's own lines say of their program's version, where no version of it is read (`checked`: the ecosystems
  * other checks read): a line only releases from one on print (RecordSignature.printedFrom: Docker 29's daemon naming its
  * raised API minimum) places the program at that release or later. That decides where every such release gets one

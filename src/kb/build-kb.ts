@@ -102,7 +102,7 @@ function signatureProblem(key: string, message: string, records: BugRecord[], fi
 }
 
 /**
- * A range's ends (and a signature's printedFrom) must be versions of its ecosystem's scheme, and go forwards in its ordering, or it silently matches
+ * A range's ends (and a signature's printedFrom and printedBefore) must be versions of its ecosystem's scheme, and go forwards in its ordering, or it silently matches
  * nothing (or, written otherwise, "runc-1.2.1", everything after its start). A kernel commit's releases are read too.
  */
 function rangeProblems(record: BugRecord, file: string): RecordProblem[] {
@@ -115,13 +115,15 @@ function rangeProblems(record: BugRecord, file: string): RecordProblem[] {
     });
   });
   record.signatures.forEach((sig, i) => {
-    const printed = sig.printedFrom;
-    if (printed && !isWellFormedVersion(schemeForEcosystem(printed.ecosystem), printed.version))
-      problems.push({
-        file,
-        path: `signatures.${i}.printedFrom.version`,
-        message: `"${printed.version}" is no ${printed.ecosystem} version`,
-      });
+    for (const field of ["printedFrom", "printedBefore"] as const) {
+      const printed = sig[field];
+      if (printed && !isWellFormedVersion(schemeForEcosystem(printed.ecosystem), printed.version))
+        problems.push({
+          file,
+          path: `signatures.${i}.${field}.version`,
+          message: `"${printed.version}" is no ${printed.ecosystem} version`,
+        });
+    }
   });
   record.affected.forEach((entry, i) => {
     const scheme = schemeForEcosystem(entry.ecosystem);

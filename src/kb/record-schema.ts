@@ -321,6 +321,11 @@ export const affectedSchema = z.strictObject({
   note: nonEmpty.optional(),
 });
 
+/** A signature's line printed only by some releases of one of `affected`'s ecosystems (printedFrom, printedBefore). */
+const printedBound = withEvidence(
+  z.strictObject({ ecosystem: nonEmpty, version: nonEmpty, ...evidenceFields, note: nonEmpty.optional() }),
+).optional();
+
 const re2Pattern = z.string().refine(
   (p) => {
     try {
@@ -371,9 +376,14 @@ export const signatureSchema = z.strictObject({
    * `affected`'s) is read, the line itself places it at `version` or later, and decides where every such version gets
    * one answer. Not for a line an older release may print when configured so, unless the note says how rare that is.
    */
-  printedFrom: withEvidence(
-    z.strictObject({ ecosystem: nonEmpty, version: nonEmpty, ...evidenceFields, note: nonEmpty.optional() }),
-  ).optional(),
+  printedFrom: printedBound,
+  /**
+   * The releases that print this line, when only those before one release do (the fix removed the message: crun 1.14.3
+   * dropped its "unknown version specified" check), read in the program's code at the tags: a reading at or past
+   * `version` beside the line is another copy of the program than the one that printed it (a binary on PATH that is not
+   * the one run), so it rules nothing out.
+   */
+  printedBefore: printedBound,
   description: nonEmpty.optional(),
   source: url,
 });
@@ -566,13 +576,15 @@ export const bugRecordSchema = z
           path: ["signatures", i, "refutes"],
           message: "refutes applies to a regex (a literal refuses no line)",
         });
-      const printed = sig.printedFrom;
-      if (printed && !r.affected.some((a) => a.ecosystem === printed.ecosystem))
-        ctx.addIssue({
-          code: "custom",
-          path: ["signatures", i, "printedFrom", "ecosystem"],
-          message: `must name an ecosystem the record ranges (${[...new Set(r.affected.map((a) => a.ecosystem))].join(", ") || "none"})`,
-        });
+      for (const field of ["printedFrom", "printedBefore"] as const) {
+        const printed = sig[field];
+        if (printed && !r.affected.some((a) => a.ecosystem === printed.ecosystem))
+          ctx.addIssue({
+            code: "custom",
+            path: ["signatures", i, field, "ecosystem"],
+            message: `must name an ecosystem the record ranges (${[...new Set(r.affected.map((a) => a.ecosystem))].join(", ") || "none"})`,
+          });
+      }
     });
     r.context?.shownBy?.forEach((id, i) => {
       if (!r.signatures.some((s) => s.id === id))

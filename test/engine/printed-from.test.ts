@@ -198,3 +198,24 @@ describe("what the ranges make of the release a line dates", () => {
     expect(await own([{ introduced: "29.1.0", evidence: "verified", source: SRC }])).toBeUndefined();
   });
 });
+
+describe("a line only releases before a fix print (printedBefore)", () => {
+  // crun-unknown-oci-version-podman5: crun dropped its "unknown version specified" check in 1.14.3 (read in crun's source
+  // at the tags), so a crun that says it is newer beside the message is another copy than the one Podman ran (review 51h F1).
+  const CRUN = "crun-unknown-oci-version-podman5";
+  const paste = (version: string) =>
+    `$ podman run --rm --network macvlan-net alpine ping -c 1 8.8.8.8\nError: OCI runtime error: crun: unknown version specified\n\n$ crun --version\ncrun version ${version}\ncommit: d20b23dba05e822b93b82f2f34fd5dada433e0c2\nspec: 1.0.0`;
+  const verdict = (version: string) => diagnoseBundle(kb, paste(version)).findings.find((f) => f.id === CRUN)?.verdict;
+
+  it("rules nothing out by a version past it: unknown, saying the line is another version's", () => {
+    for (const version of ["1.14.3", "1.23.1"])
+      expect(verdict(version), version).toMatchObject({
+        status: "unknown",
+        reason: expect.stringContaining("the log's own line is printed only by another version"),
+      });
+    // Before it, the reading is the one that printed the line: in range.
+    expect(verdict("1.14.1")).toMatchObject({ status: "affected", level: "verified" });
+    // Without the line, the version past the fix still rules the bug out (no advisory).
+    expect(diagnoseBundle(kb, "$ crun --version\ncrun version 1.23.1").advisories.map((a) => a.id)).not.toContain(CRUN);
+  });
+});

@@ -256,11 +256,11 @@ describe("a signature's component", () => {
   });
 });
 
-describe("a signature's printedFrom", () => {
+describe("a signature's printedFrom and printedBefore", () => {
   const DOCKER29 = "data/bugs/docker-29-minimum-api-1.44-old-clients.yaml";
-  const withPrinted = async (printed: object) => {
+  const withPrinted = async (printed: object, field = "printedFrom") => {
     const doc = parseDocument(await readFile(DOCKER29, "utf8"));
-    doc.setIn(["signatures", 0, "printedFrom"], printed);
+    doc.setIn(["signatures", 0, field], printed);
     const built = await buildKnowledgeBase([{ file: DOCKER29, text: doc.toString() }]);
     return built.ok ? [] : built.problems.map((p) => `${p.path}: ${p.message}`);
   };
@@ -275,6 +275,14 @@ describe("a signature's printedFrom", () => {
       'signatures.0.printedFrom.version: "docker-29" is no docker version',
     );
     expect((await withPrinted({ ecosystem: "docker", version: "29.0.0", evidence: "verified" })).join("\n")).toMatch(/printedFrom\.source/);
+    // printedBefore (a message the fix removed) is checked alike.
+    expect(await withPrinted({ ecosystem: "docker", version: "29.3.0", evidence: "verified", source: src }, "printedBefore")).toEqual([]);
+    expect(
+      await withPrinted({ ecosystem: "containerd", version: "2.0.0", evidence: "verified", source: src }, "printedBefore"),
+    ).toContainEqual(expect.stringMatching(/signatures\.0\.printedBefore\.ecosystem: must name an ecosystem the record ranges/));
+    expect(
+      await withPrinted({ ecosystem: "docker", version: "docker-29", evidence: "verified", source: src }, "printedBefore"),
+    ).toContainEqual('signatures.0.printedBefore.version: "docker-29" is no docker version');
   });
 });
 

@@ -23,7 +23,7 @@ function namespaceOf(command: string, context: string): string {
   return /(?:^|\s)(?:-n\s+|--namespace(?:=|\s+))([a-z0-9][a-z0-9-]{0,62})(?=\s|$)/.exec(command)?.[1] ?? context;
 }
 
-const NAMESPACE = String.raw`([a-z0-9][a-z0-9-]{0,62}|-)`;
+const NAMESPACE = "([a-z0-9][a-z0-9-]{0,62}|-)";
 /**
  * The namespace a command makes the context's for the commands after it (review 51b F4): kubectx's `kubens ci-prod`,
  * `kubectl config set-context --current --namespace=ci-prod`, OpenShift's `oc project ci-prod`; "-" where it goes back to

@@ -21,12 +21,13 @@ export interface UnwrappedText {
 /**
  * A line that opens a program's own message: its name and version banner (`iptables v1.8.7 (legacy): `) or its name and
  * a severity (`modprobe: FATAL: `, `docker: Error response …`, `tar: error: `; not "process: error during …", which
- * continues runc's message), or the source line that printed it (LTP's `preadv03.c:77: TFAIL: …`). Review 39b F4: modprobe's message, exactly 80 characters
+ * continues runc's message), or the source line that printed it (LTP's `preadv03.c:77: TFAIL: …`), or a CLI's bare "Error: "
+ * (Podman's, Helm's, cobra's: review 51h F1, a command line before Podman's error was read as its start). Review 39b F4: modprobe's message, exactly 80 characters
  * long in a paste wrapped at 80, took iptables' next message for its continuation (by the wrap, or by a cut of the same
  * width, cut-lines.ts), and a deserved high was lost.
  */
 const OPENS_MESSAGE =
-  /^(?:[a-z][\w.+-]*(?:\[\d+\])?(?: v\d+(?:\.\d+)+(?: \([^)]*\))?: |: (?:(?:FATAL|ERROR|WARN(?:ING)?|Error|Warning|Fatal)\b|(?:error|warning|fatal):))|[\w-]+\.(?:c|cc|cpp|go|h|java|js|py|rs|ts):\d+:? )/;
+  /^(?:[a-z][\w.+-]*(?:\[\d+\])?(?: v\d+(?:\.\d+)+(?: \([^)]*\))?: |: (?:(?:FATAL|ERROR|WARN(?:ING)?|Error|Warning|Fatal)\b|(?:error|warning|fatal):))|[\w-]+\.(?:c|cc|cpp|go|h|java|js|py|rs|ts):\d+:? |(?:Error|ERROR|Fatal|FATAL): )/;
 
 /**
  * Whether `next` opens a program's own message (OPENS_MESSAGE) after `cur`, so no wrap or cut continues into it: not
