@@ -689,14 +689,18 @@ function assemble(
       logEvidence.length > 0 &&
       symptomLines().every((l) => predatesKernel(l) && !facts.readNow(l));
     const via = pastBoot ? PAST_BOOT_VIA : otherBoot ? OTHER_BOOT_VIA : bannerApart ? BANNER_APART_VIA : BEFORE_BUILD_VIA;
-    const hedged = (c: VersionEvidence) =>
-      c.certain === false
-        ? c
-        : anyNode && onMachine(c)
-          ? hedgeNamed(c, ANY_NODE_VIA)
+    const hedged = (c: VersionEvidence) => {
+      const why =
+        anyNode && onMachine(c)
+          ? ANY_NODE_VIA
           : (pastBoot || otherBoot || bannerApart || predates) && c.subject.startsWith(SINGLE_HOST)
-            ? hedgeNamed(c, via)
-            : c;
+            ? via
+            : null;
+      // A "not affected" already hedged for another reason (a distribution's kernel judged on its upstream release) still
+      // rests on the kernel read now, where every symptom line is an earlier boot's: said, and beside the symptom no longer
+      // "not affected" (review 51f F6: rotated logs' lockups judged on the Fedora kernel booted since).
+      return why && (c.certain !== false || (pastBoot && why === via && c.result === "not-affected")) ? hedgeNamed(c, why) : c;
+    };
     const booted = (c: VersionEvidence) =>
       bootKernel && c.subject.startsWith(SINGLE_HOST) ? { ...c, reason: `${c.reason} (${bootVia(bootKernel, facts.lineAt)})` } : c;
     const ownRead = (anyNode || pastBoot || otherBoot || bannerApart || predates ? ownNow.map(hedged) : ownNow).map(booted);

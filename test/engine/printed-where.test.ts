@@ -112,6 +112,21 @@ admin@worker-2:/var/log$ ${command}`,
       .map((l) => `syslog.2.gz:${l}`)
       .join("\n")}`;
     expect(verdictOf(prefixed)).toMatchObject({ status: "unknown", reason: expect.stringContaining("an earlier boot's") });
+    // A distribution's kernel judged on its upstream release ("not affected", hedged) is unknown beside the symptom too when
+    // every symptom line is an earlier boot's (review 51f F6: only an upstream kernel's certain answer was hedged).
+    const lockups = (command: string) =>
+      `root@nfs-cl2:~# uname -r\n6.12.4-200.fc41.x86_64\nroot@nfs-cl2:~# cd /var/log/\nroot@nfs-cl2:/var/log# ${command}\n${[22, 48, 74]
+        .map(
+          (s) => `Dec  2 14:20:05 nfs-cl2 kernel: [81234.551020] watchdog: BUG: soft lockup - CPU#5 stuck for ${s}s! [kworker/u32:3:9931]`,
+        )
+        .join("\n")}`;
+    const lockup = (command: string) =>
+      diagnoseBundle(kb, lockups(command)).findings.find((f) => f.id === "nfs-client-softlockup-6.11")?.verdict;
+    expect(lockup("zgrep -h 'soft lockup' kern.log.2.gz kern.log.3.gz")).toMatchObject({
+      status: "unknown",
+      reason: expect.stringContaining("an earlier boot's"),
+    });
+    expect(lockup("journalctl -k | grep 'soft lockup'")).toMatchObject({ status: "not-affected", certain: false });
     // The current file so named is the running boot's.
     for (const command of ["grep -h kube-proxy syslog", "tail -n 20 syslog"])
       expect(verdictOf(inLogDir(command))?.status, command).toBe("not-affected");
