@@ -343,7 +343,9 @@ function hostsOf(facts: ExtractedFacts, nodeHosts: HostVersions[], single: HostV
     single.distro ||
     single.disputed?.length ||
     single.kernelsGiven?.length ||
-    Object.keys(single.mentioned ?? {}).length;
+    Object.keys(single.mentioned ?? {}).length ||
+    // A package's build alone (a sentence's "containerd.io from 1.7.23-1 to 1.7.24-1": review 51h F3) is the host's too.
+    Object.keys(single.packages ?? {}).length;
   if (!nodeHosts.length) return hasAny || single.kernel ? [single] : [];
   // Versions the text names in passing (a DaemonSet's image, an issue's "Calico 3.31.3") are the cluster's: every node
   // is judged with them, hedged as named (review 31c: beside a nodes table they were dropped, and a fixed Calico lost).

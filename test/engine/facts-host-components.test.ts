@@ -1000,12 +1000,23 @@ ${table}`);
       "container error after upgrade to containerd.io 1.7.24-1",
       "Bug: Containerd.io 1.7.24-1 | VPN container does not start",
       "- containerd.io version: `1.7.24-1`",
+      // The change told from one build to another, backticks or not: the build after it (review 51h F3).
+      "Following an update of `containerd.io` from version `1.7.23-1` to `1.7.24-1`, Gluetun doesn't start anymore.",
+      "Following an update of `containerd.io` to `1.7.24-1`, Gluetun doesn't start anymore.",
+      "after unattended-upgrades moved containerd.io from 1.7.23-1 to 1.7.24-1 the VPN container fails",
     ]) {
       expect(extractFacts(named).packages, named).toEqual({ "containerd.io": "1.7.24-1" });
       const verdict = verdictOf(`${named}\n${tun}`, id);
       expect(verdict, named).toMatchObject({ status: "affected", certain: false });
       expect(verdict?.reason, named).toMatch(/a version the report names, not read from the host/);
     }
+    // A listing's row alone is the host's build too (no host was judged on it before: review 51h F3).
+    const row = "ii  containerd.io   1.7.24-1   amd64   An open and reliable container runtime";
+    expect(verdictOf(`${row}\n${tun}`, id)).toMatchObject({
+      status: "affected",
+      certain: false,
+      reason: expect.stringContaining("a package listing"),
+    });
     // A cure, an upgrade retold or a list names no build the host ran, nor a question, a label's bound or a quoted title
     // (review 48c F8); a listing's word stands over a sentence's.
     for (const notRun of [

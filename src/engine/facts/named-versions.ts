@@ -115,9 +115,12 @@ const namedMarkers = (names: readonly string[]) =>
     `${n} (`,
     `${n}(`,
     `${n} to `,
-    // Markdown: "Kubernetes `1.27.0`", "`containerd` `v2.3.5`".
+    `${n} from `,
+    // Markdown: "Kubernetes `1.27.0`", "`containerd` `v2.3.5`", "`containerd.io` to `1.7.24-1`" (review 51h F3).
     `${n} \``,
     `${n}\` \``,
+    `${n}\` to `,
+    `${n}\` from `,
     // An environment list: "- runc: 1.1.12", "- containerd: **1.7.2**", "**Kubernetes**: v1.28.2". Only
     // with a version's first character after the colon: syslog writes "host kubelet: E0413 …" on
     // every line of a daemon's log, and those lines would crowd the mentions read (MAX_MENTION_LINES).
@@ -650,6 +653,15 @@ const PROSE_BUILD = new RegExp(
 );
 
 /**
+ * A package's change told as "<package> from (version) A to (version) B" ("an update of `containerd.io` from version
+ * `1.7.23-1` to `1.7.24-1`": review 51h F3): B is the build the host ran after it; A, before it, is no claim.
+ */
+const PROSE_BUILD_CHANGE = new RegExp(
+  `(?:^|[^\\w/.-])(${LISTED_PACKAGES.map((n) => n.replace(/[.+]/g, "\\$&")).join("|")})${QUOTE}\\s+from\\s+(?:version\\s+)?${QUOTE}(?:\\d+:)?\\d+\\.[\\w.~+:-]*${QUOTE}\\s+to\\s+(?:version\\s+)?${QUOTE}((?:\\d+:)?\\d+\\.\\d+(?:\\.\\d+)?(?:[~+][\\w.]+)?-r?\\d[\\w~+]*(?:\\.[\\w~+]+)*)(?![\\w+~-]|\\.\\w)`,
+  "gi",
+);
+
+/**
  * The builds sentences name, by package name: as for a version named in passing, not a cure's, a fix's or a bound's, nor
  * one of an upgrade retold or a list; not a listing's row (its reader judges it: a removed package). A package manager's
  * log names its builds in parentheses (dpkg, pacman, apt's history) or joined to the name (yum): no sentence's shape.
@@ -668,6 +680,13 @@ export function pickProseBuilds(candidates: readonly LineRef[], lineAt: (line: n
         placedBuild(text, line, lineAt)
       )
         return [];
+      const changed = Array.from(text.matchAll(PROSE_BUILD_CHANGE)).flatMap(
+        (m): Array<[string, string]> =>
+          hostsVersion(text, fromName(m)) && !asked(text, m.index ?? 0, text.slice((m.index ?? 0) + m[0].length))
+            ? [[(m[1] as string).toLowerCase(), m[2] as string]]
+            : [],
+      );
+      if (changed.length) return changed;
       return Array.from(text.matchAll(PROSE_BUILD)).flatMap((m): Array<[string, string]> => {
         const at = m.index ?? 0;
         const rest = text.slice(at + m[0].length);
