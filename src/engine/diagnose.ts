@@ -1342,7 +1342,13 @@ function buildFinding(
   const certain = deciding.every((c) => c.certain);
   const level = verdict.level ?? "verified";
   const approximateOnly = logEvidence.every((e) => e.approximate);
-  const scored = scoreFinding(weights, verdict.status, record.affected.length > 0, certain, level, approximateOnly);
+  // A resemblance is no symptom: where the only version read is out of range (hedged, so the verdict says unknown beside
+  // it), it weighs as that "not affected" does (review 51c F2: a setup line like another bug's, Docker 20.10.6 beside a
+  // 28.0.0-only record, came first at medium).
+  const resembles = logEvidence.length > 0 && logEvidence.every((e) => e.approximate === "similar");
+  const outOfRange = checks.some((c) => c.result === "not-affected") && !checks.some((c) => c.result === "affected");
+  const status = resembles && verdict.status === "unknown" && outOfRange ? "not-affected" : verdict.status;
+  const scored = scoreFinding(weights, status, record.affected.length > 0, certain, level, approximateOnly);
   const score = inContext ? scored.score : Math.min(scored.score, APPROXIMATE_CAP);
   const leansOnReported = verdict.status !== "unknown" && level === "reported";
   // A witness only matters to a finding that could be high. A report where the record's own signature shows its words

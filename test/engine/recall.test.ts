@@ -183,6 +183,18 @@ describe("the numbers a token signature states (review 50d F2)", () => {
 });
 
 describe("recall findings", () => {
+  it("weigh a resemblance beside the only version read, out of range, as that version's 'not affected': low (review 51c F2)", () => {
+    // rootlesskit#250's 2021 regression (Docker 20.10.6) words a setup like the Docker 28.0.0-only record's title; no
+    // signature matches. The verdict stays unknown beside the resemblance; the finding is no longer medium.
+    const paste = (docker: string) =>
+      `Rootless Docker ${docker} + RootlessKit v0.14.1 + slirp4netns port driver fails\n$ docker --context=rootless run --rm -p 8080:80 nginx:alpine\ndocker: Error response from daemon: driver failed programming external connectivity on endpoint dreamy_gauss (93092ec62bc1): Timed out proxy starting the userland proxy.`;
+    const finding = (docker: string) =>
+      diagnoseBundle(kb.compiled, paste(docker)).findings.find((f) => f.id === "docker-28.0.0-rootless-slirp4netns-port-driver-tcp");
+    expect(finding("20.10.6")).toMatchObject({ confidence: "low", verdict: { status: "unknown" } });
+    // In range, the same resemblance keeps its weight.
+    expect(finding("28.0.0")?.confidence).toBe("medium");
+  });
+
   it("find the MARK bug in a reworded line, hedged at medium at most", () => {
     const reworded = XOR_MARK_KLOG.replace('unknown option "--xor-mark"', "unknown option '--xor-mark'").replace(
       "ip6tables-restore v1.8.4",
