@@ -245,6 +245,12 @@ describe("the host's own component versions", () => {
       expect(extractFacts(paste).components, asked).toMatchObject({ docker: "20.10.6", containerd: "1.4.6", runc: "1.0.0-rc95" });
       expect(verdictOf(paste, TCP6_ID), asked).toMatchObject({ status: "affected" });
     }
+    // Pretty-printed by jq, over many lines (review 51f F5).
+    const pretty = JSON.stringify(JSON.parse(`{${client},${server("20.10.6")}}`), null, 2);
+    for (const asked of ["docker version --format json | jq", "docker version -f '{{json .}}' | jq ."])
+      expect(extractFacts(`$ ${asked}\n${pretty}\n${TCP6}`).components, asked).toMatchObject({ docker: "20.10.6", runc: "1.0.0-rc95" });
+    // Not an object some other command printed.
+    expect(extractFacts(`$ cat daemon-version.json\n${pretty}`).components.docker).toBeUndefined();
     // `docker info --format json` names the daemon's release as ServerVersion, or `jq` picks it from either answer.
     const info = '{"ID":"7TRN:IPZB","Containers":3,"Driver":"overlay2","DockerRootDir":"/var/lib/docker","ServerVersion":"20.10.7"}';
     expect(extractFacts(`$ docker info --format json\n${info}\n${TCP6}`).components).toMatchObject({ docker: "20.10.7" });

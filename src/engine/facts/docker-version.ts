@@ -78,6 +78,10 @@ export function dockerVersionComponents<G extends string>(
   const found = [
     ...at.map((s) => ({ line: s.line, part: dockerServerVersions([partText(s.line)])[0] })),
     ...lines.openingWith(JSON_OPEN).map((s) => ({ line: s.line, part: dockerJsonVersions(lines.at(s.line - 1) ?? "") })),
+    ...lines
+      .openingWith("{")
+      .filter((s) => (lines.at(s.line - 1) ?? "").trimEnd() === "{" && PRETTY_PRINTED.test(lines.at(s.line - 2) ?? ""))
+      .map((s) => ({ line: s.line, part: dockerJsonVersions(prettyObject(lines, s.line)) })),
   ];
   for (const s of found) {
     const part = s.part;
@@ -123,10 +127,31 @@ const JSON_VERSION = /^v?(\d+\.\d+\.\d+[\w.+~-]*)$/;
 /** A package build's length at most ("24.0.7-0ubuntu2~22.04.1"); a longer "GitCommit" is none (review 51g F2: its test cost grew with the square). */
 const MAX_BUILD = 100;
 const PODMAN_STORAGE = "/containers/storage";
+/** The server part's key, on one line or pretty-printed. */
+const SERVER_PART = /"Server":\s*\{/;
+
+/**
+ * The same answers pretty-printed by `jq` (`docker version --format json | jq`, `docker info -f '{{json .}}' | jq .`): the
+ * command, then an object over many lines, "{" to the "}" that opens its own line (review 51f F5).
+ */
+const PRETTY_PRINTED =
+  /\bdocker\s+(?:version|info|system\s+info)\s+(?:--format|-f)[=\s]*(["']?)(?:json|\{\{\s*json\s+\.\s*\}\})\1\s*\|\s*jq(?:\s+(?:-\S+|'\.'|"\."|\.))*\s*$/;
+/** Lines of a pretty-printed answer read at most: `docker info`'s runs to about 150. */
+const MAX_PRETTY_LINES = 400;
+/** The object opening on `line` (1-based), its lines joined, or "" where it does not close within MAX_PRETTY_LINES. */
+function prettyObject(lines: TextLines, line: number): string {
+  const parts: string[] = [];
+  for (let n = line; n < line + MAX_PRETTY_LINES && n <= lines.length; n++) {
+    const text = lines.at(n - 1);
+    parts.push(text);
+    if (n > line && text.trimEnd() === "}") return parts.join("\n");
+  }
+  return "";
+}
 
 function dockerJsonVersions(text: string): DockerServerVersions | null {
   const t = text.trim();
-  if (t.length > MAX_JSON_CHARS || !t.endsWith("}") || !(t.includes('"Server":{') || t.includes('"ServerVersion":'))) return null;
+  if (t.length > MAX_JSON_CHARS || !t.endsWith("}") || !(SERVER_PART.test(t) || t.includes('"ServerVersion":'))) return null;
   let value: unknown;
   try {
     value = JSON.parse(t);
