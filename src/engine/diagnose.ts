@@ -626,11 +626,15 @@ function assemble(
     const byClient = (c: VersionEvidence) => printedOn !== undefined && clientOnly(printedOn, c.ecosystem.split(" ")[0] ?? "");
     const decidedHere = decidedEcosystems([...own, ...named].filter((c) => onPrinter(c) && !byClient(c)));
     const dated = printedOn && logEvidence.length ? printedFromChecks(record, printedOn, logEvidence, decidedHere, wholeMessage) : [];
+    // What the lines date whatever versions were read, worked out once, where a version read stands beside them.
+    let undatedRead: VersionEvidence[] | undefined;
+    const linesDate = () =>
+      (undatedRead ??= printedOn && logEvidence.length ? printedFromChecks(record, printedOn, logEvidence, new Set(), wholeMessage) : []);
     // Beside versions that all put the program in range too, none of them certain (a nodeInfo's kubeletVersion, named),
     // what the line dates stands: its certain answer is not lost to their hedged one (review 51d F3).
     const agreeing =
-      printedOn && logEvidence.length && !dated.length && decidedHere.size
-        ? printedFromChecks(record, printedOn, logEvidence, new Set(), wholeMessage).filter((p) => {
+      !dated.length && decidedHere.size
+        ? linesDate().filter((p) => {
             const same = [...own, ...named].filter((c) => onPrinter(c) && c.ecosystem === p.ecosystem);
             return p.result === "affected" && same.every((c) => c.result === "affected" && c.certain === false);
           })
@@ -640,12 +644,11 @@ function assemble(
     // of 28.5.2): they cannot both be the daemon that failed, so the reading rules nothing out, and the line, perhaps
     // another daemon's, decides nothing either: unknown, saying why (review 41b: `sudo docker compose` after an export,
     // whose sudo kept the variable, was "not affected").
-    const overruled =
-      printedOn && logEvidence.length && own.some((c) => c.result === "not-affected" && onPrinter(c))
-        ? printedFromChecks(record, printedOn, logEvidence, new Set(), wholeMessage).filter(
-            (p) => p.result === "affected" && own.some((c) => c.ecosystem === p.ecosystem && c.result === "not-affected" && onPrinter(c)),
-          )
-        : [];
+    const overruled = own.some((c) => c.result === "not-affected" && onPrinter(c))
+      ? linesDate().filter(
+          (p) => p.result === "affected" && own.some((c) => c.ecosystem === p.ecosystem && c.result === "not-affected" && onPrinter(c)),
+        )
+      : [];
     // Likewise a reading at or past the release a message was printed before (the fix removed it: crun's "unknown version
     // specified" beside `crun --version` 1.23.1, another crun on PATH than the one run: review 51h F1).
     const before = logEvidence.length ? printedBeforeBounds(record, logEvidence, wholeMessage) : new Map<string, string>();

@@ -134,8 +134,9 @@ const SERVER_PART = /"Server":\s*\{/;
  * The same answers pretty-printed by `jq` (`docker version --format json | jq`, `docker info -f '{{json .}}' | jq .`): the
  * command, then an object over many lines, "{" to the "}" that opens its own line (review 51f F5).
  */
-const PRETTY_PRINTED =
-  /\bdocker\s+(?:version|info|system\s+info)\s+(?:--format|-f)[=\s]*(["']?)(?:json|\{\{\s*json\s+\.\s*\}\})\1\s*\|\s*jq(?:\s+(?:-\S+|'\.'|"\."|\.))*\s*$/;
+/** Docker asked for its whole answer as JSON and piped to jq (`docker info -f '{{json .}}' | jq`): jq's filter follows. */
+export const DOCKER_JSON_TO_JQ = String.raw`\bdocker\s+(?:version|info|system\s+info)\s+(?:--format|-f)[=\s]*(["']?)(?:json|\{\{\s*json\s+\.\s*\}\})\1\s*\|\s*jq`;
+const PRETTY_PRINTED = new RegExp(String.raw`${DOCKER_JSON_TO_JQ}(?:\s+(?:-\S+|'\.'|"\."|\.))*\s*$`);
 /** Lines of a pretty-printed answer read at most: `docker info`'s runs to about 150. */
 const MAX_PRETTY_LINES = 400;
 /** The object opening on `line` (1-based), its lines joined, or "" where it does not close within MAX_PRETTY_LINES. */

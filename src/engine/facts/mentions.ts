@@ -19,7 +19,7 @@ import { agreedPerKey } from "./agreed";
 import { CHANGE_MARKERS, type ComponentChange } from "./component-changes";
 import { UPGRADE_MARKERS } from "./component-upgrades";
 import { CRIO_VERSION_MARKERS, crioVersionTable, printedByCrioVersion } from "./crio-version";
-import { dockerNumbered } from "./docker-version";
+import { DOCKER_JSON_TO_JQ, dockerNumbered } from "./docker-version";
 import type { LineRef } from "./iptables-version";
 import { osFromId, osImageToOs } from "./kube-nodes";
 import { lineTime } from "./log-times";
@@ -166,8 +166,9 @@ const CRICTL_COMMAND_REACH = 4;
 const DOCKER_SERVER_FORMAT =
   /\bdocker\s+(?:version|info|system\s+info)\b.*\s(?:--format|-f)[=\s]*(["']?)\{\{\s*(?:json\s+)?\.(?:Server\.Version|ServerVersion)\s*\}\}\1(?:\s+2>(?:&1|\s*\/dev\/null))?\s*$/;
 /** The same value picked by `jq` from the JSON answer (`docker info --format json | jq -r .ServerVersion`; review 50i F2). */
-const DOCKER_SERVER_JQ =
-  /\bdocker\s+(?:version|info|system\s+info)\s+(?:--format|-f)[=\s]*(["']?)(?:json|\{\{\s*json\s+\.\s*\}\})\1\s*\|\s*jq\s+(?:-r\s+|--raw-output\s+)?(["']?)\.(?:Server\.Version|ServerVersion)\2\s*$/;
+const DOCKER_SERVER_JQ = new RegExp(
+  String.raw`${DOCKER_JSON_TO_JQ}\s+(?:-r\s+|--raw-output\s+)?(["']?)\.(?:Server\.Version|ServerVersion)\2\s*$`,
+);
 // `{{json …}}` prints the same value as a JSON string (review 50b F8), as `jq` without `-r` does.
 const DOCKER_SERVER_FORMAT_MARKERS = [".server.version", ".serverversion"];
 export const asksDockerServer = (text: string): boolean => DOCKER_SERVER_FORMAT.test(text) || DOCKER_SERVER_JQ.test(text);

@@ -20,10 +20,13 @@ const POD_NAME = /^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$/;
  * what an earlier command chose (namespaceChosen), "" where none did.
  */
 function namespaceOf(command: string, context: string): string {
-  return /(?:^|\s)(?:-n\s+|--namespace(?:=|\s+))([a-z0-9][a-z0-9-]{0,62})(?=\s|$)/.exec(command)?.[1] ?? context;
+  return NAMESPACE_FLAG.exec(command)?.[1] ?? context;
 }
-
-const NAMESPACE = "([a-z0-9][a-z0-9-]{0,62}|-)";
+/** A namespace's name: a DNS label. */
+const NAMESPACE_NAME = "[a-z0-9][a-z0-9-]{0,62}";
+const NAMESPACE_FLAG = new RegExp(String.raw`(?:^|\s)(?:-n\s+|--namespace(?:=|\s+))(${NAMESPACE_NAME})(?=\s|$)`);
+/** A namespace chosen, or "-", the one before. */
+const NAMESPACE = `(${NAMESPACE_NAME}|-)`;
 /**
  * The namespace a command makes the context's for the commands after it (review 51b F4): kubectx's `kubens ci-prod`,
  * `kubectl config set-context --current --namespace=ci-prod`, OpenShift's `oc project ci-prod`; "-" where it goes back to
