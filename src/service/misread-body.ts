@@ -22,14 +22,11 @@ export function misreadBody(
   | { text: string }
   | { ok: false; status: 415 | 422; slug: string; detail: string; errors?: Array<{ path: string; message: string }> }
   | null {
-  if (form && URLENCODED.test(text)) return urlEncodedFields(text);
+  if (form && joinedParts(text, NAMED_FIELD) >= 1) return urlEncodedFields(text);
   // `curl --data-urlencode @a --data-urlencode @b`: the files, each URL-encoded without a name, joined by "&".
-  if (form && ENCODED_PARTS.test(text) && /%0a/i.test(text)) return encodedParts(text);
+  if (form && joinedParts(text, ENCODED_PART) >= 2 && /%0a/i.test(text)) return encodedParts(text);
   // `curl --data-urlencode @file`: the whole file URL-encoded, with no field name.
-  if (form && UNNAMED_URLENCODED.test(text) && /%0a/i.test(text)) {
-    const decoded = urlDecoded(text);
-    if (decoded !== null) return { text: decoded };
-  }
+  if (form && UNNAMED_URLENCODED.test(text) && /%0a/i.test(text)) return { text: urlDecoded(text) };
   // JSON loses nothing when its line breaks go (and glued JSON lines no longer parse): never "lines run together".
   const json = parsedJson(text);
   const fields = json === undefined ? null : jsonForm(json);
@@ -65,25 +62,41 @@ const FORM_VALUE = `[${FORM_CHARS}]`;
 /** A whole body of URL-encoding's characters only. */
 const UNNAMED_URLENCODED = new RegExp(String.raw`^${FORM_VALUE}+\s*$`);
 
-function urlDecoded(text: string): string | null {
-  try {
-    return decodeURIComponent(text.trim().replace(/\+/g, " "));
-  } catch {
-    return null;
+/**
+ * A value as a form parser decodes it: "+" a space, a malformed escape ("CPU at 50%", "%ZZ") kept as it is, never
+ * the whole value left encoded (review 52a F3: the named fields were decoded so, the unnamed body was read still encoded).
+ */
+const urlDecoded = (text: string): string => new URLSearchParams(`x=${text.trim()}`).get("x") ?? "";
+
+/** A URL-encoded part, perhaps without a name (a name=value pair's "=" is never escaped, a file's always is). */
+const ENCODED_PART = new RegExp(`[=${FORM_CHARS}]+`, "y");
+/** A form's name=value pair. */
+const NAMED_FIELD = new RegExp(String.raw`[A-Za-z][\w.-]{0,40}=${FORM_VALUE}*`, "y");
+
+/**
+ * How many parts joined by "&" the body (trailing white space aside) is, when `part` matches each whole; 0 when one does
+ * not. Walked part by part: a regex repeating a group per part keeps a backtracking entry per part in V8, and a body of
+ * millions of short parts failing at its end overflowed its stack (reviews 51g F1, 52a F1: 500s).
+ */
+function joinedParts(text: string, part: RegExp): number {
+  const body = text.trimEnd();
+  let parts = 0;
+  for (let start = 0; ; parts++) {
+    const amp = body.indexOf("&", start);
+    const end = amp < 0 ? body.length : amp;
+    part.lastIndex = start;
+    if (part.exec(body)?.[0].length !== end - start) return 0;
+    if (amp < 0) return parts + 1;
+    start = amp + 1;
   }
 }
-
-/** URL-encoded parts joined by "&", some without a name (a name=value pair's "=" is never escaped, a file's always is). */
-// One character class for a part's characters, "=" among them: a group of alternatives repeated per character uses V8's
-// backtracking stack per character, and an 8 MB body overflowed it (review 51g F1: a 500).
-const ENCODED_PARTS = new RegExp(String.raw`^[=${FORM_CHARS}]+(?:&[=${FORM_CHARS}]+)+\s*$`);
 const NAMED_PART = /^[A-Za-z][\w.-]{0,40}=/;
 
 /**
  * Several files sent with `--data-urlencode @file` are one bundle, in their order (review 42a F1: read still encoded, one
  * garbled line, "low, unknown" where the same files as fields were "high"); beside named fields they are refused.
  */
-function encodedParts(text: string): { text: string } | { ok: false; status: 422; slug: string; detail: string } | null {
+function encodedParts(text: string): { text: string } | { ok: false; status: 422; slug: string; detail: string } {
   const parts = text.trim().split("&");
   const named = parts.filter((p) => NAMED_PART.test(p)).map((p) => p.slice(0, p.indexOf("=")));
   if (named.length)
@@ -93,13 +106,13 @@ function encodedParts(text: string): { text: string } | { ok: false; status: 422
       slug: "invalid-form",
       detail: `The URL-encoded body has ${parts.length - named.length} part(s) without a field name beside the field(s) ${[...new Set(named)].join(", ")}: send each file under a diagnosis field (--data-urlencode logs@file), or the files as they are with --data-binary @file.`,
     };
-  const decoded = parts.map(urlDecoded);
-  if (decoded.some((d) => d === null)) return null;
-  return { text: decoded.map((d) => (d?.endsWith("\n") ? d : `${d}\n`)).join("") };
+  return {
+    text: parts
+      .map(urlDecoded)
+      .map((d) => (d.endsWith("\n") ? d : `${d}\n`))
+      .join(""),
+  };
 }
-
-/** A whole URL-encoded form: name=value pairs, nothing that a form's encoding would have escaped (FORM_VALUE). */
-const URLENCODED = new RegExp(String.raw`^[A-Za-z][\w.-]{0,40}=${FORM_VALUE}*(?:&[A-Za-z][\w.-]{0,40}=${FORM_VALUE}*)*\s*$`);
 
 function urlEncodedFields(
   text: string,
