@@ -27,6 +27,9 @@ const LONG_LINES: Record<string, string> = {
   // The pods a `get pods -o wide` places were looked for with a pattern that tried every start to the line's end, beside
   // a pod's logs (review 50h F1: one 128 KB command line used the 10 s budget).
   "a get-pods command line beside a pod's logs": `$ kubectl logs web-0\nx\n$ kubectl get pods${" k get po x".repeat(N / 11)}`,
+  // A command picking Podman's runtime out with jq was tried at every `podman info` of a whole line to its end (review 52a
+  // F2: 128 KB, 6 s).
+  "a podman info line behind its runtime marker": `ociRuntime: ${"podman info ".repeat(N / 12)}`,
 };
 
 describe("long lines", () => {
