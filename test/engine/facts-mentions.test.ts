@@ -701,6 +701,27 @@ describe("kernel mentions in kernel output", () => {
       expect(kernelOf(text), text).toBeNull();
   });
 
+  it("reads the package build a Debian or Ubuntu crash header prints after its release (review 52d F1)", () => {
+    // Debian's kernels print their package's version after uname -v's first word (debian/patches' version.patch);
+    // Ubuntu's first word is the upload: each names the package build as `uname -v` does.
+    const debian = kernelOf("[ 3049.262137] CPU: 3 PID: 5012 Comm: cat Not tainted 6.1.0-14-amd64 #1  Debian 6.1.64-1");
+    expect(debian).toMatchObject({ release: "6.1.0-14-amd64", package: { ecosystem: "debian:12", version: "6.1.64-1" } });
+    const ubuntu = kernelOf("[  812.331290] CPU: 1 PID: 2211 Comm: ip6tables Not tainted 5.15.0-127-generic #137-Ubuntu");
+    expect(ubuntu?.package).toMatchObject({ ecosystem: "ubuntu:22.04", names: ["linux"], version: "5.15.0-127.137" });
+    const hwe = kernelOf("kernel: CPU: 0 PID: 9 Comm: kworker/0:1 Tainted: G        W  OE 5.15.0-127-generic #137~20.04.1-Ubuntu");
+    expect(hwe?.package).toMatchObject({ ecosystem: "ubuntu:20.04", names: ["linux-hwe-5.15"] });
+    // Another builder's bare "#1" names no package.
+    expect(kernelOf("CPU: 2 PID: 1 Comm: x Not tainted 6.8.10-300.fc40.x86_64 #1")?.build ?? null).toBeNull();
+  });
+
+  it("reads a summary's Kernel label with its value aligned by spaces (review 52c F2)", () => {
+    expect(kernelOf("Kernel:  5.10.23 and systemd 239.")?.release).toBe("5.10.23");
+    // Two machines' kernels, the working one's and the failing one's: neither is the host's alone.
+    expect(
+      kernelOf("It works fine in\n\nKernel: 4.19.91 and systemd 219.\n\nBut it doesn't work in\n\nKernel:  5.10.23 and systemd 239."),
+    ).toBeNull();
+  });
+
   it("reads the release a hung task's report and a 3.x oops header print, taint flags or not", () => {
     // kernel/hung_task.c prints the taint, the release and the build's first word under "INFO: task … blocked".
     expect(kernelOf("[  243.282903]       Not tainted 6.1.0-27-amd64 #1 Debian 6.1.115-1")?.release).toBe("6.1.0-27-amd64");

@@ -38,6 +38,8 @@ export interface MentionShape {
   re: RegExp;
   label?: true;
   via?: string;
+  /** Group 2 is the opening of the kernel's `uname -v` that the shape prints after the release. */
+  build?: true;
 }
 const MD_LABEL = "(?:\\*\\*|__)";
 export const TYPED_VIA = "an answer typed into the report (a Markdown label, a template's field)";
@@ -109,8 +111,14 @@ export const MENTIONS: readonly MentionShape[] = [
   { re: /(?:^\s*|\bCommand line:\s+)BOOT_IMAGE=(?:\([^)\s]*\))?[^\s=]*?\/vmlinuz-(?=(\d+\.\d+\.\d+[^\s/]*))\1(?:\s|$)/ },
   // An oops or WARN header ("CPU: 0 PID: 3232 Comm: syz-executor.0 Not tainted 6.2.0-rc5 #2"), a hung task's
   // report ("      Tainted: G            X 3.13.0-52-generic #85-Ubuntu"), 3.x's "Pid: 1, comm: nfsd Not tainted …":
-  // taint flags are single letters apart, so the release after them is found in one pass.
-  { re: /\b(?:Not tainted|Tainted: [A-Z]+(?: +[A-Z]+)*) +(?=(\d+\.\d+\.\d+\S*))\1 #\d/ },
+  // taint flags are single letters apart, so the release after them is found in one pass. lib/dump_stack.c prints
+  // `uname -v` up to its first space, which for Ubuntu's builds is the upload ("#137-Ubuntu", "#59~22.04.1-Ubuntu"), and
+  // Debian's kernels add the package's version ("#1  Debian 6.1.64-1", debian/patches' version.patch): read as the
+  // build, they name the package build as `uname -v` does (review 52d F1). Another builder's bare "#1" says nothing.
+  {
+    re: /\b(?:Not tainted|Tainted: [A-Z]+(?: +[A-Z]+)*) +(?=(\d+\.\d+\.\d+\S*))\1 (?=#\d)(?:(#\d+(?:\.\d+)?(?:~[\w.+~]+)?-Ubuntu|#\d+ +Debian (?:\d+:)?\d+\.\d+\.\d+-[\w.+~]+)(?![\w.+~-]))?/,
+    build: true,
+  },
   // The running kernel's module tree or config as modprobe, kube-proxy and check-config name them.
   { re: MODULE_TREE, via: MODULE_TREE_VIA },
   // `bpftrace --info`'s System section prints uname's sysname, release and version ("  OS: Linux 6.8.0-45-generic #45-Ubuntu
@@ -235,7 +243,8 @@ export function readShape(
   }
   // A quoted line ("> Kernel Version: 6.6.60 - no more errors since") may be another report's: named, with its source.
   const via = shape.via ?? quotedVia(text, release) ?? role;
-  const kernels = bare(release, via ? true : undefined).map((u) => (via ? { ...u, via } : u));
+  const build = shape.build && m[2] ? m[2].replace(/ +/g, " ") : null;
+  const kernels = bare(release, via ? true : undefined).map((u) => ({ ...u, ...(via ? { via } : {}), ...(build ? { build } : {}) }));
   return alongsideProse(text, kernels);
 }
 

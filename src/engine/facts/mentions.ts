@@ -30,10 +30,13 @@ import { PODMAN_RUNTIME_MARKERS, podmanRuntime } from "./podman-info";
 import { runtimeComponent } from "./runtime-version";
 
 /**
- * A system summary's "Kernel: 5.15.0-91-generic" (neofetch, inxi, a person's environment list): a digit
- * must follow, or every journald kernel line ("host kernel: ...") would be a candidate.
+ * A system summary's "Kernel: 5.15.0-91-generic" (neofetch, inxi, a person's environment list), its value
+ * aligned by more spaces or a tab ("Kernel:  5.10.23", review 52c F2): a digit must follow, or every journald
+ * kernel line ("host kernel: ...", an oops trace's "kernel:  ? __die+0x20") would be a candidate.
  */
-const KERNEL_LABEL_MARKERS = [..."23456789"].map((d) => `kernel: ${d}`).concat(["kernel: `", "kernel:**", "kernel**"]);
+const KERNEL_LABEL_MARKERS = [..."23456789"]
+  .flatMap((d) => [`kernel: ${d}`, `kernel:  ${d}`, `kernel:   ${d}`, `kernel:\t${d}`])
+  .concat(["kernel: `", "kernel:**", "kernel**"]);
 /**
  * Other output that prints `uname -r` under a label of its own: kubeadm's preflight system verification
  * ("KERNEL_VERSION: 5.4.0-197-generic", k8s.io/system-validators' kernel validator), Ubuntu's login banner
