@@ -419,6 +419,12 @@ const NAMED_VERSIONS = COMPONENT_NAMES.map(
         "gi",
       ),
       base,
+      // A change told "<name> from A to B" ("upgraded containerd from 1.6.2 to 1.6.3", "an update of docker-ce from
+      // 5:25.0.5-1~… to 5:26.0.0-1~…"): B is the release the host ran after it, A no claim (review 52b F1).
+      new RegExp(
+        `(?:^|[^\\w/.-])(?:${names})${QUOTE}${DISTRIBUTION_OF}\\s+from\\s+(?:version\\s+)?${QUOTE}(?:\\d+:)?v?\\d+\\.\\d+[\\w.~+:-]{0,80}${QUOTE}\\s*(?:\\bto\\b|->|\u2192)\\s*(?:version\\s+)?${QUOTE}(?:\\d+:)?${VERSION}`,
+        "gi",
+      ),
     ] as const,
 );
 
@@ -490,7 +496,7 @@ export function pickNamedVersions(
     const cilium = CILIUM_RUNNING.exec(text)?.[1];
     if (cilium) add("cilium", cilium);
     const lower = text.toLowerCase();
-    for (const [ecosystem, prose, dpkg, base] of NAMED_VERSIONS) {
+    for (const [ecosystem, prose, dpkg, base, change] of NAMED_VERSIONS) {
       if (!base.some((b) => lower.includes(b))) continue;
       for (const m of text.matchAll(prose)) {
         // "Upgraded Docker 20.10.6 to 20.10.7", "containerd 1.6.3 -> 1.6.4", "Docker 20.10.6, 20.10.7 and 23.0":
@@ -506,6 +512,13 @@ export function pickNamedVersions(
           add(ecosystem, m[1]);
       }
       for (const m of text.matchAll(dpkg)) if (m[1]) add(ecosystem, m[1]);
+      for (const m of text.matchAll(change)) {
+        const named = fromName(m);
+        const at = m.index ?? 0;
+        const rest = text.slice(at + m[0].length);
+        if (m[1] && !anotherVersionAfter(rest) && hostsVersion(text, named) && !asked(text, at, rest) && !quoted(text, named.index ?? at))
+          add(ecosystem, m[1]);
+      }
     }
   }
   for (const { text } of packageRows) {
