@@ -11,7 +11,7 @@ import type { BundleSection } from "../types";
 import { BOOT_MARK, readsReversed, readsThisBoot } from "./boot-marks";
 import { listedHosts, loopList, soleUnlabelledTarget } from "./fan-out";
 import { FanOutReader, machineOf, type OutputLines } from "./fan-out-reader";
-import { comparesHosts, HEADING_START, headingMachine, hostHeading } from "./host-headings";
+import { comparesHosts, fileHeading, HEADING_START, headingMachine, hostHeading } from "./host-headings";
 import { isIptablesVersionOutput } from "./iptables-version";
 import { NODES_HEADER, parseNodesTableAt } from "./kube-nodes";
 import { isFileHead, LOG_NAME_IN_COMMAND, ROTATED_IN_COMMAND } from "./log-files";
@@ -947,8 +947,13 @@ export function readBundle(input: readonly string[] | TextLines): {
     // A heading naming a machine, in a paste that heads two machines so: what follows is that machine's, as after its
     // prompt; a heading there of the same level or above that names none ends the machine's part (host-headings.ts).
     const first = t.charCodeAt(0);
-    // "#", "*", "_" or "<" first: a cheap test on every line before HEADING_START's.
-    const heading = (first === 35 || first === 42 || first === 95 || first === 60) && HEADING_START.test(t) ? hostHeading(t) : undefined;
+    // "#", "*", "_" or "<" first: a cheap test on every line before HEADING_START's; "=" a file's part (`tail` over files).
+    const heading =
+      (first === 35 || first === 42 || first === 95 || first === 60) && HEADING_START.test(t)
+        ? hostHeading(t)
+        : first === 61
+          ? fileHeading(lines, i)
+          : undefined;
     // Decided at the first heading naming a machine: a heading before it ends no machine's part.
     if (heading?.host && comparing === undefined) comparing = comparesHosts(lines, i);
     const machine = heading && comparing ? headingMachine(heading, headedMachines, machineLevel) : undefined;

@@ -118,7 +118,7 @@ export function comparesHosts(lines: { readonly length: number; at(i: number): s
   let first: string | null = null;
   for (let i = from; i < lines.length; i++) {
     const t = lines.at(i).trim();
-    const host = t.length <= MAX_HEADING && HEADING_START.test(t) ? hostHeading(t)?.host : undefined;
+    const host = t.length <= MAX_HEADING && HEADING_START.test(t) ? hostHeading(t)?.host : fileHeading(lines, i)?.host;
     if (!host) continue;
     if (first === null) first = host;
     else if (host !== first) return true;
@@ -128,3 +128,33 @@ export function comparesHosts(lines: { readonly length: number; at(i: number): s
 
 /** A line that may be a Markdown heading, a line in bold or a summary (a cheap test before hostHeading). */
 export const HEADING_START = /^(?:#|\*\*|__|<details>|<summary>|<\/details>)/i;
+
+/** The head of one file's part of `tail` or `head` over several files, and the file's name without its folders and extensions. */
+const FILE_PART_HEAD = /^==> (?:.{0,200}\/)?([^/.\s]{1,63})(?:\.[^/\s]{1,40})? <==$/;
+/** How far into a file's part its machine's `uname -a` or prompt is looked for: collected files open with them. */
+const FILE_PART_REACH = 200;
+/** `uname -a`'s host after the kernel name; a prompt's host ("root@node-a:~#"). */
+const UNAME_HOST = /^(?:Linux|GNU\/Linux) ([A-Za-z0-9][\w.-]{0,62}) \d+\.\d+\.\d+\S* #/;
+const PROMPT_HOST = /^[\w.-]{1,32}@([A-Za-z0-9][\w.-]{0,62})[:\s][^\n]{0,80}?[$#] /;
+
+/**
+ * A file's part of `tail -n +1 node-a.txt node-b.txt` as a heading: level 1 (each file ends the one before), naming the
+ * machine the file is named after when that machine's own `uname -a` or prompt follows in the part (review 52e F1: the
+ * failing lines under `==> node-a.txt <==` were judged on node-b's kernel, "affected", certain). A file named otherwise
+ * (`==> /var/log/syslog <==`, a service's log) names none. Undefined for a line that is no file head.
+ */
+export function fileHeading(lines: { readonly length: number; at(i: number): string }, i: number): Heading | undefined {
+  const line = lines.at(i).trimEnd();
+  if (!line.startsWith("==> ")) return undefined;
+  const name = FILE_PART_HEAD.exec(line)?.[1];
+  if (name === undefined) return undefined;
+  const heading = { host: null, level: 1, words: name };
+  if (!namesHost(name)) return heading;
+  for (let n = i + 1; n < Math.min(lines.length, i + 1 + FILE_PART_REACH); n++) {
+    const t = lines.at(n).trim();
+    if (t.startsWith("==> ")) break;
+    const host = UNAME_HOST.exec(t)?.[1] ?? PROMPT_HOST.exec(t)?.[1];
+    if (host !== undefined && sameMachine(host, name)) return { ...heading, host: machineOf(name) };
+  }
+  return heading;
+}
