@@ -719,6 +719,21 @@ describe("the host's own component versions", () => {
     expect(verdictOf(format, id)).toMatchObject({ status: "unknown" });
   });
 
+  it("reads each file's part of `tail` over machines' files as that machine's when its uname follows (review 52e F1)", () => {
+    const id = "xt-mark-ipv6-typo-2024";
+    const part = (host: string, abi: number, log: string) =>
+      `==> ${host}.txt <==\n$ uname -a\nLinux ${host} 5.15.0-${abi}-generic #${abi + 10}-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux\n${log}\n`;
+    const failing = 'exit status 2: ip6tables-restore v1.8.7 (legacy): unknown option "--xor-mark"';
+    const quiet = "Dec 12 02:10:02 node-b kubelet[1123]: I1212 02:10:02.110311 1123 reconciler.go:357] started";
+    // The failing lines are node-a's, whose 126 is before the range: not node-b's in-range 127, "affected", certain.
+    const paste = `$ tail -n +1 node-a.txt node-b.txt\n${part("node-a", 126, failing)}\n${part("node-b", 127, quiet)}`;
+    expect(verdictOf(paste, id)).toMatchObject({ status: "not-affected" });
+    expect(verdictOf(paste, id)?.reason).toContain("the log's lines are node node-a's");
+    // Files named otherwise (a system's logs) name no machine: one host's files, its kernel judged.
+    const logs = `==> /var/log/syslog <==\nLinux node-a 5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 x86_64 GNU/Linux\n\n==> /var/log/kern.log <==\n${failing}`;
+    expect(verdictOf(logs, id)).toMatchObject({ status: "affected" });
+  });
+
   it("reads `crio version`'s table as the host's CRI-O, as CRI-O prints it with or without its first line (review 47a F7)", () => {
     const table =
       "Version:          1.23.0\nGitCommit:        c3f3f8f0e7e6e5b1b9a0b0e3c1b7d8a9e6f5d4c3\nGitTreeState:     clean\nGoVersion:        go1.17.5";
@@ -996,6 +1011,27 @@ ${table}`);
     expect(extractFacts(rotated48).named.runc).toBe("1.2.2");
     // Said so: the log's build is not a listing's.
     expect(verdictOf(`${dpkgLog}\n${tun}`, id)?.reason).toMatch(/a package manager's log last installed/);
+  });
+
+  it("names the release a component's change told 'from A to B' leaves, hedged, not a cure's (review 52b F1)", () => {
+    const id = "containerd-1.6.3-loopback-cni-1.0.0";
+    const cni =
+      'failed to setup network for sandbox "0f1": plugin type="loopback" failed (add): incompatible CNI versions; config is "1.0.0", plugin supports ["0.1.0" "0.2.0" "0.3.0" "0.3.1" "0.4.0"]';
+    for (const told of [
+      "We upgraded containerd from 1.6.2 to 1.6.3 and now every new pod is stuck in ContainerCreating.",
+      "Since an update of containerd.io from 1.6.2-1 to 1.6.3-1 every new pod is stuck:",
+      "After I upgraded containerd from v1.6.2 -> v1.6.3 last night every new pod is stuck",
+    ]) {
+      expect(extractFacts(told).named, told).toMatchObject({ containerd: "1.6.3" });
+      expect(verdictOf(`${told}\n${cni}`, id), told).toMatchObject({ status: "affected", certain: false });
+    }
+    // The release a change brought that cured it, or one a question weighs, is no host's.
+    for (const cure of [
+      "We upgraded containerd from 1.6.3 to 1.6.4 and the error went away.",
+      "Fixed by upgrading containerd from 1.6.3 to 1.6.4.",
+      "Should we upgrade containerd from 1.6.3 to 1.6.4?",
+    ])
+      expect(verdictOf(`${cure}\n${cni}`, id)?.status, cure).toBe("unknown");
   });
 
   it("names a package's whole build a sentence or a title names, hedged, where no listing or log gives it", () => {
