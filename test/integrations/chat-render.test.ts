@@ -214,6 +214,41 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
     expect(long.embeds[0]?.title).toMatch(/^1\./);
   });
 
+  it("Discord: a nodes list longer than the room the findings leave is cut at whole nodes, not dropped (review 52e F3)", () => {
+    const one: FindingSummary = {
+      ...finding(1),
+      title: "ip6tables MARK target unusable after a late-2024 stable kernel backport",
+      verdict: { status: "affected", reason: huge(600, "r") },
+      keyEvidence: {
+        kind: "log",
+        line: 1,
+        text: 'ip6tables-restore v1.8.7 (legacy): unknown option "--xor-mark"',
+        signature: "s",
+        weight: 1,
+      },
+      fixSteps: [huge(900, "f"), huge(900, "g")],
+      moreFixSteps: 0,
+      unverified: [],
+    };
+    const outliers = oversized.outliers.slice(0, 90).map((o, i) => ({ ...o, name: `ip-10-0-${i}-${i}.ec2.internal` }));
+    const answer: ChatAnswer = {
+      ...oversized,
+      findings: [one],
+      more: 0,
+      advisories: [],
+      outliers,
+      closest: [],
+      facts: [],
+      notes: [],
+      truncated: null,
+    };
+    const m = renderDiscord(answer);
+    const text = JSON.stringify(m.embeds);
+    expect(text).toContain("ip-10-0-0-0.ec2.internal");
+    expect(text).toMatch(/…and \d+ more nodes that differ/);
+    expect(m.content).not.toMatch(/did not fit/);
+  });
+
   it("Discord: embed title 256, description 4,096, 25 fields of 1,024, 6,000 in all, 5 rows of buttons", () => {
     const m = renderDiscord(oversized, { publicUrl: "https://kb.example", shareButton: true });
     expect(m.content.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);

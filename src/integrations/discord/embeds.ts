@@ -148,7 +148,12 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
           more: (left) => `…and ${plural(left, "more record")}.`,
         });
       if (extra.length) {
-        const embed = { description: wholeSections(extra, DISCORD_LIMITS.description), color: COLOR.info };
+        // Advisories are kept, the first finding shrinking for them (fitEmbeds); outliers and the closest records take the room
+        // the findings leave of the 6,000 characters, cut at whole items, instead of going whole (review 52e F3: a 90-node
+        // list named no node with 2,600 characters free).
+        const left = DISCORD_LIMITS.total - FOOTER_ROOM - out.embeds.reduce((n, e) => n + embedSize(e), 0);
+        const room = answer.advisories.length || left < MIN_EXTRA ? DISCORD_LIMITS.description : Math.min(DISCORD_LIMITS.description, left);
+        const embed = { description: wholeSections(extra, room), color: COLOR.info };
         out.embeds.push(embed);
         // Advisories may be the answer's only "affected": kept before the first finding's fix steps. Outliers and the
         // closest records are not.
@@ -338,6 +343,11 @@ const embedSize = (e: APIEmbed) =>
  * At most 10 embeds and 6,000 characters across them: later embeds go first, then descriptions shrink.
  * Returns how many embeds were left out, for the answer to say so.
  */
+/** Room set aside for the footer (the knowledge base's version and record count) on the last embed. */
+const FOOTER_ROOM = 80;
+/** Below this, lists after the findings are not cut to fit: the embed goes whole and the answer says a part did not fit. */
+const MIN_EXTRA = 300;
+
 /** What a first finding keeps of its description when it shrinks for the kept parts: its verdict and reason lines. */
 const MIN_FIRST_DESCRIPTION = 600;
 
