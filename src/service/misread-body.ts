@@ -1,4 +1,5 @@
 import { DIAGNOSE_FIELDS, type DiagnoseInput, diagnoseInputSchema } from "../engine/diagnose-input";
+import { LIMITS } from "../http/limits";
 
 /**
  * A bundle that was plainly sent the wrong way, told by its text: what curl's other options make of a file.
@@ -22,7 +23,17 @@ export function misreadBody(
   | { text: string }
   | { ok: false; status: 415 | 422; slug: string; detail: string; errors?: Array<{ path: string; message: string }> }
   | null {
-  if (form && joinedParts(text, NAMED_FIELD) >= 1) return urlEncodedFields(text);
+  const pairs = form ? joinedParts(text, NAMED_FIELD) : 0;
+  // More fields than any diagnosis form has: refused before they are parsed and compared (review 52g F1: 62,000 names
+  // compared pairwise held the thread 10 s; F2: the answer named them all).
+  if (pairs > LIMITS.formFields)
+    return {
+      ok: false,
+      status: 422,
+      slug: "form-too-complex",
+      detail: `The URL-encoded form has ${pairs} fields; a diagnosis form has at most ${LIMITS.formFields} (${DIAGNOSE_FIELDS.join(", ")}, limit; or one bundle): send the file as it is with --data-binary @file, or the fields as JSON.`,
+    };
+  if (pairs >= 1) return urlEncodedFields(text);
   // `curl --data-urlencode @a --data-urlencode @b`: the files, each URL-encoded without a name, joined by "&".
   if (form && joinedParts(text, ENCODED_PART) >= 2 && /%0a/i.test(text)) return encodedParts(text);
   // `curl --data-urlencode @file`: the whole file URL-encoded, with no field name.
@@ -57,7 +68,8 @@ export function misreadBody(
  * delimiters many encoders keep (Python's quote() keeps "/", JavaScript's encodeURI ":", ",", ";", "@", "?" and more:
  * review 51a F2), which a form parser takes as they are. Never a space or a line break: a log holds both.
  */
-const FORM_CHARS = String.raw`\w.~%+*!'()/:,;@?$\[\]-`;
+// Characters beyond ASCII too: an encoder that escapes only what a URL must (a browser's, review 52g F3) leaves "é" as it is.
+const FORM_CHARS = String.raw`\w.~%+*!'()/:,;@?$\[\]\u0080-\uffff-`;
 const FORM_VALUE = `[${FORM_CHARS}]`;
 /** A whole body of URL-encoding's characters only. */
 const UNNAMED_URLENCODED = new RegExp(String.raw`^${FORM_VALUE}+\s*$`);
@@ -91,6 +103,8 @@ function joinedParts(text: string, part: RegExp): number {
   }
 }
 const NAMED_PART = /^[A-Za-z][\w.-]{0,40}=/;
+/** Field names an answer repeats. */
+const NAMES_SAID = 5;
 
 /**
  * Several files sent with `--data-urlencode @file` are one bundle, in their order (review 42a F1: read still encoded, one
@@ -99,13 +113,17 @@ const NAMED_PART = /^[A-Za-z][\w.-]{0,40}=/;
 function encodedParts(text: string): { text: string } | { ok: false; status: 422; slug: string; detail: string } {
   const parts = text.trim().split("&");
   const named = parts.filter((p) => NAMED_PART.test(p)).map((p) => p.slice(0, p.indexOf("=")));
-  if (named.length)
+  if (named.length) {
+    // The names said are a few: an answer is no copy of the body (review 52g F2: 5.6 MB of them).
+    const names = [...new Set(named)];
+    const said = `${names.slice(0, NAMES_SAID).join(", ")}${names.length > NAMES_SAID ? ` and ${names.length - NAMES_SAID} more` : ""}`;
     return {
       ok: false,
       status: 422,
       slug: "invalid-form",
-      detail: `The URL-encoded body has ${parts.length - named.length} part(s) without a field name beside the field(s) ${[...new Set(named)].join(", ")}: send each file under a diagnosis field (--data-urlencode logs@file), or the files as they are with --data-binary @file.`,
+      detail: `The URL-encoded body has ${parts.length - named.length} part(s) without a field name beside the field(s) ${said}: send each file under a diagnosis field (--data-urlencode logs@file), or the files as they are with --data-binary @file.`,
     };
+  }
   return {
     text: parts
       .map(urlDecoded)

@@ -30,4 +30,23 @@ describe("a body curl's other options made of a file", () => {
     expect(misreadBody(body, true)).toEqual({ text: `${log}%ZZ\n%ZZ` });
     expect(misreadBody(`${encodeURIComponent("a\n")}&${encodeURIComponent(log)}50%`, true)).toEqual({ text: `a\n${log}50%\n` });
   });
+
+  it("refuses a form of more fields than any diagnosis form, at once and naming a few (review 52g F1, F2)", () => {
+    const names = Array.from({ length: 100_000 }, (_, i) => `n${i}=`).join("&");
+    const many = misreadBody(`${names}&bundle=x`, true);
+    expect(many).toMatchObject({ ok: false, status: 422, slug: "form-too-complex" });
+    expect(many && "detail" in many ? many.detail.length : 0).toBeLessThan(400);
+    // Millions of nameless parts beside named ones: the 422 names a few of them.
+    const mixed = misreadBody(Array.from({ length: 200_000 }, (_, i) => (i % 2 ? `n${i}=a` : "a%0Ab")).join("&"), true);
+    expect(mixed).toMatchObject({ ok: false, status: 422 });
+    expect(mixed && "detail" in mixed ? mixed.detail.length : 0).toBeLessThan(600);
+  });
+
+  it("reads a named form whose value holds characters beyond ASCII as the form it is (review 52g F3)", () => {
+    const log =
+      "Linux h1 5.15.0-91-generic #101-Ubuntu SMP x86_64 GNU/Linux\nréseau: unregister_netdevice: waiting for lo to become free. Usage count = 1";
+    const body = `logs=${encodeURIComponent(log).replace("r%C3%A9seau", "réseau")}`;
+    const read = misreadBody(body, true);
+    expect(read && "input" in read ? read.input.logs : read).toBe(log);
+  });
 });
