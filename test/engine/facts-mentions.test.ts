@@ -714,8 +714,20 @@ describe("kernel mentions in kernel output", () => {
     expect(kernelOf("CPU: 2 PID: 1 Comm: x Not tainted 6.8.10-300.fc40.x86_64 #1")?.build ?? null).toBeNull();
   });
 
+  it("reads a uname whose command's comment names another machine as named, hedged (review 52f F2)", () => {
+    const bastion = "Linux bastion 5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux";
+    for (const command of ["$ uname -a   # jump host, not the worker", "$ uname -a # on the bastion"])
+      expect(kernelOf(`${command}\n${bastion}`), command).toMatchObject({ release: "5.15.0-127-generic", named: true });
+    expect(kernelOf(`$ uname -a  # the failing worker\n${bastion}`)?.named).toBeUndefined();
+  });
+
   it("reads a summary's Kernel label with its value aligned by spaces (review 52c F2)", () => {
     expect(kernelOf("Kernel:  5.10.23 and systemd 239.")?.release).toBe("5.10.23");
+    // Wider alignment, a tab, a label padded before its colon (review 52f F4).
+    for (const label of ["Kernel:    5.15.0-127-generic", "Kernel\t\t: 5.15.0-127-generic", "Kernel    : 5.15.0-127-generic"])
+      expect(kernelOf(label)?.release, label).toBe("5.15.0-127-generic");
+    // A journal's kernel line is no label, however its message is indented.
+    expect(kernelOf("Dec 03 02:11:47 node-1 kernel:    12.5 ms stall")).toBeNull();
     // Two machines' kernels, the working one's and the failing one's: neither is the host's alone.
     expect(
       kernelOf("It works fine in\n\nKernel: 4.19.91 and systemd 219.\n\nBut it doesn't work in\n\nKernel:  5.10.23 and systemd 239."),

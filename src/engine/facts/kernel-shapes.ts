@@ -81,7 +81,7 @@ export const MENTIONS: readonly MentionShape[] = [
   // kernel: …", "Running kernel: …"; not "Host kernel:" nor "Host Kernel:", a VM host's beside its guests': review 48c F2), not journald's
   // "host kernel: <message>", whose message may start with an address ("kernel: 8.8.8.8 sent an invalid ICMP").
   {
-    re: /(?:^\s*(?:[-*•]\s*)?(?:(?:[Ll]inux|Running|[Cc]urrent)\s+)?[Kk]ernel|(?<!\b[Hh]ost )\bKernel):\s+(?!\d+\.\d+\.\d+\.\d+(?![\w-]))(?=(\d+\.\d+\.\d+[^\s,;]*))\1/,
+    re: /(?:^\s*(?:[-*•]\s*)?(?:(?:[Ll]inux|Running|[Cc]urrent)\s+)?[Kk]ernel|(?<!\b[Hh]ost )\bKernel)[ \t]*:\s+(?!\d+\.\d+\.\d+\.\d+(?![\w-]))(?=(\d+\.\d+\.\d+[^\s,;]*))\1/,
     label: true,
   },
   // Proxmox VE's `pveversion` ("pve-manager/8.0.3/bbf3993334bfa916 (running kernel: 6.2.16-3-pve)"; `pveversion -v` opens
@@ -292,7 +292,7 @@ export const HEADING_OK = /(?:[([]\s{0,2}ok\s{0,2}[)\]]|[-\u2013\u2014:]\s{1,2}o
 /** A heading that places its output in another report: no word of failure there makes it the failing machine's. */
 export const HEADING_OTHER_REPORT = new RegExp(ANOTHER_REPORT, "i");
 export const HEADING_ROLE = new RegExp(
-  String.raw`${NOT_DENIED}(?<!\b(?:non|not|un)-|\bnothing (?:is |was )?)\b(?:working|works|fine|no (?:problem|issue)s?|healthy|good|unaffected|other|another|laptop|workstation|desktop|local machine|ci runner|before[\s_-](?:\w+[\s_-])?(?:upgrade|update|upgrading|updating|reboot)|after[\s_-](?:the[\s_-])?(?:downgrade|downgrading|rollback|rolling back|revert(?:ing)?)|previous|old|${ANOTHER_REPORT})\b[^\n]*:\s*$`,
+  String.raw`${NOT_DENIED}(?<!\b(?:non|not|un)-|\bnothing (?:is |was )?)\b(?:working|works|fine|no (?:problem|issue)s?|healthy|good|unaffected|other|another|laptop|workstation|desktop|local machine|ci runner|bastion|jump[\s-]?(?:host|box|server)|before[\s_-](?:\w+[\s_-])?(?:upgrade|update|upgrading|updating|reboot)|after[\s_-](?:the[\s_-])?(?:downgrade|downgrading|rollback|rolling back|revert(?:ing)?)|previous|old|${ANOTHER_REPORT})\b[^\n]*:\s*$`,
   "i",
 );
 /**

@@ -36,6 +36,9 @@ import { runtimeComponent } from "./runtime-version";
  */
 const KERNEL_LABEL_MARKERS = [..."23456789"]
   .flatMap((d) => [`kernel: ${d}`, `kernel:  ${d}`, `kernel:   ${d}`, `kernel:\t${d}`])
+  // Wider alignment, and a label padded before its colon ("Kernel    : 5.15…", "Kernel\t\t: …"; review 52f F4): the
+  // label's pattern still wants a release after the colon.
+  .concat(["kernel:    ", "kernel\t", "kernel :", "kernel  "])
   .concat(["kernel: `", "kernel:**", "kernel**"]);
 /**
  * Other output that prints `uname -r` under a label of its own: kubeadm's preflight system verification

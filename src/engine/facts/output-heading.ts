@@ -91,6 +91,14 @@ const SUMMARY = /^(?:<details>\s*)?<summary>\s*(.*?)\s*<\/summary>$/i;
 const CLOSING_HASHES = /\s+#+$/;
 const EMPHASIS = /^(\*\*|__|\*|_)(.+)\1$/;
 
+/** Whether a heading's words (`heading`, as asHeading gives them; `text` as written) give its output a role: another machine's or time's. */
+const isRoleHeading = (heading: string, text: string) =>
+  heading.length <= MAX_ROLE_HEADING && (HEADING_ROLE.test(heading) || (HEADING_OK.test(heading) && !!hostHeading(text)?.host));
+/** Whether a role heading names the failing machine itself, or is a template's question the reporter answers. */
+const namesFailing = (heading: string) => (failingOwn(heading) && !HEADING_OTHER_REPORT.test(heading)) || TEMPLATE_ASKS.test(heading);
+/** A shell comment after a command: " # words". */
+const COMMAND_COMMENT = /\s#\s+(\S[^#\n]{2,120})$/;
+
 /** Why the output around line `line` (1-based) is perhaps not the host's; undefined when no heading says so. */
 export function outputHeadingVia(lineAt: (line: number) => string, line: number): string | undefined {
   let commands = 0;
@@ -105,13 +113,15 @@ export function outputHeadingVia(lineAt: (line: number) => string, line: number)
     if (!text || OUTPUT_LINE.test(raw) || CODE_FENCE.test(text)) continue;
     // The commands between the heading and their output ("docker version on my laptop:", "$ docker version").
     if (commands < MAX_COMMANDS && !text.endsWith(":") && COMMAND_LINE.test(text)) {
+      // A comment on the command is a heading of its output ("$ uname -a   # jump host, not the worker"; review 52f F2).
+      const comment = COMMAND_COMMENT.exec(text)?.[1];
+      const said = comment ? asHeading(`${comment.trim()}:`) : "";
+      if (comment && isRoleHeading(said, comment) && !namesFailing(said)) return ROLE_VIA;
       commands++;
       continue;
     }
     const heading = asHeading(text);
-    if (heading.length <= MAX_ROLE_HEADING && (HEADING_ROLE.test(heading) || (HEADING_OK.test(heading) && hostHeading(text)?.host))) {
-      return (failingOwn(heading) && !HEADING_OTHER_REPORT.test(heading)) || TEMPLATE_ASKS.test(heading) ? undefined : ROLE_VIA;
-    }
+    if (isRoleHeading(heading, text)) return namesFailing(heading) ? undefined : ROLE_VIA;
     // A header whose section follows, indented, is the output's own; anything else ends the walk.
     if (!(SECTION_HEADER.test(raw) && /^\s+\S/.test(lineAt(above + 1)))) return undefined;
   }
