@@ -11,7 +11,7 @@ import type { BundleSection } from "../types";
 import { BOOT_MARK, readsReversed, readsThisBoot } from "./boot-marks";
 import { listedHosts, loopList, soleUnlabelledTarget } from "./fan-out";
 import { FanOutReader, machineOf, type OutputLines } from "./fan-out-reader";
-import { comparesHosts, fileHeading, HEADING_START, headingMachine, hostHeading } from "./host-headings";
+import { comparesHosts, fileHeading, fileHeadsNameMachines, HEADING_START, headingMachine, hostHeading } from "./host-headings";
 import { isIptablesVersionOutput } from "./iptables-version";
 import { NODES_HEADER, parseNodesTableAt } from "./kube-nodes";
 import { isFileHead, LOG_NAME_IN_COMMAND, ROTATED_IN_COMMAND } from "./log-files";
@@ -746,6 +746,8 @@ export function readBundle(input: readonly string[] | TextLines): {
   // The level of the heading whose machine the lines read now are (0: none), and the machines headed so far.
   let machineLevel = 0;
   const headedMachines = new Set<string>();
+  // Whether the paste's `==> file <==` parts name machines: some part shows the machine it is named after (host-headings.ts).
+  let fileMachines: boolean | undefined;
   const headingLines = new Set<number>();
   // The `kubectl describe` command whose output is read now, if any (its line): a pod's `Node:` field in it names its node.
   let describing = 0;
@@ -948,11 +950,13 @@ export function readBundle(input: readonly string[] | TextLines): {
     // prompt; a heading there of the same level or above that names none ends the machine's part (host-headings.ts).
     const first = t.charCodeAt(0);
     // "#", "*", "_" or "<" first: a cheap test on every line before HEADING_START's; "=" a file's part (`tail` over files).
+    const fileHead = first === 61 && t.startsWith("==> ");
+    if (fileHead && fileMachines === undefined) fileMachines = fileHeadsNameMachines(lines, i);
     const heading =
       (first === 35 || first === 42 || first === 95 || first === 60) && HEADING_START.test(t)
         ? hostHeading(t)
-        : first === 61
-          ? fileHeading(lines, i)
+        : fileHead
+          ? fileHeading(lines, i, fileMachines)
           : undefined;
     // Decided at the first heading naming a machine: a heading before it ends no machine's part.
     if (heading?.host && comparing === undefined) comparing = comparesHosts(lines, i);

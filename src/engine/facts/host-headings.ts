@@ -116,9 +116,11 @@ const namesHost = (words: string) =>
  */
 export function comparesHosts(lines: { readonly length: number; at(i: number): string }, from: number): boolean {
   let first: string | null = null;
+  let trusted: boolean | undefined;
   for (let i = from; i < lines.length; i++) {
     const t = lines.at(i).trim();
-    const host = t.length <= MAX_HEADING && HEADING_START.test(t) ? hostHeading(t)?.host : fileHeading(lines, i)?.host;
+    if (t.startsWith("==> ")) trusted ??= fileHeadsNameMachines(lines, i);
+    const host = t.length <= MAX_HEADING && HEADING_START.test(t) ? hostHeading(t)?.host : fileHeading(lines, i, trusted)?.host;
     if (!host) continue;
     if (first === null) first = host;
     else if (host !== first) return true;
@@ -139,22 +141,37 @@ const PROMPT_HOST = /^[\w.-]{1,32}@([A-Za-z0-9][\w.-]{0,62})[:\s][^\n]{0,80}?[$#
 
 /**
  * A file's part of `tail -n +1 node-a.txt node-b.txt` as a heading: level 1 (each file ends the one before), naming the
- * machine the file is named after when that machine's own `uname -a` or prompt follows in the part (review 52e F1: the
- * failing lines under `==> node-a.txt <==` were judged on node-b's kernel, "affected", certain). A file named otherwise
- * (`==> /var/log/syslog <==`, a service's log) names none. Undefined for a line that is no file head.
+ * machine the file is named after when that machine's own `uname -a` or prompt follows in the part, or when `trusted`:
+ * another file's part of the paste does so (review 52e F1: the failing lines under `==> node-a.txt <==` were judged on
+ * node-b's kernel, "affected", certain; 52f F1: `worker-3.txt`'s lines, with no uname of their own, on `bastion.txt`'s).
+ * A file named otherwise (`==> /var/log/syslog <==`, a service's log) names none. Undefined for a line that is no file head.
  */
-export function fileHeading(lines: { readonly length: number; at(i: number): string }, i: number): Heading | undefined {
-  const line = lines.at(i).trimEnd();
-  if (!line.startsWith("==> ")) return undefined;
-  const name = FILE_PART_HEAD.exec(line)?.[1];
+export function fileHeading(lines: { readonly length: number; at(i: number): string }, i: number, trusted = false): Heading | undefined {
+  const name = fileHeadName(lines.at(i));
   if (name === undefined) return undefined;
-  const heading = { host: null, level: 1, words: name };
-  if (!namesHost(name)) return heading;
+  // A part showing its own machine names it, whatever the name's shape ("bastion.txt" under "Linux bastion …").
+  const host = ownMachineFollows(lines, i, name) || (trusted && namesHost(name)) ? machineOf(name) : null;
+  return { host, level: 1, words: name };
+}
+
+/** Whether, from line `from` (0-based) on, some file's part shows the machine it is named after (fileHeading's `trusted`). */
+export function fileHeadsNameMachines(lines: { readonly length: number; at(i: number): string }, from: number): boolean {
+  for (let i = from; i < lines.length; i++) {
+    const name = fileHeadName(lines.at(i));
+    if (name !== undefined && ownMachineFollows(lines, i, name)) return true;
+  }
+  return false;
+}
+
+const fileHeadName = (line: string): string | undefined => (line.startsWith("==> ") ? FILE_PART_HEAD.exec(line.trimEnd())?.[1] : undefined);
+
+/** Whether the machine `name` shows itself (its `uname -a`, its prompt) in the part after the file head at line `i`. */
+function ownMachineFollows(lines: { readonly length: number; at(i: number): string }, i: number, name: string): boolean {
   for (let n = i + 1; n < Math.min(lines.length, i + 1 + FILE_PART_REACH); n++) {
     const t = lines.at(n).trim();
-    if (t.startsWith("==> ")) break;
+    if (t.startsWith("==> ")) return false;
     const host = UNAME_HOST.exec(t)?.[1] ?? PROMPT_HOST.exec(t)?.[1];
-    if (host !== undefined && sameMachine(host, name)) return { ...heading, host: machineOf(name) };
+    if (host !== undefined && sameMachine(host, name)) return true;
   }
-  return heading;
+  return false;
 }
