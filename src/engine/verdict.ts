@@ -1,5 +1,6 @@
 import type { LogEvidence, Verdict, VersionEvidence } from "./diagnosis";
 import { listedEcosystem } from "./facts/component-packages";
+import { kernelFacts } from "./facts/kernel-facts";
 import { isLogFramed } from "./facts/log-framing";
 import { distributionFamily, ecosystemDistribution } from "./facts/os-release";
 import { runtimeComponent } from "./facts/runtime-version";
@@ -117,6 +118,44 @@ function check(subject: string, entries: AffectedEntry[], value: string, partial
   return checkRanges(subject, entries, value, partial).evidence;
 }
 
+/** A component's series a report names ("1.10.x": every 1.10 release). */
+const COMPONENT_SERIES = /^(\d+)\.(\d+)\.x$/;
+
+/**
+ * A series judged whole (review 52c F3: "a 1.10.x container image" beside a record ranging 1.10.0 to 1.11.0 was "no version
+ * given"): what its first and last releases both get when no range starts or ends inside it, else unknown, the exact
+ * release deciding it. Null for a value that is no series.
+ */
+function componentSeriesCheck(
+  subject: string,
+  entries: AffectedEntry[],
+  value: string,
+  partial: boolean,
+): ReturnType<typeof checkRanges> | null {
+  const m = COMPONENT_SERIES.exec(value);
+  const scheme = entries[0] ? schemeForEcosystem(entries[0].ecosystem) : null;
+  if (!m || !scheme) return null;
+  const [first, last] = [`${m[1]}.${m[2]}.0`, `${m[1]}.${m[2]}.${SERIES_END}`];
+  const ranges = entries.flatMap((e) => e.ranges);
+  const inside = (v: string | undefined) =>
+    v !== undefined && v !== "0" && safeCompare(scheme, v, first) > 0 && safeCompare(scheme, v, last) <= 0;
+  const split = ranges.find((r) => inside(r.introduced) || inside(r.fixed) || inside(r.lastAffected));
+  const judged = checkRanges(subject, entries, first, partial);
+  const whole = `every ${m[1]}.${m[2]} release (${value})`;
+  if (!split && judged.evidence.result !== "unknown") {
+    const reason =
+      judged.evidence.result === "affected"
+        ? `${whole} is in ${judged.evidence.range}`
+        : `${whole} is outside the affected ranges (${judged.evidence.range})`;
+    return { ...judged, evidence: { ...judged.evidence, value, reason } };
+  }
+  const reason = split
+    ? `${value} names the ${m[1]}.${m[2]} series, which the range ${describeRange(split)} splits: the exact release decides it`
+    : `${whole}: ${judged.evidence.reason}`;
+  const { hedgedFrom: _, beforeStart: __, unlessBackported: ___, ...rest } = judged.evidence;
+  return { evidence: { ...rest, value, result: "unknown", certain: false, reason }, decisive: null };
+}
+
 /** A version check, and the range that decided it (null when none did). */
 function checkRanges(
   subject: string,
@@ -124,6 +163,8 @@ function checkRanges(
   value: string,
   partial: boolean,
 ): { evidence: VersionEvidence; decisive: VersionRange | null } {
+  const series = componentSeriesCheck(subject, entries, value, partial);
+  if (series) return series;
   const [first] = entries;
   if (!first) throw new Error("check() needs at least one affected entry");
   const ranges = entries.flatMap((e) => e.ranges);
@@ -392,12 +433,34 @@ const byOwnVersion = (a: AffectedEntry) => a.kind === "requirement" || a.kind ==
  * (namedOnly, doubtBySymptom).
  */
 function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
+  if (!host.kernel && host.kernelsGiven?.length) return givenKernelsCheck(record, host, host.kernelsGiven);
   const printed = host.kernel?.printed ? ownKernelChecks(record, { ...host, kernel: host.kernel.printed }) : [];
   if (printed.length && printed.every((c) => c.result !== "unknown")) return printed;
   const checks = ownKernelChecks(record, host);
   if (!host.kernel?.named) return checks;
   const by = host.kernel.via ? `read from ${host.kernel.via}, perhaps another kernel's` : "the report names in a sentence";
   return checks.map((c) => hedgeNamed(c, `a kernel ${by}, not its own output`));
+}
+
+/** Kernels judged one by one when a paste gives several and says not which one failed; more decide nothing. */
+const MAX_GIVEN_KERNELS = 8;
+
+/**
+ * Several kernels given and none the host's own (two machines, a reboot, a list of the machines tried): the answer they
+ * all give, whichever failed, hedged as a kernel the report names; none when they disagree or one is undecided (review
+ * 52h F1: "4.4.0, 4.15.0 and 4.18.0", all before the record's 4.19, left "does not say which one failed").
+ */
+function givenKernelsCheck(record: BugRecord, host: HostVersions, given: readonly string[]): VersionEvidence[] {
+  if (given.length > MAX_GIVEN_KERNELS || !hasKernelData(record)) return [];
+  const each = given.map((release) => ownKernelChecks(record, { ...host, kernel: kernelFacts(release), kernelsGiven: undefined }));
+  const results = new Set(each.map((checks) => (checks.length === 1 ? checks[0]?.result : "unknown")));
+  const [first] = each[0] ?? [];
+  if (!first || results.size !== 1 || first.result === "unknown") return [];
+  const level = weakest(each.flat());
+  const subject = `${host.subject} (any of ${listed(given)})`;
+  const reason = `${first.reason}; each kernel the input gives is judged alike, whichever failed`;
+  const alike = { ...first, subject, value: given.join(", "), level, unverified: level === "reported", reason };
+  return [hedgeNamed(alike, "kernels the report gives, none of them its own output")];
 }
 
 /**

@@ -1446,3 +1446,20 @@ describe("a component's bug that shows only on newer kernels", () => {
     expect(await verdict("5.19.16-200.fc36.x86_64")).toMatchObject({ status: "affected", level: "verified" });
   });
 });
+
+describe("several kernels given and none the host's own", () => {
+  it("gives the answer every one of them gives, hedged, and stays unknown where they part (review 52h F1)", async () => {
+    const kb = (await loadDataKb()).compiled;
+    const id = "tcp-tw-recycle-removed-4.12";
+    const line = "sysctl: cannot stat /proc/sys/net/ipv4/tcp_tw_recycle: No such file or directory";
+    const verdictOf = (text: string) => diagnoseBundle(kb, text).findings.find((f) => f.id === id)?.verdict;
+    // Both from 4.12 on, where the sysctl is gone: affected whichever failed, not certain.
+    const both = verdictOf(`${line}\nSame on my two other boxes, one with kernel 4.15.0 and one with kernel 5.4.0.`);
+    expect(both).toMatchObject({ status: "affected", certain: false });
+    expect(both?.reason).toContain("each kernel the input gives is judged alike");
+    // One before 4.12, one after: which one failed decides it.
+    const parted = verdictOf(`${line}\nSame on my two other boxes, one with kernel 4.9.0 and one with kernel 5.4.0.`);
+    expect(parted).toMatchObject({ status: "unknown" });
+    expect(parted?.reason).toContain("does not say which one failed");
+  });
+});

@@ -329,6 +329,10 @@ export const NAMED_MARKERS = [
       "container-selinux",
       "nftables",
       "l-ipamd",
+      // The VPC CNI by its names in a sentence ("aws-vpc-cni 1.10.1", "amazon-vpc-cni-k8s v1.10.x"; review 52c F3).
+      "aws-vpc-cni",
+      "amazon-vpc-cni",
+      "amazon-vpc-cni-k8s",
       "cni-plugins",
       "cni plugins",
       "containernetworking-plugins",
@@ -401,7 +405,8 @@ const KUBE_EDITION = `(?:(?:${KUBE_EDITIONS.join("|")})\\s+)?`;
 const QUOTE = "(?:[`'\"]|\\*{1,2})?";
 // Not a Debian "+really" version's first number: the release after "+really" is the one built (package-lists.ts).
 // A development build ("runc version 1.1.0+dev") is no release either (review 34a).
-const VERSION = "v?(\\d+\\.\\d+\\.\\d+(?:-(?:ce|ee|rc\\.?\\d+|beta\\.?\\d+))?)(?!\\w|\\.\\d|\\+really|\\+dev)";
+// A series ("1.10.x", "28.X": every release of it) is read too; the verdict judges it whole or leaves it unknown (verdict.ts).
+const VERSION = "v?(\\d+\\.\\d+\\.\\d+(?:-(?:ce|ee|rc\\.?\\d+|beta\\.?\\d+))?|\\d+\\.\\d+\\.[xX])(?!\\w|\\.\\d|\\+really|\\+dev)";
 const NAMED_VERSIONS = COMPONENT_NAMES.map(
   ([ecosystem, names, base]) =>
     [
@@ -530,8 +535,8 @@ export function pickNamedVersions(
   return out;
 }
 
-/** Docker's old edition suffix ("17.09.1-ce"): the release without it, as the ranges give it. */
-const withoutEdition = (version: string) => version.replace(/-ce$|-ee$/, "");
+/** Docker's old edition suffix ("17.09.1-ce"): the release without it, as the ranges give it; a series as "1.10.x". */
+const withoutEdition = (version: string) => version.replace(/-ce$|-ee$/, "").replace(/\.X$/, ".x");
 
 /**
  * The Docker CLI's own version, from `docker version`'s or `docker info`'s client part, when one version: another
