@@ -413,7 +413,9 @@ describe("the host's own component versions", () => {
       `$ crun --version\ncrun version ${v}\ncommit: 0356bf4aff9a133d655dc13b1d9ac9424706cac4\nrundir: /run/user/1000/crun\nspec: 1.0.0\n+SYSTEMD +SELINUX +SECCOMP +EBPF +YAJL\n${log}`;
     expect(verdictOf(crun("1.18"), id)).toMatchObject({ status: "affected", level: "verified" });
     expect(verdictOf(crun("1.18"), id)?.certain).toBeUndefined();
-    for (const v of ["1.17", "1.18.1"]) expect(verdictOf(crun(v), id), v).toMatchObject({ status: "not-affected", level: "verified" });
+    expect(verdictOf(crun("1.17"), id)).toMatchObject({ status: "not-affected", level: "verified" });
+    // 1.18.2 is the last version known to be affected (crun#1599, review 52c F1): 1.18.1 is in the range.
+    expect(verdictOf(crun("1.18.1"), id)).toMatchObject({ status: "affected", level: "verified" });
     // A container's crun is the image's (review 30d: `podman run … crun --version` ruled the host's bug out, certain).
     const inContainer = crun("1.17").replace("$ crun --version", "$ podman run --rm quay.io/podman/stable crun --version");
     expect(verdictOf(inContainer, id)?.status).toBe("unknown");
@@ -729,6 +731,11 @@ describe("the host's own component versions", () => {
     const paste = `$ tail -n +1 node-a.txt node-b.txt\n${part("node-a", 126, failing)}\n${part("node-b", 127, quiet)}`;
     expect(verdictOf(paste, id)).toMatchObject({ status: "not-affected" });
     expect(verdictOf(paste, id)?.reason).toContain("the log's lines are node node-a's");
+    // A part with no uname of its own, named after a machine, beside one that shows its machine: not that machine's kernel
+    // (review 52f F1: worker-3's lines were judged on bastion's, "affected", certain).
+    const bastion = `$ tail -n +1 bastion.txt worker-3.txt\n==> bastion.txt <==\nLinux bastion 5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 x86_64 GNU/Linux\n\n==> worker-3.txt <==\n${failing}`;
+    expect(verdictOf(bastion, id)).toMatchObject({ status: "unknown" });
+    expect(verdictOf(bastion, id)?.reason).toContain("no version of worker-3 is given");
     // Files named otherwise (a system's logs) name no machine: one host's files, its kernel judged.
     const logs = `==> /var/log/syslog <==\nLinux node-a 5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 x86_64 GNU/Linux\n\n==> /var/log/kern.log <==\n${failing}`;
     expect(verdictOf(logs, id)).toMatchObject({ status: "affected" });
@@ -1032,6 +1039,20 @@ ${table}`);
       "Should we upgrade containerd from 1.6.3 to 1.6.4?",
     ])
       expect(verdictOf(`${cure}\n${cni}`, id)?.status, cure).toBe("unknown");
+  });
+
+  it("judges a series a report names whole, or leaves it unknown where a range splits it (review 52c F3)", () => {
+    const id = "aws-vpc-cni-1.10-enable-ipv4-env-missing-ipamd-panic";
+    const panic = "github.com/aws/amazon-vpc-cni-k8s/pkg/ipamd.(*IPAMContext).StartNodeIPPoolManager(0xc00022c768)";
+    expect(extractFacts("we run aws-vpc-cni 1.10.X on EKS").named).toMatchObject({ "aws-vpc-cni": "1.10.x" });
+    const inRange = verdictOf(`we run aws-vpc-cni 1.10.x on EKS\n${panic}`, id);
+    expect(inRange).toMatchObject({ status: "affected", certain: false });
+    expect(inRange?.reason).toContain("every 1.10 release (1.10.x)");
+    // A series a range starts or ends inside decides nothing; one wholly outside is ruled out as a named version is.
+    const cni = 'plugin type="loopback" failed (add): incompatible CNI versions; config is "1.0.0", plugin supports ["0.1.0" "0.4.0"]';
+    const split = verdictOf(`we run containerd 1.6.x\n${cni}`, "containerd-1.6.3-loopback-cni-1.0.0");
+    expect(split).toMatchObject({ status: "unknown" });
+    expect(split?.reason).toContain("splits");
   });
 
   it("names a package's whole build a sentence or a title names, hedged, where no listing or log gives it", () => {
