@@ -387,6 +387,29 @@ staging      web-0   1/1     Running   0          40d   10.0.1.12    web-1   <no
     expect(cniVerdict(`${table}\n${grepped}\n${logs()}`)?.reason).toContain("the log's lines are node web-2's");
   });
 
+  it("judges an event about a pod on the node a `get pods -o wide` table places that pod (review 53c F3)", () => {
+    const table = `$ kubectl get nodes -o wide\n${rows}`;
+    const events = (flags: string, ns: string) =>
+      `$ kubectl get events ${flags} --field-selector type=Warning\n${ns ? "NAMESPACE   " : ""}LAST SEEN   TYPE      REASON                   OBJECT      MESSAGE\n${ns ? `${ns.padEnd(12)}` : ""}2m          Warning   FailedCreatePodSandBox   pod/web-0   ${sandbox}`;
+    const placed = (node: string) =>
+      `$ kubectl -n prod get pod web-0 -o wide\nNAME    READY   STATUS              RESTARTS   AGE   IP       NODE    NOMINATED NODE   READINESS GATES\nweb-0   0/1     ContainerCreating   0          2m    <none>   ${node}   <none>           <none>`;
+    // The pod is web-2's (1.6.4): not web-1's 1.6.3, "affected", certain.
+    for (const [flags, ns] of [
+      ["-A", "prod"],
+      ["-n prod", ""],
+    ] as const) {
+      expect(cniVerdict(`${table}\n${events(flags, ns)}\n${placed("web-2")}`), flags).toMatchObject({
+        status: "not-affected",
+        reason: expect.stringContaining("the log's lines are node web-2's"),
+      });
+      expect(cniVerdict(`${table}\n${events(flags, ns)}\n${placed("web-1")}`), flags).toMatchObject({ status: "affected" });
+    }
+    // Another namespace's pod of that name places nothing.
+    expect(cniVerdict(`${table}\n${events("-n staging", "")}\n${placed("web-2")}`)?.reason).not.toContain(
+      "the log's lines are node web-2's",
+    );
+  });
+
   it("judges the cluster's output with no table on the paste's own versions as ones that may not be the failing node's (review 45a F11)", () => {
     for (const command of ["kubectl get events", "kubectl logs web-0"]) {
       const events = `me@laptop:~$ ${command}\n2m  Warning  FailedCreatePodSandBox  pod/web-0  ${sandbox}`;
@@ -465,6 +488,32 @@ describe("prompts and commands that name no node (review 36e)", () => {
     const table = `admin@k8s-cp-1:~$ kubectl get nodes -o wide\n${header}\n${row("k8s-cp-1", "5.15.0-126-generic")}\n${row("worker-2", "5.15.0-127-generic")}\n`;
     const verdict = verdictOf(`${table}\nAnd this is the kube-proxy log on worker-2:\n${CRICTL}`);
     expect(verdict?.status).not.toBe("not-affected");
+  });
+});
+
+describe("a node's own root reached through `kubectl debug node/NAME` (review 53c F2)", () => {
+  const uname = (host: string, abi: number) =>
+    `Linux ${host} 6.8.0-${abi}-generic #${abi + 2}-Ubuntu SMP PREEMPT_DYNAMIC Wed Feb 12 23:42:21 UTC 2025 x86_64 x86_64 x86_64 GNU/Linux`;
+  const session = (kernel: string) => `me@laptop:~$ kubectl debug node/worker-2 -it --image=busybox
+Creating debugging pod node-debugger-worker-2-6xkq2 with container debugger on node worker-2.
+If you don't see a command prompt, try pressing enter.
+/ # chroot /host
+# uname -r
+${kernel}
+# crictl logs --tail 4 $(crictl ps -q --name kube-proxy)
+${XOR_MARK_KLOG}
+# exit
+/ # exit
+me@laptop:~$`;
+  const mark = (text: string) => diagnoseBundle(kb, text).findings.find((f) => f.id === "xt-mark-ipv6-typo-2024")?.verdict;
+
+  it("judges the lines read there on that node's kernel, not the laptop's", () => {
+    // The laptop's 6.8.0-55 is before the range, the node's 6.8.0-57 in it: the node's decides.
+    const paste = `me@laptop:~$ uname -a\n${uname("laptop", 55)}\n${session("6.8.0-57-generic")}`;
+    expect(mark(paste)).toMatchObject({ status: "affected" });
+    expect(mark(paste)?.reason).toContain("the log's lines are worker-2's");
+    // And the other way round: the node's kernel before the range rules it out, whatever the laptop runs.
+    expect(mark(`me@laptop:~$ uname -a\n${uname("laptop", 57)}\n${session("6.8.0-55-generic")}`)?.status).toBe("not-affected");
   });
 });
 

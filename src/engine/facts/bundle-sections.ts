@@ -11,7 +11,16 @@ import type { BundleSection } from "../types";
 import { BOOT_MARK, readsReversed, readsThisBoot } from "./boot-marks";
 import { listedHosts, loopList, soleUnlabelledTarget } from "./fan-out";
 import { FanOutReader, machineOf, type OutputLines } from "./fan-out-reader";
-import { comparesHosts, fileHeading, fileHeadsNameMachines, HEADING_START, headingMachine, hostHeading } from "./host-headings";
+import {
+  comparesHosts,
+  type FileMachines,
+  fileHeading,
+  fileHeadsNameMachines,
+  HEADING_START,
+  HeadedMachines,
+  headingMachine,
+  hostHeading,
+} from "./host-headings";
 import { isIptablesVersionOutput } from "./iptables-version";
 import { NODES_HEADER, parseNodesTableAt } from "./kube-nodes";
 import { isFileHead, LOG_NAME_IN_COMMAND, ROTATED_IN_COMMAND } from "./log-files";
@@ -184,6 +193,8 @@ type ContainerScope =
       hostNamed?: true;
       /** A one-shot run whose output a host command reads (PIPED_OUT): it opened no shell. */
       pipedOut?: true;
+      /** The node a `kubectl debug node/NAME` shell runs on: what `chroot /host` there reads is that node's (review 53c F2). */
+      node?: string;
     };
 const OUTSIDE: ContainerScope = { kind: "none" };
 
@@ -464,8 +475,10 @@ function containerScopeOf(line: string): ContainerScope | null {
   const before = line.slice(0, at).trim();
   // A shell fed by a pipe or a file runs what it is given and leaves: its output ends like a one-shot command's.
   const fed = PIPED_INTO.test(before) || STDIN_FILE.test(rest);
-  if ((OPENS_SHELL.test(rest) || interactive) && !RELEASE_QUERY.test(rest) && !fed)
-    return { kind: "shell", prompt: own, bare: prompt === null, nested: 0 };
+  if ((OPENS_SHELL.test(rest) || interactive) && !RELEASE_QUERY.test(rest) && !fed) {
+    const node = DEBUGGED_NODE.exec(rest)?.[1];
+    return { kind: "shell", prompt: own, bare: prompt === null, nested: 0, ...(node ? { node: machineOf(node) } : {}) };
+  }
   const command = prompt !== null || fed || RUNNER_PREFIX.test(before) || RELEASE_QUERY.test(rest);
   if (!command) return null;
   return {
@@ -477,6 +490,9 @@ function containerScopeOf(line: string): ContainerScope | null {
     ...(PIPED_OUT.test(rest.replace(QUOTED, "")) ? { pipedOut: true as const } : {}),
   };
 }
+/** The node `kubectl debug node/NAME` (or `oc debug node/NAME`) opens its shell on, in the host's namespaces. */
+const DEBUGGED_NODE = /\b(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\sdebug\s+(?:[^|;&\s]+\s+){0,6}?node\/([A-Za-z0-9][\w.-]{0,252})/;
+
 /**
  * The run's output piped into a command of the host (`docker run … ls -alh / | grep tmp`): no shell of the container can
  * be left open at a terminal after it (review 47a F3: the next named prompt, the host's own, was taken for one). A pipe
@@ -745,9 +761,9 @@ export function readBundle(input: readonly string[] | TextLines): {
   let comparing: boolean | undefined;
   // The level of the heading whose machine the lines read now are (0: none), and the machines headed so far.
   let machineLevel = 0;
-  const headedMachines = new Set<string>();
+  const headedMachines = new HeadedMachines();
   // Whether the paste's `==> file <==` parts name machines: some part shows the machine it is named after (host-headings.ts).
-  let fileMachines: boolean | undefined;
+  let fileMachines: FileMachines | null | undefined;
   const headingLines = new Set<number>();
   // The `kubectl describe` command whose output is read now, if any (its line): a pod's `Node:` field in it names its node.
   let describing = 0;
@@ -918,7 +934,9 @@ export function readBundle(input: readonly string[] | TextLines): {
         const session = sessions.current;
         // A shell in a node's container prints BusyBox's path prompt or a shell's version prompt (`/ #`, `sh-5.1#`) as well.
         const inSession: boolean = !inside && !ssh && session !== null && (BARE_PROMPT.test(raw) || PATH_PROMPT.test(raw));
-        const printer = inside ? scopeMachine(scope) : (node ?? (inSession ? session : printerOf(typed, ssh)));
+        // The node's own root a `kubectl debug node/NAME` shell reached (`chroot /host`): that node's (review 53c F2).
+        const debugged = scope.kind !== "none" && (scope.onHost !== undefined || scope.hostFile) ? scope.node : undefined;
+        const printer = inside ? scopeMachine(scope) : (debugged ?? node ?? (inSession ? session : printerOf(typed, ssh)));
         commandHosts.push([i + 1, printer]);
         if (!inside && !ssh && !inSession && printer) machines.add(printer);
         if (!inside && !ssh && !inSession && printer === null && BARE_PROMPT.test(raw)) bareCommands.add(i + 1);

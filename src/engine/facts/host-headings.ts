@@ -8,7 +8,8 @@
  * label) stays in it (review 47b F2).
  */
 import { machineOf } from "./fan-out-reader";
-import { sameMachine } from "./uname-fleet";
+import { NODES_HEADER, parseNodesTableAt } from "./kube-nodes";
+import { MachineNames, sameMachine, shortName } from "./uname-fleet";
 
 /**
  * A Markdown heading's hashes and words; a line in bold, alone or with a short note after it ("**node-2** (works)"); a
@@ -84,18 +85,34 @@ export function hostHeading(line: string): Heading | undefined {
 }
 
 /**
+ * The machines a paste's headings name, in the order headed, and indexed: a heading naming none is looked up by its words,
+ * among the first MAX_HEADED_MACHINES (a paste compares a handful of machines so; review 53d F1: matched against every
+ * machine, 8,000 pairs of a machine's heading and a section's took 11 s).
+ */
+export class HeadedMachines {
+  readonly names = new Set<string>();
+  readonly index = new MachineNames();
+  add(machine: string): void {
+    if (this.names.size >= MAX_HEADED_MACHINES || this.names.has(machine)) return;
+    this.names.add(machine);
+    this.index.add(machine);
+  }
+}
+const MAX_HEADED_MACHINES = 64;
+
+/**
  * The machine a heading's part belongs to, in a paste comparing `machines` (those headed so far, lower case): the one it
  * names alone, or one of them it names among other words ("## Versions (node-2)", "## node-2 versions"; review 47c F6);
  * null for a heading of a section that names none; undefined for one that leaves the part as it is: a bold label (47c
  * F5) or a heading deeper than the machine's (`level`).
  */
-export function headingMachine(heading: Heading, machines: ReadonlySet<string>, level: number): string | null | undefined {
+export function headingMachine(heading: Heading, machines: HeadedMachines, level: number): string | null | undefined {
   if (heading.host) return heading.host;
   const split = heading.words.toLowerCase().split(/[^a-z0-9.-]+/);
   // A name written with a space for its hyphen ("Versions (node 2)" for node-2; review 47d's b06) is read joined too.
-  const words = [...split, ...split.slice(1).map((word, i) => `${split[i]}-${word}`)];
+  const words = [...split, ...split.slice(1).map((word, i) => `${split[i]}-${word}`)].filter((word) => machines.index.has(word));
   // By its whole name or the first label of it ("worker-2.prod.example.com" for "worker-2": review 47d F3).
-  const named = [...machines].find((machine) => words.some((word) => word && sameMachine(word, machine)));
+  const named = words.length ? [...machines.names].find((machine) => words.some((word) => sameMachine(word, machine))) : undefined;
   if (named) return named;
   return heading.level < BOLD_LEVEL && heading.level <= level ? null : undefined;
 }
@@ -116,11 +133,11 @@ const namesHost = (words: string) =>
  */
 export function comparesHosts(lines: { readonly length: number; at(i: number): string }, from: number): boolean {
   let first: string | null = null;
-  let trusted: boolean | undefined;
+  let files: FileMachines | null | undefined;
   for (let i = from; i < lines.length; i++) {
     const t = lines.at(i).trim();
-    if (t.startsWith("==> ")) trusted ??= fileHeadsNameMachines(lines, i);
-    const host = t.length <= MAX_HEADING && HEADING_START.test(t) ? hostHeading(t)?.host : fileHeading(lines, i, trusted)?.host;
+    if (t.startsWith("==> ") && files === undefined) files = fileHeadsNameMachines(lines, i);
+    const host = t.length <= MAX_HEADING && HEADING_START.test(t) ? hostHeading(t)?.host : fileHeading(lines, i, files)?.host;
     if (!host) continue;
     if (first === null) first = host;
     else if (host !== first) return true;
@@ -131,47 +148,138 @@ export function comparesHosts(lines: { readonly length: number; at(i: number): s
 /** A line that may be a Markdown heading, a line in bold or a summary (a cheap test before hostHeading). */
 export const HEADING_START = /^(?:#|\*\*|__|<details>|<summary>|<\/details>)/i;
 
-/** The head of one file's part of `tail` or `head` over several files, and the file's name without its folders and extensions. */
-const FILE_PART_HEAD = /^==> (?:.{0,200}\/)?([^/.\s]{1,63})(?:\.[^/\s]{1,40})? <==$/;
+/** A file's name after its folders: a machine's address with what follows it (`10.0.1.23-kubelet.log`, review 53c F1), else the name up to its first dot. */
+const FILE_NAME = /^(?:(\d{1,3}(?:\.\d{1,3}){3})(?:[._-][^/\s]{1,40})?|([^/.\s]{1,63})(?:\.[^/\s]{1,40})?)$/;
+/** A folder's name that may be a machine's (`worker-1/kubelet.log`, review 53a F1). */
+const FOLDER = /^[A-Za-z0-9][\w.-]{0,62}$/;
+/** The longest file head read: folders of 200 characters, a name of 104. */
+const MAX_FILE_HEAD = 320;
 /** How far into a file's part its machine's `uname -a` or prompt is looked for: collected files open with them. */
 const FILE_PART_REACH = 200;
 /** `uname -a`'s host after the kernel name; a prompt's host ("root@node-a:~#"). */
 const UNAME_HOST = /^(?:Linux|GNU\/Linux) ([A-Za-z0-9][\w.-]{0,62}) \d+\.\d+\.\d+\S* #/;
 const PROMPT_HOST = /^[\w.-]{1,32}@([A-Za-z0-9][\w.-]{0,62})[:\s][^\n]{0,80}?[$#] /;
+/** A name that ends as machines' names do: a number, or one letter after a separator (`worker-3`, `node-b`). */
+const MACHINE_END = /(?:\d|[-_][a-z])$/i;
+/** A date in a name (`kubelet-2024-12-12`, `journal-20241212`): a rotated log's, no machine's. */
+const DATED = /(?:19|20)\d\d-?[01]\d-?[0-3]\d/;
+
+/** The head of one file's part of `tail` or `head` over several files: the file's name without its extensions, and its folder. */
+interface FileHead {
+  stem: string;
+  folder: string | undefined;
+}
+function fileHead(line: string): FileHead | undefined {
+  if (!line.startsWith("==> ")) return undefined;
+  const t = line.trimEnd();
+  if (t.length > MAX_FILE_HEAD || !t.endsWith(" <==")) return undefined;
+  const path = t.slice(4, -4).split("/");
+  const m = FILE_NAME.exec(path.at(-1) ?? "");
+  if (!m) return undefined;
+  const folder = path.length > 1 ? path.at(-2) : undefined;
+  return { stem: (m[1] ?? m[2]) as string, folder: folder && FOLDER.test(folder) ? folder : undefined };
+}
+
+/**
+ * What a paste's file parts show of their machines (fileHeading's `files`): the machines some part shows as the one it is
+ * named after, and the nodes of a `kubectl get nodes` table the paste holds, by name and INTERNAL-IP.
+ */
+export interface FileMachines {
+  shown: readonly string[];
+  nodes: MachineNames;
+}
 
 /**
  * A file's part of `tail -n +1 node-a.txt node-b.txt` as a heading: level 1 (each file ends the one before), naming the
- * machine the file is named after when that machine's own `uname -a` or prompt follows in the part, or when `trusted`:
- * another file's part of the paste does so (review 52e F1: the failing lines under `==> node-a.txt <==` were judged on
- * node-b's kernel, "affected", certain; 52f F1: `worker-3.txt`'s lines, with no uname of their own, on `bastion.txt`'s).
- * A file named otherwise (`==> /var/log/syslog <==`, a service's log) names none. Undefined for a line that is no file head.
+ * machine the file (or its folder: `worker-1/kubelet.log`) is named after when that machine's own `uname -a` or prompt
+ * follows in the part, or when `files` says the paste's file parts are machines': another part shows its own machine
+ * (review 52e F1: the failing lines under `==> node-a.txt <==` were judged on node-b's kernel, "affected", certain; 52f F1:
+ * `worker-3.txt`'s lines, with no uname of their own, on `bastion.txt`'s), or the name is a node's of the paste's nodes
+ * table (53c F1). A shown machine's name with a word after it (`node-a-kubelet.log`) is that machine's; a name shaped as
+ * no machine's is (`aws-node.log`, `kubelet-2024-12-12.log`: 53a F2). Undefined for a line that is no file head.
  */
-export function fileHeading(lines: { readonly length: number; at(i: number): string }, i: number, trusted = false): Heading | undefined {
-  const name = fileHeadName(lines.at(i));
-  if (name === undefined) return undefined;
+export function fileHeading(
+  lines: { readonly length: number; at(i: number): string },
+  i: number,
+  files: FileMachines | null = null,
+): Heading | undefined {
+  const head = fileHead(lines.at(i));
+  if (head === undefined) return undefined;
   // A part showing its own machine names it, whatever the name's shape ("bastion.txt" under "Linux bastion …").
-  const host = ownMachineFollows(lines, i, name) || (trusted && namesHost(name)) ? machineOf(name) : null;
-  return { host, level: 1, words: name };
+  const host = ownMachine(lines, i, head) ?? (files ? machineNamed(head, files) : null);
+  return { host, level: 1, words: head.stem };
 }
 
-/** Whether, from line `from` (0-based) on, some file's part shows the machine it is named after (fileHeading's `trusted`). */
-export function fileHeadsNameMachines(lines: { readonly length: number; at(i: number): string }, from: number): boolean {
-  for (let i = from; i < lines.length; i++) {
-    const name = fileHeadName(lines.at(i));
-    if (name !== undefined && ownMachineFollows(lines, i, name)) return true;
+/** The machine `files` says a part is named after: by its name, else its folder's. */
+function machineNamed(head: FileHead, files: FileMachines): string | null {
+  for (const name of [head.stem, head.folder]) {
+    if (name === undefined) continue;
+    if (files.nodes.has(name)) return machineOf(name);
+    const owner = files.shown.find((m) => sameMachine(m, name) || ownedBy(name, m));
+    if (owner) return machineOf(owner);
+    if (files.shown.length && namesHost(name) && MACHINE_END.test(name) && !DATED.test(name)) return machineOf(name);
   }
-  return false;
+  return null;
 }
 
-const fileHeadName = (line: string): string | undefined => (line.startsWith("==> ") ? FILE_PART_HEAD.exec(line.trimEnd())?.[1] : undefined);
+/** Whether a file's name is a machine's with a word after it (`worker-1-kubelet`, `worker-1_uname`). */
+const ownedBy = (name: string, machine: string) => {
+  const n = name.toLowerCase();
+  const m = machine.toLowerCase();
+  return n.length > m.length + 1 && n.startsWith(m) && /[-_]/.test(n.charAt(m.length)) && !/\d/.test(n.charAt(m.length + 1));
+};
 
-/** Whether the machine `name` shows itself (its `uname -a`, its prompt) in the part after the file head at line `i`. */
-function ownMachineFollows(lines: { readonly length: number; at(i: number): string }, i: number, name: string): boolean {
+/**
+ * From line `from` (0-based) on, what the file parts show of their machines (FileMachines), or null where no part shows
+ * the machine it is named after and none is named after a node of the paste's nodes table.
+ */
+export function fileHeadsNameMachines(lines: { readonly length: number; at(i: number): string }, from: number): FileMachines | null {
+  const shown: string[] = [];
+  const heads: FileHead[] = [];
+  for (let i = from; i < lines.length; i++) {
+    const head = fileHead(lines.at(i));
+    if (head === undefined) continue;
+    const own = ownMachine(lines, i, head);
+    if (own) shown.push(own);
+    else heads.push(head);
+  }
+  const nodes = heads.length ? tableNodes(lines) : new MachineNames();
+  const named = heads.some((h) => nodes.has(h.stem) || (h.folder !== undefined && nodes.has(h.folder)));
+  return shown.length || named ? { shown, nodes } : null;
+}
+
+/** The nodes of the paste's `kubectl get nodes` tables, by name and address (their rows read once, up to a bound). */
+function tableNodes(lines: { readonly length: number; at(i: number): string }): MachineNames {
+  const nodes = new MachineNames();
+  let rows = 0;
+  for (let i = 0; i < lines.length && rows < MAX_TABLE_NODES; i++) {
+    const line = lines.at(i);
+    if (!line.includes("STATUS") || !NODES_HEADER.test(line.trim())) continue;
+    const table = parseNodesTableAt((k) => (i + k < lines.length ? lines.at(i + k) : undefined));
+    for (const row of table) {
+      nodes.add(row.name);
+      if (row.internalIp) nodes.add(row.internalIp);
+    }
+    rows += table.length;
+    i += table.length;
+  }
+  return nodes;
+}
+const MAX_TABLE_NODES = 5_000;
+
+/**
+ * The machine a file's part shows as its own, its `uname -a` or prompt naming the file (or its folder) or a name the
+ * file's starts with (`worker-1-uname.txt` under "Linux worker-1 …"): that machine, else null.
+ */
+function ownMachine(lines: { readonly length: number; at(i: number): string }, i: number, head: FileHead): string | null {
   for (let n = i + 1; n < Math.min(lines.length, i + 1 + FILE_PART_REACH); n++) {
     const t = lines.at(n).trim();
-    if (t.startsWith("==> ")) return false;
+    if (t.startsWith("==> ")) return null;
     const host = UNAME_HOST.exec(t)?.[1] ?? PROMPT_HOST.exec(t)?.[1];
-    if (host !== undefined && sameMachine(host, name)) return true;
+    if (host === undefined) continue;
+    if (sameMachine(host, head.stem)) return machineOf(head.stem);
+    if (head.folder !== undefined && sameMachine(host, head.folder)) return machineOf(head.folder);
+    if (ownedBy(head.stem, shortName(host))) return machineOf(shortName(host));
   }
-  return false;
+  return null;
 }

@@ -50,7 +50,7 @@ import {
 } from "./os-release";
 import { outputHeadingVia } from "./output-heading";
 import { upstreamOf } from "./package-lists";
-import { podNodes } from "./pod-logs";
+import { eventPod, podNodes } from "./pod-logs";
 import { picksOciRuntime } from "./podman-info";
 import { remoteDaemonCommands } from "./remote-daemon";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
@@ -699,8 +699,9 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
 /** Whether the command a line comes after is one of `kind` (readBundle's containerCommands or sshCommands). */
 /**
  * ExtractedFacts.clusterNode: the `Node:` field above a line in the same pod's description (readBundle's describedNodes),
- * the node a pod's description names for the lines of that pod's `kubectl logs` (review 50d F1), else the source an event
- * line names (`kubectl get events`' and older `describe`'s "kubelet, worker-2").
+ * the node a pod's description names for the lines of that pod's `kubectl logs` (review 50d F1), the node a `get pods -o
+ * wide` table places an event's pod on (53c F3), else the source an event line names (`kubectl get events`' and older
+ * `describe`'s "kubelet, worker-2").
  */
 function clusterNodeOf(
   read: Pick<ReturnType<typeof readBundle>, "describedNodes" | "describedPods" | "podLogs" | "contextNamespaces">,
@@ -718,10 +719,9 @@ function clusterNodeOf(
     const pod = read.describedPods.get(command);
     if (pod !== undefined) place(pod, node);
   }
-  if (read.podLogs.size)
-    for (const [command] of commands)
-      for (const [pod, node] of podNodes(lineAt(command) ?? "", lineAt, command, read.contextNamespaces.get(command)))
-        place(pod, machineOfTarget(node));
+  for (const [command] of commands)
+    for (const [pod, node] of podNodes(lineAt(command) ?? "", lineAt, command, read.contextNamespaces.get(command)))
+      place(pod, machineOfTarget(node));
   return (line) => {
     const command = commandOf(line)?.[0];
     const field = fieldBefore(line);
@@ -729,6 +729,12 @@ function clusterNodeOf(
     const pods = podNode.size && command !== undefined ? read.podLogs.get(command) : undefined;
     const placed = new Set(pods?.flatMap((p) => (podNode.has(p) ? [podNode.get(p)] : [])));
     if (placed.size === 1) return [...placed][0] || null;
+    // An event about a pod that a `get pods -o wide` table places (review 53c F3).
+    const event =
+      podNode.size && command !== undefined
+        ? eventPod(lineAt(command) ?? "", lineAt(line) ?? "", read.contextNamespaces.get(command))
+        : null;
+    if (event && podNode.get(event)) return podNode.get(event) ?? null;
     const source = EVENT_SOURCE.exec(lineAt(line) ?? "")?.[1];
     return source ? machineOfTarget(source) : null;
   };
