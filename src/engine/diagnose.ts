@@ -58,6 +58,7 @@ import {
   tablePrinter,
   unlistedPrinters,
 } from "./symptom-hosts";
+import { rangesForSymptoms } from "./symptom-ranges";
 import type { KernelFacts } from "./types";
 import { confirmByShownCause } from "./unranged-causes";
 import {
@@ -541,9 +542,10 @@ function assemble(
   const kernelRead = facts.kernel?.build && !facts.kernel.named ? facts.kernel : null;
   const beforeBuild = kernelRead?.build ? writtenBeforeBuild(kernelRead.build) : null;
   const predatesKernel = (line: number) => beforeBuild !== null && beforeBuild(facts.lineAt(line) ?? "");
-  for (const record of candidates) {
-    const seen = byRecord.get(record.id) ?? NO_HITS;
+  for (const candidate of candidates) {
+    const seen = byRecord.get(candidate.id) ?? NO_HITS;
     const logEvidence = seen.evidence;
+    const record = rangesForSymptoms(candidate, logEvidence);
     // A failure logged before the upgrade ran what the paste showed before it, else what dpkg says the upgrade replaced.
     let hosts = asAtSymptom(allHosts, single, facts.upgradedAt, { ...facts.replaced, ...facts.beforeUpgrade }, seen, printerOf);
     const symptomLines = () => seen.sightings.flatMap((s) => [...s.lines]);

@@ -23,6 +23,11 @@ export interface RecordRange {
    * whose kernel branch is known to be older is outside it whatever its component's version.
    */
   kernelFrom?: string | undefined;
+  /**
+   * Ids of the record's signatures whose lines this range dates ("crun 1.18's deny-rule error was fixed in 1.18.1, its
+   * devices.allow error was still seen in 1.18.2"): beside hits of the record's other signatures only, it does not hold.
+   */
+  symptoms?: readonly string[] | undefined;
   note?: string | undefined;
 }
 

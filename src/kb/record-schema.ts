@@ -188,6 +188,12 @@ export const rangeSchema = z
       .string()
       .regex(/^\d+\.\d+$/, 'a kernel branch, "6.12"')
       .optional(),
+    /**
+     * Ids of the record's signatures whose lines this range dates, where the bug's symptoms were fixed apart (crun 1.18's
+     * deny-rule error in 1.18.1, its devices.allow error seen still in 1.18.2): beside hits of the other signatures only,
+     * the range does not hold. Without hits (an advisory) every range holds.
+     */
+    symptoms: z.array(nonEmpty).min(1).optional(),
     note: nonEmpty.optional(),
   })
   .superRefine((r, ctx) => {
@@ -590,6 +596,15 @@ export const bugRecordSchema = z
       if (!r.signatures.some((s) => s.id === id))
         ctx.addIssue({ code: "custom", path: ["context", "shownBy", i], message: `no signature "${id}" in this record` });
     });
+    for (const [i, a] of r.affected.entries())
+      for (const [j, g] of a.ranges.entries())
+        for (const [k, id] of (g.symptoms ?? []).entries())
+          if (!r.signatures.some((s) => s.id === id))
+            ctx.addIssue({
+              code: "custom",
+              path: ["affected", i, "ranges", j, "symptoms", k],
+              message: `no signature "${id}" in this record`,
+            });
     r.affected.forEach((a, i) => {
       a.notTaken.forEach((n, j) => {
         const path = ["affected", i, "notTaken", j];

@@ -183,6 +183,18 @@ describe("record context", () => {
   });
 });
 
+describe("a range that dates some signatures' lines", () => {
+  it("names signatures of the record, and refuses an id it does not have", () => {
+    const own = parseRecordFile(FILE, seedText);
+    const first = own.ok ? (own.record.signatures[0]?.id ?? "") : "";
+    const scoped = (ids: string[]) => edited((doc) => doc.setIn([...RANGE, "symptoms"], ids));
+    expect(firstRange(scoped([first])).symptoms).toEqual([first]);
+    expect(problemsOf(scoped(["no-such-signature"])).join("\n")).toMatch(
+      /affected\.0\.ranges\.0\.symptoms\.0: no signature "no-such-signature"/,
+    );
+  });
+});
+
 describe("unranged causes", () => {
   it("accept a cause whose source the record cites, and refuse one citing nothing it references", () => {
     const own = parseRecordFile(FILE, seedText);
