@@ -3,6 +3,7 @@ import { listedEcosystem } from "./facts/component-packages";
 import { kernelFacts } from "./facts/kernel-facts";
 import { isLogFramed } from "./facts/log-framing";
 import { distributionFamily, ecosystemDistribution } from "./facts/os-release";
+import { upstreamOf } from "./facts/package-lists";
 import { runtimeComponent } from "./facts/runtime-version";
 import { isSeriesRelease } from "./facts/uname";
 import { versionsKey } from "./host-checks";
@@ -1110,8 +1111,22 @@ export function mentionedChecks(record: BugRecord, host: HostVersions, decided: 
     const notLogging = host.notAsLogged?.[ecosystem];
     if (notLogging) return hedgeNamed(c, `read from the host, but ${notLogging}`);
     const elsewhere = host.mentionedElsewhere?.[ecosystem];
-    return hedgeNamed(c, `a version the report names, not read from the host${elsewhere ? `: ${elsewhere}` : ""}`);
+    if (elsewhere) return hedgeNamed(c, `a version the report names, not read from the host: ${elsewhere}`);
+    const listing = listedBuildOf(host, ecosystem, c.value);
+    if (listing) return hedgeNamed(c, `read from the host's package listing: ${listing}, a build its distribution may patch`);
+    return hedgeNamed(c, "a version the report names, not read from the host");
   });
+}
+
+/**
+ * The package listing's build (`rpm -q crun`'s "crun-1.18.1-1.fc41") the host's version of a component was read from,
+ * where a listing of the host's own gave it (review 53b F3: it was called "a version the report names").
+ */
+function listedBuildOf(host: HostVersions, ecosystem: string, version: string): string | undefined {
+  const listed = Object.entries(host.packages ?? {}).find(
+    ([name, build]) => !host.packageVia?.[name] && listedEcosystem(name) === ecosystem && upstreamOf(build) === version,
+  );
+  return listed ? `${listed[0]} ${listed[1]}` : undefined;
 }
 
 export function versionChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {

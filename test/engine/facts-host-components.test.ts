@@ -414,8 +414,17 @@ describe("the host's own component versions", () => {
     expect(verdictOf(crun("1.18"), id)).toMatchObject({ status: "affected", level: "verified" });
     expect(verdictOf(crun("1.18"), id)?.certain).toBeUndefined();
     expect(verdictOf(crun("1.17"), id)).toMatchObject({ status: "not-affected", level: "verified" });
-    // 1.18.2 is the last version known to be affected (crun#1599, review 52c F1): 1.18.1 is in the range.
-    expect(verdictOf(crun("1.18.1"), id)).toMatchObject({ status: "affected", level: "verified" });
+    // Docker's deny-rule error (this example's) was fixed in 1.18.1 (NEWS), whatever the other symptom's range says
+    // (review 53a F3: 1.18.2 beside it was "affected (verified)").
+    for (const fixed of ["1.18.1", "1.18.2", "1.19.1"])
+      expect(verdictOf(crun(fixed), id), fixed).toMatchObject({ status: "not-affected", level: "verified" });
+    // The devices.allow error was seen still in 1.18.2 by two reporters (crun#1599, review 52c F1): in range on their
+    // word; after it no release is known to fix it, so beside the symptom affected, not certain, on one report's level.
+    const allow = kb.records.find((r) => r.id === id)?.examples.find((e) => e.log.includes("devices.allow"))?.log ?? "";
+    const crio = (v: string) => crun(v).replace(log, allow);
+    for (const seen of ["1.18.1", "1.18.2"])
+      expect(verdictOf(crio(seen), id), seen).toMatchObject({ status: "affected", level: "corroborated" });
+    expect(verdictOf(crio("1.19.1"), id)).toMatchObject({ status: "affected", level: "reported", certain: false });
     // A container's crun is the image's (review 30d: `podman run … crun --version` ruled the host's bug out, certain).
     const inContainer = crun("1.17").replace("$ crun --version", "$ podman run --rm quay.io/podman/stable crun --version");
     expect(verdictOf(inContainer, id)?.status).toBe("unknown");
@@ -739,6 +748,57 @@ describe("the host's own component versions", () => {
     // Files named otherwise (a system's logs) name no machine: one host's files, its kernel judged.
     const logs = `==> /var/log/syslog <==\nLinux node-a 5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 x86_64 GNU/Linux\n\n==> /var/log/kern.log <==\n${failing}`;
     expect(verdictOf(logs, id)).toMatchObject({ status: "affected" });
+  });
+
+  it("reads a file's part as the machine its folder or its name's start names, and a service's log as no machine (review 53a F1, F2)", () => {
+    const id = "xt-mark-ipv6-typo-2024";
+    const uname = (host: string, abi: number) =>
+      `Linux ${host} 5.15.0-${abi}-generic #${abi + 10}-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux`;
+    const failing = 'exit status 2: ip6tables-restore v1.8.7 (legacy): unknown option "--xor-mark"';
+    const quiet = "I1212 02:10:02.110311 1123 reconciler.go:357] started";
+    // One folder per host, or the host's name first: worker-1 fails on 126, before the range; worker-2's 127 is quiet.
+    for (const [a, b] of [
+      ["worker-1/", "worker-2/"],
+      ["worker-1-", "worker-2-"],
+    ]) {
+      const paste = [
+        `$ tail -n +1 ${a}* ${b}*`,
+        `==> ${a}uname.txt <==\n${uname("worker-1", 126)}\n`,
+        `==> ${b}uname.txt <==\n${uname("worker-2", 127)}\n`,
+        `==> ${a}kubelet.log <==\n${failing}\n`,
+        `==> ${b}kubelet.log <==\n${quiet}`,
+      ].join("\n");
+      expect(verdictOf(paste, id), a).toMatchObject({ status: "not-affected" });
+      expect(verdictOf(paste, id)?.reason, a).toContain("the log's lines are node worker-1's");
+    }
+    // One machine's files: a service's log, a dated log or the machine's own named log beside its uname is that machine's
+    // (53a F2: "no version of aws-node is given").
+    for (const file of ["aws-node.log", "kubelet-2024-12-12.log", "node-a-kubelet.log"]) {
+      const paste = `$ tail -n +1 node-a.txt ${file}\n==> node-a.txt <==\n$ uname -a\n${uname("node-a", 127)}\n\n==> ${file} <==\n${failing}`;
+      expect(verdictOf(paste, id), file).toMatchObject({ status: "affected" });
+    }
+  });
+
+  it("reads a file's part named after a node of the paste's nodes table, by its name or address, as that node's (review 53c F1)", () => {
+    const id = "containerd-1.6.3-loopback-cni-1.0.0";
+    const row = (name: string, ip: string, runtime: string) =>
+      `${name.padEnd(44)}Ready    <none>   12d   v1.25.9   ${ip.padEnd(13)} <none>        Ubuntu 22.04.4 LTS   5.15.0-105-generic   containerd://${runtime}`;
+    const table = [
+      "NAME                                        STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION       CONTAINER-RUNTIME",
+      row("ip-10-0-1-23.eu-west-1.compute.internal", "10.0.1.23", "1.6.4"),
+      row("ip-10-0-2-87.eu-west-1.compute.internal", "10.0.2.87", "1.6.3"),
+    ].join("\n");
+    const failing =
+      'E0412 08:01:02.123456    1842 remote_runtime.go:116] "RunPodSandbox from runtime service failed" err="rpc error: code = Unknown desc = failed to setup network for sandbox: plugin type=\\"loopback\\" failed (add): incompatible CNI versions; config is \\"1.0.0\\", plugin supports [\\"0.1.0\\" \\"0.2.0\\" \\"0.3.0\\" \\"0.3.1\\" \\"0.4.0\\"]"';
+    const quiet = "I0412 08:01:02.000000    1842 kubelet.go:2100] SyncLoop (PLEG)";
+    // The failing lines are the node on 1.6.4's: not the other node's 1.6.3, "affected", certain.
+    for (const [a, b] of [
+      ["ip-10-0-1-23.eu-west-1.compute.internal.log", "ip-10-0-2-87.eu-west-1.compute.internal.log"],
+      ["10.0.1.23-kubelet.log", "10.0.2.87-kubelet.log"],
+    ]) {
+      const paste = `$ kubectl get nodes -o wide\n${table}\n$ tail -n 1 ${a} ${b}\n==> ${a} <==\n${failing}\n\n==> ${b} <==\n${quiet}`;
+      expect(verdictOf(paste, id), a).toMatchObject({ status: "not-affected" });
+    }
   });
 
   it("reads `crio version`'s table as the host's CRI-O, as CRI-O prints it with or without its first line (review 47a F7)", () => {
@@ -1067,12 +1127,22 @@ ${table}`);
       "Following an update of `containerd.io` from version `1.7.23-1` to `1.7.24-1`, Gluetun doesn't start anymore.",
       "Following an update of `containerd.io` to `1.7.24-1`, Gluetun doesn't start anymore.",
       "after unattended-upgrades moved containerd.io from 1.7.23-1 to 1.7.24-1 the VPN container fails",
+      // With a "v", joined or apart (review 53b F4: gluetun#2641's title).
+      "Ubuntu Containerd.io v 1.7.24-1 not compatible",
+      "after the upgrade to containerd.io v1.7.24-1 the VPN container fails",
+      "after unattended-upgrades moved containerd.io from v1.7.23-1 to v1.7.24-1 the VPN container fails",
     ]) {
       expect(extractFacts(named).packages, named).toEqual({ "containerd.io": "1.7.24-1" });
       const verdict = verdictOf(`${named}\n${tun}`, id);
       expect(verdict, named).toMatchObject({ status: "affected", certain: false });
       expect(verdict?.reason, named).toMatch(/a version the report names, not read from the host/);
     }
+    // `rpm -q`'s answer is the host's own listing, said so (review 53b F3: "a version the report names").
+    const rpm = verdictOf(
+      "$ rpm -q crun\ncrun-1.18.1-1.fc41.x86_64\nContainer creation error: writing file `devices.allow`: Operation not permitted",
+      "crun-1.18-systemd-device-rules-regression",
+    );
+    expect(rpm?.reason).toContain("read from the host's package listing: crun 1.18.1-1.fc41");
     // A listing's row alone is the host's build too (no host was judged on it before: review 51h F3).
     const row = "ii  containerd.io   1.7.24-1   amd64   An open and reliable container runtime";
     expect(verdictOf(`${row}\n${tun}`, id)).toMatchObject({

@@ -660,13 +660,14 @@ function dockerClientVersion(versionLine: string, [above, aboveThat]: [string, s
 
 /**
  * A package's whole build named in a sentence or a title, the packaging revision after the release ("container error
- * after upgrade to containerd.io 1.4.6-1", containerd#5547; "Bug: Containerd.io 1.7.24-1 | …"; "docker-ce
+ * after upgrade to containerd.io 1.4.6-1", containerd#5547; "Bug: Containerd.io 1.7.24-1 | …"; "Containerd.io v 1.7.24-1 not
+ * compatible", gluetun#2641, review 53b F4; "docker-ce
  * `5:27.4.0-1~ubuntu.24.04~noble`"): which build of the package the reporter ran, for the records that range a
  * package's builds (Docker's containerd.io bundles runc). The same words may stand between the name and the build as for a
  * version named in passing; a revision starts with a digit, or Alpine's "r" and one ("-ce" is Docker's old edition).
  */
 const PROSE_BUILD = new RegExp(
-  `(?:^|[^\\w/.-])(${LISTED_PACKAGES.map((n) => n.replace(/[.+]/g, "\\$&")).join("|")})${QUOTE}(?:\\s+version|\\s+to(?:\\s+version)?)?\\s*:?\\s*${QUOTE}((?:\\d+:)?\\d+\\.\\d+(?:\\.\\d+)?(?:[~+][\\w.]+)?-r?\\d[\\w~+]*(?:\\.[\\w~+]+)*)(?![\\w+~-]|\\.\\w)`,
+  `(?:^|[^\\w/.-])(${LISTED_PACKAGES.map((n) => n.replace(/[.+]/g, "\\$&")).join("|")})${QUOTE}(?:\\s+version|\\s+to(?:\\s+version)?)?\\s*:?\\s*${QUOTE}(?:v\\s?)?((?:\\d+:)?\\d+\\.\\d+(?:\\.\\d+)?(?:[~+][\\w.]+)?-r?\\d[\\w~+]*(?:\\.[\\w~+]+)*)(?![\\w+~-]|\\.\\w)`,
   "gi",
 );
 
@@ -675,7 +676,7 @@ const PROSE_BUILD = new RegExp(
  * `1.7.23-1` to `1.7.24-1`": review 51h F3): B is the build the host ran after it; A, before it, is no claim.
  */
 const PROSE_BUILD_CHANGE = new RegExp(
-  `(?:^|[^\\w/.-])(${LISTED_PACKAGES.map((n) => n.replace(/[.+]/g, "\\$&")).join("|")})${QUOTE}\\s+from\\s+(?:version\\s+)?${QUOTE}(?:\\d+:)?\\d+\\.[\\w.~+:-]*${QUOTE}\\s+to\\s+(?:version\\s+)?${QUOTE}((?:\\d+:)?\\d+\\.\\d+(?:\\.\\d+)?(?:[~+][\\w.]+)?-r?\\d[\\w~+]*(?:\\.[\\w~+]+)*)(?![\\w+~-]|\\.\\w)`,
+  `(?:^|[^\\w/.-])(${LISTED_PACKAGES.map((n) => n.replace(/[.+]/g, "\\$&")).join("|")})${QUOTE}\\s+from\\s+(?:version\\s+)?${QUOTE}(?:v\\s?)?(?:\\d+:)?\\d+\\.[\\w.~+:-]*${QUOTE}\\s+to\\s+(?:version\\s+)?${QUOTE}(?:v\\s?)?((?:\\d+:)?\\d+\\.\\d+(?:\\.\\d+)?(?:[~+][\\w.]+)?-r?\\d[\\w~+]*(?:\\.[\\w~+]+)*)(?![\\w+~-]|\\.\\w)`,
   "gi",
 );
 
