@@ -18,6 +18,7 @@ import {
 import { UPGRADE_READ } from "./facts/component-upgrades";
 import { writtenBeforeBuild } from "./facts/kernel-built";
 import { isBootBanner, isCrashHeader } from "./facts/kernel-mentions";
+import { LOGIN_BANNER_VIA } from "./facts/kernel-shapes";
 import { fileOfLine } from "./facts/log-files";
 import { compareNodes, nodeHost } from "./fleet";
 import { perVersions } from "./host-checks";
@@ -516,7 +517,7 @@ function assemble(
   // The machine the paste's own output is: its uname's, else the one whose prompt or `ssh` target printed every version
   // it read (review 42b F2: web-1's `containerd --version` ruled out web-2's line, with no uname in the paste).
   const ownMachine: OwnMachine | null = facts.unameHost
-    ? { names: [facts.unameHost], by: "its uname" }
+    ? { names: [facts.unameHost], by: facts.kernel?.via === LOGIN_BANNER_VIA ? "its login banner" : "its uname" }
     : facts.readingsHosts
       ? {
           names: facts.readingsHosts,

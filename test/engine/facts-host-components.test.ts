@@ -1088,13 +1088,25 @@ ${table}`);
       "We upgraded containerd from 1.6.2 to 1.6.3 and now every new pod is stuck in ContainerCreating.",
       "Since an update of containerd.io from 1.6.2-1 to 1.6.3-1 every new pod is stuck:",
       "After I upgraded containerd from v1.6.2 -> v1.6.3 last night every new pod is stuck",
+      // A verb after the name (review 53a F4).
+      "containerd was upgraded from 1.6.2 to 1.6.3 by unattended-upgrades last night; since then:",
+      "containerd went from 1.6.2 to 1.6.3 during last night's unattended-upgrades, since then:",
+      "The containerd.io package got bumped from 1.6.2-1 to 1.6.3-1 and now:",
     ]) {
       expect(extractFacts(told).named, told).toMatchObject({ containerd: "1.6.3" });
       expect(verdictOf(`${told}\n${cni}`, id), told).toMatchObject({ status: "affected", certain: false });
     }
+    // crun numbers its releases with two parts (crun#1588's title: "crun 1.18"): read as the release named.
+    for (const told of [
+      "Docker 27.3.1 with crun 1.18 as default runtime, systemd 256:",
+      "We upgraded crun from 1.17 to 1.18 this morning:",
+    ])
+      expect(extractFacts(told).named, told).toMatchObject({ crun: "1.18" });
+    expect(extractFacts("crun 1.18.x everywhere").named).toMatchObject({ crun: "1.18.x" });
     // The release a change brought that cured it, or one a question weighs, is no host's.
     for (const cure of [
       "We upgraded containerd from 1.6.3 to 1.6.4 and the error went away.",
+      "containerd was upgraded from 1.6.3 to 1.6.4 and the error is gone.",
       "Fixed by upgrading containerd from 1.6.3 to 1.6.4.",
       "Should we upgrade containerd from 1.6.3 to 1.6.4?",
     ])

@@ -40,6 +40,20 @@ describe("a uname of one machine beside another machine's lines", () => {
     });
   });
 
+  it("takes Ubuntu's login banner after an `ssh` as the kernel of the machine logged into (review 53c F4)", () => {
+    const banner = (release: string) =>
+      `Welcome to Ubuntu 22.04.5 LTS (GNU/Linux ${release} x86_64)\n\n * Documentation:  https://help.ubuntu.com\n\nLast login: Tue Dec  3 01:58:12 2024 from 10.0.0.5`;
+    // The bastion's banner judges nothing of worker-2's lines (before: "affected", high, on the bastion's kernel).
+    const bastion = `me@laptop:~$ ssh ops@bastion\n${banner("5.15.0-127-generic")}\nops@bastion:~$ ssh worker-2 sudo crictl logs 3f2a1b9c8d7e\n${CRICTL}`;
+    expect(verdictOf(bastion)).toMatchObject({ status: "unknown", reason: expect.stringContaining("no version of worker-2 is given") });
+    expect(verdictOf(bastion)?.reason).toContain("(its login banner)");
+    // worker-2's own banner, its shell's lines after it, beside the bastion's uname: worker-2's kernel judges them
+    // (before: "2 kernels", undecided); its release is the bastion's os-release's, not worker-2's, so the ABI alone is read.
+    const worker = `ops@bastion:~$ uname -a\n${unameJammy127("bastion")}\n${UBUNTU_2204_OS_RELEASE}\nops@bastion:~$ ssh worker-2\n${banner("5.15.0-126-generic")}\nops@worker-2:~$ sudo crictl logs 3f2a1b9c8d7e\n${CRICTL}`;
+    expect(verdictOf(worker)?.reason).toContain("node worker-2 (5.15.0-126-generic)");
+    expect(verdictOf(worker)?.reason).toContain("as ubuntu:22.04 linux: not-affected");
+  });
+
   it("takes a kernel read without a host name (uname -r, /proc/version, hostnamectl) as the machine whose prompt or ssh target printed it (review 48b F1)", () => {
     // Worker-1's kernel is past the fix (5.15.0-131 on 22.04); worker-2's line failed. Before: "not affected", certain.
     const failing = `admin@bastion:~$ ssh worker-2 sudo crictl logs 3f2a1b9c8d7e\n${CRICTL}`;

@@ -18,7 +18,15 @@ import { machineOf as machineOfTarget } from "./fan-out-reader";
 import { type ComponentReadings, type HostComponents, hostComponents, namedComponents } from "./host-components";
 import { findIptables, type LineRef, pickIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
-import { bootBanners, crashHeaders, disputesKernel, type KernelLine, kernelReleasesNamed, pickKernelMention } from "./kernel-mentions";
+import {
+  bootBanners,
+  crashHeaders,
+  disputesKernel,
+  type KernelLine,
+  kernelReleasesNamed,
+  loginBanners,
+  pickKernelMention,
+} from "./kernel-mentions";
 import { buildOfPackage, kernelPackageRow } from "./kernel-package-row";
 import { NODES_HEADER, oneRowPerNode, osImageToOs, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
 import { fromRotatedFile } from "./log-files";
@@ -361,6 +369,8 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   // A grep over a glob prints each rotated file's lines under its name (review 50e F2: `zgrep … /var/log/messages*`).
   const readPast = (line: number) => pastRead(line) || beforeReboot(line) || fromRotatedFile(textLines.at(line - 1) ?? "");
   const osSection = pickOsSection(sections);
+  // What other output names (see mentions.ts): a kernel, an OS, `docker info`'s and kubectl's component versions.
+  const candidates = pre ? pre.mentionLines : mentionLines(text);
   const kernelSources: KernelSource[] = [];
   for (const s of sections) {
     if (s.kind !== "uname" && s.kind !== "proc-version") continue;
@@ -373,6 +383,15 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     if (uname)
       kernelSources.push({ uname, line: s.lines[0], machine: machine?.includes(",") ? null : machine, prompt: labelOf(s.lines[0]) });
   }
+  // Ubuntu's login banner an `ssh` into a machine printed is that machine's kernel, as its uname there would be (review
+  // 53c F4: a bastion's banner judged worker-2's lines; worker-2's own, after `ssh worker-2`, left "2 kernels" undecided).
+  for (const banner of loginBanners(candidates)) {
+    const machine = overSsh(banner.line) ? labelOf(banner.line) : null;
+    if (!machine || machine.includes(",") || containerOutput.has(banner.line)) continue;
+    // That machine's own output, no kernel named in passing: its host is the machine the session logged into.
+    const { named: _named, ...own } = banner.uname;
+    kernelSources.push({ uname: { ...own, hostname: machine }, line: banner.line, machine, prompt: machine });
+  }
   // The machine a command or fan-out header names, by the host name its own uname printed where that is another.
   const aliases = machineAliases(kernelSources);
   const commandHost = aliases.size
@@ -381,8 +400,6 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
         return (label && aliases.get(label)) ?? label;
       }
     : labelOf;
-  // What other output names (see mentions.ts): a kernel, an OS, `docker info`'s and kubectl's component versions.
-  const candidates = pre ? pre.mentionLines : mentionLines(text);
   // A command line is no output, but one that sets up the cluster's release names it (review 34a: "$ kind create cluster
   // --image kindest/node:v1.29.2" was read only without its prompt).
   const mentions = sortMentions(

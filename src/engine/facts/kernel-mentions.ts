@@ -17,6 +17,7 @@ import { claimsHost, PROSE, proseRole, trimPunctuation } from "./kernel-prose";
 import {
   alongsideProse,
   EMBEDDED_UNAME,
+  LOGIN_BANNER_VIA,
   lineVia,
   MENTIONS,
   notTheHostsBefore,
@@ -167,6 +168,23 @@ export const crashHeaders = (candidates: readonly LineRef[], lineAt?: (line: num
  */
 export const bootBanners = (candidates: readonly LineRef[], lineAt?: (line: number) => string): KernelLine[] =>
   kernelLines(candidates, BOOT_LINE, lineAt);
+
+/** Ubuntu's login banner, which /etc/update-motd.d/00-header prints on the machine a session logs into. */
+const LOGIN_BANNER = /\bWelcome to [^()]{1,80} \(GNU\/Linux \d/;
+
+/**
+ * The login banners among the candidate lines, each with the kernel it names: the machine's that the session an `ssh`
+ * opened logged into (review 53c F4), read as that machine's.
+ */
+export function loginBanners(candidates: readonly LineRef[]): KernelLine[] {
+  const found: KernelLine[] = [];
+  for (const { text, line } of candidates) {
+    if (!LOGIN_BANNER.test(text)) continue;
+    const uname = mentionsIn(text).kernels.find((u) => u.via === LOGIN_BANNER_VIA);
+    if (uname?.release) found.push({ line, uname });
+  }
+  return found;
+}
 
 /** The candidate lines of one kind (`shape`), in line order, each with the kernel it prints (not a quoted or retold one). */
 function kernelLines(candidates: readonly LineRef[], shape: RegExp, lineAt?: (line: number) => string): KernelLine[] {

@@ -6,6 +6,9 @@
 import { BOUND_AFTER, NOT_THE_HOSTS, PROSE, proseRole, trimPunctuation } from "./kernel-prose";
 import { looksLikeRelease, type UnameFacts } from "./uname";
 
+/** What Ubuntu's login banner ("Welcome to Ubuntu 24.04.2 LTS (GNU/Linux 6.8.0-57-generic x86_64)") names. */
+export const LOGIN_BANNER_VIA = "Ubuntu's login banner (the machine the session logged into)";
+
 // The build as uname -v prints it: "#N[suffix]", SMP/PREEMPT words, then the build date's weekday
 // ("Tue Sep 25 …") or Debian's "Debian 5.10.70-1 (…)": "Linux 5.4.0 #1 SMP and 5.15.0 too" is prose. The host
 // name may be hidden ("Linux ... 5.4.0-94-generic #106-Ubuntu SMP …", "Linux <CENSORED> 5.10.60-v7l+ #1449 SMP …").
@@ -103,7 +106,7 @@ export const MENTIONS: readonly MentionShape[] = [
   // Ubuntu's login banner: the machine the session logged into, which may be a bastion's.
   {
     re: /\bWelcome to [^()]{1,80} \(GNU\/Linux (?=(\d+\.\d+\.\d+[^\s)]*))\1 [\w]+\)/,
-    via: "Ubuntu's login banner (the machine the session logged into)",
+    via: LOGIN_BANNER_VIA,
   },
   // The boot loader's entry as /proc/cmdline opens or the boot log's "Command line:" shows it: the running
   // kernel's image, "BOOT_IMAGE=(hd0,gpt2)/vmlinuz-5.14.0-427.el9.x86_64". Not inside another line: kexec's

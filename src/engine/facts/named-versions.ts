@@ -121,6 +121,9 @@ const namedMarkers = (names: readonly string[]) =>
     `${n}\` \``,
     `${n}\` to `,
     `${n}\` from `,
+    // A change told with a verb before "from A to B" (CHANGED: "containerd was upgraded from", "went from", review 53a F4).
+    ...["was ", "were ", "got ", "went ", "jumped ", "has been ", "had been ", "package "].map((w) => `${n} ${w}`),
+    ...["upgraded", "updated", "bumped", "moved", "changed"].map((w) => `${n} ${w} from `),
     // An environment list: "- runc: 1.1.12", "- containerd: **1.7.2**", "**Kubernetes**: v1.28.2". Only
     // with a version's first character after the colon: syslog writes "host kubelet: E0413 …" on
     // every line of a daemon's log, and those lines would crowd the mentions read (MAX_MENTION_LINES).
@@ -407,6 +410,15 @@ const QUOTE = "(?:[`'\"]|\\*{1,2})?";
 // A development build ("runc version 1.1.0+dev") is no release either (review 34a).
 // A series ("1.10.x", "28.X": every release of it) is read too; the verdict judges it whole or leaves it unknown (verdict.ts).
 const VERSION = "v?(\\d+\\.\\d+\\.\\d+(?:-(?:ce|ee|rc\\.?\\d+|beta\\.?\\d+))?|\\d+\\.\\d+\\.[xX])(?!\\w|\\.\\d|\\+really|\\+dev)";
+/** crun numbers its releases with two parts too ("crun 1.18", crun#1588's title): read so for crun only. */
+const TWO_PART_VERSION = "v?(\\d+\\.\\d+\\.[xX]|\\d+\\.\\d+(?:\\.\\d+)?)(?!\\w|\\.\\d|\\+really|\\+dev)";
+const versionOf = (ecosystem: string) => (ecosystem === "crun" ? TWO_PART_VERSION : VERSION);
+/**
+ * How a sentence may tell a component's change before "from A to B": "containerd was upgraded from", "went from", "the
+ * containerd.io package got bumped from" (review 53a F4).
+ */
+const CHANGED =
+  "(?:\\s+package)?(?:\\s+(?:(?:was|were|got|has\\s+been|had\\s+been|been)\\s+)?(?:upgraded|updated|bumped|moved|changed|went|jumped))?";
 const NAMED_VERSIONS = COMPONENT_NAMES.map(
   ([ecosystem, names, base]) =>
     [
@@ -414,7 +426,7 @@ const NAMED_VERSIONS = COMPONENT_NAMES.map(
       // The name, then at most "version", "to (version)", ":" or "(version" before the number, which
       // may be quoted and carry a package epoch ("`5:29.0.0-1~ubuntu…`").
       new RegExp(
-        `(?:^|[^\\w/.-])(?:${names})${QUOTE}${DISTRIBUTION_OF}(?:\\s+version|\\s+to(?:\\s+version)?)?\\s*(?:(?::|\\((?:version\\s*)?)\\s*)?${ecosystem === "kubernetes" ? KUBE_EDITION : ""}${QUOTE}(?:\\d+:)?${VERSION}`,
+        `(?:^|[^\\w/.-])(?:${names})${QUOTE}${DISTRIBUTION_OF}(?:\\s+version|\\s+to(?:\\s+version)?)?\\s*(?:(?::|\\((?:version\\s*)?)\\s*)?${ecosystem === "kubernetes" ? KUBE_EDITION : ""}${QUOTE}(?:\\d+:)?${versionOf(ecosystem)}`,
         "gi",
       ),
       // dpkg and apt: "Unpacking docker-ce (5:23.0.1-1~debian.11~bullseye) over (...)", "Setting up runc (1.1.12-0ubuntu3)";
@@ -427,7 +439,7 @@ const NAMED_VERSIONS = COMPONENT_NAMES.map(
       // A change told "<name> from A to B" ("upgraded containerd from 1.6.2 to 1.6.3", "an update of docker-ce from
       // 5:25.0.5-1~… to 5:26.0.0-1~…"): B is the release the host ran after it, A no claim (review 52b F1).
       new RegExp(
-        `(?:^|[^\\w/.-])(?:${names})${QUOTE}${DISTRIBUTION_OF}\\s+from\\s+(?:version\\s+)?${QUOTE}(?:\\d+:)?v?\\d+\\.\\d+[\\w.~+:-]{0,80}${QUOTE}\\s*(?:\\bto\\b|->|\u2192)\\s*(?:version\\s+)?${QUOTE}(?:\\d+:)?${VERSION}`,
+        `(?:^|[^\\w/.-])(?:${names})${QUOTE}${DISTRIBUTION_OF}${CHANGED}\\s+from\\s+(?:version\\s+)?${QUOTE}(?:\\d+:)?v?\\d+\\.\\d+[\\w.~+:-]{0,80}${QUOTE}\\s*(?:\\bto\\b|->|\u2192)\\s*(?:version\\s+)?${QUOTE}(?:\\d+:)?${versionOf(ecosystem)}`,
         "gi",
       ),
     ] as const,
