@@ -760,6 +760,8 @@ describe("the host's own component versions", () => {
     for (const [a, b] of [
       ["worker-1/", "worker-2/"],
       ["worker-1-", "worker-2-"],
+      // Deeper folders and a name that is another's with a word after it, listed after it (review 53e F1, F2).
+      ["worker-1/logs/", "worker-2/logs/"],
     ]) {
       const paste = [
         `$ tail -n +1 ${a}* ${b}*`,
@@ -771,9 +773,36 @@ describe("the host's own component versions", () => {
       expect(verdictOf(paste, id), a).toMatchObject({ status: "not-affected" });
       expect(verdictOf(paste, id)?.reason, a).toContain("the log's lines are node worker-1's");
     }
+    // A machine whose name is another's with a word after it, listed after it: its own part, not the other's (53e F1:
+    // gpu-node-spot's failing line was judged on gpu-node's 126, "not affected", certain).
+    const spot = [
+      "$ tail -n +1 gpu-node/* gpu-node-spot/*",
+      `==> gpu-node/uname.txt <==\n${uname("gpu-node", 126)}\n`,
+      `==> gpu-node/kubelet.log <==\n${quiet}\n`,
+      `==> gpu-node-spot/uname.txt <==\n${uname("gpu-node-spot", 127)}\n`,
+      `==> gpu-node-spot/kubelet.log <==\n${failing}`,
+    ].join("\n");
+    expect(verdictOf(spot, id)).toMatchObject({ status: "affected" });
+    expect(verdictOf(spot, id)?.reason).toContain("the log's lines are node gpu-node-spot's");
+    // worker-1's failing part named with a date, or a pod's log in its folder (53e F2).
+    const dated = [
+      "$ tail -n +1 worker-*",
+      `==> worker-1-uname.txt <==\n${uname("worker-1", 126)}\n`,
+      `==> worker-2-uname.txt <==\n${uname("worker-2", 127)}\n`,
+      `==> worker-1-2024-12-12.log <==\n${failing}\n`,
+      `==> worker-2/aws-node-2x4k7.log <==\n${quiet}`,
+    ].join("\n");
+    expect(verdictOf(dated, id)).toMatchObject({ status: "not-affected" });
     // One machine's files: a service's log, a dated log or the machine's own named log beside its uname is that machine's
     // (53a F2: "no version of aws-node is given").
-    for (const file of ["aws-node.log", "kubelet-2024-12-12.log", "node-a-kubelet.log"]) {
+    for (const file of [
+      "aws-node.log",
+      "kubelet-2024-12-12.log",
+      "node-a-kubelet.log",
+      "aws-node-2x4k7.log",
+      "debug-1.log",
+      "kubelet-1.log",
+    ]) {
       const paste = `$ tail -n +1 node-a.txt ${file}\n==> node-a.txt <==\n$ uname -a\n${uname("node-a", 127)}\n\n==> ${file} <==\n${failing}`;
       expect(verdictOf(paste, id), file).toMatchObject({ status: "affected" });
     }
@@ -795,6 +824,8 @@ describe("the host's own component versions", () => {
     for (const [a, b] of [
       ["ip-10-0-1-23.eu-west-1.compute.internal.log", "ip-10-0-2-87.eu-west-1.compute.internal.log"],
       ["10.0.1.23-kubelet.log", "10.0.2.87-kubelet.log"],
+      // A node's name with a word after it (53e F3).
+      ["ip-10-0-1-23-kubelet.log", "ip-10-0-2-87-kubelet.log"],
     ]) {
       const paste = `$ kubectl get nodes -o wide\n${table}\n$ tail -n 1 ${a} ${b}\n==> ${a} <==\n${failing}\n\n==> ${b} <==\n${quiet}`;
       expect(verdictOf(paste, id), a).toMatchObject({ status: "not-affected" });

@@ -422,6 +422,9 @@ staging      web-0   1/1     Running   0          40d   10.0.1.12    web-1   <no
     expect(cniVerdict(`${table}\n${events("-n staging", "")}\n${placed("web-2")}`)?.reason).not.toContain(
       "the log's lines are node web-2's",
     );
+    // `kubectl events` (1.26 on) prints the object's kind capitalised (review 53e F4).
+    const newer = `$ kubectl events -n prod --types=Warning\nLAST SEEN   TYPE      REASON                   OBJECT      MESSAGE\n2m          Warning   FailedCreatePodSandBox   Pod/web-0   ${sandbox}`;
+    expect(cniVerdict(`${table}\n${newer}\n${placed("web-2")}`)?.reason).toContain("the log's lines are node web-2's");
   });
 
   it("judges the cluster's output with no table on the paste's own versions as ones that may not be the failing node's (review 45a F11)", () => {

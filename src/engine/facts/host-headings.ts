@@ -163,11 +163,18 @@ const PROMPT_HOST = /^[\w.-]{1,32}@([A-Za-z0-9][\w.-]{0,62})[:\s][^\n]{0,80}?[$#
 const MACHINE_END = /(?:\d|[-_][a-z])$/i;
 /** A date in a name (`kubelet-2024-12-12`, `journal-20241212`): a rotated log's, no machine's. */
 const DATED = /(?:19|20)\d\d-?[01]\d-?[0-3]\d/;
+/** A pod's random suffix as Kubernetes makes it (no vowels, no 0, 1 or 3): `aws-node-2x4k7` is a pod's log, no machine's. */
+const POD_SUFFIX = /-[bcdfghjklmnpqrstvwxz2456789]{5}$/;
+/** A word of a log's or a program's name (`kubelet-1.log`, `debug-1.log`): no machine's (review 53e F6). */
+const PROGRAM_WORD =
+  /^(?:kubelet|containerd|dockerd?|crio|runc|crun|podman|etcd|coredns|calico|cilium|flannel|proxy|kube|apiserver|scheduler)$/i;
+/** How many folders above a file may name its machine (`worker-1/logs/kubelet.log`, review 53e F2). */
+const FOLDER_REACH = 3;
 
-/** The head of one file's part of `tail` or `head` over several files: the file's name without its extensions, and its folder. */
+/** The head of one file's part of `tail` or `head` over several files: the file's name without its extensions, and its folders, nearest first. */
 interface FileHead {
   stem: string;
-  folder: string | undefined;
+  folders: readonly string[];
 }
 function fileHead(line: string): FileHead | undefined {
   if (!line.startsWith("==> ")) return undefined;
@@ -176,27 +183,33 @@ function fileHead(line: string): FileHead | undefined {
   const path = t.slice(4, -4).split("/");
   const m = FILE_NAME.exec(path.at(-1) ?? "");
   if (!m) return undefined;
-  const folder = path.length > 1 ? path.at(-2) : undefined;
-  return { stem: (m[1] ?? m[2]) as string, folder: folder && FOLDER.test(folder) ? folder : undefined };
+  const folders = path
+    .slice(-1 - FOLDER_REACH, -1)
+    .reverse()
+    .filter((f) => FOLDER.test(f));
+  return { stem: (m[1] ?? m[2]) as string, folders };
 }
 
 /**
  * What a paste's file parts show of their machines (fileHeading's `files`): the machines some part shows as the one it is
- * named after, and the nodes of a `kubectl get nodes` table the paste holds, by name and INTERNAL-IP.
+ * named after, and the nodes of a `kubectl get nodes` table the paste holds, by name and INTERNAL-IP; each indexed, so a
+ * part's name is looked up, not compared with every machine (review 53f F1: 5,000 hosts' parts took 29 s).
  */
 export interface FileMachines {
-  shown: readonly string[];
+  shown: MachineNames;
+  anyShown: boolean;
   nodes: MachineNames;
 }
 
 /**
  * A file's part of `tail -n +1 node-a.txt node-b.txt` as a heading: level 1 (each file ends the one before), naming the
- * machine the file (or its folder: `worker-1/kubelet.log`) is named after when that machine's own `uname -a` or prompt
- * follows in the part, or when `files` says the paste's file parts are machines': another part shows its own machine
- * (review 52e F1: the failing lines under `==> node-a.txt <==` were judged on node-b's kernel, "affected", certain; 52f F1:
- * `worker-3.txt`'s lines, with no uname of their own, on `bastion.txt`'s), or the name is a node's of the paste's nodes
- * table (53c F1). A shown machine's name with a word after it (`node-a-kubelet.log`) is that machine's; a name shaped as
- * no machine's is (`aws-node.log`, `kubelet-2024-12-12.log`: 53a F2). Undefined for a line that is no file head.
+ * machine the file (or a folder above it: `worker-1/kubelet.log`) is named after when that machine's own `uname -a` or
+ * prompt follows in the part, or when `files` says the paste's file parts are machines': another part shows its own
+ * machine (review 52e F1: the failing lines under `==> node-a.txt <==` were judged on node-b's kernel, "affected", certain;
+ * 52f F1: `worker-3.txt`'s lines, with no uname of their own, on `bastion.txt`'s), or the name is a node's of the paste's
+ * nodes table (53c F1). A machine's name with a word or a date after it (`node-a-kubelet.log`) is that machine's, the
+ * longest such name first (53e F1: `gpu-node-spot`'s part was `gpu-node`'s); a name shaped as no machine's is none's
+ * (`aws-node.log`, `kubelet-2024-12-12.log`, a pod's log: 53a F2, 53e F6). Undefined for a line that is no file head.
  */
 export function fileHeading(
   lines: { readonly length: number; at(i: number): string },
@@ -210,42 +223,64 @@ export function fileHeading(
   return { host, level: 1, words: head.stem };
 }
 
-/** The machine `files` says a part is named after: by its name, else its folder's. */
+/** The machine `files` says a part is named after: by its name, else a folder's; a machine's name first, then a shape. */
 function machineNamed(head: FileHead, files: FileMachines): string | null {
-  for (const name of [head.stem, head.folder]) {
-    if (name === undefined) continue;
-    if (files.nodes.has(name)) return machineOf(name);
-    const owner = files.shown.find((m) => sameMachine(m, name) || ownedBy(name, m));
+  const names = [head.stem, ...head.folders];
+  const known = (n: string) => files.shown.has(n) || files.nodes.has(n);
+  for (const name of names) {
+    if (known(name)) return machineOf(name);
+    const owner = ownerOf(name, known);
     if (owner) return machineOf(owner);
-    if (files.shown.length && namesHost(name) && MACHINE_END.test(name) && !DATED.test(name)) return machineOf(name);
   }
-  return null;
+  if (!files.anyShown) return null;
+  const shaped = names.find(machineShaped);
+  return shaped === undefined ? null : machineOf(shaped);
 }
 
-/** Whether a file's name is a machine's with a word after it (`worker-1-kubelet`, `worker-1_uname`). */
-const ownedBy = (name: string, machine: string) => {
-  const n = name.toLowerCase();
-  const m = machine.toLowerCase();
-  return n.length > m.length + 1 && n.startsWith(m) && /[-_]/.test(n.charAt(m.length)) && !/\d/.test(n.charAt(m.length + 1));
-};
+/** Whether a file's or folder's name is shaped as a machine's, where the paste's file parts are machines'. */
+const machineShaped = (name: string): boolean =>
+  namesHost(name) &&
+  MACHINE_END.test(name) &&
+  !DATED.test(name) &&
+  !POD_SUFFIX.test(name) &&
+  !name.split(/[-_]/).some((part) => PROGRAM_WORD.test(part) || TITLE_PART.test(part));
+
+/**
+ * The longest start of `name` that is a machine `known` knows, before a word or a date (`worker-1-kubelet`,
+ * `worker-1_uname`, `worker-1-2024-12-12`; not `node-a-2`, perhaps another machine): undefined for none.
+ */
+function ownerOf(name: string, known: (name: string) => boolean): string | undefined {
+  for (let at = name.length - 2; at > 0; at--) {
+    const c = name.charAt(at);
+    if (c !== "-" && c !== "_") continue;
+    const rest = name.slice(at + 1);
+    if (/^\d/.test(rest) && !DATED.test(rest)) continue;
+    const start = name.slice(0, at);
+    if (known(start)) return start;
+  }
+  return undefined;
+}
 
 /**
  * From line `from` (0-based) on, what the file parts show of their machines (FileMachines), or null where no part shows
  * the machine it is named after and none is named after a node of the paste's nodes table.
  */
 export function fileHeadsNameMachines(lines: { readonly length: number; at(i: number): string }, from: number): FileMachines | null {
-  const shown: string[] = [];
+  const shown = new MachineNames();
+  let anyShown = false;
   const heads: FileHead[] = [];
   for (let i = from; i < lines.length; i++) {
     const head = fileHead(lines.at(i));
     if (head === undefined) continue;
     const own = ownMachine(lines, i, head);
-    if (own) shown.push(own);
-    else heads.push(head);
+    if (own) {
+      shown.add(own);
+      anyShown = true;
+    } else heads.push(head);
   }
   const nodes = heads.length ? tableNodes(lines) : new MachineNames();
-  const named = heads.some((h) => nodes.has(h.stem) || (h.folder !== undefined && nodes.has(h.folder)));
-  return shown.length || named ? { shown, nodes } : null;
+  const named = heads.some((h) => [h.stem, ...h.folders].some((n) => nodes.has(n) || ownerOf(n, (m) => nodes.has(m))));
+  return anyShown || named ? { shown, anyShown, nodes } : null;
 }
 
 /** The nodes of the paste's `kubectl get nodes` tables, by name and address (their rows read once, up to a bound). */
@@ -268,7 +303,7 @@ function tableNodes(lines: { readonly length: number; at(i: number): string }): 
 const MAX_TABLE_NODES = 5_000;
 
 /**
- * The machine a file's part shows as its own, its `uname -a` or prompt naming the file (or its folder) or a name the
+ * The machine a file's part shows as its own, its `uname -a` or prompt naming the file (or a folder above it) or a name the
  * file's starts with (`worker-1-uname.txt` under "Linux worker-1 …"): that machine, else null.
  */
 function ownMachine(lines: { readonly length: number; at(i: number): string }, i: number, head: FileHead): string | null {
@@ -278,8 +313,10 @@ function ownMachine(lines: { readonly length: number; at(i: number): string }, i
     const host = UNAME_HOST.exec(t)?.[1] ?? PROMPT_HOST.exec(t)?.[1];
     if (host === undefined) continue;
     if (sameMachine(host, head.stem)) return machineOf(head.stem);
-    if (head.folder !== undefined && sameMachine(host, head.folder)) return machineOf(head.folder);
-    if (ownedBy(head.stem, shortName(host))) return machineOf(shortName(host));
+    const folder = head.folders.find((f) => sameMachine(host, f));
+    if (folder !== undefined) return machineOf(folder);
+    const short = shortName(host).toLowerCase();
+    if (ownerOf(head.stem.toLowerCase(), (m) => m === short)) return machineOf(short);
   }
   return null;
 }

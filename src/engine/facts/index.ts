@@ -58,7 +58,7 @@ import {
 } from "./os-release";
 import { outputHeadingVia } from "./output-heading";
 import { upstreamOf } from "./package-lists";
-import { eventPod, podNodes } from "./pod-logs";
+import { eventPod, listsEvents, podNodes } from "./pod-logs";
 import { picksOciRuntime } from "./podman-info";
 import { remoteDaemonCommands } from "./remote-daemon";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
@@ -739,6 +739,14 @@ function clusterNodeOf(
   for (const [command] of commands)
     for (const [pod, node] of podNodes(lineAt(command) ?? "", lineAt, command, read.contextNamespaces.get(command)))
       place(pod, machineOfTarget(node));
+  const listing = new Map<number, boolean>();
+  const eventCommand = (command: number) => {
+    const known = listing.get(command);
+    if (known !== undefined) return known;
+    const lists = listsEvents(lineAt(command) ?? "");
+    listing.set(command, lists);
+    return lists;
+  };
   return (line) => {
     const command = commandOf(line)?.[0];
     const field = fieldBefore(line);
@@ -748,7 +756,7 @@ function clusterNodeOf(
     if (placed.size === 1) return [...placed][0] || null;
     // An event about a pod that a `get pods -o wide` table places (review 53c F3).
     const event =
-      podNode.size && command !== undefined
+      podNode.size && command !== undefined && eventCommand(command)
         ? eventPod(lineAt(command) ?? "", lineAt(line) ?? "", read.contextNamespaces.get(command))
         : null;
     if (event && podNode.get(event)) return podNode.get(event) ?? null;

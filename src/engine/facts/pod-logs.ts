@@ -155,18 +155,22 @@ function headerlessPodNodes(
   return placed;
 }
 
-/** `kubectl get events` (or `get ev`, `events.v1.events.k8s.io` aside): its rows name the object each event is about. */
-const GET_EVENTS = /(?:^|\s)(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\sget\s+(?:events?|ev)\b/;
-/** An event row's object, a pod ("pod/web-0"), as a word of its own. */
-const EVENT_POD = /\spod\/([a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?)(?=\s)/;
+/** `kubectl get events` (or `get ev`), or `kubectl events` (1.26 on): its rows name the object each event is about. */
+const GET_EVENTS = /(?:^|\s)(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\s(?:get\s+(?:events?|ev)|events)\b/;
+/** An event row's object, a pod ("pod/web-0"; `kubectl events` prints "Pod/web-0": review 53e F4), as a word of its own. */
+const EVENT_POD = /\s[Pp]od\/([a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?)(?=\s)/;
+
+/** Whether a command line lists events (eventPod's `command`): asked once per command, not per row (review 53f F2). */
+export const listsEvents = (command: string): boolean =>
+  command.length <= MAX_COMMAND && command.includes("ev") && GET_EVENTS.test(command);
 
 /**
  * The pod an event row of `kubectl get events` is about, as "<namespace>/<name>" (its NAMESPACE column with `-A`, else
  * the command's or the context's), so that a `get pods -o wide` table can place it (review 53c F3: the errno 524 event of
- * a pod the table put on the fixed node was judged on another node in range). Null for any other line.
+ * a pod the table put on the fixed node was judged on another node in range). `command` lists events (listsEvents); null
+ * for a row about no pod.
  */
 export function eventPod(command: string, row: string, context = ""): string | null {
-  if (command.length > MAX_COMMAND || !command.includes("ev") || !GET_EVENTS.test(command)) return null;
   const pod = EVENT_POD.exec(row.length > MAX_EVENT_HEAD ? row.slice(0, MAX_EVENT_HEAD) : row)?.[1];
   if (!pod) return null;
   const ns = /\s(?:-A|--all-namespaces)\b/.test(command) ? /^\s*([a-z0-9][a-z0-9-]{0,62})\s/.exec(row)?.[1] : namespaceOf(command, context);
