@@ -529,6 +529,10 @@ me@laptop:~$`;
     const paste = `me@laptop:~$ uname -a\n${uname("laptop", 55)}\n${session("6.8.0-57-generic")}`;
     expect(mark(paste)).toMatchObject({ status: "affected" });
     expect(mark(paste)?.reason).toContain("the log's lines are worker-2's");
+    // The shell asked for on the command line (`-- chroot /host`, review 53e F5: "2 kernels").
+    const oneLiner = paste.replace("--image=busybox\n", "--image=busybox -- chroot /host\n").replace("/ # chroot /host\n", "");
+    expect(oneLiner).toContain("-- chroot /host");
+    expect(mark(oneLiner)).toMatchObject({ status: "affected" });
     // And the other way round: the node's kernel before the range rules it out, whatever the laptop runs.
     expect(mark(`me@laptop:~$ uname -a\n${uname("laptop", 57)}\n${session("6.8.0-55-generic")}`)?.status).toBe("not-affected");
   });

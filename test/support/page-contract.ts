@@ -222,6 +222,15 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(body).toMatch(/Variants and their kernels: [\w.-]+ on \d+\.\d+/);
   });
 
+  it("says which signatures' lines a range dates, where the record dates its symptoms apart", async () => {
+    const id = "crun-1.18-systemd-device-rules-regression";
+    const { bug } = (await (await fetch(`/bugs/${id}`)).json()) as { bug: { affected: { ranges: { symptoms?: string[] }[] }[] } };
+    const scoped = bug.affected.flatMap((a) => a.ranges.flatMap((r) => r.symptoms ?? []));
+    expect(scoped.length).toBeGreaterThan(1);
+    const body = visibleText(await expectPage(await html(fetch, `/bugs/${id}`), 200));
+    for (const signature of scoped) expect(body).toContain(`for the lines of ${signature}`);
+  });
+
   it("says which components a record needs in range together", async () => {
     const id = "kube-proxy-1.18-ipvs-parseip-rhel7-kernel";
     const { bug } = (await (await fetch(`/bugs/${id}`)).json()) as { bug: { together?: string[][] } };

@@ -114,6 +114,7 @@ export const shownRecord = z.looseObject({
             lastAffected: z.string().optional().catch(undefined),
             introducedEvidence: z.string().optional().catch(undefined),
             fixedEvidence: z.string().optional().catch(undefined),
+            symptoms: z.array(z.string()).optional().catch(undefined),
             ...level,
           }),
         ),

@@ -174,7 +174,8 @@ function renderRecord(r: ShownRecord): string {
           range.introducedEvidence === range.fixedEvidence
             ? level(range)
             : `introduced ${range.introducedEvidence}, end ${range.fixedEvidence}`;
-        out.push(`  ${a.ecosystem} ${a.package}: from ${range.introduced}, ${end} (${ends})`);
+        const scope = range.symptoms ? `, for the lines of ${range.symptoms.join(", ")}` : "";
+        out.push(`  ${a.ecosystem} ${a.package}: from ${range.introduced}, ${end} (${ends})${scope}`);
       }
   }
   out.push(

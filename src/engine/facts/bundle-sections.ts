@@ -418,9 +418,12 @@ function withContinuations(lines: { readonly length: number; at(i: number): stri
 }
 const MAX_CONTINUATIONS = 20;
 
-/** The machine a container scope's commands run on: the host the prompt that opened it names, or null. */
+/**
+ * The machine a container scope's commands run on: the node a `kubectl debug node/NAME` pod runs on (review 53e F5: its
+ * `uname -r` is that node's kernel, its /host that node's files), else the host the prompt that opened it names, or null.
+ */
 const scopeMachine = (scope: ContainerScope): string | null =>
-  scope.kind === "none" || !scope.prompt ? null : promptHost(`${scope.prompt} `);
+  scope.kind === "none" ? null : (scope.node ?? (scope.prompt ? promptHost(`${scope.prompt} `) : null));
 
 /** The host a `uname -a` line names ("Linux web-2 5.15.0-88-generic #98-Ubuntu …"). */
 const UNAME_HOST = /^Linux\s+([\w.-]+)\s+\d/;
@@ -464,7 +467,11 @@ function containerScopeOf(line: string): ContainerScope | null {
   // The runner near its first word only: a line of many runner words ("oc oc oc …") costs no pass per word.
   const from = Math.max(0, word - 1);
   const runner = CONTAINER_RUNNER.exec(line.slice(from, word + RUNNER_WINDOW));
-  if (!runner || HOST_VIEW.test(line)) return null;
+  if (!runner) return null;
+  // A node's debugging pod viewing the node's own root (`kubectl debug node/NAME … -- chroot /host …`) prints that node's
+  // output; another runner's view of its host's root, its host's.
+  const viewed = HOST_VIEW.test(line);
+  if (viewed && !DEBUGGED_NODE.test(line.slice(from, word + RUNNER_WINDOW))) return null;
   // A build prints no os-release: one a release query after it on the line prints is the host's (`docker build . && cat …`).
   if (IMAGE_BUILD.test(runner[0]) && RELEASE_QUERY.test(line)) return null;
   const prompt = COMMENT.test(line) ? null : PROMPT.exec(line);
@@ -475,8 +482,15 @@ function containerScopeOf(line: string): ContainerScope | null {
   const before = line.slice(0, at).trim();
   // A shell fed by a pipe or a file runs what it is given and leaves: its output ends like a one-shot command's.
   const fed = PIPED_INTO.test(before) || STDIN_FILE.test(rest);
+  const debugged = DEBUGGED_NODE.exec(rest)?.[1];
+  // `kubectl debug node/NAME -it … -- chroot /host`: a shell in the node's own root at once; with a command after it, that
+  // command's output is the node's (53e F5).
+  if (debugged && viewed) {
+    const shell = HOST_SHELL.test(rest) && !fed;
+    return { kind: shell ? "shell" : "output", prompt: own, bare: prompt === null, nested: 0, onHost: 0, node: machineOf(debugged) };
+  }
   if ((OPENS_SHELL.test(rest) || interactive) && !RELEASE_QUERY.test(rest) && !fed) {
-    const node = DEBUGGED_NODE.exec(rest)?.[1];
+    const node = debugged;
     return { kind: "shell", prompt: own, bare: prompt === null, nested: 0, ...(node ? { node: machineOf(node) } : {}) };
   }
   const command = prompt !== null || fed || RUNNER_PREFIX.test(before) || RELEASE_QUERY.test(rest);
@@ -490,6 +504,8 @@ function containerScopeOf(line: string): ContainerScope | null {
     ...(PIPED_OUT.test(rest.replace(QUOTED, "")) ? { pipedOut: true as const } : {}),
   };
 }
+/** A debugging pod's command that is a shell in the node's root (`-- chroot /host`, perhaps naming the shell). */
+const HOST_SHELL = /\s-it?\b[^|;&]*\s--\s+chroot\s+\/host(?:\s+\/?(?:usr\/)?(?:bin\/)?(?:ba)?sh)?\s*$/;
 /** The node `kubectl debug node/NAME` (or `oc debug node/NAME`) opens its shell on, in the host's namespaces. */
 const DEBUGGED_NODE = /\b(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\sdebug\s+(?:[^|;&\s]+\s+){0,6}?node\/([A-Za-z0-9][\w.-]{0,252})/;
 

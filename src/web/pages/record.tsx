@@ -307,6 +307,17 @@ const AffectedEntryBlock = (props: { entry: AffectedEntry; index: number }) => {
               <tr>
                 <td>
                   <code>{r.introduced === "0" ? "all" : r.introduced}</code>
+                  {r.symptoms ? (
+                    <p class="hint">
+                      for the lines of{" "}
+                      {r.symptoms.map((id, k) => (
+                        <>
+                          {k ? ", " : ""}
+                          <code>{id}</code>
+                        </>
+                      ))}
+                    </p>
+                  ) : null}
                 </td>
                 <td>
                   {r.fixed ? (
