@@ -793,6 +793,15 @@ describe("the host's own component versions", () => {
       `==> worker-2/aws-node-2x4k7.log <==\n${quiet}`,
     ].join("\n");
     expect(verdictOf(dated, id)).toMatchObject({ status: "not-affected" });
+    // A pod's log deep in the host's folder is the host's (53g F3).
+    const deep = dated.replace("worker-1-2024-12-12.log", "worker-1/var/log/pods/kube-system_kube-proxy-x2v4k_6b1f/kube-proxy/0.log");
+    expect(verdictOf(deep, id)).toMatchObject({ status: "not-affected" });
+    // A name that may be a machine no part shows (Cluster API's, or a shown machine's with another word after it) is that
+    // machine's, given no version: unknown, never the shown machine's answer (53g F2, F4).
+    for (const file of ["capi-quickstart-md-0-55x6t-5649968bd7-sfzp6.txt", "node-a-gpu-kubelet.log"]) {
+      const paste = `$ tail -n +1 node-a.txt ${file}\n==> node-a.txt <==\n$ uname -a\n${uname("node-a", 126)}\n\n==> ${file} <==\n${failing}`;
+      expect(verdictOf(paste, id), file).toMatchObject({ status: "unknown" });
+    }
     // One machine's files: a service's log, a dated log or the machine's own named log beside its uname is that machine's
     // (53a F2: "no version of aws-node is given").
     for (const file of [

@@ -1109,6 +1109,14 @@ describe("kernel mentions in kernel output", () => {
       expect(kernelOf(text), text).toMatchObject({ named: true, via: expect.stringContaining("role word") });
     // Paired with the failing node's or the later kernel's line: two kernels, undecided.
     expect(kernelOf("Before upgrade: Kernel Version: 6.6.56\nAfter upgrade: Kernel Version: 6.6.58")).toBeNull();
+    // Unless a heading says which output is the failing machine's (review 53a F5: "2 kernels").
+    for (const [failing, working] of [
+      ["Environment of the failing node:", "Environment of the working node:"],
+      ["node-a (broken):", "node-b (fine):"],
+    ])
+      expect(kernelOf(`${failing}\nKernel  : 5.15.0-126-generic\n\n${working}\nKernel  : 5.15.0-127-generic`)?.release, failing).toBe(
+        "5.15.0-126-generic",
+      );
     // Denied, or no role: the host's own.
     for (const text of ["Not working - Kernel Version: 6.6.58", "Kernel Version: 6.6.60 (worked around by disabling ipv6)"])
       expect(kernelOf(text)?.named, text).toBeUndefined();

@@ -40,6 +40,19 @@ describe("a uname of one machine beside another machine's lines", () => {
     });
   });
 
+  it("takes the last hop of a chain of ssh as the machine a command ran on (review 53g F1)", () => {
+    const own = `admin@bastion:~$ uname -a\n${unameJammy126("bastion")}\n${UBUNTU_2204_OS_RELEASE}`;
+    for (const chain of [
+      "ssh -t bastion ssh worker-2 sudo crictl logs 3f2a1b9c8d7e",
+      "ssh bastion -t ssh worker-2 sudo crictl logs 3f2a1b9c8d7e",
+      "ssh bastion 'ssh worker-2 sudo crictl logs 3f2a1b9c8d7e'",
+    ])
+      expect(verdictOf(`${own}\nme@laptop:~$ ${chain}\n${CRICTL}`), chain).toMatchObject({
+        status: "unknown",
+        reason: expect.stringContaining("no version of worker-2 is given"),
+      });
+  });
+
   it("takes Ubuntu's login banner after an `ssh` as the kernel of the machine logged into (review 53c F4)", () => {
     const banner = (release: string) =>
       `Welcome to Ubuntu 22.04.5 LTS (GNU/Linux ${release} x86_64)\n\n * Documentation:  https://help.ubuntu.com\n\nLast login: Tue Dec  3 01:58:12 2024 from 10.0.0.5`;

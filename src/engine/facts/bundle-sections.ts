@@ -391,8 +391,33 @@ function interactiveSsh(raw: string): boolean {
  */
 function sshTarget(raw: string): string | undefined {
   const after = afterPrompt(raw);
-  return SSH_TARGET.exec(after)?.[1] ?? SSH_TARGET.exec(raw)?.[1] ?? MOSH_TARGET.exec(after)?.[1] ?? soleUnlabelledTarget(raw);
+  const m = SSH_TARGET.exec(after) ?? SSH_TARGET.exec(raw);
+  if (m) return lastHop(m, m.input);
+  return MOSH_TARGET.exec(after)?.[1] ?? soleUnlabelledTarget(raw);
 }
+
+/** The remote command's own `ssh` as its first word, after the first hop's late options and a quote. */
+const NEXT_HOP = /^\s*(?:-[46AaCfGgKkMNnqsTtVvXxYy]+\s+)*['"]?(?=(?:sudo\s+(?:-\S+\s+)*)?ssh\s)/;
+/**
+ * The machine a chain of `ssh` runs its command on: `ssh -t bastion ssh worker-2 …` and `ssh bastion 'ssh worker-2 …'` run
+ * it on worker-2, the last hop (review 53g F1: worker-2's log was judged on the bastion's kernel, "not affected", certain).
+ */
+function lastHop(first: RegExpExecArray, line: string): string | undefined {
+  let m: RegExpExecArray | null = first;
+  let target = first[1];
+  for (let hop = 0; m && hop < MAX_HOPS; hop++) {
+    const rest = line.slice(m.index + m[0].length);
+    const next = NEXT_HOP.exec(rest);
+    if (!next) break;
+    const remote = rest.slice(next[0].length);
+    m = SSH_TARGET.exec(remote);
+    if (!m || m.index !== 0) break;
+    target = m[1];
+    line = remote;
+  }
+  return target;
+}
+const MAX_HOPS = 3;
 
 /**
  * The machines a shell loop's variable (`$n`, xargs' `{}`) goes through ("for n in node2 node3; do ssh $n …"), joined

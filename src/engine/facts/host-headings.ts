@@ -61,7 +61,7 @@ const NUMBERED_PART =
  * heading names far more often than a machine of that name; a node named after one ends in a number ("kube-worker-1").
  */
 const COMPONENT =
-  /^(?:kube-(?:proxy|apiserver|controller-manager|scheduler|dns|flannel|router)|calico-(?:node|kube-controllers|typha)|cilium(?:-agent|-operator)?|coredns|etcd|containerd|cri-o|crio|dockerd?|kubelet|runc|crun|podman|flannel|istiod|istio-proxy|metrics-server|node-exporter|ingress-nginx|nginx-ingress)(?:-[a-z0-9]{8,10})?(?:-[a-z0-9]{5})?$/i;
+  /^(?:aws-node|kube-flannel-ds|kube-(?:proxy|apiserver|controller-manager|scheduler|dns|flannel|router)|calico-(?:node|kube-controllers|typha)|cilium(?:-agent|-operator)?|coredns|etcd|containerd|cri-o|crio|dockerd?|kubelet|runc|crun|podman|flannel|istiod|istio-proxy|metrics-server|node-exporter|ingress-nginx|nginx-ingress)(?:-[a-z0-9]{8,10})?(?:-[a-z0-9]{5})?$/i;
 
 /** A heading: the machine it names (lower case; null for none), its level (1–6 for Markdown's, 7 for bold), its words. */
 export interface Heading {
@@ -159,17 +159,13 @@ const FILE_PART_REACH = 200;
 /** `uname -a`'s host after the kernel name; a prompt's host ("root@node-a:~#"). */
 const UNAME_HOST = /^(?:Linux|GNU\/Linux) ([A-Za-z0-9][\w.-]{0,62}) \d+\.\d+\.\d+\S* #/;
 const PROMPT_HOST = /^[\w.-]{1,32}@([A-Za-z0-9][\w.-]{0,62})[:\s][^\n]{0,80}?[$#] /;
-/** A name that ends as machines' names do: a number, or one letter after a separator (`worker-3`, `node-b`). */
-const MACHINE_END = /(?:\d|[-_][a-z])$/i;
 /** A date in a name (`kubelet-2024-12-12`, `journal-20241212`): a rotated log's, no machine's. */
 const DATED = /(?:19|20)\d\d-?[01]\d-?[0-3]\d/;
-/** A pod's random suffix as Kubernetes makes it (no vowels, no 0, 1 or 3): `aws-node-2x4k7` is a pod's log, no machine's. */
-const POD_SUFFIX = /-[bcdfghjklmnpqrstvwxz2456789]{5}$/;
 /** A word of a log's or a program's name (`kubelet-1.log`, `debug-1.log`): no machine's (review 53e F6). */
 const PROGRAM_WORD =
   /^(?:kubelet|containerd|dockerd?|crio|runc|crun|podman|etcd|coredns|calico|cilium|flannel|proxy|kube|apiserver|scheduler)$/i;
-/** How many folders above a file may name its machine (`worker-1/logs/kubelet.log`, review 53e F2). */
-const FOLDER_REACH = 3;
+/** How many folders above a file may name its machine (`worker-1/logs/kubelet.log`, `worker-2/var/log/pods/…/0.log`: reviews 53e F2, 53g F3). */
+const FOLDER_REACH = 8;
 
 /** The head of one file's part of `tail` or `head` over several files: the file's name without its extensions, and its folders, nearest first. */
 interface FileHead {
@@ -229,21 +225,29 @@ function machineNamed(head: FileHead, files: FileMachines): string | null {
   const known = (n: string) => files.shown.has(n) || files.nodes.has(n);
   for (const name of names) {
     if (known(name)) return machineOf(name);
+    // A known machine's name with a file's words or a date after it is that machine's file; with other words after it
+    // (`node-1-gpu-kubelet.log` beside node-1), perhaps another machine's: that one, unknown (review 53g F4).
     const owner = ownerOf(name, known);
-    if (owner) return machineOf(owner);
+    if (owner) return machineOf(fileWords(name.slice(owner.length + 1)) ? owner : name);
   }
   if (!files.anyShown) return null;
   const shaped = names.find(machineShaped);
   return shaped === undefined ? null : machineOf(shaped);
 }
 
-/** Whether a file's or folder's name is shaped as a machine's, where the paste's file parts are machines'. */
+/**
+ * Whether a file's or folder's name may be a machine's, where the paste's file parts are machines': any host-like name but
+ * a component's or its pod's, a program's, a section's or a dated log's. One that may be is taken for a machine the paste
+ * gives no version of, "unknown", rather than the shown machine's (review 53g F2: Cluster API's
+ * `capi-quickstart-md-0-55x6t-5649968bd7-sfzp6` was judged on the control plane's kernel, "not affected", certain).
+ */
 const machineShaped = (name: string): boolean =>
-  namesHost(name) &&
-  MACHINE_END.test(name) &&
-  !DATED.test(name) &&
-  !POD_SUFFIX.test(name) &&
-  !name.split(/[-_]/).some((part) => PROGRAM_WORD.test(part) || TITLE_PART.test(part));
+  namesHost(name) && !DATED.test(name) && !name.split(/[-_]/).some((part) => PROGRAM_WORD.test(part) || TITLE_PART.test(part));
+
+/** Words a machine's files are named with after its name (`uname`, `kubelet`, `kube-proxy-0`), or a date. */
+const FILE_WORD =
+  /^(?:uname|kubelet|containerd|dockerd?|docker|crio|cri|runc|crun|podman|journal|journalctl|dmesg|syslog|messages|kern|kernel|logs?|info|versions?|os|release|iptables|ip6tables|nft|events|describe|status|pods?|network|cni|kube|proxy|boot|audit|debug|trace|output|sosreport|uptime|modules|sysctl|config|env|facts|bundle|report|collect|\d+)$/i;
+const fileWords = (rest: string): boolean => DATED.test(rest) || rest.split(/[-_.]/).every((w) => FILE_WORD.test(w));
 
 /**
  * The longest start of `name` that is a machine `known` knows, before a word or a date (`worker-1-kubelet`,

@@ -23,11 +23,12 @@ import {
   notTheHostsBefore,
   QUOTE_MARK,
   quotedVia,
+  ROLE_VIA,
   readShape,
   sameRelease,
   TYPED_VIA,
 } from "./kernel-shapes";
-import { outputHeadingVia } from "./output-heading";
+import { outputHeadingVia, underFailingHeading } from "./output-heading";
 import { RHEL_KERNEL_BASE } from "./rpm-kernel";
 import { looksLikeRelease, parseProcVersion, parseUnameAll, type UnameFacts } from "./uname";
 
@@ -75,7 +76,11 @@ export function pickKernelMention(candidates: readonly LineRef[], lineAt?: (line
     // unless it claims the host's kernel outright ("our nodes run kernel 6.6.58", HOST_CLAIM_BEFORE).
     if (!own) return null;
     const agrees = agreesWith(own.uname);
-    return named.some((n) => (n.uname.via || n.uname.claimed) && !agrees(n.uname.release ?? "")) ? null : own;
+    // Beside output a heading says is the failing machine's ("Environment of the failing node:", "node-a (broken):"), a
+    // working machine's the headings give away disputes nothing (review 53a F5: the failing node's kernel was "2 kernels").
+    const failing = own.line !== undefined && lineAt !== undefined && underFailingHeading(lineAt, own.line);
+    const disputing = (n: KernelMention) => (n.uname.via || n.uname.claimed) && !(failing && n.uname.via === ROLE_VIA);
+    return named.some((n) => disputing(n) && !agrees(n.uname.release ?? "")) ? null : own;
   }
   return cure ? null : oneKernel(named);
 }

@@ -101,6 +101,17 @@ const COMMAND_COMMENT = /\s#\s+(\S[^#\n]{2,120})$/;
 
 /** Why the output around line `line` (1-based) is perhaps not the host's; undefined when no heading says so. */
 export function outputHeadingVia(lineAt: (line: number) => string, line: number): string | undefined {
+  return outputRole(lineAt, line) === "other" ? ROLE_VIA : undefined;
+}
+
+/**
+ * Whether a heading above the output says it is the failing machine's ("Environment of the failing node:", "node-a
+ * (broken):"): beside it, output a heading gives to a working machine disputes nothing (review 53a F5).
+ */
+export const underFailingHeading = (lineAt: (line: number) => string, line: number): boolean => outputRole(lineAt, line) === "failing";
+
+/** The role a heading above the output gives it: another machine's or time's, the failing machine's, or none. */
+function outputRole(lineAt: (line: number) => string, line: number): "other" | "failing" | undefined {
   let commands = 0;
   let blanks = 0;
   for (let above = line - 1; above >= Math.max(1, line - MAX_BLOCK_LINES); above--) {
@@ -116,14 +127,16 @@ export function outputHeadingVia(lineAt: (line: number) => string, line: number)
       // A comment on the command is a heading of its output ("$ uname -a   # jump host, not the worker"; review 52f F2).
       const comment = COMMAND_COMMENT.exec(text)?.[1];
       const said = comment ? asHeading(`${comment.trim()}:`) : "";
-      if (comment && isRoleHeading(said, comment) && !namesFailing(said)) return ROLE_VIA;
+      if (comment && isRoleHeading(said, comment) && !namesFailing(said)) return "other";
       commands++;
       continue;
     }
     const heading = asHeading(text);
-    if (isRoleHeading(heading, text)) return namesFailing(heading) ? undefined : ROLE_VIA;
-    // A header whose section follows, indented, is the output's own; anything else ends the walk.
-    if (!(SECTION_HEADER.test(raw) && /^\s+\S/.test(lineAt(above + 1)))) return undefined;
+    if (isRoleHeading(heading, text)) return namesFailing(heading) ? "failing" : "other";
+    // A header whose section follows, indented, is the output's own; anything else ends the walk, a heading naming a
+    // failure saying whose the output is.
+    if (!(SECTION_HEADER.test(raw) && /^\s+\S/.test(lineAt(above + 1))))
+      return heading.length <= MAX_ROLE_HEADING && heading.endsWith(":") && HEADING_FAILING.test(heading) ? "failing" : undefined;
   }
   return undefined;
 }
