@@ -411,7 +411,7 @@ function lastHop(first: RegExpExecArray, line: string): string | undefined {
     if (!next) break;
     const remote = rest.slice(next[0].length);
     m = SSH_TARGET.exec(remote);
-    if (!m || m.index !== 0) break;
+    if (m?.index !== 0) break;
     target = m[1];
     line = remote;
   }
