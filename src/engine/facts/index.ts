@@ -759,7 +759,8 @@ function clusterNodeOf(
       podNode.size && command !== undefined && eventCommand(command)
         ? eventPod(lineAt(command) ?? "", lineAt(line) ?? "", read.contextNamespaces.get(command))
         : null;
-    if (event && podNode.get(event)) return podNode.get(event) ?? null;
+    const eventNode = event ? podNode.get(event) : undefined;
+    if (eventNode) return eventNode;
     const source = EVENT_SOURCE.exec(lineAt(line) ?? "")?.[1];
     return source ? machineOfTarget(source) : null;
   };

@@ -181,22 +181,23 @@ const LOGIN_BANNER = /\bWelcome to [^()]{1,80} \(GNU\/Linux \d/;
  * The login banners among the candidate lines, each with the kernel it names: the machine's that the session an `ssh`
  * opened logged into (review 53c F4), read as that machine's.
  */
-export function loginBanners(candidates: readonly LineRef[]): KernelLine[] {
-  const found: KernelLine[] = [];
-  for (const { text, line } of candidates) {
-    if (!LOGIN_BANNER.test(text)) continue;
-    const uname = mentionsIn(text).kernels.find((u) => u.via === LOGIN_BANNER_VIA);
-    if (uname?.release) found.push({ line, uname });
-  }
-  return found;
-}
+export const loginBanners = (candidates: readonly LineRef[]): KernelLine[] =>
+  kernelLines(candidates, LOGIN_BANNER, undefined, (u) => u.via === LOGIN_BANNER_VIA);
 
-/** The candidate lines of one kind (`shape`), in line order, each with the kernel it prints (not a quoted or retold one). */
-function kernelLines(candidates: readonly LineRef[], shape: RegExp, lineAt?: (line: number) => string): KernelLine[] {
+/**
+ * The candidate lines of one kind (`shape`), in line order, each with the kernel it prints (`printed`: not a quoted or
+ * retold one, unless the kind's own reading says otherwise).
+ */
+function kernelLines(
+  candidates: readonly LineRef[],
+  shape: RegExp,
+  lineAt?: (line: number) => string,
+  printed: (uname: UnameFacts) => boolean = (u) => !u.named && !u.via,
+): KernelLine[] {
   const found: KernelLine[] = [];
   for (const { text, line } of candidates) {
     if (!shape.test(text)) continue;
-    const uname = readingsAt(text, line, lineAt).kernels.find((u) => !u.named && !u.via);
+    const uname = readingsAt(text, line, lineAt).kernels.find(printed);
     if (uname?.release) found.push({ line, uname });
   }
   return found.sort((a, b) => a.line - b.line);

@@ -127,6 +127,8 @@ export function podNodes(command: string, lineAt: (line: number) => string | und
   return placed;
 }
 
+/** A command over every namespace: its table's (or event rows') first column is the namespace. */
+const ALL_NAMESPACES = /\s(?:-A|--all-namespaces)\b/;
 /** A pod IP as the wide table prints it. */
 const POD_IP = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]+:[0-9a-f:]*|<none>)$/;
 
@@ -142,7 +144,7 @@ function headerlessPodNodes(
   context: string,
 ): Map<string, string> {
   const placed = new Map<string, string>();
-  const namespaced = /\s(?:-A|--all-namespaces)\b/.test(command);
+  const namespaced = ALL_NAMESPACES.test(command);
   const ns = namespaceOf(command, context);
   for (let k = after + 1; k < after + 1 + MAX_POD_ROWS; k++) {
     const words = lineAt(k)?.trim().split(/\s+/);
@@ -173,7 +175,7 @@ export const listsEvents = (command: string): boolean =>
 export function eventPod(command: string, row: string, context = ""): string | null {
   const pod = EVENT_POD.exec(row.length > MAX_EVENT_HEAD ? row.slice(0, MAX_EVENT_HEAD) : row)?.[1];
   if (!pod) return null;
-  const ns = /\s(?:-A|--all-namespaces)\b/.test(command) ? /^\s*([a-z0-9][a-z0-9-]{0,62})\s/.exec(row)?.[1] : namespaceOf(command, context);
+  const ns = ALL_NAMESPACES.test(command) ? /^\s*([a-z0-9][a-z0-9-]{0,62})\s/.exec(row)?.[1] : namespaceOf(command, context);
   return ns === undefined ? null : `${ns}/${pod}`;
 }
 /** How far into an event row its object is looked for: the columns before MESSAGE. */
