@@ -835,6 +835,31 @@ describe("kernel mentions in kernel output", () => {
     expect(extractFacts(facts("5.15.0-127-generic", null)).kernel).toMatchObject({ release: "5.15.0-127-generic", named: true });
   });
 
+  it("reads the kdump crash utility's banner as the dumped kernel's uname -rv (review 53a F5)", () => {
+    // crash's banner as a kdump walkthrough prints it (Ubuntu 22.04's 5.15.0-25-generic), and with a Debian build.
+    const banner = (release: string, version: string) =>
+      [
+        "      KERNEL: vmlinux-dbgsym  [TAINTED]",
+        "    DUMPFILE: ubuntu22.04-5.15.0-25-generic-202511032103.kdump  [PARTIAL DUMP]",
+        "        CPUS: 2",
+        "    NODENAME: ubuntu-2204",
+        `     RELEASE: ${release}`,
+        `     VERSION: ${version}`,
+        "     MACHINE: x86_64  (2687 Mhz)",
+        '       PANIC: "Oops: 0002 [#1] SMP PTI" (check log for details)',
+      ].join("\n");
+    expect(kernelOf(banner("5.15.0-25-generic", "#25-Ubuntu SMP Wed Mar 30 15:54:22 UTC 2022"))).toMatchObject({
+      release: "5.15.0-25-generic",
+      package: { ecosystem: "ubuntu:22.04", version: "5.15.0-25.25" },
+    });
+    expect(kernelOf(banner("6.1.0-14-amd64", "#1 SMP PREEMPT_DYNAMIC Debian 6.1.64-1 (2023-11-30)"))).toMatchObject({
+      package: { ecosystem: "debian:12", version: "6.1.64-1" },
+    });
+    expect(kernelOf(banner("6.1.0-14-amd64", "#1 SMP PREEMPT_DYNAMIC Debian 6.1.64-1 (2023-11-30)"))?.named).toBeUndefined();
+    // A RELEASE label without crash's VERSION line after it is some other tool's.
+    expect(kernelOf("RELEASE: 6.1.0-14-amd64\nSTATUS: deployed")).toBeNull();
+  });
+
   it("reads an issue's environment answers (the Kubernetes template's Kernel line, a Markdown Kernel label) as typed: named", () => {
     // kubernetes/kubernetes' bug template asks "Kernel (e.g. `uname -a`):".
     expect(kernelOf("- Kernel (e.g. `uname -a`): 5.4.91-41.139.amzn2.x86_64")).toMatchObject({

@@ -53,6 +53,24 @@ describe("a uname of one machine beside another machine's lines", () => {
       });
   });
 
+  it("takes a pod's logs fetched with kubectl over ssh, or in a session on another machine, as the cluster's (review 53g F1)", () => {
+    // kubectl prints the pod's node's lines wherever it runs: the bastion's kernel past the fix (5.15.0-131 on 22.04) does
+    // not judge them for certain (before: "not affected", verified, on the bastion's kernel).
+    const bastion = "5.15.0-131-generic #141-Ubuntu SMP Fri Jan 10 21:18:28 UTC 2025";
+    const logs = "kubectl logs -n kube-system kube-proxy-7xkq2";
+    for (const paste of [
+      `me@laptop:~$ ssh bastion uname -rv\n${bastion}\nme@laptop:~$ ssh bastion ${logs}\n${CRICTL}`,
+      `me@laptop:~$ ssh bastion\n$ uname -rv\n${bastion}\n$ ${logs}\n${CRICTL}`,
+    ])
+      expect(verdictOf(paste), paste).toMatchObject({ status: "unknown", reason: expect.stringContaining("came through the cluster") });
+    // A container's log fetched over ssh stays the target's: its kernel decides.
+    expect(
+      verdictOf(`me@laptop:~$ ssh worker-2 uname -rv\n${bastion}\nme@laptop:~$ ssh worker-2 sudo crictl logs 3f2a1b9c8d7e\n${CRICTL}`),
+    ).toMatchObject({
+      status: "not-affected",
+    });
+  });
+
   it("takes Ubuntu's login banner after an `ssh` as the kernel of the machine logged into (review 53c F4)", () => {
     const banner = (release: string) =>
       `Welcome to Ubuntu 22.04.5 LTS (GNU/Linux ${release} x86_64)\n\n * Documentation:  https://help.ubuntu.com\n\nLast login: Tue Dec  3 01:58:12 2024 from 10.0.0.5`;

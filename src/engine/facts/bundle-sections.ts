@@ -319,6 +319,20 @@ function ansibleUname(lines: Lines, i: number): string | null {
   return null;
 }
 
+/**
+ * The kdump `crash` utility's banner (and its `sys` command) prints the dumped kernel's uname fields one a line,
+ * "     RELEASE: 5.15.0-25-generic" then "     VERSION: #25-Ubuntu SMP Wed Mar 30 15:54:22 UTC 2022" (crash's
+ * kernel.c, display_sys_stats): the kernel that crashed, or the live one for `DUMPFILE: /proc/kcore` (review 53a F5).
+ */
+const CRASH_RELEASE = /^RELEASE: +(\d+\.\d+\.\d+\S*)$/;
+const CRASH_VERSION = /^VERSION: +(#\d.*)$/;
+/** `uname -rv` as crash's banner at line `i` gives it (RELEASE, then VERSION on the next line), or null. */
+function crashBannerUname(lines: Lines, i: number): string | null {
+  const release = CRASH_RELEASE.exec(lines.at(i).trim())?.[1];
+  const version = release && i + 1 < lines.length ? CRASH_VERSION.exec(lines.at(i + 1).trim())?.[1] : undefined;
+  return release && version ? `${release} ${version}` : null;
+}
+
 /** A line's text after its prompt, if it has one (a comment's "# Note:" is none). */
 function afterPrompt(line: string): string {
   const prompt = COMMENT.test(line) ? null : PROMPT.exec(line);
@@ -920,6 +934,8 @@ export function readBundle(input: readonly string[] | TextLines): {
     // Ansible's facts of a host: its setup module's `uname -r` and `uname -v`, read as that host's `uname -rv` (review 51d F5).
     const ansible = t.startsWith('"ansible_kernel"') ? ansibleUname(lines, i) : null;
     if (ansible && !inContainerNow(scope)) sections.push({ kind: "uname", lines: [i + 1, i + 1], text: ansible });
+    const crashed = t.startsWith("RELEASE: ") ? crashBannerUname(lines, i) : null;
+    if (crashed && !inContainerNow(scope)) sections.push({ kind: "uname", lines: [i + 1, i + 2], text: crashed });
     const libseccomp = RUNC_BLOCK_START.test(t) ? runcLibseccomp(lines, i) : -1;
     if (libseccomp >= 0) push("runtime-version", libseccomp, libseccomp + 1);
     // A line that goes on past a literal `\n` is several lines escaped into one (`echo "$(uname -a)\n$(dmesg | tail)"`): a
@@ -977,7 +993,14 @@ export function readBundle(input: readonly string[] | TextLines): {
         const inSession: boolean = !inside && !ssh && session !== null && (BARE_PROMPT.test(raw) || PATH_PROMPT.test(raw));
         // The node's own root a `kubectl debug node/NAME` shell reached (`chroot /host`): that node's (review 53c F2).
         const debugged = scope.kind !== "none" && (scope.onHost !== undefined || scope.hostFile) ? scope.node : undefined;
-        const printer = inside ? scopeMachine(scope) : (debugged ?? node ?? (inSession ? session : printerOf(typed, ssh)));
+        // A pod's logs or the cluster's objects are the cluster's output wherever kubectl runs: over `ssh bastion` or in a
+        // session on it, as at its own prompt, the pod may be on any node (review 53g F1: `ssh bastion kubectl logs` was
+        // judged on the bastion's kernel, "not affected", verified).
+        const throughCluster =
+          !inside && !debugged && !node && (ssh !== undefined || inSession) && THROUGH_CLUSTER.test(afterPrompt(typed));
+        const printer = inside
+          ? scopeMachine(scope)
+          : (debugged ?? node ?? (throughCluster ? "" : inSession ? session : printerOf(typed, ssh)));
         commandHosts.push([i + 1, printer]);
         if (!inside && !ssh && !inSession && printer) machines.add(printer);
         if (!inside && !ssh && !inSession && printer === null && BARE_PROMPT.test(raw)) bareCommands.add(i + 1);
@@ -986,7 +1009,7 @@ export function readBundle(input: readonly string[] | TextLines): {
         else if (!inside && ssh && interactiveSsh(raw)) sessions.opened(machineOf(ssh));
         else if (!inside && !ssh && !inSession) sessions.clear();
         else if (inSession && LEAVES_SHELL.test(t)) sessions.left();
-        if (ssh || inSession || node) sshCommands.add(i + 1);
+        if ((ssh || inSession || node) && !throughCluster) sshCommands.add(i + 1);
         else if (!inside && readsHere(raw)) localReads.add(i + 1);
         if (readsPast(raw)) pastReads.add(i + 1);
         if (readsReversed(raw)) reversedReads.add(i + 1);
