@@ -85,6 +85,20 @@ describe("a uname of one machine beside another machine's lines", () => {
     expect(verdictOf(worker)?.reason).toContain("as ubuntu:22.04 linux: not-affected");
   });
 
+  it("reads the OS a login banner names with its kernel, where no os-release is pasted (review 53g F6)", () => {
+    // 5.15.0-126-generic is 22.04's linux or 20.04's linux-hwe-5.15: the banner's release says which (before: undecided).
+    const session = (os: string) =>
+      `me@laptop:~$ ssh worker-2\nWelcome to ${os} (GNU/Linux 5.15.0-126-generic x86_64)\n\n * Documentation:  https://help.ubuntu.com\n\nops@worker-2:~$ sudo crictl logs 3f2a1b9c8d7e\n${CRICTL}`;
+    expect(verdictOf(session("Ubuntu 22.04.5 LTS"))).toMatchObject({
+      status: "not-affected",
+      reason: expect.stringContaining("ubuntu:22.04"),
+    });
+    expect(verdictOf(session("Ubuntu 20.04.6 LTS"))?.reason).toContain("no data in this record for ubuntu:20.04");
+    expect(extractFacts(session("Ubuntu 20.04.6 LTS")).os).toMatchObject({ id: "ubuntu", versionId: "20.04" });
+    // The paste's own os-release outranks it, and a banner that gives no kernel judged gives no OS.
+    expect(extractFacts(`${UBUNTU_2204_OS_RELEASE}\n${session("Ubuntu 20.04.6 LTS")}`).os?.versionId).toBe("22.04");
+  });
+
   it("takes a kernel read without a host name (uname -r, /proc/version, hostnamectl) as the machine whose prompt or ssh target printed it (review 48b F1)", () => {
     // Worker-1's kernel is past the fix (5.15.0-131 on 22.04); worker-2's line failed. Before: "not affected", certain.
     const failing = `admin@bastion:~$ ssh worker-2 sudo crictl logs 3f2a1b9c8d7e\n${CRICTL}`;

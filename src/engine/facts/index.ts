@@ -24,6 +24,7 @@ import {
   disputesKernel,
   type KernelLine,
   kernelReleasesNamed,
+  loginBannerOs,
   loginBanners,
   pickKernelMention,
 } from "./kernel-mentions";
@@ -305,6 +306,13 @@ const unameHostOf = (sources: readonly KernelSource[], inContainer: ReadonlySet<
 const kernelPromptOf = (sources: readonly KernelSource[], inContainer: ReadonlySet<number>): string | null =>
   oneMachine(sources, inContainer, (s) => s.machine ?? s.prompt);
 
+/** The OS of the login banners every kernel reading comes from, when they name one release of one OS; else null. */
+function kernelBannerOs(sources: readonly KernelSource[], lineAt: (line: number) => string | undefined): OsFacts | null {
+  const named = new Set(sources.map((s) => (s.line === undefined ? null : loginBannerOs(lineAt(s.line) ?? ""))));
+  const [image] = named;
+  return named.size === 1 && image ? osImageToOs(image) : null;
+}
+
 /** The one machine `machineOf` gives every reading (outside a container, not in a sentence), or null. */
 function oneMachine(
   sources: readonly KernelSource[],
@@ -558,12 +566,15 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     text,
     releases,
   );
+  // The machine whose login banner gives the kernel has the OS the same line names (review 53g F6: "Welcome to Ubuntu
+  // 20.04.6 LTS (GNU/Linux 5.15.0-126-generic …)" left 20.04's linux-hwe-5.15 and 22.04's linux undecided).
+  const bannerOs = osRead ? null : kernelBannerOs(kernelSources, lineAt);
   const kernelOn = (on: OsFacts | null) => (hostNodes.length || disputed ? null : combineKernel(kernelSources, signature, on, text));
   // An os-release cut to its VERSION_ID (`grep VERSION_ID /etc/os-release`) names no distribution; beside a kernel Ubuntu
   // built (its flavour or build says so) it is that Ubuntu release (review 49c F3: the answer asked for the line it had).
-  const kernelRead = kernelOn(osRead);
+  const kernelRead = kernelOn(osRead ?? bannerOs);
   const ubuntuRelease = !osRead && osSection && kernelRead?.distro === "ubuntu" ? ubuntuVersionOnly(osSection) : null;
-  const os = ubuntuRelease ?? osRead;
+  const os = ubuntuRelease ?? osRead ?? (kernelRead ? bannerOs : null);
   const kernel = ubuntuRelease ? kernelOn(ubuntuRelease) : kernelRead;
   // A kernel the log printed on one line (a boot banner, a crash header), read as the bundle's own kernel is.
   const kernelOfLine = ({ uname, line }: KernelLine): KernelFacts | null => {

@@ -176,6 +176,9 @@ export const bootBanners = (candidates: readonly LineRef[], lineAt?: (line: numb
 
 /** Ubuntu's login banner, which /etc/update-motd.d/00-header prints on the machine a session logs into. */
 const LOGIN_BANNER = /\bWelcome to [^()]{1,80} \(GNU\/Linux \d/;
+/** The OS a login banner names ("Welcome to Ubuntu 22.04.5 LTS (GNU/Linux …)"): 00-header prints lsb_release's description. */
+const LOGIN_BANNER_OS = /\bWelcome to ([^()]{1,80}) \(GNU\/Linux \d/;
+export const loginBannerOs = (text: string): string | null => LOGIN_BANNER_OS.exec(text)?.[1] ?? null;
 
 /**
  * The login banners among the candidate lines, each with the kernel it names: the machine's that the session an `ssh`
