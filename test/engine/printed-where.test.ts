@@ -581,6 +581,36 @@ me@laptop:~$`;
     // And the other way round: the node's kernel before the range rules it out, whatever the laptop runs.
     expect(mark(`me@laptop:~$ uname -a\n${uname("laptop", 57)}\n${session("6.8.0-55-generic")}`)?.status).toBe("not-affected");
   });
+
+  it("reads a uname in the debugging pod without chroot as the node's kernel, and its os-release as the image's (review 53e F5)", () => {
+    // Any container shares its host's kernel, and the debugging pod's host is the node: its `uname -r` is worker-2's, and
+    // /host holds worker-2's files (before: "2 kernels", undecided).
+    const pod = (image: string, prompt: string, kernel: string, laptop = 55) => `me@laptop:~$ uname -a\n${uname("laptop", laptop)}
+me@laptop:~$ kubectl debug node/worker-2 -it --image=${image}
+Creating debugging pod node-debugger-worker-2-6xkq2 with container debugger on node worker-2.
+${prompt}uname -r
+${kernel}
+${prompt}tail -n 4 /host/var/log/pods/kube-system_kube-proxy-7x2kq_0a1b/kube-proxy/0.log
+${XOR_MARK_KLOG}
+${prompt}exit
+me@laptop:~$`;
+    for (const [image, prompt] of [
+      ["busybox", "/ # "],
+      ["ubuntu", "root@worker-2:/# "],
+    ] as const) {
+      expect(mark(pod(image, prompt, "6.8.0-57-generic")), image).toMatchObject({
+        status: "affected",
+        reason: expect.stringContaining("worker-2"),
+      });
+      expect(mark(pod(image, prompt, "6.8.0-55-generic", 57))?.status, image).toBe("not-affected");
+    }
+    // The image's own os-release is no machine's.
+    const release = pod("ubuntu", "root@worker-2:/# ", "6.8.0-57-generic").replace(
+      "root@worker-2:/# exit",
+      'root@worker-2:/# cat /etc/os-release\nNAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.20.3\nroot@worker-2:/# exit',
+    );
+    expect(extractFacts(release).os?.id).not.toBe("alpine");
+  });
 });
 
 describe("kind's nodes are containers (review 36d)", () => {

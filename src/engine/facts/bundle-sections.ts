@@ -752,6 +752,11 @@ export function readBundle(input: readonly string[] | TextLines): {
    */
   containerCommands: Set<number>;
   /**
+   * The lines of a node's debugging pod (`kubectl debug node/NAME -it`, no `chroot /host`), with the node: a container's
+   * output all the same (its os-release is the image's), but its uname prints that node's kernel (review 53e F5).
+   */
+  nodeShellLines: Map<number, string>;
+  /**
    * The command lines run on another machine through `ssh`, and fan-out tools' headers over one host's output (printerOf's
    * host is its target, not a prompt's).
    */
@@ -788,6 +793,7 @@ export function readBundle(input: readonly string[] | TextLines): {
   const commandLines: number[] = [];
   // The lines of an os-release printed inside a container (1-based): no section, and no evidence of the host's OS.
   const containerOs = new Set<number>();
+  const nodeShellLines = new Map<number, string>();
   const setApart = (start: number, end: number) => {
     for (let n = start + 1; n <= end; n++) containerOs.add(n);
   };
@@ -992,7 +998,12 @@ export function readBundle(input: readonly string[] | TextLines): {
         // A shell in a node's container prints BusyBox's path prompt or a shell's version prompt (`/ #`, `sh-5.1#`) as well.
         const inSession: boolean = !inside && !ssh && session !== null && (BARE_PROMPT.test(raw) || PATH_PROMPT.test(raw));
         // The node's own root a `kubectl debug node/NAME` shell reached (`chroot /host`): that node's (review 53c F2).
-        const debugged = scope.kind !== "none" && (scope.onHost !== undefined || scope.hostFile) ? scope.node : undefined;
+        // The debugging pod's own shell runs on that node too: its lines are that node's container's, whatever prompt
+        // (BusyBox's "/ # " is no command's) they follow (review 53e F5).
+        const debugged =
+          scope.kind !== "none" && (scope.onHost !== undefined || scope.hostFile || (scope === opened && !wasInside))
+            ? scope.node
+            : undefined;
         // A pod's logs or the cluster's objects are the cluster's output wherever kubectl runs: over `ssh bastion` or in a
         // session on it, as at its own prompt, the pod may be on any node (review 53g F1: `ssh bastion kubectl logs` was
         // judged on the bastion's kernel, "not affected", verified).
@@ -1015,6 +1026,7 @@ export function readBundle(input: readonly string[] | TextLines): {
         if (readsReversed(raw)) reversedReads.add(i + 1);
         else if (readsThisBoot(afterPrompt(raw).trim()) && !readsPast(raw)) currentReads.add(i + 1);
         if (inside) containerOutput.add(i + 1);
+        if (inside && scope.kind !== "none" && scope.node) nodeShellLines.set(i + 1, scope.node);
         // The commands that print the host's identity (uname, /proc/version, os-release) and a collector's notes.
         if (IDENTITY_COMMANDS.has(command) || COLLECTOR_NOTE.test(t)) gathering.add(i + 1);
         hint = command;
@@ -1054,6 +1066,7 @@ export function readBundle(input: readonly string[] | TextLines): {
     }
     // A container command's output runs until the host's next command: warnings and notices of any kind come first.
     if (inContainerNow(scope)) containerOutput.add(i + 1);
+    if (inContainerNow(scope) && scope.kind !== "none" && scope.node) nodeShellLines.set(i + 1, scope.node);
     const field = describing ? NODE_FIELD.exec(raw) : null;
     if (field) describedNodes.push([i + 1, field[1] === "<none>" ? "" : machineOf(field[1] ?? ""), describing]);
     hint = null;
@@ -1067,6 +1080,7 @@ export function readBundle(input: readonly string[] | TextLines): {
     notLogs,
     containerOs,
     containerOutput,
+    nodeShellLines,
     gathering,
     commandHosts,
     containerCommands,

@@ -358,6 +358,9 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const textLines = new TextLines(text, pre?.lineStarts ?? undefined);
   const read = readBundle(textLines);
   const { sections, notLogs, containerOs, containerOutput, gathering, containerCommands, localReads } = read;
+  // A container's uname prints its host's kernel under the container's name: set apart, but for a node's debugging pod,
+  // whose host is that node (review 53e F5: its `uname -r` beside the laptop's was "2 kernels").
+  const kernelApart = read.nodeShellLines.size ? new Set([...containerOutput].filter((n) => !read.nodeShellLines.has(n))) : containerOutput;
   const lineAt = (line: number) => textLines.at(line - 1);
   // A container CLI's command run against another machine's daemon prints that machine's output, as an `ssh` command does.
   const remoteDaemon = remoteDaemonCommands(read.commandHosts, lineAt);
@@ -387,7 +390,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     const via = parsed?.release ? outputHeadingVia((line) => textLines.at(line - 1), s.lines[0]) : undefined;
     const uname = parsed && via ? { ...parsed, named: true as const, via } : parsed;
     // A reading several hosts printed (a dshbak block of "web-2,web-3") names no one machine.
-    const machine = overSsh(s.lines[0]) ? labelOf(s.lines[0]) : null;
+    const machine = read.nodeShellLines.get(s.lines[0]) ?? (overSsh(s.lines[0]) ? labelOf(s.lines[0]) : null);
     if (uname)
       kernelSources.push({ uname, line: s.lines[0], machine: machine?.includes(",") ? null : machine, prompt: labelOf(s.lines[0]) });
   }
@@ -442,9 +445,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     sections.filter((s) => s.kind === "nodes").flatMap((s) => parseNodesTable(textLines.slice(s.lines[0] - 1, s.lines[1]), s.lines[0])),
   );
   const hostNodes = unameNodes(kernelSources);
-  const nodes = hostNodes.length
-    ? joinUnameNodes(tableNodes, hostNodes)
-    : withOwnBuild(tableNodes, ownUname(kernelSources, containerOutput));
+  const nodes = hostNodes.length ? joinUnameNodes(tableNodes, hostNodes) : withOwnBuild(tableNodes, ownUname(kernelSources, kernelApart));
   // Beside several nodes, the host's own output is the node's whose prompt or `ssh` target printed it; a machine that is no
   // node, or several (a laptop, a bastion), gives another machine's (review 40a: a laptop's containerd judged worker-2's
   // line against worker-2's own row). Beside one node, a prompt naming it is that node's too, so its own reading can
@@ -463,7 +464,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   // readings can then disagree with its row (review 42b F6: web-2's own 1.6.4 under `$` beside its row's 1.6.3 was the
   // paste's, and the row decided "affected, certain").
   const bareHosts = new Set(
-    machineReadings(kernelSources, containerOutput).flatMap((s) =>
+    machineReadings(kernelSources, kernelApart).flatMap((s) =>
       s.line !== undefined && commandHost(s.line) === null && s.uname.hostname ? [s.uname.hostname] : [],
     ),
   );
@@ -628,8 +629,8 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     // Several hosts' unames are judged node by node, like a kubectl table.
     kernel,
     ...(!kernel && !hostNodes.length && givenReleases.size > 1 ? { kernelsGiven: [...givenReleases] } : {}),
-    unameHost: hostNodes.length ? null : unameHostOf(kernelSources, containerOutput),
-    kernelPrompt: hostNodes.length ? null : kernelPromptOf(kernelSources, containerOutput),
+    unameHost: hostNodes.length ? null : unameHostOf(kernelSources, kernelApart),
+    kernelPrompt: hostNodes.length ? null : kernelPromptOf(kernelSources, kernelApart),
     readingsHosts: ownPrinters.size && !ownPrinters.has("") ? [...ownPrinters] : null,
     readingsAt,
     kernelAt: (machine: string) => {
@@ -637,7 +638,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
       const at = (s: KernelSource) => s.uname.hostname ?? s.machine ?? s.prompt;
       const own = kernelSources.filter((s) => {
         const where = at(s);
-        return !s.uname.named && where && sameMachine(where, machine) && (s.line === undefined || !containerOutput.has(s.line));
+        return !s.uname.named && where && sameMachine(where, machine) && (s.line === undefined || !kernelApart.has(s.line));
       });
       // Only where each kernel given is a machine's own reading: one the log dates (a boot's "Linux version") may be this
       // machine's earlier boot (the failing one, pasted after a rollback).
