@@ -835,6 +835,29 @@ describe("kernel mentions in kernel output", () => {
     expect(extractFacts(facts("5.15.0-127-generic", null)).kernel).toMatchObject({ release: "5.15.0-127-generic", named: true });
   });
 
+  it("reads no running kernel from a listing of what is installed: ls /lib/modules, rpm -q (review 54a F1)", () => {
+    // After an upgrade not yet booted the listing shows the new kernel only (Arch and Raspberry Pi OS remove the old
+    // one's modules): before, "6.8.12" was the running kernel, "not affected" beside the bug's own oops.
+    for (const listing of [
+      "[root@nfs01 ~]# ls /lib/modules\n6.8.12-300.fc40.x86_64",
+      "$ ls /usr/src/kernels/\n6.8.12-300.fc40.x86_64",
+      "$ ls -1 /lib/modules\n6.8.10-300.fc40.x86_64\n6.8.12-300.fc40.x86_64",
+      "$ rpm -q --qf '%{VERSION}-%{RELEASE}.%{ARCH}\\n' kernel\n6.10.0-64.fc40.x86_64",
+    ]) {
+      expect(kernelOf(listing), listing).toBeNull();
+      // Beside it, `uname -r` names the running kernel, one of two no longer.
+      expect(kernelOf(`$ uname -r\n6.8.10-300.fc40.x86_64\n${listing}`)?.release, listing).toBe("6.8.10-300.fc40.x86_64");
+      expect(kernelOf(`${listing}\n$ uname -r\n6.8.10-300.fc40.x86_64`)?.release, listing).toBe("6.8.10-300.fc40.x86_64");
+    }
+    // The listing ends at a line that is no name: an oops pasted after it still names its kernel.
+    const oops = "[ 9114.6] CPU: 3 PID: 41872 Comm: sadc Not tainted 6.8.10-300.fc40.x86_64 #1";
+    expect(kernelOf(`$ ls /lib/modules\n6.8.12-300.fc40.x86_64\n${oops}`)?.release).toBe("6.8.10-300.fc40.x86_64");
+    // A line of prose starting with a package tool's name is no command; the bare release after it is still read.
+    expect(kernelOf("apt upgrade did not help, still on\n6.8.10-300.fc40.x86_64")?.release).toBe("6.8.10-300.fc40.x86_64");
+    // /proc/sys/kernel/osrelease is the running kernel's.
+    expect(kernelOf("$ cat /proc/sys/kernel/osrelease\n6.9.1-arch1-1")?.release).toBe("6.9.1-arch1-1");
+  });
+
   it("reads the kdump crash utility's banner as the dumped kernel's uname -rv (review 53a F5)", () => {
     // crash's banner as a kdump walkthrough prints it (Ubuntu 22.04's 5.15.0-25-generic), and with a Debian build.
     const banner = (release: string, version: string) =>

@@ -43,6 +43,7 @@ type Command =
   | "iptables"
   | "kube-binary"
   | "module-version"
+  | "installed"
   | "other";
 
 /**
@@ -85,6 +86,13 @@ const COMMANDS: Array<[RegExp, Command | ((m: RegExpExecArray) => Command)]> = [
   // A kernel module's own version (`cat /sys/module/ena/version` prints "2.17.0g", `modinfo -F version zfs` "2.2.6-1"):
   // shaped like a release with a distribution's suffix, and no kernel's (review 31a).
   [/^(?:sudo\s+)?(?:cat\s+\S*\/sys\/module\/\S+\/version|modinfo\b.*)\s*$/, "module-version"],
+  // What is installed, not what runs: `ls /lib/modules`, `ls /usr/src/kernels/`, `rpm -q --qf '%{VERSION}-…' kernel` print
+  // a kernel's bare release too, and after an upgrade not yet booted it is the new one (review 54a F1: "not affected,
+  // verified" beside the bug's own oops, while the old kernel still ran).
+  [
+    /^(?:sudo\s+)?(?:ls|find|tree|rpm|dpkg(?:-query)?|apt(?:-cache)?|dnf|yum|zypper|pacman|apk|dkms|grubby|kernel-install)\s.*$/,
+    "installed",
+  ],
 ];
 
 /**
@@ -332,6 +340,9 @@ function crashBannerUname(lines: Lines, i: number): string | null {
   const version = release && i + 1 < lines.length ? CRASH_VERSION.exec(lines.at(i + 1).trim())?.[1] : undefined;
   return release && version ? `${release} ${version}` : null;
 }
+
+/** A line of a listing of names (`ls`, `rpm -q`): words of a file's or a package's name, no colon or bracket. */
+const LISTED_NAMES = /^[\w.+~@/-]+(?:[ \t]+[\w.+~@/-]+)*$/;
 
 /** A line's text after its prompt, if it has one (a comment's "# Note:" is none). */
 function afterPrompt(line: string): string {
@@ -620,7 +631,7 @@ const COMMENT = /^\s*#\s+[A-Z][a-z]/;
  * wrapped messages) are read once by this instead of by each pattern.
  */
 const COMMAND_START =
-  /^(?:sudo\s+)?(?:\S*\/)?(?:uname|cat|lsb_release|kubectl|oc|k|ip6?tables|kube-(?:proxy|apiserver|controller-manager|scheduler)|hyperkube|docker|crictl|nerdctl|podman|modinfo|grep|egrep|head|tail|awk|sed)\b/;
+  /^(?:sudo\s+)?(?:\S*\/)?(?:uname|cat|lsb_release|kubectl|oc|k|ip6?tables|kube-(?:proxy|apiserver|controller-manager|scheduler)|hyperkube|docker|crictl|nerdctl|podman|modinfo|grep|egrep|head|tail|awk|sed|ls|find|tree|rpm|dpkg(?:-query)?|apt(?:-cache)?|dnf|yum|zypper|pacman|apk|dkms|grubby|kernel-install)\b/;
 
 /** The command a line shows, or null when the line is not a command. */
 export function commandOf(line: string): Command | null {
@@ -632,6 +643,8 @@ export function commandOf(line: string): Command | null {
   const typed = prompt !== null || traced !== null;
   if (!COMMAND_START.test(rest)) return typed ? "other" : null;
   for (const [pattern, kind] of COMMANDS) {
+    // A listing's command only after a prompt: a line of prose or a log may start with "find" or "apt" too.
+    if (kind === "installed" && !typed) continue;
     const m = pattern.exec(rest);
     if (m) return typeof kind === "function" ? kind(m) : kind;
   }
@@ -692,7 +705,7 @@ function oneLineSection(t: string, hint: Command | null, first: boolean, indente
   if (parseProcVersion(t)) return "proc-version";
   if (parseVersionSignature(t)) return "version-signature";
   if (looksLikeBuild(t)) return "uname";
-  if (looksLikeRelease(t) && hint !== "module-version") {
+  if (looksLikeRelease(t) && hint !== "module-version" && hint !== "installed") {
     // A bare x.y.z could be any program's version; with a distro suffix, after `uname -r`, or as the
     // very first line of a bundle (`{ uname -r; journalctl ...; } | curl`), it is a kernel.
     if (hint === "uname-r" || hint === "uname" || first || !/^\d+\.\d+\.\d+$/.test(t)) return "uname";
@@ -756,6 +769,8 @@ export function readBundle(input: readonly string[] | TextLines): {
    * output all the same (its os-release is the image's), but its uname prints that node's kernel (review 53e F5).
    */
   nodeShellLines: Map<number, string>;
+  /** The output of a command listing what is installed (`ls /lib/modules`, `rpm -q … kernel`): no running kernel's name. */
+  installedOutput: Set<number>;
   /**
    * The command lines run on another machine through `ssh`, and fan-out tools' headers over one host's output (printerOf's
    * host is its target, not a prompt's).
@@ -794,6 +809,8 @@ export function readBundle(input: readonly string[] | TextLines): {
   // The lines of an os-release printed inside a container (1-based): no section, and no evidence of the host's OS.
   const containerOs = new Set<number>();
   const nodeShellLines = new Map<number, string>();
+  const installedOutput = new Set<number>();
+  let listing = false;
   const setApart = (start: number, end: number) => {
     for (let n = start + 1; n <= end; n++) containerOs.add(n);
   };
@@ -949,7 +966,8 @@ export function readBundle(input: readonly string[] | TextLines): {
     // Its first part is still read as what it is (a uname's kernel: review 50h F2), and the whole line stays a log line.
     const escaped = t.includes("\\n") && ESCAPED_LINES.test(t);
     const own = escaped ? t.slice(0, t.indexOf("\\n")).trimEnd() : t;
-    const oneLine = oneLineSection(own, hint, i === firstContent, raw !== raw.trimStart());
+    // Every line of a listing of what is installed is one (`ls -1 /lib/modules`: one release a line).
+    const oneLine = oneLineSection(own, listing && LISTED_NAMES.test(t) ? "installed" : hint, i === firstContent, raw !== raw.trimStart());
     if (oneLine && escaped) {
       sections.push({ kind: oneLine, lines: [i + 1, i + 1], text: own });
       escapedLines.add(i + 1);
@@ -1030,6 +1048,7 @@ export function readBundle(input: readonly string[] | TextLines): {
         // The commands that print the host's identity (uname, /proc/version, os-release) and a collector's notes.
         if (IDENTITY_COMMANDS.has(command) || COLLECTOR_NOTE.test(t)) gathering.add(i + 1);
         hint = command;
+        listing = command === "installed";
         i++;
         continue;
       }
@@ -1067,6 +1086,9 @@ export function readBundle(input: readonly string[] | TextLines): {
     // A container command's output runs until the host's next command: warnings and notices of any kind come first.
     if (inContainerNow(scope)) containerOutput.add(i + 1);
     if (inContainerNow(scope) && scope.kind !== "none" && scope.node) nodeShellLines.set(i + 1, scope.node);
+    // A listing's lines are names (a release, a package): a line of anything else (a log, a sentence) ends it.
+    listing &&= LISTED_NAMES.test(t);
+    if (listing) installedOutput.add(i + 1);
     const field = describing ? NODE_FIELD.exec(raw) : null;
     if (field) describedNodes.push([i + 1, field[1] === "<none>" ? "" : machineOf(field[1] ?? ""), describing]);
     hint = null;
@@ -1081,6 +1103,7 @@ export function readBundle(input: readonly string[] | TextLines): {
     containerOs,
     containerOutput,
     nodeShellLines,
+    installedOutput,
     gathering,
     commandHosts,
     containerCommands,

@@ -413,11 +413,15 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     : labelOf;
   // A command line is no output, but one that sets up the cluster's release names it (review 34a: "$ kind create cluster
   // --image kindest/node:v1.29.2" was read only without its prompt).
-  const mentions = sortMentions(
+  const sorted = sortMentions(
     candidates.filter(
       (l) => !notLogs.has(l.line) || setsUpKubernetes(l.text) || pointsCrictl(l.text) || ownDaemonAsked(l) || picksOciRuntime(l.text),
     ),
   );
+  // A listing of what is installed names kernels that need not run (review 54a F1: `ls /lib/modules` after an upgrade).
+  const mentions = read.installedOutput.size
+    ? { ...sorted, kernel: sorted.kernel.filter((l) => !read.installedOutput.has(l.line)) }
+    : sorted;
   // A package manager's command is a shell line (notLogs), dpkg's output a log line: both read, but not in a container.
   const upgrades = upgradeLines(candidates).flatMap((l) => {
     if (containerOutput.has(l.line)) return [];
