@@ -174,6 +174,20 @@ describe("osImageToOs", () => {
     expect(osImageToOs(image)).toMatchObject({ id, versionId });
   });
 
+  it("reads openSUSE's rolling releases by their display names, whose kernels follow Tumbleweed's (review 54a F3)", async () => {
+    // hostnamectl, docker info, a nodes table's OS-IMAGE and fastfetch print the PRETTY_NAME; KDE adds the snapshot.
+    expect(osImageToOs("openSUSE Tumbleweed")).toMatchObject({ id: "opensuse-tumbleweed", versionId: null });
+    expect(osImageToOs("openSUSE Tumbleweed 20260405")).toMatchObject({ id: "opensuse-tumbleweed" });
+    expect(osImageToOs("openSUSE Tumbleweed-Slowroll")).toMatchObject({ id: "opensuse-slowroll" });
+    expect(osImageToOs("openSUSE MicroOS")).toMatchObject({ id: "opensuse-microos" });
+    // Its kernel then is Tumbleweed's package, not an upstream release judged from afar (before: "judged as upstream").
+    const { extractFacts } = await import("../../src/engine/facts");
+    const kernel = extractFacts(
+      "$ hostnamectl\n  Operating System: openSUSE Tumbleweed\n            Kernel: Linux 6.19.11-1-default\n      Architecture: x86-64",
+    ).kernel;
+    expect(kernel?.package).toMatchObject({ ecosystem: "opensuse-tumbleweed", names: ["kernel-default"], version: "6.19.11-1" });
+  });
+
   it("keeps Debian's codename", () => {
     // https://github.com/kontena/pharos-cluster/pull/627
     expect(osImageToOs("Debian GNU/Linux 9 (stretch)")).toMatchObject({ id: "debian", versionId: "9", codename: "stretch" });

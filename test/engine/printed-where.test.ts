@@ -613,6 +613,58 @@ me@laptop:~$`;
   });
 });
 
+describe("talosctl's logs, each line after its node (review 54a F2)", () => {
+  const MLX5 = "mlx5-esw-port-metadata-null-deref-6.6.28-talos-1.7.0";
+  const row = (name: string, ip: string, talos: string, kernel: string) =>
+    `${name.padEnd(15)} Ready      <none>          41d   v1.30.0   ${ip.padEnd(14)} <none>        Talos (v${talos})   ${kernel.padEnd(16)} containerd://1.7.16`;
+  const paste = (node: string, rows: string[]) => `$ kubectl get nodes -o wide
+NAME            STATUS     ROLES           AGE   VERSION   INTERNAL-IP    EXTERNAL-IP   OS-IMAGE         KERNEL-VERSION   CONTAINER-RUNTIME
+${rows.join("\n")}
+
+$ talosctl -n ${node} dmesg
+${node}: kern:    alert: [2024-04-19T18:22:01.114364Z]: BUG: unable to handle page fault for address: 0000000000001118
+${node}: kern:    alert: [2024-04-19T18:22:01.174498Z]: RIP: 0010:esw_port_metadata_get+0x19/0x30 [mlx5_core]
+${node}: kern:    warning: [2024-04-19T18:22:01.359456Z]:  esw_offloads_init+0x181/0x1a0 [mlx5_core]
+${node}: kern:    warning: [2024-04-19T18:22:01.364967Z]:  mlx5_eswitch_init+0x4be/0x6e0 [mlx5_core]`;
+  const verdict = (text: string) => diagnoseBundle(kb, text).findings.find((f) => f.id === MLX5)?.verdict;
+
+  it("judges a node the table does not list on nothing of the table's (before: the lone row's Talos 1.7.1, 'not affected')", () => {
+    const fixed = row("talos-cp-1", "10.5.0.2", "1.7.1", "6.6.29-talos");
+    for (const node of ["10.5.0.7", "talos-w-2"])
+      expect(verdict(paste(node, [fixed])), node).toMatchObject({
+        status: "unknown",
+        reason: expect.stringContaining(`the log's lines are ${node}'s`),
+      });
+    // The node the prefix names, by its address, when the table lists it.
+    const broken = row("talos-w-1", "10.5.0.3", "1.7.0", "6.6.28-talos");
+    expect(verdict(paste("10.5.0.3", [fixed, broken]))?.reason).toContain("node talos-w-1");
+  });
+});
+
+describe("a heading naming another machine than the paste's own (review 54a F2)", () => {
+  const NFSD = "nfsd-show-gpf-6.8.10";
+  // Fedora 40's 6.8.12-300.fc40 is past the nfsd_show fix: the lone node's kernel says nothing of the NFS server's oops.
+  const TABLE = `$ kubectl get nodes -o wide
+NAME    STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE                         KERNEL-VERSION           CONTAINER-RUNTIME
+k8s-1   Ready    <none>   12d   v1.29.5   10.0.0.21     <none>        Fedora CoreOS 40.20240602.3.0    6.8.12-300.fc40.x86_64   cri-o://1.29.4`;
+  const UNAME = "$ uname -a\nLinux k8s-1 6.8.12-300.fc40.x86_64 #1 SMP PREEMPT_DYNAMIC Thu May 30 16:26:00 UTC 2024 x86_64 GNU/Linux";
+  const OOPS = `[ 9114.607417] BUG: kernel NULL pointer dereference, address: 0000000000000068
+[ 9114.622013] Oops: 0000 [#16] PREEMPT SMP PTI
+[ 9114.638561] RIP: 0010:nfsd_show+0x39/0x18e [nfsd]`;
+  const verdict = (text: string) => diagnoseBundle(kb, text).findings.find((f) => f.id === NFSD)?.verdict;
+
+  it("takes the part under it for that machine's, whose versions no one gave (before: 'not affected', certain, on the row)", () => {
+    for (const own of [TABLE, UNAME])
+      expect(verdict(`${own}\n\n### nfs-gw\n\`\`\`\n${OOPS}\n\`\`\``), own).toMatchObject({
+        status: "unknown",
+        reason: expect.stringMatching(/no version of nfs-gw is given/),
+      });
+    // A heading naming the paste's own machine, or an environment, changes nothing.
+    for (const heading of ["### k8s-1", "### production"])
+      expect(verdict(`${TABLE}\n\n${heading}\n${OOPS}`), heading).toMatchObject({ status: "not-affected" });
+  });
+});
+
 describe("kind's nodes are containers (review 36d)", () => {
   it("reads a node container's journal through `docker exec` as that node's, when a row names it", () => {
     const row = (name: string, role: string) =>

@@ -19,6 +19,7 @@ import {
   HEADING_START,
   HeadedMachines,
   headingMachine,
+  headsAnotherMachine,
   hostHeading,
 } from "./host-headings";
 import { isIptablesVersionOutput } from "./iptables-version";
@@ -1072,12 +1073,14 @@ export function readBundle(input: readonly string[] | TextLines): {
           ? fileHeading(lines, i, fileMachines)
           : undefined;
     // Decided at the first heading naming a machine: a heading before it ends no machine's part.
-    if (heading?.host && comparing === undefined) comparing = comparesHosts(lines, i);
+    if (heading?.host && comparing === undefined) comparing = comparesHosts(lines, i) || headsAnotherMachine(heading, machines);
     const machine = heading && comparing ? headingMachine(heading, headedMachines, machineLevel) : undefined;
     if (heading && machine !== undefined) {
       sessions.clear();
       if (machine) sessions.opened(machine);
       commandHosts.push([i + 1, machine]);
+      // As a fan-out tool's header does: the machine printed what follows, whether a nodes table lists it or not.
+      if (machine) sshCommands.add(i + 1);
       headingLines.add(i + 1);
       scope = OUTSIDE;
       if (heading.host) headedMachines.add(heading.host);

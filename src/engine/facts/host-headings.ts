@@ -145,6 +145,16 @@ export function comparesHosts(lines: { readonly length: number; at(i: number): s
   return false;
 }
 
+/**
+ * Whether a heading names a machine by its name (not an address, an environment or "node 2") that is none of the machines
+ * the paste named before it (a nodes table's rows, a uname's host, a prompt's): its part is that other machine's, as
+ * under two machines' headings (review 54a F2: "### nfs-gw" over the NFS server's oops was judged on the lone row's kernel).
+ */
+export function headsAnotherMachine(heading: Heading, known: MachineNames): boolean {
+  const name = NAME_AND_NOTE.exec(heading.words.trim())?.[1] ?? "";
+  return heading.host !== null && known.size > 0 && HOST.test(name) && !known.has(heading.host);
+}
+
 /** A line that may be a Markdown heading, a line in bold or a summary (a cheap test before hostHeading). */
 export const HEADING_START = /^(?:#|\*\*|__|<details>|<summary>|<\/details>)/i;
 

@@ -158,6 +158,11 @@ const IMAGES: Array<[RegExp, (m: RegExpExecArray, image: string) => OsFacts]> = 
   [/^Azure Linux (\d+(?:\.\d+)?)/, (m, s) => osFromId("azurelinux", m[1] ?? null, s)],
   [/^SUSE Linux Enterprise Server (\d+)(?: SP(\d+))?/, (m, s) => osFromId("sles", m[2] ? `${m[1]}.${m[2]}` : (m[1] ?? null), s)],
   [/^openSUSE Leap (\d+\.\d+)/, (m, s) => osFromId("opensuse-leap", m[1] ?? null, s)],
+  // The rolling releases' PRETTY_NAME ("openSUSE Tumbleweed", KDE's "openSUSE Tumbleweed 20260405", "openSUSE MicroOS",
+  // "openSUSE Tumbleweed-Slowroll"): their os-release IDs, whose kernel follows Tumbleweed's (review 54a F3).
+  [/^openSUSE Tumbleweed-Slowroll\b/, (_m, s) => osFromId("opensuse-slowroll", null, s)],
+  [/^openSUSE Tumbleweed\b/, (_m, s) => osFromId("opensuse-tumbleweed", null, s)],
+  [/^openSUSE MicroOS\b/, (_m, s) => osFromId("opensuse-microos", null, s)],
   [/^Arch Linux\b/, (_m, s) => osFromId("arch", null, s)],
   [/^Windows Server (\d{4})/, (m, s) => osFromId("windows", m[1] ?? null, s)],
   // The Semi-Annual Channel's images name no year ("Windows Server Datacenter").

@@ -96,6 +96,9 @@ export class MachineNames {
     this.shorts.add(shortName(n));
     for (const p of qualifiedPrefixes(n)) this.prefixes.add(p);
   }
+  get size(): number {
+    return this.names.size;
+  }
   has(name: string): boolean {
     const n = machineKey(name);
     if (this.names.has(n)) return true;
