@@ -18,7 +18,9 @@ export function renderTextReport(d: Diagnosis & { truncated?: ReadonlyArray<{ no
   const out: string[] = [`known-bugs ${d.kb.version} (${d.kb.records} records)`];
   const k = d.facts.kernel;
   const read = k ? kernelPackageNote(k) : null;
-  if (k) out.push(`kernel: ${k.release}${read ? ` = ${read}` : ""}${k.named ? ` [${namedKernelNote(k)}]` : ""}`);
+  // Where it was read: at 2 a.m. the line to check when the answer looks wrong (review 54a F5).
+  const at = k?.line !== undefined ? ` (read at line ${k.line})` : "";
+  if (k) out.push(`kernel: ${k.release}${read ? ` = ${read}` : ""}${k.named ? ` [${namedKernelNote(k)}]` : ""}${at}`);
   if (d.facts.os) out.push(`os: ${d.facts.os.prettyName ?? `${d.facts.os.id} ${d.facts.os.versionId ?? ""}`}`);
   if (d.facts.iptables) out.push(`iptables: ${d.facts.iptables.version} (${d.facts.iptables.backend ?? "backend unknown"})`);
   out.push("");

@@ -119,6 +119,17 @@ describe("the one evidence line a short door shows", () => {
   });
 });
 
+describe("the text report's facts", () => {
+  it("says at which line of the paste the kernel was read, so a wrong reading can be checked (review 54a F5)", () => {
+    const paste = `$ hostnamectl\n  Operating System: Ubuntu 24.04.2 LTS\n            Kernel: Linux 6.8.0-57-generic\n$ journalctl -u kubelet\n${XOR_MARK_KLOG}`;
+    expect(renderTextReport(diagnoseBundle(kb, paste))).toMatch(/^kernel: 6\.8\.0-57-generic = .* \(read at line 3\)$/m);
+    // The fields form has a field of its own for it: no line to name.
+    const fields = diagnoseFields(kb, { uname: "6.8.0-57-generic", logs: XOR_MARK_KLOG });
+    expect(renderTextReport(fields)).toMatch(/^kernel: 6\.8\.0-57-generic = [^\n]*\)$/m);
+    expect(renderTextReport(fields)).not.toContain("read at line");
+  });
+});
+
 describe("verdict words", () => {
   it("shows a status or level a newer server sends as sent (the CLI renders other servers' answers), never 'undefined'", () => {
     const newer = { status: "partly-affected", level: "confirmed" } as unknown as Parameters<typeof verdictLabel>[0];
