@@ -1021,10 +1021,12 @@ export function printedFromChecks(
  * What may come before a program's message on a line it printed: nothing, labels ending in a colon ("Error response
  * from daemon: ", "Error: ", a Go error chain's "failed to create endpoint X on network bridge: ", with an id in parentheses
  * as dockerd names the endpoint's: review 39b), or a file and line
- * ("/etc/coredns/Corefile:5 - ", as CoreDNS names the Corefile line it refuses). Anything else (a denial, a question, a plan, a
- * quote mark) is a person telling of the line (reviews 36d, 36e).
+ * ("/etc/coredns/Corefile:5 - ", as CoreDNS names the Corefile line it refuses), then perhaps the directory of the program
+ * the message names (buildah's "error running container: from /usr/bin/crun creating container for […]": review 54d F2).
+ * Anything else (a denial, a question, a plan, a quote mark) is a person telling of the line (reviews 36d, 36e).
  */
-const PRINTED_BEFORE = /^\s*(?:[\w./-]+:\d+\s+-\s+|[A-Za-z][\w ./-]{0,100}(?: \([0-9a-f]{6,64}\))?:\s+)*$/;
+const PRINTED_BEFORE =
+  /^\s*(?:[\w./-]+:\d+\s+-\s+|[A-Za-z][\w ./-]{0,100}(?: \([0-9a-f]{6,64}\))?:\s+)*(?:(?:from\s+)?\/(?:[\w.-]+\/){1,8})?$/;
 
 /**
  * Whether a hit line's message (the line, or in a wrapped paste the lines it continues: `messageOf` of printedFromChecks)

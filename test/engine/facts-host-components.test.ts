@@ -406,6 +406,23 @@ describe("the host's own component versions", () => {
     expect(extractFacts("We run runc version 1.1.12 on these nodes.").components.runc).toBeUndefined();
   });
 
+  it("reads the runc `docker info | grep` keeps as Docker's, beside a shell's `runc --version` (review 54d F3)", () => {
+    // The runc Docker's containers run with is the one its daemon asks; a shell's PATH may find another copy. Before: the
+    // grepped lines were a version named in passing, and the shell's 1.1.12 alone judged, "not affected", verified.
+    const TUN = "2024-12-09 21:36:21 ERROR: Cannot open TUN/TAP dev /dev/net/tun: Operation not permitted (errno=1)";
+    const info =
+      "$ docker info | grep -iE 'version|runtime'\n Server Version: 27.4.0\n Runtimes: io.containerd.runc.v2 runc\n Default Runtime: runc\n runc version: v1.2.2-0-g7cb3632\n init version: de40ad0";
+    const shell = "$ runc --version\nrunc version 1.1.12\ncommit: v1.1.12-0-g51d5e946\nspec: 1.0.2-dev";
+    const TAP = "runc-1.2.0-tun-tap-removed-from-default-devices";
+    const alone = verdictOf(`$ docker logs openvpn\n${TUN}\n${info}`, TAP);
+    expect(alone).toMatchObject({ status: "affected", level: "verified" });
+    expect(alone?.certain).not.toBe(false);
+    expect(verdictOf(`$ docker logs openvpn\n${TUN}\n${info}\n${shell}`, TAP)).toMatchObject({
+      status: "unknown",
+      reason: expect.stringContaining("versions of runc that disagree"),
+    });
+  });
+
   it("reads `crun --version` as the host's crun, as runc's (review 30b: it was a version named in passing)", () => {
     const id = "crun-1.18-systemd-device-rules-regression";
     const log = kb.records.find((r) => r.id === id)?.examples.find((e) => e.expect !== "absent")?.log ?? "";

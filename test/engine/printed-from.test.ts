@@ -218,4 +218,19 @@ describe("a line only releases before a fix print (printedBefore)", () => {
     // Without the line, the version past the fix still rules the bug out (no advisory).
     expect(diagnoseBundle(kb, "$ crun --version\ncrun version 1.23.1").advisories.map((a) => a.id)).not.toContain(CRUN);
   });
+
+  it("dates the line buildah wraps too, the program named by its path (review 54d F2: 'not affected', verified)", () => {
+    // podman#22152's `podman build` step, as the record's example quotes it.
+    const step =
+      "$ podman build -t myapp .\nerror running container: from /usr/bin/crun creating container for [/bin/sh -c microdnf -y upgrade --refresh]: unknown version specified\n: exit status 1";
+    const built = (version: string) =>
+      diagnoseBundle(kb, `${step}\n$ crun --version\ncrun version ${version}\nspec: 1.0.0`).findings.find((f) => f.id === CRUN)?.verdict;
+    expect(built("1.14.4")).toMatchObject({ status: "unknown", reason: expect.stringContaining("printed only by another version") });
+    expect(built("1.14.1")).toMatchObject({ status: "affected" });
+    // A person's sentence before the path is no program's output: "I think it came from /usr/bin/…" dates nothing.
+    const told = `I think it came from /usr/bin/crun creating container for [/bin/sh]: unknown version specified\n$ crun --version\ncrun version 1.14.4`;
+    expect(diagnoseBundle(kb, told).findings.find((f) => f.id === CRUN)?.verdict.reason ?? "").not.toContain(
+      "printed only by another version",
+    );
+  });
 });

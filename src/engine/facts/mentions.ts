@@ -186,6 +186,8 @@ const COMPONENT_MARKERS = [
   "cgroup driver: ",
   "logging driver: ",
   "docker root dir: ",
+  "default runtime: ",
+  "init version: ",
   "runtimename: ",
   "runtimeversion: ",
   "runc version: ",
@@ -448,7 +450,9 @@ export function pickOsMention(candidates: readonly LineRef[], lineAt?: (line: nu
  * storage, tells it from Docker's.
  */
 const DOCKER_INFO_SERVER = /^\s*Server Version:\s*(?=(\d+\.\d+\.\d+[\w.+~-]*))\1\s*$/;
-const DOCKER_INFO_STORAGE = /^\s*(?:Storage Driver|Cgroup Driver|Logging Driver|Docker Root Dir):\s*\S/;
+// Its runtime lines too, which `docker info | grep -i runtime` keeps without the drivers (review 54d F3: its runc was lost,
+// and a shell's `runc --version` judged alone).
+const DOCKER_INFO_STORAGE = /^\s*(?:Storage Driver|Cgroup Driver|Logging Driver|Docker Root Dir|Default Runtime|init version):\s*\S/;
 // `nerdctl info` prints driver lines and containerd's version as "Server Version" too, and Podman's Docker API its own (with a
 // root dir of its own choosing: review 51f F2): only Docker's numbering (dockerNumbered) says the version is Docker's.
 
