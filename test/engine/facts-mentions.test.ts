@@ -849,6 +849,13 @@ describe("kernel mentions in kernel output", () => {
       expect(kernelOf(`$ uname -r\n6.8.10-300.fc40.x86_64\n${listing}`)?.release, listing).toBe("6.8.10-300.fc40.x86_64");
       expect(kernelOf(`${listing}\n$ uname -r\n6.8.10-300.fc40.x86_64`)?.release, listing).toBe("6.8.10-300.fc40.x86_64");
     }
+    // A listing command another follows on its line: the last release is that one's (`uname -r`: review 54b F6).
+    expect(
+      kernelOf("[root@nfs01 ~]# ls /lib/modules; uname -r\n6.8.10-300.fc40.x86_64  6.8.12-300.fc40.x86_64\n6.8.10-300.fc40.x86_64")
+        ?.release,
+    ).toBe("6.8.10-300.fc40.x86_64");
+    // A code block quoting the kernels' folder listed, without a prompt (review 54b F2).
+    expect(kernelOf("```\nls /lib/modules\n6.8.12-300.fc40.x86_64\n```")).toBeNull();
     // The listing ends at a line that is no name: an oops pasted after it still names its kernel.
     const oops = "[ 9114.6] CPU: 3 PID: 41872 Comm: sadc Not tainted 6.8.10-300.fc40.x86_64 #1";
     expect(kernelOf(`$ ls /lib/modules\n6.8.12-300.fc40.x86_64\n${oops}`)?.release).toBe("6.8.10-300.fc40.x86_64");

@@ -30,6 +30,12 @@ const LONG_LINES: Record<string, string> = {
   // A command picking Podman's runtime out with jq was tried at every `podman info` of a whole line to its end (review 52a
   // F2: 128 KB, 6 s).
   "a podman info line behind its runtime marker": `ociRuntime: ${"podman info ".repeat(N / 12)}`,
+  // The crash banner's release was a run of digits anchored at the line's end (review 54c F1: 200,000 characters, 33 s),
+  // and a talosctl command was looked for at every "talosctl" of a line to its end (F2: 7 s).
+  "a crash banner's RELEASE of digits": `RELEASE: 5.15.${"0".repeat(N)} -generic\nVERSION: #1 SMP`,
+  "a command line of talosctl words": `$ ${"talosctl ".repeat(N / 9)}`,
+  // Two host ranges of 10,001 each made 10^8 names before the count was checked (F3: the CLI ran out of memory).
+  "two host ranges in one target": `$ talosctl -n n[0-10000][0-10000] dmesg\nn1: kern: x\n$ pdsh -w n[0-10000][0-10000] dmesg\nn1: x`,
 };
 
 describe("long lines", () => {

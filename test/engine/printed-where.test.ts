@@ -61,6 +61,8 @@ describe("a uname of one machine beside another machine's lines", () => {
     for (const paste of [
       `me@laptop:~$ ssh bastion uname -rv\n${bastion}\nme@laptop:~$ ssh bastion ${logs}\n${CRICTL}`,
       `me@laptop:~$ ssh bastion\n$ uname -rv\n${bastion}\n$ ${logs}\n${CRICTL}`,
+      // The remote command quoted (review 54b F1).
+      `me@laptop:~$ ssh bastion uname -rv\n${bastion}\nme@laptop:~$ ssh -t bastion '${logs}'\n${CRICTL}`,
     ])
       expect(verdictOf(paste), paste).toMatchObject({ status: "unknown", reason: expect.stringContaining("came through the cluster") });
     // A container's log fetched over ssh stays the target's: its kernel decides.
@@ -97,6 +99,10 @@ describe("a uname of one machine beside another machine's lines", () => {
     expect(extractFacts(session("Ubuntu 20.04.6 LTS")).os).toMatchObject({ id: "ubuntu", versionId: "20.04" });
     // The paste's own os-release outranks it, and a banner that gives no kernel judged gives no OS.
     expect(extractFacts(`${UBUNTU_2204_OS_RELEASE}\n${session("Ubuntu 20.04.6 LTS")}`).os?.versionId).toBe("22.04");
+    // But not for the banner's kernel when another machine's prompt printed that os-release (review 54b F4: the
+    // bastion's 22.04 judged worker-2's kernel).
+    const bastion = `me@laptop:~$ ssh bastion\nops@bastion:~$ cat /etc/os-release\n${UBUNTU_2204_OS_RELEASE}\nops@bastion:~$ ${session("Ubuntu 20.04.6 LTS").replace("me@laptop:~$ ", "")}`;
+    expect(extractFacts(bastion).kernel?.package?.ecosystem).toBe("ubuntu:20.04");
   });
 
   it("takes a kernel read without a host name (uname -r, /proc/version, hostnamectl) as the machine whose prompt or ssh target printed it (review 48b F1)", () => {
@@ -635,6 +641,9 @@ ${node}: kern:    warning: [2024-04-19T18:22:01.364967Z]:  mlx5_eswitch_init+0x4
         status: "unknown",
         reason: expect.stringContaining(`the log's lines are ${node}'s`),
       });
+    // Without -n (the context's default nodes) each line still names its node (review 54b F5).
+    const bare = paste("10.5.0.7", [fixed]).replace("talosctl -n 10.5.0.7 dmesg", "talosctl dmesg");
+    expect(verdict(bare)).toMatchObject({ status: "unknown", reason: expect.stringContaining("the log's lines are 10.5.0.7's") });
     // The node the prefix names, by its address, when the table lists it.
     const broken = row("talos-w-1", "10.5.0.3", "1.7.0", "6.6.28-talos");
     expect(verdict(paste("10.5.0.3", [fixed, broken]))?.reason).toContain("node talos-w-1");

@@ -89,9 +89,10 @@ const COMMANDS: Array<[RegExp, Command | ((m: RegExpExecArray) => Command)]> = [
   [/^(?:sudo\s+)?(?:cat\s+\S*\/sys\/module\/\S+\/version|modinfo\b.*)\s*$/, "module-version"],
   // What is installed, not what runs: `ls /lib/modules`, `ls /usr/src/kernels/`, `rpm -q --qf '%{VERSION}-…' kernel` print
   // a kernel's bare release too, and after an upgrade not yet booted it is the new one (review 54a F1: "not affected,
-  // verified" beside the bug's own oops, while the old kernel still ran).
+  // verified" beside the bug's own oops, while the old kernel still ran). Not with another command after
+  // it: `rpm -q kernel; uname -r` prints the running kernel too (review 54b F6).
   [
-    /^(?:sudo\s+)?(?:ls|find|tree|rpm|dpkg(?:-query)?|apt(?:-cache)?|dnf|yum|zypper|pacman|apk|dkms|grubby|kernel-install)\s.*$/,
+    /^(?:sudo\s+)?(?:ls|find|tree|rpm|dpkg(?:-query)?|apt(?:-cache)?|dnf|yum|zypper|pacman|apk|dkms|grubby|kernel-install)\s[^;&]*$/,
     "installed",
   ],
 ];
@@ -232,7 +233,7 @@ const MOSH_TARGET =
  * any node, not the prompt's machine (review 44a F2: a pod's events at a bare prompt were taken for the bare uname's node).
  */
 const THROUGH_CLUSTER =
-  /(?:^|\s)(?:(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\s(?:logs|exec|debug|rsh|run|attach|describe|events|get(?!\s+(?:nodes?|no)\b))(?:\s|$)|(?:stern|kubetail)\s)/;
+  /(?:^|[\s'"])(?:(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\s(?:logs|exec|debug|rsh|run|attach|describe|events|get(?!\s+(?:nodes?|no)\b))(?:\s|$)|(?:stern|kubetail)\s)/;
 
 /**
  * The machine a command's output comes from, as its line says: the host an `ssh` runs it on; "" for a pod's logs or
@@ -333,11 +334,14 @@ function ansibleUname(lines: Lines, i: number): string | null {
  * "     RELEASE: 5.15.0-25-generic" then "     VERSION: #25-Ubuntu SMP Wed Mar 30 15:54:22 UTC 2022" (crash's
  * kernel.c, display_sys_stats): the kernel that crashed, or the live one for `DUMPFILE: /proc/kcore` (review 53a F5).
  */
-const CRASH_RELEASE = /^RELEASE: +(\d+\.\d+\.\d+\S*)$/;
+// No `\d+…\S*$` here: a long run of digits before a space would be re-split at every position (review 54c F1).
+const CRASH_RELEASE = /^RELEASE: +(\S+)$/;
+const RELEASE_START = /^\d+\.\d+\.\d/;
 const CRASH_VERSION = /^VERSION: +(#\d.*)$/;
 /** `uname -rv` as crash's banner at line `i` gives it (RELEASE, then VERSION on the next line), or null. */
 function crashBannerUname(lines: Lines, i: number): string | null {
-  const release = CRASH_RELEASE.exec(lines.at(i).trim())?.[1];
+  const found = CRASH_RELEASE.exec(lines.at(i).trim())?.[1];
+  const release = found && RELEASE_START.test(found) ? found : undefined;
   const version = release && i + 1 < lines.length ? CRASH_VERSION.exec(lines.at(i + 1).trim())?.[1] : undefined;
   return release && version ? `${release} ${version}` : null;
 }
@@ -644,13 +648,17 @@ export function commandOf(line: string): Command | null {
   const typed = prompt !== null || traced !== null;
   if (!COMMAND_START.test(rest)) return typed ? "other" : null;
   for (const [pattern, kind] of COMMANDS) {
-    // A listing's command only after a prompt: a line of prose or a log may start with "find" or "apt" too.
-    if (kind === "installed" && !typed) continue;
+    // A listing's command only after a prompt (a line of prose or a log may start with "find" or "apt" too), or alone on
+    // its line listing the kernels' own folders, as a code block quotes it without one (review 54b F2).
+    if (kind === "installed" && !typed && !KERNELS_LISTED.test(rest)) continue;
     const m = pattern.exec(rest);
     if (m) return typeof kind === "function" ? kind(m) : kind;
   }
   return typed ? "other" : null;
 }
+/** `ls` of the folders that hold one entry per installed kernel, and nothing else on the line. */
+const KERNELS_LISTED = /^(?:sudo\s+)?ls(?:\s+-[\w-]+)*\s+\/(?:(?:usr\/)?lib\/modules|usr\/src\/kernels|boot)\/?$/;
+
 /** xtrace's `+ ` (`++ ` nested) before a container CLI or a setting of its daemon. */
 const TRACED_DAEMON_COMMAND =
   /^\s*\+{1,3} (?=(?:sudo\s+)?(?:(?:export|declare\s+-\w+|unset)\s+(?:\S+\s+)*?(?:DOCKER|CONTAINER)_|(?:DOCKER|CONTAINER)_\w+=|eval\s|(?:docker|podman)(?:-compose)?\s))/;

@@ -121,21 +121,36 @@ export function fanOutCommand(command: string): FanOutCommand | null {
   return { output: gathered ? "gathered" : "prefixed", hosts, continues: pssh };
 }
 
-/** `talosctl dmesg` or `talosctl logs` with the nodes it asks (`-n 10.5.0.7`, `--nodes=a,b`; cobra takes flags anywhere). */
-const TALOSCTL = /(?:^|[\s;&(]|[$#%>]\s*)talosctl\s(?=(?:[^|;&]*\s)?(?:dmesg|logs)(?:\s|$))([^|;&]*)/;
-const TALOS_NODES = /(?:^|\s)(?:-n|--nodes)(?:=|\s+)(\S+)/g;
+/** Where talosctl is the command (its first occurrence; the words after it are read one by one, in linear time: review 54c F2). */
+const TALOSCTL = /(?:^|[\s;&(]|[$#%>]\s*)talosctl\s/;
 /**
- * Talos's kernel and service logs as talosctl prints them: every line after the node's name or address and a colon
- * ("10.5.0.7: kern:    alert: [2024-04-19T18:22:01.114364Z]: BUG: …", siderolabs/talos#3054), a node the table may not list
- * (review 54a F2: a lone row judged another node's crash). Only with the nodes named: a context's default ones are unknown.
+ * Talos's kernel and service logs as talosctl prints them (`talosctl dmesg`, `talosctl logs`): every line after the node's
+ * name or address and a colon ("10.5.0.7: kern:    alert: [2024-04-19T18:22:01.114364Z]: BUG: …", siderolabs/talos#3054),
+ * a node the table may not list (review 54a F2: a lone row judged another node's crash). The nodes `-n`/`--nodes` names
+ * (a comma list; talosctl has no ranges), or any prefix when none is named (the context's default nodes: review 54b F5).
  */
 function talosctlCommand(command: string): FanOutCommand | null {
-  const args = TALOSCTL.exec(command)?.[1];
-  if (args === undefined) return null;
-  const named = [...args.matchAll(TALOS_NODES)].flatMap((n) => (n[1] ?? "").replace(/^['"]|['"]$/g, "").split(","));
-  const hosts = named.length ? expandHosts(named) : null;
-  return hosts?.size ? { output: "prefixed", hosts, continues: false } : null;
+  const at = command.search(TALOSCTL);
+  if (at < 0) return null;
+  const words = command.slice(at).split(/[|;&]/, 1)[0]?.trim().split(/\s+/).slice(1);
+  if (!words?.some((w) => w === "dmesg" || w === "logs")) return null;
+  const named: string[] = [];
+  for (let k = 0; k < words.length && named.length <= MAX_TALOS_NODES; k++) {
+    const word = words[k] as string;
+    const value = word === "-n" || word === "--nodes" ? words[++k] : /^(?:--nodes=|-n(?=[^-]))(.+)$/.exec(word)?.[1];
+    if (value)
+      named.push(
+        ...value
+          .replace(/^['"]|['"]$/g, "")
+          .split(",")
+          .filter(Boolean),
+      );
+  }
+  if (named.length > MAX_TALOS_NODES) return null;
+  const hosts = named.length ? new Set(named.map((n) => n.toLowerCase())) : null;
+  return { output: "prefixed", hosts, continues: false };
 }
+const MAX_TALOS_NODES = 256;
 
 /**
  * A shell loop that prints each machine's name and a colon before what it runs there over `ssh` (`for h in $(cat
@@ -219,8 +234,12 @@ function expandRanges(pattern: string): string[] {
     const [from = "", to = from] = part.split("-");
     const [a, b] = [Number(from), Number(to)];
     if (!/^\d+$/.test(from) || !/^\d+$/.test(to) || b < a || b - a > MAX_TARGETS) return [pattern];
-    for (let n = a; n <= b; n++) for (const tail of rest) out.push(`${head}${String(n).padStart(from.length, "0")}${tail}`);
-    if (out.length > MAX_TARGETS) return out;
+    // Counted at each name: two brackets of 10,000 each would build 10^8 names before a check after the loop (review 54c F3).
+    for (let n = a; n <= b; n++)
+      for (const tail of rest) {
+        out.push(`${head}${String(n).padStart(from.length, "0")}${tail}`);
+        if (out.length > MAX_TARGETS) return out;
+      }
   }
   return out;
 }

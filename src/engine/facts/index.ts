@@ -573,11 +573,17 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   );
   // The machine whose login banner gives the kernel has the OS the same line names (review 53g F6: "Welcome to Ubuntu
   // 20.04.6 LTS (GNU/Linux 5.15.0-126-generic …)" left 20.04's linux-hwe-5.15 and 22.04's linux undecided).
-  const bannerOs = osRead ? null : kernelBannerOs(kernelSources, lineAt);
+  const bannerOs = kernelBannerOs(kernelSources, lineAt);
+  // An os-release another machine's prompt printed (the bastion's, before `ssh worker-2`) is not the banner's machine's
+  // (review 54b F4: worker-2's 6.8.0-1025-aws was judged as the bastion's 22.04 build, "not affected", verified).
+  const osPrinter = osSection ? labelOf(osSection.lines[0]) : null;
+  const bannerMachine = bannerOs ? kernelPromptOf(kernelSources, kernelApart) : null;
+  const osOfAnother = osPrinter !== null && bannerMachine !== null && !sameMachine(osPrinter, bannerMachine);
+  const kernelOs = osRead && !osOfAnother ? osRead : bannerOs;
   const kernelOn = (on: OsFacts | null) => (hostNodes.length || disputed ? null : combineKernel(kernelSources, signature, on, text));
   // An os-release cut to its VERSION_ID (`grep VERSION_ID /etc/os-release`) names no distribution; beside a kernel Ubuntu
   // built (its flavour or build says so) it is that Ubuntu release (review 49c F3: the answer asked for the line it had).
-  const kernelRead = kernelOn(osRead ?? bannerOs);
+  const kernelRead = kernelOn(kernelOs);
   const ubuntuRelease = !osRead && osSection && kernelRead?.distro === "ubuntu" ? ubuntuVersionOnly(osSection) : null;
   const os = ubuntuRelease ?? osRead ?? (kernelRead ? bannerOs : null);
   const kernel = ubuntuRelease ? kernelOn(ubuntuRelease) : kernelRead;
