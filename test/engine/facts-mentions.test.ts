@@ -854,6 +854,8 @@ describe("kernel mentions in kernel output", () => {
       kernelOf("[root@nfs01 ~]# ls /lib/modules; uname -r\n6.8.10-300.fc40.x86_64  6.8.12-300.fc40.x86_64\n6.8.10-300.fc40.x86_64")
         ?.release,
     ).toBe("6.8.10-300.fc40.x86_64");
+    // A listing after another command that prints no kernel is still a listing.
+    expect(kernelOf("[root@nfs01 ~]# dnf upgrade -y kernel && ls /lib/modules\n6.8.12-300.fc40.x86_64")).toBeNull();
     // A code block quoting the kernels' folder listed, without a prompt (review 54b F2).
     expect(kernelOf("```\nls /lib/modules\n6.8.12-300.fc40.x86_64\n```")).toBeNull();
     // The listing ends at a line that is no name: an oops pasted after it still names its kernel.

@@ -89,10 +89,10 @@ const COMMANDS: Array<[RegExp, Command | ((m: RegExpExecArray) => Command)]> = [
   [/^(?:sudo\s+)?(?:cat\s+\S*\/sys\/module\/\S+\/version|modinfo\b.*)\s*$/, "module-version"],
   // What is installed, not what runs: `ls /lib/modules`, `ls /usr/src/kernels/`, `rpm -q --qf '%{VERSION}-…' kernel` print
   // a kernel's bare release too, and after an upgrade not yet booted it is the new one (review 54a F1: "not affected,
-  // verified" beside the bug's own oops, while the old kernel still ran). Not with another command after
-  // it: `rpm -q kernel; uname -r` prints the running kernel too (review 54b F6).
+  // verified" beside the bug's own oops, while the old kernel still ran). Not beside a command that prints
+  // the running kernel: `rpm -q kernel; uname -r` (review 54b F6).
   [
-    /^(?:sudo\s+)?(?:ls|find|tree|rpm|dpkg(?:-query)?|apt(?:-cache)?|dnf|yum|zypper|pacman|apk|dkms|grubby|kernel-install)\s[^;&]*$/,
+    /^(?:sudo\s+)?(?:ls|find|tree|rpm|dpkg(?:-query)?|apt(?:-cache)?|dnf|yum|zypper|pacman|apk|dkms|grubby|kernel-install)\s(?![^\n]*(?:\buname\b|\/proc\/(?:version|sys\/kernel\/osrelease)))[^\n]*$/,
     "installed",
   ],
 ];
