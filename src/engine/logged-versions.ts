@@ -19,7 +19,7 @@ import { sameMachine } from "./facts/uname-fleet";
 import type { HostVersions } from "./verdict";
 
 /** What of the paste's facts says who logged a line and when, and what changed when (ExtractedFacts). */
-export type LineSource = Pick<ExtractedFacts, "lineAt" | "commandAt" | "readsBundledRuntime" | "changes">;
+export type LineSource = Pick<ExtractedFacts, "lineAt" | "commandAt" | "readsBundledRuntime" | "bundlingCluster" | "changes">;
 
 /**
  * A journald or syslog line's tag after its date and host: `journalctl`'s short, short-precise, short-iso and short-full
@@ -64,14 +64,23 @@ function taggedBy(text: string): string | undefined {
   return JOURNAL_TAG.exec(text)?.[1] ?? RFC5424_TAG.exec(text)?.[1];
 }
 
-/** The Kubernetes distribution whose bundled runtime printed a line, by its tag or its log file; undefined for none. */
+/** A pod's or container's log fetched through the cluster or the CRI (`kubectl logs`, `crictl logs`). */
+const PODS_LOG = /\b(?:kubectl|kubecolor|oc|k|crictl)\b[^|;&]{0,120}?\slogs(?:\s|$)/;
+
+/**
+ * The Kubernetes distribution whose bundled runtime printed a line, by its tag or its log file, or a pod's log on a cluster
+ * the paste shows is one (review 54d F1: a k3s node's host runc judged its pod's line); undefined for none.
+ */
 function bundlerOf(line: number, source: LineSource): string | undefined {
   const tag = taggedBy(source.lineAt(line) ?? "");
   if (tag && BUNDLING.test(tag)) return tag;
   const command = source.commandAt(line);
-  const file = command === null ? null : BUNDLED_LOG.exec(source.lineAt(command) ?? "");
-  return file ? (file[1] ?? file[2] ?? file[3]) : undefined;
+  const typed = command === null ? "" : (source.lineAt(command) ?? "");
+  const file = BUNDLED_LOG.exec(typed);
+  if (file) return file[1] ?? file[2] ?? file[3];
+  return source.bundlingCluster && typed.length <= MAX_COMMAND && PODS_LOG.test(typed) ? source.bundlingCluster : undefined;
 }
+const MAX_COMMAND = 1000;
 
 /**
  * Whether a line is the output of a command that ran as the paste was made (a `docker run`'s or `crictl runp`'s own

@@ -202,6 +202,28 @@ describe("a failure the log dated, beside a version read after a change the past
   });
 });
 
+describe("a pod's log on a k3s or RKE2 cluster, beside the system's own runc (review 54d F1)", () => {
+  // k3s runs its pods with the runc it bundles (release-1.31 moved it to 1.2.1, k3s-io/k3s#11216), not /usr/bin/runc:
+  // before, the host's 1.1.12 judged the pod's TUN error "not affected", verified.
+  const TAP = "runc-1.2.0-tun-tap-removed-from-default-devices";
+  const tun =
+    "$ kubectl logs -n vpn openvpn-0\n2025-01-03 10:12:44 ERROR: Cannot open TUN/TAP dev /dev/net/tun: Operation not permitted (errno=1)";
+  const runc = "$ runc --version\nrunc version 1.1.12\ncommit: v1.1.12-0-g51d5e946\nspec: 1.0.2-dev";
+  const row = (version: string, runtime: string) =>
+    `$ kubectl get nodes -o wide\nNAME     STATUS   ROLES                  AGE   VERSION        INTERNAL-IP    EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION     CONTAINER-RUNTIME\nhomelab  Ready    control-plane,master   20d   ${version.padEnd(14)} 192.168.1.10   <none>        Ubuntu 24.04.1 LTS   6.8.0-51-generic   ${runtime}`;
+  const tap = (text: string) => diagnoseBundle(kb, text).findings.find((f) => f.id === TAP)?.verdict;
+
+  it("judges it on no host runc for certain, whether `k3s --version` or the node's builds say so", () => {
+    for (const k3s of ["$ k3s --version\nk3s version v1.31.3+k3s1 (6e6af988)", row("v1.31.3+k3s1", "containerd://1.7.23-k3s2")])
+      expect(tap([tun, k3s, runc].join("\n")), k3s).toMatchObject({
+        status: "unknown",
+        reason: expect.stringContaining("the log's lines are k3s's, which runs its own runc"),
+      });
+    // A kubeadm node's pod runs the host's runc: it decides.
+    expect(tap([tun, row("v1.31.3", "containerd://1.7.23"), runc].join("\n"))).toMatchObject({ status: "not-affected" });
+  });
+});
+
 describe("a failure a Kubernetes distribution logged, beside the system's own runtime (review 46a F2)", () => {
   it("judges k3s's line on no system containerd for certain", () => {
     const k3s = (v: string) =>

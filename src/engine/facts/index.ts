@@ -128,6 +128,11 @@ export interface ExtractedFacts {
    */
   readsBundledRuntime: ReadonlyArray<{ ecosystem: string; on: string | null }>;
   /**
+   * The Kubernetes distribution that runs a containerd and runc of its own the paste shows the cluster is (k3s, RKE2: a
+   * node's `+k3s1` kubelet or `-k3s2` containerd, `k3s --version`): its pods' lines are its bundled runtime's (review 54d F1).
+   */
+  bundlingCluster: string | null;
+  /**
    * For a line a command through the cluster printed (commandHost ""), the node the paste says it came from: the `Node:`
    * field of the pod's description above it, or the event's own source (`kubelet, worker-2`); else null.
    */
@@ -664,6 +669,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     readsBundledRuntime: commandHosts.flatMap(([line, host]) =>
       bundledRead(line, (n) => lineAt(n) ?? "").map((ecosystem) => ({ ecosystem, on: host })),
     ),
+    bundlingCluster: bundlingCluster(tableNodes, commandHosts, lineAt),
     clusterNode: clusterNodeOf(read, commandHosts, lineAt),
     inContainerCommand: afterCommandOf(commandHosts, containerCommands),
     overSsh,
@@ -902,6 +908,28 @@ function packageBuilds(
 const loggedBuilds = (installed: Readonly<Record<string, string>>): Record<string, string> =>
   Object.fromEntries(Object.entries(installed).filter(([name, build]) => build.includes("-") && listedEcosystem(name)));
 
+/** A kubelet's or containerd's build as k3s and RKE2 number them ("v1.31.3+k3s1", "v1.30.4+rke2r1", "1.7.23-k3s2"). */
+const BUNDLING_BUILD = /[+-](k3s|rke2)\d/;
+/** `k3s --version` and `rke2 --version`: "k3s version v1.31.3+k3s1 (6e6af988)". */
+const BUNDLING_VERSION_COMMAND = /\b(k3s|rke2)\s+(?:--version|-v|version)\s*$/;
+
+/** The one distribution bundling its runtime that the nodes table's every row, or its own version command, names; else null. */
+function bundlingCluster(
+  rows: readonly NodeRow[],
+  commandHosts: ReadonlyArray<readonly [number, string | null]>,
+  lineAt: (line: number) => string | undefined,
+): string | null {
+  const ofRows = rows.map((r) => BUNDLING_BUILD.exec(`${r.version} ${r.runtime ?? ""}`)?.[1]);
+  // A row of another build (a plain kubeadm node beside k3s ones) leaves the pods' runtime open.
+  if (ofRows.some((d) => d === undefined) && ofRows.some((d) => d !== undefined)) return null;
+  const named = new Set(ofRows.filter((d): d is string => d !== undefined));
+  for (const [line] of commandHosts) {
+    const asked = BUNDLING_VERSION_COMMAND.exec(lineAt(line) ?? "")?.[1];
+    if (asked) named.add(asked);
+  }
+  return named.size === 1 ? ([...named][0] as string) : null;
+}
+
 /**
  * A distribution's own runtime asked its version: k3s's and k0s's embedded ctr and crictl, MicroK8s', RKE2's and k3s's
  * binaries (not `k3s crictl ps`, which prints none: review 46c F2).
@@ -1095,6 +1123,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     commandHost: fromLogs.commandHost,
     commandAt: fromLogs.commandAt,
     readsBundledRuntime: fromLogs.readsBundledRuntime,
+    bundlingCluster: fromLogs.bundlingCluster,
     clusterNode: fromLogs.clusterNode,
     inContainerCommand: fromLogs.inContainerCommand,
     overSsh: fromLogs.overSsh,
