@@ -668,8 +668,13 @@ k8s-1   Ready    <none>   12d   v1.29.5   10.0.0.21     <none>        Fedora Cor
         status: "unknown",
         reason: expect.stringMatching(/no version of nfs-gw is given/),
       });
-    // A heading naming the paste's own machine, or an environment, changes nothing.
-    for (const heading of ["### k8s-1", "### production"])
+    // An address the table's INTERNAL-IP column does not list is another machine too (review 54b F3).
+    expect(verdict(`${TABLE}\n\n### 10.0.0.9\n${OOPS}`)).toMatchObject({
+      status: "unknown",
+      reason: expect.stringMatching(/no version of 10\.0\.0\.9/),
+    });
+    // A heading naming the paste's own machine, by name or address, or an environment, changes nothing.
+    for (const heading of ["### k8s-1", "### 10.0.0.21", "### production"])
       expect(verdict(`${TABLE}\n\n${heading}\n${OOPS}`), heading).toMatchObject({ status: "not-affected" });
   });
 });

@@ -917,7 +917,11 @@ export function readBundle(input: readonly string[] | TextLines): {
         fanOut.end();
         // Rows may have blank lines between them: the table ends at its last row (1-based, so the next line's index).
         push("nodes", i, last.line);
-        for (const row of rows) machines.add(machineOf(row.name));
+        for (const row of rows) {
+          machines.add(machineOf(row.name));
+          // By its address too: a heading naming another address is another machine (review 54b F3).
+          if (row.internalIp) machines.add(machineOf(row.internalIp));
+        }
         // `kubectl get nodes`' output is the table: what follows it, until another command, is no longer shown to be the
         // prompt's machine's (review 36e: a node's log pasted after the table, below a sentence naming it).
         commandHosts.push([last.line + 1, null]);

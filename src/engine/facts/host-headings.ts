@@ -152,7 +152,9 @@ export function comparesHosts(lines: { readonly length: number; at(i: number): s
  */
 export function headsAnotherMachine(heading: Heading, known: MachineNames): boolean {
   const name = NAME_AND_NOTE.exec(heading.words.trim())?.[1] ?? "";
-  return heading.host !== null && known.size > 0 && HOST.test(name) && !known.has(heading.host);
+  // An address only beside a table that lists its nodes' addresses (known then holds one: review 54b F3).
+  const named = HOST.test(name) || (ADDRESS.test(name) && known.anyAddress);
+  return heading.host !== null && known.size > 0 && named && !known.has(heading.host);
 }
 
 /** A line that may be a Markdown heading, a line in bold or a summary (a cheap test before hostHeading). */

@@ -90,8 +90,11 @@ export class MachineNames {
   private readonly names = new Set<string>();
   private readonly shorts = new Set<string>();
   private readonly prefixes = new Set<string>();
+  /** Whether a machine was named by its IPv4 address (a nodes table's INTERNAL-IP). */
+  anyAddress = false;
   add(name: string): void {
     const n = machineKey(name);
+    if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(n)) this.anyAddress = true;
     this.names.add(n);
     this.shorts.add(shortName(n));
     for (const p of qualifiedPrefixes(n)) this.prefixes.add(p);
