@@ -71,6 +71,9 @@ export const PROMPT = new RegExp(
 
 const KUBE_BINARY_VERSION = /\b(?:kube-(?:proxy|apiserver|controller-manager|scheduler)|hyperkube\s+\S+)\s+--version\b/;
 
+/** The tools that list what is installed (files under /lib/modules or /boot, packages): the "installed" command kind. */
+const INSTALLED_TOOLS = "ls|find|tree|rpm|dpkg(?:-query)?|apt(?:-cache)?|dnf|yum|zypper|pacman|apk|dkms|grubby|kernel-install";
+
 const COMMANDS: Array<[RegExp, Command | ((m: RegExpExecArray) => Command)]> = [
   [/^(?:sudo\s+)?(?:\S*\/)?uname((?:\s+-{1,2}[a-z-]+)*)\s*$/, (m) => unameCommand(m[1] ?? "")],
   [/^(?:sudo\s+)?cat\s+\S*\/proc\/version_signature\s*$/, "version-signature"],
@@ -92,7 +95,7 @@ const COMMANDS: Array<[RegExp, Command | ((m: RegExpExecArray) => Command)]> = [
   // verified" beside the bug's own oops, while the old kernel still ran). Not beside a command that prints
   // the running kernel: `rpm -q kernel; uname -r` (review 54b F6).
   [
-    /^(?:sudo\s+)?(?:ls|find|tree|rpm|dpkg(?:-query)?|apt(?:-cache)?|dnf|yum|zypper|pacman|apk|dkms|grubby|kernel-install)\s(?![^\n]*(?:\buname\b|\/proc\/(?:version|sys\/kernel\/osrelease)))[^\n]*$/,
+    new RegExp(String.raw`^(?:sudo\s+)?(?:${INSTALLED_TOOLS})\s(?![^\n]*(?:\buname\b|\/proc\/(?:version|sys\/kernel\/osrelease)))[^\n]*$`),
     "installed",
   ],
 ];
@@ -635,8 +638,9 @@ const COMMENT = /^\s*#\s+[A-Z][a-z]/;
  * The program words every COMMANDS pattern starts with: a log's unframed lines (klog block bodies,
  * wrapped messages) are read once by this instead of by each pattern.
  */
-const COMMAND_START =
-  /^(?:sudo\s+)?(?:\S*\/)?(?:uname|cat|lsb_release|kubectl|oc|k|ip6?tables|kube-(?:proxy|apiserver|controller-manager|scheduler)|hyperkube|docker|crictl|nerdctl|podman|modinfo|grep|egrep|head|tail|awk|sed|ls|find|tree|rpm|dpkg(?:-query)?|apt(?:-cache)?|dnf|yum|zypper|pacman|apk|dkms|grubby|kernel-install)\b/;
+const COMMAND_START = new RegExp(
+  String.raw`^(?:sudo\s+)?(?:\S*\/)?(?:uname|cat|lsb_release|kubectl|oc|k|ip6?tables|kube-(?:proxy|apiserver|controller-manager|scheduler)|hyperkube|docker|crictl|nerdctl|podman|modinfo|grep|egrep|head|tail|awk|sed|${INSTALLED_TOOLS})\b`,
+);
 
 /** The command a line shows, or null when the line is not a command. */
 export function commandOf(line: string): Command | null {

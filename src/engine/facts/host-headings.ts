@@ -151,10 +151,10 @@ export function comparesHosts(lines: { readonly length: number; at(i: number): s
  * under two machines' headings (review 54a F2: "### nfs-gw" over the NFS server's oops was judged on the lone row's kernel).
  */
 export function headsAnotherMachine(heading: Heading, known: MachineNames): boolean {
-  const name = NAME_AND_NOTE.exec(heading.words.trim())?.[1] ?? "";
+  const host = heading.host;
+  if (host === null || known.size === 0) return false;
   // An address only beside a table that lists its nodes' addresses (known then holds one: review 54b F3).
-  const named = HOST.test(name) || (ADDRESS.test(name) && known.anyAddress);
-  return heading.host !== null && known.size > 0 && named && !known.has(heading.host);
+  return (HOST.test(host) || (ADDRESS.test(host) && known.anyAddress)) && !known.has(host);
 }
 
 /** A line that may be a Markdown heading, a line in bold or a summary (a cheap test before hostHeading). */
