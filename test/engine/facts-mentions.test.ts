@@ -141,7 +141,7 @@ describe("kernel mentions", () => {
     );
   });
 
-  it("reads one release a person names in prose, and none from a series or from two releases", () => {
+  it("reads one release a person names in prose, a series only where a sentence claims it, none from two releases", () => {
     expect(kernelOf("the nodes run kernel 5.15.0-1030-aws since Monday.")?.release).toBe("5.15.0-1030-aws");
     // An issue title's key-value form (cilium/cilium#9809).
     expect(kernelOf("Log buffer too small to dump verifier log on kernel==4.12.14 and debug=false")).toMatchObject({
@@ -149,7 +149,9 @@ describe("kernel mentions", () => {
       named: true,
     });
     expect(kernelOf("it broke somewhere in the kernel 6.1 series")).toBeNull();
-    expect(kernelOf("we run kernel 6.1 on the nodes")).toBeNull();
+    // A claim of the host's series, where no release is named (kernel-series-claims.ts): every 6.1.y, named.
+    expect(kernelOf("we run kernel 6.1 on the nodes")).toMatchObject({ release: "6.1", named: true });
+    expect(kernelOf("we run kernel 6.1 and 6.6 on the nodes")).toBeNull();
     // An upgrade names the kernel before it as no longer the host's, and its target as the host's.
     expect(kernelOf("upgraded from kernel 5.15.0-1030-aws to kernel 6.8.0-1015-aws")).toMatchObject({
       release: "6.8.0-1015-aws",

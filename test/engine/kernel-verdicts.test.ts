@@ -725,7 +725,7 @@ describe("a kernel known only by the series a person names", () => {
     expect(extractFacts("The problem goes away with kernel 6.1.70.").kernel).toBeNull();
   });
 
-  it("never reads a series from prose: fixes, questions, lists, claims, a distribution's default all name kernels it cannot place", async () => {
+  it("never reads a series from prose that claims no host's kernel: fixes, questions, lists, conditions, a distribution's default", async () => {
     for (const logs of [
       "Reproduced on kernel 6.12, 6.9 and 6.10:",
       "We upgraded kernel 6.12 to 6.9 and now it fails",
@@ -740,13 +740,16 @@ describe("a kernel known only by the series a person names", () => {
       "Workaround: upgrade Debian to kernel 6.12.",
       "It works fine on Ubuntu 24.10 with kernel 6.12.",
       "Fedora 41 (kernel 6.12) works, Fedora 40 (kernel 6.9) fails.",
-      // Claims too: review 34c found a claimed series read from lists ("we run kernel 4.9, 4.14 and 4.19"), questions,
-      // conditions ("If the kernel is 5.4 or older"), another host's, and never disputing a pasted uname.
-      "We run kernel 6.12 on every node.",
-      "Kernel version is 6.12 something.",
+      // Review 34c found a claimed series read from lists ("we run kernel 4.9, 4.14 and 4.19"), questions, conditions ("If
+      // the kernel is 5.4 or older"), another host's, and beside a pasted uname: none of these is a claim.
       "I am on Debian trixie (kernel 6.12).",
       "we run kernel 6.12, 6.9 and 6.10",
+      "We're on kernel 6.12 / 6.9.",
+      "- Kernel: 6.12, 6.9",
       "If the kernel is 6.12 or older, set this flag.",
+      "Are we on kernel 6.12?",
+      "We run kernel 6.12 on the other cluster.",
+      "Kernel: 6.12 (minimum)",
       "Does this affect Ubuntu 24.10 kernel 6.12?",
     ])
       expect((await judge({ logs }, [range("6.9", "6.10")]))?.result, logs).toBeUndefined();
@@ -755,6 +758,38 @@ describe("a kernel known only by the series a person names", () => {
       logs: `Our nodes run kernel 6.9.3.\nDoes this also happen on kernel 6.12?\n${XOR_MARK_KLOG}`,
     });
     expect(d.facts.kernel?.release).toBe("6.9.3");
+  });
+
+  it("reads a series a report states as its host's (a claim, a typed answer) where it names no release, judged whole and hedged", async () => {
+    // Review 54a F4: "We're on kernel 6.9." beside the 6.9-only bug's log was "no kernel version given".
+    const kb = await kbWith([{ ecosystem: "linux", package: "linux", ranges: [range("6.9", "6.10")] }]);
+    for (const said of [
+      "yarn install fails since this morning's update. We're on kernel 6.9.",
+      "Our nodes run kernel 6.9.x and the agent crashes.",
+      "- Kernel: 6.9",
+      "**Kernel version:** `6.9`",
+      "Kernel version is 6.9 something.",
+    ]) {
+      const d = diagnoseFields(kb, { logs: `${said}\n${XOR_MARK_KLOG}` });
+      expect(d.facts.kernel, said).toMatchObject({ release: "6.9", named: true });
+      expect(d.findings[0]?.verdict, said).toMatchObject({ status: "affected", certain: false });
+      expect(d.findings[0]?.verdict.reason, said).toMatch(
+        /your kernel \(6\.9\) as any 6\.9\.y kernel: .*every 6\.9\.y release gets this answer/,
+      );
+    }
+    // Beside the bug's symptom, a series a sentence names rules nothing out: the report may name another kernel.
+    const other = diagnoseFields(kb, { logs: `We run kernel 6.12 on every node.\n${XOR_MARK_KLOG}` }).findings[0];
+    expect(other?.evidence.find((e) => e.kind === "version")).toMatchObject({ result: "not-affected", value: "6.12" });
+    expect(other?.verdict.status).toBe("unknown");
+    // A series that a range end splits decides nothing: 6.9.1 and 6.9.9 differ.
+    const split = await kbWith([{ ecosystem: "linux", package: "linux", ranges: [range("6.9.4", "6.10")] }]);
+    expect(versionOf(diagnoseFields(split, { logs: `We're on kernel 6.9.\n${XOR_MARK_KLOG}` }))).toBeUndefined();
+    // Last resort only: a release the paste gives, even one a sentence names, is read and the series is not.
+    for (const logs of [
+      "We're on kernel 6.9.\nLinux node-1 6.12.3 #1 SMP PREEMPT_DYNAMIC x86_64 GNU/Linux",
+      "We're on kernel 6.9. Kernel 6.12.3 fixed it.",
+    ])
+      expect(extractFacts(logs).kernel?.release, logs).not.toBe("6.9");
   });
 
   it("judges a typed series against ranges on other branches when every release of it gets one answer, hedged", async () => {

@@ -35,6 +35,9 @@ const LONG_LINES: Record<string, string> = {
   "a crash banner's RELEASE of digits": `RELEASE: 5.15.${"0".repeat(N)} -generic\nVERSION: #1 SMP`,
   "a command line of talosctl words": `$ ${"talosctl ".repeat(N / 9)}`,
   // Two host ranges of 10,001 each made 10^8 names before the count was checked (F3: the CLI ran out of memory).
+  // A typed kernel label's spaces were split between two optional runs at every length (this round's series reader).
+  "a typed kernel label and many spaces": `- **Kernel:${" ".repeat(N)}x`,
+  "a claimed kernel series, many times": `${"We're on kernel 6.9 ".repeat(N / 20)}`,
   "two host ranges in one target": `$ talosctl -n n[0-10000][0-10000] dmesg\nn1: kern: x\n$ pdsh -w n[0-10000][0-10000] dmesg\nn1: x`,
 };
 

@@ -26,9 +26,11 @@ import {
   kernelReleasesNamed,
   loginBannerOs,
   loginBanners,
+  namesCure,
   pickKernelMention,
 } from "./kernel-mentions";
 import { buildOfPackage, kernelPackageRow } from "./kernel-package-row";
+import { pickKernelSeries } from "./kernel-series-claims";
 import { NODES_HEADER, oneRowPerNode, osImageToOs, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
 import { fromRotatedFile } from "./log-files";
 import { isLogFramed } from "./log-framing";
@@ -569,6 +571,12 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
       kernelSources.push({ ...mention, prompt: mention.line === undefined ? null : labelOf(mention.line) });
     // Several kernels named and none of them the host's: given, undecided (review 32a: "no kernel version given").
     else if (!mention && !signature) namedReleases = kernelReleasesNamed(mentions.kernel, lineAt);
+  }
+  // Last, a series the report states as its host's kernel ("We're on kernel 6.9"): where nothing else gives one, no nodes
+  // table gives each node's, and no cure's kernel says the host has run another since (as pickKernelMention decides).
+  if (!kernelSources.length && !signature && !namedReleases.length && !nodes.length && !namesCure(mentions.kernel, lineAt)) {
+    const series = pickKernelSeries(mentions.kernel);
+    if (series) kernelSources.push({ ...series, prompt: labelOf(series.line) });
   }
   const releases = kernelSources.flatMap((k) => k.uname.release ?? []);
   const osRead = withCosImage(

@@ -98,6 +98,10 @@ export function kernelReleasesNamed(candidates: readonly LineRef[], lineAt?: (li
   return releases;
 }
 
+/** Whether a candidate line names a cure's kernel ("kernel 6.12.3 fixed it"): the host has run another kernel since. */
+export const namesCure = (candidates: readonly LineRef[], lineAt?: (line: number) => string): boolean =>
+  candidates.some(({ text, line }) => readingsAt(text, line, lineAt).cure);
+
 /**
  * A GitHub issue form's field: its label as a heading ("### Kernel Version", "### Linux kernel version (uname -r)"), the
  * typed answer under it, up to the next heading. Read as a typed answer when that answer is one release alone (two

@@ -1,0 +1,91 @@
+/**
+ * A kernel series a report states as its own host's, when nothing in it gives a release: a typed answer ("- Kernel: 6.9",
+ * "**Kernel version:** 7.2.x", "Kernel version is 6.10 something") or a sentence claiming it outright ("We're on kernel
+ * 6.9", "our nodes run kernel 7.2"). It stands for every release of the series, and the verdict judges it whole (an
+ * answer only where every release of the series gets the same one: verdict.ts, plainSeriesCheck), hedged as named.
+ *
+ * A series in any other sentence stays unread (kernel-mentions.ts): a fix's, a requirement's, a question's or a
+ * distribution default's as often as the host's. Read only as a last resort (facts/index.ts), it cancels no release the
+ * paste gives (review 54a F4: "no kernel version given" beside "We're on kernel 6.9" for a bug of every 6.9.y).
+ */
+import type { LineRef } from "./iptables-version";
+import type { KernelMention } from "./kernel-mentions";
+import { claimsHost, proseRole } from "./kernel-prose";
+import { TYPED_VIA } from "./kernel-shapes";
+
+/**
+ * A series and nothing more: "6.9", "6.9.x"; not "6.9.1", "6.9-rc3", "6.9+", "6.9_64" or "6.9.0-arch1". Majors 2 to 9,
+ * the kernels that exist (a "kernel 1.2" is a chart's or a package's).
+ */
+const SERIES = String.raw`v?([2-9]\.\d{1,2})(?:\.[xX*])?(?![\w+*-]|\.\w)`;
+/** Bold or italic Markdown around a label or a value (MD: perhaps none). */
+const MD_MARK = String.raw`(?:\*\*|__|\*|_)`;
+const MD = `${MD_MARK}?`;
+/** How far after a series a sentence is read for what it says of it. */
+const SENTENCE_REACH = 200;
+/**
+ * A label opening its line, an answer after it: "Kernel: 6.9", "- **Kernel version:** `7.2`", "Running kernel: 6.9.x",
+ * "Kernel version is 6.10". Not "Host kernel:", a VM host's beside its guests' (review 48c F2), and not journald's
+ * "host kernel: …", which never opens its line.
+ */
+const TYPED = new RegExp(
+  String.raw`^(?:[-*•]\s+)?${MD}(?:(?:linux|running|current)\s+)?kernel(?:\s+(?:version|release))?${MD}(?:\s*:|\s+is\b)\s*(?:${MD_MARK}\s*)?\`?(?:linux\s+)?${SERIES}`,
+  "i",
+);
+/** A series in a sentence ("on kernel 6.9", "kernel version is 7.2"): the host's only when the sentence claims it. */
+const IN_PROSE = new RegExp(String.raw`\bkernel (?:version |release )?(?:is )?${SERIES}`, "gi");
+/**
+ * Words after an answer that make it no kernel the host runs: a bound, a requirement, a fix, a plan, another machine
+ * ("6.9 or later", "7.2 (minimum)", "6.9 on my laptop").
+ */
+const NOT_THE_HOSTS_AFTER =
+  /^\s*(?:\+|or (?:later|newer|above|higher|older|earlier|lower|below)|and (?:above|later|newer|up|older|below)|onwards)|\b(?:minimum|min|required|requires?|fix(?:ed|es)?|recommended|target|expected|planned|laptop|workstation|desktop|elsewhere|other|another|container)\b/i;
+/** A list names several kernels ("we run kernel 4.9, 4.14 and 4.19", "kernel 6.9/6.10"): none of them the host's alone. */
+const LIST_AFTER = /^\s*(?:[,/&]|and\b|or\b)\s*(?:kernel\s+)?v?\d/i;
+/** A question asks which kernel; it states none. */
+const QUESTION = /\?/;
+/** Series read in one line at most. */
+const MAX_PER_LINE = 8;
+/** Lines of a report read for a series at most: a typed answer or a claim sits near the top. */
+const MAX_LINES = 200;
+
+/** The one series the candidate lines state as the host's kernel, or null for none or several. */
+export function pickKernelSeries(candidates: readonly LineRef[]): KernelMention | null {
+  let found: KernelMention | null = null;
+  for (const { text, line } of candidates.slice(0, MAX_LINES)) {
+    for (const release of seriesStated(text)) {
+      if (found && found.uname.release !== release.release) return null;
+      found ??= { uname: release, line };
+    }
+  }
+  return found;
+}
+
+function seriesStated(text: string): Array<KernelMention["uname"]> {
+  const series = (release: string, typed: boolean): KernelMention["uname"] => ({
+    release,
+    build: null,
+    machine: null,
+    hostname: null,
+    named: true,
+    ...(typed ? { via: TYPED_VIA } : { claimed: true as const }),
+  });
+  const trimmed = text.trim();
+  const typed = TYPED.exec(trimmed);
+  if (typed?.[1]) {
+    const rest = trimmed.slice(typed[0].length);
+    return NOT_THE_HOSTS_AFTER.test(rest) || LIST_AFTER.test(rest) || QUESTION.test(rest) ? [] : [series(typed[1], true)];
+  }
+  const out: Array<KernelMention["uname"]> = [];
+  let read = 0;
+  for (const m of text.matchAll(IN_PROSE)) {
+    // A line that names the kernel this often is no sentence about the host: the work stays bounded on any line.
+    if (++read > MAX_PER_LINE) return [];
+    const release = m[1];
+    const end = (m.index ?? 0) + m[0].length;
+    const sentence = text.slice(end, end + SENTENCE_REACH).split(/[.!;](?:\s|$)/)[0] ?? "";
+    if (!release || QUESTION.test(sentence) || NOT_THE_HOSTS_AFTER.test(sentence) || LIST_AFTER.test(sentence)) continue;
+    if (proseRole(text, m) === "host" && claimsHost(text, m)) out.push(series(release, false));
+  }
+  return out;
+}
