@@ -1,6 +1,6 @@
 import type { NodeReport } from "./diagnosis";
 import { kernelFacts, osImageToOs, releaseEcosystem } from "./facts";
-import { type HostComponents, sameBuild } from "./facts/host-components";
+import { type HostComponents, mergeDisputes, sameBuild } from "./facts/host-components";
 import { runtimeComponent } from "./facts/runtime-version";
 import { versionsKey } from "./host-checks";
 import type { BugRecord } from "./record";
@@ -26,7 +26,7 @@ export function nodeHost(node: NodeRow, readings: readonly HostComponents[] = []
     windows && image?.id !== "windows" ? { id: "windows", idLike: [], versionId: null, prettyName: node.osImage, codename: null } : image;
   const runtime = runtimeComponent(node.runtime)?.[0];
   const components = { ...nodeComponents(node), ...imageOsComponents(os) };
-  const disputed = new Set(readings.flatMap((r) => r.disputed));
+  const disputed = readings.flatMap((r) => r.disputed);
   const fromClient = new Set(readings.flatMap((r) => r.fromClient));
   const stale = NOT_REPORTING.test(node.status);
   // What the node's own output printed now, beside what its NotReady row last reported (review 40c F9).
@@ -51,15 +51,15 @@ export function nodeHost(node: NodeRow, readings: readonly HostComponents[] = []
       else if (stale) {
         components[ecosystem] = version;
         changed.add(ecosystem);
-      } else disputed.add(ecosystem);
+      } else disputed.push({ ecosystem, versions: [row, version] });
       current.add(ecosystem);
     }
-  for (const ecosystem of disputed) delete components[ecosystem];
+  for (const { ecosystem } of disputed) delete components[ecosystem];
   return {
     subject: `node ${node.name}`,
     kernel: node.kernel && !windows ? kernelFacts(node.kernel, node.build ?? null, os) : null,
     components,
-    ...(disputed.size ? { disputed: [...disputed] } : {}),
+    ...(disputed.length ? { disputed: mergeDisputes(disputed) } : {}),
     ...(fromClient.size ? { fromClient } : {}),
     release: releaseEcosystem(os),
     distro: os,

@@ -1,5 +1,6 @@
 import type { LogEvidence, Verdict, VersionEvidence } from "./diagnosis";
 import { listedEcosystem } from "./facts/component-packages";
+import { type DisputedComponent, mergeDisputes } from "./facts/host-components";
 import { kernelFacts } from "./facts/kernel-facts";
 import { isLogFramed } from "./facts/log-framing";
 import { distributionFamily, ecosystemDistribution } from "./facts/os-release";
@@ -46,7 +47,7 @@ export interface HostVersions {
   /** The distribution release as an ecosystem key ("ubuntu:24.04", "rhel:7"), from os-release or the OS image. */
   release?: string | null;
   /** Components whose own readings disagree (two `runc --version` outputs): none of them decides. */
-  disputed?: readonly string[];
+  disputed?: readonly DisputedComponent[];
   /** With no kernel: the releases the input's kernel output gave, when they disagree (no one of them is the host's). */
   kernelsGiven?: readonly string[];
   /**
@@ -1944,9 +1945,16 @@ export function missingDataReason(record: BugRecord, hosts: HostVersions[]): str
   }
   const ownBuilds = (e: string) => ecosystemDistribution(e) !== null || isRepositoryEcosystem(e);
   const components = [...new Set(record.affected.filter((a) => !ownBuilds(a.ecosystem)).map((a) => a.ecosystem))];
-  const disputed = components.filter((e) => hosts.some((h) => h.disputed?.includes(e)));
-  if (disputed.length)
-    return `the input gives versions of ${disputed.join(" and ")} that disagree (two machines, or before and after an upgrade), and does not say which one failed`;
+  const disputes = mergeDisputes(hosts.flatMap((h) => h.disputed ?? [])).filter((d) => components.includes(d.ecosystem));
+  if (disputes.length) {
+    // Each version named (review 54d W1: "versions that disagree" named none, and the reader had to find them).
+    const versions = (v: readonly string[]) => (v.length === 2 ? v.join(" and ") : listed(v));
+    const given =
+      disputes.length === 1
+        ? versions(disputes[0]?.versions ?? [])
+        : disputes.map((d) => `${d.ecosystem} ${versions(d.versions)}`).join("; ");
+    return `the input gives versions of ${disputes.map((d) => d.ecosystem).join(" and ")} that disagree (${given}: two machines, or before and after an upgrade), and does not say which one failed`;
+  }
   // A distribution's own package builds are ranged apart: say so in words, not as the records' keys ("rhel:7").
   const releases = [...new Set(record.affected.filter((a) => ownBuilds(a.ecosystem)).map((a) => a.ecosystem))];
   const apart = releases.length ? ` (the record also ranges the builds of ${releases.join(", ")})` : "";

@@ -1678,7 +1678,11 @@ describe("a component's output under one machine's prompt, in a paste of several
       ].join("\n");
     // The row's 23.0.1 and web-2's own daemon's 23.0.2 at its prompt: two versions, no one of them the failed run's.
     const disputed = [oneRow("docker://23.0.1"), dockerVersion("admin@web-2:~$", "23.0.2"), run("admin@web-2:~$")].join("\n");
-    expect(docker23(disputed)).toMatchObject({ status: "unknown", reason: expect.stringContaining("disagree") });
+    // The row's version and the node's own, each named (review 54d W1).
+    expect(docker23(disputed)).toMatchObject({
+      status: "unknown",
+      reason: expect.stringMatching(/that disagree \(23\.0\.1 and 23\.0\.2: /),
+    });
     // Where they agree, the node's version decides, in its name.
     const agreed = [oneRow("docker://23.0.1"), dockerVersion("admin@web-2:~$", "23.0.1"), run("admin@web-2:~$")].join("\n");
     expect(docker23(agreed)).toMatchObject({ status: "affected", reason: expect.stringContaining("node web-2") });

@@ -367,7 +367,8 @@ describe("two kernels given for no one host", () => {
     const runc = (v: string) => `$ runc --version\nrunc version ${v}\ncommit: v${v}-0-g6724737f\nspec: 1.0.2-dev`;
     const two = diagnoseBundle(data, `${runc("1.1.3")}\n${runc("1.1.4")}\n${log}`).findings.find((f) => f.id === id)?.verdict;
     expect(two?.status).toBe("unknown");
-    expect(two?.reason).toMatch(/versions of runc that disagree/);
+    // Each version named, for the reader to tell which one is the failing machine's (review 54d W1).
+    expect(two?.reason).toMatch(/versions of runc that disagree \(1\.1\.3 and 1\.1\.4: two machines/);
     const none = diagnoseBundle(data, log).findings.find((f) => f.id === id)?.verdict;
     expect(none?.reason).toMatch(/^no version of runc was given/);
   });

@@ -38,9 +38,26 @@ export interface HostComponents {
   /** The components whose version only a client printed (Docker's, from `docker --version`): judged, never certainly. */
   fromClient: readonly string[];
   /** The components whose own readings disagree: no version of them decides, not even one the report names. */
-  disputed: readonly string[];
+  disputed: readonly DisputedComponent[];
   /** The CRI runtime `crictl version` names (its RuntimeName: "containerd", "cri-o", "docker"), the one the kubelet talks to. */
   criRuntime: string | null;
+}
+
+/** A component the input gives several versions of, with those versions (for the answer to name them). */
+export interface DisputedComponent {
+  ecosystem: string;
+  versions: readonly string[];
+}
+
+/** The disputes of several readings together: one per component, its versions merged. */
+export function mergeDisputes(all: Iterable<DisputedComponent>): DisputedComponent[] {
+  const by = new Map<string, Set<string>>();
+  for (const { ecosystem, versions } of all) {
+    const seen = by.get(ecosystem) ?? new Set<string>();
+    for (const v of versions) seen.add(v);
+    by.set(ecosystem, seen);
+  }
+  return [...by].map(([ecosystem, versions]) => ({ ecosystem, versions: [...versions] }));
 }
 
 const LOW_LEVEL = new Set(["runc", "crun", "libseccomp"]);
@@ -78,12 +95,12 @@ export function hostComponents(r: ComponentReadings): HostComponents {
   for (const [ecosystem, version] of Object.entries(r.server)) add(`${ecosystem}://${version}`);
   const components: Record<string, string> = {};
   const runtimes: string[] = [];
-  const conflicting = new Set<string>();
+  const conflicting: DisputedComponent[] = [];
   for (const [ecosystem, readings] of daemon) {
     // The most specific reading (a package build over its release) stands for the agreeing ones.
     const [most] = [...readings].sort((a, b) => b[0].length - a[0].length) as [[string, string]];
     if (!readings.every(([v]) => sameBuild(v, most[0]))) {
-      conflicting.add(ecosystem);
+      conflicting.push({ ecosystem, versions: [...new Set(readings.map(([v]) => v))] });
       continue;
     }
     components[ecosystem] = most[0];
@@ -91,17 +108,17 @@ export function hostComponents(r: ComponentReadings): HostComponents {
     if (!LOW_LEVEL.has(ecosystem)) runtimes.push((readings[0] as [string, string])[1]);
   }
   // The CLI's version stands for Docker only where no daemon said its own (and two daemons did not disagree).
-  const cli = conflicting.has("docker") ? null : one(client);
+  const cli = conflicting.some((d) => d.ecosystem === "docker") ? null : one(client);
   const cliVersion = runtimeComponent(cli)?.[1];
   const fromClient = cliVersion !== undefined && components.docker === undefined;
   if (fromClient) components.docker = cliVersion;
-  if (r.kubelet.length && !one(r.kubelet)) conflicting.add("kubernetes");
+  if (r.kubelet.length && !one(r.kubelet)) conflicting.push({ ecosystem: "kubernetes", versions: [...new Set(r.kubelet)] });
   return {
     kubelet,
     runtime: runtimes[0] ?? cli,
     components,
     fromClient: fromClient ? ["docker"] : [],
-    disputed: [...conflicting],
+    disputed: conflicting,
     criRuntime: r.mentioned.criRuntime ?? null,
   };
 }

@@ -15,7 +15,7 @@ import { printedByCrioVersion } from "./crio-version";
 import { dockerVersionComponents } from "./docker-version";
 import { ansibleOneLine, fanOutHeader } from "./fan-out";
 import { machineOf as machineOfTarget } from "./fan-out-reader";
-import { type ComponentReadings, type HostComponents, hostComponents, namedComponents } from "./host-components";
+import { type ComponentReadings, type DisputedComponent, type HostComponents, hostComponents, namedComponents } from "./host-components";
 import { findIptables, type LineRef, pickIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
 import {
@@ -88,7 +88,7 @@ export interface ExtractedFacts {
   sections: BundleSection[];
   kernel: KernelFacts | null;
   /** Components whose own readings disagree (two `runc --version` outputs, two `docker info`). */
-  disputed: readonly string[];
+  disputed: readonly DisputedComponent[];
   /** The CRI runtime the host's own `crictl version` or its containers' cgroup scopes name (mentions.ts); null for none. */
   criRuntime: string | null;
   /** With no kernel, the releases the input's own kernel output gave when they disagree (two pasted `uname -r`). */
@@ -975,12 +975,12 @@ const VERSION_PRINTED = /\bv?\d+\.\d+\.\d+/;
  * before and after an upgrade, two machines' `docker info`) is named by none of them either.
  */
 function namedVersions(
-  disputed: readonly string[],
+  disputed: readonly DisputedComponent[],
   stated: Record<string, string>,
   elsewhere: ReadonlyArray<readonly [Readonly<Record<string, string>>, string]>,
 ): Pick<ExtractedFacts, "named" | "namedElsewhere"> {
   const named = withNamed(stated, ...elsewhere.map(([versions]) => versions));
-  for (const ecosystem of disputed) delete named[ecosystem];
+  for (const { ecosystem } of disputed) delete named[ecosystem];
   const namedElsewhere: Record<string, string> = {};
   for (const ecosystem of Object.keys(named)) {
     if (stated[ecosystem] !== undefined) continue;
