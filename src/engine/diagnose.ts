@@ -319,6 +319,7 @@ function singleHost(facts: ExtractedFacts, subject: string, read: HostComponents
     mentioned,
     ...(Object.keys(mentionedElsewhere).length ? { mentionedElsewhere } : {}),
     ...(read.fromClient.length ? { fromClient: new Set(read.fromClient) } : {}),
+    ...(Object.keys(read.onDisk).length ? { onDisk: read.onDisk } : {}),
     packages: facts.packages,
     packageVia: facts.packageVia,
     namedRelease: facts.namedRelease,

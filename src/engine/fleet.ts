@@ -55,12 +55,18 @@ export function nodeHost(node: NodeRow, readings: readonly HostComponents[] = []
       current.add(ecosystem);
     }
   for (const { ecosystem } of disputed) delete components[ecosystem];
+  // A binary on disk the node's own daemon overruled, where that daemon's version is the one judged.
+  const onDisk: Record<string, string> = {};
+  for (const own of readings)
+    for (const [ecosystem, version] of Object.entries(own.onDisk))
+      if (components[ecosystem] !== undefined && components[ecosystem] === own.components[ecosystem]) onDisk[ecosystem] = version;
   return {
     subject: `node ${node.name}`,
     kernel: node.kernel && !windows ? kernelFacts(node.kernel, node.build ?? null, os) : null,
     components,
     ...(disputed.length ? { disputed: mergeDisputes(disputed) } : {}),
     ...(fromClient.size ? { fromClient } : {}),
+    ...(Object.keys(onDisk).length ? { onDisk } : {}),
     release: releaseEcosystem(os),
     distro: os,
     ...(windows ? { windowsNode: true as const } : {}),

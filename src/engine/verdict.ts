@@ -69,6 +69,8 @@ export interface HostVersions {
   address?: string;
   /** Components whose version in `components` only a client printed (`docker --version`): judged, hedged. */
   fromClient?: ReadonlySet<string>;
+  /** Components the running daemon answered for while its binary on disk printed another version, that version. */
+  onDisk?: Readonly<Record<string, string>>;
   /** Versions the text names in passing ("Docker 20.10.6"), by ecosystem: weaker than `components`. */
   mentioned?: Readonly<Record<string, string>>;
   /** Of `mentioned`, those read from output the report places elsewhere, with why (ExtractedFacts.namedElsewhere). */
@@ -1135,7 +1137,7 @@ function listedBuildOf(host: HostVersions, ecosystem: string, version: string): 
 export function versionChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
   const platform = platformCheck(record, host);
   if (platform) return [platform];
-  const components = componentChecks(record, host).map((c) => clientRead(kubeletReadAs(record, c), host));
+  const components = componentChecks(record, host).map((c) => daemonRead(clientRead(kubeletReadAs(record, c), host), host));
   const backend = otherBackendChecks(record, host);
   // A bug of one iptables backend on a host that runs the other: the backend decides, whatever a package's build says.
   const packages = backend.length ? [] : packageChecks(record, host, ownComponents(record, components));
@@ -1242,6 +1244,21 @@ function clientRead(c: VersionEvidence, host: HostVersions): VersionEvidence {
   const ecosystem = c.ecosystem.split(" ")[0] ?? "";
   if (!host.fromClient?.has(ecosystem) || !c.subject.startsWith(componentSubject(host, ecosystem))) return c;
   return hedgeNamed(c, `the ${ecosystem} client's version, \`${ecosystem} --version\`; the daemon's may differ`);
+}
+
+/**
+ * A version the running daemon answered (`crictl version`, `docker info`) beside another its binary on disk printed
+ * (`containerd --version`): the daemon's judges, since it is the process that runs the containers; the answer names the
+ * binary's, which a restart would bring in (review 54d F4).
+ */
+function daemonRead(c: VersionEvidence, host: HostVersions): VersionEvidence {
+  const ecosystem = c.ecosystem.split(" ")[0] ?? "";
+  const disk = host.onDisk?.[ecosystem];
+  if (disk === undefined || !c.subject.startsWith(componentSubject(host, ecosystem))) return c;
+  return {
+    ...c,
+    reason: `${c.reason} (as the running daemon reports it; \`${ecosystem} --version\` printed ${disk}, a binary on disk: upgraded since the daemon started, or another copy)`,
+  };
 }
 
 /**

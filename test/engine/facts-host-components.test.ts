@@ -417,10 +417,36 @@ describe("the host's own component versions", () => {
     const alone = verdictOf(`$ docker logs openvpn\n${TUN}\n${info}`, TAP);
     expect(alone).toMatchObject({ status: "affected", level: "verified" });
     expect(alone?.certain).not.toBe(false);
+    // Beside it, the shell's copy is no dispute: the daemon's runc is the one its containers ran with (review 54d F1, F4).
     expect(verdictOf(`$ docker logs openvpn\n${TUN}\n${info}\n${shell}`, TAP)).toMatchObject({
-      status: "unknown",
-      reason: expect.stringContaining("versions of runc that disagree"),
+      status: "affected",
+      reason: expect.stringMatching(
+        /1\.2\.2 is in .*as the running daemon reports it; `runc --version` printed 1\.1\.12, a binary on disk/,
+      ),
     });
+  });
+
+  it("judges the running daemon's own answer over its binary's `--version`, naming both (review 54d F4)", () => {
+    // containerd upgraded to 1.6.4 on disk, its daemon not restarted: crictl asks the running 1.6.3 over CRI.
+    const LOOPBACK =
+      'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "506a948e": plugin type="loopback" failed (add): incompatible CNI versions; config is "1.0.0", plugin supports ["0.1.0" "0.2.0" "0.3.0" "0.3.1" "0.4.0"]';
+    const crictl = "$ sudo crictl version\nVersion:  0.1.0\nRuntimeName:  containerd\nRuntimeVersion:  v1.6.3\nRuntimeApiVersion:  v1";
+    const binary = "$ containerd --version\ncontainerd containerd.io 1.6.4 212e8b6fa2f44b9c21b2798135fc6fb7c53efc16";
+    const id = "containerd-1.6.3-loopback-cni-1.0.0";
+    const facts = extractFacts(`${crictl}\n${binary}`);
+    expect(facts.components.containerd).toBe("1.6.3");
+    expect(facts.onDisk).toEqual({ containerd: "1.6.4" });
+    expect(facts.disputed).toEqual([]);
+    expect(verdictOf(`${LOOPBACK}\n${crictl}\n${binary}`, id)).toMatchObject({
+      status: "affected",
+      reason: expect.stringMatching(/1\.6\.3 is in .*`containerd --version` printed 1\.6\.4/),
+    });
+    // Two binaries, or two daemons, that disagree still decide nothing; so does a daemon beside two binaries of its own.
+    const crictl4 = crictl.replace("v1.6.3", "v1.6.4");
+    expect(extractFacts(`${crictl}\n${crictl4}\n${binary}`).disputed).toEqual([{ ecosystem: "containerd", versions: ["1.6.3", "1.6.4"] }]);
+    expect(extractFacts(`${binary}\n${binary.replace("1.6.4", "1.6.2")}`).disputed).toEqual([
+      { ecosystem: "containerd", versions: ["1.6.2", "1.6.4"] },
+    ]);
   });
 
   it("reads `crun --version` as the host's crun, as runc's (review 30b: it was a version named in passing)", () => {

@@ -37,6 +37,11 @@ export interface HostComponents {
   components: Record<string, string>;
   /** The components whose version only a client printed (Docker's, from `docker --version`): judged, never certainly. */
   fromClient: readonly string[];
+  /**
+   * Components whose binary on disk (`containerd --version`) printed another version than the running daemon answered
+   * (`crictl version`): the daemon's judges, and the answer names the binary's (restart pending, or another copy).
+   */
+  onDisk: Readonly<Record<string, string>>;
   /** The components whose own readings disagree: no version of them decides, not even one the report names. */
   disputed: readonly DisputedComponent[];
   /** The CRI runtime `crictl version` names (its RuntimeName: "containerd", "cri-o", "docker"), the one the kubelet talks to. */
@@ -57,10 +62,21 @@ export function mergeDisputes(all: Iterable<DisputedComponent>): DisputedCompone
     for (const v of versions) seen.add(v);
     by.set(ecosystem, seen);
   }
-  return [...by].map(([ecosystem, versions]) => ({ ecosystem, versions: [...versions] }));
+  return [...by].map(([ecosystem, versions]) => ({ ecosystem, versions: inOrder(versions) }));
 }
+/** Versions lowest first, for the answer to list them in an order a reader expects ("1.6.3 and 1.6.4"). */
+const inOrder = (versions: Iterable<string>) => [...new Set(versions)].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
 
 const LOW_LEVEL = new Set(["runc", "crun", "libseccomp"]);
+
+type Reading = readonly [version: string, runtime: string, running: boolean];
+/** The most specific reading (a package build over its release), which stands for the ones that agree with it. */
+const mostSpecific = (readings: readonly Reading[]): Reading => readings.reduce((a, b) => (b[0].length > a[0].length ? b : a));
+/** Whether readings name one build (each the most specific's, or its release). */
+const agree = (readings: readonly Reading[]) => {
+  const [most] = mostSpecific(readings);
+  return readings.every(([v]) => sameBuild(v, most));
+};
 
 /** One version of a component, however many times shown; null when none or when they disagree. */
 function one(values: readonly string[]): string | null {
@@ -76,48 +92,57 @@ export const sameBuild = (a: string, b: string) => a === b || a.startsWith(`${b}
 
 export function hostComponents(r: ComponentReadings): HostComponents {
   const kubelet = r.kubelet.length ? one(r.kubelet) : r.mentioned.kubelet;
-  // By ecosystem, the daemon-side readings: [version, the runtime string kubectl would show].
-  const daemon = new Map<string, Array<[string, string]>>();
-  const add = (runtime: string | null) => {
+  // By ecosystem, the daemon-side readings: [version, the runtime string kubectl would show, whether the running daemon
+  // answered it].
+  const daemon = new Map<string, Reading[]>();
+  const add = (runtime: string | null, running: boolean) => {
     const c = runtimeComponent(runtime);
     if (!runtime || !c) return;
     // Pushed, not copied: a paste of many `--version` lines must stay linear.
     const readings = daemon.get(c[0]);
-    if (readings) readings.push([c[1], runtime]);
-    else daemon.set(c[0], [[c[1], runtime]]);
+    if (readings) readings.push([c[1], runtime, running]);
+    else daemon.set(c[0], [[c[1], runtime, running]]);
   };
   const client: string[] = [];
   for (const runtime of r.runtime) {
     if (runtimeComponent(runtime)?.[0] === "docker") client.push(runtime);
-    else add(runtime);
+    else add(runtime, false);
   }
-  for (const runtime of r.mentioned.runtimes) add(runtime);
-  for (const [ecosystem, version] of Object.entries(r.server)) add(`${ecosystem}://${version}`);
+  for (const runtime of r.mentioned.runtimes) add(runtime, true);
+  for (const [ecosystem, version] of Object.entries(r.server)) add(`${ecosystem}://${version}`, true);
   const components: Record<string, string> = {};
   const runtimes: string[] = [];
   const conflicting: DisputedComponent[] = [];
-  for (const [ecosystem, readings] of daemon) {
-    // The most specific reading (a package build over its release) stands for the agreeing ones.
-    const [most] = [...readings].sort((a, b) => b[0].length - a[0].length) as [[string, string]];
-    if (!readings.every(([v]) => sameBuild(v, most[0]))) {
-      conflicting.push({ ecosystem, versions: [...new Set(readings.map(([v]) => v))] });
+  const onDisk: Record<string, string> = {};
+  for (const [ecosystem, all] of daemon) {
+    // The running daemon's own answer (`crictl version`, `docker info`, `docker version`'s server part, describe node)
+    // over a binary's `--version`, which reads the file on disk: upgraded and not yet restarted, or another copy on the
+    // shell's PATH than the one the daemon runs (review 54d F4: crictl's 1.6.3 beside `containerd --version`'s 1.6.4 was
+    // "versions disagree"; F1: docker info's runc beside a shell's `runc --version`).
+    const live = all.filter(([, , running]) => running);
+    const overruled = live.length && !agree(all) && agree(live) ? all.filter(([, , running]) => !running) : [];
+    const readings = overruled.length ? live : all;
+    if (overruled.length && agree(overruled)) onDisk[ecosystem] = mostSpecific(overruled)[0];
+    if (!agree(readings)) {
+      conflicting.push({ ecosystem, versions: inOrder(readings.map(([v]) => v)) });
       continue;
     }
-    components[ecosystem] = most[0];
+    components[ecosystem] = mostSpecific(readings)[0];
     // runc and crun (and the libseccomp runc reports) run under a runtime; kubectl's runtime column never names them.
-    if (!LOW_LEVEL.has(ecosystem)) runtimes.push((readings[0] as [string, string])[1]);
+    if (!LOW_LEVEL.has(ecosystem)) runtimes.push((readings[0] as Reading)[1]);
   }
   // The CLI's version stands for Docker only where no daemon said its own (and two daemons did not disagree).
   const cli = conflicting.some((d) => d.ecosystem === "docker") ? null : one(client);
   const cliVersion = runtimeComponent(cli)?.[1];
   const fromClient = cliVersion !== undefined && components.docker === undefined;
   if (fromClient) components.docker = cliVersion;
-  if (r.kubelet.length && !one(r.kubelet)) conflicting.push({ ecosystem: "kubernetes", versions: [...new Set(r.kubelet)] });
+  if (r.kubelet.length && !one(r.kubelet)) conflicting.push({ ecosystem: "kubernetes", versions: inOrder(r.kubelet) });
   return {
     kubelet,
     runtime: runtimes[0] ?? cli,
     components,
     fromClient: fromClient ? ["docker"] : [],
+    onDisk,
     disputed: conflicting,
     criRuntime: r.mentioned.criRuntime ?? null,
   };

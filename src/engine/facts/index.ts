@@ -171,6 +171,8 @@ export interface ExtractedFacts {
   components: Readonly<Record<string, string>>;
   /** Of those, the ones only a client printed (Docker's CLI, `docker --version`): the daemon's may differ. */
   fromClient: readonly string[];
+  /** Of those, the ones the running daemon answered while its binary on disk printed another version (HostComponents.onDisk). */
+  onDisk: Readonly<Record<string, string>>;
   /**
    * In a paste of several machines (`nodes`), the components each one's own output shows under its prompt or `ssh`
    * target, by node name: that node's, not the paste's one host's (review 39b F3: web-1's `docker version` judged
@@ -694,6 +696,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     runtime: host.runtime,
     components: host.components,
     fromClient: host.fromClient,
+    onDisk: host.onDisk,
     nodeComponents,
     disputed: host.disputed,
     criRuntime: host.criRuntime,
@@ -1148,6 +1151,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     runtime: fromLogs.runtime,
     components: fromLogs.components,
     fromClient: fromLogs.fromClient,
+    onDisk: fromLogs.onDisk,
     nodeComponents: fromLogs.nodeComponents,
     disputed: fromLogs.disputed,
     criRuntime: fromLogs.criRuntime,

@@ -542,7 +542,9 @@ export function pickComponentMentions(
   // Only the start-up lines' processes, when they alone gave the version: what another process logged may be a newer kubelet's.
   const pids = described.some(Boolean) ? [] : logged.flatMap((l) => l.pid ?? []);
   const crictlName = one(candidates.map((c) => CRICTL_RUNTIME_NAME.exec(c.text)?.[1]));
-  const crictlVersion = one(candidates.map((c) => CRICTL_RUNTIME_VERSION.exec(c.text)?.[1]));
+  // Each version crictl printed: two that disagree (two machines, a daemon restarted between) are a dispute, not none.
+  const crictlVersions = [...new Set(candidates.flatMap((c) => CRICTL_RUNTIME_VERSION.exec(c.text)?.[1] ?? []))];
+  const crictlVersion = crictlVersions[0];
   // The CRI runtime crictl talked to, else the one whose scope names the containers' cgroups (one each).
   const scoped = one(candidates.map((c) => CRI_SCOPE.exec(c.text)?.[1]));
   const scopedRuntime = scoped === "crio" ? "cri-o" : scoped === "cri-containerd" ? "containerd" : undefined;
@@ -566,7 +568,7 @@ export function pickComponentMentions(
       : candidates
           .map((c) => DOCKER_INFO_SERVER.exec(c.text)?.[1])
           .map((v) => (v && (driverLines ? dockerNumbered(v) : dockerYearNumbered(v)) ? `docker://${v}` : undefined))),
-    crictlName && crictlVersion ? `${crictlName}://${crictlVersion}` : undefined,
+    ...(crictlName ? crictlVersions.map((v) => `${crictlName}://${v}`) : []),
     ...(driverLines
       ? candidates
           .map((c) => DOCKER_INFO_RUNC.exec(c.text)?.[1])
@@ -581,11 +583,11 @@ export function pickComponentMentions(
     // The start line `crio version` logs of itself before its table (or alone, the table cut): the binary's own version.
     ...(lineAt ? candidates.map((c) => (printedByCrioVersion(c.line, lineAt) ? crioStart(c.text) : undefined)) : []),
   ].filter((r): r is string => !!r);
-  // One per runtime (the scheme before "://"), none for a runtime named with two versions.
+  // Each distinct reading: a runtime named with two versions is disputed where they are weighed (hostComponents).
   return {
     kubelet,
     ...(kubelet && pids.length ? { kubeletPids: pids } : {}),
-    runtimes: Object.values(agreedPerKey(runtimes.map((r) => [r.slice(0, r.indexOf("://")), r] as const))),
+    runtimes: [...new Set(runtimes)],
     ...(criRuntime ? { criRuntime } : {}),
   };
 }
