@@ -161,6 +161,13 @@ describe("kernel mentions", () => {
     expect(kernelOf(" Kernel Version: 5.15.0-1030-aws\n Kernel Version: 6.8.0-1015-aws")).toBeNull();
   });
 
+  it("reads no typed release beside another the same line gives another machine (review 55a's aside)", () => {
+    // Before: "affected (verified)", certain, on 6.9.1 while the failing runner VM ran 6.10.3.
+    for (const text of ["- Kernel: 6.9.1; the runner VM has 6.10.3", "- Kernel: 6.9.1 on the host; the runner VM has 6.10.3"])
+      expect(kernelOf(text), text).toBeNull();
+    expect(kernelOf("- Kernel: 6.9.1")?.release).toBe("6.9.1");
+  });
+
   it("reads no release that prose names as a fix, a cause, a requirement or a bound, only the host's", () => {
     for (const text of [
       "This was fixed in kernel 7.0.9, per the stable changelog.",

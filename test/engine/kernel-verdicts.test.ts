@@ -751,6 +751,17 @@ describe("a kernel known only by the series a person names", () => {
       "We run kernel 6.12 on the other cluster.",
       "Kernel: 6.12 (minimum)",
       "Does this affect Ubuntu 24.10 kernel 6.12?",
+      // Review 55a: a typed pair or range, a claim whose line moves the failure to another machine or kernel, a claimant
+      // who does not see the failure, a quoted reporter's claim.
+      "- Kernel: 6.12 (working) / 6.9 (broken)",
+      "- Kernel: 6.12 - 6.14 (tried several, all the same)",
+      "**Kernel version:** 6.12 → 6.9 (upgraded yesterday, still failing)",
+      "We're on kernel 6.12 but the CI runners run 6.9, and that's where it breaks:",
+      "We run kernel 6.12 on the hosts and the builds run in microVMs (guest kernel 5.10).",
+      "We're on kernel 6.12 on our dev laptops.",
+      "FWIW we're on kernel 6.12 and can't reproduce this at all.",
+      "Our prod servers run kernel 6.12 with no problems; it only fails on the GitHub Actions runners.",
+      "> We're on kernel 6.12 and every build dies with this.",
     ])
       expect((await judge({ logs }, [range("6.9", "6.10")]))?.result, logs).toBeUndefined();
     // Nor does one cancel the release a sentence states (a review's case: the fix's series beside the host's release).
@@ -784,6 +795,11 @@ describe("a kernel known only by the series a person names", () => {
     // A series that a range end splits decides nothing: 6.9.1 and 6.9.9 differ.
     const split = await kbWith([{ ecosystem: "linux", package: "linux", ranges: [range("6.9.4", "6.10")] }]);
     expect(versionOf(diagnoseFields(split, { logs: `We're on kernel 6.9.\n${XOR_MARK_KLOG}` }))).toBeUndefined();
+    // A series typed under a heading naming another machine is that machine's (review 55a F2).
+    expect(extractFacts(`### build-01 (works)\n- Kernel: 6.9\n### build-02 (broken)\n${XOR_MARK_KLOG}`).kernel).toBeNull();
+    // The template's own label reads as any typed label does; Node's or yarn's versions on the line are no kernel's.
+    for (const said of ["- Kernel (e.g. `uname -a`): 6.9", "We're on kernel 6.9 with Node 22.2.0 and yarn 1.22.22."])
+      expect(extractFacts(said).kernel?.release, said).toBe("6.9");
     // Last resort only: a release the paste gives, even one a sentence names, is read and the series is not.
     for (const logs of [
       "We're on kernel 6.9.\nLinux node-1 6.12.3 #1 SMP PREEMPT_DYNAMIC x86_64 GNU/Linux",

@@ -577,7 +577,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   // Last, a series the report states as its host's kernel ("We're on kernel 6.9"): where nothing else gives one, no nodes
   // table gives each node's, and no cure's kernel says the host has run another since (as pickKernelMention decides).
   if (!kernelSources.length && !signature && !namedReleases.length && !nodes.length && !namesCure(mentions.kernel, lineAt)) {
-    const series = pickKernelSeries(mentions.kernel);
+    const series = pickKernelSeries(mentions.kernel, lineAt);
     if (series) kernelSources.push({ ...series, prompt: labelOf(series.line) });
   }
   const releases = kernelSources.flatMap((k) => k.uname.release ?? []);

@@ -11,7 +11,8 @@
 import type { LineRef } from "./iptables-version";
 import type { KernelMention } from "./kernel-mentions";
 import { claimsHost, proseRole } from "./kernel-prose";
-import { TYPED_VIA } from "./kernel-shapes";
+import { QUOTE_MARK, TYPED_VIA } from "./kernel-shapes";
+import { outputHeadingVia } from "./output-heading";
 
 /**
  * A series and nothing more: "6.9", "6.9.x"; not "6.9.1", "6.9-rc3", "6.9+", "6.9_64" or "6.9.0-arch1". Majors 2 to 9,
@@ -29,7 +30,7 @@ const SENTENCE_REACH = 200;
  * "host kernel: …", which never opens its line.
  */
 const TYPED = new RegExp(
-  String.raw`^(?:[-*•]\s+)?${MD}(?:(?:linux|running|current)\s+)?kernel(?:\s+(?:version|release))?${MD}(?:\s*:|\s+is\b)\s*(?:${MD_MARK}\s*)?\`?(?:linux\s+)?${SERIES}`,
+  String.raw`^(?:[-*•]\s+)?${MD}(?:(?:linux|running|current)\s+)?kernel(?:\s+(?:version|release))?(?: \(e\.g\. \`uname -a\`\))?${MD}(?:\s*:|\s+is\b)\s*(?:${MD_MARK}\s*)?\`?(?:linux\s+)?${SERIES}`,
   "i",
 );
 /** A series in a sentence ("on kernel 6.9", "kernel version is 7.2"): the host's only when the sentence claims it. */
@@ -39,7 +40,19 @@ const IN_PROSE = new RegExp(String.raw`\bkernel (?:version |release )?(?:is )?${
  * ("6.9 or later", "7.2 (minimum)", "6.9 on my laptop").
  */
 const NOT_THE_HOSTS_AFTER =
-  /^\s*(?:\+|or (?:later|newer|above|higher|older|earlier|lower|below)|and (?:above|later|newer|up|older|below)|onwards)|\b(?:minimum|min|required|requires?|fix(?:ed|es)?|recommended|target|expected|planned|laptop|workstation|desktop|elsewhere|other|another|container)\b/i;
+  /^\s*(?:\+|or (?:later|newer|above|higher|older|earlier|lower|below)|and (?:above|later|newer|up|older|below)|onwards)|\b(?:minimum|min|required|requires?|fix(?:ed|es)?|recommended|target|expected|planned|laptops?|workstations?|desktops?|elsewhere|other|another|containers?|guests?|old|previous)\b/i;
+/**
+ * Words on the line that place the failure away from the kernel it names: the claimant does not see it ("FWIW we're on
+ * kernel 6.9 and can't reproduce", "our prod servers run kernel 6.9 with no problems; it only fails on the runners").
+ */
+const NO_TROUBLE_HERE =
+  /\b(?:(?:can['\u2019]?t|cannot|can not|could(?:n['\u2019]t| not)|unable to|never) reproduce|no (?:problems?|issues?|errors?)|without (?:any )?(?:problems?|issues?|errors?)|works? (?:just )?fine|not affected|only (?:fails|happens|breaks|shows|occurs))/i;
+/**
+ * A kernel-shaped version anywhere on the line ("6.10", "5.15.3"; not Node's "22.2.0" or yarn's "1.22.22"): a second one
+ * beside the series names another machine's or another time's kernel ("We're on kernel 6.9 but the nodes run 6.10",
+ * "- Kernel: 6.9 (working) / 6.10 (broken)", "guest kernel 5.10"), and the line decides none (review 55a F1, F3).
+ */
+const KERNEL_SHAPED = /(?<![\w.])v?[2-9]\.\d{1,2}(?!\d)/g;
 /** A list names several kernels ("we run kernel 4.9, 4.14 and 4.19", "kernel 6.9/6.10"): none of them the host's alone. */
 const LIST_AFTER = /^\s*(?:[,/&]|and\b|or\b)\s*(?:kernel\s+)?v?\d/i;
 /** A question asks which kernel; it states none. */
@@ -49,16 +62,33 @@ const MAX_PER_LINE = 8;
 /** Lines of a report read for a series at most: a typed answer or a claim sits near the top. */
 const MAX_LINES = 200;
 
-/** The one series the candidate lines state as the host's kernel, or null for none or several. */
-export function pickKernelSeries(candidates: readonly LineRef[]): KernelMention | null {
+/**
+ * The one series the candidate lines state as the host's kernel, or null for none or several. Not a quoted line (another
+ * report's words), nor one under a heading naming another machine or an earlier time ("### build-01 (works)": review 55a
+ * F2), nor one naming a second kernel-shaped version or saying the trouble is elsewhere.
+ */
+export function pickKernelSeries(candidates: readonly LineRef[], lineAt?: (line: number) => string): KernelMention | null {
   let found: KernelMention | null = null;
   for (const { text, line } of candidates.slice(0, MAX_LINES)) {
+    if (QUOTE_MARK.test(text) || NO_TROUBLE_HERE.test(text) || secondVersion(text)) continue;
+    if (lineAt && outputHeadingVia(lineAt, line) !== undefined) continue;
     for (const release of seriesStated(text)) {
       if (found && found.uname.release !== release.release) return null;
       found ??= { uname: release, line };
     }
   }
   return found;
+}
+
+/** Whether the line holds kernel-shaped versions of two series ("6.9" and "6.10"; "6.9" and "6.9.1" are one). */
+function secondVersion(text: string): boolean {
+  let first: string | undefined;
+  for (const m of text.matchAll(KERNEL_SHAPED)) {
+    const series = m[0].replace(/^v/, "");
+    first ??= series;
+    if (series !== first) return true;
+  }
+  return false;
 }
 
 function seriesStated(text: string): Array<KernelMention["uname"]> {
