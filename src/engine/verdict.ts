@@ -1247,18 +1247,16 @@ function clientRead(c: VersionEvidence, host: HostVersions): VersionEvidence {
 }
 
 /**
- * A version the running daemon answered (`crictl version`, `docker info`) beside another its binary on disk printed
- * (`containerd --version`): the daemon's judges, since it is the process that runs the containers; the answer names the
- * binary's, which a restart would bring in (review 54d F4).
+ * A version the running daemon answered (`crictl version`) beside a newer one its binary on disk printed (`containerd
+ * --version`): the daemon's judges, since it is the process that runs the containers, hedged (the two may still be two
+ * machines'); the answer names the binary's, which a restart would bring in (review 54d F4).
  */
 function daemonRead(c: VersionEvidence, host: HostVersions): VersionEvidence {
   const ecosystem = c.ecosystem.split(" ")[0] ?? "";
   const disk = host.onDisk?.[ecosystem];
   if (disk === undefined || !c.subject.startsWith(componentSubject(host, ecosystem))) return c;
-  return {
-    ...c,
-    reason: `${c.reason} (as the running daemon reports it; \`${ecosystem} --version\` printed ${disk}, a binary on disk: upgraded since the daemon started, or another copy)`,
-  };
+  const note = `${c.value} is what the running daemon reports; its binary on disk (\`${ecosystem} --version\`) is the newer ${disk}: upgraded, and the daemon not restarted since`;
+  return { ...c, certain: false, reason: `${c.reason}. ${note}` };
 }
 
 /**

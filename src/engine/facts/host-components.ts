@@ -10,7 +10,7 @@
  * Output under a heading that names another machine or an earlier time (output-heading.ts) is read apart and
  * counts as a version the report names, hedged (ExtractedFacts.named).
  */
-import { kubernetesRelease } from "../versions";
+import { compareComponentVersion, kubernetesRelease } from "../versions";
 import { agreedPerKey } from "./agreed";
 import type { DockerServerVersions } from "./docker-version";
 import { runtimeComponent } from "./runtime-version";
@@ -68,6 +68,16 @@ export function mergeDisputes(all: Iterable<DisputedComponent>): DisputedCompone
 const inOrder = (versions: Iterable<string>) => [...new Set(versions)].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
 
 const LOW_LEVEL = new Set(["runc", "crun", "libseccomp"]);
+/** Components that run as a daemon, whose running version a client can ask (the rest are binaries run per container). */
+const DAEMONS = new Set(["containerd", "docker", "cri-o"]);
+/** Whether version `a` is after `b` (false when either does not parse). */
+const newer = (a: string, b: string) => {
+  try {
+    return compareComponentVersion(a, b) > 0;
+  } catch {
+    return false;
+  }
+};
 
 type Reading = readonly [version: string, runtime: string, running: boolean];
 /** The most specific reading (a package build over its release), which stands for the ones that agree with it. */
@@ -115,14 +125,24 @@ export function hostComponents(r: ComponentReadings): HostComponents {
   const conflicting: DisputedComponent[] = [];
   const onDisk: Record<string, string> = {};
   for (const [ecosystem, all] of daemon) {
-    // The running daemon's own answer (`crictl version`, `docker info`, `docker version`'s server part, describe node)
-    // over a binary's `--version`, which reads the file on disk: upgraded and not yet restarted, or another copy on the
-    // shell's PATH than the one the daemon runs (review 54d F4: crictl's 1.6.3 beside `containerd --version`'s 1.6.4 was
-    // "versions disagree"; F1: docker info's runc beside a shell's `runc --version`).
+    // A daemon's own answer (`crictl version`, `docker version`'s server part, describe node) over its binary's newer
+    // `--version`: the file on disk was upgraded and the daemon not yet restarted, so the running process is the older
+    // one that logged the failure (review 54d F4: crictl's 1.6.3 beside `containerd --version`'s 1.6.4 was "versions
+    // disagree"). Only then: runc and crun have no daemon (`docker info`'s runc is whatever binary dockerd's runtime path
+    // finds at the query, another copy than k3s's or a kind node's), and a binary older than the daemon is no pending
+    // upgrade but another install or machine (Docker Desktop, minikube, another node's describe): review 55b F1-F5.
     const live = all.filter(([, , running]) => running);
-    const overruled = live.length && !agree(all) && agree(live) ? all.filter(([, , running]) => !running) : [];
-    const readings = overruled.length ? live : all;
-    if (overruled.length && agree(overruled)) onDisk[ecosystem] = mostSpecific(overruled)[0];
+    const disk = all.filter(([, , running]) => !running);
+    const pending =
+      DAEMONS.has(ecosystem) &&
+      live.length &&
+      disk.length &&
+      !agree(all) &&
+      agree(live) &&
+      agree(disk) &&
+      newer(mostSpecific(disk)[0], mostSpecific(live)[0]);
+    const readings = pending ? live : all;
+    if (pending) onDisk[ecosystem] = mostSpecific(disk)[0];
     if (!agree(readings)) {
       conflicting.push({ ecosystem, versions: inOrder(readings.map(([v]) => v)) });
       continue;
