@@ -168,6 +168,18 @@ describe("kernel mentions", () => {
     expect(kernelOf("- Kernel: 6.9.1")?.release).toBe("6.9.1");
   });
 
+  it("reads no claimed release whose line gives another machine another one, or says the trouble is not here (review 55a F3, F4)", () => {
+    for (const text of [
+      "We're on kernel 6.9.1 but the CI runners run 6.10.3, and that's where it breaks:",
+      "We're on kernel 6.9.1 in dev and 6.10.3 in prod; only prod shows this:",
+      "FWIW we're on kernel 6.9.1 and can't reproduce this at all.",
+      "Our prod servers run kernel 6.9.1 with no problems; it only fails on the GitHub Actions runners.",
+    ])
+      expect(kernelOf(text), text).toBeNull();
+    // The claim alone, or beside another component's version, is read.
+    expect(kernelOf("We're on kernel 6.9.1 with containerd 1.7.20.")?.release).toBe("6.9.1");
+  });
+
   it("reads no release that prose names as a fix, a cause, a requirement or a bound, only the host's", () => {
     for (const text of [
       "This was fixed in kernel 7.0.9, per the stable changelog.",

@@ -13,7 +13,7 @@ import type { LineRef } from "./iptables-version";
 const PACKAGE_DESCRIPTION =
   /^\s*(?:[uihrp][nicuUfFhHWt]R?\s+[a-z0-9][a-z0-9.+:-]*\s+(?:\d+:)?\d[\w.+~:-]*\s+[a-z0-9]+\s|Description(?:-[a-z]{2}(?:_[A-Z]{2})?)?:)/;
 
-import { claimsHost, PROSE, proseRole, trimPunctuation } from "./kernel-prose";
+import { claimsHost, PROSE, proseRole, trimPunctuation, troubleElsewhere } from "./kernel-prose";
 import {
   alongsideProse,
   EMBEDDED_UNAME,
@@ -21,6 +21,7 @@ import {
   lineVia,
   MENTIONS,
   notTheHostsBefore,
+  otherReleaseAfter,
   QUOTE_MARK,
   quotedVia,
   ROLE_VIA,
@@ -310,25 +311,34 @@ function mentionsIn(text: string): { kernels: UnameFacts[]; cure: boolean; confl
     }
   }
   let cure = false;
+  let twoKernels = false;
   const read = (m: RegExpMatchArray, release: string | undefined, named?: true): UnameFacts[] => {
     const role = proseRole(text, m);
     if (role === "cure" && bare(release).length) cure = true;
-    if (role !== "host") return [];
+    // A claimant who does not see the failure ("we're on kernel 6.9.1 and can't reproduce"; review 55a F4) names no
+    // kernel of the failing machine.
+    const end = (m.index ?? 0) + m[0].length;
+    if (role !== "host" || troubleElsewhere(text, end)) return [];
     const claimed = claimsHost(text, m);
+    // A claim whose line gives another machine another release ("We're on kernel 6.9.1 but the CI runners run 6.10.3",
+    // "… in dev and 6.10.3 in prod": review 55a F3) names two kernels, as a label's line does; not a fix's or a bound's
+    // release the prose itself placed ("it was fixed in kernel 6.1.115").
+    if (claimed && release && otherReleaseAfter(text.slice(end), trimPunctuation(release), placed)) twoKernels = true;
     return bare(release, named).map((u) => (claimed ? { ...u, claimed: true as const } : u));
   };
   // A series alone ("kernel 5.10") is never read: in a sentence it is as often a fix's, a question's, a
   // distribution's default or a requirement as the host's, and beside the host's stated release it would cancel it.
   const matches = PACKAGE_DESCRIPTION.test(text) ? [] : [...text.matchAll(PROSE)];
-  const prose = matches.flatMap((m) => read(m, m[1] ?? m[2], true));
   // A release the prose already placed (as the host's, the cure's or another's) is not read again by its shape.
   const placed = new Set(matches.map((m) => trimPunctuation(m[1] ?? m[2] ?? "")));
+  const prose = matches.flatMap((m) => read(m, m[1] ?? m[2], true));
   // An RPM release is the kernel's own output only when it stands alone (a pasted `uname -r`); in a sentence it is named.
   const rpm = [...text.matchAll(RPM_KERNEL_RELEASE)].flatMap((m) => {
     const [, release, base, major] = m;
     if (!release || placed.has(release) || RHEL_KERNEL_BASE[major ?? ""] !== base) return [];
     return read(m, release, text.trim() === release ? undefined : true);
   });
+  if (twoKernels) return { kernels: [], cure, conflict: true };
   const others = [...prose, ...rpm].filter((u) => u.release !== uname?.release);
   if (uname?.release && embedded) {
     // Another uname -a further on the line ("… for control plane && Linux node-1 6.6.58 #1 SMP …"): two kernels.

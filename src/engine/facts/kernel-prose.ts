@@ -132,6 +132,18 @@ const OUTCOME_END = /[.;!?](?![\w.])|\n/;
 const DENIED_BEFORE = /\b(?:not|no|never|nothing)\s+(?:even\s+)?(?:the\s+)?(?:linux\s+)?$/i;
 const DENIED = /\b(?:not|no|nothing|still|never)\b|n['\u2019]t\b/i;
 const CLAUSE_END = /[.;:!?()\u2014]/;
+/**
+ * Words in a claim's sentence, after its release, that place the failure away from that kernel: the claimant does not see
+ * it ("FWIW we're on kernel 6.9 and can't reproduce", "our prod servers run kernel 6.9 with no problems; it only fails on
+ * the runners": review 55a F4). Not "no problems with IPv4": a claim of the host's kernel beside a trouble it lacks.
+ */
+const NO_TROUBLE_HERE =
+  /\b(?:(?:can['\u2019]?t|cannot|can not|could(?:n['\u2019]t| not)|unable to|never) reproduce|not affected|only (?:fails|failing|happens|breaks|shows up|occurs|appears) (?:on|in|with|for|inside)\b)/i;
+/** How far after a release its sentence is read. */
+const SENTENCE_REACH = 200;
+/** Whether the sentence after a release (from `end`) says the failure is not on its machine. */
+export const troubleElsewhere = (text: string, end: number): boolean =>
+  NO_TROUBLE_HERE.test(text.slice(end, end + SENTENCE_REACH).split(/[.!?](?:\s|$)/)[0] ?? "");
 /** How a prose match stands to the host: its kernel, the cure's kernel, or another (a fix, a bound, a requirement). */
 /**
  * Other people as the clause's subject before the release: their kernel, retold ("people on Launchpad hit the

@@ -10,7 +10,7 @@
  */
 import type { LineRef } from "./iptables-version";
 import type { KernelMention } from "./kernel-mentions";
-import { claimsHost, proseRole } from "./kernel-prose";
+import { claimsHost, proseRole, troubleElsewhere } from "./kernel-prose";
 import { QUOTE_MARK, TYPED_VIA } from "./kernel-shapes";
 import { outputHeadingVia } from "./output-heading";
 
@@ -42,12 +42,6 @@ const IN_PROSE = new RegExp(String.raw`\bkernel (?:version |release )?(?:is )?${
 const NOT_THE_HOSTS_AFTER =
   /^\s*(?:\+|or (?:later|newer|above|higher|older|earlier|lower|below)|and (?:above|later|newer|up|older|below)|onwards)|\b(?:minimum|min|required|requires?|fix(?:ed|es)?|recommended|target|expected|planned|laptops?|workstations?|desktops?|elsewhere|other|another|containers?|guests?|old|previous)\b/i;
 /**
- * Words on the line that place the failure away from the kernel it names: the claimant does not see it ("FWIW we're on
- * kernel 6.9 and can't reproduce", "our prod servers run kernel 6.9 with no problems; it only fails on the runners").
- */
-const NO_TROUBLE_HERE =
-  /\b(?:(?:can['\u2019]?t|cannot|can not|could(?:n['\u2019]t| not)|unable to|never) reproduce|no (?:problems?|issues?|errors?)|without (?:any )?(?:problems?|issues?|errors?)|works? (?:just )?fine|not affected|only (?:fails|happens|breaks|shows|occurs))/i;
-/**
  * A kernel-shaped version anywhere on the line ("6.10", "5.15.3"; not Node's "22.2.0" or yarn's "1.22.22"): a second one
  * beside the series names another machine's or another time's kernel ("We're on kernel 6.9 but the nodes run 6.10",
  * "- Kernel: 6.9 (working) / 6.10 (broken)", "guest kernel 5.10"), and the line decides none (review 55a F1, F3).
@@ -70,7 +64,7 @@ const MAX_LINES = 200;
 export function pickKernelSeries(candidates: readonly LineRef[], lineAt?: (line: number) => string): KernelMention | null {
   let found: KernelMention | null = null;
   for (const { text, line } of candidates.slice(0, MAX_LINES)) {
-    if (QUOTE_MARK.test(text) || NO_TROUBLE_HERE.test(text) || secondVersion(text)) continue;
+    if (QUOTE_MARK.test(text) || secondVersion(text)) continue;
     if (lineAt && outputHeadingVia(lineAt, line) !== undefined) continue;
     for (const release of seriesStated(text)) {
       if (found && found.uname.release !== release.release) return null;
@@ -104,7 +98,8 @@ function seriesStated(text: string): Array<KernelMention["uname"]> {
   const typed = TYPED.exec(trimmed);
   if (typed?.[1]) {
     const rest = trimmed.slice(typed[0].length);
-    return NOT_THE_HOSTS_AFTER.test(rest) || LIST_AFTER.test(rest) || QUESTION.test(rest) ? [] : [series(typed[1], true)];
+    const away = NOT_THE_HOSTS_AFTER.test(rest) || LIST_AFTER.test(rest) || QUESTION.test(rest) || troubleElsewhere(rest, 0);
+    return away ? [] : [series(typed[1], true)];
   }
   const out: Array<KernelMention["uname"]> = [];
   let read = 0;
@@ -115,6 +110,7 @@ function seriesStated(text: string): Array<KernelMention["uname"]> {
     const end = (m.index ?? 0) + m[0].length;
     const sentence = text.slice(end, end + SENTENCE_REACH).split(/[.!;](?:\s|$)/)[0] ?? "";
     if (!release || QUESTION.test(sentence) || NOT_THE_HOSTS_AFTER.test(sentence) || LIST_AFTER.test(sentence)) continue;
+    if (troubleElsewhere(text, end)) continue;
     if (proseRole(text, m) === "host" && claimsHost(text, m)) out.push(series(release, false));
   }
   return out;

@@ -193,9 +193,10 @@ const labelOf = (text: string, releaseAt: number) => {
   return before.slice(Math.max(before.lastIndexOf(","), before.lastIndexOf("."), before.lastIndexOf(";"), before.lastIndexOf(":")) + 1);
 };
 /** Another kernel release on a label's line after the label's own. */
-function otherReleaseAfter(after: string, release: string): boolean {
+export function otherReleaseAfter(after: string, release: string, skip: ReadonlySet<string> = new Set()): boolean {
   for (const v of after.matchAll(VERSION_AFTER)) {
     const token = trimPunctuation(v[0]);
+    if (skip.has(token)) continue;
     if (!sameRelease(token, release) && looksLikeRelease(token) && LISTED_BEFORE.test(after.slice(Math.max(0, v.index - 28), v.index)))
       return true;
   }
