@@ -38,8 +38,8 @@ export interface HostComponents {
   /** The components whose version only a client printed (Docker's, from `docker --version`): judged, never certainly. */
   fromClient: readonly string[];
   /**
-   * Components whose binary on disk (`containerd --version`) printed another version than the running daemon answered
-   * (`crictl version`): the daemon's judges, and the answer names the binary's (restart pending, or another copy).
+   * Daemons whose binary on disk (`containerd --version`) printed a newer version than the running daemon answered
+   * (`crictl version`): an upgrade not yet restarted into. The daemon's judges, and the answer names the binary's.
    */
   onDisk: Readonly<Record<string, string>>;
   /** The components whose own readings disagree: no version of them decides, not even one the report names. */

@@ -171,7 +171,7 @@ export interface ExtractedFacts {
   components: Readonly<Record<string, string>>;
   /** Of those, the ones only a client printed (Docker's CLI, `docker --version`): the daemon's may differ. */
   fromClient: readonly string[];
-  /** Of those, the ones the running daemon answered while its binary on disk printed another version (HostComponents.onDisk). */
+  /** Of those, the daemons that answered while their binary on disk printed a newer version (HostComponents.onDisk). */
   onDisk: Readonly<Record<string, string>>;
   /**
    * In a paste of several machines (`nodes`), the components each one's own output shows under its prompt or `ssh`

@@ -140,7 +140,7 @@ const CLAUSE_END = /[.;:!?()\u2014]/;
 const NO_TROUBLE_HERE =
   /\b(?:(?:can['\u2019]?t|cannot|can not|could(?:n['\u2019]t| not)|unable to|never) reproduce|not affected|only (?:fails|failing|happens|breaks|shows up|occurs|appears) (?:on|in|with|for|inside)\b)/i;
 /** How far after a release its sentence is read. */
-const SENTENCE_REACH = 200;
+export const SENTENCE_REACH = 200;
 /** Whether the sentence after a release (from `end`) says the failure is not on its machine. */
 export const troubleElsewhere = (text: string, end: number): boolean =>
   NO_TROUBLE_HERE.test(text.slice(end, end + SENTENCE_REACH).split(/[.!?](?:\s|$)/)[0] ?? "");

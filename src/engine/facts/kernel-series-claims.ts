@@ -10,7 +10,7 @@
  */
 import type { LineRef } from "./iptables-version";
 import type { KernelMention } from "./kernel-mentions";
-import { claimsHost, proseRole, troubleElsewhere } from "./kernel-prose";
+import { claimsHost, proseRole, SENTENCE_REACH, troubleElsewhere } from "./kernel-prose";
 import { QUOTE_MARK, TYPED_VIA } from "./kernel-shapes";
 import { outputHeadingVia } from "./output-heading";
 
@@ -22,8 +22,6 @@ const SERIES = String.raw`v?([2-9]\.\d{1,2})(?:\.[xX*])?(?![\w+*-]|\.\w)`;
 /** Bold or italic Markdown around a label or a value (MD: perhaps none). */
 const MD_MARK = String.raw`(?:\*\*|__|\*|_)`;
 const MD = `${MD_MARK}?`;
-/** How far after a series a sentence is read for what it says of it. */
-const SENTENCE_REACH = 200;
 /**
  * A label opening its line, an answer after it: "Kernel: 6.9", "- **Kernel version:** `7.2`", "Running kernel: 6.9.x",
  * "Kernel version is 6.10". Not "Host kernel:", a VM host's beside its guests' (review 48c F2), and not journald's
