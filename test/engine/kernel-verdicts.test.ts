@@ -754,6 +754,7 @@ describe("a kernel known only by the series a person names", () => {
       // Review 55a: a typed pair or range, a claim whose line moves the failure to another machine or kernel, a claimant
       // who does not see the failure, a quoted reporter's claim.
       "- Kernel: 6.12 (working) / 6.9 (broken)",
+      "### Kernel Version\n\n6.12 / 6.9\n",
       "- Kernel: 6.12 - 6.14 (tried several, all the same)",
       "**Kernel version:** 6.12 → 6.9 (upgraded yesterday, still failing)",
       "We're on kernel 6.12 but the CI runners run 6.9, and that's where it breaks:",
@@ -780,6 +781,8 @@ describe("a kernel known only by the series a person names", () => {
       "- Kernel: 6.9",
       "**Kernel version:** `6.9`",
       "Kernel version is 6.9 something.",
+      // An issue form's field, answered with the series alone (cilium's form; review 55a F5).
+      "### Kernel Version\n\n6.9\n\n### Relevant log output\n",
     ]) {
       const d = diagnoseFields(kb, { logs: `${said}\n${XOR_MARK_KLOG}` });
       expect(d.facts.kernel, said).toMatchObject({ release: "6.9", named: true });

@@ -119,6 +119,13 @@ const FORM_HEADING = /^\s*#{1,6}\s/;
 const FORM_ANSWER_LINES = 6;
 
 function issueFormAnswer(text: string, line: number, lineAt: ((line: number) => string) | undefined): UnameFacts | null {
+  const answer = kernelFormAnswer(text, line, lineAt);
+  const release = answer === null ? undefined : FORM_RELEASE_ANSWER.exec(answer)?.[1];
+  return release && looksLikeRelease(release) ? { release, build: null, machine: null, hostname: null, named: true, via: TYPED_VIA } : null;
+}
+
+/** The one line answering a form's kernel field whose heading is `text` (at `line`), or null (no such heading, or two lines). */
+export function kernelFormAnswer(text: string, line: number, lineAt: ((line: number) => string) | undefined): string | null {
   const heading = text.trim();
   if (!lineAt || heading.length > FORM_HEADING_LINE || !FORM_KERNEL_HEADING.test(heading)) return null;
   const answer: string[] = [];
@@ -127,8 +134,7 @@ function issueFormAnswer(text: string, line: number, lineAt: ((line: number) => 
     if (next === undefined || FORM_HEADING.test(next)) break;
     if (next.trim()) answer.push(next);
   }
-  const release = answer.length === 1 ? FORM_RELEASE_ANSWER.exec(answer[0] as string)?.[1] : undefined;
-  return release && looksLikeRelease(release) ? { release, build: null, machine: null, hostname: null, named: true, via: TYPED_VIA } : null;
+  return answer.length === 1 ? (answer[0] as string) : null;
 }
 
 /** The kernels a candidate line names, with what the lines after it complete (a form's answer, a wrapped oops header). */

@@ -9,7 +9,7 @@
  * paste gives (review 54a F4: "no kernel version given" beside "We're on kernel 6.9" for a bug of every 6.9.y).
  */
 import type { LineRef } from "./iptables-version";
-import type { KernelMention } from "./kernel-mentions";
+import { type KernelMention, kernelFormAnswer } from "./kernel-mentions";
 import { claimsHost, proseRole, SENTENCE_REACH, troubleElsewhere } from "./kernel-prose";
 import { QUOTE_MARK, TYPED_VIA } from "./kernel-shapes";
 import { outputHeadingVia } from "./output-heading";
@@ -31,6 +31,8 @@ const TYPED = new RegExp(
   String.raw`^(?:[-*•]\s+)?${MD}(?:(?:linux|running|current)\s+)?kernel(?:\s+(?:version|release))?(?: \(e\.g\. \`uname -a\`\))?${MD}(?:\s*:|\s+is\b)\s*(?:${MD_MARK}\s*)?\`?(?:linux\s+)?${SERIES}`,
   "i",
 );
+/** An issue form's answer under its "### Kernel Version" heading that is a series alone ("6.9", "`7.2.x`"). */
+const FORM_ANSWER = new RegExp(String.raw`^\s*\`?(?:linux\s+)?${SERIES}\`?\s*$`, "i");
 /** A series in a sentence ("on kernel 6.9", "kernel version is 7.2"): the host's only when the sentence claims it. */
 const IN_PROSE = new RegExp(String.raw`\bkernel (?:version |release )?(?:is )?${SERIES}`, "gi");
 /**
@@ -64,7 +66,10 @@ export function pickKernelSeries(candidates: readonly LineRef[], lineAt?: (line:
   for (const { text, line } of candidates.slice(0, MAX_LINES)) {
     if (QUOTE_MARK.test(text) || secondVersion(text)) continue;
     if (lineAt && outputHeadingVia(lineAt, line) !== undefined) continue;
-    for (const release of seriesStated(text)) {
+    // An issue form's field (cilium's "### Kernel Version"), answered with a series alone (review 55a F5).
+    const form = kernelFormAnswer(text, line, lineAt);
+    const answered = form === null ? undefined : FORM_ANSWER.exec(form)?.[1];
+    for (const release of answered ? [typedSeries(answered)] : seriesStated(text)) {
       if (found && found.uname.release !== release.release) return null;
       found ??= { uname: release, line };
     }
@@ -83,15 +88,18 @@ function secondVersion(text: string): boolean {
   return false;
 }
 
+/** A series read as the host's: typed into the report, or claimed in a sentence. */
+const series = (release: string, typed: boolean): KernelMention["uname"] => ({
+  release,
+  build: null,
+  machine: null,
+  hostname: null,
+  named: true,
+  ...(typed ? { via: TYPED_VIA } : { claimed: true as const }),
+});
+const typedSeries = (release: string) => series(release, true);
+
 function seriesStated(text: string): Array<KernelMention["uname"]> {
-  const series = (release: string, typed: boolean): KernelMention["uname"] => ({
-    release,
-    build: null,
-    machine: null,
-    hostname: null,
-    named: true,
-    ...(typed ? { via: TYPED_VIA } : { claimed: true as const }),
-  });
   const trimmed = text.trim();
   const typed = TYPED.exec(trimmed);
   if (typed?.[1]) {
