@@ -69,7 +69,7 @@ export interface HostVersions {
   address?: string;
   /** Components whose version in `components` only a client printed (`docker --version`): judged, hedged. */
   fromClient?: ReadonlySet<string>;
-  /** Components the running daemon answered for while its binary on disk printed another version, that version. */
+  /** Daemons that answered while their binary on disk printed a newer version (an upgrade not restarted into): that version. */
   onDisk?: Readonly<Record<string, string>>;
   /** Versions the text names in passing ("Docker 20.10.6"), by ecosystem: weaker than `components`. */
   mentioned?: Readonly<Record<string, string>>;

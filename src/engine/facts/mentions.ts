@@ -544,7 +544,6 @@ export function pickComponentMentions(
   const crictlName = one(candidates.map((c) => CRICTL_RUNTIME_NAME.exec(c.text)?.[1]));
   // Each version crictl printed: two that disagree (two machines, a daemon restarted between) are a dispute, not none.
   const crictlVersions = [...new Set(candidates.flatMap((c) => CRICTL_RUNTIME_VERSION.exec(c.text)?.[1] ?? []))];
-  const crictlVersion = crictlVersions[0];
   // The CRI runtime crictl talked to, else the one whose scope names the containers' cgroups (one each).
   const scoped = one(candidates.map((c) => CRI_SCOPE.exec(c.text)?.[1]));
   const scopedRuntime = scoped === "crio" ? "cri-o" : scoped === "cri-containerd" ? "containerd" : undefined;
@@ -554,7 +553,7 @@ export function pickComponentMentions(
   const crictlChosen =
     candidates.some((c) => CRICTL_CONFIGURED.test(c.text) || (CRICTL_EXPORTED.test(c.text) && c.line < versionLine)) ||
     candidates.some((c) => CRICTL_RUNTIME_NAME.test(c.text) && crictlEndpointChosen(c.line, lineAt));
-  const crictlRuntime = crictlName && crictlVersion && !crictlChosen ? crictlName : undefined;
+  const crictlRuntime = crictlName && crictlVersions.length && !crictlChosen ? crictlName : undefined;
   const endpoints = candidates.flatMap((c) => {
     const socket = KUBELET_ENDPOINT.exec(c.text)?.[2];
     return socket ? [ENDPOINT_RUNTIME[socket]] : [];
