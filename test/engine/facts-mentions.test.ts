@@ -180,6 +180,18 @@ describe("kernel mentions", () => {
     expect(kernelOf("We're on kernel 6.9.1 with containerd 1.7.20.")?.release).toBe("6.9.1");
   });
 
+  it("reads no release a sentence places on the machines being replaced, nor one beside the new ones' (review 55a F3)", () => {
+    // Before: the old pool's 4.14.336 judged the failure on a new 5.15 node ("affected", below runc's 4.15).
+    for (const text of [
+      "We're on kernel 4.14.336 on the old pool; this is from one of the new 5.15 nodes:",
+      "We run kernel 4.14.336 on the older nodes, the failing one is newer.",
+      "We're on kernel 6.9.1; the new 6.10.3 nodes are where it breaks:",
+    ])
+      expect(kernelOf(text), text).toBeNull();
+    // A claim with no other machine stays read.
+    expect(kernelOf("We're on kernel 4.14.336 on the whole pool.")?.release).toBe("4.14.336");
+  });
+
   it("reads no release that prose names as a fix, a cause, a requirement or a bound, only the host's", () => {
     for (const text of [
       "This was fixed in kernel 7.0.9, per the stable changelog.",

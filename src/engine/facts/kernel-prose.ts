@@ -37,9 +37,13 @@ const endsInPunctuation = (text: string) => ".:!?".includes(text.at(-1) ?? "");
  */
 export const NOT_THE_HOSTS =
   /\b(?:(?:fixed|resolved|introduced|added|merged|backported|landed|removed|changed|regressed)(?:\s+(?:upstream|already|only))?(?:\s+by\s+\w+)?\s+in(?:to)?|since|until|till|before|prior to|as of|starting (?:with|from|in)|requires?|required|needs?|needed|newer than|older than|at least|minimum|recommended|(?:upgrad|updat|migrat|mov|switch)(?:ed|ing) from|(?:caused|broken) by|broke (?:in|with)|first seen (?:in|with|on)|(?:the )?fix is(?: not)?(?: present| available| included)? in|available in|waiting for|previous|older|old|last good|first bad|expected|pending|(?:release notes|changelog)\s+(?:for|of)|(?:plan(?:s|ning)?\s+to|going\s+to|wants?\s+to|will|would like to|intends?\s+to|about to|hope to)\s+(?:\w+\s+)?(?:upgrade|update|move|switch|migrate|go|downgrade|roll back)\s+to)\s+(?:the\s+|a\s+)?(?:linux\s+)?$|[<>]=?\s*$/i;
-/** Words after a release in prose that place it on another machine ("we also run kernel 6.1.70 elsewhere", "… on other nodes", "(the k8s nodes, not this box)"). */
+/**
+ * Words after a release in prose that place it on another machine ("we also run kernel 6.1.70 elsewhere", "… on other
+ * nodes", "(the k8s nodes, not this box)"), or on the machines being replaced ("… on the old pool; this is from one of the
+ * new nodes": review 55a F3).
+ */
 const ELSEWHERE_AFTER =
-  /^[`'"]?,?\s*(?:elsewhere|on (?:other|another|some other|the other) (?:nodes?|machines?|hosts?|servers?|clusters?))\b|^[^.;!?]{0,60}?\bnot (?:on )?(?:this|the failing|the broken) (?:box|host|machine|node|server)\b/i;
+  /^[`'"]?,?\s*(?:elsewhere|on (?:other|another|some other|the other) (?:nodes?|machines?|hosts?|servers?|clusters?)|(?:on|in) (?:the |our )?(?:old|older|previous|former|legacy) (?:nodes?|machines?|hosts?|servers?|clusters?|pools?|fleet|workers?))\b|^[^.;!?]{0,60}?\bnot (?:on )?(?:this|the failing|the broken) (?:box|host|machine|node|server)\b/i;
 /** Words after a release in prose that make it a bound ("kernel 5.10.0 or later", "`kernel 6.8.0-56-generic` and above"). */
 export const BOUND_AFTER = /^[`'"]?\s*(?:(?:or|and) (?:later|newer|above|higher|up)\b|onwards\b)/i;
 /** Words after a release that make it the fix's ("kernel 6.1.70 contains the fix", "… should fix it"), as "the fix is in kernel 6.1.70" does before. */

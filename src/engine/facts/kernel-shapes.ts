@@ -141,12 +141,12 @@ const NOT_DENIED = String.raw`(?<!\b(?:not|nothing|stopped|no longer|never)\s|n[
 const VERSION_AFTER = /(?<![\w.])\d+\.\d+\.\d+[\w.+~-]{0,120}/g;
 /**
  * What comes right before a release listed as another kernel: a separator or a function word ("6.1.115, 6.6.58",
- * "… / 6.6.58", "or 6.6.58", "logged on 6.6.58", "kernel 6.6.58", "the runner VM has 6.10.3": review 55a's aside). A name
- * before a version makes it another
- * component's ("containerd 2.2.7", "gcc v: 9.3.0", "Gnome 3.36.4").
+ * "… / 6.6.58", "or 6.6.58", "logged on 6.6.58", "kernel 6.6.58", "the runner VM has 6.10.3": review 55a's aside; "the new
+ * 5.15.0-105 nodes": 55a F3). A name before a version makes it another component's ("containerd 2.2.7", "gcc v: 9.3.0",
+ * "Gnome 3.36.4").
  */
 const LISTED_BEFORE =
-  /(?:^|[,;&|(\u2192]|->|\s-|(?<![:/])\/|\b(?:or|and|on|to|vs|versus|then|now|but|became|was|is|with|running|kernel|linux|has|have|had|runs?|uses?)|\bkernel(?:\s+version)?\s*[:\uff1a]|(?<!\b(?:upgraded|updated|upgrading|updating|upgrade|update|moved|migrated|switched|downgraded|downgrading|rolled back|reverted|reverting|went|came)\s)\bfrom)\s*`?$/i;
+  /(?:^|[,;&|(\u2192]|->|\s-|(?<![:/])\/|\b(?:or|and|on|to|vs|versus|then|now|but|became|was|is|with|running|kernel|linux|has|have|had|runs?|uses?|new|newer|old|older|latest)|\bkernel(?:\s+version)?\s*[:\uff1a]|(?<!\b(?:upgraded|updated|upgrading|updating|upgrade|update|moved|migrated|switched|downgraded|downgrading|rolled back|reverted|reverting|went|came)\s)\bfrom)\s*`?$/i;
 /**
  * In a label, a word right before "kernel" that makes its value no host's: a requirement, a target, a fix or a
  * kernel not running yet ("Minimum Kernel:", "Fixed kernel version:", "Latest stable Kernel:", "Expected kernel
