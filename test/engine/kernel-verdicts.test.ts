@@ -1517,3 +1517,35 @@ describe("several kernels given and none the host's own", () => {
     expect(parted?.reason).toContain("does not say which one failed");
   });
 });
+
+describe("a kernel behaviour one distribution kept that every kernel had before upstream changed it", () => {
+  // RHEL 7 keeps mountpoints busy in other mount namespaces by default; upstream kernels did too before 3.18's lazy detach
+  // (review 56c F1: Debian 8's 3.16 was "not affected (verified)" as "not RHEL 7"). Docker 1.11.1 as kubernetes-anywhere#95
+  // and moby#21969 show it.
+  const MAY_DETACH = "rhel7-may-detach-mounts-container-remove-busy";
+  const SHM =
+    "Error response from daemon: Unable to remove filesystem for f91045865885: remove /var/lib/docker/containers/f91045865885/shm: device or resource busy";
+  const MERGED =
+    'Error response from daemon: driver "overlay2" failed to remove root filesystem for 22136564e833: remove /var/lib/docker/overlay2/3cece7f31f5c/merged: device or resource busy';
+  const finding = async (text: string) => diagnoseBundle((await loadDataKb()).compiled, text).findings.find((f) => f.id === MAY_DETACH);
+
+  it("judges another distribution's kernel from before the change affected, hedged, and never a later one for certain", async () => {
+    const uname = (release: string, build: string) => `Linux kubmaster ${release} #1 SMP ${build} x86_64 GNU/Linux`;
+    const debian8 = await finding(
+      `${uname("3.16.0-4-amd64", "Debian 3.16.7-ckt25-1 (2016-03-06)")}\nDocker version 1.11.1, build 5604cbe\n${SHM}`,
+    );
+    expect(debian8?.verdict).toMatchObject({ status: "affected", certain: false });
+    expect(debian8?.verdict.reason).toContain("below 3.18");
+    const debian9 = await finding(
+      `${uname("4.9.0-3-amd64", "Debian 4.9.30-2+deb9u5 (2017-09-19)")}\nDocker version 1.11.1, build 5604cbe\n${SHM}`,
+    );
+    // The 3.18 end rests on one statement (cri-o#4210), so a kernel past it is not ruled out, and not for certain either.
+    expect(debian9?.verdict).toMatchObject({ certain: false });
+    expect(debian9?.verdict.reason).toContain("4.9.30 meets it");
+  });
+
+  it("is no high finding on removal errors alone, with nothing that shows such a kernel (review 56c F2)", async () => {
+    expect((await finding(`${MERGED}\n${SHM}`))?.confidence).toBe("medium");
+    expect((await finding(`$ uname -r\n3.10.0-693.el7.x86_64\n${MERGED}\n${SHM}`))?.confidence).toBe("high");
+  });
+});
