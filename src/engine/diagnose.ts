@@ -1005,8 +1005,10 @@ function failureBoot(
   printerOf: (line: number) => string | null,
 ): { kernel: KernelFacts | null; apart: boolean; inBoot: boolean } {
   const text = (l: number) => facts.lineAt(l) ?? "";
-  // Printed by the same machine, and from the same file of a grep over several.
-  const sameSource = (l: number, k: number) => printerOf(l) === printerOf(k) && fileOfLine(text(l)) === fileOfLine(text(k));
+  // Printed by the same machine (a journal's FQDN and its prompt's short name are one), and from the same file of a grep over
+  // several.
+  const samePrinter = (a: string | null, b: string | null) => a === b || (a !== null && b !== null && sameMachine(a, b));
+  const sameSource = (l: number, k: number) => samePrinter(printerOf(l), printerOf(k)) && fileOfLine(text(l)) === fileOfLine(text(k));
   const booted = facts.bootKernel(lines);
   const banner = booted?.line;
   const own = banner !== undefined && lines.every((l) => sameSource(l, banner));
@@ -1033,10 +1035,12 @@ const BANNER_APART_VIA =
   "the kernel was read from a boot's \"Linux version\" line or a crash's header in other lines than the failure's (another machine's, file's, boot's or crash's)";
 
 /** Where the kernel of the failure's own boot was read (failureBoot). */
-const bootVia = (k: KernelFacts, lineAt: (line: number) => string | undefined) =>
-  isBootBanner(lineAt(k.line ?? 0) ?? "")
-    ? `the kernel the failure's own boot ran, as its "Linux version" line ${k.line} shows`
-    : `the kernel the crash itself names, on its header's line ${k.line}`;
+const bootVia = (k: KernelFacts, lineAt: (line: number) => string | undefined) => {
+  const text = lineAt(k.line ?? 0) ?? "";
+  if (isBootBanner(text)) return `the kernel the failure's own boot ran, as its "Linux version" line ${k.line} shows`;
+  if (isCrashHeader(text)) return `the kernel the crash itself names, on its header's line ${k.line}`;
+  return `the kernel read on line ${k.line}, in the failure's own boot: a reboot at the prompt parts it from the paste's other kernel`;
+};
 
 /** Why a kernel read in another boot's lines may not be the one that logged the failure (otherBoot). */
 const OTHER_BOOT_VIA = "the kernel was read in another boot's lines than the failure's, and the boot that failed may have run another";

@@ -1549,3 +1549,46 @@ describe("a kernel behaviour one distribution kept that every kernel had before 
     expect((await finding(`$ uname -r\n3.10.0-693.el7.x86_64\n${MERGED}\n${SHM}`))?.confidence).toBe("high");
   });
 });
+
+describe("a reboot typed at the prompt", () => {
+  // nfsd_show's GPF on Fedora 40's 6.8.10-300 (fixed in 6.8.12-300.fc40), the record's own fix steps: `dnf upgrade kernel`,
+  // reboot. Review 56b F1: the fixed kernel booted after the crash judged it "not affected", certain; F5: two unames parted by
+  // the reboot were "does not say which one failed" where the order decides.
+  const NFSD = "nfsd-show-gpf-6.8.10";
+  const GPF = [
+    "[ 3049.260633] general protection fault, probably for non-canonical address 0x66fb103e19e9cc89: 0000 [#1] PREEMPT SMP NOPTI",
+    "[ 3049.263003] RIP: 0010:_raw_spin_lock_irqsave+0x19/0x40",
+    "[ 3049.270371] Call Trace:",
+    "[ 3049.272803]  __percpu_counter_sum+0xd/0x70",
+    "[ 3049.273219]  nfsd_show+0x4f/0x1d0 [nfsd]",
+    "[ 3049.273666]  seq_read_iter+0x11d/0x4d0",
+  ].join("\n");
+  const P = "[root@nfs01 ~]#";
+  const uname = (release: string) => `${P} uname -r\n${release}`;
+  const crash = `${P} dmesg | grep -A5 "general protection"\n${GPF}`;
+  const upgrade = `${P} dnf upgrade -y kernel\nInstalled:\n  kernel-6.8.12-300.fc40.x86_64\n\nComplete!`;
+  const reboot = `${P} reboot\nConnection to nfs01 closed by remote host.\n$ ssh root@nfs01`;
+  const verdictOf = async (...parts: string[]) =>
+    diagnoseBundle((await loadDataKb()).compiled, parts.join("\n")).findings.find((f) => f.id === NFSD)?.verdict;
+
+  it("does not judge a crash printed before it on the kernel booted after it", async () => {
+    const after = await verdictOf(crash, upgrade, reboot, uname("6.8.12-300.fc40.x86_64"));
+    expect(after?.status).toBe("unknown");
+    expect(after?.reason).toContain("another boot's lines than the failure's");
+    // Without the reboot the same lines ran on the kernel read after them.
+    expect((await verdictOf(crash, uname("6.8.12-300.fc40.x86_64")))?.status).toBe("not-affected");
+  });
+
+  it("judges the failure on the kernel read in its own boot, on either side of the reboot", async () => {
+    const after = await verdictOf(uname("6.8.9-300.fc40.x86_64"), reboot, uname("6.8.10-300.fc40.x86_64"), crash);
+    expect(after).toMatchObject({ status: "affected", level: "verified" });
+    expect(after?.reason).toContain("in the failure's own boot");
+    const before = await verdictOf(uname("6.8.10-300.fc40.x86_64"), crash, upgrade, reboot, uname("6.8.12-300.fc40.x86_64"));
+    expect(before).toMatchObject({ status: "affected", level: "verified" });
+    // A journal read after the reboot may print the boot before it: which kernel failed stays open.
+    const journal = `${P} journalctl --since yesterday | grep -A5 "general protection"\n${GPF}`;
+    const open = await verdictOf(uname("6.8.10-300.fc40.x86_64"), reboot, uname("6.8.12-300.fc40.x86_64"), journal);
+    expect(open?.status).toBe("unknown");
+    expect(open?.reason).toContain("does not say which one failed");
+  });
+});

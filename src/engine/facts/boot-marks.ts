@@ -16,6 +16,14 @@ const READS_THIS_BOOT =
   /\bjournalctl\b[^|;&]*\s(?:(?:-[a-zA-Z]*b|--boot)(?:=?-?0)?|-[a-zA-Z]*k|--dmesg)\b|^(?:sudo\s+)?dmesg\b|\s\/var\/log\/dmesg(?![\w.-])/;
 export const readsThisBoot = (command: string): boolean => READS_THIS_BOOT.test(command);
 
+/**
+ * A command printing stored log lines, which may be older than the boot it runs in: a journal read without `-b` (a unit's,
+ * `--since yesterday`), files under /var/log, a container's log. Not the running boot's own log (READS_THIS_BOOT).
+ */
+const READS_STORED =
+  /^(?:sudo\s+(?:-\S+\s+)*)?(?:journalctl\b|(?:docker|podman|nerdctl|crictl|kubectl)\s+logs\b|(?:tail|cat|less|more|grep|egrep|zcat|zgrep|head)\b[^|;&]*\s\/var\/log\/)/;
+export const readsStored = (command: string): boolean => READS_STORED.test(command) && !READS_THIS_BOOT.test(command);
+
 /** A journalctl command printing the newest entries first (`-r`, `-xr`, `--reverse`): earlier boots follow a separator. */
 const READS_REVERSED = /\bjournalctl\b[^|;&]*\s(?:-[a-zA-Z]*r[a-zA-Z]*|--reverse)(?=\s|$)/;
 export const readsReversed = (raw: string): boolean => READS_REVERSED.test(raw);
@@ -44,16 +52,50 @@ export function earlierBoot(
   };
 }
 
-/** Whether a boot separator lies between two lines of one command's output: they ran under different boots' kernels. */
-export function bootsApart(
-  commands: ReadonlyArray<readonly [number, ...unknown[]]>,
-  marks: readonly number[],
+/**
+ * A command that reboots its machine (`reboot`, `systemctl reboot`, `shutdown -r now`, `init 6`, a kexec): the kernel
+ * runs anew, perhaps another one (a kernel just installed). Not `systemctl soft-reboot`, which keeps the kernel.
+ */
+const REBOOTS =
+  /^(?:sudo\s+(?:-\S+\s+)*)?(?:\/(?:usr\/)?s?bin\/)?(?:reboot|systemctl\s+(?:-\S+\s+)*(?:reboot|kexec)|shutdown\s+(?:-\S+\s+)*-[a-zA-Z]*r[a-zA-Z]*|(?:tel)?init\s+6)(?=[\s;&|]|$)/;
+export const rebootsMachine = (command: string): boolean => REBOOTS.test(command);
+
+/**
+ * Whether one of the paste's reboot commands (their lines, in order) lies between two lines, typed at the machine both
+ * lines' commands ran at: a failure printed before `reboot` ran on the kernel before it, whatever `uname` says after
+ * (review 56b F1: the fixed kernel booted after the crash judged it "not affected", certain).
+ */
+function rebootedBetween(
+  commands: ReadonlyArray<readonly [number, string | null]>,
+  reboots: readonly number[],
 ): (a: number, b: number) => boolean {
-  if (!marks.length) return () => false;
+  const commandOf = commandBefore(commands);
+  const machineOf = (line: number) => commandOf(line)?.[1] ?? null;
+  return (a, b) => {
+    const [from, to] = a < b ? [a, b] : [b, a];
+    for (let k = firstAfter(reboots, from); k < reboots.length && (reboots[k] as number) < to; k++) {
+      const machine = machineOf(reboots[k] as number);
+      if (machine === machineOf(from) && machine === machineOf(to)) return true;
+    }
+    return false;
+  };
+}
+
+/**
+ * Whether two lines ran under different boots' kernels: a boot separator lies between them in one command's output, or a
+ * reboot command typed at their machine between their commands (rebootedBetween).
+ */
+export function bootsApart(
+  commands: ReadonlyArray<readonly [number, string | null]>,
+  marks: readonly number[],
+  reboots: readonly number[] = [],
+): (a: number, b: number) => boolean {
+  const rebooted = reboots.length ? rebootedBetween(commands, reboots) : null;
+  if (!marks.length) return rebooted ?? (() => false);
   const outputOf = outputsOf(commands);
   return (a, b) => {
     const [from, to] = a < b ? [a, b] : [b, a];
-    return outputOf(to) === outputOf(from) && crosses(marks, from, to);
+    return (outputOf(to) === outputOf(from) && crosses(marks, from, to)) || (rebooted?.(a, b) ?? false);
   };
 }
 

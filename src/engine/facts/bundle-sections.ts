@@ -8,7 +8,7 @@
  */
 
 import type { BundleSection } from "../types";
-import { BOOT_MARK, readsReversed, readsThisBoot } from "./boot-marks";
+import { BOOT_MARK, readsReversed, readsStored, readsThisBoot, rebootsMachine } from "./boot-marks";
 import { listedHosts, loopList, soleUnlabelledTarget } from "./fan-out";
 import { FanOutReader, machineOf, type OutputLines } from "./fan-out-reader";
 import {
@@ -793,11 +793,15 @@ export function readBundle(input: readonly string[] | TextLines): {
   localReads: Set<number>;
   /** The command lines reading logs of another boot or from copied files (READS_PAST), wherever they run. */
   pastReads: Set<number>;
-  /** The lines of journalctl's boot separators (boot-marks.ts), in order, and the command lines of reversed journals. */
   /** The lines heading one file's part of `tail` or `head` over several files ("==> node-b.dmesg <=="), in order. */
   fileHeads: number[];
+  /** The lines of journalctl's boot separators (boot-marks.ts), in order, and the command lines of reversed journals. */
   bootMarks: number[];
   reversedReads: Set<number>;
+  /** The command lines that reboot their machine (`reboot`, `systemctl reboot`: boot-marks.ts), in order. */
+  rebootCommands: number[];
+  /** The command lines printing stored log lines, perhaps an earlier boot's (a journal without `-b`: boot-marks.ts). */
+  storedReads: Set<number>;
   /** The command lines reading the running boot's log only (`journalctl -b`, `dmesg`: boot-marks.ts). */
   currentReads: Set<number>;
   /** The command lines typed at a bare prompt (`$ docker run …`) of no shell `ssh` opened: the paste's own machine's. */
@@ -840,6 +844,8 @@ export function readBundle(input: readonly string[] | TextLines): {
   // Lines a section's reading starts but a literal `\n` continues: still log lines.
   const escapedLines = new Set<number>();
   const reversedReads = new Set<number>();
+  const rebootCommands: number[] = [];
+  const storedReads = new Set<number>();
   const currentReads = new Set<number>();
   const bareCommands = new Set<number>();
   const describedNodes: Array<[number, string, number]> = [];
@@ -1060,6 +1066,8 @@ export function readBundle(input: readonly string[] | TextLines): {
         if (readsPast(raw)) pastReads.add(i + 1);
         if (readsReversed(raw)) reversedReads.add(i + 1);
         else if (readsThisBoot(afterPrompt(raw).trim()) && !readsPast(raw)) currentReads.add(i + 1);
+        if (!inside && rebootsMachine(afterPrompt(raw).trim())) rebootCommands.push(i + 1);
+        if (readsStored(afterPrompt(raw).trim())) storedReads.add(i + 1);
         if (inside) containerOutput.add(i + 1);
         if (inside && scope.kind !== "none" && scope.node) nodeShellLines.set(i + 1, scope.node);
         // The commands that print the host's identity (uname, /proc/version, os-release) and a collector's notes.
@@ -1132,6 +1140,8 @@ export function readBundle(input: readonly string[] | TextLines): {
     bootMarks,
     fileHeads,
     reversedReads,
+    rebootCommands,
+    storedReads,
     currentReads,
     bareCommands,
     describedNodes,

@@ -149,7 +149,10 @@ export interface ExtractedFacts {
   readPast: (line: number) => boolean;
   /** Whether a line was printed by a command reading the running boot's log only (`journalctl -b`, `dmesg`). */
   readNow: (line: number) => boolean;
-  /** Whether a journal's boot separator lies between two lines of one command's output (boot-marks.ts). */
+  /**
+   * Whether two lines ran under different boots: a journal's boot separator lies between them in one command's output, or
+   * a reboot typed at their machine's prompt between their commands (boot-marks.ts).
+   */
   bootsApart: (a: number, b: number) => boolean;
   /**
    * The kernel that logged the given lines, all of them: the one their crash's own header names (an oops's "Not tainted
@@ -631,6 +634,25 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     CRASH_REACH,
     lineAt,
   );
+  const rebooted = bootsApart(commandHosts, [], read.rebootCommands);
+  const storedRead = afterCommandOf(commandHosts, read.storedReads);
+  const afterReboot = (line: number) => read.rebootCommands.some((r) => r < line && labelOf(r) === labelOf(line));
+  /**
+   * The one kernel the paste's own unames give in the boot of every given line, where a reboot typed at the machine's
+   * prompt parts it from the others': before `reboot` one release, after it another, and the failure on one side (review
+   * 56b F5: "does not say which one failed" where the order decides). A journal read after the reboot may print the boot
+   * before it: its lines decide nothing.
+   */
+  const unameOfBoot = (lines: readonly number[]): KernelLine | null => {
+    if (!read.rebootCommands.length || kernelSources.length < 2) return null;
+    if (lines.some((l) => afterReboot(l) && storedRead(l))) return null;
+    const own = kernelSources.filter((s): s is KernelSource & KernelLine => s.line !== undefined && !s.uname.named && !!s.uname.release);
+    const sameMachine = (s: KernelLine) => lines.every((l) => labelOf(l) === labelOf(s.line));
+    const inBoot = own.filter((s) => sameMachine(s) && lines.every((l) => !rebooted(s.line, l)));
+    const [first] = inBoot;
+    const apart = own.some((s) => sameMachine(s) && lines.every((l) => rebooted(s.line, l)));
+    return first && apart && inBoot.every((s) => s.uname.release === first.uname.release) ? first : null;
+  };
   const bootKernel = (lines: readonly number[]): KernelFacts | null => {
     const crashed = new Set(lines.map(crashOf));
     const crash = crashed.size === 1 ? crashes.find((c) => c.line === [...crashed][0]) : undefined;
@@ -638,7 +660,9 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     const at = new Set(lines.map(bannerOf));
     const line = at.size === 1 ? [...at][0] : null;
     const banner = line != null ? banners.find((b) => b.line === line) : undefined;
-    return banner ? kernelOfLine(banner) : null;
+    if (banner) return kernelOfLine(banner);
+    const uname = unameOfBoot(lines);
+    return uname ? kernelOfLine(uname) : null;
   };
   // A sentence claiming another kernel than the output's (review 31e): two kernels given, as two outputs are.
   const givenReleases = new Set([...releases, ...(disputing ? [disputing] : []), ...namedReleases]);
@@ -686,7 +710,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     readHere: afterCommandOf(commandHosts, localReads),
     readPast,
     readNow: afterCommandOf(commandHosts, read.currentReads),
-    bootsApart: bootsApart(commandHosts, read.bootMarks),
+    bootsApart: bootsApart(commandHosts, read.bootMarks, read.rebootCommands),
     bootKernel,
     daemonElsewhere: afterCommandOf(commandHosts, new Set(remoteDaemon.keys())),
     os,
