@@ -441,15 +441,18 @@ function beforeTheUpgrade(
   // upgrade of everything (review 34d: an earlier install hid a later `dnf upgrade`).
   const later = [...ecosystems].filter((e) => UPGRADE_READ.has(e) && Math.max(upgradedAt[e] ?? 0, upgradedAt["*"] ?? 0) > first);
   if (!later.length) return own;
+  const readAfterChange: Record<string, string> = {};
   for (const eco of later) {
     const earlier = beforeUpgrade[eco];
+    const read = components[eco] ?? mentioned[eco];
+    if (read && !earlier) readAfterChange[eco] = read;
     delete components[eco];
     if (earlier) {
       mentioned[eco] = earlier;
       elsewhere[eco] = BEFORE_UPGRADE_VIA;
     } else delete mentioned[eco];
   }
-  return { ...own, components, mentioned, mentionedElsewhere: elsewhere };
+  return { ...own, components, mentioned, mentionedElsewhere: elsewhere, readAfterChange };
 }
 /** Whether a check is on the host named `subject` ("node web-2: docker …", not web-20's). */
 const subjectOf = (c: VersionEvidence, subject: string) =>

@@ -71,6 +71,11 @@ export interface HostVersions {
   fromClient?: ReadonlySet<string>;
   /** Daemons that answered while their binary on disk printed a newer version (an upgrade not restarted into): that version. */
   onDisk?: Readonly<Record<string, string>>;
+  /**
+   * Versions read only after the paste changes their component (a package manager's upgrade or downgrade, a binary put in
+   * place by hand), beside a failure logged before the change: set aside, and named where no other version is known.
+   */
+  readAfterChange?: Readonly<Record<string, string>>;
   /** Versions the text names in passing ("Docker 20.10.6"), by ecosystem: weaker than `components`. */
   mentioned?: Readonly<Record<string, string>>;
   /** Of `mentioned`, those read from output the report places elsewhere, with why (ExtractedFacts.namedElsewhere). */
@@ -1981,6 +1986,14 @@ export function missingDataReason(record: BugRecord, hosts: HostVersions[]): str
   const needed = components.filter((c) => c !== unused);
   if (unused && needed.length)
     return `no version of ${needed.join(" or ")} was given: the kubelet runs its pods with it here, and the ${unused} the paste shows is the other runtime${apart}`;
+  // Read only after the paste changed it, beside a failure logged before (review 56b F3: "no version of containerd was
+  // given" beside the 1.6.4 read after the tarball was unpacked).
+  const after = components.flatMap((c) => {
+    const v = hosts.find((h) => h.readAfterChange?.[c])?.readAfterChange?.[c];
+    return v ? [`${c} ${v}`] : [];
+  });
+  if (after.length)
+    return `no version of ${components.join(" or ")} that logged the failure was given: ${after.join(" and ")} was read only after the paste changes it (an upgrade, a downgrade or a binary put in place), and the failure was logged before${apart}`;
   return components.length ? `no version of ${components.join(" or ")} was given${apart}` : `no version given for ${ecosystems}`;
 }
 

@@ -360,6 +360,57 @@ describe("the host's own component versions", () => {
     expect(extractFacts(`${runc("1.2.4")}\n${nothing}\n${race}`).components.runc).toBe("1.2.4");
   });
 
+  it("reads pacman, rpm, dnf's downgrade, apk and a binary put in place by hand as changes, and apt's own list of them (review 56b)", () => {
+    const upgraded = (line: string, after: readonly string[] = []) => {
+      const u = upgradedBy(line, () => after);
+      return u === "all" || u === null ? u : [...u].sort();
+    };
+    expect(upgraded("[me@arch ~]$ sudo pacman -U /var/cache/pacman/pkg/runc-1.1.15-1-x86_64.pkg.tar.zst")).toEqual(["runc"]);
+    expect(upgraded("[me@arch ~]$ sudo pacman -S crun")).toEqual(["crun"]);
+    expect(upgraded("[me@arch ~]$ sudo pacman -Syu")).toBe("all");
+    // A search, a query or a download changes nothing.
+    for (const line of ["$ pacman -Ss runc", "$ pacman -Qi runc", "$ sudo pacman -Sw runc", "$ rpm -qa runc"])
+      expect(upgraded(line), line).toBeNull();
+    expect(upgraded("[root@worker-1 ~]# rpm -Uvh containerd.io-1.6.4-3.1.el8.x86_64.rpm")).toEqual(["containerd", "runc"]);
+    expect(upgraded("[me@fedora ~]$ sudo dnf downgrade -y runc")).toEqual(["runc"]);
+    expect(upgraded("alpine-1:~# apk add --no-cache runc")).toEqual(["runc"]);
+    // The upstream install steps: a release tarball unpacked, a binary installed or copied into a bin directory.
+    expect(upgraded("root@worker-1:~# tar Cxzvf /usr/local containerd-1.6.4-linux-amd64.tar.gz")).toEqual(["containerd"]);
+    expect(upgraded("$ sudo install -m 755 runc.amd64 /usr/local/sbin/runc")).toEqual(["runc"]);
+    expect(upgraded("$ sudo cp crun-1.18.1-linux-amd64 /usr/bin/crun")).toEqual(["crun"]);
+    // Listing an archive, or copying a binary anywhere but a bin directory, installs nothing.
+    expect(upgraded("$ tar tzf containerd-1.6.4-linux-amd64.tar.gz")).toBeNull();
+    expect(upgraded("$ cp /usr/bin/runc /tmp/runc.bak")).toBeNull();
+    // apt's upgrade of everything changes only what its output lists, not what it kept back.
+    const kept = [
+      "The following packages have been kept back:",
+      "  containerd.io",
+      "The following packages will be upgraded:",
+      "  libssl1.1 openssl",
+    ];
+    expect(upgraded("root@worker-1:~# apt-get upgrade -y", kept)).toBeNull();
+    expect(
+      upgraded("root@worker-1:~# apt-get upgrade -y", ["The following packages will be upgraded:", "  containerd.io openssl"]),
+    ).toEqual(["containerd", "runc"]);
+    expect(upgraded("root@worker-1:~# apt-get upgrade -y")).toBe("all");
+  });
+
+  it("judges a failure logged before such a change on the version it replaced, or names the one read after it (review 56b F2-F4)", () => {
+    const tun = "ERROR creating tun device: Unix opening TUN device file: operation not permitted";
+    const id = "runc-1.2.0-tun-tap-removed-from-default-devices";
+    const runc = (v: string, host = "arch") => `[me@${host} ~]$ runc --version\nrunc version ${v}\ncommit: v${v}\nspec: 1.2.0`;
+    // Before: runc 1.1.15, read after the downgrade, ruled out the 1.2.0 failure "not affected (verified)".
+    const pacman = `[me@arch ~]$ docker logs gluetun\n${tun}\n[me@arch ~]$ sudo pacman -U /var/cache/pacman/pkg/runc-1.1.15-1-x86_64.pkg.tar.zst\nwarning: downgrading package runc (1.2.0-1 => 1.1.15-1)\n(1/1) downgrading runc\n${runc("1.1.15")}`;
+    expect(verdictOf(pacman, id)).toMatchObject({ status: "affected", certain: false, reason: expect.stringContaining("1.2.0 is in") });
+    const dnf = `[me@fedora ~]$ docker logs gluetun\n${tun}\n[me@fedora ~]$ sudo dnf downgrade -y runc\nDowngrading:\n runc  x86_64  2:1.1.14-1.fc41  fedora  3.4 M\n  Downgrading      : runc-2:1.1.14-1.fc41.x86_64      1/2\n  Cleanup          : runc-2:1.2.2-1.fc41.x86_64       2/2\n${runc("1.1.14", "fedora")}`;
+    expect(verdictOf(dnf, id)).toMatchObject({ status: "affected", certain: false, reason: expect.stringContaining("1.2.2 is in") });
+    // Put in place by hand: the version read after it is not the one that failed, and the answer says which it is.
+    const byHand = `$ docker logs openvpn\n${tun}\n$ sudo install -m 755 runc.amd64 /usr/local/sbin/runc\n$ runc --version\nrunc version 1.2.4\ncommit: v1.2.4\nspec: 1.2.0`;
+    const open = verdictOf(byHand, id);
+    expect(open?.status).toBe("unknown");
+    expect(open?.reason).toContain("runc 1.2.4 was read only after the paste changes it");
+  });
+
   it("reads the output after a long package listing: its rows do not crowd out the lines read (reviews 34a, 34d)", () => {
     // A whole `dpkg -l` or `rpm -qa` (a few thousand rows is common) before `docker info`.
     const dpkg = Array.from({ length: 2300 }, (_, i) => `ii  lib${String(i).padStart(5, "0")}   1.0-1   amd64   a library`).join("\n");

@@ -38,6 +38,10 @@ const LONG_LINES: Record<string, string> = {
   // A typed kernel label's spaces were split between two optional runs at every length (this round's series reader).
   "a typed kernel label and many spaces": `- **Kernel:${" ".repeat(N)}x`,
   "a claimed kernel series, many times": `${"We're on kernel 6.9 ".repeat(N / 20)}`,
+  // A release archive's or a dnf transaction's name and version were split at every hyphen (review 56b's readers).
+  "an archive name of hyphens and versions": `$ tar xzf ${"a-1.1".repeat(N / 5)}.tar.gz`,
+  "a dnf cleanup line of hyphens and versions": `  Cleanup          : ${"runc-1.1".repeat(N / 8)}.x86_64 1/1`,
+  "a reboot after many options": `$ sudo systemctl ${"-q ".repeat(N / 3)}x`,
   "two host ranges in one target": `$ talosctl -n n[0-10000][0-10000] dmesg\nn1: kern: x\n$ pdsh -w n[0-10000][0-10000] dmesg\nn1: x`,
 };
 

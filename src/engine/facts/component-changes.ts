@@ -28,6 +28,10 @@ export const CHANGE_MARKERS = [
     `] installed ${name} (`,
     `] reinstalled ${name} (`,
   ]),
+  // pacman's console warning of a downgrade ("warning: downgrading package runc (1.2.0-1 => 1.1.15-1)") and dnf's
+  // transaction line for the build it replaced ("  Cleanup          : runc-2:1.2.2-1.fc41.x86_64   2/2").
+  ...CHANGE_PACKAGE_STARTS.map((name) => `downgrading package ${name} (`),
+  "cleanup ",
   // apt's history.log lists a transaction's packages on one line, a component's often not first.
   "upgrade: ",
   ") over (",
@@ -88,6 +92,11 @@ const APK_INSTALLED = /^\s*\(\d+\/\d+\) Installing ([a-z0-9][a-z0-9.+-]*) \((\S+
 const PACMAN_OR_APK_REMOVED = /\[ALPM\] removed ([a-z0-9][a-z0-9.+-]*) \(|^\s*\(\d+\/\d+\) (?:Purging|Deleting) ([a-z0-9][a-z0-9.+-]*) \(/;
 /** dpkg's output as apt runs it: "Unpacking containerd.io (1.6.4-1) over (1.6.3-1) ...". */
 const DPKG_OVER = /^\s*Unpacking ([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)? \((\S+)\) over \((\S+)\)/;
+/** pacman's console warning as it downgrades: "warning: downgrading package runc (1.2.0-1 => 1.1.15-1)" (before, after). */
+const PACMAN_DOWNGRADING = /^\s*warning: downgrading package ([a-z0-9][a-z0-9.+-]*) \((\S+) => (\S+)\)/;
+/** dnf's and yum's transaction line for the build an upgrade or downgrade replaced: "Cleanup : runc-2:1.2.2-1.fc41.x86_64 2/2". */
+const DNF_CLEANUP =
+  /^\s*Cleanup\s*:\s*([a-z0-9][a-z0-9.+-]*?)-(?:\d+:)?(\d+\.\d+[\w.~^]*-[\w.~^+]+)\.(?:x86_64|aarch64|noarch|s390x|ppc64le|armv7hl|i686)\b/;
 
 /**
  * A record pacman.log or apk writes of one package (an upgrade, an install, a removal): read here, in the log's order and
@@ -155,16 +164,20 @@ export function componentChanges(lines: readonly LineRef[], hostOf: (line: numbe
 }
 
 /**
- * The version dpkg's "Unpacking containerd.io (1.6.4-1) over (1.6.3-1)" replaced, upstream, by ecosystem (one per
- * ecosystem, or none): the version a failure logged before that upgrade ran (review 46a F7: "no version of containerd"
- * beside the line that names it).
+ * The version an upgrade or downgrade the paste runs replaced, upstream, by ecosystem (one per ecosystem, or none), as
+ * dpkg ("Unpacking containerd.io (1.6.4-1) over (1.6.3-1)"), pacman ("warning: downgrading package runc (1.2.0-1 =>
+ * 1.1.15-1)") or dnf ("Cleanup : containerd.io-1.6.3-3.1.el8.x86_64") prints it: the version a failure logged before
+ * the change ran (review 46a F7, 56b F4: "no version of containerd" beside the lines that name it).
  */
 export function replacedVersions(lines: readonly LineRef[]): Record<string, string> {
   const found = new Map<string, Set<string>>();
   for (const { text } of lines) {
-    const m = text.length <= MAX_LINE ? DPKG_OVER.exec(text) : null;
-    const ecosystem = m ? componentPackage(m[1] as string, true)?.ecosystem : undefined;
-    const old = m ? upstreamOf(m[3] as string) : null;
+    if (text.length > MAX_LINE) continue;
+    const over = DPKG_OVER.exec(text);
+    const other = over ? null : (PACMAN_DOWNGRADING.exec(text) ?? DNF_CLEANUP.exec(text));
+    const name = over?.[1] ?? other?.[1];
+    const ecosystem = name ? componentPackage(name, true)?.ecosystem : undefined;
+    const old = over ? upstreamOf(over[3] as string) : other ? upstreamOf(other[2] as string) : null;
     if (ecosystem && old) found.set(ecosystem, (found.get(ecosystem) ?? new Set()).add(old));
   }
   return Object.fromEntries([...found].flatMap(([e, versions]) => (versions.size === 1 ? [[e, [...versions][0] as string]] : [])));

@@ -23,6 +23,20 @@ export const UPGRADE_MARKERS = [
   "apt full-upgrade",
   "yum update",
   "dnf update",
+  "yum downgrade",
+  "dnf downgrade",
+  "pacman -",
+  "rpm -",
+  "apk add",
+  "apk upgrade",
+  // A binary put in place by hand, as the upstream install steps do (see BY_HAND).
+  "install -m",
+  "bin/runc",
+  "bin/crun",
+  "bin/containerd",
+  "bin/dockerd",
+  "bin/kubelet",
+  "tar ",
   "zypper in",
   "zypper up",
   "zypper dup",
@@ -62,7 +76,35 @@ function dpkgComponents(text: string): Upgraded | null {
   return setOf(parts.flatMap(componentsOf));
 }
 /** A manager's command after a shell prompt or `sudo`, in any part of a `&&` or `;` chain. */
-const MANAGER = /(?:^|\s|\/)(apt-get|apt|yum|dnf|zypper|microdnf)\s+(.*)$/;
+const MANAGER = /(?:^|\s|\/)(apt-get|apt|yum|dnf|zypper|microdnf|pacman|rpm|apk)\s+(.*)$/;
+/**
+ * A binary put in place by hand, as the upstream install steps do: `install -m 755 runc.amd64 /usr/local/sbin/runc`, `cp
+ * crun /usr/bin/crun`, `tar Cxzvf /usr/local containerd-1.6.4-linux-amd64.tar.gz` (review 56b F3: containerd 1.6.4 read
+ * after its tarball was unpacked ruled out, for certain, the 1.6.3 failure logged before it). The component is the one the
+ * destination's file name, or the archive's name before its version, names.
+ */
+const BY_HAND = /(?:^|\s|\/)(install|cp|mv|tar)\s+(.*)$/;
+const INTO_BIN = /\/s?bin\/([a-z][\w.-]*)$/;
+const RELEASE_ARCHIVE = /^(?:.*\/)?([a-z][a-z0-9-]*?)-v?\d+\.\d+[\w.-]*\.(?:tar\.gz|tgz|tar\.xz|tar\.zst|tar)$/;
+/** tar's extracting option, bundled ("Cxzvf", "-xzf", "xvf") or long. */
+const TAR_EXTRACT = /^(?:-?[A-Za-z]*x[A-Za-z]*|--extract|--get)$/;
+/** A path or file name longer than this is no install step's (and is not searched by the patterns above). */
+const MAX_WORD = 256;
+function placedByHand(tool: string, words: readonly string[]): readonly string[] {
+  const args = words.filter((w) => w.length <= MAX_WORD && (!w.startsWith("-") || (tool === "tar" && TAR_EXTRACT.test(w))));
+  if (tool === "tar") {
+    if (!words.some((w) => TAR_EXTRACT.test(w))) return [];
+    return args.flatMap((a) => {
+      const name = RELEASE_ARCHIVE.exec(a)?.[1];
+      return name ? ownComponent(name) : [];
+    });
+  }
+  const name = INTO_BIN.exec(args.at(-1) ?? "")?.[1];
+  return args.length >= 2 && name ? ownComponent(name) : [];
+}
+/** The component a binary or a release archive is of, alone: a distribution's package pulls others in, a binary none. */
+const ownComponent = (name: string): readonly string[] => installedWith(name).slice(0, 1);
+
 /** A command before the manager's that runs it elsewhere: in a container, a chroot, on another host. */
 const ELSEWHERE =
   /\b(?:docker|podman|nerdctl|finch|buildah|kubectl|oc|crictl|ctr|lxc|incus|lxc-attach|pct|machinectl|systemd-nspawn|toolbox|distrobox|chroot|ssh|pdsh|clush|pssh|parallel-ssh|ansible)\b/;
@@ -71,22 +113,34 @@ const TRACE = /^\s*\++ (?=\S)/;
 /** Options that take the next word as their value (apt's `-o Dpkg::Options::=…`, `-t bookworm-backports`). */
 const VALUED_OPTION = /^(?:-[otc]|--option|--target-release|--config-file|--setopt|--repo|--enablerepo|--disablerepo)$/;
 /** Options that change nothing installed: a simulation or an answer of no. */
-const CHANGES_NOTHING = /^(?:-s|--simulate|--just-print|--dry-run|--recon|--no-act|--assume-no|--downloadonly|--download-only|-d)$/;
+const CHANGES_NOTHING =
+  /^(?:-s|--simulate|--just-print|--dry-run|--recon|--no-act|--assume-no|--downloadonly|--download-only|-d|--test|--print|-p|--simulate)$/;
 /**
  * What a manager prints when the command changed nothing: the package already at that version, not found, or an
  * error (apt's "E: …", dnf's "Error: …", "Nothing to do.").
  */
 // apt's summary "0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded." changed nothing either (review 34a), nor
 // a question answered no: apt's "Abort.", dnf's "Operation aborted.", yum's "Exiting on user command" (review 46a F7).
+// pacman's "there is nothing to do" and "error: …" too; rpm's "package … is already installed".
 const NOTHING_DONE =
-  /\bis already the newest version\b|^E: |^Error: |\bNothing to do\b|\bUnable to locate package\b|\bNo match for argument\b|^0 upgraded, 0 newly installed, 0 to remove\b|^Abort\.$|^Operation aborted\.?$|^Exiting on user command\b/;
+  /\bis already the newest version\b|^E: |^Error: |\bNothing to do\b|\bUnable to locate package\b|\bNo match for argument\b|^0 upgraded, 0 newly installed, 0 to remove\b|^Abort\.$|^Operation aborted\.?$|^Exiting on user command\b|^error: |\bthere is nothing to do\b|\bis already installed\b/i;
 /** Lines read after a command for what it printed, up to the next prompt. */
 const OUTPUT_LINES = 40;
 /** The verbs that change installed packages (apt's `update` only refreshes its lists). */
 const VERBS: Readonly<Record<string, ReadonlySet<string>>> = {
   apt: new Set(["install", "upgrade", "dist-upgrade", "full-upgrade", "reinstall"]),
-  yum: new Set(["install", "update", "upgrade", "reinstall", "distro-sync"]),
+  yum: new Set(["install", "update", "upgrade", "reinstall", "distro-sync", "downgrade"]),
   zypper: new Set(["in", "install", "up", "update", "dup", "dist-upgrade"]),
+  apk: new Set(["add", "upgrade"]),
+};
+/**
+ * Managers whose operation is an option, not a verb: pacman's sync or upgrade (`-S`, `-Syu`, `-U <file>`; not a search,
+ * an information or a download only: `-Ss`, `-Si`, `-Sw`, `-Sc`) and rpm's install, upgrade or freshen (`-i`, `-Uvh`,
+ * `-F`), each given packages or package files.
+ */
+const OPERATION: Readonly<Record<string, RegExp>> = {
+  pacman: /^(?:-(?:S(?![a-z]*[sicwgl])|U)[a-z]*|--sync|--upgrade)$/,
+  rpm: /^(?:-[iUF][a-z]*|--install|--upgrade|--freshen)$/,
 };
 /** Verbs that, without a package, upgrade everything installed. */
 const EVERYTHING = new Set(["upgrade", "dist-upgrade", "full-upgrade", "update", "up", "dup", "distro-sync"]);
@@ -97,6 +151,9 @@ const FAMILY: Readonly<Record<string, string>> = {
   dnf: "yum",
   microdnf: "yum",
   zypper: "zypper",
+  apk: "apk",
+  pacman: "pacman",
+  rpm: "rpm",
 };
 
 /**
@@ -112,21 +169,62 @@ export function upgradedBy(text: string, after: (count: number) => readonly stri
   if (!prompt || text.slice(prompt[0].length).startsWith("#")) return null;
   const printed = after(OUTPUT_LINES);
   const end = printed.findIndex((l) => PROMPT.test(l) || TRACE.test(l));
-  if ((end < 0 ? printed : printed.slice(0, end)).some((l) => NOTHING_DONE.test(l.trim()))) return null;
+  const output = end < 0 ? printed : printed.slice(0, end);
+  if (output.some((l) => NOTHING_DONE.test(l.trim()))) return null;
   const touched = new Set<string>();
   for (const part of text.split(/&&|;|\|\|/)) {
     const m = MANAGER.exec(part);
+    const hand = m ? null : BY_HAND.exec(part);
+    if (hand && !ELSEWHERE.test(part.slice(0, hand.index))) {
+      for (const c of placedByHand(hand[1] ?? "", (hand[2] ?? "").split(/\s+/).filter(Boolean))) touched.add(c);
+      continue;
+    }
     if (!m || ELSEWHERE.test(part.slice(0, m.index))) continue;
     const words = (m[2] ?? "").split(/\s+/).filter(Boolean);
     if (words.some((w) => CHANGES_NOTHING.test(w))) continue;
-    const [verb, ...packages] = words.filter((w, i) => !w.startsWith("-") && !VALUED_OPTION.test(words[i - 1] ?? ""));
-    if (!verb || !VERBS[FAMILY[m[1] ?? ""] ?? ""]?.has(verb)) continue;
-    if (!packages.length && EVERYTHING.has(verb)) return "all";
-    for (const p of packages) for (const c of componentsOf(p)) touched.add(c);
+    const family = FAMILY[m[1] ?? ""] ?? "";
+    const operation = OPERATION[family];
+    const args = words.filter((w, i) => !w.startsWith("-") && !VALUED_OPTION.test(words[i - 1] ?? ""));
+    // A package file's name ("/var/cache/pacman/pkg/runc-1.1.15-1-x86_64.pkg.tar.zst") names its package.
+    const named = (list: readonly string[]) => list.map((p) => p.slice(p.lastIndexOf("/") + 1));
+    if (operation) {
+      const op = words.find((w) => operation.test(w));
+      if (!op) continue;
+      // pacman's full upgrade (`-Syu`, `-Su`) without packages upgrades everything.
+      if (!args.length && family === "pacman" && /^-S[a-z]*u/.test(op)) return "all";
+      for (const p of named(args)) for (const c of componentsOf(p)) touched.add(c);
+      continue;
+    }
+    const [verb, ...packages] = args;
+    if (!verb || !VERBS[family]?.has(verb)) continue;
+    if (!packages.length && EVERYTHING.has(verb)) {
+      // apt's own list of what the upgrade changes, where its output shows it: not the packages it kept back (review 56b F4).
+      const listed = family === "apt" ? aptChanges(output) : null;
+      if (!listed) return "all";
+      for (const p of listed) for (const c of componentsOf(p)) touched.add(c);
+      continue;
+    }
+    for (const p of named(packages)) for (const c of componentsOf(p)) touched.add(c);
   }
   return setOf([...touched]);
 }
 const setOf = (components: readonly string[]): Upgraded | null => (components.length ? new Set(components) : null);
+
+/** apt's headings over the packages a transaction changes ("The following packages will be upgraded:"), each list indented below. */
+const APT_CHANGE_LIST = /^The following (?:NEW )?packages will be (?:upgraded|installed|DOWNGRADED):$/;
+/** The packages apt's output lists under its change headings, or null where it shows none (the output was not pasted). */
+function aptChanges(output: readonly string[]): string[] | null {
+  let listed: string[] | null = null;
+  let inList = false;
+  for (const line of output) {
+    if (APT_CHANGE_LIST.test(line.trim())) {
+      listed ??= [];
+      inList = true;
+    } else if (inList && /^\s/.test(line)) listed?.push(...line.trim().split(/\s+/));
+    else inList = false;
+  }
+  return listed;
+}
 
 /** The components a line of their output names ("Kubernetes v1.23.6", "containerd containerd.io 1.6.2", docker info's "Server Version"). */
 const READING_COMPONENTS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [

@@ -736,7 +736,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     ]),
     upgradedAt: upgradesOn(upgrades, commandHost),
     beforeUpgrade: namedComponents(earlier),
-    replaced: replacedVersions(upgrades),
+    replaced: replacedVersions([...upgrades, ...changed]),
     changes: [
       ...componentChanges(changed, commandHost),
       ...daemonStarts(startLines, commandHost),
