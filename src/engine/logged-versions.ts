@@ -117,8 +117,12 @@ export function notAsLogged(
       if (version !== undefined && !bundledRead && !BUNDLED_BUILD.test(version))
         why.set(e, `the log's lines are ${bundler}'s, which runs its own ${e}`);
     }
-  const changes = source.changes.filter((c) => mayBeOn(c.on, machine));
-  if (!changes.length || lines.every((l) => printedNow(l, source))) return why;
+  // A restart before the first line is the daemon that logged it starting; one after, a daemon the reading may be of.
+  const first = Math.min(...lines);
+  const changes = source.changes.filter((c) => mayBeOn(c.on, machine) && (c.restartedAt === undefined || c.restartedAt > first));
+  // Output printed at the prompt ran the version read now, unless the daemon was restarted since.
+  const restarted = changes.some((c) => c.restartedAt !== undefined);
+  if (!changes.length || (!restarted && lines.every((l) => printedNow(l, source)))) return why;
   const written = lines.map((l) => lineTime(source.lineAt(l) ?? ""));
   for (const [ecosystem, now] of Object.entries(components)) {
     const of = changes.filter((c) => c.ecosystem === ecosystem);
@@ -128,7 +132,9 @@ export function notAsLogged(
       ecosystem,
       others.length
         ? `the paste shows ${ecosystem} at ${others.join(" and ")} too, and a logged line may be from then`
-        : `the paste shows ${ecosystem} changed, and a logged line may be from before that`,
+        : of.every((c) => c.restartedAt !== undefined)
+          ? `the paste restarts ${ecosystem} after the failure, and the daemon that logged it may have run another version`
+          : `the paste shows ${ecosystem} changed, and a logged line may be from before that`,
     );
   }
   return why;

@@ -411,6 +411,22 @@ describe("the host's own component versions", () => {
     expect(open?.reason).toContain("runc 1.2.4 was read only after the paste changes it");
   });
 
+  it("does not rule out, for certain, a failure before a restart of its daemon on the version read after it (review 56b F7)", () => {
+    const id = "docker-26.0.0-interface-sysctl-eth0-enoent";
+    const run = "$ docker run --rm --sysctl net.ipv4.conf.eth0.forwarding=1 alpine true";
+    const failure = `${run}\ndocker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: open /proc/sys/net/ipv4/conf/eth0/forwarding: no such file or directory: unknown.`;
+    const version =
+      "$ docker version\nServer: Docker Engine - Community\n Engine:\n  Version:          26.0.1\n  API version:      1.45 (minimum version 1.24)";
+    // Before: "not affected (verified)" on 26.0.1, which an unattended upgrade had put on disk before the restart.
+    const after = verdictOf(`${failure}\n$ sudo systemctl restart docker\n${version}`, id);
+    expect(after?.status).toBe("unknown");
+    expect(after?.reason).toContain("the paste restarts docker after the failure");
+    // A restart before the failure is the daemon that logged it starting: its version read after stands.
+    expect(verdictOf(`$ sudo systemctl restart docker\n${failure}\n${version}`, id)?.status).toBe("not-affected");
+    // Another daemon's restart changes nothing of Docker's.
+    expect(verdictOf(`${failure}\n$ sudo systemctl restart kubelet\n${version}`, id)?.status).toBe("not-affected");
+  });
+
   it("reads the output after a long package listing: its rows do not crowd out the lines read (reviews 34a, 34d)", () => {
     // A whole `dpkg -l` or `rpm -qa` (a few thousand rows is common) before `docker info`.
     const dpkg = Array.from({ length: 2300 }, (_, i) => `ii  lib${String(i).padStart(5, "0")}   1.0-1   amd64   a library`).join("\n");

@@ -125,6 +125,11 @@ export interface ComponentChange {
    * still running from before it does not run (review 46d F1).
    */
   started?: true;
+  /**
+   * A restart typed at a prompt (`systemctl restart docker`), by its line: the daemon runs anew, at whatever version is on
+   * disk then, so a failure logged before it may have run another (review 56b F7, 55b F5). No version is known.
+   */
+  restartedAt?: number;
 }
 
 /** What one line says changed: each package with the versions before and after it, where the line gives them. */

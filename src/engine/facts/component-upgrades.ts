@@ -105,6 +105,31 @@ function placedByHand(tool: string, words: readonly string[]): readonly string[]
 /** The component a binary or a release archive is of, alone: a distribution's package pulls others in, a binary none. */
 const ownComponent = (name: string): readonly string[] => installedWith(name).slice(0, 1);
 
+/**
+ * A daemon restarted at a prompt: `systemctl restart docker` (or `try-restart`, `reload-or-restart`, `start` after a stop),
+ * `service containerd restart`, `rc-service crio restart`; its component, by the unit's name.
+ */
+const RESTART =
+  /^(?:sudo\s+(?:-\S+\s+)*)?(?:systemctl\s+(?:-\S+\s+)*(?:restart|try-restart|reload-or-restart|start)\s+([\w@.-]+)|(?:rc-)?service\s+([\w@.-]+)\s+(?:restart|start))\b/;
+const MAX_RESTART_LINE = 1000;
+const DAEMON_UNITS: Readonly<Record<string, string>> = {
+  docker: "docker",
+  dockerd: "docker",
+  containerd: "containerd",
+  crio: "cri-o",
+  "cri-o": "cri-o",
+  kubelet: "kubernetes",
+  podman: "podman",
+};
+/** The component whose daemon a command line (its prompt first) restarts, or null. */
+export function restartedBy(text: string): string | null {
+  const prompt = PROMPT.exec(text) ?? TRACE.exec(text);
+  if (!prompt || text.length > MAX_RESTART_LINE) return null;
+  const m = RESTART.exec(text.slice(prompt[0].length).trim());
+  const unit = (m?.[1] ?? m?.[2] ?? "").replace(/\.service$/, "");
+  return DAEMON_UNITS[unit] ?? null;
+}
+
 /** A command before the manager's that runs it elsewhere: in a container, a chroot, on another host. */
 const ELSEWHERE =
   /\b(?:docker|podman|nerdctl|finch|buildah|kubectl|oc|crictl|ctr|lxc|incus|lxc-attach|pct|machinectl|systemd-nspawn|toolbox|distrobox|chroot|ssh|pdsh|clush|pssh|parallel-ssh|ansible)\b/;

@@ -10,7 +10,7 @@ import { PROMPT, readBundle } from "./bundle-sections";
 import { withoutCaptureStamps } from "./capture-stamps";
 import { type ComponentChange, componentChanges, loggedInstalls, replacedVersions } from "./component-changes";
 import { listedEcosystem } from "./component-packages";
-import { beforeUpgrade, commandBefore, hostOfLine, UPGRADE_READ, upgradedBy, upgradesOn } from "./component-upgrades";
+import { beforeUpgrade, commandBefore, hostOfLine, restartedBy, UPGRADE_READ, upgradedBy, upgradesOn } from "./component-upgrades";
 import { printedByCrioVersion } from "./crio-version";
 import { dockerVersionComponents } from "./docker-version";
 import { ansibleOneLine, fanOutHeader } from "./fan-out";
@@ -749,6 +749,11 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
           on: commandHost(u.line),
         })),
       ),
+      ...commandHosts.flatMap(([line]) => {
+        if (containerCommands.has(line) || sshCommands.has(line)) return [];
+        const ecosystem = restartedBy(lineAt(line) ?? "");
+        return ecosystem ? [{ ecosystem, from: null, to: null, at: null, on: commandHost(line), restartedAt: line }] : [];
+      }),
     ],
     // A listing before the paste upgrades the package is another time's, as a component's output is (review 30d: the
     // old `ii` row beside apt's "Setting up containerd.io (new)" lost both).
