@@ -662,6 +662,28 @@ describe("a kernel's package version from a listing pasted beside it", () => {
     const f = diagnoseBundle(kb, `${paste}\n${symptom}`).findings.find((x) => x.id === "xfrm-if-id-0-encrypted-overlay-2022");
     expect(f?.verdict.status).toBe("affected");
   });
+
+  it("reads the same package's installed version from apt list, apt-cache policy and dpkg -s (review 56a F1)", () => {
+    const head = "  Operating System: Debian GNU/Linux 12 (bookworm)\n            Kernel: Linux 6.1.0-24-amd64";
+    const versionOf = (listing: string) => extractFacts(`${head}\n${listing}`).kernel?.package?.version;
+    expect(
+      versionOf(
+        "$ apt list --installed 'linux-image-*'\nlinux-image-6.1.0-24-amd64/stable-security,now 6.1.106-2 amd64 [installed,automatic]",
+      ),
+    ).toBe("6.1.106-2");
+    expect(
+      versionOf(
+        "$ apt-cache policy linux-image-6.1.0-24-amd64\nlinux-image-6.1.0-24-amd64:\n  Installed: 6.1.106-2\n  Candidate: 6.1.106-2",
+      ),
+    ).toBe("6.1.106-2");
+    const status = (state: string) =>
+      `$ dpkg -s linux-image-6.1.0-24-amd64\nPackage: linux-image-6.1.0-24-amd64\nStatus: ${state}\nPriority: optional\nSection: kernel\nArchitecture: amd64\nSource: linux-signed-amd64 (6.1.106+2)\nVersion: 6.1.106-2`;
+    expect(versionOf(status("install ok installed"))).toBe("6.1.106-2");
+    // What is not installed gives no version: an upgradable row's candidate, a policy's "(none)", a removed package.
+    expect(versionOf("linux-image-6.1.0-24-amd64/stable-security 6.1.106-3 amd64 [upgradable from: 6.1.106-2]")).toBeFalsy();
+    expect(versionOf("linux-image-6.1.0-24-amd64:\n  Installed: (none)\n  Candidate: 6.1.106-2")).toBeFalsy();
+    expect(versionOf(status("deinstall ok config-files"))).toBeFalsy();
+  });
 });
 
 describe("a listing's row beside the kernel's own output", () => {

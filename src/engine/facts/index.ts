@@ -274,7 +274,7 @@ function combineKernel(sources: KernelSource[], signature: string | null, os: Os
   if (listed && listedBuild) {
     const read = kernelFacts(release, listedBuild, os, signature, main?.uname.platform ?? null);
     if (read.package && (read.package.certainty === "exact" || read.package.certainty === "derived")) {
-      const note = `${read.package.note ?? ""} The version is dpkg's row for linux-image-${release}.`.trim();
+      const note = `${read.package.note ?? ""} The version is a package listing's row for linux-image-${release}.`.trim();
       // Hedged: the row names the package installed, which a kernel not rebooted since an upgrade of it (Debian has
       // shipped several versions under one ABI name) or another machine's listing may not be (review 33d).
       facts = {
@@ -282,7 +282,7 @@ function combineKernel(sources: KernelSource[], signature: string | null, os: Os
         build: null,
         package: { ...read.package, note },
         named: true,
-        via: `dpkg's row for linux-image-${release} (the package installed)`,
+        via: `a package listing's row for linux-image-${release} (the package installed)`,
         ...(main?.uname.named ? {} : { printed: facts }),
       };
     }

@@ -1,8 +1,11 @@
 /**
- * The running kernel's package version from a package listing pasted beside it: `dpkg -l`'s row for the image package
- * named after the release ("ii  linux-image-5.10.0-13-amd64  5.10.106-1  amd64  Linux 5.10 for 64-bit PCs (signed)").
- * A release names one ABI, and one version of its image package is installed at a time, so the row gives the package
- * version `uname -v` would have (review 33b: the answer asked for `dpkg -l 'linux-image-*'` the paste already held).
+ * The running kernel's package version from a package listing pasted beside it, for the image package named after the
+ * release: `dpkg -l`'s row ("ii  linux-image-5.10.0-13-amd64  5.10.106-1  amd64  Linux 5.10 for 64-bit PCs (signed)"),
+ * `apt list --installed`'s ("linux-image-6.1.0-24-amd64/stable-security,now 6.1.106-2 amd64 [installed,automatic]"),
+ * `apt-cache policy`'s "Installed:" under the package's name, or `dpkg -s`'s "Version:" under its "Package:". A release
+ * names one ABI, and one version of its image package is installed at a time, so the listing gives the package version
+ * `uname -v` would have (review 33b: the answer asked for `dpkg -l 'linux-image-*'` the paste already held; 56a F1: the
+ * same row in apt's forms).
  */
 
 /** The installed version of linux-image[-unsigned]-<release>, or null. Only lines holding that name are read. */
@@ -13,15 +16,32 @@ export function kernelPackageRow(text: string, release: string): string | null {
       // A row opens its line with the state: only the few characters before the name are looked at (a line holding
       // the name thousands of times must not be searched for its ends each time: review 33d).
       const from = Math.max(0, at - MAX_PREFIX);
-      if (!STATE_BEFORE.test(`${from === 0 ? "\n" : ""}${text.slice(from, at)}`)) continue;
-      const row = ROW.exec(text.slice(at, at + name.length + MAX_VERSION));
+      const before = `${from === 0 ? "\n" : ""}${text.slice(from, at)}`;
+      const after = text.slice(at + name.length, at + name.length + MAX_AFTER);
+      const row = STATE_BEFORE.test(before) ? ROW.exec(text.slice(at, at + name.length + MAX_VERSION)) : null;
       if (row?.[1] === name && row[2]) return row[2];
+      if (!LINE_START.test(before)) continue;
+      const listed = APT_LIST_ROW.exec(after)?.[1] ?? APT_POLICY.exec(after)?.[1];
+      if (listed) return listed;
+      if (/(?:^|\n)[ \t]*Package:[ \t]*$/.test(before)) {
+        const status = DPKG_STATUS.exec(after);
+        if (status?.[1] && /\nStatus:[^\n]*\bok installed\b/.test(status[0])) return status[1];
+      }
     }
   }
   return null;
 }
 /** An installed or held `dpkg -l` row's state before its name ("ii  "), at its line's start, with the indent a paste may add. */
 const STATE_BEFORE = /\n[ \t]{0,8}[ih]i[ \t]+$/;
+/** The name opening its line (apt's forms), or after dpkg -s's "Package: ". */
+const LINE_START = /(?:^|\n)[ \t]{0,8}(?:Package:[ \t]*)?$/;
+/** `apt list --installed`: the suites after a slash, the version, the architecture, and the installed mark. */
+const APT_LIST_ROW = /^(?::[a-z0-9]+)?\/[\w,.-]+[ \t]+(\d[\w.+~:-]*)[ \t]+\S+[ \t]+\[installed\b/;
+/** `apt-cache policy <name>`: the name, a colon, and its "Installed:" version on the next line ("(none)" is no version). */
+const APT_POLICY = /^(?::[a-z0-9]+)?:[ \t]*\r?\n[ \t]+Installed:[ \t]+(\d[\w.+~:-]*)/;
+/** `dpkg -s <name>`: its Status and its Version within the next lines of the same stanza. */
+const DPKG_STATUS = /^[ \t]*\r?\n(?:(?!Package:)[^\n]{0,200}\n){0,12}?Version:[ \t]*(\d[\w.+~:-]*)/;
+const MAX_AFTER = 1200;
 const MAX_PREFIX = 24;
 const MAX_VERSION = 120;
 /** The name (perhaps with its architecture) and the version after it. */
