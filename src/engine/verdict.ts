@@ -443,12 +443,27 @@ const byOwnVersion = (a: AffectedEntry) => a.kind === "requirement" || a.kind ==
  */
 function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
   if (!host.kernel && host.kernelsGiven?.length) return givenKernelsCheck(record, host, host.kernelsGiven);
-  const printed = host.kernel?.printed ? ownKernelChecks(record, { ...host, kernel: host.kernel.printed }) : [];
+  const printedKernel = host.kernel?.printed ? releaseFirst(host.kernel.printed, host.kernel.package?.ecosystem) : null;
+  const printed = printedKernel ? ownKernelChecks(record, { ...host, kernel: printedKernel }) : [];
   if (printed.length && printed.every((c) => c.result !== "unknown")) return printed;
   const checks = ownKernelChecks(record, host);
   if (!host.kernel?.named) return checks;
   const by = host.kernel.via ? `read from ${host.kernel.via}, perhaps another kernel's` : "the report names in a sentence";
   return checks.map((c) => hedgeNamed(c, `a kernel ${by}, not its own output`));
+}
+
+/**
+ * The printed kernel with the release a package listing's row named for it judged first, where its release string fits
+ * several (review 56a F4: the header said 22.04's linux-hwe-6.8, as the row's "~22.04.1" does, and the verdict led with
+ * 24.04's linux).
+ */
+function releaseFirst(kernel: KernelFacts, ecosystem: string | null | undefined): KernelFacts {
+  const pkg = kernel.package;
+  const at = pkg?.alternatives?.findIndex((a) => a.ecosystem === ecosystem) ?? -1;
+  if (!pkg || at < 0 || !pkg.alternatives) return kernel;
+  const chosen = pkg.alternatives[at] as { ecosystem: string; names: string[] };
+  const rest = [{ ecosystem: pkg.ecosystem ?? "", names: pkg.names }, ...pkg.alternatives.filter((_, i) => i !== at)];
+  return { ...kernel, package: { ...pkg, ecosystem: chosen.ecosystem, names: chosen.names, alternatives: rest } };
 }
 
 /** Kernels judged one by one when a paste gives several and says not which one failed; more decide nothing. */

@@ -711,6 +711,20 @@ ${UBUNTU_2204_OS_RELEASE}`;
     const said = paste.replace("root@k8s-w1:~# uname -r\n5.15.0-126-generic", "we run kernel 5.15.0-126-generic");
     expect(extractFacts(said).kernel?.printed).toBeUndefined();
   });
+
+  it("judges the printed release first as the release the row names, as the kernel line says (review 56a F4)", async () => {
+    const kb = (await loadDataKb()).compiled;
+    const paste = `ubuntu@node-a:~$ uname -r
+6.8.0-57-generic
+ubuntu@node-a:~$ dpkg -l | grep linux-image
+ii  linux-image-6.8.0-57-generic           6.8.0-57.59~22.04.1                     amd64        Signed kernel image generic
+ubuntu@node-a:~$ sudo journalctl -u kube-proxy | tail -1
+Feb 17 11:12:14 node-a kube-proxy[9234]:         exit status 2: ip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark"`;
+    expect(extractFacts(paste).kernel?.package?.ecosystem).toBe("ubuntu:22.04");
+    const xt = diagnoseBundle(kb, paste).findings.find((f) => f.id === "xt-mark-ipv6-typo-2024");
+    // Before: "as ubuntu:24.04 package linux", under a kernel line naming 22.04's linux-hwe-6.8.
+    expect(xt?.verdict.reason).toMatch(/^your kernel \(6\.8\.0-57-generic\) as ubuntu:22\.04 package linux-hwe-6\.8/);
+  });
 });
 
 describe("a kernel known only by the series a person names", () => {
