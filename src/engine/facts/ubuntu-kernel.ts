@@ -185,6 +185,32 @@ export function ubuntuKernel(
   } else {
     notes.push(`Ubuntu release unknown: no os-release, and ${branch} is not the kernel of an LTS release`);
   }
+  // A release's own branch that is no LTS's (5.8, 6.5, 6.11): the previous LTS's backport of it (20.04's linux-hwe-5.8,
+  // the common case) or that release's own kernel. Both judged, as for an LTS's branch below (review 56a F3: "no data
+  // for ubuntu kernels" beside a record ranging 20.04's linux-hwe-5.8).
+  const ownRelease = !series && !b && !sig ? (GA_SERIES[branch] ?? null) : null;
+  const ltsBefore = ownRelease ? ([...LTS_ORDER].reverse().find((lts) => lts < ownRelease) ?? null) : null;
+  if (ownRelease && ltsBefore) {
+    const hwe = sourceNames(flavour, branch, true);
+    const own = sourceNames(flavour, branch, false);
+    notes.push(`Ubuntu ${ltsBefore}'s backport ${hwe}, or Ubuntu ${ownRelease}'s own ${own}: /etc/os-release or uname -v would tell`);
+    return {
+      distro: "ubuntu",
+      flavour,
+      upstream: null,
+      upstreamCertainty: "unknown",
+      package: {
+        ecosystem: `ubuntu:${ltsBefore}`,
+        names: [hwe],
+        version,
+        scheme: "dpkg",
+        certainty,
+        note: `${notes.join("; ")}.`,
+        alternatives: [{ ecosystem: `ubuntu:${ownRelease}`, names: [own] }],
+        decidedBy: `/etc/os-release (VERSION_ID), or uname -v: a "#NN~${ltsBefore}.1-Ubuntu" build is ${ltsBefore}'s ${hwe}, a plain "#NN-Ubuntu" build is ${ownRelease}'s ${own}`,
+      },
+    };
+  }
 
   // Without os-release and without uname -v, an LTS's own branch is also the previous LTS's backport
   // (HWE or cloud): 6.8.0-1021-aws is linux-aws on 24.04 or linux-aws-6.8 on 22.04.
