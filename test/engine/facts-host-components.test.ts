@@ -393,6 +393,21 @@ describe("the host's own component versions", () => {
       upgraded("root@worker-1:~# apt-get upgrade -y", ["The following packages will be upgraded:", "  containerd.io openssl"]),
     ).toEqual(["containerd", "runc"]);
     expect(upgraded("root@worker-1:~# apt-get upgrade -y")).toBe("all");
+    // Review 56d: containerd's CRI release tarballs; a binary copied from one bin directory to another is the same build;
+    // dnf's per-package "already installed" leaves the rest of its transaction done; pacman's own list of what it changes.
+    expect(upgraded("# tar --no-overwrite-dir -C / -xzf cri-containerd-cni-1.6.4-linux-amd64.tar.gz")).toEqual(["containerd"]);
+    expect(upgraded("# tar xzf containerd-static-1.6.4-linux-amd64.tar.gz")).toEqual(["containerd"]);
+    expect(upgraded("$ sudo cp /usr/bin/runc /usr/local/bin/runc")).toBeNull();
+    const dnf = ["Package containerd.io-1.6.31-3.1.el9.x86_64 is already installed.", "Dependencies resolved.", "Upgrading:"];
+    expect(upgraded("[root@web-1 ~]# dnf install -y docker-ce containerd.io", dnf)).toEqual(["containerd", "docker", "runc"]);
+    expect(
+      upgraded("[root@web-1 ~]# rpm -ivh containerd.io-1.6.31-3.1.el9.x86_64.rpm", [
+        "package containerd.io-1.6.31-3.1.el9.x86_64 is already installed",
+      ]),
+    ).toBeNull();
+    const skipped = ["warning: runc-1.2.3-1 is up to date -- skipping", "resolving dependencies...", "Packages (1) containerd-2.0.1-1"];
+    expect(upgraded("[user@arch ~]$ sudo pacman -S --needed runc containerd", skipped)).toEqual(["containerd"]);
+    expect(upgraded("[user@arch ~]$ sudo pacman -Syu", ["Packages (2) curl-8.11.1-1  libcurl-8.11.1-1"])).toBeNull();
   });
 
   it("judges a failure logged before such a change on the version it replaced, or names the one read after it (review 56b F2-F4)", () => {
@@ -425,6 +440,15 @@ describe("the host's own component versions", () => {
     expect(verdictOf(`$ sudo systemctl restart docker\n${failure}\n${version}`, id)?.status).toBe("not-affected");
     // Another daemon's restart changes nothing of Docker's.
     expect(verdictOf(`${failure}\n$ sudo systemctl restart kubelet\n${version}`, id)?.status).toBe("not-affected");
+    // Review 56d F3: the restart in a chain, among several units, or by the init script.
+    for (const restart of [
+      "$ sudo systemctl daemon-reload && sudo systemctl restart docker",
+      "$ sudo systemctl restart containerd docker.service",
+      "$ sudo /etc/init.d/docker restart",
+      "$ sudo invoke-rc.d docker restart",
+    ])
+      expect(verdictOf(`${failure}\n${restart}\n${version}`, id)?.status, restart).toBe("unknown");
+    expect(verdictOf(`${failure}\n$ sudo /etc/init.d/docker status\n${version}`, id)?.status).toBe("not-affected");
   });
 
   it("reads the output after a long package listing: its rows do not crowd out the lines read (reviews 34a, 34d)", () => {

@@ -14,15 +14,9 @@ export const BOOT_MARK = /^-- (?:Reboot|Boot [0-9a-f]{32}) --$/;
  */
 const READS_THIS_BOOT =
   /\bjournalctl\b[^|;&]*\s(?:(?:-[a-zA-Z]*b|--boot)(?:=?-?0)?|-[a-zA-Z]*k|--dmesg)\b|^(?:sudo\s+)?dmesg\b|\s\/var\/log\/dmesg(?![\w.-])/;
-export const readsThisBoot = (command: string): boolean => READS_THIS_BOOT.test(command);
-
-/**
- * A command printing stored log lines, which may be older than the boot it runs in: a journal read without `-b` (a unit's,
- * `--since yesterday`), files under /var/log, a container's log. Not the running boot's own log (READS_THIS_BOOT).
- */
-const READS_STORED =
-  /^(?:sudo\s+(?:-\S+\s+)*)?(?:journalctl\b|(?:docker|podman|nerdctl|crictl|kubectl)\s+logs\b|(?:tail|cat|less|more|grep|egrep|zcat|zgrep|head)\b[^|;&]*\s\/var\/log\/)/;
-export const readsStored = (command: string): boolean => READS_STORED.test(command) && !READS_THIS_BOOT.test(command);
+/** In any part of a `;` or `&&` chain ("sos report --batch; dmesg | grep …": review 56b F5's paste). */
+export const readsThisBoot = (command: string): boolean =>
+  command.length <= MAX_COMMAND && command.split(/;|&&|\|\|/).some((part) => READS_THIS_BOOT.test(part.trim()));
 
 /** A journalctl command printing the newest entries first (`-r`, `-xr`, `--reverse`): earlier boots follow a separator. */
 const READS_REVERSED = /\bjournalctl\b[^|;&]*\s(?:-[a-zA-Z]*r[a-zA-Z]*|--reverse)(?=\s|$)/;
@@ -56,9 +50,11 @@ export function earlierBoot(
  * A command that reboots its machine (`reboot`, `systemctl reboot`, `shutdown -r now`, `init 6`, a kexec): the kernel
  * runs anew, perhaps another one (a kernel just installed). Not `systemctl soft-reboot`, which keeps the kernel.
  */
-const REBOOTS =
-  /^(?:sudo\s+(?:-\S+\s+)*)?(?:\/(?:usr\/)?s?bin\/)?(?:reboot|systemctl\s+(?:-\S+\s+)*(?:reboot|kexec)|shutdown\s+(?:-\S+\s+)*-[a-zA-Z]*r[a-zA-Z]*|(?:tel)?init\s+6)(?=[\s;&|]|$)/;
-export const rebootsMachine = (command: string): boolean => REBOOTS.test(command);
+const REBOOT = String.raw`(?:sudo\s+(?:-\S+\s+)*)?(?:\/(?:usr\/)?s?bin\/)?(?:reboot|systemctl\s+(?:-\S+\s+)*(?:reboot|kexec)|shutdown\s+(?:-\S+\s+)*(?:-[a-zA-Z]*r[a-zA-Z]*|--reboot)|(?:tel)?init\s+6)(?=[\s;&|'"]|$)`;
+/** At a prompt, or as the command `ssh <host>` runs there (a jump host's `ssh root@nfs01 reboot`: review 56d F5). */
+const REBOOTS = new RegExp(String.raw`^(?:${REBOOT}|(?:sudo\s+)?ssh\s[^;&|]*?\s['"]?${REBOOT})`);
+export const rebootsMachine = (command: string): boolean => command.length <= MAX_COMMAND && REBOOTS.test(command);
+const MAX_COMMAND = 1000;
 
 /**
  * Whether one of the paste's reboot commands (their lines, in order) lies between two lines, typed at the machine both

@@ -8,7 +8,7 @@
  */
 
 import type { BundleSection } from "../types";
-import { BOOT_MARK, readsReversed, readsStored, readsThisBoot, rebootsMachine } from "./boot-marks";
+import { BOOT_MARK, readsReversed, readsThisBoot, rebootsMachine } from "./boot-marks";
 import { listedHosts, loopList, soleUnlabelledTarget } from "./fan-out";
 import { FanOutReader, machineOf, type OutputLines } from "./fan-out-reader";
 import {
@@ -800,8 +800,6 @@ export function readBundle(input: readonly string[] | TextLines): {
   reversedReads: Set<number>;
   /** The command lines that reboot their machine (`reboot`, `systemctl reboot`: boot-marks.ts), in order. */
   rebootCommands: number[];
-  /** The command lines printing stored log lines, perhaps an earlier boot's (a journal without `-b`: boot-marks.ts). */
-  storedReads: Set<number>;
   /** The command lines reading the running boot's log only (`journalctl -b`, `dmesg`: boot-marks.ts). */
   currentReads: Set<number>;
   /** The command lines typed at a bare prompt (`$ docker run …`) of no shell `ssh` opened: the paste's own machine's. */
@@ -845,7 +843,6 @@ export function readBundle(input: readonly string[] | TextLines): {
   const escapedLines = new Set<number>();
   const reversedReads = new Set<number>();
   const rebootCommands: number[] = [];
-  const storedReads = new Set<number>();
   const currentReads = new Set<number>();
   const bareCommands = new Set<number>();
   const describedNodes: Array<[number, string, number]> = [];
@@ -1067,7 +1064,6 @@ export function readBundle(input: readonly string[] | TextLines): {
         if (readsReversed(raw)) reversedReads.add(i + 1);
         else if (readsThisBoot(afterPrompt(raw).trim()) && !readsPast(raw)) currentReads.add(i + 1);
         if (!inside && rebootsMachine(afterPrompt(raw).trim())) rebootCommands.push(i + 1);
-        if (readsStored(afterPrompt(raw).trim())) storedReads.add(i + 1);
         if (inside) containerOutput.add(i + 1);
         if (inside && scope.kind !== "none" && scope.node) nodeShellLines.set(i + 1, scope.node);
         // The commands that print the host's identity (uname, /proc/version, os-release) and a collector's notes.
@@ -1141,7 +1137,6 @@ export function readBundle(input: readonly string[] | TextLines): {
     fileHeads,
     reversedReads,
     rebootCommands,
-    storedReads,
     currentReads,
     bareCommands,
     describedNodes,

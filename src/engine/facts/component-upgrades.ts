@@ -96,10 +96,14 @@ function placedByHand(tool: string, words: readonly string[]): readonly string[]
     if (!words.some((w) => TAR_EXTRACT.test(w))) return [];
     return args.flatMap((a) => {
       const name = RELEASE_ARCHIVE.exec(a)?.[1];
-      return name ? ownComponent(name) : [];
+      // A release's variants name it among other words: "cri-containerd-cni-1.6.4", "containerd-static-1.6.4" (56d F4).
+      const named = name ? [name, ...name.split("-")].find((part) => ownComponent(part).length) : undefined;
+      return named ? ownComponent(named) : [];
     });
   }
   const name = INTO_BIN.exec(args.at(-1) ?? "")?.[1];
+  // An installed binary copied from one bin directory to another is the same build (review 56d F6).
+  if (args.length >= 2 && args.slice(0, -1).every((a) => /\/s?bin\//.test(a))) return [];
   return args.length >= 2 && name ? ownComponent(name) : [];
 }
 /** The component a binary or a release archive is of, alone: a distribution's package pulls others in, a binary none. */
@@ -110,7 +114,7 @@ const ownComponent = (name: string): readonly string[] => installedWith(name).sl
  * `service containerd restart`, `rc-service crio restart`; its component, by the unit's name.
  */
 const RESTART =
-  /^(?:sudo\s+(?:-\S+\s+)*)?(?:systemctl\s+(?:-\S+\s+)*(?:restart|try-restart|reload-or-restart|start)\s+([\w@.-]+)|(?:rc-)?service\s+([\w@.-]+)\s+(?:restart|start))\b/;
+  /^(?:sudo\s+(?:-\S+\s+)*)?(?:systemctl\s+(?:-\S+\s+)*(?:restart|try-restart|reload-or-restart|start)((?:\s+[\w@.-]+)+)|(?:(?:rc-)?service|invoke-rc\.d|\/etc\/init\.d\/|\/etc\/rc\.d\/rc\.|snap\s+restart\s+)\s*([\w@.-]+)(?:\s+(?:restart|start))?)\s*$/;
 const MAX_RESTART_LINE = 1000;
 const DAEMON_UNITS: Readonly<Record<string, string>> = {
   docker: "docker",
@@ -121,13 +125,24 @@ const DAEMON_UNITS: Readonly<Record<string, string>> = {
   kubelet: "kubernetes",
   podman: "podman",
 };
-/** The component whose daemon a command line (its prompt first) restarts, or null. */
-export function restartedBy(text: string): string | null {
+/**
+ * The components whose daemons a command line (its prompt first) restarts, in any part of a `&&` or `;` chain ("systemctl
+ * daemon-reload && systemctl restart docker", "systemctl restart containerd docker": review 56d F3).
+ */
+export function restartedBy(text: string): string[] {
   const prompt = PROMPT.exec(text) ?? TRACE.exec(text);
-  if (!prompt || text.length > MAX_RESTART_LINE) return null;
-  const m = RESTART.exec(text.slice(prompt[0].length).trim());
-  const unit = (m?.[1] ?? m?.[2] ?? "").replace(/\.service$/, "");
-  return DAEMON_UNITS[unit] ?? null;
+  if (!prompt || text.length > MAX_RESTART_LINE) return [];
+  const out = new Set<string>();
+  for (const part of text.slice(prompt[0].length).split(/&&|;|\|\|/)) {
+    const m = RESTART.exec(part.trim());
+    // init.d and service scripts take their verb after the name: only a restart or a start counts.
+    if (!m || (m[2] && !/\s(?:restart|start)\s*$/.test(part) && !/^\s*(?:sudo\s+)?snap\s/.test(part))) continue;
+    for (const unit of (m[1] ?? m[2] ?? "").trim().split(/\s+/)) {
+      const ecosystem = DAEMON_UNITS[unit.replace(/\.(?:service|socket)$/, "")];
+      if (ecosystem) out.add(ecosystem);
+    }
+  }
+  return [...out];
 }
 
 /** A command before the manager's that runs it elsewhere: in a container, a chroot, on another host. */
@@ -146,9 +161,17 @@ const CHANGES_NOTHING =
  */
 // apt's summary "0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded." changed nothing either (review 34a), nor
 // a question answered no: apt's "Abort.", dnf's "Operation aborted.", yum's "Exiting on user command" (review 46a F7).
-// pacman's "there is nothing to do" and "error: …" too; rpm's "package … is already installed".
 const NOTHING_DONE =
-  /\bis already the newest version\b|^E: |^Error: |\bNothing to do\b|\bUnable to locate package\b|\bNo match for argument\b|^0 upgraded, 0 newly installed, 0 to remove\b|^Abort\.$|^Operation aborted\.?$|^Exiting on user command\b|^error: |\bthere is nothing to do\b|\bis already installed\b/i;
+  /\bis already the newest version\b|^E: |^Error: |\bNothing to do\b|\bUnable to locate package\b|\bNo match for argument\b|^0 upgraded, 0 newly installed, 0 to remove\b|^Abort\.$|^Operation aborted\.?$|^Exiting on user command\b/;
+/**
+ * The same said by one manager of its whole command: pacman stops its transaction at any "error: …" and says "there is
+ * nothing to do"; rpm installs nothing of a set when one "is already installed". Not dnf's per-package "Package … is
+ * already installed.", after which it changes the rest (review 56d F2).
+ */
+const NOTHING_DONE_BY: Readonly<Record<string, RegExp>> = {
+  pacman: /^error: |\bthere is nothing to do\b/,
+  rpm: /\bis already installed\b/,
+};
 /** Lines read after a command for what it printed, up to the next prompt. */
 const OUTPUT_LINES = 40;
 /** The verbs that change installed packages (apt's `update` only refreshes its lists). */
@@ -208,6 +231,8 @@ export function upgradedBy(text: string, after: (count: number) => readonly stri
     const words = (m[2] ?? "").split(/\s+/).filter(Boolean);
     if (words.some((w) => CHANGES_NOTHING.test(w))) continue;
     const family = FAMILY[m[1] ?? ""] ?? "";
+    const refused = NOTHING_DONE_BY[family];
+    if (refused && output.some((l) => refused.test(l.trim()))) continue;
     const operation = OPERATION[family];
     const args = words.filter((w, i) => !w.startsWith("-") && !VALUED_OPTION.test(words[i - 1] ?? ""));
     // A package file's name ("/var/cache/pacman/pkg/runc-1.1.15-1-x86_64.pkg.tar.zst") names its package.
@@ -215,6 +240,14 @@ export function upgradedBy(text: string, after: (count: number) => readonly stri
     if (operation) {
       const op = words.find((w) => operation.test(w));
       if (!op) continue;
+      // pacman's own list of what its transaction changes ("Packages (2) curl-8.11.1-1 libcurl-8.11.1-1"), where its output
+      // shows it: not what it skipped as up to date, nor a package the ones named pull (review 56d F6).
+      const listed = family === "pacman" ? pacmanChanges(output) : null;
+      if (listed) {
+        // The list holds every package the transaction changes, its dependencies too: each is its own component only.
+        for (const p of listed) for (const c of componentsOf(p).slice(0, 1)) touched.add(c);
+        continue;
+      }
       // pacman's full upgrade (`-Syu`, `-Su`) without packages upgrades everything.
       if (!args.length && family === "pacman" && /^-S[a-z]*u/.test(op)) return "all";
       for (const p of named(args)) for (const c of componentsOf(p)) touched.add(c);
@@ -237,6 +270,20 @@ const setOf = (components: readonly string[]): Upgraded | null => (components.le
 
 /** apt's headings over the packages a transaction changes ("The following packages will be upgraded:"), each list indented below. */
 const APT_CHANGE_LIST = /^The following (?:NEW )?packages will be (?:upgraded|installed|DOWNGRADED):$/;
+/** pacman's transaction list, its packages with their versions, wrapped onto indented lines. */
+const PACMAN_LIST = /^Packages \(\d+\)\s+(.*)$/;
+/** The packages pacman's output lists as its transaction, or null where it shows none. */
+function pacmanChanges(output: readonly string[]): string[] | null {
+  const at = output.findIndex((l) => PACMAN_LIST.test(l.trim()));
+  if (at < 0) return null;
+  const words = [PACMAN_LIST.exec((output[at] as string).trim())?.[1] ?? ""];
+  for (const line of output.slice(at + 1)) {
+    if (!/^\s{4,}\S/.test(line)) break;
+    words.push(line.trim());
+  }
+  return words.join(" ").split(/\s+/).filter(Boolean);
+}
+
 /** The packages apt's output lists under its change headings, or null where it shows none (the output was not pasted). */
 function aptChanges(output: readonly string[]): string[] | null {
   let listed: string[] | null = null;

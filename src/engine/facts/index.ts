@@ -635,17 +635,18 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     lineAt,
   );
   const rebooted = bootsApart(commandHosts, [], read.rebootCommands);
-  const storedRead = afterCommandOf(commandHosts, read.storedReads);
+  const readNow = afterCommandOf(commandHosts, read.currentReads);
   const afterReboot = (line: number) => read.rebootCommands.some((r) => r < line && labelOf(r) === labelOf(line));
   /**
    * The one kernel the paste's own unames give in the boot of every given line, where a reboot typed at the machine's
    * prompt parts it from the others': before `reboot` one release, after it another, and the failure on one side (review
-   * 56b F5: "does not say which one failed" where the order decides). A journal read after the reboot may print the boot
-   * before it: its lines decide nothing.
+   * 56b F5: "does not say which one failed" where the order decides). After the reboot only the running boot's own log
+   * (`dmesg`, `journalctl -b`) is that boot's: a journal, a saved dmesg, kdump's or pstore's copy may print the boot
+   * before (review 56d F1, F7), and an earlier boot's log read before it any boot; those decide nothing.
    */
   const unameOfBoot = (lines: readonly number[]): KernelLine | null => {
     if (!read.rebootCommands.length || kernelSources.length < 2) return null;
-    if (lines.some((l) => afterReboot(l) && storedRead(l))) return null;
+    if (lines.some((l) => readPast(l) || (afterReboot(l) && !readNow(l)))) return null;
     const own = kernelSources.filter((s): s is KernelSource & KernelLine => s.line !== undefined && !s.uname.named && !!s.uname.release);
     const sameMachine = (s: KernelLine) => lines.every((l) => labelOf(l) === labelOf(s.line));
     const inBoot = own.filter((s) => sameMachine(s) && lines.every((l) => !rebooted(s.line, l)));
@@ -751,8 +752,14 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
       ),
       ...commandHosts.flatMap(([line]) => {
         if (containerCommands.has(line) || sshCommands.has(line)) return [];
-        const ecosystem = restartedBy(lineAt(line) ?? "");
-        return ecosystem ? [{ ecosystem, from: null, to: null, at: null, on: commandHost(line), restartedAt: line }] : [];
+        return restartedBy(lineAt(line) ?? "").map((ecosystem) => ({
+          ecosystem,
+          from: null,
+          to: null,
+          at: null,
+          on: commandHost(line),
+          restartedAt: line,
+        }));
       }),
     ],
     // A listing before the paste upgrades the package is another time's, as a component's output is (review 30d: the
