@@ -31,7 +31,8 @@ export const CHANGE_MARKERS = [
   // pacman's console warning of a downgrade ("warning: downgrading package runc (1.2.0-1 => 1.1.15-1)") and dnf's
   // transaction line for the build it replaced ("  Cleanup          : runc-2:1.2.2-1.fc41.x86_64   2/2").
   ...CHANGE_PACKAGE_STARTS.map((name) => `downgrading package ${name} (`),
-  "cleanup ",
+  // dnf and yum pad the action's name: a bare "cleanup " would make any log's "failed to cleanup …" a candidate.
+  "cleanup  ",
   // apt's history.log lists a transaction's packages on one line, a component's often not first.
   "upgrade: ",
   ") over (",

@@ -154,7 +154,7 @@ const TRACE = /^\s*\++ (?=\S)/;
 const VALUED_OPTION = /^(?:-[otc]|--option|--target-release|--config-file|--setopt|--repo|--enablerepo|--disablerepo)$/;
 /** Options that change nothing installed: a simulation or an answer of no. */
 const CHANGES_NOTHING =
-  /^(?:-s|--simulate|--just-print|--dry-run|--recon|--no-act|--assume-no|--downloadonly|--download-only|-d|--test|--print|-p|--simulate)$/;
+  /^(?:-s|--simulate|--just-print|--dry-run|--recon|--no-act|--assume-no|--downloadonly|--download-only|-d|--test|--print|-p)$/;
 /**
  * What a manager prints when the command changed nothing: the package already at that version, not found, or an
  * error (apt's "E: …", dnf's "Error: …", "Nothing to do.").
