@@ -118,7 +118,7 @@ export function notAsLogged(
         why.set(e, `the log's lines are ${bundler}'s, which runs its own ${e}`);
     }
   // A restart before the first line is the daemon that logged it starting; one after, a daemon the reading may be of.
-  const first = Math.min(...lines);
+  const first = lines.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
   const changes = source.changes.filter((c) => mayBeOn(c.on, machine) && (c.restartedAt === undefined || c.restartedAt > first));
   // Output printed at the prompt ran the version read now, unless the daemon was restarted since.
   const restarted = changes.some((c) => c.restartedAt !== undefined);

@@ -710,7 +710,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     overSsh,
     readHere: afterCommandOf(commandHosts, localReads),
     readPast,
-    readNow: afterCommandOf(commandHosts, read.currentReads),
+    readNow,
     bootsApart: bootsApart(commandHosts, read.bootMarks, read.rebootCommands),
     bootKernel,
     daemonElsewhere: afterCommandOf(commandHosts, new Set(remoteDaemon.keys())),
