@@ -648,10 +648,10 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     if (!read.rebootCommands.length || kernelSources.length < 2) return null;
     if (lines.some((l) => readPast(l) || (afterReboot(l) && !readNow(l)))) return null;
     const own = kernelSources.filter((s): s is KernelSource & KernelLine => s.line !== undefined && !s.uname.named && !!s.uname.release);
-    const sameMachine = (s: KernelLine) => lines.every((l) => labelOf(l) === labelOf(s.line));
-    const inBoot = own.filter((s) => sameMachine(s) && lines.every((l) => !rebooted(s.line, l)));
+    const onLinesMachine = (s: KernelLine) => lines.every((l) => labelOf(l) === labelOf(s.line));
+    const inBoot = own.filter((s) => onLinesMachine(s) && lines.every((l) => !rebooted(s.line, l)));
     const [first] = inBoot;
-    const apart = own.some((s) => sameMachine(s) && lines.every((l) => rebooted(s.line, l)));
+    const apart = own.some((s) => onLinesMachine(s) && lines.every((l) => rebooted(s.line, l)));
     return first && apart && inBoot.every((s) => s.uname.release === first.uname.release) ? first : null;
   };
   const bootKernel = (lines: readonly number[]): KernelFacts | null => {

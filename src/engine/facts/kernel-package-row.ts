@@ -17,10 +17,10 @@ export function kernelPackageRow(text: string, release: string): string | null {
       // the name thousands of times must not be searched for its ends each time: review 33d).
       const from = Math.max(0, at - MAX_PREFIX);
       const before = `${from === 0 ? "\n" : ""}${text.slice(from, at)}`;
-      const after = text.slice(at + name.length, at + name.length + MAX_AFTER);
       const row = STATE_BEFORE.test(before) ? ROW.exec(text.slice(at, at + name.length + MAX_VERSION)) : null;
       if (row?.[1] === name && row[2]) return row[2];
       if (!LINE_START.test(before)) continue;
+      const after = text.slice(at + name.length, at + name.length + MAX_AFTER);
       const listed = APT_LIST_ROW.exec(after)?.[1] ?? APT_POLICY.exec(after)?.[1];
       if (listed) return listed;
       if (/(?:^|\n)[ \t]*Package:[ \t]*$/.test(before)) {
