@@ -17,6 +17,8 @@ export const kernelPackageNote = (k: Pick<KernelFacts, "package" | "upstream" | 
   const p = k.package;
   if (!p) return null;
   const pkg = `package ${p.names[0] ?? ""} ${p.version}`;
+  if (p.ecosystem && !p.version && p.uploads?.length)
+    return `${p.ecosystem} package ${p.names[0] ?? ""} ${new Intl.ListFormat("en", { type: "disjunction" }).format(p.uploads)} (the uploads built under this ABI name)`;
   if (p.ecosystem) return `${p.ecosystem} ${pkg} (${p.certainty})`;
   const hedge = k.upstreamCertainty === "exact" ? "" : ", hedged";
   if (!k.upstream) return `${k.distro ?? "a"} ${pkg} (${p.certainty}; its release is not known)`;

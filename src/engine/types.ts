@@ -49,6 +49,11 @@ export interface KernelPackage {
   decidedBy?: string;
   /** With no version known (Debian's `uname -r` is an ABI name): the output that prints it, in words. */
   versionFrom?: string;
+  /**
+   * With an ABI name alone, where the distribution's changelog lists them: every package version built under that
+   * name (Debian's 6.1.0-24 is 6.1.106-1 or 6.1.106-2). A verdict all of them share is the kernel's.
+   */
+  uploads?: string[];
 }
 
 export interface KernelFacts {

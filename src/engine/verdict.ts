@@ -340,16 +340,14 @@ function packageCheck(record: BugRecord, host: HostVersions, kernel: KernelFacts
     const entries = record.affected.filter((a) => a.ecosystem === c.ecosystem && c.names.includes(a.package));
     const name = entries[0]?.package ?? c.names[0] ?? "linux";
     const subject = `${host.subject} (${kernel.release}) as ${c.ecosystem} package ${name}`;
+    const label = `${c.ecosystem} ${name}`;
+    if (entries.length && !pkg.version && pkg.uploads?.length) return { label, evidence: uploadsCheck(subject, entries, pkg) };
     // An ABI name alone (Debian's "6.1.0-14-amd64") places no package version: say which output would.
     if (entries.length && !pkg.version && pkg.versionFrom) {
       const unplaced = check(subject, entries, "", false);
-      return { label: `${c.ecosystem} ${name}`, evidence: { ...unplaced, reason: `its package version is not known: ${pkg.versionFrom}` } };
+      return { label, evidence: { ...unplaced, reason: `its package version is not known: ${pkg.versionFrom}` } };
     }
-    const judgedHere = entries.length ? check(subject, entries, pkg.version, pkg.certainty === "partial") : null;
-    // A removal or requirement is about the version itself, whatever line it is on: an earlier line is before it (review
-    // 35e: AL2023's 6.1 line against a change of its 6.12 line).
-    const evidence = judgedHere && !entries.every(byOwnVersion) ? otherLine(judgedHere, entries, pkg.version) : judgedHere;
-    return { label: `${c.ecosystem} ${name}`, evidence };
+    return { label, evidence: entries.length ? packageVersionCheck(subject, entries, pkg.version, pkg.certainty === "partial") : null };
   });
   const [first] = judged;
   if (!first) return null;
@@ -375,6 +373,44 @@ function packageCheck(record: BugRecord, host: HostVersions, kernel: KernelFacts
     result: "unknown",
     certain: false,
     reason: `the release is not known and the candidates disagree: ${each.join("; ")}. ${pkg.decidedBy ?? "/etc/os-release"} would decide`,
+  };
+}
+
+function packageVersionCheck(subject: string, entries: AffectedEntry[], version: string, partial: boolean): VersionEvidence {
+  const judged = check(subject, entries, version, partial);
+  // A removal or requirement is about the version itself, whatever line it is on: an earlier line is before it (review
+  // 35e: AL2023's 6.1 line against a change of its 6.12 line).
+  return entries.every(byOwnVersion) ? judged : otherLine(judged, entries, version);
+}
+
+/**
+ * An ABI name judged through the uploads its distribution built under it (review 56a F2: Debian's "6.1.0-24-amd64", as
+ * `hostnamectl` and nodes tables print it, was unknown though both of its uploads lie inside the record's range): the
+ * answer they all give, else unknown with the uploads the range splits.
+ */
+const anyOf = (versions: string[]) => new Intl.ListFormat("en", { type: "disjunction" }).format(versions);
+
+function uploadsCheck(subject: string, entries: AffectedEntry[], pkg: KernelPackage): VersionEvidence {
+  const uploads = pkg.uploads ?? [];
+  const judged = uploads.map((v) => ({ v, e: packageVersionCheck(subject, entries, v, false) }));
+  const [lead] = judged;
+  if (!lead) return check(subject, entries, "", false);
+  const built = `its ABI name was built only by ${new Intl.ListFormat("en").format(uploads)} (the distribution's changelog)`;
+  const same = judged.every(
+    ({ e }) => e.result === lead.e.result && e.hedgedFrom === lead.e.hedgedFrom && e.beforeStart === lead.e.beforeStart,
+  );
+  if (same) {
+    const each = judged.length > 1 ? `, and each gives this answer` : "";
+    return { ...lead.e, value: anyOf(uploads), reason: `${built}${each}: ${lead.e.reason}` };
+  }
+  const { hedgedFrom: _, beforeStart: __, unlessBackported: ___, ...rest } = lead.e;
+  const split = judged.map(({ v, e }) => `${v}: ${e.result}`).join("; ");
+  return {
+    ...rest,
+    value: anyOf(uploads),
+    result: "unknown",
+    certain: false,
+    reason: `${built}, and the record's ranges split them (${split}): ${pkg.versionFrom ?? "the package version"} would decide`,
   };
 }
 

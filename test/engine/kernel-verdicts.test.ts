@@ -314,6 +314,21 @@ describe("a distribution's build of a later line than its ranges speak of (Debia
   });
 });
 
+describe("a Debian ABI name whose uploads a range splits", () => {
+  it("says unknown, naming the uploads on each side and the output that decides", async () => {
+    // ABI 10 of bookworm is 6.1.37-1, 6.1.38-1 and 6.1.38-2 (its changelog); a range starting at 6.1.38-1 splits it.
+    const kb = await kbWith([{ ecosystem: "debian:12", package: "linux", ranges: [range("6.1.38-1", "6.1.52-1")] }]);
+    const bookworm = 'NAME="Debian GNU/Linux"\nVERSION_ID="12"\nID=debian';
+    const at = (uname: string) => diagnoseFields(kb, { uname, osRelease: bookworm, logs: XOR_MARK_KLOG }).findings[0]?.verdict;
+    const split = at("6.1.0-10-amd64");
+    expect(split?.status).toBe("unknown");
+    expect(split?.reason).toMatch(/6\.1\.37-1: not-affected; 6\.1\.38-1: affected; 6\.1\.38-2: affected\): `uname -v`/);
+    // The next ABI lies wholly inside, the one before wholly below.
+    expect(at("6.1.0-11-amd64")).toMatchObject({ status: "affected", level: "verified" });
+    expect(at("6.1.0-9-amd64")).toMatchObject({ status: "not-affected", level: "verified" });
+  });
+});
+
 describe("a stable range that ends at the next branch's release", () => {
   it("marks its own branch's end: a kernel of that next branch is judged by its own branch's range, never 'fixed'", async () => {
     // Review 31c: 5.12.1 read "fixed in 5.12 on your 5.12 branch" beside 5.12's own range from 5.12.2 on.
@@ -455,8 +470,9 @@ describe("Debian and Ubuntu kernels known only by their series", () => {
     const logs = "hv_netvsc 000d3a8b-1234 eth0: nvsp_rndis_pkt_complete error status: 2";
     const finding = (uname: string) =>
       diagnoseFields(kb, { uname, logs }).findings.find((f) => f.id === "hv-netvsc-nvsp-rndis-pkt-complete-error-status-2");
-    expect(finding("6.1.0-18-amd64")?.evidence.some((e) => e.kind === "version" && e.unlessBackported)).toBe(false);
-    expect(finding("5.10.0-20-amd64")?.evidence.find((e) => e.kind === "version")).toMatchObject({ unlessBackported: true });
+    // Kernels known by their series alone (bullseye's build of 6.1, buster's 4.19: no changelog table names their uploads).
+    expect(finding("6.1.0-0.deb11.13-amd64")?.evidence.some((e) => e.kind === "version" && e.unlessBackported)).toBe(false);
+    expect(finding("4.19.0-26-amd64")?.evidence.find((e) => e.kind === "version")).toMatchObject({ unlessBackported: true });
   });
 
   it("does not rule it out when the bug reached a stable series by a backport, or the series has a range", async () => {

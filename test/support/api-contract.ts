@@ -290,6 +290,25 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(finding?.evidence.find((e) => e.kind === "version")).toMatchObject({ value: "4.15", certain: false });
   });
 
+  it("judges a Debian kernel hostnamectl names by its ABI alone through the uploads built under it, in JSON and text (review 56a F2)", async () => {
+    const hostnamectl = (abi: number) =>
+      [
+        "Operating System: Debian GNU/Linux 12 (bookworm)",
+        `          Kernel: Linux 6.1.0-${abi}-amd64`,
+        "    Architecture: x86-64",
+        "Sep 02 09:14:11 vpn-gw tailscaled[812]: wg: Failed to write packets to TUN device: write /dev/net/tun: invalid argument",
+      ].join("\n");
+    const tun = "tun-gso-einval-virtio-net-hdr-2024";
+    const res = await post(fetch, hostnamectl(24), "text/plain");
+    expect(res.status).toBe(200);
+    const d = (await res.json()) as Diagnosis;
+    expect(d.facts.kernel?.package).toMatchObject({ ecosystem: "debian:12", uploads: ["6.1.106-1", "6.1.106-2"] });
+    expect(d.findings.find((f) => f.id === tun)?.verdict).toMatchObject({ status: "affected", level: "verified" });
+    const text = await (await post(fetch, hostnamectl(25), "text/plain", "text/plain")).text();
+    expect(text).toMatch(/kernel: 6\.1\.0-25-amd64 = debian:12 package linux 6\.1\.106-3 \(the uploads built under this ABI name\)/);
+    expect(text).toMatch(/verdict: not affected \(verified\): .*built only by 6\.1\.106-3 \(the distribution's changelog\)/);
+  });
+
   it("names where a kernel read from a tool's path came from, hedges its verdict and never rules the bug out with it", async () => {
     // modprobe looks in /lib/modules/$(uname -r) of the machine it ran on, which may not be the host (an Ansible run, modprobe -S).
     const judge = async (release: string) => {

@@ -5,6 +5,7 @@
  * version itself: "6.12.63+deb13-amd64".
  */
 import type { KernelFacts, OsFacts } from "../types";
+import { DEBIAN_ABI_UPLOADS } from "./debian-abi-uploads";
 
 const FLAVOUR =
   "((?:cloud-|rt-)?(?:amd64|arm64)|686(?:-pae)?|armmp(?:-lpae)?|powerpc64le|s390x|marvell|rpi|loong64|riscv64|mips(?:32|64)r2(?:el)?|mips64r6(?:el)?|loongson-3|octeon|[45]kc-malta)";
@@ -17,7 +18,7 @@ const BUILD_VERSION = /\bDebian (\d+\.\d+(?:\.\d+)?-[\w.+~]+)/;
 /** Where a Debian kernel's package version is printed, when `uname -r` gave only its ABI name. */
 const VERSION_FROM = "`uname -v` (\"#1 SMP … Debian 6.1.76-1 (2024-02-01)\") or `dpkg -l 'linux-image-*'` prints it";
 /** The kernel branch each Debian release shipped with. */
-const GA_RELEASE: Record<string, string> = { "3.16": "8", "4.9": "9", "4.19": "10", "5.10": "11", "6.1": "12", "6.12": "13" };
+export const GA_RELEASE: Record<string, string> = { "3.16": "8", "4.9": "9", "4.19": "10", "5.10": "11", "6.1": "12", "6.12": "13" };
 
 export function isDebianKernel(release: string, build: string | null, os: OsFacts | null): boolean {
   if (!ABI_RELEASE.test(release) && !VERSIONED_RELEASE.test(release)) return false;
@@ -68,8 +69,17 @@ export function debianKernel(release: string, build: string | null, os: OsFacts 
     else names = [`linux-${branch}`, "linux"];
   }
 
-  const upstream = packageVersion ? (/^\d+\.\d+(?:\.\d+)?/.exec(packageVersion)?.[0] ?? null) : (versioned?.[1] ?? null);
+  // The release's own kernel under an ABI name: its changelog says which uploads built that name.
+  const own = plain && !packageVersion && series !== null && GA_RELEASE[branch] === series;
+  const uploads = own ? DEBIAN_ABI_UPLOADS[branch]?.[Number(abi?.[3])] : undefined;
+  const upstreamOf = (v: string) => /^\d+\.\d+(?:\.\d+)?/.exec(v)?.[0] ?? null;
+  const uploadsUpstream = uploads && new Set(uploads.map(upstreamOf)).size === 1 ? upstreamOf(uploads[0] ?? "") : null;
+  const upstream = packageVersion ? upstreamOf(packageVersion) : (versioned?.[1] ?? uploadsUpstream);
   if (packageVersion) notes.push(`package version ${packageVersion} read from uname -v`);
+  else if (uploads)
+    notes.push(
+      `package version ${uploads.join(" or ")}: the uploads Debian's changelog lists under ABI ${abi?.[3]} (uname -v prints which)`,
+    );
   else notes.push('package version unknown: uname -v ("#1 SMP ... Debian 6.1.76-1 ...") carries it');
   notes.push(`source package ${names.join(" or ")}`);
 
@@ -86,6 +96,7 @@ export function debianKernel(release: string, build: string | null, os: OsFacts 
       certainty: packageVersion ? "exact" : "unknown",
       note: `${notes.join("; ")}.`,
       ...(packageVersion ? {} : { versionFrom: VERSION_FROM }),
+      ...(uploads ? { uploads } : {}),
     },
   };
 }

@@ -49,6 +49,14 @@ const kernelPackageSchema = z
       .string()
       .optional()
       .openapi({ description: "With no package version known (Debian's `uname -r` is an ABI name): the output that prints it." }),
+    uploads: z
+      .array(z.string())
+      .optional()
+      .openapi({
+        description:
+          "With an ABI name alone: every package version the distribution's changelog lists under it; a verdict they all share is given.",
+        example: ["6.1.106-1", "6.1.106-2"],
+      }),
   })
   .openapi("KernelPackage");
 
