@@ -482,6 +482,30 @@ describe("a tool's own framing and placeholders", () => {
     }
   });
 
+  it("draws in no record at medium by the kernel's header of a failed allocation: which allocation failed is in the stack", async () => {
+    const kb = (await loadDataKb()).compiled;
+    // raspberrypi/linux#5395 (the Pi's NIC refilling its RX ring) and rfjakob/earlyoom#220 (a laptop low on memory), verbatim.
+    const pi = [
+      "Mar 22 21:11:57 dill kernel: ksoftirqd/0: page allocation failure: order:0, mode:0xa20(GFP_ATOMIC), nodemask=(null),cpuset=/,mems_allowed=0",
+      "Mar 22 21:11:57 dill kernel: CPU: 0 PID: 13 Comm: ksoftirqd/0 Tainted: P         C O       6.1.20-1-rpi-ARCH #1",
+      "Mar 22 21:11:57 dill kernel:  kmem_cache_alloc from __netdev_alloc_skb+0xe4/0x198",
+      "Mar 22 21:11:57 dill kernel:  __netdev_alloc_skb from bcmgenet_rx_refill+0x38/0x1ec",
+    ].join("\n");
+    const laptop =
+      "[21161.093359] earlyoom: page allocation failure: order:0, mode:0x800(GFP_NOWAIT), nodemask=(null),cpuset=/,mems_allowed=0";
+    for (const paste of [pi, laptop])
+      expect(
+        diagnoseBundle(kb, paste)
+          .findings.filter((f) => f.confidence !== "low")
+          .map((f) => f.id),
+        paste,
+      ).toEqual([]);
+    // With the record's own frame in the stack, its signature still finds it.
+    expect(diagnoseBundle(kb, `${pi}\n[2548650.549276]  veth_alloc_queues+0x20/0x80 [veth]`).findings[0]?.id).toBe(
+      "veth-queue-alloc-enomem-many-cpus",
+    );
+  });
+
   it("reads a value the tool elides (`=...`) as no cut of the line, so a missing last word is missing", () => {
     expect(lineTokens("make a check non-fatal with `--ignore-preflight-errors=...`")).not.toContain("\u2026");
     expect(lineTokens("Failed to start container ...")).toContain("\u2026");

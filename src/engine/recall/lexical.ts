@@ -45,8 +45,15 @@ const COMPOUND = /(?<![a-z0-9])[a-z0-9]+(?:[-_][a-z0-9]+)+/g;
 
 /** The message of a log line for a query: pipeline framing, klog header and logfmt time/level keys dropped. */
 function messageText(line: string): string {
-  return messageOf(line).replace(LOGFMT_FRAME, " ").replace(KUBEADM_FRAME, " ").replace(CHILD_FAILED, " ");
+  return messageOf(line).replace(LOGFMT_FRAME, " ").replace(KUBEADM_FRAME, " ").replace(CHILD_FAILED, " ").replace(ALLOC_FRAME, " ");
 }
+/**
+ * The fields the kernel prints after every failed allocation ("page allocation failure: order:0, mode:0xa20(GFP_ATOMIC),
+ * nodemask=(null),cpuset=/,mems_allowed=0", warn_alloc since 4.x) say nothing of which allocation failed: the stack below
+ * does. Left in, any allocation failure (a NIC's RX refill, a laptop short of memory) resembled the one record whose example
+ * quotes the header at medium (review 57c F1).
+ */
+const ALLOC_FRAME = /\bmode:0x[0-9a-f]+(?:\([^)\n]*\))?(?:,\s*nodemask=[^,\s]*)?(?:,\s*cpuset=[^,\s]*)?(?:,\s*mems_allowed=[\d,-]*)?/gi;
 const LOGFMT_FRAME = /\b(?:time|ts|level|lvl)=(?:"[^"]*"|\S+)|\bmsg=/g;
 /**
  * kubeadm's framing of any failed phase ("error execution phase preflight: [preflight] Some fatal errors occurred:", and
