@@ -42,6 +42,12 @@ const LONG_LINES: Record<string, string> = {
   "an archive name of hyphens and versions": `$ tar xzf ${"a-1.1".repeat(N / 5)}.tar.gz`,
   "a dnf cleanup line of hyphens and versions": `  Cleanup          : ${"runc-1.1".repeat(N / 8)}.x86_64 1/1`,
   "a reboot after many options": `$ sudo systemctl ${"-q ".repeat(N / 3)}x`,
+  // A journalctl command line was tried for a reversed read at every "journalctl" to its end (review 57a F5: 300 KB, 5-7 s).
+  "a journalctl command repeated on one line": `$ ${"journalctl -b ".repeat(N / 14)}`,
+  // apt's list of what an upgrade changes was spread into one call's arguments (review 57a F2: 500,000 words threw).
+  "an apt upgrade's list of half a million words": `$ apt-get upgrade -y\nThe following packages will be upgraded:\n  ${"a ".repeat(500_000)}`,
+  // pacman's transaction list was read again for each part of a chain (review 57a F3: 200 parts over 70,000 names, 10 s).
+  "a chain of pacman installs over a long transaction list": `$ ${"pacman -S runc && ".repeat(200)}x\nPackages (70000) ${"runc-1.1.15-1 ".repeat(70_000)}`,
   "two host ranges in one target": `$ talosctl -n n[0-10000][0-10000] dmesg\nn1: kern: x\n$ pdsh -w n[0-10000][0-10000] dmesg\nn1: x`,
 };
 
@@ -80,6 +86,8 @@ const MANY_LINES: Record<string, string> = {
   "a label with a run of dots after a listed version": `Kernel: 6.6.60 on 1.1.1${".".repeat(3960)}x\n`,
   "a prose release followed by dots": `kernel 6.6.60${".".repeat(3980)}x\n`,
   // Claims beside a boot line with a 4 KB build: its words were split anew for each claim (4 MB: 14 s).
+  // dnf's Cleanup row: its name and version both take digits and dashes (review 57a F4: 8.6 ms a row, 800 rows 10 s).
+  "dnf cleanup rows of digits around their dash": `  Cleanup          : runc-1.${"1".repeat(1990)}-1.${"1".repeat(1990)}   2/2\n`,
   "claims beside a long build": `[    0.000000] Linux version 6.6.58-1-lts (linux-lts@archlinux) (gcc 14) #1 SMP ${"w0 ".repeat(1300)}\n${"we run kernel 6.6.58-lts ".repeat(159)}\n`,
 };
 
@@ -129,6 +137,21 @@ describe("many lines", () => {
     expect(large / Math.max(small, NOISE_MS)).toBeLessThan(8);
     // And at once, however the machine is loaded: the quadratic readers took 6 to 32 s here.
     expect(large).toBeLessThan(5000);
+  });
+});
+
+describe("reboots typed at another machine", () => {
+  it("cost one search each, however many lie between a uname and the failure (review 57a F1: 171 KB took 8 s)", () => {
+    // Hundreds of unames and failure lines at hostA, thousands of reboots typed at hostB between them.
+    const releases = ["5.10.165-143.735.amzn2.x86_64", "5.10.178-162.673.amzn2.x86_64"];
+    const failure = "runc: error loading seccomp filter into kernel: error loading seccomp filter: errno 524: unknown\n";
+    const block = (k: number) =>
+      `[root@hostA ~]# uname -r\n${releases[k % 2]}\n[root@hostA ~]# dmesg\n${failure.repeat(5)}${"[root@hostB ~]# reboot\n".repeat(50)}`;
+    const text = Array.from({ length: 100 }, (_, k) => block(k)).join("");
+    const start = performance.now();
+    const d = diagnoseBundle(kb, text);
+    expect(performance.now() - start).toBeLessThan(2000);
+    expect(d.findings[0]?.id).toBe("al2-5.10-seccomp-errno-524");
   });
 });
 

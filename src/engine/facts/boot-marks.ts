@@ -20,7 +20,7 @@ export const readsThisBoot = (command: string): boolean =>
 
 /** A journalctl command printing the newest entries first (`-r`, `-xr`, `--reverse`): earlier boots follow a separator. */
 const READS_REVERSED = /\bjournalctl\b[^|;&]*\s(?:-[a-zA-Z]*r[a-zA-Z]*|--reverse)(?=\s|$)/;
-export const readsReversed = (raw: string): boolean => READS_REVERSED.test(raw);
+export const readsReversed = (raw: string): boolean => raw.length <= MAX_COMMAND && READS_REVERSED.test(raw);
 
 /**
  * Whether a line comes from a boot before the one a journal's output ends in: a boot separator follows it in the same
@@ -67,13 +67,22 @@ function rebootedBetween(
 ): (a: number, b: number) => boolean {
   const commandOf = commandBefore(commands);
   const machineOf = (line: number) => commandOf(line)?.[1] ?? null;
+  // Each machine's reboots in order, so that a question is one search, however many reboots other machines typed (review
+  // 57a F1: walking every reboot between two lines cost unames × lines × reboots).
+  const byMachine = new Map<string | null, number[]>();
+  for (const r of reboots) {
+    const machine = machineOf(r);
+    const own = byMachine.get(machine);
+    if (own) own.push(r);
+    else byMachine.set(machine, [r]);
+  }
   return (a, b) => {
     const [from, to] = a < b ? [a, b] : [b, a];
-    for (let k = firstAfter(reboots, from); k < reboots.length && (reboots[k] as number) < to; k++) {
-      const machine = machineOf(reboots[k] as number);
-      if (machine === machineOf(from) && machine === machineOf(to)) return true;
-    }
-    return false;
+    const machine = machineOf(from);
+    const own = machine === machineOf(to) ? byMachine.get(machine) : undefined;
+    if (!own) return false;
+    const next = own[firstAfter(own, from)];
+    return next !== undefined && next < to;
   };
 }
 

@@ -180,7 +180,7 @@ export function replacedVersions(lines: readonly LineRef[]): Record<string, stri
   for (const { text } of lines) {
     if (text.length > MAX_LINE) continue;
     const over = DPKG_OVER.exec(text);
-    const other = over ? null : (PACMAN_DOWNGRADING.exec(text) ?? DNF_CLEANUP.exec(text));
+    const other = over ? null : (PACMAN_DOWNGRADING.exec(text) ?? (text.length <= MAX_ROW ? DNF_CLEANUP.exec(text) : null));
     const name = over?.[1] ?? other?.[1];
     const ecosystem = name ? componentPackage(name, true)?.ecosystem : undefined;
     const old = over ? upstreamOf(over[3] as string) : other ? upstreamOf(other[2] as string) : null;
@@ -232,3 +232,8 @@ export function loggedInstalls(lines: readonly LineRef[]): Record<string, string
 
 /** apt's history.log line for a big upgrade is long; a longer line is read no further. */
 const MAX_LINE = 4000;
+/**
+ * A transaction row is a package's name and build (a few hundred characters at most): DNF_CLEANUP's name and version both
+ * take digits and dashes, so a crafted row of thousands of them costs milliseconds each (review 57a F4).
+ */
+const MAX_ROW = 512;

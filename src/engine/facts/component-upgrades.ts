@@ -220,6 +220,20 @@ export function upgradedBy(text: string, after: (count: number) => readonly stri
   const output = end < 0 ? printed : printed.slice(0, end);
   if (output.some((l) => NOTHING_DONE.test(l.trim()))) return null;
   const touched = new Set<string>();
+  // Read once per command, whatever its chain repeats (review 57a F3: each part of `pacman -S a && pacman -S b && …` read
+  // the whole output again).
+  const refusedBy = new Map<string, boolean>();
+  const refusal = (family: string) => {
+    const refused = NOTHING_DONE_BY[family];
+    if (!refused) return false;
+    if (!refusedBy.has(family))
+      refusedBy.set(
+        family,
+        output.some((l) => refused.test(l.trim())),
+      );
+    return refusedBy.get(family) === true;
+  };
+  let pacmanList: string[] | null | undefined;
   for (const part of text.split(/&&|;|\|\|/)) {
     const m = MANAGER.exec(part);
     const hand = m ? null : BY_HAND.exec(part);
@@ -231,8 +245,7 @@ export function upgradedBy(text: string, after: (count: number) => readonly stri
     const words = (m[2] ?? "").split(/\s+/).filter(Boolean);
     if (words.some((w) => CHANGES_NOTHING.test(w))) continue;
     const family = FAMILY[m[1] ?? ""] ?? "";
-    const refused = NOTHING_DONE_BY[family];
-    if (refused && output.some((l) => refused.test(l.trim()))) continue;
+    if (refusal(family)) continue;
     const operation = OPERATION[family];
     const args = words.filter((w, i) => !w.startsWith("-") && !VALUED_OPTION.test(words[i - 1] ?? ""));
     // A package file's name ("/var/cache/pacman/pkg/runc-1.1.15-1-x86_64.pkg.tar.zst") names its package.
@@ -242,7 +255,8 @@ export function upgradedBy(text: string, after: (count: number) => readonly stri
       if (!op) continue;
       // pacman's own list of what its transaction changes ("Packages (2) curl-8.11.1-1 libcurl-8.11.1-1"), where its output
       // shows it: not what it skipped as up to date, nor a package the ones named pull (review 56d F6).
-      const listed = family === "pacman" ? pacmanChanges(output) : null;
+      if (family === "pacman" && pacmanList === undefined) pacmanList = pacmanChanges(output);
+      const listed = family === "pacman" ? pacmanList : null;
       if (listed) {
         // The list holds every package the transaction changes, its dependencies too: each is its own component only.
         for (const p of listed) for (const c of componentsOf(p).slice(0, 1)) touched.add(c);
@@ -281,8 +295,14 @@ function pacmanChanges(output: readonly string[]): string[] | null {
     if (!/^\s{4,}\S/.test(line)) break;
     words.push(line.trim());
   }
-  return words.join(" ").split(/\s+/).filter(Boolean);
+  const names = words.join(" ").split(/\s+/).filter(Boolean);
+  return names.length <= MAX_LISTED ? names : null;
 }
+/**
+ * The most names a transaction's list is read for (a full upgrade of a desktop lists a few thousand): a longer one is read
+ * as no list, so the command is judged by its own words (review 57a F2, F3).
+ */
+const MAX_LISTED = 10_000;
 
 /** The packages apt's output lists under its change headings, or null where it shows none (the output was not pasted). */
 function aptChanges(output: readonly string[]): string[] | null {
@@ -292,8 +312,10 @@ function aptChanges(output: readonly string[]): string[] | null {
     if (APT_CHANGE_LIST.test(line.trim())) {
       listed ??= [];
       inList = true;
-    } else if (inList && /^\s/.test(line)) listed?.push(...line.trim().split(/\s+/));
-    else inList = false;
+    } else if (inList && /^\s/.test(line)) {
+      for (const name of line.trim().split(/\s+/)) listed?.push(name);
+      if ((listed?.length ?? 0) > MAX_LISTED) return null;
+    } else inList = false;
   }
   return listed;
 }

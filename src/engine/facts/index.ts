@@ -636,7 +636,10 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   );
   const rebooted = bootsApart(commandHosts, [], read.rebootCommands);
   const readNow = afterCommandOf(commandHosts, read.currentReads);
-  const afterReboot = (line: number) => read.rebootCommands.some((r) => r < line && labelOf(r) === labelOf(line));
+  // Each machine's first reboot, found once: a line is after a reboot of its machine when after that one.
+  const firstReboot = new Map<string | null, number>();
+  for (const r of read.rebootCommands) if (!firstReboot.has(labelOf(r))) firstReboot.set(labelOf(r), r);
+  const afterReboot = (line: number) => (firstReboot.get(labelOf(line)) ?? Number.POSITIVE_INFINITY) < line;
   /**
    * The one kernel the paste's own unames give in the boot of every given line, where a reboot typed at the machine's
    * prompt parts it from the others': before `reboot` one release, after it another, and the failure on one side (review
