@@ -1673,4 +1673,32 @@ describe("a reboot typed at the prompt", () => {
     const longOption = await verdictOf(crash, upgrade, `${P} shutdown --reboot now`, uname("6.8.12-300.fc40.x86_64"));
     expect(longOption?.status).toBe("unknown");
   });
+
+  it("reads a reboot anywhere in a chain, through ssh's quoted command, and as kexec, sysrq, a power off or rpm-ostree's (review 57b F1)", async () => {
+    // Each was "not affected (verified)" on the fixed kernel booted after the crash; AWS's guides type `dnf upgrade -y && reboot`.
+    for (const typed of [
+      `${P} dnf upgrade -y kernel && reboot`,
+      `${P} sync; reboot`,
+      `$ ssh root@nfs01 'dnf -y upgrade kernel && reboot'`,
+      `${P} kexec -e`,
+      `${P} echo b > /proc/sysrq-trigger`,
+      `${P} poweroff`,
+      `${P} rpm-ostree upgrade --reboot`,
+    ]) {
+      const v = await verdictOf(crash, upgrade, typed, uname("6.8.12-300.fc40.x86_64"));
+      expect(v?.status, typed).toBe("unknown");
+    }
+    // A reboot refused by polkit, a cancelled or warning-only shutdown and a kexec that only loads leave the boot as it was:
+    // the crash ran on the kernel read after them, for certain.
+    for (const typed of [
+      `${P} reboot\nFailed to set wall message, ignoring: Interactive authentication required.\nFailed to reboot system via logind: Interactive authentication required.`,
+      `${P} shutdown -c`,
+      `${P} shutdown -k now`,
+      `${P} kexec -l /boot/vmlinuz-6.8.12-300.fc40.x86_64 --reuse-cmdline`,
+    ]) {
+      const v = await verdictOf(uname("6.8.10-300.fc40.x86_64"), crash, typed, uname("6.8.10-300.fc40.x86_64"));
+      expect(v, typed).toMatchObject({ status: "affected", level: "verified" });
+      expect(v?.certain, typed).not.toBe(false);
+    }
+  });
 });

@@ -47,13 +47,40 @@ export function earlierBoot(
 }
 
 /**
- * A command that reboots its machine (`reboot`, `systemctl reboot`, `shutdown -r now`, `init 6`, a kexec): the kernel
- * runs anew, perhaps another one (a kernel just installed). Not `systemctl soft-reboot`, which keeps the kernel.
+ * A command that ends its machine's boot (`reboot`, `systemctl reboot`, `shutdown -r now`, `init 6`, a kexec, the power
+ * off after which the machine answers again, sysrq's reboot, rpm-ostree's `--reboot`): the kernel runs anew, perhaps
+ * another one (a kernel just installed). Not `systemctl soft-reboot`, which keeps the kernel, nor `shutdown -c` or `-k`.
  */
-const REBOOT = String.raw`(?:sudo\s+(?:-\S+\s+)*)?(?:\/(?:usr\/)?s?bin\/)?(?:reboot|systemctl\s+(?:-\S+\s+)*(?:reboot|kexec)|shutdown\s+(?:-\S+\s+)*(?:-[a-zA-Z]*r[a-zA-Z]*|--reboot)|(?:tel)?init\s+6)(?=[\s;&|'"]|$)`;
-/** At a prompt, or as the command `ssh <host>` runs there (a jump host's `ssh root@nfs01 reboot`: review 56d F5). */
-const REBOOTS = new RegExp(String.raw`^(?:${REBOOT}|(?:sudo\s+)?ssh\s[^;&|]*?\s['"]?${REBOOT})`);
-export const rebootsMachine = (command: string): boolean => command.length <= MAX_COMMAND && REBOOTS.test(command);
+const REBOOT = String.raw`(?:sudo\s+(?:-\S+\s+)*)?(?:\/(?:usr\/)?s?bin\/)?(?:reboot|poweroff|halt|systemctl\s+(?:-\S+\s+)*(?:reboot|kexec|poweroff|halt)|shutdown\s+(?!(?:\S+\s+)*?-[a-zA-Z]*[ck](?:\s|$))(?:-\S+\s+)*(?:-[a-zA-Z]*[rhP][a-zA-Z]*|--reboot|--poweroff|--halt|now)|(?:tel)?init\s+[06]|kexec\s+(?:-e|--exec)|echo\s+[bo]\s*>\s*\/proc\/sysrq-trigger|rpm-ostree\s+\S+(?:\s+\S+)*?\s+(?:--reboot|-r))(?=[\s;&|'"]|$)`;
+const REBOOT_PART = new RegExp(`^${REBOOT}`);
+const SSH = /^(?:sudo\s+)?ssh\s/;
+/** `ssh <host> reboot`, options anywhere before it, up to the first separator. */
+const SSH_REBOOT = new RegExp(String.raw`^(?:sudo\s+)?ssh\s[^;&|]*?\s['"]?${REBOOT}`);
+/** The command `ssh <host>` runs there, quoted: a chain of its own. */
+const SSH_QUOTED = /^(?:sudo\s+)?ssh\s[^'"]*?(?:'([^']*)'|"([^"]*)")/;
+/**
+ * Whether a command line reboots the machine it runs at: any part of a `;` or `&&` chain (`dnf upgrade -y kernel &&
+ * reboot`, `sync; reboot`: review 57b F1), or of the command `ssh <host>` runs there (a jump host's `ssh root@nfs01
+ * reboot`, `ssh nfs01 'dnf -y upgrade kernel && reboot'`: reviews 56d F5, 57b F1), whose machine is the target's. A part
+ * after an unquoted ssh command runs at the prompt's machine, not the target the line is read as, and is not read.
+ */
+export function rebootsMachine(command: string): boolean {
+  if (command.length > MAX_COMMAND) return false;
+  if (!SSH.test(command)) return chainParts(command).some((part) => REBOOT_PART.test(part.trim()));
+  if (SSH_REBOOT.test(command)) return true;
+  const quoted = SSH_QUOTED.exec(command);
+  return !!quoted && chainParts(quoted[1] ?? quoted[2] ?? "").some((part) => REBOOT_PART.test(part.trim()));
+}
+const chainParts = (command: string) => command.split(/;|&&|\|\|/);
+
+/**
+ * What systemd and sysvinit print when they refuse a reboot: polkit's "Failed to reboot system via logind: Interactive
+ * authentication required.", a user's "Must be root." The boot goes on (review 57b F4).
+ */
+const REBOOT_REFUSED =
+  /^Failed to (?:reboot|power off|halt) system via logind\b|^Failed to talk to init daemon\b|^Call to (?:Reboot|PowerOff|Halt) failed\b|^(?:reboot|poweroff|halt|shutdown): (?:Need to be root|must be superuser)|^Must be root\b/;
+/** Whether the lines a reboot command printed (up to the next prompt) say it was refused. */
+export const rebootRefused = (printed: readonly string[]): boolean => printed.some((l) => REBOOT_REFUSED.test(l.trim()));
 const MAX_COMMAND = 1000;
 
 /**

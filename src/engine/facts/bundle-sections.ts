@@ -8,7 +8,7 @@
  */
 
 import type { BundleSection } from "../types";
-import { BOOT_MARK, readsReversed, readsThisBoot, rebootsMachine } from "./boot-marks";
+import { BOOT_MARK, readsReversed, readsThisBoot, rebootRefused, rebootsMachine } from "./boot-marks";
 import { listedHosts, loopList, soleUnlabelledTarget } from "./fan-out";
 import { FanOutReader, machineOf, type OutputLines } from "./fan-out-reader";
 import {
@@ -681,6 +681,17 @@ function arrayLines(lines: readonly string[]): Lines {
   };
 }
 
+/** The few lines a command printed, up to the next prompt. */
+function printedAfter(lines: Lines, command: number): string[] {
+  const out: string[] = [];
+  for (let k = command + 1; k < Math.min(lines.length, command + 6); k++) {
+    const text = lines.at(k);
+    if (PROMPT.test(text)) break;
+    out.push(text);
+  }
+  return out;
+}
+
 /** Lines [start, end) that form an os-release block: KEY=value lines, allowing single blank lines inside. */
 function osReleaseEnd(lines: Lines, start: number): number {
   let end = start;
@@ -1063,7 +1074,7 @@ export function readBundle(input: readonly string[] | TextLines): {
         if (readsPast(raw)) pastReads.add(i + 1);
         if (readsReversed(raw)) reversedReads.add(i + 1);
         else if (readsThisBoot(afterPrompt(raw).trim()) && !readsPast(raw)) currentReads.add(i + 1);
-        if (!inside && rebootsMachine(afterPrompt(raw).trim())) rebootCommands.push(i + 1);
+        if (!inside && rebootsMachine(afterPrompt(raw).trim()) && !rebootRefused(printedAfter(lines, i))) rebootCommands.push(i + 1);
         if (inside) containerOutput.add(i + 1);
         if (inside && scope.kind !== "none" && scope.node) nodeShellLines.set(i + 1, scope.node);
         // The commands that print the host's identity (uname, /proc/version, os-release) and a collector's notes.
