@@ -408,6 +408,36 @@ describe("the host's own component versions", () => {
     const skipped = ["warning: runc-1.2.3-1 is up to date -- skipping", "resolving dependencies...", "Packages (1) containerd-2.0.1-1"];
     expect(upgraded("[user@arch ~]$ sudo pacman -S --needed runc containerd", skipped)).toEqual(["containerd"]);
     expect(upgraded("[user@arch ~]$ sudo pacman -Syu", ["Packages (2) curl-8.11.1-1  libcurl-8.11.1-1"])).toBeNull();
+    // Review 57b F2: yum's localinstall, zypper's patch, a Debian package file given to dpkg or apt, a download written into
+    // a bin directory, unattended-upgrade (its own list, else everything due); apt's "already the newest" of one package only.
+    expect(upgraded("[root@web-1 ~]# yum localinstall -y containerd.io-1.7.25-3.1.el9.x86_64.rpm")).toEqual(["containerd", "runc"]);
+    expect(upgraded("web-1:~ # zypper --non-interactive patch")).toBe("all");
+    expect(upgraded("root@web1:~# dpkg -i ./docker-ce_26.0.1-1~ubuntu.22.04~jammy_amd64.deb ./containerd.io_1.6.31-1_amd64.deb")).toEqual([
+      "containerd",
+      "docker",
+      "runc",
+    ]);
+    expect(upgraded("root@web1:~# apt install -y ./docker-ce_26.0.1-1~ubuntu.22.04~jammy_amd64.deb")).toEqual(["docker"]);
+    expect(
+      upgraded("$ sudo wget -q -O /usr/local/sbin/runc https://github.com/opencontainers/runc/releases/download/v1.2.4/runc.amd64"),
+    ).toEqual(["runc"]);
+    expect(
+      upgraded("$ sudo curl -sSLo /usr/local/sbin/runc https://github.com/opencontainers/runc/releases/download/v1.2.4/runc.amd64"),
+    ).toEqual(["runc"]);
+    expect(upgraded("root@web1:~# unattended-upgrade -d", ["Packages that will be upgraded: docker-ce docker-ce-cli"])).toEqual(["docker"]);
+    expect(upgraded("root@web1:~# unattended-upgrade -d")).toBe("all");
+    expect(
+      upgraded("root@web1:~# apt-get install -y -qq docker-ce containerd.io", ["containerd.io is already the newest version (1.6.31-1)."]),
+    ).toEqual(["docker"]);
+    // Reading, listing and downloading elsewhere change nothing.
+    for (const line of [
+      "$ dpkg -l | grep docker",
+      "$ dpkg -s docker-ce",
+      "$ wget -O /tmp/runc.amd64 https://github.com/opencontainers/runc/releases/download/v1.2.4/runc.amd64",
+      "$ curl -fsSL https://get.docker.com -o get-docker.sh",
+      "$ unattended-upgrade --dry-run",
+    ])
+      expect(upgraded(line), line).toBeNull();
   });
 
   it("judges a failure logged before such a change on the version it replaced, or names the one read after it (review 56b F2-F4)", () => {

@@ -40,6 +40,12 @@ export const UPGRADE_MARKERS = [
   "zypper in",
   "zypper up",
   "zypper dup",
+  "zypper patch",
+  "yum localinstall",
+  "dnf localinstall",
+  "dpkg -i",
+  "dpkg --install",
+  "unattended-upgrade",
   ...CHANGE_PACKAGE_STARTS.flatMap((name) => [`setting up ${name}`, `unpacking ${name}`]),
 ];
 
@@ -76,14 +82,14 @@ function dpkgComponents(text: string): Upgraded | null {
   return setOf(parts.flatMap(componentsOf));
 }
 /** A manager's command after a shell prompt or `sudo`, in any part of a `&&` or `;` chain. */
-const MANAGER = /(?:^|\s|\/)(apt-get|apt|yum|dnf|zypper|microdnf|pacman|rpm|apk)\s+(.*)$/;
+const MANAGER = /(?:^|\s|\/)(apt-get|apt|yum|dnf|zypper|microdnf|pacman|rpm|apk|dpkg|unattended-upgrades?)(?:\s+(.*))?$/;
 /**
  * A binary put in place by hand, as the upstream install steps do: `install -m 755 runc.amd64 /usr/local/sbin/runc`, `cp
  * crun /usr/bin/crun`, `tar Cxzvf /usr/local containerd-1.6.4-linux-amd64.tar.gz` (review 56b F3: containerd 1.6.4 read
  * after its tarball was unpacked ruled out, for certain, the 1.6.3 failure logged before it). The component is the one the
  * destination's file name, or the archive's name before its version, names.
  */
-const BY_HAND = /(?:^|\s|\/)(install|cp|mv|tar)\s+(.*)$/;
+const BY_HAND = /(?:^|\s|\/)(install|cp|mv|tar|wget|curl)\s+(.*)$/;
 const INTO_BIN = /\/s?bin\/([a-z][\w.-]*)$/;
 const RELEASE_ARCHIVE = /^(?:.*\/)?([a-z][a-z0-9-]*?)-v?\d+\.\d+[\w.-]*\.(?:tar\.gz|tgz|tar\.xz|tar\.zst|tar)$/;
 /** tar's extracting option, bundled ("Cxzvf", "-xzf", "xvf") or long. */
@@ -101,10 +107,26 @@ function placedByHand(tool: string, words: readonly string[]): readonly string[]
       return named ? ownComponent(named) : [];
     });
   }
+  // A download written straight into a bin directory (`wget -O /usr/local/sbin/runc …`, `curl -sSLo …`: review 57b F2).
+  if (tool === "wget" || tool === "curl") {
+    const to = downloadedTo(tool, words);
+    const into = to ? INTO_BIN.exec(to)?.[1] : undefined;
+    return into ? ownComponent(into) : [];
+  }
   const name = INTO_BIN.exec(args.at(-1) ?? "")?.[1];
   // An installed binary copied from one bin directory to another is the same build (review 56d F6).
   if (args.length >= 2 && args.slice(0, -1).every((a) => /\/s?bin\//.test(a))) return [];
   return args.length >= 2 && name ? ownComponent(name) : [];
+}
+/** Where wget (`-O`, `--output-document`) or curl (`-o`, `--output`) writes, options bundled or not; undefined for none. */
+function downloadedTo(tool: "wget" | "curl", words: readonly string[]): string | undefined {
+  const [short, long] = tool === "wget" ? ["O", "--output-document"] : ["o", "--output"];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    if (w.startsWith(`${long}=`)) return w.slice(long.length + 1);
+    if (w === long || (/^-[A-Za-z]+$/.test(w) && w.endsWith(short))) return words[i + 1];
+  }
+  return undefined;
 }
 /** The component a binary or a release archive is of, alone: a distribution's package pulls others in, a binary none. */
 const ownComponent = (name: string): readonly string[] => installedWith(name).slice(0, 1);
@@ -162,7 +184,7 @@ const CHANGES_NOTHING =
 // apt's summary "0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded." changed nothing either (review 34a), nor
 // a question answered no: apt's "Abort.", dnf's "Operation aborted.", yum's "Exiting on user command" (review 46a F7).
 const NOTHING_DONE =
-  /\bis already the newest version\b|^E: |^Error: |\bNothing to do\b|\bUnable to locate package\b|\bNo match for argument\b|^0 upgraded, 0 newly installed, 0 to remove\b|^Abort\.$|^Operation aborted\.?$|^Exiting on user command\b/;
+  /^E: |^Error: |\bNothing to do\b|\bUnable to locate package\b|\bNo match for argument\b|^0 upgraded, 0 newly installed, 0 to remove\b|^Abort\.$|^Operation aborted\.?$|^Exiting on user command\b/;
 /**
  * The same said by one manager of its whole command: pacman stops its transaction at any "error: …" and says "there is
  * nothing to do"; rpm installs nothing of a set when one "is already installed". Not dnf's per-package "Package … is
@@ -177,8 +199,8 @@ const OUTPUT_LINES = 40;
 /** The verbs that change installed packages (apt's `update` only refreshes its lists). */
 const VERBS: Readonly<Record<string, ReadonlySet<string>>> = {
   apt: new Set(["install", "upgrade", "dist-upgrade", "full-upgrade", "reinstall"]),
-  yum: new Set(["install", "update", "upgrade", "reinstall", "distro-sync", "downgrade"]),
-  zypper: new Set(["in", "install", "up", "update", "dup", "dist-upgrade"]),
+  yum: new Set(["install", "localinstall", "update", "localupdate", "upgrade", "reinstall", "distro-sync", "downgrade"]),
+  zypper: new Set(["in", "install", "up", "update", "dup", "dist-upgrade", "patch"]),
   apk: new Set(["add", "upgrade"]),
 };
 /**
@@ -189,9 +211,11 @@ const VERBS: Readonly<Record<string, ReadonlySet<string>>> = {
 const OPERATION: Readonly<Record<string, RegExp>> = {
   pacman: /^(?:-(?:S(?![a-z]*[sicwgl])|U)[a-z]*|--sync|--upgrade)$/,
   rpm: /^(?:-[iUF][a-z]*|--install|--upgrade|--freshen)$/,
+  // dpkg installing package files (Docker's "install from a package" steps), its output not always pasted (review 57b F2).
+  dpkg: /^(?:-i|--install|--unpack)$/,
 };
 /** Verbs that, without a package, upgrade everything installed. */
-const EVERYTHING = new Set(["upgrade", "dist-upgrade", "full-upgrade", "update", "up", "dup", "distro-sync"]);
+const EVERYTHING = new Set(["upgrade", "dist-upgrade", "full-upgrade", "update", "up", "dup", "distro-sync", "patch"]);
 const FAMILY: Readonly<Record<string, string>> = {
   "apt-get": "apt",
   apt: "apt",
@@ -202,6 +226,9 @@ const FAMILY: Readonly<Record<string, string>> = {
   apk: "apk",
   pacman: "pacman",
   rpm: "rpm",
+  dpkg: "dpkg",
+  "unattended-upgrade": "unattended",
+  "unattended-upgrades": "unattended",
 };
 
 /**
@@ -243,13 +270,22 @@ export function upgradedBy(text: string, after: (count: number) => readonly stri
     }
     if (!m || ELSEWHERE.test(part.slice(0, m.index))) continue;
     const words = (m[2] ?? "").split(/\s+/).filter(Boolean);
-    if (words.some((w) => CHANGES_NOTHING.test(w))) continue;
     const family = FAMILY[m[1] ?? ""] ?? "";
+    // unattended-upgrade's `-d` is its debug output, not a download only.
+    if (words.some((w) => CHANGES_NOTHING.test(w) && !(family === "unattended" && w === "-d"))) continue;
     if (refusal(family)) continue;
     const operation = OPERATION[family];
     const args = words.filter((w, i) => !w.startsWith("-") && !VALUED_OPTION.test(words[i - 1] ?? ""));
     // A package file's name ("/var/cache/pacman/pkg/runc-1.1.15-1-x86_64.pkg.tar.zst") names its package.
-    const named = (list: readonly string[]) => list.map((p) => p.slice(p.lastIndexOf("/") + 1));
+    // So does a Debian package file's ("./docker-ce_26.0.1-1~ubuntu.22.04~jammy_amd64.deb": name_version_arch).
+    const named = (list: readonly string[]) => list.map((p) => p.slice(p.lastIndexOf("/") + 1).replace(DEB_FILE, ""));
+    if (family === "unattended") {
+      // It upgrades what its own log lists ("Packages that will be upgraded: docker-ce containerd.io"), else everything due.
+      const listed = unattendedChanges(output);
+      if (!listed) return "all";
+      for (const p of listed) for (const c of componentsOf(p)) touched.add(c);
+      continue;
+    }
     if (operation) {
       const op = words.find((w) => operation.test(w));
       if (!op) continue;
@@ -276,11 +312,40 @@ export function upgradedBy(text: string, after: (count: number) => readonly stri
       for (const p of listed) for (const c of componentsOf(p)) touched.add(c);
       continue;
     }
-    for (const p of named(packages)) for (const c of componentsOf(p)) touched.add(c);
+    // apt says "… is already the newest version" of each package it leaves alone, and changes the others (review 57b: `-qq`
+    // printed it for containerd.io alone, while docker-ce was upgraded).
+    const kept = family === "apt" ? newestAlready(output) : null;
+    for (const p of named(packages)) {
+      if (kept?.has(PACKAGE_ARG.exec(p)?.[1] ?? p)) continue;
+      for (const c of componentsOf(p)) touched.add(c);
+    }
   }
   return setOf([...touched]);
 }
 const setOf = (components: readonly string[]): Upgraded | null => (components.length ? new Set(components) : null);
+
+/** The packages apt's output says it left at the version installed ("containerd.io is already the newest version (1.6.31-1)."). */
+function newestAlready(output: readonly string[]): ReadonlySet<string> {
+  const kept = new Set<string>();
+  for (const line of output) {
+    const name = /^(\S+?)(?::[a-z0-9]+)? is already the newest version\b/.exec(line.trim())?.[1];
+    if (name) kept.add(name);
+  }
+  return kept;
+}
+const DEB_FILE = /_[^_/]+_[a-z0-9]+\.deb$/;
+/** unattended-upgrade's own list, on one line. */
+const UNATTENDED_LIST = /^(?:\S+ \S+ INFO )?Packages that will be upgraded: (.*)$/;
+function unattendedChanges(output: readonly string[]): string[] | null {
+  for (const line of output) {
+    const listed = UNATTENDED_LIST.exec(line.trim())?.[1];
+    if (listed !== undefined) {
+      const names = listed.split(/\s+/).filter(Boolean);
+      return names.length <= MAX_LISTED ? names : null;
+    }
+  }
+  return null;
+}
 
 /** apt's headings over the packages a transaction changes ("The following packages will be upgraded:"), each list indented below. */
 const APT_CHANGE_LIST = /^The following (?:NEW )?packages will be (?:upgraded|installed|DOWNGRADED):$/;
