@@ -174,14 +174,21 @@ function hedgedByCut(d: Diagnosis, truncated: NonNullable<ChatInput["truncated"]
   return { ...d, findings: d.findings.map(hedge), advisories: d.advisories.map(hedge), closest: d.closest.map(hedge) };
 }
 
+/**
+ * What the paste's own outputs gave, each with its line, as the text report and the page say it: what was read, not what
+ * each verdict was judged on (review 57d F2: "Judged on" named a bastion's kernel beside a worker's iptables, over a
+ * verdict that said the bastion was another machine).
+ */
 function factLines(d: Diagnosis): string[] {
   const out: string[] = [];
+  const at = (line: number | undefined) => (line ? ` (line ${line})` : "");
   const k = d.facts.kernel;
   const read = k ? kernelPackageNote(k) : null;
-  if (k) out.push(`kernel ${k.release}${read ? ` (${read})` : ""}${k.named ? ` [${namedKernelNote(k)}]` : ""}`);
+  if (k) out.push(`kernel ${k.release}${read ? ` (${read})` : ""}${k.named ? ` [${namedKernelNote(k)}]` : ""}${at(k.line)}`);
   const os = d.facts.os;
-  if (os) out.push(os.prettyName ?? `${os.id} ${os.versionId ?? ""}`.trim());
-  if (d.facts.iptables) out.push(`iptables ${d.facts.iptables.version}${d.facts.iptables.backend ? ` (${d.facts.iptables.backend})` : ""}`);
+  if (os) out.push(`${os.prettyName ?? `${os.id} ${os.versionId ?? ""}`.trim()}${at(os.lines?.[0])}`);
+  const ipt = d.facts.iptables;
+  if (ipt) out.push(`iptables ${ipt.version}${ipt.backend ? ` (${ipt.backend})` : ""}${at(ipt.line)}`);
   return out;
 }
 

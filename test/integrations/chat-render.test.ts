@@ -214,6 +214,42 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
     expect(long.embeds[0]?.title).toMatch(/^1\./);
   });
 
+  it("Discord: a later finding gives up its unverified notes before it goes whole, and one that goes is named (review 57d F1)", () => {
+    // Three findings of about 1,800 characters each, the third the answer's only "affected": 363 characters over.
+    const sized = (rank: number, status: "affected" | "unknown"): FindingSummary => ({
+      ...finding(rank),
+      title: `Finding ${rank}`,
+      verdict: { status, reason: huge(600, "r") },
+      keyEvidence: { kind: "log", line: rank, text: huge(300, "e"), signature: "s", weight: 1 },
+      fixSteps: [huge(300, "f")],
+      moreFixSteps: 0,
+      unverified: [huge(640, "u")],
+    });
+    const answer: ChatAnswer = {
+      ...oversized,
+      findings: [sized(1, "unknown"), sized(2, "unknown"), sized(3, "affected")],
+      more: 0,
+      advisories: [],
+      moreAdvisories: 0,
+      outliers: [],
+      closest: [],
+      facts: [],
+      notes: [],
+      truncated: null,
+    };
+    const room = renderDiscord(answer);
+    expect(room.embeds.map((e) => e.title)).toEqual(["1. Finding 1", "2. Finding 2", "3. Finding 3"]);
+    expect(room.embeds[2]?.fields?.map((f) => f.name)).not.toContain("Unverified");
+    expect(room.content).toMatch(/did not fit Discord's 6,000 characters: /);
+    // Where even that is too little, the finding left out is named with its verdict.
+    const tight = renderDiscord({
+      ...answer,
+      findings: answer.findings.map((f) => ({ ...f, verdict: { ...f.verdict, reason: huge(1900, "r") } })),
+    });
+    expect(tight.embeds.length).toBeLessThan(3);
+    expect(tight.content).toMatch(/not shown: .*3\. `record-3-a+` \(affected\)/);
+  });
+
   it("Discord: a nodes list longer than the room the findings leave is cut at whole nodes, not dropped (review 52e F3)", () => {
     const one: FindingSummary = {
       ...finding(1),

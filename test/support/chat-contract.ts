@@ -508,8 +508,10 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
     const body = (await shared.json()) as { type: number; data: DiscordData };
     expect(body.type).toBe(4);
     expect(body.data.flags).toBeUndefined();
-    // The answer's own text goes with it: its heading and the host facts the verdicts were judged on.
-    expect(answer.content).toMatch(/^\*\*known-bugs: \d+ known bugs? match(es)?\*\*\nJudged on: kernel 5\.15\.0-127-generic/);
+    // The answer's own text goes with it: its heading and the host facts read from the paste, each with its line.
+    expect(answer.content).toMatch(
+      /^\*\*known-bugs: \d+ known bugs? match(es)?\*\*\nRead from the paste: kernel 5\.15\.0-127-generic .*\\?\(line 1\\?\)/,
+    );
     expect(body.data.content).toBe(`Shared by <@42>\n${answer.content}`);
     expect(body.data.embeds).toEqual(answer.embeds);
     expect(body.data.components.flatMap((r) => r.components).map((b) => b.custom_id)).not.toContain("share");

@@ -120,7 +120,7 @@ async function component(c: Context<ChatEnv>, i: Interaction) {
     const message = i.message;
     if (!message?.embeds.length) return reply(c, { content: "There is no answer to share." }, true);
     const components = message.components.filter((row) => !JSON.stringify(row).includes(`"custom_id":"${SHARE_ID}"`));
-    // The answer's own text (its heading, "Judged on", what was left out) under who shared it, in whole lines.
+    // The answer's own text (its heading, what was read from the paste, what was left out) under who shared it, in whole lines.
     const by = userId ? `Shared by <@${userId}>` : "Shared";
     const lines = message.content ? message.content.split("\n") : [];
     const kept = lines.slice(0, fittingLines(lines, DISCORD_LIMITS.content, by.length));

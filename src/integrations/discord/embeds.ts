@@ -63,6 +63,7 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
   const out: DiscordMessage = { content: "", embeds: [], components: [] };
   // Each finding's vote buttons, with its embed: a finding left out for size leaves no buttons behind.
   const votes: Array<[APIEmbed, APIActionRowComponent<APIButtonComponentWithCustomId>]> = [];
+  const findingOf = new Map<APIEmbed, FindingSummary>();
   /** Embeds dropped last when the answer is over Discord's limit (fitEmbeds). */
   const kept = new Set<APIEmbed>();
   switch (answer.kind) {
@@ -109,7 +110,7 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
           ? `**${findingsHeadline(n, answer.findings, answer.more)}**`
           : `**known-bugs: no known bug matched${answer.truncated ? " the part read" : ""}**`,
       ];
-      if (answer.facts.length) lines.push(`Judged on: ${md(answer.facts.join(" · "))}`);
+      if (answer.facts.length) lines.push(`Read from the paste: ${md(answer.facts.join(" · "))}`);
       if (answer.truncated) lines.push(`✂️ ${leftOutNote(answer.truncated)}`);
       for (const note of answer.notes) lines.push(`⚠️ ${md(note)}`);
       if (answer.more) lines.push(`${plural(answer.more, "more finding")} not shown: the full report is one POST /diagnose away.`);
@@ -117,6 +118,7 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
       for (const f of answer.findings) {
         const embed = findingEmbed(f, opts.publicUrl, n > 1);
         out.embeds.push(embed);
+        findingOf.set(embed, f);
         const row = feedbackRow(f, answer.kb.version);
         if (row) votes.push([embed, row]);
       }
@@ -184,9 +186,14 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
   out.components.push(...votes.filter(([embed]) => out.embeds.includes(embed)).map(([, row]) => row));
   if (opts.shareButton) out.components.push({ type: ACTION_ROW, components: [button(SHARE_ID, "Share in channel", STYLE.primary)] });
   if (dropped) {
-    // Right under the heading, where a long "Judged on" line cannot push it past the 2,000 characters.
+    // Right under the heading, where a long "Read from the paste" line cannot push it past the 2,000 characters.
     const [heading = "", ...rest] = out.content.split("\n");
-    const note = `${plural(dropped, "more part")} of this answer (findings, fix steps, advisories or nodes) did not fit Discord's 6,000 characters: the full report is one POST /diagnose away.`;
+    // A finding left out is named, with its verdict: "1 more part" hid the one "affected" finding of three (review 57d F1).
+    const gone = [...findingOf]
+      .filter(([embed]) => !out.embeds.includes(embed))
+      .map(([, f]) => `${f.rank}. ${code(f.id)} (${verdictLabel(f.verdict)})`);
+    const named = gone.length ? `; not shown: ${gone.join(", ")}` : "";
+    const note = `${plural(dropped, "more part")} of this answer (findings, fix steps, advisories or nodes) did not fit Discord's 6,000 characters${named}: the full report is one POST /diagnose away.`;
     out.content = clamp([heading, note, ...rest].filter(Boolean).join("\n"), DISCORD_LIMITS.content);
   }
   return out;
@@ -362,6 +369,19 @@ function fitEmbeds(embeds: APIEmbed[], kept: ReadonlySet<APIEmbed> = new Set()):
     const [dropped] = embeds.splice(at, 1);
     total -= dropped ? embedSize(dropped) : 0;
   };
+  // A later finding first gives up its last fields (what is unverified, the later fix steps), keeping its verdict and first
+  // fix field, before any finding goes whole (review 57d F1: the one "affected" finding of three went whole, 363 characters
+  // over, where its unverified notes alone were 655).
+  let shrunk = 0;
+  for (let at = embeds.length - 1; total > DISCORD_LIMITS.total && at > 0; at--) {
+    const fields = (embeds[at] as APIEmbed).fields;
+    if (kept.has(embeds[at] as APIEmbed) || !fields) continue;
+    while (total > DISCORD_LIMITS.total && fields.length > 1) {
+      const field = fields.pop();
+      total -= field ? field.name.length + field.value.length : 0;
+      shrunk = 1;
+    }
+  }
   for (let at = embeds.length - 1; total > DISCORD_LIMITS.total && at > 0; at--) if (!kept.has(embeds[at] as APIEmbed)) dropAt(at);
   // Left with the first finding and the kept parts: the end of the first finding's description (its evidence excerpt),
   // then its last fields (references, the last fix steps) give way before a kept part does (review 33d: a long first
@@ -373,7 +393,6 @@ function fitEmbeds(embeds: APIEmbed[], kept: ReadonlySet<APIEmbed> = new Set()):
     first.description = clamp(first.description, room);
   }
   // Fields it gives up are parts left out too: the answer's note counts them (review 33e: fix steps went without a word).
-  let shrunk = 0;
   while (first && total > DISCORD_LIMITS.total && embeds.length > 1 && (first.fields?.length ?? 0) > 1) {
     const field = first.fields?.pop();
     total -= field ? field.name.length + field.value.length : 0;

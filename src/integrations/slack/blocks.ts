@@ -111,7 +111,7 @@ function diagnosis(answer: Extract<ChatAnswer, { kind: "diagnosis" }>, opts: Ren
   const none = answer.truncated ? "known-bugs: no known bug matched the part read" : "known-bugs: no known bug matched";
   blocks.push(header(n ? findingsHeadline(n, answer.findings, answer.more) : none));
   const notes: string[] = [];
-  if (answer.facts.length) notes.push(`Judged on: ${esc(answer.facts.join(" · "))}`);
+  if (answer.facts.length) notes.push(`Read from the paste: ${esc(answer.facts.join(" · "))}`);
   if (answer.truncated) notes.push(`:scissors: ${leftOutNote(answer.truncated)} Send the whole text to POST /diagnose.`);
   for (const note of answer.notes) notes.push(`:warning: ${esc(note)}`);
   if (notes.length) blocks.push(context(...notes));
