@@ -429,6 +429,35 @@ describe("the host's own component versions", () => {
     expect(
       upgraded("root@web1:~# apt-get install -y -qq docker-ce containerd.io", ["containerd.io is already the newest version (1.6.31-1)."]),
     ).toEqual(["docker"]);
+    // dnf's, yum's and zypper's own transaction lists of an upgrade of everything (review 57b F3: runc left out was "unknown").
+    const dnfUpgrade = [
+      "Dependencies resolved.",
+      " Package            Arch       Version                 Repository       Size",
+      "Upgrading:",
+      " openssl-libs       x86_64     1:3.2.2-6.el9_5         baseos          2.3 M",
+      " tzdata             noarch     2024b-2.el9             appstream       836 k",
+      "",
+      "Transaction Summary",
+      "Upgraded:",
+      "  openssl-libs-1:3.2.2-6.el9_5.x86_64   tzdata-2024b-2.el9.noarch",
+      "Complete!",
+    ];
+    expect(upgraded("[root@node1 ~]# dnf upgrade -y", dnfUpgrade)).toBeNull();
+    const withRunc = dnfUpgrade.map((l) =>
+      l.replace(" tzdata             noarch     2024b-2.el9      ", " runc               x86_64     4:1.2.4-1.el9    "),
+    );
+    expect(upgraded("[root@node1 ~]# dnf upgrade -y", withRunc)).toEqual(["runc"]);
+    expect(
+      upgraded("web-1:~ # zypper up", [
+        "The following 2 packages are going to be upgraded:",
+        "  containerd runc",
+        "2 packages to upgrade.",
+      ]),
+    ).toEqual(["containerd", "runc"]);
+    // A list still running where the output read ends (40 lines, no prompt after) may go on past it: everything may change.
+    const long = ["The following packages will be upgraded:", ...Array.from({ length: 39 }, (_, i) => `  libfoo${i} libbar${i}`)];
+    expect(upgraded("root@worker-1:~# apt-get upgrade -y", long)).toBe("all");
+    expect(upgraded("root@worker-1:~# apt-get upgrade -y", [...long.slice(0, 30), "30 upgraded, 0 newly installed."])).toBeNull();
     // Reading, listing and downloading elsewhere change nothing.
     for (const line of [
       "$ dpkg -l | grep docker",

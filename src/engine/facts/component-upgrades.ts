@@ -245,6 +245,8 @@ export function upgradedBy(text: string, after: (count: number) => readonly stri
   const printed = after(OUTPUT_LINES);
   const end = printed.findIndex((l) => PROMPT.test(l) || TRACE.test(l));
   const output = end < 0 ? printed : printed.slice(0, end);
+  // Output read up to the window's end, no prompt after it: a list still running there may go on past it.
+  const cut = end < 0 && printed.length >= OUTPUT_LINES;
   if (output.some((l) => NOTHING_DONE.test(l.trim()))) return null;
   const touched = new Set<string>();
   // Read once per command, whatever its chain repeats (review 57a F3: each part of `pacman -S a && pacman -S b && …` read
@@ -291,7 +293,7 @@ export function upgradedBy(text: string, after: (count: number) => readonly stri
       if (!op) continue;
       // pacman's own list of what its transaction changes ("Packages (2) curl-8.11.1-1 libcurl-8.11.1-1"), where its output
       // shows it: not what it skipped as up to date, nor a package the ones named pull (review 56d F6).
-      if (family === "pacman" && pacmanList === undefined) pacmanList = pacmanChanges(output);
+      if (family === "pacman" && pacmanList === undefined) pacmanList = pacmanChanges(output, cut);
       const listed = family === "pacman" ? pacmanList : null;
       if (listed) {
         // The list holds every package the transaction changes, its dependencies too: each is its own component only.
@@ -306,8 +308,10 @@ export function upgradedBy(text: string, after: (count: number) => readonly stri
     const [verb, ...packages] = args;
     if (!verb || !VERBS[family]?.has(verb)) continue;
     if (!packages.length && EVERYTHING.has(verb)) {
-      // apt's own list of what the upgrade changes, where its output shows it: not the packages it kept back (review 56b F4).
-      const listed = family === "apt" ? aptChanges(output) : null;
+      // The manager's own list of what the upgrade changes, where its output shows it: not the packages apt kept back (review
+      // 56b F4), nor those dnf's, yum's or zypper's transaction leaves out (review 57b F3).
+      const listed =
+        family === "apt" ? aptChanges(output, cut) : family === "yum" || family === "zypper" ? transactionChanges(output, cut) : null;
       if (!listed) return "all";
       for (const p of listed) for (const c of componentsOf(p)) touched.add(c);
       continue;
@@ -352,14 +356,14 @@ const APT_CHANGE_LIST = /^The following (?:NEW )?packages will be (?:upgraded|in
 /** pacman's transaction list, its packages with their versions, wrapped onto indented lines. */
 const PACMAN_LIST = /^Packages \(\d+\)\s+(.*)$/;
 /** The packages pacman's output lists as its transaction, or null where it shows none. */
-function pacmanChanges(output: readonly string[]): string[] | null {
+function pacmanChanges(output: readonly string[], cut: boolean): string[] | null {
   const at = output.findIndex((l) => PACMAN_LIST.test(l.trim()));
   if (at < 0) return null;
   const words = [PACMAN_LIST.exec((output[at] as string).trim())?.[1] ?? ""];
-  for (const line of output.slice(at + 1)) {
-    if (!/^\s{4,}\S/.test(line)) break;
-    words.push(line.trim());
-  }
+  let next = at + 1;
+  for (; next < output.length && /^\s{4,}\S/.test(output[next] as string); next++) words.push((output[next] as string).trim());
+  // A list running to the end of a cut output may go on past it.
+  if (cut && next >= output.length) return null;
   const names = words.join(" ").split(/\s+/).filter(Boolean);
   return names.length <= MAX_LISTED ? names : null;
 }
@@ -369,8 +373,36 @@ function pacmanChanges(output: readonly string[]): string[] | null {
  */
 const MAX_LISTED = 10_000;
 
+/**
+ * dnf's and yum's transaction headings: the table before the question ("Upgrading:", a row per package, its name first) and
+ * the summary after it ("Upgraded:", package builds side by side); zypper's "The following 2 packages are going to be
+ * upgraded:" with the names below.
+ */
+const TRANSACTION_TABLE =
+  /^(?:Upgrading|Updating|Installing|Downgrading|Reinstalling|Installing dependencies|Installing weak dependencies|Updating dependencies|Installing for dependencies|Updating for dependencies):$/;
+const TRANSACTION_DONE =
+  /^(?:Upgraded|Updated|Installed|Downgraded|Reinstalled|Dependency Updated|Dependency Installed)(?: \(\d+\))?:$|^The following (?:\d+ )?(?:NEW )?packages? (?:is|are) going to be (?:upgraded|installed|downgraded|reinstalled):$/;
+/** The packages a dnf, yum or zypper transaction's output lists, or null where it shows none (the output was not pasted). */
+function transactionChanges(output: readonly string[], cut: boolean): string[] | null {
+  let listed: string[] | null = null;
+  let section: "table" | "done" | null = null;
+  for (const line of output) {
+    const t = line.trim();
+    if (TRANSACTION_TABLE.test(t)) section = "table";
+    else if (TRANSACTION_DONE.test(t)) section = "done";
+    else if (section && /^\s/.test(line) && t) {
+      listed ??= [];
+      // A table row names its package first (then its architecture, version, repository, size); a summary lists builds.
+      const words = t.split(/\s+/);
+      for (const name of section === "table" ? words.slice(0, 1) : words) listed.push(name);
+      if (listed.length > MAX_LISTED) return null;
+    } else section = null;
+  }
+  return cut && section ? null : listed;
+}
+
 /** The packages apt's output lists under its change headings, or null where it shows none (the output was not pasted). */
-function aptChanges(output: readonly string[]): string[] | null {
+function aptChanges(output: readonly string[], cut: boolean): string[] | null {
   let listed: string[] | null = null;
   let inList = false;
   for (const line of output) {
@@ -382,7 +414,7 @@ function aptChanges(output: readonly string[]): string[] | null {
       if ((listed?.length ?? 0) > MAX_LISTED) return null;
     } else inList = false;
   }
-  return listed;
+  return cut && inList ? null : listed;
 }
 
 /** The components a line of their output names ("Kubernetes v1.23.6", "containerd containerd.io 1.6.2", docker info's "Server Version"). */
