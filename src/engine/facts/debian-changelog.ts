@@ -2,8 +2,10 @@
  * Which uploads of Debian's `linux` package built each ABI name, read from the package's debian/changelog. Debian's
  * `uname -r` before trixie names an ABI ("6.1.0-24-amd64"), not a version: the ABI is raised by an upload whose
  * changelog says "Bump ABI to 24" (or "Set ABI to 1" at a branch's first upload), and every later upload of the branch
- * keeps it until the next bump. An upload that says "Delete ABI name suffix" moved the branch to versioned names
- * ("6.1.148+deb12-amd64"); it is kept in the last ABI's list, since whether it still carried the old name is not said.
+ * keeps it until the next bump. From the upload that says "Delete ABI name suffix" (with "Generate kernel ABI name suffix
+ * automatically if not configured") each upload takes the next number: bookworm's 6.1.148-1 is 6.1.0-39, 6.1.170-3 is
+ * 6.1.0-47 and 6.1.176-1 is 6.1.0-50, as the archive's linux-image-6.1.0-47-amd64 and -50-amd64 say; bullseye's 5.10.251-5
+ * to 5.10.262-1 are 5.10.0-43 to -46 (review 57e F3: the first version kept 6.1.148-1 under ABI 38).
  */
 
 /** Per ABI number, the package versions built under it, oldest first. */
@@ -13,7 +15,7 @@ export interface BranchAbis {
   /** The upstream branch of the changelog's newest upload ("6.1"): the release's own, the only one it tells in full. */
   branch: string;
   uploads: AbiUploads;
-  /** The branch moved to versioned names, so its last ABI's list is closed. */
+  /** The branch's ABI is generated, one number per upload, so every list is closed, its last one too. */
   ended: boolean;
   /** Uploads after the branch's first numeric ABI whose ABI the changelog leaves open ("Set ABI to trunk"). */
   unplaced: string[];
@@ -62,14 +64,16 @@ export function changelogAbis(changelog: string): BranchAbis | null {
   // branch's uploads move its ABI.
   let abi: number | null = null;
   for (const upload of newestFirst.reverse()) {
-    if (branchOf(upload.version) !== branch || own.ended) continue;
+    if (branchOf(upload.version) !== branch) continue;
+    if (upload.suffixDeleted) own.ended = true;
     if (upload.abi !== undefined) abi = /^\d+$/.test(upload.abi) ? Number(upload.abi) : null;
+    // Generated: the next number, unless this very upload set one (bullseye's 5.10.244-1 bumped to 36 as it deleted the suffix).
+    else if (own.ended && abi !== null) abi += 1;
     if (abi === null) {
       if (Object.keys(own.uploads).length) own.unplaced.push(upload.version);
     } else {
       own.uploads[abi] = [...(own.uploads[abi] ?? []), upload.version];
     }
-    if (upload.suffixDeleted) own.ended = true;
   }
   return own;
 }
