@@ -1684,6 +1684,12 @@ describe("a reboot typed at the prompt", () => {
       `${P} echo b > /proc/sysrq-trigger`,
       `${P} poweroff`,
       `${P} rpm-ostree upgrade --reboot`,
+      // Review 57e F1: sysrq as a user writes it, in a shell's string, a subshell sent to the background, behind a wrapper.
+      `${P} echo b | sudo tee /proc/sysrq-trigger`,
+      `${P} sudo sh -c "echo b > /proc/sysrq-trigger"`,
+      `${P} dnf upgrade -y kernel && (sleep 2; sudo reboot) &`,
+      `${P} sudo -u root nohup reboot`,
+      `${P} sudo systemctl start reboot.target`,
     ]) {
       const v = await verdictOf(crash, upgrade, typed, uname("6.8.12-300.fc40.x86_64"));
       expect(v?.status, typed).toBe("unknown");
@@ -1695,6 +1701,10 @@ describe("a reboot typed at the prompt", () => {
       `${P} shutdown -c`,
       `${P} shutdown -k now`,
       `${P} kexec -l /boot/vmlinuz-6.8.12-300.fc40.x86_64 --reuse-cmdline`,
+      // The command ssh runs is `last` (review 57e F5); a reboot's word in other commands.
+      `$ ssh root@nfs01 last reboot`,
+      `${P} systemctl status reboot.target`,
+      `${P} grep -r reboot /etc/cron.d`,
     ]) {
       const v = await verdictOf(uname("6.8.10-300.fc40.x86_64"), crash, typed, uname("6.8.10-300.fc40.x86_64"));
       expect(v, typed).toMatchObject({ status: "affected", level: "verified" });

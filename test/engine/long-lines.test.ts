@@ -42,6 +42,9 @@ const LONG_LINES: Record<string, string> = {
   "an archive name of hyphens and versions": `$ tar xzf ${"a-1.1".repeat(N / 5)}.tar.gz`,
   "a dnf cleanup line of hyphens and versions": `  Cleanup          : ${"runc-1.1".repeat(N / 8)}.x86_64 1/1`,
   "a reboot after many options": `$ sudo systemctl ${"-q ".repeat(N / 3)}x`,
+  // A run of options that take a value was split every way before a host or a command (this round's ssh and sudo readers).
+  "an ssh command of options only": `$ ssh${" -p".repeat(300)}`,
+  "a sudo command of options only": `$ sudo${" -u".repeat(300)}`,
   // A journalctl command line was tried for a reversed read at every "journalctl" to its end (review 57a F5: 300 KB, 5-7 s).
   "a journalctl command repeated on one line": `$ ${"journalctl -b ".repeat(N / 14)}`,
   // apt's list of what an upgrade changes was spread into one call's arguments (review 57a F2: 500,000 words threw).

@@ -51,27 +51,75 @@ export function earlierBoot(
  * off after which the machine answers again, sysrq's reboot, rpm-ostree's `--reboot`): the kernel runs anew, perhaps
  * another one (a kernel just installed). Not `systemctl soft-reboot`, which keeps the kernel, nor `shutdown -c` or `-k`.
  */
-const REBOOT = String.raw`(?:sudo\s+(?:-\S+\s+)*)?(?:\/(?:usr\/)?s?bin\/)?(?:reboot|poweroff|halt|systemctl\s+(?:-\S+\s+)*(?:reboot|kexec|poweroff|halt)|shutdown\s+(?!(?:\S+\s+)*?-[a-zA-Z]*[ck](?:\s|$))(?:-\S+\s+)*(?:-[a-zA-Z]*[rhP][a-zA-Z]*|--reboot|--poweroff|--halt|now)|(?:tel)?init\s+[06]|kexec\s+(?:-e|--exec)|echo\s+[bo]\s*>\s*\/proc\/sysrq-trigger|rpm-ostree\s+\S+(?:\s+\S+)*?\s+(?:--reboot|-r))(?=[\s;&|'"]|$)`;
+const REBOOT = String.raw`(?:\/(?:usr\/)?s?bin\/)?(?:reboot|poweroff|halt|systemctl\s+(?:-\S+\s+)*(?:reboot|kexec|poweroff|halt|(?:start|isolate)\s+(?:reboot|poweroff|kexec)\.target)|shutdown\s+(?!(?:\S+\s+)*?-[a-zA-Z]*[ck](?:\s|$))(?:-\S+\s+)*(?:-[a-zA-Z]*[rhP][a-zA-Z]*|--reboot|--poweroff|--halt|now)|(?:tel)?init\s+[06]|kexec\s+(?:-e|--exec)|echo\s+[bo]\s*>\s*\/proc\/sysrq-trigger|rpm-ostree\s+\S+(?:\s+\S+)*?\s+(?:--reboot|-r))(?=[\s;&|'")}]|$)`;
 const REBOOT_PART = new RegExp(`^${REBOOT}`);
-const SSH = /^(?:sudo\s+)?ssh\s/;
-/** `ssh <host> reboot`, options anywhere before it, up to the first separator. */
-const SSH_REBOOT = new RegExp(String.raw`^(?:sudo\s+)?ssh\s[^;&|]*?\s['"]?${REBOOT}`);
-/** The command `ssh <host>` runs there, quoted: a chain of its own. */
-const SSH_QUOTED = /^(?:sudo\s+)?ssh\s[^'"]*?(?:'([^']*)'|"([^"]*)")/;
+/** sysrq's reboot written as a user may (`echo b | sudo tee /proc/sysrq-trigger`). */
+const SYSRQ_TEE = /\becho\s+[bo]\s*\|\s*(?:sudo\s+)?tee\s+(?:-a\s+)?\/proc\/sysrq-trigger\b/;
 /**
- * Whether a command line reboots the machine it runs at: any part of a `;` or `&&` chain (`dnf upgrade -y kernel &&
- * reboot`, `sync; reboot`: review 57b F1), or of the command `ssh <host>` runs there (a jump host's `ssh root@nfs01
- * reboot`, `ssh nfs01 'dnf -y upgrade kernel && reboot'`: reviews 56d F5, 57b F1), whose machine is the target's. A part
- * after an unquoted ssh command runs at the prompt's machine, not the target the line is read as, and is not read.
+ * What runs the command after it on the same machine: a privilege (`sudo -u root`, `doas`), a wrapper (`nohup`, `time`,
+ * `exec`), a group's or a loop's opening (`(`, `{`, `do`, `then`).
+ */
+const WRAPPER = /^(?:[({]\s*|(?:do|then|else|time|nohup|exec|doas|env)\s+)/;
+/** A shell or `su` given the command as a string (`sudo sh -c "echo b > /proc/sysrq-trigger"`, `su -c reboot`). */
+const STRING_COMMAND = /^(?:(?:ba|da|z)?sh\s+-c|su\s+(?:-\s+|-l\s+)?(?:[\w.-]+\s+)?-c)\s+(?:'([^']*)'|"([^"]*)"|(\S+))/;
+const QUOTED = /^(?:'([^']*)'|"([^"]*)")/;
+/**
+ * Whether a command line reboots the machine it runs at: any part of a `;`, `&&`, `||` or `&` chain (`dnf upgrade -y kernel
+ * && reboot`, `sync; reboot`, `(sleep 2; sudo reboot) &`: reviews 57b F1, 57e F1), behind a privilege or a wrapper, in a
+ * string a shell or `su` runs, or as the command `ssh <host>` runs there (a jump host's `ssh root@nfs01 reboot`, `ssh nfs01
+ * 'dnf -y upgrade kernel && reboot'`: reviews 56d F5, 57b F1) when the line starts with it, the line being the target's.
+ * An ssh in a later part runs at another machine than the line's, and the command after an unquoted ssh command at the
+ * prompt's own: neither is read (nor `ssh node1 last reboot`, whose remote command is `last`).
  */
 export function rebootsMachine(command: string): boolean {
   if (command.length > MAX_COMMAND) return false;
-  if (!SSH.test(command)) return chainParts(command).some((part) => REBOOT_PART.test(part.trim()));
-  if (SSH_REBOOT.test(command)) return true;
-  const quoted = SSH_QUOTED.exec(command);
-  return !!quoted && chainParts(quoted[1] ?? quoted[2] ?? "").some((part) => REBOOT_PART.test(part.trim()));
+  const remote = sshRemote(unwrap(command));
+  if (remote === null) return reboots(command, 0);
+  const quoted = QUOTED.exec(remote);
+  return reboots(quoted ? (quoted[1] ?? quoted[2] ?? "") : (chainParts(remote)[0] ?? ""), 0);
 }
-const chainParts = (command: string) => command.split(/;|&&|\|\|/);
+
+function reboots(command: string, depth: number): boolean {
+  if (SYSRQ_TEE.test(command)) return true;
+  return chainParts(command).some((raw) => {
+    const part = unwrap(raw.trim());
+    const string = STRING_COMMAND.exec(part);
+    if (string) return depth < 2 && reboots(string[1] ?? string[2] ?? string[3] ?? "", depth + 1);
+    return !/^ssh\s/.test(part) && REBOOT_PART.test(part);
+  });
+}
+
+/** A command without the wrappers before it (a few at most: `sudo nohup reboot`). */
+function unwrap(part: string): string {
+  let rest = part;
+  for (let k = 0; k < 4; k++) {
+    const wrapper = WRAPPER.exec(rest);
+    const after = wrapper ? rest.slice(wrapper[0].length) : afterOptions(rest, "sudo", /^-[ugCDhprtTU]$/);
+    if (after === null) break;
+    rest = after.trimStart();
+  }
+  return rest;
+}
+
+/**
+ * What follows a command's options (`sudo -u root reboot` → `reboot`), word by word (a pattern of alternatives would retry
+ * every split of a run of options); null when the text is not that command, or is options only.
+ */
+function afterOptions(text: string, command: string, takesValue: RegExp): string | null {
+  const words = text.split(/(\s+)/);
+  if (words[0] !== command) return null;
+  let at = 2;
+  while (at < words.length && words[at]?.startsWith("-")) at += takesValue.test(words[at] as string) ? 4 : 2;
+  return at < words.length ? words.slice(at).join("") : null;
+}
+
+/** The command `ssh [options] <host>` runs there ("" for none), or null when the text is no ssh command. */
+function sshRemote(text: string): string | null {
+  const afterHost = afterOptions(text, "ssh", /^-[a-zA-Z]*[BbcDEeFIiJLlmOoPpQRSWw]$/);
+  if (afterHost === null) return null;
+  return afterHost.replace(/^\S+\s*/, "").trim();
+}
+const chainParts = (command: string) => command.split(/;|&&|\|\||&(?!>)/);
 
 /**
  * What systemd and sysvinit print when they refuse a reboot: polkit's "Failed to reboot system via logind: Interactive
