@@ -458,6 +458,24 @@ describe("the host's own component versions", () => {
     const long = ["The following packages will be upgraded:", ...Array.from({ length: 39 }, (_, i) => `  libfoo${i} libbar${i}`)];
     expect(upgraded("root@worker-1:~# apt-get upgrade -y", long)).toBe("all");
     expect(upgraded("root@worker-1:~# apt-get upgrade -y", [...long.slice(0, 30), "30 upgraded, 0 newly installed."])).toBeNull();
+    // Review 57e F2: Docker's convenience script, package files by a glob, security-only updates, other apt front ends,
+    // PackageKit and snap.
+    expect(upgraded("$ curl -fsSL https://get.docker.com | sudo sh")).toEqual(["containerd", "docker", "runc"]);
+    expect(upgraded("$ sudo sh get-docker.sh")).toEqual(["containerd", "docker", "runc"]);
+    expect(upgraded("$ sudo dpkg -i *.deb")).toBe("all");
+    expect(upgraded("$ sudo apt install -y ./*.deb")).toBe("all");
+    for (const line of ["$ sudo dnf upgrade-minimal -y", "$ sudo yum update-minimal -y --security", "$ sudo aptitude safe-upgrade -y"])
+      expect(upgraded(line), line).toBe("all");
+    expect(upgraded("$ sudo nala upgrade -y")).toBe("all");
+    expect(upgraded("$ sudo pkcon update -y")).toBe("all");
+    expect(upgraded("$ sudo snap refresh docker")).toEqual(["docker"]);
+    for (const line of [
+      "$ snap list docker",
+      "$ curl -fsSL https://get.docker.com -o get-docker.sh",
+      "$ cat get-docker.sh",
+      "$ ssh node2 'curl -fsSL https://get.docker.com | sh'",
+    ])
+      expect(upgraded(line), line).toBeNull();
     // Reading, listing and downloading elsewhere change nothing.
     for (const line of [
       "$ dpkg -l | grep docker",

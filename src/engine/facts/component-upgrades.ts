@@ -46,6 +46,13 @@ export const UPGRADE_MARKERS = [
   "dpkg -i",
   "dpkg --install",
   "unattended-upgrade",
+  "get.docker.com",
+  "get-docker.sh",
+  "aptitude ",
+  "nala ",
+  "pkcon ",
+  "snap refresh",
+  "snap install",
   ...CHANGE_PACKAGE_STARTS.flatMap((name) => [`setting up ${name}`, `unpacking ${name}`]),
 ];
 
@@ -82,7 +89,8 @@ function dpkgComponents(text: string): Upgraded | null {
   return setOf(parts.flatMap(componentsOf));
 }
 /** A manager's command after a shell prompt or `sudo`, in any part of a `&&` or `;` chain. */
-const MANAGER = /(?:^|\s|\/)(apt-get|apt|yum|dnf|zypper|microdnf|pacman|rpm|apk|dpkg|unattended-upgrades?)(?:\s+(.*))?$/;
+const MANAGER =
+  /(?:^|\s|\/)(apt-get|apt|aptitude|nala|pkcon|snap|yum|dnf|zypper|microdnf|pacman|rpm|apk|dpkg|unattended-upgrades?)(?:\s+(.*))?$/;
 /**
  * A binary put in place by hand, as the upstream install steps do: `install -m 755 runc.amd64 /usr/local/sbin/runc`, `cp
  * crun /usr/bin/crun`, `tar Cxzvf /usr/local containerd-1.6.4-linux-amd64.tar.gz` (review 56b F3: containerd 1.6.4 read
@@ -198,8 +206,21 @@ const NOTHING_DONE_BY: Readonly<Record<string, RegExp>> = {
 const OUTPUT_LINES = 40;
 /** The verbs that change installed packages (apt's `update` only refreshes its lists). */
 const VERBS: Readonly<Record<string, ReadonlySet<string>>> = {
-  apt: new Set(["install", "upgrade", "dist-upgrade", "full-upgrade", "reinstall"]),
-  yum: new Set(["install", "localinstall", "update", "localupdate", "upgrade", "reinstall", "distro-sync", "downgrade"]),
+  apt: new Set(["install", "upgrade", "dist-upgrade", "full-upgrade", "safe-upgrade", "reinstall"]),
+  yum: new Set([
+    "install",
+    "localinstall",
+    "update",
+    "localupdate",
+    "upgrade",
+    "update-minimal",
+    "upgrade-minimal",
+    "reinstall",
+    "distro-sync",
+    "downgrade",
+  ]),
+  pkcon: new Set(["install", "install-local", "update"]),
+  snap: new Set(["install", "refresh"]),
   zypper: new Set(["in", "install", "up", "update", "dup", "dist-upgrade", "patch"]),
   apk: new Set(["add", "upgrade"]),
 };
@@ -215,10 +236,27 @@ const OPERATION: Readonly<Record<string, RegExp>> = {
   dpkg: /^(?:-i|--install|--unpack)$/,
 };
 /** Verbs that, without a package, upgrade everything installed. */
-const EVERYTHING = new Set(["upgrade", "dist-upgrade", "full-upgrade", "update", "up", "dup", "distro-sync", "patch"]);
+const EVERYTHING = new Set([
+  "upgrade",
+  "dist-upgrade",
+  "full-upgrade",
+  "safe-upgrade",
+  "update",
+  "update-minimal",
+  "upgrade-minimal",
+  "up",
+  "dup",
+  "distro-sync",
+  "patch",
+  "refresh",
+]);
 const FAMILY: Readonly<Record<string, string>> = {
   "apt-get": "apt",
   apt: "apt",
+  aptitude: "apt",
+  nala: "apt",
+  pkcon: "pkcon",
+  snap: "snap",
   yum: "yum",
   dnf: "yum",
   microdnf: "yum",
@@ -264,6 +302,13 @@ export function upgradedBy(text: string, after: (count: number) => readonly stri
   };
   let pacmanList: string[] | null | undefined;
   for (const part of text.split(/&&|;|\|\|/)) {
+    // Docker's convenience script, piped from get.docker.com or run as downloaded: it installs or upgrades Docker's packages
+    // (review 57e F2).
+    const script = DOCKER_SCRIPT.exec(part);
+    if (script && !ELSEWHERE.test(part.slice(0, script.index))) {
+      for (const p of ["docker-ce", "containerd.io"]) for (const c of componentsOf(p)) touched.add(c);
+      continue;
+    }
     const m = MANAGER.exec(part);
     const hand = m ? null : BY_HAND.exec(part);
     if (hand && !ELSEWHERE.test(part.slice(0, hand.index))) {
@@ -281,6 +326,8 @@ export function upgradedBy(text: string, after: (count: number) => readonly stri
     // A package file's name ("/var/cache/pacman/pkg/runc-1.1.15-1-x86_64.pkg.tar.zst") names its package.
     // So does a Debian package file's ("./docker-ce_26.0.1-1~ubuntu.22.04~jammy_amd64.deb": name_version_arch).
     const named = (list: readonly string[]) => list.map((p) => p.slice(p.lastIndexOf("/") + 1).replace(DEB_FILE, ""));
+    // Package files named by a glob (`dpkg -i *.deb`, `apt install ./*.deb`): any package may be among them.
+    if (args.some((a) => /[*?[]/.test(a) && /\.(?:deb|rpm|apk|pkg\.tar\.\w+)$/.test(a))) return "all";
     if (family === "unattended") {
       // It upgrades what its own log lists ("Packages that will be upgraded: docker-ce containerd.io"), else everything due.
       const listed = unattendedChanges(output);
@@ -337,6 +384,9 @@ function newestAlready(output: readonly string[]): ReadonlySet<string> {
   }
   return kept;
 }
+/** `curl -fsSL https://get.docker.com | sudo sh`, `sudo sh get-docker.sh`. */
+const DOCKER_SCRIPT =
+  /\bget\.docker\.com\b[^|]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:ba)?sh\b|(?:^|\s)(?:sudo\s+(?:-\S+\s+)*)?(?:ba)?sh\s+(?:-\S+\s+)*\S*get-docker\.sh\b/;
 const DEB_FILE = /_[^_/]+_[a-z0-9]+\.deb$/;
 /** unattended-upgrade's own list, on one line. */
 const UNATTENDED_LIST = /^(?:\S+ \S+ INFO )?Packages that will be upgraded: (.*)$/;
