@@ -141,6 +141,16 @@ describe("vendor kernels are judged on their upstream version, hedged", () => {
     expect(d.findings[0]?.verdict.status).toBe("affected");
     expect(versionOf(d)?.reason).toMatch(/raspberrypi may carry its own patches/);
   });
+
+  it("reads no upstream release from an ABI name alone: 6.1.0-rpi4-rpi-v8 is 6.1.54, not 6.1.0 (review 57e F4)", async () => {
+    const kb = await kbWith([{ ecosystem: "linux", package: "linux", ranges: [range("6.1.54", "6.1.55")] }]);
+    const at = (uname: string) => diagnoseFields(kb, { uname, logs: XOR_MARK_KLOG }).findings[0]?.verdict;
+    // Before: "not affected … as upstream 6.1.0: before 6.1.54".
+    expect(extractFacts("$ uname -r\n6.1.0-rpi4-rpi-v8").kernel).toMatchObject({ upstream: null, upstreamCertainty: "unknown" });
+    expect(at("6.1.0-rpi4-rpi-v8")?.status).toBe("unknown");
+    // raspberrypi/linux's own uname strings give the Debian version that decides.
+    expect(at("Linux pi 6.1.0-rpi4-rpi-v8 #1 SMP PREEMPT Debian 1:6.1.54-1+rpt2 (2023-10-05) aarch64 GNU/Linux")?.status).toBe("affected");
+  });
 });
 
 describe("a stable branch the record's curator found without the change", () => {

@@ -179,14 +179,19 @@ function vendorKernel(release: string, build: string | null, os: OsFacts | null,
     const debianBuild = build ? DEBIAN_BUILD.exec(build)?.[1] : undefined;
     if (debianBuild) upstream = debianBuild;
   }
+  // An ABI name built from Debian's source ("6.1.0-rpi4-rpi-v8", "6.1.0-kali5-amd64") has x.y.0 where the release would be:
+  // without the Debian version `uname -v` prints, the upstream release is not known (review 57e F4: 6.1.0-rpi4, built from
+  // 6.1.54, was "not affected" as 6.1.0, before a 6.1.54 regression).
+  const abiOnly = upstream === m[1] && ABI_NAMED.test(release);
   return {
     distro: distro ?? "vendor",
     flavour: suffix || null,
-    upstream,
-    upstreamCertainty: "derived",
+    upstream: abiOnly ? null : upstream,
+    upstreamCertainty: abiOnly ? "unknown" : "derived",
     package: null,
   };
 }
+const ABI_NAMED = /^\d+\.\d+\.0-(?:rpi\d+-rpi-|kali\d+-)/;
 
 /**
  * No Linux kernel at all, only its system calls served by something else, which prints a fixed release: gVisor's Sentry
