@@ -370,6 +370,20 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(visibleText(body)).toMatch(/worker-2 odd one out: kernel/);
   });
 
+  it("marks a bug hitting several odd nodes as not their peers, never as the only node's (review 57d F3)", async () => {
+    // Two of five nodes on the broken kernel, worker-2's journal showing the bug.
+    const rows = UNEVEN_FLEET.split("\n");
+    const fleet = [
+      ...rows,
+      (rows[3] ?? "").replaceAll("worker-2", "worker-3").replace("10.20.0.13", "10.20.0.14"),
+      (rows[2] ?? "").replaceAll("worker-1", "worker-4").replace("10.20.0.12", "10.20.0.15"),
+      `Nov 29 10:00:01 worker-2 kube-proxy[812]: ip6tables-restore v1.8.7 (legacy): unknown option "--xor-mark"`,
+    ].join("\n");
+    const text = visibleText(await expectPage(await paste(fetch, fleet), 200));
+    expect(text).not.toMatch(/only this node/);
+    expect(text).toMatch(/worker-2 odd one out: kernel.*xt-mark-ipv6-typo-2024 \(not its peers\) worker-3 odd one out/);
+  });
+
   it("says once, on a scoped paste with no symptom, that the versions decide", async () => {
     const text = visibleText(await expectPage(await paste(fetch, UNEVEN_FLEET, { record: XT }), 200));
     const focus = text.slice(text.indexOf("Checked against"), text.indexOf("Details below"));

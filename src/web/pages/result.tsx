@@ -301,7 +301,7 @@ const Nodes = (props: { nodes: NodeReport[] }) => (
                 {n.inRange.map((id) => (
                   <>
                     <a href={`/bugs/${id}`}>{id}</a>
-                    {n.findings.includes(id) ? <strong> (only this node)</strong> : null}{" "}
+                    {n.findings.includes(id) ? <strong> (not its peers)</strong> : null}{" "}
                   </>
                 ))}
               </td>
