@@ -64,6 +64,19 @@ const oversized: ChatAnswer = {
   truncated: { keptChars: 20_000, totalChars: 90_000, leftOut: { lines: [41, 700], chars: [4_001, 74_000] } },
 };
 
+/** An answer of its findings alone: no advisories, nodes, closest records, facts, notes or cut. */
+const FINDINGS_ONLY = {
+  ...oversized,
+  more: 0,
+  advisories: [],
+  moreAdvisories: 0,
+  outliers: [],
+  closest: [],
+  facts: [],
+  notes: [],
+  truncated: null,
+} satisfies ChatAnswer;
+
 describe("chat renderers keep each platform's limits, whatever the records hold", () => {
   it("Slack: at most 50 blocks, 3,000 characters per text, 150 per header, 2,000 per button value", () => {
     const m = renderSlack(oversized, { publicUrl: "https://kb.example", shareId: "id" });
@@ -111,17 +124,11 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
       rootCauseNote: note,
     });
     const answer: ChatAnswer = {
-      ...oversized,
+      ...FINDINGS_ONLY,
       findings: [
         small(1, "likely root cause: line 2 matches a signature that alone identifies this bug"),
         small(2, "a separate, lesser problem that can hide the first"),
       ],
-      more: 0,
-      advisories: [],
-      moreAdvisories: 0,
-      outliers: [],
-      closest: [],
-      facts: [],
     };
     for (const rendered of [JSON.stringify(renderSlack(answer).blocks), JSON.stringify(renderDiscord(answer).embeds)]) {
       expect(rendered).toContain("likely root cause: line 2 matches");
@@ -225,18 +232,7 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
       moreFixSteps: 0,
       unverified: [huge(640, "u")],
     });
-    const answer: ChatAnswer = {
-      ...oversized,
-      findings: [sized(1, "unknown"), sized(2, "unknown"), sized(3, "affected")],
-      more: 0,
-      advisories: [],
-      moreAdvisories: 0,
-      outliers: [],
-      closest: [],
-      facts: [],
-      notes: [],
-      truncated: null,
-    };
+    const answer: ChatAnswer = { ...FINDINGS_ONLY, findings: [sized(1, "unknown"), sized(2, "unknown"), sized(3, "affected")] };
     const room = renderDiscord(answer);
     expect(room.embeds.map((e) => e.title)).toEqual(["1. Finding 1", "2. Finding 2", "3. Finding 3"]);
     expect(room.embeds[2]?.fields?.map((f) => f.name)).not.toContain("Unverified");
