@@ -383,13 +383,13 @@ function packageVersionCheck(subject: string, entries: AffectedEntry[], version:
   return entries.every(byOwnVersion) ? judged : otherLine(judged, entries, version);
 }
 
+const anyOf = (versions: string[]) => new Intl.ListFormat("en", { type: "disjunction" }).format(versions);
+
 /**
  * An ABI name judged through the uploads its distribution built under it (review 56a F2: Debian's "6.1.0-24-amd64", as
  * `hostnamectl` and nodes tables print it, was unknown though both of its uploads lie inside the record's range): the
  * answer they all give, else unknown with the uploads the range splits.
  */
-const anyOf = (versions: string[]) => new Intl.ListFormat("en", { type: "disjunction" }).format(versions);
-
 function uploadsCheck(subject: string, entries: AffectedEntry[], pkg: KernelPackage): VersionEvidence {
   const uploads = pkg.uploads ?? [];
   const judged = uploads.map((v) => ({ v, e: packageVersionCheck(subject, entries, v, false) }));
