@@ -1628,8 +1628,10 @@ describe("a reboot typed at the prompt", () => {
   const crash = `${P} dmesg | grep -A5 "general protection"\n${GPF}`;
   const upgrade = `${P} dnf upgrade -y kernel\nInstalled:\n  kernel-6.8.12-300.fc40.x86_64\n\nComplete!`;
   const reboot = `${P} reboot\nConnection to nfs01 closed by remote host.\n$ ssh root@nfs01`;
+  // The knowledge base read once for the many pastes below.
+  const data = loadDataKb();
   const verdictOf = async (...parts: string[]) =>
-    diagnoseBundle((await loadDataKb()).compiled, parts.join("\n")).findings.find((f) => f.id === NFSD)?.verdict;
+    diagnoseBundle((await data).compiled, parts.join("\n")).findings.find((f) => f.id === NFSD)?.verdict;
 
   it("does not judge a crash printed before it on the kernel booted after it", async () => {
     const after = await verdictOf(crash, upgrade, reboot, uname("6.8.12-300.fc40.x86_64"));
@@ -1720,5 +1722,12 @@ describe("a reboot typed at the prompt", () => {
       expect(v, typed).toMatchObject({ status: "affected", level: "verified" });
       expect(v?.certain, typed).not.toBe(false);
     }
+    // A script's comment printed by cat reads as a bare root prompt's line: words after `reboot` make it prose (57e F5).
+    const bare = (release: string) => `$ uname -r\n${release}`;
+    const script = "$ cat /etc/cron.weekly/kernel-update\n#!/bin/sh\n# reboot only when a new kernel was installed";
+    const journal = `$ journalctl -k -b | grep -A5 "general protection"\n${GPF}`;
+    const commented = await verdictOf(bare("6.8.10-300.fc40.x86_64"), script, journal);
+    expect(commented).toMatchObject({ status: "affected", level: "verified" });
+    expect(commented?.certain).not.toBe(false);
   });
 });

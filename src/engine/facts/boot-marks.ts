@@ -51,7 +51,7 @@ export function earlierBoot(
  * off after which the machine answers again, sysrq's reboot, rpm-ostree's `--reboot`): the kernel runs anew, perhaps
  * another one (a kernel just installed). Not `systemctl soft-reboot`, which keeps the kernel, nor `shutdown -c` or `-k`.
  */
-const REBOOT = String.raw`(?:\/(?:usr\/)?s?bin\/)?(?:reboot|poweroff|halt|systemctl\s+(?:-\S+\s+)*(?:reboot|kexec|poweroff|halt|(?:start|isolate)\s+(?:reboot|poweroff|kexec)\.target)|shutdown\s+(?!(?:\S+\s+)*?-[a-zA-Z]*[ck](?:\s|$))(?:-\S+\s+)*(?:-[a-zA-Z]*[rhP][a-zA-Z]*|--reboot|--poweroff|--halt|now)|(?:tel)?init\s+[06]|kexec\s+(?:-e|--exec)|echo\s+[bo]\s*>\s*\/proc\/sysrq-trigger|rpm-ostree\s+\S+(?:\s+\S+)*?\s+(?:--reboot|-r))(?=[\s;&|'")}]|$)`;
+const REBOOT = String.raw`(?:\/(?:usr\/)?s?bin\/)?(?:(?:reboot|poweroff|halt|systemctl\s+(?:-\S+\s+)*(?:reboot|kexec|poweroff|halt|(?:start|isolate)\s+(?:reboot|poweroff|kexec)\.target))(?:\s+(?:-\S+|now))*(?=\s*(?:[;&|'")}]|$))|shutdown\s+(?!(?:\S+\s+)*?-[a-zA-Z]*[ck](?:\s|$))(?:-\S+\s+)*(?:-[a-zA-Z]*[rhP][a-zA-Z]*|--reboot|--poweroff|--halt|now)|(?:tel)?init\s+[06]|kexec\s+(?:-e|--exec)|echo\s+[bo]\s*>\s*\/proc\/sysrq-trigger|rpm-ostree\s+\S+(?:\s+\S+)*?\s+(?:--reboot|-r))(?=[\s;&|'")}]|$)`;
 const REBOOT_PART = new RegExp(`^${REBOOT}`);
 /** sysrq's reboot written as a user may (`echo b | sudo tee /proc/sysrq-trigger`). */
 const SYSRQ_TEE = /\becho\s+[bo]\s*\|\s*(?:sudo\s+)?tee\s+(?:-a\s+)?\/proc\/sysrq-trigger\b/;
