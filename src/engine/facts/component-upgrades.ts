@@ -43,7 +43,7 @@ export const UPGRADE_MARKERS = [
   "zypper patch",
   "yum localinstall",
   "dnf localinstall",
-  "dpkg -i",
+  "dpkg -i ",
   "dpkg --install",
   "unattended-upgrade",
   "get.docker.com",
