@@ -7,6 +7,9 @@ import type { KernelFacts } from "./types";
 export const namedKernelNote = (k: { via?: string }) =>
   k.via ? `read from ${k.via}, which may name another kernel than the running one` : "named in a sentence, not the kernel's own output";
 
+/** Versions any one of which may be the one ("6.1.106-1 or 6.1.106-2"; "a, b, or c"). */
+export const anyOf = (versions: readonly string[]) => new Intl.ListFormat("en", { type: "disjunction" }).format(versions);
+
 /**
  * How every door words the package a kernel was read as: a distribution release's ("ubuntu:22.04 package linux
  * 5.15.0-127.137 (exact)"), a distribution's whose release is not known (Debian testing's, judged on the
@@ -18,7 +21,7 @@ export const kernelPackageNote = (k: Pick<KernelFacts, "package" | "upstream" | 
   if (!p) return null;
   const pkg = `package ${p.names[0] ?? ""} ${p.version}`;
   if (p.ecosystem && !p.version && p.uploads?.length)
-    return `${p.ecosystem} package ${p.names[0] ?? ""} ${new Intl.ListFormat("en", { type: "disjunction" }).format(p.uploads)} (the uploads built under this ABI name)`;
+    return `${p.ecosystem} package ${p.names[0] ?? ""} ${anyOf(p.uploads)} (the uploads built under this ABI name)`;
   if (p.ecosystem) return `${p.ecosystem} ${pkg} (${p.certainty})`;
   const hedge = k.upstreamCertainty === "exact" ? "" : ", hedged";
   if (!k.upstream) return `${k.distro ?? "a"} ${pkg} (${p.certainty}; its release is not known)`;

@@ -10,6 +10,7 @@ import { isSeriesRelease } from "./facts/uname";
 import { versionsKey } from "./host-checks";
 import { leavesQuoteOpen } from "./match/unwrap-lines";
 import type { RecordAffected as AffectedEntry, BugRecord, RecordNotTaken, RecordSignature, RecordRange as VersionRange } from "./record";
+import { anyOf } from "./summary";
 import type { IptablesFacts, KernelFacts, KernelPackage, NodeRow, OsFacts, VersionScheme } from "./types";
 import {
   branchEnd,
@@ -382,8 +383,6 @@ function packageVersionCheck(subject: string, entries: AffectedEntry[], version:
   // 35e: AL2023's 6.1 line against a change of its 6.12 line).
   return entries.every(byOwnVersion) ? judged : otherLine(judged, entries, version);
 }
-
-const anyOf = (versions: string[]) => new Intl.ListFormat("en", { type: "disjunction" }).format(versions);
 
 /**
  * An ABI name judged through the uploads its distribution built under it (review 56a F2: Debian's "6.1.0-24-amd64", as

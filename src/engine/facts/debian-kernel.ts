@@ -6,6 +6,7 @@
  */
 import type { KernelFacts, OsFacts } from "../types";
 import { DEBIAN_ABI_UPLOADS } from "./debian-abi-uploads";
+import { upstreamOf } from "./package-lists";
 
 const FLAVOUR =
   "((?:cloud-|rt-)?(?:amd64|arm64)|686(?:-pae)?|armmp(?:-lpae)?|powerpc64le|s390x|marvell|rpi|loong64|riscv64|mips(?:32|64)r2(?:el)?|mips64r6(?:el)?|loongson-3|octeon|[45]kc-malta)";
@@ -72,8 +73,7 @@ export function debianKernel(release: string, build: string | null, os: OsFacts 
   // The release's own kernel under an ABI name: its changelog says which uploads built that name.
   const own = plain && !packageVersion && series !== null && GA_RELEASE[branch] === series;
   const uploads = own ? DEBIAN_ABI_UPLOADS[branch]?.[Number(abi?.[3])] : undefined;
-  const upstreamOf = (v: string) => /^\d+\.\d+(?:\.\d+)?/.exec(v)?.[0] ?? null;
-  const uploadsUpstream = uploads && new Set(uploads.map(upstreamOf)).size === 1 ? upstreamOf(uploads[0] ?? "") : null;
+  const uploadsUpstream = uploads && new Set(uploads.map(upstreamOf)).size === 1 ? upstreamOf(uploads[0]) : null;
   const upstream = packageVersion ? upstreamOf(packageVersion) : (versioned?.[1] ?? uploadsUpstream);
   if (packageVersion) notes.push(`package version ${packageVersion} read from uname -v`);
   else if (uploads)
