@@ -77,11 +77,15 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 /** A signature this strong identifies its bug on its own (the curator guide's 0.9–1 band, with slack). */
 export const DECISIVE_WEIGHT = 0.85;
 
-/** Whether `f` matched a decisive exact signature on a line none of `other`'s evidence is on. */
-function decisiveLineOfItsOwn(f: Finding, other: Finding): boolean {
+/** Whether `f` matched an exact signature of at least `minWeight` on a line none of `other`'s evidence is on. */
+function lineOfItsOwn(f: Finding, other: Finding, minWeight = 0): boolean {
   const taken = new Set(other.evidence.flatMap((e) => (e.kind === "log" ? [e.line] : [])));
-  return f.evidence.some((e) => e.kind === "log" && !e.approximate && e.weight >= DECISIVE_WEIGHT && !taken.has(e.line));
+  return f.evidence.some((e) => e.kind === "log" && !e.approximate && e.weight >= minWeight && !taken.has(e.line));
 }
+const decisiveLineOfItsOwn = (f: Finding, other: Finding) => lineOfItsOwn(f, other, DECISIVE_WEIGHT);
+
+/** " (verified)", " (corroborated, not certain)": the level of an affected verdict, as the root cause's reason words it. */
+const levelNote = (f: Finding) => (f.verdict.level ? ` (${f.verdict.level}${f.verdict.certain === false ? ", not certain" : ""})` : "");
 
 /** The strongest exact signature that matched, 0 when none. */
 const strongestSignal = (f: Finding) => f.evidence.reduce((w, e) => (e.kind === "log" && !e.approximate ? Math.max(w, e.weight) : w), 0);
@@ -97,6 +101,14 @@ const isDecisiveAndAffected = (f: Finding) =>
 const canLead = (f: Finding) => f.verdict.status !== "not-affected" && f.confidence !== "low";
 
 const byScore = (a: Finding, b: Finding) => b.score - a.score || a.id.localeCompare(b.id);
+
+const CONFIDENCE_RANK: Record<Confidence, number> = { high: 2, medium: 1, low: 0 };
+/**
+ * A finding the answer calls high before one it holds below high, whatever their scores: a single message scored 0.87 but
+ * capped at medium for want of a second witness ("not confirmed") ranked above a high finding of 0.86 and was named the
+ * likely root cause (review 58b F3: a conntrack-table line over CoreDNS's loop in a "DNS broken" paste).
+ */
+const byConfidence = (a: Finding, b: Finding) => CONFIDENCE_RANK[b.confidence] - CONFIDENCE_RANK[a.confidence];
 
 /**
  * Of two look-alikes, the one the versions place in its affected range for certain, and the other; nulls when neither
@@ -146,7 +158,9 @@ function precedence(
  * web-2's line), so look-alikes keep their scores' order.
  */
 export function rankFindings(findings: Finding[], relations: readonly RelationEdge[] = [], versionsTied = true): Finding[] {
-  const base = [...findings].sort((a, b) => Number(isDecisiveAndAffected(b)) - Number(isDecisiveAndAffected(a)) || byScore(a, b));
+  const base = [...findings].sort(
+    (a, b) => Number(isDecisiveAndAffected(b)) - Number(isDecisiveAndAffected(a)) || byConfidence(a, b) || byScore(a, b),
+  );
   const present = new Map(base.map((f) => [f.id, f]));
   const edges = precedence(present, relations, versionsTied);
   if (!edges.length) return base;
@@ -205,10 +219,7 @@ export function explainRootCause(ranked: readonly Finding[]): RootCause | null {
   else if (over && relation === "confused-with")
     why.push(`${over.id}, a look-alike, matched more strongly (${over.score}), but the versions place this one in its range`);
   else why.push(`it has the strongest log evidence (${top.confidence}, ${top.score})`);
-  if (top.verdict.status === "affected")
-    why.push(
-      `the version is in the affected range${top.verdict.level ? ` (${top.verdict.level}${top.verdict.certain === false ? ", not certain" : ""})` : ""}`,
-    );
+  if (top.verdict.status === "affected") why.push(`the version is in the affected range${levelNote(top)}`);
   else if (top.verdict.status === "unknown") why.push("the version data does not decide it");
   const others = ranked.slice(1).map((f) => ({ id: f.id, reason: otherReason(top, f) }));
   return { id: top.id, reason: `${why.join("; ")}.`, others };
@@ -234,6 +245,10 @@ function otherReason(top: Finding, f: Finding): string {
   if (f.verdict.status === "not-affected")
     return `its version is outside the affected range${f.verdict.certain === false ? " (not certain)" : ""}: ${f.verdict.reason}`;
   if (isDecisiveAndAffected(top) && !isDecisiveAndAffected(f)) {
+    // A bug of its own whose versions place it in range needs its own fix (review 58b F1: runc 1.1.3's /dev/pts bug first,
+    // the GPU loss that needs runc 1.1.7 was called "a weaker or generic symptom" of it).
+    if (f.verdict.status === "affected" && f.confidence !== "low" && lineOfItsOwn(f, top))
+      return `also present on a line of its own, and its own versions are affected too${levelNote(f)}: a separate problem to fix as well`;
     return strongestSignal(f) >= DECISIVE_WEIGHT
       ? f.verdict.level === undefined
         ? "also matched; no version decides it, so it is ranked after the one whose versions do"

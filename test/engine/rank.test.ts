@@ -146,6 +146,56 @@ describe("rankFindings", () => {
     }
   });
 
+  it("ranks a high finding above one held below high, whatever their scores (review 58b F3)", async () => {
+    // A "DNS broken" paste: CoreDNS's loop (high: its line and the node's stub resolver agree) and a conntrack-table line
+    // scored higher but held at medium for want of a second witness. The medium one was named the likely root cause.
+    const kb = (await loadDataKb()).compiled;
+    const paste = [
+      "$ kubectl -n kube-system logs coredns-5d78c9869d-7wz4q",
+      ".:53",
+      "CoreDNS-1.10.1",
+      '[FATAL] plugin/loop: Loop (127.0.0.1:45314 -> :53) detected for zone ".", see https://coredns.io/plugins/loop#troubleshooting. Query: "HINFO 4547991504243258144.3688648895315093531."',
+      "$ cat /etc/resolv.conf",
+      "nameserver 127.0.0.53",
+      "$ sudo dmesg -T | tail -n 3",
+      "[Mon Jun 12 10:15:40 2023] nf_conntrack: nf_conntrack: table full, dropping packet",
+      "[Mon Jun 12 10:15:45 2023] nf_conntrack: nf_conntrack: table full, dropping packet",
+    ].join("\n");
+    const d = diagnoseBundle(kb, paste);
+    const ranked = d.findings.map((f) => `${f.id} ${f.confidence}`);
+    expect(ranked.slice(0, 2)).toEqual(["coredns-loop-systemd-resolved high", "nf-conntrack-table-full medium"]);
+    expect(d.findings[1]?.score).toBeGreaterThan(d.findings[0]?.score ?? 1);
+    expect(d.rootCause?.id).toBe("coredns-loop-systemd-resolved");
+    // Equal scores are no reason to put the medium one first either (the ids' order decided it).
+    const tied = [finding("a-medium", 0.874, 0.95, "unknown", "medium"), finding("b-high", 0.874, 0.95, "unknown")];
+    expect(rankFindings(tied).map((f) => f.id)).toEqual(["b-high", "a-medium"]);
+  });
+
+  it("calls a second bug on its own line, whose own versions are affected, a separate problem to fix too (review 58b F1)", async () => {
+    // runc 1.1.3 after a daemon-reload: exec's /dev/pts bug (fixed in 1.1.4) and the GPU loss (fixed only in 1.1.7). The
+    // GPU finding was "a weaker or generic symptom that other causes share", and upgrading to 1.1.4 leaves it.
+    const kb = (await loadDataKb()).compiled;
+    const paste = [
+      "$ runc --version",
+      "runc version 1.1.3",
+      "commit: v1.1.3-0-g6724737",
+      '$ docker info | grep -i -E "cgroup|runtime"',
+      " Cgroup Driver: systemd",
+      " Default Runtime: nvidia",
+      "$ docker exec -it trainer-0 bash",
+      "OCI runtime exec failed: exec failed: unable to start container process: open /dev/pts/0: operation not permitted: unknown",
+      "$ docker exec trainer-0 nvidia-smi",
+      "Failed to initialize NVML: Unknown Error",
+    ].join("\n");
+    const d = diagnoseBundle(kb, paste);
+    expect(d.rootCause?.id).toBe("runc-1.1.3-exec-dev-pts-after-daemon-reload");
+    const gpu = d.rootCause?.others.find((o) => o.id === "nvidia-gpu-lost-after-systemd-daemon-reload");
+    expect(gpu?.reason).toMatch(
+      /^also present on a line of its own, and its own versions are affected too \(verified\): a separate problem/,
+    );
+    expect(d.findings.find((f) => f.id === gpu?.id)?.verdict.status).toBe("affected");
+  });
+
   it("names no root cause when the best finding is low or ruled out", () => {
     expect(explainRootCause([finding("a", 0.3, 0.4, "unknown", "low")])).toBeNull();
     expect(explainRootCause([finding("a", 0.5, 0.95, "not-affected", "medium")])).toBeNull();
