@@ -1,10 +1,11 @@
 // Which records draw "wrong" votes from the chat answers: `npm run kb:feedback` (same data as GET /feedback/summary).
 import { feedbackSummary } from "../db/chat-queries";
-import { loadConfig } from "../node/config";
+import { loadStoreConfig } from "../node/config";
 import { openStore } from "../node/prepare-store";
+import { failStartup } from "../node/startup-failure";
 
-const config = loadConfig();
-const store = await openStore(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+const config = loadStoreConfig();
+const store = await openStore(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN).catch(failStartup);
 try {
   const records = await feedbackSummary(store);
   if (!records.length) console.log("No votes yet.");

@@ -1,12 +1,25 @@
-import { loadConfig } from "../node/config";
-import { formatProblems, importFromDir, openStore } from "../node/prepare-store";
+import { loadStoreConfig } from "../node/config";
+import { codeOf, formatProblems, importFromDir, openStore, StartupError } from "../node/prepare-store";
+import { failStartup } from "../node/startup-failure";
 
-const config = loadConfig();
-const store = await openStore(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
-const outcome = await importFromDir(store, config.KB_DIR);
-store.close();
-if (!outcome.ok) {
-  console.error(`nothing imported; the previous knowledge base stays in place:\n${formatProblems(outcome.problems)}`);
-  process.exit(1);
+async function importKb(): Promise<number> {
+  const config = loadStoreConfig();
+  const store = await openStore(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+  try {
+    const outcome = await importFromDir(store, config.KB_DIR).catch((err: unknown) => {
+      throw new StartupError(`cannot read the records in ${config.KB_DIR}/: ${codeOf(err)}`);
+    });
+    if (!outcome.ok) {
+      console.error(`nothing imported; the previous knowledge base stays in place:\n${formatProblems(outcome.problems)}`);
+      return 1;
+    }
+    console.log(
+      `${outcome.changed ? "imported" : "unchanged"}: ${outcome.version}, ${outcome.records} records into ${config.DATABASE_URL}`,
+    );
+    return 0;
+  } finally {
+    store.close();
+  }
 }
-console.log(`${outcome.changed ? "imported" : "unchanged"}: ${outcome.version}, ${outcome.records} records into ${config.DATABASE_URL}`);
+
+process.exitCode = await importKb().catch(failStartup);

@@ -22,6 +22,9 @@ export type BuildResult = { ok: true; kb: KnowledgeBase } | { ok: false; problem
  */
 export async function buildKnowledgeBase(files: readonly SourceFile[]): Promise<BuildResult> {
   const problems: RecordProblem[] = [];
+  // No record files at all (an empty volume mounted over bugs/, a sparse checkout) is no knowledge base: imported, it
+  // replaced the served one and answered every paste "no known bug", while /health said ok (review 58e F1).
+  if (!files.length) problems.push({ file: "bugs/", path: "", message: "no record files: a knowledge base needs at least one record" });
   const records: BugRecord[] = [];
   const fileOf = new Map<string, string>();
   for (const f of files) {

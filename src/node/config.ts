@@ -28,3 +28,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!result.success) throw new StartupError(configError(result.error).message);
   return result.data;
 }
+
+/** What the store's scripts (kb:import, kb:feedback) read: a server's own settings (PORT, HOST) are not theirs to refuse. */
+const storeSchema = configSchema.pick({ DATABASE_URL: true, DATABASE_AUTH_TOKEN: true, KB_DIR: true });
+
+export function loadStoreConfig(env: Record<string, string | undefined> = process.env): z.infer<typeof storeSchema> {
+  const result = storeSchema.safeParse(env);
+  if (!result.success) throw new StartupError(configError(result.error).message);
+  return result.data;
+}

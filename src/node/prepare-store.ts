@@ -15,9 +15,13 @@ export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "
 export class StartupError extends Error {}
 
 const isFile = (url: string) => url.startsWith("file:");
+/**
+ * An error's code, else its message. An empty code is none: libsql's "Unable to open connection to local database …: 14"
+ * (a directory, an unreadable file) carries code "" and was printed as nothing at all (review 58e F4).
+ */
 const codeOf = (err: unknown): string => {
   const e = err as { code?: unknown; cause?: { code?: unknown } };
-  return String(e?.code ?? e?.cause?.code ?? (err as Error)?.message ?? err);
+  return String(e?.code || e?.cause?.code || (err as Error)?.message || err);
 };
 /** The URL without credentials or query, for messages. */
 export const safeUrl = (url: string) => url.replace(/\/\/[^@/]*@/, "//").replace(/\?.*$/, "");

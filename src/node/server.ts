@@ -17,9 +17,10 @@ import { loadConfig } from "./config";
 import { createPoolDiagnoser } from "./diagnosis-pool";
 import { readKbFiles } from "./kb-files";
 import { checkListenHost } from "./listen-host";
-import { codeOf, formatProblems, importFromDir, openCheckedStore, StartupError, safeUrl, withoutSecrets } from "./prepare-store";
+import { codeOf, formatProblems, importFromDir, openCheckedStore, StartupError, safeUrl } from "./prepare-store";
 import { readNodeBody } from "./read-body";
 import { onRequestError, refuseExpectation, refuseHost } from "./refused-request";
+import { failStartup } from "./startup-failure";
 import { continueOnRead, drainAfterAnswer } from "./unread-body";
 
 /**
@@ -30,13 +31,6 @@ const IMPORT_WAIT_MS = 60_000;
 
 /** A host as a URL writes it: an IPv6 address in brackets (review 37a: "http://::1:8787"). */
 const urlHost = (host: string) => (host.includes(":") && !host.startsWith("[") ? `[${host}]` : host);
-
-/** Every start-up failure ends here: one line an operator can act on, no stack trace, exit 1. */
-function fail(err: unknown): never {
-  const message = err instanceof StartupError ? err.message : `start-up failed: ${codeOf(err).split("\n")[0]}`;
-  console.error(`known-bugs: ${withoutSecrets(message)}`);
-  process.exit(1);
-}
 
 async function start() {
   const config = loadConfig();
@@ -206,9 +200,9 @@ async function start() {
   server.on("clientError", onClientError(log));
   server.on("connect", onConnect(log));
   server.on("error", (err: NodeJS.ErrnoException) => {
-    if (err.code === "EADDRINUSE") fail(new StartupError(`port ${config.PORT} is already in use; set PORT to a free one`));
-    if (err.code === "EACCES") fail(new StartupError(`not allowed to listen on port ${config.PORT}; use a port above 1023`));
-    fail(err);
+    if (err.code === "EADDRINUSE") failStartup(new StartupError(`port ${config.PORT} is already in use; set PORT to a free one`));
+    if (err.code === "EACCES") failStartup(new StartupError(`not allowed to listen on port ${config.PORT}; use a port above 1023`));
+    failStartup(err);
   });
   const stop = () => {
     server.close();
@@ -222,4 +216,4 @@ async function start() {
   process.once("SIGINT", stop);
 }
 
-await start().catch(fail);
+await start().catch(failStartup);

@@ -273,6 +273,68 @@ describe("known-bugs diagnose against a running server", () => {
     expect(r.stderr).toMatch(/^known-bugs: the knowledge base in .* is invalid: [^\n]*x\.yaml: [^:\n][^\n]*\n$/);
   });
 
+  it("puts a proxy's error page or a hostile problem+json on the terminal as one short line of printable text (review 58e F6)", async () => {
+    const page = await startFakeServer((req, res) => {
+      req.resume();
+      // `--limit 3` asks for the hostile answer.
+      if (!req.url?.includes("limit=")) {
+        res.writeHead(503, { "content-type": "text/html", "retry-after": "120" });
+        res.end("<html>\r\n<head><title>503 Service Temporarily Unavailable</title></head>\r\n<body>nginx</body></html>\r\n");
+        return;
+      }
+      res.writeHead(500, { "content-type": "application/problem+json" });
+      res.end(JSON.stringify({ title: "Internal\nServer Error\u001b[31m", detail: "x".repeat(5000), status: 500 }));
+    });
+    try {
+      const html = await runCli(["diagnose", "--url", page.url], { input: FAILING });
+      expect(html.code).toBe(3);
+      expect(html.stderr).toMatch(
+        /^known-bugs: http:\/\/127\.0\.0\.1:\d+ answered 503: 503 Service Temporarily Unavailable; retry after 120 s\n$/,
+      );
+      const hostile = await runCli(["diagnose", "--url", page.url, "--limit", "3"], { input: FAILING });
+      expect(hostile.code).toBe(3);
+      expect(hostile.stderr.split("\n")).toHaveLength(2);
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape is what must not reach the terminal.
+      expect(hostile.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+      expect(hostile.stderr).toMatch(/answered 500 Internal Server Error \[31m: x+…\n$/);
+      expect(hostile.stderr.length).toBeLessThan(400);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("ends a report it cannot write (a full disk) with one line and status 3, never 1, and an unwritable -o with status 2 (review 58e F2)", async () => {
+    // "1" says a known bug was found: a CI step writing the report to a full disk must not fail as "bug found".
+    for (const args of [
+      ["diagnose", "--local", "--fail-on", "high"],
+      ["diagnose", "--local"],
+    ]) {
+      const r = await runCli(args, { input: "hello world\n", stdoutTo: "/dev/full" });
+      expect(r.code, args.join(" ")).toBe(3);
+      expect(r.stderr).toMatch(/^known-bugs: cannot write the output: ENOSPC[^\n]*\n$/);
+    }
+    const dir = await tempDir("known-bugs-out-");
+    const o = await runCli(["collect", "--lines", "1", "--timeout", "5", "-o", join(dir, "no", "such", "dir", "bundle.txt")]);
+    expect(o.code).toBe(2);
+    expect(o.stderr).toMatch(/^known-bugs: cannot write \S+bundle\.txt: ENOENT\n$/);
+  });
+
+  it("refuses a --timeout no timer can keep (over 2^31 ms fires after 1 ms) as a usage error (review 58e F5)", async () => {
+    for (const args of [["diagnose", "--url", server.url], ["search", "mark", "--url", server.url], ["collect"]]) {
+      const r = await runCli([...args, "--timeout", "2147484"], { input: FAILING });
+      expect(r.code, args[0]).toBe(2);
+      expect(r.stderr).toMatch(/^known-bugs: --timeout takes at most 2147483, not "2147484"\n$/);
+    }
+  });
+
+  it("refuses a knowledge base with no records instead of answering every paste 'no known bug' (review 58e F1)", async () => {
+    const kb = await tempDir("known-bugs-emptykb-");
+    await mkdir(join(kb, "bugs"));
+    const r = await runCli(["diagnose", "--local", "--kb", kb, "--fail-on", "low"], { input: FAILING });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^known-bugs: the knowledge base in .* is invalid: bugs\/: no record files/);
+  });
+
   it("explains usage errors with exit status 2", async () => {
     expect((await runCli(["diagnose"], { input: FAILING })).stderr).toMatch(/no server: set KNOWN_BUGS_URL/);
     expect((await runCli(["frobnicate"])).code).toBe(2);

@@ -65,6 +65,36 @@ describe.concurrent("start-up failures end with one clear line and a non-zero ex
     expect(oneLine(server.stderr())).toMatch(/^known-bugs: the database file .* is damaged/);
   });
 
+  it("a damaged page: quick_check's many lines folded into the one (review 58e F4)", async () => {
+    const { file } = await preparedDb("damaged-page");
+    // 256 stray bytes in one b-tree page: quick_check lists that tree and the pages it no longer reaches, a line each.
+    const fh = await open(file, "r+");
+    await fh.write(Buffer.alloc(256, 0xde), 0, 256, 4096 * 5);
+    await fh.close();
+    const server = await spawnServer({ DATABASE_URL: `file:${file}` });
+    expect(await server.exited).toBe(1);
+    expect(server.stderr()).toMatch(/^known-bugs: the database file \S+ is damaged \(quick_check: [^\n]+; [^\n]+\); move it away[^\n]*\n$/);
+  });
+
+  it('a database path that is a directory: the cause named, not an empty one (review 58e F4: libsql\'s code is "")', async () => {
+    const server = await spawnServer({ DATABASE_URL: `file:${dir}` });
+    expect(await server.exited).toBe(1);
+    expect(server.stderr()).toMatch(/^known-bugs: cannot open the database file:\S+: \S[^\n]*\n$/);
+  });
+
+  it("npm run kb:import: one line for a bad DATABASE_URL or a missing KB_DIR, and a server's PORT is none of its business (review 58e F3)", async () => {
+    const importing = (env: Record<string, string>) => spawnServer(env, { script: "src/cli/kb-import.ts" });
+    const bad = await importing({ DATABASE_URL: "nonsense" });
+    expect(await bad.exited).toBe(1);
+    expect(bad.stderr()).toMatch(/^known-bugs: cannot open the database nonsense: URL_INVALID\n$/);
+    const missing = await importing({ DATABASE_URL: `file:${join(dir, "import-missing.db")}`, KB_DIR: join(dir, "nowhere") });
+    expect(await missing.exited).toBe(1);
+    expect(missing.stderr()).toMatch(/^known-bugs: cannot read the records in \S+nowhere\/: ENOENT\n$/);
+    const port = await importing({ DATABASE_URL: `file:${join(dir, "import-port.db")}`, PORT: "abc" });
+    expect(await port.exited, port.stderr()).toBe(0);
+    expect(port.stdout()).toMatch(/^imported: kb-[0-9a-f]+, \d+ records into file:/);
+  });
+
   it("a file that is not a database at all", async () => {
     const file = join(dir, "notadb.db");
     await writeFile(file, "this is not a database, it is a text file".repeat(200));
@@ -232,6 +262,35 @@ describe("data/ that does not validate at start", { timeout: 120_000 }, () => {
       expect(body.kb.warning).toBeUndefined();
     } finally {
       await fine.stop();
+    }
+  });
+});
+
+describe("an empty bugs/ (an empty volume over data/, a sparse checkout)", { timeout: 120_000 }, () => {
+  it("is no knowledge base: the server keeps serving the stored one with a warning, and kb:import refuses it (review 58e F1)", async () => {
+    const { file, version } = await preparedDb("empty-bugs");
+    const empty = join(dir, "empty-data");
+    await mkdir(join(empty, "bugs"), { recursive: true });
+    const server = await spawnServer({ DATABASE_URL: `file:${file}`, KB_DIR: empty });
+    try {
+      expect(server.url, server.stderr()).not.toBeNull();
+      const body = (await (await fetch(`${server.url}/health`)).json()) as { kb: { version: string; records: number; warning?: string } };
+      expect(body.kb).toMatchObject({ version, records: (await readKbFiles("data")).length });
+      expect(body.kb.warning).toMatch(/was not imported at start/);
+      expect(server.stderr()).toMatch(/no record files/);
+    } finally {
+      await server.stop();
+    }
+    const imported = await spawnServer({ DATABASE_URL: `file:${file}`, KB_DIR: empty }, { script: "src/cli/kb-import.ts" });
+    expect(await imported.exited).toBe(1);
+    expect(imported.stderr()).toMatch(
+      /^nothing imported; the previous knowledge base stays in place:\n {2}bugs\/: \(file\): no record files/,
+    );
+    const store = await openStore(`file:${file}`);
+    try {
+      expect((await getKbMeta(store))?.version).toBe(version);
+    } finally {
+      store.close();
     }
   });
 });

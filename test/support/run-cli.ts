@@ -1,9 +1,11 @@
 import { spawn } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Readable, Writable } from "node:stream";
 import { serve } from "@hono/node-server";
 import { afterAll } from "vitest";
 import { startTestService, type TestService } from "./test-store";
@@ -17,23 +19,27 @@ export interface CliRun {
 /** Runs bin/known-bugs.mjs as a user would, with `node` from PATH; never blocks the event loop (a test server may share it). */
 export function runCli(
   args: string[],
-  opts: { input?: string | Uint8Array; env?: Record<string, string | undefined> } = {},
+  opts: { input?: string | Uint8Array; env?: Record<string, string | undefined>; stdoutTo?: string } = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const env = { ...process.env, KNOWN_BUGS_URL: undefined, ...opts.env };
-    const child = spawn("node", ["bin/known-bugs.mjs", ...args], { env: env as NodeJS.ProcessEnv, stdio: ["pipe", "pipe", "pipe"] });
+    // `> FILE`: the report goes to that file (/dev/full: a full disk), and stdout reads as "".
+    const out = opts.stdoutTo === undefined ? "pipe" : openSync(opts.stdoutTo, "w");
+    const child = spawn("node", ["bin/known-bugs.mjs", ...args], { env: env as NodeJS.ProcessEnv, stdio: ["pipe", out, "pipe"] });
+    if (typeof out === "number") closeSync(out);
+    const { stdin, stderr: err } = child as typeof child & { stdin: Writable; stderr: Readable };
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (c: Buffer) => {
+    child.stdout?.on("data", (c: Buffer) => {
       stdout += c.toString("utf8");
     });
-    child.stderr.on("data", (c: Buffer) => {
+    err.on("data", (c: Buffer) => {
       stderr += c.toString("utf8");
     });
     child.on("error", reject);
     child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.on("error", () => {});
-    child.stdin.end(opts.input ?? "");
+    stdin.on("error", () => {});
+    stdin.end(opts.input ?? "");
   });
 }
 

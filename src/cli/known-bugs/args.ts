@@ -27,12 +27,21 @@ export function parse(argv: string[]) {
   }
 }
 
-export function positiveInt(value: string | undefined, name: string, fallback: number): number {
+export function positiveInt(value: string | undefined, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new CliError(EXIT.usage, `--${name} takes a positive whole number, not "${value}"`);
+  if (n > max) throw new CliError(EXIT.usage, `--${name} takes at most ${max}, not "${value}"`);
   return n;
 }
+
+/**
+ * The longest --timeout a timer can keep: Node runs a longer delay after 1 ms (a "did not answer" at once, and every
+ * collected command skipped: review 58e F5). 2^31 - 1 ms, in whole seconds (about 24 days).
+ */
+const MAX_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+export const timeoutSeconds = (values: CliValues, fallback: number) =>
+  positiveInt(values.timeout, "timeout", fallback, MAX_TIMEOUT_SECONDS);
 
 /**
  * `search --xor-mark`: a search for an option's name (ip6tables' `--xor-mark`, kube-proxy's

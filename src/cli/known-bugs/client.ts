@@ -161,15 +161,32 @@ function networkError(url: URL, e: Error, timeoutSeconds: number): CliError {
 function problemError(url: URL, status: number, headers: IncomingMessage["headers"], json: unknown, text: string): CliError {
   const p = (json ?? {}) as { title?: string; detail?: string; requestId?: string; errors?: Array<{ path: string; message: string }> };
   const fields = p.errors?.length ? ` [${p.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}]` : "";
-  const detail = p.detail ?? (text.trim().split("\n")[0] ?? "").slice(0, 200);
+  const detail = typeof p.detail === "string" ? p.detail : pageSummary(text);
   const id = p.requestId ? ` (request ${p.requestId})` : "";
   const retry = retryAfter(headers["retry-after"]);
   const code = status >= 500 || status === 429 ? EXIT.server : EXIT.usage;
   // A bare 500 or a proxy's page names no title: no stray " :" (review 42a F12).
-  return new CliError(
-    code,
-    `${url.origin} answered ${status}${p.title ? ` ${p.title}` : ""}: ${detail}${fields}${id}${retry}`.replace(/ {2,}/g, " "),
-  );
+  const title = typeof p.title === "string" && p.title ? ` ${p.title}` : "";
+  return new CliError(code, `${url.origin} answered ${status}${printable(`${title}: ${detail}${fields}${id}`)}${retry}`);
+}
+
+/**
+ * What a server's (or a proxy's) words may put on the user's terminal: one line, no control characters (a carriage
+ * return let the retry hint overwrite the line; an escape sequence recoloured it), at most MAX_SERVER_TEXT characters
+ * (review 58e F6).
+ */
+const MAX_SERVER_TEXT = 300;
+function printable(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is removed.
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").replace(/ {2,}/g, " ");
+  return flat.length > MAX_SERVER_TEXT ? `${flat.slice(0, MAX_SERVER_TEXT - 1)}…` : flat;
+}
+
+/** A body that is no problem+json: an HTML page's title ("413 Request Entity Too Large" from nginx), else its first line. */
+function pageSummary(text: string): string {
+  const title = /<title[^>]*>([^<]{1,200})<\/title>/i.exec(text.slice(0, 4096))?.[1]?.trim();
+  if (title) return title;
+  return (text.trim().split("\n")[0] ?? "").slice(0, 200);
 }
 
 /** Retry-After as seconds or an HTTP date, worded; empty when absent or unreadable. */

@@ -1,6 +1,6 @@
 import type { Confidence, Diagnosis, Finding } from "../../engine/diagnosis";
 import { renderTextReport } from "../../engine/report-text";
-import { type CliValues, positiveInt } from "./args";
+import { type CliValues, positiveInt, timeoutSeconds } from "./args";
 import { requestJson } from "./client";
 import { CliError, EXIT } from "./exit-codes";
 import { type Input, readInputs } from "./inputs";
@@ -50,7 +50,7 @@ export function serverUrl(values: CliValues): string | null {
 }
 
 async function remote(url: string, inputs: Input[], limit: number | undefined, values: CliValues): Promise<Diagnosis> {
-  const timeoutSeconds = positiveInt(values.timeout, "timeout", 120);
+  const seconds = timeoutSeconds(values, 120);
   const progress = values.quiet ? null : process.stderr;
   const single = inputs.length === 1 ? inputs[0] : undefined;
   // One bundle goes as the bytes read: the server decodes UTF-16 and (said with Content-Encoding) gzip itself.
@@ -59,13 +59,13 @@ async function remote(url: string, inputs: Input[], limit: number | undefined, v
         body: single.bytes,
         contentType: "text/plain",
         ...(single.gzip ? { contentEncoding: "gzip" } : {}),
-        timeoutSeconds,
+        timeoutSeconds: seconds,
         progress,
       })
     : await requestJson(url, "/diagnose", {
         body: JSON.stringify({ hosts: inputs.map((i) => ({ name: i.name, bundle: i.text })), ...(limit ? { limit } : {}) }),
         contentType: "application/json",
-        timeoutSeconds,
+        timeoutSeconds: seconds,
         progress,
       });
   return checkedDiagnosis(url, res.json);

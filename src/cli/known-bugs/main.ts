@@ -2,7 +2,7 @@
  * `known-bugs`: diagnose bundles against a server (KNOWN_BUGS_URL / --url) or the embedded engine
  * (--local), collect a bundle on this machine, search and show records. Run through bin/known-bugs.mjs.
  */
-import { parse, positiveInt } from "./args";
+import { parse, positiveInt, timeoutSeconds } from "./args";
 import { collect } from "./collect";
 import { diagnoseCommand } from "./diagnose";
 import { CliError, EXIT } from "./exit-codes";
@@ -59,12 +59,12 @@ export async function main(argv: string[]): Promise<number> {
         return await diagnoseCommand(args, values);
       case "collect": {
         const bundle = await collect({
-          timeout: positiveInt(values.timeout, "timeout", 10),
+          timeout: timeoutSeconds(values, 10),
           lines: positiveInt(values.lines, "lines", 300),
           redact: values.redact ?? false,
           version: CLI_VERSION,
         });
-        if (values.output) (await import("node:fs")).writeFileSync(values.output, bundle);
+        if (values.output) await writeOutput(values.output, bundle);
         else process.stdout.write(bundle);
         return EXIT.ok;
       }
@@ -88,5 +88,14 @@ export async function main(argv: string[]): Promise<number> {
     }
     process.stderr.write(`known-bugs: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return EXIT.server;
+  }
+}
+
+/** `collect -o FILE`: a path that cannot be written is the user's to fix (status 2), in one line. */
+async function writeOutput(file: string, text: string): Promise<void> {
+  try {
+    (await import("node:fs")).writeFileSync(file, text);
+  } catch (e) {
+    throw new CliError(EXIT.usage, `cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
 }

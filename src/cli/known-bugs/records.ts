@@ -7,7 +7,7 @@ import { namedRecordIds, typedRecordId } from "../../kb/record-id";
 import type { BugRecord } from "../../kb/record-schema";
 import { firstFound, type SearchStep, searchSteps, stepNotice } from "../../kb/search-steps";
 import type { ShownRecord } from "./answer-shape";
-import { type CliValues, positiveInt } from "./args";
+import { type CliValues, positiveInt, timeoutSeconds } from "./args";
 import { requestJson } from "./client";
 import { serverUrl } from "./diagnose";
 import { CliError, EXIT } from "./exit-codes";
@@ -107,7 +107,7 @@ export async function showCommand(args: string[], values: CliValues): Promise<nu
   return EXIT.ok;
 }
 
-const timeout = (values: CliValues) => positiveInt(values.timeout, "timeout", 30);
+const timeout = (values: CliValues) => timeoutSeconds(values, 30);
 
 /** Every word (case-insensitive) somewhere in the record's id, title, summary, aliases, commits or signatures. */
 const matchesAll = (r: BugRecord, words: string[]): boolean => {
