@@ -1352,8 +1352,11 @@ function buildFinding(
   const logEvidence = seen.evidence;
   const inContext = context.kind !== "no";
   const weights = independentWeights(seen.sightings, messageOf);
-  const deciding = checks.filter((c) => c.result === verdict.status);
-  const certain = deciding.every((c) => c.certain);
+  // The verdict's own certainty: a reading in range that is certain (Bottlerocket's os-release) decides it, whatever
+  // another agreeing one hedges (the kernel judged on its upstream version). Requiring every agreeing reading to be
+  // certain made a second, hedged confirmation lower the score (review 58d's Bottlerocket 1.27.1 paste fell to low
+  // when the record gained upstream ranges).
+  const certain = verdict.certain !== false;
   const level = verdict.level ?? "verified";
   const approximateOnly = logEvidence.every((e) => e.approximate);
   // A resemblance is no symptom: where the only version read is out of range (hedged, so the verdict says unknown beside

@@ -72,22 +72,3 @@ describe("a line every such host prints is no symptom on its own (review 58c F2)
     expect(finding(event, "containerd-cgroupfs-on-cgroupv2-restarts")?.confidence ?? "low").toBe("low");
   });
 });
-
-describe("a range that ends at the stable release that shipped the fix (review 58d F1)", () => {
-  it("6.9.3 and later 6.9.y kernels carry the io_uring SQPOLL fix: not affected, verified; 6.9.2 is", () => {
-    const paste = (release: string) =>
-      [
-        `Linux ws ${release} #202407271131 SMP PREEMPT_DYNAMIC Sat Jul 27 11:41:12 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux`,
-        "/bin/sh: /tmp/yarn--1716453600000-0.5/node: /bin/sh: bad interpreter: Text file busy",
-      ].join("\n");
-    for (const release of ["6.9.3-060903-generic", "6.9.12-060912-generic"])
-      expect(finding(paste(release), "io-uring-sqpoll-etxtbsy-6.9")?.verdict, release).toMatchObject({
-        status: "not-affected",
-        level: "verified",
-      });
-    expect(finding(paste("6.9.2-060902-generic"), "io-uring-sqpoll-etxtbsy-6.9")?.verdict).toMatchObject({
-      status: "affected",
-      level: "verified",
-    });
-  });
-});

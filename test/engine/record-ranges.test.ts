@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { CompiledKb } from "../../src/engine/compile-kb";
+import { diagnoseBundle } from "../../src/engine/diagnose";
+import { loadDataKb } from "../support/data-kb";
+
+// The records' own ranges, in the real knowledge base, on kernels as hosts print them: the stable release or distro
+// upload that shipped a fix ends a range, and a distribution's builds the records' sources list are judged on them.
+let kb: CompiledKb;
+beforeAll(async () => {
+  kb = (await loadDataKb()).compiled;
+});
+const verdictOf = (paste: string, id: string) => diagnoseBundle(kb, paste).findings.find((f) => f.id === id)?.verdict;
+
+describe("a range that ends at the stable release that shipped the fix (review 58d F1)", () => {
+  it("6.9.3 and later 6.9.y kernels carry the io_uring SQPOLL fix: not affected, verified; 6.9.2 is", () => {
+    const paste = (release: string) =>
+      [
+        `Linux ws ${release} #202407271131 SMP PREEMPT_DYNAMIC Sat Jul 27 11:41:12 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux`,
+        "/bin/sh: /tmp/yarn--1716453600000-0.5/node: /bin/sh: bad interpreter: Text file busy",
+      ].join("\n");
+    for (const release of ["6.9.3-060903-generic", "6.9.12-060912-generic"])
+      expect(verdictOf(paste(release), "io-uring-sqpoll-etxtbsy-6.9"), release).toMatchObject({
+        status: "not-affected",
+        level: "verified",
+      });
+    expect(verdictOf(paste("6.9.2-060902-generic"), "io-uring-sqpoll-etxtbsy-6.9")).toMatchObject({
+      status: "affected",
+      level: "verified",
+    });
+  });
+});
+
+describe("the 6.1/6.6 stable io_uring overflow-flush hang beyond the distributions first recorded (review 58d F3)", () => {
+  const ID = "al2023-bottlerocket-6.1-io-uring-hang-2024";
+  // A bookworm host's uname, and AL2023#840's stuck pnpm.
+  const paste = (uname: string) =>
+    [
+      `$ uname -a`,
+      uname,
+      "$ ps auxwww | grep pnpm",
+      "ec2-user    5353 17.1  1.0 1994412 170116 pts/0  Dl+  21:55   0:04 node /home/ec2-user/.nvm/versions/node/v20.9.0/bin/pnpm install",
+    ].join("\n");
+
+  it("judges Debian bookworm's uploads by the changelog: 6.1.0-27 (6.1.115-1) affected, 6.1.0-28 (6.1.119-1) not", () => {
+    const debian = (abi: string, upload: string) =>
+      paste(`Linux ci-runner-3 6.1.0-${abi}-amd64 #1 SMP PREEMPT_DYNAMIC Debian ${upload} (2024-11-01) x86_64 GNU/Linux`);
+    expect(verdictOf(debian("27", "6.1.115-1"), ID)).toMatchObject({ status: "affected", level: "verified" });
+    expect(verdictOf(debian("28", "6.1.119-1"), ID)).toMatchObject({ status: "not-affected", level: "verified" });
+  });
+
+  it("keeps a certain reading's weight when a hedged one agrees: Bottlerocket 1.27.1 on its 6.1.115 kernel stays medium", () => {
+    // The os-release decides it (certain, one report); the kernel, judged on its upstream version, agrees hedged. Each
+    // agreeing reading had to be certain, so the upstream ranges added here dropped the finding to low.
+    const paste = [
+      "$ cat /etc/os-release",
+      "NAME=Bottlerocket",
+      "ID=bottlerocket",
+      'VERSION="1.27.1 (aws-k8s-1.31)"',
+      "VARIANT_ID=aws-k8s-1.31",
+      "VERSION_ID=1.27.1",
+      "$ uname -r",
+      "6.1.115",
+      "[Tue Dec  3 21:27:04 2024] task:node            state:D stack:0     pid:23041 ppid:21790  flags:0x00004002",
+    ].join("\n");
+    const f = diagnoseBundle(kb, paste).findings.find((x) => x.id === ID);
+    expect(f?.verdict).toMatchObject({ status: "affected", level: "reported" });
+    expect(f?.verdict.certain).toBeUndefined();
+    expect(f?.confidence).toBe("medium");
+  });
+
+  it("judges kernel.org's 6.1.y and 6.6.y by the stable releases that brought the backport and the fix", () => {
+    const upstream = (release: string) => paste(`Linux ci ${release} #1 SMP PREEMPT_DYNAMIC Tue Oct 22 10:00:00 UTC 2024 x86_64 GNU/Linux`);
+    for (const release of ["6.1.113", "6.1.115", "6.6.57", "6.6.59"])
+      expect(verdictOf(upstream(release), ID)?.status, release).toBe("affected");
+    for (const release of ["6.1.112", "6.1.116", "6.6.56", "6.6.60"])
+      expect(verdictOf(upstream(release), ID)?.status, release).toBe("not-affected");
+  });
+});
+
+describe("the ip6tables MARK regression on Ubuntu 20.04's 5.15 kernels (review 58d F4)", () => {
+  const KLOG =
+    'E0217 11:12:14.212635    9234 proxier.go:1432] "Failed to execute iptables-restore" err="exit status 2: ip6tables-restore v1.8.4 (legacy): unknown option \\"--xor-mark\\""';
+  const ID = "xt-mark-ipv6-typo-2024";
+
+  it("judges the focal HWE build Canonical lists as carrying the backport affected, as cilium#36857 reported", () => {
+    const uname = "Linux node-a 5.15.0-127-generic #137~20.04.1-Ubuntu SMP Fri Nov 15 14:46:54 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux";
+    expect(verdictOf(`${uname}\n${KLOG}`, ID)).toMatchObject({ status: "affected", level: "verified" });
+  });
+
+  it("rules out a 126 kernel whichever release built it, 22.04's linux or 20.04's linux-hwe-5.15", () => {
+    const v = verdictOf(`$ uname -r\n5.15.0-126-generic\n${KLOG}`, ID);
+    expect(v).toMatchObject({ status: "not-affected", level: "verified" });
+    expect(v?.reason).toMatch(/the release does not matter/);
+  });
+});
