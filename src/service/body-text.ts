@@ -231,3 +231,16 @@ export function looksBinary(text: string): boolean {
   }
   return n > 0 && odd > n / 20;
 }
+
+/**
+ * Whether text says nothing: white space and NUL bytes only. A log a crash zeroed (ext4's unwritten tail, `head -c 1000
+ * /dev/zero`) is as empty as a blank one, not a log with no known bug in it (review 58e).
+ */
+export function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0 || c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c < 128 || !/\s/.test(text[i] as string)) return false;
+  }
+  return true;
+}

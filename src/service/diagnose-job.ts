@@ -3,6 +3,7 @@ import { diagnoseBundle, diagnoseFields } from "../engine/diagnose";
 import type { DiagnoseInput, HostBundle } from "../engine/diagnose-input";
 import { checkHosts, diagnoseHosts } from "../engine/hosts";
 import { checkFieldLimits, checkHostsLimits, checkTextLimits, type LimitBreach } from "../http/limits";
+import { isBlank } from "./body-text";
 import { readBundleBytes, type SentAs } from "./bundle-bytes";
 import { capDiagnosis, type ServedDiagnosis } from "./cap-diagnosis";
 import { readJsonBody } from "./json-body";
@@ -41,12 +42,12 @@ export function runDiagnoseJob(kb: CompiledKb, job: DiagnoseJob, decode: (bytes:
     const read = typeof job.text === "string" ? { ok: true as const, text: job.text } : readBundleBytes(job.text, decode, job.sentAs);
     if (!read.ok) return read;
     const text = read.text;
-    if (!text.trim())
+    if (isBlank(text))
       return {
         ok: false,
         status: 422,
         slug: "empty-body",
-        detail: "The body is empty: send logs, uname output or os-release as plain text.",
+        detail: "The body is empty (white space or NUL bytes only): send logs, uname output or os-release as plain text.",
       };
     const misread = job.sentAs ? misreadBody(text, job.sentAs.form) : null;
     if (misread && "input" in misread)

@@ -340,6 +340,16 @@ describe("known-bugs diagnose against a running server", () => {
     expect((await runCli(["frobnicate"])).code).toBe(2);
     expect((await runCli(["diagnose", "--url", server.url, "/no/such/file"])).code).toBe(2);
     expect((await runCli(["--help"])).stdout).toMatch(/Exit status: 0 done/);
+    // A negative number where a value goes: node:util's three lines become one (review 58e).
+    const negative = await runCli(["diagnose", "--url", server.url, "--limit", "-1", "-"], { input: FAILING });
+    expect(negative.code).toBe(2);
+    expect(negative.stderr).toMatch(
+      /^known-bugs: Option '--limit' argument is ambiguous\. [^\n]*--limit=-XYZ[^\n]*\(known-bugs --help\)\n$/,
+    );
+    // A log a crash zeroed says nothing: not "no known bug", exit 0 (review 58e).
+    const zeroed = await runCli(["diagnose", "--local", "-"], { input: "\0".repeat(1000) });
+    expect(zeroed.code).toBe(2);
+    expect(zeroed.stderr).toMatch(/^known-bugs: the input is empty \(white space or NUL bytes only\)\n$/);
   });
 });
 

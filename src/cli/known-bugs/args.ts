@@ -23,7 +23,8 @@ export function parse(argv: string[]) {
   try {
     return parseArgs({ args: searchWords(argv), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new CliError(EXIT.usage, `${(e as Error).message} (known-bugs --help)`);
+    // node:util's message may run over lines ("--limit -1": "… argument is ambiguous.\nDid you forget …"): one line.
+    throw new CliError(EXIT.usage, `${(e as Error).message.replace(/\s*\n\s*/g, " ")} (known-bugs --help)`);
   }
 }
 

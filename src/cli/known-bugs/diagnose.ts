@@ -1,5 +1,6 @@
 import type { Confidence, Diagnosis, Finding } from "../../engine/diagnosis";
 import { renderTextReport } from "../../engine/report-text";
+import { isBlank } from "../../service/body-text";
 import { type CliValues, positiveInt, timeoutSeconds } from "./args";
 import { requestJson } from "./client";
 import { CliError, EXIT } from "./exit-codes";
@@ -23,7 +24,7 @@ export async function diagnoseCommand(args: string[], values: CliValues): Promis
       return { ...i, text, bytes: Buffer.from(text, "utf8"), gzip: false };
     });
   }
-  if (inputs.every((i) => !i.text.trim())) throw new CliError(EXIT.usage, "the input is empty");
+  if (inputs.every((i) => isBlank(i.text))) throw new CliError(EXIT.usage, "the input is empty (white space or NUL bytes only)");
   const diagnosis = url ? await remote(url, inputs, limit, values) : await local(inputs, limit, values.kb);
   process.stdout.write(values.json ? `${JSON.stringify(diagnosis, null, 2)}\n` : renderTextReport(diagnosis));
   // A finding its versions surely rule out is a look-alike, not this host's bug: it does not fail a pipeline.
