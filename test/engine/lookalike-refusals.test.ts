@@ -16,15 +16,23 @@ describe("look-alikes a record's own signature refuses", () => {
   const endpointSlices = (account: string) =>
     `E1127 17:22:13.434647       7 reflector.go:148] k8s.io/client-go@v0.27.4/tools/cache/reflector.go:231: Failed to watch *v1.EndpointSlice: failed to list *v1.EndpointSlice: endpointslices.discovery.k8s.io is forbidden: User "system:serviceaccount:${account}" cannot list resource "endpointslices" in API group "discovery.k8s.io" at the cluster scope`;
 
-  it("another controller's EndpointSlice denial is not CoreDNS's missing rule (ingress-nginx#10684, haproxy's ingress)", () => {
-    for (const account of ["ingress-nginx:ingress-nginx", "haproxy:haproxy-kubernetes-ingress", "kube-system:calico-node"])
+  it("another controller's EndpointSlice denial is not CoreDNS's missing rule (ingress-nginx#10684, haproxy's ingress, Prometheus)", () => {
+    // Prometheus run as its namespace's default account too (review 58f F2): only CoreDNS's namespace's default is CoreDNS's.
+    for (const account of [
+      "ingress-nginx:ingress-nginx",
+      "haproxy:haproxy-kubernetes-ingress",
+      "kube-system:calico-node",
+      "monitoring:default",
+    ])
       expect(finding(endpointSlices(account), "coredns-1.8-endpointslices-rbac-missing"), account).toBeUndefined();
-    // CoreDNS's own account, a chart's <release>-coredns, RKE2's, and the default account a chart without its own runs as.
+    // CoreDNS's own account, a chart's <release>-coredns, RKE2's, and the default account of CoreDNS's namespace, which a
+    // chart without its own account runs as.
     for (const account of [
       "kube-system:coredns",
       "kube-system:coredns-coredns",
       "kube-system:rke2-coredns-rke2-coredns",
       "kube-system:default",
+      "coredns:default",
     ])
       expect(finding(endpointSlices(account), "coredns-1.8-endpointslices-rbac-missing")?.confidence, account).not.toBe("low");
   });
@@ -70,5 +78,17 @@ describe("a line every such host prints is no symptom on its own (review 58c F2)
     const event =
       " Normal   SandboxChanged         3m (x8 over 3m)  kubelet, hostname.net  Pod sandbox changed, it will be killed and re-created.";
     expect(finding(event, "containerd-cgroupfs-on-cgroupv2-restarts")?.confidence ?? "low").toBe("low");
+  });
+
+  it("a node task in state D on a kernel in the io_uring hang's range is a lead, not a medium finding, beside an NFS outage (review 58f F1)", () => {
+    const paste = [
+      "Linux build-7 6.1.0-27-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.115-1 (2024-11-01) x86_64 GNU/Linux",
+      "[Mon Dec  2 10:01:13 2024] nfs: server filer01.corp.local not responding, still trying",
+      "[Mon Dec  2 10:03:51 2024] task:node            state:D stack:0     pid:4121  ppid:4099   flags:0x00000002",
+      "[Mon Dec  2 10:03:51 2024]  rpc_wait_bit_killable+0x11/0x70 [sunrpc]",
+    ].join("\n");
+    const f = finding(paste, "al2023-bottlerocket-6.1-io-uring-hang-2024");
+    expect(f?.verdict).toMatchObject({ status: "affected", level: "verified" });
+    expect(f?.confidence).toBe("low");
   });
 });

@@ -196,6 +196,25 @@ describe("rankFindings", () => {
     expect(d.findings.find((f) => f.id === gpu?.id)?.verdict.status).toBe("affected");
   });
 
+  it("puts the MARK regression before kube-proxy's IPVS fallback for missing kernel modules, as for missing binaries (review 58f F4)", async () => {
+    // The seed incident's shape with the other IPVS prerequisite missing: the fallback line comes first and scored higher.
+    const kb = (await loadDataKb()).compiled;
+    const paste = [
+      "$ kubectl -n kube-system logs kube-proxy-7xq2n",
+      'E0217 11:12:10.135771       1 server_others.go:274] "Can\'t use the IPVS proxier" err="IPVS proxier will not be used because the following required kernel modules are not loaded: [ip_vs_sh]"',
+      'I0217 11:12:10.135832       1 server_others.go:206] "Using iptables Proxier"',
+      'E0217 11:12:14.212635       1 proxier.go:1527] "Failed to execute iptables-restore" err=<',
+      '\texit status 2: ip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark"',
+      "\tError occurred at line: 11",
+      " >",
+    ].join("\n");
+    const d = diagnoseBundle(kb, paste);
+    expect(d.findings.map((f) => f.id).slice(0, 2)).toEqual(["xt-mark-ipv6-typo-2024", "kube-proxy-ipvs-kernel-modules-missing"]);
+    expect(d.rootCause?.others.find((o) => o.id === "kube-proxy-ipvs-kernel-modules-missing")?.reason).toMatch(
+      /^a separate, lesser problem that can hide/,
+    );
+  });
+
   it("names no root cause when the best finding is low or ruled out", () => {
     expect(explainRootCause([finding("a", 0.3, 0.4, "unknown", "low")])).toBeNull();
     expect(explainRootCause([finding("a", 0.5, 0.95, "not-affected", "medium")])).toBeNull();

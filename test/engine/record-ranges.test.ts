@@ -48,7 +48,7 @@ describe("the 6.1/6.6 stable io_uring overflow-flush hang beyond the distributio
     expect(verdictOf(debian("28", "6.1.119-1"), ID)).toMatchObject({ status: "not-affected", level: "verified" });
   });
 
-  it("keeps a certain reading's weight when a hedged one agrees: Bottlerocket 1.27.1 on its 6.1.115 kernel stays medium", () => {
+  it("keeps a certain reading's weight when a hedged one agrees: Bottlerocket 1.27.1 on its 6.1.115 kernel", () => {
     // The os-release decides it (certain, one report); the kernel, judged on its upstream version, agrees hedged. Each
     // agreeing reading had to be certain, so the upstream ranges added here dropped the finding to low.
     const paste = [
@@ -65,7 +65,8 @@ describe("the 6.1/6.6 stable io_uring overflow-flush hang beyond the distributio
     const f = diagnoseBundle(kb, paste).findings.find((x) => x.id === ID);
     expect(f?.verdict).toMatchObject({ status: "affected", level: "reported" });
     expect(f?.verdict.certain).toBeUndefined();
-    expect(f?.confidence).toBe("medium");
+    // Scored as the verdict says: in range for certain (1), not "affected but not certain" (0.95).
+    expect(f?.scoreComponents.version).toBe(1);
   });
 
   it("judges kernel.org's 6.1.y and 6.6.y by the stable releases that brought the backport and the fix", () => {
