@@ -4,8 +4,13 @@ import { loadStoreConfig } from "../node/config";
 import { openStore } from "../node/prepare-store";
 import { failStartup } from "../node/startup-failure";
 
-const config = loadStoreConfig();
-const store = await openStore(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN).catch(failStartup);
+async function openConfiguredStore() {
+  const config = loadStoreConfig();
+  return openStore(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+}
+
+// A bad setting or an unreachable store: one line, as at the server's start.
+const store = await openConfiguredStore().catch(failStartup);
 try {
   const records = await feedbackSummary(store);
   if (!records.length) console.log("No votes yet.");

@@ -23,17 +23,18 @@ const configSchema = z.object({
 
 export type NodeConfig = z.infer<typeof configSchema>;
 
-export function loadConfig(env: Record<string, string | undefined> = process.env): NodeConfig {
-  const result = configSchema.safeParse(env);
+type Env = Record<string, string | undefined>;
+
+/** The environment read through `schema`, or a StartupError naming every bad variable. */
+function parseEnv<S extends z.ZodType>(schema: S, env: Env): z.infer<S> {
+  const result = schema.safeParse(env);
   if (!result.success) throw new StartupError(configError(result.error).message);
   return result.data;
 }
+
+export const loadConfig = (env: Env = process.env): NodeConfig => parseEnv(configSchema, env);
 
 /** What the store's scripts (kb:import, kb:feedback) read: a server's own settings (PORT, HOST) are not theirs to refuse. */
 const storeSchema = configSchema.pick({ DATABASE_URL: true, DATABASE_AUTH_TOKEN: true, KB_DIR: true });
 
-export function loadStoreConfig(env: Record<string, string | undefined> = process.env): z.infer<typeof storeSchema> {
-  const result = storeSchema.safeParse(env);
-  if (!result.success) throw new StartupError(configError(result.error).message);
-  return result.data;
-}
+export const loadStoreConfig = (env: Env = process.env): z.infer<typeof storeSchema> => parseEnv(storeSchema, env);

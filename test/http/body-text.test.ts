@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readBodyText } from "../../src/service/body-text";
+import { isBlank, readBodyText } from "../../src/service/body-text";
 import { utf16Bytes } from "../support/hardening-contract";
 
 const decode = (b: Uint8Array) => new TextDecoder().decode(b);
@@ -51,5 +52,16 @@ describe("a body's text, without a charset or a byte-order mark", () => {
       const text = `${args}\nip6tables-restore v1.8.7 (legacy): unknown option "--xor-mark"\n`;
       expect(read(new TextEncoder().encode(text))).toBe(text);
     }
+  });
+});
+
+describe("a body that says nothing", () => {
+  it("is white space or NUL bytes only, as trim() sees white space (review 58e: a zeroed log was 'no known bug')", () => {
+    const blankish = fc.constantFrom(" ", "\t", "\n", "\r", "\0", "\u00a0", "\u2003", "\u3000", "\ufeff", "\u2028", "x", "é", "\u0085");
+    fc.assert(
+      fc.property(fc.array(blankish, { maxLength: 40 }), fc.string({ maxLength: 8 }), (parts, extra) => {
+        for (const text of [parts.join(""), parts.join("") + extra]) expect(isBlank(text)).toBe(text.replace(/\0/g, "").trim() === "");
+      }),
+    );
   });
 });
