@@ -7,7 +7,9 @@ async function importKb(): Promise<number> {
   const store = await openStore(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   try {
     const outcome = await importFromDir(store, config.KB_DIR).catch((err: unknown) => {
-      throw new StartupError(`cannot read the records in ${config.KB_DIR}/: ${codeOf(err)}`);
+      // The records' folder failing (ENOENT, EACCES: a system call named) is said so; the store's own errors stay its own.
+      if ((err as NodeJS.ErrnoException).syscall) throw new StartupError(`cannot read the records in ${config.KB_DIR}/: ${codeOf(err)}`);
+      throw err;
     });
     if (!outcome.ok) {
       console.error(`nothing imported; the previous knowledge base stays in place:\n${formatProblems(outcome.problems)}`);
