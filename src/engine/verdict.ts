@@ -767,8 +767,18 @@ const SERIES_BASED: Readonly<Record<string, string>> = { ubuntu: "Ubuntu", debia
 const UBUNTU_GENERIC = /^linux(?:-lowlatency)?(?:-hwe(?:-[\d.]+)?)?$/;
 
 /** The kernel releases a record's commits name (the releases that carry its fix or its cause). */
-const kernelReleases = (record: BugRecord): string[] =>
-  record.commits.filter((c) => /(?:^|\/)linux$/.test(c.repo)).flatMap((c) => c.versions.filter((v) => parseKernelVersion(v) !== null));
+const releasesOf = new WeakMap<BugRecord, string[]>();
+/** The kernel releases a record's Linux commits shipped in: read for every record on every kernel-bearing paste, so kept. */
+function kernelReleases(record: BugRecord): string[] {
+  let releases = releasesOf.get(record);
+  if (!releases) {
+    releases = record.commits
+      .filter((c) => /(?:^|\/)linux$/.test(c.repo))
+      .flatMap((c) => c.versions.filter((v) => parseKernelVersion(v) !== null));
+    releasesOf.set(record, releases);
+  }
+  return releases;
+}
 
 function seriesBased(kernel: KernelFacts): string | null {
   const distro = SERIES_BASED[kernel.distro ?? ""] ?? null;
@@ -846,6 +856,9 @@ function componentChecks(
     if (ecosystem === unused) return [];
     const entries = record.affected.filter((a) => a.ecosystem === ecosystem).flatMap((a) => onHostKernel(a, host.kernel));
     const release = host.release;
+    const releasePackage = !!release && record.affected.some((a) => a.ecosystem === release && a.package === ecosystem);
+    // Most records range nothing this host runs: nothing below judges a component without a range of its own or its release's.
+    if (!entries.length && !releasePackage) return [];
     const distribution = release ?? (host.kernel?.named ? null : host.kernel?.package?.ecosystem);
     const packaged = distroBuildBase(value);
     // `iptables -V` names the upstream release a distribution's build started from, never its revision:
@@ -853,8 +866,7 @@ function componentChecks(
     const iptables = !!distribution && IPTABLES_ECOSYSTEM.test(ecosystem);
     // A release the record ranges this component's package on ships its own build, whose `--version` (crun's "0.17")
     // shows no build either: Ubuntu 22.04's crun 0.17 carries the fix its own range records (review 30c).
-    const releaseBuild =
-      !!release && !PRINTS_BUILD.has(ecosystem) && record.affected.some((a) => a.ecosystem === release && a.package === ecosystem);
+    const releaseBuild = releasePackage && !PRINTS_BUILD.has(ecosystem);
     const base =
       schemeForEcosystem(ecosystem) !== "semver"
         ? null
