@@ -40,6 +40,7 @@ import {
 import {
   APPROXIMATE_CAP,
   confidenceOf,
+  DECISIVE_WEIGHT,
   explainRootCause,
   HIGH_SCORE,
   rankFindings,
@@ -721,6 +722,7 @@ function assemble(
         ? elsewhere
         : [...ownRead, ...named, ...printed, ...(logEvidence.length ? hosts.flatMap((h) => checksOf.release(record, h, decided)) : [])];
     const symptom = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= SYMPTOM_WEIGHT);
+    const decisive = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= DECISIVE_WEIGHT);
     // Whose lines they are matters only among alternatives (a handful of records): no pass over a flood's lines otherwise.
     const components = alternativeComponents(record).length > 1 ? symptomComponents(record, seen.sightings, logEvidence) : [];
     // Where every symptom line is read alternatives' own (dockerd's message, Docker's version read), another
@@ -744,6 +746,7 @@ function assemble(
             logEvidence.length > 0,
             hosts,
             components,
+            decisive,
           ),
           symptom,
           context,

@@ -1911,7 +1911,8 @@ export function confirmBySymptom(verdict: Verdict, checks: readonly VersionEvide
  * nothing of (a door's check against one record) is ruled out by a named version, hedged. A bug of alternative components ruled out only for the ones read is unknown beside
  * its own symptom, unless every symptom line is a read component's (`components`: each symptom line's signatures'
  * `component`): the unread one's version decides (decidingUnread). Nor do versions past every range rule out a bug
- * whose symptom a cause no range covers gives too (`unrangedCauses`).
+ * whose symptom a cause no range covers gives too (`unrangedCauses`). Only a `decisive` line (one that alone identifies
+ * the bug) suggests a backport.
  */
 export function doubtBySymptom(
   record: BugRecord,
@@ -1921,6 +1922,7 @@ export function doubtBySymptom(
   seen: boolean,
   hosts: readonly HostVersions[],
   components: SymptomComponents,
+  decisive: boolean,
 ): Verdict {
   if (verdict.status !== "not-affected" || !(symptom || seen)) return verdict;
   const ruledOut = checks.filter((c) => c.result === "not-affected");
@@ -1955,6 +1957,9 @@ export function doubtBySymptom(
       status: "unknown",
       reason: `${first.subject}: the log shows this bug's own symptom, which only a Linux host prints, and the nodes ruled out run Windows`,
     };
+  // Only a line that alone identifies the bug suggests a backport: a shared symptom (LXC's tun EPERM beside a distribution's
+  // runc 1.1 build) comes from causes the record names besides its versions (review 59a F1).
+  if (!decisive) return verdict;
   // Host by host in a fleet: one node ruled out only unless its branch took the change may be the one whose
   // log shows the bug, whatever its peers' kernels say.
   const byHost = hosts.length > 1 ? [...checksOfHosts(ruledOut, hosts).values()] : [ruledOut];

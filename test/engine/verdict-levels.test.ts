@@ -931,6 +931,19 @@ describe("a kernel on a stable branch older than every one a backported change i
     );
   });
 
+  it("stays 'not affected, unless backported' beside a shared symptom: only a line that alone identifies the bug suggests it", () => {
+    // OpenVPN's tun EPERM (weight 0.6) comes from LXC guests and container configs too; Ubuntu 24.04's runc 1.1.12 build
+    // predates runc 1.2.0's removal, and no source says a distribution took that regression (review 59a F1).
+    const TUN = "runc-1.2.0-tun-tap-removed-from-default-devices";
+    const logs = "2024-12-12 10:02:11 ERROR: Cannot open TUN/TAP dev /dev/net/tun: Operation not permitted (errno=1)";
+    const components = " containerd:\n  Version:          1.7.12\n runc:\n  Version:          1.1.12-0ubuntu3\n";
+    const paste = `$ docker version\nServer:\n Engine:\n  Version:          24.0.7\n${components}$ docker logs openvpn\n${logs}\n`;
+    const f = diagnoseBundle(data, paste).findings.find((x) => x.id === TUN);
+    expect(f?.verdict).toMatchObject({ status: "not-affected", certain: false });
+    expect(f?.verdict.reason).not.toMatch(/suggests that backport/);
+    expect(f?.confidence).toBe("low");
+  });
+
   it("in a fleet, is unknown when one node is ruled out only so, whatever its peers' kernels say", () => {
     // node-a's 6.2.16 is past the 6.x ranges; node-b's 6.0.19 may have taken the change unrecorded.
     const row = (name: string, kernel: string) =>
