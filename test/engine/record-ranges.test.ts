@@ -94,3 +94,26 @@ describe("the ip6tables MARK regression on Ubuntu 20.04's 5.15 kernels (review 5
     expect(v?.reason).toMatch(/the release does not matter/);
   });
 });
+
+describe("runc's tmpfs mode regression on Ubuntu 22.04's runc-app builds (review 59a F2)", () => {
+  const ID = "runc-nov-2025-tmpfs-mode-0755";
+  const paste = (build: string) =>
+    [
+      "$ docker run --tmpfs /my-tmp:exec --rm -it ubuntu:latest ls -al /my-tmp",
+      "total 0",
+      "drwxr-xr-x 2 root root 40 Dec  2 09:14 .",
+      "drwxr-xr-x 1 root root 12 Dec  2 09:14 ..",
+      "$ dpkg -l runc | tail -1",
+      `ii  runc           ${build} amd64        Open Container Project - runtime`,
+      "$ lsb_release -d",
+      "Description:\tUbuntu 22.04.5 LTS",
+    ].join("\n");
+
+  it("the first build carrying the CVE-2025-52881 mitigation (Canonical's OSV data) is affected", () => {
+    expect(verdictOf(paste("1.3.3-0ubuntu1~22.04.2"), ID)).toMatchObject({ status: "affected", level: "verified" });
+  });
+
+  it("a later 22.04 build, whose changes nobody read, is unknown: not upstream 1.3.3's 'affected (verified)'", () => {
+    expect(verdictOf(paste("1.3.3-0ubuntu1~22.04.3"), ID)?.status).toBe("unknown");
+  });
+});
