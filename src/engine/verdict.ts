@@ -1912,7 +1912,7 @@ export function confirmBySymptom(verdict: Verdict, checks: readonly VersionEvide
  * its own symptom, unless every symptom line is a read component's (`components`: each symptom line's signatures'
  * `component`): the unread one's version decides (decidingUnread). Nor do versions past every range rule out a bug
  * whose symptom a cause no range covers gives too (`unrangedCauses`). Only a `decisive` line (one that alone identifies
- * the bug) suggests a backport.
+ * the bug) is said to suggest a backport.
  */
 export function doubtBySymptom(
   record: BugRecord,
@@ -1957,9 +1957,6 @@ export function doubtBySymptom(
       status: "unknown",
       reason: `${first.subject}: the log shows this bug's own symptom, which only a Linux host prints, and the nodes ruled out run Windows`,
     };
-  // Only a line that alone identifies the bug suggests a backport: a shared symptom (LXC's tun EPERM beside a distribution's
-  // runc 1.1 build) comes from causes the record names besides its versions (review 59a F1).
-  if (!decisive) return verdict;
   // Host by host in a fleet: one node ruled out only unless its branch took the change may be the one whose
   // log shows the bug, whatever its peers' kernels say.
   const byHost = hosts.length > 1 ? [...checksOfHosts(ruledOut, hosts).values()] : [ruledOut];
@@ -1967,7 +1964,9 @@ export function doubtBySymptom(
   if (!doubted) return verdict;
   return {
     status: "unknown",
-    reason: `${doubted.subject}: the log shows this bug's own symptom, although ${doubted.reason}; the symptom suggests that backport`,
+    // Only a line that alone identifies the bug suggests the backport; a shared symptom (OpenVPN's tun EPERM, LXC's too) leaves
+    // it open without pointing at it (review 59a F1). Ruled out it is not: RHEL's docker 1.13.1 did take runc's 2019 fix.
+    reason: `${doubted.subject}: the log shows this bug's own symptom, although ${doubted.reason}; ${decisive ? "the symptom suggests that backport" : "a symptom other causes share too, which does not say whether it did"}`,
   };
 }
 
