@@ -504,7 +504,7 @@ function assemble(
   const given = givenVersions(allHosts);
   // A fleet's nodes mostly share a few sets of versions: each set is judged once per record.
   // Every record's verdict, for the focus and the closest records (closestFor), which are no findings.
-  const judged = new Map<string, Verdict>();
+  const judged = new Map<string, Verdict | (() => Verdict)>();
   const checksOf = {
     version: perVersions(versionChecks),
     mentioned: perVersions(mentionedChecks, decidedKey),
@@ -754,6 +754,13 @@ function assemble(
         hosts,
       );
     };
+    // A record the log shows nothing of is worth a warning only with a version in range; otherwise its verdict (the plain
+    // judge: no line places it on any machine) is worked out only when asked (a door's focus): most of the knowledge
+    // base has no line in a paste, and judging each of them was a good part of every diagnosis's fixed cost.
+    if (!logEvidence.length && !checks.some((c) => c.result === "affected")) {
+      judged.set(record.id, () => judge(checks, hosts));
+      continue;
+    }
     const unlisted = hitLines.length && !shown ? unlistedPrinters(hitLines, namesOf(), nodePrinter) : null;
     const either = hitLines.length && !shown && !unlisted ? sharedNamePrinters(hitLines, namesOf(), nodePrinter) : null;
     // A bare line under several nodes' bare unames stays the fleet's (a node in range printed it), unless a bare reading is
@@ -868,7 +875,8 @@ function assemble(
    * bug that needs ipv6.disable=1).
    */
   const lineless = (record: BugRecord): Verdict => {
-    const verdict = judged.get(record.id) ?? unjudged(kb, record.id, allHosts);
+    const found = judged.get(record.id);
+    const verdict = typeof found === "function" ? found() : (found ?? unjudged(kb, record.id, allHosts));
     if (verdict.status !== "affected" || byRecord.has(record.id) || !record.context) return verdict;
     if (recordContextShown(kb, record, context, NO_HITS).kind !== "no") return verdict;
     return { status: "unknown", reason: `${verdict.reason}; but the bug needs ${record.context.requires}, which the input does not show` };
