@@ -12,6 +12,7 @@ import {
   type LineRef,
   type MentionLine,
   type PreScan,
+  readsThroughCluster,
   releaseEcosystem,
   sameMachine,
 } from "./facts";
@@ -519,6 +520,10 @@ function assemble(
   };
   // Which machine printed a line: its journald host, else the prompt or `ssh` target of the command before it.
   const printerOf = linePrinter(facts.lineAt, facts);
+  const fetchedThroughCluster = (line: number) => {
+    const at = facts.commandAt(line);
+    return at !== null && readsThroughCluster(facts.lineAt(at) ?? "");
+  };
   // The machine the paste's own output is: its uname's, else the one whose prompt or `ssh` target printed every version
   // it read (review 42b F2: web-1's `containerd --version` ruled out web-2's line, with no uname in the paste).
   const ownMachine: OwnMachine | null = facts.unameHost
@@ -668,16 +673,21 @@ function assemble(
     // machine's prompt judge it as versions that may not be the ones that failed (review 45a F11: "not affected, certain"
     // on the laptop's containerd). A bare shell's are the paste's one machine's, as everywhere; what a line's own wording
     // dates (printed) holds for whichever machine printed it.
+    // So are lines a bare shell's `kubectl logs` or `describe` fetched through the cluster: the pod's node is any, and what
+    // that shell read (its uname, its `docker info`) is the machine kubectl ran on, a workstation as often as a node (review
+    // 59d F1: a Fedora laptop's kernel judged kube-proxy's EKS log "affected", certain).
+    const fetched = !facts.nodes.length && logEvidence.length > 0 && symptomLines().every(fetchedThroughCluster);
     const anyNode =
       !facts.nodes.length &&
-      (facts.readingsHosts !== null || facts.kernelPrompt !== null) &&
+      (facts.readingsHosts !== null || facts.kernelPrompt !== null || fetched) &&
       logEvidence.length > 0 &&
       !away &&
       !apart &&
       !readAt &&
       symptomLines().every((l) => facts.commandHost(l) === "" && printerOf(l) === null);
     // The kernel too, where a machine's name places it (review 48c F5: cp-1's `uname -rv` judged a kube-proxy pod's log).
-    const onMachine = (c: VersionEvidence) => readHere(c) || (facts.kernelPrompt !== null && c.subject.startsWith(SINGLE_HOST));
+    const onMachine = (c: VersionEvidence) =>
+      readHere(c) || ((facts.kernelPrompt !== null || fetched) && c.subject.startsWith(SINGLE_HOST));
     // A log of an earlier boot or a copied journal ran on that boot's kernel, not the one read now (review 48e F1).
     // Unless the kernel was read in that same log (a crash header's "Not tainted 6.8.10-…").
     const kernelLine = (bootKernel ?? facts.kernel)?.line;
@@ -711,8 +721,10 @@ function assemble(
             : null;
       // A "not affected" already hedged for another reason (a distribution's kernel judged on its upstream release) still
       // rests on the kernel read now, where every symptom line is an earlier boot's: said, and beside the symptom no longer
-      // "not affected" (review 51f F6: rotated logs' lockups judged on the Fedora kernel booted since).
-      return why && (c.certain !== false || (pastBoot && why === via && c.result === "not-affected")) ? hedgeNamed(c, why) : c;
+      // "not affected" (review 51f F6: rotated logs' lockups judged on the Fedora kernel booted since). So does one read on a
+      // machine that may not be the pod's node (review 59d F1: a Fedora laptop's 6.11.10, judged on its upstream release).
+      const elsewhere = (pastBoot && why === via) || why === ANY_NODE_VIA;
+      return why && (c.certain !== false || (elsewhere && c.result === "not-affected")) ? hedgeNamed(c, why) : c;
     };
     const booted = (c: VersionEvidence) =>
       bootKernel && c.subject.startsWith(SINGLE_HOST) ? { ...c, reason: `${c.reason} (${bootVia(bootKernel, facts.lineAt)})` } : c;

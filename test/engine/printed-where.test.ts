@@ -122,7 +122,7 @@ describe("a uname of one machine beside another machine's lines", () => {
       expect(verdict, reading).toMatchObject({ status: "unknown", reason: expect.stringContaining("no version of worker-2 is given") });
     }
     // A pod's log through the cluster (`kubectl logs` at cp-1's prompt) may be any node's: cp-1's kernel judges it hedged
-    // (review 48c F5); a bare shell's reading is the paste's one machine's, as everywhere.
+    // (review 48c F5), and so does a bare shell's (review 59d F1: kubectl runs on a workstation as often as on a node).
     const podLog = `ubuntu@cp-1:~$ kubectl -n kube-system logs kube-proxy-7xk2p --tail=3\n${CRICTL}`;
     for (const tool of ["stern -n kube-system kube-proxy-7xk2p", "kubetail kube-proxy -n kube-system"]) {
       const tailed = `ubuntu@cp-1:~$ uname -rv\n5.15.0-131-generic #141-Ubuntu SMP Fri Jan 10 21:18:28 UTC 2025\n${UBUNTU_2204_OS_RELEASE}\nubuntu@cp-1:~$ ${tool}\n${CRICTL}`;
@@ -135,8 +135,7 @@ describe("a uname of one machine beside another machine's lines", () => {
     const bare = verdictOf(
       `$ uname -a\n${unameJammy127("k8s-w3")}\n${UBUNTU_2204_OS_RELEASE}\n$ kubectl -n kube-system logs kube-proxy-7xk2p\n${CRICTL}`,
     );
-    expect(bare).toMatchObject({ status: "affected", level: "verified" });
-    expect(bare?.certain).not.toBe(false);
+    expect(bare).toMatchObject({ status: "affected", level: "verified", certain: false });
     // Two kernels read at two machines' prompts, the log printed at one of them by a command reading it: that machine's
     // kernel decides (review 48c F9: "does not say which one failed").
     const two = `admin@worker-1:~$ uname -rv\n5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024\nadmin@worker-2:~$ uname -rv\n5.15.0-131-generic #141-Ubuntu SMP Fri Jan 10 21:18:28 UTC 2025\n${UBUNTU_2204_OS_RELEASE}\nadmin@worker-2:~$ sudo crictl logs 3f2a1b9c8d7e\n${CRICTL}`;
@@ -494,6 +493,25 @@ staging      web-0   1/1     Running   0          40d   10.0.1.12    web-1   <no
       // In range: affected, not certain.
       expect(cniVerdict(`${reading("me@laptop:~$", "1.6.3")}\n${events}`), command).toMatchObject({ status: "affected", certain: false });
     }
+  });
+
+  it("judges lines a bare shell's `kubectl logs` fetched on that shell's versions as ones that may not be the pod's node's (review 59d F1)", () => {
+    // kube-proxy's EKS log fetched from a workstation, beside the workstation's own `docker info` (Fedora 41, in range).
+    const laptop = (kernel: string) =>
+      [
+        "$ kubectl logs -n kube-system kube-proxy-7xk2p --tail=3",
+        'E1113 16:15:07.931291       1 proxier.go:1481] "Failed to execute iptables-restore" err=<',
+        '        exit status 2: ip6tables-restore v1.8.4 (legacy): unknown option "--xor-mark"',
+        "$ docker info",
+        "Server:",
+        " Server Version: 27.3.1",
+        ` Kernel Version: ${kernel}`,
+        " Operating System: Fedora Linux 41 (Workstation Edition)",
+      ].join("\n");
+    const verdict = (kernel: string) => verdictOf(laptop(kernel));
+    expect(verdict("6.11.5-300.fc41.x86_64")).toMatchObject({ status: "affected", certain: false });
+    // Past the fix, the laptop's kernel rules nothing out beside the bug's own line ("not affected, certain" before).
+    expect(verdict("6.11.10-300.fc41.x86_64")?.status).toBe("unknown");
   });
 
   it("judges a laptop's own line on the laptop's own reading beside several rows (review 45a F9)", () => {

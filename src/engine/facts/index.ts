@@ -76,6 +76,7 @@ export { kernelFacts } from "./kernel-facts";
 export { osImageToOs, parseNodesTable } from "./kube-nodes";
 export { MENTION_MARKERS, type MentionLine } from "./mentions";
 export { parseOsRelease, releaseEcosystem } from "./os-release";
+export { readsThroughCluster } from "./pod-logs";
 export { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 export { parseUname, parseVersionSignature, type UnameFacts, type VersionSignature } from "./uname";
 export { sameMachine } from "./uname-fleet";

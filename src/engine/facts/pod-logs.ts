@@ -167,6 +167,13 @@ export const listsEvents = (command: string): boolean =>
   command.length <= MAX_COMMAND && command.includes("ev") && GET_EVENTS.test(command);
 
 /**
+ * Whether a command fetches what it prints through the cluster's API (`kubectl logs`, `describe`, `get events`): its lines
+ * are a pod's or an object's on some node, not the machine's the command ran on.
+ */
+export const readsThroughCluster = (command: string): boolean =>
+  command.length <= MAX_COMMAND && (LOGS_WORDS.test(command) || DESCRIBE_WORDS.test(command) || GET_EVENTS.test(command));
+
+/**
  * The pod an event row of `kubectl get events` is about, as "<namespace>/<name>" (its NAMESPACE column with `-A`, else
  * the command's or the context's), so that a `get pods -o wide` table can place it (review 53c F3: the errno 524 event of
  * a pod the table put on the fixed node was judged on another node in range). `command` lists events (listsEvents); null
