@@ -77,10 +77,15 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 /** A signature this strong identifies its bug on its own (the curator guide's 0.9–1 band, with slack). */
 export const DECISIVE_WEIGHT = 0.85;
 
-/** Whether `f` matched an exact signature of at least `minWeight` on a line none of `other`'s evidence is on. */
-function lineOfItsOwn(f: Finding, other: Finding, minWeight = 0): boolean {
+/**
+ * Whether `f` matched a signature of at least `minWeight` on a line none of `other`'s evidence is on: exactly, or with
+ * `reworded` also as a reworded match (a CSV export's doubled quotes cut a regex down to its tokens: review 59c F1).
+ */
+function lineOfItsOwn(f: Finding, other: Finding, minWeight = 0, reworded = false): boolean {
   const taken = new Set(other.evidence.flatMap((e) => (e.kind === "log" ? [e.line] : [])));
-  return f.evidence.some((e) => e.kind === "log" && !e.approximate && e.weight >= minWeight && !taken.has(e.line));
+  return f.evidence.some(
+    (e) => e.kind === "log" && (!e.approximate || (reworded && e.approximate !== "similar")) && e.weight >= minWeight && !taken.has(e.line),
+  );
 }
 const decisiveLineOfItsOwn = (f: Finding, other: Finding) => lineOfItsOwn(f, other, DECISIVE_WEIGHT);
 
@@ -247,12 +252,17 @@ function otherReason(top: Finding, f: Finding): string {
   if (isDecisiveAndAffected(top) && !isDecisiveAndAffected(f)) {
     // A bug of its own whose versions place it in range needs its own fix (review 58b F1: runc 1.1.3's /dev/pts bug first,
     // the GPU loss that needs runc 1.1.7 was called "a weaker or generic symptom" of it).
-    if (f.verdict.status === "affected" && f.confidence !== "low" && lineOfItsOwn(f, top))
+    const own = lineOfItsOwn(f, top, 0, true);
+    if (f.verdict.status === "affected" && f.confidence !== "low" && own)
       return `also present on a line of its own, and its own versions are affected too${levelNote(f)}: a separate problem to fix as well`;
-    return strongestSignal(f) >= DECISIVE_WEIGHT
-      ? f.verdict.level === undefined
+    if (strongestSignal(f) >= DECISIVE_WEIGHT)
+      return f.verdict.level === undefined
         ? "also matched; no version decides it, so it is ranked after the one whose versions do"
-        : "also matched, but its versions do not confirm it"
+        : "also matched, but its versions do not confirm it";
+    // No relation ties it to the first and its lines are its own: weaker evidence of another problem, no symptom of the
+    // first (review 59c F1: CoreDNS's RBAC denial beside conntrack's insert_failed was called one).
+    return own
+      ? "also matched, on lines of its own, on weaker evidence: perhaps a separate problem"
       : "a weaker or generic symptom that other causes share";
   }
   return `also matched (${f.confidence}, ${f.score}); may be a separate problem`;

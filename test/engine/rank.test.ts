@@ -196,6 +196,22 @@ describe("rankFindings", () => {
     expect(d.findings.find((f) => f.id === gpu?.id)?.verdict.status).toBe("affected");
   });
 
+  it("calls a second bug on lines of its own, with no relation to the first, a separate problem, not a symptom of it (review 59c F1)", async () => {
+    // CoreDNS 1.8.3's missing EndpointSlice rule, and the client node's conntrack insert failures: no record ties them.
+    const kb = (await loadDataKb()).compiled;
+    const paste = [
+      "$ kubectl -n kube-system logs coredns-7d9b6c4f8-hx2kq --tail=3",
+      "CoreDNS-1.8.3",
+      'E0317 09:12:44.102233       1 reflector.go:138] pkg/mod/k8s.io/client-go@v0.20.2/tools/cache/reflector.go:167: Failed to watch *v1beta1.EndpointSlice: failed to list *v1beta1.EndpointSlice: endpointslices.discovery.k8s.io is forbidden: User "system:serviceaccount:kube-system:coredns" cannot list resource "endpointslices" in API group "discovery.k8s.io" at the cluster scope',
+      "$ sudo conntrack -S | head -1",
+      "cpu=0   \tfound=0 invalid=211 ignore=0 insert=0 insert_failed=96 drop=96 early_drop=0 error=0 search_restart=11020",
+    ].join("\n");
+    const d = diagnoseBundle(kb, paste);
+    expect(d.rootCause?.id).toBe("coredns-1.8-endpointslices-rbac-missing");
+    const race = d.rootCause?.others.find((o) => o.id === "conntrack-udp-dns-race-5s");
+    expect(race?.reason).toBe("also matched, on lines of its own, on weaker evidence: perhaps a separate problem");
+  });
+
   it("puts the MARK regression before kube-proxy's IPVS fallback for missing kernel modules, as for missing binaries (review 58f F4)", async () => {
     // The seed incident's shape with the other IPVS prerequisite missing: the fallback line comes first and scored higher.
     const kb = (await loadDataKb()).compiled;
