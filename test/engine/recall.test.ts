@@ -180,6 +180,16 @@ describe("the numbers a token signature states (review 50d F2)", () => {
     expect(tokenRecords(reworded("131073"))).toContain("cilium-4.19.208-verifier-complexity-131073");
     expect(tokenRecords(reworded("131073"))).not.toContain("ebpf-verifier-complexity-stable-regression");
   });
+
+  it("refuse a line returning another errno where the signature states a negative one (review 59c F4)", () => {
+    const tokenRecords = (line: string) =>
+      diagnoseBundle(kb.compiled, line)
+        .findings.filter((f) => f.evidence.some((e) => e.kind === "log" && e.approximate === "tokens"))
+        .map((f) => f.id);
+    // libbpf's E2BIG (-7) is the verifier-complexity regression's; Falco's modern probe fails with EINVAL (-22).
+    const load = (errno: string) => `libbpf: prog 'sys_exit': failed to load: -${errno} (in falco's modern eBPF probe)`;
+    expect(tokenRecords(load("22"))).not.toContain("ebpf-verifier-complexity-stable-regression");
+  });
 });
 
 describe("recall findings", () => {

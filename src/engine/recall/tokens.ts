@@ -304,7 +304,8 @@ export interface TokenSignature {
 }
 
 /**
- * A number of three or more digits a signature states (a limit, an errno, a helper's id), with the distinctive words
+ * A number of three or more digits a signature states (a limit, an errno, a helper's id), or a negative errno of any
+ * length, with the distinctive words
  * around it: tokens drop numbers, so without it "Processed 1000001 insn" matched the 131073-instruction limit's message
  * (review 50d F2: the 4.19-only record ranked first on a 6.1 kernel's million-instruction line).
  */
@@ -320,9 +321,12 @@ const NUMBER_REACH = 3;
 export function signatureNumbers(kind: "literal" | "regex", pattern: string): NumberMark[] {
   const raw = kind === "literal" ? pattern : regexText(pattern);
   const words = lineTokens(raw.replace(/[\uE000-\uE005]/g, " "));
+  // A negative number is an errno as a C call returns it ("failed to load: -7"): short, but what tells E2BIG from EINVAL
+  // (review 59c F4: libbpf's -22 matched the -7 signature's tokens).
+  const errnos = new Set([...raw.matchAll(/(?<![\w.-])-(\d{1,3})(?!\w)/g)].map((m) => m[1]));
   const marks: NumberMark[] = [];
   words.forEach((w, i) => {
-    if (w.length < 3 || !allDigits(w)) return;
+    if (!allDigits(w) || (w.length < 3 && !errnos.has(w))) return;
     const after = words.slice(0, i).findLast(distinctive);
     if (after !== undefined) marks.push({ after, value: w, before: words.slice(i + 1).find(distinctive) ?? null });
   });
