@@ -63,12 +63,13 @@ Fri Jan 10 10:15:51 2025: [libs]: libpman: failed to load BPF object (errno: 22 
   });
 
   it("rules AL2023's 6.1 kernel out of a change of its 6.12 line: a removal is about the version, whatever the line", () => {
-    // PR #2355: on 6.12 the nat table needs ip_tables and nf_nat, on 6.1 nf_nat alone; EKS 1.32 AMIs kept 6.1.
+    // PR #2355: on 6.12 the nat table needs ip_tables and nf_nat, on 6.1 nf_nat alone; EKS 1.32 AMIs kept 6.1. The node's
+    // own `crictl logs`: through `kubectl logs` the pod may be on another node than the shell's (review 59d F1).
     const paste = (kernel: string, k8s: string) => `$ uname -r
 ${kernel}
 $ aws ec2 describe-images --image-ids ami-0abc --query 'Images[].Name' --output text
 amazon-eks-node-al2023-x86_64-standard-${k8s}-v20250807
-$ kubectl logs mypod -c istio-init
+$ sudo crictl logs 3f2a1b9c8d7e
 iptables-restore v1.8.10 (legacy): iptables-restore: unable to initialize table 'nat'`;
     const ID = "eks-al2023-6.12-iptable-nat-not-loaded-istio-init";
     expect(finding(paste("6.1.144-170.251.amzn2023.x86_64", "1.32"), ID)?.verdict).toMatchObject({ status: "not-affected" });
