@@ -79,5 +79,5 @@ function isLogfmtKey(text: string, s: number, end: number): boolean {
  * --prefix` (`[pod/web-0/app] `) and the Jenkins Timestamper (`[2024-05-01T10:00:00.123Z] `). Not a mail's `> ` or a
  * line number of `cat -n` or `grep -n`: a quoted mail and a numbered file are as often notes or docs (review 39b).
  */
-export const TOOL_LABEL = String.raw`(?:[A-Za-z][\w.@-]*\s+\| |\[pod\/[^\]\s]+\] |\[\d{4}-\d\d-\d\dT[\d:.]+Z?\] )`;
+const TOOL_LABEL = String.raw`(?:[A-Za-z][\w.@-]*\s+\| |\[pod\/[^\]\s]+\] |\[\d{4}-\d\d-\d\dT[\d:.]+Z?\] )`;
 export const TOOL_LABELS = new RegExp(`^${TOOL_LABEL}+`);

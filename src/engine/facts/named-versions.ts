@@ -8,7 +8,6 @@ import { isPackageRecord } from "./component-changes";
 import { LISTED_PACKAGES } from "./component-packages";
 import type { LineRef } from "./iptables-version";
 import { proseRole } from "./kernel-prose";
-import { TOOL_LABEL } from "./log-framing";
 import {
   aptPolicyBuild,
   aptPolicyPackage,
@@ -271,8 +270,9 @@ const OTHER_NAMED_MARKERS = OTHER_NAMED.map(([, , marker]) => marker);
  * start-up line, named as the others are (another pod's, or a restart's). Its marker needs the version's "1.": pod
  * names ("coredns-5d78c9869d-x2kq") would crowd the lines read.
  */
-// Behind a label the fetching tool put before it too (`kubectl logs --prefix`'s "[pod/coredns-…/coredns] ": review 59c F2).
-const COREDNS_BANNER = new RegExp(String.raw`^\s*${TOOL_LABEL}*CoreDNS-(\d+\.\d+\.\d+)\s*$`);
+// Not behind `kubectl logs --prefix`'s label: with a selector that prints several pods, the old ReplicaSet's banner would
+// date the new pod's failure (review 59e F1 on 59c F2's reading).
+const COREDNS_BANNER = /^\s*CoreDNS-(\d+\.\d+\.\d+)\s*$/;
 const COREDNS_BANNER_MARKER = "coredns-1.";
 
 /**
