@@ -671,11 +671,11 @@ function assemble(
     if (printed.length && printedOn && !hosts.length) hosts = [printedOn];
     // With no table, the cluster's output (`kubectl get events` at a laptop) may be any node's: versions read at a named
     // machine's prompt judge it as versions that may not be the ones that failed (review 45a F11: "not affected, certain"
-    // on the laptop's containerd). A bare shell's are the paste's one machine's, as everywhere; what a line's own wording
-    // dates (printed) holds for whichever machine printed it.
-    // So are lines a bare shell's `kubectl logs` or `describe` fetched through the cluster: the pod's node is any, and what
-    // that shell read (its uname, its `docker info`) is the machine kubectl ran on, a workstation as often as a node (review
-    // 59d F1: a Fedora laptop's kernel judged kube-proxy's EKS log "affected", certain).
+    // on the laptop's containerd). So do a bare shell's, where every line is one it fetched through the cluster (`kubectl
+    // logs`, `describe`, `get events`): what that shell read (its uname, its `docker info`) is the machine kubectl ran on,
+    // a workstation as often as a node (review 59d F1: a Fedora laptop's kernel judged kube-proxy's EKS log "affected",
+    // certain); elsewhere a bare shell's are the paste's one machine's. What a line's own wording dates (printed) holds for
+    // whichever machine printed it.
     const fetched = !facts.nodes.length && logEvidence.length > 0 && symptomLines().every(fetchedThroughCluster);
     const anyNode =
       !facts.nodes.length &&

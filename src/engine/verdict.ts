@@ -2,7 +2,7 @@ import type { LogEvidence, Verdict, VersionEvidence } from "./diagnosis";
 import { listedEcosystem } from "./facts/component-packages";
 import { type DisputedComponent, mergeDisputes } from "./facts/host-components";
 import { kernelFacts } from "./facts/kernel-facts";
-import { isLogFramed, TOOL_LABELS } from "./facts/log-framing";
+import { isLogFramed } from "./facts/log-framing";
 import { distributionFamily, ecosystemDistribution } from "./facts/os-release";
 import { upstreamOf } from "./facts/package-lists";
 import { runtimeComponent } from "./facts/runtime-version";
@@ -1131,6 +1131,14 @@ export interface LogMessage {
   /** The message's first line as pasted: where its framing is. */
   head: string;
 }
+
+/**
+ * What a tool that fetched the line put before it, machine-made (review 39a: the verdict a line dates its program by
+ * was lost under them): `docker compose logs` and `docker service logs` (`web-1  | `, a service's name), `kubectl logs
+ * --prefix` (`[pod/web-0/app] `) and the Jenkins Timestamper (`[2024-05-01T10:00:00.123Z] `). Not a mail's `> ` or a
+ * line number of `cat -n` or `grep -n`: a quoted mail and a numbered file are as often notes or docs (review 39b).
+ */
+const TOOL_LABELS = /^(?:[A-Za-z][\w.@-]*\s+\| |\[pod\/[^\]\s]+\] |\[\d{4}-\d\d-\d\dT[\d:.]+Z?\] )+/;
 
 /** A person's words among the labels: a sentence ending in a colon ("we expect to see this error: "), not a CLI's. */
 const TOLD =

@@ -169,11 +169,11 @@ describe("token signatures", () => {
 });
 
 describe("the numbers a token signature states (review 50d F2)", () => {
+  const tokenRecords = (line: string) =>
+    diagnoseBundle(kb.compiled, line)
+      .findings.filter((f) => f.evidence.some((e) => e.kind === "log" && e.approximate === "tokens"))
+      .map((f) => f.id);
   it("refuse a line stating another number where the signature states one: another limit, errno or helper", () => {
-    const tokenRecords = (line: string) =>
-      diagnoseBundle(kb.compiled, line)
-        .findings.filter((f) => f.evidence.some((e) => e.kind === "log" && e.approximate === "tokens"))
-        .map((f) => f.id);
     // Cilium's 4.19 limit (131073) and the 6.6 stable regression's million: a line reworded around either number.
     const reworded = (n: string) => `level=warning msg="datapath: BPF program is too large! Processed ${n} insn" subsys=datapath-loader`;
     expect(tokenRecords(reworded("1000001"))).not.toContain("cilium-4.19.208-verifier-complexity-131073");
@@ -182,10 +182,6 @@ describe("the numbers a token signature states (review 50d F2)", () => {
   });
 
   it("refuse a line returning another errno where the signature states a negative one (review 59c F4)", () => {
-    const tokenRecords = (line: string) =>
-      diagnoseBundle(kb.compiled, line)
-        .findings.filter((f) => f.evidence.some((e) => e.kind === "log" && e.approximate === "tokens"))
-        .map((f) => f.id);
     // libbpf's E2BIG (-7) is the verifier-complexity regression's; Falco's modern probe fails with EINVAL (-22).
     const load = (errno: string) => `libbpf: prog 'sys_exit': failed to load: -${errno} (in falco's modern eBPF probe)`;
     expect(tokenRecords(load("22"))).not.toContain("ebpf-verifier-complexity-stable-regression");

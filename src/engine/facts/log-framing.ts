@@ -72,12 +72,3 @@ function isLogfmtKey(text: string, s: number, end: number): boolean {
   for (let c = code(text, s, end); isLower(c) || c === 95; c = code(text, ++i, end));
   return i > s && code(text, i, end) === 61;
 }
-
-/**
- * What a tool that fetched the line put before it, machine-made (review 39a: the verdict a line dates its program by
- * was lost under them): `docker compose logs` and `docker service logs` (`web-1  | `, a service's name), `kubectl logs
- * --prefix` (`[pod/web-0/app] `) and the Jenkins Timestamper (`[2024-05-01T10:00:00.123Z] `). Not a mail's `> ` or a
- * line number of `cat -n` or `grep -n`: a quoted mail and a numbered file are as often notes or docs (review 39b).
- */
-const TOOL_LABEL = String.raw`(?:[A-Za-z][\w.@-]*\s+\| |\[pod\/[^\]\s]+\] |\[\d{4}-\d\d-\d\dT[\d:.]+Z?\] )`;
-export const TOOL_LABELS = new RegExp(`^${TOOL_LABEL}+`);
