@@ -289,6 +289,23 @@ describe("kernel mentions", () => {
       ["The upgrade to kernel 6.8.0-57-generic broke DNS", "6.8.0-57-generic"],
     ])
       expect(kernelOf(text as string)?.release, text).toBe(release);
+    // A change told as a pair says itself which release failed (review 59d F3: the first was read, or none): an
+    // upgrade's target, unless its clause says it cured the trouble; a downgrade's start when the trouble went, its target
+    // when it stayed.
+    for (const [text, release] of [
+      ["After upgrading the kernel from 6.8.0-55-generic to 6.8.0-57-generic, kube-proxy fails", "6.8.0-57-generic"],
+      ["Kernel 6.8.9 -> 6.9.1 broke it", "6.9.1"],
+      ["kernel upgraded 6.8.0-55-generic → 6.8.0-57-generic today, now:", "6.8.0-57-generic"],
+      ["Kernel update: 6.1.0-17-amd64=>6.1.0-18-amd64 and the pods lost DNS", "6.1.0-18-amd64"],
+      ["Downgrading the kernel from 6.8.0-57-generic to 6.8.0-55-generic fixed it.", "6.8.0-57-generic"],
+      ["Upgrading the kernel from 6.6.58 to 6.6.60 fixed it", "6.6.58"],
+      ["kernel 6.6.60 -> 6.6.58 and the errors are gone", "6.6.60"],
+      ["Downgraded the kernel from 6.6.60 to 6.6.58, still fails", "6.6.58"],
+    ])
+      expect(kernelOf(text as string)?.release, text).toBe(release);
+    // A downgrade that says nothing of the outcome, and a range the bug spans, name no failing release.
+    for (const text of ["We moved the kernel from 6.8.0-57-generic to 6.8.0-55-generic.", "the kernel went back from 6.6.60 to 6.6.58"])
+      expect(kernelOf(text), text).toBeNull();
     // The kernel's own output outranks a sentence: a cure or another release named beside it does not unsettle it.
     expect(kernelOf(" Kernel Version: 6.1.64\nUpgrading to kernel 6.1.70 fixed it.")?.release).toBe("6.1.64");
     expect(kernelOf(" Kernel Version: 6.1.64\nWe also run kernel 6.1.70 elsewhere.")?.release).toBe("6.1.64");

@@ -31,6 +31,7 @@ import {
 } from "./kernel-shapes";
 import { outputHeadingVia, underFailingHeading } from "./output-heading";
 import { RHEL_KERNEL_BASE } from "./rpm-kernel";
+import { kernelTransitions } from "./kernel-transitions";
 import { looksLikeRelease, parseProcVersion, parseUnameAll, type UnameFacts } from "./uname";
 
 /**
@@ -334,10 +335,14 @@ function mentionsIn(text: string): { kernels: UnameFacts[]; cure: boolean; confl
   };
   // A series alone ("kernel 5.10") is never read: in a sentence it is as often a fix's, a question's, a
   // distribution's default or a requirement as the host's, and beside the host's stated release it would cancel it.
-  const matches = PACKAGE_DESCRIPTION.test(text) ? [] : [...text.matchAll(PROSE)];
+  const described = PACKAGE_DESCRIPTION.test(text);
+  // A pair of releases told as a change ("kernel 6.8.9 -> 6.9.1 broke it") says itself which one failed: neither is read alone.
+  const moves = described ? [] : kernelTransitions(text);
+  const moved = new Set(moves.flatMap((t) => t.releases));
+  const matches = described ? [] : [...text.matchAll(PROSE)].filter((m) => !moved.has(trimPunctuation(m[1] ?? m[2] ?? "")));
   // A release the prose already placed (as the host's, the cure's or another's) is not read again by its shape.
-  const placed = new Set(matches.map((m) => trimPunctuation(m[1] ?? m[2] ?? "")));
-  const prose = matches.flatMap((m) => read(m, m[1] ?? m[2], true));
+  const placed = new Set([...moved, ...matches.map((m) => trimPunctuation(m[1] ?? m[2] ?? ""))]);
+  const prose = [...moves.flatMap((t) => bare(t.failed, true)), ...matches.flatMap((m) => read(m, m[1] ?? m[2], true))];
   // An RPM release is the kernel's own output only when it stands alone (a pasted `uname -r`); in a sentence it is named.
   const rpm = [...text.matchAll(RPM_KERNEL_RELEASE)].flatMap((m) => {
     const [, release, base, major] = m;

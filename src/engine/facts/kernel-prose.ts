@@ -120,18 +120,18 @@ const DOWNGRADED_BEFORE =
 /** A downgrade done as a means ("fixed it by reverting to", "worked around it by rolling back to"). */
 const BY_DOWNGRADING = /\bby\s+(?:downgrading|rolling(?:\s+\S+)?\s+back|reverting|going back|booting back)\b/i;
 /** Words after a downgrade's target, in its clause, that say the trouble went. */
-const CURED =
+export const CURED =
   /\b(?:works?|worked|working|fine|fixed|fixes|solved|resolved|helped|gone|went away|disappeared|no longer (?:occurs|happens|appears|reproduces|crashes|fails)|stable|green)\b/i;
 /** Words in that clause that say it stayed, or deny the cure ("nothing works"). */
-const TROUBLE_STAYED =
+export const TROUBLE_STAYED =
   /\b(?:still|persists?|persisted|same (?:error|issue|problem|crash|failure)|(?:did|does|do)(?: not|n['\u2019]t) (?:help|fix|change|work|solve|resolve)|no (?:luck|change|difference)|(?<!\bnever\s)(?:fails?|failed|crash(?:es|ed)?|breaks?|broke) again)\b/i;
-const DENIED_CURE = /\b(?:not|nothing|never)\b|n['\u2019]t\b/i;
+export const DENIED_CURE = /\b(?:not|nothing|never)\b|n['\u2019]t\b/i;
 /** The trouble said gone by denying it ("no more errors", "doesn't crash anymore", "not reproduced", "OK now"). */
-const TROUBLE_DENIED =
+export const TROUBLE_DENIED =
   /\b(?:no (?:more|longer)\b|(?:no|not any) (?:issues?|problems?|errors?|crash(?:es)?)\b|not reproduc\w*|(?:is|are|was|were)n['\u2019]?t (?:reproduc\w*|happening|there)|(?:does|did)n['\u2019]?t (?:crash|fail|happen|occur|reproduce|show up)\w* (?:anymore|any more|again)|never (?:crashed|failed|happened|occurred|came back) again|(?:errors?|crash(?:es)?|problems?|issues?|warnings?) (?:stopped|(?:are|is|was|were) gone)|(?:ok|okay) (?:now|again)|(?:it['\u2019]s|is|all|everything) (?:ok|okay)\b|anymore)/i;
 /** What may separate a downgrade's target from the words on its outcome ("— fixed", ": problem gone", "(works)"). */
 // A full stop inside a version ("from 1.8.4") ends nothing (review 51f F3: the sentence was cut before "still fails").
-const OUTCOME_END = /[.;!?](?![\w.])|\n/;
+export const OUTCOME_END = /[.;!?](?![\w.])|\n/;
 /** Words that deny the cure: before the release ("not even kernel 6.1.70 fixed it") or before "went away". */
 const DENIED_BEFORE = /\b(?:not|no|never|nothing)\s+(?:even\s+)?(?:the\s+)?(?:linux\s+)?$/i;
 const DENIED = /\b(?:not|no|nothing|still|never)\b|n['\u2019]t\b/i;
