@@ -1,4 +1,5 @@
 import type { Confidence, Finding, RelatedFinding, RootCause, ScoreComponents, VerdictStatus } from "./diagnosis";
+import { type LogLevel, logLevel } from "./log-level";
 import type { RelationEdge } from "./types";
 import type { EvidenceLevel } from "./versions";
 
@@ -127,6 +128,42 @@ function placedByVersion(a: Finding, b: Finding): [Finding, Finding] | [null, nu
   return decisiveLineOfItsOwn(other, placed) ? [null, null] : [placed, other];
 }
 
+const LEVEL_RANK: Record<LogLevel, number> = { fatal: 0, other: 1, warning: 2 };
+/** The most severe level among a finding's decisive lines; undefined when it has none. */
+function decisiveLevel(f: Finding): number | undefined {
+  let rank: number | undefined;
+  for (const e of f.evidence)
+    if (e.kind === "log" && !e.approximate && e.weight >= DECISIVE_WEIGHT) rank = Math.min(rank ?? 2, LEVEL_RANK[logLevel(e.text)]);
+  return rank;
+}
+
+/**
+ * Of the findings a decisive line identifies, at one confidence and neither placed by its versions, the one whose line
+ * says its process died goes before one whose line only warns or informs: CoreDNS's "[FATAL] plugin/loop: Loop … detected"
+ * before kube-proxy's fallback on a missing ipset, the kubelet's refusal to start before kubeadm's "[WARNING FileContent…
+ * bridge-nf-call-iptables]" (review 60c F1: the warning was named the likely root cause). Only their places among
+ * themselves change: every other finding keeps its rank.
+ */
+function failuresFirst(sorted: Finding[]): Finding[] {
+  const out = [...sorted];
+  const groups = new Map<string, number[]>();
+  sorted.forEach((f, i) => {
+    if (isDecisiveAndAffected(f) || f.verdict.status === "not-affected" || decisiveLevel(f) === undefined) return;
+    groups.set(f.confidence, [...(groups.get(f.confidence) ?? []), i]);
+  });
+  for (const slots of groups.values()) {
+    const members = slots.map((i) => sorted[i] as Finding);
+    const ordered = members
+      .map((f, k) => ({ f, k, rank: decisiveLevel(f) as number }))
+      .sort((a, b) => a.rank - b.rank || a.k - b.k)
+      .map((x) => x.f);
+    slots.forEach((slot, k) => {
+      out[slot] = ordered[k] as Finding;
+    });
+  }
+  return out;
+}
+
 /** "a before b" constraints from the relations among present findings. */
 function precedence(
   present: ReadonlyMap<string, Finding>,
@@ -163,8 +200,10 @@ function precedence(
  * web-2's line), so look-alikes keep their scores' order.
  */
 export function rankFindings(findings: Finding[], relations: readonly RelationEdge[] = [], versionsTied = true): Finding[] {
-  const base = [...findings].sort(
-    (a, b) => Number(isDecisiveAndAffected(b)) - Number(isDecisiveAndAffected(a)) || byConfidence(a, b) || byScore(a, b),
+  const base = failuresFirst(
+    [...findings].sort(
+      (a, b) => Number(isDecisiveAndAffected(b)) - Number(isDecisiveAndAffected(a)) || byConfidence(a, b) || byScore(a, b),
+    ),
   );
   const present = new Map(base.map((f) => [f.id, f]));
   const edges = precedence(present, relations, versionsTied);
@@ -217,8 +256,15 @@ export function explainRootCause(ranked: readonly Finding[]): RootCause | null {
   // Led by a relation over a finding that scored higher (review 32e: "the strongest log evidence" was then untrue).
   const over = ranked.slice(1).find((f) => f.score > top.score && f.related?.some((r) => r.id === top.id));
   const relation = over?.related?.find((r) => r.id === top.id)?.kind;
+  // Led by its line's level over a finding that scored higher (failuresFirst): say so, or the order reads as a mistake.
+  const outscored = over ? undefined : ranked.slice(1).find((f) => f.score > top.score && decisiveLevel(f) !== undefined);
   if (decisive?.kind === "log")
-    why.push(`line ${decisive.line} matches "${decisive.signature}", a signature that alone identifies this bug`);
+    why.push(
+      `line ${decisive.line} matches "${decisive.signature}", a signature that alone identifies this bug` +
+        (outscored && decisiveLevel(top) === LEVEL_RANK.fatal
+          ? `, and the line reports a fatal error, where ${outscored.id} (${outscored.score}) ${decisiveLevel(outscored) === LEVEL_RANK.warning ? "only warns" : "does not say its process stopped"}`
+          : ""),
+    );
   else if (over && relation === "explained-by") why.push(`it explains ${over.id}, which matched more strongly (${over.score})`);
   else if (over && relation === "masks") why.push(`${over.id} matched more strongly (${over.score}) but can hide it`);
   else if (over && relation === "confused-with")

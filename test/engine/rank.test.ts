@@ -231,6 +231,34 @@ describe("rankFindings", () => {
     );
   });
 
+  it("puts a decisive line that reports a fatal error before one that only warns or goes on, when no version places either (review 60c F1)", async () => {
+    // Two problems of one node, each on its own decisive line: kube-proxy's 1.9-era ipset fallback scored higher than
+    // CoreDNS's fatal loop, and kubeadm's preflight warning for br_netfilter tied the kubelet's refusal to start.
+    const kb = (await loadDataKb()).compiled;
+    const ipset =
+      "E0825 05:50:04.363750       1 server_others.go:340] can't determine whether to use ipvs proxy, error: error getting ipset version, error: executable file not found in $PATH";
+    const loop = [
+      "$ kubectl -n kube-system logs coredns-fb8b8dccf-cfkcd",
+      "2019-06-09T13:54:40.288Z [INFO] CoreDNS-1.3.1",
+      '2019-06-09T13:54:41.751Z [FATAL] plugin/loop: Loop (127.0.0.1:57365 -> :53) detected for zone ".", see https://coredns.io/plugins/loop#troubleshooting. Query: "HINFO 3116341138164139510.3359948439978079754."',
+    ];
+    const d = diagnoseBundle(kb, ["$ kubectl -n kube-system logs kube-proxy-7x2lq", ipset, ...loop].join("\n"));
+    expect(d.findings.map((f) => f.id).slice(0, 2)).toEqual(["coredns-loop-systemd-resolved", "kube-proxy-ipvs-prereqs-missing"]);
+    expect(d.findings[1]?.score).toBeGreaterThan(d.findings[0]?.score ?? 1);
+    expect(d.rootCause?.reason).toMatch(/the line reports a fatal error, where kube-proxy-ipvs-prereqs-missing \([\d.]+\) does not say/);
+    const preflight = [
+      "[preflight] Running pre-flight checks",
+      "        [WARNING FileContent--proc-sys-net-bridge-bridge-nf-call-iptables]: /proc/sys/net/bridge/bridge-nf-call-iptables does not exist",
+      "# journalctl -xeu kubelet | tail -1",
+      'error: failed to run Kubelet: failed to create kubelet: misconfiguration: kubelet cgroup driver: "systemd" is different from docker cgroup driver: "cgroupfs"',
+    ];
+    expect(diagnoseBundle(kb, preflight.join("\n")).rootCause?.id).toBe("kubelet-docker-cgroup-driver-mismatch");
+    // Either order of the blocks: the level decides, not which came first.
+    expect(diagnoseBundle(kb, [...loop, "$ kubectl -n kube-system logs kube-proxy-7x2lq", ipset].join("\n")).rootCause?.id).toBe(
+      "coredns-loop-systemd-resolved",
+    );
+  });
+
   it("names no root cause when the best finding is low or ruled out", () => {
     expect(explainRootCause([finding("a", 0.3, 0.4, "unknown", "low")])).toBeNull();
     expect(explainRootCause([finding("a", 0.5, 0.95, "not-affected", "medium")])).toBeNull();

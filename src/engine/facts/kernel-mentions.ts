@@ -29,9 +29,9 @@ import {
   sameRelease,
   TYPED_VIA,
 } from "./kernel-shapes";
+import { kernelTransitions } from "./kernel-transitions";
 import { outputHeadingVia, underFailingHeading } from "./output-heading";
 import { RHEL_KERNEL_BASE } from "./rpm-kernel";
-import { kernelTransitions } from "./kernel-transitions";
 import { looksLikeRelease, parseProcVersion, parseUnameAll, type UnameFacts } from "./uname";
 
 /**

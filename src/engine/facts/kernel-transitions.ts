@@ -55,7 +55,11 @@ export function kernelTransitions(text: string): KernelTransition[] {
     const to = trimPunctuation(m[3] ?? "");
     if (!from || !to || from === to) continue;
     const at = m.index ?? 0;
-    const sentence = text.slice(Math.max(0, at - BEFORE_REACH), at).split(/[.!?;](?:\s|$)/).at(-1) ?? "";
+    const sentence =
+      text
+        .slice(Math.max(0, at - BEFORE_REACH), at)
+        .split(/[.!?;](?:\s|$)/)
+        .at(-1) ?? "";
     const verb = DOWNGRADE.test(sentence) || DOWNGRADE.test(m[0]);
     const down = verb || (!/\b(?:upgrad|updat|bump)/i.test(sentence + m[0]) && older(to, from));
     const rest = text.slice(at + m[0].length, at + m[0].length + AFTER_REACH);
