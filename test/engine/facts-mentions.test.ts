@@ -303,6 +303,21 @@ describe("kernel mentions", () => {
       ["Downgraded the kernel from 6.6.60 to 6.6.58, still fails", "6.6.58"],
     ])
       expect(kernelOf(text as string)?.release, text).toBe(release);
+    // A step toward a release with words between, whose sentence says the trouble went: the cure's kernel, not the one that
+    // failed (review 60b F1: "affected" at high on the kernel the user said works).
+    for (const text of [
+      "Upgrading to Fedora 41 (kernel 6.11.5-300) fixed it.",
+      "Fedora 40, containerlab 0.59.0. I updated to Fedora 41 (kernel 6.11.5-300) and the problem is gone.",
+      "After switching to kernel 6.11.5-300.fc41 everything works.",
+      "No more errors after the upgrade to Fedora 41 (kernel 6.11.5-300.fc41).",
+    ])
+      expect(kernelOf(text), text).toBeNull();
+    for (const [text, release] of [
+      ["After upgrading to Ubuntu 24.04 (kernel 6.8.0-57-generic) kube-proxy no longer works", "6.8.0-57-generic"],
+      ["After switching to kernel 6.11.5-300.fc41 the pods stopped working", "6.11.5-300.fc41"],
+      ["After moving to Fedora 41 (kernel 6.11.5-300) it still fails", "6.11.5-300"],
+    ])
+      expect(kernelOf(text as string)?.release, text).toBe(release);
     // A downgrade that says nothing of the outcome, and a range the bug spans, name no failing release.
     for (const text of ["We moved the kernel from 6.8.0-57-generic to 6.8.0-55-generic.", "the kernel went back from 6.6.60 to 6.6.58"])
       expect(kernelOf(text), text).toBeNull();

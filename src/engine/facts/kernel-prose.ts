@@ -199,8 +199,36 @@ export const proseRole = (text: string, m: RegExpMatchArray): "host" | "cure" | 
     if (cured && !TROUBLE_STAYED.test(said)) return "cure";
   }
   const cure = CURE_AFTER.exec(clause);
-  return cure && !DENIED_BEFORE.test(before) && !DENIED.test(cure[1] ?? "") ? "cure" : "host";
+  if (cure && !DENIED_BEFORE.test(before) && !DENIED.test(cure[1] ?? "")) return "cure";
+  return STEP_TOWARD.test(text.slice(Math.max(0, at - 60), at)) && curedInSentence(text, at, end) ? "cure" : "host";
 };
+
+/**
+ * A step the host took toward the release with words between ("upgrading to Fedora 41 (kernel …", "after switching to
+ * kernel …", "the upgrade to Ubuntu 24.04.2 with kernel …"), in the release's sentence.
+ */
+const STEP_TOWARD =
+  /\b(?:(?:upgrad|updat|switch|mov|migrat|reinstall)(?:e|ed|ing)|the (?:upgrade|update|switch|move|migration))\s+(?:\S+\s+){0,2}?to\b[^.;!?\n]{0,50}$/i;
+/** Words saying a thing stopped working ("kube-proxy no longer works", "pods stopped working"): trouble, not a cure. */
+const STOPPED_WORKING = /\b(?:no longer|stopped|ceased|quit)\s+(?:\w+\s+)?(?:work|start|boot|respond|run|resolv|connect|reach)/i;
+/**
+ * Whether the release's sentence, before and after it, says the trouble went ("Upgrading to Fedora 41 (kernel 6.11.5-300)
+ * fixed it", "No more errors after the upgrade to Fedora 41 (kernel …)", "After switching to kernel … everything works"):
+ * then the step's release is the cure's, the kernel that did not fail (review 60b F1: read as the failing one, "affected"
+ * at high).
+ */
+function curedInSentence(text: string, at: number, end: number): boolean {
+  const head =
+    text
+      .slice(Math.max(0, at - 120), at)
+      .split(/[.;!?](?:\s|$)/)
+      .at(-1) ?? "";
+  const rest = text.slice(end, end + 80);
+  const until = rest.search(OUTCOME_END);
+  const said = `${head} ${until < 0 ? rest : rest.slice(0, until)}`;
+  const cured = (CURED.test(said) && !DENIED_CURE.test(said)) || TROUBLE_DENIED.test(said);
+  return cured && !TROUBLE_STAYED.test(said) && !STOPPED_WORKING.test(said);
+}
 
 /** Whether a host-role prose match is a claim outright (HOST_CLAIM_BEFORE) that its clause does not undo (NOT_A_CLAIM_AFTER). */
 export function claimsHost(text: string, m: RegExpMatchArray): boolean {
