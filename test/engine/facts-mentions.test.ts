@@ -554,6 +554,13 @@ describe("component mentions", () => {
     const bare = extractFacts("I0305 15:57:27.329438   16240 server.go:410] Version: v1.16.6");
     expect(bare.kubelet).toBeNull();
     expect(bare.named).toEqual({ kubernetes: "1.16.6" });
+    // A pre-release is read whole (ordered before its release), a vendor's build as the release it builds on (review 60a F2).
+    for (const [printed, read] of [
+      ["v1.15.8-beta.0", "1.15.8-beta.0"],
+      ["v1.15.8-eks-ad4801", "1.15.8"],
+      ["v1.15.8-gke.100", "1.15.8"],
+    ])
+      expect(extractFacts(`I0812 00:17:41.633282   52219 server.go:425] Version: ${printed}`).named, printed).toEqual({ kubernetes: read });
   });
 
   it("names the start-up line's version when another kubelet process logs too: a restart may run another kubelet", async () => {

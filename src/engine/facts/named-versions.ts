@@ -33,8 +33,13 @@ import { CRUN_VERSION, runtimeComponent } from "./runtime-version";
  * the kubelet's own).
  */
 export const KLOG_VERSION_MARKER = "] version: v";
-/** Kubernetes is v1.x; a pre-release ("v1.16.6-rc.0") is not the release it precedes. */
-const KLOG_VERSION = /\bserver\.go:\d+\] Version: v(1\.\d+\.\d+)(?![\w.-])/;
+/**
+ * Kubernetes is v1.x. A pre-release ("v1.15.8-beta.0") is read whole, ordered before the release it precedes; a vendor's
+ * build (`-eks-ad4801`, `-gke.100`, `+k3s1`) builds on the release it names (review 60a F2: EKS's and GKE's kubelets
+ * print these, and their lines were read as no version).
+ */
+const KLOG_VERSION =
+  /\bserver\.go:\d+\] Version: v(1\.\d+\.\d+(?:-(?:alpha|beta|rc)\.\d+)?)(?:[+-](?:k3s|rke2|eks|gke|aks)[\w.-]*)?(?![\w.-])/;
 /**
  * `kubectl version`'s server part and `kubeadm version`, as the Kubernetes bug template asks for them:
  * `Server Version: version.Info{Major:"1", Minor:"25", GitVersion:"v1.25.6", ...}` (kubectl before 1.28),
