@@ -273,6 +273,17 @@ describe("recall findings", () => {
     expect(xt?.evidence[0]).toMatchObject({ kind: "log", approximate: "similar", signature: "similar-text" });
     expect(xt?.confidence).not.toBe("high");
   });
+
+  it("never likens a message ending in another errno than the record's own text ends it with (review 60a F1)", () => {
+    // OpenVPN on a host without the tun module (dperson/openvpn-client#169): ENODEV, not runc 1.2's EPERM, and no runc
+    // upgrade cures it. The same message ending as the record's does is still likened; a path's own ENOENT, which the
+    // record never ends with an errno, still may be.
+    const tun = "runc-1.2.0-tun-tap-removed-from-default-devices";
+    const ids = (line: string) => diagnoseFields(kb.compiled, { logs: line }).findings.map((f) => f.id);
+    expect(ids("ERROR: Cannot open TUN/TAP dev /dev/net/tun: No such device (errno=19)")).not.toContain(tun);
+    expect(ids("Cannot open TUN/TAP dev /dev/net/tun: Permission denied (errno=13)")).not.toContain(tun);
+    expect(ids("ERROR: Cannot open TUN/TAP dev /dev/net/tun: Operation not permitted (errno=1)")).toContain(tun);
+  });
 });
 
 describe("recall over a whole report", () => {

@@ -5,7 +5,9 @@
  * frequency of every query word (how much of the line's distinctive weight the record explains), which
  * those libraries keep private, and the engine has to stay small and dependency-free in the Worker.
  */
+
 import { messageOf } from "../match/normalize-line";
+import { errnoEndings } from "./errno-texts";
 import { allDigits, hexId, lineTokens } from "./tokens";
 
 const K1 = 1.2;
@@ -103,6 +105,8 @@ export interface LexicalIndex {
   postings: Map<string, { docs: Int32Array; tfs: Float64Array }>;
   /** Per document: the documents of its declared look-alikes. */
   lookAlikes: Array<ReadonlySet<number>>;
+  /** Per document: the messages it ends with errno texts, by the words before them (errno-texts.ts). */
+  errnos: Array<ReadonlyMap<string, ReadonlySet<string>>>;
 }
 
 export function buildLexicalIndex(docs: readonly LexicalDoc[]): LexicalIndex {
@@ -142,7 +146,8 @@ export function buildLexicalIndex(docs: readonly LexicalDoc[]): LexicalIndex {
       lookAlikes[j]?.add(i);
     }
   });
-  return { ids: docs.map((d) => d.id), tf, length, avgLength, df, norm, postings, lookAlikes };
+  const errnos = docs.map((d) => errnoEndings(d.text));
+  return { ids: docs.map((d) => d.id), tf, length, avgLength, df, norm, postings, lookAlikes, errnos };
 }
 
 export interface LexicalMatch {

@@ -2,6 +2,7 @@
  * When a record's own text explains a log line, or a whole report, well enough to name it: by how
  * much of the text it explains and by its lead over the next record (see lexical.ts for the scores).
  */
+import { errnoAgrees } from "./errno-texts";
 import type { ApproximateHit } from "./index";
 import { bestMatch, bestMatchOfLines, type LexicalIndex, type LexicalMatch } from "./lexical";
 
@@ -29,7 +30,8 @@ const MIN_FULL_LEAD = 1.4;
 /** The record whose text explains one failure line nothing else explained, when it clearly does. */
 export function lineResemblance(index: LexicalIndex, line: string): LexicalMatch | null {
   const m = bestMatch(index, line);
-  return m && m.coverage >= MIN_COVERAGE && clearWinner(m) ? m : null;
+  if (!m || m.coverage < MIN_COVERAGE || !clearWinner(m)) return null;
+  return errnoAgrees(line, index.errnos[index.ids.indexOf(m.id)] ?? new Map()) ? m : null;
 }
 
 /** How many of a report's unexplained failure lines its whole-report query reads. */
