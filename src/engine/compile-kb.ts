@@ -35,6 +35,8 @@ export const signatureKey = (recordId: string, signatureId: string) => `${record
  */
 export const IPTABLES_PROBE = "fact:iptables";
 export const MENTION_PROBE = "fact:mention";
+/** A signature's `doubtedBy` line: `${DOUBT_PROBE}/<signature key>`. */
+export const DOUBT_PROBE = "fact:doubt";
 /** Records' context evidence literals (context.ts): `${CONTEXT_PROBE}/<index in contextLiterals>`. */
 export const CONTEXT_PROBE = "fact:context";
 /** Whether a hit is one of the engine's probes (every probe key starts so), not a record's signature. */
@@ -104,6 +106,11 @@ export function compileKnowledgeBase<R extends BugRecord>(
         ...(s.unlessNext === undefined ? {} : { unlessNext: s.unlessNext }),
       })),
       ...PROBES,
+      ...[...signatures].flatMap(([key, { signature: s }]) =>
+        s.doubtedBy === undefined
+          ? []
+          : [{ key: `${DOUBT_PROBE}/${key}`, kind: "regex" as const, pattern: s.doubtedBy, caseSensitive: false }],
+      ),
       ...contextLiterals(records).map((pattern, i) => ({
         key: `${CONTEXT_PROBE}/${i}`,
         kind: "literal" as const,

@@ -1,4 +1,4 @@
-import { CONTEXT_PROBE, type CompiledKb, IPTABLES_PROBE, MENTION_PROBE_MARKER } from "./compile-kb";
+import { CONTEXT_PROBE, type CompiledKb, DOUBT_PROBE, IPTABLES_PROBE, MENTION_PROBE_MARKER } from "./compile-kb";
 import { type ContextInput, contextCaveat, contextShown, type FoundLiterals } from "./context";
 import type { DiagnoseInput } from "./diagnose-input";
 import type { ClosestRecord, Diagnosis, Finding, LogEvidence, NodeReport, Verdict, VersionEvidence } from "./diagnosis";
@@ -97,6 +97,7 @@ import {
 
 const DEFAULT_LIMIT = 10;
 const CONTEXT_PROBE_PREFIX = `${CONTEXT_PROBE}/`;
+const DOUBT_PROBE_PREFIX = `${DOUBT_PROBE}/`;
 const NO_HITS: RecordHits = { evidence: [], sightings: [] };
 /** A line this strong (an exact or reworded signature, not a resemblance) is the bug's own symptom. */
 const SYMPTOM_WEIGHT = 0.5;
@@ -263,7 +264,17 @@ function scan(
     if (id && (first === undefined || r.line < first)) otherFault.set(id, r.line);
   }
   const contextHits: Array<{ literal: number; line: number }> = [];
+  // Signatures another line of the paste shows to be no symptom here (their `doubtedBy`): their hits are no evidence.
+  const doubted = new Set(
+    found.hits.flatMap((h) => (h.key.startsWith(DOUBT_PROBE_PREFIX) ? [h.key.slice(DOUBT_PROBE_PREFIX.length)] : [])),
+  );
   for (const h of found.hits) {
+    if (h.key.startsWith(DOUBT_PROBE_PREFIX)) continue;
+    if (doubted.has(h.key)) {
+      const id = kb.signatures.get(h.key)?.record.id;
+      if (id) refused.add(`${id}\n${h.line}`);
+      continue;
+    }
     const marker = MENTION_PROBE_MARKER.get(h.key);
     if (h.key.startsWith(CONTEXT_PROBE_PREFIX)) {
       // A message rebuilt from lines a paste cut stands for all of them: the literal may be on any (the pattern reads each).

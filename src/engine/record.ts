@@ -103,6 +103,8 @@ export interface RecordSignature {
   unless?: string | undefined;
   /** The same, for the line after the signature's (the tool a warning belongs to prints its name there). */
   unlessNext?: string | undefined;
+  /** Another line of the paste that shows this line no symptom of the bug there (see the record schema). */
+  doubtedBy?: string | undefined;
   /** The alternative this line is the symptom of (its own message, or one naming it): its version decides beside it. */
   component?: string | undefined;
   /** Only `ecosystem` from `version` on prints this line (see the record schema): the line dates its program. */

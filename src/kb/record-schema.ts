@@ -370,6 +370,13 @@ export const signatureSchema = z.strictObject({
    */
   unlessNext: re2Pattern.optional(),
   /**
+   * An RE2 regex (case-insensitive) for another line of the same paste that shows this signature's line to be no
+   * symptom of the bug there: the same refusal for something the bug does not concern (kubectl finding no mapping for
+   * core `v1` kinds too, which no release removed: no API server is answering, whatever the manifest asks for). Beside
+   * such a line the signature's hits are not evidence, and the lexical fallback never likens those lines to this record.
+   */
+  doubtedBy: re2Pattern.optional(),
+  /**
    * The alternative component this line is the symptom of (an upstream ecosystem of `affected`): its own message
    * (dockerd's "failed to start daemon", runc's "this version of runc doesn't work on cgroups v2") or a line naming it
    * as the one failing (the Docker profile an AppArmor denial names). Beside such a line that component's version
