@@ -208,6 +208,17 @@ describe("evaluateRanges: distro kernels", () => {
       expect(result.reason).toMatch(/uname -v/);
     });
 
+    it("calls the ABI of a single build known broken (no fix named) affected but not certain, as the introducing ABI (review 60b F3)", () => {
+      // The xt-mark record's linux-aws range on 24.04: introduced and lastAffected the one upload 6.8.0-1025.27.
+      const single = [range("6.8.0-1025.27", { lastAffected: "6.8.0-1025.27" }, "https://example.org/fixture")];
+      const result = evaluateRanges("dpkg", "6.8.0-1025", single, { partial: true });
+      expect(result).toMatchObject({ status: "affected", certain: false });
+      expect(result.reason).toMatch(/ABI of the first affected build \(6\.8\.0-1025\.27\)/);
+      // A last affected build in a later ABI than the first still asks for the upload.
+      const later = [range("6.8.0-1020.21", { lastAffected: "6.8.0-1025.27" }, "https://example.org/fixture")];
+      expect(evaluateRanges("dpkg", "6.8.0-1025", later, { partial: true })).toMatchObject({ status: "unknown", certain: false });
+    });
+
     it("without the partial flag an ABI-only string would sort before every upload of its ABI", () => {
       // This is why the caller must say the version is partial: 5.15.0-127 < 5.15.0-127.137 in dpkg.
       expect(evaluateRanges("dpkg", "5.15.0-127", ranges)).toMatchObject({ status: "affected", certain: true });

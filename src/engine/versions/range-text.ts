@@ -54,7 +54,12 @@ export const olderThanBackportsReason = (branch: string, earliest: AffectedRange
 export const noBranchRangeReason = (branch: string) => `no affected range on the ${branch} branch`;
 
 export function abiIntroducedReason(version: string, r: AffectedRange): string {
-  const why = "so this could also be an earlier, unaffected upload of that ABI; `uname -v` would settle it";
+  // A range of one known-broken build and no fix (introduced and lastAffected one upload) places no later upload either.
+  const single = r.fixed === undefined && r.lastAffected === r.introduced;
+  const other = single
+    ? "an earlier, unaffected upload of that ABI or a later one the record does not place"
+    : "an earlier, unaffected upload of that ABI";
+  const why = `so this could also be ${other}; \`uname -v\` would settle it`;
   return `${version} is the ABI of the first affected build (${r.introduced}); the upload number is unknown, ${why}`;
 }
 

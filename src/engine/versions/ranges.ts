@@ -66,9 +66,13 @@ function place(cmp: Compare, v: string, r: AffectedRange): Position | null {
 
 /** Compares an ABI-only Ubuntu version ("5.15.0-127") with every bound cut to its ABI. */
 function placeAbi(abi: string, r: AffectedRange): Position | null {
-  const upper = upperBound(r);
-  if (upper !== undefined && compareDpkg(abi, ubuntuKernelAbi(upper)) === 0) return "abi-fix";
-  if (r.introduced !== "0" && compareDpkg(abi, ubuntuKernelAbi(r.introduced)) === 0) return "abi-introduced";
+  const sameAbi = (b: string | undefined) => b !== undefined && b !== "0" && compareDpkg(abi, ubuntuKernelAbi(b)) === 0;
+  if (sameAbi(r.fixed)) return "abi-fix";
+  // A range whose first affected build is this ABI's and that names no fix (a single build known broken: introduced and
+  // lastAffected one upload) places the ABI as its first build's, not as a fix's (review 60b F3: 6.8.0-1025-aws read
+  // "unknown, send uname -v" where 5.15.0-127-generic, the same shape, read "affected, not certain").
+  if (sameAbi(r.introduced)) return "abi-introduced";
+  if (sameAbi(r.lastAffected)) return "abi-fix";
   const cut = (b: string | undefined) => (b === undefined ? undefined : ubuntuKernelAbi(b));
   const truncated = {
     ...r,
