@@ -128,7 +128,7 @@ function placedByVersion(a: Finding, b: Finding): [Finding, Finding] | [null, nu
   return decisiveLineOfItsOwn(other, placed) ? [null, null] : [placed, other];
 }
 
-const LEVEL_RANK: Record<LogLevel, number> = { fatal: 0, other: 1, warning: 2 };
+const LEVEL_RANK: Record<LogLevel, number> = { fatal: 0, other: 1, "warning-or-info": 2 };
 /** The most severe level among a finding's decisive lines; undefined when it has none. */
 function decisiveLevel(f: Finding): number | undefined {
   let rank: number | undefined;
@@ -262,7 +262,7 @@ export function explainRootCause(ranked: readonly Finding[]): RootCause | null {
     why.push(
       `line ${decisive.line} matches "${decisive.signature}", a signature that alone identifies this bug` +
         (outscored && decisiveLevel(top) === LEVEL_RANK.fatal
-          ? `, and the line reports a fatal error, where ${outscored.id} (${outscored.score}) ${decisiveLevel(outscored) === LEVEL_RANK.warning ? "only warns" : "does not say its process stopped"}`
+          ? `, and the line reports a fatal error, where ${outscored.id} (${outscored.score}) ${decisiveLevel(outscored) === LEVEL_RANK["warning-or-info"] ? "only warns" : "does not say its process stopped"}`
           : ""),
     );
   else if (over && relation === "explained-by") why.push(`it explains ${over.id}, which matched more strongly (${over.score})`);

@@ -316,10 +316,29 @@ describe("kernel mentions", () => {
       ["After upgrading to Ubuntu 24.04 (kernel 6.8.0-57-generic) kube-proxy no longer works", "6.8.0-57-generic"],
       ["After switching to kernel 6.11.5-300.fc41 the pods stopped working", "6.11.5-300.fc41"],
       ["After moving to Fedora 41 (kernel 6.11.5-300) it still fails", "6.11.5-300"],
+      // A function denied is trouble, words before a contrast another time's (review 60d F1-F3).
+      ["After upgrading Ubuntu kernel from 6.8.0-55 to 6.8.0-56, services are reachable using IPv4 but not IPv6 anymore", "6.8.0-56"],
+      [
+        "After upgrading the kernel from 6.10.12-200.fc40.x86_64 to 6.11.5-200.fc40.x86_64, NFS mounts stopped working.",
+        "6.11.5-200.fc40.x86_64",
+      ],
+      [
+        "After upgrading the kernel from 6.10.12-200.fc40.x86_64 to 6.11.5-200.fc40.x86_64, NFS writes no longer complete.",
+        "6.11.5-200.fc40.x86_64",
+      ],
+      ["It worked fine before, but after upgrading to kernel 6.11.5-200.fc40.x86_64 the machine locks up.", "6.11.5-200.fc40.x86_64"],
+      ["After upgrading to kernel 6.11.5-200.fc40.x86_64, the NFS mount won't come up anymore.", "6.11.5-200.fc40.x86_64"],
     ])
       expect(kernelOf(text as string)?.release, text).toBe(release);
     // A downgrade that says nothing of the outcome, and a range the bug spans, name no failing release.
-    for (const text of ["We moved the kernel from 6.8.0-57-generic to 6.8.0-55-generic.", "the kernel went back from 6.6.60 to 6.6.58"])
+    // Nor does a change only advised or planned (review 60d F4).
+    for (const text of [
+      "We moved the kernel from 6.8.0-57-generic to 6.8.0-55-generic.",
+      "the kernel went back from 6.6.60 to 6.6.58",
+      "Upgrading the kernel from 6.11.5-200.fc40.x86_64 to 6.11.11-200.fc40.x86_64 should fix it.",
+      "We will upgrade the kernel from 6.6.58 to 6.6.60 tonight",
+      "Upgrading to Fedora 41 (kernel 6.11.5-300) should fix it.",
+    ])
       expect(kernelOf(text), text).toBeNull();
     // The kernel's own output outranks a sentence: a cure or another release named beside it does not unsettle it.
     expect(kernelOf(" Kernel Version: 6.1.64\nUpgrading to kernel 6.1.70 fixed it.")?.release).toBe("6.1.64");

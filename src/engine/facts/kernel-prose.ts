@@ -120,14 +120,14 @@ const DOWNGRADED_BEFORE =
 /** A downgrade done as a means ("fixed it by reverting to", "worked around it by rolling back to"). */
 const BY_DOWNGRADING = /\bby\s+(?:downgrading|rolling(?:\s+\S+)?\s+back|reverting|going back|booting back)\b/i;
 /** Words after a downgrade's target, in its clause, that say the trouble went. */
-export const CURED =
+const CURED =
   /\b(?:works?|worked|working|fine|fixed|fixes|solved|resolved|helped|gone|went away|disappeared|no longer (?:occurs|happens|appears|reproduces|crashes|fails)|stable|green)\b/i;
 /** Words in that clause that say it stayed, or deny the cure ("nothing works"). */
 export const TROUBLE_STAYED =
   /\b(?:still|persists?|persisted|same (?:error|issue|problem|crash|failure)|(?:did|does|do)(?: not|n['\u2019]t) (?:help|fix|change|work|solve|resolve)|no (?:luck|change|difference)|(?<!\bnever\s)(?:fails?|failed|crash(?:es|ed)?|breaks?|broke) again)\b/i;
-export const DENIED_CURE = /\b(?:not|nothing|never)\b|n['\u2019]t\b/i;
+const DENIED_CURE = /\b(?:not|nothing|never)\b|n['\u2019]t\b/i;
 /** The trouble said gone by denying it ("no more errors", "doesn't crash anymore", "not reproduced", "OK now"). */
-export const TROUBLE_DENIED =
+const TROUBLE_DENIED =
   /\b(?:no (?:more|longer)\b|(?:no|not any) (?:issues?|problems?|errors?|crash(?:es)?)\b|not reproduc\w*|(?:is|are|was|were)n['\u2019]?t (?:reproduc\w*|happening|there)|(?:does|did)n['\u2019]?t (?:crash|fail|happen|occur|reproduce|show up)\w* (?:anymore|any more|again)|never (?:crashed|failed|happened|occurred|came back) again|(?:errors?|crash(?:es)?|problems?|issues?|warnings?) (?:stopped|(?:are|is|was|were) gone)|(?:ok|okay) (?:now|again)|(?:it['\u2019]s|is|all|everything) (?:ok|okay)\b|anymore)/i;
 /** What may separate a downgrade's target from the words on its outcome ("— fixed", ": problem gone", "(works)"). */
 // A full stop inside a version ("from 1.8.4") ends nothing (review 51f F3: the sentence was cut before "still fails").
@@ -200,7 +200,7 @@ export const proseRole = (text: string, m: RegExpMatchArray): "host" | "cure" | 
   }
   const cure = CURE_AFTER.exec(clause);
   if (cure && !DENIED_BEFORE.test(before) && !DENIED.test(cure[1] ?? "")) return "cure";
-  return STEP_TOWARD.test(text.slice(Math.max(0, at - 60), at)) && curedInSentence(text, at, end) ? "cure" : "host";
+  return STEP_TOWARD.test(text.slice(Math.max(0, at - 60), at)) ? (stepOutcome(text, at, end) ?? "host") : "host";
 };
 
 /**
@@ -209,25 +209,52 @@ export const proseRole = (text: string, m: RegExpMatchArray): "host" | "cure" | 
  */
 const STEP_TOWARD =
   /\b(?:(?:upgrad|updat|switch|mov|migrat|reinstall)(?:e|ed|ing)|the (?:upgrade|update|switch|move|migration))\s+(?:\S+\s+){0,2}?to\b[^.;!?\n]{0,50}$/i;
-/** Words saying a thing stopped working ("kube-proxy no longer works", "pods stopped working"): trouble, not a cure. */
-const STOPPED_WORKING = /\b(?:no longer|stopped|ceased|quit)\s+(?:\w+\s+)?(?:work|start|boot|respond|run|resolv|connect|reach)/i;
 /**
- * Whether the release's sentence, before and after it, says the trouble went ("Upgrading to Fedora 41 (kernel 6.11.5-300)
+ * The trouble said gone, for a step's or a change's outcome: TROUBLE_DENIED without its bare "no longer" and "anymore",
+ * which as often deny a function ("not reachable over IPv6 anymore", "writes no longer complete": review 60d F1, F3).
+ */
+const TROUBLE_GONE =
+  /\b(?:no more (?:errors?|crash(?:es)?|problems?|issues?|failures?|warnings?|panics?|hangs?)\b|no longer (?:occurs|happens|appears|reproduces|crashes|fails|shows)\b|(?:no|not any) (?:issues?|problems?|errors?|crash(?:es)?)\b|not reproduc\w*|(?:is|are|was|were)n['\u2019]?t (?:reproduc\w*|happening)|(?:does|did)n['\u2019]?t (?:crash|fail|happen|occur|reproduce|show up)\w* (?:anymore|any more|again)|never (?:crashed|failed|happened|occurred|came back) again|(?:errors?|crash(?:es)?|problems?|issues?|warnings?) (?:stopped|(?:are|is|was|were) gone)|(?:ok|okay) (?:now|again)|(?:it['\u2019]s|is|all|everything) (?:ok|okay)\b)/i;
+/** Words saying a thing stopped doing its work ("kube-proxy no longer works", "the mount won't come up anymore"): trouble. */
+const FUNCTION_LOST =
+  /\b(?:no longer|stopped|ceased|quit|(?:not|never|cannot|unable to|can['\u2019]?t|won['\u2019]?t|doesn['\u2019]?t|don['\u2019]?t|isn['\u2019]?t|aren['\u2019]?t)(?:\s+\w+){0,2}?)\s+(?:be\s+)?(?:work|start|boot|respond|run|resolv|connect|reach|complet|come up|mount|load|access)\w*/i;
+/** A step or a change planned or advised, not done ("should fix it", "will try", "try upgrading …", "we plan to …"). */
+const NOT_DONE =
+  /\b(?:should|will|would|might|may|could|shall|going to|plan(?:s|ned|ning)? to|try(?:ing)?|supposed to|expected to|hope(?:fully)?|recommend(?:ed)?|suggest(?:ed)?)\b/i;
+/** A contrast that ends what came before it ("It worked fine before, but after upgrading to …"): earlier words are another time's. */
+const CONTRAST = /^.*\b(?:but|however|yet|until|although|though|whereas)\b/is;
+
+/**
+ * Whether the words said of a step's or a change's outcome say the trouble went: "fixed it", "the problem is gone", "no
+ * more errors", "everything works"; not "stopped working", "won't come up anymore", "still fails", "should fix it".
+ */
+export function outcomeCured(said: string): boolean {
+  if (TROUBLE_STAYED.test(said) || FUNCTION_LOST.test(said)) return false;
+  return (CURED.test(said) && !DENIED_CURE.test(said)) || TROUBLE_GONE.test(said);
+}
+
+/** Whether the words said of a change were of one planned or advised, not done ("… to 6.11.11 should fix it"). */
+export const outcomePlanned = (said: string): boolean => NOT_DONE.test(said);
+
+/**
+ * What the release's sentence, before and after it, says of the step: the trouble went ("Upgrading to Fedora 41 (kernel 6.11.5-300)
  * fixed it", "No more errors after the upgrade to Fedora 41 (kernel …)", "After switching to kernel … everything works"):
  * then the step's release is the cure's, the kernel that did not fail (review 60b F1: read as the failing one, "affected"
- * at high).
+ * at high); or the step is only advised or planned. Words before a contrast are another time's ("It worked fine before, but after upgrading to …": review 60d F2).
  */
-function curedInSentence(text: string, at: number, end: number): boolean {
-  const head =
+function stepOutcome(text: string, at: number, end: number): "cure" | "other" | null {
+  const sentence =
     text
       .slice(Math.max(0, at - 120), at)
       .split(/[.;!?](?:\s|$)/)
       .at(-1) ?? "";
+  const head = sentence.replace(CONTRAST, "");
   const rest = text.slice(end, end + 80);
   const until = rest.search(OUTCOME_END);
-  const said = `${head} ${until < 0 ? rest : rest.slice(0, until)}`;
-  const cured = (CURED.test(said) && !DENIED_CURE.test(said)) || TROUBLE_DENIED.test(said);
-  return cured && !TROUBLE_STAYED.test(said) && !STOPPED_WORKING.test(said);
+  const said = until < 0 ? rest : rest.slice(0, until);
+  if (outcomeCured(`${head} ${said}`)) return "cure";
+  // A step only advised or planned ("Upgrading to Fedora 41 (kernel …) should fix it"): a kernel the host has not run.
+  return outcomePlanned(said) ? "other" : null;
 }
 
 /** Whether a host-role prose match is a claim outright (HOST_CLAIM_BEFORE) that its clause does not undo (NOT_A_CLAIM_AFTER). */

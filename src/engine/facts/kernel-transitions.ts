@@ -4,9 +4,10 @@
  * says which release the failure ran on, where each release alone would be read as the host's (the first) or as none
  * (review 59d F3): an upgrade's target unless its clause says it cured the trouble (then the release before it failed);
  * a downgrade's start when its clause says the trouble went, its target when it says the trouble stayed, and neither
- * when it says nothing (a downgrade is as often the step that broke things as the cure).
+ * when it says nothing (a downgrade is as often the step that broke things as the cure); neither for a change only
+ * advised or planned ("… from A to B should fix it": review 60d F4).
  */
-import { CURED, DENIED_CURE, OUTCOME_END, TROUBLE_DENIED, TROUBLE_STAYED, trimPunctuation } from "./kernel-prose";
+import { OUTCOME_END, outcomeCured, outcomePlanned, TROUBLE_STAYED, trimPunctuation } from "./kernel-prose";
 
 /** A kernel release in a sentence, not taking an arrow's "->" or "=>" into itself ("6.8.0-55-generic->6.8.0-57-generic"). */
 const RELEASE = String.raw`v?(\d+\.\d+\.\d+(?:[^\s,;'"\`()[\]=\u2192\u21d2-]|-(?!>))*)`;
@@ -65,9 +66,14 @@ export function kernelTransitions(text: string): KernelTransition[] {
     const rest = text.slice(at + m[0].length, at + m[0].length + AFTER_REACH);
     const until = rest.search(OUTCOME_END);
     const said = until < 0 ? rest : rest.slice(0, until);
-    const cured = ((CURED.test(said) && !DENIED_CURE.test(said)) || TROUBLE_DENIED.test(said)) && !TROUBLE_STAYED.test(said);
-    const stayed = TROUBLE_STAYED.test(said);
     const releases: [string, string] = [from, to];
+    const cured = outcomeCured(said);
+    const stayed = TROUBLE_STAYED.test(said);
+    // A change advised or planned ("… from A to B should fix it", "we will upgrade …") names no release that ran.
+    if (!cured && !stayed && outcomePlanned(`${sentence} ${said}`)) {
+      out.push({ releases });
+      continue;
+    }
     if (down) out.push(cured ? { releases, failed: from, cure: to } : stayed ? { releases, failed: to } : { releases });
     else out.push(cured ? { releases, failed: from, cure: to } : { releases, failed: to });
   }
