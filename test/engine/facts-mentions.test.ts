@@ -1671,6 +1671,12 @@ describe("versions named in passing", () => {
       runc: "1.3.3",
     });
     expect(named("runc: exec failed: unable to start container process: error during container init")).toEqual({});
+    // A space before the colon, a full-width colon, Markdown's underscores (review 60a F3, F5); not a package file's name.
+    expect(named("- containerd : 1.6.12\n- kubernetes : 1.24.14-00")).toEqual({ containerd: "1.6.12", kubernetes: "1.24.14" });
+    expect(named("Docker\uff1a20.10.6")).toEqual({ docker: "20.10.6" });
+    expect(named("observed in Docker version __20.10.6__ on a host where ipv6 was turned off")).toEqual({ docker: "20.10.6" });
+    expect(named("observed in Docker version _20.10.6_")).toEqual({ docker: "20.10.6" });
+    expect(named("containerd 1.7.2_amd64 unpacked")).toEqual({});
     // Syslog names the daemon with a colon on each of its lines (eks-al2-5.4.217-pleg-hang's example, RHEL and
     // Amazon Linux 2 /var/log/messages): thousands of them must not crowd out a kernel named after them.
     const line =

@@ -133,6 +133,10 @@ const namedMarkers = (names: readonly string[]) =>
     // with a version's first character after the colon: syslog writes "host kubelet: E0413 …" on
     // every line of a daemon's log, and those lines would crowd the mentions read (MAX_MENTION_LINES).
     ...[..."0123456789v*`"].map((c) => `${n}: ${c}`),
+    // The same with a space before the colon, or a full-width one ("- containerd : 1.6.12", "Docker：20.10.6": review 60a F5).
+    ...[..."0123456789v"].map((c) => `${n} : ${c}`),
+    `${n}\uff1a`,
+    `${n} \uff1a`,
     `${n}**: `,
     ...[..."0123456789"].map((d) => `${n} ${d}`),
   ]);
@@ -412,11 +416,18 @@ const COMPONENT_NAMES: ReadonlyArray<[ecosystem: string, names: string, base: re
 const DISTRIBUTION_OF = "(?:\\s?\\((?:RKE2|RKE|K3s|k0s|EKS|AKS|GKE|OKE|DOKS|MicroK8s|kubeadm|upstream|vanilla|CE|EE)\\))?";
 const KUBE_EDITION = `(?:(?:${KUBE_EDITIONS.join("|")})\\s+)?`;
 /** What may wrap a name or a version: a quote, a Markdown code span or emphasis ("**1.7.2**"). */
-const QUOTE = "(?:[`'\"]|\\*{1,2})?";
+const QUOTE = "(?:[`'\"]|\\*{1,3})?";
+/**
+ * The same before a version, and Markdown's underscore emphasis after a space ("Docker version __20.10.6__": review 60a F3);
+ * not an underscore joined to the name ("docker_20.10.6~3-0~ubuntu-focal_amd64.deb" is a package file's name).
+ */
+const VALUE_QUOTE = "(?:[`'\"]|\\*{1,3}|(?<=\\s)_{1,2})?";
 // Not a Debian "+really" version's first number: the release after "+really" is the one built (package-lists.ts).
 // A development build ("runc version 1.1.0+dev") is no release either (review 34a).
 // A series ("1.10.x", "28.X": every release of it) is read too; the verdict judges it whole or leaves it unknown (verdict.ts).
-const VERSION = "v?(\\d+\\.\\d+\\.\\d+(?:-(?:ce|ee|rc\\.?\\d+|beta\\.?\\d+))?|\\d+\\.\\d+\\.[xX])(?!\\w|\\.\\d|\\+really|\\+dev)";
+// Markdown's closing underscores may follow ("__20.10.6__"); a word joined by one may not ("20.10.6_amd64").
+const VERSION =
+  "v?(\\d+\\.\\d+\\.\\d+(?:-(?:ce|ee|rc\\.?\\d+|beta\\.?\\d+))?|\\d+\\.\\d+\\.[xX])(?![^\\W_]|_[^\\W_]|\\.\\d|\\+really|\\+dev)";
 /** crun numbers its releases with two parts too ("crun 1.18", crun#1588's title): read so for crun only. */
 const TWO_PART_VERSION = "v?(\\d+\\.\\d+\\.[xX]|\\d+\\.\\d+(?:\\.\\d+)?)(?!\\w|\\.\\d|\\+really|\\+dev)";
 const versionOf = (ecosystem: string) => (ecosystem === "crun" ? TWO_PART_VERSION : VERSION);
@@ -433,7 +444,7 @@ const NAMED_VERSIONS = COMPONENT_NAMES.map(
       // The name, then at most "version", "to (version)", ":" or "(version" before the number, which
       // may be quoted and carry a package epoch ("`5:29.0.0-1~ubuntu…`").
       new RegExp(
-        `(?:^|[^\\w/.-])(?:${names})${QUOTE}${DISTRIBUTION_OF}(?:\\s+version|\\s+to(?:\\s+version)?)?\\s*(?:(?::|\\((?:version\\s*)?)\\s*)?${ecosystem === "kubernetes" ? KUBE_EDITION : ""}${QUOTE}(?:\\d+:)?${versionOf(ecosystem)}`,
+        `(?:^|[^\\w/.-])(?:${names})${QUOTE}${DISTRIBUTION_OF}(?:\\s+version|\\s+to(?:\\s+version)?)?\\s*(?:(?::|\uff1a|\\((?:version\\s*)?)\\s*)?${ecosystem === "kubernetes" ? KUBE_EDITION : ""}${VALUE_QUOTE}(?:\\d+:)?${versionOf(ecosystem)}`,
         "gi",
       ),
       // dpkg and apt: "Unpacking docker-ce (5:23.0.1-1~debian.11~bullseye) over (...)", "Setting up runc (1.1.12-0ubuntu3)";
