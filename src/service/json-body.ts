@@ -98,12 +98,23 @@ export function repeatedMember(text: string): string | null {
       const names = objects.at(-1);
       NAME_COLON.lastIndex = end;
       if (!names || !NAME_COLON.test(text)) continue;
-      const name = text.slice(m.index + 1, end - 1);
+      const raw = text.slice(m.index + 1, end - 1);
+      // Compared as JSON.parse reads it: "l\u006fgs" is "logs" (review 60e F1: an escaped repeat slipped past, the last won).
+      const name = raw.includes("\\") ? decodedName(raw) : raw;
       if (names.has(name)) return name;
       names.add(name);
     }
   }
   return null;
+}
+
+/** A member name's escapes decoded; the raw text when it is no valid JSON string (JSON.parse refuses it anyway). */
+function decodedName(raw: string): string {
+  try {
+    return JSON.parse(`"${raw}"`) as string;
+  } catch {
+    return raw;
+  }
 }
 
 /**

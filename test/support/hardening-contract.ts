@@ -329,6 +329,9 @@ function misreadBodyContract(fetch: Fetch) {
     const twice = `{"logs": ${JSON.stringify(XOR_MARK_KLOG)}, "logs": "nothing"}`;
     const body = await expectProblem(await postBundle(fetch, twice, own), 422);
     expect(body.detail).toContain("names logs twice");
+    // Nor when the repeat is written with an escape JSON.parse decodes to the same name (review 60e F1).
+    const escaped = `{"logs": ${JSON.stringify(XOR_MARK_KLOG)}, "l\\u006fgs": "all good"}`;
+    expect((await expectProblem(await postBundle(fetch, escaped, own), 422)).detail).toContain("names logs twice");
     // The same name in two objects is no repeat: two hosts' bundles.
     const hosts = JSON.stringify({
       hosts: [
