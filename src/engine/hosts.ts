@@ -4,6 +4,7 @@
  * findings are merged, each naming the hosts it hits. The seed incident was solved this way: the one
  * worker whose kernel differed was the one whose kube-proxy failed.
  */
+import { isBlank } from "./blank-text";
 import type { CompiledKb } from "./compile-kb";
 import { closestFor, diagnoseHostBundle, notReport, type VerdictOf } from "./diagnose";
 import { HOSTS_LIMITS, type HostBundle } from "./diagnose-input";
@@ -40,7 +41,7 @@ export function checkHosts(hosts: readonly HostBundle[]): HostsProblem | null {
       errors.push({ path: `hosts.${i}.name`, message: `a name of 1 to ${HOSTS_LIMITS.maxNameLength} characters` });
     else if (seen.has(name)) errors.push({ path: `hosts.${i}.name`, message: `"${name}" is named twice` });
     seen.add(name);
-    if (!h.bundle.trim()) errors.push({ path: `hosts.${i}.bundle`, message: "the bundle is empty" });
+    if (isBlank(h.bundle)) errors.push({ path: `hosts.${i}.bundle`, message: "the bundle is empty (white space or NUL bytes only)" });
   });
   if (errors.length) return { kind: "invalid-hosts", detail: `the hosts are invalid: ${errors.map((e) => e.path).join(", ")}`, errors };
   const total = hosts.reduce((sum, h) => sum + utf8Length(h.bundle), 0);

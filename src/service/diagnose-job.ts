@@ -1,9 +1,9 @@
+import { isBlank } from "../engine/blank-text";
 import type { CompiledKb } from "../engine/compile-kb";
 import { diagnoseBundle, diagnoseFields } from "../engine/diagnose";
 import type { DiagnoseInput, HostBundle } from "../engine/diagnose-input";
 import { checkHosts, diagnoseHosts } from "../engine/hosts";
 import { checkFieldLimits, checkHostsLimits, checkTextLimits, type LimitBreach } from "../http/limits";
-import { isBlank } from "./body-text";
 import { readBundleBytes, type SentAs } from "./bundle-bytes";
 import { capDiagnosis, type ServedDiagnosis } from "./cap-diagnosis";
 import { readJsonBody } from "./json-body";

@@ -1,3 +1,4 @@
+import { isBlank } from "../engine/blank-text";
 import { DIAGNOSE_FIELDS, type DiagnoseInput, diagnoseInputSchema } from "../engine/diagnose-input";
 import { LIMITS } from "../http/limits";
 
@@ -148,7 +149,7 @@ function urlEncodedFields(
     const [only] = names;
     const value = only !== undefined && names.length === 1 ? (params.get(only) ?? "") : "";
     if (only === "bundle" && names.length === 1)
-      return value.trim()
+      return !isBlank(value)
         ? { text: value }
         : {
             ok: false,
@@ -172,9 +173,11 @@ function urlEncodedFields(
     // Not the fields' names at all ("a=1", a log line that happens to look so): taken as a bundle.
     return null;
   }
-  const raw: Record<string, unknown> = {};
+  // No prototype: "toString" or "__proto__" is a field name like any other, never one "given twice" (review 60e F6).
+  const raw: Record<string, unknown> = Object.create(null);
   for (const [name, value] of params) {
-    if (name in raw) return { ok: false, status: 422, slug: "invalid-form", detail: `The form names ${name} twice; send each field once.` };
+    if (Object.hasOwn(raw, name))
+      return { ok: false, status: 422, slug: "invalid-form", detail: `The form names ${name} twice; send each field once.` };
     raw[name] = name === "limit" && /^\d+$/.test(value) ? Number(value) : value;
   }
   const parsed = diagnoseInputSchema.safeParse(raw);
@@ -186,7 +189,7 @@ function urlEncodedFields(
       detail: `The URL-encoded form's fields are not the diagnosis fields (${DIAGNOSE_FIELDS.join(", ")}, limit).`,
       errors: parsed.error.issues.map((i) => ({ path: i.path.join(".") || "(root)", message: i.message })),
     };
-  if (!DIAGNOSE_FIELDS.some((f) => parsed.data[f]?.trim()))
+  if (DIAGNOSE_FIELDS.every((f) => isBlank(parsed.data[f] ?? "")))
     return {
       ok: false,
       status: 422,

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isBlank, readBodyText } from "../../src/service/body-text";
+import { isBlank } from "../../src/engine/blank-text";
+import { readBodyText } from "../../src/service/body-text";
 import { utf16Bytes } from "../support/hardening-contract";
 
 const decode = (b: Uint8Array) => new TextDecoder().decode(b);

@@ -397,6 +397,15 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
       const body = await expectProblem(await post(fetch, text, "text/plain"), 422);
       expect(body.detail).toMatch(/^The body is empty/);
     }
+    // The same in every door: a JSON field, a form's field or bundle, a host's bundle (review 60e F3).
+    const zeros = "\0".repeat(4096);
+    await expectProblem(await post(fetch, JSON.stringify({ logs: zeros }), "application/json"), 422);
+    await expectProblem(await post(fetch, JSON.stringify({ hosts: [{ name: "a", bundle: `${zeros}\n` }] }), "application/json"), 422);
+    await expectProblem(await post(fetch, `logs=${"%00".repeat(64)}`, "application/x-www-form-urlencoded"), 422);
+    await expectProblem(await post(fetch, `bundle=${"%00".repeat(64)}`, "application/x-www-form-urlencoded"), 422);
+    // A form's field named as an object's inherited property is no field "given twice" (review 60e F6).
+    const inherited = await expectProblem(await post(fetch, "logs=x&toString=y", "application/x-www-form-urlencoded"), 422);
+    expect(inherited.detail).not.toContain("twice");
   });
 
   it("answers an unknown bug with 404", async () => {

@@ -1,6 +1,6 @@
+import { isBlank } from "../../engine/blank-text";
 import type { Confidence, Diagnosis, Finding } from "../../engine/diagnosis";
 import { renderTextReport } from "../../engine/report-text";
-import { isBlank } from "../../service/body-text";
 import { type CliValues, positiveInt, timeoutSeconds } from "./args";
 import { requestJson } from "./client";
 import { CliError, EXIT } from "./exit-codes";

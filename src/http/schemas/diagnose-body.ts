@@ -1,3 +1,4 @@
+import { isBlank } from "../../engine/blank-text";
 import { DIAGNOSE_FIELDS, diagnoseInputSchema, HOSTS_LIMITS, hostBundlesSchema } from "../../engine/diagnose-input";
 
 export const SEED_LOG =
@@ -18,7 +19,7 @@ export const diagnoseBodySchema = diagnoseInputSchema
       for (const f of DIAGNOSE_FIELDS)
         if (b[f] !== undefined)
           ctx.addIssue({ code: "custom", path: [f], message: "not with hosts: put each host's outputs in its bundle" });
-    } else if (!DIAGNOSE_FIELDS.some((f) => b[f]?.trim())) {
+    } else if (DIAGNOSE_FIELDS.every((f) => isBlank(b[f] ?? ""))) {
       ctx.addIssue({ code: "custom", path: [], message: `send at least one of ${DIAGNOSE_FIELDS.join(", ")}, or hosts` });
     }
   })
