@@ -1,4 +1,5 @@
-import { compressedFormat, looksBinary, readBodyText } from "./body-text";
+import { compressedFormat, readBodyText } from "./body-text";
+import { notLogDetail, notLogPart } from "./text-content";
 
 type Refusal = { ok: false; status: 415; slug: string; detail: string };
 
@@ -48,11 +49,9 @@ export function readBundleBytes(
     );
   const read = readBodyText(bytes, decode, sentAs?.charset);
   if (!read.ok) return refuse(read.slug, read.detail);
-  if (looksBinary(read.text))
-    return refuse(
-      "not-text",
-      "The body is not text (most of its start is NUL bytes, control characters or bytes that are no UTF-8): send the logs and command outputs as UTF-8 text.",
-    );
+  // Binary data at the start, or a compressed file's bytes anywhere (text, then a .gz file joined to it: review 60e F2).
+  const part = notLogPart(read.text);
+  if (part) return refuse(part.format === "binary" ? "not-text" : "compressed-body", notLogDetail(what, part));
   return read;
 }
 

@@ -1,13 +1,14 @@
 import { isBlank } from "../engine/blank-text";
 import type { CompiledKb } from "../engine/compile-kb";
 import { diagnoseBundle, diagnoseFields } from "../engine/diagnose";
-import type { DiagnoseInput, HostBundle } from "../engine/diagnose-input";
+import { DIAGNOSE_FIELDS, type DiagnoseInput, type HostBundle } from "../engine/diagnose-input";
 import { checkHosts, diagnoseHosts } from "../engine/hosts";
 import { checkFieldLimits, checkHostsLimits, checkTextLimits, type LimitBreach } from "../http/limits";
 import { readBundleBytes, type SentAs } from "./bundle-bytes";
 import { capDiagnosis, type ServedDiagnosis } from "./cap-diagnosis";
 import { readJsonBody } from "./json-body";
 import { misreadBody } from "./misread-body";
+import { type NotLog, notLogDetail, notLogPart } from "./text-content";
 
 /**
  * One diagnosis to run. A body travels as the request's bytes, so Node can hand them to a pool thread
@@ -42,6 +43,8 @@ export function runDiagnoseJob(kb: CompiledKb, job: DiagnoseJob, decode: (bytes:
     const read = typeof job.text === "string" ? { ok: true as const, text: job.text } : readBundleBytes(job.text, decode, job.sentAs);
     if (!read.ok) return read;
     const text = read.text;
+    const part = typeof job.text === "string" ? notLogPart(text) : null;
+    if (part) return notLog("The body", part);
     if (isBlank(text))
       return {
         ok: false,
@@ -70,11 +73,27 @@ export function runDiagnoseJob(kb: CompiledKb, job: DiagnoseJob, decode: (bytes:
     if (problem) return { ok: false, status: 422, slug: problem.kind, detail: problem.detail, errors: problem.errors };
     const breach = checkHostsLimits(job.hosts);
     if (breach) return tooLarge(breach);
+    for (const h of job.hosts) {
+      const part = notLogPart(h.bundle);
+      if (part) return notLog(`Host ${h.name}'s bundle`, part);
+    }
     return { ok: true, diagnosis: capDiagnosis(diagnoseHosts(kb, job.hosts, job.limit)) };
   }
   const breach = checkFieldLimits(job.input as Record<string, unknown>);
   if (breach) return tooLarge(breach);
+  for (const field of DIAGNOSE_FIELDS) {
+    const value = job.input[field];
+    const part = value ? notLogPart(value) : null;
+    if (part) return notLog(`The field ${field}`, part);
+  }
   return { ok: true, diagnosis: capDiagnosis(diagnoseFields(kb, job.input)) };
 }
 
 const tooLarge = (b: LimitBreach): JobOutcome => ({ ok: false, status: 413, slug: b.slug, detail: b.detail });
+/** A text that is no log (review 60e F2): refused as the body's bytes are (bundle-bytes.ts), never read as "no known bug". */
+const notLog = (where: string, part: NotLog): JobOutcome => ({
+  ok: false,
+  status: 415,
+  slug: part.format === "binary" ? "not-text" : "compressed-body",
+  detail: notLogDetail(where, part),
+});

@@ -1,7 +1,9 @@
+import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isBlank } from "../../src/engine/blank-text";
 import { readBodyText } from "../../src/service/body-text";
+import { readBundleBytes } from "../../src/service/bundle-bytes";
 import { utf16Bytes } from "../support/hardening-contract";
 
 const decode = (b: Uint8Array) => new TextDecoder().decode(b);
@@ -64,5 +66,17 @@ describe("a body that says nothing", () => {
         for (const text of [parts.join(""), parts.join("") + extra]) expect(isBlank(text)).toBe(text.replace(/\0/g, "").trim() === "");
       }),
     );
+  });
+});
+
+describe("readBundleBytes past the sample it tells text by", () => {
+  it("refuses a compressed file joined after more text than the sample (review 60e F2: `cat syslog syslog.2.gz`)", () => {
+    const text = "Dec  2 10:11:10 worker-2 kernel: eth0: link up\n".repeat(3000);
+    const gz = gzipSync(Buffer.from('ip6tables-restore v1.8.7 (legacy): unknown option "--xor-mark"\n'));
+    const read = readBundleBytes(new Uint8Array([...Buffer.from(text), ...gz]), (b) => new TextDecoder().decode(b));
+    expect(read).toMatchObject({ ok: false, status: 415, slug: "compressed-body" });
+    expect(!read.ok && read.detail).toMatch(/from line 3001 on/);
+    // The text alone is a log.
+    expect(readBundleBytes(Buffer.from(text), (b) => new TextDecoder().decode(b))).toMatchObject({ ok: true });
   });
 });

@@ -432,6 +432,29 @@ function misreadBodyContract(fetch: Fetch) {
     const aboutTar = `${"x".repeat(257)}ustar archive written\n${BUNDLE}`;
     expect((await postBundle(fetch, aboutTar)).status).toBe(200);
   });
+
+  it("refuses a compressed file's bytes wherever the text holds them: a JSON or form field, a host's bundle, after text (review 60e F2)", async () => {
+    const gz = await compress(BUNDLE, "gzip");
+    // What `jq -Rs` makes of a .gz file: its bytes read as UTF-8, each invalid one a U+FFFD.
+    const asText = new TextDecoder().decode(gz);
+    const own = (n: number) => ({ "cf-connecting-ip": `203.0.113.${40 + n}` });
+    const json = (body: unknown, n: number) => postBundle(fetch, JSON.stringify(body), { "content-type": "application/json", ...own(n) });
+    const field = await expectProblem(await json({ logs: asText }, 0), 415);
+    expect(field.detail).toMatch(/^The field logs holds gzip-compressed data/);
+    const host = await expectProblem(await json({ hosts: [{ name: "worker-2", bundle: asText }] }, 1), 415);
+    expect(host.detail).toMatch(/^Host worker-2's bundle holds gzip-compressed data/);
+    // `curl --data-urlencode logs@bundle.gz`: every byte percent-encoded.
+    const encoded = Array.from(gz, (b) => `%${b.toString(16).padStart(2, "0")}`).join("");
+    const form = await expectProblem(
+      await postBundle(fetch, `logs=${encoded}`, { "content-type": "application/x-www-form-urlencoded", ...own(2) }),
+      415,
+    );
+    expect(form.detail).toContain("gzip-compressed");
+    // `cat syslog syslog.2.gz | curl --data-binary @-`: text, then the compressed file, which is said to start on its line.
+    const joined = new Uint8Array([...new TextEncoder().encode("kernel: eth0: link up\n".repeat(3)), ...gz]);
+    const after = await expectProblem(await postBundle(fetch, joined, own(3)), 415);
+    expect(after.detail).toMatch(/holds gzip-compressed data from line 4 on/);
+  });
 }
 
 /** The hardening contract's JSON cases: members bounded before parsing, validation answers short. */
