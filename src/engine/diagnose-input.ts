@@ -19,11 +19,13 @@ export const diagnoseFieldsShape = {
 
 export const DIAGNOSE_FIELDS = Object.keys(diagnoseFieldsShape) as Array<keyof typeof diagnoseFieldsShape>;
 
+/** The most findings (and advisories) one answer lists. */
+export const MAX_DIAGNOSE_LIMIT = 100;
 export const diagnoseLimitSchema = z
   .number()
   .int()
   .min(1)
-  .max(100)
+  .max(MAX_DIAGNOSE_LIMIT)
   .describe("At most this many findings and advisories each (default 10).");
 
 export const diagnoseInputSchema = z.strictObject({

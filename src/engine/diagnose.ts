@@ -891,7 +891,8 @@ function assemble(
     const r = related.get(f.id);
     if (r) f.related = r;
   }
-  const ranked = rankFindings(findings, kb.relations, allHosts.length <= 1).slice(0, limit);
+  const allRanked = rankFindings(findings, kb.relations, allHosts.length <= 1);
+  const ranked = allRanked.slice(0, limit);
   /**
    * A record's verdict with no line of it: "affected" undecided where the input does not show what the bug needs around
    * it. A version past the fix is not affected whatever the setup (review 49i: Docker 20.10.7 was "unknown" beside a
@@ -913,6 +914,7 @@ function assemble(
     facts: { kernel: facts.kernel, os: facts.os, iptables: facts.iptables, nodes: facts.nodes },
     findings: ranked,
     advisories: rankFindings(advisories).slice(0, limit),
+    ...limitedBy(limit, allRanked.length, advisories.length),
     nodes,
     rootCause: explainRootCause(ranked),
     // Filled by the door (closestFor), which knows all the text it was sent.
@@ -1527,4 +1529,10 @@ function common(
     references: record.references.map((r) => r.url),
     unverified,
   };
+}
+
+/** What the caller's limit left out, as the answer says it (Diagnosis.limited): nothing when it left nothing out. */
+export function limitedBy(limit: number, findings: number, advisories: number): { limited?: { findings: number; advisories: number } } {
+  const left = { findings: Math.max(0, findings - limit), advisories: Math.max(0, advisories - limit) };
+  return left.findings || left.advisories ? { limited: left } : {};
 }

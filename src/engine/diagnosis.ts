@@ -202,6 +202,8 @@ export interface Diagnosis {
   focus?: { id: string; verdict: Verdict };
   /** What the paste itself lost that the answer needed, and how to send it whole (lines a terminal cut); absent when none. */
   notes?: string[];
+  /** How many findings and advisories matched beyond the caller's `limit` and were left out; absent when none were. */
+  limited?: { findings: number; advisories: number };
 }
 
 /** A record close to a report by its description's words alone (no signature matched). */

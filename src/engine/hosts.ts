@@ -6,7 +6,7 @@
  */
 import { isBlank } from "./blank-text";
 import type { CompiledKb } from "./compile-kb";
-import { closestFor, diagnoseHostBundle, notReport, type VerdictOf } from "./diagnose";
+import { closestFor, diagnoseHostBundle, limitedBy, notReport, type VerdictOf } from "./diagnose";
 import { HOSTS_LIMITS, type HostBundle } from "./diagnose-input";
 import type { Diagnosis, Finding, HostReport, NodeReport, Verdict, VersionEvidence } from "./diagnosis";
 import type { ExtractedFacts } from "./facts";
@@ -87,7 +87,8 @@ export function diagnoseHosts(kb: CompiledKb, hosts: readonly HostBundle[], limi
     const r = related.get(f.id);
     if (r) f.related = r;
   }
-  const findings = rankFindings(merged, kb.relations).slice(0, limit);
+  const ranked = rankFindings(merged, kb.relations);
+  const findings = ranked.slice(0, limit);
   const findingIds = new Set(merged.map((f) => f.id));
   const advisories = mergeFindings(runs, (d) => d.advisories).filter((a) => !findingIds.has(a.id));
   // A kubectl table sent with one of the bundles (from a host with a kubeconfig) fills what a host's own bundle lacks.
@@ -97,6 +98,7 @@ export function diagnoseHosts(kb: CompiledKb, hosts: readonly HostBundle[], limi
     facts: { kernel: null, os: null, iptables: null, nodes: tableRun?.facts.nodes ?? [] },
     findings,
     advisories: advisories.slice(0, limit),
+    ...limitedBy(limit, ranked.length, advisories.length),
     nodes: tableRun?.diagnosis.nodes ?? [],
     hosts: compareHosts(kb, runs),
     rootCause: explainRootCause(findings),

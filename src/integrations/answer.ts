@@ -141,9 +141,10 @@ function diagnosisAnswer(kb: KbRef, diagnosis: Diagnosis, truncated: ChatInput["
     kind: "diagnosis",
     kb,
     findings: s.findings.slice(0, SHOWN_FINDINGS),
-    more: Math.max(0, s.findings.length - SHOWN_FINDINGS),
+    // Findings past the request's limit are not shown either (review 60e F4: "10 known bugs match" where 30 did).
+    more: Math.max(0, s.findings.length - SHOWN_FINDINGS) + (d.limited?.findings ?? 0),
     advisories: s.advisories.slice(0, SHOWN_ADVISORIES),
-    moreAdvisories: Math.max(0, s.advisories.length - SHOWN_ADVISORIES),
+    moreAdvisories: Math.max(0, s.advisories.length - SHOWN_ADVISORIES) + (d.limited?.advisories ?? 0),
     outliers: s.outliers,
     closest: s.closest,
     facts: factLines(d),

@@ -1,3 +1,4 @@
+import { MAX_DIAGNOSE_LIMIT } from "../engine/diagnose-input";
 import type { Diagnosis, Finding } from "../engine/diagnosis";
 import { shownLogLines } from "../engine/record-hits";
 import { ANSWER_CAPS } from "../http/limits";
@@ -70,6 +71,19 @@ export function capDiagnosis(d: Diagnosis, caps: { nodes: number; evidencePerFin
     });
     return { ...f, evidence };
   };
+  // The caller's limit, which the engine applied: the weakest findings and advisories past it (review 60e F4: 20 of 30
+  // findings left out without a word, and Discord's headline counted 10).
+  for (const [what, left, shown] of [
+    ["findings", d.limited?.findings ?? 0, d.findings.length],
+    ["advisories", d.limited?.advisories ?? 0, d.advisories.length],
+  ] as const)
+    if (left)
+      truncated.push({
+        what,
+        shown,
+        total: shown + left,
+        note: `${left} of ${shown + left} ${what} not shown (the ${shown} strongest are; ask for more with limit, up to ${MAX_DIAGNOSE_LIMIT}).`,
+      });
   const findings = d.findings.map(capFinding);
   const advisories = d.advisories.map(capFinding);
   if (!truncated.length) return d;

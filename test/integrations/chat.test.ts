@@ -276,3 +276,18 @@ describe("chat doors when not configured", () => {
     expect(await res.json()).toEqual({ votes: 0, records: [] });
   });
 });
+
+describe("a chat answer's count", () => {
+  it("counts the findings the diagnosis's limit left out as not shown (review 60e F4: '10 known bugs match' where 30 did)", async () => {
+    const { diagnoseBundle } = await import("../../src/engine/diagnose");
+    const { answerFor } = await import("../../src/integrations/answer");
+    const run = async (kb: Parameters<typeof diagnoseBundle>[0], text: string) => ({
+      ...diagnoseBundle(kb, text),
+      limited: { findings: 20, advisories: 3 },
+    });
+    const answer = await answerFor(service.store, { text: SEED_PASTE, truncated: null }, run);
+    if (answer.kind !== "diagnosis") throw new Error(`expected a diagnosis, got ${answer.kind}`);
+    expect(answer.findings.length + answer.more).toBeGreaterThanOrEqual(21);
+    expect(answer.moreAdvisories).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -338,6 +338,26 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(text).toMatch(/fix \(reboot/);
   });
 
+  it("says how many findings its limit left out, in JSON and in the text report (review 60e F4)", async () => {
+    // The seed's two findings: the MARK regression and kube-proxy's missing ipset.
+    const ipset =
+      "E0825 05:50:04.363750       1 server_others.go:340] can't determine whether to use ipvs proxy, error: error getting ipset version, error: executable file not found in $PATH";
+    const body = `${ipset}\n${XOR_MARK_KLOG}`;
+    const one = await fetch("/diagnose?limit=1", { method: "POST", body, headers: { "content-type": "text/plain" } });
+    const d = (await one.json()) as Diagnosis & { truncated?: Array<{ what: string; shown: number; total: number; note: string }> };
+    expect(d.findings).toHaveLength(1);
+    expect(d.limited?.findings).toBeGreaterThanOrEqual(1);
+    const cut = d.truncated?.find((t) => t.what === "findings");
+    expect(cut).toMatchObject({ shown: 1, total: 1 + (d.limited?.findings ?? 0) });
+    const text = await (
+      await fetch("/diagnose?limit=1", { method: "POST", body, headers: { "content-type": "text/plain", accept: "text/plain" } })
+    ).text();
+    expect(text).toMatch(/Not shown: \d+ of \d+ findings not shown/);
+    // Under the limit, nothing is said left out.
+    const all = (await (await fetch("/diagnose", { method: "POST", body, headers: { "content-type": "text/plain" } })).json()) as Diagnosis;
+    expect(all.limited).toBeUndefined();
+  });
+
   it("names the records closest by description in the text report when nothing matched", async () => {
     const res = await fetch("/diagnose", {
       method: "POST",

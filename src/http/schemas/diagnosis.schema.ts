@@ -336,6 +336,10 @@ export const diagnosisSchema = z
       description:
         "What the paste itself lost that the answer needed, and how to send it whole: today, journal lines `systemctl status` cut at the terminal's width, when nothing matched at medium or above.",
     }),
+    limited: z.object({ findings: z.number().int(), advisories: z.number().int() }).optional().openapi({
+      description:
+        "How many findings and advisories matched beyond `limit` (default 10) and were left out, weakest first; absent when none were. `truncated` says so too.",
+    }),
   })
   .openapi("Diagnosis");
 
