@@ -1671,6 +1671,22 @@ describe("a reboot typed at the prompt", () => {
     });
   });
 
+  it("judges an earlier boot's failure on the banner another command prints for that same boot (review 60b F2)", async () => {
+    // `journalctl -b -1 -k | head -1` gives the failing boot's "Linux version" line; the failure is grepped from the same
+    // boot by another command; `uname -r` says what runs now. Before: "2 kernels … does not say which one failed".
+    const banner = (boot: string) =>
+      `${P} journalctl -b ${boot} -k | head -1\nMay 30 10:01:02 nfs01 kernel: Linux version 6.8.10-300.fc40.x86_64 (mockbuild@cf3a2b6e2ab34a4f8e1c4e2f0c1a7f35) (gcc (GCC) 14.1.1 20240522 (Red Hat 14.1.1-4), GNU ld version 2.41-37.fc40) #1 SMP PREEMPT_DYNAMIC Fri May 17 21:20:54 UTC 2024`;
+    const failure = `${P} journalctl -b -1 -k | grep -A5 "general protection"\n${GPF}`;
+    expect(await verdictOf(banner("-1"), failure, uname("6.8.12-300.fc40.x86_64"))).toMatchObject({
+      status: "affected",
+      level: "verified",
+    });
+    // Another boot's banner, or another machine's, decides nothing.
+    expect((await verdictOf(banner("-2"), failure, uname("6.8.12-300.fc40.x86_64")))?.status).toBe("unknown");
+    const elsewhere = banner("-1").replace(P, "[root@nfs02 ~]#");
+    expect((await verdictOf(elsewhere, failure, uname("6.8.12-300.fc40.x86_64")))?.status).toBe("unknown");
+  });
+
   it("parts the boots of a machine rebooted through ssh from a jump host, or with shutdown --reboot (review 56d F5)", async () => {
     const jump = "[admin@bastion ~]$";
     const remote = [

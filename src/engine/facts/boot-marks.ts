@@ -328,3 +328,15 @@ function firstAfter(marks: readonly number[], line: number): number {
   }
   return lo;
 }
+
+/** journalctl's boot selector: `-b -1`, `-xb -1`, `--boot=-2`, `-b 3`, a boot id; not the running boot's (`-b`, `-b 0`). */
+const PAST_BOOT_SELECTOR = /\bjournalctl\b[^|;&]*\s(?:-[a-zA-Z]*b|--boot)(?:\s+|=)?(-(?!0\b)\d+|[1-9]\d*|[0-9a-f]{32})\b/;
+
+/**
+ * The earlier boot a command reads (`journalctl -b -1 -k`, `journalctl --boot=-1 -u kubelet`): "-1", "3" or a boot id,
+ * or null. Two commands naming the same one on one machine read one boot: a banner one of them prints is the other's
+ * lines' kernel too (review 60b F2: `journalctl -b -1 -k | head -1` beside `journalctl -b -1 -u kubelet | grep …`).
+ */
+export function pastBootSelector(command: string): string | null {
+  return command.length > 2000 ? null : (PAST_BOOT_SELECTOR.exec(command)?.[1] ?? null);
+}

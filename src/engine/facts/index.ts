@@ -5,7 +5,7 @@
 import type { DiagnoseFields } from "../diagnose-input";
 import type { BundleSection, IptablesFacts, KernelFacts, NodeRow, OsFacts } from "../types";
 import { kubernetesRelease } from "../versions";
-import { bootBannerOf, bootsApart, crashHeaderOf, earlierBoot } from "./boot-marks";
+import { bootBannerOf, bootsApart, crashHeaderOf, earlierBoot, pastBootSelector } from "./boot-marks";
 import { PROMPT, readBundle } from "./bundle-sections";
 import { withoutCaptureStamps } from "./capture-stamps";
 import { type ComponentChange, componentChanges, loggedInstalls, replacedVersions } from "./component-changes";
@@ -658,13 +658,30 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     const apart = own.some((s) => onLinesMachine(s) && lines.every((l) => rebooted(s.line, l)));
     return first && apart && inBoot.every((s) => s.uname.release === first.uname.release) ? first : null;
   };
+  /**
+   * The banner another command's output prints for the earlier boot the lines' own command reads (`journalctl -b -1 -k |
+   * head -1` beside `journalctl -b -1 -u kubelet`), on the same machine: the one release such banners give, or none.
+   */
+  const bootOfLine = (line: number): string | null => {
+    const command = commandOf(line)?.[0];
+    const selector = command === undefined ? null : pastBootSelector(lineAt(command) ?? "");
+    return selector === null ? null : `${labelOf(line) ?? ""}\n${selector}`;
+  };
+  const sameBootBanner = (lines: readonly number[]): KernelLine | undefined => {
+    const boots = new Set(lines.map(bootOfLine));
+    const [boot] = boots;
+    if (boots.size !== 1 || !boot) return undefined;
+    const inBoot = banners.filter((b) => bootOfLine(b.line) === boot);
+    const [first] = inBoot;
+    return first && inBoot.every((b) => b.uname.release === first.uname.release) ? first : undefined;
+  };
   const bootKernel = (lines: readonly number[]): KernelFacts | null => {
     const crashed = new Set(lines.map(crashOf));
     const crash = crashed.size === 1 ? crashes.find((c) => c.line === [...crashed][0]) : undefined;
     if (crash) return kernelOfLine(crash);
     const at = new Set(lines.map(bannerOf));
     const line = at.size === 1 ? [...at][0] : null;
-    const banner = line != null ? banners.find((b) => b.line === line) : undefined;
+    const banner = (line != null ? banners.find((b) => b.line === line) : undefined) ?? sameBootBanner(lines);
     if (banner) return kernelOfLine(banner);
     const uname = unameOfBoot(lines);
     return uname ? kernelOfLine(uname) : null;
