@@ -36,6 +36,13 @@ describe("confidence: high needs a second witness", () => {
     expect(f?.unverified[0]).toMatch(/second fact agrees: another of this bug's symptoms\.$/);
   });
 
+  it("reads ip6tables' MARK refusal retold without its version tag by its own signature, and not the IPv4 tool's (review 60b F5)", () => {
+    const retold = find({ logs: 'ip6tables-restore: unknown option "--set-mark"' }, XT);
+    expect(retold?.evidence[0]).toMatchObject({ kind: "log", signature: "ip6tables-unknown-mark-option" });
+    expect(retold?.evidence[0]).not.toHaveProperty("approximate");
+    expect(find({ logs: 'iptables-restore: unknown option "--set-mark"' }, XT)).toBeUndefined();
+  });
+
   it("counts one message repeated on many lines once", () => {
     const flood = Array.from({ length: 5 }, () => XOR_MARK_JOURNALD).join("\n");
     expect(find({ logs: flood }, XT)?.confidence).toBe("medium");
