@@ -25,5 +25,9 @@ describe("a signature another line of the paste doubts", () => {
     expect(
       ids([pspLine, 'unable to recognize "sm.yaml": no matches for kind "ServiceMonitor" in version "monitoring.coreos.com/v1"']),
     ).toContain(PSP);
+    // Nor does a manifest's typo doubt it: a Deployment was never core v1's, so the server did answer (review 60f F1).
+    const typo =
+      'error: resource mapping not found for name: "web" namespace: "" from "web.yaml": no matches for kind "Deployment" in version "v1"';
+    expect(ids([pspLine, typo])).toContain(PSP);
   });
 });
