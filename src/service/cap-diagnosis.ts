@@ -82,7 +82,7 @@ export function capDiagnosis(d: Diagnosis, caps: { nodes: number; evidencePerFin
         what,
         shown,
         total: shown + left,
-        note: `${left} of ${shown + left} ${what} not shown (the ${shown} strongest are; ask for more with limit, up to ${MAX_DIAGNOSE_LIMIT}).`,
+        note: `${left} of ${shown + left} ${what} not shown (${shown === 1 ? "the strongest is" : `the ${shown} strongest are`}; ask for more with limit, up to ${MAX_DIAGNOSE_LIMIT}).`,
       });
   const findings = d.findings.map(capFinding);
   const advisories = d.advisories.map(capFinding);

@@ -27,11 +27,34 @@ export interface NotLog {
   line: number;
 }
 
+/** Characters after a mark read to tell compressed data (mostly U+FFFD and control characters) from text that holds it. */
+const AFTER_MARK = 256;
+/** Of those, the share that compressed data's bytes leave undecodable or control: text has almost none. */
+const MIN_BINARY_SHARE = 0.2;
+/** Marks looked at per format at most: text that holds one often (a hexdump's column) is not searched through. */
+const MAX_MARKS = 64;
+
+/**
+ * Whether the characters after a mark read as a compressed stream's: undecodable bytes (U+FFFD) and control characters
+ * other than a terminal's. A hexdump's column ("BZh91AY&SY.." in `hexdump -C`) or a Latin-1 line decoding to zstd's four
+ * characters is text (review 60f F3: such pastes were refused whole).
+ */
+function binaryAfter(text: string, at: number): boolean {
+  const end = Math.min(text.length, at + AFTER_MARK);
+  let odd = 0;
+  for (let i = at; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13)) odd++;
+  }
+  return end - at >= 16 && odd >= (end - at) * MIN_BINARY_SHARE;
+}
+
 export function notLogPart(text: string): NotLog | null {
   let first: { format: string; at: number } | null = null;
   for (const [format, mark] of MARKS) {
     let at = text.indexOf(mark);
-    while (at >= 0 && format === "bzip2" && !BZIP2_HEAD.test(text.slice(Math.max(0, at - 4), at))) at = text.indexOf(mark, at + 1);
+    const counts = (i: number) => (format !== "bzip2" || BZIP2_HEAD.test(text.slice(Math.max(0, i - 4), i))) && binaryAfter(text, i);
+    for (let seen = 1; at >= 0 && !counts(at); seen++) at = seen < MAX_MARKS ? text.indexOf(mark, at + 1) : -1;
     if (at >= 0 && (first === null || at < first.at)) first = { format, at };
   }
   if (first) return { format: first.format, line: lineAt(text, first.at) };

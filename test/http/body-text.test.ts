@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { isBlank } from "../../src/engine/blank-text";
 import { readBodyText } from "../../src/service/body-text";
 import { readBundleBytes } from "../../src/service/bundle-bytes";
+import { notLogPart } from "../../src/service/text-content";
 import { utf16Bytes } from "../support/hardening-contract";
 
 const decode = (b: Uint8Array) => new TextDecoder().decode(b);
@@ -78,5 +79,21 @@ describe("readBundleBytes past the sample it tells text by", () => {
     expect(!read.ok && read.detail).toMatch(/from line 3001 on/);
     // The text alone is a log.
     expect(readBundleBytes(Buffer.from(text), (b) => new TextDecoder().decode(b))).toMatchObject({ ok: true });
+  });
+});
+
+describe("notLogPart: a compressed file's mark in text", () => {
+  it("is text where what follows the mark reads as text: a hexdump's column, a Latin-1 line (review 60f F3)", () => {
+    // `hexdump -C` of a .bz2 file prints its magic in the ASCII column; a Latin-1 "(ä/ö)" decodes to zstd's four characters.
+    const hexdump =
+      "$ hexdump -C data1 | head -2\n00000000  42 5a 68 39 31 41 59 26  53 59 1d aa e5 98 00 00  |BZh91AY&SY......|\n00000010  1b ff ff de 7f 7f ff bf  b7 df cf 9f ff fe bf f5  |................|\n";
+    expect(notLogPart(hexdump)).toBeNull();
+    const latin1 = new TextDecoder().decode(
+      Uint8Array.from([...Buffer.from("Jan 10 host kernel: usb 1-1: Produkt: Tastatur ("), 0xe4, 0x2f, 0xf6, 0x29, 0x0a]),
+    );
+    expect(notLogPart(`${latin1}Jan 10 host dockerd[812]: failed to start daemon: Devices cgroup isn't mounted\n`)).toBeNull();
+    // A real gzip stream after text is still found.
+    const gz = new TextDecoder().decode(gzipSync(Buffer.from("x".repeat(2000) + "kernel: eth0 up\n".repeat(50))));
+    expect(notLogPart(`kernel: eth0: link up\n${gz}`)).toMatchObject({ format: "gzip", line: 2 });
   });
 });
