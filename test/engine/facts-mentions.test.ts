@@ -295,6 +295,8 @@ describe("kernel mentions", () => {
     for (const [text, release] of [
       ["After upgrading the kernel from 6.8.0-55-generic to 6.8.0-57-generic, kube-proxy fails", "6.8.0-57-generic"],
       ["Kernel 6.8.9 -> 6.9.1 broke it", "6.9.1"],
+      ["kernel 6.8.9 \u2014> 6.9.1 broke it", "6.9.1"],
+      ["kernel 5.15.0-91~20.04.1 --> 5.15.0-100~20.04.1 broke it", "5.15.0-100~20.04.1"],
       ["kernel upgraded 6.8.0-55-generic → 6.8.0-57-generic today, now:", "6.8.0-57-generic"],
       ["Kernel update: 6.1.0-17-amd64=>6.1.0-18-amd64 and the pods lost DNS", "6.1.0-18-amd64"],
       ["Downgrading the kernel from 6.8.0-57-generic to 6.8.0-55-generic fixed it.", "6.8.0-57-generic"],
@@ -1677,6 +1679,9 @@ describe("versions named in passing", () => {
     expect(named("observed in Docker version __20.10.6__ on a host where ipv6 was turned off")).toEqual({ docker: "20.10.6" });
     expect(named("observed in Docker version _20.10.6_")).toEqual({ docker: "20.10.6" });
     expect(named("containerd 1.7.2_amd64 unpacked")).toEqual({});
+    // An upgrade retold with any arrow people type, or Chinese "to", names no one version (review 60f F2).
+    for (const arrow of ["->", "-->", "==>", "~>", "\u2014>", "\u27f6", " \u5347\u7ea7\u5230 "])
+      expect(named(`\u5347\u7ea7containerd\uff1a1.3.9 ${arrow} 1.4.3`), arrow).toEqual({});
     // Syslog names the daemon with a colon on each of its lines (eks-al2-5.4.217-pleg-hang's example, RHEL and
     // Amazon Linux 2 /var/log/messages): thousands of them must not crowd out a kernel named after them.
     const line =

@@ -4,6 +4,7 @@
  * host's own output gives, and only hedged (see verdict.ts, mentionedChecks).
  */
 import { agreedPerKey } from "./agreed";
+import { CHANGE_ARROW, CHANGE_TO_CJK } from "./change-arrows";
 import { isPackageRecord } from "./component-changes";
 import { LISTED_PACKAGES } from "./component-packages";
 import type { LineRef } from "./iptables-version";
@@ -644,14 +645,18 @@ function fromName(m: RegExpMatchArray): RegExpMatchArray {
 }
 
 /** Right after a named version, another one: the first of an upgrade retold ("to", "->", "→") or of a list. */
-const ANOTHER_VERSION_AFTER =
-  /^(?:[`'"]|\*{1,2}|\))?\s*(?:->|=>|\u2192|\u279c|,|\/|\b(?:to|and|or|vs\.?|then|through|thru)\b)\s*(?:version\s+)?(?:[`'"]|\*{1,2})?v?(?:\d+:)?\d+\.\d+/i;
+const ANOTHER_VERSION_AFTER = new RegExp(
+  String.raw`^(?:[\`'"]|\*{1,2}|\))?\s*(?:${CHANGE_ARROW}|${CHANGE_TO_CJK}|,|\/|\b(?:to|and|or|vs\.?|then|through|thru)\b)\s*(?:version\s+)?(?:[\`'"]|\*{1,2})?v?(?:\d+:)?\d+\.\d+`,
+  "i",
+);
+/** A package's revision before an arrow ("1:27.5.1-1 -> 1:28.0.1-1", pacman's log). */
+const REVISION_BEFORE_ARROW = new RegExp(String.raw`^-[\w.+~]+(?=\s*${CHANGE_ARROW})`);
 /**
  * A version right after, unless a component's name follows it: "Docker 26.0.0, 1.6.28 containerd" lists two components.
  * A package's revision may stand between ("1:27.5.1-1 -> 1:28.0.1-1", pacman's log).
  */
 function anotherVersionAfter(text: string): boolean {
-  const rest = text.replace(/^-[\w.+~]+(?=\s*(?:->|=>|\u2192))/, "");
+  const rest = text.replace(REVISION_BEFORE_ARROW, "");
   const m = ANOTHER_VERSION_AFTER.exec(rest);
   return !!m && !OTHER_COMPONENT.test(rest.slice(m[0].length).replace(/^[\d.]*[\w.+~-]*/, ""));
 }
