@@ -33,6 +33,16 @@ describe("kernel mentions", () => {
     expect(kernelOf("  Operating System: Ubuntu 24.04.1 LTS\n          Kernel: Linux 5.15.0-1030-aws")?.release).toBe("5.15.0-1030-aws");
   });
 
+  it("reads screenFetch's Kernel line and sysctl's kernel.osrelease as the kernel's own output (review 59d F4)", () => {
+    // screenFetch prints the machine before "Linux" and the release; `sysctl kernel.osrelease` prints what `uname -r` does.
+    const fetch = kernelOf(" OS: Ubuntu 22.04 jammy\n Kernel: x86_64 Linux 5.15.0-127-generic\n Uptime: 3h 2m");
+    expect(fetch?.release).toBe("5.15.0-127-generic");
+    expect(fetch?.named).toBeUndefined();
+    const sysctl = kernelOf("$ sysctl kernel.osrelease\nkernel.osrelease = 6.8.0-57-generic");
+    expect(sysctl?.release).toBe("6.8.0-57-generic");
+    expect(sysctl?.named).toBeUndefined();
+  });
+
   it("reads a system summary's Kernel: line (inxi, neofetch, an environment list), not a journald kernel line", () => {
     // inxi: https://github.com/aerynOS/recipes/pull/91 and https://github.com/chromebrew/chromebrew/pull/1608
     expect(kernelOf("Kernel: 6.6.9-200.fc39.x86_64 x86_64 Up: 9d 15h 40m Mem: 16.12/30.18 GiB (53.4%)")?.release).toBe(

@@ -78,6 +78,13 @@ export const MENTIONS: readonly MentionShape[] = [
   },
   // `docker info` and `kubectl describe node`: "Kernel Version: 5.15.0-1030-aws".
   { re: /\bKernel Version[:\uff1a]\s*(?:Linux\s+)?(?=(\d+\.\d+\.\d+[^\s,;]*))\1/i, label: true },
+  // screenFetch's "Kernel: x86_64 Linux 5.15.0-127-generic" (its machine, then the kernel's name and release: review 59d F4).
+  {
+    re: /\bKernel:\s+(?:x86_64|amd64|aarch64|arm64|armv[67]l|i[3-6]86|ppc64le|s390x|riscv64)\s+Linux\s+(?=(\d+\.\d+\.\d+[^\s,;]*))\1/i,
+    label: true,
+  },
+  // `sysctl kernel.osrelease` (and `sysctl -a`'s line): the running kernel's release, as `uname -r` prints it (59d F4).
+  { re: /^\s*kernel\.osrelease\s*=\s*(?=(\d+\.\d+\.\d+[^\s,;]*))\1/, label: true },
   // hostnamectl's "Kernel: Linux 5.15.0-1030-aws"; a summary that adds the host ("Kernel: Linux node-1 3.10.0-693.tl2").
   { re: /\bKernel:\s+Linux (?:[A-Za-z][\w.-]* (?=\d))?(?=(\d+\.\d+\.\d+[^\s,;]*))\1/i, label: true },
   // A summary's "Kernel: <release>" (inxi, neofetch; podman info's indented "kernel:"; an environment list's "- Linux
