@@ -262,7 +262,7 @@ export function explainRootCause(ranked: readonly Finding[]): RootCause | null {
     why.push(
       `line ${decisive.line} matches "${decisive.signature}", a signature that alone identifies this bug` +
         (outscored && decisiveLevel(top) === LEVEL_RANK.fatal
-          ? `, and the line reports a fatal error, where ${outscored.id} (${outscored.score}) ${decisiveLevel(outscored) === LEVEL_RANK["warning-or-info"] ? "only warns" : "does not say its process stopped"}`
+          ? `, and the line reports a fatal error, where ${outscored.id} (${outscored.score}) ${decisiveLevel(outscored) === LEVEL_RANK["warning-or-info"] ? "only warns or informs" : "does not say its process stopped"}`
           : ""),
     );
   else if (over && relation === "explained-by") why.push(`it explains ${over.id}, which matched more strongly (${over.score})`);

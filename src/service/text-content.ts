@@ -49,6 +49,7 @@ function binaryAfter(text: string, at: number): boolean {
   return end - at >= 16 && odd >= (end - at) * MIN_BINARY_SHARE;
 }
 
+/** The first compressed stream the text holds (its format and line), else binary data at its start, else null. */
 export function notLogPart(text: string): NotLog | null {
   let first: { format: string; at: number } | null = null;
   for (const [format, mark] of MARKS) {

@@ -237,10 +237,11 @@ export function outcomeCured(said: string): boolean {
 export const outcomePlanned = (said: string): boolean => NOT_DONE.test(said);
 
 /**
- * What the release's sentence, before and after it, says of the step: the trouble went ("Upgrading to Fedora 41 (kernel 6.11.5-300)
- * fixed it", "No more errors after the upgrade to Fedora 41 (kernel …)", "After switching to kernel … everything works"):
- * then the step's release is the cure's, the kernel that did not fail (review 60b F1: read as the failing one, "affected"
- * at high); or the step is only advised or planned. Words before a contrast are another time's ("It worked fine before, but after upgrading to …": review 60d F2).
+ * What the release's sentence, before and after it, says of the step: the trouble went ("Upgrading to Fedora 41 (kernel
+ * 6.11.5-300) fixed it", "No more errors after the upgrade to Fedora 41 (kernel …)", "After switching to kernel …
+ * everything works"): then the step's release is the cure's, the kernel that did not fail (review 60b F1: read as the
+ * failing one, "affected" at high); or the step is only advised or planned. Words before a contrast are another time's
+ * ("It worked fine before, but after upgrading to …": review 60d F2).
  */
 function stepOutcome(text: string, at: number, end: number): "cure" | "other" | null {
   const sentence =
