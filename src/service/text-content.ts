@@ -49,12 +49,25 @@ function binaryAfter(text: string, at: number): boolean {
   return end - at >= 16 && odd >= (end - at) * MIN_BINARY_SHARE;
 }
 
+/**
+ * Whether the line holding a mark reads, before it, as text in a single-byte legacy encoding (cp1251's Cyrillic decodes to a
+ * U+FFFD per letter, and its "(м/с)" to zstd's mark: review 60h): undecodable characters make up much of what precedes the
+ * mark on its line. A compressed file joined to text starts on its own line, or after text that decodes.
+ */
+function legacyTextBefore(text: string, at: number): boolean {
+  const from = Math.max(text.lastIndexOf("\n", at - 1) + 1, at - AFTER_MARK);
+  let odd = 0;
+  for (let i = from; i < at; i++) if (text.charCodeAt(i) === 0xfffd) odd++;
+  return at - from >= 8 && odd >= (at - from) * MIN_BINARY_SHARE;
+}
+
 /** The first compressed stream the text holds (its format and line), else binary data at its start, else null. */
 export function notLogPart(text: string): NotLog | null {
   let first: { format: string; at: number } | null = null;
   for (const [format, mark] of MARKS) {
     let at = text.indexOf(mark);
-    const counts = (i: number) => (format !== "bzip2" || BZIP2_HEAD.test(text.slice(Math.max(0, i - 4), i))) && binaryAfter(text, i);
+    const counts = (i: number) =>
+      (format !== "bzip2" || BZIP2_HEAD.test(text.slice(Math.max(0, i - 4), i))) && binaryAfter(text, i) && !legacyTextBefore(text, i);
     for (let seen = 1; at >= 0 && !counts(at); seen++) at = seen < MAX_MARKS ? text.indexOf(mark, at + 1) : -1;
     if (at >= 0 && (first === null || at < first.at)) first = { format, at };
   }

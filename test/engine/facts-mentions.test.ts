@@ -306,6 +306,8 @@ describe("kernel mentions", () => {
       ["After upgrading the kernel from 6.8.0-55-generic to 6.8.0-57-generic, kube-proxy fails", "6.8.0-57-generic"],
       ["Kernel 6.8.9 -> 6.9.1 broke it", "6.9.1"],
       ["kernel 6.8.9 \u2014> 6.9.1 broke it", "6.9.1"],
+      ["Ubuntu kernel 6.8.0-55-generic \u2013> 6.8.0-56-generic, kube-proxy is crashlooping.", "6.8.0-56-generic"],
+      ["kernel 6.8.0-55-generic \u27a1\ufe0f 6.8.0-56-generic broke it", "6.8.0-56-generic"],
       ["kernel 5.15.0-91~20.04.1 --> 5.15.0-100~20.04.1 broke it", "5.15.0-100~20.04.1"],
       ["kernel upgraded 6.8.0-55-generic → 6.8.0-57-generic today, now:", "6.8.0-57-generic"],
       ["Kernel update: 6.1.0-17-amd64=>6.1.0-18-amd64 and the pods lost DNS", "6.1.0-18-amd64"],
@@ -1690,7 +1692,7 @@ describe("versions named in passing", () => {
     expect(named("observed in Docker version _20.10.6_")).toEqual({ docker: "20.10.6" });
     expect(named("containerd 1.7.2_amd64 unpacked")).toEqual({});
     // An upgrade retold with any arrow people type, or Chinese "to", names no one version (review 60f F2).
-    for (const arrow of ["->", "-->", "==>", "~>", "\u2014>", "\u27f6", " \u5347\u7ea7\u5230 "])
+    for (const arrow of ["->", "-->", "==>", "~>", "\u2014>", "\u2013>", "->>", "\uff0d\uff1e", "\u27f6", "\u27a1\ufe0f", "\u2794", " \u5347\u7ea7\u5230 ", " \u5347\u7ea7\u81f3 ", " \u66f4\u65b0\u5230 "])
       expect(named(`\u5347\u7ea7containerd\uff1a1.3.9 ${arrow} 1.4.3`), arrow).toEqual({});
     // Syslog names the daemon with a colon on each of its lines (eks-al2-5.4.217-pleg-hang's example, RHEL and
     // Amazon Linux 2 /var/log/messages): thousands of them must not crowd out a kernel named after them.

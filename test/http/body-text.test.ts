@@ -92,6 +92,16 @@ describe("notLogPart: a compressed file's mark in text", () => {
       Uint8Array.from([...Buffer.from("Jan 10 host kernel: usb 1-1: Produkt: Tastatur ("), 0xe4, 0x2f, 0xf6, 0x29, 0x0a]),
     );
     expect(notLogPart(`${latin1}Jan 10 host dockerd[812]: failed to start daemon: Devices cgroup isn't mounted\n`)).toBeNull();
+    // A line in cp1251 (review 60h): every Cyrillic letter decodes to U+FFFD, and "(м/с)" to zstd's four characters.
+    const cp1251 = (t: string) =>
+      Uint8Array.from([...t].map((c) => (c >= "\u0430" && c <= "\u044f" ? c.charCodeAt(0) - 0x350 : c.charCodeAt(0))));
+    const russian = new TextDecoder().decode(
+      cp1251(
+        "Jan 10 host app: \u0441\u043a\u043e\u0440\u043e\u0441\u0442\u044c \u0432\u0435\u0442\u0440\u0430 (\u043c/\u0441) \u043f\u0440\u0435\u0432\u044b\u0448\u0435\u043d\u0430 \u043f\u043e\u0440\u043e\u0433 \u043d\u0430\u0440\u0443\u0448\u0435\u043d\n",
+      ),
+    );
+    expect(russian).toContain("(\ufffd/\ufffd)");
+    expect(notLogPart(`${russian}Jan 10 host dockerd[812]: failed to start daemon: Devices cgroup isn't mounted\n`)).toBeNull();
     // A real gzip stream after text is still found.
     const gz = new TextDecoder().decode(gzipSync(Buffer.from("x".repeat(2000) + "kernel: eth0 up\n".repeat(50))));
     expect(notLogPart(`kernel: eth0: link up\n${gz}`)).toMatchObject({ format: "gzip", line: 2 });

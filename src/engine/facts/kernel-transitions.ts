@@ -7,11 +7,11 @@
  * when it says nothing (a downgrade is as often the step that broke things as the cure); neither for a change only
  * advised or planned ("… from A to B should fix it": review 60d F4).
  */
-import { CHANGE_ARROW } from "./change-arrows";
+import { ARROW_CHARS, CHANGE_ARROW } from "./change-arrows";
 import { OUTCOME_END, outcomeCured, outcomePlanned, TROUBLE_STAYED, trimPunctuation } from "./kernel-prose";
 
 /** A kernel release in a sentence, not taking an arrow (change-arrows.ts) into itself ("6.8.0-55-generic->6.8.0-57-generic"). */
-const RELEASE = String.raw`v?(\d+\.\d+\.\d+(?:[^\s,;'"\`()[\]=\u2014\u2192\u21d2\u279c\u27f6~-]|-(?!-?>)|~(?!>))*)`;
+const RELEASE = String.raw`v?(\d+\.\d+\.\d+(?:[^\s,;'"\`()[\]=${ARROW_CHARS}~-]|-(?!-?>)|~(?!>))*)`;
 const ARROW = String.raw`\s*${CHANGE_ARROW}\s*`;
 /** A change's verb between "kernel" and its first release ("kernel was upgraded from", "kernel update:"). */
 const CHANGE = String.raw`(?:\s+(?:was|got|has been|had been|have been|were|is))?(?:\s+(?:upgraded|updated|upgrade|update|bumped|bump|moved|changed|switched|jumped|downgraded|downgrade|rolled back|reverted))?`;
