@@ -1692,7 +1692,22 @@ describe("versions named in passing", () => {
     expect(named("observed in Docker version _20.10.6_")).toEqual({ docker: "20.10.6" });
     expect(named("containerd 1.7.2_amd64 unpacked")).toEqual({});
     // An upgrade retold with any arrow people type, or Chinese "to", names no one version (review 60f F2).
-    for (const arrow of ["->", "-->", "==>", "~>", "\u2014>", "\u2013>", "->>", "\uff0d\uff1e", "\u27f6", "\u27a1\ufe0f", "\u2794", " \u5347\u7ea7\u5230 ", " \u5347\u7ea7\u81f3 ", " \u66f4\u65b0\u5230 "])
+    for (const arrow of [
+      "->",
+      "-->",
+      "==>",
+      "~>",
+      "\u2014>",
+      "\u2013>",
+      "->>",
+      "\uff0d\uff1e",
+      "\u27f6",
+      "\u27a1\ufe0f",
+      "\u2794",
+      " \u5347\u7ea7\u5230 ",
+      " \u5347\u7ea7\u81f3 ",
+      " \u66f4\u65b0\u5230 ",
+    ])
       expect(named(`\u5347\u7ea7containerd\uff1a1.3.9 ${arrow} 1.4.3`), arrow).toEqual({});
     // Syslog names the daemon with a colon on each of its lines (eks-al2-5.4.217-pleg-hang's example, RHEL and
     // Amazon Linux 2 /var/log/messages): thousands of them must not crowd out a kernel named after them.
