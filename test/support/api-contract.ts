@@ -343,18 +343,18 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     const ipset =
       "E0825 05:50:04.363750       1 server_others.go:340] can't determine whether to use ipvs proxy, error: error getting ipset version, error: executable file not found in $PATH";
     const body = `${ipset}\n${XOR_MARK_KLOG}`;
-    const one = await fetch("/diagnose?limit=1", { method: "POST", body, headers: { "content-type": "text/plain" } });
+    // A client of its own, as above.
+    const headers = { "content-type": "text/plain", "cf-connecting-ip": "203.0.113.62" };
+    const one = await fetch("/diagnose?limit=1", { method: "POST", body, headers });
     const d = (await one.json()) as Diagnosis & { truncated?: Array<{ what: string; shown: number; total: number; note: string }> };
     expect(d.findings).toHaveLength(1);
     expect(d.limited?.findings).toBeGreaterThanOrEqual(1);
     const cut = d.truncated?.find((t) => t.what === "findings");
     expect(cut).toMatchObject({ shown: 1, total: 1 + (d.limited?.findings ?? 0) });
-    const text = await (
-      await fetch("/diagnose?limit=1", { method: "POST", body, headers: { "content-type": "text/plain", accept: "text/plain" } })
-    ).text();
+    const text = await (await fetch("/diagnose?limit=1", { method: "POST", body, headers: { ...headers, accept: "text/plain" } })).text();
     expect(text).toMatch(/Not shown: \d+ of \d+ findings not shown/);
     // Under the limit, nothing is said left out.
-    const all = (await (await fetch("/diagnose", { method: "POST", body, headers: { "content-type": "text/plain" } })).json()) as Diagnosis;
+    const all = (await (await fetch("/diagnose", { method: "POST", body, headers })).json()) as Diagnosis;
     expect(all.limited).toBeUndefined();
   });
 
@@ -417,14 +417,17 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
       const body = await expectProblem(await post(fetch, text, "text/plain"), 422);
       expect(body.detail).toMatch(/^The body is empty/);
     }
-    // The same in every door: a JSON field, a form's field or bundle, a host's bundle (review 60e F3).
+    // The same in every door: a JSON field, a form's field or bundle, a host's bundle (review 60e F3). A client of its
+    // own: the Worker's rate limit counts this contract's diagnoses per client.
+    const own = (body: string, type: string) =>
+      fetch("/diagnose", { method: "POST", headers: { "content-type": type, "cf-connecting-ip": "203.0.113.61" }, body });
     const zeros = "\0".repeat(4096);
-    await expectProblem(await post(fetch, JSON.stringify({ logs: zeros }), "application/json"), 422);
-    await expectProblem(await post(fetch, JSON.stringify({ hosts: [{ name: "a", bundle: `${zeros}\n` }] }), "application/json"), 422);
-    await expectProblem(await post(fetch, `logs=${"%00".repeat(64)}`, "application/x-www-form-urlencoded"), 422);
-    await expectProblem(await post(fetch, `bundle=${"%00".repeat(64)}`, "application/x-www-form-urlencoded"), 422);
+    await expectProblem(await own(JSON.stringify({ logs: zeros }), "application/json"), 422);
+    await expectProblem(await own(JSON.stringify({ hosts: [{ name: "a", bundle: `${zeros}\n` }] }), "application/json"), 422);
+    await expectProblem(await own(`logs=${"%00".repeat(64)}`, "application/x-www-form-urlencoded"), 422);
+    await expectProblem(await own(`bundle=${"%00".repeat(64)}`, "application/x-www-form-urlencoded"), 422);
     // A form's field named as an object's inherited property is no field "given twice" (review 60e F6).
-    const inherited = await expectProblem(await post(fetch, "logs=x&toString=y", "application/x-www-form-urlencoded"), 422);
+    const inherited = await expectProblem(await own("logs=x&toString=y", "application/x-www-form-urlencoded"), 422);
     expect(inherited.detail).not.toContain("twice");
   });
 

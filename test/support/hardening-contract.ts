@@ -437,7 +437,7 @@ function misreadBodyContract(fetch: Fetch) {
     const gz = await compress(BUNDLE, "gzip");
     // What `jq -Rs` makes of a .gz file: its bytes read as UTF-8, each invalid one a U+FFFD.
     const asText = new TextDecoder().decode(gz);
-    const own = (n: number) => ({ "cf-connecting-ip": `203.0.113.${40 + n}` });
+    const own = (n: number) => ({ "cf-connecting-ip": `203.0.113.${70 + n}` });
     const json = (body: unknown, n: number) => postBundle(fetch, JSON.stringify(body), { "content-type": "application/json", ...own(n) });
     const field = await expectProblem(await json({ logs: asText }, 0), 415);
     expect(field.detail).toMatch(/^The field logs holds gzip-compressed data/);
