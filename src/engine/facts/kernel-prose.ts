@@ -126,9 +126,18 @@ const CURED =
 export const TROUBLE_STAYED =
   /\b(?:still|persists?|persisted|same (?:error|issue|problem|crash|failure)|(?:did|does|do)(?: not|n['\u2019]t) (?:help|fix|change|work|solve|resolve)|no (?:luck|change|difference)|(?<!\bnever\s)(?:fails?|failed|crash(?:es|ed)?|breaks?|broke) again)\b/i;
 const DENIED_CURE = /\b(?:not|nothing|never)\b|n['\u2019]t\b/i;
-/** The trouble said gone by denying it ("no more errors", "doesn't crash anymore", "not reproduced", "OK now"). */
-const TROUBLE_DENIED =
-  /\b(?:no (?:more|longer)\b|(?:no|not any) (?:issues?|problems?|errors?|crash(?:es)?)\b|not reproduc\w*|(?:is|are|was|were)n['\u2019]?t (?:reproduc\w*|happening|there)|(?:does|did)n['\u2019]?t (?:crash|fail|happen|occur|reproduce|show up)\w* (?:anymore|any more|again)|never (?:crashed|failed|happened|occurred|came back) again|(?:errors?|crash(?:es)?|problems?|issues?|warnings?) (?:stopped|(?:are|is|was|were) gone)|(?:ok|okay) (?:now|again)|(?:it['\u2019]s|is|all|everything) (?:ok|okay)\b|anymore)/i;
+/**
+ * The trouble said gone ("no more errors", "doesn't crash anymore", "not reproduced", "OK now"), as a step's or a change's
+ * outcome: not a bare "no longer" or "anymore", which as often deny a function ("not reachable over IPv6 anymore", "writes
+ * no longer complete": review 60d F1, F3).
+ */
+const TROUBLE_GONE =
+  /\b(?:no more (?:errors?|crash(?:es)?|problems?|issues?|failures?|warnings?|panics?|hangs?)\b|no longer (?:occurs|happens|appears|reproduces|crashes|fails|shows)\b|(?:no|not any) (?:issues?|problems?|errors?|crash(?:es)?)\b|not reproduc\w*|(?:is|are|was|were)n['\u2019]?t (?:reproduc\w*|happening)|(?:does|did)n['\u2019]?t (?:crash|fail|happen|occur|reproduce|show up)\w* (?:anymore|any more|again)|never (?:crashed|failed|happened|occurred|came back) again|(?:errors?|crash(?:es)?|problems?|issues?|warnings?) (?:stopped|(?:are|is|was|were) gone)|(?:ok|okay) (?:now|again)|(?:it['\u2019]s|is|all|everything) (?:ok|okay)\b)/i;
+/** The same after a downgrade, where the bare forms are the trouble's too ("rolled back to kernel 6.1.55 and no more"). */
+const TROUBLE_DENIED = new RegExp(
+  String.raw`${TROUBLE_GONE.source}|\b(?:no (?:more|longer)\b|(?:is|are|was|were)n['\u2019]?t there|anymore)`,
+  "i",
+);
 /** What may separate a downgrade's target from the words on its outcome ("— fixed", ": problem gone", "(works)"). */
 // A full stop inside a version ("from 1.8.4") ends nothing (review 51f F3: the sentence was cut before "still fails").
 export const OUTCOME_END = /[.;!?](?![\w.])|\n/;
@@ -209,12 +218,6 @@ export const proseRole = (text: string, m: RegExpMatchArray): "host" | "cure" | 
  */
 const STEP_TOWARD =
   /\b(?:(?:upgrad|updat|switch|mov|migrat|reinstall)(?:e|ed|ing)|the (?:upgrade|update|switch|move|migration))\s+(?:\S+\s+){0,2}?to\b[^.;!?\n]{0,50}$/i;
-/**
- * The trouble said gone, for a step's or a change's outcome: TROUBLE_DENIED without its bare "no longer" and "anymore",
- * which as often deny a function ("not reachable over IPv6 anymore", "writes no longer complete": review 60d F1, F3).
- */
-const TROUBLE_GONE =
-  /\b(?:no more (?:errors?|crash(?:es)?|problems?|issues?|failures?|warnings?|panics?|hangs?)\b|no longer (?:occurs|happens|appears|reproduces|crashes|fails|shows)\b|(?:no|not any) (?:issues?|problems?|errors?|crash(?:es)?)\b|not reproduc\w*|(?:is|are|was|were)n['\u2019]?t (?:reproduc\w*|happening)|(?:does|did)n['\u2019]?t (?:crash|fail|happen|occur|reproduce|show up)\w* (?:anymore|any more|again)|never (?:crashed|failed|happened|occurred|came back) again|(?:errors?|crash(?:es)?|problems?|issues?|warnings?) (?:stopped|(?:are|is|was|were) gone)|(?:ok|okay) (?:now|again)|(?:it['\u2019]s|is|all|everything) (?:ok|okay)\b)/i;
 /** Words saying a thing stopped doing its work ("kube-proxy no longer works", "the mount won't come up anymore"): trouble. */
 const FUNCTION_LOST =
   /\b(?:no longer|stopped|ceased|quit|(?:not|never|cannot|unable to|can['\u2019]?t|won['\u2019]?t|doesn['\u2019]?t|don['\u2019]?t|isn['\u2019]?t|aren['\u2019]?t)(?:\s+\w+){0,2}?)\s+(?:be\s+)?(?:work|start|boot|respond|run|resolv|connect|reach|complet|come up|mount|load|access)\w*/i;
