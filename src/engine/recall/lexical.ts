@@ -5,7 +5,6 @@
  * frequency of every query word (how much of the line's distinctive weight the record explains), which
  * those libraries keep private, and the engine has to stay small and dependency-free in the Worker.
  */
-
 import { messageOf } from "../match/normalize-line";
 import { errnoEndings } from "./errno-texts";
 import { allDigits, hexId, lineTokens } from "./tokens";
@@ -105,8 +104,8 @@ export interface LexicalIndex {
   postings: Map<string, { docs: Int32Array; tfs: Float64Array }>;
   /** Per document: the documents of its declared look-alikes. */
   lookAlikes: Array<ReadonlySet<number>>;
-  /** Per document: the messages it ends with errno texts, by the words before them (errno-texts.ts). */
-  errnos: Array<ReadonlyMap<string, ReadonlySet<string>>>;
+  /** By document id: the messages it ends with errno texts, by the words before them (errno-texts.ts). */
+  errnos: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>>;
 }
 
 export function buildLexicalIndex(docs: readonly LexicalDoc[]): LexicalIndex {
@@ -146,7 +145,7 @@ export function buildLexicalIndex(docs: readonly LexicalDoc[]): LexicalIndex {
       lookAlikes[j]?.add(i);
     }
   });
-  const errnos = docs.map((d) => errnoEndings(d.text));
+  const errnos = new Map(docs.map((d) => [d.id, errnoEndings(d.text)]));
   return { ids: docs.map((d) => d.id), tf, length, avgLength, df, norm, postings, lookAlikes, errnos };
 }
 

@@ -31,7 +31,7 @@ const MIN_FULL_LEAD = 1.4;
 export function lineResemblance(index: LexicalIndex, line: string): LexicalMatch | null {
   const m = bestMatch(index, line);
   if (!m || m.coverage < MIN_COVERAGE || !clearWinner(m)) return null;
-  return errnoAgrees(line, index.errnos[index.ids.indexOf(m.id)] ?? new Map()) ? m : null;
+  return errnoAgrees(line, index.errnos.get(m.id) ?? new Map()) ? m : null;
 }
 
 /** How many of a report's unexplained failure lines its whole-report query reads. */
