@@ -19,14 +19,15 @@ export const diagnoseFieldsShape = {
 
 export const DIAGNOSE_FIELDS = Object.keys(diagnoseFieldsShape) as Array<keyof typeof diagnoseFieldsShape>;
 
-/** The most findings (and advisories) one answer lists. */
+/** The most findings (and advisories) one answer lists, and how many it lists when the caller does not say. */
 export const MAX_DIAGNOSE_LIMIT = 100;
+export const DEFAULT_DIAGNOSE_LIMIT = 10;
 export const diagnoseLimitSchema = z
   .number()
   .int()
   .min(1)
   .max(MAX_DIAGNOSE_LIMIT)
-  .describe("At most this many findings and advisories each (default 10).");
+  .describe(`At most this many findings and advisories each (default ${DEFAULT_DIAGNOSE_LIMIT}).`);
 
 export const diagnoseInputSchema = z.strictObject({
   ...diagnoseFieldsShape,

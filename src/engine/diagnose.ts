@@ -1,6 +1,6 @@
 import { CONTEXT_PROBE, type CompiledKb, DOUBT_PROBE, IPTABLES_PROBE, MENTION_PROBE_MARKER } from "./compile-kb";
 import { type ContextInput, contextCaveat, contextShown, type FoundLiterals } from "./context";
-import type { DiagnoseInput } from "./diagnose-input";
+import { DEFAULT_DIAGNOSE_LIMIT, type DiagnoseInput } from "./diagnose-input";
 import type { ClosestRecord, Diagnosis, Finding, LogEvidence, NodeReport, Verdict, VersionEvidence } from "./diagnosis";
 import {
   CLIENT_VIA,
@@ -95,7 +95,6 @@ import {
   versionChecks,
 } from "./verdict";
 
-const DEFAULT_LIMIT = 10;
 const CONTEXT_PROBE_PREFIX = `${CONTEXT_PROBE}/`;
 const DOUBT_PROBE_PREFIX = `${DOUBT_PROBE}/`;
 const NO_HITS: RecordHits = { evidence: [], sightings: [] };
@@ -131,7 +130,7 @@ function symptomComponents(record: BugRecord, sightings: readonly Sighting[], sh
 }
 
 /** Diagnoses a raw bundle: sections (uname, os-release, nodes table, ...) and commands are detected, the rest is logs. */
-export function diagnoseBundle(kb: CompiledKb, paste: string, limit = DEFAULT_LIMIT, focus?: string): Diagnosis {
+export function diagnoseBundle(kb: CompiledKb, paste: string, limit = DEFAULT_DIAGNOSE_LIMIT, focus?: string): Diagnosis {
   const text = pasteText(paste);
   const { diagnosis, verdictOf, facts } = diagnoseHostBundle(kb, text, limit, SINGLE_HOST, focus);
   return withWhatNothingExplained(kb, diagnosis, text, verdictOf, facts);
@@ -235,7 +234,7 @@ export function diagnoseFields(kb: CompiledKb, input: DiagnoseInput): Diagnosis 
   const others = [input.uname, input.procVersion, input.osRelease, input.nodes, input.iptablesVersion].filter((s): s is string => !!s);
   const facts = factsFromFields(input, pre);
   const context = { others, logs, notHost: facts.containerOutput, otherFault, ...(found ? { found } : {}) };
-  const { diagnosis, verdictOf } = assemble(kb, facts, [...hits, ...recalled], input.limit ?? DEFAULT_LIMIT, context);
+  const { diagnosis, verdictOf } = assemble(kb, facts, [...hits, ...recalled], input.limit ?? DEFAULT_DIAGNOSE_LIMIT, context);
   return withWhatNothingExplained(kb, diagnosis, logs, verdictOf, facts);
 }
 

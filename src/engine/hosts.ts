@@ -7,7 +7,7 @@
 import { isBlank } from "./blank-text";
 import type { CompiledKb } from "./compile-kb";
 import { closestFor, diagnoseHostBundle, limitedBy, notReport, type VerdictOf } from "./diagnose";
-import { HOSTS_LIMITS, type HostBundle } from "./diagnose-input";
+import { DEFAULT_DIAGNOSE_LIMIT, HOSTS_LIMITS, type HostBundle } from "./diagnose-input";
 import type { Diagnosis, Finding, HostReport, NodeReport, Verdict, VersionEvidence } from "./diagnosis";
 import type { ExtractedFacts } from "./facts";
 import { compareNodes } from "./fleet";
@@ -22,7 +22,6 @@ export type HostsProblem =
   | { kind: "too-many-hosts" | "invalid-hosts"; detail: string; errors: Array<{ path: string; message: string }> }
   | { kind: "too-large"; detail: string };
 
-const DEFAULT_LIMIT = 10;
 /** Log lines a merged finding keeps across hosts: enough to see the pattern on several hosts. */
 const MAX_LOG_EVIDENCE = 20;
 
@@ -66,7 +65,7 @@ interface HostRun {
 }
 
 /** Diagnoses each host's bundle, compares the hosts and merges the findings (throws HostsLimitError beyond the limits). */
-export function diagnoseHosts(kb: CompiledKb, hosts: readonly HostBundle[], limit = DEFAULT_LIMIT): Diagnosis {
+export function diagnoseHosts(kb: CompiledKb, hosts: readonly HostBundle[], limit = DEFAULT_DIAGNOSE_LIMIT): Diagnosis {
   const problem = checkHosts(hosts);
   if (problem) throw new HostsLimitError(problem);
   // Every finding of every host is kept until the merge; the limit applies to the merged list.
