@@ -1385,6 +1385,28 @@ ${table}`);
     expect(split?.reason).toContain("splits");
   });
 
+  it("reads a Kubernetes minor release named alone as its series, where the sentence names the host's (review 60f F4)", () => {
+    const psp = "kubernetes-1.25-podsecuritypolicy-removed";
+    const refused = 'no matches for kind "PodSecurityPolicy" in version "policy/v1beta1"';
+    // starboard#1258's title: every 1.25 release is past the removal.
+    const told = "Starboard operator pod crashes when runs on kubernetes v1.25";
+    expect(extractFacts(told).named).toMatchObject({ kubernetes: "1.25.x" });
+    expect(verdictOf(`${told}\n${refused}`, psp)).toMatchObject({ status: "affected", certain: false });
+    // A removal's, a requirement's, a fix's or a working release is no host's; nor is a list.
+    for (const other of [
+      "PodSecurityPolicy was removed in Kubernetes v1.25",
+      "Requires Kubernetes 1.25+",
+      "The fix landed in Kubernetes 1.26",
+      "It works fine on Kubernetes 1.24",
+      "If I do that on Kubernetes 1.24, no issues, CS installed successfully.",
+      "Kubernetes 1.24 and 1.25",
+    ])
+      expect(extractFacts(other).named.kubernetes, other).toBeUndefined();
+    // The series beside a release it holds (config-sync#167: "on Kubernetes 1.25:", then kindest/node:v1.25.2) agrees with it.
+    const kind = "on Kubernetes 1.25:\nkind create cluster --image kindest/node:v1.25.2";
+    expect(extractFacts(kind).named).toMatchObject({ kubernetes: "1.25.2" });
+  });
+
   it("names a package's whole build a sentence or a title names, hedged, where no listing or log gives it", () => {
     const id = "runc-1.2.0-tun-tap-removed-from-default-devices";
     const tun = "ERROR creating tun device: unix opening TUN device file: operation not permitted";

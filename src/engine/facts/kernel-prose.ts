@@ -58,12 +58,13 @@ const ANOTHER_MACHINE = String.raw`(?:on|in|at)\s+(?:my|our|his|her|their|a|an|t
 /**
  * Words right after a release that make it the cure ("upgrading to kernel 4.4.0-142-generic fixed it",
  * "booting kernel 6.8.0-55-generic works fine again", "rolled back to kernel 6.1.55 and the corruption
- * went away"): the kernel the host ran once the trouble was over. The verb must follow the release
+ * went away", "on Kubernetes 1.24, no issues", config-sync#167): the kernel the host ran once the trouble was over. Not "no
+ * problems with IPv4": a trouble the release lacks beside the one it has. The verb must follow the release
  * (only filler words between), so another cure in the clause ("on kernel 6.1.64, a remount fixes it")
  * and a workaround's ("fixed it by disabling THP") are none.
  */
 const CURE_AFTER =
-  /^\s*,?\s*(?:(?:which|that|finally|also|really|has|have|had|seems to have|seemed to have)\s+){0,2}(?:(?:fixe[sd]|solve[sd]|resolve[sd]|cured|helped)\b(?!\s+(?:(?:it|this|that|the \w+)\s+)?(?:by|with|nothing)\b)|(?:works?|worked)\s+(?:just\s+)?(?:fine|again|well)\b|(?:works?|worked) around (?:it|this|the (?:issue|problem|bug))\b|(?:makes|made) (?:it|this|the (?:error|problem|issue|bug)) go away\b)|^\s*,?\s*((?:[^\s.;:!?()]+\s+){0,6}?)(?:went away|disappeared|(?:is|was) gone|no longer (?:occurs|happens|appears|reproduces))\b/i;
+  /^\s*,?\s*(?:(?:which|that|finally|also|really|has|have|had|seems to have|seemed to have)\s+){0,2}(?:(?:fixe[sd]|solve[sd]|resolve[sd]|cured|helped)\b(?!\s+(?:(?:it|this|that|the \w+)\s+)?(?:by|with|nothing)\b)|(?:works?|worked)\s+(?:just\s+)?(?:fine|again|well)\b|(?:works?|worked) around (?:it|this|the (?:issue|problem|bug))\b|(?:makes|made) (?:it|this|the (?:error|problem|issue|bug)) go away\b|no (?:issues?|problems?|errors?)(?: at all)?(?=\s*(?:[,.;:!?)]|$)))|^\s*,?\s*((?:[^\s.;:!?()]+\s+){0,6}?)(?:went away|disappeared|(?:is|was) gone|no longer (?:occurs|happens|appears|reproduces))\b/i;
 /**
  * Words before a release that make it one where the trouble is absent or cured ("it works fine on kernel
  * 6.1.55", "can't reproduce with kernel 6.1.70", "fixed by upgrading to kernel 6.1.70", "went away after

@@ -431,7 +431,15 @@ const VERSION =
   "v?(\\d+\\.\\d+\\.\\d+(?:-(?:ce|ee|rc\\.?\\d+|beta\\.?\\d+))?|\\d+\\.\\d+\\.[xX])(?![^\\W_]|_[^\\W_]|\\.\\d|\\+really|\\+dev)";
 /** crun numbers its releases with two parts too ("crun 1.18", crun#1588's title): read so for crun only. */
 const TWO_PART_VERSION = "v?(\\d+\\.\\d+\\.[xX]|\\d+\\.\\d+(?:\\.\\d+)?)(?!\\w|\\.\\d|\\+really|\\+dev)";
-const versionOf = (ecosystem: string) => (ecosystem === "crun" ? TWO_PART_VERSION : VERSION);
+/**
+ * A Kubernetes minor release named alone ("on kubernetes v1.25", review 60f F4) is every 1.25.z: read as the series
+ * "1.25.x", which the verdict judges whole. Not one with "+" after ("Kubernetes 1.25+"): a requirement.
+ */
+const KUBE_MINOR_VERSION = `(?:${VERSION}|v?(1\\.[1-9]\\d?)(?![\\w+]|\\.\\w|-\\w))`;
+const versionOf = (ecosystem: string) =>
+  ecosystem === "crun" ? TWO_PART_VERSION : ecosystem === "kubernetes" ? KUBE_MINOR_VERSION : VERSION;
+/** The version a name's pattern took: its release, or a Kubernetes minor's series (KUBE_MINOR_VERSION's second group). */
+const takenVersion = (m: RegExpMatchArray): string | undefined => m[1] ?? (m[2] ? `${m[2]}.x` : undefined);
 /**
  * How a sentence may tell a component's change before "from A to B": "containerd was upgraded from", "went from", "the
  * containerd.io package got bumped from" (review 53a F4).
@@ -544,16 +552,30 @@ export function pickNamedVersions(
         // 20.10.6 with ipv6 disabled: …"' was read as the host's Docker).
         const named = fromName(m);
         const at = m.index ?? 0;
-        if (m[1] && !anotherVersionAfter(rest) && hostsVersion(text, named) && !asked(text, at, rest) && !quoted(text, named.index ?? at))
-          add(ecosystem, m[1]);
+        const version = takenVersion(m);
+        if (
+          version &&
+          !anotherVersionAfter(rest) &&
+          hostsVersion(text, named) &&
+          !asked(text, at, rest) &&
+          !quoted(text, named.index ?? at)
+        )
+          add(ecosystem, version);
       }
       for (const m of text.matchAll(dpkg)) if (m[1]) add(ecosystem, m[1]);
       for (const m of text.matchAll(change)) {
         const named = fromName(m);
         const at = m.index ?? 0;
         const rest = text.slice(at + m[0].length);
-        if (m[1] && !anotherVersionAfter(rest) && hostsVersion(text, named) && !asked(text, at, rest) && !quoted(text, named.index ?? at))
-          add(ecosystem, m[1]);
+        const version = takenVersion(m);
+        if (
+          version &&
+          !anotherVersionAfter(rest) &&
+          hostsVersion(text, named) &&
+          !asked(text, at, rest) &&
+          !quoted(text, named.index ?? at)
+        )
+          add(ecosystem, version);
       }
     }
   }
@@ -562,8 +584,21 @@ export function pickNamedVersions(
     if (row) add(...row);
   }
   const out: Record<string, string> = {};
-  for (const [ecosystem, versions] of found) if (versions.size === 1) out[ecosystem] = [...versions][0] as string;
+  for (const [ecosystem, versions] of found) {
+    const named = [...versions].filter((v) => !seriesHolding(v, versions));
+    if (named.length === 1) out[ecosystem] = named[0] as string;
+  }
   return out;
+}
+
+/**
+ * Whether a series ("1.25.x") holds another release named beside it ("on Kubernetes 1.25: kind … kindest/node:v1.25.2",
+ * config-sync#167): the two agree, and the exact release says more.
+ */
+function seriesHolding(version: string, all: ReadonlySet<string>): boolean {
+  if (!version.endsWith(".x")) return false;
+  const prefix = version.slice(0, -1);
+  return [...all].some((other) => other !== version && other.startsWith(prefix));
 }
 
 /** Docker's old edition suffix ("17.09.1-ce"): the release without it, as the ranges give it; a series as "1.10.x". */
