@@ -44,10 +44,12 @@ import {
   DECISIVE_WEIGHT,
   explainRootCause,
   HIGH_SCORE,
+  LOW_CAP,
   rankFindings,
   relatedFindings,
   scoreAdvisory,
   scoreFinding,
+  strongestExactWeight,
 } from "./score";
 import {
   bareUnamePrinters,
@@ -77,6 +79,7 @@ import {
   type HostVersions,
   hasKernelData,
   hedgeNamed,
+  hostDistribution,
   imageOsComponents,
   iptablesComponents,
   isKernelPackage,
@@ -1401,7 +1404,9 @@ function buildFinding(
   const outOfRange = checks.some((c) => c.result === "not-affected") && !checks.some((c) => c.result === "affected");
   const status = resembles && verdict.status === "unknown" && outOfRange ? "not-affected" : verdict.status;
   const scored = scoreFinding(weights, status, record.affected.length > 0, certain, level, approximateOnly);
-  const score = inContext ? scored.score : Math.min(scored.score, APPROXIMATE_CAP);
+  const inContextScore = inContext ? scored.score : Math.min(scored.score, APPROXIMATE_CAP);
+  const unplaced = record.distributionOnly === true && !given.distribution && strongestExactWeight(logEvidence) < DECISIVE_WEIGHT;
+  const score = unplaced ? Math.min(inContextScore, LOW_CAP) : inContextScore;
   const leansOnReported = verdict.status !== "unknown" && level === "reported";
   // A witness only matters to a finding that could be high. A report where the record's own signature shows its words
   // to be another fault's (the IPv4 tool failing with the IPv6 bug's message) has that fault to explain the same words
@@ -1411,6 +1416,7 @@ function buildFinding(
   // Why the answer is weaker than it looks, most telling first: the verdict's data, then what keeps it below high.
   const caveats = [
     ...(leansOnReported ? [REPORTED_CAVEAT] : []),
+    ...(unplaced && inContextScore > LOW_CAP ? [unplacedCaveat(record)] : []),
     ...(!inContext && record.context ? [contextCaveat(record.context.requires)] : []),
     ...(otherFault ? [otherFaultCaveat(otherFaultLine)] : []),
     ...(inContext && !corroborated && !otherFault && score >= HIGH_SCORE ? [oneWitnessCaveat(record, given)] : []),
@@ -1459,6 +1465,15 @@ function secondWitness(
 
 const REPORTED_CAVEAT = "The version range behind this verdict rests on a single report (evidence: reported).";
 
+/**
+ * A distribution's own bug (`distributionOnly`) on a host nothing places in a distribution rests on its line, and a line
+ * short of decisive is printed by other platforms' setups too (unshare's EINVAL on WSL1 or on a kernel built without user
+ * namespaces, review 61e F2): the finding stays low until the host's os-release, its kernel's own package or a sentence
+ * names its distribution.
+ */
+const unplacedCaveat = (record: BugRecord) =>
+  `Held at low: this bug lives only in ${[...new Set(record.affected.map((a) => a.ecosystem))].join(", ")} builds, and nothing in the input says which distribution the host runs (paste /etc/os-release or uname -a); other systems print this message for other reasons.`;
+
 const otherFaultCaveat = (line: number) =>
   `Not confirmed: line ${line} prints this bug's words in a form its sources show to be another fault, which may explain the same words elsewhere in this log too; the finding stays below high.`;
 
@@ -1467,11 +1482,14 @@ interface GivenVersions {
   kernel: boolean;
   /** Component ecosystems some host's output or text named a version of. */
   components: ReadonlySet<string>;
+  /** Whether some host's distribution is known: its os-release or OS image, its kernel's own package, or a sentence. */
+  distribution: boolean;
 }
 
 const givenVersions = (hosts: readonly HostVersions[]): GivenVersions => ({
   kernel: hosts.some((h) => h.kernel !== null),
   components: new Set(hosts.flatMap((h) => [...Object.keys(h.components), ...Object.keys(h.mentioned ?? {})])),
+  distribution: hosts.some((h) => hostDistribution(h) !== null || !!h.release || !!h.namedRelease),
 });
 
 function oneWitnessCaveat(record: BugRecord, given: GivenVersions): string {

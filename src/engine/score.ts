@@ -69,9 +69,12 @@ export const HIGH_SCORE = 0.75;
  */
 export function confidenceOf(score: number, corroborated = true): Confidence {
   if (score >= HIGH_SCORE && corroborated) return "high";
-  if (score >= 0.45) return "medium";
+  if (score >= MEDIUM_SCORE) return "medium";
   return "low";
 }
+export const MEDIUM_SCORE = 0.45;
+/** The most a finding held at low scores (below MEDIUM_SCORE). */
+export const LOW_CAP = 0.44;
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
@@ -93,8 +96,10 @@ const decisiveLineOfItsOwn = (f: Finding, other: Finding) => lineOfItsOwn(f, oth
 /** " (verified)", " (corroborated, not certain)": the level of an affected verdict, as the root cause's reason words it. */
 const levelNote = (f: Finding) => (f.verdict.level ? ` (${f.verdict.level}${f.verdict.certain === false ? ", not certain" : ""})` : "");
 
-/** The strongest exact signature that matched, 0 when none. */
-const strongestSignal = (f: Finding) => f.evidence.reduce((w, e) => (e.kind === "log" && !e.approximate ? Math.max(w, e.weight) : w), 0);
+/** The weight of the strongest signature matched exactly (not reworded, not resembled); 0 when none. */
+export const strongestExactWeight = (evidence: Finding["evidence"]): number =>
+  evidence.reduce((w, e) => (e.kind === "log" && !e.approximate ? Math.max(w, e.weight) : w), 0);
+const strongestSignal = (f: Finding) => strongestExactWeight(f.evidence);
 
 /**
  * A decisive signature on a version known to be affected: the strongest claim to be the root cause.

@@ -1580,7 +1580,7 @@ const hostName = (host: HostVersions) => (host.subject === SINGLE_HOST ? "your h
  * names the host's distribution: a kernel is the host's, whatever a container prints. A name in passing never decides.
  */
 export function distroChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
-  const os = host.distro ?? kernelDistribution(host.kernel);
+  const os = hostDistribution(host);
   if (!os || !record.distributionOnly || !record.affected.length) return [];
   const families = record.affected.map((a) => ecosystemDistribution(a.ecosystem));
   if (families.some((f) => f === null)) return [];
@@ -1608,6 +1608,10 @@ export function distroChecks(record: BugRecord, host: HostVersions): VersionEvid
     },
   ];
 }
+
+/** The host's distribution: its os-release's or OS image's, else the one its own kernel package shows; null when neither says. */
+export const hostDistribution = (host: HostVersions): Pick<OsFacts, "id" | "idLike" | "prettyName"> | null =>
+  host.distro ?? kernelDistribution(host.kernel);
 
 /** What the distribution's own os-release says it derives from (ID_LIKE), for a host known by its kernel alone. */
 const KERNEL_ID_LIKE: Readonly<Record<string, string[]>> = { ubuntu: ["debian"], amzn: ["centos", "rhel", "fedora"], rhel: ["fedora"] };

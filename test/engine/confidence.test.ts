@@ -240,4 +240,26 @@ describe("confidence: one message is one witness, however the paste broke its li
       find({ logs: (cut.match(/.{1,80}/g) ?? []).join("\n") }, "kube-proxy-conntrack-ipv6-mismatched-address-family")?.confidence,
     ).toBe(find({ logs: cut }, "kube-proxy-conntrack-ipv6-mismatched-address-family")?.confidence);
   });
+
+  it("holds a distribution's own bug at low on a host nothing places in a distribution, unless its line is decisive (review 61e F2)", () => {
+    const USERNS = "rhel7-user-namespaces-disabled-rootless-containers";
+    // microsoft/WSL#2981: WSL1 has no user namespaces; unshare answers EINVAL as RHEL 7's kernel does.
+    const wsl = "tim@localhost:/$ unshare -U\nunshare: unshare failed: Invalid argument";
+    const unplaced = find({ logs: wsl }, USERNS);
+    expect(unplaced?.confidence).toBe("low");
+    expect(unplaced?.unverified[0]).toMatch(/^Held at low: this bug lives only in rhel:7 builds/);
+    // The host's own kernel package places it in RHEL 7: the same line is medium, and affected.
+    const el7 = find({ logs: wsl, uname: "3.10.0-1160.el7.x86_64" }, USERNS);
+    expect(el7?.confidence).not.toBe("low");
+    expect(el7?.verdict.status).toBe("affected");
+    // A line naming the sysctl itself identifies the bug on its own.
+    const named = find({ logs: "Error: user namespaces are not enabled in /proc/sys/user/max_user_namespaces" }, USERNS);
+    expect(named?.confidence).toBe("medium");
+  });
+
+  it("keeps tar's refusal to set a file's times a hint only: NFS and file ownership print it too (review 61e F1)", () => {
+    // rvm/rvm#5343: RVM's self-update on Xubuntu, no container.
+    const rvm = ["2.2.7", "2.2.8", "2.2.9"].map((v) => `tar: patchsets/ruby/${v}: Cannot utime: Operation not permitted`).join("\n");
+    expect(find({ logs: rvm }, "new-libc-images-on-old-docker-seccomp")?.confidence).toBe("low");
+  });
 });
