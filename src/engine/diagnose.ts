@@ -383,7 +383,15 @@ function hostsOf(facts: ExtractedFacts, nodeHosts: HostVersions[], single: HostV
     Object.entries(h.components).some(([ecosystem, v]) => single.components[ecosystem] !== undefined && single.components[ecosystem] !== v);
   // A row without a kernel is the uname's host only when it bears the uname's host name.
   const unameRow = (h: HostVersions) => facts.unameHost !== null && sameMachine(h.subject.replace(/^node /, ""), facts.unameHost);
-  if (own) return [single, ...rows.filter((h) => (h.kernel ? h.kernel.release !== own || rowAdds(h) : !unameRow(h) || rowDiffers(h)))];
+  // The uname's own row, NotReady, showing the kernel the uname printed now: that kernel is current, not only what the node
+  // last reported (review 61b F1: its row's hedge made the uname's "not affected" unknown).
+  const current = (h: HostVersions): HostVersions =>
+    h.lastReported && h.kernel?.release === own && unameRow(h) ? { ...h, kernelCurrent: true } : h;
+  if (own)
+    return [
+      single,
+      ...rows.filter((h) => (h.kernel ? h.kernel.release !== own || rowAdds(h) : !unameRow(h) || rowDiffers(h))).map(current),
+    ];
   // The host's own component versions that no row shows: judged beside the rows, for those only (a
   // kernel a sentence names does not come with it).
   const singleAdds = Object.entries(single.components).some(([ecosystem, v]) => !nodeHosts.some((h) => h.components[ecosystem] === v));

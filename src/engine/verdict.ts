@@ -58,6 +58,8 @@ export interface HostVersions {
   lastReported?: string;
   /** Beside `lastReported`: the components the node's own output printed now (its prompt's `containerd --version`), not hedged. */
   current?: ReadonlySet<string>;
+  /** Beside `lastReported`: the row's kernel is the one the node's own `uname -a` printed now, so its checks are not hedged. */
+  kernelCurrent?: true;
   /**
    * Of `current`, those whose version differs from the row's: changed since the node last reported, so perhaps after the
    * failure. Review 41a F3: the row's containerd 1.6.3 and the bug's own line beside the node's 1.6.4 now is no "not
@@ -1208,13 +1210,15 @@ export function versionChecks(record: BugRecord, host: HostVersions): VersionEvi
   const backend = otherBackendChecks(record, host);
   // A bug of one iptables backend on a host that runs the other: the backend decides, whatever a package's build says.
   const packages = backend.length ? [] : packageChecks(record, host, ownComponents(record, components));
-  const checks = [...kernelChecks(record, host), ...components, ...packages, ...backend];
+  const kernel = kernelChecks(record, host);
+  const checks = [...kernel, ...components, ...packages, ...backend];
   // A version a node last reported may not be the one that failed: hedged, and any sign of the bug overrules a "not affected".
   // Not one its own output printed now ("ubuntu:22.04 containerd" is containerd's build, "kubernetes kubelet" Kubernetes').
   const stale = host.lastReported;
   if (!stale) return checks;
   const named = (c: VersionEvidence, set: ReadonlySet<string> | undefined) => c.ecosystem.split(" ").some((word) => set?.has(word));
   return checks.map((c) => {
+    if (host.kernelCurrent && kernel.includes(c)) return c;
     if (!named(c, host.current)) return hedgeNamed(c, stale);
     if (c.result === "affected" || !named(c, host.changed)) return c;
     return hedgeNamed(c, "its own output now; the node last reported another version, perhaps the one that failed");

@@ -43,6 +43,40 @@ describe("kernel mentions", () => {
     expect(sysctl?.named).toBeUndefined();
   });
 
+  it("reads a summary's kernel label in Chinese, Russian or Japanese as its English one (review 61c F3)", () => {
+    for (const label of ["内核：", "内核版本：", "内核版本: ", "- 内核 ", "ядро ", "Версия ядра: ", "カーネル: "]) {
+      const k = kernelOf(`${label}5.15.0-60-generic`);
+      expect(k?.release, label).toBe("5.15.0-60-generic");
+      expect(k?.named, label).toBeUndefined();
+    }
+    // The word inside a sentence labels nothing ("在做内核参数优化时": while tuning kernel parameters).
+    expect(kernelOf("在做内核参数优化时 5.15.0")).toBeNull();
+  });
+
+  it("reads a Fedora or Amazon Linux kernel's whole release in a sentence, as RHEL's, named (review 61c F1)", () => {
+    for (const release of ["6.11.5-300.fc41.x86_64", "5.10.176-157.645.amzn2.x86_64", "6.1.115-126.197.amzn2023.x86_64"]) {
+      const k = kernelOf(`Fedora 41 on ${release}, tailscale-1.76-1-1.`);
+      expect(k?.release, release).toBe(release);
+      expect(k?.named, release).toBe(true);
+    }
+    // Another package's build: Amazon Linux numbers its other packages' releases with one number, Fedora's below 100.
+    expect(kernelOf("we run docker 25.0.6-1.amzn2023.0.2.x86_64 here")).toBeNull();
+    expect(kernelOf("installed systemd 256.7-1.fc41.x86_64 today")).toBeNull();
+  });
+
+  it("reads a distribution kernel's release before the word kernel, as a plain one (review 61c F2)", () => {
+    for (const [said, release] of [
+      ["Since this morning on the 6.11.5-300.fc41 kernel `tailscale status` complains:", "6.11.5-300.fc41"],
+      ["After the update to the 5.15.0-127-generic kernel (Ubuntu 22.04.5) tailscale status shows:", "5.15.0-127-generic"],
+    ]) {
+      const k = kernelOf(said as string);
+      expect(k?.release, said).toBe(release);
+      expect(k?.named, said).toBe(true);
+    }
+    // A fix's release so told is no host's.
+    expect(kernelOf("This was fixed in the 6.11.6-300.fc41 kernel.")).toBeNull();
+  });
+
   it("reads a system summary's Kernel: line (inxi, neofetch, an environment list), not a journald kernel line", () => {
     // inxi: https://github.com/aerynOS/recipes/pull/91 and https://github.com/chromebrew/chromebrew/pull/1608
     expect(kernelOf("Kernel: 6.6.9-200.fc39.x86_64 x86_64 Up: 9d 15h 40m Mem: 16.12/30.18 GiB (53.4%)")?.release).toBe(

@@ -1692,6 +1692,27 @@ describe("a component's output under one machine's prompt, in a paste of several
     expect(verdictFor("containerd-1.6.3-loopback-cni-1.0.0", after)?.status).toBe("unknown");
   });
 
+  it("takes a NotReady node's kernel as current where its own uname -a prints the same release (review 61b F1)", () => {
+    // kubernetes#77728's PLEG line on an EKS node whose own uname, and its NotReady row, show the fixed kernel.
+    const row = (name: string, status: string, kernel: string) =>
+      `${name}   ${status}   <none>   3d    v1.23.13-eks-fb459a0   10.0.12.34    <none>        Amazon Linux 2   ${kernel}    containerd://1.6.6`;
+    const bundle = (status: string) =>
+      [
+        "$ uname -a",
+        "Linux ip-10-0-12-34.ec2.internal 5.4.219-126.411.amzn2.x86_64 #1 SMP Wed Nov 2 17:44:17 UTC 2022 x86_64 x86_64 x86_64 GNU/Linux",
+        "$ kubectl get nodes -o wide",
+        "NAME                          STATUS     ROLES    AGE   VERSION                INTERNAL-IP   EXTERNAL-IP   OS-IMAGE         KERNEL-VERSION                  CONTAINER-RUNTIME",
+        row("ip-10-0-12-34.ec2.internal", status, "5.4.219-126.411.amzn2.x86_64"),
+        row("ip-10-0-40-11.ec2.internal", "Ready", "5.4.217-126.408.amzn2.x86_64"),
+        'Mar 02 03:14:07 ip-10-0-12-34.ec2.internal kubelet[3263]: E0302 03:14:07.523245    3263 kubelet.go:2055] "Skipping pod synchronization" err="PLEG is not healthy: pleg was last seen active 3m3.928932625s ago; threshold is 3m0s"',
+      ].join("\n");
+    const pleg = "eks-al2-5.4.217-pleg-hang";
+    expect(verdictFor(pleg, bundle("Ready"))?.status).toBe("not-affected");
+    const notReady = verdictFor(pleg, bundle("NotReady"));
+    expect(notReady?.status).toBe("not-affected");
+    expect(notReady?.reason).not.toContain("last reported");
+  });
+
   it("files a one-row table's node's own output under that node, so its row and its own reading can disagree (review 41b F7)", () => {
     const oneRow = (runtime: string) =>
       [

@@ -40,9 +40,13 @@ import { looksLikeRelease, parseProcVersion, parseUnameAll, type UnameFacts } fr
  * is the kernel. Another package's version-release has the same shape (`podman-5:5.2.2-9.el9_5.x86_64`
  * in dnf's output, `python3 3.9.18-3.el9.x86_64` in a table), so only the kernel's own line for its
  * major counts. Not inside a path (a kernel-devel tree need not be the running kernel) or a package
- * name (`kernel-3.10.0-514.el7.x86_64` in `rpm -qa` is installed, not necessarily running).
+ * name (`kernel-3.10.0-514.el7.x86_64` in `rpm -qa` is installed, not necessarily running). Fedora's kernel builds
+ * number their release from 100 ("6.11.5-300.fc41.x86_64") and Amazon Linux's with two numbers ("5.10.176-157.645.amzn2",
+ * "6.1.115-126.197.amzn2023"), where its other packages have one ("docker 25.0.6-1.amzn2023.0.2"): read so too (review
+ * 61c F1).
  */
-const RPM_KERNEL_RELEASE = /(?<![\w./:-])((\d+\.\d+\.\d+)-\d[\w.]*?\.el(\d+)(?:_\d+)?\.(?:x86_64|aarch64))(?![\w/-]|\.\w)/g;
+const RPM_KERNEL_RELEASE =
+  /(?<![\w./:-])((\d+\.\d+\.\d+)-(?:\d[\w.]*?\.el(\d+)(?:_\d+)?|[1-9]\d{2}\.fc\d+|\d+\.\d+\.amzn2(?:023)?)\.(?:x86_64|aarch64))(?![\w/-]|\.\w)/g;
 
 export interface KernelMention {
   uname: UnameFacts;
@@ -346,7 +350,7 @@ function mentionsIn(text: string): { kernels: UnameFacts[]; cure: boolean; confl
   // An RPM release is the kernel's own output only when it stands alone (a pasted `uname -r`); in a sentence it is named.
   const rpm = [...text.matchAll(RPM_KERNEL_RELEASE)].flatMap((m) => {
     const [, release, base, major] = m;
-    if (!release || placed.has(release) || RHEL_KERNEL_BASE[major ?? ""] !== base) return [];
+    if (!release || placed.has(release) || (major !== undefined && RHEL_KERNEL_BASE[major] !== base)) return [];
     return read(m, release, text.trim() === release ? undefined : true);
   });
   if (twoKernels) return { kernels: [], cure, conflict: true };

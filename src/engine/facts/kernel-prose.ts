@@ -9,7 +9,8 @@
 // re-split at every position (quadratic time on one long line).
 /**
  * Prose needs three numbers: "kernel 5.4" or "kernel 6" is a series, not a build. A line may name
- * several: "kernel 6.1.115-126.197.amzn2023", "the Linux 4.14.24-coreos kernel", "kernel `6.8.0-38-generic`", "our
+ * several: "kernel 6.1.115-126.197.amzn2023", "the Linux 4.14.24-coreos kernel", "the 6.11.5-300.fc41 kernel" (review 61c
+ * F2), "kernel `6.8.0-38-generic`", "our
  * kernel version is `Linux 6.8.0-1026-aws x86_64`". A label in brackets is prose
  * too ("on openSUSE Tumbleweed (kernel: 5.12.9-1-default)", "Ubuntu 20.04.4 LTS, kernel: 5.15.0-67-generic"), but not a
  * bare "kernel: <release>", which is
@@ -19,7 +20,7 @@
  * tool's, about a kernel installed, removed or failing to install, not the one running.)
  */
 export const PROSE =
-  /(?:\bkernel (?:version |release )?(?:is |of |to )?`?(?:Linux )?|\bkernel==?|[([]kernel:\s*`?|,\s*kernel:\s*`?)v?(\d+\.\d+\.\d+[^\s,;'"`()[\]]*)|\bLinux v?(?=(\d+\.\d+\.\d+[^\s,;'"`()[\]]*))\2 kernel\b/gi;
+  /(?:\bkernel (?:version |release )?(?:is |of |to )?`?(?:Linux )?|\bkernel==?|[([]kernel:\s*`?|,\s*kernel:\s*`?)v?(\d+\.\d+\.\d+[^\s,;'"`()[\]]*)|\b(?:(?:the|this|that|our|my|its) (?:Linux )?|Linux )v?(?=(\d+\.\d+\.\d+[^\s,;'"`()[\]]*))\2 kernel\b/gi;
 /** Sentence punctuation closing a release ("kernel 6.1.64."), dropped by a loop: a regex anchored at $ retries every start. */
 export const trimPunctuation = (text: string): string => {
   let end = text.length;
@@ -68,11 +69,12 @@ const CURE_AFTER =
 /**
  * Words before a release that make it one where the trouble is absent or cured ("it works fine on kernel
  * 6.1.55", "can't reproduce with kernel 6.1.70", "fixed by upgrading to kernel 6.1.70", "went away after
- * booting kernel 6.1.70", "were working with Docker v20.10.5": review 51c F1; not "we are working with", the everyday "we
+ * booting kernel 6.1.70", "works fine now on 6.11.5-300.fc41.x86_64", "were working with Docker v20.10.5": review 51c F1; not
+ * "we are working with", the everyday "we
  * use": review 51f F3), unless denied ("doesn't work on", "no longer works on", "only works with").
  */
 const CURE_BEFORE =
-  /(?:(?<!(?:\bnot?|n['\u2019]t|\bonly|\blonger|\bstopped|\bnothing|\bnever)\s+)\b(?:works?|worked)\s+(?:(?:just\s+)?fine\s+|well\s+)?(?:on|with|under)|\b(?:does not|doesn['\u2019]t|did not|didn['\u2019]t) (?:occur|happen|reproduce)\s+(?:on|with|under)|\bno (?:problems?|issues?) (?:on|with|under)|\b(?:can['\u2019]t|cannot|can not|couldn['\u2019]t|could not) reproduce (?:it |this )?(?:on|with|under)|\b(?:is not|isn['\u2019]t|not) reproducible (?:on|with|under)|\b(?:fixed|resolved|solved) by (?:upgrading|updating|switching|moving|rebooting|booting|downgrading|rolling back)(?: (?:to|into))?|(?<!\b(?:not|never|no longer)\s+)\b(?:was|were) working\s+(?:(?:just\s+)?fine\s+|well\s+)?(?:on|with|under)|\b(?:went away|disappeared|(?:was|is) gone) (?:after|since|with) (?:booting|upgrading to|updating to|switching to|moving to|rebooting into|downgrading to|rolling back to)|(?<!(?:\bnever|\bnot|n['\u2019]t)\s+)\b(?:goes|went) away (?:with|on|after))\s+(?:the\s+)?(?:linux\s+)?$/i;
+  /(?:(?<!(?:\bnot?|n['\u2019]t|\bonly|\blonger|\bstopped|\bnothing|\bnever)\s+)\b(?:works?|worked)\s+(?:(?:just\s+)?fine\s+|well\s+)?(?:(?:now|again)\s+)?(?:on|with|under)|\b(?:does not|doesn['\u2019]t|did not|didn['\u2019]t) (?:occur|happen|reproduce)\s+(?:on|with|under)|\bno (?:problems?|issues?) (?:on|with|under)|\b(?:can['\u2019]t|cannot|can not|couldn['\u2019]t|could not) reproduce (?:it |this )?(?:on|with|under)|\b(?:is not|isn['\u2019]t|not) reproducible (?:on|with|under)|\b(?:fixed|resolved|solved) by (?:upgrading|updating|switching|moving|rebooting|booting|downgrading|rolling back)(?: (?:to|into))?|(?<!\b(?:not|never|no longer)\s+)\b(?:was|were) working\s+(?:(?:just\s+)?fine\s+|well\s+)?(?:on|with|under)|\b(?:went away|disappeared|(?:was|is) gone) (?:after|since|with) (?:booting|upgrading to|updating to|switching to|moving to|rebooting into|downgrading to|rolling back to)|(?<!(?:\bnever|\bnot|n['\u2019]t)\s+)\b(?:goes|went) away (?:with|on|after))\s+(?:the\s+)?(?:linux\s+)?$/i;
 /**
  * Another machine where things work ("it works fine on my laptop with kernel 6.6.54"): no cure of the host's and no
  * kernel of it, so it neither cancels the kernel the report names as the host's nor is one (review 32a).

@@ -83,6 +83,12 @@ export const MENTIONS: readonly MentionShape[] = [
     re: /\bKernel:\s+(?:x86_64|amd64|aarch64|arm64|armv[67]l|i[3-6]86|ppc64le|s390x|riscv64)\s+Linux\s+(?=(\d+\.\d+\.\d+[^\s,;]*))\1/i,
     label: true,
   },
+  // The same summary's label in Chinese, Russian or Japanese ("内核版本：5.15.0-60-generic", "ядро: …", "カーネル: …"), as
+  // Chinese issue templates ask for it (review 61c F3): at the line's start, a colon (ASCII or full-width) or a space after.
+  {
+    re: /^\s*(?:[-*\u2022]\s*)?(?:(?:\u7cfb\u7edf)?\u5185\u6838(?:\u7248\u672c)?|(?:\u0432\u0435\u0440\u0441\u0438\u044f\s+)?\u044f\u0434\u0440[\u043e\u0430]|\u30ab\u30fc\u30cd\u30eb(?:\u30d0\u30fc\u30b8\u30e7\u30f3)?)\s*[:\uff1a]?\s*(?:Linux\s+)?(?=(\d+\.\d+\.\d+[^\s,;\uff0c\uff1b\u3001\u3002]*))\1/i,
+    label: true,
+  },
   // `sysctl kernel.osrelease` (and `sysctl -a`'s line): the running kernel's release, as `uname -r` prints it (59d F4).
   { re: /^\s*kernel\.osrelease\s*=\s*(?=(\d+\.\d+\.\d+[^\s,;]*))\1/, label: true },
   // hostnamectl's "Kernel: Linux 5.15.0-1030-aws"; a summary that adds the host ("Kernel: Linux node-1 3.10.0-693.tl2").

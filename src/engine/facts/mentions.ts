@@ -101,6 +101,10 @@ const KERNEL_MARKERS = [
   "boot_image=",
   "tainted",
   ...KERNEL_LABEL_MARKERS,
+  // A summary's kernel label in Chinese, Russian or Japanese (kernel-shapes.ts).
+  ...["\u5185\u6838\uff1a", "\u5185\u6838:", "\u5185\u6838 ", "\u5185\u6838\u7248\u672c"],
+  ...["\u044f\u0434\u0440\u043e", "\u044f\u0434\u0440\u0430"],
+  "\u30ab\u30fc\u30cd\u30eb",
   ...LABELLED_RELEASE_MARKERS,
   ...EMBEDDED_UNAME_MARKERS,
 ];
