@@ -52,8 +52,13 @@ export const closestVersionsNote = (v: Pick<Verdict, "status" | "level" | "certa
 export const RESEMBLES_NOTE = "resembles this bug's wording; no signature matched it";
 
 /** The heading a chat answer puts over a finding's first line. */
-export const evidenceHeading = (e: Pick<LogEvidence, "line" | "approximate">) =>
-  e.approximate === "similar" ? `Line ${e.line} (${RESEMBLES_NOTE})` : `Evidence, line ${e.line}`;
+/** The heading over the one line a door shows, saying how many lines matched where more did (review 61a F4: a flood). */
+export const evidenceHeading = (e: Pick<LogEvidence, "line" | "approximate">, matchedLines = 1) => {
+  const of = matchedLines > 1 ? `, one of ${matchedLines.toLocaleString("en-US")} matching lines` : "";
+  return e.approximate === "similar"
+    ? `Line ${e.line} (${RESEMBLES_NOTE}${of})`
+    : `Evidence, line ${e.line}${of ? ` (${of.slice(2)})` : ""}`;
+};
 
 /**
  * A log line, trimmed and shortened to `max` characters for a door that shows it in little room (the text
@@ -114,6 +119,8 @@ export interface FindingSummary {
   rootCauseNote: string | null;
   /** Every matching line once, in line order, with the signatures that saw it and where they matched. */
   evidenceLines: EvidenceLine[];
+  /** How many log lines matched, the ones past the evidence cap (Finding.matchedLines) counted too. */
+  matchedLines: number;
   /** Every version check, the deciding one first. */
   versionChecks: VersionEvidence[];
   workarounds: string[];
@@ -197,6 +204,7 @@ export function summarizeFinding(
     reference: f.references[0] ?? null,
     rootCauseNote: rootCauseNote(f, rootCause),
     evidenceLines: evidenceLines(f.id, logs, lookup),
+    matchedLines: f.matchedLines ?? new Set(logs.map((e) => e.line)).size,
     versionChecks: versionEvidence ? [versionEvidence, ...versions.filter((v) => v !== versionEvidence)] : [],
     workarounds: f.workarounds,
     references: f.references,

@@ -52,6 +52,19 @@ akswm000000                       Ready    agent   17m   v1.22.4   xx.xx.54.4   
     ]);
   });
 
+  it("reads a row a reporter wrapped in Markdown bold as the row, not its markers (review 61a F1)", () => {
+    // akash-network/community#751: the odd node's row bolded from its name to its kernel.
+    const rows = parseNodesTable(
+      lines(`NAME       STATUS   ROLES                       AGE    VERSION        INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION     CONTAINER-RUNTIME
+akash-1    Ready    control-plane,etcd,master   24d    v1.31.2+k3s1   10.240.0.62   <none>        Ubuntu 24.10         6.11.0-9-generic   containerd://1.7.22-k3s1
+**akash-12   Ready    etcd                        147m   v1.31.2+k3s1   10.240.0.33   <none>        Ubuntu 24.04.1 LTS   6.8.0-49-generic**   containerd://1.7.22-k3s1`),
+    );
+    expect(rows.map((r) => [r.name, r.osImage, r.kernel])).toEqual([
+      ["akash-1", "Ubuntu 24.10", "6.11.0-9-generic"],
+      ["akash-12", "Ubuntu 24.04.1 LTS", "6.8.0-49-generic"],
+    ]);
+  });
+
   it("reads older tables without ROLES and INTERNAL-IP", () => {
     // https://github.com/kubernetes/kubernetes/issues/57010
     const rows = parseNodesTable(

@@ -29,6 +29,7 @@ function finding(rank: number): FindingSummary {
     reference: null,
     rootCauseNote: null,
     evidenceLines: [],
+    matchedLines: 1,
     versionChecks: [],
     workarounds: [],
     references: [],

@@ -54,9 +54,9 @@ const triggerId = () => `${Date.now()}.${++triggers}.test`;
 export function chatContract(h: () => ChatHarness) {
   const slack = async (path: string, body: string, extra: Record<string, string> = {}, timestamp?: number) =>
     h().fetch(path, { method: "POST", headers: { ...(await slackHeaders(h().slackSecret, body, timestamp)), ...extra }, body });
-  const discord = async (payload: unknown, timestamp?: number) => {
+  const discord = async (payload: unknown, timestamp?: number, extra: Record<string, string> = {}) => {
     const body = JSON.stringify(payload);
-    return h().fetch(DISCORD, { method: "POST", headers: await discordHeaders(h().discordKey, body, timestamp), body });
+    return h().fetch(DISCORD, { method: "POST", headers: { ...(await discordHeaders(h().discordKey, body, timestamp)), ...extra }, body });
   };
   const command = async (text: string, opts: { responseUrl?: string; trigger?: string; asSlackSends?: boolean } = {}) => {
     const responseUrl = opts.responseUrl ?? h().responseUrl();
@@ -118,6 +118,23 @@ export function chatContract(h: () => ChatHarness) {
     const res = await discord(diagnoseCommand(RETOLD_DNS_TICKET_ON_4_19));
     const all = ((await res.json()) as { data: DiscordData }).data.embeds.map((e) => e.description ?? "").join("\n");
     expect(all).toMatch(/`conntrack-udp-dns-race-5s`\][^\n]*; your versions: affected \([^)]*\): your kernel \(4\.19\.0\)/);
+  });
+
+  it("Slack and Discord: a flood of one message says how many lines matched, not only the one shown (review 61a F4)", async () => {
+    // The conntrack table's overflow, as dmesg repeats it (the record's own line), forty times.
+    const flood = Array.from({ length: 40 }, (_, i) => `[${1000 + i}.123456] nf_conntrack: nf_conntrack: table full, dropping packet`).join(
+      "\n",
+    );
+    // A client of its own: the Worker limits each client's chat requests (60 a minute), which the other tests spend.
+    const own = { "cf-connecting-ip": "203.0.113.81" };
+    const responseUrl = h().responseUrl();
+    const body = slashCommandBody({ text: flood, responseUrl, triggerId: triggerId(), asSlackSends: false });
+    expect((await slack(SLACK_COMMANDS, body, own)).status).toBe(200);
+    const [answer] = await h().delivered(responseUrl);
+    expect(blockTexts(answer as SlackPost).join("\n")).toContain("one of 40 matching lines");
+    const res = await discord(diagnoseCommand(flood), undefined, own);
+    const all = ((await res.json()) as { data: DiscordData }).data.embeds.map((e) => e.description ?? "").join("\n");
+    expect(all).toContain("one of 40 matching lines");
   });
 
   it("Slack: answers help at once for empty text and for `help`", async () => {

@@ -40,6 +40,16 @@ function byPosition(row: string, columns: Column[]): Map<string, string> {
   return new Map(columns.map((c, i) => [c.name, row.slice(c.start, columns[i + 1]?.start ?? row.length).trim()]));
 }
 
+/**
+ * A row's cells without the Markdown emphasis a reporter wrapped round part of the row ("**akash-12 … 6.8.0-49-generic**",
+ * akash-network/community#751, review 61a F1): no node name, kernel or runtime starts or ends with one.
+ */
+function unmarked(cells: Map<string, string>): Map<string, string> {
+  for (const [name, cell] of cells) cells.set(name, cell.replace(EMPHASIS_ENDS, ""));
+  return cells;
+}
+const EMPHASIS_ENDS = /^(?:\*{1,3}|_{2,3})|(?:\*{1,3}|_{2,3})$/g;
+
 const orNull = (v: string | undefined) => (v && v !== "<none>" && v !== "<unknown>" ? v : null);
 
 /** Parses a table whose header is lines[0] (see parseNodesTableAt). */
@@ -68,7 +78,7 @@ export function parseNodesTableAt(lineAt: (k: number) => string | undefined, fir
     if (line === undefined) break;
     const raw = line.slice(indent).replace(/\s+$/, "");
     if (!raw.trim() || NODES_HEADER.test(raw.trim())) break;
-    const cells = byWords(raw, columns) ?? byPosition(raw, columns);
+    const cells = unmarked(byWords(raw, columns) ?? byPosition(raw, columns));
     const name = cells.get("NAME") ?? "";
     const status = cells.get("STATUS") ?? "";
     const version = cells.get("VERSION") ?? "";

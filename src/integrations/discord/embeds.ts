@@ -135,7 +135,7 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
           heading: "**Nodes that differ from their peers**:",
           items: answer.outliers.map(
             (o) =>
-              `• ${md(o.name)}: differs in ${o.differs.join(", ")}${o.findings.length ? `; hit by ${o.findings.map(code).join(", ")}` : ""}`,
+              `• ${md(o.name)}: differs in ${o.differs.join(", ")}; kernel ${md(o.kernel ?? "?")}${o.findings.length ? `; hit by ${o.findings.map(code).join(", ")}` : ""}`,
           ),
           more: (left) => `…and ${plural(left, "more node")} that differ: the full report is one POST /diagnose away.`,
         });
@@ -208,7 +208,11 @@ function findingEmbed(f: FindingSummary, publicUrl: string | undefined, ranked: 
     prose(f.verdict.reason),
   ];
   if (f.keyEvidence)
-    lines.push("", `${evidenceHeading(f.keyEvidence)}:`, `\`\`\`\n${evidenceExcerpt(f.keyEvidence, 500).replace(/```/g, "'''")}\n\`\`\``);
+    lines.push(
+      "",
+      `${evidenceHeading(f.keyEvidence, f.matchedLines)}:`,
+      `\`\`\`\n${evidenceExcerpt(f.keyEvidence, 500).replace(/```/g, "'''")}\n\`\`\``,
+    );
   const fields = [];
   if (f.fixSteps.length) fields.push(...fixFields(f, url));
   if (f.unverified.length) fields.push(unverifiedField(f.unverified));

@@ -187,7 +187,7 @@ function finding(f: FindingSummary, kbVersion: string, opts: RenderOptions, rank
   const blocks: KnownBlock[] = [section(head.join("\n"))];
   if (f.keyEvidence) {
     const line = evidenceExcerpt(f.keyEvidence, 500).replace(/```/g, "'''");
-    blocks.push(section(`${evidenceHeading(f.keyEvidence)}:\n\`\`\`${esc(line)}\`\`\``));
+    blocks.push(section(`${evidenceHeading(f.keyEvidence, f.matchedLines)}:\n\`\`\`${esc(line)}\`\`\``));
   }
   if (f.fixSteps.length) blocks.push(fixSection(f, url));
   if (f.unverified.length) blocks.push(context(...unverifiedLines(f.unverified, (u) => `:warning: Unverified: ${esc(u)}`)));
