@@ -1,4 +1,4 @@
-import type { Diagnosis, Finding, HostReport, LogEvidence } from "./diagnosis";
+import type { Diagnosis, Finding, HostReport, LogEvidence, VersionEvidence } from "./diagnosis";
 import { rebootWords } from "./record";
 import {
   closestVersionsNote,
@@ -111,11 +111,20 @@ function renderFinding(f: Finding, rank: number, d: Diagnosis): string[] {
   }
   for (const [where, { shown, signatures }] of byLine)
     lines.push(`   ${where}: ${evidenceExcerpt(shown, MAX_LINE)}   <- ${signatures.join(", ")}`);
-  for (const e of f.evidence) {
-    if (e.kind !== "version") continue;
+  // The check that decided the verdict first, as every door lists them (summarizeFinding); each with the value judged and,
+  // past the first, why it said what it said (review 61a F2: a client's "not affected" read bare under an "affected" verdict).
+  const versions = f.evidence.filter((e): e is VersionEvidence => e.kind === "version");
+  const deciding = versions.find((e) => e.result === f.verdict.status);
+  for (const e of deciding ? [deciding, ...versions.filter((v) => v !== deciding)] : versions) {
     // A level says what an answer rests on; an undecided check has none to give, and a hedged one says so.
-    const how = e.result === "unknown" ? "" : ` (${e.level}${e.certain ? "" : ", not certain"})`;
-    lines.push(`   version: ${e.subject}: ${e.ecosystem} ${e.range}: ${e.result}${how}`);
+    const label = verdictLabel({
+      status: e.result,
+      level: e.result === "unknown" ? undefined : e.level,
+      ...(e.certain ? {} : { certain: false as const }),
+    });
+    const value = e.subject.includes(e.value) ? "" : ` ${e.value}`;
+    const why = e === deciding ? "" : `: ${evidenceExcerpt({ text: e.reason }, MAX_LINE)}`;
+    lines.push(`   version: ${e.subject}${value} against ${e.ecosystem} ${e.range}: ${label}${why}`);
   }
   // A terminal report names the doubts, not all of them: the record (GET /bugs/:id) has the rest.
   for (const u of f.unverified.slice(0, MAX_UNVERIFIED)) lines.push(`   unverified: ${u}`);

@@ -38,6 +38,13 @@ describe("a line that dates its own program", () => {
       status: "affected",
       level: "verified",
     });
+    // The terminal lists the deciding check first, then the client's, with its version and why it decides nothing
+    // (review 61a F2: "your docker: … not-affected" stood first, bare, under an "affected" verdict).
+    const checks = renderTextReport(diagnoseBundle(kb, `$ docker version\n${client}\n${REFUSAL}`))
+      .split("\n")
+      .filter((l) => l.startsWith("   version: "));
+    expect(checks[0]).toMatch(/^ {3}version: your docker \(29\.0\.0 or later, by its own line\) against .*: affected \(verified\)$/);
+    expect(checks[1]).toMatch(/^ {3}version: your docker 24\.0\.7 against .*: not affected \(verified, not certain\): .*client/);
   });
 
   it("dates nothing from a sentence quoting the line: a denial, a question, a quote (review 36d)", () => {
