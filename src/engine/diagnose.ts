@@ -71,6 +71,7 @@ import {
   checksOfHosts,
   combinationChecks,
   componentsDisagree,
+  componentsUnread,
   confirmBySymptom,
   decidedEcosystems,
   decideVerdict,
@@ -1457,8 +1458,9 @@ function secondWitness(
   messageOf: (line: number) => number,
 ): boolean {
   // A bug whose components must meet is not witnessed by one component's versions while another's say
-  // otherwise or do not decide (one not given contradicts nothing).
-  const versionsMeet = !componentsDisagree(record, checks);
+  // otherwise or do not decide, nor while another's was not given (it contradicts nothing, but confirms nothing either:
+  // a CentOS 7 kernel and runc's line with no Docker version stay below high).
+  const versionsMeet = !componentsDisagree(record, checks) && !componentsUnread(record, checks);
   if (verdict.status === "affected" && versionsMeet && checks.some((c) => c.result === "affected")) return true;
   if (context.kind === "elsewhere") return true;
   if (

@@ -1731,13 +1731,18 @@ export function componentsDisagree(record: BugRecord, checks: readonly VersionEv
   return checksByGroup(record, checks)?.some((g) => g.checks.length > 0 && !g.checks.some((c) => c.result === "affected")) ?? false;
 }
 
+/** Whether some component the bug needs has no version check at all (none given): it contradicts nothing, nor confirms. */
+export function componentsUnread(record: BugRecord, checks: readonly VersionEvidence[]): boolean {
+  return checksByGroup(record, checks)?.some((g) => g.checks.length === 0) ?? false;
+}
+
 /**
  * Folds the checks of one host (or a fleet) into one verdict; any affected check makes the bug apply.
  * A bug whose components must meet (the February 2019 runc with a kernel before 3.17) is judged host
  * by host: on a host it is ruled out when one component is, by certain checks of a version that is
  * the component's own (or by a kernel of another distribution than the one it needs); a component
  * that is undecided, read from another component (the kubelet's version for kube-proxy's) or not given
- * leaves an "affected" resting on no more than one report's certainty. `read`: every check made, when `checks` are only
+ * leaves an "affected" hedged (not certain, at its range's level), and its version no witness for high. `read`: every check made, when `checks` are only
  * the ones that decide (the symptom's own components'), so that alternatives read but not deciding are not called unread.
  */
 export function decideVerdict(
@@ -1793,11 +1798,13 @@ export function decideVerdict(
           status: "unknown",
           reason: `${said}; but ${against.subject} does not decide it (${against.reason}), and the bug needs ${needs}`,
         };
-      // Hedged whatever the reading in range: a component the bug needs is undecided (review 30b).
+      // Hedged whatever the reading in range: a component the bug needs is undecided (review 30b). The level stays the
+      // range's: the hedge is the missing fact's, not a weaker source's (review 60a F6: "reported once" beside a
+      // corroborated range).
       return {
         status: "affected",
         reason: `${said}; but ${against.subject} does not decide it (${against.reason}), and the bug needs ${needs}`,
-        level: "reported",
+        level: first.level,
         certain: false,
       };
     }
@@ -1818,7 +1825,7 @@ export function decideVerdict(
       const other = kernel && !kernel.named ? kernel.package?.ecosystem : undefined;
       if (other && !unseen.ecosystems.includes(other))
         return { status: "unknown", reason: `${said}; but ${why}, and the bug needs ${needs}` };
-      return { status: "affected", reason: `${said}; but ${why}, and the bug needs ${needs}`, level: "reported", certain: false };
+      return { status: "affected", reason: `${said}; but ${why}, and the bug needs ${needs}`, level: first.level, certain: false };
     }
     const level = groups ? weakestLevel(groups.map((g) => strongest(g.checks.filter((c) => c.result === "affected")).level)) : first.level;
     return { status: "affected", reason: said, level, ...hedge };

@@ -596,6 +596,11 @@ describe("components that must meet: a version alone warns only when a host has 
     const f = diagnoseFields(data, { uname: example?.uname, logs: symptom }).findings.find((x) => x.id === MNT);
     expect(f?.verdict).toMatchObject({ status: "affected", certain: false });
     expect(f?.verdict.reason).toMatch(/no version of docker was given, and the bug needs/);
+    // The hedge is the missing version's: the level stays the kernel range's, with no "single report" note (review 60a F6).
+    const kernel = f?.evidence.find((e): e is VersionEvidence => e.kind === "version" && e.result === "affected");
+    expect(kernel?.level).toBeDefined();
+    expect(f?.verdict.level).toBe(kernel?.level);
+    if (kernel?.level !== "reported") expect(f?.unverified.join(" ")).not.toContain("rests on a single report");
   });
 
   it("answers neither way when the release a sentence names and a Docker the report names disagree beside the symptom", () => {
@@ -614,7 +619,7 @@ describe("components that must meet: a version alone warns only when a host has 
     // A version a sentence gives as the cure or the fix confirms the bug: it is no reading of the host that failed.
     for (const cure of ["After upgrading docker-ce to 17.09.1-ce the error is gone.", "Upgrading Docker to 17.12.0 fixed it for us."]) {
       const cured = diagnoseFields(data, { logs: `We see this on our CentOS 7 servers.\n${symptom}\n${cure}` });
-      expect(cured.findings.find((x) => x.id === MNT)?.verdict, cure).toMatchObject({ status: "affected", level: "reported" });
+      expect(cured.findings.find((x) => x.id === MNT)?.verdict, cure).toMatchObject({ status: "affected", certain: false });
     }
   });
 
@@ -696,7 +701,8 @@ describe("components that must meet: a version alone warns only when a host has 
     it("never rests on the kernel alone at a primary source's level when no Docker version is given", () => {
       const el7 = "Linux host 3.10.0-1160.el7.x86_64 #1 SMP Mon Oct 19 16:18:59 UTC 2020 x86_64 x86_64 x86_64 GNU/Linux";
       const f = runc(el7, SYMPTOM);
-      expect(f?.verdict).toMatchObject({ status: "affected", level: "reported" });
+      // Hedged for the missing version, at the kernel range's own level (review 60a F6: it said "reported once").
+      expect(f?.verdict).toMatchObject({ status: "affected", level: "verified", certain: false });
       expect(f?.verdict.reason).toContain("no version of docker was given");
       expect(f?.confidence).not.toBe("high");
     });
@@ -847,7 +853,7 @@ describe("components that must meet: a version alone warns only when a host has 
     // One line: two of the record's signatures on two lines would be a second witness of their own.
     const line = kp?.log.split("\n")[0] ?? "";
     const f = diagnoseFields(data, { uname, logs: `Kubernetes v1.18.5\n${line}` }).findings.find((x) => x.id === KP);
-    expect(f?.verdict).toMatchObject({ status: "affected", level: "reported" });
+    expect(f?.verdict).toMatchObject({ status: "affected", certain: false });
     expect(f?.confidence).not.toBe("high");
   });
 
