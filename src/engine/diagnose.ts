@@ -524,7 +524,7 @@ function assemble(
   const candidates = allHosts.length
     ? kb.records.filter((r) => byRecord.has(r.id) || r.affected.length > 0)
     : kb.records.filter((r) => byRecord.has(r.id));
-  const given = givenVersions(allHosts);
+  const given = givenVersions(allHosts, facts.namedDistribution !== null);
   // A fleet's nodes mostly share a few sets of versions: each set is judged once per record.
   // Every record's verdict, for the focus and the closest records (closestFor), which are no findings.
   const judged = new Map<string, Verdict | (() => Verdict)>();
@@ -1496,10 +1496,10 @@ interface GivenVersions {
   distribution: boolean;
 }
 
-const givenVersions = (hosts: readonly HostVersions[]): GivenVersions => ({
+const givenVersions = (hosts: readonly HostVersions[], distributionNamed = false): GivenVersions => ({
   kernel: hosts.some((h) => h.kernel !== null),
   components: new Set(hosts.flatMap((h) => [...Object.keys(h.components), ...Object.keys(h.mentioned ?? {})])),
-  distribution: hosts.some((h) => hostDistribution(h) !== null || !!h.release || !!h.namedRelease),
+  distribution: distributionNamed || hosts.some((h) => hostDistribution(h) !== null || !!h.release || !!h.namedRelease),
 });
 
 function oneWitnessCaveat(record: BugRecord, given: GivenVersions): string {

@@ -252,6 +252,9 @@ describe("confidence: one message is one witness, however the paste broke its li
     const el7 = find({ logs: wsl, uname: "3.10.0-1160.el7.x86_64" }, USERNS);
     expect(el7?.confidence).not.toBe("low");
     expect(el7?.verdict.status).toBe("affected");
+    // A release a sentence names, at its end or as an upgrade's two ends, places the host in its distribution (review 61f L1).
+    for (const said of ["Running on CentOS 7.", "This started after I upgraded from CentOS 7.8 to CentOS 7.9."])
+      expect(find({ logs: `${said}\n${wsl}` }, USERNS)?.confidence, said).not.toBe("low");
     // A line naming the sysctl itself identifies the bug on its own.
     const named = find({ logs: "Error: user namespaces are not enabled in /proc/sys/user/max_user_namespaces" }, USERNS);
     expect(named?.confidence).toBe("medium");

@@ -1405,6 +1405,14 @@ ${table}`);
     // The series beside a release it holds (config-sync#167: "on Kubernetes 1.25:", then kindest/node:v1.25.2) agrees with it.
     const kind = "on Kubernetes 1.25:\nkind create cluster --image kindest/node:v1.25.2";
     expect(extractFacts(kind).named).toMatchObject({ kubernetes: "1.25.2" });
+    // A deprecation note's minor is no host's, and a series never cancels an exact release of another minor; nor is a
+    // question's (review 61f F1: hivemq/helm-charts#100's title beside the reporter's 1.25.4).
+    const title = "PodSecurityPolicy was deprecated in Kubernetes v1.21, and removed from Kubernetes in v1.25";
+    expect(extractFacts(`${title}\nWe run Kubernetes 1.25.4 and the install fails.`).named).toMatchObject({ kubernetes: "1.25.4" });
+    expect(extractFacts(`cgroup v2 went GA in Kubernetes 1.25.\nWe run Kubernetes 1.24.3 here.`).named).toMatchObject({
+      kubernetes: "1.24.3",
+    });
+    expect(extractFacts("Is this chart compatible with Kubernetes 1.24?").named.kubernetes).toBeUndefined();
   });
 
   it("names a package's whole build a sentence or a title names, hedged, where no listing or log gives it", () => {

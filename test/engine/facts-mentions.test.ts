@@ -62,6 +62,12 @@ describe("kernel mentions", () => {
     // Another package's build: Amazon Linux numbers its other packages' releases with one number, Fedora's below 100.
     expect(kernelOf("we run docker 25.0.6-1.amzn2023.0.2.x86_64 here")).toBeNull();
     expect(kernelOf("installed systemd 256.7-1.fc41.x86_64 today")).toBeNull();
+    // A question about a release, and dkms's row of a module built for each installed kernel, name no running kernel
+    // (review 61f L2).
+    expect(kernelOf("Is 5.10.176-157.645.amzn2.x86_64 affected?")).toBeNull();
+    expect(kernelOf("Is kernel 6.8.0-57-generic affected by this?")).toBeNull();
+    expect(kernelOf("nvidia/535.129.03, 5.10.176-157.645.amzn2.x86_64, x86_64: installed")).toBeNull();
+    expect(kernelOf("nvidia, 535.129.03, 3.10.0-1160.el7.x86_64, x86_64: installed")).toBeNull();
   });
 
   it("reads a distribution kernel's release before the word kernel, as a plain one (review 61c F2)", () => {

@@ -48,7 +48,7 @@ import {
   sortMentions,
   upgradeLines,
 } from "./mentions";
-import { pickNamedRelease } from "./named-release";
+import { pickNamedDistribution, pickNamedRelease } from "./named-release";
 import { pickClientVersions, pickNamedVersions, pickPackageBuilds, pickProseBuilds, setsUpKubernetes } from "./named-versions";
 import {
   ID_LIKE,
@@ -224,6 +224,8 @@ export interface ExtractedFacts {
   packageVia: Readonly<Record<string, string>>;
   /** The distribution release the text names in passing ("Ubuntu 24.04"), as an ecosystem key: weaker than an os-release. */
   namedRelease: string | null;
+  /** The distribution the text names in passing, whatever its releases ("from Ubuntu 20.04 to Ubuntu 24.04": "ubuntu"). */
+  namedDistribution: string | null;
   /** 1-based lines that are not logs: recognised sections and shell command lines. */
   notLogs: ReadonlySet<number>;
   /** The lines (1-based) of an os-release printed inside a container: the image's, no evidence of the host's OS. */
@@ -802,6 +804,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
       ),
     ),
     namedRelease: pickNamedRelease(hostOnly(mentions.releases)),
+    namedDistribution: pickNamedDistribution(hostOnly(mentions.releases)),
     notLogs,
     containerOs,
     containerOutput,
@@ -1221,6 +1224,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     packages: fromLogs.packages,
     packageVia: fromLogs.packageVia,
     namedRelease: typedRelease ?? fromLogs.namedRelease,
+    namedDistribution: typedRelease?.split(":")[0] ?? fromLogs.namedDistribution,
     notLogs: fromLogs.notLogs,
     containerOs: fromLogs.containerOs,
     containerOutput: fromLogs.containerOutput,

@@ -10,6 +10,11 @@ import type { LineRef } from "./iptables-version";
  * files related to Linux kernel version 5.15.0") or `apt show` after "Description:": the package's words, no sentence
  * about the running kernel (review 48b F5).
  */
+/**
+ * `dkms status`'s row ("nvidia/535.129.03, 5.10.176-157.645.amzn2.x86_64, x86_64: installed"; before dkms 3, "nvidia,
+ * 535.129.03, …"): a module built for each installed kernel, not the running one (review 61f L2).
+ */
+const DKMS_STATUS = /^\s*[\w.+-]+(?:\/|,\s)[\w.+-]+,\s+\d+\.\d+\.\d+\S*,\s+[\w-]+:\s+\w+/;
 const PACKAGE_DESCRIPTION =
   /^\s*(?:[uihrp][nicuUfFhHWt]R?\s+[a-z0-9][a-z0-9.+:-]*\s+(?:\d+:)?\d[\w.+~:-]*\s+[a-z0-9]+\s|Description(?:-[a-z]{2}(?:_[A-Z]{2})?)?:)/;
 
@@ -30,6 +35,7 @@ import {
   TYPED_VIA,
 } from "./kernel-shapes";
 import { kernelTransitions } from "./kernel-transitions";
+import { asked } from "./named-versions";
 import { outputHeadingVia, underFailingHeading } from "./output-heading";
 import { RHEL_KERNEL_BASE } from "./rpm-kernel";
 import { looksLikeRelease, parseProcVersion, parseUnameAll, type UnameFacts } from "./uname";
@@ -329,7 +335,8 @@ function mentionsIn(text: string): { kernels: UnameFacts[]; cure: boolean; confl
     // A claimant who does not see the failure ("we're on kernel 6.9.1 and can't reproduce"; review 55a F4) names no
     // kernel of the failing machine.
     const end = (m.index ?? 0) + m[0].length;
-    if (role !== "host" || troubleElsewhere(text, end)) return [];
+    // Nor does a question about a release ("Is 5.10.176-157.645.amzn2.x86_64 affected?": review 61f L2).
+    if (role !== "host" || troubleElsewhere(text, end) || asked(text, m.index ?? 0, text.slice(end))) return [];
     const claimed = claimsHost(text, m);
     // A claim whose line gives another machine another release ("We're on kernel 6.9.1 but the CI runners run 6.10.3",
     // "… in dev and 6.10.3 in prod": review 55a F3) names two kernels, as a label's line does; not a fix's or a bound's
@@ -339,7 +346,7 @@ function mentionsIn(text: string): { kernels: UnameFacts[]; cure: boolean; confl
   };
   // A series alone ("kernel 5.10") is never read: in a sentence it is as often a fix's, a question's, a
   // distribution's default or a requirement as the host's, and beside the host's stated release it would cancel it.
-  const described = PACKAGE_DESCRIPTION.test(text);
+  const described = PACKAGE_DESCRIPTION.test(text) || DKMS_STATUS.test(text);
   // A pair of releases told as a change ("kernel 6.8.9 -> 6.9.1 broke it") says itself which one failed: neither is read alone.
   const moves = described ? [] : kernelTransitions(text);
   const moved = new Set(moves.flatMap((t) => t.releases));
@@ -348,7 +355,7 @@ function mentionsIn(text: string): { kernels: UnameFacts[]; cure: boolean; confl
   const placed = new Set([...moved, ...matches.map((m) => trimPunctuation(m[1] ?? m[2] ?? ""))]);
   const prose = [...moves.flatMap((t) => bare(t.failed, true)), ...matches.flatMap((m) => read(m, m[1] ?? m[2], true))];
   // An RPM release is the kernel's own output only when it stands alone (a pasted `uname -r`); in a sentence it is named.
-  const rpm = [...text.matchAll(RPM_KERNEL_RELEASE)].flatMap((m) => {
+  const rpm = (described ? [] : [...text.matchAll(RPM_KERNEL_RELEASE)]).flatMap((m) => {
     const [, release, base, major] = m;
     if (!release || placed.has(release) || (major !== undefined && RHEL_KERNEL_BASE[major] !== base)) return [];
     return read(m, release, text.trim() === release ? undefined : true);

@@ -24,9 +24,10 @@ const FAMILIES: ReadonlyArray<[prefix: string, names: string, release: string]> 
 /**
  * A release followed by another release ("Ubuntu 22.04 and 24.04", "CentOS 7/8", "Debian 11 -> 12") is
  * not the one host's: the list or the upgrade names several. Nor is an image's name: a tag after a
- * colon ("centos:centos7") or a repository before a slash ("rhel7/rhel-tools").
+ * colon ("centos:centos7") or a repository before a slash ("rhel7/rhel-tools"). A sentence's full stop after it ends
+ * nothing ("after I upgraded to Ubuntu 24.04.": review 61f L1).
  */
-const NOT_A_LIST = "(?![\\w./]|\\s*(?:[,/&]|->|→|\\band\\b|\\bor\\b|\\bto\\b)\\s*v?\\d)";
+const NOT_A_LIST = "(?![\\w/]|\\.[\\w/]|\\s*(?:[,/&]|->|→|\\band\\b|\\bor\\b|\\bto\\b)\\s*v?\\d)";
 
 const NAMED_RELEASES = FAMILIES.map(
   ([prefix, names, release]) => [prefix, new RegExp(`(?<![\\w/.:-])(?:${names}) ?v?${release}${NOT_A_LIST}`, "gi")] as const,
@@ -43,11 +44,25 @@ export const NAMED_RELEASE_MARKERS = [
 
 /** The one distribution release the candidate lines name, or null when they name none or several. */
 export function pickNamedRelease(candidates: readonly LineRef[]): string | null {
+  const found = namedReleases(candidates);
+  return found.size === 1 ? ([...found][0] as string) : null;
+}
+
+/**
+ * The one distribution the candidate lines name, whatever its releases ("upgraded from Ubuntu 20.04 to Ubuntu 24.04":
+ * Ubuntu, release undecided), or null when they name none or several (review 61f L1).
+ */
+export function pickNamedDistribution(candidates: readonly LineRef[]): string | null {
+  const families = new Set([...namedReleases(candidates)].map((r) => r.split(":")[0] as string));
+  return families.size === 1 ? ([...families][0] as string) : null;
+}
+
+function namedReleases(candidates: readonly LineRef[]): Set<string> {
   const found = new Set<string>();
   for (const { text } of candidates) {
     for (const [prefix, re] of NAMED_RELEASES) {
       for (const m of text.matchAll(re)) found.add(`${prefix}:${m[1]}`);
     }
   }
-  return found.size === 1 ? ([...found][0] as string) : null;
+  return found;
 }

@@ -585,20 +585,15 @@ export function pickNamedVersions(
   }
   const out: Record<string, string> = {};
   for (const [ecosystem, versions] of found) {
-    const named = [...versions].filter((v) => !seriesHolding(v, versions));
+    // A series gives way to an exact release named beside it: of its own series ("on Kubernetes 1.25: kind …
+    // kindest/node:v1.25.2", config-sync#167), the two agree and the release says more; of another, the series is the
+    // likelier to be a changelog's or a deprecation note's ("deprecated in Kubernetes v1.21" beside the cluster's 1.25.4:
+    // review 61f F1).
+    const exact = [...versions].filter((v) => !v.endsWith(".x"));
+    const named = exact.length ? exact : [...versions];
     if (named.length === 1) out[ecosystem] = named[0] as string;
   }
   return out;
-}
-
-/**
- * Whether a series ("1.25.x") holds another release named beside it ("on Kubernetes 1.25: kind … kindest/node:v1.25.2",
- * config-sync#167): the two agree, and the exact release says more.
- */
-function seriesHolding(version: string, all: ReadonlySet<string>): boolean {
-  if (!version.endsWith(".x")) return false;
-  const prefix = version.slice(0, -1);
-  return [...all].some((other) => other !== version && other.startsWith(prefix));
 }
 
 /** Docker's old edition suffix ("17.09.1-ce"): the release without it, as the ranges give it; a series as "1.10.x". */
@@ -795,14 +790,22 @@ export function pickProseBuilds(candidates: readonly LineRef[], lineAt: (line: n
  * (review 48c F8). A question about the failure after it ("We're on X, any idea what changed?") still names it, as does a
  * bug template's "Affected version:" field (review 48d F5).
  */
-function asked(text: string, at: number, rest: string): boolean {
+export function asked(text: string, at: number, rest: string): boolean {
   const sentence =
     text
       .slice(0, at)
       .split(/[.!?]\s/)
       .at(-1) ?? "";
-  return ((QUESTION_BEFORE.test(sentence) || PLANNED.test(sentence)) && /^[^.!]*\?/.test(rest)) || BOUND_LABEL.test(sentence);
+  const weighs = OPENS_QUESTION.test(sentence) && ASKS_STATUS.test(`${sentence} ${/^[^.!?]*/.exec(rest)?.[0] ?? ""}`);
+  const question = QUESTION_BEFORE.test(sentence) || PLANNED.test(sentence) || weighs;
+  return (question && /^[^.!]*\?/.test(rest)) || BOUND_LABEL.test(sentence);
 }
+/**
+ * A question a verb opens that weighs a release's standing ("Is this chart compatible with Kubernetes 1.24?", "Does
+ * 5.10.178-162.673.amzn2.x86_64 fix this?": review 61f), not one asking whether a change made was the cause.
+ */
+const OPENS_QUESTION = /^\s*(?:is|are|does|do|can|could|will|would|should)\s/i;
+const ASKS_STATUS = /\b(?:compatible|supported|supports?|affected|vulnerable|safe|tested|fixed|fix(?:es)?)\b/i;
 /**
  * A change a question weighs ("Should we upgrade containerd.io to 1.7.25-1?"): the version it would bring, not the host's;
  * not one asking whether a change made was the cause ("Could the update to X last night be the cause?"; review 48f F3).
