@@ -1385,6 +1385,27 @@ ${table}`);
     expect(split?.reason).toContain("splits");
   });
 
+  it("reads a component's own output beside a sentence telling a cure by changing it as perhaps after the cure (review 61i F1)", () => {
+    const id = "containerd-1.6.3-loopback-cni-1.0.0";
+    const cni =
+      'plugin type="loopback" failed (add): incompatible CNI versions; config is "1.0.0", plugin supports ["0.1.0" "0.2.0" "0.3.0" "0.3.1" "0.4.0"]';
+    const own = "$ containerd --version\ncontainerd containerd.io 1.6.4 212e8b6fa2f44b9c21b2798135fc6fb7c53efc16";
+    // The host's own 1.6.4, past the fix, rules the bug out; told as the cure's version, it is perhaps read after the cure,
+    // so beside the bug's own line it decides nothing (it was "not affected (verified)").
+    expect(verdictOf(`${cni}\n${own}`, id)?.status).toBe("not-affected");
+    for (const cure of [
+      "After upgrading containerd to 1.6.4 everything works again.",
+      "Fixed by upgrading containerd to 1.6.4.",
+      "Upgrading containerd.io to 1.6.4-1 fixed it.",
+    ]) {
+      const verdict = verdictOf(`${cni}\n${cure}\n${own}`, id);
+      expect(verdict?.status, cure).toBe("unknown");
+      expect(verdict?.reason, cure).toContain("the paste shows containerd changed");
+    }
+    // A change that did not help leaves the reading the failing run's.
+    expect(verdictOf(`${cni}\nUpgrading containerd to 1.6.4 did not help.\n${own}`, id)?.reason).not.toContain("changed");
+  });
+
   it("reads a Kubernetes minor release named alone as its series, where the sentence names the host's (review 60f F4)", () => {
     const psp = "kubernetes-1.25-podsecuritypolicy-removed";
     const refused = 'no matches for kind "PodSecurityPolicy" in version "policy/v1beta1"';

@@ -49,7 +49,14 @@ import {
   upgradeLines,
 } from "./mentions";
 import { pickNamedDistribution, pickNamedRelease } from "./named-release";
-import { pickClientVersions, pickNamedVersions, pickPackageBuilds, pickProseBuilds, setsUpKubernetes } from "./named-versions";
+import {
+  curedComponents,
+  pickClientVersions,
+  pickNamedVersions,
+  pickPackageBuilds,
+  pickProseBuilds,
+  setsUpKubernetes,
+} from "./named-versions";
 import {
   ID_LIKE,
   LSB_DISTRIBUTOR,
@@ -763,6 +770,8 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     replaced: replacedVersions([...upgrades, ...changed]),
     changes: [
       ...componentChanges(changed, commandHost),
+      // A change a sentence says cured the trouble: what the paste reads of that component may be from after it.
+      ...curedComponents(namedHere).map(({ ecosystem, line }) => ({ ecosystem, from: null, to: null, at: null, on: commandHost(line) })),
       ...daemonStarts(startLines, commandHost),
       ...upgrades.flatMap((u) =>
         (u.upgraded === "all" ? [...UPGRADE_READ] : [...u.upgraded]).map((ecosystem) => ({

@@ -264,6 +264,19 @@ function stepOutcome(text: string, at: number, end: number): "cure" | "other" | 
   return outcomePlanned(said) ? "other" : null;
 }
 
+/**
+ * Whether a release's sentence tells a change to it that cured the trouble: its role is the cure's, or a step toward it
+ * (an upgrade, a downgrade, a roll-back) whose sentence says the trouble went ("Upgrading containerd.io to 1.7.25-1 fixed
+ * it": review 61i F1).
+ */
+export function changeCured(text: string, m: RegExpMatchArray): boolean {
+  if (proseRole(text, m) === "cure") return true;
+  const at = m.index ?? 0;
+  return CHANGE_TOWARD.test(text.slice(Math.max(0, at - 60), at)) && stepOutcome(text, at, at + m[0].length) === "cure";
+}
+const CHANGE_TOWARD =
+  /\b(?:(?:upgrad|downgrad|updat|switch|mov|migrat|revert|reinstall)(?:e|ed|ing)|roll(?:ed|ing)?\s+back|the (?:upgrade|downgrade|update|switch|move|migration|roll-?back))\b[^.;!?\n]{0,60}$/i;
+
 /** Whether a host-role prose match is a claim outright (HOST_CLAIM_BEFORE) that its clause does not undo (NOT_A_CLAIM_AFTER). */
 export function claimsHost(text: string, m: RegExpMatchArray): boolean {
   const at = m.index ?? 0;

@@ -8,7 +8,7 @@ import { CHANGE_ARROW, CHANGE_TO_CJK } from "./change-arrows";
 import { isPackageRecord } from "./component-changes";
 import { LISTED_PACKAGES } from "./component-packages";
 import type { LineRef } from "./iptables-version";
-import { proseRole } from "./kernel-prose";
+import { changeCured, proseRole } from "./kernel-prose";
 import {
   aptPolicyBuild,
   aptPolicyPackage,
@@ -471,6 +471,27 @@ const NAMED_VERSIONS = COMPONENT_NAMES.map(
       ),
     ] as const,
 );
+
+/**
+ * The components a sentence tells a change of that cured the trouble ("Downgrading containerd.io to 1.7.23-1 fixed it",
+ * "After upgrading containerd to 1.6.4 everything works again"), each with the line that tells it: the versions the paste
+ * reads of them may be from after that cure, not the failing run's (review 61i F1). containerd.io's change is of the runc
+ * it bundles too.
+ */
+export function curedComponents(candidates: readonly LineRef[]): Array<{ ecosystem: string; line: number }> {
+  const out: Array<{ ecosystem: string; line: number }> = [];
+  for (const { text, line } of candidates) {
+    const lower = text.toLowerCase();
+    for (const [ecosystem, prose, , base, change] of NAMED_VERSIONS) {
+      if (!base.some((b) => lower.includes(b))) continue;
+      const cured = [...text.matchAll(prose), ...text.matchAll(change)].some((m) => changeCured(text, fromName(m)));
+      if (!cured) continue;
+      out.push({ ecosystem, line });
+      if (ecosystem === "containerd" && /containerd\.io/i.test(text)) out.push({ ecosystem: "runc", line });
+    }
+  }
+  return out;
+}
 
 /** The record ecosystems a version named in passing is read for (kubernetes and systemd by their own lines). */
 export const NAMED_ECOSYSTEMS: readonly string[] = [
