@@ -1434,6 +1434,13 @@ ${table}`);
       kubernetes: "1.24.3",
     });
     expect(extractFacts("Is this chart compatible with Kubernetes 1.24?").named.kubernetes).toBeUndefined();
+    // k3s, RKE2 and k0s number their releases as the Kubernetes they ship, in prose too (review 61g F1).
+    for (const [told, version] of [
+      ["after upgrading to k3s v1.36.2+k3s1 the service keeps restarting:", "1.36.2"],
+      ["after upgrading to rke2 v1.35.1+rke2r1 the service keeps restarting:", "1.35.1"],
+      ["k3s v1.36 启动几秒后退出", "1.36.x"],
+    ])
+      expect(extractFacts(told as string).named, told).toMatchObject({ kubernetes: version });
   });
 
   it("names a package's whole build a sentence or a title names, hedged, where no listing or log gives it", () => {

@@ -323,6 +323,9 @@ export const NAMED_MARKERS = [
       "k8s",
       "kubelet",
       "kubeadm",
+      "k3s",
+      "rke2",
+      "k0s",
       "coredns",
       "flannel",
       "cri-o",
@@ -378,7 +381,9 @@ const COMPONENT_NAMES: ReadonlyArray<[ecosystem: string, names: string, base: re
   ["containerd", "containerd(?:\\.io)?", ["containerd"]],
   ["runc", "runc", ["runc"]],
   ["crun", "crun", ["crun"]],
-  ["kubernetes", "kubernetes|k8s|kubelet|kubeadm", ["kubernetes", "k8s", "kubelet", "kubeadm"]],
+  // k3s, RKE2 and k0s number their releases as the Kubernetes they ship ("k3s v1.36.2+k3s1", "rke2 v1.35.1+rke2r1": review
+  // 61g F1), in prose as in their own start-up lines.
+  ["kubernetes", "kubernetes|k8s|kubelet|kubeadm|k3s|rke2|k0s", ["kubernetes", "k8s", "kubelet", "kubeadm", "k3s", "rke2", "k0s"]],
   ["coredns", "coredns", ["coredns"]],
   ["flannel", "flannel", ["flannel"]],
   ["calico", "calico(?:-node)?", ["calico"]],
