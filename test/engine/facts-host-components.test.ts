@@ -1350,10 +1350,15 @@ ${table}`);
       "containerd was upgraded from 1.6.2 to 1.6.3 by unattended-upgrades last night; since then:",
       "containerd went from 1.6.2 to 1.6.3 during last night's unattended-upgrades, since then:",
       "The containerd.io package got bumped from 1.6.2-1 to 1.6.3-1 and now:",
+      // An arrow alone tells the change too (review 61i F2); "A to B" alone is as often a range's.
+      "containerd 1.6.2 -> 1.6.3 broke the pods:",
+      "containerd 1.6.2 → 1.6.3, since then:",
     ]) {
       expect(extractFacts(told).named, told).toMatchObject({ containerd: "1.6.3" });
       expect(verdictOf(`${told}\n${cni}`, id), told).toMatchObject({ status: "affected", certain: false });
     }
+    expect(extractFacts("containerd 1.6.2 to 1.6.5 are affected").named.containerd).toBeUndefined();
+    expect(extractFacts("(containerd.io 1.7.23-1 -> 1.7.24-1)").packages).toEqual({ "containerd.io": "1.7.24-1" });
     // crun numbers its releases with two parts (crun#1588's title: "crun 1.18"): read as the release named.
     for (const told of [
       "Docker 27.3.1 with crun 1.18 as default runtime, systemd 256:",

@@ -451,6 +451,12 @@ const takenVersion = (m: RegExpMatchArray): string | undefined => m[1] ?? (m[2] 
  */
 const CHANGED =
   "(?:\\s+package)?(?:\\s+(?:(?:was|were|got|has\\s+been|had\\s+been|been)\\s+)?(?:upgraded|updated|bumped|moved|changed|went|jumped))?";
+/**
+ * The release a change starts from, up to the word or arrow before the one it ends at: "from A to", "from A ->", or "A ->"
+ * with an arrow alone ("containerd 1.6.2 -> 1.6.3", "containerd.io 1.7.23-1 → 1.7.24-1": review 61i F2); "A to" alone is
+ * as often a range's ("1.6.2 to 1.6.5 are affected").
+ */
+const CHANGE_FROM = `(?:\\s+from\\s+(?:version\\s+)?${QUOTE}(?:\\d+:)?v?\\d+\\.\\d+[\\w.~+:-]{0,80}${QUOTE}\\s*(?:\\bto\\b|${CHANGE_ARROW})|\\s+${QUOTE}(?:\\d+:)?v?\\d+\\.\\d+[\\w.~+:-]{0,80}?${QUOTE}\\s*${CHANGE_ARROW})`;
 const NAMED_VERSIONS = COMPONENT_NAMES.map(
   ([ecosystem, names, base]) =>
     [
@@ -471,7 +477,7 @@ const NAMED_VERSIONS = COMPONENT_NAMES.map(
       // A change told "<name> from A to B" ("upgraded containerd from 1.6.2 to 1.6.3", "an update of docker-ce from
       // 5:25.0.5-1~… to 5:26.0.0-1~…"): B is the release the host ran after it, A no claim (review 52b F1).
       new RegExp(
-        `(?:^|[^\\w/.-])(?:${names})${QUOTE}${DISTRIBUTION_OF}${CHANGED}\\s+from\\s+(?:version\\s+)?${QUOTE}(?:\\d+:)?v?\\d+\\.\\d+[\\w.~+:-]{0,80}${QUOTE}\\s*(?:\\bto\\b|->|\u2192)\\s*(?:version\\s+)?${QUOTE}(?:\\d+:)?${versionOf(ecosystem)}`,
+        `(?:^|[^\\w/.-])(?:${names})${QUOTE}${DISTRIBUTION_OF}${CHANGED}${CHANGE_FROM}\\s*(?:version\\s+)?${QUOTE}(?:\\d+:)?${versionOf(ecosystem)}`,
         "gi",
       ),
     ] as const,
@@ -767,7 +773,7 @@ const PROSE_BUILD = new RegExp(
  * `1.7.23-1` to `1.7.24-1`": review 51h F3): B is the build the host ran after it; A, before it, is no claim.
  */
 const PROSE_BUILD_CHANGE = new RegExp(
-  `(?:^|[^\\w/.-])(${LISTED_PACKAGES.map((n) => n.replace(/[.+]/g, "\\$&")).join("|")})${QUOTE}\\s+from\\s+(?:version\\s+)?${QUOTE}(?:v\\s?)?(?:\\d+:)?\\d+\\.[\\w.~+:-]*${QUOTE}\\s+to\\s+(?:version\\s+)?${QUOTE}(?:v\\s?)?((?:\\d+:)?\\d+\\.\\d+(?:\\.\\d+)?(?:[~+][\\w.]+)?-r?\\d[\\w~+]*(?:\\.[\\w~+]+)*)(?![\\w+~-]|\\.\\w)`,
+  `(?:^|[^\\w/.-])(${LISTED_PACKAGES.map((n) => n.replace(/[.+]/g, "\\$&")).join("|")})${QUOTE}(?:\\s+from\\s+(?:version\\s+)?${QUOTE}(?:v\\s?)?(?:\\d+:)?\\d+\\.[\\w.~+:-]*?${QUOTE}\\s*(?:\\bto\\b|${CHANGE_ARROW})|\\s+${QUOTE}(?:v\\s?)?(?:\\d+:)?\\d+\\.[\\w.~+:-]*?${QUOTE}\\s*${CHANGE_ARROW})\\s*(?:version\\s+)?${QUOTE}(?:v\\s?)?((?:\\d+:)?\\d+\\.\\d+(?:\\.\\d+)?(?:[~+][\\w.]+)?-r?\\d[\\w~+]*(?:\\.[\\w~+]+)*)(?![\\w+~-]|\\.\\w)`,
   "gi",
 );
 
