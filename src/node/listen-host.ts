@@ -27,3 +27,25 @@ export async function checkListenHost(host: string): Promise<void> {
 }
 
 const firstLine = (err: unknown) => codeOf(err).split("\n")[0]?.slice(0, 120) ?? "";
+
+/**
+ * Whether PORT is free where the server will listen, checked before the store is opened and imported (review 61h F3: a
+ * start that failed on a port in use had already imported its KB_DIR into the running server's database, which then
+ * served it). The real listen can still lose a race: its error names PORT too. Port 0 (any free port) needs no check.
+ */
+export async function checkPortFree(port: number, host: string | undefined): Promise<void> {
+  if (port === 0) return;
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", (err: NodeJS.ErrnoException) =>
+      reject(
+        err.code === "EADDRINUSE"
+          ? new StartupError(`port ${port} is already in use; set PORT to a free one`)
+          : err.code === "EACCES"
+            ? new StartupError(`not allowed to listen on port ${port}; use a port above 1023`)
+            : err,
+      ),
+    );
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}

@@ -15,6 +15,21 @@ export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "
 export class StartupError extends Error {}
 
 const isFile = (url: string) => url.startsWith("file:");
+
+/**
+ * How long a start waits for a remote database's first answer: a host that accepts the connection and never answers held
+ * the start silent for the HTTP client's five minutes (review 61h F4), past any supervisor's patience.
+ */
+const REMOTE_ANSWER_MS = 15_000;
+
+/** `work`, or an error naming the wait when it has not settled within `ms`. */
+function answeredWithin<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
 /**
  * An error's code, else its message. An empty code is none: libsql's "Unable to open connection to local database …: 14"
  * (a directory, an unreadable file) carries code "" and was printed as nothing at all (review 58e F4).
@@ -113,7 +128,7 @@ async function openChecked(url: string, authToken?: string): Promise<{ store: St
         readOnly = true;
       }
     } else {
-      await store.raw("SELECT 1");
+      await answeredWithin(store.raw("SELECT 1"), REMOTE_ANSWER_MS);
     }
   } catch (err) {
     store.close();

@@ -16,7 +16,7 @@ import { answeredOnSocket, onClientError, onConnect } from "./client-error";
 import { loadConfig } from "./config";
 import { createPoolDiagnoser } from "./diagnosis-pool";
 import { readKbFiles } from "./kb-files";
-import { checkListenHost } from "./listen-host";
+import { checkListenHost, checkPortFree } from "./listen-host";
 import { codeOf, formatProblems, importFromDir, openCheckedStore, StartupError, safeUrl } from "./prepare-store";
 import { readNodeBody } from "./read-body";
 import { onRequestError, refuseExpectation, refuseHost } from "./refused-request";
@@ -35,6 +35,7 @@ const urlHost = (host: string) => (host.includes(":") && !host.startsWith("[") ?
 async function start() {
   const config = loadConfig();
   if (config.HOST) await checkListenHost(config.HOST);
+  await checkPortFree(config.PORT, config.HOST);
   const { store, readOnly } = await openCheckedStore(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   // A record damaged inside its text: rebuilt from data/ when the store can be written, else start-up ends with one line.
   // A store an older build imported of the same data/ (its version named the files' bytes) is only stale: served
