@@ -205,7 +205,12 @@ async function start() {
     if (err.code === "EACCES") failStartup(new StartupError(`not allowed to listen on port ${config.PORT}; use a port above 1023`));
     failStartup(err);
   });
+  // A launcher's process group (npm → sh → tsx → node) may deliver the stop twice, or SIGTERM then SIGINT: the second must
+  // not end the process by its default action before the store is closed and the read-only copy removed (review 61h F2).
+  let stopping = false;
   const stop = () => {
+    if (stopping) return;
+    stopping = true;
     server.close();
     // Fold the WAL back into the file, so a copy of the file alone is the whole database.
     void Promise.allSettled([background.drain(), diagnoser.close(), store.raw("PRAGMA wal_checkpoint(TRUNCATE)")]).finally(() => {
@@ -213,8 +218,8 @@ async function start() {
       process.exit(0);
     });
   };
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
 }
 
 await start().catch(failStartup);

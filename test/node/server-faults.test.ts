@@ -374,6 +374,16 @@ async function readOnlyWal(file: string) {
 const copies = async (tmp: string) => (await readdir(tmp)).filter((name) => name.startsWith("known-bugs-readonly-"));
 
 describe("faults while serving", { timeout: 120_000 }, () => {
+  it("a stop signal delivered twice (a launcher's process group) still ends cleanly, exit code 0 (review 61h F2)", async () => {
+    const { file } = await preparedDb("twice");
+    const server = await spawnServer({ DATABASE_URL: `file:${file}` });
+    expect(server.url, server.stderr()).not.toBeNull();
+    server.proc.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 20));
+    server.proc.kill("SIGTERM");
+    expect(await server.exited).toBe(0);
+  });
+
   it("a file damaged while served: the reads that meet it, and /health from then on, say the store is damaged (review 33a)", async () => {
     const { file } = await preparedDb("damaged-live");
     const server = await spawnServer({ DATABASE_URL: `file:${file}` });
