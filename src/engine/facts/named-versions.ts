@@ -6,7 +6,7 @@
 import { agreedPerKey } from "./agreed";
 import { CHANGE_ARROW, CHANGE_TO_CJK } from "./change-arrows";
 import { isPackageRecord } from "./component-changes";
-import { LISTED_PACKAGES } from "./component-packages";
+import { componentPackage, LISTED_PACKAGES } from "./component-packages";
 import type { LineRef } from "./iptables-version";
 import { changeCured, proseRole } from "./kernel-prose";
 import {
@@ -498,7 +498,8 @@ export function curedComponents(candidates: readonly LineRef[]): Array<{ ecosyst
       const cured = [...text.matchAll(prose), ...text.matchAll(change)].some((m) => changeCured(text, fromName(m)));
       if (!cured) continue;
       out.push({ ecosystem, line });
-      if (ecosystem === "containerd" && /containerd\.io/i.test(text)) out.push({ ecosystem: "runc", line });
+      if (ecosystem === "containerd" && /containerd\.io/i.test(text))
+        for (const bundled of componentPackage("containerd.io", true)?.bundles ?? []) out.push({ ecosystem: bundled, line });
     }
   }
   return out;
@@ -575,39 +576,20 @@ export function pickNamedVersions(
     for (const [ecosystem, prose, dpkg, base, change] of NAMED_VERSIONS) {
       if (!base.some((b) => lower.includes(b))) continue;
       for (const m of text.matchAll(prose)) {
-        // "Upgraded Docker 20.10.6 to 20.10.7", "containerd 1.6.3 -> 1.6.4", "Docker 20.10.6, 20.10.7 and 23.0":
-        // an upgrade retold or a list names no one version the host runs. Nor does a sentence's cure, fix,
+        // "Upgraded Docker 20.10.6 to 20.10.7", "Docker 20.10.6, 20.10.7 and 23.0": an upgrade retold or a list names no one
+        // version the host runs here (a change told "from A to B" or with an arrow is read below, as B). Nor does a sentence's cure, fix,
         // requirement or bound ("after upgrading docker-ce to 17.09.1-ce the error is gone", "requires Docker
         // 20.10.0"), read as a kernel release is (kernel-prose.ts): such a version confirms the bug, not the host's.
         const rest = text.slice((m.index ?? 0) + m[0].length);
         // Nor one inside a quoted title or sentence of another report's (review 49d F4: 'the upstream report says "Docker
         // 20.10.6 with ipv6 disabled: …"' was read as the host's Docker).
-        const named = fromName(m);
-        const at = m.index ?? 0;
-        const version = takenVersion(m);
-        if (
-          version &&
-          !anotherVersionAfter(rest) &&
-          hostsVersion(text, named) &&
-          !asked(text, at, rest) &&
-          !quoted(text, named.index ?? at)
-        )
-          add(ecosystem, version);
+        const version = hostsNamed(text, m, rest);
+        if (version) add(ecosystem, version);
       }
       for (const m of text.matchAll(dpkg)) if (m[1]) add(ecosystem, m[1]);
       for (const m of text.matchAll(change)) {
-        const named = fromName(m);
-        const at = m.index ?? 0;
-        const rest = text.slice(at + m[0].length);
-        const version = takenVersion(m);
-        if (
-          version &&
-          !anotherVersionAfter(rest) &&
-          hostsVersion(text, named) &&
-          !asked(text, at, rest) &&
-          !quoted(text, named.index ?? at)
-        )
-          add(ecosystem, version);
+        const version = hostsNamed(text, m, text.slice((m.index ?? 0) + m[0].length));
+        if (version) add(ecosystem, version);
       }
     }
   }
@@ -699,6 +681,19 @@ const BROKE_WITH =
 const ONSET = /(?:^|[.!?;:]\s+)(?:since|as of|starting (?:with|from|in))\s+(?:the\s+)?$/i;
 const FAILURE_AFTER =
   /^[^.;!?]{0,120}?\b(?:fails?|failed|failing|broke|broken|breaks|errors?|cannot|can['\u2019]t|could not|couldn['\u2019]t|crash(?:es|ed)?|refuses?|unable)\b/i;
+
+/**
+ * The version a name's match gives as the host's (`rest`: the line after the match), or undefined: not one of an upgrade
+ * retold or a list, a cure's, a fix's, a requirement's or a bound's, a question's, nor one quoted from another report.
+ */
+function hostsNamed(text: string, m: RegExpMatchArray, rest: string): string | undefined {
+  const version = takenVersion(m);
+  const named = fromName(m);
+  const at = m.index ?? 0;
+  if (!version || anotherVersionAfter(rest) || !hostsVersion(text, named) || asked(text, at, rest) || quoted(text, named.index ?? at))
+    return undefined;
+  return version;
+}
 
 /** The match from the component's name on: the character before it that the pattern takes belongs to the words before. */
 function fromName(m: RegExpMatchArray): RegExpMatchArray {
