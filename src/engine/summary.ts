@@ -54,10 +54,12 @@ export const RESEMBLES_NOTE = "resembles this bug's wording; no signature matche
 /** The heading a chat answer puts over a finding's first line. */
 /** The heading over the one line a door shows, saying how many lines matched where more did (review 61a F4: a flood). */
 export const evidenceHeading = (e: Pick<LogEvidence, "line" | "approximate">, matchedLines = 1) => {
-  const of = matchedLines > 1 ? `, one of ${matchedLines.toLocaleString("en-US")} matching lines` : "";
-  return e.approximate === "similar"
-    ? `Line ${e.line} (${RESEMBLES_NOTE}${of})`
-    : `Evidence, line ${e.line}${of ? ` (${of.slice(2)})` : ""}`;
+  const notes = [
+    ...(e.approximate === "similar" ? [RESEMBLES_NOTE] : []),
+    ...(matchedLines > 1 ? [`one of ${matchedLines.toLocaleString("en-US")} matching lines`] : []),
+  ];
+  const head = e.approximate === "similar" ? `Line ${e.line}` : `Evidence, line ${e.line}`;
+  return notes.length ? `${head} (${notes.join(", ")})` : head;
 };
 
 /**
