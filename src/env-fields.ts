@@ -21,7 +21,8 @@ const origins = z
 
 /** Settings both entries read from their environment (Node's process.env, the Worker's bindings). */
 export const sharedEnvFields = {
-  DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+  // Set but empty (a compose file passing an unset variable through) is no token, not a bad one (review 61h).
+  DATABASE_AUTH_TOKEN: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(1).optional()),
   /** Largest accepted request body in bytes, after decompression too; 413 beyond it. */
   MAX_BODY_BYTES: wholeNumber()
     .pipe(z.number().min(1024))

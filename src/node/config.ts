@@ -9,7 +9,12 @@ const configSchema = z.object({
   PORT: wholeNumber().pipe(z.number().max(65535)).default(8787),
   /** Interface to listen on; all of them by default. */
   HOST: z.string().min(1).optional(),
-  DATABASE_URL: z.string().min(1).default("file:.data/known-bugs.db"),
+  // "file:" with no path would open an in-memory store that every restart loses, without a word (review 61h).
+  DATABASE_URL: z
+    .string()
+    .min(1)
+    .refine((url) => !/^file:(?:\/\/)?$/.test(url.trim()), "file: needs a path, such as file:.data/known-bugs.db")
+    .default("file:.data/known-bugs.db"),
   ...sharedEnvFields,
   KB_DIR: z.string().min(1).default("data"),
   /** Diagnosis threads (default: cores less one, at least one). */

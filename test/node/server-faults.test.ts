@@ -164,6 +164,20 @@ describe.concurrent("start-up failures end with one clear line and a non-zero ex
     expect(line).toMatch(/^known-bugs: invalid configuration: /);
     expect(line).toContain("PORT");
     expect(line).toContain("CORS_ORIGINS");
+    // "file:" alone would be an in-memory store every restart loses (review 61h).
+    const memory = await spawnServer({ DATABASE_URL: "file:" });
+    expect(await memory.exited).toBe(1);
+    expect(oneLine(memory.stderr())).toMatch(/^known-bugs: invalid configuration: .*DATABASE_URL.*needs a path/);
+  });
+
+  it("an empty DATABASE_AUTH_TOKEN (a compose file passing an unset variable) is no token, not a refusal (review 61h)", async () => {
+    const { file } = await preparedDb("empty-token");
+    const server = await spawnServer({ DATABASE_URL: `file:${file}`, DATABASE_AUTH_TOKEN: "" });
+    try {
+      expect(server.url, server.stderr()).not.toBeNull();
+    } finally {
+      await server.stop();
+    }
   });
 
   it("a diagnosis budget shorter than a thread's compile of the knowledge base (every diagnosis would time out)", async () => {
