@@ -261,8 +261,10 @@ describe("confidence: one message is one witness, however the paste broke its li
   });
 
   it("keeps tar's refusal to set a file's times a hint only: NFS and file ownership print it too (review 61e F1)", () => {
-    // rvm/rvm#5343: RVM's self-update on Xubuntu, no container.
-    const rvm = ["2.2.7", "2.2.8", "2.2.9"].map((v) => `tar: patchsets/ruby/${v}: Cannot utime: Operation not permitted`).join("\n");
+    // rvm/rvm#4356: a multi-user RVM's update over files another user owns (fixed with rvmsudo), no container.
+    const rvm = ["1.9.3/p550", "1.9.3/p551", "1.9.3"]
+      .map((v) => `gtar: patchsets/ruby/${v}: Cannot utime: Operation not permitted`)
+      .join("\n");
     expect(find({ logs: rvm }, "new-libc-images-on-old-docker-seccomp")?.confidence).toBe("low");
   });
 });
