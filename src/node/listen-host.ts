@@ -17,14 +17,18 @@ export async function checkListenHost(host: string): Promise<void> {
   } catch (err) {
     throw new StartupError(`HOST=${shown} does not resolve (${firstLine(err)}); ${hint}`);
   }
-  await new Promise<void>((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", (err) =>
-      reject(new StartupError(`HOST=${shown} (${address}) is not an address of this machine (${firstLine(err)}); ${hint}`)),
-    );
-    probe.listen(0, address, () => probe.close(() => resolve()));
+  await probeListen(0, address).catch((err) => {
+    throw new StartupError(`HOST=${shown} (${address}) is not an address of this machine (${firstLine(err)}); ${hint}`);
   });
 }
+
+/** Listens on `port` at `host` (all interfaces when undefined) and closes at once: whether the real listen could. */
+const probeListen = (port: number, host: string | undefined) =>
+  new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
 
 const firstLine = (err: unknown) => codeOf(err).split("\n")[0]?.slice(0, 120) ?? "";
 
@@ -35,17 +39,14 @@ const firstLine = (err: unknown) => codeOf(err).split("\n")[0]?.slice(0, 120) ??
  */
 export async function checkPortFree(port: number, host: string | undefined): Promise<void> {
   if (port === 0) return;
-  await new Promise<void>((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", (err: NodeJS.ErrnoException) =>
-      reject(
-        err.code === "EADDRINUSE"
-          ? new StartupError(`port ${port} is already in use; set PORT to a free one`)
-          : err.code === "EACCES"
-            ? new StartupError(`not allowed to listen on port ${port}; use a port above 1023`)
-            : err,
-      ),
-    );
-    probe.listen(port, host, () => probe.close(() => resolve()));
+  await probeListen(port, host).catch((err: NodeJS.ErrnoException) => {
+    throw portRefusal(err, port);
   });
+}
+
+/** The one line a listen refused on PORT ends the start with (in use, or a privileged port), or the error itself. */
+export function portRefusal(err: NodeJS.ErrnoException, port: number): Error {
+  if (err.code === "EADDRINUSE") return new StartupError(`port ${port} is already in use; set PORT to a free one`);
+  if (err.code === "EACCES") return new StartupError(`not allowed to listen on port ${port}; use a port above 1023`);
+  return err;
 }

@@ -16,7 +16,7 @@ import { answeredOnSocket, onClientError, onConnect } from "./client-error";
 import { loadConfig } from "./config";
 import { createPoolDiagnoser } from "./diagnosis-pool";
 import { readKbFiles } from "./kb-files";
-import { checkListenHost, checkPortFree } from "./listen-host";
+import { checkListenHost, checkPortFree, portRefusal } from "./listen-host";
 import { codeOf, formatProblems, importFromDir, openCheckedStore, StartupError, safeUrl } from "./prepare-store";
 import { readNodeBody } from "./read-body";
 import { onRequestError, refuseExpectation, refuseHost } from "./refused-request";
@@ -201,9 +201,7 @@ async function start() {
   server.on("clientError", onClientError(log));
   server.on("connect", onConnect(log));
   server.on("error", (err: NodeJS.ErrnoException) => {
-    if (err.code === "EADDRINUSE") failStartup(new StartupError(`port ${config.PORT} is already in use; set PORT to a free one`));
-    if (err.code === "EACCES") failStartup(new StartupError(`not allowed to listen on port ${config.PORT}; use a port above 1023`));
-    failStartup(err);
+    failStartup(portRefusal(err, config.PORT));
   });
   // A launcher's process group (npm → sh → tsx → node) may deliver the stop twice, or SIGTERM then SIGINT: the second must
   // not end the process by its default action before the store is closed and the read-only copy removed (review 61h F2).
