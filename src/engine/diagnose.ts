@@ -574,7 +574,7 @@ function assemble(
   // was installed (review 48g F2). Only a kernel's own output dates its build: a sentence's release is no build.
   const kernelRead = facts.kernel?.build && !facts.kernel.named ? facts.kernel : null;
   const beforeBuild = kernelRead?.build ? writtenBeforeBuild(kernelRead.build) : null;
-  const predatesKernel = (line: number) => beforeBuild !== null && beforeBuild(facts.lineAt(line) ?? "");
+  const predatesKernel = (line: number) => beforeBuild?.(facts.lineAt(line) ?? "") === true;
   for (const candidate of candidates) {
     const seen = byRecord.get(candidate.id) ?? NO_HITS;
     const logEvidence = seen.evidence;

@@ -70,7 +70,12 @@ export function createPoolDiagnoser(opts: PoolOptions): PoolDiagnoser {
     async diagnose(kb: CompiledKb, job: DiagnoseJob, caller: Caller = {}): Promise<ServedDiagnosis> {
       const task: PoolTask = { version: kb.version, records: recordsOf(kb), job };
       // The request's bytes move to the thread instead of being copied.
-      const bytes = job.form === "json" ? job.bytes : job.form === "bundle" && typeof job.text !== "string" ? job.text : undefined;
+      const bytes =
+        job.form === "json" || job.form === "page"
+          ? job.bytes
+          : job.form === "bundle" && typeof job.text !== "string"
+            ? job.text
+            : undefined;
       const transferList: ArrayBuffer[] = bytes && isWholeBuffer(bytes) ? [bytes.buffer as ArrayBuffer] : [];
       await queue.admit(caller.client ?? "unknown", caller.signal);
       let outcome: JobOutcome;

@@ -8,6 +8,7 @@ import { readBundleBytes, type SentAs } from "./bundle-bytes";
 import { capDiagnosis, type ServedDiagnosis } from "./cap-diagnosis";
 import { readJsonBody } from "./json-body";
 import { misreadBody } from "./misread-body";
+import { isFormRefusal, readPageForm, SCOPED_LIMIT } from "./page-form";
 import { type NotLog, notLogDetail, notLogPart } from "./text-content";
 
 /**
@@ -25,6 +26,8 @@ export type DiagnoseJob =
     }
   | { form: "json"; bytes: Uint8Array; limit?: number | undefined }
   | { form: "fields"; input: DiagnoseInput }
+  /** The lookup page's form (POST /check) as sent: read here, off Node's event loop (page-form.ts). */
+  | { form: "page"; bytes: Uint8Array; contentType: string; maxBytes: number }
   | { form: "hosts"; hosts: HostBundle[]; limit?: number | undefined };
 
 export type JobOutcome =
@@ -61,6 +64,16 @@ export function runDiagnoseJob(kb: CompiledKb, job: DiagnoseJob, decode: (bytes:
     const breach = checkTextLimits(text);
     if (breach) return tooLarge(breach);
     return { ok: true, diagnosis: capDiagnosis(diagnoseBundle(kb, text, job.limit, job.focus)) };
+  }
+  if (job.form === "page") {
+    const form = readPageForm(job.bytes, job.contentType, job.maxBytes, decode);
+    if (isFormRefusal(form)) return form;
+    const scoped = form.record === undefined ? undefined : kb.records.find((r) => r.id === form.record);
+    // A typed paste is text already; a chosen file's bytes are read as POST /diagnose reads a body (UTF-16 from
+    // PowerShell, a compressed or binary file refused: review 36a).
+    const sentAs = typeof form.bundle === "string" ? {} : { sentAs: { form: false, upload: true } };
+    const limit = scoped ? SCOPED_LIMIT : undefined;
+    return runDiagnoseJob(kb, { form: "bundle", text: form.bundle, limit, focus: scoped?.id, ...sentAs }, decode);
   }
   if (job.form === "json") {
     const request = readJsonBody(job.bytes, decode, job.limit);

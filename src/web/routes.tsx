@@ -1,5 +1,4 @@
 import { type Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { getBug, getKbMeta, type KbMeta, listBugs } from "../db/bug-queries";
 import { KbNotLoadedError } from "../db/kb-setup";
 import { charBoundary } from "../engine/char-boundary";
@@ -7,7 +6,6 @@ import { signatureKey } from "../engine/compile-kb";
 import { summarizeDiagnosis } from "../engine/summary";
 import type { AppEnv } from "../http/app-env";
 import { LIMITS } from "../http/limits";
-import { formFields } from "../http/middleware/body-members";
 import { problemResponse } from "../http/problem";
 import { listBugs as listBugsRoute } from "../http/routes/bugs/bugs.routes";
 import { MAX_RECORD_ID, RECORD_ID, typedRecordId } from "../kb/record-id";
@@ -20,11 +18,6 @@ import { RecordPage } from "./pages/record";
 import { ResultPage } from "./pages/result";
 import { SearchPage } from "./pages/search";
 import { cacheablePage, page, varyOnAccept } from "./render";
-
-/** Room for the multipart framing around the pasted text; the text itself gets the API's limit. */
-export const FORM_OVERHEAD = 16 * 1024;
-/** A paste scoped to one record looks deeper than the default ten findings, so that record is found. */
-const SCOPED_LIMIT = 100;
 
 /**
  * The pages for people, in the same app and from the same database and engine as the API. GET /bugs
@@ -80,65 +73,17 @@ export function webRoutes() {
         );
       await next();
     },
-    (c, next) => {
-      const maxSize = maxBytes(c) + FORM_OVERHEAD;
-      return bodyLimit({ maxSize, onError: (c) => tooLarge(c, maxBytes(c)) })(c, next);
-    },
-    formFields,
     async (c) => {
       const max = maxBytes(c);
-      // A truncated upload or a wrong boundary does not parse: the sender's fault, said so (review 36a: a 500).
-      const form = await c.req.parseBody({ all: true }).catch(() => null);
-      if (!form)
-        return problemResponse(
-          c,
-          400,
-          "invalid-form",
-          "The form does not parse as multipart/form-data or application/x-www-form-urlencoded (a truncated upload, or a boundary that does not match).",
-        );
-      // A field sent twice (`-F bundle=@a -F bundle=@b`) is two pastes: the last alone would be diagnosed without a word
-      // about the first (review 42a F2), so it is refused as POST /diagnose refuses a repeated field.
-      const repeated = Object.keys(form).find((name) => Array.isArray(form[name]));
-      if (repeated !== undefined)
-        return problemResponse(
-          c,
-          422,
-          "invalid-form",
-          `The form names ${repeated.length > 40 ? `${repeated.slice(0, 39)}…` : repeated} twice; send one paste as \`bundle\`.`,
-        );
-      const field = form.bundle;
-      // Only the form's own field: another name (curl's `-F logs=@file`) is a wrong form, not an empty paste (review 36a).
-      if (field === undefined) {
-        // Names cut short: a form's field name can be a whole pasted log (`--data-urlencode @file`) (review 37a).
-        const names = Object.keys(form)
-          .slice(0, 5)
-          .map((n) => (n.length > 40 ? `${n.slice(0, 39)}…` : n))
-          .join(", ");
-        return problemResponse(
-          c,
-          422,
-          "invalid-form",
-          `The form has no \`bundle\` field${names ? ` (it has ${names})` : ""}: the lookup page sends its paste as \`bundle\`; send other fields as JSON to POST /diagnose.`,
-        );
-      }
-      // A file goes to the diagnoser as bytes, read as POST /diagnose reads a body (UTF-16 from PowerShell, and a
-      // compressed or binary file refused, not misread as "no known bug": review 36a).
-      const bundle = typeof field === "string" ? field : field instanceof File ? new Uint8Array(await field.arrayBuffer()) : "";
-      const size = typeof bundle === "string" ? new TextEncoder().encode(bundle).length : bundle.byteLength;
-      if (size > max) return tooLarge(c, max);
-      if (!size || (typeof bundle === "string" && !bundle.trim()))
-        return problemResponse(c, 422, "empty-body", "The paste is empty: paste logs, uname -a output or /etc/os-release into the form.");
+      const bytes = await c.get("bodyBytes")();
       const kb = await currentKb(c.get("store"), undefined, c.get("keepAlive"));
-      const scoped = typeof form.record === "string" ? kb.records.find((r) => r.id === form.record) : undefined;
-      // The API's own path: the diagnoser (a pool thread on Node, inline on the Worker) with its limits,
-      // so an empty or oversized paste is refused with the status POST /diagnose gives.
-      const diagnosis = await c.get("diagnoser").diagnose(kb, {
-        form: "bundle",
-        text: bundle,
-        limit: scoped ? SCOPED_LIMIT : undefined,
-        focus: scoped?.id,
-        ...(typeof bundle === "string" ? {} : { sentAs: { form: false, upload: true } }),
-      });
+      // The API's own path: the diagnoser (a pool thread on Node, inline on the Worker) reads the form there, off the
+      // event loop, and diagnoses its paste with the limits POST /diagnose has, refusing what it refuses.
+      const diagnosis = await c
+        .get("diagnoser")
+        .diagnose(kb, { form: "page", bytes, contentType: c.req.header("content-type") ?? "", maxBytes: max });
+      const focus = diagnosis.focus?.id;
+      const scoped = focus === undefined ? undefined : kb.records.find((r) => r.id === focus);
       const summary = summarizeDiagnosis(
         diagnosis,
         Number.POSITIVE_INFINITY,
@@ -163,10 +108,6 @@ const FORM_TYPE = /^\s*(?:multipart\/form-data|application\/x-www-form-urlencode
 
 const isRead = (method: string) => method === "GET" || method === "HEAD";
 const maxBytes = (c: Ctx) => c.get("settings").MAX_BODY_BYTES;
-
-function tooLarge(c: Ctx, max: number) {
-  return problemResponse(c, 413, "body-too-large", `The body is larger than the limit of ${max} bytes.`);
-}
 
 type Ctx = Context<AppEnv>;
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formFieldsOver } from "../../src/http/middleware/body-members";
 import { tokensOver } from "../../src/service/json-body";
+import { formFieldsOver } from "../../src/service/page-form";
 
 /** The tokens a JSON text of `value` holds: each string (keys too), a colon per member, commas between members and elements, each array and object. */
 function tokens(value: unknown): number {
