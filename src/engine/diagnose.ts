@@ -1,6 +1,6 @@
 import { CONTEXT_PROBE, type CompiledKb, DOUBT_PROBE, IPTABLES_PROBE, MENTION_PROBE_MARKER } from "./compile-kb";
 import { type ContextInput, contextCaveat, contextShown, type FoundLiterals } from "./context";
-import { DEFAULT_DIAGNOSE_LIMIT, type DiagnoseInput } from "./diagnose-input";
+import { DEFAULT_DIAGNOSE_LIMIT, DIAGNOSE_FIELDS, type DiagnoseInput } from "./diagnose-input";
 import type { ClosestRecord, Diagnosis, Finding, LogEvidence, NodeReport, Verdict, VersionEvidence } from "./diagnosis";
 import {
   CLIENT_VIA,
@@ -231,8 +231,14 @@ export function diagnoseHostBundle(
 }
 
 /** Diagnoses structured fields; evidence line numbers count lines of `logs`. */
-export function diagnoseFields(kb: CompiledKb, input: DiagnoseInput): Diagnosis {
-  const logs = pasteText(input.logs ?? "");
+export function diagnoseFields(kb: CompiledKb, sent: DiagnoseInput): Diagnosis {
+  // Every field as a paste is read: a node's name copied from a page is the same text as the bundle's (review 62d F1).
+  const input: DiagnoseInput = { ...sent };
+  for (const field of DIAGNOSE_FIELDS) {
+    const value = sent[field];
+    if (value !== undefined) input[field] = pasteText(value);
+  }
+  const logs = input.logs ?? "";
   const { hits, otherFault, found, pre, recall } = scan(kb, logs);
   const recalled = logs ? recallHits(kb.recall, logs, hits, () => true, recall) : [];
   const others = [input.uname, input.procVersion, input.osRelease, input.nodes, input.iptablesVersion].filter((s): s is string => !!s);

@@ -25,7 +25,10 @@ export type HostsProblem =
 /** Log lines a merged finding keeps across hosts: enough to see the pattern on several hosts. */
 const MAX_LOG_EVIDENCE = 20;
 
-/** Why a hosts request cannot be diagnosed (HOSTS_LIMITS, unique names, bundles not empty), or null when it can. */
+/** Control (C0, C1) and format characters (bidirectional marks and overrides, zero-width ones). */
+const UNSHOWABLE = /[\p{Cc}\p{Cf}]/u;
+
+/** Why a hosts request cannot be diagnosed (HOSTS_LIMITS, showable unique names, bundles not empty), or null when it can. */
 export function checkHosts(hosts: readonly HostBundle[]): HostsProblem | null {
   if (hosts.length > HOSTS_LIMITS.maxHosts) {
     const message = `at most ${HOSTS_LIMITS.maxHosts} hosts per request, not ${hosts.length}`;
@@ -38,6 +41,10 @@ export function checkHosts(hosts: readonly HostBundle[]): HostsProblem | null {
     const name = h.name.trim();
     if (!name || name.length > HOSTS_LIMITS.maxNameLength)
       errors.push({ path: `hosts.${i}.name`, message: `a name of 1 to ${HOSTS_LIMITS.maxNameLength} characters` });
+    // Shown in every answer: a control character moves a terminal's cursor, a bidirectional one reverses the words after
+    // it on a page or in chat (review 62d F1).
+    else if (UNSHOWABLE.test(name))
+      errors.push({ path: `hosts.${i}.name`, message: "a name without control or invisible format characters" });
     else if (seen.has(name)) errors.push({ path: `hosts.${i}.name`, message: `"${name}" is named twice` });
     seen.add(name);
     if (isBlank(h.bundle)) errors.push({ path: `hosts.${i}.bundle`, message: "the bundle is empty (white space or NUL bytes only)" });

@@ -60,13 +60,18 @@ export function renderTextReport(d: Diagnosis & { truncated?: ReadonlyArray<{ no
 /**
  * The report as a terminal shows it safely: a control character from a pasted log or a host name (a lone
  * carriage return, a backspace, an escape, C1's CSI) would move the cursor and overwrite what came before
- * it ("…exit status 2:\rverdict: not affected"), so each is written as its escape instead. Line breaks
- * and tabs are the report's own layout.
+ * it ("…exit status 2:\rverdict: not affected"), and a bidirectional override reverses the words after it, so
+ * each is written as its escape instead. Line breaks and tabs are the report's own layout.
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-const printable = (text: string) =>
-  text.replace(CONTROL, (c) => (c === "\r" ? "\\r" : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`));
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** Also for the CLI's own messages, which quote its arguments (a record id, a file's path: review 62d F3). */
+export const printable = (text: string) =>
+  text.replace(CONTROL, (c) => {
+    if (c === "\r") return "\\r";
+    const code = c.charCodeAt(0);
+    return code > 0xff ? `\\u${code.toString(16).padStart(4, "0")}` : `\\x${code.toString(16).padStart(2, "0")}`;
+  });
 
 function renderHosts(hosts: HostReport[]): string[] {
   const out = ["Hosts:"];

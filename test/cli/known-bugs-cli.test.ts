@@ -522,6 +522,14 @@ describe("known-bugs search and show", () => {
     expect(missing.stderr).toMatch(/answered 404 Not Found: No known bug has the id "no-such-bug"/);
   });
 
+  it("quotes an argument's escape sequence in its message instead of obeying it", async () => {
+    // It cleared the screen and recoloured the rest of the line (review 62d F3).
+    const hostile = await runCli(["show", "nope\x1b[2J\x1b[31mRED", "--local"]);
+    expect(hostile.code).toBe(2);
+    expect(hostile.stderr).not.toContain("\x1b");
+    expect(hostile.stderr).toContain('"nope\\x1b[2J\\x1b[31mRED"');
+  });
+
   it("ends quietly when its reader stops early (| head): no stack trace, exit status 0", async () => {
     // Over a megabyte of JSON: far more than a pipe holds, so the write after the reader left fails.
     const r = await runCliClosingEarly(["search", "kernel", "--local", "--json", "--limit", "200"]);

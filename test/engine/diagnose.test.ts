@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diagnoseBundle, diagnoseFields } from "../../src/engine/diagnose";
-import { renderTextReport } from "../../src/engine/report-text";
+import { printable, renderTextReport } from "../../src/engine/report-text";
 import { loadDataKb } from "../support/data-kb";
 import { IPVS_FALLBACK, UBUNTU_2204_OS_RELEASE, UNEVEN_FLEET, XOR_MARK_JOURNALD, XOR_MARK_KLOG } from "../support/seed-logs";
 
@@ -362,5 +362,34 @@ describe("a wording the record's own source code shows (audit 34b)", () => {
       const log = `Jan 10 10:00:01 host dockerd[812]: time="2019-07-10T10:00:01Z" level=error msg="'${driver}' is not supported over zfs" storage-driver=${driver}`;
       expect(diagnoseBundle(kb, log).findings[0]?.id, driver).toBe("overlay-storage-driver-on-zfs-unsupported");
     }
+  });
+});
+
+describe("text shown back from the paste", () => {
+  // An override at the end of a name reversed the engine's own words after it on the page and in chat (review 62d F1).
+  const BIDI = ["\u202e", "\u202d", "\u2066", "\u2067", "\u2068", "\u2069", "\u200e", "\u200f", "\u061c", "\u202a", "\u202b", "\u202c"];
+  const hostile = UNEVEN_FLEET.replace("worker-2  ", "worker-2\u202e ").replace("22.04.5 LTS   5.15.0-127", "22.04.5 LTS\u2067 5.15.0-127");
+  const bundle = (nodes: string, os: string) =>
+    `$ kubectl get nodes -o wide\n${nodes}\n$ cat /etc/os-release\n${os}\n$ journalctl -u kube-proxy\n${XOR_MARK_JOURNALD}`;
+  const clean = diagnoseBundle(kb, bundle(UNEVEN_FLEET, UBUNTU_2204_OS_RELEASE));
+  const os = UBUNTU_2204_OS_RELEASE.replace('"Ubuntu 22.04.5 LTS"', '"Ubuntu 22.04.5 LTS\u202e"');
+
+  it("carries no bidirectional format character, whatever the paste held, and judges as without them", () => {
+    for (const d of [
+      diagnoseBundle(kb, bundle(hostile, os)),
+      diagnoseFields(kb, { nodes: hostile, osRelease: os, logs: XOR_MARK_JOURNALD }),
+    ]) {
+      const json = JSON.stringify(d);
+      for (const c of BIDI) expect(json).not.toContain(c);
+      expect(d.findings.map((f) => [f.id, f.confidence, f.verdict.status])).toEqual(
+        clean.findings.map((f) => [f.id, f.confidence, f.verdict.status]),
+      );
+      expect(d.nodes.map((n) => n.name)).toContain("worker-2");
+    }
+  });
+
+  it("is escaped wherever the text report or the CLI prints one, as control characters are", () => {
+    expect(printable("node-1\u202e (5.15.0-127)\rverdict\x1b[2J")).toBe("node-1\\u202e (5.15.0-127)\\rverdict\\x1b[2J");
+    expect(printable("line one\n\tline two")).toBe("line one\n\tline two");
   });
 });

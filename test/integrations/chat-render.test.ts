@@ -158,6 +158,20 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
     expect(all).toContain('`config_path = \\"\\"`');
   });
 
+  it("Discord: a role, channel or timestamp written in a name a reason quotes shows as written, not as a pill or a date", () => {
+    const name = "<@&123456789012345678><t:1:R><#111111111111111111>";
+    const answer: ChatAnswer = {
+      ...oversized,
+      findings: [
+        { ...finding(1), verdict: { status: "affected", reason: `node ${name} (6.8.0-57-generic) as ubuntu:24.04 package linux` } },
+      ],
+      advisories: [],
+    };
+    const all = JSON.stringify(renderDiscord(answer).embeds);
+    expect(all).not.toMatch(/(?<!\\\\)<[@#t]/);
+    expect(all).toContain("\\\\<@&123456789012345678\\\\>");
+  });
+
   it("Discord: a fix step longer than a field breaks between its bullets, never before a bullet's last line", () => {
     // The seed's second step lists per-distribution builds, several bullets wrapped over two or three lines.
     const bullet = (i: number) => `   - distro ${i}: ${huge(150, "b")}\n     ${huge(150, "c")}\n     ends here ${i}.`;

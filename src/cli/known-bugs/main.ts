@@ -2,6 +2,7 @@
  * `known-bugs`: diagnose bundles against a server (KNOWN_BUGS_URL / --url) or the embedded engine
  * (--local), collect a bundle on this machine, search and show records. Run through bin/known-bugs.mjs.
  */
+import { printable } from "../../engine/report-text";
 import { parse, positiveInt, timeoutSeconds } from "./args";
 import { collect } from "./collect";
 import { diagnoseCommand } from "./diagnose";
@@ -83,10 +84,11 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (e) {
     if (e instanceof CliError) {
-      process.stderr.write(`known-bugs: ${e.message}\n`);
+      // Messages quote the arguments (an id, a path): their control characters are shown, not obeyed (review 62d F3).
+      process.stderr.write(`known-bugs: ${printable(e.message)}\n`);
       return e.exitCode;
     }
-    process.stderr.write(`known-bugs: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.stderr.write(`known-bugs: unexpected error: ${printable(e instanceof Error ? (e.stack ?? e.message) : String(e))}\n`);
     return EXIT.server;
   }
 }

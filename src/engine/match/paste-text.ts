@@ -7,6 +7,9 @@
  *   them, and zero-width ones (Slack, Teams, Word);
  * - typographic quotes, as smart punctuation in a document the log passed through writes them;
  * - the HTML entities a page's source, an HTML console or JUnit XML shows for quotes, brackets and ampersands;
+ * - bidirectional format characters (marks, embeddings, overrides, isolates), which a page in a right-to-left script
+ *   copies and which no log means: shown back, an override in a node's or system's name reversed the engine's own
+ *   words after it on the page and in chat (review 62d F1);
  * - a classic-Mac file's bare CR line ends (a paste without any LF but perhaps a last one).
  */
 import { ANSI } from "./normalize-line";
@@ -28,6 +31,18 @@ const CHARACTERS = [
   "\u200c",
   "\u200d",
   "\u2060",
+  "\u061c",
+  "\u200e",
+  "\u200f",
+  "\u202a",
+  "\u202b",
+  "\u202c",
+  "\u202d",
+  "\u202e",
+  "\u2066",
+  "\u2067",
+  "\u2068",
+  "\u2069",
   "\u2018",
   "\u2019",
   "\u201c",
@@ -49,7 +64,7 @@ function hasEntity(text: string): boolean {
  * read whole, so no part of one is read as another kind.
  */
 const UNDONE = new RegExp(`${ANSI.source}|[${CHARACTERS.filter((c) => c !== "\x1b").join("")}]`, "g");
-/** What each damaged character becomes; zero-width ones (Slack, Teams, Word put them in) and ANSI sequences, nothing. */
+/** What each damaged character becomes; zero-width (Slack, Teams, Word put them in) and bidirectional ones and ANSI sequences, nothing. */
 function undone(c: string): string {
   switch (c) {
     case "\u00a0":

@@ -49,13 +49,14 @@ export interface DiscordMessage {
 const md = (s: string) => s.replace(/([\\*_~`|[\]()<>#])/g, "\\$1");
 /**
  * Text from records and the engine (reasons, notes, summaries), which quotes the person's text (an
- * os-release name): emphasis and link brackets escaped outside its `code` spans, which Discord shows
+ * os-release name): emphasis, link brackets and the angle brackets of mentions, channels and timestamps
+ * (`<@&id>`, `<#id>`, `<t:1:R>`: review 62d F2) escaped outside its `code` spans, which Discord shows
  * literally (a backslash there would show).
  */
 const prose = (s: string) =>
   s
     .split(/(`[^`]*`)/)
-    .map((part, i) => (i % 2 ? part : part.replace(/([\\*_~|[\]])/g, "\\$1")))
+    .map((part, i) => (i % 2 ? part : part.replace(/([\\*_~|[\]<>])/g, "\\$1")))
     .join("");
 const code = (s: string) => `\`${s.replace(/`/g, "ˋ")}\``;
 
