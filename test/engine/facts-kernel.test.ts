@@ -232,6 +232,16 @@ describe("other builds of Debian's, Ubuntu's and kernel.org's kernels", () => {
 
   it("takes Proxmox VE's kernels for what they are, Ubuntu's built for a Debian userland, not Debian's", () => {
     const debian12 = os("Debian GNU/Linux 12 (bookworm)");
+    // Built from an Ubuntu series that names its releases x.y.0 whatever stable sublevel they carry (the opt-in 6.11 and
+    // 6.14 kernels; "6.11.0-2-pve" in public Proxmox diagnostics): no upstream sublevel, not 6.11.0 (review 62b F1).
+    for (const release of ["6.11.0-2-pve", "6.14.0-2-pve"])
+      expect(kernelFacts(release, `#1 SMP PREEMPT_DYNAMIC PMX ${release.replace("-pve", "")} (2025-01-01T10:00Z)`, debian12)).toMatchObject(
+        {
+          distro: "proxmox",
+          upstream: null,
+          upstreamCertainty: "unknown",
+        },
+      );
     expect(kernelFacts("6.8.12-9-pve", "#1 SMP PREEMPT_DYNAMIC PMX 6.8.12-9 (2025-03-16T19:18Z)", debian12)).toMatchObject({
       distro: "proxmox",
       upstream: "6.8.12",
@@ -537,6 +547,14 @@ describe("Arch and image-based distributions", () => {
     expect(k.package).toMatchObject({ ecosystem: "arch", names: ["linux"], version: "6.11.1.arch1-1", scheme: "pacman" });
     expect(k).toMatchObject({ upstream: "6.11.1", upstreamCertainty: "derived" });
     expect(kernelFacts("6.11.6-arch1-1").package?.version).toBe("6.11.6.arch1-1");
+    // The package version itself, as a user gives their kernel ("Kernel version: 6.11.5.arch1-1",
+    // https://github.com/ValveSoftware/Proton/issues/8206 as review 62b read it): the same package, not an unknown release.
+    expect(kernelFacts("6.11.5.arch1-1")).toMatchObject({
+      distro: "arch",
+      upstream: "6.11.5",
+      package: { ecosystem: "arch", names: ["linux"], version: "6.11.5.arch1-1" },
+    });
+    expect(kernelFacts("6.11.5.zen1-1").package).toMatchObject({ names: ["linux-zen"], version: "6.11.5.zen1-1" });
     // The linux-lts form is the brief's example.
     expect(kernelFacts("6.6.59-1-lts").package).toMatchObject({ names: ["linux-lts"], version: "6.6.59-1" });
   });

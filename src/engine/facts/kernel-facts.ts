@@ -10,8 +10,12 @@ import { isSuseKernel, suseKernel } from "./suse-kernel";
 import { isUbuntuKernel, ubuntuKernel, ubuntuMainline } from "./ubuntu-kernel";
 import { machineOfRelease } from "./uname";
 
-/** Arch Linux: 6.11.6-arch1-1 (package linux 6.11.6.arch1-1), 6.6.59-1-lts (linux-lts 6.6.59-1). */
-const ARCH = /^(\d+)\.(\d+)\.(\d+)-(?:(arch|zen|hardened)(\d+)-(\d+)(?:-(?:zen|hardened))?|(\d+)-lts)$/;
+/**
+ * Arch Linux: 6.11.6-arch1-1 (package linux 6.11.6.arch1-1), 6.6.59-1-lts (linux-lts 6.6.59-1) as `uname -r` prints
+ * them, or the package version itself, as pacman prints it and users give it for their kernel ("Kernel version:
+ * 6.11.5.arch1-1": review 62b F2).
+ */
+const ARCH = /^(\d+)\.(\d+)\.(\d+)(?:[-.](arch|zen|hardened)(\d+)-(\d+)(?:-(?:zen|hardened))?|-(\d+)-lts)$/;
 /** A kernel.org release, perhaps with a local suffix: 6.6.58, 6.12.55+ (COS), 6.6.58-talos, 5.15.142-flatcar. */
 const PLAIN = /^(\d+\.\d+\.\d+)(\+|-(talos|flatcar|coreos(?:-r\d+)?))?$/;
 /** Image-based distributions that ship (lightly patched) upstream stable kernels. */
@@ -53,7 +57,7 @@ function archKernel(release: string): Partial<KernelFacts> | null {
       version,
       scheme: "pacman",
       certainty: "exact",
-      note: `Package ${name} ${version} read from uname -r; Arch ships upstream stable releases with few patches.`,
+      note: `Package ${name} ${version} read from ${release.includes(`.${kind}`) ? "its version" : "uname -r"}; Arch ships upstream stable releases with few patches.`,
     },
   };
 }
@@ -181,7 +185,9 @@ function vendorKernel(release: string, build: string | null, os: OsFacts | null,
   }
   // An ABI name built from Debian's source ("6.1.0-rpi4-rpi-v8", "6.1.0-kali5-amd64") has x.y.0 where the release would be:
   // without the Debian version `uname -v` prints, the upstream release is not known (review 57e F4: 6.1.0-rpi4, built from
-  // 6.1.54, was "not affected" as 6.1.0, before a 6.1.54 regression).
+  // 6.1.54, was "not affected" as 6.1.0, before a 6.1.54 regression). So has a Proxmox kernel built from an Ubuntu series
+  // that names its releases x.y.0 (the opt-in "6.11.0-2-pve", "6.14.0-2-pve"; pve-kernel's README: "We currently use the
+  // Ubuntu kernel sources"), whose PMX build string names no sublevel either (review 62b F1: "not affected" as 6.11.0).
   const abiOnly = upstream === m[1] && ABI_NAMED.test(release);
   return {
     distro: distro ?? "vendor",
@@ -191,7 +197,7 @@ function vendorKernel(release: string, build: string | null, os: OsFacts | null,
     package: null,
   };
 }
-const ABI_NAMED = /^\d+\.\d+\.0-(?:rpi\d+-rpi-|kali\d+-)/;
+const ABI_NAMED = /^\d+\.\d+\.0-(?:rpi\d+-rpi-|kali\d+-|\d+-pve$)/;
 
 /**
  * No Linux kernel at all, only its system calls served by something else, which prints a fixed release: gVisor's Sentry
