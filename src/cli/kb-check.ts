@@ -3,8 +3,7 @@
 // at once, then summarises the knowledge base.
 import { EVIDENCE_TARGET, formatGroup, summarizeAreas, summarizeDistros } from "../kb/areas";
 import { buildKnowledgeBase } from "../kb/build-kb";
-import { unreadEcosystems } from "../kb/reader-coverage";
-import { examplesWithoutOwnHit, runAllExamples, untestedSignatures } from "../kb/run-examples";
+import { reviewKnowledgeBase } from "../kb/review-kb";
 import { hasUnverifiedFacts, rangeEndLevels } from "../kb/unverified";
 import { readKbFiles } from "../node/kb-files";
 import { formatProblems } from "../node/prepare-store";
@@ -16,26 +15,8 @@ if (!built.ok) {
   process.exit(1);
 }
 const { kb } = built;
-const failures = runAllExamples(kb.compiled).filter((o) => !o.passed);
-for (const f of failures) console.error(`  ${dir}/bugs/${f.recordId}.yaml: examples.${f.index} (${f.expect}) "${f.title}": ${f.failure}`);
-const untested = untestedSignatures(kb.compiled);
-for (const u of untested) {
-  console.error(
-    `  ${dir}/bugs/${u.recordId}.yaml: signatures.${u.index} "${u.signatureId}": matches no line of the record's examples; add the real log line it was written for`,
-  );
-}
-const unhit = examplesWithoutOwnHit(kb.compiled);
-for (const u of unhit) {
-  console.error(
-    `  ${dir}/bugs/${u.recordId}.yaml: examples.${u.index} "${u.title}": no signature of this record matches it; fix the signature, or mark the example recall: true if only the recall tier is meant to find it`,
-  );
-}
-const unread = unreadEcosystems(kb.records);
-for (const u of unread) {
-  console.error(
-    `  ${dir}/bugs/${u.recordId}.yaml: affected.${u.index} "${u.ecosystem}": no reader gives a version of it, so its ranges can never decide; ${u.hint ?? "add one (src/engine/facts) or range a component that has one"}`,
-  );
-}
+const review = reviewKnowledgeBase(kb, (id) => built.fileOf.get(id) ?? id);
+if (review.problems.length) console.error(formatProblems(review.problems));
 
 const count = (keys: string[]) => {
   const m = new Map<string, number>();
@@ -65,9 +46,9 @@ console.log(`by area (records; firm/all range ends): ${summarizeAreas(kb.records
 console.log(`by distro (records with ranges; firm/all of its range ends): ${summarizeDistros(kb.records).map(formatGroup).join(", ")}`);
 const unverified = kb.records.filter(hasUnverifiedFacts);
 console.log(`records with unverified facts (${unverified.length}): ${unverified.map((r) => r.id).join(", ") || "none"}`);
-if (failures.length || untested.length || unhit.length || unread.length) {
+if (review.problems.length) {
   console.error(
-    `${failures.length} example(s) failed, ${untested.length} signature(s) untested, ${unhit.length} example(s) matched by no signature of their own, ${unread.length} ecosystem(s) unread`,
+    `${review.failed} example(s) failed, ${review.untested} signature(s) untested, ${review.unhit} example(s) matched by no signature of their own, ${review.unread} ecosystem(s) unread`,
   );
   process.exit(1);
 }

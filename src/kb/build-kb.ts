@@ -14,14 +14,23 @@ export interface KnowledgeBase {
   compiled: CompiledKb<BugRecord>;
 }
 
-export type BuildResult = { ok: true; kb: KnowledgeBase } | { ok: false; problems: RecordProblem[] };
+/** `fileOf`: each record's file, as the files were named (for a later check's problems). */
+export type BuildResult = { ok: true; kb: KnowledgeBase; fileOf: ReadonlyMap<string, string> } | { ok: false; problems: RecordProblem[] };
 
 /**
  * Validates every record file and the set as a whole (ids, aliases, regex safety), collecting all
  * problems at once. Nothing is imported unless this succeeds.
  */
-export async function buildKnowledgeBase(files: readonly SourceFile[]): Promise<BuildResult> {
+export async function buildKnowledgeBase(sources: ReadonlyArray<SourceFile & { misplaced?: true }>): Promise<BuildResult> {
   const problems: RecordProblem[] = [];
+  for (const f of sources)
+    if (f.misplaced)
+      problems.push({
+        file: f.file,
+        path: "",
+        message: "a record file outside the bugs/ folder is not read: move it to bugs/<its id>.yaml",
+      });
+  const files = sources.filter((f) => !f.misplaced);
   // No record files at all (an empty volume mounted over bugs/, a sparse checkout) is no knowledge base: imported, it
   // replaced the served one and answered every paste "no known bug", while /health said ok (review 58e F1).
   if (!files.length) problems.push({ file: "bugs/", path: "", message: "no record files: a knowledge base needs at least one record" });
@@ -62,7 +71,7 @@ export async function buildKnowledgeBase(files: readonly SourceFile[]): Promise<
     problems.push(...err.problems.map((p) => signatureProblem(p.key, p.message, records, fileOf)));
   }
   if (problems.length || !compiled) return { ok: false, problems };
-  return { ok: true, kb: { version, records, compiled } };
+  return { ok: true, kb: { version, records, compiled }, fileOf };
 }
 
 function duplicateAliases(records: BugRecord[], fileOf: Map<string, string>): RecordProblem[] {

@@ -5,13 +5,41 @@ export interface KbFile {
   /** Path relative to the repository root, as curators see it in errors. */
   file: string;
   text: string;
+  /** A record-like file elsewhere in the data folder, which is not read as a record (buildKnowledgeBase refuses it). */
+  misplaced?: true;
 }
 
-/** Reads every record file under data/bugs, in a stable order so the content hash is stable. */
+/** How deep and how many files the search for misplaced record files looks: a data folder is a few levels at most. */
+const MAX_DEPTH = 4;
+const MAX_MISPLACED = 20;
+
+/**
+ * Reads every record file under data/bugs, in a stable order so the content hash is stable, and names any
+ * YAML file elsewhere under data/ (the folder's root, a subfolder of bugs/): such a record was left out without a
+ * word and its stored copy deleted by the next import (review 62c F2).
+ */
 export async function readKbFiles(dataDir: string): Promise<KbFile[]> {
   const dir = join(dataDir, "bugs");
-  const names = (await readdir(dir)).filter((n) => n.endsWith(".yaml") || n.endsWith(".yml")).sort();
-  return Promise.all(
-    names.map(async (name) => ({ file: relative(process.cwd(), join(dir, name)) || name, text: await readFile(join(dir, name), "utf8") })),
+  const names = (await readdir(dir)).filter(isYaml).sort();
+  const records = await Promise.all(
+    names.map(async (name) => ({ file: shown(join(dir, name)), text: await readFile(join(dir, name), "utf8") })),
   );
+  const misplaced = (await yamlFilesUnder(dataDir, 0)).filter((path) => join(path, "..") !== dir);
+  return [...records, ...misplaced.slice(0, MAX_MISPLACED).map((path) => ({ file: shown(path), text: "", misplaced: true as const }))];
+}
+
+const isYaml = (name: string) => name.endsWith(".yaml") || name.endsWith(".yml");
+const shown = (path: string) => relative(process.cwd(), path) || path;
+
+async function yamlFilesUnder(dir: string, depth: number): Promise<string[]> {
+  if (depth > MAX_DEPTH) return [];
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const found: string[] = [];
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (e.name.startsWith(".")) continue;
+    const path = join(dir, e.name);
+    if (e.isDirectory()) found.push(...(await yamlFilesUnder(path, depth + 1)));
+    else if (e.isFile() && isYaml(e.name)) found.push(path);
+  }
+  return found;
 }

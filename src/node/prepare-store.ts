@@ -7,6 +7,7 @@ import { createDb, type Store } from "../db/create-db";
 import { importKnowledgeBase } from "../db/kb-import";
 import { buildKnowledgeBase } from "../kb/build-kb";
 import type { RecordProblem } from "../kb/parse-record";
+import { reviewKnowledgeBase } from "../kb/review-kb";
 import { readKbFiles } from "./kb-files";
 
 export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../migrations");
@@ -152,10 +153,18 @@ async function openChecked(url: string, authToken?: string): Promise<{ store: St
 
 export type ImportOutcome = { ok: true; version: string; records: number; changed: boolean } | { ok: false; problems: RecordProblem[] };
 
-/** Validates data/ as a whole, then imports it all or nothing. A bad record leaves the old KB served. */
-export async function importFromDir(store: Store, kbDir: string, opts: { force?: boolean } = {}): Promise<ImportOutcome> {
+/**
+ * Validates data/ as a whole, then imports it all or nothing. A bad record leaves the old KB served. `review`: also
+ * kb:check's checks of the examples, signatures and readers (reviewKnowledgeBase), as the curator's kb:import does; a
+ * server's start leaves them to kb:check (2-3 s of CPU per changed knowledge base).
+ */
+export async function importFromDir(store: Store, kbDir: string, opts: { force?: boolean; review?: boolean } = {}): Promise<ImportOutcome> {
   const built = await buildKnowledgeBase(await readKbFiles(kbDir));
   if (!built.ok) return built;
+  if (opts.review) {
+    const { problems } = reviewKnowledgeBase(built.kb, (id) => built.fileOf.get(id) ?? id);
+    if (problems.length) return { ok: false, problems };
+  }
   const { changed } = await importKnowledgeBase(store, built.kb, new Date(), opts);
   return { ok: true, version: built.kb.version, records: built.kb.records.length, changed };
 }

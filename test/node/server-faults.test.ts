@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from "node:child_process";
-import { chmod, cp, mkdir, mkdtemp, open, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, cp, mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -322,6 +322,43 @@ describe("an empty bugs/ (an empty volume over data/, a sparse checkout)", { tim
     } finally {
       store.close();
     }
+  });
+});
+
+describe("kb:import refuses what kb:check refuses (review 62c)", { timeout: 120_000 }, () => {
+  /** kb:import on a copy of data/ that `edit` changed; the store keeps the version it had. */
+  async function importRefused(name: string, edit: (data: string) => Promise<void>): Promise<string> {
+    const { file, version } = await preparedDb(name);
+    const data = await changedData(`${name}-data`);
+    await edit(data);
+    const imported = await spawnServer({ DATABASE_URL: `file:${file}`, KB_DIR: data }, { script: "src/cli/kb-import.ts" });
+    expect(await imported.exited).toBe(1);
+    const store = await openStore(`file:${file}`);
+    try {
+      expect((await getKbMeta(store))?.version).toBe(version);
+    } finally {
+      store.close();
+    }
+    return imported.stderr();
+  }
+
+  it("a record whose example no longer gives its expected answer is not imported (F1: it was, and served)", async () => {
+    const stderr = await importRefused("failing-example", async (data) => {
+      const file = join(data, "bugs", "br-netfilter-not-loaded.yaml");
+      const doc = parseDocument(await readFile(file, "utf8"));
+      // An example whose log no longer holds the bug's line (a curator's slip when trimming it).
+      doc.setIn(["examples", 0, "log"], "Nov 29 10:00:00 node-1 systemd[1]: Started kubelet.service.\n");
+      await writeFile(file, doc.toString());
+    });
+    expect(stderr).toMatch(/^nothing imported; the previous knowledge base stays in place:\n/);
+    expect(stderr).toMatch(/bugs\/br-netfilter-not-loaded\.yaml: examples\.\d+: \(top1\)/);
+  });
+
+  it("a record file put outside bugs/ is named, not left out without a word (F2: the import then deleted its stored copy)", async () => {
+    const stderr = await importRefused("misplaced-record", async (data) => {
+      await rename(join(data, "bugs", "br-netfilter-not-loaded.yaml"), join(data, "br-netfilter-not-loaded.yaml"));
+    });
+    expect(stderr).toMatch(/br-netfilter-not-loaded\.yaml: \(file\): a record file outside the bugs\/ folder is not read/);
   });
 });
 
