@@ -1,3 +1,4 @@
+import { isBlank } from "../engine/blank-text";
 import { compressedFormat, readBodyText } from "./body-text";
 import { notLogDetail, notLogPart } from "./text-content";
 
@@ -49,6 +50,8 @@ export function readBundleBytes(
     );
   const read = readBodyText(bytes, decode, sentAs?.charset);
   if (!read.ok) return refuse(read.slug, read.detail);
+  // White space and NUL bytes alone are an empty body (422 in every door), not binary data (review 62a F3: four NULs were a 415).
+  if (isBlank(read.text)) return read;
   // Binary data at the start, or a compressed file's bytes anywhere (text, then a .gz file joined to it: review 60e F2).
   const part = notLogPart(read.text);
   if (part) return refuse(part.format === "binary" ? "not-text" : "compressed-body", notLogDetail(what, part));

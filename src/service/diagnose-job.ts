@@ -46,8 +46,6 @@ export function runDiagnoseJob(kb: CompiledKb, job: DiagnoseJob, decode: (bytes:
     const read = typeof job.text === "string" ? { ok: true as const, text: job.text } : readBundleBytes(job.text, decode, job.sentAs);
     if (!read.ok) return read;
     const text = read.text;
-    const part = typeof job.text === "string" ? notLogPart(text) : null;
-    if (part) return notLog("The body", part);
     if (isBlank(text))
       return {
         ok: false,
@@ -55,6 +53,8 @@ export function runDiagnoseJob(kb: CompiledKb, job: DiagnoseJob, decode: (bytes:
         slug: "empty-body",
         detail: "The body is empty (white space or NUL bytes only): send logs, uname output or os-release as plain text.",
       };
+    const part = typeof job.text === "string" ? notLogPart(text) : null;
+    if (part) return notLog("The body", part);
     const misread = job.sentAs ? misreadBody(text, job.sentAs.form) : null;
     if (misread && "input" in misread)
       return runDiagnoseJob(kb, { form: "fields", input: { ...misread.input, limit: misread.input.limit ?? job.limit } }, decode);
