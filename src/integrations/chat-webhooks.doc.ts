@@ -13,9 +13,10 @@ export function documentChatWebhooks(registry: OpenAPIHono["openAPIRegistry"]) {
     401: problemContent("The signature is missing, wrong, or older than five minutes."),
     404: problemContent("This deployment has no secret for the platform."),
     413: problemContent("The body is larger than 1 MB."),
-    // The per-client limit counts these with /diagnose (review 42a F9: the contract said nothing of it).
+    // The per-client limit (review 42a F9: the contract said nothing of it); its own count, apart from /diagnose's, so a
+    // channel's answers are not spent by the same address's scripts (review 62a F2: the contract said "with /diagnose").
     429: problemContent(
-      "Too many requests from this client (RATE_LIMIT_PER_MINUTE, counted with /diagnose); Retry-After says when to try again.",
+      "Too many requests from this client (RATE_LIMIT_PER_MINUTE, counted for the chat webhooks together, apart from /diagnose and /check); Retry-After says when to try again.",
     ),
   };
   const form = { content: { "application/x-www-form-urlencoded": { schema: z.object({}).passthrough() } } };
