@@ -7,7 +7,7 @@
 import type { CompiledKb } from "./compile-kb";
 import type { Evidence, LogEvidence } from "./diagnosis";
 import { type FoldedText, foldLiteral, foldText, type Hit, requiredLiteralSets, wrappedBefore, wrapWidth } from "./match";
-import type { ApproximateHit } from "./recall";
+import { type ApproximateHit, resembledSignatureWeight } from "./recall";
 import { SIMILAR_SIGNATURE, similarWeight, tokenWeight } from "./score";
 
 /** Evidence lines kept per signature: enough to show a pattern, not a whole flood. */
@@ -46,6 +46,12 @@ export function groupHits(kb: CompiledKb, hits: ReadonlyArray<Hit | ApproximateH
   const bySignature = new Map<string, Sighting>();
   const shown = new Map<string, number>();
   const read = searchOnce();
+  /** A resembling line's weight is at most that of the record's signature it rewords or cuts, if one. */
+  const resembledCap = (recordId: string, hit: Hit | ApproximateHit) => {
+    const terms = "terms" in hit ? hit.terms : undefined;
+    const record = terms?.length ? kb.records.find((r) => r.id === recordId) : undefined;
+    return (record && terms && resembledSignatureWeight(kb.recall.lexical, terms, record.signatures)) ?? Number.POSITIVE_INFINITY;
+  };
   const escapesOf = escapesOnce();
   for (const hit of hits) {
     const approximate = "approximate" in hit ? hit.approximate : undefined;
@@ -57,7 +63,7 @@ export function groupHits(kb: CompiledKb, hits: ReadonlyArray<Hit | ApproximateH
     const signature = compiled?.signature.id ?? SIMILAR_SIGNATURE;
     const weight =
       approximate === "similar"
-        ? similarWeight("coverage" in hit ? (hit.coverage ?? 0) : 0)
+        ? Math.min(similarWeight("coverage" in hit ? (hit.coverage ?? 0) : 0), resembledCap(recordId, hit))
         : approximate === "tokens"
           ? tokenWeight(compiled?.signature.weight ?? 0)
           : (compiled?.signature.weight ?? 0);

@@ -189,6 +189,20 @@ describe("the numbers a token signature states (review 50d F2)", () => {
 });
 
 describe("recall findings", () => {
+  it("weighs a resembling line no more than the record's own signature for that line (review 62a F1)", () => {
+    // k3s-io/k3s#12712: iptables cut before the chain's name, beside a warning naming another extension (tcp). The
+    // masquerade record's signature for the whole line weighs 0.3 ("on its own it only says a target or match was
+    // missing"); its resemblance weighed 0.6 and named the record at medium.
+    const d = diagnoseBundle(
+      kb.compiled,
+      "iptables v1.8.11 (nf_tables): RULE_INSERT failed (No such file or directory)\nWarning: Extension tcp revision 0 not supported, missing kernel module?\n",
+    );
+    const f = d.findings.find((x) => x.id === "iptables-nft-masquerade-target-missing");
+    expect(f?.confidence ?? "absent").not.toBe("medium");
+    expect(f?.confidence ?? "absent").not.toBe("high");
+    for (const e of f?.evidence ?? []) if (e.kind === "log") expect(e.weight).toBeLessThanOrEqual(0.3);
+  });
+
   it("weigh a resemblance beside the only version read, out of range, as that version's 'not affected': low (review 51c F2)", () => {
     // rootlesskit#250's 2021 regression (Docker 20.10.6) words a setup like the Docker 28.0.0-only record's title; no
     // signature matches. The verdict stays unknown beside the resemblance; the finding is no longer medium.

@@ -34,6 +34,7 @@ import { forEachWindowLine, newlinesFrom } from "./window-lines";
 export { closestRecords, reportLines } from "./closest";
 export { FAILURE_MARKERS } from "./failure-lines";
 export { lexicalTerms } from "./lexical";
+export { resembledSignatureWeight } from "./resemblance";
 export { lineTokens, matchTokens, signatureTokens } from "./tokens";
 
 /** The parts of a record the recall tier reads (a structural subset of the knowledge base's record). */

@@ -164,7 +164,8 @@ export interface LexicalMatch {
   runnerUp: number;
 }
 
-const idf = (index: LexicalIndex, t: string) => {
+/** How distinctive a word is across the records' texts (BM25's inverse document frequency). */
+export const idf = (index: LexicalIndex, t: string) => {
   const n = index.ids.length;
   const d = index.df.get(t) ?? 0;
   return Math.log(1 + (n - d + 0.5) / (d + 0.5));

@@ -4,7 +4,7 @@
  */
 import { errnoAgrees } from "./errno-texts";
 import type { ApproximateHit } from "./index";
-import { bestMatch, bestMatchOfLines, type LexicalIndex, type LexicalMatch } from "./lexical";
+import { bestMatch, bestMatchOfLines, idf, type LexicalIndex, type LexicalMatch, lexicalTerms } from "./lexical";
 
 /** Gates of the lexical fallback: most of the line's distinctive weight explained, by a clear winner. */
 const MIN_COVERAGE = 0.7;
@@ -70,3 +70,25 @@ export function reportResemblance(index: LexicalIndex, lines: ReadonlyArray<{ li
   };
 }
 const REPORT_COVERAGE_CAP = 0.69;
+
+/**
+ * The weight of the record's signature a resembling line is a rewording or a cut of: the one holding more than half of
+ * the distinctive weight of the words the line shares with the record. A resemblance weighs no more than that signature
+ * would have, had the line matched it whole: its curator set what such a line says (review 62a F1: a cut
+ * "RULE_INSERT failed (No such file or directory)" resembled the record at 0.6, medium, where its own signature for
+ * that line weighs 0.3, "on its own it only says a target or match was missing"). Null when no one signature holds it.
+ */
+export function resembledSignatureWeight(
+  index: LexicalIndex,
+  terms: readonly string[],
+  signatures: ReadonlyArray<{ pattern: string; weight: number }>,
+): number | null {
+  const total = terms.reduce((sum, t) => sum + idf(index, t), 0);
+  if (!total) return null;
+  for (const s of signatures) {
+    const own = new Set(lexicalTerms(s.pattern));
+    const held = terms.reduce((sum, t) => sum + (own.has(t) ? idf(index, t) : 0), 0);
+    if (held > total / 2) return s.weight;
+  }
+  return null;
+}
