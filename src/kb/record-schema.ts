@@ -5,7 +5,7 @@ import { ecosystemDistribution } from "../engine/facts/os-release";
 import type { BugRecord as EngineRecord } from "../engine/record";
 import { fixStepsOf } from "../engine/summary";
 import { IMAGE_OS } from "../engine/verdict";
-import { branchEnd, isMainlineVersion, kernelBranch } from "../engine/versions";
+import { branchEnd, hasStart, isMainlineVersion, kernelBranch } from "../engine/versions";
 import { isReportThread, namesOwnThread } from "./report-thread";
 
 /**
@@ -208,8 +208,9 @@ export const rangeSchema = z
     const base = normaliseEvidence(r);
     const introducedEvidence = r.introducedEvidence ?? base.evidence;
     const fixedEvidence = r.fixedEvidence ?? base.evidence;
-    const ends = [...(r.introduced !== "0" ? [introducedEvidence] : []), ...(r.fixed || r.lastAffected ? [fixedEvidence] : [])];
-    return { ...base, introducedEvidence, fixedEvidence, verified: (ends.length ? ends : [base.evidence]).every((e) => e === "verified") };
+    const range = { ...base, introducedEvidence, fixedEvidence };
+    const ends = [...(hasStart(range) ? [introducedEvidence] : []), ...(r.fixed || r.lastAffected ? [fixedEvidence] : [])];
+    return { ...range, verified: (ends.length ? ends : [base.evidence]).every((e) => e === "verified") };
   });
 
 /** A stable branch checked and found without the change (affectedSchema's `notTaken`). */

@@ -1,3 +1,4 @@
+import { hasStart } from "../engine/versions";
 import type { BugRecord } from "./record-schema";
 
 /**
@@ -10,8 +11,8 @@ export const hasUnverifiedFacts = (r: BugRecord): boolean =>
   r.commits.some((c) => c.evidence === "reported") ||
   r.affected.some((a) => a.ranges.some((g) => rangeEndLevels(g).includes("reported")));
 
-/** The evidence level of each end a range actually has ("0" as introduced is no end). */
+/** The evidence level of each end a range actually has (a bare "0" as introduced is no end: hasStart). */
 export function rangeEndLevels(g: BugRecord["affected"][number]["ranges"][number]) {
-  const ends = [...(g.introduced !== "0" ? [g.introducedEvidence] : []), ...(g.fixed || g.lastAffected ? [g.fixedEvidence] : [])];
+  const ends = [...(hasStart(g) ? [g.introducedEvidence] : []), ...(g.fixed || g.lastAffected ? [g.fixedEvidence] : [])];
   return ends.length ? ends : [g.evidence];
 }

@@ -32,6 +32,15 @@ describe("evaluateRanges: a level per range end", () => {
     expect(evaluateRanges("linux", "6.6.50", [range])).toMatchObject({ status: "not-affected", level: "verified" });
   });
 
+  it("rests 'inside' on a start of '0' given a level of its own, and not on a bare '0' (review 62c F3)", () => {
+    // "Every release before the fix; where it began was not looked up": the start is a fact, one report's.
+    const sinceEver: AffectedRange = { introduced: "0", fixed: "1.9.1", evidence: "verified", introducedEvidence: "reported", source: A };
+    expect(evaluateRanges("semver", "1.8.7", [sinceEver])).toMatchObject({ status: "affected", level: "reported" });
+    expect(evaluateRanges("semver", "1.9.2", [sinceEver])).toMatchObject({ status: "not-affected", level: "verified" });
+    const bare: AffectedRange = { introduced: "0", fixed: "1.9.1", evidence: "verified", source: A };
+    expect(evaluateRanges("semver", "1.8.7", [bare])).toMatchObject({ status: "affected", level: "verified" });
+  });
+
   it("prefers the better-established range when two contain the version", () => {
     const reported: AffectedRange = { introduced: "6.6.50", fixed: "6.6.70", verified: false, source: B };
     expect(evaluateRanges("linux", "6.6.58", [reported, range]).range).toBe(range);

@@ -31,12 +31,17 @@ export function endLevel(r: AffectedRange, end: "introduced" | "upper"): Evidenc
   return (end === "introduced" ? r.introducedEvidence : r.fixedEvidence) ?? ownLevel(r);
 }
 
-/** The levels of the ends a range actually has ("0" as introduced is no end); its own level when it has none. */
+/**
+ * Whether a range's start is a fact of its own: an introduced version, or "0" given a level of its own, as a curator
+ * writes "every release before the fix, though where it began was not looked up" (review 62c F3: such a range's
+ * `reported` start was shown on the record and ignored by the verdict, which said "affected (verified)").
+ */
+export const hasStart = (r: AffectedRange) =>
+  r.introduced !== "0" || (r.introducedEvidence !== undefined && r.introducedEvidence !== ownLevel(r));
+
+/** The levels of the ends a range actually has (a bare "0" as introduced is no end); its own level when it has none. */
 export function rangeLevels(r: AffectedRange): EvidenceLevel[] {
-  const ends = [
-    ...(r.introduced !== "0" ? [endLevel(r, "introduced")] : []),
-    ...(upperBound(r) !== undefined ? [endLevel(r, "upper")] : []),
-  ];
+  const ends = [...(hasStart(r) ? [endLevel(r, "introduced")] : []), ...(upperBound(r) !== undefined ? [endLevel(r, "upper")] : [])];
   return ends.length ? ends : [ownLevel(r)];
 }
 
@@ -45,11 +50,11 @@ type Deciding = "both" | "upper" | "introduced";
 
 function levelOf(r: AffectedRange, deciding: Deciding): EvidenceLevel {
   if (deciding === "upper") return upperBound(r) !== undefined ? endLevel(r, "upper") : ownLevel(r);
-  if (deciding === "introduced") return r.introduced !== "0" ? endLevel(r, "introduced") : ownLevel(r);
+  if (deciding === "introduced") return hasStart(r) ? endLevel(r, "introduced") : ownLevel(r);
   // Inside a range that ends at its last affected version, that version is affected on the range's own evidence:
   // `fixedEvidence` there says how little is known of what comes after it (a build known affected, no fix named).
   if (r.fixed === undefined && r.lastAffected !== undefined)
-    return weakestLevel([...(r.introduced !== "0" ? [endLevel(r, "introduced")] : []), ownLevel(r)]);
+    return weakestLevel([...(hasStart(r) ? [endLevel(r, "introduced")] : []), ownLevel(r)]);
   return weakestLevel(rangeLevels(r));
 }
 
