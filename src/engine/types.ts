@@ -85,6 +85,12 @@ export interface KernelFacts {
   /** No kernel's release but a fixed one printed by what serves the system calls ("gVisor", "WSL 1"): no range judges it. */
   emulatedBy?: string;
   /**
+   * An ABI name a vendor built from a series that names its releases x.y.0 whatever stable sublevel they carry
+   * ("6.14.0-2-pve", "6.1.0-rpi7-rpi-v8"): its upstream is unknown but its series is not, so it is judged as any
+   * release of that series would be (verdict.ts, plainSeriesCheck).
+   */
+  seriesOnly?: true;
+  /**
    * The kernel as its own output gave it, where a package listing's row supplied its build (`via` then names the row):
    * it decides alone wherever the build does not matter (review 49a F2: `dpkg -l` beside `uname -r` hedged a verdict the
    * release decided).

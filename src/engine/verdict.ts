@@ -731,12 +731,14 @@ const SERIES_END = 9999;
  * series may carry its own backports.
  */
 function plainSeriesCheck(record: BugRecord, entries: AffectedEntry[], host: HostVersions, kernel: KernelFacts): VersionEvidence | null {
-  const series = kernel.release;
+  // A series typed alone, or a vendor's ABI name of one (its builder named by the release, whatever os-release says).
+  const series = kernel.seriesOnly ? kernel.branch : kernel.release;
+  if (!series || !isSeriesRelease(series)) return null;
   // A distribution's kernel (os-release, a release named) carries that distribution's backports: not a kernel.org one.
-  if (!isSeriesRelease(series) || kernel.distro || kernel.package || host.distro || host.release || host.namedRelease) return null;
+  if (!kernel.seriesOnly && (kernel.distro || kernel.package || host.distro || host.release || host.namedRelease)) return null;
   const ends = entries.flatMap((e) => e.ranges.flatMap((r) => [r.introduced, r.fixed, r.lastAffected]));
   if (ends.some((v) => v !== undefined && kernelBranch(v) === series && !isMainlineVersion(v))) return null;
-  const subject = `${host.subject} (${series}) as any ${series}.y kernel`;
+  const subject = `${host.subject} (${kernel.release}) as any ${series}.y kernel`;
   const first = unlistedBranch(check(subject, entries, `${series}.0`, false), record, `${series}.0`);
   const last = unlistedBranch(check(subject, entries, `${series}.${SERIES_END}`, false), record, `${series}.${SERIES_END}`);
   // Both unknown only as the same hedge (a "not affected" resting on one report) is still one answer, with its reason.
@@ -2036,6 +2038,9 @@ export function missingDataReason(record: BugRecord, hosts: HostVersions[]): str
   const k = kernels[0];
   if (k && hasKernelData(record) && isSeriesRelease(k.release))
     return `only the kernel's series is known (${k.release}), and it does not decide this record's ranges: \`uname -r\` would. Ranges known: ${ecosystems}`;
+  // A vendor's x.y.0 ABI name: its series is known, its stable sublevel is not (review 62f F1: "backports fixes" said).
+  if (k?.seriesOnly && k.branch && hasKernelData(record))
+    return `${k.release} names the ${k.branch} series but not its stable release (${k.distro === "vendor" || !k.distro ? "its vendor" : k.distro} names every build of the series ${k.branch}.0), and the series does not decide this record's ranges: the vendor's changelog for that build would. Ranges known: ${ecosystems}`;
   if (k?.emulatedBy && hasKernelData(record))
     return `${k.release} is no Linux kernel's release: ${k.emulatedBy} serves the system calls itself and prints a fixed one whatever the machine runs, so no kernel range decides this. Ranges known: ${ecosystems}`;
   if (k && hasKernelData(record)) {

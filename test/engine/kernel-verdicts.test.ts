@@ -1747,3 +1747,35 @@ describe("a reboot typed at the prompt", () => {
     expect(commented?.certain).not.toBe(false);
   });
 });
+
+describe("a vendor's ABI name of a series (x.y.0), its stable release unknown", () => {
+  // Proxmox's opt-in kernels are built from Ubuntu's series, which names every build x.y.0: "6.14.0-2-pve" is some 6.14.z
+  // (pve-kernel's README: "We currently use the Ubuntu kernel sources"; the release in pveversion -v output).
+  const uname = (release: string) =>
+    `root@worker2:~# uname -a\nLinux worker2 ${release} #1 SMP PREEMPT_DYNAMIC PMX ${release.replace("-pve", "")} (2025-04-10T17:57Z) x86_64 GNU/Linux`;
+  const verdictOf = async (release: string, id: string, log: string) =>
+    diagnoseBundle((await loadDataKb()).compiled, `${uname(release)}\n${log}`).findings.find((f) => f.id === id);
+
+  it("is judged as any release of its series where every one gets one answer (review 62f F1: unknown after 62b F1)", async () => {
+    // k3s in an LXC on such a host: the conntrack record's range is open from 5.12.2, so every 6.14.z is in it.
+    const f = await verdictOf(
+      "6.14.0-2-pve",
+      "kube-proxy-nf-conntrack-max-readonly-netns-5.12.2",
+      "write /proc/self/oom_score_adj: permission denied\nFailed to set sysctl: open /proc/sys/net/netfilter/nf_conntrack_max: permission denied",
+    );
+    expect(f?.verdict).toMatchObject({ status: "affected", certain: false });
+    expect(f?.verdict.reason).toMatch(/as any 6\.14\.y kernel/);
+  });
+
+  it("is unknown, saying why, where the record's ranges split the series (review 62b F1: 'not affected' as 6.11.0)", async () => {
+    // The MARK regression is 6.11.4 to 6.11.6 upstream: which 6.11.z this build carries decides, and it is not named.
+    const f = await verdictOf(
+      "6.11.0-2-pve",
+      "xt-mark-ipv6-typo-2024",
+      'ip6tables v1.8.10 (nf_tables): MARK: bad value for option "--set-mark", or out of range (0-4294967295).',
+    );
+    expect(f?.verdict.status).toBe("unknown");
+    expect(f?.verdict.reason).toMatch(/names the 6\.11 series but not its stable release/);
+    expect(f?.verdict.reason).not.toMatch(/backports fixes/);
+  });
+});

@@ -195,6 +195,7 @@ function vendorKernel(release: string, build: string | null, os: OsFacts | null,
     upstream: abiOnly ? null : upstream,
     upstreamCertainty: abiOnly ? "unknown" : "derived",
     package: null,
+    ...(abiOnly ? { seriesOnly: true as const } : {}),
   };
 }
 const ABI_NAMED = /^\d+\.\d+\.0-(?:rpi\d+-rpi-|kali\d+-|\d+-pve$)/;

@@ -85,6 +85,10 @@ const kernelReadingSchema = z.object({
       "The release is no Linux kernel's: what serves the system calls printed a fixed one (gVisor's 4.4.0, WSL 1's 4.4.0-<Windows build>-Microsoft), so no kernel range judges it.",
     example: "gVisor",
   }),
+  seriesOnly: z.literal(true).optional().openapi({
+    description:
+      "A vendor's ABI name built from a series that names its releases x.y.0 whatever stable sublevel they carry (Proxmox's 6.14.0-2-pve, Raspberry Pi OS's 6.1.0-rpi7-rpi-v8): `upstream` is unknown, `branch` is not, and it is judged as any release of that series would be.",
+  }),
 });
 
 const kernelFactsSchema = kernelReadingSchema
