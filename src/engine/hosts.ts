@@ -25,8 +25,11 @@ export type HostsProblem =
 /** Log lines a merged finding keeps across hosts: enough to see the pattern on several hosts. */
 const MAX_LOG_EVIDENCE = 20;
 
-/** Control (C0, C1) and format characters (bidirectional marks and overrides, zero-width ones). */
-const UNSHOWABLE = /[\p{Cc}\p{Cf}]/u;
+/**
+ * Control characters (C0, C1) and the bidirectional marks, embeddings, overrides and isolates; not the zero-width joiners
+ * scripts and emoji spell with (Persian's U+200C: review 62f F4).
+ */
+const UNSHOWABLE = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
 /** Why a hosts request cannot be diagnosed (HOSTS_LIMITS, showable unique names, bundles not empty), or null when it can. */
 export function checkHosts(hosts: readonly HostBundle[]): HostsProblem | null {
@@ -44,7 +47,7 @@ export function checkHosts(hosts: readonly HostBundle[]): HostsProblem | null {
     // Shown in every answer: a control character moves a terminal's cursor, a bidirectional one reverses the words after
     // it on a page or in chat (review 62d F1).
     else if (UNSHOWABLE.test(name))
-      errors.push({ path: `hosts.${i}.name`, message: "a name without control or invisible format characters" });
+      errors.push({ path: `hosts.${i}.name`, message: "a name without control or bidirectional formatting characters" });
     else if (seen.has(name)) errors.push({ path: `hosts.${i}.name`, message: `"${name}" is named twice` });
     seen.add(name);
     if (isBlank(h.bundle)) errors.push({ path: `hosts.${i}.bundle`, message: "the bundle is empty (white space or NUL bytes only)" });

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { printable } from "../engine/report-text";
 
 /** RFC 9457 problem details: the one error shape of the whole API. */
 export const problemSchema = z
@@ -57,14 +58,16 @@ export function problemBody(
   detail: string,
   more: Pick<Problem, "instance" | "requestId" | "errors"> = {},
 ): Problem {
+  // Details quote what the sender chose (a form's field name, a JSON key): its control and bidirectional characters are
+  // shown as escapes, not obeyed by the page or terminal that shows the problem (review 62f F3).
   return {
     type: `https://known-bugs.dev/problems/${slug}`,
     title: TITLES[status] ?? "Error",
     status,
-    detail,
+    detail: printable(detail),
     ...(more.instance ? { instance: more.instance } : {}),
     ...(more.requestId ? { requestId: more.requestId } : {}),
-    ...(more.errors?.length ? { errors: more.errors } : {}),
+    ...(more.errors?.length ? { errors: more.errors.map((e) => ({ ...e, path: printable(e.path), message: printable(e.message) })) } : {}),
   };
 }
 

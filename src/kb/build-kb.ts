@@ -21,15 +21,10 @@ export type BuildResult = { ok: true; kb: KnowledgeBase; fileOf: ReadonlyMap<str
  * Validates every record file and the set as a whole (ids, aliases, regex safety), collecting all
  * problems at once. Nothing is imported unless this succeeds.
  */
-export async function buildKnowledgeBase(sources: ReadonlyArray<SourceFile & { misplaced?: true }>): Promise<BuildResult> {
+export async function buildKnowledgeBase(sources: ReadonlyArray<SourceFile & { misplaced?: string }>): Promise<BuildResult> {
   const problems: RecordProblem[] = [];
-  for (const f of sources)
-    if (f.misplaced)
-      problems.push({
-        file: f.file,
-        path: "",
-        message: "a record file outside the bugs/ folder is not read: move it to bugs/<its id>.yaml",
-      });
+  // A YAML file the reader does not take as a record (kb-files.ts), named with the reason rather than left out.
+  for (const f of sources) if (f.misplaced) problems.push({ file: f.file, path: "", message: f.misplaced });
   const files = sources.filter((f) => !f.misplaced);
   // No record files at all (an empty volume mounted over bugs/, a sparse checkout) is no knowledge base: imported, it
   // replaced the served one and answered every paste "no known bug", while /health said ok (review 58e F1).

@@ -1,17 +1,16 @@
 import { readdir, readFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { basename, join, relative } from "node:path";
 
 export interface KbFile {
   /** Path relative to the repository root, as curators see it in errors. */
   file: string;
   text: string;
-  /** A record-like file elsewhere in the data folder, which is not read as a record (buildKnowledgeBase refuses it). */
-  misplaced?: true;
+  /** Why a YAML file in the data folder is not read as a record (buildKnowledgeBase refuses it, naming the reason). */
+  misplaced?: string;
 }
 
-/** How deep and how many files the search for misplaced record files looks: a data folder is a few levels at most. */
-const MAX_DEPTH = 4;
-const MAX_MISPLACED = 20;
+/** How deep the search for misplaced record files looks: a data folder is a few levels at most. */
+const MAX_DEPTH = 8;
 
 /**
  * Reads every record file under data/bugs, in a stable order so the content hash is stable, and names any
@@ -20,15 +19,21 @@ const MAX_MISPLACED = 20;
  */
 export async function readKbFiles(dataDir: string): Promise<KbFile[]> {
   const dir = join(dataDir, "bugs");
-  const names = (await readdir(dir)).filter(isYaml).sort();
+  const names = (await readdir(dir)).filter(isRecordName).sort();
   const records = await Promise.all(
     names.map(async (name) => ({ file: shown(join(dir, name)), text: await readFile(join(dir, name), "utf8") })),
   );
-  const misplaced = (await yamlFilesUnder(dataDir, 0)).filter((path) => join(path, "..") !== dir);
-  return [...records, ...misplaced.slice(0, MAX_MISPLACED).map((path) => ({ file: shown(path), text: "", misplaced: true as const }))];
+  const others = (await yamlFilesUnder(dataDir, 0)).filter((path) => !(join(path, "..") === dir && isRecordName(basename(path))));
+  return [...records, ...others.map((path) => ({ file: shown(path), text: "", misplaced: whyNotRead(path, dir) }))];
 }
 
-const isYaml = (name: string) => name.endsWith(".yaml") || name.endsWith(".yml");
+/** A record's file: `<id>.yaml` or `.yml`, in lower case as ids are (review 62f F2: `.YAML` was dropped without a word). */
+const isRecordName = (name: string) => name.endsWith(".yaml") || name.endsWith(".yml");
+const isYaml = (name: string) => /\.ya?ml$/i.test(name);
+const whyNotRead = (path: string, dir: string) =>
+  join(path, "..") === dir
+    ? "a record file's name ends in .yaml or .yml, in lower case: rename it"
+    : "a YAML file outside the bugs/ folder is not read as a record: move a record to bugs/<its id>.yaml, and keep other YAML out of the data folder";
 const shown = (path: string) => relative(process.cwd(), path) || path;
 
 async function yamlFilesUnder(dir: string, depth: number): Promise<string[]> {

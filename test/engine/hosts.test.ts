@@ -128,6 +128,8 @@ worker-2   Ready    <none>          412d   v1.26.3   10.20.0.13     <none>      
     // Shown in every answer: an override would reverse the words after it (review 62d F1), an escape obey the terminal.
     for (const name of ["worker-2\u202e", "worker\u200f-2", "worker-2\x1b[2J"])
       expect(checkHosts([{ name, bundle: "x" }])).toMatchObject({ kind: "invalid-hosts", errors: [{ path: "hosts.0.name" }] });
+    // A Persian name spells with a zero-width non-joiner: a name, not a trick (review 62f F4).
+    expect(checkHosts([{ name: "\u06a9\u0627\u0631\u200c\u06af\u0627\u0647", bundle: "x" }])).toBeNull();
     const half = "é".repeat(HOSTS_LIMITS.maxTotalBytes / 4 + 1); // two bytes each in UTF-8
     expect(
       checkHosts([

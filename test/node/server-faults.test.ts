@@ -357,8 +357,11 @@ describe("kb:import refuses what kb:check refuses (review 62c)", { timeout: 120_
   it("a record file put outside bugs/ is named, not left out without a word (F2: the import then deleted its stored copy)", async () => {
     const stderr = await importRefused("misplaced-record", async (data) => {
       await rename(join(data, "bugs", "br-netfilter-not-loaded.yaml"), join(data, "br-netfilter-not-loaded.yaml"));
+      // And one whose extension is in capitals (review 62f F2: dropped without a word).
+      await rename(join(data, "bugs", "xt-mark-ipv6-typo-2024.yaml"), join(data, "bugs", "xt-mark-ipv6-typo-2024.YAML"));
     });
-    expect(stderr).toMatch(/br-netfilter-not-loaded\.yaml: \(file\): a record file outside the bugs\/ folder is not read/);
+    expect(stderr).toMatch(/br-netfilter-not-loaded\.yaml: \(file\): a YAML file outside the bugs\/ folder is not read as a record/);
+    expect(stderr).toMatch(/xt-mark-ipv6-typo-2024\.YAML: \(file\): a record file's name ends in \.yaml or \.yml, in lower case/);
   });
 });
 

@@ -410,6 +410,23 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(typo.detail).not.toContain("(root)");
   });
 
+  it("quotes a sender's names in a refusal with their bidirectional characters escaped, not obeyed (review 62f F3)", async () => {
+    const own = (body: string, type: string) =>
+      fetch("/diagnose", { method: "POST", headers: { "content-type": type, "cf-connecting-ip": "203.0.113.62" }, body });
+    const key = await expectProblem(await own('{"logs":"x","\u202euname":"y"}', "application/json"), 422);
+    const form = await fetch("/check", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", "cf-connecting-ip": "203.0.113.62" },
+      body: `${encodeURIComponent("\u200f\u202akernel: nf_conntrack: table full")}=x`,
+    });
+    const page = (await form.json()) as { detail: string };
+    expect(form.status).toBe(422);
+    for (const text of [JSON.stringify(key), page.detail]) {
+      expect(text).not.toMatch(/[\u202a-\u202e\u200e\u200f]/);
+      expect(text).toMatch(/\\u202[ae]/);
+    }
+  });
+
   it("rejects an empty diagnosis request with 422", async () => {
     await expectProblem(await post(fetch, "{}", "application/json"), 422);
     // Blank, or a log a crash zeroed: nothing to diagnose, not "no known bug" (review 58e).
