@@ -4,6 +4,7 @@
  * findings are merged, each naming the hosts it hits. The seed incident was solved this way: the one
  * worker whose kernel differed was the one whose kube-proxy failed.
  */
+import { BIDI_CONTROLS } from "./bidi-controls";
 import { isBlank } from "./blank-text";
 import type { CompiledKb } from "./compile-kb";
 import { closestFor, diagnoseHostBundle, limitedBy, notReport, type VerdictOf } from "./diagnose";
@@ -29,7 +30,7 @@ const MAX_LOG_EVIDENCE = 20;
  * Control characters (C0, C1) and the bidirectional marks, embeddings, overrides and isolates; not the zero-width joiners
  * scripts and emoji spell with (Persian's U+200C: review 62f F4).
  */
-const UNSHOWABLE = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+const UNSHOWABLE = new RegExp(`[\\p{Cc}${BIDI_CONTROLS}]`, "u");
 
 /** Why a hosts request cannot be diagnosed (HOSTS_LIMITS, showable unique names, bundles not empty), or null when it can. */
 export function checkHosts(hosts: readonly HostBundle[]): HostsProblem | null {

@@ -1,3 +1,4 @@
+import { BIDI_CONTROLS } from "./bidi-controls";
 import type { Diagnosis, Finding, HostReport, LogEvidence, VersionEvidence } from "./diagnosis";
 import { rebootWords } from "./record";
 import {
@@ -63,8 +64,7 @@ export function renderTextReport(d: Diagnosis & { truncated?: ReadonlyArray<{ no
  * it ("…exit status 2:\rverdict: not affected"), and a bidirectional override reverses the words after it, so
  * each is written as its escape instead. Line breaks and tabs are the report's own layout.
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f${BIDI_CONTROLS}]`, "g");
 /** Also for the CLI's own messages, which quote its arguments (a record id, a file's path: review 62d F3). */
 export const printable = (text: string) =>
   text.replace(CONTROL, (c) => {

@@ -41,7 +41,8 @@ async function yamlFilesUnder(dir: string, depth: number): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const found: string[] = [];
   for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (e.name.startsWith(".")) continue;
+    // Hidden folders (.github) and installed packages are no curator's files.
+    if (e.name.startsWith(".") || e.name === "node_modules") continue;
     const path = join(dir, e.name);
     if (e.isDirectory()) found.push(...(await yamlFilesUnder(path, depth + 1)));
     else if (e.isFile() && isYaml(e.name)) found.push(path);

@@ -12,6 +12,7 @@
  *   words after it on the page and in chat (review 62d F1);
  * - a classic-Mac file's bare CR line ends (a paste without any LF but perhaps a last one).
  */
+import { BIDI_CONTROLS } from "../bidi-controls";
 import { ANSI } from "./normalize-line";
 
 /**
@@ -31,18 +32,7 @@ const CHARACTERS = [
   "\u200c",
   "\u200d",
   "\u2060",
-  "\u061c",
-  "\u200e",
-  "\u200f",
-  "\u202a",
-  "\u202b",
-  "\u202c",
-  "\u202d",
-  "\u202e",
-  "\u2066",
-  "\u2067",
-  "\u2068",
-  "\u2069",
+  ...BIDI_CONTROLS,
   "\u2018",
   "\u2019",
   "\u201c",
