@@ -266,7 +266,8 @@ export function explainRootCause(ranked: readonly Finding[]): RootCause | null {
   if (decisive?.kind === "log")
     why.push(
       `line ${decisive.line} matches "${decisive.signature}", a signature that alone identifies this bug` +
-        (outscored && decisiveLevel(top) === LEVEL_RANK.fatal
+        // Only where the other's line is less severe: two fatal lines are ordered by their versions (review 62h F3).
+        (outscored && decisiveLevel(top) === LEVEL_RANK.fatal && (decisiveLevel(outscored) ?? 0) > LEVEL_RANK.fatal
           ? `, and the line reports a fatal error, where ${outscored.id} (${outscored.score}) ${decisiveLevel(outscored) === LEVEL_RANK["warning-or-info"] ? "only warns or informs" : "does not say its process stopped"}`
           : ""),
     );

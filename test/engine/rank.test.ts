@@ -231,6 +231,31 @@ describe("rankFindings", () => {
     );
   });
 
+  it("claims no difference of level between two fatal lines: their versions order them (review 62h F3)", async () => {
+    // One host's two kubeadm runs (a public install note: swap on, then br_netfilter not loaded): both preflight checks are
+    // [ERROR …] lines, so the reason may not say the other "does not say its process stopped".
+    const kb = (await loadDataKb()).compiled;
+    const run = (error: string) => [
+      "[root@k8s-master-81 ~]# kubeadm init --kubernetes-version=1.22.3",
+      "[init] Using Kubernetes version: v1.22.3",
+      "[preflight] Running pre-flight checks",
+      "error execution phase preflight: [preflight] Some fatal errors occurred:",
+      `\t${error}`,
+    ];
+    const d = diagnoseBundle(
+      kb,
+      [
+        ...run("[ERROR Swap]: running with swap on is not supported. Please disable swap"),
+        "[root@k8s-master-81 ~]# swapoff -a",
+        ...run(
+          "[ERROR FileContent--proc-sys-net-bridge-bridge-nf-call-iptables]: /proc/sys/net/bridge/bridge-nf-call-iptables does not exist",
+        ),
+      ].join("\n"),
+    );
+    expect(d.findings.map((f) => f.id)).toEqual(expect.arrayContaining(["kubelet-fails-with-swap-on", "br-netfilter-not-loaded"]));
+    expect(d.rootCause?.reason).not.toMatch(/does not say its process stopped|only warns or informs/);
+  });
+
   it("puts a decisive line that reports a fatal error before one that only warns or goes on, when no version places either (review 60c F1)", async () => {
     // Two problems of one node, each on its own decisive line: kube-proxy's 1.9-era ipset fallback scored higher than
     // CoreDNS's fatal loop, and kubeadm's preflight warning for br_netfilter tied the kubelet's refusal to start.

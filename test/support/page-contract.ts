@@ -433,6 +433,10 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(visibleText(body)).toContain("Your paste is too large");
     // Exactly at the limit the paste is accepted, as the API accepts it.
     expect((await paste(fetch, "y".repeat(opts.maxBodyBytes))).status).toBe(200);
+    // So is one of many lines, whose line ends a browser's form sends as CRLF (review 62f F5: refused as over the limit).
+    const line = `${"z".repeat(63)}\n`;
+    const lines = line.repeat(Math.floor(opts.maxBodyBytes / line.length));
+    expect((await paste(fetch, `${lines}${"z".repeat(opts.maxBodyBytes - lines.length)}`)).status).toBe(200);
   });
 
   it("refuses a paste form of far more fields than the page sends (422), before parsing it, as a page", async () => {
