@@ -94,16 +94,20 @@ ip-172-31-29-31.us-east-2.compute.internal    Ready    <none>                   
     ]);
   });
 
-  it("reads no row with a cell longer than a node's name may be, so no answer carries one whole (review 50a F2)", () => {
+  it("reads no row with a cell no kubectl prints, and cuts a name past a DNS name's length (reviews 50a F2, 62d)", () => {
     const header =
       "NAME       STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION       CONTAINER-RUNTIME";
     const row = (name: string, image = "Ubuntu 22.04.5 LTS") =>
       `${name}   Ready    <none>   40d   v1.30.5   10.0.0.11     <none>        ${image}   5.15.0-127-generic   containerd://1.7.22`;
-    // A name at the DNS subdomain limit (253) is one; past it, or an OS image of 40,000 characters, no kubectl row.
+    // A name at the DNS subdomain limit (253) is one; an OS image of 40,000 characters is no kubectl row.
     const longest = `${"a".repeat(63)}.${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(61)}`;
     expect(longest).toHaveLength(253);
     expect(parseNodesTable(lines(`${header}\n${row(longest)}`)).map((r) => r.name)).toEqual([longest]);
-    expect(parseNodesTable(lines(`${header}\n${row("worker-1")}\n${row(`${longest}x`)}`)).map((r) => r.name)).toEqual(["worker-1"]);
+    // A name past it (a hand-edited table) is still a row, its name cut: dropped, the failing node's kernel went unjudged
+    // and its healthy peers answered "not affected" (review 62d).
+    const cut = parseNodesTable(lines(`${header}\n${row("worker-1")}\n${row(`${longest}x`)}`));
+    expect(cut.map((r) => r.name)).toEqual(["worker-1", `${longest.slice(0, 252)}…`]);
+    expect(cut[1]?.kernel).toBe("5.15.0-127-generic");
     expect(parseNodesTable(lines(`${header}\n${row("worker-1", "x".repeat(40_000))}`))).toEqual([]);
   });
 

@@ -79,7 +79,11 @@ export function parseNodesTableAt(lineAt: (k: number) => string | undefined, fir
     const raw = line.slice(indent).replace(/\s+$/, "");
     if (!raw.trim() || NODES_HEADER.test(raw.trim())) break;
     const cells = unmarked(byWords(raw, columns) ?? byPosition(raw, columns));
-    const name = cells.get("NAME") ?? "";
+    const named = cells.get("NAME") ?? "";
+    // A name past a DNS subdomain's length (a hand-edited table) still names a row: cut, it is read, not dropped with its
+    // kernel (review 62d: the failing node's row was left out and its healthy peers answered "not affected").
+    const name = named.length > MAX_CELL ? `${named.slice(0, MAX_CELL - 1)}…` : named;
+    if (name !== named) cells.set("NAME", name);
     const status = cells.get("STATUS") ?? "";
     const version = cells.get("VERSION") ?? "";
     // A row has a node name (one word: no Kubernetes name holds a space), a status like Ready/NotReady and a
