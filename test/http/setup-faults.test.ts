@@ -9,6 +9,7 @@ import { describeFailure } from "../../src/http/on-error";
 import { openStore } from "../../src/node/prepare-store";
 import { inlineDiagnoser } from "../../src/service/diagnoser";
 import { expectProblem } from "../support/api-helpers";
+import { expectDocumented, type OpenApiDocument } from "../support/documented-schema";
 import { startTestService } from "../support/test-store";
 
 /**
@@ -56,6 +57,14 @@ describe("the app on a libSQL database never migrated", () => {
     // Each line names the problem, so an operator tells one 503 from another (review 33a).
     for (const line of logs)
       expect(line).toMatchObject({ status: 503, problem: "schema-missing", error: { message: "no such table: kb_meta" } });
+  });
+
+  it("answers the chat votes' summary 503 schema-missing, as its contract says (review 62a F4: undocumented)", async () => {
+    const { app } = appOn(unmigrated);
+    const res = await app.request("/feedback/summary");
+    expect((await expectProblem(res.clone(), 503)).type).toMatch(/schema-missing$/);
+    const doc = (await (await app.request("/openapi.json")).json()) as OpenApiDocument;
+    await expectDocumented(doc, "get", "/feedback/summary", res);
   });
 });
 

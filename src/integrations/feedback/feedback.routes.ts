@@ -29,5 +29,9 @@ export const feedbackSummary = createRoute({
   responses: {
     200: jsonContent(feedbackSummarySchema, "Votes per record."),
     500: problemContent("The votes could not be read."),
+    // Review 62a F4: an unmigrated database answered a 503 the contract did not list.
+    503: problemContent(
+      "The database has not been migrated (`schema-missing`), or the service is misconfigured (`misconfigured`): the detail says what to run or set.",
+    ),
   },
 });
