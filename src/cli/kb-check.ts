@@ -1,10 +1,12 @@
 // `npm run kb:check`: validates every record (schema, ids, aliases, regex safety, ranges), runs every
 // example through the engine, checks every signature is exercised by an example, reports all problems
 // at once, then summarises the knowledge base.
+
+import { rangeLevels } from "../engine/versions";
 import { EVIDENCE_TARGET, formatGroup, summarizeAreas, summarizeDistros } from "../kb/areas";
 import { buildKnowledgeBase } from "../kb/build-kb";
 import { reviewKnowledgeBase } from "../kb/review-kb";
-import { hasUnverifiedFacts, rangeEndLevels } from "../kb/unverified";
+import { hasUnverifiedFacts } from "../kb/unverified";
 import { readKbFiles } from "../node/kb-files";
 import { formatProblems } from "../node/prepare-store";
 
@@ -15,7 +17,7 @@ if (!built.ok) {
   process.exit(1);
 }
 const { kb } = built;
-const review = reviewKnowledgeBase(kb, (id) => built.fileOf.get(id) ?? id);
+const review = reviewKnowledgeBase(kb, built.fileOf);
 if (review.problems.length) console.error(formatProblems(review.problems));
 
 const count = (keys: string[]) => {
@@ -33,7 +35,7 @@ console.log(`knowledge base ${kb.version}: ${kb.records.length} records, ${signa
 const family = (c: string) => c.toLowerCase().split(/[/ (]/)[0] ?? c;
 console.log(`by component: ${count(kb.records.flatMap((r) => [...new Set(r.components.map(family))]))}`);
 console.log(`by ecosystem: ${count(kb.records.flatMap((r) => [...new Set(r.affected.map((a) => a.ecosystem))]))}`);
-const ends = kb.records.flatMap((r) => r.affected.flatMap((a) => a.ranges.flatMap(rangeEndLevels)));
+const ends = kb.records.flatMap((r) => r.affected.flatMap((a) => a.ranges.flatMap(rangeLevels)));
 const firm = ends.filter((l) => l !== "reported").length;
 const share = ends.length ? firm / ends.length : 1;
 console.log(`range ends by evidence: ${count(ends)} (${Math.round(100 * share)}% verified or corroborated)`);

@@ -1,5 +1,5 @@
+import { rangeLevels } from "../engine/versions";
 import type { BugRecord } from "./record-schema";
-import { rangeEndLevels } from "./unverified";
 
 /**
  * The curator's view of the knowledge base: which area of the node stack a record is about (from its free-text
@@ -114,7 +114,7 @@ const firm = (levels: string[]) => levels.filter((l) => l !== "reported").length
 export function summarizeAreas(records: readonly BugRecord[]): GroupSummary<Area>[] {
   return AREAS.map((key) => {
     const rs = records.filter((r) => recordAreas(r).includes(key));
-    const ends = rs.flatMap((r) => r.affected.flatMap((a) => a.ranges.flatMap(rangeEndLevels)));
+    const ends = rs.flatMap((r) => r.affected.flatMap((a) => a.ranges.flatMap(rangeLevels)));
     return { key, records: rs.length, ends: ends.length, firmEnds: firm(ends) };
   }).filter((g) => g.records > 0);
 }
@@ -123,7 +123,7 @@ export function summarizeAreas(records: readonly BugRecord[]): GroupSummary<Area
 export function summarizeDistros(records: readonly BugRecord[]): GroupSummary<DistroFamily>[] {
   return DISTRO_FAMILIES.map((key) => {
     const affected = records.map((r) => r.affected.filter((a) => a.ranges.length > 0 && distroFamilyOf(a.ecosystem) === key));
-    const ends = affected.flatMap((as) => as.flatMap((a) => a.ranges.flatMap(rangeEndLevels)));
+    const ends = affected.flatMap((as) => as.flatMap((a) => a.ranges.flatMap(rangeLevels)));
     return { key, records: affected.filter((as) => as.length > 0).length, ends: ends.length, firmEnds: firm(ends) };
   });
 }

@@ -5,7 +5,7 @@ import { ecosystemDistribution } from "../engine/facts/os-release";
 import type { BugRecord as EngineRecord } from "../engine/record";
 import { fixStepsOf } from "../engine/summary";
 import { IMAGE_OS } from "../engine/verdict";
-import { branchEnd, hasStart, isMainlineVersion, kernelBranch } from "../engine/versions";
+import { branchEnd, isMainlineVersion, kernelBranch, rangeLevels } from "../engine/versions";
 import { isReportThread, namesOwnThread } from "./report-thread";
 
 /**
@@ -209,8 +209,7 @@ export const rangeSchema = z
     const introducedEvidence = r.introducedEvidence ?? base.evidence;
     const fixedEvidence = r.fixedEvidence ?? base.evidence;
     const range = { ...base, introducedEvidence, fixedEvidence };
-    const ends = [...(hasStart(range) ? [introducedEvidence] : []), ...(r.fixed || r.lastAffected ? [fixedEvidence] : [])];
-    return { ...range, verified: (ends.length ? ends : [base.evidence]).every((e) => e === "verified") };
+    return { ...range, verified: rangeLevels(range).every((e) => e === "verified") };
   });
 
 /** A stable branch checked and found without the change (affectedSchema's `notTaken`). */

@@ -16,9 +16,10 @@ export interface KbReview {
  * The checks a built knowledge base must pass beyond its schema: every example gives its expected answer, every
  * signature matches a line of its record's examples, every example is matched by its own record, and every ranged
  * ecosystem has a reader. kb:check reports them and kb:import refuses on them: a record kb:check rejects was imported
- * and served (review 62c F1). `at` names a record's file (its id is its file's name).
+ * and served (review 62c F1). `fileOf` names each record's file, as the build read it.
  */
-export function reviewKnowledgeBase(kb: KnowledgeBase, at: (recordId: string) => string): KbReview {
+export function reviewKnowledgeBase(kb: KnowledgeBase, fileOf: ReadonlyMap<string, string>): KbReview {
+  const at = (id: string) => fileOf.get(id) ?? id;
   const failures = runAllExamples(kb.compiled).filter((o) => !o.passed);
   const untested = untestedSignatures(kb.compiled);
   const unhit = examplesWithoutOwnHit(kb.compiled);

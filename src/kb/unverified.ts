@@ -1,4 +1,4 @@
-import { hasStart } from "../engine/versions";
+import { rangeLevels } from "../engine/versions";
 import type { BugRecord } from "./record-schema";
 
 /**
@@ -9,10 +9,4 @@ export const hasUnverifiedFacts = (r: BugRecord): boolean =>
   r.unverified.length > 0 ||
   r.aliases.some((a) => a.evidence === "reported") ||
   r.commits.some((c) => c.evidence === "reported") ||
-  r.affected.some((a) => a.ranges.some((g) => rangeEndLevels(g).includes("reported")));
-
-/** The evidence level of each end a range actually has (a bare "0" as introduced is no end: hasStart). */
-export function rangeEndLevels(g: BugRecord["affected"][number]["ranges"][number]) {
-  const ends = [...(hasStart(g) ? [g.introducedEvidence] : []), ...(g.fixed || g.lastAffected ? [g.fixedEvidence] : [])];
-  return ends.length ? ends : [g.evidence];
-}
+  r.affected.some((a) => a.ranges.some((g) => rangeLevels(g).includes("reported")));

@@ -162,7 +162,7 @@ export async function importFromDir(store: Store, kbDir: string, opts: { force?:
   const built = await buildKnowledgeBase(await readKbFiles(kbDir));
   if (!built.ok) return built;
   if (opts.review) {
-    const { problems } = reviewKnowledgeBase(built.kb, (id) => built.fileOf.get(id) ?? id);
+    const { problems } = reviewKnowledgeBase(built.kb, built.fileOf);
     if (problems.length) return { ok: false, problems };
   }
   const { changed } = await importKnowledgeBase(store, built.kb, new Date(), opts);

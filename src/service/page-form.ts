@@ -2,13 +2,13 @@ import { parseMultipart } from "@remix-run/multipart-parser";
 import { MIMEType } from "whatwg-mimetype";
 import { LIMITS } from "../http/limits";
 
-/** What the lookup page's form (POST /check) sends: the paste, and the record a record page's form is scoped to. */
 /** Room for the multipart framing around the pasted text; the text itself gets the API's limit. */
 export const FORM_OVERHEAD = 16 * 1024;
 
 /** A paste scoped to one record looks deeper than the default ten findings, so that record is found. */
 export const SCOPED_LIMIT = 100;
 
+/** What the lookup page's form (POST /check) sends: the paste, and the record a record page's form is scoped to. */
 export interface PageForm {
   /** Typed into the text area (text), or a file chosen in the form (its bytes, read as POST /diagnose reads a body). */
   bundle: string | Uint8Array;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { rangeLevels } from "../../src/engine/versions";
 import { areaOf, DISTRO_FAMILIES, distroFamilyOf, recordAreas, summarizeAreas, summarizeDistros } from "../../src/kb/areas";
-import { rangeEndLevels } from "../../src/kb/unverified";
 import { loadDataKb } from "../support/data-kb";
 
 const kb = await loadDataKb();
@@ -62,7 +62,7 @@ describe("summaries over the shipped knowledge base", () => {
     const distros = summarizeDistros(kb.records);
     expect(distros.map((d) => d.key)).toEqual([...DISTRO_FAMILIES]);
     const ubuntuEnds = kb.records.flatMap((r) =>
-      r.affected.filter((a) => a.ecosystem.startsWith("ubuntu")).flatMap((a) => a.ranges.flatMap(rangeEndLevels)),
+      r.affected.filter((a) => a.ecosystem.startsWith("ubuntu")).flatMap((a) => a.ranges.flatMap(rangeLevels)),
     );
     const ubuntu = distros.find((d) => d.key === "ubuntu");
     expect(ubuntu?.ends).toBe(ubuntuEnds.length);

@@ -36,8 +36,7 @@ export function endLevel(r: AffectedRange, end: "introduced" | "upper"): Evidenc
  * writes "every release before the fix, though where it began was not looked up" (review 62c F3: such a range's
  * `reported` start was shown on the record and ignored by the verdict, which said "affected (verified)").
  */
-export const hasStart = (r: AffectedRange) =>
-  r.introduced !== "0" || (r.introducedEvidence !== undefined && r.introducedEvidence !== ownLevel(r));
+const hasStart = (r: AffectedRange) => r.introduced !== "0" || (r.introducedEvidence !== undefined && r.introducedEvidence !== ownLevel(r));
 
 /** The levels of the ends a range actually has (a bare "0" as introduced is no end); its own level when it has none. */
 export function rangeLevels(r: AffectedRange): EvidenceLevel[] {
