@@ -1,5 +1,5 @@
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
-import { problemContent } from "../http/schemas/content";
+import { nodeTransportProblems, problemContent, rateLimitHeaders, retryAfterHeader } from "../http/schemas/content";
 
 const signed = (platform: string, headers: string) =>
   `Signed by ${platform} (${headers}); 404 unless this deployment configured the ${platform} app. The body is the platform's own payload, read exactly as signed.`;
@@ -17,7 +17,9 @@ export function documentChatWebhooks(registry: OpenAPIHono["openAPIRegistry"]) {
     // channel's answers are not spent by the same address's scripts (review 62a F2: the contract said "with /diagnose").
     429: problemContent(
       "Too many requests from this client (RATE_LIMIT_PER_MINUTE, counted for the chat webhooks together, apart from /diagnose and /check); Retry-After says when to try again.",
+      { ...retryAfterHeader, ...rateLimitHeaders },
     ),
+    ...nodeTransportProblems,
   };
   const form = { content: { "application/x-www-form-urlencoded": { schema: z.object({}).passthrough() } } };
   registry.registerPath({
@@ -27,7 +29,11 @@ export function documentChatWebhooks(registry: OpenAPIHono["openAPIRegistry"]) {
     summary: "Slack slash command /known-bugs",
     description: `${signed("Slack", "X-Slack-Signature, X-Slack-Request-Timestamp")} Acknowledged at once (empty 200, or help as JSON); the answer is posted to response_url.`,
     request: { body: form },
-    responses: { 200: { description: "Acknowledged." }, 400: problemContent("No usable response_url."), ...common },
+    responses: {
+      200: { description: "Acknowledged.", headers: rateLimitHeaders },
+      400: problemContent("No usable response_url."),
+      ...common,
+    },
   });
   registry.registerPath({
     method: "post",
@@ -36,7 +42,11 @@ export function documentChatWebhooks(registry: OpenAPIHono["openAPIRegistry"]) {
     summary: "Slack interactivity: the Diagnose shortcut and the answer's buttons",
     description: `${signed("Slack", "X-Slack-Signature, X-Slack-Request-Timestamp")} Acknowledged at once; answers go to response_url.`,
     request: { body: form },
-    responses: { 200: { description: "Acknowledged." }, 400: problemContent("A payload this app cannot use."), ...common },
+    responses: {
+      200: { description: "Acknowledged.", headers: rateLimitHeaders },
+      400: problemContent("A payload this app cannot use."),
+      ...common,
+    },
   });
   registry.registerPath({
     method: "post",
@@ -48,6 +58,7 @@ export function documentChatWebhooks(registry: OpenAPIHono["openAPIRegistry"]) {
     responses: {
       200: {
         description: "The interaction response (PONG, or a message with embeds).",
+        headers: rateLimitHeaders,
         content: { "application/json": { schema: z.object({ type: z.number().int() }).passthrough() } },
       },
       400: problemContent("Not an interaction this app handles."),

@@ -2,6 +2,7 @@ import { brotliCompressSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LIMITS } from "../../src/http/limits";
 import { expectProblem } from "../support/api-helpers";
+import { expectDocumented, type OpenApiDocument } from "../support/documented-schema";
 import { ALLOWED_ORIGIN, hardeningContract } from "../support/hardening-contract";
 import { nodesTable } from "../support/large-inputs";
 import { BROWSER_ACCEPT, visibleText } from "../support/page-contract";
@@ -88,6 +89,22 @@ describe("hardening on Node", () => {
     const get = await limited.app.request("/diagnose", { headers: { "x-test-client": "198.51.100.3" } });
     expect(get.status).toBe(405);
     for (let i = 0; i < 3; i++) expect((await send("198.51.100.3")).status).toBe(200);
+  });
+
+  it("documents the limiter's headers and the 429's Retry-After that Node's answers carry (review 62a F6)", async () => {
+    const doc = (await (await limited.app.request("/openapi.json")).json()) as OpenApiDocument;
+    const send = () => post(limited, "x", { "x-test-client": "198.51.100.40" });
+    const answers = [await send(), await send(), await send(), await send()];
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 429]);
+    for (const res of [answers[0], answers[3]] as Response[]) {
+      const documented = Object.keys(doc.paths["/diagnose"]?.post?.responses[String(res.status)]?.headers ?? {}).map((h) =>
+        h.toLowerCase(),
+      );
+      const sent = [...res.headers.keys()].filter((h) => h.startsWith("ratelimit-"));
+      expect(sent.length, `${res.status} carries the limiter's counts`).toBeGreaterThanOrEqual(3);
+      for (const header of sent) expect(documented, `${res.status} documents ${header}`).toContain(header);
+      await expectDocumented(doc, "post", "/diagnose", res);
+    }
   });
 
   it("counts an IPv6 client by its /64 network (one host's rotating addresses are one client), an IPv4-mapped address as IPv4", async () => {

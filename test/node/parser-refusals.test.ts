@@ -2,6 +2,7 @@ import { Agent, request } from "node:http";
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { onRequestError } from "../../src/node/refused-request";
+import { expectDocumented, type OpenApiDocument } from "../support/documented-schema";
 import { type Spawned, startLoggingServer } from "../support/spawn-server";
 
 // Requests Node's HTTP parser refuses before the app runs: the real server must still answer them as
@@ -98,6 +99,17 @@ function parse(response: string): { status: number; headers: string; body: Recor
   return { status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]), headers: head.toLowerCase(), body: JSON.parse(body) };
 }
 
+/** The refusal, as /diagnose's contract documents it (review 62a F4: README named Node's 417 and 431, /docs did not). */
+async function expectInContract(status: number, headers: string, body: Record<string, unknown>): Promise<void> {
+  const doc = (await (await fetch(`${server.url}/openapi.json`)).json()) as OpenApiDocument;
+  const id = /x-request-id: (\S+)/.exec(headers)?.[1] ?? "";
+  const answer = new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/problem+json", "x-request-id": id },
+  });
+  await expectDocumented(doc, "post", "/diagnose", answer);
+}
+
 describe("requests Node's parser refuses get problem+json", { timeout: 60_000 }, () => {
   it("a header block over 16 KB: 431, and the header's bytes are neither echoed nor logged", async () => {
     const secret = "zq".repeat(10_000);
@@ -116,6 +128,7 @@ describe("requests Node's parser refuses get problem+json", { timeout: 60_000 },
     expect(body.requestId).toBe(id);
     expect(server.stdout()).toContain(`"requestId":"${id}","event":"refused-by-parser","status":431,"code":"HPE_HEADER_OVERFLOW"`);
     expect(server.stdout()).not.toContain("zqzq");
+    await expectInContract(status, headers, body);
   });
 
   it("a request line that is not HTTP, and a body both chunked and counted (request smuggling): 400", async () => {
@@ -232,6 +245,7 @@ describe("requests no web Request can be made of get problem+json", { timeout: 6
     expect(body).toMatchObject({ status: 417, type: "https://known-bugs.dev/problems/expectation-failed", title: "Expectation Failed" });
     expect(headers).toContain(`x-request-id: ${body.requestId}`);
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
+    await expectInContract(status, headers, body);
   });
 
   it("a large upload refused for its Host still gets its answer; one that waits for 100 Continue gets the 400 instead", async () => {

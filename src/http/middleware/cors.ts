@@ -20,7 +20,15 @@ export function corsForApi(methods: readonly string[]): MiddlewareHandler<AppEnv
         origin: settings.CORS_ORIGINS === "*" ? "*" : settings.CORS_ORIGINS,
         allowMethods: [...methods],
         allowHeaders: ["Content-Type", "Content-Encoding", "Accept", "X-Request-Id"],
-        exposeHeaders: ["X-Request-Id", "X-KB-Version", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"],
+        exposeHeaders: [
+          "X-Request-Id",
+          "X-KB-Version",
+          "Retry-After",
+          "RateLimit-Policy",
+          "RateLimit-Limit",
+          "RateLimit-Remaining",
+          "RateLimit-Reset",
+        ],
         maxAge: 600,
       });
       built.set(settings, handler);

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { diagnoseLimitSchema } from "../../../engine/diagnose-input";
 import { wholeNumber } from "../../../whole-number";
-import { answerHeaders, problemContent } from "../../schemas/content";
+import { answerHeaders, nodeTransportProblems, problemContent, rateLimitHeaders, retryAfterHeader } from "../../schemas/content";
 import { diagnoseBodySchema, SEED_LOG } from "../../schemas/diagnose-body";
 import { servedDiagnosisSchema } from "../../schemas/diagnosis.schema";
 
@@ -53,7 +53,7 @@ export const diagnose = createRoute({
   responses: {
     200: {
       description: "The diagnosis: JSON, or the compact text report when text/plain is preferred.",
-      headers: answerHeaders,
+      headers: { ...answerHeaders, ...rateLimitHeaders },
       content: {
         "application/json": { schema: servedDiagnosisSchema },
         "text/plain": { schema: z.string() },
@@ -67,9 +67,13 @@ export const diagnose = createRoute({
     422: problemContent(
       "The JSON body has invalid fields (hosts: too many, a name twice, an empty bundle) or far more members than a request holds (`json-too-complex`), or the text body is empty.",
     ),
-    429: problemContent("Too many requests from this client; Retry-After says when to try again."),
+    429: problemContent("Too many requests from this client; Retry-After says when to try again.", {
+      ...retryAfterHeader,
+      ...rateLimitHeaders,
+    }),
     503: problemContent(
       "No knowledge base has been imported yet or the database has not been migrated (the detail says what to run), or the diagnosis ran over its time budget or every thread is busy (Retry-After).",
     ),
+    ...nodeTransportProblems,
   },
 });
