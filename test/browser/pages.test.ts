@@ -157,6 +157,35 @@ describe("Back and Forward around a result", () => {
   });
 });
 
+describe("a second check while the first is pending", () => {
+  it("shows only the last paste's answer, however late the first one comes (review 63d F1)", async () => {
+    await withPage({ js: true }, async (page) => {
+      const ES = "elasticsearch-vm-max-map-count-too-low";
+      // The first post is held back, so that its answer would arrive well after the second's.
+      let posts = 0;
+      await page.route("**/check", async (route) => {
+        if (++posts === 1) await new Promise((r) => setTimeout(r, 2500));
+        await route.continue().catch(() => {}); // the page has cancelled it
+      });
+      await page.goto(`${svc.origin}/`);
+      await page.fill("#bundle", "[1]: max virtual memory areas vm.max_map_count [65530] is too low, increase to at least [262144]");
+      await page.getByRole("button", { name: "Check" }).click();
+      await page.fill("#bundle", SEED_BUNDLE);
+      await page.getByRole("button", { name: "Check" }).click();
+      await page.waitForSelector(`#finding-${XT}`);
+      await page.waitForTimeout(4000);
+      expect(posts).toBe(2);
+      expect(await page.locator(`#finding-${XT}`).count()).toBe(1);
+      expect(await page.locator(`#finding-${ES}`).count()).toBe(0);
+      // The same text alone is that other bug's answer: the check above could tell them apart.
+      await page.unroute("**/check");
+      await page.goto(`${svc.origin}/`);
+      await submitPaste(page, "[1]: max virtual memory areas vm.max_map_count [65530] is too low, increase to at least [262144]", true);
+      expect(await page.locator(`#finding-${ES}`).count()).toBe(1);
+    });
+  });
+});
+
 describe("small screens", () => {
   it("shows every record page without scrolling sideways at 360 px, and the widest at 1280 px", async () => {
     const ids: string[] = [];

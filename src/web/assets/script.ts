@@ -49,9 +49,18 @@ export const SCRIPT = `(() => {
     root.querySelectorAll("form[data-enhance]").forEach((form) => {
       if (form.dataset.enhanced) return;
       form.dataset.enhanced = "1";
+      // The request still waiting for its answer. A submit while one is pending (a double click, an edited paste)
+      // cancels it: only the last paste's answer is shown, as a browser's own navigation would (review 63d F1: the
+      // first answer, arriving late, replaced the second's).
+      let pending = null;
       form.addEventListener("submit", async (event) => {
         if (!window.fetch || !window.DOMParser) return;
         event.preventDefault();
+        if (pending) pending.abort();
+        const controller = window.AbortController ? new AbortController() : null;
+        const mine = { abort: () => controller && controller.abort() };
+        pending = mine;
+        const replaced = () => mine !== pending;
         form.setAttribute("aria-busy", "true");
         const status = form.querySelector("[data-status]");
         if (status) status.textContent = "Checking…";
@@ -61,13 +70,22 @@ export const SCRIPT = `(() => {
         };
         let res;
         try {
-          res = await fetch(form.action, { method: "POST", body: new FormData(form), headers: { Accept: "text/html" } });
+          res = await fetch(form.action, {
+            method: "POST",
+            body: new FormData(form),
+            headers: { Accept: "text/html" },
+            signal: controller ? controller.signal : undefined,
+          });
         } catch (e) {
+          if (replaced()) return;
+          pending = null;
           done();
           showProblem(form, "The service could not be reached", [para("Your paste is still here: check again in a moment.")]);
           return;
         }
         const text = await res.text().catch(() => "");
+        if (replaced()) return;
+        pending = null;
         const html = (res.headers.get("Content-Type") || "").startsWith("text/html");
         const doc = html ? new DOMParser().parseFromString(text, "text/html") : null;
         const next = doc && doc.querySelector("main");
