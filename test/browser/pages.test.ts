@@ -222,6 +222,36 @@ describe("small screens", () => {
   }, 180_000);
 });
 
+describe("tables of versions", () => {
+  it("never break a version, id or column heading inside, on a phone or a desktop (review 63d F2)", async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await ctx.newPage();
+      const broken: string[] = [];
+      for (const width of [390, 1280]) {
+        await page.setViewportSize({ width, height: 800 });
+        for (const id of [XT, "docker-29-minimum-api-1.44-old-clients", "debian-6.1.64-ext4-dio-corruption"]) {
+          await page.goto(`${svc.origin}/bugs/${id}`);
+          // The lines a token's text takes: a version or id takes one; a heading breaks only between its words.
+          const cells = (await page.evaluate(`[...document.querySelectorAll("table th, table td code:not([data-copy])")].map((el) => {
+            const lines = (node) => { const r = document.createRange(); r.selectNodeContents(node); return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size; };
+            const words = [...el.childNodes].every((n) => n.nodeType !== 3) ? [] : el.textContent.trim().split(/\\s+/);
+            let broken = false;
+            if (el.tagName === "CODE") broken = lines(el) > 1;
+            else if (words.length === 1) broken = lines(el) > 1;
+            return { text: el.textContent, broken };
+          })`)) as { text: string; broken: boolean }[];
+          expect(cells.length, id).toBeGreaterThan(3);
+          for (const c of cells) if (c.broken) broken.push(`${id} at ${width}px: ${c.text}`);
+        }
+      }
+      expect(broken).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  }, 60_000);
+});
+
 describe("a page seen again", () => {
   it("keeps its stylesheet and script after a reload and a second visit answered 304", async () => {
     await withPage({ js: true }, async (page) => {

@@ -59,6 +59,10 @@ pre { background: var(--panel); border: 1px solid var(--line); border-radius: 6p
 table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
 th { background: var(--panel); }
+/* A version, id or hash in a table is never broken inside: with "anywhere" its column shrank to a character or two and
+   the prose beside it took the width (review 63d F2). A table wider than a phone scrolls in its own box (.table). */
+th, td.tokens { overflow-wrap: normal; }
+td code:not([data-copy]) { white-space: nowrap; }
 tr.odd td, tr.odd th { background: var(--warn-bg); }
 .badge { display: inline-block; padding: 0 .45rem; border-radius: 999px; font-size: .8rem; font-weight: 600; border: 1px solid currentColor; white-space: nowrap; }
 .badge.verified, .badge.not-affected, .badge.corroborated { color: var(--ok); background: var(--ok-bg); }

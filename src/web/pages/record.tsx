@@ -186,7 +186,7 @@ const Commits = (props: { bug: BugRecord }) => (
           {c.title}
           {c.note ? <p class="hint">{c.note}</p> : null}
         </td>
-        <td>{c.versions.join(", ") || "—"}</td>
+        <td class="tokens">{c.versions.join(", ") || "—"}</td>
         <td>
           <StatusBadge status={evidenceOf(c)} /> <Sources fact={c} />
         </td>
