@@ -668,6 +668,16 @@ describe("kernel mentions in kernel output", () => {
     expect(kernelOf("CPU: 0 PID: 3232 Comm: syz-executor.0 Not tainted 6.2.0-rc5 #2")?.release).toBe("6.2.0-rc5");
   });
 
+  it("reads a RHEL 7 oops header, whose dashes stand between the taint and the release, as the kernel's own (review 63g F3)", () => {
+    // openzfs/zfs#9675's CentOS 7.7 hung-task panic, and an unwrapped one from a mail: the kernel printed them.
+    const header =
+      "[245456.348265] CPU: 3 PID: 40 Comm: khungtaskd Kdump: loaded Tainted: P           OE  ------------   3.10.0-1062.4.3.el7.x86_64 #1";
+    expect(kernelOf(header)).toMatchObject({ release: "3.10.0-1062.4.3.el7.x86_64", package: { ecosystem: "rhel:7" } });
+    expect(kernelOf(header)?.named).toBeUndefined();
+    const wrapped = "CPU: 0 PID: 1310 Comm: hdio-getgeo Tainted: G           OE  ------------\n3.10.0-1062.el7.x86_64 #1";
+    expect(kernelOf(wrapped)?.named).toBeUndefined();
+  });
+
   it("reads the running kernel Proxmox VE's pveversion prints (review 33b)", () => {
     // pveversion's one line (luchina-gabriel/OSX-PROXMOX#30) and the first line of `pveversion -v`.
     expect(kernelOf("pve-manager/8.0.3/bbf3993334bfa916 (running kernel: 6.2.16-3-pve)")).toMatchObject({ release: "6.2.16-3-pve" });

@@ -161,7 +161,7 @@ export const isBootBanner = (text: string): boolean => BOOT_LINE.test(text);
 const TAINT_HEADER = /\b(?:Not tainted|Tainted: [A-Z])/;
 export const isCrashHeader = (text: string): boolean => TAINT_HEADER.test(text);
 /** An oops or WARN header cut after its taint by a mail client's wrapping: the release opens the next line. */
-const TAINT_AT_END = /\b(?:Not tainted|Tainted: [A-Z]+(?: +[A-Z]+)*)\s*$/;
+const TAINT_AT_END = /\b(?:Not tainted|Tainted: [A-Z]+(?: +[A-Z]+)*)(?: +-{4,})?\s*$/;
 /** The next line's start, past the quote marks of a reply quoting both lines ("> ", "> > "): the release and build. */
 const RELEASE_OPENS = /^\s*\d+\.\d+\.\d+\S* #\d/;
 

@@ -131,8 +131,10 @@ export const MENTIONS: readonly MentionShape[] = [
   // `uname -v` up to its first space, which for Ubuntu's builds is the upload ("#137-Ubuntu", "#59~22.04.1-Ubuntu"), and
   // Debian's kernels add the package's version ("#1  Debian 6.1.64-1", debian/patches' version.patch): read as the
   // build, they name the package build as `uname -v` does (review 52d F1). Another builder's bare "#1" says nothing.
+  // RHEL 7's kernels (and CentOS's, Virtuozzo's) print a row of dashes between the taint and the release ("Tainted: P
+  // OE  ------------   3.10.0-1062.4.3.el7.x86_64 #1"; review 63g F3: read as a kernel named in a sentence).
   {
-    re: /\b(?:Not tainted|Tainted: [A-Z]+(?: +[A-Z]+)*) +(?=(\d+\.\d+\.\d+\S*))\1 (?=#\d)(?:(#\d+(?:\.\d+)?(?:~[\w.+~]+)?-Ubuntu|#\d+ +Debian (?:\d+:)?\d+\.\d+\.\d+-[\w.+~]+)(?![\w.+~-]))?/,
+    re: /\b(?:Not tainted|Tainted: [A-Z]+(?: +[A-Z]+)*)(?: +-{4,})? +(?=(\d+\.\d+\.\d+\S*))\1 (?=#\d)(?:(#\d+(?:\.\d+)?(?:~[\w.+~]+)?-Ubuntu|#\d+ +Debian (?:\d+:)?\d+\.\d+\.\d+-[\w.+~]+)(?![\w.+~-]))?/,
     build: true,
   },
   // The running kernel's module tree or config as modprobe, kube-proxy and check-config name them.
