@@ -1588,7 +1588,7 @@ const hostName = (host: HostVersions) => (host.subject === SINGLE_HOST ? "your h
 export function distroChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
   const os = hostDistribution(host);
   if (!os || !record.distributionOnly || !record.affected.length) return [];
-  const families = record.affected.map((a) => ecosystemDistribution(a.ecosystem));
+  const families = record.affected.map((a) => ownSystem(a.ecosystem));
   if (families.some((f) => f === null)) return [];
   const own = new Set([os.id, ...os.idLike].map(distributionFamily));
   if (families.some((f) => own.has(f as string))) return [];
@@ -1614,6 +1614,14 @@ export function distroChecks(record: BugRecord, host: HostVersions): VersionEvid
     },
   ];
 }
+
+/**
+ * The system whose own bug a `distributionOnly` entry's ecosystem names: a distribution release's family, or an image OS
+ * (Bottlerocket, Talos, Flatcar: their os-release ID is the ecosystem), whose build settings are its own (review 63g F1:
+ * a CentOS host's hung-task panic was Bottlerocket's bug at medium, "unknown: no version of bottlerocket was given").
+ */
+export const ownSystem = (ecosystem: string): string | null =>
+  ecosystemDistribution(ecosystem) ?? (IMAGE_OS.has(ecosystem) ? ecosystem : null);
 
 /** The host's distribution: its os-release's or OS image's, else the one its own kernel package shows; null when neither says. */
 export const hostDistribution = (host: HostVersions): Pick<OsFacts, "id" | "idLike" | "prettyName"> | null =>

@@ -1,10 +1,9 @@
 import { RE2JS } from "re2js";
 import { z } from "zod";
 import { diagnoseFieldsShape } from "../engine/diagnose-input";
-import { ecosystemDistribution } from "../engine/facts/os-release";
 import type { BugRecord as EngineRecord } from "../engine/record";
 import { fixStepsOf } from "../engine/summary";
-import { IMAGE_OS } from "../engine/verdict";
+import { IMAGE_OS, ownSystem } from "../engine/verdict";
 import { branchEnd, isMainlineVersion, kernelBranch, rangeLevels } from "../engine/versions";
 import { isReportThread, namesOwnThread } from "./report-thread";
 
@@ -549,12 +548,13 @@ export const bugRecordSchema = z
     if (positives === r.examples.length)
       ctx.addIssue({ code: "custom", path: ["examples"], message: "needs at least 1 negative example (expect: absent)" });
     if (r.distributionOnly) {
-      const others = r.affected.filter((a) => ecosystemDistribution(a.ecosystem) === null);
+      const others = r.affected.filter((a) => ownSystem(a.ecosystem) === null);
       if (!r.affected.length || others.length)
         ctx.addIssue({
           code: "custom",
           path: ["distributionOnly"],
-          message: "needs every affected entry to be a distribution release's (ubuntu:24.04, rhel:7, ...)",
+          message:
+            "needs every affected entry to be a distribution release's (ubuntu:24.04, rhel:7, ...) or an image OS's (bottlerocket, talos, flatcar)",
         });
     }
     r.affected.forEach((a, i) => {

@@ -92,6 +92,22 @@ describe("whole-release verdicts", () => {
     );
   });
 
+  it("calls an image OS's own build setting not affected on a host of another system (review 63g F1)", () => {
+    // Bottlerocket's kernel-5.15 config panicked on a hung task; a CentOS 7 host's panic (openzfs/zfs#9675) is its own setting.
+    const BOTTLEROCKET = "bottlerocket-5.15-hung-task-panic-reboot";
+    const PANIC = "[245456.347527] Kernel panic - not syncing: hung_task: blocked tasks";
+    const centos = 'NAME="CentOS Linux"\nID="centos"\nID_LIKE="rhel fedora"\nVERSION_ID="7"';
+    const onCentos = diagnoseFields(kb, { logs: PANIC, osRelease: centos }).findings.find((f) => f.id === BOTTLEROCKET);
+    expect(onCentos?.verdict).toMatchObject({ status: "not-affected" });
+    expect(onCentos?.verdict.reason).toContain("only in bottlerocket builds");
+    expect(onCentos?.confidence).toBe("low");
+    // Its kernel's own package places the host as well as its os-release does.
+    expect(verdictOf(BOTTLEROCKET, PANIC, undefined, "3.10.0-1062.4.3.el7.x86_64")?.status).toBe("not-affected");
+    // Bottlerocket itself stays judged by its version (1.13.5 is before the fix in 1.14.0).
+    const bottlerocket = "NAME=Bottlerocket\nID=bottlerocket\nVERSION_ID=1.13.5\nVARIANT_ID=aws-k8s-1.24";
+    expect(verdictOf(BOTTLEROCKET, PANIC, bottlerocket)?.status).not.toBe("not-affected");
+  });
+
   it("reads the host's distribution from its kernel's own package when no os-release is given", () => {
     // Ubuntu's linux-aws on 16.04, RHEL 7's kernel: each its distribution's own build.
     const ubuntuAws = "Linux ip-10-0-0-1 4.4.0-1096-aws #107-Ubuntu SMP Thu Oct 3 01:51:58 UTC 2019 x86_64 GNU/Linux";
