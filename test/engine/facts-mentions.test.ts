@@ -659,6 +659,20 @@ describe("component mentions", () => {
   });
 });
 
+describe("a kernel typed as an environment list's line", () => {
+  it("reads 'Kernel <release>' without a colon as typed, so another machine's output leaves two kernels (review 63c F1)", () => {
+    // tailscale/tailscale#14018's environment list (Fedora 41), then another machine's tailscaled line (canonical/docker-snap#225).
+    const fedora = "**Fedora 41\nKernel 6.11.5-300.fc41.x86_64\ntailscale-1.70.0-1**";
+    expect(kernelOf(fedora)).toMatchObject({ release: "6.11.5-300.fc41.x86_64", named: true, via: expect.stringContaining("typed") });
+    const other = "2025/01/30 08:11:56 Linux kernel version: 6.8.0-52-generic";
+    const both = extractFacts(`${fedora}\n\n${other}`);
+    expect(both.kernel).toBeNull();
+    expect(both.kernelsGiven?.sort()).toEqual(["6.11.5-300.fc41.x86_64", "6.8.0-52-generic"]);
+    // A sentence is still a sentence: "the kernel 6.8.0 works" names no list's line.
+    expect(kernelOf("I think kernel 6.8.0-52-generic is fine")?.via).toBeUndefined();
+  });
+});
+
 describe("kernel mentions in kernel output", () => {
   it("reads the release an oops or WARN header names, tainted or not", () => {
     // Headers in the format the kernel's dump_stack_print_info() prints (lib/dump_stack.c).

@@ -61,6 +61,14 @@ export const MENTIONS: readonly MentionShape[] = [
     label: true,
     via: TYPED_VIA,
   },
+  // An environment list's line that is only the label and the release, without a colon ("Fedora 41" then "Kernel
+  // 6.11.5-300.fc41.x86_64", "- Kernel version 6.8.0-52-generic"): typed as "Kernel: …" is, so beside output naming
+  // another release it leaves two kernels (review 63c F1: read as a sentence's, then dropped for another machine's log line).
+  {
+    re: /^\s*(?:[-*\u2022]\s*)?(?:\*\*|__)?(?:(?:Linux|Running|Current)\s+)?[Kk]ernel(?:\s+(?:version|release))?(?:\*\*|__)?\s+`?(?:Linux\s+)?(?=(\d+\.\d+\.\d+[^\s`,;*]*))\1`?(?:\*\*|__)?\s*$/,
+    label: true,
+    via: TYPED_VIA,
+  },
   // A Markdown table's row naming the kernel, in an environment or versions table ("| Kernel | 5.15.0-91-generic |",
   // "| Host kernel | `6.8.0-45-generic` | `uname -r` |"): typed, and a comparison's row ("| Kernel | 6.1.55 | 6.6.58 |")
   // names two. A label's qualifier of time is read ("| Kernel (after upgrade) | … |": another row of the same table, so
