@@ -52,6 +52,16 @@ describe("look-alikes a record's own signature refuses", () => {
     ).toBeDefined();
   });
 
+  it("an overlay mount's EINVAL beside `docker info` showing d_type support is not the XFS ftype=0 record (review 63g F2)", () => {
+    // docker/for-mac#3295: Docker in Docker, whose own docker info says the backing filesystem supports d_type.
+    const einval =
+      "docker: Error response from daemon: error creating overlay mount to /var/lib/docker/overlay2/1a501aab5208707a74ed2f8005f996bbddefe1d618b21f36bc47b8b25a1c2bfe-init/merged: invalid argument.";
+    const info = (dtype: boolean) => `Storage Driver: overlay2\n Backing Filesystem: extfs\n Supports d_type: ${dtype}\n`;
+    expect(finding(`${info(true)}${einval}`, "overlayfs-xfs-ftype0-no-dtype")).toBeUndefined();
+    expect(finding(`${info(false)}${einval}`, "overlayfs-xfs-ftype0-no-dtype")?.confidence).not.toBe("low");
+    expect(finding(einval, "overlayfs-xfs-ftype0-no-dtype")).toBeDefined();
+  });
+
   it("an unknown XFS feature without the reflink bit is not the reflink record, and its 4.9 requirement says nothing of it", () => {
     const dmesg = (mask: string) =>
       [
