@@ -65,7 +65,10 @@ export function createApp(deps: AppDeps) {
     c.set("store", deps.store(c.env));
     const diagnoser = deps.diagnoser(c.env);
     const client = clientKey(deps.clientAddress?.(c));
-    c.set("diagnoser", { diagnose: (kb, job) => diagnoser.diagnose(kb, job, { client, signal: c.req.raw.signal }) });
+    // A caller may name who asks where the address does not (a chat platform's servers send every person's command).
+    c.set("diagnoser", {
+      diagnose: (kb, job, caller) => diagnoser.diagnose(kb, job, { client: caller?.client ?? client, signal: c.req.raw.signal }),
+    });
     c.set("keepAlive", (work) => (deps.background ?? defaultRunInBackground)(c, () => work));
     c.set("bodyBytes", () => deps.bodyBytes?.(c) ?? c.req.arrayBuffer().then((b) => new Uint8Array(b)));
     await next();

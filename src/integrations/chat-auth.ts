@@ -1,17 +1,36 @@
 import type { Context, MiddlewareHandler } from "hono";
+import { KbUnavailableError } from "../db/kb-setup";
 import type { AppVariables } from "../http/app-env";
 import { notFound } from "../http/on-error";
-import { problemResponse } from "../http/problem";
+import { ProblemError, problemResponse } from "../http/problem";
 import type { RunDiagnosis } from "./answer";
 import type { ChatConfig } from "./chat-config";
 import type { AuthResult } from "./request-auth";
 
 export type ChatEnv = { Variables: AppVariables & { rawBody: string; chatConfig: ChatConfig } };
 
-/** The app's diagnoser for a chat answer: the same limits and pool as POST /diagnose. */
-export function diagnoserOf(c: { get(key: "diagnoser"): AppVariables["diagnoser"] }): RunDiagnosis {
+/**
+ * The app's diagnoser for a chat answer: the same limits and pool as POST /diagnose. `person`: who asked, as the
+ * platform's signed payload names them (workspace and user). Every chat request comes from the platform's own servers,
+ * so by address a whole incident channel was one client of the pool's fair queue, and its fifth person at once was
+ * refused (review 63e F2); each person now waits in their own turn.
+ */
+export function diagnoserOf(c: { get(key: "diagnoser"): AppVariables["diagnoser"] }, person?: string): RunDiagnosis {
   const diagnoser = c.get("diagnoser");
-  return (kb, text) => diagnoser.diagnose(kb, { form: "bundle", text });
+  return (kb, text) => diagnoser.diagnose(kb, { form: "bundle", text }, person ? { client: `chat:${person}` } : undefined);
+}
+
+/**
+ * What the person in the channel reads when no answer came, and whether it is the server's own failure (logged). The
+ * diagnoser's refusals say what to change (input limits), or when to try again (every thread busy, the time budget:
+ * review 63e F2, where "could not answer this time" and a logged stack trace met a busy pool).
+ */
+export function chatFailure(err: unknown, requestId: string): { text: string; ours: boolean } {
+  if (err instanceof ProblemError && err.status < 500) return { text: `known-bugs could not diagnose this: ${err.message}`, ours: false };
+  if (err instanceof ProblemError && err.headers?.["Retry-After"])
+    return { text: `known-bugs is busy right now: ${err.message}`, ours: false };
+  if (err instanceof KbUnavailableError) return { text: err.chatText, ours: false };
+  return { text: `known-bugs could not answer this time (request id ${requestId}). Try again, or POST the text to /diagnose.`, ours: true };
 }
 
 /**

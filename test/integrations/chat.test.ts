@@ -56,6 +56,40 @@ describe("chat doors on Node (libSQL file, response_url on a local listener)", (
     expect(service.background.pending).toBe(0);
   });
 
+  it("queues each person in the channel apart, and says a busy pool is busy (review 63e F2)", { timeout: 60_000 }, async () => {
+    // One diagnosis thread held by a script's bundle; every chat command comes from the platform's one address.
+    const keys = await ed25519KeyPair();
+    const threadModule = new URL("../support/spin-thread.mjs", import.meta.url);
+    const busy = await startTestService({ chat: { discordPublicKey: keys.publicKeyHex }, pool: { threads: 1, maxQueue: 4, threadModule } });
+    try {
+      const ask = async (user: string) => {
+        const body = JSON.stringify({ ...diagnoseCommand(SEED_PASTE), member: { user: { id: user } }, guild_id: "G1" });
+        const res = await busy.app.request("/integrations/discord/interactions", {
+          method: "POST",
+          headers: await discordHeaders(keys.privateKey, body),
+          body,
+        });
+        return ((await res.json()) as { data: { content?: string; embeds?: unknown[] } }).data;
+      };
+      const held = busy.app.request("/diagnose", { method: "POST", headers: { "content-type": "text/plain" }, body: "spin:3000" });
+      await new Promise((r) => setTimeout(r, 300));
+      // Four people at once: each waits in their own turn (by address they were one client, with two places).
+      const answers = await Promise.all(["101", "102", "103", "104"].map(ask));
+      for (const a of answers) expect(a.embeds?.length, a.content).toBeGreaterThan(0);
+      // One person's third command while two of theirs wait is refused, in words that say to try again.
+      const again = busy.app.request("/diagnose", { method: "POST", headers: { "content-type": "text/plain" }, body: "spin:3000" });
+      await new Promise((r) => setTimeout(r, 300));
+      const three = await Promise.all([ask("105"), ask("105"), ask("105")]);
+      const refused = three.filter((a) => !a.embeds?.length);
+      expect(refused).toHaveLength(1);
+      expect(refused[0]?.content).toMatch(/^known-bugs is busy right now: .*try again/);
+      expect((await held).status).toBe(200);
+      await again;
+    } finally {
+      await busy.cleanup();
+    }
+  });
+
   it("answers another method on a configured chat route with 405 and Allow: POST", async () => {
     const res = await service.app.request("/integrations/slack/commands");
     expect(res.status).toBe(405);

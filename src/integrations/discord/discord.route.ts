@@ -1,10 +1,10 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { claimChatEvent, recordFeedback } from "../../db/chat-queries";
-import { KbUnavailableError } from "../../db/kb-setup";
-import { ProblemError, problemResponse } from "../../http/problem";
+import { logFailure } from "../../http/on-error";
+import { problemResponse } from "../../http/problem";
 import { answerFor } from "../answer";
-import { type ChatEnv, diagnoserOf, offWithout, signedBy } from "../chat-auth";
+import { type ChatEnv, chatFailure, diagnoserOf, offWithout, signedBy } from "../chat-auth";
 import { chatInput } from "../chat-input";
 import type { ChatDeps } from "../chat-routes";
 import { deliveryKey } from "../request-auth";
@@ -25,6 +25,7 @@ const EPHEMERAL = 1 << 6;
 const interactionSchema = z.looseObject({
   id: z.string().optional(),
   type: z.number().int(),
+  guild_id: z.string().optional(),
   member: z.looseObject({ user: z.looseObject({ id: z.string() }) }).optional(),
   user: z.looseObject({ id: z.string() }).optional(),
   data: z
@@ -98,17 +99,16 @@ async function command(c: Context<ChatEnv>, i: Interaction) {
   // replay, which gets no second diagnosis (review 42a F8; Slack's retries are claimed the same way).
   if (!(await claimChatEvent(c.get("store"), "discord", await deliveryKey(i.id, c.get("rawBody")))))
     return reply(c, { content: "This interaction was already answered." }, true);
+  const userId = i.member?.user.id ?? i.user?.id;
+  const person = userId ? `discord:${i.guild_id ?? ""}:${userId}` : undefined;
   try {
     // Discord waits 3 seconds for this answer; a diagnosis of a message (at most 6,000 characters) takes milliseconds.
-    const answer = await answerFor(c.get("store"), chatInput(text), diagnoserOf(c));
+    const answer = await answerFor(c.get("store"), chatInput(text), diagnoserOf(c, person));
     return reply(c, renderDiscord(answer, { publicUrl: c.get("chatConfig").publicUrl, shareButton: !share }), !share);
   } catch (err) {
-    if (err instanceof ProblemError && err.status < 500)
-      return reply(c, { content: `known-bugs could not diagnose this: ${err.message}` }, true);
-    if (!(err instanceof KbUnavailableError)) console.error(`[${c.get("requestId")}] discord answer failed`, err);
-    const content =
-      err instanceof KbUnavailableError ? err.chatText : `known-bugs could not answer this time (request id ${c.get("requestId")}).`;
-    return reply(c, { content }, true);
+    const failure = chatFailure(err, c.get("requestId"));
+    if (failure.ours) logFailure(c.get("requestId"), "discord answer failed", err);
+    return reply(c, { content: failure.text }, true);
   }
 }
 

@@ -8,6 +8,7 @@ export const slashCommandSchema = z.looseObject({
   response_url: z.url(),
   trigger_id: z.string().min(1).optional(),
   user_id: z.string().optional(),
+  team_id: z.string().optional(),
 });
 
 const action = z.looseObject({ action_id: z.string(), value: z.string().optional() });
@@ -20,6 +21,7 @@ export const interactionSchema = z.discriminatedUnion("type", [
     trigger_id: z.string().min(1).optional(),
     response_url: z.url(),
     user: z.looseObject({ id: z.string() }).optional(),
+    team: z.looseObject({ id: z.string() }).nullish(),
     message: z.looseObject({ text: z.string().default("") }),
   }),
   z.looseObject({

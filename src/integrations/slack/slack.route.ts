@@ -1,11 +1,10 @@
 import { type Context, Hono } from "hono";
 import { claimChatEvent, recordFeedback, saveChatAnswer, takeChatAnswer } from "../../db/chat-queries";
 import type { Store } from "../../db/create-db";
-import { KbUnavailableError } from "../../db/kb-setup";
 import { logFailure } from "../../http/on-error";
-import { ProblemError, problemResponse } from "../../http/problem";
+import { problemResponse } from "../../http/problem";
 import { answerFor } from "../answer";
-import { type ChatEnv, diagnoserOf, offWithout, signedBy } from "../chat-auth";
+import { type ChatEnv, chatFailure, diagnoserOf, offWithout, signedBy } from "../chat-auth";
 import { type ChatConfig, SLACK_RESPONSE_ORIGINS } from "../chat-config";
 import { chatInput, slackToPlain } from "../chat-input";
 import type { ChatDeps } from "../chat-routes";
@@ -59,7 +58,7 @@ export function slackRoutes(deps: ChatDeps) {
       if (!input.text || /^help$/i.test(input.text)) return c.json({ response_type: "ephemeral", ...renderSlack({ kind: "help" }) });
       if (!(await firstDelivery(c, form.data.trigger_id))) return ack(c);
       const store = c.get("store");
-      const run = diagnoserOf(c);
+      const run = diagnoserOf(c, slackPerson(form.data.team_id, form.data.user_id));
       deps.background(c, () => deliverAnswer(c, store, cfg, responseUrl, async () => answerFor(store, input, run), Boolean(shareWord)));
       return ack(c);
     })
@@ -82,7 +81,7 @@ export function slackRoutes(deps: ChatDeps) {
         if (!responseUrl) return problemResponse(c, 400, "bad-response-url", "The response_url is not Slack's.");
         if (!(await firstDelivery(c, p.trigger_id))) return ack(c);
         const input = chatInput(slackToPlain(p.message.text));
-        const run = diagnoserOf(c);
+        const run = diagnoserOf(c, slackPerson(p.team?.id, p.user?.id));
         const answer = async () => {
           if (!input.text) throw new UserFacing("That message has no text to diagnose (files and attachments are not read).");
           return answerFor(store, input, run);
@@ -114,6 +113,9 @@ export function slackRoutes(deps: ChatDeps) {
       return ack(c);
     });
 }
+
+/** Who asked, for the diagnosis queue's turns: the workspace and the user Slack's signed payload names. */
+const slackPerson = (team: string | undefined, user: string | undefined) => (user ? `slack:${team ?? ""}:${user}` : undefined);
 
 /** Slack wants a 200 within 3 seconds; the answer follows through response_url. */
 const ack = (c: Context) => c.body(null, 200);
@@ -161,19 +163,11 @@ async function deliverAnswer(
       message = { response_type: "ephemeral", ...renderSlack(a, { ...opts, shareId }) };
     }
   } catch (err) {
-    message = { response_type: "ephemeral", text: failureText(c, err) };
-    if (!(err instanceof UserFacing || err instanceof KbUnavailableError || (err instanceof ProblemError && err.status < 500)))
-      logFailure(c.get("requestId"), "slack answer failed", err);
+    const failure = err instanceof UserFacing ? { text: err.message, ours: false } : chatFailure(err, c.get("requestId"));
+    message = { response_type: "ephemeral", text: failure.text };
+    if (failure.ours) logFailure(c.get("requestId"), "slack answer failed", err);
   }
   await postToSlack(cfg, responseUrl, message);
-}
-
-function failureText(c: Context<ChatEnv>, err: unknown): string {
-  if (err instanceof UserFacing) return err.message;
-  // The diagnoser's own refusals (input limits, time budget) say what to change.
-  if (err instanceof ProblemError && err.status < 500) return `known-bugs could not diagnose this: ${err.message}`;
-  if (err instanceof KbUnavailableError) return err.chatText;
-  return `known-bugs could not answer this time (request id ${c.get("requestId")}). Try again, or POST the text to /diagnose.`;
 }
 
 async function shareAnswer(store: Store, cfg: ChatConfig, responseUrl: URL, shareId: string, userId: string | undefined): Promise<void> {
