@@ -810,7 +810,8 @@ function seriesCheck(record: BugRecord, entries: AffectedEntry[], host: HostVers
   const family = kernel.distro ? distributionFamily(kernel.distro) : null;
   const ownBuilds = record.affected.some((a) => ecosystemDistribution(a.ecosystem) === family && isKernelPackage(a.package));
   const distro = ownBuilds ? null : seriesBased(kernel);
-  if (!placed || (placed.position === "before" && !distro)) return null;
+  if (!placed) return mainlineFixCheck(record, entries, host, kernel, series);
+  if (placed.position === "before" && !distro) return null;
   const builder = SERIES_BASED[kernel.distro ?? ""] ?? (kernel.distro && kernel.distro !== "vendor" ? kernel.distro : "its builder");
   const reason =
     placed.position === "fixed"
@@ -839,6 +840,40 @@ function seriesCheck(record: BugRecord, entries: AffectedEntry[], host: HostVers
     ...(result.status === "unknown" ? { hedgedFrom: "not-affected" as const } : {}),
     ...(placed.position === "before" ? { unlessBackported: true as const } : {}),
     ...(placed.range.source ? { source: placed.range.source } : {}),
+  };
+}
+
+/**
+ * A distro kernel's series that began after a mainline release carrying the record's fix, where the ranges end only
+ * at stable releases (the fix's mainline release is in its commit's `versions`): every range closed, none reaching the
+ * series, so a build of the series starts from fixed code (review 63a F1: Ubuntu 6.14 and 7.0 kernels were "unknown"
+ * for a bug fixed in mainline 6.13 that Fedora's 6.16 was judged "not affected" for).
+ */
+function mainlineFixCheck(
+  record: BugRecord,
+  entries: AffectedEntry[],
+  host: HostVersions,
+  kernel: KernelFacts,
+  series: string,
+): VersionEvidence | null {
+  const ranges = entries.flatMap((e) => e.ranges);
+  const bounds = ranges.map(upperBound);
+  if (!ranges.length || bounds.some((b) => b === undefined || safeCompare("linux", kernelBranch(b) ?? b, series) >= 0)) return null;
+  const fix = mainlineFixOf(record, `${series}.0`);
+  const [first] = entries;
+  if (!fix || !first) return null;
+  return {
+    kind: "version",
+    subject: `${host.subject} (${kernel.release}) as a ${series} series kernel`,
+    value: series,
+    ecosystem: rangeLabel(first),
+    range: ranges.map(describeRange).join(", "),
+    result: "not-affected",
+    reason: `fixed in mainline ${fix.version} (${fix.commit.id.slice(0, 12)}), before the ${series} series began: a kernel built from ${series} carries the fix`,
+    certain: true,
+    level: fix.commit.evidence,
+    unverified: fix.commit.evidence === "reported",
+    ...(fix.commit.source ? { source: fix.commit.source } : {}),
   };
 }
 

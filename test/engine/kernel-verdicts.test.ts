@@ -306,6 +306,23 @@ describe("a distribution's kernel its own ranges leave open, judged by the upstr
   });
 });
 
+describe("a distribution's series begun after the mainline release of the record's fix (review 63a F1)", () => {
+  it("is not affected when the ranges end only at stable releases and the fix commit names its mainline release", async () => {
+    // nfs-client-softlockup-6.11: ranges 6.11-6.11.11 and 6.12-6.12.2, fix 66f9dac9077c in mainline 6.13.
+    const kb = (await loadDataKb()).compiled;
+    const lockup = "[ 4021.117622] watchdog: BUG: soft lockup - CPU#1 stuck for 372s! [kworker/1:2:1203905]";
+    const verdictOn = (uname: string) =>
+      diagnoseFields(kb, { logs: lockup, uname }).findings.find((f) => f.id === "nfs-client-softlockup-6.11")?.verdict;
+    const hwe = verdictOn("Linux n1 6.14.0-33-generic #33~24.04.1-Ubuntu SMP PREEMPT_DYNAMIC Fri Sep 19 17:02:30 UTC 2 x86_64 GNU/Linux");
+    expect(hwe).toMatchObject({ status: "not-affected", level: "verified" });
+    expect(hwe?.reason).toContain("fixed in mainline 6.13 (66f9dac9077c), before the 6.14 series began");
+    // A series the ranges reach stays with them: Ubuntu 24.10's 6.11 build is not judged by the 6.13 fix.
+    expect(
+      verdictOn("Linux n1 6.11.0-9-generic #9-Ubuntu SMP PREEMPT_DYNAMIC Mon Oct 14 13:19:59 UTC 2024 x86_64 GNU/Linux")?.status,
+    ).not.toBe("not-affected");
+  });
+});
+
 describe("a distribution's build of a later line than its ranges speak of (Debian's backports)", () => {
   it("is judged by the upstream range on its own line, never 'fixed' by the earlier line's fix (review 32b)", async () => {
     const kb = await kbWith([
