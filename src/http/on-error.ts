@@ -26,8 +26,8 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
   // A damaged database is the operator's to fix, as a missing schema is: said as such, here and on /health.
   // Documents are validated before they are stored: one the ORM's JSON column cannot parse back was damaged in the file.
   const unparsable = failure.name === "SyntaxError" && /sqlite-core\/columns\//.test(failure.at ?? "");
-  const damage = noteStoreFault(c.get("store"), unparsable ? "SQLITE_CORRUPT" : failure.code);
-  if (damage) return problemResponse(c, 503, "store-damaged", storeDamageDetail(damage));
+  const damage = noteStoreFault(c.get("store"), unparsable ? "SQLITE_CORRUPT" : failure.code, failure.message);
+  if (damage) return problemResponse(c, 503, damage.slug, storeDamageDetail(damage));
   return problemResponse(c, 500, "internal", "Something went wrong on our side. Quote the request id when reporting it.");
 };
 

@@ -98,6 +98,24 @@ describe("describeFailure on database errors", () => {
   });
 });
 
+describe("a schema changed under the running process (review 63f F1)", () => {
+  it("answers 503 store-schema-changed, not 500, and /health says so from then on", async () => {
+    const service = await startTestService({ diagnoser: "inline" });
+    try {
+      expect((await service.app.request("/bugs?q=conntrack")).status).toBe(200);
+      // Another build's import, or an operator, drops what this build's queries read.
+      await service.store.raw("DROP TABLE bugs_fts");
+      const res = await service.app.request("/bugs?q=conntrack", { headers: { accept: "application/json" } });
+      const problem = await expectProblem(res, 503);
+      expect(problem.type).toMatch(/store-schema-changed$/);
+      expect(problem.detail).toContain("no such table: bugs_fts");
+      expect((await expectProblem(await service.app.request("/health"), 503)).type).toMatch(/store-schema-changed$/);
+    } finally {
+      await service.cleanup();
+    }
+  });
+});
+
 describe("a stored record that no longer parses (review 33e)", () => {
   it("answers 503 store-damaged, logged once, and /health says so from then on", async () => {
     const service = await startTestService({ diagnoser: "inline" });

@@ -9,7 +9,7 @@ export const health: RouteHandler<typeof routes.health, AppEnv> = (c) => {
   // Before an import, or without a schema, the kbVersion middleware has answered 503.
   const meta = loadedKb(c);
   const damage = storeDamage(c.get("store"));
-  if (damage) throw new ProblemError(503, "store-damaged", storeDamageDetail(damage));
+  if (damage) throw new ProblemError(503, damage.slug, storeDamageDetail(damage));
   const warning = c.get("kbWarning")?.(meta.version);
   return c.json(
     {

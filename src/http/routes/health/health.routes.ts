@@ -25,7 +25,7 @@ export const health = createRoute({
   responses: {
     200: jsonContent(healthSchema, "The service answers with this knowledge base."),
     503: problemContent(
-      "No knowledge base has been imported yet (`kb-not-loaded`), the database has not been migrated (`schema-missing`), a request met the database damaged (`store-damaged`), or the Worker's settings are invalid (`misconfigured`, on every route): the detail says what to fix.",
+      "No knowledge base has been imported yet (`kb-not-loaded`), the database has not been migrated (`schema-missing`), a request met the database damaged (`store-damaged`) or its schema changed under the process by another build's import or a dropped table (`store-schema-changed`), or the Worker's settings are invalid (`misconfigured`, on every route): the detail says what to fix.",
     ),
   },
 });
