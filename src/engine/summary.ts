@@ -92,6 +92,9 @@ export function evidenceExcerpt(e: Pick<LogEvidence, "text" | "matchAt">, max: n
  * the first evidence line, the first fix steps and its doubts. The text report, the HTML page and the
  * chat apps all render this one projection, so a change in ranking or wording shows everywhere at once.
  */
+/** A finding whose best line only resembles the record's wording: no signature matched it (headlines count it apart). */
+export const resemblesOnly = (f: Pick<FindingSummary, "keyEvidence">): boolean => f.keyEvidence?.approximate === "similar";
+
 export interface FindingSummary {
   rank: number;
   id: string;

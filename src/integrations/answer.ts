@@ -64,6 +64,13 @@ export type SearchItem = Pick<BugSummary, "id" | "title" | "summary" | "idMatche
  */
 export type RunDiagnosis = (kb: CompiledKb, text: string) => Promise<Diagnosis>;
 
+/**
+ * A request for the help: the word alone, or opening a short line ("help me", "help please": review 63e F4, which searched
+ * the records for "help me"). A log line that opens with the word is longer than that.
+ */
+export const asksForHelp = (text: string): boolean =>
+  /^(?:help|-h|--help|\?)$/i.test(text) || (/^help\b/i.test(text) && !text.includes("\n") && text.length <= 24);
+
 /** The app's diagnoser (a worker-thread pool on Node, inline on the Worker) in production; the engine inline by default. */
 export async function answerFor(
   store: Store,
@@ -71,7 +78,7 @@ export async function answerFor(
   run: RunDiagnosis = async (kb, text) => diagnoseBundle(kb, text),
 ): Promise<ChatAnswer> {
   const text = input.text;
-  if (!text || /^(help|-h|--help|\?)$/i.test(text)) return { kind: "help" };
+  if (!text || asksForHelp(text)) return { kind: "help" };
   const kb = await currentKb(store);
   const ref: KbRef = { version: kb.version, records: kb.records.length };
   const single = !text.includes("\n");

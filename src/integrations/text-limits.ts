@@ -1,4 +1,5 @@
 import { charBoundary } from "../engine/char-boundary";
+import { type FindingSummary, resemblesOnly } from "../engine/summary";
 
 /** Cuts text to at most `max` characters, ending with an ellipsis when it had to cut. */
 export function clamp(text: string, max: number): string {
@@ -61,17 +62,24 @@ export interface FeedbackRef {
  * shown one for certain, that too ("1 known bug matches" alone reads as "you have it"). Scoped to those bugs: an
  * advisory below may still find the versions in another bug's range; a hedged verdict keeps the plain count, and so does
  * a verdict beside which another of the paste's machines is in range (review 51e F2: the failing node was out of range,
- * worker-2 in it, and the headline said "your versions are not affected").
+ * worker-2 in it, and the headline said "your versions are not affected"). A finding that only resembles a line (no
+ * signature matched) is counted apart: "1 known bug matches" above it claimed a match (review 63e F3).
  */
 export function findingsHeadline(
   n: number,
   findings: ReadonlyArray<{
     verdict: { status: string; certain?: boolean | undefined };
     versionChecks?: ReadonlyArray<{ result: string }>;
+    keyEvidence: FindingSummary["keyEvidence"];
   }>,
   more: number,
 ): string {
-  const head = `known-bugs: ${plural(n, "known bug")} ${n === 1 ? "matches" : "match"}`;
+  const resembling = findings.filter(resemblesOnly).length;
+  const matched = n - resembling;
+  const resemble = `${plural(resembling, "record")} ${resembling === 1 ? "resembles" : "resemble"} a line`;
+  if (!matched) return `known-bugs: no known bug matched; ${resemble}`;
+  const head = `known-bugs: ${plural(matched, "known bug")} ${matched === 1 ? "matches" : "match"}`;
+  if (resembling) return `${head}; ${resembling} more ${resembling === 1 ? "resembles" : "resemble"} a line`;
   const ruledOut =
     !more &&
     findings.length > 0 &&

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { FindingSummary } from "../../src/engine/summary";
-import type { ChatAnswer } from "../../src/integrations/answer";
+import { asksForHelp, type ChatAnswer } from "../../src/integrations/answer";
 import { chatInput, MAX_INPUT_CHARS, slackToPlain } from "../../src/integrations/chat-input";
 import { discordCommands } from "../../src/integrations/discord/commands";
 import { DISCORD_LIMITS, renderDiscord } from "../../src/integrations/discord/embeds";
@@ -135,6 +135,33 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
       expect(rendered).toContain("likely root cause: line 2 matches");
       expect(rendered).toContain("a separate, lesser problem that can hide the first");
     }
+  });
+
+  it("Slack and Discord: a finding that only resembles a line is not counted as a match in the headline (review 63e F3)", () => {
+    const small = (rank: number, approximate?: "similar") => ({
+      ...finding(rank),
+      title: "t",
+      verdict: { status: "unknown" as const, reason: "r" },
+      keyEvidence: { kind: "log" as const, line: rank, text: "x", signature: "s", weight: 0.3, ...(approximate ? { approximate } : {}) },
+      fixSteps: [],
+      unverified: [],
+    });
+    const headlines = (findings: FindingSummary[]) => {
+      const answer: ChatAnswer = { ...FINDINGS_ONLY, findings };
+      const slack = renderSlack(answer).blocks[0] as { text: { text: string } };
+      const discord = renderDiscord(answer).content ?? "";
+      return [slack.text.text, discord.split("\n")[0]?.replaceAll("**", "")];
+    };
+    for (const h of headlines([small(1, "similar")])) expect(h).toBe("known-bugs: no known bug matched; 1 record resembles a line");
+    for (const h of headlines([small(1), small(2), small(3, "similar")]))
+      expect(h).toBe("known-bugs: 2 known bugs match; 1 more resembles a line");
+    for (const h of headlines([small(1)])) expect(h).toBe("known-bugs: 1 known bug matches");
+  });
+
+  it("takes 'help' opening a short line as a request for the help, and a log line that opens with it as a log (review 63e F4)", () => {
+    for (const text of ["help", "HELP", "help me", "help please", "--help", "?"]) expect(asksForHelp(text), text).toBe(true);
+    for (const text of ["helper.go:12] failed to create pod sandbox: rpc error", "kubelet help me\nline two", "how do I use this"])
+      expect(asksForHelp(text), text).toBe(false);
   });
 
   it("Slack: quoted log text cannot mention @channel or inject links", () => {

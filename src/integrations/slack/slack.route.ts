@@ -3,7 +3,7 @@ import { claimChatEvent, recordFeedback, saveChatAnswer, takeChatAnswer } from "
 import type { Store } from "../../db/create-db";
 import { logFailure } from "../../http/on-error";
 import { problemResponse } from "../../http/problem";
-import { answerFor } from "../answer";
+import { answerFor, asksForHelp } from "../answer";
 import { type ChatEnv, chatFailure, diagnoserOf, offWithout, signedBy } from "../chat-auth";
 import { type ChatConfig, SLACK_RESPONSE_ORIGINS } from "../chat-config";
 import { chatInput, slackToPlain } from "../chat-input";
@@ -55,7 +55,7 @@ export function slackRoutes(deps: ChatDeps) {
       const shareWord = /^share(?:\s+|$)/i.exec(text);
       if (shareWord) text = text.slice(shareWord[0].length);
       const input = chatInput(text);
-      if (!input.text || /^help$/i.test(input.text)) return c.json({ response_type: "ephemeral", ...renderSlack({ kind: "help" }) });
+      if (!input.text || asksForHelp(input.text)) return c.json({ response_type: "ephemeral", ...renderSlack({ kind: "help" }) });
       if (!(await firstDelivery(c, form.data.trigger_id))) return ack(c);
       const store = c.get("store");
       const run = diagnoserOf(c, slackPerson(form.data.team_id, form.data.user_id));

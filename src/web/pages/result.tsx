@@ -8,6 +8,7 @@ import {
   kernelPackageNote,
   namedKernelNote,
   RESEMBLES_NOTE,
+  resemblesOnly,
   verdictLabel,
 } from "../../engine/summary";
 import { Badge, Inline, PasteForm, Prose, Workarounds } from "../parts/common";
@@ -26,10 +27,16 @@ const VERDICT_WORDS = { affected: "affected", "not-affected": "not affected", un
 export const ResultPage = (p: ResultPageProps) => {
   const s = p.summary;
   const focused = p.focus && [...s.findings, ...s.advisories].find((f) => f.id === p.focus?.id);
-  const count = s.findings.length;
+  // A finding that only resembles a line is counted apart, as in chat (review 63e F3).
+  const resembling = s.findings.filter(resemblesOnly).length;
+  const count = s.findings.length - resembling;
+  const alike = `${resembling} ${resembling === 1 ? "record resembles" : "records resemble"} a line`;
+  const heading = count
+    ? `${count} known ${count === 1 ? "bug matches" : "bugs match"} your paste${resembling ? `; ${alike}` : ""}`
+    : `No known bug matched the log${resembling ? `; ${alike}` : ""}`;
   return (
     <Layout title={count ? `${count} known ${count === 1 ? "bug" : "bugs"} found` : "No known bug found"} kb={p.kb}>
-      <h1>{count ? `${count} known ${count === 1 ? "bug matches" : "bugs match"} your paste` : "No known bug matched the log"}</h1>
+      <h1>{heading}</h1>
       <p class="hint">Your paste was diagnosed in memory and not stored. Answer from knowledge base {s.kb.version}.</p>
       {s.notes.map((note) => (
         <p class="notice">
