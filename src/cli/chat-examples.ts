@@ -81,8 +81,7 @@ try {
   const interaction = JSON.stringify({
     type: 2,
     id: "1",
-    application_id: "1",
-    token: "t",
+    // No token: the answer is the reply itself, never deferred to an edit of it.
     data: { id: "c1", name: "diagnose", type: 1, options: [{ name: "log", type: 3, value: paste }] },
     member: { user: { id: "42" } },
   });

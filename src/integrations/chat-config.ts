@@ -13,9 +13,12 @@ export interface ChatConfig {
    * tests point it at a local listener. Anything else is refused, so a payload cannot make us post elsewhere.
    */
   slackResponseOrigins?: readonly string[];
+  /** Discord's API, where a deferred answer is edited in (tests point it at a local listener). */
+  discordApiBase?: string;
 }
 
 export const SLACK_RESPONSE_ORIGINS = ["https://hooks.slack.com"];
+export const DISCORD_API_BASE = "https://discord.com/api/v10";
 
 /** The settings both entries parse from their environment (see src/env-fields.ts). */
 export function chatConfigFromEnv(env: {

@@ -57,7 +57,8 @@ export function documentChatWebhooks(registry: OpenAPIHono["openAPIRegistry"]) {
     request: { body: { content: { "application/json": { schema: z.object({ type: z.number().int() }).passthrough() } } } },
     responses: {
       200: {
-        description: "The interaction response (PONG, or a message with embeds).",
+        description:
+          "The interaction response: PONG, a message with embeds, or, when the answer takes over 2 s, a deferred response (type 5) that the answer then edits in through the interaction's token.",
         headers: rateLimitHeaders,
         content: { "application/json": { schema: z.object({ type: z.number().int() }).passthrough() } },
       },

@@ -148,7 +148,7 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
     });
     const headlines = (findings: FindingSummary[]) => {
       const answer: ChatAnswer = { ...FINDINGS_ONLY, findings };
-      const slack = renderSlack(answer).blocks[0] as { text: { text: string } };
+      const slack = renderSlack(answer).blocks?.[0] as unknown as { text: { text: string } };
       const discord = renderDiscord(answer).content ?? "";
       return [slack.text.text, discord.split("\n")[0]?.replaceAll("**", "")];
     };

@@ -56,6 +56,42 @@ describe("chat doors on Node (libSQL file, response_url on a local listener)", (
     expect(service.background.pending).toBe(0);
   });
 
+  it("defers a Discord answer that a busy pool holds past two seconds, and edits it in when ready (review 63e F1)", {
+    timeout: 60_000,
+  }, async () => {
+    const keys = await ed25519KeyPair();
+    const threadModule = new URL("../support/spin-thread.mjs", import.meta.url);
+    const busy = await startTestService({
+      chat: { discordPublicKey: keys.publicKeyHex, discordApiBase: `${hooks.origin}/api` },
+      pool: { threads: 1, threadModule },
+    });
+    try {
+      const held = busy.app.request("/diagnose", { method: "POST", headers: { "content-type": "text/plain" }, body: "spin:5000" });
+      await new Promise((r) => setTimeout(r, 300));
+      const command = { ...diagnoseCommand(SEED_PASTE), application_id: "1234", token: `tok-${Date.now()}` };
+      const body = JSON.stringify(command);
+      const started = Date.now();
+      const res = await busy.app.request("/integrations/discord/interactions", {
+        method: "POST",
+        headers: await discordHeaders(keys.privateKey, body),
+        body,
+      });
+      // Within Discord's 3 seconds: "thinking…", private as the answer will be.
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect(await res.json()).toEqual({ type: 5, data: { flags: 64 } });
+      const [edit] = (await hooks.waitFor(`${hooks.origin}/api/webhooks/1234/${command.token}/messages/@original`, 1, 20_000)) as {
+        embeds: { title?: string }[];
+        allowed_mentions: unknown;
+      }[];
+      expect(JSON.stringify(edit?.embeds)).toContain("`xt-mark-ipv6-typo-2024` · **high** confidence");
+      expect(edit?.allowed_mentions).toEqual({ parse: [] });
+      await held;
+      await busy.background.drain();
+    } finally {
+      await busy.cleanup();
+    }
+  });
+
   it("queues each person in the channel apart, and says a busy pool is busy (review 63e F2)", { timeout: 60_000 }, async () => {
     // One diagnosis thread held by a script's bundle; every chat command comes from the platform's one address.
     const keys = await ed25519KeyPair();

@@ -5,6 +5,7 @@ import { logFailure } from "../../http/on-error";
 import { problemResponse } from "../../http/problem";
 import { answerFor } from "../answer";
 import { type ChatEnv, chatFailure, diagnoserOf, offWithout, signedBy } from "../chat-auth";
+import { DISCORD_API_BASE } from "../chat-config";
 import { chatInput } from "../chat-input";
 import type { ChatDeps } from "../chat-routes";
 import { deliveryKey } from "../request-auth";
@@ -20,12 +21,27 @@ const APPLICATION_COMMAND = 2;
 const MESSAGE_COMPONENT = 3;
 const PONG = 1;
 const CHANNEL_MESSAGE = 4;
+const DEFERRED_CHANNEL_MESSAGE = 5;
 const EPHEMERAL = 1 << 6;
+
+/**
+ * How long the answer may take before Discord is told it follows: Discord drops an interaction not answered within
+ * 3 seconds ("The application did not respond"), and a diagnosis waits for a free thread on a busy pool (review 63e F1).
+ */
+const ANSWER_WAIT_MS = 2000;
 
 const interactionSchema = z.looseObject({
   id: z.string().optional(),
   type: z.number().int(),
   guild_id: z.string().optional(),
+  application_id: z
+    .string()
+    .regex(/^\d{1,25}$/)
+    .optional(),
+  token: z
+    .string()
+    .regex(/^[\w.-]{1,500}$/)
+    .optional(),
   member: z.looseObject({ user: z.looseObject({ id: z.string() }) }).optional(),
   user: z.looseObject({ id: z.string() }).optional(),
   data: z
@@ -72,7 +88,7 @@ export function discordRoutes(deps: ChatDeps) {
       if (!parsed.success) return problemResponse(c, 400, "bad-discord-payload", "The body is not a Discord interaction.");
       const i = parsed.data;
       if (i.type === PING) return c.json({ type: PONG });
-      if (i.type === APPLICATION_COMMAND) return command(c, i);
+      if (i.type === APPLICATION_COMMAND) return command(c, i, deps);
       if (i.type === MESSAGE_COMPONENT) return component(c, i);
       return problemResponse(c, 400, "unsupported-interaction", `This app does not handle interactions of type ${i.type}.`);
     });
@@ -81,7 +97,7 @@ export function discordRoutes(deps: ChatDeps) {
 const reply = (c: Context, message: Partial<DiscordMessage>, ephemeral: boolean) =>
   c.json({ type: CHANNEL_MESSAGE, data: { ...message, allowed_mentions: { parse: [] }, ...(ephemeral ? { flags: EPHEMERAL } : {}) } });
 
-async function command(c: Context<ChatEnv>, i: Interaction) {
+async function command(c: Context<ChatEnv>, i: Interaction, deps: ChatDeps) {
   const data = i.data;
   let text: string;
   let share = false;
@@ -101,15 +117,43 @@ async function command(c: Context<ChatEnv>, i: Interaction) {
     return reply(c, { content: "This interaction was already answered." }, true);
   const userId = i.member?.user.id ?? i.user?.id;
   const person = userId ? `discord:${i.guild_id ?? ""}:${userId}` : undefined;
-  try {
-    // Discord waits 3 seconds for this answer; a diagnosis of a message (at most 6,000 characters) takes milliseconds.
-    const answer = await answerFor(c.get("store"), chatInput(text), diagnoserOf(c, person));
-    return reply(c, renderDiscord(answer, { publicUrl: c.get("chatConfig").publicUrl, shareButton: !share }), !share);
-  } catch (err) {
-    const failure = chatFailure(err, c.get("requestId"));
-    if (failure.ours) logFailure(c.get("requestId"), "discord answer failed", err);
-    return reply(c, { content: failure.text }, true);
-  }
+  const cfg = c.get("chatConfig");
+  const answer: Promise<{ message: Partial<DiscordMessage>; ephemeral: boolean }> = answerFor(
+    c.get("store"),
+    chatInput(text),
+    diagnoserOf(c, person),
+  ).then(
+    (a) => ({ message: renderDiscord(a, { publicUrl: cfg.publicUrl, shareButton: !share }), ephemeral: !share }),
+    (err: unknown) => {
+      const failure = chatFailure(err, c.get("requestId"));
+      if (failure.ours) logFailure(c.get("requestId"), "discord answer failed", err);
+      return { message: { content: failure.text }, ephemeral: true };
+    },
+  );
+  // A diagnosis of a message (at most 6,000 characters) takes milliseconds, so the answer is the reply itself; on a busy
+  // pool the reply says the answer follows (a deferred response, private unless shared) and the answer edits it in.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = i.application_id && i.token ? new Promise<null>((r) => (timer = setTimeout(() => r(null), ANSWER_WAIT_MS))) : null;
+  const first = await (late ? Promise.race([answer, late]) : answer);
+  clearTimeout(timer);
+  if (first) return reply(c, first.message, first.ephemeral);
+  const url = `${cfg.discordApiBase ?? DISCORD_API_BASE}/webhooks/${i.application_id}/${i.token}/messages/@original`;
+  deps.background(c, async () => editOriginal(url, (await answer).message));
+  return c.json({ type: DEFERRED_CHANNEL_MESSAGE, data: share ? {} : { flags: EPHEMERAL } });
+}
+
+/** Discord answers an edit at once; a hung one must not hold the background task for ever. */
+const EDIT_TIMEOUT_MS = 10_000;
+
+/** Puts the answer into the deferred response (Discord's "Edit Original Interaction Response"; the token is its auth). */
+async function editOriginal(url: string, message: Partial<DiscordMessage>): Promise<void> {
+  const res = await fetch(url, {
+    method: "PATCH",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ ...message, allowed_mentions: { parse: [] } }),
+    signal: AbortSignal.timeout(EDIT_TIMEOUT_MS),
+  });
+  if (!res.ok) throw new Error(`Discord refused the answer's edit: HTTP ${res.status}`);
 }
 
 async function component(c: Context<ChatEnv>, i: Interaction) {
