@@ -194,6 +194,25 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(body).toMatch(/<input type="hidden" name="record" value="xt-mark-ipv6-typo-2024"/);
   });
 
+  it("shows a record's fix as a numbered list, each step's wrapped lines one sentence, a command on its own line (review 63d F3)", async () => {
+    const { bug } = (await (await fetch(`/bugs/${XT}`)).json()) as { bug: { fix: string } };
+    const body = await expectPage(await html(fetch, `/bugs/${XT}`), 200);
+    const fix = body.split('id="fix"')[1]?.split("</section>")[0] ?? "";
+    const steps = [...fix.matchAll(/<li value="(\d+)">([\s\S]*?)<\/li>/g)];
+    const numbered = bug.fix.split("\n").filter((l) => /^\d+[.)]\s/.test(l));
+    expect(steps.map((s) => Number(s[1]))).toEqual(numbered.map((l) => Number(/^\d+/.exec(l)?.[0])));
+    // Step 1's prose wrapped in the YAML reads as one sentence; step 2's bullets keep a line each.
+    const [, , first = "", second = ""] = [steps[0]?.[0], steps[0]?.[1], steps[0]?.[2], steps[1]?.[2]];
+    expect(first).toContain("newer than a working node&#39;s: <span");
+    const bullets =
+      bug.fix
+        .split(/^2\.|^3\./m)[1]
+        ?.split("\n")
+        .filter((l) => /^\s+- /.test(l)) ?? [];
+    expect(bullets.length).toBeGreaterThan(1);
+    expect(second.match(/\n- /g)?.length).toBe(bullets.length);
+  });
+
   it("says when the change first reached a stable release and which stable branches never had the bug", async () => {
     const { bug } = (await (await fetch(`/bugs/${XT}`)).json()) as {
       bug: { affected: { firstBackport?: { release: string; date: string }; notTaken: { branch: string }[] }[] };

@@ -5,6 +5,7 @@ import { describeTogether } from "../../engine/verdict";
 import { aliasStatus, evidenceOf, rangeEndEvidence, sourcesOf } from "../../kb/fact-status";
 import type { AffectedEntry, BugRecord, Example } from "../../kb/record-schema";
 import { Badge, PasteForm, Prose, StatusBadge, Workarounds } from "../parts/common";
+import { FixText } from "../parts/fix-steps";
 import { Layout } from "../parts/layout";
 import { RangeTimeline, TimelineLegend } from "../parts/timeline";
 
@@ -47,7 +48,7 @@ export const RecordPage = (props: { kb: KbMeta | null; bug: BugRecord; maxBytes:
         <p>
           <Badge kind={b.reboot === "not-required" ? "verified" : "reported"}>{rebootWords(b.reboot)}</Badge> {REBOOT[b.reboot] ?? ""}
         </p>
-        <Prose text={b.fix} copy />
+        <FixText fix={b.fix} />
         <Workarounds items={b.workarounds} id="workarounds" />
       </section>
       {b.unverified.length ? (

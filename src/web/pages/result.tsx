@@ -11,7 +11,8 @@ import {
   resemblesOnly,
   verdictLabel,
 } from "../../engine/summary";
-import { Badge, Inline, PasteForm, Prose, Workarounds } from "../parts/common";
+import { Badge, Inline, PasteForm, Workarounds } from "../parts/common";
+import { FixSteps } from "../parts/fix-steps";
 import { Layout } from "../parts/layout";
 
 export interface ResultPageProps {
@@ -223,7 +224,7 @@ const FindingBlock = (props: { f: FindingSummary }) => {
       <p>
         <Badge kind={f.reboot === "not-required" ? "verified" : "reported"}>{rebootWords(f.reboot)}</Badge>
       </p>
-      <Prose text={f.fixSteps.join("\n")} copy />
+      <FixSteps steps={f.fixSteps} />
       <Workarounds items={f.workarounds} />
       {f.unverified.length ? (
         <details>
