@@ -1419,7 +1419,10 @@ function buildFinding(
   const outOfRange = checks.some((c) => c.result === "not-affected") && !checks.some((c) => c.result === "affected");
   const status = resembles && verdict.status === "unknown" && outOfRange ? "not-affected" : verdict.status;
   const scored = scoreFinding(weights, status, record.affected.length > 0, certain, level, approximateOnly);
-  const inContextScore = inContext ? scored.score : Math.min(scored.score, APPROXIMATE_CAP);
+  // Out of its context, a record's finding stays below high; one that only resembles a line, with nothing of what the
+  // record needs shown either, is a lead (low): two weak facts (review 63c: a dockerd modprobe warning in a build
+  // container resembled kube-proxy's IPVS modules record at medium, with no sign of IPVS mode).
+  const inContextScore = inContext ? scored.score : Math.min(scored.score, resembles ? LOW_CAP : APPROXIMATE_CAP);
   const unplaced = record.distributionOnly === true && !given.distribution && strongestExactWeight(logEvidence) < DECISIVE_WEIGHT;
   const score = unplaced ? Math.min(inContextScore, LOW_CAP) : inContextScore;
   const leansOnReported = verdict.status !== "unknown" && level === "reported";
