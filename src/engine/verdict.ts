@@ -1621,7 +1621,11 @@ const hostName = (host: HostVersions) => (host.subject === SINGLE_HOST ? "your h
  * names the host's distribution: a kernel is the host's, whatever a container prints. A name in passing never decides.
  */
 export function distroChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
-  const os = hostDistribution(host);
+  // An image OS is inspected from containers (Bottlerocket's admin and control containers, a debug pod), whose
+  // os-release is another distribution's: only its kernel, another distribution's own build, rules the host out
+  // (review 63i F1: Bottlerocket 1.12.0 was "not affected" beside its control container's Amazon Linux 2 os-release).
+  const imageOs = record.affected.every((a) => IMAGE_OS.has(a.ecosystem));
+  const os = imageOs ? kernelDistribution(host.kernel) : hostDistribution(host);
   if (!os || !record.distributionOnly || !record.affected.length) return [];
   const families = record.affected.map((a) => ownSystem(a.ecosystem));
   if (families.some((f) => f === null)) return [];

@@ -97,12 +97,19 @@ describe("whole-release verdicts", () => {
     const BOTTLEROCKET = "bottlerocket-5.15-hung-task-panic-reboot";
     const PANIC = "[245456.347527] Kernel panic - not syncing: hung_task: blocked tasks";
     const centos = 'NAME="CentOS Linux"\nID="centos"\nID_LIKE="rhel fedora"\nVERSION_ID="7"';
-    const onCentos = diagnoseFields(kb, { logs: PANIC, osRelease: centos }).findings.find((f) => f.id === BOTTLEROCKET);
+    const el7 = "3.10.0-1062.4.3.el7.x86_64";
+    const onCentos = diagnoseFields(kb, { logs: PANIC, osRelease: centos, uname: el7 }).findings.find((f) => f.id === BOTTLEROCKET);
     expect(onCentos?.verdict).toMatchObject({ status: "not-affected" });
     expect(onCentos?.verdict.reason).toContain("only in bottlerocket builds");
     expect(onCentos?.confidence).toBe("low");
-    // Its kernel's own package places the host as well as its os-release does.
-    expect(verdictOf(BOTTLEROCKET, PANIC, undefined, "3.10.0-1062.4.3.el7.x86_64")?.status).toBe("not-affected");
+    // The kernel, another distribution's own build, decides it without an os-release too; an os-release alone may be a
+    // container's on the image OS (its admin and control containers), so it does not.
+    expect(verdictOf(BOTTLEROCKET, PANIC, undefined, el7)?.status).toBe("not-affected");
+    expect(verdictOf(BOTTLEROCKET, PANIC, centos)?.status).toBe("unknown");
+    // A container's os-release (Bottlerocket's control container runs Amazon Linux 2) beside Bottlerocket's own bare
+    // kernel rules nothing out (review 63i F1).
+    const al2 = 'NAME="Amazon Linux"\nVERSION="2"\nID="amzn"\nID_LIKE="centos rhel fedora"\nVERSION_ID="2"';
+    expect(verdictOf(BOTTLEROCKET, PANIC, al2, "5.15.79")?.status).not.toBe("not-affected");
     // Bottlerocket itself stays judged by its version (1.13.5 is before the fix in 1.14.0).
     const bottlerocket = "NAME=Bottlerocket\nID=bottlerocket\nVERSION_ID=1.13.5\nVARIANT_ID=aws-k8s-1.24";
     expect(verdictOf(BOTTLEROCKET, PANIC, bottlerocket)?.status).not.toBe("not-affected");
