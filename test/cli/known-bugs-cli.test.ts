@@ -346,6 +346,11 @@ describe("known-bugs diagnose against a running server", () => {
     expect(negative.stderr).toMatch(
       /^known-bugs: Option '--limit' argument is ambiguous\. [^\n]*--limit=-XYZ[^\n]*\(known-bugs --help\)\n$/,
     );
+    // The contract's bound on --limit, on the embedded engine as on a server (review 63h F1: --local took 101).
+    const over = await runCli(["diagnose", "--local", "--limit", "101", "-"], { input: FAILING });
+    expect(over.code).toBe(2);
+    expect(over.stderr).toMatch(/--limit takes at most 100, not "101"/);
+    expect((await runCli(["diagnose", "--local", "--limit", "100", "-"], { input: FAILING })).code).toBe(0);
     // A log a crash zeroed says nothing: not "no known bug", exit 0 (review 58e).
     const zeroed = await runCli(["diagnose", "--local", "-"], { input: "\0".repeat(1000) });
     expect(zeroed.code).toBe(2);

@@ -1,4 +1,5 @@
 import { isBlank } from "../../engine/blank-text";
+import { DEFAULT_DIAGNOSE_LIMIT, MAX_DIAGNOSE_LIMIT } from "../../engine/diagnose-input";
 import type { Confidence, Diagnosis, Finding } from "../../engine/diagnosis";
 import { renderTextReport } from "../../engine/report-text";
 import { type CliValues, positiveInt, timeoutSeconds } from "./args";
@@ -13,7 +14,8 @@ const LEVELS: Record<Confidence, number> = { low: 1, medium: 2, high: 3 };
 /** `known-bugs diagnose`: one bundle, or several hosts; the text report or JSON; --fail-on sets the exit status. */
 export async function diagnoseCommand(args: string[], values: CliValues): Promise<number> {
   const failOn = failOnLevel(values["fail-on"]);
-  const limit = values.limit === undefined ? undefined : positiveInt(values.limit, "limit", 10);
+  // The contract's bound on both doors (review 63h F1: --local took 101, the server refused it).
+  const limit = values.limit === undefined ? undefined : positiveInt(values.limit, "limit", DEFAULT_DIAGNOSE_LIMIT, MAX_DIAGNOSE_LIMIT);
   const url = serverUrl(values);
   let inputs = await readInputs(args.length ? args : ["-"]);
   if (values.redact) {
