@@ -1527,6 +1527,12 @@ function oneWitnessCaveat(record: BugRecord, given: GivenVersions): string {
   return `Not confirmed: the only evidence is one message, which other causes can print too. The finding stays below high until a second fact agrees: ${version}another of this bug's symptoms.`;
 }
 
+/**
+ * How an advisory's reason opens: no line matched the record's signatures. Not "no symptom in the log": the log may show
+ * it in another tool's words (review 63b F2: a Go program's `fork/exec …: invalid argument` was the only line).
+ */
+export const ADVISORY_OPENING = "no line of the log matches this bug's signatures, but";
+
 function buildAdvisory(record: BugRecord, checks: VersionEvidence[], verdict: Finding["verdict"]): Finding {
   const affected = checks.filter((c) => c.result === "affected");
   const level = verdict.level ?? "reported";
@@ -1534,7 +1540,7 @@ function buildAdvisory(record: BugRecord, checks: VersionEvidence[], verdict: Fi
     affected.every((c) => c.certain),
     level,
   );
-  const advisoryVerdict = { ...verdict, reason: `no symptom in the log, but ${verdict.reason}` };
+  const advisoryVerdict = { ...verdict, reason: `${ADVISORY_OPENING} ${verdict.reason}` };
   return {
     ...common(record, score, advisoryVerdict, checks, components, level === "reported" ? [REPORTED_CAVEAT] : []),
     confidence: "low",

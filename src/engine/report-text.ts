@@ -39,7 +39,7 @@ export function renderTextReport(d: Diagnosis & { truncated?: ReadonlyArray<{ no
   if (d.rootCause && d.findings.length > 1) out.push(`Likely root cause: ${d.rootCause.id}: ${d.rootCause.reason}`, "");
   for (const [i, f] of d.findings.entries()) out.push(...renderFinding(f, i + 1, d));
   if (d.advisories.length) {
-    out.push("Advisories (your versions are in an affected range, but the log shows no symptom):");
+    out.push("Advisories (your versions are in an affected range, but no line of the log matches their signatures):");
     for (const a of d.advisories)
       out.push(`  - ${a.id}: ${verdictLabel(a.verdict)}: ${a.verdict.reason}${a.hosts?.length ? ` (hosts: ${a.hosts.join(", ")})` : ""}`);
     out.push("");

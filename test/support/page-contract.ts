@@ -378,7 +378,7 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     const advisories = body.split('id="advisories-h"')[1] ?? "";
     expect(advisories).toContain(`id="finding-${XT}"`);
     expect(body.split('id="advisories-h"')[0]).not.toContain(`id="finding-${XT}"`);
-    expect(visibleText(advisories)).toMatch(/no symptom in the log, but/);
+    expect(visibleText(advisories)).toMatch(/no line of the log matches this bug's signatures, but/);
   });
 
   it("shows the nodes table with the odd node out highlighted", async () => {
@@ -407,8 +407,10 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     const text = visibleText(await expectPage(await paste(fetch, UNEVEN_FLEET, { record: XT }), 200));
     const focus = text.slice(text.indexOf("Checked against"), text.indexOf("Details below"));
     // Node worker-2's Ubuntu kernel ABI without uname -v: which upload it is, hence the answer, is not certain.
-    expect(focus).toMatch(/No symptom in the log, but your versions are affected \(verified, not certain\): node worker-2/);
-    expect(focus.match(/no symptom in the log/gi)).toHaveLength(1);
+    expect(focus).toMatch(
+      /No line of your paste matches this bug's signatures, but your versions are affected \(verified, not certain\): node worker-2/,
+    );
+    expect(focus.match(/matches this bug's signatures, but/gi)).toHaveLength(1);
   });
 
   it("says what a large fleet's answer left out, not a cut count as the whole", async () => {

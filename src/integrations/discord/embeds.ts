@@ -126,7 +126,7 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
       const extra: ListSection[] = [];
       if (answer.advisories.length)
         extra.push({
-          heading: "**Advisories**: your versions are in an affected range, but the log shows no symptom:",
+          heading: "**Advisories**: your versions are in an affected range, but no line of the log matches their signatures:",
           items: answer.advisories.map((a) => `• ${code(a.id)}: ${verdictLabel(a.verdict)}: ${prose(a.verdict.reason)}`),
           more: (left) => `${plural(left, "more advisory", "more advisories")} not shown.`,
           alsoLeft: answer.moreAdvisories,

@@ -121,7 +121,7 @@ function diagnosis(answer: Extract<ChatAnswer, { kind: "diagnosis" }>, opts: Ren
     blocks.push(
       section(
         wholeLines(
-          "*Advisories*: your versions are in an affected range, but the log shows no symptom:",
+          "*Advisories*: your versions are in an affected range, but no line of the log matches their signatures:",
           answer.advisories.map(
             (a) =>
               `• ${link(recordUrl(opts.publicUrl, a.id), a.title)} (\`${a.id}\`): ${verdictLabel(a.verdict)}: ${esc(a.verdict.reason)}`,

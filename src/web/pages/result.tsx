@@ -1,4 +1,5 @@
 import type { KbMeta } from "../../db/bug-queries";
+import { ADVISORY_OPENING } from "../../engine/diagnose";
 import type { NodeReport, VersionEvidence } from "../../engine/diagnosis";
 import { rebootWords } from "../../engine/record";
 import {
@@ -323,14 +324,14 @@ const Nodes = (props: { nodes: NodeReport[] }) => (
 
 /**
  * The scoped record's line: its rank when the log shows it; else what the versions decide, said once (an
- * advisory's reason itself opens with "no symptom in the log, but").
+ * advisory's reason itself opens with ADVISORY_OPENING).
  */
 const FocusLine = (p: { found: boolean; f: FindingSummary; count: number }) => (
   <p>
-    {p.found ? `Found: ranked ${p.f.rank} of ${p.count}. ` : "No symptom in the log, but your versions are "}
+    {p.found ? `Found: ranked ${p.f.rank} of ${p.count}. ` : "No line of your paste matches this bug's signatures, but your versions are "}
     <Badge kind={p.f.verdict.status}>{verdictLabel(p.f.verdict)}</Badge>
     {p.found ? " " : ": "}
-    <Inline text={p.found ? p.f.verdict.reason : p.f.verdict.reason.replace(/^no symptom in the log, but\s*/i, "")} />.{" "}
+    <Inline text={p.found ? p.f.verdict.reason : p.f.verdict.reason.replace(ADVISORY_OPENING, "").trimStart()} />.{" "}
     <a href={`#finding-${p.f.id}`}>Details below</a>.
   </p>
 );
