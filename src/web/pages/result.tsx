@@ -105,7 +105,7 @@ export const ResultPage = (p: ResultPageProps) => {
       {s.advisories.length ? (
         <section aria-labelledby="advisories-h">
           <h2 id="advisories-h">Advisories: your versions are in an affected range</h2>
-          <p class="hint">The log shows no symptom of these, but the versions you pasted are known to be affected.</p>
+          <p class="hint">No line of your paste matches these bugs' signatures, but the versions you pasted are known to be affected.</p>
           <ul>
             {s.advisories.map((a) => (
               <li id={`finding-${a.id}`}>
