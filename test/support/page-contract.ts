@@ -88,6 +88,15 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(nearby.items.flatMap((i) => i.idMatches ?? [])).toEqual([]);
   });
 
+  it("shows a summary's code spans on the search page as code, never as raw backticks (review 63d)", async () => {
+    const body = await expectPage(await html(fetch, "/bugs?limit=200"), 200);
+    // Each hit's summary is its last paragraph.
+    const summaries = [...body.matchAll(/<p>((?:(?!<\/?p[ >])[\s\S])*?)<\/p><\/li>/g)].map((m) => m[1] ?? "");
+    expect(summaries.length).toBeGreaterThan(100);
+    expect(summaries.some((p) => p.includes("<code>"))).toBe(true);
+    expect(summaries.filter((p) => visibleText(p).includes("`"))).toEqual([]);
+  });
+
   it("marks the misreported commit title as misreported too, and a verified id as verified", async () => {
     const title = await expectPage(
       await html(fetch, `/bugs?q=${encodeURIComponent("netfilter: xt_mark: reject MARK target with mask")}`),

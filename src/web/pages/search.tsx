@@ -1,6 +1,6 @@
 import type { BugSummary, KbMeta } from "../../db/bug-queries";
 import { rebootWords } from "../../engine/record";
-import { Badge, StatusBadge } from "../parts/common";
+import { Badge, Inline, StatusBadge } from "../parts/common";
 import { Layout } from "../parts/layout";
 import { slugify } from "./record";
 
@@ -82,7 +82,9 @@ export const SearchPage = (p: SearchPageProps) => {
                 <a href={`/bugs/${bug.id}#alias-${slugify(m.value)}`}>see the aliases</a>
               </p>
             ))}
-            <p>{clip(bug.summary, 280)}</p>
+            <p>
+              <Inline text={clip(bug.summary, 280)} />
+            </p>
           </li>
         ))}
       </ol>
@@ -113,6 +115,9 @@ function filtersOf(base: URLSearchParams): Array<[string, string]> {
   return [...base.entries()].filter(([k]) => k !== "q" && k !== "limit");
 }
 
+/** A summary cut at a word; a code span the cut opened is dropped whole, so no stray backtick shows (review 63d). */
 function clip(text: string, n: number): string {
-  return text.length > n ? `${text.slice(0, n).replace(/\s+\S*$/, "")}…` : text;
+  if (text.length <= n) return text;
+  const cut = text.slice(0, n).replace(/\s+\S*$/, "");
+  return `${(cut.split("`").length - 1) % 2 ? cut.slice(0, cut.lastIndexOf("`")).trimEnd() : cut}…`;
 }
