@@ -111,6 +111,24 @@ ${UNEVEN_FLEET}`;
     expect(new Redactor().redact(bundle)).toBe(out); // deterministic
   });
 
+  it("finds the hostnames a shell prompt, hostnamectl and docker info show (review 63h F2)", () => {
+    // moby/moby#23358's prompt and docker info (Name: and No Proxy: name the host); hostnamectl's summary.
+    const text = [
+      "[root@mnowak ~]# docker info",
+      "Server Version: 1.11.1",
+      "Docker Root Dir: /var/lib/docker",
+      " Name: mo-05782c99c",
+      "No Proxy: localhost,mo-05782c99c",
+      "admin@web-1:~$ hostnamectl",
+      "   Static hostname: db-7",
+      "Name: coredns-5d78c9869d-abcde", // kubectl describe's object, not a host
+    ].join("\n");
+    expect(hostnamesIn(text).sort()).toEqual(["db-7", "mnowak", "mo-05782c99c", "web-1"]);
+    const out = new Redactor().redact(text);
+    for (const name of ["mnowak", "mo-05782c99c", "web-1", "db-7"]) expect(out).not.toContain(name);
+    expect(out).toContain("coredns-5d78c9869d-abcde");
+  });
+
   it("replaces a hostname that is a common word only where a hostname stands", () => {
     const text = "Linux ubuntu 6.8.0-56-generic #58-Ubuntu SMP x86_64 GNU/Linux\nID=ubuntu\nMar 01 10:00:00 ubuntu kubelet[1]: started";
     expect(hostnamesIn(text)).toEqual(["ubuntu"]);

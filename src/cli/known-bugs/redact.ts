@@ -48,11 +48,23 @@ const COMMON_WORDS = new Set([
 ]);
 const KEEP_IPS = new Set(["127.0.0.1", "0.0.0.0", "255.255.255.255", "::1", "::"]);
 
-/** The hostnames a bundle shows: `uname -a`'s second field, journald's host column, a nodes table's NAME column. */
+/**
+ * The hostnames a bundle shows: `uname -a`'s second field, journald's host column, a nodes table's NAME column, a shell
+ * prompt's host (`[root@web-1 ~]#`, `admin@web-1:~$`), `hostnamectl`'s "Static hostname:", and `docker info`'s " Name:"
+ * (one space in, in a paste that holds `docker info`; `kubectl describe`'s "Name:" opens its line and names objects).
+ * Review 63h F2: prompts and `docker info`'s name were sent unredacted.
+ */
 export function hostnamesIn(text: string): string[] {
   const names = new Set<string>();
   let inTable = false;
+  const dockerInfo = /^ ?Docker Root Dir: /m.test(text);
   for (const line of text.split("\n")) {
+    const prompt = /^\[?[a-z_][\w.-]{0,31}@([A-Za-z0-9][\w.-]*)(?:\s+[^\]\s]*\]?[#$]|:\S*[#$])(?:\s|$)/.exec(line);
+    if (prompt?.[1]) names.add(prompt[1]);
+    const static_ = /^\s*Static hostname:\s*([A-Za-z0-9][\w.-]*)\s*$/.exec(line);
+    if (static_?.[1]) names.add(static_[1]);
+    const docker = dockerInfo ? /^ Name: ([A-Za-z0-9][\w.-]*)\s*$/.exec(line) : null;
+    if (docker?.[1]) names.add(docker[1]);
     const uname = /^Linux (?!version )(\S+) \d+\.\d+/.exec(line);
     if (uname?.[1]) names.add(uname[1]);
     const journald = /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d (\S+) [\w.@/-]+(?:\[\d+\])?:/.exec(line);
