@@ -14,7 +14,7 @@ export const answerHeaders = {
   "X-KB-Version": { description: "The knowledge-base version that produced this answer.", required: true, schema: text },
 };
 
-/** When to try again: a 429, and a 503 for a busy or over-budget diagnosis. */
+/** When to try again, on a 429 (a 503 carries it only when busy or over budget, so it is not promised there). */
 export const retryAfterHeader = {
   "Retry-After": { description: "Seconds to wait before trying again.", required: true, schema: count },
 };
