@@ -76,10 +76,10 @@ export function findingsHeadline(
 ): string {
   const resembling = findings.filter(resemblesOnly).length;
   const matched = n - resembling;
-  const resemble = `${plural(resembling, "record")} ${resembling === 1 ? "resembles" : "resemble"} a line`;
-  if (!matched) return `known-bugs: no known bug matched; ${resemble}`;
+  const resemble = `${resembling === 1 ? "resembles" : "resemble"} a line`;
+  if (!matched) return `known-bugs: no known bug matched; ${plural(resembling, "record")} ${resemble}`;
   const head = `known-bugs: ${plural(matched, "known bug")} ${matched === 1 ? "matches" : "match"}`;
-  if (resembling) return `${head}; ${resembling} more ${resembling === 1 ? "resembles" : "resemble"} a line`;
+  if (resembling) return `${head}; ${resembling} more ${resemble}`;
   const ruledOut =
     !more &&
     findings.length > 0 &&
