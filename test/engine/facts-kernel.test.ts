@@ -267,6 +267,18 @@ describe("other builds of Debian's, Ubuntu's and kernel.org's kernels", () => {
     ).toBe("derived");
     expect(kernelFacts("6.6.63").upstreamCertainty).toBe("exact");
   });
+
+  it("reads a vendor mark set off by a dot as the vendor's, on the x.y.z before it (review 63a F2)", () => {
+    // The out-of-tree Multipath TCP kernel's release (multipath-tcp.org builds) puts its name after a dot.
+    expect(kernelFacts("4.14.70.mptcp", "#1 SMP Mon Sep 24 10:00:00 UTC 2018", null)).toMatchObject({
+      upstream: "4.14.70",
+      upstreamCertainty: "derived",
+      flavour: "mptcp",
+      distro: "vendor",
+    });
+    // A dot followed by a number is still the version's own (WSL 2's fourth number), not a mark.
+    expect(kernelFacts("6.6.58.1-microsoft-standard-WSL2", null, null)).toMatchObject({ upstream: "6.6.58", distro: "wsl" });
+  });
 });
 
 describe("git-describe builds", () => {

@@ -146,7 +146,11 @@ const RPI_RELEASE = /(?:\+rpt-rpi-|-rpi\d*-rpi-|-v[678]l?\+?$|-v8-16k\+?$|-v7l?\
  * "-g<sha>" is any git-describe build (CONFIG_LOCALVERSION_AUTO: ChromeOS's, Steam Deck's, a custom one), a vendor's.
  */
 const ANDROID_RELEASE = /-perf(?:[+-]|$)|-android\d+/;
-const VENDOR = /^(\d+\.\d+\.\d+)(?:\.\d+)?([-+_~a-z].*)?$/;
+/**
+ * x.y.z, an optional fourth number, then the vendor's mark: after a dash, plus, underscore or tilde, a letter, or a dot
+ * and a letter (the out-of-tree MPTCP kernel's "4.14.70.mptcp", review 63a F2: unread, every verdict unknown).
+ */
+const VENDOR = /^(\d+\.\d+\.\d+)(?:\.\d+)?((?:[-+_~a-z]|\.(?=[a-z])).*)?$/;
 /** Alpine's flavours ("6.6.58-0-virt", "6.6.58-0-lts"; Arch's LTS, "-1-lts", is read before this). */
 const ALPINE_RELEASE = /-\d+-(?:virt|lts|edge)$/;
 /** Third-party kernels that name themselves in the release ("6.6.58-1-liquorix-amd64", "6.6.58-x64v3-xanmod1"). */
@@ -159,7 +163,7 @@ const OTHER_BUILDER = /-(liquorix|xanmod)/;
 function vendorKernel(release: string, build: string | null, os: OsFacts | null, platform: string | null): Partial<KernelFacts> | null {
   const m = VENDOR.exec(release);
   if (!m?.[1]) return null;
-  const suffix = (m[2] ?? "").replace(/^[-+_~]/, "");
+  const suffix = (m[2] ?? "").replace(/^[-+_~.]/, "");
   const rpiBuild = build ? RPI_BUILD.exec(build) : null;
   // The builder a build or a release names outranks an os-release, which may be a guest's or a container's.
   let distro: string | null =
