@@ -67,3 +67,26 @@ describe("a client that closes the connection mid-body", { timeout: 60_000 }, ()
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
   });
 });
+
+describe("a client that closes the connection while its diagnosis runs", { timeout: 60_000 }, () => {
+  it("is logged as 499, not as the 200 nobody received (review 63f F5)", async () => {
+    // A whole 4 MB journal: read in full, then diagnosed for longer than the client waits.
+    const line =
+      "Nov 29 02:14:07 node1 kubelet[1234]: I1129 02:14:07.123456    1234 reconciler.go:224] operationExecutor.VerifyControllerAttachedVolume started\n";
+    const body = line.repeat(Math.ceil((4 * 2 ** 20) / line.length));
+    const since = server.stdout().length;
+    await new Promise<void>((resolve) => {
+      const socket = connect(port, "127.0.0.1", () => {
+        socket.write(
+          `POST /diagnose HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`,
+        );
+        socket.write(body, () => setTimeout(() => socket.destroy(), 30));
+      });
+      socket.on("close", () => resolve());
+      socket.on("error", () => resolve());
+    });
+    const [entry] = await diagnoseLines(since);
+    expect(entry).toMatchObject({ status: 499, level: "info", problem: "client-closed" });
+    expect((await fetch(`${server.url}/health`)).status).toBe(200);
+  });
+});

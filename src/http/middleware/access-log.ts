@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv, RuntimeAnswer } from "../app-env";
+import { CLIENT_CLOSED } from "../on-error";
 
 export type LogSink = (entry: Record<string, unknown>) => void;
 
@@ -26,8 +27,11 @@ export function accessLog(sink: LogSink, answeredOutside?: (c: Context) => Runti
 function entryFor(c: Context<AppEnv>, start: number, outside: RuntimeAnswer | undefined): Record<string, unknown> {
   const failure = c.get("failure");
   const clientRequestId = c.get("clientRequestId");
-  const problem = outside?.problem ?? c.get("problem");
-  const status = outside?.status ?? c.res.status;
+  // A client gone before its answer was written received nothing: the answer's own status would log a diagnosis
+  // nobody read as served (review 63f F5). Our own failure stays logged as the 500 it is.
+  const left = !outside && c.req.raw.signal?.aborted === true && c.res.status < 500;
+  const problem = left ? "client-closed" : (outside?.problem ?? c.get("problem"));
+  const status = left ? CLIENT_CLOSED : (outside?.status ?? c.res.status);
   return {
     t: new Date().toISOString(),
     level: status >= 500 ? "error" : "info",
