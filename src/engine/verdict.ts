@@ -26,6 +26,7 @@ import {
   isRepositoryEcosystem,
   kernelBranch,
   kubernetesRelease,
+  LEVEL_ORDER,
   parseKernelVersion,
   placeSeries,
   type RangeVerdict,
@@ -542,7 +543,7 @@ function ownKernelChecks(record: BugRecord, host: HostVersions): VersionEvidence
   if (!kernel || kernel.emulatedBy) return [];
   const pkg = kernel.package;
   const distro = pkg?.ecosystem ? packageCheck(record, host, kernel, pkg) : null;
-  if (distro && !undecidedByOwnData(distro)) return [distro];
+  if (distro && !undecidedByOwnData(distro)) return [upstreamConfirmed(distro, record, kernel)];
   const requirements = record.affected.filter((a) => a.ecosystem === "linux" && byOwnVersion(a));
   const fromRequirements = requirements.flatMap((entry) => requirementCheck(entry, host, kernel) ?? []);
   const upstream = record.affected.filter((a) => a.ecosystem === "linux" && !byOwnVersion(a));
@@ -581,6 +582,26 @@ function ownKernelChecks(record: BugRecord, host: HostVersions): VersionEvidence
       ? (seriesCheck(record, upstream, host, kernel) ?? plainSeriesCheck(record, upstream, host, kernel))
       : null;
   return series ? [...fromRequirements, series] : fromRequirements;
+}
+
+/**
+ * A distribution's own "affected" that the record's upstream ranges confirm more firmly: a build of an upstream release
+ * (Fedora's 6.11.5-300.fc41, Arch's 6.11.5.arch1) inside both its distribution's range, which rests on a report, and the
+ * verified upstream one. Both say affected; the answer takes the firmer level and says where it comes from (review 64a
+ * F1: the very build the record was written from read "reported once", a build outside Fedora's range "verified").
+ */
+function upstreamConfirmed(distro: VersionEvidence, record: BugRecord, kernel: KernelFacts): VersionEvidence {
+  if (distro.result !== "affected" || !kernel.upstream || kernel.upstreamCertainty === "unknown") return distro;
+  const upstream = record.affected.filter((a) => a.ecosystem === "linux" && !byOwnVersion(a));
+  if (!upstream.length) return distro;
+  const up = check(`upstream ${kernel.upstream}`, upstream, kernel.upstream, false);
+  if (up.result !== "affected" || LEVEL_ORDER.indexOf(up.level) >= LEVEL_ORDER.indexOf(distro.level)) return distro;
+  return {
+    ...distro,
+    level: up.level,
+    unverified: up.level === "reported",
+    reason: `${distro.reason}; its upstream release ${kernel.upstream} is in the record's upstream range ${up.range} (${up.level})`,
+  };
 }
 
 /**

@@ -304,6 +304,15 @@ describe("a distribution's kernel its own ranges leave open, judged by the upstr
     expect(seen?.status).toBe("affected");
     expect(seen?.reason).toMatch(/fedora:41/);
   });
+
+  it("takes the verified upstream level where both its own range and upstream's say affected (review 64a F1)", async () => {
+    // The build the report saw failing was "reported once", weaker than a build outside Fedora's range (6.11.4-301).
+    const seen = (await verdictOf("6.11.5-300.fc41.x86_64")).findings[0]?.verdict;
+    expect(seen).toMatchObject({ status: "affected", level: "verified" });
+    expect(seen?.reason).toMatch(
+      /fedora:41.*its upstream release 6\.11\.5 is in the record's upstream range 6\.11\.4 ≤ v < 6\.11\.6 \(verified\)/,
+    );
+  });
 });
 
 describe("a distribution's series begun after the mainline release of the record's fix (review 63a F1)", () => {

@@ -6,7 +6,7 @@ export * from "./kernel-version";
 export * from "./pacman-version";
 export { describeRange } from "./range-text";
 export type * from "./range-types";
-export { weakestLevel } from "./range-types";
+export { LEVEL_ORDER, weakestLevel } from "./range-types";
 export * from "./ranges";
 export * from "./repositories";
 export * from "./rpm-version";
