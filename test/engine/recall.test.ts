@@ -203,6 +203,18 @@ describe("recall findings", () => {
     for (const e of f?.evidence ?? []) if (e.kind === "log") expect(e.weight).toBeLessThanOrEqual(0.3);
   });
 
+  it("weighs a line holding only a signature's generic tail the least a resemblance can (review 64g F1)", () => {
+    // helm/helm#6102 and kubeadm: Kubernetes' wait timeout, the tail of kube-proxy's "failed to acquire new iptables
+    // lock: timed out waiting for the condition", named the xtables lock record at medium and as the root cause.
+    const d = diagnoseBundle(kb.compiled, "Error: timed out waiting for the condition\n");
+    const f = d.findings.find((x) => x.id === "xtables-lock-contention");
+    expect(f?.confidence ?? "absent").not.toMatch(/medium|high/);
+    for (const e of f?.evidence ?? []) if (e.kind === "log") expect(e.weight).toBeLessThanOrEqual(0.3);
+    // A line holding most of the signature's own words is a rewording of it, and still weighs as one.
+    const reworded = diagnoseBundle(kb.compiled, "kube-proxy: could not acquire the iptables lock, timed out waiting for the condition\n");
+    expect(reworded.findings.find((x) => x.id === "xtables-lock-contention")?.confidence).toBe("medium");
+  });
+
   it("weigh a resemblance beside the only version read, out of range, as that version's 'not affected': low (review 51c F2)", () => {
     // rootlesskit#250's 2021 regression (Docker 20.10.6) words a setup like the Docker 28.0.0-only record's title; no
     // signature matches. The verdict stays unknown beside the resemblance; the finding is no longer medium.

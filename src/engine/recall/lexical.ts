@@ -171,6 +171,15 @@ export const idf = (index: LexicalIndex, t: string) => {
   return Math.log(1 + (n - d + 0.5) / (d + 0.5));
 };
 
+/**
+ * Whether a word can tell records apart: some record's text holds it, and not more than a quarter of them (a word in
+ * more explains nothing, and would make every query visit them all).
+ */
+export function tellsApart(index: LexicalIndex, t: string): boolean {
+  const d = index.df.get(t);
+  return d !== undefined && d <= Math.max(8, index.ids.length / 4);
+}
+
 /** Per-call scratch (queries run one at a time): scores by document, and the documents touched. */
 let scratch = new Float64Array(0);
 let touchedScratch = new Int32Array(0);
@@ -284,12 +293,7 @@ export function rankText(index: LexicalIndex, text: string, limit: number, rarit
  * fewer than two words that tell records apart.
  */
 function scoreText(index: LexicalIndex, text: string, rarity = index, opts: RankOptions = {}) {
-  // Words in more than a quarter of the records explain nothing (and would make every query visit them all).
-  const common = opts.search ? Number.POSITIVE_INFINITY : Math.max(8, index.ids.length / 4);
-  const query = [...new Set(lexicalTerms(text))].filter((t) => {
-    const d = index.df.get(t);
-    return d !== undefined && d <= common;
-  });
+  const query = [...new Set(lexicalTerms(text))].filter((t) => (opts.search ? index.df.has(t) : tellsApart(index, t)));
   if (query.length < (opts.search ? 1 : 2)) return null;
   const weights = query.map((t) => idf(rarity, t));
   const total = weights.reduce((a, b) => a + b, 0);
