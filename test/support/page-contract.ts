@@ -344,6 +344,20 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(ids(advisories)).toEqual(api.advisories.map((f) => f.id));
   });
 
+  it("lists a finding that only resembles a line, under a headline that counts it apart (review 64d F1)", async () => {
+    // The failure retold in other words: no signature matches it, the record's own text explains it.
+    const retold =
+      "E1113 16:15:07.931291 1 proxier.go:1481] ip6tables MARK target rejected: --set-xmark needs the IPv6 xt_MARK revision, broken by the CVE-2024-50038 typo backport";
+    const body = await expectPage(await paste(fetch, retold), 200);
+    const text = visibleText(body);
+    expect(text).toMatch(/No known bug matched the log; 1 record resembles a line/);
+    // The root cause it names is listed below it, with its line: never "nothing matched" under a root cause.
+    expect(body).toContain(`<li id="finding-${XT}">`);
+    expect(text).not.toMatch(/Nothing in the knowledge base matched/);
+    const scoped = visibleText(await expectPage(await paste(fetch, retold, { record: XT }), 200));
+    expect(scoped).toMatch(/Found: ranked 1 of 1\./);
+  });
+
   it("links the records closest by description when nothing matched, saying it is not a diagnosis", async () => {
     const body = await expectPage(await paste(fetch, RETOLD_DNS_TICKET), 200);
     const closest = body.split('id="closest-h"')[1] ?? "";
