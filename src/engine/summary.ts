@@ -264,6 +264,37 @@ export function fixStepsOf(fix: string): string[] {
   return steps.map((s) => s.join("\n"));
 }
 
+/**
+ * A step's number and its text: wrapped lines joined with a space; a bullet ("- …") on a line of its own, its wrapped
+ * lines joined to it; a line indented past the text it follows (a command, a config block) kept apart as written.
+ */
+export function fixStepItem(step: string): { n: number | null; text: string } {
+  const [first = "", ...rest] = step.split("\n");
+  const head = /^(\d+)[.)]\s+/.exec(first);
+  // The column a wrapped line of the current paragraph or bullet starts at.
+  let wrapAt = head ? head[0].length : (/^\s*/.exec(first)?.[0].length ?? 0);
+  const base = wrapAt;
+  let text = head ? first.slice(head[0].length) : first.trim();
+  let inBlock = false;
+  for (const line of rest) {
+    const indent = /^\s*/.exec(line)?.[0].length ?? 0;
+    const words = line.trim();
+    if (/^[-*\u2022]\s/.test(words)) {
+      text += `\n${words}`;
+      wrapAt = indent + 2;
+      inBlock = false;
+    } else if (indent > wrapAt) {
+      // A block keeps its own indentation relative to the step's text.
+      text += `\n${line.slice(base)}`;
+      inBlock = true;
+    } else if (inBlock) {
+      text += `\n${words}`;
+      inBlock = false;
+    } else text += ` ${words}`;
+  }
+  return { n: head ? Number(head[1]) : null, text };
+}
+
 /** A step that only looks (confirms or checks the diagnosis) rather than acts. */
 const LOOKING_STEP = /^(?:\d+[.)]\s+)?(?:confirm|check)\b/i;
 

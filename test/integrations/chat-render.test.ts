@@ -211,7 +211,7 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
     const fields = renderDiscord(answer).embeds[0]?.fields ?? [];
     const fix = fields.filter((f) => f.name.startsWith("Fix"));
     expect(fix.length).toBeGreaterThan(1);
-    for (const f of fix.slice(1)) expect(f.value).toMatch(/^ {3}- distro \d/);
+    for (const f of fix.slice(1)) expect(f.value).toMatch(/^- distro \d/);
     for (let i = 0; i < 6; i++)
       expect(fix.some((f) => f.value.includes(`- distro ${i}`) && f.value.includes(`ends here ${i}.`))).toBe(true);
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { feedbackSummary, recordFeedback } from "../../src/db/chat-queries";
+import { fixStepsOf } from "../../src/engine/summary";
 import { type ChatHarness, chatContract, diagnoseCommand, SEED_PASTE, type SlackPost } from "../support/chat-contract";
 import { discordHeaders, ed25519KeyPair, randomSecret, slackHeaders, slashCommandBody } from "../support/chat-signing";
 import { type HookListener, startHookListener } from "../support/hook-listener";
@@ -213,35 +214,30 @@ async function slackAnswer(text: string): Promise<SlackPost> {
 const slackTexts = (m: SlackPost) =>
   (m.blocks ?? []).flatMap((b) => [b.text?.text ?? "", ...(b.elements ?? []).map((e) => (typeof e.text === "string" ? e.text : ""))]);
 
-const numbered = (line: string) => /^\d+[.)]\s/.test(line);
-const paragraph = (line: string) => !numbered(line) && !/^\s/.test(line);
-/** Where a fix's steps start: a numbered line, or an unindented paragraph (its first line) outside the numbering. */
-const startsStep = (line: string, before: string | undefined) =>
-  numbered(line) || (paragraph(line) && (before === undefined || !paragraph(before)));
-const fixLines = (fix: string) =>
-  fix
-    .split("\n")
-    .map((l) => l.trimEnd())
-    .filter((l) => l.trim());
+/** A fix's text as words: code spans, markdown escapes and line breaks (a chat answer joins wrapped lines) left out. */
+const words = (s: string) =>
+  s
+    .replace(/\\([\\*_~|[\]<>])/g, "$1")
+    .replace(/`/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
 
 /**
  * A fix as a chat answer shows it: whole steps from the first, at least one that acts (not Confirm/Check) when
  * the record has one, and, when steps are left out, a last line counting them and linking the record page.
  */
 function expectWholeSteps(id: string, fix: string, shown: string) {
-  const all = fixLines(fix);
   const lines = shown.split("\n");
   const moreLine = /^(\d+) more steps?: (\S+)$/.exec(lines.at(-1) ?? "");
-  const steps = moreLine ? lines.slice(0, -1) : lines;
-  expect(steps, id).toEqual(all.slice(0, steps.length));
-  const rest = all.slice(steps.length);
-  // Never cut inside a step: what follows the shown lines starts a step of its own.
-  if (rest.length) expect(startsStep(rest[0] ?? "", steps.at(-1)), `${id}: cut inside a step before ${rest[0]}`).toBe(true);
-  const left = rest.filter((l, i) => startsStep(l, i ? rest[i - 1] : steps.at(-1))).length;
-  expect(moreLine?.[1], `${id}: left-out steps counted`).toBe(rest.length ? String(left) : undefined);
+  const body = words((moreLine ? lines.slice(0, -1) : lines).join("\n"));
+  const steps = fixStepsOf(fix);
+  // Never cut inside a step: what is shown is the record's first steps, whole.
+  const n = steps.findIndex((_, i) => words(steps.slice(0, i + 1).join("\n")) === body) + 1;
+  expect(n, `${id}: whole steps shown`).toBeGreaterThan(0);
+  expect(moreLine?.[1], `${id}: left-out steps counted`).toBe(n < steps.length ? String(steps.length - n) : undefined);
   if (moreLine) expect(moreLine[2]).toMatch(new RegExp(`^<?${harness.publicUrl}/bugs/${id}>?$`));
-  const acts = (l: string) => /^\d+[.)]\s/.test(l) && !/^\d+[.)]\s+(?:confirm|check)\b/i.test(l);
-  if (all.some(acts)) expect(steps.some(acts), `${id}: shows a step that acts`).toBe(true);
+  const acts = (step: string) => /^\d+[.)]\s/.test(step) && !/^\d+[.)]\s+(?:confirm|check)\b/i.test(step);
+  if (steps.some(acts)) expect(steps.slice(0, n).some(acts), `${id}: shows a step that acts`).toBe(true);
 }
 
 describe("chat answers show what the person needs, whole (Node)", () => {
@@ -270,6 +266,22 @@ describe("chat answers show what the person needs, whole (Node)", () => {
       const unescaped = section.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
       expectWholeSteps(xt, xtFix, unescaped.split("\n").slice(1).join("\n"));
     }
+  });
+
+  it("Discord and Slack: a fix's commands in code spans, their stars kept, and its wrapped lines joined (review 64e F1/F7)", async () => {
+    // Discord read the stars of `for foo in /proc/*/fd/*` as emphasis and ate them: the command listed nothing.
+    const id = "inotify-max-user-watches-exhausted";
+    const discord =
+      (await diagnose(id)).embeds[0]?.fields
+        ?.filter((f) => f.name.startsWith("Fix"))
+        .map((f) => f.value)
+        .join("\n") ?? "";
+    expect(discord).toMatch(/^ *`for foo in \/proc\/\*\/fd\/\*; do readlink -f \$foo; done \|grep inotify/m);
+    expect(discord).toMatch(/^ *`cat \/proc\/sys\/fs\/inotify\/max_user_watches`$/m);
+    // A sentence the record wraps is one line, as a chat client wraps it to its own width.
+    expect(discord).toContain("the limit is low (8192 in the reports; kubernetes#10421):");
+    const slack = slackTexts(await slackAnswer(id)).find((t) => t.startsWith("*Fix*")) ?? "";
+    expect(slack).toMatch(/^ *`for foo in \/proc\/\*\/fd\/\*; do readlink -f \$foo; done \|grep inotify/m);
   });
 });
 

@@ -4,6 +4,7 @@ import { closestVersionsNote, evidenceExcerpt, evidenceHeading, type FindingSumm
 import { idMatchText } from "../../kb/id-matches";
 import { type ChatAnswer, recordUrl } from "../answer";
 import { leftOutNote } from "../chat-input";
+import { chatFixStep } from "../fix-steps";
 import {
   clamp,
   type FeedbackRef,
@@ -47,6 +48,8 @@ export interface DiscordMessage {
  * link brackets too, so a pasted "[the fix](https://…)" cannot become a disguised link in the bot's answer.
  */
 const md = (s: string) => s.replace(/([\\*_~`|[\]()<>#])/g, "\\$1");
+/** A command line in a code span: two backticks around one that holds a backtick itself (Discord's markdown). */
+const codeLine = (line: string) => (line.includes("`") ? `\`\` ${line} \`\`` : `\`${line}\``);
 /**
  * Text from records and the engine (reasons, notes, summaries), which quotes the person's text (an
  * os-release name): emphasis, link brackets and the angle brackets of mentions, channels and timestamps
@@ -234,7 +237,9 @@ function findingEmbed(f: FindingSummary, publicUrl: string | undefined, ranked: 
 function fixFields(f: Pick<FindingSummary, "id" | "fixSteps" | "moreFixSteps" | "reboot">, url: string | null) {
   const room = DISCORD_LIMITS.fieldValue;
   const values = runs(
-    f.fixSteps.flatMap((step) => (step.length > room ? runs(bulletsOf(step, room), room) : [step])),
+    f.fixSteps
+      .map((step) => chatFixStep(step, codeLine, prose))
+      .flatMap((step) => (step.length > room ? runs(bulletsOf(step, room), room) : [step])),
     room,
   );
   if (f.moreFixSteps) {

@@ -4,6 +4,7 @@ import { closestVersionsNote, evidenceExcerpt, evidenceHeading, type FindingSumm
 import { idMatchText } from "../../kb/id-matches";
 import { type ChatAnswer, recordUrl } from "../answer";
 import { leftOutNote } from "../chat-input";
+import { chatFixStep } from "../fix-steps";
 import { clamp, type FeedbackRef, findingsHeadline, moreStepsLine, plural, unverifiedLines, wholeLines } from "../text-limits";
 
 /** Block Kit limits (api.slack.com/reference/block-kit): enforced here, whatever the records say. */
@@ -29,6 +30,8 @@ export interface RenderOptions {
 
 /** `&`, `<` and `>` are Slack's control characters in mrkdwn and must be escaped in any text we quote. */
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** A command line in a code span; Slack's code spans cannot hold a backtick, so such a line stays as it is. */
+const codeLine = (line: string) => (line.includes("`") ? esc(line) : `\`${esc(line)}\``);
 
 const section = (text: string): SectionBlock => ({
   type: "section",
@@ -200,7 +203,7 @@ function fixSection(f: Pick<FindingSummary, "id" | "fixSteps" | "moreFixSteps" |
   return section(
     wholeLines(
       `*Fix* (${esc(rebootWords(f.reboot))}):`,
-      f.fixSteps.map(esc),
+      f.fixSteps.map((step) => chatFixStep(step, codeLine, esc)),
       (left) => moreStepsLine(left, url && `<${url}>`, f.id),
       SLACK_LIMITS.sectionText,
       f.moreFixSteps,
