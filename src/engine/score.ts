@@ -317,5 +317,15 @@ function otherReason(top: Finding, f: Finding): string {
       ? "also matched, on lines of its own, on weaker evidence: perhaps a separate problem"
       : "a weaker or generic symptom that other causes share";
   }
+  // Read only from the first's own lines (a message two records' signatures share): no sign of a second problem
+  // (review 64c F2: "may be a separate problem" sent the reader after a second cause the paste gave no line of).
+  if (onlyOnLinesOf(f, top)) return `read from the same line as ${top.id}, with no line of its own: another reading of that message`;
   return `also matched (${f.confidence}, ${f.score}); may be a separate problem`;
+}
+
+/** Whether every log line of a finding is one of another's. */
+function onlyOnLinesOf(f: Finding, other: Finding): boolean {
+  const taken = new Set(other.evidence.flatMap((e) => (e.kind === "log" ? [e.line] : [])));
+  const lines = f.evidence.flatMap((e) => (e.kind === "log" ? [e.line] : []));
+  return lines.length > 0 && lines.every((l) => taken.has(l));
 }

@@ -212,6 +212,18 @@ describe("rankFindings", () => {
     expect(race?.reason).toBe("also matched, on lines of its own, on weaker evidence: perhaps a separate problem");
   });
 
+  it("calls a finding read only from the root cause's own line another reading of it, not a separate problem (review 64c F2)", async () => {
+    // NVIDIA/nvidia-docker#1750: dockerd's legacy iptables cannot find the nat table; the mixed-backends record's weaker
+    // signatures read the same line, and "may be a separate problem" sent the reader after a second cause.
+    const kb = (await loadDataKb()).compiled;
+    const paste =
+      "failed to start daemon: Error initializing network controller: error obtaining controller instance: failed to create NAT chain DOCKER: iptables failed: iptables -t nat -N DOCKER: iptables v1.8.4 (legacy): can't initialize iptables table `nat': Table does not exist (do you need to insmod?)";
+    const d = diagnoseBundle(kb, paste);
+    expect(d.rootCause?.id).toBe("iptables-legacy-nat-table-unavailable");
+    const other = d.rootCause?.others.find((o) => o.id === "iptables-legacy-nft-mixed-backends");
+    expect(other?.reason).toMatch(/^read from the same line as iptables-legacy-nat-table-unavailable, with no line of its own/);
+  });
+
   it("puts the MARK regression before kube-proxy's IPVS fallback for missing kernel modules, as for missing binaries (review 58f F4)", async () => {
     // The seed incident's shape with the other IPVS prerequisite missing: the fallback line comes first and scored higher.
     const kb = (await loadDataKb()).compiled;
