@@ -265,7 +265,7 @@ export function explainRootCause(ranked: readonly Finding[]): RootCause | null {
   const outscored = over ? undefined : ranked.slice(1).find((f) => f.score > top.score && decisiveLevel(f) !== undefined);
   if (decisive?.kind === "log")
     why.push(
-      `line ${decisive.line} matches "${decisive.signature}", a signature that alone identifies this bug` +
+      `${decisive.host ? `${decisive.host} ` : ""}line ${decisive.line} matches "${decisive.signature}", a signature that alone identifies this bug` +
         // Only where the other's line is less severe: two fatal lines are ordered by their versions (review 62h F3).
         (outscored && decisiveLevel(top) === LEVEL_RANK.fatal && (decisiveLevel(outscored) ?? 0) > LEVEL_RANK.fatal
           ? `, and the line reports a fatal error, where ${outscored.id} (${outscored.score}) ${decisiveLevel(outscored) === LEVEL_RANK["warning-or-info"] ? "only warns or informs" : "does not say its process stopped"}`
@@ -283,6 +283,10 @@ export function explainRootCause(ranked: readonly Finding[]): RootCause | null {
 }
 
 function otherReason(top: Finding, f: Finding): string {
+  // In a fleet, a finding only on hosts the first does not show on is those hosts' own problem: no relation, look-alike
+  // or "separate problem" of a cause seen on another machine (review 64c F1).
+  if (top.hosts?.length && f.hosts?.length && !f.hosts.some((h) => top.hosts?.includes(h)))
+    return `on ${f.hosts.join(", ")}, where ${top.id} does not show: a problem of ${f.hosts.length === 1 ? "that host's" : "those hosts'"} own`;
   const rel = f.related?.find((r) => r.id === top.id);
   if (rel?.kind === "masks") return `a separate, lesser problem that can hide ${top.id}: ${rel.note}`;
   // A consequence that is also this bug on its own versions (a kubelet too new for the containerd read) needs its own

@@ -115,6 +115,36 @@ worker-2   Ready    <none>          412d   v1.26.3   10.20.0.13     <none>      
     expect(d.nodes.map((n) => n.name)).toEqual(["master-1", "worker-2"]);
   });
 
+  it("names the host of the root cause's line, and calls another host's own finding that host's problem (review 64c F1)", () => {
+    // MichaIng/DietPi#5752 (k3s stops: no memory cgroup) beside a Raspbian worker's iptables-legacy warning: two
+    // machines' unrelated failures. Both have a line 13, and the DietPi fatal was "may be a separate problem" of the other.
+    const dietpi = [
+      "- Kernel version",
+      "  Linux DietPi 5.15.61-v8+ #1579 SMP PREEMPT Fri Aug 26 11:16:44 BST 2022 aarch64 GNU/Linux",
+      "Cluster crashes with the following error",
+      'level=fatal msg="failed to find memory cgroup (v2)"',
+    ].join("\n");
+    const worker = [
+      'PRETTY_NAME="Raspbian GNU/Linux 10 (buster)"',
+      "ID=raspbian",
+      'VERSION_ID="10"',
+      "$ sudo iptables -L | wc",
+      "# Warning: iptables-legacy tables present, use iptables-legacy to see them",
+      "18606 393165 3159290",
+    ].join("\n");
+    const d = diagnoseHosts(kb, [
+      { name: "DietPi", bundle: dietpi },
+      { name: "pi4-worker", bundle: worker },
+    ]);
+    const top = d.rootCause;
+    const topHost = d.findings.find((f) => f.id === top?.id)?.hosts?.[0];
+    expect(top?.reason).toMatch(new RegExp(`^${topHost} line \\d+ matches`));
+    const other = top?.others.find((o) => o.id !== top.id);
+    const otherHost = d.findings.find((f) => f.id === other?.id)?.hosts?.[0];
+    expect(otherHost).not.toBe(topHost);
+    expect(other?.reason).toBe(`on ${otherHost}, where ${top?.id} does not show: a problem of that host's own`);
+  });
+
   it("refuses too many hosts, duplicate names and too much text, in one place", () => {
     const many = Array.from({ length: HOSTS_LIMITS.maxHosts + 1 }, (_, i) => ({ name: `h${i}`, bundle: "x" }));
     expect(checkHosts(many)?.kind).toBe("too-many-hosts");
