@@ -34,6 +34,17 @@ const rangeEvidence = (r: VersionRange) => ({
   ...(r.note ? { note: r.note } : {}),
 });
 
+/**
+ * Whether OSV's reading of a range is what the record establishes. OSV takes every version at or past `introduced` and
+ * before `fixed` (through `last_affected`) as affected and every other as not: a scanner never reads database_specific.
+ * A start or an end that rests on one report says less (the product answers "unknown" past a reported last affected
+ * build), so such a range goes to database_specific.unconfirmed_ranges, never to a scanner's events (review 64h F1:
+ * 40 ranges ended on one report's build, read by scanners as "fixed after it").
+ */
+const firmRange = (r: VersionRange) =>
+  (r.introduced === "0" || r.introducedEvidence !== "reported") &&
+  (r.fixed === undefined && r.lastAffected === undefined ? true : r.fixedEvidence !== "reported");
+
 function ecosystemRange(r: VersionRange) {
   const end = r.fixed !== undefined ? [{ fixed: r.fixed }] : r.lastAffected !== undefined ? [{ last_affected: r.lastAffected }] : [];
   return { type: "ECOSYSTEM" as const, events: [{ introduced: r.introduced }, ...end], database_specific: rangeEvidence(r) };
@@ -125,16 +136,28 @@ function details(record: BugRecord): string {
 export function toOsv(record: BugRecord, modified: Date): OsvRecord {
   const mapped: OsvAffected[] = [];
   const unmapped: AffectedEntry[] = [];
+  const unconfirmed: AffectedEntry[] = [];
   for (const entry of record.affected) {
     const pkg = osvPackage(entry);
     if (!pkg) {
       unmapped.push(entry);
       continue;
     }
+    const firm = entry.ranges.filter(firmRange);
+    const loose = entry.ranges.filter((r) => !firmRange(r));
+    if (!firm.length) {
+      unconfirmed.push(entry);
+      continue;
+    }
     mapped.push({
       package: pkg,
-      ranges: entry.ranges.map(ecosystemRange),
-      database_specific: { known_bugs_ecosystem: entry.ecosystem, kind: entry.kind, ...(entry.note ? { note: entry.note } : {}) },
+      ranges: firm.map(ecosystemRange),
+      database_specific: {
+        known_bugs_ecosystem: entry.ecosystem,
+        kind: entry.kind,
+        ...(entry.note ? { note: entry.note } : {}),
+        ...(loose.length ? { unconfirmed_ranges: loose.map(ecosystemRange) } : {}),
+      },
     });
   }
   const related = record.aliases.filter((a) => ["cve", "ghsa", "usn"].includes(a.kind)).map((a) => a.value);
@@ -183,6 +206,8 @@ export function toOsv(record: BugRecord, modified: Date): OsvRecord {
         ...(s.description ? { description: s.description } : {}),
       })),
       ...(unmapped.length ? { unmapped_affected: unmapped } : {}),
+      // Entries whose every range rests on one report at an end (see firmRange): kept whole, out of scanners' reach.
+      ...(unconfirmed.length ? { unconfirmed_affected: unconfirmed } : {}),
       ...(record.relations.length ? { relations: record.relations } : {}),
       unverified: record.unverified,
     },

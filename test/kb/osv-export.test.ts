@@ -30,7 +30,17 @@ describe("npm run kb:osv", () => {
       // Nothing is dropped: each affected entry is either an OSV package or kept in database_specific.
       const mapped = osv.affected?.filter((a) => a.package).length ?? 0;
       const unmapped = (osv.database_specific?.unmapped_affected as unknown[] | undefined)?.length ?? 0;
-      expect(mapped + unmapped, name).toBe(record?.affected.length);
+      const unconfirmed = (osv.database_specific?.unconfirmed_affected as unknown[] | undefined)?.length ?? 0;
+      expect(mapped + unmapped + unconfirmed, name).toBe(record?.affected.length);
+      // A scanner reads only the events: none of them rests on one report (review 64h F1).
+      for (const a of osv.affected ?? [])
+        for (const r of a.ranges ?? []) {
+          const levels = r.database_specific as { introduced_evidence?: string; fixed_evidence?: string } | undefined;
+          if (r.type !== "ECOSYSTEM") continue;
+          if (r.events.some((e) => "fixed" in e || "last_affected" in e)) expect(levels?.fixed_evidence, name).not.toBe("reported");
+          if (r.events.some((e) => "introduced" in e && e.introduced !== "0"))
+            expect(levels?.introduced_evidence, name).not.toBe("reported");
+        }
     }
   });
 });
