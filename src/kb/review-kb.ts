@@ -39,7 +39,9 @@ export function reviewKnowledgeBase(kb: KnowledgeBase, fileOf: ReadonlyMap<strin
     ...unread.map((u) => ({
       file: at(u.recordId),
       path: `affected.${u.index}`,
-      message: `"${u.ecosystem}": no reader gives a version of it, so its ranges can never decide; ${u.hint ?? "add one (src/engine/facts) or range a component that has one"}`,
+      message: u.package
+        ? `"${u.ecosystem}" package "${u.package}": no reader gives a version of that package, so its ranges can never decide; ${u.hint}`
+        : `"${u.ecosystem}": no reader gives a version of it, so its ranges can never decide; ${u.hint ?? "add one (src/engine/facts) or range a component that has one"}`,
     })),
   ];
   return { problems, failed: failures.length, untested: untested.length, unhit: unhit.length, unread: unread.length };

@@ -50,6 +50,26 @@ describe("knowledge base", () => {
     }
   });
 
+  it("ranges a distribution release's package only by a name some reader gives (review 64h F2)", () => {
+    // A typo, or the binary package a curator sees in dpkg -l, passed and the verdict said "no version given".
+    const [first] = kb.records;
+    if (!first) throw new Error("no records");
+    const withPackage = (pkg: string, ranges = first.affected[0]?.ranges ?? []) =>
+      ({ ...first, affected: [{ ...first.affected[0], ecosystem: "ubuntu:22.04", package: pkg, ranges }] }) as typeof first;
+    expect(unreadEcosystems([withPackage("linx")])).toEqual([
+      expect.objectContaining({
+        ecosystem: "ubuntu:22.04",
+        package: "linx",
+        hint: expect.stringMatching(/source package|component's package/),
+      }),
+    ]);
+    expect(unreadEcosystems([withPackage("linux-image-generic")])).toEqual([
+      expect.objectContaining({ package: "linux-image-generic", hint: expect.stringMatching(/source package \(linux, linux-aws/) }),
+    ]);
+    for (const pkg of ["linux", "linux-aws", "linux-hwe-6.8", "runc", "containerd.io", "docker.io", "iptables"])
+      expect(unreadEcosystems([withPackage(pkg)]), pkg).toEqual([]);
+  });
+
   it("finds every positive example by a signature of its own record, unless it is marked as the recall tier's (review 34b)", () => {
     expect(examplesWithoutOwnHit(kb.compiled)).toEqual([]);
     // An example whose wording its signatures no longer match is named, even where recall still finds it first.
