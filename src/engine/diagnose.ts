@@ -1470,7 +1470,10 @@ function secondWitness(
   // otherwise or do not decide, nor while another's was not given (it contradicts nothing, but confirms nothing either:
   // a CentOS 7 kernel and runc's line with no Docker version stay below high).
   const versionsMeet = !componentsDisagree(record, checks) && !componentsUnread(record, checks);
-  if (verdict.status === "affected" && versionsMeet && checks.some((c) => c.result === "affected")) return true;
+  // A range end that rests on one report witnesses nothing on its own: one report's build, or every build after it where
+  // nothing ends the range (review 64h F3: a 2025 kernel past one 2022 report's first failing build read as high).
+  if (verdict.status === "affected" && verdict.level !== "reported" && versionsMeet && checks.some((c) => c.result === "affected"))
+    return true;
   if (context.kind === "elsewhere") return true;
   if (
     independentWeights(

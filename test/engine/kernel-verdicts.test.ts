@@ -315,6 +315,28 @@ describe("a distribution's kernel its own ranges leave open, judged by the upstr
   });
 });
 
+describe("a range end resting on one report is no second witness (review 64h F3)", () => {
+  it("holds one message at medium beside a build past a reported start that nothing ends", async () => {
+    // One report's first failing Fedora build, and no end: every later build reads "affected (reported once)", which is
+    // the curator's inference, not a second fact.
+    const kb = await kbWith([
+      {
+        ecosystem: "fedora:41",
+        package: "kernel",
+        ranges: [{ introduced: "6.11.5-300.fc41", evidence: "reported", source: SRC }],
+      },
+    ]);
+    const fedora = 'NAME="Fedora Linux"\nID=fedora\nVERSION_ID=41';
+    const f = diagnoseFields(kb, { uname: "6.13.9-200.fc41.x86_64", osRelease: fedora, logs: XOR_MARK_KLOG }).findings[0];
+    expect(f?.verdict).toMatchObject({ status: "affected", level: "reported" });
+    expect(f?.confidence).toBe("medium");
+    // A verified range is a second witness, as before.
+    const verified = await kbWith([{ ecosystem: "fedora:41", package: "kernel", ranges: [range("6.11.5-300.fc41")] }]);
+    const g = diagnoseFields(verified, { uname: "6.13.9-200.fc41.x86_64", osRelease: fedora, logs: XOR_MARK_KLOG }).findings[0];
+    expect(g?.confidence).toBe("high");
+  });
+});
+
 describe("a distribution's series begun after the mainline release of the record's fix (review 63a F1)", () => {
   it("is not affected when the ranges end only at stable releases and the fix commit names its mainline release", async () => {
     // nfs-client-softlockup-6.11: ranges 6.11-6.11.11 and 6.12-6.12.2, fix 66f9dac9077c in mainline 6.13.
