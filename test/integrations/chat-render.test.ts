@@ -156,6 +156,11 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
     for (const h of headlines([small(1), small(2), small(3, "similar")]))
       expect(h).toBe("known-bugs: 2 known bugs match; 1 more resembles a line");
     for (const h of headlines([small(1)])) expect(h).toBe("known-bugs: 1 known bug matches");
+    // Slack's notification text (sidebar, push, screen readers) says it too (review 64e F6).
+    expect(renderSlack({ ...FINDINGS_ONLY, findings: [small(1, "similar")] }).text).toMatch(
+      /^known-bugs: no known bug matched; resembles t \(/,
+    );
+    expect(renderSlack({ ...FINDINGS_ONLY, findings: [small(1)] }).text).toMatch(/^known-bugs: t \(/);
   });
 
   it("takes 'help' opening a short line as a request for the help, and a log line that opens with it as a log (review 63e F4)", () => {

@@ -1,6 +1,13 @@
 import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } from "@slack/types";
 import { rebootWords } from "../../engine/record";
-import { closestVersionsNote, evidenceExcerpt, evidenceHeading, type FindingSummary, verdictLabel } from "../../engine/summary";
+import {
+  closestVersionsNote,
+  evidenceExcerpt,
+  evidenceHeading,
+  type FindingSummary,
+  resemblesOnly,
+  verdictLabel,
+} from "../../engine/summary";
 import { idMatchText } from "../../kb/id-matches";
 import { type ChatAnswer, recordUrl } from "../answer";
 import { leftOutNote } from "../chat-input";
@@ -172,8 +179,9 @@ function diagnosis(answer: Extract<ChatAnswer, { kind: "diagnosis" }>, opts: Ren
       ),
     );
   const top = answer.findings[0];
+  // The notification text (sidebar, push, screen readers) says a resemblance as one, as the headline does (review 64e F6).
   const text = top
-    ? `known-bugs: ${esc(clamp(top.title, 1000))} (${top.id}, ${top.confidence} confidence, ${verdictLabel(top.verdict)})`
+    ? `known-bugs: ${resemblesOnly(top) ? "no known bug matched; resembles " : ""}${esc(clamp(top.title, 1000))} (${top.id}, ${top.confidence} confidence, ${verdictLabel(top.verdict)})`
     : none;
   return { blocks, text };
 }
