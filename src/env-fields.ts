@@ -19,13 +19,18 @@ const origins = z
     return list;
   });
 
+/** The largest MAX_BODY_BYTES: half of what one V8 string holds. */
+export const MAX_BODY_CEILING = 256 * 1024 * 1024;
+
 /** Settings both entries read from their environment (Node's process.env, the Worker's bindings). */
 export const sharedEnvFields = {
   // Set but empty (a compose file passing an unset variable through) is no token, not a bad one (review 61h).
   DATABASE_AUTH_TOKEN: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(1).optional()),
   /** Largest accepted request body in bytes, after decompression too; 413 beyond it. */
+  // At most 256 MiB: a body is decoded as one string, and V8's strings end at about 512 MiB (2^29 - 24 characters), so a
+  // larger limit admitted bodies that ended in a 500 after seconds of work (review 64f F1).
   MAX_BODY_BYTES: wholeNumber()
-    .pipe(z.number().min(1024))
+    .pipe(z.number().min(1024).max(MAX_BODY_CEILING))
     .default(10 * 1024 * 1024),
   /** Origins allowed to call the read API and /diagnose from a browser: "*" (default) or a list. */
   CORS_ORIGINS: origins.default("*"),

@@ -11,7 +11,7 @@ export function wholeNumber() {
     z
       .string()
       .trim()
-      .regex(/^\d{1,15}$/, "a whole number in decimal digits")
+      .regex(/^\d{1,15}$/, "a whole number of at most 15 decimal digits")
       .transform(Number),
   );
 }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { getKbMeta } from "../../src/db/bug-queries";
 import { olderBuildVersion } from "../../src/db/kb-verify";
+import { loadConfig } from "../../src/node/config";
 import { readKbFiles } from "../../src/node/kb-files";
 import { importFromDir, openStore } from "../../src/node/prepare-store";
 import { oneLine, spawnServer } from "../support/spawn-server";
@@ -168,6 +169,12 @@ describe.concurrent("start-up failures end with one clear line and a non-zero ex
     const memory = await spawnServer({ DATABASE_URL: "file:" });
     expect(await memory.exited).toBe(1);
     expect(oneLine(memory.stderr())).toMatch(/^known-bugs: invalid configuration: .*DATABASE_URL.*needs a path/);
+  });
+
+  it("a body limit larger than one string can hold: refused at start, not a 500 per large body (review 64f F1)", () => {
+    expect(() => loadConfig({ MAX_BODY_BYTES: "2000000000" })).toThrow(/MAX_BODY_BYTES/);
+    expect(() => loadConfig({ MAX_BODY_BYTES: "99999999999999999999" })).toThrow(/at most 15 decimal digits/);
+    expect(loadConfig({ MAX_BODY_BYTES: String(256 * 1024 * 1024) }).MAX_BODY_BYTES).toBe(256 * 1024 * 1024);
   });
 
   it("an empty DATABASE_AUTH_TOKEN (a compose file passing an unset variable) is no token, not a refusal (review 61h)", async () => {
