@@ -151,6 +151,12 @@ export function hardeningContract(fetch: Fetch, opts: { maxBodyBytes: number; br
     expect((await fetch(`/bugs/${encodeURIComponent("a\u0000b")}`)).status).toBeLessThan(500);
     expect((await postBundle(fetch, `\u0000${BUNDLE}\u0000`)).status).toBe(200);
     // A lone NUL filters nothing out in SQLite's LIKE: refused, not every record listed as a match (review 42a F7).
+    // A search too: a script's stray control byte is said, not answered "no record" (review 64f F8); a pasted line's tab is its own.
+    for (const q of ["\u0000", "xor\u0000mark", "x\u001by"])
+      expect(JSON.stringify(await expectProblem(await fetch(`/bugs?q=${encodeURIComponent(q)}`), 400)), JSON.stringify(q)).toContain(
+        "holds no control characters",
+      );
+    expect((await fetch(`/bugs?q=${encodeURIComponent("cpu=0\tfound=0 insert_failed=96")}`)).status).toBe(200);
     for (const component of ["\u0000", "runc\u0000"]) {
       const res = await fetch(`/bugs?component=${encodeURIComponent(component)}`);
       expect(JSON.stringify(await expectProblem(res, 400)), JSON.stringify(component)).toContain("holds no control characters");

@@ -14,11 +14,20 @@ const VERSION_LIKE = /^v?\d[0-9A-Za-z.+~:^_-]*$/;
 
 const listBugsQuerySchema = z
   .strictObject({
-    q: z.string().trim().min(1).max(LIMITS.queryChars).optional().openapi({
-      description:
-        "Full-text search over titles, summaries, aliases, signatures and commit ids. A whole error line may be given: of a long one, the distinctive words are searched (not timestamps, hosts or process ids).",
-      example: "xor-mark",
-    }),
+    // A control character no log line holds (NUL, ESC…) is a script's mistake: said, not answered "no record" (review
+    // 64f F8). Tabs and line breaks are a pasted line's own.
+    q: z
+      .string()
+      .trim()
+      .min(1)
+      .max(LIMITS.queryChars)
+      .regex(/^(?:[\t\n\r]|\P{Cc})*$/u, "a search holds no control characters other than tabs and line breaks")
+      .optional()
+      .openapi({
+        description:
+          "Full-text search over titles, summaries, aliases, signatures and commit ids. A whole error line may be given: of a long one, the distinctive words are searched (not timestamps, hosts or process ids).",
+        example: "xor-mark",
+      }),
     match: z.enum(["all", "any"]).default("all").openapi({
       description:
         "`all` (default): records holding every word of `q`. `any`: records holding some of them, best first; for an error line pasted whole, whose versions, exit codes or paths no record holds.",
