@@ -10,10 +10,35 @@ export interface FeedbackVote {
   verdict: string;
   vote: "right" | "wrong";
   platform: ChatPlatform;
+  /** Who votes on which answer, as voterKey() hashes it: a later vote of theirs replaces this one. */
+  voter?: string;
 }
 
 export async function recordFeedback(store: Store, vote: FeedbackVote, now = new Date()): Promise<void> {
-  await store.db.insert(feedbackVotes).values({ ...vote, createdAt: now.toISOString() });
+  const row = { ...vote, createdAt: now.toISOString() };
+  if (!vote.voter) await store.db.insert(feedbackVotes).values(row);
+  else
+    await store.db
+      .insert(feedbackVotes)
+      .values(row)
+      .onConflictDoUpdate({ target: feedbackVotes.voter, set: { vote: row.vote, verdict: row.verdict, createdAt: row.createdAt } });
+}
+
+/**
+ * The key of one person's vote on one finding of one answer (the message its buttons sit on): a SHA-256 that names no one
+ * outright. Null when the platform did not say who clicked or on which message.
+ */
+export async function voterKey(
+  platform: ChatPlatform,
+  workspace: string | undefined,
+  user: string | undefined,
+  message: string | undefined,
+  findingId: string,
+): Promise<string | undefined> {
+  if (!user || !message) return undefined;
+  const bytes = new TextEncoder().encode([platform, workspace ?? "", user, message, findingId].join("\n"));
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 export interface FeedbackByRecord {

@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { EVIDENCE_LEVELS } from "../kb/record-schema";
 
 /** One row: which knowledge base is loaded. `version` is the content hash of data/. */
@@ -126,8 +126,13 @@ export const feedbackVotes = sqliteTable(
     vote: text("vote", { enum: ["right", "wrong"] }).notNull(),
     platform: text("platform", { enum: ["slack", "discord"] }).notNull(),
     createdAt: text("created_at").notNull(),
+    /**
+     * One vote per person per finding of one answer, the last counting (review 64e F3: five clicks were five votes): a
+     * SHA-256 of the platform, workspace, user, message and finding, which names no one outright. Null on older votes.
+     */
+    voter: text("voter"),
   },
-  (t) => [index("feedback_votes_finding").on(t.findingId)],
+  (t) => [index("feedback_votes_finding").on(t.findingId), uniqueIndex("feedback_votes_voter").on(t.voter)],
 );
 
 /** Chat requests already handled, so a platform's retry of the same request is answered once. */

@@ -454,6 +454,46 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
     expect(raw).not.toContain("ip6tables-restore");
   });
 
+  it("feedback: one person's clicks on one answer are one vote, the last counting (review 64e F3)", async () => {
+    // A client of its own: the Worker limits each client's chat requests (60 a minute), which the other tests spend.
+    const own = { "cf-connecting-ip": "203.0.113.82" };
+    const responseUrl = h().responseUrl();
+    const body = slashCommandBody({ text: SEED_PASTE, responseUrl, triggerId: triggerId(), asSlackSends: false });
+    expect((await slack(SLACK_COMMANDS, body, own)).status).toBe(200);
+    const [answer] = await h().delivered(responseUrl);
+    const button = (id: string) => buttons(answer as SlackPost).find((b) => b.action_id === id)?.value;
+    const counts = async () => {
+      const s = (await (await h().fetch("/feedback/summary")).json()) as {
+        records: Array<{ findingId: string; wrong: number; right: number }>;
+      };
+      const r = s.records.find((x) => x.findingId === XT);
+      return { right: r?.right ?? 0, wrong: r?.wrong ?? 0 };
+    };
+    const before = await counts();
+    const click = (action: string, user: string) =>
+      slack(
+        SLACK_INTERACTIONS,
+        interactionBody({
+          type: "block_actions",
+          trigger_id: triggerId(),
+          response_url: h().responseUrl(),
+          user: { id: user },
+          team: { id: "T1" },
+          container: { message_ts: "1733540000.000100" },
+          actions: [{ action_id: action, value: button(action) }],
+        }),
+        own,
+      );
+    // Five clicks of one person (each its own delivery, as Slack sends them), then a change of mind.
+    for (let k = 0; k < 5; k++) expect((await click("feedback_wrong", "U-ONE")).status).toBe(200);
+    expect(await counts()).toEqual({ right: before.right, wrong: before.wrong + 1 });
+    expect((await click("feedback_right", "U-ONE")).status).toBe(200);
+    expect(await counts()).toEqual({ right: before.right + 1, wrong: before.wrong });
+    // Another person's vote on the same answer is theirs.
+    expect((await click("feedback_wrong", "U-TWO")).status).toBe(200);
+    expect(await counts()).toEqual({ right: before.right + 1, wrong: before.wrong + 1 });
+  });
+
   it("Discord: answers PING with PONG, and refuses bad signatures, stale timestamps and missing headers with 401", async () => {
     const ping = await discord({ type: 1, id: "1", application_id: "1", token: "t", version: 1 });
     expect(ping.status).toBe(200);

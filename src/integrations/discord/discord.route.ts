@@ -1,6 +1,6 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { claimChatEvent, recordFeedback } from "../../db/chat-queries";
+import { claimChatEvent, recordFeedback, voterKey } from "../../db/chat-queries";
 import { logFailure } from "../../http/on-error";
 import { problemResponse } from "../../http/problem";
 import { answerFor } from "../answer";
@@ -55,6 +55,7 @@ const interactionSchema = z.looseObject({
     .optional(),
   message: z
     .looseObject({
+      id: z.string().optional(),
       content: z.string().default(""),
       embeds: z.array(z.looseObject({})).default([]),
       components: z.array(z.looseObject({})).default([]),
@@ -182,8 +183,10 @@ async function component(c: Context<ChatEnv>, i: Interaction) {
   const ref = parsed && feedbackRefSchema.safeParse(parsed);
   if (!parsed || !ref?.success) return problemResponse(c, 400, "unknown-component", "This button is not one of this app's.");
   // A signed interaction replayed within the signature's window counts once (Discord gives each its own id).
-  if (await claimChatEvent(c.get("store"), "discord", await deliveryKey(i.id, c.get("rawBody"))))
-    await recordFeedback(c.get("store"), { ...ref.data, vote: parsed.vote, platform: "discord" });
+  if (await claimChatEvent(c.get("store"), "discord", await deliveryKey(i.id, c.get("rawBody")))) {
+    const voter = await voterKey("discord", i.guild_id, userId, i.message?.id, ref.data.findingId);
+    await recordFeedback(c.get("store"), { ...ref.data, vote: parsed.vote, platform: "discord", ...(voter ? { voter } : {}) });
+  }
   return reply(
     c,
     {

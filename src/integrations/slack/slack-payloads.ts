@@ -29,6 +29,9 @@ export const interactionSchema = z.discriminatedUnion("type", [
     trigger_id: z.string().min(1).optional(),
     response_url: z.url().optional(),
     user: z.looseObject({ id: z.string() }).optional(),
+    team: z.looseObject({ id: z.string() }).nullish(),
+    /** The message the buttons sit on: with the user, whose vote on it this is. */
+    container: z.looseObject({ message_ts: z.string().optional() }).optional(),
     actions: z.array(action).min(1),
   }),
   // Anything else Slack may send an app (view submissions, global shortcuts) is acknowledged and ignored.

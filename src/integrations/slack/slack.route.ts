@@ -1,5 +1,5 @@
 import { type Context, Hono } from "hono";
-import { claimChatEvent, recordFeedback, saveChatAnswer, takeChatAnswer } from "../../db/chat-queries";
+import { claimChatEvent, recordFeedback, saveChatAnswer, takeChatAnswer, voterKey } from "../../db/chat-queries";
 import type { Store } from "../../db/create-db";
 import { logFailure } from "../../http/on-error";
 import { problemResponse } from "../../http/problem";
@@ -102,7 +102,8 @@ export function slackRoutes(deps: ChatDeps) {
         const ref = feedbackRefSchema.safeParse(safeJson(clicked.value));
         if (!ref.success) return problemResponse(c, 400, "bad-feedback", "The feedback button carries no valid finding.");
         const vote = clicked.action_id === ACTION.right ? "right" : "wrong";
-        await recordFeedback(store, { ...ref.data, vote, platform: "slack" });
+        const voter = await voterKey("slack", p.team?.id, p.user?.id, p.container?.message_ts, ref.data.findingId);
+        await recordFeedback(store, { ...ref.data, vote, platform: "slack", ...(voter ? { voter } : {}) });
         const thanks: SlackMessage = {
           response_type: "ephemeral",
           replace_original: false,
