@@ -153,6 +153,10 @@ describe("Back and Forward around a result", () => {
       await page.waitForSelector("#bundle");
       expect(await page.inputValue("#bundle")).toBe(SEED_BUNDLE);
       expect(page.url()).toBe(`${svc.origin}/`);
+      // A reload there (after a 503 or a 429, at 2 a.m.) keeps it too: the entry holds it (review 64d F4).
+      await page.reload();
+      await page.waitForSelector("#bundle");
+      expect(await page.inputValue("#bundle")).toBe(SEED_BUNDLE);
     });
   });
 });

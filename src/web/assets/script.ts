@@ -5,6 +5,8 @@
  */
 export const SCRIPT = `(() => {
   "use strict";
+  /** The longest paste a history entry keeps for Back and reload (a megabyte of text; storing more took seconds). */
+  const PASTE_KEPT = 1000000;
   function addCopyButtons(root) {
     if (!navigator.clipboard) return;
     root.querySelectorAll("[data-copy]").forEach((el) => {
@@ -97,9 +99,11 @@ export const SCRIPT = `(() => {
           const here = history.state && history.state.kbEntry ? history.state.kbEntry : newEntry();
           // The form's entry keeps the paste too: a page opened from the answer leaves this document, and Back
           // from the answer then rebuilds the form from the page as served, whose textarea is empty.
+          // Up to PASTE_KEPT characters: storing a 5 MB paste in the entry held the page for seconds (review 64d F3).
           const pasted = form.querySelector("textarea");
+          const keep = pasted && pasted.value.length <= PASTE_KEPT ? pasted.value : null;
           try {
-            history.replaceState({ kbEntry: here, answer: null, paste: pasted ? pasted.value : null }, "", location.href);
+            history.replaceState({ kbEntry: here, answer: null, paste: keep }, "", location.href);
           } catch (e) {
             try { history.replaceState({ kbEntry: here, answer: null }, "", location.href); } catch (e2) { /* kept as it was */ }
           }
@@ -173,6 +177,10 @@ export const SCRIPT = `(() => {
     if (again) {
       init(again);
       swapIn({ main: again, title: history.state.title || document.title }, history.state.kbEntry);
+    } else if (history.state.paste) {
+      // The form's entry reloaded: its paste comes back, as Back brings it (review 64d F4).
+      const area = document.querySelector("main textarea");
+      if (area && !area.value) area.value = history.state.paste;
     }
   }
 })();
