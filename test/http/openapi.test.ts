@@ -66,6 +66,10 @@ describe("the OpenAPI document", () => {
         if (path === "/diagnose" || path.startsWith("/integrations/")) expect(statuses, `${method} ${path}`).toContain("429");
       }
     }
+    // A busy or over-budget diagnosis's 503 names when to try again; generated clients read it from here (review 64f F4).
+    const busy = (doc.paths["/diagnose"] as Record<string, { responses: Record<string, { headers?: Record<string, unknown> }> }>).post
+      ?.responses["503"];
+    expect(Object.keys(busy?.headers ?? {})).toContain("Retry-After");
   });
 
   it("rejects an answer that does not match (so the per-route checks can fail)", async () => {

@@ -14,9 +14,17 @@ export const answerHeaders = {
   "X-KB-Version": { description: "The knowledge-base version that produced this answer.", required: true, schema: text },
 };
 
-/** When to try again, on a 429 (a 503 carries it only when busy or over budget, so it is not promised there). */
+/** When to try again, on a 429 (a 503 carries it only when busy or over budget: `busyRetryAfterHeader`). */
 export const retryAfterHeader = {
   "Retry-After": { description: "Seconds to wait before trying again.", required: true, schema: count },
+};
+
+/** The same on a 503: sent when the diagnosis threads are busy or the time budget ran out, not when no store is ready. */
+export const busyRetryAfterHeader = {
+  "Retry-After": {
+    description: "Seconds to wait before trying again: sent when every thread is busy or the time budget ran out (review 64f F4).",
+    schema: count,
+  },
 };
 
 /**

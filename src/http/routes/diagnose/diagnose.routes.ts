@@ -1,7 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { diagnoseLimitSchema } from "../../../engine/diagnose-input";
 import { wholeNumber } from "../../../whole-number";
-import { answerHeaders, nodeTransportProblems, problemContent, rateLimitHeaders, retryAfterHeader } from "../../schemas/content";
+import {
+  answerHeaders,
+  busyRetryAfterHeader,
+  nodeTransportProblems,
+  problemContent,
+  rateLimitHeaders,
+  retryAfterHeader,
+} from "../../schemas/content";
 import { diagnoseBodySchema, SEED_LOG } from "../../schemas/diagnose-body";
 import { servedDiagnosisSchema } from "../../schemas/diagnosis.schema";
 
@@ -73,6 +80,7 @@ export const diagnose = createRoute({
     }),
     503: problemContent(
       "No knowledge base has been imported yet or the database has not been migrated (the detail says what to run), or the diagnosis ran over its time budget or every thread is busy (Retry-After).",
+      busyRetryAfterHeader,
     ),
     ...nodeTransportProblems,
   },
