@@ -269,7 +269,10 @@ export function explainRootCause(ranked: readonly Finding[]): RootCause | null {
         // Only where the other's line is less severe: two fatal lines are ordered by their versions (review 62h F3).
         (outscored && decisiveLevel(top) === LEVEL_RANK.fatal && (decisiveLevel(outscored) ?? 0) > LEVEL_RANK.fatal
           ? `, and the line reports a fatal error, where ${outscored.id} (${outscored.score}) ${decisiveLevel(outscored) === LEVEL_RANK["warning-or-info"] ? "only warns or informs" : "does not say its process stopped"}`
-          : ""),
+          : // A line that gives itself no level over a warning: the order is its doing too (review 64c F7: said nothing).
+            outscored && decisiveLevel(top) === LEVEL_RANK.other && decisiveLevel(outscored) === LEVEL_RANK["warning-or-info"]
+            ? `, and the line reports a failure, where ${outscored.id} (${outscored.score}) only warns or informs`
+            : ""),
     );
   else if (over && relation === "explained-by") why.push(`it explains ${over.id}, which matched more strongly (${over.score})`);
   else if (over && relation === "masks") why.push(`${over.id} matched more strongly (${over.score}) but can hide it`);

@@ -268,6 +268,21 @@ describe("rankFindings", () => {
     expect(d.rootCause?.reason).not.toMatch(/does not say its process stopped|only warns or informs/);
   });
 
+  it("says why a failure line leads a higher-scoring warning, though it gives itself no level (review 64c F7)", async () => {
+    // kubernetes/minikube#9089's preflight warning beside dockerd's NAT chain failure (NVIDIA/nvidia-docker#1750).
+    const kb = (await loadDataKb()).compiled;
+    const d = diagnoseBundle(
+      kb,
+      [
+        "        [WARNING FileContent--proc-sys-net-bridge-bridge-nf-call-iptables]: /proc/sys/net/bridge/bridge-nf-call-iptables does not exist",
+        "failed to start daemon: Error initializing network controller: error obtaining controller instance: failed to create NAT chain DOCKER: iptables failed: iptables -t nat -N DOCKER: iptables v1.8.4 (legacy): can't initialize iptables table `nat': Table does not exist (do you need to insmod?)",
+      ].join("\n"),
+    );
+    expect(d.findings.map((f) => f.id).slice(0, 2)).toEqual(["iptables-legacy-nat-table-unavailable", "br-netfilter-not-loaded"]);
+    expect(d.findings[1]?.score).toBeGreaterThan(d.findings[0]?.score ?? 1);
+    expect(d.rootCause?.reason).toMatch(/the line reports a failure, where br-netfilter-not-loaded \([\d.]+\) only warns or informs/);
+  });
+
   it("puts a decisive line that reports a fatal error before one that only warns or goes on, when no version places either (review 60c F1)", async () => {
     // Two problems of one node, each on its own decisive line: kube-proxy's 1.9-era ipset fallback scored higher than
     // CoreDNS's fatal loop, and kubeadm's preflight warning for br_netfilter tied the kubelet's refusal to start.
