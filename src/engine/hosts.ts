@@ -155,7 +155,19 @@ function compareHosts(kb: CompiledKb, runs: readonly HostRun[]): HostReport[] {
     runs.map((r) => r.host),
     logged,
   );
-  return reports.map((report, i) => ({ ...report, iptables: rows[i]?.iptables ?? null, matched: logged[i] ?? [] }));
+  // A bug in a host's range by version alone counts only where that host's own answer raised it: an advisory there shows
+  // the setup its record's context needs (review 64c F5: the table named bugs whose context no bundle showed).
+  const raised = runs.map((r) => new Set([...r.diagnosis.findings, ...r.diagnosis.advisories].map((f) => f.id)));
+  return reports.map((report, i) => {
+    const own = (id: string) => raised[i]?.has(id) ?? false;
+    return {
+      ...report,
+      inRange: report.inRange.filter(own),
+      findings: report.findings.filter(own),
+      iptables: rows[i]?.iptables ?? null,
+      matched: logged[i] ?? [],
+    };
+  });
 }
 
 /** A host as a nodes-table row: what its bundle shows, then what a kubectl table says about it. */

@@ -145,6 +145,22 @@ worker-2   Ready    <none>          412d   v1.26.3   10.20.0.13     <none>      
     expect(other?.reason).toBe(`on ${otherHost}, where ${top?.id} does not show: a problem of that host's own`);
   });
 
+  it("lists against a host only the bugs its own answer raises: a record's context the bundle does not show is no hit (review 64c F5)", () => {
+    // k3s-io/k3s#3852's Raspberry Pi (5.10.52-v7l+, k3s on the host) beside two hosts with no kernel read: the table
+    // named the Calico eBPF crash and kind's conntrack sysctl for it, whose setups no bundle showed.
+    const pi = "Linux ef2d5f59 5.10.52-v7l+ #1441 SMP Tue Aug 3 18:10:09 BST 2021 armv7l GNU/Linux\nk3s version v1.21.3+k3s1";
+    const d = diagnoseHosts(kb, [
+      { name: "ef2d5f59", bundle: pi },
+      { name: "other-1", bundle: "all quiet" },
+      { name: "other-2", bundle: "all quiet" },
+    ]);
+    const host = d.hosts?.find((h) => h.name === "ef2d5f59");
+    const raised = new Set([...d.findings, ...d.advisories].map((f) => f.id));
+    for (const id of [...(host?.inRange ?? []), ...(host?.findings ?? [])]) expect(raised.has(id), id).toBe(true);
+    expect(host?.findings).not.toContain("bpf-adjust-room-gso-skb-segment-bug");
+    expect(host?.findings).not.toContain("kube-proxy-nf-conntrack-max-readonly-netns-5.12.2");
+  });
+
   it("refuses too many hosts, duplicate names and too much text, in one place", () => {
     const many = Array.from({ length: HOSTS_LIMITS.maxHosts + 1 }, (_, i) => ({ name: `h${i}`, bundle: "x" }));
     expect(checkHosts(many)?.kind).toBe("too-many-hosts");
