@@ -200,6 +200,22 @@ describe("known-bugs diagnose against a running server", () => {
     }
   });
 
+  it("names where a redirect points, with exit status 2, and never follows it (review 64f F6)", async () => {
+    // An ingress forcing https answers 308: exit 3 (which CI recipes ignore) and "not JSON" hid a wrong --url.
+    const moved = await startFakeServer((req, res) => {
+      req.resume();
+      res.writeHead(308, { location: "https://kb.example.org/diagnose", "content-type": "text/plain" });
+      res.end("Permanent Redirect");
+    });
+    try {
+      const r = await runCli(["diagnose", "--url", moved.url], { input: FAILING });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/answered 308, moved to https:\/\/kb\.example\.org\/diagnose: use that address with --url\n$/);
+    } finally {
+      await moved.close();
+    }
+  });
+
   it("answers a 200 that is not a diagnosis with one line and exit status 3, never a stack trace", async () => {
     const odd = await startFakeServer((req, res) => {
       req.resume();

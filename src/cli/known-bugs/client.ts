@@ -50,6 +50,17 @@ export async function requestJson(base: string, path: string, opts: RequestOptio
     }
   }
   const status = res.statusCode ?? 0;
+  // A redirect is not followed (a POST would be resent, or turned into a GET), but said: where the server went is the
+  // --url to use (review 64f F6: an ingress forcing https read as "not JSON", exit 3, which CI recipes ignore).
+  if (status >= 300 && status < 400) {
+    const location = res.headers.location;
+    throw new CliError(
+      EXIT.usage,
+      location
+        ? `${url.origin} answered ${status}, moved to ${new URL(location, url).href}: use that address with --url`
+        : `${url.origin} answered ${status} (a redirect) without saying where`,
+    );
+  }
   if (status >= 400) throw problemError(url, status, res.headers, json, text);
   if (json === null) throw new CliError(EXIT.server, `${url.origin} answered ${status} with ${type || "no content type"}, not JSON`);
   return { status, headers: res.headers, json };
