@@ -38,8 +38,8 @@ Options:
   --quiet          no progress on stderr
 
 Exit status: 0 done (no finding at or above --fail-on), 1 a finding at or above --fail-on,
-2 usage error or input refused (4xx), 3 no diagnosis (server unreachable, timeout, rate-limited (429), 5xx,
-invalid local knowledge base).
+2 usage error, input refused (4xx) or a redirect (use the address it names), 3 no diagnosis (server
+unreachable, timeout, rate-limited (429), 5xx, invalid local knowledge base).
 `;
 
 /** Runs one command line; returns the exit status. */
