@@ -12,9 +12,11 @@ import {
   summarizeDiagnosis,
   summarizeRecord,
 } from "../engine/summary";
+import { ProblemError } from "../http/problem";
 import { typedRecordId } from "../kb/record-id";
 import { firstFound, searchSteps, stepFilters } from "../kb/search-steps";
 import { currentKb } from "../service/kb-cache";
+import { linesRunTogether } from "../service/misread-body";
 import type { ChatInput } from "./chat-input";
 
 /** Findings shown in a chat answer; the rest are counted, and the web page has them all. */
@@ -94,6 +96,15 @@ export async function answerFor(
       total: cited.length,
       items: cited.slice(0, SEARCH_RESULTS).map((r) => ({ id: r.id, title: r.title, summary: r.summary })),
     };
+  // Lines run together (an older Discord client drops a slash command option's line breaks): their answer would misread
+  // them, as POST /diagnose refuses to (review 64e F4). Said in words, with what works.
+  const glued = single ? linesRunTogether(text) : 0;
+  if (glued)
+    throw new ProblemError(
+      422,
+      "line-breaks-lost",
+      `the text arrived as one line holding what look like ${glued} log lines run together (some Discord clients drop a command option's line breaks), which would be misread. Paste the log as a message and use Apps → Diagnose on it (Slack: the message shortcut), or POST it to /diagnose.`,
+    );
   const diagnosis = await run(kb, text);
   if (!single || diagnosis.findings.length || diagnosis.advisories.length || diagnosis.facts.kernel)
     return diagnosisAnswer(ref, diagnosis, input.truncated);

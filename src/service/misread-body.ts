@@ -51,9 +51,9 @@ export function misreadBody(
     };
   // Classic Mac line ends (a CR alone): the lines are all there, ended by CRs; read them as line breaks.
   if (!text.includes("\n") && text.indexOf("\r") !== text.lastIndexOf("\r")) return { text: text.replace(/\r/g, "\n") };
-  if (json === undefined && !text.includes("\n") && text.length >= MIN_GLUED) {
-    const starts = gluedStarts(text);
-    if (starts >= MIN_GLUED_STARTS)
+  if (json === undefined) {
+    const starts = linesRunTogether(text);
+    if (starts)
       return {
         ok: false,
         status: 422,
@@ -211,6 +211,17 @@ const MIN_GLUED_STARTS = 3;
  */
 const LINE_START =
   /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d\b|\b[IWEF]\d{4} \d\d:\d\d:\d\d\.\d{6}\b|(?<!["'=:\d])\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d|[^\s=](?:PRETTY_NAME|VERSION_ID|ID_LIKE|VERSION_CODENAME)=|\bLinux \S+ \d+\.\d+\.\d+\S* #\d/g;
+
+/**
+ * How many log lines or outputs one line of text holds run together (what lost its line breaks), or 0 when it is no
+ * such line: shorter than MIN_GLUED, or fewer than MIN_GLUED_STARTS starts. Chat reads it too: older Discord clients
+ * drop the line breaks of a slash command's option (review 64e F4).
+ */
+export function linesRunTogether(text: string): number {
+  if (text.includes("\n") || text.length < MIN_GLUED) return 0;
+  const starts = gluedStarts(text);
+  return starts >= MIN_GLUED_STARTS ? starts : 0;
+}
 
 function gluedStarts(text: string): number {
   let n = 0;

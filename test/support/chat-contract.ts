@@ -494,6 +494,17 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
     expect(await counts()).toEqual({ right: before.right + 1, wrong: before.wrong + 1 });
   });
 
+  it("Discord: a log whose line breaks a client dropped is said in words, not misread (review 64e F4)", async () => {
+    // Older Discord clients turn a pasted option's line breaks into spaces (discord/discord-api-docs#2381).
+    const own = { "cf-connecting-ip": "203.0.113.83" };
+    const res = await discord(diagnoseCommand(SEED_PASTE.split("\n").join(" ")), undefined, own);
+    expect(res.status).toBe(200);
+    const data = ((await res.json()) as { data: { content: string; embeds?: unknown[]; flags: number } }).data;
+    expect(data.content).toMatch(/arrived as one line holding what look like \d+ log lines run together.*Apps → Diagnose/);
+    expect(data.embeds ?? []).toEqual([]);
+    expect(data.flags).toBe(64);
+  });
+
   it("Discord: answers PING with PONG, and refuses bad signatures, stale timestamps and missing headers with 401", async () => {
     const ping = await discord({ type: 1, id: "1", application_id: "1", token: "t", version: 1 });
     expect(ping.status).toBe(200);
