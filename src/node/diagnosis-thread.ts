@@ -6,6 +6,7 @@
 import { type CompiledKb, compileKnowledgeBase } from "../engine/compile-kb";
 import type { BugRecord } from "../kb/record-schema";
 import { type DiagnoseJob, type JobOutcome, runDiagnoseJob } from "../service/diagnose-job";
+import { crossingError } from "./thread-error";
 import { decodeUtf8 } from "./utf8";
 
 export interface PoolTask {
@@ -19,10 +20,14 @@ let current: CompiledKb | null = null;
 const decoder = new TextDecoder();
 
 export function runPoolTask(task: PoolTask): JobOutcome {
-  if (current?.version !== task.version) {
-    // SharedArrayBuffer views cannot be decoded directly; one copy per version, not per request.
-    const json = decoder.decode(new Uint8Array(task.records).slice());
-    current = compileKnowledgeBase(task.version, JSON.parse(json) as BugRecord[], { validated: true });
+  try {
+    if (current?.version !== task.version) {
+      // SharedArrayBuffer views cannot be decoded directly; one copy per version, not per request.
+      const json = decoder.decode(new Uint8Array(task.records).slice());
+      current = compileKnowledgeBase(task.version, JSON.parse(json) as BugRecord[], { validated: true });
+    }
+    return runDiagnoseJob(current, task.job, decodeUtf8);
+  } catch (err) {
+    throw crossingError(err);
   }
-  return runDiagnoseJob(current, task.job, decodeUtf8);
 }
