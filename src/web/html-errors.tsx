@@ -62,7 +62,7 @@ function inWords(problem: Problem, c: Context<AppEnv>): string {
     case "body-too-large":
       return max ? `Your paste is larger than the limit of ${formatBytes(max)}.` : (problem.detail ?? problem.title);
     case "rate-limited":
-      return `You have checked many pastes in a short time. Wait ${waitWords(c.res.headers.get("Retry-After"))}, then check again: your paste is still in the form when you go back.`;
+      return `You have checked many pastes in a short time. Wait ${waitWords(c.res.headers.get("Retry-After"))}, then check again: the form keeps your paste (Back returns to it, if this page replaced it).`;
     case "method-not-allowed":
       return `${new URL(c.req.url).pathname.slice(0, 100)} is not a page to open: it takes ${c.res.headers.get("Allow") ?? "another method"} from scripts and forms.`;
     case "invalid-fields":
