@@ -18,7 +18,11 @@ import { isReportThread, namesOwnThread } from "./report-thread";
  * but a record's URL copied with one (a title pasted after it, a line wrapped inside it) points elsewhere.
  */
 const url = z
-  .url({ protocol: /^https?$/ })
+  // A missing source said as what to add (review 64h F4: "expected string, received undefined").
+  .url({
+    protocol: /^https?$/,
+    error: (issue) => (issue.input === undefined ? "a source URL is needed here: the public page this fact was read from" : undefined),
+  })
   .regex(/^[^\s"<>\\^`{|}]+$/, "a URL holds no space, quote, angle bracket or backslash (percent-encode it)");
 /** Kebab-case; dots are allowed so version-named ids such as "debian-6.1.64-ext4-dio-corruption" stay as the leads named them. */
 const slug = z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, "must be a kebab-case slug (a-z, 0-9, dashes and dots)");

@@ -38,6 +38,11 @@ function firstRange(parsed: ReturnType<typeof parseRecordFile>) {
 const problemsOf = (parsed: ReturnType<typeof parseRecordFile>) => (parsed.ok ? [] : parsed.problems.map((p) => `${p.path}: ${p.message}`));
 
 describe("evidence levels in records", () => {
+  it("says a range without its source as what to add, not in the schema library's words (review 64h F4)", () => {
+    const parsed = edited((doc) => doc.deleteIn([...RANGE, "source"]));
+    expect(problemsOf(parsed)).toEqual([expect.stringMatching(/^affected\.0\.ranges\.0\.source: a source URL is needed here/)]);
+  });
+
   it("reads the older verified flag as a level on every end", () => {
     const verified = firstRange(edited((doc) => setRange(doc, { verified: true })));
     expect(verified).toMatchObject({ evidence: "verified", introducedEvidence: "verified", fixedEvidence: "verified", verified: true });
