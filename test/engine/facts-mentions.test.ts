@@ -158,6 +158,8 @@ describe("kernel mentions", () => {
     expect(fleet.nodes.map((n) => n.kernel)).toEqual(["6.6.58", "6.6.60"]);
     expect(kernelOf("I'm using Ubuntu 24.04 (kernel `6.8.0-38-generic`).")).toMatchObject({ release: "6.8.0-38-generic", named: true });
     expect(kernelOf("our kernel version is `Linux 6.8.0-1026-aws x86_64`")?.release).toBe("6.8.0-1026-aws");
+    // nestybox/sysbox#654: "My linux kernel is : 5.15.0-67-generic" (review 64h F5).
+    expect(kernelOf("My linux kernel is : 5.15.0-67-generic")).toMatchObject({ release: "5.15.0-67-generic", named: true });
     expect(kernelOf("fixed in kernel `6.8.0-45-generic`")).toBeNull();
   });
 

@@ -11,7 +11,7 @@
  * Prose needs three numbers: "kernel 5.4" or "kernel 6" is a series, not a build. A line may name
  * several: "kernel 6.1.115-126.197.amzn2023", "the Linux 4.14.24-coreos kernel", "the 6.11.5-300.fc41 kernel" (review 61c
  * F2), "kernel `6.8.0-38-generic`", "our
- * kernel version is `Linux 6.8.0-1026-aws x86_64`". A label in brackets is prose
+ * kernel version is `Linux 6.8.0-1026-aws x86_64`", "My linux kernel is : 5.15.0-67-generic" (review 64h F5). A label in brackets is prose
  * too ("on openSUSE Tumbleweed (kernel: 5.12.9-1-default)", "Ubuntu 20.04.4 LTS, kernel: 5.15.0-67-generic"), but not a
  * bare "kernel: <release>", which is
  * journald's kernel line opening with a number or a config's key. An issue title's "kernel==4.12.14" (or
@@ -20,7 +20,7 @@
  * tool's, about a kernel installed, removed or failing to install, not the one running.)
  */
 export const PROSE =
-  /(?:\bkernel (?:version |release )?(?:is |of |to )?`?(?:Linux )?|\bkernel==?|[([]kernel:\s*`?|,\s*kernel:\s*`?)v?(\d+\.\d+\.\d+[^\s,;'"`()[\]]*)|\b(?:(?:the|this|that|our|my|its) (?:Linux )?|Linux )v?(?=(\d+\.\d+\.\d+[^\s,;'"`()[\]]*))\2 kernel\b/gi;
+  /(?:\bkernel (?:version |release )?(?:is(?: |\s*:\s*)|of |to )?`?(?:Linux )?|\bkernel==?|[([]kernel:\s*`?|,\s*kernel:\s*`?)v?(\d+\.\d+\.\d+[^\s,;'"`()[\]]*)|\b(?:(?:the|this|that|our|my|its) (?:Linux )?|Linux )v?(?=(\d+\.\d+\.\d+[^\s,;'"`()[\]]*))\2 kernel\b/gi;
 /** Sentence punctuation closing a release ("kernel 6.1.64."), dropped by a loop: a regex anchored at $ retries every start. */
 export const trimPunctuation = (text: string): string => {
   let end = text.length;
