@@ -62,7 +62,13 @@ export function leftOutNote(t: NonNullable<ChatInput["truncated"]>): string {
 }
 
 function stripFences(text: string): string {
-  return text.replace(/^[ \t]*```[a-z]*[ \t]*$/gim, "").replace(/```/g, "\n");
+  // A fence on a line of its own goes; one opening or closing a line of text ("```Jun 23 …", "… failed```") goes without
+  // a line break, which would shift every later line's number by one (review 64e F9); one inside a line splits it.
+  return text
+    .replace(/^[ \t]*```[a-z]*[ \t]*$/gim, "")
+    .replace(/^([ \t]*)```/gm, "$1")
+    .replace(/```[ \t]*$/gm, "")
+    .replace(/```/g, "\n");
 }
 
 /**

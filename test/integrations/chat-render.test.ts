@@ -365,6 +365,8 @@ describe("chat input", () => {
       "see example.com/a and https://b.example",
     );
     expect(chatInput("```\nline one\nline two\n```").text).toBe("line one\nline two");
+    // A fence on a line of text goes without adding a line: the lines keep their numbers (review 64e F9).
+    expect(chatInput("the error:\n```line two\nline three```\nline four").text).toBe("the error:\nline two\nline three\nline four");
     // Unclosed links are left as sent, and each fails at the next "<" (they once ran on to the text's end).
     const unclosed = "<http:a|".repeat(5000);
     expect(slackToPlain(unclosed)).toBe(unclosed);
