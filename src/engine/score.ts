@@ -85,8 +85,11 @@ export const DECISIVE_WEIGHT = 0.85;
  * Whether `f` matched a signature of at least `minWeight` on a line none of `other`'s evidence is on: exactly, or with
  * `reworded` also as a reworded match (a CSV export's doubled quotes cut a regex down to its tokens: review 59c F1).
  */
+/** The lines of the input a finding's log evidence sits on. */
+const logLines = (f: Finding): number[] => f.evidence.flatMap((e) => (e.kind === "log" ? [e.line] : []));
+
 function lineOfItsOwn(f: Finding, other: Finding, minWeight = 0, reworded = false): boolean {
-  const taken = new Set(other.evidence.flatMap((e) => (e.kind === "log" ? [e.line] : [])));
+  const taken = new Set(logLines(other));
   return f.evidence.some(
     (e) => e.kind === "log" && (!e.approximate || (reworded && e.approximate !== "similar")) && e.weight >= minWeight && !taken.has(e.line),
   );
@@ -332,7 +335,7 @@ function otherReason(top: Finding, f: Finding): string {
 
 /** Whether every log line of a finding is one of another's. */
 function onlyOnLinesOf(f: Finding, other: Finding): boolean {
-  const taken = new Set(other.evidence.flatMap((e) => (e.kind === "log" ? [e.line] : [])));
-  const lines = f.evidence.flatMap((e) => (e.kind === "log" ? [e.line] : []));
+  const taken = new Set(logLines(other));
+  const lines = logLines(f);
   return lines.length > 0 && lines.every((l) => taken.has(l));
 }
