@@ -1,10 +1,12 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { KbUnavailableError } from "../db/kb-setup";
 import type { AppVariables } from "../http/app-env";
+import { type TakeTurn, tooManyRequests } from "../http/middleware/rate-limit";
 import { notFound } from "../http/on-error";
 import { ProblemError, problemResponse } from "../http/problem";
 import type { RunDiagnosis } from "./answer";
 import type { ChatConfig } from "./chat-config";
+import type { ChatDeps } from "./chat-routes";
 import type { AuthResult } from "./request-auth";
 
 export type ChatEnv = { Variables: AppVariables & { rawBody: string; chatConfig: ChatConfig } };
@@ -34,6 +36,16 @@ export function chatFailure(err: unknown, requestId: string): { text: string; ou
 }
 
 /**
+ * A person's turn for a chat answer (each person counts apart: RATE_LIMIT_PER_MINUTE, or the Workers binding's limit),
+ * or what to tell them in the channel when they have had this minute's share. Help, votes and shares are not counted.
+ */
+export async function personTurn(c: Context<ChatEnv>, turns: TakeTurn, person: string | undefined): Promise<string | null> {
+  const turn = await turns(c, `chat:${person ?? "unknown"}`);
+  if (turn.ok) return null;
+  return `known-bugs has answered you as often this minute as it answers one person; ask again in about ${turn.retryAfter} s.`;
+}
+
+/**
  * A platform's routes without its secret: 404 for every method (they do not exist for this deployment),
  * never a 405 that names a method.
  */
@@ -50,22 +62,28 @@ export function offWithout(
 
 /**
  * The gate of every chat route (behind offWithout): 401 problem+json unless the request is signed by the
- * platform. The raw body, exactly as signed, is kept for the handler.
+ * platform. The raw body, exactly as signed, is kept for the handler. Unsigned requests count against their
+ * sender's address (RATE_LIMIT_PER_MINUTE): beyond it, 429 with Retry-After. Signed ones come from the platform's
+ * servers, whoever asked, so their answers count by person instead (personTurn).
  */
 export function signedBy(
-  config: (env: unknown) => ChatConfig,
+  deps: Pick<ChatDeps, "config" | "turns" | "addressOf">,
   secretOf: (cfg: ChatConfig) => string | undefined,
   verify: (secret: string, c: Context<ChatEnv>, rawBody: string) => Promise<AuthResult>,
   platform: string,
 ): MiddlewareHandler<ChatEnv> {
   return async (c, next) => {
-    const cfg = config(c.env);
+    const cfg = deps.config(c.env);
     const secret = secretOf(cfg);
     if (!secret) return notFound(c);
     // Bytes, decoded once: the signature covers them exactly (workerd warns on .text() of a form body).
     const rawBody = new TextDecoder().decode(await c.req.arrayBuffer());
     const auth = await verify(secret, c, rawBody);
-    if (!auth.ok) return problemResponse(c, 401, "bad-signature", `The request is not signed by ${platform} (${auth.reason}).`);
+    if (!auth.ok) {
+      const turn = await deps.turns(c, `chat-unsigned:${deps.addressOf(c)}`);
+      if (!turn.ok) return tooManyRequests(c, turn.retryAfter);
+      return problemResponse(c, 401, "bad-signature", `The request is not signed by ${platform} (${auth.reason}).`);
+    }
     c.set("rawBody", rawBody);
     c.set("chatConfig", cfg);
     await next();

@@ -1,5 +1,5 @@
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
-import { nodeTransportProblems, problemContent, rateLimitHeaders, retryAfterHeader } from "../http/schemas/content";
+import { nodeTransportProblems, problemContent, retryAfterHeader } from "../http/schemas/content";
 
 const signed = (platform: string, headers: string) =>
   `Signed by ${platform} (${headers}); 404 unless this deployment configured the ${platform} app. The body is the platform's own payload, read exactly as signed.`;
@@ -13,11 +13,12 @@ export function documentChatWebhooks(registry: OpenAPIHono["openAPIRegistry"]) {
     401: problemContent("The signature is missing, wrong, or older than five minutes."),
     404: problemContent("This deployment has no secret for the platform."),
     413: problemContent("The body is larger than 1 MB."),
-    // The per-client limit (review 42a F9: the contract said nothing of it); its own count, apart from /diagnose's, so a
-    // channel's answers are not spent by the same address's scripts (review 62a F2: the contract said "with /diagnose").
+    // Unsigned requests count by address (review 42a F9: the contract said nothing of a limit). Signed ones come from the
+    // platform's servers whoever asked, so their answers count per person, and a person over their share is told so in
+    // the channel (a 429 would show as the platform's own error): review 64e F2.
     429: problemContent(
-      "Too many requests from this client (RATE_LIMIT_PER_MINUTE, counted for the chat webhooks together, apart from /diagnose and /check); Retry-After says when to try again.",
-      { ...retryAfterHeader, ...rateLimitHeaders },
+      "Too many unsigned requests from this address (RATE_LIMIT_PER_MINUTE, or the Worker's binding); Retry-After says when to try again. Signed requests are never refused with 429: each person's answers count apart, and a person over their share is answered, privately, with when to ask again.",
+      retryAfterHeader,
     ),
     ...nodeTransportProblems,
   };
@@ -30,7 +31,7 @@ export function documentChatWebhooks(registry: OpenAPIHono["openAPIRegistry"]) {
     description: `${signed("Slack", "X-Slack-Signature, X-Slack-Request-Timestamp")} Acknowledged at once (empty 200, or help as JSON); the answer is posted to response_url.`,
     request: { body: form },
     responses: {
-      200: { description: "Acknowledged.", headers: rateLimitHeaders },
+      200: { description: "Acknowledged." },
       400: problemContent("No usable response_url."),
       ...common,
     },
@@ -43,7 +44,7 @@ export function documentChatWebhooks(registry: OpenAPIHono["openAPIRegistry"]) {
     description: `${signed("Slack", "X-Slack-Signature, X-Slack-Request-Timestamp")} Acknowledged at once; answers go to response_url.`,
     request: { body: form },
     responses: {
-      200: { description: "Acknowledged.", headers: rateLimitHeaders },
+      200: { description: "Acknowledged." },
       400: problemContent("A payload this app cannot use."),
       ...common,
     },
@@ -59,7 +60,6 @@ export function documentChatWebhooks(registry: OpenAPIHono["openAPIRegistry"]) {
       200: {
         description:
           "The interaction response: PONG, a message with embeds, or, when the answer takes over 2 s, a deferred response (type 5) that the answer then edits in through the interaction's token.",
-        headers: rateLimitHeaders,
         content: { "application/json": { schema: z.object({ type: z.number().int() }).passthrough() } },
       },
       400: problemContent("Not an interaction this app handles."),

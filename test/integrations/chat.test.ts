@@ -17,6 +17,8 @@ beforeAll(async () => {
   const publicUrl = "https://known-bugs.example.org";
   service = await startTestService({
     chat: { slackSigningSecret: slackSecret, discordPublicKey: keys.publicKeyHex, publicUrl, slackResponseOrigins: [hooks.origin] },
+    // The Worker's binding allows 60 a minute (wrangler.toml): the contract counts on the same share here.
+    env: { RATE_LIMIT_PER_MINUTE: "60" },
   });
   harness = {
     fetch: (path, init) => Promise.resolve(service.app.request(path, init)),
@@ -195,13 +197,15 @@ async function discordAnswer(payload: unknown): Promise<DiscordAnswer> {
   expect(res.status).toBe(200);
   return ((await res.json()) as { data: DiscordAnswer }).data;
 }
-const diagnose = (log: string) => discordAnswer(diagnoseCommand(log));
+/** Each rendering check as a person of its own: they ask for more answers than one person's share of a minute. */
+let askers = 0;
+const diagnose = (log: string) => discordAnswer({ ...diagnoseCommand(log), member: { user: { id: `render-${++askers}` } } });
 
 let slackTriggers = 0;
 /** A /known-bugs command signed as Slack signs it; resolves with the answer posted to its response_url. */
 async function slackAnswer(text: string): Promise<SlackPost> {
   const responseUrl = hooks.url();
-  const body = slashCommandBody({ text, responseUrl, triggerId: `full-${Date.now()}-${++slackTriggers}` });
+  const body = slashCommandBody({ text, responseUrl, triggerId: `full-${Date.now()}-${++slackTriggers}`, userId: `URENDER${++askers}` });
   const res = await service.app.request("/integrations/slack/commands", {
     method: "POST",
     headers: await slackHeaders(harness.slackSecret, body),

@@ -8,6 +8,8 @@ const XT = "xt-mark-ipv6-typo-2024";
 const SLACK_COMMANDS = "/integrations/slack/commands";
 const SLACK_INTERACTIONS = "/integrations/slack/interactions";
 const DISCORD = "/integrations/discord/interactions";
+/** The chat doors' share per person and minute on both runtimes: wrangler.toml's binding, the Node harness's setting. */
+const PER_MINUTE = 60;
 
 /** The seed incident as an on-call engineer pastes it: uname, os-release and kube-proxy's klog block. */
 export const SEED_PASTE = `Linux worker-2 5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux\n${UBUNTU_2204_OS_RELEASE}\n${XOR_MARK_KLOG}`;
@@ -58,11 +60,17 @@ export function chatContract(h: () => ChatHarness) {
     const body = JSON.stringify(payload);
     return h().fetch(DISCORD, { method: "POST", headers: { ...(await discordHeaders(h().discordKey, body, timestamp)), ...extra }, body });
   };
-  const command = async (text: string, opts: { responseUrl?: string; trigger?: string; asSlackSends?: boolean } = {}) => {
+  const command = async (text: string, opts: { responseUrl?: string; trigger?: string; asSlackSends?: boolean; userId?: string } = {}) => {
     const responseUrl = opts.responseUrl ?? h().responseUrl();
     const res = await slack(
       SLACK_COMMANDS,
-      slashCommandBody({ text, responseUrl, triggerId: opts.trigger ?? triggerId(), asSlackSends: opts.asSlackSends ?? false }),
+      slashCommandBody({
+        text,
+        responseUrl,
+        triggerId: opts.trigger ?? triggerId(),
+        asSlackSends: opts.asSlackSends ?? false,
+        ...(opts.userId ? { userId: opts.userId } : {}),
+      }),
     );
     return { res, responseUrl };
   };
@@ -94,6 +102,53 @@ export function chatContract(h: () => ChatHarness) {
     expect(ids).toContain("share");
     expect(ids).toContain("feedback_right");
     expect(ids).toContain("feedback_wrong");
+  });
+
+  it("Slack and Discord: answers count per person, not per platform address: over their share a person is told in words when to ask again, and a colleague is still answered (review 64e F2)", async () => {
+    // Every signed request comes from the platform's servers: by address, one busy channel spent everyone's answers.
+    const paste = "kubelet: nothing to see here";
+    const asker = `${Date.now()}`;
+    const ask = (user: string) => discord({ ...diagnoseCommand(paste), member: { user: { id: user } }, guild_id: "G-limit" });
+    const refusal = /answered you as often this minute as it answers one person; ask again in about \d+ s\./;
+    for (let k = 0; k < PER_MINUTE; k++) expect((await ask(asker)).status).toBe(200);
+    const over = (await (await ask(asker)).json()) as { type: number; data: { content: string; flags: number; embeds?: unknown[] } };
+    expect(over.data.content).toMatch(refusal);
+    expect(over.data.flags).toBe(64);
+    expect(over.data.embeds).toBeUndefined();
+    const colleague = (await (await ask(`${asker}-2`)).json()) as { data: { content?: string; embeds?: unknown[] } };
+    expect(colleague.data.content ?? "").not.toMatch(refusal);
+    expect(colleague.data.embeds?.length).toBeGreaterThan(0);
+    const user = `U${asker}`;
+    for (let k = 0; k < PER_MINUTE; k++) expect((await command(paste, { userId: user })).res.status).toBe(200);
+    const { res, responseUrl } = await command(paste, { userId: user });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ response_type: "ephemeral", text: expect.stringMatching(refusal) });
+    const other = await command(paste, { userId: `${user}2` });
+    expect((await other.res.text()).trim()).toBe("");
+    const [answer] = await h().delivered(other.responseUrl);
+    expect(answer?.text).not.toMatch(refusal);
+    await h().settle();
+    // The refused command got its words at once: nothing was posted to its response_url.
+    expect(await h().delivered(responseUrl, 0)).toEqual([]);
+  });
+
+  it("Slack and Discord: unsigned requests count by their sender's address: beyond the share, 429 problem+json with Retry-After", async () => {
+    // Its own sender on either runtime (the Worker reads CF-Connecting-IP; the Node harness, its test header).
+    const own = { "cf-connecting-ip": "198.51.100.77", "x-test-client": "198.51.100.77" };
+    const forged = () =>
+      h().fetch(DISCORD, {
+        method: "POST",
+        headers: { ...own, "x-signature-ed25519": "00", "x-signature-timestamp": `${nowSeconds()}` },
+        body: "{}",
+      });
+    for (let k = 0; k < PER_MINUTE; k++) await expect401(await forged());
+    const over = await forged();
+    expect(over.status).toBe(429);
+    expect(over.headers.get("content-type")).toContain("application/problem+json");
+    expect(Number(over.headers.get("retry-after"))).toBeGreaterThan(0);
+    // Signed requests from the platform are another matter: still answered.
+    const res = await discord({ type: 1, id: `ping-${crypto.randomUUID()}` }, undefined, own);
+    expect(await res.json()).toEqual({ type: 1 });
   });
 
   it("Slack and Discord: a retold incident no signature matches gets the closest records, marked as not a diagnosis", async () => {

@@ -42,14 +42,20 @@ export function randomSecret(): string {
 }
 
 /** A slash command's form body, as Slack posts it (text escaped the way Slack escapes it, unless it already is). */
-export function slashCommandBody(fields: { text: string; responseUrl: string; triggerId: string; asSlackSends?: boolean }): string {
+export function slashCommandBody(fields: {
+  text: string;
+  responseUrl: string;
+  triggerId: string;
+  asSlackSends?: boolean;
+  userId?: string;
+}): string {
   return new URLSearchParams({
     token: "deprecated-verification-token",
     team_id: "T0001",
     team_domain: "example",
     channel_id: "C0001",
     channel_name: "incidents",
-    user_id: "U0001",
+    user_id: fields.userId ?? "U0001",
     user_name: "oncall",
     command: "/known-bugs",
     text: fields.asSlackSends ? fields.text : slackEscape(fields.text),

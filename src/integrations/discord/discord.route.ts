@@ -4,7 +4,7 @@ import { claimChatEvent, recordFeedback, voterKey } from "../../db/chat-queries"
 import { logFailure } from "../../http/on-error";
 import { problemResponse } from "../../http/problem";
 import { answerFor } from "../answer";
-import { type ChatEnv, chatFailure, diagnoserOf, offWithout, signedBy } from "../chat-auth";
+import { type ChatEnv, chatFailure, diagnoserOf, offWithout, personTurn, signedBy } from "../chat-auth";
 import { DISCORD_API_BASE } from "../chat-config";
 import { chatInput } from "../chat-input";
 import type { ChatDeps } from "../chat-routes";
@@ -66,7 +66,7 @@ type Interaction = z.infer<typeof interactionSchema>;
 
 export function discordRoutes(deps: ChatDeps) {
   const discordSigned = signedBy(
-    deps.config,
+    deps,
     (cfg) => cfg.discordPublicKey,
     (key, c, raw) =>
       verifyDiscordRequest(key, { signature: c.req.header("x-signature-ed25519"), timestamp: c.req.header("x-signature-timestamp") }, raw),
@@ -118,6 +118,8 @@ async function command(c: Context<ChatEnv>, i: Interaction, deps: ChatDeps) {
     return reply(c, { content: "This interaction was already answered." }, true);
   const userId = i.member?.user.id ?? i.user?.id;
   const person = userId ? `discord:${i.guild_id ?? ""}:${userId}` : undefined;
+  const refusal = await personTurn(c, deps.turns, person);
+  if (refusal) return reply(c, { content: refusal }, true);
   const cfg = c.get("chatConfig");
   const answer: Promise<{ message: Partial<DiscordMessage>; ephemeral: boolean }> = answerFor(
     c.get("store"),

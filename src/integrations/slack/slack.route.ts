@@ -4,7 +4,7 @@ import type { Store } from "../../db/create-db";
 import { logFailure } from "../../http/on-error";
 import { problemResponse } from "../../http/problem";
 import { answerFor, asksForHelp } from "../answer";
-import { type ChatEnv, chatFailure, diagnoserOf, offWithout, signedBy } from "../chat-auth";
+import { type ChatEnv, chatFailure, diagnoserOf, offWithout, personTurn, signedBy } from "../chat-auth";
 import { type ChatConfig, SLACK_RESPONSE_ORIGINS } from "../chat-config";
 import { chatInput, slackToPlain } from "../chat-input";
 import type { ChatDeps } from "../chat-routes";
@@ -18,7 +18,7 @@ export const DIAGNOSE_MESSAGE = "diagnose_message";
 
 export function slackRoutes(deps: ChatDeps) {
   const slackSigned = signedBy(
-    deps.config,
+    deps,
     (cfg) => cfg.slackSigningSecret,
     (secret, c, raw) =>
       verifySlackRequest(
@@ -57,8 +57,11 @@ export function slackRoutes(deps: ChatDeps) {
       const input = chatInput(text);
       if (!input.text || asksForHelp(input.text)) return c.json({ response_type: "ephemeral", ...renderSlack({ kind: "help" }) });
       if (!(await firstDelivery(c, form.data.trigger_id))) return ack(c);
+      const person = slackPerson(form.data.team_id, form.data.user_id);
+      const refusal = await personTurn(c, deps.turns, person);
+      if (refusal) return c.json({ response_type: "ephemeral", text: refusal });
       const store = c.get("store");
-      const run = diagnoserOf(c, slackPerson(form.data.team_id, form.data.user_id));
+      const run = diagnoserOf(c, person);
       deps.background(c, () => deliverAnswer(c, store, cfg, responseUrl, async () => answerFor(store, input, run), Boolean(shareWord)));
       return ack(c);
     })
@@ -81,9 +84,13 @@ export function slackRoutes(deps: ChatDeps) {
         if (!responseUrl) return problemResponse(c, 400, "bad-response-url", "The response_url is not Slack's.");
         if (!(await firstDelivery(c, p.trigger_id))) return ack(c);
         const input = chatInput(slackToPlain(p.message.text));
-        const run = diagnoserOf(c, slackPerson(p.team?.id, p.user?.id));
+        const person = slackPerson(p.team?.id, p.user?.id);
+        // A shortcut's own response shows nothing: a refusal goes to response_url like an answer.
+        const refusal = input.text ? await personTurn(c, deps.turns, person) : null;
+        const run = diagnoserOf(c, person);
         const answer = async () => {
           if (!input.text) throw new UserFacing("That message has no text to diagnose (files and attachments are not read).");
+          if (refusal) throw new UserFacing(refusal);
           return answerFor(store, input, run);
         };
         deps.background(c, () => deliverAnswer(c, store, cfg, responseUrl, answer, false));
