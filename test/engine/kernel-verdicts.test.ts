@@ -622,6 +622,42 @@ describe("Debian and Ubuntu kernels known only by their series", () => {
     ].join("\n");
   const journal = (host: string) => XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", host);
 
+  it("reads a loop's separator lines naming each host as that host's part: the quiet host in range is named, not judged (review 65c F1)", async () => {
+    const kb = (await loadDataKb()).compiled;
+    const uname = (host: string, release: string, build: string) =>
+      `Linux ${host} ${release} ${build} SMP Fri Nov 8 15:21:01 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux`;
+    const quiet = 'I1113 16:15:07.931317 1 proxier.go:820] "SyncProxyRules complete" elapsed="22.67239ms"';
+    const part = (mark: string, host: string, release: string, build: string, log: string) =>
+      `${mark.replace("$h", host)}\n${uname(host, release, build)}\n${log}`;
+    for (const mark of ["--- $h ---", "=== $h ===", "===== $h ====="]) {
+      const paste = [
+        `$ for h in worker-1 worker-2; do echo "${mark}"; ssh $h 'uname -a; journalctl -u kube-proxy -o cat -n 4'; done`,
+        part(mark, "worker-1", "5.15.0-127-generic", "#137-Ubuntu", quiet),
+        part(mark, "worker-2", "5.15.0-130-generic", "#140-Ubuntu", XOR_MARK_KLOG),
+      ].join("\n");
+      const f = diagnoseBundle(kb, paste).findings.find((x) => x.id === "xt-mark-ipv6-typo-2024");
+      // Only worker-2, on the first fixed build, printed it: never "affected" for certain on worker-1's quiet kernel.
+      expect(f?.verdict, mark).toMatchObject({ status: "not-affected", level: "verified" });
+      expect(f?.verdict.reason, mark).toMatch(
+        /the log's lines are node worker-2's, and node worker-1 .* is in range, but no line of its log is in the paste/,
+      );
+    }
+    // journald's own markers ("-- Logs begin at …", "-- Reboot --") and a section's separator name no host: the part stays worker-2's.
+    const marked = [
+      part("--- $h ---", "worker-1", "5.15.0-127-generic", "#137-Ubuntu", quiet),
+      part(
+        "--- $h ---",
+        "worker-2",
+        "5.15.0-130-generic",
+        "#140-Ubuntu",
+        `-- Logs begin at Mon 2024-11-11 08:00:01 UTC. --\n--- kube-proxy ---\n${XOR_MARK_KLOG}`,
+      ),
+    ].join("\n");
+    expect(diagnoseBundle(kb, marked).findings.find((x) => x.id === "xt-mark-ipv6-typo-2024")?.verdict.reason).toMatch(
+      /the log's lines are node worker-2's/,
+    );
+  });
+
   it("judges the symptom on the nodes whose journal lines the log shows, naming another node in range (review 32a)", async () => {
     const kb = (await loadDataKb()).compiled;
     const nodes = ubuntuNodes([

@@ -1094,11 +1094,12 @@ export function readBundle(input: readonly string[] | TextLines): {
     // A heading naming a machine, in a paste that heads two machines so: what follows is that machine's, as after its
     // prompt; a heading there of the same level or above that names none ends the machine's part (host-headings.ts).
     const first = t.charCodeAt(0);
-    // "#", "*", "_" or "<" first: a cheap test on every line before HEADING_START's; "=" a file's part (`tail` over files).
+    // "#", "*", "_", "<", "-" or "=" first: a cheap test on every line before HEADING_START's; "==> " a file's part (`tail`
+    // over files), other "=" and "-" runs a separator.
     const fileHead = first === 61 && t.startsWith("==> ");
     if (fileHead && fileMachines === undefined) fileMachines = fileHeadsNameMachines(lines, i);
     const heading =
-      (first === 35 || first === 42 || first === 95 || first === 60) && HEADING_START.test(t)
+      (first === 35 || first === 42 || first === 95 || first === 60 || first === 45 || first === 61) && !fileHead && HEADING_START.test(t)
         ? hostHeading(t)
         : fileHead
           ? fileHeading(lines, i, fileMachines)
