@@ -230,6 +230,21 @@ describe("other builds of Debian's, Ubuntu's and kernel.org's kernels", () => {
     expect(kernelFacts("6.1.0-11-2-arm64", "#1 SMP Debian 6.1.38-4 (2023-08-08)").upstream).toBe("6.1.38");
   });
 
+  it("reads a derivative's build under its own name, and its x.y.0 ABI name as naming the series, not kernel.org's x.y.0 (review 65a F1)", () => {
+    // Parrot OS: "Linux parrot 6.1.0-1parrot1-amd64 #1 SMP PREEMPT_DYNAMIC Parrot 6.1.15-1parrot1 (2023-04-25) x86_64
+    // GNU/Linux", in public write-ups; it was judged as 6.1.0, so "not affected" beside a 6.1.64 regression's symptom.
+    expect(kernelFacts("6.1.0-1parrot1-amd64", "#1 SMP PREEMPT_DYNAMIC Parrot 6.1.15-1parrot1 (2023-04-25)")).toMatchObject({
+      distro: "vendor",
+      upstream: "6.1.15",
+      upstreamCertainty: "derived",
+    });
+    // Without its build, the release names only its series.
+    expect(kernelFacts("6.1.0-1parrot1-amd64")).toMatchObject({ upstream: null, upstreamCertainty: "unknown", seriesOnly: true });
+    // A build of another series is no reading of this kernel; a plain x.y.0 with a word and no ABI number stays x.y.0.
+    expect(kernelFacts("6.1.0-1parrot1-amd64", "#1 SMP PREEMPT_DYNAMIC Parrot 6.5.13-1parrot1 (2024-01-01)").upstream).toBeNull();
+    expect(kernelFacts("6.1.0-custom", "#1 SMP PREEMPT_DYNAMIC Mon Jan 1 00:00:00 UTC 2024").upstream).toBe("6.1.0");
+  });
+
   it("takes Proxmox VE's kernels for what they are, Ubuntu's built for a Debian userland, not Debian's", () => {
     const debian12 = os("Debian GNU/Linux 12 (bookworm)");
     // Built from an Ubuntu series that names its releases x.y.0 whatever stable sublevel they carry (the opt-in 6.11 and

@@ -137,9 +137,11 @@ function candidateKernel(release: string, os: OsFacts | null): Partial<KernelFac
 const RPI_BUILD = /\bDebian (?:\d+:)?(\d+\.\d+\.\d+)-[\w.~]*\+rpt\d*/;
 /**
  * Other kernels built from Debian's source print its version there too (Kali's "Debian 6.1.20-2kali1",
- * SONiC's "6.1.0-11-2-arm64 … Debian 6.1.38-4"): the upstream release under the ABI name's x.y.0.
+ * SONiC's "6.1.0-11-2-arm64 … Debian 6.1.38-4"), some under their own name (Parrot's "6.1.0-1parrot1-amd64 … Parrot
+ * 6.1.15-1parrot1": review 65a F1, judged as 6.1.0, "not affected" beside a 6.1.64 regression's symptom): the upstream
+ * release under the ABI name's x.y.0, read where its series is the release's (buildRelease).
  */
-const DEBIAN_BUILD = /\bDebian (?:\d+:)?(\d+\.\d+\.\d+)-[\w.+~]+/;
+const PACKAGE_BUILD = /\b[A-Z][A-Za-z]{2,15} (?:\d+:)?(\d+\.\d+)(\.\d+)-[\w.+~]+/g;
 const RPI_RELEASE = /(?:\+rpt-rpi-|-rpi\d*-rpi-|-v[678]l?\+?$|-v8-16k\+?$|-v7l?\+?$|^\d+\.\d+\.\d+\+$)/;
 /**
  * Android vendor kernels: "-perf-g<sha>", "-android<N>", or any release with `uname -a` ending in "Android". A bare
@@ -184,8 +186,8 @@ function vendorKernel(release: string, build: string | null, os: OsFacts | null,
     // Proxmox VE's kernels are Ubuntu's, built on a Debian userland (pve-kernel's ubuntu-kernel submodule).
     distro = "proxmox";
   } else {
-    const debianBuild = build ? DEBIAN_BUILD.exec(build)?.[1] : undefined;
-    if (debianBuild) upstream = debianBuild;
+    const packaged = build ? buildRelease(build, release) : undefined;
+    if (packaged) upstream = packaged;
   }
   // An ABI name built from Debian's source ("6.1.0-rpi4-rpi-v8", "6.1.0-kali5-amd64") has x.y.0 where the release would be:
   // without the Debian version `uname -v` prints, the upstream release is not known (review 57e F4: 6.1.0-rpi4, built from
@@ -202,7 +204,21 @@ function vendorKernel(release: string, build: string | null, os: OsFacts | null,
     ...(abiOnly ? { seriesOnly: true as const } : {}),
   };
 }
-const ABI_NAMED = /^\d+\.\d+\.0-(?:rpi\d+-rpi-|kali\d+-|\d+-pve$)/;
+/**
+ * An ABI name of a series: x.y.0, then an ABI number with the builder's word ("rpi4-rpi-v8", "kali5-amd64",
+ * "1parrot1-amd64": review 65a F1), or Proxmox's "2-pve". A vendor's x.y.0 so named is almost never kernel.org's x.y.0.
+ */
+const ABI_NAMED = /^\d+\.\d+\.0-(?:rpi\d+-rpi-|\d*[a-z]+\d+(?:[-.]|$)|\d+-pve$)/;
+
+/**
+ * The upstream release a package build in `uname -v` names ("Debian 6.1.20-2kali1", "Parrot 6.1.15-1parrot1"), where its
+ * series is the release's own: a build of another series is no reading of this kernel.
+ */
+function buildRelease(build: string, release: string): string | undefined {
+  const series = /^\d+\.\d+/.exec(release)?.[0];
+  for (const m of build.matchAll(PACKAGE_BUILD)) if (m[1] === series) return `${m[1]}${m[2]}`;
+  return undefined;
+}
 
 /**
  * No Linux kernel at all, only its system calls served by something else, which prints a fixed release: gVisor's Sentry
