@@ -1261,6 +1261,11 @@ ${table}`);
       "We have an old Docker 20.10.6 box somewhere but this is about the new cluster.",
     ])
       expect(extractFacts(sentence).named.docker, sentence).toBeUndefined();
+    // A series after "since" is a change's bound, as a guide tells it: no release the host ran (review 65g F2: "affected",
+    // high, on a troubleshooting guide's "Since Kubernetes 1.8").
+    const guide = "Since Kubernetes 1.8 the kubelet refuses to run when swap is enabled. In that case the journal shows";
+    expect(extractFacts(guide).named.kubernetes).toBeUndefined();
+    expect(extractFacts("Since Kubernetes 1.27.3 the kubelet fails at start-up:").named.kubernetes).toBe("1.27.3");
     // A list of components, each with its version, names each one.
     expect(extractFacts("Docker 26.0.0, 1.6.28 containerd, runc 1.1.12").named).toMatchObject({ docker: "26.0.0", runc: "1.1.12" });
     // `kube-proxy --version` prints the kubelet's shape: its version is the cluster's (named), not the kubelet's.

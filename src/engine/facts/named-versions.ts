@@ -667,8 +667,13 @@ function hostsVersion(text: string, m: RegExpMatchArray): boolean {
   const at = m.index ?? 0;
   const before = text.slice(Math.max(0, at - 40), at);
   if (BROKE_WITH.test(before)) return true;
+  // A series after "since" is a change's bound, not a release the host ran: "Since Kubernetes 1.8 the kubelet refuses to
+  // run with swap on" is a guide's account of a change (review 65g F2: read as the host's 1.8, "affected", high), where
+  // "Since Docker 20.10.6, containers cannot bind" names the release the failure came with.
+  if (!RELEASE_NAMED.test(m[0])) return false;
   return ONSET.test(before) && FAILURE_AFTER.test(text.slice(at + m[0].length, at + m[0].length + 160));
 }
+const RELEASE_NAMED = /\d+\.\d+\.\d+/;
 const NOT_AFFECTED_AFTER = /^[`'"*]*,?\s+(?:is|was|seems|are)\s+(?:not|un)\s*affected\b/i;
 
 /**
