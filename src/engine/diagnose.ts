@@ -902,7 +902,20 @@ function assemble(
       }
     }
   }
-  const nodes: NodeReport[] = facts.nodes.length > 1 ? compareNodes(kb.records, facts.nodes, nodeHosts, [], checksOf.version) : [];
+  // A node's bugs are those this answer raised (a finding, or an advisory: a regression whose context the input shows), in
+  // its range: not every record whose ranges hold its versions, requirements, removals and other setups' bugs among them
+  // (review 65d F1: every Ubuntu 22.04 row listed AppArmor 4's runc bug and ten more, beside no advisory at all).
+  const raised = new Set([...findings, ...advisories].map((f) => f.id));
+  const nodes: NodeReport[] =
+    facts.nodes.length > 1
+      ? compareNodes(
+          kb.records.filter((r) => raised.has(r.id)),
+          facts.nodes,
+          nodeHosts,
+          [],
+          checksOf.version,
+        )
+      : [];
   const related = relatedFindings(findings, kb.relations);
   for (const f of findings) {
     const r = related.get(f.id);

@@ -169,7 +169,7 @@ export interface NodeReport {
   outlier: boolean;
   /** Which attributes differ from the majority of nodes. */
   differs: Array<"kernel" | "osImage" | "runtime" | "version" | "iptables">;
-  /** Known bugs whose affected ranges include this node. */
+  /** Known bugs this answer raised (a finding or an advisory) whose affected ranges include this node. */
   inRange: string[];
   /** Known bugs that hit this node and not the majority of its peers. */
   findings: string[];
