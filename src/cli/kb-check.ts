@@ -10,7 +10,9 @@ import { hasUnverifiedFacts } from "../kb/unverified";
 import { readKbFiles } from "../node/kb-files";
 import { formatProblems } from "../node/prepare-store";
 
-const dir = process.argv[2] ?? "data";
+// The directory given, else KB_DIR as every other script and the server read it (review 65h F2: a curator's KB_DIR copy
+// was never checked, while kb:import imported it).
+const dir = process.argv[2] ?? process.env.KB_DIR ?? "data";
 const built = await buildKnowledgeBase(await readKbFiles(dir));
 if (!built.ok) {
   console.error(`${built.problems.length} problem(s) in ${dir}/:\n${formatProblems(built.problems)}`);
@@ -30,7 +32,7 @@ const count = (keys: string[]) => {
 };
 const examples = kb.records.reduce((n, r) => n + r.examples.length, 0);
 const signatures = kb.records.reduce((n, r) => n + r.signatures.length, 0);
-console.log(`knowledge base ${kb.version}: ${kb.records.length} records, ${signatures} signatures, ${examples} examples`);
+console.log(`knowledge base ${kb.version} (${dir}/): ${kb.records.length} records, ${signatures} signatures, ${examples} examples`);
 // Components are free text ("kernel/netfilter/nf_conntrack", "kube-proxy (IPVS mode)"): group by family.
 const family = (c: string) => c.toLowerCase().split(/[/ (]/)[0] ?? c;
 console.log(`by component: ${count(kb.records.flatMap((r) => [...new Set(r.components.map(family))]))}`);

@@ -2,6 +2,6 @@
 //   npm run -s kb:sql > kb.sql && npx wrangler d1 execute known-bugs --remote --file kb.sql
 import { kbSqlScript } from "../node/kb-script";
 
-const { version, records, script } = await kbSqlScript(process.argv[2] ?? "data");
+const { version, records, script } = await kbSqlScript(process.argv[2] ?? process.env.KB_DIR ?? "data");
 process.stdout.write(script);
 console.error(`-- ${version}: ${records} records`);

@@ -361,6 +361,17 @@ describe("kb:import refuses what kb:check refuses (review 62c)", { timeout: 120_
     expect(stderr).toMatch(/bugs\/br-netfilter-not-loaded\.yaml: examples\.\d+: \(top1\)/);
   });
 
+  it("kb:check checks the KB_DIR the import reads, and names it (review 65h F2: it checked data/ and passed)", async () => {
+    const data = await changedData("kb-dir-check-data");
+    const file = join(data, "bugs", "br-netfilter-not-loaded.yaml");
+    const doc = parseDocument(await readFile(file, "utf8"));
+    doc.setIn(["examples", 0, "log"], "Nov 29 10:00:00 node-1 systemd[1]: Started kubelet.service.\n");
+    await writeFile(file, doc.toString());
+    const checked = await spawnServer({ KB_DIR: data }, { script: "src/cli/kb-check.ts" });
+    expect(await checked.exited).toBe(1);
+    expect(checked.stderr()).toMatch(/bugs\/br-netfilter-not-loaded\.yaml: examples\.\d+: \(top1\)/);
+  });
+
   it("a record file put outside bugs/ is named, not left out without a word (F2: the import then deleted its stored copy)", async () => {
     const stderr = await importRefused("misplaced-record", async (data) => {
       await rename(join(data, "bugs", "br-netfilter-not-loaded.yaml"), join(data, "br-netfilter-not-loaded.yaml"));
