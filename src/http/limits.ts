@@ -9,6 +9,7 @@
 import { HOSTS_LIMITS } from "../engine/diagnose-input";
 import { NODES_HEADER } from "../engine/facts/kube-nodes";
 import { shortName } from "../engine/facts/uname-fleet";
+import { formatBytes } from "../format-bytes";
 
 export const LIMITS = {
   /** Lines in one text: a bundle, or the `logs` field (~100 bytes a line: 10 MB of journald is ~100k). */
@@ -174,3 +175,10 @@ export function checkHostsLimits(hosts: ReadonlyArray<{ name: string; bundle: st
   }
   return checkTextLimits(hosts.map((h) => h.bundle).join("\n"), "hosts");
 }
+
+/**
+ * The 413 of a body over MAX_BODY_BYTES (`decoded`: counted once decompressed), saying what to do, as the other limits'
+ * answers do (review 65f F2: a byte count and nothing more).
+ */
+export const bodyTooLarge = (max: number, decoded = false): string =>
+  `The body is larger than the limit of ${formatBytes(max)} (${max} bytes)${decoded ? " once decompressed: compressing does not help" : ""}. Send the log's last lines (where the errors are), one host per request (or the hosts form), or diagnose it on your machine with \`known-bugs diagnose --local\`, which has no limit.`;

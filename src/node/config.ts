@@ -3,6 +3,9 @@ import { configError, sharedEnvFields } from "../env-fields";
 import { wholeNumber } from "../whole-number";
 import { StartupError } from "./prepare-store";
 
+/** The URL schemes @libsql/client opens: a file, or a server. */
+const LIBSQL_SCHEME = /^(?:file|libsql|https?|wss?):/i;
+
 /** Node entry configuration, parsed once at start-up. */
 const configSchema = z.object({
   /** 0 picks a free port (tests); the chosen one is printed. */
@@ -14,6 +17,11 @@ const configSchema = z.object({
     .string()
     .min(1)
     .refine((url) => !/^file:(?:\/\/)?$/.test(url.trim()), "file: needs a path, such as file:.data/known-bugs.db")
+    // A plain path is what an operator types first (review 65f F3: the driver's bare "URL_INVALID" said nothing more).
+    .refine((url) => LIBSQL_SCHEME.test(url.trim()), {
+      error: (issue) =>
+        `must be a libSQL URL: file:<path> for a file (file:${String(issue.input).trim()}), or libsql://, https://, http://, wss://, ws:// for a server`,
+    })
     .default("file:.data/known-bugs.db"),
   ...sharedEnvFields,
   KB_DIR: z.string().min(1).default("data"),

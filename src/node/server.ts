@@ -191,7 +191,7 @@ async function start() {
   server.on("checkExpectation", (req, res) => refuseExpectation(req, res, log));
   server.listen(config.PORT, config.HOST, () =>
     console.log(
-      `known-bugs listening on http://${urlHost(config.HOST ?? "localhost")}:${(server.address() as AddressInfo).port} (kb ${served.version}, ${diagnoser.threads} diagnosis threads)`,
+      `known-bugs listening on http://${urlHost(config.HOST ?? "localhost")}:${(server.address() as AddressInfo).port}${everyInterface(config.HOST) ? " and every other address of this machine (all interfaces: set HOST to listen on one)" : ""} (kb ${served.version}, ${diagnoser.threads} diagnosis threads)`,
     ),
   );
   // A client that trickles its request cannot hold a socket for Node's default five minutes.
@@ -221,3 +221,9 @@ async function start() {
 }
 
 await start().catch(failStartup);
+
+/**
+ * Whether the server listens on every interface: HOST unset or a wildcard. The line then says so, not "localhost" alone
+ * (review 65f F4: an operator read a server open to the internet as local only).
+ */
+const everyInterface = (host: string | undefined) => host === undefined || host === "0.0.0.0" || host === "::" || host === "[::]";

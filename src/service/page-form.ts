@@ -1,6 +1,6 @@
 import { parseMultipart } from "@remix-run/multipart-parser";
 import { MIMEType } from "whatwg-mimetype";
-import { LIMITS } from "../http/limits";
+import { bodyTooLarge, LIMITS } from "../http/limits";
 
 /** Room for the multipart framing around the pasted text; the text itself gets the API's limit. */
 export const FORM_OVERHEAD = 16 * 1024;
@@ -60,7 +60,7 @@ export function readPageForm(
   // A text area's line ends travel as CRLF (HTML's form encoding) however the paste had them: counted as typed, so a paste
   // under the limit the page states is taken (review 62f F5: 4,058 lines' CRs made a 199 KB paste "larger than 195 KB").
   const size = typeof bundle === "string" ? new TextEncoder().encode(bundle.replaceAll("\r\n", "\n")).length : bundle.byteLength;
-  if (size > maxBytes) return refuse(413, "body-too-large", `The body is larger than the limit of ${maxBytes} bytes.`);
+  if (size > maxBytes) return refuse(413, "body-too-large", bodyTooLarge(maxBytes));
   if (!size || (typeof bundle === "string" && !bundle.trim()))
     return refuse(422, "empty-body", "The paste is empty: paste logs, uname -a output or /etc/os-release into the form.");
   const record = fields.find((f) => f.name === "record")?.value;

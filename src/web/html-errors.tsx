@@ -1,11 +1,11 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { getKbMeta, type KbMeta } from "../db/bug-queries";
+import { formatBytes } from "../format-bytes";
 import type { AppEnv } from "../http/app-env";
 import { LIMITS } from "../http/limits";
 import type { Problem } from "../http/problem";
 import { prefersHtml } from "./negotiate";
 import { ErrorPage } from "./pages/error";
-import { formatBytes } from "./parts/common";
 import { PAGE_CSP, toHtml, varyOnAccept } from "./render";
 
 /**

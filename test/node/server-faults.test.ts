@@ -169,6 +169,12 @@ describe.concurrent("start-up failures end with one clear line and a non-zero ex
     const memory = await spawnServer({ DATABASE_URL: "file:" });
     expect(await memory.exited).toBe(1);
     expect(oneLine(memory.stderr())).toMatch(/^known-bugs: invalid configuration: .*DATABASE_URL.*needs a path/);
+    // A plain path, as a compose file or a unit writes it: named with the URL it should be (review 65f F3: "URL_INVALID").
+    expect(() => loadConfig({ DATABASE_URL: "/var/lib/known-bugs/kb.db" })).toThrow(
+      /DATABASE_URL: must be a libSQL URL: file:<path> for a file \(file:\/var\/lib\/known-bugs\/kb\.db\)/,
+    );
+    for (const url of ["file:.data/kb.db", "libsql://kb.example.turso.io", "https://db.example.org", "ws://127.0.0.1:8080"])
+      expect(loadConfig({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
   });
 
   it("a body limit larger than one string can hold: refused at start, not a 500 per large body (review 64f F1)", () => {

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env";
+import { bodyTooLarge } from "../limits";
 import { ProblemError, problemResponse } from "../problem";
 
 /** A decoder for one Content-Encoding (null when this runtime cannot decode it), and the codings it decodes. */
@@ -30,8 +31,7 @@ const either = (encodings: readonly string[]) =>
  */
 const MAX_ENCODINGS = 2;
 
-const tooLarge = (max: number, what: string) =>
-  new ProblemError(413, "body-too-large", `The body is larger than the limit of ${max} bytes${what}.`);
+const tooLarge = (max: number, decoded: boolean) => new ProblemError(413, "body-too-large", bodyTooLarge(max, decoded));
 
 /**
  * Request bodies of the routes that read them: at most MAX_BODY_BYTES as sent, and, when the
@@ -56,7 +56,7 @@ export function requestBody(decoder: BodyDecoder, framing = 0): MiddlewareHandle
     const max = c.get("settings").MAX_BODY_BYTES + framing;
     const length = c.req.header("content-length");
     if (length !== undefined && Number(length) > max) {
-      return problemResponse(c, 413, "body-too-large", `The body is larger than the limit of ${max} bytes.`);
+      return problemResponse(c, 413, "body-too-large", bodyTooLarge(max));
     }
     const encodings = (c.req.header("content-encoding") ?? "")
       .toLowerCase()
@@ -126,7 +126,7 @@ async function readLimited(
       size += value.byteLength;
       if (size > max) {
         await reader.cancel().catch(() => {});
-        throw tooLarge(max, decoded ? " once decompressed" : "");
+        throw tooLarge(max, decoded);
       }
       chunks.push(value);
     }

@@ -1,4 +1,5 @@
 import type { Child } from "hono/jsx";
+import { formatBytes } from "../../format-bytes";
 import { LIMITS } from "../../http/limits";
 import type { AliasStatus, Evidence } from "../../kb/fact-status";
 import { STATUS_WORDS } from "../../kb/fact-status";
@@ -92,9 +93,3 @@ export const PasteForm = (props: { record?: { id: string; title: string } | unde
     </p>
   </form>
 );
-
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
-  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
-  return `${n} bytes`;
-}
