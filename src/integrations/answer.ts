@@ -1,8 +1,8 @@
 import { type BugSummary, listBugs } from "../db/bug-queries";
 import type { Store } from "../db/create-db";
 import type { CompiledKb } from "../engine/compile-kb";
-import { diagnoseBundle } from "../engine/diagnose";
-import type { Diagnosis, NodeReport, Verdict } from "../engine/diagnosis";
+import { ADVISORY_OPENING, diagnoseBundle } from "../engine/diagnose";
+import type { Diagnosis, Finding, NodeReport, Verdict } from "../engine/diagnosis";
 import {
   type DiagnosisSummary,
   type FindingSummary,
@@ -17,6 +17,7 @@ import { typedRecordId } from "../kb/record-id";
 import { firstFound, searchSteps, stepFilters } from "../kb/search-steps";
 import { currentKb } from "../service/kb-cache";
 import { linesRunTogether } from "../service/misread-body";
+import { LINE_BREAKS_LOST } from "./chat-auth";
 import type { ChatInput } from "./chat-input";
 
 /** Findings shown in a chat answer; the rest are counted, and the web page has them all. */
@@ -102,8 +103,8 @@ export async function answerFor(
   if (glued)
     throw new ProblemError(
       422,
-      "line-breaks-lost",
-      `the text arrived as one line holding what look like ${glued} log lines run together (some Discord clients drop a command option's line breaks), which would be misread. Paste the log as a message and use Apps → Diagnose on it (Slack: the message shortcut), or POST it to /diagnose.`,
+      LINE_BREAKS_LOST,
+      `the text arrived as one line holding what look like ${glued} log lines run together, which would be misread: its line breaks were lost on the way.`,
     );
   const diagnosis = await run(kb, text);
   if (!single || diagnosis.findings.length || diagnosis.advisories.length || diagnosis.facts.kernel)
@@ -171,6 +172,10 @@ function diagnosisAnswer(kb: KbRef, diagnosis: Diagnosis, truncated: ChatInput["
   };
 }
 
+/** What the advisories' heading says of them: of the lines read only, when a long input was cut (review 65e F4). */
+export const advisoriesHeading = (truncated: boolean): string =>
+  `your versions are in an affected range, but no line ${truncated ? "read (some were left out)" : "of the log"} matches their signatures:`;
+
 /**
  * A "not affected" read from the part of a long paste that was kept holds only for the versions in it: the lines left
  * out may hold another host's (a nodes table's rows past the first 4,000 characters) or a later upgrade's. Hedged, and
@@ -179,6 +184,17 @@ function diagnosisAnswer(kb: KbRef, diagnosis: Diagnosis, truncated: ChatInput["
  */
 function hedgedByCut(d: Diagnosis, truncated: NonNullable<ChatInput["truncated"]>): Diagnosis {
   const [from, to] = truncated.leftOut.lines;
+  // An advisory's "no line of the log matches" speaks of the lines read only (review 65e F4: the matching line was in the cut).
+  const unread = (f: Finding): Finding => ({
+    ...f,
+    verdict: {
+      ...f.verdict,
+      reason: f.verdict.reason.replace(
+        ADVISORY_OPENING,
+        `no line read matches this bug's signatures (lines ${from}–${to} were left out), but`,
+      ),
+    },
+  });
   const hedge = <T extends { verdict?: Verdict | undefined }>(x: T): T =>
     x.verdict?.status === "not-affected"
       ? {
@@ -190,7 +206,7 @@ function hedgedByCut(d: Diagnosis, truncated: NonNullable<ChatInput["truncated"]
           },
         }
       : x;
-  return { ...d, findings: d.findings.map(hedge), advisories: d.advisories.map(hedge), closest: d.closest.map(hedge) };
+  return { ...d, findings: d.findings.map(hedge), advisories: d.advisories.map((a) => hedge(unread(a))), closest: d.closest.map(hedge) };
 }
 
 /**

@@ -22,12 +22,26 @@ export function diagnoserOf(c: { get(key: "diagnoser"): AppVariables["diagnoser"
   return (kb, text) => diagnoser.diagnose(kb, { form: "bundle", text }, person ? { client: `chat:${person}` } : undefined);
 }
 
+/** The chat app a person asked through: what it offers them to do differs. */
+export type ChatDoor = "slack" | "discord";
+
+/** The refusal of a log whose line breaks were lost (answer.ts), and what each app offers instead (review 65e F6). */
+export const LINE_BREAKS_LOST = "line-breaks-lost";
+const LINE_BREAKS_REMEDY: Record<ChatDoor, string> = {
+  slack:
+    "Paste the log as a message and use the message shortcut on it (⋯ More actions → Diagnose with known-bugs), or POST it to /diagnose.",
+  discord:
+    "Some Discord clients drop a command option's line breaks: paste the log as a message and use Apps → Diagnose on it, or POST it to /diagnose.",
+};
+
 /**
  * What the person in the channel reads when no answer came, and whether it is the server's own failure (logged). The
  * diagnoser's refusals say what to change (input limits), or when to try again (every thread busy, the time budget:
  * review 63e F2, where "could not answer this time" and a logged stack trace met a busy pool).
  */
-export function chatFailure(err: unknown, requestId: string): { text: string; ours: boolean } {
+export function chatFailure(err: unknown, requestId: string, door: ChatDoor): { text: string; ours: boolean } {
+  if (err instanceof ProblemError && err.slug === LINE_BREAKS_LOST)
+    return { text: `known-bugs could not diagnose this: ${err.message} ${LINE_BREAKS_REMEDY[door]}`, ours: false };
   if (err instanceof ProblemError && err.status < 500) return { text: `known-bugs could not diagnose this: ${err.message}`, ours: false };
   if (err instanceof ProblemError && err.headers?.["Retry-After"])
     return { text: `known-bugs is busy right now: ${err.message}`, ours: false };

@@ -23,7 +23,7 @@ export interface ChatInput {
  * replaced by empty ones so that every kept line keeps its number.
  */
 export function chatInput(raw: string): ChatInput {
-  const text = stripFences(raw).trim();
+  const text = unquoted(stripFences(raw)).trim();
   if (text.length <= MAX_INPUT_CHARS) return { text, truncated: null };
   // The head ends before a line break, the tail starts after one (a hard cut only for a line longer than half the room).
   const headCut = text.lastIndexOf("\n", HEAD_CHARS);
@@ -60,6 +60,19 @@ export function leftOutNote(t: NonNullable<ChatInput["truncated"]>): string {
   const [from, to] = t.leftOut.lines;
   return `Long input: only its start and end were diagnosed (${n(t.keptChars)} of ${n(t.totalChars)} characters); characters ${n(t.leftOut.chars[0])}–${n(t.leftOut.chars[1])} (${from === to ? `in line ${n(from)}` : `lines ${n(from)}–${n(to)}`}) were left out.`;
 }
+
+/**
+ * A message quoted whole (every line but blank ones after "> ", Slack's and Discord's blockquote, nested or not) is the
+ * chat's formatting of one paste, not another report's words: the quote marks go, every line keeping its number (review
+ * 65e F3: `> $ uname -r` went unread, and a quoted `uname -a` was hedged as perhaps another report's). A partial quote stays.
+ */
+function unquoted(text: string): string {
+  const lines = text.split("\n");
+  const quoted = lines.filter((l) => l.trim() !== "");
+  if (!quoted.length || !quoted.every((l) => QUOTE.test(l))) return text;
+  return lines.map((l) => l.replace(QUOTE, "")).join("\n");
+}
+const QUOTE = /^[ \t]*(?:>[ \t]?)+/;
 
 function stripFences(text: string): string {
   // A fence on a line of its own goes; one opening or closing a line of text ("```Jun 23 …", "… failed```") goes without

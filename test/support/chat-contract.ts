@@ -369,6 +369,29 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
     const { answer: none, texts: noneTexts } = await shortcut(filler.join("\n"));
     expect(none?.text).toBe("known-bugs: no known bug matched the part read");
     expect(noneTexts).toContain("the lines left out were not read");
+    // An advisory says no line *read* matches: the bug's line may be among those left out (review 65e F4: it said "no
+    // line of the log matches" of a log whose matching line was in the cut).
+    const uname = "Linux worker-3 5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux";
+    const middle = `${uname}\n${filler.slice(0, 60).join("\n")}\n${XOR_MARK_KLOG}\n${filler.slice(60).join("\n")}`;
+    const { texts: cutTexts } = await shortcut(middle);
+    expect(cutTexts).toMatch(/no line read matches this bug's signatures \(lines \d+–\d+ were left out\)/);
+    expect(cutTexts).not.toContain("no line of the log matches");
+  });
+
+  it("Slack and Discord: a message quoted whole is read as the paste it quotes (review 65e F3)", async () => {
+    // People quote a colleague's paste (Slack's and Discord's "> " blockquote) before running the shortcut on it.
+    const quoted = SEED_PASTE.split("\n")
+      .map((l) => (l ? `> ${l}` : ">"))
+      .join("\n");
+    const responseUrl = h().responseUrl();
+    expect((await slack(SLACK_INTERACTIONS, interactionBody(messageShortcut(responseUrl, slackEscape(quoted))))).status).toBe(200);
+    const [answer] = await h().delivered(responseUrl);
+    const texts = blockTexts(answer as SlackPost).join("\n");
+    expect(texts).toContain("verdict *affected (verified)*");
+    expect(texts).not.toContain("quoted line");
+    const res = await discord(diagnoseCommand(quoted), undefined, { "cf-connecting-ip": "203.0.113.84" });
+    const all = ((await res.json()) as { data: DiscordData }).data.embeds.map((e) => e.description ?? "").join("\n");
+    expect(all).toContain("affected (verified)");
   });
 
   it("Slack: a long nodes table cut in its middle is still read from its kept rows, so the answer names the broken nodes", async () => {
@@ -558,6 +581,11 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
     expect(data.content).toMatch(/arrived as one line holding what look like \d+ log lines run together.*Apps → Diagnose/);
     expect(data.embeds ?? []).toEqual([]);
     expect(data.flags).toBe(64);
+    // In Slack, Slack's own way, and no word of Discord (review 65e F6).
+    const { responseUrl } = await command(SEED_PASTE.split("\n").join(" "));
+    const [slackAnswer] = await h().delivered(responseUrl);
+    expect(slackAnswer?.text).toMatch(/run together.*message shortcut on it \(⋯ More actions → Diagnose with known-bugs\)/);
+    expect(slackAnswer?.text).not.toContain("Discord");
   });
 
   it("Discord: answers PING with PONG, and refuses bad signatures, stale timestamps and missing headers with 401", async () => {

@@ -128,7 +128,7 @@ async function command(c: Context<ChatEnv>, i: Interaction, deps: ChatDeps) {
   ).then(
     (a) => ({ message: renderDiscord(a, { publicUrl: cfg.publicUrl, shareButton: !share }), ephemeral: !share }),
     (err: unknown) => {
-      const failure = chatFailure(err, c.get("requestId"));
+      const failure = chatFailure(err, c.get("requestId"), "discord");
       if (failure.ours) logFailure(c.get("requestId"), "discord answer failed", err);
       return { message: { content: failure.text }, ephemeral: true };
     },

@@ -2,7 +2,7 @@ import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } 
 import { rebootWords } from "../../engine/record";
 import { closestVersionsNote, evidenceExcerpt, evidenceHeading, type FindingSummary, verdictLabel } from "../../engine/summary";
 import { idMatchText } from "../../kb/id-matches";
-import { type ChatAnswer, recordUrl } from "../answer";
+import { advisoriesHeading, type ChatAnswer, recordUrl } from "../answer";
 import { leftOutNote } from "../chat-input";
 import { chatFixStep } from "../fix-steps";
 import {
@@ -129,7 +129,7 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
       const extra: ListSection[] = [];
       if (answer.advisories.length)
         extra.push({
-          heading: "**Advisories**: your versions are in an affected range, but no line of the log matches their signatures:",
+          heading: `**Advisories**: ${advisoriesHeading(answer.truncated !== null)}`,
           items: answer.advisories.map((a) => `• ${code(a.id)}: ${verdictLabel(a.verdict)}: ${prose(a.verdict.reason)}`),
           more: (left) => `${plural(left, "more advisory", "more advisories")} not shown.`,
           alsoLeft: answer.moreAdvisories,

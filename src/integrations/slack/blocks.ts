@@ -9,7 +9,7 @@ import {
   verdictLabel,
 } from "../../engine/summary";
 import { idMatchText } from "../../kb/id-matches";
-import { type ChatAnswer, recordUrl } from "../answer";
+import { advisoriesHeading, type ChatAnswer, recordUrl } from "../answer";
 import { leftOutNote } from "../chat-input";
 import { chatFixStep } from "../fix-steps";
 import { clamp, type FeedbackRef, findingsHeadline, moreStepsLine, plural, unverifiedLines, wholeLines } from "../text-limits";
@@ -131,7 +131,7 @@ function diagnosis(answer: Extract<ChatAnswer, { kind: "diagnosis" }>, opts: Ren
     blocks.push(
       section(
         wholeLines(
-          "*Advisories*: your versions are in an affected range, but no line of the log matches their signatures:",
+          `*Advisories*: ${advisoriesHeading(answer.truncated !== null)}`,
           answer.advisories.map(
             (a) =>
               `• ${link(recordUrl(opts.publicUrl, a.id), a.title)} (\`${a.id}\`): ${verdictLabel(a.verdict)}: ${esc(a.verdict.reason)}`,

@@ -171,7 +171,7 @@ async function deliverAnswer(
       message = { response_type: "ephemeral", ...renderSlack(a, { ...opts, shareId }) };
     }
   } catch (err) {
-    const failure = err instanceof UserFacing ? { text: err.message, ours: false } : chatFailure(err, c.get("requestId"));
+    const failure = err instanceof UserFacing ? { text: err.message, ours: false } : chatFailure(err, c.get("requestId"), "slack");
     message = { response_type: "ephemeral", text: failure.text };
     if (failure.ours) logFailure(c.get("requestId"), "slack answer failed", err);
   }
