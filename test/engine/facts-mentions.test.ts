@@ -842,6 +842,24 @@ describe("kernel mentions in kernel output", () => {
     ).toMatchObject({ release: "6.6.58", build: "#1 SMP" });
   });
 
+  it("reads `uname -r` typed with its output on one line, as chat answers are written, hedged as typed (review 65e F2)", () => {
+    for (const line of [
+      "uname -r: 5.15.0-127-generic",
+      "`uname -r`: 5.15.0-127-generic",
+      "uname -r \u2192 5.15.0-127-generic",
+      "uname -r = `5.15.0-127-generic`",
+      "uname -r 5.15.0-127-generic",
+    ])
+      expect(kernelOf(`${line}\nkube-proxy: unknown option "--xor-mark"`), line).toMatchObject({
+        release: "5.15.0-127-generic",
+        named: true,
+        via: expect.stringMatching(/typed into the report/),
+      });
+    // The command in a sentence, or with more words after the release, is no typed output.
+    for (const line of ["I ran uname -r on the other node: 5.15.0-126-generic", "uname -r: 5.15.0-127-generic on the laptop"])
+      expect(kernelOf(line), line).toBeNull();
+  });
+
   it("reads a GitHub issue form's kernel field: the answer under its heading, when it is one release alone", () => {
     // Issue forms render each field as "### <label>", a blank line and the typed answer.
     expect(kernelOf("### Kernel Version\n\n4.14.113\n\n### Describe the Bug\n\nDocker starts fine")).toMatchObject({

@@ -84,6 +84,14 @@ export const MENTIONS: readonly MentionShape[] = [
     label: true,
     via: TYPED_VIA,
   },
+  // `uname -r` typed with its output on one line, as chat answers are written ("uname -r: 5.15.0-127-generic", "`uname -r`
+  // → …", "$ uname -r => …"; review 65e F2: "no kernel version given" beside it): the line holds the command and the
+  // release alone. Typed, so hedged as a label's answer is; `$ uname -r` over its output on the next line is a section.
+  {
+    re: /^\s*(?:[$#>]\s*)?`?uname\s+-r`?\s*(?::|=>?|->|\u2192)?\s*`?(?=(\d+\.\d+\.\d+[^\s`,;]*))\1`?\s*$/,
+    label: true,
+    via: TYPED_VIA,
+  },
   // `docker info` and `kubectl describe node`: "Kernel Version: 5.15.0-1030-aws".
   { re: /\bKernel Version[:\uff1a]\s*(?:Linux\s+)?(?=(\d+\.\d+\.\d+[^\s,;]*))\1/i, label: true },
   // screenFetch's "Kernel: x86_64 Linux 5.15.0-127-generic" (its machine, then the kernel's name and release: review 59d F4).

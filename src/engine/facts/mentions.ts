@@ -96,6 +96,8 @@ const KERNEL_MARKERS = [
   // pveversion's "pve-manager/8.0.3/bbf3993334bfa916 (running kernel: 6.2.16-3-pve)" (kernel-shapes.ts).
   "(running kernel: ",
   "kernelversion",
+  // A command typed with its output on one line ("uname -r: 5.15.0-127-generic", kernel-shapes.ts).
+  "uname -r",
   '"ansible_kernel":',
   "ansible_kernel:",
   "boot_image=",
