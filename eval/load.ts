@@ -73,6 +73,7 @@ export const EVAL_SETS = [
   { label: "held-out set 52 (eval/holdout52)", dir: "eval/holdout52" },
   { label: "held-out set 53 (eval/holdout53)", dir: "eval/holdout53" },
   { label: "held-out set 54 (eval/holdout54)", dir: "eval/holdout54" },
+  { label: "held-out set 55 (eval/holdout55)", dir: "eval/holdout55" },
 ] as const;
 
 /** Reads every <dir>/*.yaml (eval/cases by default); all problems at once, like kb:check. */
