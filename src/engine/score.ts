@@ -88,8 +88,8 @@ export const DECISIVE_WEIGHT = 0.85;
 /** The lines of the input a finding's log evidence sits on. */
 const logLines = (f: Finding): number[] => f.evidence.flatMap((e) => (e.kind === "log" ? [e.line] : []));
 
-function lineOfItsOwn(f: Finding, other: Finding, minWeight = 0, reworded = false): boolean {
-  const taken = new Set(logLines(other));
+function lineOfItsOwn(f: Finding, other: Finding | readonly Finding[], minWeight = 0, reworded = false): boolean {
+  const taken = new Set((Array.isArray(other) ? other : [other]).flatMap(logLines));
   return f.evidence.some(
     (e) => e.kind === "log" && (!e.approximate || (reworded && e.approximate !== "similar")) && e.weight >= minWeight && !taken.has(e.line),
   );
@@ -284,11 +284,16 @@ export function explainRootCause(ranked: readonly Finding[]): RootCause | null {
   else why.push(`it has the strongest log evidence (${top.confidence}, ${top.score})`);
   if (top.verdict.status === "affected") why.push(`the version is in the affected range${levelNote(top)}`);
   else if (top.verdict.status === "unknown") why.push("the version data does not decide it");
-  const others = ranked.slice(1).map((f) => ({ id: f.id, reason: otherReason(top, f) }));
+  const others = ranked.slice(1).map((f, i) => ({ id: f.id, reason: otherReason(top, f, ranked.slice(0, i + 1)) }));
   return { id: top.id, reason: `${why.join("; ")}.`, others };
 }
 
-function otherReason(top: Finding, f: Finding): string {
+/**
+ * Why a finding after the root cause is there. `above`: the findings ranked before it, the root cause first: a line one of
+ * them holds is no line of its own (review 65c F4: a GKE-only record read from firewalld's line, ranked second, was
+ * "perhaps a separate problem" because only the first finding's lines were compared).
+ */
+function otherReason(top: Finding, f: Finding, above: readonly Finding[]): string {
   // In a fleet, a finding only on hosts the first does not show on is those hosts' own problem: no relation, look-alike
   // or "separate problem" of a cause seen on another machine (review 64c F1).
   if (top.hosts?.length && f.hosts?.length && !f.hosts.some((h) => top.hosts?.includes(h)))
@@ -314,7 +319,7 @@ function otherReason(top: Finding, f: Finding): string {
   if (isDecisiveAndAffected(top) && !isDecisiveAndAffected(f)) {
     // A bug of its own whose versions place it in range needs its own fix (review 58b F1: runc 1.1.3's /dev/pts bug first,
     // the GPU loss that needs runc 1.1.7 was called "a weaker or generic symptom" of it).
-    const own = lineOfItsOwn(f, top, 0, true);
+    const own = lineOfItsOwn(f, above, 0, true);
     if (f.verdict.status === "affected" && f.confidence !== "low" && own)
       return `also present on a line of its own, and its own versions are affected too${levelNote(f)}: a separate problem to fix as well`;
     if (strongestSignal(f) >= DECISIVE_WEIGHT)
@@ -329,13 +334,17 @@ function otherReason(top: Finding, f: Finding): string {
   }
   // Read only from the first's own lines (a message two records' signatures share): no sign of a second problem
   // (review 64c F2: "may be a separate problem" sent the reader after a second cause the paste gave no line of).
-  if (onlyOnLinesOf(f, top)) return `read from the same line as ${top.id}, with no line of its own: another reading of that message`;
+  const holders = onlyOnLinesOf(f, above);
+  if (holders.length)
+    return `read from the same line as ${holders.map((h) => h.id).join(" and ")}, with no line of its own: another reading of that message`;
   return `also matched (${f.confidence}, ${f.score}); may be a separate problem`;
 }
 
-/** Whether every log line of a finding is one of another's. */
-function onlyOnLinesOf(f: Finding, other: Finding): boolean {
-  const taken = new Set(logLines(other));
+/** The findings among `others` whose lines hold every log line of `f` (none when it has a line of its own), first ranked first. */
+function onlyOnLinesOf(f: Finding, others: readonly Finding[]): Finding[] {
   const lines = logLines(f);
-  return lines.length > 0 && lines.every((l) => taken.has(l));
+  if (!lines.length) return [];
+  const holders = others.filter((o) => logLines(o).some((l) => lines.includes(l)));
+  const taken = new Set(holders.flatMap(logLines));
+  return lines.every((l) => taken.has(l)) ? holders : [];
 }

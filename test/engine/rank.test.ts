@@ -224,6 +224,31 @@ describe("rankFindings", () => {
     expect(other?.reason).toMatch(/^read from the same line as iptables-legacy-nat-table-unavailable, with no line of its own/);
   });
 
+  it("calls no finding 'on lines of its own' whose line a finding ranked above it holds, not only the root cause's (review 65c F4)", async () => {
+    // traefik#12253's refusal by Docker 29 (the root cause), and a `docker run -p` whose DNAT rule has lost its chain
+    // (moby#23154): firewalld's record reads that line, second; a GKE-only record reads the same line, third.
+    const kb = (await loadDataKb()).compiled;
+    const paste = [
+      "[root@edge-1 ~]# docker version --format '{{.Server.Version}}'",
+      "29.0.0",
+      '2025-11-10T23:03:43Z ERR Failed to retrieve information of the docker client and server host error="Error response from daemon: client version 1.24 is too old. Minimum supported API version is 1.44, please upgrade your client to a newer version" providerName=docker',
+      "[root@edge-1 ~]# docker run -d -p 8080:80 nginx",
+      "docker: Error response from daemon: driver failed programming external connectivity on endpoint naughty_babbage (ca698c082b2f): iptables failed: iptables --wait -t nat -A DOCKER -p tcp -d 0/0 --dport 8080 -j DNAT --to-destination 172.17.0.2:8080 ! -i docker0: iptables: No chain/target/match by that name.",
+    ].join("\n");
+    const d = diagnoseBundle(kb, paste);
+    expect(d.rootCause?.id).toBe("docker-29-minimum-api-1.44-old-clients");
+    const ids = d.findings.map((f) => f.id);
+    const second = d.findings[1];
+    expect(second?.id).toBe("firewalld-reload-wipes-docker-chains");
+    for (const o of d.rootCause?.others.slice(1) ?? []) {
+      const f = d.findings.find((x) => x.id === o.id);
+      const onSecondsLine = f?.evidence.every(
+        (e) => e.kind !== "log" || second?.evidence.some((s) => s.kind === "log" && s.line === e.line),
+      );
+      if (onSecondsLine) expect(o.reason, `${o.id} after ${ids.join(", ")}`).not.toMatch(/on lines? of its own/);
+    }
+  });
+
   it("puts the MARK regression before kube-proxy's IPVS fallback for missing kernel modules, as for missing binaries (review 58f F4)", async () => {
     // The seed incident's shape with the other IPVS prerequisite missing: the fallback line comes first and scored higher.
     const kb = (await loadDataKb()).compiled;
