@@ -25,7 +25,14 @@ export function renderTextReport(d: Diagnosis & { truncated?: ReadonlyArray<{ no
   if (d.facts.os) out.push(`os: ${d.facts.os.prettyName ?? `${d.facts.os.id} ${d.facts.os.versionId ?? ""}`}`);
   if (d.facts.iptables) out.push(`iptables: ${d.facts.iptables.version} (${d.facts.iptables.backend ?? "backend unknown"})`);
   out.push("");
-  if (!d.findings.length) out.push("No known bug matched the log.");
+  // Versions alone ("is my kernel hit?") answer by the known bugs they are in (review 65d F3), as the page heads them.
+  const advised = d.advisories.length;
+  if (!d.findings.length)
+    out.push(
+      advised
+        ? `No log line matched; ${advised} known ${advised === 1 ? "bug affects" : "bugs affect"} your versions (advisories below).`
+        : "No known bug matched the log.",
+    );
   for (const note of d.notes ?? []) out.push(`Note: ${note}`);
   if (d.notes?.length) out.push("");
   if (d.closest.length) {

@@ -181,4 +181,4 @@ export function checkHostsLimits(hosts: ReadonlyArray<{ name: string; bundle: st
  * answers do (review 65f F2: a byte count and nothing more).
  */
 export const bodyTooLarge = (max: number, decoded = false): string =>
-  `The body is larger than the limit of ${formatBytes(max)} (${max} bytes)${decoded ? " once decompressed: compressing does not help" : ""}. Send the log's last lines (where the errors are), one host per request (or the hosts form), or diagnose it on your machine with \`known-bugs diagnose --local\`, which has no limit.`;
+  `The body is larger than the limit of ${formatBytes(max)} (${max} bytes)${decoded ? " once decompressed: compressing does not help" : ""}. Send the log's last lines, one host per request, or run \`known-bugs diagnose --local\` (no limit).`;

@@ -123,7 +123,7 @@ describe("Back and Forward around a result", () => {
         }
         await Promise.all([
           page.waitForURL(new RegExp(`/bugs/${XT}$`)),
-          page.locator(`#finding-${XT} h2 a, #finding-${XT} > a`).first().click(),
+          page.locator(`#finding-${XT} h3 a, #finding-${XT} > a`).first().click(),
         ]);
         const response = page.waitForEvent("load");
         await page.goBack();

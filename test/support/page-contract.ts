@@ -358,6 +358,35 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(scoped).toMatch(/Found: ranked 1 of 1\./);
   });
 
+  it("heads a paste of versions alone by the known bugs they are in, and gives each advisory's fix (review 65d F3)", async () => {
+    // "Is my kernel hit?": `uname -a` of the seed's broken Ubuntu build, no log.
+    const uname = "Linux worker-2 5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux";
+    const api = (await (await fetch("/diagnose", { method: "POST", headers: { "content-type": "text/plain" }, body: uname })).json()) as {
+      findings: unknown[];
+      advisories: { id: string }[];
+    };
+    expect(api.findings).toEqual([]);
+    expect(api.advisories.map((a) => a.id)).toContain(XT);
+    const body = await expectPage(await paste(fetch, uname), 200);
+    const text = visibleText(body);
+    const n = api.advisories.length;
+    expect(text).toContain(`No log line matched; ${n} known ${n === 1 ? "bug affects" : "bugs affect"} your versions`);
+    expect(body).toMatch(new RegExp(`<title>${n} known ${n === 1 ? "bug affects" : "bugs affect"} your versions`));
+    expect(text).not.toMatch(/Nothing in the knowledge base matched/);
+    // The advisory says what to do: its reboot and its fix's steps, as a finding would.
+    const advisory = body.split(`<li id="finding-${XT}">`)[1]?.split("</li>\n")[0] ?? "";
+    expect(visibleText(advisory)).toMatch(/Fix · reboot required/);
+    expect(visibleText(advisory)).toMatch(/Upgrade the kernel to a fixed build and reboot/);
+    // The text report heads it alike.
+    const report = await (
+      await fetch("/diagnose", { method: "POST", headers: { "content-type": "text/plain", accept: "text/plain" }, body: uname })
+    ).text();
+    expect(report).toContain(
+      `No log line matched; ${n} known ${n === 1 ? "bug affects" : "bugs affect"} your versions (advisories below).`,
+    );
+    expect(report).not.toContain("No known bug matched the log.");
+  });
+
   it("links the records closest by description when nothing matched, saying it is not a diagnosis", async () => {
     const body = await expectPage(await paste(fetch, RETOLD_DNS_TICKET), 200);
     const closest = body.split('id="closest-h"')[1] ?? "";

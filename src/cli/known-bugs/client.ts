@@ -178,7 +178,8 @@ function problemError(url: URL, status: number, headers: IncomingMessage["header
   const code = status >= 500 || status === 429 ? EXIT.server : EXIT.usage;
   // A bare 500 or a proxy's page names no title: no stray " :" (review 42a F12).
   const title = typeof p.title === "string" && p.title ? ` ${p.title}` : "";
-  return new CliError(code, `${url.origin} answered ${status}${printable(`${title}: ${detail}${fields}${id}`)}${retry}`);
+  // The request id after the cut words, so a long detail never cuts it off (what an operator needs to find the log line).
+  return new CliError(code, `${url.origin} answered ${status}${printable(`${title}: ${detail}${fields}`)}${printable(id)}${retry}`);
 }
 
 /**

@@ -71,7 +71,8 @@ tr.odd td, tr.odd th { background: var(--warn-bg); }
 .badge.low { color: var(--muted); }
 ol.hits, ol.findings { padding-left: 1.4rem; }
 ol.hits > li, ol.findings > li { margin: 0 0 1.2rem; }
-ol.hits h2, ol.findings h2 { border: 0; margin: 0 0 .2rem; font-size: 1.1rem; }
+ol.hits h2, ol.findings h3 { border: 0; margin: 0 0 .2rem; font-size: 1.1rem; }
+h4 { font-size: 1rem; margin: 1rem 0 .3rem; overflow-wrap: anywhere; }
 .evidence { list-style: none; padding: 0; margin: .4rem 0; }
 .evidence li { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .85rem; background: var(--panel); border-left: 3px solid var(--line); padding: .25rem .5rem; margin: .2rem 0; white-space: pre-wrap; }
 .evidence .ln { color: var(--muted); user-select: none; }

@@ -33,11 +33,18 @@ export const ResultPage = (p: ResultPageProps) => {
   const resembling = s.findings.filter(resemblesOnly).length;
   const count = s.findings.length - resembling;
   const alike = `${resembling} ${resembling === 1 ? "record resembles" : "records resemble"} a line`;
+  // Advisories are known bugs of the pasted versions: a paste of `uname -a` alone asks just that (review 65d F3: "No known
+  // bug found" headed an "affected (verified)" advisory).
+  const advised = s.advisories.length;
+  const affecting = `${advised} known ${advised === 1 ? "bug affects" : "bugs affect"} your versions`;
   const heading = count
     ? `${count} known ${count === 1 ? "bug matches" : "bugs match"} your paste${resembling ? `; ${alike}` : ""}`
-    : `No known bug matched the log${resembling ? `; ${alike}` : ""}`;
+    : advised
+      ? `No log line matched; ${affecting}${resembling ? `; ${alike}` : ""}`
+      : `No known bug matched the log${resembling ? `; ${alike}` : ""}`;
+  const title = count ? `${count} known ${count === 1 ? "bug" : "bugs"} found` : advised ? affecting : "No known bug found";
   return (
-    <Layout title={count ? `${count} known ${count === 1 ? "bug" : "bugs"} found` : "No known bug found"} kb={p.kb}>
+    <Layout title={title} kb={p.kb}>
       <h1>{heading}</h1>
       <p class="hint">Your paste was diagnosed in memory and not stored. Answer from knowledge base {s.kb.version}.</p>
       {s.notes.map((note) => (
@@ -76,7 +83,7 @@ export const ResultPage = (p: ResultPageProps) => {
             ))}
           </ol>
         </section>
-      ) : (
+      ) : advised || s.closest.length ? null : (
         <p>
           Nothing in the knowledge base matched. Try <a href="/bugs">searching</a> for a distinctive part of the error, or paste more of the
           log around the failure.
@@ -111,11 +118,21 @@ export const ResultPage = (p: ResultPageProps) => {
           <ul>
             {s.advisories.map((a) => (
               <li id={`finding-${a.id}`}>
-                <a href={`/bugs/${a.id}`}>{a.title}</a> <Badge kind={a.verdict.status}>{verdictLabel(a.verdict)}</Badge>
+                <h3>
+                  <a href={`/bugs/${a.id}`}>{a.title}</a>
+                </h3>
                 <p>
-                  <Inline text={a.verdict.reason} />.
+                  <Badge kind={a.verdict.status}>{verdictLabel(a.verdict)}</Badge> <Inline text={a.verdict.reason} />.
                 </p>
                 {a.versionChecks.length ? <VersionChecks checks={a.versionChecks} /> : null}
+                {/* What to do about it, as for a finding (review 65d F3: the advisory's fix was dropped). */}
+                <details>
+                  <summary>
+                    Fix · <Badge kind={a.reboot === "not-required" ? "verified" : "reported"}>{rebootWords(a.reboot)}</Badge>
+                  </summary>
+                  <FixSteps steps={a.fixSteps} />
+                  <Workarounds items={a.workarounds} />
+                </details>
               </li>
             ))}
           </ul>
@@ -189,9 +206,9 @@ const FindingBlock = (props: { f: FindingSummary }) => {
   const f = props.f;
   return (
     <li id={`finding-${f.id}`}>
-      <h2>
+      <h3>
         <a href={`/bugs/${f.id}`}>{f.title}</a>
-      </h2>
+      </h3>
       <p>
         <Badge kind={f.confidence}>{f.confidence} confidence</Badge> <span class="muted">score {f.score.toFixed(2)}</span> · verdict{" "}
         <Badge kind={f.verdict.status}>{verdictLabel(f.verdict)}</Badge>
@@ -209,7 +226,7 @@ const FindingBlock = (props: { f: FindingSummary }) => {
       </p>
       {f.evidenceLines.length ? (
         <>
-          <h3>Matching lines</h3>
+          <h4>Matching lines</h4>
           <ul class="evidence">
             {f.evidenceLines.map((e) => (
               <Line e={e} />
@@ -219,11 +236,11 @@ const FindingBlock = (props: { f: FindingSummary }) => {
       ) : null}
       {f.versionChecks.length ? (
         <>
-          <h3>Version evidence</h3>
+          <h4>Version evidence</h4>
           <VersionChecks checks={f.versionChecks} />
         </>
       ) : null}
-      <h3>Fix</h3>
+      <h4>Fix</h4>
       <p>
         <Badge kind={f.reboot === "not-required" ? "verified" : "reported"}>{rebootWords(f.reboot)}</Badge>
       </p>
@@ -295,7 +312,7 @@ const Nodes = (props: { nodes: NodeReport[] }) => (
             <th scope="col">OS image</th>
             <th scope="col">Runtime</th>
             <th scope="col">Kubelet</th>
-            <th scope="col">Known bugs in range</th>
+            <th scope="col">Known bugs in range (raised above)</th>
           </tr>
         </thead>
         <tbody>
@@ -304,11 +321,12 @@ const Nodes = (props: { nodes: NodeReport[] }) => (
               <th scope="row">
                 {n.name} {n.outlier ? <Badge kind="misreported">odd one out: {n.differs.join(", ")}</Badge> : null}
               </th>
-              <td>{n.kernel ?? "?"}</td>
-              <td>{n.osImage ?? "?"}</td>
-              <td>{n.runtime ?? "?"}</td>
-              <td>{n.version ?? "?"}</td>
-              <td>
+              {/* Versions and ids are not broken inside a character at a time: the table scrolls instead (review 65d F4). */}
+              <td class="tokens">{n.kernel ?? "?"}</td>
+              <td class="tokens">{n.osImage ?? "?"}</td>
+              <td class="tokens">{n.runtime ?? "?"}</td>
+              <td class="tokens">{n.version ?? "?"}</td>
+              <td class="tokens">
                 {n.inRange.map((id) => (
                   <>
                     <a href={`/bugs/${id}`}>{id}</a>
