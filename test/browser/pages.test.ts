@@ -161,6 +161,45 @@ describe("Back and Forward around a result", () => {
   });
 });
 
+describe("links and errors after an answer given in place", () => {
+  it("opens the page a link names, not the answer kept in the history entry of the same URL (review 65d F2)", async () => {
+    await withPage({ js: true }, async (page) => {
+      await page.goto(`${svc.origin}/`);
+      expect(await submitPaste(page, SEED_BUNDLE, true)).toBe(200);
+      expect(await text(page, "h1")).toMatch(/known bugs? match/);
+      // The site's home link is the answer's own URL: it opens the home page, with its search box.
+      await Promise.all([page.waitForEvent("load"), page.locator('header a[href="/"]').first().click()]);
+      await page.waitForSelector("#bundle");
+      expect(await text(page, "h1")).toBe("Which known bug is this?");
+      // A record page's own link, after an answer given there, opens the record.
+      await page.goto(`${svc.origin}/bugs/${XT}`);
+      expect(await submitPaste(page, SEED_BUNDLE, true)).toBe(200);
+      await Promise.all([page.waitForEvent("load"), page.locator(`#finding-${XT} h3 a`).first().click()]);
+      await page.waitForSelector("#signatures");
+      expect(page.url()).toBe(`${svc.origin}/bugs/${XT}`);
+      expect(await page.locator(`#finding-${XT}`).count()).toBe(0);
+    });
+  });
+
+  it("drops an error box once a check succeeds, so Back does not show it again (review 65d F5)", async () => {
+    await withPage({ js: true }, async (page) => {
+      let fail = true;
+      await page.route("**/check", async (route) => (fail ? route.abort() : route.continue()));
+      await page.goto(`${svc.origin}/`);
+      await page.fill("#bundle", SEED_BUNDLE);
+      await page.getByRole("button", { name: "Check" }).click();
+      await page.waitForSelector("[data-answer-error]");
+      fail = false;
+      await page.getByRole("button", { name: "Check" }).click();
+      await page.waitForSelector(`#finding-${XT}`);
+      await page.goBack();
+      await page.waitForSelector("#bundle");
+      expect(await page.locator("[data-answer-error]").count()).toBe(0);
+      expect(await page.inputValue("#bundle")).toBe(SEED_BUNDLE);
+    });
+  });
+});
+
 describe("a second check while the first is pending", () => {
   it("shows only the last paste's answer, however late the first one comes (review 63d F1)", async () => {
     await withPage({ js: true }, async (page) => {

@@ -94,6 +94,9 @@ export const SCRIPT = `(() => {
         const main = document.querySelector("main");
         done();
         if (res.ok && next && main) {
+          // An earlier error box is no longer true: gone before the form's <main> is kept for Back (review 65d F5).
+          const stale = form.querySelector("[data-answer-error]");
+          if (stale) stale.remove();
           // The answer gets its own history entry: Back returns from it to the form (which keeps the
           // paste), and from a page opened from the answer back to the answer.
           const here = history.state && history.state.kbEntry ? history.state.kbEntry : newEntry();
@@ -171,8 +174,16 @@ export const SCRIPT = `(() => {
   });
   function init(root) { addCopyButtons(root); enhanceForms(root); }
   init(document);
-  // Back to an answer's entry after its document was left (a link opened from the answer): show it again.
-  if (window.DOMParser && history.state && history.state.kbEntry) {
+  // Back to an answer's entry after its document was left (a link opened from the answer), or a reload of it: show it
+  // again. A link or a typed address to the same URL is a new visit, whose entry Chromium hands over with the old
+  // state: the page as served then, and the state dropped (review 65d F2: the home link and the record's own link kept
+  // showing the answer).
+  const nav = window.performance && performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
+  const returning = !nav || nav.type === "back_forward" || nav.type === "reload";
+  if (!returning && history.state && history.state.kbEntry) {
+    try { history.replaceState(null, "", location.href); } catch (e) { /* kept as it was */ }
+  }
+  if (returning && window.DOMParser && history.state && history.state.kbEntry) {
     const again = answerFromState(history.state);
     if (again) {
       init(again);
