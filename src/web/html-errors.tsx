@@ -38,6 +38,7 @@ async function asPage(c: Context<AppEnv>): Promise<void> {
     <ErrorPage
       kb={await kbOrNull(c.get("store"))}
       status={problem.status}
+      heading={problem.type.endsWith("/busy") ? "The service is busy" : undefined}
       detail={inWords(problem, c)}
       requestId={problem.requestId}
       q={problem.status === 404 ? wordsOf(new URL(c.req.url).pathname) : search || undefined}
@@ -63,6 +64,9 @@ function inWords(problem: Problem, c: Context<AppEnv>): string {
       return max ? `Your paste is larger than the limit of ${formatBytes(max)}.` : (problem.detail ?? problem.title);
     case "rate-limited":
       return `You have checked many pastes in a short time. Wait ${waitWords(c.res.headers.get("Retry-After"))}, then check again: the form keeps your paste (Back returns to it, if this page replaced it).`;
+    // Every thread busy: a wait, not an outage (review 65d F5: "The service is not ready" with no time to wait).
+    case "busy":
+      return `Every diagnosis is taken by other pastes right now. Wait ${waitWords(c.res.headers.get("Retry-After"))}, then check again: the form keeps your paste.`;
     case "method-not-allowed":
       return `${new URL(c.req.url).pathname.slice(0, 100)} is not a page to open: it takes ${c.res.headers.get("Allow") ?? "another method"} from scripts and forms.`;
     case "invalid-fields":

@@ -11,6 +11,8 @@ export interface ErrorPageProps {
   q?: string | undefined;
   /** An answer to a posted form (the paste): the way on is back to the form, which still holds the paste. */
   paste?: boolean;
+  /** A heading for this problem rather than its status's (a busy service is no outage). */
+  heading?: string | undefined;
 }
 
 const HEADINGS: Record<number, string> = {
@@ -30,7 +32,7 @@ const HEADINGS: Record<number, string> = {
  * explanation sits in `[data-problem]`, which the page script shows in place above the paste form.
  */
 export const ErrorPage = (p: ErrorPageProps) => {
-  const heading = HEADINGS[p.status] ?? (p.status >= 500 ? "Something went wrong on our side" : "That did not work");
+  const heading = p.heading ?? HEADINGS[p.status] ?? (p.status >= 500 ? "Something went wrong on our side" : "That did not work");
   return (
     <Layout title={heading} kb={p.kb} q={p.q}>
       <h1>{heading}</h1>
