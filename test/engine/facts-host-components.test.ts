@@ -689,6 +689,13 @@ describe("the host's own component versions", () => {
     expect(verdictOf(`${os("debian", "12")}${runc("1.1.5+ds1")}${log}`, id)?.status).toBe("unknown");
     // A git build's describe string is still no release.
     expect(extractFacts("runc version 1.1.0-12-gabcdef0\nspec: 1.0.2-dev").components.runc).toBeUndefined();
+    // Microsoft's moby-runc prints its package revision ("runc version 1.4.3-1", moby/moby#52972): the host's own build,
+    // judged on its upstream release as a distribution's build, not a version named in passing (review 65h F3).
+    expect(extractFacts(runc("1.4.3-1")).components.runc).toBe("1.4.3-1");
+    const moby = verdictOf(`${runc("1.3.3-1")}${log}`, id);
+    expect(moby).toMatchObject({ status: "affected", certain: false });
+    expect(moby?.reason).toMatch(/a distribution's build/);
+    expect(moby?.reason).not.toMatch(/names?, not read from the host/);
   });
 
   it("names (hedged) the version a daemon's start-up line logs: another node's, or a restart's after the failure", () => {

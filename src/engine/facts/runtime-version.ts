@@ -44,7 +44,9 @@ const CRIO = /^crio version (\d+\.\d+\.\d+[\w.+~-]*)$/;
  */
 // A development build ("1.1.0+dev", its commit "v1.1.0-383-gdf474535") is no release: it may hold any change made
 // since, so it is not read, as docker info's git builds are not (review 34a: it was judged as 1.1.0, certainly).
-const RUNC = /^runc version (\d+\.\d+\.\d+(?:(?:-rc\.?\d+)?|(?:~rc\.?\d+)?(?:\+(?:ds|dfsg)\d*)|-\d+ubuntu[\w.~+]*))$/;
+// A package's revision after the release is a distribution's build too: Ubuntu's "-0ubuntu…", Debian's "-1+deb12u1",
+// Microsoft's moby-runc "1.4.3-1" (review 65h F3: read only as a version named in passing), judged on its upstream release.
+const RUNC = /^runc version (\d+\.\d+\.\d+(?:(?:-rc\.?\d+)?|(?:~rc\.?\d+)?(?:\+(?:ds|dfsg)\d*)|-(?!\d+-g[0-9a-f]{7,})\d[\w.~+]*))$/;
 /**
  * `crun --version`'s first line, alone on its line ("crun version 1.17"; "commit:", "rundir:", "spec:" and its features
  * follow): crun numbers most releases with two parts ("crun version 0.17", "1.8"). The runtime podman and CRI-O run
