@@ -47,6 +47,13 @@ describe("hardening on Node", () => {
     expect(read?.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(diagnose).toMatchObject({ method: "POST", path: "/diagnose", status: 200 });
     expect(JSON.stringify(small.logs)).not.toMatch(/secret/);
+    // A path a client typed is logged as it came, percent-encoded: no control character or bidi override as text
+    // (review 65f F6: "/bugs/\u202eevil" reversed the rest of the line in a terminal).
+    small.logs.length = 0;
+    await small.app.request("/bugs/%E2%80%AEevil");
+    await small.app.request("/bugs/token%0Ainjected");
+    expect(small.logs.map((l) => l.path)).toEqual(["/bugs/%E2%80%AEevil", "/bugs/token%0Ainjected"]);
+    expect(JSON.stringify(small.logs)).not.toMatch(/\u202e|\\n/);
   });
 
   it("logs a 500 once, compactly, without user text, and answers a problem with the request id", async () => {

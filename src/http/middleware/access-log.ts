@@ -36,7 +36,7 @@ function entryFor(c: Context<AppEnv>, start: number, outside: RuntimeAnswer | un
     t: new Date().toISOString(),
     level: status >= 500 ? "error" : "info",
     method: c.req.method,
-    path: c.req.path.length > 200 ? `${c.req.path.slice(0, 200)}…` : c.req.path,
+    path: loggedPath(c),
     status,
     ms: Math.round((performance.now() - start) * 10) / 10,
     requestId: outside?.requestId ?? c.get("requestId"),
@@ -44,4 +44,18 @@ function entryFor(c: Context<AppEnv>, start: number, outside: RuntimeAnswer | un
     ...(problem ? { problem } : {}),
     ...(failure ? { error: failure } : {}),
   };
+}
+
+/**
+ * The path as it came, percent-encoded (the URL parser encodes what arrived raw): Hono's decoded path put a client's
+ * control characters and bidi overrides ("/bugs/%E2%80%AEevil") into the log as text (review 65f F6). 200 characters at most.
+ */
+function loggedPath(c: Context): string {
+  let path: string;
+  try {
+    path = new URL(c.req.url).pathname;
+  } catch {
+    path = encodeURI(c.req.path);
+  }
+  return path.length > 200 ? `${path.slice(0, 200)}…` : path;
 }
