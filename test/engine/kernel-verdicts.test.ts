@@ -622,6 +622,18 @@ describe("Debian and Ubuntu kernels known only by their series", () => {
     ].join("\n");
   const journal = (host: string) => XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", host);
 
+  it("reads a log line glued after a `uname -a` on one line as a log line, the uname still read (review 65e F1)", async () => {
+    const kb = (await loadDataKb()).compiled;
+    // A chat client that drops a paste's line breaks: the uname, then kube-proxy's journald line, on one line.
+    const line =
+      'Linux worker-3 5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux Feb 17 11:12:14 worker-3 kube-proxy[9234]:         exit status 2: ip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark"';
+    const d = diagnoseBundle(kb, line);
+    expect(d.facts.kernel?.release).toBe("5.15.0-127-generic");
+    const f = d.findings.find((x) => x.id === "xt-mark-ipv6-typo-2024");
+    expect(f?.verdict).toMatchObject({ status: "affected", level: "verified" });
+    expect(d.advisories.map((a) => a.id)).not.toContain("xt-mark-ipv6-typo-2024");
+  });
+
   it("reads a loop's separator lines naming each host as that host's part: the quiet host in range is named, not judged (review 65c F1)", async () => {
     const kb = (await loadDataKb()).compiled;
     const uname = (host: string, release: string, build: string) =>

@@ -723,6 +723,8 @@ function isOsReleaseBlock(text: string): boolean {
 
 /** Text, a literal `\n`, then more text. */
 const ESCAPED_LINES = /\S\s*\\n\s*\S/;
+/** `uname -a` up to its "GNU/Linux" (or Android's "Android"), and more words after it on the same line. */
+const GLUED_UNAME = /^(Linux \S+ (?:\S+ )?\d+\.\d+\.\d+\S* #\d[^\n]{0,300}? (?:GNU\/Linux|Android))\s+\S/;
 
 function oneLineSection(t: string, hint: Command | null, first: boolean, indented: boolean): BundleSection["kind"] | null {
   if (parseUnameAll(t) || parseUnameShort(t)) return "uname";
@@ -995,8 +997,11 @@ export function readBundle(input: readonly string[] | TextLines): {
     // A line that goes on past a literal `\n` is several lines escaped into one (`echo "$(uname -a)\n$(dmesg | tail)"`): a
     // log line, whose later parts a section would hide from the scan (review 50a F4).
     // Its first part is still read as what it is (a uname's kernel: review 50h F2), and the whole line stays a log line.
-    const escaped = t.includes("\\n") && ESCAPED_LINES.test(t);
-    const own = escaped ? t.slice(0, t.indexOf("\\n")).trimEnd() : t;
+    // So is a `uname -a` with a log line glued after its "GNU/Linux" (a chat client that drops a paste's line breaks:
+    // review 65e F1, where the kube-proxy line after it went unread and the answer said no known bug matched).
+    const glued = GLUED_UNAME.exec(t)?.[1];
+    const escaped = (t.includes("\\n") && ESCAPED_LINES.test(t)) || glued !== undefined;
+    const own = glued ?? (escaped ? t.slice(0, t.indexOf("\\n")).trimEnd() : t);
     // Every line of a listing of what is installed is one (`ls -1 /lib/modules`: one release a line).
     const oneLine = oneLineSection(own, listing && LISTED_NAMES.test(t) ? "installed" : hint, i === firstContent, raw !== raw.trimStart());
     if (oneLine && escaped) {
