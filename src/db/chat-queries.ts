@@ -25,18 +25,18 @@ export async function recordFeedback(store: Store, vote: FeedbackVote, now = new
 }
 
 /**
- * The key of one person's vote on one finding of one answer (the message its buttons sit on): a SHA-256 that names no one
- * outright. Null when the platform did not say who clicked or on which message.
+ * The key of one person's vote on one finding, with its verdict, of one knowledge-base version: a SHA-256 that names no one
+ * outright. Not the message its buttons sit on: an answer shared in the channel is a new message with the same buttons,
+ * and a vote on both counted twice (review 65e F5). Null when the platform did not say who clicked.
  */
 export async function voterKey(
   platform: ChatPlatform,
   workspace: string | undefined,
   user: string | undefined,
-  message: string | undefined,
-  findingId: string,
+  ref: Pick<FeedbackVote, "kbVersion" | "findingId" | "verdict">,
 ): Promise<string | undefined> {
-  if (!user || !message) return undefined;
-  const bytes = new TextEncoder().encode([platform, workspace ?? "", user, message, findingId].join("\n"));
+  if (!user) return undefined;
+  const bytes = new TextEncoder().encode([platform, workspace ?? "", user, ref.kbVersion, ref.findingId, ref.verdict].join("\n"));
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
   return [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
 }

@@ -570,6 +570,24 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
     // Another person's vote on the same answer is theirs.
     expect((await click("feedback_wrong", "U-TWO")).status).toBe(200);
     expect(await counts()).toEqual({ right: before.right + 1, wrong: before.wrong + 1 });
+    // The same answer shared in the channel is a new message with the same buttons: one person's vote on both is one
+    // vote (review 65e F5: it counted twice).
+    const onShared = (user: string) =>
+      slack(
+        SLACK_INTERACTIONS,
+        interactionBody({
+          type: "block_actions",
+          trigger_id: triggerId(),
+          response_url: h().responseUrl(),
+          user: { id: user },
+          team: { id: "T1" },
+          container: { message_ts: "1733540099.000200" },
+          actions: [{ action_id: "feedback_wrong", value: button("feedback_wrong") }],
+        }),
+        own,
+      );
+    expect((await onShared("U-TWO")).status).toBe(200);
+    expect(await counts()).toEqual({ right: before.right + 1, wrong: before.wrong + 1 });
   });
 
   it("Discord: a log whose line breaks a client dropped is said in words, not misread (review 64e F4)", async () => {

@@ -186,7 +186,7 @@ async function component(c: Context<ChatEnv>, i: Interaction) {
   if (!parsed || !ref?.success) return problemResponse(c, 400, "unknown-component", "This button is not one of this app's.");
   // A signed interaction replayed within the signature's window counts once (Discord gives each its own id).
   if (await claimChatEvent(c.get("store"), "discord", await deliveryKey(i.id, c.get("rawBody")))) {
-    const voter = await voterKey("discord", i.guild_id, userId, i.message?.id, ref.data.findingId);
+    const voter = await voterKey("discord", i.guild_id, userId, ref.data);
     await recordFeedback(c.get("store"), { ...ref.data, vote: parsed.vote, platform: "discord", ...(voter ? { voter } : {}) });
   }
   return reply(

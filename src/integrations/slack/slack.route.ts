@@ -109,7 +109,7 @@ export function slackRoutes(deps: ChatDeps) {
         const ref = feedbackRefSchema.safeParse(safeJson(clicked.value));
         if (!ref.success) return problemResponse(c, 400, "bad-feedback", "The feedback button carries no valid finding.");
         const vote = clicked.action_id === ACTION.right ? "right" : "wrong";
-        const voter = await voterKey("slack", p.team?.id, p.user?.id, p.container?.message_ts, ref.data.findingId);
+        const voter = await voterKey("slack", p.team?.id, p.user?.id, ref.data);
         await recordFeedback(store, { ...ref.data, vote, platform: "slack", ...(voter ? { voter } : {}) });
         const thanks: SlackMessage = {
           response_type: "ephemeral",
