@@ -1,6 +1,6 @@
 import { type CompiledKb, compileKnowledgeBase } from "../engine/compile-kb";
 import { MatcherCompileError } from "../engine/match";
-import { compareVersions, isWellFormedVersion, schemeForEcosystem } from "../engine/versions";
+import { compareVersions, isWellFormedVersion, repositoryEndProblem, schemeForEcosystem } from "../engine/versions";
 import { contentHash, type SourceFile } from "./content-hash";
 import { parseRecordFile, type RecordProblem } from "./parse-record";
 import type { BugRecord } from "./record-schema";
@@ -148,6 +148,10 @@ function rangeProblems(record: BugRecord, file: string): RecordProblem[] {
           message: `"${v}" is no ${scheme} version, so ${entry.ecosystem} versions would be ordered against it as text; write the release's version alone (e.g. 1.2.1, 6.8.0-57.59)`,
         });
       if (malformed.length) return;
+      for (const [key, v] of Object.entries(ends)) {
+        const wrong = v === undefined ? null : repositoryEndProblem(entry.ecosystem, entry.package, v);
+        if (wrong) problems.push({ file, path: `affected.${i}.ranges.${j}.${key}`, message: wrong });
+      }
       const end = range.fixed ?? range.lastAffected;
       if (range.introduced === "0" || !end) return;
       const order = compareVersions(scheme, range.introduced, end);

@@ -146,6 +146,31 @@ describe("evidence levels in records", () => {
   });
 });
 
+describe("a repository's package builds", () => {
+  it("refuses a docker-ce end without its epoch, or with the release it was built for (review 65h F1)", async () => {
+    // Every docker-ce .deb since 18.09 is "5:<version>-1~<distro>…": an end without the epoch sorts before every real build.
+    const withEnds = async (introduced: string, fixed: string) => {
+      const doc = parseDocument(seedText);
+      doc.addIn(["affected"], {
+        ecosystem: "download.docker.com:deb",
+        package: "docker-ce",
+        ranges: [{ introduced, fixed, evidence: "verified", source: "https://docs.docker.com/engine/release-notes/25.0/" }],
+      });
+      const built = await buildKnowledgeBase([{ file: FILE, text: doc.toString() }]);
+      return built.ok ? [] : built.problems.map((p) => `${p.path}: ${p.message}`);
+    };
+    const at = (problems: string[]) => problems.filter((p) => /^affected\.\d+\.ranges\.0\./.test(p));
+    expect(at(await withEnds("25.0.0-1", "25.0.1-1"))).toEqual([
+      expect.stringMatching(/introduced: docker-ce's builds in download\.docker\.com:deb carry the epoch 5: write "5:25\.0\.0-1"/),
+      expect.stringMatching(/fixed: docker-ce's builds .* write "5:25\.0\.1-1"/),
+    ]);
+    expect(at(await withEnds("5:25.0.0-1~ubuntu.22.04~jammy", "5:25.0.1-1"))).toEqual([
+      expect.stringMatching(/introduced: .*names the release it was built for: write the build without "~ubuntu\.22\.04~jammy"/),
+    ]);
+    expect(at(await withEnds("5:25.0.0-1", "5:25.0.1-1"))).toEqual([]);
+  });
+});
+
 describe("relations and requirements", () => {
   it("rejects a relation to a record that does not exist, or to itself", async () => {
     const doc = parseDocument(seedText);

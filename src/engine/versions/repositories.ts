@@ -40,3 +40,32 @@ export function repositoryServes(ecosystem: string, family: string | null, versi
   const builtFor = built === "raspbian" ? "debian" : built;
   return builtFor === undefined || (repo.families.includes(builtFor) && (family === null || family === builtFor));
 }
+
+/**
+ * The epoch a repository's builds of a package always carry: Docker's docker-ce and docker-ce-cli .debs are
+ * "5:<version>-1~<distro>.<release>~<codename>" since 18.09 (its pool's file names, docker-ce_5%3a24.0.7-1~…), so an end
+ * written without it sorts before every real build (review 65h F1: "25.0.0-1" judged 5:25.0.0-1 past a fix).
+ */
+const EPOCHS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  "download.docker.com:deb": { "docker-ce": "5", "docker-ce-cli": "5" },
+};
+
+/**
+ * What is wrong with a range end of a repository's package, for kb:check: not the repository's version form, a release
+ * suffix (listings are ordered without it: repositoryBuild), or an epoch other than the one its builds carry. Null when
+ * it is fine, or the ecosystem is no repository's.
+ */
+export function repositoryEndProblem(ecosystem: string, pkg: string, version: string): string | null {
+  const repo = REPOSITORIES[ecosystem];
+  if (!repo) return null;
+  if (RELEASE_SUFFIX.test(version))
+    return `"${version}" names the release it was built for: write the build without "${RELEASE_SUFFIX.exec(version)?.[0]}", as listings are ordered`;
+  if (!repo.version.test(version)) return `"${version}" is not the form of ${ecosystem}'s builds (e.g. 1.7.24-1, 5:25.0.1-1)`;
+  const epoch = EPOCHS[ecosystem]?.[pkg];
+  const given = /^(\d+):/.exec(version)?.[1];
+  if (epoch !== undefined && given !== epoch)
+    return `${pkg}'s builds in ${ecosystem} carry the epoch ${epoch}: write "${epoch}:${version.replace(/^\d+:/, "")}", or every real build sorts after it`;
+  if (epoch === undefined && given !== undefined)
+    return `${pkg}'s builds in ${ecosystem} carry no epoch: write "${version.replace(/^\d+:/, "")}"`;
+  return null;
+}
