@@ -785,6 +785,16 @@ describe("the closest records, when nothing matched", () => {
     expect(hosts.closest[0]?.id).toBe(DNS_RACE);
   });
 
+  it("are none that share only the words of a program's output structure (review 65b F4: 'shares: paths, kind')", () => {
+    // Rust notify's error as `{:?}` prints it: its keys say nothing of a failure.
+    const d = diagnoseBundle(kb.compiled, 'Error: Error { kind: MaxFilesWatch, paths: ["/home/u/proj"] }');
+    for (const c of d.closest)
+      expect(
+        c.sharedWords.some((w) => !["kind", "paths"].includes(w)),
+        c.id,
+      ).toBe(true);
+  });
+
   it("carry the verdict the input's versions decide, as a check against that record gives it, and none otherwise", () => {
     const d = diagnoseBundle(kb.compiled, RETOLD_DNS_TICKET_ON_4_19);
     const dns = d.closest.find((c) => c.id === DNS_RACE);

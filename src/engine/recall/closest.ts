@@ -18,6 +18,15 @@ const MAX_CLOSEST = 3;
 const MIN_SHARE_OF_BEST = 0.5;
 const MIN_SHARED = 2;
 const MAX_SHOWN_WORDS = 6;
+/**
+ * Words of a program's output structure, not of any failure (a Rust or Go debug print's `Error { kind: …, paths: […] }`,
+ * structured logs' keys): a record sharing only these is no closer than any other (review 65b F4: "shares: paths, kind").
+ */
+const STRUCTURAL = new Set(
+  "kind paths path caller file line type name value key field fields struct object message code status result data source target".split(
+    " ",
+  ),
+);
 /** How much of a long report the query reads: its start and, where a failure usually is, its end. */
 const HEAD_CHARS = 16 * 1024;
 const TAIL_CHARS = 48 * 1024;
@@ -47,7 +56,7 @@ export function closestRecords(
   const ranked = rankText(index, query, MAX_CLOSEST, rarity);
   const best = ranked[0]?.score ?? 0;
   return ranked
-    .filter((r) => r.score >= MIN_SHARE_OF_BEST * best && r.terms.length >= MIN_SHARED)
+    .filter((r) => r.score >= MIN_SHARE_OF_BEST * best && r.terms.length >= MIN_SHARED && r.terms.some((t) => !STRUCTURAL.has(t)))
     .map((r) => ({ id: r.id, title: titleOf(r.id), sharedWords: r.terms.slice(0, MAX_SHOWN_WORDS) }));
 }
 
