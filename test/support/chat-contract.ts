@@ -548,7 +548,8 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
       return { right: r?.right ?? 0, wrong: r?.wrong ?? 0 };
     };
     const before = await counts();
-    const click = (action: string, user: string) =>
+    // A click on the private answer's buttons, or on its copy shared in the channel (another message, the same buttons).
+    const click = (action: string, user: string, messageTs = "1733540000.000100") =>
       slack(
         SLACK_INTERACTIONS,
         interactionBody({
@@ -557,7 +558,7 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
           response_url: h().responseUrl(),
           user: { id: user },
           team: { id: "T1" },
-          container: { message_ts: "1733540000.000100" },
+          container: { message_ts: messageTs },
           actions: [{ action_id: action, value: button(action) }],
         }),
         own,
@@ -572,21 +573,7 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
     expect(await counts()).toEqual({ right: before.right + 1, wrong: before.wrong + 1 });
     // The same answer shared in the channel is a new message with the same buttons: one person's vote on both is one
     // vote (review 65e F5: it counted twice).
-    const onShared = (user: string) =>
-      slack(
-        SLACK_INTERACTIONS,
-        interactionBody({
-          type: "block_actions",
-          trigger_id: triggerId(),
-          response_url: h().responseUrl(),
-          user: { id: user },
-          team: { id: "T1" },
-          container: { message_ts: "1733540099.000200" },
-          actions: [{ action_id: "feedback_wrong", value: button("feedback_wrong") }],
-        }),
-        own,
-      );
-    expect((await onShared("U-TWO")).status).toBe(200);
+    expect((await click("feedback_wrong", "U-TWO", "1733540099.000200")).status).toBe(200);
     expect(await counts()).toEqual({ right: before.right + 1, wrong: before.wrong + 1 });
   });
 
