@@ -55,6 +55,7 @@ import {
   bareUnamePrinters,
   linePrinter,
   type NodeNames,
+  namesMachine,
   nodeNames,
   ownHostElsewhere,
   printedBy,
@@ -526,6 +527,8 @@ function assemble(
   const byRecord = groupHits(kb, hits);
   const findings: Finding[] = [];
   const advisories: Finding[] = [];
+  /** The machines that printed each finding's lines, where the paste says for every line (score.ts, Printers). */
+  const machinesPrinting = new Map<string, string[]>();
   // Only records with a log hit can be findings, and only version-gated ones can be advisories.
   const candidates = allHosts.length
     ? kb.records.filter((r) => byRecord.has(r.id) || r.affected.length > 0)
@@ -874,6 +877,10 @@ function assemble(
     const verdict = note ? noted(onHosts, note) : onHosts;
     judged.set(record.id, verdict);
     if (logEvidence.length) {
+      // Which machines printed its lines, where every line says (a journal's host, a prompt's, a heading's): the root
+      // cause's relations hold only between findings one machine shows (review 65c F2).
+      const printers = [...new Set(symptomLines().map(printerOf))];
+      if (printers.every(namesMachine)) machinesPrinting.set(record.id, printers);
       findings.push(
         buildFinding(
           record,
@@ -916,12 +923,12 @@ function assemble(
           checksOf.version,
         )
       : [];
-  const related = relatedFindings(findings, kb.relations);
+  const related = relatedFindings(findings, kb.relations, machinesPrinting);
   for (const f of findings) {
     const r = related.get(f.id);
     if (r) f.related = r;
   }
-  const allRanked = rankFindings(findings, kb.relations, allHosts.length <= 1);
+  const allRanked = rankFindings(findings, kb.relations, allHosts.length <= 1, machinesPrinting);
   const ranked = allRanked.slice(0, limit);
   /**
    * A record's verdict with no line of it: "affected" undecided where the input does not show what the bug needs around
@@ -946,7 +953,7 @@ function assemble(
     advisories: rankFindings(advisories).slice(0, limit),
     ...limitedBy(limit, allRanked.length, advisories.length),
     nodes,
-    rootCause: explainRootCause(ranked),
+    rootCause: explainRootCause(ranked, machinesPrinting),
     // Filled by the door (closestFor), which knows all the text it was sent.
     closest: [],
     ...(focus ? { focus: { id: focus, verdict: focusVerdict(kb, focus, lineless, allHosts) } } : {}),

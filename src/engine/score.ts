@@ -1,4 +1,5 @@
 import type { Confidence, Finding, RelatedFinding, RootCause, ScoreComponents, VerdictStatus } from "./diagnosis";
+import { sameMachine } from "./facts/uname-fleet";
 import { type LogLevel, logLevel } from "./log-level";
 import type { RelationEdge } from "./types";
 import type { EvidenceLevel } from "./versions";
@@ -172,17 +173,36 @@ function failuresFirst(sorted: Finding[]): Finding[] {
   return out;
 }
 
+/**
+ * The machines whose lines each finding was read from, by record id, where the paste says for every line (a text-form
+ * fleet); the hosts form's findings name theirs in `hosts`.
+ */
+export type Printers = ReadonlyMap<string, readonly string[]>;
+
+const machinesOf = (f: Finding, printers?: Printers): readonly string[] | undefined => (f.hosts?.length ? f.hosts : printers?.get(f.id));
+
+/**
+ * Whether two findings are shown by different machines only: no relation of their records holds between them there (an
+ * XFS stall on node-6 is no cause of sandbox timeouts on node-7, review 65c F2). Unknown printers relate as before.
+ */
+function apart(a: Finding, b: Finding, printers?: Printers): boolean {
+  const ma = machinesOf(a, printers);
+  const mb = machinesOf(b, printers);
+  return !!ma?.length && !!mb?.length && !ma.some((m) => mb.some((n) => sameMachine(m, n)));
+}
+
 /** "a before b" constraints from the relations among present findings. */
 function precedence(
   present: ReadonlyMap<string, Finding>,
   relations: readonly RelationEdge[],
   versionsTied: boolean,
+  printers?: Printers,
 ): Array<[string, string]> {
   const edges: Array<[string, string]> = [];
   for (const r of relations) {
     const from = present.get(r.from);
     const to = present.get(r.to);
-    if (!from || !to) continue;
+    if (!from || !to || apart(from, to, printers)) continue;
     // explains: the cause goes first. masks / prerequisite-of: the masked (or dependent) bug goes first. confused-with:
     // look-alikes, where the versions place one in its affected range and not the other, the one they place goes first
     // (a shared line scored higher on the other's weight says nothing of which it is).
@@ -207,14 +227,19 @@ function precedence(
  * say which nodes are in range where no line says which node printed the symptom (review 39b: web-1's Docker ranked
  * web-2's line), so look-alikes keep their scores' order.
  */
-export function rankFindings(findings: Finding[], relations: readonly RelationEdge[] = [], versionsTied = true): Finding[] {
+export function rankFindings(
+  findings: Finding[],
+  relations: readonly RelationEdge[] = [],
+  versionsTied = true,
+  printers?: Printers,
+): Finding[] {
   const base = failuresFirst(
     [...findings].sort(
       (a, b) => Number(isDecisiveAndAffected(b)) - Number(isDecisiveAndAffected(a)) || byConfidence(a, b) || byScore(a, b),
     ),
   );
   const present = new Map(base.map((f) => [f.id, f]));
-  const edges = precedence(present, relations, versionsTied);
+  const edges = precedence(present, relations, versionsTied, printers);
   if (!edges.length) return base;
   const before = new Map<string, Set<string>>();
   for (const [a, b] of edges) before.set(b, (before.get(b) ?? new Set()).add(a));
@@ -239,8 +264,12 @@ const INVERSE: Record<RelationEdge["kind"], RelatedFinding["kind"]> = {
 };
 
 /** Each finding's relations to the other findings of the same answer, seen from its side. */
-export function relatedFindings(findings: readonly Finding[], relations: readonly RelationEdge[]): Map<string, RelatedFinding[]> {
-  const present = new Set(findings.map((f) => f.id));
+export function relatedFindings(
+  findings: readonly Finding[],
+  relations: readonly RelationEdge[],
+  printers?: Printers,
+): Map<string, RelatedFinding[]> {
+  const byId = new Map(findings.map((f) => [f.id, f]));
   const out = new Map<string, RelatedFinding[]>();
   const add = (id: string, r: RelatedFinding) => {
     const list = out.get(id) ?? [];
@@ -248,7 +277,9 @@ export function relatedFindings(findings: readonly Finding[], relations: readonl
     out.set(id, list);
   };
   for (const r of relations) {
-    if (!present.has(r.from) || !present.has(r.to)) continue;
+    const from = byId.get(r.from);
+    const to = byId.get(r.to);
+    if (!from || !to || apart(from, to, printers)) continue;
     add(r.from, { id: r.to, kind: r.kind, note: r.note });
     add(r.to, { id: r.from, kind: INVERSE[r.kind], note: r.note });
   }
@@ -256,7 +287,7 @@ export function relatedFindings(findings: readonly Finding[], relations: readonl
 }
 
 /** Why the first finding is the likely root cause, and what the others are relative to it. */
-export function explainRootCause(ranked: readonly Finding[]): RootCause | null {
+export function explainRootCause(ranked: readonly Finding[], printers?: Printers): RootCause | null {
   const top = ranked[0];
   if (!top || !canLead(top)) return null;
   const why: string[] = [];
@@ -284,7 +315,7 @@ export function explainRootCause(ranked: readonly Finding[]): RootCause | null {
   else why.push(`it has the strongest log evidence (${top.confidence}, ${top.score})`);
   if (top.verdict.status === "affected") why.push(`the version is in the affected range${levelNote(top)}`);
   else if (top.verdict.status === "unknown") why.push("the version data does not decide it");
-  const others = ranked.slice(1).map((f, i) => ({ id: f.id, reason: otherReason(top, f, ranked.slice(0, i + 1)) }));
+  const others = ranked.slice(1).map((f, i) => ({ id: f.id, reason: otherReason(top, f, ranked.slice(0, i + 1), printers) }));
   return { id: top.id, reason: `${why.join("; ")}.`, others };
 }
 
@@ -293,11 +324,12 @@ export function explainRootCause(ranked: readonly Finding[]): RootCause | null {
  * them holds is no line of its own (review 65c F4: a GKE-only record read from firewalld's line, ranked second, was
  * "perhaps a separate problem" because only the first finding's lines were compared).
  */
-function otherReason(top: Finding, f: Finding, above: readonly Finding[]): string {
+function otherReason(top: Finding, f: Finding, above: readonly Finding[], printers?: Printers): string {
   // In a fleet, a finding only on hosts the first does not show on is those hosts' own problem: no relation, look-alike
-  // or "separate problem" of a cause seen on another machine (review 64c F1).
-  if (top.hosts?.length && f.hosts?.length && !f.hosts.some((h) => top.hosts?.includes(h)))
-    return `on ${f.hosts.join(", ")}, where ${top.id} does not show: a problem of ${f.hosts.length === 1 ? "that host's" : "those hosts'"} own`;
+  // or "separate problem" of a cause seen on another machine (review 64c F1), in the hosts form or a pasted fleet (65c F2).
+  const own = machinesOf(f, printers);
+  if (own?.length && apart(top, f, printers))
+    return `on ${own.join(", ")}, where ${top.id} does not show: a problem of ${own.length === 1 ? "that host's" : "those hosts'"} own`;
   const rel = f.related?.find((r) => r.id === top.id);
   if (rel?.kind === "masks") return `a separate, lesser problem that can hide ${top.id}: ${rel.note}`;
   // A consequence that is also this bug on its own versions (a kubelet too new for the containerd read) needs its own

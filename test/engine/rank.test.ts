@@ -224,6 +224,41 @@ describe("rankFindings", () => {
     expect(other?.reason).toMatch(/^read from the same line as iptables-legacy-nat-table-unavailable, with no line of its own/);
   });
 
+  it("holds a relation between findings only where one machine shows both: a stall on node-6 explains no timeout on node-7 (review 65c F2)", async () => {
+    // runc#2039's XFS allocation stall (the record's explains edge to sandbox timeouts) and containerd#12438's reserved
+    // sandbox name, each on its own node of a pdsh fan-out.
+    const kb = (await loadDataKb()).compiled;
+    const row = (n: number) =>
+      `node-${n}   Ready    <none>   2y    v1.20.15   10.1.0.${n}      <none>        CentOS Linux 7 (Core)   3.10.0-957.21.3.el7.x86_64    containerd://1.4.13`;
+    const xfs = (n: number) =>
+      `node-${n}: Jul 02 03:11:09 node-${n} kernel: XFS: nginx(2514) possible memory allocation deadlock size 50184 in kmem_alloc (mode:0x250)`;
+    const sandbox = (n: number) =>
+      `node-${n}: Jul 02 03:15:07 node-${n} kubelet[5738]: E0702 03:15:07.693267    5738 kuberuntime_sandbox.go:72] "Failed to create sandbox for pod" err="rpc error: code = Unknown desc = failed to reserve sandbox name \\"web-2qr2j_prod_5dfb5e21_0\\": name \\"web-2qr2j_prod_5dfb5e21_0\\" is reserved for \\"62d706b05a7321e9067f83cf5db9b8ec1714a38668a01eb357a47895bc3e7980\\""`;
+    const paste = (sandboxNode: number) =>
+      [
+        "$ kubectl get nodes -o wide",
+        "NAME     STATUS   ROLES    AGE   VERSION    INTERNAL-IP   EXTERNAL-IP   OS-IMAGE                KERNEL-VERSION                CONTAINER-RUNTIME",
+        row(6),
+        row(7),
+        "$ pdsh -w node-[6-7] 'journalctl --no-pager -n 2'",
+        xfs(6),
+        sandbox(sandboxNode),
+      ].join("\n");
+    const XFS = "rhel7-xfs-kmem-alloc-deadlock";
+    const SANDBOX = "cri-sandbox-name-reserved-after-timeout";
+    // On one node, the stall explains the timeouts there: a consequence of it.
+    const same = diagnoseBundle(kb, paste(6));
+    expect(same.rootCause?.id).toBe(XFS);
+    expect(same.rootCause?.others.find((o) => o.id === SANDBOX)?.reason).toMatch(/^a consequence of rhel7-xfs-kmem-alloc-deadlock/);
+    // On two nodes, each is its own node's problem: no consequence, and no relation lifts the medium finding over the high one.
+    const two = diagnoseBundle(kb, paste(7));
+    const sandboxFinding = two.findings.find((f) => f.id === SANDBOX);
+    expect(sandboxFinding?.related?.some((r) => r.id === XFS) ?? false).toBe(false);
+    const reasons = two.rootCause?.others.map((o) => o.reason).join("\n") ?? "";
+    expect(reasons).not.toMatch(/consequence/);
+    expect(reasons).toMatch(/on node-\d, where .* does not show: a problem of that host's own/);
+  });
+
   it("calls no finding 'on lines of its own' whose line a finding ranked above it holds, not only the root cause's (review 65c F4)", async () => {
     // traefik#12253's refusal by Docker 29 (the root cause), and a `docker run -p` whose DNAT rule has lost its chain
     // (moby#23154): firewalld's record reads that line, second; a GKE-only record reads the same line, third.
