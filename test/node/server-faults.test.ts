@@ -87,7 +87,10 @@ describe.concurrent("start-up failures end with one clear line and a non-zero ex
     const importing = (env: Record<string, string>) => spawnServer(env, { script: "src/cli/kb-import.ts" });
     const bad = await importing({ DATABASE_URL: "nonsense" });
     expect(await bad.exited).toBe(1);
-    expect(bad.stderr()).toMatch(/^known-bugs: cannot open the database nonsense: URL_INVALID\n$/);
+    // Refused as configuration, naming the URL it should be (review 65f F3), in one line.
+    expect(bad.stderr()).toMatch(
+      /^known-bugs: invalid configuration: DATABASE_URL: must be a libSQL URL: file:<path> for a file \(file:nonsense\)[^\n]*\n$/,
+    );
     const missing = await importing({ DATABASE_URL: `file:${join(dir, "import-missing.db")}`, KB_DIR: join(dir, "nowhere") });
     expect(await missing.exited).toBe(1);
     expect(missing.stderr()).toMatch(/^known-bugs: cannot read the records in \S+nowhere\/: ENOENT\n$/);
