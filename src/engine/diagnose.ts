@@ -55,7 +55,6 @@ import {
   bareUnamePrinters,
   linePrinter,
   type NodeNames,
-  namesMachine,
   nodeNames,
   ownHostElsewhere,
   printedBy,
@@ -877,10 +876,14 @@ function assemble(
     const verdict = note ? noted(onHosts, note) : onHosts;
     judged.set(record.id, verdict);
     if (logEvidence.length) {
-      // Which machines printed its lines, where every line says (a journal's host, a prompt's, a heading's): the root
-      // cause's relations hold only between findings one machine shows (review 65c F2).
-      const printers = [...new Set(symptomLines().map(printerOf))];
-      if (printers.every(namesMachine)) machinesPrinting.set(record.id, printers);
+      // Which nodes of the paste's nodes table printed its lines, where every line resolves to one (printedBy): the root
+      // cause's relations hold only between findings one node shows (review 65c F2). Names as lines print them are not
+      // compared: a heading's "node-6" and its journal's "ip-10-1-0-6" are one machine (review 65i F1).
+      if (shown)
+        machinesPrinting.set(
+          record.id,
+          shown.map((h) => h.subject.replace(/^node /, "")),
+        );
       findings.push(
         buildFinding(
           record,
@@ -912,16 +915,18 @@ function assemble(
   // A node's bugs are those this answer raised (a finding, or an advisory: a regression whose context the input shows), in
   // its range: not every record whose ranges hold its versions, requirements, removals and other setups' bugs among them
   // (review 65d F1: every Ubuntu 22.04 row listed AppArmor 4's runc bug and ten more, beside no advisory at all).
+  // A regression in range of fewer than half the nodes still singles out its outliers (`findings`, "not its peers"):
+  // listed too, where it is the difference (review 65i F2: the one row that explained an outlier's build went).
   const raised = new Set([...findings, ...advisories].map((f) => f.id));
   const nodes: NodeReport[] =
     facts.nodes.length > 1
       ? compareNodes(
-          kb.records.filter((r) => raised.has(r.id)),
+          kb.records.filter((r) => raised.has(r.id) || advisoryView(r) !== null),
           facts.nodes,
           nodeHosts,
           [],
           checksOf.version,
-        )
+        ).map((n) => ({ ...n, inRange: n.inRange.filter((id) => raised.has(id) || n.findings.includes(id)) }))
       : [];
   const related = relatedFindings(findings, kb.relations, machinesPrinting);
   for (const f of findings) {
@@ -953,7 +958,7 @@ function assemble(
     advisories: rankFindings(advisories).slice(0, limit),
     ...limitedBy(limit, allRanked.length, advisories.length),
     nodes,
-    rootCause: explainRootCause(ranked, machinesPrinting),
+    rootCause: explainRootCause(ranked, machinesPrinting, allHosts.length > 1),
     // Filled by the door (closestFor), which knows all the text it was sent.
     closest: [],
     ...(focus ? { focus: { id: focus, verdict: focusVerdict(kb, focus, lineless, allHosts) } } : {}),

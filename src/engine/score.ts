@@ -287,7 +287,7 @@ export function relatedFindings(
 }
 
 /** Why the first finding is the likely root cause, and what the others are relative to it. */
-export function explainRootCause(ranked: readonly Finding[], printers?: Printers): RootCause | null {
+export function explainRootCause(ranked: readonly Finding[], printers?: Printers, fleet = false): RootCause | null {
   const top = ranked[0];
   if (!top || !canLead(top)) return null;
   const why: string[] = [];
@@ -313,7 +313,10 @@ export function explainRootCause(ranked: readonly Finding[], printers?: Printers
   else if (over && relation === "confused-with")
     why.push(`${over.id}, a look-alike, matched more strongly (${over.score}), but the versions place this one in its range`);
   else why.push(`it has the strongest log evidence (${top.confidence}, ${top.score})`);
-  if (top.verdict.status === "affected") why.push(`the version is in the affected range${levelNote(top)}`);
+  // In a fleet, whose version: the machines that printed its lines, the one thing to act on (review 65c F5).
+  const where = fleet && !top.hosts?.length ? printers?.get(top.id) : undefined;
+  if (top.verdict.status === "affected")
+    why.push(`the version${where?.length ? ` of ${where.join(", ")}` : ""} is in the affected range${levelNote(top)}`);
   else if (top.verdict.status === "unknown") why.push("the version data does not decide it");
   const others = ranked.slice(1).map((f, i) => ({ id: f.id, reason: otherReason(top, f, ranked.slice(0, i + 1), printers) }));
   return { id: top.id, reason: `${why.join("; ")}.`, others };

@@ -234,7 +234,3 @@ function inHostlessLog(n: number, lineAt: (n: number) => string | undefined): bo
 }
 /** The printer of a log line the paste's own machine printed: no name, but the uname's. */
 const OWN_OUTPUT = "\0own";
-
-/** Whether a printer linePrinter gives names a machine: not the paste's own unnamed output, nor journald's "localhost". */
-export const namesMachine = (printer: string | null): printer is string =>
-  printer !== null && printer !== OWN_OUTPUT && !isUnnamedHost(printer);

@@ -243,6 +243,11 @@ describe("other builds of Debian's, Ubuntu's and kernel.org's kernels", () => {
     // A build of another series is no reading of this kernel; a plain x.y.0 with a word and no ABI number stays x.y.0.
     expect(kernelFacts("6.1.0-1parrot1-amd64", "#1 SMP PREEMPT_DYNAMIC Parrot 6.5.13-1parrot1 (2024-01-01)").upstream).toBeNull();
     expect(kernelFacts("6.1.0-custom", "#1 SMP PREEMPT_DYNAMIC Mon Jan 1 00:00:00 UTC 2024").upstream).toBe("6.1.0");
+    // Nor any word and number: PREEMPT_RT's patch number, a board's or a custom build's suffix is no ABI (review 65i F3).
+    for (const release of ["6.0.0-rt11", "5.10.0-cip1", "6.6.0-sunxi64", "6.1.0-asahi7-1-ARCH"])
+      expect(kernelFacts(release, "#1 SMP PREEMPT Tue Jul 25 10:00:00 UTC 2023").upstream, release).toBe(
+        release.slice(0, release.indexOf("-")),
+      );
   });
 
   it("takes Proxmox VE's kernels for what they are, Ubuntu's built for a Debian userland, not Debian's", () => {

@@ -257,6 +257,21 @@ describe("rankFindings", () => {
     const reasons = two.rootCause?.others.map((o) => o.reason).join("\n") ?? "";
     expect(reasons).not.toMatch(/consequence/);
     expect(reasons).toMatch(/on node-\d, where .* does not show: a problem of that host's own/);
+    // One machine whose lines name it two ways (a heading's name, its journal's host name after a rename) is one machine:
+    // the relation holds (review 65i F1: "a problem of that host's own" of its own other line).
+    const renamed = [
+      "### node-6",
+      "$ dmesg | tail -1",
+      "[12345.678901] XFS: nginx(2514) possible memory allocation deadlock size 50184 in kmem_alloc (mode:0x250)",
+      "$ journalctl -u kubelet -n 1",
+      sandbox(6).replace("node-6: ", "").replace("node-6 kubelet", "ip-10-1-0-6 kubelet"),
+      "### node-7",
+      "$ uname -r",
+      "3.10.0-957.21.3.el7.x86_64",
+    ].join("\n");
+    const one = diagnoseBundle(kb, renamed);
+    expect(one.rootCause?.id).toBe(XFS);
+    expect(one.rootCause?.others.find((o) => o.id === SANDBOX)?.reason).toMatch(/^a consequence of rhel7-xfs-kmem-alloc-deadlock/);
   });
 
   it("calls no finding 'on lines of its own' whose line a finding ranked above it holds, not only the root cause's (review 65c F4)", async () => {

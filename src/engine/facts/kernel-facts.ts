@@ -205,10 +205,11 @@ function vendorKernel(release: string, build: string | null, os: OsFacts | null,
   };
 }
 /**
- * An ABI name of a series: x.y.0, then an ABI number with the builder's word ("rpi4-rpi-v8", "kali5-amd64",
- * "1parrot1-amd64": review 65a F1), or Proxmox's "2-pve". A vendor's x.y.0 so named is almost never kernel.org's x.y.0.
+ * An ABI name of a series: x.y.0, then Debian's shape of an ABI (a number, the builder's word and its number, then the
+ * flavour: "1parrot1-amd64", review 65a F1), Raspberry Pi OS's and Kali's ("rpi4-rpi-v8", "kali5-amd64"), or Proxmox's
+ * "2-pve". Not any word and number: PREEMPT_RT's "6.0.0-rt11" or a board's "6.6.0-sunxi64" is x.y.0 (review 65i F3).
  */
-const ABI_NAMED = /^\d+\.\d+\.0-(?:rpi\d+-rpi-|\d*[a-z]+\d+(?:[-.]|$)|\d+-pve$)/;
+const ABI_NAMED = /^\d+\.\d+\.0-(?:rpi\d+-rpi-|kali\d+-|\d+[a-z]+\d+-[a-z]|\d+-pve$)/;
 
 /**
  * The upstream release a package build in `uname -v` names ("Debian 6.1.20-2kali1", "Parrot 6.1.15-1parrot1"), where its
