@@ -526,7 +526,7 @@ function assemble(
   const byRecord = groupHits(kb, hits);
   const findings: Finding[] = [];
   const advisories: Finding[] = [];
-  /** The machines that printed each finding's lines, where the paste says for every line (score.ts, Printers). */
+  /** The nodes of the nodes table that printed each finding's lines, where every line resolves to one (score.ts, Printers). */
   const machinesPrinting = new Map<string, string[]>();
   // Only records with a log hit can be findings, and only version-gated ones can be advisories.
   const candidates = allHosts.length

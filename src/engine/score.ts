@@ -174,8 +174,8 @@ function failuresFirst(sorted: Finding[]): Finding[] {
 }
 
 /**
- * The machines whose lines each finding was read from, by record id, where the paste says for every line (a text-form
- * fleet); the hosts form's findings name theirs in `hosts`.
+ * The machines whose lines each finding was read from, by record id: a pasted nodes table's nodes, where every line of the
+ * finding resolves to one; the hosts form's findings name theirs in `hosts`.
  */
 export type Printers = ReadonlyMap<string, readonly string[]>;
 
