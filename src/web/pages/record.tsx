@@ -1,10 +1,9 @@
 import type { Child } from "hono/jsx";
 import type { KbMeta } from "../../db/bug-queries";
-import { rebootWords } from "../../engine/record";
 import { describeTogether } from "../../engine/verdict";
 import { aliasStatus, evidenceOf, rangeEndEvidence, sourcesOf } from "../../kb/fact-status";
 import type { AffectedEntry, BugRecord, Example } from "../../kb/record-schema";
-import { Badge, PasteForm, Prose, StatusBadge, Workarounds } from "../parts/common";
+import { Badge, PasteForm, Prose, RebootBadge, StatusBadge, Workarounds } from "../parts/common";
 import { FixText } from "../parts/fix-steps";
 import { Layout } from "../parts/layout";
 import { RangeTimeline, TimelineLegend } from "../parts/timeline";
@@ -46,7 +45,7 @@ export const RecordPage = (props: { kb: KbMeta | null; bug: BugRecord; maxBytes:
       <section aria-labelledby="fix">
         <h2 id="fix">Fix</h2>
         <p>
-          <Badge kind={b.reboot === "not-required" ? "verified" : "reported"}>{rebootWords(b.reboot)}</Badge> {REBOOT[b.reboot] ?? ""}
+          <RebootBadge reboot={b.reboot} /> {REBOOT[b.reboot] ?? ""}
         </p>
         <FixText fix={b.fix} />
         <Workarounds items={b.workarounds} id="workarounds" />

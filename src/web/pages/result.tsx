@@ -1,7 +1,6 @@
 import type { KbMeta } from "../../db/bug-queries";
 import { ADVISORY_OPENING } from "../../engine/diagnose";
 import type { NodeReport, VersionEvidence } from "../../engine/diagnosis";
-import { rebootWords } from "../../engine/record";
 import {
   type DiagnosisSummary,
   type EvidenceLine,
@@ -12,7 +11,7 @@ import {
   resemblesOnly,
   verdictLabel,
 } from "../../engine/summary";
-import { Badge, Inline, PasteForm, Workarounds } from "../parts/common";
+import { Badge, Inline, PasteForm, RebootBadge, Workarounds } from "../parts/common";
 import { FixSteps } from "../parts/fix-steps";
 import { Layout } from "../parts/layout";
 
@@ -128,7 +127,7 @@ export const ResultPage = (p: ResultPageProps) => {
                 {/* What to do about it, as for a finding (review 65d F3: the advisory's fix was dropped). */}
                 <details>
                   <summary>
-                    Fix · <Badge kind={a.reboot === "not-required" ? "verified" : "reported"}>{rebootWords(a.reboot)}</Badge>
+                    Fix · <RebootBadge reboot={a.reboot} />
                   </summary>
                   <FixSteps steps={a.fixSteps} />
                   <Workarounds items={a.workarounds} />
@@ -242,7 +241,7 @@ const FindingBlock = (props: { f: FindingSummary }) => {
       ) : null}
       <h4>Fix</h4>
       <p>
-        <Badge kind={f.reboot === "not-required" ? "verified" : "reported"}>{rebootWords(f.reboot)}</Badge>
+        <RebootBadge reboot={f.reboot} />
       </p>
       <FixSteps steps={f.fixSteps} />
       <Workarounds items={f.workarounds} />
@@ -312,7 +311,7 @@ const Nodes = (props: { nodes: NodeReport[] }) => (
             <th scope="col">OS image</th>
             <th scope="col">Runtime</th>
             <th scope="col">Kubelet</th>
-            <th scope="col">Known bugs in range (raised above)</th>
+            <th scope="col">Known bugs in range</th>
           </tr>
         </thead>
         <tbody>

@@ -1,10 +1,16 @@
 import type { Child } from "hono/jsx";
+import { rebootWords } from "../../engine/record";
 import { formatBytes } from "../../format-bytes";
 import { LIMITS } from "../../http/limits";
 import type { AliasStatus, Evidence } from "../../kb/fact-status";
 import { STATUS_WORDS } from "../../kb/fact-status";
 
 export const Badge = (props: { kind: string; children: Child }) => <span class={`badge ${props.kind}`}>{props.children}</span>;
+
+/** Whether a fix needs a reboot, as a badge: a reboot is the costly part of a fix, so it stands out. */
+export const RebootBadge = (props: { reboot: string }) => (
+  <Badge kind={props.reboot === "not-required" ? "verified" : "reported"}>{rebootWords(props.reboot)}</Badge>
+);
 
 export const StatusBadge = (props: { status: AliasStatus | Evidence }) => <Badge kind={props.status}>{STATUS_WORDS[props.status]}</Badge>;
 
