@@ -1915,3 +1915,36 @@ describe("a vendor's ABI name of a series (x.y.0), its stable release unknown", 
     expect(f?.verdict.reason).not.toMatch(/backports fixes/);
   });
 });
+
+describe("Debian's packaging with an ABI word in place of the sublevel (review 65a F2, F3)", () => {
+  // Parrot 6.3's "Linux parrot 6.11+parrot-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.11.5-1parrot1 (2024-12-13) x86_64
+  // GNU/Linux" (a public driver README in the code index) and Debian's own unreleased builds, "6.10+unreleased-amd64 …
+  // Debian 6.10.11-1~bpo12+1r8169p1" (a netdev thread); before, the whole `uname -a` was unread: "no kernel version given".
+  const MARK = 'ip6tables v1.8.10 (nf_tables): MARK: bad value for option "--set-mark", or out of range (0-4294967295).';
+  const verdictOf = async (text: string) =>
+    diagnoseBundle((await loadDataKb()).compiled, `${text}\n${MARK}`).findings.find((f) => f.id === "xt-mark-ipv6-typo-2024");
+
+  it("is judged on the upstream release its Debian build names", async () => {
+    const f = await verdictOf(
+      "$ uname -a\nLinux parrot 6.11+parrot-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.11.5-1parrot1 (2024-12-13) x86_64 GNU/Linux",
+    );
+    expect(f?.verdict).toMatchObject({ status: "affected", certain: false });
+    expect(f?.verdict.reason).toMatch(/6\.11\.5/);
+  });
+
+  it("names only its series without the build, and says the stable release is not known", async () => {
+    expect(extractFacts("$ uname -r\n6.12+unreleased-amd64").kernel).toMatchObject({ branch: "6.12", upstream: null, seriesOnly: true });
+    const f = await verdictOf("$ uname -r\n6.11+parrot-amd64");
+    expect(f?.verdict.status).toBe("unknown");
+    expect(f?.verdict.reason).toMatch(/names the 6\.11 series but not its stable release/);
+  });
+
+  it("reads testing's and unstable's plain x.y.z-<flavour> as Debian's package where uname -v names it", () => {
+    // "Linux debian 6.11.10-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.11.10-1 (2024-11-23) x86_64 GNU/Linux", in public
+    // notes on upgrading to trixie (code index); it was an unnamed vendor's kernel.
+    const k = extractFacts("Linux debian 6.11.10-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.11.10-1 (2024-11-23) x86_64 GNU/Linux").kernel;
+    expect(k).toMatchObject({ distro: "debian", upstream: "6.11.10", package: { names: ["linux"], version: "6.11.10-1" } });
+    // Without Debian's build of that version, a flavour word alone is no Debian kernel (a board's own build).
+    expect(extractFacts("Linux b 6.6.58-arm64 #1 SMP PREEMPT Fri Nov 1 10:00:00 UTC 2024 aarch64 GNU/Linux").kernel?.distro).toBe("vendor");
+  });
+});

@@ -14,6 +14,12 @@ const FLAVOUR =
 const ABI_RELEASE = new RegExp(`^(\\d+\\.\\d+)\\.(\\d+)-(\\d+|0\\.deb(\\d+)\\.\\d+|0\\.bpo\\.\\d+)-${FLAVOUR}$`);
 /** 6.12.63+deb13-amd64 */
 const VERSIONED_RELEASE = new RegExp(`^((\\d+\\.\\d+)\\.\\d+)\\+(?:deb(\\d+)|bpo)[\\w.]*-${FLAVOUR}$`);
+/**
+ * 6.11.10-amd64: testing and unstable from 6.11 until trixie's "+deb13" named the version and a flavour only. Debian's
+ * only where `uname -v` prints that version as Debian's (review 65a F3: read as an unnamed vendor's): a board's
+ * "6.6.58-arm64" built elsewhere is not.
+ */
+const FLAVOURED_RELEASE = new RegExp(`^((\\d+\\.\\d+)\\.\\d+)-${FLAVOUR}$`);
 const BUILD_VERSION = /\bDebian (\d+\.\d+(?:\.\d+)?-[\w.+~]+)/;
 
 /** Where a Debian kernel's package version is printed, when `uname -r` gave only its ABI name. */
@@ -21,7 +27,15 @@ const VERSION_FROM = "`uname -v` (\"#1 SMP … Debian 6.1.76-1 (2024-02-01)\") o
 /** The kernel branch each Debian release shipped with. */
 export const GA_RELEASE: Record<string, string> = { "3.16": "8", "4.9": "9", "4.19": "10", "5.10": "11", "6.1": "12", "6.12": "13" };
 
+/** A flavoured release whose build names Debian's package of the same upstream version. */
+function flavouredByDebian(release: string, build: string | null): RegExpExecArray | null {
+  const m = FLAVOURED_RELEASE.exec(release);
+  const packageVersion = build ? BUILD_VERSION.exec(build)?.[1] : undefined;
+  return m && packageVersion && upstreamOf(packageVersion) === m[1] ? m : null;
+}
+
 export function isDebianKernel(release: string, build: string | null, os: OsFacts | null): boolean {
+  if (flavouredByDebian(release, build)) return true;
   if (!ABI_RELEASE.test(release) && !VERSIONED_RELEASE.test(release)) return false;
   if (build && BUILD_VERSION.test(build)) return true;
   // The flavour patterns above are Debian's own names, so the release alone is enough.
@@ -31,9 +45,10 @@ export function isDebianKernel(release: string, build: string | null, os: OsFact
 export function debianKernel(release: string, build: string | null, os: OsFacts | null): Partial<KernelFacts> | null {
   const abi = ABI_RELEASE.exec(release);
   const versioned = abi ? null : VERSIONED_RELEASE.exec(release);
-  if (!abi && !versioned) return null;
-  const branch = (abi ? abi[1] : versioned?.[2]) ?? "";
-  const flavour = (abi ? abi[5] : versioned?.[4]) ?? null;
+  const flavoured = abi || versioned ? null : flavouredByDebian(release, build);
+  if (!abi && !versioned && !flavoured) return null;
+  const branch = (abi?.[1] ?? versioned?.[2] ?? flavoured?.[2]) || "";
+  const flavour = abi?.[5] ?? versioned?.[4] ?? flavoured?.[3] ?? null;
   const packageVersion = build ? (BUILD_VERSION.exec(build)?.[1] ?? null) : null;
   const notes: string[] = [];
 

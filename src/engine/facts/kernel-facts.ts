@@ -222,6 +222,27 @@ function buildRelease(build: string, release: string): string | undefined {
 }
 
 /**
+ * Debian's packaging with an ABI name in place of the sublevel: its own unreleased builds ("6.12+unreleased-amd64") and
+ * derivatives' ("6.11+parrot-amd64"). The release names only the series; the upstream release is the package version
+ * `uname -v` prints ("Debian 6.11.5-1parrot1"), where it has the release's series (review 65a F2).
+ */
+const SERIES_ABI = /^\d+\.\d+\+([a-z][a-z\d]*-[\w.+~-]+)$/;
+
+function seriesAbiKernel(release: string, build: string | null, os: OsFacts | null): Partial<KernelFacts> | null {
+  const m = SERIES_ABI.exec(release);
+  if (!m) return null;
+  const upstream = build ? buildRelease(build, release) : undefined;
+  return {
+    distro: os?.id ?? "vendor",
+    flavour: m[1] ?? null,
+    upstream: upstream ?? null,
+    upstreamCertainty: upstream ? "derived" : "unknown",
+    package: null,
+    ...(upstream ? {} : { seriesOnly: true as const }),
+  };
+}
+
+/**
  * No Linux kernel at all, only its system calls served by something else, which prints a fixed release: gVisor's Sentry
  * ("Linux runsc 4.4.0 #1 SMP Sun Jan 10 15:06:54 PST 2016", whatever the host runs) and WSL 1's translation layer
  * ("4.4.0-19041-Microsoft", the Windows build number in place of an ABI). No kernel range speaks of them.
@@ -268,6 +289,12 @@ export function kernelFacts(
   else if (ubuntuMainline(r) || isUbuntuKernel(r, b, o)) specific = ubuntuKernel(r, b, o, versionSignature ?? null);
   else if (isDebianKernel(r, b, o)) specific = debianKernel(r, b, o);
   else if (platform === "Android") specific = vendorKernel(r, b, o, platform);
-  else specific = taglessRhelKernel(r, o) ?? plainKernel(r, b, o) ?? candidateKernel(r, o) ?? vendorKernel(r, b, o, platform ?? null);
+  else
+    specific =
+      taglessRhelKernel(r, o) ??
+      plainKernel(r, b, o) ??
+      candidateKernel(r, o) ??
+      seriesAbiKernel(r, b, o) ??
+      vendorKernel(r, b, o, platform ?? null);
   return { ...base, ...(specific ?? { distro: o?.id ?? null }) };
 }

@@ -37,8 +37,10 @@ const MACHINE = /^(x86_64|amd64|aarch64|arm64|armv[5-8]\w*|i[3-6]86|ppc64le|ppc6
  * "4.14.72v7-aufs").
  */
 // Linux 2.x ended at 2.6 (2.6.32 is RHEL 6's): "2.17.0g" (the ENA driver's /sys/module/ena/version) or "2.2.6-1" (ZFS's)
-// is a module's version, no kernel (review 31a).
-const RELEASE = /^(?!\d+\.\d+\.\d+\.\d+$)(?:2\.6|[3-9]\.\d+)\.\d+(?:[-+_.~a-z][\w.+~-]*)?$/;
+// is a module's version, no kernel (review 31a). Debian's packaging lets an ABI name replace the sublevel: its own
+// unreleased builds ("6.12+unreleased-amd64") and derivatives' ("6.11+parrot-amd64") print x.y, a plus and a word, the
+// version only in `uname -v` (review 65a F2: the whole `uname -a` unread).
+const RELEASE = /^(?!\d+\.\d+\.\d+\.\d+$)(?:2\.6|[3-9]\.\d+)(?:\.\d+(?:[-+_.~a-z][\w.+~-]*)?|\+[a-z][a-z\d]*-[\w.+~-]+)$/;
 /** `uname -v` starts with the build counter and usually SMP/PREEMPT: "#1 SMP ...", "#58~22.04.1-Ubuntu SMP ...". */
 const BUILD = /^#\d+\S*\s+(?:SMP|PREEMPT)\b/;
 const PROC_VERSION = /^Linux version (\S+)\s+\(/;
