@@ -849,6 +849,9 @@ describe("kernel mentions in kernel output", () => {
       "uname -r \u2192 5.15.0-127-generic",
       "uname -r = `5.15.0-127-generic`",
       "uname -r 5.15.0-127-generic",
+      // After a prompt, too: the line is a command line, which no other shape reads (review 65e F2's rest).
+      "$ uname -r => 5.15.0-127-generic",
+      "ubuntu@node-1:~$ uname -r: 5.15.0-127-generic",
     ])
       expect(kernelOf(`${line}\nkube-proxy: unknown option "--xor-mark"`), line).toMatchObject({
         release: "5.15.0-127-generic",

@@ -31,6 +31,7 @@ import {
 } from "./kernel-mentions";
 import { buildOfPackage, kernelPackageRow } from "./kernel-package-row";
 import { pickKernelSeries } from "./kernel-series-claims";
+import { UNAME_R_TYPED } from "./kernel-shapes";
 import { NODES_HEADER, oneRowPerNode, osImageToOs, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
 import { fromRotatedFile } from "./log-files";
 import { isLogFramed } from "./log-framing";
@@ -434,10 +435,17 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
       }
     : labelOf;
   // A command line is no output, but one that sets up the cluster's release names it (review 34a: "$ kind create cluster
-  // --image kindest/node:v1.29.2" was read only without its prompt).
+  // --image kindest/node:v1.29.2" was read only without its prompt), and so does `uname -r` typed with its answer after it
+  // ("$ uname -r => 6.8.0-45-generic").
   const sorted = sortMentions(
     candidates.filter(
-      (l) => !notLogs.has(l.line) || setsUpKubernetes(l.text) || pointsCrictl(l.text) || ownDaemonAsked(l) || picksOciRuntime(l.text),
+      (l) =>
+        !notLogs.has(l.line) ||
+        setsUpKubernetes(l.text) ||
+        pointsCrictl(l.text) ||
+        ownDaemonAsked(l) ||
+        picksOciRuntime(l.text) ||
+        UNAME_R_TYPED.test(l.text),
     ),
   );
   // A listing of what is installed names kernels that need not run (review 54a F1: `ls /lib/modules` after an upgrade).

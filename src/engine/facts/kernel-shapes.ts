@@ -44,6 +44,12 @@ export interface MentionShape {
   /** Group 2 is the opening of the kernel's `uname -v` that the shape prints after the release. */
   build?: true;
 }
+/**
+ * `uname -r` typed with its output on one line ("uname -r: 5.15.0-127-generic", "$ uname -r => …"): a command line by its
+ * prompt, read all the same (facts/index.ts).
+ */
+export const UNAME_R_TYPED =
+  /^\s*(?:[\w.-]+@[\w.-]+(?::\S*)?\s*)?(?:[$#>]\s*)?`?uname\s+-r`?\s*(?::|=>?|->|\u2192)?\s*`?(?=(\d+\.\d+\.\d+[^\s`,;]*))\1`?\s*$/;
 const MD_LABEL = "(?:\\*\\*|__)";
 export const TYPED_VIA = "an answer typed into the report (a Markdown label, a template's field)";
 /** Shapes of a mention after a marker, most specific first. */
@@ -87,11 +93,7 @@ export const MENTIONS: readonly MentionShape[] = [
   // `uname -r` typed with its output on one line, as chat answers are written ("uname -r: 5.15.0-127-generic", "`uname -r`
   // → …", "$ uname -r => …"; review 65e F2: "no kernel version given" beside it): the line holds the command and the
   // release alone. Typed, so hedged as a label's answer is; `$ uname -r` over its output on the next line is a section.
-  {
-    re: /^\s*(?:[$#>]\s*)?`?uname\s+-r`?\s*(?::|=>?|->|\u2192)?\s*`?(?=(\d+\.\d+\.\d+[^\s`,;]*))\1`?\s*$/,
-    label: true,
-    via: TYPED_VIA,
-  },
+  { re: UNAME_R_TYPED, label: true, via: TYPED_VIA },
   // `docker info` and `kubectl describe node`: "Kernel Version: 5.15.0-1030-aws".
   { re: /\bKernel Version[:\uff1a]\s*(?:Linux\s+)?(?=(\d+\.\d+\.\d+[^\s,;]*))\1/i, label: true },
   // screenFetch's "Kernel: x86_64 Linux 5.15.0-127-generic" (its machine, then the kernel's name and release: review 59d F4).
