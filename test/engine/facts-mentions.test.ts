@@ -1263,6 +1263,18 @@ describe("kernel mentions in kernel output", () => {
       expect(kernelOf(text)?.release ?? null, text).toBe(release);
   });
 
+  it("reads needrestart's batch mode: KCUR is the running kernel, KEXP the installed one awaiting a reboot (review 66a F1)", () => {
+    // needrestart -b as scripts and monitoring run it (lib/NeedRestart/Kernel.pm: KCUR is uname -r; KSTA 3, a newer kernel
+    // is installed). Before, Debian's ABI name was unread ("no kernel version given") and Fedora's two were undecided.
+    const batch = (cur: string, exp: string) =>
+      `$ sudo needrestart -b\nNEEDRESTART-VER: 3.6\nNEEDRESTART-KCUR: ${cur}\nNEEDRESTART-KEXP: ${exp}\nNEEDRESTART-KSTA: 3`;
+    expect(kernelOf(batch("6.1.0-14-amd64", "6.1.0-15-amd64"))).toMatchObject({ release: "6.1.0-14-amd64" });
+    expect(kernelOf(batch("6.1.0-14-amd64", "6.1.0-15-amd64"))?.named).toBeUndefined();
+    expect(kernelOf(batch("6.8.10-300.fc40.x86_64", "6.8.12-300.fc40.x86_64"))?.release).toBe("6.8.10-300.fc40.x86_64");
+    // The expected kernel alone names no running one.
+    expect(kernelOf("NEEDRESTART-VER: 3.6\nNEEDRESTART-KEXP: 6.1.0-15-amd64\nNEEDRESTART-KSTA: 3")).toBeNull();
+  });
+
   it("agrees a claim with the output's build only by its version words, never its date or time", () => {
     const ubuntu =
       "[    0.000000] Linux version 6.8.0-56-generic (buildd@lcy02-amd64-052) (x86_64-linux-gnu-gcc-13 (Ubuntu 13.3.0-6ubuntu2~24.04) 13.3.0) #58-Ubuntu SMP PREEMPT_DYNAMIC Fri Feb 14 15:33:28 UTC 2025 (Ubuntu 6.8.0-56.58-generic 6.8.12)";

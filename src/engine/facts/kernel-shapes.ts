@@ -121,6 +121,9 @@ export const MENTIONS: readonly MentionShape[] = [
   // Proxmox VE's `pveversion` ("pve-manager/8.0.3/bbf3993334bfa916 (running kernel: 6.2.16-3-pve)"; `pveversion -v` opens
   // with "proxmox-ve: 8.2.0 (running kernel: 6.8.12-2-pve)"): the kernel the node booted.
   { re: /\(running kernel: (?=(\d+\.\d+\.\d+[^\s)]*))\1\)/ },
+  // needrestart's batch mode (`needrestart -b`, for scripts and monitoring): "NEEDRESTART-KCUR: 6.1.0-14-amd64" is the running
+  // kernel (uname -r, needrestart's lib/NeedRestart/Kernel.pm); KEXP, the newest installed one, is not read (review 66a F1).
+  { re: /^\s*NEEDRESTART-KCUR:\s*(?=(\d+\.\d+\.\d+\S*))\1\s*$/ },
   // `docker version` and the Docker API's JSON: KernelVersion: 4.4.0-1060-aws, "KernelVersion":"5.15.0".
   { re: /\bKernelVersion"?:\s*"?([^\s"',}]+)/ },
   // A kernelVersion field: a node's nodeInfo (`kubectl get node -o yaml`), gopsutil's host info as minikube logs it

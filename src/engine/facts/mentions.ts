@@ -93,6 +93,8 @@ const KERNEL_MARKERS = [
   // "the Linux 6.9.3 kernel" ending its line: the scanner's markers cannot see a line's end after "kernel".
   ...[..."23456789"].map((d) => `linux ${d}`),
   "kernel: linux ",
+  // needrestart -b's running kernel (kernel-shapes.ts).
+  "needrestart-kcur:",
   // pveversion's "pve-manager/8.0.3/bbf3993334bfa916 (running kernel: 6.2.16-3-pve)" (kernel-shapes.ts).
   "(running kernel: ",
   "kernelversion",
