@@ -74,6 +74,7 @@ export const EVAL_SETS = [
   { label: "held-out set 53 (eval/holdout53)", dir: "eval/holdout53" },
   { label: "held-out set 54 (eval/holdout54)", dir: "eval/holdout54" },
   { label: "held-out set 55 (eval/holdout55)", dir: "eval/holdout55" },
+  { label: "held-out set 56 (eval/holdout56)", dir: "eval/holdout56" },
 ] as const;
 
 /** Reads every <dir>/*.yaml (eval/cases by default); all problems at once, like kb:check. */
