@@ -26,6 +26,7 @@ import { perVersions } from "./host-checks";
 import { namedInstead, notAsLogged } from "./logged-versions";
 import { type Hit, pasteText } from "./match";
 import { pasteNotes } from "./paste-notes";
+import { quotedInProse } from "./prose-quote";
 import { type ApproximateHit, closestRecords, type RecallScan, recallHits } from "./recall";
 import type { BugRecord } from "./record";
 import {
@@ -1462,7 +1463,9 @@ function buildFinding(
     ...(unplaced && inContextScore > LOW_CAP ? [unplacedCaveat(record)] : []),
     ...(!inContext && record.context ? [contextCaveat(record.context.requires)] : []),
     ...(otherFault ? [otherFaultCaveat(otherFaultLine)] : []),
-    ...(inContext && !corroborated && !otherFault && score >= HIGH_SCORE ? [oneWitnessCaveat(record, given)] : []),
+    ...(inContext && !corroborated && !otherFault && score >= HIGH_SCORE
+      ? [verdict.status === "affected" && toldOnly(seen, checks) ? TOLD_CAVEAT : oneWitnessCaveat(record, given)]
+      : []),
   ];
   const finding = common(
     record,
@@ -1496,8 +1499,11 @@ function secondWitness(
   // a CentOS 7 kernel and runc's line with no Docker version stay below high).
   const versionsMeet = !componentsDisagree(record, checks) && !componentsUnread(record, checks);
   // A range end that rests on one report witnesses nothing on its own: one report's build, or every build after it where
-  // nothing ends the range (review 64h F3: a 2025 kernel past one 2022 report's first failing build read as high).
-  if (verdict.status === "affected" && verdict.level !== "reported" && versionsMeet && checks.some((c) => c.result === "affected"))
+  // nothing ends the range (review 64h F3: a 2025 kernel past one 2022 report's first failing build read as high). A
+  // version a sentence names, beside messages that sentences only quote, is one person's account twice, not the system's
+  // (review 66g F5: a runbook's quotes and its fleet's release were high, "affected").
+  const affectedChecks = checks.filter((c) => c.result === "affected");
+  if (verdict.status === "affected" && verdict.level !== "reported" && versionsMeet && affectedChecks.length && !toldOnly(seen, checks))
     return true;
   if (context.kind === "elsewhere") return true;
   if (
@@ -1509,6 +1515,14 @@ function secondWitness(
     return true;
   return context.kind === "by-its-line" && context.elsewhere();
 }
+
+/** Messages only quoted in sentences, and versions only named in them: a person's account, none of it the system's output. */
+const toldOnly = (seen: RecordHits, checks: readonly VersionEvidence[]) =>
+  seen.evidence.length > 0 &&
+  seen.evidence.every((e) => quotedInProse(e.text)) &&
+  checks.every((c) => c.result !== "affected" || !c.certain);
+const TOLD_CAVEAT =
+  "Not confirmed: the input quotes this bug's message inside a sentence and names the version in one; nothing the system printed shows either. The finding stays below high until the host's own log or version output agrees.";
 
 const REPORTED_CAVEAT = "The version range behind this verdict rests on a single report (evidence: reported).";
 

@@ -1,0 +1,26 @@
+/**
+ * A log message quoted inside a person's sentence ("If the kubelet log says `failed to run Kubelet: …`, run swapoff"): the
+ * words between backticks, the line around them prose. A runbook, a guide or a question quotes messages so; what it quotes
+ * may be happening, or not at all (review 66g F5: a runbook that said "none of them is happening right now" was high).
+ */
+/** A quote long enough to hold a message, not a name (containerd's own "`mirrors` cannot be set when `config_path` …"). */
+const MIN_QUOTE = 12;
+/** A word of prose: letters only, as sentences are made of (no paths, numbers, key=value pairs). */
+const PROSE_WORD = /(?<![\w./:=-])[A-Za-z][a-z]+(?![\w./:=-])/g;
+/** Prose around the quote: enough words outside the backticks to be a sentence, not a log line's framing. */
+const MIN_PROSE_WORDS = 4;
+
+/** Whether `text` holds a message between backticks inside a sentence. */
+export function quotedInProse(text: string): boolean {
+  if (!text.includes("`")) return false;
+  // Backticks pair in order: the odd parts are quoted (an unpaired last one quotes nothing).
+  const parts = text.split("`");
+  if (parts.length % 2 === 0) {
+    const rest = parts.pop() ?? "";
+    parts[parts.length - 1] += `\`${rest}`;
+  }
+  const quoted = parts.filter((_, i) => i % 2 === 1);
+  if (!quoted.some((q) => q.trim().length >= MIN_QUOTE)) return false;
+  const outside = parts.filter((_, i) => i % 2 === 0).join(" ");
+  return (outside.match(PROSE_WORD)?.length ?? 0) >= MIN_PROSE_WORDS;
+}

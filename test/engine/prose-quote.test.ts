@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { diagnoseBundle } from "../../src/engine/diagnose";
+import { quotedInProse } from "../../src/engine/prose-quote";
+import { loadDataKb } from "../support/data-kb";
+
+describe("a message quoted in a sentence", () => {
+  it("is told apart from a log line, including one whose own words hold backticks", () => {
+    expect(quotedInProse("If the kubelet log says `failed to run Kubelet: running with swap on is not supported`, run swapoff.")).toBe(
+      true,
+    );
+    // containerd's own message quotes its keys: a log line, not a sentence quoting one.
+    expect(
+      quotedInProse(
+        'failed to load plugin io.containerd.grpc.v1.cri" error="invalid plugin config: `mirrors` cannot be set when `config_path` is provided',
+      ),
+    ).toBe(false);
+    expect(quotedInProse("`nf_conntrack: table full, dropping packet`")).toBe(false);
+    expect(quotedInProse("kernel: nf_conntrack: table full, dropping packet")).toBe(false);
+  });
+
+  it("with a version a sentence names is one account, never high (review 66g F5: a runbook's quotes were high, affected)", async () => {
+    const kb = await loadDataKb();
+    const runbook = [
+      "# Node troubleshooting runbook",
+      "None of them is happening right now; use it as a reference when you are paged.",
+      "If the kubelet log says `failed to run Kubelet: running with swap on is not supported, please disable swap!`,",
+      "run `swapoff -a` and remove the swap line from /etc/fstab.",
+      "All nodes run Ubuntu 22.04 with kernel 5.15.0-91-generic, containerd 1.6.28 and Kubernetes v1.28.7.",
+    ].join("\n");
+    const told = diagnoseBundle(kb.compiled, runbook).findings.find((f) => f.id === "kubelet-fails-with-swap-on");
+    expect(told?.verdict.status).toBe("affected");
+    expect(told?.confidence).toBe("medium");
+    expect(told?.unverified.join(" ")).toMatch(/quotes this bug's message inside a sentence/);
+    // The kubelet's own line beside the same named version is the system's output: high.
+    const logged = diagnoseBundle(
+      kb.compiled,
+      `${runbook.split("\n").at(-1)}\nMar 01 10:00:00 node-1 kubelet[812]: E0301 10:00:00.123456     812 run.go:74] "command failed" err="failed to run Kubelet: running with swap on is not supported, please disable swap! or set --fail-swap-on flag to false. /proc/swaps contained: [Filename\\t\\t\\t\\tType\\t\\tSize\\t\\tUsed\\t\\tPriority /dev/sda2                               partition\\t1003516\\t\\t0\\t\\t-2]"`,
+    ).findings.find((f) => f.id === "kubelet-fails-with-swap-on");
+    expect(logged?.confidence).toBe("high");
+  });
+});
