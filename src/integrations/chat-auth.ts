@@ -4,7 +4,7 @@ import type { AppVariables } from "../http/app-env";
 import { type TakeTurn, tooManyRequests } from "../http/middleware/rate-limit";
 import { notFound } from "../http/on-error";
 import { ProblemError, problemResponse } from "../http/problem";
-import type { RunDiagnosis } from "./answer";
+import type { ChatAnswer, RunDiagnosis } from "./answer";
 import type { ChatConfig } from "./chat-config";
 import type { ChatDeps } from "./chat-routes";
 import type { AuthResult } from "./request-auth";
@@ -33,6 +33,24 @@ const LINE_BREAKS_REMEDY: Record<ChatDoor, string> = {
   discord:
     "Some Discord clients drop a command option's line breaks: paste the log as a message and use Apps → Diagnose on it, or POST it to /diagnose.",
 };
+
+/** Longer than a command or a question: a log line, or log lines whose breaks were lost. */
+const ONE_LINE_LOG = 120;
+/**
+ * A slash command's option is one line on some Discord clients, which turn a paste's line breaks into spaces: where such a
+ * line matched nothing, the answer says that may be why, and what keeps the breaks (review 66e F1: "no known bug matched"
+ * for 39 of the records' own glued examples, with no word of the lost breaks).
+ */
+export function withOneLineNote(answer: ChatAnswer, text: string, door: ChatDoor): ChatAnswer {
+  if (answer.kind !== "diagnosis" || answer.findings.length || text.includes("\n") || text.length < ONE_LINE_LOG) return answer;
+  return {
+    ...answer,
+    notes: [
+      ...answer.notes,
+      `This arrived as one line: if you pasted several, their line breaks may have been lost. ${LINE_BREAKS_REMEDY[door]}`,
+    ],
+  };
+}
 
 /**
  * What the person in the channel reads when no answer came, and whether it is the server's own failure (logged). The

@@ -210,7 +210,22 @@ const MIN_GLUED_STARTS = 3;
  * 5.15…" run onto what came before.
  */
 const LINE_START =
-  /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d\b|\b[IWEF]\d{4} \d\d:\d\d:\d\d\.\d{6}\b|(?<!["'=:\d])\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d|[^\s=](?:PRETTY_NAME|VERSION_ID|ID_LIKE|VERSION_CODENAME)=|\bLinux \S+ \d+\.\d+\.\d+\S* #\d/g;
+  /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d\b|\b[IWEF]\d{4} \d\d:\d\d:\d\d\.\d{6}\b|(?<!["'=:\d])\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d|[^\s=](?:PRETTY_NAME|VERSION_ID|ID_LIKE|VERSION_CODENAME)=|\bLinux \S+ \d+\.\d+\.\d+\S* #\d|\[ *\d+\.\d{6}\]|(?:^|\s)[\w.-]+@[\w.-]+:\S*[$#] /g;
+/**
+ * What may stand between two framings of ONE record, which a log shipper stacks at its head (its own time, then
+ * journald's, then klog's: "Mar 01 10:00:00.123 i-0abc kubelet ERROR Nov 12 12:19:21.490717 node kubelet[4756]: E1112 …",
+ * review 66b F1: refused as three lines run together): a time's fraction and zone, a host, then a program's tag or a level.
+ */
+const FRACTION = /^[.,]\d+(?:Z|[+-]\d\d:?\d\d)?/;
+const FRAMING_WORD = /^[\w./[\]:-]+$/;
+const FRAMING_END =
+  /^(?:[\w./-]+(?:\[\d+\])?:|TRACE|DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|ERR|CRIT(?:ICAL)?|FATAL|ALERT|EMERG|std(?:out|err)|[FP])$/i;
+const MAX_FRAMING_WORDS = 4;
+const stackedFraming = (between: string): boolean => {
+  const words = between.replace(FRACTION, "").trim().split(/\s+/).filter(Boolean);
+  if (!words.length) return true;
+  return words.length <= MAX_FRAMING_WORDS && words.every((w) => FRAMING_WORD.test(w)) && FRAMING_END.test(words.at(-1) ?? "");
+};
 
 /**
  * How many log lines or outputs one line of text holds run together (what lost its line breaks), or 0 when it is no
@@ -224,8 +239,15 @@ export function linesRunTogether(text: string): number {
 }
 
 function gluedStarts(text: string): number {
+  const head = text.slice(0, 1_000_000);
   let n = 0;
-  for (const _ of text.slice(0, 1_000_000).matchAll(LINE_START)) if (++n >= 50) break;
+  let end = -1;
+  for (const m of head.matchAll(LINE_START)) {
+    // A framing right after another one's, with only a host and a tag between, is the same line's.
+    const stacked = end >= 0 && stackedFraming(head.slice(end, m.index));
+    end = m.index + m[0].length;
+    if (!stacked && ++n >= 50) break;
+  }
   return n;
 }
 

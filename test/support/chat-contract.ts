@@ -593,6 +593,21 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
     expect(slackAnswer?.text).not.toContain("Discord");
   });
 
+  it("Discord: a one-line log that matched nothing says its line breaks may have been lost, and how to keep them (review 66e F1)", async () => {
+    // A command line glued before its output (containers/netavark#864's report, as the records quote it): fewer line
+    // starts than a refusal needs, so it is diagnosed, finds nothing, and used to say only "no known bug matched".
+    const glued =
+      "# podman run docker.io/busybox Error: netavark: failed to configure bridge and veth interface: failed while configuring network interface: failed to create a bridge interface podman0: Received a netlink error message Operation not supported (os error 95)";
+    const own = { "cf-connecting-ip": "203.0.113.84" };
+    const res = await discord(diagnoseCommand(glued), undefined, own);
+    const data = ((await res.json()) as { data: { content: string } }).data;
+    expect(data.content).toMatch(/no known bug matched/);
+    expect(data.content).toMatch(/arrived as one line: if you pasted several, their line breaks may have been lost.*Apps → Diagnose/);
+    // A question of a few words is no log: no such note.
+    const short = await discord(diagnoseCommand("why does podman fail to create the bridge interface on my machine today"), undefined, own);
+    expect(((await short.json()) as { data: { content?: string } }).data.content ?? "").not.toMatch(/line breaks/);
+  });
+
   it("Discord: answers PING with PONG, and refuses bad signatures, stale timestamps and missing headers with 401", async () => {
     const ping = await discord({ type: 1, id: "1", application_id: "1", token: "t", version: 1 });
     expect(ping.status).toBe(200);

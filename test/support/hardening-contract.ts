@@ -291,6 +291,12 @@ function misreadBodyContract(fetch: Fetch) {
     // The kubelet's one-line NotReady record: its times are quoted fields, not lines run together.
     const notReady = `I1113 06:31:23.123456 1234 setters.go:552] "Node became not ready" node="worker-2" condition={"type":"Ready","status":"False","lastHeartbeatTime":"2024-11-13T06:31:23Z","lastTransitionTime":"2024-11-13T06:31:23Z","reason":"KubeletNotReady","message":"container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized"}`;
     expect((await postBundle(fetch, notReady, { "content-type": FORM })).status).toBe(200);
+    // One record as a log shipper shows it, its own time, then journald's, then klog's framing stacked at its head (review
+    // 66b F1: refused as three lines run together): one line, diagnosed.
+    // The kubelet line is the kubelet-1.35 record's example (kubernetes/kubernetes#128696).
+    const shipped =
+      'Mar 01 10:00:00.123 i-0abc123 kubelet ERROR Nov 12 12:19:21.490717 e2e-6bd06b654e-80e1a-minion-group-gp99 kubelet[4756]: E1112 12:19:21.474821    4756 run.go:72] "command failed" err="failed to validate kubelet configuration, error: kubelet is configured to not run on a host using cgroup v1. cgroup v1 support is unsupported and will be removed in a future release, path: &TypeMeta{Kind:,APIVersion:,}"';
+    expect((await postBundle(fetch, shipped, { "content-type": FORM, "cf-connecting-ip": "203.0.113.28" })).status).toBe(200);
     // `curl --data-urlencode @bundle.txt`: the whole file URL-encoded, no field name: read as the bundle.
     const unnamed = encodeURIComponent(BUNDLE).replace(/%20/g, "+");
     const d = (await (await postBundle(fetch, unnamed, { "content-type": FORM })).json()) as {

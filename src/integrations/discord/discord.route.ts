@@ -4,7 +4,7 @@ import { claimChatEvent, recordFeedback, voterKey } from "../../db/chat-queries"
 import { logFailure } from "../../http/on-error";
 import { problemResponse } from "../../http/problem";
 import { answerFor } from "../answer";
-import { type ChatEnv, chatFailure, diagnoserOf, offWithout, personTurn, signedBy } from "../chat-auth";
+import { type ChatEnv, chatFailure, diagnoserOf, offWithout, personTurn, signedBy, withOneLineNote } from "../chat-auth";
 import { DISCORD_API_BASE } from "../chat-config";
 import { chatInput } from "../chat-input";
 import type { ChatDeps } from "../chat-routes";
@@ -121,12 +121,17 @@ async function command(c: Context<ChatEnv>, i: Interaction, deps: ChatDeps) {
   const refusal = await personTurn(c, deps.turns, person);
   if (refusal) return reply(c, { content: refusal }, true);
   const cfg = c.get("chatConfig");
+  const input = chatInput(text);
+  const slash = data?.name === SLASH_COMMAND;
   const answer: Promise<{ message: Partial<DiscordMessage>; ephemeral: boolean }> = answerFor(
     c.get("store"),
-    chatInput(text),
+    input,
     diagnoserOf(c, person),
   ).then(
-    (a) => ({ message: renderDiscord(a, { publicUrl: cfg.publicUrl, shareButton: !share }), ephemeral: !share }),
+    (a) => ({
+      message: renderDiscord(slash ? withOneLineNote(a, input.text, "discord") : a, { publicUrl: cfg.publicUrl, shareButton: !share }),
+      ephemeral: !share,
+    }),
     (err: unknown) => {
       const failure = chatFailure(err, c.get("requestId"), "discord");
       if (failure.ours) logFailure(c.get("requestId"), "discord answer failed", err);
