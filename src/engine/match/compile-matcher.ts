@@ -2,6 +2,7 @@ import { RE2JS } from "re2js";
 import { type Automaton, buildAutomaton, foldLiteral, scanText } from "./aho-corasick";
 import { type CutLiterals, cutLineVariants, cutLiterals } from "./cut-lines";
 import { decodedFramesOf, decodedFrameVariant } from "./decoded-frames";
+import { decodedQuotesVariant } from "./decoded-quotes";
 import { klogBlockHeadersInText } from "./klog-blocks";
 import { lineViews, stripAnsi } from "./normalize-line";
 import { requiredLiteralSets } from "./regex-literals";
@@ -463,12 +464,16 @@ function scan(tables: Tables, input: string): MarkedScan {
     refused,
   );
   // A mail-wrapped paste is rebuilt whole; otherwise only lines a signature's wording runs across; a decoded kernel
-  // stack trace's lines in the kernel's own form; and a YAML document's folded scalars joined.
+  // stack trace's lines in the kernel's own form; a YAML document's folded scalars joined; and an export's quoted lines
+  // (JSON's \u003c, CSV's doubled quotes) as printed.
   const wrapped = unwrapVariants(text);
   const joined = wrapped.length ? wrapped : cutLineVariants(tables.cut, text, lineStarts);
-  const decoded = [decodedFrameVariant(text, lineStarts), ...wrapped.map(decodedFramesOf), yamlFoldVariant(text, lineStarts)].filter(
-    (v): v is UnwrappedText => v !== null,
-  );
+  const decoded = [
+    decodedFrameVariant(text, lineStarts),
+    ...wrapped.map(decodedFramesOf),
+    yamlFoldVariant(text, lineStarts),
+    decodedQuotesVariant(text, lineStarts),
+  ].filter((v): v is UnwrappedText => v !== null);
   const variants = [...joined, ...decoded];
   // A line the pass refused by a signature's `unless` stays refused: a rebuilt line around it (a mail-wrapped paste
   // joined again) may have lost the framing or the next line that refused it.

@@ -61,7 +61,9 @@ export function startsKlogRecord(unframed: string): boolean {
   return KLOG_HEADER.test(unframed);
 }
 
-const ESCAPES: Record<string, string> = { '"': '"', "'": "'", "\\": "\\", n: "\n", r: "", t: "\t" };
+const ESCAPES: Record<string, string> = { '"': '"', "'": "'", "\\": "\\", n: "\n", r: "", t: "\t", "/": "/" };
+/** A JSON `\uXXXX` escape's character: Go's encoders write `<`, `>` and `&` so ("\u003c=\u003e", review 66b F3). */
+const unicodeEscape = (hex: string) => String.fromCharCode(Number.parseInt(hex, 16));
 
 /**
  * Undoes logfmt/JSON string escaping, up to three levels deep: Cilium logs an iptables error whose
@@ -70,7 +72,9 @@ const ESCAPES: Record<string, string> = { '"': '"', "'": "'", "\\": "\\", n: "\n
 export function unescapeValue(s: string): string {
   let out = s;
   for (let level = 0; level < 3 && out.includes("\\"); level++) {
-    const next = out.replace(/\\(["'\\nrt])/g, (_, c: string) => ESCAPES[c] as string);
+    const next = out.replace(/\\(?:(["'\\nrt/])|u([0-9a-fA-F]{4}))/g, (_, c: string | undefined, hex: string | undefined) =>
+      c !== undefined ? (ESCAPES[c] as string) : unicodeEscape(hex ?? "0"),
+    );
     if (next === out) break;
     out = next;
   }

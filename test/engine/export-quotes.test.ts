@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { diagnoseBundle } from "../../src/engine/diagnose";
+import { loadDataKb } from "../support/data-kb";
+
+// Lines a log export quoted, so that a record's words no longer read as printed (review 66b F3, F5): they matched only by
+// their tokens, capped below high, or (CSV) on a weaker signature at low.
+const exactOf = async (text: string, id: string) => {
+  const f = diagnoseBundle((await loadDataKb()).compiled, text).findings.find((x) => x.id === id);
+  return f?.evidence.filter((e) => e.kind === "log" && !e.approximate) ?? [];
+};
+
+describe("a log export's quoting", () => {
+  it("reads a JSON string's \\u003c/\\u003e escapes as Go's encoders wrote them (Docker's json-file driver)", async () => {
+    const veth =
+      '{"log":"failed to create endpoint web on network bridge: failed to add the host (veth4e2a1b3) \\u003c=\\u003e sandbox (veth9c8d7e6) pair interfaces: operation not supported\\n","stream":"stderr","time":"2024-03-01T10:00:00.1Z"}';
+    const [hit] = await exactOf(veth, "docker-veth-eopnotsupp-after-kernel-upgrade");
+    expect(hit).toMatchObject({ line: 1 });
+    // The evidence shows the line as pasted.
+    expect(hit?.kind === "log" && hit.text).toContain("\\u003c=\\u003e");
+    const loop =
+      '{"log":"[FATAL] plugin/loop: Loop (127.0.0.1:55953 -\\u003e :53) detected for zone \\".\\", see https://coredns.io/plugins/loop#troubleshooting.\\n","stream":"stdout"}';
+    expect(await exactOf(loop, "coredns-loop-systemd-resolved")).toHaveLength(1);
+  });
+
+  it("reads a CSV field's doubled quotes as one (CloudWatch Logs Insights' and Kibana's CSV downloads)", async () => {
+    // The seed record's kube-proxy line as a Logs Insights CSV row.
+    const csv = [
+      "@timestamp,@message",
+      '2024-11-13 16:15:07.931,"E1113 16:15:07.931291 1 proxier.go:1481] ""Failed to execute iptables-restore"" err=<"',
+      '2024-11-13 16:15:07.931,"exit status 2: ip6tables-restore v1.8.4 (legacy): unknown option ""--xor-mark"""',
+    ].join("\n");
+    const hits = await exactOf(csv, "xt-mark-ipv6-typo-2024");
+    expect(hits.map((h) => h.kind === "log" && h.signature)).toContain("ip6tables-unknown-mark-option");
+  });
+});
