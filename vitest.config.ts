@@ -48,7 +48,8 @@ export default defineConfig({
                   ACCESS_LOG: "off",
                   // Long enough that no pause of a busy machine expires it inside test/worker/kb-version.test.ts.
                   KB_VERSION_TTL_MS: "60000",
-                  CORS_ORIGINS: "https://allowed.example, http://localhost:5173",
+                  // Spelled as an operator may write it, not as browsers send Origin (review 66f F3).
+                  CORS_ORIGINS: "https://Allowed.Example:443, http://localhost:5173",
                 },
                 // Two more local D1s for test/worker/setup-faults.test.ts: one never migrated, one migrated and never loaded.
                 d1Databases: { DB: "known-bugs", UNMIGRATED_DB: "known-bugs-unmigrated", EMPTY_DB: "known-bugs-empty" },

@@ -1,23 +1,34 @@
 import { z } from "zod";
 import { wholeNumber } from "./whole-number";
 
-/** "*" or a comma-separated list of origins (scheme://host[:port]); parsed once, at start-up. */
-const origins = z
-  .string()
-  .trim()
-  .transform((text, ctx) => {
-    if (text === "*") return "*" as const;
-    const list = text
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean);
-    for (const origin of list) {
-      if (!/^https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?$/.test(origin)) {
-        ctx.addIssue({ code: "custom", message: `"${origin}" is not an origin such as https://example.com` });
+/**
+ * "*" or a comma-separated list of origins (scheme://host[:port]); parsed once, at start-up, each written as browsers send
+ * it in Origin (RFC 6454 §6.2: lowercase scheme and host, no default port), since CORS compares the strings (review 66f F3:
+ * "https://App.Example.com" or "https://b.example:443" matched no browser's request, and CORS was silently off). Set but
+ * empty (a compose file passing an unset variable through) is unset, the default "*", as DATABASE_AUTH_TOKEN's is unset.
+ */
+const origins = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? "*" : v),
+  z
+    .string()
+    .trim()
+    .transform((text, ctx) => {
+      if (text === "*") return "*" as const;
+      const list = text
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const out: string[] = [];
+      for (const origin of list) {
+        if (!/^https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?$/.test(origin)) {
+          ctx.addIssue({ code: "custom", message: `"${origin}" is not an origin such as https://example.com` });
+          continue;
+        }
+        out.push(new URL(origin).origin);
       }
-    }
-    return list;
-  });
+      return [...new Set(out)];
+    }),
+);
 
 /** The largest MAX_BODY_BYTES: half of what one V8 string holds. */
 export const MAX_BODY_CEILING = 256 * 1024 * 1024;

@@ -91,7 +91,8 @@ export function createApp(deps: AppDeps) {
   const readCors = corsForApi(["GET", "HEAD"]);
   // The read API's own paths only (an OPTIONS on /bugs/a/b/c is a 404, as its GET), each with a trailing slash too: the
   // redirect to the path without it must reach a browser's script.
-  const readPaths = ["/bugs", "/bugs/:id", "/bugs/:id/osv", "/kb", "/health"];
+  // The contract too: browser-based OpenAPI tools load it by URL from their own origin (review 66f F9).
+  const readPaths = ["/bugs", "/bugs/:id", "/bugs/:id/osv", "/kb", "/health", "/openapi.json"];
   for (const path of readPaths.flatMap((p) => [p, `${p}/`])) app.use(path, readCors);
   app.use("/diagnose", corsForApi(["POST"]));
   // The paste form (/check) is a diagnosis too: the same limiter, so one count for both.

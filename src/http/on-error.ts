@@ -82,5 +82,12 @@ function fromHttpException(err: HTTPException, c: Parameters<ErrorHandler>[1]) {
   return problemResponse(c, err.status, "http", err.message || "request rejected");
 }
 
-export const notFound: NotFoundHandler = (c: Context) =>
-  problemResponse(c, 404, "not-found", `No route for ${c.req.method} ${new URL(c.req.url).pathname.slice(0, 200)}`);
+/** The routes a body is sent to: a base URL ending in "/" sends "/diagnose/" or "//diagnose" (review 66f F7). */
+const POSTED_ROUTES = ["/diagnose", "/check"];
+
+export const notFound: NotFoundHandler = (c: Context) => {
+  const path = new URL(c.req.url).pathname;
+  const meant = POSTED_ROUTES.find((route) => path.replace(/\/{2,}/g, "/").replace(/\/$/, "") === route);
+  const hint = meant && meant !== path ? `; send it to ${c.req.method} ${meant} (no extra slash)` : "";
+  return problemResponse(c, 404, "not-found", `No route for ${c.req.method} ${path.slice(0, 200)}${hint}`);
+};

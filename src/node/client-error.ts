@@ -15,14 +15,32 @@ interface ParserError extends Error {
 /** Node's own choice of status per parser error (lib/_http_server.js), with a slug and a sentence each. */
 function statusOf(code: string | undefined): { status: number; slug: string; detail: string } {
   switch (code) {
+    // Each says what to do (review 66f F7: "not received in time" named neither the bound nor a remedy).
     case "HPE_HEADER_OVERFLOW":
-      return { status: 431, slug: "headers-too-large", detail: "the request's header block is larger than 16 KB" };
+      return {
+        status: 431,
+        slug: "headers-too-large",
+        detail: "the request's header block is larger than 16 KB: send fewer or shorter headers",
+      };
     case "HPE_CHUNK_EXTENSIONS_OVERFLOW":
-      return { status: 413, slug: "chunk-extensions-too-large", detail: "the request's chunk extensions are too large" };
+      return {
+        status: 413,
+        slug: "chunk-extensions-too-large",
+        detail: "the request's chunk extensions are too large: send the body without them",
+      };
     case "ERR_HTTP_REQUEST_TIMEOUT":
-      return { status: 408, slug: "request-timeout", detail: "the request was not received in time" };
+      return {
+        status: 408,
+        slug: "request-timeout",
+        detail:
+          "the request was not received within 60 s: send less (the part of the log around the failure), compress it (Content-Encoding: gzip), or send from a faster link",
+      };
     default:
-      return { status: 400, slug: "malformed-request", detail: "the request is not well-formed HTTP/1.1" };
+      return {
+        status: 400,
+        slug: "malformed-request",
+        detail: "the request is not well-formed HTTP/1.1: send it with an HTTP client such as curl (curl --data-binary @file URL)",
+      };
   }
 }
 

@@ -27,6 +27,12 @@ const configSchema = z.object({
   KB_DIR: z.string().min(1).default("data"),
   /** Diagnosis threads (default: cores less one, at least one). */
   DIAGNOSE_THREADS: wholeNumber().pipe(z.number().min(1).max(64)).optional(),
+  /**
+   * How long an idle keep-alive connection stays open, in milliseconds. Above the idle timeout of a load balancer in front
+   * (AWS ALB's and nginx's upstream keepalive default to 60 s): closing first, the server let the balancer send a request
+   * onto a closing connection and answer 502 (review 66f F5: Node's 5 s default).
+   */
+  KEEP_ALIVE_TIMEOUT_MS: wholeNumber().pipe(z.number().min(1000).max(600_000)).default(65_000),
   /** Behind a reverse proxy: rate-limit by the last X-Forwarded-For address instead of the socket's. */
   TRUST_PROXY: z
     .enum(["true", "false", "1", "0"])

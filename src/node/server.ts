@@ -189,6 +189,11 @@ async function start() {
     void listener(req, res);
   });
   server.on("checkExpectation", (req, res) => refuseExpectation(req, res, log));
+  // Behind a proxy that ends TLS the socket's scheme is http: the page's curl command would name http://<host> (review 66f F4).
+  if (config.TRUST_PROXY && !config.PUBLIC_URL)
+    console.warn(
+      "known-bugs: warning: TRUST_PROXY is set but PUBLIC_URL is not: the page's commands name this service by the scheme and Host it was reached with (http:// behind a proxy that ends TLS); set PUBLIC_URL to its public https:// address",
+    );
   server.listen(config.PORT, config.HOST, () =>
     console.log(
       `known-bugs listening on http://${urlHost(config.HOST ?? "localhost")}:${(server.address() as AddressInfo).port}${everyInterface(config.HOST) ? " and every other address of this machine (all interfaces: set HOST to listen on one)" : ""} (kb ${served.version}, ${diagnoser.threads} diagnosis threads)`,
@@ -197,6 +202,8 @@ async function start() {
   // A client that trickles its request cannot hold a socket for Node's default five minutes.
   server.requestTimeout = 60_000;
   server.headersTimeout = 20_000;
+  // An idle kept-alive connection outlives a load balancer's own idle timeout (config.ts).
+  server.keepAliveTimeout = config.KEEP_ALIVE_TIMEOUT_MS;
   // Requests Node's parser refuses never reach the app: answered and logged (as the access log would) here.
   server.on("clientError", onClientError(log));
   server.on("connect", onConnect(log));

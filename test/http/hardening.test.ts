@@ -3,13 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LIMITS } from "../../src/http/limits";
 import { expectProblem } from "../support/api-helpers";
 import { expectDocumented, type OpenApiDocument } from "../support/documented-schema";
-import { ALLOWED_ORIGIN, hardeningContract } from "../support/hardening-contract";
+import { hardeningContract } from "../support/hardening-contract";
 import { nodesTable } from "../support/large-inputs";
 import { BROWSER_ACCEPT, visibleText } from "../support/page-contract";
 import { startTestService, type TestService } from "../support/test-store";
 
 const maxBodyBytes = 64 * 1024;
-const env = { CORS_ORIGINS: `${ALLOWED_ORIGIN}, http://localhost:5173` };
+// Spelled as an operator may write it, not as browsers send Origin: read as the origin it names (review 66f F3).
+const env = { CORS_ORIGINS: "https://Allowed.Example:443, http://localhost:5173" };
 let small: TestService;
 let big: TestService;
 let limited: TestService;

@@ -139,6 +139,8 @@ describe("requests Node's parser refuses get problem+json", { timeout: 60_000 },
       const { status, body } = parse(await raw(bytes));
       expect(status).toBe(400);
       expect(body).toMatchObject({ status: 400, type: "https://known-bugs.dev/problems/malformed-request" });
+      // What to do, not only what was wrong (review 66f F7).
+      expect(body.detail).toMatch(/send it with an HTTP client/);
     }
   });
 

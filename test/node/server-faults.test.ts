@@ -186,6 +186,35 @@ describe.concurrent("start-up failures end with one clear line and a non-zero ex
     expect(loadConfig({ MAX_BODY_BYTES: String(256 * 1024 * 1024) }).MAX_BODY_BYTES).toBe(256 * 1024 * 1024);
   });
 
+  it("keeps an idle connection open past a load balancer's idle timeout, as KEEP_ALIVE_TIMEOUT_MS says (review 66f F5)", async () => {
+    // Node's own 5 s closed first behind a balancer keeping its connections 60 s (AWS ALB, nginx): a 502 now and then.
+    expect(loadConfig({}).KEEP_ALIVE_TIMEOUT_MS).toBeGreaterThan(60_000);
+    const { file } = await preparedDb("keep-alive");
+    const server = await spawnServer({ DATABASE_URL: `file:${file}`, KEEP_ALIVE_TIMEOUT_MS: "1500", TRUST_PROXY: "true" });
+    try {
+      if (!server.url) throw new Error(server.stderr());
+      // Behind a proxy with no public address set, the page's commands would name http:// (review 66f F4): said at start.
+      expect(server.stderr()).toMatch(/TRUST_PROXY is set but PUBLIC_URL is not/);
+      const { port } = new URL(server.url);
+      const { connect } = await import("node:net");
+      const socket = connect(Number(port), "127.0.0.1");
+      let closed = false;
+      socket.on("close", () => {
+        closed = true;
+      });
+      // Read the answer: an unread socket never reports its end.
+      socket.resume();
+      socket.write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+      await new Promise((r) => setTimeout(r, 700));
+      expect(closed).toBe(false);
+      await new Promise((r) => setTimeout(r, 2000));
+      expect(closed).toBe(true);
+      socket.destroy();
+    } finally {
+      await server.stop();
+    }
+  });
+
   it("an empty DATABASE_AUTH_TOKEN (a compose file passing an unset variable) is no token, not a refusal (review 61h)", async () => {
     const { file } = await preparedDb("empty-token");
     const server = await spawnServer({ DATABASE_URL: `file:${file}`, DATABASE_AUTH_TOKEN: "" });

@@ -67,6 +67,9 @@ export function hardeningContract(fetch: Fetch, opts: { maxBodyBytes: number; br
     const read = await fetch("/bugs?q=xor", { headers: { origin: ALLOWED_ORIGIN } });
     expect(read.headers.get("access-control-allow-origin")).toBe(ALLOWED_ORIGIN);
     expect(read.headers.get("access-control-expose-headers")).toContain("X-KB-Version");
+    // The contract too, for browser-based OpenAPI tools (review 66f F9).
+    const contract = await fetch("/openapi.json", { headers: { origin: ALLOWED_ORIGIN } });
+    expect(contract.headers.get("access-control-allow-origin")).toBe(ALLOWED_ORIGIN);
     const other = await fetch("/bugs?q=xor", { headers: { origin: "https://evil.example" } });
     expect(other.status).toBe(200);
     expect(other.headers.get("access-control-allow-origin")).toBeNull();
@@ -112,7 +115,9 @@ export function hardeningContract(fetch: Fetch, opts: { maxBodyBytes: number; br
     const twice = await fetch("//evil.example/", { redirect: "manual" });
     expect(twice.status).toBe(301);
     expect(twice.headers.get("location")).toBe("/evil.example");
-    await expectProblem(await postToPath(fetch, "/diagnose/", BUNDLE), 404);
+    // A script whose base URL ends in "/" is told the route it meant (review 66f F7).
+    for (const path of ["/diagnose/", "//diagnose"])
+      expect((await expectProblem(await postToPath(fetch, path, BUNDLE), 404)).detail).toContain("send it to POST /diagnose");
   });
 
   it("reads a count in a query as decimal digits only: 0x5, 1e1 and an empty value are refused", async () => {

@@ -58,6 +58,9 @@ export const problemContent = (description: string, headers: object = {}) => ({
  * routes that take one (review 62a F4/F5: README said so, the contract did not).
  */
 export const nodeTransportProblems = {
+  408: problemContent(
+    "Node only: the request was not received within 60 s (a slow upload): send less, or compress it (the connection closes).",
+  ),
   417: problemContent("Node only: an Expect header other than 100-continue."),
   431: problemContent("Node only: the request's header block is larger than 16 KB (the connection closes)."),
   501: problemContent(
