@@ -65,7 +65,7 @@ import {
   unlistedPrinters,
 } from "./symptom-hosts";
 import { rangesForSymptoms } from "./symptom-ranges";
-import type { KernelFacts } from "./types";
+import type { KernelFacts, NodeRow } from "./types";
 import { confirmByShownCause } from "./unranged-causes";
 import {
   alternativeComponents,
@@ -213,9 +213,12 @@ export function diagnoseHostBundle(
   limit: number,
   subject: string,
   focus?: string,
+  ownRow?: NodeRow,
 ): { diagnosis: Diagnosis; facts: ExtractedFacts; host: HostVersions; verdictOf: VerdictOf } {
   const { hits, otherFault, found, pre, recall } = scan(kb, text);
-  const facts = extractFacts(text, pre);
+  const read = extractFacts(text, pre);
+  // A host whose bundle gives no versions of its own, judged on its row of a nodes table another host's bundle holds.
+  const facts = ownRow && !read.kernel && !read.nodes.length ? { ...read, nodes: [ownRow] } : read;
   const host = singleHost(facts, subject);
   const isLog = (line: number) => !facts.notLogs.has(line);
   const exact = hits.filter((h) => isLog(h.line));

@@ -11,6 +11,7 @@ import { closestFor, diagnoseHostBundle, limitedBy, notReport, type VerdictOf } 
 import { DEFAULT_DIAGNOSE_LIMIT, HOSTS_LIMITS, type HostBundle } from "./diagnose-input";
 import type { Diagnosis, Finding, HostReport, NodeReport, Verdict, VersionEvidence } from "./diagnosis";
 import type { ExtractedFacts } from "./facts";
+import { sameMachine } from "./facts/uname-fleet";
 import { compareNodes } from "./fleet";
 import { pasteText } from "./match";
 import { reportLines } from "./recall";
@@ -82,9 +83,17 @@ export function diagnoseHosts(kb: CompiledKb, hosts: readonly HostBundle[], limi
   // Every finding of every host is kept until the merge; the limit applies to the merged list.
   const all = Math.max(kb.records.length, 1);
   const bundles = hosts.map((h) => pasteText(h.bundle));
-  const runs: HostRun[] = hosts.map((h, i) => {
+  const first: HostRun[] = hosts.map((h, i) => {
     const name = h.name.trim();
     return { name, ...diagnoseHostBundle(kb, bundles[i] ?? "", all, `host ${name}`) };
+  });
+  // A kubectl table one bundle holds (from a host with a kubeconfig) names the versions of a host whose own bundle gives
+  // none (`ssh worker-2 journalctl …`): that host is judged on its row, as the same paste in one bundle is (review 66c F1:
+  // "no kernel version given" for worker-2, whose row the table held).
+  const rows = first.flatMap((r) => r.facts.nodes);
+  const runs = first.map((r, i) => {
+    const row = r.facts.kernel || r.facts.nodes.length ? undefined : rows.find((n) => sameMachine(n.name, r.name));
+    return row ? { name: r.name, ...diagnoseHostBundle(kb, bundles[i] ?? "", all, `host ${r.name}`, undefined, row) } : r;
   });
   // A host whose own versions are in range but whose log is quiet still takes part in the fleet's verdict.
   const merged = mergeFindings(
@@ -232,6 +241,7 @@ function mergeFindings(
     ];
     const quietHosts = quietInRange.filter((o) => o !== voice).map((o) => o.host);
     const shownLogs = logs.slice(0, MAX_LOG_EVIDENCE);
+    const ruledOut = status === "not-affected" ? [] : hits.filter((h) => h.finding.verdict.status === "not-affected").map((h) => h.host);
     // Each host's lines it matched, not only those its evidence shows (review 36a: 2 of 100 hosts' lines shown, none said left out).
     const matched = hits.reduce((n, h) => n + matchedLinesOf(h.finding), 0);
     const { matchedLines: _, ...leadFinding } = lead.finding;
@@ -241,11 +251,18 @@ function mergeFindings(
       evidence: [...shownLogs, ...versions],
       ...(matched > shownLogLines(shownLogs) ? { matchedLines: matched } : {}),
       hosts: [...hits.map((h) => h.host), ...(voice ? [voice.host] : [])],
+      // A host whose lines show the symptom but whose own versions rule the bug out is said to need another cause (review
+      // 66c F4: a host on the fixed kernel read as one more host the affected bug hits).
+      ...(ruledOut.length ? { unverified: [...leadFinding.unverified, ruledOutNote(ruledOut)] } : {}),
       ...(quietHosts.length ? { quietHosts } : {}),
     });
   }
   return merged.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 }
+
+/** What a host with the symptom whose own versions rule the bug out is told: another cause to look for there. */
+const ruledOutNote = (hosts: readonly string[]) =>
+  `On ${hosts.join(", ")} the versions rule this bug out, though ${hosts.length > 1 ? "their logs show" : "its log shows"} its symptom: look for another cause there.`;
 
 /** The lines a finding's signatures matched: more than its evidence shows when a flood was cut. */
 const matchedLinesOf = (f: Finding): number => f.matchedLines ?? shownLogLines(f.evidence);
@@ -265,7 +282,12 @@ interface QuietHost {
 function quietHostVerdict(kb: CompiledKb, id: string, run: HostRun): QuietHost | null {
   const advisory = run.diagnosis.advisories.find((a) => a.id === id);
   const versionsOf = (f: Finding) => f.evidence.filter((e): e is VersionEvidence => e.kind === "version");
-  if (advisory) return { host: run.name, verdict: advisory.verdict, versions: versionsOf(advisory) };
+  // Its own versions, not another node's row of a nodes table its bundle holds (review 66c F1: master-1's bundle held the
+  // table, whose worker-2 row was in range, and master-1, out of range itself, was named among the hosts hit).
+  const own = (e: VersionEvidence) => !e.subject.startsWith("node ") || e.subject.startsWith(`node ${run.name} `);
+  if (advisory?.evidence.some((e) => e.kind === "version" && e.result === "affected" && own(e)))
+    return { host: run.name, verdict: advisory.verdict, versions: versionsOf(advisory).filter(own) };
+  if (advisory) return null;
   const record = kb.records.find((r) => r.id === id);
   if (!record || record.context || componentGroups(record)) return null;
   const checks = versionChecks(record, run.host);

@@ -115,6 +115,41 @@ worker-2   Ready    <none>          412d   v1.26.3   10.20.0.13     <none>      
     expect(d.nodes.map((n) => n.name)).toEqual(["master-1", "worker-2"]);
   });
 
+  it("judges a host whose bundle has no versions on its row of another host's table, and names only hosts in range (review 66c F1)", () => {
+    // `ssh worker-2 journalctl …` gives no uname; the table comes from master-1, which has a kubeconfig. master-1, out of
+    // range itself, was named among the hosts hit, with worker-2's row's verdict, and worker-2 was "no kernel version given".
+    const table = `$ kubectl get nodes -o wide\nNAME       STATUS   ROLES           AGE    VERSION   INTERNAL-IP    EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION       CONTAINER-RUNTIME
+master-1   Ready    control-plane   412d   v1.26.3   10.20.0.11     <none>        Ubuntu 22.04.5 LTS   5.15.0-126-generic   containerd://1.6.20
+worker-2   Ready    <none>          412d   v1.26.3   10.20.0.13     <none>        Ubuntu 22.04.5 LTS   5.15.0-127-generic   containerd://1.6.20\n`;
+    const journal = [
+      "$ journalctl -u kube-proxy --no-pager -n 3",
+      'Feb 17 11:12:14 worker-2 kube-proxy[9234]: E0217 11:12:14.212635    9234 proxier.go:1432] "Failed to execute iptables-restore" err=<',
+      'Feb 17 11:12:14 worker-2 kube-proxy[9234]:         exit status 2: ip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark"',
+      "Feb 17 11:12:14 worker-2 kube-proxy[9234]:         Error occurred at line: 11",
+    ].join("\n");
+    const d = diagnoseHosts(kb, [
+      { name: "master-1", bundle: `${unameJammy126("master-1")}\n${table}` },
+      { name: "worker-2", bundle: journal },
+    ]);
+    const xt = d.findings.find((f) => f.id === "xt-mark-ipv6-typo-2024");
+    expect(xt?.hosts).toEqual(["worker-2"]);
+    expect(xt?.verdict.status).toBe("affected");
+    expect(xt?.verdict.reason).toMatch(/worker-2 \(5\.15\.0-127-generic\)/);
+    expect(xt?.verdict.reason).not.toMatch(/no line of the log matches/);
+  });
+
+  it("says of a host whose lines show the bug but whose own versions rule it out that its symptom has another cause (review 66c F4)", () => {
+    const host = (name: string, release: string) => ({
+      name,
+      bundle: `$ uname -r\n${release}\n$ dmesg | tail -1\n[  912.001100] kube-proxy: exit status 2: ip6tables-restore v1.8.9 (legacy): unknown option "--xor-mark"`,
+    });
+    const d = diagnoseHosts(kb, [host("worker-1", "6.6.58"), host("worker-2", "6.6.60")]);
+    const xt = d.findings.find((f) => f.id === "xt-mark-ipv6-typo-2024");
+    expect(xt?.verdict.status).toBe("affected");
+    expect(xt?.hosts).toEqual(["worker-1", "worker-2"]);
+    expect(xt?.unverified.join(" ")).toMatch(/On worker-2 the versions rule this bug out, though its log shows its symptom/);
+  });
+
   it("names the host of the root cause's line, and calls another host's own finding that host's problem (review 64c F1)", () => {
     // MichaIng/DietPi#5752 (k3s stops: no memory cgroup) beside a Raspbian worker's iptables-legacy warning: two
     // machines' unrelated failures. Both have a line 13, and the DietPi fatal was "may be a separate problem" of the other.
