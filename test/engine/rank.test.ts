@@ -74,6 +74,11 @@ describe("rankFindings", () => {
     expect(others({ ...alike, evidence: top.evidence })).toMatch(/^a look-alike of proxy-removed/);
     const weak = { ...alike, evidence: [{ kind: "log" as const, line: 1, text: "t", signature: "s", weight: 0.5 }] };
     expect(others(weak)).toMatch(/^a look-alike of proxy-removed/);
+    // A medium finding's exact line the first does not read is its own too, decisive or not (review 66c F3: the inotify
+    // watch limit's ENOSPC line beside the instances limit's EMFILE line was "a look-alike"); a low one's is a lead only.
+    const own = { ...alike, evidence: [{ kind: "log" as const, line: 3, text: "t", signature: "s", weight: 0.8 }] };
+    expect(others({ ...own, confidence: "medium" })).toMatch(/^also present, on a line of its own \(often confused with proxy-removed/);
+    expect(others({ ...own, confidence: "low" })).toMatch(/^a look-alike of proxy-removed/);
     expect(others(finding("versionless", 0.85, 0.95, "unknown"))).toMatch(/no version decides it/);
   });
 
