@@ -1948,3 +1948,33 @@ describe("Debian's packaging with an ABI word in place of the sublevel (review 6
     expect(extractFacts("Linux b 6.6.58-arm64 #1 SMP PREEMPT Fri Nov 1 10:00:00 UTC 2024 aarch64 GNU/Linux").kernel?.distro).toBe("vendor");
   });
 });
+
+describe("a crash's header in a part a heading gives to a machine (review 66c F2)", () => {
+  // The WARN and its header from oracle/linux-uek#15, the release set to 6.1.14 (in the record's 6.1.13 to 6.1.15 range);
+  // the conntrack line is that record's own wording. node-a's header was no reading of node-a: node-b's uname judged
+  // node-a's lines, "no version of node-a is given … on node-b's versions: affected (your kernel (6.1.14) …)".
+  const WARN = [
+    "[  236.276791] ------------[ cut here ]------------",
+    "[  236.278671] WARNING: CPU: 5 PID: 0 at net/core/stream.c:212 sk_stream_kill_queues+0xc5/0xd2",
+    "[  236.289602] CPU: 5 PID: 0 Comm: swapper/5 Tainted: G        W         6.1.14 #1",
+  ].join("\n");
+  const CONNTRACK = "[88213.102214] nf_conntrack: nf_conntrack: table full, dropping packet";
+  const warnOf = async (text: string) =>
+    diagnoseBundle((await loadDataKb()).compiled, text).findings.find((f) => f.id === "tcp-sk-stream-kill-queues-warn-stable-2023");
+
+  it("is that machine's kernel beside another part's uname", async () => {
+    const f = await warnOf(
+      `--- node-a ---\n$ dmesg | grep -A2 'cut here'\n${WARN}\n--- node-b ---\n$ uname -r\n6.1.15\n$ dmesg | tail -1\n${CONNTRACK}`,
+    );
+    expect(f?.verdict).toMatchObject({ status: "affected", level: "verified" });
+    expect(f?.verdict.reason).toMatch(/node-a \(6\.1\.14\)/);
+    expect(f?.verdict.reason).not.toMatch(/node-b/);
+  });
+
+  it("and each part's own header is its machine's, where no part has a uname", async () => {
+    const other = WARN.replace("Tainted: G        W         6.1.14", "Not tainted 6.1.15").replace("CPU: 5", "CPU: 2");
+    const f = await warnOf(`--- node-a ---\n${WARN}\n--- node-b ---\n${other}\n${CONNTRACK}`);
+    expect(f?.verdict.status).toBe("affected");
+    expect(f?.verdict.reason).toMatch(/node-a \(6\.1\.14\)/);
+  });
+});

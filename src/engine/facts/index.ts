@@ -22,6 +22,8 @@ import {
   bootBanners,
   crashHeaders,
   disputesKernel,
+  isBootBanner,
+  isCrashHeader,
   type KernelLine,
   kernelReleasesNamed,
   loginBannerOs,
@@ -363,6 +365,32 @@ export interface PreScan {
  * -V`) is the image's, which may be the one that failed (kube-proxy's) or not: it never stands for the host's (review 34a:
  * a debian:buster container's 1.8.2 was), and beside another host reading it leaves the backend undecided.
  */
+/**
+ * For each crash header or boot banner a heading or prompt gives to a machine no reading of `sources` names, that machine's
+ * kernel. Only the kernel's own output (never a sentence's), outside a container, one reading per machine.
+ */
+function partKernelSources(
+  sources: readonly KernelSource[],
+  candidates: readonly LineRef[],
+  lineAt: (line: number) => string | undefined,
+  labelOf: (line: number) => string | null,
+  apart: ReadonlySet<number>,
+): KernelSource[] {
+  const named = sources.flatMap((s) => [s.machine, s.uname.hostname].filter((m): m is string => !!m));
+  const found: KernelSource[] = [];
+  for (const c of candidates) {
+    const text = lineAt(c.line) ?? "";
+    if (apart.has(c.line) || !(isCrashHeader(text) || isBootBanner(text))) continue;
+    const machine = labelOf(c.line);
+    if (!machine || machine.includes(",") || named.some((m) => sameMachine(m, machine))) continue;
+    const mention = pickKernelMention([c], (l) => lineAt(l) ?? "");
+    if (!mention?.uname.release || mention.uname.named) continue;
+    found.push({ uname: { ...mention.uname, hostname: mention.uname.hostname ?? machine }, line: c.line, machine, prompt: machine });
+    named.push(machine);
+  }
+  return found;
+}
+
 function hostIptables(marked: readonly LineRef[] | null, text: string, containerOutput: ReadonlySet<number>): IptablesFacts | null {
   const inContainer = (line: number) => containerOutput.has(line);
   const host = marked ? pickIptables(marked.filter((l) => !inContainer(l.line))) : findIptables(splitLines(text), 1, inContainer);
@@ -478,6 +506,12 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const tableNodes = oneRowPerNode(
     sections.filter((s) => s.kind === "nodes").flatMap((s) => parseNodesTable(textLines.slice(s.lines[0] - 1, s.lines[1]), s.lines[0])),
   );
+  // A crash's header or a boot's banner in a part a heading or prompt gives to a machine no uname of the paste names is that
+  // machine's kernel, as a uname there would be (review 66c F2: node-a's WARN header, 6.1.14, was no reading of node-a, and
+  // node-b's uname, 6.1.15, judged node-a's lines).
+  // Without a uname, two parts' own headers are two machines' kernels too (not one undecided pair); one alone is the paste's.
+  const partKernels = partKernelSources(kernelSources, mentions.kernel, lineAt, labelOf, kernelApart);
+  if (kernelSources.length || partKernels.length > 1) kernelSources.push(...partKernels);
   const hostNodes = unameNodes(kernelSources);
   const nodes = hostNodes.length ? joinUnameNodes(tableNodes, hostNodes) : withOwnBuild(tableNodes, ownUname(kernelSources, kernelApart));
   // Beside several nodes, the host's own output is the node's whose prompt or `ssh` target printed it; a machine that is no
