@@ -64,6 +64,38 @@ describe("evidence levels in records", () => {
     expect(problemsOf(perEnd)).toEqual([expect.stringMatching(/corroborated needs at least 2 distinct/)]);
   });
 
+  it("counts one thread once however it is linked: a query string, the repository's case, its issue or pull request (review 66h F4)", () => {
+    const thread = "https://github.com/moby/moby/issues/41562";
+    for (const again of [
+      "https://github.com/Moby/Moby/issues/41562?notification_referrer_id=NT_kwDOABCD",
+      "https://github.com/moby/moby/pull/41562",
+      "https://www.github.com/moby/moby/issues/41562/",
+    ]) {
+      const twice = edited((doc) => setRange(doc, { evidence: "corroborated", source: thread, sources: [again] }));
+      expect(problemsOf(twice), again).toEqual([expect.stringMatching(/corroborated needs at least 2 distinct/)]);
+    }
+    // Another thread of the same repository is another report.
+    const two = edited((doc) =>
+      setRange(doc, { evidence: "corroborated", source: thread, sources: ["https://github.com/moby/moby/issues/41563"] }),
+    );
+    expect(problemsOf(two)).toEqual([]);
+  });
+
+  it("refuses an alias not written in its kind's form, saying the form (review 66h F5)", () => {
+    const alias = (value: string, kind: string) =>
+      problemsOf(
+        edited((doc) => {
+          doc.setIn(["aliases", 0, "value"], value);
+          doc.setIn(["aliases", 0, "kind"], kind);
+        }),
+      ).filter((p) => p.startsWith("aliases.0.value"));
+    expect(alias("CVE 2024 50038", "cve")).toEqual([expect.stringMatching(/a cve alias is written CVE-YYYY-NNNN/)]);
+    expect(alias("https://github.com/opencontainers/runc/issues/3952", "issue")).toEqual([expect.stringMatching(/owner\/repo#N/)]);
+    expect(alias("traefik/traefik#12256", "commit")).toEqual([expect.stringMatching(/a pull request is an issue alias/)]);
+    expect(alias("CVE-2024-50038", "cve")).toEqual([]);
+    expect(alias("306ed1728e84", "commit")).toEqual([]);
+  });
+
   it("takes verified only with a primary source among the fact's URLs, not a report thread alone", () => {
     const ISSUE = "https://github.com/kubernetes/kubernetes/issues/126971";
     const COMMIT = "https://github.com/torvalds/linux/commit/306ed1728e8438caed30332e1ab46b28c25fe3d8";
