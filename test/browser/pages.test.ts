@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, startHttpService } from "../support/browser";
 import { SEED_BUNDLE } from "../support/seed-bundle";
+import { UNEVEN_FLEET } from "../support/seed-logs";
 import type { TestService } from "../support/test-store";
 
 // A real Chromium against the real Node app on an ephemeral port, over a migrated temp database.
@@ -229,6 +230,81 @@ describe("a second check while the first is pending", () => {
   });
 });
 
+describe("history while a check is pending, and after several checks (review 66d)", () => {
+  const ES_LINE = "[1]: max virtual memory areas vm.max_map_count [65530] is too low, increase to at least [262144]";
+  const ES = "elasticsearch-vm-max-map-count-too-low";
+
+  it("drops a check left with Back: its late answer never lands on the form the person went back to (F1)", async () => {
+    await withPage({ js: true }, async (page) => {
+      await page.goto(`${svc.origin}/`);
+      expect(await submitPaste(page, SEED_BUNDLE, true)).toBe(200);
+      let held = false;
+      await page.route("**/check", async (route) => {
+        held = true;
+        await new Promise((r) => setTimeout(r, 2500));
+        await route.continue().catch(() => {}); // the page has cancelled it
+      });
+      await page.fill("#bundle", ES_LINE);
+      await page.getByRole("button", { name: "Check" }).click();
+      await expect.poll(() => held).toBe(true);
+      await page.goBack();
+      await page.waitForSelector("#bundle");
+      await page.waitForTimeout(4000);
+      // Still the form of the first paste, not the second paste's answer on it.
+      expect(await text(page, "h1")).toBe("Which known bug is this?");
+      expect(await page.inputValue("#bundle")).toBe(SEED_BUNDLE);
+      expect(await page.locator(`#finding-${ES}`).count()).toBe(0);
+      expect(await page.locator("[aria-busy]").count()).toBe(0);
+    });
+  });
+
+  it("keeps each answer and each paste: two checks, a record, then Back three times (F2)", async () => {
+    await withPage({ js: true }, async (page) => {
+      await page.goto(`${svc.origin}/`);
+      expect(await submitPaste(page, SEED_BUNDLE, true)).toBe(200);
+      expect(await submitPaste(page, ES_LINE, true)).toBe(200);
+      await Promise.all([page.waitForEvent("load"), page.locator(`#finding-${ES} h3 a`).first().click()]);
+      await page.waitForSelector("#signatures");
+      for (const [want, finding] of [
+        [ES, true],
+        [XT, true],
+      ] as const) {
+        await page.goBack();
+        await page.waitForSelector(`#finding-${want}`);
+        expect(await page.locator(`#finding-${want}`).count(), want).toBe(finding ? 1 : 0);
+      }
+      await page.goBack();
+      await page.waitForSelector("#bundle");
+      expect(await text(page, "h1")).toBe("Which known bug is this?");
+      expect(await page.inputValue("#bundle")).toBe(SEED_BUNDLE);
+    });
+  });
+
+  it("heads a finding's workarounds beside its fix, under the finding's title (F6: an h3 read as one more finding)", async () => {
+    await withPage({ js: false }, async (page) => {
+      await page.goto(`${svc.origin}/`);
+      expect(await submitPaste(page, SEED_BUNDLE, false)).toBe(200);
+      const levels = (await page.evaluate(
+        `[...document.querySelectorAll("[id^=finding-] h3, [id^=finding-] h4")].filter((h) => /^(Fix|Workarounds)$/.test(h.textContent.trim())).map((h) => h.tagName)`,
+      )) as string[];
+      expect(levels.length).toBeGreaterThan(1);
+      expect(new Set(levels)).toEqual(new Set(["H4"]));
+    });
+  });
+
+  it("shows the answer again after a reload on an in-page link's entry (F3)", async () => {
+    await withPage({ js: true }, async (page) => {
+      await page.goto(`${svc.origin}/`);
+      expect(await submitPaste(page, SEED_BUNDLE, true)).toBe(200);
+      await page.locator(`a[href="#finding-${XT}"]`).first().click();
+      await page.waitForURL(new RegExp(`#finding-${XT}$`));
+      await page.reload();
+      await page.waitForSelector(`#finding-${XT}`);
+      expect(await text(page, "h1")).toMatch(/known bugs? match/);
+    });
+  });
+});
+
 describe("small screens", () => {
   it("shows every record page without scrolling sideways at 360 px, and the widest at 1280 px", async () => {
     const ids: string[] = [];
@@ -293,6 +369,21 @@ describe("tables of versions", () => {
       await ctx.close();
     }
   }, 60_000);
+
+  it("keep a node's kernel and its bugs' ids on one line at 360 px, the table scrolling instead (review 66d F4)", async () => {
+    await withPage({ js: false }, async (page) => {
+      await page.setViewportSize({ width: 360, height: 800 });
+      await page.goto(`${svc.origin}/`);
+      expect(await submitPaste(page, `$ kubectl get nodes -o wide\n${UNEVEN_FLEET}\n${SEED_BUNDLE}`, false)).toBe(200);
+      const cells =
+        (await page.evaluate(`[...document.querySelectorAll("#nodes-h ~ * td.tokens, section td.tokens")].filter((td) => td.textContent.trim()).map((td) => {
+        const r = document.createRange(); r.selectNodeContents(td);
+        return { text: td.textContent.trim(), lines: new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size };
+      })`)) as { text: string; lines: number }[];
+      expect(cells.some((c) => /5\.15\.0-12\d-generic/.test(c.text))).toBe(true);
+      expect(cells.filter((c) => c.lines > 1)).toEqual([]);
+    });
+  });
 });
 
 describe("a page seen again", () => {

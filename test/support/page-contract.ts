@@ -439,6 +439,17 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(rows.map((r) => r.name)).toEqual(["master-1", "worker-1", "worker-2"]);
     expect(rows.filter((r) => r.odd).map((r) => r.name)).toEqual(["worker-2"]);
     expect(visibleText(body)).toMatch(/worker-2 odd one out: kernel/);
+    // Machines read from their unames have no kubelet, OS image or runtime read: "?", never a blank cell (review 66d F8).
+    const unames = ["worker-1 5.15.0-126-generic", "worker-2 5.15.0-127-generic", "worker-3 5.15.0-126-generic"]
+      .map((m) => `$ ssh ${m.split(" ")[0]} uname -a\nLinux ${m} #1 SMP x86_64 GNU/Linux`)
+      .join("\n");
+    const machines = await expectPage(await paste(fetch, unames), 200);
+    // Each row's kernel, OS image, runtime and kubelet cells.
+    const machineRows = [...machines.matchAll(/<\/th>((?:<td class="tokens">[^<]*<\/td>){4})/g)].map((m) =>
+      [...(m[1] ?? "").matchAll(/<td class="tokens">([^<]*)<\/td>/g)].map((c) => c[1]),
+    );
+    expect(machineRows).toHaveLength(3);
+    for (const row of machineRows) expect(row.slice(1)).toEqual(["?", "?", "?"]);
   });
 
   it("marks a bug hitting several odd nodes as not their peers, never as the only node's (review 57d F3)", async () => {

@@ -47,14 +47,15 @@ export const SCRIPT = `(() => {
     p.textContent = text;
     return p;
   }
+  // The request still waiting for its answer. A submit while one is pending (a double click, an edited paste)
+  // cancels it: only the last paste's answer is shown, as a browser's own navigation would (review 63d F1: the
+  // first answer, arriving late, replaced the second's). So does leaving its screen with Back or Forward (review 66d F1:
+  // a late answer replaced the form the person went back to, which held another paste).
+  let pending = null;
   function enhanceForms(root) {
     root.querySelectorAll("form[data-enhance]").forEach((form) => {
       if (form.dataset.enhanced) return;
       form.dataset.enhanced = "1";
-      // The request still waiting for its answer. A submit while one is pending (a double click, an edited paste)
-      // cancels it: only the last paste's answer is shown, as a browser's own navigation would (review 63d F1: the
-      // first answer, arriving late, replaced the second's).
-      let pending = null;
       form.addEventListener("submit", async (event) => {
         if (!window.fetch || !window.DOMParser) return;
         event.preventDefault();
@@ -70,6 +71,7 @@ export const SCRIPT = `(() => {
           form.removeAttribute("aria-busy");
           if (status) status.textContent = "";
         };
+        mine.done = done;
         let res;
         try {
           res = await fetch(form.action, {
@@ -86,7 +88,8 @@ export const SCRIPT = `(() => {
           return;
         }
         const text = await res.text().catch(() => "");
-        if (replaced()) return;
+        // Replaced, or its form no longer shown: an answer for another screen than the one now in front of the person.
+        if (replaced() || !document.contains(form)) return;
         pending = null;
         const html = (res.headers.get("Content-Type") || "").startsWith("text/html");
         const doc = html ? new DOMParser().parseFromString(text, "text/html") : null;
@@ -105,10 +108,13 @@ export const SCRIPT = `(() => {
           // Up to PASTE_KEPT characters: storing a 5 MB paste in the entry held the page for seconds (review 64d F3).
           const pasted = form.querySelector("textarea");
           const keep = pasted && pasted.value.length <= PASTE_KEPT ? pasted.value : null;
+          // An answer's entry (a paste checked again from its form) stays that answer: only the paste is added (review
+          // 66d F2: Back then showed the second paste's form where the first answer had been).
+          const was = history.state && history.state.kbEntry ? history.state : { kbEntry: here, answer: null };
           try {
-            history.replaceState({ kbEntry: here, answer: null, paste: keep }, "", location.href);
+            history.replaceState(Object.assign({}, was, { paste: keep }), "", location.href);
           } catch (e) {
-            try { history.replaceState({ kbEntry: here, answer: null }, "", location.href); } catch (e2) { /* kept as it was */ }
+            try { history.replaceState(Object.assign({}, was, { answer: null, paste: null }), "", location.href); } catch (e2) { /* kept as it was */ }
           }
           mains.set(here, { main: main, title: document.title });
           const id = newEntry();
@@ -121,6 +127,7 @@ export const SCRIPT = `(() => {
           } catch (e) {
             history.pushState({ kbEntry: id, answer: null, title: doc.title }, "", location.href);
           }
+          shownState = history.state;
           return;
         }
         // An error page's explanation, or the problem's detail, or at least the status.
@@ -157,18 +164,33 @@ export const SCRIPT = `(() => {
   }
   // The page as served, for an entry of the form whose <main> this document never held.
   const served = { main: document.querySelector("main"), title: document.title };
+  /** The state of the entry on screen: what an in-page link's new entry takes over. */
+  let shownState = history.state;
+  // An in-page link (a finding's anchor, the skip link) makes an entry of its own, with no state: it is the same screen, so
+  // it takes the screen's state, and a reload there shows the answer again (review 66d F3: an empty home page).
+  window.addEventListener("hashchange", () => {
+    if (history.state || !shownState || !shownState.kbEntry) return;
+    try { history.replaceState(shownState, "", location.href); } catch (e) { /* kept as it was */ }
+  });
   window.addEventListener("popstate", (event) => {
     const state = event.state;
+    if (state && state.kbEntry) shownState = state;
     // An in-page link's entry (no state) changes nothing.
     if (!state || !state.kbEntry || state.kbEntry === current) return;
+    if (pending) {
+      pending.abort();
+      if (pending.done) pending.done();
+      pending = null;
+    }
     let entry = mains.get(state.kbEntry);
     if (!entry) {
       const next = answerFromState(state);
       if (next) init(next);
       else if (state.answer !== null || !served.main) return location.reload();
       entry = next ? { main: next, title: state.title || document.title } : served;
-      const area = !next && state.paste ? served.main && served.main.querySelector("textarea") : null;
-      if (area && !area.value) area.value = state.paste;
+      // Every form entry shows its own paste: the served <main> is shared by them all (review 66d F2).
+      const area = !next && typeof state.paste === "string" ? served.main && served.main.querySelector("textarea") : null;
+      if (area) area.value = state.paste;
     }
     swapIn(entry, state.kbEntry);
   });
@@ -182,6 +204,7 @@ export const SCRIPT = `(() => {
   const returning = !nav || nav.type === "back_forward" || nav.type === "reload";
   if (!returning && history.state && history.state.kbEntry) {
     try { history.replaceState(null, "", location.href); } catch (e) { /* kept as it was */ }
+    shownState = history.state;
   }
   if (returning && window.DOMParser && history.state && history.state.kbEntry) {
     const again = answerFromState(history.state);

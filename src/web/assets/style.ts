@@ -62,6 +62,8 @@ th { background: var(--panel); }
 /* A version, id or hash in a table is never broken inside: with "anywhere" its column shrank to a character or two and
    the prose beside it took the width (review 63d F2). A table wider than a phone scrolls in its own box (.table). */
 th, td.tokens { overflow-wrap: normal; }
+/* Nor at a hyphen: 5.15.0-126-generic over three lines hid the one kernel that differs (review 66d F4); the box scrolls. */
+td.tokens { white-space: nowrap; }
 td code:not([data-copy]) { white-space: nowrap; }
 tr.odd td, tr.odd th { background: var(--warn-bg); }
 .badge { display: inline-block; padding: 0 .45rem; border-radius: 999px; font-size: .8rem; font-weight: 600; border: 1px solid currentColor; white-space: nowrap; }

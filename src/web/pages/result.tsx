@@ -130,7 +130,7 @@ export const ResultPage = (p: ResultPageProps) => {
                     Fix · <RebootBadge reboot={a.reboot} />
                   </summary>
                   <FixSteps steps={a.fixSteps} />
-                  <Workarounds items={a.workarounds} />
+                  <Workarounds items={a.workarounds} level={4} />
                 </details>
               </li>
             ))}
@@ -244,7 +244,7 @@ const FindingBlock = (props: { f: FindingSummary }) => {
         <RebootBadge reboot={f.reboot} />
       </p>
       <FixSteps steps={f.fixSteps} />
-      <Workarounds items={f.workarounds} />
+      <Workarounds items={f.workarounds} level={4} />
       {f.unverified.length ? (
         <details>
           <summary>
@@ -321,10 +321,11 @@ const Nodes = (props: { nodes: NodeReport[] }) => (
                 {n.name} {n.outlier ? <Badge kind="misreported">odd one out: {n.differs.join(", ")}</Badge> : null}
               </th>
               {/* Versions and ids are not broken inside a character at a time: the table scrolls instead (review 65d F4). */}
-              <td class="tokens">{n.kernel ?? "?"}</td>
-              <td class="tokens">{n.osImage ?? "?"}</td>
-              <td class="tokens">{n.runtime ?? "?"}</td>
-              <td class="tokens">{n.version ?? "?"}</td>
+              {/* A value not read is "?", whether the reader left it out or empty (review 66d F8: a blank Kubelet cell). */}
+              <td class="tokens">{n.kernel || "?"}</td>
+              <td class="tokens">{n.osImage || "?"}</td>
+              <td class="tokens">{n.runtime || "?"}</td>
+              <td class="tokens">{n.version || "?"}</td>
               <td class="tokens">
                 {n.inRange.map((id) => (
                   <>

@@ -43,11 +43,14 @@ export const Prose = (props: { text: string; copy?: boolean }) => {
   );
 };
 
-/** Workarounds, each copyable like the fix; nothing when there are none. */
-export const Workarounds = (props: { items: readonly string[]; id?: string }) =>
+/**
+ * Workarounds, each copyable like the fix; nothing when there are none. Headed at the level of the fix beside them: h3 under
+ * a record page's h2 sections, h4 under a finding's h3 title (review 66d F6: an h3 read as one more finding).
+ */
+export const Workarounds = (props: { items: readonly string[]; id?: string; level?: 3 | 4 }) =>
   props.items.length ? (
     <>
-      <h3 id={props.id}>Workarounds</h3>
+      {props.level === 4 ? <h4 id={props.id}>Workarounds</h4> : <h3 id={props.id}>Workarounds</h3>}
       <ul>
         {props.items.map((w) => (
           <li>
