@@ -149,7 +149,7 @@ function rangeProblems(record: BugRecord, file: string): RecordProblem[] {
         });
       if (malformed.length) return;
       for (const [key, v] of Object.entries(ends)) {
-        const wrong = v === undefined ? null : repositoryEndProblem(entry.ecosystem, entry.package, v);
+        const wrong = v === undefined ? null : (repositoryEndProblem(entry.ecosystem, entry.package, v) ?? dpkgEndProblem(scheme, v));
         if (wrong) problems.push({ file, path: `affected.${i}.ranges.${j}.${key}`, message: wrong });
       }
       const end = range.fixed ?? range.lastAffected;
@@ -165,4 +165,17 @@ function rangeProblems(record: BugRecord, file: string): RecordProblem[] {
     });
   });
   return problems;
+}
+
+/**
+ * A dpkg end whose revision starts with a letter is an upstream pre-release written as upstream writes it ("1.0.0-rc93"):
+ * dpkg reads it as 1.0.0, revision rc93, after every real build of the pre-release (Debian writes 1.0.0~rc93+ds1-1), so a
+ * fixed build is judged affected (review 66h F2: "affected (verified)", high, on bullseye's fixed runc).
+ */
+function dpkgEndProblem(scheme: string, version: string): string | null {
+  if (scheme !== "dpkg") return null;
+  const revision = /-([A-Za-z][^-]*)$/.exec(version)?.[1];
+  if (!revision) return null;
+  const upstream = version.slice(0, -revision.length - 1);
+  return `"${version}" reads in dpkg's order as ${upstream}, revision ${revision}, after every build of the pre-release; write the distribution's build, which spells a pre-release with ~ (e.g. ${upstream}~${revision}+ds1-1)`;
 }

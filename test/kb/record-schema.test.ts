@@ -201,6 +201,25 @@ describe("a repository's package builds", () => {
     ]);
     expect(at(await withEnds("5:25.0.0-1", "5:25.0.1-1"))).toEqual([]);
   });
+
+  it("refuses a Debian or Ubuntu end written as upstream writes a pre-release (review 66h F2)", async () => {
+    // "1.0.0-rc93" reads in dpkg's order as 1.0.0, revision rc93: bullseye's fixed runc 1.0.0~rc93+ds1-5+b2 sorts before it.
+    const ending = async (fixed: string) => {
+      const doc = parseDocument(seedText);
+      doc.addIn(["affected"], {
+        ecosystem: "debian:11",
+        package: "runc",
+        kind: "requirement",
+        ranges: [{ introduced: "0", fixed, evidence: "verified", source: "https://github.com/opencontainers/runc/commit/6dfbe9b80707" }],
+      });
+      const built = await buildKnowledgeBase([{ file: FILE, text: doc.toString() }]);
+      return (built.ok ? [] : built.problems.map((p) => `${p.path}: ${p.message}`)).filter((p) => /ranges\.0\.fixed/.test(p));
+    };
+    expect(await ending("1.0.0-rc93")).toEqual([
+      expect.stringMatching(/reads in dpkg's order as 1\.0\.0, revision rc93.*1\.0\.0~rc93\+ds1-1/),
+    ]);
+    expect(await ending("1.0.0~rc93+ds1-1")).toEqual([]);
+  });
 });
 
 describe("relations and requirements", () => {
