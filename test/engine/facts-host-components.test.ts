@@ -542,6 +542,24 @@ describe("the host's own component versions", () => {
     );
   });
 
+  it("reads a distribution's build of a pre-release as that pre-release, never its release (review 66h F3)", () => {
+    // Ubuntu 20.04's runc (focal/main 1.0.0~rc10-0ubuntu1) and Debian 11's (1.0.0~rc93+ds1-5+b2): read as 1.0.0, runc was
+    // past a fix in 1.0.0-rc93 ("not affected"), or an advisory for it was lost.
+    const header = "||/ Name           Version               Architecture Description";
+    for (const [listing, ecosystem, want] of [
+      [
+        `$ dpkg -l runc\n${header}\nii  runc           1.0.0~rc10-0ubuntu1   amd64        Open Container Project - runtime`,
+        "runc",
+        "1.0.0-rc10",
+      ],
+      ["$ apt-cache policy runc\nrunc:\n  Installed: 1.0.0~rc10-0ubuntu1\n  Candidate: 1.0.0~rc10-0ubuntu1", "runc", "1.0.0-rc10"],
+      [`$ dpkg -l containerd\n${header}\nii  containerd     1.7.0~rc.1-1          amd64        daemon`, "containerd", "1.7.0-rc.1"],
+    ] as const)
+      expect(extractFacts(listing).named?.[ecosystem], listing).toBe(want);
+    // A release's own build stays that release.
+    expect(extractFacts(`$ dpkg -l runc\n${header}\nii  runc  1.1.12-0ubuntu2~22.04.1  amd64  runtime`).named?.runc).toBe("1.1.12");
+  });
+
   it("reads no runc from a development build: 1.1.0+dev is no release (review 34a: it was 1.1.0, certainly)", () => {
     const dev = "$ runc --version\nrunc version 1.1.0+dev\ncommit: v1.1.0-383-gdf474535\nspec: 1.0.2-dev\ngo: go1.18.3\nlibseccomp: 2.3.1";
     const facts = extractFacts(dev);

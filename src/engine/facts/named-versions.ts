@@ -574,7 +574,9 @@ export function pickNamedVersions(
     if (cilium) add("cilium", cilium);
     const lower = text.toLowerCase();
     for (const [ecosystem, prose, dpkg, base, change] of NAMED_VERSIONS) {
-      if (!base.some((b) => lower.includes(b))) continue;
+      // A listing's row is read whole by its reader: its name and number again as words would cut a pre-release off the
+      // build ("runc  1.0.0~rc10-0ubuntu1" as runc 1.0.0 beside the row's 1.0.0-rc10: two versions, none read; review 66h F3).
+      if (!base.some((b) => lower.includes(b)) || listed?.[0] === ecosystem) continue;
       for (const m of text.matchAll(prose)) {
         // "Upgraded Docker 20.10.6 to 20.10.7", "Docker 20.10.6, 20.10.7 and 23.0": an upgrade retold or a list names no one
         // version the host runs here (a change told "from A to B" or with an arrow is read below, as B). Nor does a sentence's cure, fix,

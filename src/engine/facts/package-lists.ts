@@ -180,9 +180,23 @@ const ZYPPER_OUTDATED = /^out-of-date \(version (\S+) installed\)/;
 /** A package manager's command line (with or without a prompt), where a walk up its output stops. */
 const PACKAGE_COMMAND = /(?:^|[\s$#%>])(?:sudo\s+)?(?:rpm|yum|dnf|microdnf|zypper|apk|dpkg|dpkg-query|apt|apt-get|apt-cache)\s+-?\w/;
 
+/**
+ * A distribution's spelling of an upstream pre-release right after its release number ("1.0.0~rc10-0ubuntu1",
+ * "1.7.0~rc.1-1", "1.0.0~rc93+ds1-5+b2"): the pre-release upstream tagged, which sorts before the release (review 66h F3:
+ * Ubuntu's runc 1.0.0~rc10 was read as 1.0.0, past a fix in 1.0.0-rc93, "not affected").
+ */
+const PRE_RELEASE = /^~((?:rc|alpha|beta|pre|dev)[\w.]*?)(?=[-+~]|$)/i;
+/** The version with a pre-release a package build spells after `at` in `whole`, in the upstream form ("1.0.0-rc10"). */
+const withPreRelease = (version: string, whole: string, at: number): string => {
+  const pre = PRE_RELEASE.exec(whole.slice(at))?.[1];
+  return pre ? `${version}-${pre}` : version;
+};
+
 /** The upstream release a package's whole version builds on ("5:24.0.7-1~ubuntu.22.04~jammy" → 24.0.7), or null. */
-export const upstreamOf = (version: string | undefined): string | null =>
-  version ? (/^(?:\d+:)?(\d+\.\d+(?:\.\d+)?)/.exec(version)?.[1] ?? null) : null;
+export const upstreamOf = (version: string | undefined): string | null => {
+  const m = version ? /^(?:\d+:)?(\d+\.\d+(?:\.\d+)?)/.exec(version) : null;
+  return m?.[1] && version ? withPreRelease(m[1], version, m[0].length) : null;
+};
 
 /** The record ecosystem and upstream version a package block names, or null. */
 export function blockPackage(text: string, line: number, lineAt: (line: number) => string): [ecosystem: string, version: string] | null {
@@ -322,7 +336,13 @@ export function dpkgQueryRow(line: string): [ecosystem: string, version: string]
  * ("5.6.1+really5.4.5-1": xz-utils 5.4.5, after the 5.6 backdoor): that release is what it builds.
  */
 const REALLY = /\d\+really(\d+\.\d+(?:\.\d+)?)/;
-const reallyUpstream = (line: string, version: string) => REALLY.exec(line)?.[1] ?? version;
+const reallyUpstream = (line: string, version: string) => {
+  const really = REALLY.exec(line)?.[1];
+  if (really) return really;
+  // The row's release number followed by a pre-release ("ii  runc  1.0.0~rc10-0ubuntu1  amd64"): that pre-release.
+  const at = line.search(new RegExp(`(?<![\\w.])(?:\\d+:)?${version.replace(/\./g, "\\.")}~`));
+  return at >= 0 ? withPreRelease(version, line, line.indexOf("~", at)) : version;
+};
 
 /** A `dpkg -l` row with its whole version (epoch and revision), as the package's own ranges give it. */
 const DPKG_ROW_BUILD = /^\s*([ih]i)\s+([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)?\s+(\d+:)?(\d+\.\d+[\w.+~:-]*)\s/;
