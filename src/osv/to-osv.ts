@@ -28,7 +28,8 @@ function osvPackage(entry: AffectedEntry): { ecosystem: string; name: string } |
 const rangeEvidence = (r: VersionRange) => ({
   evidence: r.evidence,
   introduced_evidence: r.introducedEvidence,
-  fixed_evidence: r.fixedEvidence,
+  // Only an end that exists has a level (review 66h F1: an open range said its fix was "verified").
+  ...(r.fixed !== undefined || r.lastAffected !== undefined ? { fixed_evidence: r.fixedEvidence } : {}),
   source: r.source,
   ...(r.sources.length ? { sources: r.sources } : {}),
   ...(r.note ? { note: r.note } : {}),
@@ -137,7 +138,15 @@ export function toOsv(record: BugRecord, modified: Date): OsvRecord {
   const mapped: OsvAffected[] = [];
   const unmapped: AffectedEntry[] = [];
   const unconfirmed: AffectedEntry[] = [];
+  // A scanner reads every `affected` entry alone: a requirement or a removal (every kernel from 4.12 on "lacks
+  // tcp_tw_recycle"), or one half of a pair that must meet (criu before 4.1 with a kernel from 6.13), read so, flags every
+  // such version for good, with no fix to clear it (review 66h F1). The product warns of neither alone: kept apart.
+  const conditional: AffectedEntry[] = [];
   for (const entry of record.affected) {
+    if (entry.kind !== "regression" || record.together?.length) {
+      conditional.push(entry);
+      continue;
+    }
     const pkg = osvPackage(entry);
     if (!pkg) {
       unmapped.push(entry);
@@ -206,6 +215,10 @@ export function toOsv(record: BugRecord, modified: Date): OsvRecord {
         ...(s.description ? { description: s.description } : {}),
       })),
       ...(unmapped.length ? { unmapped_affected: unmapped } : {}),
+      // Requirements, removals and the entries of a pair that must meet (`together`): true only with their conditions.
+      ...(conditional.length
+        ? { conditional_affected: { entries: conditional, ...(record.together?.length ? { together: record.together } : {}) } }
+        : {}),
       // Entries whose every range rests on one report at an end (see firmRange): kept whole, out of scanners' reach.
       ...(unconfirmed.length ? { unconfirmed_affected: unconfirmed } : {}),
       ...(record.relations.length ? { relations: record.relations } : {}),

@@ -31,7 +31,20 @@ describe("npm run kb:osv", () => {
       const mapped = osv.affected?.filter((a) => a.package).length ?? 0;
       const unmapped = (osv.database_specific?.unmapped_affected as unknown[] | undefined)?.length ?? 0;
       const unconfirmed = (osv.database_specific?.unconfirmed_affected as unknown[] | undefined)?.length ?? 0;
-      expect(mapped + unmapped + unconfirmed, name).toBe(record?.affected.length);
+      const conditional = (osv.database_specific?.conditional_affected as { entries: unknown[] } | undefined)?.entries.length ?? 0;
+      expect(mapped + unmapped + unconfirmed + conditional, name).toBe(record?.affected.length);
+      // A scanner reads each package alone: only a regression of a record that needs nothing else (review 66h F1: every
+      // kernel from 4.12 on "affected" by a removal, or from 6.13 on by CRIU's half of a pair, for good).
+      for (const a of osv.affected ?? []) {
+        if (!a.package) continue;
+        expect(record?.together?.length ?? 0, name).toBe(0);
+        expect((a.database_specific as { kind?: string }).kind, name).toBe("regression");
+      }
+      // An open range names no level for an end it does not have.
+      for (const a of osv.affected ?? [])
+        for (const r of a.ranges ?? [])
+          if (r.type === "ECOSYSTEM" && !r.events.some((e) => "fixed" in e || "last_affected" in e))
+            expect((r.database_specific as Record<string, unknown>).fixed_evidence, name).toBeUndefined();
       // A scanner reads only the events: none of them rests on one report (review 64h F1).
       for (const a of osv.affected ?? [])
         for (const r of a.ranges ?? []) {
