@@ -1023,7 +1023,8 @@ function judgedWhereShown(
   if (verdict.status === "affected" || !inRange) return { ...verdict, reason: `${verdict.reason} (${said})` };
   return {
     ...verdict,
-    reason: `${verdict.reason}; ${said}, and ${inRange.subject} is in range, but no line of its log is in the paste`,
+    // True whether that node printed quiet lines or none (review 66c F6: "no line of its log" beside its quiet lines).
+    reason: `${verdict.reason}; ${said}, and ${inRange.subject} is in range, but no line of the paste shows this bug on it`,
   };
 }
 
@@ -1171,7 +1172,7 @@ function judgedOffTable(
   const own = checks.filter((c) => kept(c.subject) && !(readAway && readHere(c)));
   const names = namesOfHosts(printers);
   const inRange = checks.find((c) => c.subject.startsWith("node ") && c.result === "affected");
-  const said = `the log's lines are ${names}'s, which the nodes table does not list: its nodes' versions do not decide${inRange ? ` (${inRange.subject} is in range, but no line of its log is in the paste)` : ""}`;
+  const said = `the log's lines are ${names}'s, which the nodes table does not list: its nodes' versions do not decide${inRange ? ` (${inRange.subject} is in range, but no line of the paste shows this bug on it)` : ""}`;
   // The table's nodes had versions the record ranges, and none of them is the host that printed the lines.
   if (!own.length && checks.length) return { status: "unknown", reason: `no version of ${names} is given; ${said}` };
   const verdict = judge(

@@ -139,6 +139,12 @@ function placedByVersion(a: Finding, b: Finding): [Finding, Finding] | [null, nu
 
 const LEVEL_RANK: Record<LogLevel, number> = { fatal: 0, other: 1, "warning-or-info": 2 };
 /** The most severe level among a finding's decisive lines; undefined when it has none. */
+/** Whether `f` matched exactly on a line that reports a fatal error, none of `others`' lines. */
+function onFatalLine(f: Finding, others: readonly Finding[] = []): boolean {
+  const taken = new Set(others.flatMap(logLines));
+  return f.evidence.some((e) => e.kind === "log" && !e.approximate && !taken.has(e.line) && logLevel(e.text) === "fatal");
+}
+
 function decisiveLevel(f: Finding): number | undefined {
   let rank: number | undefined;
   for (const e of f.evidence)
@@ -374,6 +380,10 @@ function otherReason(top: Finding, f: Finding, above: readonly Finding[], printe
   const holders = onlyOnLinesOf(f, above);
   if (holders.length)
     return `read from the same line as ${holders.map((h) => h.id).join(" and ")}, with no line of its own: another reading of that message`;
+  // Two failures each on a fatal line of its own (kubeadm's two failed preflight checks, each aborting the join): no
+  // "may be", and no order between them but the ranking's (review 66c F5: the reader fixed one and failed again on the other).
+  if (f.confidence !== "low" && onFatalLine(top) && onFatalLine(f, above))
+    return `a separate problem to fix as well: its own line reports a fatal error too (${f.confidence}, ${f.score})`;
   return `also matched (${f.confidence}, ${f.score}); may be a separate problem`;
 }
 

@@ -348,6 +348,24 @@ describe("rankFindings", () => {
     expect(d.rootCause?.reason).not.toMatch(/does not say its process stopped|only warns or informs/);
   });
 
+  it("calls a second failure on a fatal line of its own a separate problem to fix as well, no 'may be' (review 66c F5)", async () => {
+    // kubeadm's two failed preflight checks, verbatim from containerd/containerd#8032: each aborts the join by itself.
+    const kb = (await loadDataKb()).compiled;
+    const d = diagnoseBundle(
+      kb,
+      [
+        "[preflight] Running pre-flight checks",
+        "error execution phase preflight: [preflight] Some fatal errors occurred:",
+        '        [ERROR CRI]: container runtime is not running: output: time="2023-01-31T15:11:36+08:00" level=fatal msg="validate service connection: CRI v1 runtime API is not implemented for endpoint \\"unix:///var/run/containerd/containerd.sock\\": rpc error: code = Unimplemented desc = unknown service runtime.v1.RuntimeService"',
+        ", error: exit status 1",
+        "        [ERROR FileContent--proc-sys-net-bridge-bridge-nf-call-iptables]: /proc/sys/net/bridge/bridge-nf-call-iptables does not exist",
+      ].join("\n"),
+    );
+    const second = d.rootCause?.others.find((o) => o.id !== d.rootCause?.id);
+    expect(d.findings.map((f) => f.id)).toEqual(expect.arrayContaining(["kubelet-1.26-cri-v1-required", "br-netfilter-not-loaded"]));
+    expect(second?.reason).toMatch(/^a separate problem to fix as well: its own line reports a fatal error too/);
+  });
+
   it("says why a failure line leads a higher-scoring warning, though it gives itself no level (review 64c F7)", async () => {
     // kubernetes/minikube#9089's preflight warning beside dockerd's NAT chain failure (NVIDIA/nvidia-docker#1750).
     const kb = (await loadDataKb()).compiled;
