@@ -64,15 +64,28 @@ export function leftOutNote(t: NonNullable<ChatInput["truncated"]>): string {
 /**
  * A message quoted whole (every line but blank ones after "> ", Slack's and Discord's blockquote, nested or not) is the
  * chat's formatting of one paste, not another report's words: the quote marks go, every line keeping its number (review
- * 65e F3: `> $ uname -r` went unread, and a quoted `uname -a` was hedged as perhaps another report's). A partial quote stays.
+ * 65e F3: `> $ uname -r` went unread, and a quoted `uname -a` was hedged as perhaps another report's). So is one quoted
+ * block under or over the person's own sentences ("worker-3 kube-proxy is failing since the patch window, anyone seen
+ * this?"): their comment on their paste (review 66e F2: its uname unread, "no kernel version given"). A quote beside output
+ * or beside another quote stays: it may be another report's.
  */
 function unquoted(text: string): string {
   const lines = text.split("\n");
-  const quoted = lines.filter((l) => l.trim() !== "");
-  if (!quoted.length || !quoted.every((l) => QUOTE.test(l))) return text;
+  const filled = lines.flatMap((l, i) => (l.trim() === "" ? [] : [i]));
+  const quoted = filled.filter((i) => QUOTE.test(lines[i] ?? ""));
+  if (!quoted.length) return text;
+  const first = quoted[0] ?? 0;
+  const last = quoted.at(-1) ?? 0;
+  const own = filled.filter((i) => !QUOTE.test(lines[i] ?? ""));
+  // One block (no line of the person's between its lines), the rest sentences.
+  if (own.some((i) => i > first && i < last) || !own.every((i) => isSentence(lines[i] ?? ""))) return text;
   return lines.map((l) => l.replace(QUOTE, "")).join("\n");
 }
 const QUOTE = /^[ \t]*(?:>[ \t]?)+/;
+/** Output's marks: a time, a prompt, a bracket or brace opening the line, a key=value or key: value field. */
+const OUTPUT_MARK = /\d\d:\d\d:\d\d|^\s*(?:[$#%]\s|[\w.-]+@[\w.-]+[:\s])|^\s*[[{(<|]|\w=\S|^\s*[\w.-]+:\s/;
+/** A person's sentence: words, none of output's marks. */
+const isSentence = (line: string) => !OUTPUT_MARK.test(line) && (line.match(/[A-Za-z]{2,}/g)?.length ?? 0) >= 3;
 
 function stripFences(text: string): string {
   // A fence on a line of its own goes; one opening or closing a line of text ("```Jun 23 …", "… failed```") goes without

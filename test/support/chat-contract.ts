@@ -392,6 +392,13 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
     const res = await discord(diagnoseCommand(quoted), undefined, { "cf-connecting-ip": "203.0.113.84" });
     const all = ((await res.json()) as { data: DiscordData }).data.embeds.map((e) => e.description ?? "").join("\n");
     expect(all).toContain("affected (verified)");
+    // Under the person's own sentence, the quoted paste is theirs too (review 66e F2: its uname unread, "no kernel version
+    // given", medium).
+    const asked = `worker-3 kube-proxy is failing since the patch window, anyone seen this?\n${quoted}`;
+    const again = await discord(diagnoseCommand(asked), undefined, { "cf-connecting-ip": "203.0.113.85" });
+    const said = ((await again.json()) as { data: DiscordData }).data.embeds.map((e) => e.description ?? "").join("\n");
+    expect(said).toContain("affected (verified)");
+    expect(said).not.toContain("no kernel version given");
   });
 
   it("Slack: a long nodes table cut in its middle is still read from its kept rows, so the answer names the broken nodes", async () => {
