@@ -96,7 +96,7 @@ export function requestBody(decoder: BodyDecoder, framing = 0): MiddlewareHandle
       }
       decoders.push(d);
     }
-    const bytes = await readLimited(body, decoders, max, encodings.length > 0);
+    const bytes = await readLimited(body, decoders, max, encodings.length > 0, c.req.raw.signal);
     if (encodings.length) c.set("contentDecoded", true);
     const headers = new Headers(c.req.raw.headers);
     headers.delete("content-encoding");
@@ -113,6 +113,7 @@ async function readLimited(
   decoders: Array<TransformStream<Uint8Array, Uint8Array>>,
   max: number,
   decoded: boolean,
+  signal?: AbortSignal,
 ): Promise<Uint8Array> {
   let stream = body;
   for (const d of decoders) stream = stream.pipeThrough(d);
@@ -131,7 +132,9 @@ async function readLimited(
       chunks.push(value);
     }
   } catch (err) {
-    if (err instanceof ProblemError) throw err;
+    // A client gone mid-body (its request's signal aborted) is no malformed body: the error handler logs it as 499, never
+    // as the client's fault or ours (review 66f F2: workerd's "Network connection lost" was a 400, or a 500).
+    if (err instanceof ProblemError || signal?.aborted) throw err;
     throw new ProblemError(
       400,
       "malformed-body",
