@@ -38,7 +38,7 @@ async function asPage(c: Context<AppEnv>): Promise<void> {
     <ErrorPage
       kb={await kbOrNull(c.get("store"))}
       status={problem.status}
-      heading={problem.type.endsWith("/busy") ? "The service is busy" : undefined}
+      heading={SLUG_HEADINGS[problem.type.split("/").pop() ?? ""]}
       detail={inWords(problem, c)}
       requestId={problem.requestId}
       q={problem.status === 404 ? wordsOf(new URL(c.req.url).pathname) : search || undefined}
@@ -52,6 +52,15 @@ async function asPage(c: Context<AppEnv>): Promise<void> {
   c.res = undefined;
   c.res = new Response(html, { status: problem.status, headers });
 }
+
+/**
+ * Headings by what happened, where one status covers several (503: a wait, a paste too slow to check, or the service not
+ * ready; review 66d F5: a paste too slow to check was "The service is not ready", and "try again later" brought it back).
+ */
+const SLUG_HEADINGS: Record<string, string> = {
+  busy: "The service is busy",
+  "diagnosis-timeout": "Your paste took too long to check",
+};
 
 /** The API speaks of bodies, fields and methods; a person pasted text into a form or followed a link. */
 function inWords(problem: Problem, c: Context<AppEnv>): string {
@@ -67,6 +76,9 @@ function inWords(problem: Problem, c: Context<AppEnv>): string {
     // Every thread busy: a wait, not an outage (review 65d F5: "The service is not ready" with no time to wait).
     case "busy":
       return `Every diagnosis is taken by other pastes right now. Wait ${waitWords(c.res.headers.get("Retry-After"))}, then check again: the form keeps your paste.`;
+    // The same paste takes as long again: what to send instead, as the 413's words say.
+    case "diagnosis-timeout":
+      return `Checking it took longer than ${secondsOf(Number(/(\d+) ms/.exec(problem.detail ?? "")?.[1]))} and was stopped; the same paste would take as long again. Paste the lines around the failure, with uname -a and /etc/os-release, rather than the whole log or a very large nodes table.`;
     case "method-not-allowed":
       return `${new URL(c.req.url).pathname.slice(0, 100)} is not a page to open: it takes ${c.res.headers.get("Allow") ?? "another method"} from scripts and forms.`;
     case "invalid-fields":
@@ -75,6 +87,9 @@ function inWords(problem: Problem, c: Context<AppEnv>): string {
       return problem.detail ?? problem.title;
   }
 }
+
+/** A time budget in words: "10 seconds"; "the time allowed" where the answer does not say it. */
+const secondsOf = (ms: number | undefined) => (ms ? `${Math.round(ms / 100) / 10} seconds` : "the time allowed");
 
 /** "30" → "30 seconds"; "60" → "a minute". */
 function waitWords(retryAfter: string | null): string {

@@ -161,6 +161,18 @@ describe("hardening on Node", () => {
       const body = await expectProblem(res, 503);
       expect(body.detail).toMatch(/took longer than 3000 ms/);
       expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+      // The page says it of the paste, not of the service, and what to send instead (review 66d F5: "The service is not
+      // ready … try again later", which brought the same paste back).
+      const page = await slow.app.request("/check", {
+        method: "POST",
+        headers: { accept: BROWSER_ACCEPT, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ bundle: "spin:60000" }).toString(),
+      });
+      expect(page.status).toBe(503);
+      const words = visibleText(await page.text());
+      expect(words).toMatch(/Your paste took too long to check/);
+      expect(words).toMatch(/longer than 3 seconds .*Paste the lines around the failure/);
+      expect(words).not.toMatch(/not ready|try again later/i);
       // The stopped thread was replaced; the new one starts cold (a few hundred ms on a busy machine).
       let status = 0;
       for (const until = Date.now() + 45_000; status !== 200 && Date.now() < until; ) {

@@ -6,8 +6,14 @@ register();
 const { runPoolTask } = await import("../../src/node/diagnosis-thread.ts");
 
 export default function spinOrRun(task) {
+  const decoded = (bytes) => (typeof bytes === "string" ? bytes : new TextDecoder().decode(bytes));
+  // The page's form too: its URL-encoded body's bundle field.
   const text =
-    task.job.form === "bundle" ? (typeof task.job.text === "string" ? task.job.text : new TextDecoder().decode(task.job.text)) : "";
+    task.job.form === "bundle"
+      ? decoded(task.job.text)
+      : task.job.form === "page"
+        ? (new URLSearchParams(decoded(task.job.bytes)).get("bundle") ?? "")
+        : "";
   const spin = /^spin:(\d+)$/.exec(text);
   if (spin) {
     const end = Date.now() + Number(spin[1]);
