@@ -4,6 +4,7 @@ import { formatBytes } from "../format-bytes";
 import type { AppEnv } from "../http/app-env";
 import { LIMITS } from "../http/limits";
 import type { Problem } from "../http/problem";
+import { typedRecordId } from "../kb/record-id";
 import { prefersHtml } from "./negotiate";
 import { ErrorPage } from "./pages/error";
 import { PAGE_CSP, toHtml, varyOnAccept } from "./render";
@@ -43,6 +44,7 @@ async function asPage(c: Context<AppEnv>): Promise<void> {
       requestId={problem.requestId}
       q={problem.status === 404 ? wordsOf(new URL(c.req.url).pathname) : search || undefined}
       paste={c.req.method === "POST"}
+      record={c.req.method === "POST" ? (typedRecordId(c.req.query("record") ?? "") ?? undefined) : undefined}
     />,
   );
   const headers = new Headers(c.res.headers);

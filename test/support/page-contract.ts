@@ -515,6 +515,15 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     const body = await expectPage(res, 413);
     expect(res.headers.get("cache-control")).toBe("no-store");
     expect(visibleText(body)).toContain("Your paste is too large");
+    expect(body).toContain('<a href="/#paste">Back to the paste form</a>');
+    // From a record's own form (its action names the record), back to that form, not the home page's (review 66d F9).
+    const scoped = new FormData();
+    scoped.set("record", XT);
+    scoped.set("bundle", big);
+    const fromRecord = await fetch(`/check?record=${XT}`, { method: "POST", headers: { accept: BROWSER_ACCEPT }, body: scoped });
+    expect(await expectPage(fromRecord, 413)).toContain(`<a href="/bugs/${XT}#check">Back to the paste form</a>`);
+    const page = await expectPage(await fetch(`/bugs/${XT}`, { headers: { accept: BROWSER_ACCEPT } }), 200);
+    expect(page).toContain(`action="/check?record=${XT}"`);
     // Exactly at the limit the paste is accepted, as the API accepts it.
     expect((await paste(fetch, "y".repeat(opts.maxBodyBytes))).status).toBe(200);
     // So is one of many lines, whose line ends a browser's form sends as CRLF (review 62f F5: refused as over the limit).

@@ -13,6 +13,8 @@ export interface ErrorPageProps {
   paste?: boolean;
   /** A heading for this problem rather than its status's (a busy service is no outage). */
   heading?: string | undefined;
+  /** The record a scoped paste form was checking against: its page holds the form (review 66d F9: linked to the home form). */
+  record?: string | undefined;
 }
 
 const HEADINGS: Record<number, string> = {
@@ -56,7 +58,8 @@ export const ErrorPage = (p: ErrorPageProps) => {
       </div>
       {p.paste ? (
         <p>
-          <a href="/#paste">Back to the paste form</a> (your browser's Back button keeps what you pasted)
+          <a href={p.record ? `/bugs/${p.record}#check` : "/#paste"}>Back to the paste form</a> (your browser's Back button keeps what you
+          pasted)
         </p>
       ) : (
         <section aria-labelledby="search-again">

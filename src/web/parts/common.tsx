@@ -82,7 +82,8 @@ export const SearchForm = (props: { q?: string | undefined; id: string; big?: bo
 );
 
 export const PasteForm = (props: { record?: { id: string; title: string } | undefined; maxBytes: number; label?: string }) => (
-  <form method="post" action="/check" enctype="multipart/form-data" data-enhance="">
+  // The record in the address too: an error page, which never reads a body too large to read, links back to its form.
+  <form method="post" action={props.record ? `/check?record=${props.record.id}` : "/check"} enctype="multipart/form-data" data-enhance="">
     {props.record ? <input type="hidden" name="record" value={props.record.id} /> : null}
     <div class="form-row">
       <label for="bundle">
