@@ -168,13 +168,16 @@ export const SCRIPT = `(() => {
   let shownState = history.state;
   // An in-page link (a finding's anchor, the skip link) makes an entry of its own, with no state: it is the same screen, so
   // it takes the screen's state, and a reload there shows the answer again (review 66d F3: an empty home page).
-  window.addEventListener("hashchange", () => {
+  function keepScreenState() {
     if (history.state || !shownState || !shownState.kbEntry) return;
     try { history.replaceState(shownState, "", location.href); } catch (e) { /* kept as it was */ }
-  });
+  }
+  // A fragment navigation fires popstate (before hashchange): the entry takes the state there already.
+  window.addEventListener("hashchange", keepScreenState);
   window.addEventListener("popstate", (event) => {
     const state = event.state;
     if (state && state.kbEntry) shownState = state;
+    if (!state && location.hash) keepScreenState();
     // An in-page link's entry (no state) changes nothing.
     if (!state || !state.kbEntry || state.kbEntry === current) return;
     if (pending) {
