@@ -45,6 +45,15 @@ export const sharedEnvFields = {
     .default(10 * 1024 * 1024),
   /** Origins allowed to call the read API and /diagnose from a browser: "*" (default) or a list. */
   CORS_ORIGINS: origins.default("*"),
+  /**
+   * The Workers rate-limit binding's period, as wrangler.toml's `[[ratelimits]]` sets it (10 or 60 seconds): the binding
+   * does not report it, and a 429's Retry-After and the chat's wait say it (review 66f F6: always 60). Node's own limiter
+   * counts per minute whatever this says.
+   */
+  RATE_LIMIT_PERIOD_SECONDS: z
+    .enum(["10", "60"], { error: "must be 10 or 60, the periods the Workers rate-limit binding allows" })
+    .transform(Number)
+    .default(60),
   /** Requests per minute per client on /diagnose and /integrations/* (in-process limiter; 0 = off). */
   RATE_LIMIT_PER_MINUTE: wholeNumber().default(60),
   /**

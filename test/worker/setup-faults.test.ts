@@ -56,6 +56,7 @@ describe("a Worker with invalid settings", () => {
   it.each([
     ["MAX_BODY_BYTES", "10MB"],
     ["CORS_ORIGINS", "https://app.example.com/"],
+    ["RATE_LIMIT_PERIOD_SECONDS", "30"],
   ])("answers every route 503 misconfigured naming %s, with a request id and the usual headers, and logs why", async (name, value) => {
     const bad = bindings({ [name]: value });
     const lines = await logged(async () => {
@@ -178,5 +179,21 @@ describe("a client that leaves mid-upload (review 66f F2)", () => {
       const line = lines.find((l) => l.path === "/diagnose");
       expect(line, String(encoding)).toMatchObject({ status: 499, level: "info", problem: "client-closed" });
     }
+  });
+});
+
+describe("the rate-limit binding's period (review 66f F6)", () => {
+  it("is the Retry-After of its 429, as RATE_LIMIT_PERIOD_SECONDS says (the binding does not report it)", async () => {
+    const ten = bindings({ RATE_LIMIT_PERIOD_SECONDS: "10" });
+    let limited: Response | null = null;
+    for (let i = 0; i < 200 && !limited; i++) {
+      const res = await call(ten, "/diagnose", {
+        method: "POST",
+        headers: { "content-type": "application/xml", "cf-connecting-ip": "203.0.113.66" },
+        body: "<x/>",
+      });
+      if (res.status === 429) limited = res;
+    }
+    expect(limited?.headers.get("retry-after")).toBe("10");
   });
 });

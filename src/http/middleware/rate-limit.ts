@@ -9,8 +9,11 @@ export interface RateLimitBinding {
   limit(options: { key: string }): Promise<{ success: boolean }>;
 }
 
-/** The binding's period (wrangler.toml); it does not say when a key frees up, so clients wait a whole one. */
-const BINDING_PERIOD_SECONDS = 60;
+/**
+ * The binding's period (wrangler.toml), as RATE_LIMIT_PERIOD_SECONDS repeats it: the binding says neither it nor when a
+ * key frees up, so clients wait a whole one.
+ */
+const bindingPeriod = (c: { get(key: "settings"): AppVariables["settings"] }) => c.get("settings").RATE_LIMIT_PERIOD_SECONDS;
 const WINDOW_MS = 60_000;
 
 /** One request counted against a key: allowed, or refused with the seconds until the key frees up. */
@@ -32,7 +35,7 @@ export function turnsOf(deps: Pick<AppDeps, "rateLimitBinding">): TakeTurn {
   const stores = new Map<number, MemoryStore<AppEnv>>();
   return async (c, key) => {
     const binding = deps.rateLimitBinding?.(c.env);
-    if (binding) return (await binding.limit({ key })).success ? { ok: true } : { ok: false, retryAfter: BINDING_PERIOD_SECONDS };
+    if (binding) return (await binding.limit({ key })).success ? { ok: true } : { ok: false, retryAfter: bindingPeriod(c) };
     const perMinute = c.get("settings").RATE_LIMIT_PER_MINUTE;
     if (perMinute === 0) return { ok: true };
     let store = stores.get(perMinute);
@@ -72,7 +75,7 @@ export function rateLimit(deps: AppDeps, group: string): MiddlewareHandler<AppEn
         binding,
         keyGenerator: keyOf,
         skip,
-        handler: (c) => tooManyRequests(c, BINDING_PERIOD_SECONDS),
+        handler: (c) => tooManyRequests(c, bindingPeriod(c)),
       })(c, next);
     }
     const perMinute = c.get("settings").RATE_LIMIT_PER_MINUTE;
