@@ -22,8 +22,12 @@ export function renderTextReport(d: Diagnosis & { truncated?: ReadonlyArray<{ no
   // Where it was read: at 2 a.m. the line to check when the answer looks wrong (review 54a F5).
   const at = k?.line !== undefined ? ` (read at line ${k.line})` : "";
   if (k) out.push(`kernel: ${k.release}${read ? ` = ${read}` : ""}${k.named ? ` [${namedKernelNote(k)}]` : ""}${at}`);
-  if (d.facts.os) out.push(`os: ${d.facts.os.prettyName ?? `${d.facts.os.id} ${d.facts.os.versionId ?? ""}`}`);
-  if (d.facts.iptables) out.push(`iptables: ${d.facts.iptables.version} (${d.facts.iptables.backend ?? "backend unknown"})`);
+  // In a fleet they are one host's, which the line read says (review 66c F7: a mixed fleet headed by one node's OS).
+  const fleet = d.nodes.length > 1;
+  const osAt = fleet && d.facts.os?.lines ? ` (read at line ${d.facts.os.lines[0]}; the nodes below may differ)` : "";
+  const iptAt = fleet && d.facts.iptables ? ` (read at line ${d.facts.iptables.line}; the nodes below may differ)` : "";
+  if (d.facts.os) out.push(`os: ${d.facts.os.prettyName ?? `${d.facts.os.id} ${d.facts.os.versionId ?? ""}`}${osAt}`);
+  if (d.facts.iptables) out.push(`iptables: ${d.facts.iptables.version} (${d.facts.iptables.backend ?? "backend unknown"})${iptAt}`);
   out.push("");
   // Versions alone ("is my kernel hit?") answer by the known bugs they are in (review 65d F3), as the page heads them.
   const advised = d.advisories.length;

@@ -224,6 +224,29 @@ describe("text report", () => {
     expect(text).toMatch(/worker-2 \(line 4\): differs in kernel/);
   });
 
+  it("says where a fleet's os and iptables lines were read: one host's, not the fleet's (review 66c F7)", () => {
+    // A Debian node and an Ubuntu node: the header showed the first one's as if it were the paste's.
+    const text = renderTextReport(
+      diagnoseBundle(
+        kb,
+        [
+          "## node1",
+          "$ cat /etc/os-release",
+          'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"',
+          "ID=debian",
+          'VERSION_ID="12"',
+          "$ uname -a",
+          "Linux node1 6.1.0-27-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.115-1 (2024-11-01) x86_64 GNU/Linux",
+          "## node2",
+          "$ uname -a",
+          "Linux node2 6.8.0-57-generic #59-Ubuntu SMP PREEMPT_DYNAMIC Sat Mar 15 17:40:59 UTC 2025 x86_64 x86_64 x86_64 GNU/Linux",
+          XOR_MARK_JOURNALD,
+        ].join("\n"),
+      ),
+    );
+    expect(text).toMatch(/^os: Debian GNU\/Linux 12 \(bookworm\) \(read at line 3; the nodes below may differ\)$/m);
+  });
+
   it("shows the part of a very long line that matched, not its first 4000 characters", () => {
     const long = `${"x".repeat(200_000)} ip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark" ${"y".repeat(50_000)}`;
     const d = diagnoseFields(kb, { uname: "5.15.0-127-generic", logs: long });
