@@ -284,7 +284,11 @@ function quietHostVerdict(kb: CompiledKb, id: string, run: HostRun): QuietHost |
   const versionsOf = (f: Finding) => f.evidence.filter((e): e is VersionEvidence => e.kind === "version");
   // Its own versions, not another node's row of a nodes table its bundle holds (review 66c F1: master-1's bundle held the
   // table, whose worker-2 row was in range, and master-1, out of range itself, was named among the hosts hit).
-  const own = (e: VersionEvidence) => !e.subject.startsWith("node ") || e.subject.startsWith(`node ${run.name} `);
+  // A row is the host's own by the same rule its row is found by (a short name against the table's FQDN: review 66i F1).
+  const own = (e: VersionEvidence) => {
+    const node = /^node (\S+)/.exec(e.subject)?.[1];
+    return node === undefined || sameMachine(node, run.name);
+  };
   if (advisory?.evidence.some((e) => e.kind === "version" && e.result === "affected" && own(e)))
     return { host: run.name, verdict: advisory.verdict, versions: versionsOf(advisory).filter(own) };
   if (advisory) return null;

@@ -3,7 +3,7 @@ import { HOSTS_LIMITS } from "../../src/engine/diagnose-input";
 import { checkHosts, diagnoseHosts, HostsLimitError } from "../../src/engine/hosts";
 import { loadDataKb } from "../support/data-kb";
 import { hostBundle, hostsScenarios, SEED_FLEET } from "../support/hosts-scenarios";
-import { unameJammy126 } from "../support/seed-logs";
+import { unameJammy126, unameJammy127, XOR_MARK_JOURNALD } from "../support/seed-logs";
 
 const kb = (await loadDataKb()).compiled;
 
@@ -136,6 +136,21 @@ worker-2   Ready    <none>          412d   v1.26.3   10.20.0.13     <none>      
     expect(xt?.verdict.status).toBe("affected");
     expect(xt?.verdict.reason).toMatch(/worker-2 \(5\.15\.0-127-generic\)/);
     expect(xt?.verdict.reason).not.toMatch(/no line of the log matches/);
+  });
+
+  it("finds a quiet host's own row by the rule its row is found by: a short name against the table's FQDN (review 66i F1)", () => {
+    const table = (name: (n: string) => string) => `$ kubectl get nodes -o wide
+NAME                    STATUS   ROLES           AGE    VERSION   INTERNAL-IP    EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION       CONTAINER-RUNTIME
+${name("master-1")}   Ready    control-plane   412d   v1.26.3   10.20.0.11     <none>        Ubuntu 22.04.5 LTS   5.15.0-127-generic   containerd://1.6.20
+${name("worker-2")}   Ready    <none>          412d   v1.26.3   10.20.0.13     <none>        Ubuntu 22.04.5 LTS   5.15.0-127-generic   containerd://1.6.20`;
+    const worker = hostBundle(unameJammy127("worker-2"), XOR_MARK_JOURNALD);
+    for (const name of [(n: string) => n, (n: string) => `${n}.corp.example`]) {
+      const d = diagnoseHosts(kb, [
+        { name: "master-1", bundle: table(name) },
+        { name: "worker-2", bundle: worker },
+      ]);
+      expect(d.findings.find((f) => f.id === "xt-mark-ipv6-typo-2024")?.quietHosts, name("x")).toEqual(["master-1"]);
+    }
   });
 
   it("says of a host whose lines show the bug but whose own versions rule it out that its symptom has another cause (review 66c F4)", () => {
