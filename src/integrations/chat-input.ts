@@ -77,13 +77,18 @@ function unquoted(text: string): string {
   const first = quoted[0] ?? 0;
   const last = quoted.at(-1) ?? 0;
   const own = filled.filter((i) => !QUOTE.test(lines[i] ?? ""));
-  // One block (no line of the person's between its lines), the rest sentences.
+  // One block (no line of the person's between its lines), the rest sentences, none saying the quote is another's ("someone
+  // posted this in the falco issue tracker, not from our cluster": review 66i F2, read as the host's own, unhedged).
   if (own.some((i) => i > first && i < last) || !own.every((i) => isSentence(lines[i] ?? ""))) return text;
+  if (own.some((i) => ANOTHERS.test(lines[i] ?? ""))) return text;
   return lines.map((l) => l.replace(QUOTE, "")).join("\n");
 }
 const QUOTE = /^[ \t]*(?:>[ \t]?)+/;
 /** Output's marks: a time, a prompt, a bracket or brace opening the line, a key=value or key: value field. */
 const OUTPUT_MARK = /\d\d:\d\d:\d\d|^\s*(?:[$#%]\s|[\w.-]+@[\w.-]+[:\s])|^\s*[[{(<|]|\w=\S|^\s*[\w.-]+:\s/;
+/** Words that say a quote is another's: its poster, where it was posted, that it is not the person's own. */
+const ANOTHERS =
+  /\b(?:someone|somebody|another (?:user|team|person|report|cluster)|(?:he|she|they) (?:posted|got|had|ran)|posted|reported|upstream|issue tracker|(?:github|gitlab) issue|forum|thread|mailing list|quoting|not (?:from )?(?:our|my)\b|not ours|not mine)/i;
 /** A person's sentence: words, none of output's marks. */
 const isSentence = (line: string) => !OUTPUT_MARK.test(line) && (line.match(/[A-Za-z]{2,}/g)?.length ?? 0) >= 3;
 

@@ -399,6 +399,11 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
     const said = ((await again.json()) as { data: DiscordData }).data.embeds.map((e) => e.description ?? "").join("\n");
     expect(said).toContain("affected (verified)");
     expect(said).not.toContain("no kernel version given");
+    // A sentence saying the quote is another's keeps it another's: hedged as a quoted line (review 66i F2).
+    const theirs = `${quoted}\nSomeone posted this in the kube-proxy issue tracker, not from our cluster. Would it hit us?`;
+    const hedged = await discord(diagnoseCommand(theirs), undefined, { "cf-connecting-ip": "203.0.113.86" });
+    const text = JSON.stringify(((await hedged.json()) as { data: unknown }).data);
+    expect(text).toMatch(/quoted line/);
   });
 
   it("Slack: a long nodes table cut in its middle is still read from its kept rows, so the answer names the broken nodes", async () => {
