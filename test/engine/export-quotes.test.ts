@@ -31,5 +31,14 @@ describe("a log export's quoting", () => {
     ].join("\n");
     const hits = await exactOf(csv, "xt-mark-ipv6-typo-2024");
     expect(hits.map((h) => h.kind === "log" && h.signature)).toContain("ip6tables-unknown-mark-option");
+    // Every field quoted (Splunk's, Python's QUOTE_ALL), or the message in another column than the last (review 66i F3).
+    const line = 'exit status 2: ip6tables-restore v1.8.4 (legacy): unknown option ""--xor-mark""';
+    for (const row of [`"2024-11-13 16:15:07.931","worker-2","${line}"`, `"2024-11-13 16:15:07.931","${line}","worker-2"`]) {
+      const found = await exactOf(row, "xt-mark-ipv6-typo-2024");
+      expect(
+        found.map((h) => h.kind === "log" && h.signature),
+        row,
+      ).toContain("ip6tables-unknown-mark-option");
+    }
   });
 });

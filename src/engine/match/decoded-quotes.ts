@@ -10,29 +10,61 @@ import type { UnwrappedText } from "./unwrap-lines";
  *   `2024-11-13 16:15:07.931,"… unknown option ""--xor-mark"""`.
  */
 const ASCII_ESCAPE = /\\u00([2-7][0-9a-fA-F])/g;
-/** A quoted CSV field's inside: no quote but doubled ones (one way to read each character: linear). */
-const CSV_INSIDE = /^(?:[^"]|"")*$/;
-/** Longer than any exported log message: not read as a CSV row. */
-const MAX_CSV_LINE = 64 * 1024;
-/**
- * A CSV row whose field from its first `,"` (or its opening quote) to the line's end is one quoted field with doubled
- * quotes inside (a JSON line's empty strings, `"key":""`, are no such field, and its line is not scanned twice).
- */
-function csvRow(line: string): boolean {
-  const row = line.endsWith("\r") ? line.slice(0, -1) : line;
-  if (row.length > MAX_CSV_LINE || !row.endsWith('"')) return false;
-  const open = row.startsWith('"') ? 0 : row.indexOf(',"') + 1;
-  if (open === 0 && !row.startsWith('"')) return false;
-  const inside = row.slice(open + 1, -1);
-  return inside.includes('""') && CSV_INSIDE.test(inside);
-}
 const MAX_TEXT = 16 * 1024 * 1024;
 /** A paste is not rewritten beyond this many lines: the first ones hold what an export shows. */
 const MAX_LINES = 20_000;
+/** Longer than any exported log message: not read as a CSV row. */
+const MAX_CSV_LINE = 64 * 1024;
+
+/**
+ * A CSV row (RFC 4180) with its quoted fields' doubled quotes made single, or null when the line is no such row or has no
+ * doubled quote: any number of fields, quoted or not, in any order (a quote-all export, the message in any column: review
+ * 66i F3). One pass, each character read once.
+ */
+function csvUndoubled(line: string): string | null {
+  const row = line.endsWith("\r") ? line.slice(0, -1) : line;
+  if (row.length > MAX_CSV_LINE || !row.includes('""')) return null;
+  let out = "";
+  let doubled = false;
+  let i = 0;
+  for (;;) {
+    if (row[i] === '"') {
+      let field = "";
+      let j = i + 1;
+      for (;;) {
+        const q = row.indexOf('"', j);
+        if (q < 0) return null;
+        field += row.slice(j, q);
+        if (row[q + 1] !== '"') {
+          j = q + 1;
+          break;
+        }
+        field += '"';
+        doubled = true;
+        j = q + 2;
+      }
+      out += `"${field}"`;
+      i = j;
+    } else {
+      const comma = row.indexOf(",", i);
+      const end = comma < 0 ? row.length : comma;
+      const field = row.slice(i, end);
+      // A quote inside an unquoted field: no CSV.
+      if (field.includes('"')) return null;
+      out += field;
+      i = end;
+    }
+    if (i >= row.length) break;
+    if (row[i] !== ",") return null;
+    out += ",";
+    i++;
+  }
+  return doubled ? out : null;
+}
 
 function decoded(line: string): string {
   let out = line.includes("\\u00") ? line.replace(ASCII_ESCAPE, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))) : line;
-  if (out.includes('""') && csvRow(out)) out = out.replace(/""/g, '"');
+  if (out.includes('""')) out = csvUndoubled(out) ?? out;
   return out;
 }
 
