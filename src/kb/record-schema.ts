@@ -84,9 +84,14 @@ export const distinctSources = (f: { source: string; sources: readonly string[] 
  * host's case aside, a forge's owner/repo in any case, and one thread of a repository whether linked as its issue, pull
  * request or discussion (GitHub redirects one to the other: review 66h F4, one thread counted as two reports).
  */
+const FORGE_THREAD = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org)\//i;
+/** Links' tracking parameters; a tracker's own (Bugzilla's `?id=`, cgit's `?id=`, Debian's `?bug=`) name what is linked. */
+const TRACKING = /[?&](?:utm_[a-z]+|notification_referrer_id|ref|source)=[^&#]*/gi;
 const sameSource = (url: string): string =>
   url
-    .replace(/[#?].*$/, "")
+    .replace(/#.*$/, "")
+    // A forge's thread is its path alone; elsewhere only tracking parameters go (review 66i F4: two Bugzilla bugs were one).
+    .replace(/\?.*$/, (query) => (FORGE_THREAD.test(url) ? "" : query.replace(TRACKING, "").replace(/^&/, "?").replace(/^\?$/, "")))
     .replace(/^https?:\/\/(?:www\.)?([^/]+)/i, (_, host: string) => `https://${host.toLowerCase()}`)
     .replace(/\/+$/, "")
     .replace(

@@ -74,6 +74,23 @@ describe("evidence levels in records", () => {
       const twice = edited((doc) => setRange(doc, { evidence: "corroborated", source: thread, sources: [again] }));
       expect(problemsOf(twice), again).toEqual([expect.stringMatching(/corroborated needs at least 2 distinct/)]);
     }
+    // A tracker's own parameter names what is linked: two Bugzilla bugs are two reports (review 66i F4); a tracking one not.
+    const bugs = edited((doc) =>
+      setRange(doc, {
+        evidence: "corroborated",
+        source: "https://bugzilla.redhat.com/show_bug.cgi?id=1507149",
+        sources: ["https://bugzilla.redhat.com/show_bug.cgi?id=2055362"],
+      }),
+    );
+    expect(problemsOf(bugs)).toEqual([]);
+    const tracked = edited((doc) =>
+      setRange(doc, {
+        evidence: "corroborated",
+        source: "https://bugzilla.redhat.com/show_bug.cgi?id=1507149",
+        sources: ["https://bugzilla.redhat.com/show_bug.cgi?id=1507149&utm_source=mail"],
+      }),
+    );
+    expect(problemsOf(tracked)).toEqual([expect.stringMatching(/corroborated needs at least 2 distinct/)]);
     // Another thread of the same repository is another report.
     const two = edited((doc) =>
       setRange(doc, { evidence: "corroborated", source: thread, sources: ["https://github.com/moby/moby/issues/41563"] }),
