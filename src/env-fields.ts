@@ -24,7 +24,10 @@ const origins = z.preprocess(
           ctx.addIssue({ code: "custom", message: `"${origin}" is not an origin such as https://example.com` });
           continue;
         }
-        out.push(new URL(origin).origin);
+        // The shape passed; a port past 65535 is still no origin (review 66i F5: a bare ERR_INVALID_URL at start-up).
+        const parsed = URL.canParse(origin) ? new URL(origin).origin : null;
+        if (parsed) out.push(parsed);
+        else ctx.addIssue({ code: "custom", message: `"${origin}" is not an origin such as https://example.com` });
       }
       return [...new Set(out)];
     }),

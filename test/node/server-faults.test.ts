@@ -180,6 +180,17 @@ describe.concurrent("start-up failures end with one clear line and a non-zero ex
       expect(loadConfig({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
   });
 
+  it("CORS_ORIGINS read as browsers send Origin, and an origin no URL can be named in words (review 66f F3, 66i F5)", () => {
+    expect(loadConfig({ CORS_ORIGINS: "https://App.Example.com, https://b.example:443" }).CORS_ORIGINS).toEqual([
+      "https://app.example.com",
+      "https://b.example",
+    ]);
+    expect(loadConfig({ CORS_ORIGINS: "" }).CORS_ORIGINS).toBe("*");
+    expect(() => loadConfig({ CORS_ORIGINS: "https://a.example:99999" })).toThrow(
+      /CORS_ORIGINS: "https:\/\/a\.example:99999" is not an origin/,
+    );
+  });
+
   it("a body limit larger than one string can hold: refused at start, not a 500 per large body (review 64f F1)", () => {
     expect(() => loadConfig({ MAX_BODY_BYTES: "2000000000" })).toThrow(/MAX_BODY_BYTES/);
     expect(() => loadConfig({ MAX_BODY_BYTES: "99999999999999999999" })).toThrow(/at most 15 decimal digits/);
