@@ -361,11 +361,6 @@ export interface PreScan {
 }
 
 /**
- * The host's iptables. What a container printed (`docker run … iptables --version`, `kubectl exec kube-proxy -- iptables
- * -V`) is the image's, which may be the one that failed (kube-proxy's) or not: it never stands for the host's (review 34a:
- * a debian:buster container's 1.8.2 was), and beside another host reading it leaves the backend undecided.
- */
-/**
  * For each crash header or boot banner a heading or prompt gives to a machine no reading of `sources` names, that machine's
  * kernel. Only the kernel's own output (never a sentence's), outside a container, one reading per machine.
  */
@@ -391,6 +386,11 @@ function partKernelSources(
   return found;
 }
 
+/**
+ * The host's iptables. What a container printed (`docker run … iptables --version`, `kubectl exec kube-proxy -- iptables
+ * -V`) is the image's, which may be the one that failed (kube-proxy's) or not: it never stands for the host's (review 34a:
+ * a debian:buster container's 1.8.2 was), and beside another host reading it leaves the backend undecided.
+ */
 function hostIptables(marked: readonly LineRef[] | null, text: string, containerOutput: ReadonlySet<number>): IptablesFacts | null {
   const inContainer = (line: number) => containerOutput.has(line);
   const host = marked ? pickIptables(marked.filter((l) => !inContainer(l.line))) : findIptables(splitLines(text), 1, inContainer);
