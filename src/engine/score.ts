@@ -350,9 +350,9 @@ function otherReason(top: Finding, f: Finding, above: readonly Finding[], printe
   if (rel?.kind === "prerequisite-of") return `a precondition, not the cause: ${rel.note}`;
   // A look-alike that matched on a decisive line of its own, not ruled out by its versions, is there too (review 32d:
   // CoreDNS's removed `proxy` and `upstream` both in one Corefile): "a look-alike" told the reader to drop it.
-  // The same line scored for both (a runc message two causes print) is no line of its own. So is a medium finding's exact
-  // line the first does not read (review 66c F3: inotify's ENOSPC watch line, 0.8, beside the instances limit's EMFILE line
-  // was "a look-alike", and the reader raised one limit of two).
+  // The same line scored for both (a runc message two causes print) is no line of its own. A medium finding's exact line the
+  // first does not read is one, decisive or not (review 66c F3: inotify's ENOSPC watch line, 0.8, beside the instances
+  // limit's EMFILE line was "a look-alike", and the reader raised one limit of two).
   if (rel?.kind === "confused-with")
     return (decisiveLineOfItsOwn(f, top) || (f.confidence !== "low" && lineOfItsOwn(f, top))) && f.verdict.status !== "not-affected"
       ? `also present, on a line of its own (often confused with ${top.id}: ${rel.note})`
