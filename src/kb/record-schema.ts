@@ -80,9 +80,10 @@ export const distinctSources = (f: { source: string; sources: readonly string[] 
   return [...seen.values()];
 };
 /**
- * One source however it is linked: no fragment or query (GitHub's `?notification_referrer_id=…`), the scheme, `www.` and the
- * host's case aside, a forge's owner/repo in any case, and one thread of a repository whether linked as its issue, pull
- * request or discussion (GitHub redirects one to the other: review 66h F4, one thread counted as two reports).
+ * One source however it is linked: no fragment, no tracking parameters (a forge thread's whole query: GitHub's
+ * `?notification_referrer_id=…`), the scheme, `www.` and the host's case aside, a forge's owner/repo in any case, and one
+ * thread of a repository whether linked as its issue, pull request or discussion (GitHub redirects one to the other: review
+ * 66h F4, one thread counted as two reports).
  */
 const FORGE_THREAD = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org)\//i;
 /** Links' tracking parameters; a tracker's own (Bugzilla's `?id=`, cgit's `?id=`, Debian's `?bug=`) name what is linked. */
