@@ -449,6 +449,7 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
       [...(m[1] ?? "").matchAll(/<td class="tokens">([^<]*)<\/td>/g)].map((c) => c[1]),
     );
     expect(machineRows).toHaveLength(3);
+    expect(visibleText(machines)).toMatch(/3 machines read from their uname output/);
     for (const row of machineRows) expect(row.slice(1)).toEqual(["?", "?", "?"]);
   });
 

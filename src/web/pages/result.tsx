@@ -190,7 +190,9 @@ const Facts = (props: { summary: DiagnosisSummary }) => {
         ) : null}
         {nodes.length ? (
           <li>
-            {nodes.length} nodes in a node table{props.summary.leftOut.length ? " shown" : ""}
+            {/* A kubectl table always gives a kubelet version; machines read from their unames give none (review 66d F8). */}
+            {nodes.length} {nodes.every((n) => !n.version) ? "machines read from their uname output" : "nodes in a node table"}
+            {props.summary.leftOut.length ? " shown" : ""}
           </li>
         ) : null}
         {props.summary.leftOut.map((note: string) => (
