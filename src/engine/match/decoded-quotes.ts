@@ -1,4 +1,4 @@
-import { lineEnd, lineStartsOf } from "./line-starts";
+import { lineEnd, lineOfOffset, lineStartsOf } from "./line-starts";
 import type { UnwrappedText } from "./unwrap-lines";
 
 /**
@@ -72,12 +72,22 @@ function decoded(line: string): string {
 export function decodedQuotesVariant(text: string, knownStarts?: readonly number[]): UnwrappedText | null {
   if (text.length > MAX_TEXT || (!text.includes("\\u00") && !text.includes('""'))) return null;
   const lineStarts = knownStarts ?? lineStartsOf(text);
+  // Only the lines holding a mark are read, found by searching for the marks: a large log with a few is not walked line by
+  // line. Each line is judged once, and the search goes on after it.
+  const lines = new Set<number>();
+  for (const mark of ["\\u00", '""']) {
+    let line = 0;
+    for (let at = text.indexOf(mark); at >= 0 && lines.size < MAX_LINES; ) {
+      line = lineOfOffset(lineStarts, at, line);
+      lines.add(line);
+      at = text.indexOf(mark, lineEnd(text, lineStarts, line));
+    }
+  }
   const origin: number[] = [];
   const rebuilt: string[] = [];
   const shown: string[] = [];
-  for (let l = 0; l < lineStarts.length && origin.length < MAX_LINES; l++) {
+  for (const l of [...lines].sort((a, b) => a - b)) {
     const line = text.slice(lineStarts[l] as number, lineEnd(text, lineStarts, l));
-    if (!line.includes("\\u00") && !line.includes('""')) continue;
     const written = decoded(line);
     if (written === line) continue;
     origin.push(l);
