@@ -1,4 +1,5 @@
 import { lineEnd, lineOfOffset, lineStartsOf } from "./line-starts";
+import { rewrittenLines } from "./rewritten-lines";
 import type { UnwrappedText } from "./unwrap-lines";
 
 /**
@@ -43,21 +44,11 @@ export function decodedFrameVariant(text: string, knownStarts?: readonly number[
       at = text.indexOf(mark, end);
     }
   }
-  const origin: number[] = [];
-  const rebuilt: string[] = [];
-  const shown: string[] = [];
-  for (const l of [...lines].sort((a, b) => a - b)) {
-    const line = lineAt(l);
-    const raw = line.replace(DECODED_FRAME, (_, name: string, _where: string, module?: string) =>
+  return rewrittenLines(lines, lineAt, (line) =>
+    line.replace(DECODED_FRAME, (_, name: string, _where: string, module?: string) =>
       module ? `${name}+0x0/0x0 [${module}]` : `${name}+0x0/0x0`,
-    );
-    if (raw === line) continue;
-    origin.push(l);
-    rebuilt.push(raw);
-    shown.push(line.endsWith("\r") ? line.slice(0, -1) : line);
-  }
-  if (!origin.length) return null;
-  return { text: rebuilt.join("\n"), origin, changed: origin.map(() => true), shown };
+    ),
+  );
 }
 
 /**

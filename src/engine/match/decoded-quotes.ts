@@ -1,4 +1,5 @@
 import { lineEnd, lineOfOffset, lineStartsOf } from "./line-starts";
+import { rewrittenLines } from "./rewritten-lines";
 import type { UnwrappedText } from "./unwrap-lines";
 
 /**
@@ -83,17 +84,5 @@ export function decodedQuotesVariant(text: string, knownStarts?: readonly number
       at = text.indexOf(mark, lineEnd(text, lineStarts, line));
     }
   }
-  const origin: number[] = [];
-  const rebuilt: string[] = [];
-  const shown: string[] = [];
-  for (const l of [...lines].sort((a, b) => a - b)) {
-    const line = text.slice(lineStarts[l] as number, lineEnd(text, lineStarts, l));
-    const written = decoded(line);
-    if (written === line) continue;
-    origin.push(l);
-    rebuilt.push(written);
-    shown.push(line.endsWith("\r") ? line.slice(0, -1) : line);
-  }
-  if (!origin.length) return null;
-  return { text: rebuilt.join("\n"), origin, changed: origin.map(() => true), shown };
+  return rewrittenLines(lines, (l) => text.slice(lineStarts[l] as number, lineEnd(text, lineStarts, l)), decoded);
 }
