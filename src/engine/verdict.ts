@@ -1166,7 +1166,11 @@ const PRINTED_BEFORE =
  */
 function printedLine(message: LogMessage, sig: RecordSignature | undefined): boolean {
   if (!sig) return false;
-  const text = message.text.replace(TOOL_LABELS, "");
+  const labelled = message.text.replace(TOOL_LABELS, "");
+  // A quoted line that is a log record whole (its framing right after the "> ", as an issue or a chat quotes a log) dates
+  // its program as the unquoted record does; a quoted sentence still does not (review 66b F6).
+  const unquoted = labelled.replace(QUOTE_MARKS, "");
+  const text = unquoted !== labelled && isLogFramed(unquoted.trim()) ? unquoted : labelled;
   if (isLogFramed(text.trim())) {
     if (message.text.length === message.head.length) return true;
     // Lines a wrap joined to a log line: only a message the line did not end goes on in them, and no word there is a
@@ -1199,6 +1203,9 @@ export interface LogMessage {
  * line number of `cat -n` or `grep -n`: a quoted mail and a numbered file are as often notes or docs (review 39b).
  */
 const TOOL_LABELS = /^(?:[A-Za-z][\w.@-]*\s+\| |\[pod\/[^\]\s]+\] |\[\d{4}-\d\d-\d\dT[\d:.]+Z?\] )+/;
+
+/** A mail's, an issue's or a chat's quote marks before a line. */
+const QUOTE_MARKS = /^[ \t]*(?:>[ \t]?)+/;
 
 /** A person's words among the labels: a sentence ending in a colon ("we expect to see this error: "), not a CLI's. */
 const TOLD =

@@ -107,6 +107,18 @@ describe("a line that dates its own program", () => {
       expect(subject(told), told).not.toBe("your docker (29.0.0 or later, by its own line)");
   });
 
+  it("dates its program by a quoted line that is a log record whole, its framing after the quote marks (review 66b F6)", () => {
+    // An issue's or a chat's quoted journal line: the record's own framing right after "> ". A quoted sentence stays told
+    // (above: "> <refusal>" then "Thanks, will do.").
+    const kubelet =
+      'Mar 01 10:00:00 node-1 kubelet[812]: E0301 10:00:00.123456     812 run.go:74] "command failed" err="failed to parse kubelet flag: unknown flag: --network-plugin"';
+    const f = diagnoseBundle(kb, `> ${kubelet}`).findings.find((x) => x.id === "kubelet-1.24-network-plugin-flag-removed");
+    expect(f?.verdict.status).toBe("affected");
+    expect(f?.verdict.reason).toMatch(/1\.24\.0 or later, by its own line/);
+    const told = diagnoseBundle(kb, "> kubespray Error: failed to parse kubelet flag: unknown flag: --network-plugin").findings;
+    expect(told.find((x) => x.id === "kubelet-1.24-network-plugin-flag-removed")?.verdict.status).toBe("unknown");
+  });
+
   it("dates its program by a log line a terminal wrapped, not by a sentence the wrap reading joins to one (review 39b F5)", () => {
     const subject = (text: string) => versionOf(finding(diagnoseBundle(kb, text)))[0]?.subject;
     // A dockerd line cut every 80 characters, as an 80-column terminal copies it: the refusal sits whole on a line without
