@@ -340,8 +340,10 @@ const reallyUpstream = (line: string, version: string) => {
   const really = REALLY.exec(line)?.[1];
   if (really) return really;
   // The row's release number followed by a pre-release ("ii  runc  1.0.0~rc10-0ubuntu1  amd64"): that pre-release.
-  const at = line.search(new RegExp(`(?<![\\w.])(?:\\d+:)?${version.replace(/\./g, "\\.")}~`));
-  return at >= 0 ? withPreRelease(version, line, line.indexOf("~", at)) : version;
+  // A plain search, no pattern compiled per row: the number with its tilde, not inside a longer number.
+  for (let at = line.indexOf(`${version}~`); at >= 0; at = line.indexOf(`${version}~`, at + 1))
+    if (at === 0 || !/[\w.]/.test(line[at - 1] ?? "")) return withPreRelease(version, line, at + version.length);
+  return version;
 };
 
 /** A `dpkg -l` row with its whole version (epoch and revision), as the package's own ranges give it. */
