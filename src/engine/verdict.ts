@@ -9,6 +9,7 @@ import { runtimeComponent } from "./facts/runtime-version";
 import { isSeriesRelease } from "./facts/uname";
 import { versionsKey } from "./host-checks";
 import { leavesQuoteOpen } from "./match/unwrap-lines";
+import { QUOTE_MARKS } from "./quote-marks";
 import type { RecordAffected as AffectedEntry, BugRecord, RecordNotTaken, RecordSignature, RecordRange as VersionRange } from "./record";
 import { anyOf } from "./summary";
 import type { IptablesFacts, KernelFacts, KernelPackage, NodeRow, OsFacts, VersionScheme } from "./types";
@@ -1203,9 +1204,6 @@ export interface LogMessage {
  * line number of `cat -n` or `grep -n`: a quoted mail and a numbered file are as often notes or docs (review 39b).
  */
 const TOOL_LABELS = /^(?:[A-Za-z][\w.@-]*\s+\| |\[pod\/[^\]\s]+\] |\[\d{4}-\d\d-\d\dT[\d:.]+Z?\] )+/;
-
-/** A mail's, an issue's or a chat's quote marks before a line. */
-const QUOTE_MARKS = /^[ \t]*(?:>[ \t]?)+/;
 
 /** A person's words among the labels: a sentence ending in a colon ("we expect to see this error: "), not a CLI's. */
 const TOLD =

@@ -1,4 +1,5 @@
 import { charBoundary } from "../engine/char-boundary";
+import { QUOTE_MARKS } from "../engine/quote-marks";
 /**
  * Inputs beyond this are cut (at line ends) and the answer says so: a chat paste, not a bundle upload. It keeps
  * each chat answer's work small and alike on both runtimes (a Workers Free-plan request has 10 ms of CPU); the
@@ -72,18 +73,17 @@ export function leftOutNote(t: NonNullable<ChatInput["truncated"]>): string {
 function unquoted(text: string): string {
   const lines = text.split("\n");
   const filled = lines.flatMap((l, i) => (l.trim() === "" ? [] : [i]));
-  const quoted = filled.filter((i) => QUOTE.test(lines[i] ?? ""));
+  const quoted = filled.filter((i) => QUOTE_MARKS.test(lines[i] ?? ""));
   if (!quoted.length) return text;
   const first = quoted[0] ?? 0;
   const last = quoted.at(-1) ?? 0;
-  const own = filled.filter((i) => !QUOTE.test(lines[i] ?? ""));
+  const own = filled.filter((i) => !QUOTE_MARKS.test(lines[i] ?? ""));
   // One block (no line of the person's between its lines), the rest sentences, none saying the quote is another's ("someone
   // posted this in the falco issue tracker, not from our cluster": review 66i F2, read as the host's own, unhedged).
   if (own.some((i) => i > first && i < last) || !own.every((i) => isSentence(lines[i] ?? ""))) return text;
   if (own.some((i) => ANOTHERS.test(lines[i] ?? ""))) return text;
-  return lines.map((l) => l.replace(QUOTE, "")).join("\n");
+  return lines.map((l) => l.replace(QUOTE_MARKS, "")).join("\n");
 }
-const QUOTE = /^[ \t]*(?:>[ \t]?)+/;
 /** Output's marks: a time, a prompt, a bracket or brace opening the line, a key=value or key: value field. */
 const OUTPUT_MARK = /\d\d:\d\d:\d\d|^\s*(?:[$#%]\s|[\w.-]+@[\w.-]+[:\s])|^\s*[[{(<|]|\w=\S|^\s*[\w.-]+:\s/;
 /** Words that say a quote is another's: its poster, where it was posted, that it is not the person's own. */
