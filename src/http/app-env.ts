@@ -87,4 +87,9 @@ export interface AppDeps {
   chat?: (env: unknown) => ChatConfig;
   /** Work that must not hold up the response (a chat answer posted after the acknowledgement). */
   background?: RunInBackground;
+  /**
+   * Compress answers a client accepts compressed (Node: nothing in front of it may; Cloudflare's edge compresses a
+   * Worker's answers itself, and doing it again in the Worker would spend its CPU budget on it).
+   */
+  compressAnswers?: boolean;
 }

@@ -1,3 +1,4 @@
+import { compress } from "hono/compress";
 import { methodNotAllowed } from "hono/method-not-allowed";
 import { ConfigError, sharedEnvSchema } from "../env-fields";
 import { defaultRunInBackground } from "../integrations/chat-config";
@@ -46,6 +47,8 @@ export function createApp(deps: AppDeps) {
   });
   app.use(requestIds);
   app.use(accessLog(deps.log ?? stdoutSink, deps.answeredOutside));
+  // Outside the headers below, so that it sees their Vary and Cache-Control (review 66f F8: a 1 MB answer went out whole).
+  if (deps.compressAnswers) app.use(compress());
   app.use(hygiene);
   // "/bugs/" or "/health/" (a copied link, a script's base URL) is the page or resource without the slash.
   app.use(trailingSlash);

@@ -157,6 +157,7 @@ async function start() {
     background: background.run,
     bodyDecoder: nodeDecoder,
     bodyBytes: readNodeBody,
+    compressAnswers: true,
     answeredOutside: (c) => answeredOnSocket((c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket),
     clientAddress: (c) => {
       if (config.TRUST_PROXY) {
