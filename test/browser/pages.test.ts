@@ -201,6 +201,40 @@ describe("links and errors after an answer given in place", () => {
   });
 });
 
+describe("an error answering the form under an answer (review 66d F7)", () => {
+  it("says the answer above is the previous paste's, in the box and the tab's title, until a check succeeds", async () => {
+    await withPage({ js: true }, async (page) => {
+      let fail = true;
+      await page.route("**/check", async (route) => (fail ? route.abort() : route.continue()));
+      await page.goto(`${svc.origin}/`);
+      // On the home page there is no answer to speak of.
+      await page.fill("#bundle", "my first paste");
+      await page.getByRole("button", { name: "Check" }).click();
+      await page.waitForSelector("[data-answer-error]");
+      expect(await text(page, "[data-answer-error]")).not.toContain("previous paste");
+      expect(await page.title()).toBe("The service could not be reached · known-bugs");
+      fail = false;
+      expect(await submitPaste(page, SEED_BUNDLE, true)).toBe(200);
+      const answered = await page.title();
+      expect(answered).not.toContain("could not be reached");
+      fail = true;
+      await page.fill("#bundle", UNEVEN_FLEET);
+      await page.getByRole("button", { name: "Check" }).click();
+      await page.waitForSelector("[data-answer-error]");
+      expect(await text(page, "[data-answer-error]")).toContain("The answer above is for your previous paste, not this one.");
+      expect(await page.title()).toBe("The service could not be reached · known-bugs");
+      fail = false;
+      expect(await submitPaste(page, UNEVEN_FLEET, true)).toBe(200);
+      expect(await page.locator("[data-answer-error]").count()).toBe(0);
+      expect(await page.title()).not.toContain("could not be reached");
+      // Back to the first answer: its title, not the error's.
+      await page.goBack();
+      await page.waitForSelector(`#finding-${XT}`);
+      expect(await page.title()).toBe(answered);
+    });
+  });
+});
+
 describe("a second check while the first is pending", () => {
   it("shows only the last paste's answer, however late the first one comes (review 63d F1)", async () => {
     await withPage({ js: true }, async (page) => {

@@ -26,7 +26,11 @@ export const SCRIPT = `(() => {
       el.insertAdjacentElement("afterend", b);
     });
   }
-  /** An error answer shown above the form, which keeps the paste: never posted again behind the person's back. */
+  /**
+   * An error answer shown above the form, which keeps the paste: never posted again behind the person's back. The tab's
+   * title says it too, and under an answer the box says whose that answer is (review 66d F7: a 429 for a fleet's paste sat
+   * under the previous paste's findings, titled "1 known bug found").
+   */
   function showProblem(form, heading, nodes) {
     let box = form.querySelector("[data-answer-error]");
     if (!box) {
@@ -34,11 +38,14 @@ export const SCRIPT = `(() => {
       box.setAttribute("data-answer-error", "");
       box.setAttribute("role", "alert");
       box.className = "panel problem";
+      box.dataset.title = document.title;
       form.prepend(box);
     }
     const h = document.createElement("h2");
     h.textContent = heading;
-    box.replaceChildren(h, ...nodes);
+    const previous = form.closest("[data-answered]") ? [para("The answer above is for your previous paste, not this one.")] : [];
+    box.replaceChildren(h, ...nodes, ...previous);
+    document.title = heading + " · known-bugs";
     box.setAttribute("tabindex", "-1");
     box.focus();
   }
@@ -99,7 +106,10 @@ export const SCRIPT = `(() => {
         if (res.ok && next && main) {
           // An earlier error box is no longer true: gone before the form's <main> is kept for Back (review 65d F5).
           const stale = form.querySelector("[data-answer-error]");
-          if (stale) stale.remove();
+          if (stale) {
+            document.title = stale.dataset.title || document.title;
+            stale.remove();
+          }
           // The answer gets its own history entry: Back returns from it to the form (which keeps the
           // paste), and from a page opened from the answer back to the answer.
           const here = history.state && history.state.kbEntry ? history.state.kbEntry : newEntry();
