@@ -242,6 +242,15 @@ export const rangeSchema = z
     if (r.fixedEvidence && !r.fixed && !r.lastAffected)
       ctx.addIssue({ code: "custom", path: ["fixedEvidence"], message: "fixedEvidence needs a fixed or lastAffected end" });
     const own = statedLevel(r) ?? "reported";
+    // A lastAffected end's level speaks of the builds after it, a fact apart from the build being affected, which the
+    // range's source (an advisory naming the first build) rarely states (review 67b F1: a later Ubuntu runc build was
+    // "not affected (verified)" by default). So the curator says it.
+    if (r.lastAffected && !r.fixedEvidence && own !== "reported")
+      ctx.addIssue({
+        code: "custom",
+        path: ["fixedEvidence"],
+        message: `say how certain it is that the builds after lastAffected ${r.lastAffected} are fixed: fixedEvidence: reported when no source names a later build fixed (they are then judged unknown), verified when one does or the branch ended there`,
+      });
     checkEvidence(r, [own, r.introducedEvidence ?? own, r.fixedEvidence ?? own], ctx);
   })
   .transform((r) => {

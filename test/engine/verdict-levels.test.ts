@@ -206,6 +206,25 @@ describe("a distribution's build of a component", () => {
     expect(onNoble?.evidence.find((e) => e.kind === "version")).toMatchObject({ ecosystem: "ubuntu:24.04 runc", certain: true });
   });
 
+  it("judges a build after a last-affected one that no source names fixed as unknown, not 'not affected' (review 67b F1)", () => {
+    // Ubuntu 22.04's ~22.04.3 (the USN-7851-2 regression update) beside the bug's own ls row: nothing read says it fixed this.
+    const jammy = 'NAME="Ubuntu"\nVERSION_ID="22.04"\nID=ubuntu\nID_LIKE=debian\n';
+    const logs = [
+      "$ runc --version",
+      "runc version 1.3.3-0ubuntu1~22.04.3",
+      "spec: 1.2.1",
+      "$ docker run --rm --tmpfs /my-tmp ubuntu ls -la /my-tmp",
+      "total 0",
+      "drwxr-xr-x 2 root root 40 Nov 5 17:54 .",
+    ].join("\n");
+    const f = diagnoseFields(data, { osRelease: jammy, logs }).findings.find((x) => x.id === "runc-nov-2025-tmpfs-mode-0755");
+    expect(f?.verdict.status).toBe("unknown");
+    const onFirst = diagnoseFields(data, { osRelease: jammy, logs: logs.replace("~22.04.3", "~22.04.2") }).findings.find(
+      (x) => x.id === "runc-nov-2025-tmpfs-mode-0755",
+    );
+    expect(onFirst?.verdict).toMatchObject({ status: "affected", level: "verified" });
+  });
+
   it("reads Debian's pre-release tilde as a pre-release, not a release after every other", () => {
     // Debian 10's runc 1.0.0~rc6+dfsg1 is before 1.0.0-rc93.
     expect(distroBuildBase("1.0.0~rc6+dfsg1")).toBe("1.0.0-rc6");

@@ -177,6 +177,20 @@ describe("evidence levels in records", () => {
     );
   });
 
+  it("asks what is known after a verified lastAffected end, and judges the builds after a reported one unknown (review 67b F1)", () => {
+    const bare = edited((doc) => setRange(doc, { evidence: "verified", fixed: undefined, lastAffected: "5.15.0-127.137" }));
+    expect(problemsOf(bare)).toEqual([
+      expect.stringMatching(/^affected\.0\.ranges\.0\.fixedEvidence: say how certain .* lastAffected 5\.15\.0-127\.137/),
+    ]);
+    const said = edited((doc) =>
+      setRange(doc, { evidence: "verified", fixed: undefined, lastAffected: "5.15.0-127.137", fixedEvidence: "reported" }),
+    );
+    expect(firstRange(said).fixedEvidence).toBe("reported");
+    // A range reported throughout needs no more words: its end is no firmer than the rest.
+    const reported = edited((doc) => setRange(doc, { evidence: "reported", fixed: undefined, lastAffected: "5.15.0-127.137" }));
+    expect(firstRange(reported).fixedEvidence).toBe("reported");
+  });
+
   it("counts a record with a reported end as carrying unverified facts", () => {
     const parsed = edited((doc) => setRange(doc, { evidence: "verified" }));
     if (!parsed.ok) throw new Error("record did not parse");
