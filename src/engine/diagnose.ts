@@ -710,9 +710,13 @@ function assemble(
     // a workstation as often as a node (review 59d F1: a Fedora laptop's kernel judged kube-proxy's EKS log "affected",
     // certain); elsewhere a bare shell's are the paste's one machine's. What a line's own wording dates (printed) holds for
     // whichever machine printed it.
-    const fetched = !facts.nodes.length && logEvidence.length > 0 && symptomLines().every(fetchedThroughCluster);
+    // Machines read one by one (a fan-out's unames, a loop's headings) are no nodes table: the cluster may hold others, and
+    // the lines fetched through it may be theirs (review 67e F1: ansible's unames of two workers, a third unreachable, made
+    // kube-proxy's `--xor-mark` fetched with `kubectl logs` "not affected, verified").
+    const noTable = !facts.nodes.length || facts.nodes.every(readOneByOne);
+    const fetched = noTable && logEvidence.length > 0 && symptomLines().every(fetchedThroughCluster);
     const anyNode =
-      !facts.nodes.length &&
+      noTable &&
       (facts.readingsHosts !== null || facts.kernelPrompt !== null || fetched) &&
       logEvidence.length > 0 &&
       !away &&
@@ -720,8 +724,11 @@ function assemble(
       !readAt &&
       symptomLines().every((l) => facts.commandHost(l) === "" && printerOf(l) === null);
     // The kernel too, where a machine's name places it (review 48c F5: cp-1's `uname -rv` judged a kube-proxy pod's log).
+    // So is each machine read one by one, where no line is tied to one of them.
     const onMachine = (c: VersionEvidence) =>
-      readHere(c) || ((facts.kernelPrompt !== null || fetched) && c.subject.startsWith(SINGLE_HOST));
+      readHere(c) ||
+      ((facts.kernelPrompt !== null || fetched) && c.subject.startsWith(SINGLE_HOST)) ||
+      (hosts.length > 1 && !c.subject.startsWith(SINGLE_HOST));
     // A log of an earlier boot or a copied journal ran on that boot's kernel, not the one read now (review 48e F1).
     // Unless the kernel was read in that same log (a crash header's "Not tainted 6.8.10-…").
     const kernelLine = (bootKernel ?? facts.kernel)?.line;
@@ -766,7 +773,12 @@ function assemble(
     const checks =
       elsewhere.length && elsewhere.length === hosts.length
         ? elsewhere
-        : [...ownRead, ...named, ...printed, ...(logEvidence.length ? hosts.flatMap((h) => checksOf.release(record, h, decided)) : [])];
+        : [
+            ...ownRead,
+            ...named,
+            ...printed,
+            ...(logEvidence.length ? hosts.flatMap((h) => checksOf.release(record, h, decided)).map(anyNode ? hedged : (c) => c) : []),
+          ];
     const symptom = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= SYMPTOM_WEIGHT);
     const decisive = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= DECISIVE_WEIGHT);
     // Whose lines they are matters only among alternatives (a handful of records): no pass over a flood's lines otherwise.
@@ -1135,6 +1147,9 @@ const OTHER_BOOT_VIA = "the kernel was read in another boot's lines than the fai
 const BEFORE_BUILD_VIA = "the log's lines were written days before the kernel read now was built: an earlier kernel logged them";
 
 /** Why a version read at a named machine's prompt may not be the one that failed, with no table (anyNode). */
+/** A machine read from its own uname, not a row of `kubectl get nodes` (which always has a status). */
+const readOneByOne = (n: NodeRow) => n.status === "";
+
 const ANY_NODE_VIA = "the log's lines came through the cluster, perhaps from another machine than the one the paste read";
 
 /** `nodes`, when a reading of the paste's own contradicts every one of their rows (disagreeing); else null. */

@@ -84,7 +84,7 @@ describe("Ubuntu kernels whose release the ABI does not decide", () => {
       {
         ecosystem: "ubuntu:22.04",
         package: "linux-aws-6.8",
-        ranges: [{ ...range("6.8.0-1010.10~22.04.1"), lastAffected: "6.8.0-1021.22~22.04.1" }],
+        ranges: [{ ...range("6.8.0-1010.10~22.04.1"), lastAffected: "6.8.0-1021.22~22.04.1", fixedEvidence: "verified" }],
       },
     ]);
     const d = diagnoseFields(kb, { uname: UNAME, logs: XOR_MARK_KLOG });

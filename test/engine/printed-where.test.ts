@@ -514,6 +514,43 @@ staging      web-0   1/1     Running   0          40d   10.0.1.12    web-1   <no
     expect(verdict("6.11.10-300.fc41.x86_64")?.status).toBe("unknown");
   });
 
+  it("rules nothing out on machines read one by one beside lines fetched through the cluster (review 67e F1)", () => {
+    // A fan-out's unames are the machines it reached, not the cluster: the pod may run on one it did not.
+    const fetchedLog = ["$ kubectl -n kube-system logs kube-proxy-7xk2p", CRICTL].join("\n");
+    const ansible = (kernel: string) =>
+      [
+        "$ ansible workers -m shell -a 'uname -r'",
+        "worker-1 | CHANGED | rc=0 >>",
+        kernel,
+        "worker-2 | CHANGED | rc=0 >>",
+        kernel,
+        "worker-3 | UNREACHABLE! => {",
+        '    "changed": false,',
+        '    "unreachable": true',
+        "}",
+        fetchedLog,
+      ].join("\n");
+    const pdsh = (kernel: string) =>
+      ["[admin@bastion ~]$ pdsh -w worker-[1-2] uname -r", `worker-1: ${kernel}`, `worker-2: ${kernel}`, fetchedLog].join("\n");
+    for (const paste of [ansible, pdsh]) {
+      expect(verdictOf(paste("5.15.0-126-generic")), paste("")).toMatchObject({
+        status: "unknown",
+        reason: expect.stringContaining("came through the cluster"),
+      });
+      // In range on every machine read: affected, as a reading that may not be the failing machine's.
+      expect(verdictOf(paste("5.15.0-127-generic"))).toMatchObject({ status: "affected", certain: false });
+    }
+    // A nodes table lists the whole cluster: its rows still decide.
+    const table = [
+      "$ kubectl get nodes -o wide",
+      "NAME       STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION       CONTAINER-RUNTIME",
+      "worker-1   Ready    <none>   9d    v1.31.2   10.0.1.11     <none>        Ubuntu 22.04.5 LTS   5.15.0-126-generic   containerd://1.7.22",
+      "worker-2   Ready    <none>   9d    v1.31.2   10.0.1.12     <none>        Ubuntu 22.04.5 LTS   5.15.0-126-generic   containerd://1.7.22",
+      fetchedLog,
+    ].join("\n");
+    expect(verdictOf(table)?.status).toBe("not-affected");
+  });
+
   it("judges a laptop's own line on the laptop's own reading beside several rows (review 45a F9)", () => {
     const laptop = `${reading("me@laptop:~$", "1.6.3")}\nme@laptop:~$ sudo crictl logs 1a2b3c\n${CNI}`;
     const pastFix = rows.replace("containerd://1.6.3", "containerd://1.6.4");
