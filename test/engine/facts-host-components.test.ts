@@ -1005,6 +1005,11 @@ describe("the host's own component versions", () => {
       ["worker-1-", "worker-2-"],
       // Deeper folders and a name that is another's with a word after it, listed after it (review 53e F1, F2).
       ["worker-1/logs/", "worker-2/logs/"],
+      // Support bundles' folders: the machine's name among the tool's words, a date and an id (review 67e F2: worker-1's
+      // lines were judged on worker-2's 127, "affected", certain).
+      ["sosreport-worker-1-2024-12-17-d04d02/var/log/", "sosreport-worker-2-2024-12-17-764303/var/log/"],
+      ["scc_worker-1_241217_1112/", "scc_worker-2_241217_1113/"],
+      ["bundle/worker-1_sosreport/", "bundle/worker-2_sosreport/"],
     ]) {
       const paste = [
         `$ tail -n +1 ${a}* ${b}*`,

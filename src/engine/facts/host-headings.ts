@@ -256,6 +256,11 @@ function machineNamed(head: FileHead, files: FileMachines): string | null {
     const owner = ownerOf(name, known);
     if (owner) return machineOf(fileWords(name.slice(owner.length + 1)) ? owner : name);
   }
+  // A bundle's folder with the machine's name among its own words: that machine's (review 67e F2).
+  for (const folder of head.folders) {
+    const within = nameWithin(folder, known);
+    if (within) return machineOf(within);
+  }
   if (!files.anyShown) return null;
   const shaped = names.find(machineShaped);
   return shaped === undefined ? null : machineOf(shaped);
@@ -289,6 +294,29 @@ function ownerOf(name: string, known: (name: string) => boolean): string | undef
     if (known(start)) return start;
   }
   return undefined;
+}
+
+/** At most how many of a name's words a machine's name within it spans (`ip-10-0-1-13` is five). */
+const MAX_NAME_WORDS = 6;
+
+/**
+ * The longest run of whole words of `name` (split at `-`, `_` and `.`) that `known` knows, anywhere in it: a support
+ * bundle's folder names its machine between its tool's words and a date or id (`sosreport-worker-1-2024-12-17-d04d02`,
+ * `scc_worker-1_241217_1112`, `worker-1_sosreport`: review 67e F2, whose lines were judged on another host's kernel).
+ */
+function nameWithin(name: string, known: (name: string) => boolean): string | undefined {
+  const words = [...name.matchAll(/[^-_.]+/g)];
+  let best: string | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const start = words[i]?.index ?? 0;
+    for (let j = i; j < Math.min(words.length, i + MAX_NAME_WORDS); j++) {
+      const last = words[j];
+      if (!last) break;
+      const candidate = name.slice(start, (last.index ?? 0) + last[0].length);
+      if ((best === undefined || candidate.length > best.length) && known(candidate)) best = candidate;
+    }
+  }
+  return best;
 }
 
 /**
@@ -347,6 +375,7 @@ function ownMachine(lines: { readonly length: number; at(i: number): string }, i
     if (folder !== undefined) return machineOf(folder);
     const short = shortName(host).toLowerCase();
     if (ownerOf(head.stem.toLowerCase(), (m) => m === short)) return machineOf(short);
+    if (head.folders.some((f) => nameWithin(f.toLowerCase(), (m) => m === short))) return machineOf(short);
   }
   return null;
 }
