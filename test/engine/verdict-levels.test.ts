@@ -332,6 +332,22 @@ describe("a pre-release of the release a range starts or ends at", () => {
   });
 });
 
+describe("a fix that ends one of a bug's causes only", () => {
+  it("never rules the NVML loss out on runc 1.1.7 or later: the NVIDIA hook's devices are lost with any runc (review 67f F1)", () => {
+    // utkuozdemir/nvidia_gpu_exporter#110's `docker info` (shortened), beside NVML's error.
+    const logs = [
+      "$ docker info",
+      " Cgroup Driver: systemd",
+      " Runtimes: io.containerd.runc.v2 nvidia runc",
+      " runc version: v1.1.7-0-g860f061",
+      "May 24 19:25:41 hades docker[1915067]: Failed to initialize NVML: Unknown Error",
+    ].join("\n");
+    const verdict = diagnoseFields(data, { logs }).findings.find((f) => f.id === "nvidia-gpu-lost-after-systemd-daemon-reload")?.verdict;
+    expect(verdict?.status).not.toBe("not-affected");
+    expect(verdict?.level).not.toBe("verified");
+  });
+});
+
 describe("a record with distribution ranges only", () => {
   it("says a plain upstream kernel is one it has no data for, without a distro kernel's backport caveat", () => {
     // Review 30c: "no data in this record for this kernel kernels (5.16.10); upstream ranges do not apply to a distro kernel".
