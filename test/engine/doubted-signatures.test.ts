@@ -31,3 +31,47 @@ describe("a signature another line of the paste doubts", () => {
     expect(ids([pspLine, typo])).toContain(PSP);
   });
 });
+
+describe("lines that show the failure did not happen, or is another's (review 67f)", () => {
+  const ids = (lines: string[]) => diagnoseBundle(kb, lines.join("\n")).findings.map((f) => f.id);
+
+  it("takes kube-proxy's write of nf_conntrack_max as done once it says it set it (F3)", () => {
+    const NETNS = "kube-proxy-nf-conntrack-max-readonly-netns-5.12.2";
+    const attempt = "I0312 08:01:44.513318       1 conntrack.go:100] Set sysctl 'net/netfilter/nf_conntrack_max' to 131072";
+    const done = "I0312 08:01:44.513370       1 conntrack.go:52] Setting nf_conntrack_max to 131072";
+    expect(ids(["6.6.30-talos", attempt, done])).not.toContain(NETNS);
+    expect(ids(["6.6.30-talos", attempt])).toContain(NETNS);
+  });
+
+  it("takes a host's own listing of /run as no runc-made tmpfs (F7)", () => {
+    const TMPFS = "runc-nov-2025-tmpfs-mode-0755";
+    const row = "drwxr-xr-x  2 root root   40 Nov 12 07:58 lock";
+    const runc = ["$ runc --version", "runc version 1.3.3"];
+    expect(ids([...runc, "$ ls -la /run", row])).not.toContain(TMPFS);
+    // Inside a container, the mount the person asked for (moby#51456's shape).
+    expect(ids([...runc, "$ docker run --rm --tmpfs /scratch alpine ls -la /scratch", row.replace("lock", ".")])).toContain(TMPFS);
+  });
+
+  it("takes a task waiting on a dead NFS server as no io_uring hang (F6)", () => {
+    const URING = "al2023-bottlerocket-6.1-io-uring-hang-2024";
+    const dump = [
+      "[182467.331420] task:node            state:D stack:0     pid:48211 ppid:48102  flags:0x00000002",
+      "[182467.331425] Call Trace:",
+    ];
+    const nfs = "[182344.120412] nfs: server fs-0a1b2c3d.efs.us-east-1.amazonaws.com not responding, still trying";
+    const onUring = (lines: string[]) => diagnoseBundle(kb, lines.join("\n")).findings.find((f) => f.id === URING);
+    expect(onUring(["6.1.115-126.197.amzn2023.x86_64", nfs, ...dump])?.evidence.some((e) => e.kind === "log")).toBeFalsy();
+    expect(onUring(["6.1.115-126.197.amzn2023.x86_64", ...dump])?.evidence.some((e) => e.kind === "log")).toBe(true);
+  });
+
+  it("takes iptables' wait for the lock as a lead, not a medium root cause (F4)", () => {
+    const d = diagnoseBundle(
+      kb,
+      [
+        "$ sudo iptables -w 5 -t nat -A POSTROUTING -j MASQUERADE",
+        "Another app is currently holding the xtables lock; waiting (1s) for it to exit...",
+      ].join("\n"),
+    );
+    expect(d.findings.find((f) => f.id === "xtables-lock-contention")?.confidence).toBe("low");
+  });
+});
