@@ -107,15 +107,16 @@ export async function answerFor(
       `the text arrived as one line holding what look like ${glued} log lines run together, which would be misread: its line breaks were lost on the way.`,
     );
   const diagnosis = await run(kb, text);
-  if (!single || diagnosis.findings.length || diagnosis.advisories.length || diagnosis.facts.kernel)
-    return diagnosisAnswer(ref, diagnosis, input.truncated);
+  // Beside a file not read, the words are no search: the answer says what it did not read (review 67h F1).
+  if (!single || diagnosis.findings.length || diagnosis.advisories.length || diagnosis.facts.kernel || input.unread)
+    return diagnosisAnswer(ref, diagnosis, input);
   // The search page's steps: every word, else the ids a question names ("is CVE-2025-40123 fixed?", "does
   // 862c95d9859f break kube-proxy?"). Not "some of the words": a sentence that names no record resembles some by
   // description (the closest records), which says more than records sharing one of its words.
   // The words searched are the first 200 characters; the ids, anywhere in the question.
   const steps = searchSteps(text, "all", 200).filter((s) => s.kind !== "some");
   const { step, found } = await firstFound(steps, (s) => listBugs(store, { ...stepFilters(s), limit: SEARCH_RESULTS, offset: 0 }));
-  if (!found.total && diagnosis.closest.length) return diagnosisAnswer(ref, diagnosis, input.truncated);
+  if (!found.total && diagnosis.closest.length) return diagnosisAnswer(ref, diagnosis, input);
   return {
     kind: "search",
     kb: ref,
@@ -153,7 +154,7 @@ function urlKey(text: string): string | null {
   }
 }
 
-function diagnosisAnswer(kb: KbRef, diagnosis: Diagnosis, truncated: ChatInput["truncated"]): ChatAnswer {
+function diagnosisAnswer(kb: KbRef, diagnosis: Diagnosis, { truncated, unread }: ChatInput): ChatAnswer {
   const d = truncated ? hedgedByCut(diagnosis, truncated) : diagnosis;
   const s = summarizeDiagnosis(d);
   return {
@@ -167,7 +168,7 @@ function diagnosisAnswer(kb: KbRef, diagnosis: Diagnosis, truncated: ChatInput["
     outliers: s.outliers,
     closest: s.closest,
     facts: factLines(d),
-    notes: s.notes,
+    notes: unread ? [unread, ...s.notes] : s.notes,
     truncated,
   };
 }

@@ -16,6 +16,8 @@ export interface ChatInput {
    * numbers them; `chars` 1-based too) were left out. The text keeps their line breaks, so line numbers match.
    */
   truncated: { keptChars: number; totalChars: number; leftOut: { lines: [number, number]; chars: [number, number] } } | null;
+  /** What the message carried that was not read (its files), said first in the answer (message-parts.ts). */
+  unread: string | null;
 }
 
 /**
@@ -23,9 +25,9 @@ export interface ChatInput {
  * MAX_INPUT_CHARS, cut to its first HEAD_CHARS and its last characters at line ends, the lines between
  * replaced by empty ones so that every kept line keeps its number.
  */
-export function chatInput(raw: string): ChatInput {
+export function chatInput(raw: string, unread: string | null = null): ChatInput {
   const text = unquoted(stripFences(raw)).trim();
-  if (text.length <= MAX_INPUT_CHARS) return { text, truncated: null };
+  if (text.length <= MAX_INPUT_CHARS) return { text, truncated: null, unread };
   // The head ends before a line break, the tail starts after one (a hard cut only for a line longer than half the room).
   const headCut = text.lastIndexOf("\n", HEAD_CHARS);
   const headEnd = headCut > HEAD_CHARS / 2 ? headCut : charBoundary(text, HEAD_CHARS);
@@ -51,6 +53,7 @@ export function chatInput(raw: string): ChatInput {
       totalChars: text.length,
       leftOut: { lines: [firstLine, Math.max(firstLine, lastLine)], chars: [headEnd + 1, tailStart] },
     },
+    unread,
   };
 }
 

@@ -372,7 +372,7 @@ describe("a chat answer's count", () => {
       ...diagnoseBundle(kb, text),
       limited: { findings: 20, advisories: 3 },
     });
-    const answer = await answerFor(service.store, { text: SEED_PASTE, truncated: null }, run);
+    const answer = await answerFor(service.store, { text: SEED_PASTE, truncated: null, unread: null }, run);
     if (answer.kind !== "diagnosis") throw new Error(`expected a diagnosis, got ${answer.kind}`);
     expect(answer.findings.length + answer.more).toBeGreaterThanOrEqual(21);
     expect(answer.moreAdvisories).toBeGreaterThanOrEqual(3);

@@ -339,6 +339,39 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
     expect(answer?.text).toContain(XT);
   });
 
+  it("Slack: a message's attachments and sections are read, its files named as not read, its own answers not diagnosed again (review 67h F1, F3)", async () => {
+    const ask = async (message: Record<string, unknown>) => {
+      const responseUrl = h().responseUrl();
+      const payload = { ...messageShortcut(responseUrl, ""), message: { type: "message", ts: "1700000000.000200", ...message } };
+      expect((await slack(SLACK_INTERACTIONS, interactionBody(payload))).status).toBe(200);
+      const [answer] = await h().delivered(responseUrl);
+      return JSON.stringify(answer);
+    };
+    // A comment beside a snippet: the words are diagnosed, and the answer says first that the file was not.
+    const filed = await ask({
+      text: "kube-proxy on worker-3 keeps failing since the patch window, log attached",
+      files: [{ name: "kube-proxy.log", mode: "snippet" }],
+    });
+    expect(filed).toContain("The file kube-proxy.log was not read");
+    // A file alone: no text, and what to send instead.
+    expect(await ask({ text: "", files: [{ name: "kube-proxy.log" }] })).toContain("The file kube-proxy.log was not read");
+    // An alert bot's lines in an attachment, and in a section block under a fallback headline: read.
+    expect(await ask({ text: "[FIRING:1] KubeProxyErrors", attachments: [{ title: "kube-proxy", text: SEED_PASTE }] })).toContain(XT);
+    expect(
+      await ask({ text: "[FIRING:1] KubeProxyErrors", blocks: [{ type: "section", text: { type: "mrkdwn", text: SEED_PASTE } }] }),
+    ).toContain(XT);
+    // Parts of a shape the app does not foresee are no reason to leave the message unanswered.
+    expect(await ask({ text: SEED_PASTE, blocks: [{ type: "section", fields: "odd" }], attachments: { a: 1 }, files: [1] })).toContain(XT);
+    // The app's own answer, shared in the channel: not diagnosed as a log.
+    const own = await ask({
+      text: `known-bugs: 1 known bug matches (${XT})`,
+      bot_id: "B0001",
+      blocks: [{ type: "actions", elements: [{ type: "button", action_id: "feedback_right", value: "{}" }] }],
+    });
+    expect(own).toContain("known-bugs' own answer");
+    expect(own).not.toContain("Evidence");
+  });
+
   it("Slack: a long message is diagnosed at its start and its end, and the answer says which lines were left out", async () => {
     // Over the 20,000 characters diagnosed, under the 64 KB body limit of the workerd tests.
     const filler = Array.from(
@@ -660,6 +693,31 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
     }
     expect(total).toBeLessThanOrEqual(6000);
     expect(body.data.components.flatMap((r) => r.components).map((b) => b.custom_id)).toContain("share");
+  });
+
+  it("Discord: the Diagnose message command reads embeds, names attachments as not read, and knows its own answers (review 67h F1, F3)", async () => {
+    const diagnoseMessage = async (message: Record<string, unknown>) => {
+      const res = await discord({
+        type: 2,
+        id: `m-${crypto.randomUUID()}`,
+        application_id: "1",
+        data: { id: "c2", name: "Diagnose", type: 3, target_id: "m1", resolved: { messages: { m1: { id: "m1", ...message } } } },
+        member: { user: { id: "42" } },
+      });
+      return JSON.stringify(((await res.json()) as { data: DiscordData }).data);
+    };
+    // Discord turns a long paste into message.txt: the answer says it was not read, and how to send it.
+    const attached = await diagnoseMessage({ content: "kube-proxy keeps failing, log below", attachments: [{ filename: "message.txt" }] });
+    expect(attached).toContain("The file message.txt was not read");
+    expect(await diagnoseMessage({ content: "", attachments: [{ filename: "message.txt" }] })).toContain(
+      "The file message.txt was not read",
+    );
+    // A webhook's embed holds the log.
+    expect(await diagnoseMessage({ content: "", embeds: [{ title: "kube-proxy errors", description: SEED_PASTE }] })).toContain(XT);
+    // The app's own answer (its author is the application).
+    expect(await diagnoseMessage({ content: `**known-bugs: 1 known bug matches** ${XT}`, author: { id: "1" } })).toContain(
+      "known-bugs' own answer",
+    );
   });
 
   it("Discord: the Diagnose message command reads the target message, and Share posts it for everyone", async () => {

@@ -8,6 +8,7 @@ import { type ChatEnv, chatFailure, diagnoserOf, offWithout, personTurn, signedB
 import { DISCORD_API_BASE } from "../chat-config";
 import { chatInput } from "../chat-input";
 import type { ChatDeps } from "../chat-routes";
+import { discordMessageParts, discordMessageSchema, OWN_ANSWER, unreadNote } from "../message-parts";
 import { deliveryKey } from "../request-auth";
 import { feedbackRefSchema } from "../slack/slack-payloads";
 import { fittingLines } from "../text-limits";
@@ -50,7 +51,7 @@ const interactionSchema = z.looseObject({
       custom_id: z.string().optional(),
       target_id: z.string().optional(),
       options: z.array(z.looseObject({ name: z.string(), value: z.unknown() })).optional(),
-      resolved: z.looseObject({ messages: z.record(z.string(), z.looseObject({ content: z.string().default("") })).optional() }).optional(),
+      resolved: z.looseObject({ messages: z.record(z.string(), discordMessageSchema).optional() }).optional(),
     })
     .optional(),
   message: z
@@ -101,14 +102,19 @@ const reply = (c: Context, message: Partial<DiscordMessage>, ephemeral: boolean)
 async function command(c: Context<ChatEnv>, i: Interaction, deps: ChatDeps) {
   const data = i.data;
   let text: string;
+  let unread: string | null = null;
   let share = false;
   if (data?.name === SLASH_COMMAND) {
     const option = (name: string) => data.options?.find((o) => o.name === name)?.value;
     text = typeof option("log") === "string" ? (option("log") as string) : "";
     share = option("share") === true;
   } else if (data?.name === MESSAGE_COMMAND && data.target_id) {
-    text = data.resolved?.messages?.[data.target_id]?.content ?? "";
-    if (!text.trim()) return reply(c, { content: "That message has no text to diagnose (files and embeds are not read)." }, true);
+    const target = data.resolved?.messages?.[data.target_id];
+    const parts = target ? discordMessageParts(target, i.application_id) : { text: "", unread: [], ours: false };
+    if (parts.ours) return reply(c, { content: OWN_ANSWER }, true);
+    text = parts.text;
+    unread = unreadNote(parts.unread, "discord");
+    if (!text.trim()) return reply(c, { content: `That message has no text to diagnose.${unread ? ` ${unread}` : ""}` }, true);
   } else {
     return problemResponse(c, 400, "unknown-command", `This app has no command named "${data?.name ?? ""}".`);
   }
@@ -121,7 +127,7 @@ async function command(c: Context<ChatEnv>, i: Interaction, deps: ChatDeps) {
   const refusal = await personTurn(c, deps.turns, person);
   if (refusal) return reply(c, { content: refusal }, true);
   const cfg = c.get("chatConfig");
-  const input = chatInput(text);
+  const input = chatInput(text, unread);
   const slash = data?.name === SLASH_COMMAND;
   const answer: Promise<{ message: Partial<DiscordMessage>; ephemeral: boolean }> = answerFor(
     c.get("store"),

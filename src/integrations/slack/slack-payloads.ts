@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { slackMessageSchema } from "../message-parts";
 import type { FeedbackRef } from "../text-limits";
 
 /** The slash command's form fields we use (api.slack.com/interactivity/slash-commands). */
@@ -22,7 +23,7 @@ export const interactionSchema = z.discriminatedUnion("type", [
     response_url: z.url(),
     user: z.looseObject({ id: z.string() }).optional(),
     team: z.looseObject({ id: z.string() }).nullish(),
-    message: z.looseObject({ text: z.string().default("") }),
+    message: slackMessageSchema,
   }),
   z.looseObject({
     type: z.literal("block_actions"),

@@ -8,6 +8,7 @@ import { type ChatEnv, chatFailure, diagnoserOf, offWithout, personTurn, signedB
 import { type ChatConfig, SLACK_RESPONSE_ORIGINS } from "../chat-config";
 import { chatInput, slackToPlain } from "../chat-input";
 import type { ChatDeps } from "../chat-routes";
+import { OWN_ANSWER, slackMessageParts, unreadNote } from "../message-parts";
 import { deliveryKey } from "../request-auth";
 import { ACTION, renderSlack, type SlackMessage } from "./blocks";
 import { feedbackRefSchema, interactionSchema, slashCommandSchema } from "./slack-payloads";
@@ -83,13 +84,16 @@ export function slackRoutes(deps: ChatDeps) {
         const responseUrl = checkedResponseUrl(cfg, p.response_url);
         if (!responseUrl) return problemResponse(c, 400, "bad-response-url", "The response_url is not Slack's.");
         if (!(await firstDelivery(c, p.trigger_id))) return ack(c);
-        const input = chatInput(slackToPlain(p.message.text));
+        const parts = slackMessageParts(p.message, Object.values(ACTION));
+        const unread = unreadNote(parts.unread, "slack");
+        const input = chatInput(slackToPlain(parts.text), unread);
         const person = slackPerson(p.team?.id, p.user?.id);
         // A shortcut's own response shows nothing: a refusal goes to response_url like an answer.
-        const refusal = input.text ? await personTurn(c, deps.turns, person) : null;
+        const refusal = input.text && !parts.ours ? await personTurn(c, deps.turns, person) : null;
         const run = diagnoserOf(c, person);
         const answer = async () => {
-          if (!input.text) throw new UserFacing("That message has no text to diagnose (files and attachments are not read).");
+          if (parts.ours) throw new UserFacing(OWN_ANSWER);
+          if (!input.text) throw new UserFacing(`That message has no text to diagnose.${unread ? ` ${unread}` : ""}`);
           if (refusal) throw new UserFacing(refusal);
           return answerFor(store, input, run);
         };
