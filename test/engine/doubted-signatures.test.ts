@@ -75,3 +75,12 @@ describe("lines that show the failure did not happen, or is another's (review 67
     expect(d.findings.find((f) => f.id === "xtables-lock-contention")?.confidence).toBe("low");
   });
 });
+
+describe("a longer flag that begins with a removed flag's name (review 67c F1)", () => {
+  it("is another flag: --network-plugin-dir (removed in 1.9) is no 1.24 dockershim removal", () => {
+    const REMOVED = "kubelet-1.24-network-plugin-flag-removed";
+    const line = (flag: string) => `kubelet[811]: F0203 server.go:155] failed to parse kubelet flag: unknown flag: --${flag}`;
+    expect(diagnoseBundle(kb, line("network-plugin-dir")).findings.map((f) => f.id)).not.toContain(REMOVED);
+    expect(diagnoseBundle(kb, line("network-plugin")).findings[0]?.id).toBe(REMOVED);
+  });
+});
