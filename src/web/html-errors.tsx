@@ -26,6 +26,9 @@ export function htmlErrors(): MiddlewareHandler<AppEnv> {
 
 async function asPage(c: Context<AppEnv>): Promise<void> {
   if (!(c.res.headers.get("Content-Type") ?? "").startsWith("application/problem+json")) return;
+  // A script's request to the API's own routes: its errors are problem+json as its answers are JSON or text, whatever
+  // Accept says (review 67d F5: a browser-like Accept got a page for a 422 and JSON for a 200). No page posts there.
+  if (scriptsOnly(c)) return;
   varyOnAccept(c.res);
   if (!prefersHtml(c)) return;
   let problem: Problem;
@@ -54,6 +57,9 @@ async function asPage(c: Context<AppEnv>): Promise<void> {
   c.res = undefined;
   c.res = new Response(html, { status: problem.status, headers });
 }
+
+const scriptsOnly = (c: Context<AppEnv>) =>
+  c.req.method !== "GET" && c.req.method !== "HEAD" && (c.req.path === "/diagnose" || c.req.path.startsWith("/integrations/"));
 
 /**
  * Headings by what happened, where one status covers several (503: a wait, a paste too slow to check, or the service not

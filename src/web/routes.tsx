@@ -57,8 +57,13 @@ export function webRoutes() {
     varyOnAccept(c.res);
   });
 
-  // Reloading a result page (or typing the form's address) lands on the form.
-  web.get("/check", (c) => c.redirect("/#paste", 303));
+  // Reloading a result page (or typing the form's address) lands on the form: a record's own, where the form was a
+  // record's (review 67g F7: a shared `/check?record=<id>` lost its record), else the home page's.
+  web.get("/check", async (c) => {
+    const id = typedRecordId(c.req.query("record") ?? "");
+    const record = id ? await getBug(c.get("store"), id) : null;
+    return c.redirect(record ? `/bugs/${record.id}#check` : "/#paste", 303);
+  });
 
   web.post(
     "/check",

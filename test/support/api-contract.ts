@@ -503,6 +503,19 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     await expectProblem(await fetch("/no/such/route"), 404);
   });
 
+  it("answers a POST /diagnose error as problem+json however much Accept prefers a page, as its answers are never pages (review 67d F5)", async () => {
+    // A client of its own on the Worker (its limiter's key), so that the contract's other diagnoses keep their share.
+    const headers = { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "cf-connecting-ip": "203.0.113.209" };
+    const empty = await fetch("/diagnose", {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: '{"log":""}',
+    });
+    await expectProblem(empty, 422);
+    const wrongType = await fetch("/diagnose", { method: "POST", headers: { ...headers, "content-type": "image/png" }, body: "x" });
+    await expectProblem(wrongType, 415);
+  });
+
   it("honours q-values when choosing between JSON and the text report", async () => {
     const cases: Array<[string, string]> = [
       ["text/plain;q=0, application/json", "application/json"],

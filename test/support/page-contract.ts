@@ -640,6 +640,17 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     await expectPage(await html(fetch, "/no/such/page"), 404);
   });
 
+  it("leads the paste form's own address back to its form, a record's where the form was one (review 67g F7)", async () => {
+    const to = async (path: string) => {
+      const res = await fetch(path, { headers: { accept: BROWSER_ACCEPT }, redirect: "manual" });
+      return { status: res.status, location: res.headers.get("location") };
+    };
+    expect(await to(`/check?record=${XT}`)).toEqual({ status: 303, location: `/bugs/${XT}#check` });
+    expect(await to("/check")).toEqual({ status: 303, location: "/#paste" });
+    expect(await to("/check?record=no-such-record-here")).toEqual({ status: 303, location: "/#paste" });
+    expect(await to("/check?record=%3Cscript%3E")).toEqual({ status: 303, location: "/#paste" });
+  });
+
   it("leads an address that is not a record id somewhere useful: the record, or a search for it", async () => {
     const to = async (path: string) => {
       // Not followed (a Worker's own fetch follows redirects by default).
