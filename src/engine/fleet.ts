@@ -85,6 +85,13 @@ const NOT_REPORTING = /^(?:NotReady|Unknown)\b/;
 /** Windows' build number as kubelet reports it (10.0.17763.2686), which no Linux release looks like. */
 const WINDOWS_BUILD = /^10\.0\.\d{5}(?:\.\d+)?$/;
 
+/**
+ * A node's value, or null where it reported none: a host's bundle without `kubelet --version` (a collector's timeout, a
+ * plain Docker host) or a machine read from its uname leaves the kubelet's version empty, which is no version that
+ * differs (review 67d F1: the one host that did not report its kubelet was the fleet's odd one out).
+ */
+const reported = (v: string | null | undefined): string | null => (v === undefined || v === "" ? null : v);
+
 /** The value most nodes share, or null when no value is held by more than half of them. */
 function majority(values: Array<string | null>): string | null {
   const counts = new Map<string, number>();
@@ -121,7 +128,7 @@ export function compareNodes(
     }
     return ids;
   });
-  const majorities = Object.fromEntries(ATTRIBUTES.map((a) => [a, majority(nodes.map((n) => n[a] ?? null))])) as Record<
+  const majorities = Object.fromEntries(ATTRIBUTES.map((a) => [a, majority(nodes.map((n) => reported(n[a])))])) as Record<
     Attribute,
     string | null
   >;
@@ -130,7 +137,7 @@ export function compareNodes(
   for (const ids of hits) for (const id of ids) peerCount.set(id, (peerCount.get(id) ?? 0) + 1);
 
   return nodes.map((node, i) => {
-    const differs = ATTRIBUTES.filter((a) => majorities[a] !== null && node[a] != null && node[a] !== majorities[a]);
+    const differs = ATTRIBUTES.filter((a) => majorities[a] !== null && reported(node[a]) !== null && node[a] !== majorities[a]);
     const ids = inRange[i] ?? [];
     // A bug "hits this node and not its peers" when fewer than half of the nodes are in its range (or logged it).
     const findings = (hits[i] ?? []).filter((id) => (peerCount.get(id) ?? 0) * 2 < nodes.length);
@@ -139,7 +146,7 @@ export function compareNodes(
       kernel: node.kernel,
       osImage: node.osImage,
       runtime: node.runtime,
-      version: node.version,
+      version: reported(node.version),
       ...(node.iptables !== undefined ? { iptables: node.iptables } : {}),
       line: node.line,
       outlier: differs.length > 0,

@@ -55,6 +55,25 @@ describe("per-host fleets through the engine", () => {
     expect(d.hosts?.find((h) => h.name === "a")).toMatchObject({ version: "v1.26.3", iptables: "1.8.7 (nf_tables)", outlier: false });
   });
 
+  it("takes a kubelet version a host did not report as unknown, not as the odd one out (review 67d F1)", () => {
+    const kubelet = "$ kubelet --version\nKubernetes v1.29.4\n";
+    const skipped = "$ kubelet --version\n# skipped: kubelet --version timed out after 10 s\n";
+    const one = diagnoseHosts(kb, [
+      { name: "node-1", bundle: hostBundle(unameJammy126("node-1"), kubelet) },
+      { name: "node-2", bundle: hostBundle(unameJammy126("node-2"), kubelet) },
+      { name: "node-3", bundle: hostBundle(unameJammy126("node-3"), skipped) },
+    ]);
+    expect(one.hosts?.find((h) => h.name === "node-3")).toMatchObject({ version: null, outlier: false, differs: [] });
+    // Two plain Docker hosts and one node: the node is not the odd one out for having a kubelet; a kernel still differs.
+    const two = diagnoseHosts(kb, [
+      { name: "w1", bundle: hostBundle(unameJammy127("w1"), "") },
+      { name: "w2", bundle: hostBundle(unameJammy126("w2"), "") },
+      { name: "w3", bundle: hostBundle(unameJammy126("w3"), kubelet) },
+    ]);
+    expect(two.hosts?.find((h) => h.name === "w3")).toMatchObject({ version: "v1.29.4", outlier: false });
+    expect(two.hosts?.find((h) => h.name === "w1")).toMatchObject({ version: null, outlier: true, differs: ["kernel"] });
+  });
+
   it("lets the host whose finding a second fact corroborates speak for the bug, whatever the hosts' order", () => {
     // The record's example denial (containerd#10542); one host also sends its os-release, which shows AppArmor 4's Ubuntu.
     const denial =
