@@ -90,15 +90,25 @@ describe("a line every such host prints is no symptom on its own (review 58c F2)
     expect(finding(event, "containerd-cgroupfs-on-cgroupv2-restarts")?.confidence ?? "low").toBe("low");
   });
 
-  it("a node task in state D on a kernel in the io_uring hang's range is a lead, not a medium finding, beside an NFS outage (review 58f F1)", () => {
+  it("a node task in state D on a kernel in the io_uring hang's range is no evidence beside an NFS outage (reviews 58f F1, 67f F6)", () => {
     const paste = [
       "Linux build-7 6.1.0-27-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.115-1 (2024-11-01) x86_64 GNU/Linux",
       "[Mon Dec  2 10:01:13 2024] nfs: server filer01.corp.local not responding, still trying",
       "[Mon Dec  2 10:03:51 2024] task:node            state:D stack:0     pid:4121  ppid:4099   flags:0x00000002",
       "[Mon Dec  2 10:03:51 2024]  rpc_wait_bit_killable+0x11/0x70 [sunrpc]",
     ].join("\n");
+    // The sunrpc client's "not responding" names what the task waits on: the hang's line is doubted (it was a low lead).
     const f = finding(paste, "al2023-bottlerocket-6.1-io-uring-hang-2024");
-    expect(f?.verdict).toMatchObject({ status: "affected", level: "verified" });
-    expect(f?.confidence).toBe("low");
+    expect(f?.evidence.some((e) => e.kind === "log") ?? false).toBe(false);
+    // Without the NFS line, a lead on the kernel's range, as before.
+    const alone = finding(
+      paste
+        .split("\n")
+        .filter((l) => !l.includes("nfs:"))
+        .join("\n"),
+      "al2023-bottlerocket-6.1-io-uring-hang-2024",
+    );
+    expect(alone?.verdict).toMatchObject({ status: "affected", level: "verified" });
+    expect(alone?.confidence).toBe("low");
   });
 });
