@@ -1109,6 +1109,7 @@ describe("the host's own component versions", () => {
       `[root@node1 ~]# while read h; do ssh "$h" crio version; done < nodes.txt`,
       "[root@node1 ~]# cat nodes.txt | xargs -I{} ssh {} crio version",
       // Typed over several lines after the shell's continuation prompt (review 47d F1's a06).
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's ${host}, as typed
       "[root@node1 ~]# for host in node2 node3\n> do\n>   ssh root@${host} crio version\n> done",
     ])
       expect(extractFacts(`${loop}\n${table}`).readingsHosts, loop).not.toEqual(["node1"]);
