@@ -176,6 +176,16 @@ const ALIAS_FORMS: Readonly<Record<string, { form: RegExp; say: string }>> = {
   issue: { form: /^(?![a-z][\w+.-]*:\/\/)\S.*$/i, say: "owner/repo#N (not the thread's URL, which is its source)" },
 };
 
+/**
+ * A forge's pull or merge request: a change's own page, which verifies that change, and the issues of its own project it
+ * says it fixes (the project's own word); another project's issue or distribution bug it names only in passing.
+ */
+const FORGE_CHANGE = /^https?:\/\/[^/]+\/(?:[^/]+\/)+(?:pull|merge_requests)\/\d+/i;
+const sameProject = (alias: string, url: string) => {
+  const repo = /^[\w.-]+\/([\w.-]+)#\d+$/.exec(alias.trim())?.[1]?.toLowerCase();
+  return repo !== undefined && url.toLowerCase().includes(`/${repo}/`);
+};
+
 export const aliasSchema = withEvidence(
   z
     .strictObject({
@@ -188,6 +198,22 @@ export const aliasSchema = withEvidence(
       const want = ALIAS_FORMS[a.kind];
       if (want && !want.form.test(a.value))
         ctx.addIssue({ code: "custom", path: ["value"], message: `a ${a.kind} alias is written ${want.say}, not "${a.value}"` });
+      // Another thread that links the issue (a pull request naming it as what it fixes) is no reading of it: the alias
+      // is the issue's own thread's fact, or a primary source's that names it (review 67g F4a: three aliases verified
+      // by other projects' pull requests, their notes saying the issue was never read).
+      const sources = distinctSources(a);
+      if (
+        THREAD_ALIASES.has(a.kind) &&
+        statedLevel(a) === "verified" &&
+        !namesOwnThread(a.value, sources) &&
+        sources.some((u) => FORGE_CHANGE.test(u)) &&
+        sources.every((u) => isReportThread(u) || (FORGE_CHANGE.test(u) && !sameProject(a.value, u)))
+      )
+        ctx.addIssue({
+          code: "custom",
+          path: ["source"],
+          message: `a verified ${a.kind} alias is read in its own thread, or in a primary source that names it (a changelog, an advisory); ${a.source} only mentions ${a.value}: cite its thread, or say reported`,
+        });
     }),
   (a) => TERM_ALIASES.has(a.kind) || (THREAD_ALIASES.has(a.kind) && namesOwnThread(a.value, distinctSources(a))),
 );

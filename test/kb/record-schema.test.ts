@@ -148,6 +148,17 @@ describe("evidence levels in records", () => {
     expect(alias("distro-bug", "RHBZ#2321325", "https://bugzilla.redhat.com/show_bug.cgi?id=2321325")).toEqual([]);
     // A search term (a sysctl's name) claims nothing to verify.
     expect(alias("other", "net.ipv4.tcp_tw_recycle", ISSUE)).toEqual([]);
+    // A pull request verifies the issues of its own project it fixes, not another project's issue or a distribution's
+    // bug it names (review 67g F4a).
+    expect(alias("issue", "moby/libnetwork#1090", "https://github.com/moby/libnetwork/pull/2275")).toEqual([]);
+    expect(alias("issue", "aws/amazon-vpc-cni-k8s#1854", "https://github.com/cilium/cilium/pull/36857")).toEqual([
+      expect.stringMatching(/^aliases\.0\.source: a verified issue alias is read in its own thread/),
+    ]);
+    expect(alias("distro-bug", "LP#2091990", "https://github.com/cilium/cilium/pull/36857")).toEqual([
+      expect.stringMatching(/^aliases\.0\.source: a verified distro-bug alias is read in its own thread/),
+    ]);
+    // A distribution's changelog that names it is a primary source.
+    expect(alias("distro-bug", "LP#2091990", "https://sources.debian.org/src/linux/6.1.106-3/debian/changelog/")).toEqual([]);
   });
 
   it("refuses a fix step too long for a chat answer to show whole, naming the step", () => {
