@@ -200,17 +200,23 @@ describe("known-bugs diagnose against a running server", () => {
     }
   });
 
-  it("names where a redirect points, with exit status 2, and never follows it (review 64f F6)", async () => {
-    // An ingress forcing https answers 308: exit 3 (which CI recipes ignore) and "not JSON" hid a wrong --url.
+  it("names where a redirect points and the --url to use, with exit status 2, and never follows it (reviews 64f F6, 67d F4)", async () => {
+    // An ingress forcing https answers 308: exit 3 (which CI recipes ignore) and "not JSON" hid a wrong --url. The
+    // --url to give is the new base, not the endpoint (which gave /diagnose/diagnose, a 404).
     const moved = await startFakeServer((req, res) => {
       req.resume();
-      res.writeHead(308, { location: "https://kb.example.org/diagnose", "content-type": "text/plain" });
+      const path = (req.url ?? "/").replace(/^\/kb/, "");
+      res.writeHead(308, { location: `https://kb.example.org/tools${path}`, "content-type": "text/plain" });
       res.end("Permanent Redirect");
     });
     try {
       const r = await runCli(["diagnose", "--url", moved.url], { input: FAILING });
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/answered 308, moved to https:\/\/kb\.example\.org\/diagnose: use that address with --url\n$/);
+      expect(r.stderr).toMatch(
+        /answered 308, moved to https:\/\/kb\.example\.org\/tools\/diagnose: use --url https:\/\/kb\.example\.org\/tools\n$/,
+      );
+      const search = await runCli(["search", "xor", "--url", `${moved.url}/kb`]);
+      expect(search.stderr).toMatch(/use --url https:\/\/kb\.example\.org\/tools\n$/);
     } finally {
       await moved.close();
     }

@@ -57,7 +57,7 @@ export async function requestJson(base: string, path: string, opts: RequestOptio
     throw new CliError(
       EXIT.usage,
       location
-        ? `${url.origin} answered ${status}, moved to ${new URL(location, url).href}: use that address with --url`
+        ? `${url.origin} answered ${status}, moved to ${new URL(location, url).href}: ${movedBase(path, new URL(location, url))}`
         : `${url.origin} answered ${status} (a redirect) without saying where`,
     );
   }
@@ -208,4 +208,16 @@ function retryAfter(value: string | undefined): string {
   if (/^\d+$/.test(v)) return `; retry after ${Number(v)} s`;
   const at = Date.parse(v);
   return Number.isNaN(at) ? "" : `; retry after ${new Date(at).toISOString()}`;
+}
+
+/**
+ * What --url to use after a redirect: the new address with the request's own path and query taken off its end (an
+ * ingress forcing https moves /diagnose to https://host/diagnose; --url is the base: review 67d F4, where the whole
+ * endpoint given back as --url ended in a 404 for /diagnose/diagnose).
+ */
+function movedBase(endpoint: string, moved: URL): string {
+  const tail = `/${endpoint.replace(/^\//, "")}`;
+  const whole = `${moved.pathname}${moved.search}`;
+  if (whole.endsWith(tail)) return `use --url ${moved.origin}${whole.slice(0, whole.length - tail.length)}`;
+  return "that is where this request's endpoint moved; give --url the service's base address there";
 }
