@@ -378,6 +378,23 @@ describe("known-bugs diagnose against a running server", () => {
     expect(zeroed.code).toBe(2);
     expect(zeroed.stderr).toMatch(/^known-bugs: the input is empty \(white space or NUL bytes only\)\n$/);
   });
+
+  it("refuses an option its command does not read, and reads --kb's knowledge base whatever server is set (review 67d F2)", async () => {
+    const report = join(await tempDir(), "report.txt");
+    const written = await runCli(["diagnose", "--url", server.url, "-o", report, "-"], { input: FAILING });
+    expect(written.code).toBe(2);
+    expect(written.stderr).toMatch(/^known-bugs: diagnose does not take --output: redirect its output instead \(> FILE\)/);
+    expect((await runCli(["redact", "--json", "-"], { input: FAILING })).stderr).toMatch(/redact does not take --json/);
+    expect((await runCli(["search", "xor", "--url", server.url, "--fail-on", "high"])).code).toBe(2);
+    expect((await runCli(["show", XT, "--url", server.url, "--limit", "3"])).stderr).toMatch(/show does not take --limit/);
+    // --kb is the embedded engine's knowledge base: never the server's answer in its place.
+    const own = await runCli(["diagnose", "--kb", "/no/such/kb", "-"], { input: FAILING, env: { KNOWN_BUGS_URL: server.url } });
+    expect(own.code).not.toBe(0);
+    expect(own.stderr).toMatch(/no\/such\/kb/);
+    expect((await runCli(["diagnose", "--kb", "data", "--url", server.url, "-"], { input: FAILING })).stderr).toMatch(
+      /--kb reads a local knowledge base and --url asks a server/,
+    );
+  });
 });
 
 describe("known-bugs diagnose --local (the embedded engine)", () => {

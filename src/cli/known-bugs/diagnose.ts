@@ -47,6 +47,12 @@ export function serverUrl(values: CliValues): string | null {
     if (values.url) throw new CliError(EXIT.usage, "--local and --url exclude each other");
     return null;
   }
+  // A knowledge base of one's own is read here, never the server's answer in its place (review 67d F2: `--kb DIR` with
+  // KNOWN_BUGS_URL set asked the server, whose records answered as if they were DIR's).
+  if (values.kb !== undefined) {
+    if (values.url) throw new CliError(EXIT.usage, "--kb reads a local knowledge base and --url asks a server: give one of them");
+    return null;
+  }
   const url = values.url ?? process.env.KNOWN_BUGS_URL;
   if (!url) throw new CliError(EXIT.usage, "no server: set KNOWN_BUGS_URL or pass --url URL, or use --local for the embedded engine");
   return url;

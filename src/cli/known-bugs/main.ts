@@ -3,7 +3,7 @@
  * (--local), collect a bundle on this machine, search and show records. Run through bin/known-bugs.mjs.
  */
 import { printable } from "../../engine/report-text";
-import { parse, positiveInt, timeoutSeconds } from "./args";
+import { type CliValues, parse, positiveInt, timeoutSeconds } from "./args";
 import { collect } from "./collect";
 import { diagnoseCommand } from "./diagnose";
 import { CliError, EXIT } from "./exit-codes";
@@ -55,6 +55,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(HELP);
       return command || values.help ? EXIT.ok : EXIT.usage;
     }
+    refuseForeignOptions(command, values);
     switch (command) {
       case "diagnose":
         return await diagnoseCommand(args, values);
@@ -91,6 +92,28 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`known-bugs: unexpected error: ${printable(e instanceof Error ? (e.stack ?? e.message) : String(e))}\n`);
     return EXIT.server;
   }
+}
+
+/**
+ * The options each command reads: any other is a usage error naming the command, never dropped without a word (review
+ * 67d F2: `diagnose -o report.txt` wrote nothing and exited as if it had, a CI artifact missing).
+ */
+const TAKES: Record<string, readonly string[]> = {
+  diagnose: ["url", "local", "kb", "json", "fail-on", "limit", "timeout", "redact", "quiet"],
+  collect: ["timeout", "lines", "redact", "output"],
+  search: ["url", "local", "kb", "json", "limit", "timeout"],
+  show: ["url", "local", "kb", "json", "timeout"],
+  redact: [],
+};
+
+function refuseForeignOptions(command: string, values: CliValues): void {
+  const takes = TAKES[command];
+  if (!takes) return;
+  const foreign = Object.keys(values).filter((k) => values[k as keyof CliValues] !== undefined && !takes.includes(k) && k !== "help");
+  if (!foreign.length) return;
+  const named = foreign.map((k) => `--${k}`).join(", ");
+  const output = foreign.includes("output") && command !== "collect" ? ": redirect its output instead (> FILE)" : "";
+  throw new CliError(EXIT.usage, `${command} does not take ${named}${output} (known-bugs --help)`);
 }
 
 /** `collect -o FILE`: a path that cannot be written is the user's to fix (status 2), in one line. */
