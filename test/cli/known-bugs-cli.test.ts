@@ -459,6 +459,25 @@ describe("known-bugs search and show", () => {
     expect((await runCli(["diagnose", "--xor-mark", "--local"], { input: FAILING })).code).toBe(2);
   });
 
+  it("gives search --json in GET /bugs's shape on the server and locally alike (review 67d F3)", async () => {
+    const shape = async (where: string[]) => {
+      const r = await runCli(["search", "xor-mark", "--json", "--limit", "5", ...where]);
+      const answer = JSON.parse(r.stdout) as { kb: { version: string }; items: Array<Record<string, unknown>> };
+      return {
+        keys: Object.keys(answer).sort(),
+        item: Object.keys(answer.items[0] ?? {}).sort(),
+        ids: answer.items.map((i) => i.id),
+        kb: answer.kb,
+      };
+    };
+    const [remote, local] = await Promise.all([shape(["--url", server.url]), shape(["--local"])]);
+    expect(local.keys).toEqual(remote.keys);
+    expect(local.item).toEqual(remote.item);
+    expect(local.item).toContain("hasUnverified");
+    expect(local.ids).toEqual(remote.ids);
+    expect(local.kb.version).toBe(remote.kb.version);
+  });
+
   it("lists the records holding some words of a pasted error line when none holds them all, saying so, on the server and locally", async () => {
     const line = ["ip6tables-restore", "v1.8.4", "(legacy):", "unknown", "option", '"--xor-mark"'];
     for (const where of [["--url", server.url], ["--local"]]) {

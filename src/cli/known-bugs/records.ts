@@ -5,6 +5,7 @@ import { aliasStatus, STATUS_WORDS } from "../../kb/fact-status";
 import { type IdMatch, idMatches, idMatchText } from "../../kb/id-matches";
 import { namedRecordIds, typedRecordId } from "../../kb/record-id";
 import type { BugRecord } from "../../kb/record-schema";
+import { hasUnverifiedFacts } from "../../kb/unverified";
 import { firstFound, type SearchStep, searchSteps, stepNotice } from "../../kb/search-steps";
 import type { ShownRecord } from "./answer-shape";
 import { type CliValues, positiveInt, timeoutSeconds } from "./args";
@@ -75,12 +76,25 @@ async function finder(values: CliValues, words: string[], limit: number): Promis
       own.has(r.id) || (step.kind === "all" ? matchesAll(r, words) : matchesAny(r, step.kind === "ids" ? step.ids : words));
     const found = await ranked(kb, kb.records.filter(holds), words);
     const items = [...found.filter((r) => own.has(r.id)), ...found.filter((r) => !own.has(r.id))];
+    // GET /bugs's own answer, field for field (review 67d F3: --local gave whole records, no `kb`, no `hasUnverified`,
+    // which a script read as every record verified).
     return {
+      kb: { version: kb.version, records: kb.records.length },
       total: items.length,
       items: items.slice(0, limit).map((r) => {
         const named = idMatches(r, words.join(" "));
-        return named.length ? { ...r, idMatches: named } : r;
+        const summary = {
+          id: r.id,
+          title: r.title,
+          summary: r.summary,
+          components: r.components,
+          reboot: r.reboot,
+          hasUnverified: hasUnverifiedFacts(r),
+        };
+        return named.length ? { ...summary, idMatches: named } : summary;
       }),
+      limit,
+      offset: 0,
     };
   };
 }
