@@ -1565,6 +1565,13 @@ describe("versions named in passing", () => {
       ["calico-node version: v3.29.1", { calico: "3.29.1" }],
       ["image: rancher/mirrored-coredns-coredns:1.10.1", { coredns: "1.10.1" }],
       ["602401143452.dkr.ecr.us-west-2.amazonaws.com/eks/coredns:v1.11.1-eksbuild.4", { coredns: "1.11.1" }],
+      // Rancher's RKE1 mirrors and RKE2's hardened builds (review 67a F5).
+      ["  calico_node: rancher/mirrored-calico-node:v3.22.0", { calico: "3.22.0" }],
+      ["image: docker.io/rancher/hardened-calico:v3.30.4-build20250908", { calico: "3.30.4" }],
+      ["  flannel: rancher/mirrored-coreos-flannel:v0.15.1", { flannel: "0.15.1" }],
+      ["image: docker.io/rancher/hardened-flannel:v0.24.3-build20240307", { flannel: "0.24.3" }],
+      ["image: rancher/hardened-coredns:v1.11.1-build20240305", { coredns: "1.11.1" }],
+      ["image: rancher/mirrored-calico-pod2daemon-flexvol:v3.22.0", {}],
     ];
     for (const [text, versions] of addOns) expect(named(text), text).toEqual(versions);
     // CoreDNS's start-up banner and an issue's "Talos version:" (review 30c); a CoreDNS pod's name is no version.

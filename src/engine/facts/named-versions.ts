@@ -220,9 +220,15 @@ const NOT_DOCKER_ENGINE = /^(?:[2-9]|1[0-6])\./;
  * itself: flannel's CNI plugin image ("flannel-cni-plugin") or Calico's "pod2daemon-flexvol" are other programs.
  */
 const IMAGE_REF =
-  /(?:^|[\s"'=(,[])((?:[\w.-]+(?::\d+)?\/)*)([\w.-]+):v?(\d+\.\d+\.\d+)(?:-(?:amd64|arm64|arm|ppc64le|s390x|eksbuild\.\d+))?(?![\w.+-])/g;
+  /(?:^|[\s"'=(,[])((?:[\w.-]+(?::\d+)?\/)*)([\w.-]+):v?(\d+\.\d+\.\d+)(?:-(?:amd64|arm64|arm|ppc64le|s390x|eksbuild\.\d+|build\d{8}))?(?![\w.+-])/g;
 const IMAGE_COMPONENTS: ReadonlyArray<[ecosystem: string, repository: RegExp, marker: string[]]> = [
-  ["flannel", /^(?:.*\/)?(?:flannel|mirrored-flannelcni-flannel)$/, ["flannel:", "flannel-flannel:"]],
+  // Rancher's copies (RKE1's mirrored-*, RKE2's hardened-* with a "-buildYYYYMMDD" tag; review 67a F5: the images a Rancher
+  // cluster shows were not read) are the same releases.
+  [
+    "flannel",
+    /^(?:.*\/)?(?:flannel|mirrored-flannelcni-flannel|mirrored-coreos-flannel|hardened-flannel)$/,
+    ["flannel:", "flannel-flannel:"],
+  ],
   // Review 31b/31c: "traefik:v3.6.0", "registry.k8s.io/dns/k8s-dns-node-cache:1.15.11", "…/amazon-k8s-cni:v1.10.1-eksbuild.1",
   // "quay.io/cilium/cilium:v1.15.3", "antrea/antrea-agent-ubuntu:v2.0.0", "falcosecurity/falco-no-driver:0.39.2".
   ["traefik", /^(?:.*\/)?traefik$/, ["traefik:"]],
@@ -241,11 +247,11 @@ const IMAGE_COMPONENTS: ReadonlyArray<[ecosystem: string, repository: RegExp, ma
     /^(?:.*\/)?falcosecurity\/falco(?:-no-driver|-distroless)?$/,
     ["falcosecurity/falco:", "falcosecurity/falco-no-driver:", "falcosecurity/falco-distroless:"],
   ],
-  ["coredns", /^(?:.*\/)?(?:mirrored-coredns-)?coredns$/, ["coredns:"]],
+  ["coredns", /^(?:.*\/)?(?:mirrored-coredns-|hardened-)?coredns$/, ["coredns:"]],
   [
     "calico",
-    /^(?:.*\/)?calico\/(?:node|cni|kube-controllers|typha)$/,
-    ["calico/node:", "calico/cni:", "calico/kube-controllers:", "calico/typha:"],
+    /^(?:.*\/)?(?:calico\/(?:node|cni|kube-controllers|typha)|mirrored-calico-(?:node|cni|kube-controllers|typha)|hardened-calico)$/,
+    ["calico/node:", "calico/cni:", "calico/kube-controllers:", "calico/typha:", "mirrored-calico-", "hardened-calico:"],
   ],
 ];
 const IMAGE_MARKERS = IMAGE_COMPONENTS.flatMap(([, , markers]) => markers);
