@@ -339,6 +339,23 @@ describe("history while a check is pending, and after several checks (review 66d
   });
 });
 
+describe("copy buttons (review 67g F6)", () => {
+  it("name what each copies and say the outcome where a screen reader hears it", async () => {
+    await withPage({ js: true }, async (page, ctx) => {
+      await ctx.grantPermissions(["clipboard-read", "clipboard-write"], { origin: svc.origin });
+      await page.goto(`${svc.origin}/bugs/${XT}`);
+      const names = await page.locator("button.copy").evaluateAll((bs) => bs.map((b) => b.getAttribute("aria-label") ?? ""));
+      expect(names.length).toBeGreaterThan(1);
+      // Not one name for them all: each says what it copies.
+      expect(new Set(names).size).toBeGreaterThan(names.length / 2);
+      expect(names[0]).toMatch(/^Copy \w+: \S/);
+      await page.locator("button.copy").first().click();
+      await page.waitForFunction(() => document.querySelector("[data-announce]")?.textContent === "Copied");
+      expect(await page.locator("[data-announce]").getAttribute("aria-live")).toBe("polite");
+    });
+  });
+});
+
 describe("small screens", () => {
   it("shows every record page without scrolling sideways at 360 px, and the widest at 1280 px", async () => {
     const ids: string[] = [];

@@ -7,6 +7,10 @@ export const SCRIPT = `(() => {
   "use strict";
   /** The longest paste a history entry keeps for Back and reload (a megabyte of text; storing more took seconds). */
   const PASTE_KEPT = 1000000;
+  /**
+   * Each button is named by what it copies (review 67g F6: nineteen buttons all "Copy command"), and its outcome is said
+   * in a polite live region, which a screen reader announces (a changed label is not).
+   */
   function addCopyButtons(root) {
     if (!navigator.clipboard) return;
     root.querySelectorAll("[data-copy]").forEach((el) => {
@@ -16,15 +20,29 @@ export const SCRIPT = `(() => {
       b.type = "button";
       b.className = "small copy";
       b.textContent = "Copy";
-      b.setAttribute("aria-label", "Copy " + (el.dataset.copy || "text"));
+      const what = (el.textContent || "").replace(/s+/g, " ").trim();
+      b.setAttribute("aria-label", "Copy " + (el.dataset.copy || "text") + ": " + (what.length > 60 ? what.slice(0, 59) + "…" : what));
       b.addEventListener("click", () => {
         navigator.clipboard.writeText(el.textContent || "").then(
-          () => { b.textContent = "Copied"; setTimeout(() => { b.textContent = "Copy"; }, 1500); },
-          () => { b.textContent = "Copy failed"; },
+          () => { b.textContent = "Copied"; say("Copied"); setTimeout(() => { b.textContent = "Copy"; }, 1500); },
+          () => { b.textContent = "Copy failed"; say("Copy failed"); },
         );
       });
       el.insertAdjacentElement("afterend", b);
     });
+  }
+  /** The page's one polite live region for short outcomes (a copy), made on first use. */
+  function say(text) {
+    let region = document.querySelector("[data-announce]");
+    if (!region) {
+      region = document.createElement("span");
+      region.setAttribute("data-announce", "");
+      region.setAttribute("aria-live", "polite");
+      region.className = "visually-hidden";
+      document.body.append(region);
+    }
+    region.textContent = "";
+    setTimeout(() => { region.textContent = text; }, 50);
   }
   /**
    * An error answer shown above the form, which keeps the paste: never posted again behind the person's back. The tab's
