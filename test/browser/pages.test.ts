@@ -350,7 +350,7 @@ describe("copy buttons (review 67g F6)", () => {
       expect(new Set(names).size).toBeGreaterThan(names.length / 2);
       expect(names[0]).toMatch(/^Copy \w+: \S/);
       await page.locator("button.copy").first().click();
-      await page.waitForFunction(`document.querySelector("[data-announce]")?.textContent === "Copied"`);
+      await page.locator("[data-announce]", { hasText: "Copied" }).waitFor({ state: "attached" });
       expect(await page.locator("[data-announce]").getAttribute("aria-live")).toBe("polite");
     });
   });
