@@ -38,6 +38,7 @@ export interface SlackPost {
   response_type?: string;
   replace_original?: boolean;
   delete_original?: boolean;
+  thread_ts?: string;
   text: string;
   blocks?: SlackBlock[];
 }
@@ -508,6 +509,32 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
     await click(again);
     const [refused] = await h().delivered(again);
     expect(refused?.text).toContain("can no longer be shared");
+  });
+
+  it("Slack: an answer about a message in a thread goes to that thread, and so does its share (review 67h F4)", async () => {
+    const responseUrl = h().responseUrl();
+    const payload = {
+      ...messageShortcut(responseUrl, SEED_PASTE),
+      message: { type: "message", text: SEED_PASTE, ts: "1733000000.000200", thread_ts: "1733000000.000100" },
+    };
+    expect((await slack(SLACK_INTERACTIONS, interactionBody(payload))).status).toBe(200);
+    const [privateAnswer] = await h().delivered(responseUrl);
+    expect(privateAnswer?.thread_ts).toBe("1733000000.000100");
+    const share = buttons(privateAnswer as SlackPost).find((b) => b.action_id === "share");
+    const shareUrl = h().responseUrl();
+    await slack(
+      SLACK_INTERACTIONS,
+      interactionBody({
+        type: "block_actions",
+        trigger_id: triggerId(),
+        response_url: shareUrl,
+        user: { id: "U0003" },
+        container: { type: "message", is_ephemeral: true },
+        actions: [{ action_id: "share", block_id: "share", value: share?.value, type: "button" }],
+      }),
+    );
+    const [shared] = await h().delivered(shareUrl, 2);
+    expect(shared).toMatchObject({ response_type: "in_channel", thread_ts: "1733000000.000100" });
   });
 
   it("feedback: Slack and Discord votes are recorded without the pasted text and summarised per record", async () => {

@@ -21,6 +21,8 @@ export const ACTION = { share: "share", right: "feedback_right", wrong: "feedbac
 
 export interface SlackMessage {
   response_type?: "ephemeral" | "in_channel";
+  /** The thread a message about a thread's message is posted in (api.slack.com/interactivity/handling#publishing_in_thread). */
+  thread_ts?: string;
   replace_original?: boolean;
   delete_original?: boolean;
   text: string;

@@ -97,7 +97,9 @@ export function slackRoutes(deps: ChatDeps) {
           if (refusal) throw new UserFacing(refusal);
           return answerFor(store, input, run);
         };
-        deps.background(c, () => deliverAnswer(c, store, cfg, responseUrl, answer, false));
+        // In the thread the message is in, or the one it starts: incident work happens there (review 67h F4).
+        const thread = p.message.thread_ts ?? p.message.ts;
+        deps.background(c, () => deliverAnswer(c, store, cfg, responseUrl, answer, false, thread));
         return ack(c);
       }
       if (p.type !== "block_actions") return ack(c);
@@ -161,22 +163,24 @@ async function deliverAnswer(
   responseUrl: URL,
   answer: () => ReturnType<typeof answerFor>,
   shareNow: boolean,
+  thread?: string,
 ): Promise<void> {
   let message: SlackMessage;
+  const inThread = thread ? { thread_ts: thread } : {};
   try {
     const a = await answer();
     const opts = { publicUrl: cfg.publicUrl };
     if (shareNow || a.kind === "help") {
-      message = { response_type: shareNow ? "in_channel" : "ephemeral", ...renderSlack(a, opts) };
+      message = { response_type: shareNow ? "in_channel" : "ephemeral", ...inThread, ...renderSlack(a, opts) };
     } else {
-      // The share button posts the answer as it is now, so keep that rendering for a while.
+      // The share button posts the answer as it is now, so keep that rendering for a while (with its thread).
       const shareId = crypto.randomUUID();
-      await saveChatAnswer(store, "slack", shareId, renderSlack(a, opts));
-      message = { response_type: "ephemeral", ...renderSlack(a, { ...opts, shareId }) };
+      await saveChatAnswer(store, "slack", shareId, { ...inThread, ...renderSlack(a, opts) });
+      message = { response_type: "ephemeral", ...inThread, ...renderSlack(a, { ...opts, shareId }) };
     }
   } catch (err) {
     const failure = err instanceof UserFacing ? { text: err.message, ours: false } : chatFailure(err, c.get("requestId"), "slack");
-    message = { response_type: "ephemeral", text: failure.text };
+    message = { response_type: "ephemeral", ...inThread, text: failure.text };
     if (failure.ours) logFailure(c.get("requestId"), "slack answer failed", err);
   }
   await postToSlack(cfg, responseUrl, message);
@@ -194,7 +198,8 @@ async function shareAnswer(store: Store, cfg: ChatConfig, responseUrl: URL, shar
   }
   const blocks = [...(saved.blocks ?? [])];
   if (userId) blocks.unshift({ type: "context", elements: [{ type: "mrkdwn", text: `Shared by <@${userId}>` }] });
-  await postToSlack(cfg, responseUrl, { response_type: "in_channel", replace_original: false, text: saved.text, blocks });
+  const inThread = saved.thread_ts ? { thread_ts: saved.thread_ts } : {};
+  await postToSlack(cfg, responseUrl, { response_type: "in_channel", replace_original: false, ...inThread, text: saved.text, blocks });
   await postToSlack(cfg, responseUrl, { delete_original: true, text: "" });
 }
 
