@@ -23,7 +23,6 @@ const slackText = z.looseObject({ text: z.string().optional() });
 /** The parts of a Slack message a shortcut sends (api.slack.com/reference/interaction-payloads/shortcuts). */
 export const slackMessageSchema = z.looseObject({
   text: z.string().default(""),
-  ts: z.string().optional().catch(undefined),
   /** Set on a message in a thread (the thread's first message's ts): answers about it go to that thread. */
   thread_ts: z.string().optional().catch(undefined),
   bot_id: z.string().optional(),

@@ -97,8 +97,9 @@ export function slackRoutes(deps: ChatDeps) {
           if (refusal) throw new UserFacing(refusal);
           return answerFor(store, input, run);
         };
-        // In the thread the message is in, or the one it starts: incident work happens there (review 67h F4).
-        const thread = p.message.thread_ts ?? p.message.ts;
+        // In the thread the message is in: incident work happens there (review 67h F4). A message outside any thread is
+        // answered in the channel, as before (an answer hidden in a new thread under it would go unseen).
+        const thread = p.message.thread_ts;
         deps.background(c, () => deliverAnswer(c, store, cfg, responseUrl, answer, false, thread));
         return ack(c);
       }
