@@ -54,8 +54,8 @@ export type ChatAnswer =
       notes: string[];
       truncated: ChatInput["truncated"];
     }
-  | { kind: "record"; kb: KbRef; record: RecordSummary }
-  | { kind: "search"; kb: KbRef; query: string; total: number; items: SearchItem[] };
+  | { kind: "record"; kb: KbRef; record: RecordSummary; unread?: string }
+  | { kind: "search"; kb: KbRef; query: string; total: number; items: SearchItem[]; unread?: string };
 
 /** A record a search found, with the ids the search names and how far each is confirmed (BugSummary.idMatches). */
 export type SearchItem = Pick<BugSummary, "id" | "title" | "summary" | "idMatches">;
@@ -75,7 +75,23 @@ export const asksForHelp = (text: string): boolean =>
   /^(?:help|-h|--help|\?)$/i.test(text) || (/^help\b/i.test(text) && !text.includes("\n") && text.length <= 24);
 
 /** The app's diagnoser (a worker-thread pool on Node, inline on the Worker) in production; the engine inline by default. */
+/**
+ * The answer to what the person sent; a file the message carried that was not read is said first in every kind of answer
+ * (review 67h F1; 67j F3: a question with a screenshot was answered "no known bug matched" instead of the record it named).
+ */
 export async function answerFor(
+  store: Store,
+  input: ChatInput,
+  run: RunDiagnosis = async (kb, text) => diagnoseBundle(kb, text),
+): Promise<ChatAnswer> {
+  const answer = await answerForText(store, input, run);
+  const unread = input.unread;
+  if (!unread || answer.kind === "help") return answer;
+  if (answer.kind === "diagnosis") return answer.notes.includes(unread) ? answer : { ...answer, notes: [unread, ...answer.notes] };
+  return { ...answer, unread };
+}
+
+async function answerForText(
   store: Store,
   input: ChatInput,
   run: RunDiagnosis = async (kb, text) => diagnoseBundle(kb, text),
@@ -107,8 +123,7 @@ export async function answerFor(
       `the text arrived as one line holding what look like ${glued} log lines run together, which would be misread: its line breaks were lost on the way.`,
     );
   const diagnosis = await run(kb, text);
-  // Beside a file not read, the words are no search: the answer says what it did not read (review 67h F1).
-  if (!single || diagnosis.findings.length || diagnosis.advisories.length || diagnosis.facts.kernel || input.unread)
+  if (!single || diagnosis.findings.length || diagnosis.advisories.length || diagnosis.facts.kernel)
     return diagnosisAnswer(ref, diagnosis, input);
   // The search page's steps: every word, else the ids a question names ("is CVE-2025-40123 fixed?", "does
   // 862c95d9859f break kube-proxy?"). Not "some of the words": a sentence that names no record resembles some by
@@ -154,7 +169,7 @@ function urlKey(text: string): string | null {
   }
 }
 
-function diagnosisAnswer(kb: KbRef, diagnosis: Diagnosis, { truncated, unread }: ChatInput): ChatAnswer {
+function diagnosisAnswer(kb: KbRef, diagnosis: Diagnosis, { truncated }: ChatInput): ChatAnswer {
   const d = truncated ? hedgedByCut(diagnosis, truncated) : diagnosis;
   const s = summarizeDiagnosis(d);
   return {
@@ -168,7 +183,7 @@ function diagnosisAnswer(kb: KbRef, diagnosis: Diagnosis, { truncated, unread }:
     outliers: s.outliers,
     closest: s.closest,
     facts: factLines(d),
-    notes: unread ? [unread, ...s.notes] : s.notes,
+    notes: s.notes,
     truncated,
   };
 }

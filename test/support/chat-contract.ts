@@ -341,9 +341,9 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
   });
 
   it("Slack: a message's attachments and sections are read, its files named as not read, its own answers not diagnosed again (review 67h F1, F3)", async () => {
-    const ask = async (message: Record<string, unknown>) => {
+    const ask = async (message: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
       const responseUrl = h().responseUrl();
-      const payload = { ...messageShortcut(responseUrl, ""), message: { type: "message", ts: "1700000000.000200", ...message } };
+      const payload = { ...messageShortcut(responseUrl, ""), ...extra, message: { type: "message", ts: "1700000000.000200", ...message } };
       expect((await slack(SLACK_INTERACTIONS, interactionBody(payload))).status).toBe(200);
       const [answer] = await h().delivered(responseUrl);
       return JSON.stringify(answer);
@@ -363,14 +363,47 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
     ).toContain(XT);
     // Parts of a shape the app does not foresee are no reason to leave the message unanswered.
     expect(await ask({ text: SEED_PASTE, blocks: [{ type: "section", fields: "odd" }], attachments: { a: 1 }, files: [1] })).toContain(XT);
-    // The app's own answer, shared in the channel: not diagnosed as a log.
-    const own = await ask({
-      text: `known-bugs: 1 known bug matches (${XT})`,
-      bot_id: "B0001",
-      blocks: [{ type: "actions", elements: [{ type: "button", action_id: "feedback_right", value: "{}" }] }],
+    // The app's own answer, shared in the channel: not diagnosed as a log, whether Slack names the app that posted it or
+    // only the answer's own footer block tells it (review 67j F1).
+    const ownFooter = { type: "context", block_id: "known-bugs-answer", elements: [{ type: "mrkdwn", text: "known-bugs" }] };
+    for (const own of [
+      await ask({ text: `known-bugs: 1 record matches (${XT})`, app_id: "A0KB", bot_id: "B0001" }, { api_app_id: "A0KB" }),
+      await ask({ text: "known-bugs: no known bug matched", bot_id: "B0001", blocks: [ownFooter] }),
+    ]) {
+      expect(own).toContain("known-bugs' own answer");
+      expect(own).not.toContain("Evidence");
+    }
+    // Another bot's alert with a "share" button of its own is diagnosed.
+    const alert = await ask(
+      {
+        text: "[FIRING:1] KubeProxyErrors",
+        bot_id: "B0999",
+        app_id: "A0ALERT",
+        blocks: [
+          { type: "section", text: { type: "mrkdwn", text: SEED_PASTE } },
+          { type: "actions", elements: [{ type: "button", action_id: "share", value: "x" }] },
+        ],
+      },
+      { api_app_id: "A0KB" },
+    );
+    expect(alert).toContain(XT);
+    // A link's preview is Slack's, not the person's: the link alone finds the records citing it.
+    const linked = await ask({
+      text: "<https://github.com/opencontainers/runc/issues/4971>",
+      attachments: [
+        {
+          from_url: "https://github.com/opencontainers/runc/issues/4971",
+          service_name: "GitHub",
+          title: "tmpfs mode",
+          text: "runc 1.3.3 makes tmpfs 0755",
+        },
+      ],
     });
-    expect(own).toContain("known-bugs' own answer");
-    expect(own).not.toContain("Evidence");
+    expect(linked).toContain("runc-nov-2025-tmpfs-mode-0755");
+    // A question with a screenshot: the record it names, and the file said not read, with advice for an image.
+    const question = await ask({ text: XT, files: [{ name: "screen.png", mimetype: "image/png" }] });
+    expect(question).toContain("The file screen.png was not read");
+    expect(question).toContain("Paste the log's lines as text");
   });
 
   it("Slack: a long message is diagnosed at its start and its end, and the answer says which lines were left out", async () => {
@@ -741,6 +774,16 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
     );
     // A webhook's embed holds the log.
     expect(await diagnoseMessage({ content: "", embeds: [{ title: "kube-proxy errors", description: SEED_PASTE }] })).toContain(XT);
+    // A link's preview (Discord's "article" embed) is not the person's text: the link finds the records citing it (67j F2).
+    const linked = await diagnoseMessage({
+      content: "https://github.com/opencontainers/runc/issues/4971",
+      embeds: [{ type: "article", title: "tmpfs mode 0755", description: "runc 1.3.3 makes tmpfs 0755" }],
+    });
+    expect(linked).toContain("runc-nov-2025-tmpfs-mode-0755");
+    // A question with a screenshot: the record it names, the image said not read (67j F3).
+    const question = await diagnoseMessage({ content: XT, attachments: [{ filename: "image.png", content_type: "image/png" }] });
+    expect(question).toContain("The file image.png was not read");
+    expect(question).toContain(XT);
     // The app's own answer (its author is the application).
     expect(await diagnoseMessage({ content: `**known-bugs: 1 known bug matches** ${XT}`, author: { id: "1" } })).toContain(
       "known-bugs' own answer",

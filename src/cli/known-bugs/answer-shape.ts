@@ -85,7 +85,9 @@ export const searchAnswer = z.looseObject({
       components: z.array(z.string()).catch([]),
       // An older server sends none; a malformed one is dropped rather than failing the search.
       idMatches: z
-        .array(z.object({ value: z.string(), kind: z.string(), status: z.enum(["verified", "corroborated", "reported", "misreported"]) }))
+        .array(
+          z.looseObject({ value: z.string(), kind: z.string(), status: z.enum(["verified", "corroborated", "reported", "misreported"]) }),
+        )
         .optional()
         .catch(undefined),
     }),

@@ -70,6 +70,8 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
   const findingOf = new Map<APIEmbed, FindingSummary>();
   /** Embeds dropped last when the answer is over Discord's limit (fitEmbeds). */
   const kept = new Set<APIEmbed>();
+  // What the message carried and the answer did not read, first (diagnoses say it among their notes).
+  const unread = (answer.kind === "record" || answer.kind === "search") && answer.unread ? `⚠️ ${md(answer.unread)}\n` : "";
   switch (answer.kind) {
     case "help":
       out.embeds.push({ title: "known-bugs", description: HELP, color: COLOR.info });
@@ -84,12 +86,15 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
         fields: [...fixFields(r, url), ...(r.unverified.length ? [unverifiedField(r.unverified)] : [])],
         color: COLOR.info,
       });
+      out.content = unread.trimEnd();
       break;
     }
     case "search": {
-      out.content = answer.items.length
-        ? `${plural(answer.total, "record")} ${answer.total === 1 ? "matches" : "match"} “${md(clamp(answer.query, 200))}”`
-        : `No record matches “${md(clamp(answer.query, 200))}”. Paste log lines to diagnose them.`;
+      out.content =
+        unread +
+        (answer.items.length
+          ? `${plural(answer.total, "record")} ${answer.total === 1 ? "matches" : "match"} “${md(clamp(answer.query, 200))}”`
+          : `No record matches “${md(clamp(answer.query, 200))}”. Paste log lines to diagnose them.`);
       if (answer.items.length)
         out.embeds.push({
           title: "Records",

@@ -12,6 +12,7 @@ import { idMatchText } from "../../kb/id-matches";
 import { advisoriesHeading, type ChatAnswer, recordUrl } from "../answer";
 import { leftOutNote } from "../chat-input";
 import { chatFixStep } from "../fix-steps";
+import { OWN_ANSWER_BLOCK } from "../message-parts";
 import { clamp, type FeedbackRef, findingsHeadline, moreStepsLine, plural, unverifiedLines, wholeLines } from "../text-limits";
 
 /** Block Kit limits (api.slack.com/reference/block-kit): enforced here, whatever the records say. */
@@ -58,7 +59,11 @@ export function renderSlack(answer: ChatAnswer, opts: RenderOptions = {}): Slack
   const { blocks, text } = body(answer, opts);
   if (opts.sharedBy) blocks.unshift(context(`Shared by <@${opts.sharedBy}>`));
   const tail: KnownBlock[] = [];
-  if ("kb" in answer) tail.push(context(`known-bugs \`${answer.kb.version}\` · ${plural(answer.kb.records, "record")}`));
+  // Its block id marks the message as this app's answer, should someone run the shortcut on it (message-parts.ts).
+  if ("kb" in answer)
+    tail.push({ ...context(`known-bugs \`${answer.kb.version}\` · ${plural(answer.kb.records, "record")}`), block_id: OWN_ANSWER_BLOCK });
+  // What the message carried and the answer did not read, first (diagnoses say it among their notes).
+  if ((answer.kind === "record" || answer.kind === "search") && answer.unread) blocks.unshift(context(`:warning: ${esc(answer.unread)}`));
   if (opts.shareId) {
     tail.push({
       type: "actions",

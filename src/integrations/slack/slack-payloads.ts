@@ -19,6 +19,8 @@ export const interactionSchema = z.discriminatedUnion("type", [
   z.looseObject({
     type: z.literal("message_action"),
     callback_id: z.string(),
+    /** This app's id: a message it posted carries the same in its `app_id` (message-parts.ts). */
+    api_app_id: z.string().optional().catch(undefined),
     trigger_id: z.string().min(1).optional(),
     response_url: z.url(),
     user: z.looseObject({ id: z.string() }).optional(),

@@ -84,7 +84,7 @@ export function slackRoutes(deps: ChatDeps) {
         const responseUrl = checkedResponseUrl(cfg, p.response_url);
         if (!responseUrl) return problemResponse(c, 400, "bad-response-url", "The response_url is not Slack's.");
         if (!(await firstDelivery(c, p.trigger_id))) return ack(c);
-        const parts = slackMessageParts(p.message, Object.values(ACTION));
+        const parts = slackMessageParts(p.message, p.api_app_id);
         const unread = unreadNote(parts.unread, "slack");
         const input = chatInput(slackToPlain(parts.text), unread);
         const person = slackPerson(p.team?.id, p.user?.id);
