@@ -1,4 +1,3 @@
-import { compress } from "hono/compress";
 import { methodNotAllowed } from "hono/method-not-allowed";
 import { ConfigError, sharedEnvSchema } from "../env-fields";
 import { defaultRunInBackground } from "../integrations/chat-config";
@@ -11,6 +10,7 @@ import { clientKey } from "./client-key";
 import { createRouter } from "./create-router";
 import { kbVersion } from "./kb-version";
 import { accessLog, stdoutSink } from "./middleware/access-log";
+import { compression } from "./middleware/compression";
 import { corsForApi } from "./middleware/cors";
 import { hygiene } from "./middleware/hygiene";
 import { rateLimit } from "./middleware/rate-limit";
@@ -48,7 +48,7 @@ export function createApp(deps: AppDeps) {
   app.use(requestIds);
   app.use(accessLog(deps.log ?? stdoutSink, deps.answeredOutside));
   // Outside the headers below, so that it sees their Vary and Cache-Control (review 66f F8: a 1 MB answer went out whole).
-  if (deps.compressAnswers) app.use(compress());
+  if (deps.compressAnswers) app.use(compression());
   app.use(hygiene);
   // "/bugs/" or "/health/" (a copied link, a script's base URL) is the page or resource without the slash.
   app.use(trailingSlash);
