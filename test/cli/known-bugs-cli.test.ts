@@ -206,7 +206,10 @@ describe("known-bugs diagnose against a running server", () => {
     const moved = await startFakeServer((req, res) => {
       req.resume();
       const path = (req.url ?? "/").replace(/^\/kb/, "");
-      res.writeHead(308, { location: `https://kb.example.org/tools${path}`, "content-type": "text/plain" });
+      const location = path.startsWith("/sso/")
+        ? "https://login.example.com/oauth2/start?rd=%2Fdiagnose"
+        : `https://kb.example.org/tools${path}`;
+      res.writeHead(308, { location, "content-type": "text/plain" });
       res.end("Permanent Redirect");
     });
     try {
@@ -217,6 +220,9 @@ describe("known-bugs diagnose against a running server", () => {
       );
       const search = await runCli(["search", "xor", "--url", `${moved.url}/kb`]);
       expect(search.stderr).toMatch(/use --url https:\/\/kb\.example\.org\/tools\n$/);
+      // A sign-in page is no new base (review 67j F6).
+      const login = await runCli(["diagnose", "--url", `${moved.url}/sso`], { input: FAILING });
+      expect(login.stderr).toMatch(/not this endpoint at another address \(a sign-in page or another service\?\)/);
     } finally {
       await moved.close();
     }

@@ -217,7 +217,10 @@ function retryAfter(value: string | undefined): string {
  */
 function movedBase(endpoint: string, moved: URL): string {
   const tail = `/${endpoint.replace(/^\//, "")}`;
-  const whole = `${moved.pathname}${moved.search}`;
+  // A proxy may add a slash after the path (`/bugs/?q=…`).
+  const whole = `${moved.pathname.replace(/(.)\/$/, "$1")}${moved.search}`;
   if (whole.endsWith(tail)) return `use --url ${moved.origin}${whole.slice(0, whole.length - tail.length)}`;
-  return "that is where this request's endpoint moved; give --url the service's base address there";
+  // Not this endpoint at another base: a sign-in page (oauth2-proxy, Cloudflare Access) or another service, perhaps
+  // (review 67j F6: "the endpoint moved there" sent a person to set --url to a login page).
+  return "not this endpoint at another address (a sign-in page or another service?): give --url the service's own base address";
 }
