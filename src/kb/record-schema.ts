@@ -260,6 +260,11 @@ export const rangeSchema = z
      * the range does not hold. Without hits (an advisory) every range holds.
      */
     symptoms: z.array(nonEmpty).min(1).optional(),
+    /**
+     * The bug's other cause, which this range does not cover (devices NVIDIA's hook injects are lost with any runc): a
+     * version outside the range leaves the bug undecided, said with these words, never "not affected".
+     */
+    otherCauses: nonEmpty.optional(),
     note: nonEmpty.optional(),
   })
   .superRefine((r, ctx) => {

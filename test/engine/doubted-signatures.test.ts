@@ -50,6 +50,8 @@ describe("lines that show the failure did not happen, or is another's (review 67
     expect(ids([...runc, "$ ls -la /run", row])).not.toContain(TMPFS);
     // Inside a container, the mount the person asked for (moby#51456's shape).
     expect(ids([...runc, "$ docker run --rm --tmpfs /scratch alpine ls -la /scratch", row.replace("lock", ".")])).toContain(TMPFS);
+    // A container's own shell listing the /run its --tmpfs mounted (review 67i F3).
+    expect(ids([...runc, "$ docker run -it --rm --tmpfs /run alpine sh", "/ # ls -la /run", row.replace("lock", ".")])).toContain(TMPFS);
   });
 
   it("takes a task waiting on a dead NFS server as no io_uring hang (F6)", () => {
@@ -58,10 +60,14 @@ describe("lines that show the failure did not happen, or is another's (review 67
       "[182467.331420] task:node            state:D stack:0     pid:48211 ppid:48102  flags:0x00000002",
       "[182467.331425] Call Trace:",
     ];
-    const nfs = "[182344.120412] nfs: server fs-0a1b2c3d.efs.us-east-1.amazonaws.com not responding, still trying";
+    // The task's own stack in the NFS client (review 67f F6's shape).
+    const nfsFrame = "[182467.331455]  nfs_wait_bit_killable+0x1d/0x80 [nfs]";
+    const outage = "[182344.120412] nfs: server fs-0a1b2c3d.efs.us-east-1.amazonaws.com not responding, still trying";
     const onUring = (lines: string[]) => diagnoseBundle(kb, lines.join("\n")).findings.find((f) => f.id === URING);
-    expect(onUring(["6.1.115-126.197.amzn2023.x86_64", nfs, ...dump])?.evidence.some((e) => e.kind === "log")).toBeFalsy();
+    expect(onUring(["6.1.115-126.197.amzn2023.x86_64", ...dump, nfsFrame])?.evidence.some((e) => e.kind === "log")).toBeFalsy();
     expect(onUring(["6.1.115-126.197.amzn2023.x86_64", ...dump])?.evidence.some((e) => e.kind === "log")).toBe(true);
+    // An outage hours before, the task's stack not in NFS, doubts nothing (review 67i F4).
+    expect(onUring(["6.1.115-126.197.amzn2023.x86_64", outage, ...dump])?.evidence.some((e) => e.kind === "log")).toBe(true);
   });
 
   it("takes iptables' wait for the lock as a lead, not a medium root cause (F4)", () => {
@@ -82,5 +88,7 @@ describe("a longer flag that begins with a removed flag's name (review 67c F1)",
     const line = (flag: string) => `kubelet[811]: F0203 server.go:155] failed to parse kubelet flag: unknown flag: --${flag}`;
     expect(diagnoseBundle(kb, line("network-plugin-dir")).findings.map((f) => f.id)).not.toContain(REMOVED);
     expect(diagnoseBundle(kb, line("network-plugin")).findings[0]?.id).toBe(REMOVED);
+    // A longer name 1.24 removed too (CHANGELOG-1.24, #106907; review 67i F5).
+    expect(diagnoseBundle(kb, line("network-plugin-mtu")).findings[0]?.id).toBe(REMOVED);
   });
 });

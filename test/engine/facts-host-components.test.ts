@@ -1021,6 +1021,24 @@ describe("the host's own component versions", () => {
       expect(verdictOf(paste, id), a).toMatchObject({ status: "not-affected" });
       expect(verdictOf(paste, id)?.reason, a).toContain("the log's lines are node worker-1's");
     }
+    // A bundle whose folder names another machine than a shown one (worker-1 with a word beside it): that machine's, given
+    // no version, never worker-1's answer (review 67i F1).
+    for (const folder of [
+      "sosreport-worker-1-gpu-2024-12-17-764303",
+      "sosreport-gpu-worker-1-2024-12-17-764303",
+      "scc_worker-1-gpu_241217_1112",
+    ]) {
+      const paste = [
+        "$ tail -n +1 sosreport-*/*",
+        `==> sosreport-worker-1-2024-12-17-d04d02/uname.txt <==\n${uname("worker-1", 126)}\n`,
+        `==> ${folder}/kubelet.log <==\n${failing}\n`,
+        `==> sosreport-worker-2-2024-12-17-aa1122/uname.txt <==\n${uname("worker-2", 127)}`,
+      ].join("\n");
+      expect(verdictOf(paste, id), folder).toMatchObject({
+        status: "unknown",
+        reason: expect.stringMatching(/^no version of (?:worker-1-gpu|gpu-worker-1) is given/),
+      });
+    }
     // A machine whose name is another's with a word after it, listed after it: its own part, not the other's (53e F1:
     // gpu-node-spot's failing line was judged on gpu-node's 126, "not affected", certain).
     const spot = [

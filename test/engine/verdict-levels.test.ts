@@ -342,9 +342,28 @@ describe("a fix that ends one of a bug's causes only", () => {
       " runc version: v1.1.7-0-g860f061",
       "May 24 19:25:41 hades docker[1915067]: Failed to initialize NVML: Unknown Error",
     ].join("\n");
-    const verdict = diagnoseFields(data, { logs }).findings.find((f) => f.id === "nvidia-gpu-lost-after-systemd-daemon-reload")?.verdict;
-    expect(verdict?.status).not.toBe("not-affected");
-    expect(verdict?.level).not.toBe("verified");
+    const verdictOn = (runc: string) =>
+      diagnoseFields(data, { logs: logs.replace("v1.1.7-0-g860f061", runc) }).findings.find(
+        (f) => f.id === "nvidia-gpu-lost-after-systemd-daemon-reload",
+      )?.verdict;
+    // Past the runc path's fix, or before its start (review 67i F2): undecided, saying which cause it rules out.
+    for (const runc of ["v1.1.7-0-g860f061", "v1.1.12-0-g51d5e94", "v1.1.2-0-ga916309"])
+      expect(verdictOn(runc), runc).toMatchObject({ status: "unknown", reason: expect.stringContaining("rules out one cause only") });
+    // Inside it, the runc path's own verified range.
+    expect(verdictOn("v1.1.3-0-g6724737")).toMatchObject({ status: "affected", level: "verified" });
+  });
+
+  it("evaluates a range with another cause: inside as ever, outside unknown, never not affected", () => {
+    const oneCause: AffectedRange = {
+      introduced: "1.1.3",
+      fixed: "1.1.7",
+      evidence: "verified",
+      otherCauses: "the hook's path",
+      source: A,
+    };
+    expect(evaluateRanges("semver", "1.1.4", [oneCause])).toMatchObject({ status: "affected", level: "verified", certain: true });
+    for (const v of ["1.1.2", "1.1.7", "1.2.0"])
+      expect(evaluateRanges("semver", v, [oneCause]), v).toMatchObject({ status: "unknown", certain: false });
   });
 });
 

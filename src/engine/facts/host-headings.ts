@@ -262,6 +262,12 @@ function machineNamed(head: FileHead, files: FileMachines): string | null {
     if (within) return machineOf(within);
   }
   if (!files.anyShown) return null;
+  // A bundle's folder naming a machine the paste shows no part of (`sosreport-worker-1-gpu-2024-12-17-764303`): that
+  // machine, given no version, rather than the fleet's answer on the others (review 67i F1).
+  for (const folder of head.folders) {
+    const core = bundleCore(folder);
+    if (core && machineShaped(core)) return machineOf(core);
+  }
   const shaped = names.find(machineShaped);
   return shaped === undefined ? null : machineOf(shaped);
 }
@@ -313,11 +319,35 @@ function nameWithin(name: string, known: (name: string) => boolean): string | un
       const last = words[j];
       if (!last) break;
       const candidate = name.slice(start, (last.index ?? 0) + last[0].length);
-      if ((best === undefined || candidate.length > best.length) && known(candidate)) best = candidate;
+      // Every other word is the bundle's own (its tool, a date, an id): beside another word (`worker-1-gpu`,
+      // `gpu-worker-1`) the folder is another machine's, perhaps (review 67i F1: worker-1-gpu's lines on worker-1's kernel).
+      const others = [...words.slice(0, i), ...words.slice(j + 1)];
+      if ((best === undefined || candidate.length > best.length) && others.every((w) => BUNDLE_WORD.test(w[0])) && known(candidate))
+        best = candidate;
     }
   }
   return best;
 }
+/**
+ * A support bundle's folder without its own words around the machine's name (`sosreport-worker-1-gpu-2024-12-17-764303`
+ * → `worker-1-gpu`), or undefined where it has none of them on both sides, or nothing else.
+ */
+function bundleCore(folder: string): string | undefined {
+  const words = [...folder.matchAll(/[^-_.]+/g)];
+  let first = 0;
+  let last = words.length - 1;
+  while (first <= last && BUNDLE_WORD.test(words[first]?.[0] ?? "")) first++;
+  // A short number after a name's word is the name's own (`worker-1`), not a date's.
+  const ownNumber = (k: number) => /^\d{1,2}$/.test(words[k]?.[0] ?? "") && !/^\d+$/.test(words[k - 1]?.[0] ?? "0");
+  while (last >= first && BUNDLE_WORD.test(words[last]?.[0] ?? "") && !ownNumber(last)) last--;
+  const from = words[first];
+  const to = words[last];
+  if (!from || !to || (first === 0 && last === words.length - 1)) return undefined;
+  return folder.slice(from.index ?? 0, (to.index ?? 0) + to[0].length);
+}
+/** A support bundle's own words around a machine's name: its tool, a date's or time's digits, a hex id. */
+const BUNDLE_WORD =
+  /^(?:sosreport|sos|scc|supportconfig|must|gather|bundle|support|report|logs?|collect|archive|dump|debug|\d+|[0-9a-f]{4,})$/i;
 
 /**
  * From line `from` (0-based) on, what the file parts show of their machines (FileMachines), or null where no part shows

@@ -24,6 +24,11 @@ export interface AffectedRange {
   introducedEvidence?: EvidenceLevel | undefined;
   /** Covers `fixed` or `lastAffected`. */
   fixedEvidence?: EvidenceLevel | undefined;
+  /**
+   * The bug's other cause, which this range (one cause's versions) does not cover: a version outside it leaves the bug
+   * undecided, said with this, never "not affected" (review 67f F1, 67i F2: NVML's loss on runc outside 1.1.3-1.1.6).
+   */
+  otherCauses?: string | undefined;
   source: string;
 }
 

@@ -320,6 +320,11 @@ export function evaluateRanges<R extends AffectedRange>(
   const cmp: Compare = (a, b) => compareVersions(scheme, a, b);
   const placed = ranges.map((range) => ({ range, position: byAbi ? placeAbi(ubuntuKernelAbi(v), range) : place(cmp, v, range) }));
   const decided = decide(scheme, v, placed, ranges);
+  const other = decided.status === "not-affected" ? ranges.find((r) => r.otherCauses)?.otherCauses : undefined;
+  if (other) {
+    const { unverified: _, unlessBackported: __, ...rest } = decided;
+    return { ...rest, status: "unknown", reason: `${decided.reason}, which rules out one cause only: ${other}`, certain: false };
+  }
   return opts.minimum ? asMinimum(v, decided) : decided;
 }
 
