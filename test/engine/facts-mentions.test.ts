@@ -1569,6 +1569,7 @@ describe("versions named in passing", () => {
       ["  calico_node: rancher/mirrored-calico-node:v3.22.0", { calico: "3.22.0" }],
       ["image: docker.io/rancher/hardened-calico:v3.30.4-build20250908", { calico: "3.30.4" }],
       ["  flannel: rancher/mirrored-coreos-flannel:v0.15.1", { flannel: "0.15.1" }],
+      ["  flannel: rancher/mirrored-flannel-flannel:v0.25.1", { flannel: "0.25.1" }],
       ["image: docker.io/rancher/hardened-flannel:v0.24.3-build20240307", { flannel: "0.24.3" }],
       ["image: rancher/hardened-coredns:v1.11.1-build20240305", { coredns: "1.11.1" }],
       ["image: rancher/mirrored-calico-pod2daemon-flexvol:v3.22.0", {}],

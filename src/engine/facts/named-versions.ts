@@ -223,12 +223,9 @@ const IMAGE_REF =
   /(?:^|[\s"'=(,[])((?:[\w.-]+(?::\d+)?\/)*)([\w.-]+):v?(\d+\.\d+\.\d+)(?:-(?:amd64|arm64|arm|ppc64le|s390x|eksbuild\.\d+|build\d{8}))?(?![\w.+-])/g;
 const IMAGE_COMPONENTS: ReadonlyArray<[ecosystem: string, repository: RegExp, marker: string[]]> = [
   // Rancher's copies (RKE1's mirrored-*, RKE2's hardened-* with a "-buildYYYYMMDD" tag; review 67a F5: the images a Rancher
-  // cluster shows were not read) are the same releases.
-  [
-    "flannel",
-    /^(?:.*\/)?(?:flannel|mirrored-flannelcni-flannel|mirrored-coreos-flannel|hardened-flannel)$/,
-    ["flannel:", "flannel-flannel:"],
-  ],
+  // cluster shows were not read) are the same releases. A mirror is named after the upstream path, its slashes as dashes
+  // (flannel-io/flannel → mirrored-flannel-flannel, review 67i F6).
+  ["flannel", /^(?:.*\/)?(?:flannel|mirrored-(?:flannelcni|coreos|flannel)-flannel|hardened-flannel)$/, ["flannel:", "flannel-flannel:"]],
   // Review 31b/31c: "traefik:v3.6.0", "registry.k8s.io/dns/k8s-dns-node-cache:1.15.11", "…/amazon-k8s-cni:v1.10.1-eksbuild.1",
   // "quay.io/cilium/cilium:v1.15.3", "antrea/antrea-agent-ubuntu:v2.0.0", "falcosecurity/falco-no-driver:0.39.2".
   ["traefik", /^(?:.*\/)?traefik$/, ["traefik:"]],
