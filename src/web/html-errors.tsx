@@ -130,8 +130,20 @@ function fieldWords(problem: Problem): string {
     return `The search is longer than ${LIMITS.queryChars.toLocaleString("en-US")} characters. Search for the distinctive part of the line (the message, not the timestamp or host), or paste the whole log into the paste form.`;
   }
   if (!errors.length) return problem.detail ?? problem.title;
-  const parts = errors.slice(0, 3).map((e) => `${FIELD_WORDS[e.path] ?? e.path} (${e.message})`);
-  return `This address could not be read: ${parts.join("; ")} is not what the page expects.`;
+  // One problem per field, the first, in the page's words where the validator's are jargon (review 67g F9: "the version
+  // (Too small: expected string to have >=1 characters); the version (not a version: …)").
+  const first = new Map<string, string>();
+  for (const e of errors) if (!first.has(e.path)) first.set(e.path, e.message);
+  const parts = [...first].slice(0, 3).map(([path, message]) => `${FIELD_WORDS[path] ?? path} ${inPageWords(message)}`);
+  return `This address could not be read: ${parts.join("; ")}.`;
+}
+
+/** A validator's message for a person: an empty field is empty, an option names its choices; the API's own words as they are. */
+function inPageWords(message: string): string {
+  if (/^Too small: expected string to have >=1 character/i.test(message)) return "is empty";
+  const choices = /^Invalid option: expected one of (.+)$/i.exec(message)?.[1];
+  if (choices) return `takes one of ${choices.replace(/"/g, "").split("|").join(", ")}`;
+  return `is not what the page expects (${message})`;
 }
 
 async function kbOrNull(store: AppEnv["Variables"]["store"] | undefined): Promise<KbMeta | null> {

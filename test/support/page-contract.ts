@@ -160,6 +160,16 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(refused).not.toContain("invalid fields");
   });
 
+  it("says a bad address's fields once each, in the page's words (review 67g F9)", async () => {
+    const empty = visibleText(await expectPage(await html(fetch, "/bugs?q=x&ecosystem=ubuntu:22.04&version="), 400));
+    expect(empty).toContain("the version is empty");
+    expect(empty.match(/the version/g)?.length).toBe(1);
+    expect(empty).not.toContain("Too small");
+    const choice = visibleText(await expectPage(await html(fetch, "/bugs?q=x&match=foo"), 400));
+    expect(choice).toMatch(/takes one of all, any/);
+    expect(choice).not.toContain("Invalid option");
+  });
+
   it("ranks search hits as the API does, filters included", async () => {
     for (const q of [
       "--xor-mark",
