@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { BugRecord } from "../kb/record-schema";
-import { hasUnverifiedFacts } from "../kb/unverified";
+import { bugSummaryOf } from "../kb/unverified";
 import type { Db, Store } from "./create-db";
 import { bugAliases, bugCommits, bugExamples, bugRanges, bugReferences, bugSignatures, bugs, kbMeta } from "./schema";
 
@@ -43,14 +43,7 @@ export async function importKnowledgeBase(
  */
 export function derivedRows(rs: readonly BugRecord[]) {
   return {
-    bugs: rs.map((r) => ({
-      id: r.id,
-      title: r.title,
-      summary: r.summary,
-      components: r.components,
-      reboot: r.reboot,
-      hasUnverified: hasUnverifiedFacts(r),
-    })),
+    bugs: rs.map(bugSummaryOf),
     bugAliases: rs.flatMap((r) => r.aliases.map((a) => ({ bugId: r.id, value: a.value, kind: a.kind, verified: a.verified }))),
     bugCommits: rs.flatMap((r) =>
       r.commits.map((c) => ({ bugId: r.id, commitId: c.id, role: c.role, repo: c.repo, title: c.title, verified: c.verified })),

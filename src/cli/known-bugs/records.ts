@@ -6,7 +6,7 @@ import { type IdMatch, idMatches, idMatchText } from "../../kb/id-matches";
 import { namedRecordIds, typedRecordId } from "../../kb/record-id";
 import type { BugRecord } from "../../kb/record-schema";
 import { firstFound, type SearchStep, searchSteps, stepNotice } from "../../kb/search-steps";
-import { hasUnverifiedFacts } from "../../kb/unverified";
+import { bugSummaryOf } from "../../kb/unverified";
 import type { ShownRecord } from "./answer-shape";
 import { type CliValues, positiveInt, timeoutSeconds } from "./args";
 import { requestJson } from "./client";
@@ -83,14 +83,7 @@ async function finder(values: CliValues, words: string[], limit: number): Promis
       total: items.length,
       items: items.slice(0, limit).map((r) => {
         const named = idMatches(r, words.join(" "));
-        const summary = {
-          id: r.id,
-          title: r.title,
-          summary: r.summary,
-          components: r.components,
-          reboot: r.reboot,
-          hasUnverified: hasUnverifiedFacts(r),
-        };
+        const summary = bugSummaryOf(r);
         return named.length ? { ...summary, idMatches: named } : summary;
       }),
       limit,
