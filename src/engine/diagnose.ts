@@ -1146,10 +1146,10 @@ const OTHER_BOOT_VIA = "the kernel was read in another boot's lines than the fai
 /** Why the kernel read now did not log lines written before it was built (predates). */
 const BEFORE_BUILD_VIA = "the log's lines were written days before the kernel read now was built: an earlier kernel logged them";
 
-/** Why a version read at a named machine's prompt may not be the one that failed, with no table (anyNode). */
 /** A machine read from its own uname, not a row of `kubectl get nodes` (which always has a status). */
 const readOneByOne = (n: NodeRow) => n.status === "";
 
+/** Why a version read at a named machine's prompt may not be the one that failed, with no table (anyNode). */
 const ANY_NODE_VIA = "the log's lines came through the cluster, perhaps from another machine than the one the paste read";
 
 /** `nodes`, when a reading of the paste's own contradicts every one of their rows (disagreeing); else null. */
