@@ -1,12 +1,14 @@
 import type { Context } from "hono";
 import { accepts } from "hono/accepts";
+import { byQuality } from "../http/media-type";
 
 /**
  * A browser asks for text/html first; API clients (curl's and fetch's `*\/*`, or application/json)
  * keep getting JSON from the same URL.
  */
 export const prefersHtml = (c: Context): boolean =>
-  accepts(c, { header: "Accept", supports: ["application/json", "text/html"], default: "application/json" }) === "text/html";
+  accepts(c, { header: "Accept", supports: ["application/json", "text/html"], default: "application/json", match: byQuality }) ===
+  "text/html";
 
 /** Weak, because a compressing proxy or middleware may re-encode the bytes. */
 export function pageEtag(kbVersion: string, body: string): string {

@@ -516,6 +516,17 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     await expectProblem(wrongType, 415);
   });
 
+  it("weighs a wildcard's q as RFC 9110 does: */* above text/plain is JSON (review 67d F8)", async () => {
+    const ask = (accept: string) =>
+      fetch("/diagnose", {
+        method: "POST",
+        headers: { accept, "content-type": "application/json", "cf-connecting-ip": "203.0.113.210" },
+        body: JSON.stringify(SEED_INPUT),
+      });
+    expect((await ask("*/*;q=0.1, text/plain;q=0.05")).headers.get("content-type")).toContain("application/json");
+    expect((await ask("text/*;q=0.5, application/json;q=0.2")).headers.get("content-type")).toContain("text/plain");
+  });
+
   it("honours q-values when choosing between JSON and the text report", async () => {
     const cases: Array<[string, string]> = [
       ["text/plain;q=0, application/json", "application/json"],

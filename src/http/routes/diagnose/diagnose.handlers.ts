@@ -5,7 +5,7 @@ import type { ServedDiagnosis } from "../../../service/cap-diagnosis";
 import { readJsonBody } from "../../../service/json-body";
 import { currentKb } from "../../../service/kb-cache";
 import type { AppEnv } from "../../app-env";
-import { charsetOf, mediaType, namedMediaType } from "../../media-type";
+import { byQuality, charsetOf, mediaType, namedMediaType } from "../../media-type";
 import { ProblemError } from "../../problem";
 import type * as routes from "./diagnose.routes";
 
@@ -20,7 +20,12 @@ export const diagnose: RouteHandler<typeof routes.diagnose, AppEnv> = async (c) 
   c.header("Cache-Control", "no-store");
   c.header("X-KB-Version", diagnosis.kb.version);
   // q-values honoured; no Accept, */* or a browser's list gets JSON.
-  const type = accepts(c, { header: "Accept", supports: ["application/json", "text/plain"], default: "application/json" });
+  const type = accepts(c, {
+    header: "Accept",
+    supports: ["application/json", "text/plain"],
+    default: "application/json",
+    match: byQuality,
+  });
   if (type === "text/plain") return c.text(renderTextReport(diagnosis), 200);
   return c.json(diagnosis, 200);
 };
