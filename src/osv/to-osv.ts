@@ -32,6 +32,7 @@ const rangeEvidence = (r: VersionRange) => ({
   ...(r.fixed !== undefined || r.lastAffected !== undefined ? { fixed_evidence: r.fixedEvidence } : {}),
   source: r.source,
   ...(r.sources.length ? { sources: r.sources } : {}),
+  ...(r.otherCauses ? { other_causes: r.otherCauses } : {}),
   ...(r.note ? { note: r.note } : {}),
 });
 
@@ -40,9 +41,11 @@ const rangeEvidence = (r: VersionRange) => ({
  * before `fixed` (through `last_affected`) as affected and every other as not: a scanner never reads database_specific.
  * A start or an end that rests on one report says less (the product answers "unknown" past a reported last affected
  * build), so such a range goes to database_specific.unconfirmed_ranges, never to a scanner's events (review 64h F1:
- * 40 ranges ended on one report's build, read by scanners as "fixed after it").
+ * 40 ranges ended on one report's build, read by scanners as "fixed after it"). Nor does a range of one of the bug's causes
+ * (`otherCauses`): outside it the bug is undecided, where a scanner would read "not affected".
  */
 const firmRange = (r: VersionRange) =>
+  !r.otherCauses &&
   (r.introduced === "0" || r.introducedEvidence !== "reported") &&
   (r.fixed === undefined && r.lastAffected === undefined ? true : r.fixedEvidence !== "reported");
 

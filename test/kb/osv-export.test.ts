@@ -6,6 +6,7 @@ import { buildKnowledgeBase } from "../../src/kb/build-kb";
 import { readKbFiles } from "../../src/node/kb-files";
 import { exportOsv } from "../../src/node/osv-export";
 import { osvRecordSchema } from "../../src/osv/osv-schema";
+import { toOsv } from "../../src/osv/to-osv";
 
 let dir: string;
 beforeAll(async () => {
@@ -55,6 +56,28 @@ describe("npm run kb:osv", () => {
             expect(levels?.introduced_evidence, name).not.toBe("reported");
         }
     }
+  });
+});
+
+describe("one cause's range of a bug with another (otherCauses)", () => {
+  it("stays out of a scanner's events: outside it the bug is undecided, where a scanner would read not affected", async () => {
+    const built = await buildKnowledgeBase(await readKbFiles("data"));
+    if (!built.ok) throw new Error("data/ is invalid");
+    const xt = built.kb.records.find((r) => r.id === "xt-mark-ipv6-typo-2024");
+    if (!xt) throw new Error("no seed record");
+    // The seed's Ubuntu 22.04 range, given another cause: no longer in the events a scanner reads.
+    const jammy = (other: boolean) => ({
+      ...xt,
+      affected: xt.affected
+        .filter((a) => a.ecosystem === "ubuntu:22.04" && a.package === "linux")
+        .map((a) => ({ ...a, ranges: a.ranges.map((g) => (other ? { ...g, otherCauses: "another path" } : g)) })),
+    });
+    const events = (other: boolean) =>
+      toOsv(jammy(other), new Date("2026-12-07T00:00:00Z")).affected?.flatMap((a) =>
+        (a.ranges ?? []).filter((r) => r.type === "ECOSYSTEM"),
+      ) ?? [];
+    expect(events(false).length).toBeGreaterThan(0);
+    expect(events(true)).toEqual([]);
   });
 });
 
