@@ -76,6 +76,20 @@ export function chatContract(h: () => ChatHarness) {
     return { res, responseUrl };
   };
 
+  /** A click on an answer's Share button, as Slack posts it, answered at `url`. */
+  const shareClick = (url: string, value: string | undefined) =>
+    slack(
+      SLACK_INTERACTIONS,
+      interactionBody({
+        type: "block_actions",
+        trigger_id: triggerId(),
+        response_url: url,
+        user: { id: "U0003" },
+        container: { type: "message", is_ephemeral: true },
+        actions: [{ action_id: "share", block_id: "share", value, type: "button" }],
+      }),
+    );
+
   async function expect401(res: Response) {
     expect(res.status).toBe(401);
     expect(res.headers.get("content-type")).toContain("application/problem+json");
@@ -518,18 +532,7 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
     const [privateAnswer] = await h().delivered(responseUrl);
     const share = buttons(privateAnswer as SlackPost).find((b) => b.action_id === "share");
     expect(share?.value).toBeTruthy();
-    const click = (url: string) =>
-      slack(
-        SLACK_INTERACTIONS,
-        interactionBody({
-          type: "block_actions",
-          trigger_id: triggerId(),
-          response_url: url,
-          user: { id: "U0003" },
-          container: { type: "message", is_ephemeral: true },
-          actions: [{ action_id: "share", block_id: "share", value: share?.value, type: "button" }],
-        }),
-      );
+    const click = (url: string) => shareClick(url, share?.value);
     const shareUrl = h().responseUrl();
     expect((await click(shareUrl)).status).toBe(200);
     const [shared, removed] = await h().delivered(shareUrl, 2);
@@ -555,17 +558,7 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
     expect(privateAnswer?.thread_ts).toBe("1733000000.000100");
     const share = buttons(privateAnswer as SlackPost).find((b) => b.action_id === "share");
     const shareUrl = h().responseUrl();
-    await slack(
-      SLACK_INTERACTIONS,
-      interactionBody({
-        type: "block_actions",
-        trigger_id: triggerId(),
-        response_url: shareUrl,
-        user: { id: "U0003" },
-        container: { type: "message", is_ephemeral: true },
-        actions: [{ action_id: "share", block_id: "share", value: share?.value, type: "button" }],
-      }),
-    );
+    await shareClick(shareUrl, share?.value);
     const [shared] = await h().delivered(shareUrl, 2);
     expect(shared).toMatchObject({ response_type: "in_channel", thread_ts: "1733000000.000100" });
   });
