@@ -74,10 +74,10 @@ export type RunDiagnosis = (kb: CompiledKb, text: string) => Promise<Diagnosis>;
 export const asksForHelp = (text: string): boolean =>
   /^(?:help|-h|--help|\?)$/i.test(text) || (/^help\b/i.test(text) && !text.includes("\n") && text.length <= 24);
 
-/** The app's diagnoser (a worker-thread pool on Node, inline on the Worker) in production; the engine inline by default. */
 /**
  * The answer to what the person sent; a file the message carried that was not read is said first in every kind of answer
  * (review 67h F1; 67j F3: a question with a screenshot was answered "no known bug matched" instead of the record it named).
+ * `run` is the app's diagnoser (a worker-thread pool on Node, inline on the Worker) in production; the engine inline by default.
  */
 export async function answerFor(
   store: Store,
