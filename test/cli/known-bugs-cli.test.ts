@@ -72,6 +72,15 @@ describe("known-bugs diagnose against a running server", () => {
     expect(text.stdout).toContain("known bugs hitting it, not its peers: xt-mark-ipv6-typo-2024");
   });
 
+  it("names a host's empty file among several by its path, on the server's door and the embedded engine's (review 67d F7)", async () => {
+    const [empty] = await writeTempFiles({ "worker-9.txt": "" });
+    for (const where of [["--url", server.url], ["--local"]]) {
+      const r = await runCli(["diagnose", ...where, ...(fleetFiles ?? []), empty as string]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/worker-9\.txt \(host worker-9\) is empty: leave it out, or collect that host's bundle again/);
+    }
+  });
+
   it("names hosts as NAME=FILE and refuses two inputs with one name", async () => {
     const [a, b] = fleetFiles ?? [];
     const r = await runCli(["diagnose", "--url", server.url, "--json", `left=${a}`, `right=${b}`]);

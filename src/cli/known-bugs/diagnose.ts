@@ -27,6 +27,11 @@ export async function diagnoseCommand(args: string[], values: CliValues): Promis
     });
   }
   if (inputs.every((i) => isBlank(i.text))) throw new CliError(EXIT.usage, "the input is empty (white space or NUL bytes only)");
+  // One host's empty file among several (a collect that failed on it): named by its file, before anything is sent (review
+  // 67d F7: the server's refusal named it "hosts.17.bundle", and --local gave no reason at all).
+  const empty = inputs.length > 1 ? inputs.find((i) => isBlank(i.text)) : undefined;
+  if (empty)
+    throw new CliError(EXIT.usage, `${empty.source} (host ${empty.name}) is empty: leave it out, or collect that host's bundle again`);
   const diagnosis = url ? await remote(url, inputs, limit, values) : await local(inputs, limit, values.kb);
   process.stdout.write(values.json ? `${JSON.stringify(diagnosis, null, 2)}\n` : renderTextReport(diagnosis));
   // A finding its versions surely rule out is a look-alike, not this host's bug: it does not fail a pipeline.

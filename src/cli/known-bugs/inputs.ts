@@ -15,6 +15,8 @@ export interface Input {
   gzip: boolean;
   /** The bytes as the server reads them: gunzipped, then UTF-8, or UTF-16 after its byte-order mark. */
   text: string;
+  /** Where they were read: the file's path as given, or "stdin". */
+  source: string;
 }
 
 /** "worker-2=/tmp/b.txt" names a host; a path with "=" before its first "/" is still a path when it exists. */
@@ -28,7 +30,8 @@ export async function readInputs(args: readonly string[]): Promise<Input[]> {
     const named = NAMED.exec(arg);
     const [name, path] = named?.[1] && named[2] ? [named[1], named[2]] : [hostName(arg), arg];
     const bytes = path === "-" ? await readStdin() : await readPath(path);
-    inputs.push({ name, bytes, ...decode(bytes, path === "-" ? "stdin" : path) });
+    const source = path === "-" ? "stdin" : path;
+    inputs.push({ name, bytes, source, ...decode(bytes, source) });
   }
   const seen = new Set<string>();
   for (const { name } of inputs) {
