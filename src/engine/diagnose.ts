@@ -587,6 +587,10 @@ function assemble(
   const kernelRead = facts.kernel?.build && !facts.kernel.named ? facts.kernel : null;
   const beforeBuild = kernelRead?.build ? writtenBeforeBuild(kernelRead.build) : null;
   const predatesKernel = (line: number) => beforeBuild?.(facts.lineAt(line) ?? "") === true;
+  // Machines read one by one (a fan-out's unames, a loop's headings) are no nodes table: the cluster may hold others, and
+  // the lines fetched through it may be theirs (review 67e F1: ansible's unames of two workers, a third unreachable, made
+  // kube-proxy's `--xor-mark` fetched with `kubectl logs` "not affected, verified"). Read once, not per candidate.
+  const noTable = !facts.nodes.length || facts.nodes.every(readOneByOne);
   for (const candidate of candidates) {
     const seen = byRecord.get(candidate.id) ?? NO_HITS;
     const logEvidence = seen.evidence;
@@ -710,10 +714,6 @@ function assemble(
     // a workstation as often as a node (review 59d F1: a Fedora laptop's kernel judged kube-proxy's EKS log "affected",
     // certain); elsewhere a bare shell's are the paste's one machine's. What a line's own wording dates (printed) holds for
     // whichever machine printed it.
-    // Machines read one by one (a fan-out's unames, a loop's headings) are no nodes table: the cluster may hold others, and
-    // the lines fetched through it may be theirs (review 67e F1: ansible's unames of two workers, a third unreachable, made
-    // kube-proxy's `--xor-mark` fetched with `kubectl logs` "not affected, verified").
-    const noTable = !facts.nodes.length || facts.nodes.every(readOneByOne);
     const fetched = noTable && logEvidence.length > 0 && symptomLines().every(fetchedThroughCluster);
     const anyNode =
       noTable &&

@@ -18,6 +18,8 @@ export function compression(): MiddlewareHandler<AppEnv> {
     await compressed(c, async () => {
       await next();
       const res = c.res;
+      // Only for a client that may get it compressed: a probe or a script that asks for no coding gets the body untouched.
+      if (!c.req.header("Accept-Encoding")) return;
       if (!res.body || res.headers.has("Content-Length") || res.headers.has("Content-Encoding")) return;
       // The app's answers are whole strings already: reading them back costs a copy, not a wait.
       const bytes = await res.arrayBuffer();
