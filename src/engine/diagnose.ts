@@ -25,6 +25,7 @@ import { compareNodes, nodeHost } from "./fleet";
 import { perVersions } from "./host-checks";
 import { namedInstead, notAsLogged } from "./logged-versions";
 import { type Hit, pasteText } from "./match";
+import { placeOnNodes } from "./node-findings";
 import { pasteNotes } from "./paste-notes";
 import { quotedInProse } from "./prose-quote";
 import { type ApproximateHit, closestRecords, type RecallScan, recallHits } from "./recall";
@@ -944,6 +945,17 @@ function assemble(
           checksOf.version,
         ).map((n) => ({ ...n, inRange: n.inRange.filter((id) => raised.has(id) || n.findings.includes(id)) }))
       : [];
+  // Which node printed each finding's lines, named as the hosts form names a host's (placeOnNodes).
+  placeOnNodes(
+    findings,
+    nodes,
+    machinesPrinting,
+    (id) => byRecord.get(id)?.sightings.flatMap((s) => [...s.lines]) ?? [],
+    (line) => {
+      const by = printedBy([line], namesOf(), nodePrinter);
+      return by?.length === 1 ? (by[0]?.subject.replace(/^node /, "") ?? null) : null;
+    },
+  );
   const related = relatedFindings(findings, kb.relations, machinesPrinting);
   for (const f of findings) {
     const r = related.get(f.id);

@@ -20,7 +20,10 @@ export interface LogEvidence {
   blockStart?: number;
   /** Set when the recall tier (token signature or lexical similarity) found it, not an exact signature. */
   approximate?: "tokens" | "similar";
-  /** In the hosts form: the host whose bundle holds the line (line numbers count lines of that bundle). */
+  /**
+   * In the hosts form: the host whose bundle holds the line (line numbers count lines of that bundle). In a paste of
+   * several nodes: the node that printed the line, where the paste shows which (node-findings.ts).
+   */
   host?: string;
 }
 
@@ -138,10 +141,18 @@ export interface Finding {
   unverified: string[];
   /** Other findings of this answer that the records relate to this one (absent when none). */
   related?: RelatedFinding[];
-  /** In the hosts form: the hosts this finding hits (its log lines, or for an advisory its version range). */
+  /**
+   * The hosts this finding hits: in the hosts form its log lines' hosts, or for an advisory its version range's; in a
+   * paste of several nodes, the nodes that printed its lines, where every line resolves to one.
+   */
   hosts?: string[];
-  /** In the hosts form: other hosts whose own versions are in the bug's range although their logs do not show it. */
+  /** Beside `hosts`: other hosts (or nodes) whose own versions are in the bug's range although no line of theirs shows it. */
   quietHosts?: string[];
+  /**
+   * Of `hosts`: those whose own versions rule the bug out although their lines show its symptom, where the finding is not
+   * ruled out as a whole: another cause there (review 66c F4, 68c F1, F2).
+   */
+  ruledOutOn?: string[];
   /**
    * How many lines of the input (of all hosts, in the hosts form) its signatures matched, when `evidence` shows fewer:
    * it shows a flood's pattern (five lines per signature, twenty across hosts), and this says how big the flood was.
@@ -173,6 +184,8 @@ export interface NodeReport {
   inRange: string[];
   /** Known bugs that hit this node and not the majority of its peers. */
   findings: string[];
+  /** Known bugs whose signatures matched lines this node printed (its own bundle's, in the hosts form). */
+  matched: string[];
 }
 
 export interface Diagnosis {
@@ -220,7 +233,4 @@ export interface ClosestRecord {
 }
 
 /** One host of the hosts form: a node report read from the host's own bundle. */
-export interface HostReport extends NodeReport {
-  /** Known bugs whose signatures matched this host's own logs. */
-  matched: string[];
-}
+export type HostReport = NodeReport;

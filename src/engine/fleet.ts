@@ -153,6 +153,7 @@ export function compareNodes(
       differs,
       inRange: ids,
       findings,
+      matched: [...(logged[i] ?? [])],
     };
   });
 }

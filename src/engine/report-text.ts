@@ -105,16 +105,7 @@ function renderFinding(f: Finding, rank: number, d: Diagnosis): string[] {
     ...(s.rootCauseNote && d.findings.length > 1 && s.id !== d.rootCause?.id ? [`   note: ${s.rootCauseNote}`] : []),
     `   verdict: ${verdictLabel(s.verdict)}: ${s.verdict.reason}`,
   ];
-  if (f.hosts?.length) lines.push(`   hosts: ${f.hosts.join(", ")}`);
-  if (f.quietHosts?.length) {
-    // A host judged on part of its version (an Ubuntu ABI without its upload) is in range "not certain", as its check says.
-    const hedged = (host: string) =>
-      f.evidence.some(
-        (e) => e.kind === "version" && e.subject.startsWith(`host ${host} `) && e.result === "affected" && e.certain === false,
-      );
-    const named = f.quietHosts.map((h) => (hedged(h) ? `${h} (not certain)` : h));
-    lines.push(`   also in range, no symptom in their logs yet: ${named.join(", ")}`);
-  }
+  for (const p of s.placement) lines.push(`   ${p}`);
   const byLine = new Map<string, { shown: LogEvidence; signatures: string[] }>();
   for (const e of f.evidence) {
     if (e.kind !== "log") continue;

@@ -297,7 +297,9 @@ export function explainRootCause(ranked: readonly Finding[], printers?: Printers
   const top = ranked[0];
   if (!top || !canLead(top)) return null;
   const why: string[] = [];
-  const decisive = top.evidence.find((e) => e.kind === "log" && !e.approximate && e.weight >= DECISIVE_WEIGHT);
+  // A line of a machine whose versions rule the bug out is no witness of it: another's, where one shows it too.
+  const decisives = top.evidence.filter((e) => e.kind === "log" && !e.approximate && e.weight >= DECISIVE_WEIGHT);
+  const decisive = decisives.find((e) => e.kind === "log" && !(e.host && top.ruledOutOn?.includes(e.host))) ?? decisives[0];
   // Led by a relation over a finding that scored higher (review 32e: "the strongest log evidence" was then untrue).
   const over = ranked.slice(1).find((f) => f.score > top.score && f.related?.some((r) => r.id === top.id));
   const relation = over?.related?.find((r) => r.id === top.id)?.kind;
@@ -320,7 +322,7 @@ export function explainRootCause(ranked: readonly Finding[], printers?: Printers
     why.push(`${over.id}, a look-alike, matched more strongly (${over.score}), but the versions place this one in its range`);
   else why.push(`it has the strongest log evidence (${top.confidence}, ${top.score})`);
   // In a fleet, whose version: the machines that printed its lines, the one thing to act on (review 65c F5).
-  const where = fleet && !top.hosts?.length ? printers?.get(top.id) : undefined;
+  const where = fleet ? machinesOf(top, printers)?.filter((m) => !top.ruledOutOn?.includes(m)) : undefined;
   if (top.verdict.status === "affected")
     why.push(`the version${where?.length ? ` of ${where.join(", ")}` : ""} is in the affected range${levelNote(top)}`);
   else if (top.verdict.status === "unknown") why.push("the version data does not decide it");

@@ -128,6 +128,8 @@ export interface FindingSummary {
   matchedLines: number;
   /** Every version check, the deciding one first. */
   versionChecks: VersionEvidence[];
+  /** Where the finding stands in a fleet, one line each (placementLines); empty for one machine. */
+  placement: string[];
   workarounds: string[];
   references: string[];
 }
@@ -211,6 +213,7 @@ export function summarizeFinding(
     evidenceLines: evidenceLines(f.id, logs, lookup),
     matchedLines: f.matchedLines ?? new Set(logs.map((e) => e.line)).size,
     versionChecks: versionEvidence ? [versionEvidence, ...versions.filter((v) => v !== versionEvidence)] : [],
+    placement: placementLines(f),
     workarounds: f.workarounds,
     references: f.references,
   };
@@ -234,6 +237,41 @@ export function summarizeDiagnosis(
     leftOut: (d.truncated ?? []).map((t) => t.note),
     notes: d.notes ?? [],
   };
+}
+
+/** How many machines a placement line names before it counts the rest: a chat line, not a table. */
+const NAMES_SHOWN = 8;
+
+const namesList = (names: readonly string[]) =>
+  names.length <= NAMES_SHOWN ? names.join(", ") : `${names.slice(0, NAMES_SHOWN).join(", ")} and ${names.length - NAMES_SHOWN} more`;
+
+/**
+ * Where a finding stands among several machines (the hosts form, or a paste of several nodes), as every door says it:
+ * the machines whose lines show it, the others in its range with no symptom shown yet (the next to fail: review 68e F1),
+ * and those whose own versions rule it out although their lines show its symptom (review 68c F1, F2).
+ */
+export function placementLines(f: Pick<Finding, "hosts" | "quietHosts" | "ruledOutOn" | "evidence">): string[] {
+  const out: string[] = [];
+  const ruledOut = f.ruledOutOn ?? [];
+  const shown = (f.hosts ?? []).filter((h) => !ruledOut.includes(h));
+  if (shown.length) out.push(`shown on: ${namesList(shown)}`);
+  if (f.quietHosts?.length) {
+    // A machine judged on part of its version (an Ubuntu ABI without its upload) is in range "not certain", as its check says.
+    const hedged = (m: string) =>
+      f.evidence.some(
+        (e) =>
+          e.kind === "version" &&
+          (e.subject.startsWith(`host ${m} `) || e.subject.startsWith(`node ${m} `)) &&
+          e.result === "affected" &&
+          e.certain === false,
+      );
+    out.push(`also in range, no symptom shown for them yet: ${namesList(f.quietHosts.map((m) => (hedged(m) ? `${m} (not certain)` : m)))}`);
+  }
+  if (ruledOut.length)
+    out.push(
+      `ruled out on ${namesList(ruledOut)}: ${ruledOut.length > 1 ? "their versions are" : "its versions are"} outside this bug's range, though ${ruledOut.length > 1 ? "their lines show" : "its lines show"} its symptom: look for another cause there`,
+    );
+  return out;
 }
 
 function rootCauseNote(f: Finding, rootCause: RootCause | null): string | null {

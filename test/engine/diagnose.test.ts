@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { diagnoseBundle, diagnoseFields } from "../../src/engine/diagnose";
 import { printable, renderTextReport } from "../../src/engine/report-text";
 import { loadDataKb } from "../support/data-kb";
-import { IPVS_FALLBACK, UBUNTU_2204_OS_RELEASE, UNEVEN_FLEET, XOR_MARK_JOURNALD, XOR_MARK_KLOG } from "../support/seed-logs";
+import {
+  IPVS_FALLBACK,
+  UBUNTU_2204_OS_RELEASE,
+  UNEVEN_FLEET,
+  unameJammy127,
+  XOR_MARK_JOURNALD,
+  XOR_MARK_KLOG,
+  xorMarkJournaldOf,
+} from "../support/seed-logs";
 
 const kb = (await loadDataKb()).compiled;
 const XT = "xt-mark-ipv6-typo-2024";
@@ -211,6 +219,51 @@ describe("fleet comparison", () => {
     const xt = d.findings.find((f) => f.id === XT);
     expect(xt?.verdict.status).toBe("affected");
     expect(xt?.verdict.reason).toContain("worker-2");
+  });
+
+  it("names, as the hosts form does, the nodes that printed a finding's lines and the others in its range (review 67e F5)", () => {
+    // worker-3 runs worker-2's kernel and its log is not in the paste: the next to fail.
+    const table = `${UNEVEN_FLEET}\n${UNEVEN_FLEET.split("\n")[3]?.replace("worker-2", "worker-3").replace("10.20.0.13", "10.20.0.14")}`;
+    const d = diagnoseBundle(kb, `${table}\n$ ssh worker-2 journalctl -u kube-proxy\n${xorMarkJournaldOf("worker-2")}`);
+    const xt = d.findings.find((f) => f.id === XT);
+    expect(xt?.hosts).toEqual(["worker-2"]);
+    expect(xt?.quietHosts).toEqual(["worker-3"]);
+    expect(xt?.ruledOutOn).toBeUndefined();
+    const logs = xt?.evidence.filter((e) => e.kind === "log") ?? [];
+    expect(logs.length).toBeGreaterThan(0);
+    expect(logs.every((e) => e.host === "worker-2")).toBe(true);
+    expect(Object.fromEntries(d.nodes.map((n) => [n.name, n.matched]))).toEqual({
+      "master-1": [],
+      "worker-1": [],
+      "worker-2": [XT],
+      "worker-3": [],
+    });
+    const text = renderTextReport(d);
+    expect(text).toContain("shown on: worker-2");
+    expect(text).toContain("also in range, no symptom shown for them yet: worker-3");
+    expect(text).toMatch(/worker-2 line \d+: /);
+  });
+
+  it("says a node that shows the symptom on versions outside the range needs another cause, and names only the one in range (review 68c F1)", () => {
+    // Two nodes print kube-proxy's --xor-mark; worker-1 already runs the fixed 5.15.0-130.
+    const section = (host: string, uname: string) =>
+      `## ${host}\n$ uname -a\n${uname}\n$ journalctl -u kube-proxy\n${xorMarkJournaldOf(host)}`;
+    const fixed = unameJammy127("worker-1").replace(
+      "5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8 15:21:01",
+      "5.15.0-130-generic #140-Ubuntu SMP Wed Dec 18 17:59:53",
+    );
+    const d = diagnoseBundle(kb, `${section("worker-1", fixed)}\n\n${section("worker-2", unameJammy127("worker-2"))}`);
+    const xt = d.findings.find((f) => f.id === XT);
+    expect(xt?.verdict.status).toBe("affected");
+    expect(xt?.hosts).toEqual(["worker-1", "worker-2"]);
+    expect(xt?.ruledOutOn).toEqual(["worker-1"]);
+    expect(d.rootCause?.id).toBe(XT);
+    expect(d.rootCause?.reason).toMatch(/^worker-2 line \d+ matches/);
+    expect(d.rootCause?.reason).toContain("the version of worker-2 is in the affected range");
+    expect(d.rootCause?.reason).not.toContain("worker-1");
+    expect(renderTextReport(d)).toMatch(
+      /ruled out on worker-1: its versions are outside this bug's range, though its lines show its symptom: look for another cause there/,
+    );
   });
 });
 

@@ -110,6 +110,7 @@ describe("answer caps", () => {
     differs: [],
     inRange: [],
     findings: outlier ? ["bug"] : [],
+    matched: [],
   });
   it("keeps outliers first within the cap, and says how many nodes it left out", () => {
     const nodes = Array.from({ length: 500 }, (_, i) => node(i, i === 450));

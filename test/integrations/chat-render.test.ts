@@ -31,6 +31,7 @@ function finding(rank: number): FindingSummary {
     evidenceLines: [],
     matchedLines: 1,
     versionChecks: [],
+    placement: [],
     workarounds: [],
     references: [],
   };
@@ -39,7 +40,11 @@ function finding(rank: number): FindingSummary {
 const oversized: ChatAnswer = {
   kind: "diagnosis",
   kb: { version: "kb-0123456789abcdef", records: 50 },
-  findings: [finding(1), finding(2), finding(3)],
+  // A fleet's placement lines too: names are a row's, of any length.
+  findings: [1, 2, 3].map((rank) => ({
+    ...finding(rank),
+    placement: [`shown on: ${huge(3000, "p")}`, `also in range: ${huge(3000, "q")}`],
+  })),
   more: 40,
   advisories: Array.from({ length: 3 }, (_, i) => ({ ...finding(i + 4), id: `adv-${i}` })),
   moreAdvisories: 2,
@@ -54,6 +59,7 @@ const oversized: ChatAnswer = {
     differs: ["kernel"],
     inRange: [],
     findings: ["xt-mark-ipv6-typo-2024"],
+    matched: [],
   })),
   closest: Array.from({ length: 3 }, (_, i) => ({
     id: `close-${i}`,

@@ -236,6 +236,32 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(kubelet?.verdict.status).toBe("affected");
   });
 
+  it("says in JSON which nodes of a pasted fleet show a finding and which others are in its range, as the hosts form does (review 67e F5)", async () => {
+    const header = "NAME STATUS ROLES AGE VERSION INTERNAL-IP EXTERNAL-IP OS-IMAGE KERNEL-VERSION CONTAINER-RUNTIME";
+    const row = (name: string, kernel: string) =>
+      `${name} Ready <none> 40d v1.30.4 10.0.0.1 <none> Ubuntu 22.04.5 LTS ${kernel} containerd://1.7.22`;
+    const paste = [
+      header,
+      row("worker-1", "5.15.0-126-generic"),
+      row("worker-2", "5.15.0-127-generic"),
+      row("worker-3", "5.15.0-127-generic"),
+      'Nov 29 10:00:01 worker-2 kube-proxy[812]: ip6tables-restore v1.8.7 (legacy): unknown option "--xor-mark"',
+    ].join("\n");
+    // A client of its own: the Worker's rate limit is shared by the contract's other requests.
+    const headers = { "content-type": "text/plain", "cf-connecting-ip": "203.0.113.68" };
+    const res = await fetch("/diagnose", { method: "POST", headers, body: paste });
+    expect(res.status).toBe(200);
+    const d = (await res.json()) as Diagnosis;
+    const xt = d.findings.find((f) => f.id === "xt-mark-ipv6-typo-2024");
+    expect(xt).toMatchObject({ hosts: ["worker-2"], quietHosts: ["worker-3"] });
+    expect(xt?.evidence.find((e) => e.kind === "log")).toMatchObject({ host: "worker-2", line: 5 });
+    expect(d.nodes.map((n) => [n.name, n.matched])).toEqual([
+      ["worker-1", []],
+      ["worker-2", ["xt-mark-ipv6-typo-2024"]],
+      ["worker-3", []],
+    ]);
+  });
+
   it("takes no host for Windows from a line naming Windows: WSL2's kubelet still has the Linux-only bug it logs", async () => {
     const swap =
       'E1201 08:00:00.000000    1234 run.go:74] "command failed" err="failed to run Kubelet: running with swap on is not supported, please disable swap!"';

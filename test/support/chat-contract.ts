@@ -298,7 +298,13 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
     const [inRange] = await h().delivered(mixed.responseUrl);
     expect(blockTexts(inRange as SlackPost)[0]).toBe("known-bugs: 1 known bug matches");
     const fleetRes = await discord(diagnoseCommand(fleet));
-    expect(((await fleetRes.json()) as { data: DiscordData }).data.content).toMatch(/^\*\*known-bugs: 1 known bug matches\*\*/);
+    const fleetAnswer = ((await fleetRes.json()) as { data: DiscordData }).data;
+    expect(fleetAnswer.content).toMatch(/^\*\*known-bugs: 1 known bug matches\*\*/);
+    // Which node shows it, and which other is in its range, as every door says (review 68e F1: chat named neither).
+    for (const text of [blockTexts(inRange as SlackPost).join("\n"), JSON.stringify(fleetAnswer.embeds)]) {
+      expect(text).toContain("shown on: worker-1");
+      expect(text).toContain("also in range, no symptom shown for them yet: worker-2");
+    }
   });
 
   it("Slack: `share` answers in the channel, without a share button", async () => {

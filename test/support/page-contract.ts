@@ -473,6 +473,9 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
       `Nov 29 10:00:01 worker-2 kube-proxy[812]: ip6tables-restore v1.8.7 (legacy): unknown option "--xor-mark"`,
     ].join("\n");
     const text = visibleText(await expectPage(await paste(fetch, fleet), 200));
+    // The finding names the node that shows it and the one in its range whose log is not in the paste (review 67e F5).
+    expect(text).toContain("shown on: worker-2");
+    expect(text).toContain("also in range, no symptom shown for them yet: worker-3");
     expect(text).not.toMatch(/only this node/);
     expect(text).toMatch(/worker-2 odd one out: kernel.*xt-mark-ipv6-typo-2024 \(not its peers\) worker-3 odd one out/);
   });

@@ -161,10 +161,10 @@ const logEvidenceSchema = z
     approximate: z.enum(["tokens", "similar"]).optional().openapi({
       description: "Found by the recall tier (a token signature, or resemblance to the record's text), not an exact signature.",
     }),
-    host: z
-      .string()
-      .optional()
-      .openapi({ description: "Hosts form: the host whose bundle holds the line; `line` counts lines of that bundle." }),
+    host: z.string().optional().openapi({
+      description:
+        "Hosts form: the host whose bundle holds the line; `line` counts lines of that bundle. In a paste of several nodes: the node that printed the line, where the paste shows which.",
+    }),
   })
   .openapi("LogEvidence");
 
@@ -257,13 +257,17 @@ const findingSchema = z
     references: z.array(z.string()),
     unverified: z.array(z.string()),
     related: z.array(relatedFindingSchema).optional(),
-    hosts: z
-      .array(z.string())
-      .optional()
-      .openapi({ description: "Hosts form: the hosts this finding hits (its log lines; for an advisory, its version range)." }),
+    hosts: z.array(z.string()).optional().openapi({
+      description:
+        "The hosts this finding hits: in the hosts form its log lines' hosts (for an advisory, its version range's); in a paste of several nodes, the nodes that printed its lines, where every line resolves to one.",
+    }),
     quietHosts: z.array(z.string()).optional().openapi({
       description:
-        "Hosts form: other hosts whose own versions are in the bug's range although their logs do not show it (their version checks are in `evidence`, within its cap).",
+        "Beside `hosts`: other hosts (or nodes of the paste) whose own versions are in the bug's range although no line of theirs shows it (their version checks are in `evidence`, within its cap).",
+    }),
+    ruledOutOn: z.array(z.string()).optional().openapi({
+      description:
+        "Of `hosts`: those whose own versions rule the bug out although their lines show its symptom, where the finding as a whole is not ruled out: look for another cause there.",
     }),
     matchedLines: z.number().int().optional().openapi({
       description:
@@ -289,12 +293,13 @@ const nodeReportSchema = z
     differs: z.array(z.enum(["kernel", "osImage", "runtime", "version", "iptables"])),
     inRange: z.array(z.string()),
     findings: z.array(z.string()),
+    matched: z.array(z.string()).openapi({
+      description: "Known bugs whose signatures matched lines this node printed (its own bundle's, in the hosts form).",
+    }),
   })
   .openapi("NodeReport");
 
-const hostReportSchema = nodeReportSchema
-  .extend({ matched: z.array(z.string()).openapi({ description: "Known bugs whose signatures matched this host's own logs." }) })
-  .openapi("HostReport");
+const hostReportSchema = nodeReportSchema.openapi("HostReport");
 
 const closestRecordSchema = z
   .object({

@@ -215,6 +215,8 @@ function findingEmbed(f: FindingSummary, publicUrl: string | undefined, ranked: 
     // Among several findings, why this one leads or what it is to the one that does.
     ...(ranked && f.rootCauseNote ? [`*${prose(f.rootCauseNote)}*`] : []),
     prose(f.verdict.reason),
+    // Which machines show it, which others are next, and where it is ruled out (review 68e F1).
+    ...f.placement.map(prose),
   ];
   if (f.keyEvidence)
     lines.push(

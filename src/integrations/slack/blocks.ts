@@ -201,6 +201,8 @@ function finding(f: FindingSummary, kbVersion: string, opts: RenderOptions, rank
     // Among several findings, why this one leads or what it is to the one that does.
     ...(ranked && f.rootCauseNote ? [`_${esc(f.rootCauseNote)}_`] : []),
     esc(f.verdict.reason),
+    // Which machines show it, which others are next, and where it is ruled out (review 68e F1).
+    ...f.placement.map(esc),
   ];
   const blocks: KnownBlock[] = [section(head.join("\n"))];
   if (f.keyEvidence) {

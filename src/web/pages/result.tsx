@@ -226,6 +226,11 @@ const FindingBlock = (props: { f: FindingSummary }) => {
       <p>
         <strong>Why:</strong> <Inline text={f.verdict.reason} />.
       </p>
+      {f.placement.map((p) => (
+        <p>
+          <Inline text={p} />
+        </p>
+      ))}
       {f.evidenceLines.length ? (
         <>
           <h4>Matching lines</h4>
