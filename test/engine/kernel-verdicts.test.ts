@@ -530,7 +530,11 @@ describe("Debian and Ubuntu kernels known only by their series", () => {
       diagnoseFields(kb, { uname, logs }).findings.find((f) => f.id === "hv-netvsc-nvsp-rndis-pkt-complete-error-status-2");
     // Kernels known by their series alone (bullseye's build of 6.1, buster's 4.19: no changelog table names their uploads).
     expect(finding("6.1.0-0.deb11.13-amd64")?.evidence.some((e) => e.kind === "version" && e.unlessBackported)).toBe(false);
-    expect(finding("4.19.0-26-amd64")?.evidence.find((e) => e.kind === "version")).toMatchObject({ unlessBackported: true });
+    // Buster's 4.19, a branch alive when 5.15.y, 6.1.y and 6.2.y took the message (68a F1, 68h F1): never ruled out.
+    expect(finding("4.19.0-26-amd64")?.verdict.status).toBe("unknown");
+    // 6.1.y took the message in 6.1.16, the fix in 6.1.140: between them, affected (it was "not affected, verified").
+    expect(finding("6.1.120")?.verdict).toMatchObject({ status: "affected", level: "verified" });
+    expect(finding("6.1.140")?.verdict.status).toBe("not-affected");
   });
 
   it("does not rule it out when the bug reached a stable series by a backport, or the series has a range", async () => {
