@@ -1,4 +1,4 @@
-import { CONTEXT_PROBE, type CompiledKb, DOUBT_PROBE, IPTABLES_PROBE, MENTION_PROBE_MARKER } from "./compile-kb";
+import { CONTEXT_PROBE, type CompiledKb, DOUBT_PROBE, IPTABLES_PROBE, MENTION_PROBE_MARKER, signatureKey } from "./compile-kb";
 import { type ContextInput, contextCaveat, contextShown, type FoundLiterals } from "./context";
 import { DEFAULT_DIAGNOSE_LIMIT, DIAGNOSE_FIELDS, type DiagnoseInput } from "./diagnose-input";
 import type { ClosestRecord, Diagnosis, Finding, LogEvidence, NodeReport, Verdict, VersionEvidence } from "./diagnosis";
@@ -28,7 +28,7 @@ import { type Hit, pasteText } from "./match";
 import { placeOnNodes } from "./node-findings";
 import { pasteNotes } from "./paste-notes";
 import { quotedInProse } from "./prose-quote";
-import { type ApproximateHit, closestRecords, type RecallScan, recallHits } from "./recall";
+import { type ApproximateHit, closestRecords, type RecallScan, recallHits, resembledSignature } from "./recall";
 import type { BugRecord } from "./record";
 import {
   groupHits,
@@ -283,7 +283,13 @@ function scan(
     found.hits.flatMap((h) => (h.key.startsWith(DOUBT_PROBE_PREFIX) ? [h.key.slice(DOUBT_PROBE_PREFIX.length)] : [])),
   );
   for (const h of found.hits) {
-    if (h.key.startsWith(DOUBT_PROBE_PREFIX)) continue;
+    if (h.key.startsWith(DOUBT_PROBE_PREFIX)) {
+      // The doubting line itself is the other cause's (a full disk's write, the process's own EMFILE): no resemblance to the
+      // record it doubts is evidence of it either (review 68b: a disk-full npm line resembled the watch limit).
+      const id = kb.signatures.get(h.key.slice(DOUBT_PROBE_PREFIX.length))?.record.id;
+      if (id) refused.add(`${id}\n${h.line}`);
+      continue;
+    }
     if (doubted.has(h.key)) {
       const id = kb.signatures.get(h.key)?.record.id;
       if (id) refused.add(`${id}\n${h.line}`);
@@ -310,6 +316,13 @@ function scan(
     recall: {
       marked: found.marked,
       refusedBy: (line, recordId) => refused.has(`${recordId}\n${line}`),
+      doubted: (key) => doubted.has(key),
+      doubtedResemblance: (recordId, terms) => {
+        if (!doubted.size) return false;
+        const record = kb.records.find((r) => r.id === recordId);
+        const resembled = record ? resembledSignature(kb.recall.lexical, terms, record.signatures) : null;
+        return !!resembled && doubted.has(signatureKey(recordId, resembled.id));
+      },
       otherFault: (recordId) => otherFault.has(recordId),
     },
   };

@@ -92,3 +92,35 @@ describe("a longer flag that begins with a removed flag's name (review 67c F1)",
     expect(diagnoseBundle(kb, line("network-plugin-mtu")).findings[0]?.id).toBe(REMOVED);
   });
 });
+
+describe("a doubt reaches the recall tier too (review 68g F4)", () => {
+  const ids = (lines: string[]) => diagnoseBundle(kb, lines.join("\n")).findings.map((f) => f.id);
+  const INSTANCES = "inotify-max-user-instances-exhausted";
+  const WATCHES = "inotify-max-user-watches-exhausted";
+
+  it("takes no reworded inotify EMFILE as the instances limit beside the same process's own EMFILE on accept4 or open", () => {
+    // promtail's logfmt words the fsnotify failure apart from any signature: only resemblance finds it.
+    const watcher =
+      'May 02 10:00:01 node1 promtail[812]: level=error ts=2024-05-02T10:00:01Z caller=filetarget.go:120 msg="failed to create fsnotify watcher" error="too many open files"';
+    expect(ids([watcher])).toContain(INSTANCES);
+    const accept =
+      "May 02 10:00:02 node1 promtail[812]: http: Accept error: accept tcp [::]:9080: accept4: too many open files; retrying in 5ms";
+    expect(ids([watcher, accept])).not.toContain(INSTANCES);
+    const open =
+      'May 02 10:00:02 node1 promtail[812]: level=error msg="error reading file" error="open /var/log/pods/a/b/0.log: too many open files"';
+    expect(ids([watcher, open])).not.toContain(INSTANCES);
+  });
+
+  it("takes no line that is itself the doubt of a record's signature (a full disk's write) as resembling that record", () => {
+    const npm = [
+      "npm ERR! code ENOSPC",
+      "npm ERR! syscall write",
+      "npm ERR! errno -28",
+      "npm ERR! nospc ENOSPC: no space left on device, write",
+      "npm ERR! nospc There appears to be insufficient space on your system to finish.",
+    ];
+    expect(ids(npm)).not.toContain(WATCHES);
+    // The watch limit's own wording still is its record's.
+    expect(ids(["Error: ENOSPC: System limit for number of file watchers reached, watch '/app/src'"])).toContain(WATCHES);
+  });
+});

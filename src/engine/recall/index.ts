@@ -34,7 +34,7 @@ import { forEachWindowLine, newlinesFrom } from "./window-lines";
 export { closestRecords, reportLines } from "./closest";
 export { FAILURE_MARKERS } from "./failure-lines";
 export { lexicalTerms } from "./lexical";
-export { resembledSignatureWeight } from "./resemblance";
+export { resembledSignature, resembledSignatureWeight } from "./resemblance";
 export { lineTokens, matchTokens, signatureTokens } from "./tokens";
 
 /** The parts of a record the recall tier reads (a structural subset of the knowledge base's record). */
@@ -144,6 +144,13 @@ export interface RecallScan {
    * the record only through them. Token signatures, ordered words of the record's own messages, still count.
    */
   otherFault?: (recordId: string) => boolean;
+  /**
+   * Whether another line of the report doubts the signature (its `doubtedBy`): its reworded form is no evidence either
+   * (review 68g F4: promtail's logfmt fsnotify line beside the process's own EMFILE on accept4 and open).
+   */
+  doubted?: (signatureKey: string) => boolean;
+  /** Whether a line sharing these words with the record resembles one of its signatures another line doubts. */
+  doubtedResemblance?: (recordId: string, terms: readonly string[]) => boolean;
 }
 
 /**
@@ -158,7 +165,13 @@ export function recallHits(
   text: string,
   exact: readonly Hit[],
   isLog: (line: number) => boolean,
-  { marked = null, refusedBy = () => false, otherFault = () => false }: RecallScan = {},
+  {
+    marked = null,
+    refusedBy = () => false,
+    otherFault = () => false,
+    doubted = () => false,
+    doubtedResemblance = () => false,
+  }: RecallScan = {},
 ): ApproximateHit[] {
   const exactOn = new Set(exact.map((h) => `${h.key}\n${h.line}`));
   const lastLine = lastFilledLine(text, marked?.length ?? 0);
@@ -230,7 +243,7 @@ export function recallHits(
    * showed a line of the report to be another fault's (the IPv4 tool's lines around the one refused share its words).
    */
   const allowed = (m: LexicalMatch | null | undefined, line: number, lines = 1): m is LexicalMatch => {
-    if (!m || otherFault(m.id)) return false;
+    if (!m || otherFault(m.id) || doubtedResemblance(m.id, m.terms)) return false;
     for (let k = 0; k < lines; k++) if (refusedBy(line + k, m.id)) return false;
     return true;
   };
@@ -257,7 +270,7 @@ export function recallHits(
     for (const i of judged.sigs) {
       const sig = tables.tokenSignatures[i] as TokenSignature;
       // A refuting signature of the record judged this very line not its symptom: a looser reading may not overrule it.
-      if (exactOn.has(`${sig.key}\n${line}`) || refusedBy(line, sig.record)) continue;
+      if (exactOn.has(`${sig.key}\n${line}`) || refusedBy(line, sig.record) || doubted(sig.key)) continue;
       tokens.push({ key: sig.key, line, text: l, approximate: "tokens" });
       matched = true;
     }
@@ -289,7 +302,8 @@ export function recallHits(
     const sigs = tokenMatches(joined).filter((i) => {
       const sig = tables.tokenSignatures[i] as TokenSignature;
       return !partWords.some(
-        (w, k) => exactOn.has(`${sig.key}\n${g.line + k}`) || refusedBy(g.line + k, sig.record) || matchTokens(sig.tokens, w),
+        (w, k) =>
+          exactOn.has(`${sig.key}\n${g.line + k}`) || refusedBy(g.line + k, sig.record) || doubted(sig.key) || matchTokens(sig.tokens, w),
       );
     });
     for (const i of sigs) {
@@ -361,7 +375,8 @@ export function recallHits(
     const whole =
       reportResemblance(tables.lexical, unexplained) ??
       (shortReport.length <= MAX_REPORT_LINES ? reportResemblance(tables.lexical, shortReport) : null);
-    if (whole && !refusedBy(whole.line, whole.recordId ?? "") && !otherFault(whole.recordId ?? "")) similar.push(whole);
+    const id = whole?.recordId ?? "";
+    if (whole && !refusedBy(whole.line, id) && !otherFault(id) && !doubtedResemblance(id, whole.terms ?? [])) similar.push(whole);
   }
   // Resemblance last: a record that a token signature found needs no resemblance.
   return [...tokens, ...similar];

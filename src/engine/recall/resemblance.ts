@@ -83,23 +83,33 @@ export function resembledSignatureWeight(
   terms: readonly string[],
   signatures: ReadonlyArray<{ pattern: string; weight: number }>,
 ): number | null {
+  const s = resembledSignature(index, terms, signatures);
+  if (!s) return null;
+  // A line holding less than two thirds of the signature's own distinctive weight is its generic part only: "timed out
+  // waiting for the condition", the tail of "failed to acquire new iptables lock: timed out waiting for the
+  // condition", is what every wait of Kubernetes' prints (review 64g F1: helm and kubeadm timeouts named the xtables
+  // lock at medium). It weighs the least a resemblance can.
+  // (Of the words that tell records apart, as the line's are; a pattern with alternatives has no one set of words.)
+  if (s.pattern.includes("|")) return s.weight;
+  const line = new Set(terms);
+  const distinctive = [...new Set(lexicalTerms(s.pattern))].filter((t) => tellsApart(index, t));
+  const ownTotal = distinctive.reduce((sum, t) => sum + idf(index, t), 0);
+  const ownHeld = distinctive.reduce((sum, t) => sum + (line.has(t) ? idf(index, t) : 0), 0);
+  return ownHeld * 3 < ownTotal * 2 ? Math.min(s.weight, GENERIC_PART_WEIGHT) : s.weight;
+}
+
+/** The record's signature holding more than half of the distinctive weight of the words a resembling line shares with it. */
+export function resembledSignature<S extends { pattern: string }>(
+  index: LexicalIndex,
+  terms: readonly string[],
+  signatures: readonly S[],
+): S | null {
   const total = terms.reduce((sum, t) => sum + idf(index, t), 0);
   if (!total) return null;
-  const line = new Set(terms);
   for (const s of signatures) {
     const own = new Set(lexicalTerms(s.pattern));
     const held = terms.reduce((sum, t) => sum + (own.has(t) ? idf(index, t) : 0), 0);
-    if (held <= total / 2) continue;
-    // A line holding less than two thirds of the signature's own distinctive weight is its generic part only: "timed out
-    // waiting for the condition", the tail of "failed to acquire new iptables lock: timed out waiting for the
-    // condition", is what every wait of Kubernetes' prints (review 64g F1: helm and kubeadm timeouts named the xtables
-    // lock at medium). It weighs the least a resemblance can.
-    // (Of the words that tell records apart, as the line's are; a pattern with alternatives has no one set of words.)
-    if (s.pattern.includes("|")) return s.weight;
-    const distinctive = [...own].filter((t) => tellsApart(index, t));
-    const ownTotal = distinctive.reduce((sum, t) => sum + idf(index, t), 0);
-    const ownHeld = distinctive.reduce((sum, t) => sum + (line.has(t) ? idf(index, t) : 0), 0);
-    return ownHeld * 3 < ownTotal * 2 ? Math.min(s.weight, GENERIC_PART_WEIGHT) : s.weight;
+    if (held > total / 2) return s;
   }
   return null;
 }
