@@ -221,7 +221,7 @@ describe("extractFacts", () => {
     const f = extractFacts(
       "tamird@pc:~/src$ cat /proc/sys/kernel/osrelease\n6.2.0-24-generic\ntamird@pc:~/src$ cat /proc/version_signature\nUbuntu 6.2.0-24.24-generic 6.2.12",
     );
-    expect(f.kernel).toMatchObject({ release: "6.2.0-24-generic", upstream: "6.2.12", upstreamCertainty: "exact" });
+    expect(f.kernel).toMatchObject({ release: "6.2.0-24-generic", upstream: "6.2.12", upstreamCertainty: "derived" });
     expect(f.kernel?.package).toMatchObject({ version: "6.2.0-24.24", certainty: "exact" });
   });
 

@@ -140,11 +140,12 @@ describe("Ubuntu kernels", () => {
     expect(debian).toMatchObject({ distro: "debian", package: { ecosystem: "debian:12", names: ["linux"], version: "6.1.106-1" } });
   });
 
-  it("takes the upstream version, exactly, only from /proc/version_signature", () => {
+  it("takes the upstream version only from /proc/version_signature, as the stable base Ubuntu picks beyond (review 68a F2)", () => {
     // https://github.com/libuv/libuv/pull/4131
     const k = kernelFacts("5.15.0-79-generic", null, null, "Ubuntu 5.15.0-79.86-generic 5.15.111");
     expect(k.upstream).toBe("5.15.111");
-    expect(k.upstreamCertainty).toBe("exact");
+    // Derived, not exact: 5.15.0-130.140 says 5.15.168 and carries 5.15.170's xt_mark fix (Canonical's changelog).
+    expect(k.upstreamCertainty).toBe("derived");
     expect(k.package).toMatchObject({ version: "5.15.0-79.86", certainty: "exact" });
     // osrelease 6.2.0-24-generic with signature "Ubuntu 6.2.0-24.24-generic 6.2.12", https://github.com/eminence/procfs/issues/279
     expect(kernelFacts("6.2.0-24-generic", null, null, "Ubuntu 6.2.0-24.24-generic 6.2.12").upstream).toBe("6.2.12");

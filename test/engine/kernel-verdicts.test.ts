@@ -522,6 +522,20 @@ describe("Debian and Ubuntu kernels known only by their series", () => {
     expect(d.findings[0]?.evidence.some((e) => e.kind === "version" && e.unlessBackported)).toBe(false);
   });
 
+  it("judges an Ubuntu build on its signature's stable base only hedged: Ubuntu picks later fixes (review 68a F2)", async () => {
+    const kb = (await loadDataKb()).compiled;
+    // Tailscale's TUN EINVAL (a 5.15.165-5.15.166 stable regression; the record has no Ubuntu data) on 5.15.0-122.132,
+    // whose signature names 5.15.165: in range, but not certain; it was "affected (verified)", certain.
+    const logs = "wg: Failed to write packets to TUN device: write /dev/net/tun: invalid argument";
+    const d = diagnoseBundle(
+      kb,
+      `Linux w1 5.15.0-122-generic #132-Ubuntu SMP Thu Aug 29 13:45:52 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux\n$ cat /proc/version_signature\nUbuntu 5.15.0-122.132-generic 5.15.165\n${logs}`,
+    );
+    const tun = d.findings.find((f) => f.id === "tun-gso-einval-virtio-net-hdr-2024");
+    expect(tun?.verdict).toMatchObject({ status: "affected", certain: false });
+    expect(tun?.verdict.reason).toContain("ubuntu may carry its own patches");
+  });
+
   it("does not rule it out for a series the record's commits name: a fix backported there shows the bug was there", async () => {
     // hv-netvsc: ranges from 6.3, and its fix "Cc: stable # 6.1.x" released in 6.1.140.
     const kb = (await loadDataKb()).compiled;

@@ -232,7 +232,10 @@ export function ubuntuKernel(
     distro: "ubuntu",
     flavour,
     upstream: sig?.upstream ?? null,
-    upstreamCertainty: sig ? "exact" : "unknown",
+    // The signature's upstream is the stable release Ubuntu last rebased on, not what the build carries: Ubuntu picks
+    // fixes and changes of later ones (5.15.0-130.140 says 5.15.168 and has 5.15.170's xt_mark fix). Judged on it, hedged,
+    // as Debian's uname -v (review 68a F2: "not affected, verified", certain, where the build alone said unknown).
+    upstreamCertainty: sig ? "derived" : "unknown",
     package: {
       ecosystem: series ? `ubuntu:${series}` : null,
       names,
