@@ -795,6 +795,9 @@ function assemble(
           ];
     const symptom = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= SYMPTOM_WEIGHT);
     const decisive = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= DECISIVE_WEIGHT);
+    // What may overrule a version's unconfirmed end: the symptom the system printed, not one a sentence quotes (review 68g
+    // F2: a Bottlerocket note's quoted runc error made runc 1.1.12 "affected").
+    const overrules = symptom && !logEvidence.every((e) => quotedInProse(e.text));
     // Whose lines they are matters only among alternatives (a handful of records): no pass over a flood's lines otherwise.
     const components = alternativeComponents(record).length > 1 ? symptomComponents(record, seen.sightings, logEvidence) : [];
     // Where every symptom line is read alternatives' own (dockerd's message, Docker's version read), another
@@ -812,7 +815,7 @@ function assemble(
           record,
           doubtBySymptom(
             record,
-            confirmBySymptom(decideVerdict(record, deciding, hosts, checks), symptomOwn, symptom),
+            confirmBySymptom(decideVerdict(record, deciding, hosts, checks), symptomOwn, overrules),
             checks,
             symptom,
             logEvidence.length > 0,
@@ -1508,7 +1511,7 @@ function buildFinding(
     ...(!inContext && record.context ? [contextCaveat(record.context.requires)] : []),
     ...(otherFault ? [otherFaultCaveat(otherFaultLine)] : []),
     ...(inContext && !corroborated && !otherFault && score >= HIGH_SCORE
-      ? [verdict.status === "affected" && toldOnly(seen, checks) ? TOLD_CAVEAT : oneWitnessCaveat(record, given)]
+      ? [toldOnly(seen) ? TOLD_CAVEAT : oneWitnessCaveat(record, given)]
       : []),
   ];
   const finding = common(
@@ -1547,8 +1550,8 @@ function secondWitness(
   // version a sentence names, beside messages that sentences only quote, is one person's account twice, not the system's
   // (review 66g F5: a runbook's quotes and its fleet's release were high, "affected").
   const affectedChecks = checks.filter((c) => c.result === "affected");
-  if (verdict.status === "affected" && verdict.level !== "reported" && versionsMeet && affectedChecks.length && !toldOnly(seen, checks))
-    return true;
+  if (toldOnly(seen)) return false;
+  if (verdict.status === "affected" && verdict.level !== "reported" && versionsMeet && affectedChecks.length) return true;
   if (context.kind === "elsewhere") return true;
   if (
     independentWeights(
@@ -1560,13 +1563,14 @@ function secondWitness(
   return context.kind === "by-its-line" && context.elsewhere();
 }
 
-/** Messages only quoted in sentences, and versions only named in them: a person's account, none of it the system's output. */
-const toldOnly = (seen: RecordHits, checks: readonly VersionEvidence[]) =>
-  seen.evidence.length > 0 &&
-  seen.evidence.every((e) => quotedInProse(e.text)) &&
-  checks.every((c) => c.result !== "affected" || !c.certain);
+/**
+ * Messages only quoted in sentences: a person's account that the message was printed, or would be. A version the host
+ * printed places it in range but does not show the message happened (review 68g F1: a runbook's "If the kubelet log says
+ * …", under the host's own `kubelet --version`, was high, affected, the root cause).
+ */
+const toldOnly = (seen: RecordHits) => seen.evidence.length > 0 && seen.evidence.every((e) => quotedInProse(e.text));
 const TOLD_CAVEAT =
-  "Not confirmed: the input quotes this bug's message inside a sentence and names the version in one; nothing the system printed shows either. The finding stays below high until the host's own log or version output agrees.";
+  "Not confirmed: the input quotes this bug's message inside a sentence (as a runbook, a question or a guide does); nothing the system printed shows it. The finding stays below high until the host's own log shows the message.";
 
 const REPORTED_CAVEAT = "The version range behind this verdict rests on a single report (evidence: reported).";
 

@@ -71,6 +71,12 @@ export interface VersionEvidence {
    */
   beforeStart?: true;
   /**
+   * Set beside `hedgedFrom` when the version is past the end resting on one report by a whole release branch or more
+   * (runc 1.1.4 past a fix reported in 1.0.0-rc91; a kernel series begun after a mainline fix): the symptom does not
+   * stretch that report's end so far, so the verdict stays unknown rather than affected (review 68g F2).
+   */
+  pastBranch?: true;
+  /**
    * Set on a not-affected read from a version the report only names (a sentence, a typed answer, another
    * machine's heading) or a NotReady node last reported, not the host's own current output: any sign of the bug in the log (a line of it, or one
    * resembling it) makes the verdict unknown instead, since the version that failed may be another.

@@ -10,8 +10,21 @@ const PROSE_WORD = /(?<![\w./:=-])[A-Za-z][a-z]+(?![\w./:=-])/g;
 /** Prose around the quote: enough words outside the backticks to be a sentence, not a log line's framing. */
 const MIN_PROSE_WORDS = 4;
 
-/** Whether `text` holds a message between backticks inside a sentence. */
+/**
+ * Double quotes a sentence puts around a message it reports ("If the kubelet log says "failed to run …"", "an error like
+ * "…""): only right after a verb of saying or seeing. Log lines quote paths and names in double quotes themselves
+ * (`error mounting "/var/lib/docker/…" to rootfs`), so a quote alone, even among words, is no sentence's.
+ */
+const SAID_QUOTE =
+  /\b(?:says|said|see|sees|seeing|saw|shows|showed|prints|printed|like|reports|reported|complains|complained|mentions|mentioned)(?:\s+(?:an?|the)\s+(?:error|message|line)(?:\s+like)?)?\s*[:,]?\s*["\u201c]([^"\u201d]{12,})["\u201d]/i;
+
+/** Whether `text` holds a message between backticks, or double quotes after a verb of saying, inside a sentence. */
 export function quotedInProse(text: string): boolean {
+  const said = SAID_QUOTE.exec(text);
+  if (said) {
+    const outside = `${text.slice(0, said.index)} ${text.slice(said.index + said[0].length)}`;
+    if ((outside.match(PROSE_WORD)?.length ?? 0) + 1 >= MIN_PROSE_WORDS) return true;
+  }
   if (!text.includes("`")) return false;
   // Backticks pair in order: the odd parts are quoted (an unpaired last one quotes nothing).
   const parts = text.split("`");

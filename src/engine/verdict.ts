@@ -16,6 +16,7 @@ import type { IptablesFacts, KernelFacts, KernelPackage, NodeRow, OsFacts, Versi
 import {
   branchEnd,
   compareVersions,
+  componentBranch,
   describeRange,
   distributionEraDocker,
   distroBuildBase,
@@ -229,6 +230,9 @@ function checkRanges(
       ? { beforeStart: true as const }
       : {}),
     ...(result.status === "not-affected" && evaluated.unlessBackported ? { unlessBackported: true as const } : {}),
+    ...(result.status === "unknown" && evaluated.status === "not-affected" && decisive && pastEndsBranch(scheme, value, decisive)
+      ? { pastBranch: true as const }
+      : {}),
     ...(decisive ? { source: decisive.source } : evaluated.status === "not-affected" ? { noDecidingRange: true as const } : {}),
   };
   return { evidence, decisive };
@@ -860,6 +864,8 @@ function seriesCheck(record: BugRecord, entries: AffectedEntry[], host: HostVers
     level: result.level,
     unverified: result.level === "reported",
     ...(result.status === "unknown" ? { hedgedFrom: "not-affected" as const } : {}),
+    // A series begun after the mainline fix is a whole branch past it.
+    ...(result.status === "unknown" && placed.position === "fixed" ? { pastBranch: true as const } : {}),
     ...(placed.position === "before" ? { unlessBackported: true as const } : {}),
     ...(placed.range.source ? { source: placed.range.source } : {}),
   };
@@ -1979,7 +1985,9 @@ export function confirmBySymptom(verdict: Verdict, checks: readonly VersionEvide
   // A series before the bug's first release rests on the kernel's series, not on that report: with the
   // symptom, doubtBySymptom's unknown stands (a verified start would give no more). A version on a line no range
   // reaches: the symptom places it in no range, so it says no more than that the record may be incomplete.
-  if (checks.some((c) => c.unlessBackported || c.noDecidingRange || c.beforeStart)) return verdict;
+  // Nor does it stretch a reported end over a whole release branch (review 68g F2: a conntrack race reported fixed in 5.0
+  // was "affected" on 5.15; runc 1.1.4 on a 1.0.0-rc91 fix).
+  if (checks.some((c) => c.unlessBackported || c.noDecidingRange || c.beforeStart || c.pastBranch)) return verdict;
   const [first] = checks as [VersionEvidence];
   return {
     status: "affected",
@@ -2224,4 +2232,14 @@ function otherBackendChecks(record: BugRecord, host: HostVersions): VersionEvide
     ];
   }
   return [];
+}
+
+/** Whether `value` lies past the range's upper end on a later release branch (a kernel's x.y series, a component's x.y). */
+function pastEndsBranch(scheme: VersionScheme, value: string, range: VersionRange): boolean {
+  const end = upperBound(range);
+  if (!end || compareVersions(scheme, value, end) < 0) return false;
+  const branch = scheme === "linux" ? kernelBranch : scheme === "semver" ? componentBranch : null;
+  if (!branch) return false;
+  const [ours, its] = [branch(value), branch(end)];
+  return ours !== null && its !== null && ours !== its;
 }

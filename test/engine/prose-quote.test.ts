@@ -18,6 +18,39 @@ describe("a message quoted in a sentence", () => {
     expect(quotedInProse("kernel: nf_conntrack: table full, dropping packet")).toBe(false);
   });
 
+  it("in double quotes, right after a verb of saying or seeing; a log line's own quotes are no sentence's (review 68g F1)", () => {
+    expect(
+      quotedInProse(
+        'If the kubelet log says "failed to run Kubelet: running with swap on is not supported, please disable swap!" run swapoff -a.',
+      ),
+    ).toBe(true);
+    expect(
+      quotedInProse(
+        "You'll know this is the case if you see an error like \u201cOCI runtime create failed: this version of runc doesn't work\u201d.",
+      ),
+    ).toBe(true);
+    // Docker and klog quote paths and messages themselves, among plenty of words.
+    expect(
+      quotedInProse(
+        'docker: Error response from daemon: error while creating mount source path "/var/lib/docker/volumes/data/_data": mkdir /var/lib/docker: read-only file system.',
+      ),
+    ).toBe(false);
+    expect(quotedInProse('E0217 11:12:14.212635 9234 proxier.go:1432] "Failed to execute iptables-restore" err=<')).toBe(false);
+  });
+
+  it("under the host's own version output is still one account: the version does not show the message happened (review 68g F1)", async () => {
+    const kb = await loadDataKb();
+    const paste = [
+      "$ kubelet --version",
+      "Kubernetes v1.27.3",
+      "Our runbook for new nodes, step 4:",
+      'If the kubelet log says "failed to run Kubelet: running with swap on is not supported, please disable swap!" run swapoff -a and remove the swap line from /etc/fstab. None of our nodes show it now.',
+    ].join("\n");
+    const told = diagnoseBundle(kb.compiled, paste).findings.find((f) => f.id === "kubelet-fails-with-swap-on");
+    expect(told?.confidence).not.toBe("high");
+    expect(told?.unverified.join(" ")).toMatch(/quotes this bug's message inside a sentence/);
+  });
+
   it("with a version a sentence names is one account, never high (review 66g F5: a runbook's quotes were high, affected)", async () => {
     const kb = await loadDataKb();
     const runbook = [

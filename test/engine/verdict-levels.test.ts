@@ -103,6 +103,31 @@ describe("verdicts say the level they rest on", () => {
     expect(silent.advisories).toEqual([]);
   });
 
+  it("never lets the symptom stretch a reported end over a whole release branch (review 68g F2)", async () => {
+    // A mainline fix resting on one report: a 5.15 kernel is a whole series past it; a 5.0.y one is on its own line.
+    const kb = await seedWith([{ introduced: "4.19", fixed: "5.0", evidence: "verified", fixedEvidence: "reported", source: A }]);
+    const far = diagnoseFields(kb, { uname: "5.15.10", logs: XOR_MARK_KLOG });
+    expect(versionOf(far)).toMatchObject({ result: "unknown", hedgedFrom: "not-affected", pastBranch: true });
+    expect(far.findings[0]?.verdict.status).toBe("unknown");
+    expect(diagnoseFields(kb, { uname: "5.0.3", logs: XOR_MARK_KLOG }).findings[0]?.verdict).toMatchObject({
+      status: "affected",
+      level: "reported",
+    });
+    // A component too: runc 1.1.4, printed by the host, beside containerd's report of a runc without cgroup v2 support,
+    // whose fix (1.0.0-rc91) rests on one report (it was "affected", reported once).
+    const real = (await loadDataKb()).compiled;
+    const runc = diagnoseBundle(
+      real,
+      [
+        "$ runc --version",
+        "runc version 1.1.4",
+        "commit: v1.1.4-0-g5fd4c4d1",
+        'Jan 10 10:00:01 node1 containerd[812]: time="2023-01-10T10:00:01Z" level=error msg="RunPodSandbox failed" error="failed to create containerd task: failed to create shim: OCI runtime create failed: this version of runc doesn\'t work on cgroups v2: unknown"',
+      ].join("\n"),
+    ).findings.find((f) => f.id === "runtime-pre-cgroupv2-on-unified-host");
+    expect(runc?.verdict.status).toBe("unknown");
+  });
+
   it("never lets the symptom place a version before a first affected version resting on one report inside the range (review 50f F1)", async () => {
     // The start is the earliest build seen failing: older builds are not known either way, and a line of the bug's kind
     // may have another cause there. Past a reported fix, the symptom still decides (above).

@@ -196,6 +196,10 @@ const versionEvidenceSchema = z
       description:
         "Beside hedgedFrom: the end resting on one report is the range's first affected version and the version is before it. That report is the earliest seen failing, which says nothing of older versions: the bug's symptom leaves the verdict unknown.",
     }),
+    pastBranch: z.literal(true).optional().openapi({
+      description:
+        "Beside hedgedFrom: the version is past the end resting on one report by a whole release branch or more. The bug's symptom does not stretch that end so far: the verdict stays unknown.",
+    }),
     namedOnly: z.literal(true).optional().openapi({
       description:
         "On a not-affected result read from a version the report only names (a sentence, a typed answer, another machine's heading) or a NotReady node last reported, not the host's own current output: hedged (certain is false), and any sign of the bug in the log (a line of it, or one resembling it) makes the verdict unknown, since the version that failed may be another.",
