@@ -2115,7 +2115,10 @@ export function missingDataReason(record: BugRecord, hosts: HostVersions[]): str
   const given = hosts.find((h) => h.kernelsGiven?.length)?.kernelsGiven;
   if (!kernels.length && given && hasKernelData(record))
     return `the input gives ${given.length} kernels (${listed(given)}: two machines, or before and after a reboot) and does not say which one failed: a uname -a of the failing host, or a nodes table, would decide. This record has version data for ${ecosystems}`;
-  if (!kernels.length && hasKernelData(record)) return `no kernel version given; this record has version data for ${ecosystems}`;
+  // Not "no kernel version given": a release named in a question or in passing may stand in the text (review 68e F3:
+  // "is 5.15.0-127-generic affected …?" was told no kernel was given), read on purpose as no host's own (README).
+  if (!kernels.length && hasKernelData(record))
+    return `no kernel of the failing host was read (a release a question or a sentence names is not taken as its own): \`uname -a\` there would decide; this record has version data for ${ecosystems}`;
   const k = kernels[0];
   if (k && hasKernelData(record) && isSeriesRelease(k.release))
     return `only the kernel's series is known (${k.release}), and it does not decide this record's ranges: \`uname -r\` would. Ranges known: ${ecosystems}`;

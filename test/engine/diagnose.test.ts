@@ -64,7 +64,11 @@ describe("verdicts", () => {
   it("says unknown, and why, when no kernel is given", () => {
     const xt = diagnoseFields(kb, { logs: XOR_MARK_KLOG }).findings.find((f) => f.id === XT);
     expect(xt?.verdict.status).toBe("unknown");
-    expect(xt?.verdict.reason).toMatch(/no kernel version given/);
+    expect(xt?.verdict.reason).toMatch(/no kernel of the failing host was read .*`uname -a` there would decide/);
+    // A release a question names is not read as the host's, and the answer does not say none was given (review 68e F3).
+    const asked = diagnoseBundle(kb, `is 5.15.0-127-generic affected by this?\n${XOR_MARK_KLOG}`).findings.find((f) => f.id === XT);
+    expect(asked?.verdict.reason).not.toMatch(/no kernel version given/);
+    expect(asked?.verdict.reason).toMatch(/a release a question or a sentence names is not taken as its own/);
   });
 
   it("says unknown for a backporting distro kernel the record has no data for", () => {
