@@ -339,8 +339,14 @@ function otherReason(top: Finding, f: Finding, above: readonly Finding[], printe
   // In a fleet, a finding only on hosts the first does not show on is those hosts' own problem: no relation, look-alike
   // or "separate problem" of a cause seen on another machine (review 64c F1), in the hosts form or a pasted fleet (65c F2).
   const own = machinesOf(f, printers);
-  if (own?.length && apart(top, f, printers))
-    return `on ${own.join(", ")}, where ${top.id} does not show: a problem of ${own.length === 1 ? "that host's" : "those hosts'"} own`;
+  if (own?.length && apart(top, f, printers)) {
+    const whose = own.length === 1 ? "that host's" : "those hosts'";
+    // Its versions there rule it out: the symptom there is another cause's, not this bug on that host (review 68c F5: "a
+    // problem of that host's own" above "not affected" on the same host).
+    return f.verdict.status === "not-affected"
+      ? `on ${own.join(", ")}, where ${top.id} does not show, but ${whose} versions rule this bug out: a look-alike there; look for another cause`
+      : `on ${own.join(", ")}, where ${top.id} does not show: a problem of ${whose} own`;
+  }
   const rel = f.related?.find((r) => r.id === top.id);
   if (rel?.kind === "masks") return `a separate, lesser problem that can hide ${top.id}: ${rel.note}`;
   // A consequence that is also this bug on its own versions (a kubelet too new for the containerd read) needs its own
@@ -367,6 +373,13 @@ function otherReason(top: Finding, f: Finding, above: readonly Finding[], printe
     const own = lineOfItsOwn(f, above, 0, true);
     if (f.verdict.status === "affected" && f.confidence !== "low" && own)
       return `also present on a line of its own, and its own versions are affected too${levelNote(f)}: a separate problem to fix as well`;
+    // What it is first, then why it comes second: a decisive or fatal line of its own is a problem of its own whatever the
+    // versions say (review 68c F3: the kubelet refusing swap, beside the kernel's MARK bug, was only "ranked after").
+    const fatal = onFatalLine(f, above);
+    if (own && f.confidence !== "low" && (fatal || strongestSignal(f) >= DECISIVE_WEIGHT))
+      return `a separate problem to fix as well, on a line of its own${fatal ? " that reports a fatal error" : ""}; ${
+        f.verdict.level === undefined ? "no version decides it" : "its versions do not confirm it"
+      }, so it is ranked after ${top.id}`;
     if (strongestSignal(f) >= DECISIVE_WEIGHT)
       return f.verdict.level === undefined
         ? "also matched; no version decides it, so it is ranked after the one whose versions do"

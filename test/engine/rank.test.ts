@@ -417,3 +417,37 @@ describe("rankFindings", () => {
     );
   });
 });
+
+describe("what a second finding is to the root cause, said first (review 68c)", async () => {
+  const kb = (await loadDataKb()).compiled;
+  const note = (paste: string, id: string) => diagnoseBundle(kb, paste).rootCause?.others.find((o) => o.id === id)?.reason;
+
+  it("calls a decisive line of its own a separate problem to fix, beside a root cause its versions decide (F3)", () => {
+    // kube-proxy's --xor-mark on the affected 5.15.0-127 #137, and the kubelet refusing to run with swap on: the node
+    // stays NotReady after the kernel's fix; "ranked after" alone sent the reader to fix the kernel only.
+    const paste = [
+      "Linux bmoore-v-1 5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux",
+      'Feb 05 10:58:10 bmoore-v-1 kube-proxy[9234]:         exit status 2: ip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark"',
+      'Feb 05 10:58:14 bmoore-v-1 kubelet[12704]: E0205 10:58:14.917245   12704 run.go:72] "command failed" err="failed to run Kubelet: running with swap on is not supported, please disable swap!"',
+    ].join("\n");
+    expect(note(paste, "kubelet-fails-with-swap-on")).toMatch(
+      /^a separate problem to fix as well, on a line of its own; .*ranked after xt-mark-ipv6-typo-2024$/,
+    );
+  });
+
+  it("calls a finding another host shows, on versions that rule it out there, a look-alike there, not that host's problem (F5)", () => {
+    const paste = [
+      "==> worker-1 <==",
+      "Linux worker-1 6.1.112 #1 SMP Thu Oct 10 09:01:02 UTC 2024 x86_64 GNU/Linux",
+      '\texit status 2: ip6tables-restore v1.8.4 (legacy): unknown option "--xor-mark"',
+      "",
+      "==> worker-2 <==",
+      "Linux worker-2 6.1.113 #1 SMP Mon Oct 21 17:07:44 UTC 2024 x86_64 GNU/Linux",
+      "[843041.359054] neighbour: arp_cache: neighbor table overflow!",
+      "[843041.364702] neighbour: arp_cache: neighbor table overflow!",
+    ].join("\n");
+    expect(note(paste, "xt-mark-ipv6-typo-2024")).toMatch(
+      /^on worker-1, where neighbour-table-overflow does not show, but that host's versions rule this bug out: a look-alike there/,
+    );
+  });
+});
