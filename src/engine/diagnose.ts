@@ -27,7 +27,7 @@ import { namedInstead, notAsLogged } from "./logged-versions";
 import { type Hit, pasteText } from "./match";
 import { placeOnNodes } from "./node-findings";
 import { pasteNotes } from "./paste-notes";
-import { quotedInProse } from "./prose-quote";
+import { inDocumentation, quotedInProse } from "./prose-quote";
 import { type ApproximateHit, closestRecords, type RecallScan, recallHits, resembledSignature } from "./recall";
 import type { BugRecord } from "./record";
 import {
@@ -1497,7 +1497,9 @@ function buildFinding(
   // container resembled kube-proxy's IPVS modules record at medium, with no sign of IPVS mode).
   const inContextScore = inContext ? scored.score : Math.min(scored.score, resembles ? LOW_CAP : APPROXIMATE_CAP);
   const unplaced = record.distributionOnly === true && !given.distribution && strongestExactWeight(logEvidence) < DECISIVE_WEIGHT;
-  const score = unplaced ? Math.min(inContextScore, LOW_CAP) : inContextScore;
+  // Lines that only document the message (a changelog's fix, a symptoms table's row): a lead to read, no sighting.
+  const documented = logEvidence.length > 0 && logEvidence.every((e) => inDocumentation(e.text));
+  const score = unplaced || documented ? Math.min(inContextScore, LOW_CAP) : inContextScore;
   const leansOnReported = verdict.status !== "unknown" && level === "reported";
   // A witness only matters to a finding that could be high. A report where the record's own signature shows its words
   // to be another fault's (the IPv4 tool failing with the IPv6 bug's message) has that fault to explain the same words
@@ -1508,6 +1510,7 @@ function buildFinding(
   const caveats = [
     ...(leansOnReported ? [REPORTED_CAVEAT] : []),
     ...(unplaced && inContextScore > LOW_CAP ? [unplacedCaveat(record)] : []),
+    ...(documented && inContextScore > LOW_CAP ? [DOCUMENTED_CAVEAT] : []),
     ...(!inContext && record.context ? [contextCaveat(record.context.requires)] : []),
     ...(otherFault ? [otherFaultCaveat(otherFaultLine)] : []),
     ...(inContext && !corroborated && !otherFault && score >= HIGH_SCORE
@@ -1571,6 +1574,9 @@ function secondWitness(
 const toldOnly = (seen: RecordHits) => seen.evidence.length > 0 && seen.evidence.every((e) => quotedInProse(e.text));
 const TOLD_CAVEAT =
   "Not confirmed: the input quotes this bug's message inside a sentence (as a runbook, a question or a guide does); nothing the system printed shows it. The finding stays below high until the host's own log shows the message.";
+
+const DOCUMENTED_CAVEAT =
+  "Not confirmed: every line of it is documentation (a changelog's fix, a row of a table of symptoms): it names this bug's message, it does not show a system printed it.";
 
 const REPORTED_CAVEAT = "The version range behind this verdict rests on a single report (evidence: reported).";
 

@@ -37,3 +37,14 @@ export function quotedInProse(text: string): boolean {
   const outside = parts.filter((_, i) => i % 2 === 0).join(" ");
   return (outside.match(PROSE_WORD)?.length ?? 0) >= MIN_PROSE_WORDS;
 }
+
+/** A changelog's bullet about a fix ("* Fix …", "* libct/cg/sd: fix "write /proc/self/attr/keycreate: …" (#3540)"). */
+const CHANGELOG_FIX = /^\s*[-*+]\s+(?:\[[^\]]{0,40}\]\s*)?(?:[\w.-]{0,20}\/[\w./-]{0,30}:\s*)?(?:fix(?:e[sd]|ing)?|resolve[sd]?)\b/i;
+/** A Markdown table's row: three cells or more between pipes (a troubleshooting guide's symptom | cause | fix). */
+const TABLE_ROW = /^\s*\|(?:[^|]*\|){2,}\s*$/;
+
+/**
+ * Whether `text` is documentation naming a message rather than a system printing it: a changelog's fix bullet or a row
+ * of a Markdown table (review 68g F3: release notes and a symptoms catalogue were medium root causes).
+ */
+export const inDocumentation = (text: string): boolean => CHANGELOG_FIX.test(text) || TABLE_ROW.test(text);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diagnoseBundle } from "../../src/engine/diagnose";
-import { quotedInProse } from "../../src/engine/prose-quote";
+import { inDocumentation, quotedInProse } from "../../src/engine/prose-quote";
 import { loadDataKb } from "../support/data-kb";
 
 describe("a message quoted in a sentence", () => {
@@ -70,5 +70,36 @@ describe("a message quoted in a sentence", () => {
       `${runbook.split("\n").at(-1)}\nMar 01 10:00:00 node-1 kubelet[812]: E0301 10:00:00.123456     812 run.go:74] "command failed" err="failed to run Kubelet: running with swap on is not supported, please disable swap! or set --fail-swap-on flag to false. /proc/swaps contained: [Filename\\t\\t\\t\\tType\\t\\tSize\\t\\tUsed\\t\\tPriority /dev/sda2                               partition\\t1003516\\t\\t0\\t\\t-2]"`,
     ).findings.find((f) => f.id === "kubelet-fails-with-swap-on");
     expect(logged?.confidence).toBe("high");
+  });
+});
+
+describe("documentation that names a message (review 68g F3)", () => {
+  it("is a changelog's fix bullet or a table's row, not a log line", () => {
+    expect(inDocumentation('* Fix "write /proc/self/attr/keycreate: permission denied" on older SELinux policies (#3540).')).toBe(true);
+    expect(inDocumentation(' * libct/cg/sd: fix "write /proc/self/attr/keycreate: permission denied" on older SELinux policies')).toBe(
+      true,
+    );
+    expect(inDocumentation("- Fixed `Error starting userland proxy: listen tcp6 [::]:80` when IPv6 is disabled moby/moby#42322")).toBe(
+      true,
+    );
+    expect(inDocumentation("| Swap on | `running with swap on is not supported` | swapoff -a |")).toBe(true);
+    expect(
+      inDocumentation(
+        'Feb 05 10:58:14 n1 kubelet[12704]: E0205 run.go:72] "command failed" err="failed to run Kubelet: running with swap on is not supported"',
+      ),
+    ).toBe(false);
+    expect(inDocumentation("- name: fix permissions")).toBe(false);
+  });
+
+  it("keeps a record only documentation names at low, with no root cause", async () => {
+    const kb = await loadDataKb();
+    const d = diagnoseBundle(
+      kb.compiled,
+      '### Fixed\n* Fix "write /proc/self/attr/keycreate: permission denied" on older SELinux policies (#3540).',
+    );
+    const f = d.findings.find((x) => x.id === "runc-selinux-keycreate-rhel7");
+    expect(f?.confidence).toBe("low");
+    expect(f?.unverified.join(" ")).toMatch(/every line of it is documentation/);
+    expect(d.rootCause).toBeNull();
   });
 });
