@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { diagnoseBundle, diagnoseFields } from "../../src/engine/diagnose";
 import { diagnoseHosts } from "../../src/engine/hosts";
 import { lexicalTerms, lineTokens, matchTokens, signatureTokens } from "../../src/engine/recall";
+import { errnoAgrees, errnoEndings } from "../../src/engine/recall/errno-texts";
 import { endsInWord, stem } from "../../src/engine/recall/tokens";
 import { loadDataKb } from "../support/data-kb";
 import { CLEAN_KUBE_PROXY_START, XOR_MARK_KLOG } from "../support/seed-logs";
@@ -907,5 +908,15 @@ describe("an envelope's severity is not the message's (review 39a)", () => {
       entry(3, 'time="2024-05-01T10:00:01.223456789Z" level=info msg="Daemon has completed initialization"'),
     ].join("\n");
     expect(diagnoseBundle(kb, paste).findings.filter((f) => f.confidence !== "low")).toEqual([]);
+  });
+});
+
+describe("an errno's number beside its text (review 68b F3)", () => {
+  it("is the errno again, not a word of the message: error(13) and error(22) end one message two ways", () => {
+    expect([...errnoEndings("mount error(13): Permission denied").keys()]).toEqual(["mount error"]);
+    expect([...errnoEndings("Cannot open TUN/TAP dev /dev/net/tun: No such device (errno=19)").keys()]).toEqual(["dev dev/net/tun"]);
+    const record = errnoEndings("mount error(22): Invalid argument");
+    expect(errnoAgrees("mount error(13): Permission denied", record)).toBe(false);
+    expect(errnoAgrees("mount error(22): Invalid argument", record)).toBe(true);
   });
 });

@@ -55,8 +55,15 @@ export function errnoEndings(text: string): Map<string, Set<string>> {
   return out;
 }
 
+/**
+ * An errno's number beside its text ("mount error(13): Permission denied", "errno=19", "error -22") is the errno again, no
+ * word of the message: without it "mount error(13)" and "mount error(22)" are one message ending two ways (review 68b F3:
+ * a CIFS logon's EACCES resembled the 5.18.8 EINVAL record above that record's own line).
+ */
+const ERRNO_NUMBER = /\(\s*-?\d+\s*\)|\berrno\s*[=:]?\s*-?\d+|\berror\s+-\d+\b/gi;
+
 function keyBefore(text: string, at: number): string | null {
-  const w = WORDS_BEFORE.exec(text.slice(Math.max(0, at - REACH), at));
+  const w = WORDS_BEFORE.exec(text.slice(Math.max(0, at - REACH), at).replace(ERRNO_NUMBER, ""));
   return w ? `${w[1]} ${w[2]}`.toLowerCase() : null;
 }
 
