@@ -19,6 +19,7 @@ import { currentKb } from "../service/kb-cache";
 import { linesRunTogether } from "../service/misread-body";
 import { LINE_BREAKS_LOST } from "./chat-auth";
 import type { ChatInput } from "./chat-input";
+import type { UnreadNote } from "./message-parts";
 
 /** Findings shown in a chat answer; the rest are counted, and the web page has them all. */
 const SHOWN_FINDINGS = 3;
@@ -53,9 +54,11 @@ export type ChatAnswer =
       /** What the paste itself lost and how to send it whole (Diagnosis.notes). */
       notes: string[];
       truncated: ChatInput["truncated"];
+      /** The message's files, not read: the headline says what was matched is the text's only (review 68e F2). */
+      unread?: UnreadNote;
     }
-  | { kind: "record"; kb: KbRef; record: RecordSummary; unread?: string }
-  | { kind: "search"; kb: KbRef; query: string; total: number; items: SearchItem[]; unread?: string };
+  | { kind: "record"; kb: KbRef; record: RecordSummary; unread?: UnreadNote }
+  | { kind: "search"; kb: KbRef; query: string; total: number; items: SearchItem[]; unread?: UnreadNote };
 
 /** A record a search found, with the ids the search names and how far each is confirmed (BugSummary.idMatches). */
 export type SearchItem = Pick<BugSummary, "id" | "title" | "summary" | "idMatches">;
@@ -76,7 +79,8 @@ export const asksForHelp = (text: string): boolean =>
 
 /**
  * The answer to what the person sent; a file the message carried that was not read is said first in every kind of answer
- * (review 67h F1; 67j F3: a question with a screenshot was answered "no known bug matched" instead of the record it named).
+ * (review 67h F1; 67j F3: a question with a screenshot was answered "no known bug matched" instead of the record it named),
+ * a field of its own, so that a diagnosis's headline can say it too (review 68e F2: the note came under "no known bug matched").
  * `run` is the app's diagnoser (a worker-thread pool on Node, inline on the Worker) in production; the engine inline by default.
  */
 export async function answerFor(
@@ -87,7 +91,6 @@ export async function answerFor(
   const answer = await answerForText(store, input, run);
   const unread = input.unread;
   if (!unread || answer.kind === "help") return answer;
-  if (answer.kind === "diagnosis") return answer.notes.includes(unread) ? answer : { ...answer, notes: [unread, ...answer.notes] };
   return { ...answer, unread };
 }
 
@@ -131,6 +134,10 @@ async function answerForText(
   // The words searched are the first 200 characters; the ids, anywhere in the question.
   const steps = searchSteps(text, "all", 200).filter((s) => s.kind !== "some");
   const { step, found } = await firstFound(steps, (s) => listBugs(store, { ...stepFilters(s), limit: SEARCH_RESULTS, offset: 0 }));
+  // A one-line comment beside a file not read ("kube-proxy on worker-3 is broken since the patch window, log attached") is
+  // no description of the failure: records resembling its words ("window") are no lead, and nothing found is said of the
+  // message's text, not as an empty search (review 68e F2).
+  if (!found.total && input.unread) return diagnosisAnswer(ref, { ...diagnosis, closest: [] }, input);
   if (!found.total && diagnosis.closest.length) return diagnosisAnswer(ref, diagnosis, input);
   return {
     kind: "search",

@@ -1,5 +1,6 @@
 import { charBoundary } from "../engine/char-boundary";
 import { QUOTE_MARKS } from "../engine/quote-marks";
+import type { UnreadNote } from "./message-parts";
 /**
  * Inputs beyond this are cut (at line ends) and the answer says so: a chat paste, not a bundle upload. It keeps
  * each chat answer's work small and alike on both runtimes (a Workers Free-plan request has 10 ms of CPU); the
@@ -17,7 +18,7 @@ export interface ChatInput {
    */
   truncated: { keptChars: number; totalChars: number; leftOut: { lines: [number, number]; chars: [number, number] } } | null;
   /** What the message carried that was not read (its files), said first in the answer (message-parts.ts). */
-  unread: string | null;
+  unread: UnreadNote | null;
 }
 
 /**
@@ -25,7 +26,7 @@ export interface ChatInput {
  * MAX_INPUT_CHARS, cut to its first HEAD_CHARS and its last characters at line ends, the lines between
  * replaced by empty ones so that every kept line keeps its number.
  */
-export function chatInput(raw: string, unread: string | null = null): ChatInput {
+export function chatInput(raw: string, unread: UnreadNote | null = null): ChatInput {
   const text = unquoted(stripFences(raw)).trim();
   if (text.length <= MAX_INPUT_CHARS) return { text, truncated: null, unread };
   // The head ends before a line break, the tail starts after one (a hard cut only for a line longer than half the room).

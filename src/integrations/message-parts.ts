@@ -124,19 +124,42 @@ export function discordMessageParts(m: DiscordChatMessage, appId: string | undef
   return { text: distinct(parts).join("\n"), unread, ours: appId !== undefined && m.author?.id === appId };
 }
 
-/** What the answer says first of the files it did not read, or null when there are none. */
-export function unreadNote(unread: readonly UnreadFile[], door: "slack" | "discord"): string | null {
+/**
+ * The files a message carried that the answer did not read: said in the answer's headline (review 68e F2: "known-bugs: no
+ * known bug matched" headlined a message whose log was in its unread snippet) and, whole, first among its notes.
+ */
+export interface UnreadNote {
+  /** The files' names as the headline gives them (the first three). */
+  names: string[];
+  /** How many files went unread. */
+  count: number;
+  /** The whole note: which files, that only the message's text was read, and what to send instead. */
+  note: string;
+}
+
+/** Names in a headline beyond this many characters are counted instead, so the headline keeps what it says of them. */
+const HEADLINE_NAMES = 60;
+
+/** "the file kube-proxy.log was not read" (names through `quote`, the platform's escaping); long names counted instead. */
+export function unreadSaid(u: Pick<UnreadNote, "names" | "count">, quote: (s: string) => string = (s) => s): string {
+  const listed = u.names.join(", ") + (u.count > u.names.length ? ` and ${u.count - u.names.length} more` : "");
+  if (listed.length > HEADLINE_NAMES) return u.count > 1 ? `the ${u.count} attached files were not read` : "the attached file was not read";
+  return u.count > 1 ? `the files ${quote(listed)} were not read` : `the file ${quote(listed)} was not read`;
+}
+
+/** What the answer says of the files it did not read, or null when there are none. */
+export function unreadNote(unread: readonly UnreadFile[], door: "slack" | "discord"): UnreadNote | null {
   if (!unread.length) return null;
-  const shown = unread.slice(0, 3).map((f) => f.name);
-  const names = shown.join(", ") + (unread.length > 3 ? ` and ${unread.length - 3} more` : "");
-  const which = unread.length > 1 ? `The files ${names} were` : `The file ${names} was`;
+  const names = unread.slice(0, 3).map((f) => f.name);
+  const all = names.join(", ") + (unread.length > 3 ? ` and ${unread.length - 3} more` : "");
+  const which = unread.length > 1 ? `The files ${all} were` : `The file ${all} was`;
   // Advice for what the file is: a paste turned into a file can be sent as text; a screenshot cannot.
   const how = !unread.some((f) => f.text)
     ? "Paste the log's lines as text, or POST them to /diagnose."
     : door === "discord"
       ? "Discord turns a long paste into a file: send its lines in parts, or POST the file to /diagnose."
       : "Paste its lines as text in a message, or POST the file to /diagnose.";
-  return `${which} not read: only the message's text is. ${how}`;
+  return { names, count: unread.length, note: `${which} not read: only the message's text is. ${how}` };
 }
 
 /** The answer to a run on the app's own answer. */

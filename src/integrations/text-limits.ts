@@ -1,5 +1,7 @@
 import { charBoundary } from "../engine/char-boundary";
-import { type FindingSummary, resemblesOnly } from "../engine/summary";
+import { resemblesOnly, verdictLabel } from "../engine/summary";
+import type { ChatAnswer } from "./answer";
+import { unreadSaid } from "./message-parts";
 
 /** Cuts text to at most `max` characters, ending with an ellipsis when it had to cut. */
 export function clamp(text: string, max: number): string {
@@ -57,6 +59,41 @@ export interface FeedbackRef {
   verdict: string;
 }
 
+type DiagnosisAnswer = Extract<ChatAnswer, { kind: "diagnosis" }>;
+
+/**
+ * A diagnosis's headline on every platform, `quote` escaping file names for it. What was matched is said of what was read:
+ * "the part read" of a long input cut, "the message's text" beside files not read, which it names (review 68e F2: "no known
+ * bug matched" headlined a message whose log was its unread snippet, and the notification said only that).
+ */
+export function diagnosisHeadline(a: DiagnosisAnswer, quote: (s: string) => string = (s) => s): string {
+  const n = a.findings.length + a.more;
+  const unread = a.unread ? unreadSaid(a.unread, quote) : null;
+  if (n) return headlineOf(n, a.findings, a.more, unread);
+  const read = a.unread
+    ? a.truncated
+      ? " the part of the message's text read"
+      : " the message's text"
+    : a.truncated
+      ? " the part read"
+      : "";
+  return `known-bugs: ${unread ? `${unread}; ` : ""}no known bug matched${read}`;
+}
+
+/**
+ * Slack's notification text for a diagnosis (sidebar, push, screen readers): the top finding, said as a resemblance where it
+ * is one (review 64e F6), and of the message's text where files went unread (68e F2); else the headline.
+ */
+export function diagnosisNotification(a: DiagnosisAnswer, quote: (s: string) => string, title: (s: string) => string): string {
+  const top = a.findings[0];
+  if (!top) return diagnosisHeadline(a, quote);
+  const unread = a.unread ? unreadSaid(a.unread, quote) : null;
+  const resembles = resemblesOnly(top);
+  const opening = resembles ? `${unread ? `${unread}; ` : ""}no known bug matched${unread ? " the message's text" : ""}; resembles ` : "";
+  const scope = unread && !resembles ? `: matches the message's text (${unread})` : "";
+  return `known-bugs: ${opening}${title(top.title)} (${top.id}, ${top.confidence} confidence, ${verdictLabel(top.verdict)})${scope}`;
+}
+
 /**
  * The headline of a diagnosis in chat: how many known bugs the log matches, and, where the versions rule out every
  * shown one for certain, that too ("1 known bug matches" alone reads as "you have it"). Scoped to those bugs: an
@@ -65,26 +102,38 @@ export interface FeedbackRef {
  * worker-2 in it, and the headline said "your versions are not affected"). A finding that only resembles a line (no
  * signature matched) is counted apart: "1 known bug matches" above it claimed a match (review 63e F3).
  */
-export function findingsHeadline(
+function headlineOf(
   n: number,
-  findings: ReadonlyArray<{
-    verdict: { status: string; certain?: boolean | undefined };
-    versionChecks?: ReadonlyArray<{ result: string }>;
-    keyEvidence: FindingSummary["keyEvidence"];
-  }>,
+  findings: DiagnosisAnswer["findings"],
   more: number,
+  /** The files not read, said ("the file x.log was not read"): what matched is the message's text's. */
+  unread: string | null,
 ): string {
   const resembling = findings.filter(resemblesOnly).length;
   const matched = n - resembling;
   const resemble = `${resembling === 1 ? "resembles" : "resemble"} a line`;
-  if (!matched) return `known-bugs: no known bug matched; ${plural(resembling, "record")} ${resemble}`;
+  if (!matched)
+    return unread
+      ? `known-bugs: ${unread}; no known bug matched the message's text; ${plural(resembling, "record")} ${resemble}`
+      : `known-bugs: no known bug matched; ${plural(resembling, "record")} ${resemble}`;
   const head = `known-bugs: ${plural(matched, "known bug")} ${matched === 1 ? "matches" : "match"}`;
-  if (resembling) return `${head}; ${resembling} more ${resemble}`;
+  const scope = unread ? ` (${unread})` : "";
+  const of = unread ? " the message's text" : "";
+  if (resembling) return `${head}${of}; ${resembling} more ${resemble}${scope}`;
   const ruledOut =
     !more &&
     findings.length > 0 &&
     findings.every(
       (f) => f.verdict.status === "not-affected" && f.verdict.certain !== false && !f.versionChecks?.some((c) => c.result === "affected"),
     );
-  return ruledOut ? `${head} the log; your versions are not affected by ${n === 1 ? "it" : "them"}` : head;
+  if (ruledOut) return `${head}${of || " the log"}; your versions are not affected by ${n === 1 ? "it" : "them"}${scope}`;
+  return `${head}${of}${scope}`;
+}
+
+/** What an answer with nothing found says below its headline, of what was read (the headline names files not read). */
+export function noMatchLine(a: DiagnosisAnswer): string {
+  if (a.unread) return "No record's log signature matched the message's text, and no version range applies.";
+  if (a.truncated)
+    return "No record's log signature matched the lines read, and no version range applies; the lines left out were not read.";
+  return "No record's log signature matched these lines, and no version range applies.";
 }

@@ -426,6 +426,66 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
     expect(question).toContain("Paste the log's lines as text");
   });
 
+  it("Slack and Discord: a message whose log is in a file not read is headlined so, never 'no known bug matched' alone (review 68e F2)", async () => {
+    // Its own client and people: the Worker limits each client's chat requests, which the other tests spend.
+    const own = { "cf-connecting-ip": "203.0.113.91" };
+    const comment = "kube-proxy on worker-3 is broken since the patch window, log attached";
+    const shortcut = async (text: string, file: string) => {
+      const responseUrl = h().responseUrl();
+      const payload = {
+        ...messageShortcut(responseUrl, ""),
+        user: { id: "U-UNREAD" },
+        message: { type: "message", ts: "1700000000.000300", text, files: [{ name: file, mimetype: "text/plain", mode: "snippet" }] },
+      };
+      expect((await slack(SLACK_INTERACTIONS, interactionBody(payload), own)).status).toBe(200);
+      const [answer] = await h().delivered(responseUrl);
+      return answer as SlackPost;
+    };
+    const none = "known-bugs: the file kube-proxy.log was not read; no known bug matched the message's text";
+    const slackNone = await shortcut(comment, "kube-proxy.log");
+    // The headline and the notification (sidebar, push) both, and no records resembling the comment's words ("window").
+    expect(blockTexts(slackNone)[0]).toBe(none);
+    expect(slackNone.text).toBe(none);
+    expect(JSON.stringify(slackNone)).toContain("The file kube-proxy.log was not read: only the message's text is.");
+    expect(JSON.stringify(slackNone)).not.toContain("Closest records");
+    // What the text itself shows is still found, and said to be the text's.
+    const slackFound = await shortcut(SEED_PASTE, "more.log");
+    expect(blockTexts(slackFound)[0]).toBe("known-bugs: 1 known bug matches the message's text (the file more.log was not read)");
+    expect(slackFound.text).toMatch(
+      new RegExp(`^known-bugs: .*\\(${XT}, .*\\): matches the message's text \\(the file more\\.log was not read\\)$`),
+    );
+    const diagnoseMessage = async (content: string, filename: string) => {
+      const res = await discord(
+        {
+          type: 2,
+          id: `m-${crypto.randomUUID()}`,
+          application_id: "1",
+          data: {
+            id: "c2",
+            name: "Diagnose",
+            type: 3,
+            target_id: "m9",
+            resolved: { messages: { m9: { id: "m9", content, attachments: [{ filename, content_type: "text/plain; charset=utf-8" }] } } },
+          },
+          member: { user: { id: "D-UNREAD" } },
+        },
+        undefined,
+        own,
+      );
+      return ((await res.json()) as { data: DiscordData }).data;
+    };
+    const discordNone = await diagnoseMessage(comment, "message.txt");
+    expect(discordNone.content.split("\n")[0]).toBe(
+      "**known-bugs: the file message.txt was not read; no known bug matched the message's text**",
+    );
+    expect(JSON.stringify(discordNone)).not.toContain("Closest records");
+    const discordFound = await diagnoseMessage(SEED_PASTE, "message.txt");
+    expect(discordFound.content.split("\n")[0]).toBe(
+      "**known-bugs: 1 known bug matches the message's text (the file message.txt was not read)**",
+    );
+    expect(discordFound.embeds[0]?.description).toContain(XT);
+  });
+
   it("Slack: a long message is diagnosed at its start and its end, and the answer says which lines were left out", async () => {
     // Over the 20,000 characters diagnosed, under the 64 KB body limit of the workerd tests.
     const filler = Array.from(

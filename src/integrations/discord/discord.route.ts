@@ -8,7 +8,7 @@ import { type ChatEnv, chatFailure, diagnoserOf, offWithout, personTurn, signedB
 import { DISCORD_API_BASE } from "../chat-config";
 import { chatInput } from "../chat-input";
 import type { ChatDeps } from "../chat-routes";
-import { discordMessageParts, discordMessageSchema, OWN_ANSWER, unreadNote } from "../message-parts";
+import { discordMessageParts, discordMessageSchema, OWN_ANSWER, type UnreadNote, unreadNote } from "../message-parts";
 import { deliveryKey } from "../request-auth";
 import { feedbackRefSchema } from "../slack/slack-payloads";
 import { fittingLines } from "../text-limits";
@@ -102,7 +102,7 @@ const reply = (c: Context, message: Partial<DiscordMessage>, ephemeral: boolean)
 async function command(c: Context<ChatEnv>, i: Interaction, deps: ChatDeps) {
   const data = i.data;
   let text: string;
-  let unread: string | null = null;
+  let unread: UnreadNote | null = null;
   let share = false;
   if (data?.name === SLASH_COMMAND) {
     const option = (name: string) => data.options?.find((o) => o.name === name)?.value;
@@ -114,7 +114,7 @@ async function command(c: Context<ChatEnv>, i: Interaction, deps: ChatDeps) {
     if (parts.ours) return reply(c, { content: OWN_ANSWER }, true);
     text = parts.text;
     unread = unreadNote(parts.unread, "discord");
-    if (!text.trim()) return reply(c, { content: `That message has no text to diagnose.${unread ? ` ${unread}` : ""}` }, true);
+    if (!text.trim()) return reply(c, { content: `That message has no text to diagnose.${unread ? ` ${unread.note}` : ""}` }, true);
   } else {
     return problemResponse(c, 400, "unknown-command", `This app has no command named "${data?.name ?? ""}".`);
   }

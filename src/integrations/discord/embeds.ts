@@ -7,10 +7,11 @@ import { leftOutNote } from "../chat-input";
 import { chatFixStep } from "../fix-steps";
 import {
   clamp,
+  diagnosisHeadline,
   type FeedbackRef,
-  findingsHeadline,
   fittingLines,
   moreStepsLine,
+  noMatchLine,
   plural,
   SHOWN_UNVERIFIED,
   wholeLines,
@@ -70,8 +71,8 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
   const findingOf = new Map<APIEmbed, FindingSummary>();
   /** Embeds dropped last when the answer is over Discord's limit (fitEmbeds). */
   const kept = new Set<APIEmbed>();
-  // What the message carried and the answer did not read, first (diagnoses say it among their notes).
-  const unread = (answer.kind === "record" || answer.kind === "search") && answer.unread ? `⚠️ ${md(answer.unread)}\n` : "";
+  // What the message carried and the answer did not read, first (diagnoses say it in their headline and notes: 68e F2).
+  const unread = (answer.kind === "record" || answer.kind === "search") && answer.unread ? `⚠️ ${md(answer.unread.note)}\n` : "";
   switch (answer.kind) {
     case "help":
       out.embeds.push({ title: "known-bugs", description: HELP, color: COLOR.info });
@@ -114,11 +115,9 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
     }
     case "diagnosis": {
       const n = answer.findings.length + answer.more;
-      const lines = [
-        n
-          ? `**${findingsHeadline(n, answer.findings, answer.more)}**`
-          : `**known-bugs: no known bug matched${answer.truncated ? " the part read" : ""}**`,
-      ];
+      // What matched is said of what was read: the part of a long input, the message's text beside files not read.
+      const lines = [`**${diagnosisHeadline(answer, md)}**`];
+      if (answer.unread) lines.push(`⚠️ ${md(answer.unread.note)}`);
       if (answer.facts.length) lines.push(`Read from the paste: ${md(answer.facts.join(" · "))}`);
       if (answer.truncated) lines.push(`✂️ ${leftOutNote(answer.truncated)}`);
       for (const note of answer.notes) lines.push(`⚠️ ${md(note)}`);
@@ -170,13 +169,7 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
         // closest records are not.
         if (answer.advisories.length) kept.add(embed);
       }
-      if (!out.embeds.length)
-        out.embeds.push({
-          description: answer.truncated
-            ? "No record's log signature matched the lines read, and no version range applies; the lines left out were not read."
-            : "No record's log signature matched these lines, and no version range applies.",
-          color: COLOR.low,
-        });
+      if (!out.embeds.length) out.embeds.push({ description: noMatchLine(answer), color: COLOR.low });
       break;
     }
   }

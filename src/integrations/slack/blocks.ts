@@ -1,19 +1,22 @@
 import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } from "@slack/types";
 import { rebootWords } from "../../engine/record";
-import {
-  closestVersionsNote,
-  evidenceExcerpt,
-  evidenceHeading,
-  type FindingSummary,
-  resemblesOnly,
-  verdictLabel,
-} from "../../engine/summary";
+import { closestVersionsNote, evidenceExcerpt, evidenceHeading, type FindingSummary, verdictLabel } from "../../engine/summary";
 import { idMatchText } from "../../kb/id-matches";
 import { advisoriesHeading, type ChatAnswer, recordUrl } from "../answer";
 import { leftOutNote } from "../chat-input";
 import { chatFixStep } from "../fix-steps";
 import { OWN_ANSWER_BLOCK } from "../message-parts";
-import { clamp, type FeedbackRef, findingsHeadline, moreStepsLine, plural, unverifiedLines, wholeLines } from "../text-limits";
+import {
+  clamp,
+  diagnosisHeadline,
+  diagnosisNotification,
+  type FeedbackRef,
+  moreStepsLine,
+  noMatchLine,
+  plural,
+  unverifiedLines,
+  wholeLines,
+} from "../text-limits";
 
 /** Block Kit limits (api.slack.com/reference/block-kit): enforced here, whatever the records say. */
 export const SLACK_LIMITS = { sectionText: 3000, blocks: 50, headerText: 150, buttonValue: 2000, contextElements: 10, fallbackText: 3000 };
@@ -62,8 +65,9 @@ export function renderSlack(answer: ChatAnswer, opts: RenderOptions = {}): Slack
   // Its block id marks the message as this app's answer, should someone run the shortcut on it (message-parts.ts).
   if ("kb" in answer)
     tail.push({ ...context(`known-bugs \`${answer.kb.version}\` · ${plural(answer.kb.records, "record")}`), block_id: OWN_ANSWER_BLOCK });
-  // What the message carried and the answer did not read, first (diagnoses say it among their notes).
-  if ((answer.kind === "record" || answer.kind === "search") && answer.unread) blocks.unshift(context(`:warning: ${esc(answer.unread)}`));
+  // What the message carried and the answer did not read, first (diagnoses say it in their headline and notes: 68e F2).
+  if ((answer.kind === "record" || answer.kind === "search") && answer.unread)
+    blocks.unshift(context(`:warning: ${esc(answer.unread.note)}`));
   if (opts.shareId) {
     tail.push({
       type: "actions",
@@ -124,10 +128,10 @@ function body(answer: ChatAnswer, opts: RenderOptions): { blocks: KnownBlock[]; 
 function diagnosis(answer: Extract<ChatAnswer, { kind: "diagnosis" }>, opts: RenderOptions): { blocks: KnownBlock[]; text: string } {
   const blocks: KnownBlock[] = [];
   const n = answer.findings.length + answer.more;
-  // A long input was read in part: nothing found is said of that part only.
-  const none = answer.truncated ? "known-bugs: no known bug matched the part read" : "known-bugs: no known bug matched";
-  blocks.push(header(n ? findingsHeadline(n, answer.findings, answer.more) : none));
+  // What matched is said of what was read: the part of a long input, the message's text beside files not read.
+  blocks.push(header(diagnosisHeadline(answer)));
   const notes: string[] = [];
+  if (answer.unread) notes.push(`:warning: ${esc(answer.unread.note)}`);
   if (answer.facts.length) notes.push(`Read from the paste: ${esc(answer.facts.join(" · "))}`);
   if (answer.truncated) notes.push(`:scissors: ${leftOutNote(answer.truncated)} Send the whole text to POST /diagnose.`);
   for (const note of answer.notes) notes.push(`:warning: ${esc(note)}`);
@@ -180,17 +184,11 @@ function diagnosis(answer: Extract<ChatAnswer, { kind: "diagnosis" }>, opts: Ren
   else if (!n && !answer.advisories.length)
     blocks.push(
       section(
-        answer.truncated
-          ? "No record's log signature matched the lines read, and no version range applies; the lines left out were not read. Send the whole text to POST /diagnose, or try search words or a CVE id."
-          : "No record's log signature matched these lines, and no version range applies. Try search words or a CVE id.",
+        `${noMatchLine(answer)} ${answer.truncated ? "Send the whole text to POST /diagnose, or try search words or a CVE id." : "Try search words or a CVE id."}`,
       ),
     );
-  const top = answer.findings[0];
-  // The notification text (sidebar, push, screen readers) says a resemblance as one, as the headline does (review 64e F6).
-  const text = top
-    ? `known-bugs: ${resemblesOnly(top) ? "no known bug matched; resembles " : ""}${esc(clamp(top.title, 1000))} (${top.id}, ${top.confidence} confidence, ${verdictLabel(top.verdict)})`
-    : none;
-  return { blocks, text };
+  // The notification text (sidebar, push, screen readers) says what the headline says (reviews 64e F6, 68e F2).
+  return { blocks, text: diagnosisNotification(answer, esc, (title) => esc(clamp(title, 1000))) };
 }
 
 function finding(f: FindingSummary, kbVersion: string, opts: RenderOptions, ranked: boolean): KnownBlock[] {

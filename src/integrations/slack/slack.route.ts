@@ -93,7 +93,7 @@ export function slackRoutes(deps: ChatDeps) {
         const run = diagnoserOf(c, person);
         const answer = async () => {
           if (parts.ours) throw new UserFacing(OWN_ANSWER);
-          if (!input.text) throw new UserFacing(`That message has no text to diagnose.${unread ? ` ${unread}` : ""}`);
+          if (!input.text) throw new UserFacing(`That message has no text to diagnose.${unread ? ` ${unread.note}` : ""}`);
           if (refusal) throw new UserFacing(refusal);
           return answerFor(store, input, run);
         };
