@@ -40,7 +40,21 @@ export function logFailure(requestId: string | undefined, event: string, err: un
 }
 
 /**
- * Error class, code, the database's message when it quotes nothing the user sent ("no such table: kb_meta",
+ * A failure in the server's own words, quoting nothing the user sent (a chat platform's HTTP status and error code): its
+ * message and status are logged whole (review 68e F5: "Slack refused the answer … HTTP 500" was logged as {"name":"Error"}).
+ */
+export class OperatorError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Error class, code, an OperatorError's message and status, the database's message when it quotes nothing the user sent ("no such table: kb_meta",
  * "database is locked": src/db/sqlite-errors.ts) and the first stack frame of our own code: enough to find
  * it, nothing the user sent.
  */
@@ -49,8 +63,9 @@ export function describeFailure(err: unknown): Record<string, string> {
   const cause = err instanceof Error ? (err.cause as { code?: unknown } | undefined) : undefined;
   const code = (err as { code?: unknown })?.code ?? cause?.code;
   if (typeof code === "string" || typeof code === "number") out.code = String(code).slice(0, 40);
-  const message = safeDatabaseMessage(err);
+  const message = err instanceof OperatorError ? err.message : safeDatabaseMessage(err);
   if (message) out.message = message.slice(0, 200);
+  if (err instanceof OperatorError && err.status !== undefined) out.status = String(err.status);
   const frame = err instanceof Error ? err.stack?.split("\n").find((l) => l.includes("/src/")) : undefined;
   const at = frame?.match(/(src\/[^\s)]+)/)?.[1];
   if (at) out.at = at;

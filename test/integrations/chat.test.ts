@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { feedbackSummary, recordFeedback } from "../../src/db/chat-queries";
 import { fixStepsOf } from "../../src/engine/summary";
 import { type ChatHarness, chatContract, diagnoseCommand, SEED_PASTE, type SlackPost } from "../support/chat-contract";
@@ -28,6 +28,7 @@ beforeAll(async () => {
     responseUrl: () => hooks.url(),
     delivered: (url, n = 1) => hooks.waitFor(url, n) as Promise<SlackPost[]>,
     settle: () => service.background.drain(),
+    script: (url, answers) => hooks.script(url, answers),
   };
 });
 afterAll(async () => {
@@ -91,6 +92,70 @@ describe("chat doors on Node (libSQL file, response_url on a local listener)", (
       await held;
       await busy.background.drain();
     } finally {
+      await busy.cleanup();
+    }
+  });
+
+  it("edits a deferred Discord answer in again after a 429 (its retry_after), as text when refused for its embeds, and logs the refusal's status and code (review 68e F5)", {
+    timeout: 60_000,
+  }, async () => {
+    const keys = await ed25519KeyPair();
+    const threadModule = new URL("../support/spin-thread.mjs", import.meta.url);
+    const busy = await startTestService({
+      chat: { discordPublicKey: keys.publicKeyHex, discordApiBase: `${hooks.origin}/api`, publicUrl: harness.publicUrl },
+      pool: { threads: 1, threadModule },
+    });
+    const logged: string[] = [];
+    const spy = vi.spyOn(console, "error").mockImplementation((line: unknown) => void logged.push(String(line)));
+    try {
+      const held = busy.app.request("/diagnose", { method: "POST", headers: { "content-type": "text/plain" }, body: "spin:3000" });
+      await new Promise((r) => setTimeout(r, 300));
+      const deferred = async (user: string, answers: Parameters<HookListener["script"]>[1]) => {
+        const command = {
+          ...diagnoseCommand(SEED_PASTE),
+          application_id: "1234",
+          token: `tok-${user}-${Date.now()}`,
+          member: { user: { id: user } },
+        };
+        const url = `${hooks.origin}/api/webhooks/1234/${command.token}/messages/@original`;
+        hooks.script(url, answers);
+        const body = JSON.stringify(command);
+        const res = await busy.app.request("/integrations/discord/interactions", {
+          method: "POST",
+          headers: await discordHeaders(keys.privateKey, body),
+          body,
+        });
+        expect(((await res.json()) as { type: number }).type).toBe(5);
+        return (await hooks.waitFor(url, 2, 20_000)) as DiscordAnswer[];
+      };
+      const [limited, refused] = await Promise.all([
+        deferred("501", [
+          { status: 429, body: JSON.stringify({ message: "You are being rate limited.", retry_after: 0.3, global: false }) },
+        ]),
+        deferred("502", [{ status: 400, body: JSON.stringify({ code: 50035, message: "Invalid Form Body", errors: {} }) }]),
+      ]);
+      // Rate-limited: the same edit again, once Discord's retry_after has passed.
+      expect(limited[1]).toEqual(limited[0]);
+      expect(JSON.stringify(limited[1]?.embeds)).toContain("`xt-mark-ipv6-typo-2024`");
+      // Refused: the headline, the top finding with its verdict and the record's link, as content alone.
+      expect(refused[0]?.embeds.length).toBeGreaterThan(0);
+      expect(refused[1]?.embeds).toEqual([]);
+      expect(refused[1]?.components).toEqual([]);
+      expect(refused[1]?.content).toMatch(
+        /^known-bugs: 1 known bug matches\n1\. .+ \(xt-mark-ipv6-typo-2024\): high confidence, verdict affected \(verified\): /,
+      );
+      expect(refused[1]?.content).toContain(`${harness.publicUrl}/bugs/xt-mark-ipv6-typo-2024`);
+      await held;
+      await busy.background.drain();
+      // The refusal's HTTP status and Discord's error code are logged, nothing the person sent.
+      const line = logged.find((l) => l.includes("discord refused the answer"));
+      expect(JSON.parse(line ?? "{}")).toMatchObject({
+        level: "error",
+        error: { name: "PlatformRefusal", status: "400", code: "50035", message: "Discord refused the answer: HTTP 400 50035" },
+      });
+      expect(line).not.toContain("xor-mark");
+    } finally {
+      spy.mockRestore();
       await busy.cleanup();
     }
   });

@@ -26,6 +26,8 @@ export interface ChatHarness {
   delivered(url: string, n?: number): Promise<SlackPost[]>;
   /** Resolves when the app's background work (answers after the acknowledgement) is done. */
   settle(): Promise<void>;
+  /** The next posts to `url` are answered these ways, in turn (Slack refusing or rate-limiting); those after, 200 "ok". */
+  script(url: string, answers: Array<{ status: number; body?: string; headers?: Record<string, string> }>): void;
 }
 
 interface SlackBlock {
@@ -337,6 +339,36 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
     const res = await slack(SLACK_COMMANDS, json, { "content-type": "application/json" });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { detail: string }).detail).toContain("the form Slack sends");
+  });
+
+  it("Slack: an answer response_url rate-limits or fails (429, 5xx) is posted again, and one refused for its blocks is said as text (review 68e F5)", async () => {
+    // Its own client and person: the Worker limits each client's chat requests, which the other tests spend.
+    const own = { "cf-connecting-ip": "203.0.113.92" };
+    const answered = async (answers: Parameters<ChatHarness["script"]>[1]) => {
+      const responseUrl = h().responseUrl();
+      h().script(responseUrl, answers);
+      const body = slashCommandBody({ text: SEED_PASTE, responseUrl, triggerId: triggerId(), asSlackSends: false, userId: "U-REFUSED" });
+      expect((await slack(SLACK_COMMANDS, body, own)).status).toBe(200);
+      // The retry waits its turn: the answer's work done first (a cold pool may take seconds).
+      await h().settle();
+      return h().delivered(responseUrl, 2);
+    };
+    // A 500, then a 429 asking for a second: the same answer again, once each.
+    const [failed, retried] = await answered([{ status: 500, body: "internal_error" }]);
+    expect(retried).toEqual(failed);
+    expect(blockTexts(retried as SlackPost).join("\n")).toContain(`\`${XT}\``);
+    const [limited, afterWait] = await answered([{ status: 429, headers: { "retry-after": "1" } }]);
+    expect(afterWait).toEqual(limited);
+    // Refused for what its blocks hold: the answer's headline, top finding, verdict and record link, as text alone.
+    const [rich, plain] = await answered([{ status: 400, body: "invalid_blocks" }]);
+    expect(rich?.blocks?.length).toBeGreaterThan(0);
+    expect(plain?.blocks).toBeUndefined();
+    expect(plain?.response_type).toBe("ephemeral");
+    expect(plain?.text).toMatch(
+      new RegExp(`^known-bugs: 1 known bug matches\n1\\. .+ \\(${XT}\\): high confidence, verdict affected \\(verified\\): `),
+    );
+    expect(plain?.text).toContain(`\n${h().publicUrl}/bugs/${XT}\n`);
+    expect(plain?.text).toMatch(/the full report is one POST \/diagnose away\.$/);
   });
 
   it("Slack: a retry of the same command (X-Slack-Retry-Num) does not answer twice", async () => {

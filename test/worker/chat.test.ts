@@ -6,6 +6,8 @@ import { importEd25519Private } from "../support/chat-signing";
 // Inside workerd the Worker posts to Slack's real origin; the test's fetch stands in for Slack there,
 // so every answer the Worker delivers through waitUntil is recorded.
 const posts = new Map<string, SlackPost[]>();
+/** What the stand-in answers the next posts to a URL with, in turn (Parameters<ChatHarness["script"]>). */
+const scripts = new Map<string, Array<{ status: number; body?: string; headers?: Record<string, string> }>>();
 const realFetch = globalThis.fetch;
 let harness: ChatHarness;
 let n = 0;
@@ -19,6 +21,8 @@ beforeAll(async () => {
     const list = posts.get(request.url) ?? [];
     list.push((await request.json()) as SlackPost);
     posts.set(request.url, list);
+    const scripted = scripts.get(request.url)?.shift();
+    if (scripted) return new Response(scripted.body ?? "", { status: scripted.status, headers: scripted.headers ?? {} });
     return new Response("ok");
   });
   harness = {
@@ -37,6 +41,7 @@ beforeAll(async () => {
     },
     // waitUntil work is not visible from here: give it time to run (a retry would post within it).
     settle: () => new Promise((r) => setTimeout(r, 300)),
+    script: (url, answers) => scripts.set(url, [...answers]),
   };
 });
 afterAll(() => vi.restoreAllMocks());

@@ -9,11 +9,12 @@ import { DISCORD_API_BASE } from "../chat-config";
 import { chatInput } from "../chat-input";
 import type { ChatDeps } from "../chat-routes";
 import { discordMessageParts, discordMessageSchema, OWN_ANSWER, type UnreadNote, unreadNote } from "../message-parts";
+import { PlatformRefusal, postAnswer } from "../platform-post";
 import { deliveryKey } from "../request-auth";
 import { feedbackRefSchema } from "../slack/slack-payloads";
 import { fittingLines } from "../text-limits";
 import { MESSAGE_COMMAND, SLASH_COMMAND } from "./commands";
-import { DISCORD_LIMITS, type DiscordMessage, parseFeedbackCustomId, renderDiscord, SHARE_ID } from "./embeds";
+import { DISCORD_LIMITS, type DiscordMessage, parseFeedbackCustomId, renderDiscord, renderDiscordText, SHARE_ID } from "./embeds";
 import { verifyDiscordRequest } from "./verify";
 
 // discord.com/developers/docs/interactions/receiving-and-responding
@@ -129,15 +130,19 @@ async function command(c: Context<ChatEnv>, i: Interaction, deps: ChatDeps) {
   const cfg = c.get("chatConfig");
   const input = chatInput(text, unread);
   const slash = data?.name === SLASH_COMMAND;
-  const answer: Promise<{ message: Partial<DiscordMessage>; ephemeral: boolean }> = answerFor(
+  const answer: Promise<{ message: Partial<DiscordMessage>; ephemeral: boolean; plain?: DiscordMessage | null }> = answerFor(
     c.get("store"),
     input,
     diagnoserOf(c, person),
   ).then(
-    (a) => ({
-      message: renderDiscord(slash ? withOneLineNote(a, input.text, "discord") : a, { publicUrl: cfg.publicUrl, shareButton: !share }),
-      ephemeral: !share,
-    }),
+    (a) => {
+      const shown = slash ? withOneLineNote(a, input.text, "discord") : a;
+      return {
+        message: renderDiscord(shown, { publicUrl: cfg.publicUrl, shareButton: !share }),
+        ephemeral: !share,
+        plain: renderDiscordText(shown, { publicUrl: cfg.publicUrl }),
+      };
+    },
     (err: unknown) => {
       const failure = chatFailure(err, c.get("requestId"), "discord");
       if (failure.ours) logFailure(c.get("requestId"), "discord answer failed", err);
@@ -152,22 +157,26 @@ async function command(c: Context<ChatEnv>, i: Interaction, deps: ChatDeps) {
   clearTimeout(timer);
   if (first) return reply(c, first.message, first.ephemeral);
   const url = `${cfg.discordApiBase ?? DISCORD_API_BASE}/webhooks/${i.application_id}/${i.token}/messages/@original`;
-  deps.background(c, async () => editOriginal(url, (await answer).message));
+  deps.background(c, async () => {
+    const { message, plain } = await answer;
+    try {
+      await editOriginal(url, message);
+    } catch (err) {
+      // Refused for its embeds (a 4xx): said again as text, and the refusal logged (review 68e F5: "thinking…" for ever).
+      if (!(err instanceof PlatformRefusal && err.refusedContent && plain)) throw err;
+      logFailure(c.get("requestId"), "discord refused the answer; editing it in as text", err);
+      await editOriginal(url, plain);
+    }
+  });
   return c.json({ type: DEFERRED_CHANNEL_MESSAGE, data: share ? {} : { flags: EPHEMERAL } });
 }
 
-/** Discord answers an edit at once; a hung one must not hold the background task for ever. */
-const EDIT_TIMEOUT_MS = 10_000;
-
-/** Puts the answer into the deferred response (Discord's "Edit Original Interaction Response"; the token is its auth). */
+/**
+ * Puts the answer into the deferred response (Discord's "Edit Original Interaction Response"; the token is its auth),
+ * retrying a 429 or a 5xx (platform-post.ts).
+ */
 async function editOriginal(url: string, message: Partial<DiscordMessage>): Promise<void> {
-  const res = await fetch(url, {
-    method: "PATCH",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ ...message, allowed_mentions: { parse: [] } }),
-    signal: AbortSignal.timeout(EDIT_TIMEOUT_MS),
-  });
-  if (!res.ok) throw new Error(`Discord refused the answer's edit: HTTP ${res.status}`);
+  await postAnswer("Discord", url, "PATCH", { ...message, allowed_mentions: { parse: [] } });
 }
 
 async function component(c: Context<ChatEnv>, i: Interaction) {

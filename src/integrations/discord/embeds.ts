@@ -5,6 +5,7 @@ import { idMatchText } from "../../kb/id-matches";
 import { advisoriesHeading, type ChatAnswer, recordUrl } from "../answer";
 import { leftOutNote } from "../chat-input";
 import { chatFixStep } from "../fix-steps";
+import { shortAnswer } from "../short-answer";
 import {
   clamp,
   diagnosisHeadline,
@@ -199,6 +200,12 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
     out.content = clamp([heading, note, ...rest].filter(Boolean).join("\n"), DISCORD_LIMITS.content);
   }
   return out;
+}
+
+/** The answer as text alone, for an edit Discord refused for its embeds (review 68e F5); null for help. */
+export function renderDiscordText(answer: ChatAnswer, opts: { publicUrl?: string | undefined } = {}): DiscordMessage | null {
+  const content = shortAnswer(answer, opts.publicUrl, md);
+  return content === null ? null : { content, embeds: [], components: [] };
 }
 
 function findingEmbed(f: FindingSummary, publicUrl: string | undefined, ranked: boolean): APIEmbed {

@@ -6,6 +6,7 @@ import { advisoriesHeading, type ChatAnswer, recordUrl } from "../answer";
 import { leftOutNote } from "../chat-input";
 import { chatFixStep } from "../fix-steps";
 import { OWN_ANSWER_BLOCK } from "../message-parts";
+import { shortAnswer } from "../short-answer";
 import {
   clamp,
   diagnosisHeadline,
@@ -78,6 +79,12 @@ export function renderSlack(answer: ChatAnswer, opts: RenderOptions = {}): Slack
   // Never more than 50 blocks: findings go first, the footer always stays.
   const kept = blocks.slice(0, SLACK_LIMITS.blocks - tail.length);
   return { text: clamp(text, SLACK_LIMITS.fallbackText), blocks: [...kept, ...tail] };
+}
+
+/** The answer as text alone, for a response_url that refused its blocks (review 68e F5); null for help. */
+export function renderSlackText(answer: ChatAnswer, opts: RenderOptions = {}): SlackMessage | null {
+  const text = shortAnswer(answer, opts.publicUrl, esc);
+  return text === null ? null : { text };
 }
 
 function body(answer: ChatAnswer, opts: RenderOptions): { blocks: KnownBlock[]; text: string } {

@@ -9,8 +9,9 @@ import { type ChatConfig, SLACK_RESPONSE_ORIGINS } from "../chat-config";
 import { chatInput, slackToPlain } from "../chat-input";
 import type { ChatDeps } from "../chat-routes";
 import { OWN_ANSWER, slackMessageParts, unreadNote } from "../message-parts";
+import { PlatformRefusal, postAnswer } from "../platform-post";
 import { deliveryKey } from "../request-auth";
-import { ACTION, renderSlack, type SlackMessage } from "./blocks";
+import { ACTION, renderSlack, renderSlackText, type SlackMessage } from "./blocks";
 import { feedbackRefSchema, interactionSchema, slashCommandSchema } from "./slack-payloads";
 import { verifySlackRequest } from "./verify";
 
@@ -167,10 +168,14 @@ async function deliverAnswer(
   thread?: string,
 ): Promise<void> {
   let message: SlackMessage;
+  /** The answer as text alone, should Slack refuse its blocks. */
+  let plain: SlackMessage | null = null;
   const inThread = thread ? { thread_ts: thread } : {};
   try {
     const a = await answer();
     const opts = { publicUrl: cfg.publicUrl };
+    const text = renderSlackText(a, opts);
+    if (text) plain = { response_type: shareNow ? "in_channel" : "ephemeral", ...inThread, ...text };
     if (shareNow || a.kind === "help") {
       message = { response_type: shareNow ? "in_channel" : "ephemeral", ...inThread, ...renderSlack(a, opts) };
     } else {
@@ -184,7 +189,14 @@ async function deliverAnswer(
     message = { response_type: "ephemeral", ...inThread, text: failure.text };
     if (failure.ours) logFailure(c.get("requestId"), "slack answer failed", err);
   }
-  await postToSlack(cfg, responseUrl, message);
+  try {
+    await postToSlack(cfg, responseUrl, message);
+  } catch (err) {
+    // Refused for its blocks (a 4xx): said again as text, and the refusal logged (review 68e F5: the person saw nothing).
+    if (!(err instanceof PlatformRefusal && err.refusedContent && plain)) throw err;
+    logFailure(c.get("requestId"), "slack refused the answer; posting it as text", err);
+    await postToSlack(cfg, responseUrl, plain);
+  }
 }
 
 async function shareAnswer(store: Store, cfg: ChatConfig, responseUrl: URL, shareId: string, userId: string | undefined): Promise<void> {
@@ -204,18 +216,10 @@ async function shareAnswer(store: Store, cfg: ChatConfig, responseUrl: URL, shar
   await postToSlack(cfg, responseUrl, { delete_original: true, text: "" });
 }
 
-/** Slack answers a response_url post at once; a hung one must not hold the background task for ever. */
-const SLACK_POST_TIMEOUT_MS = 10_000;
-
+/** Posts to a response_url (retrying a 429 or a 5xx: platform-post.ts), only ever Slack's own. */
 async function postToSlack(cfg: ChatConfig, url: URL, message: SlackMessage): Promise<void> {
   if (!checkedResponseUrl(cfg, url.href)) throw new Error(`refusing to post to ${url.origin}`);
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(message),
-    signal: AbortSignal.timeout(SLACK_POST_TIMEOUT_MS),
-  });
-  if (!res.ok) throw new Error(`Slack refused the answer at response_url: HTTP ${res.status} ${await res.text().catch(() => "")}`);
+  await postAnswer("Slack", url, "POST", message);
 }
 
 function safeJson(value: string | undefined): unknown {
