@@ -881,6 +881,16 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
     );
   });
 
+  it("Discord: an answer of a line alone offers no Share button it would then refuse (review 68e F6)", async () => {
+    const own = { "cf-connecting-ip": "203.0.113.93" };
+    const res = await discord({ ...diagnoseCommand("frobnicator quux zebra"), member: { user: { id: "D-NOSHARE" } } }, undefined, own);
+    const data = ((await res.json()) as { data: DiscordData }).data;
+    expect(data.content).toMatch(/^No record matches “frobnicator quux zebra”/);
+    expect(data.embeds ?? []).toEqual([]);
+    expect((data.components ?? []).flatMap((r) => r.components).map((b) => b.custom_id)).not.toContain("share");
+    // An answer with embeds still has it (the seed's: see the /diagnose test above).
+  });
+
   it("Discord: the Diagnose message command reads the target message, and Share posts it for everyone", async () => {
     // No token: the answer is the reply, never deferred (see diagnoseCommand).
     const res = await discord({

@@ -187,7 +187,10 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
     dropped += fitEmbeds(out.embeds, kept);
   }
   out.components.push(...votes.filter(([embed]) => out.embeds.includes(embed)).map(([, row]) => row));
-  if (opts.shareButton) out.components.push({ type: ACTION_ROW, components: [button(SHARE_ID, "Share in channel", STYLE.primary)] });
+  // Only on an answer with embeds, which is what Share posts again: a line alone ("No record matches …") offered a button
+  // that then said "There is no answer to share" (review 68e F6).
+  if (opts.shareButton && out.embeds.length)
+    out.components.push({ type: ACTION_ROW, components: [button(SHARE_ID, "Share in channel", STYLE.primary)] });
   if (dropped) {
     // Right under the heading, where a long "Read from the paste" line cannot push it past the 2,000 characters.
     const [heading = "", ...rest] = out.content.split("\n");
