@@ -289,7 +289,7 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
     const room = renderDiscord(answer);
     expect(room.embeds.map((e) => e.title)).toEqual(["1. Finding 1", "2. Finding 2", "3. Finding 3"]);
     expect(room.embeds[2]?.fields?.map((f) => f.name)).not.toContain("Unverified");
-    expect(room.content).toMatch(/did not fit Discord's 6,000 characters: /);
+    expect(room.content).toMatch(/\nFinding 3's unverified notes did not fit Discord's 6,000 characters: /);
     // Where even that is too little, the finding left out is named with its verdict.
     const tight = renderDiscord({
       ...answer,
@@ -297,6 +297,39 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
     });
     expect(tight.embeds.length).toBeLessThan(3);
     expect(tight.content).toMatch(/not shown: .*3\. `record-3-a+` \(affected\)/);
+  });
+
+  it("Discord: the note on what did not fit names what went: a finding's unverified notes, its later fix steps, a list (review 68e F7)", () => {
+    // Two findings of about 2,700 characters each: the second's unverified notes are what goes (the reviewer's Cilium example).
+    const sized = (rank: number, unverified: number, steps: number): FindingSummary => ({
+      ...finding(rank),
+      title: `Finding ${rank}`,
+      verdict: { status: "affected", reason: huge(1200, "r") },
+      keyEvidence: { kind: "log", line: rank, text: huge(300, "e"), signature: "s", weight: 1 },
+      fixSteps: Array.from({ length: steps }, (_, i) => `${i + 1}. ${huge(900, "f")}`),
+      moreFixSteps: 0,
+      unverified: [huge(unverified, "u")],
+    });
+    const two = renderDiscord({ ...FINDINGS_ONLY, findings: [sized(1, 300, 1), sized(2, 900, 1)] });
+    expect(two.embeds[1]?.fields?.map((f) => f.name)).toEqual(["Fix (reboot required)"]);
+    expect(two.content.split("\n")[1]).toBe(
+      "Finding 2's unverified notes did not fit Discord's 6,000 characters: the full report is one POST /diagnose away.",
+    );
+    expect(two.content).not.toMatch(/findings, fix steps, advisories or nodes/);
+    // Its later fix steps too, once its notes are not enough; each part once.
+    const steps = renderDiscord({ ...FINDINGS_ONLY, findings: [sized(1, 300, 1), sized(2, 300, 3)] });
+    expect(steps.content.split("\n")[1]).toBe(
+      "Finding 2's unverified notes and finding 2's later fix steps did not fit Discord's 6,000 characters: the full report is one POST /diagnose away.",
+    );
+    // A list left out whole is named as the list it is.
+    const nodes = renderDiscord({
+      ...FINDINGS_ONLY,
+      findings: [sized(1, 300, 2), { ...sized(2, 300, 2), verdict: { status: "affected", reason: huge(2000, "r") } }],
+      outliers: oversized.outliers.slice(0, 3),
+    });
+    expect(nodes.content.split("\n")[1]).toMatch(
+      /^The nodes that differ and 1 finding did not fit Discord's 6,000 characters; not shown: 2\. `record-2-a+` \(affected\): /,
+    );
   });
 
   it("Discord: a nodes list longer than the room the findings leave is cut at whole nodes, not dropped (review 52e F3)", () => {

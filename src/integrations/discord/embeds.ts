@@ -1,4 +1,4 @@
-import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from "discord-api-types/v10";
+import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed, APIEmbedField } from "discord-api-types/v10";
 import { rebootWords } from "../../engine/record";
 import { closestVersionsNote, evidenceExcerpt, evidenceHeading, type FindingSummary, verdictLabel } from "../../engine/summary";
 import { idMatchText } from "../../kb/id-matches";
@@ -70,6 +70,8 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
   // Each finding's vote buttons, with its embed: a finding left out for size leaves no buttons behind.
   const votes: Array<[APIEmbed, APIActionRowComponent<APIButtonComponentWithCustomId>]> = [];
   const findingOf = new Map<APIEmbed, FindingSummary>();
+  /** What each list embed holds, for the note on what did not fit (review 68e F7). */
+  const listOf = new Map<APIEmbed, string>();
   /** Embeds dropped last when the answer is over Discord's limit (fitEmbeds). */
   const kept = new Set<APIEmbed>();
   // What the message carried and the answer did not read, first (diagnoses say it in their headline and notes: 68e F2).
@@ -134,6 +136,7 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
       const extra: ListSection[] = [];
       if (answer.advisories.length)
         extra.push({
+          part: "the advisories",
           heading: `**Advisories**: ${advisoriesHeading(answer.truncated !== null)}`,
           items: answer.advisories.map((a) => `• ${code(a.id)}: ${verdictLabel(a.verdict)}: ${prose(a.verdict.reason)}`),
           more: (left) => `${plural(left, "more advisory", "more advisories")} not shown.`,
@@ -141,6 +144,7 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
         });
       if (answer.outliers.length)
         extra.push({
+          part: "the nodes that differ",
           heading: "**Nodes that differ from their peers**:",
           items: answer.outliers.map(
             (o) =>
@@ -150,6 +154,7 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
         });
       if (answer.closest.length)
         extra.push({
+          part: "the closest records",
           heading: "**Closest records by description** (no signature matched: a search result to check, not a diagnosis):",
           items: answer.closest.map((c) => {
             const url = recordUrl(opts.publicUrl, c.id);
@@ -166,6 +171,7 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
         const room = answer.advisories.length || left < MIN_EXTRA ? DISCORD_LIMITS.description : Math.min(DISCORD_LIMITS.description, left);
         const embed = { description: wholeSections(extra, room), color: COLOR.info };
         out.embeds.push(embed);
+        listOf.set(embed, andList(extra.map((x) => x.part)));
         // Advisories may be the answer's only "affected": kept before the first finding's fix steps. Outliers and the
         // closest records are not.
         if (answer.advisories.length) kept.add(embed);
@@ -180,18 +186,18 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
     if (footer && last && !last.footer) last.footer = footer;
   };
   withFooter();
-  let dropped = fitEmbeds(out.embeds, kept);
+  const dropped = fitEmbeds(out.embeds, kept);
   // The footer (the knowledge base's version) goes on whatever embed is last after the cut.
-  if (dropped) {
+  if (dropped.length) {
     withFooter();
-    dropped += fitEmbeds(out.embeds, kept);
+    dropped.push(...fitEmbeds(out.embeds, kept));
   }
   out.components.push(...votes.filter(([embed]) => out.embeds.includes(embed)).map(([, row]) => row));
   // Only on an answer with embeds, which is what Share posts again: a line alone ("No record matches …") offered a button
   // that then said "There is no answer to share" (review 68e F6).
   if (opts.shareButton && out.embeds.length)
     out.components.push({ type: ACTION_ROW, components: [button(SHARE_ID, "Share in channel", STYLE.primary)] });
-  if (dropped) {
+  if (dropped.length) {
     // Right under the heading, where a long "Read from the paste" line cannot push it past the 2,000 characters.
     const [heading = "", ...rest] = out.content.split("\n");
     // A finding left out is named, with its verdict: "1 more part" hid the one "affected" finding of three (review 57d F1).
@@ -199,7 +205,15 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
       .filter(([embed]) => !out.embeds.includes(embed))
       .map(([, f]) => `${f.rank}. ${code(f.id)} (${verdictLabel(f.verdict)})`);
     const named = gone.length ? `; not shown: ${gone.join(", ")}` : "";
-    const note = `${plural(dropped, "more part")} of this answer (findings, fix steps, advisories or nodes) did not fit Discord's 6,000 characters${named}: the full report is one POST /diagnose away.`;
+    // The other parts by what they are ("finding 2's unverified notes", "the nodes that differ"): a general "findings, fix
+    // steps, advisories or nodes" sent the reader looking for a missing finding where a caveat had gone (review 68e F7).
+    const parts = new Set(
+      dropped
+        .filter((d) => out.embeds.includes(d.embed) || !findingOf.has(d.embed))
+        .map((d) => partName(d, findingOf.get(d.embed), listOf)),
+    );
+    const what = andList([...parts, ...(gone.length ? [plural(gone.length, "finding")] : [])]);
+    const note = `${what.charAt(0).toUpperCase()}${what.slice(1)} did not fit Discord's 6,000 characters${named}: the full report is one POST /diagnose away.`;
     out.content = clamp([heading, note, ...rest].filter(Boolean).join("\n"), DISCORD_LIMITS.content);
   }
   return out;
@@ -306,6 +320,8 @@ const unverifiedField = (notes: readonly string[]) =>
 
 /** A list under a heading: cut at whole items, and the items left out counted (`alsoLeft`: those left out before). */
 interface ListSection {
+  /** What the list is, should it not fit ("the advisories"). */
+  part: string;
   heading: string;
   items: string[];
   more: (left: number) => string;
@@ -366,10 +382,25 @@ const embedSize = (e: APIEmbed) =>
   (e.footer?.text.length ?? 0) +
   (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
 
-/**
- * At most 10 embeds and 6,000 characters across them: later embeds go first, then descriptions shrink.
- * Returns how many embeds were left out, for the answer to say so.
- */
+/** A part of the answer left out for size: an embed whole, or one of its fields. */
+interface Dropped {
+  embed: APIEmbed;
+  field?: APIEmbedField;
+}
+
+/** A part left out, as the answer's note names it: whose fields, or which lists. */
+function partName(d: Dropped, finding: FindingSummary | undefined, listOf: ReadonlyMap<APIEmbed, string>): string {
+  if (!d.field) return listOf.get(d.embed) ?? "a part of this answer";
+  const whose = finding ? `finding ${finding.rank}'s` : "the record's";
+  if (d.field.name === "Unverified") return `${whose} unverified notes`;
+  if (d.field.name.startsWith("Fix")) return `${whose} later fix steps`;
+  return `${whose} ${d.field.name.toLowerCase()}`;
+}
+
+/** "a", "a and b", "a, b and c". */
+const andList = (items: readonly string[]) =>
+  items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : (items[0] ?? "");
+
 /** Room set aside for the footer (the knowledge base's version and record count) on the last embed. */
 const FOOTER_ROOM = 80;
 /** Below this, lists after the findings are not cut to fit: the embed goes whole and the answer says a part did not fit. */
@@ -378,29 +409,33 @@ const MIN_EXTRA = 300;
 /** What a first finding keeps of its description when it shrinks for the kept parts: its verdict and reason lines. */
 const MIN_FIRST_DESCRIPTION = 600;
 
-function fitEmbeds(embeds: APIEmbed[], kept: ReadonlySet<APIEmbed> = new Set()): number {
-  const before = embeds.length;
-  embeds.splice(DISCORD_LIMITS.embeds);
-  for (const e of embeds) e.fields?.splice(DISCORD_LIMITS.fields);
+/**
+ * At most 10 embeds and 6,000 characters across them: later embeds go first, then descriptions shrink.
+ * Returns the parts left out (embeds and fields), for the answer to say which.
+ */
+function fitEmbeds(embeds: APIEmbed[], kept: ReadonlySet<APIEmbed> = new Set()): Dropped[] {
+  const out: Dropped[] = embeds.splice(DISCORD_LIMITS.embeds).map((embed) => ({ embed }));
+  for (const e of embeds) for (const field of e.fields?.splice(DISCORD_LIMITS.fields) ?? []) out.push({ embed: e, field });
   let total = embeds.reduce((n, e) => n + embedSize(e), 0);
   // The last findings go first; the first one (the likely root cause) and `kept` (the advisories, a few lines that may be
   // the only "affected" of the answer: review 33c) only when nothing else is left to drop.
   const dropAt = (at: number) => {
     const [dropped] = embeds.splice(at, 1);
     total -= dropped ? embedSize(dropped) : 0;
+    if (dropped) out.push({ embed: dropped });
+  };
+  const popField = (embed: APIEmbed) => {
+    const field = embed.fields?.pop();
+    total -= field ? field.name.length + field.value.length : 0;
+    if (field) out.push({ embed, field });
   };
   // A later finding first gives up its last fields (what is unverified, the later fix steps), keeping its verdict and first
   // fix field, before any finding goes whole (review 57d F1: the one "affected" finding of three went whole, 363 characters
   // over, where its unverified notes alone were 655).
-  let shrunk = 0;
   for (let at = embeds.length - 1; total > DISCORD_LIMITS.total && at > 0; at--) {
-    const fields = (embeds[at] as APIEmbed).fields;
-    if (kept.has(embeds[at] as APIEmbed) || !fields) continue;
-    while (total > DISCORD_LIMITS.total && fields.length > 1) {
-      const field = fields.pop();
-      total -= field ? field.name.length + field.value.length : 0;
-      shrunk = 1;
-    }
+    const embed = embeds[at] as APIEmbed;
+    if (kept.has(embed) || !embed.fields) continue;
+    while (total > DISCORD_LIMITS.total && embed.fields.length > 1) popField(embed);
   }
   for (let at = embeds.length - 1; total > DISCORD_LIMITS.total && at > 0; at--) if (!kept.has(embeds[at] as APIEmbed)) dropAt(at);
   // Left with the first finding and the kept parts: the end of the first finding's description (its evidence excerpt),
@@ -413,16 +448,12 @@ function fitEmbeds(embeds: APIEmbed[], kept: ReadonlySet<APIEmbed> = new Set()):
     first.description = clamp(first.description, room);
   }
   // Fields it gives up are parts left out too: the answer's note counts them (review 33e: fix steps went without a word).
-  while (first && total > DISCORD_LIMITS.total && embeds.length > 1 && (first.fields?.length ?? 0) > 1) {
-    const field = first.fields?.pop();
-    total -= field ? field.name.length + field.value.length : 0;
-    shrunk = 1;
-  }
+  while (first && total > DISCORD_LIMITS.total && embeds.length > 1 && (first.fields?.length ?? 0) > 1) popField(first);
   while (total > DISCORD_LIMITS.total && embeds.length > 1) dropAt(embeds.length - 1);
   if (first && total > DISCORD_LIMITS.total && first.description) {
     first.description = clamp(first.description, Math.max(0, first.description.length - (total - DISCORD_LIMITS.total)));
   }
-  return before - embeds.length + shrunk;
+  return out;
 }
 
 const HELP = [
