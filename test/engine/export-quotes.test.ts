@@ -42,3 +42,23 @@ describe("a log export's quoting", () => {
     }
   });
 });
+
+describe("an AppArmor audit record without its quotes (review 68b F2)", () => {
+  it("reads as the kernel logs it: `ausearch -i`'s record and a ticket's retelling find the record the quoted one does", async () => {
+    const kb = (await loadDataKb()).compiled;
+    const USERNS = "ubuntu-apparmor-restrict-unprivileged-userns";
+    const top = (paste: string) => diagnoseBundle(kb, paste).findings[0];
+    const quoted = top(
+      'apparmor="DENIED" operation="capable" profile="unprivileged_userns" comm="bwrap" capability=12 capname="net_admin"',
+    );
+    expect(quoted?.id).toBe(USERNS);
+    for (const paste of [
+      "type=AVC msg=audit(06/05/2024 10:11:12.346:124) : apparmor=DENIED operation=capable class=cap profile=unprivileged_userns pid=4322 comm=bwrap capability=sys_admin  capname=sys_admin",
+      "journalctl shows apparmor=DENIED operation=capable profile=unprivileged_userns comm=bwrap capability=12 capname=net_admin",
+    ]) {
+      expect(top(paste)).toMatchObject({ id: USERNS, confidence: quoted?.confidence, score: quoted?.score });
+      // The evidence shows the line as pasted.
+      expect(top(paste)?.evidence.find((e) => e.kind === "log")?.text).toContain("profile=unprivileged_userns");
+    }
+  });
+});

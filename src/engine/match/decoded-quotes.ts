@@ -8,7 +8,9 @@ import type { UnwrappedText } from "./unwrap-lines";
  * - a JSON string's `\u003c`/`\u003e`/`\u0026` (Go's encoders, so Docker's json-file driver, write `<`, `>` and `&` so):
  *   "(veth4e2a1b3) \u003c=\u003e sandbox", "Loop (127.0.0.1:55953 -\u003e :53)";
  * - a CSV field's doubled quotes (CloudWatch Logs Insights', Kibana's and Datadog's CSV exports):
- *   `2024-11-13 16:15:07.931,"… unknown option ""--xor-mark"""`.
+ *   `2024-11-13 16:15:07.931,"… unknown option ""--xor-mark"""`;
+ * - an AppArmor audit record's values without their quotes (`ausearch -i` prints them so, and people retell a denial so:
+ *   "apparmor=DENIED operation=capable profile=unprivileged_userns"), quoted again as the kernel logs them (review 68b F2).
  */
 const ASCII_ESCAPE = /\\u00([2-7][0-9a-fA-F])/g;
 const MAX_TEXT = 16 * 1024 * 1024;
@@ -63,20 +65,27 @@ function csvUndoubled(line: string): string | null {
   return doubled ? out : null;
 }
 
+/** The string-valued fields of an AppArmor audit record that the kernel quotes (capability and pid are numbers, unquoted). */
+const AUDIT_STRING_FIELD =
+  /\b(apparmor|operation|class|profile|name|comm|info|target|requested_mask|denied_mask|capname|namespace|srcname|peer)=([^"\s][^\s]*)/g;
+/** Where an unquoted audit record's fields start: its `apparmor=` field. */
+const UNQUOTED_AUDIT = "apparmor=";
+
 function decoded(line: string): string {
   let out = line.includes("\\u00") ? line.replace(ASCII_ESCAPE, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))) : line;
   if (out.includes('""')) out = csvUndoubled(out) ?? out;
+  if (out.includes(UNQUOTED_AUDIT) && !out.includes('apparmor="')) out = out.replace(AUDIT_STRING_FIELD, '$1="$2"');
   return out;
 }
 
 /** The lines an export quoted, written back as printed; null when there are none. `knownStarts`: the text's line starts. */
 export function decodedQuotesVariant(text: string, knownStarts?: readonly number[]): UnwrappedText | null {
-  if (text.length > MAX_TEXT || (!text.includes("\\u00") && !text.includes('""'))) return null;
+  if (text.length > MAX_TEXT || (!text.includes("\\u00") && !text.includes('""') && !text.includes(UNQUOTED_AUDIT))) return null;
   const lineStarts = knownStarts ?? lineStartsOf(text);
   // Only the lines holding a mark are read, found by searching for the marks: a large log with a few is not walked line by
   // line. Each line is judged once, and the search goes on after it.
   const lines = new Set<number>();
-  for (const mark of ["\\u00", '""']) {
+  for (const mark of ["\\u00", '""', UNQUOTED_AUDIT]) {
     let line = 0;
     for (let at = text.indexOf(mark); at >= 0 && lines.size < MAX_LINES; ) {
       line = lineOfOffset(lineStarts, at, line);
