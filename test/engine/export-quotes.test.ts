@@ -62,3 +62,25 @@ describe("an AppArmor audit record without its quotes (review 68b F2)", () => {
     }
   });
 });
+
+describe("a C program's errno text in the user's language (review 68b F1)", () => {
+  it("reads as the C locale prints it: procps' sysctl under zh_CN and ja finds what the English line does", async () => {
+    const kb = (await loadDataKb()).compiled;
+    const BR = "br-netfilter-not-loaded";
+    const lines = (errno: string) =>
+      [
+        `sysctl: cannot stat /proc/sys/net/bridge/bridge-nf-call-ip6tables: ${errno}`,
+        `sysctl: cannot stat /proc/sys/net/bridge/bridge-nf-call-iptables: ${errno}`,
+      ].join("\n");
+    const english = diagnoseBundle(kb, lines("No such file or directory")).findings.find((f) => f.id === BR);
+    expect(english?.confidence).toBe("medium");
+    // glibc 2.36's zh_CN and ja catalogues (libc.mo) for ENOENT.
+    for (const errno of ["没有那个文件或目录", "そのようなファイルやディレクトリはありません"]) {
+      const f = diagnoseBundle(kb, lines(errno)).findings.find((x) => x.id === BR);
+      expect(f, errno).toMatchObject({ confidence: english?.confidence, score: english?.score });
+      // Exact evidence, shown as pasted.
+      const log = f?.evidence.find((e) => e.kind === "log");
+      expect(log?.kind === "log" && !log.approximate && log.text.includes(errno)).toBe(true);
+    }
+  });
+});

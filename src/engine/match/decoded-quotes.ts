@@ -1,4 +1,5 @@
 import { lineEnd, lineOfOffset, lineStartsOf } from "./line-starts";
+import { englishErrnos, mayHoldTranslatedErrno, translatedErrnoOffsets } from "./localized-errnos";
 import { rewrittenLines } from "./rewritten-lines";
 import type { UnwrappedText } from "./unwrap-lines";
 
@@ -10,7 +11,8 @@ import type { UnwrappedText } from "./unwrap-lines";
  * - a CSV field's doubled quotes (CloudWatch Logs Insights', Kibana's and Datadog's CSV exports):
  *   `2024-11-13 16:15:07.931,"… unknown option ""--xor-mark"""`;
  * - an AppArmor audit record's values without their quotes (`ausearch -i` prints them so, and people retell a denial so:
- *   "apparmor=DENIED operation=capable profile=unprivileged_userns"), quoted again as the kernel logs them (review 68b F2).
+ *   "apparmor=DENIED operation=capable profile=unprivileged_userns"), quoted again as the kernel logs them (review 68b F2);
+ * - a C program's errno text in the user's language ("…: 没有那个文件或目录"), in English (localized-errnos.ts, review 68b F1).
  */
 const ASCII_ESCAPE = /\\u00([2-7][0-9a-fA-F])/g;
 const MAX_TEXT = 16 * 1024 * 1024;
@@ -75,12 +77,17 @@ function decoded(line: string): string {
   let out = line.includes("\\u00") ? line.replace(ASCII_ESCAPE, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))) : line;
   if (out.includes('""')) out = csvUndoubled(out) ?? out;
   if (out.includes(UNQUOTED_AUDIT) && !out.includes('apparmor="')) out = out.replace(AUDIT_STRING_FIELD, '$1="$2"');
+  if (mayHoldTranslatedErrno(out)) out = englishErrnos(out);
   return out;
 }
 
 /** The lines an export quoted, written back as printed; null when there are none. `knownStarts`: the text's line starts. */
 export function decodedQuotesVariant(text: string, knownStarts?: readonly number[]): UnwrappedText | null {
-  if (text.length > MAX_TEXT || (!text.includes("\\u00") && !text.includes('""') && !text.includes(UNQUOTED_AUDIT))) return null;
+  if (
+    text.length > MAX_TEXT ||
+    (!text.includes("\\u00") && !text.includes('""') && !text.includes(UNQUOTED_AUDIT) && !mayHoldTranslatedErrno(text))
+  )
+    return null;
   const lineStarts = knownStarts ?? lineStartsOf(text);
   // Only the lines holding a mark are read, found by searching for the marks: a large log with a few is not walked line by
   // line. Each line is judged once, and the search goes on after it.
@@ -91,6 +98,14 @@ export function decodedQuotesVariant(text: string, knownStarts?: readonly number
       line = lineOfOffset(lineStarts, at, line);
       lines.add(line);
       at = text.indexOf(mark, lineEnd(text, lineStarts, line));
+    }
+  }
+  if (mayHoldTranslatedErrno(text)) {
+    let line = 0;
+    for (const at of translatedErrnoOffsets(text)) {
+      if (lines.size >= MAX_LINES) break;
+      line = lineOfOffset(lineStarts, at, line);
+      lines.add(line);
     }
   }
   return rewrittenLines(lines, (l) => text.slice(lineStarts[l] as number, lineEnd(text, lineStarts, l)), decoded);
