@@ -449,6 +449,12 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(rows.map((r) => r.name)).toEqual(["master-1", "worker-1", "worker-2"]);
     expect(rows.filter((r) => r.odd).map((r) => r.name)).toEqual(["worker-2"]);
     expect(visibleText(body)).toMatch(/worker-2 odd one out: kernel/);
+    // The versions' answer before a search by words, and a hint that holds when the odd node is the healthy one (68d F4).
+    const text = visibleText(body);
+    expect(text.indexOf("Advisories: your versions are in an affected range")).toBeGreaterThan(-1);
+    if (text.includes("Closest records by description"))
+      expect(text.indexOf("Advisories: your versions")).toBeLessThan(text.indexOf("Closest records by description"));
+    expect(text).toMatch(/which may be the healthy one/);
     // Machines read from their unames have no kubelet, OS image or runtime read: "?", never a blank cell (review 66d F8).
     const unames = ["worker-1 5.15.0-126-generic", "worker-2 5.15.0-127-generic", "worker-3 5.15.0-126-generic"]
       .map((m) => `$ ssh ${m.split(" ")[0]} uname -a\nLinux ${m} #1 SMP x86_64 GNU/Linux`)

@@ -88,28 +88,6 @@ export const ResultPage = (p: ResultPageProps) => {
           log around the failure.
         </p>
       )}
-      {s.closest.length ? (
-        <section aria-labelledby="closest-h">
-          <h2 id="closest-h">Closest records by description</h2>
-          <p class="hint">
-            No signature matched: these records' descriptions share the most distinctive words with your paste. A search result to check,
-            not a diagnosis.
-          </p>
-          <ul class="closest">
-            {s.closest.map((c) => (
-              <li>
-                <a href={`/bugs/${c.id}`}>{c.title}</a> <code>{c.id}</code>
-                <p class="hint">Shared words: {c.sharedWords.join(", ")}</p>
-                {c.verdict ? (
-                  <p>
-                    Your versions: <Badge kind={c.verdict.status}>{verdictLabel(c.verdict)}</Badge> <Inline text={c.verdict.reason} />.
-                  </p>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
       {s.advisories.length ? (
         <section aria-labelledby="advisories-h">
           <h2 id="advisories-h">Advisories: your versions are in an affected range</h2>
@@ -132,6 +110,29 @@ export const ResultPage = (p: ResultPageProps) => {
                   <FixSteps steps={a.fixSteps} />
                   <Workarounds items={a.workarounds} level={4} />
                 </details>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {/* The answer the versions give before a search result by words (review 68d F4: closest records came first). */}
+      {s.closest.length ? (
+        <section aria-labelledby="closest-h">
+          <h2 id="closest-h">Closest records by description</h2>
+          <p class="hint">
+            No signature matched: these records' descriptions share the most distinctive words with your paste. A search result to check,
+            not a diagnosis.
+          </p>
+          <ul class="closest">
+            {s.closest.map((c) => (
+              <li>
+                <a href={`/bugs/${c.id}`}>{c.title}</a> <code>{c.id}</code>
+                <p class="hint">Shared words: {c.sharedWords.join(", ")}</p>
+                {c.verdict ? (
+                  <p>
+                    Your versions: <Badge kind={c.verdict.status}>{verdictLabel(c.verdict)}</Badge> <Inline text={c.verdict.reason} />.
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -309,7 +310,10 @@ const VersionChecks = (props: { checks: VersionEvidence[] }) => (
 const Nodes = (props: { nodes: NodeReport[] }) => (
   <section aria-labelledby="nodes-h">
     <h2 id="nodes-h">Nodes</h2>
-    <p class="hint">Highlighted: the node that differs from its peers, with the known bugs that hit it and not them.</p>
+    <p class="hint">
+      Highlighted: a node that differs from most of its peers (kernel, OS image, runtime or kubelet), which may be the healthy one; the last
+      column names the known bugs whose affected range holds each node.
+    </p>
     <div class="table">
       <table>
         <thead>
