@@ -349,6 +349,17 @@ describe("copy buttons (review 67g F6)", () => {
       // Not one name for them all: each says what it copies.
       expect(new Set(names).size).toBeGreaterThan(names.length / 2);
       expect(names[0]).toMatch(/^Copy \w+: \S/);
+      // Each name says the copied element's own text, its spaces collapsed (review 68d F3: a lost backslash made the
+      // script collapse runs of "s", and "apt install" was read as "apt in tall").
+      const pairs = await page
+        .locator("button.copy")
+        .evaluateAll((bs) => bs.map((b) => [b.getAttribute("aria-label") ?? "", b.previousElementSibling?.textContent ?? ""]));
+      for (const [name, copied] of pairs) {
+        const said = copied.replace(/\s+/g, " ").trim();
+        const shown = said.length > 60 ? `${said.slice(0, 59)}…` : said;
+        expect(name.replace(/^Copy \w+: /, ""), copied).toBe(shown);
+      }
+      expect(pairs.some(([, copied]) => /s/.test(copied))).toBe(true);
       await page.locator("button.copy").first().click();
       await page.locator("[data-announce]", { hasText: "Copied" }).waitFor({ state: "attached" });
       expect(await page.locator("[data-announce]").getAttribute("aria-live")).toBe("polite");

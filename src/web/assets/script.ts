@@ -2,8 +2,11 @@
  * Progressive enhancement only: every page works without it. Copy buttons next to commands, and the
  * paste form answered in place (the page's <main> is swapped for the result's) instead of a full reload;
  * an error answer (too large, too many requests, ...) is shown above the form, which keeps the paste.
+ *
+ * Raw, so the script's backslashes reach the browser as written (review 68d F3: `/\s+/` in a plain template literal
+ * shipped as `/s+/`, and every copy button's name lost its "s").
  */
-export const SCRIPT = `(() => {
+export const SCRIPT = String.raw`(() => {
   "use strict";
   /** The longest paste a history entry keeps for Back and reload (a megabyte of text; storing more took seconds). */
   const PASTE_KEPT = 1000000;
@@ -20,7 +23,7 @@ export const SCRIPT = `(() => {
       b.type = "button";
       b.className = "small copy";
       b.textContent = "Copy";
-      const what = (el.textContent || "").replace(/s+/g, " ").trim();
+      const what = (el.textContent || "").replace(/\s+/g, " ").trim();
       b.setAttribute("aria-label", "Copy " + (el.dataset.copy || "text") + ": " + (what.length > 60 ? what.slice(0, 59) + "…" : what));
       b.addEventListener("click", () => {
         navigator.clipboard.writeText(el.textContent || "").then(
