@@ -288,7 +288,28 @@ describe("history while a check is pending, and after several checks (review 66d
       expect(await text(page, "h1")).toBe("Which known bug is this?");
       expect(await page.inputValue("#bundle")).toBe(SEED_BUNDLE);
       expect(await page.locator(`#finding-${ES}`).count()).toBe(0);
-      expect(await page.locator("[aria-busy]").count()).toBe(0);
+      expect(await page.locator("[aria-busy], [data-busy]").count()).toBe(0);
+    });
+  });
+
+  it("says Checking… in a status region no aria-busy ancestor holds back, while the check is pending (review 68d F5)", async () => {
+    await withPage({ js: true }, async (page) => {
+      await page.goto(`${svc.origin}/`);
+      let release = () => {};
+      const held = new Promise<void>((r) => {
+        release = r;
+      });
+      await page.route("**/check", async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.fill("#bundle", ES_LINE);
+      await page.getByRole("button", { name: "Check" }).click();
+      await page.locator("[role=status]", { hasText: "Checking…" }).waitFor();
+      expect(await page.locator("[aria-busy=true]").count()).toBe(0);
+      release();
+      await page.waitForSelector(`#finding-${ES}`);
+      expect(await page.locator("[data-busy]").count()).toBe(0);
     });
   });
 

@@ -92,11 +92,13 @@ export const SCRIPT = String.raw`(() => {
         const mine = { abort: () => controller && controller.abort() };
         pending = mine;
         const replaced = () => mine !== pending;
-        form.setAttribute("aria-busy", "true");
+        // Marked for the eye only: aria-busy on the form would let assistive technology hold back "Checking…", said in the
+        // form's own status region, until the answer replaced it (review 68d F5). The answer takes focus when it lands.
+        form.setAttribute("data-busy", "");
         const status = form.querySelector("[data-status]");
         if (status) status.textContent = "Checking…";
         const done = () => {
-          form.removeAttribute("aria-busy");
+          form.removeAttribute("data-busy");
           if (status) status.textContent = "";
         };
         mine.done = done;

@@ -104,6 +104,6 @@ details > summary { cursor: pointer; font-weight: 600; }
 label { font-weight: 600; display: block; margin-bottom: .2rem; }
 footer.site { border-top: 1px solid var(--line); color: var(--muted); font-size: .9rem; padding: 1rem 0 2rem; }
 footer.site p { margin: .2rem 0; }
-[aria-busy=true] button[type=submit] { opacity: .6; }
+[data-busy] button[type=submit] { opacity: .6; }
 @media (max-width: 40rem) { h1 { font-size: 1.3rem; } th, td { padding: .3rem; } }
 `;
