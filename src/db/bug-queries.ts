@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, like, or, sql } from "drizzle-orm";
 import { type IdMatch, idMatches, isNamedId } from "../kb/id-matches";
+import { referenceKey } from "../kb/query-urls";
 import { namedRecordIds } from "../kb/record-id";
 import type { BugRecord } from "../kb/record-schema";
 import type { Store } from "./create-db";
@@ -135,7 +136,29 @@ export function ftsQuery(q: string, anyTerm = false): string | null {
 const MAX_QUERY_TERMS = 16;
 
 /** Short words every log line has. */
-const COMMON = new Set(["a", "an", "the", "to", "of", "in", "on", "at", "for", "and", "or", "is", "was", "with", "by", "from"]);
+// And an address's parts, where one is typed without its scheme or split by a paste (review 68d F2).
+const COMMON = new Set([
+  "a",
+  "an",
+  "the",
+  "to",
+  "of",
+  "in",
+  "on",
+  "at",
+  "for",
+  "and",
+  "or",
+  "is",
+  "was",
+  "with",
+  "by",
+  "from",
+  "http",
+  "https",
+  "www",
+  "com",
+]);
 const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)$/i;
 
 /**
@@ -196,7 +219,7 @@ async function findBugs(store: Store, f: BugFilters): Promise<{ total: number; i
     decided.push(new Set(ranked));
   }
   // The component's own characters, LIKE's wildcards among them, escaped: "%" names no component, not every one.
-  if (f.component) conditions.push(sql`${bugs.components} LIKE ${`%${f.component.replaceAll(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`);
+  if (f.component) conditions.push(sql`${bugs.components} LIKE ${`%${likeEscaped(f.component)}%`} ESCAPE '\\'`);
   if (f.ecosystem) {
     conditions.push(
       inArray(
@@ -235,9 +258,20 @@ async function findBugs(store: Store, f: BugFilters): Promise<{ total: number; i
     );
   }
   if (f.reference !== undefined) {
-    conditions.push(
-      inArray(bugs.id, db.selectDistinct({ id: bugReferences.bugId }).from(bugReferences).where(eq(bugReferences.url, f.reference))),
-    );
+    // The source however it is written: scheme, `www.`, a #fragment or a trailing slash make no other source (review 68d
+    // F2). The rows holding its host and path are read, and compared by key.
+    const key = referenceKey(f.reference);
+    const rows = key
+      ? await db
+          .select({ id: bugReferences.bugId, url: bugReferences.url })
+          .from(bugReferences)
+          .where(sql`${bugReferences.url} LIKE ${`%${likeEscaped(key.replace(/[?#].*$/, ""))}%`} ESCAPE '\\'`)
+      : [];
+    if (key) decided.push(new Set(rows.filter((r) => referenceKey(r.url) === key).map((r) => r.id)));
+    else
+      conditions.push(
+        inArray(bugs.id, db.selectDistinct({ id: bugReferences.bugId }).from(bugReferences).where(eq(bugReferences.url, f.reference))),
+      );
   }
   if (f.unverified !== undefined) conditions.push(eq(bugs.hasUnverified, f.unverified));
   const where = conditions.length ? and(...conditions) : undefined;
@@ -265,6 +299,9 @@ async function findBugs(store: Store, f: BugFilters): Promise<{ total: number; i
   const items = await db.select(columns).from(bugs).where(where).orderBy(asc(bugs.id)).limit(f.limit).offset(f.offset);
   return { total: Number(count?.n ?? 0), items };
 }
+
+/** Text matched literally by LIKE … ESCAPE '\\': its wildcards and the escape character escaped. */
+const likeEscaped = (text: string) => text.replaceAll(/[\\%_]/g, (c) => `\\${c}`);
 
 const withMatch = (b: BugSummary, versionMatch: VersionMatch | undefined): BugSummary => (versionMatch ? { ...b, versionMatch } : b);
 

@@ -13,6 +13,7 @@ import {
   summarizeRecord,
 } from "../engine/summary";
 import { ProblemError } from "../http/problem";
+import { referenceKey } from "../kb/query-urls";
 import { typedRecordId } from "../kb/record-id";
 import { firstFound, searchSteps, stepFilters } from "../kb/search-steps";
 import { currentKb } from "../service/kb-cache";
@@ -159,22 +160,17 @@ function citingRecords(records: readonly KbRecord[], text: string): KbRecord[] {
   const wanted = short ? [`https://github.com/${short[1]}/issues/${short[2]}`, `https://github.com/${short[1]}/pull/${short[2]}`] : [text];
   const keys = new Set(wanted.map(urlKey).filter((k): k is string => k !== null));
   if (!keys.size) return [];
-  const cites = (url: string | undefined) => url !== undefined && keys.has(urlKey(url) ?? "");
+  const cites = (url: string | undefined) => url !== undefined && keys.has(referenceKey(url) ?? "");
   return records.filter(
     (r) => r.references.some((f) => cites(f.url)) || r.aliases.some((a) => cites(a.source)) || r.examples.some((e) => cites(e.source)),
   );
 }
 
-/** A URL compared without scheme, fragment, query or trailing slash; null when the text is not one. */
-function urlKey(text: string): string | null {
-  if (!/^https?:\/\/\S+$/i.test(text)) return null;
-  try {
-    const u = new URL(text);
-    return `${u.host.toLowerCase()}${u.pathname.replace(/\/+$/, "")}`;
-  } catch {
-    return null;
-  }
-}
+/**
+ * A URL as the one source it names (query-urls.ts, as the search page compares it: review 68d F2); null when the text is
+ * not one. Its query stays: `show_bug.cgi?id=N` is one bug of many.
+ */
+const urlKey = (text: string): string | null => (/^https?:\/\/\S+$/i.test(text) ? referenceKey(text) : null);
 
 function diagnosisAnswer(kb: KbRef, diagnosis: Diagnosis, { truncated }: ChatInput): ChatAnswer {
   const d = truncated ? hedgedByCut(diagnosis, truncated) : diagnosis;

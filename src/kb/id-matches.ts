@@ -41,8 +41,20 @@ export function idMatches(record: BugRecord, q: string, opts: { commitPrefix?: n
   return out;
 }
 
-/** Ids no log line is full of: a CVE or GHSA id, an `owner/repo#123` issue, a Launchpad `LP#123`. */
-const NAMED_ID = /^(?:cve-\d{4}-\d{4,}|ghsa(?:-[0-9a-z]{4}){3}|[\w.-]+\/[\w.-]+#\d+|lp#\d+)$/i;
+/**
+ * Ids no log line is full of: a CVE, GHSA or USN id, an `owner/repo#123` issue, a Launchpad `LP#123`, a Red Hat
+ * Bugzilla `RHBZ#123`.
+ */
+const NAMED_ID = /^(?:cve-\d{4}-\d{4,}|ghsa(?:-[0-9a-z]{4}){3}|usn-\d+-\d+|[\w.-]+\/[\w.-]+#\d+|lp#\d+|rhbz#\d+)$/i;
+/**
+ * A Launchpad or Red Hat bug as changelogs and people write it (review 68d F2): `LP: #2091990`, `LP #2091990`, `rhbz 2347256`,
+ * `rhbz#2347256`, `bz#2347256` (Fedora's changelogs), each the one id the records write as `LP#…` or `RHBZ#…`.
+ */
+const SPELLED_ID = /\b(lp|rhbz|bz)\s*:?\s*#?\s*(\d{5,})\b/gi;
+
+/** The text with its Launchpad and Red Hat bug ids written as records write them. */
+export const spelledIds = (text: string): string =>
+  text.replace(SPELLED_ID, (_, kind: string, n: string) => `${kind.toLowerCase() === "lp" ? "LP" : "RHBZ"}#${n}`);
 /** A commit's hex digits (7 to 40, letters and digits both): also what a container or pod id looks like. */
 const HEX_ID = /^(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,40}$/i;
 
@@ -51,7 +63,7 @@ export const isNamedId = (word: string): boolean => NAMED_ID.test(bare(word));
 
 /** The id-shaped words of a one-line question ("is CVE-2025-40123 fixed?", "does 862c95d9859f break …?"). */
 export const idShapedWords = (text: string): string[] =>
-  text
+  spelledIds(text)
     .split(/\s+/)
     .map(bare)
     .filter((w) => NAMED_ID.test(w) || HEX_ID.test(w));
@@ -63,7 +75,7 @@ export const idShapedWords = (text: string): string[] =>
 export const idMatchText = (m: IdMatch): string =>
   `${m.kind ? `${m.kind} ` : ""}${m.value}: ${STATUS_WORDS[m.status]}${m.status === "misreported" ? " (the record gives the real one)" : ""}`;
 
-const norm = (s: string) => bare(s.toLowerCase().replace(/\s+/g, " "));
+const norm = (s: string) => bare(spelledIds(s).toLowerCase().replace(/\s+/g, " "));
 /** A word or query without the quotes, brackets and sentence punctuation around it (`862c95d9859f`, (CVE-…), "…?"). */
 const bare = (s: string) =>
   s

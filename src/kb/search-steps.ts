@@ -4,15 +4,18 @@
  * 862c95d9859f break kube-proxy?") is about that id, not about "does" or "break"; a pasted error line carries words no
  * record holds (versions, exit codes), and records holding some of them beat nothing.
  */
-import { type IdMatch, idShapedWords, isNamedId } from "./id-matches";
+import { type IdMatch, idShapedWords, isNamedId, spelledIds } from "./id-matches";
+import { idsInUrl, urlsIn, withoutUrls } from "./query-urls";
 
 export type SearchStep =
+  /** The records citing an address the query gives, however it is written (scheme, `www.`, `#fragment`, trailing slash). */
+  | { kind: "reference"; q: string; url: string }
   /** Records holding every word. */
   | { kind: "all"; q: string; anyTerm: false }
   /** What the person asked for with `match=any`: records holding some of the words. */
   | { kind: "any"; q: string; anyTerm: true }
   /** No record holds every word: records naming one of the ids the query writes (GET /bugs matches a named id whole). */
-  | { kind: "ids"; q: string; anyTerm: true; ids: string[] }
+  | { kind: "ids"; q: string; anyTerm: true; ids: string[]; fromAddress?: true }
   /** No record holds every word (nor names its ids): records holding some of them, best first. */
   | { kind: "some"; q: string; anyTerm: true };
 
@@ -25,21 +28,39 @@ const MAX_IDS = 4;
  * records holding "fixed" or "is" are no answer to it. A hex id may be a log's container id, so it does not stop them.
  */
 export function searchSteps(q: string, match: "all" | "any" = "all", maxQuery = Number.POSITIVE_INFINITY): SearchStep[] {
-  const words = q.slice(0, maxQuery);
-  if (match === "any") return [{ kind: "any", q: words, anyTerm: true }];
-  const steps: SearchStep[] = [{ kind: "all", q: words, anyTerm: false }];
-  if (q.trim().split(/\s+/).length < 2) return steps;
+  // An address is searched as the source it is and the ids it encodes, never as words ("https", "com": review 68d F2).
+  const urls = urlsIn(q).slice(0, MAX_URLS);
+  const text = spelledIds(urls.length ? withoutUrls(q).replace(FILLER, " ").trim() : q);
+  const words = text.slice(0, maxQuery);
+  if (match === "any") return [{ kind: "any", q: words || q, anyTerm: true }];
   // Named ids first: a line of container ids before the commit must not crowd the commit out.
-  const shaped = [...new Set(idShapedWords(q))];
+  const shaped = [...new Set([...urls.flatMap(idsInUrl), ...idShapedWords(text)])];
   const named = shaped.filter(isNamedId);
   const ids = [...named, ...shaped.filter((w) => !isNamedId(w))].slice(0, MAX_IDS);
-  if (ids.length) steps.push({ kind: "ids", q: ids.join(" "), anyTerm: true, ids });
+  const idsStep: SearchStep[] = ids.length
+    ? [{ kind: "ids", q: ids.join(" "), anyTerm: true, ids, ...(urls.length ? { fromAddress: true as const } : {}) }]
+    : [];
+  if (urls.length) {
+    // The sources first, then the ids they encode; the other words last, and only as every word.
+    const steps: SearchStep[] = urls.map((url) => ({ kind: "reference", q: url, url }));
+    return [...steps, ...idsStep, ...(words ? [{ kind: "all" as const, q: words, anyTerm: false as const }] : [])];
+  }
+  const steps: SearchStep[] = [{ kind: "all", q: words, anyTerm: false }];
+  if (text.trim().split(/\s+/).length < 2) return steps;
+  steps.push(...idsStep);
   if (!named.length) steps.push({ kind: "some", q: words, anyTerm: true });
   return steps;
 }
 
+/** The words a sentence wraps an address in ("see https://…", "as in https://…"): no part of what is searched. */
+const FILLER = /\b(?:see|also|as|in|at|cf|per|via|from|the|link|url|issue|bug|report)\b[:.,]?/gi;
+
+/** At most this many addresses of one query are looked up (a question gives one, a pasted page's footer many). */
+const MAX_URLS = 2;
+
 /** A step as GET /bugs's search filters (src/db/bug-queries.ts BugFilters). */
-export const stepFilters = (step: SearchStep) => ({ q: step.q, anyTerm: step.anyTerm });
+export const stepFilters = (step: SearchStep) =>
+  step.kind === "reference" ? { q: undefined, anyTerm: false, reference: step.url } : { q: step.q, anyTerm: step.anyTerm };
 
 /** Runs the steps until one finds a record; the last step's answer (nothing) otherwise. */
 export async function firstFound<T extends { total: number }>(
@@ -62,10 +83,13 @@ export async function firstFound<T extends { total: number }>(
 export function stepNotice(step: SearchStep, hits: ReadonlyArray<{ idMatches?: readonly IdMatch[] | undefined }>): string | null {
   if (step.kind === "ids") {
     const held = [...new Set(hits.flatMap((h) => (h.idMatches ?? []).map((m) => m.value)))];
+    // An address's ids are what it was searched as: its words were never searched (review 68d F2).
+    if (step.fromAddress) return `Records naming ${(held.length ? held : step.ids).join(", ")}, which the address names`;
     return held.length
       ? `No record holds every word; records naming ${held.join(", ")}`
       : `No record holds every word; records mentioning ${step.ids.join(", ")}`;
   }
   if (step.kind === "some") return "No record holds every word; records holding some of them";
+  if (step.kind === "reference") return `Records citing ${step.url}`;
   return null;
 }

@@ -134,6 +134,38 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(any).not.toContain("No record holds every word");
   });
 
+  it("finds a report's address as the source a record cites and the ids it names, never by its words (review 68d F2)", async () => {
+    const hitsOf = (body: string) => [...body.matchAll(/<h2><a href="\/bugs\/([^"#]+)">/g)].map((m) => m[1]);
+    for (const [q, id, said] of [
+      ["https://github.com/docker/cli/issues/4273", "runc-cgroupv2-old-kernel-bpf-device", /Records citing https:\/\/github\.com/],
+      ["see https://github.com/docker/cli/issues/4273.", "runc-cgroupv2-old-kernel-bpf-device", /Records citing/],
+      ["http://www.github.com/docker/cli/issues/4273/#issuecomment-1", "runc-cgroupv2-old-kernel-bpf-device", /Records citing/],
+      ["https://bugzilla.redhat.com/show_bug.cgi?id=2282287", "nfsd-show-gpf-6.8.10", /Records citing/],
+      ["https://nvd.nist.gov/vuln/detail/CVE-2024-50038", XT, /Records naming CVE-2024-50038, which the address names/],
+    ] as const) {
+      const body = await expectPage(await html(fetch, `/bugs?q=${encodeURIComponent(q)}`), 200);
+      expect(hitsOf(body), q).toEqual([id]);
+      expect(visibleText(body), q).toMatch(said);
+    }
+    // An address no record cites, encoding no id: nothing, not the records holding "see", "https" or "com".
+    const none = await expectPage(await html(fetch, `/bugs?q=${encodeURIComponent("see https://example.com/nothing/here")}`), 200);
+    expect(visibleText(none)).toContain("No known bug matches.");
+    // The API's own lookup compares the same way.
+    const api = (await (
+      await fetch(`/bugs?reference=${encodeURIComponent("http://www.bugzilla.redhat.com/show_bug.cgi?id=2282287#c3")}`)
+    ).json()) as { items: { id: string }[] };
+    expect(api.items.map((i) => i.id)).toEqual(["nfsd-show-gpf-6.8.10"]);
+    // Launchpad and Red Hat bugs as changelogs write them name the record's id.
+    for (const [q, said] of [
+      ["LP: #2091990", /names distro-bug LP#2091990: verified/],
+      ["rhbz 2347256", /names distro-bug RHBZ#2347256/],
+      ["rhbz#2347256", /names distro-bug RHBZ#2347256/],
+    ] as const) {
+      const body = visibleText(await expectPage(await html(fetch, `/bugs?q=${encodeURIComponent(q)}`), 200));
+      expect(body, q).toMatch(said);
+    }
+  });
+
   it("finds the record from a whole pasted error line, saying that no record holds every word", async () => {
     const line = 'exit status 2: ip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark"';
     const api = (await (await fetch(`/bugs?q=${encodeURIComponent(line)}`)).json()) as { total: number };

@@ -3,6 +3,7 @@ import type { CompiledKb } from "../../engine/compile-kb";
 import { rebootWords } from "../../engine/record";
 import { aliasStatus, STATUS_WORDS } from "../../kb/fact-status";
 import { type IdMatch, idMatches, idMatchText } from "../../kb/id-matches";
+import { referenceKey } from "../../kb/query-urls";
 import { namedRecordIds, typedRecordId } from "../../kb/record-id";
 import type { BugRecord } from "../../kb/record-schema";
 import { firstFound, type SearchStep, searchSteps, stepNotice } from "../../kb/search-steps";
@@ -57,13 +58,16 @@ async function finder(values: CliValues, words: string[], limit: number): Promis
   if (url) {
     const { checkedAnswer, searchAnswer } = await import("./answer-shape");
     return async (step) => {
-      const path = `/bugs?q=${encodeURIComponent(step.q)}&limit=${Math.min(limit, 100)}${step.anyTerm ? "&match=any" : ""}`;
+      // An address is looked up as a source (`reference=`), as the search page does (review 68d F2).
+      const what = step.kind === "reference" ? `reference=${encodeURIComponent(step.url)}` : `q=${encodeURIComponent(step.q)}`;
+      const any = step.kind !== "reference" && step.anyTerm;
+      const path = `/bugs?${what}&limit=${Math.min(limit, 100)}${any ? "&match=any" : ""}`;
       try {
         const res = await requestJson(url, path, { timeoutSeconds: timeout(values), progress: null });
         return checkedAnswer(url, res.json, searchAnswer, "a list of bugs");
       } catch (e) {
         // A server older than `match` refuses it: then there is nothing more to show.
-        if (step.anyTerm && e instanceof CliError && e.exitCode === EXIT.usage) return { total: 0, items: [] };
+        if (any && e instanceof CliError && e.exitCode === EXIT.usage) return { total: 0, items: [] };
         throw e;
       }
     };
@@ -72,8 +76,11 @@ async function finder(values: CliValues, words: string[], limit: number): Promis
   // A record's own id, as the server takes it (a sentence's last word, a file path: review 50b F9), first.
   const own = new Set(namedRecordIds(words.join(" ")));
   return async (step) => {
+    const cited = step.kind === "reference" ? referenceKey(step.url) : null;
     const holds = (r: BugRecord) =>
-      own.has(r.id) || (step.kind === "all" ? matchesAll(r, words) : matchesAny(r, step.kind === "ids" ? step.ids : words));
+      step.kind === "reference"
+        ? r.references.some((f) => referenceKey(f.url) === cited)
+        : own.has(r.id) || (step.kind === "all" ? matchesAll(r, words) : matchesAny(r, step.kind === "ids" ? step.ids : words));
     const found = await ranked(kb, kb.records.filter(holds), words);
     const items = [...found.filter((r) => own.has(r.id)), ...found.filter((r) => !own.has(r.id))];
     // GET /bugs's own answer, field for field (review 67d F3: --local gave whole records, no `kb`, no `hasUnverified`,
