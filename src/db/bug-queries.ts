@@ -106,31 +106,86 @@ export interface BugSummary {
 }
 
 /**
- * Turns what a person typed into a safe FTS5 query: every term becomes a quoted prefix phrase, so
- * "--xor-mark", "862c95d9859f" or "CVE-2024-50038" search as text, never as FTS operators.
+ * What a person typed as a safe FTS5 query: every term a quoted prefix phrase, so "--xor-mark", "862c95d9859f" or
+ * "CVE-2024-50038" search as text, never as FTS operators; all of them (or with `anyTerm`, any).
  */
-export function ftsQuery(q: string, anyTerm = false): string | null {
-  // Control characters (a NUL ends an FTS5 string early) separate terms like spaces do.
-  const terms = q
-    .split(/[\s\p{Cc}]+/u)
-    .map((t) => t.replaceAll('"', ""))
-    .filter((t) => /[\p{L}\p{N}]/u.test(t));
-  // The query runs on the event loop (libSQL's file driver is synchronous): each prefix term scans the
-  // index, and a hundred one-letter prefixes took ~100 ms. Distinct terms only, a bounded number, and a
-  // one-character term matched whole rather than as the prefix of every word.
-  let distinct = [...new Set(terms)];
-  // A pasted error line has more words than that: its distinctive ones first (the message, not the
-  // timestamp, host, process id or glog header before it), each group in the line's order.
-  if (distinct.length > MAX_QUERY_TERMS) distinct = [...distinct.filter((t) => !isNoise(t)), ...distinct.filter(isNoise)];
-  // Records holding any word: "the", "was" or a timestamp would hold every record up.
-  const telling = anyTerm ? distinct.filter((t) => !isNoise(t)) : [];
-  if (telling.length) distinct = telling;
-  distinct = distinct.slice(0, MAX_QUERY_TERMS);
+function ftsMatch(terms: readonly string[], anyTerm: boolean): string {
   // A CVE, GHSA, issue or Launchpad id matches whole: "CVE-2024-5003" and "rancher/rke2#743" are other ids than
   // CVE-2024-50038 and rancher/rke2#7438, not their prefixes. Other words match as prefixes ("xor" finds "--xor-mark").
   const prefix = (t: string) => t.length > 1 && !isNamedId(t);
-  return distinct.length ? distinct.map((t) => (prefix(t) ? `"${t}"*` : `"${t}"`)).join(anyTerm ? " OR " : " ") : null;
+  return terms.map((t) => (prefix(t) ? `"${t}"*` : `"${t}"`)).join(anyTerm ? " OR " : " ");
 }
+
+/** The query's distinct words, quotes dropped; control characters (a NUL ends an FTS5 string early) separate them too. */
+const queryWords = (q: string): string[] => [
+  ...new Set(
+    q
+      .split(/[\s\p{Cc}]+/u)
+      .map((t) => t.replaceAll('"', ""))
+      .filter((t) => /[\p{L}\p{N}]/u.test(t)),
+  ),
+];
+
+/**
+ * The terms a search runs, and how many it had to choose from: all of them up to MAX_QUERY_TERMS. A pasted error line has
+ * more, and its distinctive ones are kept: the message, not the timestamp, host, process id or glog header; of the
+ * message's words, the rarest in the index (`rarity`: how many records hold each), a later one before an earlier one of
+ * the same count. Review 68d F1: the first sixteen in line order were a Go error chain's generic wrappers ("failed to
+ * create shim task: OCI runtime create failed: …"), its cause at the end was cut, and a record quoting another chain was
+ * shown as holding every word.
+ */
+function searchTerms(q: string, anyTerm = false, rarity?: ReadonlyMap<string, number>): { kept: string[]; of: number; cut: boolean } {
+  // The query runs on the event loop (libSQL's file driver is synchronous): each prefix term scans the
+  // index, and a hundred one-letter prefixes took ~100 ms. Distinct terms only, a bounded number, and a
+  // one-character term matched whole rather than as the prefix of every word.
+  let distinct = queryWords(q);
+  const of = distinct.length;
+  if (distinct.length > MAX_QUERY_TERMS) {
+    const telling = distinct.filter((t) => !isNoise(t));
+    const held = (t: string) => rarity?.get(t) ?? Number.POSITIVE_INFINITY;
+    // Rarest first; of the same count, the later word (a chain's cause is its last clause). Named ids always.
+    const ranked = rarity
+      ? telling
+          .map((t, i) => ({ t, i }))
+          .sort((a, b) => Number(isNamedId(b.t)) - Number(isNamedId(a.t)) || held(a.t) - held(b.t) || b.i - a.i)
+          .map((x) => x.t)
+      : telling;
+    distinct = [...ranked, ...distinct.filter(isNoise)];
+  }
+  // Records holding any word: "the", "was" or a timestamp would hold every record up; nor does a word no record holds.
+  const telling = anyTerm ? distinct.filter((t) => !isNoise(t) && (rarity?.get(t) ?? 1) > 0) : [];
+  if (telling.length) distinct = telling;
+  const kept = distinct.slice(0, MAX_QUERY_TERMS);
+  // Cut when words were dropped for the bound (a word dropped as noise, `anyTerm`'s "the" or a timestamp, is no cut).
+  return { kept, of, cut: of > MAX_QUERY_TERMS };
+}
+
+/**
+ * How many records hold each of the query's telling terms (the index's own document counts, one statement): read only
+ * when there are more terms than a search takes. At most RARITY_TERMS are counted, the line's last (D1 binds at most 100
+ * parameters per statement).
+ */
+async function termRarity(store: Store, q: string, anyTerm: boolean): Promise<Map<string, number> | undefined> {
+  if (!searchTerms(q, anyTerm).cut) return undefined;
+  const telling = queryWords(q)
+    .filter((t) => !isNoise(t))
+    .slice(-RARITY_TERMS);
+  if (!telling.length) return undefined;
+  // One statement, one parameter: D1 refuses a compound SELECT of many terms ("too many terms in compound SELECT").
+  const rows = await store.db.all<{ i: number; n: number }>(
+    sql`SELECT CAST(j.key AS INTEGER) AS i, (SELECT count(*) FROM bugs_fts WHERE bugs_fts MATCH j.value) AS n FROM json_each(${JSON.stringify(telling.map((t) => ftsMatch([t], false)))}) AS j`,
+  );
+  const out = new Map<string, number>();
+  for (const r of rows) {
+    const t = telling[Number(r.i)];
+    if (t !== undefined) out.set(t, Number(r.n));
+  }
+  // A term past the counted ones ranks as the commonest.
+  return out;
+}
+
+/** The terms of one query whose document counts are read: a 1,000-character line has fewer distinct words. */
+const RARITY_TERMS = 64;
 
 /** More words than any search needs (of an error line pasted whole, the distinctive ones are kept). */
 const MAX_QUERY_TERMS = 16;
@@ -176,7 +231,7 @@ function isNoise(term: string): boolean {
   return digits >= letters;
 }
 
-export async function listBugs(store: Store, f: BugFilters): Promise<{ total: number; items: BugSummary[] }> {
+export async function listBugs(store: Store, f: BugFilters): Promise<{ total: number; items: BugSummary[]; searched?: SearchedWords }> {
   const page = await findBugs(store, f);
   if ((f.q ?? f.alias ?? f.commit) === undefined || !page.items.length) return page;
   const ids = page.items.map((b) => b.id);
@@ -192,10 +247,16 @@ export async function listBugs(store: Store, f: BugFilters): Promise<{ total: nu
     ].filter((m, i, all) => all.findIndex((o) => o.value === m.value) === i);
     return found.length ? { ...b, idMatches: found } : b;
   });
-  return { total: page.total, items };
+  return { ...page, items };
 }
 
-async function findBugs(store: Store, f: BugFilters): Promise<{ total: number; items: BugSummary[] }> {
+/** The words a search ran, when a long query had more than it takes (review 68d F1: said, never "every word"). */
+export interface SearchedWords {
+  words: string[];
+  of: number;
+}
+
+async function findBugs(store: Store, f: BugFilters): Promise<{ total: number; items: BugSummary[]; searched?: SearchedWords }> {
   const db = store.db;
   const conditions = [];
   // Ids decided outside SQL (search rank, version ranges): filtered and paged in memory, which also
@@ -203,8 +264,11 @@ async function findBugs(store: Store, f: BugFilters): Promise<{ total: number; i
   const decided: Array<{ has(id: string): boolean }> = [];
   let matches: Map<string, VersionMatch> | null = null;
   let ranked: string[] | null = null;
+  let searched: SearchedWords | undefined;
   if (f.q !== undefined) {
-    const match = ftsQuery(f.q, f.anyTerm);
+    const terms = searchTerms(f.q, f.anyTerm, await termRarity(store, f.q, f.anyTerm ?? false));
+    const match = terms.kept.length ? ftsMatch(terms.kept, f.anyTerm ?? false) : null;
+    if (terms.cut) searched = { words: terms.kept, of: terms.of };
     // A record's own id, typed in any case, finds that record first: the index holds no ids, so the look-alikes that
     // name it in their text came first, and an id with a version in it found nothing (review 49b F1).
     // As a sentence's word or a page's address too (review 50i F3).
@@ -293,7 +357,11 @@ async function findBugs(store: Store, f: BugFilters): Promise<{ total: number; i
       all.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
     }
     const page = all.slice(f.offset, f.offset + f.limit);
-    return { total: all.length, items: matches ? page.map((b) => withMatch(b, matches.get(b.id))) : page };
+    return {
+      total: all.length,
+      items: matches ? page.map((b) => withMatch(b, matches.get(b.id))) : page,
+      ...(searched ? { searched } : {}),
+    };
   }
   const [count] = await db.select({ n: sql<number>`count(*)` }).from(bugs).where(where);
   const items = await db.select(columns).from(bugs).where(where).orderBy(asc(bugs.id)).limit(f.limit).offset(f.offset);

@@ -40,20 +40,30 @@ export function searchSteps(q: string, match: "all" | "any" = "all", maxQuery = 
   const idsStep: SearchStep[] = ids.length
     ? [{ kind: "ids", q: ids.join(" "), anyTerm: true, ids, ...(urls.length ? { fromAddress: true as const } : {}) }]
     : [];
-  if (urls.length) {
-    // The sources first, then the ids they encode; the other words last, and only as every word.
-    const steps: SearchStep[] = urls.map((url) => ({ kind: "reference", q: url, url }));
-    return [...steps, ...idsStep, ...(words ? [{ kind: "all" as const, q: words, anyTerm: false as const }] : [])];
-  }
+  const several = words.split(/\s+/).length >= 2;
+  // A log line holding an address: its words are searched as any line's are (some of them, failing every one).
+  const some: SearchStep[] = several && !named.length ? [{ kind: "some", q: words, anyTerm: true }] : [];
+  // The sources first, then the ids they encode; the other words after them.
+  if (urls.length)
+    return [
+      ...urls.map((url): SearchStep => ({ kind: "reference", q: url, url })),
+      ...idsStep,
+      ...(words ? [{ kind: "all" as const, q: words, anyTerm: false as const }, ...some] : []),
+    ];
   const steps: SearchStep[] = [{ kind: "all", q: words, anyTerm: false }];
-  if (text.trim().split(/\s+/).length < 2) return steps;
-  steps.push(...idsStep);
-  if (!named.length) steps.push({ kind: "some", q: words, anyTerm: true });
-  return steps;
+  if (!several) return steps;
+  return [...steps, ...idsStep, ...some];
 }
 
 /** The words a sentence wraps an address in ("see https://…", "as in https://…"): no part of what is searched. */
 const FILLER = /\b(?:see|also|as|in|at|cf|per|via|from|the|link|url|issue|bug|report)\b[:.,]?/gi;
+
+/**
+ * A query that may be a log line, which the search page also hands to the engine's signatures (review 68d F1): three
+ * words or more. A record's signature is written for its log line, and names the record better than
+ * the words it shares with others.
+ */
+export const readsAsLogLine = (q: string): boolean => q.trim().split(/\s+/).length >= 3;
 
 /** At most this many addresses of one query are looked up (a question gives one, a pasted page's footer many). */
 const MAX_URLS = 2;
@@ -80,7 +90,16 @@ export async function firstFound<T extends { total: number }>(
  * What the person is told when a later step answered, as a clause (nothing for the search they asked for). The ids
  * named are those the shown records hold (their `idMatches`), not every id-shaped word of the query.
  */
-export function stepNotice(step: SearchStep, hits: ReadonlyArray<{ idMatches?: readonly IdMatch[] | undefined }>): string | null {
+export function stepNotice(
+  step: SearchStep,
+  hits: ReadonlyArray<{ idMatches?: readonly IdMatch[] | undefined }>,
+  searched?: { words: readonly string[]; of: number },
+): string | null {
+  // A long line's words were chosen: the hits hold those, which is what is said, never "every word" (review 68d F1).
+  const chosen = searched ? `its ${searched.words.length} rarest words of ${searched.of} (${searched.words.join(" ")})` : null;
+  if (chosen && step.kind === "all") return `Records holding ${chosen}`;
+  if (chosen && (step.kind === "some" || step.kind === "any"))
+    return `${step.kind === "some" ? "No record holds every word; r" : "R"}ecords holding some of ${chosen}`;
   if (step.kind === "ids") {
     const held = [...new Set(hits.flatMap((h) => (h.idMatches ?? []).map((m) => m.value)))];
     // An address's ids are what it was searched as: its words were never searched (review 68d F2).

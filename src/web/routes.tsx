@@ -6,17 +6,17 @@ import { signatureKey } from "../engine/compile-kb";
 import { summarizeDiagnosis } from "../engine/summary";
 import type { AppEnv } from "../http/app-env";
 import { LIMITS } from "../http/limits";
-import { problemResponse } from "../http/problem";
+import { ProblemError, problemResponse } from "../http/problem";
 import { listBugs as listBugsRoute } from "../http/routes/bugs/bugs.routes";
 import { MAX_RECORD_ID, RECORD_ID, typedRecordId } from "../kb/record-id";
-import { firstFound, searchSteps, stepFilters, stepNotice } from "../kb/search-steps";
+import { firstFound, readsAsLogLine, searchSteps, stepFilters, stepNotice } from "../kb/search-steps";
 import { currentKb } from "../service/kb-cache";
 import { ASSETS } from "./assets";
 import { prefersHtml } from "./negotiate";
 import { HomePage } from "./pages/home";
 import { RecordPage } from "./pages/record";
 import { ResultPage } from "./pages/result";
-import { SearchPage } from "./pages/search";
+import { SearchPage, type SignedHit } from "./pages/search";
 import { cacheablePage, page, varyOnAccept } from "./render";
 
 /**
@@ -134,6 +134,9 @@ async function searchPage(c: Ctx): Promise<Response | null> {
     filters.q === undefined
       ? { step: null, found: await listBugs(store, filters) }
       : await firstFound(searchSteps(filters.q, filters.match), (s) => listBugs(store, { ...filters, ...stepFilters(s) }));
+  // A pasted log line goes through the engine's signatures too, as a one-line POST /diagnose does (review 68d F1: the words
+  // of a Go error chain found a record quoting another chain; the line's own signature names its record). First page only.
+  const signed = filters.q !== undefined && filters.offset === 0 && readsAsLogLine(filters.q) ? await signatureHits(c, filters.q) : [];
   const base = new URLSearchParams(raw);
   base.delete("offset");
   return cacheablePage(
@@ -142,7 +145,8 @@ async function searchPage(c: Ctx): Promise<Response | null> {
     <SearchPage
       kb={kb}
       q={filters.q}
-      notice={step && result.total > 0 ? stepNotice(step, result.items) : null}
+      signed={signed}
+      notice={step && result.total > 0 ? stepNotice(step, result.items, result.searched) : null}
       total={result.total}
       hits={result.items}
       offset={filters.offset}
@@ -150,6 +154,29 @@ async function searchPage(c: Ctx): Promise<Response | null> {
       base={base}
     />,
   );
+}
+
+/**
+ * The records whose signature matches the searched line, best first, each with the signature: the findings of the line's
+ * diagnosis that rest on a signature's match (not one resembling it). A refused or busy diagnosis leaves the search as it
+ * was: words only.
+ */
+async function signatureHits(c: Ctx, line: string): Promise<SignedHit[]> {
+  try {
+    const kb = await currentKb(c.get("store"), undefined, c.get("keepAlive"));
+    const diagnosis = await c.get("diagnoser").diagnose(kb, { form: "bundle", text: line });
+    const records = new Map(kb.records.map((r) => [r.id, r]));
+    return diagnosis.findings.flatMap((f) => {
+      const matched = f.evidence.find((e) => e.kind === "log" && !e.approximate);
+      const record = records.get(f.id);
+      return matched?.kind === "log" && record
+        ? [{ id: record.id, title: record.title, components: [...record.components], signature: matched.signature }]
+        : [];
+    });
+  } catch (err) {
+    if (err instanceof ProblemError) return [];
+    throw err;
+  }
 }
 
 const SEARCH_KEYS = new Set(Object.keys(listBugsRoute.request.query.shape));

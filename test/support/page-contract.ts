@@ -166,6 +166,24 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     }
   });
 
+  it("lists first the record whose signature matches a pasted line, and says which of a long line's words it searched (review 68d F1)", async () => {
+    // Real: https://github.com/mgksu/dockerd/issues/12 (the record's own sources carry the same chain).
+    const line =
+      "docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: error setting cgroup config for procHooks process: bpf_prog_query(BPF_CGROUP_DEVICE) failed: invalid argument";
+    const id = "runc-cgroupv2-old-kernel-bpf-device";
+    const body = await expectPage(await html(fetch, `/bugs?q=${encodeURIComponent(line)}`), 200);
+    const signed = body.split('id="signed-h"')[1]?.split("</section>")[0] ?? "";
+    expect(signed.match(/<h3><a href="\/bugs\/([^"#]+)">/)?.[1]).toBe(id);
+    expect(visibleText(signed)).toMatch(/Its signature [\w-]+ matches this line/);
+    // The words' own list: the cause's rarest words kept, said as such, never "1 record" as if it held every word.
+    const words = body.split('id="words-h"')[1] ?? "";
+    expect(words.match(/<h2><a href="\/bugs\/([^"#]+)">/)?.[1]).toBe(id);
+    expect(visibleText(words)).toMatch(/its 16 rarest words of \d+ \([^)]*bpf_prog_query\(BPF_CGROUP_DEVICE\)/);
+    const api = (await (await fetch(`/bugs?q=${encodeURIComponent(line)}`)).json()) as { searched?: { words: string[]; of: number } };
+    expect(api.searched?.words).toContain("bpf_prog_query(BPF_CGROUP_DEVICE)");
+    expect(api.searched?.words).toHaveLength(16);
+  });
+
   it("finds the record from a whole pasted error line, saying that no record holds every word", async () => {
     const line = 'exit status 2: ip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark"';
     const api = (await (await fetch(`/bugs?q=${encodeURIComponent(line)}`)).json()) as { total: number };

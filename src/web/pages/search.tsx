@@ -4,9 +4,19 @@ import { Badge, Inline, StatusBadge } from "../parts/common";
 import { Layout } from "../parts/layout";
 import { slugify } from "./record";
 
+/** A record whose signature matches the searched line (the engine's own match, as a paste would find it). */
+export interface SignedHit {
+  id: string;
+  title: string;
+  components: string[];
+  signature: string;
+}
+
 export interface SearchPageProps {
   kb: KbMeta | null;
   q: string | undefined;
+  /** Records whose signature matches the searched line, listed before the records holding its words. */
+  signed?: SignedHit[];
   /** Why these records when no record holds every word (the ids the query names, or some of its words). */
   notice: string | null;
   total: number;
@@ -34,14 +44,37 @@ export const SearchPage = (p: SearchPageProps) => {
           · <a href={p.q ? `/bugs?q=${encodeURIComponent(p.q)}` : "/bugs"}>drop the filters</a>
         </p>
       ) : null}
+      {p.signed?.length ? (
+        <section aria-labelledby="signed-h">
+          <h2 id="signed-h">Its signature matches this line</h2>
+          <ol class="hits">
+            {p.signed.map((hit) => (
+              <li>
+                <h3>
+                  <a href={`/bugs/${hit.id}`}>{hit.title}</a>
+                </h3>
+                <p class="muted">
+                  <code>{hit.id}</code> · {hit.components.join(" · ")}
+                </p>
+                <p>
+                  Its signature <code>{hit.signature}</code> matches this line, as it would in a pasted log.
+                </p>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+      {p.signed?.length ? <h2 id="words-h">Records holding its words</h2> : null}
       <p role="status">
         {p.total === 0
-          ? "No known bug matches."
+          ? p.signed?.length
+            ? "No record holds its words; the records above match the line by their signature."
+            : "No known bug matches."
           : p.hits.length === 0
             ? `${p.total} ${p.total === 1 ? "record" : "records"}; this page starts past the last of them.`
             : `${p.notice ? `${p.notice}. ` : ""}${p.total} ${p.total === 1 ? "record" : "records"}${p.total > p.hits.length ? `, ${p.offset + 1}–${p.offset + p.hits.length} shown` : ""}, best match first.`}
       </p>
-      {p.total === 0 ? (
+      {p.total === 0 && !p.signed?.length ? (
         <div class="panel">
           <p>Try fewer words, a distinctive part of the error line, a commit id, a CVE or an issue number.</p>
           <p>

@@ -164,6 +164,13 @@ const bugListSchema = z
     items: z.array(bugSummarySchema),
     limit: z.number().int(),
     offset: z.number().int(),
+    searched: z
+      .object({ words: z.array(z.string()), of: z.number().int() })
+      .optional()
+      .openapi({
+        description:
+          "Present when `q` had more distinct words than a search takes: the words searched (the rarest in the knowledge base) and how many it had. The hits hold these, not necessarily every word of `q`.",
+      }),
   })
   .openapi("BugList");
 
