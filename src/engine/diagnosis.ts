@@ -208,7 +208,7 @@ export interface Diagnosis {
   /** The likely root cause among the findings; null when no finding is at least medium and not ruled out. */
   rootCause: RootCause | null;
   /** Only in the hosts form: each host compared with its peers, like `nodes`. */
-  hosts?: HostReport[];
+  hosts?: NodeReport[];
   /**
    * When no finding matched a report that describes a failure: the records whose descriptions share
    * the most distinctive words with it, closest first. A search result to check, not a diagnosis.
@@ -237,6 +237,3 @@ export interface ClosestRecord {
    */
   verdict?: Verdict;
 }
-
-/** One host of the hosts form: a node report read from the host's own bundle. */
-export type HostReport = NodeReport;

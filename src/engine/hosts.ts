@@ -9,7 +9,7 @@ import { isBlank } from "./blank-text";
 import type { CompiledKb } from "./compile-kb";
 import { closestFor, diagnoseHostBundle, limitedBy, notReport, type VerdictOf } from "./diagnose";
 import { DEFAULT_DIAGNOSE_LIMIT, HOSTS_LIMITS, type HostBundle } from "./diagnose-input";
-import type { Diagnosis, Finding, HostReport, NodeReport, Verdict, VersionEvidence } from "./diagnosis";
+import type { Diagnosis, Finding, NodeReport, Verdict, VersionEvidence } from "./diagnosis";
 import type { ExtractedFacts } from "./facts";
 import { sameMachine } from "./facts/uname-fleet";
 import { compareNodes } from "./fleet";
@@ -153,7 +153,7 @@ function fleetVerdictOf(runs: readonly HostRun[]): VerdictOf {
   };
 }
 
-function compareHosts(kb: CompiledKb, runs: readonly HostRun[]): HostReport[] {
+function compareHosts(kb: CompiledKb, runs: readonly HostRun[]): NodeReport[] {
   const table = new Map<string, NodeRow>();
   for (const r of runs) for (const row of r.facts.nodes) if (!table.has(row.name)) table.set(row.name, row);
   const rows = runs.map((r) => hostRow(r, table.get(r.name)));

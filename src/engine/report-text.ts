@@ -1,5 +1,5 @@
 import { BIDI_CONTROLS } from "./bidi-controls";
-import type { Diagnosis, Finding, HostReport, LogEvidence, VersionEvidence } from "./diagnosis";
+import type { Diagnosis, Finding, LogEvidence, NodeReport, VersionEvidence } from "./diagnosis";
 import { rebootWords } from "./record";
 import {
   closestVersionsNote,
@@ -84,7 +84,7 @@ export const printable = (text: string) =>
     return code > 0xff ? `\\u${code.toString(16).padStart(4, "0")}` : `\\x${code.toString(16).padStart(2, "0")}`;
   });
 
-function renderHosts(hosts: HostReport[]): string[] {
+function renderHosts(hosts: NodeReport[]): string[] {
   const out = ["Hosts:"];
   for (const h of hosts) {
     const ipt = h.iptables ? `, iptables ${h.iptables}` : "";

@@ -4,7 +4,6 @@ import type {
   Diagnosis,
   Evidence,
   Finding,
-  HostReport,
   LogEvidence,
   NodeReport,
   RelatedFinding,
@@ -303,8 +302,6 @@ const nodeReportSchema = z
   })
   .openapi("NodeReport");
 
-const hostReportSchema = nodeReportSchema.openapi("HostReport");
-
 const closestRecordSchema = z
   .object({
     id: z.string(),
@@ -335,7 +332,7 @@ export const diagnosisSchema = z
     nodes: z.array(nodeReportSchema),
     rootCause: rootCauseSchema.nullable(),
     hosts: z
-      .array(hostReportSchema)
+      .array(nodeReportSchema)
       .optional()
       .openapi({ description: "Hosts form only: each host compared with its peers (kernel, OS image, kubelet, runtime, iptables)." }),
     closest: z.array(closestRecordSchema).openapi({
@@ -385,7 +382,6 @@ type _Checks = [
   Expect<Equal<z.infer<typeof nodeReportSchema>, NodeReport>>,
   Expect<Equal<z.infer<typeof relatedFindingSchema>, RelatedFinding>>,
   Expect<Equal<z.infer<typeof rootCauseSchema>, RootCause>>,
-  Expect<Equal<z.infer<typeof hostReportSchema>, HostReport>>,
   Expect<Equal<z.infer<typeof closestRecordSchema>, ClosestRecord>>,
   Expect<Equal<z.infer<typeof diagnosisSchema>, Diagnosis>>,
   Expect<Equal<z.infer<typeof servedDiagnosisSchema>, ServedDiagnosis>>,
