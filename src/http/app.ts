@@ -6,6 +6,7 @@ import { FORM_OVERHEAD } from "../service/page-form";
 import { htmlErrors } from "../web/html-errors";
 import { webRoutes } from "../web/routes";
 import type { AppDeps } from "./app-env";
+import { readBody } from "./body-stream";
 import { clientKey } from "./client-key";
 import { createRouter } from "./create-router";
 import { kbVersion } from "./kb-version";
@@ -73,7 +74,7 @@ export function createApp(deps: AppDeps) {
       diagnose: (kb, job, caller) => diagnoser.diagnose(kb, job, { client: caller?.client ?? client, signal: c.req.raw.signal }),
     });
     c.set("keepAlive", (work) => (deps.background ?? defaultRunInBackground)(c, () => work));
-    c.set("bodyBytes", () => deps.bodyBytes?.(c) ?? c.req.arrayBuffer().then((b) => new Uint8Array(b)));
+    c.set("bodyBytes", () => deps.bodyBytes?.(c) ?? readBody(c.req.raw));
     await next();
   });
   // Every error below, the limiter's 429 and the 405 included, reaches a browser as a page in words.

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { KbUnavailableError } from "../db/kb-setup";
 import type { AppVariables } from "../http/app-env";
+import { readBody } from "../http/body-stream";
 import { type TakeTurn, tooManyRequests } from "../http/middleware/rate-limit";
 import { notFound } from "../http/on-error";
 import { ProblemError, problemResponse } from "../http/problem";
@@ -109,7 +110,8 @@ export function signedBy(
     const secret = secretOf(cfg);
     if (!secret) return notFound(c);
     // Bytes, decoded once: the signature covers them exactly (workerd warns on .text() of a form body).
-    const rawBody = new TextDecoder().decode(await c.req.arrayBuffer());
+    // A sender gone mid-body is a 499, as on every route that reads one (review 68f F1).
+    const rawBody = new TextDecoder().decode(await readBody(c.req.raw));
     const auth = await verify(secret, c, rawBody);
     if (!auth.ok) {
       const turn = await deps.turns(c, `chat-unsigned:${deps.addressOf(c)}`);

@@ -251,6 +251,62 @@ export function hardeningContract(fetch: Fetch, opts: { maxBodyBytes: number; br
     expect((await postBundle(fetch, BUNDLE, { "transfer-encoding": "chunked", ...own })).status).toBe(200);
   });
 
+  it("answers an upload whose connection is lost mid-body as 499 client-closed, plain, chunked or gzip (review 68f F1)", async () => {
+    // As workerd fails a dropped upload: the body's own stream errors with "Network connection lost." while the request's
+    // signal is not aborted. Never our 500, nor the client's 400 malformed-body (which a corrupt gzip stays).
+    const line = `${XOR_MARK_KLOG}\n`;
+    const log = new TextEncoder().encode(line.repeat(Math.floor(opts.maxBodyBytes / 2 / line.length)));
+    const gzip = await compress(log, "gzip");
+    const cases: Array<[string, Uint8Array, Record<string, string>]> = [
+      ["plain, with its length", log, { "content-length": String(log.length) }],
+      ["chunked", log, {}],
+      ["gzip", gzip, { "content-encoding": "gzip" }],
+    ];
+    // In workerd, a body crosses to the Worker as one of its own streams, and a JS stream's error arrives as a body cut
+    // short: there a counted body is one of workerd's FixedLengthStreams, and test/worker/setup-faults.test.ts drops
+    // chunked and gzip bodies on the Worker's own fetch.
+    const Fixed = (globalThis as { FixedLengthStream?: new (n: number) => TransformStream<Uint8Array, Uint8Array> }).FixedLengthStream;
+    // The first half arrives, then the connection is lost.
+    const dropped = (bytes: Uint8Array) => {
+      const half = bytes.slice(0, bytes.length >> 1);
+      const lost = new Error("Network connection lost.");
+      if (Fixed) {
+        const pipe = new Fixed(bytes.length);
+        const writer = pipe.writable.getWriter();
+        void writer.write(half).then(() => writer.abort(lost));
+        return pipe.readable;
+      }
+      let sent = 0;
+      return new ReadableStream<Uint8Array>({
+        pull(ctrl) {
+          if (sent++ < 1) return ctrl.enqueue(half);
+          ctrl.error(lost);
+        },
+      });
+    };
+    for (const [name, bytes, headers] of Fixed ? cases.slice(0, 1) : cases) {
+      // The paste form's upload too: one read of the body for every route.
+      for (const [path, type] of [
+        ["/diagnose", "text/plain"],
+        ["/check", "application/x-www-form-urlencoded"],
+      ] as const) {
+        const own = { "content-type": type, "cf-connecting-ip": "203.0.113.140", ...headers };
+        const res = await fetch(path, {
+          method: "POST",
+          headers: own,
+          body: dropped(bytes),
+          duplex: "half",
+        } as RequestInit);
+        expect((await expectProblem(res, 499)).type, `${path} ${name}`).toMatch(/client-closed$/);
+      }
+    }
+    // A corrupt gzip is still the client's 400: the decoder's error, not the stream's.
+    const corrupt = gzip.slice();
+    corrupt.fill(7, 20, 60);
+    const bad = await postBundle(fetch, corrupt, { "content-encoding": "gzip", "cf-connecting-ip": "203.0.113.140" });
+    expect((await expectProblem(bad, 400)).type).toMatch(/malformed-body$/);
+  });
+
   jsonShapeContract(fetch);
   misreadBodyContract(fetch);
 }

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env";
+import { watchedBody } from "../body-stream";
 import { bodyTooLarge } from "../limits";
 import { ProblemError, problemResponse } from "../problem";
 
@@ -115,7 +116,8 @@ async function readLimited(
   decoded: boolean,
   signal?: AbortSignal,
 ): Promise<Uint8Array> {
-  let stream = body;
+  const watched = watchedBody(body);
+  let stream = watched.stream;
   for (const d of decoders) stream = stream.pipeThrough(d);
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
@@ -132,9 +134,11 @@ async function readLimited(
       chunks.push(value);
     }
   } catch (err) {
-    // A client gone mid-body (its request's signal aborted) is no malformed body: the error handler logs it as 499, never
-    // as the client's fault or ours (review 66f F2: workerd's "Network connection lost" was a 400, or a 500).
+    // A client gone mid-body (its request's signal aborted, or the body's own stream failed: watchedBody) is no malformed
+    // body: the error handler logs it as 499, never as the client's fault or ours (review 66f F2, 68f F1: workerd's
+    // "Network connection lost" was a 400, or a 500, its signal not aborted).
     if (err instanceof ProblemError || signal?.aborted) throw err;
+    if (watched.gone()) throw watched.gone();
     throw new ProblemError(
       400,
       "malformed-body",
