@@ -10,11 +10,30 @@ import { bareProblem } from "./bare-problem";
 
 interface ParserError extends Error {
   code?: string;
+  /** The chunk the parser was reading, and where in it the error arose (node_http_parser.cc). */
+  rawPacket?: Buffer;
+  bytesParsed?: number;
 }
 
+/**
+ * Whether the 16 KB head limit was passed by the request target itself (review 68f F2: a long `q` was told to "send
+ * fewer headers"). The parser counts the request line with the headers and reports the overflow where the field it
+ * was reading ends: after a request target comes " HTTP/", after a header's value a line break.
+ */
+const targetOverflowed = (err: ParserError) =>
+  err.rawPacket !== undefined &&
+  typeof err.bytesParsed === "number" &&
+  err.rawPacket.subarray(err.bytesParsed, err.bytesParsed + 6).toString("latin1") === " HTTP/";
+
 /** Node's own choice of status per parser error (lib/_http_server.js), with a slug and a sentence each. */
-function statusOf(code: string | undefined): { status: number; slug: string; detail: string } {
-  switch (code) {
+function statusOf(err: ParserError): { status: number; slug: string; detail: string } {
+  if (err.code === "HPE_HEADER_OVERFLOW" && targetOverflowed(err))
+    return {
+      status: 414,
+      slug: "uri-too-long",
+      detail: "the URL is longer than 16 KB: shorten `q` (at most 1,000 characters), or POST the text to /diagnose",
+    };
+  switch (err.code) {
     // Each says what to do (review 66f F7: "not received in time" named neither the bound nor a remedy).
     case "HPE_HEADER_OVERFLOW":
       return {
@@ -77,7 +96,7 @@ export function onClientError(log: (entry: Record<string, unknown>) => void) {
       socket.destroy();
       return;
     }
-    const { status, slug, detail } = statusOf(err.code);
+    const { status, slug, detail } = statusOf(err);
     const answer = socketAnswer(status, slug, detail);
     // A request the app holds is logged by the app, once: with this answer's status, unless the client itself ended
     // the connection mid-body (HPE_INVALID_EOF_STATE), which the app logs as a client that went away (499).

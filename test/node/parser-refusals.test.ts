@@ -100,14 +100,19 @@ function parse(response: string): { status: number; headers: string; body: Recor
 }
 
 /** The refusal, as /diagnose's contract documents it (review 62a F4: README named Node's 417 and 431, /docs did not). */
-async function expectInContract(status: number, headers: string, body: Record<string, unknown>): Promise<void> {
+async function expectInContract(
+  status: number,
+  headers: string,
+  body: Record<string, unknown>,
+  route = ["post", "/diagnose"],
+): Promise<void> {
   const doc = (await (await fetch(`${server.url}/openapi.json`)).json()) as OpenApiDocument;
   const id = /x-request-id: (\S+)/.exec(headers)?.[1] ?? "";
   const answer = new Response(JSON.stringify(body), {
     status,
     headers: { "content-type": "application/problem+json", "x-request-id": id },
   });
-  await expectDocumented(doc, "post", "/diagnose", answer);
+  await expectDocumented(doc, route[0] as "get" | "post", route[1] ?? "/diagnose", answer);
 }
 
 describe("requests Node's parser refuses get problem+json", { timeout: 60_000 }, () => {
@@ -129,6 +134,39 @@ describe("requests Node's parser refuses get problem+json", { timeout: 60_000 },
     expect(server.stdout()).toContain(`"requestId":"${id}","event":"refused-by-parser","status":431,"code":"HPE_HEADER_OVERFLOW"`);
     expect(server.stdout()).not.toContain("zqzq");
     await expectInContract(status, headers, body);
+  });
+
+  it("a URL over 16 KB: 414 uri-too-long saying to shorten q or POST the text, in one piece or several (review 68f F2)", async () => {
+    const words = "zq".repeat(10_000);
+    for (const parts of [1, 3]) {
+      const bytes = `GET /bugs?q=${words} HTTP/1.1\r\nHost: x\r\n\r\n`;
+      const res = await new Promise<string>((resolve, reject) => {
+        const socket = connect(port, "127.0.0.1");
+        let got = "";
+        socket.setTimeout(10_000, () => socket.destroy(new Error(`no close after: ${JSON.stringify(got)}`)));
+        socket.on("data", (d) => {
+          got += d.toString("latin1");
+        });
+        socket.on("error", reject);
+        socket.on("close", () => resolve(got));
+        const step = Math.ceil(bytes.length / parts);
+        const send = (at: number): unknown =>
+          at < bytes.length && socket.write(bytes.slice(at, at + step), () => setTimeout(() => send(at + step), 20));
+        send(0);
+      });
+      const { status, headers, body } = parse(res);
+      expect(status, `${parts} part(s)`).toBe(414);
+      expect(body).toMatchObject({ status: 414, type: "https://known-bugs.dev/problems/uri-too-long", title: "URI Too Long" });
+      expect(body.detail).toContain("shorten `q`");
+      expect(body.detail).toContain("POST the text to /diagnose");
+      expect(res).not.toContain("zqzq");
+      await expectInContract(status, headers, body, ["get", "/bugs"]);
+    }
+    // Headers too large on a GET route stay 431, and are in its contract too.
+    const { status, headers, body } = parse(await raw(`GET /bugs?q=xor HTTP/1.1\r\nHost: x\r\nCookie: ${words}\r\n\r\n`));
+    expect(status).toBe(431);
+    await expectInContract(status, headers, body, ["get", "/bugs"]);
+    expect(server.stdout()).not.toContain("zqzq");
   });
 
   it("a request line that is not HTTP, and a body both chunked and counted (request smuggling): 400", async () => {

@@ -54,6 +54,18 @@ export const problemContent = (description: string, headers: object = {}) => ({
 });
 
 /**
+ * What the Node server answers before the app sees a request on any route: its parser's 16 KB bound on the request
+ * line and headers, said as the URL's (414) when the URL alone passed it (review 68f F2: a long `q` was "send fewer
+ * headers", and neither status was in the contract of the GET routes).
+ */
+export const nodeHeadProblems = {
+  414: problemContent(
+    "Node only: the URL is longer than 16 KB: shorten it (`q` takes at most 1,000 characters), or POST the text to /diagnose (the connection closes).",
+  ),
+  431: problemContent("Node only: the request's header block is larger than 16 KB (the connection closes)."),
+};
+
+/**
  * What the Node server answers before the app reads a body (src/node/refused-request.ts, client-error.ts), on the
  * routes that take one (review 62a F4/F5: README said so, the contract did not).
  */
@@ -61,8 +73,8 @@ export const nodeTransportProblems = {
   408: problemContent(
     "Node only: the request was not received within 60 s (a slow upload): send less, or compress it (the connection closes).",
   ),
+  ...nodeHeadProblems,
   417: problemContent("Node only: an Expect header other than 100-continue."),
-  431: problemContent("Node only: the request's header block is larger than 16 KB (the connection closes)."),
   501: problemContent(
     "A Transfer-Encoding naming a coding other than chunked (`gzip, chunked`), where the runtime passes that header on (Node does; workerd reads the framing itself, and compressed bytes without Content-Encoding are then a 415): compress with Content-Encoding instead.",
   ),

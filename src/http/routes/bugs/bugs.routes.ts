@@ -5,7 +5,7 @@ import { bugRecordSchema } from "../../../kb/record-schema";
 import { osvRecordSchema } from "../../../osv/osv-schema";
 import { wholeNumber } from "../../../whole-number";
 import { LIMITS } from "../../limits";
-import { jsonContent, problemContent } from "../../schemas/content";
+import { jsonContent, nodeHeadProblems, problemContent } from "../../schemas/content";
 import { kbStampSchema } from "../../schemas/diagnosis.schema";
 import type { Equal, Expect } from "../../schemas/type-equal";
 
@@ -185,6 +185,7 @@ export const listBugs = createRoute({
   responses: {
     200: jsonContent(bugListSchema, "One page of matching records, best match first when searching."),
     400: problemContent("A query parameter is invalid."),
+    ...nodeHeadProblems,
     503: problemContent(
       "No knowledge base has been imported yet (`kb-not-loaded`), or the database has not been migrated (`schema-missing`): the detail says what to run.",
     ),
@@ -201,6 +202,7 @@ export const getBug = createRoute({
     200: jsonContent(bugSchema, "The record, with the source and verification of every fact."),
     400: problemContent("The id is not a bug id."),
     404: problemContent("No known bug has this id."),
+    ...nodeHeadProblems,
     503: problemContent(
       "No knowledge base has been imported yet (`kb-not-loaded`), or the database has not been migrated (`schema-missing`): the detail says what to run.",
     ),
@@ -219,6 +221,7 @@ export const getBugOsv = createRoute({
     200: jsonContent(osvRecordSchema.meta({ id: "OsvRecord" }), "The record as an OSV entry."),
     400: problemContent("The id is not a bug id."),
     404: problemContent("No known bug has this id."),
+    ...nodeHeadProblems,
     503: problemContent(
       "No knowledge base has been imported yet (`kb-not-loaded`), or the database has not been migrated (`schema-missing`): the detail says what to run.",
     ),

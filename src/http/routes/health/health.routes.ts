@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { jsonContent, problemContent } from "../../schemas/content";
+import { jsonContent, nodeHeadProblems, problemContent } from "../../schemas/content";
 
 const healthSchema = z
   .object({
@@ -24,6 +24,7 @@ export const health = createRoute({
   summary: "Is the service up, and which knowledge base does it serve?",
   responses: {
     200: jsonContent(healthSchema, "The service answers with this knowledge base."),
+    ...nodeHeadProblems,
     503: problemContent(
       "No knowledge base has been imported yet (`kb-not-loaded`), the database has not been migrated (`schema-missing`), a request met the database damaged (`store-damaged`) or its schema changed under the process by another build's import or a dropped table (`store-schema-changed`), or the Worker's settings are invalid (`misconfigured`, on every route): the detail says what to fix.",
     ),

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { KbCoverage } from "../../../db/kb-stats";
-import { jsonContent, problemContent } from "../../schemas/content";
+import { jsonContent, nodeHeadProblems, problemContent } from "../../schemas/content";
 import type { Equal, Expect } from "../../schemas/type-equal";
 
 const counts = (what: string) => z.record(z.string(), z.number().int()).openapi({ description: `How many ${what}, by kind.` });
@@ -30,6 +30,7 @@ export const kb = createRoute({
   summary: "What the knowledge base covers: ecosystems, aliases, commits, signatures, references, examples",
   responses: {
     200: jsonContent(kbSchema, "The loaded knowledge base and what it covers."),
+    ...nodeHeadProblems,
     503: problemContent(
       "No knowledge base has been imported yet (`kb-not-loaded`), or the database has not been migrated (`schema-missing`): the detail says what to run.",
     ),
