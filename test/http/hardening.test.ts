@@ -1,7 +1,7 @@
 import { brotliCompressSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LIMITS } from "../../src/http/limits";
-import { expectProblem } from "../support/api-helpers";
+import { expectProblem, XT } from "../support/api-helpers";
 import { expectDocumented, type OpenApiDocument } from "../support/documented-schema";
 import { hardeningContract } from "../support/hardening-contract";
 import { nodesTable } from "../support/large-inputs";
@@ -48,13 +48,44 @@ describe("hardening on Node", () => {
     expect(read?.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(diagnose).toMatchObject({ method: "POST", path: "/diagnose", status: 200 });
     expect(JSON.stringify(small.logs)).not.toMatch(/secret/);
-    // A path a client typed is logged as it came, percent-encoded: no control character or bidi override as text
-    // (review 65f F6: "/bugs/\u202eevil" reversed the rest of the line in a terminal).
+    // No control character or bidi override as text (review 65f F6: "/bugs/\u202eevil" reversed the rest of the line in a
+    // terminal), nor any other path segment a client chose: the route's pattern (review 68f F3).
     small.logs.length = 0;
     await small.app.request("/bugs/%E2%80%AEevil");
     await small.app.request("/bugs/token%0Ainjected");
-    expect(small.logs.map((l) => l.path)).toEqual(["/bugs/%E2%80%AEevil", "/bugs/token%0Ainjected"]);
-    expect(JSON.stringify(small.logs)).not.toMatch(/\u202e|\\n/);
+    expect(small.logs.map((l) => l.path)).toEqual(["/bugs/:id", "/bugs/:id"]);
+    expect(JSON.stringify(small.logs)).not.toMatch(/\u202e|\\n|evil|injected/);
+  });
+
+  it("logs the route that answered, never words a client put in the path; a record id only when served (review 68f F3)", async () => {
+    small.logs.length = 0;
+    const page = { headers: { accept: "text/html" } };
+    const asked: Array<[string, RequestInit?]> = [
+      ["/bugs/Bearer%20abc.def.ghi", page], // words in a page address: a search (302)
+      ["/bugs/password=hunter2%20token%20eyJhbGciOi"], // 400
+      ["/bugs/no-such-secret-bug"], // 404
+      ["/anything/secret-of-user"], // no route
+      ["/bugs/secret-word/"], // a trailing slash's 301, then nothing
+      ["/bugs/secret-word/osv/extra"],
+      [`/bugs/${XT}`],
+      [`/bugs/${XT}/osv`],
+      ["/bugs?q=secret"],
+      ["/diagnose"], // 405
+    ];
+    for (const [path, init] of asked) await small.app.request(path, init);
+    expect(small.logs.map((l) => `${l.status} ${l.path}`)).toEqual([
+      "302 /bugs/:id",
+      "400 /bugs/:id",
+      "404 /bugs/:id",
+      "404 (unmatched)",
+      "301 /bugs/:id/",
+      "404 (unmatched)",
+      `200 /bugs/${XT}`,
+      `200 /bugs/${XT}/osv`,
+      "200 /bugs",
+      "405 /diagnose",
+    ]);
+    expect(JSON.stringify(small.logs)).not.toMatch(/secret|Bearer|hunter2|eyJ/);
   });
 
   it("logs a 500 once, compactly, without user text, and answers a problem with the request id", async () => {

@@ -195,3 +195,26 @@ describe("the rate-limit binding's period (review 66f F6)", () => {
     expect(limited?.headers.get("retry-after")).toBe("10");
   });
 });
+
+describe("the access log's path (review 68f F3)", () => {
+  it("is the route that answered, never words a client put in the path; a record id only when served", async () => {
+    const asked = [
+      ["/bugs/Bearer%20abc.def.ghi", { headers: { accept: "text/html" } }],
+      ["/bugs/password=hunter2%20token"],
+      ["/anything/secret-of-user"],
+      ["/bugs/xt-mark-ipv6-typo-2024"],
+    ] as const;
+    const statuses: number[] = [];
+    const lines = await logged(async () => {
+      for (const [path, init] of asked) statuses.push((await call(bindings({ ACCESS_LOG: "on" }), path, init)).status);
+    });
+    expect(lines.map((l) => `${l.status} ${l.path}`)).toEqual([
+      `${statuses[0]} /bugs/:id`,
+      `${statuses[1]} /bugs/:id`,
+      "404 (unmatched)",
+      "200 /bugs/xt-mark-ipv6-typo-2024",
+    ]);
+    expect(statuses.slice(0, 2)).toEqual([302, 400]);
+    expect(JSON.stringify(lines)).not.toMatch(/secret|Bearer|hunter2/);
+  });
+});

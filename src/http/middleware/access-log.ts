@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from "hono";
+import { matchedRoutes } from "hono/route";
 import type { AppEnv, RuntimeAnswer } from "../app-env";
 import { CLIENT_CLOSED } from "../on-error";
 
@@ -46,16 +47,29 @@ function entryFor(c: Context<AppEnv>, start: number, outside: RuntimeAnswer | un
   };
 }
 
+/** A record id's shape (data/bugs/*.yaml file names): no spaces, no "=", nothing a pasted secret needs. */
+const RECORD_ID = /^[a-z0-9][a-z0-9._-]{0,99}$/i;
+
 /**
- * The path as it came, percent-encoded (the URL parser encodes what arrived raw): Hono's decoded path put a client's
- * control characters and bidi overrides ("/bugs/%E2%80%AEevil") into the log as text (review 65f F6). 200 characters at most.
+ * The route that answered, as registered (`/bugs/:id`), never the path the client chose: a page address of words
+ * ("/bugs/Bearer%20abc…" is a search, 302) or an unknown path kept them verbatim in the log (review 68f F3). A
+ * parameter is filled in only where the route served it (2xx or 304: a record that exists) and it has a record id's
+ * shape; a path no route registered is "(unmatched)". Patterns are ours, so no control character reaches the log
+ * either (review 65f F6).
  */
 function loggedPath(c: Context): string {
-  let path: string;
-  try {
-    path = new URL(c.req.url).pathname;
-  } catch {
-    path = encodeURI(c.req.path);
-  }
-  return path.length > 200 ? `${path.slice(0, 200)}…` : path;
+  const routes = matchedRoutes(c).filter((r) => !r.path.includes("*"));
+  // The handler that answered (a method's), else the most specific middleware path (a 405, a trailing slash's 301).
+  const route = routes.findLast((r) => r.method !== "ALL") ?? routes.at(-1);
+  if (!route) return "(unmatched)";
+  const served = (c.res.status >= 200 && c.res.status < 300) || c.res.status === 304;
+  if (!served || !route.path.includes(":")) return route.path;
+  const sent = new URL(c.req.url).pathname.split("/");
+  return route.path
+    .split("/")
+    .map((part, i) => {
+      const value = sent[i] ?? "";
+      return part.startsWith(":") && RECORD_ID.test(value) ? value : part;
+    })
+    .join("/");
 }
