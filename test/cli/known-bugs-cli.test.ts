@@ -310,6 +310,31 @@ describe("known-bugs diagnose against a running server", () => {
     expect(r.stderr).toMatch(/^known-bugs: the knowledge base in .* is invalid: [^\n]*x\.yaml: [^:\n][^\n]*\n$/);
   });
 
+  it("takes an endpoint given as --url as the service's base, saying so, and prints the base URL as given (review 68f F4)", async () => {
+    const endpoint = await runCli(["diagnose", "--url", `${server.url}/diagnose`, "--fail-on", "high"], { input: FAILING });
+    expect(endpoint.code).toBe(1);
+    expect(endpoint.stdout).toMatch(/1\. xt-mark-ipv6-typo-2024 \[high/);
+    expect(endpoint.stderr).toBe(`known-bugs: --url is the service's base URL; asking ${server.url} (without /diagnose)\n`);
+    const bugs = await runCli(["show", XT], { env: { KNOWN_BUGS_URL: `${server.url}/bugs/` } });
+    expect(bugs.code).toBe(0);
+    expect(bugs.stderr).toContain("KNOWN_BUGS_URL is the service's base URL");
+    // A base with a path of its own (behind a proxy) is printed whole in an error line, credentials never.
+    const behind = await startFakeServer((req, res) => {
+      req.resume();
+      res.writeHead(502, "Bad Gateway", { "content-type": "text/plain" });
+      res.end();
+    });
+    try {
+      const url = behind.url.replace("http://", "http://user:s3cret@");
+      const r = await runCli(["diagnose", "--url", `${url}/known-bugs/`], { input: FAILING });
+      expect(r.code).toBe(3);
+      // An empty body: the status line's reason phrase, no dangling colon.
+      expect(r.stderr).toBe(`known-bugs: ${behind.url}/known-bugs answered 502 Bad Gateway\n`);
+    } finally {
+      await behind.close();
+    }
+  });
+
   it("puts a proxy's error page or a hostile problem+json on the terminal as one short line of printable text (review 58e F6)", async () => {
     const page = await startFakeServer((req, res) => {
       req.resume();

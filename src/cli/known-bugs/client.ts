@@ -39,14 +39,15 @@ export async function requestJson(base: string, path: string, opts: RequestOptio
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") throw new CliError(EXIT.usage, `not an http(s) URL: ${base}`);
   const body = opts.body === undefined ? undefined : typeof opts.body === "string" ? Buffer.from(opts.body, "utf8") : opts.body;
-  const { res, text } = await exchange(url, body, opts);
+  const where = shownBase(base);
+  const { res, text } = await exchange(url, where, body, opts);
   const type = String(res.headers["content-type"] ?? "");
   let json: unknown = null;
   if (type.includes("json")) {
     try {
       json = JSON.parse(text);
     } catch {
-      throw new CliError(EXIT.server, `${url.origin} answered ${res.statusCode} with invalid JSON`);
+      throw new CliError(EXIT.server, `${where} answered ${res.statusCode} with invalid JSON`);
     }
   }
   const status = res.statusCode ?? 0;
@@ -57,12 +58,12 @@ export async function requestJson(base: string, path: string, opts: RequestOptio
     throw new CliError(
       EXIT.usage,
       location
-        ? `${url.origin} answered ${status}, moved to ${new URL(location, url).href}: ${movedBase(path, new URL(location, url))}`
-        : `${url.origin} answered ${status} (a redirect) without saying where`,
+        ? `${where} answered ${status}, moved to ${new URL(location, url).href}: ${movedBase(path, new URL(location, url))}`
+        : `${where} answered ${status} (a redirect) without saying where`,
     );
   }
-  if (status >= 400) throw problemError(url, status, res.headers, json, text);
-  if (json === null) throw new CliError(EXIT.server, `${url.origin} answered ${status} with ${type || "no content type"}, not JSON`);
+  if (status >= 400) throw problemError(where, status, res, json, text);
+  if (json === null) throw new CliError(EXIT.server, `${where} answered ${status} with ${type || "no content type"}, not JSON`);
   return { status, headers: res.headers, json };
 }
 
@@ -70,7 +71,12 @@ export async function requestJson(base: string, path: string, opts: RequestOptio
  * Sends the request and reads the answer to its end, all within --timeout: a server that sends its
  * headers and then stalls the body fails like one that never answers.
  */
-function exchange(url: URL, body: Buffer | undefined, opts: RequestOptions): Promise<{ res: IncomingMessage; text: string }> {
+function exchange(
+  url: URL,
+  where: string,
+  body: Buffer | undefined,
+  opts: RequestOptions,
+): Promise<{ res: IncomingMessage; text: string }> {
   const request = url.protocol === "https:" ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -79,7 +85,9 @@ function exchange(url: URL, body: Buffer | undefined, opts: RequestOptions): Pro
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      reject(e instanceof TimeoutError ? timeoutError(url, opts.timeoutSeconds, started) : networkError(url, e, opts.timeoutSeconds));
+      reject(
+        e instanceof TimeoutError ? timeoutError(where, opts.timeoutSeconds, started) : networkError(url, where, e, opts.timeoutSeconds),
+      );
     };
     const req = request(url, {
       method: opts.method ?? (body ? "POST" : "GET"),
@@ -145,14 +153,14 @@ const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
 class TimeoutError extends Error {}
 class CutShortError extends Error {}
 
-function timeoutError(url: URL, timeoutSeconds: number, started: IncomingMessage | null): CliError {
+function timeoutError(where: string, timeoutSeconds: number, started: IncomingMessage | null): CliError {
   const what = started ? `started answering (${started.statusCode}) but did not finish` : "did not answer";
-  return new CliError(EXIT.server, `${url.origin} ${what} within ${timeoutSeconds} s (--timeout)`);
+  return new CliError(EXIT.server, `${where} ${what} within ${timeoutSeconds} s (--timeout)`);
 }
 
-function networkError(url: URL, e: Error, timeoutSeconds: number): CliError {
-  if (e instanceof TimeoutError) return timeoutError(url, timeoutSeconds, null);
-  if (e instanceof CutShortError) return new CliError(EXIT.server, `${url.origin} closed the connection before its answer was complete`);
+function networkError(url: URL, where: string, e: Error, timeoutSeconds: number): CliError {
+  if (e instanceof TimeoutError) return timeoutError(where, timeoutSeconds, null);
+  if (e instanceof CutShortError) return new CliError(EXIT.server, `${where} closed the connection before its answer was complete`);
   const code = (e as NodeJS.ErrnoException).code;
   const why =
     code === "ECONNREFUSED"
@@ -162,14 +170,15 @@ function networkError(url: URL, e: Error, timeoutSeconds: number): CliError {
         : code === "ECONNRESET"
           ? "the connection was reset"
           : e.message;
-  return new CliError(EXIT.server, `cannot reach ${url.origin}: ${why} (set KNOWN_BUGS_URL or --url, or use --local)`);
+  return new CliError(EXIT.server, `cannot reach ${where}: ${why} (set KNOWN_BUGS_URL or --url, or use --local)`);
 }
 
 /**
  * One line from a problem+json answer: status, title, detail, the fields at fault, the request id and
  * when to retry. A 429 (rate limited) is a temporary refusal by the server, like a 5xx: exit 3, not 2.
  */
-function problemError(url: URL, status: number, headers: IncomingMessage["headers"], json: unknown, text: string): CliError {
+function problemError(where: string, status: number, res: IncomingMessage, json: unknown, text: string): CliError {
+  const headers = res.headers;
   const p = (json ?? {}) as { title?: string; detail?: string; requestId?: string; errors?: Array<{ path: string; message: string }> };
   const fields = p.errors?.length ? ` [${p.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}]` : "";
   const detail = typeof p.detail === "string" ? p.detail : pageSummary(text);
@@ -178,8 +187,44 @@ function problemError(url: URL, status: number, headers: IncomingMessage["header
   const code = status >= 500 || status === 429 ? EXIT.server : EXIT.usage;
   // A bare 500 or a proxy's page names no title: no stray " :" (review 42a F12).
   const title = typeof p.title === "string" && p.title ? ` ${p.title}` : "";
+  // An empty body says the status line's reason phrase, not a dangling colon (review 68f F4: "answered 500: ").
+  const words = detail || fields ? `${title}: ${detail}${fields}` : title || (res.statusMessage ? ` ${res.statusMessage}` : "");
   // The request id after the cut words, so a long detail never cuts it off (what an operator needs to find the log line).
-  return new CliError(code, `${url.origin} answered ${status}${printable(`${title}: ${detail}${fields}`)}${printable(id)}${retry}`);
+  return new CliError(code, `${where} answered ${status}${printable(words)}${printable(id)}${retry}`);
+}
+
+/**
+ * The base URL as given, for error lines: origin and path (review 68f F4: only the origin was printed, so a base URL
+ * with a path, or a wrong one, was not shown), never credentials or a query.
+ */
+function shownBase(base: string): string {
+  try {
+    const u = new URL(base);
+    return `${u.origin}${u.pathname.replace(/\/+$/, "")}`;
+  } catch {
+    return base;
+  }
+}
+
+/**
+ * The service's base URL from one that names an endpoint (`--url http://host/diagnose`, as the README's curl line
+ * reads: review 68f F4, a bare 404 for /diagnose/diagnose): the route taken off, and the route it named, to say so.
+ */
+const ROUTES = ["diagnose", "check", "bugs"];
+export function serviceBase(given: string): { base: string; dropped?: string; shown?: string } {
+  let u: URL;
+  try {
+    u = new URL(given);
+  } catch {
+    return { base: given };
+  }
+  const route = ROUTES.find((r) => new RegExp(`/${r}/?$`).test(u.pathname));
+  if (!route) return { base: given };
+  u.pathname = u.pathname.replace(new RegExp(`/${route}/?$`), "/");
+  u.search = "";
+  u.hash = "";
+  const base = u.href.replace(/\/$/, "");
+  return { base, dropped: `/${route}`, shown: shownBase(base) };
 }
 
 /**

@@ -3,7 +3,7 @@ import { DEFAULT_DIAGNOSE_LIMIT, MAX_DIAGNOSE_LIMIT } from "../../engine/diagnos
 import type { Confidence, Diagnosis, Finding } from "../../engine/diagnosis";
 import { renderTextReport } from "../../engine/report-text";
 import { type CliValues, positiveInt, timeoutSeconds } from "./args";
-import { requestJson } from "./client";
+import { requestJson, serviceBase } from "./client";
 import { CliError, EXIT } from "./exit-codes";
 import { type Input, readInputs } from "./inputs";
 import { loadLocalKb } from "./local";
@@ -60,7 +60,13 @@ export function serverUrl(values: CliValues): string | null {
   }
   const url = values.url ?? process.env.KNOWN_BUGS_URL;
   if (!url) throw new CliError(EXIT.usage, "no server: set KNOWN_BUGS_URL or pass --url URL, or use --local for the embedded engine");
-  return url;
+  // The endpoint given as the base (review 68f F4): asked at the base, said in one line.
+  const { base, dropped, shown } = serviceBase(url);
+  if (dropped)
+    process.stderr.write(
+      `known-bugs: ${values.url ? "--url" : "KNOWN_BUGS_URL"} is the service's base URL; asking ${shown} (without ${dropped})\n`,
+    );
+  return base;
 }
 
 async function remote(url: string, inputs: Input[], limit: number | undefined, values: CliValues): Promise<Diagnosis> {
