@@ -90,3 +90,11 @@ export function problemResponse(
   });
   return c.body(JSON.stringify(body), status, { ...headers, "Content-Type": "application/problem+json" });
 }
+
+/**
+ * The server is stopping (a deploy, a restart) and could not finish this job: no time budget spent, nothing to shrink
+ * (review 68e F4: a queued six-line paste was told it "took longer than 10000 ms"; send a smaller bundle).
+ */
+export const RESTARTING = "restarting";
+export const restartingProblem = () =>
+  new ProblemError(503, RESTARTING, "known-bugs is restarting; ask again in a few seconds.", undefined, { "Retry-After": "5" });

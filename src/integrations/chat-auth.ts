@@ -4,7 +4,7 @@ import type { AppVariables } from "../http/app-env";
 import { readBody } from "../http/body-stream";
 import { type TakeTurn, tooManyRequests } from "../http/middleware/rate-limit";
 import { notFound } from "../http/on-error";
-import { ProblemError, problemResponse } from "../http/problem";
+import { ProblemError, problemResponse, RESTARTING } from "../http/problem";
 import type { ChatAnswer, RunDiagnosis } from "./answer";
 import type { ChatConfig } from "./chat-config";
 import type { ChatDeps } from "./chat-routes";
@@ -62,6 +62,8 @@ export function chatFailure(err: unknown, requestId: string, door: ChatDoor): { 
   if (err instanceof ProblemError && err.slug === LINE_BREAKS_LOST)
     return { text: `known-bugs could not diagnose this: ${err.message} ${LINE_BREAKS_REMEDY[door]}`, ours: false };
   if (err instanceof ProblemError && err.status < 500) return { text: `known-bugs could not diagnose this: ${err.message}`, ours: false };
+  // A restart cut it off: said as such, never as the paste's size or a busy server (review 68e F4).
+  if (err instanceof ProblemError && err.slug === RESTARTING) return { text: err.message, ours: false };
   if (err instanceof ProblemError && err.headers?.["Retry-After"])
     return { text: `known-bugs is busy right now: ${err.message}`, ours: false };
   if (err instanceof KbUnavailableError) return { text: err.chatText, ours: false };

@@ -3,7 +3,7 @@ import { Piscina } from "piscina";
 import type { CompiledKb } from "../engine/compile-kb";
 import { LIMITS } from "../http/limits";
 import { CLIENT_CLOSED } from "../http/on-error";
-import { ProblemError } from "../http/problem";
+import { ProblemError, restartingProblem } from "../http/problem";
 import type { ServedDiagnosis } from "../service/cap-diagnosis";
 import type { DiagnoseJob, JobOutcome } from "../service/diagnose-job";
 import { type Caller, type Diagnoser, outcomeToDiagnosis } from "../service/diagnoser";
@@ -65,6 +65,8 @@ export function createPoolDiagnoser(opts: PoolOptions): PoolDiagnoser {
     }
     return buffer;
   };
+  let closing = false;
+  let closed = Promise.resolve();
   return {
     threads,
     async diagnose(kb: CompiledKb, job: DiagnoseJob, caller: Caller = {}): Promise<ServedDiagnosis> {
@@ -77,12 +79,15 @@ export function createPoolDiagnoser(opts: PoolOptions): PoolDiagnoser {
             ? job.text
             : undefined;
       const transferList: ArrayBuffer[] = bytes && isWholeBuffer(bytes) ? [bytes.buffer as ArrayBuffer] : [];
+      if (closing) throw restartingProblem();
       await queue.admit(caller.client ?? "unknown", caller.signal);
       let outcome: JobOutcome;
       let warming = false;
       try {
         outcome = await pool.run(task, { signal: jobSignal(opts.timeoutMs, caller.signal), transferList });
       } catch (err) {
+        // Stopped by the pool's closing, not by its budget (review 68e F4: worded as the 10 s timeout).
+        if (closing) throw restartingProblem();
         // The replacement thread starts and compiles before its first job: it does so in this job's place,
         // so the next job's budget starts on a ready thread (inside it, a timeout would replace it again).
         if (isTimeout(err)) {
@@ -101,7 +106,15 @@ export function createPoolDiagnoser(opts: PoolOptions): PoolDiagnoser {
       const times = await Promise.all(Array.from({ length: threads }, () => warmOne(kb)));
       return Math.max(...times);
     },
-    close: () => pool.close({ force: true }),
+    close: () => {
+      // What waits for a thread leaves now, and what runs is stopped: both told the server is restarting.
+      if (!closing) {
+        closing = true;
+        queue.leaveAll(restartingProblem());
+        closed = pool.close({ force: true });
+      }
+      return closed;
+    },
   };
 
   async function warmOne(kb: CompiledKb): Promise<number> {
@@ -195,6 +208,10 @@ function fairQueue(threads: number, maxWaiting: number, maxWaitMs: number) {
     release() {
       running--;
       next();
+    },
+    /** Every waiting job leaves with `why` (the pool is closing). */
+    leaveAll(why: ProblemError) {
+      for (const jobs of [...waiting.values()]) for (const job of [...jobs]) job.leave(why);
     },
   };
 }

@@ -20,6 +20,7 @@ import { checkListenHost, checkPortFree, portRefusal } from "./listen-host";
 import { codeOf, formatProblems, importFromDir, openCheckedStore, StartupError, safeUrl } from "./prepare-store";
 import { readNodeBody } from "./read-body";
 import { onRequestError, refuseExpectation, refuseHost } from "./refused-request";
+import { CHAT_POST_MS, stopServing } from "./shutdown";
 import { failStartup } from "./startup-failure";
 import { continueOnRead, drainAfterAnswer } from "./unread-body";
 
@@ -218,8 +219,10 @@ async function start() {
     if (stopping) return;
     stopping = true;
     server.close();
+    // Queued chat answers and diagnoses in flight finish first, within a job's budget and a chat post's time (review 68e F4).
+    const boundMs = config.DIAGNOSE_TIMEOUT_MS + CHAT_POST_MS;
     // Fold the WAL back into the file, so a copy of the file alone is the whole database.
-    void Promise.allSettled([background.drain(), diagnoser.close(), store.raw("PRAGMA wal_checkpoint(TRUNCATE)")]).finally(() => {
+    void Promise.allSettled([stopServing({ background, diagnoser, boundMs }), store.raw("PRAGMA wal_checkpoint(TRUNCATE)")]).finally(() => {
       store.close();
       process.exit(0);
     });

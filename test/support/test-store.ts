@@ -18,6 +18,8 @@ export interface TestService {
   dataDir: string;
   /** Work the app runs after its responses (chat answers); `drain()` waits for it. */
   background: ReturnType<typeof createBackgroundTasks>;
+  /** The diagnosis threads (null for "inline"). */
+  pool: PoolDiagnoser | null;
   /** Every access/error log line the app wrote. */
   logs: Array<Record<string, unknown>>;
   cleanup(): Promise<void>;
@@ -72,6 +74,7 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
     dataDir,
     logs,
     background,
+    pool,
     cleanup: async () => {
       await background.drain();
       await pool?.close();
