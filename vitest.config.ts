@@ -42,6 +42,7 @@ export default defineConfig({
                   TEST_KB: JSON.stringify(kb),
                   MAX_BODY_BYTES: String(64 * 1024),
                   SLACK_SIGNING_SECRET: randomSecret(),
+                  FEEDBACK_TOKEN: randomSecret(),
                   DISCORD_PUBLIC_KEY: discord.publicKeyHex,
                   PUBLIC_URL: "https://known-bugs.example.org",
                   TEST_DISCORD_PRIVATE_JWK: JSON.stringify(discord.privateJwk),

@@ -76,6 +76,14 @@ export const sharedEnvFields = {
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, "must be the 64 hex characters of the application's public key")
     .optional(),
+  /**
+   * The curators' bearer token for GET /feedback/summary, which is 404 without it (review 68f F5: public, unlimited, on
+   * a service on the internet). At least 16 characters; set but empty is unset.
+   */
+  FEEDBACK_TOKEN: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().min(16, "must be at least 16 characters (a random token: openssl rand -hex 16)").optional(),
+  ),
   /** Where people reach this service, e.g. https://known-bugs.example.com: chat answers link to its record pages. */
   PUBLIC_URL: z
     .url({ protocol: /^https?$/ })

@@ -103,6 +103,8 @@ export function createApp(deps: AppDeps) {
   const diagnoseLimit = rateLimit(deps, "diagnose");
   app.use("/diagnose", diagnoseLimit);
   app.use("/check", diagnoseLimit);
+  // The votes' summary reads the whole votes table per call: the same limit, its own count (review 68f F5).
+  app.use("/feedback/summary", rateLimit(deps, "feedback", ["GET", "HEAD"]));
   // The chat webhooks count by person once signed, and unsigned requests by address (src/integrations/chat-auth.ts):
   // every signed one comes from the platform's servers, so by address one channel's incident was one client (64e F2).
   const body = requestBody(deps.bodyDecoder ?? webDecoder);

@@ -9,6 +9,7 @@ import { type ChatConfig, defaultRunInBackground, type RunInBackground } from ".
 import { documentChatWebhooks } from "./chat-webhooks.doc";
 import { discordRoutes } from "./discord/discord.route";
 import { feedbackRouter } from "./feedback/feedback.index";
+import { feedbackToken } from "./feedback/feedback-token";
 import { slackRoutes } from "./slack/slack.route";
 
 /** What the chat doors get from the app: their configuration, a way to work after the response, and the rate limit. */
@@ -38,7 +39,13 @@ export function chatRoutes(deps: Pick<AppDeps, "chat" | "background" | "rateLimi
   });
   const router = createRouter();
   documentChatWebhooks(router.openAPIRegistry);
-  // Like every API answer, the summary names the knowledge base served (votes name their own).
+  router.openAPIRegistry.registerComponent("securitySchemes", "feedbackToken", {
+    type: "http",
+    scheme: "bearer",
+    description: "The service's FEEDBACK_TOKEN.",
+  });
+  // The curators' only (review 68f F5); like every API answer, the summary names the knowledge base served.
+  router.use("/feedback/summary", feedbackToken);
   router.use("/feedback/summary", kbVersionIfLoaded);
   return router
     .use("/integrations/*", limit)

@@ -31,9 +31,10 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+const FEEDBACK_TOKEN = "feedback-token-0123456789";
 function appOn(store: Store) {
   const logs: Array<Record<string, unknown>> = [];
-  const settings = sharedEnvSchema.parse({ ACCESS_LOG: "off" });
+  const settings = sharedEnvSchema.parse({ ACCESS_LOG: "off", FEEDBACK_TOKEN });
   const app = createApp({ store: () => store, settings: () => settings, diagnoser: () => inlineDiagnoser, log: (e) => logs.push(e) });
   return { app, logs };
 }
@@ -61,7 +62,7 @@ describe("the app on a libSQL database never migrated", () => {
 
   it("answers the chat votes' summary 503 schema-missing, as its contract says (review 62a F4: undocumented)", async () => {
     const { app } = appOn(unmigrated);
-    const res = await app.request("/feedback/summary");
+    const res = await app.request("/feedback/summary", { headers: { authorization: `Bearer ${FEEDBACK_TOKEN}` } });
     expect((await expectProblem(res.clone(), 503)).type).toMatch(/schema-missing$/);
     const doc = (await (await app.request("/openapi.json")).json()) as OpenApiDocument;
     await expectDocumented(doc, "get", "/feedback/summary", res);

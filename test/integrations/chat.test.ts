@@ -15,13 +15,15 @@ beforeAll(async () => {
   const slackSecret = randomSecret();
   const keys = await ed25519KeyPair();
   const publicUrl = "https://known-bugs.example.org";
+  const feedbackToken = randomSecret();
   service = await startTestService({
     chat: { slackSigningSecret: slackSecret, discordPublicKey: keys.publicKeyHex, publicUrl, slackResponseOrigins: [hooks.origin] },
     // The Worker's binding allows 60 a minute (wrangler.toml): the contract counts on the same share here.
-    env: { RATE_LIMIT_PER_MINUTE: "60" },
+    env: { RATE_LIMIT_PER_MINUTE: "60", FEEDBACK_TOKEN: feedbackToken },
   });
   harness = {
     fetch: (path, init) => Promise.resolve(service.app.request(path, init)),
+    feedbackToken,
     slackSecret,
     discordKey: keys.privateKey,
     publicUrl,
@@ -422,10 +424,12 @@ describe("chat doors when not configured", () => {
     }
   });
 
-  it("still serve the (empty) feedback summary", async () => {
-    const res = await bare.app.request("/feedback/summary");
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ votes: 0, records: [] });
+  it("nor the feedback summary without FEEDBACK_TOKEN, token or no token (review 68f F5: public to anyone)", async () => {
+    for (const headers of [{}, { authorization: "Bearer 0123456789abcdef0123" }] as Array<Record<string, string>>) {
+      const res = await bare.app.request("/feedback/summary", { headers });
+      expect(res.status).toBe(404);
+      expect(res.headers.get("content-type")).toContain("application/problem+json");
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import { expect, it } from "vitest";
+import { expectProblem } from "./api-helpers";
 import { discordHeaders, interactionBody, nowSeconds, slackEscape, slackHeaders, slashCommandBody } from "./chat-signing";
 import { expectDocumented, type OpenApiDocument } from "./documented-schema";
 import { UBUNTU_2204_OS_RELEASE, XOR_MARK_JOURNALD, XOR_MARK_KLOG } from "./seed-logs";
@@ -17,6 +18,8 @@ export const SEED_PASTE = `Linux worker-2 5.15.0-127-generic #137-Ubuntu SMP Fri
 /** How a runtime's tests reach the app and see what it posts to Slack's response_url. */
 export interface ChatHarness {
   fetch: Fetch;
+  /** The service's FEEDBACK_TOKEN (the votes' summary is the curators': review 68f F5). */
+  feedbackToken: string;
   slackSecret: string;
   discordKey: CryptoKey;
   publicUrl: string;
@@ -57,6 +60,11 @@ const triggerId = () => `${Date.now()}.${++triggers}.test`;
 
 /** The chat doors' promises on every runtime, driven by requests signed as Slack and Discord sign them. */
 export function chatContract(h: () => ChatHarness) {
+  // A client of its own: the summary counts against the limit of /diagnose, which other tests spend.
+  const summary = (token = h().feedbackToken, client = "203.0.113.141") =>
+    h().fetch("/feedback/summary", {
+      headers: { authorization: `Bearer ${token}`, "cf-connecting-ip": client, "x-test-client": client },
+    });
   const slack = async (path: string, body: string, extra: Record<string, string> = {}, timestamp?: number) =>
     h().fetch(path, { method: "POST", headers: { ...(await slackHeaders(h().slackSecret, body, timestamp)), ...extra }, body });
   const discord = async (payload: unknown, timestamp?: number, extra: Record<string, string> = {}) => {
@@ -661,11 +669,37 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
     expect(shared).toMatchObject({ response_type: "in_channel", thread_ts: "1733000000.000100" });
   });
 
+  it("feedback: the summary answers only the holder of FEEDBACK_TOKEN, under the limit of /diagnose (review 68f F5)", async () => {
+    const client = "203.0.113.142";
+    const bare = await h().fetch("/feedback/summary", { headers: { "cf-connecting-ip": client, "x-test-client": client } });
+    const body = await expectProblem(bare.clone(), 401);
+    expect(body.detail).toContain("FEEDBACK_TOKEN");
+    expect(bare.headers.get("www-authenticate")).toMatch(/^Bearer/);
+    await expectProblem(await summary(`${h().feedbackToken}x`, client), 401);
+    await expectProblem(await summary("short", client), 401);
+    const doc = (await (await h().fetch("/openapi.json")).json()) as OpenApiDocument;
+    await expectDocumented(doc, "get", "/feedback/summary", bare);
+    expect((await summary(undefined, client)).status).toBe(200);
+    // The limit of /diagnose, per client: 60 a minute on both runtimes here.
+    let limited: Response | null = null;
+    for (let i = 0; i < 200 && !limited; i++) {
+      const res = await summary(undefined, "203.0.113.143");
+      if (res.status === 429) limited = res;
+      else expect(res.status).toBe(200);
+    }
+    expect(limited, "no 429").not.toBeNull();
+    if (limited) {
+      await expectProblem(limited.clone(), 429);
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+      await expectDocumented(doc, "get", "/feedback/summary", limited);
+    }
+  });
+
   it("feedback: Slack and Discord votes are recorded without the pasted text and summarised per record", async () => {
     const { responseUrl } = await command(SEED_PASTE);
     const [answer] = await h().delivered(responseUrl);
     const wrong = buttons(answer as SlackPost).find((b) => b.action_id === "feedback_wrong");
-    const before = (await (await h().fetch("/feedback/summary")).json()) as {
+    const before = (await (await summary()).json()) as {
       records: Array<{ findingId: string; wrong: number; right: number }>;
     };
     const wrongBefore = before.records.find((r) => r.findingId === XT)?.wrong ?? 0;
@@ -711,15 +745,15 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
     expect(again.data.embeds).toBeUndefined();
 
     const doc = (await (await h().fetch("/openapi.json")).json()) as OpenApiDocument;
-    await expectDocumented(doc, "get", "/feedback/summary", await h().fetch("/feedback/summary"));
-    const res = await h().fetch("/feedback/summary");
+    await expectDocumented(doc, "get", "/feedback/summary", await summary());
+    const res = await summary();
     expect(res.status).toBe(200);
     const raw = await res.text();
-    const summary = JSON.parse(raw) as {
+    const votes = JSON.parse(raw) as {
       votes: number;
       records: Array<{ findingId: string; wrong: number; right: number; kbVersions: string[]; wrongByVerdict: Record<string, number> }>;
     };
-    const xt = summary.records.find((r) => r.findingId === XT);
+    const xt = votes.records.find((r) => r.findingId === XT);
     expect(xt?.wrong).toBe(wrongBefore + 1);
     expect(xt?.right).toBe(rightBefore + 1);
     expect(xt?.wrongByVerdict.affected).toBeGreaterThanOrEqual(1);
@@ -737,7 +771,7 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
     const [answer] = await h().delivered(responseUrl);
     const button = (id: string) => buttons(answer as SlackPost).find((b) => b.action_id === id)?.value;
     const counts = async () => {
-      const s = (await (await h().fetch("/feedback/summary")).json()) as {
+      const s = (await (await summary()).json()) as {
         records: Array<{ findingId: string; wrong: number; right: number }>;
       };
       const r = s.records.find((x) => x.findingId === XT);

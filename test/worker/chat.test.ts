@@ -28,6 +28,7 @@ beforeAll(async () => {
   harness = {
     fetch: (path, init) => exports.default.fetch(new Request(`https://known-bugs.test${path}`, init)),
     slackSecret: env.SLACK_SIGNING_SECRET,
+    feedbackToken: env.FEEDBACK_TOKEN,
     discordKey: await importEd25519Private(JSON.parse(env.TEST_DISCORD_PRIVATE_JWK) as JsonWebKey),
     publicUrl: env.PUBLIC_URL,
     responseUrl: () => `https://hooks.slack.com/commands/T0001/${Date.now()}/${++n}`,

@@ -17,6 +17,7 @@ declare global {
       TEST_KB: string;
       MAX_BODY_BYTES: string;
       SLACK_SIGNING_SECRET: string;
+      FEEDBACK_TOKEN: string;
       DISCORD_PUBLIC_KEY: string;
       PUBLIC_URL: string;
       /** The private half of DISCORD_PUBLIC_KEY (JWK), for signing test interactions. */

@@ -58,14 +58,14 @@ export const tooManyRequests = (c: Context, retryAfter: number | string) =>
   });
 
 /**
- * Per-client limits on /diagnose and /check: the platform's binding on Workers, an in-process window on Node
+ * Per-client limits on /diagnose and /check (and the votes' summary): the platform's binding on Workers, an in-process window on Node
  * (RATE_LIMIT_PER_MINUTE, 0 = off). Over the limit: 429 problem+json with Retry-After. `group` keeps each route
  * family's count apart. The chat webhooks count by person instead (src/integrations/chat-auth.ts).
  */
-export function rateLimit(deps: AppDeps, group: string): MiddlewareHandler<AppEnv> {
+export function rateLimit(deps: AppDeps, group: string, counted: readonly string[] = ["POST"]): MiddlewareHandler<AppEnv> {
   const keyOf = (c: Context<AppEnv>) => `${group}:${addressKey(deps, c)}`;
-  // Only a POST does the work: a preflight, or a GET answered 405 or a redirect, spends nothing.
-  const skip = (c: Context<AppEnv>) => c.req.method !== "POST";
+  // Only the method that does the work counts (a POST): a preflight, or a GET answered 405 or a redirect, spends nothing.
+  const skip = (c: Context<AppEnv>) => !counted.includes(c.req.method);
   // One in-process limiter per limit value (settings are parsed once, so this is one per process).
   const local = new Map<number, MiddlewareHandler<AppEnv>>();
   return async (c, next) => {

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { FeedbackByRecord } from "../../db/chat-queries";
-import { jsonContent, problemContent } from "../../http/schemas/content";
+import { jsonContent, problemContent, retryAfterHeader } from "../../http/schemas/content";
 import type { Equal, Expect } from "../../http/schemas/type-equal";
 
 const feedbackByRecordSchema = z
@@ -24,10 +24,16 @@ export const feedbackSummary = createRoute({
   path: "/feedback/summary",
   tags: ["Chat"],
   summary: "Which records draw wrong votes from the chat answers",
+  security: [{ feedbackToken: [] }],
   description:
-    "Votes from the Right / Wrong buttons of the Slack and Discord answers, per record, most wrong votes first. Only the finding, its verdict, the knowledge-base version, the platform and the time are kept: never the pasted text, never who voted.",
+    "Only with FEEDBACK_TOKEN set, for `Authorization: Bearer <FEEDBACK_TOKEN>`. Votes from the Right / Wrong buttons of the Slack and Discord answers, per record, most wrong votes first. Only the finding, its verdict, the knowledge-base version, the platform and the time are kept: never the pasted text, never who voted.",
   responses: {
     200: jsonContent(feedbackSummarySchema, "Votes per record."),
+    401: problemContent("No `Authorization: Bearer` with the service's FEEDBACK_TOKEN.", {
+      "WWW-Authenticate": { description: "Bearer", schema: { type: "string" } },
+    }),
+    404: problemContent("FEEDBACK_TOKEN is not set: the summary is off (`npm run kb:feedback` reads it from the database)."),
+    429: problemContent("Too many requests from this client (RATE_LIMIT_PER_MINUTE, as on /diagnose).", retryAfterHeader),
     500: problemContent("The votes could not be read."),
     // Review 62a F4: an unmigrated database answered a 503 the contract did not list.
     503: problemContent(
