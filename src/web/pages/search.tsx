@@ -50,12 +50,7 @@ export const SearchPage = (p: SearchPageProps) => {
           <ol class="hits">
             {p.signed.map((hit) => (
               <li>
-                <h3>
-                  <a href={`/bugs/${hit.id}`}>{hit.title}</a>
-                </h3>
-                <p class="muted">
-                  <code>{hit.id}</code> · {hit.components.join(" · ")}
-                </p>
+                <RecordHead bug={hit} sub />
                 <p>
                   Its signature <code>{hit.signature}</code> matches this line, as it would in a pasted log.
                 </p>
@@ -85,12 +80,7 @@ export const SearchPage = (p: SearchPageProps) => {
       <ol class="hits" start={p.offset + 1}>
         {p.hits.map((bug) => (
           <li>
-            <h2>
-              <a href={`/bugs/${bug.id}`}>{bug.title}</a>
-            </h2>
-            <p class="muted">
-              <code>{bug.id}</code> · {bug.components.join(" · ")}
-            </p>
+            <RecordHead bug={bug} />
             <p>
               {bug.hasUnverified ? (
                 <Badge kind="unverified">holds unverified facts</Badge>
@@ -123,6 +113,19 @@ export const SearchPage = (p: SearchPageProps) => {
       </ol>
       <Pager {...p} />
     </Layout>
+  );
+};
+
+/** A record's title, linked, then its id and components: how each list on the page heads a record (a signature's hit under a heading of its own, so one level down). */
+const RecordHead = (props: { bug: { id: string; title: string; components: readonly string[] }; sub?: boolean }) => {
+  const link = <a href={`/bugs/${props.bug.id}`}>{props.bug.title}</a>;
+  return (
+    <>
+      {props.sub ? <h3>{link}</h3> : <h2>{link}</h2>}
+      <p class="muted">
+        <code>{props.bug.id}</code> · {props.bug.components.join(" · ")}
+      </p>
+    </>
   );
 };
 
