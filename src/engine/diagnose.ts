@@ -27,7 +27,7 @@ import { namedInstead, notAsLogged } from "./logged-versions";
 import { type Hit, pasteText } from "./match";
 import { placeOnNodes } from "./node-findings";
 import { pasteNotes } from "./paste-notes";
-import { inDocumentation, quotedInProse } from "./prose-quote";
+import { inDocumentation, quotedInProse, saidInProse } from "./prose-quote";
 import { type ApproximateHit, closestRecords, type RecallScan, recallHits, resembledSignature } from "./recall";
 import type { BugRecord } from "./record";
 import {
@@ -1514,7 +1514,7 @@ function buildFinding(
     ...(!inContext && record.context ? [contextCaveat(record.context.requires)] : []),
     ...(otherFault ? [otherFaultCaveat(otherFaultLine)] : []),
     ...(inContext && !corroborated && !otherFault && score >= HIGH_SCORE
-      ? [toldOnly(seen) ? TOLD_CAVEAT : oneWitnessCaveat(record, given)]
+      ? [toldOnly(seen, checks) ? TOLD_CAVEAT : oneWitnessCaveat(record, given)]
       : []),
   ];
   const finding = common(
@@ -1553,8 +1553,8 @@ function secondWitness(
   // version a sentence names, beside messages that sentences only quote, is one person's account twice, not the system's
   // (review 66g F5: a runbook's quotes and its fleet's release were high, "affected").
   const affectedChecks = checks.filter((c) => c.result === "affected");
-  if (toldOnly(seen)) return false;
-  if (verdict.status === "affected" && verdict.level !== "reported" && versionsMeet && affectedChecks.length) return true;
+  if (verdict.status === "affected" && verdict.level !== "reported" && versionsMeet && affectedChecks.length && !toldOnly(seen, checks))
+    return true;
   if (context.kind === "elsewhere") return true;
   if (
     independentWeights(
@@ -1571,7 +1571,11 @@ function secondWitness(
  * printed places it in range but does not show the message happened (review 68g F1: a runbook's "If the kubelet log says
  * …", under the host's own `kubelet --version`, was high, affected, the root cause).
  */
-const toldOnly = (seen: RecordHits) => seen.evidence.length > 0 && seen.evidence.every((e) => quotedInProse(e.text));
+const toldOnly = (seen: RecordHits, checks: readonly VersionEvidence[]) =>
+  seen.evidence.length > 0 &&
+  seen.evidence.every((e) => quotedInProse(e.text)) &&
+  // Backticks alone may be a tool's own words among prose-like ones: there only a version no output printed keeps it so.
+  (seen.evidence.every((e) => saidInProse(e.text)) || checks.every((c) => c.result !== "affected" || !c.certain));
 const TOLD_CAVEAT =
   "Not confirmed: the input quotes this bug's message inside a sentence (as a runbook, a question or a guide does); nothing the system printed shows it. The finding stays below high until the host's own log shows the message.";
 

@@ -32,9 +32,10 @@ export function placeOnNodes(
     f.hosts = [...hosts];
     const quiet = nodes.filter((n) => !hosts.includes(n.name) && n.inRange.includes(f.id)).map((n) => n.name);
     if (quiet.length) f.quietHosts = quiet;
-    // A node that shows the symptom on versions its own checks rule out, beside a verdict that does not: another cause
-    // there, as the hosts form says (review 68c F1: "the version of worker-1, worker-2 is in the affected range").
-    const ruledOut = f.verdict.status === "not-affected" ? [] : hosts.filter((h) => ruledOutBy(ownChecks(f, h)));
+    // A node that shows the symptom on versions its own checks rule out: another cause there, as the hosts form says
+    // (review 68c F1: "the version of worker-1, worker-2 is in the affected range"), whatever the finding's own verdict (68i
+    // F4: the fleet "not affected" by the one node printing, which "shown on" listed as hit).
+    const ruledOut = hosts.filter((h) => ruledOutBy(ownChecks(f, h)));
     if (ruledOut.length) f.ruledOutOn = ruledOut;
   }
   for (const n of nodes) n.matched = [...(matched.get(n.name) ?? [])].sort();

@@ -2237,9 +2237,12 @@ function otherBackendChecks(record: BugRecord, host: HostVersions): VersionEvide
   return [];
 }
 
-/** Whether `value` lies past the range's upper end on a later release branch (a kernel's x.y series, a component's x.y). */
+/**
+ * Whether `value` lies past the range's reported fix on a later release branch (a kernel's x.y series, a component's x.y).
+ * A last affected version with no fix known is no such end: nothing says a later branch dropped the bug (review 68i F2).
+ */
 function pastEndsBranch(scheme: VersionScheme, value: string, range: VersionRange): boolean {
-  const end = upperBound(range);
+  const end = range.fixed;
   if (!end || compareVersions(scheme, value, end) < 0) return false;
   const branch = scheme === "linux" ? kernelBranch : scheme === "semver" ? componentBranch : null;
   if (!branch) return false;

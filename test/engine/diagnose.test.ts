@@ -269,6 +269,24 @@ describe("fleet comparison", () => {
       /ruled out on worker-1: its versions are outside this bug's range, though its lines show its symptom: look for another cause there/,
     );
   });
+
+  it("says so of the one node printing the symptom also where its versions make the finding not affected (review 68i F4)", () => {
+    const section = (host: string, uname: string, log: string) => `## ${host}\n$ uname -a\n${uname}\n$ journalctl -u kube-proxy\n${log}`;
+    const fixed = unameJammy127("worker-1").replace(
+      "5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8 15:21:01",
+      "5.15.0-130-generic #140-Ubuntu SMP Wed Dec 18 17:59:53",
+    );
+    const clean =
+      'Feb 17 11:12:10 worker-2 kube-proxy[9111]: I0217 11:12:10.000000    9111 proxier.go:820] "SyncProxyRules complete" elapsed="22.67239ms"';
+    const d = diagnoseBundle(
+      kb,
+      `${section("worker-1", fixed, xorMarkJournaldOf("worker-1"))}\n\n${section("worker-2", unameJammy127("worker-2"), clean)}`,
+    );
+    const xt = d.findings.find((f) => f.id === XT);
+    expect(xt?.ruledOutOn).toEqual(["worker-1"]);
+    expect(xt?.quietHosts).toEqual(["worker-2"]);
+    expect(renderTextReport(d)).not.toContain("shown on: worker-1");
+  });
 });
 
 describe("text report", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diagnoseBundle } from "../../src/engine/diagnose";
-import { inDocumentation, quotedInProse } from "../../src/engine/prose-quote";
+import { inDocumentation, quotedInProse, saidInProse } from "../../src/engine/prose-quote";
 import { loadDataKb } from "../support/data-kb";
 
 describe("a message quoted in a sentence", () => {
@@ -101,5 +101,54 @@ describe("documentation that names a message (review 68g F3)", () => {
     expect(f?.confidence).toBe("low");
     expect(f?.unverified.join(" ")).toMatch(/every line of it is documentation/);
     expect(d.rootCause).toBeNull();
+  });
+});
+
+describe("a log line's own quotes are no sentence's (review 68i)", () => {
+  it("never reads a line of the records' own examples as a sentence's report of a message or as documentation (F1)", async () => {
+    const kb = await loadDataKb();
+    const lines = kb.records.flatMap((r) =>
+      r.examples.filter((e) => e.expect === "top1").flatMap((e) => e.log.split("\n").map((line) => ({ id: r.id, line }))),
+    );
+    expect(lines.length).toBeGreaterThan(1000);
+    // The rules that hold whatever the versions say; backticks alone (a tool's own words quote so too) weigh only beside
+    // versions no output printed (toldOnly).
+    const told = lines.filter((l) => saidInProse(l.line) || inDocumentation(l.line));
+    expect(told.map((l) => `${l.id}: ${l.line}`)).toEqual([]);
+  });
+
+  it("keeps a journal line with backticks, under the host's own version, high (F1), and its symptom confirming a reported end (F2)", async () => {
+    const kb = (await loadDataKb()).compiled;
+    const ctd = diagnoseBundle(
+      kb,
+      [
+        "$ containerd --version",
+        "containerd containerd.io 1.6.21 3dce8eb055cbb6872793272b4f20ed16117344f8",
+        'Sep 18 10:46:45 node1 containerd[17742]: time="2023-09-18T10:46:45.452545123Z" level=warning msg="failed to load plugin io.containerd.grpc.v1.cri" error="invalid plugin config: `systemd_cgroup` only works for runtime io.containerd.runtime.v1.linux"',
+      ].join("\n"),
+    ).findings.find((f) => f.id === "containerd-systemd-cgroup-option-cri-plugin-not-loaded");
+    expect(ctd?.confidence).toBe("high");
+    expect(ctd?.unverified.join(" ")).not.toMatch(/inside a sentence/);
+    const crun = diagnoseBundle(
+      kb,
+      [
+        "$ crun --version",
+        "crun version 1.18.3",
+        'Oct 24 06:37:22 kube71-sg crio[1675]: time="2024-10-24 06:37:22.288118821Z" level=error msg="Container creation error: writing file `devices.allow`: Operation not permitted\\n" id=9f180776 name=/runtime.v1.RuntimeService/CreateContainer',
+      ].join("\n"),
+    ).findings.find((f) => f.id === "crun-1.18-systemd-device-rules-regression");
+    expect(crun?.verdict).toMatchObject({ status: "affected", level: "reported" });
+  });
+
+  it("reads a log export's Markdown table as the log, not as documentation (F3)", async () => {
+    const kb = (await loadDataKb()).compiled;
+    const table = [
+      "| @timestamp | @message |",
+      "|---|---|",
+      '| 2026-02-05 10:58:14.917 | E0205 10:58:14.917245   12704 run.go:72] "command failed" err="failed to run Kubelet: running with swap on is not supported, please disable swap! or set --fail-swap-on flag to false" |',
+    ].join("\n");
+    const d = diagnoseBundle(kb, table);
+    expect(d.findings[0]).toMatchObject({ id: "kubelet-fails-with-swap-on", confidence: "medium" });
+    expect(d.rootCause?.id).toBe("kubelet-fails-with-swap-on");
   });
 });
