@@ -142,12 +142,19 @@ function searchTerms(q: string, anyTerm = false, rarity?: ReadonlyMap<string, nu
   const of = distinct.length;
   if (distinct.length > MAX_QUERY_TERMS) {
     const telling = distinct.filter((t) => !isNoise(t));
-    const held = (t: string) => rarity?.get(t) ?? Number.POSITIVE_INFINITY;
+    // A word no record holds only empties a search of every word (a temp file's name, an image reference): held last (review
+    // 68j F2: ranked "rarest", it cut the record's own example line off its record).
+    const held = (t: string) => {
+      const n = rarity?.get(t);
+      return n === undefined || n === 0 ? Number.POSITIVE_INFINITY : n;
+    };
+    const anyHeld = telling.some((t) => rarity?.get(t) !== 0);
     // Rarest first; of the same count, the later word (a chain's cause is its last clause). Named ids always.
     const ranked = rarity
       ? telling
           .map((t, i) => ({ t, i }))
           .sort((a, b) => Number(isNamedId(b.t)) - Number(isNamedId(a.t)) || held(a.t) - held(b.t) || b.i - a.i)
+          .filter((x) => rarity.get(x.t) !== 0 || !anyHeld || isNamedId(x.t))
           .map((x) => x.t)
       : telling;
     distinct = [...ranked, ...distinct.filter(isNoise)];
@@ -282,8 +289,9 @@ async function findBugs(store: Store, f: BugFilters): Promise<{ total: number; i
     ranked = [...exact, ...rows.map((r) => r.bug_id).filter((id) => !exact.includes(id))];
     decided.push(new Set(ranked));
   }
-  // The component's own characters, LIKE's wildcards among them, escaped: "%" names no component, not every one.
-  if (f.component) conditions.push(sql`${bugs.components} LIKE ${`%${likeEscaped(f.component)}%`} ESCAPE '\\'`);
+  // The component's own characters, as a substring (instr, no pattern: "%" names no component, not every one; and D1 refuses
+  // a LIKE pattern of more than 50 bytes, so a long one was a 500 on the Worker: review 68j F1).
+  if (f.component) conditions.push(sql`instr(lower(${bugs.components}), lower(${f.component})) > 0`);
   if (f.ecosystem) {
     conditions.push(
       inArray(
@@ -329,7 +337,9 @@ async function findBugs(store: Store, f: BugFilters): Promise<{ total: number; i
       ? await db
           .select({ id: bugReferences.bugId, url: bugReferences.url })
           .from(bugReferences)
-          .where(sql`${bugReferences.url} LIKE ${`%${likeEscaped(key.replace(/[?#].*$/, ""))}%`} ESCAPE '\\'`)
+          // A substring, not a LIKE pattern: D1 refuses patterns of more than 50 bytes (review 68j F1: a third of the records'
+          // own sources were a 500 on the Worker).
+          .where(sql`instr(lower(${bugReferences.url}), lower(${key.replace(/[?#].*$/, "")})) > 0`)
       : [];
     if (key) decided.push(new Set(rows.filter((r) => referenceKey(r.url) === key).map((r) => r.id)));
     else
@@ -367,9 +377,6 @@ async function findBugs(store: Store, f: BugFilters): Promise<{ total: number; i
   const items = await db.select(columns).from(bugs).where(where).orderBy(asc(bugs.id)).limit(f.limit).offset(f.offset);
   return { total: Number(count?.n ?? 0), items };
 }
-
-/** Text matched literally by LIKE … ESCAPE '\\': its wildcards and the escape character escaped. */
-const likeEscaped = (text: string) => text.replaceAll(/[\\%_]/g, (c) => `\\${c}`);
 
 const withMatch = (b: BugSummary, versionMatch: VersionMatch | undefined): BugSummary => (versionMatch ? { ...b, versionMatch } : b);
 
