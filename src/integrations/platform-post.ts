@@ -28,34 +28,38 @@ const ATTEMPTS = 4;
 /** Waits between tries on a 5xx (a 429 says its own). */
 const BACKOFF_MS = [500, 2_000, 5_000];
 /**
- * All waiting within this: the Worker keeps `waitUntil` work 30 s after its response, and the tokens live far longer
- * (Discord's interaction token 15 minutes, Slack's response_url 30). A 429 asking for longer is not waited for.
+ * The whole exchange, tries and waits alike, within this: the Worker keeps `waitUntil` work 30 s after its response, and
+ * Node's stop waits for chat posts as long (shutdown.ts); the tokens live far longer (Discord's interaction token 15
+ * minutes, Slack's response_url 30). Review 68j F3: the budget counted only the waits, and four slow tries took 45 s.
  */
-const RETRY_BUDGET_MS = 20_000;
+export const POST_DEADLINE_MS = 20_000;
 /** The platform answers a post at once; a hung one must not hold the background task for ever. */
 const POST_TIMEOUT_MS = 10_000;
+/** A try given less than this is not started: it could not be answered in time. */
+const MIN_TRY_MS = 1_000;
 
 /**
- * Posts an answer (JSON) to the platform, again after a 429 (as long as its Retry-After or `retry_after` says) or a 5xx,
- * a few times within the budget (review 68e F5: a Discord edit rate-limited, or a Slack post that met a 500, was tried once
- * and the person saw nothing). Throws a PlatformRefusal when it gives up.
+ * Posts an answer (JSON) to the platform, again after a 429 (as long as its Retry-After or `retry_after` says) or, for an
+ * edit (PATCH, idempotent), a 5xx, a few times within one deadline (review 68e F5: a Discord edit rate-limited, or a Slack
+ * post that met a 500, was tried once and the person saw nothing). A Slack POST's 5xx is not tried again: Slack may have
+ * posted it already, and a second try would post it twice (68j F3). Throws a PlatformRefusal when it gives up.
  */
 export async function postAnswer(platform: Platform, url: string | URL, method: "POST" | "PATCH", payload: unknown): Promise<void> {
   const body = JSON.stringify(payload);
-  let waited = 0;
+  const deadline = Date.now() + POST_DEADLINE_MS;
   for (let attempt = 1; ; attempt++) {
     const res = await fetch(url, {
       method,
       headers: { "content-type": "application/json" },
       body,
-      signal: AbortSignal.timeout(POST_TIMEOUT_MS),
+      signal: AbortSignal.timeout(Math.max(MIN_TRY_MS, Math.min(POST_TIMEOUT_MS, deadline - Date.now()))),
     });
     const text = await res.text().catch(() => "");
     if (res.ok) return;
-    const wait = res.status === 429 ? retryAfterMs(res, text) : res.status >= 500 ? (BACKOFF_MS[attempt - 1] ?? null) : null;
-    if (wait === null || attempt >= ATTEMPTS || waited + wait > RETRY_BUDGET_MS)
+    const retryable = res.status === 429 || (res.status >= 500 && method === "PATCH");
+    const wait = !retryable ? null : res.status === 429 ? retryAfterMs(res, text) : (BACKOFF_MS[attempt - 1] ?? null);
+    if (wait === null || attempt >= ATTEMPTS || Date.now() + wait + MIN_TRY_MS > deadline)
       throw new PlatformRefusal(platform, res.status, errorCode(text), attempt);
-    waited += wait;
     await new Promise((r) => setTimeout(r, wait));
   }
 }

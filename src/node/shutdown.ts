@@ -1,5 +1,7 @@
-/** The longest a chat answer's post may take (Slack's response_url, Discord's edit: 10 s each). */
-export const CHAT_POST_MS = 10_000;
+import { POST_DEADLINE_MS } from "../integrations/platform-post";
+
+/** The longest a chat answer's post may take, its retries included (platform-post.ts: one deadline for the exchange). */
+export const CHAT_POST_MS = POST_DEADLINE_MS;
 
 /**
  * The order of a stop (SIGTERM, SIGINT) once the server takes no new connections: the work already taken (chat answers
