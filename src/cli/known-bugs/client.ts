@@ -210,7 +210,9 @@ function shownBase(base: string): string {
  * The service's base URL from one that names an endpoint (`--url http://host/diagnose`, as the README's curl line
  * reads: review 68f F4, a bare 404 for /diagnose/diagnose): the route taken off, and the route it named, to say so.
  */
-const ROUTES = ["diagnose", "check", "bugs"];
+// Not /bugs: a service served under a /bugs prefix by a proxy is as likely as the list route given (review 68j F5: a proxy's
+// /bugs base was cut and its 404 said).
+const ROUTES = ["diagnose", "check"];
 export function serviceBase(given: string): { base: string; dropped?: string; shown?: string } {
   let u: URL;
   try {
