@@ -26,6 +26,8 @@ export interface PoolOptions {
 
 export interface PoolDiagnoser extends Diagnoser {
   close(): Promise<void>;
+  /** Resolves when no job waits for a thread or runs on one (a stop lets taken work finish first). */
+  idle(): Promise<void>;
   /**
    * Has every thread compile `kb` outside any job's time budget (at start, and after a timeout
    * replaced a thread); resolves with the slowest thread's milliseconds.
@@ -67,8 +69,17 @@ export function createPoolDiagnoser(opts: PoolOptions): PoolDiagnoser {
   };
   let closing = false;
   let closed = Promise.resolve();
+  // Jobs taken (waiting or running), for a stop to let them finish before the threads close (review 68j F4: queued pastes
+  // were told "restarting" at once, though the stop had a bound to finish them in).
+  let taken = 0;
+  const onIdle: Array<() => void> = [];
+  const settle = () => {
+    taken--;
+    if (taken === 0) for (const resolve of onIdle.splice(0)) resolve();
+  };
   return {
     threads,
+    idle: () => (taken === 0 ? Promise.resolve() : new Promise<void>((resolve) => onIdle.push(resolve))),
     async diagnose(kb: CompiledKb, job: DiagnoseJob, caller: Caller = {}): Promise<ServedDiagnosis> {
       const task: PoolTask = { version: kb.version, records: recordsOf(kb), job };
       // The request's bytes move to the thread instead of being copied.
@@ -80,7 +91,13 @@ export function createPoolDiagnoser(opts: PoolOptions): PoolDiagnoser {
             : undefined;
       const transferList: ArrayBuffer[] = bytes && isWholeBuffer(bytes) ? [bytes.buffer as ArrayBuffer] : [];
       if (closing) throw restartingProblem();
-      await queue.admit(caller.client ?? "unknown", caller.signal);
+      taken++;
+      try {
+        await queue.admit(caller.client ?? "unknown", caller.signal);
+      } catch (err) {
+        settle();
+        throw err;
+      }
       let outcome: JobOutcome;
       let warming = false;
       try {
@@ -99,6 +116,7 @@ export function createPoolDiagnoser(opts: PoolOptions): PoolDiagnoser {
         throw caller.signal?.aborted && isTimeout(err) ? gone() : poolProblem(err, opts.timeoutMs);
       } finally {
         if (!warming) queue.release();
+        settle();
       }
       return outcomeToDiagnosis(outcome);
     },

@@ -11,14 +11,16 @@ export const CHAT_POST_MS = POST_DEADLINE_MS;
  */
 export async function stopServing(parts: {
   background: { drain(): Promise<void> };
-  diagnoser: { close(): Promise<void> };
+  diagnoser: { close(): Promise<void>; idle?(): Promise<void> };
   boundMs: number;
 }): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const bound = new Promise<void>((resolve) => {
     timer = setTimeout(resolve, parts.boundMs);
   });
-  await Promise.race([parts.background.drain(), bound]);
+  // Chat answers queued after their acknowledgement, and the diagnoses already received (review 68j F4: those waiting
+  // for a thread were told "restarting" at once).
+  await Promise.race([Promise.all([parts.background.drain(), parts.diagnoser.idle?.()]), bound]);
   clearTimeout(timer);
   await parts.diagnoser.close();
   // The background tasks the closing stopped post their "restarting" answers: given their moment, within the bound.

@@ -32,6 +32,20 @@ describe("a stop while diagnoses are running and queued (review 68e F4)", { time
     }
   });
 
+  it("lets POST /diagnose requests already waiting for a thread finish too, not only chat's (review 68j F4)", async () => {
+    const s = await startTestService({ pool: { threads: 1, timeoutMs: 20_000, threadModule } });
+    try {
+      const running = post(s, "spin:1500", "10.0.0.1");
+      await new Promise((r) => setTimeout(r, 300));
+      const waiting = post(s, "spin:10", "10.0.0.2");
+      await new Promise((r) => setTimeout(r, 100));
+      await stopServing({ background: s.background, diagnoser: s.pool as NonNullable<TestService["pool"]>, boundMs: 30_000 });
+      expect([(await running).status, (await waiting).status]).toEqual([200, 200]);
+    } finally {
+      await s.cleanup();
+    }
+  });
+
   it("tells what the closing threads cut off that the server is restarting, never the time budget; a running job ends", async () => {
     const s = await startTestService({ pool: { threads: 1, timeoutMs: 20_000, threadModule } });
     try {

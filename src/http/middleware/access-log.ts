@@ -35,7 +35,8 @@ function entryFor(c: Context<AppEnv>, start: number, outside: RuntimeAnswer | un
   const status = left ? CLIENT_CLOSED : (outside?.status ?? c.res.status);
   return {
     t: new Date().toISOString(),
-    level: status >= 500 ? "error" : "info",
+    // A planned restart's 503 is the server's own state, no fault to page anyone for (review 68j F4).
+    level: status >= 500 && problem !== "restarting" ? "error" : status >= 500 ? "warn" : "info",
     method: c.req.method,
     path: loggedPath(c),
     status,
