@@ -47,7 +47,7 @@ describe("a stop while diagnoses are running and queued (review 68e F4)", { time
   });
 
   it("tells what the closing threads cut off that the server is restarting, never the time budget; a running job ends", async () => {
-    const s = await startTestService({ pool: { threads: 1, timeoutMs: 20_000, threadModule } });
+    const s = await startTestService({ pool: { threads: 1, timeoutMs: 20_000, threadModule }, env: { ACCESS_LOG: "on" } });
     try {
       const running = post(s, "spin:2000", "10.0.0.1");
       await new Promise((r) => setTimeout(r, 300));
@@ -62,8 +62,10 @@ describe("a stop while diagnoses are running and queued (review 68e F4)", { time
       // The job on a thread is not stopped by the closing (piscina waits for it).
       expect((await running).status).toBe(200);
       await closed;
-      // And a request after the closing.
+      // And a request after the closing, logged as the planned state it is, not a fault to page for (review 68j F4).
       expect((await expectProblem(await post(s, "x", "10.0.0.3"), 503)).type).toMatch(/\/restarting$/);
+      expect(s.logs.filter((l) => l.problem === "restarting").map((l) => l.level)).toContain("warn");
+      expect(s.logs.filter((l) => l.problem === "restarting").map((l) => l.level)).not.toContain("error");
     } finally {
       await s.cleanup();
     }
