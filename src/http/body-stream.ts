@@ -36,8 +36,11 @@ export function watchedBody(body: ReadableStream<Uint8Array>): { stream: Readabl
       try {
         next = await reader.read();
       } catch (err) {
-        gone = bodyStreamFailure(err);
-        throw gone;
+        // Only the client gone is said so; a TypeError here is the decoder chain cancelling the source after its own error
+        // (workerd, stacked codings over a corrupt body: it was a 500), the decoder's 400 then.
+        const failure = bodyStreamFailure(err);
+        if (failure instanceof ProblemError) gone = failure;
+        throw failure;
       }
       if (next.done) ctrl.close();
       else ctrl.enqueue(next.value);
