@@ -65,7 +65,7 @@ import {
   tablePrinter,
   unlistedPrinters,
 } from "./symptom-hosts";
-import { rangesForSymptoms } from "./symptom-ranges";
+import { rangesForSymptoms, undatedVerdict } from "./symptom-ranges";
 import type { KernelFacts, NodeRow } from "./types";
 import { confirmByShownCause } from "./unranged-causes";
 import {
@@ -608,7 +608,7 @@ function assemble(
   for (const candidate of candidates) {
     const seen = byRecord.get(candidate.id) ?? NO_HITS;
     const logEvidence = seen.evidence;
-    const record = rangesForSymptoms(candidate, logEvidence);
+    const { record, undated } = rangesForSymptoms(candidate, logEvidence);
     // A failure logged before the upgrade ran what the paste showed before it, else what dpkg says the upgrade replaced.
     let hosts = asAtSymptom(allHosts, single, facts.upgradedAt, { ...facts.replaced, ...facts.beforeUpgrade }, seen, printerOf);
     const symptomLines = () => seen.sightings.flatMap((s) => [...s.lines]);
@@ -809,7 +809,7 @@ function assemble(
         symptomOwn.length < checks.length && symptomOwn.length
           ? checks.filter((c) => symptomOwn.includes(c) || c.result !== "unknown")
           : checks;
-      return undecidedHosts(
+      const verdict = undecidedHosts(
         record,
         confirmByShownCause(
           record,
@@ -828,6 +828,7 @@ function assemble(
         ),
         hosts,
       );
+      return undatedVerdict(record, undated, verdict);
     };
     // A record the log shows nothing of is worth a warning only with a version in range; otherwise its verdict (the plain
     // judge: no line places it on any machine) is worked out only when asked (a door's focus): most of the knowledge

@@ -257,7 +257,8 @@ export const rangeSchema = z
     /**
      * Ids of the record's signatures whose lines this range dates, where the bug's symptoms were fixed apart (crun 1.18's
      * deny-rule error in 1.18.1, its devices.allow error seen still in 1.18.2): beside hits of the other signatures only,
-     * the range does not hold. Without hits (an advisory) every range holds.
+     * the range does not hold. Without hits (an advisory) every range holds. Where no range of the record holds beside
+     * the record's lines shown, its versions decide nothing of them (review 69b F1: kube-proxy's 5.13 refusal range).
      */
     symptoms: z.array(nonEmpty).min(1).optional(),
     /**

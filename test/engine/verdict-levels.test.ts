@@ -418,7 +418,24 @@ describe("a requirement whose symptom another cause gives too", () => {
         /built without the nf_tables fib expression .* or a kernel built without the nf_tables numgen expression .* give too/,
       );
     }
-    expect(verdict("5.4.0-150-generic")?.status).toBe("affected");
+  });
+
+  it("tells the kernel's place below the minimum but decides nothing by it beside the sync failure (review 69b F1)", () => {
+    // The range dates kube-proxy's own refusal; a kube-proxy that reached a sync was not refused, and the sync fails for a
+    // missing expression module at any kernel version: 5.4 below the minimum was "affected (verified)".
+    const id = "kube-proxy-nftables-kernel-requirements";
+    const log = data.records.find((r) => r.id === id)?.examples.find((e) => e.expect !== "absent")?.log ?? "";
+    const verdict = (release: string, lines: string) =>
+      diagnoseBundle(data, `$ uname -r\n${release}\n${lines}`).findings.find((f) => f.id === id)?.verdict;
+    const below = verdict("5.4.0-150-generic", log);
+    expect(below?.status).toBe("unknown");
+    expect(below?.reason).toMatch(/5\.4\.\d+ is below 5\.13, the minimum version/);
+    expect(below?.reason).toMatch(/the range dates only the line of kube-proxy-nftables-requires-kernel, which the log does not show/);
+    expect(below?.reason).toMatch(/numgen expression .* give the line shown whatever the versions/);
+    // Its own refusal is what the range dates: there the kernel decides.
+    const refusal = "kube-proxy in nftables mode requires kernel 5.13 or later";
+    expect(verdict("5.4.0-150-generic", refusal)).toMatchObject({ status: "affected", level: "verified" });
+    expect(verdict("5.4.0-150-generic", `${refusal}\n${log}`)).toMatchObject({ status: "affected", level: "verified" });
   });
 });
 
