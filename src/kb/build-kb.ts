@@ -31,10 +31,12 @@ export async function buildKnowledgeBase(sources: ReadonlyArray<SourceFile & { m
   if (!files.length) problems.push({ file: "bugs/", path: "", message: "no record files: a knowledge base needs at least one record" });
   const records: BugRecord[] = [];
   const fileOf = new Map<string, string>();
+  const unparsed = new Set<string>();
   for (const f of files) {
     const parsed = parseRecordFile(f.file, f.text);
     if (!parsed.ok) {
       problems.push(...parsed.problems);
+      unparsed.add(f.file.replace(/^.*\//, "").replace(/\.ya?ml$/, ""));
       continue;
     }
     const earlier = fileOf.get(parsed.record.id);
@@ -50,7 +52,7 @@ export async function buildKnowledgeBase(sources: ReadonlyArray<SourceFile & { m
     records.push(parsed.record);
   }
   problems.push(...duplicateAliases(records, fileOf));
-  problems.push(...danglingRelations(records, fileOf));
+  problems.push(...danglingRelations(records, fileOf, unparsed));
   for (const r of records) problems.push(...rangeProblems(r, fileOf.get(r.id) ?? r.id));
   records.sort((a, b) => a.id.localeCompare(b.id));
 
@@ -89,12 +91,15 @@ function duplicateAliases(records: BugRecord[], fileOf: Map<string, string>): Re
   return problems;
 }
 
-/** A relation must point at a record of this knowledge base. */
-function danglingRelations(records: BugRecord[], fileOf: Map<string, string>): RecordProblem[] {
+/**
+ * A relation must point at a record of this knowledge base. One whose file failed to validate is there, its own problems
+ * said (review 69b F6: a correct relation was reported as pointing at "no record here").
+ */
+function danglingRelations(records: BugRecord[], fileOf: Map<string, string>, unparsed: ReadonlySet<string>): RecordProblem[] {
   const ids = new Set(records.map((r) => r.id));
   return records.flatMap((r) =>
     r.relations.flatMap((rel, i) =>
-      ids.has(rel.id)
+      ids.has(rel.id) || unparsed.has(rel.id)
         ? []
         : [{ file: fileOf.get(r.id) ?? r.id, path: `relations.${i}.id`, message: `relation to "${rel.id}", which is no record here` }],
     ),

@@ -15,6 +15,17 @@ const NUMBER_READ = /expected string, received number/;
 
 export type ParsedRecord = { ok: true; file: string; record: BugRecord } | { ok: false; file: string; problems: RecordProblem[] };
 
+/**
+ * What YAML made of the number written: the value as typed and as read (review 69b F6: "4.10" was told "YAML reads 1.10 as
+ * the number 1.1").
+ */
+function numberHint(node: unknown, text: string): string {
+  const scalar = node as { value?: unknown; range?: [number, number, number] } | null;
+  if (typeof scalar?.value !== "number" || !scalar.range) return " (quote it: YAML reads an unquoted version as a number)";
+  const typed = text.slice(scalar.range[0], scalar.range[1]).trim();
+  return typed === String(scalar.value) ? ` (quote it: "${typed}")` : ` (quote it: YAML reads ${typed} as the number ${scalar.value})`;
+}
+
 /** Parses and validates one record file. Never throws: every problem is reported with its field path. */
 export function parseRecordFile(file: string, text: string): ParsedRecord {
   const lines = new LineCounter();
@@ -54,7 +65,7 @@ export function parseRecordFile(file: string, text: string): ParsedRecord {
     };
     const problems = result.error.issues.map((issue) => {
       const line = lineOf(issue.path);
-      const hint = NUMBER_READ.test(issue.message) ? " (quote it: YAML reads 1.10 as the number 1.1)" : "";
+      const hint = NUMBER_READ.test(issue.message) ? numberHint(doc.getIn(issue.path, true), text) : "";
       return { file, path: issue.path.join("."), ...(line ? { line } : {}), message: `${issue.message}${hint}` };
     });
     return { ok: false, file, problems };

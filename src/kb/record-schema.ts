@@ -219,18 +219,36 @@ export const aliasSchema = withEvidence(
 );
 
 export const commitSchema = withEvidence(
-  z.strictObject({
-    role: z.enum(["introduced", "fixed"]),
-    /** e.g. "torvalds/linux", "kubernetes/kubernetes", "opencontainers/runc" */
-    repo: nonEmpty,
-    id: z.string().regex(/^[0-9a-f]{7,40}$/, "must be a lowercase hex commit id (7 to 40 characters)"),
-    title: nonEmpty,
-    /** Release(s) that first contain this commit, e.g. "6.12" or "5.15.170". */
-    versions: z.array(nonEmpty).default([]),
-    ...evidenceFields,
-    note: nonEmpty.optional(),
-  }),
+  z
+    .strictObject({
+      role: z.enum(["introduced", "fixed"]),
+      /** e.g. "torvalds/linux", "kubernetes/kubernetes", "opencontainers/runc" */
+      repo: nonEmpty,
+      id: z.string().regex(/^[0-9a-f]{7,40}$/, "must be a lowercase hex commit id (7 to 40 characters)"),
+      title: nonEmpty,
+      /** Release(s) that first contain this commit, e.g. "6.12" or "5.15.170". */
+      versions: z.array(nonEmpty).default([]),
+      ...evidenceFields,
+      note: nonEmpty.optional(),
+    })
+    .superRefine((c, ctx) => {
+      // The commit's own page on its repository is that commit: another id there is a slip of copy and paste (review
+      // 69b F5). Other sources may be another commit naming this one (a fix's "Fixes:"), so only `source` is held to it.
+      const page = c.source ? commitPage(c.source) : null;
+      if (page && page.repo === c.repo.toLowerCase() && !page.sha.startsWith(c.id) && !c.id.startsWith(page.sha))
+        ctx.addIssue({
+          code: "custom",
+          path: ["id"],
+          message: `${c.id} is not the commit its source shows (${page.sha.slice(0, 12)} of ${c.repo}): copy the id from that page`,
+        });
+    }),
 );
+
+/** The repository and commit id of a GitHub commit page, lower-cased; null for any other address. */
+function commitPage(address: string): { repo: string; sha: string } | null {
+  const m = /^https:\/\/github\.com\/([^/]+\/[^/]+)\/commit\/([0-9a-f]{7,40})\b/i.exec(address);
+  return m?.[1] && m[2] ? { repo: m[1].toLowerCase(), sha: m[2].toLowerCase() } : null;
+}
 
 /**
  * OSV-style events: affected when introduced <= v < fixed (or v <= lastAffected). Each end carries an

@@ -272,8 +272,33 @@ describe("relations and requirements", () => {
     expect(built.ok ? [] : built.problems.map((p) => `${p.path}: ${p.message}`)).toContainEqual(
       expect.stringMatching(/^relations\.0\.id: relation to "no-such-record"/),
     );
+    // A relation to a record whose own file failed is no dangling one: that file's problem is said once (review 69b F6).
+    const other = seedText.replace(/^id: .*$/m, "id: other-record").replace(/fixed: "[^"]+"/, "fixed: 4.10");
+    const both = await buildKnowledgeBase([
+      { file: FILE, text: doc.toString().replace("no-such-record", "other-record") },
+      { file: "data/bugs/other-record.yaml", text: other },
+    ]);
+    const said = both.ok ? [] : both.problems.map((p) => `${p.file} ${p.path}: ${p.message}`);
+    expect(said).toContainEqual(expect.stringMatching(/other-record\.yaml .*fixed: .*\(quote it: YAML reads 4\.10 as the number 4\.1\)/));
+    expect(said.filter((p) => p.includes("relation to"))).toEqual([]);
     doc.set("relations", [{ id: "xt-mark-ipv6-typo-2024", kind: "explains", note: "n" }]);
     expect(problemsOf(parseRecordFile(FILE, doc.toString()))).toContainEqual(expect.stringMatching(/cannot relate to itself/));
+  });
+
+  it("refuses a commit id that is not the commit its source page shows (review 69b F5)", () => {
+    const page = "https://github.com/torvalds/linux/commit/306ed1728e8438caed30332e1ab46b28c25fe3d8";
+    const commit = (id: string, repo = "torvalds/linux") =>
+      edited((doc) => {
+        doc.setIn(["commits", 0, "id"], id);
+        doc.setIn(["commits", 0, "repo"], repo);
+        doc.setIn(["commits", 0, "source"], page);
+      });
+    expect(problemsOf(commit("0bfcb7b71e735560077a42847f69597ec7dcc326"))).toContainEqual(
+      expect.stringMatching(/^commits\.0\.id: 0bfcb7b71e73\S* is not the commit its source shows \(306ed1728e84 of torvalds\/linux\)/),
+    );
+    expect(problemsOf(commit("306ed1728e84"))).toEqual([]);
+    // Another repository's commit page may name this one (a backport's "upstream commit"): not held to it.
+    expect(problemsOf(commit("0bfcb7b71e735560077a42847f69597ec7dcc326", "stable/linux"))).toEqual([]);
   });
 
   it("reads a requirement as introduced 0 up to the first version with the feature", () => {
