@@ -358,6 +358,8 @@ function singleHost(facts: ExtractedFacts, subject: string, read: HostComponents
     release: releaseEcosystem(facts.os),
     mentioned,
     ...(Object.keys(mentionedElsewhere).length ? { mentionedElsewhere } : {}),
+    // Only where the paste's own host named no other release: a mentioned version beside it is then the server's.
+    ...(facts.apiServer && mentioned.kubernetes === facts.apiServer ? { apiServer: facts.apiServer } : {}),
     ...(read.fromClient.length ? { fromClient: new Set(read.fromClient) } : {}),
     ...(Object.keys(read.onDisk).length ? { onDisk: read.onDisk } : {}),
     packages: facts.packages,

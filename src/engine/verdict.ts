@@ -84,6 +84,8 @@ export interface HostVersions {
   readAfterChange?: Readonly<Record<string, string>>;
   /** Versions the text names in passing ("Docker 20.10.6"), by ecosystem: weaker than `components`. */
   mentioned?: Readonly<Record<string, string>>;
+  /** The version `kubectl version`'s server part printed: the API server's own answer (ExtractedFacts.apiServer). */
+  apiServer?: string;
   /** Of `mentioned`, those read from output the report places elsewhere, with why (ExtractedFacts.namedElsewhere). */
   mentionedElsewhere?: Readonly<Record<string, string>>;
   /** Of `mentioned`, those the host's own output read that may not be the version that logged the symptom, with why (logged-versions.ts). */
@@ -1251,6 +1253,7 @@ export function mentionedChecks(record: BugRecord, host: HostVersions, decided: 
   const open = Object.fromEntries(Object.entries(host.mentioned).filter(([ecosystem]) => !names.has(ecosystem)));
   return componentChecks(record, host, open).map((c) => {
     const ecosystem = c.ecosystem.split(" ")[0] ?? "";
+    if (apiServerAnswered(record, host, c)) return c;
     const notLogging = host.notAsLogged?.[ecosystem];
     if (notLogging) return hedgeNamed(c, `read from the host, but ${notLogging}`);
     const elsewhere = host.mentionedElsewhere?.[ecosystem];
@@ -1259,6 +1262,20 @@ export function mentionedChecks(record: BugRecord, host: HostVersions, decided: 
     if (listing) return hedgeNamed(c, `read from the host's package listing: ${listing}, a build its distribution may patch`);
     return hedgeNamed(c, "a version the report names, not read from the host");
   });
+}
+
+/**
+ * A kube-apiserver range judged on the version the API server itself answered to `kubectl version` (its server part):
+ * the server's own output, as `docker version`'s server part is the daemon's, so not hedged as a version named in
+ * passing (session 69 V: a 1.9.5 server's own answer was "unknown" beside the 1.25 PodSecurityPolicy removal's
+ * symptom, which every server before 1.10 gives too). Only for the apiserver's ranges: a kubelet or kube-proxy may run
+ * another release than the control plane (version skew).
+ */
+function apiServerAnswered(record: BugRecord, host: HostVersions, c: VersionEvidence): boolean {
+  if (host.apiServer === undefined || c.ecosystem.split(" ")[0] !== "kubernetes" || c.value !== host.apiServer) return false;
+  if (host.mentionedElsewhere?.kubernetes || host.notAsLogged?.kubernetes) return false;
+  const entries = record.affected.filter((a) => a.ecosystem === "kubernetes");
+  return entries.length > 0 && entries.every((a) => a.package === "kube-apiserver");
 }
 
 /**

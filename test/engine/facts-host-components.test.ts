@@ -1503,6 +1503,52 @@ ${table}`);
       expect(extractFacts(told as string).named, told).toMatchObject({ kubernetes: version });
   });
 
+  it("judges an apiserver range on the version the API server itself answered to `kubectl version` (session 69 V)", () => {
+    const psp = "kubernetes-1.25-podsecuritypolicy-removed";
+    const refused =
+      'Error: INSTALLATION FAILED: unable to build kubernetes objects from release manifest: resource mapping not found for name: "app-psp" namespace: "" from "": no matches for kind "PodSecurityPolicy" in version "policy/v1beta1"';
+    // kubectl 1.28+ prints the server's version on one line; `-o json` nests it under serverVersion. Both are the API
+    // server's own output (its /version), as `docker version`'s server part is the daemon's: a 1.24 server is before the
+    // 1.25 removal, for certain, whatever the refusal says (it has other causes: the API disabled, a server before 1.10).
+    const short =
+      "$ kubectl version\nClient Version: v1.29.2\nKustomize Version: v5.0.4-0.20230601165947-6ce0bf390ce3\nServer Version: v1.24.17-eks-5e0fdde";
+    const json = [
+      "$ kubectl version -o json",
+      "{",
+      '  "clientVersion": {',
+      '    "major": "1",',
+      '    "minor": "29",',
+      '    "gitVersion": "v1.29.2",',
+      '    "platform": "darwin/arm64"',
+      "  },",
+      '  "serverVersion": {',
+      '    "major": "1",',
+      '    "minor": "24",',
+      '    "gitVersion": "v1.24.17-eks-5e0fdde",',
+      '    "platform": "linux/amd64"',
+      "  }",
+      "}",
+    ].join("\n");
+    for (const output of [short, json]) {
+      expect(extractFacts(output).apiServer, output).toBe("1.24.17");
+      const verdict = verdictOf(`${output}\n${refused}`, psp);
+      expect(verdict?.status, output).toBe("not-affected");
+      expect(verdict?.certain, output).not.toBe(false);
+    }
+    // A server in range is affected for certain too, not "not certain" as a version named in passing.
+    expect(verdictOf(`${short.replace("v1.24.17", "v1.25.16")}\n${refused}`, psp)).toMatchObject({ status: "affected" });
+    expect(verdictOf(`${short.replace("v1.24.17", "v1.25.16")}\n${refused}`, psp)?.certain).not.toBe(false);
+    // The same release told in a sentence stays a version named in passing: beside the refusal it decides nothing.
+    expect(verdictOf(`Our cluster runs Kubernetes 1.24.17.\n${refused}`, psp)?.status).toBe("unknown");
+    // The control plane's version is no kubelet's (a node may run an older one): a kubelet range stays hedged on it.
+    const flag =
+      'E0913 10:01:02.123456    1234 run.go:74] "command failed" err="failed to parse kubelet flag: unknown flag: --container-runtime"';
+    const kubelet = verdictOf(`${short.replace("v1.24.17", "v1.26.9")}\n${flag}`, "kubelet-1.27-container-runtime-flag-removed");
+    expect(kubelet?.status).toBe("unknown");
+    // kubeadm's own version is the tool's, not the API server's answer.
+    expect(extractFacts('kubeadm version: &version.Info{Major:"1", Minor:"24", GitVersion:"v1.24.17"}').apiServer).toBeUndefined();
+  });
+
   it("names a package's whole build a sentence or a title names, hedged, where no listing or log gives it", () => {
     const id = "runc-1.2.0-tun-tap-removed-from-default-devices";
     const tun = "ERROR creating tun device: unix opening TUN device file: operation not permitted";

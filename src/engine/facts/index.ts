@@ -53,6 +53,7 @@ import {
 } from "./mentions";
 import { pickNamedDistribution, pickNamedRelease } from "./named-release";
 import {
+  apiServerVersion,
   curedComponents,
   pickClientVersions,
   pickNamedVersions,
@@ -202,6 +203,8 @@ export interface ExtractedFacts {
    * journal, a restart's after the failure). Such a version is likely not the one that failed.
    */
   namedElsewhere: Readonly<Record<string, string>>;
+  /** The version `kubectl version`'s server part printed (the API server's own answer), when one (named-versions.ts). */
+  apiServer?: string;
   /**
    * The last line (1-based) where the paste installs or upgrades each component on the machine that printed a line, by
    * ecosystem ("*": every package, `apt-get upgrade`): a failure logged before it ran the version before it (see
@@ -807,6 +810,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
       [pickClientVersions(mentions.named, lineAt), CLIENT_VIA],
       [loggedVersions(installed), LOGGED_VIA],
     ]),
+    ...apiServerOf(namedHere, lineAt),
     upgradedAt: upgradesOn(upgrades, commandHost),
     beforeUpgrade: namedComponents(earlier),
     replaced: replacedVersions([...upgrades, ...changed]),
@@ -1160,6 +1164,12 @@ function osReleaseOf(text: string, lines?: [number, number]): OsFacts | null {
   return lineage ? { ...os, id: first, idLike: lineage(os.versionId) } : null;
 }
 
+/** The API server's own answer among the lines the host's output names versions on (ExtractedFacts.apiServer). */
+function apiServerOf(lines: readonly LineRef[], lineAt: (line: number) => string): Pick<ExtractedFacts, "apiServer"> {
+  const version = apiServerVersion(lines, lineAt);
+  return version ? { apiServer: version } : {};
+}
+
 /**
  * Facts from structured fields. `lines`, `sections` and `notLogs` describe `logs`; a node's
  * line counts lines of `nodes`. A field left empty may still be filled from a bundle pasted into logs.
@@ -1268,6 +1278,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     criRuntime: fromLogs.criRuntime,
     named: fromLogs.named,
     namedElsewhere: fromLogs.namedElsewhere,
+    ...(fromLogs.apiServer ? { apiServer: fromLogs.apiServer } : {}),
     upgradedAt: fromLogs.upgradedAt,
     beforeUpgrade: fromLogs.beforeUpgrade,
     replaced: fromLogs.replaced,

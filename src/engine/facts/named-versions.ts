@@ -50,6 +50,8 @@ const KLOG_VERSION =
  */
 const KUBE_VERSION_INFO =
   /\b(?:Server Version|kubeadm version): &?version\.Info\{[^}]{0,200}?\bGitVersion:"v(1\.\d+\.\d+)(?:[+-](?:k3s|rke2|eks|gke|aks)[\w.-]*)?"/;
+/** KUBE_VERSION_INFO's server part only: kubeadm's own version is the tool's, not the API server's. */
+const KUBE_SERVER_INFO = new RegExp(KUBE_VERSION_INFO.source.replace("(?:Server Version|kubeadm version)", "Server Version"));
 const KUBE_SERVER_VERSION = /^\s*Server Version: v(1\.\d+\.\d+)(?:[+-](?:k3s|rke2|eks|gke|aks)[\w.-]*)?\s*$/;
 const KUBE_VERSION_MARKERS = ['gitversion:"v', "server version: v", "gitversion", "kubeletversion", "containerruntimeversion"];
 /**
@@ -613,6 +615,24 @@ export function pickNamedVersions(
     if (named.length === 1) out[ecosystem] = named[0] as string;
   }
   return out;
+}
+
+/**
+ * The version the API server itself answered to `kubectl version` (its server part: `Server Version: version.Info{…
+ * GitVersion:"v1.9.5"}`, `Server Version: v1.28.3+k3s1`, or `-o json|yaml`'s gitVersion under serverVersion; not kubeadm's
+ * own version), when the lines give one. It is the apiserver's own output, as `docker version`'s server part is the
+ * daemon's: for a kube-apiserver range it is no version named in passing (session 69 V: a 1.9.5 server's own answer was
+ * "unknown" beside the symptom of the 1.25 PodSecurityPolicy removal, which an API server before 1.10 gives too).
+ */
+export function apiServerVersion(candidates: readonly LineRef[], lineAt: (line: number) => string = () => ""): string | undefined {
+  const found = new Set<string>();
+  for (const { text, line } of candidates) {
+    const info = KUBE_SERVER_INFO.exec(text)?.[1];
+    const served = KUBE_GIT_VERSION.exec(text)?.[1];
+    const version = info ?? KUBE_SERVER_VERSION.exec(text)?.[1] ?? (served && inServerVersion(line, lineAt) ? served : undefined);
+    if (version) found.add(version);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 /** Docker's old edition suffix ("17.09.1-ce"): the release without it, as the ranges give it; a series as "1.10.x". */
