@@ -125,3 +125,16 @@ describe("Docker 28's raw-table refusal as the daemon prints it (audit 39e)", ()
     }
   });
 });
+
+describe("the conntrack table full in a container's network namespace", () => {
+  it("reads the kernel's netns wording as the exact message (v6.18's __nf_conntrack_alloc names the namespace)", () => {
+    // net/netfilter/nf_conntrack_core.c at v6.18.38: "table full in netns %u, dropping packet" outside init_net.
+    const line = "[812344.116002] nf_conntrack: table full in netns 4026532456, dropping packet";
+    expect(finding(line, "nf-conntrack-table-full")?.evidence[0]).toMatchObject({
+      kind: "log",
+      weight: 0.95,
+      signature: "nf-conntrack-table-full",
+    });
+    expect(finding(line, "nf-conntrack-table-full")?.evidence[0]?.approximate).toBeUndefined();
+  });
+});
