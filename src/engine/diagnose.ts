@@ -46,12 +46,12 @@ import {
   DECISIVE_WEIGHT,
   explainRootCause,
   HIGH_SCORE,
+  identifiesAlone,
   LOW_CAP,
   rankFindings,
   relatedFindings,
   scoreAdvisory,
   scoreFinding,
-  strongestExactWeight,
 } from "./score";
 import {
   bareUnamePrinters,
@@ -796,7 +796,8 @@ function assemble(
             ...(logEvidence.length ? hosts.flatMap((h) => checksOf.release(record, h, decided)).map(anyNode ? hedged : (c) => c) : []),
           ];
     const symptom = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= SYMPTOM_WEIGHT);
-    const decisive = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= DECISIVE_WEIGHT);
+    // A line other causes print too suggests no backport, however strong (review 69a F3).
+    const decisive = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= DECISIVE_WEIGHT && !e.otherCauses?.length);
     // What may overrule a version's unconfirmed end: the symptom the system printed, not one a sentence quotes (review 68g
     // F2: a Bottlerocket note's quoted runc error made runc 1.1.12 "affected").
     const overrules = symptom && !logEvidence.every((e) => quotedInProse(e.text));
@@ -1499,7 +1500,8 @@ function buildFinding(
   // record needs shown either, is a lead (low): two weak facts (review 63c: a dockerd modprobe warning in a build
   // container resembled kube-proxy's IPVS modules record at medium, with no sign of IPVS mode).
   const inContextScore = inContext ? scored.score : Math.min(scored.score, resembles ? LOW_CAP : APPROXIMATE_CAP);
-  const unplaced = record.distributionOnly === true && !given.distribution && strongestExactWeight(logEvidence) < DECISIVE_WEIGHT;
+  // Nor does a strong line other causes print too place the host (review 69a F3).
+  const unplaced = record.distributionOnly === true && !given.distribution && !logEvidence.some(identifiesAlone);
   // Lines that only document the message (a changelog's fix, a symptoms table's row): a lead to read, no sighting.
   const documented = logEvidence.length > 0 && logEvidence.every((e) => inDocumentation(e.text));
   const score = unplaced || documented ? Math.min(inContextScore, LOW_CAP) : inContextScore;

@@ -25,6 +25,11 @@ export interface LogEvidence {
    * several nodes: the node that printed the line, where the paste shows which (node-findings.ts).
    */
   host?: string;
+  /**
+   * Other causes the record names for this line (its signature's `otherCauses`, then the record's `unrangedCauses`), in
+   * words: the line is this bug's symptom, but it does not alone identify it (review 69a F3).
+   */
+  otherCauses?: string[];
 }
 
 export interface VersionEvidence {

@@ -8,6 +8,7 @@ import type { CompiledKb } from "./compile-kb";
 import type { Evidence, LogEvidence } from "./diagnosis";
 import { type FoldedText, foldLiteral, foldText, type Hit, requiredLiteralSets, wrappedBefore, wrapWidth } from "./match";
 import { type ApproximateHit, resembledSignatureWeight } from "./recall";
+import type { BugRecord, RecordSignature } from "./record";
 import { SIMILAR_SIGNATURE, similarWeight, tokenWeight } from "./score";
 
 /** Evidence lines kept per signature: enough to show a pattern, not a whole flood. */
@@ -95,6 +96,7 @@ export function groupHits(kb: CompiledKb, hits: ReadonlyArray<Hit | ApproximateH
     if (count > LINES_PER_SIGNATURE) continue;
     const text = hit.text.length > MAX_EVIDENCE_CHARS ? aroundMatch(hit.text, exactSignature, read) : hit.text;
     const at = text.length > LONG_LINE && exactSignature ? anchorAt(text, exactSignature, read) : -1;
+    const others = compiled && exactSignature ? otherCausesOf(compiled.record, exactSignature) : [];
     record.evidence.push({
       kind: "log",
       line: hit.line,
@@ -104,10 +106,21 @@ export function groupHits(kb: CompiledKb, hits: ReadonlyArray<Hit | ApproximateH
       ...(at >= 0 ? { matchAt: at } : {}),
       ...(hit.blockStart !== undefined ? { blockStart: hit.blockStart } : {}),
       ...(approximate ? { approximate } : {}),
+      ...(others.length ? { otherCauses: others } : {}),
     });
   }
   return byRecord;
 }
+
+/**
+ * The other causes a record names for one signature's line: the signature's own, then the record's causes of the same
+ * symptom that no range covers. Such a line is the bug's symptom, never alone its proof (review 69a F3: CoreDNS's loop
+ * line "alone identifies" systemd-resolved, while the record's own caveat named two other causes of it).
+ */
+const otherCausesOf = (record: BugRecord, signature: RecordSignature): string[] => [
+  ...(signature.otherCauses ?? []).map((c) => c.cause),
+  ...(record.unrangedCauses ?? []).map((c) => c.cause),
+];
 
 /**
  * One weight per signature that saw a message no stronger signature saw: two patterns matching the same

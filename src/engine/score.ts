@@ -79,8 +79,19 @@ export const LOW_CAP = 0.44;
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-/** A signature this strong identifies its bug on its own (the curator guide's 0.9–1 band, with slack). */
+/**
+ * A signature this strong identifies its bug on its own (the curator guide's 0.9–1 band, with slack), unless its record
+ * names other causes of its line (identifiesAlone). The weight still ranks: a strong line outranks a weak one either way.
+ */
 export const DECISIVE_WEIGHT = 0.85;
+
+/**
+ * Whether a piece of evidence is a line that alone identifies its bug: an exact hit of a decisive signature whose record
+ * names no other cause of it (review 69a F3: CoreDNS's loop line "alone identified" the systemd-resolved cause while the
+ * record's own caveat named two others).
+ */
+export const identifiesAlone = (e: Finding["evidence"][number]): boolean =>
+  e.kind === "log" && !e.approximate && e.weight >= DECISIVE_WEIGHT && !e.otherCauses?.length;
 
 /**
  * Whether `f` matched a signature of at least `minWeight` on a line none of `other`'s evidence is on: exactly, or with
@@ -101,7 +112,7 @@ const decisiveLineOfItsOwn = (f: Finding, other: Finding) => lineOfItsOwn(f, oth
 const levelNote = (f: Finding) => (f.verdict.level ? ` (${f.verdict.level}${f.verdict.certain === false ? ", not certain" : ""})` : "");
 
 /** The weight of the strongest signature matched exactly (not reworded, not resembled); 0 when none. */
-export const strongestExactWeight = (evidence: Finding["evidence"]): number =>
+const strongestExactWeight = (evidence: Finding["evidence"]): number =>
   evidence.reduce((w, e) => (e.kind === "log" && !e.approximate ? Math.max(w, e.weight) : w), 0);
 const strongestSignal = (f: Finding) => strongestExactWeight(f.evidence);
 
@@ -298,7 +309,10 @@ export function explainRootCause(ranked: readonly Finding[], printers?: Printers
   if (!top || !canLead(top)) return null;
   const why: string[] = [];
   // A line of a machine whose versions rule the bug out is no witness of it: another's, where one shows it too.
-  const decisives = top.evidence.filter((e) => e.kind === "log" && !e.approximate && e.weight >= DECISIVE_WEIGHT);
+  // A line that alone identifies the bug first; else a strong line other causes print too, named as such (review 69a F3).
+  const decisives = top.evidence
+    .filter((e) => e.kind === "log" && !e.approximate && e.weight >= DECISIVE_WEIGHT)
+    .sort((a, b) => Number(identifiesAlone(b)) - Number(identifiesAlone(a)));
   const decisive = decisives.find((e) => e.kind === "log" && !(e.host && top.ruledOutOn?.includes(e.host))) ?? decisives[0];
   // Led by a relation over a finding that scored higher (review 32e: "the strongest log evidence" was then untrue).
   const over = ranked.slice(1).find((f) => f.score > top.score && f.related?.some((r) => r.id === top.id));
@@ -307,7 +321,11 @@ export function explainRootCause(ranked: readonly Finding[], printers?: Printers
   const outscored = over ? undefined : ranked.slice(1).find((f) => f.score > top.score && decisiveLevel(f) !== undefined);
   if (decisive?.kind === "log")
     why.push(
-      `${decisive.host ? `${decisive.host} ` : ""}line ${decisive.line} matches "${decisive.signature}", a signature that alone identifies this bug` +
+      `${decisive.host ? `${decisive.host} ` : ""}line ${decisive.line} matches "${decisive.signature}", ${
+        decisive.otherCauses?.length
+          ? `a line of this bug that other causes print too (${decisive.otherCauses.join("; ")}), so it does not alone identify it`
+          : "a signature that alone identifies this bug"
+      }` +
         // Only where the other's line is less severe: two fatal lines are ordered by their versions (review 62h F3).
         (outscored && decisiveLevel(top) === LEVEL_RANK.fatal && (decisiveLevel(outscored) ?? 0) > LEVEL_RANK.fatal
           ? `, and the line reports a fatal error, where ${outscored.id} (${outscored.score}) ${decisiveLevel(outscored) === LEVEL_RANK["warning-or-info"] ? "only warns or informs" : "does not say its process stopped"}`

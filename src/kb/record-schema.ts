@@ -496,6 +496,16 @@ export const signatureSchema = z.strictObject({
    * the one run), so it rules nothing out.
    */
   printedBefore: printedBound,
+  /**
+   * Other causes that print this same line, each in words with a source among the record's references (the CoreDNS
+   * loop plugin's message: a systemd-resolved stub, an upstream that forwards back, CoreDNS before 1.2.6 with an upstream
+   * that did not answer at start). A line so marked is this bug's symptom but never alone identifies it, however strong
+   * its weight: the root cause's reason names the other causes instead (review 69a F3).
+   */
+  otherCauses: z
+    .array(z.strictObject({ cause: nonEmpty, source: url }))
+    .min(1)
+    .optional(),
   description: nonEmpty.optional(),
   source: url,
 });
@@ -611,6 +621,16 @@ export const bugRecordSchema = z
     together: z.array(z.array(nonEmpty).min(1)).min(2).optional(),
   })
   .superRefine((r, ctx) => {
+    r.signatures.forEach((sig, i) => {
+      sig.otherCauses?.forEach((c, j) => {
+        if (!r.references.some((ref) => ref.url === c.source))
+          ctx.addIssue({
+            code: "custom",
+            path: ["signatures", i, "otherCauses", j, "source"],
+            message: "cite a source among the record's references",
+          });
+      });
+    });
     r.unrangedCauses.forEach((c, i) => {
       if (!r.references.some((ref) => ref.url === c.source))
         ctx.addIssue({ code: "custom", path: ["unrangedCauses", i, "source"], message: "cite a source among the record's references" });

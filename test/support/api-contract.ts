@@ -391,6 +391,22 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(all.limited).toBeUndefined();
   });
 
+  it("does not say a line alone identifies a bug when its record names other causes of that line (review 69a F3)", async () => {
+    // coredns/coredns#2255's own reproduction: CoreDNS 1.2.5 with `proxy . 10.20.30.40`, an upstream that never answers.
+    const body =
+      '[FATAL] plugin/loop: Forwarding loop detected in "." zone. Exiting. See https://coredns.io/plugins/loop#troubleshooting. Probe query: "HINFO 1132263262137561571.8670159584435333845.".';
+    // A client of its own (the Worker's rate limit is per client).
+    const headers = { "content-type": "text/plain", "cf-connecting-ip": "203.0.113.211" };
+    const d = (await (await fetch("/diagnose", { method: "POST", body, headers })).json()) as Diagnosis;
+    expect(d.rootCause?.id).toBe("coredns-loop-systemd-resolved");
+    expect(d.rootCause?.reason).not.toMatch(/alone identifies/);
+    expect(d.rootCause?.reason).toMatch(/other causes print too .*upstream that forwards back to CoreDNS/);
+    expect(d.rootCause?.reason).toMatch(/CoreDNS 1\.2\.3 to 1\.2\.5 whose upstream did not answer at start.*fixed in 1\.2\.6/);
+    const [line] = d.findings.find((f) => f.id === "coredns-loop-systemd-resolved")?.evidence ?? [];
+    expect(line).toMatchObject({ kind: "log", signature: "coredns-loop-forwarding-loop-detected-in-zone" });
+    expect(line?.kind === "log" ? line.otherCauses : undefined).toHaveLength(2);
+  });
+
   it("names the records closest by description in the text report when nothing matched", async () => {
     const res = await fetch("/diagnose", {
       method: "POST",
