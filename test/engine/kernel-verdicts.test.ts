@@ -1902,6 +1902,30 @@ describe("a reboot typed at the prompt", () => {
   });
 });
 
+describe("the nf_conntrack_max record's 4.4 branch, read through 4.4.270 (review 69b F4)", () => {
+  // The stable batch that brought "Make global sysctls readonly in non-init netns" to 4.9.269, 4.14.233 and 4.19.191 did
+  // not bring it to 4.4 (4.4.269-rc1's 190 patches; the 4.4.270-rt222 shortlog of v4.4.267..v4.4.270): a kernel.org 4.4
+  // kernel up to 4.4.270 never refuses the write. Before, every 4.4 kernel was "no affected range on the 4.4 branch".
+  const ID = "kube-proxy-nf-conntrack-max-readonly-netns-5.12.2";
+  const LOG =
+    "kind-control-plane\nF0513 15:57:17.447425       1 server.go:495] open /proc/sys/net/netfilter/nf_conntrack_max: permission denied";
+  const verdictOf = async (uname: string) =>
+    diagnoseFields((await loadDataKb()).compiled, { uname, logs: LOG }).findings.find((f) => f.id === ID)?.verdict;
+
+  it("is not affected up to 4.4.270, and unknown after it or on a distribution's build", async () => {
+    for (const release of ["4.4.250", "4.4.270"]) {
+      const v = await verdictOf(release);
+      expect(v, release).toMatchObject({ status: "not-affected", level: "verified" });
+      expect(v?.reason, release).toMatch(/no release of the 4\.4 branch had the bug/);
+    }
+    // A later 4.4.y was not read, and ELRepo's build may carry what kernel.org's did not.
+    expect(await verdictOf("4.4.280")).toMatchObject({ status: "unknown" });
+    expect(await verdictOf("4.4.270-1.el7.elrepo.x86_64")).toMatchObject({ status: "unknown" });
+    // The branches beside it keep their ranges.
+    expect(await verdictOf("4.9.269")).toMatchObject({ status: "affected", level: "verified" });
+  });
+});
+
 describe("a vendor's ABI name of a series (x.y.0), its stable release unknown", () => {
   // Proxmox's opt-in kernels are built from Ubuntu's series, which names every build x.y.0: "6.14.0-2-pve" is some 6.14.z
   // (pve-kernel's README: "We currently use the Ubuntu kernel sources"; the release in pveversion -v output).
