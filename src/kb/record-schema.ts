@@ -5,7 +5,7 @@ import type { BugRecord as EngineRecord } from "../engine/record";
 import { fixStepsOf } from "../engine/summary";
 import { IMAGE_OS, ownSystem } from "../engine/verdict";
 import { branchEnd, isMainlineVersion, kernelBranch, rangeLevels } from "../engine/versions";
-import { isReportThread, namesOwnThread } from "./report-thread";
+import { isReportThread, isRepositoryFrontPage, namesOwnThread } from "./report-thread";
 
 /**
  * The curated bug record: one YAML file per bug in data/bugs/<id>.yaml.
@@ -128,11 +128,16 @@ function checkEvidence(f: EvidenceInput, levels: EvidenceLevel[], ctx: z.Refinem
       message: `corroborated needs at least 2 distinct report URLs across source and sources, has ${urls}`,
     });
   }
-  if (levels.includes("verified") && !ownThread && distinctSources(f).every(isReportThread)) {
+  // A repository's front page (its root or README) is no primary source either (review 69b F4); a fact citing only
+  // report threads and front pages is told what each of its sources is.
+  const sources = distinctSources(f);
+  if (levels.includes("verified") && !ownThread && sources.every((u) => isReportThread(u) || isRepositoryFrontPage(u))) {
+    const what = (u: string) => (isReportThread(u) ? "a report thread" : "a repository's front page (its root or README)");
+    const told = sources.map((u) => `${u} is ${what(u)}`).join("; ");
     ctx.addIssue({
       code: "custom",
       path: ["source"],
-      message: `verified needs a primary source among source and sources (a commit, a tag, a changelog or release notes, an advisory or OSV record, a stable mail); ${f.source} is a report thread: cite what the fact was read from, or say corroborated or reported`,
+      message: `verified needs a primary source among source and sources (a commit, a tag, a changelog or release notes, an advisory or OSV record, a stable mail); ${told}: cite what the fact was read from, or say corroborated or reported`,
     });
   }
 }

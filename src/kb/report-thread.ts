@@ -24,6 +24,22 @@ const REPORT_THREAD = [
 
 export const isReportThread = (url: string): boolean => REPORT_THREAD.some((re) => re.test(url));
 
+// A forge repository's own address, with no path in it or only its top-level README (GitHub's `/blob/<ref>/README.md`,
+// GitLab's `/-/blob/…`, a `#readme` anchor): what the repository's author says of it, no commit, tag or changelog.
+const REPOSITORY_FRONT_PAGE = [
+  /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org)\/[^/?#]+\/[^/?#]+\/?(?:[?#].*)?$/i,
+  /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org)\/[^/?#]+\/[^/?#]+\/(?:-\/)?(?:blob|raw|src)\/[^/?#]+\/readme(?:\.[\w.]+)?\/?(?:[?#].*)?$/i,
+  /^https?:\/\/raw\.githubusercontent\.com\/[^/]+\/[^/]+\/[^/]+\/readme(?:\.[\w.]+)?(?:[?#].*)?$/i,
+];
+
+/**
+ * Whether a URL is a repository's front page: its bare root or its README. A third party's verifier or notes repository
+ * can list the right commits (review 69b F4: linux-netns-sysctl-verify's README for seven kernel ranges), but what it
+ * lists was read elsewhere, so a verified fact cites those commits, stable mails or changelogs; the README may stay in
+ * `sources`. The project's own repository front page is no changelog either.
+ */
+export const isRepositoryFrontPage = (url: string): boolean => REPOSITORY_FRONT_PAGE.some((re) => re.test(url));
+
 /**
  * Whether one of `urls` is the thread an issue or bug alias names ("containerd/containerd#6877" →
  * github.com/containerd/containerd/issues/6877, "RHBZ#2321325" → a page with id 2321325): that thread

@@ -595,6 +595,52 @@ describe("what a curator's slip would hide (review 34b)", () => {
     }
   });
 
+  it("takes no repository's front page (its bare root or README) for the primary source of a verified fact (review 69b F4)", () => {
+    const STABLE_MAIL = "https://lore.kernel.org/all/1621413120117226@kroah.com/";
+    for (const front of [
+      "https://github.com/JonathonReinhart/linux-netns-sysctl-verify",
+      "https://github.com/JonathonReinhart/linux-netns-sysctl-verify/",
+      "https://www.github.com/JonathonReinhart/linux-netns-sysctl-verify#readme",
+      "https://github.com/JonathonReinhart/linux-netns-sysctl-verify/blob/master/README.md",
+      "https://gitlab.com/some-group/some-notes/-/blob/main/README",
+      "https://codeberg.org/someone/notes",
+      "https://raw.githubusercontent.com/JonathonReinhart/linux-netns-sysctl-verify/master/README.md",
+    ]) {
+      const range = edited((doc) => setRange(doc, { evidence: "verified", source: front, sources: undefined }));
+      expect(problemsOf(range), front).toEqual([
+        expect.stringMatching(
+          /^affected\.0\.ranges\.0\.source: verified needs a primary source .* is a repository's front page \(its root or README\)/,
+        ),
+      ]);
+      // Beside the stable mail it points to, it may stay; a reported fact from it says what it is.
+      expect(problemsOf(edited((doc) => setRange(doc, { evidence: "verified", source: STABLE_MAIL, sources: [front] }))), front).toEqual(
+        [],
+      );
+      expect(problemsOf(edited((doc) => setRange(doc, { evidence: "reported", source: front, sources: undefined }))), front).toEqual([]);
+    }
+    // A thread and a front page together are still no primary, and each is named for what it is.
+    const both = edited((doc) =>
+      setRange(doc, {
+        evidence: "verified",
+        source: "https://github.com/JonathonReinhart/linux-netns-sysctl-verify",
+        sources: ["https://github.com/kubernetes-sigs/kind/issues/2240"],
+      }),
+    );
+    expect(problemsOf(both)).toEqual([expect.stringMatching(/front page \(its root or README\); .*issues\/2240 is a report thread/)]);
+    // A path into the repository names what was read: a commit, a tag's tree, a changelog, a file other than the README.
+    for (const primary of [
+      "https://github.com/torvalds/linux/commit/2671fa4dc0109d3fb581bc3078fdf17b5d9080f6",
+      "https://github.com/containerd/containerd/releases/tag/v1.6.3",
+      "https://github.com/opencontainers/runc/blob/v1.1.6/CHANGELOG.md",
+      "https://github.com/kubernetes/kubernetes/blob/5ff739ee834cea7166a24a77a432215503c55e76/cmd/kube-proxy/app/conntrack.go",
+      "https://github.com/moby/moby/tree/v20.10.0/docs",
+    ]) {
+      expect(problemsOf(edited((doc) => setRange(doc, { evidence: "verified", source: primary, sources: undefined }))), primary).toEqual(
+        [],
+      );
+    }
+  });
+
   it("refuses a URL holding a space, a quote or a backslash, which WHATWG parsing would encode into another link", () => {
     for (const bad of [`${A} (comment)`, `${A}/a b`, `${A}"`, `${A}\\x`]) {
       const parsed = edited((doc) => setRange(doc, { evidence: "reported", source: bad }));
