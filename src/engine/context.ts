@@ -1,5 +1,5 @@
 import { RE2JS } from "re2js";
-import { type Automaton, buildAutomaton, foldLiteral, requiredLiteralSets, scanText } from "./match";
+import { type Automaton, buildAutomaton, foldLiteral, requiredLiteralSets, scanText, searchOf } from "./match";
 import { lineEnd, lineOfOffset, lineStartsOf } from "./match/line-starts";
 import type { BugRecord } from "./record";
 
@@ -46,9 +46,13 @@ export interface LogWindow {
   present: ReadonlySet<string>;
   /** The 0-based lines holding a literal, in order. */
   hitLines: readonly number[];
+  /** Per literal present, the 0-based lines holding it (in the pass's order). */
+  linesOf: ReadonlyMap<string, readonly number[]>;
   plain: boolean;
   /** The searched text's lines, split once for all the records that read them. */
   lines: () => readonly string[];
+  /** Line `i` (0-based) as plainLower gives it, worked out once for all the records that read it. */
+  lower: (i: number) => string | null;
   /** The lines (0-based) that are not plain ASCII text, found once for all the records that read them. */
   notPlainLines: () => ReadonlySet<number>;
 }
@@ -70,10 +74,13 @@ export type ContextCheck = (record: BugRecord, matchedLines: ReadonlySet<number>
 /** Longest text searched per input: context shows up in headers, uname lines and early log lines. */
 const MAX_CONTEXT_CHARS = 256 * 1024;
 
+/** Whether a pattern matches somewhere in a line. */
+type LineSearch = (line: string) => boolean;
+
 /** A record's context, compiled: what shows it, and the hint wording that names it without showing it. */
 export interface CompiledContext {
-  evidence: readonly RE2JS[];
-  hints: readonly RE2JS[];
+  evidence: readonly LineSearch[];
+  hints: readonly LineSearch[];
   /**
    * Per evidence pattern: the literal sets every match holds (lower case; a line must hold a member of
    * each), or null when they cannot be trusted as a prefilter (none found, or a non-ASCII literal).
@@ -82,7 +89,7 @@ export interface CompiledContext {
   literals: ContextLiterals;
 }
 
-const compile = (patterns: readonly string[] = []) => patterns.map((p) => RE2JS.compile(p, RE2JS.CASE_INSENSITIVE));
+const compile = (patterns: readonly string[] = []) => patterns.map((p) => searchOf(RE2JS.compile(p, RE2JS.CASE_INSENSITIVE)));
 
 /** The prefilter is only exact for literals of printable ASCII. */
 const NON_ASCII_LITERAL = /[^\x20-\x7e]/;
@@ -146,51 +153,87 @@ function plainLower(line: string): string | null {
  * carrying a hint are skipped: a program that prints "on a Raspberry Pi" on every host proves nothing.
  */
 export function contextShown(context: CompiledContext, input: ContextInput, matchedLines: ReadonlySet<number>): boolean {
-  const any = (res: readonly RE2JS[], s: string) => res.some((re) => re.matcher(s).find());
+  const any = (searches: readonly LineSearch[], s: string) => searches.some((search) => search(s));
   // Most log lines hold none of an evidence pattern's literals: RE2 runs only where one could match.
-  const evidenceIn = (s: string) => {
+  const shows = (s: string, lowered: () => string | null) =>
+    context.evidence.some((search, i) => !cannotMatch(context, i, lowered) && search(s)) && !any(context.hints, s);
+  const showsAlone = (s: string) => {
     let lower: string | null | undefined;
-    const lowered = () => {
+    return shows(s, () => {
       if (lower === undefined) lower = plainLower(s);
       return lower;
-    };
-    return context.evidence.some((re, i) => !cannotMatch(context, i, lowered) && re.matcher(s).find());
+    });
   };
-  const shows = (s: string) => evidenceIn(s) && !any(context.hints, s);
-  if (input.others.some((s) => s?.slice(0, MAX_CONTEXT_CHARS).split("\n").some(shows))) return true;
+  if (input.others.some((s) => s?.slice(0, MAX_CONTEXT_CHARS).split("\n").some(showsAlone))) return true;
   const text = input.logs.slice(0, MAX_CONTEXT_CHARS);
   // Every line plain ASCII and no line holding a member of one of each pattern's literal sets: no
   // line can show the context, and the lines need not be walked one by one.
   if (input.window?.literals !== context.literals) input.window = logWindow(text, context.literals, input.found, input.logs.length);
-  const { present, hitLines, plain } = input.window;
+  const window = input.window;
+  const { present, plain } = window;
   const absent = (i: number) => context.evidenceLiterals[i]?.some((set) => !set.some((lit) => present.has(lit))) ?? false;
   if (plain && context.evidence.every((_, i) => absent(i))) return false;
-  // When every pattern has a prefilter, a plain line holding none of the literals cannot match any
-  // (cannotMatch would say so pattern by pattern): only lines with a literal, or not plain, are read.
-  const prefiltered = context.evidenceLiterals.every((sets) => sets !== null);
-  const lines = input.window.lines();
-  const read = (i: number) => {
+  const lines = window.lines();
+  const shownOn = (p: number, i: number) => {
     const l = lines[i] as string;
-    return !matchedLines.has(i + 1) && !input.notHost?.has(i + 1) && l.length > 0 && shows(l);
+    if (matchedLines.has(i + 1) || input.notHost?.has(i + 1) || l.length === 0) return false;
+    return !cannotMatch(context, p, () => window.lower(i)) && (context.evidence[p] as LineSearch)(l) && !any(context.hints, l);
   };
-  // On plain text only the lines holding a literal can show it; otherwise a line that is not plain may too.
-  if (prefiltered && plain) return hitLines.some(read);
-  const hit = prefiltered ? new Set(hitLines) : null;
-  const notPlain = input.window.notPlainLines();
-  return lines.some((_, i) => (hit === null || hit.has(i) || notPlain.has(i)) && read(i));
+  // Pattern by pattern, as shows reads a line, but each on the lines it can match only: a plain line holding a member
+  // of one of its literal sets (cannotMatch refuses every other plain line), and the lines that are not plain. Reading
+  // every line that held any record's literal, with every pattern, made each record's check lower-case and search
+  // hundreds of lines another record's common word ("kernel") put there, and a pattern without a prefilter made every
+  // line lower-cased for the others (review 69s, issue #12).
+  return context.evidenceLiterals.some((sets, p) => {
+    if (!sets) return lines.some((_, i) => shownOn(p, i));
+    const candidates = candidateLines(sets, window);
+    for (const i of candidates) if (shownOn(p, i)) return true;
+    for (const i of window.notPlainLines()) if (!candidates.has(i) && shownOn(p, i)) return true;
+    return false;
+  });
 }
 
+/**
+ * The lines holding a member of the literal set (of a pattern's sets, every match holds a member of each) found on the
+ * fewest lines, as the window's pass found them. The pass finds every literal on every line it reads, and more (past a
+ * cut, in a rebuilt message): a superset, which cannotMatch and the pattern then narrow.
+ */
+function candidateLines(sets: readonly (readonly string[])[], window: LogWindow): Set<number> {
+  let fewest: (readonly number[])[] = [];
+  let fewestCount = Number.POSITIVE_INFINITY;
+  for (const set of sets) {
+    const lists = set.map((lit) => window.linesOf.get(lit) ?? NO_LINES);
+    const count = lists.reduce((n, l) => n + l.length, 0);
+    if (count < fewestCount) [fewest, fewestCount] = [lists, count];
+  }
+  const out = new Set<number>();
+  for (const list of fewest) for (const i of list) out.add(i);
+  return out;
+}
+const NO_LINES: readonly number[] = [];
+
 function logWindow(text: string, literals: ContextLiterals, found: FoundLiterals | undefined, logsLength: number): LogWindow {
-  const { present, hitLines, lineStarts } = found ? fromPass(text, literals, found, logsLength) : searchWindow(text, literals);
+  const { present, hitLines, linesOf, lineStarts } = found ? fromPass(text, literals, found, logsLength) : searchWindow(text, literals);
   // One pass finds the lines plainLower refuses; an empty set is a plain window.
   const notPlain = notPlainLines(text, lineStarts);
   let lines: string[] | undefined;
+  const lowered: (string | null | undefined)[] = [];
+  const linesOnce = () => (lines ??= linesAt(text, lineStarts));
   return {
     literals,
     present,
     hitLines,
+    linesOf,
     plain: notPlain.size === 0,
-    lines: () => (lines ??= linesAt(text, lineStarts)),
+    lines: linesOnce,
+    lower: (i) => {
+      let l = lowered[i];
+      if (l === undefined) {
+        l = plainLower(linesOnce()[i] as string);
+        lowered[i] = l;
+      }
+      return l;
+    },
     notPlainLines: () => notPlain,
   };
 }
@@ -198,21 +241,32 @@ function logWindow(text: string, literals: ContextLiterals, found: FoundLiterals
 interface WindowLiterals {
   present: Set<string>;
   hitLines: number[];
+  linesOf: Map<string, number[]>;
   lineStarts: readonly number[];
+}
+
+/** Notes that `literal` is on line `line`: hits come mostly in line order, so a repeat is the last entry (a rare one further back is harmless: candidateLines collects a set). */
+function addLine(linesOf: Map<string, number[]>, literal: string, line: number): void {
+  const at = linesOf.get(literal);
+  if (!at) linesOf.set(literal, [line]);
+  else if (at[at.length - 1] !== line) at.push(line);
 }
 
 /** A pass of the literals' own automaton over the window, which counts its lines too. */
 function searchWindow(text: string, literals: ContextLiterals): WindowLiterals {
   const present = new Set<string>();
   const hitLines: number[] = [];
-  if (!literals.literals.length) return { present, hitLines, lineStarts: lineStartsOf(text) };
+  const linesOf = new Map<string, number[]>();
+  if (!literals.literals.length) return { present, hitLines, linesOf, lineStarts: lineStartsOf(text) };
   const hits = scanText(literals.automaton, text);
   hits.pattern.forEach((p, k) => {
-    present.add(literals.literals[p] as string);
+    const literal = literals.literals[p] as string;
+    present.add(literal);
     const line = hits.line[k] as number;
+    addLine(linesOf, literal, line);
     if (hitLines[hitLines.length - 1] !== line) hitLines.push(line);
   });
-  return { present, hitLines, lineStarts: hits.lineStarts };
+  return { present, hitLines, linesOf, lineStarts: hits.lineStarts };
 }
 
 /**
@@ -225,12 +279,20 @@ function fromPass(window: string, literals: ContextLiterals, found: FoundLiteral
   const count = window.length === logsLength ? all.length : lineOfOffset(all, window.length - 1) + 1;
   const present = new Set<string>();
   const lines = new Set<number>();
+  const linesOf = new Map<string, number[]>();
   for (const h of found.hits) {
     if (h.line >= count) continue;
-    present.add(literals.literals[h.literal] as string);
+    const literal = literals.literals[h.literal] as string;
+    present.add(literal);
     lines.add(h.line);
+    addLine(linesOf, literal, h.line);
   }
-  return { present, hitLines: [...lines].sort((a, b) => a - b), lineStarts: count === all.length ? all : all.slice(0, count) };
+  return {
+    present,
+    hitLines: [...lines].sort((a, b) => a - b),
+    linesOf,
+    lineStarts: count === all.length ? all : all.slice(0, count),
+  };
 }
 
 /** The text's lines, as split("\n") gives them, from their start offsets. */

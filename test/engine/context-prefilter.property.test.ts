@@ -100,6 +100,8 @@ describe("record context prefilter", () => {
           if (!a || !b) continue;
           for (const l of b.present) expect(a.present.has(l)).toBe(true);
           for (const l of b.hitLines) expect(a.hitLines).toContain(l);
+          // Each literal on each of its lines too: a record's check reads only the lines holding its own literals.
+          for (const [literal, at] of b.linesOf) for (const l of at) expect(a.linesOf.get(literal)).toContain(l);
         }
       }),
       { numRuns: 150 },

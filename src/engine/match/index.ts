@@ -13,5 +13,6 @@ export {
 export { klogBlockHeaders } from "./klog-blocks";
 export { lineViews, logicalLines, MAX_CONFIRM_CHARS, messageOf, normalizeLine, stripAnsi, unescapeValue, unframe } from "./normalize-line";
 export { pasteText } from "./paste-text";
+export { searchOf } from "./re2-search";
 export { requiredLiteralSets, requiredLiterals } from "./regex-literals";
 export { leavesQuoteOpen, unwrapVariants, wrappedBefore, wrapWidth } from "./unwrap-lines";
