@@ -12,7 +12,11 @@ function pattern(): RegExp {
   const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   // Longest first: a text that begins another ("No existe el dispositivo" of "… o la dirección") does not cut it short.
   const alternatives = ERRNO_TRANSLATIONS.map(([t]) => t).sort((a, b) => b.length - a.length);
-  translated = new RegExp(`([:：] ?)(${alternatives.map(literal).join("|")})`, "g");
+  // The character after the colon must start one of them: a colon before a digit or another word (a timestamp's, a
+  // syslog tag's: ~30,000 in a 1 MB journal) fails there, not after trying 517 alternatives (1.7-3 ms per MB, review
+  // 69s, issue #12). The lookahead only states what the alternation requires, so what matches is unchanged.
+  const firsts = [...new Set(alternatives.map((t) => t.charAt(0)))].map((c) => c.replace(/[\]\\^-]/g, "\\$&")).join("");
+  translated = new RegExp(`([:：] ?)(?=[${firsts}])(${alternatives.map(literal).join("|")})`, "g");
   return translated;
 }
 
