@@ -10,10 +10,22 @@ export type LogLevel = "fatal" | "warning-or-info" | "other";
 
 const FATAL =
   /(?:^|[\s:\]])F\d{4} \d\d:\d\d:\d\d|\blevel=(?:fatal|panic|crit(?:ical)?)\b|"level":\s*"(?:fatal|panic)"|\[(?:FATAL|PANIC|CRIT(?:ICAL)?)\]|\[ERROR [A-Z][\w.-]*\]:|(?:^\s*|\]:\s*)(?:panic|fatal error): /i;
-const WARNING =
-  /(?:^|[\s:\]])[WI]\d{4} \d\d:\d\d:\d\d|\blevel=(?:warn(?:ing)?|info|debug)\b|"level":\s*"(?:warn(?:ing)?|info|debug)"|\[(?:WARN(?:ING)?|INFO|DEBUG)\b/i;
+/**
+ * A warning's level word: klog's W, `level=warn(ing)`, `[WARNING]`, and a bare `WARNING:`/`warn:` opening the message
+ * (at the line's start, after journald's tag, or after a timestamp: firewalld's `2020-09-09 10:22:24 WARNING:`). The
+ * kernel's `WARNING: CPU: 3 PID: …` and `WARNING: at …` are no level but a WARN_ON splat, an alarm of its own.
+ */
+const WARN =
+  /(?:^|[\s:\]])W\d{4} \d\d:\d\d:\d\d|\blevel=warn(?:ing)?\b|"level":\s*"warn(?:ing)?"|\[WARN(?:ING)?\b|(?:^\s*|\]:\s*|\d\d:\d\d:\d\d(?:[.,]\d+)?\s+)warn(?:ing)?:\s(?!CPU:|at\s)/i;
+const INFO = /(?:^|[\s:\]])I\d{4} \d\d:\d\d:\d\d|\blevel=(?:info|debug)\b|"level":\s*"(?:info|debug)"|\[(?:INFO|DEBUG)\b/i;
 
 export function logLevel(line: string): LogLevel {
   const framing = line.slice(0, 200);
-  return FATAL.test(framing) ? "fatal" : WARNING.test(framing) ? "warning-or-info" : "other";
+  return FATAL.test(framing) ? "fatal" : WARN.test(framing) || INFO.test(framing) ? "warning-or-info" : "other";
+}
+
+/** Whether the line's own framing says it is a warning: the process went on, whatever failure its message words. */
+export function isWarning(line: string): boolean {
+  const framing = line.slice(0, 200);
+  return WARN.test(framing) && !FATAL.test(framing);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { diagnoseBundle, diagnoseFields } from "../../src/engine/diagnose";
 import { diagnoseHosts } from "../../src/engine/hosts";
+import { isWarning } from "../../src/engine/log-level";
 import { lexicalTerms, lineTokens, matchTokens, signatureTokens } from "../../src/engine/recall";
 import { errnoAgrees, errnoEndings } from "../../src/engine/recall/errno-texts";
 import { endsInWord, stem } from "../../src/engine/recall/tokens";
@@ -918,5 +919,69 @@ describe("an errno's number beside its text (review 68b F3)", () => {
     const record = errnoEndings("mount error(22): Invalid argument");
     expect(errnoAgrees("mount error(13): Permission denied", record)).toBe(false);
     expect(errnoAgrees("mount error(22): Invalid argument", record)).toBe(true);
+  });
+});
+
+describe("a line that only warns or gives notice is likened to no record (review 69a)", () => {
+  const similarIds = (paste: string) =>
+    diagnoseBundle(kb.compiled, paste)
+      .findings.filter((f) => f.evidence.some((e) => e.kind === "log" && e.approximate === "similar"))
+      .map((f) => f.id);
+  const first = (logs: string) => diagnoseFields(kb.compiled, { logs }).findings[0];
+  // Docker's start-up clean-up deletes its old jumps before it creates the DOCKER chain: each -D warns, harmlessly.
+  const cleanup =
+    "'/usr/sbin/iptables -w10 -t nat -D OUTPUT -m addrtype --dst-type LOCAL -j DOCKER' failed: iptables v1.8.4 (legacy): Couldn't load target `DOCKER':No such file or directory";
+
+  it("reads a warning's level in its framing, whatever failure its message words, and not the kernel's WARN splat", () => {
+    for (const line of [
+      `Mar 04 08:12:31 web-3 firewalld[812]: WARNING: COMMAND_FAILED: ${cleanup}`,
+      `2023-03-04 08:12:31 WARNING: COMMAND_FAILED: ${cleanup}`,
+      `W0304 08:12:31.118734    4121 rules.go:88] COMMAND_FAILED: ${cleanup}`,
+      'time="2023-03-04T08:12:31Z" level=warning msg="failed to load plugin" error="no such file or directory"',
+      `[WARNING] COMMAND_FAILED: ${cleanup}`,
+      `warn: COMMAND_FAILED: ${cleanup}`,
+    ])
+      expect(isWarning(line), line).toBe(true);
+    for (const line of [
+      `2023-03-04 08:12:31 ERROR: COMMAND_FAILED: ${cleanup}`,
+      "[  123.456789] WARNING: CPU: 3 PID: 0 at net/sched/sch_generic.c:467 dev_watchdog+0x21b/0x230",
+      "WARNING: at net/sched/sch_generic.c:265 dev_watchdog+0x1f1/0x200() (Not tainted)",
+      'level=error msg="iptables failed" stderr="Warning: Extension MARK revision 0 not supported"',
+    ])
+      expect(isWarning(line), line).toBe(false);
+  });
+
+  it("likens no warning to a record by resemblance, in any framing (69a F2: firewalld's -D clean-up warnings)", () => {
+    // The reload record's regex takes only -A/-I: its resemblance made these start-up warnings a medium root cause.
+    for (const line of [
+      `Mar 04 08:12:31 web-3 firewalld[812]: WARNING: COMMAND_FAILED: ${cleanup}`,
+      `2023-03-04 08:12:31 WARNING: COMMAND_FAILED: ${cleanup}`,
+      `W0304 08:12:31.118734    4121 rules.go:88] COMMAND_FAILED: ${cleanup}`,
+      `[WARNING] COMMAND_FAILED: ${cleanup}`,
+      `warn: COMMAND_FAILED: ${cleanup}`,
+    ])
+      expect(similarIds(line), line).toEqual([]);
+    // A journal of them, with iptables' usage hint under each, is no more than its lines.
+    const journal = [1, 2, 3]
+      .map(
+        (n) =>
+          `2023-03-04 08:12:3${n} WARNING: COMMAND_FAILED: ${cleanup}\n\nTry \`iptables -h' or 'iptables --help' for more information.`,
+      )
+      .join("\n\n");
+    const d = diagnoseBundle(kb.compiled, journal);
+    expect(d.findings.map((f) => f.id)).not.toContain("firewalld-reload-wipes-docker-chains");
+    expect(d.rootCause ?? null).toBeNull();
+  });
+
+  it("still matches a warning exactly or by a token signature: only resemblance is refused", () => {
+    // firewalld#503's probe of a chain a reload removed: the record's own (weak) signature for the warning.
+    const probe =
+      "firewalld[3418]: WARNING: COMMAND_FAILED: '/usr/sbin/iptables -w2 -t nat -nL DOCKER-INGRESS' failed: iptables: No chain/target/match by that name.";
+    expect(diagnoseBundle(kb.compiled, probe).findings.map((f) => f.id)).toContain("firewalld-reload-wipes-docker-chains");
+    // iptables' own "Warning:" is a warning by its framing, and the mixed-backends record's message in other words.
+    const warned = "Warning: iptables-legacy tables present, use ip6tables-legacy to see them";
+    expect(isWarning(warned)).toBe(true);
+    const f = first(warned);
+    expect(f).toMatchObject({ id: "iptables-legacy-nft-mixed-backends", evidence: [{ approximate: "tokens" }] });
   });
 });

@@ -269,6 +269,23 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     ]);
   });
 
+  it("names no bug from a line that only warns or gives notice: firewalld's clean-up warnings (review 69a F2)", async () => {
+    const diagnose = async (ip: string, body: string) => {
+      // A client of its own: the Worker's rate limit is shared by the contract's other requests.
+      const res = await fetch("/diagnose", { method: "POST", headers: { "content-type": "text/plain", "cf-connecting-ip": ip }, body });
+      expect(res.status).toBe(200);
+      return (await res.json()) as Diagnosis;
+    };
+    // Docker deleting its old jumps at start, before its DOCKER chain exists: firewalld warns at each start.
+    const warnings = ["PREROUTING -m addrtype --dst-type LOCAL", "OUTPUT -m addrtype --dst-type LOCAL ! --dst 127.0.0.0/8"].map(
+      (rule) =>
+        `Mar 04 08:12:31 web-3 firewalld[812]: WARNING: COMMAND_FAILED: '/usr/sbin/iptables -w10 -t nat -D ${rule} -j DOCKER' failed: iptables v1.8.4 (legacy): Couldn't load target \`DOCKER':No such file or directory`,
+    );
+    const firewalld = await diagnose("203.0.113.71", warnings.join("\n"));
+    expect(firewalld.findings.map((f) => f.id)).not.toContain("firewalld-reload-wipes-docker-chains");
+    expect(firewalld.rootCause ?? null).toBeNull();
+  });
+
   it("takes no host for Windows from a line naming Windows: WSL2's kubelet still has the Linux-only bug it logs", async () => {
     const swap =
       'E1201 08:00:00.000000    1234 run.go:74] "command failed" err="failed to run Kubelet: running with swap on is not supported, please disable swap!"';

@@ -6,6 +6,7 @@
  * produces a high finding from them.
  */
 import { isLogFramed } from "../facts/log-framing";
+import { isWarning } from "../log-level";
 import type { Hit } from "../match";
 import { logicalLines, unframe } from "../match/normalize-line";
 import { CUT, isFailure, isInformational, mayFail, WARNED } from "./failure-lines";
@@ -229,7 +230,7 @@ export function recallHits(
     // as escaped newlines: read whole, the failure is diluted by its neighbours, so each line is judged.
     for (const part of logicalLines(l).slice(0, MAX_QUOTED_LINES)) {
       if (tried >= MAX_LEXICAL_LINES) break;
-      if (!isFailure(part) || isInformational(part)) continue;
+      if (!isFailure(part) || isInformational(part) || isWarning(part)) continue;
       tried++;
       const m = lineResemblance(tables.lexical, part);
       if (m) return m;
@@ -275,7 +276,10 @@ export function recallHits(
       matched = true;
     }
     if (matched || explained.has(line)) return "signature";
-    if (!failure || isInformational(l)) return "none";
+    // A line whose own framing says it warns is never likened by resemblance, failure words or not (review 69a F2:
+    // firewalld's `WARNING: COMMAND_FAILED: '… -D … -j DOCKER' failed: … Couldn't load target` at each Docker start
+    // resembled the reload record its regex leaves out); token signatures above still read it.
+    if (!failure || isInformational(l) || isWarning(l)) return "none";
     if (judged.similar === undefined) {
       if (tried >= MAX_LEXICAL_LINES) return "none";
       judged.similar = resemblance(l);
@@ -315,7 +319,8 @@ export function recallHits(
     }
     // A part that states its own level as informational says what the message is, whatever word an envelope line put
     // before it (review 39a: gcloud's YAML export, "severity: ERROR" on every stderr line, above a healthy dockerd line).
-    if (sigs.length || g.resembled || tried >= MAX_LEXICAL_LINES || g.parts.some(isInformational)) return;
+    // So does a warning's first line for the lines that continue it (review 69a F2).
+    if (sigs.length || g.resembled || tried >= MAX_LEXICAL_LINES || g.parts.some(isInformational) || isWarning(g.parts[0] ?? "")) return;
     const m = resemblance(joined);
     if (allowed(m, g.line, g.parts.length)) pushSimilar(m, g.line, joined);
   };
@@ -344,7 +349,8 @@ export function recallHits(
     }
     // A command typed at a prompt is no part of what the report says happened (a `$ grep … config.toml` line read whole
     // with the config line it printed resembled the CRI record once the knowledge base's words shifted).
-    if (shortReport.length <= MAX_REPORT_LINES && l.trim() && isLog(line) && !isInformational(l) && !PROMPT_LINE.test(l))
+    // Nor is a warning (review 69a F2: a paste of firewalld's start-up warnings alone).
+    if (shortReport.length <= MAX_REPORT_LINES && l.trim() && isLog(line) && !isInformational(l) && !isWarning(l) && !PROMPT_LINE.test(l))
       shortReport.push({ line, text: l });
     const candidate = isLog(line) && (marked === null || mayFail(marked, line, l));
     const failure = candidate && isFailure(l);
