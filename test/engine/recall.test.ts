@@ -984,4 +984,37 @@ describe("a line that only warns or gives notice is likened to no record (review
     const f = first(warned);
     expect(f).toMatchObject({ id: "iptables-legacy-nft-mixed-backends", evidence: [{ approximate: "tokens" }] });
   });
+
+  // iptables >= 1.8.8 prints this notice before every failed restore; kube-proxy's error wrapper puts its exit status first.
+  const restore = (failure: string) =>
+    [
+      'E0304 08:12:31.118734       1 proxier.go:1556] "Failed to execute iptables-restore" err=<',
+      "\texit status 2: Ignoring deprecated --wait-interval option.",
+      `\tiptables-restore v1.8.9 (nf_tables): ${failure}`,
+      "\tError occurred at line: 212",
+      "\tTry `iptables-restore -h' or 'iptables-restore --help' for more information.",
+      ' > ipFamily="IPv4"',
+    ].join("\n");
+
+  it("reads no wrapper's exit status before a notice as a failure line (69a F1: the IPv6 MARK record on an IPv4 restore)", () => {
+    const ids = diagnoseBundle(
+      kb.compiled,
+      restore("Couldn't load target `KUBE-SEP-7KQ3HFZ2XWXG4ZOE':No such file or directory"),
+    ).findings.map((f) => f.id);
+    expect(ids).not.toContain(XT);
+    // The same notice above the classic missing KUBE-MARK-DROP: that record alone, no "separate problem" of IPv6.
+    const drop = diagnoseBundle(kb.compiled, restore("Couldn't load target `KUBE-MARK-DROP':No such file or directory"));
+    expect(drop.findings.map((f) => f.id)).toEqual(["kube-mark-drop-chain-missing"]);
+    // Under journald's framing too (k3s' embedded kube-proxy), and with another exit status.
+    const k3s = [
+      'Mar 04 08:12:31 node-7 k3s[20431]: E0304 08:12:31.118734   20431 proxier.go:1556] "Failed to execute iptables-restore" err=<',
+      "Mar 04 08:12:31 node-7 k3s[20431]:         exit status 1: Ignoring deprecated --wait-interval option.",
+      "Mar 04 08:12:31 node-7 k3s[20431]:         iptables-restore: line 57 failed",
+      'Mar 04 08:12:31 node-7 k3s[20431]:  > ipFamily="IPv4"',
+    ].join("\n");
+    expect(diagnoseBundle(kb.compiled, k3s).findings.map((f) => f.id)).not.toContain(XT);
+    // The IPv6 bug's own line after the same notice still names it.
+    const ipv6 = restore('unknown option "--xor-mark"').replaceAll("iptables-restore", "ip6tables-restore").replace("IPv4", "IPv6");
+    expect(diagnoseBundle(kb.compiled, ipv6).findings[0]?.id).toBe(XT);
+  });
 });

@@ -269,7 +269,7 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     ]);
   });
 
-  it("names no bug from a line that only warns or gives notice: firewalld's clean-up warnings (review 69a F2)", async () => {
+  it("names no bug from a line that only warns or gives notice: firewalld's clean-up warnings, iptables' deprecation notice (review 69a F2, F1)", async () => {
     const diagnose = async (ip: string, body: string) => {
       // A client of its own: the Worker's rate limit is shared by the contract's other requests.
       const res = await fetch("/diagnose", { method: "POST", headers: { "content-type": "text/plain", "cf-connecting-ip": ip }, body });
@@ -284,6 +284,17 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     const firewalld = await diagnose("203.0.113.71", warnings.join("\n"));
     expect(firewalld.findings.map((f) => f.id)).not.toContain("firewalld-reload-wipes-docker-chains");
     expect(firewalld.rootCause ?? null).toBeNull();
+    // An IPv4 restore failure under iptables >= 1.8.8's notice names no IPv6-only record.
+    const restore = [
+      'E0304 08:12:31.118734       1 proxier.go:1556] "Failed to execute iptables-restore" err=<',
+      "\texit status 2: Ignoring deprecated --wait-interval option.",
+      "\tiptables-restore v1.8.9 (nf_tables): Couldn't load target `KUBE-SEP-7KQ3HFZ2XWXG4ZOE':No such file or directory",
+      "\tError occurred at line: 212",
+      ' > ipFamily="IPv4"',
+    ].join("\n");
+    const kubeProxy = await diagnose("203.0.113.72", restore);
+    expect(kubeProxy.findings.map((f) => f.id)).not.toContain("xt-mark-ipv6-typo-2024");
+    expect(kubeProxy.rootCause?.id).not.toBe("xt-mark-ipv6-typo-2024");
   });
 
   it("takes no host for Windows from a line naming Windows: WSL2's kubelet still has the Linux-only bug it logs", async () => {

@@ -17,9 +17,14 @@ const FAILURE_STATE =
 /** strerror texts the words above miss (EINTR … EKEYEXPIRED), as glibc prints them. */
 const ERRNO_TEXT =
   /\b(?:interrupted system call|input\/output error|argument list too long|exec format error|bad file descriptor|no child processes|resource temporarily unavailable|bad address|block device required|file exists|not a directory|is a directory|inappropriate ioctl|text file busy|file too large|illegal seek|too many links|broken pipe|numerical (?:argument|result) out of|resource deadlock|file name too long|no locks available|function not implemented|directory not empty|too many levels of symbolic links|address already in use|cannot assign requested address|network is (?:down|unreachable)|connection (?:reset|aborted)|software caused connection abort|transport endpoint is not connected|no route to host|host is (?:down|unreachable)|stale file handle|structure needs cleaning|value too large for defined data type|protocol not available|required key not available|key has expired|message too long|socket operation on non-socket)\b/i;
-/** The kernel's alarms and a process's death, in the words the kernel and shells print them. */
+/**
+ * The kernel's alarms and a process's death, in the words the kernel and shells print them. A wrapper's `exit status N:`
+ * opening the tool's first line of stderr is no failure of that line when the line is a notice (review 69a F1: iptables
+ * >= 1.8.8 prints "Ignoring deprecated --wait-interval option." before every failed restore, and kube-proxy's
+ * "exit status 2: Ignoring deprecated …" resembled the IPv6 MARK record): the failure is on a later line of stderr.
+ */
 const DEATH_OR_ALARM =
-  /\b(?:blocked for more than|call trace|segfault|core dumped|killed process|oom-kill|hung task|exit (?:status|code)[:= ]\s*[1-9])/i;
+  /\b(?:blocked for more than|call trace|segfault|core dumped|killed process|oom-kill|hung task|exit (?:status|code)[:= ]\s*[1-9]\d*(?!\d|:\s*(?:ignoring|deprecated|warning|notice|note)\b))/i;
 export const isFailure = (line: string) =>
   FAILURE.test(line) || FAILURE_STATE.test(line) || ERRNO_TEXT.test(line) || DEATH_OR_ALARM.test(line);
 
