@@ -797,7 +797,7 @@ function assemble(
           ];
     const symptom = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= SYMPTOM_WEIGHT);
     // A line other causes print too suggests no backport, however strong (review 69a F3).
-    const decisive = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= DECISIVE_WEIGHT && !e.otherCauses?.length);
+    const decisive = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= DECISIVE_WEIGHT && !e.alsoPrintedBy?.length);
     // What may overrule a version's unconfirmed end: the symptom the system printed, not one a sentence quotes (review 68g
     // F2: a Bottlerocket note's quoted runc error made runc 1.1.12 "affected").
     const overrules = symptom && !logEvidence.every((e) => quotedInProse(e.text));

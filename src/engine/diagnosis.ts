@@ -26,10 +26,10 @@ export interface LogEvidence {
    */
   host?: string;
   /**
-   * Other causes the record names for this line (its signature's `otherCauses`, then the record's `unrangedCauses`), in
-   * words: the line is this bug's symptom, but it does not alone identify it (review 69a F3).
+   * Other causes the record names for this line (its signature's `alsoPrintedBy`, then the record's `unrangedCauses` where
+   * no range dates the line), in words: the line is this bug's symptom, but it does not alone identify it (review 69a F3).
    */
-  otherCauses?: string[];
+  alsoPrintedBy?: string[];
 }
 
 export interface VersionEvidence {

@@ -106,7 +106,7 @@ export function groupHits(kb: CompiledKb, hits: ReadonlyArray<Hit | ApproximateH
       ...(at >= 0 ? { matchAt: at } : {}),
       ...(hit.blockStart !== undefined ? { blockStart: hit.blockStart } : {}),
       ...(approximate ? { approximate } : {}),
-      ...(others.length ? { otherCauses: others } : {}),
+      ...(others.length ? { alsoPrintedBy: others } : {}),
     });
   }
   return byRecord;
@@ -115,12 +115,14 @@ export function groupHits(kb: CompiledKb, hits: ReadonlyArray<Hit | ApproximateH
 /**
  * The other causes a record names for one signature's line: the signature's own, then the record's causes of the same
  * symptom that no range covers. Such a line is the bug's symptom, never alone its proof (review 69a F3: CoreDNS's loop
- * line "alone identifies" systemd-resolved, while the record's own caveat named two other causes of it).
+ * line "alone identifies" systemd-resolved, while the record's own caveat named two other causes of it). A line a range
+ * dates (`symptoms`) is that range's own, which the record's unranged causes do not print (review 69i F1: kube-proxy's
+ * refusal of kernels below 5.13 was told as printed by kernels without nft_numgen).
  */
-const otherCausesOf = (record: BugRecord, signature: RecordSignature): string[] => [
-  ...(signature.otherCauses ?? []).map((c) => c.cause),
-  ...(record.unrangedCauses ?? []).map((c) => c.cause),
-];
+const otherCausesOf = (record: BugRecord, signature: RecordSignature): string[] => {
+  const dated = record.affected.some((a) => a.ranges.some((r) => r.symptoms?.includes(signature.id)));
+  return [...(signature.alsoPrintedBy ?? []).map((c) => c.cause), ...(dated ? [] : (record.unrangedCauses ?? []).map((c) => c.cause))];
+};
 
 /**
  * One weight per signature that saw a message no stronger signature saw: two patterns matching the same

@@ -112,7 +112,7 @@ export interface RecordSignature {
   /** Only `ecosystem` before `version` prints this line (the fix removed it): a reading past it is another copy's. */
   printedBefore?: PrintedBound | undefined;
   /** Other causes that print this line (see the record schema): it is this bug's symptom, never alone its proof. */
-  otherCauses?: ReadonlyArray<{ cause: string; source: string }> | undefined;
+  alsoPrintedBy?: ReadonlyArray<{ cause: string; source: string }> | undefined;
   description?: string | undefined;
   source: string;
 }

@@ -91,7 +91,7 @@ export const DECISIVE_WEIGHT = 0.85;
  * record's own caveat named two others).
  */
 export const identifiesAlone = (e: Finding["evidence"][number]): boolean =>
-  e.kind === "log" && !e.approximate && e.weight >= DECISIVE_WEIGHT && !e.otherCauses?.length;
+  e.kind === "log" && !e.approximate && e.weight >= DECISIVE_WEIGHT && !e.alsoPrintedBy?.length;
 
 /**
  * Whether `f` matched a signature of at least `minWeight` on a line none of `other`'s evidence is on: exactly, or with
@@ -322,8 +322,8 @@ export function explainRootCause(ranked: readonly Finding[], printers?: Printers
   if (decisive?.kind === "log")
     why.push(
       `${decisive.host ? `${decisive.host} ` : ""}line ${decisive.line} matches "${decisive.signature}", ${
-        decisive.otherCauses?.length
-          ? `a line of this bug that other causes print too (${decisive.otherCauses.join("; ")}), so it does not alone identify it`
+        decisive.alsoPrintedBy?.length
+          ? `a line of this bug that other causes print too (${decisive.alsoPrintedBy.join("; ")}), so it does not alone identify it`
           : "a signature that alone identifies this bug"
       }` +
         // Only where the other's line is less severe: two fatal lines are ordered by their versions (review 62h F3).

@@ -448,6 +448,9 @@ const re2Pattern = z.string().refine(
   { message: "must be an RE2 regex" },
 );
 
+/** A cause of a symptom, in words, with the source (among the record's references) that tells it. */
+export const causeSchema = z.strictObject({ cause: nonEmpty, source: url });
+
 export const signatureSchema = z.strictObject({
   id: slug,
   kind: z.enum(["literal", "regex"]),
@@ -507,10 +510,7 @@ export const signatureSchema = z.strictObject({
    * that did not answer at start). A line so marked is this bug's symptom but never alone identifies it, however strong
    * its weight: the root cause's reason names the other causes instead (review 69a F3).
    */
-  otherCauses: z
-    .array(z.strictObject({ cause: nonEmpty, source: url }))
-    .min(1)
-    .optional(),
+  alsoPrintedBy: z.array(causeSchema).min(1).optional(),
   description: nonEmpty.optional(),
   source: url,
 });
@@ -557,9 +557,7 @@ export const contextSchema = z.strictObject({
  * its source prints it: the key it sets (`literal`; the last line setting it decides, a config regenerated after an old
  * one being the one in force) and an RE2 pattern that line must match.
  */
-export const unrangedCauseSchema = z.strictObject({
-  cause: nonEmpty,
-  source: url,
+export const unrangedCauseSchema = causeSchema.extend({
   shownBy: z.strictObject({ pattern: re2Pattern, literal: nonEmpty, source: url }).optional(),
 });
 
@@ -626,25 +624,17 @@ export const bugRecordSchema = z
     together: z.array(z.array(nonEmpty).min(1)).min(2).optional(),
   })
   .superRefine((r, ctx) => {
+    // A cause of a line, on a signature or on the record, is read in a source the record cites.
+    const cited = (source: string, path: (string | number)[]) => {
+      if (!r.references.some((ref) => ref.url === source))
+        ctx.addIssue({ code: "custom", path, message: "cite a source among the record's references" });
+    };
     r.signatures.forEach((sig, i) => {
-      sig.otherCauses?.forEach((c, j) => {
-        if (!r.references.some((ref) => ref.url === c.source))
-          ctx.addIssue({
-            code: "custom",
-            path: ["signatures", i, "otherCauses", j, "source"],
-            message: "cite a source among the record's references",
-          });
-      });
+      sig.alsoPrintedBy?.forEach((c, j) => cited(c.source, ["signatures", i, "alsoPrintedBy", j, "source"]));
     });
     r.unrangedCauses.forEach((c, i) => {
-      if (!r.references.some((ref) => ref.url === c.source))
-        ctx.addIssue({ code: "custom", path: ["unrangedCauses", i, "source"], message: "cite a source among the record's references" });
-      if (c.shownBy && !r.references.some((ref) => ref.url === c.shownBy?.source))
-        ctx.addIssue({
-          code: "custom",
-          path: ["unrangedCauses", i, "shownBy", "source"],
-          message: "cite a source among the record's references",
-        });
+      cited(c.source, ["unrangedCauses", i, "source"]);
+      if (c.shownBy) cited(c.shownBy.source, ["unrangedCauses", i, "shownBy", "source"]);
       if (c.shownBy && !c.shownBy.pattern.includes(c.shownBy.literal))
         ctx.addIssue({
           code: "custom",

@@ -435,6 +435,14 @@ describe("a requirement whose symptom another cause gives too", () => {
     // Its own refusal is what the range dates: there the kernel decides.
     const refusal = "kube-proxy in nftables mode requires kernel 5.13 or later";
     expect(verdict("5.4.0-150-generic", refusal)).toMatchObject({ status: "affected", level: "verified" });
+    // The refusal is the range's own line: no kernel built without a module prints it (review 69i F1, 69c F3).
+    const refused = diagnoseBundle(data, `$ uname -r\n5.4.0-150-generic\n${refusal}`);
+    const line = refused.findings.find((f) => f.id === id)?.evidence.find((e) => e.kind === "log");
+    expect(line).not.toHaveProperty("alsoPrintedBy");
+    expect(refused.rootCause?.reason).not.toMatch(/other causes print too/);
+    // The sync failure is not the range's: the record's unranged causes print it.
+    const synced = diagnoseBundle(data, `$ uname -r\n5.4.0-150-generic\n${log}`).findings.find((f) => f.id === id);
+    expect(synced?.evidence.find((e) => e.kind === "log")).toHaveProperty("alsoPrintedBy");
     expect(verdict("5.4.0-150-generic", `${refusal}\n${log}`)).toMatchObject({ status: "affected", level: "verified" });
   });
 });

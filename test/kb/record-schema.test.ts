@@ -347,12 +347,14 @@ describe("other causes of a signature's line (review 69a F3)", () => {
   it("accept a cause whose source the record cites, and refuse one citing nothing it references", () => {
     const own = parseRecordFile(FILE, seedText);
     const cited = own.ok ? (own.record.references[0]?.url ?? "") : "";
-    const cause = (source: string) => edited((doc) => doc.setIn(["signatures", 0, "otherCauses"], [{ cause: "another setup", source }]));
+    const cause = (source: string) => edited((doc) => doc.setIn(["signatures", 0, "alsoPrintedBy"], [{ cause: "another setup", source }]));
     expect(problemsOf(cause(cited))).toEqual([]);
     expect(problemsOf(cause("https://example.org/not-cited")).join("\n")).toMatch(
-      /signatures\.0\.otherCauses\.0\.source: cite a source among the record's references/,
+      /signatures\.0\.alsoPrintedBy\.0\.source: cite a source among the record's references/,
     );
-    expect(problemsOf(edited((doc) => doc.setIn(["signatures", 0, "otherCauses"], []))).join("\n")).toMatch(/signatures\.0\.otherCauses/);
+    expect(problemsOf(edited((doc) => doc.setIn(["signatures", 0, "alsoPrintedBy"], []))).join("\n")).toMatch(
+      /signatures\.0\.alsoPrintedBy/,
+    );
   });
 });
 

@@ -432,7 +432,7 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(d.rootCause?.reason).toMatch(/CoreDNS 1\.2\.3 to 1\.2\.5 whose upstream did not answer at start.*fixed in 1\.2\.6/);
     const [line] = d.findings.find((f) => f.id === "coredns-loop-systemd-resolved")?.evidence ?? [];
     expect(line).toMatchObject({ kind: "log", signature: "coredns-loop-forwarding-loop-detected-in-zone" });
-    expect(line?.kind === "log" ? line.otherCauses : undefined).toHaveLength(2);
+    expect(line?.kind === "log" ? line.alsoPrintedBy : undefined).toHaveLength(2);
   });
 
   it("names the records closest by description in the text report when nothing matched", async () => {

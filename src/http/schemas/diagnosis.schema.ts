@@ -164,7 +164,7 @@ const logEvidenceSchema = z
       description:
         "Hosts form: the host whose bundle holds the line; `line` counts lines of that bundle. In a paste of several nodes: the node that printed the line, where the paste shows which.",
     }),
-    otherCauses: z.array(z.string()).optional().openapi({
+    alsoPrintedBy: z.array(z.string()).optional().openapi({
       description:
         "Other causes the record names for this line, in words: the line is this bug's symptom, but it does not alone identify it.",
     }),
