@@ -1464,6 +1464,24 @@ ${table}`);
     }
     // A change that did not help leaves the reading the failing run's.
     expect(verdictOf(`${cni}\nUpgrading containerd to 1.6.4 did not help.\n${own}`, id)?.reason).not.toContain("changed");
+    // A change told as done, whatever words tell its outcome (review 69c F2: these were "not affected (verified)").
+    for (const done of [
+      "We upgraded containerd to 1.6.4 this morning and pods run now.",
+      "Updated containerd to 1.6.4, pods are Running again.",
+      "We bumped containerd to v1.6.4 and the sandboxes come up now.",
+      "containerd was upgraded to 1.6.4 by the patch run.",
+    ]) {
+      const verdict = verdictOf(`${cni}\n${done}\n${own}`, id);
+      expect(verdict?.status, done).toBe("unknown");
+      expect(verdict?.reason, done).toContain("the paste shows containerd changed");
+    }
+    // Not done, or done and the trouble stayed: the reading is the failing run's.
+    for (const other of [
+      "We haven't upgraded containerd yet.",
+      "We will upgrade containerd to 1.6.4 tonight.",
+      "We upgraded containerd to 1.6.4 but pods still fail the same way.",
+    ])
+      expect(verdictOf(`${cni}\n${other}\n${own}`, id)?.status, other).toBe("not-affected");
   });
 
   it("reads a Kubernetes minor release named alone as its series, where the sentence names the host's (review 60f F4)", () => {

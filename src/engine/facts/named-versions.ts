@@ -8,7 +8,7 @@ import { CHANGE_ARROW, CHANGE_TO_CJK } from "./change-arrows";
 import { isPackageRecord } from "./component-changes";
 import { componentPackage, LISTED_PACKAGES } from "./component-packages";
 import type { LineRef } from "./iptables-version";
-import { changeCured, proseRole } from "./kernel-prose";
+import { changeCured, proseRole, TROUBLE_STAYED } from "./kernel-prose";
 import {
   aptPolicyBuild,
   aptPolicyPackage,
@@ -498,9 +498,9 @@ export function curedComponents(candidates: readonly LineRef[]): Array<{ ecosyst
   const out: Array<{ ecosystem: string; line: number }> = [];
   for (const { text, line } of candidates) {
     const lower = text.toLowerCase();
-    for (const [ecosystem, prose, , base, change] of NAMED_VERSIONS) {
+    for (const [[ecosystem, prose, , base, change], done] of NAMED_CHANGES) {
       if (!base.some((b) => lower.includes(b))) continue;
-      const cured = [...text.matchAll(prose), ...text.matchAll(change)].some((m) => changeCured(text, fromName(m)));
+      const cured = [...text.matchAll(prose), ...text.matchAll(change)].some((m) => changeCured(text, fromName(m))) || toldDone(text, done);
       if (!cured) continue;
       out.push({ ecosystem, line });
       if (ecosystem === "containerd" && /containerd\.io/i.test(text))
@@ -509,6 +509,31 @@ export function curedComponents(candidates: readonly LineRef[]): Array<{ ecosyst
   }
   return out;
 }
+
+/**
+ * A change of a component a sentence tells as done, whatever it says of the outcome ("We upgraded containerd to 1.6.4 this
+ * morning and pods run now", "Updated containerd, pods are Running again", "containerd was bumped"): the versions the paste
+ * reads of it may be from after the change too (review 69c F2: only a change said to cure was read, so everyday words of
+ * an outcome left the new version judging the old failure "not affected (verified)").
+ */
+const DONE_VERB = String.raw`(?:upgraded|updated|bumped|downgraded|reverted|reinstalled|rolled\s+back)`;
+const NAMED_CHANGES = NAMED_VERSIONS.map((named) => {
+  const names = COMPONENT_NAMES.find(([e]) => e === named[0])?.[1] ?? "";
+  const done = new RegExp(
+    String.raw`\b${DONE_VERB}\s+(?:(?:the|our|my|all|each|every)\s+)?(?:${names})(?![\w/-])|(?:^|[^\w/.-])(?:${names})(?:\s+package)?\s+(?:was|were|got|has\s+been|have\s+been|had\s+been)\s+${DONE_VERB}\b`,
+    "gi",
+  );
+  return [named, done] as const;
+});
+/** Words before a told change that make it not done: denied, planned, advised or wished ("we haven't upgraded", "will be updated"). */
+const NOT_DONE =
+  /\b(?:not|never|plan\w*|will|going to|want\w* to|should|would|could|need\w* to|have to|try\w* to|if)\s+(?:\S+\s+){0,3}$|n['’]t\s+(?:\S+\s+){0,2}$/i;
+/** A done change, unless the sentence says the trouble stayed: then the failure ran the version read after it too. */
+const toldDone = (text: string, done: RegExp): boolean =>
+  !TROUBLE_STAYED.test(text) &&
+  [...text.matchAll(done)].some(
+    (m) => !NOT_DONE.test(text.slice(Math.max(0, (m.index ?? 0) - 40), (m.index ?? 0) + (/^[^\w]/.test(m[0]) ? 1 : 0))),
+  );
 
 /** The record ecosystems a version named in passing is read for (kubernetes and systemd by their own lines). */
 export const NAMED_ECOSYSTEMS: readonly string[] = [
