@@ -2020,3 +2020,23 @@ describe("a crash's header in a part a heading gives to a machine (review 66c F2
     expect(f?.verdict.reason).toMatch(/node-a \(6\.1\.14\)/);
   });
 });
+
+describe("a kernel a sentence says the change to ended the trouble", () => {
+  const data = loadDataKb();
+  const id = "xt-mark-ipv6-typo-2024";
+  const uname = "$ uname -a\nLinux worker-1 5.15.0-130-generic #140-Ubuntu SMP Wed Dec 4 12:00:00 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux";
+  const verdictOf = async (text: string) => diagnoseBundle((await data).compiled, text).findings.find((f) => f.id === id)?.verdict;
+
+  it("reads its uname as perhaps booted after the failure: beside the bug's line it decides nothing (review 69c F1)", async () => {
+    const story = `${XOR_MARK_KLOG}\nAfter upgrading the kernel to 5.15.0-130 everything works again.\n${uname}\n${UBUNTU_2204_OS_RELEASE}`;
+    const told = await verdictOf(story);
+    // It was "not affected (verified)", certain, with no root cause, on the bug's own line.
+    expect(told?.status).toBe("unknown");
+    expect(told?.reason).toMatch(/only a version that may not be the one that failed/);
+    // The same uname with no such sentence is the failing run's: the fixed build rules the bug out.
+    expect((await verdictOf(`${XOR_MARK_KLOG}\n${uname}\n${UBUNTU_2204_OS_RELEASE}`))?.status).toBe("not-affected");
+    // A change that did not help leaves the uname the failing run's.
+    const stayed = `${XOR_MARK_KLOG}\nUpgrading the kernel to 5.15.0-130 did not help.\n${uname}\n${UBUNTU_2204_OS_RELEASE}`;
+    expect((await verdictOf(stayed))?.status).toBe("not-affected");
+  });
+});

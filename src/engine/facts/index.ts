@@ -21,6 +21,7 @@ import { kernelFacts } from "./kernel-facts";
 import {
   bootBanners,
   crashHeaders,
+  curedKernels,
   disputesKernel,
   isBootBanner,
   isCrashHeader,
@@ -33,7 +34,7 @@ import {
 } from "./kernel-mentions";
 import { buildOfPackage, kernelPackageRow } from "./kernel-package-row";
 import { pickKernelSeries } from "./kernel-series-claims";
-import { UNAME_R_TYPED } from "./kernel-shapes";
+import { sameRelease, UNAME_R_TYPED } from "./kernel-shapes";
 import { NODES_HEADER, oneRowPerNode, osImageToOs, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
 import { fromRotatedFile } from "./log-files";
 import { isLogFramed } from "./log-framing";
@@ -437,11 +438,19 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   // What other output names (see mentions.ts): a kernel, an OS, `docker info`'s and kubectl's component versions.
   const candidates = pre ? pre.mentionLines : mentionLines(text);
   const kernelSources: KernelSource[] = [];
+  let cured: string[] | undefined;
   for (const s of sections) {
     if (s.kind !== "uname" && s.kind !== "proc-version") continue;
     const parsed = parseUname(s.text);
-    // A uname under a heading naming another machine or an earlier kernel ("docker info on my workstation:").
-    const via = parsed?.release ? outputHeadingVia((line) => textLines.at(line - 1), s.lines[0]) : undefined;
+    // A uname under a heading naming another machine or an earlier kernel ("docker info on my workstation:"), or printing the
+    // release a sentence says the change to ended the trouble: perhaps after the failure (review 69c F1: "After upgrading
+    // the kernel to 5.15.0-130 everything works again" above its uname ruled the bug its log showed out, "verified").
+    const release = parsed?.release;
+    cured ??= release ? curedKernels(candidates) : undefined;
+    const via = release
+      ? (outputHeadingVia((line) => textLines.at(line - 1), s.lines[0]) ??
+        (cured?.some((r) => sameRelease(r, release)) ? CURED_KERNEL_VIA : undefined))
+      : undefined;
     const uname = parsed && via ? { ...parsed, named: true as const, via } : parsed;
     // A reading several hosts printed (a dshbak block of "web-2,web-3") names no one machine.
     const machine = read.nodeShellLines.get(s.lines[0]) ?? (overSsh(s.lines[0]) ? labelOf(s.lines[0]) : null);
@@ -1002,6 +1011,8 @@ function componentReadings(
 
 export const CLIENT_VIA = "the docker client's version (docker version's client part); the daemon's may differ";
 const REMOTE_DAEMON_VIA = "what a daemon on another machine reported (DOCKER_HOST, a docker context, -H)";
+/** The kernel output printed where a sentence says a change to that release ended the trouble. */
+export const CURED_KERNEL_VIA = "the kernel a sentence says a change to ended the trouble, perhaps booted after the failure";
 export const HEADING_VIA = "output the report places on another machine, in a container or at another time";
 const DAEMON_START_VIA = "a daemon's start-up line (another node's, or a restart's after the failure)";
 const LOGGED_VIA = "the version a package manager's log last installed (perhaps another machine's, or changed since)";

@@ -18,7 +18,7 @@ const DKMS_STATUS = /^\s*[\w.+-]+(?:\/|,\s)[\w.+-]+,\s+\d+\.\d+\.\d+\S*,\s+[\w-]
 const PACKAGE_DESCRIPTION =
   /^\s*(?:[uihrp][nicuUfFhHWt]R?\s+[a-z0-9][a-z0-9.+:-]*\s+(?:\d+:)?\d[\w.+~:-]*\s+[a-z0-9]+\s|Description(?:-[a-z]{2}(?:_[A-Z]{2})?)?:)/;
 
-import { claimsHost, PROSE, proseRole, trimPunctuation, troubleElsewhere } from "./kernel-prose";
+import { changeCured, claimsHost, PROSE, proseRole, trimPunctuation, troubleElsewhere } from "./kernel-prose";
 import {
   alongsideProse,
   EMBEDDED_UNAME,
@@ -107,6 +107,21 @@ export function kernelReleasesNamed(candidates: readonly LineRef[], lineAt?: (li
   for (const { text, line } of candidates)
     for (const { release } of readingsAt(text, line, lineAt).kernels)
       if (release && !releases.some((r) => sameRelease(r, release))) releases.push(release);
+  return releases;
+}
+
+/**
+ * The releases sentences name as the kernel a change to ended the trouble ("After upgrading the kernel to 5.15.0-130
+ * everything works again", "Downgrading the kernel to 5.15.0-124 fixed the issue"): the host ran it once the trouble was
+ * over, so output printing it may be from after the failure (review 69c F1).
+ */
+export function curedKernels(candidates: readonly LineRef[]): string[] {
+  const releases: string[] = [];
+  for (const { text } of candidates)
+    for (const m of text.matchAll(PROSE)) {
+      const release = trimPunctuation(m[1] ?? m[2] ?? "");
+      if (release && changeCured(text, m) && !releases.some((r) => sameRelease(r, release))) releases.push(release);
+    }
   return releases;
 }
 
