@@ -105,7 +105,7 @@ function renderFinding(f: Finding, rank: number, d: Diagnosis): string[] {
     ...(s.rootCauseNote && d.findings.length > 1 && s.id !== d.rootCause?.id ? [`   note: ${s.rootCauseNote}`] : []),
     `   verdict: ${verdictLabel(s.verdict)}: ${s.verdict.reason}`,
   ];
-  for (const p of s.placement) lines.push(`   ${p}`);
+  for (const p of [...s.placement, ...s.shared]) lines.push(`   ${p}`);
   const byLine = new Map<string, { shown: LogEvidence; signatures: string[] }>();
   for (const e of f.evidence) {
     if (e.kind !== "log") continue;

@@ -130,6 +130,8 @@ export interface FindingSummary {
   versionChecks: VersionEvidence[];
   /** Where the finding stands in a fleet, one line each (placementLines); empty for one machine. */
   placement: string[];
+  /** The other causes the record names for the lines shown (their `alsoPrintedBy`), as one line; empty when none. */
+  shared: string[];
   workarounds: string[];
   references: string[];
 }
@@ -214,6 +216,7 @@ export function summarizeFinding(
     matchedLines: f.matchedLines ?? new Set(logs.map((e) => e.line)).size,
     versionChecks: versionEvidence ? [versionEvidence, ...versions.filter((v) => v !== versionEvidence)] : [],
     placement: placementLines(f),
+    shared: sharedLines(logs),
     workarounds: f.workarounds,
     references: f.references,
   };
@@ -237,6 +240,15 @@ export function summarizeDiagnosis(
     leftOut: (d.truncated ?? []).map((t) => t.note),
     notes: d.notes ?? [],
   };
+}
+
+/**
+ * What else prints the lines shown, as the record names it: said in every door beside the verdict, since a strong line so
+ * shared is this bug's symptom but not alone its proof (review 69i F4, 69c F6: only the JSON carried it).
+ */
+function sharedLines(logs: readonly LogEvidence[]): string[] {
+  const causes = [...new Set(logs.flatMap((e) => e.alsoPrintedBy ?? []))];
+  return causes.length ? [`Other causes print the matched line too: ${causes.join("; ")}.`] : [];
 }
 
 /** How many machines a placement line names before it counts the rest: a chat line, not a table. */

@@ -46,10 +46,11 @@ export function undatedVerdict(record: BugRecord, undated: readonly RecordAffect
   const dates = [...new Set(undated.flatMap((a) => a.ranges.flatMap((r) => r.symptoms ?? [])))];
   const others = (record.unrangedCauses ?? []).map((c) => c.cause);
   const cause = others.length
-    ? `${others.join(" or ")} ${others.length > 1 ? "give" : "gives"} the line shown whatever the versions`
+    ? `${others.join(" or ")} ${others.length > 1 ? "give" : "gives"} the line shown, whatever the versions`
     : "the versions say nothing of the line shown";
+  // The conclusion first, then what the range alone would say (review 69c F6: the range's answer came first, in its words).
   return {
     status: "unknown",
-    reason: `${verdict.reason}; but the range dates only the line of ${dates.join(", ")}, which the log does not show, and ${cause}`,
+    reason: `the versions decide only the line of signature ${dates.join(", ")}, which the log does not show; ${cause} (on that range alone: ${verdict.reason})`,
   };
 }

@@ -138,3 +138,17 @@ describe("verdict words", () => {
     expect(closestVersionsNote({ status: "affected", reason: "" })).toBe("your versions: affected");
   });
 });
+
+describe("a line its record says other causes print too", () => {
+  it("is said so in the summary and the text answer, with the causes the record names (review 69i F4, 69c F6)", () => {
+    // CoreDNS 1.3.1+'s wording, as the loop plugin prints it; the record names other loops that print it too.
+    const loop = `[FATAL] plugin/loop: Loop (127.0.0.1:45711 -> :53) detected for zone ".", see https://coredns.io/plugins/loop#troubleshooting. Query: "HINFO 4547991504243258144.3688648895315093531."`;
+    const d = diagnoseBundle(kb, loop);
+    const s = summarizeDiagnosis(d).findings.find((f) => f.id === "coredns-loop-systemd-resolved");
+    expect(s?.shared).toEqual([expect.stringMatching(/^Other causes print the matched line too: another loop, through a local resolver/)]);
+    expect(renderTextReport(d)).toContain("Other causes print the matched line too: another loop");
+    // A line no other cause prints says nothing of the kind.
+    const seed = summarizeDiagnosis(diagnoseBundle(kb, XOR_MARK_KLOG)).findings[0];
+    expect(seed?.shared).toEqual([]);
+  });
+});

@@ -32,6 +32,7 @@ function finding(rank: number): FindingSummary {
     matchedLines: 1,
     versionChecks: [],
     placement: [],
+    shared: [],
     workarounds: [],
     references: [],
   };
@@ -141,6 +142,21 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
       expect(rendered).toContain("likely root cause: line 2 matches");
       expect(rendered).toContain("a separate, lesser problem that can hide the first");
     }
+  });
+
+  it("Slack and Discord: say what else prints a finding's matched line, as the record names it (review 69i F4, 69c F6)", () => {
+    const shared = "Other causes print the matched line too: another loop, through a local resolver.";
+    const small = {
+      ...finding(1),
+      title: "t",
+      verdict: { status: "unknown" as const, reason: "r" },
+      keyEvidence: null,
+      fixSteps: [],
+      unverified: [],
+    };
+    const answer: ChatAnswer = { ...FINDINGS_ONLY, findings: [{ ...small, shared: [shared] }] };
+    for (const rendered of [JSON.stringify(renderSlack(answer).blocks), JSON.stringify(renderDiscord(answer).embeds)])
+      expect(rendered).toContain("Other causes print the matched line too: another loop");
   });
 
   it("Slack and Discord: a finding that only resembles a line is not counted as a match in the headline (review 63e F3)", () => {

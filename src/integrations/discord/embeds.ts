@@ -234,6 +234,7 @@ function findingEmbed(f: FindingSummary, publicUrl: string | undefined, ranked: 
     prose(f.verdict.reason),
     // Which machines show it, which others are next, and where it is ruled out (review 68e F1).
     ...f.placement.map(prose),
+    ...f.shared.map(prose),
   ];
   if (f.keyEvidence)
     lines.push(

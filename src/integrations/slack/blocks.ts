@@ -208,6 +208,7 @@ function finding(f: FindingSummary, kbVersion: string, opts: RenderOptions, rank
     esc(f.verdict.reason),
     // Which machines show it, which others are next, and where it is ruled out (review 68e F1).
     ...f.placement.map(esc),
+    ...f.shared.map(esc),
   ];
   const blocks: KnownBlock[] = [section(head.join("\n"))];
   if (f.keyEvidence) {

@@ -227,7 +227,7 @@ const FindingBlock = (props: { f: FindingSummary }) => {
       <p>
         <strong>Why:</strong> <Inline text={f.verdict.reason} />.
       </p>
-      {f.placement.map((p) => (
+      {[...f.placement, ...f.shared].map((p) => (
         <p>
           <Inline text={p} />
         </p>
