@@ -630,7 +630,9 @@ export const bugRecordSchema = z
         ctx.addIssue({ code: "custom", path, message: "cite a source among the record's references" });
     };
     r.signatures.forEach((sig, i) => {
-      sig.alsoPrintedBy?.forEach((c, j) => cited(c.source, ["signatures", i, "alsoPrintedBy", j, "source"]));
+      sig.alsoPrintedBy?.forEach((c, j) => {
+        cited(c.source, ["signatures", i, "alsoPrintedBy", j, "source"]);
+      });
     });
     r.unrangedCauses.forEach((c, i) => {
       cited(c.source, ["unrangedCauses", i, "source"]);
