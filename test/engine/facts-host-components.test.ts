@@ -1480,6 +1480,7 @@ ${table}`);
       "We haven't upgraded containerd yet.",
       "We will upgrade containerd to 1.6.4 tonight.",
       "We upgraded containerd to 1.6.4 but pods still fail the same way.",
+      "After we upgraded containerd to 1.6.4 the sandbox errors started.",
     ])
       expect(verdictOf(`${cni}\n${other}\n${own}`, id)?.status, other).toBe("not-affected");
   });

@@ -528,9 +528,16 @@ const NAMED_CHANGES = NAMED_VERSIONS.map((named) => {
 /** Words before a told change that make it not done: denied, planned, advised or wished ("we haven't upgraded", "will be updated"). */
 const NOT_DONE =
   /\b(?:not|never|plan\w*|will|going to|want\w* to|should|would|could|need\w* to|have to|try\w* to|if)\s+(?:\S+\s+){0,3}$|n['’]t\s+(?:\S+\s+){0,2}$/i;
-/** A done change, unless the sentence says the trouble stayed: then the failure ran the version read after it too. */
+/**
+ * Words that make a told change the one that brought the trouble ("after we upgraded containerd the error started"): the
+ * failure ran the version it brought, which the reading after it is.
+ */
+const TROUBLE_BROUGHT =
+  /\b(?:start(?:ed|s|ing)|began|begins|appear(?:ed|s)|broke|breaks|caused|causes|introduced|ever since|since then)\b/i;
+/** A done change, unless the sentence says the trouble stayed or came with it: then the failure ran the version read after it. */
 const toldDone = (text: string, done: RegExp): boolean =>
   !TROUBLE_STAYED.test(text) &&
+  !TROUBLE_BROUGHT.test(text) &&
   [...text.matchAll(done)].some(
     (m) => !NOT_DONE.test(text.slice(Math.max(0, (m.index ?? 0) - 40), (m.index ?? 0) + (/^[^\w]/.test(m[0]) ? 1 : 0))),
   );
