@@ -1138,15 +1138,7 @@ function failureBoot(
   // Printed by the same machine (a journal's FQDN and its prompt's short name are one), and from the same file of a grep over
   // several.
   const samePrinter = (a: string | null, b: string | null) => a === b || (a !== null && b !== null && sameMachine(a, b));
-  // Or the output of commands typed at the same prompt: a journal names its host, a `uname -r` at that prompt names none
-  // (review 69c F5: `uname -r` on both sides of a reboot was "2 kernels, which failed?", where `uname -a` decided).
-  const prompt = (l: number) => {
-    const at = facts.commandAt(l);
-    return at === null ? undefined : printerOf(at);
-  };
-  const samePrompt = (l: number, k: number) => prompt(l) !== undefined && prompt(l) === prompt(k);
-  const sameSource = (l: number, k: number) =>
-    (samePrinter(printerOf(l), printerOf(k)) || samePrompt(l, k)) && fileOfLine(text(l)) === fileOfLine(text(k));
+  const sameSource = (l: number, k: number) => samePrinter(printerOf(l), printerOf(k)) && fileOfLine(text(l)) === fileOfLine(text(k));
   const booted = facts.bootKernel(lines);
   const banner = booted?.line;
   const own = banner !== undefined && lines.every((l) => sameSource(l, banner));

@@ -2040,23 +2040,3 @@ describe("a kernel a sentence says the change to ended the trouble", () => {
     expect((await verdictOf(stayed))?.status).toBe("not-affected");
   });
 });
-
-describe("a journal read at the same unnamed prompt as the unames on both sides of a reboot", () => {
-  it("judges the failure on the kernel read in its own boot: the journal names its host, `uname -r` none (review 69c F5)", async () => {
-    const { compiled } = await loadDataKb();
-    const paste = [
-      "$ uname -r",
-      "5.15.0-127-generic",
-      "$ journalctl -u kube-proxy | tail -3",
-      XOR_MARK_JOURNALD,
-      "$ sudo apt install -y linux-image-5.15.0-130-generic && sudo reboot",
-      "$ uname -r",
-      "5.15.0-130-generic",
-      UBUNTU_2204_OS_RELEASE,
-    ].join("\n");
-    const verdict = diagnoseBundle(compiled, paste).findings.find((f) => f.id === "xt-mark-ipv6-typo-2024")?.verdict;
-    // It was "the input gives 2 kernels … and does not say which one failed", as `uname -a` in their place was not.
-    expect(verdict?.status).toBe("affected");
-    expect(verdict?.reason).toContain("5.15.0-127");
-  });
-});
