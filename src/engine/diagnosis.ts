@@ -26,8 +26,8 @@ export interface LogEvidence {
    */
   host?: string;
   /**
-   * Other causes the record names for this line (its signature's `alsoPrintedBy`, then the record's `unrangedCauses` where
-   * no range dates the line), in words: the line is this bug's symptom, but it does not alone identify it (review 69a F3).
+   * Other causes the record names for this line (its signature's `alsoPrintedBy`), in words: the line is this bug's
+   * symptom, but it does not alone identify it (review 69a F3).
    */
   alsoPrintedBy?: string[];
 }

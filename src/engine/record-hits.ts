@@ -96,7 +96,7 @@ export function groupHits(kb: CompiledKb, hits: ReadonlyArray<Hit | ApproximateH
     if (count > LINES_PER_SIGNATURE) continue;
     const text = hit.text.length > MAX_EVIDENCE_CHARS ? aroundMatch(hit.text, exactSignature, read) : hit.text;
     const at = text.length > LONG_LINE && exactSignature ? anchorAt(text, exactSignature, read) : -1;
-    const others = compiled && exactSignature ? otherCausesOf(compiled.record, exactSignature) : [];
+    const others = exactSignature ? otherCausesOf(exactSignature) : [];
     record.evidence.push({
       kind: "log",
       line: hit.line,
@@ -113,16 +113,13 @@ export function groupHits(kb: CompiledKb, hits: ReadonlyArray<Hit | ApproximateH
 }
 
 /**
- * The other causes a record names for one signature's line: the signature's own, then the record's causes of the same
- * symptom that no range covers. Such a line is the bug's symptom, never alone its proof (review 69a F3: CoreDNS's loop
- * line "alone identifies" systemd-resolved, while the record's own caveat named two other causes of it). A line a range
- * dates (`symptoms`) is that range's own, which the record's unranged causes do not print (review 69i F1: kube-proxy's
- * refusal of kernels below 5.13 was told as printed by kernels without nft_numgen).
+ * The other causes a record names for one signature's line, outside the bug: such a line is the bug's symptom, never alone
+ * its proof (review 69a F3: CoreDNS's loop line "alone identifies" systemd-resolved, while the record's own caveat named
+ * other causes of it). The record's `unrangedCauses` are not among them: they are this bug's own forms that no range
+ * covers, which its title and verdict name (review 69j F5: "other causes" repeated the cause the verdict had just found;
+ * 69i F1: kube-proxy's refusal was told as printed by kernels without nft_numgen).
  */
-const otherCausesOf = (record: BugRecord, signature: RecordSignature): string[] => {
-  const dated = record.affected.some((a) => a.ranges.some((r) => r.symptoms?.includes(signature.id)));
-  return [...(signature.alsoPrintedBy ?? []).map((c) => c.cause), ...(dated ? [] : (record.unrangedCauses ?? []).map((c) => c.cause))];
-};
+const otherCausesOf = (signature: RecordSignature): string[] => (signature.alsoPrintedBy ?? []).map((c) => c.cause);
 
 /**
  * One weight per signature that saw a message no stronger signature saw: two patterns matching the same

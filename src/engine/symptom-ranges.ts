@@ -43,7 +43,13 @@ export function rangesForSymptoms(record: BugRecord, shown: ReadonlyArray<{ read
  */
 export function undatedVerdict(record: BugRecord, undated: readonly RecordAffected[], verdict: Verdict): Verdict {
   if (!undated.length || verdict.status === "unknown") return verdict;
-  const dates = [...new Set(undated.flatMap((a) => a.ranges.flatMap((r) => r.symptoms ?? [])))];
+  const ids = [...new Set(undated.flatMap((a) => a.ranges.flatMap((r) => r.symptoms ?? [])))];
+  // The line in words a person reads, not the signature's id (review 69j F6): a literal as printed, else its description.
+  const dates = ids.map((id) => {
+    const s = record.signatures.find((x) => x.id === id);
+    if (!s) return id;
+    return s.kind === "literal" ? `"${s.pattern}"` : (s.description?.split(/ \(|[.;:]\s/)[0]?.trim() ?? id);
+  });
   const others = (record.unrangedCauses ?? []).map((c) => c.cause);
   const cause = others.length
     ? `${others.join(" or ")} ${others.length > 1 ? "give" : "gives"} the line shown, whatever the versions`
@@ -51,6 +57,6 @@ export function undatedVerdict(record: BugRecord, undated: readonly RecordAffect
   // The conclusion first, then what the range alone would say (review 69c F6: the range's answer came first, in its words).
   return {
     status: "unknown",
-    reason: `the versions decide only the line of signature ${dates.join(", ")}, which the log does not show; ${cause} (on that range alone: ${verdict.reason})`,
+    reason: `the versions decide only ${dates.join(" or ")}, which the log does not show; ${cause} (on that range alone: ${verdict.reason})`,
   };
 }

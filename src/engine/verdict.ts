@@ -2,6 +2,7 @@ import type { LogEvidence, Verdict, VersionEvidence } from "./diagnosis";
 import { listedEcosystem } from "./facts/component-packages";
 import { type DisputedComponent, mergeDisputes } from "./facts/host-components";
 import { kernelFacts } from "./facts/kernel-facts";
+import { CURED_KERNEL_VIA } from "./facts/kernel-shapes";
 import { isLogFramed } from "./facts/log-framing";
 import { distributionFamily, ecosystemDistribution } from "./facts/os-release";
 import { upstreamOf } from "./facts/package-lists";
@@ -493,6 +494,8 @@ function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] 
   if (printed.length && printed.every((c) => c.result !== "unknown")) return printed;
   const checks = ownKernelChecks(record, host);
   if (!host.kernel?.named) return checks;
+  // A uname is its kernel's own output: only when it was taken may differ from the failure's (review 69j F3).
+  if (host.kernel.via === CURED_KERNEL_VIA) return checks.map((c) => hedgeNamed(c, CURED_KERNEL_VIA));
   const by = host.kernel.via ? `read from ${host.kernel.via}, perhaps another kernel's` : "the report names in a sentence";
   return checks.map((c) => hedgeNamed(c, `a kernel ${by}, not its own output`));
 }

@@ -1481,6 +1481,11 @@ ${table}`);
       "We will upgrade containerd to 1.6.4 tonight.",
       "We upgraded containerd to 1.6.4 but pods still fail the same way.",
       "After we upgraded containerd to 1.6.4 the sandbox errors started.",
+      // Another thing's change, another machine's, or another's words (review 69j F2).
+      "I updated the containerd config (containerd 1.6.4, SystemdCgroup = true) and restarted it. Then:",
+      "We upgraded containerd to 1.6.4 on node-2 only; this is node-1:",
+      "> We upgraded containerd to 1.6.4 and pods run now (quoted from the upstream issue)",
+      "Since containerd was upgraded to 1.6.4 yesterday every new pod is stuck in ContainerCreating:",
     ])
       expect(verdictOf(`${cni}\n${other}\n${own}`, id)?.status, other).toBe("not-affected");
   });

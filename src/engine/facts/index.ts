@@ -34,7 +34,7 @@ import {
 } from "./kernel-mentions";
 import { buildOfPackage, kernelPackageRow } from "./kernel-package-row";
 import { pickKernelSeries } from "./kernel-series-claims";
-import { sameRelease, UNAME_R_TYPED } from "./kernel-shapes";
+import { CURED_KERNEL_VIA, sameRelease, UNAME_R_TYPED } from "./kernel-shapes";
 import { NODES_HEADER, oneRowPerNode, osImageToOs, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
 import { fromRotatedFile } from "./log-files";
 import { isLogFramed } from "./log-framing";
@@ -1011,8 +1011,6 @@ function componentReadings(
 
 export const CLIENT_VIA = "the docker client's version (docker version's client part); the daemon's may differ";
 const REMOTE_DAEMON_VIA = "what a daemon on another machine reported (DOCKER_HOST, a docker context, -H)";
-/** The kernel output printed where a sentence says a change to that release ended the trouble. */
-export const CURED_KERNEL_VIA = "the kernel a sentence says a change to ended the trouble, perhaps booted after the failure";
 export const HEADING_VIA = "output the report places on another machine, in a container or at another time";
 const DAEMON_START_VIA = "a daemon's start-up line (another node's, or a restart's after the failure)";
 const LOGGED_VIA = "the version a package manager's log last installed (perhaps another machine's, or changed since)";

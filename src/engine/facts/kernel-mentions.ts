@@ -18,7 +18,7 @@ const DKMS_STATUS = /^\s*[\w.+-]+(?:\/|,\s)[\w.+-]+,\s+\d+\.\d+\.\d+\S*,\s+[\w-]
 const PACKAGE_DESCRIPTION =
   /^\s*(?:[uihrp][nicuUfFhHWt]R?\s+[a-z0-9][a-z0-9.+:-]*\s+(?:\d+:)?\d[\w.+~:-]*\s+[a-z0-9]+\s|Description(?:-[a-z]{2}(?:_[A-Z]{2})?)?:)/;
 
-import { changeCured, claimsHost, PROSE, proseRole, trimPunctuation, troubleElsewhere } from "./kernel-prose";
+import { changeCured, claimsHost, PROSE, proseRole, TROUBLE_STAYED, trimPunctuation, troubleElsewhere } from "./kernel-prose";
 import {
   alongsideProse,
   EMBEDDED_UNAME,
@@ -117,13 +117,19 @@ export function kernelReleasesNamed(candidates: readonly LineRef[], lineAt?: (li
  */
 export function curedKernels(candidates: readonly LineRef[]): string[] {
   const releases: string[] = [];
-  for (const { text } of candidates)
+  for (const { text } of candidates) {
+    // A cure of another trouble, another time or machine's, in another's words, or one the trouble came back after is no
+    // cure of the paste's failure (review 69j F3: "fixed our conntrack drops last month. Now kube-proxy fails on this node").
+    if (ANOTHER_CURE.test(text) || TROUBLE_STAYED.test(text)) continue;
     for (const m of text.matchAll(PROSE)) {
       const release = trimPunctuation(m[1] ?? m[2] ?? "");
       if (release && changeCured(text, m) && !releases.some((r) => sameRelease(r, release))) releases.push(release);
     }
+  }
   return releases;
 }
+const ANOTHER_CURE =
+  /\b(?:came back|come back|is back|returned|reappeared|(?:fails?|failed|failing|broke|crash\w*|happen\w*)\s+again|now\b.{0,40}\b(?:fails?|failing|broken|crash\w*)|last\s+(?:year|month|week)|ago|changelog|release notes?|claims?|says|supposedly|on\s+(?:node|worker|host|server|machine)[-\w]*|(?:another|other)\s+(?:team|cluster|node|machine|host)s?|(?:our|the|its)\s+(?:conntrack|dns|disk|memory|oom)\b)/i;
 
 /** Whether a candidate line names a cure's kernel ("kernel 6.12.3 fixed it"): the host has run another kernel since. */
 export const namesCure = (candidates: readonly LineRef[], lineAt?: (line: number) => string): boolean =>

@@ -51,6 +51,8 @@ export interface MentionShape {
 export const UNAME_R_TYPED =
   /^\s*(?:[\w.-]+@[\w.-]+(?::\S*)?\s*)?(?:[$#>]\s*)?`?uname\s+-r`?\s*(?::|=>?|->|\u2192)?\s*`?(?=(\d+\.\d+\.\d+[^\s`,;]*))\1`?\s*$/;
 const MD_LABEL = "(?:\\*\\*|__)";
+/** A uname printing the release a sentence says the change to ended the trouble (review 69c F1, 69j F3). */
+export const CURED_KERNEL_VIA = "a uname of the kernel a sentence says the change to ended the trouble, perhaps booted after the failure";
 export const TYPED_VIA = "an answer typed into the report (a Markdown label, a template's field)";
 /** Shapes of a mention after a marker, most specific first. */
 export const MENTIONS: readonly MentionShape[] = [

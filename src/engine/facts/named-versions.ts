@@ -516,31 +516,48 @@ export function curedComponents(candidates: readonly LineRef[]): Array<{ ecosyst
  * reads of it may be from after the change too (review 69c F2: only a change said to cure was read, so everyday words of
  * an outcome left the new version judging the old failure "not affected (verified)").
  */
-const DONE_VERB = String.raw`(?:upgraded|updated|bumped|downgraded|reverted|reinstalled|rolled\s+back)`;
+const DONE_VERB = String.raw`(?:upgraded|updated|bumped|downgraded|reverted|rolled\s+back)`;
+/**
+ * What may follow the name that makes the change another thing's than the component's version: its config, its log
+ * level, a repository's key (review 69j F2: "updated the containerd config", "bumped containerd's log level").
+ */
+const NOT_THE_RELEASE = String.raw`(?!['\u2019]s\b|\s+(?:config\w*|settings?|toml|conf\b|log\w*|repo\w*|keys?\b|flags?\b|unit\b|drop-ins?|service\s+file|socket|registry|mirrors?|plugins?|certs?\b|certificates?|options?))`;
 const NAMED_CHANGES = NAMED_VERSIONS.map((named) => {
   const names = COMPONENT_NAMES.find(([e]) => e === named[0])?.[1] ?? "";
   const done = new RegExp(
-    String.raw`\b${DONE_VERB}\s+(?:(?:the|our|my|all|each|every)\s+)?(?:${names})(?![\w/-])|(?:^|[^\w/.-])(?:${names})(?:\s+package)?\s+(?:was|were|got|has\s+been|have\s+been|had\s+been)\s+${DONE_VERB}\b`,
+    String.raw`\b${DONE_VERB}\s+(?:(?:the|our|my|all|each|every)\s+)?(?:${names})(?![\w/-]|\.\w)${NOT_THE_RELEASE}|(?:^|[^\w/.-])(?:${names})(?:\s+package)?\s+(?:was|were|got|has\s+been|have\s+been|had\s+been)\s+${DONE_VERB}\b`,
     "gi",
   );
   return [named, done] as const;
 });
 /** Words before a told change that make it not done: denied, planned, advised or wished ("we haven't upgraded", "will be updated"). */
 const NOT_DONE =
-  /\b(?:not|never|plan\w*|will|going to|want\w* to|should|would|could|need\w* to|have to|try\w* to|if)\s+(?:\S+\s+){0,3}$|n['’]t\s+(?:\S+\s+){0,2}$/i;
+  /\b(?:not|never|plan\w*|will|going to|want\w* to|should|would|could|need\w* to|have to|try\w* to|if)\s+(?:\S+\s+){0,3}$|n['\u2019]t\s+(?:\S+\s+){0,2}$/i;
 /**
- * Words that make a told change the one that brought the trouble ("after we upgraded containerd the error started"): the
- * failure ran the version it brought, which the reading after it is.
+ * Words that make a told change the one that brought the trouble ("after we upgraded containerd the error started", "since
+ * containerd was upgraded every pod is stuck"): the failure ran the version it brought, which the reading after it is.
  */
 const TROUBLE_BROUGHT =
-  /\b(?:start(?:ed|s|ing)|began|begins|appear(?:ed|s)|broke|breaks|caused|causes|introduced|ever since|since then)\b/i;
-/** A done change, unless the sentence says the trouble stayed or came with it: then the failure ran the version read after it. */
+  /\b(?:start(?:ed|s|ing)|began|begins|appear(?:ed|s)|broke|breaks|caused|causes|introduced|since|and now|came back|is back|returned|reappeared)\b/i;
+/**
+ * A change told of another machine, or in another's words: a changelog's bullet, a quoted report, "on node-2 only", "their
+ * cluster" (review 69j F2): no change of the host whose reading the paste gives.
+ */
+const NOT_OURS =
+  /^\s*(?:>|[-*]\s.*\(#\d+\))|\b(?:changelog|release notes?|says|claims|quoted|reported)\b|\bon\s+(?:node|worker|host|server|machine)[-\w]*(?:\s+only)?\b|\b(?:another|other)\s+(?:team|cluster|node|machine|host)s?\b|\btheir\b|\blast\s+(?:year|month|week)\b|\bago\b/i;
+/**
+ * A done change, unless the sentence says the trouble stayed, came with it or came back (then the failure ran the version
+ * read after it), or tells another machine's or another's words; not inside a quotation.
+ */
 const toldDone = (text: string, done: RegExp): boolean =>
   !TROUBLE_STAYED.test(text) &&
   !TROUBLE_BROUGHT.test(text) &&
-  [...text.matchAll(done)].some(
-    (m) => !NOT_DONE.test(text.slice(Math.max(0, (m.index ?? 0) - 40), (m.index ?? 0) + (/^[^\w]/.test(m[0]) ? 1 : 0))),
-  );
+  !NOT_OURS.test(text) &&
+  [...text.matchAll(done)].some((m) => {
+    const at = (m.index ?? 0) + (/^[^\w]/.test(m[0]) ? 1 : 0);
+    const quoted = (text.slice(0, at).match(/["\u201c\u201d]/g)?.length ?? 0) % 2 === 1;
+    return !quoted && !NOT_DONE.test(text.slice(Math.max(0, at - 40), at));
+  });
 
 /** The record ecosystems a version named in passing is read for (kubernetes and systemd by their own lines). */
 export const NAMED_ECOSYSTEMS: readonly string[] = [
