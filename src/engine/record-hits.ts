@@ -8,7 +8,7 @@ import type { CompiledKb } from "./compile-kb";
 import type { Evidence, LogEvidence } from "./diagnosis";
 import { type FoldedText, foldLiteral, foldText, type Hit, requiredLiteralSets, wrappedBefore, wrapWidth } from "./match";
 import { type ApproximateHit, resembledSignatureWeight } from "./recall";
-import type { BugRecord, RecordSignature } from "./record";
+import type { RecordSignature } from "./record";
 import { SIMILAR_SIGNATURE, similarWeight, tokenWeight } from "./score";
 
 /** Evidence lines kept per signature: enough to show a pattern, not a whole flood. */

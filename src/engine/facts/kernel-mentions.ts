@@ -118,10 +118,11 @@ export function kernelReleasesNamed(candidates: readonly LineRef[], lineAt?: (li
 export function curedKernels(candidates: readonly LineRef[]): string[] {
   const releases: string[] = [];
   for (const { text } of candidates) {
+    const named = [...text.matchAll(PROSE)];
     // A cure of another trouble, another time or machine's, in another's words, or one the trouble came back after is no
     // cure of the paste's failure (review 69j F3: "fixed our conntrack drops last month. Now kube-proxy fails on this node").
-    if (ANOTHER_CURE.test(text) || TROUBLE_STAYED.test(text)) continue;
-    for (const m of text.matchAll(PROSE)) {
+    if (!named.length || ANOTHER_CURE.test(text) || TROUBLE_STAYED.test(text)) continue;
+    for (const m of named) {
       const release = trimPunctuation(m[1] ?? m[2] ?? "");
       if (release && changeCured(text, m) && !releases.some((r) => sameRelease(r, release))) releases.push(release);
     }
