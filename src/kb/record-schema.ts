@@ -167,6 +167,18 @@ const THREAD_ALIASES: ReadonlySet<string> = new Set(["issue", "distro-bug"]);
 const TERM_ALIASES: ReadonlySet<string> = new Set(["other"]);
 
 /**
+ * A commit id as people copy it: abbreviated (7 to 16 hex digits, what `git log --oneline`, `Fixes:` tags and stable mails
+ * print) or whole (40, SHA-1; 64, SHA-256). A length between is a digit lost or added in copying (review 70e F3: a 39-digit
+ * id passed), so it is refused rather than taken as an abbreviation.
+ */
+const COMMIT_ID = /^(?:[0-9a-f]{7,16}|[0-9a-f]{40}|[0-9a-f]{64})$/;
+const COMMIT_ID_SAY = "7 to 16 lowercase hex digits, or all 40";
+const commitIdLength = (id: string) =>
+  id.length > 16 && id.length < 64
+    ? `a whole commit id has 40 hex digits (64 for SHA-256), and an abbreviated one 7 to 16; this one has ${id.length}: copy it again from the commit's page`
+    : `must be a commit id of ${COMMIT_ID_SAY}; this one has ${id.length}`;
+
+/**
  * The form each kind's value is searched and exported by (review 66h F5: "CVE 2024 50038" was never found by a search and
  * went into OSV's `related` as written; an issue written as its URL escaped the clash check with its owner/repo#N form).
  */
@@ -175,8 +187,8 @@ const ALIAS_FORMS: Readonly<Record<string, { form: RegExp; say: string }>> = {
   ghsa: { form: /^GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}$/, say: "GHSA-xxxx-xxxx-xxxx" },
   usn: { form: /^USN-\d+-\d+$/, say: "USN-NNNN-N" },
   commit: {
-    form: /^[0-9a-f]{7,40}$/,
-    say: "a commit's hash (7 to 40 lowercase hex digits); a pull request is an issue alias, owner/repo#N",
+    form: COMMIT_ID,
+    say: `a commit's hash (${COMMIT_ID_SAY}); a pull request is an issue alias, owner/repo#N`,
   },
   issue: { form: /^(?![a-z][\w+.-]*:\/\/)\S.*$/i, say: "owner/repo#N (not the thread's URL, which is its source)" },
 };
@@ -229,7 +241,12 @@ export const commitSchema = withEvidence(
       role: z.enum(["introduced", "fixed"]),
       /** e.g. "torvalds/linux", "kubernetes/kubernetes", "opencontainers/runc" */
       repo: nonEmpty,
-      id: z.string().regex(/^[0-9a-f]{7,40}$/, "must be a lowercase hex commit id (7 to 40 characters)"),
+      id: z
+        .string()
+        .regex(/^[0-9a-f]+$/, "must be a lowercase hex commit id")
+        .superRefine((id, ctx) => {
+          if (!COMMIT_ID.test(id)) ctx.addIssue({ code: "custom", message: commitIdLength(id) });
+        }),
       title: nonEmpty,
       /** Release(s) that first contain this commit, e.g. "6.12" or "5.15.170". */
       versions: z.array(nonEmpty).default([]),

@@ -301,6 +301,28 @@ describe("relations and requirements", () => {
     expect(problemsOf(commit("0bfcb7b71e735560077a42847f69597ec7dcc326", "stable/linux"))).toEqual([]);
   });
 
+  it("refuses a commit id with a digit lost or added in copying, as commit and as alias (review 70e F3)", () => {
+    const whole = "306ed1728e8438caed30332e1ab46b28c25fe3d8";
+    const asCommit = (id: string) => problemsOf(edited((doc) => doc.setIn(["commits", 0, "id"], id)));
+    expect(asCommit(whole.slice(0, 39))).toContainEqual(
+      expect.stringMatching(/^commits\.0\.id: a whole commit id has 40 hex digits .* this one has 39/),
+    );
+    expect(asCommit(`${whole}a`)).toContainEqual(expect.stringMatching(/this one has 41/));
+    expect(asCommit(whole)).toEqual([]);
+    expect(asCommit(whole.slice(0, 12))).toEqual([]);
+    const asAlias = (value: string) =>
+      problemsOf(
+        edited((doc) => {
+          doc.setIn(["aliases", 0, "kind"], "commit");
+          doc.setIn(["aliases", 0, "value"], value);
+        }),
+      ).filter((p) => p.startsWith("aliases.0.value"));
+    expect(asAlias(whole.slice(0, 39))).toContainEqual(
+      expect.stringMatching(/a commit alias is written a commit's hash \(7 to 16 .* or all 40\)/),
+    );
+    expect(asAlias(whole.slice(0, 12))).toEqual([]);
+  });
+
   it("reads a requirement as introduced 0 up to the first version with the feature", () => {
     const bad = edited((doc) => doc.setIn(["affected", 0, "kind"], "requirement"));
     expect(problemsOf(bad).some((p) => /a requirement range is introduced: "0"/.test(p))).toBe(true);
