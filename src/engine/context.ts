@@ -38,28 +38,29 @@ export interface FoundLiterals {
 }
 
 /**
- * Which evidence literals the searched start of the logs holds (as `literals` reads it) and on which
- * lines (0-based), and whether every line is plain ASCII text.
+ * Which evidence literals the logs hold (as `literals` reads it) and on which lines (0-based), and which lines may hold
+ * one the pass cannot see.
  */
 export interface LogWindow {
   literals: ContextLiterals;
   present: ReadonlySet<string>;
-  /** The 0-based lines holding a literal, in order. */
-  hitLines: readonly number[];
   /** Per literal present, the 0-based lines holding it (in the pass's order). */
   linesOf: ReadonlyMap<string, readonly number[]>;
-  plain: boolean;
-  /** The searched text's lines, split once for all the records that read them. */
-  lines: () => readonly string[];
-  /** Line `i` (0-based) as plainLower gives it, worked out once for all the records that read it. */
-  lower: (i: number) => string | null;
-  /** The lines (0-based) that are not plain ASCII text, found once for all the records that read them. */
-  notPlainLines: () => ReadonlySet<number>;
+  /** Whether the pass saw every literal on every line: no line holds a character that folds to ASCII (see FOLDS_TO_ASCII). */
+  exact: boolean;
+  /** Line `i` (0-based) of the logs, sliced once for all the records that read it. */
+  line: (i: number) => string;
+  /** How many lines start in the first MAX_UNFILTERED_CHARS of the logs. */
+  unfilteredCount: number;
+  /** Line `i` (0-based) as foldedLower gives it, worked out once for all the records that read it. */
+  lower: (i: number) => string;
+  /** The lines (0-based) holding a character that folds to ASCII, found once for all the records that read them. */
+  foldingLines: ReadonlySet<number>;
 }
 
 /**
  * Every context's evidence literals in one automaton, shared by the contexts of a knowledge base: one
- * pass over the start of the logs finds which of them it holds (a search per literal read it once each).
+ * pass over the logs finds which of them they hold (a search per literal read them once each).
  * The automaton folds case and skips CRs and backslashes, which on plain ASCII text is what searching
  * the text lower-cased without them finds. A literal with a capital, CR or backslash is in no such text,
  * so it is left out: never present.
@@ -71,8 +72,13 @@ interface ContextLiterals {
 
 export type ContextCheck = (record: BugRecord, matchedLines: ReadonlySet<number>) => boolean;
 
-/** Longest text searched per input: context shows up in headers, uname lines and early log lines. */
-const MAX_CONTEXT_CHARS = 256 * 1024;
+/**
+ * How far an evidence pattern with no literal prefilter is searched: it needs an RE2 run on every line (260 ms for
+ * 200,000 lines), so it reads the first 256 KB of each field and of the logs. Every other pattern reads the whole input,
+ * as the facts are read (review 70c F1: a support bundle's `/proc/cmdline` after 300 KB of journal was "nothing in the
+ * input shows it").
+ */
+const MAX_UNFILTERED_CHARS = 256 * 1024;
 
 /** Whether a pattern matches somewhere in a line. */
 type LineSearch = (line: string) => boolean;
@@ -124,28 +130,34 @@ export function contextLiterals(records: readonly BugRecord[]): string[] {
 }
 
 /**
- * Whether evidence pattern `i` cannot match a line because the line lacks one of its required
- * literals. Only said of a line of ASCII text (tabs, CRs and backslashes allowed): there RE2's
- * case-insensitive match and a lower-cased `includes` agree, once CRs and backslashes (which the
- * literals are folded without) are dropped from the line too.
+ * Whether evidence pattern `i` cannot match a line because the line, as foldedLower gives it, lacks one of its required
+ * literals (printable ASCII, lower case, folded without CRs and backslashes).
  */
-function cannotMatch(context: CompiledContext, i: number, lower: () => string | null): boolean {
+function cannotMatch(context: CompiledContext, i: number, lower: () => string): boolean {
   const sets = context.evidenceLiterals[i];
   if (!sets) return false;
   const l = lower();
-  return l !== null && sets.some((set) => !set.some((lit) => l.includes(lit)));
+  return sets.some((set) => !set.some((lit) => l.includes(lit)));
 }
 
-/** The line in lower case without CRs and backslashes, when it is ASCII text; otherwise null. */
-function plainLower(line: string): string | null {
-  let folded = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c === 13 || c === 92) folded = true;
-    else if ((c < 32 && c !== 9) || c > 126) return null;
-  }
+/**
+ * The characters outside ASCII that RE2's case-insensitive match takes for an ASCII letter (Unicode's simple case
+ * folding: the Kelvin sign for k, the long s for s). No other character matches an ASCII literal's letter.
+ */
+const FOLDS_TO_ASCII = /[\u017f\u212a]/;
+const FOLDS_TO_ASCII_ALL = /[\u017f\u212a]/g;
+
+/**
+ * The line as a literal search may read it for RE2's case-insensitive match: lower case, the long s as s (the Kelvin sign
+ * lowers to k by itself), without the CRs and backslashes the literals are folded without. A line that lowers to more
+ * (a dotted capital I gives i and a combining dot) only makes a literal present that RE2 then refuses: the prefilter may
+ * keep a line that cannot match, never drop one that can, non-ASCII lines included (review 70c F2: every non-ASCII line
+ * was run through every pattern, 4–10× the CPU of the same paste in ASCII).
+ */
+function foldedLower(line: string): string {
   const lower = line.toLowerCase();
-  return folded ? lower.replace(/[\r\\]/g, "") : lower;
+  const unfolded = FOLDS_TO_ASCII.test(lower) ? lower.replace(FOLDS_TO_ASCII_ALL, "s") : lower;
+  return unfolded.includes("\r") || unfolded.includes("\\") ? unfolded.replace(/[\r\\]/g, "") : unfolded;
 }
 
 /**
@@ -155,40 +167,46 @@ function plainLower(line: string): string | null {
 export function contextShown(context: CompiledContext, input: ContextInput, matchedLines: ReadonlySet<number>): boolean {
   const any = (searches: readonly LineSearch[], s: string) => searches.some((search) => search(s));
   // Most log lines hold none of an evidence pattern's literals: RE2 runs only where one could match.
-  const shows = (s: string, lowered: () => string | null) =>
-    context.evidence.some((search, i) => !cannotMatch(context, i, lowered) && search(s)) && !any(context.hints, s);
-  const showsAlone = (s: string) => {
-    let lower: string | null | undefined;
-    return shows(s, () => {
-      if (lower === undefined) lower = plainLower(s);
-      return lower;
+  const shows = (s: string, lowered: () => string, unfiltered: boolean) =>
+    context.evidence.some(
+      (search, i) => (unfiltered || context.evidenceLiterals[i] !== null) && !cannotMatch(context, i, lowered) && search(s),
+    ) && !any(context.hints, s);
+  const shownIn = (field: string) => {
+    let at = 0;
+    return field.split("\n").some((s) => {
+      const unfiltered = at < MAX_UNFILTERED_CHARS;
+      at += s.length + 1;
+      let lower: string | undefined;
+      return shows(s, () => (lower ??= foldedLower(s)), unfiltered);
     });
   };
-  if (input.others.some((s) => s?.slice(0, MAX_CONTEXT_CHARS).split("\n").some(showsAlone))) return true;
-  const text = input.logs.slice(0, MAX_CONTEXT_CHARS);
-  // Every line plain ASCII and no line holding a member of one of each pattern's literal sets: no
-  // line can show the context, and the lines need not be walked one by one.
-  if (input.window?.literals !== context.literals) input.window = logWindow(text, context.literals, input.found, input.logs.length);
+  if (input.others.some((s) => s && shownIn(s))) return true;
+  const text = input.logs;
+  if (input.window?.literals !== context.literals) input.window = logWindow(text, context.literals, input.found);
   const window = input.window;
-  const { present, plain } = window;
+  const { present, exact } = window;
+  // The pass saw every literal and no line holds a member of one of each pattern's literal sets: no line can show the
+  // context, and the lines need not be walked one by one.
   const absent = (i: number) => context.evidenceLiterals[i]?.some((set) => !set.some((lit) => present.has(lit))) ?? false;
-  if (plain && context.evidence.every((_, i) => absent(i))) return false;
-  const lines = window.lines();
+  if (exact && context.evidence.every((_, i) => absent(i))) return false;
   const shownOn = (p: number, i: number) => {
-    const l = lines[i] as string;
+    const l = window.line(i);
     if (matchedLines.has(i + 1) || input.notHost?.has(i + 1) || l.length === 0) return false;
     return !cannotMatch(context, p, () => window.lower(i)) && (context.evidence[p] as LineSearch)(l) && !any(context.hints, l);
   };
-  // Pattern by pattern, as shows reads a line, but each on the lines it can match only: a plain line holding a member
-  // of one of its literal sets (cannotMatch refuses every other plain line), and the lines that are not plain. Reading
-  // every line that held any record's literal, with every pattern, made each record's check lower-case and search
-  // hundreds of lines another record's common word ("kernel") put there, and a pattern without a prefilter made every
-  // line lower-cased for the others (review 69s, issue #12).
+  // Pattern by pattern, as shows reads a line, but each on the lines it can match only: a line the pass found holding a
+  // member of one of its literal sets, and the lines where the pass may have missed one (a character folding to ASCII).
+  // Reading every line that held any record's literal, with every pattern, made each record's check lower-case and
+  // search hundreds of lines another record's common word ("kernel") put there, and a pattern without a prefilter made
+  // every line lower-cased for the others (review 69s, issue #12).
   return context.evidenceLiterals.some((sets, p) => {
-    if (!sets) return lines.some((_, i) => shownOn(p, i));
+    if (!sets) {
+      for (let i = 0; i < window.unfilteredCount; i++) if (shownOn(p, i)) return true;
+      return false;
+    }
     const candidates = candidateLines(sets, window);
     for (const i of candidates) if (shownOn(p, i)) return true;
-    for (const i of window.notPlainLines()) if (!candidates.has(i) && shownOn(p, i)) return true;
+    for (const i of window.foldingLines) if (!candidates.has(i) && shownOn(p, i)) return true;
     return false;
   });
 }
@@ -212,35 +230,34 @@ function candidateLines(sets: readonly (readonly string[])[], window: LogWindow)
 }
 const NO_LINES: readonly number[] = [];
 
-function logWindow(text: string, literals: ContextLiterals, found: FoundLiterals | undefined, logsLength: number): LogWindow {
-  const { present, hitLines, linesOf, lineStarts } = found ? fromPass(text, literals, found, logsLength) : searchWindow(text, literals);
-  // One pass finds the lines plainLower refuses; an empty set is a plain window.
-  const notPlain = notPlainLines(text, lineStarts);
-  let lines: string[] | undefined;
-  const lowered: (string | null | undefined)[] = [];
-  const linesOnce = () => (lines ??= linesAt(text, lineStarts));
+function logWindow(text: string, literals: ContextLiterals, found: FoundLiterals | undefined): LogWindow {
+  const { present, linesOf, lineStarts } = found ? fromPass(literals, found) : searchWindow(text, literals);
+  const folding = foldingLines(text, lineStarts);
+  const sliced = new Map<number, string>();
+  const lowered = new Map<number, string>();
+  const line = (i: number) => {
+    let l = sliced.get(i);
+    if (l === undefined) sliced.set(i, (l = text.slice(lineStarts[i], lineEnd(text, lineStarts, i))));
+    return l;
+  };
   return {
     literals,
     present,
-    hitLines,
     linesOf,
-    plain: notPlain.size === 0,
-    lines: linesOnce,
+    exact: folding.size === 0,
+    line,
+    unfilteredCount: text.length <= MAX_UNFILTERED_CHARS ? lineStarts.length : lineOfOffset(lineStarts, MAX_UNFILTERED_CHARS - 1) + 1,
     lower: (i) => {
-      let l = lowered[i];
-      if (l === undefined) {
-        l = plainLower(linesOnce()[i] as string);
-        lowered[i] = l;
-      }
+      let l = lowered.get(i);
+      if (l === undefined) lowered.set(i, (l = foldedLower(line(i))));
       return l;
     },
-    notPlainLines: () => notPlain,
+    foldingLines: folding,
   };
 }
 
 interface WindowLiterals {
   present: Set<string>;
-  hitLines: number[];
   linesOf: Map<string, number[]>;
   lineStarts: readonly number[];
 }
@@ -252,67 +269,38 @@ function addLine(linesOf: Map<string, number[]>, literal: string, line: number):
   else if (at[at.length - 1] !== line) at.push(line);
 }
 
-/** A pass of the literals' own automaton over the window, which counts its lines too. */
+/** A pass of the literals' own automaton over the logs, which counts their lines too. */
 function searchWindow(text: string, literals: ContextLiterals): WindowLiterals {
   const present = new Set<string>();
-  const hitLines: number[] = [];
   const linesOf = new Map<string, number[]>();
-  if (!literals.literals.length) return { present, hitLines, linesOf, lineStarts: lineStartsOf(text) };
+  if (!literals.literals.length) return { present, linesOf, lineStarts: lineStartsOf(text) };
   const hits = scanText(literals.automaton, text);
   hits.pattern.forEach((p, k) => {
     const literal = literals.literals[p] as string;
     present.add(literal);
-    const line = hits.line[k] as number;
-    addLine(linesOf, literal, line);
-    if (hitLines[hitLines.length - 1] !== line) hitLines.push(line);
+    addLine(linesOf, literal, hits.line[k] as number);
   });
-  return { present, hitLines, linesOf, lineStarts: hits.lineStarts };
+  return { present, linesOf, lineStarts: hits.lineStarts };
 }
 
-/**
- * The same, from what the matcher's pass found over the whole logs: the hits on the window's lines. On
- * a line the window cuts, a literal may lie past the cut: the prefilter then reads the line, and the
- * pattern, run on the line as cut, decides.
- */
-function fromPass(window: string, literals: ContextLiterals, found: FoundLiterals, logsLength: number): WindowLiterals {
-  const all = found.lineStarts;
-  const count = window.length === logsLength ? all.length : lineOfOffset(all, window.length - 1) + 1;
+/** The same, from what the matcher's pass found over the whole logs. */
+function fromPass(literals: ContextLiterals, found: FoundLiterals): WindowLiterals {
   const present = new Set<string>();
-  const lines = new Set<number>();
   const linesOf = new Map<string, number[]>();
   for (const h of found.hits) {
-    if (h.line >= count) continue;
     const literal = literals.literals[h.literal] as string;
     present.add(literal);
-    lines.add(h.line);
     addLine(linesOf, literal, h.line);
   }
-  return {
-    present,
-    hitLines: [...lines].sort((a, b) => a - b),
-    linesOf,
-    lineStarts: count === all.length ? all : all.slice(0, count),
-  };
+  return { present, linesOf, lineStarts: found.lineStarts };
 }
 
-/** The text's lines, as split("\n") gives them, from their start offsets. */
-function linesAt(text: string, starts: readonly number[]): string[] {
-  return starts.map((start, l) => text.slice(start, lineEnd(text, starts, l)));
-}
-
-/** The 0-based lines holding a character plainLower refuses: one pass over the window, not one per record. */
-function notPlainLines(text: string, starts: readonly number[]): Set<number> {
+/** The 0-based lines holding a character that folds to ASCII (FOLDS_TO_ASCII): one pass over the logs, not one per record. */
+function foldingLines(text: string, starts: readonly number[]): Set<number> {
   const out = new Set<number>();
-  let line = 0;
-  for (const m of text.matchAll(NOT_PLAIN_ALL)) {
-    while (line + 1 < starts.length && (starts[line + 1] as number) <= m.index) line++;
-    out.add(line);
-  }
+  for (const m of text.matchAll(FOLDS_TO_ASCII_ALL)) out.add(lineOfOffset(starts, m.index));
   return out;
 }
-/** A character plainLower refuses: a control character other than tab, CR and the line break, or non-ASCII. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const NOT_PLAIN_ALL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\uffff]/g;
 
 /** The caveat an answer carries when the context is not shown. */
 export const contextCaveat = (requires: string) =>

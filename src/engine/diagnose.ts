@@ -1451,7 +1451,7 @@ function recordContextShown(kb: CompiledKb, record: BugRecord, context: ContextI
   const elsewhere = () => contextShown(patterns, context, matchedLines(seen));
   const shownBy = record.context?.shownBy ?? [];
   // The matched line shows the context by itself: whether another line shows it too only matters for
-  // the witness count, and the search is asked only then (it reads up to 256 KB of the log).
+  // the witness count, and the search is asked only then (it reads the lines holding its literals).
   if (seen.sightings.some((s) => s.approximate !== "similar" && shownBy.includes(s.signature))) return { kind: "by-its-line", elsewhere };
   return { kind: elsewhere() ? "elsewhere" : "no" };
 }

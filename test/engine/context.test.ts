@@ -31,6 +31,22 @@ describe("record context", () => {
     }
   });
 
+  it("reads the context anywhere in the logs, not in their first 256 KB only (review 70c F1)", () => {
+    // A support bundle: the journal first, then the uname and the cmdline that show the context.
+    const journal = Array.from(
+      { length: 4000 },
+      (_, i) =>
+        `Dec 17 15:38:${String(i % 60).padStart(2, "0")} node1 kubelet[2211]: I1217 15:38:23.061016 2211 kubelet.go:${i}] ordinary line ${i}`,
+    ).join("\n");
+    expect(journal.length).toBeGreaterThan(300 * 1024);
+    const uname = "Linux node-3 6.6.31+rpt-rpi-v8 #1 SMP PREEMPT Debian 1:6.6.31-1+rpt1 aarch64 GNU/Linux";
+    for (const logs of [`${journal}\n${K3S}\n${uname}`, `${journal}\n${K3S}\nModel: Raspberry Pi 4 Model B Rev 1.4`]) {
+      const f = diagnoseBundle(data.compiled, logs).findings.find((x) => x.id === PI);
+      expect(f?.confidence).toBe("high");
+      expect(f?.unverified.some((u) => u.includes("nothing in the input shows it"))).toBe(false);
+    }
+  });
+
   it("does not take the program's own hint on other lines for the context", () => {
     // k3s prints the same "(/boot/cmdline.txt on a Raspberry Pi)" hint for every controller it misses.
     const cpuset = K3S.replaceAll("memory cgroup", "cpuset cgroup").replace("cgroup_memory=1 cgroup_enable=memory", "cgroup_enable=cpuset");
