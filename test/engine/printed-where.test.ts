@@ -1325,6 +1325,37 @@ $ pssh -i -H vagrant@localhost:2200 'journalctl -u kube-proxy -n 2 -o cat'\n[1] 
   });
 });
 
+describe("a kernel a gathering tool printed for several hosts (review 70b F2)", () => {
+  const folded = (failing: string, fixed: string) => `[admin@mgmt ~]$ clush -b -w node[01-04] uname -r
+---------------
+node[01,03] (2)
+---------------
+${failing}
+---------------
+node[02,04] (2)
+---------------
+${fixed}
+[admin@mgmt ~]$ clush -w node[01-04] "journalctl -u kube-proxy --no-pager -n 200 | grep -m1 xor-mark"
+node03: Dec 17 15:38:23 node03 kube-proxy[2211]:         exit status 2: ip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark"
+`;
+
+  it("is each host's kernel: the failing host's own release judges its line", () => {
+    const d = diagnoseBundle(kb, folded("5.15.0-127-generic", "5.15.0-126-generic"));
+    expect(d.facts.nodes.map((n) => `${n.name} ${n.kernel}`).sort()).toEqual([
+      "node01 5.15.0-127-generic",
+      "node02 5.15.0-126-generic",
+      "node03 5.15.0-127-generic",
+      "node04 5.15.0-126-generic",
+    ]);
+    const xt = d.findings.find((f) => f.id === XT);
+    expect(xt?.verdict).toMatchObject({ status: "affected", reason: expect.stringMatching(/^node node03 \(5\.15\.0-127-generic\)/) });
+    // The host on the fixed ABI's kernel is judged on its own: the upload number decides, nothing is "not listed".
+    const fixed = diagnoseBundle(kb, folded("5.15.0-130-generic", "5.15.0-127-generic")).findings.find((f) => f.id === XT)?.verdict;
+    expect(fixed).toMatchObject({ status: "unknown", reason: expect.stringMatching(/^node node03 \(5\.15\.0-130-generic\)/) });
+    expect(fixed?.reason).not.toMatch(/does not list/);
+  });
+});
+
 describe("a node's own uname beside its table row (review 38b)", () => {
   it("takes the uname's build for the row of the same machine and release, and adds no node for another machine", () => {
     const table = `admin@bastion:~$ kubectl get nodes -o wide

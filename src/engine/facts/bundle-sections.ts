@@ -802,6 +802,8 @@ export function readBundle(input: readonly string[] | TextLines): {
    * host is its target, not a prompt's).
    */
   sshCommands: Set<number>;
+  /** Where a dshbak or `clush -b` block starts (1-based): its lines, to the next label, every host of its header printed. */
+  gatheredBlocks: Set<number>;
   /** The command lines reading the logs of the machine their prompt names (journalctl, dmesg, `crictl logs`: READS_HERE). */
   localReads: Set<number>;
   /** The command lines reading logs of another boot or from copied files (READS_PAST), wherever they run. */
@@ -848,6 +850,7 @@ export function readBundle(input: readonly string[] | TextLines): {
   const commandHosts: Array<[number, string | null]> = [];
   const containerCommands = new Set<number>();
   const sshCommands = new Set<number>();
+  const gatheredBlocks = new Set<number>();
   const localReads = new Set<number>();
   const pastReads = new Set<number>();
   const bootMarks: number[] = [];
@@ -891,7 +894,7 @@ export function readBundle(input: readonly string[] | TextLines): {
   if (firstContent === lines.length) firstContent = -1;
   let i = 0;
   let noOsReleaseUntil = 0;
-  const fanOut = new FanOutReader(lines, { commandLines, commandHosts, sshCommands });
+  const fanOut = new FanOutReader(lines, { commandLines, commandHosts, sshCommands, gatheredBlocks });
   // What a host printed on its label's line, read as a line of its own: its uname, its iptables -V.
   const output = (i: number, printed: string | null | undefined) => {
     const kind = printed ? oneLineSection(printed, null, false, false) : null;
@@ -1148,6 +1151,7 @@ export function readBundle(input: readonly string[] | TextLines): {
     commandHosts,
     containerCommands,
     sshCommands,
+    gatheredBlocks,
     localReads,
     pastReads,
     bootMarks,

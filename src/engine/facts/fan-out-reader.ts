@@ -22,6 +22,8 @@ export interface PrinterMarks {
   readonly commandHosts: Array<[number, string | null]>;
   /** Lines (1-based) where another machine's output starts (an `ssh` target's, a fan-out label's). */
   readonly sshCommands: Set<number>;
+  /** Lines (1-based) where a gathered block's output starts: what follows, to the next label, each of its hosts printed. */
+  readonly gatheredBlocks: Set<number>;
 }
 
 /** A line the reader took: the index to read next, and what a host printed on its label's line, to read as output. */
@@ -127,6 +129,7 @@ export class FanOutReader {
       this.prefixed = false;
       marks.commandLines.push(i + 1, i + 2);
       this.label(i + 2, hosts.includes(",") ? hosts : hosts ? machineOf(hosts) : "", i);
+      marks.gatheredBlocks.add(i + 1);
       this.block = "lines";
       return { next: i + 3 };
     }

@@ -438,6 +438,9 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   // What other output names (see mentions.ts): a kernel, an OS, `docker info`'s and kubectl's component versions.
   const candidates = pre ? pre.mentionLines : mentionLines(text);
   const kernelSources: KernelSource[] = [];
+  // Whether a line is in a gathered block (not under a command's host list, which says only that one of them printed it).
+  const labelAt = commandBefore(commandHosts);
+  const gatheredAt = (line: number) => read.gatheredBlocks.has(labelAt(line)?.[0] ?? 0);
   let cured: string[] | undefined;
   for (const s of sections) {
     if (s.kind !== "uname" && s.kind !== "proc-version") continue;
@@ -452,10 +455,15 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
         (cured?.some((r) => sameRelease(r, release)) ? CURED_KERNEL_VIA : undefined))
       : undefined;
     const uname = parsed && via ? { ...parsed, named: true as const, via } : parsed;
-    // A reading several hosts printed (a dshbak block of "web-2,web-3") names no one machine.
     const machine = read.nodeShellLines.get(s.lines[0]) ?? (overSsh(s.lines[0]) ? labelOf(s.lines[0]) : null);
-    if (uname)
-      kernelSources.push({ uname, line: s.lines[0], machine: machine?.includes(",") ? null : machine, prompt: labelOf(s.lines[0]) });
+    if (!uname) continue;
+    // A reading several hosts printed (a dshbak or `clush -b` block of "web-2,web-3") is each one's: a gathering tool
+    // shares a block only among hosts whose output is the same (clubak(1): "gather nodes with same output"), so each
+    // host's kernel is the block's, as a `host: release` line of each would say (review 70b F2: folded kernels left
+    // "2 kernels, which one failed?" beside the failing host's own line). Only a release without a host name is so
+    // shared: a `uname -a` names its host, and hosts with their own names are never gathered.
+    const hosts = !machine?.includes(",") ? [machine] : gatheredAt(s.lines[0]) && !uname.hostname ? machine.split(",") : [null];
+    for (const host of hosts) kernelSources.push({ uname, line: s.lines[0], machine: host, prompt: labelOf(s.lines[0]) });
   }
   // Ubuntu's login banner an `ssh` into a machine printed is that machine's kernel, as its uname there would be (review
   // 53c F4: a bastion's banner judged worker-2's lines; worker-2's own, after `ssh worker-2`, left "2 kernels" undecided).
