@@ -1,3 +1,4 @@
+import { apiServerHost, apiServerRanged, serverJudging } from "./api-server";
 import { CONTEXT_PROBE, type CompiledKb, DOUBT_PROBE, IPTABLES_PROBE, MENTION_PROBE_MARKER, signatureKey } from "./compile-kb";
 import { type ContextInput, contextCaveat, contextShown, type FoundLiterals } from "./context";
 import { DEFAULT_DIAGNOSE_LIMIT, DIAGNOSE_FIELDS, type DiagnoseInput } from "./diagnose-input";
@@ -358,8 +359,6 @@ function singleHost(facts: ExtractedFacts, subject: string, read: HostComponents
     release: releaseEcosystem(facts.os),
     mentioned,
     ...(Object.keys(mentionedElsewhere).length ? { mentionedElsewhere } : {}),
-    // Only where the paste's own host named no other release: a mentioned version beside it is then the server's.
-    ...(facts.apiServer && mentioned.kubernetes === facts.apiServer ? { apiServer: facts.apiServer } : {}),
     ...(read.fromClient.length ? { fromClient: new Set(read.fromClient) } : {}),
     ...(Object.keys(read.onDisk).length ? { onDisk: read.onDisk } : {}),
     packages: facts.packages,
@@ -548,10 +547,12 @@ function assemble(
   const advisories: Finding[] = [];
   /** The nodes of the nodes table that printed each finding's lines, where every line resolves to one (score.ts, Printers). */
   const machinesPrinting = new Map<string, string[]>();
-  // Only records with a log hit can be findings, and only version-gated ones can be advisories.
+  // Only records with a log hit can be findings, and only version-gated ones can be advisories. The API server's own
+  // answer to `kubectl version` judges its records with no host beside it (api-server.ts).
+  const server = facts.apiServer;
   const candidates = allHosts.length
     ? kb.records.filter((r) => byRecord.has(r.id) || r.affected.length > 0)
-    : kb.records.filter((r) => byRecord.has(r.id));
+    : kb.records.filter((r) => byRecord.has(r.id) || (server !== undefined && apiServerRanged(r)));
   const given = givenVersions(allHosts, facts.namedDistribution !== null);
   // A fleet's nodes mostly share a few sets of versions: each set is judged once per record.
   // Every record's verdict, for the focus and the closest records (closestFor), which are no findings.
@@ -614,6 +615,10 @@ function assemble(
     // A failure logged before the upgrade ran what the paste showed before it, else what dpkg says the upgrade replaced.
     let hosts = asAtSymptom(allHosts, single, facts.upgradedAt, { ...facts.replaced, ...facts.beforeUpgrade }, seen, printerOf);
     const symptomLines = () => seen.sightings.flatMap((s) => [...s.lines]);
+    // A record of the API server's ranges only, beside its own answer to `kubectl version`: judged on that answer, the
+    // cluster's, whichever machine printed the lines and whatever a node's kubelet runs (review 69i F2). No machine's
+    // readings below (a printer's prompt, a kernel, a node's row) are the API server's.
+    const apiServer = serverJudging(server, record, symptomLines, facts.upgradedAt);
     // Every symptom line a daemon elsewhere answered (`export DOCKER_HOST=ssh://web-2`, then `docker-compose up`): the
     // paste's own machine's versions are not that daemon's machine's (review 41a F1: Docker 29's refusal was judged on the
     // CLI's local Docker 28, "not affected, certain"); what the paste shows of that daemon (named) and the line's own decide.
@@ -623,7 +628,7 @@ function assemble(
     // table, readings at several machines' prompts; or beside several nodes, a machine no row names): its own readings
     // judge the lines (review 44a F9: unknown, "versions that disagree", where minikube's own `containerd --version` was
     // read at the prompt that printed the line; review 45a F9: "no version of laptop is given" beside the laptop's own).
-    const readAt = logEvidence.length ? readingsOfPrinter(symptomLines(), printerOf, facts) : null;
+    const readAt = logEvidence.length && !apiServer ? readingsOfPrinter(symptomLines(), printerOf, facts) : null;
     if (readAt) hosts = [singleHost(facts, single.subject, readAt.read), ...hosts.filter((h) => h.subject !== single.subject)];
     // Two kernels read at two machines' prompts, and every line printed at one of them by a command reading its logs: that
     // machine's kernel (review 48c F9: "does not say which one failed").
@@ -660,6 +665,7 @@ function assemble(
         h.subject === single.subject || node(h) ? namedInstead(h, notAsLogged(lines, facts, h.components, printer ?? null)) : h,
       );
     }
+    if (apiServer) hosts = [apiServerHost(apiServer)];
     const own = hosts.flatMap((h) => checksOf.version(record, h));
     // Versions named in passing count too, hedged; a release alone only judges a finding (its log shows the bug).
     const decided = decidedEcosystems(own);
@@ -668,7 +674,7 @@ function assemble(
     const elsewhere = hosts.flatMap((h) => checksOf.distro(record, h));
     // No nodes table, a uname of one machine and every symptom line another's (review 35b).
     const { away, apart } =
-      !facts.nodes.length && logEvidence.length > 0 && !answeredElsewhere
+      !facts.nodes.length && logEvidence.length > 0 && !answeredElsewhere && !apiServer
         ? ownOutputApart(symptomLines(), printerOf, facts, ownMachine)
         : { away: null, apart: null };
     // One machine's log dates the program its own lines came from, where nothing gave its version (review 36e: a version
@@ -732,6 +738,7 @@ function assemble(
     // whichever machine printed it.
     const fetched = noTable && logEvidence.length > 0 && symptomLines().every(fetchedThroughCluster);
     const anyNode =
+      !apiServer &&
       noTable &&
       (facts.readingsHosts !== null || facts.kernelPrompt !== null || fetched) &&
       logEvidence.length > 0 &&
@@ -840,14 +847,16 @@ function assemble(
       judged.set(record.id, () => judge(checks, hosts));
       continue;
     }
-    const unlisted = hitLines.length && !shown ? unlistedPrinters(hitLines, namesOf(), nodePrinter) : null;
-    const either = hitLines.length && !shown && !unlisted ? sharedNamePrinters(hitLines, namesOf(), nodePrinter) : null;
+    // Which node printed the lines says nothing of the API server's answer (review 69i F2): its one host judges them.
+    const placed = apiServer ? [] : hitLines;
+    const unlisted = placed.length && !shown ? unlistedPrinters(placed, namesOf(), nodePrinter) : null;
+    const either = placed.length && !shown && !unlisted ? sharedNamePrinters(placed, namesOf(), nodePrinter) : null;
     // A bare line under several nodes' bare unames stays the fleet's (a node in range printed it), unless a bare reading is
     // contradicted by every one of those nodes' rows: then it may be any of theirs, or none (review 44a F10).
-    const bareNodes = hitLines.length && !shown && !unlisted && !either ? bareUnamePrinters(hitLines, namesOf(), nodePrinter, facts) : null;
+    const bareNodes = placed.length && !shown && !unlisted && !either ? bareUnamePrinters(placed, namesOf(), nodePrinter, facts) : null;
     const bare = bareNodes ? clashingOn(checks, bareNodes) : null;
     // Every symptom line came through the cluster's API, naming no node (printerOf gives none): one of the table's nodes'.
-    const viaCluster = hitLines.length > 0 && !shown && !unlisted && !either && !bare && hitLines.every((l) => facts.commandHost(l) === "");
+    const viaCluster = placed.length > 0 && !shown && !unlisted && !either && !bare && placed.every((l) => facts.commandHost(l) === "");
     const offCluster = viaCluster ? ownOutputOffCluster(facts, namesOf()) : null;
     // The cluster's output beside a reading every node's row contradicts (one read at a bare prompt): the reading may be
     // a node's own, disputing its row, or another machine's; the lines any node's (review 45a F5: "affected, certain" on
@@ -909,7 +918,9 @@ function assemble(
                         offCluster.note,
                       )
                     : judge(checks, hosts);
-    const note = readAt?.note ?? (printedKernel ? `the log's lines are ${kernelAt}'s, judged on the kernel read at its prompt` : null);
+    const note = apiServer
+      ? null
+      : (readAt?.note ?? (printedKernel ? `the log's lines are ${kernelAt}'s, judged on the kernel read at its prompt` : null));
     const verdict = note ? noted(onHosts, note) : onHosts;
     judged.set(record.id, verdict);
     if (logEvidence.length) {
@@ -958,7 +969,8 @@ function assemble(
   const nodes: NodeReport[] =
     facts.nodes.length > 1
       ? compareNodes(
-          kb.records.filter((r) => raised.has(r.id) || advisoryView(r) !== null),
+          // A record the API server's own answer judges is in no node's range (review 69i F2).
+          kb.records.filter((r) => (raised.has(r.id) || advisoryView(r) !== null) && !(server !== undefined && apiServerRanged(r))),
           facts.nodes,
           nodeHosts,
           [],

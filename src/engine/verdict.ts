@@ -85,8 +85,11 @@ export interface HostVersions {
   readAfterChange?: Readonly<Record<string, string>>;
   /** Versions the text names in passing ("Docker 20.10.6"), by ecosystem: weaker than `components`. */
   mentioned?: Readonly<Record<string, string>>;
-  /** The version `kubectl version`'s server part printed: the API server's own answer (ExtractedFacts.apiServer). */
-  apiServer?: string;
+  /**
+   * This host is the cluster's API server (api-server.ts): its kubernetes is the version it answered to `kubectl version`
+   * (ExtractedFacts.apiServer), kube-apiserver's own, no kubelet's.
+   */
+  apiServer?: true;
   /** Of `mentioned`, those read from output the report places elsewhere, with why (ExtractedFacts.namedElsewhere). */
   mentionedElsewhere?: Readonly<Record<string, string>>;
   /** Of `mentioned`, those the host's own output read that may not be the version that logged the symptom, with why (logged-versions.ts). */
@@ -1256,7 +1259,6 @@ export function mentionedChecks(record: BugRecord, host: HostVersions, decided: 
   const open = Object.fromEntries(Object.entries(host.mentioned).filter(([ecosystem]) => !names.has(ecosystem)));
   return componentChecks(record, host, open).map((c) => {
     const ecosystem = c.ecosystem.split(" ")[0] ?? "";
-    if (apiServerAnswered(record, host, c)) return c;
     const notLogging = host.notAsLogged?.[ecosystem];
     if (notLogging) return hedgeNamed(c, `read from the host, but ${notLogging}`);
     const elsewhere = host.mentionedElsewhere?.[ecosystem];
@@ -1265,20 +1267,6 @@ export function mentionedChecks(record: BugRecord, host: HostVersions, decided: 
     if (listing) return hedgeNamed(c, `read from the host's package listing: ${listing}, a build its distribution may patch`);
     return hedgeNamed(c, "a version the report names, not read from the host");
   });
-}
-
-/**
- * A kube-apiserver range judged on the version the API server itself answered to `kubectl version` (its server part):
- * the server's own output, as `docker version`'s server part is the daemon's, so not hedged as a version named in
- * passing (session 69 V: a 1.9.5 server's own answer was "unknown" beside the 1.25 PodSecurityPolicy removal's
- * symptom, which every server before 1.10 gives too). Only for the apiserver's ranges: a kubelet or kube-proxy may run
- * another release than the control plane (version skew).
- */
-function apiServerAnswered(record: BugRecord, host: HostVersions, c: VersionEvidence): boolean {
-  if (host.apiServer === undefined || c.ecosystem.split(" ")[0] !== "kubernetes" || c.value !== host.apiServer) return false;
-  if (host.mentionedElsewhere?.kubernetes || host.notAsLogged?.kubernetes) return false;
-  const entries = record.affected.filter((a) => a.ecosystem === "kubernetes");
-  return entries.length > 0 && entries.every((a) => a.package === "kube-apiserver");
 }
 
 /**
@@ -1295,7 +1283,7 @@ function listedBuildOf(host: HostVersions, ecosystem: string, version: string): 
 export function versionChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
   const platform = platformCheck(record, host);
   if (platform) return [platform];
-  const components = componentChecks(record, host).map((c) => daemonRead(clientRead(kubeletReadAs(record, c), host), host));
+  const components = componentChecks(record, host).map((c) => daemonRead(clientRead(kubernetesReadAs(record, c, host), host), host));
   const backend = otherBackendChecks(record, host);
   // A bug of one iptables backend on a host that runs the other: the backend decides, whatever a package's build says.
   const packages = backend.length ? [] : packageChecks(record, host, ownComponents(record, components));
@@ -1377,6 +1365,17 @@ function packageChecks(record: BugRecord, host: HostVersions, decided: ReadonlyS
 }
 
 /**
+ * Whose version a host's kubernetes is: the API server's own answer to `kubectl version` on the API server's host
+ * (api-server.ts), said so and not hedged, as `docker version`'s server part is the daemon's (session 69 V, review 69i
+ * F2); on any other host its kubelet's (kubeletReadAs).
+ */
+function kubernetesReadAs(record: BugRecord, c: VersionEvidence, host: HostVersions): VersionEvidence {
+  if (c.ecosystem.split(" ")[0] !== "kubernetes") return c;
+  if (host.apiServer) return { ...c, reason: `${c.reason} (its own answer to \`kubectl version\`)` };
+  return kubeletReadAs(record, c);
+}
+
+/**
  * A host's Kubernetes version is its kubelet's (a nodes table's VERSION, `kubelet --version`). Judged by it,
  * another component's range (the API server's, kube-proxy's) can only say "affected", hedged: the version
  * skew policy never lets a kubelet be newer than its API server, and before 1.25 kept kube-proxy on the
@@ -1385,7 +1384,6 @@ function packageChecks(record: BugRecord, host: HostVersions, decided: ReadonlyS
  * is unknown, and leaves the answer to a version of the component itself (`kubectl version`'s Server Version).
  */
 function kubeletReadAs(record: BugRecord, c: VersionEvidence): VersionEvidence {
-  if (c.ecosystem.split(" ")[0] !== "kubernetes") return c;
   const entries = record.affected.filter((a) => a.ecosystem === "kubernetes");
   if (!entries.length || entries.some(readsOwnVersion)) return c;
   const other = [...new Set(entries.map((a) => a.package))].join(" or ");

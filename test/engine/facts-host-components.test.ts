@@ -1573,6 +1573,39 @@ ${table}`);
     expect(extractFacts('kubeadm version: &version.Info{Major:"1", Minor:"24", GitVersion:"v1.24.17"}').apiServer).toBeUndefined();
   });
 
+  it("judges an apiserver range on the API server's answer beside a kubelet's version too, and on no node's row (review 69i F2)", () => {
+    const psp = "kubernetes-1.25-podsecuritypolicy-removed";
+    const refused =
+      'Error: INSTALLATION FAILED: unable to build kubernetes objects from release manifest: resource mapping not found for name: "app-psp" namespace: "" from "": no matches for kind "PodSecurityPolicy" in version "policy/v1beta1"';
+    const kubectl = (server: string) => `$ kubectl version\nClient Version: v1.29.2\nServer Version: ${server}`;
+    // One host: its `kubelet --version` is the kubelet's, the server's answer the API server's; the latter decides.
+    const kubelet = verdictOf(`$ kubelet --version\nKubernetes v1.25.16\n${kubectl("v1.24.17")}\n${refused}`, psp);
+    expect(kubelet).toMatchObject({ status: "not-affected", level: "verified" });
+    expect(kubelet?.certain).not.toBe(false);
+    expect(kubelet?.reason).toMatch(/^the API server: kubernetes: 1\.24\.17 is before 1\.25\.0/);
+    // A fleet: the server's range is no node's, so no row of the nodes report lists it (the kubelet's column did).
+    const header = "NAME STATUS ROLES AGE VERSION INTERNAL-IP EXTERNAL-IP OS-IMAGE KERNEL-VERSION CONTAINER-RUNTIME";
+    const row = (name: string, version: string) =>
+      `${name} Ready <none> 1y ${version} 10.0.0.2 <none> Ubuntu 22.04.3 LTS 5.15.0-91-generic containerd://1.6.24`;
+    const table = `$ kubectl get nodes -o wide\n${header}\n${row("cp1", "v1.25.16")}\n${row("w1", "v1.24.17")}`;
+    const fleet = diagnoseBundle(kb, `${kubectl("v1.25.16")}\n${table}\n${refused}`);
+    expect(fleet.findings.find((f) => f.id === psp)?.verdict).toMatchObject({
+      status: "affected",
+      reason: expect.stringMatching(/^the API server: kubernetes: 1\.25\.16 is in v ≥ 1\.25\.0/),
+    });
+    expect(fleet.nodes.map((n) => [n.name, n.inRange.includes(psp)])).toEqual([
+      ["cp1", false],
+      ["w1", false],
+    ]);
+    // Without the server's answer the kubelet's column judges, hedged, as before (and lists it on cp1's row).
+    const column = diagnoseBundle(kb, `${table}\n${refused}`);
+    expect(column.findings.find((f) => f.id === psp)?.verdict).toMatchObject({ status: "affected", certain: false });
+    expect(column.nodes.find((n) => n.name === "cp1")?.inRange).toContain(psp);
+    // Two servers that answer differently (two contexts) decide nothing.
+    const two = `${kubectl("v1.24.17+k3s1")}\n$ kubectl --context prod version\nClient Version: v1.29.2\nServer Version: v1.26.3+k3s1`;
+    expect(verdictOf(`${two}\n${refused}`, psp)?.status).toBe("unknown");
+  });
+
   it("names a package's whole build a sentence or a title names, hedged, where no listing or log gives it", () => {
     const id = "runc-1.2.0-tun-tap-removed-from-default-devices";
     const tun = "ERROR creating tun device: unix opening TUN device file: operation not permitted";

@@ -340,6 +340,54 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(((await other.json()) as Diagnosis).findings.map((f) => f.id)).not.toContain("kubernetes-1.22-beta-apis-removed");
   });
 
+  it("judges an API server's removal on its own answer to `kubectl version` beside a nodes table, never on a node's row (review 69i F2)", async () => {
+    const psp = "kubernetes-1.25-podsecuritypolicy-removed";
+    const kubectl = (server: string) => `$ kubectl version\nClient Version: v1.29.2\nKustomize Version: v5.0.4\nServer Version: ${server}`;
+    const nodes = (name: string, kubelet: string) =>
+      [
+        "$ kubectl get nodes -o wide",
+        "NAME STATUS ROLES AGE VERSION INTERNAL-IP EXTERNAL-IP OS-IMAGE KERNEL-VERSION CONTAINER-RUNTIME",
+        `${name} Ready <none> 1y ${kubelet} 10.0.0.2 <none> Ubuntu 22.04.3 LTS 5.15.0-91-generic containerd://1.6.24`,
+      ].join("\n");
+    const refusal =
+      'Error: INSTALLATION FAILED: unable to build kubernetes objects from release manifest: resource mapping not found for name: "app-psp" namespace: "" from "": no matches for kind "PodSecurityPolicy" in version "policy/v1beta1"';
+    // Clients of their own: the Worker's rate limit is shared by the contract's other requests.
+    const diagnose = async (ip: string, body: string) => {
+      const headers = { "content-type": "text/plain", "cf-connecting-ip": ip };
+      const res = await fetch("/diagnose", { method: "POST", headers, body });
+      expect(res.status).toBe(200);
+      const finding = ((await res.json()) as Diagnosis).findings.find((f) => f.id === psp);
+      const text = await (await fetch("/diagnose", { method: "POST", headers: { ...headers, accept: "text/plain" }, body })).text();
+      return { finding, text };
+    };
+    // A 1.24.17 server beside a 1.25.16 kubelet (a skew the policy forbids, but pasted): the server's own answer decides,
+    // for certain; the kubelet's column, "not kube-apiserver's", decides nothing.
+    const skew = await diagnose("203.0.113.173", `${kubectl("v1.24.17")}\n${nodes("n1", "v1.25.16")}\n${refusal}`);
+    expect(skew.finding?.verdict).toMatchObject({ status: "not-affected", level: "verified" });
+    expect(skew.finding?.verdict.certain).not.toBe(false);
+    expect(skew.finding?.verdict.reason).toMatch(
+      /^the API server: kubernetes: 1\.24\.17 is before 1\.25\.0.*own answer to `kubectl version`/,
+    );
+    expect(skew.finding?.evidence.filter((e) => e.kind === "version").map((e) => e.subject)).toEqual(["the API server: kubernetes"]);
+    expect(skew.text).toMatch(/verdict: not affected \(verified\): the API server: kubernetes: 1\.24\.17 is before 1\.25\.0/);
+    expect(skew.text).not.toMatch(/node n1: kubernetes/);
+    // Mid-upgrade: the server on 1.25.16, worker w1 still on 1.24.17. Affected, for certain, and the server's version is
+    // no node's: w1 runs 1.24.17.
+    const upgrade = await diagnose("203.0.113.174", `${kubectl("v1.25.16")}\n${nodes("w1", "v1.24.17")}\n${refusal}`);
+    expect(upgrade.finding?.verdict).toMatchObject({ status: "affected", level: "verified" });
+    expect(upgrade.finding?.verdict.certain).not.toBe(false);
+    expect(upgrade.finding?.verdict.reason).toMatch(/^the API server: kubernetes: 1\.25\.16 is in v ≥ 1\.25\.0/);
+    expect(upgrade.text).toMatch(/verdict: affected \(verified\): the API server: kubernetes: 1\.25\.16/);
+    expect(upgrade.text).not.toMatch(/node w1: kubernetes 1\.25\.16/);
+    // Without the server's answer the kubelet's column still judges it, hedged, as before.
+    const column = await diagnose("203.0.113.175", `${nodes("n1", "v1.25.16")}\n${refusal}`);
+    expect(column.finding?.verdict).toMatchObject({ status: "affected", certain: false });
+    expect(column.finding?.verdict.reason).toMatch(
+      /^node n1: kubernetes: 1\.25\.16 is in v ≥ 1\.25\.0 \(the kubelet's version, not kube-apiserver's\)/,
+    );
+    expect(column.text).toMatch(/verdict: affected \(verified, not certain\): node n1: kubernetes: 1\.25\.16/);
+  });
+
   it("judges an Ubuntu kernel known only by its series when the series decides, hedged", async () => {
     // The nfs-client-softlockup-6.11 record's symptom on a kernel built from 4.15, long before 6.11.
     const uname = "Linux nfs1 4.15.0-29-generic #31-Ubuntu SMP Tue Jul 17 15:39:52 UTC 2018 x86_64 x86_64 x86_64 GNU/Linux";
