@@ -124,3 +124,26 @@ describe("a doubt reaches the recall tier too (review 68g F4)", () => {
     expect(ids(["Error: ENOSPC: System limit for number of file watchers reached, watch '/app/src'"])).toContain(WATCHES);
   });
 });
+
+describe("kube-proxy's warning that it could not modprobe an IPVS module (review 69i F3)", () => {
+  const IPVS = "kube-proxy-ipvs-kernel-modules-missing";
+  // The warning as kube-proxy before 1.22 prints it (klog W; GetModules' format string), one line per module.
+  const warned = ["ip_vs", "ip_vs_rr"].map(
+    (m) =>
+      `W0314 09:12:40.118305       1 proxier.go:661] Failed to load kernel module ${m} with modprobe. You can ignore this message when kube-proxy is running inside container without mounting /lib/modules`,
+  );
+  const finding = (lines: string[]) => diagnoseBundle(kb, lines.join("\n")).findings.find((f) => f.id === IPVS);
+
+  it("is a lead of the IPVS modules record, never more, saying the other cause of the line", () => {
+    // A warning line is never likened by resemblance (review 69a F2): the record's own signature finds it.
+    const f = finding(warned);
+    expect(f?.confidence).toBe("low");
+    expect(f?.evidence.some((e) => e.kind === "log" && e.alsoPrintedBy?.some((c) => /already loaded on the host/.test(c)))).toBe(true);
+  });
+
+  it("is no symptom beside kube-proxy's own word that it runs in iptables mode", () => {
+    // That kube-proxy probes the IPVS modules whatever its mode (server_others.go calls CanUseIPVSProxier first).
+    const iptables = 'W0314 09:12:40.130117       1 server_others.go:578] Unknown proxy mode "", assuming iptables proxy';
+    expect(finding([...warned, iptables])).toBeUndefined();
+  });
+});
