@@ -115,7 +115,7 @@ export function compileContexts(records: readonly BugRecord[]): ReadonlyMap<stri
   return new Map(
     records.flatMap((r) => {
       if (!r.context) return [];
-      const evidence = r.context.evidence ?? [];
+      const evidence = [...(r.context.evidence ?? []), ...listedModules(r.context.modules?.names)];
       return [
         [r.id, { evidence: compile(evidence), hints: compile(r.context.hints), evidenceLiterals: evidence.map(prefilterOf), literals }],
       ];
@@ -123,9 +123,21 @@ export function compileContexts(records: readonly BugRecord[]): ReadonlyMap<stri
   );
 }
 
+/**
+ * A context that is kernel modules is shown by a "Modules linked in:" list holding one (review 70a F4), however the
+ * record's own patterns show it otherwise: one pattern made from the names, beside them.
+ */
+function listedModules(names: readonly string[] = []): string[] {
+  return names.length ? [String.raw`\bModules linked in:.*\s(?:${names.join("|")})(?:\([A-Z+-]+\))?(?:\s|$)`] : [];
+}
+
 /** Every context's evidence literals that a folded search can find, in one fixed order (FoundLiterals indexes it). */
 export function contextLiterals(records: readonly BugRecord[]): string[] {
-  const all = new Set(records.flatMap((r) => (r.context?.evidence ?? []).flatMap((p) => (prefilterOf(p) ?? []).flat())));
+  const all = new Set(
+    records.flatMap((r) =>
+      [...(r.context?.evidence ?? []), ...listedModules(r.context?.modules?.names)].flatMap((p) => (prefilterOf(p) ?? []).flat()),
+    ),
+  );
   return [...all].filter((l) => foldLiteral(l) === l);
 }
 

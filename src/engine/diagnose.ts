@@ -26,6 +26,7 @@ import { compareNodes, nodeHost } from "./fleet";
 import { perVersions } from "./host-checks";
 import { namedInstead, notAsLogged } from "./logged-versions";
 import { type Hit, pasteText } from "./match";
+import { withoutUnlistedModules } from "./module-bound";
 import { placeOnNodes } from "./node-findings";
 import { pasteNotes } from "./paste-notes";
 import { inDocumentation, quotedInProse, saidInProse } from "./prose-quote";
@@ -542,7 +543,10 @@ function assemble(
 ): { diagnosis: Diagnosis; verdictOf: VerdictOf } {
   const nodeHosts = facts.nodes.map((node) => nodeHost(node, facts.nodeComponents.get(node.name)));
   const allHosts = hostsOf(facts, nodeHosts, single);
-  const byRecord = groupHits(kb, hits);
+  const byRecord = groupHits(
+    kb,
+    withoutUnlistedModules(kb, hits, context.logs, (line) => facts.bootKernel([line]) ?? facts.kernel),
+  );
   const findings: Finding[] = [];
   const advisories: Finding[] = [];
   /** The nodes of the nodes table that printed each finding's lines, where every line resolves to one (score.ts, Printers). */

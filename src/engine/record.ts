@@ -169,6 +169,8 @@ export interface RecordContext {
   hints?: readonly string[] | undefined;
   /** Ids of this record's signatures whose line shows the context by itself: the program prints it only in that setup. */
   shownBy?: readonly string[] | undefined;
+  /** The kernel modules the context is, and the distributions whose kernels build them as modules (facts/module-list.ts). */
+  modules?: { names: readonly string[]; distributions: readonly string[]; source: string } | undefined;
   source: string;
 }
 

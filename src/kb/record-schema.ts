@@ -564,6 +564,19 @@ export const contextSchema = z.strictObject({
    * proxier will not be used" only when asked for IPVS mode), unlike its other signatures' lines.
    */
   shownBy: z.array(nonEmpty).optional(),
+  /**
+   * The kernel modules the context is, for a kernel bug whose code lives in a module (fs/nfs/ is the nfs module): a
+   * "Modules linked in:" list holding one shows the context; a list printed in the same report as the record's line and
+   * holding none of them shows the line to be another fault's, on a kernel of one of `distributions`, whose configs build
+   * that code as a module (on another, or a custom build, it may be built in and never listed). Review 70a F4.
+   */
+  modules: z
+    .strictObject({
+      names: z.array(z.string().regex(/^[a-z0-9_]+$/, "a module name as the kernel lists it (lower case, underscores)")).min(1),
+      distributions: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/, "a distribution as a kernel release names it (fedora, ubuntu)")).min(1),
+      source: url,
+    })
+    .optional(),
   source: url,
 });
 

@@ -483,6 +483,32 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(line?.kind === "log" ? line.alsoPrintedBy : undefined).toHaveLength(2);
   });
 
+  it("reads the kernel's module list as a fact for a module-bound kernel bug (review 70a F4)", async () => {
+    // lkrg-org/lkrg#446's soft lockup and module list (no nfs), under a Fedora 6.11 uname (k3s-io/k3s#11175's).
+    const uname = "Linux fedora 6.11.4-201.fc40.x86_64 #1 SMP PREEMPT_DYNAMIC Sun Oct 20 15:04:22 UTC 2024 x86_64 GNU/Linux";
+    const lockup = "[Thu Oct 30 06:21:23 2025] watchdog: BUG: soft lockup - CPU#1 stuck for 372s! [kworker/1:2:1203905]";
+    const list = (first: string) =>
+      `[Thu Oct 30 06:21:23 2025] Modules linked in: ${first}tls ip6_tables nf_conntrack_netlink xt_nat veth xt_MASQUERADE bridge stp llc overlay btrfs raid10 raid456 lkrg(OE) dm_multipath ip_tables x_tables autofs4`;
+    const cpu =
+      "[Thu Oct 30 06:21:23 2025] CPU: 1 UID: 0 PID: 1203905 Comm: kworker/1:2 Tainted: G           OEL     6.11.4-201.fc40.x86_64 #1";
+    const ask = async (body: string, ip: string) => {
+      const headers = { "content-type": "text/plain", "cf-connecting-ip": ip };
+      const d = (await (await fetch("/diagnose", { method: "POST", body, headers })).json()) as Diagnosis;
+      return d.findings.find((f) => f.id === "nfs-client-softlockup-6.11");
+    };
+    const NEEDS_NFS = /Not confirmed: this bug needs the NFS client/;
+    // The list printed with the lockup names no NFS module: the lockup is another fault's, not "affected" for the NFS bug.
+    expect(await ask([uname, lockup, list(""), cpu].join("\n"), "203.0.113.212")).toBeUndefined();
+    // It names nfs: the lockup stays this bug's candidate, and the module list shows what the bug needs.
+    const loaded = await ask([uname, lockup, list("nfsv4 dns_resolver nfs lockd grace "), cpu].join("\n"), "203.0.113.213");
+    expect(loaded?.verdict.status).toBe("affected");
+    expect(loaded?.unverified.join("\n")).not.toMatch(NEEDS_NFS);
+    // No list printed: nothing is known of the modules, and the finding says what it needs.
+    const bare = await ask([uname, lockup].join("\n"), "203.0.113.214");
+    expect(bare?.verdict.status).toBe("affected");
+    expect(bare?.unverified.join("\n")).toMatch(NEEDS_NFS);
+  });
+
   it("names the records closest by description in the text report when nothing matched", async () => {
     const res = await fetch("/diagnose", {
       method: "POST",

@@ -291,7 +291,7 @@ export function crashHeaderOf(
  * registers (PKRU and the debug registers too: review 51b F3), arm64's ("pc : ", "x29: ", "pstate: ", "Call trace:"), a
  * 6.10+ header's taint line, a lockup's irq event stamps, the exit note.
  */
-const KERNEL_LINE =
+export const KERNEL_LINE =
   /\bkernel: |^\s*(?:<\d>)?\[\s*\d+\.\d+\]|^Panic#\d+ Part\d+ |^\s*(?:RIP|RSP|RAX|RDX|RBP|R\d\d|FS|CS|CR2|PKRU|DR\d|Code|Call [Tt]race|Modules linked in|Hardware name|CPU|Workqueue|Tainted: |pc : |lr : |sp : |x\d{1,2}: |pstate: |irq event stamp|hardirqs last|softirqs last|note: |\? |<\/?TASK>|<\/?IRQ>|[\w.]+\+0x[0-9a-f]+\/0x[0-9a-f]+)/;
 
 /**
@@ -300,9 +300,9 @@ const KERNEL_LINE =
  */
 const HEADER_AFTER = 30;
 /** A report's end or the next one's start: its "end trace", a panic's last lines, a WARN's "cut here". */
-const REPORT_BOUNDARY = /---\[ end (?:trace|Kernel panic)|-{4,}\[ cut here \]|Kernel panic - not syncing|Kernel Offset: /;
+export const REPORT_BOUNDARY = /---\[ end (?:trace|Kernel panic)|-{4,}\[ cut here \]|Kernel panic - not syncing|Kernel Offset: /;
 /** dmesg's clock, seconds since boot ("[ 3049.260140]"). */
-const DMESG_CLOCK = /\[\s*(\d+\.\d+)\]/;
+export const DMESG_CLOCK = /\[\s*(\d+\.\d+)\]/;
 
 /** The command (or heading) whose output a line is, by its line; 0 before the first. */
 function outputsOf(commands: ReadonlyArray<readonly [number, ...unknown[]]>): (line: number) => number {
