@@ -348,8 +348,9 @@ export const notTakenSchema = withEvidence(
 );
 
 /**
- * The first kernel.org stable release that carried a backported change, and the day it was announced (affectedSchema's
- * `firstBackport`). A stable branch whose last release came out before that day (KERNEL_BRANCH_ENDS) never took it.
+ * The first kernel.org stable release that carried a backported change, and a day no stable release carried it before
+ * (its stable review mail's or the release's announcement: review 70e F4) (affectedSchema's `firstBackport`). A stable
+ * branch whose last release came out before that day (KERNEL_BRANCH_ENDS) never took it.
  */
 export const firstBackportSchema = withEvidence(
   z.strictObject({
