@@ -2,7 +2,7 @@ import { apiServerHost, apiServerRanged, serverJudging } from "./api-server";
 import { CONTEXT_PROBE, type CompiledKb, DOUBT_PROBE, IPTABLES_PROBE, MENTION_PROBE_MARKER, signatureKey } from "./compile-kb";
 import { type ContextInput, contextCaveat, contextShown, type FoundLiterals } from "./context";
 import { DEFAULT_DIAGNOSE_LIMIT, DIAGNOSE_FIELDS, type DiagnoseInput } from "./diagnose-input";
-import type { ClosestRecord, Diagnosis, Finding, LogEvidence, NodeReport, Verdict, VersionEvidence } from "./diagnosis";
+import type { ClosestRecord, Diagnosis, Finding, LogEvidence, NodeReport, PresentState, Verdict, VersionEvidence } from "./diagnosis";
 import {
   CLIENT_VIA,
   type ExtractedFacts,
@@ -29,6 +29,7 @@ import { type Hit, pasteText } from "./match";
 import { withoutUnlistedModules } from "./module-bound";
 import { placeOnNodes } from "./node-findings";
 import { pasteNotes } from "./paste-notes";
+import { presentState } from "./present-state";
 import { inDocumentation, quotedInProse, saidInProse } from "./prose-quote";
 import { type ApproximateHit, closestRecords, type RecallScan, recallHits, resembledSignature } from "./recall";
 import type { BugRecord } from "./record";
@@ -475,6 +476,69 @@ function withoutUpgradeNamed(host: HostVersions, single: HostVersions, upgradedA
   return { ...host, mentioned };
 }
 
+/**
+ * The kernel facts of the answer: the paste's kernel, or where a reboot at the prompt parted two (facts.kernel null), the
+ * one the host runs now, with the failure's own boot's beside it, as the highest-ranked finding judged it (review 69c F4:
+ * `facts.kernel` was null beside two unames, one of which judged the verdict).
+ */
+function kernelsOf(
+  facts: ExtractedFacts,
+  ranked: readonly Finding[],
+  failureKernels: ReadonlyMap<string, KernelFacts>,
+): Pick<Diagnosis["facts"], "kernel" | "failureKernel"> {
+  if (facts.kernel || !facts.runningKernel) return { kernel: facts.kernel };
+  const failed = ranked.map((f) => failureKernels.get(f.id)).find((k) => k !== undefined);
+  return { kernel: facts.runningKernel, ...(failed ? { failureKernel: failed } : {}) };
+}
+
+/**
+ * What the host runs now, for a finding whose verdict judged the failing version (present-state.ts): the kernel the paste
+ * reads after a reboot at the prompt parted the failure's boot from it, else a component the paste changed after the
+ * failure and read again after (HostVersions.runsNow). `version` are the version checks, as the finding's were made.
+ */
+function presentOf(
+  record: BugRecord,
+  checks: readonly VersionEvidence[],
+  host: HostVersions | undefined,
+  failureKernel: KernelFacts | null,
+  lines: readonly number[],
+  facts: ExtractedFacts,
+  version: (record: BugRecord, host: HostVersions) => VersionEvidence[],
+): PresentState | undefined {
+  if (!host) return undefined;
+  const running = facts.runningKernel;
+  const at = running?.line;
+  if (running && at !== undefined && failureKernel && running.release !== failureKernel.release) {
+    // Every line of the failure before the reboot the running kernel was read after.
+    if (lines.every((l) => l < at && facts.bootsApart(l, at))) {
+      const now = { ...host, kernel: running, kernelsGiven: undefined, components: {}, mentioned: {}, mentionedElsewhere: {} };
+      const said = presentState(
+        record,
+        checks,
+        { component: "kernel", version: running.release, line: at, after: "the reboot" },
+        version(record, now),
+      );
+      if (said) return said;
+    }
+  }
+  for (const [component, v] of Object.entries(host.runsNow ?? {})) {
+    const now: HostVersions = {
+      ...host,
+      kernel: null,
+      kernelsGiven: undefined,
+      components: { [component]: v },
+      mentioned: {},
+      mentionedElsewhere: {},
+      readAfterChange: undefined,
+      runsNow: undefined,
+      notAsLogged: undefined,
+    };
+    const said = presentState(record, checks, { component, version: v, after: "the paste changes it" }, version(record, now));
+    if (said) return said;
+  }
+  return undefined;
+}
+
 /** A host's components the paste upgrades after `first` (the symptom's line) left out, what it showed before named. */
 function beforeTheUpgrade(
   own: HostVersions,
@@ -492,17 +556,28 @@ function beforeTheUpgrade(
   const later = [...ecosystems].filter((e) => UPGRADE_READ.has(e) && Math.max(upgradedAt[e] ?? 0, upgradedAt["*"] ?? 0) > first);
   if (!later.length) return own;
   const readAfterChange: Record<string, string> = {};
+  // The host's own reading after the change (never a version named): what it runs now (review 69c F4).
+  const runsNow: Record<string, string> = {};
   for (const eco of later) {
     const earlier = beforeUpgrade[eco];
     const read = components[eco] ?? mentioned[eco];
     if (read && !earlier) readAfterChange[eco] = read;
+    const own = components[eco];
+    if (own) runsNow[eco] = own;
     delete components[eco];
     if (earlier) {
       mentioned[eco] = earlier;
       elsewhere[eco] = BEFORE_UPGRADE_VIA;
     } else delete mentioned[eco];
   }
-  return { ...own, components, mentioned, mentionedElsewhere: elsewhere, readAfterChange };
+  return {
+    ...own,
+    components,
+    mentioned,
+    mentionedElsewhere: elsewhere,
+    readAfterChange,
+    ...(Object.keys(runsNow).length ? { runsNow } : {}),
+  };
 }
 /** Whether a check is on the host named `subject` ("node web-2: docker …", not web-20's). */
 const subjectOf = (c: VersionEvidence, subject: string) =>
@@ -612,6 +687,8 @@ function assemble(
   // the lines fetched through it may be theirs (review 67e F1: ansible's unames of two workers, a third unreachable, made
   // kube-proxy's `--xor-mark` fetched with `kubectl logs` "not affected, verified"). Read once, not per candidate.
   const noTable = !facts.nodes.length || facts.nodes.every(readOneByOne);
+  /** The kernel of the failure's own boot, by finding, where a reboot since parts it from the running one (review 69c F4). */
+  const failureKernels = new Map<string, KernelFacts>();
   for (const candidate of candidates) {
     const seen = byRecord.get(candidate.id) ?? NO_HITS;
     const logEvidence = seen.evidence;
@@ -925,7 +1002,23 @@ function assemble(
     const note = apiServer
       ? null
       : (readAt?.note ?? (printedKernel ? `the log's lines are ${kernelAt}'s, judged on the kernel read at its prompt` : null));
-    const verdict = note ? noted(onHosts, note) : onHosts;
+    const judgedNow = note ? noted(onHosts, note) : onHosts;
+    // What the host runs now, where the paste changed it after the failure: said beside the verdict, which stays the
+    // failing version's (review 69c F4).
+    const now =
+      logEvidence.length && !facts.nodes.length
+        ? presentOf(
+            record,
+            checks,
+            hosts.find((h) => h.subject === single.subject),
+            bootKernel,
+            symptomLines(),
+            facts,
+            checksOf.version,
+          )
+        : undefined;
+    const verdict: Verdict = now ? { ...judgedNow, now } : judgedNow;
+    if (now?.component === "kernel" && bootKernel) failureKernels.set(record.id, bootKernel);
     judged.set(record.id, verdict);
     if (logEvidence.length) {
       // Which nodes of the paste's nodes table printed its lines, where every line resolves to one (printedBy): the root
@@ -1017,7 +1110,7 @@ function assemble(
   };
   const diagnosis: Diagnosis = {
     kb: { version: kb.version, records: kb.records.length },
-    facts: { kernel: facts.kernel, os: facts.os, iptables: facts.iptables, nodes: facts.nodes },
+    facts: { ...kernelsOf(facts, ranked, failureKernels), os: facts.os, iptables: facts.iptables, nodes: facts.nodes },
     findings: ranked,
     advisories: rankFindings(advisories).slice(0, limit),
     ...limitedBy(limit, allRanked.length, advisories.length),

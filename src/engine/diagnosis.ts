@@ -114,6 +114,38 @@ export interface Verdict {
    * the range end is established; this, whether the version read is the one that failed. Absent when certain.
    */
   certain?: false;
+  /**
+   * What the host runs now, where the paste changes what the verdict judged after the failure (a reboot at the prompt
+   * into another kernel, an upgrade whose component's own output is read after it): the verdict stays the failing
+   * version's (README, 56b), and this says the present state beside it (review 69c F4). Absent otherwise.
+   */
+  now?: PresentState;
+}
+
+/**
+ * The version the host's own output read after the paste changed it, judged against the same record (review 69c F4). Only
+ * output the host printed after the change counts, never a version a sentence names.
+ */
+export interface PresentState {
+  /** What changed: "kernel", or the component's ecosystem ("containerd"). */
+  component: string;
+  /** The version read after the change, as printed ("5.15.0-130-generic", "1.6.4"). */
+  version: string;
+  /** The line that printed it, where one did (a kernel's uname). */
+  line?: number;
+  /**
+   * That version against the record's ranges: "not-affected" (at or after the fix, or before the bug, as `reason` says),
+   * "affected" (still in the range) or "unknown".
+   */
+  status: VerdictStatus;
+  /** True where the version is at or after the fix of the range the failing version was in. */
+  fixed: boolean;
+  /** False where that answer rests on a reading that is not certain (a distribution's kernel judged upstream). */
+  certain?: false;
+  /** In words, as every door says it: "the host now runs 5.15.0-130-generic (…), the first fixed build". */
+  reason: string;
+  /** The number of the fix's step the paste shows done (its upgrade), where the version is fixed. */
+  fixStep?: number;
 }
 
 export interface ScoreComponents {
@@ -202,7 +234,13 @@ export interface NodeReport {
 export interface Diagnosis {
   kb: { version: string; records: number };
   facts: {
+    /**
+     * The host's kernel. Where a reboot at the prompt parts the paste's boots and its unames give two kernels, the one it
+     * runs now, after the last reboot (review 69c F4), and `failureKernel` the one the failure's own boot ran.
+     */
     kernel: KernelFacts | null;
+    /** Beside a running `kernel` a reboot parted from the failure: the kernel of the failure's own boot, which its verdict judges. */
+    failureKernel?: KernelFacts;
     os: OsFacts | null;
     iptables: IptablesFacts | null;
     nodes: NodeRow[];

@@ -4,6 +4,8 @@ import { rebootWords } from "./record";
 import {
   closestVersionsNote,
   evidenceExcerpt,
+  failureKernelNote,
+  fixShowingDone,
   kernelPackageNote,
   namedKernelNote,
   RESEMBLES_NOTE,
@@ -21,7 +23,11 @@ export function renderTextReport(d: Diagnosis & { truncated?: ReadonlyArray<{ no
   const read = k ? kernelPackageNote(k) : null;
   // Where it was read: at 2 a.m. the line to check when the answer looks wrong (review 54a F5).
   const at = k?.line !== undefined ? ` (read at line ${k.line})` : "";
-  if (k) out.push(`kernel: ${k.release}${read ? ` = ${read}` : ""}${k.named ? ` [${namedKernelNote(k)}]` : ""}${at}`);
+  const failed = failureKernelNote(d.facts);
+  if (k)
+    out.push(
+      `kernel: ${k.release}${read ? ` = ${read}` : ""}${k.named ? ` [${namedKernelNote(k)}]` : ""}${at}${failed ? `, ${failed}` : ""}`,
+    );
   // In a fleet they are one host's, which the line read says (review 66c F7: a mixed fleet headed by one node's OS).
   const fleet = d.nodes.length > 1;
   const osAt = fleet && d.facts.os?.lines ? ` (read at line ${d.facts.os.lines[0]}; the nodes below may differ)` : "";
@@ -105,7 +111,7 @@ function renderFinding(f: Finding, rank: number, d: Diagnosis): string[] {
     ...(s.rootCauseNote && d.findings.length > 1 && s.id !== d.rootCause?.id ? [`   note: ${s.rootCauseNote}`] : []),
     `   verdict: ${verdictLabel(s.verdict)}: ${s.verdict.reason}`,
   ];
-  for (const p of [...s.placement, ...s.shared]) lines.push(`   ${p}`);
+  for (const p of [...s.present, ...s.placement, ...s.shared]) lines.push(`   ${p}`);
   const byLine = new Map<string, { shown: LogEvidence; signatures: string[] }>();
   for (const e of f.evidence) {
     if (e.kind !== "log") continue;
@@ -136,7 +142,7 @@ function renderFinding(f: Finding, rank: number, d: Diagnosis): string[] {
   // A terminal report names the doubts, not all of them: the record (GET /bugs/:id) has the rest.
   for (const u of f.unverified.slice(0, MAX_UNVERIFIED)) lines.push(`   unverified: ${u}`);
   if (f.unverified.length > MAX_UNVERIFIED) lines.push(`   unverified: (${f.unverified.length - MAX_UNVERIFIED} more in the record)`);
-  lines.push(`   fix (${rebootWords(f.reboot)}): ${f.fix.trim().split("\n").join("\n        ")}`);
+  lines.push(`   fix (${rebootWords(f.reboot)}): ${fixShowingDone(f.fix, f.verdict).trim().split("\n").join("\n        ")}`);
   if (f.references[0]) lines.push(`   see: ${f.references.slice(0, 3).join("  ")}`);
   lines.push("");
   return lines;

@@ -7,6 +7,16 @@ import type { KernelFacts } from "./types";
 export const namedKernelNote = (k: { via?: string }) =>
   k.via ? `read from ${k.via}, which may name another kernel than the running one` : "named in a sentence, not the kernel's own output";
 
+/**
+ * How every door words the kernel facts beside a running kernel a reboot at the prompt parted from the failure's
+ * (Diagnosis.facts.failureKernel: review 69c F4); null where there is none.
+ */
+export const failureKernelNote = (facts: Pick<Diagnosis["facts"], "failureKernel">): string | null => {
+  const k = facts.failureKernel;
+  if (!k) return null;
+  return `running now, after a reboot; the failure's own boot ran ${k.release}${k.line !== undefined ? ` (line ${k.line})` : ""}, which the verdicts judge`;
+};
+
 /** Versions any one of which may be the one ("6.1.106-1 or 6.1.106-2"; "a, b, or c"). */
 export const anyOf = (versions: readonly string[]) => new Intl.ListFormat("en", { type: "disjunction" }).format(versions);
 
@@ -132,6 +142,8 @@ export interface FindingSummary {
   placement: string[];
   /** The other causes the record names for the lines shown (their `alsoPrintedBy`), as one line; empty when none. */
   shared: string[];
+  /** What the host runs now, where the paste changed it since the failure (Verdict.now), as one line; empty when not. */
+  present: string[];
   workarounds: string[];
   references: string[];
 }
@@ -207,7 +219,7 @@ export function summarizeFinding(
     verdict: f.verdict,
     keyEvidence,
     versionEvidence,
-    ...firstSteps(f.fix, fixRoom),
+    ...firstSteps(fixShowingDone(f.fix, f.verdict), fixRoom),
     reboot: f.reboot,
     unverified: f.unverified,
     reference: f.references[0] ?? null,
@@ -217,6 +229,7 @@ export function summarizeFinding(
     versionChecks: versionEvidence ? [versionEvidence, ...versions.filter((v) => v !== versionEvidence)] : [],
     placement: placementLines(f),
     shared: sharedLines(logs),
+    present: presentLines(f.verdict),
     workarounds: f.workarounds,
     references: f.references,
   };
@@ -249,6 +262,26 @@ export function summarizeDiagnosis(
 function sharedLines(logs: readonly LogEvidence[]): string[] {
   const causes = [...new Set(logs.flatMap((e) => e.alsoPrintedBy ?? []))];
   return causes.length ? [`Other causes print the matched line too: ${causes.join("; ")}.`] : [];
+}
+
+/**
+ * What the host runs now beside a verdict on the version that failed, as every door says it right by the verdict (review
+ * 69c F4: the answer judged the failing 5.15.0-127 and never said the host already ran the fixed 5.15.0-130).
+ */
+const presentLines = (v: Pick<Verdict, "now">): string[] => (v.now ? [`Since the failure: ${v.now.reason}.`] : []);
+
+/** How a fix step the paste shows done starts, after its number. */
+const DONE_NOTE = "(The paste shows this done:";
+
+/**
+ * The fix as written, with the step the paste shows done (Verdict.now.fixStep: the upgrade to a fixed version, read
+ * after it) marked so after its number, not repeated as advice (review 69c F4). Every door shows the fix through this.
+ */
+export function fixShowingDone(fix: string, v: Pick<Verdict, "now">): string {
+  const now = v.now;
+  if (now?.fixStep === undefined) return fix;
+  const runs = now.component === "kernel" ? now.version : `${now.component} ${now.version}`;
+  return fix.replace(new RegExp(`^(${now.fixStep}[.)]\\s+)`, "m"), (head) => `${head}${DONE_NOTE} the host now runs ${runs}.) `);
 }
 
 /** How many machines a placement line names before it counts the rest: a chat line, not a table. */
@@ -346,12 +379,13 @@ export function fixStepItem(step: string): { n: number | null; text: string } {
 }
 
 /** A step that only looks (confirms or checks the diagnosis) rather than acts. */
-const LOOKING_STEP = /^(?:\d+[.)]\s+)?(?:confirm|check)\b/i;
+export const LOOKING_STEP = /^(?:\d+[.)]\s+)?(?:confirm|check)\b/i;
 
 /** The steps up to and including the first that acts, then more while the whole steps fit `room` characters. */
 function firstSteps(fix: string, room: number): { fixSteps: string[]; moreFixSteps: number } {
   const steps = fixStepsOf(fix);
-  const acting = steps.findIndex((s) => !LOOKING_STEP.test(s));
+  // A step the paste shows done is no action left: the next one is shown too.
+  const acting = steps.findIndex((s) => !LOOKING_STEP.test(s) && !s.replace(/^\d+[.)]\s+/, "").startsWith(DONE_NOTE));
   const shown = steps.slice(0, acting < 0 ? steps.length : acting + 1);
   let size = shown.join("\n").length;
   for (const step of steps.slice(shown.length)) {

@@ -83,6 +83,11 @@ export interface HostVersions {
    * place by hand), beside a failure logged before the change: set aside, and named where no other version is known.
    */
   readAfterChange?: Readonly<Record<string, string>>;
+  /**
+   * The host's own readings of the components the paste changes after the failure, read after the change, whether or not
+   * an earlier one judges the failure: what the host runs now (review 69c F4; present-state.ts). Never a version named.
+   */
+  runsNow?: Readonly<Record<string, string>>;
   /** Versions the text names in passing ("Docker 20.10.6"), by ecosystem: weaker than `components`. */
   mentioned?: Readonly<Record<string, string>>;
   /**

@@ -6,6 +6,7 @@ import type { Diagnosis, Finding, NodeReport, Verdict } from "../engine/diagnosi
 import {
   type DiagnosisSummary,
   type FindingSummary,
+  failureKernelNote,
   kernelPackageNote,
   namedKernelNote,
   type RecordSummary,
@@ -238,7 +239,11 @@ function factLines(d: Diagnosis): string[] {
   const at = (line: number | undefined) => (line ? ` (line ${line})` : "");
   const k = d.facts.kernel;
   const read = k ? kernelPackageNote(k) : null;
-  if (k) out.push(`kernel ${k.release}${read ? ` (${read})` : ""}${k.named ? ` [${namedKernelNote(k)}]` : ""}${at(k.line)}`);
+  const failed = failureKernelNote(d.facts);
+  if (k)
+    out.push(
+      `kernel ${k.release}${read ? ` (${read})` : ""}${k.named ? ` [${namedKernelNote(k)}]` : ""}${at(k.line)}${failed ? `, ${failed}` : ""}`,
+    );
   const os = d.facts.os;
   if (os) out.push(`${os.prettyName ?? `${os.id} ${os.versionId ?? ""}`.trim()}${at(os.lines?.[0])}`);
   const ipt = d.facts.iptables;

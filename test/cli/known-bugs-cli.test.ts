@@ -7,6 +7,7 @@ import { hostBundle, SEED_FLEET } from "../support/hosts-scenarios";
 import { runCli, runCliClosingEarly, startFakeServer, startHttpService, tempDir, writeTempFiles } from "../support/run-cli";
 import { CLEAN_KUBE_PROXY_START, UBUNTU_2204_OS_RELEASE, unameJammy127, XOR_MARK_KLOG, xorMarkJournaldOf } from "../support/seed-logs";
 import { RETOLD_DNS_TICKET, RETOLD_DNS_TICKET_ON_4_19 } from "../support/seed-scenarios";
+import { KERNEL_REBOOTED_INTO_FIX, KERNEL_REBOOTED_STILL_AFFECTED, RPI_KERNEL_REBOOTED_INTO_FIX } from "../support/upgrade-scenarios";
 
 const XT = "xt-mark-ipv6-typo-2024";
 const FAILING = hostBundle(unameJammy127("worker-2"), xorMarkJournaldOf("worker-2"));
@@ -57,6 +58,19 @@ describe("known-bugs diagnose against a running server", () => {
     const bad = await runCli(["diagnose", "--url", server.url, "--fail-on", "critical"], { input: FAILING });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^known-bugs: --fail-on takes high, medium or low/);
+  });
+
+  it("--fail-on asks whether the host is still broken: a host the paste shows running the fix since the failure passes (review 69c F4)", async () => {
+    // The failure on 5.15.0-127, then a reboot into the fixed 5.15.0-130 at the prompt: the verdict stays "affected".
+    const fixed = await runCli(["diagnose", "--url", server.url, "--json", "--fail-on", "high"], { input: KERNEL_REBOOTED_INTO_FIX });
+    const d = JSON.parse(fixed.stdout) as Diagnosis;
+    expect(d.findings[0]?.verdict).toMatchObject({ status: "affected", now: { status: "not-affected", fixed: true } });
+    expect(fixed.code).toBe(0);
+    // Rebooted into a build still in range, and a present state not certain (a distribution's kernel judged upstream): still failing.
+    const still = await runCli(["diagnose", "--url", server.url, "--fail-on", "high"], { input: KERNEL_REBOOTED_STILL_AFFECTED });
+    expect(still.code).toBe(1);
+    const hedged = await runCli(["diagnose", "--url", server.url, "--fail-on", "high"], { input: RPI_KERNEL_REBOOTED_INTO_FIX });
+    expect(hedged.code).toBe(1);
   });
 
   it("sends several files as hosts and names the odd host out with the MARK bug", async () => {

@@ -33,6 +33,7 @@ function finding(rank: number): FindingSummary {
     versionChecks: [],
     placement: [],
     shared: [],
+    present: [],
     workarounds: [],
     references: [],
   };
@@ -157,6 +158,24 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
     const answer: ChatAnswer = { ...FINDINGS_ONLY, findings: [{ ...small, shared: [shared] }] };
     for (const rendered of [JSON.stringify(renderSlack(answer).blocks), JSON.stringify(renderDiscord(answer).embeds)])
       expect(rendered).toContain("Other causes print the matched line too: another loop");
+  });
+
+  it("Slack and Discord: say what the host runs now right by the verdict, and the fix step the paste shows done (review 69c F4)", () => {
+    const present = "Since the failure: the host now runs containerd 1.6.4 (read after the paste changes it), the first fixed version.";
+    const done = "2. (The paste shows this done: the host now runs containerd 1.6.4.) Upgrade containerd to 1.6.4 or later.";
+    const small = {
+      ...finding(1),
+      title: "t",
+      verdict: { status: "affected" as const, reason: "r" },
+      keyEvidence: null,
+      fixSteps: [done],
+      unverified: [],
+    };
+    const answer: ChatAnswer = { ...FINDINGS_ONLY, findings: [{ ...small, present: [present] }] };
+    for (const rendered of [JSON.stringify(renderSlack(answer).blocks), JSON.stringify(renderDiscord(answer).embeds)]) {
+      expect(rendered).toContain("Since the failure: the host now runs containerd 1.6.4");
+      expect(rendered).toContain("The paste shows this done: the host now runs containerd 1.6.4.");
+    }
   });
 
   it("Slack and Discord: a finding that only resembles a line is not counted as a match in the headline (review 63e F3)", () => {

@@ -4,6 +4,7 @@ import { apiClient } from "./api-client";
 import { expectProblem, listBugs, post, SEED_INPUT, XT } from "./api-helpers";
 import { UBUNTU_2204_OS_RELEASE, XOR_MARK_KLOG } from "./seed-logs";
 import { type Fetch, RETOLD_DNS_TICKET, RETOLD_DNS_TICKET_ON_4_19 } from "./seed-scenarios";
+import { CONTAINERD_UPGRADED_TO_FIX, KERNEL_REBOOTED_INTO_FIX } from "./upgrade-scenarios";
 
 /** The API's promises that hold on every runtime: search, records, formats and every error case. */
 export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
@@ -507,6 +508,42 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     const bare = await ask([uname, lockup].join("\n"), "203.0.113.214");
     expect(bare?.verdict.status).toBe("affected");
     expect(bare?.unverified.join("\n")).toMatch(NEEDS_NFS);
+  });
+
+  it("after the upgrade at the prompt, says what the host runs now beside the failing version's verdict, in JSON and text (review 69c F4)", async () => {
+    // Clients of their own (the Worker's rate limit is per client).
+    const json = { "content-type": "text/plain", "cf-connecting-ip": "203.0.113.216" };
+    const d = (await (await fetch("/diagnose", { method: "POST", body: KERNEL_REBOOTED_INTO_FIX, headers: json })).json()) as Diagnosis;
+    const xt = d.findings.find((f) => f.id === XT);
+    expect(xt?.verdict).toMatchObject({ status: "affected", level: "verified" });
+    expect(xt?.verdict.now).toMatchObject({
+      component: "kernel",
+      version: "5.15.0-130-generic",
+      line: 12,
+      status: "not-affected",
+      fixed: true,
+      fixStep: 2,
+    });
+    expect(d.facts.kernel?.release).toBe("5.15.0-130-generic");
+    expect(d.facts.failureKernel?.release).toBe("5.15.0-127-generic");
+    const up = (await (
+      await fetch("/diagnose", {
+        method: "POST",
+        body: CONTAINERD_UPGRADED_TO_FIX,
+        headers: { ...json, "cf-connecting-ip": "203.0.113.217" },
+      })
+    ).json()) as Diagnosis;
+    expect(up.findings[0]?.verdict).toMatchObject({ status: "affected", now: { component: "containerd", version: "1.6.4", fixed: true } });
+    const text = await (
+      await fetch("/diagnose", {
+        method: "POST",
+        body: KERNEL_REBOOTED_INTO_FIX,
+        headers: { ...json, accept: "text/plain", "cf-connecting-ip": "203.0.113.218" },
+      })
+    ).text();
+    expect(text).toContain("Since the failure: the host now runs 5.15.0-130-generic");
+    expect(text).toContain("(The paste shows this done: the host now runs 5.15.0-130-generic.)");
+    expect(text).toContain("the failure's own boot ran 5.15.0-127-generic (line 3)");
   });
 
   it("names the records closest by description in the text report when nothing matched", async () => {

@@ -5,6 +5,7 @@ import { nodesTable } from "./large-inputs";
 import { SEED_BUNDLE } from "./seed-bundle";
 import { UBUNTU_2204_OS_RELEASE, UNEVEN_FLEET, XOR_MARK_KLOG } from "./seed-logs";
 import { type Fetch, RETOLD_DNS_TICKET, RETOLD_DNS_TICKET_ON_4_19 } from "./seed-scenarios";
+import { KERNEL_REBOOTED_INTO_FIX } from "./upgrade-scenarios";
 
 const XT = "xt-mark-ipv6-typo-2024";
 /** What a browser sends when a person follows a link or submits a form. */
@@ -391,6 +392,22 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     );
     expect(body).toMatch(/<mark>[^<]*unknown option &quot;--xor-mark&quot;<\/mark>/);
     expect(text).toContain("not stored");
+  });
+
+  it("after the upgrade at the prompt, says what the host runs now beside the verdict and marks the step done (review 69c F4)", async () => {
+    const form = new FormData();
+    form.set("bundle", KERNEL_REBOOTED_INTO_FIX);
+    // A client of its own (the Worker's rate limit is per client).
+    const res = await fetch("/check", {
+      method: "POST",
+      headers: { accept: BROWSER_ACCEPT, "cf-connecting-ip": "203.0.113.215" },
+      body: form,
+    });
+    expect(res.status).toBe(200);
+    const page = visibleText(await res.text());
+    expect(page).toContain("Since the failure: the host now runs 5.15.0-130-generic");
+    expect(page).toContain("The paste shows this done: the host now runs 5.15.0-130-generic.");
+    expect(page).toContain("the failure's own boot ran 5.15.0-127-generic (line 3)");
   });
 
   it("gives the same answer as POST /diagnose: the same findings and advisories in the same order", async () => {

@@ -1,6 +1,6 @@
 import { isBlank } from "../../engine/blank-text";
 import { DEFAULT_DIAGNOSE_LIMIT, MAX_DIAGNOSE_LIMIT } from "../../engine/diagnose-input";
-import type { Confidence, Diagnosis, Finding } from "../../engine/diagnosis";
+import type { Confidence, Diagnosis, Finding, Verdict } from "../../engine/diagnosis";
 import { renderTextReport } from "../../engine/report-text";
 import { type CliValues, positiveInt, timeoutSeconds } from "./args";
 import { requestJson, serviceBase } from "./client";
@@ -34,9 +34,14 @@ export async function diagnoseCommand(args: string[], values: CliValues): Promis
     throw new CliError(EXIT.usage, `${empty.source} (host ${empty.name}) is empty: leave it out, or collect that host's bundle again`);
   const diagnosis = url ? await remote(url, inputs, limit, values) : await local(inputs, limit, values.kb);
   process.stdout.write(values.json ? `${JSON.stringify(diagnosis, null, 2)}\n` : renderTextReport(diagnosis));
-  // A finding its versions surely rule out is a look-alike, not this host's bug: it does not fail a pipeline.
-  const ruledOut = (f: Finding) => f.verdict.status === "not-affected" && f.verdict.certain !== false;
-  if (failOn && diagnosis.findings.some((f) => LEVELS[f.confidence] >= failOn && !ruledOut(f))) return EXIT.findings;
+  // A finding its versions surely rule out is a look-alike, not this host's bug: it does not fail a pipeline. Nor does one
+  // whose host the paste shows running a version its range surely rules out after the failure (a reboot into the fixed
+  // kernel, an upgrade read after it): the script asks whether the host is still broken, and the same host told in prose
+  // already passed (review 69c F4). A hedged present state ("not certain") still fails, as a hedged verdict does.
+  const ruledOut = (v: Pick<Verdict, "status" | "certain">) => v.status === "not-affected" && v.certain !== false;
+  const fixedNow = (f: Finding) => f.verdict.now !== undefined && ruledOut(f.verdict.now);
+  if (failOn && diagnosis.findings.some((f) => LEVELS[f.confidence] >= failOn && !ruledOut(f.verdict) && !fixedNow(f)))
+    return EXIT.findings;
   return EXIT.ok;
 }
 

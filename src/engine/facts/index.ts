@@ -174,6 +174,12 @@ export interface ExtractedFacts {
    * the paste shows neither, or the lines belong to different ones.
    */
   bootKernel: (lines: readonly number[]) => KernelFacts | null;
+  /**
+   * Where the paste's own unames give two kernels (`kernel` null) because a reboot typed at the machine's prompt parts its
+   * boots: the one its unames read after the last reboot, the kernel the machine runs now (review 69c F4: two unames
+   * around `apt install linux-image-… && reboot` gave no kernel at all). Null otherwise.
+   */
+  runningKernel: KernelFacts | null;
   /** Whether the command before a line ran a container CLI against another machine's daemon (commandHost: that machine). */
   daemonElsewhere: (line: number) => boolean;
   os: OsFacts | null;
@@ -441,6 +447,8 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   // Whether a line is in a gathered block (not under a command's host list, which says only that one of them printed it).
   const labelAt = commandBefore(commandHosts);
   const gatheredAt = (line: number) => read.gatheredBlocks.has(labelAt(line)?.[0] ?? 0);
+  /** The lines of the paste's own uname and /proc/version outputs (not a log's banner, a crash's header or a login banner). */
+  const unameLines = new Set<number>();
   let cured: string[] | undefined;
   for (const s of sections) {
     if (s.kind !== "uname" && s.kind !== "proc-version") continue;
@@ -464,6 +472,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     // shared: a `uname -a` names its host, and hosts with their own names are never gathered.
     const hosts = !machine?.includes(",") ? [machine] : gatheredAt(s.lines[0]) && !uname.hostname ? machine.split(",") : [null];
     for (const host of hosts) kernelSources.push({ uname, line: s.lines[0], machine: host, prompt: labelOf(s.lines[0]) });
+    unameLines.add(s.lines[0]);
   }
   // Ubuntu's login banner an `ssh` into a machine printed is that machine's kernel, as its uname there would be (review
   // 53c F4: a bastion's banner judged worker-2's lines; worker-2's own, after `ssh worker-2`, left "2 kernels" undecided).
@@ -730,6 +739,27 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     return first && apart && inBoot.every((s) => s.uname.release === first.uname.release) ? first : null;
   };
   /**
+   * The kernel the machine runs now (ExtractedFacts.runningKernel): its own unames, all at one machine's prompt and naming
+   * one host, the last after every reboot typed there, and one before a reboot reading another release. Only output the
+   * machine printed counts, never a release a sentence names (review 69c F4).
+   */
+  const runningKernel = ((): KernelFacts | null => {
+    if (kernel || hostNodes.length || !read.rebootCommands.length) return null;
+    const own = kernelSources
+      .filter((s): s is KernelSource & KernelLine => s.line !== undefined && unameLines.has(s.line) && !s.uname.named && !!s.uname.release)
+      .sort((a, b) => a.line - b.line);
+    const last = own.at(-1);
+    if (!last || new Set(own.map((s) => labelOf(s.line))).size !== 1) return null;
+    const names = own.flatMap((s) => (s.uname.hostname ? [s.uname.hostname] : []));
+    if (names.some((n) => !sameMachine(n, names[0] ?? n))) return null;
+    if (read.rebootCommands.some((r) => r > last.line && labelOf(r) === labelOf(last.line))) return null;
+    const now = own.filter((s) => !rebooted(s.line, last.line));
+    const before = own.filter((s) => rebooted(s.line, last.line));
+    if (!before.length || now.some((s) => s.uname.release !== last.uname.release)) return null;
+    if (before.every((s) => s.uname.release === last.uname.release)) return null;
+    return kernelOfLine(now.find((s) => s.uname.build) ?? last);
+  })();
+  /**
    * The banner another command's output prints for the earlier boot the lines' own command reads (`journalctl -b -1 -k |
    * head -1` beside `journalctl -b -1 -u kubelet`), on the same machine: the one release such banners give, or none.
    */
@@ -805,6 +835,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     readNow,
     bootsApart: bootsApart(commandHosts, read.bootMarks, read.rebootCommands),
     bootKernel,
+    runningKernel,
     daemonElsewhere: afterCommandOf(commandHosts, new Set(remoteDaemon.keys())),
     os,
     nodes,
@@ -1281,6 +1312,8 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     readNow: fromLogs.readNow,
     bootsApart: fromLogs.bootsApart,
     bootKernel: fromLogs.bootKernel,
+    // A kernel a field gives is the one judged; the logs' running one only where none was given.
+    runningKernel: kernel ? null : fromLogs.runningKernel,
     daemonElsewhere: fromLogs.daemonElsewhere,
     os,
     nodes,

@@ -6,6 +6,7 @@ import type {
   Finding,
   LogEvidence,
   NodeReport,
+  PresentState,
   RelatedFinding,
   RootCause,
   ScoreComponents,
@@ -221,6 +222,35 @@ const versionEvidenceSchema = z
 
 const evidenceSchema = z.discriminatedUnion("kind", [logEvidenceSchema, versionEvidenceSchema]).openapi("Evidence");
 
+const presentStateSchema = z
+  .object({
+    component: z.string().openapi({ description: 'What the paste changed after the failure: "kernel", or the component\'s ecosystem.' }),
+    version: z.string().openapi({ description: "The version the host's own output read after the change, as printed." }),
+    line: z.number().int().optional().openapi({ description: "The line that printed it, where one did (a kernel's uname)." }),
+    status: verdictStatus.openapi({
+      description:
+        "That version against the record's ranges: not-affected (at or after the fix, or before the bug), affected (still in range) or unknown.",
+    }),
+    fixed: z.boolean().openapi({ description: "Whether the version is at or after the fix of the range the failing version was in." }),
+    certain: z
+      .literal(false)
+      .optional()
+      .openapi({ description: "Present (false) when that answer rests on a reading that is not certain." }),
+    reason: z.string().openapi({
+      example:
+        "the host now runs 5.15.0-130-generic (ubuntu:22.04 linux 5.15.0-130.140, read on line 13, after the reboot), the first fixed build",
+    }),
+    fixStep: z
+      .number()
+      .int()
+      .optional()
+      .openapi({ description: "The number of the fix's step the paste shows done (its upgrade), where the version is fixed." }),
+  })
+  .openapi("PresentState", {
+    description:
+      "What the host runs now, where the paste changes what the verdict judged after the failure (a reboot at the prompt into another kernel, an upgrade whose component's own output is read after it). The verdict stays the failing version's; only the host's own output after the change counts, never a version named in a sentence (review 69c F4).",
+  });
+
 const verdictSchema = z
   .object({
     status: verdictStatus,
@@ -230,6 +260,7 @@ const verdictSchema = z
       description:
         "Present (false) when the answer rests on a reading that is not certain: a version the report names rather than the host's own output, the Docker CLI's version alone (the daemon's may differ), what a NotReady node last reported, a package listing, a kernel build whose upload is unknown, or one alternative component read while another the bug also lies in is not. `level` says how well the range end is established; this, whether the version read is the one that failed.",
     }),
+    now: presentStateSchema.optional(),
   })
   .openapi("Verdict");
 
@@ -326,7 +357,14 @@ export const diagnosisSchema = z
   .object({
     kb: kbStampSchema,
     facts: z.object({
-      kernel: kernelFactsSchema.nullable(),
+      kernel: kernelFactsSchema.nullable().openapi({
+        description:
+          "The host's kernel. Where a reboot at the prompt parts the paste's boots and its unames give two kernels, the one it runs now (after the last reboot); `failureKernel` is then the one the failure's own boot ran (review 69c F4).",
+      }),
+      failureKernel: kernelFactsSchema.optional().openapi({
+        description:
+          "Beside a running `kernel` a reboot parted from the failure: the kernel of the failure's own boot, which the verdicts judge.",
+      }),
       os: osFactsSchema.nullable(),
       iptables: iptablesFactsSchema.nullable(),
       nodes: z.array(nodeRowSchema),
@@ -380,6 +418,7 @@ type _Checks = [
   Expect<Equal<z.infer<typeof logEvidenceSchema>, LogEvidence>>,
   Expect<Equal<z.infer<typeof versionEvidenceSchema>, VersionEvidence>>,
   Expect<Equal<z.infer<typeof evidenceSchema>, Evidence>>,
+  Expect<Equal<z.infer<typeof presentStateSchema>, PresentState>>,
   Expect<Equal<z.infer<typeof verdictSchema>, Verdict>>,
   Expect<Equal<z.infer<typeof scoreComponentsSchema>, ScoreComponents>>,
   Expect<Equal<z.infer<typeof findingSchema>, Finding>>,

@@ -233,6 +233,8 @@ function findingEmbed(f: FindingSummary, publicUrl: string | undefined, ranked: 
     ...(ranked && f.rootCauseNote ? [`*${prose(f.rootCauseNote)}*`] : []),
     prose(f.verdict.reason),
     // Which machines show it, which others are next, and where it is ruled out (review 68e F1).
+    // What the host runs now, where the paste changed it since the failure (review 69c F4).
+    ...f.present.map(prose),
     ...f.placement.map(prose),
     ...f.shared.map(prose),
   ];

@@ -207,6 +207,8 @@ function finding(f: FindingSummary, kbVersion: string, opts: RenderOptions, rank
     ...(ranked && f.rootCauseNote ? [`_${esc(f.rootCauseNote)}_`] : []),
     esc(f.verdict.reason),
     // Which machines show it, which others are next, and where it is ruled out (review 68e F1).
+    // What the host runs now, where the paste changed it since the failure (review 69c F4).
+    ...f.present.map(esc),
     ...f.placement.map(esc),
     ...f.shared.map(esc),
   ];

@@ -5,6 +5,7 @@ import {
   type DiagnosisSummary,
   type EvidenceLine,
   type FindingSummary,
+  failureKernelNote,
   kernelPackageNote,
   namedKernelNote,
   RESEMBLES_NOTE,
@@ -169,6 +170,7 @@ const RootCausePanel = (props: { summary: DiagnosisSummary }) => {
 const Facts = (props: { summary: DiagnosisSummary }) => {
   const { kernel, os, iptables, nodes } = props.summary.facts;
   const read = kernel ? kernelPackageNote(kernel) : null;
+  const failed = failureKernelNote(props.summary.facts);
   if (!kernel && !os && !iptables && !nodes.length)
     return <p>No kernel, OS or node table was recognised; only the log lines were matched.</p>;
   return (
@@ -181,6 +183,7 @@ const Facts = (props: { summary: DiagnosisSummary }) => {
             {read ? <> = {read}</> : null}
             {kernel.named ? <span class="hint"> ({namedKernelNote(kernel)})</span> : null}
             {kernel.line ? <span class="muted"> · line {kernel.line}</span> : null}
+            {failed ? <span class="hint"> ({failed})</span> : null}
           </li>
         ) : null}
         {os ? <li>OS {os.prettyName ?? `${os.id} ${os.versionId ?? ""}`}</li> : null}
@@ -227,7 +230,7 @@ const FindingBlock = (props: { f: FindingSummary }) => {
       <p>
         <strong>Why:</strong> <Inline text={f.verdict.reason} />.
       </p>
-      {[...f.placement, ...f.shared].map((p) => (
+      {[...f.present, ...f.placement, ...f.shared].map((p) => (
         <p>
           <Inline text={p} />
         </p>
