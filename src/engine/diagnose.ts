@@ -73,6 +73,7 @@ import type { KernelFacts, NodeRow } from "./types";
 import { confirmByShownCause } from "./unranged-causes";
 import {
   alternativeComponents,
+  BEFORE_UPGRADE_VIA,
   checksOfHosts,
   combinationChecks,
   componentsDisagree,
@@ -602,7 +603,6 @@ const clientOnly = (host: HostVersions, ecosystem: string) =>
 
 /** Why a "not affected" reading rules nothing out beside a line only other versions print. */
 const OVERRULED_BY_LINE = "but the log's own line is printed only by another version";
-const BEFORE_UPGRADE_VIA = "the version before the paste upgrades it, which a failure logged before the upgrade ran";
 
 /** The ecosystems other checks decided, as a key: the same set gives the same named and release checks. */
 const decidedKey = (decided: ReadonlySet<string>) => [...decided].join("\n");

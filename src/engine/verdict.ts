@@ -129,6 +129,9 @@ const rangeLabel = (entry: Pick<AffectedEntry, "ecosystem" | "package">) =>
 
 export const SINGLE_HOST = "your kernel";
 
+/** Why the host's output before the paste upgrades a component judges a failure logged before (diagnose.ts beforeTheUpgrade). */
+export const BEFORE_UPGRADE_VIA = "the version before the paste upgrades it, which a failure logged before the upgrade ran";
+
 export const isKernelPackage = (name: string) => /^(linux|kernel)(-|$)/.test(name) && name !== "linux-firmware";
 
 /** Whether an affected entry is a kernel's: upstream, or a distribution's kernel package (kernel, kernel-default, kernel6.12). */
@@ -1267,6 +1270,9 @@ export function mentionedChecks(record: BugRecord, host: HostVersions, decided: 
     const notLogging = host.notAsLogged?.[ecosystem];
     if (notLogging) return hedgeNamed(c, `read from the host, but ${notLogging}`);
     const elsewhere = host.mentionedElsewhere?.[ecosystem];
+    // The host's own output before the paste upgrades the component is no version the report names (review 69c F4: "not
+    // read from the host" of `containerd --version`'s 1.6.3, printed at the host's prompt before the upgrade).
+    if (elsewhere === BEFORE_UPGRADE_VIA) return hedgeNamed(c, `read from the host, but ${elsewhere}`);
     if (elsewhere) return hedgeNamed(c, `a version the report names, not read from the host: ${elsewhere}`);
     const listing = listedBuildOf(host, ecosystem, c.value);
     if (listing) return hedgeNamed(c, `read from the host's package listing: ${listing}, a build its distribution may patch`);
