@@ -60,7 +60,6 @@ export function presentState(
   const what = kernel ? changed.version : `${changed.component} ${changed.version}`;
   const as = kernel && now.value !== changed.version ? `${label} ${now.value}, ` : "";
   const where = `${as}${changed.line !== undefined ? `read on line ${changed.line}, ` : "read "}after ${changed.after}`;
-  const hedge = now.certain === false && now.result !== "unknown" ? `; not certain: ${now.reason}` : "";
   const build = kernel ? "build" : "version";
   const stands = fixed
     ? requirement
@@ -69,10 +68,12 @@ export function presentState(
         ? `, the first fixed ${build}`
         : `, at or after the fix ${fix}`
     : now.result === "not-affected"
-      ? `, outside the affected range: ${now.reason}`
+      ? `, outside the affected range${now.certain === false ? " (not certain)" : ""}: ${now.reason}`
       : now.result === "affected"
         ? `, still in the affected range ${now.range}`
         : `; whether it has the fix is not known: ${now.reason}`;
+  // Why the answer is not certain, where the words above do not already give the check's own reason.
+  const hedge = now.certain === false && now.result !== "unknown" && !stands.includes(now.reason) ? `; not certain: ${now.reason}` : "";
   const step = fixed ? doneStep(record.fix, changed.component) : undefined;
   return {
     component: changed.component,
