@@ -25,6 +25,7 @@ import { fileOfLine } from "./facts/log-files";
 import { compareNodes, nodeHost } from "./fleet";
 import { perVersions } from "./host-checks";
 import { namedInstead, notAsLogged } from "./logged-versions";
+import { namesOfHosts } from "./machine-lists";
 import { type Hit, pasteText } from "./match";
 import { withoutUnlistedModules } from "./module-bound";
 import { placeOnNodes } from "./node-findings";
@@ -70,6 +71,7 @@ import {
 } from "./symptom-hosts";
 import { rangesForSymptoms, undatedVerdict } from "./symptom-ranges";
 import type { KernelFacts, NodeRow } from "./types";
+import { unplacedBesideOutOfRange } from "./unplaced-lines";
 import { confirmByShownCause } from "./unranged-causes";
 import {
   alternativeComponents,
@@ -992,13 +994,19 @@ function assemble(
                     )
                   : offCluster
                     ? noted(
-                        judge(
+                        unplacedBesideOutOfRange(
+                          judge(
+                            checks.filter((c) => !offCluster.drop(c)),
+                            hosts.filter((h) => !offCluster.dropHost(h)),
+                          ),
                           checks.filter((c) => !offCluster.drop(c)),
-                          hosts.filter((h) => !offCluster.dropHost(h)),
+                          hosts,
                         ),
                         offCluster.note,
                       )
-                    : judge(checks, hosts);
+                    : viaCluster
+                      ? unplacedBesideOutOfRange(judge(checks, hosts), checks, hosts)
+                      : judge(checks, hosts);
     const note = apiServer
       ? null
       : (readAt?.note ?? (printedKernel ? `the log's lines are ${kernelAt}'s, judged on the kernel read at its prompt` : null));
@@ -1518,9 +1526,6 @@ function alsoUnlisted(verdict: Verdict, unlisted: readonly string[]): Verdict {
 const unameOfAny = (unameHost: string | null, printers: readonly string[]) =>
   unameHost !== null && printers.some((p) => sameMachine(p, unameHost)) ? null : unameHost;
 
-/** A few host names and how many more: a paste may name thousands (review 33e: a 29,000-character reason). */
-const namesOfHosts = (names: readonly string[], shown = 4) =>
-  names.length > shown ? `${names.slice(0, shown).join(", ")} and ${names.length - shown} more` : names.join(" and ");
 /** The door's check against one record: its verdict as judged (a finding's), else as a record with no line of it. */
 function focusVerdict(kb: CompiledKb, id: string, lineless: (record: BugRecord) => Verdict, hosts: readonly HostVersions[]): Verdict {
   const record = kb.records.find((r) => r.id === id);

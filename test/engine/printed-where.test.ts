@@ -482,6 +482,49 @@ staging      web-0   1/1     Running   0          40d   10.0.1.12    web-1   <no
     expect(cniVerdict(`${table}\n${newer}\n${placed("web-2")}`)?.reason).toContain("the log's lines are node web-2's");
   });
 
+  it("judges every command naming its pod on the node any placement in the paste gives it (review 70b F1)", () => {
+    const table = `$ kubectl get nodes -o wide\n${rows}`;
+    const pods = (node: string) =>
+      `$ kubectl get pods -o wide\nNAME    READY   STATUS              RESTARTS   AGE   IP       NODE    NOMINATED NODE   READINESS GATES\nweb-0   0/1     ContainerCreating   0          12m   <none>   ${node}   <none>           <none>`;
+    const scheduled = (node: string) =>
+      `  Normal   Scheduled               12m                default-scheduler  Successfully assigned default/web-0 to ${node}`;
+    const failed = `  Warning  FailedCreatePodSandBox  2m (x41 over 12m)  kubelet            ${sandbox}`;
+    // `describe pod` trimmed to its events: the pod listing places it, or its own Scheduled event does.
+    const onWeb2 = { status: "not-affected", reason: expect.stringContaining("the log's lines are node web-2's") };
+    expect(cniVerdict(`${table}\n${pods("web-2")}\n$ kubectl describe pod web-0 | tail -1\n${failed}`)).toMatchObject(onWeb2);
+    expect(
+      cniVerdict(`${table}\n$ kubectl describe pod web-0 | grep -A3 Events:\nEvents:\n${scheduled("web-2")}\n${failed}`),
+    ).toMatchObject(onWeb2);
+    // A command run in the pod prints its node's output; so does an event row of `get events`, placed by its Scheduled row.
+    expect(cniVerdict(`${table}\n${pods("web-2")}\n$ kubectl exec -it web-0 -c cni -- tail -1 /var/log/cni.log\n${sandbox}`)).toMatchObject(
+      onWeb2,
+    );
+    const events = `$ kubectl get events\nLAST SEEN   TYPE      REASON                   OBJECT      MESSAGE\n12m         Normal    Scheduled                pod/web-0   Successfully assigned default/web-0 to web-2\n2m          Warning   FailedCreatePodSandBox   pod/web-0   ${sandbox}`;
+    expect(cniVerdict(`${table}\n${events}`)).toMatchObject(onWeb2);
+    // Placed on web-1, in range: affected there.
+    expect(cniVerdict(`${table}\n${pods("web-1")}\n$ kubectl describe pod web-0 | tail -1\n${failed}`)).toMatchObject({
+      status: "affected",
+      reason: expect.stringContaining("node web-1"),
+    });
+    // Another pod's Scheduled event places nothing of web-0's.
+    const other = `${table}\n$ kubectl describe pod web-0 | tail -2\n${scheduled("web-2").replace("web-0", "web-9")}\n${failed}`;
+    expect(cniVerdict(other)?.reason).not.toContain("the log's lines are node web-2's");
+  });
+
+  it("never calls the cluster's unplaced output certainly affected beside a node outside the range (review 70b F1)", () => {
+    // No placement: the pod may be on web-2, past the fix, as well as on web-1, in range.
+    const unplaced = `$ kubectl get nodes -o wide\n${rows}\n$ kubectl describe pod web-0 | tail -1\n  Warning  FailedCreatePodSandBox  2m  kubelet  ${sandbox}`;
+    expect(cniVerdict(unplaced)).toMatchObject({
+      status: "affected",
+      certain: false,
+      reason: expect.stringContaining("the paste does not place them on a node: they may be web-2's, whose versions are outside the range"),
+    });
+    // Every node in range: affected, as before, certain.
+    const inRange = unplaced.replace("containerd://1.6.4", "containerd://1.6.3");
+    expect(cniVerdict(inRange)?.certain).not.toBe(false);
+    expect(cniVerdict(inRange)?.reason).not.toContain("may be");
+  });
+
   it("judges the cluster's output with no table on the paste's own versions as ones that may not be the failing node's (review 45a F11)", () => {
     for (const command of ["kubectl get events", "kubectl logs web-0"]) {
       const events = `me@laptop:~$ ${command}\n2m  Warning  FailedCreatePodSandBox  pod/web-0  ${sandbox}`;

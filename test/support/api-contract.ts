@@ -270,6 +270,46 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     ]);
   });
 
+  it("judges a pod's events trimmed by `tail` or `grep` on the node the paste places the pod, in JSON and text (review 70b F1)", async () => {
+    const row = (name: string, runtime: string) =>
+      `${name}    Ready    <none>   91d   v1.23.6   192.168.5.1   <none>   Ubuntu 20.04.4 LTS   5.4.0-109-generic   containerd://${runtime}`;
+    const nodes = [
+      "$ kubectl get nodes -o wide",
+      "NAME      STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION      CONTAINER-RUNTIME",
+      row("k8s-w1", "1.6.4"),
+      row("k8s-w2", "1.6.3"),
+    ];
+    const failed =
+      '  Warning  FailedCreatePodSandBox  2m (x41 over 12m)  kubelet  Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "5a9c0e1f": plugin type="loopback" failed (add): incompatible CNI versions; config is "1.0.0", plugin supports ["0.1.0" "0.2.0" "0.3.0" "0.3.1" "0.4.0"]';
+    const events = [
+      "$ kubectl describe pod nginx-6799fc88d8-8kq2l | grep -A3 Events:",
+      "Events:",
+      "  Normal   Scheduled  12m  default-scheduler  Successfully assigned default/nginx-6799fc88d8-8kq2l to k8s-w1",
+      failed,
+    ];
+    const diagnose = async (ip: string, lines: string[], accept = "application/json") => {
+      // A client of its own: the Worker's rate limit is shared by the contract's other requests.
+      const headers = { "content-type": "text/plain", "cf-connecting-ip": ip, accept };
+      const res = await fetch("/diagnose", { method: "POST", headers, body: lines.join("\n") });
+      expect(res.status).toBe(200);
+      return res;
+    };
+    const CNI = "containerd-1.6.3-loopback-cni-1.0.0";
+    // The scheduler's event places the pod on k8s-w1, past the fix ("affected (verified)", certain, on k8s-w2's row before).
+    const placed = ((await (await diagnose("203.0.113.212", [...nodes, ...events])).json()) as Diagnosis).findings.find(
+      (f) => f.id === CNI,
+    );
+    expect(placed?.verdict).toMatchObject({ status: "not-affected", reason: expect.stringContaining("the log's lines are node k8s-w1's") });
+    expect(placed).toMatchObject({ hosts: ["k8s-w1"], quietHosts: ["k8s-w2"] });
+    const text = await (await diagnose("203.0.113.213", [...nodes, ...events], "text/plain")).text();
+    expect(text).toMatch(/verdict: not affected \(verified\): node k8s-w1/);
+    expect(text).toContain("shown on: k8s-w1");
+    // Nothing places it: affected on k8s-w2's row, never certain, saying the pod may be on k8s-w1.
+    const unplaced = [...nodes, "$ kubectl describe pod nginx-6799fc88d8-8kq2l | tail -1", failed];
+    const hedged = ((await (await diagnose("203.0.113.214", unplaced)).json()) as Diagnosis).findings.find((f) => f.id === CNI);
+    expect(hedged?.verdict).toMatchObject({ status: "affected", certain: false, reason: expect.stringContaining("they may be k8s-w1's") });
+  });
+
   it("names no bug from a line that only warns or gives notice: firewalld's clean-up warnings, iptables' deprecation notice (review 69a F2, F1)", async () => {
     const diagnose = async (ip: string, body: string) => {
       // A client of its own: the Worker's rate limit is shared by the contract's other requests.

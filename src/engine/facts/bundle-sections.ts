@@ -27,7 +27,7 @@ import { NODES_HEADER, parseNodesTableAt } from "./kube-nodes";
 import { isFileHead, LOG_NAME_IN_COMMAND, ROTATED_IN_COMMAND } from "./log-files";
 import { isLogFramed } from "./log-framing";
 import { LSB_LINE, LSB_NO_MODULES, namesRelease, OS_RELEASE_LINE, parseOsReleaseValues, SYSTEM_RELEASE_LINE } from "./os-release";
-import { describedPod, loggedPods, namespaceChosen } from "./pod-logs";
+import { describedPod, execPod, loggedPods, namespaceChosen, scheduledPod } from "./pod-logs";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { TextLines } from "./text-lines";
 import { looksLikeBuild, looksLikeRelease, parseProcVersion, parseUnameAll, parseUnameShort, parseVersionSignature } from "./uname";
@@ -828,8 +828,13 @@ export function readBundle(input: readonly string[] | TextLines): {
   describedPods: Map<number, string>;
   /** The namespace an earlier `kubens` or `set-context` made the context's, by the line of each command after it (none: ""). */
   contextNamespaces: Map<number, string>;
-  /** The words that may name its pod of each `kubectl logs` command, by its line (pod-logs.ts). */
-  podLogs: Map<number, string[]>;
+  /**
+   * The words that may name its pod of each `kubectl logs` command, and the pod each `kubectl exec` runs in, by its line
+   * (pod-logs.ts): what they print is that pod's node's.
+   */
+  commandPods: Map<number, string[]>;
+  /** Each Scheduled event's line with the pod it assigns and the node, as scheduledPod reads it. */
+  scheduledPods: Array<[line: number, pod: string, node: string]>;
   /** The lines of headings naming the machine the lines after them come from (host-headings.ts): labels, not commands. */
   headingLines: ReadonlySet<number>;
 } {
@@ -866,7 +871,8 @@ export function readBundle(input: readonly string[] | TextLines): {
   // The namespace the paste's kubectl context is in (namespaceChosen), "" until a command chooses one; by command line.
   let contextNamespace = "";
   const contextNamespaces = new Map<number, string>();
-  const podLogs = new Map<number, string[]>();
+  const commandPods = new Map<number, string[]>();
+  const scheduledPods: Array<[number, string, string]> = [];
   // Whether the paste's headings name two machines (decided at its first such heading), and the lines of those headings.
   let comparing: boolean | undefined;
   // The level of the heading whose machine the lines read now are (0: none), and the machines headed so far.
@@ -1039,7 +1045,8 @@ export function readBundle(input: readonly string[] | TextLines): {
         const described = describing ? describedPod(raw, contextNamespace) : null;
         if (described) describedPods.set(i + 1, described);
         const logged = raw.includes("logs") ? loggedPods(raw, contextNamespace) : [];
-        if (logged.length) podLogs.set(i + 1, logged);
+        const exec = raw.includes("exec") ? execPod(raw, contextNamespace) : null;
+        if (logged.length || exec) commandPods.set(i + 1, exec ? [...logged, exec] : logged);
         // A command typed in a container's shell acts there (an `apt-get install` changes the image, not the host), on
         // the machine whose prompt opened the shell: the container's own prompt names none.
         const inside = inContainerNow(scope) && (wasInside || CONTAINER_PROMPT.test(raw));
@@ -1134,6 +1141,8 @@ export function readBundle(input: readonly string[] | TextLines): {
     if (listing) installedOutput.add(i + 1);
     const field = describing ? NODE_FIELD.exec(raw) : null;
     if (field) describedNodes.push([i + 1, field[1] === "<none>" ? "" : machineOf(field[1] ?? ""), describing]);
+    const scheduled = scheduledPod(raw);
+    if (scheduled) scheduledPods.push([i + 1, scheduled.pod, scheduled.node]);
     hint = null;
     i++;
   }
@@ -1163,7 +1172,8 @@ export function readBundle(input: readonly string[] | TextLines): {
     describedNodes,
     describedPods,
     contextNamespaces,
-    podLogs,
+    commandPods,
+    scheduledPods,
     headingLines,
   };
 }

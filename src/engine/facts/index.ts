@@ -918,20 +918,36 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
 /** Whether the command a line comes after is one of `kind` (readBundle's containerCommands or sshCommands). */
 /**
  * ExtractedFacts.clusterNode: the `Node:` field above a line in the same pod's description (readBundle's describedNodes),
- * the node a pod's description names for the lines of that pod's `kubectl logs` (review 50d F1), the node a `get pods -o
- * wide` table places an event's pod on (53c F3), else the source an event line names (`kubectl get events`' and older
- * `describe`'s "kubelet, worker-2").
+ * else the node the paste places the pod a command names on (`describe pod`, `logs`, `exec`, an event's `pod/NAME`) by
+ * any placement it gives (its description's `Node:`, a `get pods -o wide` table, its Scheduled event: reviews 50d F1, 53c
+ * F3, 70b F1), else the source an event line names (`kubectl get events`' and older `describe`'s "kubelet, worker-2").
  */
 function clusterNodeOf(
-  read: Pick<ReturnType<typeof readBundle>, "describedNodes" | "describedPods" | "podLogs" | "contextNamespaces">,
+  read: Pick<ReturnType<typeof readBundle>, "describedNodes" | "describedPods" | "commandPods" | "scheduledPods" | "contextNamespaces">,
   commands: ReadonlyArray<readonly [number, string | null]>,
   lineAt: (line: number) => string | undefined,
 ): (line: number) => string | null {
   const described = read.describedNodes;
   const fieldBefore = commandBefore(described);
   const commandOf = commandBefore(commands);
-  // Each pod's node, as its description or a `get pods -o wide` table places it; a pod placed on two nodes (rescheduled
-  // between the commands) is on neither surely.
+  const listing = new Map<number, boolean>();
+  const eventCommand = (command: number) => {
+    const known = listing.get(command);
+    if (known !== undefined) return known;
+    const lists = listsEvents(lineAt(command) ?? "");
+    listing.set(command, lists);
+    return lists;
+  };
+  const eventPodAt = (command: number, line: number) =>
+    eventCommand(command) ? eventPod(lineAt(command) ?? "", lineAt(line) ?? "", read.contextNamespaces.get(command)) : null;
+  // The pods a command names: the one it describes or runs in, the words of its `logs` that may be one.
+  const podsOf = (command: number) => {
+    const pod = read.describedPods.get(command);
+    const named = read.commandPods.get(command) ?? [];
+    return pod ? [pod, ...named] : named;
+  };
+  // Each pod's node, as its description, a `get pods -o wide` table or its Scheduled event places it; a pod placed on two
+  // nodes (rescheduled between the commands) is on neither surely.
   const podNode = new Map<string, string | null>();
   const place = (pod: string, node: string) => podNode.set(pod, podNode.has(pod) && podNode.get(pod) !== node ? null : node);
   for (const [, node, command] of described) {
@@ -941,32 +957,35 @@ function clusterNodeOf(
   for (const [command] of commands)
     for (const [pod, node] of podNodes(lineAt(command) ?? "", lineAt, command, read.contextNamespaces.get(command)))
       place(pod, machineOfTarget(node));
-  const listing = new Map<number, boolean>();
-  const eventCommand = (command: number) => {
-    const known = listing.get(command);
-    if (known !== undefined) return known;
-    const lists = listsEvents(lineAt(command) ?? "");
-    listing.set(command, lists);
-    return lists;
-  };
+  for (const [line, pod, node] of read.scheduledPods) {
+    const machine = machineOfTarget(node);
+    place(pod, machine);
+    // The event names its namespace; the command showing it (`describe pod web-0`, an event row's `pod/web-0`) may name the
+    // same pod by the context's, which the paste does not say: that pod, by name.
+    const command = commandOf(line)?.[0];
+    const name = pod.slice(pod.indexOf("/"));
+    if (command === undefined) continue;
+    for (const own of [...podsOf(command), eventPodAt(command, line)])
+      if (own && own !== pod && own.endsWith(name) && own.length - name.length === own.indexOf("/")) place(own, machine);
+  }
   return (line) => {
     const command = commandOf(line)?.[0];
     const field = fieldBefore(line);
     if (field && field[2] === command) return field[1] || null;
-    const pods = podNode.size && command !== undefined ? read.podLogs.get(command) : undefined;
-    const placed = new Set(pods?.flatMap((p) => (podNode.has(p) ? [podNode.get(p)] : [])));
+    if (!podNode.size || command === undefined) return eventSource(lineAt(line));
+    const placed = new Set(podsOf(command).flatMap((p) => (podNode.has(p) ? [podNode.get(p)] : [])));
     if (placed.size === 1) return [...placed][0] || null;
-    // An event about a pod that a `get pods -o wide` table places (review 53c F3).
-    const event =
-      podNode.size && command !== undefined && eventCommand(command)
-        ? eventPod(lineAt(command) ?? "", lineAt(line) ?? "", read.contextNamespaces.get(command))
-        : null;
+    // An event about a pod the paste places (review 53c F3).
+    const event = eventPodAt(command, line);
     const eventNode = event ? podNode.get(event) : undefined;
-    if (eventNode) return eventNode;
-    const source = EVENT_SOURCE.exec(lineAt(line) ?? "")?.[1];
-    return source ? machineOfTarget(source) : null;
+    return eventNode || eventSource(lineAt(line));
   };
 }
+/** The node an event line's source names (EVENT_SOURCE), else null. */
+const eventSource = (text: string | undefined): string | null => {
+  const source = EVENT_SOURCE.exec(text ?? "")?.[1];
+  return source ? machineOfTarget(source) : null;
+};
 /** How far from a crash's header its trace's lines run: an oops with its registers, modules and call trace. */
 const CRASH_REACH = 60;
 

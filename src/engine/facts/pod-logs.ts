@@ -93,6 +93,36 @@ export function loggedPods(command: string, context = ""): string[] {
     .map((w) => `${ns}/${w}`);
 }
 
+/** `kubectl exec`: its words up to a pipe, or up to `--`, after which they are the command run in the pod. */
+const EXEC_WORDS = /(?:^|\s)(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\sexec\s+([^|;&]*?)(?:\s--(?:\s|$)|[|;&]|$)/;
+
+/**
+ * The pod `kubectl exec` runs its command in, as "<namespace>/<name>" (review 70b F1: what it prints is that pod's node's,
+ * as a pod's logs are); null for another kind (`deploy/web`) or none.
+ */
+export function execPod(command: string, context = ""): string | null {
+  const words = command.length > MAX_COMMAND ? undefined : EXEC_WORDS.exec(command)?.[1];
+  if (words === undefined) return null;
+  const [first] = operands(words);
+  const name = first?.replace(POD_PREFIX, "");
+  return name !== undefined && POD_NAME.test(name) ? `${namespaceOf(command, context)}/${name}` : null;
+}
+
+/**
+ * The scheduler's placement of a pod, as its Scheduled event says it ("Successfully assigned default/web-0 to worker-1", in a
+ * description's events, `get events` or the scheduler's own log): the pod, "<namespace>/<name>", and its node (review 70b
+ * F1: `describe pod … | grep -A6 Events:` kept it, and the pod was still judged on another node in range).
+ */
+export function scheduledPod(row: string): { pod: string; node: string } | null {
+  if (!row.includes("Successfully assigned")) return null;
+  const found = SCHEDULED.exec(row.length > MAX_EVENT_ROW ? row.slice(0, MAX_EVENT_ROW) : row);
+  const node = found?.[3]?.replace(/\.+$/, "");
+  return found?.[1] && found[2] && node ? { pod: `${found[1]}/${found[2]}`, node } : null;
+}
+const SCHEDULED = /\bSuccessfully assigned ([a-z0-9][a-z0-9-]{0,62})\/([a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?) to ([A-Za-z0-9][\w.-]*)/;
+/** How far into a row the Scheduled event's message is looked for. */
+const MAX_EVENT_ROW = 1_000;
+
 /** `kubectl get pods … -o wide` (or `get po`): its table's NODE column places each pod. */
 const GET_PODS_WIDE = /(?:^|\s)(?:kubectl|kubecolor|k|oc)\b[^|;&]{0,120}?\sget\s+(?:pods?|po)\b[^|;&]{0,200}?\s-o\s*wide\b/;
 /** A command line longer than this is no one's typed `get pods` (and the pattern's cost grows with it: review 50h F1). */
