@@ -28,7 +28,7 @@ import { namedInstead, notAsLogged } from "./logged-versions";
 import { namesOfHosts } from "./machine-lists";
 import { type Hit, pasteText } from "./match";
 import { withoutUnlistedModules } from "./module-bound";
-import { placeOnNodes } from "./node-findings";
+import { type PrinterStanding, placeOnNodes, printerStanding } from "./node-findings";
 import { pasteNotes } from "./paste-notes";
 import { presentState } from "./present-state";
 import { inDocumentation, quotedInProse, saidInProse } from "./prose-quote";
@@ -628,6 +628,8 @@ function assemble(
   const advisories: Finding[] = [];
   /** The nodes of the nodes table that printed each finding's lines, where every line resolves to one (score.ts, Printers). */
   const machinesPrinting = new Map<string, string[]>();
+  /** Each printing node's own answer, by finding (printerStanding). */
+  const standings = new Map<string, PrinterStanding>();
   // Only records with a log hit can be findings, and only version-gated ones can be advisories. The API server's own
   // answer to `kubectl version` judges its records with no host beside it (api-server.ts).
   const server = facts.apiServer;
@@ -1032,11 +1034,13 @@ function assemble(
       // Which nodes of the paste's nodes table printed its lines, where every line resolves to one (printedBy): the root
       // cause's relations hold only between findings one node shows (review 65c F2). Names as lines print them are not
       // compared: a heading's "node-6" and its journal's "ip-10-1-0-6" are one machine (review 65i F1).
-      if (shown)
+      if (shown) {
         machinesPrinting.set(
           record.id,
           shown.map((h) => h.subject.replace(/^node /, "")),
         );
+        standings.set(record.id, printerStanding(shown, checks, hosts, judge));
+      }
       findings.push(
         buildFinding(
           record,
@@ -1087,6 +1091,7 @@ function assemble(
     findings,
     nodes,
     machinesPrinting,
+    standings,
     (id) => byRecord.get(id)?.sightings.flatMap((s) => [...s.lines]) ?? [],
     (line) => {
       const by = printedBy([line], namesOf(), nodePrinter);

@@ -197,6 +197,11 @@ export interface Finding {
    */
   ruledOutOn?: string[];
   /**
+   * Of `hosts`: those whose own versions do not decide the bug beside its symptom (an Ubuntu ABI without its upload, a
+   * version ruled out only hedged), where the finding as a whole is decided: neither hit nor ruled out (review 70b F3, F4).
+   */
+  undecidedOn?: string[];
+  /**
    * How many lines of the input (of all hosts, in the hosts form) its signatures matched, when `evidence` shows fewer:
    * it shows a flood's pattern (five lines per signature, twenty across hosts), and this says how big the flood was.
    */

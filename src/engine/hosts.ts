@@ -241,6 +241,8 @@ function mergeFindings(
     const quietHosts = quietInRange.filter((o) => o !== voice).map((o) => o.host);
     const shownLogs = logs.slice(0, MAX_LOG_EVIDENCE);
     const ruledOut = status === "not-affected" ? [] : hits.filter((h) => h.finding.verdict.status === "not-affected").map((h) => h.host);
+    // A host its own versions leave open beside its symptom, where the fleet's answer is decided (review 70b F3).
+    const undecided = status === "unknown" ? [] : hits.filter((h) => h.finding.verdict.status === "unknown").map((h) => h.host);
     // Each host's lines it matched, not only those its evidence shows (review 36a: 2 of 100 hosts' lines shown, none said left out).
     const matched = hits.reduce((n, h) => n + matchedLinesOf(h.finding), 0);
     const { matchedLines: _, ...leadFinding } = lead.finding;
@@ -254,6 +256,7 @@ function mergeFindings(
       // 66c F4: a host on the fixed kernel read as one more host the affected bug hits), in a field of its own: no doubt of
       // the record's among theirs (review 68c F2: the thirteenth of them, which the text report did not show).
       ...(ruledOut.length ? { ruledOutOn: ruledOut } : {}),
+      ...(undecided.length ? { undecidedOn: undecided } : {}),
       ...(quietHosts.length ? { quietHosts } : {}),
     });
   }

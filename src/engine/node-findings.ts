@@ -1,4 +1,36 @@
-import type { Finding, NodeReport, VersionEvidence } from "./diagnosis";
+import type { Finding, NodeReport, Verdict, VerdictStatus, VersionEvidence } from "./diagnosis";
+import { checksOfHosts, type HostVersions } from "./verdict";
+
+/** Each node that printed a finding's lines, by name, with its own answer beside them (printerStanding). */
+export type PrinterStanding = ReadonlyMap<string, VerdictStatus>;
+
+/**
+ * Each printing node's own answer: the finding's judgement (`judge`, which weighs the symptom the lines show) on that node's
+ * own checks alone, as the hosts form judges each host's bundle (review 70b F3: a node whose check is a hedged "not affected",
+ * which beside the symptom decides nothing, was "ruled out … look for another cause there" under a verdict that said
+ * "the symptom suggests that backport"). Judged once per set of answers, as a fleet's nodes mostly share a few.
+ */
+export function printerStanding(
+  shown: readonly HostVersions[],
+  checks: readonly VersionEvidence[],
+  hosts: readonly HostVersions[],
+  judge: (checks: VersionEvidence[], hosts: HostVersions[]) => Verdict,
+): PrinterStanding {
+  const byHost = checksOfHosts(checks, hosts);
+  const seen = new Map<string, VerdictStatus>();
+  const out = new Map<string, VerdictStatus>();
+  for (const h of shown) {
+    const own = byHost.get(h.subject) ?? [];
+    const key = own.map((c) => `${c.ecosystem}\0${c.value}\0${c.range}\0${c.result}\0${c.certain}\0${c.reason}`).join("\n");
+    let status = seen.get(key);
+    if (status === undefined) {
+      status = judge(own, [h]).status;
+      seen.set(key, status);
+    }
+    out.set(h.subject.replace(/^node /, ""), status);
+  }
+  return out;
+}
 
 /**
  * A paste of several nodes (a nodes table, a `tail` over their bundles, a loop's headings) says which node printed each
@@ -13,6 +45,7 @@ export function placeOnNodes(
   findings: Finding[],
   nodes: NodeReport[],
   printing: ReadonlyMap<string, readonly string[]>,
+  standing: ReadonlyMap<string, PrinterStanding>,
   linesOf: (id: string) => readonly number[],
   nodeOf: (line: number) => string | null,
 ): void {
@@ -32,18 +65,15 @@ export function placeOnNodes(
     f.hosts = [...hosts];
     const quiet = nodes.filter((n) => !hosts.includes(n.name) && n.inRange.includes(f.id)).map((n) => n.name);
     if (quiet.length) f.quietHosts = quiet;
-    // A node that shows the symptom on versions its own checks rule out: another cause there, as the hosts form says
-    // (review 68c F1: "the version of worker-1, worker-2 is in the affected range"), whatever the finding's own verdict (68i
-    // F4: the fleet "not affected" by the one node printing, which "shown on" listed as hit).
-    const ruledOut = hosts.filter((h) => ruledOutBy(ownChecks(f, h)));
+    // A node that shows the symptom on versions its own checks rule out beside it: another cause there, as the hosts form
+    // says (review 68c F1: "the version of worker-1, worker-2 is in the affected range"), whatever the finding's own verdict
+    // (68i F4: the fleet "not affected" by the one node printing, which "shown on" listed as hit). Only as the finding's own
+    // rules judge that node (review 70b F3); one they leave open is undecided, said where the finding is decided.
+    const own = standing.get(f.id);
+    const ruledOut = hosts.filter((h) => own?.get(h) === "not-affected");
     if (ruledOut.length) f.ruledOutOn = ruledOut;
+    const undecided = f.verdict.status === "unknown" ? [] : hosts.filter((h) => own?.get(h) === "unknown");
+    if (undecided.length) f.undecidedOn = undecided;
   }
   for (const n of nodes) n.matched = [...(matched.get(n.name) ?? [])].sort();
 }
-
-/** A node's own version checks among a finding's evidence (their subject names it: "node worker-1 (5.15.0-130-generic) …"). */
-const ownChecks = (f: Finding, node: string): VersionEvidence[] =>
-  f.evidence.filter((e): e is VersionEvidence => e.kind === "version" && e.subject.startsWith(`node ${node} `));
-
-/** Checks that all rule the bug out; a node with none of its own is not ruled out. */
-const ruledOutBy = (checks: readonly VersionEvidence[]) => checks.length > 0 && checks.every((c) => c.result === "not-affected");

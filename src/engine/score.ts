@@ -1,6 +1,7 @@
 import type { Confidence, Finding, RelatedFinding, RootCause, ScoreComponents, VerdictStatus } from "./diagnosis";
 import { sameMachine } from "./facts/uname-fleet";
 import { type LogLevel, logLevel } from "./log-level";
+import { namesOfHosts } from "./machine-lists";
 import type { RelationEdge } from "./types";
 import type { EvidenceLevel } from "./versions";
 
@@ -196,6 +197,14 @@ function failuresFirst(sorted: Finding[]): Finding[] {
  */
 export type Printers = ReadonlyMap<string, readonly string[]>;
 
+/** A machine's name with the version its own check judged ("worker-3's (5.15.0-130-generic)"), where the evidence has one. */
+function versionOf(f: Finding, machine: string): string {
+  const own = f.evidence.find(
+    (e) => e.kind === "version" && (e.subject.startsWith(`node ${machine} `) || e.subject.startsWith(`node ${machine}:`)),
+  );
+  return own?.kind === "version" ? `${machine}'s (${own.value})` : `${machine}'s versions`;
+}
+
 const machinesOf = (f: Finding, printers?: Printers): readonly string[] | undefined => (f.hosts?.length ? f.hosts : printers?.get(f.id));
 
 /**
@@ -313,7 +322,14 @@ export function explainRootCause(ranked: readonly Finding[], printers?: Printers
   const decisives = top.evidence
     .filter((e) => e.kind === "log" && !e.approximate && e.weight >= DECISIVE_WEIGHT)
     .sort((a, b) => Number(identifiesAlone(b)) - Number(identifiesAlone(a)));
-  const decisive = decisives.find((e) => e.kind === "log" && !(e.host && top.ruledOutOn?.includes(e.host))) ?? decisives[0];
+  // A line of a machine whose versions leave the bug open is a witness only after one whose versions are in range (review
+  // 70b F4).
+  const apartFrom = (names: readonly string[] | undefined) => (e: (typeof decisives)[number]) =>
+    e.kind === "log" && !(e.host && names?.includes(e.host));
+  const decisive =
+    decisives.find((e) => apartFrom(top.ruledOutOn)(e) && apartFrom(top.undecidedOn)(e)) ??
+    decisives.find(apartFrom(top.ruledOutOn)) ??
+    decisives[0];
   // Led by a relation over a finding that scored higher (review 32e: "the strongest log evidence" was then untrue).
   const over = ranked.slice(1).find((f) => f.score > top.score && f.related?.some((r) => r.id === top.id));
   const relation = over?.related?.find((r) => r.id === top.id)?.kind;
@@ -340,10 +356,18 @@ export function explainRootCause(ranked: readonly Finding[], printers?: Printers
     why.push(`${over.id}, a look-alike, matched more strongly (${over.score}), but the versions place this one in its range`);
   else why.push(`it has the strongest log evidence (${top.confidence}, ${top.score})`);
   // In a fleet, whose version: the machines that printed its lines, the one thing to act on (review 65c F5).
-  const where = fleet ? machinesOf(top, printers)?.filter((m) => !top.ruledOutOn?.includes(m)) : undefined;
-  if (top.verdict.status === "affected")
-    why.push(`the version${where?.length ? ` of ${where.join(", ")}` : ""} is in the affected range${levelNote(top)}`);
-  else if (top.verdict.status === "unknown") why.push("the version data does not decide it");
+  // Only those whose own versions are in range: one they leave open is named apart, with its version (review 70b F4: "the
+  // version of worker-3, worker-2 is in the affected range" beside worker-3's undecided 5.15.0-130).
+  const printing = fleet ? machinesOf(top, printers) : undefined;
+  const where = printing?.filter((m) => !top.ruledOutOn?.includes(m) && !top.undecidedOn?.includes(m));
+  const undecided = printing?.filter((m) => top.undecidedOn?.includes(m)) ?? [];
+  if (top.verdict.status === "affected") {
+    why.push(`the version${where?.length ? ` of ${namesOfHosts(where)}` : ""} is in the affected range${levelNote(top)}`);
+    if (undecided.length)
+      why.push(
+        `${namesOfHosts(undecided.map((m) => versionOf(top, m)))} ${undecided.length > 1 ? "do" : "does"} not decide it: see ${undecided.length > 1 ? "their version checks" : "its version check"}`,
+      );
+  } else if (top.verdict.status === "unknown") why.push("the version data does not decide it");
   const others = ranked.slice(1).map((f, i) => ({ id: f.id, reason: otherReason(top, f, ranked.slice(0, i + 1), printers) }));
   return { id: top.id, reason: `${why.join("; ")}.`, others };
 }

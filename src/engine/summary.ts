@@ -295,10 +295,11 @@ const namesList = (names: readonly string[]) =>
  * the machines whose lines show it, the others in its range with no symptom shown yet (the next to fail: review 68e F1),
  * and those whose own versions rule it out although their lines show its symptom (review 68c F1, F2).
  */
-export function placementLines(f: Pick<Finding, "hosts" | "quietHosts" | "ruledOutOn" | "evidence">): string[] {
+export function placementLines(f: Pick<Finding, "hosts" | "quietHosts" | "ruledOutOn" | "undecidedOn" | "evidence">): string[] {
   const out: string[] = [];
   const ruledOut = f.ruledOutOn ?? [];
-  const shown = (f.hosts ?? []).filter((h) => !ruledOut.includes(h));
+  const undecided = f.undecidedOn ?? [];
+  const shown = (f.hosts ?? []).filter((h) => !ruledOut.includes(h) && !undecided.includes(h));
   if (shown.length) out.push(`shown on: ${namesList(shown)}`);
   if (f.quietHosts?.length) {
     // A machine judged on part of its version (an Ubuntu ABI without its upload) is in range "not certain", as its check says.
@@ -312,6 +313,11 @@ export function placementLines(f: Pick<Finding, "hosts" | "quietHosts" | "ruledO
       );
     out.push(`also in range, no symptom shown for them yet: ${namesList(f.quietHosts.map((m) => (hedged(m) ? `${m} (not certain)` : m)))}`);
   }
+  // Neither hit nor ruled out: what its version check asks for decides it (review 70b F3).
+  if (undecided.length)
+    out.push(
+      `undecided on ${namesList(undecided)}: ${undecided.length > 1 ? "their lines show" : "its lines show"} its symptom, but ${undecided.length > 1 ? "their versions do" : "its versions do"} not decide this bug: see ${undecided.length > 1 ? "their version checks" : "its version check"}`,
+    );
   if (ruledOut.length)
     out.push(
       `ruled out on ${namesList(ruledOut)}: ${ruledOut.length > 1 ? "their versions are" : "its versions are"} outside this bug's range, though ${ruledOut.length > 1 ? "their lines show" : "its lines show"} its symptom: look for another cause there`,

@@ -289,6 +289,68 @@ describe("fleet comparison", () => {
   });
 });
 
+describe("a printing node's own answer beside the symptom (review 70b F3, F4)", () => {
+  const header =
+    "NAME       STATUS   ROLES    AGE    VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE                KERNEL-VERSION       CONTAINER-RUNTIME";
+  const row = (name: string, image: string, kernel: string, runtime = "1.7.22") =>
+    `${name.padEnd(11)}Ready    <none>   210d   v1.30.6   10.0.0.1      <none>        ${image.padEnd(24)}${kernel.padEnd(21)}containerd://${runtime}`;
+  const refusal = (host: string) =>
+    `Dec 17 15:38:23 ${host} kube-proxy[2211]:         exit status 2: ip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark"`;
+  const table = (...rows: string[]) => ["$ kubectl get nodes -o wide", header, ...rows].join("\n");
+
+  it("rules out no node whose hedged 'not affected' the symptom leaves undecided (F3)", () => {
+    // Bottlerocket 5.15.167, judged on its upstream version: "not affected (not certain)", which beside the symptom says
+    // "the symptom suggests that backport".
+    const bottlerocket = "Bottlerocket OS 1.26.1";
+    const d = diagnoseBundle(
+      kb,
+      `${table(row("node-a", bottlerocket, "5.15.167"), row("node-b", bottlerocket, "5.15.168"))}\n$ ssh node-a journalctl -u kube-proxy\n${refusal("node-a")}`,
+    );
+    const xt = d.findings.find((f) => f.id === XT);
+    expect(xt?.verdict).toMatchObject({ status: "unknown", reason: expect.stringContaining("the symptom suggests that backport") });
+    expect(xt?.ruledOutOn).toBeUndefined();
+    expect(renderTextReport(d)).not.toContain("ruled out on node-a");
+  });
+
+  it("rules out a node whose own component versions are past the fix, named `node X: containerd` (F3)", () => {
+    const sandbox =
+      'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "abc": plugin type="loopback" failed (add): incompatible CNI versions; config is "1.0.0", plugin supports ["0.1.0" "0.2.0" "0.3.0" "0.3.1" "0.4.0"]';
+    const ubuntu = "Ubuntu 22.04.5 LTS";
+    const paste = `${table(row("web-1", ubuntu, "5.15.0-126-generic", "1.6.4"), row("web-2", ubuntu, "5.15.0-126-generic", "1.6.3"))}\n$ ssh web-1 journalctl -u containerd\nDec 17 15:38:23 web-1 containerd[812]: ${sandbox}`;
+    const cni = diagnoseBundle(kb, paste).findings.find((f) => f.id === "containerd-1.6.3-loopback-cni-1.0.0");
+    expect(cni).toMatchObject({ hosts: ["web-1"], quietHosts: ["web-2"], ruledOutOn: ["web-1"] });
+  });
+
+  it("names in the root cause only the printers whose own versions are in range, and an undecided one apart (F4)", () => {
+    const ubuntu = "Ubuntu 22.04.5 LTS";
+    const fleet = table(
+      row("worker-1", ubuntu, "5.15.0-126-generic"),
+      row("worker-2", ubuntu, "5.15.0-127-generic"),
+      row("worker-3", ubuntu, "5.15.0-130-generic"),
+    );
+    const d = diagnoseBundle(
+      kb,
+      `${fleet}\n$ ssh loghost journalctl -D /var/log/journal/remote\n${refusal("worker-3")}\n${refusal("worker-2")}`,
+    );
+    const xt = d.findings.find((f) => f.id === XT);
+    expect(xt).toMatchObject({ hosts: ["worker-3", "worker-2"], undecidedOn: ["worker-3"] });
+    expect(d.rootCause?.reason).toMatch(/^worker-2 line \d+ matches/);
+    expect(d.rootCause?.reason).toContain(
+      "the version of worker-2 is in the affected range (verified, not certain); worker-3's (5.15.0-130) does not decide it: see its version check",
+    );
+    const text = renderTextReport(d);
+    expect(text).toContain("shown on: worker-2\n");
+    expect(text).toContain("undecided on worker-3: its lines show its symptom, but its versions do not decide this bug");
+    // On 5.15.0-131, past the fix: ruled out, and not undecided.
+    const past = diagnoseBundle(
+      kb,
+      `${fleet.replace("5.15.0-130-generic", "5.15.0-131-generic")}\n$ ssh loghost journalctl -D /var/log/journal/remote\n${refusal("worker-3")}\n${refusal("worker-2")}`,
+    ).findings.find((f) => f.id === XT);
+    expect(past).toMatchObject({ ruledOutOn: ["worker-3"] });
+    expect(past?.undecidedOn).toBeUndefined();
+  });
+});
+
 describe("text report", () => {
   it("shows id, confidence, verdict, evidence, fix and odd nodes", () => {
     const text = renderTextReport(diagnoseFields(kb, { nodes: UNEVEN_FLEET, logs: XOR_MARK_KLOG }));

@@ -300,14 +300,71 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
       (f) => f.id === CNI,
     );
     expect(placed?.verdict).toMatchObject({ status: "not-affected", reason: expect.stringContaining("the log's lines are node k8s-w1's") });
-    expect(placed).toMatchObject({ hosts: ["k8s-w1"], quietHosts: ["k8s-w2"] });
+    // Its own versions rule the bug out beside the symptom there: another cause (review 70b F3).
+    expect(placed).toMatchObject({ hosts: ["k8s-w1"], quietHosts: ["k8s-w2"], ruledOutOn: ["k8s-w1"] });
     const text = await (await diagnose("203.0.113.213", [...nodes, ...events], "text/plain")).text();
     expect(text).toMatch(/verdict: not affected \(verified\): node k8s-w1/);
-    expect(text).toContain("shown on: k8s-w1");
+    expect(text).toContain("ruled out on k8s-w1: its versions are outside this bug's range");
     // Nothing places it: affected on k8s-w2's row, never certain, saying the pod may be on k8s-w1.
     const unplaced = [...nodes, "$ kubectl describe pod nginx-6799fc88d8-8kq2l | tail -1", failed];
     const hedged = ((await (await diagnose("203.0.113.214", unplaced)).json()) as Diagnosis).findings.find((f) => f.id === CNI);
     expect(hedged?.verdict).toMatchObject({ status: "affected", certain: false, reason: expect.stringContaining("they may be k8s-w1's") });
+  });
+
+  it("rules a printing node out, or names it in range, only as its own versions decide beside the symptom, in JSON and text (review 70b F3, F4)", async () => {
+    const diagnose = async (ip: string, body: string, accept = "application/json") => {
+      // A client of its own: the Worker's rate limit is shared by the contract's other requests.
+      const res = await fetch("/diagnose", {
+        method: "POST",
+        headers: { "content-type": "text/plain", "cf-connecting-ip": ip, accept },
+        body,
+      });
+      expect(res.status).toBe(200);
+      return res;
+    };
+    const header =
+      "NAME       STATUS   ROLES    AGE    VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE                KERNEL-VERSION       CONTAINER-RUNTIME";
+    const row = (name: string, image: string, kernel: string) =>
+      `${name.padEnd(11)}Ready    <none>   210d   v1.30.6   10.0.0.1      <none>        ${image.padEnd(24)}${kernel.padEnd(21)}containerd://1.7.22`;
+    const refusal = (host: string) =>
+      `Dec 17 15:38:23 ${host} kube-proxy[2211]:         exit status 2: ip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark"`;
+    // F4: worker-3's 5.15.0-130 leaves the upload open; worker-2's 5.15.0-127 is in range. Both print the refusal.
+    const ubuntu = "Ubuntu 22.04.5 LTS";
+    const central = [
+      "$ kubectl get nodes -o wide",
+      header,
+      row("worker-1", ubuntu, "5.15.0-126-generic"),
+      row("worker-2", ubuntu, "5.15.0-127-generic"),
+      row("worker-3", ubuntu, "5.15.0-130-generic"),
+      "$ ssh loghost 'journalctl -D /var/log/journal/remote -u kube-proxy --no-pager | grep xor-mark'",
+      refusal("worker-3"),
+      refusal("worker-2"),
+    ].join("\n");
+    const d = (await (await diagnose("203.0.113.215", central)).json()) as Diagnosis;
+    const xt = d.findings.find((f) => f.id === XT);
+    expect(xt).toMatchObject({ hosts: ["worker-3", "worker-2"], undecidedOn: ["worker-3"] });
+    expect(xt?.ruledOutOn).toBeUndefined();
+    expect(d.rootCause?.reason).toContain("the version of worker-2 is in the affected range");
+    expect(d.rootCause?.reason).toContain("worker-3's (5.15.0-130) does not decide it");
+    const text = await (await diagnose("203.0.113.216", central, "text/plain")).text();
+    expect(text).toContain("shown on: worker-2\n");
+    expect(text).toMatch(/undecided on worker-3: its lines show its symptom, but its versions do not decide this bug/);
+    // F3: a node whose hedged "not affected" (Bottlerocket, judged on upstream 5.15.167) decides nothing beside the symptom.
+    const bottlerocket = "Bottlerocket OS 1.26.1";
+    const vendor = [
+      "$ kubectl get nodes -o wide",
+      header,
+      row("node-a", bottlerocket, "5.15.167"),
+      row("node-b", bottlerocket, "5.15.168"),
+      "$ ssh node-a journalctl -u kube-proxy --no-pager | grep xor-mark",
+      refusal("node-a"),
+    ].join("\n");
+    const own = ((await (await diagnose("203.0.113.217", vendor)).json()) as Diagnosis).findings.find((f) => f.id === XT);
+    expect(own?.verdict).toMatchObject({ status: "unknown", reason: expect.stringContaining("the symptom suggests that backport") });
+    expect(own?.ruledOutOn).toBeUndefined();
+    const vendorText = await (await diagnose("203.0.113.218", vendor, "text/plain")).text();
+    expect(vendorText).toContain("shown on: node-a");
+    expect(vendorText).not.toMatch(/ruled out on node-a/);
   });
 
   it("names no bug from a line that only warns or gives notice: firewalld's clean-up warnings, iptables' deprecation notice (review 69a F2, F1)", async () => {

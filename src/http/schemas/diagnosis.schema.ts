@@ -307,6 +307,10 @@ const findingSchema = z
       description:
         "Of `hosts`: those whose own versions rule the bug out although their lines show its symptom, where the finding as a whole is not ruled out: look for another cause there.",
     }),
+    undecidedOn: z.array(z.string()).optional().openapi({
+      description:
+        "Of `hosts`: those whose own versions do not decide the bug beside its symptom (neither hit nor ruled out), where the finding as a whole is decided: send what its version check asks for.",
+    }),
     matchedLines: z.number().int().optional().openapi({
       description:
         "How many input lines (of all hosts, in the hosts form) this finding's signatures matched, present when `evidence` shows fewer: it shows a few per signature (five; twenty across hosts). `truncated` says so too.",
