@@ -25,7 +25,7 @@ import { fileOfLine } from "./facts/log-files";
 import { compareNodes, nodeHost } from "./fleet";
 import { perVersions } from "./host-checks";
 import { namedInstead, notAsLogged } from "./logged-versions";
-import { namesOfHosts } from "./machine-lists";
+import { NAMED_MACHINES, namesOfHosts } from "./machine-lists";
 import { type Hit, pasteText } from "./match";
 import { withoutUnlistedModules } from "./module-bound";
 import { type PrinterStanding, placeOnNodes, printerStanding } from "./node-findings";
@@ -1167,7 +1167,8 @@ function judgedWhereShown(
     checks.filter((c) => !away.has(c)),
     hosts.filter((h) => !other(h.subject) && !(elsewhere && h.subject === SINGLE_HOST)),
   );
-  const names = shown.map((h) => h.subject).join(" and ");
+  // A few of them, and how many more (review 70b F5: 62 printers' names made a 2,600-character reason).
+  const names = namesOfHosts(shown.map((h) => h.subject));
   // A version read where no prompt names the machine, beside the printing node's own of another answer, may be that
   // node's or another machine's, and the paste does not say (review 44a F1: a bare `$ containerd --version` of 1.6.3 made
   // web-2's line "affected, certain" beside web-2's row at 1.6.4): unknown, naming both.
@@ -1215,7 +1216,11 @@ function judgedOnEither(
     host: h,
     verdict: judgedWhereShown(checks, hosts, shown.includes(h) ? shown : [...shown, h], unameHost, judge, readingsHosts),
   }));
-  const names = either.map((h) => h.subject).join(" or ");
+  const names = namesOfHosts(
+    either.map((h) => h.subject),
+    NAMED_MACHINES,
+    "or",
+  );
   const [first] = each;
   if (first && each.every((e) => e.verdict.status === first.verdict.status && e.verdict.level === first.verdict.level))
     return {
@@ -1224,10 +1229,13 @@ function judgedOnEither(
       reason: `the log's lines are ${names}'s (${why}), and judged as each one's, every one gives this answer; as ${first.host.subject}'s: ${first.verdict.reason}`,
       ...(each.some((e) => e.verdict.certain === false) ? { certain: false as const } : {}),
     };
+  // Said by answer, each answer's machines bounded (review 70b F5: a table's every node was listed one by one).
+  const byStatus = new Map<string, string[]>();
+  for (const e of each) byStatus.set(e.verdict.status, [...(byStatus.get(e.verdict.status) ?? []), e.host.subject]);
   return {
     status: "unknown",
-    reason: `the log's lines are ${names}'s (${why}), and the versions decide differently: ${each
-      .map((e) => `${e.host.subject}: ${e.verdict.status}`)
+    reason: `the log's lines are ${names}'s (${why}), and the versions decide differently: ${[...byStatus]
+      .map(([status, subjects]) => `${namesOfHosts(subjects)}: ${status}`)
       .join("; ")}`,
   };
 }

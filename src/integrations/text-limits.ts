@@ -10,6 +10,33 @@ export function clamp(text: string, max: number): string {
   return `${text.slice(0, charBoundary(text, Math.max(0, max - 1))).trimEnd()}…`;
 }
 
+/** A line `fitAround` may cut to make room for the others. */
+export interface Cuttable {
+  cut: string;
+}
+
+/**
+ * Lines joined by "\n" in `room` characters, where only the `Cuttable` ones (a verdict's reason, a root cause's note) are
+ * cut, sharing what the whole lines leave: those (which machines show a finding, which are next, which other causes print
+ * its line) are never the part clamped away (review 70b F5: a 2,600-character reason pushed "shown on" and the next to fail
+ * out of the finding's section).
+ */
+export function fitAround(lines: ReadonlyArray<string | Cuttable>, room: number): string {
+  const whole = lines.reduce((n, l) => n + (typeof l === "string" ? l.length : 0), 0) + Math.max(0, lines.length - 1);
+  const cuttable = lines.flatMap((l, i) => (typeof l === "string" ? [] : [{ i, text: l.cut }]));
+  // Shortest first: what one needs less of is left to the others.
+  cuttable.sort((a, b) => a.text.length - b.text.length);
+  const fitted = new Map<number, string>();
+  let left = Math.max(0, room - whole);
+  cuttable.forEach(({ i, text }, k) => {
+    const share = Math.floor(left / (cuttable.length - k));
+    const line = clamp(text, Math.max(1, share));
+    fitted.set(i, line);
+    left -= line.length;
+  });
+  return clamp(lines.map((l, i) => (typeof l === "string" ? l : (fitted.get(i) ?? ""))).join("\n"), room);
+}
+
 /** How many of `lines`, from the first, fit `room` characters joined by "\n" after `used` characters already taken. */
 export function fittingLines(lines: readonly string[], room: number, used = 0): number {
   let size = used;

@@ -178,6 +178,37 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
     }
   });
 
+  it("Slack and Discord: a long reason is cut before the placement lines and other causes, never they (review 70b F5)", () => {
+    const placement = ["shown on: web-1, web-2 and 60 more", "also in range, no symptom shown for them yet: web-90 and 7 more"];
+    const shared = "Other causes print the matched line too: a CNI config declaring 1.0.0 against old plugins.";
+    const long = {
+      ...finding(1),
+      title: "t",
+      keyEvidence: null,
+      fixSteps: [],
+      unverified: [],
+      rootCauseNote: `likely root cause: ${huge(5000, "n")}`,
+      placement,
+      shared: [shared],
+    };
+    // Two findings: the first says why it leads.
+    const answer: ChatAnswer = { ...FINDINGS_ONLY, findings: [long, { ...long, rank: 2, id: "second" }] };
+    const slack = (renderSlack(answer).blocks ?? []).flatMap((b) =>
+      b.type === "section" && b.text && b.text.text.includes("verdict") ? [b.text.text] : [],
+    );
+    const discord = renderDiscord(answer).embeds[0]?.description ?? "";
+    for (const [text, limit] of [
+      [slack[0] ?? "", SLACK_LIMITS.sectionText],
+      [discord, DISCORD_LIMITS.description],
+    ] as const) {
+      expect(text.length).toBeLessThanOrEqual(limit);
+      for (const line of [...placement, shared]) expect(text).toContain(line);
+      // Both cut lines keep a part: the reason, and why the finding leads.
+      expect(text).toMatch(/rrrr+…/);
+      expect(text).toMatch(/likely root cause: nnnn+…/);
+    }
+  });
+
   it("Slack and Discord: a finding that only resembles a line is not counted as a match in the headline (review 63e F3)", () => {
     const small = (rank: number, approximate?: "similar") => ({
       ...finding(rank),

@@ -367,6 +367,39 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(vendorText).not.toMatch(/ruled out on node-a/);
   });
 
+  it("names a few of a big fleet's printers in the verdict's reason and counts the rest, in JSON and text (review 70b F5)", async () => {
+    const names = Array.from({ length: 12 }, (_, i) => `worker-${String(i + 1).padStart(2, "0")}`);
+    const paste = [
+      "$ kubectl get nodes -o wide",
+      "NAME        STATUS   ROLES    AGE    VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION       CONTAINER-RUNTIME",
+      ...names.map(
+        (n) =>
+          `${n}   Ready    <none>   210d   v1.30.6   10.0.0.1      <none>        Ubuntu 22.04.5 LTS   5.15.0-127-generic   containerd://1.7.22`,
+      ),
+      "$ ssh loghost 'journalctl -D /var/log/journal/remote -u kube-proxy --no-pager | grep xor-mark'",
+      ...names
+        .slice(0, 10)
+        .map(
+          (n) =>
+            `Dec 17 15:38:23 ${n} kube-proxy[2211]:         exit status 2: ip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark"`,
+        ),
+    ].join("\n");
+    // A client of its own: the Worker's rate limit is shared by the contract's other requests.
+    const post = (ip: string, accept: string) =>
+      fetch("/diagnose", { method: "POST", headers: { "content-type": "text/plain", "cf-connecting-ip": ip, accept }, body: paste });
+    const d = (await (await post("203.0.113.219", "application/json")).json()) as Diagnosis;
+    const xt = d.findings.find((f) => f.id === XT);
+    expect(xt?.hosts).toHaveLength(10);
+    expect(xt?.quietHosts).toEqual(["worker-11", "worker-12"]);
+    // Four names and a count, not ten ("node worker-01 and node worker-02 and …" before).
+    expect(xt?.verdict.reason).toContain("the log's lines are node worker-01, node worker-02, node worker-03, node worker-04 and 6 more's");
+    expect(xt?.verdict.reason).not.toContain("worker-05");
+    expect(d.rootCause?.reason).toContain("the version of worker-01, worker-02, worker-03, worker-04 and 6 more is in the affected range");
+    const text = await (await post("203.0.113.220", "text/plain")).text();
+    expect(text).toContain("shown on: worker-01, worker-02, worker-03, worker-04, worker-05, worker-06, worker-07, worker-08 and 2 more");
+    expect(text).toContain("also in range, no symptom shown for them yet: worker-11 (not certain), worker-12 (not certain)");
+  });
+
   it("names no bug from a line that only warns or gives notice: firewalld's clean-up warnings, iptables' deprecation notice (review 69a F2, F1)", async () => {
     const diagnose = async (ip: string, body: string) => {
       // A client of its own: the Worker's rate limit is shared by the contract's other requests.

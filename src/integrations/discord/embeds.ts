@@ -7,9 +7,11 @@ import { leftOutNote } from "../chat-input";
 import { chatFixStep } from "../fix-steps";
 import { shortAnswer } from "../short-answer";
 import {
+  type Cuttable,
   clamp,
   diagnosisHeadline,
   type FeedbackRef,
+  fitAround,
   fittingLines,
   moreStepsLine,
   noMatchLine,
@@ -227,14 +229,14 @@ export function renderDiscordText(answer: ChatAnswer, opts: { publicUrl?: string
 
 function findingEmbed(f: FindingSummary, publicUrl: string | undefined, ranked: boolean): APIEmbed {
   const url = recordUrl(publicUrl, f.id);
-  const lines = [
+  const lines: Array<string | Cuttable> = [
     `${code(f.id)} · **${f.confidence}** confidence (${f.score.toFixed(2)}) · verdict **${verdictLabel(f.verdict)}**`,
     // Among several findings, why this one leads or what it is to the one that does.
-    ...(ranked && f.rootCauseNote ? [`*${prose(f.rootCauseNote)}*`] : []),
-    prose(f.verdict.reason),
-    // Which machines show it, which others are next, and where it is ruled out (review 68e F1).
+    ...(ranked && f.rootCauseNote ? [{ cut: `*${prose(f.rootCauseNote)}*` }] : []),
+    { cut: prose(f.verdict.reason) },
     // What the host runs now, where the paste changed it since the failure (review 69c F4).
     ...f.present.map(prose),
+    // Which machines show it, which others are next, and where it is ruled out (review 68e F1): never the part cut (70b F5).
     ...f.placement.map(prose),
     ...f.shared.map(prose),
   ];
@@ -250,7 +252,7 @@ function findingEmbed(f: FindingSummary, publicUrl: string | undefined, ranked: 
   return {
     title: clamp(`${f.rank}. ${f.title}`, DISCORD_LIMITS.title),
     ...(url ? { url } : {}),
-    description: clamp(lines.join("\n"), DISCORD_LIMITS.description),
+    description: fitAround(lines, DISCORD_LIMITS.description),
     fields,
     color: COLOR[f.confidence],
   };

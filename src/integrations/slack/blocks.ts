@@ -12,6 +12,7 @@ import {
   diagnosisHeadline,
   diagnosisNotification,
   type FeedbackRef,
+  fitAround,
   moreStepsLine,
   noMatchLine,
   plural,
@@ -204,15 +205,15 @@ function finding(f: FindingSummary, kbVersion: string, opts: RenderOptions, rank
     `*${f.rank}. ${link(url, f.title)}*`,
     `\`${f.id}\` · *${f.confidence}* confidence (${f.score.toFixed(2)}) · verdict *${verdictLabel(f.verdict)}*`,
     // Among several findings, why this one leads or what it is to the one that does.
-    ...(ranked && f.rootCauseNote ? [`_${esc(f.rootCauseNote)}_`] : []),
-    esc(f.verdict.reason),
-    // Which machines show it, which others are next, and where it is ruled out (review 68e F1).
+    ...(ranked && f.rootCauseNote ? [{ cut: `_${esc(f.rootCauseNote)}_` }] : []),
+    { cut: esc(f.verdict.reason) },
     // What the host runs now, where the paste changed it since the failure (review 69c F4).
     ...f.present.map(esc),
+    // Which machines show it, which others are next, and where it is ruled out (review 68e F1): never the part cut (70b F5).
     ...f.placement.map(esc),
     ...f.shared.map(esc),
   ];
-  const blocks: KnownBlock[] = [section(head.join("\n"))];
+  const blocks: KnownBlock[] = [section(fitAround(head, SLACK_LIMITS.sectionText))];
   if (f.keyEvidence) {
     const line = evidenceExcerpt(f.keyEvidence, 500).replace(/```/g, "'''");
     blocks.push(section(`${evidenceHeading(f.keyEvidence, f.matchedLines)}:\n\`\`\`${esc(line)}\`\`\``));
