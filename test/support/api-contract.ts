@@ -296,18 +296,18 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     };
     const CNI = "containerd-1.6.3-loopback-cni-1.0.0";
     // The scheduler's event places the pod on k8s-w1, past the fix ("affected (verified)", certain, on k8s-w2's row before).
-    const placed = ((await (await diagnose("203.0.113.212", [...nodes, ...events])).json()) as Diagnosis).findings.find(
+    const placed = ((await (await diagnose("203.0.113.221", [...nodes, ...events])).json()) as Diagnosis).findings.find(
       (f) => f.id === CNI,
     );
     expect(placed?.verdict).toMatchObject({ status: "not-affected", reason: expect.stringContaining("the log's lines are node k8s-w1's") });
     // Its own versions rule the bug out beside the symptom there: another cause (review 70b F3).
     expect(placed).toMatchObject({ hosts: ["k8s-w1"], quietHosts: ["k8s-w2"], ruledOutOn: ["k8s-w1"] });
-    const text = await (await diagnose("203.0.113.213", [...nodes, ...events], "text/plain")).text();
+    const text = await (await diagnose("203.0.113.222", [...nodes, ...events], "text/plain")).text();
     expect(text).toMatch(/verdict: not affected \(verified\): node k8s-w1/);
     expect(text).toContain("ruled out on k8s-w1: its versions are outside this bug's range");
     // Nothing places it: affected on k8s-w2's row, never certain, saying the pod may be on k8s-w1.
     const unplaced = [...nodes, "$ kubectl describe pod nginx-6799fc88d8-8kq2l | tail -1", failed];
-    const hedged = ((await (await diagnose("203.0.113.214", unplaced)).json()) as Diagnosis).findings.find((f) => f.id === CNI);
+    const hedged = ((await (await diagnose("203.0.113.223", unplaced)).json()) as Diagnosis).findings.find((f) => f.id === CNI);
     expect(hedged?.verdict).toMatchObject({ status: "affected", certain: false, reason: expect.stringContaining("they may be k8s-w1's") });
   });
 
@@ -340,13 +340,13 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
       refusal("worker-3"),
       refusal("worker-2"),
     ].join("\n");
-    const d = (await (await diagnose("203.0.113.215", central)).json()) as Diagnosis;
+    const d = (await (await diagnose("203.0.113.224", central)).json()) as Diagnosis;
     const xt = d.findings.find((f) => f.id === XT);
     expect(xt).toMatchObject({ hosts: ["worker-3", "worker-2"], undecidedOn: ["worker-3"] });
     expect(xt?.ruledOutOn).toBeUndefined();
     expect(d.rootCause?.reason).toContain("the version of worker-2 is in the affected range");
     expect(d.rootCause?.reason).toContain("worker-3's (5.15.0-130) does not decide it");
-    const text = await (await diagnose("203.0.113.216", central, "text/plain")).text();
+    const text = await (await diagnose("203.0.113.225", central, "text/plain")).text();
     expect(text).toContain("shown on: worker-2\n");
     expect(text).toMatch(/undecided on worker-3: its lines show its symptom, but its versions do not decide this bug/);
     // F3: a node whose hedged "not affected" (Bottlerocket, judged on upstream 5.15.167) decides nothing beside the symptom.
@@ -359,10 +359,10 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
       "$ ssh node-a journalctl -u kube-proxy --no-pager | grep xor-mark",
       refusal("node-a"),
     ].join("\n");
-    const own = ((await (await diagnose("203.0.113.217", vendor)).json()) as Diagnosis).findings.find((f) => f.id === XT);
+    const own = ((await (await diagnose("203.0.113.226", vendor)).json()) as Diagnosis).findings.find((f) => f.id === XT);
     expect(own?.verdict).toMatchObject({ status: "unknown", reason: expect.stringContaining("the symptom suggests that backport") });
     expect(own?.ruledOutOn).toBeUndefined();
-    const vendorText = await (await diagnose("203.0.113.218", vendor, "text/plain")).text();
+    const vendorText = await (await diagnose("203.0.113.227", vendor, "text/plain")).text();
     expect(vendorText).toContain("shown on: node-a");
     expect(vendorText).not.toMatch(/ruled out on node-a/);
   });
