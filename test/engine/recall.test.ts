@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diagnoseBundle, diagnoseFields } from "../../src/engine/diagnose";
+import { isOopsFraming } from "../../src/engine/facts/oops-framing";
 import { diagnoseHosts } from "../../src/engine/hosts";
 import { isWarning } from "../../src/engine/log-level";
 import { lexicalTerms, lineTokens, matchTokens, signatureTokens } from "../../src/engine/recall";
@@ -1016,5 +1017,99 @@ describe("a line that only warns or gives notice is likened to no record (review
     // The IPv6 bug's own line after the same notice still names it.
     const ipv6 = restore('unknown option "--xor-mark"').replaceAll("iptables-restore", "ip6tables-restore").replace("IPv4", "IPv6");
     expect(diagnoseBundle(kb.compiled, ipv6).findings[0]?.id).toBe(XT);
+  });
+});
+
+describe("a kernel report's framing (review 70a F1)", () => {
+  // cilium/cilium#34700 (Talos 6.6.43): a UBSAN in the BPF LPM trie. Its framing (the CPU/PID/Comm and "Hardware name:"
+  // lines, "Call Trace:", "<TASK>", dump_stack_lvl) resembled the veth allocation record, whose example quotes the same
+  // framing, at medium and first.
+  const header = [
+    "CPU: 17 PID: 5962 Comm: cilium-agent Tainted: P O 6.6.43-talos #1",
+    "Hardware name: Supermicro Super Server/H13SAE-MF, BIOS 2.0a 06/05/2024",
+    "Call Trace:",
+    "<TASK>",
+    "dump_stack_lvl+0x47/0x60",
+  ];
+  const report = [
+    "UBSAN: array-index-out-of-bounds in kernel/bpf/lpm_trie.c:194:14",
+    "index 8 is out of range for type '__u8 [*]'",
+    ...header,
+    "__ubsan_handle_out_of_bounds+0xc7/0x100",
+    "longest_prefix_match.isra.0+0x18c/0x1d0",
+    "trie_update_elem+0x152/0x300",
+    "bpf_map_update_value+0xe2/0x220",
+    "__sys_bpf+0x1afb/0x26f0",
+    "__x64_sys_bpf+0x1e/0x30",
+    "do_syscall_64+0x5a/0x80",
+  ];
+  const VETH = "veth-queue-alloc-enomem-many-cpus";
+  const ids = (text: string) => diagnoseBundle(kb.compiled, text).findings.map((f) => f.id);
+
+  it("names no bug from the framing alone, pasted bare, from dmesg or from the journal, with <TASK> or <IRQ>", () => {
+    const irq = header.map((l) => (l === "<TASK>" ? "<IRQ>" : l));
+    const dmesg = header.map((l, i) => `[40145.6${i}4353] ${l}`);
+    const journal = header.map((l) => `Aug 09 04:12:31 node-3 kernel: ${l}`);
+    for (const lines of [header, irq, dmesg, journal]) {
+      const d = diagnoseBundle(kb.compiled, lines.join("\n"));
+      expect(
+        d.findings.map((f) => f.id),
+        lines[1],
+      ).toEqual([]);
+      // Nor is a record that shares only the framing's words ("hardware", "standard") a closest one.
+      expect(
+        d.closest.map((c) => c.id),
+        lines[1],
+      ).toEqual([]);
+    }
+  });
+
+  it("reads a report by its headline and its own frames: the UBSAN report names no veth bug", () => {
+    expect(ids(report.join("\n"))).not.toContain(VETH);
+    const d = diagnoseBundle(kb.compiled, report.join("\n"));
+    expect(d.rootCause ?? null).toBeNull();
+    for (const c of d.closest) expect(c.sharedWords).not.toEqual(expect.arrayContaining(["hardware"]));
+  });
+
+  it("gives the same answer whatever the framing around the headline says", () => {
+    // Another machine's framing (a Dell's, an older kernel's 3.x frame with its address) changes nothing.
+    const dell = report.map((l) =>
+      l.replace(/^Hardware name: .*/, "Hardware name: Dell Inc. PowerEdge R6615/067N9T, BIOS 1.9.5 09/12/2024"),
+    );
+    const old = report.map((l) => l.replace(/^dump_stack_lvl\S+/, " [<ffffffff81686ac3>] dump_stack+0x19/0x1b"));
+    const bare = report.filter((l) => !header.includes(l));
+    expect(ids(report.join("\n"))).toEqual(ids(bare.join("\n")));
+    expect(ids(dell.join("\n"))).toEqual(ids(bare.join("\n")));
+    expect(ids(old.join("\n"))).toEqual(ids(bare.join("\n")));
+  });
+
+  it("takes as framing only the forms every report prints: a headline, RIP and a report's own frames stay", () => {
+    for (const framing of [
+      ...header,
+      "CPU: 0 UID: 0 PID: 1 Comm: systemd Not tainted 6.12.1 #1",
+      "Tainted: [P]=PROPRIETARY_MODULE, [O]=OOT_MODULE",
+      "RSP: 0018:ffffb3c1c0b27d48 EFLAGS: 00010246",
+      "RAX: 0000000000000000 RBX: ffff9a0c4a3e2000 RCX: 0000000000000000",
+      "Code: 48 89 e5 41 57 41 56 <0f> 0b",
+      "Modules linked in: veth xt_nat nf_conntrack overlay",
+      "? watchdog_timer_fn+0x1d0/0x250",
+      "entry_SYSCALL_64_after_hwframe+0x6e/0xd8",
+      "dump_stack_lvl (lib/dump_stack.c:107)",
+      "</TASK>",
+    ])
+      expect(isOopsFraming(framing), framing).toBe(true);
+    for (const headline of [
+      "UBSAN: array-index-out-of-bounds in kernel/bpf/lpm_trie.c:194:14",
+      "general protection fault, probably for non-canonical address 0x9e759c37ee555c76: 0000 [#1] SMP PTI",
+      "WARNING: CPU: 1 PID: 16 at net/ipv4/af_inet.c:157 inet_sock_destruct+0x1a2/0x1d0",
+      "BUG: kernel NULL pointer dereference, address: 0000000000000008",
+      "RIP: 0010:trie_update_elem+0x152/0x300",
+      "trie_update_elem+0x152/0x300",
+      "veth_alloc_queues+0x25/0x80 [veth]",
+      // Not a kernel's at all: an API's error code.
+      "Code: AccessDenied",
+      "CPU: high usage on node-3",
+    ])
+      expect(isOopsFraming(headline), headline).toBe(false);
   });
 });

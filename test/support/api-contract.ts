@@ -428,6 +428,38 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(kubeProxy.rootCause?.id).not.toBe("xt-mark-ipv6-typo-2024");
   });
 
+  it("names no bug from a kernel oops's framing: a UBSAN report's Hardware name, Call Trace and dump_stack_lvl lines (review 70a F1)", async () => {
+    const diagnose = async (ip: string, body: string) => {
+      // A client of its own: the Worker's rate limit is shared by the contract's other requests.
+      const res = await fetch("/diagnose", { method: "POST", headers: { "content-type": "text/plain", "cf-connecting-ip": ip }, body });
+      expect(res.status).toBe(200);
+      return (await res.json()) as Diagnosis;
+    };
+    // cilium/cilium#34700: a UBSAN in the BPF LPM trie on Talos; its framing resembled the veth allocation record.
+    const framing = [
+      "CPU: 17 PID: 5962 Comm: cilium-agent Tainted: P O 6.6.43-talos #1",
+      "Hardware name: Supermicro Super Server/H13SAE-MF, BIOS 2.0a 06/05/2024",
+      "Call Trace:",
+      "<TASK>",
+      "dump_stack_lvl+0x47/0x60",
+    ];
+    const report = [
+      "UBSAN: array-index-out-of-bounds in kernel/bpf/lpm_trie.c:194:14",
+      "index 8 is out of range for type '__u8 [*]'",
+      ...framing,
+      "__ubsan_handle_out_of_bounds+0xc7/0x100",
+      "longest_prefix_match.isra.0+0x18c/0x1d0",
+      "trie_update_elem+0x152/0x300",
+      "bpf_map_update_value+0xe2/0x220",
+    ];
+    const ubsan = await diagnose("203.0.113.170", report.join("\n"));
+    expect(ubsan.findings.map((f) => f.id)).not.toContain("veth-queue-alloc-enomem-many-cpus");
+    expect(ubsan.rootCause ?? null).toBeNull();
+    const alone = await diagnose("203.0.113.171", framing.join("\n"));
+    expect(alone.findings).toEqual([]);
+    expect(alone.closest).toEqual([]);
+  });
+
   it("takes no host for Windows from a line naming Windows: WSL2's kubelet still has the Linux-only bug it logs", async () => {
     const swap =
       'E1201 08:00:00.000000    1234 run.go:74] "command failed" err="failed to run Kubelet: running with swap on is not supported, please disable swap!"';

@@ -1,4 +1,5 @@
 import { commandBefore } from "./component-upgrades";
+import { OOPS_FRAMING_SOURCE } from "./oops-framing";
 
 /**
  * journalctl's separator between two boots' entries when its output spans them (no `-b`, a `--since` window, a unit's
@@ -289,10 +290,11 @@ export function crashHeaderOf(
  * A line the kernel logged, as dmesg ("[ 3049.260114] …", with a level "<4>[…"), journald or syslog ("… kernel: …"),
  * pstore ("Panic#1 Part1 …") or kdump's vmcore-dmesg keep it, or a line of a report with those prefixes cut: x86's
  * registers (PKRU and the debug registers too: review 51b F3), arm64's ("pc : ", "x29: ", "pstate: ", "Call trace:"), a
- * 6.10+ header's taint line, a lockup's irq event stamps, the exit note.
+ * 6.10+ header's taint line, a lockup's irq event stamps, the exit note. The report's framing is oops-framing.ts's.
  */
-export const KERNEL_LINE =
-  /\bkernel: |^\s*(?:<\d>)?\[\s*\d+\.\d+\]|^Panic#\d+ Part\d+ |^\s*(?:RIP|RSP|RAX|RDX|RBP|R\d\d|FS|CS|CR2|PKRU|DR\d|Code|Call [Tt]race|Modules linked in|Hardware name|CPU|Workqueue|Tainted: |pc : |lr : |sp : |x\d{1,2}: |pstate: |irq event stamp|hardirqs last|softirqs last|note: |\? |<\/?TASK>|<\/?IRQ>|[\w.]+\+0x[0-9a-f]+\/0x[0-9a-f]+)/;
+export const KERNEL_LINE = new RegExp(
+  String.raw`\bkernel: |^\s*(?:<\d>)?\[\s*\d+\.\d+\]|^Panic#\d+ Part\d+ |^\s*(?:${OOPS_FRAMING_SOURCE}|RIP|CPU|Code|Tainted: |Workqueue|pc : |lr : |note: |\? |[\w.]+\+0x[0-9a-f]+\/0x[0-9a-f]+)`,
+);
 
 /**
  * Lines from a report's first line to its header: "BUG: …", "#PF: …", "Oops: …", then "CPU: …"; a soft lockup's module

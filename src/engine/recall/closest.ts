@@ -8,6 +8,8 @@
  */
 import type { ClosestRecord } from "../diagnosis";
 import { isLogFramed } from "../facts/log-framing";
+import { isOopsFraming } from "../facts/oops-framing";
+import { messageOf } from "../match/normalize-line";
 import { isFailure, isInformational } from "./failure-lines";
 import { type LexicalIndex, rankText } from "./lexical";
 import { MAX_REPORT_LINES } from "./resemblance";
@@ -52,7 +54,7 @@ export function closestRecords(
   // Each line as far as the recall tier reads one.
   const lines = read.map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l));
   if (!describesFailure(lines)) return [];
-  const query = lines.join("\n");
+  const query = lines.filter((l) => !isOopsFraming(messageOf(l))).join("\n");
   const ranked = rankText(index, query, MAX_CLOSEST, rarity);
   const best = ranked[0]?.score ?? 0;
   return ranked

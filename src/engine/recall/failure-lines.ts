@@ -22,6 +22,8 @@ const ERRNO_TEXT =
  * opening the tool's first line of stderr is no failure of that line when the line is a notice (review 69a F1: iptables
  * >= 1.8.8 prints "Ignoring deprecated --wait-interval option." before every failed restore, and kube-proxy's
  * "exit status 2: Ignoring deprecated …" resembled the IPv6 MARK record): the failure is on a later line of stderr.
+ * A "Call Trace:" says a report describes a failure (for the closest records), but the line is an oops's framing, which
+ * the recall tier never judges by resemblance (review 70a F1: oops-framing.ts).
  */
 const DEATH_OR_ALARM =
   /\b(?:blocked for more than|call trace|segfault|core dumped|killed process|oom-kill|hung task|exit (?:status|code)[:= ]\s*[1-9]\d*(?!\d|:\s*(?:ignoring|deprecated|warning|notice|note)\b))/i;

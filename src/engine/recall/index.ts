@@ -6,9 +6,10 @@
  * produces a high finding from them.
  */
 import { isLogFramed } from "../facts/log-framing";
+import { isOopsFraming } from "../facts/oops-framing";
 import { isWarning } from "../log-level";
 import type { Hit } from "../match";
-import { logicalLines, unframe } from "../match/normalize-line";
+import { logicalLines, messageOf, unframe } from "../match/normalize-line";
 import { CUT, isFailure, isInformational, mayFail, WARNED } from "./failure-lines";
 import { buildLexicalIndex, type LexicalIndex, type LexicalMatch } from "./lexical";
 import { lineResemblance, MAX_REPORT_LINES, reportResemblance } from "./resemblance";
@@ -350,15 +351,25 @@ export function recallHits(
     // A command typed at a prompt is no part of what the report says happened (a `$ grep … config.toml` line read whole
     // with the config line it printed resembled the CRI record once the knowledge base's words shifted).
     // Nor is a warning (review 69a F2: a paste of firewalld's start-up warnings alone).
-    if (shortReport.length <= MAX_REPORT_LINES && l.trim() && isLog(line) && !isInformational(l) && !isWarning(l) && !PROMPT_LINE.test(l))
+    // Nor is a kernel report's framing, which every oops prints whatever bug it reports (review 70a F1): a trace is read by
+    // its headline and its own frames.
+    if (
+      shortReport.length <= MAX_REPORT_LINES &&
+      l.trim() &&
+      isLog(line) &&
+      !isInformational(l) &&
+      !isWarning(l) &&
+      !PROMPT_LINE.test(l) &&
+      !framing(l)
+    )
       shortReport.push({ line, text: l });
     const candidate = isLog(line) && (marked === null || mayFail(marked, line, l));
-    const failure = candidate && isFailure(l);
+    const failure = candidate && isFailure(l) && !framing(l);
     const verdict = failure || (candidate && (CUT.test(l) || WARNED.test(l))) ? judgeLine(l, line, failure) : "signature";
     if (verdict === null) return false;
     // A resemblance is the weakest explanation: the whole message may still match a signature's words.
     if (verdict !== "signature" && failure && groups.length < MAX_SPLIT_MESSAGES) {
-      const before = prevLine === line - 1 && prevText.trim() && isLog(prevLine) && continuesPrev(l, line);
+      const before = prevLine === line - 1 && prevText.trim() && isLog(prevLine) && continuesPrev(l, line) && !framing(prevText);
       const g: SplitMessage = {
         line: before ? prevLine : line,
         parts: before ? [prevText.trim(), l.trim()] : [l.trim()],
@@ -404,10 +415,13 @@ const PROMPT_LINE = /^\s*(?:[$#] |\[?[\w.-]+@[\w.-]+[^\]\s]*\]?[#$] )/;
 /** A shell prompt or a list bullet starts something new. */
 const NEW_THING = /^(?:[$#>] |\[?[\w.@-]+@[\w.-]+[^\]]*\][#$] |[-*•] )/;
 
-/** Whether a line can continue the previous one: not blank, and no log framing or prompt of its own. */
+/** A kernel report's framing line (oops-framing.ts), read without the log pipeline's prefixes: no evidence of a bug. */
+const framing = (l: string) => isOopsFraming(messageOf(l));
+
+/** Whether a line can continue the previous one: not blank, no log framing or prompt of its own, no oops framing. */
 function continuesMessage(l: string): boolean {
   const t = l.trim();
-  if (!t || t.length > MAX_SPLIT_CHARS / 2 || NEW_THING.test(t)) return false;
+  if (!t || t.length > MAX_SPLIT_CHARS / 2 || NEW_THING.test(t) || isOopsFraming(t)) return false;
   return !isLogFramed(t) && unframe(l) === l.trimStart();
 }
 

@@ -5,6 +5,7 @@
  * frequency of every query word (how much of the line's distinctive weight the record explains), which
  * those libraries keep private, and the engine has to stay small and dependency-free in the Worker.
  */
+import { isOopsFraming } from "../facts/oops-framing";
 import { messageOf } from "../match/normalize-line";
 import { errnoEndings } from "./errno-texts";
 import { allDigits, hexId, lineTokens } from "./tokens";
@@ -44,9 +45,14 @@ function hasDigitRun(t: string): boolean {
  */
 const COMPOUND = /(?<![a-z0-9])[a-z0-9]+(?:[-_][a-z0-9]+)+/g;
 
-/** The message of a log line for a query: pipeline framing, klog header and logfmt time/level keys dropped. */
+/**
+ * The message of a log line for a query: pipeline framing, klog header and logfmt time/level keys dropped, and nothing of
+ * a kernel report's framing (review 70a F1: oops-framing.ts).
+ */
 function messageText(line: string): string {
-  return messageOf(line).replace(LOGFMT_FRAME, " ").replace(KUBEADM_FRAME, " ").replace(CHILD_FAILED, " ").replace(ALLOC_FRAME, " ");
+  const message = messageOf(line);
+  if (isOopsFraming(message)) return "";
+  return message.replace(LOGFMT_FRAME, " ").replace(KUBEADM_FRAME, " ").replace(CHILD_FAILED, " ").replace(ALLOC_FRAME, " ");
 }
 /**
  * The fields the kernel prints after every failed allocation ("page allocation failure: order:0, mode:0xa20(GFP_ATOMIC),
