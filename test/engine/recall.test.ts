@@ -1113,3 +1113,27 @@ describe("a kernel report's framing (review 70a F1)", () => {
       expect(isOopsFraming(headline), headline).toBe(false);
   });
 });
+
+describe("a compound naming a setting (review 70a F6)", () => {
+  // cri-o/cri-o#7569 (Rocky 9.3, 2023): the sentence naming the boot setting resembled the pre-cgroup-v2 runtime record,
+  // the one record quoting `systemd.unified_cgroup_hierarchy`, over the report's quoted kubelet error.
+  const report = [
+    "on rockylinux 9.3 with systemd.unified_cgroup_hierarchy=0, 'kubeadm init' work well.",
+    "but on rockylinux 9.3 default with systemd.unified_cgroup_hierarchy=1, 'kubeadm init' failed.",
+    "kubulet failed to boot with the error 'cgroup manager.Set failed: openat2 /sys/fs/cgroup/kubepods.slice/cpu.weight: no such file or directory'",
+  ].join("\n");
+
+  it("names no record by a compound of generic words alone: it anchors a line only beside another word few records hold", () => {
+    const d = diagnoseBundle(kb.compiled, report);
+    expect(d.findings.map((f) => f.id)).toEqual([]);
+    // Still a search result to check.
+    expect(d.closest.map((c) => c.id)).toContain("runtime-pre-cgroupv2-on-unified-host");
+  });
+
+  it("still lets a compound only one record holds anchor a short line beside a rare word of that record", () => {
+    const line = "error: net.bridge.bridge-nf-call-iptables is not set, bridged traffic bypasses iptables";
+    const [f] = diagnoseBundle(kb.compiled, line).findings;
+    expect(f?.id).toBe("br-netfilter-not-loaded");
+    expect(f?.evidence[0]).toMatchObject({ approximate: "similar" });
+  });
+});

@@ -460,6 +460,25 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(alone.closest).toEqual([]);
   });
 
+  it("names no record by a setting's compound of generic words in a sentence beside the quoted error (review 70a F6)", async () => {
+    // cri-o/cri-o#7569 (Rocky 9.3, 2023): the pre-cgroup-v2 runtime record alone quotes `systemd.unified_cgroup_hierarchy`.
+    const body = [
+      "on rockylinux 9.3 with systemd.unified_cgroup_hierarchy=0, 'kubeadm init' work well.",
+      "but on rockylinux 9.3 default with systemd.unified_cgroup_hierarchy=1, 'kubeadm init' failed.",
+      "kubulet failed to boot with the error 'cgroup manager.Set failed: openat2 /sys/fs/cgroup/kubepods.slice/cpu.weight: no such file or directory'",
+    ].join("\n");
+    // A client of its own: the Worker's rate limit is shared by the contract's other requests.
+    const res = await fetch("/diagnose", {
+      method: "POST",
+      headers: { "content-type": "text/plain", "cf-connecting-ip": "203.0.113.172" },
+      body,
+    });
+    expect(res.status).toBe(200);
+    const d = (await res.json()) as Diagnosis;
+    expect(d.findings).toEqual([]);
+    expect(d.closest.map((c) => c.id)).toContain("runtime-pre-cgroupv2-on-unified-host");
+  });
+
   it("takes no host for Windows from a line naming Windows: WSL2's kubelet still has the Linux-only bug it logs", async () => {
     const swap =
       'E1201 08:00:00.000000    1234 run.go:74] "command failed" err="failed to run Kubelet: running with swap on is not supported, please disable swap!"';

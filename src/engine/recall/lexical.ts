@@ -164,7 +164,7 @@ export interface LexicalMatch {
   terms: string[];
   /** How many distinct words of the line those terms stand for, a compound's parts included. */
   words: number;
-  /** Whether a term is a compound of three or more parts that only this record's text holds. */
+  /** Whether a term is a compound of three or more parts that only this record's text holds, with a rare word beside it (isAnchor). */
   anchored: boolean;
   /** The best other record's score, to tell a clear winner from a tie. */
   runnerUp: number;
@@ -240,7 +240,7 @@ function bestMatchOfText(index: LexicalIndex, text: string): LexicalMatch | null
   const terms = query.filter((t) => counts.has(t));
   const explained = query.reduce((s, t, q) => (counts.has(t) ? s + (weights[q] as number) : s), 0);
   const words = new Set(terms.flatMap((t) => t.split("-"))).size;
-  const anchored = terms.some((t) => t.split("-").length >= 3 && index.df.get(t) === 1);
+  const anchored = terms.some((t) => isAnchor(index, t, terms));
   return {
     id: index.ids[best] as string,
     score: bestScore,
@@ -251,6 +251,23 @@ function bestMatchOfText(index: LexicalIndex, text: string): LexicalMatch | null
     runnerUp: second,
   };
 }
+
+/**
+ * Whether a shared term anchors a line to the record: a compound of three or more parts that only this record's text holds,
+ * beside another shared word few records hold (not one of the compound's parts, nor its "_" spelling). A compound made of
+ * generic words names a setting, not the fault (review 70a F6: "systemd.unified_cgroup_hierarchy=1, 'kubeadm init'
+ * failed", a sentence retelling a 2023 kubelet's failure, named the pre-cgroup-v2 runtime record, which alone quotes the
+ * setting, beside the report's quoted error that it did not explain).
+ */
+function isAnchor(index: LexicalIndex, t: string, terms: readonly string[]): boolean {
+  if (t.split("-").length < 3 || index.df.get(t) !== 1) return false;
+  const parts = t.split("-");
+  return terms.some(
+    (o) => o !== t && o.replace(/_/g, "-") !== t && !parts.includes(o) && (index.df.get(o) ?? Infinity) <= ANCHOR_COMPANION_DF,
+  );
+}
+/** How many records may hold the word an anchor needs beside it: as few as a word that tells records apart at the least. */
+const ANCHOR_COMPANION_DF = 8;
 
 /** One record of a ranking: its score and the query's terms its text holds, rarest first. */
 export interface RankedDoc {
