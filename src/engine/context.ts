@@ -83,10 +83,12 @@ const MAX_UNFILTERED_CHARS = 256 * 1024;
 /** Whether a pattern matches somewhere in a line. */
 type LineSearch = (line: string) => boolean;
 
-/** A record's context, compiled: what shows it, and the hint wording that names it without showing it. */
+/** A record's context, compiled: what shows it, the hint wording that names it without showing it, and what refutes it. */
 export interface CompiledContext {
   evidence: readonly LineSearch[];
   hints: readonly LineSearch[];
+  /** The record's `refutedBy`, each with its literal sets as evidenceLiterals holds them. */
+  refutations: ReadonlyArray<{ search: LineSearch; literals: readonly (readonly string[])[] | null; shows: string }>;
   /**
    * Per evidence pattern: the literal sets every match holds (lower case; a line must hold a member of
    * each), or null when they cannot be trusted as a prefilter (none found, or a non-ASCII literal).
@@ -116,8 +118,22 @@ export function compileContexts(records: readonly BugRecord[]): ReadonlyMap<stri
     records.flatMap((r) => {
       if (!r.context) return [];
       const evidence = [...(r.context.evidence ?? []), ...listedModules(r.context.modules?.names)];
+      const refutations = (r.context.refutedBy ?? []).map((f) => ({
+        search: searchOf(RE2JS.compile(f.pattern, RE2JS.CASE_INSENSITIVE)),
+        literals: prefilterOf(f.pattern),
+        shows: f.shows,
+      }));
       return [
-        [r.id, { evidence: compile(evidence), hints: compile(r.context.hints), evidenceLiterals: evidence.map(prefilterOf), literals }],
+        [
+          r.id,
+          {
+            evidence: compile(evidence),
+            hints: compile(r.context.hints),
+            refutations,
+            evidenceLiterals: evidence.map(prefilterOf),
+            literals,
+          },
+        ],
       ];
     }),
   );
@@ -131,11 +147,18 @@ function listedModules(names: readonly string[] = []): string[] {
   return names.length ? [String.raw`\bModules linked in:.*\s(?:${names.join("|")})(?:\([A-Z+-]+\))?(?:\s|$)`] : [];
 }
 
-/** Every context's evidence literals that a folded search can find, in one fixed order (FoundLiterals indexes it). */
+/**
+ * Every context's evidence and refutation literals that a folded search can find, in one fixed order (FoundLiterals
+ * indexes it): a refuting line is found in the same pass as the evidence.
+ */
 export function contextLiterals(records: readonly BugRecord[]): string[] {
   const all = new Set(
     records.flatMap((r) =>
-      [...(r.context?.evidence ?? []), ...listedModules(r.context?.modules?.names)].flatMap((p) => (prefilterOf(p) ?? []).flat()),
+      [
+        ...(r.context?.evidence ?? []),
+        ...listedModules(r.context?.modules?.names),
+        ...(r.context?.refutedBy ?? []).map((f) => f.pattern),
+      ].flatMap((p) => (prefilterOf(p) ?? []).flat()),
     ),
   );
   return [...all].filter((l) => foldLiteral(l) === l);
@@ -193,9 +216,7 @@ export function contextShown(context: CompiledContext, input: ContextInput, matc
     });
   };
   if (input.others.some((s) => s && shownIn(s))) return true;
-  const text = input.logs;
-  if (input.window?.literals !== context.literals) input.window = logWindow(text, context.literals, input.found);
-  const window = input.window;
+  const window = windowOf(context, input);
   const { present, exact } = window;
   // The pass saw every literal and no line holds a member of one of each pattern's literal sets: no line can show the
   // context, and the lines need not be walked one by one.
@@ -211,16 +232,61 @@ export function contextShown(context: CompiledContext, input: ContextInput, matc
   // Reading every line that held any record's literal, with every pattern, made each record's check lower-case and
   // search hundreds of lines another record's common word ("kernel") put there, and a pattern without a prefilter made
   // every line lower-cased for the others (review 69s, issue #12).
-  return context.evidenceLiterals.some((sets, p) => {
-    if (!sets) {
-      for (let i = 0; i < window.unfilteredCount; i++) if (shownOn(p, i)) return true;
-      return false;
-    }
-    const candidates = candidateLines(sets, window);
-    for (const i of candidates) if (shownOn(p, i)) return true;
-    for (const i of window.foldingLines) if (!candidates.has(i) && shownOn(p, i)) return true;
-    return false;
-  });
+  return context.evidenceLiterals.some((sets, p) => firstLine(sets, window, (i) => shownOn(p, i)) !== null);
+}
+
+/** A line of the logs showing a record's context absent (its `refutedBy`): 1-based, as printed, and what it shows. */
+export interface ContextRefuted {
+  line: number;
+  text: string;
+  shows: string;
+}
+
+/**
+ * The first line of the logs, outside the lines the record matched and a container's output (which shows nothing of the
+ * host), that one of the context's refutations matches and `onTheirMachine` (1-based) accepts: the machine that printed
+ * the record's lines, where the paste says whose lines are whose. Null when there is none. Only the logs are read, for a
+ * line to cite (review 70d F7: kube-proxy's "Using iptables Proxier." beside its IPVS modules record's probe lines).
+ */
+export function contextRefuted(
+  context: CompiledContext,
+  input: ContextInput,
+  matchedLines: ReadonlySet<number>,
+  onTheirMachine: (line: number) => boolean,
+): ContextRefuted | null {
+  if (!context.refutations.length || !input.logs) return null;
+  const window = windowOf(context, input);
+  let first: { at: number; shows: string } | null = null;
+  for (const r of context.refutations) {
+    const at = firstLine(r.literals, window, (i) => {
+      const l = window.line(i);
+      return !matchedLines.has(i + 1) && !input.notHost?.has(i + 1) && l.length > 0 && r.search(l) && onTheirMachine(i + 1);
+    });
+    if (at !== null && (first === null || at < first.at)) first = { at, shows: r.shows };
+  }
+  return first && { line: first.at + 1, text: window.line(first.at), shows: first.shows };
+}
+
+/** The window of the logs the context's literals were found in, worked out once and shared by the records that read it. */
+function windowOf(context: CompiledContext, input: ContextInput): LogWindow {
+  if (input.window?.literals !== context.literals) input.window = logWindow(input.logs, context.literals, input.found);
+  return input.window;
+}
+
+/**
+ * The first line (0-based) `accepts` takes among those a pattern with literal sets `sets` can match: the lines the pass
+ * found holding a member of one of its sets (candidateLines), and the lines where it may have missed one (a character
+ * folding to ASCII); a pattern without sets reads the first MAX_UNFILTERED_CHARS. Candidates come mostly in line order.
+ */
+function firstLine(sets: readonly (readonly string[])[] | null, window: LogWindow, accepts: (i: number) => boolean): number | null {
+  if (!sets) {
+    for (let i = 0; i < window.unfilteredCount; i++) if (accepts(i)) return i;
+    return null;
+  }
+  const candidates = candidateLines(sets, window);
+  for (const i of candidates) if (accepts(i)) return i;
+  for (const i of window.foldingLines) if (!candidates.has(i) && accepts(i)) return i;
+  return null;
 }
 
 /**
@@ -249,7 +315,10 @@ function logWindow(text: string, literals: ContextLiterals, found: FoundLiterals
   const lowered = new Map<number, string>();
   const line = (i: number) => {
     let l = sliced.get(i);
-    if (l === undefined) sliced.set(i, (l = text.slice(lineStarts[i], lineEnd(text, lineStarts, i))));
+    if (l === undefined) {
+      l = text.slice(lineStarts[i], lineEnd(text, lineStarts, i));
+      sliced.set(i, l);
+    }
     return l;
   };
   return {
@@ -261,7 +330,10 @@ function logWindow(text: string, literals: ContextLiterals, found: FoundLiterals
     unfilteredCount: text.length <= MAX_UNFILTERED_CHARS ? lineStarts.length : lineOfOffset(lineStarts, MAX_UNFILTERED_CHARS - 1) + 1,
     lower: (i) => {
       let l = lowered.get(i);
-      if (l === undefined) lowered.set(i, (l = foldedLower(line(i))));
+      if (l === undefined) {
+        l = foldedLower(line(i));
+        lowered.set(i, l);
+      }
       return l;
     },
     foldingLines: folding,
@@ -317,3 +389,13 @@ function foldingLines(text: string, starts: readonly number[]): Set<number> {
 /** The caveat an answer carries when the context is not shown. */
 export const contextCaveat = (requires: string) =>
   `Not confirmed: this bug needs ${requires}, and nothing in the input shows it outside the matched lines; the finding stays below high until it does.`;
+
+/** The longest part of a refuting line an answer quotes. */
+const QUOTED_CHARS = 160;
+
+/** The caveat an answer carries when a line shows the context absent (review 70d F7). */
+export const refutedCaveat = (requires: string, refuted: ContextRefuted) => {
+  const text = refuted.text.trim();
+  const quoted = text.length > QUOTED_CHARS ? `${text.slice(0, QUOTED_CHARS - 1)}…` : text;
+  return `Refuted: ${refuted.shows} here (line ${refuted.line}: "${quoted}"), and this bug needs ${requires}; the finding is a lead at most, not the cause.`;
+};

@@ -1,6 +1,14 @@
 import { apiServerHost, apiServerRanged, serverJudging } from "./api-server";
 import { CONTEXT_PROBE, type CompiledKb, DOUBT_PROBE, IPTABLES_PROBE, MENTION_PROBE_MARKER, signatureKey } from "./compile-kb";
-import { type ContextInput, contextCaveat, contextShown, type FoundLiterals } from "./context";
+import {
+  type ContextInput,
+  type ContextRefuted,
+  contextCaveat,
+  contextRefuted,
+  contextShown,
+  type FoundLiterals,
+  refutedCaveat,
+} from "./context";
 import { DEFAULT_DIAGNOSE_LIMIT, DIAGNOSE_FIELDS, type DiagnoseInput } from "./diagnose-input";
 import type { ClosestRecord, Diagnosis, Finding, LogEvidence, NodeReport, PresentState, Verdict, VersionEvidence } from "./diagnosis";
 import {
@@ -60,6 +68,7 @@ import {
 import {
   bareUnamePrinters,
   linePrinter,
+  mayShareMachine,
   type NodeNames,
   nodeNames,
   ownHostElsewhere,
@@ -669,6 +678,9 @@ function assemble(
         }
       : null;
   const nodePrinter = tablePrinter(printerOf, facts, namesOf);
+  // Whether a line may be the output of a machine that printed a record's lines, for a line refuting its context.
+  const onTheirMachine = (lines: readonly number[]) => (line: number) => mayShareMachine(lines, line, printerOf, ownMachine?.names ?? []);
+  const contextOf = (record: BugRecord, seen: RecordHits) => recordContextShown(kb, record, context, seen, onTheirMachine);
   // One message over several lines is one piece of evidence (review 39a).
   const messageOf = messageStarts(context.logs, facts.lineAt);
   // A hit line with the lines of its message before it, a wrap's break read as a space, and the message's first line (review
@@ -1042,18 +1054,9 @@ function assemble(
         standings.set(record.id, printerStanding(shown, checks, hosts, judge));
       }
       findings.push(
-        buildFinding(
-          record,
-          seen,
-          checks,
-          verdict,
-          recordContextShown(kb, record, context, seen),
-          given,
-          messageOf,
-          context.otherFault?.get(record.id),
-        ),
+        buildFinding(record, seen, checks, verdict, contextOf(record, seen), given, messageOf, context.otherFault?.get(record.id)),
       );
-    } else if (verdict.status === "affected" && recordContextShown(kb, record, context, NO_HITS).kind !== "no") {
+    } else if (verdict.status === "affected" && showsContext(contextOf(record, NO_HITS))) {
       // Without a symptom only a regression is worth a warning: a kernel that lacks a feature (or
       // dropped one) matters only to a setup that uses it, and then the log shows it. Components that
       // must meet warn only when one host has them all in range (combinationChecks).
@@ -1114,8 +1117,11 @@ function assemble(
     const found = judged.get(record.id);
     const verdict = typeof found === "function" ? found() : (found ?? unjudged(kb, record.id, allHosts));
     if (verdict.status !== "affected" || byRecord.has(record.id) || !record.context) return verdict;
-    if (recordContextShown(kb, record, context, NO_HITS).kind !== "no") return verdict;
-    return { status: "unknown", reason: `${verdict.reason}; but the bug needs ${record.context.requires}, which the input does not show` };
+    const shown = contextOf(record, NO_HITS);
+    if (showsContext(shown)) return verdict;
+    const missing =
+      shown.kind === "refuted" ? `, and ${shown.refuted.shows} here (line ${shown.refuted.line})` : ", which the input does not show";
+    return { status: "unknown", reason: `${verdict.reason}; but the bug needs ${record.context.requires}${missing}` };
   };
   const verdictOf: VerdictOf = (id) => {
     const record = kb.records.find((r) => r.id === id);
@@ -1572,22 +1578,40 @@ function unjudged(kb: CompiledKb, id: string, hosts: readonly HostVersions[]): V
  * log evidence) warns of such a record only then, since an old engine on a host without the context
  * (AppArmor 4's runc profile) is not affected.
  */
-function recordContextShown(kb: CompiledKb, record: BugRecord, context: ContextInput, seen: RecordHits): ContextShown {
+function recordContextShown(
+  kb: CompiledKb,
+  record: BugRecord,
+  context: ContextInput,
+  seen: RecordHits,
+  onTheirMachine: (lines: readonly number[]) => (line: number) => boolean,
+): ContextShown {
   const patterns = kb.contexts.get(record.id);
   if (!patterns) return { kind: "not-needed" };
-  const elsewhere = () => contextShown(patterns, context, matchedLines(seen));
+  const matched = matchedLines(seen);
+  const elsewhere = () => contextShown(patterns, context, matched);
   const shownBy = record.context?.shownBy ?? [];
   // The matched line shows the context by itself: whether another line shows it too only matters for
   // the witness count, and the search is asked only then (it reads the lines holding its literals).
   if (seen.sightings.some((s) => s.approximate !== "similar" && shownBy.includes(s.signature))) return { kind: "by-its-line", elsewhere };
-  return { kind: elsewhere() ? "elsewhere" : "no" };
+  if (elsewhere()) return { kind: "elsewhere" };
+  // Only where nothing shows the context is a line showing it absent read (review 70d F7): beside kube-proxy asked for
+  // IPVS mode, its "Using iptables Proxier" is the fallback the IPVS bug causes, not another setup.
+  const refuted = contextRefuted(patterns, context, matched, onTheirMachine([...matched]));
+  return refuted ? { kind: "refuted", refuted } : { kind: "no" };
 }
 
 /**
  * Whether the input shows a record's context: it needs none, its matched line shows it by itself (and
- * perhaps another line too, asked on demand), another line or field shows it, or nothing does.
+ * perhaps another line too, asked on demand), another line or field shows it, nothing does, or nothing does and a line
+ * shows it absent (its `refutedBy`).
  */
-type ContextShown = { kind: "not-needed" | "elsewhere" | "no" } | { kind: "by-its-line"; elsewhere: () => boolean };
+type ContextShown =
+  | { kind: "not-needed" | "elsewhere" | "no" }
+  | { kind: "by-its-line"; elsewhere: () => boolean }
+  | { kind: "refuted"; refuted: ContextRefuted };
+
+/** Whether a record's context is shown (or needs no showing). */
+const showsContext = (c: ContextShown) => c.kind !== "no" && c.kind !== "refuted";
 
 /** The record as an advisory sees it: its regression ranges only; null when it has none. */
 function advisoryView(record: BugRecord): BugRecord | null {
@@ -1607,7 +1631,7 @@ function buildFinding(
   otherFaultLine?: number,
 ): Finding {
   const logEvidence = seen.evidence;
-  const inContext = context.kind !== "no";
+  const inContext = showsContext(context);
   const weights = independentWeights(seen.sightings, messageOf);
   // The verdict's own certainty: a reading in range that is certain (Bottlerocket's os-release) decides it, whatever
   // another agreeing one hedges (the kernel judged on its upstream version). Requiring every agreeing reading to be
@@ -1626,7 +1650,10 @@ function buildFinding(
   // Out of its context, a record's finding stays below high; one that only resembles a line, with nothing of what the
   // record needs shown either, is a lead (low): two weak facts (review 63c: a dockerd modprobe warning in a build
   // container resembled kube-proxy's IPVS modules record at medium, with no sign of IPVS mode).
-  const inContextScore = inContext ? scored.score : Math.min(scored.score, resembles ? LOW_CAP : APPROXIMATE_CAP);
+  // A line showing the context absent makes any finding that needs it a lead (review 70d F7: the IPVS modules record at
+  // medium beside kube-proxy's own "Using iptables Proxier.").
+  const refuted = context.kind === "refuted" ? context.refuted : null;
+  const inContextScore = inContext ? scored.score : Math.min(scored.score, resembles || refuted ? LOW_CAP : APPROXIMATE_CAP);
   // Nor does a strong line other causes print too place the host (review 69a F3).
   const unplaced = record.distributionOnly === true && !given.distribution && !logEvidence.some(identifiesAlone);
   // Lines that only document the message (a changelog's fix, a symptoms table's row): a lead to read, no sighting.
@@ -1643,7 +1670,9 @@ function buildFinding(
     ...(leansOnReported ? [REPORTED_CAVEAT] : []),
     ...(unplaced && inContextScore > LOW_CAP ? [unplacedCaveat(record)] : []),
     ...(documented && inContextScore > LOW_CAP ? [DOCUMENTED_CAVEAT] : []),
-    ...(!inContext && record.context ? [contextCaveat(record.context.requires)] : []),
+    ...(!inContext && record.context
+      ? [refuted ? refutedCaveat(record.context.requires, refuted) : contextCaveat(record.context.requires)]
+      : []),
     ...(otherFault ? [otherFaultCaveat(otherFaultLine)] : []),
     ...(inContext && !corroborated && !otherFault && score >= HIGH_SCORE
       ? [toldOnly(seen, checks) ? TOLD_CAVEAT : oneWitnessCaveat(record, given)]

@@ -171,6 +171,16 @@ export interface RecordContext {
   shownBy?: readonly string[] | undefined;
   /** The kernel modules the context is, and the distributions whose kernels build them as modules (facts/module-list.ts). */
   modules?: { names: readonly string[]; distributions: readonly string[]; source: string } | undefined;
+  /** Lines the software prints only without the context, each with what it shows in words (context.ts, review 70d F7). */
+  refutedBy?: readonly ContextRefutation[] | undefined;
+  source: string;
+}
+
+/** A line that shows a record's context absent: an RE2 pattern (case-insensitive), what it shows, and its wording's source. */
+export interface ContextRefutation {
+  pattern: string;
+  /** In words, as the answer says it: "kube-proxy runs in iptables mode". */
+  shows: string;
   source: string;
 }
 

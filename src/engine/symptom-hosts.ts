@@ -220,6 +220,30 @@ export function printersElsewhere(
   }
   return printers.size ? [...printers] : null;
 }
+/**
+ * Whether line `line` may be the output of a machine that printed one of `lines`: false only when the paste names the
+ * machine of `line` and of each of `lines` (a journald or syslog host, the `ssh` target or prompt of the command before
+ * it, `own` for a log line naming no host: the paste's own machine, when its uname or prompts name it) and none is the
+ * same. Review 70d F7: a line showing a record's context absent speaks of its own machine only.
+ */
+export function mayShareMachine(
+  lines: readonly number[],
+  line: number,
+  printerOf: (line: number) => string | null,
+  own: readonly string[],
+): boolean {
+  const machine = (n: number): readonly string[] | null => {
+    const printer = printerOf(n);
+    if (printer === OWN_OUTPUT) return own.length ? own : null;
+    // A dshbak block several hosts printed names them all ("web-2,web-3").
+    return printer === null || isUnnamedHost(printer) ? null : printer.split(",");
+  };
+  const theirs = machine(line);
+  if (!theirs || !lines.length) return true;
+  const printers = lines.map(machine);
+  return printers.some((p) => p === null || p.some((a) => theirs.some((b) => sameMachine(a, b))));
+}
+
 /** How far up an indented continuation line is followed to the log line it continues (a klog `err=<` block). */
 const MAX_CONTINUATION = 20;
 

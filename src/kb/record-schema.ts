@@ -578,6 +578,23 @@ export const contextSchema = z.strictObject({
       source: url,
     })
     .optional(),
+  /**
+   * Lines the software prints only when the setup is not there (kube-proxy's "Using iptables Proxier" for a bug of its
+   * IPVS mode), each with what it shows in words and the source its wording was read in. Where nothing shows the context,
+   * such a line outside the matched lines, on the machine that printed them where the paste says whose lines are whose,
+   * holds a finding that needs the context at low, saying why, and lets no version alone raise an advisory. Review 70d F7.
+   */
+  refutedBy: z
+    .array(
+      z.strictObject({
+        pattern: re2Pattern,
+        /** What the line shows, as a clause the answer starts with: "kube-proxy runs in iptables mode". */
+        shows: nonEmpty,
+        source: url,
+      }),
+    )
+    .min(1)
+    .optional(),
   source: url,
 });
 

@@ -98,8 +98,10 @@ describe("record context a signature shows by itself", () => {
     'time="2018-03-01T13:36:50Z" level=error msg="Could not get ipvs family information from the kernel. It is possible that ipvs is not enabled in your kernel. Native loadbalancing will not work until this is fixed."';
   const ipvs = (logs: string) => diagnoseFields(data.compiled, { logs }).findings.find((f) => f.id === IPVS);
 
-  it("keeps the library's lines below high in iptables mode, and lets IPVS mode shown elsewhere make them high", () => {
-    expect(ipvs(`${LIBRARY}\nI0719 19:26:42.592958       1 server_others.go:138] Using iptables Proxier.`)?.confidence).toBe("medium");
+  it("keeps the library's lines a lead in iptables mode, and lets IPVS mode shown elsewhere make them high", () => {
+    // kube-proxy's own "Using iptables Proxier." refutes IPVS mode: a lead, not medium (review 70d F7).
+    expect(ipvs(`${LIBRARY}\nI0719 19:26:42.592958       1 server_others.go:138] Using iptables Proxier.`)?.confidence).toBe("low");
+    expect(ipvs(LIBRARY)?.confidence).toBe("medium");
     expect(ipvs(`I0301 13:36:49.100000       1 flags.go:52] FLAG: --proxy-mode="ipvs"\n${LIBRARY}`)?.confidence).toBe("high");
   });
 
@@ -228,5 +230,66 @@ node1   Ready    <none>   90d   v1.9.3    10.0.0.11     <none>        ${image}  
     expect(advisoryOn("Operating System: Kubuntu 24.04\nKernel Version: 6.8.0-45-generic (64-bit)")?.verdict.status).toBe("affected");
     expect(advisoryOn("Operating System: Ubuntu MATE 24.04")?.verdict.status).toBe("affected");
     expect(advisoryOn("Operating System: Kubuntu 22.04")).toBeUndefined();
+  });
+});
+
+describe("a context the paste refutes (review 70d F7)", () => {
+  const IPVS = "kube-proxy-ipvs-kernel-modules-missing";
+  // kubernetes/kubernetes#66454: kube-proxy 1.11 in a container, asked for no mode, probing IPVS through libnetwork.
+  const probes = [
+    'time="2018-07-20T05:19:33Z" level=warning msg="Running modprobe ip_vs failed with message: `modprobe: ERROR: could not insert \'ip_vs\': Exec format error`, error: exit status 1"',
+    'time="2018-07-20T05:19:33Z" level=error msg="Could not get ipvs family information from the kernel. It is possible that ipvs is not enabled in your kernel. Native loadbalancing will not work until this is fixed."',
+  ];
+  const assuming = 'W0720 05:19:33.061016       1 server_others.go:289] Flag proxy-mode="" unknown, assuming iptables proxy';
+  const usingIptables = "I0720 05:19:33.061964       1 server_others.go:138] Using iptables Proxier.";
+  const ipvs = (lines: string[]) => diagnoseBundle(data.compiled, lines.join("\n")).findings.find((f) => f.id === IPVS);
+
+  it("holds every finding that needs the context at low and says which line refutes it", () => {
+    const before = ipvs(probes);
+    expect(before?.confidence).toBe("medium");
+    for (const [refuting, shows] of [
+      [assuming, "kube-proxy was asked for no proxy mode and runs in iptables mode"],
+      [usingIptables, "kube-proxy runs in iptables, nftables or userspace mode, not IPVS"],
+      // Later wordings: structured logging, and the nftables proxier (server_linux.go).
+      [
+        'I0105 10:00:00.000000       1 server_linux.go:69] "Using iptables proxy"',
+        "kube-proxy runs in iptables, nftables or userspace mode",
+      ],
+      ['I0105 10:00:00.000000       1 server.go:484] "Using nftables Proxier"', "kube-proxy runs in iptables, nftables or userspace mode"],
+      ["    mode: iptables", "kube-proxy's configuration asks for another proxy mode than IPVS"],
+      ['I0105 10:00:00.000000       1 flags.go:64] FLAG: --proxy-mode="iptables"', "kube-proxy is asked for another proxy mode"],
+    ]) {
+      const f = ipvs([...probes, refuting as string]);
+      expect(f?.confidence, refuting).toBe("low");
+      const caveat = f?.unverified.find((u) => u.startsWith("Refuted: "));
+      expect(caveat, refuting).toContain(`${shows}`);
+      expect(caveat).toMatch(/ here \(line 3: "/);
+      expect(caveat).toContain("this bug needs kube-proxy asked to run in IPVS mode");
+      // It replaces "nothing in the input shows it": the input shows the opposite.
+      expect(f?.unverified.some((u) => u.includes("nothing in the input shows it"))).toBe(false);
+    }
+  });
+
+  it("is not read where the input shows the context: asked for IPVS, iptables mode is the fallback the bug causes", () => {
+    // The 1.8-era feature gate and the flag show IPVS mode asked for; "Using iptables Proxier." is then the fallback.
+    const asked = "I0105 10:00:00.000000       1 feature_gate.go:226] feature gates: &{{} map[SupportIPVSProxyMode:true]}";
+    const f = ipvs([asked, ...probes, usingIptables]);
+    expect(f?.confidence).not.toBe("low");
+    expect(f?.unverified.some((u) => u.startsWith("Refuted: "))).toBe(false);
+    // A line that shows IPVS mode by itself (kube-proxy's own module check) is no more refuted by the fallback.
+    const modules =
+      'E0412 10:15:48.739711       1 server_others.go:107] "Can\'t use the IPVS proxier" err="IPVS proxier will not be used because the following required kernel modules are not loaded: [ip_vs_lc]"';
+    const own = ipvs([modules, usingIptables]);
+    expect(own?.confidence).not.toBe("low");
+    expect(own?.unverified.some((u) => u.startsWith("Refuted: "))).toBe(false);
+  });
+
+  it("takes no refuting line from another machine than the one that printed the record's lines", () => {
+    const on = (host: string, line: string) => `Jul 20 05:19:33 ${host} kube-proxy[2211]: ${line}`;
+    const theirs = probes.map((l) => on("worker-1", l));
+    // worker-2's kube-proxy runs iptables mode: that says nothing of worker-1's.
+    expect(ipvs([...theirs, on("worker-2", usingIptables)])?.confidence).toBe("medium");
+    // worker-1's own does.
+    expect(ipvs([...theirs, on("worker-1", usingIptables)])?.confidence).toBe("low");
   });
 });

@@ -141,9 +141,13 @@ describe("kube-proxy's warning that it could not modprobe an IPVS module (review
     expect(f?.evidence.some((e) => e.kind === "log" && e.alsoPrintedBy?.some((c) => /already loaded on the host/.test(c)))).toBe(true);
   });
 
-  it("is no symptom beside kube-proxy's own word that it runs in iptables mode", () => {
-    // That kube-proxy probes the IPVS modules whatever its mode (server_others.go calls CanUseIPVSProxier first).
+  it("stays a lead beside kube-proxy's own word that it runs in iptables mode, saying so", () => {
+    // That kube-proxy probes the IPVS modules whatever its mode (server_others.go calls CanUseIPVSProxier first). The
+    // record's context refutation says it for every signature that needs IPVS mode shown (review 70d F7), where this
+    // signature's doubtedBy said it for this one alone.
     const iptables = 'W0314 09:12:40.130117       1 server_others.go:578] Unknown proxy mode "", assuming iptables proxy';
-    expect(finding([...warned, iptables])).toBeUndefined();
+    const f = finding([...warned, iptables]);
+    expect(f?.confidence).toBe("low");
+    expect(f?.unverified.join("\n")).toMatch(/^Refuted: kube-proxy was asked for no proxy mode and runs in iptables mode here \(line 3: /m);
   });
 });

@@ -727,6 +727,29 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(text).toContain("the failure's own boot ran 5.15.0-127-generic (line 3)");
   });
 
+  it("holds a finding at a lead where the paste refutes the context it needs, in JSON and in text (review 70d F7)", async () => {
+    // kubernetes/kubernetes#66454: kube-proxy 1.11 probing IPVS through libnetwork, then saying it runs iptables mode.
+    const body = [
+      "# kubectl logs kube-proxy-t4x8x -n kube-system",
+      'time="2018-07-20T05:19:33Z" level=warning msg="Running modprobe ip_vs failed with message: `modprobe: ERROR: could not insert \'ip_vs\': Exec format error`, error: exit status 1"',
+      'time="2018-07-20T05:19:33Z" level=error msg="Could not get ipvs family information from the kernel. It is possible that ipvs is not enabled in your kernel. Native loadbalancing will not work until this is fixed."',
+      'W0720 05:19:33.061016       1 server_others.go:289] Flag proxy-mode="" unknown, assuming iptables proxy',
+      "I0720 05:19:33.061964       1 server_others.go:138] Using iptables Proxier.",
+    ].join("\n");
+    const ask = (accept: string, ip: string) =>
+      fetch("/diagnose", { method: "POST", body, headers: { "content-type": "text/plain", accept, "cf-connecting-ip": ip } });
+    const d = (await (await ask("application/json", "203.0.113.228")).json()) as Diagnosis;
+    const f = d.findings.find((x) => x.id === "kube-proxy-ipvs-kernel-modules-missing");
+    expect(f?.confidence).toBe("low");
+    const REFUTED =
+      /Refuted: kube-proxy was asked for no proxy mode and runs in iptables mode here \(line 4: "W0720 .*? assuming iptables proxy"\), and this bug needs kube-proxy asked to run in IPVS mode/;
+    expect(f?.unverified.join("\n")).toMatch(REFUTED);
+    expect(f?.unverified.join("\n")).not.toMatch(/nothing in the input shows it/);
+    const text = await (await ask("text/plain", "203.0.113.229")).text();
+    expect(text).toMatch(/kube-proxy-ipvs-kernel-modules-missing \[low /);
+    expect(text).toMatch(REFUTED);
+  });
+
   it("names the records closest by description in the text report when nothing matched", async () => {
     const res = await fetch("/diagnose", {
       method: "POST",
