@@ -292,4 +292,38 @@ describe("a context the paste refutes (review 70d F7)", () => {
     // worker-1's own does.
     expect(ipvs([...theirs, on("worker-1", usingIptables)])?.confidence).toBe("low");
   });
+
+  it('refutes a cgroup v2 context by the daemon\'s own "Cgroup Version: 1"', () => {
+    const OLD_KUBELET = "kubelet-old-on-cgroupv2-host";
+    const kubelet = (extra: string[]) =>
+      diagnoseBundle(
+        data.compiled,
+        [
+          "Kubernetes v1.18.20",
+          "F0115 10:00:00.000000    1234 server.go:274] failed to run Kubelet: mountpoint for cpu not found",
+          ...extra,
+        ].join("\n"),
+      ).findings.find((f) => f.id === OLD_KUBELET);
+    expect(kubelet([])?.unverified.some((u) => u.startsWith("Refuted: "))).toBe(false);
+    const v1 = kubelet([" Cgroup Version: 1"]);
+    expect(v1?.confidence).toBe("low");
+    expect(v1?.unverified.some((u) => u.startsWith("Refuted: the host's cgroups are v1 (docker info) here (line 3: "))).toBe(true);
+    // podman info's word too, and "Cgroup Version: 2" refutes nothing.
+    expect(kubelet(["  cgroupVersion: v1"])?.confidence).toBe("low");
+    expect(kubelet([" Cgroup Version: 2"])?.unverified.some((u) => u.startsWith("Refuted: "))).toBe(false);
+  });
+
+  it('refutes the metacopy context by docker info\'s own "Using metacopy: false"', () => {
+    const METACOPY = "overlayfs-metacopy-exdev-docker-build";
+    const dpkg = "dpkg: error: error creating new backup file '/var/lib/dpkg/status-old': Invalid cross-device link";
+    const exdev = (extra: string[]) => diagnoseBundle(data.compiled, [dpkg, ...extra].join("\n")).findings.find((f) => f.id === METACOPY);
+    expect(exdev([])?.unverified.some((u) => u.startsWith("Refuted: "))).toBe(false);
+    const off = exdev([" Storage Driver: overlay2", "  Using metacopy: false"]);
+    expect(off?.confidence).toBe("low");
+    expect(
+      off?.unverified.some((u) => u.startsWith("Refuted: Docker's overlay2 driver reports metacopy off (docker info) here (line 3: ")),
+    ).toBe(true);
+    // Metacopy on shows the context; nothing refutes it.
+    expect(exdev([" Storage Driver: overlay2", "  Using metacopy: true"])?.unverified.some((u) => u.startsWith("Refuted: "))).toBe(false);
+  });
 });
