@@ -177,7 +177,7 @@ export interface RecordContext {
 }
 
 /** A line that shows a record's context absent: an RE2 pattern (case-insensitive), what it shows, and its wording's source. */
-export interface ContextRefutation {
+interface ContextRefutation {
   pattern: string;
   /** In words, as the answer says it: "kube-proxy runs in iptables mode". */
   shows: string;
