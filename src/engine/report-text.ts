@@ -9,6 +9,7 @@ import {
   kernelPackageNote,
   namedKernelNote,
   RESEMBLES_NOTE,
+  REWORDED_NOTE,
   summarizeFinding,
   verdictLabel,
 } from "./summary";
@@ -112,18 +113,23 @@ function renderFinding(f: Finding, rank: number, d: Diagnosis): string[] {
     `   verdict: ${verdictLabel(s.verdict)}: ${s.verdict.reason}`,
   ];
   for (const p of [...s.present, ...s.placement, ...s.shared]) lines.push(`   ${p}`);
-  const byLine = new Map<string, { shown: LogEvidence; signatures: string[] }>();
+  const byLine = new Map<string, { shown: LogEvidence; signatures: string[]; reworded: boolean; exact: boolean }>();
   for (const e of f.evidence) {
     if (e.kind !== "log") continue;
     const where = `${e.host ? `${e.host} ` : ""}line ${e.line}`;
-    const entry = byLine.get(where) ?? { shown: e, signatures: [] };
+    const entry = byLine.get(where) ?? { shown: e, signatures: [], reworded: false, exact: false };
     entry.signatures.push(e.approximate === "similar" ? RESEMBLES_NOTE : e.signature);
+    if (e.approximate === "tokens") entry.reworded = true;
+    if (!e.approximate) entry.exact = true;
     // Where another signature placed its match on the line, the excerpt can show it.
     if (entry.shown.matchAt === undefined && e.matchAt !== undefined) entry.shown = e;
     byLine.set(where, entry);
   }
-  for (const [where, { shown, signatures }] of byLine)
-    lines.push(`   ${where}: ${evidenceExcerpt(shown, MAX_LINE)}   <- ${signatures.join(", ")}`);
+  // A line only token signatures matched says so, as every door does (review 70d F1: it read as an exact match).
+  for (const [where, { shown, signatures, reworded, exact }] of byLine)
+    lines.push(
+      `   ${where}: ${evidenceExcerpt(shown, MAX_LINE)}   <- ${signatures.join(", ")}${reworded && !exact ? ` (${REWORDED_NOTE})` : ""}`,
+    );
   // The check that decided the verdict first, as every door lists them (summarizeFinding); each with the value judged and,
   // past the first, why it said what it said (review 61a F2: a client's "not affected" read bare under an "affected" verdict).
   const versions = f.evidence.filter((e): e is VersionEvidence => e.kind === "version");

@@ -60,14 +60,19 @@ export const closestVersionsNote = (v: Pick<Verdict, "status" | "level" | "certa
 
 /** How every door words a line the engine only found to resemble a record (no signature matched it). */
 export const RESEMBLES_NOTE = "resembles this bug's wording; no signature matched it";
+/**
+ * How every door words a line a token signature matched: its words in order, not its exact text, so a number or word the
+ * signature does not read may differ (review 70d F1: the doors showed such a line as an exact match).
+ */
+export const REWORDED_NOTE = "reworded: matches the signature's words, not its exact text";
+/** The note a door gives a line by how it matched (see LogEvidence.approximate); none for an exact match. */
+export const approximateNote = (approximate: LogEvidence["approximate"]): string | null =>
+  approximate === "similar" ? RESEMBLES_NOTE : approximate === "tokens" ? REWORDED_NOTE : null;
 
-/** The heading a chat answer puts over a finding's first line. */
 /** The heading over the one line a door shows, saying how many lines matched where more did (review 61a F4: a flood). */
 export const evidenceHeading = (e: Pick<LogEvidence, "line" | "approximate">, matchedLines = 1) => {
-  const notes = [
-    ...(e.approximate === "similar" ? [RESEMBLES_NOTE] : []),
-    ...(matchedLines > 1 ? [`one of ${matchedLines.toLocaleString("en-US")} matching lines`] : []),
-  ];
+  const how = approximateNote(e.approximate);
+  const notes = [...(how ? [how] : []), ...(matchedLines > 1 ? [`one of ${matchedLines.toLocaleString("en-US")} matching lines`] : [])];
   const head = e.approximate === "similar" ? `Line ${e.line}` : `Evidence, line ${e.line}`;
   return notes.length ? `${head} (${notes.join(", ")})` : head;
 };
@@ -157,6 +162,8 @@ export interface EvidenceLine {
   highlights: Array<[number, number]>;
   /** No signature matched the line: it only resembles the record's wording (see RESEMBLES_NOTE). */
   resembles?: true;
+  /** Only token signatures matched the line: its words, not its exact text (see REWORDED_NOTE). */
+  reworded?: true;
 }
 
 export interface DiagnosisSummary {
@@ -409,9 +416,15 @@ function evidenceLines(recordId: string, logs: LogEvidence[], lookup: SignatureL
     if (!entry) {
       entry = { line: e.line, text: e.text, signatures: [], highlights: [] };
       if (e.blockStart !== undefined) entry.blockStart = e.blockStart;
-      if (e.approximate === "similar") entry.resembles = true;
       byLine.set(e.line, entry);
-    } else if (e.approximate !== "similar") delete entry.resembles;
+    }
+    // The line's best match says how it matched: an exact signature's over a reworded one's over a resemblance.
+    const was = entry.resembles ? "similar" : entry.reworded ? "tokens" : entry.signatures.length ? "exact" : undefined;
+    const how = was && EXACTNESS[was] >= EXACTNESS[e.approximate ?? "exact"] ? was : (e.approximate ?? "exact");
+    delete entry.resembles;
+    delete entry.reworded;
+    if (how === "similar") entry.resembles = true;
+    if (how === "tokens") entry.reworded = true;
     if (entry.signatures.includes(e.signature)) continue;
     entry.signatures.push(e.signature);
     const spec = lookup?.(recordId, e.signature);

@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import type { Diagnosis } from "../../src/engine/diagnosis";
 import { apiClient } from "./api-client";
 import { expectProblem, listBugs, post, SEED_INPUT, XT } from "./api-helpers";
+import { COMPOSE_MIN_API_1_25, COREDNS_LOOP_NO_LEVEL, GRAPH_DEPRECATION_WARNING } from "./reworded-pastes";
 import { UBUNTU_2204_OS_RELEASE, XOR_MARK_KLOG } from "./seed-logs";
 import { type Fetch, RETOLD_DNS_TICKET, RETOLD_DNS_TICKET_ON_4_19 } from "./seed-scenarios";
 import { CONTAINERD_UPGRADED_TO_FIX, KERNEL_REBOOTED_INTO_FIX } from "./upgrade-scenarios";
@@ -477,6 +478,29 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     const d = (await res.json()) as Diagnosis;
     expect(d.findings).toEqual([]);
     expect(d.closest.map((c) => c.id)).toContain("runtime-pre-cgroupv2-on-unified-host");
+  });
+
+  it("names no bug from a reworded line whose number or level says another message: an older daemon's API minimum, a pre-23 daemon's graph warning (review 70d F1)", async () => {
+    const diagnose = async (ip: string, body: string, accept = "application/json") => {
+      // A client of its own: the Worker's rate limit is shared by the contract's other requests.
+      const headers = { "content-type": "text/plain", accept, "cf-connecting-ip": ip };
+      const res = await fetch("/diagnose", { method: "POST", headers, body });
+      expect(res.status).toBe(200);
+      return res;
+    };
+    // Docker 29's signature states its minimum, 1.44: a daemon's 1.25 is another daemon's refusal, by tokens or resemblance.
+    const compose = (await (await diagnose("203.0.113.230", COMPOSE_MIN_API_1_25)).json()) as Diagnosis;
+    expect(compose.findings.map((f) => f.id)).not.toContain("docker-29-minimum-api-1.44-old-clients");
+    expect(compose.rootCause ?? null).toBeNull();
+    // A warning of the key Docker 23 refuses in other words: the daemon went on.
+    const graph = (await (await diagnose("203.0.113.231", GRAPH_DEPRECATION_WARNING)).json()) as Diagnosis;
+    expect(graph.findings.map((f) => f.id)).not.toContain("docker-23-graph-option-removed");
+    // A reworded line still matches, and the text door says it was reworded, as the JSON does.
+    const loop = (await (await diagnose("203.0.113.232", COREDNS_LOOP_NO_LEVEL)).json()) as Diagnosis;
+    const line = loop.findings.find((f) => f.id === "coredns-loop-systemd-resolved")?.evidence.find((e) => e.kind === "log");
+    expect(line).toMatchObject({ line: 2, approximate: "tokens" });
+    const text = await (await diagnose("203.0.113.233", COREDNS_LOOP_NO_LEVEL, "text/plain")).text();
+    expect(text).toMatch(/line 2: .*<- coredns-loop-detected-for-zone \(reworded: matches the signature's words, not its exact text\)/);
   });
 
   it("takes no host for Windows from a line naming Windows: WSL2's kubelet still has the Linux-only bug it logs", async () => {

@@ -78,12 +78,15 @@ export function compileRecall(
   keyOf: (recordId: string, signatureId: string) => string,
   symptomText: (record: RecallRecord, log: string) => string = (_, log) => log,
 ): RecallTables {
-  const raw = records.flatMap((r) =>
-    r.signatures.map((s) => {
+  const raw = records.flatMap((r) => {
+    const warnings = warningLines(r);
+    return r.signatures.map((s) => {
       const numbers = signatureNumbers(s.kind, s.pattern);
-      return { key: keyOf(r.id, s.id), record: r.id, tokens: signatureTokens(s.kind, s.pattern), ...(numbers.length ? { numbers } : {}) };
-    }),
-  );
+      const tokens = signatureTokens(s.kind, s.pattern);
+      const warns = warnings.some((words) => matchTokens(tokens, words));
+      return { key: keyOf(r.id, s.id), record: r.id, tokens, ...(numbers.length ? { numbers } : {}), ...(warns ? { warns } : {}) };
+    });
+  });
   const usable = raw.filter((t) => t.tokens.filter((w) => w !== WILD).length >= MIN_TOKENS);
   // How many token signatures use each word: anchors are the rarest, so few lines are tried.
   const df = new Map<string, number>();
@@ -93,7 +96,14 @@ export function compileRecall(
       .filter((w) => w.length >= MIN_ANCHOR && !isChoice(w))
       .sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0) || b.length - a.length || a.localeCompare(b))
       .slice(0, 2);
-    return { key: t.key, record: t.record, tokens: t.tokens, anchors, ...(t.numbers ? { numbers: t.numbers } : {}) };
+    return {
+      key: t.key,
+      record: t.record,
+      tokens: t.tokens,
+      anchors,
+      ...(t.numbers ? { numbers: t.numbers } : {}),
+      ...(t.warns ? { warns: true as const } : {}),
+    };
   });
   // An anchor shared by many signatures selects nothing: those signatures stay exact-only, so a line
   // never costs more than a handful of token matches.
@@ -121,6 +131,30 @@ export function compileRecall(
   const descriptions = buildLexicalIndex(records.map((r) => ({ id: r.id, text: [r.title, r.summary, r.rootCause].join("\n") })));
   return { tokenSignatures, byAnchor, anchorFilter: stemKeyFilter(byAnchor.keys()), lexical, descriptions };
 }
+
+/**
+ * The words of each line of a record's own examples (those showing the bug) whose framing says it warns: a token signature
+ * holding one is a warning's, and reads warnings; any other is the failure's (see refusesWording).
+ */
+function warningLines(r: RecallRecord): string[][] {
+  return r.examples.flatMap((e) => (e.expect === "absent" ? [] : e.log.split("\n").filter(isWarning).map(lineTokens)));
+}
+
+/**
+ * Whether a line's wording says it is the softer message a token signature's failure grew out of (review 70d F1): a
+ * warning where the signature is only ever a failure's in its record's examples (a pre-23 dockerd warning "The \"graph\"
+ * config file option is deprecated. Please use \"data-root\"" read as Docker 23 refusing the key), or a message that says
+ * "deprecated" where the signature does not (a deprecation notice read as the removal). Framing before the message
+ * ("[DEPRECATION NOTICE] …") is no part of its wording.
+ */
+function refusesWording(sig: TokenSignature, words: readonly string[], warns: boolean): boolean {
+  if (warns && !sig.warns) return true;
+  if (sig.tokens.some(deprecationWord)) return false;
+  const first = sig.tokens.find((t) => t !== WILD && !isChoice(t));
+  const from = first === undefined ? 0 : words.findIndex((w) => w === first || stem(w) === stem(first));
+  return from >= 0 && words.slice(from).some(deprecationWord);
+}
+const deprecationWord = (w: string) => w.startsWith("deprecat");
 
 export interface ApproximateHit extends Hit {
   approximate: "tokens" | "similar";
@@ -199,7 +233,12 @@ export function recallHits(
     }
     return found;
   };
-  const tokenMatches = (text: string, endsPaste = false) => {
+  /**
+   * The token signatures a line holds. `byNumbers`: the records one of whose signatures held the line's words but not its
+   * number (another limit or version: another message, which no resemblance to that record brings back); `numbered`: a
+   * signature's numbers were read, so a line repeating this wording with other numbers is judged again.
+   */
+  const tokenMatches = (text: string, endsPaste = false): TokenJudgement => {
     const words = lineTokens(text);
     const candidates = new Set<number>();
     for (const w of words) for (const i of anchoredBy(w)) candidates.add(i);
@@ -207,11 +246,24 @@ export function recallHits(
     const open = endsInWord(text) || (endsPaste && endsInCutEscape(text));
     const held: number[] = [];
     const cutAfterWord: number[] = [];
+    let warns: boolean | undefined;
+    let byNumbers: Set<string> | undefined;
+    let numbered = false;
     for (const i of candidates) {
-      const { tokens, numbers } = tables.tokenSignatures[i] as TokenSignature;
+      const sig = tables.tokenSignatures[i] as TokenSignature;
       // Most candidates fail: one call decides that; only a match is asked whether it needed the cut.
-      if (!matchTokens(tokens, words, at, open, endsPaste) || (numbers && contradictsNumbers(numbers, words))) continue;
-      if (!open || matchTokens(tokens, words, at)) held.push(i);
+      if (!matchTokens(sig.tokens, words, at, open, endsPaste)) continue;
+      if (sig.numbers) {
+        numbered = true;
+        if (contradictsNumbers(sig.numbers, words)) {
+          byNumbers ??= new Set();
+          byNumbers.add(sig.record);
+          continue;
+        }
+      }
+      warns ??= isWarning(text);
+      if (refusesWording(sig, words, warns)) continue;
+      if (!open || matchTokens(sig.tokens, words, at)) held.push(i);
       else cutAfterWord.push(i);
     }
     // A line that could be cut from the messages of two records says only what they share: the part the
@@ -221,7 +273,8 @@ export function recallHits(
     const cutRecords = new Set(cutAfterWord.map(recordOf));
     const heldRecords = new Set(held.map(recordOf));
     const heldByOthers = (r: string) => heldRecords.size > (heldRecords.has(r) ? 1 : 0);
-    return cutRecords.size > 1 ? held : [...held, ...cutAfterWord.filter((i) => !heldByOthers(recordOf(i)))];
+    const sigs = cutRecords.size > 1 ? held : [...held, ...cutAfterWord.filter((i) => !heldByOthers(recordOf(i)))];
+    return { sigs, byNumbers: byNumbers ?? NO_RECORDS, numbered };
   };
   const resemblance = (l: string): LexicalMatch | null => {
     tried++;
@@ -244,8 +297,8 @@ export function recallHits(
    * Whether `m` may stand for `lines` lines from `line` on: its record refuted none of them, and none of its signatures
    * showed a line of the report to be another fault's (the IPv4 tool's lines around the one refused share its words).
    */
-  const allowed = (m: LexicalMatch | null | undefined, line: number, lines = 1): m is LexicalMatch => {
-    if (!m || otherFault(m.id) || doubtedResemblance(m.id, m.terms)) return false;
+  const allowed = (m: LexicalMatch | null | undefined, line: number, lines = 1, byNumbers = NO_RECORDS): m is LexicalMatch => {
+    if (!m || otherFault(m.id) || doubtedResemblance(m.id, m.terms) || byNumbers.has(m.id)) return false;
     for (let k = 0; k < lines; k++) if (refusedBy(line + k, m.id)) return false;
     return true;
   };
@@ -253,8 +306,11 @@ export function recallHits(
   const unexplained: Array<{ line: number; text: string }> = [];
   /** The log's lines while it is short: a short report without a word of failure is all evidence. */
   const shortReport: Array<{ line: number; text: string }> = [];
-  // Logs repeat one message with other numbers: judge each distinct wording once.
-  const seen = new Map<string, { sigs: readonly number[]; similar: LexicalMatch | null | undefined; queued?: boolean }>();
+  // Logs repeat one message with other numbers: judge each distinct wording once (its token signatures again where their
+  // numbers were read: the numbers are what differs).
+  const seen = new Map<string, TokenJudgement & { similar: LexicalMatch | null | undefined; queued?: boolean }>();
+  /** Records a signature refused by its numbers on a line of the report: the report's last-resort resemblance skips them. */
+  const numberRefused = new Set<string>();
   /** How the line was explained: a signature (exact or tokens), a resemblance, nothing; null past the work bound. */
   const judgeLine = (l: string, line: number, failure: boolean): "signature" | "similar" | "none" | null => {
     if (partsRead.has(line)) return "signature";
@@ -262,14 +318,17 @@ export function recallHits(
     const endsPaste = line === lastLine;
     const key = endsPaste ? `${l.replace(DIGITS, "#")}\n` : l.replace(DIGITS, "#");
     let judged = seen.get(key);
+    let here: TokenJudgement | undefined;
     if (!judged) {
       // Past this many distinct wordings the tier stops: the work stays bounded on any log.
       if (seen.size >= MAX_DISTINCT_LINES) return null;
-      judged = { sigs: tokenMatches(l, endsPaste), similar: undefined };
+      here = tokenMatches(l, endsPaste);
+      judged = { ...here, similar: undefined };
       seen.set(key, judged);
-    }
+    } else here = judged.numbered ? tokenMatches(l, endsPaste) : judged;
+    for (const r of here.byNumbers) numberRefused.add(r);
     let matched = false;
-    for (const i of judged.sigs) {
+    for (const i of here.sigs) {
       const sig = tables.tokenSignatures[i] as TokenSignature;
       // A refuting signature of the record judged this very line not its symptom: a looser reading may not overrule it.
       if (exactOn.has(`${sig.key}\n${line}`) || refusedBy(line, sig.record) || doubted(sig.key)) continue;
@@ -286,7 +345,7 @@ export function recallHits(
       judged.similar = resemblance(l);
     }
     // A wording's resemblance is judged once; whether this line's record refuted it, line by line.
-    const similarHere = allowed(judged.similar, line) ? judged.similar : null;
+    const similarHere = allowed(judged.similar, line, 1, here.byNumbers) ? judged.similar : null;
     if (similarHere) pushSimilar(similarHere, line, l);
     else if (!judged.queued && unexplained.length < MAX_REPORT_LINES) {
       judged.queued = true;
@@ -304,7 +363,9 @@ export function recallHits(
     const joined = g.parts.join(" ");
     // Only what the lines say together: a signature one of them holds alone was judged on that line.
     const partWords = g.parts.map(lineTokens);
-    const sigs = tokenMatches(joined).filter((i) => {
+    const joinedJudgement = tokenMatches(joined);
+    for (const r of joinedJudgement.byNumbers) numberRefused.add(r);
+    const sigs = joinedJudgement.sigs.filter((i) => {
       const sig = tables.tokenSignatures[i] as TokenSignature;
       return !partWords.some(
         (w, k) =>
@@ -323,7 +384,7 @@ export function recallHits(
     // So does a warning's first line for the lines that continue it (review 69a F2).
     if (sigs.length || g.resembled || tried >= MAX_LEXICAL_LINES || g.parts.some(isInformational) || isWarning(g.parts[0] ?? "")) return;
     const m = resemblance(joined);
-    if (allowed(m, g.line, g.parts.length)) pushSimilar(m, g.line, joined);
+    if (allowed(m, g.line, g.parts.length, joinedJudgement.byNumbers)) pushSimilar(m, g.line, joined);
   };
   // The previous line, kept as text and number (no allocation per line of a large log).
   let prevText = "";
@@ -393,7 +454,8 @@ export function recallHits(
       reportResemblance(tables.lexical, unexplained) ??
       (shortReport.length <= MAX_REPORT_LINES ? reportResemblance(tables.lexical, shortReport) : null);
     const id = whole?.recordId ?? "";
-    if (whole && !refusedBy(whole.line, id) && !otherFault(id) && !doubtedResemblance(id, whole.terms ?? [])) similar.push(whole);
+    if (whole && !refusedBy(whole.line, id) && !otherFault(id) && !numberRefused.has(id) && !doubtedResemblance(id, whole.terms ?? []))
+      similar.push(whole);
   }
   // Resemblance last: a record that a token signature found needs no resemblance.
   return [...tokens, ...similar];
@@ -429,6 +491,14 @@ function continuesMessage(l: string): boolean {
 const DIGITS = /\d+/g;
 const MAX_DISTINCT_LINES = 1_000;
 const NONE: readonly number[] = [];
+const NO_RECORDS: ReadonlySet<string> = new Set();
+
+/** What the token signatures made of one line (see tokenMatches). */
+interface TokenJudgement {
+  sigs: readonly number[];
+  byNumbers: ReadonlySet<string>;
+  numbered: boolean;
+}
 
 /** What a paste may end with after its last line of output: a code fence, or a shell's empty prompt. */
 const PASTE_END = /^(?:```\w*|~~~|\$|#|[\w.-]+@[\w.-]+:\S*\s?[#$%])\s*$/;

@@ -264,12 +264,17 @@ const ID_SUFFIX = /^[0-9a-f]*\d[0-9a-f]*$/;
  */
 const SEVERITY = /\[(?:fatal|error|err|warn|warning|info|debug)\]|\blevel=\w+|\b(?:ERRO|WARN|FATA|INFO|DEBU)\[/gi;
 
-/** The literal text a regex requires, roughly: groups with alternatives, classes and escapes removed. */
-function regexText(pattern: string): string {
-  let p = pattern
+/**
+ * The literal text a regex requires, roughly: groups with alternatives, classes and escapes removed. `forNumbers`: the
+ * text signatureNumbers reads, where an escaped dot stays DOT and what varies (a class, `\d`, any character, a quantifier
+ * on a digit) is VARIES, so a version written out (`1\.44`) is told from the start of one (`1\.\d+`, `2\.3[2-4]`).
+ */
+function regexText(pattern: string, forNumbers = false): string {
+  const varies = forNumbers ? VARIES : " ";
+  let p = (forNumbers ? pattern.replace(/\\\./g, DOT).replace(/(?<!\\)\{\d*,?\d*\}/g, VARIES) : pattern)
     .replace(/\\S[+*]|\.[+*]\??|(?<!\\)\[\^[^\]]*\][+*]/g, OPEN_MARK)
-    .replace(/\\[dDsSwWbB]/g, " ")
-    .replace(/(?<!\\)\[(?:\\.|[^\]\\])*\]/g, " ");
+    .replace(/\\[dDsSwWbB]/g, (c) => ("sbB".includes(c[1] as string) ? " " : varies))
+    .replace(/(?<!\\)\[(?:\\.|[^\]\\])*\]/g, varies);
   // Innermost groups first; a group with alternatives is optional text, a plain group is kept.
   for (let round = 0; round < 8; round++) {
     const next = p.replace(/\((?:\?:|\?i\)|\?P?<\w+>)?([^()]*)\)[?*]?/g, (group, body: string, at: number, whole: string) =>
@@ -286,11 +291,14 @@ function regexText(pattern: string): string {
   }
   if (p.includes("|")) return "";
   // An optional letter or digit inside a word (`ip6?tables`) is left out: the word's common form stays whole.
-  return p
-    .replace(/(?<=[A-Za-z0-9])[A-Za-z0-9]\?(?=[A-Za-z0-9])/g, "")
-    .replace(/\\(.)/g, "$1")
-    .replace(/[.*+?{}^$]/g, " ");
+  p = p.replace(/(?<=[A-Za-z0-9])[A-Za-z0-9]\?(?=[A-Za-z0-9])/g, "");
+  if (forNumbers) p = p.replace(/(?<=\d)[?*+{]/g, VARIES).replace(/(?<!\\)\./g, VARIES);
+  return p.replace(/\\(.)/g, "$1").replace(/[.*+?{}^$]/g, " ");
 }
+/** In regexText's text for numbers: what varies there (see regexText). */
+const VARIES = "\uE006";
+/** In regexText's text for numbers: a literal dot, the separator of a version's parts. */
+const DOT = "\uE007";
 
 export interface TokenSignature {
   key: string;
@@ -301,13 +309,16 @@ export interface TokenSignature {
   anchors: string[];
   /** The numbers the signature states (signatureNumbers), when it states any. */
   numbers?: readonly NumberMark[];
+  /** A line of its record's examples that warns holds it: it reads warnings too (see recall's refusesWording). */
+  warns?: true;
 }
 
 /**
- * A number of three or more digits a signature states (a limit, an errno, a helper's id), or a negative errno of any
- * length, with the distinctive words
+ * A number of three or more digits a signature states (a limit, an errno, a helper's id), a negative errno of any
+ * length, or a version it writes out (`1\.44`, "v1.35", a prefix such as `1\.6\.[0-9]+`'s 1.6), with the distinctive words
  * around it: tokens drop numbers, so without it "Processed 1000001 insn" matched the 131073-instruction limit's message
- * (review 50d F2: the 4.19-only record ranked first on a 6.1 kernel's million-instruction line).
+ * (review 50d F2: the 4.19-only record ranked first on a 6.1 kernel's million-instruction line), and "Minimum supported API
+ * version is 1.24" Docker 29's 1.44 one (review 70d F1). A version's `value` holds its dots.
  */
 export interface NumberMark {
   after: string;
@@ -330,24 +341,65 @@ export function signatureNumbers(kind: "literal" | "regex", pattern: string): Nu
     const after = words.slice(0, i).findLast(distinctive);
     if (after !== undefined) marks.push({ after, value: w, before: words.slice(i + 1).find(distinctive) ?? null });
   });
+  return [...marks, ...versionMarks(kind === "literal" ? pattern.replaceAll(".", DOT) : regexText(pattern, true))];
+}
+
+/** A version written out in regexText's text for numbers: not glued to a word, nor next to what varies. */
+const VERSION = /(?<![\w\uE006\uE007])v?(\d+(?:\uE007\d+)+)(?![\w\uE006])/g;
+/** Marks (any words, dropped alternatives, what varies) in that text: no word across one stands next to the version. */
+const ANY_MARK = /[\uE000-\uE006]/;
+
+/**
+ * The versions a signature writes out, each with the distinctive word right before it (only small words between, no
+ * wildcard, no other number: "plugin supports [0.1.0 0.2.0 …]" states the list's first only) and the one after.
+ */
+function versionMarks(text: string): NumberMark[] {
+  const marks: NumberMark[] = [];
+  for (const m of text.matchAll(VERSION)) {
+    const head = text.slice(0, m.index).split(ANY_MARK).pop() ?? "";
+    const words = lineTokens(head);
+    const at = words.findLastIndex(distinctive);
+    if (at < 0 || words.slice(at + 1).some(allDigits)) continue;
+    const tail = text.slice(m.index + m[0].length).split(ANY_MARK)[0] ?? "";
+    const value = (m[1] as string).replaceAll(DOT, ".");
+    marks.push({ after: words[at] as string, value, before: lineTokens(tail).find(distinctive) ?? null });
+  }
   return marks;
 }
 
-/** Whether a line's words state another number where a signature states one (NumberMark): another message. */
+/**
+ * Whether a line's words state another number where a signature states one (NumberMark): another message. Where the word
+ * before the number comes more than once ("client version 1.24 is too old. Minimum supported API version is 1.44"), the
+ * line states the signature's number if any of them is followed by it. Versions agree on the parts both write out (1.4
+ * and 1.4.6; v2 and 2.0).
+ */
 export function contradictsNumbers(marks: readonly NumberMark[], words: readonly string[]): boolean {
-  for (const { after, value, before } of marks) {
-    const from = words.findIndex((w) => same(w, after)) + 1;
-    if (from === 0) continue;
-    for (let j = from; j < Math.min(words.length, from + NUMBER_REACH); j++) {
-      const w = words[j] as string;
-      if (before !== null && same(w, before)) break;
-      if (allDigits(w)) {
-        if (w !== value) return true;
-        break;
-      }
-    }
+  return marks.some((mark) => statesOther(mark, words));
+}
+function statesOther({ after, value, before }: NumberMark, words: readonly string[]): boolean {
+  const parts = value.split(".");
+  let other = false;
+  for (let i = 0; i < words.length; i++) {
+    if (!same(words[i] as string, after)) continue;
+    const stated = numberAfter(words, i + 1, before);
+    if (!stated) continue;
+    if (parts.every((p, k) => k >= stated.length || stated[k] === p)) return false;
+    other = true;
   }
-  return false;
+  return other;
+}
+/** The number (its parts: a version's dots are separators to lineTokens) a line states within reach of `from`. */
+function numberAfter(words: readonly string[], from: number, before: string | null): string[] | null {
+  for (let j = from; j < Math.min(words.length, from + NUMBER_REACH); j++) {
+    const w = words[j] as string;
+    if (before !== null && same(w, before)) return null;
+    const first = allDigits(w) ? w : w.charCodeAt(0) === 118 && allDigits(w.slice(1)) ? w.slice(1) : null;
+    if (first === null) continue;
+    const parts = [first];
+    for (let k = j + 1; k < words.length && allDigits(words[k] as string); k++) parts.push(words[k] as string);
+    return parts;
+  }
+  return null;
 }
 
 /** At least this many words, or the signature says too little once its exact form is gone. */

@@ -9,6 +9,7 @@ import {
   kernelPackageNote,
   namedKernelNote,
   RESEMBLES_NOTE,
+  REWORDED_NOTE,
   resemblesOnly,
   verdictLabel,
 } from "../../engine/summary";
@@ -288,7 +289,7 @@ const Line = (props: { e: EvidenceLine }) => {
     <li>
       <span class="ln">line {e.line}: </span>
       {parts}
-      {e.resembles ? <span class="hint"> ({RESEMBLES_NOTE})</span> : null}
+      {e.resembles ? <span class="hint"> ({RESEMBLES_NOTE})</span> : e.reworded ? <span class="hint"> ({REWORDED_NOTE})</span> : null}
     </li>
   );
 };
