@@ -52,6 +52,7 @@ import {
   shownLogLines,
   sightedLines,
 } from "./record-hits";
+import { resemblesOnly } from "./resembles-only";
 import {
   APPROXIMATE_CAP,
   confidenceOf,
@@ -1643,7 +1644,7 @@ function buildFinding(
   // A resemblance is no symptom: where the only version read is out of range (hedged, so the verdict says unknown beside
   // it), it weighs as that "not affected" does (review 51c F2: a setup line like another bug's, Docker 20.10.6 beside a
   // 28.0.0-only record, came first at medium).
-  const resembles = logEvidence.length > 0 && logEvidence.every((e) => e.approximate === "similar");
+  const resembles = resemblesOnly(logEvidence);
   const outOfRange = checks.some((c) => c.result === "not-affected") && !checks.some((c) => c.result === "affected");
   const status = resembles && verdict.status === "unknown" && outOfRange ? "not-affected" : verdict.status;
   const scored = scoreFinding(weights, status, record.affected.length > 0, certain, level, approximateOnly);

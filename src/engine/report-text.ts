@@ -1,6 +1,7 @@
 import { BIDI_CONTROLS } from "./bidi-controls";
 import type { Diagnosis, Finding, LogEvidence, NodeReport, VersionEvidence } from "./diagnosis";
 import { rebootWords } from "./record";
+import { resemblesOnly } from "./resembles-only";
 import {
   closestVersionsNote,
   evidenceExcerpt,
@@ -37,13 +38,20 @@ export function renderTextReport(d: Diagnosis & { truncated?: ReadonlyArray<{ no
   if (d.facts.iptables) out.push(`iptables: ${d.facts.iptables.version} (${d.facts.iptables.backend ?? "backend unknown"})${iptAt}`);
   out.push("");
   // Versions alone ("is my kernel hit?") answer by the known bugs they are in (review 65d F3), as the page heads them.
+  // A finding that only resembles a line is counted apart, as the page and chat count it (review 70d F2: the text door had
+  // no headline, so a resemblance read as a match here and as "no known bug matched" there).
   const advised = d.advisories.length;
-  if (!d.findings.length)
-    out.push(
-      advised
-        ? `No log line matched; ${advised} known ${advised === 1 ? "bug affects" : "bugs affect"} your versions (advisories below).`
-        : "No known bug matched the log.",
-    );
+  const resembling = d.findings.filter((f) => resemblesOnly(f.evidence)).length;
+  const matched = d.findings.length - resembling;
+  const alike = resembling ? `; ${resembling} ${resembling === 1 ? "record resembles" : "records resemble"} a line` : "";
+  out.push(
+    matched
+      ? `${matched} known ${matched === 1 ? "bug matches" : "bugs match"} the log${resembling ? `; ${resembling} more ${resembling === 1 ? "record resembles" : "records resemble"} a line` : ""}.`
+      : advised
+        ? `No log line matched; ${advised} known ${advised === 1 ? "bug affects" : "bugs affect"} your versions (advisories below)${alike}.`
+        : `No known bug matched the log${alike}.`,
+  );
+  if (d.findings.length && !d.notes?.length) out.push("");
   for (const note of d.notes ?? []) out.push(`Note: ${note}`);
   if (d.notes?.length) out.push("");
   if (d.closest.length) {

@@ -2,6 +2,7 @@ import type { Confidence, Finding, RelatedFinding, RootCause, ScoreComponents, V
 import { sameMachine } from "./facts/uname-fleet";
 import { type LogLevel, logLevel } from "./log-level";
 import { namesOfHosts } from "./machine-lists";
+import { resemblesOnly } from "./resembles-only";
 import type { RelationEdge } from "./types";
 import type { EvidenceLevel } from "./versions";
 
@@ -315,7 +316,8 @@ export function relatedFindings(
 /** Why the first finding is the likely root cause, and what the others are relative to it. */
 export function explainRootCause(ranked: readonly Finding[], printers?: Printers, fleet = false): RootCause | null {
   const top = ranked[0];
-  if (!top || !canLead(top)) return null;
+  // A finding that only resembles a line is a lead, not a match: no root cause (review 70d F2, resembles-only.ts).
+  if (!top || !canLead(top) || resemblesOnly(top.evidence)) return null;
   const why: string[] = [];
   // A line of a machine whose versions rule the bug out is no witness of it: another's, where one shows it too.
   // A line that alone identifies the bug first; else a strong line other causes print too, named as such (review 69a F3).

@@ -1,6 +1,7 @@
 import { RE2JS } from "re2js";
 import { charBoundary } from "./char-boundary";
 import type { Diagnosis, Finding, LogEvidence, NodeReport, RootCause, Verdict, VersionEvidence } from "./diagnosis";
+import { resemblesOnly as onlyResembles } from "./resembles-only";
 import type { KernelFacts } from "./types";
 
 /** How every door marks a kernel read from a person's sentence or a tool's path (KernelFacts.named, .via). */
@@ -107,8 +108,11 @@ export function evidenceExcerpt(e: Pick<LogEvidence, "text" | "matchAt">, max: n
  * the first evidence line, the first fix steps and its doubts. The text report, the HTML page and the
  * chat apps all render this one projection, so a change in ranking or wording shows everywhere at once.
  */
-/** A finding whose best line only resembles the record's wording: no signature matched it (headlines count it apart). */
-export const resemblesOnly = (f: Pick<FindingSummary, "keyEvidence">): boolean => f.keyEvidence?.approximate === "similar";
+/**
+ * A finding that is a lead, not a match (see resembles-only.ts), told from its summary: its key line is its best (an exact
+ * match over a reworded one over a resemblance), so it resembles only where every line does.
+ */
+export const resemblesOnly = (f: Pick<FindingSummary, "keyEvidence">): boolean => onlyResembles(f.keyEvidence ? [f.keyEvidence] : []);
 
 export interface FindingSummary {
   rank: number;

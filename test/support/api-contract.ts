@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import type { Diagnosis } from "../../src/engine/diagnosis";
 import { apiClient } from "./api-client";
 import { expectProblem, listBugs, post, SEED_INPUT, XT } from "./api-helpers";
-import { COMPOSE_MIN_API_1_25, COREDNS_LOOP_NO_LEVEL, GRAPH_DEPRECATION_WARNING } from "./reworded-pastes";
+import { COMPOSE_MIN_API_1_25, COREDNS_LOOP_NO_LEVEL, GRAPH_DEPRECATION_WARNING, RELEASE_PLZ_GLIBC } from "./reworded-pastes";
 import { UBUNTU_2204_OS_RELEASE, XOR_MARK_KLOG } from "./seed-logs";
 import { type Fetch, RETOLD_DNS_TICKET, RETOLD_DNS_TICKET_ON_4_19 } from "./seed-scenarios";
 import { CONTAINERD_UPGRADED_TO_FIX, KERNEL_REBOOTED_INTO_FIX } from "./upgrade-scenarios";
@@ -501,6 +501,22 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(line).toMatchObject({ line: 2, approximate: "tokens" });
     const text = await (await diagnose("203.0.113.233", COREDNS_LOOP_NO_LEVEL, "text/plain")).text();
     expect(text).toMatch(/line 2: .*<- coredns-loop-detected-for-zone \(reworded: matches the signature's words, not its exact text\)/);
+  });
+
+  it("makes a finding that only resembles a line a lead: no root cause, and the text door's headline counts it apart (review 70d F2)", async () => {
+    const headers = { "content-type": "text/plain", "cf-connecting-ip": "203.0.113.178" };
+    const d = (await (await fetch("/diagnose", { method: "POST", headers, body: RELEASE_PLZ_GLIBC })).json()) as Diagnosis;
+    expect(d.findings[0]).toMatchObject({ id: "containerd-1.6.7-release-binaries-glibc-2.34", confidence: "medium" });
+    expect(d.findings[0]?.evidence.filter((e) => e.kind === "log").every((e) => e.approximate === "similar")).toBe(true);
+    expect(d.rootCause ?? null).toBeNull();
+    const res = await fetch("/diagnose", {
+      method: "POST",
+      headers: { ...headers, accept: "text/plain", "cf-connecting-ip": "203.0.113.179" },
+      body: RELEASE_PLZ_GLIBC,
+    });
+    const text = await res.text();
+    expect(text.split("\n")[2]).toBe("No known bug matched the log; 1 record resembles a line.");
+    expect(text).not.toMatch(/root cause/i);
   });
 
   it("takes no host for Windows from a line naming Windows: WSL2's kubelet still has the Linux-only bug it logs", async () => {

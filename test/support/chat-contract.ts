@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import { expectProblem } from "./api-helpers";
 import { discordHeaders, interactionBody, nowSeconds, slackEscape, slackHeaders, slashCommandBody } from "./chat-signing";
 import { expectDocumented, type OpenApiDocument } from "./documented-schema";
+import { COREDNS_LOOP_NO_LEVEL, RELEASE_PLZ_GLIBC } from "./reworded-pastes";
 import { UBUNTU_2204_OS_RELEASE, XOR_MARK_JOURNALD, XOR_MARK_KLOG } from "./seed-logs";
 import { type Fetch, RETOLD_DNS_TICKET, RETOLD_DNS_TICKET_ON_4_19 } from "./seed-scenarios";
 
@@ -215,6 +216,32 @@ export function chatContract(h: () => ChatHarness) {
     const res = await discord(diagnoseCommand(flood), undefined, own);
     const all = ((await res.json()) as { data: DiscordData }).data.embeds.map((e) => e.description ?? "").join("\n");
     expect(all).toContain("one of 40 matching lines");
+  });
+
+  it("Slack and Discord: a reworded line is labelled so, and a finding that only resembles a line is no root cause (review 70d F1, F2)", async () => {
+    // A client of its own: the Worker limits each client's chat requests, which the other tests spend.
+    const own = { "cf-connecting-ip": "203.0.113.180" };
+    const answers = async (paste: string) => {
+      const responseUrl = h().responseUrl();
+      const body = slashCommandBody({ text: paste, responseUrl, triggerId: triggerId(), asSlackSends: false });
+      expect((await slack(SLACK_COMMANDS, body, own)).status).toBe(200);
+      const [answer] = await h().delivered(responseUrl);
+      const res = await discord(diagnoseCommand(paste), undefined, own);
+      const { data } = (await res.json()) as { data: DiscordData };
+      const embeds = data.embeds.flatMap((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value])]);
+      return { slack: answer as SlackPost, discord: [data.content, ...embeds].join("\n") };
+    };
+    const reworded = await answers(COREDNS_LOOP_NO_LEVEL);
+    expect(blockTexts(reworded.slack).join("\n")).toContain(
+      "Evidence, line 2 (reworded: matches the signature's words, not its exact text)",
+    );
+    expect(reworded.discord).toContain("Evidence, line 2 (reworded: matches the signature's words, not its exact text)");
+    const lead = await answers(RELEASE_PLZ_GLIBC);
+    expect(lead.slack.text).toMatch(/^known-bugs: no known bug matched; resembles /);
+    for (const all of [[lead.slack.text, ...blockTexts(lead.slack)].join("\n"), lead.discord]) {
+      expect(all).toContain("containerd-1.6.7-release-binaries-glibc-2.34");
+      expect(all).not.toMatch(/root cause/i);
+    }
   });
 
   it("Slack: answers help at once for empty text and for `help`", async () => {

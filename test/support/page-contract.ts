@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import { describeTogether } from "../../src/engine/verdict";
 import { utf16Bytes } from "./hardening-contract";
 import { nodesTable } from "./large-inputs";
+import { COREDNS_LOOP_NO_LEVEL, RELEASE_PLZ_GLIBC } from "./reworded-pastes";
 import { SEED_BUNDLE } from "./seed-bundle";
 import { UBUNTU_2204_OS_RELEASE, UNEVEN_FLEET, XOR_MARK_KLOG } from "./seed-logs";
 import { type Fetch, RETOLD_DNS_TICKET, RETOLD_DNS_TICKET_ON_4_19 } from "./seed-scenarios";
@@ -428,11 +429,20 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     const body = await expectPage(await paste(fetch, retold), 200);
     const text = visibleText(body);
     expect(text).toMatch(/No known bug matched the log; 1 record resembles a line/);
-    // The root cause it names is listed below it, with its line: never "nothing matched" under a root cause.
+    // It is listed below it, with its line: never "nothing matched" under a root cause (it is a lead, none: review 70d F2).
     expect(body).toContain(`<li id="finding-${XT}">`);
     expect(text).not.toMatch(/Nothing in the knowledge base matched/);
     const scoped = visibleText(await expectPage(await paste(fetch, retold, { record: XT }), 200));
     expect(scoped).toMatch(/Found: ranked 1 of 1\./);
+  });
+
+  it("names no root cause from a line that only resembles a record, and labels a reworded line (review 70d F2, F1)", async () => {
+    const lead = visibleText(await expectPage(await paste(fetch, RELEASE_PLZ_GLIBC), 200));
+    expect(lead).toMatch(/No known bug matched the log; 1 record resembles a line/);
+    expect(lead).toContain("resembles this bug's wording; no signature matched it");
+    expect(lead).not.toMatch(/Most likely root cause|likely root cause/);
+    const reworded = visibleText(await expectPage(await paste(fetch, COREDNS_LOOP_NO_LEVEL), 200));
+    expect(reworded).toMatch(/line 2: .*\(reworded: matches the signature's words, not its exact text\)/);
   });
 
   it("heads a paste of versions alone by the known bugs they are in, and gives each advisory's fix (review 65d F3)", async () => {
