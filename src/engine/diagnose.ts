@@ -1356,7 +1356,7 @@ function judgedOffTable(
   const own = checks.filter((c) => kept(c.subject) && !(readAway && readHere(c)));
   const names = namesOfHosts(printers);
   const inRange = checks.find((c) => c.subject.startsWith("node ") && c.result === "affected");
-  const said = `the log's lines are ${names}'s, which the nodes table does not list: its nodes' versions do not decide${inRange ? ` (${inRange.subject} is in range, but no line of the paste shows this bug on it)` : ""}`;
+  const said = `the log's lines are ${names}'s, which ${TABLE_DOES_NOT_LIST}: its nodes' versions do not decide${inRange ? ` (${inRange.subject} is in range, but no line of the paste shows this bug on it)` : ""}`;
   // The table's nodes had versions the record ranges, and none of them is the host that printed the lines.
   if (!own.length && checks.length) return { status: "unknown", reason: `no version of ${names} is given; ${said}` };
   const verdict = judge(
@@ -1451,7 +1451,7 @@ function ownOutputOffCluster(
   return {
     drop: (c) => (readAway && readHere(c)) || (unameAway && c.subject.startsWith(`${SINGLE_HOST} (`)),
     dropHost: (h) => unameAway && h.subject === SINGLE_HOST,
-    note: `the log's lines came through the cluster, from one of its nodes; the paste's own output is ${namesOfHosts(machines)}'s, which the nodes table does not list: not judged`,
+    note: `the log's lines came through the cluster, from one of its nodes; the paste's own output is ${namesOfHosts(machines)}'s, which ${TABLE_DOES_NOT_LIST}: not judged`,
   };
 }
 
@@ -1538,7 +1538,7 @@ function alsoUnlisted(verdict: Verdict, unlisted: readonly string[]): Verdict {
   return {
     ...verdict,
     ...hedged,
-    reason: `${verdict.reason}; ${namesOfHosts(unlisted)} printed them too, and the nodes table does not list ${them}: not judged`,
+    reason: `${verdict.reason}; ${namesOfHosts(unlisted)} printed them too, and ${TABLE_DOES_NOT_LIST} ${them}: not judged`,
   };
 }
 
@@ -1546,6 +1546,11 @@ function alsoUnlisted(verdict: Verdict, unlisted: readonly string[]): Verdict {
 const unameOfAny = (unameHost: string | null, printers: readonly string[]) =>
   unameHost !== null && printers.some((p) => sameMachine(p, unameHost)) ? null : unameHost;
 
+/**
+ * What a verdict says of machines no row of the nodes table names; a chat answer whose cut left out rows of the table says
+ * it of the rows read (answer.ts: review 70b F8), and finds the words by this one definition.
+ */
+export const TABLE_DOES_NOT_LIST = "the nodes table does not list";
 /** The door's check against one record: its verdict as judged (a finding's), else as a record with no line of it. */
 function focusVerdict(kb: CompiledKb, id: string, lineless: (record: BugRecord) => Verdict, hosts: readonly HostVersions[]): Verdict {
   const record = kb.records.find((r) => r.id === id);

@@ -1,7 +1,7 @@
 import { type BugSummary, listBugs } from "../db/bug-queries";
 import type { Store } from "../db/create-db";
 import type { CompiledKb } from "../engine/compile-kb";
-import { ADVISORY_OPENING, diagnoseBundle } from "../engine/diagnose";
+import { ADVISORY_OPENING, diagnoseBundle, TABLE_DOES_NOT_LIST } from "../engine/diagnose";
 import type { Diagnosis, Finding, NodeReport, Verdict } from "../engine/diagnosis";
 import {
   type DiagnosisSummary,
@@ -226,7 +226,31 @@ function hedgedByCut(d: Diagnosis, truncated: NonNullable<ChatInput["truncated"]
           },
         }
       : x;
-  return { ...d, findings: d.findings.map(hedge), advisories: d.advisories.map((a) => hedge(unread(a))), closest: d.closest.map(hedge) };
+  const rows = rowsCut(d, from, to);
+  return {
+    ...d,
+    findings: d.findings.map((f) => hedge(rows(f))),
+    advisories: d.advisories.map((a) => hedge(rows(unread(a)))),
+    closest: d.closest.map(hedge),
+  };
+}
+
+/**
+ * A nodes table whose rows run into the cut (a row read right before or right after it) may list, in the lines left out,
+ * the machines a verdict says it does not: said of the rows read, and where the others went (review 70b F8: "the nodes
+ * table does not list them" beside a cut that had left out ten of its rows). The table is not kept whole instead: a
+ * fleet's table can be longer than the 20,000 characters a chat answer reads, and would push out the log's end, where the
+ * errors are. A table that ends before the cut keeps the engine's words.
+ */
+function rowsCut(d: Diagnosis, from: number, to: number): (f: Finding) => Finding {
+  if (!d.nodes.some((n) => n.line === from - 1 || n.line === to + 1)) return (f) => f;
+  const unlisted = new RegExp(`${TABLE_DOES_NOT_LIST}( them| it)?`, "g");
+  const said = (_: string, them = "") =>
+    `the nodes table's rows read do not list${them} (its rows went on in lines ${from}–${to}, which were left out)`;
+  return (f) =>
+    f.verdict.reason.includes(TABLE_DOES_NOT_LIST)
+      ? { ...f, verdict: { ...f.verdict, reason: f.verdict.reason.replace(unlisted, said) } }
+      : f;
 }
 
 /**

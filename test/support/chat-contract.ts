@@ -666,6 +666,31 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
     expect(texts.join("\n")).toMatch(/were left out, and may hold other versions/);
   });
 
+  it("Discord: nodes whose rows a chat cut left out are not said to be missing from the nodes table (review 70b F8)", async () => {
+    // 100 nodes, every one printing the error: rows 32–79 of the table lie in the part a chat answer leaves out.
+    const nodes = Array.from({ length: 100 }, (_, i) => `ip-10-20-${Math.floor(i / 10)}-${100 + i}`);
+    const paste = [
+      "$ kubectl get nodes -o wide",
+      "NAME STATUS ROLES AGE VERSION INTERNAL-IP EXTERNAL-IP OS-IMAGE KERNEL-VERSION CONTAINER-RUNTIME",
+      ...nodes.map(
+        (n, i) =>
+          `${n}.ec2.internal Ready <none> 88d v1.30.6 10.20.${Math.floor(i / 10)}.${100 + i} <none> Ubuntu 22.04.5 LTS 5.15.0-127-generic containerd://1.7.22`,
+      ),
+      "$ journalctl -D /srv/journal-remote -u kube-proxy -o short | grep xor-mark",
+      ...nodes.map(
+        (n) => `Dec 17 15:38:23 ${n} kube-proxy[2211]: exit status 2: ip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark"`,
+      ),
+    ].join("\n");
+    const res = await discord(diagnoseCommand(paste), undefined, { "cf-connecting-ip": "203.0.113.221" });
+    const data = ((await res.json()) as { data: DiscordData }).data;
+    expect(data.content).toContain("(lines 32–79) were left out");
+    const said = data.embeds.map((e) => e.description ?? "").join("\n");
+    expect(said).toContain(XT);
+    // The machines whose rows were cut are said to be in the rows read no more, and where their rows went is said.
+    expect(said).toContain("the nodes table's rows read do not list them (its rows went on in lines 32–79, which were left out)");
+    expect(said).not.toContain("the nodes table does not list");
+  });
+
   it("Slack: Share in channel posts the private answer for everyone, once", async () => {
     const { responseUrl } = await command(XOR_MARK_KLOG);
     const [privateAnswer] = await h().delivered(responseUrl);
