@@ -7,6 +7,7 @@ import {
   type DiagnosisSummary,
   type FindingSummary,
   failureKernelNote,
+  fixStepsOf,
   kernelPackageNote,
   namedKernelNote,
   type RecordSummary,
@@ -34,6 +35,22 @@ interface KbRef {
 }
 
 /**
+ * A fix as chat shows it: the engine's first steps (FindingSummary.fixSteps), and the steps and closing notes after them,
+ * which the line under the steps counts apart and names where a shown step refers to one (review 70d F5: "(step 3)" in a
+ * shown step, step 3 not shown, and "3 more steps" for two steps and a note).
+ */
+export interface ChatFix {
+  laterFixSteps: string[];
+}
+export type ChatFinding = FindingSummary & ChatFix;
+
+/** `summary` with the steps of `fix` it leaves out. */
+const withLaterSteps = <T extends Pick<FindingSummary, "fixSteps">>(summary: T, fix: string): T & ChatFix => ({
+  ...summary,
+  laterFixSteps: fixStepsOf(fix).slice(summary.fixSteps.length),
+});
+
+/**
  * A chat answer before any platform formatting: Slack's blocks and Discord's embeds are two renderings
  * of this, and its findings are the engine's one projection (summarizeDiagnosis), never re-ranked here.
  */
@@ -42,10 +59,10 @@ export type ChatAnswer =
   | {
       kind: "diagnosis";
       kb: KbRef;
-      findings: FindingSummary[];
+      findings: ChatFinding[];
       /** Findings beyond those shown. */
       more: number;
-      advisories: FindingSummary[];
+      advisories: ChatFinding[];
       /** Advisories beyond those shown. */
       moreAdvisories: number;
       outliers: NodeReport[];
@@ -59,7 +76,7 @@ export type ChatAnswer =
       /** The message's files, not read: the headline says what was matched is the text's only (review 68e F2). */
       unread?: UnreadNote;
     }
-  | { kind: "record"; kb: KbRef; record: RecordSummary; unread?: UnreadNote }
+  | { kind: "record"; kb: KbRef; record: RecordSummary & ChatFix; unread?: UnreadNote }
   | { kind: "search"; kb: KbRef; query: string; total: number; items: SearchItem[]; unread?: UnreadNote };
 
 /** A record a search found, with the ids the search names and how far each is confirmed (BugSummary.idMatches). */
@@ -108,7 +125,7 @@ async function answerForText(
   const single = !text.includes("\n");
   const id = single ? typedRecordId(text) : null;
   const record = id ? kb.records.find((r) => r.id === id) : undefined;
-  if (record) return { kind: "record", kb: ref, record: summarizeRecord(record) };
+  if (record) return { kind: "record", kb: ref, record: withLaterSteps(summarizeRecord(record), record.fix) };
   const cited = single ? citingRecords(kb.records, text) : [];
   if (cited.length)
     return {
@@ -179,10 +196,10 @@ function diagnosisAnswer(kb: KbRef, diagnosis: Diagnosis, { truncated }: ChatInp
   return {
     kind: "diagnosis",
     kb,
-    findings: s.findings.slice(0, SHOWN_FINDINGS),
+    findings: s.findings.slice(0, SHOWN_FINDINGS).map((f, i) => withLaterSteps(f, d.findings[i]?.fix ?? "")),
     // Findings past the request's limit are not shown either (review 60e F4: "10 known bugs match" where 30 did).
     more: Math.max(0, s.findings.length - SHOWN_FINDINGS) + (d.limited?.findings ?? 0),
-    advisories: s.advisories.slice(0, SHOWN_ADVISORIES),
+    advisories: s.advisories.slice(0, SHOWN_ADVISORIES).map((a, i) => withLaterSteps(a, d.advisories[i]?.fix ?? "")),
     moreAdvisories: Math.max(0, s.advisories.length - SHOWN_ADVISORIES) + (d.limited?.advisories ?? 0),
     outliers: s.outliers,
     closest: s.closest,

@@ -1,5 +1,5 @@
 import { charBoundary } from "../engine/char-boundary";
-import { resemblesOnly, verdictLabel } from "../engine/summary";
+import { fixStepItem, resemblesOnly, verdictLabel } from "../engine/summary";
 import type { ChatAnswer } from "./answer";
 import { unreadSaid } from "./message-parts";
 
@@ -62,9 +62,33 @@ export function wholeLines(heading: string, lines: readonly string[], more: (lef
   return join(lines.slice(0, shown), [more(lines.length - shown + alsoLeft)]);
 }
 
-/** The line after a fix's shown steps: how many more there are and where they are (the record page, or its API path). */
-export const moreStepsLine = (left: number, url: string | null, id: string) =>
-  `${plural(left, "more step")}: ${url ?? `GET /bugs/${encodeURIComponent(id)}`}`;
+/**
+ * The line after a fix's shown steps: the numbered steps left out and the notes after them, counted apart ("2 more steps
+ * and a note"), each later step a shown one refers to ("boot the last good one (step 3)") named by its first words, and
+ * where they are (the record page, or its API path). `text` escapes the record's words for the platform (review 70d F5:
+ * "3 more steps" for two steps and a note, and step 2's "(step 3)" pointed at nothing shown).
+ */
+export function moreStepsLine(
+  later: readonly string[],
+  shown: readonly string[],
+  url: string | null,
+  id: string,
+  text: (s: string) => string,
+): string {
+  const items = later.map(fixStepItem);
+  const steps = items.filter((i) => i.n !== null).length;
+  const notes = items.length - steps;
+  const counted = [
+    ...(steps ? [plural(steps, "more step")] : []),
+    ...(notes ? [notes === 1 ? "a note" : `${plural(notes, "note")}`] : []),
+  ].join(" and ");
+  const referred = new Set([...shown.join("\n").matchAll(/\bsteps? (\d+)\b/gi)].map((m) => Number(m[1])));
+  const named = items.filter((i) => i.n !== null && referred.has(i.n)).map((i) => `step ${i.n}: ${text(clamp(firstWords(i.text), 120))}`);
+  return `${counted}${named.length ? ` (${named.join("; ")})` : ""}: ${url ?? `GET /bugs/${encodeURIComponent(id)}`}`;
+}
+
+/** A step's opening: its first line up to its first colon or full stop ("boot the last good kernel and hold it"). */
+const firstWords = (step: string) => (/^[^\n]*?(?=[:.](?:\s|$)|\n|$)/.exec(step)?.[0] ?? step).trim();
 
 /** Unverified notes shown per finding; the record page has the rest. */
 export const SHOWN_UNVERIFIED = 3;

@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import type { FindingSummary } from "../../src/engine/summary";
-import { asksForHelp, type ChatAnswer } from "../../src/integrations/answer";
+import { asksForHelp, type ChatAnswer, type ChatFinding } from "../../src/integrations/answer";
 import { chatInput, MAX_INPUT_CHARS, slackToPlain } from "../../src/integrations/chat-input";
 import { discordCommands } from "../../src/integrations/discord/commands";
 import { DISCORD_LIMITS, renderDiscord } from "../../src/integrations/discord/embeds";
@@ -12,7 +11,7 @@ import { clamp } from "../../src/integrations/text-limits";
 
 const huge = (n: number, s = "x") => s.repeat(n);
 
-function finding(rank: number): FindingSummary {
+function finding(rank: number): ChatFinding {
   return {
     rank,
     id: `record-${rank}-${huge(40, "a")}`,
@@ -24,6 +23,7 @@ function finding(rank: number): FindingSummary {
     versionEvidence: null,
     fixSteps: [huge(5000, "f"), huge(5000, "g"), huge(5000, "h")],
     moreFixSteps: 2,
+    laterFixSteps: [`4. ${huge(500, "l")}`, `5. ${huge(500, "m")}`],
     reboot: "required",
     unverified: Array.from({ length: 20 }, () => huge(2000, "u")),
     reference: null,
@@ -218,7 +218,7 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
       fixSteps: [],
       unverified: [],
     });
-    const headlines = (findings: FindingSummary[]) => {
+    const headlines = (findings: ChatFinding[]) => {
       const answer: ChatAnswer = { ...FINDINGS_ONLY, findings };
       const slack = renderSlack(answer).blocks?.[0] as unknown as { text: { text: string } };
       const discord = renderDiscord(answer).content ?? "";
@@ -282,7 +282,7 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
     const step = `2. Upgrade the kernel:\n${Array.from({ length: 6 }, (_, i) => bullet(i)).join("\n")}`;
     const answer: ChatAnswer = {
       ...oversized,
-      findings: [{ ...finding(1), fixSteps: [step], moreFixSteps: 0, unverified: [] }],
+      findings: [{ ...finding(1), fixSteps: [step], moreFixSteps: 0, laterFixSteps: [], unverified: [] }],
       advisories: [],
     };
     const fields = renderDiscord(answer).embeds[0]?.fields ?? [];
@@ -301,7 +301,7 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
   });
 
   it("Discord: findings are left out for size before the advisories, which may be the answer's only 'affected' (review 33c)", () => {
-    const small = (i: number): FindingSummary => ({
+    const small = (i: number): ChatFinding => ({
       ...finding(i),
       verdict: { status: "not-affected", reason: "before the first affected release" },
     });
@@ -325,7 +325,12 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
     const long = renderDiscord({ ...answer, findings: [small(1)] });
     expect(JSON.stringify(long.embeds)).toContain("adv-affected");
     // A field it gives up (a fix step) is said (review 33e): four long advisories beside a finding with four long steps.
-    const steps = { ...small(1), fixSteps: Array.from({ length: 4 }, (_, i) => `${i + 1}. ${huge(900, "s")}`), moreFixSteps: 0 };
+    const steps = {
+      ...small(1),
+      fixSteps: Array.from({ length: 4 }, (_, i) => `${i + 1}. ${huge(900, "s")}`),
+      moreFixSteps: 0,
+      laterFixSteps: [],
+    };
     const advisories = Array.from({ length: 4 }, (_, i) => ({
       ...advisory,
       id: `adv-${i}`,
@@ -342,13 +347,14 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
 
   it("Discord: a later finding gives up its unverified notes before it goes whole, and one that goes is named (review 57d F1)", () => {
     // Three findings of about 1,800 characters each, the third the answer's only "affected": 363 characters over.
-    const sized = (rank: number, status: "affected" | "unknown"): FindingSummary => ({
+    const sized = (rank: number, status: "affected" | "unknown"): ChatFinding => ({
       ...finding(rank),
       title: `Finding ${rank}`,
       verdict: { status, reason: huge(600, "r") },
       keyEvidence: { kind: "log", line: rank, text: huge(300, "e"), signature: "s", weight: 1 },
       fixSteps: [huge(300, "f")],
       moreFixSteps: 0,
+      laterFixSteps: [],
       unverified: [huge(640, "u")],
     });
     const answer: ChatAnswer = { ...FINDINGS_ONLY, findings: [sized(1, "unknown"), sized(2, "unknown"), sized(3, "affected")] };
@@ -367,13 +373,14 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
 
   it("Discord: the note on what did not fit names what went: a finding's unverified notes, its later fix steps, a list (review 68e F7)", () => {
     // Two findings of about 2,700 characters each: the second's unverified notes are what goes (the reviewer's Cilium example).
-    const sized = (rank: number, unverified: number, steps: number): FindingSummary => ({
+    const sized = (rank: number, unverified: number, steps: number): ChatFinding => ({
       ...finding(rank),
       title: `Finding ${rank}`,
       verdict: { status: "affected", reason: huge(1200, "r") },
       keyEvidence: { kind: "log", line: rank, text: huge(300, "e"), signature: "s", weight: 1 },
       fixSteps: Array.from({ length: steps }, (_, i) => `${i + 1}. ${huge(900, "f")}`),
       moreFixSteps: 0,
+      laterFixSteps: [],
       unverified: [huge(unverified, "u")],
     });
     const two = renderDiscord({ ...FINDINGS_ONLY, findings: [sized(1, 300, 1), sized(2, 900, 1)] });
@@ -399,7 +406,7 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
   });
 
   it("Discord: a nodes list longer than the room the findings leave is cut at whole nodes, not dropped (review 52e F3)", () => {
-    const one: FindingSummary = {
+    const one: ChatFinding = {
       ...finding(1),
       title: "ip6tables MARK target unusable after a late-2024 stable kernel backport",
       verdict: { status: "affected", reason: huge(600, "r") },
@@ -412,6 +419,7 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
       },
       fixSteps: [huge(900, "f"), huge(900, "g")],
       moreFixSteps: 0,
+      laterFixSteps: [],
       unverified: [],
     };
     const outliers = oversized.outliers.slice(0, 90).map((o, i) => ({ ...o, name: `ip-10-0-${i}-${i}.ec2.internal` }));

@@ -299,14 +299,18 @@ const words = (s: string) =>
  */
 function expectWholeSteps(id: string, fix: string, shown: string) {
   const lines = shown.split("\n");
-  const moreLine = /^(\d+) more steps?: (\S+)$/.exec(lines.at(-1) ?? "");
+  // "2 more steps and a note (step 3: …): <url>": numbered steps and closing notes counted apart (review 70d F5).
+  const moreLine = /^(?:(\d+) more steps?)?(?:(?:^| and )(a|\d+) notes?)?(?: \(step \d+: .*\))?: (\S+)$/.exec(lines.at(-1) ?? "");
   const body = words((moreLine ? lines.slice(0, -1) : lines).join("\n"));
   const steps = fixStepsOf(fix);
   // Never cut inside a step: what is shown is the record's first steps, whole.
   const n = steps.findIndex((_, i) => words(steps.slice(0, i + 1).join("\n")) === body) + 1;
   expect(n, `${id}: whole steps shown`).toBeGreaterThan(0);
-  expect(moreLine?.[1], `${id}: left-out steps counted`).toBe(n < steps.length ? String(steps.length - n) : undefined);
-  if (moreLine) expect(moreLine[2]).toMatch(new RegExp(`^<?${harness.publicUrl}/bugs/${id}>?$`));
+  const later = steps.slice(n);
+  const numbered = later.filter((step) => /^\d+[.)]\s/.test(step)).length;
+  const counted = moreLine ? [Number(moreLine[1] ?? 0), moreLine[2] === "a" ? 1 : Number(moreLine[2] ?? 0)] : undefined;
+  expect(counted, `${id}: left-out steps and notes counted`).toEqual(later.length ? [numbered, later.length - numbered] : undefined);
+  if (moreLine) expect(moreLine[3]).toMatch(new RegExp(`^<?${harness.publicUrl}/bugs/${id}>?$`));
   const acts = (step: string) => /^\d+[.)]\s/.test(step) && !/^\d+[.)]\s+(?:confirm|check)\b/i.test(step);
   if (steps.some(acts)) expect(steps.slice(0, n).some(acts), `${id}: shows a step that acts`).toBe(true);
 }
@@ -323,7 +327,7 @@ describe("chat answers show what the person needs, whole (Node)", () => {
       for (const f of fields) expect(f.value.length).toBeLessThanOrEqual(1024);
       const shown = fields.map((f) => f.value).join("\n");
       expectWholeSteps(id, record.fix, shown);
-      if (/more steps?:/.test(shown)) cut++;
+      if (/(?:more steps?|notes?)(?: \(.*\))?: \S+$/.test(shown)) cut++;
     }
     // Most fixes fit whole; the few long ones are cut at a step and say so.
     expect(cut).toBeGreaterThan(0);

@@ -666,6 +666,21 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
     expect(texts.join("\n")).toMatch(/were left out, and may hold other versions/);
   });
 
+  it("Slack and Discord: a cut fix counts its later steps apart from its closing note, and names a later step a shown one refers to (review 70d F5)", async () => {
+    // The MARK record's fix: steps 1–2 shown, step 2 ending "boot the last good one (step 3)"; steps 3, 4 and a note left.
+    const said = `2 more steps and a note (step 3: If no fixed kernel is available yet, boot the last good kernel and hold it): ${h().publicUrl}/bugs/${XT}`;
+    const res = await discord(diagnoseCommand(SEED_PASTE), undefined, { "cf-connecting-ip": "203.0.113.222" });
+    const fields = ((await res.json()) as { data: DiscordData }).data.embeds[0]?.fields ?? [];
+    const values = fields.filter((f) => f.name.startsWith("Fix")).map((f) => f.value);
+    expect(values.join("\n")).toContain(said);
+    const { responseUrl } = await command(SEED_PASTE);
+    const [answer] = await h().delivered(responseUrl);
+    const fix = blockTexts(answer as SlackPost).find((t) => t.startsWith("*Fix*")) ?? "";
+    expect(fix).toContain("(step 3)");
+    expect(fix).toContain(said.replace(`${h().publicUrl}/bugs/${XT}`, `<${h().publicUrl}/bugs/${XT}>`));
+    expect(fix).not.toContain("3 more steps");
+  });
+
   it("Discord: nodes whose rows a chat cut left out are not said to be missing from the nodes table (review 70b F8)", async () => {
     // 100 nodes, every one printing the error: rows 32–79 of the table lie in the part a chat answer leaves out.
     const nodes = Array.from({ length: 100 }, (_, i) => `ip-10-20-${Math.floor(i / 10)}-${100 + i}`);

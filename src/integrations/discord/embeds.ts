@@ -2,7 +2,7 @@ import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed, A
 import { rebootWords } from "../../engine/record";
 import { closestVersionsNote, evidenceExcerpt, evidenceHeading, type FindingSummary, verdictLabel } from "../../engine/summary";
 import { idMatchText } from "../../kb/id-matches";
-import { advisoriesHeading, type ChatAnswer, recordUrl } from "../answer";
+import { advisoriesHeading, type ChatAnswer, type ChatFinding, type ChatFix, recordUrl } from "../answer";
 import { leftOutNote } from "../chat-input";
 import { chatFixStep } from "../fix-steps";
 import { shortAnswer } from "../short-answer";
@@ -227,7 +227,7 @@ export function renderDiscordText(answer: ChatAnswer, opts: { publicUrl?: string
   return content === null ? null : { content, embeds: [], components: [] };
 }
 
-function findingEmbed(f: FindingSummary, publicUrl: string | undefined, ranked: boolean): APIEmbed {
+function findingEmbed(f: ChatFinding, publicUrl: string | undefined, ranked: boolean): APIEmbed {
   const url = recordUrl(publicUrl, f.id);
   const lines: Array<string | Cuttable> = [
     `${code(f.id)} · **${f.confidence}** confidence (${f.score.toFixed(2)}) · verdict **${verdictLabel(f.verdict)}**`,
@@ -263,7 +263,7 @@ function findingEmbed(f: FindingSummary, publicUrl: string | undefined, ranked: 
  * acts can take more), then how many more there are and a link to them. A step longer than a field (a list of
  * per-distribution builds) goes on over the next fields at whole lines; only a single line that long is cut.
  */
-function fixFields(f: Pick<FindingSummary, "id" | "fixSteps" | "moreFixSteps" | "reboot">, url: string | null) {
+function fixFields(f: Pick<FindingSummary, "id" | "fixSteps" | "reboot"> & ChatFix, url: string | null) {
   const room = DISCORD_LIMITS.fieldValue;
   const values = runs(
     f.fixSteps
@@ -271,8 +271,8 @@ function fixFields(f: Pick<FindingSummary, "id" | "fixSteps" | "moreFixSteps" | 
       .flatMap((step) => (step.length > room ? runs(bulletsOf(step, room), room) : [step])),
     room,
   );
-  if (f.moreFixSteps) {
-    const more = moreStepsLine(f.moreFixSteps, url, f.id);
+  if (f.laterFixSteps.length) {
+    const more = moreStepsLine(f.laterFixSteps, f.fixSteps, url, f.id, prose);
     const last = values.length - 1;
     if (last >= 0 && fittingLines([values[last] ?? "", more], DISCORD_LIMITS.fieldValue) === 2) values[last] += `\n${more}`;
     else values.push(more);

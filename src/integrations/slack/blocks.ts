@@ -2,7 +2,7 @@ import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } fro
 import { rebootWords } from "../../engine/record";
 import { closestVersionsNote, evidenceExcerpt, evidenceHeading, type FindingSummary, verdictLabel } from "../../engine/summary";
 import { idMatchText } from "../../kb/id-matches";
-import { advisoriesHeading, type ChatAnswer, recordUrl } from "../answer";
+import { advisoriesHeading, type ChatAnswer, type ChatFinding, type ChatFix, recordUrl } from "../answer";
 import { leftOutNote } from "../chat-input";
 import { chatFixStep } from "../fix-steps";
 import { OWN_ANSWER_BLOCK } from "../message-parts";
@@ -199,7 +199,7 @@ function diagnosis(answer: Extract<ChatAnswer, { kind: "diagnosis" }>, opts: Ren
   return { blocks, text: diagnosisNotification(answer, esc, (title) => esc(clamp(title, 1000))) };
 }
 
-function finding(f: FindingSummary, kbVersion: string, opts: RenderOptions, ranked: boolean): KnownBlock[] {
+function finding(f: ChatFinding, kbVersion: string, opts: RenderOptions, ranked: boolean): KnownBlock[] {
   const url = recordUrl(opts.publicUrl, f.id);
   const head = [
     `*${f.rank}. ${link(url, f.title)}*`,
@@ -225,14 +225,15 @@ function finding(f: FindingSummary, kbVersion: string, opts: RenderOptions, rank
 }
 
 /** The fix's whole steps (as many as the section holds), then how many more there are and a link to them. */
-function fixSection(f: Pick<FindingSummary, "id" | "fixSteps" | "moreFixSteps" | "reboot">, url: string | null): SectionBlock {
+function fixSection(f: Pick<FindingSummary, "id" | "fixSteps" | "reboot"> & ChatFix, url: string | null): SectionBlock {
+  const all = [...f.fixSteps, ...f.laterFixSteps];
   return section(
     wholeLines(
       `*Fix* (${esc(rebootWords(f.reboot))}):`,
       f.fixSteps.map((step) => chatFixStep(step, codeLine, esc)),
-      (left) => moreStepsLine(left, url && `<${url}>`, f.id),
+      (left) => moreStepsLine(all.slice(all.length - left), all.slice(0, all.length - left), url && `<${url}>`, f.id, esc),
       SLACK_LIMITS.sectionText,
-      f.moreFixSteps,
+      f.laterFixSteps.length,
     ),
   );
 }
