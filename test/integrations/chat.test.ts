@@ -285,11 +285,14 @@ async function slackAnswer(text: string): Promise<SlackPost> {
 const slackTexts = (m: SlackPost) =>
   (m.blocks ?? []).flatMap((b) => [b.text?.text ?? "", ...(b.elements ?? []).map((e) => (typeof e.text === "string" ? e.text : ""))]);
 
-/** A fix's text as words: code spans, markdown escapes and line breaks (a chat answer joins wrapped lines) left out. */
+/**
+ * A fix's text as words: code spans, markdown escapes and line breaks (a chat answer joins wrapped lines) left out, and
+ * quote marks (chat shows iptables' `raw' quoting as ‘raw’: review 70d F4).
+ */
 const words = (s: string) =>
   s
     .replace(/\\([\\*_~|[\]<>])/g, "$1")
-    .replace(/`/g, "")
+    .replace(/[`'‘’ˋ]/g, "")
     .replace(/\s+/g, " ")
     .trim();
 

@@ -666,6 +666,34 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
     expect(texts.join("\n")).toMatch(/were left out, and may hold other versions/);
   });
 
+  it("Slack and Discord: backticks in record prose and in log lines never leave a code span open, and commands keep theirs (review 70d F4)", async () => {
+    // Real pastes: iptables' `raw' quoting, which the record's fix quotes (telnetdoogie/synology-docker#48), and a kubeadm
+    // warning pasted in backticks (geerlingguy/ansible-role-kubernetes#27), its evidence line starting and ending in one.
+    const synology =
+      'Start container speedtest-tracker-dsl failed: {"message":"failed to set up container networking: failed to create endpoint speedtest-tracker-dsl on network speedtest-tracker-dsl_default: Unable to enable DIRECT ACCESS FILTERING - DROP rule:  (iptables failed: iptables --wait -t raw -A PREROUTING -d 172.18.0.2 ! -i docker-41d47e9e -j DROP: iptables v1.8.3 (legacy): can\'t initialize iptables table `raw\': Table does not exist (do you need to insmod?)\\nPerhaps iptables or your kernel needs to be upgraded.\\n (exit status 3))"}.';
+    const ipvs =
+      "`[WARNING RequiredIPVSKernelModulesAvailable]: the IPVS proxier will not be used, because the following required kernel modules are not loaded: [ip_vs_wrr ip_vs_sh ip_vs ip_vs_rr] or no builtin kernel ipvs support: map[nf_conntrack_ipv4:{} ip_vs:{} ip_vs_rr:{} ip_vs_wrr:{} ip_vs_sh:{}]`";
+    const ips = ["203.0.113.223", "203.0.113.224"];
+    for (const [i, paste] of [synology, ipvs].entries()) {
+      const res = await discord(diagnoseCommand(paste), undefined, { "cf-connecting-ip": ips[i] as string });
+      const data = ((await res.json()) as { data: DiscordData }).data;
+      const { responseUrl } = await command(paste);
+      const [answer] = await h().delivered(responseUrl);
+      const slackFields = blockTexts(answer as SlackPost);
+      const discordFields = [data.content, ...data.embeds.flatMap((e) => [e.description ?? "", ...(e.fields ?? []).map((f) => f.value)])];
+      for (const field of [...slackFields, answer?.text ?? ""]) expect(spansClose(field), field).toBe(true);
+      for (const field of discordFields) expect(spansClose(field.replace(/\\`/g, "")), field).toBe(true);
+      if (paste === synology) {
+        // The commands after the quote are code again, not prose with escaped underscores and stars.
+        const slackFix = slackFields.find((t) => t.startsWith("*Fix*")) ?? "";
+        expect(slackFix).toContain("table ‘raw’");
+        expect(slackFix).toContain("`modprobe iptable_raw`");
+        const discordFix = data.embeds[0]?.fields?.find((f) => f.name.startsWith("Fix"))?.value ?? "";
+        expect(discordFix).toContain("`find /lib/modules/$(uname -r) -name 'iptable_raw.ko*'`");
+      }
+    }
+  });
+
   it("Slack and Discord: a cut fix counts its later steps apart from its closing note, and names a later step a shown one refers to (review 70d F5)", async () => {
     // The MARK record's fix: steps 1–2 shown, step 2 ending "boot the last good one (step 3)"; steps 3, 4 and a note left.
     const said = `2 more steps and a note (step 3: If no fixed kernel is available yet, boot the last good kernel and hold it): ${h().publicUrl}/bugs/${XT}`;
@@ -1034,6 +1062,20 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
     expect(body.data.embeds).toEqual(answer.embeds);
     expect(body.data.components.flatMap((r) => r.components).map((b) => b.custom_id)).not.toContain("share");
   });
+}
+
+/**
+ * Whether every code span of a chat field closes, as Slack's and Discord's markdown read them: fenced blocks aside, each run
+ * of backticks opens a span that only a run as long closes (review 70d F4).
+ */
+function spansClose(text: string): boolean {
+  const runs: string[] = text.replace(/```[\s\S]*?```/g, "").match(/`+/g) ?? [];
+  for (let i = 0; i < runs.length; i++) {
+    const close = runs.indexOf(runs[i] as string, i + 1);
+    if (close < 0) return false;
+    i = close;
+  }
+  return true;
 }
 
 interface DiscordData {

@@ -4,6 +4,7 @@ import { closestVersionsNote, evidenceExcerpt, evidenceHeading, type FindingSumm
 import { idMatchText } from "../../kb/id-matches";
 import { advisoriesHeading, type ChatAnswer, type ChatFinding, type ChatFix, recordUrl } from "../answer";
 import { leftOutNote } from "../chat-input";
+import { pairedTicks, spanFence } from "../code-spans";
 import { chatFixStep } from "../fix-steps";
 import { shortAnswer } from "../short-answer";
 import {
@@ -52,8 +53,15 @@ export interface DiscordMessage {
  * link brackets too, so a pasted "[the fix](https://…)" cannot become a disguised link in the bot's answer.
  */
 const md = (s: string) => s.replace(/([\\*_~`|[\]()<>#])/g, "\\$1");
-/** A command line in a code span: two backticks around one that holds a backtick itself (Discord's markdown). */
-const codeLine = (line: string) => (line.includes("`") ? `\`\` ${line} \`\`` : `\`${line}\``);
+/**
+ * A command line in a code span: one that holds backticks itself is fenced by a longer run than any of its own, which
+ * none of them can close (Discord's markdown; review 70d F4: two backticks around a line holding two closed nothing).
+ */
+const codeLine = (line: string) => {
+  if (!line.includes("`")) return `\`${line}\``;
+  const fence = spanFence(line);
+  return `${fence} ${line} ${fence}`;
+};
 /**
  * Text from records and the engine (reasons, notes, summaries), which quotes the person's text (an
  * os-release name): emphasis, link brackets and the angle brackets of mentions, channels and timestamps
@@ -61,7 +69,8 @@ const codeLine = (line: string) => (line.includes("`") ? `\`\` ${line} \`\`` : `
  * literally (a backslash there would show).
  */
 const prose = (s: string) =>
-  s
+  // Its backticks paired first: a lone one (iptables' "table `raw'") opened a span that ran on (review 70d F4).
+  pairedTicks(s)
     .split(/(`[^`]*`)/)
     .map((part, i) => (i % 2 ? part : part.replace(/([\\*_~|[\]<>])/g, "\\$1")))
     .join("");

@@ -4,6 +4,7 @@ import { closestVersionsNote, evidenceExcerpt, evidenceHeading, type FindingSumm
 import { idMatchText } from "../../kb/id-matches";
 import { advisoriesHeading, type ChatAnswer, type ChatFinding, type ChatFix, recordUrl } from "../answer";
 import { leftOutNote } from "../chat-input";
+import { pairedTicks } from "../code-spans";
 import { chatFixStep } from "../fix-steps";
 import { OWN_ANSWER_BLOCK } from "../message-parts";
 import { shortAnswer } from "../short-answer";
@@ -44,9 +45,19 @@ export interface RenderOptions {
 }
 
 /** `&`, `<` and `>` are Slack's control characters in mrkdwn and must be escaped in any text we quote. */
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const mrkdwn = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** Text we quote, its backticks paired too: a lone one would open a code span that runs on (review 70d F4). */
+const esc = (s: string) => mrkdwn(pairedTicks(s));
 /** A command line in a code span; Slack's code spans cannot hold a backtick, so such a line stays as it is. */
 const codeLine = (line: string) => (line.includes("`") ? esc(line) : `\`${esc(line)}\``);
+/**
+ * A log line in a preformatted block, as written: Slack has no longer fence, so a backtick at either end is kept off the
+ * fence by a space (review 70d F4: a line ending in one made "````", which closed nothing), and "```" inside is no fence.
+ */
+const preformatted = (line: string) => {
+  const body = mrkdwn(line.replace(/```/g, "'''"));
+  return `\`\`\`${body.startsWith("`") ? " " : ""}${body}${body.endsWith("`") ? " " : ""}\`\`\``;
+};
 
 const section = (text: string): SectionBlock => ({
   type: "section",
@@ -215,8 +226,7 @@ function finding(f: ChatFinding, kbVersion: string, opts: RenderOptions, ranked:
   ];
   const blocks: KnownBlock[] = [section(fitAround(head, SLACK_LIMITS.sectionText))];
   if (f.keyEvidence) {
-    const line = evidenceExcerpt(f.keyEvidence, 500).replace(/```/g, "'''");
-    blocks.push(section(`${evidenceHeading(f.keyEvidence, f.matchedLines)}:\n\`\`\`${esc(line)}\`\`\``));
+    blocks.push(section(`${evidenceHeading(f.keyEvidence, f.matchedLines)}:\n${preformatted(evidenceExcerpt(f.keyEvidence, 500))}`));
   }
   if (f.fixSteps.length) blocks.push(fixSection(f, url));
   if (f.unverified.length) blocks.push(context(...unverifiedLines(f.unverified, (u) => `:warning: Unverified: ${esc(u)}`)));
