@@ -22,6 +22,7 @@ import { currentKb } from "../service/kb-cache";
 import { linesRunTogether } from "../service/misread-body";
 import { LINE_BREAKS_LOST } from "./chat-auth";
 import type { ChatInput } from "./chat-input";
+import type { HiddenFinding } from "./full-report";
 import type { UnreadNote } from "./message-parts";
 
 /** Findings shown in a chat answer; the rest are counted, and the web page has them all. */
@@ -60,8 +61,10 @@ export type ChatAnswer =
       kind: "diagnosis";
       kb: KbRef;
       findings: ChatFinding[];
-      /** Findings beyond those shown. */
+      /** Findings beyond those shown: `hidden`, and those past the request's limit. */
       more: number;
+      /** The findings past those shown, each named in a line (review 70d F3). */
+      hidden: HiddenFinding[];
       advisories: ChatFinding[];
       /** Advisories beyond those shown. */
       moreAdvisories: number;
@@ -199,6 +202,9 @@ function diagnosisAnswer(kb: KbRef, diagnosis: Diagnosis, { truncated }: ChatInp
     findings: s.findings.slice(0, SHOWN_FINDINGS).map((f, i) => withLaterSteps(f, d.findings[i]?.fix ?? "")),
     // Findings past the request's limit are not shown either (review 60e F4: "10 known bugs match" where 30 did).
     more: Math.max(0, s.findings.length - SHOWN_FINDINGS) + (d.limited?.findings ?? 0),
+    hidden: s.findings
+      .slice(SHOWN_FINDINGS)
+      .map(({ rank, id, title, confidence, score, verdict, reboot }) => ({ rank, id, title, confidence, score, verdict, reboot })),
     advisories: s.advisories.slice(0, SHOWN_ADVISORIES).map((a, i) => withLaterSteps(a, d.advisories[i]?.fix ?? "")),
     moreAdvisories: Math.max(0, s.advisories.length - SHOWN_ADVISORIES) + (d.limited?.advisories ?? 0),
     outliers: s.outliers,

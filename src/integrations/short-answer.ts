@@ -1,5 +1,6 @@
 import { verdictLabel } from "../engine/summary";
 import { type ChatAnswer, recordUrl } from "./answer";
+import { fullReportAction } from "./full-report";
 import { clamp, diagnosisHeadline, plural } from "./text-limits";
 
 /** Room for the short answer: well under both platforms' plain-text limits (Slack's 3,000 notification, Discord's 2,000). */
@@ -37,6 +38,6 @@ export function shortAnswer(a: ChatAnswer, publicUrl: string | undefined, quote:
       break;
     }
   }
-  const tail = "The platform refused the full answer: this is its start, and the full report is one POST /diagnose away.";
+  const tail = `The platform refused the full answer: this is its start; ${fullReportAction(publicUrl)} for the full report.`;
   return `${clamp(lines.join("\n"), SHORT_ANSWER_CHARS - tail.length - 1)}\n${tail}`;
 }

@@ -48,6 +48,7 @@ const oversized: ChatAnswer = {
     placement: [`shown on: ${huge(3000, "p")}`, `also in range: ${huge(3000, "q")}`],
   })),
   more: 40,
+  hidden: Array.from({ length: 40 }, (_, i) => finding(i + 4)),
   advisories: Array.from({ length: 3 }, (_, i) => ({ ...finding(i + 4), id: `adv-${i}` })),
   moreAdvisories: 2,
   outliers: Array.from({ length: 200 }, (_, i) => ({
@@ -77,6 +78,7 @@ const oversized: ChatAnswer = {
 const FINDINGS_ONLY = {
   ...oversized,
   more: 0,
+  hidden: [],
   advisories: [],
   moreAdvisories: 0,
   outliers: [],
@@ -107,11 +109,33 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
     expect(m.blocks?.at(-1)).toMatchObject({ type: "actions", block_id: "share" });
   });
 
+  it("Slack and Discord: without PUBLIC_URL, the hidden findings and a cut paste point at the CLI, never at POST /diagnose (review 70d F3)", () => {
+    const answer: ChatAnswer = {
+      ...FINDINGS_ONLY,
+      findings: [1, 2, 3].map((rank) => ({ ...finding(rank), title: "t", verdict: { status: "unknown" as const, reason: "r" } })),
+      more: 2,
+      hidden: [{ ...finding(4), title: "A medium one", confidence: "medium", reboot: "required" }],
+      truncated: { keptChars: 20_000, totalChars: 40_000, leftOut: { lines: [42, 247], chars: [3_953, 24_794] } },
+    };
+    const slack = JSON.stringify(renderSlack(answer));
+    const discord = renderDiscord(answer).content;
+    for (const text of [slack, discord]) {
+      expect(text).toContain("2 more findings not shown");
+      expect(text).toContain("save the whole log to a file and run `known-bugs diagnose FILE` for the full report");
+      expect(text).toContain("For all of it, save the whole log to a file and run `known-bugs diagnose FILE`.");
+      expect(text).toContain("4. A medium one");
+      expect(text).toContain("medium confidence (0.90), verdict affected, reboot required");
+      expect(text).toContain("…and 1 more finding.");
+      expect(text).not.toContain("POST /diagnose");
+    }
+  });
+
   it("Slack: advisories say the level their verdict rests on, and how many were left out", () => {
     const level: ChatAnswer = {
       ...oversized,
       findings: [],
       more: 0,
+      hidden: [],
       outliers: [],
       closest: [],
       facts: [],
@@ -310,6 +334,7 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
       ...oversized,
       findings: [small(1), small(2), small(3)],
       more: 0,
+      hidden: [],
       advisories: [advisory],
       moreAdvisories: 0,
       outliers: [],
@@ -386,13 +411,13 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
     const two = renderDiscord({ ...FINDINGS_ONLY, findings: [sized(1, 300, 1), sized(2, 900, 1)] });
     expect(two.embeds[1]?.fields?.map((f) => f.name)).toEqual(["Fix (reboot required)"]);
     expect(two.content.split("\n")[1]).toBe(
-      "Finding 2's unverified notes did not fit Discord's 6,000 characters: the full report is one POST /diagnose away.",
+      "Finding 2's unverified notes did not fit Discord's 6,000 characters: save the whole log to a file and run `known-bugs diagnose FILE` for the full report.",
     );
     expect(two.content).not.toMatch(/findings, fix steps, advisories or nodes/);
     // Its later fix steps too, once its notes are not enough; each part once.
     const steps = renderDiscord({ ...FINDINGS_ONLY, findings: [sized(1, 300, 1), sized(2, 300, 3)] });
     expect(steps.content.split("\n")[1]).toBe(
-      "Finding 2's unverified notes and finding 2's later fix steps did not fit Discord's 6,000 characters: the full report is one POST /diagnose away.",
+      "Finding 2's unverified notes and finding 2's later fix steps did not fit Discord's 6,000 characters: save the whole log to a file and run `known-bugs diagnose FILE` for the full report.",
     );
     // A list left out whole is named as the list it is.
     const nodes = renderDiscord({
@@ -427,6 +452,7 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
       ...oversized,
       findings: [one],
       more: 0,
+      hidden: [],
       advisories: [],
       outliers,
       closest: [],

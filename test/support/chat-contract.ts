@@ -16,6 +16,10 @@ const PER_MINUTE = 60;
 /** The seed incident as an on-call engineer pastes it: uname, os-release and kube-proxy's klog block. */
 export const SEED_PASTE = `Linux worker-2 5.15.0-127-generic #137-Ubuntu SMP Fri Nov 8 15:21:01 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux\n${UBUNTU_2204_OS_RELEASE}\n${XOR_MARK_KLOG}`;
 
+/** Four real two-bug pastes in one message (overlay on XFS, Docker's port, a CNI sandbox, Ubuntu's userns and MARK, a TUN device, schema 1 images). */
+const MANY_FINDINGS_PASTE =
+  '3.10.0-693.2.2.el7.x86_64\nWARNING: overlay: the backing xfs filesystem is formatted without d_type support, which leads to incorrect behavior. Reformat the filesystem with ftype=1 to enable d_type support. Running without d_type support will not be supported in future releases.\nServer Version: 17.06.2-ce\nStorage Driver: overlay\n Backing Filesystem: xfs\n Supports d_type: false\n# docker run --name bind -d --restart=always   --publish 53:53/tcp --publish 53:53/udp --publish 10000:10000/tcp --security-opt seccomp=unconfined   --volume /srv/docker/bind:/data   sameersbn/bind:latest\n7bcb75a86cec4f5d187939208104e32b83419a6b11eabf655be97b69befb246c\ndocker: Error response from daemon: driver failed programming external connectivity on endpoint bind (14e1a51512de042991a14eab288fa25d20be36ef0d49235270617c9d61e19910): iptables failed: iptables --wait -t nat -A DOCKER -p tcp -d 0/0 --dport 10000 -j DNAT --to-destination 172.17.0.2:10000 ! -i docker0: iptables: No chain/target/match by that name.\n (exit status 1).\n  Warning  FailedCreatePodSandBox  60s               kubelet            Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "d9f4c91394d548cca1b189e665fd0532f158bb5bb4407153aa48e1af40afe2f0": plugin type="calico" failed (add): error getting ClusterInformation: connection is unauthorized: Unauthorized\n  Normal   SandboxChanged          5s (x5 over 60s)  kubelet            Pod sandbox changed, it will be killed and re-created.\nAfter my machine was powered on, all pods did not wake up and reported the error "failed to reserve sandbox name \\" xxxx \\ ": name \\" xxx \\ "is reserved for \\" 9d423d30a81701807be0b8664a85380287b605ddd915c4fa8ae195801b25ba9e \\ ""\nLinux cloudron 6.8.0-56-generic #58-Ubuntu SMP PREEMPT_DYNAMIC Fri Feb 14 15:33:28 UTC 2025 x86_64 x86_64 x86_64 GNU/Linux\n\u25b8 Jail Active: /home/username/folder\n  Status bar: enabled\nbwrap: setting up uid map: Permission denied\nWarning: Extension MARK revision 0 not supported, missing kernel module?\nip6tables v1.8.10 (nf_tables):  RULE_APPEND failed (No such file or directory): rule in chain POSTROUTING\n2024-12-04 18:05:45,744 DEBG \'start-script\' stdout output:\n2024-12-04 18:05:45 ERROR: Cannot open TUN/TAP dev /dev/net/tun: Operation not permitted (errno=1)\n2024-12-04 18:05:45 Exiting due to fatal error\nUnable to find image \'teknologist/webnut:latest\' locally\nlatest: Pulling from teknologist/webnut\ndocker: [DEPRECATION NOTICE] Docker Image Format v1 and Docker Image manifest version 2, schema 1 support is disabled by default and will be removed in an upcoming release. Suggest the author of docker.io/teknologist/webnut:latest to upgrade the image to the OCI Format or Docker Image manifest v2, schema 2. More information at https://docs.docker.com/go/deprecated-image-specs/.\nSee \'docker run --help\'.';
+
 /** How a runtime's tests reach the app and see what it posts to Slack's response_url. */
 export interface ChatHarness {
   fetch: Fetch;
@@ -664,6 +668,35 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
     expect(texts[0]).toBe("known-bugs: 1 known bug matches");
     expect(texts.join("\n")).toMatch(/not affected \(verified, not certain\)/);
     expect(texts.join("\n")).toMatch(/were left out, and may hold other versions/);
+  });
+
+  it("Slack and Discord: every finding past the three shown is named with its confidence, verdict and reboot, and the full report is the page's paste form (review 70d F3)", async () => {
+    // Four real two-bug pastes in one message: ten findings, seven past the three shown, four of those medium.
+    const paste = MANY_FINDINGS_PASTE;
+    const own = { "cf-connecting-ip": "203.0.113.225", "x-test-client": "203.0.113.225" };
+    const api = await h().fetch("/diagnose", { method: "POST", headers: { "content-type": "text/plain", ...own }, body: paste });
+    const { findings } = (await api.json()) as { findings: Array<{ id: string }> };
+    const hidden = findings.slice(3).map((f) => f.id);
+    expect(hidden.length).toBeGreaterThanOrEqual(4);
+    const res = await discord(diagnoseCommand(paste), undefined, { "cf-connecting-ip": "203.0.113.226" });
+    const content = ((await res.json()) as { data: DiscordData }).data.content;
+    const { responseUrl } = await command(paste);
+    const [answer] = await h().delivered(responseUrl);
+    const slack = blockTexts(answer as SlackPost).join("\n");
+    for (const text of [slack, content.replace(/\\([\\*_~|[\]<>])/g, "$1")]) {
+      expect(text).toContain(`${hidden.length} more findings not shown`);
+      expect(text).toContain(`paste the whole log at ${h().publicUrl}/ for the full report`);
+      expect(text).not.toContain("POST /diagnose");
+      // One line each: rank, id, confidence, verdict and reboot.
+      for (const [i, id] of hidden.entries())
+        expect(text).toMatch(
+          new RegExp(
+            `• ${i + 4}\\. .*\\(\`${id}\`\\): (high|medium|low) confidence \\(\\d\\.\\d\\d\\), verdict .+, (reboot required|no reboot needed|reboot may be needed)`,
+          ),
+        );
+    }
+    expect(content.length).toBeLessThanOrEqual(2000);
+    for (const b of answer?.blocks ?? []) expect(b.text?.text.length ?? 0).toBeLessThanOrEqual(3000);
   });
 
   it("Slack and Discord: backticks in record prose and in log lines never leave a code span open, and commands keep theirs (review 70d F4)", async () => {

@@ -6,6 +6,7 @@ import { advisoriesHeading, type ChatAnswer, type ChatFinding, type ChatFix, rec
 import { leftOutNote } from "../chat-input";
 import { pairedTicks, spanFence } from "../code-spans";
 import { chatFixStep } from "../fix-steps";
+import { fullReportAction, hiddenFindingLine, hiddenHeading } from "../full-report";
 import { shortAnswer } from "../short-answer";
 import {
   type Cuttable,
@@ -78,6 +79,7 @@ const code = (s: string) => `\`${s.replace(/`/g, "ˋ")}\``;
 
 export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | undefined; shareButton?: boolean } = {}): DiscordMessage {
   const out: DiscordMessage = { content: "", embeds: [], components: [] };
+  const action = fullReportAction(opts.publicUrl);
   // Each finding's vote buttons, with its embed: a finding left out for size leaves no buttons behind.
   const votes: Array<[APIEmbed, APIActionRowComponent<APIButtonComponentWithCustomId>]> = [];
   const findingOf = new Map<APIEmbed, FindingSummary>();
@@ -133,9 +135,8 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
       const lines = [`**${diagnosisHeadline(answer, md)}**`];
       if (answer.unread) lines.push(`⚠️ ${md(answer.unread.note)}`);
       if (answer.facts.length) lines.push(`Read from the paste: ${md(answer.facts.join(" · "))}`);
-      if (answer.truncated) lines.push(`✂️ ${leftOutNote(answer.truncated)}`);
+      if (answer.truncated) lines.push(`✂️ ${leftOutNote(answer.truncated)} For all of it, ${action}.`);
       for (const note of answer.notes) lines.push(`⚠️ ${md(note)}`);
-      if (answer.more) lines.push(`${plural(answer.more, "more finding")} not shown: the full report is one POST /diagnose away.`);
       out.content = clamp(lines.join("\n"), DISCORD_LIMITS.content);
       for (const f of answer.findings) {
         const embed = findingEmbed(f, opts.publicUrl, n > 1);
@@ -161,7 +162,7 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
             (o) =>
               `• ${md(o.name)}: differs in ${o.differs.join(", ")}; kernel ${md(o.kernel ?? "?")}${o.findings.length ? `; hit by ${o.findings.map(code).join(", ")}` : ""}`,
           ),
-          more: (left) => `…and ${plural(left, "more node")} that differ: the full report is one POST /diagnose away.`,
+          more: (left) => `…and ${plural(left, "more node")} that differ: ${action} for the full report.`,
         });
       if (answer.closest.length)
         extra.push({
@@ -224,8 +225,20 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
         .map((d) => partName(d, findingOf.get(d.embed), listOf)),
     );
     const what = andList([...parts, ...(gone.length ? [plural(gone.length, "finding")] : [])]);
-    const note = `${what.charAt(0).toUpperCase()}${what.slice(1)} did not fit Discord's 6,000 characters${named}: the full report is one POST /diagnose away.`;
+    const note = `${what.charAt(0).toUpperCase()}${what.slice(1)} did not fit Discord's 6,000 characters${named}: ${action} for the full report.`;
     out.content = clamp([heading, note, ...rest].filter(Boolean).join("\n"), DISCORD_LIMITS.content);
+  }
+  // Every finding past the three shown is named, last, in the room the 2,000 characters leave (review 70d F3).
+  if (answer.kind === "diagnosis" && answer.more) {
+    const room = DISCORD_LIMITS.content - out.content.length - 1;
+    const hidden = wholeLines(
+      hiddenHeading(answer.more, action, (s) => `**${s}**`),
+      answer.hidden.map((f) => hiddenFindingLine(f, prose, code)),
+      (left) => `…and ${plural(left, "more finding")}.`,
+      room,
+      answer.more - answer.hidden.length,
+    );
+    out.content = clamp(`${out.content}\n${hidden}`, DISCORD_LIMITS.content);
   }
   return out;
 }

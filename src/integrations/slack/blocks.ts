@@ -6,6 +6,7 @@ import { advisoriesHeading, type ChatAnswer, type ChatFinding, type ChatFix, rec
 import { leftOutNote } from "../chat-input";
 import { pairedTicks } from "../code-spans";
 import { chatFixStep } from "../fix-steps";
+import { fullReportAction, hiddenFindingLine, hiddenHeading } from "../full-report";
 import { OWN_ANSWER_BLOCK } from "../message-parts";
 import { shortAnswer } from "../short-answer";
 import {
@@ -152,11 +153,30 @@ function diagnosis(answer: Extract<ChatAnswer, { kind: "diagnosis" }>, opts: Ren
   const notes: string[] = [];
   if (answer.unread) notes.push(`:warning: ${esc(answer.unread.note)}`);
   if (answer.facts.length) notes.push(`Read from the paste: ${esc(answer.facts.join(" · "))}`);
-  if (answer.truncated) notes.push(`:scissors: ${leftOutNote(answer.truncated)} Send the whole text to POST /diagnose.`);
+  const action = fullReportAction(opts.publicUrl);
+  if (answer.truncated) notes.push(`:scissors: ${leftOutNote(answer.truncated)} For all of it, ${action}.`);
   for (const note of answer.notes) notes.push(`:warning: ${esc(note)}`);
   if (notes.length) blocks.push(context(...notes));
   for (const f of answer.findings) blocks.push(...finding(f, answer.kb.version, opts, n > 1), { type: "divider" });
-  if (answer.more) blocks.push(context(`${plural(answer.more, "more finding")} not shown: the full report is one POST /diagnose away.`));
+  // Every finding past the three shown is named, with what to do for the whole report (review 70d F3).
+  if (answer.more)
+    blocks.push(
+      section(
+        wholeLines(
+          hiddenHeading(answer.more, action, (s) => `*${s}*`),
+          answer.hidden.map((f) =>
+            hiddenFindingLine(
+              f,
+              (t) => link(recordUrl(opts.publicUrl, f.id), t),
+              (id) => `\`${id}\``,
+            ),
+          ),
+          (left) => `…and ${plural(left, "more finding")}.`,
+          SLACK_LIMITS.sectionText,
+          answer.more - answer.hidden.length,
+        ),
+      ),
+    );
   if (answer.advisories.length)
     blocks.push(
       section(
@@ -181,7 +201,7 @@ function diagnosis(answer: Extract<ChatAnswer, { kind: "diagnosis" }>, opts: Ren
             (o) =>
               `• ${esc(o.name)}: differs in ${o.differs.join(", ")}; kernel ${esc(o.kernel ?? "?")}${o.findings.length ? `; known bugs hitting it, not its peers: ${o.findings.map((id) => `\`${id}\``).join(", ")}` : ""}`,
           ),
-          (left) => `…and ${plural(left, "more node")} that differ: the full report is one POST /diagnose away.`,
+          (left) => `…and ${plural(left, "more node")} that differ: ${action} for the full report.`,
           SLACK_LIMITS.sectionText,
         ),
       ),
@@ -203,7 +223,7 @@ function diagnosis(answer: Extract<ChatAnswer, { kind: "diagnosis" }>, opts: Ren
   else if (!n && !answer.advisories.length)
     blocks.push(
       section(
-        `${noMatchLine(answer)} ${answer.truncated ? "Send the whole text to POST /diagnose, or try search words or a CVE id." : "Try search words or a CVE id."}`,
+        `${noMatchLine(answer)} ${answer.truncated ? `For all of it, ${action}; or try search words or a CVE id.` : "Try search words or a CVE id."}`,
       ),
     );
   // The notification text (sidebar, push, screen readers) says what the headline says (reviews 64e F6, 68e F2).
