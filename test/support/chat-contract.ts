@@ -413,7 +413,8 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
       new RegExp(`^known-bugs: 1 known bug matches\n1\\. .+ \\(${XT}\\): high confidence, verdict affected \\(verified\\): `),
     );
     expect(plain?.text).toContain(`\n${h().publicUrl}/bugs/${XT}\n`);
-    expect(plain?.text).toMatch(/the full report is one POST \/diagnose away\.$/);
+    // It says what a chat user can do for the whole report: the page's paste form (review 70d F3: "one POST /diagnose away").
+    expect(plain?.text).toMatch(new RegExp(`; paste the whole log at ${h().publicUrl}/ for the full report\\.$`));
   });
 
   it("Slack: a retry of the same command (X-Slack-Retry-Num) does not answer twice", async () => {
