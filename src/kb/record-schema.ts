@@ -5,7 +5,14 @@ import type { BugRecord as EngineRecord } from "../engine/record";
 import { fixStepsOf } from "../engine/summary";
 import { IMAGE_OS, ownSystem } from "../engine/verdict";
 import { branchEnd, isMainlineVersion, kernelBranch, rangeLevels } from "../engine/versions";
-import { isReportThread, isRepositoryFrontPage, namesOwnThread } from "./report-thread";
+import {
+  forgeChange,
+  isEcosystemsChange,
+  isReportThread,
+  isRepositoryFrontPage,
+  isRepositorysChange,
+  namesOwnThread,
+} from "./report-thread";
 
 /**
  * The curated bug record: one YAML file per bug in data/bugs/<id>.yaml.
@@ -142,6 +149,20 @@ function checkEvidence(f: EvidenceInput, levels: EvidenceLevel[], ctx: z.Refinem
   }
 }
 
+/**
+ * What is wrong with a verified fact whose sources are report threads, front pages and other projects' pull requests only
+ * (`own` tells the fact's own project's): another project's change that bumps, pins or works around a release reports it,
+ * as its thread would (review 70e F1: a range end verified on another project's pull request and an issue comment).
+ */
+function otherChangesOnly(f: EvidenceInput, levels: readonly EvidenceLevel[], own: (u: string) => boolean): string | undefined {
+  if (!levels.includes("verified")) return undefined;
+  const sources = distinctSources(f);
+  const others = sources.filter((u) => forgeChange(u) !== null && !own(u));
+  if (!others.length || !sources.every((u) => isReportThread(u) || isRepositoryFrontPage(u) || others.includes(u))) return undefined;
+  const what = others.length > 1 ? "are other projects' pull requests" : "is another project's pull request";
+  return `verified needs a primary source among source and sources; ${others.join(", ")} ${what}, a report of the change like an issue: cite the project's own commit, tag, release notes or changelog, or say corroborated or reported`;
+}
+
 /** The normalised form: `evidence` always set, `verified` kept for older readers (true only for verified). */
 function normaliseEvidence<T extends EvidenceInput>(
   f: T,
@@ -197,7 +218,6 @@ const ALIAS_FORMS: Readonly<Record<string, { form: RegExp; say: string }>> = {
  * A forge's pull or merge request: a change's own page, which verifies that change, and the issues of its own project it
  * says it fixes (the project's own word); another project's issue or distribution bug it names only in passing.
  */
-const FORGE_CHANGE = /^https?:\/\/[^/]+\/(?:[^/]+\/)+(?:pull|merge_requests)\/\d+/i;
 const sameProject = (alias: string, url: string) => {
   const repo = /^[\w.-]+\/([\w.-]+)#\d+$/.exec(alias.trim())?.[1]?.toLowerCase();
   return repo !== undefined && url.toLowerCase().includes(`/${repo}/`);
@@ -223,8 +243,8 @@ export const aliasSchema = withEvidence(
         THREAD_ALIASES.has(a.kind) &&
         statedLevel(a) === "verified" &&
         !namesOwnThread(a.value, sources) &&
-        sources.some((u) => FORGE_CHANGE.test(u)) &&
-        sources.every((u) => isReportThread(u) || (FORGE_CHANGE.test(u) && !sameProject(a.value, u)))
+        sources.some((u) => forgeChange(u) !== null) &&
+        sources.every((u) => isReportThread(u) || (forgeChange(u) !== null && !sameProject(a.value, u)))
       )
         ctx.addIssue({
           code: "custom",
@@ -263,6 +283,8 @@ export const commitSchema = withEvidence(
           path: ["id"],
           message: `${c.id} is not the commit its source shows (${page.sha.slice(0, 12)} of ${c.repo}): copy the id from that page`,
         });
+      const secondhand = otherChangesOnly(c, [statedLevel(c) ?? "reported"], (u) => isRepositorysChange(u, c.repo));
+      if (secondhand) ctx.addIssue({ code: "custom", path: ["source"], message: secondhand });
     }),
 );
 
@@ -778,6 +800,11 @@ export const bugRecordSchema = z
               message: `no signature "${id}" in this record`,
             });
     r.affected.forEach((a, i) => {
+      a.ranges.forEach((g, j) => {
+        const levels = [g.evidence, g.introducedEvidence, g.fixedEvidence];
+        const secondhand = otherChangesOnly(g, levels, (u) => isEcosystemsChange(u, a.ecosystem, a.package));
+        if (secondhand) ctx.addIssue({ code: "custom", path: ["affected", i, "ranges", j, "source"], message: secondhand });
+      });
       a.notTaken.forEach((n, j) => {
         const path = ["affected", i, "notTaken", j];
         if (a.ecosystem !== "linux" || a.kind !== "regression")

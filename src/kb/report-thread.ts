@@ -54,3 +54,53 @@ export function namesOwnThread(alias: string, urls: readonly string[]): boolean 
   const ownId = new RegExp(`[/=#]${id}(?:[/?#&]|$)`);
   return urls.some((u) => ownId.test(u) && (!repo || u.toLowerCase().includes(`/${repo}/`)));
 }
+
+/** A forge's pull or merge request (GitHub's /pull/N, GitLab's /-/merge_requests/N): its repository, lower-cased; null otherwise. */
+export function forgeChange(address: string): { owner: string; repo: string } | null {
+  const m = /^https?:\/\/[^/]+\/((?:[^/]+\/)+?)(?:-\/)?(?:pull|merge_requests)\/\d+/i.exec(address);
+  const path = m?.[1]?.toLowerCase().split("/").filter(Boolean) ?? [];
+  const [owner, repo] = [path[0], path.at(-1)];
+  return owner && repo && path.length >= 2 ? { owner, repo } : null;
+}
+
+/**
+ * The forge owners of a project whose name they do not hold (Docker's engine is moby/moby, Talos' kernel is built in
+ * siderolabs/pkgs), given in full: the kernel takes no pull requests, so one in a `linux` repository is a fork's or a
+ * downstream's (raspberrypi/linux), never upstream's word.
+ */
+const PROJECT_OWNERS: Readonly<Record<string, readonly string[]>> = {
+  linux: [],
+  docker: ["moby", "docker"],
+  "download.docker.com": ["docker"],
+  talos: ["siderolabs"],
+  "cni-plugins": ["containernetworking"],
+  amzn: ["amazonlinux"],
+};
+const bare = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
+
+/**
+ * Whether `address` is a pull request of the project an affected entry ranges (its ecosystem or package named in the
+ * repository's owner or name: projectcalico/calico for `calico`, flatcar-archive/coreos-overlay for `flatcar`). Such a
+ * change is the project's own word on its releases; another project's pull request that bumps or works around it (a
+ * build image moving off Docker 28.0.0, Docker's own change noting a kernel's behaviour) is a report (review 70e F1).
+ */
+export function isEcosystemsChange(address: string, ecosystem: string, pkg: string): boolean {
+  const change = forgeChange(address);
+  if (!change) return false;
+  const name = ecosystem.split(":")[0] ?? ecosystem;
+  const owners = PROJECT_OWNERS[name];
+  if (owners) return owners.includes(change.owner);
+  const names = [name, pkg].map(bare).filter((n) => n.length >= 4);
+  return [change.owner, change.repo].map(bare).some((part) => names.some((n) => part.includes(n)));
+}
+
+/**
+ * Whether `address` is a pull request of a commit's own repository owner (containerd/containerd#7838 for a containerd
+ * commit): the change that merged it. Another owner's (kubespray bumping a kubernetes/dns image, CoreOS' overlay
+ * carrying a kernel patch) only says the commit exists (review 70e F1).
+ */
+export function isRepositorysChange(address: string, repo: string): boolean {
+  const change = forgeChange(address);
+  const owner = repo.toLowerCase().split("/")[0] ?? "";
+  return change !== null && (PROJECT_OWNERS[owner] ?? [owner]).includes(change.owner);
+}

@@ -161,6 +161,55 @@ describe("evidence levels in records", () => {
     expect(alias("distro-bug", "LP#2091990", "https://sources.debian.org/src/linux/6.1.106-3/debian/changelog/")).toEqual([]);
   });
 
+  it("takes another project's pull request as a report for ranges and commits, its own project's as primary (review 70e F1)", async () => {
+    // The seed's linux 6.6 range and its 306ed1728e84 commit, cited by a pull request alone.
+    const OTHER = "https://github.com/cilium/cilium/pull/36857";
+    const cited = (source: string) =>
+      problemsOf(
+        edited((doc) => {
+          setRange(doc, { evidence: "verified", source, sources: undefined });
+          doc.setIn(["commits", 0, "source"], source);
+          doc.deleteIn(["commits", 0, "sources"]);
+        }),
+      );
+    expect(cited(OTHER)).toEqual([
+      expect.stringMatching(
+        /^commits\.0\.source: verified needs a primary source .*cilium\/cilium\/pull\/36857 is another project's pull request/,
+      ),
+      expect.stringMatching(/^affected\.0\.ranges\.0\.source: verified needs a primary source .*is another project's pull request/),
+    ]);
+    // The kernel takes no pull requests: one in a linux repository is a fork's, not upstream's word.
+    expect(cited("https://github.com/raspberrypi/linux/pull/6500")).toHaveLength(2);
+    // Reported or corroborated, the same pull request is what the level says.
+    expect(problemsOf(edited((doc) => setRange(doc, { evidence: "reported", source: OTHER, sources: undefined })))).toEqual([]);
+    // A project's own pull request verifies its own releases: Docker's engine is moby/moby.
+    const dockerRange = async (source: string) => {
+      const file = "data/bugs/docker-28.0.0-ipset-modules-required.yaml";
+      const doc = parseDocument(await readFile(file, "utf8"));
+      doc.setIn(["affected", 0, "ranges", 0, "source"], source);
+      doc.deleteIn(["affected", 0, "ranges", 0, "sources"]);
+      return problemsOf(parseRecordFile(file, doc.toString()));
+    };
+    expect(await dockerRange("https://github.com/moby/moby/pull/49530")).toEqual([]);
+    expect(await dockerRange("https://github.com/containerbase/base/pull/4160")).toEqual([
+      expect.stringMatching(/^affected\.0\.ranges\.0\.source: .*containerbase\/base\/pull\/4160 is another project's pull request/),
+    ]);
+    // The reviewer's case: AL2023's fix verified on an issue comment and Bottlerocket's and Heroku's pull requests.
+    const file = "data/bugs/al2023-bottlerocket-6.1-io-uring-hang-2024.yaml";
+    const doc = parseDocument(await readFile(file, "utf8"));
+    const entry = (doc.toJS().affected as { ecosystem: string }[]).findIndex((a) => a.ecosystem === "amzn:2023");
+    const range = ["affected", entry, "ranges", 0];
+    doc.setIn([...range, "evidence"], "verified");
+    const sources = (doc.getIn([...range, "sources"]) as { toJSON(): string[] }).toJSON();
+    doc.setIn(
+      [...range, "sources"],
+      sources.filter((u) => !u.includes("CHANGELOG")),
+    );
+    expect(problemsOf(parseRecordFile(file, doc.toString()))).toEqual([
+      expect.stringMatching(new RegExp(`^affected\\.${entry}\\.ranges\\.0\\.source: .*are other projects' pull requests`)),
+    ]);
+  });
+
   it("refuses a fix step too long for a chat answer to show whole, naming the step", () => {
     const long = edited((doc) =>
       doc.set("fix", `1. Confirm with \`uname -r\`.\n2. Upgrade:\n${"   - a build of some flavour\n".repeat(60)}`),
