@@ -2,7 +2,7 @@ import { type CompiledKb, compileKnowledgeBase } from "../engine/compile-kb";
 import { MatcherCompileError } from "../engine/match";
 import { compareVersions, isWellFormedVersion, repositoryEndProblem, schemeForEcosystem } from "../engine/versions";
 import { contentHash, type SourceFile } from "./content-hash";
-import { parseRecordFile, type RecordProblem } from "./parse-record";
+import { fieldLine, parseRecordFile, type RecordProblem } from "./parse-record";
 import type { BugRecord } from "./record-schema";
 
 /** D1 rejects statements over 100 KB; one record is one row of JSON plus quoting. */
@@ -51,7 +51,7 @@ export async function buildKnowledgeBase(sources: ReadonlyArray<SourceFile & { m
       });
     records.push(parsed.record);
   }
-  problems.push(...duplicateAliases(records, fileOf));
+  problems.push(...duplicateAliases(records, fileOf, new Map(files.map((f) => [f.file, f.text]))));
   problems.push(...danglingRelations(records, fileOf, unparsed));
   for (const r of records) problems.push(...rangeProblems(r, fileOf.get(r.id) ?? r.id));
   records.sort((a, b) => a.id.localeCompare(b.id));
@@ -71,24 +71,41 @@ export async function buildKnowledgeBase(sources: ReadonlyArray<SourceFile & { m
   return { ok: true, kb: { version, records, compiled }, fileOf };
 }
 
-function duplicateAliases(records: BugRecord[], fileOf: Map<string, string>): RecordProblem[] {
-  const owner = new Map<string, string>();
-  const problems: RecordProblem[] = [];
+/**
+ * An alias claimed by more than one record, told on every claim with its line, in file order: nothing says which file
+ * changed, and told only on the second file it named the record that was not edited and no line for the new claim (review
+ * 70e F5).
+ */
+function duplicateAliases(records: BugRecord[], fileOf: Map<string, string>, textOf: Map<string, string>): RecordProblem[] {
+  const claims = new Map<string, { id: string; value: string; file: string; path: string }[]>();
   for (const r of records) {
+    const file = fileOf.get(r.id) ?? r.id;
     r.aliases.forEach((a, i) => {
       const key = a.value.toLowerCase();
-      const other = owner.get(key);
-      if (other && other !== r.id) {
-        problems.push({
-          file: fileOf.get(r.id) ?? r.id,
-          path: `aliases.${i}.value`,
-          message: `alias "${a.value}" is also claimed by ${other}`,
-        });
-      }
-      owner.set(key, r.id);
+      claims.set(key, [...(claims.get(key) ?? []), { id: r.id, value: a.value, file, path: `aliases.${i}.value` }]);
     });
   }
-  return problems;
+  // Lines only for the claims told: reading a file's lines parses it again.
+  const located = <C extends { file: string; path: string }>(c: C): C & { line?: number } => {
+    const text = textOf.get(c.file);
+    const line = text === undefined ? undefined : fieldLine(text, c.path);
+    return { ...c, ...(line ? { line } : {}) };
+  };
+  const problems: RecordProblem[] = [];
+  for (const all of claims.values()) {
+    if (new Set(all.map((c) => c.id)).size < 2) continue;
+    const told = all.map(located);
+    for (const c of told) {
+      const others = told.filter((o) => o.id !== c.id).map((o) => `${o.id} (${o.file}${o.line ? `:${o.line}` : ""})`);
+      problems.push({
+        file: c.file,
+        path: c.path,
+        ...(c.line ? { line: c.line } : {}),
+        message: `alias "${c.value}" is also claimed by ${others.join(", ")}`,
+      });
+    }
+  }
+  return problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
 }
 
 /**

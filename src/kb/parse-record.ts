@@ -26,6 +26,29 @@ function numberHint(node: unknown, text: string): string {
   return typed === String(scalar.value) ? ` (quote it: "${typed}")` : ` (quote it: YAML reads ${typed} as the number ${scalar.value})`;
 }
 
+/** The 1-based line of the field at `path` (or of the nearest enclosing one that is in the document). */
+function nodeLine(doc: ReturnType<typeof parseDocument>, lines: LineCounter, path: readonly PropertyKey[]): number | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | null | undefined;
+    if (node && typeof node === "object" && node.range) return lines.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+/**
+ * The line of a field of a record file that validated, for a problem only the set of records shows (an alias another
+ * record claims too: review 70e F5 found it told without a line).
+ */
+export function fieldLine(text: string, path: string): number | undefined {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines });
+  return nodeLine(
+    doc,
+    lines,
+    path.split(".").map((k) => (/^\d+$/.test(k) ? Number(k) : k)),
+  );
+}
+
 /** Parses and validates one record file. Never throws: every problem is reported with its field path. */
 export function parseRecordFile(file: string, text: string): ParsedRecord {
   const lines = new LineCounter();
@@ -56,13 +79,7 @@ export function parseRecordFile(file: string, text: string): ParsedRecord {
   }
   const result = bugRecordSchema.safeParse(raw);
   if (!result.success) {
-    const lineOf = (path: readonly PropertyKey[]): number | undefined => {
-      for (let n = path.length; n >= 0; n--) {
-        const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | null | undefined;
-        if (node && typeof node === "object" && node.range) return lines.linePos(node.range[0]).line;
-      }
-      return undefined;
-    };
+    const lineOf = (path: readonly PropertyKey[]) => nodeLine(doc, lines, path);
     const problems = result.error.issues.map((issue) => {
       const line = lineOf(issue.path);
       const hint = NUMBER_READ.test(issue.message) ? numberHint(doc.getIn(issue.path, true), text) : "";

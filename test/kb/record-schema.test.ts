@@ -334,6 +334,28 @@ describe("relations and requirements", () => {
     expect(problemsOf(parseRecordFile(FILE, doc.toString()))).toContainEqual(expect.stringMatching(/cannot relate to itself/));
   });
 
+  it("tells a duplicate alias on every record that claims it, each with its line, in file order (review 70e F5)", async () => {
+    // The reviewer's mistake: falco's CVE-2024-50063 added to the calico record, which sorts first.
+    const CALICO = "data/bugs/calico-ebpf-ctlb-tailcall-einval-cve-2025-40123.yaml";
+    const FALCO = "data/bugs/falco-modern-ebpf-tailcall-sys-exit-einval-6.12-6.6.57.yaml";
+    const calico = parseDocument(await readFile(CALICO, "utf8"));
+    const aliases = calico.get("aliases") as { items: unknown[] };
+    calico.addIn(["aliases"], { value: "CVE-2024-50063", kind: "cve", verified: false, source: "https://example.org/a-report" });
+    const calicoText = calico.toString();
+    const falcoText = await readFile(FALCO, "utf8");
+    const built = await buildKnowledgeBase([
+      { file: FALCO, text: falcoText },
+      { file: CALICO, text: calicoText },
+    ]);
+    const lineOf = (text: string, needle: string) => text.split("\n").findIndex((l) => l.includes(needle)) + 1;
+    const calicoLine = lineOf(calicoText, "value: CVE-2024-50063");
+    const falcoLine = lineOf(falcoText, "value: CVE-2024-50063");
+    expect(built.ok ? [] : built.problems.map((p) => `${p.file}:${p.line} ${p.path}: ${p.message}`)).toEqual([
+      `${CALICO}:${calicoLine} aliases.${aliases.items.length - 1}.value: alias "CVE-2024-50063" is also claimed by falco-modern-ebpf-tailcall-sys-exit-einval-6.12-6.6.57 (${FALCO}:${falcoLine})`,
+      `${FALCO}:${falcoLine} aliases.0.value: alias "CVE-2024-50063" is also claimed by calico-ebpf-ctlb-tailcall-einval-cve-2025-40123 (${CALICO}:${calicoLine})`,
+    ]);
+  });
+
   it("refuses a commit id that is not the commit its source page shows (review 69b F5)", () => {
     const page = "https://github.com/torvalds/linux/commit/306ed1728e8438caed30332e1ab46b28c25fe3d8";
     const commit = (id: string, repo = "torvalds/linux") =>
