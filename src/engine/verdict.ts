@@ -587,6 +587,11 @@ function ownKernelChecks(record: BugRecord, host: HostVersions): VersionEvidence
     if (kernel.upstreamCertainty !== "exact") {
       evidence.certain = false;
       evidence.reason += `; judged on the upstream version, and ${builder} may carry its own patches${backportOfItsOwn ? ", this change among them" : ""}`;
+      if (evidence.result === "affected" && ownReleasesRanged(record, kernel.distro)) {
+        evidence.level = "reported";
+        evidence.unverified = true;
+        evidence.reason += `, as the record's own ${kernel.distro} ranges say its builds of this release differ (no ${kernel.distro} release was given)`;
+      }
     } else if (backportOfItsOwn) evidence.reason += `; ${builder} may have backported the change on its own`;
     if (backportOfItsOwn) {
       evidence.certain = false;
@@ -604,6 +609,15 @@ function ownKernelChecks(record: BugRecord, host: HostVersions): VersionEvidence
       : null;
   return series ? [...fromRequirements, series] : fromRequirements;
 }
+
+/**
+ * Whether the record ranges an image OS's own releases (Talos, Flatcar), whose kernels carry that OS's patches: the
+ * curator found its builds differ from upstream's, so its kernel's upstream number alone ("6.6.58-talos": Talos v1.8.2
+ * patched 6.6.58, its main branch's builds of 6.6.58 did not) places it in an upstream range on no more than a report
+ * (review 70a F2: "affected (verified)" on v1.8.2's fixed kernel).
+ */
+const ownReleasesRanged = (record: BugRecord, distro: string | null | undefined): boolean =>
+  !!distro && IMAGE_OS.has(distro) && record.affected.some((a) => a.ecosystem === distro);
 
 /**
  * A distribution's own "affected" that the record's upstream ranges confirm more firmly: a build of an upstream release

@@ -153,6 +153,33 @@ describe("vendor kernels are judged on their upstream version, hedged", () => {
   });
 });
 
+describe("an image OS's kernel where the record ranges that OS's releases apart (review 70a F2)", () => {
+  // cilium/cilium#35874: "Talos Linux v1.8.2 (Linux 6.6.58)", its oops line "Tainted: G O 6.6.58-talos #1". Talos v1.8.2
+  // patched its 6.6.58 (siderolabs/pkgs#1066), its main branch's builds of 6.6.58 did not.
+  const OOPS = "[40145.624361] CPU: 18 PID: 234918 Comm: conn48291 Tainted: G           O       6.6.58-talos #1";
+  const TALOS_182 = 'NAME="Talos"\nID=talos\nVERSION_ID=v1.8.2\nPRETTY_NAME="Talos (v1.8.2)"';
+  const advisory = (d: ReturnType<typeof diagnoseFields>) => d.advisories?.find((a) => a.id === "xt-mark-ipv6-typo-2024")?.verdict;
+
+  it("takes the upstream range on a -talos kernel as a report only, and the Talos release, when given, decides", async () => {
+    const kb = await loadDataKb();
+    const kernelOnly = diagnoseFields(kb.compiled, { logs: OOPS });
+    // Before: "affected (verified, not certain)" for every 6.6.58-talos, the fixed v1.8.2 included.
+    expect(advisory(kernelOnly)).toMatchObject({ status: "affected", level: "reported", certain: false });
+    expect(advisory(kernelOnly)?.reason).toMatch(/the record's own talos ranges say its builds of this release differ/);
+    // With the host's os-release, Talos v1.8.2 is outside Talos' own range: no advisory.
+    expect(advisory(diagnoseFields(kb.compiled, { osRelease: TALOS_182, logs: OOPS }))).toBeUndefined();
+    // v1.9.0-alpha.0 shipped 6.6.57 without the fix.
+    const alpha = diagnoseFields(kb.compiled, { osRelease: "ID=talos\nVERSION_ID=v1.9.0-alpha.0", uname: "6.6.57-talos" });
+    expect(advisory(alpha)).toMatchObject({ status: "affected", level: "verified" });
+  });
+
+  it("keeps the upstream range's level on a -talos kernel when the record ranges no Talos release", async () => {
+    const kb = await kbWith([{ ecosystem: "linux", package: "linux", ranges: [range("6.6.57", "6.6.59")] }]);
+    const d = diagnoseFields(kb, { logs: `${OOPS}\n${XOR_MARK_KLOG}` });
+    expect(versionOf(d)).toMatchObject({ result: "affected", level: "verified", certain: false });
+  });
+});
+
 describe("a stable branch the record's curator found without the change", () => {
   // A mainline change backported to 5.15.y and 6.6.y only (the TUN GSO record's shape): 5.10.y is older than both.
   const ranges = [range("6.11-rc1", "6.11-rc2"), range("6.6.44", "6.6.46"), range("5.15.165", "5.15.167")];

@@ -689,6 +689,18 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(all.limited).toBeUndefined();
   });
 
+  it("warns a -talos kernel of an upstream range only as a report where the record ranges Talos releases apart (review 70a F2)", async () => {
+    // cilium/cilium#35874: Talos v1.8.2's oops line. Its 6.6.58 carries the fix (siderolabs/pkgs#1066); main's 6.6.58 did not.
+    const oops = "[40145.624361] CPU: 18 PID: 234918 Comm: conn48291 Tainted: G           O       6.6.58-talos #1";
+    const advisory = async (body: string, ip: string) => {
+      const headers = { "content-type": "text/plain", "cf-connecting-ip": ip };
+      const d = (await (await fetch("/diagnose", { method: "POST", body, headers })).json()) as Diagnosis;
+      return d.advisories.find((a) => a.id === "xt-mark-ipv6-typo-2024")?.verdict;
+    };
+    expect(await advisory(oops, "203.0.113.212")).toMatchObject({ status: "affected", level: "reported", certain: false });
+    expect(await advisory(`NAME="Talos"\nID=talos\nVERSION_ID=v1.8.2\n${oops}`, "203.0.113.213")).toBeUndefined();
+  });
+
   it("does not say a line alone identifies a bug when its record names other causes of that line (review 69a F3)", async () => {
     // coredns/coredns#2255's own reproduction: CoreDNS 1.2.5 with `proxy . 10.20.30.40`, an upstream that never answers.
     const body =
