@@ -663,7 +663,16 @@ function pastOwnStart(record: BugRecord, distro: VersionEvidence, pkg: KernelPac
  */
 function besideOwnData(evidence: VersionEvidence, distro: VersionEvidence): VersionEvidence {
   const why = distro.noDecidingRange ? distro.reason : `the record's ${distro.ecosystem} ranges do not decide: ${distro.reason}`;
-  return { ...evidence, certain: false, reason: `${evidence.reason} (${why})` };
+  // The distribution's own range places its build past a fix, though on a report: its upstream number alone then verifies
+  // no "affected" (review 70a F3: Amazon Linux 2's 5.4.217 was "affected (verified)" by upstream's 5.6 fix, its own
+  // backport of the series said by AWS).
+  const leansFixed = evidence.result === "affected" && distro.hedgedFrom === "not-affected";
+  return {
+    ...evidence,
+    certain: false,
+    ...(leansFixed ? { level: "reported" as const, unverified: true } : {}),
+    reason: `${evidence.reason} (${why})`,
+  };
 }
 
 /**

@@ -180,6 +180,42 @@ describe("an image OS's kernel where the record ranges that OS's releases apart 
   });
 });
 
+describe("a distribution's kernel its own range places past a fix on a report (review 70a F3)", () => {
+  // awslabs/amazon-eks-ami#1078: an EKS node on Amazon Linux 2's 5.4.217; AWS backported the conntrack clash fixes into
+  // AL2's 5.4 builds (#357, the CHANGELOG's v20210501 entry), which upstream's 5.6 fix alone knows nothing of.
+  const UNAME =
+    "Linux ip-10-0-1-2.ec2.internal 5.4.217-126.408.amzn2.x86_64 #1 SMP Wed Oct 26 20:37:27 UTC 2022 x86_64 x86_64 x86_64 GNU/Linux";
+
+  it("no longer verifies an upstream 'affected' on the number alone", async () => {
+    const kb = await kbWith([
+      { ecosystem: "linux", package: "linux", ranges: [range("0", "5.6")] },
+      {
+        ecosystem: "amzn:2",
+        package: "kernel",
+        ranges: [{ introduced: "5.4", fixed: "5.4.117-58.216.amzn2", evidence: "reported", source: SRC }],
+      },
+    ]);
+    const d = diagnoseFields(kb, { uname: UNAME, logs: XOR_MARK_KLOG });
+    expect(versionOf(d)).toMatchObject({ result: "affected", level: "reported", certain: false });
+    expect(versionOf(d)?.reason).toMatch(/the record's amzn:2 kernel ranges do not decide/);
+    // A build its own range still places in the bug keeps upstream's level.
+    const old = diagnoseFields(kb, { uname: UNAME.replace("5.4.217-126.408", "5.4.91-41.139"), logs: XOR_MARK_KLOG });
+    expect(versionOf(old)).toMatchObject({ result: "affected", level: "verified" });
+  });
+
+  it("answers the DNS race record so on the reviewer's AL2 node", async () => {
+    const kb = await loadDataKb();
+    // The DNS words of the report show the record's context (lookups through NAT).
+    const logs = "network issues like failed liveness probes, DNS resolution problems, etc";
+    const d = diagnoseFields(kb.compiled, { uname: UNAME, logs });
+    // Before: "affected (verified, not certain)" from upstream's 5.6 fix.
+    expect(d.advisories?.find((a) => a.id === "conntrack-udp-dns-race-5s")?.verdict).toMatchObject({
+      status: "affected",
+      level: "reported",
+    });
+  });
+});
+
 describe("a stable branch the record's curator found without the change", () => {
   // A mainline change backported to 5.15.y and 6.6.y only (the TUN GSO record's shape): 5.10.y is older than both.
   const ranges = [range("6.11-rc1", "6.11-rc2"), range("6.6.44", "6.6.46"), range("5.15.165", "5.15.167")];

@@ -701,6 +701,18 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(await advisory(`NAME="Talos"\nID=talos\nVERSION_ID=v1.8.2\n${oops}`, "203.0.113.213")).toBeUndefined();
   });
 
+  it("verifies no upstream 'affected' on a distribution's kernel its own range places past a fix (review 70a F3)", async () => {
+    // awslabs/amazon-eks-ami#1078: Amazon Linux 2's 5.4.217, after AWS's backport of the conntrack clash fixes.
+    const body =
+      "What happened: nodes flap between Ready and NotReady, DNS resolution problems\n- Kernel: `5.4.217-126.408.amzn2.x86_64 #1 SMP Fri Oct 14 17:08:46 UTC 2022 x86_64 x86_64 x86_64 GNU/Linux`";
+    const headers = { "content-type": "text/plain", "cf-connecting-ip": "203.0.113.214" };
+    const d = (await (await fetch("/diagnose", { method: "POST", body, headers })).json()) as Diagnosis;
+    expect(d.advisories.find((a) => a.id === "conntrack-udp-dns-race-5s")?.verdict).toMatchObject({
+      status: "affected",
+      level: "reported",
+    });
+  });
+
   it("does not say a line alone identifies a bug when its record names other causes of that line (review 69a F3)", async () => {
     // coredns/coredns#2255's own reproduction: CoreDNS 1.2.5 with `proxy . 10.20.30.40`, an upstream that never answers.
     const body =
