@@ -151,3 +151,18 @@ describe("kube-proxy's warning that it could not modprobe an IPVS module (review
     expect(f?.unverified.join("\n")).toMatch(/^Refuted: kube-proxy was asked for no proxy mode and runs in iptables mode here \(line 3: /m);
   });
 });
+
+describe("a message format the program printed only long after the bug's fix (review 70a F5)", () => {
+  const RUNC_CVE = "runc-cve-2019-5736-fix-old-kernels-init-p-broken-pipe";
+  it("names no finding for runc's 'caused: ' form, which runc printed from 1.0.0-rc91, and keeps the rc6-era form", () => {
+    // podman-container-tools/podman#13987: Podman 3.4.2 on Alma Linux 8.5 (a hardened profile, kernel 4.18).
+    const later =
+      'Error: OCI runtime error: unable to start container "xxx": container_linux.go:380: starting container process caused: process_linux.go:393: copying bootstrap data to pipe caused: write init-p: broken pipe';
+    // Before: the record at medium, through its words ("quoting may differ").
+    expect(diagnoseBundle(kb, later).findings.map((f) => f.id)).not.toContain(RUNC_CVE);
+    // docker/for-linux#595's form, February 2019.
+    const rc6 =
+      'docker: Error response from daemon: OCI runtime create failed: container_linux.go:344: starting container process caused "process_linux.go:293: copying bootstrap data to pipe caused \\"write init-p: broken pipe\\"": unknown.';
+    expect(diagnoseBundle(kb, rc6).findings[0]?.id).toBe(RUNC_CVE);
+  });
+});
