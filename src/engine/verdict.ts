@@ -666,7 +666,8 @@ function besideOwnData(evidence: VersionEvidence, distro: VersionEvidence): Vers
   // The distribution's own range places its build past a fix, though on a report: its upstream number alone then verifies
   // no "affected" (review 70a F3: Amazon Linux 2's 5.4.217 was "affected (verified)" by upstream's 5.6 fix, its own
   // backport of the series said by AWS).
-  const leansFixed = evidence.result === "affected" && distro.hedgedFrom === "not-affected";
+  // Not a build before the first one a report saw failing: that says nothing of older builds (beforeStart).
+  const leansFixed = evidence.result === "affected" && distro.hedgedFrom === "not-affected" && !distro.beforeStart;
   return {
     ...evidence,
     certain: false,

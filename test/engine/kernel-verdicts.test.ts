@@ -674,19 +674,21 @@ describe("Debian and Ubuntu kernels known only by their series", () => {
     const windows = [header, row("lin1", debian, "4.14.300"), row("win1", "Windows Server 2019 Datacenter", "10.0.17763.2686")].join("\n");
     const exdev = "dpkg: error: error creating new backup file '/var/lib/dpkg/status-old': Invalid cross-device link";
     const d = diagnoseFields(kb, { nodes: windows, logs: exdev });
-    expect(d.findings.find((f) => f.id === "overlayfs-metacopy-exdev-docker-build")?.verdict.status).toBe("not-affected");
+    // Not "affected" as a Linux 10.0 kernel would be; the 4.14 node, before metacopy's 4.19 (a reported start since review
+    // 70e F1: moby#38296 is no kernel source), is left open beside the symptom.
+    expect(d.findings.find((f) => f.id === "overlayfs-metacopy-exdev-docker-build")?.verdict.status).toBe("unknown");
     // Nor a Semi-Annual Channel image, which names no year.
     const sac = [header, row("lin1", debian, "4.14.300"), row("win2", "Windows Server Datacenter", "10.0.19042.1466")].join("\n");
     expect(
       diagnoseFields(kb, { nodes: sac, logs: exdev }).findings.find((f) => f.id === "overlayfs-metacopy-exdev-docker-build")?.verdict
         .status,
-    ).toBe("not-affected");
+    ).toBe("unknown");
     // Nor a node whose image name is not known, when its kernel is a Windows build number.
     const unknownImage = [header, row("lin1", debian, "4.14.300"), row("win3", "Microsoft Azure Edition", "10.0.20348.2527")].join("\n");
     expect(
       diagnoseFields(kb, { nodes: unknownImage, logs: exdev }).findings.find((f) => f.id === "overlayfs-metacopy-exdev-docker-build")
         ?.verdict.status,
-    ).toBe("not-affected");
+    ).toBe("unknown");
     // Its containerd and kubelet still count; no kernel range does.
     expect(d.nodes.find((n) => n.name === "win1")?.inRange).not.toContain("overlayfs-metacopy-exdev-docker-build");
     expect(d.nodes.find((n) => n.name === "win1")?.inRange).not.toContain("tcp-tw-recycle-removed-4.12");
