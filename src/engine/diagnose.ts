@@ -99,6 +99,7 @@ import {
   hasKernelData,
   hedgeNamed,
   hostDistribution,
+  IMAGE_OS,
   imageOsComponents,
   iptablesComponents,
   isKernelPackage,
@@ -1781,8 +1782,15 @@ const givenVersions = (hosts: readonly HostVersions[], distributionNamed = false
 function oneWitnessCaveat(record: BugRecord, given: GivenVersions): string {
   // What would show a version the record's ranges decide, and is not in the input yet: the kernel's
   // uname -r, a component's own version (a kernel given but outside the record's data would not help).
+  // An image OS's release (Talos', ranged beside a kernel bug's upstream ranges: review 70a F2) is no second fact for a
+  // host whose distribution is known to be another.
   const components = record.affected.filter(
-    (a) => a.ecosystem !== "linux" && a.ecosystem !== "arch" && !isKernelPackage(a.package) && !given.components.has(a.ecosystem),
+    (a) =>
+      a.ecosystem !== "linux" &&
+      a.ecosystem !== "arch" &&
+      !isKernelPackage(a.package) &&
+      !given.components.has(a.ecosystem) &&
+      !(given.distribution && IMAGE_OS.has(a.ecosystem)),
   );
   const sources = [
     ...new Set([
