@@ -697,15 +697,15 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
       const d = (await (await fetch("/diagnose", { method: "POST", body, headers })).json()) as Diagnosis;
       return d.advisories.find((a) => a.id === "xt-mark-ipv6-typo-2024")?.verdict;
     };
-    expect(await advisory(oops, "203.0.113.212")).toMatchObject({ status: "affected", level: "reported", certain: false });
-    expect(await advisory(`NAME="Talos"\nID=talos\nVERSION_ID=v1.8.2\n${oops}`, "203.0.113.213")).toBeUndefined();
+    expect(await advisory(oops, "203.0.113.237")).toMatchObject({ status: "affected", level: "reported", certain: false });
+    expect(await advisory(`NAME="Talos"\nID=talos\nVERSION_ID=v1.8.2\n${oops}`, "203.0.113.238")).toBeUndefined();
   });
 
   it("verifies no upstream 'affected' on a distribution's kernel its own range places past a fix (review 70a F3)", async () => {
     // awslabs/amazon-eks-ami#1078: Amazon Linux 2's 5.4.217, after AWS's backport of the conntrack clash fixes.
     const body =
       "What happened: nodes flap between Ready and NotReady, DNS resolution problems\n- Kernel: `5.4.217-126.408.amzn2.x86_64 #1 SMP Fri Oct 14 17:08:46 UTC 2022 x86_64 x86_64 x86_64 GNU/Linux`";
-    const headers = { "content-type": "text/plain", "cf-connecting-ip": "203.0.113.214" };
+    const headers = { "content-type": "text/plain", "cf-connecting-ip": "203.0.113.239" };
     const d = (await (await fetch("/diagnose", { method: "POST", body, headers })).json()) as Diagnosis;
     expect(d.advisories.find((a) => a.id === "conntrack-udp-dns-race-5s")?.verdict).toMatchObject({
       status: "affected",

@@ -674,12 +674,12 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
   it("Slack and Discord: every finding past the three shown is named with its confidence, verdict and reboot, and the full report is the page's paste form (review 70d F3)", async () => {
     // Four real two-bug pastes in one message: ten findings, seven past the three shown, four of those medium.
     const paste = MANY_FINDINGS_PASTE;
-    const own = { "cf-connecting-ip": "203.0.113.225", "x-test-client": "203.0.113.225" };
+    const own = { "cf-connecting-ip": "203.0.113.240", "x-test-client": "203.0.113.240" };
     const api = await h().fetch("/diagnose", { method: "POST", headers: { "content-type": "text/plain", ...own }, body: paste });
     const { findings } = (await api.json()) as { findings: Array<{ id: string }> };
     const hidden = findings.slice(3).map((f) => f.id);
     expect(hidden.length).toBeGreaterThanOrEqual(4);
-    const res = await discord(diagnoseCommand(paste), undefined, { "cf-connecting-ip": "203.0.113.226" });
+    const res = await discord(diagnoseCommand(paste), undefined, { "cf-connecting-ip": "203.0.113.241" });
     const content = ((await res.json()) as { data: DiscordData }).data.content;
     const { responseUrl } = await command(paste);
     const [answer] = await h().delivered(responseUrl);
@@ -707,7 +707,7 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
       'Start container speedtest-tracker-dsl failed: {"message":"failed to set up container networking: failed to create endpoint speedtest-tracker-dsl on network speedtest-tracker-dsl_default: Unable to enable DIRECT ACCESS FILTERING - DROP rule:  (iptables failed: iptables --wait -t raw -A PREROUTING -d 172.18.0.2 ! -i docker-41d47e9e -j DROP: iptables v1.8.3 (legacy): can\'t initialize iptables table `raw\': Table does not exist (do you need to insmod?)\\nPerhaps iptables or your kernel needs to be upgraded.\\n (exit status 3))"}.';
     const ipvs =
       "`[WARNING RequiredIPVSKernelModulesAvailable]: the IPVS proxier will not be used, because the following required kernel modules are not loaded: [ip_vs_wrr ip_vs_sh ip_vs ip_vs_rr] or no builtin kernel ipvs support: map[nf_conntrack_ipv4:{} ip_vs:{} ip_vs_rr:{} ip_vs_wrr:{} ip_vs_sh:{}]`";
-    const ips = ["203.0.113.223", "203.0.113.224"];
+    const ips = ["203.0.113.242", "203.0.113.243"];
     for (const [i, paste] of [synology, ipvs].entries()) {
       const res = await discord(diagnoseCommand(paste), undefined, { "cf-connecting-ip": ips[i] as string });
       const data = ((await res.json()) as { data: DiscordData }).data;
@@ -731,7 +731,7 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
   it("Slack and Discord: a cut fix counts its later steps apart from its closing note, and names a later step a shown one refers to (review 70d F5)", async () => {
     // The MARK record's fix: steps 1–2 shown, step 2 ending "boot the last good one (step 3)"; steps 3, 4 and a note left.
     const said = `2 more steps and a note (step 3: If no fixed kernel is available yet, boot the last good kernel and hold it): ${h().publicUrl}/bugs/${XT}`;
-    const res = await discord(diagnoseCommand(SEED_PASTE), undefined, { "cf-connecting-ip": "203.0.113.222" });
+    const res = await discord(diagnoseCommand(SEED_PASTE), undefined, { "cf-connecting-ip": "203.0.113.244" });
     const fields = ((await res.json()) as { data: DiscordData }).data.embeds[0]?.fields ?? [];
     const values = fields.filter((f) => f.name.startsWith("Fix")).map((f) => f.value);
     expect(values.join("\n")).toContain(said);
@@ -758,7 +758,7 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
         (n) => `Dec 17 15:38:23 ${n} kube-proxy[2211]: exit status 2: ip6tables-restore v1.8.7 (nf_tables): unknown option "--xor-mark"`,
       ),
     ].join("\n");
-    const res = await discord(diagnoseCommand(paste), undefined, { "cf-connecting-ip": "203.0.113.221" });
+    const res = await discord(diagnoseCommand(paste), undefined, { "cf-connecting-ip": "203.0.113.245" });
     const data = ((await res.json()) as { data: DiscordData }).data;
     expect(data.content).toContain("(lines 32–79) were left out");
     const said = data.embeds.map((e) => e.description ?? "").join("\n");
