@@ -7,6 +7,7 @@ import { lexicalTerms, lineTokens, matchTokens, signatureTokens } from "../../sr
 import { errnoAgrees, errnoEndings } from "../../src/engine/recall/errno-texts";
 import { endsInWord, stem } from "../../src/engine/recall/tokens";
 import { loadDataKb } from "../support/data-kb";
+import { UBSAN_FRAMING, UBSAN_REPORT } from "../support/oops-pastes";
 import { CLEAN_KUBE_PROXY_START, XOR_MARK_KLOG } from "../support/seed-logs";
 import { RETOLD_DNS_TICKET, RETOLD_DNS_TICKET_ON_4_19 } from "../support/seed-scenarios";
 
@@ -1021,28 +1022,8 @@ describe("a line that only warns or gives notice is likened to no record (review
 });
 
 describe("a kernel report's framing (review 70a F1)", () => {
-  // cilium/cilium#34700 (Talos 6.6.43): a UBSAN in the BPF LPM trie. Its framing (the CPU/PID/Comm and "Hardware name:"
-  // lines, "Call Trace:", "<TASK>", dump_stack_lvl) resembled the veth allocation record, whose example quotes the same
-  // framing, at medium and first.
-  const header = [
-    "CPU: 17 PID: 5962 Comm: cilium-agent Tainted: P O 6.6.43-talos #1",
-    "Hardware name: Supermicro Super Server/H13SAE-MF, BIOS 2.0a 06/05/2024",
-    "Call Trace:",
-    "<TASK>",
-    "dump_stack_lvl+0x47/0x60",
-  ];
-  const report = [
-    "UBSAN: array-index-out-of-bounds in kernel/bpf/lpm_trie.c:194:14",
-    "index 8 is out of range for type '__u8 [*]'",
-    ...header,
-    "__ubsan_handle_out_of_bounds+0xc7/0x100",
-    "longest_prefix_match.isra.0+0x18c/0x1d0",
-    "trie_update_elem+0x152/0x300",
-    "bpf_map_update_value+0xe2/0x220",
-    "__sys_bpf+0x1afb/0x26f0",
-    "__x64_sys_bpf+0x1e/0x30",
-    "do_syscall_64+0x5a/0x80",
-  ];
+  const header = UBSAN_FRAMING;
+  const report = UBSAN_REPORT;
   const VETH = "veth-queue-alloc-enomem-many-cpus";
   const ids = (text: string) => diagnoseBundle(kb.compiled, text).findings.map((f) => f.id);
 

@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import type { Diagnosis } from "../../src/engine/diagnosis";
 import { apiClient } from "./api-client";
 import { expectProblem, listBugs, post, SEED_INPUT, XT } from "./api-helpers";
+import { UBSAN_FRAMING, UBSAN_REPORT } from "./oops-pastes";
 import { COMPOSE_MIN_API_1_25, COREDNS_LOOP_NO_LEVEL, GRAPH_DEPRECATION_WARNING, RELEASE_PLZ_GLIBC } from "./reworded-pastes";
 import { UBUNTU_2204_OS_RELEASE, XOR_MARK_KLOG } from "./seed-logs";
 import { type Fetch, RETOLD_DNS_TICKET, RETOLD_DNS_TICKET_ON_4_19 } from "./seed-scenarios";
@@ -436,27 +437,10 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
       expect(res.status).toBe(200);
       return (await res.json()) as Diagnosis;
     };
-    // cilium/cilium#34700: a UBSAN in the BPF LPM trie on Talos; its framing resembled the veth allocation record.
-    const framing = [
-      "CPU: 17 PID: 5962 Comm: cilium-agent Tainted: P O 6.6.43-talos #1",
-      "Hardware name: Supermicro Super Server/H13SAE-MF, BIOS 2.0a 06/05/2024",
-      "Call Trace:",
-      "<TASK>",
-      "dump_stack_lvl+0x47/0x60",
-    ];
-    const report = [
-      "UBSAN: array-index-out-of-bounds in kernel/bpf/lpm_trie.c:194:14",
-      "index 8 is out of range for type '__u8 [*]'",
-      ...framing,
-      "__ubsan_handle_out_of_bounds+0xc7/0x100",
-      "longest_prefix_match.isra.0+0x18c/0x1d0",
-      "trie_update_elem+0x152/0x300",
-      "bpf_map_update_value+0xe2/0x220",
-    ];
-    const ubsan = await diagnose("203.0.113.170", report.join("\n"));
+    const ubsan = await diagnose("203.0.113.170", UBSAN_REPORT.join("\n"));
     expect(ubsan.findings.map((f) => f.id)).not.toContain("veth-queue-alloc-enomem-many-cpus");
     expect(ubsan.rootCause ?? null).toBeNull();
-    const alone = await diagnose("203.0.113.171", framing.join("\n"));
+    const alone = await diagnose("203.0.113.171", UBSAN_FRAMING.join("\n"));
     expect(alone.findings).toEqual([]);
     expect(alone.closest).toEqual([]);
   });
