@@ -2,11 +2,19 @@
  * The level a log line gives itself in its framing: klog's letter (F0825, W0825), logrus' and slog's `level=fatal`, a
  * bracketed `[FATAL]`/`[WARNING ...]` (CoreDNS, kubeadm's preflight), kubeadm's `[ERROR <check>]:` (a failed preflight
  * check aborts: "[preflight] Some fatal errors occurred"), Go's `panic:` and `fatal error:` (opening the line or after
- * journald's tag). Only the framing is read (its first 200 characters): the message's own words ("error getting ipset
+ * journald's tag), and logrus' terminal form (`WARN[0000]`, `FATA[2019-11-14T18:15:28Z]`: its TextFormatter prints the
+ * level's first four letters, upper-cased, then the seconds since start or the time in brackets; podman, docker's CLI,
+ * rke and containerd's CLI print it). Only the framing is read (its first 200 characters): the message's own words ("error getting ipset
  * version") say what went wrong, not whether the process went on.
  */
 /** "warning-or-info": the process went on (klog W and I, level=warn/info/debug, [WARNING], [INFO]). */
 export type LogLevel = "fatal" | "warning-or-info" | "other";
+
+/** logrus' terminal form: four upper-case letters, then `[0000]` or `[<timestamp>]` (sirupsen/logrus text_formatter.go). */
+const LOGRUS = (level: string) => String.raw`(?:^|[\s:\]])(?:${level})\[[\dT:.+Z -]{4,40}\]`;
+const FATAL_LOGRUS = new RegExp(LOGRUS("FATA|PANI"));
+const WARN_LOGRUS = new RegExp(LOGRUS("WARN"));
+const INFO_LOGRUS = new RegExp(LOGRUS("INFO|DEBU|TRAC"));
 
 const FATAL =
   /(?:^|[\s:\]])F\d{4} \d\d:\d\d:\d\d|\blevel=(?:fatal|panic|crit(?:ical)?)\b|"level":\s*"(?:fatal|panic)"|\[(?:FATAL|PANIC|CRIT(?:ICAL)?)\]|\[ERROR [A-Z][\w.-]*\]:|(?:^\s*|\]:\s*)(?:panic|fatal error): /i;
@@ -21,11 +29,12 @@ const INFO = /(?:^|[\s:\]])I\d{4} \d\d:\d\d:\d\d|\blevel=(?:info|debug)\b|"level
 
 export function logLevel(line: string): LogLevel {
   const framing = line.slice(0, 200);
-  return FATAL.test(framing) ? "fatal" : WARN.test(framing) || INFO.test(framing) ? "warning-or-info" : "other";
+  if (FATAL.test(framing) || FATAL_LOGRUS.test(framing)) return "fatal";
+  return WARN.test(framing) || WARN_LOGRUS.test(framing) || INFO.test(framing) || INFO_LOGRUS.test(framing) ? "warning-or-info" : "other";
 }
 
 /** Whether the line's own framing says it is a warning: the process went on, whatever failure its message words. */
 export function isWarning(line: string): boolean {
   const framing = line.slice(0, 200);
-  return WARN.test(framing) && !FATAL.test(framing);
+  return (WARN.test(framing) || WARN_LOGRUS.test(framing)) && !FATAL.test(framing) && !FATAL_LOGRUS.test(framing);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { diagnoseBundle, diagnoseFields } from "../../src/engine/diagnose";
 import { isOopsFraming } from "../../src/engine/facts/oops-framing";
 import { diagnoseHosts } from "../../src/engine/hosts";
-import { isWarning } from "../../src/engine/log-level";
+import { isWarning, logLevel } from "../../src/engine/log-level";
 import { lexicalTerms, lineTokens, matchTokens, signatureTokens } from "../../src/engine/recall";
 import { errnoAgrees, errnoEndings } from "../../src/engine/recall/errno-texts";
 import { endsInWord, stem } from "../../src/engine/recall/tokens";
@@ -942,15 +942,23 @@ describe("a line that only warns or gives notice is likened to no record (review
       'time="2023-03-04T08:12:31Z" level=warning msg="failed to load plugin" error="no such file or directory"',
       `[WARNING] COMMAND_FAILED: ${cleanup}`,
       `warn: COMMAND_FAILED: ${cleanup}`,
+      // logrus' terminal form (podman, docker's CLI, rke): the level's first four letters, then the seconds since start.
+      'WARN[0000] failed to load plugin io.containerd.snapshotter.v1.overlayfs  error="no such file or directory"',
+      'WARN[2019-11-14T18:15:28.310530982Z] Failed to find memory cgroup, you may need to add "cgroup_memory=1"',
     ])
       expect(isWarning(line), line).toBe(true);
     for (const line of [
+      'ERRO[0000] Error adding network: failed to create bridge "cni0": could not add "cni0": operation not supported',
+      "FATA[0115] [workerPlane] Failed to bring up Worker Plane: Failed to verify healthcheck",
       `2023-03-04 08:12:31 ERROR: COMMAND_FAILED: ${cleanup}`,
       "[  123.456789] WARNING: CPU: 3 PID: 0 at net/sched/sch_generic.c:467 dev_watchdog+0x21b/0x230",
       "WARNING: at net/sched/sch_generic.c:265 dev_watchdog+0x1f1/0x200() (Not tainted)",
       'level=error msg="iptables failed" stderr="Warning: Extension MARK revision 0 not supported"',
     ])
       expect(isWarning(line), line).toBe(false);
+    // logrus' terminal FATA is a fatal line (rke's healthcheck failure ends the run), its ERRO neither fatal nor a warning.
+    expect(logLevel("FATA[0115] [workerPlane] Failed to bring up Worker Plane")).toBe("fatal");
+    expect(logLevel("ERRO[0000] error waiting for container: context canceled")).toBe("other");
   });
 
   it("likens no warning to a record by resemblance, in any framing (69a F2: firewalld's -D clean-up warnings)", () => {
