@@ -12,7 +12,11 @@ import { formatProblems } from "../node/prepare-store";
 
 // The directory given, else KB_DIR as every other script and the server read it (review 65h F2: a curator's KB_DIR copy
 // was never checked, while kb:import imported it).
-const dir = process.argv[2] ?? process.env.KB_DIR ?? "data";
+// `--unverified` lists the records holding unverified facts by id; without it a count (review 71c F3: 159 ids on one line
+// told a curator nothing about their own record).
+const args = process.argv.slice(2);
+const listUnverified = args.includes("--unverified");
+const dir = args.find((a) => !a.startsWith("--")) ?? process.env.KB_DIR ?? "data";
 const built = await buildKnowledgeBase(await readKbFiles(dir));
 if (!built.ok) {
   console.error(`${built.problems.length} problem(s) in ${dir}/:\n${formatProblems(built.problems)}`);
@@ -49,7 +53,11 @@ console.log(
 console.log(`by area (records; firm/all range ends): ${summarizeAreas(kb.records).map(formatGroup).join(", ")}`);
 console.log(`by distro (records with ranges; firm/all of its range ends): ${summarizeDistros(kb.records).map(formatGroup).join(", ")}`);
 const unverified = kb.records.filter(hasUnverifiedFacts);
-console.log(`records with unverified facts (${unverified.length}): ${unverified.map((r) => r.id).join(", ") || "none"}`);
+console.log(
+  listUnverified
+    ? `records with unverified facts (${unverified.length}): ${unverified.map((r) => r.id).join(", ") || "none"}`
+    : `records with unverified facts: ${unverified.length} of ${kb.records.length} (each record's own are under \`unverified:\` and its ranges' evidence levels; \`npm run kb:check -- --unverified\` lists them)`,
+);
 if (review.problems.length) {
   console.error(
     `${review.failed} example(s) failed, ${review.untested} signature(s) untested, ${review.unhit} example(s) matched by no signature of their own, ${review.unread} ecosystem(s) unread`,

@@ -424,6 +424,19 @@ describe("kb:import refuses what kb:check refuses (review 62c)", { timeout: 120_
     expect(checked.stderr()).toMatch(/bugs\/br-netfilter-not-loaded\.yaml: examples\.\d+: \(top1\)/);
   });
 
+  it("kb:check counts the records holding unverified facts, and lists them when asked (review 71c F3: 159 ids on one line)", async () => {
+    const summary = await spawnServer({ KB_DIR: "data" }, { script: "src/cli/kb-check.ts" });
+    expect(await summary.exited).toBe(0);
+    const counted = /records with unverified facts: (\d+) of (\d+) /.exec(summary.stdout());
+    expect(counted, summary.stdout()).not.toBeNull();
+    expect(summary.stdout()).not.toMatch(/br-netfilter-not-loaded/);
+    const listed = await spawnServer({ KB_DIR: "data" }, { script: "src/cli/kb-check.ts", args: ["--unverified"] });
+    expect(await listed.exited).toBe(0);
+    const ids = /records with unverified facts \((\d+)\): (.+)/.exec(listed.stdout());
+    expect(ids?.[1]).toBe(counted?.[1]);
+    expect(ids?.[2]?.split(", ")).toHaveLength(Number(counted?.[1]));
+  });
+
   it("a record file put outside bugs/ is named, not left out without a word (F2: the import then deleted its stored copy)", async () => {
     const stderr = await importRefused("misplaced-record", async (data) => {
       await rename(join(data, "bugs", "br-netfilter-not-loaded.yaml"), join(data, "br-netfilter-not-loaded.yaml"));

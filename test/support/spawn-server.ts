@@ -18,9 +18,9 @@ export interface Spawned {
 /** The real entry (`npm start`'s src/node/server.ts) as a child process on an ephemeral port of 127.0.0.1. */
 export function spawnServer(
   env: Record<string, string>,
-  opts: { uid?: number; gid?: number; script?: string; onStderr?: (soFar: string) => void } = {},
+  opts: { uid?: number; gid?: number; script?: string; args?: string[]; onStderr?: (soFar: string) => void } = {},
 ): Promise<Spawned> {
-  const proc = spawn(process.execPath, ["--import", "tsx", opts.script ?? "src/node/server.ts"], {
+  const proc = spawn(process.execPath, ["--import", "tsx", opts.script ?? "src/node/server.ts", ...(opts.args ?? [])], {
     // A budget far above the start-up guard's (twice the knowledge base's compile time, 5.6 s on a loaded CI machine):
     // only a test of that guard sets its own.
     env: {
