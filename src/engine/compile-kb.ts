@@ -1,6 +1,7 @@
 import { type CompiledContext, compileContexts, contextLiterals } from "./context";
 import { IPTABLES_VERSION_MARKERS, MENTION_MARKERS } from "./facts";
 import { compileMatcher, foldLiteral, type Matcher } from "./match";
+import { type ModuleBound, moduleBoundRecords } from "./module-bound";
 import { compileRecall, FAILURE_MARKERS, type RecallTables } from "./recall";
 import type { BugRecord, RecordSignature as Signature } from "./record";
 import type { RelationEdge } from "./types";
@@ -25,6 +26,8 @@ export interface CompiledKb<R extends BugRecord = BugRecord> {
   recall: RecallTables;
   /** Per record that declares a context: the compiled patterns that show it. */
   contexts: ReadonlyMap<string, CompiledContext>;
+  /** Per module-bound record (its `context.modules`): the modules whose list must name one (module-bound.ts). */
+  moduleBound: ModuleBound;
 }
 
 export const signatureKey = (recordId: string, signatureId: string) => `${recordId}/${signatureId}`;
@@ -123,5 +126,14 @@ export function compileKnowledgeBase<R extends BugRecord>(
   );
   const recall = compileRecall(records, signatureKey, symptomLines(matcher, signatures));
   const relations = records.flatMap((r) => (r.relations ?? []).map((rel) => ({ from: r.id, to: rel.id, kind: rel.kind, note: rel.note })));
-  return { version, records, matcher, signatures, relations, recall, contexts: compileContexts(records) };
+  return {
+    version,
+    records,
+    matcher,
+    signatures,
+    relations,
+    recall,
+    contexts: compileContexts(records),
+    moduleBound: moduleBoundRecords(records),
+  };
 }

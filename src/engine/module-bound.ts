@@ -1,8 +1,21 @@
 import type { CompiledKb } from "./compile-kb";
 import { moduleListOf } from "./facts/module-list";
 import type { Hit } from "./match";
+import { lineEnd, lineStartsOf } from "./match/line-starts";
 import type { ApproximateHit } from "./recall";
+import type { BugRecord } from "./record";
 import type { KernelFacts } from "./types";
+
+/** A module-bound record's modules (its `context.modules`), by record id. */
+export type ModuleBound = ReadonlyMap<string, NonNullable<NonNullable<BugRecord["context"]>["modules"]>>;
+
+/**
+ * Which records are module-bound, worked out once per knowledge base (compile-kb): read from every record on every
+ * diagnosis, it was a walk of the whole knowledge base per request (issue #12).
+ */
+export function moduleBoundRecords(records: readonly BugRecord[]): ModuleBound {
+  return new Map(records.flatMap((r) => (r.context?.modules ? [[r.id, r.context.modules] as const] : [])));
+}
 
 /**
  * A module-bound kernel bug's line in a report whose "Modules linked in:" list holds none of the bug's modules is another
@@ -19,13 +32,14 @@ export function withoutUnlistedModules<H extends Hit | ApproximateHit>(
   logs: string,
   kernelOf: (line: number) => KernelFacts | null,
 ): H[] {
-  const bound = new Map(kb.records.flatMap((r) => (r.context?.modules ? [[r.id, r.context.modules] as const] : [])));
+  const bound = kb.moduleBound;
   if (!bound.size) return [...hits];
   let listOf: ReturnType<typeof moduleListOf> | undefined;
   const listAt = (line: number) => {
     if (!listOf) {
-      const lines = logs.split("\n");
-      listOf = moduleListOf((l) => lines[l - 1]);
+      // The lines as split("\n") gives them, sliced only where the list is looked for: not a string per line of the log.
+      const starts = lineStartsOf(logs);
+      listOf = moduleListOf((l) => (l >= 1 && l <= starts.length ? logs.slice(starts[l - 1], lineEnd(logs, starts, l - 1)) : undefined));
     }
     return listOf(line);
   };

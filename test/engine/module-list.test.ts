@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { moduleListOf } from "../../src/engine/facts/module-list";
+import { loadDataKb } from "../support/data-kb";
 
 const listOf = (text: string) => {
   const lines = text.split("\n");
@@ -63,5 +64,16 @@ describe("the module list printed in a line's kernel report (review 70a F4)", ()
     expect(read(1)).toBeNull();
     expect(read(3)?.line).toBe(4);
     expect(read(6)?.cut).toBe(true);
+  });
+});
+
+describe("module-bound records, compiled once with the knowledge base (issue #12)", () => {
+  it("holds every record whose context is kernel modules, with its modules, and no other record", async () => {
+    const data = await loadDataKb();
+    const kb = data.compiled;
+    const bound = kb.records.filter((r) => r.context?.modules);
+    expect(bound.length).toBeGreaterThan(0);
+    expect([...kb.moduleBound.keys()].sort()).toEqual(bound.map((r) => r.id).sort());
+    for (const r of bound) expect(kb.moduleBound.get(r.id)).toBe(r.context?.modules);
   });
 });
