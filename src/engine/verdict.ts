@@ -1559,19 +1559,35 @@ function unusedCriRuntime(record: BugRecord, host: HostVersions): string | undef
   return CRI_RUNTIMES.every((c) => alternatives.includes(c)) ? CRI_RUNTIMES.find((c) => c !== used) : undefined;
 }
 
+/**
+ * What a record alone decides, worked out once per record object (a knowledge base's records do not change): asked for
+ * every record with version data on every host of every diagnosis, it rebuilt the same lists each time (issue #12).
+ */
+function perRecord<T>(of: (record: BugRecord) => T): (record: BugRecord) => T {
+  const memo = new WeakMap<BugRecord, T>();
+  return (record) => {
+    let value = memo.get(record);
+    if (value === undefined) {
+      value = of(record);
+      memo.set(record, value);
+    }
+    return value;
+  };
+}
+
 /** The components a record's bug may lie in, any one enough (see componentOf); one for most records. */
-export function alternativeComponents(record: BugRecord): string[] {
+export const alternativeComponents = perRecord((record): readonly string[] => {
   const upstream = upstreamComponents(record);
   // Beside a removal (Docker 29's API floor), another component's range names the setups that trip over it
   // (Traefik's pinned client): before the removal, they do not.
   const removals = record.affected.filter((a) => a.kind === "removal");
   const entries = removals.length ? removals : record.affected;
   return [...new Set(entries.flatMap((a) => componentOf(a.ecosystem, a.package, upstream) ?? []))];
-}
+});
 
-const upstreamComponents = (record: BugRecord) => [
+const upstreamComponents = perRecord((record): readonly string[] => [
   ...new Set(record.affected.filter((a) => !a.ecosystem.includes(":")).map((a) => a.ecosystem)),
-];
+]);
 
 /** The components the host's own output decided (a certain check, not a hedged one). */
 function ownComponents(record: BugRecord, checks: readonly VersionEvidence[]): Set<string> {
