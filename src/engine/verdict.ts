@@ -14,6 +14,7 @@ import { QUOTE_MARKS } from "./quote-marks";
 import type { RecordAffected as AffectedEntry, BugRecord, RecordNotTaken, RecordSignature, RecordRange as VersionRange } from "./record";
 import { anyOf } from "./summary";
 import type { IptablesFacts, KernelFacts, KernelPackage, NodeRow, OsFacts, VersionScheme } from "./types";
+import { unrangedKernelPackage } from "./unranged-kernel-package";
 import {
   branchEnd,
   compareVersions,
@@ -1975,6 +1976,15 @@ export function decideVerdict(
       const other = kernel && !kernel.named ? kernel.package?.ecosystem : undefined;
       if (other && !unseen.ecosystems.includes(other))
         return { status: "unknown", reason: `${said}; but ${why}, and the bug needs ${needs}` };
+      // Likewise a flavour of a release the record ranges, but not this flavour: the release alone is no evidence (review
+      // 71b F1: a 24.04 linux-gcp kernel beside ranges of linux, linux-aws and linux-azure was "affected, verified" on
+      // Falco 0.39.1 alone), as packageCheck matches entries on the package too.
+      const unranged = unrangedKernelPackage(record, unseen.ecosystems, kernel);
+      if (unranged)
+        return {
+          status: "unknown",
+          reason: `${said}; but this record has no data for ${unranged.label} (${kernel?.release}; it ranges ${listed(unranged.ranged)} there), and the bug needs ${needs}`,
+        };
       return { status: "affected", reason: `${said}; but ${why}, and the bug needs ${needs}`, level: first.level, certain: false };
     }
     const level = groups ? weakestLevel(groups.map((g) => strongest(g.checks.filter((c) => c.result === "affected")).level)) : first.level;
@@ -2200,6 +2210,11 @@ export function missingDataReason(record: BugRecord, hosts: HostVersions[]): str
     const where = k.package?.ecosystem ?? k.distro;
     // A plain upstream release no range of the record covers (its ranges are distributions'): no backport caveat.
     if (!where) return `no data in this record for upstream kernels (${k.release}). Ranges known: ${ecosystems}`;
+    // A release the record ranges, but not this kernel's package in it: name the package, or "no data for ubuntu:22.04"
+    // beside "Ranges known: ubuntu:22.04" contradicts itself (review 71b F2).
+    const unranged = unrangedKernelPackage(record, [...new Set(record.affected.map((a) => a.ecosystem))], k);
+    if (unranged)
+      return `no data in this record for ${unranged.label} (${k.release}; it ranges ${listed(unranged.ranged)} there); upstream ranges do not apply to a distro kernel that backports fixes. Ranges known: ${ecosystems}`;
     return `no data in this record for ${where} kernels (${k.release}); upstream ranges do not apply to a distro kernel that backports fixes. Ranges known: ${ecosystems}`;
   }
   const ownBuilds = (e: string) => ecosystemDistribution(e) !== null || isRepositoryEcosystem(e);
