@@ -272,6 +272,49 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     ]);
   });
 
+  it("judges each Ubuntu kernel flavour on its own range, and one the record does not range as undecided (review 71b F1, F2)", async () => {
+    const FALCO = "falco-modern-ebpf-tailcall-sys-exit-einval-6.12-6.6.57";
+    const BPF = "bpf-adjust-room-gso-skb-segment-bug";
+    const paste = (uname: string, release: string, lines: string) =>
+      `$ uname -a\nLinux node1 ${uname} SMP Mon Oct 14 12:00:00 UTC 2024 x86_64 GNU/Linux\n$ cat /etc/os-release\nNAME="Ubuntu"\nVERSION_ID="${release}"\nID=ubuntu\n${lines}`;
+    const falco =
+      "$ falco --version\nFalco version: 0.39.1\n[libs]: libbpf: prog 'sys_exit': failed to load: -22\n[libs]: libpman: failed to load BPF object (errno: 22 | message: Invalid argument)\n";
+    const oops = "[ 1234.567890] kernel BUG at net/core/skbuff.c:4490!\n[ 1234.567950] RIP: 0010:skb_segment+0x5d4/0xe30\n";
+    // Each request a client of its own: the Worker's rate limit is shared by the contract's other requests.
+    const verdict = async (ip: string, body: string, id: string) => {
+      const res = await fetch("/diagnose", { method: "POST", headers: { "content-type": "text/plain", "cf-connecting-ip": ip }, body });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as Diagnosis).findings.find((f) => f.id === id)?.verdict;
+    };
+    // Canonical's OSV data: 24.04 linux-gcp first carries the tail-call check in 6.8.0-1026.28; 22.04 linux-gcp fixed the
+    // skb_segment BUG in 5.15.0-1071.79. Falco 0.39.1 on the GCP build before the check was "affected, verified".
+    expect(await verdict("203.0.113.161", paste("6.8.0-1020-gcp #22-Ubuntu", "24.04", falco), FALCO)).toMatchObject({
+      status: "not-affected",
+      level: "verified",
+    });
+    expect(await verdict("203.0.113.162", paste("6.8.0-1026-gcp #28-Ubuntu", "24.04", falco), FALCO)).toMatchObject({
+      status: "affected",
+      level: "verified",
+    });
+    expect(await verdict("203.0.113.163", paste("5.15.0-1070-gcp #78-Ubuntu", "22.04", oops), BPF)).toMatchObject({
+      status: "affected",
+      level: "verified",
+    });
+    expect(await verdict("203.0.113.164", paste("5.15.0-1071-gcp #79-Ubuntu", "22.04", oops), BPF)).toMatchObject({
+      status: "not-affected",
+      level: "verified",
+    });
+    // A flavour neither record ranges (Canonical has no fixed build for it): undecided, saying which package has no data.
+    const tegra = await verdict("203.0.113.165", paste("6.8.0-1012-nvidia-tegra #12-Ubuntu", "24.04", falco), FALCO);
+    expect(tegra?.status).toBe("unknown");
+    expect(tegra?.reason).toMatch(/no data for ubuntu:24\.04 package linux-nvidia-tegra \(6\.8\.0-1012-nvidia-tegra; it ranges /);
+    const realtime = await verdict("203.0.113.166", paste("5.15.0-1032-realtime #35-Ubuntu", "22.04", oops), BPF);
+    expect(realtime?.status).toBe("unknown");
+    expect(realtime?.reason).toMatch(
+      /^no data in this record for ubuntu:22\.04 package linux-realtime \(5\.15\.0-1032-realtime; it ranges /,
+    );
+  });
+
   it("judges a pod's events trimmed by `tail` or `grep` on the node the paste places the pod, in JSON and text (review 70b F1)", async () => {
     const row = (name: string, runtime: string) =>
       `${name}    Ready    <none>   91d   v1.23.6   192.168.5.1   <none>   Ubuntu 20.04.4 LTS   5.4.0-109-generic   containerd://${runtime}`;
