@@ -7,7 +7,7 @@
  * Linux, or logfmt lines (level=error msg=...), do not have the shape of any output below.
  */
 
-import type { BundleSection } from "../types";
+import type { BundleSection, NodeRow } from "../types";
 import { BOOT_MARK, readsReversed, readsThisBoot, rebootRefused, rebootsMachine } from "./boot-marks";
 import { listedHosts, loopList, soleUnlabelledTarget } from "./fan-out";
 import { FanOutReader, machineOf, type OutputLines } from "./fan-out-reader";
@@ -23,11 +23,11 @@ import {
   hostHeading,
 } from "./host-headings";
 import { isIptablesVersionOutput } from "./iptables-version";
-import { NODES_HEADER, parseNodesTableAt } from "./kube-nodes";
 import { isFileHead, LOG_NAME_IN_COMMAND, ROTATED_IN_COMMAND } from "./log-files";
 import { isLogFramed } from "./log-framing";
+import { NodeListingReader } from "./node-objects";
 import { LSB_LINE, LSB_NO_MODULES, namesRelease, OS_RELEASE_LINE, parseOsReleaseValues, SYSTEM_RELEASE_LINE } from "./os-release";
-import { describedPod, execPod, loggedPods, namespaceChosen, scheduledPod } from "./pod-logs";
+import { describedPod, dumpedPodLogs, execPod, loggedPods, namespaceChosen, scheduledPod } from "./pod-logs";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { TextLines } from "./text-lines";
 import { looksLikeBuild, looksLikeRelease, parseProcVersion, parseUnameAll, parseUnameShort, parseVersionSignature } from "./uname";
@@ -837,6 +837,10 @@ export function readBundle(input: readonly string[] | TextLines): {
   scheduledPods: Array<[line: number, pod: string, node: string]>;
   /** The lines of headings naming the machine the lines after them come from (host-headings.ts): labels, not commands. */
   headingLines: ReadonlySet<number>;
+  /** The nodes the paste's listings give, in order: tables' rows, described and JSON or YAML node objects (node-objects.ts). */
+  nodeRows: NodeRow[];
+  /** The pods a listing places on their nodes ("<namespace>/<name>", node): `cluster-info dump`'s PodList. */
+  listedPods: Array<[pod: string, node: string]>;
 } {
   const lines: Lines = input instanceof TextLines ? input : arrayLines(input);
   const sections: BundleSection[] = [];
@@ -901,6 +905,9 @@ export function readBundle(input: readonly string[] | TextLines): {
   let i = 0;
   let noOsReleaseUntil = 0;
   const fanOut = new FanOutReader(lines, { commandLines, commandHosts, sshCommands, gatheredBlocks });
+  const nodeListings = new NodeListingReader(lines);
+  const nodeRows: NodeRow[] = [];
+  const listedPods: Array<[string, string]> = [];
   // What a host printed on its label's line, read as a line of its own: its uname, its iptables -V.
   const output = (i: number, printed: string | null | undefined) => {
     const kind = printed ? oneLineSection(printed, null, false, false) : null;
@@ -939,25 +946,27 @@ export function readBundle(input: readonly string[] | TextLines): {
       i = labelled.next;
       continue;
     }
-    if (NODES_HEADER.test(t)) {
-      const rows = parseNodesTableAt((k) => (i + k < lines.length ? lines.at(i + k) : undefined), i + 1);
-      const last = rows.at(-1);
-      if (last) {
-        fanOut.end();
-        // Rows may have blank lines between them: the table ends at its last row (1-based, so the next line's index).
-        push("nodes", i, last.line);
-        for (const row of rows) {
-          machines.add(machineOf(row.name));
-          // By its address too: a heading naming another address is another machine (review 54b F3).
-          if (row.internalIp) machines.add(machineOf(row.internalIp));
-        }
-        // `kubectl get nodes`' output is the table: what follows it, until another command, is no longer shown to be the
-        // prompt's machine's (review 36e: a node's log pasted after the table, below a sentence naming it).
-        commandHosts.push([last.line + 1, null]);
-        i = last.line;
-        hint = null;
-        continue;
+    // The API server's node objects, in whichever form kubectl printed them (node-objects.ts: a table, `describe nodes`,
+    // `-o json|yaml`, `cluster-info dump`'s NodeList and PodList; review 70b F7).
+    const nodeListing = nodeListings.at(i, t);
+    if (nodeListing) {
+      fanOut.end();
+      // Rows may have blank lines between them: the table ends at its last row. Of the objects, only the lines their facts
+      // were read from are no log lines (a node's conditions and events may show a symptom).
+      for (const [from, to] of nodeListing.spans) push("nodes", from, to + 1);
+      nodeRows.push(...nodeListing.rows);
+      listedPods.push(...nodeListing.pods);
+      for (const row of nodeListing.rows) {
+        machines.add(machineOf(row.name));
+        // By its address too: a heading naming another address is another machine (review 54b F3).
+        if (row.internalIp) machines.add(machineOf(row.internalIp));
       }
+      // `kubectl get nodes`' output is the table: what follows it, until another command, is no longer shown to be the
+      // prompt's machine's (review 36e: a node's log pasted after the table, below a sentence naming it).
+      commandHosts.push([nodeListing.last + 2, null]);
+      i = nodeListing.last + 1;
+      hint = null;
+      continue;
     }
     if (LSB_NO_MODULES.test(t) || (LSB_LINE.test(t) && t.startsWith("Distributor ID:"))) {
       // `lsb_release -a`: an optional "No LSB modules" line, then "Key:\tvalue" lines.
@@ -1106,6 +1115,17 @@ export function readBundle(input: readonly string[] | TextLines): {
         continue;
       }
     }
+    // `cluster-info dump`'s head of a pod's logs: what follows is the cluster's output, that pod's, as after `kubectl logs`.
+    const dumped = t.charCodeAt(0) === 61 ? dumpedPodLogs(t) : null;
+    if (dumped !== null) {
+      fanOut.end();
+      commandLines.push(i + 1);
+      commandHosts.push([i + 1, ""]);
+      if (dumped) commandPods.set(i + 1, [dumped]);
+      hint = null;
+      i++;
+      continue;
+    }
     // A heading naming a machine, in a paste that heads two machines so: what follows is that machine's, as after its
     // prompt; a heading there of the same level or above that names none ends the machine's part (host-headings.ts).
     const first = t.charCodeAt(0);
@@ -1175,6 +1195,8 @@ export function readBundle(input: readonly string[] | TextLines): {
     commandPods,
     scheduledPods,
     headingLines,
+    nodeRows,
+    listedPods,
   };
 }
 

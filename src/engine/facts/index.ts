@@ -35,7 +35,7 @@ import {
 import { buildOfPackage, kernelPackageRow } from "./kernel-package-row";
 import { pickKernelSeries } from "./kernel-series-claims";
 import { CURED_KERNEL_VIA, sameRelease, UNAME_R_TYPED } from "./kernel-shapes";
-import { NODES_HEADER, oneRowPerNode, osImageToOs, parseNodesTable, parseNodesTableAt } from "./kube-nodes";
+import { oneRowPerNode, osImageToOs } from "./kube-nodes";
 import { fromRotatedFile } from "./log-files";
 import { isLogFramed } from "./log-framing";
 import {
@@ -62,6 +62,7 @@ import {
   pickProseBuilds,
   setsUpKubernetes,
 } from "./named-versions";
+import { readNodeListings } from "./node-objects";
 import {
   ID_LIKE,
   LSB_DISTRIBUTOR,
@@ -532,9 +533,9 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const namedAway = mentions.named.filter((l) => underHeading(l.line));
   // Apart from the host's own: the output a heading places elsewhere (named), and the output printed before the paste
   // upgrades the component (another time's: it gives way to the upgrade's own version, and judges a failure logged before it).
-  const tableNodes = oneRowPerNode(
-    sections.filter((s) => s.kind === "nodes").flatMap((s) => parseNodesTable(textLines.slice(s.lines[0] - 1, s.lines[1]), s.lines[0])),
-  );
+  // Every form of the API server's node objects the paste printed, a table's rows or described, JSON or YAML objects: one
+  // reader, so every consumer sees the same nodes (review 70b F7).
+  const tableNodes = oneRowPerNode(read.nodeRows);
   // A crash's header or a boot's banner in a part a heading or prompt gives to a machine no uname of the paste names is that
   // machine's kernel, as a uname there would be (review 66c F2: node-a's WARN header, 6.1.14, was no reading of node-a, and
   // node-b's uname, 6.1.15, judged node-a's lines).
@@ -923,7 +924,10 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
  * F3, 70b F1), else the source an event line names (`kubectl get events`' and older `describe`'s "kubelet, worker-2").
  */
 function clusterNodeOf(
-  read: Pick<ReturnType<typeof readBundle>, "describedNodes" | "describedPods" | "commandPods" | "scheduledPods" | "contextNamespaces">,
+  read: Pick<
+    ReturnType<typeof readBundle>,
+    "describedNodes" | "describedPods" | "commandPods" | "scheduledPods" | "contextNamespaces" | "listedPods"
+  >,
   commands: ReadonlyArray<readonly [number, string | null]>,
   lineAt: (line: number) => string | undefined,
 ): (line: number) => string | null {
@@ -957,6 +961,8 @@ function clusterNodeOf(
   for (const [command] of commands)
     for (const [pod, node] of podNodes(lineAt(command) ?? "", lineAt, command, read.contextNamespaces.get(command)))
       place(pod, machineOfTarget(node));
+  // A listing's pods (`cluster-info dump`'s PodList: its logs' sections follow it, review 70b F7).
+  for (const [pod, node] of read.listedPods) place(pod, machineOfTarget(node));
   for (const [line, pod, node] of read.scheduledPods) {
     const machine = machineOfTarget(node);
     place(pod, machine);
@@ -1295,9 +1301,9 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
         ? combineKernel(readings, signature, os, `${fields.uname ?? ""}\n${fields.logs ?? ""}`)
         : fromLogs.kernel;
 
-  const nodeLines = splitLines(fields.nodes ?? "");
-  const header = nodeLines.findIndex((l) => NODES_HEADER.test(l.trim()));
-  const tableNodes = header === -1 ? fromLogs.nodes : oneRowPerNode(parseNodesTableAt((k) => nodeLines[header + k], header + 1));
+  // The nodes field takes every form the bundle does (node-objects.ts: a table, described or JSON or YAML objects).
+  const listed = readNodeListings(splitLines(fields.nodes ?? "")).flatMap((l) => l.rows);
+  const tableNodes = listed.length ? oneRowPerNode(listed) : fromLogs.nodes;
   const nodes = tableNodes.length || hostNodes.length ? joinUnameNodes(tableNodes, hostNodes) : fromLogs.nodes;
 
   const iptables = (fields.iptablesVersion ? findIptables(splitLines(fields.iptablesVersion)) : null) ?? fromLogs.iptables;

@@ -217,3 +217,15 @@ export function eventPod(command: string, row: string, context = ""): string | n
 }
 /** How far into an event row its object is looked for: the columns before MESSAGE. */
 const MAX_EVENT_HEAD = 400;
+
+/**
+ * `kubectl cluster-info dump`'s head of a container's logs ("==== START logs for container kube-proxy of pod
+ * kube-system/kube-proxy-qq81n ===="): its pod, "<namespace>/<name>", whose node the dump's PodList gives (review 70b
+ * F7); "" for its END line, which heads the dump's next part; null for any other line.
+ */
+export function dumpedPodLogs(line: string): string | null {
+  const m = DUMPED_LOGS.exec(line);
+  if (!m) return null;
+  return m[1] === "START" && m[2] && m[3] && POD_NAME.test(m[3]) ? `${m[2]}/${m[3]}` : "";
+}
+const DUMPED_LOGS = /^==== (START|END) logs for container \S+ of pod ([a-z0-9][a-z0-9.-]*)\/(\S+) ====$/;
