@@ -3,7 +3,16 @@
  * block ends, and what a host printed on its label's line. readBundle hands each line here first; what this reader
  * takes is a label or a host's output, not a log line of the paste's own machine.
  */
-import { ansibleOneLine, DASH_RULE, type FanOutCommand, fanOutCommand, fanOutHeader, gatheredHosts, HOST_PREFIX } from "./fan-out";
+import {
+  ansibleOneLine,
+  DASH_RULE,
+  type FanOutCommand,
+  fanOutCommand,
+  fanOutHeader,
+  gatheredHosts,
+  HOST_PREFIX,
+  MINION_HEAD,
+} from "./fan-out";
 
 /** What the reader needs of the lines (readBundle's Lines). */
 export interface OutputLines {
@@ -45,6 +54,8 @@ export class FanOutReader {
   private prefixed = false;
   /** After a command gathering its hosts' output into dshbak blocks (a pipe into dshbak, clush -b). */
   private inBlocks = false;
+  /** After salt: each host's id and a colon on a line of its own, its output indented under it (review 70b F7). */
+  private keyed = false;
   /** Whether an unprefixed line continues the host's line before it (pssh -P). */
   private continues = false;
   /** The hosts the command names, where it lists them: a log line's own "Error: …" is no host's (review 38a). */
@@ -63,6 +74,7 @@ export class FanOutReader {
     const fanOut = fanOutCommand(raw);
     this.prefixed = fanOut?.output === "prefixed";
     this.inBlocks = fanOut?.output === "gathered";
+    this.keyed = fanOut?.output === "keyed";
     this.continues = fanOut?.continues ?? false;
     this.targets = fanOut?.hosts ?? null;
     this.lastPrefix = undefined;
@@ -72,6 +84,7 @@ export class FanOutReader {
   /** Another command's output (a nodes table) ends the tool's. */
   end(): void {
     this.prefixed = false;
+    this.keyed = false;
     this.block = "none";
   }
 
@@ -90,6 +103,7 @@ export class FanOutReader {
       this.end();
       return { next: i + 1 };
     }
+    if (this.keyed) return this.keyedLine(i, line);
     if (!this.prefixed) return null;
     const status = this.continues && line.startsWith("[") ? fanOutHeader(line.trim()) : null;
     if (status) {
@@ -149,6 +163,24 @@ export class FanOutReader {
       marks.sshCommands.add(i + 1);
       return { next: i + 1, output: result.output };
     }
+    return null;
+  }
+
+  /**
+   * Under salt: a minion's id heads its block; the block's indented lines are its output, each read as a line of its own
+   * (its uname -r) and still a log line; any other line ends the command's output.
+   */
+  private keyedLine(i: number, line: string): Taken | null {
+    if (/^\s/.test(line)) return this.lastPrefix ? { next: i + 1, output: line.trim() } : null;
+    const id = MINION_HEAD.exec(line)?.[1];
+    if (id) {
+      this.lastPrefix = machineOf(id);
+      this.label(i, this.lastPrefix);
+      this.block = "lines";
+      return { next: i + 1 };
+    }
+    if (this.lastPrefix) this.marks.commandHosts.push([i + 1, null]);
+    this.end();
     return null;
   }
 

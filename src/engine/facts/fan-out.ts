@@ -58,7 +58,7 @@ export function gatheredHosts(line: string): string {
  */
 export function fanOutCommand(command: string): FanOutCommand | null {
   const m = TOOL.exec(command);
-  if (!m?.[1]) return talosctlCommand(command) ?? labelledLoop(command);
+  if (!m?.[1]) return talosctlCommand(command) ?? saltCommand(command) ?? labelledLoop(command);
   // parallel-ssh is pssh under the name Debian and Ubuntu install it as.
   const tool = (m[1] === "parallel-ssh" ? "pssh" : m[1]) as keyof typeof OPTIONS;
   const { withValue, unprefixed, prefixed, targets } = OPTIONS[tool];
@@ -120,6 +120,25 @@ export function fanOutCommand(command: string): FanOutCommand | null {
   if (!printing && !gathered) return null;
   return { output: gathered ? "gathered" : "prefixed", hosts, continues: pssh };
 }
+
+/**
+ * Salt's remote execution (`salt 'w*' cmd.run 'uname -r'`, salt-ssh alike): its default outputter prints each minion's id
+ * and a colon on a line of its own, then what the minion printed, indented ("keyed"); `--out=txt` prints "id: output"
+ * lines, as pdsh does (review 70b F7: three kernels under their minions' ids were "3 kernels, which one failed?"). Its
+ * target is a glob or a list of ids, so any id heads a block.
+ */
+function saltCommand(command: string): FanOutCommand | null {
+  const at = command.search(SALT);
+  if (at < 0) return null;
+  const words = command.slice(at).split(/[|;&]/, 1)[0] ?? "";
+  const txt = /\s--out(?:=|\s+)txt\b/.test(words);
+  return { output: txt ? "prefixed" : "keyed", hosts: null, continues: false };
+}
+/** Salt at a command's start (after a prompt, a separator or sudo), then its target and a module function ("cmd.run"). */
+const SALT = /(?:^|[;&(|]\s*|[$#%>]\s*|\bsudo\s+)salt(?:-ssh)?\s+(?=.*?\s[a-z_]+\.[a-z_]+(?:\s|$))/;
+
+/** A salt minion's id heading its output, at the line's start: "worker-1:". */
+export const MINION_HEAD = /^([A-Za-z0-9][\w.-]*):\s*$/;
 
 /** Where talosctl is the command (its first occurrence; the words after it are read one by one, in linear time: review 54c F2). */
 const TALOSCTL = /(?:^|[\s;&(]|[$#%>]\s*)talosctl\s/;
@@ -191,9 +210,10 @@ export function soleUnlabelledTarget(command: string): string | undefined {
 export interface FanOutCommand {
   /**
    * "prefixed": each line after "host: "; "gathered": blocks under a dshbak header (a rule, the hosts, a rule);
-   * "unlabelled": no labels (-N), on one target only.
+   * "unlabelled": no labels (-N), on one target only; "keyed": the host and a colon on a line of its own, its output
+   * indented under it (salt).
    */
-  output: "prefixed" | "gathered" | "unlabelled";
+  output: "prefixed" | "gathered" | "unlabelled" | "keyed";
   /** The hosts its -w or -H lists, where they can be listed: a "word: " naming none of them is no host. */
   hosts: ReadonlySet<string> | null;
   /**
