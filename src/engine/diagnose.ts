@@ -66,6 +66,7 @@ import {
   scoreAdvisory,
   scoreFinding,
 } from "./score";
+import { startedPast } from "./started-past";
 import {
   bareUnamePrinters,
   linePrinter,
@@ -1080,6 +1081,7 @@ function assemble(
   // A regression in range of fewer than half the nodes still singles out its outliers (`findings`, "not its peers"):
   // listed too, where it is the difference (review 65i F2: the one row that explained an outlier's build went).
   const raised = new Set([...findings, ...advisories].map((f) => f.id));
+  const recordsById = new Map(facts.nodes.length > 1 ? kb.records.map((r) => [r.id, r]) : []);
   const nodes: NodeReport[] =
     facts.nodes.length > 1
       ? compareNodes(
@@ -1089,7 +1091,15 @@ function assemble(
           nodeHosts,
           [],
           checksOf.version,
-        ).map((n) => ({ ...n, inRange: n.inRange.filter((id) => raised.has(id) || n.findings.includes(id)) }))
+        ).map((n, i) => {
+          // A Ready row whose kubelet started past the record's refusal at start is not in its range (review 70b F6).
+          const started = (id: string) => startedPast(recordsById.get(id) as BugRecord, facts.nodes[i]);
+          return {
+            ...n,
+            inRange: n.inRange.filter((id) => (raised.has(id) || n.findings.includes(id)) && !started(id)),
+            findings: n.findings.filter((id) => !started(id)),
+          };
+        })
       : [];
   // Which node printed each finding's lines, named as the hosts form names a host's (placeOnNodes).
   placeOnNodes(
