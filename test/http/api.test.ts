@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe } from "vitest";
 import { apiContract } from "../support/api-contract";
 import { documentedContract } from "../support/documented-contract";
+import { fleetFormsContract } from "../support/fleet-forms-contract";
 import { recordsContract } from "../support/records-contract";
 import type { Fetch } from "../support/seed-scenarios";
 import { startTestService, type TestService } from "../support/test-store";
@@ -24,4 +25,8 @@ describe("record lookups and OSV export on Node (libSQL file)", () => {
 
 describe("documented answers on Node (libSQL file)", () => {
   documentedContract(fetch, { maxBodyBytes });
+});
+
+describe("fleet answers from every form of node listing on Node (libSQL file)", () => {
+  fleetFormsContract(fetch);
 });

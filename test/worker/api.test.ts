@@ -2,6 +2,7 @@ import { env, exports } from "cloudflare:workers";
 import { describe } from "vitest";
 import { apiContract } from "../support/api-contract";
 import { documentedContract } from "../support/documented-contract";
+import { fleetFormsContract } from "../support/fleet-forms-contract";
 import { recordsContract } from "../support/records-contract";
 import type { Fetch } from "../support/seed-scenarios";
 
@@ -28,4 +29,9 @@ describe("record lookups and OSV export in the Worker (workerd + D1)", () => {
 
 describe("documented answers in the Worker (workerd + D1)", () => {
   documentedContract(clientFetch("203.0.113.203"), { maxBodyBytes });
+});
+
+describe("fleet answers from every form of node listing in the Worker (workerd + D1)", () => {
+  // Each request names its own client (203.0.113.100 to .109).
+  fleetFormsContract(clientFetch("203.0.113.100"));
 });
