@@ -46,9 +46,9 @@ export class NodeListingReader {
   at(i: number, t: string): NodeListing | null {
     const first = t.charCodeAt(0);
     // "N": a table's NAME or a description's Name:; "{": JSON; "a", "i", "k": YAML's apiVersion:, items:, kind:.
-    if (first === 78) return this.table(i, t) ?? describedNodes(this.lines, i);
-    if (first === 123 && t === "{") return this.json(i);
-    if ((first === 97 || first === 105 || first === 107) && YAML_START.test(this.lines.at(i))) return yamlNodes(this.lines, i);
+    if (first === 78) return this.table(i, t) ?? several(describedNodes(this.lines, i));
+    if (first === 123 && t === "{") return several(this.json(i));
+    if ((first === 97 || first === 105 || first === 107) && YAML_START.test(this.lines.at(i))) return several(yamlNodes(this.lines, i));
     return null;
   }
 
@@ -112,6 +112,16 @@ export class NodeListingReader {
     }
     return rows.length || pods.length ? { rows, pods, spans, last: close } : null;
   }
+}
+
+/**
+ * A listing of several nodes' objects, or its pods alone: one node's object (`kubectl describe node node-b`, `get node web-2
+ * -o json`) stays what it was, a reading named in passing, which a heading may give another machine ("For comparison,
+ * the working node:"), not a fleet of one whose kernel would judge the paste's lines.
+ */
+function several(listing: NodeListing | null): NodeListing | null {
+  if (listing?.rows.length !== 1) return listing;
+  return listing.pods.length ? { ...listing, rows: [], spans: [] } : null;
 }
 
 /** The listings of a text given as lines (a form's nodes field), first to last. */
