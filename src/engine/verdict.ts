@@ -2195,7 +2195,7 @@ export function missingDataReason(record: BugRecord, hosts: HostVersions[]): str
   if (!kernels.length && given && hasKernelData(record))
     // Counted, and the missing reading named: which machine printed the lines (review 70b F7: "two machines" was said of
     // three and four kernels, and "a nodes table would decide" beside the paste's own node objects).
-    return `the input gives ${given.length} kernels (${listed(given)}: ${given.length === 2 ? "two machines, or one before and after a reboot" : `up to ${given.length} machines, or one across reboots`}) and does not say which of them printed the log's lines: the failing machine's own uname -a beside them, or each kernel tied to its machine's name (a nodes table or its node objects, a fan-out tool's host labels) with the lines' machine named, would decide. This record has version data for ${ecosystems}`;
+    return `the input gives ${given.length} kernels (${listed(given)}: ${given.length === 2 ? "two machines, or one before and after a reboot" : `up to ${given.length} machines, or one across reboots`}) and does not say which one failed: no reading ties the log's lines to one of them. The failing machine's own uname -a beside its lines, or each kernel tied to its machine's name (a nodes table or its node objects, a fan-out tool's host labels) with the lines' machine named, would decide. This record has version data for ${ecosystems}`;
   // Not "no kernel version given": a release named in a question or in passing may stand in the text (review 68e F3:
   // "is 5.15.0-127-generic affected …?" was told no kernel was given), read on purpose as no host's own (README).
   if (!kernels.length && hasKernelData(record))
