@@ -4,9 +4,10 @@ import { isOopsFraming } from "../../src/engine/facts/oops-framing";
 import { diagnoseHosts } from "../../src/engine/hosts";
 import { isWarning, logLevel } from "../../src/engine/log-level";
 import { lexicalTerms, lineTokens, matchTokens, signatureTokens } from "../../src/engine/recall";
-import { errnoAgrees, errnoEndings } from "../../src/engine/recall/errno-texts";
+import { errnoAgrees, errnoEndings, errnoTextsIn, recordErrnos } from "../../src/engine/recall/errno-texts";
 import { endsInWord, stem } from "../../src/engine/recall/tokens";
 import { loadDataKb } from "../support/data-kb";
+import { FIRESHARE_PIDS_LIMIT, VAST_CSI_PROTOCOL_FAMILY } from "../support/errno-pastes";
 import { UBSAN_FRAMING, UBSAN_REPORT } from "../support/oops-pastes";
 import { CLEAN_KUBE_PROXY_START, XOR_MARK_KLOG } from "../support/seed-logs";
 import { RETOLD_DNS_TICKET, RETOLD_DNS_TICKET_ON_4_19 } from "../support/seed-scenarios";
@@ -918,9 +919,46 @@ describe("an errno's number beside its text (review 68b F3)", () => {
   it("is the errno again, not a word of the message: error(13) and error(22) end one message two ways", () => {
     expect([...errnoEndings("mount error(13): Permission denied").keys()]).toEqual(["mount error"]);
     expect([...errnoEndings("Cannot open TUN/TAP dev /dev/net/tun: No such device (errno=19)").keys()]).toEqual(["dev dev/net/tun"]);
-    const record = errnoEndings("mount error(22): Invalid argument");
+    const record = recordErrnos("mount error(22): Invalid argument");
     expect(errnoAgrees("mount error(13): Permission denied", record)).toBe(false);
     expect(errnoAgrees("mount error(22): Invalid argument", record)).toBe(true);
+  });
+});
+
+describe("errno texts that differ (review 71a F1, F3)", () => {
+  const SECCOMP = "new-libc-images-on-old-docker-seccomp";
+  const NFS41 = "nfs41-exchgid-pnfs-ds-protocol-not-supported-2023";
+  const ids = (paste: string) => diagnoseBundle(kb.compiled, paste).findings.map((f) => f.id);
+
+  it("keys a message by the call it names, whatever form its errno's number takes: nginx's (11: …), Python's [Errno 11]", () => {
+    expect([...errnoEndings("pthread_create() failed (11: Resource temporarily unavailable)").keys()]).toEqual(["pthread_create failed"]);
+    expect([...errnoEndings("os.fork failed: [Errno 11] Resource temporarily unavailable").keys()]).toEqual(["os.fork failed"]);
+    const record = recordErrnos("runtime/cgo: pthread_create failed: Operation not permitted");
+    expect(errnoAgrees("pthread_create() failed (11: Resource temporarily unavailable)", record)).toBe(false);
+    expect(errnoAgrees("pthread_create() failed (1: Operation not permitted)", record)).toBe(true);
+  });
+
+  it("reads glibc's neighbouring errno texts as themselves: Protocol family not supported is no Protocol not supported", () => {
+    expect(errnoTextsIn("mount.nfs: mount(2): Protocol family not supported")).toEqual(new Set(["protocol family not supported"]));
+    expect(errnoTextsIn("socket: Socket type not supported")).toEqual(new Set(["socket type not supported"]));
+    expect(errnoTextsIn("accept: Too many open files in system")).toEqual(new Set(["too many open files in system"]));
+    // A record giving other errno texts only is not resembled by the line, whatever the message.
+    expect(errnoAgrees("mount.nfs: Protocol family not supported", recordErrnos("mount.nfs: Protocol not supported"))).toBe(false);
+  });
+
+  it("names no record by a reworded line or a resemblance whose errno text differs from the record's (F3: EPFNOSUPPORT)", () => {
+    const d = diagnoseBundle(kb.compiled, VAST_CSI_PROTOCOL_FAMILY);
+    expect(d.findings.map((f) => f.id)).not.toContain(NFS41);
+    // Still the closest record to read, with no claim that it matched.
+    expect(d.closest.map((c) => c.id)).toContain(NFS41);
+    // The record's own errno still finds it, exactly and reworded.
+    expect(ids("mount.nfs: mount(2): Protocol not supported")).toContain(NFS41);
+    expect(ids("detail = mount.nfs: mount(2) call: Protocol not supported")).toContain(NFS41);
+  });
+
+  it("reads three complete EAGAIN messages as three, and likens none of them to the EPERM record (F1)", () => {
+    expect(ids(FIRESHARE_PIDS_LIMIT)).not.toContain(SECCOMP);
+    for (const line of FIRESHARE_PIDS_LIMIT.split("\n").slice(2)) expect(ids(line), line).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import type { Diagnosis } from "../../src/engine/diagnosis";
 import { apiClient } from "./api-client";
 import { expectProblem, listBugs, post, SEED_INPUT, XT } from "./api-helpers";
+import { FIRESHARE_PIDS_LIMIT, VAST_CSI_PROTOCOL_FAMILY } from "./errno-pastes";
 import { UBSAN_FRAMING, UBSAN_REPORT } from "./oops-pastes";
 import { COMPOSE_MIN_API_1_25, COREDNS_LOOP_NO_LEVEL, GRAPH_DEPRECATION_WARNING, RELEASE_PLZ_GLIBC } from "./reworded-pastes";
 import { UBUNTU_2204_OS_RELEASE, XOR_MARK_KLOG } from "./seed-logs";
@@ -528,6 +529,27 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(line).toMatchObject({ line: 2, approximate: "tokens" });
     const text = await (await diagnose("203.0.113.233", COREDNS_LOOP_NO_LEVEL, "text/plain")).text();
     expect(text).toMatch(/line 2: .*<- coredns-loop-detected-for-zone \(reworded: matches the signature's words, not its exact text\)/);
+  });
+
+  it("names no bug from complete EAGAIN messages read as one, nor from a neighbouring errno text, in JSON and text (review 71a F1, F3)", async () => {
+    const diagnose = async (ip: string, body: string, accept = "application/json") => {
+      // A client of its own: the Worker's rate limit is shared by the contract's other requests.
+      const headers = { "content-type": "text/plain", accept, "cf-connecting-ip": ip };
+      const res = await fetch("/diagnose", { method: "POST", headers, body });
+      expect(res.status).toBe(200);
+      return res;
+    };
+    // A PID limit's EAGAIN from nginx, its master and Python: no seccomp (EPERM) bug, no "disable seccomp" fix.
+    const pids = (await (await diagnose("203.0.113.130", FIRESHARE_PIDS_LIMIT)).json()) as Diagnosis;
+    expect(pids.findings.map((f) => f.id)).not.toContain("new-libc-images-on-old-docker-seccomp");
+    const pidsText = await (await diagnose("203.0.113.131", FIRESHARE_PIDS_LIMIT, "text/plain")).text();
+    expect(pidsText).not.toMatch(/new-libc-images-on-old-docker-seccomp \[/);
+    // EPFNOSUPPORT ("Protocol family not supported") is no rewording of the NFSv4.1 record's EPROTONOSUPPORT.
+    const nfs = (await (await diagnose("203.0.113.132", VAST_CSI_PROTOCOL_FAMILY)).json()) as Diagnosis;
+    expect(nfs.findings.map((f) => f.id)).not.toContain("nfs41-exchgid-pnfs-ds-protocol-not-supported-2023");
+    expect(nfs.closest.map((c) => c.id)).toContain("nfs41-exchgid-pnfs-ds-protocol-not-supported-2023");
+    const nfsText = await (await diagnose("203.0.113.133", VAST_CSI_PROTOCOL_FAMILY, "text/plain")).text();
+    expect(nfsText).not.toMatch(/reworded/);
   });
 
   it("makes a finding that only resembles a line a lead: no root cause, and the text door's headline counts it apart (review 70d F2)", async () => {

@@ -10,9 +10,10 @@ import { isOopsFraming } from "../facts/oops-framing";
 import { isWarning } from "../log-level";
 import type { Hit } from "../match";
 import { logicalLines, messageOf, unframe } from "../match/normalize-line";
+import { errnoDiffers, signatureErrnos } from "./errno-texts";
 import { CUT, isFailure, isInformational, mayFail, WARNED } from "./failure-lines";
 import { buildLexicalIndex, type LexicalIndex, type LexicalMatch } from "./lexical";
-import { lineResemblance, MAX_REPORT_LINES, reportResemblance } from "./resemblance";
+import { errnosAllow, lineResemblance, MAX_REPORT_LINES, reportResemblance } from "./resemblance";
 import {
   contradictsNumbers,
   ELLIPSIS,
@@ -84,7 +85,15 @@ export function compileRecall(
       const numbers = signatureNumbers(s.kind, s.pattern);
       const tokens = signatureTokens(s.kind, s.pattern);
       const warns = warnings.some((words) => matchTokens(tokens, words));
-      return { key: keyOf(r.id, s.id), record: r.id, tokens, ...(numbers.length ? { numbers } : {}), ...(warns ? { warns } : {}) };
+      const errnos = signatureErrnos(s.kind, s.pattern);
+      return {
+        key: keyOf(r.id, s.id),
+        record: r.id,
+        tokens,
+        ...(numbers.length ? { numbers } : {}),
+        ...(warns ? { warns } : {}),
+        ...(errnos.length ? { errnos } : {}),
+      };
     });
   });
   const usable = raw.filter((t) => t.tokens.filter((w) => w !== WILD).length >= MIN_TOKENS);
@@ -103,6 +112,7 @@ export function compileRecall(
       anchors,
       ...(t.numbers ? { numbers: t.numbers } : {}),
       ...(t.warns ? { warns: true as const } : {}),
+      ...(t.errnos ? { errnos: t.errnos } : {}),
     };
   });
   // An anchor shared by many signatures selects nothing: those signatures stay exact-only, so a line
@@ -262,7 +272,7 @@ export function recallHits(
         }
       }
       warns ??= isWarning(text);
-      if (refusesWording(sig, words, warns)) continue;
+      if (refusesWording(sig, words, warns) || errnoDiffers(sig.errnos, text)) continue;
       if (!open || matchTokens(sig.tokens, words, at)) held.push(i);
       else cutAfterWord.push(i);
     }
@@ -361,6 +371,15 @@ export function recallHits(
     open.splice(open.indexOf(g), 1);
     if (g.parts.length < 2) return;
     const joined = g.parts.join(" ");
+    // The indented lines under a resembling failure line are its message's details: an errno text there that the record
+    // never gives says another failure (review 71a F3: kubelet's "MountVolume.SetUp failed … Mounting … failed", whose
+    // "detail = mount.nfs: Protocol family not supported" followed, resembled the EPROTONOSUPPORT record by its first line).
+    // Lines around it that are not indented under it may be other messages a paste's prose put beside it.
+    const details = g.resembled ? detailsOf(g) : [];
+    if (g.resembled?.recordId && details.length && !errnosAllow(tables.lexical, g.resembled.recordId, details.join(" "))) {
+      similar.splice(similar.indexOf(g.resembled), 1);
+      g.resembled = null;
+    }
     // Only what the lines say together: a signature one of them holds alone was judged on that line.
     const partWords = g.parts.map(lineTokens);
     const joinedJudgement = tokenMatches(joined);
@@ -405,6 +424,7 @@ export function recallHits(
       for (const g of [...open]) {
         if (continuesPrev(l, line) && g.parts.length < MAX_SPLIT_LINES && g.length + l.length <= MAX_SPLIT_CHARS) {
           g.parts.push(l.trim());
+          g.indents.push(indentOf(l));
           g.length += l.length;
         } else closeGroup(g);
       }
@@ -434,8 +454,9 @@ export function recallHits(
       const g: SplitMessage = {
         line: before ? prevLine : line,
         parts: before ? [prevText.trim(), l.trim()] : [l.trim()],
+        indents: before ? [indentOf(prevText), indentOf(l)] : [indentOf(l)],
         length: (before ? prevText.length : 0) + l.length,
-        resembled: verdict === "similar",
+        resembled: verdict === "similar" ? (similar[similar.length - 1] ?? null) : null,
       };
       groups.push(g);
       open.push(g);
@@ -465,10 +486,21 @@ interface SplitMessage {
   /** The first line of the message. */
   line: number;
   parts: string[];
+  /** How far each part's line was indented. */
+  indents: number[];
   length: number;
-  /** Its failure line already resembles a record: only a token signature adds anything. */
-  resembled: boolean;
+  /** The resemblance its failure line already found, if any: only a token signature adds anything. */
+  resembled: ApproximateHit | null;
 }
+/** The parts after a group's resembling line indented deeper than it, up to the first that is not. */
+function detailsOf(g: SplitMessage): string[] {
+  const at = g.resembled ? g.resembled.line - g.line : -1;
+  const under = g.indents[at] ?? 0;
+  const out: string[] = [];
+  for (let k = at + 1; k < g.parts.length && (g.indents[k] ?? 0) > under; k++) out.push(g.parts[k] ?? "");
+  return out;
+}
+const indentOf = (l: string) => l.length - l.trimStart().length;
 const MAX_SPLIT_LINES = 5;
 const MAX_SPLIT_CHARS = 800;
 const MAX_SPLIT_MESSAGES = 60;

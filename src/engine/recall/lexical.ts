@@ -7,7 +7,7 @@
  */
 import { isOopsFraming } from "../facts/oops-framing";
 import { messageOf } from "../match/normalize-line";
-import { errnoEndings } from "./errno-texts";
+import { type RecordErrnos, recordErrnos } from "./errno-texts";
 import { allDigits, hexId, lineTokens } from "./tokens";
 
 const K1 = 1.2;
@@ -110,8 +110,8 @@ export interface LexicalIndex {
   postings: Map<string, { docs: Int32Array; tfs: Float64Array }>;
   /** Per document: the documents of its declared look-alikes. */
   lookAlikes: Array<ReadonlySet<number>>;
-  /** By document id: the messages it ends with errno texts, by the words before them (errno-texts.ts). */
-  errnos: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>>;
+  /** By document id: the errno texts it gives, by the messages they end (errno-texts.ts). */
+  errnos: ReadonlyMap<string, RecordErrnos>;
 }
 
 export function buildLexicalIndex(docs: readonly LexicalDoc[]): LexicalIndex {
@@ -151,7 +151,7 @@ export function buildLexicalIndex(docs: readonly LexicalDoc[]): LexicalIndex {
       lookAlikes[j]?.add(i);
     }
   });
-  const errnos = new Map(docs.map((d) => [d.id, errnoEndings(d.text)]));
+  const errnos = new Map(docs.map((d) => [d.id, recordErrnos(d.text)]));
   return { ids: docs.map((d) => d.id), tf, length, avgLength, df, norm, postings, lookAlikes, errnos };
 }
 

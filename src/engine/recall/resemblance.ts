@@ -31,7 +31,13 @@ const MIN_FULL_LEAD = 1.4;
 export function lineResemblance(index: LexicalIndex, line: string): LexicalMatch | null {
   const m = bestMatch(index, line);
   if (!m || m.coverage < MIN_COVERAGE || !clearWinner(m)) return null;
-  return errnoAgrees(line, index.errnos.get(m.id) ?? new Map()) ? m : null;
+  return errnosAllow(index, m.id, line) ? m : null;
+}
+
+/** Whether the errno texts a text gives let it resemble the record (errnoAgrees). */
+export function errnosAllow(index: LexicalIndex, recordId: string, text: string): boolean {
+  const errnos = index.errnos.get(recordId);
+  return !errnos || errnoAgrees(text, errnos);
 }
 
 /** How many of a report's unexplained failure lines its whole-report query reads. */
@@ -54,6 +60,7 @@ export function reportResemblance(index: LexicalIndex, lines: ReadonlyArray<{ li
     lines.map((l) => l.text),
   );
   if (!m || m.words < MIN_REPORT_WORDS || m.coverage < MIN_REPORT_COVERAGE || m.score < MIN_REPORT_LEAD * m.runnerUp) return null;
+  if (!errnosAllow(index, m.id, lines.map((l) => l.text).join("\n"))) return null;
   const shared = (text: string) => {
     const lower = text.toLowerCase();
     return m.terms.filter((t) => lower.includes(t)).length;

@@ -311,6 +311,8 @@ export interface TokenSignature {
   numbers?: readonly NumberMark[];
   /** A line of its record's examples that warns holds it: it reads warnings too (see recall's refusesWording). */
   warns?: true;
+  /** The errno texts the signature states outside its alternatives (signatureErrnos), when it states any. */
+  errnos?: readonly string[];
 }
 
 /**

@@ -1,0 +1,28 @@
+/**
+ * Real pastes (none of them an eval case or a record's example) for review 71a's findings on messages glued into one and
+ * on errno texts that differ.
+ */
+
+/**
+ * ShaneIsrael/fireshare#572 (2026-04): a container's PID limit of 2048 on Unraid. Three complete messages, each ending
+ * EAGAIN: nginx's, its master's and Python's. Each alone resembles nothing.
+ */
+export const FIRESHARE_PIDS_LIMIT = [
+  "Fireshare fails to start on high-core-count hosts with restrictive container PID limits",
+  "The container's default PID limit on Unraid for Nvidia-runtime containers is 2048, and Fireshare can't start under that.",
+  "pthread_create() failed (11: Resource temporarily unavailable)",
+  'fork() failed while spawning "worker process"',
+  "BlockingIOError: [Errno 11] Resource temporarily unavailable",
+].join("\n");
+
+/**
+ * vast-data/vast-csi#15: kubelet's event for a CSI NFS mount refused with EPFNOSUPPORT ("Protocol family not supported"),
+ * which the NFSv4.1 EXCHANGE_ID record (EPROTONOSUPPORT, "Protocol not supported") never gives.
+ */
+export const VAST_CSI_PROTOCOL_FAMILY = [
+  "mount_options = ['nolock', 'vers=4']",
+  '  Warning  FailedMount  9s  kubelet  MountVolume.SetUp failed for volume "pvc" : rpc error: code = Unknown desc = [NodePublishVolume]. Mounting virtualIP:/abc/pvc failed',
+  "    detail = mount.nfs: mount(2): Protocol family not supported",
+  "             mount.nfs: Protocol family not supported",
+  "Nov 05 18:28:32 node3 rpc.gssd[4041516]: ERROR: unable to resolve x.x.x.x(virtual ip) to hostname: Name or service not known",
+].join("\n");
