@@ -7,7 +7,7 @@ import { lexicalTerms, lineTokens, matchTokens, signatureTokens } from "../../sr
 import { errnoAgrees, errnoEndings, errnoTextsIn, recordErrnos } from "../../src/engine/recall/errno-texts";
 import { endsInWord, stem } from "../../src/engine/recall/tokens";
 import { loadDataKb } from "../support/data-kb";
-import { FIRESHARE_PIDS_LIMIT, VAST_CSI_PROTOCOL_FAMILY } from "../support/errno-pastes";
+import { FIRESHARE_PIDS_LIMIT, RADAR_WRAPPED_EXIT_STATUS, VAST_CSI_PROTOCOL_FAMILY } from "../support/errno-pastes";
 import { UBSAN_FRAMING, UBSAN_REPORT } from "../support/oops-pastes";
 import { CLEAN_KUBE_PROXY_START, XOR_MARK_KLOG } from "../support/seed-logs";
 import { RETOLD_DNS_TICKET, RETOLD_DNS_TICKET_ON_4_19 } from "../support/seed-scenarios";
@@ -959,6 +959,24 @@ describe("errno texts that differ (review 71a F1, F3)", () => {
   it("reads three complete EAGAIN messages as three, and likens none of them to the EPERM record (F1)", () => {
     expect(ids(FIRESHARE_PIDS_LIMIT)).not.toContain(SECCOMP);
     for (const line of FIRESHARE_PIDS_LIMIT.split("\n").slice(2)) expect(ids(line), line).toEqual([]);
+  });
+});
+
+describe("a failure message complete in itself continues no line before it (review 71a F1)", () => {
+  const findings = (logs: string) => diagnoseFields(kb.compiled, { logs }).findings;
+
+  it("joins no message that opens with its own head: a call's failure, an error's name", () => {
+    // Were they joined, the EAGAIN lines would read as one message: the evidence would span them.
+    const evidence = diagnoseBundle(kb.compiled, FIRESHARE_PIDS_LIMIT).findings.flatMap((f) => f.evidence);
+    expect(evidence.filter((e) => e.kind === "log" && e.text.includes("BlockingIOError") && e.text.includes("fork()"))).toEqual([]);
+  });
+
+  it("weighs a resemblance only lines read joined carry no more than the record's weakest signature", () => {
+    const f = findings(RADAR_WRAPPED_EXIT_STATUS).find((x) => x.id === "firewalld-reload-wipes-docker-chains");
+    const weakest = Math.min(...(kb.compiled.records.find((r) => r.id === f?.id)?.signatures.map((s) => s.weight) ?? [0]));
+    expect(f?.evidence.find((e) => e.kind === "log")).toMatchObject({ line: 2, approximate: "similar" });
+    expect(f?.evidence.every((e) => e.kind !== "log" || e.weight <= weakest)).toBe(true);
+    expect(f?.confidence).toBe("low");
   });
 });
 

@@ -26,3 +26,13 @@ export const VAST_CSI_PROTOCOL_FAMILY = [
   "             mount.nfs: Protocol family not supported",
   "Nov 05 18:28:32 node3 rpc.gssd[4041516]: ERROR: unable to resolve x.x.x.x(virtual ip) to hostname: Name or service not known",
 ].join("\n");
+
+/**
+ * RADAR-base/RADAR-Docker#234 (2020-12): dockerd's iptables error, its "(exit status 1))" wrapped onto a line of its own.
+ * Only the two lines read joined resemble the firewalld record.
+ */
+export const RADAR_WRAPPED_EXIT_STATUS = [
+  "==> Creating docker network - hadoop",
+  "Error response from daemon: Failed to Setup IP tables: Unable to enable DROP INCOMING rule: (iptables failed: iptables --wait -I DOCKER-ISOLATION-STAGE-1 -i br-4e7032a36bae ! -d 192.168.240.0/20 -j DROP: iptables: No chain/target/match by that name.",
+  "(exit status 1))",
+].join("\n");

@@ -125,6 +125,15 @@ export function errnoAgrees(line: string, record: RecordErrnos): boolean {
   return true;
 }
 
+/** Whether a text ends with an errno text, its number or a closing bracket or stop after it aside. */
+export function endsInErrno(text: string): boolean {
+  const tail = text.trimEnd().replace(ERRNO_TAIL, "");
+  const m = [...tail.slice(-REACH).matchAll(ERRNO)].at(-1);
+  return !!m && (m.index ?? 0) + m[0].length === Math.min(tail.length, REACH);
+}
+/** What may follow a message's errno text: its number ("(errno=19)"), the bracket its text opened, a full stop. */
+const ERRNO_TAIL = /(?:\s*\(\s*errno\s*[=:]?\s*-?\d+\s*\)|\s*\(\s*-?\d+\s*\)|[)\].]|\s)+$/i;
+
 /** The errno texts a text holds, in lower case. */
 export function errnoTextsIn(text: string): Set<string> {
   return new Set([...text.matchAll(ERRNO)].map((m) => m[0].toLowerCase()));

@@ -10,7 +10,7 @@ import { isOopsFraming } from "../facts/oops-framing";
 import { isWarning } from "../log-level";
 import type { Hit } from "../match";
 import { logicalLines, messageOf, unframe } from "../match/normalize-line";
-import { errnoDiffers, signatureErrnos } from "./errno-texts";
+import { endsInErrno, errnoDiffers, signatureErrnos } from "./errno-texts";
 import { CUT, isFailure, isInformational, mayFail, WARNED } from "./failure-lines";
 import { buildLexicalIndex, type LexicalIndex, type LexicalMatch } from "./lexical";
 import { errnosAllow, lineResemblance, MAX_REPORT_LINES, reportResemblance } from "./resemblance";
@@ -301,8 +301,18 @@ export function recallHits(
     }
     return null;
   };
-  const pushSimilar = (m: LexicalMatch, line: number, l: string) =>
-    similar.push({ key: m.id, line, text: l, approximate: "similar", recordId: m.id, coverage: m.coverage, terms: m.terms });
+  /** `through`: the last line of a message read joined over lines (a resemblance only the joined lines carry). */
+  const pushSimilar = (m: LexicalMatch, line: number, l: string, through?: number) =>
+    similar.push({
+      key: m.id,
+      line,
+      text: l,
+      approximate: "similar",
+      recordId: m.id,
+      coverage: m.coverage,
+      terms: m.terms,
+      ...(through === undefined ? {} : { through }),
+    });
   /**
    * Whether `m` may stand for `lines` lines from `line` on: its record refuted none of them, and none of its signatures
    * showed a line of the report to be another fault's (the IPv4 tool's lines around the one refused share its words).
@@ -403,7 +413,7 @@ export function recallHits(
     // So does a warning's first line for the lines that continue it (review 69a F2).
     if (sigs.length || g.resembled || tried >= MAX_LEXICAL_LINES || g.parts.some(isInformational) || isWarning(g.parts[0] ?? "")) return;
     const m = resemblance(joined);
-    if (allowed(m, g.line, g.parts.length, joinedJudgement.byNumbers)) pushSimilar(m, g.line, joined);
+    if (allowed(m, g.line, g.parts.length, joinedJudgement.byNumbers)) pushSimilar(m, g.line, joined, g.line + g.parts.length - 1);
   };
   // The previous line, kept as text and number (no allocation per line of a large log).
   let prevText = "";
@@ -512,12 +522,27 @@ const NEW_THING = /^(?:[$#>] |\[?[\w.@-]+@[\w.-]+[^\]]*\][#$] |[-*•] )/;
 /** A kernel report's framing line (oops-framing.ts), read without the log pipeline's prefixes: no evidence of a bug. */
 const framing = (l: string) => isOopsFraming(messageOf(l));
 
-/** Whether a line can continue the previous one: not blank, no log framing or prompt of its own, no oops framing. */
+/**
+ * Whether a line can continue the previous one: not blank, no log framing or prompt of its own, no oops framing, and no
+ * failure message complete in itself (ownMessage).
+ */
 function continuesMessage(l: string): boolean {
   const t = l.trim();
-  if (!t || t.length > MAX_SPLIT_CHARS / 2 || NEW_THING.test(t) || isOopsFraming(t)) return false;
+  if (!t || t.length > MAX_SPLIT_CHARS / 2 || NEW_THING.test(t) || isOopsFraming(t) || ownMessage(t)) return false;
   return !isLogFramed(t) && unframe(l) === l.trimStart();
 }
+
+/**
+ * Whether a line is a failure message of its own, which continues none before it (review 71a F1: nginx's
+ * `pthread_create() failed (11: Resource temporarily unavailable)`, its `fork() failed while spawning "worker process"` and
+ * Python's `BlockingIOError: [Errno 11] Resource temporarily unavailable`, three messages, were read as one split message
+ * and resembled the seccomp record at medium, which no one of them did). Its head says so: a call's failure (`fork()
+ * failed`), an error's name (`BlockingIOError:`, `Error:`, `fatal:`). A bare `word failed` may also be the second half of a
+ * wrapped `… create failed: …`: it opens a message of its own only where it also ends one, with an errno text.
+ */
+const ownMessage = (t: string) => OWN_HEAD.test(t) || (FAILED_HEAD.test(t) && endsInErrno(t));
+const OWN_HEAD = /^(?:[\w.$:-]+\(\)\s+failed\b|[A-Z]\w*(?:Error|Exception):|(?:error|fatal|panic):\s)/i;
+const FAILED_HEAD = /^[\w.$-]+\s+failed\b/i;
 
 /** What differs between repeats of one message: its numbers. */
 const DIGITS = /\d+/g;
