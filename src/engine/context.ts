@@ -2,6 +2,7 @@ import { RE2JS } from "re2js";
 import { type Automaton, buildAutomaton, foldLiteral, requiredLiteralSets, scanText, searchOf } from "./match";
 import { lineEnd, lineOfOffset, lineStartsOf } from "./match/line-starts";
 import type { BugRecord } from "./record";
+import { evidenceExcerpt } from "./summary";
 
 /**
  * Record context: what a bug needs around it beyond its log line ("a Raspberry Pi"). A message can
@@ -88,7 +89,7 @@ export interface CompiledContext {
   evidence: readonly LineSearch[];
   hints: readonly LineSearch[];
   /** The record's `refutedBy`, each with its literal sets as evidenceLiterals holds them. */
-  refutations: ReadonlyArray<{ search: LineSearch; literals: readonly (readonly string[])[] | null; shows: string }>;
+  refutations: ReadonlyArray<{ re: RE2JS; search: LineSearch; literals: readonly (readonly string[])[] | null; shows: string }>;
   /**
    * Per evidence pattern: the literal sets every match holds (lower case; a line must hold a member of
    * each), or null when they cannot be trusted as a prefilter (none found, or a non-ASCII literal).
@@ -118,11 +119,10 @@ export function compileContexts(records: readonly BugRecord[]): ReadonlyMap<stri
     records.flatMap((r) => {
       if (!r.context) return [];
       const evidence = [...(r.context.evidence ?? []), ...listedModules(r.context.modules?.names)];
-      const refutations = (r.context.refutedBy ?? []).map((f) => ({
-        search: searchOf(RE2JS.compile(f.pattern, RE2JS.CASE_INSENSITIVE)),
-        literals: prefilterOf(f.pattern),
-        shows: f.shows,
-      }));
+      const refutations = (r.context.refutedBy ?? []).map((f) => {
+        const re = RE2JS.compile(f.pattern, RE2JS.CASE_INSENSITIVE);
+        return { re, search: searchOf(re), literals: prefilterOf(f.pattern), shows: f.shows };
+      });
       return [
         [
           r.id,
@@ -244,31 +244,37 @@ export interface ContextRefuted {
   line: number;
   text: string;
   shows: string;
+  /** Where in `text` the refuting words start, for a door to quote them on a long line (review 71a F2: a kubelet mount line). */
+  matchAt?: number;
 }
 
 /**
- * The first line of the logs, outside the lines the record matched and a container's output (which shows nothing of the
- * host), that one of the context's refutations matches and `onTheirMachine` (1-based) accepts: the machine that printed
- * the record's lines, where the paste says whose lines are whose. Null when there is none. Only the logs are read, for a
- * line to cite (review 70d F7: kube-proxy's "Using iptables Proxier." beside its IPVS modules record's probe lines).
+ * The first line of the logs, outside a container's output (which shows nothing of the host), that one of the context's
+ * refutations matches and `onTheirMachine` (1-based) accepts: the machine that printed the record's lines, where the paste
+ * says whose lines are whose. Null when there is none. Only the logs are read, for a line to cite (review 70d F7:
+ * kube-proxy's "Using iptables Proxier." beside its IPVS modules record's probe lines). A line the record matched is read
+ * too: kubelet prints the mount's own options on the line of its error (review 71a F2: `Mounting arguments: -t nfs -o
+ * vers=3 … Output: mount.nfs: Protocol not supported`).
  */
 export function contextRefuted(
   context: CompiledContext,
   input: ContextInput,
-  matchedLines: ReadonlySet<number>,
   onTheirMachine: (line: number) => boolean,
 ): ContextRefuted | null {
   if (!context.refutations.length || !input.logs) return null;
   const window = windowOf(context, input);
-  let first: { at: number; shows: string } | null = null;
+  let first: { at: number; shows: string; re: RE2JS } | null = null;
   for (const r of context.refutations) {
     const at = firstLine(r.literals, window, (i) => {
       const l = window.line(i);
-      return !matchedLines.has(i + 1) && !input.notHost?.has(i + 1) && l.length > 0 && r.search(l) && onTheirMachine(i + 1);
+      return !input.notHost?.has(i + 1) && l.length > 0 && r.search(l) && onTheirMachine(i + 1);
     });
-    if (at !== null && (first === null || at < first.at)) first = { at, shows: r.shows };
+    if (at !== null && (first === null || at < first.at)) first = { at, shows: r.shows, re: r.re };
   }
-  return first && { line: first.at + 1, text: window.line(first.at), shows: first.shows };
+  if (!first) return null;
+  const text = window.line(first.at);
+  const m = first.re.matcher(text);
+  return { line: first.at + 1, text, shows: first.shows, ...(m.find() ? { matchAt: m.start() } : {}) };
 }
 
 /** The window of the logs the context's literals were found in, worked out once and shared by the records that read it. */
@@ -409,7 +415,6 @@ const QUOTED_CHARS = 160;
 
 /** The caveat an answer carries when a line shows the context absent (review 70d F7). */
 export const refutedCaveat = (requires: string, refuted: ContextRefuted) => {
-  const text = refuted.text.trim();
-  const quoted = text.length > QUOTED_CHARS ? `${text.slice(0, QUOTED_CHARS - 1)}…` : text;
+  const quoted = evidenceExcerpt(refuted, QUOTED_CHARS);
   return `Refuted: ${refuted.shows} here (line ${refuted.line}: "${quoted}"), and this bug needs ${requires}; the finding is a lead at most, not the cause.`;
 };

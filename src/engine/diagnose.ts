@@ -66,6 +66,7 @@ import {
   scoreAdvisory,
   scoreFinding,
 } from "./score";
+import { sharedOnly } from "./shared-only";
 import { startedPast } from "./started-past";
 import {
   bareUnamePrinters,
@@ -1608,12 +1609,14 @@ function recordContextShown(
   const elsewhere = () => contextShown(patterns, context, matched);
   const shownBy = record.context?.shownBy ?? [];
   // The matched line shows the context by itself: whether another line shows it too only matters for
-  // the witness count, and the search is asked only then (it reads the lines holding its literals).
-  if (seen.sightings.some((s) => s.approximate !== "similar" && shownBy.includes(s.signature))) return { kind: "by-its-line", elsewhere };
+  // the witness count, and the search is asked only then (it reads the lines holding its literals). Only an exact match
+  // shows it: a reworded one reads the signature's words, not the numbers that name the setup (review 71a F2: kubelet's
+  // one-line `-o vers=3 … Output: mount.nfs: Protocol not supported` was the NFSv4.1 signature's `-o vers=4.1` by tokens).
+  if (seen.sightings.some((s) => !s.approximate && shownBy.includes(s.signature))) return { kind: "by-its-line", elsewhere };
   if (elsewhere()) return { kind: "elsewhere" };
   // Only where nothing shows the context is a line showing it absent read (review 70d F7): beside kube-proxy asked for
   // IPVS mode, its "Using iptables Proxier" is the fallback the IPVS bug causes, not another setup.
-  const refuted = contextRefuted(patterns, context, matched, onTheirMachine([...matched]));
+  const refuted = contextRefuted(patterns, context, onTheirMachine([...matched]));
   return refuted ? { kind: "refuted", refuted } : { kind: "no" };
 }
 
@@ -1695,10 +1698,12 @@ function buildFinding(
       ? [toldOnly(seen, checks) ? TOLD_CAVEAT : oneWitnessCaveat(record, given)]
       : []),
   ];
+  // In range, but the log's symptom does not place the bug: said so in place of "affected" (review 71a F2, F4).
+  const symptom = verdict.status !== "affected" ? undefined : refuted ? "refuted" : sharedOnly(logEvidence) ? "not-specific" : undefined;
   const finding = common(
     record,
     score,
-    verdict,
+    symptom ? { ...verdict, symptom } : verdict,
     [...logEvidence.sort((a, b) => a.line - b.line), ...checks],
     scored.components,
     caveats,

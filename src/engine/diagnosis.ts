@@ -120,6 +120,13 @@ export interface Verdict {
    * version's (README, 56b), and this says the present state beside it (review 69c F4). Absent otherwise.
    */
   now?: PresentState;
+  /**
+   * Beside an "affected" answer, where the log's symptom does not place the bug although the versions are in its range:
+   * "not-specific" where every line matched is one other causes print too (shared-only.ts, review 71a F4), "refuted" where
+   * a line shows the setup the bug needs absent (the record's `context.refutedBy`: an NFSv3 mount beside the NFSv4.1
+   * record, review 71a F2). Every door then says "in range, …" in place of "affected". Absent otherwise.
+   */
+  symptom?: "not-specific" | "refuted";
 }
 
 /**

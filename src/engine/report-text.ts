@@ -2,15 +2,18 @@ import { BIDI_CONTROLS } from "./bidi-controls";
 import type { Diagnosis, Finding, LogEvidence, NodeReport, VersionEvidence } from "./diagnosis";
 import { rebootWords } from "./record";
 import { resemblesOnly } from "./resembles-only";
+import { sharedOnly } from "./shared-only";
 import {
   closestVersionsNote,
   evidenceExcerpt,
   failureKernelNote,
   fixShowingDone,
   kernelPackageNote,
+  NO_SPECIFIC_MATCH,
   namedKernelNote,
   RESEMBLES_NOTE,
   REWORDED_NOTE,
+  sharedOnlySaid,
   summarizeFinding,
   verdictLabel,
 } from "./summary";
@@ -40,16 +43,20 @@ export function renderTextReport(d: Diagnosis & { truncated?: ReadonlyArray<{ no
   // Versions alone ("is my kernel hit?") answer by the known bugs they are in (review 65d F3), as the page heads them.
   // A finding that only resembles a line is counted apart, as the page and chat count it (review 70d F2: the text door had
   // no headline, so a resemblance read as a match here and as "no known bug matched" there).
+  // So is one that matches only lines other causes print too (review 71a F4).
   const advised = d.advisories.length;
   const resembling = d.findings.filter((f) => resemblesOnly(f.evidence)).length;
-  const matched = d.findings.length - resembling;
+  const shared = d.findings.filter((f) => sharedOnly(f.evidence)).length;
+  const matched = d.findings.length - resembling - shared;
   const alike = resembling ? `; ${resembling} ${resembling === 1 ? "record resembles" : "records resemble"} a line` : "";
   out.push(
     matched
-      ? `${matched} known ${matched === 1 ? "bug matches" : "bugs match"} the log${resembling ? `; ${resembling} more ${resembling === 1 ? "record resembles" : "records resemble"} a line` : ""}.`
-      : advised
-        ? `No log line matched; ${advised} known ${advised === 1 ? "bug affects" : "bugs affect"} your versions (advisories below)${alike}.`
-        : `No known bug matched the log${alike}.`,
+      ? `${matched} known ${matched === 1 ? "bug matches" : "bugs match"} the log${shared ? `; ${sharedOnlySaid(shared, true)}` : ""}${resembling ? `; ${resembling} more ${resembling === 1 ? "record resembles" : "records resemble"} a line` : ""}.`
+      : shared
+        ? `${NO_SPECIFIC_MATCH}; ${sharedOnlySaid(shared, false)}${alike}.`
+        : advised
+          ? `No log line matched; ${advised} known ${advised === 1 ? "bug affects" : "bugs affect"} your versions (advisories below)${alike}.`
+          : `No known bug matched the log${alike}.`,
   );
   if (d.findings.length && !d.notes?.length) out.push("");
   for (const note of d.notes ?? []) out.push(`Note: ${note}`);

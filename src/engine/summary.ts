@@ -2,6 +2,7 @@ import { RE2JS } from "re2js";
 import { charBoundary } from "./char-boundary";
 import type { Diagnosis, Finding, LogEvidence, NodeReport, RootCause, Verdict, VersionEvidence } from "./diagnosis";
 import { resemblesOnly as onlyResembles } from "./resembles-only";
+import { sharedOnly } from "./shared-only";
 import type { KernelFacts } from "./types";
 
 /** How every door marks a kernel read from a person's sentence or a tool's path (KernelFacts.named, .via). */
@@ -43,13 +44,18 @@ export const kernelPackageNote = (k: Pick<KernelFacts, "package" | "upstream" | 
 
 const STATUS_WORDS: Readonly<Record<string, string>> = { affected: "affected", "not-affected": "not affected", unknown: "unknown" };
 const LEVEL_WORDS: Readonly<Record<string, string>> = { verified: "verified", corroborated: "corroborated", reported: "reported once" };
+const SYMPTOM_WORDS: Readonly<Record<string, string>> = { "not-specific": "symptom not specific", refuted: "setup refuted" };
 
 /**
  * How every door words a verdict: its status and the level the answer rests on ("affected (reported once)"). A word a
  * newer server sends and this build does not know (the CLI reads other servers' answers) is shown as sent.
  */
-export const verdictLabel = (v: Pick<Verdict, "status" | "level" | "certain">) =>
-  `${wordFor(STATUS_WORDS, v.status)}${v.level ? ` (${wordFor(LEVEL_WORDS, v.level)}${v.certain === false ? ", not certain" : ""})` : ""}`;
+export const verdictLabel = (v: Pick<Verdict, "status" | "level" | "certain" | "symptom">) => {
+  const level = v.level ? ` (${wordFor(LEVEL_WORDS, v.level)}${v.certain === false ? ", not certain" : ""})` : "";
+  // In range, but the symptom does not place the bug: a plain "affected" read as "you have it" (review 71a F2, F4).
+  const symptom = v.status === "affected" && v.symptom ? wordFor(SYMPTOM_WORDS, v.symptom) : undefined;
+  return symptom ? `in range${level}, ${symptom}` : `${wordFor(STATUS_WORDS, v.status)}${level}`;
+};
 
 /** A word's own entry only: "constructor" is no status, whatever Object.prototype holds. */
 const wordFor = (words: Readonly<Record<string, string>>, key: string): string =>
@@ -58,6 +64,16 @@ const wordFor = (words: Readonly<Record<string, string>>, key: string): string =
 /** How every door words a closest record's verdict on the input's versions (no symptom matched it). */
 export const closestVersionsNote = (v: Pick<Verdict, "status" | "level" | "certain" | "reason">) =>
   `your versions: ${verdictLabel(v)}${v.reason ? `: ${v.reason}` : ""}`;
+
+/**
+ * How every headline counts findings that match only lines other causes print too (FindingSummary.sharedOnly), after the
+ * count of those that match: "1 record matches only a line other causes print too" (review 71a F4: "1 known bug matches
+ * the log" on such a line alone).
+ */
+export const sharedOnlySaid = (n: number, more: boolean) =>
+  `${n.toLocaleString("en-US")} ${more ? "more " : n === 1 ? "record " : "records "}${n === 1 ? "matches" : "match"} only a line other causes print too`;
+/** The headline's opening where no finding matched a line of its bug's own, but one matched a line other causes print too. */
+export const NO_SPECIFIC_MATCH = "No line specific to a known bug matched";
 
 /** How every door words a line the engine only found to resemble a record (no signature matched it). */
 export const RESEMBLES_NOTE = "resembles this bug's wording; no signature matched it";
@@ -151,6 +167,8 @@ export interface FindingSummary {
   placement: string[];
   /** The other causes the record names for the lines shown (their `alsoPrintedBy`), as one line; empty when none. */
   shared: string[];
+  /** Every line matched is one other causes print too (shared-only.ts): every headline counts the finding apart (review 71a F4). */
+  sharedOnly?: true;
   /** What the host runs now, where the paste changed it since the failure (Verdict.now), as one line; empty when not. */
   present: string[];
   workarounds: string[];
@@ -240,6 +258,7 @@ export function summarizeFinding(
     versionChecks: versionEvidence ? [versionEvidence, ...versions.filter((v) => v !== versionEvidence)] : [],
     placement: placementLines(f),
     shared: sharedLines(logs),
+    ...(sharedOnly(logs) ? { sharedOnly: true as const } : {}),
     present: presentLines(f.verdict),
     workarounds: f.workarounds,
     references: f.references,

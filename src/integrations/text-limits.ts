@@ -1,5 +1,5 @@
 import { charBoundary } from "../engine/char-boundary";
-import { fixStepItem, resemblesOnly, verdictLabel } from "../engine/summary";
+import { fixStepItem, NO_SPECIFIC_MATCH, resemblesOnly, sharedOnlySaid, verdictLabel } from "../engine/summary";
 import type { ChatAnswer } from "./answer";
 import { unreadSaid } from "./message-parts";
 
@@ -140,7 +140,11 @@ export function diagnosisNotification(a: DiagnosisAnswer, quote: (s: string) => 
   if (!top) return diagnosisHeadline(a, quote);
   const unread = a.unread ? unreadSaid(a.unread, quote) : null;
   const resembles = resemblesOnly(top);
-  const opening = resembles ? `${unread ? `${unread}; ` : ""}no known bug matched${unread ? " the message's text" : ""}; resembles ` : "";
+  const opening = resembles
+    ? `${unread ? `${unread}; ` : ""}no known bug matched${unread ? " the message's text" : ""}; resembles `
+    : top.sharedOnly
+      ? `${unread ? `${unread}; ` : ""}only a line other causes print too matches `
+      : "";
   const scope = unread && !resembles ? `: matches the message's text (${unread})` : "";
   return `known-bugs: ${opening}${title(top.title)} (${top.id}, ${top.confidence} confidence, ${verdictLabel(top.verdict)})${scope}`;
 }
@@ -161,8 +165,15 @@ function headlineOf(
   unread: string | null,
 ): string {
   const resembling = findings.filter(resemblesOnly).length;
-  const matched = n - resembling;
+  // A finding that matches only lines other causes print too is counted apart as well (review 71a F4).
+  const shared = findings.filter((f) => f.sharedOnly).length;
+  const matched = n - resembling - shared;
   const resemble = `${resembling === 1 ? "resembles" : "resemble"} a line`;
+  const alike = resembling ? `; ${plural(resembling, "record")} ${resemble}` : "";
+  if (!matched && shared)
+    return unread
+      ? `known-bugs: ${unread}; ${NO_SPECIFIC_MATCH.toLowerCase()} the message's text; ${sharedOnlySaid(shared, false)}${alike}`
+      : `known-bugs: ${NO_SPECIFIC_MATCH.toLowerCase()}; ${sharedOnlySaid(shared, false)}${alike}`;
   if (!matched)
     return unread
       ? `known-bugs: ${unread}; no known bug matched the message's text; ${plural(resembling, "record")} ${resemble}`
@@ -170,7 +181,8 @@ function headlineOf(
   const head = `known-bugs: ${plural(matched, "known bug")} ${matched === 1 ? "matches" : "match"}`;
   const scope = unread ? ` (${unread})` : "";
   const of = unread ? " the message's text" : "";
-  if (resembling) return `${head}${of}; ${resembling} more ${resemble}${scope}`;
+  const apart = `${shared ? `; ${sharedOnlySaid(shared, true)}` : ""}${resembling ? `; ${resembling} more ${resemble}` : ""}`;
+  if (apart) return `${head}${of}${apart}${scope}`;
   const ruledOut =
     !more &&
     findings.length > 0 &&

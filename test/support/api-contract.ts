@@ -863,6 +863,66 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(text).toMatch(REFUTED);
   });
 
+  it("says an NFSv3 mount on an in-range kernel refutes the NFSv4.1 record: in range, setup refuted, never affected (review 71a F2)", async () => {
+    // helm/charts#22250's kubelet event (an NFSv3 PV) with a Fedora 39 GA kernel line, as review 71a's input 06b; and the
+    // one-line form kubelet also prints, the mount's options on the line of its error.
+    const uname = "Linux k8s-w1 6.5.6-300.fc39.x86_64 #1 SMP PREEMPT_DYNAMIC Fri Oct  6 19:57:21 UTC 2023 x86_64 GNU/Linux";
+    const split = [
+      'Warning  FailedMount  5m38s  kubelet, minikube  MountVolume.SetUp failed for volume "pvc-accf2a00" : mount failed: exit status 32',
+      "Mounting command: systemd-run",
+      "Mounting arguments: --description=Kubernetes transient mount for /var/lib/kubelet/pods/1d18/volumes/kubernetes.io~nfs/pvc-accf2a00 --scope -- mount -t nfs -o vers=3 10.109.85.240:/export/pvc-accf2a00 /var/lib/kubelet/pods/1d18/volumes/kubernetes.io~nfs/pvc-accf2a00",
+      "Output: Running scope as unit: run-radfcacd2775e4143b2c048ec8b62d417.scope",
+      "mount.nfs: Protocol not supported",
+      "",
+      "$ uname -a",
+      uname,
+    ].join("\n");
+    const oneLine = [
+      'MountVolume.SetUp failed for volume "pv-nfs" : mount failed: exit status 32 Mounting command: mount Mounting arguments: -t nfs -o vers=3 10.0.0.5:/export/data /var/lib/kubelet/pods/x/volumes/kubernetes.io~nfs/pv-nfs Output: mount.nfs: Protocol not supported',
+      uname,
+    ].join("\n");
+    const ask = (body: string, accept: string, ip: string) =>
+      fetch("/diagnose", { method: "POST", body, headers: { "content-type": "text/plain", accept, "cf-connecting-ip": ip } });
+    for (const [body, ips, line] of [
+      [split, ["203.0.113.151", "203.0.113.152"], 3],
+      [oneLine, ["203.0.113.153", "203.0.113.154"], 1],
+    ] as const) {
+      const d = (await (await ask(body, "application/json", ips[0])).json()) as Diagnosis;
+      const f = d.findings.find((x) => x.id === "nfs41-exchgid-pnfs-ds-protocol-not-supported-2023");
+      expect(f?.confidence).toBe("low");
+      // Backwards compatible: the status is the versions' answer; `symptom` says the paste refutes the bug.
+      expect(f?.verdict).toMatchObject({ status: "affected", symptom: "refuted" });
+      expect(f?.unverified[0]).toMatch(new RegExp(`^Refuted: the mount asks for NFSv3 \\(or NFSv2\\) here \\(line ${line}: ".*-o vers=3 `));
+      const text = await (await ask(body, "text/plain", ips[1])).text();
+      expect(text).toMatch(/\n {3}verdict: in range \(verified, not certain\), setup refuted: your kernel \(6\.5\.6-300\.fc39\.x86_64\)/);
+      expect(text).not.toMatch(/verdict: affected/);
+    }
+  });
+
+  it("says a line other causes print too is no match of its own: headline and verdict, in JSON and in text (review 71a F4)", async () => {
+    const ask = (body: string, accept: string, ip: string) =>
+      fetch("/diagnose", { method: "POST", body, headers: { "content-type": "text/plain", accept, "cf-connecting-ip": ip } });
+    // OpenSandbox#495: a pids limit of 512 prints CPython's "can't start new thread", a line the seccomp record shares.
+    const threads = "Fixes Issue #447, #493: RuntimeError: can't start new thread";
+    const d = (await (await ask(threads, "application/json", "203.0.113.155")).json()) as Diagnosis;
+    const f = d.findings.find((x) => x.id === "new-libc-images-on-old-docker-seccomp");
+    const line = f?.evidence.find((e) => e.kind === "log");
+    expect(line?.kind === "log" && line.alsoPrintedBy?.join(" ")).toMatch(/pids or threads limit/);
+    const text = await (await ask(threads, "text/plain", "203.0.113.156")).text();
+    expect(text).toContain("\nNo line specific to a known bug matched; 1 record matches only a line other causes print too.\n");
+    expect(text).not.toContain("known bug matches the log");
+    // The generic NFS line alone on an in-range kernel: the versions are in range, the symptom is not specific to the bug.
+    const nfs = [
+      "mount.nfs: Protocol not supported",
+      "Linux k8s-w1 6.5.6-300.fc39.x86_64 #1 SMP PREEMPT_DYNAMIC Fri Oct  6 19:57:21 UTC 2023 x86_64 GNU/Linux",
+    ].join("\n");
+    const n = (await (await ask(nfs, "application/json", "203.0.113.157")).json()) as Diagnosis;
+    expect(n.findings[0]?.verdict).toMatchObject({ status: "affected", symptom: "not-specific" });
+    const nText = await (await ask(nfs, "text/plain", "203.0.113.158")).text();
+    expect(nText).toMatch(/\n {3}verdict: in range \(verified, not certain\), symptom not specific: your kernel/);
+    expect(nText).toContain("Other causes print the matched line too: an NFSv3 mount from an image without /etc/protocols");
+  });
+
   it("names the records closest by description in the text report when nothing matched", async () => {
     const res = await fetch("/diagnose", {
       method: "POST",

@@ -261,6 +261,10 @@ const verdictSchema = z
         "Present (false) when the answer rests on a reading that is not certain: a version the report names rather than the host's own output, the Docker CLI's version alone (the daemon's may differ), what a NotReady node last reported, a package listing, a kernel build whose upload is unknown, or one alternative component read while another the bug also lies in is not. `level` says how well the range end is established; this, whether the version read is the one that failed.",
     }),
     now: presentStateSchema.optional(),
+    symptom: z.enum(["not-specific", "refuted"]).optional().openapi({
+      description:
+        'Beside status "affected": the versions are in the bug\'s range, but the log\'s symptom does not place the bug. "not-specific": every matched line is one other causes print too (the evidence\'s alsoPrintedBy; review 71a F4); "refuted": a line shows the setup the bug needs absent (review 71a F2). Every door says "in range, symptom not specific" or "in range, setup refuted" in place of "affected". Absent otherwise.',
+    }),
   })
   .openapi("Verdict");
 

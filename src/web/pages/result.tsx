@@ -7,10 +7,12 @@ import {
   type FindingSummary,
   failureKernelNote,
   kernelPackageNote,
+  NO_SPECIFIC_MATCH,
   namedKernelNote,
   RESEMBLES_NOTE,
   REWORDED_NOTE,
   resemblesOnly,
+  sharedOnlySaid,
   verdictLabel,
 } from "../../engine/summary";
 import { Badge, Inline, PasteForm, RebootBadge, Workarounds } from "../parts/common";
@@ -31,19 +33,29 @@ export const ResultPage = (p: ResultPageProps) => {
   const s = p.summary;
   const focused = p.focus && [...s.findings, ...s.advisories].find((f) => f.id === p.focus?.id);
   // A finding that only resembles a line is counted apart, as in chat (review 63e F3).
+  // So is one that matches only lines other causes print too (review 71a F4).
   const resembling = s.findings.filter(resemblesOnly).length;
-  const count = s.findings.length - resembling;
+  const shared = s.findings.filter((f) => f.sharedOnly).length;
+  const count = s.findings.length - resembling - shared;
   const alike = `${resembling} ${resembling === 1 ? "record resembles" : "records resemble"} a line`;
   // Advisories are known bugs of the pasted versions: a paste of `uname -a` alone asks just that (review 65d F3: "No known
   // bug found" headed an "affected (verified)" advisory).
   const advised = s.advisories.length;
   const affecting = `${advised} known ${advised === 1 ? "bug affects" : "bugs affect"} your versions`;
   const heading = count
-    ? `${count} known ${count === 1 ? "bug matches" : "bugs match"} your paste${resembling ? `; ${alike}` : ""}`
-    : advised
-      ? `No log line matched; ${affecting}${resembling ? `; ${alike}` : ""}`
-      : `No known bug matched the log${resembling ? `; ${alike}` : ""}`;
-  const title = count ? `${count} known ${count === 1 ? "bug" : "bugs"} found` : advised ? affecting : "No known bug found";
+    ? `${count} known ${count === 1 ? "bug matches" : "bugs match"} your paste${shared ? `; ${sharedOnlySaid(shared, true)}` : ""}${resembling ? `; ${alike}` : ""}`
+    : shared
+      ? `${NO_SPECIFIC_MATCH}; ${sharedOnlySaid(shared, false)}${resembling ? `; ${alike}` : ""}`
+      : advised
+        ? `No log line matched; ${affecting}${resembling ? `; ${alike}` : ""}`
+        : `No known bug matched the log${resembling ? `; ${alike}` : ""}`;
+  const title = count
+    ? `${count} known ${count === 1 ? "bug" : "bugs"} found`
+    : shared
+      ? NO_SPECIFIC_MATCH
+      : advised
+        ? affecting
+        : "No known bug found";
   return (
     <Layout title={title} kb={p.kb}>
       <h1>{heading}</h1>
