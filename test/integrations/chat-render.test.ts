@@ -259,6 +259,41 @@ describe("chat renderers keep each platform's limits, whatever the records hold"
     expect(renderSlack({ ...FINDINGS_ONLY, findings: [small(1)] }).text).toMatch(/^known-bugs: t \(/);
   });
 
+  it("Slack and Discord: a finding on a line other causes print too is counted apart, and its in-range verdict says so (review 71a F4)", () => {
+    const small = (rank: number, sharedOnly?: true) => ({
+      ...finding(rank),
+      title: "t",
+      verdict: {
+        status: "affected" as const,
+        reason: "r",
+        level: "verified" as const,
+        ...(sharedOnly ? { symptom: "not-specific" as const } : {}),
+      },
+      keyEvidence: { kind: "log" as const, line: rank, text: "x", signature: "s", weight: 0.4 },
+      fixSteps: [],
+      unverified: [],
+      ...(sharedOnly ? { sharedOnly } : {}),
+    });
+    const headlines = (findings: ChatFinding[]) => {
+      const answer: ChatAnswer = { ...FINDINGS_ONLY, findings };
+      const slack = renderSlack(answer).blocks?.[0] as unknown as { text: { text: string } };
+      const discord = renderDiscord(answer).content ?? "";
+      return [slack.text.text, discord.split("\n")[0]?.replaceAll("**", "")];
+    };
+    for (const h of headlines([small(1, true)]))
+      expect(h).toBe("known-bugs: no line specific to a known bug matched; 1 record matches only a line other causes print too");
+    for (const h of headlines([small(1), small(2, true)]))
+      expect(h).toBe("known-bugs: 1 known bug matches; 1 more matches only a line other causes print too");
+    const answer: ChatAnswer = { ...FINDINGS_ONLY, findings: [small(1, true)] };
+    expect(renderSlack(answer).text).toMatch(
+      /^known-bugs: only a line other causes print too matches t \(.*in range \(verified\), symptom not specific\)/,
+    );
+    for (const rendered of [JSON.stringify(renderSlack(answer).blocks), JSON.stringify(renderDiscord(answer).embeds)]) {
+      expect(rendered).toContain("in range (verified), symptom not specific");
+      expect(rendered).not.toMatch(/verdict \*?\*?affected/);
+    }
+  });
+
   it("takes 'help' opening a short line as a request for the help, and a log line that opens with it as a log (review 63e F4)", () => {
     for (const text of ["help", "HELP", "help me", "help please", "--help", "?"]) expect(asksForHelp(text), text).toBe(true);
     for (const text of ["helper.go:12] failed to create pod sandbox: rpc error", "kubelet help me\nline two", "how do I use this"])

@@ -436,6 +436,24 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(scoped).toMatch(/Found: ranked 1 of 1\./);
   });
 
+  it("counts a finding on a line other causes print too apart, and says its in-range verdict is not specific (review 71a F4)", async () => {
+    const nfs = [
+      "mount.nfs: Protocol not supported",
+      "Linux k8s-w1 6.5.6-300.fc39.x86_64 #1 SMP PREEMPT_DYNAMIC Fri Oct  6 19:57:21 UTC 2023 x86_64 GNU/Linux",
+    ].join("\n");
+    const form = new FormData();
+    form.set("bundle", nfs);
+    const res = await fetch("/check", {
+      method: "POST",
+      headers: { accept: BROWSER_ACCEPT, "cf-connecting-ip": "203.0.113.159" },
+      body: form,
+    });
+    const text = visibleText(await expectPage(res, 200));
+    expect(text).toMatch(/No line specific to a known bug matched; 1 record matches only a line other causes print too/);
+    expect(text).toContain("in range (verified, not certain), symptom not specific");
+    expect(text).not.toMatch(/known bugs? match(es)? your paste/);
+  });
+
   it("names no root cause from a line that only resembles a record, and labels a reworded line (review 70d F2, F1)", async () => {
     const lead = visibleText(await expectPage(await paste(fetch, RELEASE_PLZ_GLIBC), 200));
     expect(lead).toMatch(/No known bug matched the log; 1 record resembles a line/);
