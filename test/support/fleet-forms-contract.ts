@@ -4,6 +4,7 @@ import {
   clusterInfoDump,
   describedNodes,
   kubeletFlagRemovedMidUpgrade,
+  machinesYaml,
   nodesJson,
   nodesYaml,
   saltFanOut,
@@ -50,6 +51,12 @@ export function fleetFormsContract(fetch: Fetch) {
     const fromYaml = await text("203.0.113.103", nodesYaml("worker-2"));
     expect(fromYaml).toMatch(/verdict: affected \(verified, not certain\): node worker-2 \(5\.15\.0-127-generic\)/);
     expect(fromYaml).toContain("shown on: worker-2");
+  });
+
+  it("takes no node from an object that is not a Node: Cluster API's Machines copy nodeInfo (review 71i F3)", async () => {
+    const d = await json("203.0.113.181", machinesYaml("worker-2"));
+    expect(d.nodes).toEqual([]);
+    expect(JSON.stringify(d.findings)).not.toContain("capi-md-0-");
   });
 
   it("places `cluster-info dump`'s pod logs on the node its PodList gives, and reads salt's minions as a fan-out (review 70b F7)", async () => {

@@ -103,6 +103,37 @@ export const nodesYaml = (node: string) =>
     ...journal(node),
   ].join("\n");
 
+/**
+ * Cluster API's Machines as `kubectl get machines -o yaml` prints them: each copies its Node's nodeInfo and names the
+ * node in `status.nodeRef`, but is no node itself (review 71i F3), then `node`'s journal.
+ */
+export const machinesYaml = (node: string) =>
+  [
+    "$ kubectl get machines -o yaml",
+    "apiVersion: v1",
+    "items:",
+    ...FLEET.flatMap(([name, , kernel]) => [
+      "- apiVersion: cluster.x-k8s.io/v1beta1",
+      "  kind: Machine",
+      "  metadata:",
+      `    name: capi-md-0-${name}`,
+      "  status:",
+      "    nodeInfo:",
+      "      containerRuntimeVersion: containerd://1.7.22",
+      `      kernelVersion: ${kernel}`,
+      "      kubeletVersion: v1.30.6",
+      "      osImage: Ubuntu 22.04.5 LTS",
+      "    nodeRef:",
+      "      apiVersion: v1",
+      "      kind: Node",
+      `      name: ${name}`,
+    ]),
+    "kind: List",
+    "metadata:",
+    '  resourceVersion: ""',
+    ...journal(node),
+  ].join("\n");
+
 /** `kubectl cluster-info dump`: its NodeList, its PodList (a kube-proxy pod a node), and the logs of `node`'s pod. */
 export const clusterInfoDump = (node: string) => {
   const pod = (name: string) => `kube-proxy-${name.replace(/\W/g, "")}`;

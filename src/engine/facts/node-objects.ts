@@ -349,6 +349,10 @@ function yamlNodes(lines: ListingLines, i: number): NodeListing | null {
     let condition: Record<string, string> = {};
     let conditionsIndent = -1;
     let internalIp: string | null = null;
+    // The object's own kind, at its first key's depth: a Cluster API Machine copies its Node's nodeInfo but is no node,
+    // and its name is no node's (review 71i F3; the JSON reader reads only Node kinds too).
+    let kind: string | null = null;
+    let baseIndent = -1;
     const roles: string[] = [];
     const closeCondition = () => {
       if (condition.type === "Ready" && condition.status) readyStatus = condition.status;
@@ -361,6 +365,8 @@ function yamlNodes(lines: ListingLines, i: number): NodeListing | null {
       const m = /^\s*([\w./-]+):\s*(.*)$/.exec(own);
       if (!m?.[1]) continue;
       const [, key, value = ""] = m as unknown as [string, string, string];
+      if (baseIndent < 0) baseIndent = indent;
+      if (key === "kind" && indent === baseIndent && kind === null) kind = yamlScalar(value);
       if (infoAt >= 0 && indent <= infoIndent) {
         spans.push([infoAt, k - 1]);
         infoAt = -1;
@@ -384,7 +390,7 @@ function yamlNodes(lines: ListingLines, i: number): NodeListing | null {
     }
     if (infoAt >= 0) spans.push([infoAt, to]);
     closeCondition();
-    if (!name || !Object.keys(info).length || rows.length >= MAX_NODES) return;
+    if (!name || !Object.keys(info).length || (kind !== null && kind !== "Node") || rows.length >= MAX_NODES) return;
     rows.push(
       row({
         name,
