@@ -9,6 +9,7 @@ import {
   type FoundLiterals,
   refutedCaveat,
 } from "./context";
+import { withDecideStep } from "./decide-with";
 import { DEFAULT_DIAGNOSE_LIMIT, DIAGNOSE_FIELDS, type DiagnoseInput } from "./diagnose-input";
 import type { ClosestRecord, Diagnosis, Finding, LogEvidence, NodeReport, PresentState, Verdict, VersionEvidence } from "./diagnosis";
 import {
@@ -616,8 +617,20 @@ function namedOnly(host: HostVersions): HostVersions {
 const clientOnly = (host: HostVersions, ecosystem: string) =>
   host.components[ecosystem] === undefined && host.mentionedElsewhere?.[ecosystem] === CLIENT_VIA;
 
-/** Why a "not affected" reading rules nothing out beside a line only other versions print. */
-const OVERRULED_BY_LINE = "but the log's own line is printed only by another version";
+/**
+ * Why a "not affected" reading rules nothing out beside a line only other versions print, saying which versions print it
+ * (review 70d F6: "printed only by another version" left the reader to guess which).
+ */
+const overruledByLine = (c: VersionEvidence, printedBefore: ReadonlyMap<string, string>, printedFrom: readonly VersionEvidence[]) => {
+  // The component as the check names it ("your docker"), not its package ("docker-ce").
+  const component = c.subject.split(" ").pop() ?? c.ecosystem;
+  const before = printedBefore.get(c.ecosystem);
+  if (before !== undefined) return `but the log's line is one only ${component} before ${before} prints`;
+  const from = printedFrom.find((p) => p.ecosystem === c.ecosystem)?.value;
+  return from !== undefined
+    ? `but the log's line is one only ${component} ${from} or later prints`
+    : "but the log's line is one other versions print";
+};
 
 /** The ecosystems other checks decided, as a key: the same set gives the same named and release checks. */
 const decidedKey = (decided: ReadonlySet<string>) => [...decided].join("\n");
@@ -828,7 +841,8 @@ function assemble(
     const before = logEvidence.length ? printedBeforeBounds(record, logEvidence, wholeMessage) : new Map<string, string>();
     const ruledOut = (c: VersionEvidence) =>
       c.result === "not-affected" && onPrinter(c) && (overruled.some((p) => p.ecosystem === c.ecosystem) || pastPrintedBound(c, before));
-    const ownNow = overruled.length || before.size ? own.map((c) => (ruledOut(c) ? hedgeNamed(c, OVERRULED_BY_LINE) : c)) : own;
+    const ownNow =
+      overruled.length || before.size ? own.map((c) => (ruledOut(c) ? hedgeNamed(c, overruledByLine(c, before, overruled)) : c)) : own;
     if (printed.length && printedOn && !hosts.length) hosts = [printedOn];
     // With no table, the cluster's output (`kubectl get events` at a laptop) may be any node's: versions read at a named
     // machine's prompt judge it as versions that may not be the ones that failed (review 45a F11: "not affected, certain"
@@ -1138,7 +1152,7 @@ function assemble(
   };
   const verdictOf: VerdictOf = (id) => {
     const record = kb.records.find((r) => r.id === id);
-    return record?.affected.length ? settledVerdict(record, lineless(record), allHosts) : undefined;
+    return record?.affected.length ? withDecideStep(record, settledVerdict(record, lineless(record), allHosts)) : undefined;
   };
   const diagnosis: Diagnosis = {
     kb: { version: kb.version, records: kb.records.length },
@@ -1398,7 +1412,7 @@ function judgedOffOwnMachine(
   const name = namesOfHosts(ownMachine.names);
   const another = ownMachine.names.length > 1 ? "other machines" : "another machine";
   // What the paste's own versions give, as theirs: the answer for the lines' host too if it runs the same.
-  const theirs = verdict.status === "unknown" ? "" : `; on ${name}'s versions: ${verdict.status.replace("-", " ")} (${verdict.reason})`;
+  const theirs = verdict.status === "unknown" ? "" : `; on ${name}'s versions: ${verdict.status.replace("-", " ")} — ${verdict.reason}`;
   return {
     status: "unknown",
     reason: `no version of ${names} is given: the log's lines are ${names}'s, and the paste's own output is ${name}'s (${ownMachine.by}), ${another}${theirs}`,
@@ -1566,7 +1580,7 @@ export const TABLE_DOES_NOT_LIST = "the nodes table does not list";
 /** The door's check against one record: its verdict as judged (a finding's), else as a record with no line of it. */
 function focusVerdict(kb: CompiledKb, id: string, lineless: (record: BugRecord) => Verdict, hosts: readonly HostVersions[]): Verdict {
   const record = kb.records.find((r) => r.id === id);
-  return record ? lineless(record) : unjudged(kb, id, hosts);
+  return record ? withDecideStep(record, lineless(record)) : unjudged(kb, id, hosts);
 }
 
 /**
@@ -1852,7 +1866,7 @@ function common(
     title: record.title,
     score,
     confidence: confidenceOf(score, corroborated),
-    verdict,
+    verdict: withDecideStep(record, verdict, evidence),
     evidence,
     scoreComponents,
     fix: record.fix,

@@ -127,6 +127,22 @@ export interface Verdict {
    * record, review 71a F2). Every door then says "in range, …" in place of "affected". Absent otherwise.
    */
   symptom?: "not-specific" | "refuted";
+  /**
+   * On an unknown or hedged verdict of a record with version data: the one command that would decide it, and the step in
+   * words every door shows after the reason (review 70d F6; decide-with.ts). Absent on a decided verdict.
+   */
+  decideWith?: DecideWith;
+}
+
+/** The next step an undecided or hedged verdict ends with (review 70d F6). */
+export interface DecideWith {
+  /** The command, as typed: "crun --version", "uname -a". */
+  command: string;
+  /**
+   * The step in words, the command in backticks: "run `uname -a` on the host that printed the log's lines", or, where the
+   * paste already read that version, what the reading lacks first.
+   */
+  step: string;
 }
 
 /**

@@ -248,7 +248,7 @@ function mergeFindings(
     const { matchedLines: _, ...leadFinding } = lead.finding;
     merged.push({
       ...leadFinding,
-      verdict: doubt ? { ...verdict, certain: false as const } : verdict,
+      verdict: doubt ? { ...verdict, certain: false as const, ...doubtStep(hits) } : verdict,
       evidence: [...shownLogs, ...versions],
       ...(matched > shownLogLines(shownLogs) ? { matchedLines: matched } : {}),
       hosts: [...hits.map((h) => h.host), ...(voice ? [voice.host] : [])],
@@ -298,6 +298,12 @@ function quietHostVerdict(kb: CompiledKb, id: string, run: HostRun): QuietHost |
   const firm = verdict.status === "affected" && verdict.certain !== false && verdict.level !== "reported";
   return firm ? { host: run.name, verdict, versions: checks } : null;
 }
+
+/** A fleet's "not affected" hedged by one host's: that host's next step (review 70d F6). */
+const doubtStep = (hits: readonly HostHit[]) => {
+  const step = hits.find((h) => h.finding.verdict.certain === false && h.finding.verdict.decideWith)?.finding.verdict.decideWith;
+  return step ? { decideWith: step } : {};
+};
 
 interface HostHit {
   host: string;

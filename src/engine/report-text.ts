@@ -16,6 +16,7 @@ import {
   sharedOnlySaid,
   summarizeFinding,
   verdictLabel,
+  verdictWhy,
 } from "./summary";
 
 const MAX_UNVERIFIED = 3;
@@ -74,7 +75,9 @@ export function renderTextReport(d: Diagnosis & { truncated?: ReadonlyArray<{ no
   if (d.advisories.length) {
     out.push("Advisories (your versions are in an affected range, but no line of the log matches their signatures):");
     for (const a of d.advisories)
-      out.push(`  - ${a.id}: ${verdictLabel(a.verdict)}: ${a.verdict.reason}${a.hosts?.length ? ` (hosts: ${a.hosts.join(", ")})` : ""}`);
+      out.push(
+        `  - ${a.id}: ${verdictLabel(a.verdict)}: ${verdictWhy(a.verdict)}${a.hosts?.length ? ` (hosts: ${a.hosts.join(", ")})` : ""}`,
+      );
     out.push("");
   }
   if (d.hosts?.length) out.push(...renderHosts(d.hosts));
@@ -126,6 +129,7 @@ function renderFinding(f: Finding, rank: number, d: Diagnosis): string[] {
     `${s.rank}. ${s.id} [${s.confidence} ${s.score.toFixed(2)}] ${s.title}`,
     ...(s.rootCauseNote && d.findings.length > 1 && s.id !== d.rootCause?.id ? [`   note: ${s.rootCauseNote}`] : []),
     `   verdict: ${verdictLabel(s.verdict)}: ${s.verdict.reason}`,
+    ...(s.verdict.decideWith ? [`   to decide: ${s.verdict.decideWith.step}`] : []),
   ];
   for (const p of [...s.present, ...s.placement, ...s.shared]) lines.push(`   ${p}`);
   const byLine = new Map<string, { shown: LogEvidence; signatures: string[]; reworded: boolean; exact: boolean }>();

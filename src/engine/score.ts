@@ -3,6 +3,7 @@ import { sameMachine } from "./facts/uname-fleet";
 import { type LogLevel, logLevel } from "./log-level";
 import { namesOfHosts } from "./machine-lists";
 import { resemblesOnly } from "./resembles-only";
+import { levelWords } from "./summary";
 import type { RelationEdge } from "./types";
 import type { EvidenceLevel } from "./versions";
 
@@ -110,8 +111,8 @@ function lineOfItsOwn(f: Finding, other: Finding | readonly Finding[], minWeight
 }
 const decisiveLineOfItsOwn = (f: Finding, other: Finding) => lineOfItsOwn(f, other, DECISIVE_WEIGHT);
 
-/** " (verified)", " (corroborated, not certain)": the level of an affected verdict, as the root cause's reason words it. */
-const levelNote = (f: Finding) => (f.verdict.level ? ` (${f.verdict.level}${f.verdict.certain === false ? ", not certain" : ""})` : "");
+/** " (verified)", " (range corroborated; the version read …)": the level of an affected verdict, as every door words it (review 70d F6). */
+const levelNote = (f: Finding) => (f.verdict.level ? ` (${levelWords(f.verdict)})` : "");
 
 /** The weight of the strongest signature matched exactly (not reworded, not resembled); 0 when none. */
 const strongestExactWeight = (evidence: Finding["evidence"]): number =>

@@ -51,19 +51,37 @@ const SYMPTOM_WORDS: Readonly<Record<string, string>> = { "not-specific": "sympt
  * newer server sends and this build does not know (the CLI reads other servers' answers) is shown as sent.
  */
 export const verdictLabel = (v: Pick<Verdict, "status" | "level" | "certain" | "symptom">) => {
-  const level = v.level ? ` (${wordFor(LEVEL_WORDS, v.level)}${v.certain === false ? ", not certain" : ""})` : "";
+  const level = v.level ? ` (${levelWords(v)})` : "";
   // In range, but the symptom does not place the bug: a plain "affected" read as "you have it" (review 71a F2, F4).
   const symptom = v.status === "affected" && v.symptom ? wordFor(SYMPTOM_WORDS, v.symptom) : undefined;
   return symptom ? `in range${level}, ${symptom}` : `${wordFor(STATUS_WORDS, v.status)}${level}`;
 };
+
+/**
+ * A verdict's level and hedge as two things: how strong the range's source is, and whether the version read is the one that
+ * failed ("range verified; the version read may not be the failing one"). Review 70d F6: "verified, not certain" read as
+ * self-contradictory.
+ */
+export const levelWords = (v: Pick<Verdict, "level" | "certain">) =>
+  v.certain === false
+    ? `range ${wordFor(LEVEL_WORDS, v.level ?? "reported")}; ${HEDGE_WORDS}`
+    : wordFor(LEVEL_WORDS, v.level ?? "reported");
+const HEDGE_WORDS = "the version read may not be the failing one";
+
+/**
+ * A verdict's reason, and where the verdict is unknown or hedged, the one step that would decide it (Verdict.decideWith,
+ * review 70d F6): what every door says after the verdict's label.
+ */
+export const verdictWhy = (v: Pick<Verdict, "reason" | "decideWith">) =>
+  v.decideWith ? `${v.reason}. To decide: ${v.decideWith.step}` : v.reason;
 
 /** A word's own entry only: "constructor" is no status, whatever Object.prototype holds. */
 const wordFor = (words: Readonly<Record<string, string>>, key: string): string =>
   Object.hasOwn(words, key) ? (words[key] as string) : key;
 
 /** How every door words a closest record's verdict on the input's versions (no symptom matched it). */
-export const closestVersionsNote = (v: Pick<Verdict, "status" | "level" | "certain" | "reason">) =>
-  `your versions: ${verdictLabel(v)}${v.reason ? `: ${v.reason}` : ""}`;
+export const closestVersionsNote = (v: Pick<Verdict, "status" | "level" | "certain" | "reason" | "decideWith">) =>
+  `your versions: ${verdictLabel(v)}${v.reason ? `: ${verdictWhy(v)}` : ""}`;
 
 /**
  * How every headline counts findings that match only lines other causes print too (FindingSummary.sharedOnly), after the

@@ -389,7 +389,7 @@ function packageCheck(record: BugRecord, host: HostVersions, kernel: KernelFacts
     const others = judged.slice(1).map((j) => j.label);
     return { ...lead, reason: `${lead.reason}; as ${others.join(" or ")} the answer is the same, so the release does not matter` };
   }
-  const each = judged.map((j) => `as ${j.label}: ${j.evidence ? `${j.evidence.result} (${j.evidence.reason})` : "no data in this record"}`);
+  const each = judged.map((j) => `as ${j.label}: ${j.evidence ? `${j.evidence.result} — ${j.evidence.reason}` : "no data in this record"}`);
   const { hedgedFrom: _, ...undecided } = lead;
   return {
     ...undecided,
@@ -554,7 +554,8 @@ function givenKernelsCheck(record: BugRecord, host: HostVersions, given: readonl
  * although the report says which version it runs.
  */
 export function hedgeNamed(c: VersionEvidence, what: string): VersionEvidence {
-  const named = { ...c, certain: false, reason: `${c.reason} (${what})` };
+  // After a dash, not in parentheses: `what` has its own, and a verdict's reason quotes this one (review 70d F6).
+  const named = { ...c, certain: false, reason: `${c.reason} — ${what}` };
   if (c.result !== "not-affected") return named;
   const { hedgedFrom: _, unlessBackported: __, ...rest } = named;
   return { ...rest, namedOnly: true };
@@ -1937,7 +1938,7 @@ export function decideVerdict(
       if (outOfRange)
         return {
           status: "not-affected",
-          reason: `the bug needs ${needs}, and ${against.subject} is outside its range (${against.reason}); ${said}`,
+          reason: `the bug needs ${needs}, and ${against.subject} is outside its range: ${against.reason}; ${said}`,
           level: weakest(open),
           certain: false,
         };
@@ -1947,14 +1948,14 @@ export function decideVerdict(
       if (open.some((c) => c.beforeStart))
         return {
           status: "unknown",
-          reason: `${said}; but ${against.subject} does not decide it (${against.reason}), and the bug needs ${needs}`,
+          reason: `${said}; but the bug needs ${needs}, and ${against.subject} does not decide it: ${against.reason}`,
         };
       // Hedged whatever the reading in range: a component the bug needs is undecided (review 30b). The level stays the
       // range's: the hedge is the missing fact's, not a weaker source's (review 60a F6: "reported once" beside a
       // corroborated range).
       return {
         status: "affected",
-        reason: `${said}; but ${against.subject} does not decide it (${against.reason}), and the bug needs ${needs}`,
+        reason: `${said}; but the bug needs ${needs}, and ${against.subject} does not decide it: ${against.reason}`,
         level: first.level,
         certain: false,
       };
@@ -2026,7 +2027,7 @@ function imageReleaseRuling(checks: readonly VersionEvidence[], affected: readon
   const kernel = strongest([...affected]);
   return {
     status: "not-affected",
-    reason: `${first.subject}: ${first.reason}; it outweighs ${kernel.subject}, in range only as an upstream version (${kernel.reason})`,
+    reason: `${first.subject}: ${first.reason}; it outweighs ${kernel.subject}, in range only as an upstream version: ${kernel.reason}`,
     level: first.level,
   };
 }
@@ -2070,7 +2071,7 @@ export function confirmBySymptom(verdict: Verdict, checks: readonly VersionEvide
   const [first] = checks as [VersionEvidence];
   return {
     status: "affected",
-    reason: `${first.subject}: the log shows this bug's symptom, and the only data placing ${first.value} outside the affected range is not certain (${first.reason})`,
+    reason: `${first.subject}: the log shows this bug's symptom, and the only data placing ${first.value} outside the affected range is not certain: ${first.reason}`,
     level: "reported",
     certain: false,
   };
@@ -2110,7 +2111,7 @@ export function doubtBySymptom(
   if (seen && named)
     return {
       status: "unknown",
-      reason: `${named.subject}: the log shows signs of this bug, and only a version that may not be the one that failed places it outside the affected range (${named.reason})`,
+      reason: `${named.subject}: the log shows signs of this bug, and the only version placing it outside the affected range may not be the one that failed: ${named.reason}`,
     };
   if (!symptom) return verdict;
   // A cause no range covers gives the same symptom (containerd's CRI plugin disabled by its config): past the ranges
@@ -2119,14 +2120,14 @@ export function doubtBySymptom(
   if (others.length)
     return {
       status: "unknown",
-      reason: `${first.subject}: outside the affected range (${first.reason}), but the log shows this bug's own symptom, which ${others.join(" or ")} ${others.length > 1 ? "give" : "gives"} too, whatever the versions`,
+      reason: `${first.subject}: the log shows this bug's own symptom, which ${others.join(" or ")} ${others.length > 1 ? "give" : "gives"} too whatever the versions, though ${first.reason}`,
     };
   // Alternatives ruled out only for the ones read, beside a symptom that is not the read one's own message.
   const unread = verdict.certain === false && !componentGroups(record) ? decidingUnread(record, ruledOut, hosts, components) : [];
   if (unread.length)
     return {
       status: "unknown",
-      reason: `${first.subject}: outside the affected range (${first.reason}), but the log shows this bug's own symptom, and the bug also lies in ${unread.join(" and ")}, ${unread.length > 1 ? "whose versions" : "whose version"} would decide it`,
+      reason: `${first.subject}: the log shows this bug's own symptom, and the bug also lies in ${unread.join(" and ")}, ${unread.length > 1 ? "whose versions" : "whose version"} would decide it, though ${first.reason}`,
     };
   // Only Linux prints a Linux-only bug's symptom: the log came from a host the nodes given do not show.
   if (ruledOut.every((c) => c.onlyLinux))

@@ -1,4 +1,4 @@
-import { verdictLabel } from "../engine/summary";
+import { verdictLabel, verdictWhy } from "../engine/summary";
 import { type ChatAnswer, recordUrl } from "./answer";
 import { fullReportAction } from "./full-report";
 import { clamp, diagnosisHeadline, plural } from "./text-limits";
@@ -31,7 +31,7 @@ export function shortAnswer(a: ChatAnswer, publicUrl: string | undefined, quote:
       const top = a.findings[0] ?? a.advisories[0];
       if (top) {
         lines.push(
-          `${top === a.findings[0] ? `${top.rank}. ` : "Advisory: "}${quote(clamp(top.title, 300))} (${top.id}): ${top.confidence} confidence, verdict ${verdictLabel(top.verdict)}: ${quote(clamp(top.verdict.reason, 600))}`,
+          `${top === a.findings[0] ? `${top.rank}. ` : "Advisory: "}${quote(clamp(top.title, 300))} (${top.id}): ${top.confidence} confidence, verdict ${verdictLabel(top.verdict)}: ${quote(clamp(verdictWhy(top.verdict), 800))}`,
           link(top.id),
         );
       }

@@ -20,7 +20,7 @@ describe("verdicts", () => {
     const d = diagnoseFields(kb, { uname: "5.15.0-127-generic", osRelease: UBUNTU_2204_OS_RELEASE, logs: XOR_MARK_JOURNALD });
     const xt = d.findings.find((f) => f.id === XT);
     expect(xt?.verdict).toMatchObject({ status: "affected", certain: false });
-    expect(renderTextReport(d)).toMatch(/verdict: affected \([^)]*, not certain\)/);
+    expect(renderTextReport(d)).toMatch(/verdict: affected \(range [^;)]*; the version read may not be the failing one\)/);
     const version = xt?.evidence.find((e) => e.kind === "version");
     expect(version).toMatchObject({ kind: "version", ecosystem: "ubuntu:22.04 linux", result: "affected", certain: false });
   });
@@ -336,7 +336,7 @@ describe("a printing node's own answer beside the symptom (review 70b F3, F4)", 
     expect(xt).toMatchObject({ hosts: ["worker-3", "worker-2"], undecidedOn: ["worker-3"] });
     expect(d.rootCause?.reason).toMatch(/^worker-2 line \d+ matches/);
     expect(d.rootCause?.reason).toContain(
-      "the version of worker-2 is in the affected range (verified, not certain); worker-3's (5.15.0-130) does not decide it: see its version check",
+      "the version of worker-2 is in the affected range (range verified; the version read may not be the failing one); worker-3's (5.15.0-130) does not decide it: see its version check",
     );
     const text = renderTextReport(d);
     expect(text).toContain("shown on: worker-2\n");

@@ -1950,7 +1950,9 @@ describe("verdicts from versions named in passing", () => {
   it("hedge an affected answer, and never rule out a bug the log shows signs of: the named version may not be the failing one", async () => {
     const affected = (await judge(`Since Docker 20.10.6 this fails:\n${failure}`)).findings[0];
     expect(affected?.verdict).toMatchObject({ status: "affected", certain: false });
-    expect(verdictLabel(affected?.verdict ?? { status: "unknown" })).toMatch(/^affected \(.+, not certain\)$/);
+    expect(verdictLabel(affected?.verdict ?? { status: "unknown" })).toMatch(
+      /^affected \(range .+; the version read may not be the failing one\)$/,
+    );
     expect(affected?.evidence.find((e) => e.kind === "version")).toMatchObject({ certain: false });
     // Named in passing, past the fix: perhaps the version that worked, elsewhere or before (review 28b).
     for (const sentence of [
@@ -1961,7 +1963,7 @@ describe("verdicts from versions named in passing", () => {
       const named = (await judge(`${sentence}\n${failure}`)).findings[0];
       expect(named?.verdict.status, sentence).toBe("unknown");
       expect(named?.verdict.reason, sentence).toMatch(
-        /the log shows signs of this bug, and only a version that may not be the one that failed/,
+        /the log shows signs of this bug, and the only version placing it outside the affected range may not be the one that failed/,
       );
       // Not ruled out, not demoted: scored as if no version were named.
       expect(named?.score, sentence).toBe((await judge(failure)).findings[0]?.score);
@@ -2017,7 +2019,9 @@ describe("verdicts from versions named in passing", () => {
     const named = asked("We run Docker 20.10.7 on these hosts.");
     expect(named).toMatchObject({ status: "not-affected", certain: false });
     expect(named?.reason).toContain("a version the report names");
-    expect(verdictLabel(named ?? { status: "unknown" })).toMatch(/^not affected \(.+, not certain\)$/);
+    expect(verdictLabel(named ?? { status: "unknown" })).toMatch(
+      /^not affected \(range .+; the version read may not be the failing one\)$/,
+    );
     // The daemon's own output is certain, and so is the answer.
     const own = asked("Server: Docker Engine - Community\n Engine:\n  Version:          20.10.7");
     expect(own?.status).toBe("not-affected");

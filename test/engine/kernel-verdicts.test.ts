@@ -118,7 +118,7 @@ describe("vendor kernels are judged on their upstream version, hedged", () => {
     const upstream = "Linux node 3.10.95 #1 SMP Thu May 5 20:48:38 2016 x86_64 GNU/Linux";
     const single = diagnoseFields(kb, { uname: vendor, logs: XOR_MARK_KLOG });
     expect(single.findings[0]?.verdict).toMatchObject({ status: "not-affected", certain: false });
-    expect(renderTextReport(single)).toMatch(/verdict: not affected \(verified, not certain\)/);
+    expect(renderTextReport(single)).toMatch(/verdict: not affected \(range verified; the version read may not be the failing one\)/);
     expect(diagnoseFields(kb, { uname: upstream, logs: XOR_MARK_KLOG }).findings[0]?.verdict).not.toHaveProperty("certain");
     // Not affected on every host, and as certain as the least certain host, whichever host's answer leads.
     for (const [a, b] of [
@@ -805,7 +805,7 @@ describe("Debian and Ubuntu kernels known only by their series", () => {
     expect(mark(journal("worker-2"))).toMatchObject({ status: "affected", certain: false });
     // The root cause says whose version it is, the one thing to act on (review 65c F5).
     expect(diagnoseFields(kb, { nodes, logs: journal("worker-2") }).rootCause?.reason).toMatch(
-      /the version of worker-2 is in the affected range \(verified, not certain\)/,
+      /the version of worker-2 is in the affected range \(range verified; the version read may not be the failing one\)/,
     );
     // A line with no host leaves the fleet's verdict as it was.
     expect(mark(XOR_MARK_KLOG)?.status).toBe("affected");
@@ -2097,7 +2097,7 @@ describe("a kernel a sentence says the change to ended the trouble", () => {
     const told = await verdictOf(story);
     // It was "not affected (verified)", certain, with no root cause, on the bug's own line.
     expect(told?.status).toBe("unknown");
-    expect(told?.reason).toMatch(/only a version that may not be the one that failed/);
+    expect(told?.reason).toMatch(/the only version placing it outside the affected range may not be the one that failed/);
     // The same uname with no such sentence is the failing run's: the fixed build rules the bug out.
     expect((await verdictOf(`${XOR_MARK_KLOG}\n${uname}\n${UBUNTU_2204_OS_RELEASE}`))?.status).toBe("not-affected");
     // A change that did not help leaves the uname the failing run's.

@@ -88,9 +88,9 @@ describe("after the upgrade, the answer says what the host runs now (review 69c 
     expect(text).toContain("2. (The paste shows this done: the host now runs containerd 1.6.4.) Upgrade containerd to 1.6.4 or later");
     // The failing version was the host's own `containerd --version` before the upgrade: no version the report names.
     expect(f?.verdict.reason).not.toMatch(/not read from the host/);
-    expect(f?.verdict.reason).toMatch(/\(read from the host, but the version before the paste upgrades it/);
+    expect(f?.verdict.reason).toMatch(/ — read from the host, but the version before the paste upgrades it/);
     const crun = top(CRUN_UPGRADED_PAST_FIX).f;
-    expect(crun?.verdict.reason).toMatch(/\(read from the host, but the version before the paste upgrades it/);
+    expect(crun?.verdict.reason).toMatch(/ — read from the host, but the version before the paste upgrades it/);
     expect(crun?.verdict.status).toBe("affected");
     expect(crun?.verdict.now).toMatchObject({ component: "crun", version: "1.18.2", fixed: true, fixStep: 2 });
     expect(crun?.verdict.now?.reason).toBe("the host now runs crun 1.18.2 (read after the paste changes it), at or after the fix 1.18.1");

@@ -44,7 +44,9 @@ describe("a line that dates its own program", () => {
       .split("\n")
       .filter((l) => l.startsWith("   version: "));
     expect(checks[0]).toMatch(/^ {3}version: your docker \(29\.0\.0 or later, by its own line\) against .*: affected \(verified\)$/);
-    expect(checks[1]).toMatch(/^ {3}version: your docker 24\.0\.7 against .*: not affected \(verified, not certain\): .*client/);
+    expect(checks[1]).toMatch(
+      /^ {3}version: your docker 24\.0\.7 against .*: not affected \(range verified; the version read may not be the failing one\): .*client/,
+    );
   });
 
   it("dates nothing from a sentence quoting the line: a denial, a question, a quote (review 36d)", () => {
@@ -230,7 +232,7 @@ describe("a line only releases before a fix print (printedBefore)", () => {
     for (const version of ["1.14.3", "1.23.1"])
       expect(verdict(version), version).toMatchObject({
         status: "unknown",
-        reason: expect.stringContaining("the log's own line is printed only by another version"),
+        reason: expect.stringContaining("but the log's line is one only crun before 1.14.3 prints"),
       });
     // Before it, the reading is the one that printed the line: in range.
     expect(verdict("1.14.1")).toMatchObject({ status: "affected", level: "verified" });
@@ -244,12 +246,15 @@ describe("a line only releases before a fix print (printedBefore)", () => {
       "$ podman build -t myapp .\nerror running container: from /usr/bin/crun creating container for [/bin/sh -c microdnf -y upgrade --refresh]: unknown version specified\n: exit status 1";
     const built = (version: string) =>
       diagnoseBundle(kb, `${step}\n$ crun --version\ncrun version ${version}\nspec: 1.0.0`).findings.find((f) => f.id === CRUN)?.verdict;
-    expect(built("1.14.4")).toMatchObject({ status: "unknown", reason: expect.stringContaining("printed only by another version") });
+    expect(built("1.14.4")).toMatchObject({
+      status: "unknown",
+      reason: expect.stringContaining("the log's line is one only crun before 1.14.3 prints"),
+    });
     expect(built("1.14.1")).toMatchObject({ status: "affected" });
     // A person's sentence before the path is no program's output: "I think it came from /usr/bin/…" dates nothing.
     const told = `I think it came from /usr/bin/crun creating container for [/bin/sh]: unknown version specified\n$ crun --version\ncrun version 1.14.4`;
     expect(diagnoseBundle(kb, told).findings.find((f) => f.id === CRUN)?.verdict.reason ?? "").not.toContain(
-      "printed only by another version",
+      "the log's line is one only crun",
     );
   });
 });

@@ -1685,7 +1685,7 @@ describe("a component's output under one machine's prompt, in a paste of several
       const text = [dockerVersion("$", "28.5.2"), between, TOO_OLD].join("\n");
       expect(verdictFor("docker-29-minimum-api-1.44-old-clients", text), between).toMatchObject({
         status: "unknown",
-        reason: expect.stringContaining("printed only by another version"),
+        reason: expect.stringContaining("but the log's line is one only docker 29.0.0 or later prints"),
       });
     }
     // F8: an IPv6 daemon address is the node whose INTERNAL-IP it is.

@@ -7,6 +7,7 @@ import { UBSAN_FRAMING, UBSAN_REPORT } from "./oops-pastes";
 import { COMPOSE_MIN_API_1_25, COREDNS_LOOP_NO_LEVEL, GRAPH_DEPRECATION_WARNING, RELEASE_PLZ_GLIBC } from "./reworded-pastes";
 import { UBUNTU_2204_OS_RELEASE, XOR_MARK_KLOG } from "./seed-logs";
 import { type Fetch, RETOLD_DNS_TICKET, RETOLD_DNS_TICKET_ON_4_19 } from "./seed-scenarios";
+import { CRUN_DECIDE_COMMAND, CRUN_PAST_ITS_LINE, CRUN_RECORD, HEDGE_WORDS } from "./undecided-pastes";
 import { CONTAINERD_UPGRADED_TO_FIX, KERNEL_REBOOTED_INTO_FIX } from "./upgrade-scenarios";
 
 /** The API's promises that hold on every runtime: search, records, formats and every error case. */
@@ -474,6 +475,33 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(kubeProxy.rootCause?.id).not.toBe("xt-mark-ipv6-typo-2024");
   });
 
+  it("ends an undecided verdict with the one command that would decide it, in plain words, in JSON and text (review 70d F6)", async () => {
+    const send = (ip: string, accept: string) =>
+      // A client of its own: the Worker's rate limit is shared by the contract's other requests.
+      fetch("/diagnose", {
+        method: "POST",
+        headers: { "content-type": "text/plain", accept, "cf-connecting-ip": ip },
+        body: CRUN_PAST_ITS_LINE,
+      });
+    const json = await send("203.0.113.110", "application/json");
+    expect(json.status).toBe(200);
+    const crun = ((await json.json()) as Diagnosis).findings.find((f) => f.id === CRUN_RECORD);
+    expect(crun?.verdict.status).toBe("unknown");
+    // The record's confirm step: the crun Podman runs, which the paste's `crun --version` on PATH may not be.
+    expect(crun?.verdict.decideWith).toEqual({
+      command: CRUN_DECIDE_COMMAND,
+      step: `the paste's 1.23.1 may not be the version that failed: run \`${CRUN_DECIDE_COMMAND}\` then run that path with --version, on the host that printed the log's lines`,
+    });
+    // One level of words: no parenthesis inside another, and which versions print the line, not "another version".
+    expect(crun?.verdict.reason).not.toMatch(/\([^)]*\(/);
+    expect(crun?.verdict.reason).toContain("the log's line is one only crun before 1.14.3 prints");
+    const text = await (await send("203.0.113.111", "text/plain")).text();
+    expect(text).toContain(`   to decide: the paste's 1.23.1 may not be the version that failed: run \`${CRUN_DECIDE_COMMAND}\``);
+    // The range's level and the reading's hedge, as two things, never "verified, not certain".
+    expect(text).toContain(`not affected (${HEDGE_WORDS})`);
+    expect(text).not.toContain("not certain");
+  });
+
   it("names no bug from a kernel oops's framing: a UBSAN report's Hardware name, Call Trace and dump_stack_lvl lines (review 70a F1)", async () => {
     const diagnose = async (ip: string, body: string) => {
       // A client of its own: the Worker's rate limit is shared by the contract's other requests.
@@ -656,7 +684,9 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(column.finding?.verdict.reason).toMatch(
       /^node n1: kubernetes: 1\.25\.16 is in v ≥ 1\.25\.0 \(the kubelet's version, not kube-apiserver's\)/,
     );
-    expect(column.text).toMatch(/verdict: affected \(verified, not certain\): node n1: kubernetes: 1\.25\.16/);
+    expect(column.text).toMatch(
+      /verdict: affected \(range verified; the version read may not be the failing one\): node n1: kubernetes: 1\.25\.16/,
+    );
   });
 
   it("judges an Ubuntu kernel known only by its series when the series decides, hedged", async () => {
@@ -894,7 +924,9 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
       expect(f?.verdict).toMatchObject({ status: "affected", symptom: "refuted" });
       expect(f?.unverified[0]).toMatch(new RegExp(`^Refuted: the mount asks for NFSv3 \\(or NFSv2\\) here \\(line ${line}: ".*-o vers=3 `));
       const text = await (await ask(body, "text/plain", ips[1])).text();
-      expect(text).toMatch(/\n {3}verdict: in range \(verified, not certain\), setup refuted: your kernel \(6\.5\.6-300\.fc39\.x86_64\)/);
+      expect(text).toMatch(
+        /\n {3}verdict: in range \(range verified; the version read may not be the failing one\), setup refuted: your kernel \(6\.5\.6-300\.fc39\.x86_64\)/,
+      );
       expect(text).not.toMatch(/verdict: affected/);
     }
   });
@@ -919,7 +951,9 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     const n = (await (await ask(nfs, "application/json", "203.0.113.157")).json()) as Diagnosis;
     expect(n.findings[0]?.verdict).toMatchObject({ status: "affected", symptom: "not-specific" });
     const nText = await (await ask(nfs, "text/plain", "203.0.113.158")).text();
-    expect(nText).toMatch(/\n {3}verdict: in range \(verified, not certain\), symptom not specific: your kernel/);
+    expect(nText).toMatch(
+      /\n {3}verdict: in range \(range verified; the version read may not be the failing one\), symptom not specific: your kernel/,
+    );
     expect(nText).toContain("Other causes print the matched line too: an NFSv3 mount from an image without /etc/protocols");
   });
 

@@ -5,6 +5,7 @@ import { expectDocumented, type OpenApiDocument } from "./documented-schema";
 import { COREDNS_LOOP_NO_LEVEL, RELEASE_PLZ_GLIBC } from "./reworded-pastes";
 import { UBUNTU_2204_OS_RELEASE, XOR_MARK_JOURNALD, XOR_MARK_KLOG } from "./seed-logs";
 import { type Fetch, RETOLD_DNS_TICKET, RETOLD_DNS_TICKET_ON_4_19 } from "./seed-scenarios";
+import { CRUN_DECIDE_COMMAND, CRUN_PAST_ITS_LINE } from "./undecided-pastes";
 
 const XT = "xt-mark-ipv6-typo-2024";
 const SLACK_COMMANDS = "/integrations/slack/commands";
@@ -245,6 +246,23 @@ export function chatContract(h: () => ChatHarness) {
     for (const all of [[lead.slack.text, ...blockTexts(lead.slack)].join("\n"), lead.discord]) {
       expect(all).toContain("containerd-1.6.7-release-binaries-glibc-2.34");
       expect(all).not.toMatch(/root cause/i);
+    }
+  });
+
+  it("Slack and Discord: an undecided verdict ends with the command that would decide it (review 70d F6)", async () => {
+    // A client of its own: the Worker limits each client's chat requests, which the other tests spend.
+    const own = { "cf-connecting-ip": "203.0.113.112" };
+    const responseUrl = h().responseUrl();
+    const body = slashCommandBody({ text: CRUN_PAST_ITS_LINE, responseUrl, triggerId: triggerId(), asSlackSends: false });
+    expect((await slack(SLACK_COMMANDS, body, own)).status).toBe(200);
+    const [answer] = await h().delivered(responseUrl);
+    const res = await discord(diagnoseCommand(CRUN_PAST_ITS_LINE), undefined, own);
+    const { data } = (await res.json()) as { data: DiscordData };
+    const embeds = data.embeds.flatMap((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value])]);
+    const slackText = blockTexts(answer as SlackPost).join("\n");
+    for (const all of [slackText, [data.content, ...embeds].join("\n")]) {
+      expect(all).toContain(`To decide: the paste's 1.23.1 may not be the version that failed: run \`${CRUN_DECIDE_COMMAND}\``);
+      expect(all).not.toContain("printed only by another version");
     }
   });
 
@@ -647,7 +665,7 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
     const texts = blockTexts(answer as SlackPost).join("\n");
     expect(texts).toContain("were left out");
     expect(answer?.text).toContain(XT);
-    expect(texts).toMatch(/affected \(verified/);
+    expect(texts).toMatch(/affected \((?:range )?verified/);
     expect(texts).not.toMatch(/not affected \(verified\)/);
   });
 
@@ -667,7 +685,7 @@ ${XOR_MARK_JOURNALD.replaceAll("k8s-192-168-3-26", "worker-1")}`;
     const texts = blockTexts(answer as SlackPost);
     expect(texts.join("\n")).toContain("were left out");
     expect(texts[0]).toBe("known-bugs: 1 known bug matches");
-    expect(texts.join("\n")).toMatch(/not affected \(verified, not certain\)/);
+    expect(texts.join("\n")).toMatch(/not affected \(range verified; the version read may not be the failing one\)/);
     expect(texts.join("\n")).toMatch(/were left out, and may hold other versions/);
   });
 

@@ -39,7 +39,9 @@ export function fleetFormsContract(fetch: Fetch) {
       ["worker-3", "5.15.0-130-generic"],
     ]);
     const report = await text("203.0.113.101", describedNodes("worker-2"));
-    expect(report).toMatch(/verdict: affected \(verified, not certain\): node worker-2 \(5\.15\.0-127-generic\)/);
+    expect(report).toMatch(
+      /verdict: affected \(range verified; the version read may not be the failing one\): node worker-2 \(5\.15\.0-127-generic\)/,
+    );
     expect(report).toContain("shown on: worker-2");
     expect(report).not.toContain("kernels (");
   });
@@ -49,7 +51,9 @@ export function fleetFormsContract(fetch: Fetch) {
     expect(fromJson?.verdict).toMatchObject({ status: "unknown", reason: expect.stringContaining("node worker-3 (5.15.0-130-generic)") });
     expect(fromJson).toMatchObject({ hosts: ["worker-3"], quietHosts: ["worker-2"] });
     const fromYaml = await text("203.0.113.103", nodesYaml("worker-2"));
-    expect(fromYaml).toMatch(/verdict: affected \(verified, not certain\): node worker-2 \(5\.15\.0-127-generic\)/);
+    expect(fromYaml).toMatch(
+      /verdict: affected \(range verified; the version read may not be the failing one\): node worker-2 \(5\.15\.0-127-generic\)/,
+    );
     expect(fromYaml).toContain("shown on: worker-2");
   });
 
@@ -66,7 +70,9 @@ export function fleetFormsContract(fetch: Fetch) {
     expect(dumped).toMatchObject({ hosts: ["worker-3"], quietHosts: ["worker-2"] });
     expect(dumped?.evidence.find((e) => e.kind === "log")).toMatchObject({ host: "worker-3" });
     const salted = await text("203.0.113.105", saltFanOut("worker-2"));
-    expect(salted).toMatch(/verdict: affected \(verified, not certain\): node worker-2 \(5\.15\.0-127-generic\)/);
+    expect(salted).toMatch(
+      /verdict: affected \(range verified; the version read may not be the failing one\): node worker-2 \(5\.15\.0-127-generic\)/,
+    );
     expect(salted).toContain("shown on: worker-2");
   });
 

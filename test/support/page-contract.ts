@@ -6,6 +6,7 @@ import { COREDNS_LOOP_NO_LEVEL, RELEASE_PLZ_GLIBC } from "./reworded-pastes";
 import { SEED_BUNDLE } from "./seed-bundle";
 import { UBUNTU_2204_OS_RELEASE, UNEVEN_FLEET, XOR_MARK_KLOG } from "./seed-logs";
 import { type Fetch, RETOLD_DNS_TICKET, RETOLD_DNS_TICKET_ON_4_19 } from "./seed-scenarios";
+import { CRUN_DECIDE_COMMAND, CRUN_PAST_ITS_LINE, CRUN_RECORD } from "./undecided-pastes";
 import { KERNEL_REBOOTED_INTO_FIX } from "./upgrade-scenarios";
 
 const XT = "xt-mark-ipv6-typo-2024";
@@ -450,8 +451,21 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     });
     const text = visibleText(await expectPage(res, 200));
     expect(text).toMatch(/No line specific to a known bug matched; 1 record matches only a line other causes print too/);
-    expect(text).toContain("in range (verified, not certain), symptom not specific");
+    expect(text).toContain("in range (range verified; the version read may not be the failing one), symptom not specific");
     expect(text).not.toMatch(/known bugs? match(es)? your paste/);
+  });
+
+  it("ends an undecided verdict with the command that would decide it, as code, and words the hedge apart from the level (review 70d F6)", async () => {
+    const body = await expectPage(await paste(fetch, CRUN_PAST_ITS_LINE), 200);
+    expect(body).toContain(`id="finding-${CRUN_RECORD}"`);
+    const text = visibleText(body);
+    expect(text).toContain(
+      `To decide: the paste's 1.23.1 may not be the version that failed: run ${CRUN_DECIDE_COMMAND} then run that path`,
+    );
+    expect(body).toContain(`<code>${CRUN_DECIDE_COMMAND.replaceAll("'", "&#39;")}</code>`);
+    // The version check's hedge, in words apart from the range's level.
+    expect(text).toContain("the version read may not be the failing one");
+    expect(text).not.toContain("not certain");
   });
 
   it("names no root cause from a line that only resembles a record, and labels a reworded line (review 70d F2, F1)", async () => {
@@ -586,7 +600,7 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     const focus = text.slice(text.indexOf("Checked against"), text.indexOf("Details below"));
     // Node worker-2's Ubuntu kernel ABI without uname -v: which upload it is, hence the answer, is not certain.
     expect(focus).toMatch(
-      /No line of your paste matches this bug's signatures, but your versions are affected \(verified, not certain\): node worker-2/,
+      /No line of your paste matches this bug's signatures, but your versions are affected \(range verified; the version read may not be the failing one\): node worker-2/,
     );
     expect(focus.match(/matches this bug's signatures, but/gi)).toHaveLength(1);
   });

@@ -265,6 +265,19 @@ const verdictSchema = z
       description:
         'Beside status "affected": the versions are in the bug\'s range, but the log\'s symptom does not place the bug. "not-specific": every matched line is one other causes print too (the evidence\'s alsoPrintedBy; review 71a F4); "refuted": a line shows the setup the bug needs absent (review 71a F2). Every door says "in range, symptom not specific" or "in range, setup refuted" in place of "affected". Absent otherwise.',
     }),
+    decideWith: z
+      .object({
+        command: z.string().openapi({ example: "crun --version" }),
+        step: z.string().openapi({
+          example:
+            "the paste's 1.23.1 may not be the version that failed: run `podman info --format '{{.Host.OCIRuntime.Path}}'` then run that path with --version, on the host that printed the log's lines",
+        }),
+      })
+      .optional()
+      .openapi("DecideWith", {
+        description:
+          "On an unknown or hedged (certain: false) verdict of a record with version data: the one command whose output would decide it, from the record's own confirm step where it names one, else by the component's kind; `step` says it in words (where the paste already read that version, what the reading lacks first). Every door shows `step` after the reason (review 70d F6).",
+      }),
   })
   .openapi("Verdict");
 

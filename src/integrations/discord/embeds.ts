@@ -1,6 +1,6 @@
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed, APIEmbedField } from "discord-api-types/v10";
 import { rebootWords } from "../../engine/record";
-import { closestVersionsNote, evidenceExcerpt, evidenceHeading, type FindingSummary, verdictLabel } from "../../engine/summary";
+import { closestVersionsNote, evidenceExcerpt, evidenceHeading, type FindingSummary, verdictLabel, verdictWhy } from "../../engine/summary";
 import { idMatchText } from "../../kb/id-matches";
 import { advisoriesHeading, type ChatAnswer, type ChatFinding, type ChatFix, recordUrl } from "../answer";
 import { leftOutNote } from "../chat-input";
@@ -150,7 +150,7 @@ export function renderDiscord(answer: ChatAnswer, opts: { publicUrl?: string | u
         extra.push({
           part: "the advisories",
           heading: `**Advisories**: ${advisoriesHeading(answer.truncated !== null)}`,
-          items: answer.advisories.map((a) => `• ${code(a.id)}: ${verdictLabel(a.verdict)}: ${prose(a.verdict.reason)}`),
+          items: answer.advisories.map((a) => `• ${code(a.id)}: ${verdictLabel(a.verdict)}: ${prose(verdictWhy(a.verdict))}`),
           more: (left) => `${plural(left, "more advisory", "more advisories")} not shown.`,
           alsoLeft: answer.moreAdvisories,
         });
@@ -255,7 +255,7 @@ function findingEmbed(f: ChatFinding, publicUrl: string | undefined, ranked: boo
     `${code(f.id)} · **${f.confidence}** confidence (${f.score.toFixed(2)}) · verdict **${verdictLabel(f.verdict)}**`,
     // Among several findings, why this one leads or what it is to the one that does.
     ...(ranked && f.rootCauseNote ? [{ cut: `*${prose(f.rootCauseNote)}*` }] : []),
-    { cut: prose(f.verdict.reason) },
+    { cut: prose(verdictWhy(f.verdict)) },
     // What the host runs now, where the paste changed it since the failure (review 69c F4).
     ...f.present.map(prose),
     // Which machines show it, which others are next, and where it is ruled out (review 68e F1): never the part cut (70b F5).

@@ -1,6 +1,6 @@
 import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } from "@slack/types";
 import { rebootWords } from "../../engine/record";
-import { closestVersionsNote, evidenceExcerpt, evidenceHeading, type FindingSummary, verdictLabel } from "../../engine/summary";
+import { closestVersionsNote, evidenceExcerpt, evidenceHeading, type FindingSummary, verdictLabel, verdictWhy } from "../../engine/summary";
 import { idMatchText } from "../../kb/id-matches";
 import { advisoriesHeading, type ChatAnswer, type ChatFinding, type ChatFix, recordUrl } from "../answer";
 import { leftOutNote } from "../chat-input";
@@ -184,7 +184,7 @@ function diagnosis(answer: Extract<ChatAnswer, { kind: "diagnosis" }>, opts: Ren
           `*Advisories*: ${advisoriesHeading(answer.truncated !== null)}`,
           answer.advisories.map(
             (a) =>
-              `• ${link(recordUrl(opts.publicUrl, a.id), a.title)} (\`${a.id}\`): ${verdictLabel(a.verdict)}: ${esc(a.verdict.reason)}`,
+              `• ${link(recordUrl(opts.publicUrl, a.id), a.title)} (\`${a.id}\`): ${verdictLabel(a.verdict)}: ${esc(verdictWhy(a.verdict))}`,
           ),
           (left) => `${plural(left, "more advisory", "more advisories")} not shown.`,
           SLACK_LIMITS.sectionText,
@@ -237,7 +237,7 @@ function finding(f: ChatFinding, kbVersion: string, opts: RenderOptions, ranked:
     `\`${f.id}\` · *${f.confidence}* confidence (${f.score.toFixed(2)}) · verdict *${verdictLabel(f.verdict)}*`,
     // Among several findings, why this one leads or what it is to the one that does.
     ...(ranked && f.rootCauseNote ? [{ cut: `_${esc(f.rootCauseNote)}_` }] : []),
-    { cut: esc(f.verdict.reason) },
+    { cut: esc(verdictWhy(f.verdict)) },
     // What the host runs now, where the paste changed it since the failure (review 69c F4).
     ...f.present.map(esc),
     // Which machines show it, which others are next, and where it is ruled out (review 68e F1): never the part cut (70b F5).

@@ -14,6 +14,7 @@ import {
   resemblesOnly,
   sharedOnlySaid,
   verdictLabel,
+  verdictWhy,
 } from "../../engine/summary";
 import { Badge, Inline, PasteForm, RebootBadge, Workarounds } from "../parts/common";
 import { FixSteps } from "../parts/fix-steps";
@@ -75,7 +76,8 @@ export const ResultPage = (p: ResultPageProps) => {
               No line of your paste matches this bug's signatures. Your versions:{" "}
               {s.focus ? (
                 <>
-                  <Badge kind={s.focus.verdict.status}>{verdictLabel(s.focus.verdict)}</Badge> <Inline text={s.focus.verdict.reason} />.{" "}
+                  <Badge kind={s.focus.verdict.status}>{verdictLabel(s.focus.verdict)}</Badge> <Inline text={verdictWhy(s.focus.verdict)} />
+                  .{" "}
                 </>
               ) : null}
               <a href={`/bugs/${p.focus.id}#signatures`}>What it looks for</a>.
@@ -113,7 +115,7 @@ export const ResultPage = (p: ResultPageProps) => {
                   <a href={`/bugs/${a.id}`}>{a.title}</a>
                 </h3>
                 <p>
-                  <Badge kind={a.verdict.status}>{verdictLabel(a.verdict)}</Badge> <Inline text={a.verdict.reason} />.
+                  <Badge kind={a.verdict.status}>{verdictLabel(a.verdict)}</Badge> <Inline text={verdictWhy(a.verdict)} />.
                 </p>
                 {a.versionChecks.length ? <VersionChecks checks={a.versionChecks} /> : null}
                 {/* What to do about it, as for a finding (review 65d F3: the advisory's fix was dropped). */}
@@ -144,7 +146,7 @@ export const ResultPage = (p: ResultPageProps) => {
                 <p class="hint">Shared words: {c.sharedWords.join(", ")}</p>
                 {c.verdict ? (
                   <p>
-                    Your versions: <Badge kind={c.verdict.status}>{verdictLabel(c.verdict)}</Badge> <Inline text={c.verdict.reason} />.
+                    Your versions: <Badge kind={c.verdict.status}>{verdictLabel(c.verdict)}</Badge> <Inline text={verdictWhy(c.verdict)} />.
                   </p>
                 ) : null}
               </li>
@@ -241,7 +243,7 @@ const FindingBlock = (props: { f: FindingSummary }) => {
         </p>
       ) : null}
       <p>
-        <strong>Why:</strong> <Inline text={f.verdict.reason} />.
+        <strong>Why:</strong> <Inline text={verdictWhy(f.verdict)} />.
       </p>
       {[...f.present, ...f.placement, ...f.shared].map((p) => (
         <p>
@@ -314,7 +316,7 @@ const VersionChecks = (props: { checks: VersionEvidence[] }) => (
       <li>
         {v.subject}: <code>{v.value}</code> against {v.ecosystem} <code>{v.range}</code> →{" "}
         <Badge kind={v.result}>{VERDICT_WORDS[v.result]}</Badge> {v.unverified ? <Badge kind="unverified">unverified range</Badge> : null}{" "}
-        {v.certain || v.result === "unknown" ? null : <Badge kind="unverified">not certain</Badge>}{" "}
+        {v.certain || v.result === "unknown" ? null : <Badge kind="unverified">the version read may not be the failing one</Badge>}{" "}
         <span class="muted">
           <Inline text={v.reason} />
         </span>
@@ -379,7 +381,12 @@ const FocusLine = (p: { found: boolean; f: FindingSummary; count: number }) => (
     {p.found ? `Found: ranked ${p.f.rank} of ${p.count}. ` : "No line of your paste matches this bug's signatures, but your versions are "}
     <Badge kind={p.f.verdict.status}>{verdictLabel(p.f.verdict)}</Badge>
     {p.found ? " " : ": "}
-    <Inline text={p.found ? p.f.verdict.reason : p.f.verdict.reason.replace(ADVISORY_OPENING, "").trimStart()} />.{" "}
-    <a href={`#finding-${p.f.id}`}>Details below</a>.
+    <Inline
+      text={verdictWhy({
+        ...p.f.verdict,
+        reason: p.found ? p.f.verdict.reason : p.f.verdict.reason.replace(ADVISORY_OPENING, "").trimStart(),
+      })}
+    />
+    . <a href={`#finding-${p.f.id}`}>Details below</a>.
   </p>
 );
