@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-describe("known-bugs diagnose against a running server", () => {
+describe("known-bugs diagnose against a running server", { timeout: 90_000 }, () => {
   it("reads a bundle on stdin and prints the text report", async () => {
     const r = await runCli(["diagnose", "--url", server.url], { input: FAILING });
     expect(r.code).toBe(0);
@@ -487,7 +487,8 @@ describe("known-bugs diagnose --local (the embedded engine)", () => {
   });
 });
 
-describe("known-bugs search and show", () => {
+// Each test here starts the CLI a dozen times (one Node process each, ~1 s idle, several on a loaded two-core CI machine).
+describe("known-bugs search and show", { timeout: 90_000 }, () => {
   it("finds the MARK bug by the field report's commit id, on the server and locally", async () => {
     for (const where of [["--url", server.url], ["--local"]]) {
       const r = await runCli(["search", "862c95d9859f", ...where]);
