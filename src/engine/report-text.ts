@@ -155,10 +155,12 @@ function renderFinding(f: Finding, rank: number, d: Diagnosis): string[] {
   const deciding = versions.find((e) => e.result === f.verdict.status);
   for (const e of deciding ? [deciding, ...versions.filter((v) => v !== deciding)] : versions) {
     // A level says what an answer rests on; an undecided check has none to give, and a hedged one says so.
+    // Under a finding whose symptom does not place the bug, an in-range row says so too, never a bare "affected" (review 71i F2).
     const label = verdictLabel({
       status: e.result,
       level: e.result === "unknown" ? undefined : e.level,
       ...(e.certain ? {} : { certain: false as const }),
+      ...(f.verdict.symptom ? { symptom: f.verdict.symptom } : {}),
     });
     const value = e.subject.includes(e.value) ? "" : ` ${e.value}`;
     const why = e === deciding ? "" : `: ${evidenceExcerpt({ text: e.reason }, MAX_LINE)}`;

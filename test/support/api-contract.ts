@@ -928,6 +928,10 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
         /\n {3}verdict: in range \(range verified; the version read may not be the failing one\), setup refuted: your kernel \(6\.5\.6-300\.fc39\.x86_64\)/,
       );
       expect(text).not.toMatch(/verdict: affected/);
+      // Its version row says so too, never a bare "affected" under "setup refuted" (review 71i F2).
+      expect(text).toMatch(
+        /\n {3}version: your kernel .*: in range \(range verified; the version read may not be the failing one\), setup refuted/,
+      );
     }
   });
 

@@ -452,6 +452,8 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     const text = visibleText(await expectPage(res, 200));
     expect(text).toMatch(/No line specific to a known bug matched; 1 record matches only a line other causes print too/);
     expect(text).toContain("in range (range verified; the version read may not be the failing one), symptom not specific");
+    // The version evidence under it says so too, never a bare "affected" (review 71i F2).
+    expect(text).toMatch(/against linux 6\.5\.6 ≤ v < 6\.5\.9 → in range, symptom not specific/);
     expect(text).not.toMatch(/known bugs? match(es)? your paste/);
   });
 

@@ -1,6 +1,6 @@
 import type { KbMeta } from "../../db/bug-queries";
 import { ADVISORY_OPENING } from "../../engine/diagnose";
-import type { NodeReport, VersionEvidence } from "../../engine/diagnosis";
+import type { NodeReport, Verdict, VersionEvidence } from "../../engine/diagnosis";
 import {
   type DiagnosisSummary,
   type EvidenceLine,
@@ -263,7 +263,7 @@ const FindingBlock = (props: { f: FindingSummary }) => {
       {f.versionChecks.length ? (
         <>
           <h4>Version evidence</h4>
-          <VersionChecks checks={f.versionChecks} />
+          <VersionChecks checks={f.versionChecks} symptom={f.verdict.symptom} />
         </>
       ) : null}
       <h4>Fix</h4>
@@ -310,12 +310,16 @@ const Line = (props: { e: EvidenceLine }) => {
 
 const Mark = (props: { text: string }) => <mark>{props.text}</mark>;
 
-const VersionChecks = (props: { checks: VersionEvidence[] }) => (
+/** A finding's version checks; under a finding whose symptom does not place the bug, an in-range check says so (review 71i F2). */
+const VersionChecks = (props: { checks: VersionEvidence[]; symptom?: Verdict["symptom"] }) => (
   <ul>
     {props.checks.map((v) => (
       <li>
         {v.subject}: <code>{v.value}</code> against {v.ecosystem} <code>{v.range}</code> →{" "}
-        <Badge kind={v.result}>{VERDICT_WORDS[v.result]}</Badge> {v.unverified ? <Badge kind="unverified">unverified range</Badge> : null}{" "}
+        <Badge kind={v.result}>
+          {props.symptom ? verdictLabel({ status: v.result, symptom: props.symptom }) : VERDICT_WORDS[v.result]}
+        </Badge>{" "}
+        {v.unverified ? <Badge kind="unverified">unverified range</Badge> : null}{" "}
         {v.certain || v.result === "unknown" ? null : <Badge kind="unverified">the version read may not be the failing one</Badge>}{" "}
         <span class="muted">
           <Inline text={v.reason} />
