@@ -2,6 +2,7 @@ import type { DecideWith, Evidence, Verdict, VersionEvidence } from "./diagnosis
 import { distributionFamily } from "./facts/os-release";
 import type { BugRecord } from "./record";
 import { fixStepItem, fixStepsOf, LOOKING_STEP } from "./summary";
+import { upstreamJudgedBuilder } from "./verdict";
 
 /**
  * The one next step an undecided or hedged verdict ends with: the command whose output would decide it (review 70d F6: the
@@ -176,7 +177,7 @@ function decideWith(record: Pick<BugRecord, "fix" | "affected">, verdict: Verdic
  * build carries the fix, which the package's changelog says (uname says nothing more).
  */
 function distributionPatches(reason: string): DecideWith | null {
-  const by = /\b(\w+) may carry its own patches/.exec(reason)?.[1];
+  const by = upstreamJudgedBuilder(reason);
   if (!by) return null;
   const family = distributionFamily(by.toLowerCase());
   const command = ["ubuntu", "debian"].includes(family)

@@ -588,7 +588,7 @@ function ownKernelChecks(record: BugRecord, host: HostVersions): VersionEvidence
         (kernel.upstreamCertainty !== "exact" && beforeStartOnBranch(upstream, evidence, kernel.upstream)));
     if (kernel.upstreamCertainty !== "exact") {
       evidence.certain = false;
-      evidence.reason += `; judged on the upstream version, and ${builder} may carry its own patches${backportOfItsOwn ? ", this change among them" : ""}`;
+      evidence.reason += `; judged on the upstream version, and ${builder}${OWN_PATCHES}${backportOfItsOwn ? ", this change among them" : ""}`;
       if (evidence.result === "affected" && ownReleasesRanged(record, kernel.distro)) {
         evidence.level = "reported";
         evidence.unverified = true;
@@ -1576,6 +1576,14 @@ function perRecord<T>(of: (record: BugRecord) => T): (record: BugRecord) => T {
     return value;
   };
 }
+
+/** The clause a kernel judged on its upstream version ends its reason with, after who built it ("fedora"). */
+const OWN_PATCHES = " may carry its own patches";
+/**
+ * Who built a kernel its check judged on the upstream version ("fedora"), read from the check's reason: the one place the
+ * clause is written and read, so decide-with.ts can point at that builder's changelog (review 70d F6).
+ */
+export const upstreamJudgedBuilder = (reason: string): string | undefined => new RegExp(`\\b(\\w+)${OWN_PATCHES}`).exec(reason)?.[1];
 
 /** The components a record's bug may lie in, any one enough (see componentOf); one for most records. */
 export const alternativeComponents = perRecord((record): readonly string[] => {
