@@ -117,3 +117,32 @@ describe("runc's tmpfs mode regression on Ubuntu 22.04's runc-app builds (review
     expect(verdictOf(paste("1.3.3-0ubuntu1~22.04.3"), ID)?.status).toBe("unknown");
   });
 });
+
+describe("the veth queue ENOMEM regression ends at the stable releases that took its fix (review 72b F1)", () => {
+  const ID = "veth-queue-alloc-enomem-many-cpus";
+  // moby#46401's error line under a kernel.org kernel's `uname -r` (the report itself gives no kernel).
+  const paste = (release: string) =>
+    [
+      "$ uname -r",
+      release,
+      "docker: Error response from daemon: failed to create endpoint recursing_aryabhata on network bridge: failed to add the host (veth6ad97f8) <=> sandbox (veth23b66ce) pair interfaces: cannot allocate memory.",
+    ].join("\n");
+
+  it("6.1.80 is affected and 6.1.81 (Linux 6.1.81's announcement lists the fix) is not, both verified", () => {
+    expect(verdictOf(paste("6.1.80"), ID)).toMatchObject({ status: "affected" });
+    expect(verdictOf(paste("6.1.81"), ID)).toMatchObject({ status: "not-affected", level: "verified" });
+    expect(verdictOf(paste("6.8.0"), ID)).toMatchObject({ status: "not-affected" });
+  });
+
+  it("a branch that ended without the fix is judged by the next branch that took it", () => {
+    expect(verdictOf(paste("5.19.17"), ID)).toMatchObject({ status: "affected" });
+    expect(verdictOf(paste("5.15.150"), ID)).toMatchObject({ status: "affected" });
+    expect(verdictOf(paste("5.15.151"), ID)).toMatchObject({ status: "not-affected" });
+  });
+
+  it("a kernel before the cause is not called affected: its start rests on dates, so no more than reported", () => {
+    const v = verdictOf(paste("5.10.200"), ID);
+    expect(v?.status).not.toBe("affected");
+    if (v?.status === "not-affected") expect(v.level).toBe("reported");
+  });
+});

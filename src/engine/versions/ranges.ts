@@ -173,8 +173,14 @@ function notAffectedKernel<R extends AffectedRange>(v: string, above: R[], below
     }
   }
 
-  // Stable backports elsewhere say nothing about this branch; the conclusion rests on all of them.
-  const level = weakestLevel(all.flatMap(rangeLevels));
+  // Stable backports elsewhere say nothing about this branch; the conclusion rests on all of them. A branch newer than
+  // every range's fix is clear because each of those branches took the fix: where the bug began says nothing of it
+  // (review 72b F1: veth's start, read from dates, made 6.8 "unknown" though every fixed end is a stable announcement).
+  const newerThanAll = all.every((r) => {
+    const end = upperBound(r);
+    return end !== undefined && cmp(end, v) <= 0;
+  });
+  const level = weakestLevel(newerThanAll ? all.map((r) => endLevel(r, "upper")) : all.flatMap(rangeLevels));
   return {
     status: "not-affected",
     reason: text.noBranchRangeReason(branch),
