@@ -116,11 +116,17 @@ describe("token signatures", () => {
     expect(ipvs(`\`\`\`\n${cut}\n\`\`\`\n`)).toBe(true);
     expect(ipvs(`${cut}\nroot@node1:~# \n`)).toBe(true);
     expect(ipvs(`${cut}\nsomething else`)).toBe(false);
+    // Nor does a line that opens a message of its own (a log framing: a timestamp, a klog header): the cut line ends
+    // there as at the paste's end (a report's excerpt cut short, then another report's log).
+    const next = '2022-03-22T14:49:16.816471729Z stderr F I0322 14:49:16.816456       1 proxier.go:832] "Sync failed" retryingTime="30s"';
+    expect(ipvs(`${cut}\n${next}\n`)).toBe(true);
+    expect(ipvs(`${cut}\nI0322 14:49:16.816456       1 proxier.go:832] "Sync failed"\n`)).toBe(true);
     // The paste's last line ending in a lone backslash was cut inside an escape (no message ends with one);
     // elsewhere a trailing backslash continues a command on the next line, and an escaped one is text.
     const escaped = 'time="2018-03-07T03:32:57Z" level=warning msg="Running modprobe ip_vs failed \\';
     expect(ipvs(`kube-proxy log:\n${escaped}\n`)).toBe(true);
     expect(ipvs(`${escaped}\n  && echo done`)).toBe(false);
+    expect(ipvs(`${escaped}\n${next}\n`)).toBe(true);
     expect(ipvs(`${escaped}\\\n`)).toBe(false);
     expect(ipvs(`${cut.replace(" with", " 17")}`)).toBe(false);
     // The line's last word must be where the signature's head ends, not a later repeat of that word.

@@ -5,7 +5,7 @@
  * in as a hedged finding: its score is capped below "high" (see score.ts), so a clean log never
  * produces a high finding from them.
  */
-import { isLogFramed } from "../facts/log-framing";
+import { isLogFramed, isLogFramedAt } from "../facts/log-framing";
 import { isOopsFraming } from "../facts/oops-framing";
 import { isWarning } from "../log-level";
 import type { Hit } from "../match";
@@ -248,12 +248,12 @@ export function recallHits(
    * number (another limit or version: another message, which no resemblance to that record brings back); `numbered`: a
    * signature's numbers were read, so a line repeating this wording with other numbers is judged again.
    */
-  const tokenMatches = (text: string, endsPaste = false): TokenJudgement => {
+  const tokenMatches = (text: string, nothingFollows = false): TokenJudgement => {
     const words = lineTokens(text);
     const candidates = new Set<number>();
     for (const w of words) for (const i of anchoredBy(w)) candidates.add(i);
     const at = words.indexOf(ELLIPSIS);
-    const open = endsInWord(text) || (endsPaste && endsInCutEscape(text));
+    const open = endsInWord(text) || (nothingFollows && endsInCutEscape(text));
     const held: number[] = [];
     const cutAfterWord: number[] = [];
     let warns: boolean | undefined;
@@ -262,7 +262,7 @@ export function recallHits(
     for (const i of candidates) {
       const sig = tables.tokenSignatures[i] as TokenSignature;
       // Most candidates fail: one call decides that; only a match is asked whether it needed the cut.
-      if (!matchTokens(sig.tokens, words, at, open, endsPaste)) continue;
+      if (!matchTokens(sig.tokens, words, at, open, nothingFollows)) continue;
       if (sig.numbers) {
         numbered = true;
         if (contradictsNumbers(sig.numbers, words)) {
@@ -331,21 +331,35 @@ export function recallHits(
   const seen = new Map<string, TokenJudgement & { similar: LexicalMatch | null | undefined; queued?: boolean }>();
   /** Records a signature refused by its numbers on a line of the report: the report's last-resort resemblance skips them. */
   const numberRefused = new Set<string>();
-  /** How the line was explained: a signature (exact or tokens), a resemblance, nothing; null past the work bound. */
-  const judgeLine = (l: string, line: number, failure: boolean): "signature" | "similar" | "none" | null => {
+  /**
+   * Whether no line carries on from this one: the paste's last, or one followed by a message of its own (a line opening
+   * with a log framing: a timestamp, a klog header). A line cut short there stays cut, as at the paste's end: a report's
+   * excerpt that stopped mid-message, with another report's log after it, is a two-report paste's first part.
+   */
+  const nothingFollows = (line: number, next: number) => {
+    if (line === lastLine) return true;
+    if (next < 0) return false;
+    const end = text.indexOf("\n", next);
+    return isLogFramedAt(text, next, end < 0 ? text.length : end);
+  };
+  /**
+   * How the line was explained: a signature (exact or tokens), a resemblance, nothing; null past the work bound. `next`:
+   * where the following line starts (-1: none).
+   */
+  const judgeLine = (l: string, line: number, failure: boolean, next: number): "signature" | "similar" | "none" | null => {
     if (partsRead.has(line)) return "signature";
-    // The paste's last line may be cut where another line would be wrapped: judged apart.
-    const endsPaste = line === lastLine;
-    const key = endsPaste ? `${l.replace(DIGITS, "#")}\n` : l.replace(DIGITS, "#");
+    // A line nothing carries on from may be cut where another line would be wrapped: judged apart.
+    const closed = nothingFollows(line, next);
+    const key = closed ? `${l.replace(DIGITS, "#")}\n` : l.replace(DIGITS, "#");
     let judged = seen.get(key);
     let here: TokenJudgement | undefined;
     if (!judged) {
       // Past this many distinct wordings the tier stops: the work stays bounded on any log.
       if (seen.size >= MAX_DISTINCT_LINES) return null;
-      here = tokenMatches(l, endsPaste);
+      here = tokenMatches(l, closed);
       judged = { ...here, similar: undefined };
       seen.set(key, judged);
-    } else here = judged.numbered ? tokenMatches(l, endsPaste) : judged;
+    } else here = judged.numbered ? tokenMatches(l, closed) : judged;
     for (const r of here.byNumbers) numberRefused.add(r);
     let matched = false;
     for (const i of here.sigs) {
@@ -429,7 +443,7 @@ export function recallHits(
     }
     return continues;
   };
-  forEachWindowLine(text, marked?.length ?? 0, (l, line) => {
+  forEachWindowLine(text, marked?.length ?? 0, (l, line, next) => {
     if (open.length) {
       for (const g of [...open]) {
         if (continuesPrev(l, line) && g.parts.length < MAX_SPLIT_LINES && g.length + l.length <= MAX_SPLIT_CHARS) {
@@ -456,7 +470,7 @@ export function recallHits(
       shortReport.push({ line, text: l });
     const candidate = isLog(line) && (marked === null || mayFail(marked, line, l));
     const failure = candidate && isFailure(l) && !framing(l);
-    const verdict = failure || (candidate && (CUT.test(l) || WARNED.test(l))) ? judgeLine(l, line, failure) : "signature";
+    const verdict = failure || (candidate && (CUT.test(l) || WARNED.test(l))) ? judgeLine(l, line, failure, next) : "signature";
     if (verdict === null) return false;
     // A resemblance is the weakest explanation: the whole message may still match a signature's words.
     if (verdict !== "signature" && failure && groups.length < MAX_SPLIT_MESSAGES) {

@@ -422,11 +422,11 @@ export function matchTokens(
   line: readonly string[],
   at = line.indexOf(ELLIPSIS),
   cutAfterWord = false,
-  endsPaste = false,
+  nothingFollows = false,
 ): boolean {
   if (at >= 0) return matchAroundEllipsis(sig, line.slice(0, at), line.slice(at + 1));
   // A paste or a terminal may cut the line's last word without marking it ("cannot allocate memor").
-  return inOrder(sig, line, null) || inOrder(sig, line, "end", UNMARKED_CUT) || cutAtEnd(sig, line, cutAfterWord, endsPaste);
+  return inOrder(sig, line, null) || inOrder(sig, line, "end", UNMARKED_CUT) || cutAtEnd(sig, line, cutAfterWord, nothingFollows);
 }
 
 /**
@@ -440,9 +440,9 @@ export function endsInWord(line: string): boolean {
 }
 const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95;
 /**
- * Whether the paste's last line ends in a word and then a lone backslash: cut inside an escape
- * (`…stats for \` of `\"/system.slice…`), which no message ends with. Only the last line: elsewhere a
- * trailing backslash continues a command on the next line, which is there.
+ * Whether a line nothing carries on from (the paste's last, or one followed by a framed log line) ends in a word and
+ * then a lone backslash: cut inside an escape (`…stats for \` of `\"/system.slice…`), which no message ends with. Only
+ * there: elsewhere a trailing backslash continues a command on the next line, which is there.
  */
 export const endsInCutEscape = (line: string): boolean => /[A-Za-z0-9_]\s*(?<!\\)\\\s*$/.test(line);
 /** The shortest unmarked cut word that still counts as the start of the signature's last word. */
@@ -456,12 +456,13 @@ const UNMARKED_CUT = 4;
  * The part cut off must not be what tells one failure from another: an errno text or a state
  * ("…pair interfaces: o" could go on "operation not supported" or "cannot allocate memory").
  */
-function cutAtEnd(sig: readonly string[], lineWords: readonly string[], cutAfterWord: boolean, endsPaste: boolean): boolean {
-  // The paste's last line cut after small words a signature never keeps ("…ip_vs failed with"): cut
-  // after the word before them, a whole word then. Only there: elsewhere the next line may carry on
-  // ("…dereference at" above an address). A number or an id at the end is what the line says.
+function cutAtEnd(sig: readonly string[], lineWords: readonly string[], cutAfterWord: boolean, nothingFollows: boolean): boolean {
+  // A line nothing carries on from (the paste's last, or one a framed log line follows) cut after small words a
+  // signature never keeps ("…ip_vs failed with"): cut after the word before them, a whole word then. Only there:
+  // elsewhere the next line may carry on ("…dereference at" above an address). A number or an id at the end is what the
+  // line says.
   let end = lineWords.length;
-  if (cutAfterWord && endsPaste) while (end > 0 && STOP.has(lineWords[end - 1] as string)) end--;
+  if (cutAfterWord && nothingFollows) while (end > 0 && STOP.has(lineWords[end - 1] as string)) end--;
   const trimmed = end < lineWords.length;
   const line = trimmed ? lineWords.slice(0, end) : lineWords;
   const last = line[line.length - 1];

@@ -11,11 +11,11 @@ const LEXICAL_WINDOW = 128 * 1024;
 export const MAX_LINE = 4000;
 
 /**
- * Calls `visit(line, number)` for each line of the first and last 128 KB (the whole text when small).
- * `lines`, when known (> 0), is the text's line count: the second window's first line number is then
- * counted back from the end rather than forward over the whole text.
+ * Calls `visit(line, number, next)` for each line of the first and last 128 KB (the whole text when small), `next` the
+ * offset the following line starts at (-1 after the text's last). `lines`, when known (> 0), is the text's line count:
+ * the second window's first line number is then counted back from the end rather than forward over the whole text.
  */
-export function forEachWindowLine(text: string, lines: number, visit: (line: string, n: number) => boolean): void {
+export function forEachWindowLine(text: string, lines: number, visit: (line: string, n: number, next: number) => boolean): void {
   const windows: Array<[number, number]> =
     text.length <= 2 * LEXICAL_WINDOW
       ? [[0, text.length]]
@@ -32,7 +32,7 @@ export function forEachWindowLine(text: string, lines: number, visit: (line: str
       const end = nl < 0 ? text.length : nl;
       let l = text.slice(start, Math.min(end, start + MAX_LINE));
       if (l.endsWith("\r")) l = l.slice(0, -1);
-      if (!visit(l, line) || nl < 0) break;
+      if (!visit(l, line, nl < 0 ? -1 : nl + 1) || nl < 0) break;
       start = nl + 1;
       line++;
     }
