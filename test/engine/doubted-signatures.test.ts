@@ -68,6 +68,16 @@ describe("lines that show the failure did not happen, or is another's (review 67
     expect(onUring(["6.1.115-126.197.amzn2023.x86_64", ...dump])?.evidence.some((e) => e.kind === "log")).toBe(true);
     // An outage hours before, the task's stack not in NFS, doubts nothing (review 67i F4).
     expect(onUring(["6.1.115-126.197.amzn2023.x86_64", outage, ...dump])?.evidence.some((e) => e.kind === "log")).toBe(true);
+    // npm names its process after its command: the stuck task is "npm ci" (the 6.6.y bisecting report's dump), the same
+    // node process, and the same NFS frames doubt it.
+    const npm = [
+      "[ 9120.551204] task:npm ci          state:D stack:0     pid:3121  ppid:3090   flags:0x00004006",
+      "[ 9120.551230]  io_uring_del_tctx_node+0x61/0xf0",
+    ];
+    const npmHang = onUring(["6.1.115-126.197.amzn2023.x86_64", ...npm]);
+    expect(npmHang?.evidence.some((e) => e.kind === "log" && e.signature === "npm-ci-task-state-d")).toBe(true);
+    expect(npmHang?.verdict.status).toBe("affected");
+    expect(onUring(["6.1.115-126.197.amzn2023.x86_64", ...npm, nfsFrame])?.evidence.some((e) => e.kind === "log")).toBeFalsy();
   });
 
   it("takes iptables' wait for the lock as a lead, not a medium root cause (F4)", () => {
