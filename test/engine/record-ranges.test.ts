@@ -146,3 +146,16 @@ describe("the veth queue ENOMEM regression ends at the stable releases that took
     if (v?.status === "not-affected") expect(v.level).toBe("reported");
   });
 });
+
+describe("a requirement whose record names a cause no version covers (review 72c F1)", () => {
+  it("a BPF-less board kernel past runc's 4.15 minimum is undecided beside the bpf_prog_query error, not 'not affected'", () => {
+    // DietPi#5554's Tinker Board kernel line and the runc#2959 commenter's ENOSYS line (armbian/build#3830 ties the two).
+    const paste = [
+      "Linux DietPi 5.15.35-rockchip #22.05.1 SMP PREEMPT Sat May 28 08:18:16 UTC 2022 armv7l GNU/Linux",
+      "docker: Error response from daemon: failed to create shim: OCI runtime create failed: container_linux.go:380: starting container process caused: process_linux.go:545: container init caused: process_linux.go:508: setting cgroup config for procHooks process caused: bpf_prog_query(BPF_CGROUP_DEVICE) failed: function not implemented: unknown.",
+    ].join("\n");
+    const v = verdictOf(paste, "runc-cgroupv2-old-kernel-bpf-device");
+    expect(v?.status).toBe("unknown");
+    expect(v?.reason).toMatch(/CONFIG_CGROUP_BPF/);
+  });
+});
