@@ -159,3 +159,16 @@ describe("a requirement whose record names a cause no version covers (review 72c
     expect(v?.reason).toMatch(/CONFIG_CGROUP_BPF/);
   });
 });
+
+describe("Antrea's conntrack-zones requirement on a kernel past 4.6 (review 72c F1)", () => {
+  it("an Ubuntu 5.4 kernel beside the bundle error is undecided: any kernel built without CONFIG_NF_CONNTRACK_ZONES fails so", () => {
+    // antrea#1652's NXBAC_CT_DATAPATH_SUPPORT line under an Ubuntu raspi kernel's `uname -r`.
+    const paste = [
+      "$ uname -r",
+      "5.4.0-1052-raspi",
+      "Received Vendor error: NXBAC_CT_DATAPATH_SUPPORT on ONFT_BUNDLE_ADD_MESSAGE message",
+    ].join("\n");
+    const v = verdictOf(paste, "antrea-ovs-flows-rejected-kernel-conntrack-features");
+    expect(v?.status).not.toBe("not-affected");
+  });
+});
