@@ -921,8 +921,12 @@ function assemble(
     // A line other causes print too suggests no backport, however strong (review 69a F3).
     const decisive = logEvidence.some((e) => e.approximate !== "similar" && e.weight >= DECISIVE_WEIGHT && !e.alsoPrintedBy?.length);
     // What may overrule a version's unconfirmed end: the symptom the system printed, not one a sentence quotes (review 68g
-    // F2: a Bottlerocket note's quoted runc error made runc 1.1.12 "affected").
-    const overrules = symptom && !logEvidence.every((e) => quotedInProse(e.text));
+    // F2: a Bottlerocket note's quoted runc error made runc 1.1.12 "affected"), nor a line other causes print too (review
+    // 72b F3: Cilium's own regressions print the 4.19 verifier line, which made 4.19.300, past the last affected release
+    // reported, "affected").
+    const overrules =
+      logEvidence.some((e) => e.approximate !== "similar" && e.weight >= SYMPTOM_WEIGHT && !e.alsoPrintedBy?.length) &&
+      !logEvidence.every((e) => quotedInProse(e.text));
     // Whose lines they are matters only among alternatives (a handful of records): no pass over a flood's lines otherwise.
     const components = alternativeComponents(record).length > 1 ? symptomComponents(record, seen.sightings, logEvidence) : [];
     // Where every symptom line is read alternatives' own (dockerd's message, Docker's version read), another

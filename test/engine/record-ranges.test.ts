@@ -172,3 +172,15 @@ describe("Antrea's conntrack-zones requirement on a kernel past 4.6 (review 72c 
     expect(v?.status).not.toBe("not-affected");
   });
 });
+
+describe("a line other causes print does not outweigh a reported last affected release (review 72b F3)", () => {
+  const paste = (release: string) =>
+    ["$ uname -r", release, 'level=warning msg="BPF program is too large. Processed 131073 insn" subsys=datapath-loader'].join("\n");
+  const ID = "cilium-4.19.208-verifier-complexity-131073";
+  it("4.19.300, past cilium#17647's 4.19.235, stays undecided beside Cilium's verifier line", () => {
+    expect(verdictOf(paste("4.19.300"), ID)?.status).toBe("unknown");
+  });
+  it("4.19.210, inside the reported range, is still affected", () => {
+    expect(verdictOf(paste("4.19.210"), ID)?.status).toBe("affected");
+  });
+});

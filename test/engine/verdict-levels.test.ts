@@ -589,8 +589,16 @@ describe("requirements: kernels older than X lack feature Y", () => {
   });
 
   it("clears a distro kernel whose own version has the feature", () => {
-    const d = diagnoseFields(data, { uname: "5.14.0-427.13.1.el9_4.x86_64", logs: log });
+    // The requirement alone: the record's unranged cause (a kernel built without cgroup BPF) leaves any kernel past the
+    // range undecided beside the symptom (review 72c F1), which is not what this rule is about.
+    if (!record) throw new Error("record missing");
+    const kb = compileKnowledgeBase("test", [{ ...record, unrangedCauses: [] }]);
+    const d = diagnoseFields(kb, { uname: "5.14.0-427.13.1.el9_4.x86_64", logs: log });
     expect(d.findings.find((x) => x.id === RUNC)?.verdict.status).toBe("not-affected");
+    // With the record's own data, the same kernel beside the symptom is undecided, never affected.
+    expect(
+      diagnoseFields(data, { uname: "5.14.0-427.13.1.el9_4.x86_64", logs: log }).findings.find((x) => x.id === RUNC)?.verdict.status,
+    ).toBe("unknown");
   });
 
   it("clears a kernel whose package the record names as carrying a backport", async () => {
@@ -599,6 +607,7 @@ describe("requirements: kernels older than X lack feature Y", () => {
     if (!entry) throw new Error("no affected entry");
     const backported = {
       ...record,
+      unrangedCauses: [],
       affected: [{ ...entry, backports: [{ ecosystem: "rhel:7", package: "kernel", since: "3.10.0-1000.el7", source: A }] }],
     };
     const kb = compileKnowledgeBase("test", [backported]);
