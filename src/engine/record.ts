@@ -221,6 +221,8 @@ export interface BugRecord {
   distributionOnly?: boolean | undefined;
   /** The bug lives in a Linux facility of its components (cgroups, AppArmor, seccomp, iptables): a Windows node is not affected. */
   linuxOnly?: boolean | undefined;
+  /** The device drivers whose messages all its signatures are: a line naming another driver never resembles it. */
+  drivers?: readonly string[] | undefined;
   /**
    * The bug needs one version in range from each group of ecosystems at once (kube-proxy 1.18.0-1.18.2
    * with a kernel before 3.18: [["kubernetes"], ["linux", "rhel:7"]]); the ecosystems of one group are

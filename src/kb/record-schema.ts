@@ -1,6 +1,7 @@
 import { RE2JS } from "re2js";
 import { z } from "zod";
 import { diagnoseFieldsShape } from "../engine/diagnose-input";
+import { driverName, namedDrivers } from "../engine/recall/device-drivers";
 import type { BugRecord as EngineRecord } from "../engine/record";
 import { fixStepsOf } from "../engine/summary";
 import { IMAGE_OS, ownSystem } from "../engine/verdict";
@@ -687,6 +688,16 @@ export const bugRecordSchema = z
      */
     linuxOnly: z.boolean().optional(),
     /**
+     * The device drivers (as the kernel names them: `ena`, `bnxt_en`) whose messages all its signatures are, for a record
+     * about one driver. A line naming another driver, as the kernel opens a device's messages ("bnxt_en 0000:40:00.0
+     * eno12399np0: …"), is then no rewording of them (recall/device-drivers.ts). Each must be a driver the device lines of
+     * its positive examples name, and those name no other.
+     */
+    drivers: z
+      .array(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "must be a driver's name as the kernel prints it (ena, bnxt_en)"))
+      .min(1)
+      .optional(),
+    /**
      * The bug needs its components together (a kube-proxy release with an old kernel, crun with an old
      * SELinux policy): groups of `affected` ecosystems, each group the views of one component. A version
      * alone warns (and a node counts as in range) only when one host has every component in range.
@@ -786,6 +797,25 @@ export const bugRecordSchema = z
           });
       }
     });
+    if (r.drivers) {
+      const shown = new Set(r.examples.filter((e) => e.expect !== "absent").flatMap((e) => [...namedDrivers(e.log)]));
+      const listed = new Set(r.drivers.map(driverName));
+      r.drivers.forEach((d, i) => {
+        if (!shown.has(driverName(d)))
+          ctx.addIssue({
+            code: "custom",
+            path: ["drivers", i],
+            message: `no device line of a positive example names ${d} ("${d} <bus address> <interface>: …", as the kernel opens its messages)`,
+          });
+      });
+      for (const d of shown)
+        if (!listed.has(d))
+          ctx.addIssue({
+            code: "custom",
+            path: ["drivers"],
+            message: `a positive example's device line names ${d}: list it, or the record is not one driver's`,
+          });
+    }
     r.context?.shownBy?.forEach((id, i) => {
       if (!r.signatures.some((s) => s.id === id))
         ctx.addIssue({ code: "custom", path: ["context", "shownBy", i], message: `no signature "${id}" in this record` });

@@ -4,9 +4,11 @@ import { isOopsFraming } from "../../src/engine/facts/oops-framing";
 import { diagnoseHosts } from "../../src/engine/hosts";
 import { isWarning, logLevel } from "../../src/engine/log-level";
 import { lexicalTerms, lineTokens, matchTokens, signatureTokens } from "../../src/engine/recall";
+import { namedDrivers } from "../../src/engine/recall/device-drivers";
 import { errnoAgrees, errnoEndings, errnoTextsIn, recordErrnos } from "../../src/engine/recall/errno-texts";
 import { endsInWord, stem } from "../../src/engine/recall/tokens";
 import { loadDataKb } from "../support/data-kb";
+import { BNXT_FIRMWARE_RESET, E1000E_OLD_WATCHDOG, MTK_SOC_ETH_WATCHDOG } from "../support/driver-pastes";
 import { FIRESHARE_PIDS_LIMIT, RADAR_WRAPPED_EXIT_STATUS, VAST_CSI_PROTOCOL_FAMILY } from "../support/errno-pastes";
 import { UBSAN_FRAMING, UBSAN_REPORT } from "../support/oops-pastes";
 import { CLEAN_KUBE_PROXY_START, XOR_MARK_KLOG } from "../support/seed-logs";
@@ -339,6 +341,33 @@ describe("recall findings", () => {
     expect(ids("ERROR: Cannot open TUN/TAP dev /dev/net/tun: No such device (errno=19)")).not.toContain(tun);
     expect(ids("Cannot open TUN/TAP dev /dev/net/tun: Permission denied (errno=13)")).not.toContain(tun);
     expect(ids("ERROR: Cannot open TUN/TAP dev /dev/net/tun: Operation not permitted (errno=1)")).toContain(tun);
+  });
+});
+
+describe("a device message's own driver (review 72a F6)", () => {
+  const ENA = "aws-ena-tx-timeout-device-reset";
+  const ena = (paste: string) => diagnoseBundle(kb.compiled, paste).findings.find((f) => f.id === ENA);
+
+  it("never likens another driver's message to a record about one driver's, while the same words from that driver still resemble it", () => {
+    // A Broadcom bnxt_en TX timeout on a bare-metal Dell (tailscale#20994), and an Intel e1000e's under an older kernel.
+    expect(ena(BNXT_FIRMWARE_RESET)).toBeUndefined();
+    expect(ena(E1000E_OLD_WATCHDOG)).toBeUndefined();
+    // The very same lines printed by the ENA driver: its record's lead, as before, and the weakest one.
+    for (const fromEna of [BNXT_FIRMWARE_RESET.replaceAll("bnxt_en ", "ena "), E1000E_OLD_WATCHDOG.replace("(e1000e)", "(ena)")]) {
+      expect(ena(fromEna)).toMatchObject({ confidence: "low" });
+      expect(ena(fromEna)?.evidence[0]).toMatchObject({ kind: "log", approximate: "similar" });
+    }
+  });
+
+  it("reads the driver as the kernel prints it: before the device's address, or after the interface in the old watchdog", () => {
+    expect(namedDrivers(BNXT_FIRMWARE_RESET)).toEqual(new Set(["bnxt_en"]));
+    expect(namedDrivers(E1000E_OLD_WATCHDOG)).toEqual(new Set(["e1000e"]));
+    expect(namedDrivers(MTK_SOC_ETH_WATCHDOG)).toEqual(new Set(["mtk_soc_eth"]));
+    // dev_printk without an interface (the ENA record's own example), and a device no driver is bound to: its bus's name.
+    expect(namedDrivers("[86492.787110] ena 0000:00:05.0: ENA device version: 0.10")).toEqual(new Set(["ena"]));
+    expect(namedDrivers("pci 0000:00:05.0: [1d0f:ec20] type 00 class 0x020000")).toEqual(new Set());
+    // An address in a sentence or a command names no driver.
+    expect(namedDrivers("lspci -s 0000:40:00.0 -vv shows the NIC at 0000:40:00.0: Broadcom BCM57412")).toEqual(new Set());
   });
 });
 

@@ -504,6 +504,25 @@ describe("distribution-only records", () => {
   });
 });
 
+describe("records about one device driver (review 72a F6)", () => {
+  const ENA = "data/bugs/aws-ena-tx-timeout-device-reset.yaml";
+
+  it("name the driver their positive examples' device lines name, and no other", async () => {
+    const doc = parseDocument(await readFile(ENA, "utf8"));
+    expect(doc.toJS().drivers).toEqual(["ena"]);
+    expect(problemsOf(parseRecordFile(ENA, doc.toString()))).toEqual([]);
+    doc.set("drivers", ["bnxt_en"]);
+    expect(problemsOf(parseRecordFile(ENA, doc.toString()))).toEqual([
+      expect.stringMatching(/^drivers\.0: no device line of a positive example names bnxt_en/),
+      expect.stringMatching(/^drivers: a positive example's device line names ena: list it/),
+    ]);
+    // The seed record's examples are iptables' and kube-proxy's lines: no device's.
+    expect(problemsOf(edited((seed) => seed.set("drivers", ["ena"])))).toEqual([
+      expect.stringMatching(/^drivers\.0: no device line of a positive example names ena/),
+    ]);
+  });
+});
+
 const NEWLIBC = "data/bugs/new-libc-images-on-old-docker-seccomp.yaml";
 const newLibcText = await readFile(NEWLIBC, "utf8");
 

@@ -49,6 +49,7 @@ export interface RecallRecord {
   signatures: ReadonlyArray<{ id: string; kind: "literal" | "regex"; pattern: string; description?: string | undefined }>;
   examples: ReadonlyArray<{ log: string; expect: string }>;
   relations?: ReadonlyArray<{ id: string; kind: string }> | undefined;
+  drivers?: readonly string[] | undefined;
 }
 
 export interface RecallTables {
@@ -136,6 +137,7 @@ export function compileRecall(
         ...r.examples.filter((e) => e.expect !== "absent").map((e) => symptomText(r, e.log).slice(0, 8000)),
       ].join("\n"),
       lookAlikes: (r.relations ?? []).filter((rel) => rel.kind === "confused-with").map((rel) => rel.id),
+      drivers: r.drivers,
     })),
   );
   const descriptions = buildLexicalIndex(records.map((r) => ({ id: r.id, text: [r.title, r.summary, r.rootCause].join("\n") })));

@@ -7,6 +7,7 @@
  */
 import { isOopsFraming } from "../facts/oops-framing";
 import { messageOf } from "../match/normalize-line";
+import { driverName } from "./device-drivers";
 import { type RecordErrnos, recordErrnos } from "./errno-texts";
 import { allDigits, hexId, lineTokens } from "./tokens";
 
@@ -94,6 +95,8 @@ export interface LexicalDoc {
   text: string;
   /** Records this one is known to be confused with (its `confused-with` relations, either way). */
   lookAlikes?: readonly string[];
+  /** The device drivers whose messages all its signatures are (its `drivers`), if any. */
+  drivers?: readonly string[] | undefined;
 }
 
 export interface LexicalIndex {
@@ -112,6 +115,8 @@ export interface LexicalIndex {
   lookAlikes: Array<ReadonlySet<number>>;
   /** By document id: the errno texts it gives, by the messages they end (errno-texts.ts). */
   errnos: ReadonlyMap<string, RecordErrnos>;
+  /** By document id: the device drivers whose messages it is about, for those that say (device-drivers.ts). */
+  drivers: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export function buildLexicalIndex(docs: readonly LexicalDoc[]): LexicalIndex {
@@ -152,7 +157,8 @@ export function buildLexicalIndex(docs: readonly LexicalDoc[]): LexicalIndex {
     }
   });
   const errnos = new Map(docs.map((d) => [d.id, recordErrnos(d.text)]));
-  return { ids: docs.map((d) => d.id), tf, length, avgLength, df, norm, postings, lookAlikes, errnos };
+  const drivers = new Map(docs.flatMap((d) => (d.drivers?.length ? [[d.id, new Set(d.drivers.map(driverName))] as const] : [])));
+  return { ids: docs.map((d) => d.id), tf, length, avgLength, df, norm, postings, lookAlikes, errnos, drivers };
 }
 
 export interface LexicalMatch {

@@ -2,6 +2,7 @@
  * When a record's own text explains a log line, or a whole report, well enough to name it: by how
  * much of the text it explains and by its lead over the next record (see lexical.ts for the scores).
  */
+import { driversAgree } from "./device-drivers";
 import { errnoAgrees } from "./errno-texts";
 import type { ApproximateHit } from "./index";
 import { bestMatch, bestMatchOfLines, idf, type LexicalIndex, type LexicalMatch, lexicalTerms, tellsApart } from "./lexical";
@@ -31,7 +32,7 @@ const MIN_FULL_LEAD = 1.4;
 export function lineResemblance(index: LexicalIndex, line: string): LexicalMatch | null {
   const m = bestMatch(index, line);
   if (!m || m.coverage < MIN_COVERAGE || !clearWinner(m)) return null;
-  return errnosAllow(index, m.id, line) ? m : null;
+  return errnosAllow(index, m.id, line) && driversAgree(line, index.drivers.get(m.id)) ? m : null;
 }
 
 /** Whether the errno texts a text gives let it resemble the record (errnoAgrees). */
@@ -60,7 +61,8 @@ export function reportResemblance(index: LexicalIndex, lines: ReadonlyArray<{ li
     lines.map((l) => l.text),
   );
   if (!m || m.words < MIN_REPORT_WORDS || m.coverage < MIN_REPORT_COVERAGE || m.score < MIN_REPORT_LEAD * m.runnerUp) return null;
-  if (!errnosAllow(index, m.id, lines.map((l) => l.text).join("\n"))) return null;
+  const text = lines.map((l) => l.text).join("\n");
+  if (!errnosAllow(index, m.id, text) || !driversAgree(text, index.drivers.get(m.id))) return null;
   const shared = (text: string) => {
     const lower = text.toLowerCase();
     return m.terms.filter((t) => lower.includes(t)).length;
