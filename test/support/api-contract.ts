@@ -7,6 +7,7 @@ import { UBSAN_FRAMING, UBSAN_REPORT } from "./oops-pastes";
 import { COMPOSE_MIN_API_1_25, COREDNS_LOOP_NO_LEVEL, GRAPH_DEPRECATION_WARNING, RELEASE_PLZ_GLIBC } from "./reworded-pastes";
 import { UBUNTU_2204_OS_RELEASE, XOR_MARK_KLOG } from "./seed-logs";
 import { type Fetch, RETOLD_DNS_TICKET, RETOLD_DNS_TICKET_ON_4_19 } from "./seed-scenarios";
+import { DOCKER_STATUS_PAGER_CHOPPED, TAILSCALED_STATUS_OWN_ELLIPSIS } from "./status-pastes";
 import { CRUN_DECIDE_COMMAND, CRUN_PAST_ITS_LINE, CRUN_RECORD, HEDGE_WORDS } from "./undecided-pastes";
 import { CONTAINERD_UPGRADED_TO_FIX, KERNEL_REBOOTED_INTO_FIX } from "./upgrade-scenarios";
 
@@ -159,6 +160,23 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     // Sent whole (systemctl status -l), there is nothing to say.
     const whole = status.replace("\u2026", "overlay2 is not supported over xfs with");
     expect(((await (await post(fetch, whole, "text/plain")).json()) as Diagnosis).notes).toBeUndefined();
+  });
+
+  it('tells systemctl status cutting lines (with an ellipsis, or through its pager with no mark) from a message\'s own "..." (review 72a F4)', async () => {
+    const notes = async (paste: string) => {
+      const res = await fetch("/diagnose", {
+        method: "POST",
+        headers: { "content-type": "text/plain", "cf-connecting-ip": "203.0.113.193" },
+        body: paste,
+      });
+      return ((await res.json()) as Diagnosis).notes;
+    };
+    // tailscaled's own "..." ends a line narrower than lines the same terminal showed whole: nothing was cut.
+    expect(await notes(TAILSCALED_STATUS_OWN_ELLIPSIS)).toBeUndefined();
+    // Two lines chopped at one column by the pager, marked by nothing; systemd's own "Starting ..." is not where.
+    expect((await notes(DOCKER_STATUS_PAGER_CHOPPED))?.[0]).toMatch(
+      /cut at the terminal's width by systemctl status \(its pager chopped them, marking nothing\).*--no-pager docker\.service/,
+    );
   });
 
   it("reads a message a terminal cut over lines as one, and points at its first line", async () => {
