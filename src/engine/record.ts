@@ -28,6 +28,25 @@ export interface RecordRange {
    * devices.allow error was still seen in 1.18.2"): beside hits of the record's other signatures only, it does not hold.
    */
   symptoms?: readonly string[] | undefined;
+  /** The bug's other cause, which this range does not cover (versions/range-types.ts). */
+  otherCauses?: string | undefined;
+  /** The first day a build carrying the change this range starts with could exist (bug-start.ts), where a curator read it. */
+  introducedOn?: RecordIntroducedOn | undefined;
+  note?: string | undefined;
+}
+
+/**
+ * The first day any build containing a range's introducing change could exist: the earlier of the day the change landed
+ * upstream (a development build) and the day of the first affected release, tag or package upload.
+ */
+export interface RecordIntroducedOn {
+  /** YYYY-MM-DD. */
+  date: string;
+  evidence: EvidenceLevel;
+  verified: boolean;
+  /** Its own source, else the range's. */
+  source: string;
+  sources: readonly string[];
   note?: string | undefined;
 }
 

@@ -1,5 +1,6 @@
 import { RE2JS } from "re2js";
 import { z } from "zod";
+import { recordStart } from "../engine/bug-start";
 import { diagnoseFieldsShape } from "../engine/diagnose-input";
 import { driverName, namedDrivers } from "../engine/recall/device-drivers";
 import type { BugRecord as EngineRecord } from "../engine/record";
@@ -295,6 +296,37 @@ function commitPage(address: string): { repo: string; sha: string } | null {
   return m?.[1] && m[2] ? { repo: m[1].toLowerCase(), sha: m[2].toLowerCase() } : null;
 }
 
+/** Today as an ISO date (UTC): a date read from a source is never later. */
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * The first day any build containing a range's introducing change could exist (rangeSchema's `introducedOn`): the
+ * earlier of the day the change landed in its upstream repository (a development build carries it from then) and the day
+ * of the first affected release, tag or package upload. A finding whose every line was logged well before the record's
+ * earliest such day is not that bug (src/engine/bug-start.ts, logged-before-bug.ts). Its source is its own, else the
+ * range's, which must then state the date.
+ */
+const introducedOnSchema = z.strictObject({
+  date: z.iso.date("an ISO date, YYYY-MM-DD").refine((d) => d <= today(), "a date in the future was not read from a source"),
+  verified: z.boolean().optional(),
+  evidence: evidenceLevelSchema.optional(),
+  source: url.optional(),
+  sources: z.array(url).default([]),
+  note: nonEmpty.optional(),
+});
+
+/** An `introducedOn` with the range's source where it gives none of its own. */
+const introducedOnSources = (on: z.output<typeof introducedOnSchema>, range: { source: string; sources: string[] }) =>
+  on.source ? { source: on.source, sources: on.sources } : { source: range.source, sources: range.sources };
+
+/** A refinement context whose issues land under `prefix` (a nested fact checked where its parent's fields are known). */
+const under = (ctx: z.RefinementCtx, prefix: readonly PropertyKey[]): z.RefinementCtx =>
+  ({
+    ...ctx,
+    addIssue: (issue: Parameters<z.RefinementCtx["addIssue"]>[0]) =>
+      ctx.addIssue(typeof issue === "string" ? issue : { ...issue, path: [...prefix, ...(issue.path ?? [])] }),
+  }) as z.RefinementCtx;
+
 /**
  * OSV-style events: affected when introduced <= v < fixed (or v <= lastAffected). Each end carries an
  * evidence level: the range's own (`evidence`, or `verified`) unless `introducedEvidence` or
@@ -329,9 +361,28 @@ export const rangeSchema = z
      * version outside the range leaves the bug undecided, said with these words, never "not affected".
      */
     otherCauses: nonEmpty.optional(),
+    /** The first day a build carrying this range's introducing change could exist (introducedOnSchema). */
+    introducedOn: introducedOnSchema.optional(),
     note: nonEmpty.optional(),
   })
   .superRefine((r, ctx) => {
+    if (r.introducedOn) {
+      const on = r.introducedOn;
+      if (r.introduced === "0")
+        ctx.addIssue({
+          code: "custom",
+          path: ["introducedOn"],
+          message: 'a range from the beginning (introduced: "0") has no start to date',
+        });
+      if (on.sources.length && !on.source)
+        ctx.addIssue({
+          code: "custom",
+          path: ["introducedOn", "sources"],
+          message: "give introducedOn its own source first, or leave its sources to the range's",
+        });
+      const sourced = { ...on, ...introducedOnSources(on, r) };
+      checkEvidence(sourced, [statedLevel(sourced) ?? "reported"], under(ctx, ["introducedOn"]));
+    }
     if (r.fixed && r.lastAffected)
       ctx.addIssue({ code: "custom", path: ["fixed"], message: "give either fixed or lastAffected, not both" });
     if (r.fixedEvidence && !r.fixed && !r.lastAffected)
@@ -352,7 +403,8 @@ export const rangeSchema = z
     const base = normaliseEvidence(r);
     const introducedEvidence = r.introducedEvidence ?? base.evidence;
     const fixedEvidence = r.fixedEvidence ?? base.evidence;
-    const range = { ...base, introducedEvidence, fixedEvidence };
+    const introducedOn = r.introducedOn && normaliseEvidence({ ...r.introducedOn, ...introducedOnSources(r.introducedOn, r) });
+    const range = { ...base, introducedEvidence, fixedEvidence, introducedOn };
     return { ...range, verified: rangeLevels(range).every((e) => e === "verified") };
   });
 
@@ -867,6 +919,7 @@ export const bugRecordSchema = z
             });
         });
     });
+    for (const p of startProblems(r)) ctx.addIssue({ code: "custom", path: p.path, message: p.message });
     r.relations.forEach((rel, i) => {
       if (rel.id === r.id) ctx.addIssue({ code: "custom", path: ["relations", i, "id"], message: "a record cannot relate to itself" });
     });
@@ -876,6 +929,34 @@ export const bugRecordSchema = z
       seen.add(s.id);
     });
   });
+
+/**
+ * What is wrong with a record's range start dates (`introducedOn`): the engine dates a symptom out against the earliest of
+ * them only where every range that could start earlier is dated and the bug has a start at all (recordStart), so a date
+ * that could never count is said, as is a linux range dated after the stable release its entry says carried the change.
+ */
+function startProblems(r: Parameters<typeof recordStart>[0]): { path: PropertyKey[]; message: string }[] {
+  const dated = r.affected.flatMap((a, i) =>
+    a.ranges.flatMap((g, j) => (g.introducedOn ? [{ a, g, path: ["affected", i, "ranges", j, "introducedOn"] }] : [])),
+  );
+  if (!dated.length) return [];
+  const reading = recordStart(r);
+  if (reading.timeless) return dated.map(({ path }) => ({ path, message: `no start date counts here: ${reading.timeless}` }));
+  const problems = reading.undated.map(([i, j]) => ({
+    path: ["affected", i, "ranges", j],
+    message:
+      "date this range's start too (introducedOn): a symptom is dated out against the earliest start of every range, and an undated one may be earlier (a distribution's or package repository's build of a dated upstream range needs none)",
+  }));
+  for (const { a, g, path } of dated) {
+    const first = a.firstBackport;
+    if (first && g.introduced === first.release && g.introducedOn && g.introducedOn.date > first.date)
+      problems.push({
+        path: [...path, "date"],
+        message: `${first.release} was out on ${first.date} (firstBackport), so its change existed by then: ${g.introducedOn.date} is too late`,
+      });
+  }
+  return problems;
+}
 
 export type BugRecord = z.infer<typeof bugRecordSchema>;
 export type BugRecordInput = z.input<typeof bugRecordSchema>;
