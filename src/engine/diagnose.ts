@@ -1,4 +1,5 @@
 import { apiServerHost, apiServerRanged, serverJudging } from "./api-server";
+import { recordStart } from "./bug-start";
 import { CONTEXT_PROBE, type CompiledKb, DOUBT_PROBE, IPTABLES_PROBE, MENTION_PROBE_MARKER, signatureKey } from "./compile-kb";
 import {
   type ContextInput,
@@ -31,8 +32,10 @@ import { writtenBeforeBuild } from "./facts/kernel-built";
 import { isBootBanner, isCrashHeader } from "./facts/kernel-mentions";
 import { LOGIN_BANNER_VIA } from "./facts/kernel-shapes";
 import { fileOfLine } from "./facts/log-files";
+import { loggedDay } from "./facts/logged-day";
 import { compareNodes, nodeHost } from "./fleet";
 import { perVersions } from "./host-checks";
+import { latestLoggedDay, loggedBeforeBug } from "./logged-before-bug";
 import { namedInstead, notAsLogged } from "./logged-versions";
 import { NAMED_MACHINES, namesOfHosts } from "./machine-lists";
 import { type Hit, pasteText } from "./match";
@@ -720,6 +723,14 @@ function assemble(
   // the lines fetched through it may be theirs (review 67e F1: ansible's unames of two workers, a third unreachable, made
   // kube-proxy's `--xor-mark` fetched with `kubectl logs` "not affected, verified"). Read once, not per candidate.
   const noTable = !facts.nodes.length || facts.nodes.every(readOneByOne);
+  // A symptom line's own date, else its message's first line's (a wrapped message is dated once, where it starts).
+  const dayOfLine = (line: number) => loggedDay(facts.lineAt(line) ?? "") ?? loggedDay(facts.lineAt(messageOf(line)) ?? "");
+  // The paste's latest dated line, read once and only when some finding's lines all predate its bug.
+  let latest: number | null | undefined;
+  const latestDay = () => {
+    if (latest === undefined) latest = latestLoggedDay(facts.lines);
+    return latest;
+  };
   /** The kernel of the failure's own boot, by finding, where a reboot since parts it from the running one (review 69c F4). */
   const failureKernels = new Map<string, KernelFacts>();
   for (const candidate of candidates) {
@@ -1061,8 +1072,10 @@ function assemble(
             checksOf.version,
           )
         : undefined;
-    const verdict: Verdict = now ? { ...judgedNow, now } : judgedNow;
-    if (now?.component === "kernel" && bootKernel) failureKernels.set(record.id, bootKernel);
+    // Lines all logged before the bug existed are not this bug, whatever the versions read (review 72a F1).
+    const predated = logEvidence.length ? loggedBeforeBug(recordStart(candidate).start, symptomLines(), dayOfLine, latestDay) : null;
+    const verdict: Verdict = predated ?? (now ? { ...judgedNow, now } : judgedNow);
+    if (!predated && now?.component === "kernel" && bootKernel) failureKernels.set(record.id, bootKernel);
     judged.set(record.id, verdict);
     if (logEvidence.length) {
       // Which nodes of the paste's nodes table printed its lines, where every line resolves to one (printedBy): the root
@@ -1076,7 +1089,17 @@ function assemble(
         standings.set(record.id, printerStanding(shown, checks, hosts, judge));
       }
       findings.push(
-        buildFinding(record, seen, checks, verdict, contextOf(record, seen), given, messageOf, context.otherFault?.get(record.id)),
+        buildFinding(
+          record,
+          seen,
+          checks,
+          verdict,
+          contextOf(record, seen),
+          given,
+          messageOf,
+          context.otherFault?.get(record.id),
+          predated !== null,
+        ),
       );
     } else if (verdict.status === "affected" && showsContext(contextOf(record, NO_HITS))) {
       // Without a symptom only a regression is worth a warning: a kernel that lacks a feature (or
@@ -1667,6 +1690,7 @@ function buildFinding(
   given: GivenVersions,
   messageOf: (line: number) => number,
   otherFaultLine?: number,
+  predated = false,
 ): Finding {
   const logEvidence = seen.evidence;
   const inContext = showsContext(context);
@@ -1696,7 +1720,8 @@ function buildFinding(
   const unplaced = record.distributionOnly === true && !given.distribution && !logEvidence.some(identifiesAlone);
   // Lines that only document the message (a changelog's fix, a symptoms table's row): a lead to read, no sighting.
   const documented = logEvidence.length > 0 && logEvidence.every((e) => inDocumentation(e.text));
-  const score = unplaced || documented ? Math.min(inContextScore, LOW_CAP) : inContextScore;
+  // Lines logged before the bug existed (loggedBeforeBug) are a lead at most: another cause printed the same words then.
+  const score = unplaced || documented || predated ? Math.min(inContextScore, LOW_CAP) : inContextScore;
   const leansOnReported = verdict.status !== "unknown" && level === "reported";
   // A witness only matters to a finding that could be high. A report where the record's own signature shows its words
   // to be another fault's (the IPv4 tool failing with the IPv6 bug's message) has that fault to explain the same words

@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import type { Diagnosis } from "../../src/engine/diagnosis";
 import { apiClient } from "./api-client";
 import { expectProblem, listBugs, post, SEED_INPUT, XT } from "./api-helpers";
+import { OPENVPN_TUNSETIFF_2020 } from "./dated-pastes";
 import { FIRESHARE_PIDS_LIMIT, VAST_CSI_PROTOCOL_FAMILY } from "./errno-pastes";
 import { UBSAN_FRAMING, UBSAN_REPORT } from "./oops-pastes";
 import { COMPOSE_MIN_API_1_25, COREDNS_LOOP_NO_LEVEL, GRAPH_DEPRECATION_WARNING, RELEASE_PLZ_GLIBC } from "./reworded-pastes";
@@ -463,6 +464,26 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     const text = await (await post("203.0.113.220", "text/plain")).text();
     expect(text).toContain("shown on: worker-01, worker-02, worker-03, worker-04, worker-05, worker-06, worker-07, worker-08 and 2 more");
     expect(text).toContain("also in range, no symptom shown for them yet: worker-11 (not certain), worker-12 (not certain)");
+  });
+
+  it("says a symptom logged before its bug existed is not that bug, in the JSON and the text report (review 72a F1)", async () => {
+    // A client of its own: the Worker's rate limit is shared by the contract's other requests.
+    const post = (ip: string, accept: string) =>
+      fetch("/diagnose", {
+        method: "POST",
+        headers: { "content-type": "text/plain", "cf-connecting-ip": ip, accept },
+        body: OPENVPN_TUNSETIFF_2020,
+      });
+    const d = (await (await post("203.0.113.182", "application/json")).json()) as Diagnosis;
+    const tun = d.findings.find((f) => f.id === "runc-1.2.0-tun-tap-removed-from-default-devices");
+    expect(tun?.verdict).toMatchObject({
+      status: "not-affected",
+      level: "verified",
+      reason: "the line was logged on 2020-07-08, before runc 1.2.0-rc.1 existed (its change dates from 2022-05-04, verified)",
+    });
+    expect(tun?.confidence).toBe("low");
+    const text = await (await post("203.0.113.183", "text/plain")).text();
+    expect(text).toContain("verdict: not affected (verified): the line was logged on 2020-07-08, before runc 1.2.0-rc.1 existed");
   });
 
   it("names no bug from a line that only warns or gives notice: firewalld's clean-up warnings, iptables' deprecation notice (review 69a F2, F1)", async () => {

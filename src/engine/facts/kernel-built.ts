@@ -1,4 +1,5 @@
 import { calendarDay, lineTime, MONTH_NAMES, monthNumber } from "./log-times";
+import { dayNumber } from "./logged-day";
 
 /**
  * The day a kernel was built, from its `uname -v`: "Fri Jan 10 21:18:28 UTC 2025" (Ubuntu, Fedora, RHEL, Amazon Linux),
@@ -8,8 +9,6 @@ const MONTHS = MONTH_NAMES.join("|");
 const STAMPED = new RegExp(`\\b(${MONTHS}) +(\\d{1,2}) \\d\\d:\\d\\d:\\d\\d (?:[A-Z]{2,5} )?(\\d{4})\\b`);
 const ARCH_STAMPED = new RegExp(`\\b(\\d{1,2}) (${MONTHS}) (\\d{4}) \\d\\d:\\d\\d:\\d\\d\\b`);
 const DATED = /\((\d{4})-(\d\d)-(\d\d)\)/;
-
-const dayNumber = (year: number, month: number, day: number) => Date.UTC(year, month - 1, day) / 86_400_000;
 
 function builtOn(build: string): { year: number; day: number } | null {
   const s = STAMPED.exec(build);
