@@ -10,6 +10,7 @@ import { RETOLD_DNS_TICKET, RETOLD_DNS_TICKET_ON_4_19 } from "../support/seed-sc
 import { KERNEL_REBOOTED_INTO_FIX, KERNEL_REBOOTED_STILL_AFFECTED, RPI_KERNEL_REBOOTED_INTO_FIX } from "../support/upgrade-scenarios";
 
 const XT = "xt-mark-ipv6-typo-2024";
+const NFS41 = "nfs41-exchgid-pnfs-ds-protocol-not-supported-2023";
 const FAILING = hostBundle(unameJammy127("worker-2"), xorMarkJournaldOf("worker-2"));
 
 let server: Awaited<ReturnType<typeof startHttpService>>;
@@ -71,6 +72,41 @@ describe("known-bugs diagnose against a running server", { timeout: 90_000 }, ()
     expect(still.code).toBe(1);
     const hedged = await runCli(["diagnose", "--url", server.url, "--fail-on", "high"], { input: RPI_KERNEL_REBOOTED_INTO_FIX });
     expect(hedged.code).toBe(1);
+  });
+
+  it("--fail-on passes a finding whose setup the paste refutes: in range, but not this host's bug (review 71i F2)", async () => {
+    // The NFSv4.1 record's own sources: nfs-ganesha#1025's in-range 6.5.7 (the record's third example), and
+    // xen-orchestra-docker#10's NFSv3 mount failing on a missing /etc/protocols (the record's other cause of the line), its
+    // strace at a root prompt (the reporter's container prompt would set it apart as no evidence of the host's setup).
+    const uname =
+      "Linux myclient 6.5.7-060507-generic #202310102154 SMP PREEMPT_DYNAMIC Tue Oct 10 22:00:30 UTC 2023 x86_64 x86_64 x86_64 GNU/Linux";
+    const nfs3 = [
+      "# uname -a",
+      uname,
+      "# strace sbin/mount.nfs -v -o ro,nolock,vers=3 192.168.1.2:/e/xo-backup /mnt",
+      'openat(AT_FDCWD, "/etc/protocols", O_RDONLY|O_CLOEXEC) = -1 ENOENT (No such file or directory)',
+      'write(2, "mount.nfs: Protocol not supporte"..., 34mount.nfs: Protocol not supported',
+      ") = 34",
+      "exit_group(32)                          = ?",
+      "+++ exited with 32 +++",
+    ].join("\n");
+    const refuted = await runCli(["diagnose", "--url", server.url, "--json", "--fail-on", "low"], { input: nfs3 });
+    const d = JSON.parse(refuted.stdout) as Diagnosis;
+    expect(d.findings.find((f) => f.id === NFS41)?.verdict).toMatchObject({ status: "affected", symptom: "refuted" });
+    expect(refuted.code).toBe(0);
+    // The record's own example, an NFSv4.1 mount refused on the same kernel, still fails the pipeline.
+    const nfs41 = [
+      "# uname -a",
+      uname,
+      "# /sbin/mount.nfs4 -vv -o vers=4.1 10.114.82.198:/fs1/ /mnt/nfs",
+      "mount.nfs4: timeout set for Thu Nov  2 20:56:52 2023",
+      "mount.nfs4: trying text-based options 'vers=4.1,addr=10.114.82.198,clientaddr=10.114.39.251'",
+      "mount.nfs4: mount(2): Protocol not supported",
+      "mount.nfs4: Protocol not supported",
+    ].join("\n");
+    const shown = await runCli(["diagnose", "--url", server.url, "--fail-on", "low"], { input: nfs41 });
+    expect(shown.stdout).toMatch(new RegExp(`1\\. ${NFS41} \\[\\w+ [\\d.]+\\][^\\n]*\\n {3}verdict: affected`));
+    expect(shown.code).toBe(1);
   });
 
   it("sends several files as hosts and names the odd host out with the MARK bug", async () => {

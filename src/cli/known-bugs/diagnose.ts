@@ -37,10 +37,13 @@ export async function diagnoseCommand(args: string[], values: CliValues): Promis
   // A finding its versions surely rule out is a look-alike, not this host's bug: it does not fail a pipeline. Nor does one
   // whose host the paste shows running a version its range surely rules out after the failure (a reboot into the fixed
   // kernel, an upgrade read after it): the script asks whether the host is still broken, and the same host told in prose
-  // already passed (review 69c F4). A hedged present state ("not certain") still fails, as a hedged verdict does.
+  // already passed (review 69c F4). A hedged present state ("not certain") still fails, as a hedged verdict does. Nor does
+  // one whose setup the paste refutes (`symptom: "refuted"`: an NFSv3 mount beside the NFSv4.1 record): its versions are
+  // in range, but the host does not run what the bug needs, so this bug is not what broke it (review 71i F2).
   const ruledOut = (v: Pick<Verdict, "status" | "certain">) => v.status === "not-affected" && v.certain !== false;
   const fixedNow = (f: Finding) => f.verdict.now !== undefined && ruledOut(f.verdict.now);
-  if (failOn && diagnosis.findings.some((f) => LEVELS[f.confidence] >= failOn && !ruledOut(f.verdict) && !fixedNow(f)))
+  const refuted = (f: Finding) => f.verdict.symptom === "refuted";
+  if (failOn && diagnosis.findings.some((f) => LEVELS[f.confidence] >= failOn && !ruledOut(f.verdict) && !fixedNow(f) && !refuted(f)))
     return EXIT.findings;
   return EXIT.ok;
 }
