@@ -35,6 +35,7 @@ import { fileOfLine } from "./facts/log-files";
 import { loggedDay } from "./facts/logged-day";
 import { compareNodes, nodeHost } from "./fleet";
 import { perVersions } from "./host-checks";
+import { machinesBelow, startedPast } from "./kubelet-removal";
 import { latestLoggedDay, loggedBeforeBug } from "./logged-before-bug";
 import { namedInstead, notAsLogged } from "./logged-versions";
 import { NAMED_MACHINES, namesOfHosts } from "./machine-lists";
@@ -71,7 +72,6 @@ import {
   scoreFinding,
 } from "./score";
 import { sharedOnly } from "./shared-only";
-import { startedPast } from "./started-past";
 import {
   bareUnamePrinters,
   linePrinter,
@@ -1143,7 +1143,9 @@ function assemble(
           };
         })
       : [];
-  // Which node printed each finding's lines, named as the hosts form names a host's (placeOnNodes).
+  // Which node printed each finding's lines, named as the hosts form names a host's (placeOnNodes), and which nodes' kubelets
+  // run below a removal (review 70b F6).
+  const kubelets = facts.nodes.map((row, i) => ({ name: row.name, version: nodeHosts[i]?.components.kubernetes, row }));
   placeOnNodes(
     findings,
     nodes,
@@ -1153,6 +1155,10 @@ function assemble(
     (line) => {
       const by = printedBy([line], namesOf(), nodePrinter);
       return by?.length === 1 ? (by[0]?.subject.replace(/^node /, "") ?? null) : null;
+    },
+    (id, named) => {
+      const record = recordsById.get(id);
+      return record ? machinesBelow(record, named, kubelets) : undefined;
     },
   );
   const related = relatedFindings(findings, kb.relations, machinesPrinting);

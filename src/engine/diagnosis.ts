@@ -215,6 +215,12 @@ export interface Finding {
   /** Beside `hosts`: other hosts (or nodes) whose own versions are in the bug's range although no line of theirs shows it. */
   quietHosts?: string[];
   /**
+   * Beside `hosts`, for a kubelet removal (a flag or behaviour a kubelet release removed): the other machines whose kubelet
+   * runs a release before it. Upgraded to it or later, they hit this bug if set up as the machines it is shown on, which
+   * alone the paste shows with the removed setup (review 70b F6: they were named nowhere).
+   */
+  belowRemoval?: BelowRemoval;
+  /**
    * Of `hosts`: those whose own versions rule the bug out although their lines show its symptom, where the finding is not
    * ruled out as a whole: another cause there (review 66c F4, 68c F1, F2).
    */
@@ -229,6 +235,13 @@ export interface Finding {
    * it shows a flood's pattern (five lines per signature, twenty across hosts), and this says how big the flood was.
    */
   matchedLines?: number;
+}
+
+/** The machines of a fleet still below the kubelet release that removed what a finding's machines refuse. */
+export interface BelowRemoval {
+  /** The kubelet release that removed it ("1.27.0"). */
+  release: string;
+  hosts: string[];
 }
 
 /** Which finding most likely caused the trouble, and why; the others are named with their relation. */

@@ -9,10 +9,11 @@ import { isBlank } from "./blank-text";
 import type { CompiledKb } from "./compile-kb";
 import { closestFor, diagnoseHostBundle, limitedBy, notReport, type VerdictOf } from "./diagnose";
 import { DEFAULT_DIAGNOSE_LIMIT, HOSTS_LIMITS, type HostBundle } from "./diagnose-input";
-import type { Diagnosis, Finding, NodeReport, Verdict, VersionEvidence } from "./diagnosis";
+import type { BelowRemoval, Diagnosis, Finding, NodeReport, Verdict, VersionEvidence } from "./diagnosis";
 import type { ExtractedFacts } from "./facts";
 import { sameMachine } from "./facts/uname-fleet";
 import { compareNodes } from "./fleet";
+import { type KubeletOf, machinesBelow } from "./kubelet-removal";
 import { pasteText } from "./match";
 import { reportLines } from "./recall";
 import { shownLogLines } from "./record-hits";
@@ -96,10 +97,15 @@ export function diagnoseHosts(kb: CompiledKb, hosts: readonly HostBundle[], limi
     return row ? { name: r.name, ...diagnoseHostBundle(kb, bundles[i] ?? "", all, `host ${r.name}`, undefined, row) } : r;
   });
   // A host whose own versions are in range but whose log is quiet still takes part in the fleet's verdict.
+  const kubelets = runs.map((r) => kubeletOf(r, rows));
   const merged = mergeFindings(
     runs,
     (d) => d.findings,
     (id, run) => quietHostVerdict(kb, id, run),
+    (id, named) => {
+      const record = kb.records.find((r) => r.id === id);
+      return record ? machinesBelow(record, named, kubelets) : undefined;
+    },
   );
   const related = relatedFindings(merged, kb.relations);
   for (const f of merged) {
@@ -208,6 +214,7 @@ function mergeFindings(
   runs: readonly HostRun[],
   pick: (d: Diagnosis) => Finding[],
   quiet?: (id: string, run: HostRun) => QuietHost | null,
+  belowOf?: (id: string, named: readonly string[]) => BelowRemoval | undefined,
 ): Finding[] {
   const byId = new Map<string, HostHit[]>();
   for (const r of runs) {
@@ -245,6 +252,8 @@ function mergeFindings(
     const undecided = status === "unknown" ? [] : hits.filter((h) => h.finding.verdict.status === "unknown").map((h) => h.host);
     // Each host's lines it matched, not only those its evidence shows (review 36a: 2 of 100 hosts' lines shown, none said left out).
     const matched = hits.reduce((n, h) => n + matchedLinesOf(h.finding), 0);
+    // Hosts still below a kubelet removal, named beside a host that shows the removed setup (not one ruled out there).
+    const below = status !== "not-affected" && ruledOut.length < hits.length ? belowOf?.(id, [...shown, ...quietHosts]) : undefined;
     const { matchedLines: _, ...leadFinding } = lead.finding;
     merged.push({
       ...leadFinding,
@@ -258,9 +267,20 @@ function mergeFindings(
       ...(ruledOut.length ? { ruledOutOn: ruledOut } : {}),
       ...(undecided.length ? { undecidedOn: undecided } : {}),
       ...(quietHosts.length ? { quietHosts } : {}),
+      ...(below ? { belowRemoval: below } : {}),
     });
   }
   return merged.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+}
+
+/**
+ * A host's kubelet as a removal reads it: its own `kubelet --version`, else the version its row of a nodes table gives (one
+ * a bundle holds), which only a Ready row's running kubelet reported now.
+ */
+function kubeletOf(run: HostRun, rows: readonly NodeRow[]): KubeletOf {
+  if (run.facts.kubelet) return { name: run.name, version: run.facts.kubelet };
+  const row = rows.find((n) => sameMachine(n.name, run.name));
+  return { name: run.name, version: row?.version, row };
 }
 
 /** The lines a finding's signatures matched: more than its evidence shows when a flood was cut. */

@@ -1,4 +1,4 @@
-import type { Finding, NodeReport, Verdict, VerdictStatus, VersionEvidence } from "./diagnosis";
+import type { BelowRemoval, Finding, NodeReport, Verdict, VerdictStatus, VersionEvidence } from "./diagnosis";
 import { checksOfHosts, type HostVersions } from "./verdict";
 
 /** Each node that printed a finding's lines, by name, with its own answer beside them (printerStanding). */
@@ -40,6 +40,7 @@ export function printerStanding(
  * `printing`: the nodes that printed every line of a finding, where each line resolves to one (diagnose.ts
  * machinesPrinting); `linesOf`: every line a finding's signatures matched; `nodeOf`: the node one line resolves to.
  * A finding whose lines do not all resolve names no hosts: which nodes show it, and so which are quiet, is not known.
+ * `belowOf`: for a kubelet removal, the nodes still below it but those a finding names (kubelet-removal.ts machinesBelow).
  */
 export function placeOnNodes(
   findings: Finding[],
@@ -48,6 +49,7 @@ export function placeOnNodes(
   standing: ReadonlyMap<string, PrinterStanding>,
   linesOf: (id: string) => readonly number[],
   nodeOf: (line: number) => string | null,
+  belowOf: (id: string, named: readonly string[]) => BelowRemoval | undefined,
 ): void {
   if (nodes.length < 2) return;
   const matched = new Map<string, Set<string>>(nodes.map((n) => [n.name, new Set()]));
@@ -74,6 +76,9 @@ export function placeOnNodes(
     if (ruledOut.length) f.ruledOutOn = ruledOut;
     const undecided = f.verdict.status === "unknown" ? [] : hosts.filter((h) => own?.get(h) === "unknown");
     if (undecided.length) f.undecidedOn = undecided;
+    // Nodes still below a kubelet removal, named beside a node that shows the removed setup (not one ruled out there).
+    const below = ruledOut.length < hosts.length ? belowOf(f.id, [...hosts, ...quiet]) : undefined;
+    if (below) f.belowRemoval = below;
   }
   for (const n of nodes) n.matched = [...(matched.get(n.name) ?? [])].sort();
 }

@@ -341,9 +341,12 @@ const namesList = (names: readonly string[]) =>
 /**
  * Where a finding stands among several machines (the hosts form, or a paste of several nodes), as every door says it:
  * the machines whose lines show it, the others in its range with no symptom shown yet (the next to fail: review 68e F1),
- * and those whose own versions rule it out although their lines show its symptom (review 68c F1, F2).
+ * those still below the kubelet release that removed what they refuse (review 70b F6), and those whose own versions rule
+ * it out although their lines show its symptom (review 68c F1, F2).
  */
-export function placementLines(f: Pick<Finding, "hosts" | "quietHosts" | "ruledOutOn" | "undecidedOn" | "evidence">): string[] {
+export function placementLines(
+  f: Pick<Finding, "hosts" | "quietHosts" | "belowRemoval" | "ruledOutOn" | "undecidedOn" | "evidence">,
+): string[] {
   const out: string[] = [];
   const ruledOut = f.ruledOutOn ?? [];
   const undecided = f.undecidedOn ?? [];
@@ -360,6 +363,12 @@ export function placementLines(f: Pick<Finding, "hosts" | "quietHosts" | "ruledO
           e.certain === false,
       );
     out.push(`also in range, no symptom shown for them yet: ${namesList(f.quietHosts.map((m) => (hedged(m) ? `${m} (not certain)` : m)))}`);
+  }
+  // Below a kubelet removal: the paste shows the removed setup only on the machines it is shown on (review 70b F6).
+  if (f.belowRemoval) {
+    const setUp = (f.hosts ?? []).filter((h) => !ruledOut.includes(h));
+    const as = setUp.length === 1 ? setUp[0] : "those it is shown on";
+    out.push(`still below kubelet ${f.belowRemoval.release} (hit when upgraded, if set up as ${as}): ${namesList(f.belowRemoval.hosts)}`);
   }
   // Neither hit nor ruled out: what its version check asks for decides it (review 70b F3).
   if (undecided.length)

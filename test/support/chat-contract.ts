@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import { expectProblem } from "./api-helpers";
 import { discordHeaders, interactionBody, nowSeconds, slackEscape, slackHeaders, slashCommandBody } from "./chat-signing";
 import { expectDocumented, type OpenApiDocument } from "./documented-schema";
+import { kubeletFlagRemovedMidUpgrade } from "./node-object-pastes";
 import { COREDNS_LOOP_NO_LEVEL, RELEASE_PLZ_GLIBC } from "./reworded-pastes";
 import { UBUNTU_2204_OS_RELEASE, XOR_MARK_JOURNALD, XOR_MARK_KLOG } from "./seed-logs";
 import { type Fetch, RETOLD_DNS_TICKET, RETOLD_DNS_TICKET_ON_4_19 } from "./seed-scenarios";
@@ -264,6 +265,20 @@ export function chatContract(h: () => ChatHarness) {
       expect(all).toContain(`To decide: the paste's 1.23.1 may not be the version that failed: run \`${CRUN_DECIDE_COMMAND}\``);
       expect(all).not.toContain("printed only by another version");
     }
+  });
+
+  it("Slack and Discord: a node still below a kubelet removal is named under the finding, as in every door (review 70b F6)", async () => {
+    // A client of its own: the Worker limits each client's chat requests, which the other tests spend.
+    const own = { "cf-connecting-ip": "203.0.113.121" };
+    const responseUrl = h().responseUrl();
+    const body = slashCommandBody({ text: kubeletFlagRemovedMidUpgrade, responseUrl, triggerId: triggerId(), asSlackSends: false });
+    expect((await slack(SLACK_COMMANDS, body, own)).status).toBe(200);
+    const [answer] = await h().delivered(responseUrl);
+    const res = await discord(diagnoseCommand(kubeletFlagRemovedMidUpgrade), undefined, own);
+    const { data } = (await res.json()) as { data: DiscordData };
+    const embeds = data.embeds.flatMap((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value])]);
+    for (const all of [blockTexts(answer as SlackPost).join("\n"), embeds.join("\n")])
+      expect(all).toContain("still below kubelet 1.27.0 (hit when upgraded, if set up as worker-2): worker-3");
   });
 
   it("Slack: answers help at once for empty text and for `help`", async () => {

@@ -97,4 +97,37 @@ export function fleetFormsContract(fetch: Fetch) {
     expect(report).toContain("shown on: worker-2");
     expect(report).not.toContain("also in range, no symptom shown for them yet");
   });
+
+  it("names the Ready node still below a kubelet removal: hit when upgraded, if set up as the node it is shown on (review 70b F6)", async () => {
+    const flag = (await json("203.0.113.118", kubeletFlagRemovedMidUpgrade)).findings.find((f) => f.id === FLAG);
+    // worker-3's kubelet runs 1.26.6, before the 1.27.0 that removed --container-runtime; cp-1 and worker-1 started past it,
+    // and worker-2's NotReady row is what it last reported, not a kubelet running below the removal.
+    expect(flag?.belowRemoval).toEqual({ release: "1.27.0", hosts: ["worker-3"] });
+    const report = await text("203.0.113.119", kubeletFlagRemovedMidUpgrade);
+    expect(report).toMatch(
+      /\n {3}shown on: worker-2\n {3}still below kubelet 1\.27\.0 \(hit when upgraded, if set up as worker-2\): worker-3\n/,
+    );
+  });
+
+  it("names a host still below a kubelet removal in the hosts form too, by its own `kubelet --version` (review 70b F6)", async () => {
+    // The same mid-upgrade fleet as `known-bugs collect` bundles: each host's kubelet version and kubelet journal.
+    const bundle = (version: string, journal: string) =>
+      `# known-bugs collect\n$ kubelet --version\nKubernetes ${version}\n$ journalctl -u kubelet --no-pager -n 500\n${journal}\n`;
+    const started = (name: string) => `Jul 07 08:10:00 ${name} systemd[1]: Started kubelet: The Kubernetes Node Agent.`;
+    const failing = kubeletFlagRemovedMidUpgrade.split("\n").slice(-3).join("\n");
+    const hosts = [
+      { name: "cp-1", bundle: bundle("v1.27.3", started("cp-1")) },
+      { name: "worker-2", bundle: bundle("v1.27.3", failing) },
+      { name: "worker-3", bundle: bundle("v1.26.6", started("worker-3")) },
+    ];
+    const res = await fetch("/diagnose", {
+      method: "POST",
+      headers: { "content-type": "application/json", "cf-connecting-ip": "203.0.113.120" },
+      body: JSON.stringify({ hosts }),
+    });
+    expect(res.status).toBe(200);
+    const flag = ((await res.json()) as Diagnosis).findings.find((f) => f.id === FLAG);
+    expect(flag?.hosts).toEqual(["worker-2"]);
+    expect(flag?.belowRemoval).toEqual({ release: "1.27.0", hosts: ["worker-3"] });
+  });
 }

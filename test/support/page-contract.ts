@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import { describeTogether } from "../../src/engine/verdict";
 import { utf16Bytes } from "./hardening-contract";
 import { nodesTable } from "./large-inputs";
+import { kubeletFlagRemovedMidUpgrade } from "./node-object-pastes";
 import { COREDNS_LOOP_NO_LEVEL, RELEASE_PLZ_GLIBC } from "./reworded-pastes";
 import { SEED_BUNDLE } from "./seed-bundle";
 import { UBUNTU_2204_OS_RELEASE, UNEVEN_FLEET, XOR_MARK_KLOG } from "./seed-logs";
@@ -595,6 +596,12 @@ export function pageContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(text).toContain("also in range, no symptom shown for them yet: worker-3");
     expect(text).not.toMatch(/only this node/);
     expect(text).toMatch(/worker-2 odd one out: kernel.*xt-mark-ipv6-typo-2024 \(not its peers\) worker-3 odd one out/);
+  });
+
+  it("names the Ready node still below a kubelet removal under the finding: hit when upgraded, if set up as the node shown (review 70b F6)", async () => {
+    const text = visibleText(await expectPage(await paste(fetch, kubeletFlagRemovedMidUpgrade), 200));
+    expect(text).toContain("shown on: worker-2");
+    expect(text).toContain("still below kubelet 1.27.0 (hit when upgraded, if set up as worker-2): worker-3");
   });
 
   it("says once, on a scoped paste with no symptom, that the versions decide", async () => {

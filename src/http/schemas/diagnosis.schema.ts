@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type {
+  BelowRemoval,
   ClosestRecord,
   Diagnosis,
   Evidence,
@@ -297,6 +298,16 @@ const scoreComponentsSchema = z
   .object({ signals: z.number(), version: z.number(), verification: z.number(), matchedSignatures: z.number().int() })
   .openapi("ScoreComponents");
 
+const belowRemovalSchema = z
+  .object({
+    release: z.string().openapi({ description: 'The kubelet release that removed what the machines shown refuse ("1.27.0").' }),
+    hosts: z.array(z.string()),
+  })
+  .openapi("BelowRemoval", {
+    description:
+      "Beside `hosts`, for a kubelet removal (a flag or behaviour a kubelet release removed): the other hosts (or Ready nodes of the paste) whose kubelet runs a release before `release`. Upgraded to it or later, they hit this bug if set up as the machines it is shown on, which alone the paste shows with the removed setup.",
+  });
+
 const findingSchema = z
   .object({
     id: z.string(),
@@ -320,6 +331,7 @@ const findingSchema = z
       description:
         "Beside `hosts`: other hosts (or nodes of the paste) whose own versions are in the bug's range although no line of theirs shows it (their version checks are in `evidence`, within its cap).",
     }),
+    belowRemoval: belowRemovalSchema.optional(),
     ruledOutOn: z.array(z.string()).optional().openapi({
       description:
         "Of `hosts`: those whose own versions rule the bug out although their lines show its symptom, where the finding as a whole is not ruled out: look for another cause there.",
@@ -442,6 +454,7 @@ type _Checks = [
   Expect<Equal<z.infer<typeof presentStateSchema>, PresentState>>,
   Expect<Equal<z.infer<typeof verdictSchema>, Verdict>>,
   Expect<Equal<z.infer<typeof scoreComponentsSchema>, ScoreComponents>>,
+  Expect<Equal<z.infer<typeof belowRemovalSchema>, BelowRemoval>>,
   Expect<Equal<z.infer<typeof findingSchema>, Finding>>,
   Expect<Equal<z.infer<typeof nodeReportSchema>, NodeReport>>,
   Expect<Equal<z.infer<typeof relatedFindingSchema>, RelatedFinding>>,
