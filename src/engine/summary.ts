@@ -34,6 +34,12 @@ export const kernelPackageNote = (k: Pick<KernelFacts, "package" | "upstream" | 
   const pkg = `package ${p.names[0] ?? ""} ${p.version}`;
   if (p.ecosystem && !p.version && p.uploads?.length)
     return `${p.ecosystem} package ${p.names[0] ?? ""} ${anyOf(p.uploads)} (the uploads built under this ABI name)`;
+  // Several releases' packages, as the verdicts judge each (review 72c F5: the header named one release, the verdict none).
+  if (p.ecosystem && p.alternatives?.length) {
+    const each = [{ ecosystem: p.ecosystem, names: p.names }, ...p.alternatives].map((c) => `${c.ecosystem} package ${c.names[0] ?? ""}`);
+    return `${each.join(" or ")} ${p.version} (${p.certainty}; the release is not known)`;
+  }
+  if (p.ecosystem && p.releaseNamed) return `${p.ecosystem} ${pkg} (${p.certainty}; its release named in the text, not read from the host)`;
   if (p.ecosystem) return `${p.ecosystem} ${pkg} (${p.certainty})`;
   const hedge = k.upstreamCertainty === "exact" ? "" : ", hedged";
   if (!k.upstream) return `${k.distro ?? "a"} ${pkg} (${p.certainty}; its release is not known)`;

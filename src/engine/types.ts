@@ -47,6 +47,11 @@ export interface KernelPackage {
   alternatives?: Array<{ ecosystem: string; names: string[] }>;
   /** What would settle the alternatives, in words. */
   decidedBy?: string;
+  /**
+   * The release that chose this package among the alternatives, where the text named it ("Ubuntu 24.04.2 LTS" in an
+   * issue template's OS field) and nothing the host printed did: every answer on the package is hedged.
+   */
+  releaseNamed?: string;
   /** With no version known (Debian's `uname -r` is an ABI name): the output that prints it, in words. */
   versionFrom?: string;
   /**

@@ -505,12 +505,23 @@ function kernelChecks(record: BugRecord, host: HostVersions): VersionEvidence[] 
   const printed = printedKernel ? ownKernelChecks(record, { ...host, kernel: printedKernel }) : [];
   if (printed.length && printed.every((c) => c.result !== "unknown")) return printed;
   const checks = ownKernelChecks(record, host);
-  if (!host.kernel?.named) return checks;
+  const released = releaseNamedHedge(host.kernel);
+  if (!host.kernel?.named) return released ? checks.map((c) => hedgeNamed(c, released)) : checks;
   // A uname is its kernel's own output: only when it was taken may differ from the failure's (review 69j F3).
   if (host.kernel.via === CURED_KERNEL_VIA) return checks.map((c) => hedgeNamed(c, CURED_KERNEL_VIA));
   const by = host.kernel.via ? `read from ${host.kernel.via}, perhaps another kernel's` : "the report names in a sentence";
-  return checks.map((c) => hedgeNamed(c, `a kernel ${by}, not its own output`));
+  const what = `a kernel ${by}, not its own output${released ? `; ${released}` : ""}`;
+  return checks.map((c) => hedgeNamed(c, what));
 }
+
+/**
+ * Why a kernel's package answer is hedged when a release the text names chose it among the releases that build its
+ * `uname -r` (KernelPackage.releaseNamed, review 72c F2); undefined when the host's own output decided the release.
+ */
+const releaseNamedHedge = (kernel: KernelFacts | null | undefined): string | undefined => {
+  const release = kernel?.package?.releaseNamed;
+  return release ? `its release, ${release}, is one the text names, not read from the host` : undefined;
+};
 
 /**
  * The printed kernel with the release a package listing's row named for it judged first, where its release string fits

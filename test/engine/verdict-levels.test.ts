@@ -840,7 +840,7 @@ describe("components that must meet: a version alone warns only when a host has 
       expect(named?.verdict.status).toBe("unknown");
       expect(named?.verdict.reason).toContain("names in a sentence");
       expect(renderTextReport(answer)).toContain(
-        "kernel: 5.4.0-42-generic = ubuntu:20.04 package linux 5.4.0-42 (partial) [named in a sentence",
+        "kernel: 5.4.0-42-generic = ubuntu:20.04 package linux or ubuntu:18.04 package linux-hwe-5.4 5.4.0-42 (partial; the release is not known) [named in a sentence",
       );
       // The cure's kernel is no reading of the host that failed at all.
       const cure = diagnoseFields(data, { logs: logs("Upgrading to kernel 5.4.0-42-generic fixed it.") });

@@ -776,6 +776,25 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect((await judge("6.6.60")).findings.find((f) => f.id === XT)?.verdict.status).toBe("unknown");
   });
 
+  it("judges an Ubuntu kernel two releases build as the release an issue template names, hedged, and heads the answer with it (review 72c F2, F5)", async () => {
+    // The Kubernetes template's OS and kernel lines (kubernetes-sigs/kueue#3794 fills them so) with the 24.04 release
+    // jamesmcm/vopono#297's host printed, and Falco's rejected probe (falco#3443): 24.04's linux has the tail-call check
+    // from 6.8.0-56.58, 22.04's linux-hwe-6.8 only from 6.8.0-57.59~22.04.1.
+    const body = [
+      "- OS (e.g: `cat /etc/os-release`): Ubuntu 24.04.2 LTS",
+      "- Kernel (e.g. `uname -a`): 6.8.0-56-generic",
+      "libbpf: prog 'sys_exit': failed to load: -22",
+    ].join("\n");
+    const headers = { "content-type": "text/plain", "cf-connecting-ip": "203.0.113.10" };
+    const d = (await (await fetch("/diagnose", { method: "POST", body, headers })).json()) as Diagnosis;
+    expect(d.facts.kernel?.package).toMatchObject({ ecosystem: "ubuntu:24.04", names: ["linux"], releaseNamed: "ubuntu:24.04" });
+    const falco = d.findings.find((f) => f.id === "falco-modern-ebpf-tailcall-sys-exit-einval-6.12-6.6.57");
+    expect(falco?.verdict).toMatchObject({ status: "affected", certain: false });
+    expect(falco?.verdict.reason).toContain("its release, ubuntu:24.04, is one the text names, not read from the host");
+    const text = await (await fetch("/diagnose", { method: "POST", body, headers: { ...headers, accept: "text/plain" } })).text();
+    expect(text).toContain("= ubuntu:24.04 package linux 6.8.0-56 (partial; its release named in the text, not read from the host)");
+  });
+
   it("gives a compact text report when asked for text/plain", async () => {
     const res = await api.diagnose.$post({ json: SEED_INPUT, query: {} }, { headers: { accept: "text/plain" } });
     expect(res.status).toBe(200);

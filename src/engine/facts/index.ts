@@ -53,6 +53,7 @@ import {
   upgradeLines,
 } from "./mentions";
 import { pickNamedDistribution, pickNamedRelease } from "./named-release";
+import { withNamedRelease } from "./named-release-choice";
 import {
   apiServerVersion,
   curedComponents,
@@ -686,13 +687,15 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const kernelRead = kernelOn(kernelOs);
   const ubuntuRelease = !osRead && osSection && kernelRead?.distro === "ubuntu" ? ubuntuVersionOnly(osSection) : null;
   const os = ubuntuRelease ?? osRead ?? (kernelRead ? bannerOs : null);
-  const kernel = ubuntuRelease ? kernelOn(ubuntuRelease) : kernelRead;
+  // The one release the text names decides between the packages of a release string two releases build (hedged).
+  const namedRelease = pickNamedRelease(hostOnly(mentions.releases));
+  const kernel = withNamedRelease(ubuntuRelease ? kernelOn(ubuntuRelease) : kernelRead, namedRelease);
   // A kernel the log printed on one line (a boot banner, a crash header), read as the bundle's own kernel is.
   const kernelOfLine = ({ uname, line }: KernelLine): KernelFacts | null => {
     const source = [{ uname, line }];
     const read = combineKernel(source, null, osRead, text);
     const ubuntu = !osRead && osSection && read?.distro === "ubuntu" ? ubuntuVersionOnly(osSection) : null;
-    return ubuntu ? combineKernel(source, null, ubuntu, text) : read;
+    return withNamedRelease(ubuntu ? combineKernel(source, null, ubuntu, text) : read, namedRelease);
   };
   // The boot banners and the boot each line was logged in, for a failure's own kernel (review 49g F8).
   const banners = bootBanners(mentions.kernel, lineAt);
@@ -817,7 +820,9 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
       // machine's earlier boot (the failing one, pasted after a rollback).
       const placed = new Set(kernelSources.flatMap((s) => (at(s) && !s.uname.named && s.uname.release ? [s.uname.release] : [])));
       if (!givenReleases.size || [...givenReleases].some((r) => !placed.has(r))) return null;
-      return new Set(own.map((s) => s.uname.release)).size === 1 ? combineKernel(own, signature, os, text) : null;
+      return new Set(own.map((s) => s.uname.release)).size === 1
+        ? withNamedRelease(combineKernel(own, signature, os, text), namedRelease)
+        : null;
     },
     bareUnameHost,
     bareUnameHosts: [...bareHosts],
@@ -907,7 +912,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
         (n) => lineAt(n) ?? "",
       ),
     ),
-    namedRelease: pickNamedRelease(hostOnly(mentions.releases)),
+    namedRelease,
     namedDistribution: pickNamedDistribution(hostOnly(mentions.releases)),
     notLogs,
     containerOs,
@@ -1293,13 +1298,16 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
   // sentence ("fixed in kernel 5.14.9") need not be the host's.
   const series =
     !signature && readings.length === 1 && isSeriesRelease(readings[0]?.uname.release ?? "") ? readings[0]?.uname.release : null;
-  const kernel = hostNodes.length
-    ? null
-    : series && fromLogs.kernel?.branch === series && fromLogs.kernel.build
-      ? fromLogs.kernel
-      : readings.length || signature
-        ? combineKernel(readings, signature, os, `${fields.uname ?? ""}\n${fields.logs ?? ""}`)
-        : fromLogs.kernel;
+  const kernel = withNamedRelease(
+    hostNodes.length
+      ? null
+      : series && fromLogs.kernel?.branch === series && fromLogs.kernel.build
+        ? fromLogs.kernel
+        : readings.length || signature
+          ? combineKernel(readings, signature, os, `${fields.uname ?? ""}\n${fields.logs ?? ""}`)
+          : fromLogs.kernel,
+    typedRelease ?? fromLogs.namedRelease,
+  );
 
   // The nodes field takes every form the bundle does (node-objects.ts: a table, described or JSON or YAML objects).
   const listed = readNodeListings(splitLines(fields.nodes ?? "")).flatMap((l) => l.rows);

@@ -2,7 +2,8 @@
  * A distribution release a report names in passing ("on a fresh Ubuntu 24.04 host", "CentOS 7.9",
  * "RHEL8", "Debian GNU/Linux 12", "Amazon Linux 2023"), as the ecosystem key records use. Weaker than
  * an os-release: the person may name the release they meant to run, so it is only ever hedged (see
- * verdict.ts, releaseChecks) and decides nothing about a kernel's package.
+ * verdict.ts, releaseChecks); of a kernel's package it decides only which release's, where the `uname -r` fits
+ * several (named-release-choice.ts), hedged too.
  */
 import type { LineRef } from "./iptables-version";
 import { UBUNTU_FLAVOUR_RELEASE, UBUNTU_FLAVOURS } from "./os-release";

@@ -46,6 +46,11 @@ const kernelPackageSchema = z
         description: "Other release/package pairs the same uname -r could be (Ubuntu cloud and HWE kernels without os-release).",
       }),
     decidedBy: z.string().optional().openapi({ description: "The fact that would settle the alternatives." }),
+    releaseNamed: z.string().optional().openapi({
+      description:
+        "The release that chose this package among the alternatives, named in the text (an issue template's OS field, a sentence) and not read from the host: every answer on it is hedged.",
+      example: "ubuntu:24.04",
+    }),
     versionFrom: z
       .string()
       .optional()
